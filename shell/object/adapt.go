@@ -1,0 +1,166 @@
+package object
+
+import (
+	"time"
+)
+
+// Adapted returns the properties PowerShell shows for a value that is not
+// a PSObject (the ".NET adapter"): DateTime's Date/Day/..., a string's
+// Length, a TimeSpan's Days/Hours/..., a DictionaryEntry's Name/Key/Value,
+// an ErrorRecord's fields. Values without a useful adapter return nil.
+func Adapted(v any) []*Property {
+	prop := func(name, typ string, val any) *Property {
+		return &Property{Name: name, Value: val, Kind: AdaptedProperty, TypeName: typ}
+	}
+	switch x := v.(type) {
+	case *PSObject:
+		ps := x.Properties()
+		if len(ps) == 0 && x.Base != nil {
+			return Adapted(x.Base)
+		}
+		return ps
+	case string:
+		return []*Property{prop("Length", "int", len([]rune(x)))}
+	case time.Time:
+		return []*Property{
+			prop("DisplayHint", "Microsoft.PowerShell.Commands.DisplayHintType", Enum{Type: "Microsoft.PowerShell.Commands.DisplayHintType", Name: "DateTime", Value: 2}),
+			prop("Date", "datetime", time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)),
+			prop("Day", "int", x.Day()),
+			prop("DayOfWeek", "System.DayOfWeek", Enum{Type: "System.DayOfWeek", Name: x.Weekday().String(), Value: int(x.Weekday())}),
+			prop("DayOfYear", "int", x.YearDay()),
+			prop("Hour", "int", x.Hour()),
+			prop("Kind", "System.DateTimeKind", Enum{Type: "System.DateTimeKind", Name: "Utc", Value: 1}),
+			prop("Millisecond", "int", x.Nanosecond()/1e6),
+			prop("Microsecond", "int", (x.Nanosecond()/1e3)%1000),
+			prop("Nanosecond", "int", x.Nanosecond()%1000),
+			prop("Minute", "int", x.Minute()),
+			prop("Month", "int", int(x.Month())),
+			prop("Second", "int", x.Second()),
+			prop("Ticks", "long", DateTimeTicks(x)),
+			prop("TimeOfDay", "timespan", TimeSpan(int64(x.Hour())*int64(TicksPerHour)+int64(x.Minute())*int64(TicksPerMinute)+int64(x.Second())*int64(TicksPerSecond)+int64(x.Nanosecond()/100))),
+			prop("Year", "int", x.Year()),
+			prop("DateTime", "string", FormatDateTime(x, "F")),
+		}
+	case TimeSpan:
+		return []*Property{
+			prop("Ticks", "long", int64(x)),
+			prop("Days", "int", x.Days()),
+			prop("Hours", "int", x.Hours()),
+			prop("Milliseconds", "int", x.Milliseconds()),
+			prop("Microseconds", "int", int((int64(x)/10)%1000)),
+			prop("Nanoseconds", "int", int((int64(x)%10)*100)),
+			prop("Minutes", "int", x.Minutes()),
+			prop("Seconds", "int", x.Seconds()),
+			prop("TotalDays", "double", x.TotalDays()),
+			prop("TotalHours", "double", x.TotalHours()),
+			prop("TotalMilliseconds", "double", x.TotalMilliseconds()),
+			prop("TotalMicroseconds", "double", float64(x)/10),
+			prop("TotalNanoseconds", "double", float64(x)*100),
+			prop("TotalMinutes", "double", x.TotalMinutes()),
+			prop("TotalSeconds", "double", x.TotalSeconds()),
+		}
+	case Guid:
+		return []*Property{prop("Guid", "string", x.String())}
+	case DictionaryEntry:
+		return []*Property{
+			prop("Name", "System.Object", x.Key),
+			prop("Key", "System.Object", x.Key),
+			prop("Value", "System.Object", x.Value),
+		}
+	case *Hashtable:
+		return []*Property{
+			prop("IsReadOnly", "bool", false),
+			prop("IsFixedSize", "bool", false),
+			prop("IsSynchronized", "bool", false),
+			prop("Keys", "System.Collections.ICollection", x.Keys()),
+			prop("Values", "System.Collections.ICollection", hashValues(x)),
+			prop("SyncRoot", "System.Object", x),
+			prop("Count", "int", x.Len()),
+		}
+	case *ErrorRecord:
+		return []*Property{
+			prop("Exception", "System.Exception", x.Message),
+			prop("TargetObject", "System.Object", x.Target),
+			prop("CategoryInfo", "System.Management.Automation.ErrorCategoryInfo", x.CategoryInfo()),
+			prop("FullyQualifiedErrorId", "string", x.FullyQualifiedErrorID()),
+			prop("ErrorDetails", "System.Management.Automation.ErrorDetails", nil),
+			prop("InvocationInfo", "System.Management.Automation.InvocationInfo", nil),
+			prop("ScriptStackTrace", "string", ""),
+			prop("PipelineIterationInfo", "System.Collections.ObjectModel.ReadOnlyCollection[int]", []any{}),
+		}
+	case *WarningRecord:
+		return []*Property{prop("Message", "string", x.Message)}
+	case Enum:
+		return []*Property{prop("value__", "int", x.Value)}
+	case interface{ Adapted() []*Property }:
+		return x.Adapted()
+	}
+	return nil
+}
+
+func hashValues(h *Hashtable) []any {
+	out := make([]any, 0, h.Len())
+	for _, e := range h.Entries() {
+		out = append(out, e.Value)
+	}
+	return out
+}
+
+// DateTimeTicks returns .NET ticks since 0001-01-01.
+func DateTimeTicks(t time.Time) int64 {
+	epoch := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	d := t.Sub(epoch) // may saturate for far dates; fine for the simulator's range
+	days := t.Sub(epoch).Hours() / 24
+	if days > 100000*365 {
+		return 0
+	}
+	return int64(d / 100)
+}
+
+// GetProperty returns the named property of any value (PSObject or
+// adapted), case-insensitively.
+func GetProperty(v any, name string) (*Property, bool) {
+	if o, ok := v.(*PSObject); ok {
+		if p := o.Property(name); p != nil {
+			return p, true
+		}
+		if o.Base != nil {
+			return GetProperty(o.Base, name)
+		}
+		return nil, false
+	}
+	for _, p := range Adapted(v) {
+		if equalFold(p.Name, name) {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+// PropertyValue returns the value of a property, nil when missing.
+func PropertyValue(v any, name string) any {
+	p, ok := GetProperty(v, name)
+	if !ok {
+		return nil
+	}
+	return p.Get()
+}
+
+func equalFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		ca, cb := a[i], b[i]
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,557 @@
+package object
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// FormatDateTime applies a .NET date format string (standard or custom)
+// with the en-US culture.
+func FormatDateTime(t time.Time, spec string) string {
+	switch spec {
+	case "", "G":
+		return FormatDateTime(t, "M/d/yyyy h:mm:ss tt")
+	case "d":
+		return FormatDateTime(t, "M/d/yyyy")
+	case "D":
+		return FormatDateTime(t, "dddd, MMMM d, yyyy")
+	case "t":
+		return FormatDateTime(t, "h:mm tt")
+	case "T":
+		return FormatDateTime(t, "h:mm:ss tt")
+	case "f":
+		return FormatDateTime(t, "dddd, MMMM d, yyyy h:mm tt")
+	case "F":
+		return FormatDateTime(t, "dddd, MMMM d, yyyy h:mm:ss tt")
+	case "g":
+		return FormatDateTime(t, "M/d/yyyy h:mm tt")
+	case "M", "m":
+		return FormatDateTime(t, "MMMM d")
+	case "Y", "y":
+		return FormatDateTime(t, "MMMM yyyy")
+	case "s":
+		return FormatDateTime(t, "yyyy'-'MM'-'dd'T'HH':'mm':'ss")
+	case "u":
+		return FormatDateTime(t, "yyyy'-'MM'-'dd HH':'mm':'ss'Z'")
+	case "o", "O":
+		return t.Format("2006-01-02T15:04:05.0000000") + "Z"
+	case "R", "r":
+		return t.Format("Mon, 02 Jan 2006 15:04:05") + " GMT"
+	}
+	var b strings.Builder
+	rs := []rune(spec)
+	count := func(i int) int {
+		n := 1
+		for i+n < len(rs) && rs[i+n] == rs[i] {
+			n++
+		}
+		return n
+	}
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		switch c {
+		case 'd':
+			n := count(i)
+			switch n {
+			case 1:
+				b.WriteString(strconv.Itoa(t.Day()))
+			case 2:
+				fmt.Fprintf(&b, "%02d", t.Day())
+			case 3:
+				b.WriteString(t.Weekday().String()[:3])
+			default:
+				b.WriteString(t.Weekday().String())
+			}
+			i += n
+		case 'M':
+			n := count(i)
+			switch n {
+			case 1:
+				b.WriteString(strconv.Itoa(int(t.Month())))
+			case 2:
+				fmt.Fprintf(&b, "%02d", int(t.Month()))
+			case 3:
+				b.WriteString(t.Month().String()[:3])
+			default:
+				b.WriteString(t.Month().String())
+			}
+			i += n
+		case 'y':
+			n := count(i)
+			switch n {
+			case 1:
+				b.WriteString(strconv.Itoa(t.Year() % 100))
+			case 2:
+				fmt.Fprintf(&b, "%02d", t.Year()%100)
+			default:
+				fmt.Fprintf(&b, "%0*d", n, t.Year())
+			}
+			i += n
+		case 'h':
+			n := count(i)
+			h := t.Hour() % 12
+			if h == 0 {
+				h = 12
+			}
+			if n == 1 {
+				b.WriteString(strconv.Itoa(h))
+			} else {
+				fmt.Fprintf(&b, "%02d", h)
+			}
+			i += n
+		case 'H':
+			n := count(i)
+			if n == 1 {
+				b.WriteString(strconv.Itoa(t.Hour()))
+			} else {
+				fmt.Fprintf(&b, "%02d", t.Hour())
+			}
+			i += n
+		case 'm':
+			n := count(i)
+			if n == 1 {
+				b.WriteString(strconv.Itoa(t.Minute()))
+			} else {
+				fmt.Fprintf(&b, "%02d", t.Minute())
+			}
+			i += n
+		case 's':
+			n := count(i)
+			if n == 1 {
+				b.WriteString(strconv.Itoa(t.Second()))
+			} else {
+				fmt.Fprintf(&b, "%02d", t.Second())
+			}
+			i += n
+		case 'f', 'F':
+			n := count(i)
+			if n > 7 {
+				n = 7
+			}
+			frac := fmt.Sprintf("%07d", t.Nanosecond()/100)[:n]
+			if c == 'F' {
+				frac = strings.TrimRight(frac, "0")
+			}
+			b.WriteString(frac)
+			i += count(i)
+		case 't':
+			n := count(i)
+			ampm := "AM"
+			if t.Hour() >= 12 {
+				ampm = "PM"
+			}
+			if n == 1 {
+				b.WriteString(ampm[:1])
+			} else {
+				b.WriteString(ampm)
+			}
+			i += n
+		case 'z':
+			n := count(i)
+			switch n {
+			case 1:
+				b.WriteString("+0")
+			case 2:
+				b.WriteString("+00")
+			default:
+				b.WriteString("+00:00")
+			}
+			i += n
+		case 'K':
+			b.WriteString("Z")
+			i++
+		case '\'', '"':
+			j := i + 1
+			for j < len(rs) && rs[j] != c {
+				b.WriteRune(rs[j])
+				j++
+			}
+			i = j + 1
+		case '\\':
+			if i+1 < len(rs) {
+				b.WriteRune(rs[i+1])
+			}
+			i += 2
+		case '%':
+			i++
+		case ':', '/':
+			b.WriteRune(c)
+			i++
+		default:
+			b.WriteRune(c)
+			i++
+		}
+	}
+	return b.String()
+}
+
+// FormatWithSpec formats v with a .NET format specifier such as "N0",
+// "F2", "X", "P1", "yyyy-MM-dd" or a custom numeric pattern.
+func FormatWithSpec(v any, spec string) string {
+	v = Unwrap(v)
+	switch x := v.(type) {
+	case time.Time:
+		return FormatDateTime(x, spec)
+	case TimeSpan:
+		return x.String()
+	case nil:
+		return ""
+	}
+	if !IsNumeric(v) {
+		return ToCultureString(v)
+	}
+	if spec == "" {
+		return ToCultureString(v)
+	}
+	letter := spec[0] | 0x20
+	digits := -1
+	if len(spec) > 1 {
+		if n, err := strconv.Atoi(spec[1:]); err == nil {
+			digits = n
+		} else {
+			return formatCustomNumber(v, spec)
+		}
+	}
+	f := numberAsFloat(v)
+	isInt := false
+	switch v.(type) {
+	case int, int64:
+		isInt = true
+	}
+	switch letter {
+	case 'n':
+		if digits < 0 {
+			digits = 2
+		}
+		return groupDigits(roundFixed(v, f, digits))
+	case 'f':
+		if digits < 0 {
+			digits = 2
+		}
+		return roundFixed(v, f, digits)
+	case 'd':
+		if !isInt {
+			break
+		}
+		i := numberAsInt(v)
+		s := strconv.FormatInt(absInt(i), 10)
+		for len(s) < digits {
+			s = "0" + s
+		}
+		if i < 0 {
+			s = "-" + s
+		}
+		return s
+	case 'x':
+		if !isInt {
+			break
+		}
+		i := numberAsInt(v)
+		var s string
+		if _, is32 := v.(int); is32 {
+			s = strconv.FormatUint(uint64(uint32(int32(i))), 16)
+		} else {
+			s = strconv.FormatUint(uint64(i), 16)
+		}
+		for len(s) < digits {
+			s = "0" + s
+		}
+		if spec[0] == 'X' {
+			s = strings.ToUpper(s)
+		}
+		return s
+	case 'p':
+		if digits < 0 {
+			digits = 2
+		}
+		return groupDigits(roundFixed(nil, f*100, digits)) + " %"
+	case 'e':
+		if digits < 0 {
+			digits = 6
+		}
+		s := strconv.FormatFloat(f, 'e', digits, 64)
+		mant, exp, _ := strings.Cut(s, "e")
+		sign := exp[0]
+		exp = exp[1:]
+		for len(exp) < 3 {
+			exp = "0" + exp
+		}
+		e := "e"
+		if spec[0] == 'E' {
+			e = "E"
+		}
+		return mant + e + string(sign) + exp
+	case 'g':
+		if digits <= 0 {
+			return ToCultureString(v)
+		}
+		return dotnetExponent(strconv.FormatFloat(f, 'g', digits, 64))
+	case 'c':
+		if digits < 0 {
+			digits = 2
+		}
+		s := groupDigits(roundFixed(v, math.Abs(f), digits))
+		if f < 0 {
+			return "($" + s + ")"
+		}
+		return "$" + s
+	case 'r':
+		return ToCultureString(v)
+	}
+	return formatCustomNumber(v, spec)
+}
+
+func absInt(i int64) int64 {
+	if i < 0 {
+		return -i
+	}
+	return i
+}
+
+func numberAsFloat(v any) float64 {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	case float32:
+		return float64(x)
+	case Decimal:
+		return x.Float()
+	}
+	return 0
+}
+
+func numberAsInt(v any) int64 {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case int64:
+		return x
+	}
+	return int64(numberAsFloat(v))
+}
+
+// roundFixed renders with exactly digits decimals, rounding half away from
+// zero as .NET's number formatting does.
+func roundFixed(v any, f float64, digits int) string {
+	switch x := v.(type) {
+	case int, int64:
+		s := strconv.FormatInt(numberAsInt(x), 10)
+		if digits > 0 {
+			s += "." + strings.Repeat("0", digits)
+		}
+		return s
+	case Decimal:
+		r := new(big.Rat).Set(x.Rat())
+		return ratFixed(r, digits)
+	}
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return FormatDouble(f)
+	}
+	// Use the shortest decimal representation first so 2.675 rounds the
+	// way a person expects (.NET Core 3+ does the same).
+	r, ok := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', 17, 64))
+	if !ok {
+		return strconv.FormatFloat(f, 'f', digits, 64)
+	}
+	if short, ok2 := new(big.Rat).SetString(strconv.FormatFloat(f, 'g', -1, 64)); ok2 {
+		r = short
+	}
+	return ratFixed(r, digits)
+}
+
+func ratFixed(r *big.Rat, digits int) string {
+	neg := r.Sign() < 0
+	a := new(big.Rat).Abs(r)
+	scale := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil)
+	a.Mul(a, new(big.Rat).SetInt(scale))
+	// round half away from zero
+	a.Add(a, big.NewRat(1, 2))
+	q := new(big.Int).Quo(a.Num(), a.Denom())
+	s := q.String()
+	if digits > 0 {
+		for len(s) <= digits {
+			s = "0" + s
+		}
+		s = s[:len(s)-digits] + "." + s[len(s)-digits:]
+	}
+	if neg && strings.Trim(s, "0.") != "" {
+		s = "-" + s
+	}
+	return s
+}
+
+// groupDigits inserts thousands separators into the integer part.
+func groupDigits(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// formatCustomNumber handles custom numeric patterns such as "0.00",
+// "#,##0", "000" and "0.0 'MB'".
+func formatCustomNumber(v any, spec string) string {
+	f := numberAsFloat(v)
+	// split literal suffix/prefix: only digits placeholders matter here
+	var prefix, suffix strings.Builder
+	core := ""
+	inCore := false
+	done := false
+	inQuote := rune(0)
+	for _, c := range spec {
+		if inQuote != 0 {
+			if c == inQuote {
+				inQuote = 0
+				continue
+			}
+			if done || inCore {
+				suffix.WriteRune(c)
+				done = true
+			} else {
+				prefix.WriteRune(c)
+			}
+			continue
+		}
+		switch {
+		case c == '\'' || c == '"':
+			inQuote = c
+		case !done && (c == '0' || c == '#' || c == ',' || c == '.'):
+			inCore = true
+			core += string(c)
+		default:
+			if inCore {
+				done = true
+			}
+			if done {
+				suffix.WriteRune(c)
+			} else {
+				prefix.WriteRune(c)
+			}
+		}
+	}
+	if core == "" {
+		return spec
+	}
+	intSpec, fracSpec, _ := strings.Cut(core, ".")
+	grouping := strings.Contains(intSpec, ",")
+	intSpec = strings.ReplaceAll(intSpec, ",", "")
+	minFrac := strings.Count(fracSpec, "0")
+	maxFrac := len(fracSpec)
+	s := roundFixed(v, f, maxFrac)
+	ip, fp, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(ip, "-")
+	ip = strings.TrimPrefix(ip, "-")
+	for len(fp) > minFrac && strings.HasSuffix(fp, "0") {
+		fp = fp[:len(fp)-1]
+	}
+	minInt := strings.Count(intSpec, "0")
+	ip = strings.TrimLeft(ip, "0")
+	for len(ip) < minInt {
+		ip = "0" + ip
+	}
+	if grouping {
+		ip = groupDigits(ip)
+	}
+	out := ip
+	if fp != "" {
+		out += "." + fp
+	}
+	if neg && strings.Trim(out, "0.,") != "" {
+		out = "-" + out
+	}
+	return prefix.String() + out + suffix.String()
+}
+
+// FormatComposite implements .NET composite formatting ("{0,-10:N2}"), the
+// engine behind the -f operator. toStr renders an argument without a format
+// specifier.
+func FormatComposite(format string, args []any, toStr func(any) string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(format); {
+		c := format[i]
+		if c == '{' {
+			if i+1 < len(format) && format[i+1] == '{' {
+				b.WriteByte('{')
+				i += 2
+				continue
+			}
+			end := strings.IndexByte(format[i:], '}')
+			if end < 0 {
+				return "", fmt.Errorf("Input string was not in a correct format.")
+			}
+			item := format[i+1 : i+end]
+			i += end + 1
+			spec := ""
+			if k := strings.IndexByte(item, ':'); k >= 0 {
+				spec = item[k+1:]
+				item = item[:k]
+			}
+			align := 0
+			if k := strings.IndexByte(item, ','); k >= 0 {
+				a, err := strconv.Atoi(strings.TrimSpace(item[k+1:]))
+				if err != nil {
+					return "", fmt.Errorf("Input string was not in a correct format.")
+				}
+				align = a
+				item = item[:k]
+			}
+			idx, err := strconv.Atoi(strings.TrimSpace(item))
+			if err != nil {
+				return "", fmt.Errorf("Input string was not in a correct format.")
+			}
+			if idx < 0 || idx >= len(args) {
+				return "", fmt.Errorf("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.")
+			}
+			var s string
+			if spec != "" {
+				s = FormatWithSpec(args[idx], spec)
+			} else {
+				s = toStr(args[idx])
+			}
+			n := utf8.RuneCountInString(s)
+			if align > 0 && n < align {
+				s = strings.Repeat(" ", align-n) + s
+			} else if align < 0 && n < -align {
+				s += strings.Repeat(" ", -align-n)
+			}
+			b.WriteString(s)
+			continue
+		}
+		if c == '}' {
+			if i+1 < len(format) && format[i+1] == '}' {
+				b.WriteByte('}')
+				i += 2
+				continue
+			}
+			return "", fmt.Errorf("Input string was not in a correct format.")
+		}
+		b.WriteByte(c)
+		i++
+	}
+	return b.String(), nil
+}

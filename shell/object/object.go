@@ -1,0 +1,373 @@
+// Package object is the pipeline value model: PowerShell-like objects
+// (ordered property bags with type names) and the scalar types that travel
+// through a pipeline, with PowerShell's conversions between them.
+//
+// Values are plain Go values:
+//
+//	nil                 $null
+//	bool                System.Boolean
+//	int                 System.Int32 (always within int32 range)
+//	int64               System.Int64
+//	float64             System.Double
+//	float32             System.Single
+//	Decimal             System.Decimal
+//	string              System.String
+//	Char                System.Char
+//	time.Time           System.DateTime (kept in UTC)
+//	TimeSpan            System.TimeSpan
+//	Guid                System.Guid
+//	[]any               System.Object[]
+//	*List               System.Collections.ArrayList
+//	*Hashtable          System.Collections.Hashtable / OrderedDictionary
+//	*PSObject           PSCustomObject and every simulated Exchange object
+//	Enum                an enum value
+//	SecureString        System.Security.SecureString
+//
+// Anything else (script blocks, error records, ...) is defined by the
+// packages that own it and is rendered through fmt.Stringer.
+package object
+
+import (
+	"strings"
+)
+
+// PropKind tells how a property came to be, as Get-Member reports it.
+type PropKind int
+
+// Property kinds.
+const (
+	NoteProperty PropKind = iota
+	AdaptedProperty
+	ScriptProperty
+	AliasProperty
+)
+
+func (k PropKind) String() string {
+	switch k {
+	case AdaptedProperty:
+		return "Property"
+	case ScriptProperty:
+		return "ScriptProperty"
+	case AliasProperty:
+		return "AliasProperty"
+	}
+	return "NoteProperty"
+}
+
+// Property is one named member of a PSObject.
+type Property struct {
+	Name  string
+	Value any
+	Kind  PropKind
+	// Getter, when set, computes the value on every read (script properties).
+	Getter func() any
+	// TypeName is the .NET type shown by Get-Member; empty means "derive from the value".
+	TypeName string
+	// Settable marks adapted properties that scripts may assign.
+	Settable bool
+}
+
+// Get returns the current value of the property.
+func (p *Property) Get() any {
+	if p.Getter != nil {
+		return p.Getter()
+	}
+	return p.Value
+}
+
+// PSObject is an ordered bag of properties with PowerShell type names.
+// TypeNames[0] is the most derived name; formatting views are looked up in
+// that order.
+type PSObject struct {
+	TypeNames []string
+	props     []*Property
+	index     map[string]int
+	// Base, when not nil, is the wrapped value (a string or number that
+	// gained note properties, for example).
+	Base any
+	// ToStringFunc overrides the default "@{a=1; b=2}" string form.
+	ToStringFunc func() string
+}
+
+// CustomObjectType is the type name of [pscustomobject].
+const CustomObjectType = "System.Management.Automation.PSCustomObject"
+
+// NewObject returns an empty object with the given type names
+// (most derived first).
+func NewObject(typeNames ...string) *PSObject {
+	return &PSObject{TypeNames: append([]string(nil), typeNames...)}
+}
+
+// NewCustomObject returns an empty PSCustomObject.
+func NewCustomObject() *PSObject {
+	return NewObject(CustomObjectType, "System.Object")
+}
+
+// TypeName returns the most derived type name.
+func (o *PSObject) TypeName() string {
+	if len(o.TypeNames) == 0 {
+		return CustomObjectType
+	}
+	return o.TypeNames[0]
+}
+
+// IsCustom reports whether the object is a PSCustomObject (or a
+// Select-Object result derived from one).
+func (o *PSObject) IsCustom() bool {
+	for _, t := range o.TypeNames {
+		if t == CustomObjectType {
+			return true
+		}
+	}
+	return false
+}
+
+// Add appends a note property, replacing the value of an existing property
+// with the same (case-insensitive) name.
+func (o *PSObject) Add(name string, value any) *PSObject {
+	o.AddProperty(&Property{Name: name, Value: value, Kind: NoteProperty})
+	return o
+}
+
+// AddTyped appends an adapted property with an explicit .NET type name.
+func (o *PSObject) AddTyped(name, typeName string, value any) *PSObject {
+	o.AddProperty(&Property{Name: name, Value: value, Kind: AdaptedProperty, TypeName: typeName, Settable: true})
+	return o
+}
+
+// AddProperty appends p, replacing any property of the same name.
+func (o *PSObject) AddProperty(p *Property) {
+	key := strings.ToLower(p.Name)
+	if o.index == nil {
+		o.index = make(map[string]int, 8)
+	}
+	if i, ok := o.index[key]; ok {
+		o.props[i] = p
+		return
+	}
+	o.index[key] = len(o.props)
+	o.props = append(o.props, p)
+}
+
+// Remove deletes the named property; it reports whether it existed.
+func (o *PSObject) Remove(name string) bool {
+	key := strings.ToLower(name)
+	i, ok := o.index[key]
+	if !ok {
+		return false
+	}
+	o.props = append(o.props[:i], o.props[i+1:]...)
+	delete(o.index, key)
+	for k, j := range o.index {
+		if j > i {
+			o.index[k] = j - 1
+		}
+	}
+	return true
+}
+
+// Property returns the named property (case-insensitive) or nil.
+func (o *PSObject) Property(name string) *Property {
+	if o == nil {
+		return nil
+	}
+	if i, ok := o.index[strings.ToLower(name)]; ok {
+		return o.props[i]
+	}
+	return nil
+}
+
+// Get returns the value of the named property and whether it exists.
+func (o *PSObject) Get(name string) (any, bool) {
+	p := o.Property(name)
+	if p == nil {
+		return nil, false
+	}
+	return p.Get(), true
+}
+
+// Value returns the value of the named property, nil when missing.
+func (o *PSObject) Value(name string) any {
+	v, _ := o.Get(name)
+	return v
+}
+
+// Set assigns an existing property; it reports false when there is no
+// such property.
+func (o *PSObject) Set(name string, value any) bool {
+	p := o.Property(name)
+	if p == nil {
+		return false
+	}
+	p.Getter = nil
+	p.Value = value
+	return true
+}
+
+// Properties returns the properties in order. The slice must not be modified.
+func (o *PSObject) Properties() []*Property {
+	if o == nil {
+		return nil
+	}
+	return o.props
+}
+
+// PropertyNames returns the property names in order.
+func (o *PSObject) PropertyNames() []string {
+	names := make([]string, len(o.props))
+	for i, p := range o.props {
+		names[i] = p.Name
+	}
+	return names
+}
+
+// Len returns the number of properties.
+func (o *PSObject) Len() int { return len(o.props) }
+
+// Copy returns a shallow copy with its own property list.
+func (o *PSObject) Copy() *PSObject {
+	c := &PSObject{TypeNames: append([]string(nil), o.TypeNames...), Base: o.Base, ToStringFunc: o.ToStringFunc}
+	for _, p := range o.props {
+		q := *p
+		c.AddProperty(&q)
+	}
+	return c
+}
+
+// List is a mutable list (System.Collections.ArrayList), used for
+// -ErrorVariable, -OutVariable and $Error.
+type List struct {
+	Items []any
+}
+
+// Append adds v at the end.
+func (l *List) Append(v any) { l.Items = append(l.Items, v) }
+
+// Hashtable is a case-insensitive dictionary that keeps insertion order.
+// PowerShell's @{} order is unspecified; insertion order is one valid
+// choice and keeps output deterministic.
+type Hashtable struct {
+	keys    []any
+	values  map[string]any
+	index   map[string]int
+	Ordered bool // [ordered]@{} — an OrderedDictionary
+}
+
+// NewHashtable returns an empty hashtable.
+func NewHashtable() *Hashtable {
+	return &Hashtable{values: map[string]any{}, index: map[string]int{}}
+}
+
+func hashKey(k any) string {
+	if s, ok := k.(string); ok {
+		return "s:" + strings.ToLower(s)
+	}
+	return "v:" + ToInvariantString(k)
+}
+
+// Set adds or replaces an entry.
+func (h *Hashtable) Set(k, v any) {
+	hk := hashKey(k)
+	if _, ok := h.index[hk]; !ok {
+		h.index[hk] = len(h.keys)
+		h.keys = append(h.keys, k)
+	}
+	h.values[hk] = v
+}
+
+// Add adds an entry; it reports false when the key already exists.
+func (h *Hashtable) Add(k, v any) bool {
+	if h.Has(k) {
+		return false
+	}
+	h.Set(k, v)
+	return true
+}
+
+// Get returns the value for k.
+func (h *Hashtable) Get(k any) (any, bool) {
+	v, ok := h.values[hashKey(k)]
+	return v, ok
+}
+
+// Has reports whether k is a key.
+func (h *Hashtable) Has(k any) bool {
+	_, ok := h.values[hashKey(k)]
+	return ok
+}
+
+// Delete removes k.
+func (h *Hashtable) Delete(k any) {
+	hk := hashKey(k)
+	i, ok := h.index[hk]
+	if !ok {
+		return
+	}
+	h.keys = append(h.keys[:i], h.keys[i+1:]...)
+	delete(h.index, hk)
+	delete(h.values, hk)
+	for key, j := range h.index {
+		if j > i {
+			h.index[key] = j - 1
+		}
+	}
+}
+
+// Keys returns the keys in order.
+func (h *Hashtable) Keys() []any { return append([]any(nil), h.keys...) }
+
+// Len returns the number of entries.
+func (h *Hashtable) Len() int { return len(h.keys) }
+
+// Copy returns a shallow copy.
+func (h *Hashtable) Copy() *Hashtable {
+	c := NewHashtable()
+	c.Ordered = h.Ordered
+	for _, k := range h.keys {
+		v, _ := h.Get(k)
+		c.Set(k, v)
+	}
+	return c
+}
+
+// DictionaryEntry is one key/value pair of an enumerated hashtable.
+type DictionaryEntry struct {
+	Key   any
+	Value any
+}
+
+// Entries returns the entries in order.
+func (h *Hashtable) Entries() []DictionaryEntry {
+	out := make([]DictionaryEntry, len(h.keys))
+	for i, k := range h.keys {
+		v, _ := h.Get(k)
+		out[i] = DictionaryEntry{Key: k, Value: v}
+	}
+	return out
+}
+
+// Enum is a value of a .NET enum type.
+type Enum struct {
+	Type  string // full type name, e.g. System.DayOfWeek
+	Name  string
+	Value int
+}
+
+func (e Enum) String() string { return e.Name }
+
+// SecureString holds a secret; it never prints its content.
+type SecureString struct{ plain string }
+
+// NewSecureString wraps s.
+func NewSecureString(s string) SecureString { return SecureString{plain: s} }
+
+// Plain returns the secret; only the simulator's own checks use it.
+func (s SecureString) Plain() string { return s.plain }
+
+// Len is the number of characters, as SecureString.Length reports it.
+func (s SecureString) Len() int { return len([]rune(s.plain)) }
+
+func (s SecureString) String() string { return "System.Security.SecureString" }
+
+// Char is a System.Char.
+type Char rune

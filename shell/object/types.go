@@ -1,0 +1,257 @@
+package object
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+)
+
+// Guid is a System.Guid.
+type Guid [16]byte
+
+// ParseGuid accepts the standard GUID forms: 32 hex digits, dashed,
+// optionally in braces or parentheses.
+func ParseGuid(s string) (Guid, bool) {
+	var g Guid
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && ((s[0] == '{' && s[len(s)-1] == '}') || (s[0] == '(' && s[len(s)-1] == ')')) {
+		s = s[1 : len(s)-1]
+	}
+	switch len(s) {
+	case 36:
+		if s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-' {
+			return g, false
+		}
+		s = s[:8] + s[9:13] + s[14:18] + s[19:23] + s[24:]
+	case 32:
+	default:
+		return g, false
+	}
+	b, err := hex.DecodeString(s)
+	if err != nil || len(b) != 16 {
+		return g, false
+	}
+	copy(g[:], b)
+	return g, true
+}
+
+// MustGuid parses s or panics; for literals in seeds and tests.
+func MustGuid(s string) Guid {
+	g, ok := ParseGuid(s)
+	if !ok {
+		panic("object: bad guid " + s)
+	}
+	return g
+}
+
+// NewRandomGuid returns a random version-4 GUID ([guid]::NewGuid()).
+func NewRandomGuid() Guid {
+	var g Guid
+	_, _ = rand.Read(g[:])
+	g[6] = g[6]&0x0f | 0x40
+	g[8] = g[8]&0x3f | 0x80
+	return g
+}
+
+func (g Guid) String() string {
+	h := hex.EncodeToString(g[:])
+	return h[:8] + "-" + h[8:12] + "-" + h[12:16] + "-" + h[16:20] + "-" + h[20:]
+}
+
+// Hex32 is the 32-hex-digit form without dashes ("N" format).
+func (g Guid) Hex32() string { return hex.EncodeToString(g[:]) }
+
+// IsZero reports whether g is the empty GUID.
+func (g Guid) IsZero() bool { return g == Guid{} }
+
+// TimeSpan is a System.TimeSpan counted in 100-nanosecond ticks.
+type TimeSpan int64
+
+// Tick constants.
+const (
+	TicksPerMillisecond TimeSpan = 10_000
+	TicksPerSecond               = 1000 * TicksPerMillisecond
+	TicksPerMinute               = 60 * TicksPerSecond
+	TicksPerHour                 = 60 * TicksPerMinute
+	TicksPerDay                  = 24 * TicksPerHour
+)
+
+// Days etc. are the TimeSpan components.
+func (t TimeSpan) Days() int         { return int(t / TicksPerDay) }
+func (t TimeSpan) Hours() int        { return int((t / TicksPerHour) % 24) }
+func (t TimeSpan) Minutes() int      { return int((t / TicksPerMinute) % 60) }
+func (t TimeSpan) Seconds() int      { return int((t / TicksPerSecond) % 60) }
+func (t TimeSpan) Milliseconds() int { return int((t / TicksPerMillisecond) % 1000) }
+
+// Total* are fractional totals.
+func (t TimeSpan) TotalDays() float64    { return float64(t) / float64(TicksPerDay) }
+func (t TimeSpan) TotalHours() float64   { return float64(t) / float64(TicksPerHour) }
+func (t TimeSpan) TotalMinutes() float64 { return float64(t) / float64(TicksPerMinute) }
+func (t TimeSpan) TotalSeconds() float64 { return float64(t) / float64(TicksPerSecond) }
+func (t TimeSpan) TotalMilliseconds() float64 {
+	return float64(t) / float64(TicksPerMillisecond)
+}
+
+// String is .NET's constant ("c") format: [-][d.]hh:mm:ss[.fffffff].
+func (t TimeSpan) String() string {
+	var b strings.Builder
+	v := int64(t)
+	if v < 0 {
+		b.WriteByte('-')
+		v = -v
+	}
+	ts := TimeSpan(v)
+	if d := ts.Days(); d != 0 {
+		fmt.Fprintf(&b, "%d.", d)
+	}
+	fmt.Fprintf(&b, "%02d:%02d:%02d", ts.Hours(), ts.Minutes(), ts.Seconds())
+	if frac := v % int64(TicksPerSecond); frac != 0 {
+		fmt.Fprintf(&b, ".%07d", frac)
+	}
+	return b.String()
+}
+
+// ParseTimeSpan parses .NET's TimeSpan text forms: "d", "hh:mm",
+// "hh:mm:ss", "d.hh:mm:ss", "d:hh:mm:ss" and fractional seconds.
+func ParseTimeSpan(s string) (TimeSpan, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	neg := false
+	if s[0] == '-' {
+		neg = true
+		s = s[1:]
+	}
+	var days, hours, mins, secs, frac int64
+	parseInt := func(x string) (int64, bool) {
+		if x == "" || len(x) > 10 {
+			return 0, false
+		}
+		for _, c := range x {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+		}
+		n, err := strconv.ParseInt(x, 10, 64)
+		return n, err == nil
+	}
+	if !strings.Contains(s, ":") {
+		d, ok := parseInt(s)
+		if !ok {
+			return 0, false
+		}
+		days = d
+	} else {
+		parts := strings.Split(s, ":")
+		if dot := strings.Index(parts[0], "."); dot >= 0 {
+			d, ok := parseInt(parts[0][:dot])
+			if !ok {
+				return 0, false
+			}
+			days = d
+			parts[0] = parts[0][dot+1:]
+		} else if len(parts) == 4 {
+			d, ok := parseInt(parts[0])
+			if !ok {
+				return 0, false
+			}
+			days = d
+			parts = parts[1:]
+		}
+		if len(parts) < 2 || len(parts) > 3 {
+			return 0, false
+		}
+		var ok bool
+		if hours, ok = parseInt(parts[0]); !ok || hours > 23 {
+			return 0, false
+		}
+		if mins, ok = parseInt(parts[1]); !ok || mins > 59 {
+			return 0, false
+		}
+		if len(parts) == 3 {
+			sp := parts[2]
+			if dot := strings.Index(sp, "."); dot >= 0 {
+				f := sp[dot+1:]
+				if f == "" || len(f) > 7 {
+					return 0, false
+				}
+				fv, ok := parseInt(f)
+				if !ok {
+					return 0, false
+				}
+				for i := len(f); i < 7; i++ {
+					fv *= 10
+				}
+				frac = fv
+				sp = sp[:dot]
+			}
+			if secs, ok = parseInt(sp); !ok || secs > 59 {
+				return 0, false
+			}
+		}
+	}
+	if days > 10675199 {
+		return 0, false
+	}
+	t := TimeSpan(days)*TicksPerDay + TimeSpan(hours)*TicksPerHour + TimeSpan(mins)*TicksPerMinute + TimeSpan(secs)*TicksPerSecond + TimeSpan(frac)
+	if neg {
+		t = -t
+	}
+	return t, true
+}
+
+// Decimal is a System.Decimal, kept exactly as a rational number.
+type Decimal struct{ r *big.Rat }
+
+// NewDecimal makes a Decimal from a float64.
+func NewDecimal(f float64) Decimal {
+	r := new(big.Rat)
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return Decimal{r: r}
+	}
+	// Round to 15 significant digits the way .NET converts a double.
+	s := strconv.FormatFloat(f, 'g', 15, 64)
+	r.SetString(s)
+	return Decimal{r: r}
+}
+
+// ParseDecimal parses a decimal literal.
+func ParseDecimal(s string) (Decimal, bool) {
+	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	if !ok {
+		return Decimal{}, false
+	}
+	return Decimal{r: r}, true
+}
+
+// DecimalFromInt makes a Decimal from an integer.
+func DecimalFromInt(i int64) Decimal { return Decimal{r: new(big.Rat).SetInt64(i)} }
+
+// Rat returns the value; never nil.
+func (d Decimal) Rat() *big.Rat {
+	if d.r == nil {
+		return new(big.Rat)
+	}
+	return d.r
+}
+
+// Float returns the nearest float64.
+func (d Decimal) Float() float64 {
+	f, _ := d.Rat().Float64()
+	return f
+}
+
+func (d Decimal) String() string {
+	r := d.Rat()
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	s := r.FloatString(28)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}

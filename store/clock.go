@@ -1,0 +1,170 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// DefaultClock is the simulated time a seeded tenant starts at.
+var DefaultClock = time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC)
+
+// Day is one exact 24-hour simulated day.
+const Day = 24 * time.Hour
+
+// After30Days returns the due time of a 30-day window that starts at t.
+// A timer scheduled at that instant fires at the first clock value strictly
+// later than it, so advancing exactly 30 days does not fire it.
+func After30Days(t time.Time) time.Time { return t.UTC().Add(30 * Day) }
+
+// IsDue reports whether a timer due at `due` has fired by clock value now
+// (strictly later, see After30Days).
+func IsDue(due, now time.Time) bool { return now.After(due) }
+
+// Timer is a scheduled domain event.
+type Timer struct {
+	Seq         uint64    `json:"seq"`
+	Due         time.Time `json:"due"`
+	Kind        string    `json:"kind"`
+	Payload     string    `json:"payload,omitempty"`
+	ScheduledAt time.Time `json:"scheduledAt"`
+}
+
+// Key returns the timer's bucket key (chronological, ties by sequence).
+func (t Timer) Key() string { return timerKey(t.Due, t.Seq) }
+
+func timerKey(due time.Time, seq uint64) string {
+	return due.UTC().Format("20060102T150405.000000000Z") + "/" + fmt.Sprintf("%016x", seq)
+}
+
+// TimerHandler runs a due timer. While it runs, tx.Now() is the timer's
+// due time (or the current clock if that is later); it may schedule more
+// timers, which fire in the same AdvanceTo call when they are due.
+type TimerHandler func(tx *Tx, t Timer) error
+
+// builtinTimers holds the handlers of the domain rules of this package.
+// It is filled only by init functions of this package.
+var builtinTimers = map[string]TimerHandler{}
+
+// Now returns the simulated current time (UTC).
+func (tx *Tx) Now() time.Time { return tx.clock }
+
+// setClock moves the clock (used by seeding and firing).
+func (tx *Tx) setClock(t time.Time) {
+	tx.clock = t.UTC()
+	tx.dirty = true
+}
+
+// Schedule registers a timer of the given kind, due at `due` (it fires once
+// the clock is strictly later than due).
+func (tx *Tx) Schedule(due time.Time, kind, payload string) (Timer, error) {
+	if strings.TrimSpace(kind) == "" {
+		return Timer{}, &ValidationError{Field: "kind", Message: "timer kind is empty"}
+	}
+	tx.timerSeq++
+	tx.dirty = true
+	t := Timer{Seq: tx.timerSeq, Due: due.UTC(), Kind: kind, Payload: payload, ScheduledAt: tx.clock}
+	if err := tx.putRecord(bucketTimers, t.Key(), &t); err != nil {
+		return Timer{}, err
+	}
+	return t, nil
+}
+
+// ScheduleAfter30Days schedules a timer for the 30-day window starting at
+// from (see After30Days).
+func (tx *Tx) ScheduleAfter30Days(from time.Time, kind, payload string) (Timer, error) {
+	return tx.Schedule(After30Days(from), kind, payload)
+}
+
+// PendingTimers lists every scheduled timer in firing order.
+func (tx *Tx) PendingTimers() ([]Timer, error) {
+	var out []Timer
+	err := forEachDecoded(tx, bucketTimers, "", func(_ string, t *Timer) error {
+		out = append(out, *t)
+		return nil
+	})
+	return out, err
+}
+
+// CancelTimers deletes every pending timer for which match returns true
+// and reports how many were removed.
+func (tx *Tx) CancelTimers(match func(Timer) bool) (int, error) {
+	ts, err := tx.PendingTimers()
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, t := range ts {
+		if match(t) {
+			if _, err := tx.deleteRecord(bucketTimers, t.Key()); err != nil {
+				return n, err
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
+// AdvanceTo moves the clock forward to t, firing every timer that becomes
+// due on the way in chronological order (ties by scheduling order). A
+// target earlier than Now returns *ClockBackwardsError; a target equal to
+// Now only fires timers already overdue.
+func (tx *Tx) AdvanceTo(t time.Time) error {
+	t = t.UTC()
+	if t.Before(tx.clock) {
+		return &ClockBackwardsError{Now: tx.clock, Requested: t}
+	}
+	for {
+		next, ok, err := tx.firstTimer()
+		if err != nil {
+			return err
+		}
+		if !ok || !IsDue(next.Due, t) {
+			break
+		}
+		if _, err := tx.deleteRecord(bucketTimers, next.Key()); err != nil {
+			return err
+		}
+		if next.Due.After(tx.clock) {
+			tx.setClock(next.Due)
+		}
+		h := tx.s.timerHandler(next.Kind)
+		if h == nil {
+			return &UnknownTimerKindError{Kind: next.Kind}
+		}
+		if err := h(tx, next); err != nil {
+			return fmt.Errorf("timer %s (%s) due %s: %w", next.Kind, next.Payload, next.Due.Format(time.RFC3339), err)
+		}
+	}
+	tx.setClock(t)
+	return nil
+}
+
+// AdvanceBy moves the clock forward by d (see AdvanceTo).
+func (tx *Tx) AdvanceBy(d time.Duration) error { return tx.AdvanceTo(tx.clock.Add(d)) }
+
+// RunDueTimers fires timers that are already overdue at the current clock
+// without moving it (the synchronous assistant pass after a command).
+func (tx *Tx) RunDueTimers() error { return tx.AdvanceTo(tx.clock) }
+
+func (tx *Tx) firstTimer() (Timer, bool, error) {
+	var out Timer
+	found := false
+	err := forEachDecoded(tx, bucketTimers, "", func(_ string, t *Timer) error {
+		out = *t
+		found = true
+		return ErrStop
+	})
+	return out, found, err
+}
+
+// TimerKinds lists the timer kinds with a built-in handler, sorted.
+func TimerKinds() []string {
+	var ks []string
+	for k := range builtinTimers {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

@@ -1,0 +1,204 @@
+package store
+
+import (
+	"strings"
+	"time"
+)
+
+// OME recipient experiences.
+const (
+	ExperienceInline    = "Inline"
+	ExperienceLinkBased = "LinkBased"
+)
+
+// Protection options.
+const (
+	ProtectionEncrypt      = "Encrypt"
+	ProtectionDoNotForward = "Do Not Forward"
+)
+
+// AppliedBy values (a mail flow rule is "MailFlowRule:<name>").
+const (
+	AppliedByOutlookOnTheWeb = "OutlookOnTheWeb"
+	AppliedByMailFlowRule    = "MailFlowRule:"
+)
+
+// Revokers.
+const (
+	RevokedByAdmin  = "Admin"
+	RevokedBySender = "Sender"
+)
+
+// MessageRecipient is one recipient of a message with the OME experience
+// decided at send time.
+type MessageRecipient struct {
+	Address      string `json:"address"`
+	IdentityType string `json:"identityType"`         // Internal|WorkOrSchool|MicrosoftAccount|Social|Other
+	Experience   string `json:"experience,omitempty"` // Inline|LinkBased (encrypted messages only)
+}
+
+// External reports whether the recipient is outside the tenant.
+func (r MessageRecipient) External() bool { return r.IdentityType != IdentityInternal }
+
+// Message is a sent message, encrypted (Get-OMEMessageStatus) or plain.
+type Message struct {
+	MessageID        string             `json:"messageId"` // with angle brackets
+	MessageTraceID   string             `json:"messageTraceId"`
+	Subject          string             `json:"subject"`
+	Sender           string             `json:"sender"`
+	Recipients       []MessageRecipient `json:"recipients"`
+	SentTime         time.Time          `json:"sentTime"`
+	Size             int64              `json:"size"`
+	Body             string             `json:"body,omitempty"`
+	Encrypted        bool               `json:"encrypted"`
+	ProtectionOption string             `json:"protectionOption,omitempty"`
+	AppliedBy        string             `json:"appliedBy,omitempty"`
+	BrandingTemplate string             `json:"brandingTemplate,omitempty"`
+	ExpiresAt        *time.Time         `json:"expiresAt,omitempty"`
+	Revoked          bool               `json:"revoked"`
+	RevokedAt        *time.Time         `json:"revokedAt,omitempty"`
+	RevokedBy        string             `json:"revokedBy,omitempty"`
+	FromIP           string             `json:"fromIp,omitempty"`
+}
+
+// LinkBasedRecipients returns the external recipients with the portal
+// experience.
+func (m *Message) LinkBasedRecipients() []MessageRecipient {
+	var out []MessageRecipient
+	for _, r := range m.Recipients {
+		if r.External() && r.Experience == ExperienceLinkBased {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// IsExpired reports whether the message's portal copy has expired at now.
+func (m *Message) IsExpired(now time.Time) bool {
+	return m.ExpiresAt != nil && now.After(*m.ExpiresAt)
+}
+
+// GetMessage returns the message whose Message-ID equals id exactly after
+// trimming outer whitespace (angle brackets are part of the ID).
+func (tx *Tx) GetMessage(id string) (*Message, error) {
+	id = strings.TrimSpace(id)
+	var m Message
+	ok, err := tx.getRecord(bucketMessages, id, &m)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || id == "" {
+		return nil, &MessageNotFoundError{MessageID: id}
+	}
+	return &m, nil
+}
+
+// PutMessage stores a message.
+func (tx *Tx) PutMessage(m *Message) error {
+	if strings.TrimSpace(m.MessageID) == "" {
+		return &ValidationError{Field: "MessageId", Message: "empty"}
+	}
+	return tx.putRecord(bucketMessages, m.MessageID, m)
+}
+
+// DeleteMessage removes a message record (trace rows are kept).
+func (tx *Tx) DeleteMessage(id string) error {
+	ok, err := tx.deleteRecord(bucketMessages, strings.TrimSpace(id))
+	if err == nil && !ok {
+		err = &MessageNotFoundError{MessageID: id}
+	}
+	return err
+}
+
+// ForEachMessage calls fn for each message in Message-ID order.
+func (tx *Tx) ForEachMessage(after string, fn func(*Message) error) error {
+	return forEachDecoded(tx, bucketMessages, after, func(_ string, m *Message) error { return fn(m) })
+}
+
+// ScanMessages returns a page of messages and the next cursor.
+func (tx *Tx) ScanMessages(after string, limit int) ([]*Message, string, error) {
+	return scanPage[Message](tx, bucketMessages, after, limit)
+}
+
+// Message trace statuses.
+const (
+	TraceDelivered  = "Delivered"
+	TraceFailed     = "Failed"
+	TracePending    = "Pending"
+	TraceExpanded   = "Expanded"
+	TraceQuarantine = "Quarantined"
+	TraceFilteredAs = "FilteredAsSpam"
+)
+
+// TraceEvent is one Get-MessageTraceDetail row.
+type TraceEvent struct {
+	Date   time.Time `json:"date"`
+	Event  string    `json:"event"` // Receive, Encrypt, Deliver, Send external
+	Action string    `json:"action,omitempty"`
+	Detail string    `json:"detail"`
+}
+
+// TraceRecord is one Get-MessageTrace row: one message to one recipient.
+type TraceRecord struct {
+	Received         time.Time    `json:"received"`
+	SenderAddress    string       `json:"senderAddress"`
+	RecipientAddress string       `json:"recipientAddress"`
+	Subject          string       `json:"subject"`
+	Status           string       `json:"status"`
+	ToIP             string       `json:"toIp,omitempty"`
+	FromIP           string       `json:"fromIp,omitempty"`
+	Size             int64        `json:"size"`
+	MessageID        string       `json:"messageId"`
+	MessageTraceID   string       `json:"messageTraceId"`
+	Events           []TraceEvent `json:"events"`
+}
+
+// Key returns the bucket key: chronological, then trace id, then recipient.
+func (r *TraceRecord) Key() string {
+	return r.Received.UTC().Format("20060102T150405.000000000Z") + "/" + r.MessageTraceID + "/" + strings.ToLower(r.RecipientAddress)
+}
+
+func indexTrace(raw []byte) ([]indexEntry, error) {
+	var r TraceRecord
+	if err := decodeValue(raw, &r); err != nil {
+		return nil, err
+	}
+	return []indexEntry{{"trc.id", r.MessageTraceID}, {"trc.msgid", r.MessageID}}, nil
+}
+
+// PutTrace stores a message-trace row.
+func (tx *Tx) PutTrace(r *TraceRecord) error { return tx.putRecord(bucketTraces, r.Key(), r) }
+
+// ForEachTrace calls fn for every trace row in Received order (oldest first).
+func (tx *Tx) ForEachTrace(after string, fn func(key string, r *TraceRecord) error) error {
+	return forEachDecoded(tx, bucketTraces, after, fn)
+}
+
+// TracesByTraceID returns the rows of one MessageTraceId (one per recipient).
+func (tx *Tx) TracesByTraceID(traceID string) ([]*TraceRecord, error) {
+	return tx.tracesBy("trc.id", traceID)
+}
+
+// TracesByMessageID returns the rows of one Message-ID.
+func (tx *Tx) TracesByMessageID(messageID string) ([]*TraceRecord, error) {
+	return tx.tracesBy("trc.msgid", strings.TrimSpace(messageID))
+}
+
+func (tx *Tx) tracesBy(index, v string) ([]*TraceRecord, error) {
+	keys, err := tx.lookupIndex(index, v)
+	if err != nil {
+		return nil, err
+	}
+	var out []*TraceRecord
+	for _, k := range keys {
+		var r TraceRecord
+		ok, err := tx.getRecord(bucketTraces, k, &r)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, &r)
+		}
+	}
+	return out, nil
+}

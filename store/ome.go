@@ -1,0 +1,484 @@
+package store
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// PortalRevokedText is what a link-based recipient sees in the OME portal
+// for a revoked message.
+const PortalRevokedText = "The message has been revoked by the sender"
+
+// PortalExpiredText is the simulator's wording for an expired message in
+// the OME portal (the service's text is not documented).
+const PortalExpiredText = "This message has expired and can no longer be viewed"
+
+// SendInput describes a message to send (Send-SimMessage, seeds).
+type SendInput struct {
+	From    string
+	To      []string
+	Subject string
+	Body    string
+	// Encrypt asks for OME protection by the sender (Outlook on the web).
+	Encrypt bool
+	// Template is the branding template (default "OME Configuration").
+	Template string
+	// ProtectionOption is "Encrypt" (default) or "Do Not Forward".
+	ProtectionOption string
+	// AppliedBy is "OutlookOnTheWeb" (default for Encrypt) or
+	// "MailFlowRule:<name>".
+	AppliedBy string
+	// MessageID forces the Message-ID (angle brackets added if missing);
+	// empty generates one.
+	MessageID string
+	// SentTime backdates the message; zero means now.
+	SentTime time.Time
+	// Server is the host label of a generated Message-ID.
+	Server string
+}
+
+// DecideExperience applies the recipient-experience rule: tenant-internal
+// recipients get Inline; a custom branding template applied by a mail flow
+// rule forces LinkBased for every external recipient; Microsoft 365
+// work/school and Microsoft-account recipients get Inline; everyone else
+// gets LinkBased.
+func DecideExperience(identityType string, forcedPortal bool) string {
+	switch {
+	case identityType == IdentityInternal:
+		return ExperienceInline
+	case forcedPortal:
+		return ExperienceLinkBased
+	case identityType == IdentityWorkOrSchool || identityType == IdentityMicrosoftAccount:
+		return ExperienceInline
+	default:
+		return ExperienceLinkBased
+	}
+}
+
+// NormalizeProtectionOption maps user input to "Encrypt" or
+// "Do Not Forward".
+func NormalizeProtectionOption(s string) (string, bool) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "", "encrypt", "encrypt-only", "encrypt only":
+		return ProtectionEncrypt, true
+	case "do not forward", "donotforward", "do-not-forward":
+		return ProtectionDoNotForward, true
+	}
+	return "", false
+}
+
+func ruleMatches(o *Organization, r *TransportRule, from string, to []string) bool {
+	if !r.Enabled() || (r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME) {
+		return false
+	}
+	senderInternal := o.IsInternalDomain(DomainOf(from))
+	switch strings.ToLower(r.FromScope) {
+	case "inorganization":
+		if !senderInternal {
+			return false
+		}
+	case "notinorganization":
+		if senderInternal {
+			return false
+		}
+	}
+	if r.SentToScope != "" {
+		any := false
+		for _, a := range to {
+			internal := o.IsInternalDomain(DomainOf(a))
+			switch strings.ToLower(r.SentToScope) {
+			case "inorganization":
+				any = any || internal
+			default:
+				any = any || !internal
+			}
+		}
+		if !any {
+			return false
+		}
+	}
+	return true
+}
+
+// SendMessage records a sent message: it applies matching mail flow rules,
+// decides every recipient's identity type and OME experience, stores the
+// message, writes one message-trace row per recipient with its events, and
+// updates the sender's Sent Items and internal recipients' Inbox counts.
+func (tx *Tx) SendMessage(in SendInput) (*Message, error) {
+	o, err := tx.Organization()
+	if err != nil {
+		return nil, err
+	}
+	from := strings.TrimSpace(in.From)
+	if !strings.Contains(from, "@") {
+		return nil, &ValidationError{Field: "From", Message: fmt.Sprintf("%q is not an SMTP address", in.From)}
+	}
+	var to []string
+	seen := map[string]bool{}
+	for _, a := range in.To {
+		a = strings.TrimSpace(a)
+		if !strings.Contains(a, "@") {
+			return nil, &ValidationError{Field: "To", Message: fmt.Sprintf("%q is not an SMTP address", a)}
+		}
+		if !seen[strings.ToLower(a)] {
+			seen[strings.ToLower(a)] = true
+			to = append(to, a)
+		}
+	}
+	if len(to) == 0 {
+		return nil, &ValidationError{Field: "To", Message: "at least one recipient is required"}
+	}
+
+	encrypt, option, tmplName, appliedBy := in.Encrypt, in.ProtectionOption, in.Template, in.AppliedBy
+	rules, err := tx.ListTransportRules()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rules {
+		if !ruleMatches(o, r, from, to) {
+			continue
+		}
+		if !encrypt {
+			option = r.ApplyRightsProtectionTemplate
+		}
+		encrypt = true
+		if r.ApplyRightsProtectionCustomizationTemplate != "" {
+			tmplName = r.ApplyRightsProtectionCustomizationTemplate
+		}
+		appliedBy = AppliedByMailFlowRule + r.Name
+		break
+	}
+
+	sent := in.SentTime.UTC()
+	if in.SentTime.IsZero() {
+		sent = tx.Now()
+	}
+	m := &Message{
+		Subject:        in.Subject,
+		Sender:         from,
+		SentTime:       sent,
+		Body:           in.Body,
+		Encrypted:      encrypt,
+		MessageTraceID: tx.NewGuid(),
+	}
+	forced := false
+	var tmpl *OMEConfiguration
+	if encrypt {
+		opt, ok := NormalizeProtectionOption(option)
+		if !ok {
+			return nil, &ValidationError{Field: "ProtectionOption", Message: fmt.Sprintf("%q is not Encrypt or Do Not Forward", option)}
+		}
+		m.ProtectionOption = opt
+		if tmplName == "" {
+			tmplName = DefaultOMEConfiguration
+		}
+		tmpl, err = tx.GetOMEConfiguration(tmplName)
+		if err != nil {
+			return nil, err
+		}
+		m.BrandingTemplate = tmpl.Identity
+		if appliedBy == "" {
+			appliedBy = AppliedByOutlookOnTheWeb
+		}
+		m.AppliedBy = appliedBy
+		forced = !tmpl.IsDefault && strings.HasPrefix(appliedBy, AppliedByMailFlowRule)
+	}
+	for _, a := range to {
+		r := MessageRecipient{Address: a, IdentityType: o.IdentityTypeOf(a)}
+		if encrypt {
+			r.Experience = DecideExperience(r.IdentityType, forced)
+		}
+		m.Recipients = append(m.Recipients, r)
+	}
+	if encrypt && tmpl != nil && !tmpl.IsDefault && tmpl.ExternalMailExpiryInDays > 0 && o.HasAdvancedMessageEncryption() {
+		exp := sent.Add(time.Duration(tmpl.ExternalMailExpiryInDays) * Day)
+		m.ExpiresAt = &exp
+	}
+
+	id := strings.TrimSpace(in.MessageID)
+	if id == "" {
+		id = tx.NewMessageID(in.Server)
+	} else if !strings.HasPrefix(id, "<") || !strings.HasSuffix(id, ">") {
+		id = "<" + strings.Trim(id, "<>") + ">"
+	}
+	if _, err := tx.GetMessage(id); err == nil {
+		return nil, &ValidationError{Field: "MessageId", Message: fmt.Sprintf("a message with Message-ID %s already exists", id)}
+	}
+	m.MessageID = id
+	m.Size = 4*KB + int64(len(in.Subject)+len(in.Body))
+	if encrypt {
+		m.Size += 18 * KB
+	}
+	m.FromIP = pseudoIP("client", from, "40.107")
+	if err := tx.PutMessage(m); err != nil {
+		return nil, err
+	}
+	if err := tx.traceMessage(o, m); err != nil {
+		return nil, err
+	}
+	if err := tx.fileSentMessage(m); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func pseudoIP(salt, s, prefix string) string {
+	h := sha256.Sum256([]byte(salt + "\x00" + strings.ToLower(s)))
+	return fmt.Sprintf("%s.%d.%d", prefix, h[0], 1+int(h[1])%253)
+}
+
+var mxPrefixes = map[string]string{
+	"gmail.com": "142.250", "googlemail.com": "142.250", "yahoo.com": "98.136", "ymail.com": "98.136",
+	"outlook.com": "104.47", "hotmail.com": "104.47", "live.com": "104.47", "msn.com": "104.47",
+}
+
+func (tx *Tx) traceMessage(o *Organization, m *Message) error {
+	host := strings.ToLower(DefaultMessageServer) + ".namprd06.prod.outlook.com"
+	for i, r := range m.Recipients {
+		t0 := m.SentTime.Add(time.Duration(i) * time.Millisecond)
+		rec := &TraceRecord{
+			Received:         t0,
+			SenderAddress:    m.Sender,
+			RecipientAddress: r.Address,
+			Subject:          m.Subject,
+			Status:           TraceDelivered,
+			FromIP:           m.FromIP,
+			Size:             m.Size,
+			MessageID:        m.MessageID,
+			MessageTraceID:   m.MessageTraceID,
+		}
+		rec.Events = append(rec.Events, TraceEvent{Date: t0, Event: "Receive",
+			Detail: "Message received by: " + strings.ToUpper(DefaultMessageServer) + ".namprd06.prod.outlook.com"})
+		step := time.Second
+		if m.Encrypted {
+			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Encrypt",
+				Detail: fmt.Sprintf("Message encrypted (%s, template %q, applied by %s)", m.ProtectionOption, m.BrandingTemplate, m.AppliedBy)})
+			step += time.Second
+		}
+		if r.External() {
+			p := mxPrefixes[DomainOf(r.Address)]
+			if p == "" {
+				p = "203.0"
+			}
+			rec.ToIP = pseudoIP("mx", DomainOf(r.Address), p)
+			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external",
+				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", DomainOf(r.Address), rec.ToIP)})
+		} else {
+			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Deliver",
+				Detail: "The message was successfully delivered to the mailbox on " + host + "."})
+		}
+		if err := tx.PutTrace(rec); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) activeMailboxFor(addr string) (*Mailbox, error) {
+	ms, err := tx.FindMailboxes(addr)
+	if err != nil {
+		return nil, err
+	}
+	for _, mb := range ms {
+		if mb.LifecycleState == StateActive {
+			return mb, nil
+		}
+	}
+	return nil, nil
+}
+
+func (tx *Tx) fileSentMessage(m *Message) error {
+	if mb, err := tx.activeMailboxFor(m.Sender); err != nil {
+		return err
+	} else if mb != nil {
+		if err := tx.addToFolder(mb.Guid, "/Sent Items", m.Size); err != nil {
+			return err
+		}
+	}
+	for _, r := range m.Recipients {
+		if r.External() {
+			continue
+		}
+		mb, err := tx.activeMailboxFor(r.Address)
+		if err != nil {
+			return err
+		}
+		if mb != nil {
+			if err := tx.addToFolder(mb.Guid, "/Inbox", m.Size); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// Revocable reports whether an admin can revoke m: it is encrypted, the
+// tenant has AME, and at least one external recipient got the link-based
+// experience. It stays true after revocation.
+func Revocable(m *Message, hasAME bool) bool {
+	return m.Encrypted && hasAME && len(m.LinkBasedRecipients()) > 0
+}
+
+// IsRevocable is Revocable with the tenant's AME licensing.
+func (tx *Tx) IsRevocable(m *Message) (bool, error) {
+	ame, err := tx.HasAdvancedMessageEncryption()
+	if err != nil {
+		return false, err
+	}
+	return Revocable(m, ame), nil
+}
+
+// CanSenderRevoke reports whether sender may revoke m from Outlook on the
+// web: m is encrypted, sender is m's sender, and m went to exactly one
+// recipient, who got the link-based experience. (AME is checked by
+// SenderRevokeMessage.)
+func CanSenderRevoke(m *Message, sender string) bool {
+	return m.Encrypted && strings.EqualFold(strings.TrimSpace(sender), m.Sender) &&
+		len(m.Recipients) == 1 && m.Recipients[0].External() && m.Recipients[0].Experience == ExperienceLinkBased
+}
+
+func notRevocableReason(m *Message) string {
+	switch {
+	case !m.Encrypted:
+		return "the message isn't encrypted"
+	case len(m.Recipients) > 0 && func() bool {
+		for _, r := range m.Recipients {
+			if r.External() {
+				return false
+			}
+		}
+		return true
+	}():
+		return "all recipients are inside the organization"
+	default:
+		return "every recipient received the message inline"
+	}
+}
+
+// RevokeMessage revokes an encrypted message as `by` (RevokedByAdmin or
+// RevokedBySender; empty means Admin). Errors: *MessageNotFoundError,
+// *NoAMELicenseError, *NotRevocableError; nothing changes on error.
+// Revoking an already revoked message succeeds without changes.
+func (tx *Tx) RevokeMessage(messageID, by string) error {
+	_, err := tx.revoke(messageID, by)
+	return err
+}
+
+func (tx *Tx) revoke(messageID, by string) (*Message, error) {
+	switch by {
+	case "":
+		by = RevokedByAdmin
+	case RevokedByAdmin, RevokedBySender:
+	default:
+		return nil, &ValidationError{Field: "by", Message: "must be Admin or Sender"}
+	}
+	m, err := tx.GetMessage(messageID)
+	if err != nil {
+		return nil, err
+	}
+	ame, err := tx.HasAdvancedMessageEncryption()
+	if err != nil {
+		return nil, err
+	}
+	if !ame {
+		return m, &NoAMELicenseError{Feature: "Message revocation"}
+	}
+	if !Revocable(m, ame) {
+		return m, &NotRevocableError{MessageID: m.MessageID, Reason: notRevocableReason(m)}
+	}
+	if m.Revoked {
+		return m, nil
+	}
+	now := tx.Now()
+	m.Revoked = true
+	m.RevokedAt = &now
+	m.RevokedBy = by
+	return m, tx.PutMessage(m)
+}
+
+// SenderRevokeMessage is the sender's "Remove external access" action in
+// Outlook on the web.
+func (tx *Tx) SenderRevokeMessage(messageID, sender string) error {
+	m, err := tx.GetMessage(messageID)
+	if err != nil {
+		return err
+	}
+	if ame, err := tx.HasAdvancedMessageEncryption(); err != nil {
+		return err
+	} else if !ame {
+		return &NoAMELicenseError{Feature: "Message revocation"}
+	}
+	if !CanSenderRevoke(m, sender) {
+		return &NotRevocableError{MessageID: m.MessageID,
+			Reason: "only the sender can revoke it, and only when it went to exactly one recipient who got the link-based experience"}
+	}
+	return tx.RevokeMessage(m.MessageID, RevokedBySender)
+}
+
+// RevocationOutcome tells the cmdlet layer what SetMessageRevocation did.
+type RevocationOutcome int
+
+// Revocation outcomes.
+const (
+	// RevocationDone: the message is now revoked.
+	RevocationDone RevocationOutcome = iota
+	// RevocationAlreadyRevoked: -Revoke $true on a revoked message.
+	RevocationAlreadyRevoked
+	// RevocationUnrevokeIgnored: -Revoke $false on a revoked message; it
+	// stays revoked and the cmdlet should warn.
+	RevocationUnrevokeIgnored
+	// RevocationNoChange: -Revoke $false on a message that isn't revoked.
+	RevocationNoChange
+)
+
+// SetMessageRevocation implements Set-OMEMessageRevocation -Revoke <bool>:
+// $true revokes as Admin (errors as RevokeMessage); $false never
+// un-revokes.
+func (tx *Tx) SetMessageRevocation(messageID string, revoke bool) (RevocationOutcome, *Message, error) {
+	if !revoke {
+		m, err := tx.GetMessage(messageID)
+		if err != nil {
+			return RevocationNoChange, nil, err
+		}
+		if m.Revoked {
+			return RevocationUnrevokeIgnored, m, nil
+		}
+		return RevocationNoChange, m, nil
+	}
+	before, err := tx.GetMessage(messageID)
+	if err != nil {
+		return RevocationNoChange, nil, err
+	}
+	was := before.Revoked
+	m, err := tx.revoke(messageID, RevokedByAdmin)
+	if err != nil {
+		return RevocationNoChange, m, err
+	}
+	if was {
+		return RevocationAlreadyRevoked, m, nil
+	}
+	return RevocationDone, m, nil
+}
+
+// PortalView returns what the recipient at address sees when opening m in
+// the OME portal at now: PortalRevokedText, PortalExpiredText, or "" when
+// the message opens normally. Inline recipients are never affected.
+func PortalView(m *Message, address string, now time.Time) string {
+	for _, r := range m.Recipients {
+		if !strings.EqualFold(r.Address, strings.TrimSpace(address)) {
+			continue
+		}
+		if !m.Encrypted || !r.External() || r.Experience != ExperienceLinkBased {
+			return ""
+		}
+		if m.Revoked {
+			return PortalRevokedText
+		}
+		if m.IsExpired(now) {
+			return PortalExpiredText
+		}
+	}
+	return ""
+}

@@ -1,0 +1,215 @@
+package store
+
+import (
+	"strings"
+	"time"
+)
+
+// DefaultOMEConfiguration is the Identity of the built-in branding template.
+const DefaultOMEConfiguration = "OME Configuration"
+
+// OMEConfiguration is a branding template (Get-OMEConfiguration).
+type OMEConfiguration struct {
+	Identity                 string              `json:"identity"`
+	IsDefault                bool                `json:"isDefault"`
+	ExternalMailExpiryInDays int                 `json:"externalMailExpiryInDays"` // 0 = none; 1–730
+	SocialIdSignIn           bool                `json:"socialIdSignIn"`
+	OTPEnabled               bool                `json:"otpEnabled"`
+	BackgroundColor          string              `json:"backgroundColor,omitempty"`
+	DisclaimerText           string              `json:"disclaimerText,omitempty"`
+	EmailText                string              `json:"emailText,omitempty"`
+	IntroductionText         string              `json:"introductionText,omitempty"`
+	PortalText               string              `json:"portalText,omitempty"`
+	PrivacyStatementUrl      string              `json:"privacyStatementUrl,omitempty"`
+	ReadButtonText           string              `json:"readButtonText,omitempty"`
+	Image                    []byte              `json:"image,omitempty"`
+	WhenCreated              time.Time           `json:"whenCreated"`
+	WhenChanged              time.Time           `json:"whenChanged"`
+	Extra                    map[string]RawValue `json:"extra,omitempty"`
+}
+
+// ValidExpiryDays reports whether n is an allowed ExternalMailExpiryInDays.
+func ValidExpiryDays(n int) bool { return n == 0 || (n >= 1 && n <= 730) }
+
+// GetOMEConfiguration returns a branding template by Identity
+// (case-insensitive).
+func (tx *Tx) GetOMEConfiguration(identity string) (*OMEConfiguration, error) {
+	var c OMEConfiguration
+	ok, err := tx.getRecord(bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)), &c)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{Kind: "OME configuration", Key: identity}
+	}
+	return &c, nil
+}
+
+// PutOMEConfiguration stores a branding template.
+func (tx *Tx) PutOMEConfiguration(c *OMEConfiguration) error {
+	if strings.TrimSpace(c.Identity) == "" {
+		return &ValidationError{Field: "Identity", Message: "empty"}
+	}
+	if !ValidExpiryDays(c.ExternalMailExpiryInDays) {
+		return &ValidationError{Field: "ExternalMailExpiryInDays", Message: "must be between 1 and 730 (0 for no expiry)"}
+	}
+	if c.WhenCreated.IsZero() {
+		c.WhenCreated = tx.Now()
+	}
+	c.WhenChanged = tx.Now()
+	return tx.putRecord(bucketOMEConfig, strings.ToLower(strings.TrimSpace(c.Identity)), c)
+}
+
+// DeleteOMEConfiguration removes a branding template.
+func (tx *Tx) DeleteOMEConfiguration(identity string) error {
+	ok, err := tx.deleteRecord(bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)))
+	if err == nil && !ok {
+		err = &NotFoundError{Kind: "OME configuration", Key: identity}
+	}
+	return err
+}
+
+// ListOMEConfigurations returns every branding template (by Identity).
+func (tx *Tx) ListOMEConfigurations() ([]*OMEConfiguration, error) {
+	var out []*OMEConfiguration
+	err := forEachDecoded(tx, bucketOMEConfig, "", func(_ string, c *OMEConfiguration) error {
+		out = append(out, c)
+		return nil
+	})
+	return out, err
+}
+
+// IRMConfiguration is the tenant's Get-IRMConfiguration object.
+type IRMConfiguration struct {
+	Identity                                   string              `json:"identity"`
+	AzureRMSLicensingEnabled                   bool                `json:"azureRMSLicensingEnabled"`
+	InternalLicensingEnabled                   bool                `json:"internalLicensingEnabled"`
+	ExternalLicensingEnabled                   bool                `json:"externalLicensingEnabled"`
+	SimplifiedClientAccessEnabled              bool                `json:"simplifiedClientAccessEnabled"`
+	SimplifiedClientAccessDoNotForwardDisabled bool                `json:"simplifiedClientAccessDoNotForwardDisabled"`
+	SimplifiedClientAccessEncryptOnlyDisabled  bool                `json:"simplifiedClientAccessEncryptOnlyDisabled"`
+	DecryptAttachmentOnDownload                bool                `json:"decryptAttachmentOnDownload"`
+	DecryptAttachmentForEncryptOnly            bool                `json:"decryptAttachmentForEncryptOnly"`
+	EnablePdfEncryption                        bool                `json:"enablePdfEncryption"`
+	JournalReportDecryptionEnabled             bool                `json:"journalReportDecryptionEnabled"`
+	ClientAccessServerEnabled                  bool                `json:"clientAccessServerEnabled"`
+	SearchEnabled                              bool                `json:"searchEnabled"`
+	EDiscoverySuperUserEnabled                 bool                `json:"eDiscoverySuperUserEnabled"`
+	RejectIfRecipientHasNoRights               bool                `json:"rejectIfRecipientHasNoRights"`
+	AutomaticServiceUpdateEnabled              bool                `json:"automaticServiceUpdateEnabled"`
+	EnablePortalTrackingLogs                   bool                `json:"enablePortalTrackingLogs"`
+	TransportDecryptionSetting                 string              `json:"transportDecryptionSetting"` // Disabled|Mandatory|Optional
+	LicensingLocation                          []string            `json:"licensingLocation"`
+	RMSOnlineKeySharingLocation                string              `json:"rmsOnlineKeySharingLocation,omitempty"`
+	ServiceLocation                            string              `json:"serviceLocation,omitempty"`
+	PublishingLocation                         string              `json:"publishingLocation,omitempty"`
+	WhenChanged                                time.Time           `json:"whenChanged"`
+	Extra                                      map[string]RawValue `json:"extra,omitempty"`
+}
+
+const irmKey = "ControlPoint Object"
+
+// IRMConfiguration returns the tenant's IRM configuration.
+func (tx *Tx) IRMConfiguration() (*IRMConfiguration, error) {
+	var c IRMConfiguration
+	ok, err := tx.getRecord(bucketIRM, irmKey, &c)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{Kind: "IRM configuration", Key: irmKey}
+	}
+	return &c, nil
+}
+
+// PutIRMConfiguration stores the tenant's IRM configuration.
+func (tx *Tx) PutIRMConfiguration(c *IRMConfiguration) error {
+	c.Identity = irmKey
+	c.WhenChanged = tx.Now()
+	return tx.putRecord(bucketIRM, irmKey, c)
+}
+
+// TransportRule is a mail flow rule (only the OME-relevant part).
+type TransportRule struct {
+	Name                                       string              `json:"name"`
+	Guid                                       string              `json:"guid"`
+	Priority                                   int                 `json:"priority"`
+	State                                      string              `json:"state"`                 // Enabled|Disabled
+	Mode                                       string              `json:"mode"`                  // Enforce|Audit|AuditAndNotify
+	FromScope                                  string              `json:"fromScope,omitempty"`   // InOrganization|NotInOrganization
+	SentToScope                                string              `json:"sentToScope,omitempty"` // InOrganization|NotInOrganization|ExternalPartner|ExternalNonPartner
+	ApplyRightsProtectionTemplate              string              `json:"applyRightsProtectionTemplate,omitempty"`
+	ApplyRightsProtectionCustomizationTemplate string              `json:"applyRightsProtectionCustomizationTemplate,omitempty"`
+	ApplyOME                                   bool                `json:"applyOME,omitempty"`
+	RemoveOMEv2                                bool                `json:"removeOMEv2,omitempty"`
+	WhenChanged                                time.Time           `json:"whenChanged"`
+	Extra                                      map[string]RawValue `json:"extra,omitempty"`
+}
+
+// Enabled reports whether the rule is on and enforced.
+func (r *TransportRule) Enabled() bool {
+	return !strings.EqualFold(r.State, "Disabled") && (r.Mode == "" || strings.EqualFold(r.Mode, "Enforce"))
+}
+
+// GetTransportRule returns a rule by name (case-insensitive).
+func (tx *Tx) GetTransportRule(name string) (*TransportRule, error) {
+	var r TransportRule
+	ok, err := tx.getRecord(bucketTransportRule, strings.ToLower(strings.TrimSpace(name)), &r)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{Kind: "transport rule", Key: name}
+	}
+	return &r, nil
+}
+
+// PutTransportRule stores a rule (a new rule without a Guid gets one).
+func (tx *Tx) PutTransportRule(r *TransportRule) error {
+	if strings.TrimSpace(r.Name) == "" {
+		return &ValidationError{Field: "Name", Message: "empty"}
+	}
+	if r.Guid == "" {
+		r.Guid = tx.NewGuid()
+	}
+	if r.State == "" {
+		r.State = "Enabled"
+	}
+	if r.Mode == "" {
+		r.Mode = "Enforce"
+	}
+	r.WhenChanged = tx.Now()
+	return tx.putRecord(bucketTransportRule, strings.ToLower(strings.TrimSpace(r.Name)), r)
+}
+
+// DeleteTransportRule removes a rule.
+func (tx *Tx) DeleteTransportRule(name string) error {
+	ok, err := tx.deleteRecord(bucketTransportRule, strings.ToLower(strings.TrimSpace(name)))
+	if err == nil && !ok {
+		err = &NotFoundError{Kind: "transport rule", Key: name}
+	}
+	return err
+}
+
+// ListTransportRules returns the rules in priority order (then name).
+func (tx *Tx) ListTransportRules() ([]*TransportRule, error) {
+	var out []*TransportRule
+	err := forEachDecoded(tx, bucketTransportRule, "", func(_ string, r *TransportRule) error {
+		out = append(out, r)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sortRules(out)
+	return out, nil
+}
+
+func sortRules(rs []*TransportRule) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && (rs[j].Priority < rs[j-1].Priority ||
+			(rs[j].Priority == rs[j-1].Priority && strings.ToLower(rs[j].Name) < strings.ToLower(rs[j-1].Name))); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}

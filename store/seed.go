@@ -1,0 +1,394 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Seed names.
+const (
+	SeedEmpty   = "empty"
+	SeedContoso = "contoso"
+)
+
+// SeedNames lists the built-in seed tenants.
+func SeedNames() []string { return []string{SeedContoso, SeedEmpty} }
+
+// Tenant constants of the seeds.
+const (
+	SeedTenantName    = "contoso.onmicrosoft.com"
+	SeedDefaultDomain = "contoso.com"
+	SeedPartition     = "NAMPR06A007"
+	SeedAdminUPN      = "admin@contoso.onmicrosoft.com"
+)
+
+// Init seeds the tenant in one transaction. Without force an already
+// initialized tenant returns ErrAlreadyInitialized; with force everything
+// is wiped first. A zero clock means DefaultClock.
+func (s *Store) Init(seed string, clock time.Time, force bool) error {
+	return s.Update(func(tx *Tx) error {
+		if tx.IsInitialized() && !force {
+			return ErrAlreadyInitialized
+		}
+		return tx.Seed(seed, clock)
+	})
+}
+
+// Seed replaces the tenant with the named seed tenant at the given clock
+// (zero = DefaultClock). The same name and clock always produce the same
+// tenant.
+func (tx *Tx) Seed(name string, clock time.Time) error {
+	name = strings.ToLower(strings.TrimSpace(name))
+	var people []persona
+	switch name {
+	case SeedEmpty:
+	case SeedContoso:
+		people = contosoPeople()
+	default:
+		return &UnknownSeedError{Name: name, Known: SeedNames()}
+	}
+	if clock.IsZero() {
+		clock = DefaultClock
+	}
+	if err := tx.wipe(); err != nil {
+		return err
+	}
+	tx.idSeed = "exosim:" + name
+	tx.setClock(clock)
+	if err := tx.metaPut(metaSeed, name); err != nil {
+		return err
+	}
+	if err := tx.metaPut(metaInitialized, "true"); err != nil {
+		return err
+	}
+	if err := tx.seedOrganization(clock); err != nil {
+		return err
+	}
+	all := append([]persona{adminPersona()}, people...)
+	for i, p := range all {
+		if err := tx.seedPerson(i, p, clock); err != nil {
+			return fmt.Errorf("seed %s: %w", p.alias, err)
+		}
+	}
+	if name == SeedContoso {
+		if err := tx.seedMessages(clock); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) seedOrganization(clock time.Time) error {
+	created := clock.AddDate(-2, 0, 0).Add(-41*Day + 3*time.Hour + 17*time.Minute)
+	o := &Organization{
+		Name:                          SeedTenantName,
+		DisplayName:                   "Contoso",
+		Guid:                          tx.NewGuid(),
+		DefaultDomain:                 SeedDefaultDomain,
+		AcceptedDomains:               []string{SeedDefaultDomain, SeedTenantName},
+		InPlaceHolds:                  []string{},
+		WhenCreated:                   created,
+		DirectoryPartition:            SeedPartition,
+		AdminUPN:                      SeedAdminUPN,
+		RecipientIdentityDomains:      DefaultRecipientIdentityDomains(),
+		RestoreRequestDurationSeconds: 600,
+	}
+	k, _ := LookupSku("SPE_E5")
+	o.Subscriptions = []Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25}}
+	if err := tx.PutOrganization(o); err != nil {
+		return err
+	}
+	ome := &OMEConfiguration{
+		Identity:                 DefaultOMEConfiguration,
+		IsDefault:                true,
+		ExternalMailExpiryInDays: 0,
+		SocialIdSignIn:           true,
+		OTPEnabled:               true,
+		BackgroundColor:          "#ffffff",
+		WhenCreated:              created,
+	}
+	if err := tx.PutOMEConfiguration(ome); err != nil {
+		return err
+	}
+	irm := &IRMConfiguration{
+		AzureRMSLicensingEnabled:       true,
+		InternalLicensingEnabled:       true,
+		ExternalLicensingEnabled:       true,
+		SimplifiedClientAccessEnabled:  true,
+		JournalReportDecryptionEnabled: true,
+		ClientAccessServerEnabled:      true,
+		SearchEnabled:                  true,
+		EDiscoverySuperUserEnabled:     true,
+		AutomaticServiceUpdateEnabled:  true,
+		TransportDecryptionSetting:     "Mandatory",
+		LicensingLocation:              []string{},
+	}
+	return tx.PutIRMConfiguration(irm)
+}
+
+// persona is one seeded person.
+type persona struct {
+	first, last, display, alias string
+	department, title, office   string
+	upn, smtp                   string // defaults: alias@contoso.com
+	objectID, exchangeGuid      string // fixed GUIDs from the scenarios
+	legacyHex                   string // fixed LegacyExchangeDN hex
+	archive                     bool
+}
+
+func adminPersona() persona {
+	return persona{first: "MOD", last: "Administrator", display: "MOD Administrator", alias: "admin",
+		department: "IT", title: "Global Administrator", office: "Redmond",
+		upn: SeedAdminUPN, smtp: SeedAdminUPN}
+}
+
+func contosoPeople() []persona {
+	return []persona{
+		{first: "Ann", last: "Beebe", alias: "annb", department: "Finance", title: "Finance Manager", office: "Seattle",
+			objectID: "b8eef43d-6854-4d77-9e03-745cf2e11e11", exchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840", archive: true},
+		{first: "Pilar", last: "Pinilla", alias: "pilarp", department: "Legal", title: "Paralegal", office: "Seattle",
+			legacyHex: "9c8dfff651ec4908950f5df60cbbda06", archive: true},
+		{first: "Carol", last: "Olson", alias: "carolo", department: "Operations", title: "Operations Lead", office: "Chicago"},
+		{first: "Megan", last: "Bowen", alias: "meganb", department: "Marketing", title: "Marketing Manager", office: "Redmond", archive: true},
+		{first: "Mario", last: "Necaise", alias: "marion", department: "Finance", title: "Broker-Dealer Compliance Analyst", office: "New York"},
+		{first: "Abraham", last: "McMahon", alias: "abrahamm", department: "Sales", title: "Account Executive", office: "Dallas"},
+		{first: "Walter", last: "Harp", alias: "walterh", department: "Facilities", title: "Facilities Coordinator", office: "Seattle"},
+		{first: "Laura", last: "Painter", alias: "laura", department: "Human Resources", title: "HR Generalist", office: "Chicago"},
+		{first: "Allie", last: "Bellew", alias: "allieb", department: "Sales", title: "Sales Associate", office: "Dallas",
+			exchangeGuid: "1d20855f-fd54-4681-98e6-e249f4ed7a2c"},
+		{first: "Allie", last: "Bellew", display: "Allie Bellew (new)", alias: "allieb2", department: "Sales", title: "Sales Associate", office: "Dallas",
+			exchangeGuid: "33948c06-c453-48be-bdb9-08eacd466f81"},
+		{first: "New", last: "Employee", display: "New Employee", alias: "newemployee", department: "Legal", title: "Legal Assistant", office: "Seattle"},
+		{first: "Adele", last: "Vance", alias: "adelev", department: "Retail", title: "Retail Manager", office: "Tulsa"},
+		{first: "Alex", last: "Wilber", alias: "alexw", department: "Marketing", title: "Marketing Assistant", office: "Redmond"},
+		{first: "Diego", last: "Siciliani", alias: "diegos", department: "Human Resources", title: "HR Manager", office: "Chicago"},
+		{first: "Grady", last: "Archie", alias: "gradya", department: "Research & Development", title: "Designer", office: "Bellevue"},
+		{first: "Henrietta", last: "Mueller", alias: "henriettam", department: "Research & Development", title: "Developer", office: "Bellevue"},
+		{first: "Isaiah", last: "Langer", alias: "isaiahl", department: "Sales", title: "Sales Representative", office: "Dallas"},
+		{first: "Johanna", last: "Lorenz", alias: "johannal", department: "Engineering", title: "Senior Engineer", office: "Bellevue"},
+		{first: "Joni", last: "Sherman", alias: "jonis", department: "Legal", title: "Paralegal", office: "Seattle"},
+		{first: "Lee", last: "Gu", alias: "leeg", department: "Manufacturing", title: "Director", office: "Hyderabad"},
+		{first: "Lidia", last: "Holloway", alias: "lidiah", department: "Engineering", title: "Product Manager", office: "Bellevue"},
+		{first: "Nestor", last: "Wilke", alias: "nestorw", department: "Operations", title: "Director", office: "Chicago"},
+		{first: "Patti", last: "Fernandez", alias: "pattif", department: "Executive Management", title: "President", office: "Redmond", archive: true},
+	}
+}
+
+// hashN derives a deterministic number in [lo, hi] from the parts.
+func hashN(lo, hi int64, parts ...string) int64 {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	v := binary.BigEndian.Uint64(h[:8])
+	return lo + int64(v%uint64(hi-lo+1))
+}
+
+func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	if p.display == "" {
+		p.display = p.first + " " + p.last
+	}
+	if p.upn == "" {
+		p.upn = p.alias + "@" + SeedDefaultDomain
+	}
+	if p.smtp == "" {
+		p.smtp = p.alias + "@" + SeedDefaultDomain
+	}
+	objectID := p.objectID
+	if objectID == "" {
+		objectID = tx.NewGuid()
+	}
+	mbxGuid := tx.NewGuid()
+	xguid := p.exchangeGuid
+	if xguid == "" {
+		xguid = tx.NewGuid()
+	}
+	legacy := LegacyDNFor(tx.NewGuid(), p.alias)
+	if p.legacyHex != "" {
+		legacy = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + p.legacyHex + "-" + p.alias
+	}
+	archiveGuid, archiveStatus := ZeroGuid, "None"
+	if p.archive {
+		archiveGuid, archiveStatus = tx.NewGuid(), "Active"
+	}
+	created := time.Date(2022, time.April, 4, 16, 0, 0, 0, time.UTC).
+		Add(time.Duration(i*23)*Day + time.Duration(hashN(0, 7*3600, p.alias, "created"))*time.Second)
+	if i == 0 {
+		created = o.WhenCreated.Add(12 * time.Minute)
+	}
+	if created.After(clock) {
+		created = clock.Add(-time.Duration(len(p.alias)) * Day)
+	}
+	user := &User{
+		ObjectID: objectID, UserPrincipalName: p.upn, DisplayName: p.display, FirstName: p.first, LastName: p.last,
+		MailNickname: p.alias, State: UserActive, AccountEnabled: true, UsageLocation: "US",
+		Department: p.department, Title: p.title, Office: p.office, City: p.office, Country: "United States",
+		MailboxGuid: mbxGuid, WhenCreated: created,
+	}
+	if err := tx.PutUser(user); err != nil {
+		return err
+	}
+	if err := tx.AssignLicense(objectID, "SPE_E5"); err != nil {
+		return err
+	}
+	db := fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, p.alias, "dg"), hashN(1, 250, p.alias, "db"))
+	server := strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", hashN(1000, 9999, p.alias, "srv")))
+	addrs := []string{"SMTP:" + p.smtp}
+	for _, a := range []string{p.alias + "@" + SeedTenantName, p.alias + "@" + SeedDefaultDomain} {
+		if !strings.EqualFold(a, p.smtp) {
+			addrs = append(addrs, "smtp:"+a)
+		}
+	}
+	mb := &Mailbox{
+		Guid: mbxGuid, ExchangeGuid: xguid, ArchiveGuid: archiveGuid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
+		Name: p.alias, Alias: p.alias, DisplayName: p.display, FirstName: p.first, LastName: p.last,
+		DistinguishedName: HostedDN(p.alias, SeedTenantName, SeedPartition, false), LegacyExchangeDN: legacy,
+		EmailAddresses: addrs, PrimarySmtpAddress: p.smtp, UserPrincipalName: p.upn,
+		MicrosoftOnlineServicesID: p.upn, WindowsLiveID: p.upn,
+		RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
+		OrganizationalUnit: SeedPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + SeedTenantName,
+		LifecycleState:     StateActive, Licensed: true,
+		LitigationHoldDuration: UnlimitedSpan, InPlaceHolds: []string{},
+		RetainDeletedItemsFor: DaysSpan(14), SingleItemRecoveryEnabled: true, RetentionPolicy: "Default MRM Policy",
+		ArchiveStatus: archiveStatus, ArchiveQuota: GBQuota(100), ArchiveWarningQuota: GBQuota(90),
+		Database: db, ServerName: server,
+		ProhibitSendQuota: GBQuota(99), ProhibitSendReceiveQuota: GBQuota(100), IssueWarningQuota: GBQuota(98),
+		RecoverableItemsQuota: GBQuota(30), RecoverableItemsWarningQuota: GBQuota(20),
+		MaxSendSize: Quota(35 * MB), MaxReceiveSize: Quota(36 * MB),
+		UsageLocation: "US", AuditEnabled: true,
+		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(hashN(60, 900, p.alias, "mbx")) * time.Second),
+	}
+	if p.archive {
+		mb.ArchiveName = "In-Place Archive - " + p.display
+		mb.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, p.alias, "adg"), hashN(1, 250, p.alias, "adb"))
+	}
+	if err := tx.PutMailbox(mb); err != nil {
+		return err
+	}
+	return tx.PutMailboxContent(seedContent(mb, clock))
+}
+
+// seedFolder is a folder template: path, type, item range, average size.
+type seedFolder struct {
+	path, ftype string
+	lo, hi      int64
+	avgKB       int64
+	recoverable bool
+	archiveOnly bool
+	primaryOnly bool
+}
+
+var seedFolders = []seedFolder{
+	{path: "/Top of Information Store", ftype: "Root", lo: 0, hi: 0},
+	{path: "/Inbox", ftype: "Inbox", lo: 300, hi: 4200, avgKB: 58},
+	{path: "/Sent Items", ftype: "SentItems", lo: 120, hi: 1600, avgKB: 41, primaryOnly: true},
+	{path: "/Deleted Items", ftype: "DeletedItems", lo: 10, hi: 400, avgKB: 35},
+	{path: "/Drafts", ftype: "Drafts", lo: 0, hi: 12, avgKB: 18, primaryOnly: true},
+	{path: "/Junk Email", ftype: "JunkEmail", lo: 0, hi: 60, avgKB: 22, primaryOnly: true},
+	{path: "/Outbox", ftype: "Outbox", lo: 0, hi: 0, primaryOnly: true},
+	{path: "/Archive", ftype: "Archive", lo: 0, hi: 900, avgKB: 52, primaryOnly: true},
+	{path: "/Calendar", ftype: "Calendar", lo: 80, hi: 900, avgKB: 9, primaryOnly: true},
+	{path: "/Contacts", ftype: "Contacts", lo: 15, hi: 350, avgKB: 4, primaryOnly: true},
+	{path: "/Conversation History", ftype: "ConversationHistory", lo: 0, hi: 150, avgKB: 6, primaryOnly: true},
+	{path: "/Tasks", ftype: "Tasks", lo: 0, hi: 40, avgKB: 3, primaryOnly: true},
+	{path: "/Notes", ftype: "Notes", lo: 0, hi: 10, avgKB: 2, primaryOnly: true},
+	{path: "/Recoverable Items", ftype: "RecoverableItemsRoot", lo: 0, hi: 0, recoverable: true},
+	{path: "/Deletions", ftype: "RecoverableItemsDeletions", lo: 0, hi: 180, avgKB: 33, recoverable: true},
+	{path: "/Purges", ftype: "RecoverableItemsPurges", lo: 0, hi: 25, avgKB: 30, recoverable: true},
+	{path: "/Versions", ftype: "RecoverableItemsVersions", lo: 0, hi: 8, avgKB: 20, recoverable: true},
+	{path: "/DiscoveryHolds", ftype: "RecoverableItemsDiscoveryHolds", lo: 0, hi: 0, recoverable: true},
+	{path: "/Calendar Logging", ftype: "CalendarLogging", lo: 0, hi: 120, avgKB: 7, recoverable: true, primaryOnly: true},
+}
+
+func seedContent(mb *Mailbox, _ time.Time) *MailboxContent {
+	c := &MailboxContent{MailboxGuid: mb.Guid}
+	build := func(archive bool) []Folder {
+		var out []Folder
+		for _, f := range seedFolders {
+			if (archive && f.primaryOnly) || (!archive && f.archiveOnly) {
+				continue
+			}
+			salt := mb.Alias + "\x00" + f.path + "\x00" + strconv.FormatBool(archive)
+			n := int64(0)
+			if f.hi > 0 {
+				n = hashN(f.lo, f.hi, salt, "count")
+				if archive {
+					n *= 3
+				}
+			}
+			size := int64(0)
+			if n > 0 {
+				size = n * (f.avgKB*KB + hashN(-4*KB, 4*KB, salt, "size"))
+			}
+			name := strings.TrimPrefix(f.path, "/")
+			out = append(out, Folder{Name: name, FolderPath: f.path, FolderType: f.ftype, ItemCount: n, FolderSize: size, Recoverable: f.recoverable})
+		}
+		return out
+	}
+	c.Primary = build(false)
+	if mb.ArchiveStatus == "Active" {
+		c.Archive = build(true)
+	}
+	return c
+}
+
+// seedMessage describes one seeded message.
+type seedMessage struct {
+	id, from, subject, body string
+	to                      []string
+	encrypt                 bool
+	option                  string
+	ago                     time.Duration
+}
+
+// SeedMessageIDs are the fixed Message-IDs of the contoso seed.
+const (
+	SeedMessageQ3Figures = "<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>"
+	SeedMessageContract  = "<b7c3d2e1-5a4b-4c3d-8e9f-0a1b2c3d4e5f@DM3NAM06BG401.prod.outlook.com>"
+)
+
+func contosoMessages() []seedMessage {
+	return []seedMessage{
+		{id: SeedMessageQ3Figures, from: "annb@contoso.com", to: []string{"jane.doe@gmail.com"}, subject: "Q3 figures",
+			body: "Hi Jane, the Q3 figures are attached. Regards, Ann", encrypt: true, ago: 2*Day + 18*time.Hour + 48*time.Minute},
+		{id: SeedMessageContract, from: "annb@contoso.com", to: []string{"sam@outlook.com"}, subject: "Contract",
+			body: "Sam, please review the attached contract.", encrypt: true, ago: 1*Day + 21*time.Hour + 15*time.Minute},
+		{from: "meganb@contoso.com", to: []string{"kim.lee@yahoo.com"}, subject: "Invoice 4471",
+			body: "Kim, invoice 4471 for the spring campaign.", encrypt: true, option: ProtectionDoNotForward, ago: 3*Day + 4*time.Hour},
+		{from: "pattif@contoso.com", to: []string{"alex.chen@gmail.com", "maria.garcia@gmail.com"}, subject: "Project Falcon kickoff",
+			body: "Welcome to Project Falcon. Details inside.", encrypt: true, ago: 2*Day + 2*time.Hour + 30*time.Minute},
+		{from: "diegos@contoso.com", to: []string{"j.smith@hotmail.com"}, subject: "Benefits enrollment",
+			body: "Your benefits enrollment documents.", encrypt: true, ago: 1*Day + 5*time.Hour + 12*time.Minute},
+		{from: "adelev@contoso.com", to: []string{"annb@contoso.com", "meganb@contoso.com"}, subject: "Salary review",
+			body: "Draft salary review for the retail team.", encrypt: true, ago: 20*time.Hour + 40*time.Minute},
+		{from: "carolo@contoso.com", to: []string{"sam@outlook.com", "jane.doe@gmail.com", "pilarp@contoso.com"}, subject: "Board minutes",
+			body: "Minutes of the February board meeting.", encrypt: true, ago: 16*time.Hour + 5*time.Minute},
+		{from: "annb@contoso.com", to: []string{"pilarp@contoso.com"}, subject: "Lunch on Friday?",
+			body: "Are you free for lunch on Friday?", ago: 3*Day + 22*time.Hour},
+		{from: "alexw@contoso.com", to: []string{"partner@fabrikam.com"}, subject: "Quarterly sync",
+			body: "Agenda for our quarterly sync.", ago: 2*Day + 6*time.Hour},
+		{from: "meganb@contoso.com", to: []string{"alexw@contoso.com", "annb@contoso.com", "pattif@contoso.com"}, subject: "Weekly status",
+			body: "Weekly marketing status.", ago: 1*Day + 1*time.Hour},
+		{from: "walterh@contoso.com", to: []string{"newemployee@contoso.com"}, subject: "Welcome to Contoso",
+			body: "Your badge is ready at reception.", ago: 4*time.Hour + 25*time.Minute},
+	}
+}
+
+func (tx *Tx) seedMessages(clock time.Time) error {
+	ms := contosoMessages()
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].ago > ms[j].ago })
+	for _, s := range ms {
+		in := SendInput{From: s.from, To: s.to, Subject: s.subject, Body: s.body, Encrypt: s.encrypt,
+			ProtectionOption: s.option, MessageID: s.id, SentTime: clock.Add(-s.ago)}
+		if _, err := tx.SendMessage(in); err != nil {
+			return fmt.Errorf("seed message %q: %w", s.subject, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,194 @@
+// Package store is the simulated Exchange Online tenant: domain records,
+// the rules that keep them consistent, and their bbolt persistence
+// (buckets, secondary indexes, schema version, simulated clock, seeded ID
+// generator, timers, JSON export/import and seed tenants).
+//
+// One cmdlet invocation maps to one transaction: reads use View, writes use
+// Update, and any error returned from an Update callback rolls back every
+// change made in it.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// SchemaVersion is the version of the on-disk and export layout written by
+// this package.
+const SchemaVersion = 1
+
+// DefaultLockTimeout is used when Options.LockTimeout is zero.
+const DefaultLockTimeout = 2 * time.Second
+
+// Options configure Open.
+type Options struct {
+	// LockTimeout is how long Open waits for another process to release
+	// the tenant file (default 2s).
+	LockTimeout time.Duration
+	// ReadOnly opens the file with a shared lock; Update fails.
+	ReadOnly bool
+}
+
+// Store is an open tenant file.
+type Store struct {
+	db       *bolt.DB
+	path     string
+	readOnly bool
+
+	mu     sync.RWMutex
+	timers map[string]TimerHandler
+}
+
+// Open opens (creating if needed) the tenant file at path.
+func Open(path string, o Options) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("tenant file path is empty")
+	}
+	timeout := o.LockTimeout
+	if timeout <= 0 {
+		timeout = DefaultLockTimeout
+	}
+	if !o.ReadOnly {
+		if dir := filepath.Dir(path); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("create directory for tenant file %q: %w", path, err)
+			}
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return nil, &LockedError{Path: path, Waited: timeout}
+		}
+		return nil, fmt.Errorf("open tenant file %q: %w", path, err)
+	}
+	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
+	if err := s.prepare(); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// prepare creates the buckets and checks the schema version.
+func (s *Store) prepare() error {
+	check := func(btx *bolt.Tx) error {
+		mb := btx.Bucket([]byte(bucketMeta))
+		if mb == nil {
+			if s.readOnly {
+				return fmt.Errorf("tenant file %q has not been created yet", s.path)
+			}
+			return nil
+		}
+		v := mb.Get([]byte(metaSchemaVersion))
+		if v == nil {
+			return nil
+		}
+		var n int
+		if _, err := fmt.Sscan(string(v), &n); err != nil {
+			return fmt.Errorf("tenant file %q: bad schema version %q", s.path, v)
+		}
+		if n > SchemaVersion {
+			return &SchemaVersionError{Path: s.path, Found: n, Supported: SchemaVersion}
+		}
+		return nil
+	}
+	if s.readOnly {
+		return s.db.View(check)
+	}
+	return s.db.Update(func(btx *bolt.Tx) error {
+		if err := check(btx); err != nil {
+			return err
+		}
+		if err := ensureBuckets(btx); err != nil {
+			return err
+		}
+		mb := btx.Bucket([]byte(bucketMeta))
+		if mb.Get([]byte(metaSchemaVersion)) == nil {
+			return mb.Put([]byte(metaSchemaVersion), []byte(fmt.Sprint(SchemaVersion)))
+		}
+		return nil
+	})
+}
+
+// Close releases the file and its lock.
+func (s *Store) Close() error {
+	if s == nil || s.db == nil {
+		return nil
+	}
+	err := s.db.Close()
+	s.db = nil
+	return err
+}
+
+// Path returns the tenant file path.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the store was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// View runs fn in a read-only transaction.
+func (s *Store) View(fn func(*Tx) error) error {
+	if s.db == nil {
+		return ErrClosed
+	}
+	return s.db.View(func(btx *bolt.Tx) error {
+		tx := s.newTx(btx)
+		return fn(tx)
+	})
+}
+
+// Update runs fn in a read-write transaction. If fn returns an error
+// nothing it did is kept.
+func (s *Store) Update(fn func(*Tx) error) error {
+	if s.db == nil {
+		return ErrClosed
+	}
+	if s.readOnly {
+		return ErrReadOnly
+	}
+	return s.db.Update(func(btx *bolt.Tx) error {
+		tx := s.newTx(btx)
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return tx.flush()
+	})
+}
+
+// IsInitialized reports whether the tenant has been seeded or imported.
+func (s *Store) IsInitialized() (bool, error) {
+	var ok bool
+	err := s.View(func(tx *Tx) error {
+		ok = tx.IsInitialized()
+		return nil
+	})
+	return ok, err
+}
+
+// RegisterTimer installs a handler for a timer kind on this store. It
+// takes precedence over the package's built-in handlers for that kind.
+func (s *Store) RegisterTimer(kind string, h TimerHandler) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.timers == nil {
+		s.timers = map[string]TimerHandler{}
+	}
+	s.timers[kind] = h
+}
+
+func (s *Store) timerHandler(kind string) TimerHandler {
+	s.mu.RLock()
+	h := s.timers[kind]
+	s.mu.RUnlock()
+	if h != nil {
+		return h
+	}
+	return builtinTimers[kind]
+}

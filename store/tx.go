@@ -1,0 +1,451 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Bucket names. Every top-level bucket except meta and the index bucket is
+// part of the export.
+const (
+	bucketMeta          = "meta"
+	bucketIndex         = "idx"
+	bucketOrg           = "organization"
+	bucketUsers         = "users"
+	bucketMailboxes     = "mailboxes"
+	bucketContent       = "mailboxContent"
+	bucketMessages      = "messages"
+	bucketTraces        = "messageTrace"
+	bucketOMEConfig     = "omeConfigurations"
+	bucketIRM           = "irmConfiguration"
+	bucketTransportRule = "transportRules"
+	bucketTimers        = "timers"
+)
+
+// Meta keys.
+const (
+	metaSchemaVersion = "schemaVersion"
+	metaInitialized   = "initialized"
+	metaSeed          = "seed"
+	metaClock         = "clock"
+	metaIDSeed        = "idSeed"
+	metaIDCounter     = "idCounter"
+	metaTimerSeq      = "timerSeq"
+)
+
+// indexEntry is one secondary-index value of a record.
+type indexEntry struct {
+	name  string
+	value string
+}
+
+// bucketDef describes a data bucket and how its records are indexed.
+type bucketDef struct {
+	name  string
+	kind  string // human name used in counts and errors
+	index func(raw []byte) ([]indexEntry, error)
+}
+
+// bucketDefs is the static list of data buckets this package knows.
+var bucketDefs = []bucketDef{
+	{name: bucketOrg, kind: "organization"},
+	{name: bucketUsers, kind: "user", index: indexUser},
+	{name: bucketMailboxes, kind: "mailbox", index: indexMailbox},
+	{name: bucketContent, kind: "mailboxContent"},
+	{name: bucketMessages, kind: "message"},
+	{name: bucketTraces, kind: "messageTrace", index: indexTrace},
+	{name: bucketOMEConfig, kind: "omeConfiguration"},
+	{name: bucketIRM, kind: "irmConfiguration"},
+	{name: bucketTransportRule, kind: "transportRule"},
+	{name: bucketTimers, kind: "timer"},
+}
+
+func lookupBucketDef(name string) (bucketDef, bool) {
+	for _, d := range bucketDefs {
+		if d.name == name {
+			return d, true
+		}
+	}
+	return bucketDef{}, false
+}
+
+func ensureBuckets(btx *bolt.Tx) error {
+	for _, n := range []string{bucketMeta, bucketIndex} {
+		if _, err := btx.CreateBucketIfNotExists([]byte(n)); err != nil {
+			return err
+		}
+	}
+	for _, d := range bucketDefs {
+		if _, err := btx.CreateBucketIfNotExists([]byte(d.name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Tx is one transaction on the tenant. It must not be used after the View
+// or Update callback that received it returns.
+type Tx struct {
+	s   *Store
+	btx *bolt.Tx
+
+	clock     time.Time
+	idSeed    string
+	idCounter uint64
+	timerSeq  uint64
+	dirty     bool
+}
+
+func (s *Store) newTx(btx *bolt.Tx) *Tx {
+	tx := &Tx{s: s, btx: btx, clock: DefaultClock}
+	if mb := btx.Bucket([]byte(bucketMeta)); mb != nil {
+		if v := mb.Get([]byte(metaClock)); v != nil {
+			if t, err := time.Parse(time.RFC3339Nano, string(v)); err == nil {
+				tx.clock = t.UTC()
+			}
+		}
+		if v := mb.Get([]byte(metaIDSeed)); v != nil {
+			tx.idSeed = string(v)
+		}
+		if v := mb.Get([]byte(metaIDCounter)); v != nil {
+			tx.idCounter, _ = strconv.ParseUint(string(v), 10, 64)
+		}
+		if v := mb.Get([]byte(metaTimerSeq)); v != nil {
+			tx.timerSeq, _ = strconv.ParseUint(string(v), 10, 64)
+		}
+	}
+	return tx
+}
+
+// Writable reports whether this is an Update transaction.
+func (tx *Tx) Writable() bool { return tx.btx.Writable() }
+
+// flush persists the cached meta state at the end of an Update.
+func (tx *Tx) flush() error {
+	if !tx.dirty {
+		return nil
+	}
+	mb := tx.btx.Bucket([]byte(bucketMeta))
+	if mb == nil {
+		return errors.New("tenant file has no meta bucket")
+	}
+	for k, v := range map[string]string{
+		metaClock:     tx.clock.UTC().Format(time.RFC3339Nano),
+		metaIDSeed:    tx.idSeed,
+		metaIDCounter: strconv.FormatUint(tx.idCounter, 10),
+		metaTimerSeq:  strconv.FormatUint(tx.timerSeq, 10),
+	} {
+		if err := mb.Put([]byte(k), []byte(v)); err != nil {
+			return err
+		}
+	}
+	tx.dirty = false
+	return nil
+}
+
+func (tx *Tx) metaGet(k string) string {
+	mb := tx.btx.Bucket([]byte(bucketMeta))
+	if mb == nil {
+		return ""
+	}
+	return string(mb.Get([]byte(k)))
+}
+
+func (tx *Tx) metaPut(k, v string) error {
+	mb := tx.btx.Bucket([]byte(bucketMeta))
+	if mb == nil {
+		return errors.New("tenant file has no meta bucket")
+	}
+	return mb.Put([]byte(k), []byte(v))
+}
+
+// IsInitialized reports whether the tenant has been seeded or imported.
+func (tx *Tx) IsInitialized() bool { return tx.metaGet(metaInitialized) == "true" }
+
+// SeedName returns the name of the seed the tenant was created from.
+func (tx *Tx) SeedName() string { return tx.metaGet(metaSeed) }
+
+func (tx *Tx) bucket(name string) (*bolt.Bucket, error) {
+	b := tx.btx.Bucket([]byte(name))
+	if b == nil {
+		return nil, fmt.Errorf("tenant file has no %q bucket", name)
+	}
+	return b, nil
+}
+
+// getRecord decodes bucket[key] into v; it reports false when absent.
+func (tx *Tx) getRecord(bucket, key string, v any) (bool, error) {
+	b, err := tx.bucket(bucket)
+	if err != nil {
+		return false, err
+	}
+	raw := b.Get([]byte(key))
+	if raw == nil {
+		return false, nil
+	}
+	if err := decodeValue(raw, v); err != nil {
+		return false, fmt.Errorf("decode %s %q: %w", bucket, key, err)
+	}
+	return true, nil
+}
+
+// putRecord encodes v into bucket[key], maintaining secondary indexes.
+func (tx *Tx) putRecord(bucket, key string, v any) error {
+	raw, err := encodeValue(v)
+	if err != nil {
+		return fmt.Errorf("encode %s %q: %w", bucket, key, err)
+	}
+	return tx.putRaw(bucket, key, raw)
+}
+
+func (tx *Tx) putRaw(bucket, key string, raw []byte) error {
+	if key == "" {
+		return fmt.Errorf("empty key for %s", bucket)
+	}
+	b, err := tx.bucket(bucket)
+	if err != nil {
+		return err
+	}
+	def, _ := lookupBucketDef(bucket)
+	if def.index != nil {
+		if old := b.Get([]byte(key)); old != nil {
+			if err := tx.unindex(def, key, old); err != nil {
+				return err
+			}
+		}
+	}
+	if err := b.Put([]byte(key), raw); err != nil {
+		return err
+	}
+	if def.index != nil {
+		return tx.addIndex(def, key, raw)
+	}
+	return nil
+}
+
+// deleteRecord removes bucket[key] and its index entries. It reports
+// whether the record existed.
+func (tx *Tx) deleteRecord(bucket, key string) (bool, error) {
+	b, err := tx.bucket(bucket)
+	if err != nil {
+		return false, err
+	}
+	old := b.Get([]byte(key))
+	if old == nil {
+		return false, nil
+	}
+	if def, _ := lookupBucketDef(bucket); def.index != nil {
+		if err := tx.unindex(def, key, old); err != nil {
+			return false, err
+		}
+	}
+	return true, b.Delete([]byte(key))
+}
+
+func idxKey(name, value, key string) []byte {
+	return []byte(name + "\x00" + strings.ToLower(value) + "\x00" + key)
+}
+
+func (tx *Tx) addIndex(def bucketDef, key string, raw []byte) error {
+	entries, err := def.index(raw)
+	if err != nil {
+		return fmt.Errorf("index %s %q: %w", def.name, key, err)
+	}
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.value == "" {
+			continue
+		}
+		if err := ib.Put(idxKey(e.name, e.value, key), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (tx *Tx) unindex(def bucketDef, key string, raw []byte) error {
+	entries, err := def.index(raw)
+	if err != nil {
+		return fmt.Errorf("index %s %q: %w", def.name, key, err)
+	}
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.value == "" {
+			continue
+		}
+		if err := ib.Delete(idxKey(e.name, e.value, key)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// lookupIndex returns the primary keys whose index `name` holds value
+// (case-insensitive), in key order.
+func (tx *Tx) lookupIndex(name, value string) ([]string, error) {
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return nil, err
+	}
+	prefix := []byte(name + "\x00" + strings.ToLower(value) + "\x00")
+	var keys []string
+	c := ib.Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		keys = append(keys, string(k[len(prefix):]))
+	}
+	return keys, nil
+}
+
+// rebuildIndexes recreates the index bucket from every indexed bucket.
+func (tx *Tx) rebuildIndexes() error {
+	if tx.btx.Bucket([]byte(bucketIndex)) != nil {
+		if err := tx.btx.DeleteBucket([]byte(bucketIndex)); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.btx.CreateBucket([]byte(bucketIndex)); err != nil {
+		return err
+	}
+	for _, def := range bucketDefs {
+		if def.index == nil {
+			continue
+		}
+		b, err := tx.bucket(def.name)
+		if err != nil {
+			return err
+		}
+		err = b.ForEach(func(k, v []byte) error {
+			return tx.addIndex(def, string(k), v)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// forEachRaw calls fn for every record of bucket whose key sorts after
+// `after` ("" = from the start). Returning ErrStop ends the loop quietly.
+func (tx *Tx) forEachRaw(bucket, after string, fn func(key string, raw []byte) error) error {
+	b, err := tx.bucket(bucket)
+	if err != nil {
+		return err
+	}
+	c := b.Cursor()
+	var k, v []byte
+	if after == "" {
+		k, v = c.First()
+	} else {
+		k, v = c.Seek([]byte(after))
+		if k != nil && string(k) == after {
+			k, v = c.Next()
+		}
+	}
+	for ; k != nil; k, v = c.Next() {
+		if err := fn(string(k), v); err != nil {
+			if errors.Is(err, ErrStop) {
+				return nil
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// forEachDecoded decodes each record of bucket into a fresh T.
+func forEachDecoded[T any](tx *Tx, bucket, after string, fn func(key string, v *T) error) error {
+	return tx.forEachRaw(bucket, after, func(key string, raw []byte) error {
+		v := new(T)
+		if err := decodeValue(raw, v); err != nil {
+			return fmt.Errorf("decode %s %q: %w", bucket, key, err)
+		}
+		return fn(key, v)
+	})
+}
+
+// scanPage returns up to limit records after `after` and the key to pass
+// as `after` for the next page ("" when the bucket is exhausted).
+func scanPage[T any](tx *Tx, bucket, after string, limit int) ([]*T, string, error) {
+	if limit <= 0 {
+		limit = 500
+	}
+	var out []*T
+	var last string
+	more := false
+	err := forEachDecoded(tx, bucket, after, func(key string, v *T) error {
+		if len(out) == limit {
+			more = true
+			return ErrStop
+		}
+		out = append(out, v)
+		last = key
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	if !more {
+		last = ""
+	}
+	return out, last, nil
+}
+
+// countBucket returns the number of keys in a bucket.
+func (tx *Tx) countBucket(name string) int {
+	b := tx.btx.Bucket([]byte(name))
+	if b == nil {
+		return 0
+	}
+	return b.Stats().KeyN
+}
+
+// dataBucketNames lists every exported bucket present in the file, sorted.
+func (tx *Tx) dataBucketNames() []string {
+	var names []string
+	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		n := string(name)
+		if n != bucketMeta && n != bucketIndex {
+			names = append(names, n)
+		}
+		return nil
+	})
+	sort.Strings(names)
+	return names
+}
+
+// wipe deletes every data bucket, the index and the meta state other than
+// the schema version, then recreates the empty buckets.
+func (tx *Tx) wipe() error {
+	var names [][]byte
+	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		names = append(names, append([]byte(nil), name...))
+		return nil
+	})
+	for _, n := range names {
+		if err := tx.btx.DeleteBucket(n); err != nil {
+			return err
+		}
+	}
+	if err := ensureBuckets(tx.btx); err != nil {
+		return err
+	}
+	tx.clock = DefaultClock
+	tx.idSeed = ""
+	tx.idCounter = 0
+	tx.timerSeq = 0
+	tx.dirty = true
+	return tx.metaPut(metaSchemaVersion, strconv.Itoa(SchemaVersion))
+}

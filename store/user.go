@@ -1,0 +1,209 @@
+package store
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Entra account states.
+const (
+	UserActive      = "Active"
+	UserSoftDeleted = "SoftDeleted"
+	UserPurged      = "Purged"
+)
+
+// User is the Microsoft Entra account behind a mailbox.
+type User struct {
+	ObjectID          string     `json:"objectId"`
+	UserPrincipalName string     `json:"userPrincipalName"`
+	DisplayName       string     `json:"displayName"`
+	FirstName         string     `json:"firstName,omitempty"`
+	LastName          string     `json:"lastName,omitempty"`
+	MailNickname      string     `json:"mailNickname,omitempty"`
+	State             string     `json:"state"`
+	DeletedAt         *time.Time `json:"deletedAt,omitempty"`
+	AccountEnabled    bool       `json:"accountEnabled"`
+	Licenses          []string   `json:"licenses"` // SKU part numbers
+	LicenseRemovedAt  *time.Time `json:"licenseRemovedAt,omitempty"`
+	UsageLocation     string     `json:"usageLocation,omitempty"`
+	Department        string     `json:"department,omitempty"`
+	Title             string     `json:"title,omitempty"`
+	Office            string     `json:"office,omitempty"`
+	City              string     `json:"city,omitempty"`
+	Country           string     `json:"country,omitempty"`
+	MobilePhone       string     `json:"mobilePhone,omitempty"`
+	// MailboxGuid links the account to its mailbox (Mailbox.Guid), if any.
+	MailboxGuid                   string              `json:"mailboxGuid,omitempty"`
+	ForceChangePasswordNextSignIn bool                `json:"forceChangePasswordNextSignIn,omitempty"`
+	WhenCreated                   time.Time           `json:"whenCreated"`
+	WhenChanged                   time.Time           `json:"whenChanged"`
+	Extra                         map[string]RawValue `json:"extra,omitempty"`
+}
+
+// HasLicense reports whether the account holds the SKU.
+func (u *User) HasLicense(part string) bool {
+	for _, l := range u.Licenses {
+		if strings.EqualFold(l, part) {
+			return true
+		}
+	}
+	return false
+}
+
+// HasMailboxLicense reports whether any held SKU includes a mailbox.
+func (u *User) HasMailboxLicense() bool {
+	for _, l := range u.Licenses {
+		if k, ok := LookupSku(l); ok && k.Mailbox {
+			return true
+		}
+	}
+	return false
+}
+
+// HasExchangePlan2 reports whether any held SKU includes Exchange Online
+// Plan 2 or archiving (the Litigation Hold prerequisite).
+func (u *User) HasExchangePlan2() bool {
+	for _, l := range u.Licenses {
+		if k, ok := LookupSku(l); ok && (k.ExchangePlan2 || k.ExchangeArchiving) {
+			return true
+		}
+	}
+	return false
+}
+
+func indexUser(raw []byte) ([]indexEntry, error) {
+	var u User
+	if err := decodeValue(raw, &u); err != nil {
+		return nil, err
+	}
+	return []indexEntry{{"usr.upn", u.UserPrincipalName}}, nil
+}
+
+// GetUser returns the account with the given ObjectId.
+func (tx *Tx) GetUser(objectID string) (*User, error) {
+	var u User
+	ok, err := tx.getRecord(bucketUsers, strings.ToLower(objectID), &u)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{Kind: "user", Key: objectID}
+	}
+	return &u, nil
+}
+
+// FindUsersByUPN returns the accounts with that UserPrincipalName
+// (case-insensitive; several only if soft-deleted ones share it).
+func (tx *Tx) FindUsersByUPN(upn string) ([]*User, error) {
+	keys, err := tx.lookupIndex("usr.upn", strings.TrimSpace(upn))
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*User, 0, len(keys))
+	for _, k := range keys {
+		u, err := tx.GetUser(k)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, u)
+	}
+	return out, nil
+}
+
+// PutUser stores an account (WhenChanged is set to now).
+func (tx *Tx) PutUser(u *User) error {
+	if u.ObjectID == "" {
+		return &ValidationError{Field: "ObjectId", Message: "empty"}
+	}
+	u.ObjectID = strings.ToLower(u.ObjectID)
+	u.WhenChanged = tx.Now()
+	return tx.putRecord(bucketUsers, u.ObjectID, u)
+}
+
+// DeleteUser removes an account record.
+func (tx *Tx) DeleteUser(objectID string) error {
+	ok, err := tx.deleteRecord(bucketUsers, strings.ToLower(objectID))
+	if err == nil && !ok {
+		err = &NotFoundError{Kind: "user", Key: objectID}
+	}
+	return err
+}
+
+// ForEachUser calls fn for each account in ObjectId order after `after`.
+func (tx *Tx) ForEachUser(after string, fn func(*User) error) error {
+	return forEachDecoded(tx, bucketUsers, after, func(_ string, u *User) error { return fn(u) })
+}
+
+// ScanUsers returns a page of at most limit accounts after `after` and the
+// cursor for the next page ("" at the end).
+func (tx *Tx) ScanUsers(after string, limit int) ([]*User, string, error) {
+	return scanPage[User](tx, bucketUsers, after, limit)
+}
+
+// AssignLicense gives the account one unit of a purchased SKU.
+func (tx *Tx) AssignLicense(objectID, part string) error {
+	u, err := tx.GetUser(objectID)
+	if err != nil {
+		return err
+	}
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	sub, ok := o.Subscription(part)
+	if !ok {
+		return &ValidationError{Field: "SkuPartNumber", Message: "the tenant has no subscription for " + part}
+	}
+	if u.HasLicense(sub.SkuPartNumber) {
+		return nil
+	}
+	if sub.Consumed >= sub.Enabled {
+		return &LicenseUnavailableError{SkuPartNumber: sub.SkuPartNumber}
+	}
+	sub.Consumed++
+	u.Licenses = append(u.Licenses, sub.SkuPartNumber)
+	sort.Strings(u.Licenses)
+	if u.HasMailboxLicense() {
+		u.LicenseRemovedAt = nil
+	}
+	if err := tx.PutOrganization(o); err != nil {
+		return err
+	}
+	return tx.PutUser(u)
+}
+
+// RemoveLicense takes a SKU away from the account and frees the unit. When
+// no remaining SKU includes a mailbox, LicenseRemovedAt is set to now.
+func (tx *Tx) RemoveLicense(objectID, part string) error {
+	u, err := tx.GetUser(objectID)
+	if err != nil {
+		return err
+	}
+	if !u.HasLicense(part) {
+		return nil
+	}
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	var keep []string
+	for _, l := range u.Licenses {
+		if strings.EqualFold(l, part) {
+			if sub, ok := o.Subscription(l); ok && sub.Consumed > 0 {
+				sub.Consumed--
+			}
+			continue
+		}
+		keep = append(keep, l)
+	}
+	u.Licenses = keep
+	if !u.HasMailboxLicense() && u.LicenseRemovedAt == nil {
+		now := tx.Now()
+		u.LicenseRemovedAt = &now
+	}
+	if err := tx.PutOrganization(o); err != nil {
+		return err
+	}
+	return tx.PutUser(u)
+}

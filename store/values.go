@@ -1,0 +1,199 @@
+package store
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Quota is a mailbox size limit in bytes, or Unlimited (-1). It is stored
+// as a byte count or the string "Unlimited".
+type Quota int64
+
+// QuotaUnlimited is the Unlimited quota value.
+const QuotaUnlimited Quota = -1
+
+// Common byte sizes.
+const (
+	KB int64 = 1024
+	MB       = 1024 * KB
+	GB       = 1024 * MB
+)
+
+// GBQuota returns a quota of n gigabytes.
+func GBQuota(n int64) Quota { return Quota(n * GB) }
+
+// IsUnlimited reports whether q is Unlimited.
+func (q Quota) IsUnlimited() bool { return q < 0 }
+
+// Bytes returns the byte count (meaningless when Unlimited).
+func (q Quota) Bytes() int64 { return int64(q) }
+
+// String renders the Exchange form: "99 GB (106,300,440,576 bytes)" or
+// "Unlimited".
+func (q Quota) String() string {
+	if q.IsUnlimited() {
+		return "Unlimited"
+	}
+	return FormatByteSize(int64(q))
+}
+
+// MarshalJSON implements json.Marshaler.
+func (q Quota) MarshalJSON() ([]byte, error) {
+	if q.IsUnlimited() {
+		return []byte(`"Unlimited"`), nil
+	}
+	return []byte(strconv.FormatInt(int64(q), 10)), nil
+}
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (q *Quota) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		if strings.EqualFold(s, "Unlimited") {
+			*q = QuotaUnlimited
+			return nil
+		}
+		return fmt.Errorf("bad quota %q", s)
+	}
+	n, err := strconv.ParseInt(string(b), 10, 64)
+	if err != nil {
+		return err
+	}
+	*q = Quota(n)
+	return nil
+}
+
+// FormatByteSize renders a byte count the way Exchange does, e.g.
+// "99 GB (106,300,440,576 bytes)" or "1.234 MB (1,293,943 bytes)".
+func FormatByteSize(n int64) string {
+	units := []struct {
+		name string
+		size int64
+	}{{"TB", 1024 * GB}, {"GB", GB}, {"MB", MB}, {"KB", KB}}
+	head := fmt.Sprintf("%d B", n)
+	for _, u := range units {
+		if n >= u.size {
+			v := float64(n) / float64(u.size)
+			s := strconv.FormatFloat(v, 'f', 3, 64)
+			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+			head = s + " " + u.name
+			break
+		}
+	}
+	return head + " (" + groupThousands(n) + " bytes)"
+}
+
+func groupThousands(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Span is a .NET-style TimeSpan that may be Unlimited, stored as
+// "d.hh:mm:ss" or "Unlimited".
+type Span struct {
+	Unlimited bool
+	D         time.Duration
+}
+
+// UnlimitedSpan is the Unlimited span.
+var UnlimitedSpan = Span{Unlimited: true}
+
+// DaysSpan returns a span of n days.
+func DaysSpan(n int) Span { return Span{D: time.Duration(n) * Day} }
+
+// String renders "14.00:00:00" (days omitted when zero) or "Unlimited".
+func (s Span) String() string {
+	if s.Unlimited {
+		return "Unlimited"
+	}
+	d := s.D
+	neg := d < 0
+	if neg {
+		d = -d
+	}
+	days := int64(d / Day)
+	d -= time.Duration(days) * Day
+	h := int64(d / time.Hour)
+	d -= time.Duration(h) * time.Hour
+	m := int64(d / time.Minute)
+	d -= time.Duration(m) * time.Minute
+	sec := int64(d / time.Second)
+	out := fmt.Sprintf("%02d:%02d:%02d", h, m, sec)
+	if days > 0 {
+		out = fmt.Sprintf("%d.%s", days, out)
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// ParseSpan parses "Unlimited", "d.hh:mm:ss", "hh:mm:ss" or a plain
+// number of days.
+func ParseSpan(s string) (Span, error) {
+	s = strings.TrimSpace(s)
+	if strings.EqualFold(s, "Unlimited") {
+		return UnlimitedSpan, nil
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		return DaysSpan(n), nil
+	}
+	var days int64
+	rest := s
+	if i := strings.IndexByte(s, '.'); i >= 0 && i < strings.IndexByte(s, ':') {
+		d, err := strconv.ParseInt(s[:i], 10, 64)
+		if err != nil {
+			return Span{}, fmt.Errorf("bad time span %q", s)
+		}
+		days, rest = d, s[i+1:]
+	}
+	parts := strings.Split(rest, ":")
+	if len(parts) != 3 {
+		return Span{}, fmt.Errorf("bad time span %q", s)
+	}
+	var v [3]int64
+	for i, p := range parts {
+		n, err := strconv.ParseInt(p, 10, 64)
+		if err != nil {
+			return Span{}, fmt.Errorf("bad time span %q", s)
+		}
+		v[i] = n
+	}
+	return Span{D: time.Duration(days)*Day + time.Duration(v[0])*time.Hour + time.Duration(v[1])*time.Minute + time.Duration(v[2])*time.Second}, nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (s Span) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (s *Span) UnmarshalJSON(b []byte) error {
+	var str string
+	if err := json.Unmarshal(b, &str); err != nil {
+		return errors.New("time span must be a string")
+	}
+	v, err := ParseSpan(str)
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}

@@ -1,0 +1,245 @@
+// Package format turns pipeline values into lines of text the way
+// PowerShell 7.4's formatting and output system does: default views,
+// Format-Table, Format-List, Out-String widths, error records, -WhatIf and
+// -Confirm texts.
+package format
+
+import (
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// ViewKind is the shape of a view or of a Format-* request.
+type ViewKind int
+
+// View kinds. AutoView lets the formatter choose (default output).
+const (
+	AutoView ViewKind = iota
+	TableView
+	ListView
+	CustomView
+)
+
+// Alignment of a table column.
+type Alignment int
+
+// Alignments. AlignDefault means "derive from the data" (property-based
+// tables) or left (views).
+const (
+	AlignDefault Alignment = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Column is one column of a table view.
+type Column struct {
+	Label string
+	// Width is the declared width; 0 means "size from the data / rest of
+	// the line".
+	Width int
+	Align Alignment
+	// Property names the value; Func, when set, computes it instead.
+	Property     string
+	Func         func(v any) any
+	FormatString string
+}
+
+// ListItem is one line of a list view.
+type ListItem struct {
+	Label        string
+	Property     string
+	Func         func(v any) any
+	FormatString string
+}
+
+// View is a registered formatting view, the equivalent of one view in a
+// format.ps1xml file.
+type View struct {
+	Name      string
+	TypeNames []string
+	Kind      ViewKind
+	Columns   []Column
+	Items     []ListItem
+	// Custom renders one object of a custom view as lines.
+	Custom func(v any, o *Options) []string
+	// GroupBy names a property that starts a new group when its value
+	// changes; GroupLabel is the label shown (default: the property name).
+	GroupBy    string
+	GroupLabel string
+	AutoSize   bool
+	// Wrap wraps table cells instead of truncating them.
+	Wrap bool
+	// HideTableHeaders suppresses the header and dashes lines.
+	HideTableHeaders bool
+}
+
+// appliesTo reports whether the view is declared for one of typeNames.
+func (v *View) appliesTo(typeNames []string) bool {
+	for _, t := range typeNames {
+		for _, vt := range v.TypeNames {
+			if strings.EqualFold(t, vt) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Registry holds the views and default display property sets known to one
+// session.
+type Registry struct {
+	views    map[string][]*View
+	defaults map[string][]string
+}
+
+// NewRegistry returns a registry pre-loaded with PowerShell's built-in
+// views for dictionary entries, dates, GUIDs, time spans, Group-Object,
+// Get-Member and Get-Command output.
+func NewRegistry() *Registry {
+	r := &Registry{views: map[string][]*View{}, defaults: map[string][]string{}}
+	r.Add(&View{
+		Name:      "Dictionary",
+		TypeNames: []string{"System.Collections.DictionaryEntry"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "Name", Width: 30, Property: "Name"},
+			{Label: "Value", Property: "Value"},
+		},
+	})
+	r.Add(&View{
+		Name:      "DateTime",
+		TypeNames: []string{"System.DateTime"},
+		Kind:      CustomView,
+		Custom: func(v any, o *Options) []string {
+			if t, ok := unwrapBare(v).(time.Time); ok {
+				return []string{object.FormatDateTime(t, "dddd, MMMM d, yyyy h:mm:ss tt")}
+			}
+			return []string{RenderValue(v, o, false)}
+		},
+	})
+	r.Add(&View{
+		Name:      "System.Guid",
+		TypeNames: []string{"System.Guid"},
+		Kind:      TableView,
+		Columns: []Column{{Label: "Guid", Func: func(v any) any {
+			if g, ok := unwrapBare(v).(object.Guid); ok {
+				return g.String()
+			}
+			return object.PropertyValue(v, "Guid")
+		}}},
+	})
+	tsItems := []ListItem{}
+	for _, n := range []string{"Days", "Hours", "Minutes", "Seconds", "Milliseconds", "Ticks", "TotalDays", "TotalHours", "TotalMinutes", "TotalSeconds", "TotalMilliseconds"} {
+		tsItems = append(tsItems, ListItem{Property: n})
+	}
+	r.Add(&View{Name: "System.TimeSpan", TypeNames: []string{"System.TimeSpan"}, Kind: ListView, Items: tsItems})
+	r.Add(&View{
+		Name:      "GroupInfo",
+		TypeNames: []string{"Microsoft.PowerShell.Commands.GroupInfo"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "Count", Width: 5, Align: AlignRight, Property: "Count"},
+			{Label: "Name", Width: 25, Property: "Name"},
+			{Label: "Group", Property: "Group"},
+		},
+	})
+	r.Add(&View{
+		Name:       "MemberDefinition",
+		TypeNames:  []string{"Microsoft.PowerShell.Commands.MemberDefinition"},
+		Kind:       TableView,
+		AutoSize:   true,
+		GroupBy:    "TypeName",
+		GroupLabel: "TypeName",
+		Columns: []Column{
+			{Label: "Name", Property: "Name"},
+			{Label: "MemberType", Property: "MemberType"},
+			{Label: "Definition", Property: "Definition"},
+		},
+	})
+	r.Add(&View{
+		Name: "CommandInfo",
+		TypeNames: []string{
+			"System.Management.Automation.CmdletInfo",
+			"System.Management.Automation.FunctionInfo",
+			"System.Management.Automation.AliasInfo",
+			"System.Management.Automation.FilterInfo",
+			"System.Management.Automation.ApplicationInfo",
+			"System.Management.Automation.ExternalScriptInfo",
+			"System.Management.Automation.CommandInfo",
+		},
+		Kind: TableView,
+		Columns: []Column{
+			{Label: "CommandType", Width: 15, Property: "CommandType"},
+			{Label: "Name", Width: 50, Func: func(v any) any {
+				if strings.EqualFold(object.ToInvariantString(object.PropertyValue(v, "CommandType")), "Alias") {
+					if d := object.PropertyValue(v, "DisplayName"); d != nil {
+						return d
+					}
+				}
+				return object.PropertyValue(v, "Name")
+			}},
+			{Label: "Version", Width: 10, Property: "Version"},
+			{Label: "Source", Property: "Source"},
+		},
+	})
+	return r
+}
+
+// Add registers a view. Views added earlier for a type take precedence,
+// as the first view defined in format.ps1xml does.
+func (r *Registry) Add(v *View) {
+	if r == nil || v == nil {
+		return
+	}
+	for _, t := range v.TypeNames {
+		k := strings.ToLower(t)
+		r.views[k] = append(r.views[k], v)
+	}
+}
+
+// SetDefaultProperties sets the DefaultDisplayPropertySet of a type: the
+// properties default output and Format-Table/Format-List show when no
+// view applies.
+func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
+	if r == nil {
+		return
+	}
+	r.defaults[strings.ToLower(typeName)] = append([]string(nil), props...)
+}
+
+// Lookup returns the first view of the given kind (AutoView: any kind)
+// for the first of typeNames that has one; name, when not empty, selects
+// a view by name.
+func (r *Registry) Lookup(typeNames []string, kind ViewKind, name string) *View {
+	if r == nil {
+		return nil
+	}
+	for _, t := range typeNames {
+		for _, v := range r.views[strings.ToLower(t)] {
+			if kind != AutoView && v.Kind != kind {
+				continue
+			}
+			if name != "" && !strings.EqualFold(v.Name, name) {
+				continue
+			}
+			return v
+		}
+	}
+	return nil
+}
+
+// defaultProperties returns the DefaultDisplayPropertySet for typeNames.
+func (r *Registry) defaultProperties(typeNames []string) []string {
+	if r == nil {
+		return nil
+	}
+	for _, t := range typeNames {
+		if d, ok := r.defaults[strings.ToLower(t)]; ok {
+			return d
+		}
+	}
+	return nil
+}

@@ -1,0 +1,378 @@
+package format
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Spec is one Format-Table / Format-List invocation's request.
+type Spec struct {
+	Kind ViewKind
+	// Properties is nil for the default view / default property set.
+	Properties       []PropSpec
+	AutoSize         bool
+	Wrap             bool
+	HideTableHeaders bool
+	// Force formats scalars as entries instead of raw lines.
+	Force   bool
+	GroupBy *PropSpec
+	// View selects a registered view by name.
+	View string
+}
+
+// PropSpec is one -Property item: a name or wildcard pattern, a script
+// block, or a calculated property (a hashtable).
+type PropSpec struct {
+	// Name is a property name or wildcard pattern (also the string form of
+	// a calculated property's Expression).
+	Name string
+	// Script, when set, computes the value with $_ bound to the object.
+	Script object.ScriptBlock
+	// Calculated marks a hashtable specification.
+	Calculated   bool
+	Label        string
+	FormatString string
+	Width        int
+	Align        Alignment
+	// Ascending / Descending are Sort-Object's per-key directions (nil when
+	// not given).
+	Ascending  *bool
+	Descending *bool
+}
+
+// Shaped is what Format-Table and Format-List write to the pipeline: one
+// per input object, all sharing the invocation's *Spec.
+type Shaped struct {
+	Spec  *Spec
+	Value any
+}
+
+// String renders a Shaped value the way PowerShell shows a format record
+// that escaped its Out-Default.
+func (s *Shaped) String() string {
+	return "Microsoft.PowerShell.Commands.Internal.Format.FormatEntryData"
+}
+
+// CalcKind says which cmdlet parses a calculated property; each accepts
+// different keys.
+type CalcKind int
+
+// Calculated property consumers.
+const (
+	ForTable CalcKind = iota
+	ForList
+	ForSelect
+	ForSort
+	ForGroup       // Format-Table/Format-List -GroupBy
+	ForGroupObject // Group-Object -Property
+)
+
+type calcKey struct {
+	name  string // canonical key name as shown in messages
+	entry string // which field it sets (Name and Label share one)
+}
+
+func calcKeys(kind CalcKind) []calcKey {
+	expr := calcKey{"Expression", "expression"}
+	label := calcKey{"Label", "label"}
+	name := calcKey{"Name", "label"}
+	fs := calcKey{"FormatString", "formatstring"}
+	switch kind {
+	case ForTable:
+		return []calcKey{expr, fs, label, name, {"Width", "width"}, {"Alignment", "alignment"}}
+	case ForList:
+		return []calcKey{expr, fs, label, name}
+	case ForSelect:
+		return []calcKey{name, label, expr}
+	case ForSort:
+		return []calcKey{expr, {"Ascending", "ascending"}, {"Descending", "descending"}}
+	case ForGroup:
+		return []calcKey{expr, fs, label}
+	case ForGroupObject:
+		return []calcKey{expr}
+	}
+	return []calcKey{expr}
+}
+
+// ParseCalculated validates a calculated-property hashtable for the given
+// consumer. Keys match by unambiguous, case-insensitive prefix; the errors
+// carry PowerShell's messages.
+func ParseCalculated(h *object.Hashtable, kind CalcKind) (PropSpec, error) {
+	var ps PropSpec
+	if h == nil {
+		return ps, errors.New("A mandatory entry for Expression is missing.")
+	}
+	keys := calcKeys(kind)
+	seen := map[string]string{} // entry -> key as typed
+	var haveExpr bool
+	for _, e := range h.Entries() {
+		typed := object.ToInvariantString(e.Key)
+		var matches []calcKey
+		for _, k := range keys {
+			if strings.EqualFold(k.name, typed) {
+				matches = []calcKey{k}
+				break
+			}
+			if typed != "" && object.HasPrefixFold(k.name, typed) {
+				matches = append(matches, k)
+			}
+		}
+		switch {
+		case len(matches) == 0:
+			return ps, fmt.Errorf("The %s key is not valid.", typed)
+		case len(matches) > 1:
+			return ps, fmt.Errorf("The %s key is ambiguous; %s and %s conflict.", typed, matches[0].name, matches[1].name)
+		}
+		k := matches[0]
+		if prev, dup := seen[k.entry]; dup {
+			return ps, fmt.Errorf("The duplicated key \"%s\" conflicts with \"%s\".", typed, prev)
+		}
+		seen[k.entry] = typed
+		val := unwrapBare(e.Value)
+		switch k.entry {
+		case "expression":
+			switch x := val.(type) {
+			case string:
+				ps.Name = x
+			case object.ScriptBlock:
+				ps.Script = x
+			default:
+				return ps, fmt.Errorf("The %s key has a type, %s, that is not valid; it must be of type {System.String, System.Management.Automation.ScriptBlock}.", k.name, object.TypeName(val))
+			}
+			haveExpr = true
+		case "label":
+			ps.Label = object.ToInvariantString(val)
+		case "formatstring":
+			ps.FormatString = object.ToInvariantString(val)
+		case "width":
+			n, ok := toInt(val)
+			if !ok || n <= 0 {
+				return ps, fmt.Errorf("The value \"%s\" for key \"%s\" should be greater than 0.", object.ToInvariantString(val), k.name)
+			}
+			ps.Width = n
+		case "alignment":
+			s := strings.ToLower(object.ToInvariantString(val))
+			switch {
+			case s != "" && strings.HasPrefix("left", s):
+				ps.Align = AlignLeft
+			case s != "" && strings.HasPrefix("center", s):
+				ps.Align = AlignCenter
+			case s != "" && strings.HasPrefix("right", s):
+				ps.Align = AlignRight
+			default:
+				return ps, fmt.Errorf("The value \"%s\" for key \"%s\" is not valid; valid values are {left, center, right}.", object.ToInvariantString(val), k.name)
+			}
+		case "ascending":
+			b := object.ToBool(val)
+			ps.Ascending = &b
+		case "descending":
+			b := object.ToBool(val)
+			ps.Descending = &b
+		}
+	}
+	if !haveExpr {
+		return ps, errors.New("A mandatory entry for Expression is missing.")
+	}
+	ps.Calculated = true
+	return ps, nil
+}
+
+func toInt(v any) (int, bool) {
+	switch x := v.(type) {
+	case int:
+		return x, true
+	case int64:
+		return int(x), true
+	case float64:
+		return int(x), x == float64(int(x))
+	case string:
+		n := 0
+		if x == "" {
+			return 0, false
+		}
+		for _, c := range x {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+			if n > 1<<30 {
+				return 0, false
+			}
+		}
+		return n, true
+	}
+	return 0, false
+}
+
+// LabelOf returns the label a PropSpec shows before it is resolved
+// against an object: its Label, a script block's text or the name.
+func (p *PropSpec) LabelOf() string {
+	if p.Label != "" {
+		return p.Label
+	}
+	if p.Script != nil {
+		return p.Script.Text()
+	}
+	return p.Name
+}
+
+// allProperties returns the properties of any value: a PSObject's own
+// (or its wrapped value's adapted ones), or the adapted properties.
+func allProperties(v any) []*object.Property {
+	return object.Adapted(v)
+}
+
+// defaultPropertyNames returns the names default formatting shows: the
+// registered DefaultDisplayPropertySet, else every property.
+func (r *Registry) defaultPropertyNames(v any) []string {
+	if d := r.defaultProperties(object.TypeNames(v)); d != nil {
+		return d
+	}
+	props := allProperties(v)
+	names := make([]string, 0, len(props))
+	seen := map[string]bool{}
+	for _, p := range props {
+		k := strings.ToLower(p.Name)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+// field is one resolved column / list line.
+type field struct {
+	label    string
+	prop     string // property to read
+	script   object.ScriptBlock
+	fn       func(any) any
+	format   string
+	width    int
+	align    Alignment
+	fromView bool
+}
+
+func (f *field) value(v any, o *Options) any {
+	switch {
+	case f.fn != nil:
+		return f.fn(v)
+	case f.script != nil:
+		if o == nil || o.Invoke == nil {
+			return nil
+		}
+		r, err := o.Invoke(f.script, v)
+		if err != nil {
+			return nil
+		}
+		return r
+	case f.prop != "":
+		return object.PropertyValue(v, f.prop)
+	}
+	return nil
+}
+
+func (f *field) text(v any, o *Options, inTable bool) string {
+	return f.textOf(f.value(v, o), o, inTable)
+}
+
+// textOf renders an already computed value of the field.
+func (f *field) textOf(val any, o *Options, inTable bool) string {
+	if f.format != "" {
+		return applyFormat(val, f.format, o)
+	}
+	return RenderValue(val, o, inTable && !f.fromView)
+}
+
+// resolveFields expands property specs against one object. keepMissing
+// keeps non-wildcard names the object lacks (tables); lists drop them.
+func resolveFields(specs []PropSpec, v any, keepMissing bool) []field {
+	props := allProperties(v)
+	var out []field
+	seen := map[string]bool{}
+	addProp := func(name string) {
+		k := strings.ToLower(name)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		out = append(out, field{label: name, prop: name})
+	}
+	for i := range specs {
+		s := &specs[i]
+		switch {
+		case s.Script != nil:
+			out = append(out, field{label: s.LabelOf(), script: s.Script, format: s.FormatString, width: s.Width, align: s.Align})
+		case s.Calculated:
+			name := s.Name
+			if p, ok := object.GetProperty(v, name); ok {
+				name = p.Name
+			} else if !keepMissing {
+				continue
+			}
+			label := s.Label
+			if label == "" {
+				label = name
+			}
+			out = append(out, field{label: label, prop: name, format: s.FormatString, width: s.Width, align: s.Align})
+		case hasWildcard(s.Name):
+			for _, p := range props {
+				if matchWildcard(s.Name, p.Name) {
+					addProp(p.Name)
+				}
+			}
+		default:
+			if p, ok := object.GetProperty(v, s.Name); ok {
+				addProp(p.Name)
+			} else if keepMissing {
+				addProp(s.Name)
+			}
+		}
+	}
+	return out
+}
+
+// namesToFields turns plain property names into fields.
+func namesToFields(v any, names []string) []field {
+	out := make([]field, 0, len(names))
+	for _, n := range names {
+		label := n
+		if p, ok := object.GetProperty(v, n); ok {
+			label = p.Name
+		}
+		out = append(out, field{label: label, prop: label})
+	}
+	return out
+}
+
+func viewColumns(view *View) []field {
+	out := make([]field, 0, len(view.Columns))
+	for _, c := range view.Columns {
+		label := c.Label
+		if label == "" {
+			label = c.Property
+		}
+		al := c.Align
+		if al == AlignDefault {
+			al = AlignLeft
+		}
+		out = append(out, field{label: label, prop: c.Property, fn: c.Func, format: c.FormatString, width: c.Width, align: al, fromView: true})
+	}
+	return out
+}
+
+func viewItems(view *View) []field {
+	out := make([]field, 0, len(view.Items))
+	for _, it := range view.Items {
+		label := it.Label
+		if label == "" {
+			label = it.Property
+		}
+		out = append(out, field{label: label, prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true})
+	}
+	return out
+}

@@ -1,0 +1,332 @@
+package format
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Ellipsis is the one-cell character PowerShell 7 appends to cut text.
+const Ellipsis = "\u2026"
+
+// ANSI styling sequences used when Options.Color is set.
+const (
+	styleReset   = "\x1b[0m"
+	styleHeader  = "\x1b[32;1m"
+	styleError   = "\x1b[31;1m"
+	styleAccent  = "\x1b[36;1m"
+	styleWarning = "\x1b[33;1m"
+)
+
+// RuneCells returns how many terminal cells r occupies: 2 for East-Asian
+// wide and full-width characters, 1 otherwise (PowerShell counts control
+// characters such as an embedded newline as one cell too).
+func RuneCells(r rune) int {
+	if r < 0x1100 {
+		return 1
+	}
+	switch {
+	case r <= 0x115f, // Hangul Jamo initials
+		r == 0x2329, r == 0x232a,
+		r >= 0x2e80 && r <= 0xa4cf && r != 0x303f, // CJK radicals .. Yi
+		r >= 0xac00 && r <= 0xd7a3,                // Hangul syllables
+		r >= 0xf900 && r <= 0xfaff,                // CJK compatibility ideographs
+		r >= 0xfe10 && r <= 0xfe19,                // vertical forms
+		r >= 0xfe30 && r <= 0xfe6f,                // CJK compatibility forms
+		r >= 0xff00 && r <= 0xff60,                // full-width forms
+		r >= 0xffe0 && r <= 0xffe6,
+		r >= 0x1f300 && r <= 0x1f64f, // pictographs, emoticons
+		r >= 0x1f900 && r <= 0x1f9ff,
+		r >= 0x20000 && r <= 0x2fffd,
+		r >= 0x30000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}
+
+// escapeLen returns the byte length of the ANSI escape sequence starting
+// at s[i] (s[i] == ESC), or 0 when there is none.
+func escapeLen(s string, i int) int {
+	if i >= len(s) || s[i] != 0x1b {
+		return 0
+	}
+	if i+1 >= len(s) {
+		return 1
+	}
+	switch s[i+1] {
+	case '[': // CSI: parameters then a final byte in 0x40..0x7e
+		for j := i + 2; j < len(s); j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7e {
+				return j - i + 1
+			}
+		}
+		return len(s) - i
+	case ']': // OSC: ends with BEL or ESC \
+		for j := i + 2; j < len(s); j++ {
+			if s[j] == 0x07 {
+				return j - i + 1
+			}
+			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+				return j - i + 2
+			}
+		}
+		return len(s) - i
+	}
+	return 2
+}
+
+// Cells returns the display width of s: wide characters count 2, ANSI
+// escape sequences 0.
+func Cells(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			i += escapeLen(s, i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n += RuneCells(r)
+		i += size
+	}
+	return n
+}
+
+// StripANSI removes ANSI escape sequences from s.
+func StripANSI(s string) string {
+	if !strings.Contains(s, "\x1b") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			i += escapeLen(s, i)
+			continue
+		}
+		b.WriteByte(s[i])
+		i++
+	}
+	return b.String()
+}
+
+// headCells returns the longest prefix of s that fits in n cells
+// (escape sequences are kept).
+func headCells(s string, n int) string {
+	used := 0
+	for i := 0; i < len(s); {
+		if s[i] == 0x1b {
+			i += escapeLen(s, i)
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		w := RuneCells(r)
+		if used+w > n {
+			return s[:i]
+		}
+		used += w
+		i += size
+	}
+	return s
+}
+
+// tailCells returns the longest suffix of s that fits in n cells.
+func tailCells(s string, n int) string {
+	used := 0
+	i := len(s)
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		w := RuneCells(r)
+		if used+w > n {
+			break
+		}
+		used += w
+		i -= size
+	}
+	return s[i:]
+}
+
+// splitLines splits on "\n", dropping every "\r" first.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r", "")
+	return strings.Split(s, "\n")
+}
+
+// truncateAtNewLine cuts s at its first line break and appends the
+// ellipsis when something was cut.
+func truncateAtNewLine(s string) string {
+	i := strings.IndexAny(s, "\r\n")
+	if i < 0 {
+		return s
+	}
+	return s[:i] + Ellipsis
+}
+
+// WrapText splits s into lines of at most firstWidth cells (the first
+// line) and width cells (the others), the way PowerShell's formatter
+// wraps table cells and list values: embedded newlines start new lines,
+// words end after a space or tab (which stays attached to the word), and
+// words longer than a line are cut character by character.
+func WrapText(s string, firstWidth, width int) []string {
+	if s == "" {
+		return []string{""}
+	}
+	if firstWidth < 1 {
+		firstWidth = 1
+	}
+	if width < 1 {
+		width = 1
+	}
+	var out []string
+	for _, line := range splitLines(s) {
+		if Cells(line) <= firstWidth {
+			out = append(out, line)
+			continue
+		}
+		lineWidth := firstWidth
+		spacesLeft := firstWidth
+		first := true
+		var cur strings.Builder
+		next := func() {
+			out = append(out, cur.String())
+			cur.Reset()
+			if first {
+				first = false
+				lineWidth = width
+			}
+		}
+		for _, word := range splitWords(line) {
+			wc := Cells(word)
+			if wc > lineWidth {
+				for _, c := range word {
+					cw := RuneCells(c)
+					if cw > lineWidth {
+						c, cw = '?', 1
+					}
+					if cw > spacesLeft {
+						next()
+						cur.WriteRune(c)
+						spacesLeft = lineWidth - cw
+					} else {
+						cur.WriteRune(c)
+						spacesLeft -= cw
+					}
+				}
+				continue
+			}
+			if wc > spacesLeft {
+				next()
+				cur.WriteString(word)
+				spacesLeft = lineWidth - wc
+			} else {
+				cur.WriteString(word)
+				spacesLeft -= wc
+			}
+		}
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// splitWords cuts s after every space or tab.
+func splitWords(s string) []string {
+	var words []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' || s[i] == '\t' {
+			words = append(words, s[start:i+1])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		words = append(words, s[start:])
+	}
+	return words
+}
+
+func spaces(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat(" ", n)
+}
+
+// matchWildcard reports whether name matches the PowerShell wildcard
+// pattern (*, ?, [abc], [a-z]), ignoring case.
+func matchWildcard(pattern, name string) bool {
+	return wildMatch([]rune(strings.ToLower(pattern)), []rune(strings.ToLower(name)))
+}
+
+func wildMatch(p, s []rune) bool {
+	for len(p) > 0 {
+		switch p[0] {
+		case '*':
+			for len(p) > 0 && p[0] == '*' {
+				p = p[1:]
+			}
+			if len(p) == 0 {
+				return true
+			}
+			for i := 0; i <= len(s); i++ {
+				if wildMatch(p, s[i:]) {
+					return true
+				}
+			}
+			return false
+		case '?':
+			if len(s) == 0 {
+				return false
+			}
+			p, s = p[1:], s[1:]
+		case '[':
+			end := -1
+			for i := 1; i < len(p); i++ {
+				if p[i] == ']' {
+					end = i
+					break
+				}
+			}
+			if end < 0 {
+				if len(s) == 0 || s[0] != '[' {
+					return false
+				}
+				p, s = p[1:], s[1:]
+				continue
+			}
+			if len(s) == 0 {
+				return false
+			}
+			set := p[1:end]
+			ok := false
+			for i := 0; i < len(set); i++ {
+				if i+2 < len(set) && set[i+1] == '-' {
+					if s[0] >= set[i] && s[0] <= set[i+2] {
+						ok = true
+					}
+					i += 2
+					continue
+				}
+				if set[i] == s[0] {
+					ok = true
+				}
+			}
+			if !ok {
+				return false
+			}
+			p, s = p[end+1:], s[1:]
+		case '`':
+			if len(p) > 1 {
+				p = p[1:]
+			}
+			fallthrough
+		default:
+			if len(s) == 0 || s[0] != p[0] {
+				return false
+			}
+			p, s = p[1:], s[1:]
+		}
+	}
+	return len(s) == 0
+}
+
+// hasWildcard reports whether s contains wildcard characters.
+func hasWildcard(s string) bool {
+	return strings.ContainsAny(s, "*?[")
+}

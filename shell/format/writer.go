@@ -1,0 +1,595 @@
+package format
+
+import (
+	"math"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Options are the settings of one output destination.
+type Options struct {
+	// Width is the console width setting (e.g. 120), or the -Width of
+	// Out-String/Out-File. Zero or less means 120.
+	Width int
+	// OutString selects the Out-String/Out-File rules: tables use Width
+	// itself (not Width-1) and lists do not wrap unless WidthGiven.
+	OutString bool
+	// WidthGiven marks an explicit Out-String/Out-File -Width: lists then
+	// wrap at Width too.
+	WidthGiven bool
+	// Color enables VT styling (header, list labels, errors, warnings).
+	Color bool
+	// EnumLimit is $FormatEnumerationLimit: 0 means the default 4, -1
+	// unlimited, EnumLimitZero a limit of zero.
+	EnumLimit int
+	// ErrorView is $ErrorView: ConciseView (default), NormalView,
+	// CategoryView.
+	ErrorView string
+	// Invoke evaluates a script-block property with $_ bound; nil leaves
+	// such values empty.
+	Invoke func(sb object.ScriptBlock, dollarUnder any) (any, error)
+}
+
+const defaultWidth = 120
+
+func (o *Options) consoleWidth() int {
+	if o == nil || o.Width <= 0 {
+		return defaultWidth
+	}
+	return o.Width
+}
+
+// TableWidth is the usable line width W of tables.
+func (o *Options) TableWidth() int {
+	if o != nil && o.OutString {
+		return o.consoleWidth()
+	}
+	return o.consoleWidth() - 1
+}
+
+// ListWidth is the width at which list values wrap.
+func (o *Options) ListWidth() int {
+	if o != nil && o.OutString {
+		if o.WidthGiven {
+			return o.consoleWidth()
+		}
+		return math.MaxInt32
+	}
+	return o.consoleWidth() - 1
+}
+
+// Stream identifies where a line goes.
+type Stream int
+
+// Streams.
+const (
+	Output Stream = iota
+	Error
+	Warning
+	Verbose
+	Debug
+	Information
+	Host
+)
+
+// Writer formats a stream of pipeline values into lines: one per
+// Out-Default / Out-String / Out-File invocation.
+type Writer struct {
+	reg  *Registry
+	o    Options
+	emit func(s Stream, line string)
+	doc  *document
+}
+
+// NewWriter returns a writer that sends every line to emit.
+func NewWriter(r *Registry, o Options, emit func(s Stream, line string)) *Writer {
+	if r == nil {
+		r = NewRegistry()
+	}
+	if emit == nil {
+		emit = func(Stream, string) {}
+	}
+	return &Writer{reg: r, o: o, emit: emit}
+}
+
+// pending is one buffered item of a table group.
+type pending struct {
+	stream Stream
+	line   string
+	row    []string
+	kind   int // 0 line, 1 row, 2 header marker
+}
+
+type document struct {
+	spec  *Spec // nil for default output
+	kind  ViewKind
+	view  *View
+	table struct {
+		fields   []field
+		aligns   []Alignment
+		buffered bool
+		autosize bool
+		wrap     bool
+		hide     bool
+		fmt      *tableFmt // streaming tables: the open group's layout
+		queue    []pending
+		open     bool
+	}
+	list struct {
+		specs []PropSpec // nil: view items or default properties
+	}
+	groupBy    *field
+	groupLabel string
+	groupKey   string
+	groups     int
+}
+
+// Write formats one value. *Shaped values come from Format-Table /
+// Format-List; *object.ErrorRecord and *object.WarningRecord are written
+// out of band; hashtables are shown one entry per row.
+func (w *Writer) Write(v any) {
+	defer func() { _ = recover() }()
+	w.write(v)
+}
+
+func (w *Writer) write(v any) {
+	switch x := v.(type) {
+	case nil:
+		return
+	case *object.ErrorRecord:
+		if x == nil {
+			return
+		}
+		w.outOfBand(Error, RenderError(x, ErrorOptions{View: w.o.ErrorView, Width: w.o.consoleWidth(), Color: w.o.Color}))
+		return
+	case *object.WarningRecord:
+		if x == nil {
+			return
+		}
+		line := "WARNING: " + x.Message
+		if w.o.Color {
+			line = styleWarning + line + styleReset
+		}
+		w.outOfBand(Warning, splitLines(line))
+		return
+	case *Shaped:
+		if x == nil {
+			return
+		}
+		w.writeShaped(x)
+		return
+	case *object.Hashtable:
+		for _, e := range x.Entries() {
+			w.write(e)
+		}
+		return
+	case []any:
+		for _, e := range x {
+			w.write(e)
+		}
+		return
+	}
+	if w.doc != nil && w.doc.spec != nil {
+		w.endDoc()
+	}
+	if isOutOfBandScalar(v) || w.noProperties(v) {
+		w.outOfBand(Output, splitLines(rawText(v)))
+		return
+	}
+	if w.doc == nil {
+		w.startDoc(nil, v)
+	}
+	w.add(v)
+}
+
+func (w *Writer) writeShaped(s *Shaped) {
+	spec := s.Spec
+	if spec == nil {
+		spec = &Spec{}
+	}
+	if h, ok := unwrapBare(s.Value).(*object.Hashtable); ok {
+		for _, e := range h.Entries() {
+			w.writeShaped(&Shaped{Spec: spec, Value: e})
+		}
+		return
+	}
+	if w.doc != nil && w.doc.spec != spec {
+		w.endDoc()
+	}
+	v := s.Value
+	if v == nil {
+		return
+	}
+	if !spec.Force && isOutOfBandScalar(v) {
+		w.outOfBand(Output, splitLines(rawText(v)))
+		return
+	}
+	if w.doc == nil {
+		w.startDoc(spec, v)
+	}
+	w.add(v)
+}
+
+// noProperties reports whether default output shows v as its string
+// form because it has no properties.
+func (w *Writer) noProperties(v any) bool {
+	if w.reg.Lookup(object.TypeNames(v), AutoView, "") != nil {
+		return false
+	}
+	return len(allProperties(v)) == 0
+}
+
+// Close ends the current document: a buffered table is written and the
+// closing empty line follows.
+func (w *Writer) Close() {
+	defer func() { _ = recover() }()
+	w.endDoc()
+}
+
+func (w *Writer) out(s Stream, line string) { w.emit(s, line) }
+
+// outOfBand writes lines now, or queues them behind a buffered table.
+func (w *Writer) outOfBand(s Stream, lines []string) {
+	d := w.doc
+	if d != nil && d.kind == TableView && d.table.buffered && d.table.open {
+		for _, l := range lines {
+			d.table.queue = append(d.table.queue, pending{stream: s, line: l})
+		}
+		return
+	}
+	for _, l := range lines {
+		w.out(s, l)
+	}
+}
+
+// docLine writes a document line (queued while a table group buffers).
+func (w *Writer) docLine(line string) { w.outOfBand(Output, []string{line}) }
+
+func (w *Writer) startDoc(spec *Spec, v any) {
+	d := &document{spec: spec}
+	w.doc = d
+	kind := AutoView
+	viewName := ""
+	var props []PropSpec
+	if spec != nil {
+		kind, viewName, props = spec.Kind, spec.View, spec.Properties
+	}
+	typeNames := object.TypeNames(v)
+	if props == nil {
+		lookKind := kind
+		if lookKind == CustomView {
+			lookKind = AutoView
+		}
+		if view := w.reg.Lookup(typeNames, lookKind, viewName); view != nil {
+			d.view = view
+			d.kind = view.Kind
+		} else {
+			names := w.reg.defaultPropertyNames(v)
+			switch kind {
+			case AutoView, CustomView:
+				if len(names) <= 4 {
+					kind = TableView
+				} else {
+					kind = ListView
+				}
+			}
+			d.kind = kind
+			if kind == TableView {
+				if w.reg.defaultProperties(typeNames) == nil && len(names) > 10 {
+					names = names[:10]
+				}
+				d.table.fields = namesToFields(v, names)
+			}
+		}
+	} else {
+		d.kind = kind
+		if kind != ListView {
+			d.kind = TableView
+			d.table.fields = resolveFields(props, v, true)
+		} else {
+			d.list.specs = props
+		}
+	}
+	if d.view != nil && d.kind == TableView {
+		d.table.fields = viewColumns(d.view)
+	}
+	if d.view != nil {
+		d.table.autosize = d.view.AutoSize
+		d.table.wrap = d.view.Wrap
+		d.table.hide = d.view.HideTableHeaders
+		if d.view.GroupBy != "" {
+			label := d.view.GroupLabel
+			if label == "" {
+				label = d.view.GroupBy
+			}
+			d.groupBy = &field{prop: d.view.GroupBy, fromView: true}
+			d.groupLabel = label
+		}
+	}
+	if spec != nil {
+		d.table.autosize = d.table.autosize || spec.AutoSize
+		d.table.wrap = d.table.wrap || spec.Wrap
+		d.table.hide = d.table.hide || spec.HideTableHeaders
+		if spec.GroupBy != nil {
+			fs := resolveFields([]PropSpec{*spec.GroupBy}, v, true)
+			if len(fs) > 0 {
+				f := fs[0]
+				d.groupBy = &f
+				d.groupLabel = f.label
+			}
+		}
+	}
+	if d.kind == TableView {
+		fs := d.table.fields
+		d.table.buffered = d.table.autosize || len(fs) == 0 || fs[0].width <= 0
+	}
+	w.out(Output, "") // FormatStart
+}
+
+// add formats one object inside the open document.
+func (w *Writer) add(v any) {
+	d := w.doc
+	if d.view != nil && !d.view.appliesTo(object.TypeNames(v)) {
+		lines := []string{""}
+		lines = append(lines, w.listEntry(v, namesToFields(v, w.reg.defaultPropertyNames(v)))...)
+		lines = append(lines, "")
+		w.outOfBand(Output, lines)
+		return
+	}
+	var cells []string
+	if d.kind == TableView {
+		fs := d.table.fields
+		vals := make([]any, len(fs))
+		cells = make([]string, len(fs))
+		for k := range fs {
+			vals[k] = fs[k].value(v, &w.o)
+			cells[k] = fs[k].textOf(vals[k], &w.o, true)
+		}
+		if d.table.aligns == nil {
+			d.table.aligns = make([]Alignment, len(fs))
+			for k := range fs {
+				al := fs[k].align
+				if al == AlignDefault {
+					al = AlignLeft
+					if !fs[k].fromView && isRightAligned(vals[k]) {
+						al = AlignRight
+					}
+				}
+				d.table.aligns[k] = al
+			}
+		}
+	}
+	if d.groupBy != nil {
+		gv := d.groupBy.value(v, &w.o)
+		var key string
+		if d.groupBy.format != "" {
+			key = applyFormat(gv, d.groupBy.format, &w.o)
+		} else {
+			key = RenderValue(gv, &w.o, false)
+		}
+		if d.groups == 0 || !strings.EqualFold(key, d.groupKey) {
+			w.startGroup(key)
+		}
+	} else if d.groups == 0 {
+		w.startGroup("")
+	}
+	switch d.kind {
+	case TableView:
+		if d.table.buffered {
+			d.table.queue = append(d.table.queue, pending{kind: 1, row: cells})
+			return
+		}
+		for _, l := range d.table.fmt.rowLines(cells) {
+			w.out(Output, l)
+		}
+	case ListView:
+		var fields []field
+		switch {
+		case d.list.specs != nil:
+			fields = resolveFields(d.list.specs, v, false)
+		case d.view != nil:
+			fields = viewItems(d.view)
+		default:
+			fields = namesToFields(v, w.reg.defaultPropertyNames(v))
+		}
+		for _, l := range w.listEntry(v, fields) {
+			w.out(Output, l)
+		}
+		w.out(Output, "")
+	case CustomView:
+		var lines []string
+		if d.view != nil && d.view.Custom != nil {
+			lines = d.view.Custom(v, &w.o)
+		} else {
+			lines = []string{RenderValue(v, &w.o, false)}
+		}
+		for _, l := range lines {
+			for _, s := range splitLines(l) {
+				w.out(Output, s)
+			}
+		}
+	}
+}
+
+// startGroup closes the previous group and opens a new one, writing the
+// group label when grouping.
+func (w *Writer) startGroup(key string) {
+	d := w.doc
+	if d.kind == TableView {
+		w.flushTable()
+	}
+	var lines []string
+	if d.groups > 0 {
+		lines = append(lines, "")
+	}
+	if d.groupBy != nil {
+		lines = append(lines, "   "+d.groupLabel+": "+key, "")
+	}
+	d.groups++
+	d.groupKey = key
+	if d.kind == TableView {
+		d.table.open = true
+		if d.table.buffered {
+			for _, l := range lines {
+				d.table.queue = append(d.table.queue, pending{line: l})
+			}
+			d.table.queue = append(d.table.queue, pending{kind: 2})
+			return
+		}
+		for _, l := range lines {
+			w.out(Output, l)
+		}
+		d.table.fmt = w.newTable(nil)
+		for _, l := range d.table.fmt.headerLines() {
+			w.out(Output, l)
+		}
+		return
+	}
+	for _, l := range lines {
+		w.out(Output, l)
+	}
+}
+
+// newTable lays out the open table group; rows feed content-based widths.
+func (w *Writer) newTable(rows [][]string) *tableFmt {
+	d := w.doc
+	labels := make([]string, len(d.table.fields))
+	widths := make([]int, len(d.table.fields))
+	for k, f := range d.table.fields {
+		labels[k] = f.label
+		widths[k] = f.width
+	}
+	if d.table.buffered {
+		widths = ContentWidths(labels, rows)
+	}
+	return newTableFmt(labels, d.table.aligns, widths, w.o.TableWidth(), d.table.hide, d.table.wrap, w.o.Color)
+}
+
+// flushTable writes a buffered table group.
+func (w *Writer) flushTable() {
+	d := w.doc
+	if d == nil || !d.table.open {
+		return
+	}
+	d.table.open = false
+	if !d.table.buffered {
+		return
+	}
+	q := d.table.queue
+	d.table.queue = nil
+	var rows [][]string
+	for _, p := range q {
+		if p.kind == 1 {
+			rows = append(rows, p.row)
+		}
+	}
+	t := w.newTable(rows)
+	for _, p := range q {
+		switch p.kind {
+		case 0:
+			w.out(p.stream, p.line)
+		case 1:
+			for _, l := range t.rowLines(p.row) {
+				w.out(Output, l)
+			}
+		case 2:
+			for _, l := range t.headerLines() {
+				w.out(Output, l)
+			}
+		}
+	}
+}
+
+func (w *Writer) endDoc() {
+	d := w.doc
+	if d == nil {
+		return
+	}
+	switch d.kind {
+	case TableView:
+		w.flushTable()
+		w.doc = nil
+		w.out(Output, "")
+	case CustomView:
+		w.doc = nil
+		w.out(Output, "")
+	default:
+		w.doc = nil
+	}
+}
+
+// listEntry renders one object's list lines (without the empty line
+// that follows each entry).
+func (w *Writer) listEntry(v any, fields []field) []string {
+	if len(fields) == 0 {
+		return nil
+	}
+	width := w.o.ListWidth()
+	maxLabel := 0
+	for _, f := range fields {
+		if c := Cells(f.label); c > maxLabel {
+			maxLabel = c
+		}
+	}
+	if width-4 < maxLabel {
+		maxLabel = width - 4
+	}
+	if maxLabel < 1 {
+		maxLabel = 1
+	}
+	indent := spaces(maxLabel + 3)
+	valueWidth := width - (maxLabel + 3)
+	if valueWidth < 1 {
+		valueWidth = 1
+	}
+	var out []string
+	for _, f := range fields {
+		label := f.label
+		if Cells(label) > maxLabel {
+			label = headCells(label, maxLabel)
+		}
+		prefix := label + spaces(maxLabel-Cells(label)) + " : "
+		if w.o.Color {
+			prefix = styleHeader + prefix + styleReset
+		}
+		text := f.text(v, &w.o, false)
+		for i, piece := range splitLines(text) {
+			lead := indent
+			if i == 0 {
+				lead = prefix
+			}
+			for j, l := range WrapText(piece, valueWidth, valueWidth) {
+				if j == 0 {
+					out = append(out, lead+l)
+				} else {
+					out = append(out, indent+l)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// FormatLines formats values the way Out-String does (without the final
+// newline handling): a convenience for tests and simple callers.
+func FormatLines(r *Registry, o Options, values ...any) []string {
+	var lines []string
+	wr := NewWriter(r, o, func(_ Stream, l string) { lines = append(lines, l) })
+	for _, v := range values {
+		wr.Write(v)
+	}
+	wr.Close()
+	return lines
+}
+
+// OutString joins lines the way Out-String returns them: every line
+// followed by a newline.
+func OutString(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -526,23 +526,20 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 		return nil
 	}
 	width := w.o.ListWidth()
+	if width-5 < 0 {
+		return nil
+	}
 	maxLabel := 0
 	for _, f := range fields {
 		if c := Cells(f.label); c > maxLabel {
 			maxLabel = c
 		}
 	}
-	if width-4 < maxLabel {
+	if maxLabel > width-4 {
 		maxLabel = width - 4
-	}
-	if maxLabel < 1 {
-		maxLabel = 1
 	}
 	indent := spaces(maxLabel + 3)
 	valueWidth := width - (maxLabel + 3)
-	if valueWidth < 1 {
-		valueWidth = 1
-	}
 	var out []string
 	for _, f := range fields {
 		label := f.label
@@ -550,7 +547,7 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 			label = headCells(label, maxLabel)
 		}
 		prefix := label + spaces(maxLabel-Cells(label)) + " : "
-		if w.o.Color {
+		if w.o.Color && strings.TrimSpace(prefix) != "" {
 			prefix = styleHeader + prefix + styleReset
 		}
 		text := f.text(v, &w.o, false)
@@ -560,11 +557,14 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 				lead = prefix
 			}
 			for j, l := range WrapText(piece, valueWidth, valueWidth) {
+				line := indent + l
 				if j == 0 {
-					out = append(out, lead+l)
-				} else {
-					out = append(out, indent+l)
+					line = lead + l
 				}
+				if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
+					line += styleReset
+				}
+				out = append(out, line)
 			}
 		}
 	}

@@ -1,0 +1,332 @@
+package format
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+func TestRenderValue(t *testing.T) {
+	h := ordered("b", 1, "a", 2)
+	cases := []struct {
+		v       any
+		o       *Options
+		inTable bool
+		want    string
+	}{
+		{nil, nil, false, ""},
+		{[]any{}, nil, false, "{}"},
+		{[]any{1, nil, "x"}, nil, false, "{1, $null, x}"},
+		{[]any{0, 1, 2, 3, 4, 5}, nil, false, "{0, 1, 2, 3…}"},
+		{[]any{0, 1, 2}, &Options{EnumLimit: EnumLimitZero}, false, "{…}"},
+		{[]any{0, 1}, &Options{EnumLimit: 1}, false, "{0…}"},
+		{h, nil, false, "{b, a}"},
+		{obj("Name", "Alice", "Count", 5), nil, false, "@{Name=Alice; Count=5}"},
+		{obj("Name", "Alice", "Tags", []any{1, 2}), nil, false, "@{Name=Alice; Tags=System.Object[]}"},
+		{[]any{obj("a", 1), []any{1}}, nil, false, "{@{a=1}, System.Object[]}"},
+		{1234.56789, nil, true, "1234.57"},
+		{1234.56789, nil, false, "1234.56789"},
+		{7.0, nil, true, "7.00"},
+		{7.0, nil, false, "7"},
+		{true, nil, true, "True"},
+		{int64(53150220288), nil, true, "53150220288"},
+		{time.Date(2022, 6, 16, 13, 5, 0, 0, time.UTC), nil, true, "6/16/2022 1:05:00 PM"},
+		{object.MustGuid("5d7f3a9e-1c2b-4e8f-9a6d-0b1c2d3e4f50"), nil, true, "5d7f3a9e-1c2b-4e8f-9a6d-0b1c2d3e4f50"},
+		{object.TimeSpan(93784 * object.TicksPerSecond), nil, true, "1.02:03:04"},
+		{object.Enum{Type: "T", Name: "High", Value: 2}, nil, true, "High"},
+		{[]any{time.Date(2022, 6, 16, 1, 19, 4, 0, time.UTC)}, nil, false, "{6/16/2022 1:19:04 AM}"},
+	}
+	for _, c := range cases {
+		if got := RenderValue(c.v, c.o, c.inTable); got != c.want {
+			t.Errorf("RenderValue(%#v, table=%v) = %q, want %q", c.v, c.inTable, got, c.want)
+		}
+	}
+}
+
+func TestFitWidths(t *testing.T) {
+	cases := []struct {
+		req   []int
+		total int
+		want  []int
+	}{
+		{[]int{30, 0}, 119, []int{30, 88}},
+		{[]int{5, 25, 0}, 119, []int{5, 25, 87}},
+		{[]int{0, 0}, 10, []int{5, 4}},
+		{[]int{0, 0, 0}, 9, []int{3, 2, 2}},
+		{[]int{5, 58}, 40, []int{5, 34}},
+		{[]int{10, 10, 10}, 15, []int{10, 4, -1}},
+		{[]int{10, 10, 10}, 5, []int{5, -1, -1}},
+		{[]int{4, 4}, 9, []int{4, 4}},
+	}
+	for _, c := range cases {
+		if got := FitWidths(c.req, c.total); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("FitWidths(%v, %d) = %v, want %v", c.req, c.total, got, c.want)
+		}
+	}
+}
+
+func TestWrapText(t *testing.T) {
+	cases := []struct {
+		s     string
+		width int
+		want  []string
+	}{
+		{"", 5, []string{""}},
+		{"short", 10, []string{"short"}},
+		{"This is a very long note that will not fit in the console", 34, []string{"This is a very long note that ", "will not fit in the console"}},
+		{"LongLongHeader", 4, []string{"Long", "Long", "Head", "er"}},
+		{"a\r\nb", 5, []string{"a", "b"}},
+		{"ab cdefghij", 4, []string{"ab c", "defg", "hij"}},
+		{"日本語テキスト", 5, []string{"日本", "語テ", "キス", "ト"}},
+	}
+	for _, c := range cases {
+		if got := WrapText(c.s, c.width, c.width); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("WrapText(%q, %d) = %q, want %q", c.s, c.width, got, c.want)
+		}
+	}
+}
+
+func TestCells(t *testing.T) {
+	cases := map[string]int{
+		"abc":                   3,
+		"日本":                    4,
+		"한국어":                   6,
+		"ｆｕｌｌ":                  8,
+		"\x1b[32;1mName\x1b[0m": 4,
+		"a\nb":                  3,
+		"…":                     1,
+	}
+	for s, want := range cases {
+		if got := Cells(s); got != want {
+			t.Errorf("Cells(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func TestRowFieldWide(t *testing.T) {
+	// A wide character that does not fit leaves one cell, padded.
+	if got := rowField("日本語", 4, AlignLeft, true); got != "日… " {
+		t.Errorf("left wide: %q", got)
+	}
+	if got := rowField("日本語", 4, AlignRight, true); got != " …語" {
+		t.Errorf("right wide: %q", got)
+	}
+	if got := rowField("12345678", 7, AlignRight, true); got != "…345678" {
+		t.Errorf("right: %q", got)
+	}
+	if got := rowField("abc", 1, AlignLeft, true); got != "a" {
+		t.Errorf("width 1: %q", got)
+	}
+	if got := rowField("abc", 1, AlignRight, true); got != "c" {
+		t.Errorf("width 1 right: %q", got)
+	}
+	if got := rowField("ab", 6, AlignCenter, true); got != "  ab  " {
+		t.Errorf("center: %q", got)
+	}
+	if got := rowField("ab", 7, AlignCenter, false); got != "  ab" {
+		t.Errorf("center last: %q", got)
+	}
+}
+
+func TestWideCharacterTable(t *testing.T) {
+	got := render(nil, Options{}, obj("Name", "日本", "N", 1))
+	want := "\nName N\n---- -\n日本 1\n\n"
+	if got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestListWrapping(t *testing.T) {
+	long := "alpha beta gamma delta epsilon zeta eta theta"
+	o := obj("Name", "x", "Description", long)
+	// Console width 31 → W 30, label 11 + 3 → values wrap at 16.
+	got := render(nil, Options{Width: 31}, &Shaped{Spec: &Spec{Kind: ListView}, Value: o})
+	want := "\nName        : x\nDescription : alpha beta \n              gamma delta \n              epsilon zeta \n              eta theta\n\n"
+	if got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+	// Out-String without -Width never wraps lists.
+	got = render(nil, Options{Width: 31, OutString: true}, &Shaped{Spec: &Spec{Kind: ListView}, Value: o})
+	want = "\nName        : x\nDescription : " + long + "\n\n"
+	if got != want {
+		t.Errorf("out-string: got %q", got)
+	}
+	// Embedded newlines continue under the value column.
+	got = render(nil, Options{}, &Shaped{Spec: &Spec{Kind: ListView}, Value: obj("A", "one\ntwo")})
+	if got != "\nA : one\n    two\n\n" {
+		t.Errorf("newline: %q", got)
+	}
+}
+
+func TestFormatListStarAndViewItems(t *testing.T) {
+	ts := object.TimeSpan(90 * object.TicksPerSecond)
+	got := render(nil, Options{}, ts)
+	if !strings.HasPrefix(got, "\nDays              : 0\nHours             : 0\nMinutes           : 1\nSeconds           : 30\n") {
+		t.Errorf("timespan list: %q", got)
+	}
+	if strings.HasSuffix(got, "\n\n\n") {
+		t.Errorf("7.4 lists end with one empty line: %q", got)
+	}
+	got = render(nil, Options{}, &Shaped{Spec: &Spec{Kind: ListView, Properties: names("*")}, Value: obj("b", 1, "a", 2)})
+	if got != "\nb : 1\na : 2\n\n" {
+		t.Errorf("fl *: %q", got)
+	}
+}
+
+func TestOutOfBandListForViewDocument(t *testing.T) {
+	got := render(nil, Options{}, ordered("k", "v"), obj("x", 1))
+	want := "\nName                           Value\n----                           -----\nk                              v\n\nx : 1\n\n\n"
+	if got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestNewSpecStartsNewDocument(t *testing.T) {
+	s1, s2 := &Spec{Kind: TableView}, &Spec{Kind: TableView}
+	got := render(nil, Options{}, &Shaped{Spec: s1, Value: obj("a", 1)}, &Shaped{Spec: s1, Value: obj("a", 22)}, &Shaped{Spec: s2, Value: obj("b", 3)}, obj("c", 4), "tail")
+	want := "\n a\n -\n 1\n22\n\n\nb\n-\n3\n\n\nc\n-\n4\ntail\n\n"
+	if got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+	// A scalar given to Format-Table is written as a raw line.
+	got = render(nil, Options{}, &Shaped{Spec: s1, Value: "hello"})
+	if got != "hello\n" {
+		t.Errorf("scalar: %q", got)
+	}
+}
+
+func TestGroupByList(t *testing.T) {
+	spec := &Spec{Kind: ListView, Properties: names("Name"), GroupBy: &PropSpec{Name: "dept"}}
+	got := render(nil, Options{}, &Shaped{Spec: spec, Value: obj("Name", "A", "Dept", "x")}, &Shaped{Spec: spec, Value: obj("Name", "B", "Dept", "X")}, &Shaped{Spec: spec, Value: obj("Name", "C", "Dept", "y")})
+	want := "\n   Dept: x\n\nName : A\n\nName : B\n\n\n   Dept: y\n\nName : C\n\n"
+	if got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+}
+
+func TestDefaultTableLimitAndGuid(t *testing.T) {
+	o := object.NewCustomObject()
+	for i := 0; i < 12; i++ {
+		o.Add(string(rune('a'+i)), i)
+	}
+	// 12 properties → list by default.
+	if got := render(nil, Options{}, o); !strings.Contains(got, "l : 11") {
+		t.Errorf("list: %q", got)
+	}
+	got := render(nil, Options{}, &Shaped{Spec: &Spec{Kind: TableView}, Value: o})
+	if !strings.HasPrefix(got, "\na b c d e f g h i j\n") {
+		t.Errorf("ft limited to 10 columns: %q", got)
+	}
+	g := object.MustGuid("5d7f3a9e-1c2b-4e8f-9a6d-0b1c2d3e4f50")
+	if got := render(nil, Options{}, g); got != "\nGuid\n----\n5d7f3a9e-1c2b-4e8f-9a6d-0b1c2d3e4f50\n\n" {
+		t.Errorf("guid: %q", got)
+	}
+}
+
+func TestColorHeaders(t *testing.T) {
+	got := render(nil, Options{Color: true}, obj("a", "x", "b", "y"))
+	want := "\n\x1b[32;1ma\x1b[0m\x1b[32;1m b\x1b[0m\n\x1b[32;1m-\x1b[0m \x1b[32;1m-\x1b[0m\nx y\n\n"
+	if got != want {
+		t.Errorf("got %q want %q", got, want)
+	}
+	got = render(nil, Options{Color: true}, &Shaped{Spec: &Spec{Kind: ListView}, Value: obj("a", "x")})
+	if got != "\n\x1b[32;1ma : \x1b[0mx\n\n" {
+		t.Errorf("list: %q", got)
+	}
+}
+
+func TestWarningsAndEmpty(t *testing.T) {
+	var lines []string
+	var streams []Stream
+	w := NewWriter(nil, Options{}, func(s Stream, l string) { lines = append(lines, l); streams = append(streams, s) })
+	w.Write(&object.WarningRecord{Message: "careful"})
+	w.Close()
+	if len(lines) != 1 || lines[0] != "WARNING: careful" || streams[0] != Warning {
+		t.Errorf("warning: %q %v", lines, streams)
+	}
+	if got := render(nil, Options{}); got != "" {
+		t.Errorf("empty pipeline: %q", got)
+	}
+}
+
+func TestNoPanics(t *testing.T) {
+	var nilObj *object.PSObject
+	values := []any{nil, nilObj, object.NewCustomObject(), obj(), []any{nil}, &Shaped{}, &Shaped{Spec: &Spec{Kind: TableView, Properties: []PropSpec{{}}}, Value: obj("a", 1)},
+		(*object.ErrorRecord)(nil), &object.ErrorRecord{}, &object.ErrorRecord{Position: &object.Position{}}, &object.ErrorRecord{Position: &object.Position{Line: 3, Col: 99, EndCol: -4, LineText: "x"}},
+		object.NewHashtable(), obj("a", []any{}), obj("a", "日本語テキスト\n改行"), 3.5, struct{}{}}
+	for _, width := range []int{-1, 0, 1, 2, 5, 6, 10} {
+		for _, os := range []bool{false, true} {
+			for _, wrap := range []bool{false, true} {
+				o := Options{Width: width, OutString: os, WidthGiven: os}
+				vals := append([]any{}, values...)
+				vals = append(vals, &Shaped{Spec: &Spec{Kind: TableView, Wrap: wrap}, Value: obj("LongHeaderName", "日本語テキスト", "b", 1)})
+				vals = append(vals, &Shaped{Spec: &Spec{Kind: ListView}, Value: obj("LongHeaderName", "日本語テキスト", "b", 1)})
+				_ = FormatLines(NewRegistry(), o, vals...)
+			}
+		}
+	}
+	for _, v := range []string{"", "ConciseView", "NormalView", "CategoryView"} {
+		_ = RenderError(&object.ErrorRecord{Category: object.ParserError, Position: &object.Position{Line: 1, Col: 0, LineText: ""}}, ErrorOptions{View: v, Width: 0})
+		_ = RenderError(&object.ErrorRecord{Message: strings.Repeat("x", 300), Position: &object.Position{ScriptPath: "a.ps1", Line: 1}}, ErrorOptions{View: v, Width: 3})
+	}
+}
+
+func TestParseCalculated(t *testing.T) {
+	sb := &fakeSB{text: "$_.x"}
+	h := func(kv ...any) *object.Hashtable {
+		t := object.NewHashtable()
+		for i := 0; i+1 < len(kv); i += 2 {
+			t.Set(kv[i], kv[i+1])
+		}
+		return t
+	}
+	ps, err := ParseCalculated(h("n", "Size", "e", sb, "f", "N0", "w", 10, "a", "r"), ForTable)
+	if err != nil || ps.Label != "Size" || ps.Script != sb || ps.FormatString != "N0" || ps.Width != 10 || ps.Align != AlignRight || !ps.Calculated {
+		t.Errorf("parse: %+v %v", ps, err)
+	}
+	errs := []struct {
+		h    *object.Hashtable
+		kind CalcKind
+		want string
+	}{
+		{h("n", "x"), ForTable, "A mandatory entry for Expression is missing."},
+		{h("e", "x", "q", 1), ForTable, "The q key is not valid."},
+		{h("e", "x", "w", 1), ForList, "The w key is not valid."},
+		{h("e", "x", "n", "a", "l", "b"), ForTable, `The duplicated key "l" conflicts with "n".`},
+		{h("e", "x", "w", 0), ForTable, `The value "0" for key "Width" should be greater than 0.`},
+		{h("e", "x", "a", "middle"), ForTable, `The value "middle" for key "Alignment" is not valid; valid values are {left, center, right}.`},
+		{h("e", "x", "", 1), ForTable, "The  key is not valid."},
+	}
+	for _, c := range errs {
+		_, err := ParseCalculated(c.h, c.kind)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("got %v, want %q", err, c.want)
+		}
+	}
+	ps, err = ParseCalculated(h("Expression", "Name", "Descending", true), ForSort)
+	if err != nil || ps.Descending == nil || !*ps.Descending || ps.Name != "Name" {
+		t.Errorf("sort: %+v %v", ps, err)
+	}
+}
+
+func TestWildcard(t *testing.T) {
+	cases := []struct {
+		p, s string
+		want bool
+	}{
+		{"*Send*", "ProhibitSendQuota", true},
+		{"*send*", "ProhibitSendQuota", true},
+		{"Prohibit?end*", "ProhibitSendQuota", true},
+		{"[pq]rohibit*", "ProhibitSendQuota", true},
+		{"[a-c]*", "ProhibitSendQuota", false},
+		{"*Quota", "ProhibitSendQuotaX", false},
+	}
+	for _, c := range cases {
+		if got := matchWildcard(c.p, c.s); got != c.want {
+			t.Errorf("match(%q,%q) = %v", c.p, c.s, got)
+		}
+	}
+}

@@ -137,6 +137,14 @@ func (w *Writer) write(v any) {
 	switch x := v.(type) {
 	case nil:
 		return
+	case *object.PSObject:
+		if x == nil {
+			return
+		}
+		if x.Base != nil && x.Len() == 0 && !isOutOfBandScalar(x.Base) {
+			w.write(x.Base)
+			return
+		}
 	case *object.ErrorRecord:
 		if x == nil {
 			return
@@ -169,6 +177,14 @@ func (w *Writer) write(v any) {
 			w.write(e)
 		}
 		return
+	case *object.List:
+		if x == nil {
+			return
+		}
+		for _, e := range x.Items {
+			w.write(e)
+		}
+		return
 	}
 	if w.doc != nil && w.doc.spec != nil {
 		w.endDoc()
@@ -198,7 +214,7 @@ func (w *Writer) writeShaped(s *Shaped) {
 		w.endDoc()
 	}
 	v := s.Value
-	if v == nil {
+	if o, ok := v.(*object.PSObject); v == nil || ok && o == nil {
 		return
 	}
 	if !spec.Force && isOutOfBandScalar(v) {

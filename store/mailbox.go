@@ -172,11 +172,13 @@ const (
 	IndexDN           = "mbx.dn"
 	IndexLegacyDN     = "mbx.ldn" // LegacyExchangeDN and X500 proxies
 	IndexExternalID   = "mbx.extid"
+	// IndexDisplayName lets "Walter Harp" resolve (domain.md S6).
+	IndexDisplayName = "mbx.display"
 )
 
 // MailboxIndexes lists the mailbox indexes FindMailboxes searches.
 func MailboxIndexes() []string {
-	return []string{IndexName, IndexAlias, IndexSMTP, IndexUPN, IndexExchangeGuid, IndexDN, IndexLegacyDN, IndexExternalID}
+	return []string{IndexName, IndexAlias, IndexSMTP, IndexUPN, IndexExchangeGuid, IndexDN, IndexLegacyDN, IndexExternalID, IndexDisplayName}
 }
 
 func indexMailbox(raw []byte) ([]indexEntry, error) {
@@ -192,6 +194,7 @@ func indexMailbox(raw []byte) ([]indexEntry, error) {
 		{IndexDN, m.DistinguishedName},
 		{IndexLegacyDN, m.LegacyExchangeDN},
 		{IndexExternalID, m.ExternalDirectoryObjectId},
+		{IndexDisplayName, m.DisplayName},
 	}
 	if m.MicrosoftOnlineServicesID != "" && !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
 		e = append(e, indexEntry{IndexUPN, m.MicrosoftOnlineServicesID})

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// addSyntheticMailboxes adds n mailboxes user<from>… modelled on annb.
+func addSyntheticMailboxes(tx *Tx, from, n int) error {
+	ms, err := tx.FindMailboxes("annb")
+	if err != nil || len(ms) != 1 {
+		return fmt.Errorf("annb: %v", err)
+	}
+	tmpl := ms[0]
+	for i := 0; i < n; i++ {
+		m := *tmpl
+		alias := fmt.Sprintf("user%06d", from+i)
+		m.Guid, m.ExchangeGuid, m.ExternalDirectoryObjectId = tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
+		m.Name, m.Alias, m.DisplayName = alias, alias, "User "+alias
+		m.PrimarySmtpAddress = alias + "@contoso.com"
+		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
+		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
+		m.DistinguishedName = HostedDN(alias, SeedTenantName, SeedPartition, false)
+		m.LegacyExchangeDN = LegacyDNFor(m.Guid, alias)
+		if err := tx.PutMailbox(&m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func benchTenant(b *testing.B, n int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "bench.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
+		b.Fatal(err)
+	}
+	for done := 0; done < n; done += 5000 {
+		batch := min(5000, n-done)
+		if err := s.Update(func(tx *Tx) error { return addSyntheticMailboxes(tx, done, batch) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// Close so each iteration opens the file afresh.
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// BenchmarkOpenAndLookup measures opening a 10,000-mailbox tenant and
+// resolving one identity through the indexes.
+func BenchmarkOpenAndLookup(b *testing.B) {
+	path := benchTenant(b, 10000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s, err := Open(path, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		err = s.View(func(tx *Tx) error {
+			ms, err := tx.FindMailboxes("ANNB@contoso.com")
+			if err != nil || len(ms) != 1 {
+				return fmt.Errorf("lookup: %v %d", err, len(ms))
+			}
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = s.Close()
+	}
+}
+
+// BenchmarkDecodeAllMailboxes measures decoding every mailbox of a
+// 10,000-mailbox tenant in one read transaction.
+func BenchmarkDecodeAllMailboxes(b *testing.B) {
+	path := benchTenant(b, 10000)
+	s, err := Open(path, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n := 0
+		err := s.View(func(tx *Tx) error {
+			return tx.ForEachMailbox("", func(m *Mailbox) error {
+				if strings.HasPrefix(m.Alias, "user") {
+					n++
+				}
+				return nil
+			})
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n == 0 {
+			b.Fatal("no mailboxes decoded")
+		}
+	}
+}

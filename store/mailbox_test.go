@@ -1,0 +1,226 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestMailboxIndexLookups(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	tests := []struct {
+		identity string
+		alias    string // "" = no match
+	}{
+		{"annb", "annb"},
+		{"ANNB", "annb"},
+		{"Ann Beebe", "annb"},
+		{"Walter Harp", "walterh"},
+		{"Allie Bellew", "allieb"},
+		{"annb@contoso.com", "annb"},
+		{"AnnB@Contoso.onmicrosoft.com", "annb"},
+		{"664ef44e-c1a0-47b0-9553-2ecdfc6ef840", "annb"},
+		{"664EF44EC1A047B095532ECDFC6EF840", "annb"},
+		{"b8eef43d-6854-4d77-9e03-745cf2e11e11", "annb"},
+		{"CN=annb,OU=contoso.onmicrosoft.com,OU=Microsoft Exchange Hosted Organizations,DC=NAMPR06A007,DC=PROD,DC=OUTLOOK,DC=COM", "annb"},
+		{"/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=9c8dfff651ec4908950f5df60cbbda06-pilarp", "pilarp"},
+		{"1d20855f-fd54-4681-98e6-e249f4ed7a2c", "allieb"},
+		{"33948c06-c453-48be-bdb9-08eacd466f81", "allieb2"},
+		{"allieb2@contoso.com", "allieb2"},
+		{"admin@contoso.onmicrosoft.com", "admin"},
+		{"walterh@contoso.com", "walterh"},
+		{`Soft Deleted Objects\pilarp`, "pilarp"},
+		{"nobody@contoso.com", ""},
+		{"", ""},
+	}
+	_ = s.View(func(tx *Tx) error {
+		for _, tt := range tests {
+			ms, err := tx.FindMailboxes(tt.identity)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if len(ms) == 1 {
+				got = ms[0].Alias
+			} else if len(ms) > 1 {
+				got = fmt.Sprintf("%d matches", len(ms))
+			}
+			if got != tt.alias {
+				t.Errorf("FindMailboxes(%q) = %q, want %q", tt.identity, got, tt.alias)
+			}
+		}
+		// Guid lookup through the primary key.
+		ms, _ := tx.FindMailboxes("annb")
+		if byGuid, _ := tx.FindMailboxes(strings.ToUpper(ms[0].Guid)); len(byGuid) != 1 {
+			t.Error("object Guid lookup failed")
+		}
+		return nil
+	})
+}
+
+func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	err := s.Update(func(tx *Tx) error {
+		ms, _ := tx.FindMailboxes("walterh")
+		m := ms[0]
+		m.Alias, m.Name = "wharp", "wharp"
+		m.EmailAddresses = append(m.EmailAddresses, "smtp:walter.harp@contoso.com")
+		if err := tx.PutMailbox(m); err != nil {
+			return err
+		}
+		if ms, _ := tx.FindMailboxes("walterh"); len(ms) != 0 {
+			t.Errorf("stale alias still resolves: %d", len(ms))
+		}
+		if ms, _ := tx.FindMailboxes("walter.harp@contoso.com"); len(ms) != 1 {
+			t.Error("new proxy address not indexed")
+		}
+		// A second (inactive-style) object sharing the SMTP address.
+		dup := *m
+		dup.Guid = tx.NewGuid()
+		dup.ExchangeGuid = tx.NewGuid()
+		dup.LifecycleState = StateInactive
+		dup.DistinguishedName = HostedDN(dup.Name, SeedTenantName, SeedPartition, true)
+		if err := tx.PutMailbox(&dup); err != nil {
+			return err
+		}
+		if ms, _ := tx.FindMailboxes("walterh@contoso.com"); len(ms) != 2 {
+			t.Errorf("shared SMTP should match 2, got %d", len(ms))
+		}
+		if ms, _ := tx.FindMailboxes(dup.DistinguishedName); len(ms) != 1 || ms[0].Guid != dup.Guid {
+			t.Error("DN must be unique")
+		}
+		if err := tx.DeleteMailbox(dup.Guid); err != nil {
+			return err
+		}
+		if ms, _ := tx.FindMailboxes("walterh@contoso.com"); len(ms) != 1 {
+			t.Errorf("after delete got %d", len(ms))
+		}
+		if err := tx.DeleteMailbox(dup.Guid); !errors.Is(err, ErrNotFound) {
+			t.Errorf("second delete: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestScanMailboxesInBatches(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	seen := map[string]bool{}
+	cursor := ""
+	batches := 0
+	for {
+		var page []*Mailbox
+		err := s.View(func(tx *Tx) error {
+			var err error
+			page, cursor, err = tx.ScanMailboxes(cursor, 5)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		batches++
+		for _, m := range page {
+			if seen[m.Guid] {
+				t.Fatalf("%s twice", m.Alias)
+			}
+			seen[m.Guid] = true
+		}
+		if cursor == "" {
+			break
+		}
+	}
+	if len(seen) != 24 || batches != 5 {
+		t.Errorf("%d mailboxes in %d batches", len(seen), batches)
+	}
+}
+
+func TestSeededPersonas(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	_ = s.View(func(tx *Tx) error {
+		o, err := tx.Organization()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.Name != "contoso.onmicrosoft.com" || o.DefaultDomain != "contoso.com" || !o.HasAdvancedMessageEncryption() {
+			t.Errorf("org = %+v", o)
+		}
+		sub, _ := o.Subscription("SPE_E5")
+		if sub.Enabled != 25 || sub.Consumed != 24 || sub.SkuID != "06ebc4ee-1bb5-47dd-8120-11324bc54e06" {
+			t.Errorf("E5 = %+v", sub)
+		}
+		for _, alias := range []string{"admin", "annb", "pilarp", "carolo", "meganb", "marion", "abrahamm", "walterh",
+			"laura", "allieb", "allieb2", "newemployee"} {
+			ms, _ := tx.FindMailboxes(alias)
+			if len(ms) != 1 {
+				t.Errorf("%s: %d mailboxes", alias, len(ms))
+				continue
+			}
+			m := ms[0]
+			if m.LifecycleState != StateActive || !m.Licensed || m.WhenSoftDeleted != nil || m.IsInactiveMailbox {
+				t.Errorf("%s is not an active licensed mailbox", alias)
+			}
+			u, err := tx.GetUser(m.ExternalDirectoryObjectId)
+			if err != nil || u.State != UserActive || !u.HasLicense("SPE_E5") || u.MailboxGuid != m.Guid {
+				t.Errorf("%s user: %+v %v", alias, u, err)
+			}
+			c, _ := tx.GetMailboxContent(m.Guid)
+			if items, _, _, _ := Totals(c.Primary); items == 0 {
+				t.Errorf("%s has no content", alias)
+			}
+		}
+		users, _ := tx.FindUsersByUPN("admin@contoso.onmicrosoft.com")
+		if len(users) != 1 || users[0].DisplayName != "MOD Administrator" {
+			t.Errorf("admin = %+v", users)
+		}
+		return nil
+	})
+}
+
+func TestLicenseAssignment(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	err := s.Update(func(tx *Tx) error {
+		ms, _ := tx.FindMailboxes("laura")
+		id := ms[0].ExternalDirectoryObjectId
+		if err := tx.RemoveLicense(id, "SPE_E5"); err != nil {
+			return err
+		}
+		u, _ := tx.GetUser(id)
+		if u.LicenseRemovedAt == nil || !u.LicenseRemovedAt.Equal(tx.Now()) || u.HasMailboxLicense() {
+			t.Errorf("after removal %+v", u)
+		}
+		o, _ := tx.Organization()
+		if sub, _ := o.Subscription("SPE_E5"); sub.Consumed != 23 {
+			t.Errorf("consumed %d", sub.Consumed)
+		}
+		if err := tx.AssignLicense(id, "SPE_E5"); err != nil {
+			return err
+		}
+		if err := tx.AddSubscription("SPE_E5", -1); err != nil {
+			return err
+		}
+		ms, _ = tx.FindMailboxes("newemployee")
+		if err := tx.RemoveLicense(ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
+			return err
+		}
+		var lu *LicenseUnavailableError
+		if err := tx.AssignLicense(ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
+			t.Errorf("reassign freed unit: %v", err)
+		}
+		if err := tx.AssignLicense(id, "SPE_E5"); err != nil {
+			t.Errorf("idempotent assign: %v", err)
+		}
+		users, _ := tx.FindUsersByUPN("walterh@contoso.com")
+		_ = tx.RemoveLicense(users[0].ObjectID, "SPE_E5")
+		_ = tx.AddSubscription("SPE_E5", -1)
+		if err := tx.AssignLicense(users[0].ObjectID, "SPE_E5"); !errors.As(err, &lu) {
+			t.Errorf("over-assign: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -296,3 +296,33 @@ func TestSendUpdatesFolders(t *testing.T) {
 		return nil
 	})
 }
+
+func TestCreateOMEConfiguration(t *testing.T) {
+	tests := []struct {
+		name  string
+		setup func(*Tx) error
+		c     OMEConfiguration
+		check func(error) bool
+	}{
+		{"ok", nil, OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7}, func(err error) bool { return err == nil }},
+		{"duplicate", nil, OMEConfiguration{Identity: "ome configuration"}, func(err error) bool { var v *ValidationError; return errors.As(err, &v) }},
+		{"expiry too long", nil, OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 731}, func(err error) bool { var v *ValidationError; return errors.As(err, &v) }},
+		{"no AME", withoutAME, OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 7}, func(err error) bool { var v *NoAMELicenseError; return errors.As(err, &v) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := seeded(t, SeedContoso)
+			err := s.Update(func(tx *Tx) error {
+				if tt.setup != nil {
+					if err := tt.setup(tx); err != nil {
+						return err
+					}
+				}
+				return tx.CreateOMEConfiguration(&tt.c)
+			})
+			if !tt.check(err) {
+				t.Errorf("err = %v", err)
+			}
+		})
+	}
+}

@@ -213,3 +213,25 @@ func sortRules(rs []*TransportRule) {
 		}
 	}
 }
+
+// CreateOMEConfiguration adds a new branding template (New-OMEConfiguration).
+// Custom templates and expiry need Advanced Message Encryption
+// (*NoAMELicenseError); the expiry must be 0 or 1–730 (*ValidationError).
+func (tx *Tx) CreateOMEConfiguration(c *OMEConfiguration) error {
+	if _, err := tx.GetOMEConfiguration(c.Identity); err == nil {
+		return &ValidationError{Field: "Identity", Message: "an OME configuration named " + c.Identity + " already exists"}
+	}
+	if !ValidExpiryDays(c.ExternalMailExpiryInDays) {
+		return &ValidationError{Field: "ExternalMailExpiryInDays", Message: "must be between 1 and 730 (0 for no expiry)"}
+	}
+	ame, err := tx.HasAdvancedMessageEncryption()
+	if err != nil {
+		return err
+	}
+	if !ame {
+		return &NoAMELicenseError{Feature: "Custom branding templates"}
+	}
+	c.IsDefault = false
+	c.WhenCreated = time.Time{}
+	return tx.PutOMEConfiguration(c)
+}

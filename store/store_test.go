@@ -289,3 +289,17 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestOpenRefusesNewerSchema(t *testing.T) {
+	s := seeded(t, SeedEmpty)
+	path := s.Path()
+	if err := s.Update(func(tx *Tx) error { return tx.metaPut(metaSchemaVersion, "7") }); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err := Open(path, Options{})
+	var se *SchemaVersionError
+	if !errors.As(err, &se) || se.Found != 7 || !strings.Contains(err.Error(), path) {
+		t.Fatalf("Open newer file = %v", err)
+	}
+}

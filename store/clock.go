@@ -7,8 +7,9 @@ import (
 	"time"
 )
 
-// DefaultClock is the simulated time a seeded tenant starts at.
-var DefaultClock = time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC)
+// DefaultClock returns the simulated time a seeded tenant starts at
+// (2024-03-01T09:00:00Z).
+func DefaultClock() time.Time { return time.Date(2024, time.March, 1, 9, 0, 0, 0, time.UTC) }
 
 // Day is one exact 24-hour simulated day.
 const Day = 24 * time.Hour

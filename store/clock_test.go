@@ -44,16 +44,16 @@ func readTestLog(tx *Tx) []string {
 
 func TestAdvanceRefusesToGoBackwards(t *testing.T) {
 	s := seeded(t, SeedEmpty)
-	err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock.Add(-time.Second)) })
+	err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock().Add(-time.Second)) })
 	var cb *ClockBackwardsError
-	if !errors.As(err, &cb) || !cb.Now.Equal(DefaultClock) {
+	if !errors.As(err, &cb) || !cb.Now.Equal(DefaultClock()) {
 		t.Fatalf("AdvanceTo backwards = %v", err)
 	}
-	if err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock) }); err != nil {
+	if err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock()) }); err != nil {
 		t.Fatalf("AdvanceTo now = %v", err)
 	}
 	_ = s.View(func(tx *Tx) error {
-		if !tx.Now().Equal(DefaultClock) {
+		if !tx.Now().Equal(DefaultClock()) {
 			t.Errorf("clock moved to %v", tx.Now())
 		}
 		return nil
@@ -61,7 +61,7 @@ func TestAdvanceRefusesToGoBackwards(t *testing.T) {
 }
 
 func TestTimerOrderAndStrictness(t *testing.T) {
-	t0 := DefaultClock
+	t0 := DefaultClock()
 	day := func(n int) string { return t0.Add(time.Duration(n) * Day).Format(time.RFC3339) }
 	steps := []struct {
 		name    string
@@ -122,7 +122,7 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 func TestTimerHandlerErrorRollsBack(t *testing.T) {
 	s := seeded(t, SeedEmpty)
 	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.Schedule(DefaultClock.Add(Day), "test.fail", "")
+		_, err := tx.Schedule(DefaultClock().Add(Day), "test.fail", "")
 		return err
 	})
 	if err := s.Update(func(tx *Tx) error { return tx.AdvanceBy(2 * Day) }); err == nil {
@@ -130,7 +130,7 @@ func TestTimerHandlerErrorRollsBack(t *testing.T) {
 	}
 	_ = s.View(func(tx *Tx) error {
 		ts, _ := tx.PendingTimers()
-		if !tx.Now().Equal(DefaultClock) || len(ts) != 1 {
+		if !tx.Now().Equal(DefaultClock()) || len(ts) != 1 {
 			t.Errorf("rollback failed: clock %v, %d timers", tx.Now(), len(ts))
 		}
 		return nil
@@ -141,7 +141,7 @@ func TestTimerHandlerErrorRollsBack(t *testing.T) {
 	})
 	var uk *UnknownTimerKindError
 	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.Schedule(DefaultClock, "no.such.kind", "")
+		_, err := tx.Schedule(DefaultClock(), "no.such.kind", "")
 		return err
 	})
 	if err := s.Update(func(tx *Tx) error { return tx.AdvanceBy(time.Second) }); !errors.As(err, &uk) {
@@ -157,7 +157,7 @@ func TestStoreRegisterTimerOverrides(t *testing.T) {
 		return nil
 	})
 	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.Schedule(DefaultClock.Add(-time.Second), "test.log", "mine")
+		_, err := tx.Schedule(DefaultClock().Add(-time.Second), "test.log", "mine")
 		return err
 	})
 	if err := s.Update(func(tx *Tx) error { return tx.RunDueTimers() }); err != nil {

@@ -163,7 +163,7 @@ func (tx *Tx) importDoc(doc *exportDoc) error {
 	m := doc.Meta
 	tx.clock = m.Clock.UTC()
 	if m.Clock.IsZero() {
-		tx.clock = DefaultClock
+		tx.clock = DefaultClock()
 	}
 	tx.idSeed, tx.idCounter, tx.timerSeq = m.IDSeed, m.IDCounter, m.TimerSeq
 	tx.dirty = true

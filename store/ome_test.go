@@ -127,7 +127,7 @@ func TestSeededMessages(t *testing.T) {
 		}
 		n := 0
 		_ = tx.ForEachMessage("", func(m *Message) error {
-			if !m.SentTime.Before(DefaultClock) {
+			if !m.SentTime.Before(DefaultClock()) {
 				t.Errorf("%s sent at %v, not before the clock", m.Subject, m.SentTime)
 			}
 			n++

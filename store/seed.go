@@ -29,7 +29,7 @@ const (
 
 // Init seeds the tenant in one transaction. Without force an already
 // initialized tenant returns ErrAlreadyInitialized; with force everything
-// is wiped first. A zero clock means DefaultClock.
+// is wiped first. A zero clock means DefaultClock().
 func (s *Store) Init(seed string, clock time.Time, force bool) error {
 	return s.Update(func(tx *Tx) error {
 		if tx.IsInitialized() && !force {
@@ -40,7 +40,7 @@ func (s *Store) Init(seed string, clock time.Time, force bool) error {
 }
 
 // Seed replaces the tenant with the named seed tenant at the given clock
-// (zero = DefaultClock). The same name and clock always produce the same
+// (zero = DefaultClock()). The same name and clock always produce the same
 // tenant.
 func (tx *Tx) Seed(name string, clock time.Time) error {
 	name = strings.ToLower(strings.TrimSpace(name))
@@ -53,7 +53,7 @@ func (tx *Tx) Seed(name string, clock time.Time) error {
 		return &UnknownSeedError{Name: name, Known: SeedNames()}
 	}
 	if clock.IsZero() {
-		clock = DefaultClock
+		clock = DefaultClock()
 	}
 	if err := tx.wipe(); err != nil {
 		return err
@@ -254,7 +254,7 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 		RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
 		OrganizationalUnit: SeedPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + SeedTenantName,
 		LifecycleState:     StateActive, Licensed: true,
-		LitigationHoldDuration: UnlimitedSpan, InPlaceHolds: []string{},
+		LitigationHoldDuration: UnlimitedSpan(), InPlaceHolds: []string{},
 		RetainDeletedItemsFor: DaysSpan(14), SingleItemRecoveryEnabled: true, RetentionPolicy: "Default MRM Policy",
 		ArchiveStatus: archiveStatus, ArchiveQuota: GBQuota(100), ArchiveWarningQuota: GBQuota(90),
 		Database: db, ServerName: server,

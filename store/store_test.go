@@ -256,7 +256,7 @@ func TestInfo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.SchemaVersion != SchemaVersion || !info.Clock.Equal(DefaultClock) || !info.Initialized {
+	if info.SchemaVersion != SchemaVersion || !info.Clock.Equal(DefaultClock()) || !info.Initialized {
 		t.Errorf("info = %+v", info)
 	}
 	want := map[string]int{"user": 24, "mailbox": 24, "message": 11, "omeConfiguration": 1, "organization": 1}
@@ -275,7 +275,7 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 		{Quota(36700160).String(), "35 MB (36,700,160 bytes)"},
 		{DaysSpan(14).String(), "14.00:00:00"},
 		{DaysSpan(365).String(), "365.00:00:00"},
-		{UnlimitedSpan.String(), "Unlimited"},
+		{UnlimitedSpan().String(), "Unlimited"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

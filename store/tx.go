@@ -104,7 +104,7 @@ type Tx struct {
 }
 
 func (s *Store) newTx(btx *bolt.Tx) *Tx {
-	tx := &Tx{s: s, btx: btx, clock: DefaultClock}
+	tx := &Tx{s: s, btx: btx, clock: DefaultClock()}
 	if mb := btx.Bucket([]byte(bucketMeta)); mb != nil {
 		if v := mb.Get([]byte(metaClock)); v != nil {
 			if t, err := time.Parse(time.RFC3339Nano, string(v)); err == nil {
@@ -442,7 +442,7 @@ func (tx *Tx) wipe() error {
 	if err := ensureBuckets(tx.btx); err != nil {
 		return err
 	}
-	tx.clock = DefaultClock
+	tx.clock = DefaultClock()
 	tx.idSeed = ""
 	tx.idCounter = 0
 	tx.timerSeq = 0

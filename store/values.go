@@ -114,8 +114,8 @@ type Span struct {
 	D         time.Duration
 }
 
-// UnlimitedSpan is the Unlimited span.
-var UnlimitedSpan = Span{Unlimited: true}
+// UnlimitedSpan returns the Unlimited span.
+func UnlimitedSpan() Span { return Span{Unlimited: true} }
 
 // DaysSpan returns a span of n days.
 func DaysSpan(n int) Span { return Span{D: time.Duration(n) * Day} }
@@ -152,7 +152,7 @@ func (s Span) String() string {
 func ParseSpan(s string) (Span, error) {
 	s = strings.TrimSpace(s)
 	if strings.EqualFold(s, "Unlimited") {
-		return UnlimitedSpan, nil
+		return UnlimitedSpan(), nil
 	}
 	if n, err := strconv.Atoi(s); err == nil {
 		return DaysSpan(n), nil

@@ -1,0 +1,1145 @@
+package syntax
+
+import (
+	"math"
+	"math/big"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// lexMode is the tokenizer mode chosen by the parser.
+type lexMode int
+
+const (
+	// modeExpr tokenizes operators as operators and words as identifiers.
+	modeExpr lexMode = iota
+	// modeCmd tokenizes arguments: barewords, -Parameters, numbers only
+	// when the whole word is one.
+	modeCmd
+)
+
+func isDash(r rune) bool {
+	return r == '-' || r == '\u2013' || r == '\u2014' || r == '\u2015'
+}
+
+func isSingleQuote(r rune) bool {
+	return r == '\'' || r == '\u2018' || r == '\u2019' || r == '\u201a' || r == '\u201b'
+}
+
+func isDoubleQuote(r rune) bool {
+	return r == '"' || r == '\u201c' || r == '\u201d' || r == '\u201e'
+}
+
+func isBlank(r rune) bool {
+	switch r {
+	case ' ', '\t', '\f', '\v', '\u00a0', '\ufeff', '\u200b':
+		return true
+	case '\n', '\r':
+		return false
+	}
+	return r > 0x7f && unicode.IsSpace(r) && r != '\u0085' && r != '\u2028' && r != '\u2029'
+}
+
+func isNewline(r rune) bool { return r == '\n' || r == '\r' }
+
+func isLetter(r rune) bool {
+	return r == '_' || ('a' <= r && r <= 'z') || ('A' <= r && r <= 'Z') || (r > 0x7f && r != utf8.RuneError && unicode.IsLetter(r))
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// isVarNameChar reports whether r may appear in a $name.
+func isVarNameChar(r rune) bool {
+	return isLetter(r) || isDigit(r) || r == '?' || (r > 0x7f && r != utf8.RuneError && unicode.IsDigit(r))
+}
+
+// isIdentChar reports whether r may appear in a member or label name.
+func isIdentChar(r rune) bool {
+	return isLetter(r) || isDigit(r) || (r > 0x7f && r != utf8.RuneError && unicode.IsDigit(r))
+}
+
+// endsGeneric reports whether r ends a bareword in command mode.
+func endsGeneric(r rune) bool {
+	switch r {
+	case ';', '|', '&', '(', ')', '{', '}', ',', '>', '<':
+		return true
+	}
+	return isBlank(r) || isNewline(r)
+}
+
+// at decodes the rune at byte offset i; size 0 at end of input.
+func (p *parser) at(i int) (rune, int) {
+	if i >= len(p.text) || i < 0 {
+		return -1, 0
+	}
+	c := p.text[i]
+	if c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(p.text[i:])
+}
+
+func (p *parser) runeAt(i int) rune {
+	r, _ := p.at(i)
+	return r
+}
+
+func (p *parser) byteAt(i int) byte {
+	if i < 0 || i >= len(p.text) {
+		return 0
+	}
+	return p.text[i]
+}
+
+// pos converts a byte offset into a position.
+func (p *parser) pos(off int) Pos {
+	if off < 0 {
+		off = 0
+	}
+	if off > len(p.text) {
+		off = len(p.text)
+	}
+	if p.lineStarts == nil {
+		p.lineStarts = []int{0}
+		for i := 0; i < len(p.text); i++ {
+			if p.text[i] == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
+		}
+	}
+	line := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > off }) - 1
+	start := p.lineStarts[line]
+	from, col := start, 1
+	if p.pcLine == line+1 && p.pcOff <= off && p.pcOff >= start {
+		from, col = p.pcOff, p.pcCol
+	}
+	col += utf8.RuneCountInString(p.text[from:off])
+	p.pcOff, p.pcLine, p.pcCol = off, line+1, col
+	return Pos{Offset: off, Line: line + 1, Col: col}
+}
+
+func (p *parser) ext(start, end int) Extent {
+	if end < start {
+		end = start
+	}
+	return Extent{Src: p.src, Start: p.pos(start), End: p.pos(end)}
+}
+
+// skipSpace skips blanks, comments and backtick line continuations.
+func (p *parser) skipSpace(i int) int {
+	for i < len(p.text) {
+		r, sz := p.at(i)
+		switch {
+		case isBlank(r):
+			i += sz
+		case r == '`':
+			if p.byteAt(i+1) == '\n' {
+				i += 2
+			} else if p.byteAt(i+1) == '\r' && p.byteAt(i+2) == '\n' {
+				i += 3
+			} else if i+1 >= len(p.text) {
+				p.errorf(p.ext(i, i+1), true, "UnexpectedToken", "Unexpected token '`' in expression or statement.")
+				return len(p.text)
+			} else {
+				return i
+			}
+		case r == '#':
+			for i < len(p.text) && p.text[i] != '\n' && p.text[i] != '\r' {
+				i++
+			}
+		case r == '<' && p.byteAt(i+1) == '#':
+			end := strings.Index(p.text[i+2:], "#>")
+			if end < 0 {
+				p.errorf(p.ext(i, i+2), true, "MissingTerminatorMultiLineComment", "The terminator '#>' is missing from the multiline comment.")
+				return len(p.text)
+			}
+			i = i + 2 + end + 2
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// peekTok returns the token at the current offset in mode m.
+func (p *parser) peekTok(m lexMode) *Token {
+	key := p.off*2 + int(m)
+	if t, ok := p.cache[key]; ok {
+		return t
+	}
+	t := p.scan(p.off, m)
+	p.cache[key] = t
+	return t
+}
+
+// advance moves past t.
+func (p *parser) advance(t *Token) {
+	p.off = t.Ext.End.Offset
+	p.lastEnd = p.off
+}
+
+func (p *parser) tok(kind TokenKind, start, end int, space bool) *Token {
+	return &Token{Kind: kind, Ext: p.ext(start, end), SpaceBefore: space}
+}
+
+// scan reads one token starting at or after offset start.
+func (p *parser) scan(start int, m lexMode) *Token {
+	i := p.skipSpace(start)
+	space := i > start
+	if i >= len(p.text) {
+		return p.tok(TokEOF, len(p.text), len(p.text), space)
+	}
+	r, sz := p.at(i)
+	next := p.runeAt(i + sz)
+	switch {
+	case r == '\n':
+		return p.tok(TokNewline, i, i+1, space)
+	case r == '\r':
+		if next == '\n' {
+			return p.tok(TokNewline, i, i+2, space)
+		}
+		return p.tok(TokNewline, i, i+1, space)
+	case r == ';':
+		return p.tok(TokSemi, i, i+1, space)
+	case r == '|':
+		if next == '|' {
+			return p.tok(TokOrOr, i, i+2, space)
+		}
+		return p.tok(TokPipe, i, i+1, space)
+	case r == '&':
+		if next == '&' {
+			return p.tok(TokAndAnd, i, i+2, space)
+		}
+		return p.tok(TokAmp, i, i+1, space)
+	case r == '(':
+		return p.tok(TokLParen, i, i+1, space)
+	case r == ')':
+		return p.tok(TokRParen, i, i+1, space)
+	case r == '{':
+		return p.tok(TokLCurly, i, i+1, space)
+	case r == '}':
+		return p.tok(TokRCurly, i, i+1, space)
+	case r == ',':
+		return p.tok(TokComma, i, i+1, space)
+	case r == '@':
+		return p.scanAt(i, m, space)
+	case r == '$':
+		return p.scanDollar(i, m, space)
+	case isSingleQuote(r):
+		return p.scanSingleQuoted(i, space)
+	case isDoubleQuote(r):
+		return p.scanDoubleQuoted(i, space)
+	case r == '>' || ((r == '*' || ('1' <= r && r <= '6')) && next == '>' && (r == '*' || space || m == modeCmd)):
+		return p.scanRedirection(i, space)
+	case r == '<' && m == modeExpr:
+		t := p.tok(TokBad, i, i+1, space)
+		p.errorf(t.Ext, false, "RedirectionNotSupported", "The '<' operator is reserved for future use.")
+		return t
+	}
+	if m == modeCmd {
+		return p.scanCmd(i, r, sz, next, space)
+	}
+	return p.scanExpr(i, r, sz, next, space)
+}
+
+func (p *parser) scanCmd(i int, r rune, sz int, next rune, space bool) *Token {
+	switch {
+	case isDigit(r) || (r == '.' && isDigit(next)):
+		if t := p.tryNumber(i, i, false, modeCmd, space); t != nil {
+			return t
+		}
+	case isDash(r):
+		if isDigit(next) || (next == '.' && isDigit(p.runeAt(i+sz+1))) {
+			if t := p.tryNumber(i, i+sz, true, modeCmd, space); t != nil {
+				return t
+			}
+		} else if isLetter(next) || next == '?' {
+			return p.scanParameter(i, sz, space)
+		}
+	case r == '.' && (isBlank(next) || next == -1 || isNewline(next)):
+		return p.tok(TokDot, i, i+1, space)
+	case r == '`' && (next == '\n' || next == '\r'):
+		// handled by skipSpace; unreachable
+	}
+	return p.scanGeneric(i, space)
+}
+
+func (p *parser) scanExpr(i int, r rune, sz int, next rune, space bool) *Token {
+	two := func(kind TokenKind, s string) *Token {
+		t := p.tok(kind, i, i+2, space)
+		t.Str = s
+		return t
+	}
+	one := func(kind TokenKind, s string) *Token {
+		t := p.tok(kind, i, i+sz, space)
+		t.Str = s
+		return t
+	}
+	switch {
+	case isDigit(r) || (r == '.' && isDigit(next)):
+		return p.tryNumber(i, i, false, modeExpr, space)
+	case isDash(r):
+		nsz := utf8.RuneLen(next)
+		switch {
+		case isDash(next):
+			t := p.tok(TokMinusMinus, i, i+sz+nsz, space)
+			t.Str = "--"
+			return t
+		case next == '=':
+			t := p.tok(TokAssign, i, i+sz+1, space)
+			t.Str = "-="
+			return t
+		case isLetter(next):
+			j := i + sz
+			for {
+				c, csz := p.at(j)
+				if !isLetter(c) && !isDigit(c) {
+					break
+				}
+				j += csz
+			}
+			word := strings.ToLower(p.text[i+sz : j])
+			if _, ok := dashOps[word]; ok {
+				t := p.tok(TokOperator, i, j, space)
+				t.Str = "-" + word
+				return t
+			}
+			return p.scanParameter(i, sz, space)
+		}
+		return one(TokOperator, "-")
+	case r == '+':
+		if next == '+' {
+			return two(TokPlusPlus, "++")
+		}
+		if next == '=' {
+			return two(TokAssign, "+=")
+		}
+		return one(TokOperator, "+")
+	case r == '*' || r == '/' || r == '%':
+		if next == '=' {
+			return two(TokAssign, string(r)+"=")
+		}
+		return one(TokOperator, string(r))
+	case r == '=':
+		return one(TokAssign, "=")
+	case r == '!':
+		return one(TokOperator, "!")
+	case r == '.':
+		if next == '.' {
+			return two(TokOperator, "..")
+		}
+		return one(TokDot, ".")
+	case r == ':':
+		if next == ':' {
+			return two(TokColonColon, "::")
+		}
+		return one(TokColon, ":")
+	case r == '?':
+		switch next {
+		case '?':
+			if p.byteAt(i+2) == '=' {
+				t := p.tok(TokAssign, i, i+3, space)
+				t.Str = "??="
+				return t
+			}
+			return two(TokOperator, "??")
+		case '.':
+			return two(TokQDot, "?.")
+		case '[':
+			return two(TokQLBracket, "?[")
+		}
+		return one(TokQuestion, "?")
+	case r == '[':
+		return one(TokLBracket, "[")
+	case r == ']':
+		return one(TokRBracket, "]")
+	case isLetter(r):
+		return p.scanGeneric(i, space)
+	}
+	return one(TokBad, string(r))
+}
+
+// scanParameter reads -Name or -Name: ; dash is the dash's byte size.
+func (p *parser) scanParameter(i, dash int, space bool) *Token {
+	j := i + dash
+	for j < len(p.text) {
+		c, csz := p.at(j)
+		if endsGeneric(c) || c == ':' || isSingleQuote(c) || isDoubleQuote(c) {
+			break
+		}
+		j += csz
+	}
+	name := p.text[i+dash : j]
+	colon := false
+	if p.byteAt(j) == ':' {
+		colon = true
+		j++
+	}
+	t := p.tok(TokParameter, i, j, space)
+	t.Str = name
+	t.Colon = colon
+	return t
+}
+
+// scanRedirection reads >, >>, n>, n>>, n>&1, *> ...
+func (p *parser) scanRedirection(i int, space bool) *Token {
+	j := i
+	from := "1"
+	if c := p.text[j]; c != '>' {
+		from = string(c)
+		j++
+	}
+	j++ // '>'
+	t := &Token{Kind: TokRedirection, SpaceBefore: space, RedirFrom: from}
+	if p.byteAt(j) == '>' {
+		t.RedirAppend = true
+		j++
+	} else if p.byteAt(j) == '&' && isDigit(rune(p.byteAt(j+1))) {
+		t.RedirMerge = true
+		j += 2
+	}
+	t.Ext = p.ext(i, j)
+	t.Str = p.text[i:j]
+	return t
+}
+
+// scanAt handles tokens starting with '@'.
+func (p *parser) scanAt(i int, m lexMode, space bool) *Token {
+	next, nsz := p.at(i + 1)
+	switch {
+	case next == '(':
+		return p.tok(TokAtParen, i, i+2, space)
+	case next == '{':
+		return p.tok(TokAtCurly, i, i+2, space)
+	case isSingleQuote(next) || isDoubleQuote(next):
+		return p.scanHereString(i, 1+nsz, isDoubleQuote(next), space)
+	case isVarNameChar(next):
+		name, end, _ := p.scanVarName(i)
+		t := p.tok(TokSplat, i, end, space)
+		t.Str = name
+		return t
+	}
+	if m == modeCmd {
+		return p.scanGeneric(i, space)
+	}
+	t := p.tok(TokBad, i, i+1, space)
+	t.Str = "@"
+	return t
+}
+
+// scanVarName reads the name after '$' or '@' at i. ok is false when no
+// name follows.
+func (p *parser) scanVarName(i int) (name string, end int, ok bool) {
+	j := i + 1
+	r, sz := p.at(j)
+	if r == '{' {
+		var b strings.Builder
+		k := j + 1
+		for {
+			c, csz := p.at(k)
+			if csz == 0 {
+				p.errorf(p.ext(i, len(p.text)), true, "IncompleteDollarVariableReference", "${variable} reference starting is missing the closing '}'.")
+				return b.String(), len(p.text), true
+			}
+			if c == '}' {
+				k++
+				break
+			}
+			if c == '`' && k+1 < len(p.text) {
+				c2, c2sz := p.at(k + 1)
+				b.WriteRune(c2)
+				k += 1 + c2sz
+				continue
+			}
+			b.WriteRune(c)
+			k += csz
+		}
+		if b.Len() == 0 {
+			p.errorf(p.ext(i, k), false, "EmptyVariableReference", "An empty ${} variable reference was found. A name is required inside the braces.")
+		}
+		return b.String(), k, true
+	}
+	if r == '?' || r == '$' || r == '^' {
+		return string(r), j + sz, true
+	}
+	if !isVarNameChar(r) {
+		return "", j, false
+	}
+	k := j
+	for {
+		c, csz := p.at(k)
+		if csz == 0 || !isVarNameChar(c) {
+			break
+		}
+		k += csz
+	}
+	if p.byteAt(k) == ':' && p.byteAt(k+1) != ':' {
+		c, _ := p.at(k + 1)
+		if isVarNameChar(c) && c != '?' {
+			k++
+			for {
+				c, csz := p.at(k)
+				if csz == 0 || !isVarNameChar(c) {
+					break
+				}
+				k += csz
+			}
+		} else {
+			p.errorf(p.ext(i, k+1), false, "InvalidVariableReferenceWithDrive", "Variable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit the name.")
+			return p.text[j:k], k + 1, true
+		}
+	}
+	return p.text[j:k], k, true
+}
+
+// scanDollar handles tokens starting with '$'.
+func (p *parser) scanDollar(i int, m lexMode, space bool) *Token {
+	if p.byteAt(i+1) == '(' {
+		return p.tok(TokDollarParen, i, i+2, space)
+	}
+	name, end, ok := p.scanVarName(i)
+	if !ok {
+		if m == modeCmd {
+			return p.scanGeneric(i, space)
+		}
+		t := p.tok(TokBad, i, i+1, space)
+		t.Str = "$"
+		p.errorf(t.Ext, false, "InvalidVariableReference", "Variable reference is not valid. '$' was not followed by a valid variable name character. Consider using ${} to delimit the name.")
+		return t
+	}
+	if m == modeCmd {
+		c, _ := p.at(end)
+		if !(c == -1 || endsGeneric(c) || c == '.' || c == '[' || c == ':' || c == '=') {
+			return p.scanGeneric(i, space)
+		}
+	}
+	t := p.tok(TokVariable, i, end, space)
+	t.Str = name
+	return t
+}
+
+// strBuilder accumulates the pieces of an expandable string.
+type strBuilder struct {
+	p        *parser
+	kind     StringKind
+	parts    []Expr
+	lit      strings.Builder
+	litStart int
+	hasExpr  bool
+}
+
+func (b *strBuilder) flush(end int) {
+	if b.lit.Len() > 0 {
+		b.parts = append(b.parts, &StringConstExpr{Ext: b.p.ext(b.litStart, end), Value: b.lit.String(), Kind: b.kind})
+		b.lit.Reset()
+	}
+	b.litStart = end
+}
+
+func (b *strBuilder) add(e Expr, end int) {
+	b.parts = append(b.parts, e)
+	b.hasExpr = true
+	b.litStart = end
+}
+
+// escape appends the character escaped by the backtick at i and returns
+// the offset after the sequence.
+func (b *strBuilder) escape(i int) int {
+	p := b.p
+	c, sz := p.at(i + 1)
+	if sz == 0 {
+		return i + 1
+	}
+	switch c {
+	case '0':
+		b.lit.WriteByte(0)
+	case 'a':
+		b.lit.WriteByte(7)
+	case 'b':
+		b.lit.WriteByte(8)
+	case 'e':
+		b.lit.WriteByte(27)
+	case 'f':
+		b.lit.WriteByte(12)
+	case 'n':
+		b.lit.WriteByte('\n')
+	case 'r':
+		b.lit.WriteByte('\r')
+	case 't':
+		b.lit.WriteByte('\t')
+	case 'v':
+		b.lit.WriteByte(11)
+	case 'u':
+		if p.byteAt(i+2) == '{' {
+			k := i + 3
+			for k < len(p.text) && k-(i+3) < 7 && isHex(p.text[k]) {
+				k++
+			}
+			digits := p.text[i+3 : k]
+			switch {
+			case p.byteAt(k) != '}' && len(digits) > 6:
+				p.errorf(p.ext(i, k), false, "TooManyDigitsInUnicodeEscapeSequence", "The Unicode escape sequence contains more than the maximum of six hex digits between braces.")
+				return k
+			case p.byteAt(k) != '}':
+				p.errorf(p.ext(i, k), k >= len(p.text), "MissingUnicodeEscapeSequenceTerminator", "The Unicode escape sequence is missing the closing '}'.")
+				return k
+			case len(digits) == 0:
+				p.errorf(p.ext(i, k+1), false, "InvalidUnicodeEscapeSequence", "The Unicode escape sequence is not valid. A valid sequence is `u{ followed by one to six hex digits and a closing '}'.")
+				return k + 1
+			}
+			v, _ := strconv.ParseUint(digits, 16, 32)
+			if v > 0x10FFFF {
+				p.errorf(p.ext(i, k+1), false, "InvalidUnicodeEscapeSequenceValue", "The Unicode escape sequence value is out of range. The maximum value is 0x10FFFF.")
+				return k + 1
+			}
+			b.lit.WriteRune(rune(v))
+			return k + 1
+		}
+		b.lit.WriteRune('u')
+	default:
+		b.lit.WriteRune(c)
+	}
+	return i + 1 + sz
+}
+
+func isHex(c byte) bool {
+	return ('0' <= c && c <= '9') || ('a' <= c && c <= 'f') || ('A' <= c && c <= 'F')
+}
+
+// dollar handles '$' at i inside an expandable string; it returns the
+// offset after what it consumed.
+func (b *strBuilder) dollar(i int) int {
+	p := b.p
+	if p.byteAt(i+1) == '(' {
+		b.flush(i)
+		sub, end := p.parseSubExprAt(i)
+		b.add(sub, end)
+		return end
+	}
+	name, end, ok := p.scanVarName(i)
+	if !ok {
+		b.lit.WriteByte('$')
+		return i + 1
+	}
+	b.flush(i)
+	b.add(&VariableExpr{Ext: p.ext(i, end), Name: name}, end)
+	return end
+}
+
+// scanDQBody scans a double-quoted body starting after the opening quote
+// at i; it returns the offset after the closing quote, or -1 at end of
+// input.
+func (b *strBuilder) scanDQBody(i int) int {
+	p := b.p
+	for i < len(p.text) {
+		r, sz := p.at(i)
+		switch {
+		case isDoubleQuote(r):
+			r2, sz2 := p.at(i + sz)
+			if isDoubleQuote(r2) {
+				b.lit.WriteRune(r2)
+				i += sz + sz2
+				continue
+			}
+			return i + sz
+		case r == '`':
+			i = b.escape(i)
+		case r == '$':
+			i = b.dollar(i)
+		default:
+			b.lit.WriteRune(r)
+			i += sz
+		}
+	}
+	return -1
+}
+
+func (p *parser) scanSingleQuoted(i int, space bool) *Token {
+	var b strings.Builder
+	_, qsz := p.at(i)
+	j := i + qsz
+	for {
+		r, sz := p.at(j)
+		if sz == 0 {
+			p.errorf(p.ext(i, i+qsz), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: '.")
+			break
+		}
+		if isSingleQuote(r) {
+			r2, sz2 := p.at(j + sz)
+			if isSingleQuote(r2) {
+				b.WriteRune(r2)
+				j += sz + sz2
+				continue
+			}
+			j += sz
+			break
+		}
+		b.WriteRune(r)
+		j += sz
+	}
+	t := p.tok(TokString, i, j, space)
+	t.Str = b.String()
+	t.StrKind = SingleQuoted
+	return t
+}
+
+func (p *parser) scanDoubleQuoted(i int, space bool) *Token {
+	_, qsz := p.at(i)
+	b := &strBuilder{p: p, kind: DoubleQuoted, litStart: i + qsz}
+	end := b.scanDQBody(i + qsz)
+	if end < 0 {
+		end = len(p.text)
+		b.flush(end)
+		p.errorf(p.ext(i, i+qsz), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: \".")
+	} else {
+		_, csz := utf8.DecodeLastRuneInString(p.text[:end])
+		b.flush(end - csz)
+	}
+	return p.stringToken(i, end, space, b, DoubleQuoted)
+}
+
+func (p *parser) stringToken(i, end int, space bool, b *strBuilder, kind StringKind) *Token {
+	t := p.tok(TokString, i, end, space)
+	t.StrKind = kind
+	if b.hasExpr {
+		t.Kind = TokExpandable
+		t.Parts = b.parts
+		return t
+	}
+	var s strings.Builder
+	for _, e := range b.parts {
+		s.WriteString(e.(*StringConstExpr).Value)
+	}
+	t.Str = s.String()
+	return t
+}
+
+// scanHereString reads @'...'@ or @"..."@; hdr is the header's size.
+func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
+	kind, term := HereSingle, "'@"
+	if double {
+		kind, term = HereDouble, "\"@"
+	}
+	j := i + hdr
+	for {
+		r, sz := p.at(j)
+		if sz == 0 || !isBlank(r) {
+			break
+		}
+		j += sz
+	}
+	switch {
+	case j >= len(p.text):
+		p.errorf(p.ext(i, i+hdr), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: "+term+".")
+		t := p.tok(TokString, i, len(p.text), space)
+		t.StrKind = kind
+		return t
+	case p.text[j] == '\r' && p.byteAt(j+1) == '\n':
+		j += 2
+	case p.text[j] == '\n' || p.text[j] == '\r':
+		j++
+	default:
+		p.errorf(p.ext(j, j+1), false, "UnexpectedCharactersAfterHereStringHeader", "No characters are allowed after a here-string header but before the end of the line.")
+		for j < len(p.text) && p.text[j] != '\n' {
+			j++
+		}
+		if j < len(p.text) {
+			j++
+		}
+	}
+	contentStart := j
+	// Find the terminator at the start of a line.
+	contentEnd, end := -1, -1
+	k := contentStart
+	for k <= len(p.text) {
+		r, sz := p.at(k)
+		if (double && isDoubleQuote(r)) || (!double && isSingleQuote(r)) {
+			if p.byteAt(k+sz) == '@' {
+				end = k + sz + 1
+				contentEnd = k
+				if contentEnd > contentStart && p.text[contentEnd-1] == '\n' {
+					contentEnd--
+					if contentEnd > contentStart && p.text[contentEnd-1] == '\r' {
+						contentEnd--
+					}
+				}
+				break
+			}
+		}
+		nl := strings.IndexByte(p.text[k:], '\n')
+		if nl < 0 {
+			break
+		}
+		k += nl + 1
+	}
+	if end < 0 {
+		p.errorf(p.ext(i, i+hdr), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: "+term+".")
+		end, contentEnd = len(p.text), len(p.text)
+	}
+	if contentEnd < contentStart {
+		contentEnd = contentStart
+	}
+	b := &strBuilder{p: p, kind: kind, litStart: contentStart}
+	if !double {
+		b.lit.WriteString(p.text[contentStart:contentEnd])
+		b.flush(contentEnd)
+		return p.stringToken(i, end, space, b, kind)
+	}
+	for q := contentStart; q < contentEnd; {
+		r, sz := p.at(q)
+		switch r {
+		case '`':
+			q = b.escape(q)
+		case '$':
+			q = b.dollar(q)
+		default:
+			b.lit.WriteRune(r)
+			q += sz
+		}
+	}
+	b.flush(contentEnd)
+	return p.stringToken(i, end, space, b, kind)
+}
+
+// scanGeneric reads a bareword in command mode (or an identifier in
+// expression mode).
+func (p *parser) scanGeneric(i int, space bool) *Token {
+	b := &strBuilder{p: p, kind: BareWord, litStart: i}
+	escaped := false
+	j := i
+loop:
+	for j < len(p.text) {
+		r, sz := p.at(j)
+		switch {
+		case j > i && endsGeneric(r):
+			break loop
+		case j == i && (isBlank(r) || isNewline(r)):
+			break loop
+		case r == '`':
+			n := p.byteAt(j + 1)
+			if n == '\n' || n == '\r' || j+1 >= len(p.text) {
+				break loop
+			}
+			escaped = true
+			j = b.escape(j)
+		case isSingleQuote(r):
+			escaped = true
+			k := j + sz
+			for {
+				c, csz := p.at(k)
+				if csz == 0 {
+					p.errorf(p.ext(j, j+sz), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: '.")
+					break
+				}
+				if isSingleQuote(c) {
+					c2, c2sz := p.at(k + csz)
+					if isSingleQuote(c2) {
+						b.lit.WriteRune(c2)
+						k += csz + c2sz
+						continue
+					}
+					k += csz
+					break
+				}
+				b.lit.WriteRune(c)
+				k += csz
+			}
+			j = k
+		case isDoubleQuote(r):
+			escaped = true
+			end := b.scanDQBody(j + sz)
+			if end < 0 {
+				p.errorf(p.ext(j, j+sz), true, "TerminatorExpectedAtEndOfString", "The string is missing the terminator: \".")
+				end = len(p.text)
+			}
+			j = end
+		case r == '$':
+			j = b.dollar(j)
+		default:
+			b.lit.WriteRune(r)
+			j += sz
+		}
+		if j <= i {
+			j = i + 1
+		}
+	}
+	if j == i {
+		r, sz := p.at(i)
+		b.lit.WriteRune(r)
+		j = i + sz
+	}
+	b.flush(j)
+	t := p.stringToken(i, j, space, b, BareWord)
+	if t.Kind == TokString {
+		t.Kind = TokGeneric
+	}
+	t.Escaped = escaped
+	return t
+}
+
+// tryNumber scans a number at i (digits start at ds). In command mode it
+// returns nil when the word is not entirely a number.
+func (p *parser) tryNumber(i, ds int, neg bool, m lexMode, space bool) *Token {
+	val, end, ok := p.scanNumber(ds)
+	r, _ := p.at(end)
+	if m == modeCmd {
+		if !ok || !(r == -1 || endsGeneric(r)) {
+			return nil
+		}
+	} else if !ok || isLetter(r) || isDigit(r) || (r == '.' && ok && isDigit(p.runeAt(end+1))) {
+		j := end
+		for {
+			c, csz := p.at(j)
+			if csz == 0 || !(isLetter(c) || isDigit(c) || c == '.') {
+				break
+			}
+			if c == '.' && p.byteAt(j+1) == '.' {
+				break
+			}
+			j += csz
+		}
+		if j == i {
+			j = i + 1
+		}
+		t := p.tok(TokNumber, i, j, space)
+		t.Value = 0
+		p.errorf(t.Ext, false, "BadNumericConstant", "The numeric constant "+p.text[i:j]+" is not valid.")
+		return t
+	}
+	if neg {
+		val = negate(val)
+	}
+	t := p.tok(TokNumber, i, end, space)
+	t.Value = val
+	return t
+}
+
+func negate(v any) any {
+	switch x := v.(type) {
+	case int:
+		return -x
+	case int64:
+		if x == math.MinInt64 {
+			return object.DecimalFromInt(x)
+		}
+		return -x
+	case float64:
+		return -x
+	case object.Decimal:
+		d, _ := object.ParseDecimal("-" + x.String())
+		return d
+	}
+	return v
+}
+
+var multipliers = map[string]int64{"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
+
+// decimalMax is the largest System.Decimal.
+var decimalMax, _ = new(big.Int).SetString("79228162514264337593543950335", 10)
+
+// scanNumber reads a numeric literal at i (no sign).
+func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
+	t := p.text
+	j := i
+	base := 10
+	if t[j] == '0' && j+1 < len(t) && (t[j+1] == 'x' || t[j+1] == 'X') {
+		base = 16
+		j += 2
+	} else if t[j] == '0' && j+1 < len(t) && (t[j+1] == 'b' || t[j+1] == 'B') && j+2 < len(t) && (t[j+2] == '0' || t[j+2] == '1') {
+		base = 2
+		j += 2
+	}
+	ds := j
+	real := false
+	if base == 16 {
+		for j < len(t) && isHex(t[j]) {
+			j++
+		}
+	} else if base == 2 {
+		for j < len(t) && (t[j] == '0' || t[j] == '1') {
+			j++
+		}
+	} else {
+		for j < len(t) && isDigit(rune(t[j])) {
+			j++
+		}
+		if j < len(t) && t[j] == '.' && j+1 < len(t) && isDigit(rune(t[j+1])) {
+			real = true
+			j++
+			for j < len(t) && isDigit(rune(t[j])) {
+				j++
+			}
+		}
+		if j < len(t) && (t[j] == 'e' || t[j] == 'E') {
+			k := j + 1
+			if k < len(t) && (t[k] == '+' || t[k] == '-') {
+				k++
+			}
+			if k < len(t) && isDigit(rune(t[k])) {
+				for k < len(t) && isDigit(rune(t[k])) {
+					k++
+				}
+				real = true
+				j = k
+			}
+		}
+	}
+	digits := t[ds:j]
+	if digits == "" {
+		return nil, j, false
+	}
+	// suffix
+	suffix := ""
+	lower := func(k int) byte {
+		if k < len(t) {
+			c := t[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			return c
+		}
+		return 0
+	}
+	switch c := lower(j); c {
+	case 'u':
+		switch lower(j + 1) {
+		case 'l', 's', 'y':
+			suffix = "u" + string(lower(j+1))
+		default:
+			suffix = "u"
+		}
+	case 'l', 's', 'y', 'n':
+		suffix = string(c)
+	case 'd':
+		if base == 10 {
+			suffix = "d"
+		}
+	}
+	j += len(suffix)
+	mult := int64(1)
+	if m, ok := multipliers[string([]byte{lower(j), lower(j + 1)})]; ok {
+		mult = m
+		j += 2
+	}
+	if real {
+		text := digits
+		if suffix == "d" {
+			d, ok := object.ParseDecimal(text)
+			if !ok {
+				return nil, j, false
+			}
+			if mult != 1 {
+				r := new(big.Rat).Mul(d.Rat(), new(big.Rat).SetInt64(mult))
+				d, _ = object.ParseDecimal(r.FloatString(28))
+			}
+			return d, j, true
+		}
+		f, err := strconv.ParseFloat(text, 64)
+		if err != nil && !math.IsInf(f, 0) {
+			return nil, j, false
+		}
+		f *= float64(mult)
+		if suffix == "" {
+			return f, j, true
+		}
+		if f != math.Trunc(f) {
+			return nil, j, false
+		}
+		bi, _ := new(big.Float).SetFloat64(f).Int(nil)
+		v, ok := integerWithSuffix(bi, suffix, base)
+		return v, j, ok
+	}
+	bi, okp := new(big.Int).SetString(digits, base)
+	if !okp {
+		return nil, j, false
+	}
+	if base != 10 && suffix == "" && mult == 1 {
+		// hex and binary literals reinterpret their bits
+		switch {
+		case bi.BitLen() <= 32:
+			return int(int32(uint32(bi.Uint64()))), j, true
+		case bi.BitLen() <= 64:
+			return int64(bi.Uint64()), j, true
+		}
+		return nil, j, false
+	}
+	if mult != 1 {
+		bi.Mul(bi, big.NewInt(mult))
+	}
+	if suffix == "d" {
+		d, ok := object.ParseDecimal(bi.String())
+		return d, j, ok
+	}
+	v, ok2 := integerWithSuffix(bi, suffix, base)
+	return v, j, ok2
+}
+
+func integerWithSuffix(bi *big.Int, suffix string, base int) (any, bool) {
+	fits := func(lo, hi int64) bool {
+		return bi.IsInt64() && bi.Int64() >= lo && bi.Int64() <= hi
+	}
+	switch suffix {
+	case "":
+		switch {
+		case fits(math.MinInt32, math.MaxInt32):
+			return int(bi.Int64()), true
+		case bi.IsInt64():
+			return bi.Int64(), true
+		case base == 10 && bi.CmpAbs(decimalMax) <= 0:
+			d, ok := object.ParseDecimal(bi.String())
+			return d, ok
+		}
+		f, _ := new(big.Float).SetInt(bi).Float64()
+		return f, true
+	case "l":
+		if base != 10 && bi.BitLen() <= 64 && bi.Sign() >= 0 {
+			return int64(bi.Uint64()), true
+		}
+		if bi.IsInt64() {
+			return bi.Int64(), true
+		}
+	case "s":
+		if fits(math.MinInt16, math.MaxInt16) {
+			return int(bi.Int64()), true
+		}
+		if base != 10 && fits(0, math.MaxUint16) {
+			return int(int16(uint16(bi.Int64()))), true
+		}
+	case "us":
+		if fits(0, math.MaxUint16) {
+			return int(bi.Int64()), true
+		}
+	case "y":
+		if fits(math.MinInt8, math.MaxInt8) {
+			return int(bi.Int64()), true
+		}
+		if base != 10 && fits(0, math.MaxUint8) {
+			return int(int8(uint8(bi.Int64()))), true
+		}
+	case "uy":
+		if fits(0, math.MaxUint8) {
+			return int(bi.Int64()), true
+		}
+	case "u":
+		if fits(0, math.MaxUint32) {
+			return bi.Int64(), true
+		}
+	case "ul":
+		if bi.Sign() >= 0 && bi.BitLen() <= 64 {
+			if bi.IsInt64() {
+				return bi.Int64(), true
+			}
+			d, ok := object.ParseDecimal(bi.String())
+			return d, ok
+		}
+	case "n":
+		d, ok := object.ParseDecimal(bi.String())
+		return d, ok
+	}
+	return nil, false
+}

@@ -1,0 +1,2042 @@
+package syntax
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// maxDepth bounds the nesting of statements and unary expressions.
+const maxDepth = 1000
+
+// recoverPanics turns an internal parser panic into a parse error; the
+// fuzz test switches it off to see the panic.
+var recoverPanics = true
+
+type parser struct {
+	src  *Source
+	text string
+	off  int
+	// lastEnd is the end offset of the last consumed token.
+	lastEnd int
+
+	errs    ErrorList
+	errSeen map[string]bool
+
+	cache map[int]*Token
+	depth int
+	abort bool
+
+	lineStarts           []int
+	pcOff, pcLine, pcCol int
+}
+
+// Parse parses a whole script. It returns the script block and every
+// syntax error found, in source order (nil when there is none).
+func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
+	if src == nil {
+		src = NewSource("", "")
+	}
+	p := &parser{src: src, text: src.Text, errSeen: map[string]bool{}, cache: map[int]*Token{}}
+	if recoverPanics {
+		defer func() {
+			if r := recover(); r != nil {
+				p.errorf(p.ext(p.off, p.off), false, "InternalParserError", fmt.Sprintf("Internal parser error: %v", r))
+				if sb == nil {
+					sb = &ScriptBlock{Ext: p.ext(0, len(p.text)), End: &StatementBlock{Ext: p.ext(0, len(p.text))}, Unnamed: true}
+				}
+				errs = p.sortedErrors()
+			}
+		}()
+	}
+	sb = p.parseScriptBody(nil)
+	return sb, p.sortedErrors()
+}
+
+// ParseString parses text read from path (empty for interactive input).
+func ParseString(path, text string) (*ScriptBlock, ErrorList) {
+	return Parse(NewSource(path, text))
+}
+
+func (p *parser) sortedErrors() ErrorList {
+	if len(p.errs) == 0 {
+		return nil
+	}
+	sort.SliceStable(p.errs, func(i, j int) bool {
+		return p.errs[i].Ext.Start.Offset < p.errs[j].Ext.Start.Offset
+	})
+	return p.errs
+}
+
+func (p *parser) errorf(ext Extent, incomplete bool, id, msg string) {
+	key := fmt.Sprintf("%d:%s", ext.Start.Offset, id)
+	if p.errSeen[key] {
+		return
+	}
+	p.errSeen[key] = true
+	p.errs = append(p.errs, &ParseError{Ext: ext, ErrorID: id, Message: msg, Incomplete: incomplete})
+}
+
+// after is the empty extent just after the last consumed token.
+func (p *parser) after() Extent { return p.ext(p.lastEnd, p.lastEnd) }
+
+// errMissing reports a missing construct after the last token; it is
+// incomplete when the input has ended.
+func (p *parser) errMissing(next *Token, id, msg string) {
+	p.errorf(p.after(), next.Kind == TokEOF, id, msg)
+}
+
+func (p *parser) unexpected(t *Token) {
+	p.errorf(t.Ext, false, "UnexpectedToken", "Unexpected token '"+t.Text()+"' in expression or statement.")
+}
+
+type state struct{ off, lastEnd, nerr int }
+
+func (p *parser) save() state { return state{p.off, p.lastEnd, len(p.errs)} }
+
+func (p *parser) restore(s state) {
+	p.off, p.lastEnd = s.off, s.lastEnd
+}
+
+// rollback restores s and forgets errors reported since.
+func (p *parser) rollback(s state) {
+	p.restore(s)
+	if len(p.errs) > s.nerr {
+		for _, e := range p.errs[s.nerr:] {
+			delete(p.errSeen, fmt.Sprintf("%d:%s", e.Ext.Start.Offset, e.ErrorID))
+		}
+		p.errs = p.errs[:s.nerr]
+		// tokens scanned since may have reported errors: scan them again
+		p.cache = map[int]*Token{}
+	}
+}
+
+func (p *parser) skipNewlines() {
+	for {
+		t := p.peekTok(modeExpr)
+		if t.Kind != TokNewline {
+			return
+		}
+		p.advance(t)
+	}
+}
+
+func (p *parser) skipNewlinesSemis() {
+	for {
+		t := p.peekTok(modeExpr)
+		if t.Kind != TokNewline && t.Kind != TokSemi {
+			return
+		}
+		p.advance(t)
+	}
+}
+
+func (p *parser) enter() bool {
+	p.depth++
+	if p.depth > maxDepth || p.abort {
+		if !p.abort {
+			p.errorf(p.ext(p.off, p.off), false, "ScriptTooComplicated", "Processing was stopped because the script is too complex.")
+		}
+		p.abort = true
+		p.off = len(p.text)
+		p.lastEnd = p.off
+		return false
+	}
+	return true
+}
+
+func (p *parser) leave() { p.depth-- }
+
+// ---------------------------------------------------------------------------
+// Script blocks and statement lists
+
+// parseScriptBody parses a script (lc nil) or the inside of { } after lc.
+func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
+	start := 0
+	closer := TokEOF
+	if lc != nil {
+		start = lc.Ext.Start.Offset
+		closer = TokRCurly
+		p.advance(lc)
+	}
+	sb := &ScriptBlock{}
+	p.skipNewlinesSemis()
+	sb.Param = p.tryParamBlock()
+	p.skipNewlinesSemis()
+	if p.namedBlockAhead() {
+		p.parseNamedBlocks(sb, closer)
+	} else {
+		sb.End = p.parseStatementList(closer)
+		sb.Unnamed = true
+	}
+	if lc != nil {
+		t := p.peekTok(modeExpr)
+		if t.Kind == TokRCurly {
+			p.advance(t)
+		} else {
+			p.errorf(lc.Ext, t.Kind == TokEOF, "MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.")
+		}
+		sb.Ext = p.ext(start, p.lastEnd)
+	} else {
+		sb.Ext = p.ext(0, len(p.text))
+	}
+	return sb
+}
+
+func isNamedBlock(s string) bool {
+	switch strings.ToLower(s) {
+	case "begin", "process", "end", "dynamicparam":
+		return true
+	}
+	return false
+}
+
+func (p *parser) namedBlockAhead() bool {
+	t := p.peekTok(modeCmd)
+	if t.Kind != TokGeneric || t.Escaped || !isNamedBlock(t.Str) {
+		return false
+	}
+	s := p.save()
+	p.advance(t)
+	p.skipNewlines()
+	ok := p.peekTok(modeExpr).Kind == TokLCurly
+	p.restore(s)
+	return ok
+}
+
+func (p *parser) parseNamedBlocks(sb *ScriptBlock, closer TokenKind) {
+	for {
+		p.skipNewlinesSemis()
+		t := p.peekTok(modeCmd)
+		if t.Kind == closer || t.Kind == TokEOF {
+			return
+		}
+		if t.Kind != TokGeneric || t.Escaped || !isNamedBlock(t.Str) {
+			p.errorf(t.Ext, false, "MissingNamedBlocks", "unexpected token '"+t.Text()+"', expected 'begin', 'process', 'end', or 'dynamicparam'.")
+			p.parseStatementList(closer)
+			return
+		}
+		p.advance(t)
+		p.skipNewlines()
+		lc := p.peekTok(modeExpr)
+		if lc.Kind != TokLCurly {
+			p.errMissing(lc, "MissingNamedStatementBlock", "Missing statement block after '"+t.Str+"'.")
+			return
+		}
+		block := p.parseStatementBlock()
+		var slot **StatementBlock
+		switch strings.ToLower(t.Str) {
+		case "begin":
+			slot = &sb.Begin
+		case "process":
+			slot = &sb.Process
+		case "end":
+			slot = &sb.End
+		default:
+			continue
+		}
+		if *slot != nil {
+			p.errorf(t.Ext, false, "DuplicateScriptCommandClause", "Script command clause '"+t.Str+"' has already been defined.")
+		}
+		*slot = block
+	}
+}
+
+// parseStatementBlock parses { statements } at the current '{'.
+func (p *parser) parseStatementBlock() *StatementBlock {
+	lc := p.peekTok(modeExpr)
+	p.advance(lc)
+	body := p.parseStatementList(TokRCurly)
+	t := p.peekTok(modeExpr)
+	if t.Kind == TokRCurly {
+		p.advance(t)
+	} else {
+		p.errorf(lc.Ext, t.Kind == TokEOF, "MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.")
+	}
+	body.Ext = p.ext(lc.Ext.Start.Offset, p.lastEnd)
+	return body
+}
+
+// block parses a required statement block, reporting id/msg when absent.
+func (p *parser) block(id, msg string) *StatementBlock {
+	p.skipNewlines()
+	t := p.peekTok(modeExpr)
+	if t.Kind != TokLCurly {
+		p.errMissing(t, id, msg)
+		return nil
+	}
+	return p.parseStatementBlock()
+}
+
+func isCloser(k TokenKind) bool { return k == TokRCurly || k == TokRParen || k == TokEOF }
+
+// parseStatementList parses statements up to closer (not consumed).
+func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
+	sb := &StatementBlock{}
+	start := p.skipSpace(p.off)
+	for {
+		p.skipNewlinesSemis()
+		t := p.peekTok(modeCmd)
+		if t.Kind == closer || t.Kind == TokEOF {
+			break
+		}
+		before := p.off
+		st := p.parseStatement()
+		if st != nil {
+			if tr, ok := st.(*TrapStmt); ok {
+				sb.Traps = append(sb.Traps, tr)
+			} else {
+				sb.Statements = append(sb.Statements, st)
+			}
+		}
+		if p.off == before {
+			p.unexpected(t)
+			p.advance(t)
+			continue
+		}
+		n := p.peekTok(modeExpr)
+		switch n.Kind {
+		case TokNewline, TokSemi, TokEOF, TokRCurly, TokRParen:
+		default:
+			p.unexpected(n)
+		}
+	}
+	end := p.lastEnd
+	if end < start {
+		end = start
+	}
+	sb.Ext = p.ext(start, end)
+	return sb
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+func (p *parser) tryLabel() (string, int, bool) {
+	i := p.skipSpace(p.off)
+	if p.byteAt(i) != ':' {
+		return "", 0, false
+	}
+	j := i + 1
+	for {
+		r, sz := p.at(j)
+		if sz == 0 || !isIdentChar(r) {
+			break
+		}
+		j += sz
+	}
+	if j == i+1 {
+		return "", 0, false
+	}
+	p.off, p.lastEnd = j, j
+	return p.text[i+1 : j], i, true
+}
+
+func (p *parser) parseStatement() Statement {
+	if !p.enter() {
+		p.leave()
+		return nil
+	}
+	defer p.leave()
+	label, lstart, hasLabel := p.tryLabel()
+	if hasLabel {
+		p.skipNewlines()
+	}
+	t := p.peekTok(modeCmd)
+	start := t.Ext.Start.Offset
+	if hasLabel {
+		start = lstart
+	}
+	if t.Kind == TokGeneric && !t.Escaped && keywords[strings.ToLower(t.Str)] {
+		kw := strings.ToLower(t.Str)
+		switch kw {
+		case "if":
+			return p.parseIf(t)
+		case "foreach":
+			return p.parseForeach(t, label, start)
+		case "for":
+			return p.parseFor(t, label, start)
+		case "while":
+			return p.parseWhile(t, label, start)
+		case "do":
+			return p.parseDo(t, label, start)
+		case "switch":
+			return p.parseSwitch(t, label, start)
+		case "try":
+			return p.parseTry(t)
+		case "trap":
+			return p.parseTrap(t)
+		case "throw", "return", "exit":
+			return p.parseFlow(t, kw)
+		case "break", "continue":
+			return p.parseBreak(t, kw)
+		case "function", "filter", "workflow":
+			return p.parseFunction(t, kw == "filter")
+		case "else", "elseif", "catch", "finally", "until", "in":
+			p.unexpected(t)
+			p.advance(t)
+			return nil
+		}
+	}
+	return p.parsePipelineChain()
+}
+
+func (p *parser) parsePipelineChain() Statement {
+	left := p.parsePipeline()
+	if left == nil {
+		return nil
+	}
+	for {
+		t := p.peekTok(modeExpr)
+		if t.Kind != TokAndAnd && t.Kind != TokOrOr {
+			return left
+		}
+		p.advance(t)
+		p.skipNewlines()
+		right := p.parsePipeline()
+		if right == nil {
+			n := p.peekTok(modeExpr)
+			p.errorf(p.after(), n.Kind == TokEOF, "EmptyPipelineChainElement", "A pipeline chain operator must be followed by a pipeline.")
+			return left
+		}
+		op := "&&"
+		if t.Kind == TokOrOr {
+			op = "||"
+		}
+		left = &PipelineChain{Ext: p.ext(left.Span().Start.Offset, p.lastEnd), Left: left, Op: op, Right: right}
+	}
+}
+
+// startsExpression decides whether the statement at the current offset
+// starts in expression mode.
+func (p *parser) startsExpression() bool {
+	i := p.skipSpace(p.off)
+	r := p.runeAt(i)
+	if isDigit(r) || (r == '.' && isDigit(p.runeAt(i+1))) {
+		_, end, ok := p.scanNumber(i)
+		if !ok {
+			return false
+		}
+		n := p.runeAt(end)
+		return !isLetter(n) && !isDigit(n)
+	}
+	return isExprStart(p.peekTok(modeExpr))
+}
+
+func isExprStart(t *Token) bool {
+	switch t.Kind {
+	case TokNumber, TokVariable, TokSplat, TokString, TokExpandable, TokLParen, TokDollarParen,
+		TokAtParen, TokAtCurly, TokLBracket, TokLCurly, TokComma, TokPlusPlus, TokMinusMinus:
+		return true
+	case TokOperator:
+		return isUnaryOp(t.Str)
+	}
+	return false
+}
+
+func isUnaryOp(s string) bool {
+	return s == "-" || s == "+" || s == "!" || unaryDashOps[s]
+}
+
+func (p *parser) parsePipeline() Statement {
+	first := p.peekTok(modeCmd)
+	start := first.Ext.Start.Offset
+	pl := &Pipeline{}
+	if p.startsExpression() {
+		e := p.parseExpression()
+		if e == nil {
+			return nil
+		}
+		start = e.Span().Start.Offset
+		t := p.peekTok(modeExpr)
+		if t.Kind == TokAssign {
+			return p.parseAssignment(e, t)
+		}
+		el := &CommandExprElement{Expr: e}
+		el.Redirections = p.parseRedirections(modeExpr)
+		el.Ext = p.ext(start, p.lastEnd)
+		pl.Elements = append(pl.Elements, el)
+	} else {
+		cmd := p.parseCommand()
+		if cmd == nil {
+			return nil
+		}
+		pl.Elements = append(pl.Elements, cmd)
+	}
+	for {
+		t := p.peekTok(modeCmd)
+		if t.Kind == TokNewline {
+			s := p.save()
+			p.skipNewlines()
+			if n := p.peekTok(modeCmd); n.Kind == TokPipe {
+				t = n
+			} else {
+				p.restore(s)
+				break
+			}
+		}
+		if t.Kind != TokPipe {
+			break
+		}
+		p.advance(t)
+		p.skipNewlines()
+		n := p.peekTok(modeCmd)
+		switch {
+		case n.Kind == TokEOF || n.Kind == TokPipe || n.Kind == TokSemi || n.Kind == TokRParen || n.Kind == TokRCurly ||
+			n.Kind == TokAndAnd || n.Kind == TokOrOr:
+			p.errorf(p.after(), n.Kind == TokEOF, "EmptyPipeElement", "An empty pipe element is not allowed.")
+			pl.Ext = p.ext(start, p.lastEnd)
+			return pl
+		case n.Kind == TokGeneric || n.Kind == TokAmp || n.Kind == TokDot || (n.Kind == TokExpandable && n.StrKind == BareWord):
+			cmd := p.parseCommand()
+			if cmd == nil {
+				pl.Ext = p.ext(start, p.lastEnd)
+				return pl
+			}
+			pl.Elements = append(pl.Elements, cmd)
+		default:
+			es := p.off
+			e := p.parseExpression()
+			if e == nil {
+				p.unexpected(n)
+				pl.Ext = p.ext(start, p.lastEnd)
+				return pl
+			}
+			p.errorf(p.ext(es, p.lastEnd), false, "ExpressionsMustBeFirstInPipeline", "Expressions are only allowed as the first element of a pipeline.")
+			el := &CommandExprElement{Expr: e}
+			el.Redirections = p.parseRedirections(modeExpr)
+			el.Ext = p.ext(e.Span().Start.Offset, p.lastEnd)
+			pl.Elements = append(pl.Elements, el)
+		}
+	}
+	pl.Ext = p.ext(start, p.lastEnd)
+	return pl
+}
+
+func validTarget(e Expr) bool {
+	switch x := e.(type) {
+	case *VariableExpr:
+		return !x.Splatted
+	case *MemberExpr, *IndexExpr:
+		return true
+	case *ConvertExpr:
+		return validTarget(x.Child)
+	case *ArrayLiteralExpr:
+		for _, el := range x.Elements {
+			if !validTarget(el) {
+				return false
+			}
+		}
+		return true
+	case *ParenExpr:
+		if pl, ok := x.Stmt.(*Pipeline); ok && len(pl.Elements) == 1 {
+			if ce, ok := pl.Elements[0].(*CommandExprElement); ok {
+				return validTarget(ce.Expr)
+			}
+		}
+	}
+	return false
+}
+
+func (p *parser) parseAssignment(target Expr, op *Token) Statement {
+	if !validTarget(target) {
+		p.errorf(target.Span(), false, "InvalidLeftHandSide", "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.")
+	}
+	p.advance(op)
+	p.skipNewlines()
+	v := p.parseStatement()
+	if v == nil {
+		n := p.peekTok(modeExpr)
+		p.errorf(p.ext(op.Ext.Start.Offset, op.Ext.End.Offset), n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the '"+op.Text()+"' operator.")
+	}
+	return &AssignmentStmt{Ext: p.ext(target.Span().Start.Offset, p.lastEnd), Target: target, Op: op.Str, Value: v}
+}
+
+func (p *parser) parseRedirections(m lexMode) []*Redirection {
+	var out []*Redirection
+	for {
+		t := p.peekTok(m)
+		if t.Kind != TokRedirection {
+			return out
+		}
+		p.advance(t)
+		r := &Redirection{From: t.RedirFrom, Merge: t.RedirMerge, Append: t.RedirAppend}
+		if !r.Merge {
+			r.Target = p.parseCommandArgElem()
+			if r.Target == nil {
+				n := p.peekTok(modeCmd)
+				p.errMissing(n, "MissingFileSpecification", "Missing file specification after redirection operator.")
+			}
+		}
+		r.Ext = p.ext(t.Ext.Start.Offset, p.lastEnd)
+		out = append(out, r)
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Commands
+
+func (p *parser) bareword(t *Token) Expr {
+	if t.Kind == TokExpandable {
+		return &ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind}
+	}
+	return &StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: BareWord}
+}
+
+func (p *parser) parseCommand() *CommandExpr {
+	t := p.peekTok(modeCmd)
+	cmd := &CommandExpr{}
+	start := t.Ext.Start.Offset
+	switch {
+	case t.Kind == TokAmp || t.Kind == TokDot:
+		cmd.InvocationOp = t.Text()
+		p.advance(t)
+		name := p.parseCommandArgElem()
+		if name == nil {
+			n := p.peekTok(modeCmd)
+			p.errMissing(n, "MissingExpression", "Missing expression after '"+t.Text()+"' in pipeline element.")
+			cmd.Ext = p.ext(start, p.lastEnd)
+			return cmd
+		}
+		cmd.Elements = append(cmd.Elements, name)
+	case t.Kind == TokGeneric || (t.Kind == TokExpandable && t.StrKind == BareWord):
+		p.advance(t)
+		cmd.Elements = append(cmd.Elements, p.bareword(t))
+	default:
+		return nil
+	}
+	for {
+		t := p.peekTok(modeCmd)
+		switch t.Kind {
+		case TokRedirection:
+			cmd.Redirections = append(cmd.Redirections, p.parseRedirections(modeCmd)...)
+			continue
+		case TokParameter:
+			p.advance(t)
+			cp := &CommandParameter{Name: t.Str}
+			if t.Colon {
+				n := p.peekTok(modeCmd)
+				if n.Kind == TokParameter {
+					p.advance(n)
+					cp.Arg = &StringConstExpr{Ext: n.Ext, Value: n.Text(), Kind: BareWord}
+				} else if n.Kind != TokNewline && n.Kind != TokEOF {
+					cp.Arg = p.parseCommandArgument()
+				}
+			}
+			cp.Ext = p.ext(t.Ext.Start.Offset, p.lastEnd)
+			cmd.Elements = append(cmd.Elements, cp)
+			continue
+		case TokComma:
+			p.advance(t)
+			p.skipNewlines()
+			child := p.parseCommandArgElem()
+			if child == nil {
+				n := p.peekTok(modeCmd)
+				p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
+				continue
+			}
+			cmd.Elements = append(cmd.Elements, &UnaryExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Op: ",", Child: child})
+			continue
+		}
+		arg := p.parseCommandArgument()
+		if arg == nil {
+			break
+		}
+		cmd.Elements = append(cmd.Elements, arg)
+	}
+	cmd.Ext = p.ext(start, p.lastEnd)
+	return cmd
+}
+
+// parseCommandArgument parses one argument, with a,b,c lists.
+func (p *parser) parseCommandArgument() Expr {
+	first := p.parseCommandArgElem()
+	if first == nil {
+		return nil
+	}
+	t := p.peekTok(modeCmd)
+	if t.Kind != TokComma {
+		return first
+	}
+	arr := &ArrayLiteralExpr{Elements: []Expr{first}}
+	for t.Kind == TokComma {
+		p.advance(t)
+		p.skipNewlines()
+		e := p.parseCommandArgElem()
+		if e == nil {
+			n := p.peekTok(modeCmd)
+			p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
+			break
+		}
+		arr.Elements = append(arr.Elements, e)
+		t = p.peekTok(modeCmd)
+	}
+	arr.Ext = p.ext(first.Span().Start.Offset, p.lastEnd)
+	return arr
+}
+
+// parseCommandArgElem parses a single argument value in command mode.
+func (p *parser) parseCommandArgElem() Expr {
+	t := p.peekTok(modeCmd)
+	switch t.Kind {
+	case TokGeneric:
+		p.advance(t)
+		return p.bareword(t)
+	case TokExpandable:
+		if t.StrKind == BareWord {
+			p.advance(t)
+			return p.bareword(t)
+		}
+		p.advance(t)
+		return p.parsePostfix(&ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind})
+	case TokString:
+		p.advance(t)
+		return p.parsePostfix(&StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: t.StrKind})
+	case TokNumber:
+		p.advance(t)
+		return &ConstantExpr{Ext: t.Ext, Value: t.Value}
+	case TokVariable, TokSplat:
+		p.advance(t)
+		v := &VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}
+		if v.Splatted {
+			return v
+		}
+		return p.parsePostfix(v)
+	case TokLParen, TokDollarParen, TokAtParen, TokAtCurly, TokLCurly:
+		e := p.parsePrimary()
+		if e == nil {
+			return nil
+		}
+		return p.parsePostfix(e)
+	}
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+func (p *parser) parseExpression() Expr { return p.parseTernary(true) }
+
+func (p *parser) parseTernary(comma bool) Expr {
+	cond := p.parseBinary(1, comma)
+	if cond == nil {
+		return nil
+	}
+	q := p.peekTok(modeExpr)
+	if q.Kind != TokQuestion {
+		return cond
+	}
+	p.advance(q)
+	p.skipNewlines()
+	a := p.parseTernary(comma)
+	if a == nil {
+		n := p.peekTok(modeExpr)
+		p.errorf(q.Ext, n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the '?' operator.")
+		return cond
+	}
+	s := p.save()
+	p.skipNewlines()
+	c := p.peekTok(modeExpr)
+	if c.Kind != TokColon {
+		p.restore(s)
+		p.errorf(p.after(), c.Kind == TokEOF, "MissingColonInTernaryExpression", "Missing ':' in the ternary expression.")
+		return &TernaryExpr{Ext: p.ext(cond.Span().Start.Offset, p.lastEnd), Cond: cond, IfTrue: a}
+	}
+	p.advance(c)
+	p.skipNewlines()
+	b := p.parseTernary(comma)
+	if b == nil {
+		n := p.peekTok(modeExpr)
+		p.errorf(c.Ext, n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the ':' operator.")
+	}
+	return &TernaryExpr{Ext: p.ext(cond.Span().Start.Offset, p.lastEnd), Cond: cond, IfTrue: a, IfFalse: b}
+}
+
+func (p *parser) parseBinary(minPrec int, comma bool) Expr {
+	left := p.parseArray(comma)
+	if left == nil {
+		return nil
+	}
+	for {
+		t := p.peekTok(modeExpr)
+		prec := binaryPrec(t)
+		if prec == 0 || prec < minPrec {
+			return left
+		}
+		p.advance(t)
+		p.skipNewlines()
+		right := p.parseBinary(prec+1, comma)
+		if right == nil {
+			n := p.peekTok(modeExpr)
+			p.errorf(p.after(), n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the '"+t.Text()+"' operator.")
+			return left
+		}
+		left = &BinaryExpr{Ext: p.ext(left.Span().Start.Offset, p.lastEnd), Op: t.Str, OpExt: t.Ext, Left: left, Right: right}
+	}
+}
+
+func (p *parser) parseArray(comma bool) Expr {
+	first := p.parseUnary()
+	if first == nil || !comma {
+		return first
+	}
+	t := p.peekTok(modeExpr)
+	if t.Kind != TokComma {
+		return first
+	}
+	arr := &ArrayLiteralExpr{Elements: []Expr{first}}
+	for t.Kind == TokComma {
+		p.advance(t)
+		p.skipNewlines()
+		e := p.parseUnary()
+		if e == nil {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
+			break
+		}
+		arr.Elements = append(arr.Elements, e)
+		t = p.peekTok(modeExpr)
+	}
+	arr.Ext = p.ext(first.Span().Start.Offset, p.lastEnd)
+	return arr
+}
+
+func (p *parser) parseUnary() Expr {
+	if !p.enter() {
+		p.leave()
+		return nil
+	}
+	defer p.leave()
+	t := p.peekTok(modeExpr)
+	op := ""
+	switch t.Kind {
+	case TokOperator:
+		if isUnaryOp(t.Str) {
+			op = t.Str
+		}
+	case TokComma:
+		op = ","
+	case TokPlusPlus:
+		op = "++"
+	case TokMinusMinus:
+		op = "--"
+	case TokLBracket:
+		return p.parseTypeOrCast()
+	}
+	if op != "" {
+		p.advance(t)
+		child := p.parseUnary()
+		if child == nil {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "MissingExpressionAfterOperator", "Missing expression after unary operator '"+t.Text()+"'.")
+		}
+		return &UnaryExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Op: op, Child: child}
+	}
+	e := p.parsePrimary()
+	if e == nil {
+		return nil
+	}
+	return p.parsePostfix(e)
+}
+
+func (p *parser) parseTypeOrCast() Expr {
+	lb := p.peekTok(modeExpr)
+	p.advance(lb)
+	name, end, ok := p.scanTypeName(p.off, 0)
+	if !ok {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingTypename", "Missing type name after '['.")
+		return nil
+	}
+	nameStart := p.skipSpace(p.off)
+	p.off, p.lastEnd = end, end
+	tn := &TypeName{Ext: p.ext(nameStart, end), Name: name}
+	rb := p.peekTok(modeExpr)
+	if rb.Kind != TokRBracket {
+		p.errMissing(rb, "EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.")
+		return &TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn}
+	}
+	p.advance(rb)
+	n := p.peekTok(modeExpr)
+	if n.Kind != TokComma && isExprStart(n) {
+		child := p.parseUnary()
+		if child != nil {
+			return &ConvertExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn, Child: child}
+		}
+	}
+	return p.parsePostfix(&TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn})
+}
+
+// scanTypeName reads a type name such as System.Int32, string[] or
+// System.Collections.Generic.List[string] starting at i.
+func (p *parser) scanTypeName(i, depth int) (string, int, bool) {
+	i = p.skipBlanks(i)
+	start := i
+	for i < len(p.text) {
+		r, sz := p.at(i)
+		if r == '`' && i+1 < len(p.text) {
+			_, sz2 := p.at(i + 1)
+			i += 1 + sz2
+			continue
+		}
+		if !isIdentChar(r) && r != '.' && r != '+' {
+			break
+		}
+		i += sz
+	}
+	if i == start {
+		return "", i, false
+	}
+	name := p.text[start:i]
+	if depth > 50 {
+		return name, i, true
+	}
+	for p.byteAt(i) == '[' {
+		k := p.skipBlanks(i + 1)
+		if p.byteAt(k) == ']' {
+			name += "[]"
+			i = k + 1
+			continue
+		}
+		if p.byteAt(k) == ',' {
+			commas := ""
+			for p.byteAt(k) == ',' {
+				commas += ","
+				k = p.skipBlanks(k + 1)
+			}
+			if p.byteAt(k) != ']' {
+				return name, i, true
+			}
+			name += "[" + commas + "]"
+			i = k + 1
+			continue
+		}
+		var args []string
+		for {
+			k = p.skipBlanks(k)
+			bracketed := p.byteAt(k) == '['
+			if bracketed {
+				k++
+			}
+			a, k2, ok := p.scanTypeName(k, depth+1)
+			if !ok {
+				return name, i, true
+			}
+			k = p.skipBlanks(k2)
+			if bracketed {
+				if p.byteAt(k) != ']' {
+					return name, i, true
+				}
+				k = p.skipBlanks(k + 1)
+			}
+			args = append(args, a)
+			if p.byteAt(k) == ',' {
+				k++
+				continue
+			}
+			break
+		}
+		if p.byteAt(k) != ']' {
+			return name, i, true
+		}
+		name += "[" + strings.Join(args, ",") + "]"
+		i = k + 1
+	}
+	return name, i, true
+}
+
+func (p *parser) skipBlanks(i int) int {
+	for {
+		r, sz := p.at(i)
+		if sz == 0 || !isBlank(r) {
+			return i
+		}
+		i += sz
+	}
+}
+
+func (p *parser) parsePrimary() Expr {
+	t := p.peekTok(modeExpr)
+	switch t.Kind {
+	case TokNumber:
+		p.advance(t)
+		return &ConstantExpr{Ext: t.Ext, Value: t.Value}
+	case TokString:
+		p.advance(t)
+		return &StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: t.StrKind}
+	case TokExpandable:
+		p.advance(t)
+		return &ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind}
+	case TokVariable, TokSplat:
+		p.advance(t)
+		return &VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}
+	case TokLParen:
+		return p.parseParen(t)
+	case TokDollarParen:
+		p.advance(t)
+		body := p.subBody(t)
+		return &SubExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Body: body}
+	case TokAtParen:
+		p.advance(t)
+		body := p.subBody(t)
+		return &ArrayExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Body: body}
+	case TokAtCurly:
+		return p.parseHashtable(t)
+	case TokLCurly:
+		sb := p.parseScriptBody(t)
+		return &ScriptBlockExpr{Ext: sb.Ext, Block: sb}
+	}
+	return nil
+}
+
+func (p *parser) parseParen(lp *Token) Expr {
+	p.advance(lp)
+	p.skipNewlines()
+	t := p.peekTok(modeCmd)
+	if t.Kind == TokRParen {
+		p.errorf(t.Ext, false, "ExpectedExpression", "An expression was expected after '('.")
+		p.advance(t)
+		return &ParenExpr{Ext: p.ext(lp.Ext.Start.Offset, p.lastEnd)}
+	}
+	st := p.parseStatement()
+	p.skipNewlines()
+	rp := p.peekTok(modeExpr)
+	if rp.Kind == TokRParen {
+		p.advance(rp)
+	} else {
+		p.errMissing(rp, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
+	}
+	return &ParenExpr{Ext: p.ext(lp.Ext.Start.Offset, p.lastEnd), Stmt: st}
+}
+
+// subBody parses the statements of $( ) or @( ) after the opening token.
+func (p *parser) subBody(open *Token) *StatementBlock {
+	body := p.parseStatementList(TokRParen)
+	rp := p.peekTok(modeExpr)
+	if rp.Kind == TokRParen {
+		p.advance(rp)
+	} else {
+		p.errorf(open.Ext, rp.Kind == TokEOF, "MissingEndParenthesisInSubexpression", "Missing closing ')' in subexpression.")
+	}
+	return body
+}
+
+// parseSubExprAt parses $( ... ) at offset i inside a string and returns
+// it with the offset after it. The parser's position is left unchanged.
+func (p *parser) parseSubExprAt(i int) (*SubExpr, int) {
+	s := p.save()
+	p.off, p.lastEnd = i, i
+	t := p.peekTok(modeExpr)
+	var sub *SubExpr
+	ok := t.Kind == TokDollarParen && p.enter()
+	if ok {
+		p.advance(t)
+		body := p.subBody(t)
+		sub = &SubExpr{Ext: p.ext(i, p.lastEnd), Body: body}
+	} else {
+		sub = &SubExpr{Ext: p.ext(i, p.off), Body: &StatementBlock{Ext: p.ext(i, p.off)}}
+	}
+	if t.Kind == TokDollarParen {
+		p.leave()
+	}
+	end := p.lastEnd
+	if end <= i {
+		end = len(p.text)
+	}
+	p.restore(s)
+	return sub, end
+}
+
+func (p *parser) parseHashtable(open *Token) Expr {
+	p.advance(open)
+	h := &HashtableExpr{}
+	seen := map[string]bool{}
+	finish := func() Expr {
+		h.Ext = p.ext(open.Ext.Start.Offset, p.lastEnd)
+		return h
+	}
+	for {
+		p.skipNewlinesSemis()
+		t := p.peekTok(modeExpr)
+		if t.Kind == TokRCurly {
+			p.advance(t)
+			return finish()
+		}
+		if t.Kind == TokEOF {
+			p.errorf(p.after(), true, "IncompleteHashLiteral", "The hash literal was incomplete.")
+			return finish()
+		}
+		key := p.parseHashKey()
+		if key == nil {
+			if t.Kind == TokAssign {
+				p.errorf(t.Ext, false, "MissingKeyInHashLiteral", "Missing key before '=' in hash literal.")
+			} else {
+				p.errorf(p.after(), false, "IncompleteHashLiteral", "The hash literal was incomplete.")
+				p.unexpected(t)
+			}
+			p.skipToCurly()
+			return finish()
+		}
+		eq := p.peekTok(modeExpr)
+		if eq.Kind != TokAssign || eq.Str != "=" {
+			p.errMissing(eq, "MissingEqualsInHashLiteral", "Missing '=' operator after key in hash literal.")
+			if eq.Kind != TokEOF {
+				p.skipToCurly()
+			}
+			return finish()
+		}
+		p.advance(eq)
+		p.skipNewlines()
+		v := p.parseStatement()
+		if v == nil {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "MissingStatementInHashLiteral", "Missing statement after '=' in hash literal.")
+			if n.Kind != TokEOF {
+				p.skipToCurly()
+			}
+			return finish()
+		}
+		if k, ok := hashKeyText(key); ok {
+			lk := strings.ToLower(k)
+			if seen[lk] {
+				p.errorf(key.Span(), false, "DuplicateKeyInHashLiteral", "Duplicate keys '"+k+"' are not allowed in hash literals.")
+			}
+			seen[lk] = true
+		}
+		h.Pairs = append(h.Pairs, &KeyValue{Key: key, Value: v})
+		n := p.peekTok(modeExpr)
+		switch n.Kind {
+		case TokNewline, TokSemi:
+		case TokRCurly:
+			p.advance(n)
+			return finish()
+		case TokEOF:
+			p.errorf(p.after(), true, "IncompleteHashLiteral", "The hash literal was incomplete.")
+			return finish()
+		default:
+			p.unexpected(n)
+			p.errorf(p.after(), false, "IncompleteHashLiteral", "The hash literal was incomplete.")
+			p.skipToCurly()
+			return finish()
+		}
+	}
+}
+
+func hashKeyText(e Expr) (string, bool) {
+	switch k := e.(type) {
+	case *StringConstExpr:
+		return k.Value, true
+	case *ConstantExpr:
+		return fmt.Sprint(k.Value), true
+	}
+	return "", false
+}
+
+// skipToCurly skips to just after the '}' closing the current literal.
+func (p *parser) skipToCurly() {
+	depth := 0
+	for {
+		t := p.peekTok(modeCmd)
+		switch t.Kind {
+		case TokEOF:
+			return
+		case TokLCurly, TokAtCurly, TokLParen, TokAtParen, TokDollarParen:
+			depth++
+		case TokRParen:
+			if depth > 0 {
+				depth--
+			}
+		case TokRCurly:
+			if depth == 0 {
+				p.advance(t)
+				return
+			}
+			depth--
+		}
+		p.advance(t)
+	}
+}
+
+func (p *parser) parseHashKey() Expr {
+	i := p.skipSpace(p.off)
+	r := p.runeAt(i)
+	if isLetter(r) {
+		j := i
+		for {
+			c, sz := p.at(j)
+			if sz == 0 || !(isIdentChar(c) || isDash(c) || c == '.') {
+				break
+			}
+			j += sz
+		}
+		p.off, p.lastEnd = j, j
+		return &StringConstExpr{Ext: p.ext(i, j), Value: p.text[i:j], Kind: BareWord}
+	}
+	return p.parseUnary()
+}
+
+// parsePostfix applies member access, method calls, indexing and postfix
+// ++/-- written directly after e.
+func (p *parser) parsePostfix(e Expr) Expr {
+	for {
+		i := p.off
+		c, c1 := p.byteAt(i), p.byteAt(i+1)
+		switch {
+		case c == '.' && c1 != '.':
+			p.off, p.lastEnd = i+1, i+1
+			e = p.member(e, false, false)
+		case c == ':' && c1 == ':':
+			p.off, p.lastEnd = i+2, i+2
+			e = p.member(e, true, false)
+		case c == '?' && c1 == '.':
+			p.off, p.lastEnd = i+2, i+2
+			e = p.member(e, false, true)
+		case c == '[' || (c == '?' && c1 == '['):
+			nc := c == '?'
+			lb := i + 1
+			if nc {
+				lb = i + 2
+			}
+			p.off, p.lastEnd = lb, lb
+			p.skipNewlines()
+			idx := p.parseExpression()
+			if idx == nil {
+				n := p.peekTok(modeExpr)
+				p.errMissing(n, "MissingArrayIndexExpression", "Array index expression is missing or not valid.")
+				if n.Kind == TokRBracket {
+					p.advance(n)
+				}
+				return &IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, NullConditional: nc}
+			}
+			p.skipNewlines()
+			rb := p.peekTok(modeExpr)
+			if rb.Kind != TokRBracket {
+				p.errMissing(rb, "MissingEndSquareBracket", "Missing ']' after array index expression.")
+				return &IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, Index: idx, NullConditional: nc}
+			}
+			p.advance(rb)
+			e = &IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, Index: idx, NullConditional: nc}
+		case (c == '+' && c1 == '+') || (c == '-' && c1 == '-'):
+			t := p.peekTok(modeExpr)
+			if t.Kind != TokPlusPlus && t.Kind != TokMinusMinus {
+				return e
+			}
+			p.advance(t)
+			e = &UnaryExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Op: "p" + t.Str, Child: e}
+		default:
+			return e
+		}
+		if e == nil {
+			return nil
+		}
+	}
+}
+
+// member parses the member name after . :: or ?. and an optional call.
+func (p *parser) member(target Expr, static, nullCond bool) Expr {
+	start := target.Span().Start.Offset
+	i := p.off
+	r := p.runeAt(i)
+	var name Expr
+	switch {
+	case isIdentChar(r):
+		j := i
+		for {
+			c, sz := p.at(j)
+			if sz == 0 || !isIdentChar(c) {
+				break
+			}
+			j += sz
+		}
+		p.off, p.lastEnd = j, j
+		name = &StringConstExpr{Ext: p.ext(i, j), Value: p.text[i:j], Kind: BareWord}
+	case isSingleQuote(r) || isDoubleQuote(r) || r == '$' || r == '(' || r == '{':
+		name = p.parsePrimary()
+	}
+	if name == nil {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingPropertyName", "Missing property name after reference operator.")
+		return &MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Static: static, NullConditional: nullCond}
+	}
+	switch p.byteAt(p.off) {
+	case '(':
+		lp := p.peekTok(modeExpr)
+		p.advance(lp)
+		args := p.parseMethodArgs()
+		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: args, Static: static, NullConditional: nullCond}
+	case '{':
+		lc := p.peekTok(modeExpr)
+		sb := p.parseScriptBody(lc)
+		arg := &ScriptBlockExpr{Ext: sb.Ext, Block: sb}
+		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: []Expr{arg}, Static: static, NullConditional: nullCond}
+	}
+	return &MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Static: static, NullConditional: nullCond}
+}
+
+func (p *parser) parseMethodArgs() []Expr {
+	args := []Expr{}
+	p.skipNewlines()
+	if t := p.peekTok(modeExpr); t.Kind == TokRParen {
+		p.advance(t)
+		return args
+	}
+	for {
+		p.skipNewlines()
+		a := p.parseTernary(false)
+		if a == nil {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "MissingArgument", "Missing argument in parameter list.")
+			if n.Kind == TokRParen {
+				p.advance(n)
+			}
+			return args
+		}
+		args = append(args, a)
+		p.skipNewlines()
+		t := p.peekTok(modeExpr)
+		switch t.Kind {
+		case TokComma:
+			p.advance(t)
+			continue
+		case TokRParen:
+			p.advance(t)
+			return args
+		}
+		p.errMissing(t, "MissingEndParenthesisInMethodCall", "Missing ')' in method call.")
+		return args
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Attributes and parameters
+
+// tryParamBlock parses [attributes] param( ... ) at the start of a script
+// block, or nothing.
+func (p *parser) tryParamBlock() *ParamBlock {
+	s := p.save()
+	pb := &ParamBlock{}
+	start := -1
+	for {
+		p.skipNewlines()
+		t := p.peekTok(modeExpr)
+		if t.Kind != TokLBracket {
+			break
+		}
+		if start < 0 {
+			start = t.Ext.Start.Offset
+		}
+		a, tn := p.parseAttributeOrType()
+		switch {
+		case a != nil:
+			pb.Attributes = append(pb.Attributes, a)
+		case tn != nil:
+			pb.Attributes = append(pb.Attributes, &Attribute{Ext: tn.Ext, Name: tn.Name})
+		default:
+			p.rollback(s)
+			return nil
+		}
+	}
+	t := p.peekTok(modeCmd)
+	if t.Kind != TokGeneric || t.Escaped || !strings.EqualFold(t.Str, "param") {
+		p.rollback(s)
+		return nil
+	}
+	if start < 0 {
+		start = t.Ext.Start.Offset
+	}
+	p.advance(t)
+	p.skipNewlines()
+	lp := p.peekTok(modeExpr)
+	if lp.Kind != TokLParen {
+		if len(pb.Attributes) == 0 {
+			p.rollback(s)
+			return nil
+		}
+		p.errMissing(lp, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'param'.")
+		pb.Ext = p.ext(start, p.lastEnd)
+		return pb
+	}
+	pb.Params = p.parseParamList(lp)
+	pb.Ext = p.ext(start, p.lastEnd)
+	return pb
+}
+
+// parseAttributeOrType parses [Name(args)] (an attribute) or [type].
+func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
+	lb := p.peekTok(modeExpr)
+	p.advance(lb)
+	name, end, ok := p.scanTypeName(p.off, 0)
+	if !ok {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingTypename", "Missing type name after '['.")
+		return nil, nil
+	}
+	nameStart := p.skipSpace(p.off)
+	p.off, p.lastEnd = end, end
+	var attr *Attribute
+	if p.byteAt(p.off) == '(' {
+		lp := p.peekTok(modeExpr)
+		p.advance(lp)
+		attr = &Attribute{Name: name}
+		p.parseAttributeArgs(attr)
+	}
+	rb := p.peekTok(modeExpr)
+	if rb.Kind != TokRBracket {
+		p.errMissing(rb, "EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.")
+		if attr == nil {
+			return nil, nil
+		}
+	} else {
+		p.advance(rb)
+	}
+	if attr != nil {
+		attr.Ext = p.ext(lb.Ext.Start.Offset, p.lastEnd)
+		return attr, nil
+	}
+	return nil, &TypeName{Ext: p.ext(nameStart, end), Name: name}
+}
+
+func (p *parser) parseAttributeArgs(a *Attribute) {
+	p.skipNewlines()
+	if t := p.peekTok(modeExpr); t.Kind == TokRParen {
+		p.advance(t)
+		return
+	}
+	for {
+		p.skipNewlines()
+		i := p.skipSpace(p.off)
+		named := false
+		if isLetter(p.runeAt(i)) {
+			j := i
+			for {
+				c, sz := p.at(j)
+				if sz == 0 || !isIdentChar(c) {
+					break
+				}
+				j += sz
+			}
+			k := p.skipBlanks(j)
+			c := p.byteAt(k)
+			if (c == '=' && p.byteAt(k+1) != '=') || c == ',' || c == ')' || c == '\n' || c == '\r' || k >= len(p.text) {
+				named = true
+				p.off, p.lastEnd = j, j
+				na := &NamedArg{Name: p.text[i:j]}
+				if t := p.peekTok(modeExpr); t.Kind == TokAssign && t.Str == "=" {
+					p.advance(t)
+					p.skipNewlines()
+					na.Value = p.parseTernary(false)
+					if na.Value == nil {
+						n := p.peekTok(modeExpr)
+						p.errMissing(n, "MissingExpressionInNamedArgument", "Missing statement after '=' in named argument.")
+					}
+				}
+				na.Ext = p.ext(i, p.lastEnd)
+				a.Named = append(a.Named, na)
+			}
+		}
+		if !named {
+			v := p.parseTernary(false)
+			if v == nil {
+				n := p.peekTok(modeExpr)
+				p.errMissing(n, "MissingArgument", "Missing argument in parameter list.")
+				if n.Kind == TokRParen {
+					p.advance(n)
+				}
+				return
+			}
+			a.Positional = append(a.Positional, v)
+		}
+		p.skipNewlines()
+		t := p.peekTok(modeExpr)
+		switch t.Kind {
+		case TokComma:
+			p.advance(t)
+			continue
+		case TokRParen:
+			p.advance(t)
+			return
+		}
+		p.errMissing(t, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
+		return
+	}
+}
+
+// parseParamList parses ( parameters ) at lp.
+func (p *parser) parseParamList(lp *Token) []*Parameter {
+	p.advance(lp)
+	params := []*Parameter{}
+	p.skipNewlines()
+	if t := p.peekTok(modeExpr); t.Kind == TokRParen {
+		p.advance(t)
+		return params
+	}
+	for {
+		prm := p.parseParameter()
+		if prm == nil {
+			p.skipToParen()
+			return params
+		}
+		params = append(params, prm)
+		p.skipNewlines()
+		t := p.peekTok(modeExpr)
+		switch t.Kind {
+		case TokComma:
+			p.advance(t)
+			p.skipNewlines()
+			continue
+		case TokRParen:
+			p.advance(t)
+			return params
+		}
+		p.errMissing(t, "MissingEndParenthesisInFunctionParameterList", "Missing ')' in function parameter list.")
+		if t.Kind != TokEOF {
+			p.skipToParen()
+		}
+		return params
+	}
+}
+
+// skipToParen skips to just after the ')' closing the current list.
+func (p *parser) skipToParen() {
+	depth := 0
+	for {
+		t := p.peekTok(modeExpr)
+		switch t.Kind {
+		case TokEOF:
+			return
+		case TokLParen, TokAtParen, TokDollarParen, TokLCurly, TokAtCurly:
+			depth++
+		case TokRCurly:
+			if depth == 0 {
+				return
+			}
+			depth--
+		case TokRParen:
+			if depth == 0 {
+				p.advance(t)
+				return
+			}
+			depth--
+		}
+		p.advance(t)
+	}
+}
+
+func (p *parser) parseParameter() *Parameter {
+	prm := &Parameter{}
+	start := -1
+	for {
+		p.skipNewlines()
+		t := p.peekTok(modeExpr)
+		if start < 0 {
+			start = t.Ext.Start.Offset
+		}
+		if t.Kind != TokLBracket {
+			break
+		}
+		a, tn := p.parseAttributeOrType()
+		switch {
+		case a != nil:
+			prm.Attributes = append(prm.Attributes, a)
+		case tn != nil:
+			prm.Types = append(prm.Types, tn)
+		default:
+			return nil
+		}
+	}
+	v := p.peekTok(modeExpr)
+	if v.Kind != TokVariable {
+		if v.Kind == TokEOF {
+			p.errMissing(v, "InvalidFunctionParameter", "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.")
+		} else {
+			p.errorf(v.Ext, false, "InvalidFunctionParameter", "Parameter declarations are a comma-separated list of variable names with optional initializer expressions.")
+		}
+		return nil
+	}
+	p.advance(v)
+	prm.Name = v.Str
+	if t := p.peekTok(modeExpr); t.Kind == TokAssign && t.Str == "=" {
+		p.advance(t)
+		p.skipNewlines()
+		prm.Default = p.parseTernary(false)
+		if prm.Default == nil {
+			n := p.peekTok(modeExpr)
+			p.errorf(t.Ext, n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the '=' operator.")
+		}
+	}
+	prm.Ext = p.ext(start, p.lastEnd)
+	return prm
+}
+
+// ---------------------------------------------------------------------------
+// Keyword statements
+
+// condition parses "( pipeline )" for if/while/do/switch; kw names the
+// statement in messages.
+func (p *parser) openParen(kw *Token, id, msg string) bool {
+	p.skipNewlines()
+	lp := p.peekTok(modeExpr)
+	if lp.Kind != TokLParen {
+		p.errMissing(lp, id, msg)
+		return false
+	}
+	p.advance(lp)
+	p.skipNewlines()
+	return true
+}
+
+func (p *parser) closeParen(id, msg string) bool {
+	p.skipNewlines()
+	rp := p.peekTok(modeExpr)
+	if rp.Kind != TokRParen {
+		p.errMissing(rp, id, msg)
+		return false
+	}
+	p.advance(rp)
+	return true
+}
+
+func (p *parser) parseIf(kw *Token) Statement {
+	st := &IfStmt{}
+	start := kw.Ext.Start.Offset
+	t := kw
+	for {
+		p.advance(t)
+		word := strings.ToLower(t.Str)
+		if !p.openParen(t, "MissingOpenParenthesisInIfStatement", "Missing '(' after '"+t.Str+"' in if statement.") {
+			break
+		}
+		cond := p.parsePipelineChain()
+		if cond == nil {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "IfStatementMissingCondition", "Missing condition in if statement after '"+word+" ('.")
+			break
+		}
+		if !p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in '"+word+"' statement.") {
+			break
+		}
+		body := p.block("MissingStatementBlock", "Missing statement block after "+word+" ( condition ).")
+		if body == nil {
+			break
+		}
+		st.Clauses = append(st.Clauses, &IfClause{Cond: cond, Body: body})
+		s := p.save()
+		p.skipNewlines()
+		n := p.peekTok(modeCmd)
+		if n.Kind == TokGeneric && !n.Escaped && strings.EqualFold(n.Str, "elseif") {
+			t = n
+			continue
+		}
+		if n.Kind == TokGeneric && !n.Escaped && strings.EqualFold(n.Str, "else") {
+			p.advance(n)
+			st.Else = p.block("MissingStatementBlockAfterElse", "Missing statement block after 'else' keyword.")
+			break
+		}
+		p.restore(s)
+		break
+	}
+	st.Ext = p.ext(start, p.lastEnd)
+	return st
+}
+
+func (p *parser) parseForeach(kw *Token, label string, start int) Statement {
+	st := &ForEachStmt{Label: label}
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	const form = "\nThe correct form is: foreach ($a in $b) {...}"
+	// -Parallel / -ThrottleLimit n
+	for {
+		t := p.peekTok(modeCmd)
+		if t.Kind != TokParameter {
+			break
+		}
+		p.advance(t)
+		if strings.EqualFold(t.Str, "throttlelimit") {
+			p.parseCommandArgElem()
+		}
+	}
+	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'foreach'.") {
+		return st
+	}
+	v := p.peekTok(modeExpr)
+	if v.Kind != TokVariable {
+		p.errMissing(v, "MissingVariableNameAfterForeach", "Missing variable name after foreach."+form)
+		return st
+	}
+	p.advance(v)
+	st.Variable = &VariableExpr{Ext: v.Ext, Name: v.Str}
+	p.skipNewlines()
+	in := p.peekTok(modeCmd)
+	if in.Kind != TokGeneric || in.Escaped || !strings.EqualFold(in.Str, "in") {
+		p.errMissing(in, "MissingInInForeach", "Missing 'in' after variable in foreach loop."+form)
+		return st
+	}
+	p.advance(in)
+	p.skipNewlines()
+	st.Collection = p.parsePipelineChain()
+	if st.Collection == nil {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingForeachExpression", "Missing expression in foreach loop."+form)
+		return st
+	}
+	if !p.closeParen("MissingEndParenthesisAfterForeach", "Missing closing ')' after expression part of foreach loop."+form) {
+		return st
+	}
+	st.Body = p.block("MissingForeachStatement", "Missing statement body in foreach loop."+form)
+	return st
+}
+
+func (p *parser) parseFor(kw *Token, label string, start int) Statement {
+	st := &ForStmt{Label: label}
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'for'.") {
+		return st
+	}
+	part := func() Statement {
+		p.skipNewlines()
+		t := p.peekTok(modeExpr)
+		if t.Kind == TokSemi || t.Kind == TokRParen {
+			return nil
+		}
+		return p.parsePipelineChain()
+	}
+	sep := func() {
+		p.skipNewlines()
+		if t := p.peekTok(modeExpr); t.Kind == TokSemi {
+			p.advance(t)
+		}
+	}
+	st.Init = part()
+	sep()
+	st.Cond = part()
+	sep()
+	st.Iter = part()
+	if !p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in 'for' statement.") {
+		return st
+	}
+	st.Body = p.block("MissingLoopStatement", "Missing statement body in for loop.")
+	return st
+}
+
+func (p *parser) parseWhile(kw *Token, label string, start int) Statement {
+	st := &WhileStmt{Label: label}
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'while'.") {
+		return st
+	}
+	st.Cond = p.parsePipelineChain()
+	if st.Cond == nil {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingExpressionAfterKeyword", "Missing expression after 'while' in loop.")
+		return st
+	}
+	if !p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in 'while' statement.") {
+		return st
+	}
+	st.Body = p.block("MissingLoopStatement", "Missing statement body in while loop.")
+	return st
+}
+
+func (p *parser) parseDo(kw *Token, label string, start int) Statement {
+	st := &DoStmt{Label: label}
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	st.Body = p.block("MissingLoopStatement", "Missing statement body in do loop.")
+	if st.Body == nil {
+		return st
+	}
+	p.skipNewlines()
+	w := p.peekTok(modeCmd)
+	if w.Kind != TokGeneric || w.Escaped || !(strings.EqualFold(w.Str, "while") || strings.EqualFold(w.Str, "until")) {
+		p.errMissing(w, "MissingWhileOrUntilInDoWhile", "Missing while or until keyword in do loop.")
+		return st
+	}
+	p.advance(w)
+	word := strings.ToLower(w.Str)
+	st.Until = word == "until"
+	if !p.openParen(w, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword '"+word+"'.") {
+		return st
+	}
+	st.Cond = p.parsePipelineChain()
+	if st.Cond == nil {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingExpressionAfterKeyword", "Missing expression after '"+word+"' in loop.")
+		return st
+	}
+	p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in '"+word+"' statement.")
+	return st
+}
+
+func (p *parser) parseSwitch(kw *Token, label string, start int) Statement {
+	st := &SwitchStmt{Label: label}
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	for {
+		t := p.peekTok(modeCmd)
+		if t.Kind != TokParameter {
+			break
+		}
+		p.advance(t)
+		flag := strings.ToLower(t.Str)
+		match := func(full string) bool { return flag != "" && strings.HasPrefix(full, flag) }
+		switch {
+		case match("regex"):
+			st.Regex = true
+		case match("wildcard"):
+			st.Wildcard = true
+		case match("exact"):
+			st.Exact = true
+		case match("casesensitive"):
+			st.CaseSensitive = true
+		case match("parallel"):
+		case match("file"):
+			st.File = true
+			f := p.parseCommandArgElem()
+			if f == nil {
+				n := p.peekTok(modeCmd)
+				p.errMissing(n, "MissingFilenameOption", "Cannot process the 'switch' statement because of a missing file name argument to the -file option.")
+				return st
+			}
+			st.Cond = &Pipeline{Ext: f.Span(), Elements: []PipelineElement{&CommandExprElement{Ext: f.Span(), Expr: f}}}
+		default:
+			p.errorf(t.Ext, false, "InvalidSwitchFlag", "The parameter -"+t.Str+" is not valid for the switch statement.")
+		}
+	}
+	if st.Cond == nil {
+		p.skipNewlines()
+		lp := p.peekTok(modeExpr)
+		if lp.Kind != TokLParen {
+			p.errMissing(lp, "PipelineValueRequired", "A switch statement must have one of the following:  '-file file_name' or '( expression )'.")
+			return st
+		}
+		p.advance(lp)
+		p.skipNewlines()
+		st.Cond = p.parsePipelineChain()
+		if st.Cond == nil {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "MissingSwitchValueExpression", "Missing expression after '(' in switch statement.")
+			return st
+		}
+		if !p.closeParen("MissingEndParenthesisInSwitchStatement", "Missing ')' after expression in switch statement.") {
+			return st
+		}
+	}
+	p.skipNewlines()
+	lc := p.peekTok(modeExpr)
+	if lc.Kind != TokLCurly {
+		p.errMissing(lc, "MissingCurlyBraceInSwitchStatement", "Missing '{' in switch statement.")
+		return st
+	}
+	p.advance(lc)
+	for {
+		p.skipNewlinesSemis()
+		t := p.peekTok(modeCmd)
+		if t.Kind == TokRCurly {
+			p.advance(t)
+			break
+		}
+		if t.Kind == TokEOF {
+			p.errorf(lc.Ext, true, "MissingEndCurlyBrace", "Missing closing '}' in statement block or type definition.")
+			break
+		}
+		isDefault := t.Kind == TokGeneric && !t.Escaped && strings.EqualFold(t.Str, "default")
+		pat := p.parseCommandArgElem()
+		if pat == nil {
+			p.errorf(t.Ext, false, "MissingSwitchConditionExpression", "Missing condition in switch statement clause.")
+			p.advance(t)
+			continue
+		}
+		body := p.block("MissingSwitchStatementClause", "Missing statement block in switch statement clause.")
+		if body == nil {
+			if p.peekTok(modeExpr).Kind == TokEOF {
+				break
+			}
+			continue
+		}
+		if isDefault {
+			if st.Default != nil {
+				p.errorf(t.Ext, false, "MultipleSwitchDefaultClauses", "A switch statement can have only one default clause.")
+			}
+			st.Default = body
+		} else {
+			st.Clauses = append(st.Clauses, &SwitchClause{Pattern: pat, Body: body})
+		}
+	}
+	return st
+}
+
+func (p *parser) parseTry(kw *Token) Statement {
+	st := &TryStmt{}
+	start := kw.Ext.Start.Offset
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	st.Body = p.block("MissingTryStatementBlock", "The Try statement is missing its statement block.")
+	if st.Body == nil {
+		return st
+	}
+	for {
+		s := p.save()
+		p.skipNewlines()
+		t := p.peekTok(modeCmd)
+		if t.Kind != TokGeneric || t.Escaped || !strings.EqualFold(t.Str, "catch") {
+			p.restore(s)
+			break
+		}
+		p.advance(t)
+		cc := &CatchClause{}
+		for {
+			lb := p.peekTok(modeExpr)
+			if lb.Kind != TokLBracket {
+				break
+			}
+			p.advance(lb)
+			name, end, ok := p.scanTypeName(p.off, 0)
+			if !ok {
+				n := p.peekTok(modeExpr)
+				p.errMissing(n, "MissingTypeLiteralToken", "Missing type literal.")
+				return st
+			}
+			ns := p.skipSpace(p.off)
+			p.off, p.lastEnd = end, end
+			rb := p.peekTok(modeExpr)
+			if rb.Kind != TokRBracket {
+				p.errMissing(rb, "EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.")
+				return st
+			}
+			p.advance(rb)
+			cc.Types = append(cc.Types, &TypeName{Ext: p.ext(ns, end), Name: name})
+			c := p.peekTok(modeExpr)
+			if c.Kind != TokComma {
+				break
+			}
+			p.advance(c)
+			p.skipNewlines()
+		}
+		cc.Body = p.block("MissingCatchHandlerBlock", "The Catch block is missing its statement block.")
+		cc.Ext = p.ext(t.Ext.Start.Offset, p.lastEnd)
+		if cc.Body == nil {
+			return st
+		}
+		st.Catches = append(st.Catches, cc)
+	}
+	s := p.save()
+	p.skipNewlines()
+	t := p.peekTok(modeCmd)
+	if t.Kind == TokGeneric && !t.Escaped && strings.EqualFold(t.Str, "finally") {
+		p.advance(t)
+		st.Finally = p.block("MissingFinallyStatementBlock", "The Finally block is missing its statement block.")
+		return st
+	}
+	p.restore(s)
+	if len(st.Catches) == 0 {
+		p.errorf(p.after(), t.Kind == TokEOF, "MissingCatchOrFinally", "The Try statement is missing its Catch or Finally block.")
+	}
+	return st
+}
+
+func (p *parser) parseTrap(kw *Token) Statement {
+	st := &TrapStmt{}
+	start := kw.Ext.Start.Offset
+	p.advance(kw)
+	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
+	if lb := p.peekTok(modeExpr); lb.Kind == TokLBracket {
+		p.advance(lb)
+		name, end, ok := p.scanTypeName(p.off, 0)
+		if !ok {
+			n := p.peekTok(modeExpr)
+			p.errMissing(n, "MissingTypeLiteralToken", "Missing type literal.")
+			return st
+		}
+		ns := p.skipSpace(p.off)
+		p.off, p.lastEnd = end, end
+		rb := p.peekTok(modeExpr)
+		if rb.Kind != TokRBracket {
+			p.errMissing(rb, "EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.")
+			return st
+		}
+		p.advance(rb)
+		st.Type = &TypeName{Ext: p.ext(ns, end), Name: name}
+	}
+	st.Body = p.block("MissingTrapStatement", "The 'trap' statement was incomplete. A trap statement requires a body.")
+	return st
+}
+
+func endsStatement(k TokenKind) bool {
+	switch k {
+	case TokEOF, TokNewline, TokSemi, TokRCurly, TokRParen, TokPipe, TokAndAnd, TokOrOr:
+		return true
+	}
+	return false
+}
+
+func (p *parser) parseFlow(kw *Token, word string) Statement {
+	start := kw.Ext.Start.Offset
+	p.advance(kw)
+	var v Statement
+	if !endsStatement(p.peekTok(modeCmd).Kind) {
+		v = p.parsePipelineChain()
+	}
+	ext := p.ext(start, p.lastEnd)
+	switch word {
+	case "throw":
+		return &ThrowStmt{Ext: ext, Value: v}
+	case "return":
+		return &ReturnStmt{Ext: ext, Value: v}
+	}
+	return &ExitStmt{Ext: ext, Value: v}
+}
+
+func (p *parser) parseBreak(kw *Token, word string) Statement {
+	start := kw.Ext.Start.Offset
+	p.advance(kw)
+	label := ""
+	if t := p.peekTok(modeCmd); t.Kind == TokGeneric || t.Kind == TokString {
+		p.advance(t)
+		label = t.Str
+	} else if t.Kind == TokVariable {
+		p.advance(t)
+		label = "$" + t.Str
+	}
+	ext := p.ext(start, p.lastEnd)
+	if word == "break" {
+		return &BreakStmt{Ext: ext, Label: label}
+	}
+	return &ContinueStmt{Ext: ext, Label: label}
+}
+
+func (p *parser) parseFunction(kw *Token, filter bool) Statement {
+	fd := &FunctionDef{IsFilter: filter}
+	start := kw.Ext.Start.Offset
+	p.advance(kw)
+	defer func() { fd.Ext = p.ext(start, p.lastEnd) }()
+	name := p.peekTok(modeCmd)
+	switch name.Kind {
+	case TokGeneric, TokString, TokExpandable:
+		p.advance(name)
+		fd.Name = name.Str
+		if name.Kind == TokExpandable {
+			fd.Name = name.Text()
+		}
+	default:
+		p.errMissing(name, "MissingNameAfterKeyword", "Missing name after "+strings.ToLower(kw.Str)+" keyword.")
+		return fd
+	}
+	p.skipNewlines()
+	if lp := p.peekTok(modeExpr); lp.Kind == TokLParen {
+		fd.Params = p.parseParamList(lp)
+		p.skipNewlines()
+	}
+	lc := p.peekTok(modeExpr)
+	if lc.Kind != TokLCurly {
+		p.errMissing(lc, "MissingFunctionBody", "Missing function body in function declaration.")
+		return fd
+	}
+	fd.Body = p.parseScriptBody(lc)
+	fd.Body.IsFilter = filter
+	if fd.Params != nil && fd.Body.Param != nil {
+		p.errorf(fd.Body.Param.Ext, false, "OnlyOneParameterListAllowed", "The param statement cannot be used if arguments were specified in the function declaration.")
+	}
+	return fd
+}

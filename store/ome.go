@@ -229,9 +229,18 @@ func pseudoIP(salt, s, prefix string) string {
 	return fmt.Sprintf("%s.%d.%d", prefix, h[0], 1+int(h[1])%253)
 }
 
-var mxPrefixes = map[string]string{
-	"gmail.com": "142.250", "googlemail.com": "142.250", "yahoo.com": "98.136", "ymail.com": "98.136",
-	"outlook.com": "104.47", "hotmail.com": "104.47", "live.com": "104.47", "msn.com": "104.47",
+// mxPrefix returns the first two octets of the simulated MX address of a
+// recipient domain.
+func mxPrefix(domain string) string {
+	switch domain {
+	case "gmail.com", "googlemail.com":
+		return "142.250"
+	case "yahoo.com", "ymail.com":
+		return "98.136"
+	case "outlook.com", "hotmail.com", "live.com", "msn.com":
+		return "104.47"
+	}
+	return "203.0"
 }
 
 func (tx *Tx) traceMessage(o *Organization, m *Message) error {
@@ -258,11 +267,7 @@ func (tx *Tx) traceMessage(o *Organization, m *Message) error {
 			step += time.Second
 		}
 		if r.External() {
-			p := mxPrefixes[DomainOf(r.Address)]
-			if p == "" {
-				p = "203.0"
-			}
-			rec.ToIP = pseudoIP("mx", DomainOf(r.Address), p)
+			rec.ToIP = pseudoIP("mx", DomainOf(r.Address), mxPrefix(DomainOf(r.Address)))
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external",
 				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", DomainOf(r.Address), rec.ToIP)})
 		} else {

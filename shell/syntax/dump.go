@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 
@@ -51,6 +52,10 @@ func labelled(b *strings.Builder, label string) {
 }
 
 func dump(b *strings.Builder, n Node) {
+	if n == nil || reflect.ValueOf(n).IsNil() {
+		b.WriteString("<nil>")
+		return
+	}
 	switch x := n.(type) {
 	case nil:
 		b.WriteString("<nil>")
@@ -416,19 +421,9 @@ func dump(b *strings.Builder, n Node) {
 	}
 }
 
-func isNilNode(n Node) bool {
-	switch x := n.(type) {
-	case nil:
-		return true
-	case *Pipeline:
-		return x == nil
-	}
-	return false
-}
-
 func flow(b *strings.Builder, kw string, v Statement) {
 	b.WriteString("(" + kw)
-	if v != nil && !isNilNode(v) {
+	if v != nil && !reflect.ValueOf(v).IsNil() {
 		b.WriteByte(' ')
 		dump(b, v)
 	}

@@ -748,9 +748,12 @@ func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
 		for j < len(p.text) && p.text[j] != '\n' {
 			j++
 		}
-		if j < len(p.text) {
-			j++
+		if j >= len(p.text) {
+			t := p.tok(TokString, i, len(p.text), space)
+			t.StrKind = kind
+			return t
 		}
+		j++
 	}
 	contentStart := j
 	// Find the terminator at the start of a line.

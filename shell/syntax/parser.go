@@ -113,7 +113,7 @@ func (p *parser) rollback(s state) {
 
 func (p *parser) skipNewlines() {
 	for {
-		t := p.peekTok(modeExpr)
+		t := p.peekTok(modeCmd)
 		if t.Kind != TokNewline {
 			return
 		}
@@ -123,7 +123,7 @@ func (p *parser) skipNewlines() {
 
 func (p *parser) skipNewlinesSemis() {
 	for {
-		t := p.peekTok(modeExpr)
+		t := p.peekTok(modeCmd)
 		if t.Kind != TokNewline && t.Kind != TokSemi {
 			return
 		}
@@ -841,22 +841,25 @@ func (p *parser) parseUnary() Expr {
 
 func (p *parser) parseTypeOrCast() Expr {
 	lb := p.peekTok(modeExpr)
-	p.advance(lb)
-	name, end, ok := p.scanTypeName(p.off, 0)
-	if !ok {
+	a, tn := p.parseAttributeOrType()
+	switch {
+	case a != nil:
+		// An attribute on an expression ([ValidateNotNull()]$x = ...):
+		// the attribute is checked nowhere, so only the expression is kept.
 		n := p.peekTok(modeExpr)
-		p.errMissing(n, "MissingTypename", "Missing type name after '['.")
+		if n.Kind != TokComma && isExprStart(n) {
+			if child := p.parseUnary(); child != nil {
+				return child
+			}
+		}
+		return &TypeExpr{Ext: a.Ext, Type: &TypeName{Ext: a.Ext, Name: a.Name}}
+	case tn == nil:
 		return nil
 	}
-	nameStart := p.skipSpace(p.off)
-	p.off, p.lastEnd = end, end
-	tn := &TypeName{Ext: p.ext(nameStart, end), Name: name}
-	rb := p.peekTok(modeExpr)
-	if rb.Kind != TokRBracket {
-		p.errMissing(rb, "EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.")
+	if p.lastEnd == tn.Ext.End.Offset {
+		// missing ']'
 		return &TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn}
 	}
-	p.advance(rb)
 	n := p.peekTok(modeExpr)
 	if n.Kind != TokComma && isExprStart(n) {
 		child := p.parseUnary()
@@ -1383,9 +1386,6 @@ func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
 	rb := p.peekTok(modeExpr)
 	if rb.Kind != TokRBracket {
 		p.errMissing(rb, "EndSquareBracketExpectedAtEndOfAttribute", "Missing ] at end of attribute or type literal.")
-		if attr == nil {
-			return nil, nil
-		}
 	} else {
 		p.advance(rb)
 	}

@@ -79,7 +79,7 @@ func Adapted(v any) []*Property {
 		}
 	case *ErrorRecord:
 		return []*Property{
-			prop("Exception", "System.Exception", x.Message),
+			prop("Exception", "System.Exception", x.Exception()),
 			prop("TargetObject", "System.Object", x.Target),
 			prop("CategoryInfo", "System.Management.Automation.ErrorCategoryInfo", x.CategoryInfo()),
 			prop("FullyQualifiedErrorId", "string", x.FullyQualifiedErrorID()),

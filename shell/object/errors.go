@@ -170,3 +170,23 @@ type ScriptBlock interface {
 func HasPrefixFold(s, prefix string) bool {
 	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
+
+// Exception returns the record's exception as an object with Message (and
+// its string form is the message).
+func (e *ErrorRecord) Exception() *PSObject {
+	full := e.ExceptionFullType
+	if full == "" {
+		full = e.ExceptionType
+		if full != "" && !strings.Contains(full, ".") {
+			full = "System.Management.Automation." + full
+		}
+	}
+	o := NewObject(full, "System.Exception", "System.Object")
+	o.AddTyped("Message", "string", e.Message)
+	o.AddTyped("ErrorRecord", "System.Management.Automation.ErrorRecord", e)
+	o.AddTyped("InnerException", "System.Exception", nil)
+	o.AddTyped("HResult", "int", -2146233087)
+	msg := e.Message
+	o.ToStringFunc = func() string { return msg }
+	return o
+}

@@ -1,0 +1,280 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
+
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/store"
+)
+
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "0.1.0-dev"
+
+// env is everything the CLI takes from the process: streams and variables.
+type env struct {
+	io     *host.IO
+	getenv func(string) string
+}
+
+func systemEnv() *env {
+	io := host.System()
+	io.StdinTTY = isTerminal(int(os.Stdin.Fd()))
+	io.StdoutTTY = isTerminal(int(os.Stdout.Fd()))
+	return &env{io: io, getenv: os.Getenv}
+}
+
+func isTerminal(fd int) bool {
+	_, err := unix.IoctlGetTermios(fd, unix.TCGETS)
+	return err == nil
+}
+
+func terminalWidth(fd int) int {
+	ws, err := unix.IoctlGetWinsize(fd, unix.TIOCGWINSZ)
+	if err != nil || ws.Col == 0 {
+		return 0
+	}
+	return int(ws.Col)
+}
+
+// options are the global flags.
+type options struct {
+	tenant      string
+	width       int
+	command     string
+	lockTimeout time.Duration
+	noColor     bool
+}
+
+// usageError marks misuse of exosim's own flags (exit status 2).
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+
+// exitCode carries a script's exit status out of cobra.
+type exitCode int
+
+func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
+
+func run(args []string, e *env) int {
+	root := newRootCmd(e)
+	root.SetArgs(args)
+	root.SetOut(e.io.Out)
+	root.SetErr(e.io.Err)
+	err := root.Execute()
+	if err == nil {
+		return 0
+	}
+	var code exitCode
+	if errors.As(err, &code) {
+		return int(code)
+	}
+	var ue *usageError
+	if errors.As(err, &ue) || strings.Contains(err.Error(), "unknown flag") || strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag needs an argument") || strings.Contains(err.Error(), "invalid argument") || strings.Contains(err.Error(), "accepts ") {
+		fmt.Fprintln(e.io.Err, "exosim:", err)
+		return 2
+	}
+	fmt.Fprintln(e.io.Err, "exosim:", err)
+	return 1
+}
+
+func newRootCmd(e *env) *cobra.Command {
+	o := &options{}
+	root := &cobra.Command{
+		Use:   "exosim",
+		Short: "An offline simulator of Exchange Online PowerShell",
+		Long: "exosim runs Exchange Online PowerShell commands against a simulated tenant kept in a local file.\n" +
+			"Without a command it opens a PowerShell-like prompt; with stdin not a terminal it runs stdin as a script.",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runRoot(e, o, cmd)
+		},
+	}
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	pf := root.PersistentFlags()
+	pf.StringVar(&o.tenant, "tenant", "", "tenant file (default $EXOSIM_TENANT, else exosim/tenant.db under $XDG_DATA_HOME or ~/.local/share)")
+	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
+	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
+	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
+	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	return root
+}
+
+// tenantPath resolves the tenant file from the flag and environment.
+func tenantPath(e *env, o *options) (string, error) {
+	if o.tenant != "" {
+		return o.tenant, nil
+	}
+	if p := e.getenv("EXOSIM_TENANT"); p != "" {
+		return p, nil
+	}
+	base := e.getenv("XDG_DATA_HOME")
+	if base == "" {
+		home := e.getenv("HOME")
+		if home == "" {
+			h, err := os.UserHomeDir()
+			if err != nil {
+				return "", err
+			}
+			home = h
+		}
+		base = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(base, "exosim", "tenant.db"), nil
+}
+
+// openTenant opens (creating and seeding when missing) the tenant file.
+func openTenant(e *env, o *options) (*store.Store, error) {
+	path, err := tenantPath(e, o)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+	if err != nil {
+		return nil, err
+	}
+	ok, err := st.IsInitialized()
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if !ok {
+		if err := st.Init("contoso", store.DefaultClock(), false); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	return st, nil
+}
+
+// setupIO applies --width and color rules.
+func setupIO(e *env, o *options) {
+	e.io.Width = o.width
+	if e.io.StdoutTTY {
+		if w := terminalWidth(int(os.Stdout.Fd())); w > 0 {
+			e.io.Width = w
+		}
+		e.io.Color = e.getenv("NO_COLOR") == "" && e.getenv("TERM") != "dumb"
+	} else {
+		e.io.Color = false
+	}
+}
+
+func runRoot(e *env, o *options, cmd *cobra.Command) error {
+	setupIO(e, o)
+	st, err := openTenant(e, o)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if cmd.Flags().Changed("command") {
+		rt := registry.NewSession(e.io, st, registry.Options{})
+		code := rt.Run(syntax.NewSource("", o.command), runtime.RunOptions{})
+		if code != 0 {
+			return exitCode(code)
+		}
+		return nil
+	}
+	if !e.io.StdinTTY {
+		text, err := e.io.ReadAll()
+		if err != nil {
+			return err
+		}
+		rt := registry.NewSession(e.io, st, registry.Options{})
+		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{Script: true})
+		if code != 0 {
+			return exitCode(code)
+		}
+		return nil
+	}
+	return runREPL(e, o, st)
+}
+
+func newRunCmd(e *env, o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "run FILE.ps1 [ARGS...]",
+		Short: "Run a PowerShell script (- reads it from stdin); $args holds ARGS",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			setupIO(e, o)
+			var text, path string
+			if args[0] == "-" {
+				t, err := e.io.ReadAll()
+				if err != nil {
+					return err
+				}
+				text = t
+			} else {
+				data, err := os.ReadFile(args[0])
+				if err != nil {
+					return &usageError{fmt.Errorf("cannot read script: %w", err)}
+				}
+				text = string(data)
+				path = args[0]
+			}
+			st, err := openTenant(e, o)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			rt := registry.NewSession(e.io, st, registry.Options{})
+			var sargs []any
+			for _, a := range args[1:] {
+				sargs = append(sargs, a)
+			}
+			code := rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true, Args: sargs})
+			if code != 0 {
+				return exitCode(code)
+			}
+			return nil
+		},
+	}
+}
+
+func newVersionCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print exosim's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(e.io.Out, "exosim %s (tenant schema %d)\n", version, store.SchemaVersion)
+			return nil
+		},
+	}
+}
+
+func newCompletionCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:       "completion bash|zsh|fish",
+		Short:     "Print a shell completion script for exosim's own command line",
+		Args:      cobra.ExactArgs(1),
+		ValidArgs: []string{"bash", "zsh", "fish"},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := cmd.OutOrStdout()
+			switch args[0] {
+			case "bash":
+				return root.GenBashCompletionV2(out, true)
+			case "zsh":
+				return root.GenZshCompletion(out)
+			case "fish":
+				return root.GenFishCompletion(out, true)
+			}
+			return &usageError{fmt.Errorf("unknown shell %q (want bash, zsh or fish)", args[0])}
+		},
+	}
+}
+
+var _ io.Writer

@@ -1,0 +1,144 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/olekukonko/tablewriter"
+	"github.com/spf13/cobra"
+
+	"github.com/exosim/exosim/store"
+)
+
+func newTenantCmd(e *env, o *options) *cobra.Command {
+	t := &cobra.Command{
+		Use:   "tenant",
+		Short: "Create, reset, inspect, export and import the simulated tenant",
+	}
+	var seed, clock string
+	var force bool
+	initFlags := func(c *cobra.Command) {
+		c.Flags().StringVar(&seed, "seed", "contoso", "seed tenant: contoso or empty")
+		c.Flags().StringVar(&clock, "clock", "", "simulated clock start (RFC3339, default 2024-03-01T09:00:00Z)")
+		c.Flags().BoolVar(&force, "force", false, "replace an existing tenant")
+	}
+	doInit := func(mustExist bool, forceIt bool) error {
+		start := store.DefaultClock()
+		if clock != "" {
+			ts, err := time.Parse(time.RFC3339, clock)
+			if err != nil {
+				return &usageError{fmt.Errorf("--clock: %w", err)}
+			}
+			start = ts.UTC()
+		}
+		path, err := tenantPath(e, o)
+		if err != nil {
+			return err
+		}
+		st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if err := st.Init(seed, start, forceIt); err != nil {
+			if err == store.ErrAlreadyInitialized {
+				return fmt.Errorf("tenant %s already exists; use --force to replace it (or exosim tenant reset)", path)
+			}
+			return err
+		}
+		fmt.Fprintf(e.io.Out, "Tenant %s initialized with seed %q, clock %s.\n", path, seed, start.Format(time.RFC3339))
+		return nil
+	}
+	initCmd := &cobra.Command{
+		Use:   "init",
+		Short: "Create the tenant file from a seed",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return doInit(false, force) },
+	}
+	initFlags(initCmd)
+	resetCmd := &cobra.Command{
+		Use:   "reset",
+		Short: "Replace the tenant with a fresh seed",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return doInit(true, true) },
+	}
+	initFlags(resetCmd)
+	info := &cobra.Command{
+		Use:   "info",
+		Short: "Show the tenant file, schema version, clock and object counts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openTenant(e, o)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			inf, err := st.Info()
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(e.io.Out, "Path:           %s\n", inf.Path)
+			fmt.Fprintf(e.io.Out, "Schema version: %d\n", inf.SchemaVersion)
+			fmt.Fprintf(e.io.Out, "Seed:           %s\n", inf.Seed)
+			fmt.Fprintf(e.io.Out, "Clock:          %s\n\n", inf.Clock.Format(time.RFC3339))
+			tw := tablewriter.NewWriter(e.io.Out)
+			tw.Header("Kind", "Count")
+			var kinds []string
+			for k := range inf.Counts {
+				kinds = append(kinds, k)
+			}
+			sort.Strings(kinds)
+			for _, k := range kinds {
+				tw.Append(k, fmt.Sprint(inf.Counts[k]))
+			}
+			return tw.Render()
+		},
+	}
+	export := &cobra.Command{
+		Use:   "export [FILE|-]",
+		Short: "Write the whole tenant as schema-versioned JSON",
+		Args:  cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := openTenant(e, o)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			if len(args) == 0 || args[0] == "-" {
+				return st.Export(e.io.Out)
+			}
+			f, err := os.OpenFile(args[0], os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return st.Export(f)
+		},
+	}
+	imp := &cobra.Command{
+		Use:   "import FILE",
+		Short: "Replace the tenant with an exported JSON file",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := tenantPath(e, o)
+			if err != nil {
+				return err
+			}
+			st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			f, err := os.Open(args[0])
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			return st.Import(f)
+		},
+	}
+	t.AddCommand(initCmd, resetCmd, info, export, imp)
+	return t
+}

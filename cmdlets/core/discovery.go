@@ -1,0 +1,608 @@
+package core
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+func discoveryCommands() []*runtime.Command {
+	return []*runtime.Command{getCommand(), getMember(), getHelp(), getAlias()}
+}
+
+// CommandInfo builds the object Get-Command returns for a command.
+func CommandInfo(c *runtime.Command) *object.PSObject {
+	typeName := "System.Management.Automation.CmdletInfo"
+	if c.Type == runtime.FunctionCommand {
+		typeName = "System.Management.Automation.FunctionInfo"
+	}
+	o := object.NewObject(typeName, "System.Management.Automation.CommandInfo", "System.Object")
+	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: c.Type.String(), Value: commandTypeValue(c.Type)})
+	o.AddTyped("Name", "string", c.Name)
+	o.AddTyped("Version", "version", c.Version)
+	o.AddTyped("Source", "string", c.Module)
+	o.AddTyped("ModuleName", "string", c.Module)
+	o.AddTyped("Verb", "string", c.Verb())
+	o.AddTyped("Noun", "string", c.Noun())
+	o.AddTyped("HelpUri", "string", "")
+	o.AddTyped("Definition", "string", strings.Join(SyntaxLines(c), "\n"))
+	var sets []any
+	for _, s := range c.SetNames() {
+		sets = append(sets, s)
+	}
+	o.AddTyped("ParameterSets", "System.Collections.ObjectModel.ReadOnlyCollection[System.Management.Automation.CommandParameterSetInfo]", sets)
+	o.ToStringFunc = func() string { return c.Name }
+	return o
+}
+
+func commandTypeValue(t runtime.CommandType) int {
+	switch t {
+	case runtime.AliasCommand:
+		return 1
+	case runtime.FunctionCommand:
+		return 2
+	}
+	return 8
+}
+
+func aliasInfo(alias, target string, rt *runtime.Runtime) *object.PSObject {
+	o := object.NewObject("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo", "System.Object")
+	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Alias", Value: 1})
+	o.AddTyped("Name", "string", alias)
+	o.AddTyped("DisplayName", "string", alias+" -> "+target)
+	o.AddTyped("Definition", "string", target)
+	o.AddTyped("ReferencedCommand", "string", target)
+	ver, src := "", ""
+	if c, ok := rt.LookupCommand(target); ok {
+		ver, src = c.Version, c.Module
+	}
+	o.AddTyped("Version", "version", ver)
+	o.AddTyped("Source", "string", src)
+	o.ToStringFunc = func() string { return alias }
+	return o
+}
+
+// SyntaxLines generates the SYNTAX lines of a command from its declaration.
+func SyntaxLines(c *runtime.Command) []string {
+	var out []string
+	for _, set := range c.SetNames() {
+		var parts []string
+		parts = append(parts, c.Name)
+		type entry struct {
+			p  *runtime.Param
+			si runtime.SetInfo
+		}
+		var positional, named []entry
+		for _, p := range c.Params {
+			if p.DontShow {
+				continue
+			}
+			si, ok := p.InSet(set)
+			if !ok {
+				continue
+			}
+			if si.Position >= 0 {
+				positional = append(positional, entry{p, si})
+			} else {
+				named = append(named, entry{p, si})
+			}
+		}
+		sort.SliceStable(positional, func(i, j int) bool { return positional[i].si.Position < positional[j].si.Position })
+		for _, e := range append(positional, named...) {
+			typ := strings.ToLower(shortType(e.p.Type))
+			if e.p.Type != nil && e.p.Type.Kind != runtime.KindString && e.p.Type.Kind != runtime.KindBool && e.p.Type.Kind != runtime.KindInt && e.p.Type.Kind != runtime.KindObject && e.p.Type.Kind != runtime.KindSwitch && e.p.Type.Kind != runtime.KindDateTime && e.p.Type.Kind != runtime.KindLong && e.p.Type.Kind != runtime.KindDouble {
+				typ = shortType(e.p.Type)
+			}
+			var s string
+			switch {
+			case e.p.IsSwitch():
+				s = "-" + e.p.Name
+				if !e.si.Mandatory {
+					s = "[" + s + "]"
+				}
+			case e.si.Position >= 0 && e.si.Mandatory:
+				s = fmt.Sprintf("[-%s] <%s>", e.p.Name, typ)
+			case e.si.Position >= 0:
+				s = fmt.Sprintf("[[-%s] <%s>]", e.p.Name, typ)
+			case e.si.Mandatory:
+				s = fmt.Sprintf("-%s <%s>", e.p.Name, typ)
+			default:
+				s = fmt.Sprintf("[-%s <%s>]", e.p.Name, typ)
+			}
+			parts = append(parts, s)
+		}
+		if c.SupportsShouldProcess {
+			parts = append(parts, "[-WhatIf]", "[-Confirm]")
+		}
+		parts = append(parts, "[<CommonParameters>]")
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+func shortType(t *runtime.Type) string {
+	if t == nil {
+		return "Object"
+	}
+	switch t.Kind {
+	case runtime.KindString:
+		if t.Array {
+			return "String[]"
+		}
+		return "String"
+	case runtime.KindBool:
+		return "bool"
+	case runtime.KindInt:
+		if t.Array {
+			return "int[]"
+		}
+		return "int"
+	case runtime.KindLong:
+		return "long"
+	case runtime.KindDouble:
+		return "double"
+	case runtime.KindDateTime:
+		return "datetime"
+	case runtime.KindObject:
+		if t.Array {
+			return "Object[]"
+		}
+		return "Object"
+	}
+	return t.Name
+}
+
+func getCommand() *runtime.Command {
+	c := cmdlet("Get-Command", ModCore, "GetCommandCommand")
+	c.Synopsis = "Lists the commands available in this session."
+	c.Sets = []string{"CmdletSet", "AllCommandSet"}
+	c.DefaultSet = "CmdletSet"
+	cs := runtime.Set("CmdletSet", false, -1)
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "AllCommandSet", Position: 0, FromPipelineByName: true})),
+		runtime.P("Verb", runtime.TStrings, runtime.InSets(cs)),
+		runtime.P("Noun", runtime.TStrings, runtime.InSets(cs)),
+		runtime.P("Module", runtime.TStrings, runtime.Alias("PSSnapin")),
+		runtime.P("FullyQualifiedModule", runtime.TObjects),
+		runtime.P("CommandType", runtime.TStrings, runtime.InSets(runtime.Set("AllCommandSet", false, -1)), runtime.Alias("Type")),
+		runtime.P("TotalCount", runtime.TInt),
+		runtime.P("Syntax", runtime.TSwitch),
+		runtime.P("ShowCommandInfo", runtime.TSwitch),
+		runtime.P("ArgumentList", runtime.TObjects, runtime.Position(1), runtime.Alias("Args")),
+		runtime.P("All", runtime.TSwitch),
+		runtime.P("ListImported", runtime.TSwitch),
+		runtime.P("ParameterName", runtime.TStrings),
+		runtime.P("ParameterType", runtime.TObjects),
+		runtime.P("UseFuzzyMatching", runtime.TSwitch),
+		runtime.P("UseAbbreviationExpansion", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		rt := ctx.RT
+		names := ctx.Strings("Name")
+		match := func(patterns []string, s string) bool {
+			if len(patterns) == 0 {
+				return true
+			}
+			for _, p := range patterns {
+				if runtime.MatchWildcard(p, s) {
+					return true
+				}
+			}
+			return false
+		}
+		var results []any
+		found := map[string]bool{}
+		aliases := rt.Aliases()
+		if len(names) > 0 {
+			var keys []string
+			for a := range aliases {
+				keys = append(keys, a)
+			}
+			sort.Strings(keys)
+			for _, a := range keys {
+				if match(names, a) && len(ctx.Strings("Verb")) == 0 {
+					results = append(results, aliasInfo(a, aliases[a], rt))
+					found[strings.ToLower(a)] = true
+				}
+			}
+		}
+		var cmds []*runtime.Command
+		cmds = append(cmds, rt.Commands()...)
+		for _, f := range rt.Functions() {
+			cmds = append(cmds, rt.FunctionCommand(f))
+		}
+		sort.SliceStable(cmds, func(i, j int) bool { return strings.ToLower(cmds[i].Name) < strings.ToLower(cmds[j].Name) })
+		for _, cmd := range cmds {
+			if !match(names, cmd.Name) || !match(ctx.Strings("Verb"), cmd.Verb()) || !match(ctx.Strings("Noun"), cmd.Noun()) || !match(ctx.Strings("Module"), cmd.Module) {
+				continue
+			}
+			if pn := ctx.Strings("ParameterName"); len(pn) > 0 {
+				ok := false
+				for _, p := range cmd.Params {
+					if match(pn, p.Name) {
+						ok = true
+					}
+				}
+				if !ok {
+					continue
+				}
+			}
+			if ct := ctx.Strings("CommandType"); len(ct) > 0 && !match(ct, cmd.Type.String()) {
+				continue
+			}
+			found[strings.ToLower(cmd.Name)] = true
+			if ctx.Switch("Syntax") {
+				for _, l := range SyntaxLines(cmd) {
+					results = append(results, l)
+				}
+				results = append(results, "")
+				continue
+			}
+			results = append(results, CommandInfo(cmd))
+		}
+		for _, n := range names {
+			if !runtime.HasWildcard(n) && !found[strings.ToLower(n)] {
+				rec := ctx.NewError(fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", n), "CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand", object.ObjectNotFound, "CommandNotFoundException", n)
+				rec.CommandSuffix = ""
+				if err := ctx.WriteError(rec); err != nil {
+					return err
+				}
+			}
+		}
+		if ctx.Has("TotalCount") && ctx.Int("TotalCount") < len(results) {
+			results = results[:ctx.Int("TotalCount")]
+		}
+		for _, r := range results {
+			if err := ctx.WriteObject(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func getAlias() *runtime.Command {
+	c := cmdlet("Get-Alias", ModUtility, "GetAliasCommand")
+	c.Synopsis = "Lists aliases."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Scope", runtime.TString),
+		runtime.P("Definition", runtime.TStrings),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		aliases := ctx.RT.Aliases()
+		var keys []string
+		for a := range aliases {
+			keys = append(keys, a)
+		}
+		sort.Strings(keys)
+		names := ctx.Strings("Name")
+		for _, a := range keys {
+			ok := len(names) == 0
+			for _, n := range names {
+				if runtime.MatchWildcard(n, a) {
+					ok = true
+				}
+			}
+			for _, d := range ctx.Strings("Definition") {
+				ok = ok && runtime.MatchWildcard(d, aliases[a])
+			}
+			if ok {
+				if err := ctx.WriteObject(aliasInfo(a, aliases[a], ctx.RT)); err != nil {
+					return err
+				}
+			}
+		}
+		for _, n := range names {
+			if runtime.HasWildcard(n) {
+				continue
+			}
+			if _, ok := aliases[strings.ToLower(n)]; !ok {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find alias because alias '%s' does not exist.", n), "ItemNotFoundException", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// ---------------------------------------------------------------------------
+// Get-Member
+
+func getMember() *runtime.Command {
+	c := cmdlet("Get-Member", ModUtility, "GetMemberCommand")
+	c.Synopsis = "Lists the properties and methods of objects."
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Name", runtime.TStrings, runtime.Position(0)),
+		runtime.P("MemberType", runtime.TStrings, runtime.Alias("Type")),
+		runtime.P("View", runtime.TString),
+		runtime.P("Static", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if !ctx.HasInput {
+			return nil
+		}
+		in := ctx.Input
+		tn := object.TypeName(in)
+		seen, _ := ctx.State["seen"].(map[string]bool)
+		if seen == nil {
+			seen = map[string]bool{}
+			ctx.State["seen"] = seen
+		}
+		if seen[tn] {
+			return nil
+		}
+		seen[tn] = true
+		var rows []*object.PSObject
+		add := func(name, kind, def string) {
+			if names := ctx.Strings("Name"); len(names) > 0 {
+				ok := false
+				for _, n := range names {
+					if runtime.MatchWildcard(n, name) {
+						ok = true
+					}
+				}
+				if !ok {
+					return
+				}
+			}
+			if kinds := ctx.Strings("MemberType"); len(kinds) > 0 {
+				ok := false
+				for _, k := range kinds {
+					if strings.EqualFold(k, kind) || strings.EqualFold(k, "Properties") && strings.HasSuffix(kind, "Property") || strings.EqualFold(k, "All") {
+						ok = true
+					}
+				}
+				if !ok {
+					return
+				}
+			}
+			o := object.NewObject("Microsoft.PowerShell.Commands.MemberDefinition", "System.Object")
+			o.AddTyped("TypeName", "string", tn)
+			o.AddTyped("Name", "string", name)
+			o.AddTyped("MemberType", "System.Management.Automation.PSMemberTypes", object.Enum{Type: "System.Management.Automation.PSMemberTypes", Name: kind})
+			o.AddTyped("Definition", "string", def)
+			rows = append(rows, o)
+		}
+		for _, m := range methodsOf(in) {
+			add(m[0], "Method", m[1])
+		}
+		for _, p := range object.Adapted(in) {
+			t := p.TypeName
+			if t == "" {
+				t = memberTypeName(p.Get())
+			}
+			switch p.Kind {
+			case object.NoteProperty:
+				add(p.Name, "NoteProperty", fmt.Sprintf("%s %s=%s", t, p.Name, ctx.RT.ToStr(p.Get())))
+			case object.ScriptProperty:
+				add(p.Name, "ScriptProperty", fmt.Sprintf("System.Object %s {get=...}", p.Name))
+			default:
+				access := "{get;}"
+				if p.Settable {
+					access = "{get;set;}"
+				}
+				add(p.Name, "Property", fmt.Sprintf("%s %s %s", t, p.Name, access))
+			}
+		}
+		sort.SliceStable(rows, func(i, j int) bool {
+			ki := object.ToInvariantString(rows[i].Value("MemberType"))
+			kj := object.ToInvariantString(rows[j].Value("MemberType"))
+			if ki != kj {
+				return ki < kj
+			}
+			return strings.ToLower(object.ToInvariantString(rows[i].Value("Name"))) < strings.ToLower(object.ToInvariantString(rows[j].Value("Name")))
+		})
+		for _, r := range rows {
+			if err := ctx.WriteObject(r); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func memberTypeName(v any) string {
+	switch v.(type) {
+	case nil:
+		return "object"
+	case string:
+		return "string"
+	case int:
+		return "int"
+	case int64:
+		return "long"
+	case bool:
+		return "bool"
+	case float64:
+		return "double"
+	case []any:
+		return "Object[]"
+	}
+	n := object.TypeName(v)
+	switch n {
+	case "System.DateTime":
+		return "datetime"
+	case "System.Guid":
+		return "guid"
+	case "System.TimeSpan":
+		return "timespan"
+	}
+	return n
+}
+
+// methodsOf lists the methods Get-Member shows for a value.
+func methodsOf(v any) [][2]string {
+	base := [][2]string{
+		{"Equals", "bool Equals(System.Object obj)"},
+		{"GetHashCode", "int GetHashCode()"},
+		{"GetType", "type GetType()"},
+		{"ToString", "string ToString()"},
+	}
+	switch v.(type) {
+	case string:
+		return append(base,
+			[2]string{"Contains", "bool Contains(string value)"},
+			[2]string{"EndsWith", "bool EndsWith(string value)"},
+			[2]string{"IndexOf", "int IndexOf(string value)"},
+			[2]string{"Replace", "string Replace(string oldValue, string newValue)"},
+			[2]string{"Split", "string[] Split(Params char[] separator)"},
+			[2]string{"StartsWith", "bool StartsWith(string value)"},
+			[2]string{"Substring", "string Substring(int startIndex)"},
+			[2]string{"ToLower", "string ToLower()"},
+			[2]string{"ToUpper", "string ToUpper()"},
+			[2]string{"Trim", "string Trim()"},
+		)
+	}
+	return base
+}
+
+// ---------------------------------------------------------------------------
+// Get-Help (generated from the declarations)
+
+func getHelp() *runtime.Command {
+	c := &runtime.Command{Name: "Get-Help", Type: runtime.CmdletCommand, Module: ModCore, Version: Version7, FullTypeName: "Microsoft.PowerShell.Commands.GetHelpCommand"}
+	c.Synopsis = "Shows help for a command: synopsis, syntax, parameters and examples."
+	c.Sets = []string{"AllUsersView", "DetailedView", "Examples", "Parameters", "Online", "ShowWindow"}
+	c.DefaultSet = "AllUsersView"
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TString, runtime.Position(0), runtime.FromPipelineByName()),
+		runtime.P("Path", runtime.TString),
+		runtime.P("Category", runtime.TStrings),
+		runtime.P("Component", runtime.TStrings),
+		runtime.P("Functionality", runtime.TStrings),
+		runtime.P("Role", runtime.TStrings),
+		runtime.P("Full", runtime.TSwitch, runtime.InSets(runtime.Set("AllUsersView", false, -1))),
+		runtime.P("Detailed", runtime.TSwitch, runtime.InSets(runtime.Set("DetailedView", true, -1))),
+		runtime.P("Examples", runtime.TSwitch, runtime.InSets(runtime.Set("Examples", true, -1))),
+		runtime.P("Parameter", runtime.TStrings, runtime.InSets(runtime.Set("Parameters", true, -1))),
+		runtime.P("Online", runtime.TSwitch, runtime.InSets(runtime.Set("Online", true, -1))),
+		runtime.P("ShowWindow", runtime.TSwitch, runtime.InSets(runtime.Set("ShowWindow", true, -1))),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		name := ctx.String("Name")
+		if name == "" {
+			name = "Get-Help"
+		}
+		if h, ok := ctx.RT.State["help.topics"].(func(string) (string, bool)); ok {
+			if text, ok := h(name); ok {
+				return ctx.WriteObject(text)
+			}
+		}
+		cmd, ok := ctx.RT.LookupCommand(name)
+		if !ok {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.", name), "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand", object.ResourceUnavailable, "HelpNotFoundException", name))
+		}
+		return ctx.WriteObject(HelpText(cmd, ctx))
+	}
+	return c
+}
+
+// HelpText renders a command's help from its declaration.
+func HelpText(c *runtime.Command, ctx *runtime.Context) string {
+	var b strings.Builder
+	section := func(title string, body ...string) {
+		b.WriteString("\n" + title + "\n")
+		for _, l := range body {
+			if l == "" {
+				b.WriteString("\n")
+				continue
+			}
+			b.WriteString("    " + l + "\n")
+		}
+	}
+	if ctx.Switch("Examples") {
+		section("NAME", c.Name)
+		section("SYNOPSIS", c.Synopsis)
+		writeExamples(&b, c)
+		return b.String()
+	}
+	if ps := ctx.Strings("Parameter"); len(ps) > 0 {
+		for _, p := range c.Params {
+			for _, want := range ps {
+				if runtime.MatchWildcard(want, p.Name) {
+					writeParam(&b, c, p)
+				}
+			}
+		}
+		return b.String()
+	}
+	section("NAME", c.Name)
+	section("SYNOPSIS", c.Synopsis)
+	var syn []string
+	for _, l := range SyntaxLines(c) {
+		syn = append(syn, l, "")
+	}
+	if len(syn) > 0 {
+		syn = syn[:len(syn)-1]
+	}
+	section("SYNTAX", syn...)
+	desc := c.Description
+	if desc == "" {
+		desc = c.Synopsis
+	}
+	section("DESCRIPTION", desc)
+	if ctx.Switch("Full") || ctx.Switch("Detailed") {
+		b.WriteString("\nPARAMETERS\n")
+		for _, p := range c.Params {
+			if !p.DontShow {
+				writeParam(&b, c, p)
+			}
+		}
+		b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable.\n")
+		writeExamples(&b, c)
+	}
+	section("REMARKS", fmt.Sprintf("To see the examples, type: \"Get-Help %s -Examples\"", c.Name), fmt.Sprintf("For more information, type: \"Get-Help %s -Detailed\"", c.Name), fmt.Sprintf("For technical information, type: \"Get-Help %s -Full\"", c.Name))
+	return b.String()
+}
+
+func writeParam(b *strings.Builder, c *runtime.Command, p *runtime.Param) {
+	fmt.Fprintf(b, "    -%s <%s>\n", p.Name, shortType(p.Type))
+	if p.Help != "" {
+		fmt.Fprintf(b, "        %s\n", p.Help)
+	}
+	b.WriteString("\n")
+	required, position, pipe := "false", "named", "false"
+	for _, s := range p.Sets {
+		if s.Mandatory {
+			required = "true"
+		}
+		if s.Position >= 0 {
+			position = fmt.Sprint(s.Position + 1)
+		}
+		switch {
+		case s.FromPipeline && s.FromPipelineByName:
+			pipe = "true (ByValue, ByPropertyName)"
+		case s.FromPipeline:
+			pipe = "true (ByValue)"
+		case s.FromPipelineByName:
+			pipe = "true (ByPropertyName)"
+		}
+	}
+	fmt.Fprintf(b, "        Required?                    %s\n", required)
+	fmt.Fprintf(b, "        Position?                    %s\n", position)
+	fmt.Fprintf(b, "        Default value                %s\n", p.Default)
+	fmt.Fprintf(b, "        Accept pipeline input?       %s\n", pipe)
+	aliases := "None"
+	if len(p.Aliases) > 0 {
+		aliases = strings.Join(p.Aliases, ", ")
+	}
+	fmt.Fprintf(b, "        Aliases                      %s\n", aliases)
+	fmt.Fprintf(b, "        Accept wildcard characters?  %v\n\n", p.Wildcards)
+}
+
+func writeExamples(b *strings.Builder, c *runtime.Command) {
+	for i, e := range c.Examples {
+		fmt.Fprintf(b, "\n    ---------- Example %d ----------\n\n    %s\n\n    %s\n", i+1, e.Code, e.Remark)
+	}
+}

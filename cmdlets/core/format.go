@@ -1,0 +1,249 @@
+package core
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+func formatCommands() []*runtime.Command {
+	return []*runtime.Command{formatTable(), formatList(), outString(), outFile(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand")}
+}
+
+func formatTable() *runtime.Command {
+	c := cmdlet("Format-Table", ModUtility, "FormatTableCommand")
+	c.Synopsis = "Formats objects as a table."
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
+		runtime.P("AutoSize", runtime.TSwitch),
+		runtime.P("RepeatHeader", runtime.TSwitch),
+		runtime.P("HideTableHeaders", runtime.TSwitch),
+		runtime.P("Wrap", runtime.TSwitch),
+		runtime.P("GroupBy", runtime.TObject),
+		runtime.P("View", runtime.TString),
+		runtime.P("ShowError", runtime.TSwitch),
+		runtime.P("DisplayError", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Expand", runtime.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		spec, err := buildSpec(ctx, format.TableView, format.ForTable)
+		if err != nil {
+			return err
+		}
+		spec.AutoSize = ctx.Switch("AutoSize")
+		spec.Wrap = ctx.Switch("Wrap")
+		spec.HideTableHeaders = ctx.Switch("HideTableHeaders")
+		ctx.State["spec"] = spec
+		return nil
+	}
+	c.Handler.Process = shapedProcess
+	return c
+}
+
+func formatList() *runtime.Command {
+	c := cmdlet("Format-List", ModUtility, "FormatListCommand")
+	c.Synopsis = "Formats objects as a list of properties, one per line."
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
+		runtime.P("GroupBy", runtime.TObject),
+		runtime.P("View", runtime.TString),
+		runtime.P("ShowError", runtime.TSwitch),
+		runtime.P("DisplayError", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Expand", runtime.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		spec, err := buildSpec(ctx, format.ListView, format.ForList)
+		if err != nil {
+			return err
+		}
+		ctx.State["spec"] = spec
+		return nil
+	}
+	c.Handler.Process = shapedProcess
+	return c
+}
+
+func shapedProcess(ctx *runtime.Context) error {
+	if !ctx.HasInput {
+		return nil
+	}
+	spec := ctx.State["spec"].(*format.Spec)
+	return ctx.WriteObject(&format.Shaped{Spec: spec, Value: ctx.Input})
+}
+
+func buildSpec(ctx *runtime.Context, kind format.ViewKind, calc format.CalcKind) (*format.Spec, error) {
+	spec := &format.Spec{Kind: kind, Force: ctx.Switch("Force"), View: ctx.String("View")}
+	if props, ok := ctx.Value("Property").([]any); ok {
+		for _, p := range props {
+			ps, err := propSpec(p, calc)
+			if err != nil {
+				return nil, ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyUnknownKey", object.InvalidArgument, "NotSupportedException", nil))
+			}
+			spec.Properties = append(spec.Properties, ps)
+		}
+	}
+	if g := ctx.Value("GroupBy"); g != nil {
+		ps, err := propSpec(g, format.ForGroup)
+		if err != nil {
+			return nil, ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyUnknownKey", object.InvalidArgument, "NotSupportedException", nil))
+		}
+		spec.GroupBy = &ps
+	}
+	return spec, nil
+}
+
+// renderText formats values as Out-String does (width 0 = default).
+func renderText(ctx *runtime.Context, items []any, width int) string {
+	lines := renderLines(ctx, items, width)
+	return format.OutString(lines)
+}
+
+func renderLines(ctx *runtime.Context, items []any, width int) []string {
+	o := ctx.RT.FormatOptions(true)
+	if width > 0 {
+		o.Width = width
+		o.WidthGiven = true
+	}
+	var lines []string
+	w := format.NewWriter(ctx.RT.Formats, o, func(_ format.Stream, l string) { lines = append(lines, format.StripANSI(l)) })
+	for _, it := range items {
+		w.Write(it)
+	}
+	w.Close()
+	return lines
+}
+
+func outString() *runtime.Command {
+	c := cmdlet("Out-String", ModUtility, "OutStringCommand")
+	c.Synopsis = "Turns objects into the text the console would show."
+	c.Sets = []string{"NoNewLineFormatting", "StreamFormatting"}
+	c.DefaultSet = "NoNewLineFormatting"
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Width", runtime.TInt),
+		runtime.P("Stream", runtime.TSwitch, runtime.InSets(runtime.Set("StreamFormatting", true, -1))),
+		runtime.P("NoNewline", runtime.TSwitch, runtime.InSets(runtime.Set("NoNewLineFormatting", false, -1))),
+	}
+	c.Handler.Process = collectInput
+	c.Handler.End = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["items"].([]any)
+		if len(items) == 0 {
+			return nil
+		}
+		lines := renderLines(ctx, items, ctx.Int("Width"))
+		if ctx.Switch("Stream") {
+			for _, l := range lines {
+				if err := ctx.WriteObject(l); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if ctx.Switch("NoNewline") {
+			return ctx.WriteObject(strings.Join(lines, ""))
+		}
+		return ctx.WriteObject(format.OutString(lines))
+	}
+	return c
+}
+
+func collectInput(ctx *runtime.Context) error {
+	if ctx.HasInput {
+		list, _ := ctx.State["items"].([]any)
+		ctx.State["items"] = append(list, ctx.Input)
+	}
+	return nil
+}
+
+func outFile() *runtime.Command {
+	c := cmdlet("Out-File", ModUtility, "OutFileCommand")
+	c.Synopsis = "Writes the console text of objects to a file."
+	c.SupportsShouldProcess = true
+	c.Sets = []string{"ByPath", "ByLiteralPath"}
+	c.DefaultSet = "ByPath"
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
+		runtime.P("Encoding", runtime.TString, runtime.Position(1)),
+		runtime.P("Append", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
+		runtime.P("Width", runtime.TInt),
+		runtime.P("NoNewline", runtime.TSwitch),
+	}
+	c.Handler.Process = collectInput
+	c.Handler.End = func(ctx *runtime.Context) error {
+		path := ctx.String("FilePath")
+		if path == "" {
+			path = ctx.String("LiteralPath")
+		}
+		ok, err := ctx.ShouldProcess(path, "Output to File")
+		if err != nil || !ok {
+			return err
+		}
+		items, _ := ctx.State["items"].([]any)
+		lines := renderLines(ctx, items, ctx.Int("Width"))
+		text := format.OutString(lines)
+		if ctx.Switch("NoNewline") {
+			text = strings.Join(lines, "")
+		}
+		if ctx.Switch("NoClobber") {
+			if _, err := os.Stat(path); err == nil {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", path), "NoClobber", object.ResourceExists, "IOException", path))
+			}
+		}
+		return writeFile(ctx, path, text, ctx.Switch("Append"))
+	}
+	return c
+}
+
+func writeFile(ctx *runtime.Context, path, text string, appendTo bool) error {
+	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+	if appendTo {
+		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+	}
+	f, err := os.OpenFile(path, flags, 0o644)
+	if err != nil {
+		return ctx.Fail(ctx.NewError(fmt.Sprintf("Could not find a part of the path '%s'.", path), "FileOpenFailure", object.OpenError, "DirectoryNotFoundException", path))
+	}
+	defer f.Close()
+	if _, err := f.WriteString(text); err != nil {
+		return ctx.Fail(ctx.NewError(err.Error(), "FileWriteFailure", object.WriteError, "IOException", path))
+	}
+	return nil
+}
+
+func outNull() *runtime.Command {
+	c := cmdlet("Out-Null", ModCore, "OutNullCommand")
+	c.Synopsis = "Discards its input."
+	c.Params = []*runtime.Param{inputObject()}
+	c.Handler.Process = func(ctx *runtime.Context) error { return nil }
+	return c
+}
+
+func outDefault(name, typeName string) *runtime.Command {
+	c := cmdlet(name, ModCore, typeName)
+	c.Synopsis = "Sends objects to the console formatter."
+	c.Params = []*runtime.Param{inputObject()}
+	if name == "Out-Host" {
+		c.Params = append(c.Params, runtime.P("Paging", runtime.TSwitch))
+	} else {
+		c.Params = append(c.Params, runtime.P("Transcript", runtime.TSwitch))
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.HasInput {
+			ctx.RT.WriteToHost(ctx.Input)
+		}
+		return nil
+	}
+	return c
+}

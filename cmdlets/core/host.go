@@ -1,0 +1,414 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+func hostCommands() []*runtime.Command {
+	return []*runtime.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost(), getRandom()}
+}
+
+func getDate() *runtime.Command {
+	c := cmdlet("Get-Date", ModUtility, "GetDateCommand")
+	c.Synopsis = "Returns the current date and time of the simulated clock."
+	c.Sets = []string{"net", "UFormat", "UnixTimeSecondsSet"}
+	c.DefaultSet = "net"
+	c.Params = []*runtime.Param{
+		runtime.P("Date", runtime.TDateTime, runtime.Position(0), runtime.FromPipeline(), runtime.Alias("LastWriteTime")),
+		runtime.P("Year", runtime.TInt), runtime.P("Month", runtime.TInt), runtime.P("Day", runtime.TInt),
+		runtime.P("Hour", runtime.TInt), runtime.P("Minute", runtime.TInt), runtime.P("Second", runtime.TInt),
+		runtime.P("Millisecond", runtime.TInt),
+		runtime.P("DisplayHint", runtime.EnumType("DisplayHintType", "Microsoft.PowerShell.Commands.DisplayHintType", "Date", "Time", "DateTime")),
+		runtime.P("Format", runtime.TString, runtime.InSets(runtime.Set("net", false, -1), runtime.Set("UnixTimeSecondsSet", false, -1))),
+		runtime.P("UFormat", runtime.TString, runtime.InSets(runtime.Set("UFormat", false, -1))),
+		runtime.P("AsUTC", runtime.TSwitch),
+		runtime.P("UnixTimeSeconds", runtime.TLong, runtime.InSets(runtime.Set("UnixTimeSecondsSet", true, -1)), runtime.Alias("UnixTime")),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		t := ctx.Now()
+		if d, ok := ctx.Time("Date"); ok {
+			t = d
+		}
+		if ctx.Has("UnixTimeSeconds") {
+			t = time.Unix(ctx.Value("UnixTimeSeconds").(int64), 0).UTC()
+		}
+		set := func(name string, f func(n int) time.Time) {
+			if ctx.Has(name) {
+				t = f(ctx.Int(name))
+			}
+		}
+		set("Year", func(n int) time.Time { return time.Date(n, t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
+		set("Month", func(n int) time.Time { return time.Date(t.Year(), time.Month(n), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
+		set("Day", func(n int) time.Time { return time.Date(t.Year(), t.Month(), n, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
+		set("Hour", func(n int) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), n, t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
+		set("Minute", func(n int) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), n, t.Second(), t.Nanosecond(), time.UTC) })
+		set("Second", func(n int) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), n, t.Nanosecond(), time.UTC) })
+		set("Millisecond", func(n int) time.Time {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), n*1e6, time.UTC)
+		})
+		if f := ctx.String("Format"); f != "" {
+			return ctx.WriteObject(object.FormatDateTime(t, f))
+		}
+		if f := ctx.String("UFormat"); f != "" {
+			return ctx.WriteObject(uformat(t, f))
+		}
+		return ctx.WriteObject(t)
+	}
+	return c
+}
+
+// uformat implements the common UNIX format specifiers of -UFormat.
+func uformat(t time.Time, f string) string {
+	var b strings.Builder
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' || i+1 >= len(f) {
+			b.WriteByte(f[i])
+			continue
+		}
+		i++
+		switch f[i] {
+		case 'Y':
+			fmt.Fprintf(&b, "%04d", t.Year())
+		case 'y':
+			fmt.Fprintf(&b, "%02d", t.Year()%100)
+		case 'm':
+			fmt.Fprintf(&b, "%02d", int(t.Month()))
+		case 'd':
+			fmt.Fprintf(&b, "%02d", t.Day())
+		case 'H':
+			fmt.Fprintf(&b, "%02d", t.Hour())
+		case 'M':
+			fmt.Fprintf(&b, "%02d", t.Minute())
+		case 'S':
+			fmt.Fprintf(&b, "%02d", t.Second())
+		case 's':
+			fmt.Fprintf(&b, "%d", t.Unix())
+		case 'A':
+			b.WriteString(t.Weekday().String())
+		case 'a':
+			b.WriteString(t.Weekday().String()[:3])
+		case 'B':
+			b.WriteString(t.Month().String())
+		case 'b', 'h':
+			b.WriteString(t.Month().String()[:3])
+		case 'j':
+			fmt.Fprintf(&b, "%03d", t.YearDay())
+		case 'F':
+			b.WriteString(t.Format("2006-01-02"))
+		case 'T':
+			b.WriteString(t.Format("15:04:05"))
+		case 'Z', 'z':
+			b.WriteString("+00")
+		default:
+			b.WriteByte('%')
+			b.WriteByte(f[i])
+		}
+	}
+	return b.String()
+}
+
+func startSleep() *runtime.Command {
+	c := cmdlet("Start-Sleep", ModUtility, "StartSleepCommand")
+	c.Synopsis = "Moves the simulated clock forward by the given time and returns at once."
+	c.Sets = []string{"Seconds", "Milliseconds", "FromTimeSpan"}
+	c.DefaultSet = "Seconds"
+	c.Params = []*runtime.Param{
+		runtime.P("Seconds", runtime.TDouble, runtime.InSets(runtime.Set("Seconds", true, 0)), runtime.FromPipeline()),
+		runtime.P("Milliseconds", runtime.TInt, runtime.InSets(runtime.Set("Milliseconds", true, -1)), runtime.Alias("ms")),
+		runtime.P("Duration", runtime.TTimeSpan, runtime.InSets(runtime.Set("FromTimeSpan", true, -1)), runtime.Alias("ts")),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		var d object.TimeSpan
+		switch ctx.ParameterSet {
+		case "Milliseconds":
+			d = object.TimeSpan(ctx.Int("Milliseconds")) * object.TicksPerMillisecond
+		case "FromTimeSpan":
+			d = ctx.Value("Duration").(object.TimeSpan)
+		default:
+			f, _ := ctx.Value("Seconds").(float64)
+			d = object.TimeSpan(f * float64(object.TicksPerSecond))
+		}
+		if d < 0 {
+			return ctx.Fail(ctx.NewError("Cannot validate argument: the duration must not be negative.", "ParameterArgumentValidationError", object.InvalidData, "ParameterBindingException", nil))
+		}
+		if ctx.RT.Sleep != nil {
+			if err := ctx.RT.Sleep(d); err != nil {
+				return ctx.Fail(ctx.NewError(err.Error(), "SimClockFailed", object.InvalidOperation, "InvalidOperationException", nil))
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func newTimeSpan() *runtime.Command {
+	c := cmdlet("New-TimeSpan", ModUtility, "NewTimeSpanCommand")
+	c.Synopsis = "Creates a TimeSpan."
+	c.Sets = []string{"Date", "Time"}
+	c.DefaultSet = "Date"
+	d := func(n string, pos int) *runtime.Param {
+		return runtime.P(n, runtime.TDateTime, runtime.InSets(runtime.Set("Date", false, pos)))
+	}
+	t := func(n string) *runtime.Param {
+		return runtime.P(n, runtime.TInt, runtime.InSets(runtime.Set("Time", false, -1)))
+	}
+	c.Params = []*runtime.Param{d("Start", 0), d("End", 1), t("Days"), t("Hours"), t("Minutes"), t("Seconds"), t("Milliseconds")}
+	c.Params[0].Aliases = []string{"LastWriteTime"}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet == "Time" {
+			ts := object.TimeSpan(ctx.Int("Days"))*object.TicksPerDay + object.TimeSpan(ctx.Int("Hours"))*object.TicksPerHour +
+				object.TimeSpan(ctx.Int("Minutes"))*object.TicksPerMinute + object.TimeSpan(ctx.Int("Seconds"))*object.TicksPerSecond +
+				object.TimeSpan(ctx.Int("Milliseconds"))*object.TicksPerMillisecond
+			return ctx.WriteObject(ts)
+		}
+		start := ctx.Now()
+		end := ctx.Now()
+		if s, ok := ctx.Time("Start"); ok {
+			start = s
+		}
+		if e, ok := ctx.Time("End"); ok {
+			end = e
+		}
+		return ctx.WriteObject(object.TimeSpan(end.Sub(start) / 100))
+	}
+	return c
+}
+
+func readHost() *runtime.Command {
+	c := cmdlet("Read-Host", ModUtility, "ReadHostCommand")
+	c.Synopsis = "Reads a line of input (hidden with -AsSecureString)."
+	c.Sets = []string{"AsString", "AsSecureString"}
+	c.DefaultSet = "AsString"
+	c.Params = []*runtime.Param{
+		runtime.P("Prompt", runtime.TObject, runtime.Position(0), runtime.RemainingArgs()),
+		runtime.P("MaskInput", runtime.TSwitch, runtime.InSets(runtime.Set("AsString", false, -1))),
+		runtime.P("AsSecureString", runtime.TSwitch, runtime.InSets(runtime.Set("AsSecureString", false, -1))),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		prompt := ""
+		if ctx.Has("Prompt") {
+			prompt = ctx.RT.ToStr(ctx.Value("Prompt")) + ": "
+		}
+		secret := ctx.Switch("AsSecureString") || ctx.Switch("MaskInput")
+		io := ctx.RT.IO
+		var line string
+		var err error
+		if io.Interactive() {
+			line, err = io.ReadLine(prompt, secret)
+		} else {
+			if prompt != "" {
+				ctx.RT.HostLine(prompt)
+			}
+			line, err = io.ReadLine("", false)
+		}
+		if err != nil {
+			return ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
+		}
+		if ctx.Switch("AsSecureString") {
+			return ctx.WriteObject(object.NewSecureString(line))
+		}
+		return ctx.WriteObject(line)
+	}
+	return c
+}
+
+func convertToSecureString() *runtime.Command {
+	c := cmdlet("ConvertTo-SecureString", ModSecurity, "ConvertToSecureStringCommand")
+	c.Synopsis = "Turns plain text (or an encrypted string) into a SecureString."
+	c.Sets = []string{"Secure", "PlainText", "Open"}
+	c.DefaultSet = "Secure"
+	c.Params = []*runtime.Param{
+		runtime.P("String", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("AsPlainText", runtime.TSwitch, runtime.InSets(runtime.Set("PlainText", true, 1))),
+		runtime.P("Force", runtime.TSwitch, runtime.InSets(runtime.Set("PlainText", false, 2))),
+		runtime.P("SecureKey", runtime.TSecureString, runtime.InSets(runtime.Set("Secure", false, 1))),
+		runtime.P("Key", &runtime.Type{Kind: runtime.KindObject, Name: "Byte[]", FullName: "System.Byte[]", Array: true}, runtime.InSets(runtime.Set("Open", false, -1))),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		s := ctx.String("String")
+		if ctx.Switch("AsPlainText") {
+			return ctx.WriteObject(object.NewSecureString(s))
+		}
+		if strings.HasPrefix(s, "exosim:") {
+			return ctx.WriteObject(object.NewSecureString(strings.TrimPrefix(s, "exosim:")))
+		}
+		return ctx.Fail(ctx.NewError("The input string is not a valid encrypted standard string. Use -AsPlainText to convert plain text.", "ImportSecureString_InvalidArgument_CryptographicError,Microsoft.PowerShell.Commands.ConvertToSecureStringCommand", object.InvalidArgument, "CryptographicException", s))
+	}
+	return c
+}
+
+func convertFromSecureString() *runtime.Command {
+	c := cmdlet("ConvertFrom-SecureString", ModSecurity, "ConvertFromSecureStringCommand")
+	c.Synopsis = "Turns a SecureString into an encrypted standard string (or plain text)."
+	c.Params = []*runtime.Param{
+		runtime.P("SecureString", runtime.TSecureString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("AsPlainText", runtime.TSwitch),
+		runtime.P("SecureKey", runtime.TSecureString),
+		runtime.P("Key", runtime.TObjects),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		s := ctx.Value("SecureString").(object.SecureString)
+		if ctx.Switch("AsPlainText") {
+			return ctx.WriteObject(s.Plain())
+		}
+		return ctx.WriteObject("exosim:" + s.Plain())
+	}
+	return c
+}
+
+// NewCredential builds a PSCredential object.
+func NewCredential(user string, password object.SecureString) *object.PSObject {
+	o := object.NewObject("System.Management.Automation.PSCredential", "System.Object")
+	o.AddTyped("UserName", "string", user)
+	o.AddTyped("Password", "securestring", password)
+	return o
+}
+
+func getCredential() *runtime.Command {
+	c := cmdlet("Get-Credential", ModSecurity, "GetCredentialCommand")
+	c.Synopsis = "Asks for a user name and password and returns a PSCredential."
+	c.Sets = []string{"CredentialSet", "MessageSet"}
+	c.DefaultSet = "CredentialSet"
+	c.Params = []*runtime.Param{
+		runtime.P("Credential", runtime.TObject, runtime.InSets(runtime.Set("CredentialSet", false, 0))),
+		runtime.P("Message", runtime.TString, runtime.InSets(runtime.Set("MessageSet", false, -1))),
+		runtime.P("UserName", runtime.TString, runtime.InSets(runtime.Set("MessageSet", false, 0))),
+		runtime.P("Title", runtime.TString, runtime.InSets(runtime.Set("MessageSet", false, -1))),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if cred, ok := ctx.Value("Credential").(*object.PSObject); ok {
+			return ctx.WriteObject(cred)
+		}
+		user := ctx.String("UserName")
+		if user == "" {
+			user = ctx.String("Credential")
+		}
+		io := ctx.RT.IO
+		ctx.RT.HostLine("")
+		ctx.RT.HostLine("PowerShell credential request")
+		if m := ctx.String("Message"); m != "" {
+			ctx.RT.HostLine(m)
+		} else {
+			ctx.RT.HostLine("Enter your credentials.")
+		}
+		if user == "" {
+			var err error
+			user, err = readPrompt(ctx, "User: ", false)
+			if err != nil {
+				return err
+			}
+		}
+		pw, err := readPrompt(ctx, fmt.Sprintf("Password for user %s: ", user), true)
+		if err != nil {
+			return err
+		}
+		_ = io
+		return ctx.WriteObject(NewCredential(user, object.NewSecureString(pw)))
+	}
+	return c
+}
+
+func readPrompt(ctx *runtime.Context, prompt string, secret bool) (string, error) {
+	io := ctx.RT.IO
+	if io.Interactive() {
+		line, err := io.ReadLine(prompt, secret)
+		if err != nil {
+			return "", ctx.Fail(ctx.NewError("The operation was canceled.", "CouldNotPromptForCredential", object.InvalidOperation, "PSInvalidOperationException", nil))
+		}
+		return line, nil
+	}
+	ctx.RT.HostLine(prompt)
+	line, err := io.ReadLine("", false)
+	if err != nil {
+		return "", ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "CouldNotPromptForCredential", object.ResourceUnavailable, "PSInvalidOperationException", nil))
+	}
+	return line, nil
+}
+
+func clearHost() *runtime.Command {
+	c := &runtime.Command{Name: "Clear-Host", Type: runtime.FunctionCommand, Module: "", Version: ""}
+	c.Synopsis = "Clears the screen."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.RT.IO.StdoutTTY {
+			ctx.RT.HostText("\x1b[2J\x1b[H")
+		}
+		return nil
+	}
+	return c
+}
+
+func getRandom() *runtime.Command {
+	c := cmdlet("Get-Random", ModUtility, "GetRandomCommand")
+	c.Synopsis = "Returns a random number or random items (seeded, so runs repeat)."
+	c.Sets = []string{"RandomNumberParameterSet", "RandomListItemParameterSet"}
+	c.DefaultSet = "RandomNumberParameterSet"
+	c.Params = []*runtime.Param{
+		runtime.P("Maximum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, 0))),
+		runtime.P("Minimum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, -1))),
+		runtime.P("InputObject", runtime.TObjects, runtime.InSets(runtime.SetInfo{Set: "RandomListItemParameterSet", Mandatory: true, Position: 0, FromPipeline: true})),
+		runtime.P("Count", runtime.TInt),
+		runtime.P("SetSeed", runtime.TInt),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet == "RandomListItemParameterSet" {
+			items, _ := ctx.Value("InputObject").([]any)
+			list, _ := ctx.State["items"].([]any)
+			ctx.State["items"] = append(list, items...)
+			return nil
+		}
+		g := ctx.RT.NewGuid()
+		n := int64(g[0])<<24 | int64(g[1])<<16 | int64(g[2])<<8 | int64(g[3])
+		min, max := int64(0), int64(2147483647)
+		if ctx.Has("Minimum") {
+			if v, err := ctx.RT.Operator("+", 0, ctx.Value("Minimum")); err == nil {
+				min = toInt64(v)
+			}
+		}
+		if ctx.Has("Maximum") {
+			if v, err := ctx.RT.Operator("+", 0, ctx.Value("Maximum")); err == nil {
+				max = toInt64(v)
+			}
+		}
+		if max <= min {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("The Minimum value (%d) cannot be greater than or equal to the Maximum value (%d).", min, max), "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand", object.InvalidArgument, "ArgumentException", nil))
+		}
+		return ctx.WriteObject(int(min + n%(max-min)))
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["items"].([]any)
+		if len(items) == 0 {
+			return nil
+		}
+		count := 1
+		if ctx.Has("Count") {
+			count = ctx.Int("Count")
+		}
+		for i := 0; i < count && len(items) > 0; i++ {
+			g := ctx.RT.NewGuid()
+			k := int(g[0]) % len(items)
+			if err := ctx.WriteObject(items[k]); err != nil {
+				return err
+			}
+			items = append(items[:k:k], items[k+1:]...)
+		}
+		return nil
+	}
+	return c
+}
+
+func toInt64(v any) int64 {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case int64:
+		return x
+	case float64:
+		return int64(x)
+	}
+	return 0
+}

@@ -1,0 +1,1114 @@
+package core
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+func pipelineCommands() []*runtime.Command {
+	return []*runtime.Command{whereObject(), forEachObject(), selectObject(), sortObject(), measureObject(), groupObject(), teeObject(), compareObject()}
+}
+
+func inputObject() *runtime.Param {
+	return runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline())
+}
+
+// whereOps maps each Where-Object operator switch to its operator.
+var whereOps = []struct{ param, set, op string }{
+	{"EQ", "EqualSet", "-eq"}, {"CEQ", "CaseSensitiveEqualSet", "-ceq"},
+	{"NE", "NotEqualSet", "-ne"}, {"CNE", "CaseSensitiveNotEqualSet", "-cne"},
+	{"GT", "GreaterThanSet", "-gt"}, {"CGT", "CaseSensitiveGreaterThanSet", "-cgt"},
+	{"LT", "LessThanSet", "-lt"}, {"CLT", "CaseSensitiveLessThanSet", "-clt"},
+	{"GE", "GreaterOrEqualSet", "-ge"}, {"CGE", "CaseSensitiveGreaterOrEqualSet", "-cge"},
+	{"LE", "LessOrEqualSet", "-le"}, {"CLE", "CaseSensitiveLessOrEqualSet", "-cle"},
+	{"Like", "LikeSet", "-like"}, {"CLike", "CaseSensitiveLikeSet", "-clike"},
+	{"NotLike", "NotLikeSet", "-notlike"}, {"CNotLike", "CaseSensitiveNotLikeSet", "-cnotlike"},
+	{"Match", "MatchSet", "-match"}, {"CMatch", "CaseSensitiveMatchSet", "-cmatch"},
+	{"NotMatch", "NotMatchSet", "-notmatch"}, {"CNotMatch", "CaseSensitiveNotMatchSet", "-cnotmatch"},
+	{"Contains", "ContainsSet", "-contains"}, {"CContains", "CaseSensitiveContainsSet", "-ccontains"},
+	{"NotContains", "NotContainsSet", "-notcontains"}, {"CNotContains", "CaseSensitiveNotContainsSet", "-cnotcontains"},
+	{"In", "InSet", "-in"}, {"CIn", "CaseSensitiveInSet", "-cin"},
+	{"NotIn", "NotInSet", "-notin"}, {"CNotIn", "CaseSensitiveNotInSet", "-cnotin"},
+	{"Is", "IsSet", "-is"}, {"IsNot", "IsNotSet", "-isnot"},
+	{"Not", "NotSet", "-not"},
+}
+
+func whereObject() *runtime.Command {
+	c := cmdlet("Where-Object", ModCore, "WhereObjectCommand")
+	c.Synopsis = "Keeps the pipeline objects for which a condition is true."
+	c.DefaultSet = "EqualSet"
+	c.Sets = []string{"ScriptBlockSet"}
+	var opSets []runtime.SetInfo
+	for _, o := range whereOps {
+		c.Sets = append(c.Sets, o.set)
+		opSets = append(opSets, runtime.SetInfo{Set: o.set, Mandatory: true, Position: 0})
+	}
+	var valueSets []runtime.SetInfo
+	for _, o := range whereOps {
+		if o.param == "Not" {
+			continue
+		}
+		valueSets = append(valueSets, runtime.SetInfo{Set: o.set, Position: 1})
+	}
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("FilterScript", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", true, 0))),
+		runtime.P("Property", runtime.TString, runtime.InSets(opSets...)),
+		runtime.P("Value", runtime.TObject, runtime.InSets(valueSets...)),
+	}
+	for _, o := range whereOps {
+		mandatory := o.param != "EQ"
+		c.Params = append(c.Params, runtime.P(o.param, runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: o.set, Mandatory: mandatory, Position: -1})))
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if !ctx.HasInput {
+			return nil
+		}
+		in := ctx.Input
+		if ctx.ParameterSet == "ScriptBlockSet" {
+			sb := ctx.Value("FilterScript").(*runtime.ScriptBlock)
+			v, err := ctx.RT.EvalScriptBlock(sb, in)
+			if err != nil {
+				return err
+			}
+			if object.ToBool(v) {
+				return ctx.WriteObject(in)
+			}
+			return nil
+		}
+		prop := ctx.String("Property")
+		val := object.PropertyValue(in, prop)
+		op := ""
+		for _, o := range whereOps {
+			if ctx.Switch(o.param) {
+				op = o.op
+			}
+		}
+		if op == "-not" {
+			if !object.ToBool(val) {
+				return ctx.WriteObject(in)
+			}
+			return nil
+		}
+		if op == "" {
+			if ctx.Has("Value") {
+				return ctx.Fail(ctx.NewError("The operator is not specified. Specify one of the comparison operators.", "OperatorNotSpecified", object.InvalidOperation, "PSArgumentException", nil))
+			}
+			if object.ToBool(val) {
+				return ctx.WriteObject(in)
+			}
+			return nil
+		}
+		if !ctx.Has("Value") {
+			return ctx.Fail(ctx.NewError("The value is not specified. Specify a value to compare with the property.", "ValueNotSpecifiedForWhereObject", object.InvalidOperation, "PSArgumentException", nil))
+		}
+		r, err := ctx.RT.Operator(op, val, ctx.Value("Value"))
+		if err != nil {
+			return ctx.WriteError(ctx.NewError(err.Error(), "OperationNotSupported", object.InvalidOperation, "RuntimeException", in))
+		}
+		if object.ToBool(r) {
+			return ctx.WriteObject(in)
+		}
+		return nil
+	}
+	return c
+}
+
+func forEachObject() *runtime.Command {
+	c := cmdlet("ForEach-Object", ModCore, "ForEachObjectCommand")
+	c.Synopsis = "Runs a script block, or reads a member, for each pipeline object."
+	c.Sets = []string{"ScriptBlockSet", "PropertyAndMethodSet"}
+	c.DefaultSet = "ScriptBlockSet"
+	sbs := &runtime.Type{Kind: runtime.KindScriptBlock, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Begin", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
+		runtime.P("Process", sbs, runtime.InSets(runtime.Set("ScriptBlockSet", true, 0)), runtime.RemainingArgs()),
+		runtime.P("End", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
+		runtime.P("RemainingScripts", sbs, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
+		runtime.P("MemberName", runtime.TString, runtime.InSets(runtime.Set("PropertyAndMethodSet", true, 0))),
+		runtime.P("ArgumentList", runtime.TObjects, runtime.InSets(runtime.Set("PropertyAndMethodSet", false, -1)), runtime.Alias("Args")),
+	}
+	blocks := func(ctx *runtime.Context) (begin, process, end []*runtime.ScriptBlock) {
+		var list []*runtime.ScriptBlock
+		if v, ok := ctx.Value("Process").([]any); ok {
+			for _, it := range v {
+				if sb, ok := it.(*runtime.ScriptBlock); ok {
+					list = append(list, sb)
+				}
+			}
+		}
+		if b, ok := ctx.Value("Begin").(*runtime.ScriptBlock); ok {
+			begin = append(begin, b)
+		}
+		if e, ok := ctx.Value("End").(*runtime.ScriptBlock); ok {
+			end = append(end, e)
+		}
+		switch {
+		case len(list) == 2 && !ctx.Has("Begin"):
+			begin = append(begin, list[0])
+			process = list[1:]
+		case len(list) >= 3 && !ctx.Has("Begin") && !ctx.Has("End"):
+			begin = append(begin, list[0])
+			end = append(end, list[len(list)-1])
+			process = list[1 : len(list)-1]
+		default:
+			process = list
+		}
+		return
+	}
+	emit := func(ctx *runtime.Context) func(any) error {
+		return func(v any) error { return ctx.WriteObject(v) }
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet != "ScriptBlockSet" {
+			return nil
+		}
+		b, _, _ := blocks(ctx)
+		for _, sb := range b {
+			if err := ctx.RT.InvokeScriptBlock(sb, nil, emit(ctx)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet == "PropertyAndMethodSet" {
+			if !ctx.HasInput {
+				return nil
+			}
+			name := ctx.String("MemberName")
+			in := ctx.Input
+			if ctx.Has("ArgumentList") || !hasProperty(in, name) {
+				if !hasProperty(in, name) {
+					args, _ := ctx.Value("ArgumentList").([]any)
+					v, err := ctx.RT.MethodCall(in, name, args)
+					if err == nil {
+						return ctx.WriteEnumerated(v)
+					}
+					if ctx.Has("ArgumentList") {
+						return ctx.WriteError(ctx.NewError(err.Error(), "MethodInvocationError", object.InvalidOperation, "MethodInvocationException", in))
+					}
+					return ctx.WriteError(ctx.NewError(fmt.Sprintf("The input name \"%s\" cannot be resolved to a member.", name), "PropertyOrMethodNotFound,Microsoft.PowerShell.Commands.ForEachObjectCommand", object.InvalidArgument, "PSArgumentException", in))
+				}
+			}
+			return ctx.WriteEnumerated(ctx.RT.GetMember(in, name))
+		}
+		if !ctx.HasInput && ctx.Has("Process") {
+			// no pipeline input: the process block still runs once with $_ = $null
+		}
+		_, p, _ := blocks(ctx)
+		for _, sb := range p {
+			if err := ctx.RT.InvokeScriptBlock(sb, ctx.Input, emit(ctx)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet != "ScriptBlockSet" {
+			return nil
+		}
+		_, _, e := blocks(ctx)
+		for _, sb := range e {
+			if err := ctx.RT.InvokeScriptBlock(sb, nil, emit(ctx)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func hasProperty(v any, name string) bool {
+	if h, ok := v.(*object.Hashtable); ok {
+		return h.Has(name)
+	}
+	_, ok := object.GetProperty(v, name)
+	return ok
+}
+
+// ---------------------------------------------------------------------------
+// Select-Object
+
+func selectObject() *runtime.Command {
+	c := cmdlet("Select-Object", ModUtility, "SelectObjectCommand")
+	c.Synopsis = "Selects properties of objects, or a number of objects."
+	c.Sets = []string{"DefaultParameter", "SkipLastParameter", "IndexParameter"}
+	c.DefaultSet = "DefaultParameter"
+	def := runtime.Set("DefaultParameter", false, -1)
+	skipLast := runtime.Set("SkipLastParameter", false, -1)
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Property", runtime.TObjects, runtime.InSets(runtime.Set("DefaultParameter", false, 0), runtime.Set("SkipLastParameter", false, 0))),
+		runtime.P("ExcludeProperty", runtime.TStrings, runtime.InSets(def, skipLast)),
+		runtime.P("ExpandProperty", runtime.TString, runtime.InSets(def, skipLast)),
+		runtime.P("Unique", runtime.TSwitch),
+		runtime.P("CaseInsensitive", runtime.TSwitch),
+		runtime.P("Last", runtime.TInt, runtime.InSets(def)),
+		runtime.P("First", runtime.TInt, runtime.InSets(def)),
+		runtime.P("Skip", runtime.TInt, runtime.InSets(def)),
+		runtime.P("SkipLast", runtime.TInt, runtime.InSets(runtime.Set("SkipLastParameter", false, -1))),
+		runtime.P("Wait", runtime.TSwitch, runtime.InSets(def, runtime.Set("IndexParameter", false, -1))),
+		runtime.P("Index", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
+		runtime.P("SkipIndex", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
+	}
+	type state struct {
+		specs    []format.PropSpec
+		n        int
+		emitted  int
+		buffer   []any
+		seen     []any
+		skipped  int
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		st := &state{}
+		if props, ok := ctx.Value("Property").([]any); ok {
+			for _, p := range props {
+				spec, err := propSpec(p, format.ForSelect)
+				if err != nil {
+					return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
+				}
+				st.specs = append(st.specs, spec)
+			}
+		}
+		ctx.State["s"] = st
+		if ctx.Has("First") && ctx.Int("First") == 0 && !ctx.Has("Last") {
+			return runtime.ErrStopUpstream
+		}
+		return nil
+	}
+	project := func(ctx *runtime.Context, st *state, in any) ([]any, error) {
+		var out []any
+		if ctx.Has("ExpandProperty") {
+			name := ctx.String("ExpandProperty")
+			p, ok := object.GetProperty(in, name)
+			var val any
+			if !ok {
+				if h, isH := in.(*object.Hashtable); isH && h.Has(name) {
+					val, _ = h.Get(name)
+					ok = true
+				}
+			} else {
+				val = p.Get()
+			}
+			if !ok {
+				return nil, ctx.WriteError(ctx.NewError(fmt.Sprintf("Property \"%s\" cannot be found.", name), "ExpandPropertyNotFound", object.InvalidArgument, "PSArgumentException", in))
+			}
+			var vals []any
+			if items, isList := object.Enumerate(val); isList {
+				if _, isH := val.(*object.Hashtable); isH {
+					vals = []any{val}
+				} else {
+					vals = items
+				}
+			} else if val != nil {
+				vals = []any{val}
+			}
+			for _, v := range vals {
+				if v == nil {
+					continue
+				}
+				if len(st.specs) > 0 {
+					base := v
+					o, isObj := v.(*object.PSObject)
+					if !isObj {
+						o = object.NewObject(object.TypeNames(v)...)
+						o.Base = base
+					} else {
+						o = o.Copy()
+					}
+					sel, err := selectProps(ctx, st.specs, in, ctx.Strings("ExcludeProperty"))
+					if err != nil {
+						return nil, err
+					}
+					for _, p := range sel.Properties() {
+						o.Add(p.Name, p.Get())
+					}
+					v = o
+				}
+				out = append(out, v)
+			}
+			return out, nil
+		}
+		if len(st.specs) == 0 && !ctx.Has("ExcludeProperty") {
+			if o, ok := in.(*object.PSObject); ok && o.IsCustom() && !strings.HasPrefix(o.TypeName(), "Selected.") {
+				c := o.Copy()
+				c.TypeNames = append([]string{"Selected.System.Management.Automation.PSCustomObject"}, o.TypeNames...)
+				return []any{c}, nil
+			}
+			return []any{in}, nil
+		}
+		specs := st.specs
+		if len(specs) == 0 {
+			specs = []format.PropSpec{{Name: "*"}}
+		}
+		sel, err := selectProps(ctx, specs, in, ctx.Strings("ExcludeProperty"))
+		if err != nil {
+			return nil, err
+		}
+		return []any{sel}, nil
+	}
+	unique := func(ctx *runtime.Context, st *state, v any) bool {
+		if !ctx.Switch("Unique") {
+			return true
+		}
+		for _, s := range st.seen {
+			if sameForUnique(ctx, s, v) {
+				return false
+			}
+		}
+		st.seen = append(st.seen, v)
+		return true
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if !ctx.HasInput {
+			return nil
+		}
+		st := ctx.State["s"].(*state)
+		idx := st.n
+		st.n++
+		if ctx.Has("Skip") && st.skipped < ctx.Int("Skip") {
+			st.skipped++
+			return nil
+		}
+		if ctx.Has("Index") || ctx.Has("SkipIndex") {
+			in := indexIn(ctx.Value("Index"), idx)
+			if ctx.Has("SkipIndex") {
+				in = !indexIn(ctx.Value("SkipIndex"), idx)
+			}
+			if !in {
+				return nil
+			}
+		}
+		items, err := project(ctx, st, ctx.Input)
+		if err != nil {
+			return err
+		}
+		buffering := ctx.Has("Last") || ctx.Has("SkipLast") || ctx.Switch("Unique")
+		for _, it := range items {
+			if buffering {
+				st.buffer = append(st.buffer, it)
+				continue
+			}
+			if ctx.Has("First") && st.emitted >= ctx.Int("First") {
+				return runtime.ErrStopUpstream
+			}
+			if err := ctx.WriteObject(it); err != nil {
+				return err
+			}
+			st.emitted++
+		}
+		if ctx.Has("First") && !buffering && st.emitted >= ctx.Int("First") {
+			return runtime.ErrStopUpstream
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		st := ctx.State["s"].(*state)
+		if st.buffer == nil {
+			return nil
+		}
+		items := st.buffer
+		if ctx.Switch("Unique") {
+			var u []any
+			for _, it := range items {
+				if unique(ctx, st, it) {
+					u = append(u, it)
+				}
+			}
+			items = u
+		}
+		if ctx.Has("SkipLast") {
+			n := len(items) - ctx.Int("SkipLast")
+			if n < 0 {
+				n = 0
+			}
+			items = items[:n]
+		}
+		var out []any
+		if ctx.Has("First") || ctx.Has("Last") {
+			first, last := 0, 0
+			if ctx.Has("First") {
+				first = ctx.Int("First")
+			}
+			if ctx.Has("Last") {
+				last = ctx.Int("Last")
+			}
+			for i, it := range items {
+				if i < first || i >= len(items)-last {
+					out = append(out, it)
+				}
+			}
+		} else {
+			out = items
+		}
+		for _, it := range out {
+			if err := ctx.WriteObject(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func indexIn(v any, i int) bool {
+	items, _ := v.([]any)
+	for _, it := range items {
+		if n, ok := it.(int); ok && n == i {
+			return true
+		}
+	}
+	return false
+}
+
+func sameForUnique(ctx *runtime.Context, a, b any) bool {
+	oa, okA := a.(*object.PSObject)
+	ob, okB := b.(*object.PSObject)
+	if okA && okB {
+		pa, pb := oa.Properties(), ob.Properties()
+		if len(pa) != len(pb) {
+			return false
+		}
+		for i := range pa {
+			if !strings.EqualFold(pa[i].Name, pb[i].Name) || ctx.RT.ToStr(pa[i].Get()) != ctx.RT.ToStr(pb[i].Get()) {
+				return false
+			}
+		}
+		return true
+	}
+	if ctx.Switch("CaseInsensitive") {
+		return ctx.RT.EqualValues(a, b, false)
+	}
+	return ctx.RT.EqualValues(a, b, true)
+}
+
+// propSpec turns a -Property element (name, script block or hashtable)
+// into a PropSpec.
+func propSpec(p any, kind format.CalcKind) (format.PropSpec, error) {
+	switch x := p.(type) {
+	case *runtime.ScriptBlock:
+		return format.PropSpec{Name: strings.TrimSpace(x.Text()), Script: x, Label: x.Text()}, nil
+	case *object.Hashtable:
+		return format.ParseCalculated(x, kind)
+	}
+	return format.PropSpec{Name: object.ToInvariantString(p)}, nil
+}
+
+// selectProps builds a Select-Object result object.
+func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude []string) (*object.PSObject, error) {
+	orig := object.TypeName(in)
+	if o, ok := in.(*object.PSObject); ok {
+		orig = o.TypeName()
+	}
+	if strings.HasPrefix(orig, "Selected.") {
+		orig = strings.TrimPrefix(orig, "Selected.")
+	}
+	out := object.NewObject("Selected."+orig, object.CustomObjectType, "System.Object")
+	excluded := func(name string) bool {
+		for _, e := range exclude {
+			if runtime.MatchWildcard(e, name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range specs {
+		if s.Script != nil || s.Calculated {
+			label := s.Label
+			if label == "" {
+				label = s.Name
+			}
+			var val any
+			if s.Script != nil {
+				sb, _ := s.Script.(*runtime.ScriptBlock)
+				v, err := ctx.RT.EvalScriptBlock(sb, in)
+				if err != nil {
+					return nil, err
+				}
+				val = v
+			} else {
+				val = propertyOrKey(in, s.Name)
+			}
+			if out.Property(label) != nil {
+				ctx.WriteError(ctx.NewError(fmt.Sprintf("The property cannot be processed because the property \"%s\" already exists.", label), "AlreadyExistingUserSpecifiedPropertyNoExpand", object.InvalidOperation, "PSArgumentException", in))
+				continue
+			}
+			out.Add(label, val)
+			continue
+		}
+		if runtime.HasWildcard(s.Name) {
+			for _, p := range allProps(in) {
+				if runtime.MatchWildcard(s.Name, p.Name) && out.Property(p.Name) == nil && !excluded(p.Name) {
+					out.Add(p.Name, p.Get())
+				}
+			}
+			continue
+		}
+		if excluded(s.Name) {
+			continue
+		}
+		name := s.Name
+		var val any
+		if p, ok := object.GetProperty(in, s.Name); ok {
+			name = p.Name
+			val = p.Get()
+		} else if h, ok := in.(*object.Hashtable); ok {
+			val, _ = h.Get(s.Name)
+		}
+		if out.Property(name) != nil {
+			ctx.WriteError(ctx.NewError(fmt.Sprintf("The property cannot be processed because the property \"%s\" already exists.", name), "AlreadyExistingUserSpecifiedPropertyNoExpand", object.InvalidOperation, "PSArgumentException", in))
+			continue
+		}
+		out.Add(name, val)
+	}
+	return out, nil
+}
+
+func propertyOrKey(in any, name string) any {
+	if h, ok := in.(*object.Hashtable); ok {
+		v, _ := h.Get(name)
+		return v
+	}
+	return object.PropertyValue(in, name)
+}
+
+func allProps(v any) []*object.Property {
+	return object.Adapted(v)
+}
+
+// ---------------------------------------------------------------------------
+// Sort-Object
+
+func sortObject() *runtime.Command {
+	c := cmdlet("Sort-Object", ModUtility, "SortObjectCommand")
+	c.Synopsis = "Sorts objects by property values."
+	c.Sets = []string{"Default", "Top", "Bottom"}
+	c.DefaultSet = "Default"
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
+		runtime.P("Descending", runtime.TSwitch),
+		runtime.P("Unique", runtime.TSwitch),
+		runtime.P("CaseSensitive", runtime.TSwitch),
+		runtime.P("Stable", runtime.TSwitch, runtime.InSets(runtime.Set("Default", false, -1))),
+		runtime.P("Top", runtime.TInt, runtime.InSets(runtime.Set("Top", true, -1))),
+		runtime.P("Bottom", runtime.TInt, runtime.InSets(runtime.Set("Bottom", true, -1))),
+		runtime.P("Culture", runtime.TString),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.HasInput {
+			list, _ := ctx.State["items"].([]any)
+			ctx.State["items"] = append(list, ctx.Input)
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["items"].([]any)
+		var specs []format.PropSpec
+		if props, ok := ctx.Value("Property").([]any); ok {
+			for _, p := range props {
+				s, err := propSpec(p, format.ForSort)
+				if err != nil {
+					return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
+				}
+				specs = append(specs, s)
+			}
+		}
+		cs := ctx.Switch("CaseSensitive")
+		desc := ctx.Switch("Descending")
+		key := func(v any, s format.PropSpec) any {
+			if s.Script != nil {
+				sb, _ := s.Script.(*runtime.ScriptBlock)
+				r, _ := ctx.RT.EvalScriptBlock(sb, v)
+				return r
+			}
+			if s.Name == "" {
+				return v
+			}
+			return propertyOrKey(v, s.Name)
+		}
+		if len(specs) == 0 {
+			specs = []format.PropSpec{{}}
+			if o, ok := firstObject(items); ok {
+				_ = o
+			}
+		}
+		keys := make([][]any, len(items))
+		for i, it := range items {
+			for _, s := range specs {
+				keys[i] = append(keys[i], key(it, s))
+			}
+		}
+		idx := make([]int, len(items))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool {
+			for k, s := range specs {
+				d := desc
+				if s.Descending != nil {
+					d = *s.Descending
+				} else if s.Ascending != nil {
+					d = !*s.Ascending
+				}
+				c, err := ctx.RT.CompareValues(keys[idx[a]][k], keys[idx[b]][k], cs)
+				if err != nil {
+					c = strings.Compare(ctx.RT.ToStr(keys[idx[a]][k]), ctx.RT.ToStr(keys[idx[b]][k]))
+				}
+				if c != 0 {
+					if d {
+						return c > 0
+					}
+					return c < 0
+				}
+			}
+			return false
+		})
+		var out []any
+		for _, i := range idx {
+			if ctx.Switch("Unique") && len(out) > 0 {
+				prev := out[len(out)-1]
+				same := true
+				for k, s := range specs {
+					if !ctx.RT.EqualValues(key(prev, s), keys[i][k], cs) {
+						same = false
+					}
+				}
+				if same {
+					continue
+				}
+			}
+			out = append(out, items[i])
+		}
+		if ctx.Has("Top") && ctx.Int("Top") < len(out) {
+			out = out[:ctx.Int("Top")]
+		}
+		if ctx.Has("Bottom") && ctx.Int("Bottom") < len(out) {
+			out = out[len(out)-ctx.Int("Bottom"):]
+		}
+		for _, it := range out {
+			if err := ctx.WriteObject(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func firstObject(items []any) (*object.PSObject, bool) {
+	if len(items) == 0 {
+		return nil, false
+	}
+	o, ok := items[0].(*object.PSObject)
+	return o, ok
+}
+
+// ---------------------------------------------------------------------------
+// Measure-Object
+
+func measureObject() *runtime.Command {
+	c := cmdlet("Measure-Object", ModUtility, "MeasureObjectCommand")
+	c.Synopsis = "Counts objects and computes sums, averages, minimums and maximums."
+	c.Sets = []string{"GenericMeasure", "TextMeasure"}
+	c.DefaultSet = "GenericMeasure"
+	gm := runtime.Set("GenericMeasure", false, -1)
+	tm := runtime.Set("TextMeasure", false, -1)
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
+		runtime.P("StandardDeviation", runtime.TSwitch, runtime.InSets(gm)),
+		runtime.P("Sum", runtime.TSwitch, runtime.InSets(gm)),
+		runtime.P("AllStats", runtime.TSwitch, runtime.InSets(gm)),
+		runtime.P("Average", runtime.TSwitch, runtime.InSets(gm)),
+		runtime.P("Maximum", runtime.TSwitch, runtime.InSets(gm)),
+		runtime.P("Minimum", runtime.TSwitch, runtime.InSets(gm)),
+		runtime.P("Line", runtime.TSwitch, runtime.InSets(tm)),
+		runtime.P("Word", runtime.TSwitch, runtime.InSets(tm)),
+		runtime.P("Character", runtime.TSwitch, runtime.InSets(tm)),
+		runtime.P("IgnoreWhiteSpace", runtime.TSwitch, runtime.InSets(tm)),
+	}
+	type acc struct {
+		count        int
+		sum, sumSq   float64
+		min, max     any
+		numeric      bool
+		lines, words int
+		chars        int
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if !ctx.HasInput {
+			return nil
+		}
+		a, _ := ctx.State["a"].(*acc)
+		if a == nil {
+			a = &acc{numeric: true}
+			ctx.State["a"] = a
+		}
+		in := ctx.Input
+		if ctx.ParameterSet == "TextMeasure" {
+			s := ctx.RT.ToStr(in)
+			a.count++
+			a.lines += strings.Count(s, "\n") + 1
+			a.words += len(strings.Fields(s))
+			if ctx.Switch("IgnoreWhiteSpace") {
+				a.chars += len([]rune(strings.Join(strings.Fields(s), "")))
+			} else {
+				a.chars += len([]rune(s))
+			}
+			return nil
+		}
+		val := in
+		if props, ok := ctx.Value("Property").([]any); ok && len(props) > 0 {
+			name := ctx.RT.ToStr(props[0])
+			p, ok := object.GetProperty(in, name)
+			if !ok {
+				if h, isH := in.(*object.Hashtable); isH && h.Has(name) {
+					val, _ = h.Get(name)
+				} else {
+					return ctx.WriteError(ctx.NewError(fmt.Sprintf("The property \"%s\" cannot be found in the input for any objects.", name), "GenericMeasurePropertyNotFound", object.InvalidArgument, "PSArgumentException", nil))
+				}
+			} else {
+				val = p.Get()
+			}
+			if val == nil {
+				return nil
+			}
+		}
+		a.count++
+		if ctx.Switch("Sum") || ctx.Switch("Average") || ctx.Switch("StandardDeviation") || ctx.Switch("AllStats") || ctx.Switch("Maximum") || ctx.Switch("Minimum") {
+			n, err := ctx.RT.Operator("+", 0.0, val)
+			f, isF := n.(float64)
+			if err != nil || !isF {
+				a.numeric = false
+			} else {
+				a.sum += f
+				a.sumSq += f * f
+			}
+		}
+		if a.min == nil {
+			a.min, a.max = val, val
+		} else {
+			if c, err := ctx.RT.CompareValues(val, a.min, false); err == nil && c < 0 {
+				a.min = val
+			}
+			if c, err := ctx.RT.CompareValues(val, a.max, false); err == nil && c > 0 {
+				a.max = val
+			}
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		a, _ := ctx.State["a"].(*acc)
+		if a == nil {
+			a = &acc{numeric: true}
+		}
+		if ctx.ParameterSet == "TextMeasure" {
+			o := object.NewObject("Microsoft.PowerShell.Commands.TextMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+			var lines, words, chars any
+			if ctx.Switch("Line") {
+				lines = a.lines
+			}
+			if ctx.Switch("Word") {
+				words = a.words
+			}
+			if ctx.Switch("Character") {
+				chars = a.chars
+			}
+			o.AddTyped("Lines", "System.Nullable[int]", lines)
+			o.AddTyped("Words", "System.Nullable[int]", words)
+			o.AddTyped("Characters", "System.Nullable[int]", chars)
+			o.AddTyped("Property", "string", nil)
+			return ctx.WriteObject(o)
+		}
+		all := ctx.Switch("AllStats")
+		o := object.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+		var avg, sum, max, min, sd any
+		if ctx.Switch("Sum") || all {
+			sum = a.sum
+		}
+		if (ctx.Switch("Average") || all) && a.count > 0 {
+			avg = a.sum / float64(a.count)
+		}
+		if (ctx.Switch("StandardDeviation") || all) && a.count > 1 {
+			mean := a.sum / float64(a.count)
+			sd = math.Sqrt((a.sumSq - float64(a.count)*mean*mean) / float64(a.count-1))
+		}
+		if ctx.Switch("Maximum") || all {
+			max = toDouble(a.max)
+		}
+		if ctx.Switch("Minimum") || all {
+			min = toDouble(a.min)
+		}
+		var prop any
+		if props, ok := ctx.Value("Property").([]any); ok && len(props) > 0 {
+			prop = ctx.RT.ToStr(props[0])
+		}
+		o.AddTyped("Count", "int", a.count)
+		o.AddTyped("Average", "System.Nullable[double]", avg)
+		o.AddTyped("Sum", "System.Nullable[double]", sum)
+		o.AddTyped("Maximum", "System.Nullable[double]", max)
+		o.AddTyped("Minimum", "System.Nullable[double]", min)
+		o.AddTyped("StandardDeviation", "System.Nullable[double]", sd)
+		o.AddTyped("Property", "string", prop)
+		return ctx.WriteObject(o)
+	}
+	return c
+}
+
+func toDouble(v any) any {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case float32:
+		return float64(x)
+	case object.Decimal:
+		return x.Float()
+	}
+	return v
+}
+
+// ---------------------------------------------------------------------------
+// Group-Object
+
+func groupObject() *runtime.Command {
+	c := cmdlet("Group-Object", ModUtility, "GroupObjectCommand")
+	c.Synopsis = "Groups objects that have the same value for the given properties."
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
+		runtime.P("NoElement", runtime.TSwitch),
+		runtime.P("AsHashTable", runtime.TSwitch),
+		runtime.P("AsString", runtime.TSwitch),
+		runtime.P("CaseSensitive", runtime.TSwitch),
+		runtime.P("Culture", runtime.TString),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.HasInput {
+			list, _ := ctx.State["items"].([]any)
+			ctx.State["items"] = append(list, ctx.Input)
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["items"].([]any)
+		var specs []format.PropSpec
+		if props, ok := ctx.Value("Property").([]any); ok {
+			for _, p := range props {
+				s, err := propSpec(p, format.ForGroupObject)
+				if err != nil {
+					return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
+				}
+				specs = append(specs, s)
+			}
+		}
+		type group struct {
+			name   string
+			values []any
+			items  []any
+		}
+		var groups []*group
+		for _, it := range items {
+			var vals []any
+			for _, s := range specs {
+				if s.Script != nil {
+					sb, _ := s.Script.(*runtime.ScriptBlock)
+					v, _ := ctx.RT.EvalScriptBlock(sb, it)
+					vals = append(vals, v)
+				} else {
+					vals = append(vals, propertyOrKey(it, s.Name))
+				}
+			}
+			if len(specs) == 0 {
+				vals = []any{it}
+			}
+			parts := make([]string, len(vals))
+			for i, v := range vals {
+				parts[i] = ctx.RT.ToStr(v)
+			}
+			name := strings.Join(parts, ", ")
+			var g *group
+			for _, x := range groups {
+				if ctx.Switch("CaseSensitive") && x.name == name || !ctx.Switch("CaseSensitive") && strings.EqualFold(x.name, name) {
+					g = x
+					break
+				}
+			}
+			if g == nil {
+				g = &group{name: name, values: vals}
+				groups = append(groups, g)
+			}
+			g.items = append(g.items, it)
+		}
+		if ctx.Switch("AsHashTable") {
+			h := object.NewHashtable()
+			for _, g := range groups {
+				var key any = g.name
+				if !ctx.Switch("AsString") && len(g.values) == 1 {
+					key = g.values[0]
+				}
+				h.Set(key, g.items)
+			}
+			return ctx.WriteObject(h)
+		}
+		for _, g := range groups {
+			o := object.NewObject("Microsoft.PowerShell.Commands.GroupInfo", "System.Object")
+			o.AddTyped("Count", "int", len(g.items))
+			o.AddTyped("Name", "string", g.name)
+			if !ctx.Switch("NoElement") {
+				o.AddTyped("Group", "System.Collections.ObjectModel.Collection[psobject]", g.items)
+			}
+			o.AddTyped("Values", "System.Collections.ArrayList", g.values)
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// ---------------------------------------------------------------------------
+// Tee-Object, Compare-Object
+
+func teeObject() *runtime.Command {
+	c := cmdlet("Tee-Object", ModUtility, "TeeObjectCommand")
+	c.Synopsis = "Saves pipeline objects in a variable or file and passes them on."
+	c.Sets = []string{"File", "Variable"}
+	c.DefaultSet = "File"
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("File", true, 0)), runtime.Alias("Path")),
+		runtime.P("Append", runtime.TSwitch, runtime.InSets(runtime.Set("File", false, -1))),
+		runtime.P("Variable", runtime.TString, runtime.InSets(runtime.Set("Variable", true, -1))),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if !ctx.HasInput {
+			return nil
+		}
+		list, _ := ctx.State["items"].([]any)
+		ctx.State["items"] = append(list, ctx.Input)
+		return ctx.WriteObject(ctx.Input)
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["items"].([]any)
+		if ctx.ParameterSet == "Variable" {
+			var v any = items
+			if len(items) == 1 {
+				v = items[0]
+			}
+			ctx.RT.SetVariable(ctx.String("Variable"), v)
+			return nil
+		}
+		return writeFile(ctx, ctx.String("FilePath"), renderText(ctx, items, 0), ctx.Switch("Append"))
+	}
+	return c
+}
+
+func compareObject() *runtime.Command {
+	c := cmdlet("Compare-Object", ModUtility, "CompareObjectCommand")
+	c.Synopsis = "Compares two sets of objects."
+	objs := runtime.TObjects
+	c.Params = []*runtime.Param{
+		runtime.P("ReferenceObject", objs, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("DifferenceObject", objs, runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline()),
+		runtime.P("SyncWindow", runtime.TInt),
+		runtime.P("Property", runtime.TObjects),
+		runtime.P("ExcludeDifferent", runtime.TSwitch),
+		runtime.P("IncludeEqual", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("Culture", runtime.TString),
+		runtime.P("CaseSensitive", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		diff, _ := ctx.Value("DifferenceObject").([]any)
+		list, _ := ctx.State["diff"].([]any)
+		ctx.State["diff"] = append(list, diff...)
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		ref, _ := ctx.Value("ReferenceObject").([]any)
+		diff, _ := ctx.State["diff"].([]any)
+		props := ctx.Strings("Property")
+		keyOf := func(v any) string {
+			if len(props) == 0 {
+				return strings.ToLower(ctx.RT.ToStr(v))
+			}
+			var parts []string
+			for _, p := range props {
+				parts = append(parts, strings.ToLower(ctx.RT.ToStr(object.PropertyValue(v, p))))
+			}
+			return strings.Join(parts, "\x00")
+		}
+		emit := func(v any, side string) error {
+			if ctx.Switch("PassThru") {
+				o, ok := v.(*object.PSObject)
+				if !ok {
+					o = object.NewObject(object.TypeNames(v)...)
+					o.Base = v
+				} else {
+					o = o.Copy()
+				}
+				o.Add("SideIndicator", side)
+				return ctx.WriteObject(o)
+			}
+			o := object.NewCustomObject()
+			if len(props) == 0 {
+				o.Add("InputObject", v)
+			} else {
+				for _, p := range props {
+					o.Add(p, object.PropertyValue(v, p))
+				}
+			}
+			o.Add("SideIndicator", side)
+			return ctx.WriteObject(o)
+		}
+		used := make([]bool, len(diff))
+		var only []any
+		for _, r := range ref {
+			matched := false
+			for j, d := range diff {
+				if !used[j] && keyOf(r) == keyOf(d) {
+					used[j] = true
+					matched = true
+					if ctx.Switch("IncludeEqual") {
+						if err := emit(r, "=="); err != nil {
+							return err
+						}
+					}
+					break
+				}
+			}
+			if !matched {
+				only = append(only, r)
+			}
+		}
+		if ctx.Switch("ExcludeDifferent") {
+			return nil
+		}
+		for j, d := range diff {
+			if !used[j] {
+				if err := emit(d, "=>"); err != nil {
+					return err
+				}
+			}
+		}
+		for _, r := range only {
+			if err := emit(r, "<="); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,437 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+func sessionCommands() []*runtime.Command {
+	return []*runtime.Command{importModule(), getModule(), newObject(), addMember(), getVariable(), setVariable("Set-Variable", "SetVariableCommand"), setVariable("New-Variable", "NewVariableCommand"), removeVariable("Remove-Variable", "RemoveVariableCommand"), removeVariable("Clear-Variable", "ClearVariableCommand"), invokeExpression(), getHistory(), invokeHistory()}
+}
+
+// KnownModules are the modules Import-Module accepts without complaint
+// (their commands are already built in).
+var KnownModules = []string{"ExchangeOnlineManagement", "Microsoft.Graph", "Microsoft.Graph.Users", "Microsoft.Graph.Identity.DirectoryManagement", "Microsoft.Graph.Users.Actions", "Microsoft.Graph.Authentication", ModUtility, ModManagement, ModSecurity, ModCore}
+
+func importModule() *runtime.Command {
+	c := cmdlet("Import-Module", ModCore, "ImportModuleCommand")
+	c.Synopsis = "Loads a module (the simulator's modules are built in)."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("Prefix", runtime.TString),
+		runtime.P("Function", runtime.TStrings),
+		runtime.P("Cmdlet", runtime.TStrings),
+		runtime.P("Variable", runtime.TStrings),
+		runtime.P("Alias", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("AsCustomObject", runtime.TSwitch),
+		runtime.P("MinimumVersion", runtime.TString, runtime.Alias("Version")),
+		runtime.P("MaximumVersion", runtime.TString),
+		runtime.P("RequiredVersion", runtime.TString),
+		runtime.P("ArgumentList", runtime.TObjects, runtime.Alias("Args")),
+		runtime.P("DisableNameChecking", runtime.TSwitch),
+		runtime.P("NoClobber", runtime.TSwitch),
+		runtime.P("Global", runtime.TSwitch),
+		runtime.P("Scope", runtime.TString),
+		runtime.P("SkipEditionCheck", runtime.TSwitch),
+		runtime.P("UseWindowsPowerShell", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		for _, n := range ctx.Strings("Name") {
+			known := false
+			for _, m := range KnownModules {
+				if strings.EqualFold(m, n) || strings.HasPrefix(strings.ToLower(n), "microsoft.graph.") {
+					known = true
+				}
+			}
+			if !known {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The specified module '%s' was not loaded because no valid module file was found in any module directory.", n), "Modules_ModuleNotFound", object.ResourceUnavailable, "FileNotFoundException", n)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func getModule() *runtime.Command {
+	c := cmdlet("Get-Module", ModCore, "GetModuleCommand")
+	c.Synopsis = "Lists the loaded modules."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("ListAvailable", runtime.TSwitch),
+		runtime.P("All", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		seen := map[string]bool{}
+		for _, cmd := range ctx.RT.Commands() {
+			m := cmd.Module
+			if m == "" || seen[m] {
+				continue
+			}
+			names := ctx.Strings("Name")
+			ok := len(names) == 0
+			for _, n := range names {
+				if runtime.MatchWildcard(n, m) {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+			seen[m] = true
+			o := object.NewObject("System.Management.Automation.PSModuleInfo", "System.Object")
+			o.AddTyped("ModuleType", "System.Management.Automation.ModuleType", "Script")
+			o.AddTyped("Version", "version", cmd.Version)
+			o.AddTyped("Name", "string", m)
+			o.ToStringFunc = func() string { return m }
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func newObject() *runtime.Command {
+	c := cmdlet("New-Object", ModUtility, "NewObjectCommand")
+	c.Synopsis = "Creates an object (PSObject, PSCustomObject, ArrayList, PSCredential ...)."
+	c.Sets = []string{"Net", "Com"}
+	c.DefaultSet = "Net"
+	c.Params = []*runtime.Param{
+		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("Net", true, 0))),
+		runtime.P("ComObject", runtime.TString, runtime.InSets(runtime.Set("Com", true, 0))),
+		runtime.P("ArgumentList", runtime.TObjects, runtime.InSets(runtime.Set("Net", false, 1)), runtime.Alias("Args")),
+		runtime.P("Property", runtime.THashtable),
+		runtime.P("Strict", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		tn := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(ctx.String("TypeName"), "System."), "system."))
+		args, _ := ctx.Value("ArgumentList").([]any)
+		var o any
+		switch tn {
+		case "psobject", "management.automation.psobject", "object", "pscustomobject", "management.automation.pscustomobject":
+			obj := object.NewCustomObject()
+			o = obj
+		case "collections.arraylist", "collections.generic.list[object]", "collections.generic.list[string]", "collections.generic.list[psobject]":
+			o = &object.List{}
+		case "collections.hashtable":
+			o = object.NewHashtable()
+		case "management.automation.pscredential", "pscredential":
+			if len(args) != 2 {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find an overload for \"PSCredential\" and the argument count: \"%d\".", len(args)), "ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand", object.InvalidOperation, "MethodException", nil))
+			}
+			pw, ok := args[1].(object.SecureString)
+			if !ok {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot convert argument \"password\", with value: \"%s\", for \"PSCredential\" to type \"System.Security.SecureString\".", ctx.RT.ToStr(args[1])), "ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand", object.InvalidOperation, "MethodException", nil))
+			}
+			o = NewCredential(ctx.RT.ToStr(args[0]), pw)
+		case "datetime":
+			v, err := ctx.RT.Operator("+", 0, 0)
+			_ = v
+			if err != nil {
+				return err
+			}
+			o, err = ctx.RT.ConvertTo(fmt.Sprintf("%v-%v-%v", argOr(args, 0, 1), argOr(args, 1, 1), argOr(args, 2, 1)), "datetime")
+			if err != nil {
+				return ctx.Fail(ctx.NewError(err.Error(), "ConstructorInvokedThrowException", object.InvalidOperation, "MethodException", nil))
+			}
+		default:
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find type [%s]: verify that the assembly containing this type is loaded.", ctx.String("TypeName")), "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand", object.InvalidType, "PSArgumentException", nil))
+		}
+		if h, ok := ctx.Value("Property").(*object.Hashtable); ok {
+			if obj, ok := o.(*object.PSObject); ok {
+				for _, e := range h.Entries() {
+					obj.Add(ctx.RT.ToStr(e.Key), e.Value)
+				}
+			}
+		}
+		return ctx.WriteObject(o)
+	}
+	return c
+}
+
+func argOr(args []any, i int, def any) any {
+	if i < len(args) {
+		return args[i]
+	}
+	return def
+}
+
+func addMember() *runtime.Command {
+	c := cmdlet("Add-Member", ModUtility, "AddMemberCommand")
+	c.Synopsis = "Adds properties to an object."
+	c.Sets = []string{"TypeNameSet", "MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet"}
+	c.DefaultSet = "TypeNameSet"
+	ms := func(pos int, mandatory bool) runtime.SetInfo { return runtime.Set("MemberSet", mandatory, pos) }
+	c.Params = []*runtime.Param{
+		runtime.P("InputObject", runtime.TPSObject, runtime.InSets(
+			runtime.SetInfo{Set: "MemberSet", Mandatory: true, Position: -1, FromPipeline: true},
+			runtime.SetInfo{Set: "TypeNameSet", Mandatory: true, Position: -1, FromPipeline: true},
+			runtime.SetInfo{Set: "NotePropertySingleMemberSet", Mandatory: true, Position: -1, FromPipeline: true},
+			runtime.SetInfo{Set: "NotePropertyMultiMemberSet", Mandatory: true, Position: -1, FromPipeline: true})),
+		runtime.P("MemberType", runtime.EnumType("PSMemberTypes", "System.Management.Automation.PSMemberTypes", "AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty", "Properties", "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods", "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All"), runtime.InSets(ms(0, true)), runtime.Alias("Type")),
+		runtime.P("Name", runtime.TString, runtime.InSets(ms(1, true))),
+		runtime.P("Value", runtime.TObject, runtime.InSets(ms(2, false))),
+		runtime.P("SecondValue", runtime.TObject, runtime.InSets(ms(3, false))),
+		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("TypeNameSet", true, -1), runtime.Set("MemberSet", false, -1), runtime.Set("NotePropertySingleMemberSet", false, -1), runtime.Set("NotePropertyMultiMemberSet", false, -1))),
+		runtime.P("NotePropertyName", runtime.TString, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 0))),
+		runtime.P("NotePropertyValue", runtime.TObject, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 1))),
+		runtime.P("NotePropertyMembers", runtime.THashtable, runtime.InSets(runtime.Set("NotePropertyMultiMemberSet", true, 0))),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		in := ctx.Value("InputObject")
+		o, ok := in.(*object.PSObject)
+		if !ok {
+			o = object.NewObject(object.TypeNames(in)...)
+			o.Base = in
+		}
+		add := func(name string, v any) error {
+			if o.Property(name) != nil && !ctx.Switch("Force") {
+				return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot add a member with the name \"%s\" because a member with that name already exists. To overwrite the member anyway, add the Force parameter to your command.", name), "MemberAlreadyExists,Microsoft.PowerShell.Commands.AddMemberCommand", object.InvalidOperation, "InvalidOperationException", in))
+			}
+			o.Add(name, v)
+			return nil
+		}
+		switch ctx.ParameterSet {
+		case "MemberSet":
+			switch ctx.String("MemberType") {
+			case "NoteProperty":
+				if err := add(ctx.String("Name"), ctx.Value("Value")); err != nil {
+					return err
+				}
+			case "ScriptProperty":
+				sb, _ := ctx.Value("Value").(*runtime.ScriptBlock)
+				rt := ctx.RT
+				target := o
+				o.AddProperty(&object.Property{Name: ctx.String("Name"), Kind: object.ScriptProperty, Getter: func() any {
+					v, _ := rt.EvalScriptBlockThis(sb, target)
+					return v
+				}})
+			case "AliasProperty":
+				ref := ctx.RT.ToStr(ctx.Value("Value"))
+				target := o
+				o.AddProperty(&object.Property{Name: ctx.String("Name"), Kind: object.AliasProperty, Getter: func() any { return target.Value(ref) }})
+			default:
+				if err := add(ctx.String("Name"), ctx.Value("Value")); err != nil {
+					return err
+				}
+			}
+		case "NotePropertySingleMemberSet":
+			if err := add(ctx.String("NotePropertyName"), ctx.Value("NotePropertyValue")); err != nil {
+				return err
+			}
+		case "NotePropertyMultiMemberSet":
+			h := ctx.Value("NotePropertyMembers").(*object.Hashtable)
+			for _, e := range h.Entries() {
+				if err := add(ctx.RT.ToStr(e.Key), e.Value); err != nil {
+					return err
+				}
+			}
+		}
+		if tn := ctx.String("TypeName"); tn != "" {
+			o.TypeNames = append([]string{tn}, o.TypeNames...)
+		}
+		if ctx.Switch("PassThru") {
+			return ctx.WriteObject(o)
+		}
+		return nil
+	}
+	return c
+}
+
+func getVariable() *runtime.Command {
+	c := cmdlet("Get-Variable", ModUtility, "GetVariableCommand")
+	c.Synopsis = "Lists variables."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipelineByName()),
+		runtime.P("ValueOnly", runtime.TSwitch),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Scope", runtime.TString),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		names := ctx.Strings("Name")
+		if len(names) == 0 {
+			names = []string{"*"}
+		}
+		for _, pattern := range names {
+			found := false
+			for _, n := range ctx.RT.Variables() {
+				if !runtime.MatchWildcard(pattern, n) {
+					continue
+				}
+				found = true
+				v, _ := ctx.RT.GetVariable(n)
+				if ctx.Switch("ValueOnly") {
+					if err := ctx.WriteObject(v); err != nil {
+						return err
+					}
+					continue
+				}
+				o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
+				o.AddTyped("Name", "string", n)
+				o.AddTyped("Value", "System.Object", v)
+				if err := ctx.WriteObject(o); err != nil {
+					return err
+				}
+			}
+			if !found && !runtime.HasWildcard(pattern) {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", pattern), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", pattern)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func setVariable(name, typeName string) *runtime.Command {
+	c := cmdlet(name, ModUtility, typeName)
+	c.Synopsis = "Sets a variable's value."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("Value", runtime.TObject, runtime.Position(1), runtime.FromPipeline()),
+		runtime.P("Scope", runtime.TString),
+		runtime.P("Option", runtime.TString),
+		runtime.P("Description", runtime.TString),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		for _, n := range ctx.Strings("Name") {
+			if strings.EqualFold(ctx.String("Scope"), "global") {
+				ctx.RT.SetGlobal(n, ctx.Value("Value"))
+			} else {
+				ctx.RT.SetVariable(n, ctx.Value("Value"))
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func removeVariable(name, typeName string) *runtime.Command {
+	c := cmdlet(name, ModUtility, typeName)
+	c.Synopsis = "Removes or clears a variable."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("Scope", runtime.TString),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+	}
+	clear := name == "Clear-Variable"
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		for _, n := range ctx.Strings("Name") {
+			if _, ok := ctx.RT.GetVariable(n); !ok {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", n), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
+					return err
+				}
+				continue
+			}
+			if clear {
+				ctx.RT.SetVariable(n, nil)
+			} else {
+				ctx.RT.RemoveVariable(n)
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func invokeExpression() *runtime.Command {
+	c := cmdlet("Invoke-Expression", ModUtility, "InvokeExpressionCommand")
+	c.Synopsis = "Runs a string as a command line."
+	c.Params = []*runtime.Param{
+		runtime.P("Command", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		return ctx.RT.InvokeExpression(ctx.String("Command"), func(v any) error { return ctx.WriteObject(v) })
+	}
+	return c
+}
+
+func historyInfo(h runtime.HistoryEntry) *object.PSObject {
+	o := object.NewObject("Microsoft.PowerShell.Commands.HistoryInfo", "System.Object")
+	o.AddTyped("Id", "long", int64(h.ID))
+	o.AddTyped("CommandLine", "string", h.CommandLine)
+	o.AddTyped("ExecutionStatus", "System.Management.Automation.Runspaces.PipelineState", h.Status)
+	o.AddTyped("StartExecutionTime", "datetime", h.Start)
+	o.AddTyped("EndExecutionTime", "datetime", h.End)
+	o.AddTyped("Duration", "timespan", object.TimeSpan(h.End.Sub(h.Start)/100))
+	o.ToStringFunc = func() string { return h.CommandLine }
+	return o
+}
+
+func getHistory() *runtime.Command {
+	c := cmdlet("Get-History", ModCore, "GetHistoryCommand")
+	c.Synopsis = "Lists the command lines run in this session."
+	c.Params = []*runtime.Param{
+		runtime.P("Id", &runtime.Type{Kind: runtime.KindLong, Name: "Int64[]", FullName: "System.Int64[]", Array: true}, runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("Count", runtime.TInt, runtime.Position(1)),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		hist := ctx.RT.History
+		if ids, ok := ctx.Value("Id").([]any); ok {
+			for _, id := range ids {
+				for _, h := range hist {
+					if int64(h.ID) == toInt64(id) {
+						if err := ctx.WriteObject(historyInfo(h)); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return nil
+		}
+		if ctx.Has("Count") && ctx.Int("Count") < len(hist) {
+			hist = hist[len(hist)-ctx.Int("Count"):]
+		}
+		for _, h := range hist {
+			if err := ctx.WriteObject(historyInfo(h)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func invokeHistory() *runtime.Command {
+	c := cmdlet("Invoke-History", ModCore, "InvokeHistoryCommand")
+	c.Synopsis = "Runs a command line from the history again."
+	c.SupportsShouldProcess = true
+	c.Params = []*runtime.Param{runtime.P("Id", runtime.TString, runtime.Position(0))}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		hist := ctx.RT.History
+		if len(hist) == 0 {
+			return ctx.Fail(ctx.NewError("Cannot locate the most recent history entry.", "InvokeHistoryNoLastHistoryEntryFound", object.ObjectNotFound, "ArgumentException", nil))
+		}
+		entry := hist[len(hist)-1]
+		if id := ctx.String("Id"); id != "" {
+			found := false
+			for _, h := range hist {
+				if fmt.Sprint(h.ID) == id || strings.HasPrefix(strings.ToLower(h.CommandLine), strings.ToLower(id)) {
+					entry, found = h, true
+				}
+			}
+			if !found {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot locate history for commandline %s.", id), "InvokeHistoryNoHistoryForCommandline", object.ObjectNotFound, "ArgumentException", id))
+			}
+		}
+		ctx.RT.HostLine(entry.CommandLine)
+		return ctx.RT.InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
+	}
+	return c
+}

@@ -1,0 +1,154 @@
+// Package exo holds what every Exchange Online cmdlet shares: how the
+// ExchangeOnlineManagement module declares its commands (they are proxy
+// functions of an implicit-remoting module), how the service's errors look
+// on the client, and access to the tenant store.
+package exo
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Module is the module the Exchange Online cmdlets come from.
+const (
+	Module        = "ExchangeOnlineManagement"
+	ModuleVersion = "3.5.1"
+	// Server is the domain controller named in "couldn't be found on" errors.
+	Server = "NAMPR06A007.PROD.OUTLOOK.COM"
+)
+
+// Cmd declares an Exchange Online cmdlet. Its parameters bind like a
+// function's (the module's cmdlets are proxy functions) and its
+// confirmation prompt has no [S] Suspend choice (it comes from a remote
+// session).
+func Cmd(name string) *runtime.Command {
+	return &runtime.Command{
+		Name:    name,
+		Type:    runtime.FunctionCommand,
+		Module:  Module,
+		Version: ModuleVersion,
+		Remote:  true,
+	}
+}
+
+// Install adds session state the Exchange cmdlets need.
+func Install(rt *runtime.Runtime) {
+	if _, ok := rt.State["exo.connected"]; !ok {
+		rt.State["exo.connected"] = true
+	}
+}
+
+// Tenant returns the tenant store behind the session.
+func Tenant(ctx *runtime.Context) *store.Store {
+	st, _ := ctx.Tenant().(*store.Store)
+	return st
+}
+
+// knownCodes are the short hashes EXO V3 prints before an exception type.
+var knownCodes = map[string]string{
+	"Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException": "Ex6F9304",
+	"Microsoft.Exchange.Management.Tasks.WLCDManagedMemberExistsException":     "ExB10BE9",
+}
+
+// ErrorCode returns the "Ex" code the module prints for an exception type:
+// the observed value where one is known, else a stable hash of the name.
+func ErrorCode(exceptionType string) string {
+	if c, ok := knownCodes[exceptionType]; ok {
+		return c
+	}
+	h := fnv.New32a()
+	h.Write([]byte(exceptionType))
+	return fmt.Sprintf("Ex%06X", h.Sum32()&0xFFFFFF)
+}
+
+// Error builds a service-side error the way the EXO V3 module surfaces it:
+// Write-ErrorMessage: Ex…|<exception type>|<message>.
+func Error(ctx *runtime.Context, exceptionType, message string, cat object.ErrorCategory, target any) *object.ErrorRecord {
+	short := exceptionType
+	if i := strings.LastIndexByte(short, '.'); i >= 0 {
+		short = short[i+1:]
+	}
+	rec := ctx.NewError(ErrorCode(exceptionType)+"|"+exceptionType+"|"+message, "", cat, short, target)
+	rec.ExceptionFullType = exceptionType
+	rec.Reason = "Write-ErrorMessage"
+	rec.Category = object.NotSpecified
+	rec.ErrorID = fmt.Sprintf("[Server=SN6PR06MB4750,RequestId=%s,TimeStamp=%s]", requestID(ctx, message), ctx.Now().Format("Mon, 02 Jan 2006 15:04:05 GMT"))
+	rec.CommandSuffix = "Write-ErrorMessage"
+	return rec
+}
+
+func requestID(ctx *runtime.Context, salt string) string {
+	h := fnv.New128a()
+	h.Write([]byte(ctx.Command.Name + "|" + salt + "|" + ctx.Now().String()))
+	b := h.Sum(nil)
+	var g object.Guid
+	copy(g[:], b)
+	return g.String()
+}
+
+// NotFound is the ManagementObjectNotFoundException for an identity.
+func NotFound(ctx *runtime.Context, identity string) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
+		fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on '%s'.", identity, Server),
+		object.ObjectNotFound, identity)
+}
+
+// Ambiguous is the error for an identity matching several objects.
+func Ambiguous(ctx *runtime.Context, identity string) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException",
+		fmt.Sprintf("The operation couldn't be performed because '%s' matches multiple entries.", identity),
+		object.InvalidArgument, identity)
+}
+
+// Invalid is a TaskArgumentException-style validation error.
+func Invalid(ctx *runtime.Context, message string, target any) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException", message, object.InvalidArgument, target)
+}
+
+// InvalidOperation is an InvalidOperationException from the service.
+func InvalidOperation(ctx *runtime.Context, message string, target any) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Management.Tasks.InvalidOperationException", message, object.InvalidOperation, target)
+}
+
+// Update runs fn in one write transaction of the tenant. Store errors
+// that are not already PowerShell errors become terminating errors.
+func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
+	st := Tenant(ctx)
+	if st == nil {
+		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
+	}
+	return mapStoreError(ctx, st.Update(fn))
+}
+
+// View runs fn in one read transaction of the tenant.
+func View(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
+	st := Tenant(ctx)
+	if st == nil {
+		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
+	}
+	return mapStoreError(ctx, st.View(fn))
+}
+
+func mapStoreError(ctx *runtime.Context, err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *runtime.PSError
+	if errors.As(err, &pe) {
+		return err
+	}
+	var rec *object.ErrorRecord
+	if errors.As(err, &rec) {
+		return &runtime.PSError{Record: rec}
+	}
+	if errors.Is(err, runtime.ErrStopUpstream) {
+		return err
+	}
+	return ctx.Fail(Error(ctx, "Microsoft.Exchange.Data.DataValidationException", err.Error(), object.InvalidOperation, nil))
+}

@@ -1,0 +1,63 @@
+// Package registry assembles a PowerShell session over a tenant: it
+// registers every cmdlet package, their formatting views and aliases, and
+// binds the session's clock to the tenant's simulated clock.
+package registry
+
+import (
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/ome"
+	"github.com/exosim/exosim/cmdlets/sim"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Options adjusts a new session.
+type Options struct {
+	// Interactive marks a REPL session.
+	Interactive bool
+}
+
+// NewSession returns a runtime with every cmdlet registered, working on st.
+func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
+	formats := format.NewRegistry()
+	rt := runtime.New(io, formats)
+	rt.Tenant = st
+	rt.Interactive = o.Interactive
+	rt.Register(core.Commands()...)
+	for alias, target := range core.Aliases {
+		rt.SetAlias(alias, target)
+	}
+	for _, pkg := range []struct {
+		cmds  func() []*runtime.Command
+		views func(*format.Registry)
+	}{
+		{ome.Commands, ome.Views},
+		{sim.Commands, sim.Views},
+	} {
+		rt.Register(pkg.cmds()...)
+		pkg.views(formats)
+	}
+	exo.Install(rt)
+	rt.Clock = func() time.Time {
+		var now time.Time
+		if err := st.View(func(tx *store.Tx) error {
+			now = tx.Now()
+			return nil
+		}); err != nil {
+			return time.Now().UTC()
+		}
+		return now
+	}
+	rt.Sleep = func(d object.TimeSpan) error {
+		return st.Update(func(tx *store.Tx) error {
+			return tx.AdvanceBy(time.Duration(d) * 100)
+		})
+	}
+	return rt
+}

@@ -1,0 +1,612 @@
+package runtime
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// commonParam describes one of PowerShell's common parameters.
+type commonParam struct {
+	name   string
+	alias  []string
+	kind   Kind
+	should bool // only with SupportsShouldProcess
+}
+
+var commonParams = []commonParam{
+	{name: "Verbose", alias: []string{"vb"}, kind: KindSwitch},
+	{name: "Debug", alias: []string{"db"}, kind: KindSwitch},
+	{name: "ErrorAction", alias: []string{"ea"}, kind: KindEnum},
+	{name: "WarningAction", alias: []string{"wa"}, kind: KindEnum},
+	{name: "InformationAction", alias: []string{"infa"}, kind: KindEnum},
+	{name: "ProgressAction", alias: []string{"proga"}, kind: KindEnum},
+	{name: "ErrorVariable", alias: []string{"ev"}, kind: KindString},
+	{name: "WarningVariable", alias: []string{"wv"}, kind: KindString},
+	{name: "InformationVariable", alias: []string{"iv"}, kind: KindString},
+	{name: "OutVariable", alias: []string{"ov"}, kind: KindString},
+	{name: "OutBuffer", alias: []string{"ob"}, kind: KindInt},
+	{name: "PipelineVariable", alias: []string{"pv"}, kind: KindString},
+	{name: "WhatIf", alias: []string{"wi"}, kind: KindSwitch, should: true},
+	{name: "Confirm", alias: []string{"cf"}, kind: KindSwitch, should: true},
+}
+
+// argument is one argument of a command invocation before binding.
+type argument struct {
+	name    string // parameter name as typed ("" for positional)
+	nameExt syntax.Extent
+	value   any
+	hasVal  bool // -Name:value or a following value was consumed
+	colon   bool
+	ext     syntax.Extent
+	splat   bool
+}
+
+// bindError is a ParameterBindingException.
+func (rt *Runtime) bindError(cmd *Command, invName string, ext syntax.Extent, msg, id string, cat object.ErrorCategory) *PSError {
+	suffix := cmd.Name
+	if cmd.FullTypeName != "" {
+		suffix = cmd.FullTypeName
+	}
+	return &PSError{Record: &object.ErrorRecord{
+		Message:           msg,
+		ErrorID:           id,
+		Category:          cat,
+		ExceptionType:     "ParameterBindingException",
+		ExceptionFullType: "System.Management.Automation.ParameterBindingException",
+		Activity:          cmd.Name,
+		CommandSuffix:     suffix,
+		InvocationName:    invName,
+		Position:          positionOf(ext),
+	}}
+}
+
+// candidate is a parameter or common parameter matched by name.
+type candidate struct {
+	param  *Param
+	common *commonParam
+}
+
+func (c candidate) name() string {
+	if c.param != nil {
+		return c.param.Name
+	}
+	return c.common.name
+}
+
+func (c candidate) kind() Kind {
+	if c.param != nil {
+		return c.param.Type.Kind
+	}
+	return c.common.kind
+}
+
+// matchParameter resolves a typed parameter name with PowerShell's exact /
+// prefix / alias rules.
+func matchParameter(cmd *Command, typed string, withCommon bool) ([]candidate, bool) {
+	lt := strings.ToLower(typed)
+	var commons []commonParam
+	if withCommon {
+		for _, c := range commonParams {
+			if c.should && !cmd.SupportsShouldProcess {
+				continue
+			}
+			commons = append(commons, c)
+		}
+	}
+	// exact name or alias
+	for _, p := range cmd.Params {
+		if strings.ToLower(p.Name) == lt {
+			return []candidate{{param: p}}, true
+		}
+		for _, a := range p.Aliases {
+			if strings.ToLower(a) == lt {
+				return []candidate{{param: p}}, true
+			}
+		}
+	}
+	for i := range commons {
+		c := &commons[i]
+		if strings.ToLower(c.name) == lt {
+			return []candidate{{common: c}}, true
+		}
+		for _, a := range c.alias {
+			if a == lt {
+				return []candidate{{common: c}}, true
+			}
+		}
+	}
+	var own []candidate
+	seen := map[*Param]bool{}
+	for _, p := range cmd.Params {
+		if strings.HasPrefix(strings.ToLower(p.Name), lt) {
+			own = append(own, candidate{param: p})
+			seen[p] = true
+		}
+	}
+	for _, p := range cmd.Params {
+		if seen[p] {
+			continue
+		}
+		for _, a := range p.Aliases {
+			if strings.HasPrefix(strings.ToLower(a), lt) {
+				own = append(own, candidate{param: p})
+				seen[p] = true
+				break
+			}
+		}
+	}
+	var com []candidate
+	for i := range commons {
+		c := &commons[i]
+		if strings.HasPrefix(strings.ToLower(c.name), lt) {
+			com = append(com, candidate{common: c})
+			continue
+		}
+		for _, a := range c.alias {
+			if strings.HasPrefix(a, lt) {
+				com = append(com, candidate{common: c})
+				break
+			}
+		}
+	}
+	if len(own) == 1 {
+		return own, true
+	}
+	all := append(own, com...)
+	return all, len(all) == 1
+}
+
+// boundArgs is the result of binding a command's arguments.
+type boundArgs struct {
+	values  map[string]any // lower-case declared name → converted value
+	common  map[string]any // lower-case common parameter name → value
+	sets    []string       // remaining candidate parameter sets
+	extra   []any          // unbound arguments ($args) for simple functions
+	extraNamed []argument
+}
+
+// bindArguments binds named and positional arguments (not pipeline input).
+func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, cmdExt syntax.Extent, simpleFunction bool) (*boundArgs, error) {
+	b := &boundArgs{values: map[string]any{}, common: map[string]any{}}
+	var positional []argument
+	setsUsed := map[string]bool{}
+	var namedParams []*Param
+	// 1. named arguments
+	for _, a := range args {
+		if a.name == "" {
+			positional = append(positional, a)
+			continue
+		}
+		cands, ok := matchParameter(cmd, a.name, !simpleFunction)
+		if !ok {
+			if len(cands) == 0 {
+				if simpleFunction {
+					b.extra = append(b.extra, "-"+a.name)
+					if a.hasVal {
+						b.extra = append(b.extra, a.value)
+					}
+					continue
+				}
+				return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("A parameter cannot be found that matches parameter name '%s'.", a.name), "NamedParameterNotFound", object.InvalidArgument)
+			}
+			var names []string
+			for _, c := range cands {
+				names = append(names, " -"+c.name())
+			}
+			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include:%s.", a.name, strings.Join(names, "")), "AmbiguousParameter", object.InvalidArgument)
+		}
+		c := cands[0]
+		key := strings.ToLower(c.name())
+		if _, dup := b.values[key]; dup {
+			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.name()), "ParameterAlreadyBound", object.InvalidArgument)
+		}
+		if _, dup := b.common[key]; dup {
+			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.name()), "ParameterAlreadyBound", object.InvalidArgument)
+		}
+		val := a.value
+		if !a.hasVal {
+			if c.kind() != KindSwitch {
+				tname := "System.Object"
+				if c.param != nil {
+					tname = c.param.Type.FullName
+				} else {
+					tname = commonTypeName(c.common)
+				}
+				return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", c.name(), tname), "MissingArgument", object.InvalidArgument)
+			}
+			val = true
+		}
+		if c.common != nil {
+			cv, err := rt.convertCommon(cmd, invName, c.common, val, a)
+			if err != nil {
+				return nil, err
+			}
+			b.common[key] = cv
+			continue
+		}
+		cv, err := rt.convertArg(cmd, invName, c.param, val, a.ext)
+		if err != nil {
+			return nil, err
+		}
+		b.values[key] = cv
+		namedParams = append(namedParams, c.param)
+		for _, s := range c.param.Sets {
+			setsUsed[strings.ToLower(s.Set)] = true
+		}
+	}
+	// 2. candidate sets: those containing every named parameter
+	var sets []string
+	for _, s := range cmd.SetNames() {
+		ok := true
+		for _, p := range namedParams {
+			if _, in := p.InSet(s); !in {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			sets = append(sets, s)
+		}
+	}
+	if len(sets) == 0 {
+		return nil, rt.bindError(cmd, invName, cmdExt, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+	}
+	// 3. positional arguments
+	var remaining *Param
+	var rest []any
+	for _, a := range positional {
+		if remaining != nil {
+			rest = append(rest, a.value)
+			continue
+		}
+		p := nextPositional(cmd, sets, b.values, a.value)
+		if p != nil && p.Remaining {
+			remaining = p
+			rest = append(rest, a.value)
+			var keep []string
+			for _, s := range sets {
+				if _, in := p.InSet(s); in {
+					keep = append(keep, s)
+				}
+			}
+			sets = keep
+			continue
+		}
+		if p == nil {
+			if simpleFunction {
+				b.extra = append(b.extra, a.value)
+				continue
+			}
+			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("A positional parameter cannot be found that accepts argument '%s'.", argText(rt, a)), "PositionalParameterNotFound", object.InvalidArgument)
+		}
+		cv, err := rt.convertArg(cmd, invName, p, a.value, a.ext)
+		if err != nil {
+			return nil, err
+		}
+		b.values[strings.ToLower(p.Name)] = cv
+		var keep []string
+		for _, s := range sets {
+			if _, in := p.InSet(s); in {
+				keep = append(keep, s)
+			}
+		}
+		sets = keep
+	}
+	if remaining != nil {
+		var val any = rest
+		if len(rest) == 1 && !remaining.Type.Array {
+			val = rest[0]
+		}
+		cv, err := rt.convertArg(cmd, invName, remaining, val, cmdExt)
+		if err != nil {
+			return nil, err
+		}
+		b.values[strings.ToLower(remaining.Name)] = cv
+	}
+	b.sets = sets
+	return b, nil
+}
+
+func argText(rt *Runtime, a argument) string {
+	if a.ext.Src != nil {
+		if t := a.ext.Text(); t != "" {
+			if _, isStr := a.value.(string); isStr {
+				return rt.toStr(a.value)
+			}
+			return t
+		}
+	}
+	return rt.toStr(a.value)
+}
+
+func commonTypeName(c *commonParam) string {
+	switch c.kind {
+	case KindEnum:
+		return "System.Management.Automation.ActionPreference"
+	case KindString:
+		return "System.String"
+	case KindInt:
+		return "System.Int32"
+	}
+	return "System.Management.Automation.SwitchParameter"
+}
+
+// nextPositional returns the unbound parameter with the lowest position in
+// the candidate sets.
+func nextPositional(cmd *Command, sets []string, bound map[string]any, value any) *Param {
+	type cand struct {
+		p   *Param
+		pos int
+	}
+	var cs []cand
+	for _, p := range cmd.Params {
+		if p.IsSwitch() {
+			continue
+		}
+		if _, done := bound[strings.ToLower(p.Name)]; done {
+			continue
+		}
+		best := -1
+		for _, s := range sets {
+			if si, ok := p.InSet(s); ok && si.Position >= 0 {
+				if best < 0 || si.Position < best {
+					best = si.Position
+				}
+			}
+		}
+		if best >= 0 {
+			cs = append(cs, cand{p, best})
+		}
+	}
+	if len(cs) == 0 {
+		return nil
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
+	// Among parameters sharing the lowest position (in different sets),
+	// prefer one whose type takes the value without conversion.
+	for _, c := range cs {
+		if c.pos != cs[0].pos {
+			break
+		}
+		if nativeKind(c.p.Type, value) {
+			return c.p
+		}
+	}
+	return cs[0].p
+}
+
+// nativeKind reports whether a value already has the parameter's type.
+func nativeKind(t *Type, v any) bool {
+	if t == nil {
+		return true
+	}
+	switch t.Kind {
+	case KindScriptBlock:
+		_, ok := v.(*ScriptBlock)
+		if !ok && t.Array {
+			if items, isList := v.([]any); isList && len(items) > 0 {
+				_, ok = items[0].(*ScriptBlock)
+			}
+		}
+		return ok
+	case KindString, KindEnum, KindIdentity:
+		_, ok := v.(string)
+		return ok
+	case KindHashtable:
+		_, ok := v.(*object.Hashtable)
+		return ok
+	case KindObject, KindPSObject, KindMultiValued:
+		_, isSB := v.(*ScriptBlock)
+		return !isSB
+	}
+	return false
+}
+
+func (rt *Runtime) convertCommon(cmd *Command, invName string, c *commonParam, v any, a argument) (any, error) {
+	switch c.kind {
+	case KindSwitch:
+		return object.ToBool(v), nil
+	case KindEnum:
+		s := normalizeAction(v)
+		for _, n := range actionNames {
+			if n == s {
+				return s, nil
+			}
+		}
+		return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", c.name, rt.toStr(v), rt.toStr(v)), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+	case KindInt:
+		n, err := toInt32(v, "System.Int32")
+		if err != nil {
+			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", c.name, err.Error()), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+		}
+		return n, nil
+	}
+	return rt.toStr(v), nil
+}
+
+// convertArg converts an argument to a declared parameter's type, with
+// PowerShell's binding error texts (compiled cmdlet vs function style).
+func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
+	t := p.Type
+	if t == nil {
+		t = TObject
+	}
+	fnStyle := cmd.Type == FunctionCommand
+	fail := func(detail string) error {
+		if fnStyle {
+			return rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. %s", p.Name, detail), "ParameterArgumentTransformationError", object.InvalidData)
+		}
+		return rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", p.Name, detail), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+	}
+	v = unwrapArg(v)
+	if v == nil {
+		if p.ValidateNotNullOrEmpty || t.Kind == KindString && isMandatory(p) {
+			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), "ParameterArgumentValidationErrorNullNotAllowed", object.InvalidData)
+		}
+		if t.Kind == KindSwitch || t.Kind == KindBool {
+			if t.Kind == KindBool {
+				return nil, fail(fmt.Sprintf("Cannot convert value \"\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0."))
+			}
+		}
+		return nil, nil
+	}
+	if t.Array {
+		items, ok := enumerateForCompare(v)
+		if !ok {
+			items = []any{v}
+		}
+		out := make([]any, 0, len(items))
+		for _, it := range items {
+			c, err := rt.convertScalar(cmd, invName, p, t, it, ext, fail)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, c)
+		}
+		return out, nil
+	}
+	if items, ok := enumerateForCompare(v); ok && t.Kind != KindObject && t.Kind != KindMultiValued && t.Kind != KindPSObject {
+		if len(items) == 1 {
+			v = items[0]
+		} else if t.Kind == KindString || t.Kind == KindIdentity || t.Kind == KindEnum {
+			if fnStyle {
+				return nil, fail(fmt.Sprintf("Cannot convert 'System.Object[]' to the type '%s' required by parameter '%s'. Specified method is not supported.", t.FullName, p.Name))
+			}
+			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot convert 'System.Object[]' to the type '%s' required by parameter '%s'. Specified method is not supported.", t.FullName, p.Name), "CannotConvertArgument", object.InvalidArgument)
+		}
+	}
+	return rt.convertScalar(cmd, invName, p, t, v, ext, fail)
+}
+
+func isMandatory(p *Param) bool {
+	for _, s := range p.Sets {
+		if s.Mandatory {
+			return true
+		}
+	}
+	return false
+}
+
+func unwrapArg(v any) any {
+	if o, ok := v.(*object.PSObject); ok && o.Base != nil && o.Len() == 0 {
+		return o.Base
+	}
+	return v
+}
+
+func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type, v any, ext syntax.Extent, fail func(string) error) (any, error) {
+	switch t.Kind {
+	case KindString:
+		if s, ok := v.(string); ok {
+			if s == "" && (p.ValidateNotNullOrEmpty || isMandatory(p)) {
+				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
+			}
+			return s, nil
+		}
+		return rt.toStr(v), nil
+	case KindBool:
+		switch x := v.(type) {
+		case bool:
+			return x, nil
+		case Switch:
+			return bool(x), nil
+		case int, int64, float64, object.Decimal:
+			return object.ToBool(x), nil
+		}
+		if cmd.Type == FunctionCommand {
+			return nil, fail(fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.TypeName(v)))
+		}
+		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot convert '%s' to the type 'System.Boolean' required by parameter '%s'. ", object.TypeName(v), p.Name), "CannotConvertArgument", object.InvalidArgument)
+	case KindSwitch:
+		return object.ToBool(v), nil
+	case KindInt, KindLong:
+		tn := "System.Int32"
+		if t.Kind == KindLong {
+			tn = "System.Int64"
+		}
+		n, err := toInt32(v, tn)
+		if err != nil {
+			return nil, fail(err.Error())
+		}
+		if p.Min < p.Max {
+			iv := asInt64(n)
+			if iv < p.Min || iv > p.Max {
+				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The %d argument is less than the minimum allowed range of %d. Supply an argument that is greater than or equal to %d and then try the command again.", p.Name, iv, p.Min, p.Min), "ParameterArgumentValidationError", object.InvalidData)
+			}
+		}
+		return n, nil
+	case KindDouble:
+		f, err := toDouble(v)
+		if err != nil {
+			return nil, fail(err.Error())
+		}
+		return f, nil
+	case KindDateTime:
+		if d, ok := v.(time.Time); ok {
+			return d, nil
+		}
+		d, err := toDateTime(v)
+		if err != nil {
+			return nil, fail(err.Error())
+		}
+		return d, nil
+	case KindTimeSpan:
+		ts, err := toTimeSpan(v)
+		if err != nil {
+			return nil, fail(err.Error())
+		}
+		return ts, nil
+	case KindGuid:
+		switch x := v.(type) {
+		case object.Guid:
+			return x, nil
+		case string:
+			if g, ok := object.ParseGuid(x); ok {
+				return g, nil
+			}
+		}
+		return nil, fail(fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Guid\". Error: \"Unrecognized Guid format.\"", rt.toStr(v)))
+	case KindSecureString:
+		if s, ok := v.(object.SecureString); ok {
+			return s, nil
+		}
+		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert the \"%s\" value of type \"%s\" to type \"System.Security.SecureString\".", p.Name, rt.toStr(v), object.TypeName(v)), "ParameterArgumentTransformationError", object.InvalidData)
+	case KindCredential:
+		if o, ok := v.(*object.PSObject); ok && o.TypeName() == "System.Management.Automation.PSCredential" {
+			return o, nil
+		}
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+		return nil, fail(fmt.Sprintf("Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.PSCredential\".", rt.toStr(v), object.TypeName(v)))
+	case KindHashtable:
+		if h, ok := v.(*object.Hashtable); ok {
+			return h, nil
+		}
+		return nil, fail(fmt.Sprintf("Cannot convert the \"%s\" value of type \"%s\" to type \"System.Collections.Hashtable\".", rt.toStr(v), object.TypeName(v)))
+	case KindScriptBlock:
+		if sb, ok := v.(*ScriptBlock); ok {
+			return sb, nil
+		}
+		return nil, fail(fmt.Sprintf("Cannot convert the \"%s\" value of type \"%s\" to type \"System.Management.Automation.ScriptBlock\".", rt.toStr(v), object.TypeName(v)))
+	case KindEnum:
+		s := rt.toStr(v)
+		for _, allowed := range t.Values {
+			if strings.EqualFold(allowed, strings.TrimSpace(s)) {
+				return allowed, nil
+			}
+		}
+		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, s, strings.Join(t.Values, ",")), "ParameterArgumentValidationError", object.InvalidData)
+	case KindIdentity:
+		if s, ok := v.(string); ok && s == "" {
+			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
+		}
+		return v, nil
+	}
+	return v, nil
+}

@@ -1,0 +1,352 @@
+package runtime
+
+import (
+	"strings"
+)
+
+// CommandType is Get-Command's CommandType.
+type CommandType int
+
+// Command types.
+const (
+	// CmdletCommand is a compiled cmdlet (PowerShell's own utility cmdlets).
+	CmdletCommand CommandType = iota
+	// FunctionCommand is a function: script functions, and the Exchange
+	// Online module's proxy functions (which is what EXO cmdlets are).
+	FunctionCommand
+	// AliasCommand is an alias.
+	AliasCommand
+)
+
+func (t CommandType) String() string {
+	switch t {
+	case FunctionCommand:
+		return "Function"
+	case AliasCommand:
+		return "Alias"
+	}
+	return "Cmdlet"
+}
+
+// Impact is a ConfirmImpact level.
+type Impact int
+
+// Confirm impact levels.
+const (
+	ImpactNone Impact = iota
+	ImpactLow
+	ImpactMedium
+	ImpactHigh
+)
+
+// AllSets is the parameter-set name meaning "every set of the command".
+const AllSets = "__AllParameterSets"
+
+// Kind is how a parameter's argument is converted.
+type Kind int
+
+// Parameter kinds.
+const (
+	KindObject Kind = iota // any value, unchanged
+	KindString
+	KindBool
+	KindSwitch
+	KindInt // Int32
+	KindLong
+	KindDouble
+	KindDateTime
+	KindTimeSpan
+	KindGuid
+	KindSecureString
+	KindCredential
+	KindHashtable
+	KindScriptBlock
+	KindEnum // string restricted to Type.Values
+	// KindIdentity is an Exchange identity parameter (MailboxIdParameter
+	// ...): any value, kept as given; the handler resolves it.
+	KindIdentity
+	// KindMultiValued is an Exchange MultiValuedProperty: a list, a single
+	// value, or an @{Add=...;Remove=...} hashtable, passed through.
+	KindMultiValued
+	// KindUnlimited is Unlimited<T>: "Unlimited" or a value of the inner kind.
+	KindUnlimited
+	// KindByteSize is a ByteQuantifiedSize ("50GB", 53687091200 ...).
+	KindByteSize
+	// KindPSObject is a PSObject pipeline value.
+	KindPSObject
+)
+
+// Type describes a parameter's .NET type for binding, errors, help and
+// completion.
+type Type struct {
+	Kind Kind
+	// Name is the short name shown in syntax lines ("String", "Boolean",
+	// "MailboxIdParameter", "SwitchParameter", "Unlimited").
+	Name string
+	// FullName is the .NET full name used in binding errors
+	// ("System.String").
+	FullName string
+	// Array marks array/collection parameters (string[] ...).
+	Array bool
+	// Values are the allowed values of an enum or ValidateSet.
+	Values []string
+	// Inner is the element kind for KindUnlimited.
+	Inner Kind
+}
+
+// Common parameter types.
+var (
+	TString       = &Type{Kind: KindString, Name: "String", FullName: "System.String"}
+	TStrings      = &Type{Kind: KindString, Name: "String[]", FullName: "System.String[]", Array: true}
+	TBool         = &Type{Kind: KindBool, Name: "Boolean", FullName: "System.Boolean"}
+	TSwitch       = &Type{Kind: KindSwitch, Name: "SwitchParameter", FullName: "System.Management.Automation.SwitchParameter"}
+	TInt          = &Type{Kind: KindInt, Name: "Int32", FullName: "System.Int32"}
+	TLong         = &Type{Kind: KindLong, Name: "Int64", FullName: "System.Int64"}
+	TDouble       = &Type{Kind: KindDouble, Name: "Double", FullName: "System.Double"}
+	TDateTime     = &Type{Kind: KindDateTime, Name: "DateTime", FullName: "System.DateTime"}
+	TTimeSpan     = &Type{Kind: KindTimeSpan, Name: "TimeSpan", FullName: "System.TimeSpan"}
+	TGuid         = &Type{Kind: KindGuid, Name: "Guid", FullName: "System.Guid"}
+	TSecureString = &Type{Kind: KindSecureString, Name: "SecureString", FullName: "System.Security.SecureString"}
+	TCredential   = &Type{Kind: KindCredential, Name: "PSCredential", FullName: "System.Management.Automation.PSCredential"}
+	THashtable    = &Type{Kind: KindHashtable, Name: "Hashtable", FullName: "System.Collections.Hashtable"}
+	TScriptBlock  = &Type{Kind: KindScriptBlock, Name: "ScriptBlock", FullName: "System.Management.Automation.ScriptBlock"}
+	TObject       = &Type{Kind: KindObject, Name: "Object", FullName: "System.Object"}
+	TObjects      = &Type{Kind: KindObject, Name: "Object[]", FullName: "System.Object[]", Array: true}
+	TPSObject     = &Type{Kind: KindPSObject, Name: "PSObject", FullName: "System.Management.Automation.PSObject"}
+	TMultiValued  = &Type{Kind: KindMultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
+)
+
+// IdentityType returns an Exchange identity parameter type such as
+// MailboxIdParameter.
+func IdentityType(name string) *Type {
+	return &Type{Kind: KindIdentity, Name: name, FullName: name}
+}
+
+// IdentityArray returns an identity type that takes several values.
+func IdentityArray(name string) *Type {
+	return &Type{Kind: KindIdentity, Name: name + "[]", FullName: name + "[]", Array: true}
+}
+
+// EnumType returns an enum type with its allowed values.
+func EnumType(name, fullName string, values ...string) *Type {
+	return &Type{Kind: KindEnum, Name: name, FullName: fullName, Values: values}
+}
+
+// SetInfo is a parameter's membership in one parameter set.
+type SetInfo struct {
+	Set       string // AllSets for every set
+	Mandatory bool
+	// Position is the positional slot (0-based order key); -1 for named only.
+	Position          int
+	FromPipeline      bool
+	FromPipelineByName bool
+}
+
+// Param declares one parameter.
+type Param struct {
+	Name    string
+	Aliases []string
+	Type    *Type
+	Sets    []SetInfo
+	// Help is the one-line parameter description for Get-Help.
+	Help string
+	// Default describes the default value for Get-Help (text only).
+	Default string
+	// ValidateNotNullOrEmpty rejects $null and "" with PowerShell's text.
+	ValidateNotNullOrEmpty bool
+	// ValidateRange bounds numeric values when Min < Max.
+	Min, Max int64
+	// Wildcards says the parameter accepts wildcard characters (help).
+	Wildcards bool
+	// DontShow hides the parameter from help and completion.
+	DontShow bool
+	// Remaining collects every leftover positional argument
+	// (ValueFromRemainingArguments).
+	Remaining bool
+}
+
+// InSet returns the parameter's SetInfo for a set, if it belongs to it.
+func (p *Param) InSet(set string) (SetInfo, bool) {
+	for _, s := range p.Sets {
+		if s.Set == AllSets || strings.EqualFold(s.Set, set) {
+			return s, true
+		}
+	}
+	return SetInfo{}, false
+}
+
+// IsSwitch reports whether the parameter is a switch.
+func (p *Param) IsSwitch() bool { return p.Type != nil && p.Type.Kind == KindSwitch }
+
+// Example is one Get-Help example.
+type Example struct {
+	Code   string
+	Remark string
+}
+
+// Handler is the code behind a cmdlet. Begin and End are optional. Process
+// runs once per pipeline input object, or once with no input when the
+// command is first in its pipeline.
+type Handler struct {
+	Begin   func(c *Context) error
+	Process func(c *Context) error
+	End     func(c *Context) error
+}
+
+// Command is a cmdlet declaration: the one source of truth that the binder,
+// Get-Command, Get-Help, tab completion and the linter read.
+type Command struct {
+	Name    string
+	Type    CommandType
+	Module  string
+	Version string
+	// Sets lists the parameter-set names in order; empty means a single
+	// unnamed set.
+	Sets       []string
+	DefaultSet string
+	Params     []*Param
+	// SupportsShouldProcess adds -WhatIf and -Confirm.
+	SupportsShouldProcess bool
+	ConfirmImpact         Impact
+	// FullTypeName is the suffix of FullyQualifiedErrorId for compiled
+	// cmdlets (Microsoft.PowerShell.Commands.GetDateCommand).
+	FullTypeName string
+	// OutputType names the objects the command writes (help).
+	OutputType string
+	Synopsis    string
+	Description string
+	Examples    []Example
+	// Remote marks cmdlets of an implicit-remoting session (Exchange):
+	// their confirmation prompt has no [S] Suspend choice.
+	Remote bool
+	// Retired marks cmdlets that exist but are no longer usable in
+	// Exchange Online (the linter reports them).
+	Retired string
+	// OnPremOnly marks on-premises-only cmdlets.
+	OnPremOnly bool
+	// Visible, when set, decides per session whether the command exists
+	// (connection state, roles).
+	Visible func(rt *Runtime) bool
+	Handler Handler
+
+	paramIndex map[string]*Param
+}
+
+// Verb returns the part before the dash.
+func (c *Command) Verb() string {
+	if i := strings.IndexByte(c.Name, '-'); i > 0 {
+		return c.Name[:i]
+	}
+	return ""
+}
+
+// Noun returns the part after the dash.
+func (c *Command) Noun() string {
+	if i := strings.IndexByte(c.Name, '-'); i > 0 {
+		return c.Name[i+1:]
+	}
+	return c.Name
+}
+
+// Param returns the declared (non-common) parameter with this exact name.
+func (c *Command) Param(name string) *Param {
+	if c.paramIndex == nil {
+		c.paramIndex = make(map[string]*Param, len(c.Params))
+		for _, p := range c.Params {
+			c.paramIndex[strings.ToLower(p.Name)] = p
+		}
+	}
+	return c.paramIndex[strings.ToLower(name)]
+}
+
+// SetNames returns the command's parameter sets (one unnamed set when none
+// are declared).
+func (c *Command) SetNames() []string {
+	if len(c.Sets) == 0 {
+		return []string{AllSets}
+	}
+	return c.Sets
+}
+
+// P is a compact constructor for a parameter in every set.
+func P(name string, t *Type, opts ...ParamOpt) *Param {
+	p := &Param{Name: name, Type: t, Sets: []SetInfo{{Set: AllSets, Position: -1}}}
+	for _, o := range opts {
+		o(p)
+	}
+	return p
+}
+
+// ParamOpt adjusts a parameter declared with P.
+type ParamOpt func(*Param)
+
+// Mandatory makes the parameter mandatory in all its sets.
+func Mandatory() ParamOpt {
+	return func(p *Param) {
+		for i := range p.Sets {
+			p.Sets[i].Mandatory = true
+		}
+	}
+}
+
+// Position sets the positional slot in all its sets.
+func Position(n int) ParamOpt {
+	return func(p *Param) {
+		for i := range p.Sets {
+			p.Sets[i].Position = n
+		}
+	}
+}
+
+// FromPipeline accepts pipeline input by value.
+func FromPipeline() ParamOpt {
+	return func(p *Param) {
+		for i := range p.Sets {
+			p.Sets[i].FromPipeline = true
+		}
+	}
+}
+
+// FromPipelineByName accepts pipeline input by property name.
+func FromPipelineByName() ParamOpt {
+	return func(p *Param) {
+		for i := range p.Sets {
+			p.Sets[i].FromPipelineByName = true
+		}
+	}
+}
+
+// Alias adds parameter aliases.
+func Alias(names ...string) ParamOpt {
+	return func(p *Param) { p.Aliases = append(p.Aliases, names...) }
+}
+
+// Help sets the parameter description.
+func Help(text string) ParamOpt {
+	return func(p *Param) { p.Help = text }
+}
+
+// NotNullOrEmpty adds ValidateNotNullOrEmpty.
+func NotNullOrEmpty() ParamOpt {
+	return func(p *Param) { p.ValidateNotNullOrEmpty = true }
+}
+
+// Range adds ValidateRange(min, max).
+func Range(min, max int64) ParamOpt {
+	return func(p *Param) { p.Min, p.Max = min, max }
+}
+
+// RemainingArgs makes the parameter take every leftover positional argument.
+func RemainingArgs() ParamOpt {
+	return func(p *Param) { p.Remaining = true }
+}
+
+// InSets replaces the parameter's set membership.
+func InSets(sets ...SetInfo) ParamOpt {
+	return func(p *Param) { p.Sets = sets }
+}
+
+// Set builds a SetInfo for InSets.
+func Set(name string, mandatory bool, position int) SetInfo {
+	return SetInfo{Set: name, Mandatory: mandatory, Position: position}
+}

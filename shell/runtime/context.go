@@ -1,0 +1,226 @@
+package runtime
+
+import (
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Context is what a cmdlet handler receives: its bound parameters, the
+// current pipeline object, and the streams it writes to. Handlers never
+// format text; they write objects.
+type Context struct {
+	RT      *Runtime
+	Command *Command
+	// ParameterSet is the resolved parameter-set name.
+	ParameterSet string
+	// Input is the current pipeline object (nil when none).
+	Input any
+	// HasInput is true while processing a pipeline object.
+	HasInput bool
+	// InvocationName is the name the command was called by (alias or name).
+	InvocationName string
+
+	bound  map[string]any // lower-case parameter name → value
+	proc   *cmdProcessor
+	// State lets Begin/Process/End share data within one invocation.
+	State map[string]any
+}
+
+// Has reports whether the parameter was bound (named, positional or from
+// the pipeline).
+func (c *Context) Has(name string) bool {
+	_, ok := c.bound[strings.ToLower(name)]
+	return ok
+}
+
+// Value returns a bound parameter value, nil when unbound.
+func (c *Context) Value(name string) any { return c.bound[strings.ToLower(name)] }
+
+// String returns a bound string parameter ("" when unbound).
+func (c *Context) String(name string) string {
+	v, ok := c.bound[strings.ToLower(name)]
+	if !ok || v == nil {
+		return ""
+	}
+	if s, ok := v.(string); ok {
+		return s
+	}
+	return object.ToInvariantString(v)
+}
+
+// Strings returns a bound array parameter as strings.
+func (c *Context) Strings(name string) []string {
+	v, ok := c.bound[strings.ToLower(name)]
+	if !ok || v == nil {
+		return nil
+	}
+	items, isList := object.Enumerate(v)
+	if !isList {
+		return []string{object.ToInvariantString(v)}
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, object.ToInvariantString(it))
+	}
+	return out
+}
+
+// Bool returns a bound Boolean parameter (false when unbound).
+func (c *Context) Bool(name string) bool {
+	v := c.bound[strings.ToLower(name)]
+	b, _ := v.(bool)
+	return b
+}
+
+// Switch reports whether a switch parameter is present.
+func (c *Context) Switch(name string) bool {
+	switch v := c.bound[strings.ToLower(name)].(type) {
+	case bool:
+		return v
+	case Switch:
+		return bool(v)
+	}
+	return false
+}
+
+// Int returns a bound integer parameter (0 when unbound).
+func (c *Context) Int(name string) int {
+	switch v := c.bound[strings.ToLower(name)].(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	}
+	return 0
+}
+
+// Time returns a bound DateTime parameter.
+func (c *Context) Time(name string) (time.Time, bool) {
+	t, ok := c.bound[strings.ToLower(name)].(time.Time)
+	return t, ok
+}
+
+// Bound returns the names of the bound parameters as declared.
+func (c *Context) Bound() map[string]any {
+	out := make(map[string]any, len(c.bound))
+	for k, v := range c.bound {
+		name := k
+		if p := c.Command.Param(k); p != nil {
+			name = p.Name
+		}
+		out[name] = v
+	}
+	return out
+}
+
+// Tenant returns the embedding application's tenant handle.
+func (c *Context) Tenant() any { return c.RT.Tenant }
+
+// Now returns the simulated clock.
+func (c *Context) Now() time.Time { return c.RT.Now() }
+
+// WriteObject sends one object down the pipeline (no enumeration).
+func (c *Context) WriteObject(v any) error { return c.proc.emit(v) }
+
+// WriteEnumerated sends each element of a collection (or the value itself).
+func (c *Context) WriteEnumerated(v any) error {
+	if items, ok := object.Enumerate(v); ok {
+		if _, isHash := v.(*object.Hashtable); !isHash {
+			for _, it := range items {
+				if err := c.proc.emit(it); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
+	return c.proc.emit(v)
+}
+
+// WriteError writes a non-terminating error for this command.
+func (c *Context) WriteError(rec *object.ErrorRecord) error {
+	c.stamp(rec)
+	return c.proc.writeError(rec)
+}
+
+// Fail returns a terminating error for this command: the handler returns it.
+func (c *Context) Fail(rec *object.ErrorRecord) error {
+	c.stamp(rec)
+	return &PSError{Record: rec}
+}
+
+// NewError builds an error record attributed to this command.
+func (c *Context) NewError(message, errorID string, cat object.ErrorCategory, exceptionType string, target any) *object.ErrorRecord {
+	rec := &object.ErrorRecord{
+		Message:       message,
+		ErrorID:       errorID,
+		Category:      cat,
+		ExceptionType: exceptionType,
+		Target:        target,
+	}
+	c.stamp(rec)
+	return rec
+}
+
+func (c *Context) stamp(rec *object.ErrorRecord) {
+	if rec.Activity == "" {
+		rec.Activity = c.Command.Name
+	}
+	if rec.CommandSuffix == "" {
+		if c.Command.FullTypeName != "" {
+			rec.CommandSuffix = c.Command.FullTypeName
+		} else {
+			rec.CommandSuffix = c.Command.Name
+		}
+	}
+	if rec.InvocationName == "" {
+		rec.InvocationName = c.InvocationName
+	}
+	if rec.Position == nil && c.proc != nil {
+		rec.Position = c.proc.position
+	}
+	if rec.ExceptionFullType == "" && rec.ExceptionType != "" && !strings.Contains(rec.ExceptionType, ".") {
+		rec.ExceptionFullType = rec.ExceptionType
+	}
+}
+
+// WriteWarning writes "WARNING: msg" (subject to -WarningAction).
+func (c *Context) WriteWarning(msg string) { c.proc.writeWarning(msg) }
+
+// WriteVerbose writes "VERBOSE: msg" when verbose output is on.
+func (c *Context) WriteVerbose(msg string) { c.proc.writeVerbose(msg) }
+
+// WriteHost writes a line straight to the host.
+func (c *Context) WriteHost(line string) { c.RT.hostLine(line) }
+
+// ShouldProcess asks -WhatIf/-Confirm whether to perform action on target.
+// With an empty action the command name is used. It returns false when
+// the operation must be skipped; an error means the prompt failed or the
+// user chose to stop (the handler returns it).
+func (c *Context) ShouldProcess(target, action string) (bool, error) {
+	return c.proc.shouldProcess(target, action, "")
+}
+
+// ShouldProcessWith is ShouldProcess with a cmdlet-supplied description
+// (Exchange cmdlets word their own confirmation text).
+func (c *Context) ShouldProcessWith(description, target string) (bool, error) {
+	return c.proc.shouldProcess(target, "", description)
+}
+
+// Switch is a [switch] value in script functions.
+type Switch bool
+
+// IsPresent reports whether the switch was given.
+func (s Switch) IsPresent() bool { return bool(s) }
+
+func (s Switch) String() string {
+	if s {
+		return "True"
+	}
+	return "False"
+}
+
+// PSTypeName is the .NET type name.
+func (s Switch) PSTypeName() string { return "System.Management.Automation.SwitchParameter" }

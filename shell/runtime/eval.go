@@ -1,0 +1,712 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// emitter receives each output object of a statement.
+type emitter func(v any) error
+
+func discard(any) error { return nil }
+
+// ScriptBlock is a script block value ({ ... }).
+type ScriptBlock struct {
+	AST *syntax.ScriptBlock
+}
+
+// Text returns the source between the braces.
+func (s *ScriptBlock) Text() string {
+	t := s.AST.Ext.Text()
+	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
+		return t[1 : len(t)-1]
+	}
+	return t
+}
+
+func (s *ScriptBlock) String() string { return s.Text() }
+
+// PSTypeName is the .NET type name.
+func (s *ScriptBlock) PSTypeName() string { return "System.Management.Automation.ScriptBlock" }
+
+// ---------------------------------------------------------------------------
+// statement lists
+
+func (rt *Runtime) execBlock(b *syntax.StatementBlock, out emitter) error {
+	if b == nil {
+		return nil
+	}
+	for _, st := range b.Statements {
+		if err := rt.execStatement(st, out); err != nil {
+			if rt.continueAfter(err) {
+				continue
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// continueAfter decides whether a statement's error lets the next statement
+// run: a statement-terminating error outside try is shown and execution
+// goes on.
+func (rt *Runtime) continueAfter(err error) bool {
+	var pe *PSError
+	if !errors.As(err, &pe) || pe.ScriptTerminating || rt.tryDepth > 0 {
+		return false
+	}
+	if !pe.shown {
+		rt.showError(pe.Record)
+		pe.shown = true
+	}
+	rt.lastSuccess = false
+	return true
+}
+
+func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {
+	switch s := st.(type) {
+	case *syntax.Pipeline:
+		return rt.runPipelineStmt(s, out)
+	case *syntax.PipelineChain:
+		err := rt.execStatement(s.Left, out)
+		if err != nil {
+			if !rt.continueAfter(err) {
+				return err
+			}
+		}
+		ok := rt.lastSuccess && err == nil
+		if (s.Op == "&&") == ok {
+			return rt.execStatement(s.Right, out)
+		}
+		return nil
+	case *syntax.AssignmentStmt:
+		return rt.execAssignment(s)
+	case *syntax.IfStmt:
+		for _, c := range s.Clauses {
+			v, err := rt.evalStatementValue(c.Cond)
+			if err != nil {
+				return err
+			}
+			if object.ToBool(v) {
+				return rt.execBlock(c.Body, out)
+			}
+		}
+		if s.Else != nil {
+			return rt.execBlock(s.Else, out)
+		}
+		return nil
+	case *syntax.ForEachStmt:
+		return rt.execForEach(s, out)
+	case *syntax.ForStmt:
+		return rt.execFor(s, out)
+	case *syntax.WhileStmt:
+		return rt.loop(s.Label, func() (bool, error) {
+			v, err := rt.evalStatementValue(s.Cond)
+			return object.ToBool(v), err
+		}, nil, s.Body, out, false)
+	case *syntax.DoStmt:
+		return rt.loop(s.Label, func() (bool, error) {
+			v, err := rt.evalStatementValue(s.Cond)
+			b := object.ToBool(v)
+			if s.Until {
+				b = !b
+			}
+			return b, err
+		}, nil, s.Body, out, true)
+	case *syntax.SwitchStmt:
+		return rt.execSwitch(s, out)
+	case *syntax.TryStmt:
+		return rt.execTry(s, out)
+	case *syntax.TrapStmt:
+		return nil
+	case *syntax.ThrowStmt:
+		return rt.execThrow(s)
+	case *syntax.ReturnStmt:
+		if s.Value != nil {
+			if err := rt.execStatement(s.Value, out); err != nil {
+				return err
+			}
+		}
+		return &returnSignal{}
+	case *syntax.ExitStmt:
+		code := 0
+		if s.Value != nil {
+			v, err := rt.evalStatementValue(s.Value)
+			if err != nil {
+				return err
+			}
+			if n, ok := toNumber(v); ok {
+				code = int(asInt64(n))
+			}
+		}
+		rt.global.set("LASTEXITCODE", code)
+		return &ExitSignal{Code: code}
+	case *syntax.BreakStmt:
+		return &breakSignal{label: s.Label}
+	case *syntax.ContinueStmt:
+		return &continueSignal{label: s.Label}
+	case *syntax.FunctionDef:
+		rt.defineFunction(s)
+		return nil
+	}
+	return fmt.Errorf("unsupported statement %T", st)
+}
+
+// evalStatementValue runs a statement and returns its value the way a
+// condition or assignment sees it.
+func (rt *Runtime) evalStatementValue(st syntax.Statement) (any, error) {
+	if p, ok := st.(*syntax.Pipeline); ok && len(p.Elements) == 1 {
+		if ce, ok := p.Elements[0].(*syntax.CommandExprElement); ok && len(ce.Redirections) == 0 {
+			return rt.evalExpr(ce.Expr)
+		}
+	}
+	if a, ok := st.(*syntax.AssignmentStmt); ok {
+		if err := rt.execAssignment(a); err != nil {
+			return nil, err
+		}
+		return rt.evalExpr(a.Target)
+	}
+	var items []any
+	err := rt.execStatement(st, func(v any) error {
+		items = append(items, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return collapse(items), nil
+}
+
+// collapse turns collected output into $null, the single object, or an array.
+func collapse(items []any) any {
+	switch len(items) {
+	case 0:
+		return nil
+	case 1:
+		return items[0]
+	}
+	return items
+}
+
+// emitEnumerated writes v to out, unrolling arrays and lists one level.
+func emitEnumerated(v any, out emitter) error {
+	if _, ok := v.(voidValue); ok {
+		return nil
+	}
+	if items, ok := enumerateForCompare(v); ok {
+		for _, it := range items {
+			if err := out(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if e, ok := v.(interface{ Enumerate() []any }); ok {
+		for _, it := range e.Enumerate() {
+			if err := out(it); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return out(v)
+}
+
+// ---------------------------------------------------------------------------
+// loops
+
+func (rt *Runtime) loop(label string, cond func() (bool, error), after func() error, body *syntax.StatementBlock, out emitter, bodyFirst bool) error {
+	first := true
+	for {
+		if !(bodyFirst && first) {
+			ok, err := cond()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+		}
+		first = false
+		if err := rt.execBlock(body, out); err != nil {
+			stop, err := loopControl(err, label)
+			if err != nil {
+				return err
+			}
+			if stop {
+				return nil
+			}
+		}
+		if after != nil {
+			if err := after(); err != nil {
+				return err
+			}
+		}
+		if bodyFirst {
+			ok, err := cond()
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return nil
+			}
+			first = true
+		}
+	}
+}
+
+// loopControl interprets break/continue for a loop with the given label:
+// stop=true ends the loop; a non-nil error propagates further.
+func loopControl(err error, label string) (stop bool, _ error) {
+	switch s := err.(type) {
+	case *breakSignal:
+		if s.label == "" || strings.EqualFold(s.label, label) {
+			return true, nil
+		}
+	case *continueSignal:
+		if s.label == "" || strings.EqualFold(s.label, label) {
+			return false, nil
+		}
+	}
+	return false, err
+}
+
+func (rt *Runtime) execForEach(s *syntax.ForEachStmt, out emitter) error {
+	coll, err := rt.evalStatementValue(s.Collection)
+	if err != nil {
+		return err
+	}
+	var items []any
+	if coll != nil {
+		if list, ok := enumerateForCompare(coll); ok {
+			items = append(items, list...)
+		} else if e, ok := coll.(interface{ Enumerate() []any }); ok {
+			items = e.Enumerate()
+		} else {
+			items = []any{coll}
+		}
+	}
+	for _, it := range items {
+		if err := rt.assignVariable(s.Variable.Name, it); err != nil {
+			return err
+		}
+		if err := rt.execBlock(s.Body, out); err != nil {
+			stop, err := loopControl(err, s.Label)
+			if err != nil {
+				return err
+			}
+			if stop {
+				return nil
+			}
+		}
+	}
+	return nil
+}
+
+func (rt *Runtime) execFor(s *syntax.ForStmt, out emitter) error {
+	if s.Init != nil {
+		if err := rt.execStatement(s.Init, discard); err != nil {
+			return err
+		}
+	}
+	cond := func() (bool, error) {
+		if s.Cond == nil {
+			return true, nil
+		}
+		v, err := rt.evalStatementValue(s.Cond)
+		return object.ToBool(v), err
+	}
+	var after func() error
+	if s.Iter != nil {
+		after = func() error { return rt.execStatement(s.Iter, discard) }
+	}
+	return rt.loop(s.Label, cond, after, s.Body, out, false)
+}
+
+func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
+	var inputs []any
+	if s.File {
+		v, err := rt.evalStatementValue(s.Cond)
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(rt.toStr(v))
+		if err != nil {
+			return runtimeError(s.Ext, fmt.Sprintf("Could not find file '%s'.", rt.toStr(v)), "FileNotFound", object.ObjectNotFound, "FileNotFoundException")
+		}
+		for _, l := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+			inputs = append(inputs, strings.TrimSuffix(l, "\r"))
+		}
+	} else {
+		v, err := rt.evalStatementValue(s.Cond)
+		if err != nil {
+			return err
+		}
+		if list, ok := enumerateForCompare(v); ok {
+			inputs = list
+		} else {
+			inputs = []any{v}
+		}
+	}
+	saved := rt.scope.lookup("_")
+	var savedVal any
+	if saved != nil {
+		savedVal = saved.Value
+	}
+	defer func() {
+		if saved != nil {
+			rt.scope.set("_", savedVal)
+		}
+	}()
+outer:
+	for _, in := range inputs {
+		rt.scope.set("_", in)
+		matched := false
+		for _, c := range s.Clauses {
+			ok, err := rt.switchMatches(s, c.Pattern, in)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			matched = true
+			if err := rt.execBlock(c.Body, out); err != nil {
+				switch sig := err.(type) {
+				case *breakSignal:
+					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
+						break outer
+					}
+				case *continueSignal:
+					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
+						continue outer
+					}
+				}
+				return err
+			}
+		}
+		if !matched && s.Default != nil {
+			if err := rt.execBlock(s.Default, out); err != nil {
+				switch sig := err.(type) {
+				case *breakSignal:
+					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
+						break outer
+					}
+				case *continueSignal:
+					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
+						continue outer
+					}
+				}
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in any) (bool, error) {
+	if sbe, ok := pattern.(*syntax.ScriptBlockExpr); ok {
+		v, err := rt.invokeScriptBlockValue(&ScriptBlock{AST: sbe.Block}, in, nil)
+		if err != nil {
+			return false, err
+		}
+		return object.ToBool(v), nil
+	}
+	var pv any
+	if sc, ok := pattern.(*syntax.StringConstExpr); ok && sc.Kind == syntax.BareWord {
+		pv = sc.Value
+	} else {
+		v, err := rt.evalExpr(pattern)
+		if err != nil {
+			return false, err
+		}
+		pv = v
+	}
+	switch {
+	case s.Regex:
+		ok, m, err := rt.matchOne(rt.toStr(in), rt.toStr(pv), s.CaseSensitive)
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			rt.scope.set("Matches", m)
+		}
+		return ok, nil
+	case s.Wildcard:
+		re, err := WildcardToRegexp(rt.toStr(pv), s.CaseSensitive)
+		if err != nil {
+			return false, nil
+		}
+		return re.MatchString(rt.toStr(in)), nil
+	}
+	if _, isStr := pv.(string); isStr {
+		a, b := rt.toStr(in), rt.toStr(pv)
+		if s.CaseSensitive {
+			return a == b, nil
+		}
+		return strings.EqualFold(a, b), nil
+	}
+	return rt.equalValues(in, pv, s.CaseSensitive), nil
+}
+
+// ---------------------------------------------------------------------------
+// try / throw
+
+func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
+	rt.tryDepth++
+	err := rt.execBlock(s.Body, out)
+	rt.tryDepth--
+	var result error = err
+	if err != nil {
+		var pe *PSError
+		if errors.As(err, &pe) {
+			for _, c := range s.Catches {
+				if !rt.catchMatches(c, pe.Record) {
+					continue
+				}
+				saved := rt.scope.lookup("_")
+				var savedVal any
+				if saved != nil {
+					savedVal = saved.Value
+				}
+				rt.scope.set("_", pe.Record)
+				rt.scope.set("PSItem", pe.Record)
+				result = rt.execBlock(c.Body, out)
+				if saved != nil {
+					rt.scope.set("_", savedVal)
+				}
+				break
+			}
+		}
+	}
+	if s.Finally != nil {
+		if ferr := rt.execBlock(s.Finally, out); ferr != nil {
+			return ferr
+		}
+	}
+	return result
+}
+
+func (rt *Runtime) catchMatches(c *syntax.CatchClause, rec *object.ErrorRecord) bool {
+	if len(c.Types) == 0 {
+		return true
+	}
+	for _, t := range c.Types {
+		name := strings.ToLower(strings.TrimPrefix(t.Name, "System."))
+		ex := strings.ToLower(rec.ExceptionFullType)
+		if ex == "" {
+			ex = strings.ToLower(rec.ExceptionType)
+		}
+		short := strings.ToLower(rec.ExceptionType)
+		switch name {
+		case "exception", "systemexception":
+			return true
+		case "management.automation.runtimeexception", "runtimeexception":
+			if rec.FromThrow || short == "runtimeexception" {
+				return true
+			}
+		}
+		if strings.HasSuffix(ex, strings.ToLower(t.Name)) || strings.EqualFold(short, object.ShortName(t.Name)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
+	var v any
+	if s.Value != nil {
+		var err error
+		v, err = rt.evalStatementValue(s.Value)
+		if err != nil {
+			return err
+		}
+	}
+	rec := &object.ErrorRecord{
+		ExceptionType: "RuntimeException",
+		Category:      object.OperationStopped,
+		FromThrow:     true,
+		Position:      positionOf(s.Ext),
+		Thrown:        v,
+	}
+	switch x := v.(type) {
+	case nil:
+		rec.Message = "ScriptHalted"
+		rec.ErrorID = "ScriptHalted"
+	case *object.ErrorRecord:
+		c := *x
+		c.FromThrow = true
+		return &PSError{Record: &c, ScriptTerminating: true}
+	default:
+		rec.Message = rt.toStr(v)
+		rec.ErrorID = rec.Message
+		rec.Target = v
+	}
+	return &PSError{Record: rec, ScriptTerminating: true}
+}
+
+// ---------------------------------------------------------------------------
+// assignment
+
+func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
+	var value any
+	var err error
+	value, err = rt.evalStatementValue(s.Value)
+	if err != nil {
+		return err
+	}
+	if s.Op != "=" {
+		current, err := rt.evalExpr(s.Target)
+		if err != nil {
+			return err
+		}
+		switch s.Op {
+		case "??=":
+			if current != nil {
+				return nil
+			}
+		default:
+			op := strings.TrimSuffix(s.Op, "=")
+			value, err = rt.binaryArith(op, current, value)
+			if err != nil {
+				return runtimeError(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+			}
+		}
+	}
+	return rt.assignTo(s.Target, value, s.Ext)
+}
+
+func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) error {
+	switch t := target.(type) {
+	case *syntax.VariableExpr:
+		return rt.assignVariableAt(t.Name, value, t.Ext)
+	case *syntax.ConvertExpr:
+		conv, err := rt.ConvertTo(value, t.Type.Name)
+		if err != nil {
+			return rt.wrapConvertErr(err, t.Ext)
+		}
+		return rt.assignTo(t.Child, conv, ext)
+	case *syntax.ArrayLiteralExpr:
+		items, ok := enumerateForCompare(value)
+		if !ok {
+			items = []any{value}
+		}
+		for i, el := range t.Elements {
+			var v any
+			switch {
+			case i == len(t.Elements)-1 && len(items) > len(t.Elements):
+				v = append([]any{}, items[i:]...)
+			case i < len(items):
+				v = items[i]
+			}
+			if err := rt.assignTo(el, v, ext); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *syntax.MemberExpr:
+		obj, err := rt.evalExpr(t.Target)
+		if err != nil {
+			return err
+		}
+		name, err := rt.memberName(t.Member)
+		if err != nil {
+			return err
+		}
+		return rt.setMember(obj, name, value, t.Ext)
+	case *syntax.IndexExpr:
+		obj, err := rt.evalExpr(t.Target)
+		if err != nil {
+			return err
+		}
+		idx, err := rt.evalExpr(t.Index)
+		if err != nil {
+			return err
+		}
+		return rt.setIndex(obj, idx, value, t.Ext)
+	case *syntax.ParenExpr:
+		if inner, ok := t.Stmt.(*syntax.Pipeline); ok && len(inner.Elements) == 1 {
+			if ce, ok := inner.Elements[0].(*syntax.CommandExprElement); ok {
+				return rt.assignTo(ce.Expr, value, ext)
+			}
+		}
+	}
+	return runtimeError(ext, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide", object.ParserError, "ParseException")
+}
+
+func (rt *Runtime) assignVariable(name string, value any) error {
+	return rt.assignVariableAt(name, value, syntax.Extent{})
+}
+
+func (rt *Runtime) assignVariableAt(name string, value any, ext syntax.Extent) error {
+	scopeName, bare := splitScope(name)
+	lower := strings.ToLower(bare)
+	switch lower {
+	case "null":
+		return nil
+	case "true", "false":
+		return runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+	}
+	var target *Scope
+	switch scopeName {
+	case "global":
+		target = rt.global
+	case "script":
+		target = rt.scriptScope()
+	case "env":
+		os.Setenv(bare, rt.toStr(value))
+		return nil
+	case "", "local", "private":
+		target = rt.scope
+	default:
+		target = rt.scope
+	}
+	if v := target.lookup(bare); v != nil && v.ReadOnly {
+		return runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+	}
+	if vv, ok := value.(voidValue); ok {
+		_ = vv
+		value = nil
+	}
+	target.set(bare, value)
+	return nil
+}
+
+// ---------------------------------------------------------------------------
+// functions
+
+// FunctionInfo is a script function defined in a scope.
+type FunctionInfo struct {
+	Name     string
+	Body     *ScriptBlock
+	Params   []*syntax.Parameter
+	IsFilter bool
+	def      *syntax.FunctionDef
+	cmd      *Command
+}
+
+func (rt *Runtime) defineFunction(d *syntax.FunctionDef) {
+	if rt.scope.functions == nil {
+		rt.scope.functions = map[string]*FunctionInfo{}
+	}
+	name := d.Name
+	if i := strings.IndexByte(name, ':'); i > 0 {
+		name = name[i+1:]
+	}
+	rt.scope.functions[strings.ToLower(name)] = &FunctionInfo{Name: name, Body: &ScriptBlock{AST: d.Body}, Params: d.Params, IsFilter: d.IsFilter, def: d}
+}
+
+func (rt *Runtime) lookupFunction(name string) *FunctionInfo {
+	key := strings.ToLower(name)
+	for s := rt.scope; s != nil; s = s.parent {
+		if f, ok := s.functions[key]; ok {
+			return f
+		}
+	}
+	return nil
+}

@@ -1,0 +1,172 @@
+package runtime
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// ErrStopUpstream is returned by a cmdlet (Select-Object -First) that needs
+// no more input: the commands before it stop, the ones after it finish.
+var ErrStopUpstream error = &stopUpstream{}
+
+// Operator applies a binary operator such as "-eq", "-like", "-gt", "+"
+// with PowerShell semantics (left operand decides).
+func (rt *Runtime) Operator(op string, left, right any) (any, error) {
+	return rt.binaryOp(op, left, right)
+}
+
+// CompareValues orders two values as Sort-Object and -lt do.
+func (rt *Runtime) CompareValues(left, right any, caseSensitive bool) (int, error) {
+	return rt.compareValues(left, right, caseSensitive)
+}
+
+// EqualValues is -eq (or -ceq) on two scalars.
+func (rt *Runtime) EqualValues(left, right any, caseSensitive bool) bool {
+	return rt.equalValues(left, right, caseSensitive)
+}
+
+// ToStr converts a value to a string with the invariant culture and $OFS.
+func (rt *Runtime) ToStr(v any) string { return rt.toStr(v) }
+
+// WriteToHost sends a value through the current command line's implicit
+// Out-Default (Out-Default, Out-Host).
+func (rt *Runtime) WriteToHost(v any) {
+	if rt.out != nil {
+		rt.out.w.Write(v)
+		return
+	}
+	w := format.NewWriter(rt.Formats, rt.FormatOptions(false), rt.writeStream)
+	w.Write(v)
+	w.Close()
+}
+
+// HostLine writes a line straight to the host.
+func (rt *Runtime) HostLine(line string) { rt.hostLine(line) }
+
+// HostText writes text to the host without a newline.
+func (rt *Runtime) HostText(text string) { rt.hostRaw(text) }
+
+// ShowError displays an error record as the host would.
+func (rt *Runtime) ShowError(rec *object.ErrorRecord) { rt.showError(rec) }
+
+// RecordError adds a record to $Error.
+func (rt *Runtime) RecordError(rec *object.ErrorRecord) { rt.recordError(rec) }
+
+// Index applies the [] operator.
+func (rt *Runtime) Index(target, idx any) (any, error) {
+	return rt.index(target, idx, syntaxExtentZero)
+}
+
+// MethodCall invokes a method on a value.
+func (rt *Runtime) MethodCall(target any, name string, args []any) (any, error) {
+	v, err := rt.CallMethod(target, name, args)
+	if err != nil {
+		return nil, rt.methodError(err, syntaxExtentZero, name, len(args))
+	}
+	return v, nil
+}
+
+// Preference returns a preference variable's value as text
+// ("Continue", "Stop" ...).
+func (rt *Runtime) Preference(name string) string { return rt.preference(name) }
+
+// SetLastSuccess sets $?.
+func (rt *Runtime) SetLastSuccess(ok bool) { rt.lastSuccess = ok }
+
+// FunctionCommand returns the binder declaration of a script function, for
+// Get-Command and Get-Help.
+func (rt *Runtime) FunctionCommand(f *FunctionInfo) *Command {
+	c, _, err := rt.functionCommand(f.Name, f.Body.AST, f.Params)
+	if err != nil {
+		return &Command{Name: f.Name, Type: FunctionCommand}
+	}
+	return c
+}
+
+// CommonParameterNames lists the common parameters in PowerShell's order.
+func CommonParameterNames(shouldProcess bool) []string {
+	var out []string
+	for _, c := range commonParams {
+		if c.should && !shouldProcess {
+			continue
+		}
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// ConvertArgument converts a value to a declared parameter type with the
+// binder's rules (used by completion and lint).
+func (rt *Runtime) ConvertArgument(cmd *Command, p *Param, v any) (any, error) {
+	return rt.convertArg(cmd, cmd.Name, p, v, syntaxExtentZero)
+}
+
+// WriteScriptError writes an error record from Write-Error: inside a script
+// function it is attributed to (and filtered by the -ErrorAction and
+// -ErrorVariable of) that function, as PowerShell does.
+func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error {
+	if n := len(rt.fnStack); n > 0 && ctx.proc.errAction == "" && ctx.proc.errVar == "" {
+		fp := rt.fnStack[n-1]
+		if fp.cmd.Name != "" {
+			rec.Reason = fp.cmd.Name
+			rec.CommandSuffix = fp.cmd.Name
+			rec.InvocationName = fp.invName
+		}
+		if rec.Position == nil {
+			rec.Position = fp.position
+		}
+		return fp.writeError(rec)
+	}
+	return ctx.WriteError(rec)
+}
+
+// InvokeExpression parses text and runs it in the current scope
+// (Invoke-Expression).
+func (rt *Runtime) InvokeExpression(text string, out func(any) error) error {
+	sb, perrs := syntax.Parse(syntax.NewSource("", text))
+	if perrs != nil {
+		return rt.parseErrorsAsError(perrs)
+	}
+	for _, b := range []*syntax.StatementBlock{sb.Begin, sb.Process, sb.End} {
+		if err := rt.execBlock(b, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RemoveVariable deletes a variable from the nearest scope that has it.
+func (rt *Runtime) RemoveVariable(name string) bool {
+	key := strings.ToLower(name)
+	for s := rt.scope; s != nil; s = s.parent {
+		if _, ok := s.vars[key]; ok {
+			delete(s.vars, key)
+			return true
+		}
+	}
+	return false
+}
+
+// EvalScriptBlockThis evaluates a script property's getter with $this bound.
+func (rt *Runtime) EvalScriptBlockThis(sb *ScriptBlock, this any) (any, error) {
+	if sb == nil {
+		return nil, nil
+	}
+	saved := rt.scope.lookup("this")
+	var savedVal any
+	if saved != nil {
+		savedVal = saved.Value
+	}
+	rt.scope.set("this", this)
+	defer func() {
+		if saved != nil {
+			rt.scope.set("this", savedVal)
+		} else {
+			delete(rt.scope.vars, "this")
+		}
+	}()
+	return rt.invokeScriptBlockValue(sb, nil, nil)
+}

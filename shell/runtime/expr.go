@@ -1,0 +1,613 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
+	switch x := e.(type) {
+	case *syntax.ConstantExpr:
+		return x.Value, nil
+	case *syntax.StringConstExpr:
+		return x.Value, nil
+	case *syntax.ExpandableStringExpr:
+		return rt.expandString(x)
+	case *syntax.VariableExpr:
+		return rt.readVariable(x)
+	case *syntax.ArrayLiteralExpr:
+		out := make([]any, 0, len(x.Elements))
+		for _, el := range x.Elements {
+			v, err := rt.evalExpr(el)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case *syntax.ArrayExpr:
+		items := []any{}
+		err := rt.execBlock(x.Body, func(v any) error {
+			items = append(items, v)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return items, nil
+	case *syntax.SubExpr:
+		var items []any
+		err := rt.execBlock(x.Body, func(v any) error {
+			items = append(items, v)
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		return collapse(items), nil
+	case *syntax.ParenExpr:
+		return rt.evalStatementValue(x.Stmt)
+	case *syntax.HashtableExpr:
+		h := object.NewHashtable()
+		for _, kv := range x.Pairs {
+			k, err := rt.evalExpr(kv.Key)
+			if err != nil {
+				return nil, err
+			}
+			v, err := rt.evalStatementValue(kv.Value)
+			if err != nil {
+				return nil, err
+			}
+			h.Set(k, v)
+		}
+		return h, nil
+	case *syntax.ScriptBlockExpr:
+		return &ScriptBlock{AST: x.Block}, nil
+	case *syntax.TypeExpr:
+		t, ok := rt.ResolveType(x.Type.Name)
+		if !ok {
+			return nil, invalidOperation(x.Ext, fmt.Sprintf("Unable to find type [%s].", x.Type.Name), "TypeNotFound")
+		}
+		return &TypeValue{Info: t}, nil
+	case *syntax.ConvertExpr:
+		return rt.evalConvert(x)
+	case *syntax.UnaryExpr:
+		return rt.evalUnary(x)
+	case *syntax.BinaryExpr:
+		return rt.evalBinary(x)
+	case *syntax.TernaryExpr:
+		c, err := rt.evalExpr(x.Cond)
+		if err != nil {
+			return nil, err
+		}
+		if object.ToBool(c) {
+			return rt.evalExpr(x.IfTrue)
+		}
+		return rt.evalExpr(x.IfFalse)
+	case *syntax.MemberExpr:
+		return rt.evalMember(x)
+	case *syntax.InvokeMemberExpr:
+		return rt.evalInvokeMember(x)
+	case *syntax.IndexExpr:
+		return rt.evalIndex(x)
+	}
+	return nil, fmt.Errorf("unsupported expression %T", e)
+}
+
+// TypeValue is a type literal used as a value ([int], [math]).
+type TypeValue struct{ Info *TypeInfo }
+
+func (t *TypeValue) String() string { return t.Info.FullName }
+
+// PSTypeName is the .NET type name.
+func (t *TypeValue) PSTypeName() string { return "System.RuntimeType" }
+
+func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
+	name := strings.ToLower(x.Type.Name)
+	if name == "ordered" {
+		if h, ok := x.Child.(*syntax.HashtableExpr); ok {
+			v, err := rt.evalExpr(h)
+			if err != nil {
+				return nil, err
+			}
+			ht := v.(*object.Hashtable)
+			ht.Ordered = true
+			return ht, nil
+		}
+		return nil, runtimeError(x.Ext, "The ordered attribute can be specified only on a hash literal node.", "OrderedAttributeOnlyOnHashLiteralNode", object.ParserError, "ParseException")
+	}
+	v, err := rt.evalExpr(x.Child)
+	if err != nil {
+		return nil, err
+	}
+	if name == "void" {
+		return voidValue{}, nil
+	}
+	conv, err := rt.ConvertTo(v, x.Type.Name)
+	if err != nil {
+		return nil, rt.wrapConvertErr(err, x.Ext)
+	}
+	return conv, nil
+}
+
+func (rt *Runtime) wrapConvertErr(err error, ext syntax.Extent) error {
+	var pe *PSError
+	if errors.As(err, &pe) {
+		return err
+	}
+	var oe *opError
+	if errors.As(err, &oe) && strings.HasPrefix(oe.msg, "Unable to find type") {
+		return invalidOperation(ext, oe.msg, "TypeNotFound")
+	}
+	return runtimeError(ext, err.Error(), "InvalidCastParseTargetInvocation", object.InvalidArgument, "RuntimeException")
+}
+
+func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
+	scopeName, bare := splitScope(x.Name)
+	switch strings.ToLower(bare) {
+	case "true":
+		if scopeName == "" {
+			return true, nil
+		}
+	case "false":
+		if scopeName == "" {
+			return false, nil
+		}
+	case "null":
+		if scopeName == "" {
+			return nil, nil
+		}
+	case "?":
+		return rt.lastSuccess, nil
+	case "psitem":
+		if v := rt.findVar("_"); v != nil {
+			return v.Value, nil
+		}
+	}
+	if scopeName == "env" {
+		v, ok := os.LookupEnv(bare)
+		if !ok {
+			return nil, nil
+		}
+		return v, nil
+	}
+	if scopeName == "variable" {
+		if v := rt.findVar(bare); v != nil {
+			return v.Value, nil
+		}
+		return nil, nil
+	}
+	if scopeName == "function" {
+		if f := rt.lookupFunction(bare); f != nil {
+			return f.Body, nil
+		}
+		return nil, nil
+	}
+	if v := rt.findVar(x.Name); v != nil {
+		return v.Value, nil
+	}
+	return nil, nil
+}
+
+func (rt *Runtime) expandString(x *syntax.ExpandableStringExpr) (any, error) {
+	var b strings.Builder
+	for _, p := range x.Parts {
+		switch part := p.(type) {
+		case *syntax.StringConstExpr:
+			b.WriteString(part.Value)
+		default:
+			v, err := rt.evalExpr(p)
+			if err != nil {
+				return nil, err
+			}
+			b.WriteString(rt.toStr(v))
+		}
+	}
+	return b.String(), nil
+}
+
+func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
+	switch x.Op {
+	case "++", "--", "p++", "p--":
+		cur, err := rt.evalExpr(x.Child)
+		if err != nil {
+			return nil, err
+		}
+		op := "+"
+		if strings.HasSuffix(x.Op, "--") {
+			op = "-"
+		}
+		next, err := rt.binaryArith(op, cur, 1)
+		if err != nil {
+			return nil, runtimeError(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+		}
+		if err := rt.assignTo(x.Child, next, x.Ext); err != nil {
+			return nil, err
+		}
+		if strings.HasPrefix(x.Op, "p") {
+			if cur == nil {
+				return 0, nil
+			}
+			return cur, nil
+		}
+		return next, nil
+	}
+	v, err := rt.evalExpr(x.Child)
+	if err != nil {
+		return nil, err
+	}
+	switch x.Op {
+	case "-not", "!":
+		return !object.ToBool(v), nil
+	case "-":
+		n, ok := toNumber(v)
+		if !ok {
+			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
+		}
+		return arith("-", 0, n)
+	case "+":
+		n, ok := toNumber(v)
+		if !ok {
+			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
+		}
+		return n, nil
+	case "-bnot":
+		n, ok := toNumber(v)
+		if !ok {
+			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
+		}
+		return widen(^asInt64(n), numKind(n)), nil
+	case ",":
+		return []any{v}, nil
+	case "-split":
+		var out []any
+		items, ok := enumerateForCompare(v)
+		if !ok {
+			items = []any{v}
+		}
+		for _, it := range items {
+			for _, f := range strings.Fields(rt.toStr(it)) {
+				out = append(out, f)
+			}
+		}
+		if out == nil {
+			out = []any{}
+		}
+		return out, nil
+	case "-join":
+		items, ok := enumerateForCompare(v)
+		if !ok {
+			return rt.toStr(v), nil
+		}
+		parts := make([]string, len(items))
+		for i, it := range items {
+			parts[i] = rt.toStr(it)
+		}
+		return strings.Join(parts, ""), nil
+	}
+	return nil, fmt.Errorf("unsupported unary operator %s", x.Op)
+}
+
+func (rt *Runtime) evalBinary(x *syntax.BinaryExpr) (any, error) {
+	op := strings.ToLower(x.Op)
+	switch op {
+	case "-and", "-or":
+		l, err := rt.evalExpr(x.Left)
+		if err != nil {
+			return nil, err
+		}
+		lb := object.ToBool(l)
+		if op == "-and" && !lb {
+			return false, nil
+		}
+		if op == "-or" && lb {
+			return true, nil
+		}
+		r, err := rt.evalExpr(x.Right)
+		if err != nil {
+			return nil, err
+		}
+		return object.ToBool(r), nil
+	case "??":
+		l, err := rt.evalExpr(x.Left)
+		if err != nil {
+			return nil, err
+		}
+		if l != nil {
+			return l, nil
+		}
+		return rt.evalExpr(x.Right)
+	}
+	l, err := rt.evalExpr(x.Left)
+	if err != nil {
+		return nil, err
+	}
+	r, err := rt.evalExpr(x.Right)
+	if err != nil {
+		return nil, err
+	}
+	v, err := rt.binaryOp(op, l, r)
+	if err != nil {
+		var pe *PSError
+		if errors.As(err, &pe) {
+			return nil, err
+		}
+		id := "OperatorFailed"
+		cat := object.InvalidOperation
+		ex := "RuntimeException"
+		msg := err.Error()
+		if err == errDivideByZero {
+			id, cat, ex = "RuntimeException", object.NotSpecified, "RuntimeException"
+		}
+		if strings.HasPrefix(msg, "Cannot convert") || strings.HasPrefix(msg, "Could not compare") {
+			cat = object.InvalidArgument
+			id = "InvalidCastFromStringToInteger"
+			if strings.HasPrefix(msg, "Could not compare") {
+				id = "ComparisonFailure"
+				cat = object.NotSpecified
+			}
+		}
+		return nil, runtimeError(x.Ext, msg, id, cat, ex)
+	}
+	return v, nil
+}
+
+// binaryOp applies a binary operator to evaluated operands.
+func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
+	switch op {
+	case "+", "-", "*", "/", "%":
+		return rt.binaryArith(op, l, r)
+	case "..":
+		return rangeValues(l, r)
+	case "-f":
+		args, ok := enumerateForCompare(r)
+		if !ok {
+			args = []any{r}
+		}
+		s, err := object.FormatComposite(rt.toStr(l), args, func(v any) string { return rt.toStr(v) })
+		if err != nil {
+			return nil, &opError{"Error formatting a string: " + err.Error()}
+		}
+		return s, nil
+	case "-xor":
+		return object.ToBool(l) != object.ToBool(r), nil
+	case "-band", "-bor", "-bxor", "-shl", "-shr":
+		ln, ok1 := toNumber(l)
+		rn, ok2 := toNumber(r)
+		if !ok1 || !ok2 {
+			return nil, &opError{cannotConvertMsg(r, "System.Int32")}
+		}
+		a, b := asInt64(ln), asInt64(rn)
+		k := numKind(ln)
+		if numKind(rn) > k {
+			k = numKind(rn)
+		}
+		switch op {
+		case "-band":
+			return widen(a&b, k), nil
+		case "-bor":
+			return widen(a|b, k), nil
+		case "-bxor":
+			return widen(a^b, k), nil
+		case "-shl":
+			return widen(a<<uint(b&63), k), nil
+		}
+		return widen(a>>uint(b&63), k), nil
+	case "-is", "-isnot":
+		t, err := rt.typeOperand(r)
+		if err != nil {
+			return nil, err
+		}
+		is := false
+		if t.Test != nil {
+			is = t.Test(object.Unwrap(l))
+		} else if o, ok := l.(*object.PSObject); ok {
+			for _, n := range o.TypeNames {
+				if strings.EqualFold(n, t.FullName) {
+					is = true
+				}
+			}
+		}
+		return is == (op == "-is"), nil
+	case "-as":
+		t, err := rt.typeOperand(r)
+		if err != nil {
+			return nil, err
+		}
+		if t.Convert == nil {
+			return l, nil
+		}
+		v, err := t.Convert(rt, l)
+		if err != nil {
+			return nil, nil
+		}
+		return v, nil
+	case "-replace", "-ireplace", "-creplace":
+		return rt.replaceOp(l, r, op == "-creplace")
+	case "-split", "-isplit", "-csplit":
+		return rt.splitOp(l, r, op == "-csplit")
+	case "-join":
+		items, ok := enumerateForCompare(l)
+		if !ok {
+			items = []any{l}
+		}
+		parts := make([]string, len(items))
+		for i, it := range items {
+			parts[i] = rt.toStr(it)
+		}
+		return strings.Join(parts, rt.toStr(r)), nil
+	}
+	if cop, ok := parseCompareOp(op); ok {
+		return rt.compare(cop, l, r)
+	}
+	return nil, &opError{fmt.Sprintf("The operator '%s' is not supported.", op)}
+}
+
+func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
+	switch t := r.(type) {
+	case *TypeValue:
+		return t.Info, nil
+	case string:
+		ti, ok := rt.ResolveType(t)
+		if !ok {
+			return nil, &opError{fmt.Sprintf("Unable to find type [%s].", t)}
+		}
+		return ti, nil
+	}
+	return nil, &opError{"The right operand of '-is' or '-as' must be a type."}
+}
+
+func rangeValues(l, r any) (any, error) {
+	if ls, ok := l.(string); ok && len([]rune(ls)) == 1 {
+		if rs, ok := r.(string); ok && len([]rune(rs)) == 1 {
+			a, b := []rune(ls)[0], []rune(rs)[0]
+			var out []any
+			step := rune(1)
+			if b < a {
+				step = -1
+			}
+			for c := a; ; c += step {
+				out = append(out, object.Char(c))
+				if c == b {
+					break
+				}
+			}
+			return out, nil
+		}
+	}
+	ln, ok1 := toNumber(l)
+	rn, ok2 := toNumber(r)
+	if !ok1 || !ok2 {
+		return nil, &opError{cannotConvertMsg(r, "System.Int32")}
+	}
+	a, b := asInt64(ln), asInt64(rn)
+	n := b - a
+	if n < 0 {
+		n = -n
+	}
+	if n > 50_000_000 {
+		return nil, &opError{"The range is too large. Only ranges of up to 50,000,000 elements are supported."}
+	}
+	out := make([]any, 0, n+1)
+	step := int64(1)
+	if b < a {
+		step = -1
+	}
+	for i := a; ; i += step {
+		out = append(out, widen(i, 0))
+		if i == b {
+			break
+		}
+	}
+	return out, nil
+}
+
+func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
+	var pattern, repl string
+	if items, ok := enumerateForCompare(r); ok {
+		if len(items) > 0 {
+			pattern = rt.toStr(items[0])
+		}
+		if len(items) > 1 {
+			repl = rt.toStr(items[1])
+		}
+		if len(items) > 2 {
+			return nil, &opError{"The -replace operator allows only two elements to follow it, not 3."}
+		}
+	} else {
+		pattern = rt.toStr(r)
+	}
+	re, err := rt.compileRegex(pattern, cs)
+	if err != nil {
+		return nil, err
+	}
+	goRepl := dotnetReplacement(repl)
+	do := func(s string) string { return re.ReplaceAllString(s, goRepl) }
+	if items, ok := enumerateForCompare(l); ok {
+		out := make([]any, len(items))
+		for i, it := range items {
+			out[i] = do(rt.toStr(it))
+		}
+		return out, nil
+	}
+	return do(rt.toStr(l)), nil
+}
+
+// dotnetReplacement converts $1, ${name}, $0 and $$ to Go's syntax.
+func dotnetReplacement(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '$' || i+1 >= len(s) {
+			b.WriteByte(c)
+			continue
+		}
+		n := s[i+1]
+		switch {
+		case n == '$':
+			b.WriteString("$$")
+			i++
+		case n >= '0' && n <= '9':
+			j := i + 1
+			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+				j++
+			}
+			b.WriteString("${" + s[i+1:j] + "}")
+			i = j - 1
+		case n == '{':
+			end := strings.IndexByte(s[i:], '}')
+			if end < 0 {
+				b.WriteString("$$")
+				continue
+			}
+			b.WriteString(s[i : i+end+1])
+			i += end
+		default:
+			b.WriteString("$$")
+		}
+	}
+	return b.String()
+}
+
+func (rt *Runtime) splitOp(l, r any, cs bool) (any, error) {
+	pattern := ""
+	max := -1
+	if items, ok := enumerateForCompare(r); ok {
+		if len(items) > 0 {
+			pattern = rt.toStr(items[0])
+		}
+		if len(items) > 1 {
+			if n, ok := toNumber(items[1]); ok {
+				max = int(asInt64(n))
+				if max <= 0 {
+					max = -1
+				}
+			}
+		}
+	} else {
+		pattern = rt.toStr(r)
+	}
+	re, err := rt.compileRegex(pattern, cs)
+	if err != nil {
+		return nil, err
+	}
+	var out []any
+	items, ok := enumerateForCompare(l)
+	if !ok {
+		items = []any{l}
+	}
+	for _, it := range items {
+		for _, p := range re.Split(rt.toStr(it), max) {
+			out = append(out, p)
+		}
+	}
+	if out == nil {
+		out = []any{}
+	}
+	return out, nil
+}

@@ -1,0 +1,931 @@
+package runtime
+
+import (
+	"fmt"
+	"math"
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// toNumber converts a value to a number for arithmetic: int, int64,
+// float64 or object.Decimal. ok is false when it cannot.
+func toNumber(v any) (any, bool) {
+	v = object.Unwrap(v)
+	switch x := v.(type) {
+	case nil:
+		return 0, true
+	case int, int64, float64, object.Decimal:
+		return x, true
+	case float32:
+		return float64(x), true
+	case bool:
+		if x {
+			return 1, true
+		}
+		return 0, true
+	case object.Char:
+		return int(x), true
+	case object.Enum:
+		return x.Value, true
+	case string:
+		return parseNumberString(x)
+	}
+	return nil, false
+}
+
+// parseNumberString parses a string the way PowerShell converts strings
+// to numbers: surrounding whitespace allowed, hex, decimal point,
+// exponent, multiplier suffixes.
+func parseNumberString(s string) (any, bool) {
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return 0, true
+	}
+	neg := false
+	body := t
+	if body[0] == '-' || body[0] == '+' {
+		neg = body[0] == '-'
+		body = body[1:]
+	}
+	mult := int64(1)
+	lower := strings.ToLower(body)
+	for i, suf := range []string{"kb", "mb", "gb", "tb", "pb"} {
+		if strings.HasSuffix(lower, suf) && len(lower) > 2 {
+			mult = 1 << (10 * (i + 1))
+			body = body[:len(body)-2]
+			lower = lower[:len(lower)-2]
+			break
+		}
+	}
+	if strings.HasPrefix(lower, "0x") {
+		u, err := strconv.ParseUint(lower[2:], 16, 64)
+		if err != nil {
+			return nil, false
+		}
+		var n int64
+		if u <= math.MaxUint32 && len(lower) <= 10 {
+			n = int64(int32(uint32(u)))
+		} else {
+			n = int64(u)
+		}
+		n *= mult
+		if neg {
+			n = -n
+		}
+		return narrowInt(n), true
+	}
+	if n, err := strconv.ParseInt(body, 10, 64); err == nil {
+		if neg {
+			n = -n
+		}
+		if mult != 1 {
+			return narrowInt(n * mult), true
+		}
+		return narrowInt(n), true
+	}
+	f, err := strconv.ParseFloat(body, 64)
+	if err != nil || strings.ContainsAny(lower, "inf") && !strings.Contains(lower, "e") {
+		if err != nil {
+			return nil, false
+		}
+	}
+	if strings.ContainsAny(body, "xX_") {
+		return nil, false
+	}
+	if neg {
+		f = -f
+	}
+	return f * float64(mult), true
+}
+
+func narrowInt(n int64) any {
+	if n >= math.MinInt32 && n <= math.MaxInt32 {
+		return int(n)
+	}
+	return n
+}
+
+func numKind(v any) int {
+	switch v.(type) {
+	case int:
+		return 0
+	case int64:
+		return 1
+	case object.Decimal:
+		return 3
+	case float64:
+		return 2
+	}
+	return 2
+}
+
+func asFloat(v any) float64 {
+	switch x := v.(type) {
+	case int:
+		return float64(x)
+	case int64:
+		return float64(x)
+	case float64:
+		return x
+	case float32:
+		return float64(x)
+	case object.Decimal:
+		return x.Float()
+	}
+	return 0
+}
+
+func asInt64(v any) int64 {
+	switch x := v.(type) {
+	case int:
+		return int64(x)
+	case int64:
+		return x
+	case float64:
+		return int64(math.RoundToEven(x))
+	case object.Decimal:
+		f := x.Float()
+		return int64(math.RoundToEven(f))
+	}
+	return 0
+}
+
+func asDecimal(v any) object.Decimal {
+	switch x := v.(type) {
+	case object.Decimal:
+		return x
+	case int:
+		return object.DecimalFromInt(int64(x))
+	case int64:
+		return object.DecimalFromInt(x)
+	}
+	return object.NewDecimal(asFloat(v))
+}
+
+// arith applies + - * / % to two numbers.
+func arith(op string, a, b any) (any, error) {
+	ka, kb := numKind(a), numKind(b)
+	k := ka
+	if kb > k {
+		k = kb
+	}
+	if k == 3 {
+		// decimal arithmetic (double wins over decimal in PowerShell)
+		if ka == 2 || kb == 2 {
+			k = 2
+		} else {
+			x, y := asDecimal(a).Rat(), asDecimal(b).Rat()
+			r := new(big.Rat)
+			switch op {
+			case "+":
+				r.Add(x, y)
+			case "-":
+				r.Sub(x, y)
+			case "*":
+				r.Mul(x, y)
+			case "/":
+				if y.Sign() == 0 {
+					return nil, errDivideByZero
+				}
+				r.Quo(x, y)
+			case "%":
+				if y.Sign() == 0 {
+					return nil, errDivideByZero
+				}
+				q := new(big.Rat).Quo(x, y)
+				qi := new(big.Int).Quo(q.Num(), q.Denom())
+				r.Sub(x, new(big.Rat).Mul(new(big.Rat).SetInt(qi), y))
+			}
+			d, _ := object.ParseDecimal(r.RatString())
+			return d, nil
+		}
+	}
+	if k <= 1 {
+		x, y := asInt64(a), asInt64(b)
+		switch op {
+		case "+":
+			s := x + y
+			if (s > x) == (y > 0) {
+				return widen(s, k), nil
+			}
+			return float64(x) + float64(y), nil
+		case "-":
+			s := x - y
+			if (s < x) == (y > 0) {
+				return widen(s, k), nil
+			}
+			return float64(x) - float64(y), nil
+		case "*":
+			if x == 0 || y == 0 {
+				return widen(0, k), nil
+			}
+			p := x * y
+			if p/y == x && !(x == -1 && y == math.MinInt64) && !(y == -1 && x == math.MinInt64) {
+				return widen(p, k), nil
+			}
+			return float64(x) * float64(y), nil
+		case "/":
+			if y == 0 {
+				return nil, errDivideByZero
+			}
+			if x%y == 0 {
+				return widen(x/y, k), nil
+			}
+			return float64(x) / float64(y), nil
+		case "%":
+			if y == 0 {
+				return nil, errDivideByZero
+			}
+			return widen(x%y, k), nil
+		}
+	}
+	x, y := asFloat(a), asFloat(b)
+	switch op {
+	case "+":
+		return x + y, nil
+	case "-":
+		return x - y, nil
+	case "*":
+		return x * y, nil
+	case "/":
+		if y == 0 {
+			return nil, errDivideByZero
+		}
+		return x / y, nil
+	case "%":
+		if y == 0 {
+			return nil, errDivideByZero
+		}
+		return math.Mod(x, y), nil
+	}
+	return nil, fmt.Errorf("unknown operator %s", op)
+}
+
+// widen keeps int results as Int32 when both operands were Int32 and the
+// result fits, else Int64.
+func widen(n int64, kind int) any {
+	if kind == 0 && n >= math.MinInt32 && n <= math.MaxInt32 {
+		return int(n)
+	}
+	return n
+}
+
+type opError struct{ msg string }
+
+func (e *opError) Error() string { return e.msg }
+
+var errDivideByZero = &opError{"Attempted to divide by zero."}
+
+// binaryArith implements + - * / % with PowerShell's "left operand
+// decides" rules.
+func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
+	left = object.Unwrap(left)
+	right = object.Unwrap(right)
+	switch l := left.(type) {
+	case nil:
+		switch op {
+		case "+":
+			if right == nil {
+				return nil, nil
+			}
+			return right, nil
+		case "*":
+			return nil, nil
+		case "-", "/", "%":
+			if right == nil {
+				return nil, nil
+			}
+			n, ok := toNumber(right)
+			if !ok {
+				return nil, &opError{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", object.TypeName(right))}
+			}
+			return arith(op, 0, n)
+		}
+	case string:
+		switch op {
+		case "+":
+			return l + rt.toStr(right), nil
+		case "*":
+			n, ok := toNumber(right)
+			if !ok {
+				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
+			}
+			c := asInt64(n)
+			if c < 0 {
+				c = 0
+			}
+			if int64(len(l))*c > 1<<28 {
+				return nil, &opError{"Exception of type 'System.OutOfMemoryException' was thrown."}
+			}
+			return strings.Repeat(l, int(c)), nil
+		}
+		n, ok := toNumber(l)
+		if !ok {
+			return nil, &opError{fmt.Sprintf("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opMethodName(op))}
+		}
+		r, ok := toNumber(right)
+		if !ok {
+			return nil, &opError{cannotConvertMsg(right, "System.Int32")}
+		}
+		return arith(op, n, r)
+	case []any:
+		switch op {
+		case "+":
+			out := append([]any{}, l...)
+			if items, ok := enumerateForAdd(right); ok {
+				out = append(out, items...)
+			} else {
+				out = append(out, right)
+			}
+			return out, nil
+		case "*":
+			n, ok := toNumber(right)
+			if !ok {
+				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
+			}
+			var out []any
+			for i := int64(0); i < asInt64(n); i++ {
+				out = append(out, l...)
+			}
+			if out == nil {
+				out = []any{}
+			}
+			return out, nil
+		}
+		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opMethodName(op))}
+	case *object.List:
+		if op == "+" {
+			out := append([]any{}, l.Items...)
+			if items, ok := enumerateForAdd(right); ok {
+				out = append(out, items...)
+			} else {
+				out = append(out, right)
+			}
+			return out, nil
+		}
+	case *object.Hashtable:
+		if op == "+" {
+			r, ok := right.(*object.Hashtable)
+			if !ok {
+				return nil, &opError{"A hash table can only be added to another hash table."}
+			}
+			out := l.Copy()
+			for _, k := range r.Keys() {
+				if out.Has(k) {
+					return nil, &opError{fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", object.ToInvariantString(k), object.ToInvariantString(k))}
+				}
+				v, _ := r.Get(k)
+				out.Set(k, v)
+			}
+			return out, nil
+		}
+	case time.Time:
+		switch op {
+		case "+":
+			if ts, ok := right.(object.TimeSpan); ok {
+				return l.Add(time.Duration(ts) * 100), nil
+			}
+			if n, ok := toNumber(right); ok {
+				return l.Add(time.Duration(asInt64(n)) * 100), nil
+			}
+		case "-":
+			switch r := right.(type) {
+			case time.Time:
+				return object.TimeSpan(l.Sub(r) / 100), nil
+			case object.TimeSpan:
+				return l.Add(-time.Duration(r) * 100), nil
+			}
+		}
+		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opMethodName(op))}
+	case object.TimeSpan:
+		switch op {
+		case "+":
+			if r, ok := right.(object.TimeSpan); ok {
+				return l + r, nil
+			}
+		case "-":
+			if r, ok := right.(object.TimeSpan); ok {
+				return l - r, nil
+			}
+		}
+		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_%s'.", opMethodName(op))}
+	}
+	ln, ok := toNumber(left)
+	if !ok {
+		return nil, &opError{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", object.TypeName(left), opMethodName(op))}
+	}
+	rn, ok := toNumber(right)
+	if !ok {
+		if right != nil {
+			if s, isStr := right.(string); isStr {
+				return nil, &opError{cannotConvertMsg(s, object.TypeName(ln)) + " Error: \"The input string '" + s + "' was not in a correct format.\""}
+			}
+			return nil, &opError{cannotConvertMsg(right, object.TypeName(ln))}
+		}
+		rn = 0
+	}
+	return arith(op, ln, rn)
+}
+
+func enumerateForAdd(v any) ([]any, bool) {
+	switch x := v.(type) {
+	case []any:
+		return x, true
+	case *object.List:
+		return x.Items, true
+	}
+	return nil, false
+}
+
+func opMethodName(op string) string {
+	switch op {
+	case "+":
+		return "Addition"
+	case "-":
+		return "Subtraction"
+	case "*":
+		return "Multiply"
+	case "/":
+		return "Division"
+	case "%":
+		return "Modulus"
+	}
+	return op
+}
+
+func cannotConvertMsg(v any, typeName string) string {
+	if v == nil {
+		return fmt.Sprintf("Cannot convert null to type \"%s\".", typeName)
+	}
+	return fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\".", object.ToInvariantString(v), typeName)
+}
+
+// ---------------------------------------------------------------------------
+// comparison
+
+// compareOp describes a comparison operator after stripping i/c prefixes.
+type compareOp struct {
+	name          string // eq ne gt ge lt le like notlike match notmatch contains notcontains in notin
+	caseSensitive bool
+}
+
+func parseCompareOp(op string) (compareOp, bool) {
+	o := strings.TrimPrefix(op, "-")
+	cs := false
+	if len(o) > 2 && (o[0] == 'c' || o[0] == 'i') {
+		rest := o[1:]
+		switch rest {
+		case "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin", "replace", "split":
+			cs = o[0] == 'c'
+			o = rest
+		}
+	}
+	switch o {
+	case "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin":
+		return compareOp{name: o, caseSensitive: cs}, true
+	}
+	return compareOp{}, false
+}
+
+// equalValues is PowerShell's -eq: the right side is converted to the
+// left side's type.
+func (rt *Runtime) equalValues(left, right any, cs bool) bool {
+	left = object.Unwrap(left)
+	right = object.Unwrap(right)
+	if left == nil || right == nil {
+		return left == nil && right == nil
+	}
+	switch l := left.(type) {
+	case string:
+		r := rt.toStr(right)
+		if cs {
+			return l == r
+		}
+		return strings.EqualFold(l, r)
+	case bool:
+		return l == object.ToBool(right)
+	case object.Char:
+		r := rt.toStr(right)
+		if cs {
+			return string(rune(l)) == r
+		}
+		return strings.EqualFold(string(rune(l)), r)
+	case int, int64, float64, float32, object.Decimal:
+		rn, ok := toNumberStrict(right)
+		if !ok {
+			return false
+		}
+		ln, _ := toNumber(l)
+		return compareNumbers(ln, rn) == 0
+	case time.Time:
+		r, err := toDateTime(right)
+		return err == nil && l.Equal(r)
+	case object.TimeSpan:
+		r, ok := right.(object.TimeSpan)
+		return ok && l == r
+	case object.Guid:
+		switch r := right.(type) {
+		case object.Guid:
+			return l == r
+		case string:
+			g, ok := object.ParseGuid(r)
+			return ok && g == l
+		}
+		return false
+	case object.Enum:
+		switch r := right.(type) {
+		case object.Enum:
+			return l.Value == r.Value
+		case string:
+			return strings.EqualFold(l.Name, strings.TrimSpace(r))
+		}
+		if n, ok := toNumber(right); ok {
+			return int64(l.Value) == asInt64(n)
+		}
+		return false
+	case object.SecureString:
+		r, ok := right.(object.SecureString)
+		return ok && r == l
+	}
+	// Reference equality for everything else.
+	return sameRef(left, right)
+}
+
+func sameRef(a, b any) bool {
+	switch x := a.(type) {
+	case *object.PSObject:
+		y, ok := b.(*object.PSObject)
+		return ok && x == y
+	case *object.Hashtable:
+		y, ok := b.(*object.Hashtable)
+		return ok && x == y
+	case *object.List:
+		y, ok := b.(*object.List)
+		return ok && x == y
+	case []any:
+		y, ok := b.([]any)
+		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	}
+	defer func() { recover() }()
+	return a == b
+}
+
+// toNumberStrict converts for comparison: a string must be a valid number.
+func toNumberStrict(v any) (any, bool) {
+	switch x := v.(type) {
+	case string:
+		if strings.TrimSpace(x) == "" {
+			return 0, x == ""
+		}
+		return parseNumberString(x)
+	case nil:
+		return nil, false
+	}
+	return toNumber(v)
+}
+
+func compareNumbers(a, b any) int {
+	if numKind(a) <= 1 && numKind(b) <= 1 {
+		x, y := asInt64(a), asInt64(b)
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	}
+	if numKind(a) == 3 && numKind(b) != 2 || numKind(b) == 3 && numKind(a) != 2 {
+		return asDecimal(a).Rat().Cmp(asDecimal(b).Rat())
+	}
+	x, y := asFloat(a), asFloat(b)
+	switch {
+	case x < y:
+		return -1
+	case x > y:
+		return 1
+	}
+	return 0
+}
+
+// compareValues orders two values with the left operand's type, for -lt
+// -gt and Sort-Object. err is set when they cannot be compared.
+func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
+	left = object.Unwrap(left)
+	right = object.Unwrap(right)
+	if left == nil {
+		if right == nil {
+			return 0, nil
+		}
+		return -1, nil
+	}
+	if right == nil {
+		return 1, nil
+	}
+	switch l := left.(type) {
+	case string:
+		return compareStrings(l, rt.toStr(right), cs), nil
+	case int, int64, float64, float32, object.Decimal:
+		rn, ok := toNumberStrict(right)
+		if !ok {
+			ln, _ := toNumber(l)
+			detail := ""
+			if s, isStr := right.(string); isStr {
+				detail = " Error: \"The input string '" + s + "' was not in a correct format.\""
+			}
+			return 0, &opError{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s%s\"", object.ToInvariantString(left), object.ToInvariantString(right), cannotConvertMsg(right, object.TypeName(ln)), detail)}
+		}
+		ln, _ := toNumber(l)
+		return compareNumbers(ln, rn), nil
+	case time.Time:
+		r, err := toDateTime(right)
+		if err != nil {
+			return 0, &opError{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s\"", object.ToInvariantString(left), object.ToInvariantString(right), err.Error())}
+		}
+		return l.Compare(r), nil
+	case object.TimeSpan:
+		if r, ok := right.(object.TimeSpan); ok {
+			switch {
+			case l < r:
+				return -1, nil
+			case l > r:
+				return 1, nil
+			}
+			return 0, nil
+		}
+	case bool:
+		r := object.ToBool(right)
+		switch {
+		case l == r:
+			return 0, nil
+		case !l:
+			return -1, nil
+		}
+		return 1, nil
+	case object.Enum:
+		if n, ok := toNumber(right); ok {
+			return compareNumbers(l.Value, n), nil
+		}
+		if r, ok := right.(object.Enum); ok {
+			return compareNumbers(l.Value, r.Value), nil
+		}
+	case object.Guid:
+		return compareStrings(l.String(), rt.toStr(right), false), nil
+	}
+	return compareStrings(rt.toStr(left), rt.toStr(right), cs), nil
+}
+
+// compareStrings is a culture-like comparison: case-insensitive first,
+// lower case before upper case on ties.
+func compareStrings(a, b string, cs bool) int {
+	la, lb := strings.ToLower(a), strings.ToLower(b)
+	if c := strings.Compare(la, lb); c != 0 || !cs {
+		return c
+	}
+	// case-sensitive tie-break: lower case sorts first (culture order)
+	for i := 0; i < len(a) && i < len(b); i++ {
+		if a[i] != b[i] {
+			if a[i] >= 'a' && a[i] <= 'z' {
+				return -1
+			}
+			return 1
+		}
+	}
+	return 0
+}
+
+// WildcardToRegexp converts a PowerShell wildcard pattern.
+func WildcardToRegexp(pattern string, cs bool) (*regexp.Regexp, error) {
+	var b strings.Builder
+	if !cs {
+		b.WriteString("(?is)")
+	} else {
+		b.WriteString("(?s)")
+	}
+	b.WriteString("^")
+	rs := []rune(pattern)
+	for i := 0; i < len(rs); i++ {
+		c := rs[i]
+		switch c {
+		case '*':
+			b.WriteString(".*")
+		case '?':
+			b.WriteString(".")
+		case '`':
+			if i+1 < len(rs) {
+				i++
+				b.WriteString(regexp.QuoteMeta(string(rs[i])))
+			}
+		case '[':
+			j := i + 1
+			var set strings.Builder
+			for j < len(rs) && rs[j] != ']' {
+				if rs[j] == '\\' || rs[j] == '^' && j == i+1 {
+					set.WriteByte('\\')
+				}
+				set.WriteRune(rs[j])
+				j++
+			}
+			if j >= len(rs) {
+				return nil, fmt.Errorf("The specified wildcard character pattern is not valid: %s", pattern)
+			}
+			b.WriteString("[" + set.String() + "]")
+			i = j
+		default:
+			b.WriteString(regexp.QuoteMeta(string(c)))
+		}
+	}
+	b.WriteString("$")
+	return regexp.Compile(b.String())
+}
+
+// MatchWildcard reports whether s matches a wildcard pattern
+// (case-insensitive).
+func MatchWildcard(pattern, s string) bool {
+	if !strings.ContainsAny(pattern, "*?[`") {
+		return strings.EqualFold(pattern, s)
+	}
+	re, err := WildcardToRegexp(pattern, false)
+	if err != nil {
+		return false
+	}
+	return re.MatchString(s)
+}
+
+// HasWildcard reports whether a string contains wildcard characters.
+func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?[") }
+
+// regexCache avoids recompiling the same pattern in loops.
+func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error) {
+	key := pattern
+	if !cs {
+		key = "(?i)" + pattern
+	}
+	if rt.regexes == nil {
+		rt.regexes = map[string]*regexp.Regexp{}
+	}
+	if re, ok := rt.regexes[key]; ok {
+		return re, nil
+	}
+	re, err := regexp.Compile(translateRegex(key))
+	if err != nil {
+		return nil, &opError{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+	}
+	if len(rt.regexes) > 512 {
+		rt.regexes = map[string]*regexp.Regexp{}
+	}
+	rt.regexes[key] = re
+	return re, nil
+}
+
+// translateRegex adapts .NET regex syntax to Go's: (?<name>...) is
+// accepted by Go; \d \w \s work; $ anchors are compatible.
+func translateRegex(p string) string {
+	return p
+}
+
+// matchOne runs -match on a scalar and returns the $Matches table.
+func (rt *Runtime) matchOne(s, pattern string, cs bool) (bool, *object.Hashtable, error) {
+	re, err := rt.compileRegex(pattern, cs)
+	if err != nil {
+		return false, nil, err
+	}
+	m := re.FindStringSubmatchIndex(s)
+	if m == nil {
+		return false, nil, nil
+	}
+	h := object.NewHashtable()
+	names := re.SubexpNames()
+	// .NET numbers unnamed groups first, then named groups.
+	num := 0
+	for i := 0; i < len(names); i++ {
+		if i == 0 || names[i] == "" {
+			if m[2*i] >= 0 {
+				h.Set(num, s[m[2*i]:m[2*i+1]])
+			}
+			num++
+		}
+	}
+	for i := 1; i < len(names); i++ {
+		if names[i] != "" && m[2*i] >= 0 {
+			h.Set(names[i], s[m[2*i]:m[2*i+1]])
+		}
+	}
+	return true, h, nil
+}
+
+// compare applies a comparison operator; collections on the left filter.
+func (rt *Runtime) compare(op compareOp, left, right any) (any, error) {
+	left = object.Unwrap(left)
+	switch op.name {
+	case "contains", "notcontains":
+		items, ok := enumerateForCompare(left)
+		if !ok {
+			items = []any{left}
+		}
+		found := false
+		for _, it := range items {
+			if rt.equalValues(it, right, op.caseSensitive) {
+				found = true
+				break
+			}
+		}
+		return found == (op.name == "contains"), nil
+	case "in", "notin":
+		items, ok := enumerateForCompare(object.Unwrap(right))
+		if !ok {
+			items = []any{right}
+		}
+		found := false
+		for _, it := range items {
+			if rt.equalValues(it, left, op.caseSensitive) {
+				found = true
+				break
+			}
+		}
+		return found == (op.name == "in"), nil
+	}
+	if items, ok := enumerateForCompare(left); ok {
+		out := []any{}
+		for _, it := range items {
+			r, err := rt.compareScalar(op, it, right, false)
+			if err != nil {
+				return nil, err
+			}
+			if r {
+				out = append(out, it)
+			}
+		}
+		return out, nil
+	}
+	r, err := rt.compareScalar(op, left, right, true)
+	return r, err
+}
+
+func enumerateForCompare(v any) ([]any, bool) {
+	switch x := v.(type) {
+	case []any:
+		return x, true
+	case *object.List:
+		return x.Items, true
+	}
+	return nil, false
+}
+
+func (rt *Runtime) compareScalar(op compareOp, left, right any, setMatches bool) (bool, error) {
+	switch op.name {
+	case "eq":
+		return rt.equalValues(left, right, op.caseSensitive), nil
+	case "ne":
+		return !rt.equalValues(left, right, op.caseSensitive), nil
+	case "gt", "ge", "lt", "le":
+		c, err := rt.compareValues(left, right, op.caseSensitive)
+		if err != nil {
+			return false, err
+		}
+		switch op.name {
+		case "gt":
+			return c > 0, nil
+		case "ge":
+			return c >= 0, nil
+		case "lt":
+			return c < 0, nil
+		}
+		return c <= 0, nil
+	case "like", "notlike":
+		re, err := WildcardToRegexp(rt.toStr(right), op.caseSensitive)
+		if err != nil {
+			return false, &opError{err.Error()}
+		}
+		m := re.MatchString(rt.toStr(left))
+		return m == (op.name == "like"), nil
+	case "match", "notmatch":
+		ok, matches, err := rt.matchOne(rt.toStr(left), rt.toStr(right), op.caseSensitive)
+		if err != nil {
+			return false, err
+		}
+		if ok && setMatches && op.name == "match" {
+			rt.scope.set("Matches", matches)
+		}
+		return ok == (op.name == "match"), nil
+	}
+	return false, fmt.Errorf("unknown comparison %s", op.name)
+}
+
+// toStr converts with the invariant culture and the session's $OFS.
+func (rt *Runtime) toStr(v any) string {
+	switch v.(type) {
+	case []any, *object.List:
+		ofs := " "
+		if o, ok := rt.GetVariable("OFS"); ok && o != nil {
+			ofs = object.ToInvariantString(o)
+		}
+		return object.ToInvariantStringOFS(v, ofs)
+	}
+	return object.ToInvariantString(v)
+}

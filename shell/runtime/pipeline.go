@@ -1,0 +1,1032 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// processor is one stage of a running pipeline.
+type processor interface {
+	begin() error
+	process(v any, hasInput bool) error
+	end() error
+	setNext(e emitter)
+	expectsInput(bool)
+}
+
+// runPipelineStmt runs a pipeline statement, writing its output to out.
+func (rt *Runtime) runPipelineStmt(p *syntax.Pipeline, out emitter) error {
+	if len(p.Elements) == 1 {
+		if ce, ok := p.Elements[0].(*syntax.CommandExprElement); ok && len(ce.Redirections) == 0 {
+			if u, isUnary := ce.Expr.(*syntax.UnaryExpr); isUnary && (u.Op == "++" || u.Op == "--" || u.Op == "p++" || u.Op == "p--") {
+				// $i++ as a statement is an assignment: no output
+				_, err := rt.evalExpr(ce.Expr)
+				rt.lastSuccess = err == nil
+				return err
+			}
+			v, err := rt.evalExpr(ce.Expr)
+			if err != nil {
+				rt.lastSuccess = false
+				return err
+			}
+			rt.lastSuccess = true
+			return emitEnumerated(v, out)
+		}
+	}
+	procs := make([]processor, 0, len(p.Elements))
+	hadError := false
+	for i, el := range p.Elements {
+		switch e := el.(type) {
+		case *syntax.CommandExpr:
+			pr, err := rt.newCommandProcessor(e, i, &hadError)
+			if err != nil {
+				rt.lastSuccess = false
+				return err
+			}
+			procs = append(procs, pr)
+		case *syntax.CommandExprElement:
+			if i > 0 {
+				return runtimeError(e.Ext, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline", object.ParserError, "ParseException")
+			}
+			procs = append(procs, &exprProcessor{rt: rt, expr: e})
+		}
+	}
+	for i, pr := range procs {
+		if i+1 < len(procs) {
+			next := procs[i+1]
+			pr.setNext(func(v any) error { return next.process(v, true) })
+			next.expectsInput(true)
+		} else {
+			pr.setNext(out)
+		}
+	}
+	err := rt.drivePipeline(procs)
+	rt.lastSuccess = err == nil && !hadError
+	return err
+}
+
+func (rt *Runtime) drivePipeline(procs []processor) error {
+	for _, pr := range procs {
+		if err := pr.begin(); err != nil {
+			return err
+		}
+	}
+	stoppedAt := -1
+	if err := procs[0].process(nil, false); err != nil {
+		var stop *stopUpstream
+		if !errors.As(err, &stop) {
+			return err
+		}
+		stoppedAt = 0
+	}
+	for i, pr := range procs {
+		if err := pr.end(); err != nil {
+			var stop *stopUpstream
+			if errors.As(err, &stop) {
+				continue
+			}
+			return err
+		}
+		_ = i
+	}
+	_ = stoppedAt
+	return nil
+}
+
+// exprProcessor is an expression at the head of a pipeline.
+type exprProcessor struct {
+	rt   *Runtime
+	expr *syntax.CommandExprElement
+	next emitter
+}
+
+func (p *exprProcessor) begin() error      { return nil }
+func (p *exprProcessor) end() error        { return nil }
+func (p *exprProcessor) setNext(e emitter) { p.next = e }
+func (p *exprProcessor) expectsInput(bool) {}
+func (p *exprProcessor) process(any, bool) error {
+	v, err := p.rt.evalExpr(p.expr.Expr)
+	if err != nil {
+		return err
+	}
+	out := p.next
+	for _, r := range p.expr.Redirections {
+		if !r.Merge && r.From != "2" && r.Target != nil {
+			w, err := p.rt.redirectTarget(r)
+			if err != nil {
+				return err
+			}
+			out = w.emit
+			defer w.close()
+		}
+	}
+	return emitEnumerated(v, out)
+}
+
+// ---------------------------------------------------------------------------
+// commands
+
+// cmdProcessor runs a declared cmdlet or a script function.
+type cmdProcessor struct {
+	rt       *Runtime
+	cmd      *Command
+	fn       *FunctionInfo
+	sb       *ScriptBlock // & { } invocation
+	dot      bool
+	invName  string
+	ext      syntax.Extent
+	position *object.Position
+	pipePos  int
+	bound    *boundArgs
+	ctx      *Context
+	next     emitter
+	hasInput bool
+	hadError *bool
+
+	errAction  string
+	warnAction string
+	errVar     string
+	errAppend  bool
+	outVar     string
+	outAppend  bool
+	warnVar    string
+	whatIf     bool
+	confirm    int // -1 not given, 0 -Confirm:$false, 1 -Confirm
+	verbose    bool
+	yesToAll   bool
+	noToAll    bool
+
+	mergeErrors   bool
+	discardErrors bool
+	errorFile     *redirect
+	outFile       *redirect
+
+	errList *object.List
+	outList *object.List
+
+	fnRun      *funcRun
+	begun      bool
+	scriptFile string
+}
+
+func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
+	return &PSError{Record: &object.ErrorRecord{
+		Message:           fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name),
+		ErrorID:           "CommandNotFoundException",
+		Category:          object.ObjectNotFound,
+		ExceptionType:     "CommandNotFoundException",
+		ExceptionFullType: "System.Management.Automation.CommandNotFoundException",
+		Target:            name,
+		InvocationName:    name,
+		Position:          positionOf(ext),
+	}}
+}
+
+func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadError *bool) (*cmdProcessor, error) {
+	if len(e.Elements) == 0 {
+		return nil, runtimeError(e.Ext, "An empty pipe element is not allowed.", "EmptyPipeElement", object.ParserError, "ParseException")
+	}
+	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, confirm: -1, dot: e.InvocationOp == "."}
+	pr.position = positionOf(e.Ext)
+	head := e.Elements[0]
+	var name string
+	switch h := head.(type) {
+	case *syntax.StringConstExpr:
+		name = h.Value
+		if e.InvocationOp != "" {
+			break
+		}
+	case syntax.Expr:
+		v, err := rt.evalExpr(h)
+		if err != nil {
+			return nil, err
+		}
+		switch x := v.(type) {
+		case *ScriptBlock:
+			pr.sb = x
+			pr.invName = ""
+		case *Command:
+			pr.cmd = x
+			name = x.Name
+		case *FunctionInfo:
+			pr.fn = x
+			name = x.Name
+		default:
+			name = rt.toStr(v)
+		}
+	}
+	if pr.sb == nil && pr.cmd == nil && pr.fn == nil {
+		pr.invName = name
+		if err := rt.resolveCommand(pr, name, head.Span()); err != nil {
+			return nil, err
+		}
+	}
+	args, err := rt.collectArgs(e.Elements[1:])
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range e.Redirections {
+		if err := pr.addRedirection(r); err != nil {
+			return nil, err
+		}
+	}
+	if err := pr.bind(args); err != nil {
+		return nil, err
+	}
+	return pr, nil
+}
+
+func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Extent) error {
+	lname := strings.ToLower(name)
+	if target, ok := rt.aliases[lname]; ok {
+		lname = strings.ToLower(target)
+	}
+	if f := rt.lookupFunction(lname); f != nil {
+		pr.fn = f
+		return nil
+	}
+	if c, ok := rt.commands[lname]; ok && (c.Visible == nil || c.Visible(rt)) {
+		pr.cmd = c
+		return nil
+	}
+	if strings.HasSuffix(lname, ".ps1") || strings.ContainsAny(name, `/\`) {
+		path := name
+		if rt.source != nil && rt.source.Path != "" && !filepath.IsAbs(path) {
+			if _, err := os.Stat(path); err != nil {
+				path = filepath.Join(filepath.Dir(rt.source.Path), path)
+			}
+		}
+		data, err := os.ReadFile(path)
+		if err == nil {
+			src := syntax.NewSource(path, string(data))
+			sb, perrs := syntax.Parse(src)
+			if perrs != nil {
+				return rt.parseErrorsAsError(perrs)
+			}
+			pr.sb = &ScriptBlock{AST: sb}
+			pr.scriptFile = path
+			return nil
+		}
+	}
+	return rt.commandNotFound(name, ext)
+}
+
+// collectArgs evaluates a command's argument elements.
+func (rt *Runtime) collectArgs(elems []syntax.Node) ([]argument, error) {
+	var args []argument
+	for i := 0; i < len(elems); i++ {
+		switch el := elems[i].(type) {
+		case *syntax.CommandParameter:
+			a := argument{name: el.Name, nameExt: el.Ext, ext: el.Ext}
+			if el.Arg != nil {
+				v, err := rt.evalExpr(el.Arg)
+				if err != nil {
+					return nil, err
+				}
+				a.value, a.hasVal, a.colon = v, true, true
+				a.ext = el.Arg.Span()
+			}
+			args = append(args, a)
+		case *syntax.VariableExpr:
+			if el.Splatted {
+				v, _ := rt.readVariable(&syntax.VariableExpr{Name: el.Name})
+				switch s := v.(type) {
+				case *object.Hashtable:
+					for _, e := range s.Entries() {
+						val := e.Value
+						args = append(args, argument{name: rt.toStr(e.Key), nameExt: el.Ext, ext: el.Ext, value: val, hasVal: true, colon: true, splat: true})
+					}
+				case []any:
+					for _, it := range s {
+						args = append(args, argument{value: it, ext: el.Ext})
+					}
+				case nil:
+				default:
+					args = append(args, argument{value: s, ext: el.Ext})
+				}
+				continue
+			}
+			v, err := rt.evalExpr(el)
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, argument{value: v, ext: el.Ext})
+		case syntax.Expr:
+			v, err := rt.evalExpr(el)
+			if err != nil {
+				return nil, err
+			}
+			if _, isSB := el.(*syntax.ScriptBlockExpr); isSB {
+				args = append(args, argument{value: v, ext: el.Span()})
+				continue
+			}
+			args = append(args, argument{value: v, ext: el.Span()})
+		}
+	}
+	return args, nil
+}
+
+// bind resolves parameters for the processor's command or function.
+func (pr *cmdProcessor) bind(args []argument) error {
+	rt := pr.rt
+	cmd, simple, err := pr.commandFor()
+	if err != nil {
+		return err
+	}
+	pr.cmd = cmd
+	// attach values to the parameter that precedes them (-Name value)
+	var joined []argument
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a.name != "" && !a.hasVal && !a.splat {
+			cands, ok := matchParameter(cmd, a.name, !simple)
+			isSwitch := ok && cands[0].kind() == KindSwitch
+			if ok && !isSwitch && i+1 < len(args) && args[i+1].name == "" {
+				a.value, a.hasVal, a.ext = args[i+1].value, true, args[i+1].ext
+				i++
+			}
+		}
+		joined = append(joined, a)
+	}
+	b, err := rt.bindArguments(cmd, pr.invName, joined, pr.ext, simple)
+	if err != nil {
+		return err
+	}
+	pr.bound = b
+	if err := pr.applyCommon(); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (pr *cmdProcessor) commandFor() (*Command, bool, error) {
+	switch {
+	case pr.cmd != nil:
+		if pr.invName == "" {
+			pr.invName = pr.cmd.Name
+		}
+		return pr.cmd, false, nil
+	case pr.fn != nil:
+		c, simple, err := pr.rt.functionCommand(pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
+		if err != nil {
+			return nil, false, err
+		}
+		if pr.invName == "" {
+			pr.invName = pr.fn.Name
+		}
+		return c, simple, nil
+	case pr.sb != nil:
+		c, simple, err := pr.rt.functionCommand("", pr.sb.AST, nil)
+		return c, simple, err
+	}
+	return nil, false, fmt.Errorf("no command")
+}
+
+func (pr *cmdProcessor) applyCommon() error {
+	rt := pr.rt
+	c := pr.bound.common
+	if v, ok := c["erroraction"]; ok {
+		pr.errAction = v.(string)
+	}
+	if v, ok := c["warningaction"]; ok {
+		pr.warnAction = v.(string)
+	}
+	if v, ok := c["errorvariable"]; ok {
+		name := v.(string)
+		if strings.HasPrefix(name, "+") {
+			pr.errAppend = true
+			name = name[1:]
+		}
+		pr.errVar = name
+	}
+	if v, ok := c["outvariable"]; ok {
+		name := v.(string)
+		if strings.HasPrefix(name, "+") {
+			pr.outAppend = true
+			name = name[1:]
+		}
+		pr.outVar = name
+	}
+	if v, ok := c["warningvariable"]; ok {
+		pr.warnVar = strings.TrimPrefix(v.(string), "+")
+	}
+	if v, ok := c["whatif"]; ok {
+		pr.whatIf = v.(bool)
+	} else if wp, ok := rt.GetVariable("WhatIfPreference"); ok && object.ToBool(wp) {
+		pr.whatIf = true
+	}
+	if v, ok := c["confirm"]; ok {
+		if v.(bool) {
+			pr.confirm = 1
+		} else {
+			pr.confirm = 0
+		}
+	}
+	if v, ok := c["verbose"]; ok {
+		pr.verbose = v.(bool)
+	}
+	if pr.errVar != "" {
+		pr.errList = &object.List{}
+		if pr.errAppend {
+			if cur, ok := rt.GetVariable(pr.errVar); ok {
+				if l, ok := cur.(*object.List); ok {
+					pr.errList = l
+				}
+			}
+		}
+		rt.scope.set(pr.errVar, pr.errList)
+	}
+	if pr.outVar != "" {
+		pr.outList = &object.List{}
+		if pr.outAppend {
+			if cur, ok := rt.GetVariable(pr.outVar); ok {
+				if l, ok := cur.(*object.List); ok {
+					pr.outList = l
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (pr *cmdProcessor) setNext(e emitter) {
+	pr.next = e
+	if pr.outFile != nil {
+		pr.next = pr.outFile.emit
+	}
+}
+
+func (pr *cmdProcessor) expectsInput(b bool) { pr.hasInput = b }
+
+func (pr *cmdProcessor) emit(v any) error {
+	if pr.outList != nil {
+		pr.outList.Append(v)
+	}
+	if pr.next == nil {
+		return nil
+	}
+	return pr.next(v)
+}
+
+func (pr *cmdProcessor) begin() error {
+	rt := pr.rt
+	if rt.depth >= MaxCallDepth {
+		return &PSError{Record: &object.ErrorRecord{
+			Message:       fmt.Sprintf("The script failed due to call depth overflow."),
+			ErrorID:       "CallDepthOverflow",
+			Category:      object.InvalidOperation,
+			ExceptionType: "ScriptCallDepthException",
+			Position:      pr.position,
+		}, ScriptTerminating: true}
+	}
+	if pr.outVar != "" {
+		rt.scope.set(pr.outVar, pr.outList)
+	}
+	if pr.cmd.Handler.Process == nil && pr.cmd.Handler.Begin == nil && pr.cmd.Handler.End == nil {
+		return pr.beginScript()
+	}
+	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr, State: map[string]any{}}
+	pr.ctx.bound = map[string]any{}
+	for k, v := range pr.bound.values {
+		pr.ctx.bound[k] = v
+	}
+	if !pr.hasInput {
+		if err := pr.resolveSet(); err != nil {
+			return err
+		}
+	} else {
+		pr.ctx.ParameterSet = pr.pickSet(false)
+	}
+	pr.begun = true
+	if pr.cmd.Handler.Begin != nil {
+		return pr.wrap(pr.cmd.Handler.Begin(pr.ctx))
+	}
+	return nil
+}
+
+// resolveSet selects the parameter set and checks mandatory parameters.
+func (pr *cmdProcessor) resolveSet() error {
+	set := pr.pickSet(true)
+	if set == "" {
+		return pr.rt.bindError(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+	}
+	var missing []*Param
+	for _, p := range pr.cmd.Params {
+		si, ok := p.InSet(set)
+		if !ok || !si.Mandatory {
+			continue
+		}
+		if _, bound := pr.ctx.bound[strings.ToLower(p.Name)]; bound {
+			continue
+		}
+		missing = append(missing, p)
+	}
+	if len(missing) > 0 {
+		if err := pr.promptMandatory(missing); err != nil {
+			return err
+		}
+	}
+	pr.ctx.ParameterSet = set
+	return nil
+}
+
+// pickSet chooses among the candidate sets: those whose mandatory
+// parameters are all bound; then the default set; then the only one.
+func (pr *cmdProcessor) pickSet(strict bool) string {
+	sets := pr.bound.sets
+	if len(sets) == 1 {
+		return sets[0]
+	}
+	var satisfied []string
+	for _, s := range sets {
+		ok := true
+		for _, p := range pr.cmd.Params {
+			si, in := p.InSet(s)
+			if !in || !si.Mandatory {
+				continue
+			}
+			if _, bound := pr.ctx.bound[strings.ToLower(p.Name)]; !bound {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			satisfied = append(satisfied, s)
+		}
+	}
+	if len(satisfied) == 1 {
+		return satisfied[0]
+	}
+	for _, s := range satisfied {
+		if strings.EqualFold(s, pr.cmd.DefaultSet) {
+			return s
+		}
+	}
+	for _, s := range sets {
+		if strings.EqualFold(s, pr.cmd.DefaultSet) {
+			return s
+		}
+	}
+	if len(satisfied) > 1 {
+		if !strict {
+			return satisfied[0]
+		}
+		return ""
+	}
+	if !strict && len(sets) > 0 {
+		return sets[0]
+	}
+	if len(satisfied) == 0 && len(sets) > 0 {
+		return sets[0]
+	}
+	return ""
+}
+
+func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
+	rt := pr.rt
+	if !rt.IO.Interactive() {
+		var names []string
+		for _, p := range missing {
+			names = append(names, " "+p.Name)
+		}
+		return rt.bindError(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")), "MissingMandatoryParameter", object.InvalidArgument)
+	}
+	rt.hostLine("")
+	rt.hostLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", pr.cmd.Name, pr.pipePos+1))
+	rt.hostLine("Supply values for the following parameters:")
+	for _, p := range missing {
+		var val any
+		if p.Type != nil && p.Type.Array {
+			var items []any
+			for i := 0; ; i++ {
+				line, err := rt.IO.ReadLine(fmt.Sprintf("%s[%d]: ", p.Name, i), false)
+				if err != nil || line == "" {
+					break
+				}
+				items = append(items, line)
+			}
+			val = items
+		} else {
+			secret := p.Type != nil && p.Type.Kind == KindSecureString
+			line, err := rt.IO.ReadLine(p.Name+": ", secret)
+			if err != nil {
+				return rt.bindError(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
+			}
+			if secret {
+				val = object.NewSecureString(line)
+			} else {
+				val = line
+			}
+		}
+		cv, err := rt.convertArg(pr.cmd, pr.invName, p, val, pr.ext)
+		if err != nil {
+			return err
+		}
+		pr.ctx.bound[strings.ToLower(p.Name)] = cv
+	}
+	return nil
+}
+
+func (pr *cmdProcessor) process(v any, hasInput bool) error {
+	if pr.fnRun != nil {
+		return pr.processScript(v, hasInput)
+	}
+	if pr.cmd.Handler.Process == nil {
+		return nil
+	}
+	ctx := pr.ctx
+	if hasInput {
+		// rebind pipeline parameters for this object
+		ctx.bound = map[string]any{}
+		for k, val := range pr.bound.values {
+			ctx.bound[k] = val
+		}
+		if err := pr.bindPipeline(v); err != nil {
+			if pe, ok := err.(*PSError); ok {
+				// a pipeline binding failure is a non-terminating error
+				if werr := pr.writeError(pe.Record); werr != nil {
+					return werr
+				}
+				return nil
+			}
+			return err
+		}
+		if err := pr.resolveSet(); err != nil {
+			if pe, ok := err.(*PSError); ok {
+				return pr.writeError(pe.Record)
+			}
+			return err
+		}
+	}
+	ctx.Input, ctx.HasInput = v, hasInput
+	pr.rt.depth++
+	err := pr.cmd.Handler.Process(ctx)
+	pr.rt.depth--
+	return pr.wrap(err)
+}
+
+// bindPipeline binds one pipeline object by value, then by property name.
+func (pr *cmdProcessor) bindPipeline(v any) error {
+	rt := pr.rt
+	bound := false
+	sets := pr.bound.sets
+	for _, p := range pr.cmd.Params {
+		if _, done := pr.ctx.bound[strings.ToLower(p.Name)]; done {
+			continue
+		}
+		for _, s := range sets {
+			si, ok := p.InSet(s)
+			if !ok || !si.FromPipeline {
+				continue
+			}
+			cv, err := rt.convertArg(pr.cmd, pr.invName, p, v, pr.ext)
+			if err != nil {
+				continue
+			}
+			pr.ctx.bound[strings.ToLower(p.Name)] = cv
+			bound = true
+			break
+		}
+		if bound {
+			break
+		}
+	}
+	for _, p := range pr.cmd.Params {
+		if _, done := pr.ctx.bound[strings.ToLower(p.Name)]; done {
+			continue
+		}
+		for _, s := range sets {
+			si, ok := p.InSet(s)
+			if !ok || !si.FromPipelineByName {
+				continue
+			}
+			names := append([]string{p.Name}, p.Aliases...)
+			for _, n := range names {
+				if prop, ok := object.GetProperty(v, n); ok {
+					cv, err := rt.convertArg(pr.cmd, pr.invName, p, prop.Get(), pr.ext)
+					if err != nil {
+						return err
+					}
+					pr.ctx.bound[strings.ToLower(p.Name)] = cv
+					bound = true
+					break
+				}
+			}
+			break
+		}
+	}
+	if !bound && v != nil {
+		hasPipelineParam := false
+		for _, p := range pr.cmd.Params {
+			for _, s := range p.Sets {
+				if s.FromPipeline || s.FromPipelineByName {
+					hasPipelineParam = true
+				}
+			}
+		}
+		if hasPipelineParam {
+			return rt.bindError(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
+		}
+		if pr.cmd.Handler.Process != nil && len(pr.cmd.Params) >= 0 && !pr.acceptsAnyInput() {
+			return rt.bindError(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
+		}
+	}
+	return nil
+}
+
+func (pr *cmdProcessor) acceptsAnyInput() bool { return false }
+
+func (pr *cmdProcessor) end() error {
+	if pr.fnRun != nil {
+		return pr.endScript()
+	}
+	if !pr.begun {
+		return nil
+	}
+	if pr.cmd.Handler.End != nil {
+		return pr.wrap(pr.cmd.Handler.End(pr.ctx))
+	}
+	if pr.outFile != nil {
+		pr.outFile.close()
+	}
+	return nil
+}
+
+// wrap turns a handler's error into the right kind of terminating error.
+func (pr *cmdProcessor) wrap(err error) error {
+	if err == nil {
+		return nil
+	}
+	var pe *PSError
+	if errors.As(err, &pe) {
+		if pe.Record.Activity == "" {
+			pe.Record.Activity = pr.cmd.Name
+		}
+		if pe.Record.Position == nil {
+			pe.Record.Position = pr.position
+		}
+		*pr.hadError = true
+		return pe
+	}
+	var stop *stopUpstream
+	if errors.As(err, &stop) {
+		return err
+	}
+	switch err.(type) {
+	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal:
+		return err
+	}
+	*pr.hadError = true
+	return &PSError{Record: &object.ErrorRecord{
+		Message:       err.Error(),
+		ErrorID:       "System.Exception",
+		Category:      object.NotSpecified,
+		ExceptionType: "Exception",
+		Activity:      pr.cmd.Name,
+		Position:      pr.position,
+	}}
+}
+
+// writeError handles a non-terminating error according to -ErrorAction.
+func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
+	rt := pr.rt
+	if rec.Position == nil {
+		rec.Position = pr.position
+	}
+	if rec.Activity == "" {
+		rec.Activity = pr.cmd.Name
+	}
+	*pr.hadError = true
+	action := pr.errAction
+	if action == "" {
+		action = rt.preference("ErrorActionPreference")
+	}
+	if action == "Stop" {
+		return &PSError{Record: rec, ScriptTerminating: true}
+	}
+	if action != "Ignore" {
+		rt.recordError(rec)
+		if pr.errList != nil {
+			pr.errList.Append(rec)
+		}
+	}
+	if pr.mergeErrors {
+		return pr.emit(rec)
+	}
+	if pr.discardErrors {
+		return nil
+	}
+	if pr.errorFile != nil {
+		return pr.errorFile.emit(rec)
+	}
+	if action == "Continue" || action == "Inquire" || action == "" {
+		rt.showError(rec)
+	}
+	return nil
+}
+
+func (pr *cmdProcessor) writeWarning(msg string) {
+	action := pr.warnAction
+	if action == "" {
+		action = pr.rt.preference("WarningPreference")
+	}
+	if pr.warnVar != "" {
+		l, _ := pr.rt.GetVariable(pr.warnVar)
+		list, ok := l.(*object.List)
+		if !ok {
+			list = &object.List{}
+			pr.rt.scope.set(pr.warnVar, list)
+		}
+		list.Append(&object.WarningRecord{Message: msg})
+	}
+	if action == "SilentlyContinue" || action == "Ignore" {
+		return
+	}
+	pr.rt.showWarning(msg)
+}
+
+func (pr *cmdProcessor) writeVerbose(msg string) {
+	if pr.verbose || pr.rt.preference("VerbosePreference") == "Continue" {
+		pr.rt.showStream(format.Verbose, "VERBOSE: "+msg)
+	}
+}
+
+// shouldProcess implements -WhatIf and -Confirm.
+func (pr *cmdProcessor) shouldProcess(target, action, description string) (bool, error) {
+	rt := pr.rt
+	if pr.yesToAll {
+		return true, nil
+	}
+	if pr.noToAll {
+		return false, nil
+	}
+	if action == "" {
+		action = pr.cmd.Name
+	}
+	if description == "" {
+		description = format.ShouldProcessDescription(action, target)
+	}
+	if pr.whatIf {
+		rt.hostLine(format.WhatIfLine(description))
+		return false, nil
+	}
+	threshold := ImpactHigh
+	switch pr.confirm {
+	case 0:
+		threshold = ImpactNone
+	case 1:
+		threshold = ImpactLow
+	default:
+		switch strings.ToLower(normalizeAction(mustVar(rt, "ConfirmPreference"))) {
+		case "none":
+			threshold = ImpactNone
+		case "low":
+			threshold = ImpactLow
+		case "medium":
+			threshold = ImpactMedium
+		}
+	}
+	impact := pr.cmd.ConfirmImpact
+	if impact == 0 {
+		impact = ImpactMedium
+	}
+	if threshold == ImpactNone || threshold > impact {
+		if pr.verbose {
+			rt.showStream(format.Verbose, "VERBOSE: "+description)
+		}
+		return true, nil
+	}
+	if !rt.IO.Interactive() {
+		rec := &object.ErrorRecord{
+			Message:       "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+			ErrorID:       "HostException",
+			Category:      object.ResourceUnavailable,
+			ExceptionType: "HostException",
+			Activity:      pr.cmd.Name,
+			Position:      pr.position,
+		}
+		return false, &PSError{Record: rec}
+	}
+	for _, line := range format.ConfirmPrompt("Confirm", "Are you sure you want to perform this action?\n"+description, pr.cmd.Remote) {
+		rt.hostRaw(line)
+	}
+	for {
+		ans, err := rt.IO.ReadLine("", false)
+		if err != nil {
+			return false, &PSError{Record: &object.ErrorRecord{Message: "The operation was canceled.", ErrorID: "PipelineStopped", Category: object.OperationStopped, ExceptionType: "PipelineStoppedException"}}
+		}
+		switch strings.ToLower(strings.TrimSpace(ans)) {
+		case "", "y", "yes":
+			return true, nil
+		case "a", "yes to all":
+			pr.yesToAll = true
+			return true, nil
+		case "n", "no":
+			return false, nil
+		case "l", "no to all":
+			pr.noToAll = true
+			return false, nil
+		case "s", "suspend":
+			if !pr.cmd.Remote {
+				return false, &PSError{Record: &object.ErrorRecord{Message: "The pipeline has been stopped.", ErrorID: "PipelineStopped", Category: object.OperationStopped, ExceptionType: "PipelineStoppedException"}}
+			}
+		case "?":
+			rt.hostLine("Y - Continue with only the next step of the operation.")
+			rt.hostLine("A - Continue with all the steps of the operation.")
+			rt.hostLine("N - Skip this operation and proceed with the next operation.")
+			rt.hostLine("L - Skip this operation and all subsequent operations.")
+			if !pr.cmd.Remote {
+				rt.hostLine("S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.")
+			}
+		}
+		prompt := format.ConfirmPrompt("", "", pr.cmd.Remote)
+		if len(prompt) > 0 {
+			rt.hostRaw(prompt[len(prompt)-1])
+		}
+	}
+}
+
+func mustVar(rt *Runtime, name string) any {
+	v, _ := rt.GetVariable(name)
+	return v
+}
+
+// ---------------------------------------------------------------------------
+// error and host output
+
+func (rt *Runtime) recordError(rec *object.ErrorRecord) {
+	v, _ := rt.global.lookup("Error"), 0
+	if v == nil {
+		return
+	}
+	l, ok := v.Value.(*object.List)
+	if !ok {
+		l = &object.List{}
+		v.Value = l
+	}
+	l.Items = append([]any{rec}, l.Items...)
+	if len(l.Items) > 256 {
+		l.Items = l.Items[:256]
+	}
+}
+
+// showError displays an error record on the error stream.
+func (rt *Runtime) showError(rec *object.ErrorRecord) {
+	rt.errorsWritten++
+	if rt.out != nil {
+		rt.out.w.Write(rec)
+		return
+	}
+	for _, l := range format.RenderError(rec, rt.errorOptions()) {
+		rt.writeStream(format.Error, l)
+	}
+}
+
+func (rt *Runtime) errorOptions() format.ErrorOptions {
+	view := "ConciseView"
+	if v, ok := rt.GetVariable("ErrorView"); ok && v != nil {
+		view = normalizeAction(v)
+	}
+	return format.ErrorOptions{View: view, Width: rt.IO.Width, Color: rt.IO.Color}
+}
+
+func (rt *Runtime) showWarning(msg string) {
+	rt.showStream(format.Warning, "WARNING: "+msg)
+}
+
+func (rt *Runtime) showStream(s format.Stream, line string) {
+	rt.writeStream(s, line)
+}
+
+// hostLine writes a line straight to the host (Write-Host, What if:).
+func (rt *Runtime) hostLine(line string) {
+	rt.writeStream(format.Host, line)
+}
+
+// hostRaw writes text without a newline (prompts).
+func (rt *Runtime) hostRaw(text string) {
+	fmt.Fprint(rt.IO.Out, text)
+}
+
+func (rt *Runtime) writeStream(s format.Stream, line string) {
+	switch s {
+	case format.Error:
+		fmt.Fprintln(rt.IO.Err, rt.IO.Paint(hostColorError, line))
+	case format.Warning, format.Verbose, format.Debug:
+		fmt.Fprintln(rt.IO.Out, rt.IO.Paint(hostColorWarning, line))
+	default:
+		fmt.Fprintln(rt.IO.Out, line)
+	}
+}
+
+const (
+	hostColorError   = "\x1b[31;1m"
+	hostColorWarning = "\x1b[33;1m"
+)

@@ -1,0 +1,372 @@
+// Package runtime is the PowerShell interpreter: scopes and variables,
+// operators, control flow, streaming pipelines, the parameter binder,
+// error records and common parameters. It knows nothing about Exchange;
+// cmdlets are declared elsewhere and registered here.
+package runtime
+
+import (
+	"fmt"
+	"math/rand"
+	"os"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// MaxCallDepth is PowerShell's call-depth limit.
+const MaxCallDepth = 1000
+
+// Runtime is one PowerShell session.
+type Runtime struct {
+	IO      *host.IO
+	Formats *format.Registry
+	// Tenant is the embedding application's handle (the tenant store);
+	// cmdlet packages type-assert it.
+	Tenant any
+	// Clock returns the simulated time (Get-Date); defaults to time.Now.
+	Clock func() time.Time
+	// Sleep advances the simulated clock (Start-Sleep).
+	Sleep func(d object.TimeSpan) error
+	// Interactive is true for the REPL (single-line errors, prompts).
+	Interactive bool
+	// State holds per-session data of cmdlet packages (connections ...).
+	State map[string]any
+	// History is the list of command lines run in this session.
+	History []HistoryEntry
+	// OnStatement, when set, is called after each top-level statement.
+	OnStatement func()
+
+	commands map[string]*Command
+	aliases  map[string]string
+	order    []string
+
+	global *Scope
+	scope  *Scope
+
+	errorsWritten int
+	lastSuccess   bool
+	depth         int
+	rng           *rand.Rand
+	out           *outDefault
+	source        *syntax.Source
+	tryDepth      int
+	regexes       map[string]*regexp.Regexp
+	fnCache       map[*syntax.ScriptBlock]*fnDecl
+	fnStack       []*cmdProcessor
+	exitRequested bool
+}
+
+// ExitRequested reports whether an exit statement ran, with its code.
+func (rt *Runtime) ExitRequested() (int, bool) {
+	if !rt.exitRequested {
+		return 0, false
+	}
+	v, _ := rt.GetVariable("LASTEXITCODE")
+	n, _ := v.(int)
+	return n, true
+}
+
+// HistoryEntry is one Get-History record.
+type HistoryEntry struct {
+	ID          int
+	CommandLine string
+	Start, End  time.Time
+	Status      string
+}
+
+// New returns a session writing to io.
+func New(io *host.IO, formats *format.Registry) *Runtime {
+	if formats == nil {
+		formats = format.NewRegistry()
+	}
+	rt := &Runtime{
+		IO:          io,
+		Formats:     formats,
+		State:       map[string]any{},
+		commands:    map[string]*Command{},
+		aliases:     map[string]string{},
+		lastSuccess: true,
+		rng:         rand.New(rand.NewSource(20240301)),
+	}
+	rt.global = newScope(nil)
+	rt.scope = rt.global
+	rt.initVariables()
+	return rt
+}
+
+// Register adds commands to the session.
+func (rt *Runtime) Register(cmds ...*Command) {
+	for _, c := range cmds {
+		key := strings.ToLower(c.Name)
+		if _, exists := rt.commands[key]; !exists {
+			rt.order = append(rt.order, c.Name)
+		}
+		rt.commands[key] = c
+	}
+}
+
+// SetAlias defines an alias.
+func (rt *Runtime) SetAlias(alias, target string) {
+	rt.aliases[strings.ToLower(alias)] = target
+}
+
+// Aliases returns alias → command name.
+func (rt *Runtime) Aliases() map[string]string {
+	out := make(map[string]string, len(rt.aliases))
+	for k, v := range rt.aliases {
+		out[k] = v
+	}
+	return out
+}
+
+// Commands returns every registered command visible in this session, in
+// name order.
+func (rt *Runtime) Commands() []*Command {
+	out := make([]*Command, 0, len(rt.commands))
+	for _, c := range rt.commands {
+		if c.Visible != nil && !c.Visible(rt) {
+			continue
+		}
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out
+}
+
+// LookupCommand finds a visible command by name or alias.
+func (rt *Runtime) LookupCommand(name string) (*Command, bool) {
+	key := strings.ToLower(name)
+	if target, ok := rt.aliases[key]; ok {
+		key = strings.ToLower(target)
+	}
+	c, ok := rt.commands[key]
+	if !ok {
+		return nil, false
+	}
+	if c.Visible != nil && !c.Visible(rt) {
+		return nil, false
+	}
+	return c, true
+}
+
+// Functions returns the script functions visible from the current scope.
+func (rt *Runtime) Functions() map[string]*FunctionInfo {
+	out := map[string]*FunctionInfo{}
+	for s := rt.scope; s != nil; s = s.parent {
+		for k, f := range s.functions {
+			if _, ok := out[k]; !ok {
+				out[k] = f
+			}
+		}
+	}
+	return out
+}
+
+// Now returns the simulated clock's time.
+func (rt *Runtime) Now() time.Time {
+	if rt.Clock != nil {
+		return rt.Clock()
+	}
+	return time.Now().UTC()
+}
+
+// NewGuid returns a GUID from the session's deterministic generator.
+func (rt *Runtime) NewGuid() object.Guid {
+	var g object.Guid
+	rt.rng.Read(g[:])
+	g[6] = g[6]&0x0f | 0x40
+	g[8] = g[8]&0x3f | 0x80
+	return g
+}
+
+// ErrorsWritten counts the error records shown so far (exit status).
+func (rt *Runtime) ErrorsWritten() int { return rt.errorsWritten }
+
+// LastSuccess is $?.
+func (rt *Runtime) LastSuccess() bool { return rt.lastSuccess }
+
+func (rt *Runtime) initVariables() {
+	g := rt.global
+	set := func(name string, v any) { g.set(name, v) }
+	set("ErrorActionPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
+	set("WarningPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
+	set("VerbosePreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
+	set("DebugPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
+	set("InformationPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
+	set("ProgressPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
+	set("ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3})
+	set("WhatIfPreference", false)
+	set("FormatEnumerationLimit", 4)
+	set("MaximumErrorCount", 256)
+	set("ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2})
+	set("OFS", " ")
+	set("Error", &object.List{})
+	set("LASTEXITCODE", 0)
+	set("PID", os.Getpid())
+	home, _ := os.UserHomeDir()
+	set("HOME", home)
+	set("PSEdition", "Core")
+	set("PSCulture", "en-US")
+	set("PSUICulture", "en-US")
+	ver := object.NewHashtable()
+	ver.Ordered = true
+	ver.Set("PSVersion", "7.4.6")
+	ver.Set("PSEdition", "Core")
+	ver.Set("GitCommitId", "7.4.6")
+	ver.Set("OS", "exosim")
+	ver.Set("Platform", "Unix")
+	ver.Set("PSCompatibleVersions", []any{"1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"})
+	ver.Set("PSRemotingProtocolVersion", "2.3")
+	ver.Set("SerializationVersion", "1.1.0.1")
+	ver.Set("WSManStackVersion", "3.0")
+	set("PSVersionTable", ver)
+	set("PSDefaultParameterValues", object.NewHashtable())
+	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME"} {
+		if v := g.lookup(name); v != nil {
+			v.ReadOnly = true
+		}
+	}
+}
+
+// GetVariable returns a variable's value as seen from the current scope.
+func (rt *Runtime) GetVariable(name string) (any, bool) {
+	v := rt.findVar(name)
+	if v == nil {
+		return nil, false
+	}
+	return v.Value, true
+}
+
+// SetVariable sets a variable in the current scope.
+func (rt *Runtime) SetVariable(name string, value any) {
+	rt.scope.set(name, value)
+}
+
+// SetGlobal sets a variable in the global scope.
+func (rt *Runtime) SetGlobal(name string, value any) {
+	rt.global.set(name, value)
+}
+
+// Variables returns the names of the variables visible from the current scope.
+func (rt *Runtime) Variables() []string {
+	seen := map[string]bool{}
+	var out []string
+	for s := rt.scope; s != nil; s = s.parent {
+		for k, v := range s.vars {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, v.Name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (rt *Runtime) findVar(name string) *Variable {
+	scopeName, bare := splitScope(name)
+	switch scopeName {
+	case "global":
+		return rt.global.lookup(bare)
+	case "script":
+		return rt.scriptScope().lookup(bare)
+	case "local", "private":
+		return rt.scope.lookup(bare)
+	}
+	for s := rt.scope; s != nil; s = s.parent {
+		if v := s.lookup(bare); v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+func (rt *Runtime) scriptScope() *Scope {
+	for s := rt.scope; s != nil; s = s.parent {
+		if s.isScript {
+			return s
+		}
+	}
+	return rt.global
+}
+
+func splitScope(name string) (string, string) {
+	if i := strings.IndexByte(name, ':'); i > 0 {
+		return strings.ToLower(name[:i]), name[i+1:]
+	}
+	return "", name
+}
+
+// Variable is one PowerShell variable.
+type Variable struct {
+	Name     string
+	Value    any
+	ReadOnly bool
+}
+
+// Scope is one level of PowerShell's dynamic scoping.
+type Scope struct {
+	parent    *Scope
+	vars      map[string]*Variable
+	functions map[string]*FunctionInfo
+	isScript  bool
+}
+
+func newScope(parent *Scope) *Scope {
+	return &Scope{parent: parent, vars: map[string]*Variable{}}
+}
+
+func (s *Scope) lookup(name string) *Variable {
+	return s.vars[strings.ToLower(name)]
+}
+
+func (s *Scope) set(name string, value any) {
+	key := strings.ToLower(name)
+	if v, ok := s.vars[key]; ok {
+		v.Value = value
+		return
+	}
+	s.vars[key] = &Variable{Name: name, Value: value}
+}
+
+// errorPreference returns $ErrorActionPreference as text.
+func (rt *Runtime) preference(name string) string {
+	v, _ := rt.GetVariable(name)
+	if v == nil {
+		return ""
+	}
+	return normalizeAction(v)
+}
+
+func normalizeAction(v any) string {
+	switch x := v.(type) {
+	case object.Enum:
+		return x.Name
+	case int:
+		return actionByNumber(x)
+	case int64:
+		return actionByNumber(int(x))
+	}
+	s := object.ToInvariantString(v)
+	for _, a := range actionNames {
+		if strings.EqualFold(a, s) {
+			return a
+		}
+	}
+	return s
+}
+
+var actionNames = []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"}
+
+func actionByNumber(n int) string {
+	if n >= 0 && n < len(actionNames) {
+		return actionNames[n]
+	}
+	return fmt.Sprint(n)
+}

@@ -42,12 +42,24 @@ func getDate() *runtime.Command {
 				t = f(ctx.Int(name))
 			}
 		}
-		set("Year", func(n int) time.Time { return time.Date(n, t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
-		set("Month", func(n int) time.Time { return time.Date(t.Year(), time.Month(n), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
-		set("Day", func(n int) time.Time { return time.Date(t.Year(), t.Month(), n, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
-		set("Hour", func(n int) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), n, t.Minute(), t.Second(), t.Nanosecond(), time.UTC) })
-		set("Minute", func(n int) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), n, t.Second(), t.Nanosecond(), time.UTC) })
-		set("Second", func(n int) time.Time { return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), n, t.Nanosecond(), time.UTC) })
+		set("Year", func(n int) time.Time {
+			return time.Date(n, t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+		})
+		set("Month", func(n int) time.Time {
+			return time.Date(t.Year(), time.Month(n), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+		})
+		set("Day", func(n int) time.Time {
+			return time.Date(t.Year(), t.Month(), n, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+		})
+		set("Hour", func(n int) time.Time {
+			return time.Date(t.Year(), t.Month(), t.Day(), n, t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+		})
+		set("Minute", func(n int) time.Time {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), n, t.Second(), t.Nanosecond(), time.UTC)
+		})
+		set("Second", func(n int) time.Time {
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), n, t.Nanosecond(), time.UTC)
+		})
 		set("Millisecond", func(n int) time.Time {
 			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), n*1e6, time.UTC)
 		})

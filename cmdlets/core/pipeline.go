@@ -260,12 +260,12 @@ func selectObject() *runtime.Command {
 		runtime.P("SkipIndex", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
 	}
 	type state struct {
-		specs    []format.PropSpec
-		n        int
-		emitted  int
-		buffer   []any
-		seen     []any
-		skipped  int
+		specs   []format.PropSpec
+		n       int
+		emitted int
+		buffer  []any
+		seen    []any
+		skipped int
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		st := &state{}

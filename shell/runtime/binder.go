@@ -163,10 +163,10 @@ func matchParameter(cmd *Command, typed string, withCommon bool) ([]candidate, b
 
 // boundArgs is the result of binding a command's arguments.
 type boundArgs struct {
-	values  map[string]any // lower-case declared name → converted value
-	common  map[string]any // lower-case common parameter name → value
-	sets    []string       // remaining candidate parameter sets
-	extra   []any          // unbound arguments ($args) for simple functions
+	values     map[string]any // lower-case declared name → converted value
+	common     map[string]any // lower-case common parameter name → value
+	sets       []string       // remaining candidate parameter sets
+	extra      []any          // unbound arguments ($args) for simple functions
 	extraNamed []argument
 }
 

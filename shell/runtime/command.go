@@ -137,8 +137,8 @@ type SetInfo struct {
 	Set       string // AllSets for every set
 	Mandatory bool
 	// Position is the positional slot (0-based order key); -1 for named only.
-	Position          int
-	FromPipeline      bool
+	Position           int
+	FromPipeline       bool
 	FromPipelineByName bool
 }
 
@@ -212,7 +212,7 @@ type Command struct {
 	// cmdlets (Microsoft.PowerShell.Commands.GetDateCommand).
 	FullTypeName string
 	// OutputType names the objects the command writes (help).
-	OutputType string
+	OutputType  string
 	Synopsis    string
 	Description string
 	Examples    []Example

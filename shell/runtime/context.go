@@ -22,8 +22,8 @@ type Context struct {
 	// InvocationName is the name the command was called by (alias or name).
 	InvocationName string
 
-	bound  map[string]any // lower-case parameter name → value
-	proc   *cmdProcessor
+	bound map[string]any // lower-case parameter name → value
+	proc  *cmdProcessor
 	// State lets Begin/Process/End share data within one invocation.
 	State map[string]any
 }

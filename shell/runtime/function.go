@@ -10,13 +10,13 @@ import (
 
 // funcRun is the state of one running script function or script block.
 type funcRun struct {
-	ast     *syntax.ScriptBlock
-	scope   *Scope
-	saved   *Scope
-	input   []any
-	params  []*syntax.Parameter
-	cmd     *Command
-	isDot   bool
+	ast      *syntax.ScriptBlock
+	scope    *Scope
+	saved    *Scope
+	input    []any
+	params   []*syntax.Parameter
+	cmd      *Command
+	isDot    bool
 	isScript bool
 }
 

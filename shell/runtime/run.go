@@ -36,7 +36,7 @@ func (rt *Runtime) FormatOptions(outString bool) format.Options {
 			}
 			return rt.invokeScriptBlockValue(s, dollarUnder, nil)
 		},
-		ErrorView:    rt.errorOptions().View,
+		ErrorView: rt.errorOptions().View,
 	}
 }
 

@@ -17,6 +17,9 @@ const DefaultEnumLimit = 4
 const EnumLimitZero = math.MinInt32
 
 func enumLimit(o *Options) int {
+	if o != nil && o.EnumLimitFunc != nil {
+		return o.EnumLimitFunc()
+	}
 	if o == nil || o.EnumLimit == 0 {
 		return DefaultEnumLimit
 	}

@@ -23,6 +23,9 @@ type Options struct {
 	// EnumLimit is $FormatEnumerationLimit: 0 means the default 4, -1
 	// unlimited, EnumLimitZero a limit of zero.
 	EnumLimit int
+	// EnumLimitFunc, when set, is read at every use instead of EnumLimit
+	// (PowerShell reads $FormatEnumerationLimit when it formats).
+	EnumLimitFunc func() int
 	// ErrorView is $ErrorView: ConciseView (default), NormalView,
 	// CategoryView.
 	ErrorView string

@@ -329,6 +329,7 @@ func (pr *cmdProcessor) setParamVars() error {
 		run.scope.set(p.Name, def)
 	}
 	run.scope.set("PSBoundParameters", bp)
+	run.scope.set("PSCmdlet", &PSCmdlet{pr: pr})
 	return nil
 }
 
@@ -498,4 +499,51 @@ func (rt *Runtime) InvokeScriptBlock(sb *ScriptBlock, dollarUnder any, out func(
 // EvalScriptBlock runs a script block with $_ bound and returns its value.
 func (rt *Runtime) EvalScriptBlock(sb *ScriptBlock, dollarUnder any) (any, error) {
 	return rt.invokeScriptBlockValue(sb, dollarUnder, nil)
+}
+
+// PSCmdlet is $PSCmdlet inside an advanced function.
+type PSCmdlet struct{ pr *cmdProcessor }
+
+// PSTypeName is the .NET type name.
+func (c *PSCmdlet) PSTypeName() string { return "System.Management.Automation.PSScriptCmdlet" }
+
+func (c *PSCmdlet) String() string { return c.pr.cmd.Name }
+
+func (rt *Runtime) psCmdletMethod(c *PSCmdlet, lname, name string, args []any) (any, error) {
+	switch lname {
+	case "shouldprocess":
+		target, action := "", ""
+		if len(args) > 0 {
+			target = rt.toStr(args[0])
+		}
+		if len(args) > 1 {
+			action = rt.toStr(args[1])
+		}
+		return c.pr.shouldProcess(target, action, "")
+	case "shouldcontinue":
+		return true, nil
+	case "writeerror":
+		if len(args) == 1 {
+			if rec, ok := args[0].(*object.ErrorRecord); ok {
+				return voidValue{}, c.pr.writeError(rec)
+			}
+		}
+	case "throwterminatingerror":
+		if len(args) == 1 {
+			if rec, ok := args[0].(*object.ErrorRecord); ok {
+				return nil, &PSError{Record: rec}
+			}
+		}
+	case "writeobject":
+		if len(args) >= 1 {
+			return voidValue{}, c.pr.emit(args[0])
+		}
+	case "writeverbose":
+		c.pr.writeVerbose(argStr(rt, args, 0))
+		return voidValue{}, nil
+	case "writewarning":
+		c.pr.writeWarning(argStr(rt, args, 0))
+		return voidValue{}, nil
+	}
+	return nil, &methodNotFound{typeName: c.PSTypeName(), name: name}
 }

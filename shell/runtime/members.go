@@ -116,6 +116,17 @@ func (rt *Runtime) GetMember(target any, name string) any {
 		if lname == "length" {
 			return len([]rune(t))
 		}
+	case *PSCmdlet:
+		switch lname {
+		case "parametersetname":
+			return t.pr.ctx.ParameterSet
+		case "myinvocation":
+			o := object.NewObject("System.Management.Automation.InvocationInfo")
+			o.Add("MyCommand", t.pr.cmd.Name)
+			o.Add("InvocationName", t.pr.invName)
+			return o
+		}
+		return nil
 	case *TypeValue:
 		switch lname {
 		case "name":
@@ -510,6 +521,8 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 		}
 	}
 	switch t := object.Unwrap(target).(type) {
+	case *PSCmdlet:
+		return rt.psCmdletMethod(t, lname, name, args)
 	case string:
 		return rt.stringMethod(t, lname, name, args)
 	case time.Time:

@@ -18,17 +18,21 @@ type outDefault struct {
 
 // FormatOptions returns the formatter options for this session.
 func (rt *Runtime) FormatOptions(outString bool) format.Options {
-	limit := 4
-	if v, ok := rt.GetVariable("FormatEnumerationLimit"); ok {
-		if n, ok := toNumber(v); ok {
-			limit = int(asInt64(n))
+	limit := func() int {
+		v, _ := rt.global.lookup("FormatEnumerationLimit"), 0
+		if v == nil {
+			return format.DefaultEnumLimit
 		}
+		if n, ok := toNumber(v.Value); ok {
+			return int(asInt64(n))
+		}
+		return format.DefaultEnumLimit
 	}
 	return format.Options{
-		Width:     rt.IO.Width,
-		OutString: outString,
-		Color:     rt.IO.Color && !outString,
-		EnumLimit: limit,
+		Width:         rt.IO.Width,
+		OutString:     outString,
+		Color:         rt.IO.Color && !outString,
+		EnumLimitFunc: limit,
 		Invoke: func(sb object.ScriptBlock, dollarUnder any) (any, error) {
 			s, ok := sb.(*ScriptBlock)
 			if !ok {

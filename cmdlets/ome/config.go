@@ -1,0 +1,443 @@
+package ome
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Output type names of the configuration cmdlets.
+const (
+	TypeOMEConfiguration = "Microsoft.Exchange.Management.OME.OMEConfiguration"
+	TypeIRMConfiguration = "Microsoft.Exchange.Data.Directory.SystemConfiguration.IRMConfiguration"
+)
+
+var (
+	tBytes               = &runtime.Type{Kind: runtime.KindObject, Name: "Byte[]", FullName: "System.Byte[]", Array: true}
+	tUri                 = &runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "System.Uri"}
+	tTransportDecryption = runtime.EnumType("TransportDecryptionSetting",
+		"Microsoft.Exchange.Data.TransportDecryptionSetting", "Disabled", "Optional", "Mandatory")
+)
+
+// brandingParams are the template settings New- and Set-OMEConfiguration
+// share.
+func brandingParams() []*runtime.Param {
+	return []*runtime.Param{
+		runtime.P("BackgroundColor", runtime.TString, runtime.Help("Background colour of the encrypted mail and the portal (#RRGGBB or a colour name).")),
+		runtime.P("DisclaimerText", runtime.TString, runtime.Help("Disclaimer shown in the mail that carries the encrypted message.")),
+		runtime.P("EmailText", runtime.TString, runtime.Help("Default text shown with encrypted messages.")),
+		runtime.P("ExternalMailExpiryInDays", runtime.TInt, runtime.Help("Days an external recipient can open the message in the portal: 1 to 730, 0 for no expiry. Needs Advanced Message Encryption.")),
+		runtime.P("Image", tBytes, runtime.Help("Logo image as bytes.")),
+		runtime.P("IntroductionText", runtime.TString, runtime.Help("Text shown next to the sender's name and address.")),
+		runtime.P("OTPEnabled", runtime.TBool, runtime.Help("Whether recipients may sign in to the portal with a one-time passcode.")),
+		runtime.P("PortalText", runtime.TString, runtime.Help("Text shown at the top of the encrypted mail portal.")),
+		runtime.P("PrivacyStatementUrl", runtime.TString, runtime.Help("Privacy statement link in the notification mail.")),
+		runtime.P("ReadButtonText", runtime.TString, runtime.Help("Text of the read-the-message button.")),
+		runtime.P("SocialIdSignIn", runtime.TBool, runtime.Help("Whether recipients may sign in with a Microsoft, Google or Yahoo identity.")),
+	}
+}
+
+func configCommands() []*runtime.Command {
+	get := exo.Cmd("Get-OMEConfiguration")
+	get.Synopsis = "Lists the Message Encryption branding templates."
+	get.OutputType = TypeOMEConfiguration
+	get.Params = []*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("OMEConfigurationIdParameter"), runtime.Position(0), runtime.FromPipeline(),
+			runtime.Help("The template to show; the default one is \"OME Configuration\".")),
+	}
+	get.Handler.Process = getOMEConfiguration
+
+	newC := exo.Cmd("New-OMEConfiguration")
+	newC.Synopsis = "Adds a Message Encryption branding template."
+	newC.OutputType = TypeOMEConfiguration
+	newC.SupportsShouldProcess = true
+	newC.ConfirmImpact = runtime.ImpactMedium
+	newC.Params = append([]*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("OrganizationIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(),
+			runtime.Help("Name of the new template.")),
+	}, brandingParams()...)
+	newC.Handler.Process = newOMEConfiguration
+
+	set := exo.Cmd("Set-OMEConfiguration")
+	set.Synopsis = "Changes a Message Encryption branding template."
+	set.SupportsShouldProcess = true
+	set.ConfirmImpact = runtime.ImpactMedium
+	set.Params = append([]*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("OMEConfigurationIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(),
+			runtime.Help("The template to change.")),
+	}, brandingParams()...)
+	set.Handler.Process = setOMEConfiguration
+
+	getIRM := exo.Cmd("Get-IRMConfiguration")
+	getIRM.Synopsis = "Shows the organization's Information Rights Management and encryption settings."
+	getIRM.OutputType = TypeIRMConfiguration
+	getIRM.Handler.Process = getIRMConfiguration
+
+	setIRM := exo.Cmd("Set-IRMConfiguration")
+	setIRM.Synopsis = "Changes the organization's Information Rights Management and encryption settings."
+	setIRM.SupportsShouldProcess = true
+	setIRM.ConfirmImpact = runtime.ImpactMedium
+	setIRM.Params = []*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("OrganizationIdParameter"), runtime.FromPipeline(), runtime.FromPipelineByName(),
+			runtime.Help("The organization; there is only one, so this can be left out.")),
+	}
+	for _, n := range irmBoolParams {
+		setIRM.Params = append(setIRM.Params, runtime.P(n, runtime.TBool))
+	}
+	setIRM.Params = append(setIRM.Params,
+		runtime.P("Force", runtime.TSwitch, runtime.Help("Skips the confirmation prompt.")),
+		runtime.P("LicensingLocation", runtime.TMultiValued, runtime.Help("RMS licensing URLs.")),
+		runtime.P("RMSOnlineKeySharingLocation", tUri, runtime.Help("URL of the RMS Online key sharing location.")),
+		runtime.P("TransportDecryptionSetting", tTransportDecryption, runtime.Help("Disabled, Optional or Mandatory decryption in transport.")),
+	)
+	setIRM.Handler.Process = setIRMConfiguration
+	return []*runtime.Command{get, newC, set, getIRM, setIRM}
+}
+
+// irmBoolParams are Set-IRMConfiguration's Boolean settings.
+var irmBoolParams = []string{
+	"AutomaticServiceUpdateEnabled", "AzureRMSLicensingEnabled", "DecryptAttachmentForEncryptOnly",
+	"EDiscoverySuperUserEnabled", "EnablePdfEncryption", "EnablePortalTrackingLogs",
+	"InternalLicensingEnabled", "JournalReportDecryptionEnabled", "RejectIfRecipientHasNoRights",
+	"SearchEnabled", "SimplifiedClientAccessDoNotForwardDisabled", "SimplifiedClientAccessEnabled",
+	"SimplifiedClientAccessEncryptOnlyDisabled",
+}
+
+func getOMEConfiguration(ctx *runtime.Context) error {
+	id := strings.TrimSpace(ctx.String("Identity"))
+	var list []*store.OMEConfiguration
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		if id != "" {
+			if c, err := tx.GetOMEConfiguration(id); err == nil {
+				list = []*store.OMEConfiguration{c}
+				return nil
+			}
+		}
+		// An empty or unknown identity lists every template, as the
+		// service does.
+		var err error
+		list, err = tx.ListOMEConfigurations()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range list {
+		if err := ctx.WriteObject(OMEConfigurationObject(c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// expiryError reports an ExternalMailExpiryInDays outside 0–730.
+func expiryError(ctx *runtime.Context, n int, target string) *object.ErrorRecord {
+	if store.ValidExpiryDays(n) {
+		return nil
+	}
+	return exo.Error(ctx, exDataValidation,
+		"The value of ExternalMailExpiryInDays must be between 1 and 730 days (0 means the message never expires).",
+		object.InvalidData, target)
+}
+
+// applyBranding copies the bound template settings onto c.
+func applyBranding(ctx *runtime.Context, c *store.OMEConfiguration) {
+	str := map[string]*string{
+		"BackgroundColor": &c.BackgroundColor, "DisclaimerText": &c.DisclaimerText, "EmailText": &c.EmailText,
+		"IntroductionText": &c.IntroductionText, "PortalText": &c.PortalText,
+		"PrivacyStatementUrl": &c.PrivacyStatementUrl, "ReadButtonText": &c.ReadButtonText,
+	}
+	for name, dst := range str {
+		if ctx.Has(name) {
+			*dst = ctx.String(name)
+		}
+	}
+	if ctx.Has("OTPEnabled") {
+		c.OTPEnabled = ctx.Bool("OTPEnabled")
+	}
+	if ctx.Has("SocialIdSignIn") {
+		c.SocialIdSignIn = ctx.Bool("SocialIdSignIn")
+	}
+	if ctx.Has("ExternalMailExpiryInDays") {
+		c.ExternalMailExpiryInDays = ctx.Int("ExternalMailExpiryInDays")
+	}
+	if ctx.Has("Image") {
+		c.Image = toBytes(ctx.Value("Image"))
+	}
+}
+
+func toBytes(v any) []byte {
+	items, ok := object.Enumerate(object.Unwrap(v))
+	if !ok {
+		if s, isStr := v.(string); isStr {
+			return []byte(s)
+		}
+		return nil
+	}
+	out := make([]byte, 0, len(items))
+	for _, it := range items {
+		switch n := object.Unwrap(it).(type) {
+		case int:
+			out = append(out, byte(n))
+		case int64:
+			out = append(out, byte(n))
+		case float64:
+			out = append(out, byte(n))
+		}
+	}
+	return out
+}
+
+func newOMEConfiguration(ctx *runtime.Context) error {
+	id := strings.TrimSpace(ctx.String("Identity"))
+	if rec := expiryError(ctx, ctx.Int("ExternalMailExpiryInDays"), id); rec != nil {
+		return ctx.WriteError(rec)
+	}
+	ok, err := ctx.ShouldProcessWith("Creating OME Configuration \""+id+"\".", id)
+	if err != nil || !ok {
+		return err
+	}
+	var created *store.OMEConfiguration
+	var rec *object.ErrorRecord
+	err = exo.Update(ctx, func(tx *store.Tx) error {
+		if _, err := tx.GetOMEConfiguration(id); err == nil {
+			rec = exo.Error(ctx, exAlreadyExists, "An OME configuration with the name '"+id+"' already exists.", object.ResourceExists, id)
+			return nil
+		}
+		c := &store.OMEConfiguration{Identity: id, SocialIdSignIn: true, OTPEnabled: true}
+		applyBranding(ctx, c)
+		if err := tx.CreateOMEConfiguration(c); err != nil {
+			if rec = storeError(ctx, err, id); rec != nil {
+				return nil
+			}
+			return err
+		}
+		created = c
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return ctx.WriteObject(OMEConfigurationObject(created))
+}
+
+func setOMEConfiguration(ctx *runtime.Context) error {
+	id := strings.TrimSpace(ctx.String("Identity"))
+	if ctx.Has("ExternalMailExpiryInDays") {
+		if rec := expiryError(ctx, ctx.Int("ExternalMailExpiryInDays"), id); rec != nil {
+			return ctx.WriteError(rec)
+		}
+	}
+	ok, err := ctx.ShouldProcessWith("Setting OME Configuration \""+id+"\".", id)
+	if err != nil || !ok {
+		return err
+	}
+	var rec *object.ErrorRecord
+	err = exo.Update(ctx, func(tx *store.Tx) error {
+		c, err := tx.GetOMEConfiguration(id)
+		if err != nil {
+			rec = exo.NotFound(ctx, id)
+			return nil
+		}
+		applyBranding(ctx, c)
+		if c.ExternalMailExpiryInDays != 0 {
+			if c.IsDefault {
+				rec = exo.InvalidOperation(ctx, "Message expiration can only be set on a custom OME configuration, not on the default one.", id)
+				return nil
+			}
+			ame, err := tx.HasAdvancedMessageEncryption()
+			if err != nil {
+				return err
+			}
+			if !ame {
+				rec = storeError(ctx, &store.NoAMELicenseError{Feature: "Message expiration"}, id)
+				return nil
+			}
+		}
+		return tx.PutOMEConfiguration(c)
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return nil
+}
+
+// OMEConfigurationObject is the Get-OMEConfiguration object of a template.
+func OMEConfigurationObject(c *store.OMEConfiguration) *object.PSObject {
+	o := object.NewObject(TypeOMEConfiguration, "System.Object")
+	var img any
+	if len(c.Image) > 0 {
+		b := make([]any, len(c.Image))
+		for i, x := range c.Image {
+			b[i] = int(x)
+		}
+		img = b
+	}
+	o.AddTyped("Image", "System.Byte[]", img)
+	o.AddTyped("EmailText", "System.String", c.EmailText)
+	o.AddTyped("PortalText", "System.String", c.PortalText)
+	o.AddTyped("DisclaimerText", "System.String", c.DisclaimerText)
+	o.AddTyped("IntroductionText", "System.String", c.IntroductionText)
+	o.AddTyped("ReadButtonText", "System.String", c.ReadButtonText)
+	o.AddTyped("PrivacyStatementUrl", "System.String", c.PrivacyStatementUrl)
+	o.AddTyped("OTPEnabled", "System.Boolean", c.OTPEnabled)
+	o.AddTyped("SocialIdSignIn", "System.Boolean", c.SocialIdSignIn)
+	o.AddTyped("BackgroundColor", "System.String", c.BackgroundColor)
+	o.AddTyped("ExternalMailExpiryInDays", "System.Int32", c.ExternalMailExpiryInDays)
+	o.AddTyped("Identity", "System.String", c.Identity)
+	o.AddTyped("IsDefault", "System.Boolean", c.IsDefault)
+	o.AddTyped("WhenChanged", "System.DateTime", c.WhenChanged.UTC())
+	o.AddTyped("WhenCreated", "System.DateTime", c.WhenCreated.UTC())
+	return o
+}
+
+func getIRMConfiguration(ctx *runtime.Context) error {
+	var c *store.IRMConfiguration
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		var err error
+		c, err = tx.IRMConfiguration()
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return ctx.WriteObject(IRMConfigurationObject(c))
+}
+
+// irmFields maps Set-IRMConfiguration's Boolean parameters to the record.
+func irmFields(c *store.IRMConfiguration) map[string]*bool {
+	return map[string]*bool{
+		"AutomaticServiceUpdateEnabled":              &c.AutomaticServiceUpdateEnabled,
+		"AzureRMSLicensingEnabled":                   &c.AzureRMSLicensingEnabled,
+		"DecryptAttachmentForEncryptOnly":            &c.DecryptAttachmentForEncryptOnly,
+		"EDiscoverySuperUserEnabled":                 &c.EDiscoverySuperUserEnabled,
+		"EnablePdfEncryption":                        &c.EnablePdfEncryption,
+		"EnablePortalTrackingLogs":                   &c.EnablePortalTrackingLogs,
+		"InternalLicensingEnabled":                   &c.InternalLicensingEnabled,
+		"JournalReportDecryptionEnabled":             &c.JournalReportDecryptionEnabled,
+		"RejectIfRecipientHasNoRights":               &c.RejectIfRecipientHasNoRights,
+		"SearchEnabled":                              &c.SearchEnabled,
+		"SimplifiedClientAccessDoNotForwardDisabled": &c.SimplifiedClientAccessDoNotForwardDisabled,
+		"SimplifiedClientAccessEnabled":              &c.SimplifiedClientAccessEnabled,
+		"SimplifiedClientAccessEncryptOnlyDisabled":  &c.SimplifiedClientAccessEncryptOnlyDisabled,
+	}
+}
+
+func setIRMConfiguration(ctx *runtime.Context) error {
+	if !ctx.Switch("Force") {
+		ok, err := ctx.ShouldProcessWith("Setting IRM configuration \"ControlPoint Object\".", "ControlPoint Object")
+		if err != nil || !ok {
+			return err
+		}
+	}
+	return exo.Update(ctx, func(tx *store.Tx) error {
+		c, err := tx.IRMConfiguration()
+		if err != nil {
+			return err
+		}
+		for name, dst := range irmFields(c) {
+			if ctx.Has(name) {
+				*dst = ctx.Bool(name)
+			}
+		}
+		if ctx.Has("LicensingLocation") {
+			c.LicensingLocation = applyMulti(c.LicensingLocation, ctx.Value("LicensingLocation"))
+		}
+		if ctx.Has("RMSOnlineKeySharingLocation") {
+			c.RMSOnlineKeySharingLocation = ctx.String("RMSOnlineKeySharingLocation")
+		}
+		if ctx.Has("TransportDecryptionSetting") {
+			c.TransportDecryptionSetting = ctx.String("TransportDecryptionSetting")
+		}
+		return tx.PutIRMConfiguration(c)
+	})
+}
+
+// applyMulti applies a MultiValuedProperty argument: a list replaces the
+// value, @{Add=...; Remove=...} edits it.
+func applyMulti(cur []string, v any) []string {
+	if h, ok := object.Unwrap(v).(*object.Hashtable); ok {
+		out := append([]string(nil), cur...)
+		for _, k := range h.Keys() {
+			val, _ := h.Get(k)
+			items, isList := object.Enumerate(object.Unwrap(val))
+			if !isList {
+				items = []any{val}
+			}
+			switch strings.ToLower(object.ToInvariantString(k)) {
+			case "add":
+				for _, it := range items {
+					s := object.ToInvariantString(object.Unwrap(it))
+					if !containsFold(out, s) {
+						out = append(out, s)
+					}
+				}
+			case "remove":
+				for _, it := range items {
+					s := object.ToInvariantString(object.Unwrap(it))
+					for i := 0; i < len(out); i++ {
+						if strings.EqualFold(out[i], s) {
+							out = append(out[:i], out[i+1:]...)
+							i--
+						}
+					}
+				}
+			}
+		}
+		return out
+	}
+	if v == nil {
+		return []string{}
+	}
+	items, isList := object.Enumerate(object.Unwrap(v))
+	if !isList {
+		items = []any{v}
+	}
+	out := []string{}
+	for _, it := range items {
+		out = append(out, object.ToInvariantString(object.Unwrap(it)))
+	}
+	return out
+}
+
+// IRMConfigurationObject is the Get-IRMConfiguration object.
+func IRMConfigurationObject(c *store.IRMConfiguration) *object.PSObject {
+	o := object.NewObject(TypeIRMConfiguration, "System.Object")
+	o.AddTyped("Identity", "System.String", c.Identity)
+	o.AddTyped("AzureRMSLicensingEnabled", "System.Boolean", c.AzureRMSLicensingEnabled)
+	o.AddTyped("TransportDecryptionSetting", "Microsoft.Exchange.Data.TransportDecryptionSetting", c.TransportDecryptionSetting)
+	o.AddTyped("JournalReportDecryptionEnabled", "System.Boolean", c.JournalReportDecryptionEnabled)
+	o.AddTyped("ClientAccessServerEnabled", "System.Boolean", c.ClientAccessServerEnabled)
+	o.AddTyped("SearchEnabled", "System.Boolean", c.SearchEnabled)
+	o.AddTyped("SimplifiedClientAccessEnabled", "System.Boolean", c.SimplifiedClientAccessEnabled)
+	o.AddTyped("SimplifiedClientAccessDoNotForwardDisabled", "System.Boolean", c.SimplifiedClientAccessDoNotForwardDisabled)
+	o.AddTyped("SimplifiedClientAccessEncryptOnlyDisabled", "System.Boolean", c.SimplifiedClientAccessEncryptOnlyDisabled)
+	o.AddTyped("DecryptAttachmentForEncryptOnly", "System.Boolean", c.DecryptAttachmentForEncryptOnly)
+	o.AddTyped("EnablePdfEncryption", "System.Boolean", c.EnablePdfEncryption)
+	o.AddTyped("InternalLicensingEnabled", "System.Boolean", c.InternalLicensingEnabled)
+	o.AddTyped("ExternalLicensingEnabled", "System.Boolean", c.ExternalLicensingEnabled)
+	o.AddTyped("EDiscoverySuperUserEnabled", "System.Boolean", c.EDiscoverySuperUserEnabled)
+	o.AddTyped("RMSOnlineKeySharingLocation", "System.Uri", nilIfEmpty(c.RMSOnlineKeySharingLocation))
+	o.AddTyped("LicensingLocation", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.Uri]]", stringList(c.LicensingLocation))
+	o.AddTyped("RejectIfRecipientHasNoRights", "System.Boolean", c.RejectIfRecipientHasNoRights)
+	o.AddTyped("AutomaticServiceUpdateEnabled", "System.Boolean", c.AutomaticServiceUpdateEnabled)
+	o.AddTyped("EnablePortalTrackingLogs", "System.Boolean", c.EnablePortalTrackingLogs)
+	o.AddTyped("WhenChanged", "System.DateTime", c.WhenChanged.UTC())
+	return o
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

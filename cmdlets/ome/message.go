@@ -1,0 +1,200 @@
+package ome
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Type names of Get-OMEMessageStatus output. A revoked message carries the
+// extra, more derived name whose default view is the success sentence.
+const (
+	TypeMessageStatus        = "Microsoft.Exchange.Management.OME.OMEMessageStatus"
+	TypeMessageStatusRevoked = TypeMessageStatus + "#Revoked"
+)
+
+func messageCommands() []*runtime.Command {
+	get := exo.Cmd("Get-OMEMessageStatus")
+	get.Synopsis = "Shows whether encryption of a sent message can be revoked and whether it was."
+	get.OutputType = TypeMessageStatus
+	get.Params = []*runtime.Param{
+		runtime.P("MessageId", runtime.TString, runtime.Mandatory(),
+			runtime.Help("The full Message-ID header value of the message, angle brackets included.")),
+	}
+	get.Handler.Process = getMessageStatus
+
+	set := exo.Cmd("Set-OMEMessageRevocation")
+	set.Synopsis = "Revokes Message Encryption for a sent message so portal recipients can no longer read it."
+	set.Params = []*runtime.Param{
+		runtime.P("MessageId", runtime.TString, runtime.Mandatory(),
+			runtime.Help("The full Message-ID header value of the message, angle brackets included.")),
+		runtime.P("Revoke", runtime.TBool, runtime.Mandatory(),
+			runtime.Help("$true revokes encryption for the message; $false leaves it as it is.")),
+	}
+	set.Handler.Process = setMessageRevocation
+	return []*runtime.Command{get, set}
+}
+
+func getMessageStatus(ctx *runtime.Context) error {
+	id := ctx.String("MessageId")
+	var out *object.PSObject
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		m, err := tx.GetMessage(id)
+		if err != nil {
+			if rec = storeError(ctx, err, id); rec != nil {
+				return nil
+			}
+			return err
+		}
+		ok, err := tx.IsRevocable(m)
+		if err != nil {
+			return err
+		}
+		out = MessageStatusObject(m, ok)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return ctx.WriteObject(out)
+}
+
+// revocationDecision is what Set-OMEMessageRevocation does with a message.
+type revocationDecision int
+
+const (
+	decideRevoke       revocationDecision = iota // revoke it now
+	decideNothing                                // nothing to do, no output
+	decideWarnUnrevoke                           // -Revoke $false on a revoked message (D-24)
+	decideNotRevocable                           // error: recipients all inline or internal
+	decideNoAME                                  // error: tenant lacks Advanced Message Encryption
+	decideNotEncrypted                           // error: the message isn't encrypted
+)
+
+// decideRevocation applies the admin revocation rules to a message.
+func decideRevocation(m *store.Message, hasAME, revoke bool) revocationDecision {
+	switch {
+	case !revoke && m.Revoked:
+		return decideWarnUnrevoke
+	case !revoke:
+		return decideNothing
+	case !m.Encrypted:
+		return decideNotEncrypted
+	case !hasAME:
+		return decideNoAME
+	case !store.Revocable(m, hasAME):
+		return decideNotRevocable
+	case m.Revoked:
+		return decideNothing
+	}
+	return decideRevoke
+}
+
+func setMessageRevocation(ctx *runtime.Context) error {
+	id := ctx.String("MessageId")
+	revoke := ctx.Bool("Revoke")
+	var rec *object.ErrorRecord
+	var warning string
+	err := exo.Update(ctx, func(tx *store.Tx) error {
+		m, err := tx.GetMessage(id)
+		if err != nil {
+			if rec = storeError(ctx, err, id); rec != nil {
+				return nil
+			}
+			return err
+		}
+		ame, err := tx.HasAdvancedMessageEncryption()
+		if err != nil {
+			return err
+		}
+		switch decideRevocation(m, ame, revoke) {
+		case decideWarnUnrevoke:
+			warning = fmt.Sprintf("The message with Message ID '%s' has already been revoked. A revoked message can't be restored, so it stays revoked.", m.MessageID)
+			return nil
+		case decideNothing:
+			return nil
+		case decideNotEncrypted, decideNotRevocable:
+			rec = notRevocable(ctx, m.MessageID)
+			return nil
+		case decideNoAME:
+			rec = storeError(ctx, &store.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID)
+			return nil
+		}
+		_, _, err = tx.SetMessageRevocation(m.MessageID, true)
+		return err
+	})
+	if err != nil {
+		if r := storeError(ctx, err, id); r != nil {
+			return ctx.WriteError(r)
+		}
+		return err
+	}
+	if warning != "" {
+		ctx.WriteWarning(warning)
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return nil
+}
+
+// MessageStatusObject is the Get-OMEMessageStatus object of a message.
+func MessageStatusObject(m *store.Message, revocable bool) *object.PSObject {
+	names := []string{TypeMessageStatus, "System.Object"}
+	if m.Revoked {
+		names = append([]string{TypeMessageStatusRevoked}, names...)
+	}
+	o := object.NewObject(names...)
+	o.AddTyped("MessageId", "System.String", m.MessageID)
+	o.AddTyped("Subject", "System.String", m.Subject)
+	o.AddTyped("Sender", "System.String", m.Sender)
+	var rcpts []string
+	for _, r := range m.Recipients {
+		rcpts = append(rcpts, r.Address)
+	}
+	o.AddTyped("Recipients", "System.String[]", stringList(rcpts))
+	o.AddTyped("SentTime", "System.DateTime", m.SentTime.UTC())
+	o.AddTyped("Encrypted", "System.Boolean", m.Encrypted)
+	o.AddTyped("ProtectionOption", "System.String", m.ProtectionOption)
+	o.AddTyped("BrandingTemplate", "System.String", m.BrandingTemplate)
+	o.AddTyped("ExpiryTime", "System.Nullable`1[[System.DateTime]]", optTime(m.ExpiresAt))
+	o.AddTyped("IsRevocable", "System.Boolean", revocable)
+	o.AddTyped("Revoked", "System.Boolean", m.Revoked)
+	o.AddTyped("RevokedBy", "System.String", m.RevokedBy)
+	o.AddTyped("RevokedTime", "System.Nullable`1[[System.DateTime]]", optTime(m.RevokedAt))
+	return o
+}
+
+func optTime(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC()
+}
+
+// revokedSentence is the documented text shown for a revoked message.
+func revokedSentence(subject, id string) string {
+	return "The encrypted email with the subject \"" + subject + "\" and Message ID \"" + id + "\" was successfully revoked"
+}
+
+func messageViews(r *format.Registry) {
+	r.Add(&format.View{
+		Name:      "OMEMessageStatusRevoked",
+		TypeNames: []string{TypeMessageStatusRevoked},
+		Kind:      format.CustomView,
+		Custom: func(v any, _ *format.Options) []string {
+			return []string{revokedSentence(
+				object.ToInvariantString(object.PropertyValue(v, "Subject")),
+				object.ToInvariantString(object.PropertyValue(v, "MessageId")))}
+		},
+	})
+}

@@ -1,0 +1,122 @@
+// Package ome declares the Exchange Online cmdlets around Microsoft Purview
+// Message Encryption: message status and revocation, branding templates
+// (OME configurations), the IRM configuration, message trace, and the
+// encryption part of mail flow rules.
+package ome
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	var out []*runtime.Command
+	out = append(out, messageCommands()...)
+	out = append(out, configCommands()...)
+	out = append(out, traceCommands()...)
+	out = append(out, ruleCommands()...)
+	return out
+}
+
+// Views registers the default views of the package's output types.
+func Views(r *format.Registry) {
+	messageViews(r)
+	traceViews(r)
+	ruleViews(r)
+}
+
+// Exception types of the errors this package writes.
+const (
+	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
+	exNotFound       = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
+	exAlreadyExists  = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
+)
+
+// storeError turns a domain error from the store into an EXO error record;
+// it returns nil for errors that are not domain errors.
+func storeError(ctx *runtime.Context, err error, target string) *object.ErrorRecord {
+	var nf *store.MessageNotFoundError
+	var nr *store.NotRevocableError
+	var ame *store.NoAMELicenseError
+	var ve *store.ValidationError
+	var gnf *store.NotFoundError
+	switch {
+	case errors.As(err, &nf):
+		return messageNotFound(ctx, nf.MessageID)
+	case errors.As(err, &nr):
+		return notRevocable(ctx, nr.MessageID)
+	case errors.As(err, &ame):
+		return exo.InvalidOperation(ctx, ame.Feature+" requires Advanced Message Encryption, which isn't included in your organization's subscriptions.", target)
+	case errors.As(err, &gnf):
+		return exo.NotFound(ctx, target)
+	case errors.As(err, &ve):
+		return exo.Error(ctx, exDataValidation, ve.Error(), object.InvalidData, target)
+	}
+	return nil
+}
+
+// messageNotFound is the error for an unknown Message-ID.
+func messageNotFound(ctx *runtime.Context, id string) *object.ErrorRecord {
+	return exo.Error(ctx, exNotFound, "The message with Message ID '"+id+"' couldn't be found.", object.ObjectNotFound, id)
+}
+
+// notRevocable is the error for a message whose recipients all read it
+// inline (or that went only to people inside the organization).
+func notRevocable(ctx *runtime.Context, id string) *object.ErrorRecord {
+	return exo.InvalidOperation(ctx, "This message can't be revoked.", id)
+}
+
+// multi flattens a MultiValuedProperty or array argument into trimmed,
+// non-empty strings.
+func multi(ctx *runtime.Context, name string) []string {
+	v := ctx.Value(name)
+	if v == nil {
+		return nil
+	}
+	items, ok := object.Enumerate(object.Unwrap(v))
+	if !ok {
+		items = []any{v}
+	}
+	var out []string
+	for _, it := range items {
+		s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it)))
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// containsFold reports whether list holds s, ignoring case.
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// guidValue converts a store GUID string for output.
+func guidValue(s string) any {
+	if g, ok := object.ParseGuid(s); ok {
+		return g
+	}
+	return s
+}
+
+// stringList returns strs as a PowerShell collection value.
+func stringList(strs []string) []any {
+	out := make([]any, 0, len(strs))
+	for _, s := range strs {
+		out = append(out, s)
+	}
+	return out
+}

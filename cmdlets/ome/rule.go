@@ -1,0 +1,235 @@
+package ome
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// TypeTransportRule is the output type of New- and Get-TransportRule.
+const TypeTransportRule = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule"
+
+func ruleCommands() []*runtime.Command {
+	newR := exo.Cmd("New-TransportRule")
+	newR.Synopsis = "Creates a mail flow (transport) rule; the simulator models its message-encryption part."
+	newR.Description = "Only the conditions and actions that decide Message Encryption are modelled: who the rule applies to (FromScope, SentToScope) and the encryption it applies."
+	newR.OutputType = TypeTransportRule
+	newR.SupportsShouldProcess = true
+	newR.ConfirmImpact = runtime.ImpactMedium
+	newR.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.Help("Unique name of the rule (up to 64 characters).")),
+		runtime.P("ApplyOME", runtime.TBool, runtime.Help("Applies the earlier Message Encryption to matching messages.")),
+		runtime.P("ApplyRightsProtectionCustomizationTemplate", runtime.IdentityType("OMEConfigurationIdParameter"),
+			runtime.Help("Custom branding template (OME configuration) for the encrypted messages; it sends every external recipient to the portal.")),
+		runtime.P("ApplyRightsProtectionTemplate", runtime.IdentityType("RmsTemplateIdParameter"),
+			runtime.Help("Protection to apply: \"Encrypt\" or \"Do Not Forward\".")),
+		runtime.P("Comments", runtime.TString, runtime.Help("Informative comments for the rule.")),
+		runtime.P("Enabled", runtime.TBool, runtime.Help("Whether the rule is enabled (default $true).")),
+		runtime.P("FromScope", runtime.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization"),
+			runtime.Help("Where senders are: InOrganization or NotInOrganization.")),
+		runtime.P("Mode", runtime.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce"),
+			runtime.Help("Enforce (default), Audit or AuditAndNotify.")),
+		runtime.P("Priority", runtime.TInt, runtime.Help("Order of processing; 0 is first.")),
+		runtime.P("RemoveOMEv2", runtime.TBool, runtime.Help("Removes Message Encryption from matching messages.")),
+		runtime.P("SentToScope", runtime.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner"),
+			runtime.Help("Where recipients are: InOrganization, NotInOrganization, ExternalPartner or ExternalNonPartner.")),
+	}
+	newR.Handler.Process = newTransportRule
+
+	get := exo.Cmd("Get-TransportRule")
+	get.Synopsis = "Lists mail flow (transport) rules."
+	get.OutputType = TypeTransportRule
+	get.Params = []*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("RuleIdParameter"), runtime.Position(0), runtime.FromPipeline(),
+			runtime.Help("Name or GUID of the rule.")),
+	}
+	get.Handler.Process = getTransportRule
+	return []*runtime.Command{newR, get}
+}
+
+// ruleProblem checks a New-TransportRule request against the tenant and
+// returns the error text, or "".
+func ruleProblem(tx *store.Tx, r *store.TransportRule) (string, error) {
+	if len(r.Name) > 64 {
+		return "The rule name can't be longer than 64 characters.", nil
+	}
+	if _, err := tx.GetTransportRule(r.Name); err == nil {
+		return "A transport rule with the name '" + r.Name + "' already exists.", nil
+	}
+	if r.ApplyRightsProtectionCustomizationTemplate != "" {
+		if r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME {
+			return "The ApplyRightsProtectionCustomizationTemplate action must be used together with the ApplyRightsProtectionTemplate action.", nil
+		}
+		c, err := tx.GetOMEConfiguration(r.ApplyRightsProtectionCustomizationTemplate)
+		if err != nil {
+			return "The OME configuration '" + r.ApplyRightsProtectionCustomizationTemplate + "' couldn't be found.", nil
+		}
+		r.ApplyRightsProtectionCustomizationTemplate = c.Identity
+	}
+	return "", nil
+}
+
+func newTransportRule(ctx *runtime.Context) error {
+	name := strings.TrimSpace(ctx.String("Name"))
+	r := &store.TransportRule{
+		Name:        name,
+		FromScope:   ctx.String("FromScope"),
+		SentToScope: ctx.String("SentToScope"),
+		ApplyOME:    ctx.Bool("ApplyOME"),
+		RemoveOMEv2: ctx.Bool("RemoveOMEv2"),
+		Mode:        ctx.String("Mode"),
+		State:       "Enabled",
+		ApplyRightsProtectionCustomizationTemplate: strings.TrimSpace(ctx.String("ApplyRightsProtectionCustomizationTemplate")),
+	}
+	if ctx.Has("Enabled") && !ctx.Bool("Enabled") {
+		r.State = "Disabled"
+	}
+	if ctx.Has("ApplyRightsProtectionTemplate") {
+		opt, ok := store.NormalizeProtectionOption(ctx.String("ApplyRightsProtectionTemplate"))
+		if !ok || strings.TrimSpace(ctx.String("ApplyRightsProtectionTemplate")) == "" {
+			return ctx.WriteError(exo.NotFound(ctx, ctx.String("ApplyRightsProtectionTemplate")))
+		}
+		r.ApplyRightsProtectionTemplate = opt
+	}
+	ok, err := ctx.ShouldProcessWith("Creating Transport Rule \""+name+"\".", name)
+	if err != nil || !ok {
+		return err
+	}
+	var rec *object.ErrorRecord
+	err = exo.Update(ctx, func(tx *store.Tx) error {
+		msg, err := ruleProblem(tx, r)
+		if err != nil {
+			return err
+		}
+		if msg != "" {
+			rec = exo.Invalid(ctx, msg, name)
+			return nil
+		}
+		rules, err := tx.ListTransportRules()
+		if err != nil {
+			return err
+		}
+		r.Priority = len(rules)
+		if ctx.Has("Priority") {
+			p := ctx.Int("Priority")
+			if p < 0 || p > len(rules) {
+				rec = exo.Invalid(ctx, "The Priority value must be between 0 and the number of existing rules.", p)
+				return nil
+			}
+			r.Priority = p
+			for _, other := range rules {
+				if other.Priority >= p {
+					other.Priority++
+					if err := tx.PutTransportRule(other); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		if ctx.Has("Comments") {
+			setExtra(r, "Comments", ctx.String("Comments"))
+		}
+		return tx.PutTransportRule(r)
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return ctx.WriteObject(RuleObject(r))
+}
+
+func setExtra(r *store.TransportRule, key, value string) {
+	raw, err := store.EncodeExtra(value)
+	if err != nil {
+		return
+	}
+	if r.Extra == nil {
+		r.Extra = map[string]store.RawValue{}
+	}
+	r.Extra[key] = raw
+}
+
+func extraString(r *store.TransportRule, key string) string {
+	var s string
+	if raw, ok := r.Extra[key]; ok {
+		_ = store.DecodeExtra(raw, &s)
+	}
+	return s
+}
+
+func getTransportRule(ctx *runtime.Context) error {
+	id := strings.TrimSpace(ctx.String("Identity"))
+	var rules []*store.TransportRule
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		all, err := tx.ListTransportRules()
+		if err != nil {
+			return err
+		}
+		if id == "" {
+			rules = all
+			return nil
+		}
+		for _, r := range all {
+			if strings.EqualFold(r.Name, id) || strings.EqualFold(r.Guid, id) {
+				rules = append(rules, r)
+			}
+		}
+		if len(rules) == 0 {
+			rec = exo.NotFound(ctx, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	for _, r := range rules {
+		if err := ctx.WriteObject(RuleObject(r)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RuleObject is the Get-TransportRule object of a rule.
+func RuleObject(r *store.TransportRule) *object.PSObject {
+	o := object.NewObject(TypeTransportRule, "System.Object")
+	o.AddTyped("Name", "System.String", r.Name)
+	o.AddTyped("State", "Microsoft.Exchange.MessagingPolicies.Rules.RuleState", r.State)
+	o.AddTyped("Mode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", r.Mode)
+	o.AddTyped("Priority", "System.Int32", r.Priority)
+	o.AddTyped("Comments", "System.String", nilIfEmpty(extraString(r, "Comments")))
+	o.AddTyped("Guid", "System.Guid", guidValue(r.Guid))
+	o.AddTyped("FromScope", "System.String", nilIfEmpty(r.FromScope))
+	o.AddTyped("SentToScope", "System.String", nilIfEmpty(r.SentToScope))
+	o.AddTyped("ApplyRightsProtectionTemplate", "System.String", nilIfEmpty(r.ApplyRightsProtectionTemplate))
+	o.AddTyped("ApplyRightsProtectionCustomizationTemplate", "System.String", nilIfEmpty(r.ApplyRightsProtectionCustomizationTemplate))
+	o.AddTyped("ApplyOME", "System.Boolean", r.ApplyOME)
+	o.AddTyped("RemoveOMEv2", "System.Boolean", r.RemoveOMEv2)
+	o.AddTyped("WhenChanged", "System.DateTime", r.WhenChanged.UTC())
+	return o
+}
+
+func ruleViews(r *format.Registry) {
+	r.Add(&format.View{
+		Name:      "TransportRule",
+		TypeNames: []string{TypeTransportRule},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Property: "Name"},
+			{Label: "State", Property: "State"},
+			{Label: "Mode", Property: "Mode"},
+			{Label: "Priority", Property: "Priority"},
+			{Label: "Comments", Property: "Comments"},
+		},
+	})
+}

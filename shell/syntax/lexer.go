@@ -3,7 +3,6 @@ package syntax
 import (
 	"math"
 	"math/big"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -104,23 +103,27 @@ func (p *parser) pos(off int) Pos {
 	if off > len(p.text) {
 		off = len(p.text)
 	}
-	if p.lineStarts == nil {
-		p.lineStarts = []int{0}
-		for i := 0; i < len(p.text); i++ {
-			if p.text[i] == '\n' {
-				p.lineStarts = append(p.lineStarts, i+1)
+	if p.lineOf == nil {
+		// One pass computes the line and column of every offset, so that
+		// positions cost O(1) even on megabyte-long lines.
+		p.lineOf = make([]int32, len(p.text)+1)
+		p.colOf = make([]int32, len(p.text)+1)
+		line, col := int32(1), int32(1)
+		for i := 0; i < len(p.text); {
+			_, sz := utf8.DecodeRuneInString(p.text[i:])
+			for k := 0; k < sz; k++ {
+				p.lineOf[i+k], p.colOf[i+k] = line, col
 			}
+			if p.text[i] == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += sz
 		}
+		p.lineOf[len(p.text)], p.colOf[len(p.text)] = line, col
 	}
-	line := sort.Search(len(p.lineStarts), func(i int) bool { return p.lineStarts[i] > off }) - 1
-	start := p.lineStarts[line]
-	from, col := start, 1
-	if p.pcLine == line+1 && p.pcOff <= off && p.pcOff >= start {
-		from, col = p.pcOff, p.pcCol
-	}
-	col += utf8.RuneCountInString(p.text[from:off])
-	p.pcOff, p.pcLine, p.pcCol = off, line+1, col
-	return Pos{Offset: off, Line: line + 1, Col: col}
+	return Pos{Offset: off, Line: int(p.lineOf[off]), Col: int(p.colOf[off])}
 }
 
 func (p *parser) ext(start, end int) Extent {

@@ -27,8 +27,7 @@ type parser struct {
 	depth int
 	abort bool
 
-	lineStarts           []int
-	pcOff, pcLine, pcCol int
+	lineOf, colOf []int32
 }
 
 // Parse parses a whole script. It returns the script block and every
@@ -111,24 +110,62 @@ func (p *parser) rollback(s state) {
 	}
 }
 
-func (p *parser) skipNewlines() {
+// skipNewlines skips blank lines and comments. It looks at characters,
+// not tokens, so that it never scans a long word in the wrong mode.
+func (p *parser) skipNewlines() { p.skipSeparators(false) }
+
+// skipNewlinesSemis also skips semicolons.
+func (p *parser) skipNewlinesSemis() { p.skipSeparators(true) }
+
+func (p *parser) skipSeparators(semis bool) {
 	for {
-		t := p.peekTok(modeCmd)
-		if t.Kind != TokNewline {
+		i := p.skipSpace(p.off)
+		if i >= len(p.text) {
 			return
 		}
-		p.advance(t)
+		switch c := p.text[i]; {
+		case c == '\n' || c == '\r' || (semis && c == ';'):
+			p.off, p.lastEnd = i+1, i+1
+		default:
+			return
+		}
 	}
 }
 
-func (p *parser) skipNewlinesSemis() {
-	for {
-		t := p.peekTok(modeCmd)
-		if t.Kind != TokNewline && t.Kind != TokSemi {
-			return
-		}
-		p.advance(t)
+// atCloser reports whether the next token is closer or the end of input.
+func (p *parser) atCloser(closer TokenKind) bool {
+	i := p.skipSpace(p.off)
+	if i >= len(p.text) {
+		return true
 	}
+	switch p.text[i] {
+	case '}':
+		return closer == TokRCurly
+	case ')':
+		return closer == TokRParen
+	}
+	return false
+}
+
+// keywordAt returns the keyword starting the statement at the current
+// offset, or "".
+func (p *parser) keywordAt() string {
+	i := p.skipSpace(p.off)
+	j := i
+	for j < len(p.text) && (('a' <= p.text[j] && p.text[j] <= 'z') || ('A' <= p.text[j] && p.text[j] <= 'Z')) {
+		j++
+	}
+	if j == i || j-i > 16 {
+		return ""
+	}
+	if r := p.runeAt(j); r != -1 && !endsGeneric(r) {
+		return ""
+	}
+	w := strings.ToLower(p.text[i:j])
+	if keywords[w] {
+		return w
+	}
+	return ""
 }
 
 func (p *parser) enter() bool {
@@ -276,8 +313,7 @@ func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
 	start := p.skipSpace(p.off)
 	for {
 		p.skipNewlinesSemis()
-		t := p.peekTok(modeCmd)
-		if t.Kind == closer || t.Kind == TokEOF {
+		if p.atCloser(closer) {
 			break
 		}
 		before := p.off
@@ -290,6 +326,7 @@ func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
 			}
 		}
 		if p.off == before {
+			t := p.peekTok(modeCmd)
 			p.unexpected(t)
 			p.advance(t)
 			continue
@@ -342,13 +379,12 @@ func (p *parser) parseStatement() Statement {
 	if hasLabel {
 		p.skipNewlines()
 	}
-	t := p.peekTok(modeCmd)
-	start := t.Ext.Start.Offset
-	if hasLabel {
-		start = lstart
-	}
-	if t.Kind == TokGeneric && !t.Escaped && keywords[strings.ToLower(t.Str)] {
-		kw := strings.ToLower(t.Str)
+	if kw := p.keywordAt(); kw != "" {
+		t := p.peekTok(modeCmd)
+		start := t.Ext.Start.Offset
+		if hasLabel {
+			start = lstart
+		}
 		switch kw {
 		case "if":
 			return p.parseIf(t)
@@ -439,10 +475,11 @@ func isUnaryOp(s string) bool {
 }
 
 func (p *parser) parsePipeline() Statement {
-	first := p.peekTok(modeCmd)
-	start := first.Ext.Start.Offset
+	start := p.skipSpace(p.off)
 	pl := &Pipeline{}
+	mode := modeCmd
 	if p.startsExpression() {
+		mode = modeExpr
 		e := p.parseExpression()
 		if e == nil {
 			return nil
@@ -464,12 +501,13 @@ func (p *parser) parsePipeline() Statement {
 		pl.Elements = append(pl.Elements, cmd)
 	}
 	for {
-		t := p.peekTok(modeCmd)
+		t := p.peekTok(mode)
+		mode = modeCmd
 		if t.Kind == TokNewline {
 			s := p.save()
 			p.skipNewlines()
-			if n := p.peekTok(modeCmd); n.Kind == TokPipe {
-				t = n
+			if i := p.skipSpace(p.off); p.byteAt(i) == '|' && p.byteAt(i+1) != '|' {
+				t = p.peekTok(modeCmd)
 			} else {
 				p.restore(s)
 				break
@@ -503,6 +541,7 @@ func (p *parser) parsePipeline() Statement {
 				return pl
 			}
 			p.errorf(p.ext(es, p.lastEnd), false, "ExpressionsMustBeFirstInPipeline", "Expressions are only allowed as the first element of a pipeline.")
+			mode = modeExpr
 			el := &CommandExprElement{Expr: e}
 			el.Redirections = p.parseRedirections(modeExpr)
 			el.Ext = p.ext(e.Span().Start.Offset, p.lastEnd)

@@ -224,6 +224,9 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 				}
 				text = string(data)
 				path = args[0]
+				if abs, err := filepath.Abs(path); err == nil {
+					path = abs
+				}
 			}
 			st, err := openTenant(e, o)
 			if err != nil {

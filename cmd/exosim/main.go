@@ -8,5 +8,9 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], systemEnv()))
+	os.Exit(main1())
+}
+
+func main1() int {
+	return run(os.Args[1:], systemEnv())
 }

@@ -1,0 +1,40 @@
+# exosim — build, run and test targets. `make test` is what CI runs.
+GO      ?= go
+BIN     := bin/exosim
+PKGS    := ./...
+FUZZTIME ?= 20s
+
+.PHONY: build run test vet fmt-check bench fuzz clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/exosim
+
+# Starts the REPL on the default tenant (created and seeded on first use).
+run: build
+	./$(BIN)
+
+test: vet fmt-check
+	$(GO) test $(PKGS)
+
+vet:
+	$(GO) vet $(PKGS)
+
+fmt-check:
+	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './tmp/*' -not -path './bin/*')); \
+	if [ -n "$$out" ]; then echo "gofmt needs to reformat:"; echo "$$out"; exit 1; fi
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Runs every fuzz target for $(FUZZTIME) each.
+fuzz:
+	@set -e; for pkg in $$($(GO) list $(PKGS)); do \
+	  dir=$$($(GO) list -f '{{.Dir}}' $$pkg); \
+	  for t in $$(grep -ho '^func Fuzz[A-Za-z0-9_]*' $$dir/*_test.go 2>/dev/null | sed 's/^func //'); do \
+	    echo "== $$pkg $$t"; \
+	    $(GO) test -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin

@@ -29,6 +29,9 @@ type Options struct {
 	// ErrorView is $ErrorView: ConciseView (default), NormalView,
 	// CategoryView.
 	ErrorView string
+	// ErrorViewFunc, when set, is read for every error instead of
+	// ErrorView ($ErrorView may change while a command line runs).
+	ErrorViewFunc func() string
 	// Invoke evaluates a script-block property with $_ bound; nil leaves
 	// such values empty.
 	Invoke func(sb object.ScriptBlock, dollarUnder any) (any, error)
@@ -152,7 +155,11 @@ func (w *Writer) write(v any) {
 		if x == nil {
 			return
 		}
-		w.outOfBand(Error, RenderError(x, ErrorOptions{View: w.o.ErrorView, Width: w.o.consoleWidth(), Color: w.o.Color}))
+		view := w.o.ErrorView
+		if w.o.ErrorViewFunc != nil {
+			view = w.o.ErrorViewFunc()
+		}
+		w.outOfBand(Error, RenderError(x, ErrorOptions{View: view, Width: w.o.consoleWidth(), Color: w.o.Color}))
 		return
 	case *object.WarningRecord:
 		if x == nil {

@@ -88,6 +88,8 @@ func Adapted(v any) []*Property {
 			prop("ScriptStackTrace", "string", ""),
 			prop("PipelineIterationInfo", "System.Collections.ObjectModel.ReadOnlyCollection[int]", []any{}),
 		}
+	case SecureString:
+		return []*Property{prop("Length", "int", x.Len())}
 	case *WarningRecord:
 		return []*Property{prop("Message", "string", x.Message)}
 	case Enum:

@@ -40,7 +40,7 @@ func (rt *Runtime) FormatOptions(outString bool) format.Options {
 			}
 			return rt.invokeScriptBlockValue(s, dollarUnder, nil)
 		},
-		ErrorView: rt.errorOptions().View,
+		ErrorViewFunc: func() string { return rt.errorOptions().View },
 	}
 }
 

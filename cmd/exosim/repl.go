@@ -17,7 +17,7 @@ func runREPL(e *env, o *options, st *store.Store) error {
 	defer lr.Close()
 	e.io.Editor = lr
 	rt := registry.NewSession(e.io, st, registry.Options{Interactive: true})
-	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Help about_Exosim to start, exit to leave.\n\n", version, st.Path())
+	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())
 	code := repl.Loop(rt, lr)
 	if code != 0 {
 		return exitCode(code)

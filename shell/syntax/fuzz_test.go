@@ -52,6 +52,13 @@ func TestDeepNesting(t *testing.T) {
 		strings.Repeat("[", 100000),
 		strings.Repeat("@{a=", 5000),
 		strings.Repeat("if (1) {", 3000),
+		strings.Repeat("{[\"$(", 2000),
+		strings.Repeat("{[a(", 5000),
+		strings.Repeat("{[a({[b()] param() }", 2000),
+		strings.Repeat("a \"$(b '$(", 2000),
+		strings.Repeat("Write-Output \"$(", 2000),
+		strings.Repeat("@\"\n$(", 2000),
+		strings.Repeat("[a([b(", 2000),
 	} {
 		start := time.Now()
 		_, errs := ParseString("", in)

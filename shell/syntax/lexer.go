@@ -171,6 +171,11 @@ func (p *parser) skipSpace(i int) int {
 
 // peekTok returns the token at the current offset in mode m.
 func (p *parser) peekTok(m lexMode) *Token {
+	// Quoted strings scan the same in both modes; sharing their cache
+	// entry keeps nested "$( ... )" from being parsed once per mode.
+	if r, sz := p.at(p.off); isSingleQuote(r) || isDoubleQuote(r) || (r == '@' && (isSingleQuote(p.runeAt(p.off+sz)) || isDoubleQuote(p.runeAt(p.off+sz)))) {
+		m = modeExpr
+	}
 	key := p.off*2 + int(m)
 	if t, ok := p.cache[key]; ok {
 		return t

@@ -89,29 +89,14 @@ func (p *parser) unexpected(t *Token) {
 	p.errorf(t.Ext, false, "UnexpectedToken", "Unexpected token '"+t.Text()+"' in expression or statement.")
 }
 
-type state struct{ off, lastEnd, nerr int }
+type state struct{ off, lastEnd int }
 
-func (p *parser) save() state { return state{p.off, p.lastEnd, len(p.errs)} }
+func (p *parser) save() state { return state{p.off, p.lastEnd} }
 
 func (p *parser) restore(s state) {
 	p.off, p.lastEnd = s.off, s.lastEnd
 }
 
-// rollback restores s and forgets errors reported since.
-func (p *parser) rollback(s state) {
-	p.restore(s)
-	if len(p.errs) > s.nerr {
-		for _, e := range p.errs[s.nerr:] {
-			delete(p.errSeen, fmt.Sprintf("%d:%s", e.Ext.Start.Offset, e.ErrorID))
-		}
-		p.errs = p.errs[:s.nerr]
-		// tokens scanned since may have reported errors: scan them again
-		p.cache = map[int]*Token{}
-	}
-}
-
-// skipNewlines skips blank lines and comments. It looks at characters,
-// not tokens, so that it never scans a long word in the wrong mode.
 func (p *parser) skipNewlines() { p.skipSeparators(false) }
 
 // skipNewlinesSemis also skips semicolons.
@@ -1352,20 +1337,56 @@ func (p *parser) parseMethodArgs() []Expr {
 // ---------------------------------------------------------------------------
 // Attributes and parameters
 
+// paramBlockAhead reports whether [attributes] param( follows, looking
+// ahead without parsing (a failed trial parse would make nested blocks
+// cost exponential time).
+func (p *parser) paramBlockAhead() bool {
+	s := p.save()
+	defer p.restore(s)
+	for n := 0; n < 1000; n++ {
+		p.skipNewlines()
+		if p.byteAt(p.skipSpace(p.off)) != '[' {
+			break
+		}
+		depth := 0
+		for steps := 0; ; steps++ {
+			t := p.peekTok(modeExpr)
+			if steps > 10000 || t.Kind == TokEOF {
+				return false
+			}
+			p.advance(t)
+			switch t.Kind {
+			case TokLBracket:
+				depth++
+				if _, end, ok := p.scanTypeName(p.off, 0); ok {
+					p.off, p.lastEnd = end, end
+				}
+			case TokLParen, TokLCurly, TokAtParen, TokAtCurly, TokDollarParen:
+				depth++
+			case TokRParen, TokRCurly, TokRBracket:
+				depth--
+			}
+			if depth <= 0 {
+				break
+			}
+		}
+	}
+	return p.keywordAt() == "param"
+}
+
 // tryParamBlock parses [attributes] param( ... ) at the start of a script
 // block, or nothing.
 func (p *parser) tryParamBlock() *ParamBlock {
-	s := p.save()
+	if !p.paramBlockAhead() {
+		return nil
+	}
 	pb := &ParamBlock{}
-	start := -1
+	start := p.skipSpace(p.off)
 	for {
 		p.skipNewlines()
 		t := p.peekTok(modeExpr)
 		if t.Kind != TokLBracket {
 			break
-		}
-		if start < 0 {
-			start = t.Ext.Start.Offset
 		}
 		a, tn := p.parseAttributeOrType()
 		switch {
@@ -1373,27 +1394,17 @@ func (p *parser) tryParamBlock() *ParamBlock {
 			pb.Attributes = append(pb.Attributes, a)
 		case tn != nil:
 			pb.Attributes = append(pb.Attributes, &Attribute{Ext: tn.Ext, Name: tn.Name})
-		default:
-			p.rollback(s)
-			return nil
 		}
 	}
+	if p.keywordAt() != "param" {
+		pb.Ext = p.ext(start, p.lastEnd)
+		return pb
+	}
 	t := p.peekTok(modeCmd)
-	if t.Kind != TokGeneric || t.Escaped || !strings.EqualFold(t.Str, "param") {
-		p.rollback(s)
-		return nil
-	}
-	if start < 0 {
-		start = t.Ext.Start.Offset
-	}
 	p.advance(t)
 	p.skipNewlines()
 	lp := p.peekTok(modeExpr)
 	if lp.Kind != TokLParen {
-		if len(pb.Attributes) == 0 {
-			p.rollback(s)
-			return nil
-		}
 		p.errMissing(lp, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'param'.")
 		pb.Ext = p.ext(start, p.lastEnd)
 		return pb

@@ -1,6 +1,7 @@
 package syntax
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -22,6 +23,10 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		recoverPanics = false
 		defer func() { recoverPanics = true }()
+		// A parse that never ends crashes the worker, which makes the
+		// fuzzer keep the input.
+		watchdog := time.AfterFunc(20*time.Second, func() { panic(fmt.Sprintf("parse did not finish: %q", in)) })
+		defer watchdog.Stop()
 		sb, errs := ParseString("", in)
 		if sb == nil {
 			t.Fatalf("%q: nil script block", in)

@@ -1058,7 +1058,7 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 		if suffix == "" {
 			return f, j, true
 		}
-		if f != math.Trunc(f) {
+		if math.IsInf(f, 0) || math.IsNaN(f) || f != math.Trunc(f) {
 			return nil, j, false
 		}
 		bi, _ := new(big.Float).SetFloat64(f).Int(nil)

@@ -1,0 +1,25 @@
+package syntax
+
+import "testing"
+
+func TestScriptBlockText(t *testing.T) {
+	sb, errs := ParseString("", "$f = { param($a) $a + 1 }\nfunction g { 'x' }\n$a –EQ 1")
+	if errs != nil {
+		t.Fatal(errList(errs))
+	}
+	st := sb.End.Statements
+	sbx := st[0].(*AssignmentStmt).Value.(*Pipeline).Elements[0].(*CommandExprElement).Expr.(*ScriptBlockExpr)
+	if got := sbx.Block.Ext.Text(); got != "{ param($a) $a + 1 }" {
+		t.Errorf("script block text %q", got)
+	}
+	if got := st[1].(*FunctionDef).Body.Ext.Text(); got != "{ 'x' }" {
+		t.Errorf("function body text %q", got)
+	}
+	bin := st[2].(*Pipeline).Elements[0].(*CommandExprElement).Expr.(*BinaryExpr)
+	if bin.Op != "-eq" || bin.OpExt.Text() != "–EQ" {
+		t.Errorf("operator %q %q", bin.Op, bin.OpExt.Text())
+	}
+	if sb.Ext.Text() != sb.Ext.Src.Text {
+		t.Errorf("top-level extent does not cover the script")
+	}
+}

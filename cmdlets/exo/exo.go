@@ -10,6 +10,7 @@ import (
 	"hash/fnv"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -151,4 +152,20 @@ func mapStoreError(ctx *runtime.Context, err error) error {
 		return err
 	}
 	return ctx.Fail(Error(ctx, "Microsoft.Exchange.Data.DataValidationException", err.Error(), object.InvalidOperation, nil))
+}
+
+// Declared returns an Exchange Online cmdlet with the parameters documented
+// for it (see package decl), ready for a handler. It panics when the
+// cmdlet is not documented: that is a programming error caught by tests.
+func Declared(name string) *runtime.Command {
+	d := decl.Lookup(name)
+	if d == nil {
+		panic("exo: no declaration for " + name)
+	}
+	c := Cmd(name)
+	c.Sets = d.Sets
+	c.DefaultSet = d.DefaultSet
+	c.Params = d.Params
+	c.SupportsShouldProcess = d.SupportsShouldProcess
+	return c
 }

@@ -1,0 +1,390 @@
+//go:build ignore
+
+// gen reads the cmdlet reference pages (one Markdown file per cmdlet, as
+// published for Exchange Online) and writes zz_params.go: for every cmdlet,
+// its parameter sets and each parameter's type, set membership, mandatory
+// flag, position, aliases and pipeline binding. Only these facts are taken;
+// no prose is copied.
+//
+// Usage (from this directory): go run gen.go -ref <dir with the pages>
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+type yamlBlock struct {
+	typ      string
+	sets     []string
+	aliases  []string
+	required bool
+	position int
+	pipeline string
+	values   []string
+}
+
+type param struct {
+	name   string
+	blocks []yamlBlock
+	values []string
+}
+
+type cmdlet struct {
+	name       string
+	sets       []string                   // retained set names, in order
+	mandatory  map[string]map[string]bool // set -> param -> mandatory
+	inSet      map[string]map[string]bool // set -> param -> appears in syntax
+	params     []*param
+	should     bool
+	defaultSet string
+}
+
+var (
+	reSetHeading = regexp.MustCompile(`^### (\S+)`)
+	reSyntaxTok  = regexp.MustCompile(`(\[*)-([A-Za-z0-9]+)`)
+	reBullet     = regexp.MustCompile(`^- ([A-Za-z0-9][A-Za-z0-9 ._/-]*?)(:|$| \(|\.)`)
+)
+
+func parseFile(path string) (*cmdlet, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSuffix(filepath.Base(path), ".md")
+	c := &cmdlet{name: name, mandatory: map[string]map[string]bool{}, inSet: map[string]map[string]bool{}}
+	lines := strings.Split(string(data), "\n")
+	section := ""
+	curSet := ""
+	inCode := false
+	var cur *param
+	var yaml *yamlBlock
+	var valuesMode bool
+	syntaxSets := 0
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if strings.HasPrefix(l, "## ") {
+			section = strings.TrimSpace(l[3:])
+			curSet = ""
+			continue
+		}
+		switch section {
+		case "SYNTAX":
+			if m := reSetHeading.FindStringSubmatch(l); m != nil {
+				curSet = m[1]
+				continue
+			}
+			if strings.HasPrefix(l, "```") {
+				inCode = !inCode
+				if inCode {
+					syntaxSets++
+					if curSet == "" {
+						curSet = "(All)"
+					}
+					c.sets = append(c.sets, curSet)
+					c.mandatory[curSet] = map[string]bool{}
+					c.inSet[curSet] = map[string]bool{}
+				} else {
+					curSet = ""
+				}
+				continue
+			}
+			if inCode && curSet != "" {
+				for _, m := range reSyntaxTok.FindAllStringSubmatch(l, -1) {
+					p := m[2]
+					c.inSet[curSet][p] = true
+					if m[1] == "" {
+						c.mandatory[curSet][p] = true
+					}
+				}
+			}
+		case "PARAMETERS":
+			if strings.HasPrefix(l, "### -") {
+				cur = &param{name: strings.TrimSpace(l[5:])}
+				c.params = append(c.params, cur)
+				valuesMode = false
+				continue
+			}
+			if cur == nil {
+				continue
+			}
+			if strings.HasPrefix(l, "```yaml") {
+				yaml = &yamlBlock{position: -1}
+				continue
+			}
+			if yaml != nil {
+				if strings.HasPrefix(l, "```") {
+					cur.blocks = append(cur.blocks, *yaml)
+					yaml = nil
+					continue
+				}
+				k, v, ok := strings.Cut(l, ":")
+				if !ok {
+					continue
+				}
+				v = strings.TrimSpace(v)
+				switch strings.TrimSpace(k) {
+				case "Type":
+					yaml.typ = v
+				case "Parameter Sets":
+					for _, s := range strings.Split(v, ",") {
+						yaml.sets = append(yaml.sets, strings.TrimSpace(s))
+					}
+				case "Aliases":
+					for _, s := range strings.Split(v, ",") {
+						if s = strings.TrimSpace(s); s != "" {
+							yaml.aliases = append(yaml.aliases, s)
+						}
+					}
+				case "Required":
+					yaml.required = strings.HasPrefix(v, "True")
+				case "Position":
+					if n, err := strconv.Atoi(v); err == nil {
+						yaml.position = n
+					}
+				case "Accept pipeline input":
+					yaml.pipeline = v
+				case "Accepted values":
+					for _, s := range strings.Split(v, ",") {
+						if s = strings.TrimSpace(s); s != "" {
+							yaml.values = append(yaml.values, s)
+						}
+					}
+				}
+				continue
+			}
+			low := strings.ToLower(l)
+			if strings.Contains(low, "valid values are") || strings.Contains(low, "valid values for this parameter are") || strings.Contains(low, "values are:") {
+				valuesMode = true
+				continue
+			}
+			if valuesMode {
+				t := strings.TrimSpace(l)
+				if t == "" {
+					if len(cur.values) > 0 {
+						valuesMode = false
+					}
+					continue
+				}
+				if m := reBullet.FindStringSubmatch(t); m != nil {
+					v := strings.TrimSpace(m[1])
+					if !strings.Contains(v, " ") {
+						cur.values = append(cur.values, v)
+					}
+					continue
+				}
+				valuesMode = false
+			}
+		}
+	}
+	for _, p := range c.params {
+		if p.name == "Confirm" || p.name == "WhatIf" {
+			c.should = true
+		}
+	}
+	return c, nil
+}
+
+func goType(typ string, values []string) string {
+	t := strings.TrimPrefix(typ, "System.")
+	arr := strings.HasSuffix(t, "[]")
+	base := strings.TrimSuffix(t, "[]")
+	switch base {
+	case "SwitchParameter":
+		return "runtime.TSwitch"
+	case "String":
+		if arr {
+			return "runtime.TStrings"
+		}
+		return "runtime.TString"
+	case "Boolean":
+		return "runtime.TBool"
+	case "Int32", "Int16", "UInt32", "Byte":
+		if arr {
+			return fmt.Sprintf("&runtime.Type{Kind: runtime.KindInt, Name: %q, FullName: %q, Array: true}", t, "System."+t)
+		}
+		return "runtime.TInt"
+	case "Int64", "UInt64":
+		return "runtime.TLong"
+	case "Double":
+		return "runtime.TDouble"
+	case "DateTime", "ExDateTime":
+		return "runtime.TDateTime"
+	case "Guid":
+		if arr {
+			return `&runtime.Type{Kind: runtime.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}`
+		}
+		return "runtime.TGuid"
+	case "SecureString":
+		return "runtime.TSecureString"
+	case "PSCredential":
+		return "runtime.TCredential"
+	case "MultiValuedProperty":
+		return "runtime.TMultiValued"
+	case "Unlimited":
+		return `&runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}`
+	case "ByteQuantifiedSize":
+		return `&runtime.Type{Kind: runtime.KindByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}`
+	case "EnhancedTimeSpan", "TimeSpan":
+		return "runtime.TTimeSpan"
+	case "PswsHashtable", "Hashtable":
+		if arr {
+			return `&runtime.Type{Kind: runtime.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}`
+		}
+		return "runtime.THashtable"
+	case "Object", "PSObject":
+		if arr {
+			return "runtime.TObjects"
+		}
+		return "runtime.TObject"
+	}
+	if strings.HasSuffix(base, "IdParameter") || base == "SourceMailbox" {
+		if arr {
+			return fmt.Sprintf("runtime.IdentityArray(%q)", base)
+		}
+		return fmt.Sprintf("runtime.IdentityType(%q)", base)
+	}
+	if len(values) > 0 {
+		name := t
+		return fmt.Sprintf("&runtime.Type{Kind: runtime.KindEnum, Name: %q, FullName: %q, Array: %v, Values: %#v}", name, base, arr, values)
+	}
+	return fmt.Sprintf("&runtime.Type{Kind: runtime.KindString, Name: %q, FullName: %q, Array: %v}", t, base, arr)
+}
+
+func write(cmds []*cmdlet) []byte {
+	var b bytes.Buffer
+	b.WriteString("// Code generated by gen.go from the cmdlet reference pages; DO NOT EDIT.\n\npackage decl\n\nimport \"github.com/exosim/exosim/shell/runtime\"\n\n")
+	b.WriteString("// names lists the declared cmdlets.\nvar names = []string{\n")
+	for _, c := range cmds {
+		fmt.Fprintf(&b, "\t%q,\n", c.name)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("func build(name string) *runtime.Command {\n\tswitch name {\n")
+	for _, c := range cmds {
+		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn %s()\n", c.name, funcName(c.name))
+	}
+	b.WriteString("\t}\n\treturn nil\n}\n\n")
+	for _, c := range cmds {
+		writeCmdlet(&b, c)
+	}
+	return b.Bytes()
+}
+
+func funcName(n string) string {
+	return "decl" + strings.ReplaceAll(n, "-", "")
+}
+
+func writeCmdlet(b *bytes.Buffer, c *cmdlet) {
+	sets := c.sets
+	named := len(sets) > 1 || (len(sets) == 1 && sets[0] != "(All)")
+	fmt.Fprintf(b, "func %s() *runtime.Command {\n\tc := &runtime.Command{Name: %q, SupportsShouldProcess: %v}\n", funcName(c.name), c.name, c.should)
+	if named {
+		fmt.Fprintf(b, "\tc.Sets = %#v\n", sets)
+		def := sets[0]
+		for _, s := range sets {
+			if s == "Identity" || s == "Default" || s == "DefaultParameterSet" || strings.EqualFold(s, "IdentityCloud") {
+				def = s
+				break
+			}
+		}
+		fmt.Fprintf(b, "\tc.DefaultSet = %q\n", def)
+	}
+	b.WriteString("\tc.Params = []*runtime.Param{\n")
+	for _, p := range c.params {
+		if p.name == "Confirm" || p.name == "WhatIf" || len(p.blocks) == 0 {
+			continue
+		}
+		// which sets the parameter belongs to: the syntax blocks decide
+		var infos []string
+		first := p.blocks[0]
+		for _, s := range sets {
+			if !c.inSet[s][p.name] {
+				continue
+			}
+			blk := first
+			for _, y := range p.blocks {
+				for _, ys := range y.sets {
+					if ys == s {
+						blk = y
+					}
+				}
+			}
+			setName := s
+			if !named {
+				setName = "__AllParameterSets"
+			}
+			pipe := ""
+			if strings.HasPrefix(blk.pipeline, "True") {
+				pipe = ", FromPipelineByName: true"
+				if strings.Contains(blk.pipeline, "ByValue") || (p.name == "Identity" && !strings.Contains(blk.pipeline, "ByPropertyName")) {
+					pipe = ", FromPipeline: true, FromPipelineByName: true"
+				}
+			}
+			infos = append(infos, fmt.Sprintf("{Set: %q, Mandatory: %v, Position: %d%s}", setName, c.mandatory[s][p.name], blk.position, pipe))
+		}
+		if len(infos) == 0 {
+			continue
+		}
+		values := p.values
+		if len(first.values) > 0 {
+			values = first.values
+		}
+		fmt.Fprintf(b, "\t\t{Name: %q, Type: %s, Sets: []runtime.SetInfo{%s}", p.name, goType(first.typ, values), strings.Join(infos, ", "))
+		var aliases []string
+		for _, a := range first.aliases {
+			if !commonAliases[strings.ToLower(a)] {
+				aliases = append(aliases, a)
+			}
+		}
+		if len(aliases) > 0 {
+			fmt.Fprintf(b, ", Aliases: %#v", aliases)
+		}
+		b.WriteString("},\n")
+	}
+	b.WriteString("\t}\n\treturn c\n}\n\n")
+}
+
+// commonAliases are PowerShell's common-parameter aliases; a page that
+// lists one of them for its own parameter is a documentation slip.
+var commonAliases = map[string]bool{"vb": true, "db": true, "ea": true, "wa": true, "infa": true, "proga": true, "ev": true, "wv": true, "iv": true, "ov": true, "ob": true, "pv": true, "wi": true, "cf": true}
+
+func main() {
+	ref := flag.String("ref", "", "directory of reference pages")
+	out := flag.String("o", "zz_params.go", "output file")
+	flag.Parse()
+	files, err := filepath.Glob(filepath.Join(*ref, "*-*.md"))
+	if err != nil || len(files) == 0 {
+		fmt.Fprintln(os.Stderr, "gen: no reference pages found in", *ref)
+		os.Exit(1)
+	}
+	sort.Strings(files)
+	var cmds []*cmdlet
+	for _, f := range files {
+		c, err := parseFile(f)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		cmds = append(cmds, c)
+	}
+	src, err := format.Source(write(cmds))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen: format:", err)
+		os.WriteFile(*out+".bad", write(cmds), 0o644)
+		os.Exit(1)
+	}
+	if err := os.WriteFile(*out, src, 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	_ = bufio.NewReader
+}

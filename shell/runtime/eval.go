@@ -60,12 +60,19 @@ func (rt *Runtime) continueAfter(err error) bool {
 	if !errors.As(err, &pe) || pe.ScriptTerminating || rt.tryDepth > 0 {
 		return false
 	}
-	if !pe.shown {
-		rt.showError(pe.Record)
-		pe.shown = true
-	}
+	rt.reportTerminating(pe)
 	rt.lastSuccess = false
 	return true
+}
+
+// reportTerminating shows a terminating error once and records it in $Error.
+func (rt *Runtime) reportTerminating(pe *PSError) {
+	if pe.shown {
+		return
+	}
+	pe.shown = true
+	rt.recordError(pe.Record)
+	rt.showError(pe.Record)
 }
 
 func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {

@@ -124,9 +124,10 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 			rt.exitRequested = true
 		case errors.As(err, &pe):
 			if !pe.shown {
-				out.w.Write(pe.Record)
-				rt.errorsWritten++
+				pe.shown = true
 				rt.recordError(pe.Record)
+				rt.errorsWritten++
+				out.w.Write(pe.Record)
 			}
 			rt.lastSuccess = false
 		}
@@ -164,10 +165,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 			}
 			var pe *PSError
 			if errors.As(err, &pe) {
-				if !pe.shown {
-					rt.showError(pe.Record)
-					pe.shown = true
-				}
+				rt.reportTerminating(pe)
 				rt.lastSuccess = false
 				return nil
 			}

@@ -35,13 +35,50 @@ func Cmd(name string) *runtime.Command {
 		Module:  Module,
 		Version: ModuleVersion,
 		Remote:  true,
+		Visible: func(rt *runtime.Runtime) bool { return Connected(rt, name) },
 	}
+}
+
+// Session state keys: whether Exchange Online PowerShell
+// (Connect-ExchangeOnline) and Security & Compliance PowerShell
+// (Connect-IPPSSession) are connected. Sessions that never set them count
+// as connected.
+const (
+	StateConnected           = "exo.connected"
+	StateComplianceConnected = "scc.connected"
+)
+
+// IsCompliance reports whether a cmdlet belongs to Security & Compliance
+// PowerShell (it needs Connect-IPPSSession) rather than Exchange Online
+// PowerShell: retention and case-hold policies and rules, compliance
+// cases, tags and searches, adaptive scopes and hold-removal actions.
+func IsCompliance(name string) bool {
+	noun := name
+	if i := strings.IndexByte(name, '-'); i >= 0 {
+		noun = name[i+1:]
+	}
+	n := strings.ToLower(noun)
+	return strings.Contains(n, "compliance") || strings.HasPrefix(n, "casehold") ||
+		n == "adaptivescope" || n == "holdremovalaction"
+}
+
+// Connected reports whether the session holds the connection the named
+// cmdlet needs (see StateConnected).
+func Connected(rt *runtime.Runtime, name string) bool {
+	key := StateConnected
+	if IsCompliance(name) {
+		key = StateComplianceConnected
+	}
+	v, ok := rt.State[key].(bool)
+	return !ok || v
 }
 
 // Install adds session state the Exchange cmdlets need.
 func Install(rt *runtime.Runtime) {
-	if _, ok := rt.State["exo.connected"]; !ok {
-		rt.State["exo.connected"] = true
+	for _, k := range []string{StateConnected, StateComplianceConnected} {
+		if _, ok := rt.State[k]; !ok {
+			rt.State[k] = true
+		}
 	}
 }
 
@@ -168,4 +205,27 @@ func Declared(name string) *runtime.Command {
 	c.Params = d.Params
 	c.SupportsShouldProcess = d.SupportsShouldProcess
 	return c
+}
+
+// Describe attaches the project's one-line help texts to a declared
+// command's parameters, by parameter name (as declared, case included). A
+// name the command does not declare panics: that is a programming error
+// caught by the tests that build every command.
+func Describe(c *runtime.Command, help map[string]string) {
+	for name, text := range help {
+		DeclaredParam(c, name).Help = text
+	}
+}
+
+// DeclaredParam returns a declared command's parameter by name (as
+// declared, case included), for adjustments the declaration does not carry
+// such as a ValidateRange. It panics when the command has no such
+// parameter.
+func DeclaredParam(c *runtime.Command, name string) *runtime.Param {
+	for _, p := range c.Params {
+		if p.Name == name {
+			return p
+		}
+	}
+	panic("exo: " + c.Name + " declares no parameter " + name)
 }

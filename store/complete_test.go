@@ -1,0 +1,36 @@
+package store
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCompleteMailboxIdentity(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	err := s.View(func(tx *Tx) error {
+		got, err := tx.CompleteMailboxIdentity("ANN", 10, nil)
+		if err != nil {
+			return err
+		}
+		if len(got) == 0 || !strings.EqualFold(got[0][:3], "ann") {
+			t.Errorf("ANN: %v", got)
+		}
+		for _, g := range got {
+			if !strings.HasPrefix(strings.ToLower(g), "ann") {
+				t.Errorf("candidate %q does not start with ann", g)
+			}
+		}
+		none, err := tx.CompleteMailboxIdentity("zzzz-no-such", 10, nil)
+		if err != nil || len(none) != 0 {
+			t.Errorf("no match: %v %v", none, err)
+		}
+		skip, err := tx.CompleteMailboxIdentity("ann", 10, func(*Mailbox) bool { return false })
+		if err != nil || len(skip) != 0 {
+			t.Errorf("filtered: %v %v", skip, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

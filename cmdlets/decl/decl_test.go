@@ -62,3 +62,45 @@ func TestLookupReturnsFreshCopies(t *testing.T) {
 		t.Fatal("undocumented cmdlet has a declaration")
 	}
 }
+
+// Facts the generator has to get right despite how the pages write them.
+func TestGeneratorReadsPageConventions(t *testing.T) {
+	tests := []struct {
+		cmd, param, set string
+		mandatory       bool
+		position        int
+		typeName        string
+	}{
+		// "[-Identity] <T>" is mandatory and positional; pages number
+		// positions from 1, the runtime from 0.
+		{"Set-OMEConfiguration", "Identity", "__AllParameterSets", true, 0, "OMEConfigurationIdParameter"},
+		{"Get-OMEConfiguration", "Identity", "__AllParameterSets", false, 0, "OMEConfigurationIdParameter"},
+		// A page that already numbers from 0 keeps its positions.
+		{"New-OMEConfiguration", "Identity", "__AllParameterSets", true, 0, "OrganizationIdParameter"},
+		{"Get-MessageTraceV2", "ToIP", "__AllParameterSets", false, 12, "String"},
+		{"Get-MessageTraceDetailV2", "MessageTraceId", "__AllParameterSets", true, 4, "Guid"},
+		// "[-Identity] <T>]" lacks an opening bracket: optional.
+		{"Get-ComplianceCase", "Identity", "__AllParameterSets", false, 0, "ComplianceCaseIdParameter"},
+		// Type and parameter set exchanged in the metadata block.
+		{"New-OMEConfiguration", "ExternalMailExpiryInDays", "__AllParameterSets", false, -1, "Int32"},
+		// A switch that selects its set is required there.
+		{"New-Mailbox", "Shared", "Shared", true, -1, "SwitchParameter"},
+		{"Set-IRMConfiguration", "RMSOnlineKeySharingLocation", "__AllParameterSets", false, -1, "Uri"},
+	}
+	for _, tt := range tests {
+		c := Lookup(tt.cmd)
+		p := c.Param(tt.param)
+		if p == nil {
+			t.Errorf("%s has no -%s", tt.cmd, tt.param)
+			continue
+		}
+		si, ok := p.InSet(tt.set)
+		if !ok || si.Mandatory != tt.mandatory || si.Position != tt.position || p.Type.Name != tt.typeName {
+			t.Errorf("%s -%s in %s: in set %v, mandatory %v, position %d, type %s; want mandatory %v, position %d, type %s",
+				tt.cmd, tt.param, tt.set, ok, si.Mandatory, si.Position, p.Type.Name, tt.mandatory, tt.position, tt.typeName)
+		}
+	}
+	if p := Lookup("Set-IRMConfiguration").Param("RMSOnlineKeySharingLocation"); p.Type.FullName != "System.Uri" {
+		t.Errorf("Uri full name %q", p.Type.FullName)
+	}
+}

@@ -44,6 +44,7 @@ type cmdlet struct {
 	sets       []string                   // retained set names, in order
 	mandatory  map[string]map[string]bool // set -> param -> mandatory
 	inSet      map[string]map[string]bool // set -> param -> appears in syntax
+	syntaxType map[string]string          // param -> value type written in the syntax
 	params     []*param
 	should     bool
 	defaultSet string
@@ -51,8 +52,14 @@ type cmdlet struct {
 
 var (
 	reSetHeading = regexp.MustCompile(`^### (\S+)`)
-	reSyntaxTok  = regexp.MustCompile(`(\[*)-([A-Za-z0-9]+)`)
-	reBullet     = regexp.MustCompile(`^- ([A-Za-z0-9][A-Za-z0-9 ._/-]*?)(:|$| \(|\.)`)
+	// reSyntaxTok matches one parameter of a syntax block: the opening
+	// brackets, the name, the bracket closing a positional name, the value
+	// type and a bracket right after it. "-Name <T>" is mandatory,
+	// "[-Name] <T>" is mandatory and positional, "[[-Name] <T>]" and
+	// "[-Name <T>]" are optional; "[-Name] <T>]" (one opening bracket
+	// missing) is optional too.
+	reSyntaxTok = regexp.MustCompile(`(\[*)-([A-Za-z0-9]+)(\]?)(?:\s*<([^>]*)>(\]?))?`)
+	reBullet    = regexp.MustCompile(`^- ([A-Za-z0-9][A-Za-z0-9 ._/-]*?)(:|$| \(|\.)`)
 )
 
 func parseFile(path string) (*cmdlet, error) {
@@ -61,7 +68,7 @@ func parseFile(path string) (*cmdlet, error) {
 		return nil, err
 	}
 	name := strings.TrimSuffix(filepath.Base(path), ".md")
-	c := &cmdlet{name: name, mandatory: map[string]map[string]bool{}, inSet: map[string]map[string]bool{}}
+	c := &cmdlet{name: name, mandatory: map[string]map[string]bool{}, inSet: map[string]map[string]bool{}, syntaxType: map[string]string{}}
 	lines := strings.Split(string(data), "\n")
 	section := ""
 	curSet := ""
@@ -102,7 +109,10 @@ func parseFile(path string) (*cmdlet, error) {
 				for _, m := range reSyntaxTok.FindAllStringSubmatch(l, -1) {
 					p := m[2]
 					c.inSet[curSet][p] = true
-					if m[1] == "" {
+					if m[4] != "" && c.syntaxType[p] == "" {
+						c.syntaxType[p] = m[4]
+					}
+					if m[1] == "" || (m[1] == "[" && m[3] == "]" && m[4] != "" && m[5] == "") {
 						c.mandatory[curSet][p] = true
 					}
 				}
@@ -191,7 +201,73 @@ func parseFile(path string) (*cmdlet, error) {
 			c.should = true
 		}
 	}
+	fixSwappedTypeAndSet(c)
+	mandatorySetSwitches(c)
+	zeroBasePositions(c)
 	return c, nil
+}
+
+// mandatorySetSwitches marks the switches that select a parameter set as
+// mandatory there: the syntax blocks show them in brackets like optional
+// switches, while their metadata block, which names the set, says they
+// are required.
+func mandatorySetSwitches(c *cmdlet) {
+	for _, p := range c.params {
+		for _, b := range p.blocks {
+			if !b.required || strings.TrimPrefix(b.typ, "System.Management.Automation.") != "SwitchParameter" {
+				continue
+			}
+			for _, s := range b.sets {
+				if s != "(All)" && c.inSet[s][p.name] {
+					c.mandatory[s][p.name] = true
+				}
+			}
+		}
+	}
+}
+
+// fixSwappedTypeAndSet repairs a documentation slip where a parameter's
+// metadata block has its type and parameter-set fields exchanged (the
+// "Parameter Sets" field names no set of the page but is the value type
+// the syntax shows): the syntax's type wins and the block covers all sets.
+func fixSwappedTypeAndSet(c *cmdlet) {
+	known := map[string]bool{"(All)": true}
+	for _, s := range c.sets {
+		known[s] = true
+	}
+	for _, p := range c.params {
+		st := strings.TrimPrefix(c.syntaxType[p.name], "System.")
+		if st == "" {
+			continue
+		}
+		for i := range p.blocks {
+			b := &p.blocks[i]
+			if len(b.sets) != 1 || known[b.sets[0]] || strings.TrimPrefix(b.sets[0], "System.") != st {
+				continue
+			}
+			b.typ, b.sets = c.syntaxType[p.name], []string{"(All)"}
+		}
+	}
+}
+
+// zeroBasePositions turns the page's positions into the runtime's 0-based
+// slots. Most pages number positional slots from 1 (the Exchange help
+// convention); a page that uses slot 0 numbers them from 0 already.
+func zeroBasePositions(c *cmdlet) {
+	for _, p := range c.params {
+		for _, b := range p.blocks {
+			if b.position == 0 {
+				return
+			}
+		}
+	}
+	for _, p := range c.params {
+		for i := range p.blocks {
+			if p.blocks[i].position > 0 {
+				p.blocks[i].position--
+			}
+		}
+	}
 }
 
 func goType(typ string, values []string) string {
@@ -219,6 +295,11 @@ func goType(typ string, values []string) string {
 		return "runtime.TDouble"
 	case "DateTime", "ExDateTime":
 		return "runtime.TDateTime"
+	case "Uri":
+		if arr {
+			return `&runtime.Type{Kind: runtime.KindString, Name: "Uri[]", FullName: "System.Uri[]", Array: true}`
+		}
+		return `&runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "System.Uri"}`
 	case "Guid":
 		if arr {
 			return `&runtime.Type{Kind: runtime.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}`

@@ -239,7 +239,7 @@ func build(name string) *runtime.Command {
 func declAddRoleGroupMember() *runtime.Command {
 	c := &runtime.Command{Name: "Add-RoleGroupMember", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("RoleGroupIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("RoleGroupIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Member", Type: runtime.IdentityType("SecurityPrincipalIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: -1, FromPipelineByName: true}}},
 		{Name: "BypassSecurityGroupManagerCheck", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
@@ -325,7 +325,7 @@ func declConnectIPPSSession() *runtime.Command {
 func declDisableJournalArchiving() *runtime.Command {
 	c := &runtime.Command{Name: "Disable-JournalArchiving", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "PreserveMailUser", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -366,7 +366,7 @@ func declGetAppRetentionCompliancePolicy() *runtime.Command {
 func declGetCaseHoldPolicy() *runtime.Command {
 	c := &runtime.Command{Name: "Get-CaseHoldPolicy", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Case", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "DistributionDetail", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "IncludeBindings", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -378,7 +378,7 @@ func declGetCaseHoldPolicy() *runtime.Command {
 func declGetCaseHoldRule() *runtime.Command {
 	c := &runtime.Command{Name: "Get-CaseHoldRule", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Policy", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -387,7 +387,7 @@ func declGetCaseHoldRule() *runtime.Command {
 func declGetComplianceCase() *runtime.Command {
 	c := &runtime.Command{Name: "Get-ComplianceCase", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceCaseIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceCaseIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "CaseType", Type: &runtime.Type{Kind: runtime.KindEnum, Name: "ComplianceCaseType", FullName: "ComplianceCaseType", Array: false, Values: []string{"AdvancedEdiscovery", "ComplianceClassifier", "ComplianceWorkspace", "DataInvestigation", "DSR", "eDiscovery", "InsiderRisk", "InternalInvestigation", "SupervisionPolicy"}}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "DomainController", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "RecentOnly", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -399,7 +399,7 @@ func declGetComplianceCase() *runtime.Command {
 func declGetComplianceTag() *runtime.Command {
 	c := &runtime.Command{Name: "Get-ComplianceTag", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "IncludingLabelState", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "PriorityCleanup", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
@@ -487,7 +487,7 @@ func declGetMailbox() *runtime.Command {
 	c.Sets = []string{"AnrSet", "Identity", "MailboxPlanSet"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Anr", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}}},
 		{Name: "Archive", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}, {Set: "MailboxPlanSet", Mandatory: false, Position: -1}}},
 		{Name: "Filter", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}, {Set: "MailboxPlanSet", Mandatory: false, Position: -1}}},
@@ -517,7 +517,7 @@ func declGetMailboxDatabase() *runtime.Command {
 	c.Sets = []string{"Server", "Identity"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("DatabaseIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("DatabaseIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Server", Type: runtime.IdentityType("ServerIdParameter"), Sets: []runtime.SetInfo{{Set: "Server", Mandatory: true, Position: -1, FromPipelineByName: true}}},
 		{Name: "DomainController", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "Server", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "DumpsterStatistics", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Server", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}}},
@@ -534,7 +534,7 @@ func declGetMailboxFolderStatistics() *runtime.Command {
 	c.Sets = []string{"Identity", "Database"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("GeneralMailboxOrMailUserIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("GeneralMailboxOrMailUserIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipelineByName: true}}},
 		{Name: "Database", Type: runtime.IdentityType("DatabaseIdParameter"), Sets: []runtime.SetInfo{{Set: "Database", Mandatory: true, Position: -1}}},
 		{Name: "StoreMailboxIdentity", Type: runtime.IdentityType("StoreMailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Database", Mandatory: true, Position: -1}}},
 		{Name: "Archive", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
@@ -555,7 +555,7 @@ func declGetMailboxRestoreRequest() *runtime.Command {
 	c.Sets = []string{"Identity", "Filtering"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "BatchName", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Filtering", Mandatory: false, Position: -1}}},
 		{Name: "HighPriority", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "Filtering", Mandatory: false, Position: -1}}},
 		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Filtering", Mandatory: false, Position: -1}}},
@@ -572,7 +572,7 @@ func declGetMailboxRestoreRequestStatistics() *runtime.Command {
 	c.Sets = []string{"IdentityCloud"}
 	c.DefaultSet = "IdentityCloud"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "IdentityCloud", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "IdentityCloud", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "IncludeReport", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "IdentityCloud", Mandatory: false, Position: -1}}},
 		{Name: "DiagnosticInfo", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "IdentityCloud", Mandatory: false, Position: -1}}},
 		{Name: "IncludeSkippedItems", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "IdentityCloud", Mandatory: false, Position: -1}}},
@@ -586,7 +586,7 @@ func declGetMailboxSearch() *runtime.Command {
 	c.Sets = []string{"SearchObjectIdentity", "EwsStoreObjectIdentity", "InPlaceHoldIdentity"}
 	c.DefaultSet = "SearchObjectIdentity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("SearchObjectIdParameter"), Sets: []runtime.SetInfo{{Set: "SearchObjectIdentity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "EwsStoreObjectIdentity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("SearchObjectIdParameter"), Sets: []runtime.SetInfo{{Set: "SearchObjectIdentity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "EwsStoreObjectIdentity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "InPlaceHoldIdentity", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "InPlaceHoldIdentity", Mandatory: true, Position: -1}}},
 		{Name: "ResultSize", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "SearchObjectIdentity", Mandatory: false, Position: -1}, {Set: "EwsStoreObjectIdentity", Mandatory: false, Position: -1}, {Set: "InPlaceHoldIdentity", Mandatory: false, Position: -1}}},
 		{Name: "ShowDeletionInProgressSearches", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "EwsStoreObjectIdentity", Mandatory: false, Position: -1}, {Set: "InPlaceHoldIdentity", Mandatory: false, Position: -1}}},
@@ -599,7 +599,7 @@ func declGetMailboxStatistics() *runtime.Command {
 	c.Sets = []string{"Identity"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("GeneralMailboxOrMailUserIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("GeneralMailboxOrMailUserIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Archive", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "IncludeMoveHistory", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "IncludeMoveReport", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
@@ -614,7 +614,7 @@ func declGetManagementRoleAssignment() *runtime.Command {
 	c.Sets = []string{"Identity", "RoleAssignee"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("RoleAssignmentIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("RoleAssignmentIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "AssignmentMethod", Type: &runtime.Type{Kind: runtime.KindString, Name: "AssignmentMethod[]", FullName: "AssignmentMethod", Array: true}, Sets: []runtime.SetInfo{{Set: "RoleAssignee", Mandatory: false, Position: -1}}},
 		{Name: "ConfigWriteScope", Type: &runtime.Type{Kind: runtime.KindString, Name: "ConfigWriteScopeType", FullName: "ConfigWriteScopeType", Array: false}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "RoleAssignee", Mandatory: false, Position: -1}}},
 		{Name: "CustomRecipientWriteScope", Type: runtime.IdentityType("ManagementScopeIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "RoleAssignee", Mandatory: false, Position: -1}}},
@@ -675,14 +675,14 @@ func declGetMessageTraceDetail() *runtime.Command {
 func declGetMessageTraceDetailV2() *runtime.Command {
 	c := &runtime.Command{Name: "Get-MessageTraceDetailV2", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "MessageTraceId", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 5, FromPipelineByName: true}}},
-		{Name: "RecipientAddress", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 6, FromPipelineByName: true}}},
-		{Name: "Action", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1}}},
-		{Name: "EndDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 2, FromPipelineByName: true}}},
-		{Name: "Event", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 3}}},
-		{Name: "MessageId", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 4, FromPipelineByName: true}}},
-		{Name: "SenderAddress", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 7, FromPipelineByName: true}}},
-		{Name: "StartDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 8, FromPipelineByName: true}}},
+		{Name: "MessageTraceId", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 4, FromPipelineByName: true}}},
+		{Name: "RecipientAddress", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 5, FromPipelineByName: true}}},
+		{Name: "Action", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0}}},
+		{Name: "EndDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipelineByName: true}}},
+		{Name: "Event", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 2}}},
+		{Name: "MessageId", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 3, FromPipelineByName: true}}},
+		{Name: "SenderAddress", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 6, FromPipelineByName: true}}},
+		{Name: "StartDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 7, FromPipelineByName: true}}},
 	}
 	return c
 }
@@ -690,19 +690,19 @@ func declGetMessageTraceDetailV2() *runtime.Command {
 func declGetMessageTraceV2() *runtime.Command {
 	c := &runtime.Command{Name: "Get-MessageTraceV2", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "EndDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipelineByName: true}}},
-		{Name: "FromIP", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 2, FromPipelineByName: true}}},
-		{Name: "MessageId", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 3, FromPipelineByName: true}}},
-		{Name: "MessageTraceId", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 4, FromPipelineByName: true}}},
-		{Name: "RecipientAddress", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 5, FromPipelineByName: true}}},
-		{Name: "ResultSize", Type: runtime.TInt, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 6, FromPipelineByName: true}}},
-		{Name: "SenderAddress", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 7, FromPipelineByName: true}}},
-		{Name: "StartDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 8, FromPipelineByName: true}}},
-		{Name: "StartingRecipientAddress", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 9, FromPipelineByName: true}}},
-		{Name: "Status", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 10}}},
-		{Name: "Subject", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 11, FromPipelineByName: true}}},
-		{Name: "SubjectFilterType", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 12, FromPipelineByName: true}}},
-		{Name: "ToIP", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 13, FromPipelineByName: true}}},
+		{Name: "EndDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipelineByName: true}}},
+		{Name: "FromIP", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipelineByName: true}}},
+		{Name: "MessageId", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 2, FromPipelineByName: true}}},
+		{Name: "MessageTraceId", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 3, FromPipelineByName: true}}},
+		{Name: "RecipientAddress", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 4, FromPipelineByName: true}}},
+		{Name: "ResultSize", Type: runtime.TInt, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 5, FromPipelineByName: true}}},
+		{Name: "SenderAddress", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 6, FromPipelineByName: true}}},
+		{Name: "StartDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 7, FromPipelineByName: true}}},
+		{Name: "StartingRecipientAddress", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 8, FromPipelineByName: true}}},
+		{Name: "Status", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 9}}},
+		{Name: "Subject", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 10, FromPipelineByName: true}}},
+		{Name: "SubjectFilterType", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 11, FromPipelineByName: true}}},
+		{Name: "ToIP", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 12, FromPipelineByName: true}}},
 	}
 	return c
 }
@@ -710,7 +710,7 @@ func declGetMessageTraceV2() *runtime.Command {
 func declGetOMEConfiguration() *runtime.Command {
 	c := &runtime.Command{Name: "Get-OMEConfiguration", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("OMEConfigurationIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("OMEConfigurationIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 	}
 	return c
 }
@@ -734,7 +734,7 @@ func declGetRecipient() *runtime.Command {
 	c.Sets = []string{"AnrSet", "Identity", "RecipientPreviewFilterSet"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("RecipientIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("RecipientIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Anr", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}}},
 		{Name: "AuthenticationType", Type: &runtime.Type{Kind: runtime.KindString, Name: "AuthenticationType", FullName: "AuthenticationType", Array: false}, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}, {Set: "RecipientPreviewFilterSet", Mandatory: false, Position: -1}}},
 		{Name: "BookmarkDisplayName", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
@@ -758,7 +758,7 @@ func declGetRecipient() *runtime.Command {
 func declGetRetentionCompliancePolicy() *runtime.Command {
 	c := &runtime.Command{Name: "Get-RetentionCompliancePolicy", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "DistributionDetail", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "ErrorPolicyOnly", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "ExcludeTeamsPolicy", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -773,7 +773,7 @@ func declGetRetentionCompliancePolicy() *runtime.Command {
 func declGetRetentionComplianceRule() *runtime.Command {
 	c := &runtime.Command{Name: "Get-RetentionComplianceRule", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Policy", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "PriorityCleanup", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
@@ -783,7 +783,7 @@ func declGetRetentionComplianceRule() *runtime.Command {
 func declGetRetentionPolicy() *runtime.Command {
 	c := &runtime.Command{Name: "Get-RetentionPolicy", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxPolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxPolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 	}
 	return c
 }
@@ -793,7 +793,7 @@ func declGetRetentionPolicyTag() *runtime.Command {
 	c.Sets = []string{"Identity", "Mailbox"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("RetentionPolicyTagIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("RetentionPolicyTagIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "IncludeSystemTags", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "Mailbox", Mandatory: false, Position: -1}}},
 		{Name: "Mailbox", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Mailbox", Mandatory: false, Position: -1}}},
 		{Name: "OptionalInMailbox", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Mailbox", Mandatory: false, Position: -1}}},
@@ -805,7 +805,7 @@ func declGetRetentionPolicyTag() *runtime.Command {
 func declGetRoleGroup() *runtime.Command {
 	c := &runtime.Command{Name: "Get-RoleGroup", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("RoleGroupIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("RoleGroupIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Filter", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "ResultSize", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "ShowPartnerLinked", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -817,7 +817,7 @@ func declGetRoleGroup() *runtime.Command {
 func declGetRoleGroupMember() *runtime.Command {
 	c := &runtime.Command{Name: "Get-RoleGroupMember", SupportsShouldProcess: false}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("RoleGroupMemberIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("RoleGroupMemberIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "ResultSize", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -828,7 +828,7 @@ func declGetUser() *runtime.Command {
 	c.Sets = []string{"AnrSet", "Identity"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("UserIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("UserIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Anr", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}}},
 		{Name: "Filter", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "IncludeDirectReportsWithDisplayNames", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "AnrSet", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}}},
@@ -875,7 +875,7 @@ func declNewAppRetentionCompliancePolicy() *runtime.Command {
 	c.Sets = []string{"AdaptiveScopeLocation", "Default"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: false, Position: 0}, {Set: "Default", Mandatory: false, Position: 0}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: true, Position: 0}, {Set: "Default", Mandatory: true, Position: 0}}},
 		{Name: "AdaptiveScopeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: true, Position: -1}}},
 		{Name: "Applications", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: true, Position: -1}, {Set: "Default", Mandatory: true, Position: -1}}},
 		{Name: "Comment", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: false, Position: -1}, {Set: "Default", Mandatory: false, Position: -1}}},
@@ -894,7 +894,7 @@ func declNewAppRetentionCompliancePolicy() *runtime.Command {
 func declNewCaseHoldPolicy() *runtime.Command {
 	c := &runtime.Command{Name: "New-CaseHoldPolicy", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0}}},
 		{Name: "Case", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: -1}}},
 		{Name: "Comment", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Enabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -909,7 +909,7 @@ func declNewCaseHoldPolicy() *runtime.Command {
 func declNewCaseHoldRule() *runtime.Command {
 	c := &runtime.Command{Name: "New-CaseHoldRule", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0}}},
 		{Name: "Policy", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: -1}}},
 		{Name: "Comment", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "ContentMatchQuery", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -921,7 +921,7 @@ func declNewCaseHoldRule() *runtime.Command {
 func declNewComplianceCase() *runtime.Command {
 	c := &runtime.Command{Name: "New-ComplianceCase", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0}}},
 		{Name: "CaseType", Type: &runtime.Type{Kind: runtime.KindEnum, Name: "ComplianceCaseType", FullName: "ComplianceCaseType", Array: false, Values: []string{"AdvancedEdiscovery", "ComplianceClassifier", "ComplianceWorkspace", "DataInvestigation", "DSR", "eDiscovery", "InsiderRisk", "InternalInvestigation", "SupervisionPolicy"}}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Description", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "DomainController", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -937,8 +937,8 @@ func declNewComplianceTag() *runtime.Command {
 	c.Sets = []string{"Default", "PriorityCleanup"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: 1}, {Set: "PriorityCleanup", Mandatory: false, Position: 1}}},
-		{Name: "PriorityCleanup", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "PriorityCleanup", Mandatory: false, Position: -1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: true, Position: 0}, {Set: "PriorityCleanup", Mandatory: true, Position: 0}}},
+		{Name: "PriorityCleanup", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "PriorityCleanup", Mandatory: true, Position: -1}}},
 		{Name: "RetentionAction", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}, {Set: "PriorityCleanup", Mandatory: true, Position: -1}}},
 		{Name: "RetentionDuration", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}, {Set: "PriorityCleanup", Mandatory: true, Position: -1}}},
 		{Name: "RetentionType", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}, {Set: "PriorityCleanup", Mandatory: true, Position: -1}}},
@@ -964,18 +964,18 @@ func declNewMailbox() *runtime.Command {
 	c.Sets = []string{"MicrosoftOnlineServicesID", "Discovery", "EnableRoomMailboxAccount", "Equipment", "FederatedUser", "InactiveMailbox", "MicrosoftOnlineServicesFederatedUser", "PublicFolder", "RemovedMailbox", "Room", "Shared"}
 	c.DefaultSet = "MicrosoftOnlineServicesID"
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "Discovery", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "EnableRoomMailboxAccount", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "Equipment", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "FederatedUser", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "InactiveMailbox", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "PublicFolder", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "RemovedMailbox", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "Room", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "Shared", Mandatory: false, Position: 1, FromPipelineByName: true}}},
-		{Name: "Discovery", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1}, {Set: "Discovery", Mandatory: false, Position: -1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "Discovery", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "EnableRoomMailboxAccount", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "Equipment", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "FederatedUser", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "InactiveMailbox", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "PublicFolder", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "RemovedMailbox", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "Room", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "Shared", Mandatory: true, Position: 0, FromPipelineByName: true}}},
+		{Name: "Discovery", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1}, {Set: "Discovery", Mandatory: true, Position: -1}}},
 		{Name: "EnableRoomMailboxAccount", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "EnableRoomMailboxAccount", Mandatory: true, Position: -1}}},
-		{Name: "Equipment", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Equipment", Mandatory: false, Position: -1}}},
+		{Name: "Equipment", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Equipment", Mandatory: true, Position: -1}}},
 		{Name: "FederatedIdentity", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "FederatedUser", Mandatory: true, Position: -1}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: true, Position: -1}}},
 		{Name: "InactiveMailbox", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1, FromPipelineByName: true}, {Set: "InactiveMailbox", Mandatory: true, Position: -1, FromPipelineByName: true}}},
 		{Name: "MicrosoftOnlineServicesID", Type: &runtime.Type{Kind: runtime.KindString, Name: "WindowsLiveId", FullName: "WindowsLiveId", Array: false}, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: true, Position: -1}, {Set: "EnableRoomMailboxAccount", Mandatory: false, Position: -1}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: true, Position: -1}}},
 		{Name: "Password", Type: runtime.TSecureString, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: true, Position: -1}, {Set: "Discovery", Mandatory: false, Position: -1}, {Set: "Equipment", Mandatory: false, Position: -1}, {Set: "FederatedUser", Mandatory: false, Position: -1}, {Set: "InactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemovedMailbox", Mandatory: false, Position: -1}, {Set: "Room", Mandatory: false, Position: -1}, {Set: "Shared", Mandatory: false, Position: -1}}},
-		{Name: "PublicFolder", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: false, Position: -1}}},
+		{Name: "PublicFolder", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: true, Position: -1}}},
 		{Name: "RemovedMailbox", Type: runtime.IdentityType("RemovedMailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1, FromPipelineByName: true}, {Set: "FederatedUser", Mandatory: false, Position: -1, FromPipelineByName: true}, {Set: "InactiveMailbox", Mandatory: false, Position: -1, FromPipelineByName: true}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: false, Position: -1, FromPipelineByName: true}, {Set: "RemovedMailbox", Mandatory: true, Position: -1, FromPipelineByName: true}}},
-		{Name: "Room", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "EnableRoomMailboxAccount", Mandatory: false, Position: -1}, {Set: "Room", Mandatory: false, Position: -1}}},
-		{Name: "Shared", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Shared", Mandatory: false, Position: -1}}},
+		{Name: "Room", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "EnableRoomMailboxAccount", Mandatory: true, Position: -1}, {Set: "Room", Mandatory: true, Position: -1}}},
+		{Name: "Shared", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Shared", Mandatory: true, Position: -1}}},
 		{Name: "ActiveSyncMailboxPolicy", Type: runtime.IdentityType("MailboxPolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1}, {Set: "Discovery", Mandatory: false, Position: -1}, {Set: "EnableRoomMailboxAccount", Mandatory: false, Position: -1}, {Set: "Equipment", Mandatory: false, Position: -1}, {Set: "FederatedUser", Mandatory: false, Position: -1}, {Set: "InactiveMailbox", Mandatory: false, Position: -1}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: false, Position: -1}, {Set: "PublicFolder", Mandatory: false, Position: -1}, {Set: "RemovedMailbox", Mandatory: false, Position: -1}, {Set: "Room", Mandatory: false, Position: -1}, {Set: "Shared", Mandatory: false, Position: -1}}},
 		{Name: "Alias", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1}, {Set: "Discovery", Mandatory: false, Position: -1}, {Set: "EnableRoomMailboxAccount", Mandatory: false, Position: -1}, {Set: "Equipment", Mandatory: false, Position: -1}, {Set: "FederatedUser", Mandatory: false, Position: -1}, {Set: "InactiveMailbox", Mandatory: false, Position: -1}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: false, Position: -1}, {Set: "PublicFolder", Mandatory: false, Position: -1}, {Set: "RemovedMailbox", Mandatory: false, Position: -1}, {Set: "Room", Mandatory: false, Position: -1}, {Set: "Shared", Mandatory: false, Position: -1}}},
 		{Name: "Archive", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "MicrosoftOnlineServicesID", Mandatory: false, Position: -1}, {Set: "Discovery", Mandatory: false, Position: -1}, {Set: "EnableRoomMailboxAccount", Mandatory: false, Position: -1}, {Set: "Equipment", Mandatory: false, Position: -1}, {Set: "FederatedUser", Mandatory: false, Position: -1}, {Set: "InactiveMailbox", Mandatory: false, Position: -1}, {Set: "MicrosoftOnlineServicesFederatedUser", Mandatory: false, Position: -1}, {Set: "PublicFolder", Mandatory: false, Position: -1}, {Set: "RemovedMailbox", Mandatory: false, Position: -1}, {Set: "Room", Mandatory: false, Position: -1}, {Set: "Shared", Mandatory: false, Position: -1}}},
@@ -1011,7 +1011,7 @@ func declNewMailboxRestoreRequest() *runtime.Command {
 	c.Sets = []string{"CrossTenantRestore", "RemoteMailboxRestoreMailboxLocationId", "RemoteMailboxRestoreMailboxId", "SourceMailbox"}
 	c.DefaultSet = "CrossTenantRestore"
 	c.Params = []*runtime.Param{
-		{Name: "CrossTenantRestore", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "CrossTenantRestore", Mandatory: false, Position: -1}}},
+		{Name: "CrossTenantRestore", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "CrossTenantRestore", Mandatory: true, Position: -1}}},
 		{Name: "RemoteCredential", Type: runtime.TCredential, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
 		{Name: "RemoteDatabaseGuid", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
 		{Name: "RemoteHostName", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
@@ -1050,7 +1050,7 @@ func declNewMailboxRestoreRequest() *runtime.Command {
 func declNewMailboxSearch() *runtime.Command {
 	c := &runtime.Command{Name: "New-MailboxSearch", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0}}},
 		{Name: "AllPublicFolderSources", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "AllSourceMailboxes", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Description", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1080,11 +1080,11 @@ func declNewMailboxSearch() *runtime.Command {
 func declNewOMEConfiguration() *runtime.Command {
 	c := &runtime.Command{Name: "New-OMEConfiguration", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("OrganizationIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("OrganizationIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "BackgroundColor", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "DisclaimerText", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "EmailText", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "ExternalMailExpiryInDays", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "ExternalMailExpiryInDays", Type: runtime.TInt, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Image", Type: &runtime.Type{Kind: runtime.KindInt, Name: "Byte[]", FullName: "System.Byte[]", Array: true}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "IntroductionText", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "OTPEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1101,7 +1101,7 @@ func declNewRetentionCompliancePolicy() *runtime.Command {
 	c.Sets = []string{"Default", "TeamLocation", "AdaptiveScopeLocation"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: 1}, {Set: "TeamLocation", Mandatory: false, Position: 1}, {Set: "AdaptiveScopeLocation", Mandatory: false, Position: 1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: true, Position: 0}, {Set: "TeamLocation", Mandatory: true, Position: 0}, {Set: "AdaptiveScopeLocation", Mandatory: true, Position: 0}}},
 		{Name: "AdaptiveScopeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: true, Position: -1}}},
 		{Name: "Applications", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}, {Set: "AdaptiveScopeLocation", Mandatory: false, Position: -1}}},
 		{Name: "Comment", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}, {Set: "TeamLocation", Mandatory: false, Position: -1}, {Set: "AdaptiveScopeLocation", Mandatory: false, Position: -1}}},
@@ -1138,7 +1138,7 @@ func declNewRetentionComplianceRule() *runtime.Command {
 	c.Sets = []string{"ComplianceTag", "Default", "PublishComplianceTag"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: 1}}},
+		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: true, Position: 0}}},
 		{Name: "ApplyComplianceTag", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "ComplianceTag", Mandatory: true, Position: -1}}},
 		{Name: "Policy", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "ComplianceTag", Mandatory: true, Position: -1}, {Set: "Default", Mandatory: true, Position: -1}, {Set: "PublishComplianceTag", Mandatory: true, Position: -1}}},
 		{Name: "PriorityCleanup", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ComplianceTag", Mandatory: false, Position: -1}, {Set: "Default", Mandatory: false, Position: -1}, {Set: "PublishComplianceTag", Mandatory: false, Position: -1}}},
@@ -1160,7 +1160,7 @@ func declNewRetentionComplianceRule() *runtime.Command {
 func declRemoveCaseHoldPolicy() *runtime.Command {
 	c := &runtime.Command{Name: "Remove-CaseHoldPolicy", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "ForceDeletion", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -1169,7 +1169,7 @@ func declRemoveCaseHoldPolicy() *runtime.Command {
 func declRemoveComplianceCase() *runtime.Command {
 	c := &runtime.Command{Name: "Remove-ComplianceCase", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceCaseIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceCaseIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "DomainController", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -1180,7 +1180,7 @@ func declRemoveMailbox() *runtime.Command {
 	c.Sets = []string{"Default"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Default", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Force", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}}},
 		{Name: "Migration", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}}},
 		{Name: "PermanentlyDelete", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}}},
@@ -1195,7 +1195,7 @@ func declRemoveMailboxRestoreRequest() *runtime.Command {
 	c.Sets = []string{"Identity"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Force", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -1204,7 +1204,7 @@ func declRemoveMailboxRestoreRequest() *runtime.Command {
 func declRemoveMailboxSearch() *runtime.Command {
 	c := &runtime.Command{Name: "Remove-MailboxSearch", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("SearchObjectIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("SearchObjectIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 	}
 	return c
 }
@@ -1212,7 +1212,7 @@ func declRemoveMailboxSearch() *runtime.Command {
 func declRemoveRetentionCompliancePolicy() *runtime.Command {
 	c := &runtime.Command{Name: "Remove-RetentionCompliancePolicy", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "ForceDeletion", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "PriorityCleanup", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
@@ -1222,7 +1222,7 @@ func declRemoveRetentionCompliancePolicy() *runtime.Command {
 func declResumeMailboxRestoreRequest() *runtime.Command {
 	c := &runtime.Command{Name: "Resume-MailboxRestoreRequest", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 	}
 	return c
 }
@@ -1232,7 +1232,7 @@ func declSetAdaptiveScope() *runtime.Command {
 	c.Sets = []string{"Default", "AdaptiveScopeRawQuery", "AdministrativeUnit"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdaptiveScopeRawQuery", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdministrativeUnit", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "Default", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdaptiveScopeRawQuery", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdministrativeUnit", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "AdministrativeUnit", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: false, Position: -1}, {Set: "AdaptiveScopeRawQuery", Mandatory: false, Position: -1}, {Set: "AdministrativeUnit", Mandatory: true, Position: -1}}},
 		{Name: "FilterConditions", Type: runtime.THashtable, Sets: []runtime.SetInfo{{Set: "Default", Mandatory: true, Position: -1}}},
 		{Name: "RawQuery", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeRawQuery", Mandatory: true, Position: -1}}},
@@ -1246,8 +1246,8 @@ func declSetAppRetentionCompliancePolicy() *runtime.Command {
 	c.Sets = []string{"Identity", "AdaptiveScopeLocation", "DisableRestrictiveRetentionParameterSet", "InformationBarrierDefault", "OrganizationSegmentsDefault", "RetryDistributionParameterSet", "TeamLocation"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdaptiveScopeLocation", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "DisableRestrictiveRetentionParameterSet", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "InformationBarrierDefault", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "OrganizationSegmentsDefault", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RetryDistributionParameterSet", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "TeamLocation", Mandatory: false, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
-		{Name: "RetryDistribution", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RetryDistributionParameterSet", Mandatory: false, Position: -1}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdaptiveScopeLocation", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "DisableRestrictiveRetentionParameterSet", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "InformationBarrierDefault", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "OrganizationSegmentsDefault", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RetryDistributionParameterSet", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "TeamLocation", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "RetryDistribution", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RetryDistributionParameterSet", Mandatory: true, Position: -1}}},
 		{Name: "AddAdaptiveScopeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: false, Position: -1}}},
 		{Name: "AddExchangeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "AddExchangeLocationException", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
@@ -1274,8 +1274,8 @@ func declSetCaseHoldPolicy() *runtime.Command {
 	c.Sets = []string{"RetryDistribution", "Identity"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "RetryDistribution", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
-		{Name: "RetryDistribution", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RetryDistribution", Mandatory: false, Position: -1}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "RetryDistribution", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "RetryDistribution", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RetryDistribution", Mandatory: true, Position: -1}}},
 		{Name: "AddExchangeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "AddPublicFolderLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "AddSharePointLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
@@ -1292,7 +1292,7 @@ func declSetCaseHoldPolicy() *runtime.Command {
 func declSetComplianceCase() *runtime.Command {
 	c := &runtime.Command{Name: "Set-ComplianceCase", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceCaseIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceCaseIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "CaseType", Type: &runtime.Type{Kind: runtime.KindString, Name: "ComplianceCaseType", FullName: "ComplianceCaseType", Array: false}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Close", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Description", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1319,7 +1319,7 @@ func declSetIRMConfiguration() *runtime.Command {
 		{Name: "JournalReportDecryptionEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "LicensingLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "RejectIfRecipientHasNoRights", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "RMSOnlineKeySharingLocation", Type: &runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "Uri", Array: false}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "RMSOnlineKeySharingLocation", Type: &runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "System.Uri"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "SearchEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "SimplifiedClientAccessDoNotForwardDisabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "SimplifiedClientAccessEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1334,7 +1334,7 @@ func declSetMailbox() *runtime.Command {
 	c.Sets = []string{"Identity", "ExcludeFromAllHolds", "ExcludeFromAllOrgHolds", "ExcludeFromOrgHolds", "IsExchangeCloudManaged", "ProvideConsent", "RecalculateInactiveMailbox", "RemoveComplianceTagHoldApplied", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied", "RemoveDisabledArchive", "RemoveOrphanedHolds"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "ProvideConsent", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "ExcludeFromAllHolds", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "ExcludeFromAllOrgHolds", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "ExcludeFromOrgHolds", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "IsExchangeCloudManaged", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "ProvideConsent", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RecalculateInactiveMailbox", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveDelayHoldApplied", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveDisabledArchive", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RemoveOrphanedHolds", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "AcceptMessagesOnlyFrom", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "AcceptMessagesOnlyFromDLMembers", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "AcceptMessagesOnlyFromSendersOrMembers", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
@@ -1379,7 +1379,7 @@ func declSetMailbox() *runtime.Command {
 		{Name: "EnableRoomMailboxAccount", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "EndDateForRetentionHold", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "EnforcedTimestamps", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
-		{Name: "ExcludeFromAllHolds", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}}},
+		{Name: "ExcludeFromAllHolds", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ExcludeFromAllHolds", Mandatory: true, Position: -1}}},
 		{Name: "ExcludeFromAllOrgHolds", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}}},
 		{Name: "ExcludeFromOrgHolds", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}}},
 		{Name: "ExtensionCustomAttribute1", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
@@ -1426,15 +1426,15 @@ func declSetMailbox() *runtime.Command {
 		{Name: "ProvideConsent", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}}},
 		{Name: "ProvisionedForOfficeGraph", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "PublicFolder", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
-		{Name: "RecalculateInactiveMailbox", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}}},
+		{Name: "RecalculateInactiveMailbox", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RecalculateInactiveMailbox", Mandatory: true, Position: -1}}},
 		{Name: "RecipientLimits", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "RejectMessagesFrom", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "RejectMessagesFromDLMembers", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "RejectMessagesFromSendersOrMembers", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
-		{Name: "RemoveComplianceTagHoldApplied", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}}},
-		{Name: "RemoveDelayHoldApplied", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}}},
-		{Name: "RemoveDelayReleaseHoldApplied", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}}},
-		{Name: "RemoveDisabledArchive", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}}},
+		{Name: "RemoveComplianceTagHoldApplied", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveComplianceTagHoldApplied", Mandatory: true, Position: -1}}},
+		{Name: "RemoveDelayHoldApplied", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveDelayHoldApplied", Mandatory: true, Position: -1}}},
+		{Name: "RemoveDelayReleaseHoldApplied", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveDelayReleaseHoldApplied", Mandatory: true, Position: -1}}},
+		{Name: "RemoveDisabledArchive", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RemoveDisabledArchive", Mandatory: true, Position: -1}}},
 		{Name: "RemoveMailboxProvisioningConstraint", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "RemoveOrphanedHolds", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
 		{Name: "RequireSenderAuthenticationEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromAllOrgHolds", Mandatory: false, Position: -1}, {Set: "ExcludeFromOrgHolds", Mandatory: false, Position: -1}, {Set: "IsExchangeCloudManaged", Mandatory: false, Position: -1}, {Set: "ProvideConsent", Mandatory: false, Position: -1}, {Set: "RecalculateInactiveMailbox", Mandatory: false, Position: -1}, {Set: "RemoveComplianceTagHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDelayReleaseHoldApplied", Mandatory: false, Position: -1}, {Set: "RemoveDisabledArchive", Mandatory: false, Position: -1}, {Set: "RemoveOrphanedHolds", Mandatory: false, Position: -1}}},
@@ -1473,14 +1473,14 @@ func declSetMailboxRestoreRequest() *runtime.Command {
 	c.Sets = []string{"Identity", "Rehome"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "Rehome", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "Rehome", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "AcceptLargeDataLoss", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "BatchName", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "CompletedRequestAgeLimit", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "DomainController", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "Rehome", Mandatory: false, Position: -1}}},
 		{Name: "InternalFlags", Type: &runtime.Type{Kind: runtime.KindString, Name: "InternalMrsFlag[]", FullName: "InternalMrsFlag", Array: true}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "Priority", Type: &runtime.Type{Kind: runtime.KindEnum, Name: "RequestPriority", FullName: "RequestPriority", Array: false, Values: []string{"Lowest", "Lower", "Low", "Normal", "High", "Higher", "Highest", "Emergency"}}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
-		{Name: "RehomeRequest", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Rehome", Mandatory: false, Position: -1}}},
+		{Name: "RehomeRequest", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Rehome", Mandatory: true, Position: -1}}},
 		{Name: "RemoteHostName", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "Rehome", Mandatory: false, Position: -1}}},
 		{Name: "RequestExpiryInterval", Type: &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "Rehome", Mandatory: false, Position: -1}}},
 		{Name: "SkipInitialConnectionValidation", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}, {Set: "Rehome", Mandatory: false, Position: -1}}},
@@ -1495,7 +1495,7 @@ func declSetMailboxRestoreRequest() *runtime.Command {
 func declSetMailboxSearch() *runtime.Command {
 	c := &runtime.Command{Name: "Set-MailboxSearch", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("SearchObjectIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("SearchObjectIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "AllPublicFolderSources", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "AllSourceMailboxes", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Description", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1526,11 +1526,11 @@ func declSetMailboxSearch() *runtime.Command {
 func declSetOMEConfiguration() *runtime.Command {
 	c := &runtime.Command{Name: "Set-OMEConfiguration", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("OMEConfigurationIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("OMEConfigurationIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "BackgroundColor", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "DisclaimerText", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "EmailText", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "ExternalMailExpiryInDays", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "ExternalMailExpiryInDays", Type: runtime.TInt, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Image", Type: &runtime.Type{Kind: runtime.KindInt, Name: "Byte[]", FullName: "System.Byte[]", Array: true}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "IntroductionText", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "OTPEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1688,7 +1688,7 @@ func declSetOrganizationConfig() *runtime.Command {
 		{Name: "RequiredCharsetCoverage", Type: runtime.TInt, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}, {Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "SendFromAliasEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
 		{Name: "SharedDomainEmailAddressFlowEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
-		{Name: "SiteMailboxCreationURL", Type: &runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "Uri", Array: false}, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
+		{Name: "SiteMailboxCreationURL", Type: &runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "System.Uri"}, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
 		{Name: "SmtpActionableMessagesEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
 		{Name: "TenantAdminNotificationForDelayedDelicensingEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
 		{Name: "TwoClickMailPreviewEnabled", Type: runtime.TBool, Sets: []runtime.SetInfo{{Set: "ShortenEventScopeParameter", Mandatory: false, Position: -1}, {Set: "DelayedDelicensingParameterSet", Mandatory: false, Position: -1}}},
@@ -1706,8 +1706,8 @@ func declSetRetentionCompliancePolicy() *runtime.Command {
 	c.Sets = []string{"Identity", "AdaptiveScopeLocation", "RetryDistribution", "TeamLocation"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "AdaptiveScopeLocation", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "RetryDistribution", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}, {Set: "TeamLocation", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
-		{Name: "RetryDistribution", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RetryDistribution", Mandatory: false, Position: -1}}},
+		{Name: "Identity", Type: runtime.IdentityType("PolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "AdaptiveScopeLocation", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "RetryDistribution", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}, {Set: "TeamLocation", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "RetryDistribution", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "RetryDistribution", Mandatory: true, Position: -1}}},
 		{Name: "AddAdaptiveScopeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "AdaptiveScopeLocation", Mandatory: false, Position: -1}}},
 		{Name: "AddExchangeLocation", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
 		{Name: "AddExchangeLocationException", Type: runtime.TMultiValued, Sets: []runtime.SetInfo{{Set: "Identity", Mandatory: false, Position: -1}}},
@@ -1758,7 +1758,7 @@ func declSetRetentionCompliancePolicy() *runtime.Command {
 func declSetRetentionComplianceRule() *runtime.Command {
 	c := &runtime.Command{Name: "Set-RetentionComplianceRule", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("ComplianceRuleIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "ApplyComplianceTag", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Comment", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "ContentContainsSensitiveInformation", Type: &runtime.Type{Kind: runtime.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1779,7 +1779,7 @@ func declSetRetentionComplianceRule() *runtime.Command {
 func declSetRetentionPolicy() *runtime.Command {
 	c := &runtime.Command{Name: "Set-RetentionPolicy", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxPolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxPolicyIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "Force", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "IsDefault", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "IsDefaultArbitrationMailbox", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
@@ -1793,7 +1793,7 @@ func declSetRetentionPolicy() *runtime.Command {
 func declSuspendMailboxRestoreRequest() *runtime.Command {
 	c := &runtime.Command{Name: "Suspend-MailboxRestoreRequest", SupportsShouldProcess: true}
 	c.Params = []*runtime.Param{
-		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: 1, FromPipeline: true, FromPipelineByName: true}}},
+		{Name: "Identity", Type: runtime.IdentityType("MailboxRestoreRequestIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}}},
 		{Name: "SuspendComment", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -1804,8 +1804,8 @@ func declUndoSoftDeletedMailbox() *runtime.Command {
 	c.Sets = []string{"PublicFolder", "SoftDeletedMailbox"}
 	c.DefaultSet = "PublicFolder"
 	c.Params = []*runtime.Param{
-		{Name: "SoftDeletedObject", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: false, Position: 1, FromPipelineByName: true}, {Set: "SoftDeletedMailbox", Mandatory: false, Position: 1, FromPipelineByName: true}}},
-		{Name: "PublicFolder", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: false, Position: -1}}},
+		{Name: "SoftDeletedObject", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: true, Position: 0, FromPipelineByName: true}, {Set: "SoftDeletedMailbox", Mandatory: true, Position: 0, FromPipelineByName: true}}},
+		{Name: "PublicFolder", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: true, Position: -1}}},
 		{Name: "DisplayName", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: false, Position: -1}, {Set: "SoftDeletedMailbox", Mandatory: false, Position: -1}}},
 		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "PublicFolder", Mandatory: false, Position: -1}, {Set: "SoftDeletedMailbox", Mandatory: false, Position: -1}}},
 		{Name: "Password", Type: runtime.TSecureString, Sets: []runtime.SetInfo{{Set: "SoftDeletedMailbox", Mandatory: false, Position: -1}}},

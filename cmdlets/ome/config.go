@@ -15,95 +15,67 @@ const (
 	TypeIRMConfiguration = "Microsoft.Exchange.Data.Directory.SystemConfiguration.IRMConfiguration"
 )
 
-var (
-	tBytes               = &runtime.Type{Kind: runtime.KindObject, Name: "Byte[]", FullName: "System.Byte[]", Array: true}
-	tUri                 = &runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "System.Uri"}
-	tTransportDecryption = runtime.EnumType("TransportDecryptionSetting",
-		"Microsoft.Exchange.Data.TransportDecryptionSetting", "Disabled", "Optional", "Mandatory")
-)
-
-// brandingParams are the template settings New- and Set-OMEConfiguration
-// share.
-func brandingParams() []*runtime.Param {
-	return []*runtime.Param{
-		runtime.P("BackgroundColor", runtime.TString, runtime.Help("Background colour of the encrypted mail and the portal (#RRGGBB or a colour name).")),
-		runtime.P("DisclaimerText", runtime.TString, runtime.Help("Disclaimer shown in the mail that carries the encrypted message.")),
-		runtime.P("EmailText", runtime.TString, runtime.Help("Default text shown with encrypted messages.")),
-		runtime.P("ExternalMailExpiryInDays", runtime.TInt, runtime.Help("Days an external recipient can open the message in the portal: 1 to 730, 0 for no expiry. Needs Advanced Message Encryption.")),
-		runtime.P("Image", tBytes, runtime.Help("Logo image as bytes.")),
-		runtime.P("IntroductionText", runtime.TString, runtime.Help("Text shown next to the sender's name and address.")),
-		runtime.P("OTPEnabled", runtime.TBool, runtime.Help("Whether recipients may sign in to the portal with a one-time passcode.")),
-		runtime.P("PortalText", runtime.TString, runtime.Help("Text shown at the top of the encrypted mail portal.")),
-		runtime.P("PrivacyStatementUrl", runtime.TString, runtime.Help("Privacy statement link in the notification mail.")),
-		runtime.P("ReadButtonText", runtime.TString, runtime.Help("Text of the read-the-message button.")),
-		runtime.P("SocialIdSignIn", runtime.TBool, runtime.Help("Whether recipients may sign in with a Microsoft, Google or Yahoo identity.")),
-	}
+// brandingHelp describes the template settings New- and
+// Set-OMEConfiguration share.
+var brandingHelp = map[string]string{
+	"BackgroundColor":          "Background colour of the encrypted mail and the portal (#RRGGBB or a colour name).",
+	"DisclaimerText":           "Disclaimer shown in the mail that carries the encrypted message.",
+	"EmailText":                "Default text shown with encrypted messages.",
+	"ExternalMailExpiryInDays": "Days an external recipient can open the message in the portal: 1 to 730, 0 for no expiry. Needs Advanced Message Encryption.",
+	"Image":                    "Logo image as bytes.",
+	"IntroductionText":         "Text shown next to the sender's name and address.",
+	"OTPEnabled":               "Whether recipients may sign in to the portal with a one-time passcode.",
+	"PortalText":               "Text shown at the top of the encrypted mail portal.",
+	"PrivacyStatementUrl":      "Privacy statement link in the notification mail.",
+	"ReadButtonText":           "Text of the read-the-message button.",
+	"SocialIdSignIn":           "Whether recipients may sign in with a Microsoft, Google or Yahoo identity.",
 }
 
 func configCommands() []*runtime.Command {
-	get := exo.Cmd("Get-OMEConfiguration")
+	get := exo.Declared("Get-OMEConfiguration")
 	get.Synopsis = "Lists the Message Encryption branding templates."
 	get.OutputType = TypeOMEConfiguration
-	get.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("OMEConfigurationIdParameter"), runtime.Position(0), runtime.FromPipeline(),
-			runtime.Help("The template to show; the default one is \"OME Configuration\".")),
-	}
+	exo.Describe(get, map[string]string{
+		"Identity": "The template to show; the default one is \"OME Configuration\".",
+	})
 	get.Handler.Process = getOMEConfiguration
 
-	newC := exo.Cmd("New-OMEConfiguration")
+	newC := exo.Declared("New-OMEConfiguration")
 	newC.Synopsis = "Adds a Message Encryption branding template."
 	newC.OutputType = TypeOMEConfiguration
-	newC.SupportsShouldProcess = true
 	newC.ConfirmImpact = runtime.ImpactMedium
-	newC.Params = append([]*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("OrganizationIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(),
-			runtime.Help("Name of the new template.")),
-	}, brandingParams()...)
+	exo.Describe(newC, brandingHelp)
+	exo.Describe(newC, map[string]string{
+		"Identity": "Name of the new template.",
+	})
 	newC.Handler.Process = newOMEConfiguration
 
-	set := exo.Cmd("Set-OMEConfiguration")
+	set := exo.Declared("Set-OMEConfiguration")
 	set.Synopsis = "Changes a Message Encryption branding template."
-	set.SupportsShouldProcess = true
 	set.ConfirmImpact = runtime.ImpactMedium
-	set.Params = append([]*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("OMEConfigurationIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(),
-			runtime.Help("The template to change.")),
-	}, brandingParams()...)
+	exo.Describe(set, brandingHelp)
+	exo.Describe(set, map[string]string{
+		"Identity": "The template to change.",
+	})
 	set.Handler.Process = setOMEConfiguration
 
-	getIRM := exo.Cmd("Get-IRMConfiguration")
+	getIRM := exo.Declared("Get-IRMConfiguration")
 	getIRM.Synopsis = "Shows the organization's Information Rights Management and encryption settings."
 	getIRM.OutputType = TypeIRMConfiguration
 	getIRM.Handler.Process = getIRMConfiguration
 
-	setIRM := exo.Cmd("Set-IRMConfiguration")
+	setIRM := exo.Declared("Set-IRMConfiguration")
 	setIRM.Synopsis = "Changes the organization's Information Rights Management and encryption settings."
-	setIRM.SupportsShouldProcess = true
 	setIRM.ConfirmImpact = runtime.ImpactMedium
-	setIRM.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("OrganizationIdParameter"), runtime.FromPipeline(), runtime.FromPipelineByName(),
-			runtime.Help("The organization; there is only one, so this can be left out.")),
-	}
-	for _, n := range irmBoolParams {
-		setIRM.Params = append(setIRM.Params, runtime.P(n, runtime.TBool))
-	}
-	setIRM.Params = append(setIRM.Params,
-		runtime.P("Force", runtime.TSwitch, runtime.Help("Skips the confirmation prompt.")),
-		runtime.P("LicensingLocation", runtime.TMultiValued, runtime.Help("RMS licensing URLs.")),
-		runtime.P("RMSOnlineKeySharingLocation", tUri, runtime.Help("URL of the RMS Online key sharing location.")),
-		runtime.P("TransportDecryptionSetting", tTransportDecryption, runtime.Help("Disabled, Optional or Mandatory decryption in transport.")),
-	)
+	exo.Describe(setIRM, map[string]string{
+		"Identity":                    "The organization; there is only one, so this can be left out.",
+		"Force":                       "Skips the confirmation prompt.",
+		"LicensingLocation":           "RMS licensing URLs.",
+		"RMSOnlineKeySharingLocation": "URL of the RMS Online key sharing location.",
+		"TransportDecryptionSetting":  "Disabled, Optional or Mandatory decryption in transport.",
+	})
 	setIRM.Handler.Process = setIRMConfiguration
 	return []*runtime.Command{get, newC, set, getIRM, setIRM}
-}
-
-// irmBoolParams are Set-IRMConfiguration's Boolean settings.
-var irmBoolParams = []string{
-	"AutomaticServiceUpdateEnabled", "AzureRMSLicensingEnabled", "DecryptAttachmentForEncryptOnly",
-	"EDiscoverySuperUserEnabled", "EnablePdfEncryption", "EnablePortalTrackingLogs",
-	"InternalLicensingEnabled", "JournalReportDecryptionEnabled", "RejectIfRecipientHasNoRights",
-	"SearchEnabled", "SimplifiedClientAccessDoNotForwardDisabled", "SimplifiedClientAccessEnabled",
-	"SimplifiedClientAccessEncryptOnlyDisabled",
 }
 
 func getOMEConfiguration(ctx *runtime.Context) error {

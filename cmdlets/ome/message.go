@@ -19,23 +19,22 @@ const (
 )
 
 func messageCommands() []*runtime.Command {
-	get := exo.Cmd("Get-OMEMessageStatus")
+	const messageIDHelp = "The full Message-ID header value of the message, angle brackets included."
+
+	get := exo.Declared("Get-OMEMessageStatus")
 	get.Synopsis = "Shows whether encryption of a sent message can be revoked and whether it was."
 	get.OutputType = TypeMessageStatus
-	get.Params = []*runtime.Param{
-		runtime.P("MessageId", runtime.TString, runtime.Mandatory(),
-			runtime.Help("The full Message-ID header value of the message, angle brackets included.")),
-	}
+	exo.Describe(get, map[string]string{
+		"MessageId": messageIDHelp,
+	})
 	get.Handler.Process = getMessageStatus
 
-	set := exo.Cmd("Set-OMEMessageRevocation")
+	set := exo.Declared("Set-OMEMessageRevocation")
 	set.Synopsis = "Revokes Message Encryption for a sent message so portal recipients can no longer read it."
-	set.Params = []*runtime.Param{
-		runtime.P("MessageId", runtime.TString, runtime.Mandatory(),
-			runtime.Help("The full Message-ID header value of the message, angle brackets included.")),
-		runtime.P("Revoke", runtime.TBool, runtime.Mandatory(),
-			runtime.Help("$true revokes encryption for the message; $false leaves it as it is.")),
-	}
+	exo.Describe(set, map[string]string{
+		"MessageId": messageIDHelp,
+		"Revoke":    "$true revokes encryption for the message; $false leaves it as it is.",
+	})
 	set.Handler.Process = setMessageRevocation
 	return []*runtime.Command{get, set}
 }

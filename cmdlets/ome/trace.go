@@ -29,80 +29,86 @@ const (
 	v2MaxWindow   = 10 * store.Day
 )
 
+// traceHelp describes the parameters the message trace cmdlets share.
+var traceHelp = map[string]string{
+	"EndDate":          "End of the date range (UTC).",
+	"FromIP":           "Source IP address of the messages.",
+	"MessageId":        "Message-ID header values, angle brackets included.",
+	"MessageTraceId":   "The message trace ID of a message.",
+	"RecipientAddress": "Recipient email addresses.",
+	"SenderAddress":    "Sender email addresses.",
+	"Status":           "Delivery statuses to include.",
+	"ToIP":             "Destination IP address of the messages.",
+}
+
+// pagingHelp describes the paging parameters of the older trace cmdlets
+// (their ranges are checked by the handlers, as the service does).
+var pagingHelp = map[string]string{
+	"Page":     "Page of results to return, 1 to 1000 (default 1).",
+	"PageSize": "Results per page, 1 to 5000 (default 1000).",
+	"ProbeTag": "Reserved for internal use.",
+}
+
+// detailHelp describes the parameters of the trace detail cmdlets.
+var detailHelp = map[string]string{
+	"MessageTraceId":   "The message trace ID of the message.",
+	"RecipientAddress": "The recipient's email address.",
+	"Action":           "Actions to include.",
+	"EndDate":          "End of the date range (UTC).",
+	"MessageId":        "Message-ID header value, angle brackets included.",
+	"SenderAddress":    "The sender's email address.",
+}
+
+// subjectFilterTypes are the values SubjectFilterType accepts.
+var subjectFilterTypes = []string{"Contains", "EndsWith", "StartsWith"}
+
 func traceCommands() []*runtime.Command {
-	byName := runtime.FromPipelineByName
-	v1 := exo.Cmd("Get-MessageTrace")
+	v1 := exo.Declared("Get-MessageTrace")
 	v1.Synopsis = "Searches the mail flow records of the last 10 days (older message trace)."
 	v1.OutputType = TypeMessageTrace
-	v1.Params = []*runtime.Param{
-		runtime.P("EndDate", runtime.TDateTime, byName(), runtime.Help("End of the date range (UTC).")),
-		runtime.P("FromIP", runtime.TString, byName(), runtime.Help("Source IP address of the messages.")),
-		runtime.P("MessageId", runtime.TMultiValued, byName(), runtime.Help("Message-ID header values, angle brackets included.")),
-		runtime.P("MessageTraceId", runtime.TGuid, byName(), runtime.Help("The message trace ID of a message.")),
-		runtime.P("Page", runtime.TInt, runtime.Help("Page of results to return, 1 to 1000 (default 1).")),
-		runtime.P("PageSize", runtime.TInt, runtime.Help("Results per page, 1 to 5000 (default 1000).")),
-		runtime.P("ProbeTag", runtime.TString, runtime.Help("Reserved for internal use.")),
-		runtime.P("RecipientAddress", runtime.TMultiValued, byName(), runtime.Help("Recipient email addresses.")),
-		runtime.P("SenderAddress", runtime.TMultiValued, byName(), runtime.Help("Sender email addresses.")),
-		runtime.P("StartDate", runtime.TDateTime, byName(), runtime.Help("Start of the date range (UTC); at most 10 days ago.")),
-		runtime.P("Status", runtime.TMultiValued, runtime.Help("Delivery statuses to include (Delivered, Failed, Pending ...).")),
-		runtime.P("ToIP", runtime.TString, byName(), runtime.Help("Destination IP address of the messages.")),
-	}
+	exo.Describe(v1, traceHelp)
+	exo.Describe(v1, pagingHelp)
+	exo.Describe(v1, map[string]string{
+		"StartDate": "Start of the date range (UTC); at most 10 days ago.",
+		"Status":    "Delivery statuses to include (Delivered, Failed, Pending ...).",
+	})
 	v1.Handler.Process = func(ctx *runtime.Context) error { return messageTrace(ctx, false) }
 
-	v2 := exo.Cmd("Get-MessageTraceV2")
+	v2 := exo.Declared("Get-MessageTraceV2")
 	v2.Synopsis = "Searches the mail flow records of the last 90 days, 10 days per query."
 	v2.OutputType = TypeMessageTraceV2
-	pos := func(n int) runtime.ParamOpt { return runtime.Position(n - 1) }
-	v2.Params = []*runtime.Param{
-		runtime.P("EndDate", runtime.TDateTime, pos(1), byName(), runtime.Help("End of the date range (UTC).")),
-		runtime.P("FromIP", runtime.TString, pos(2), byName(), runtime.Help("Source IP address of the messages.")),
-		runtime.P("MessageId", runtime.TMultiValued, pos(3), byName(), runtime.Help("Message-ID header values, angle brackets included.")),
-		runtime.P("MessageTraceId", runtime.TGuid, pos(4), byName(), runtime.Help("The message trace ID of a message.")),
-		runtime.P("RecipientAddress", runtime.TMultiValued, pos(5), byName(), runtime.Help("Recipient email addresses.")),
-		runtime.P("ResultSize", runtime.TInt, pos(6), byName(), runtime.Help("Maximum number of results, 1 to 5000 (default 1000).")),
-		runtime.P("SenderAddress", runtime.TMultiValued, pos(7), byName(), runtime.Help("Sender email addresses.")),
-		runtime.P("StartDate", runtime.TDateTime, pos(8), byName(), runtime.Help("Start of the date range (UTC); at most 90 days ago.")),
-		runtime.P("StartingRecipientAddress", runtime.TString, pos(9), byName(), runtime.Help("With EndDate, continues a partial result after this recipient.")),
-		runtime.P("Status", runtime.TMultiValued, pos(10), runtime.Help("Delivery statuses to include.")),
-		runtime.P("Subject", runtime.TString, pos(11), byName(), runtime.Help("Subject text to look for.")),
-		runtime.P("SubjectFilterType", runtime.EnumType("String", "System.String", "Contains", "EndsWith", "StartsWith"), pos(12), byName(),
-			runtime.Help("How Subject is matched: Contains, EndsWith or StartsWith.")),
-		runtime.P("ToIP", runtime.TString, pos(13), byName(), runtime.Help("Destination IP address of the messages.")),
-	}
+	exo.Describe(v2, traceHelp)
+	exo.Describe(v2, map[string]string{
+		"ResultSize":               "Maximum number of results, 1 to 5000 (default 1000).",
+		"StartDate":                "Start of the date range (UTC); at most 90 days ago.",
+		"StartingRecipientAddress": "With EndDate, continues a partial result after this recipient.",
+		"Subject":                  "Subject text to look for.",
+		"SubjectFilterType":        "How Subject is matched: Contains, EndsWith or StartsWith.",
+	})
+	// SubjectFilterType is a String limited to three values (ValidateSet).
+	sft := exo.DeclaredParam(v2, "SubjectFilterType")
+	sft.Type = runtime.EnumType(sft.Type.Name, sft.Type.FullName, subjectFilterTypes...)
 	v2.Handler.Process = func(ctx *runtime.Context) error { return messageTrace(ctx, true) }
 
-	d1 := exo.Cmd("Get-MessageTraceDetail")
+	d1 := exo.Declared("Get-MessageTraceDetail")
 	d1.Synopsis = "Lists the delivery events of one traced message for one recipient."
 	d1.OutputType = TypeMessageTraceDetail
-	d1.Params = []*runtime.Param{
-		runtime.P("MessageTraceId", runtime.TGuid, runtime.Mandatory(), byName(), runtime.Help("The message trace ID of the message.")),
-		runtime.P("RecipientAddress", runtime.TString, runtime.Mandatory(), byName(), runtime.Help("The recipient's email address.")),
-		runtime.P("Action", runtime.TMultiValued, runtime.Help("Actions to include.")),
-		runtime.P("EndDate", runtime.TDateTime, byName(), runtime.Help("End of the date range (UTC).")),
-		runtime.P("Event", runtime.TMultiValued, runtime.Help("Events to include (Receive, Encrypt, Deliver, Send external ...).")),
-		runtime.P("MessageId", runtime.TString, byName(), runtime.Help("Message-ID header value, angle brackets included.")),
-		runtime.P("Page", runtime.TInt, runtime.Help("Page of results to return, 1 to 1000 (default 1).")),
-		runtime.P("PageSize", runtime.TInt, runtime.Help("Results per page, 1 to 5000 (default 1000).")),
-		runtime.P("ProbeTag", runtime.TString, runtime.Help("Reserved for internal use.")),
-		runtime.P("SenderAddress", runtime.TString, byName(), runtime.Help("The sender's email address.")),
-		runtime.P("StartDate", runtime.TDateTime, byName(), runtime.Help("Start of the date range (UTC); at most 10 days ago.")),
-	}
+	exo.Describe(d1, detailHelp)
+	exo.Describe(d1, pagingHelp)
+	exo.Describe(d1, map[string]string{
+		"Event":     "Events to include (Receive, Encrypt, Deliver, Send external ...).",
+		"StartDate": "Start of the date range (UTC); at most 10 days ago.",
+	})
 	d1.Handler.Process = func(ctx *runtime.Context) error { return messageTraceDetail(ctx, false) }
 
-	d2 := exo.Cmd("Get-MessageTraceDetailV2")
+	d2 := exo.Declared("Get-MessageTraceDetailV2")
 	d2.Synopsis = "Lists the delivery events of one traced message for one recipient (newer version, 90 days)."
 	d2.OutputType = TypeMessageTraceDetailV2
-	d2.Params = []*runtime.Param{
-		runtime.P("MessageTraceId", runtime.TGuid, runtime.Mandatory(), pos(5), byName(), runtime.Help("The message trace ID of the message.")),
-		runtime.P("RecipientAddress", runtime.TString, runtime.Mandatory(), pos(6), byName(), runtime.Help("The recipient's email address.")),
-		runtime.P("Action", runtime.TMultiValued, pos(1), runtime.Help("Actions to include.")),
-		runtime.P("EndDate", runtime.TDateTime, pos(2), byName(), runtime.Help("End of the date range (UTC).")),
-		runtime.P("Event", runtime.TMultiValued, pos(3), runtime.Help("Events to include.")),
-		runtime.P("MessageId", runtime.TString, pos(4), byName(), runtime.Help("Message-ID header value, angle brackets included.")),
-		runtime.P("SenderAddress", runtime.TString, pos(7), byName(), runtime.Help("The sender's email address.")),
-		runtime.P("StartDate", runtime.TDateTime, pos(8), byName(), runtime.Help("Start of the date range (UTC); at most 90 days ago.")),
-	}
+	exo.Describe(d2, detailHelp)
+	exo.Describe(d2, map[string]string{
+		"Event":     "Events to include.",
+		"StartDate": "Start of the date range (UTC); at most 90 days ago.",
+	})
 	d2.Handler.Process = func(ctx *runtime.Context) error { return messageTraceDetail(ctx, true) }
 	return []*runtime.Command{v1, v2, d1, d2}
 }

@@ -535,8 +535,8 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		}
 		if p.Min < p.Max {
 			iv := asInt64(n)
-			if iv < p.Min || iv > p.Max {
-				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The %d argument is less than the minimum allowed range of %d. Supply an argument that is greater than or equal to %d and then try the command again.", p.Name, iv, p.Min, p.Min), "ParameterArgumentValidationError", object.InvalidData)
+			if msg := rangeMessage(p, iv); msg != "" {
+				return nil, rt.bindError(cmd, invName, ext, msg, "ParameterArgumentValidationError", object.InvalidData)
 			}
 		}
 		return n, nil
@@ -609,4 +609,16 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		return v, nil
 	}
 	return v, nil
+}
+
+// rangeMessage is ValidateRange's failure text for iv, or "" when iv lies
+// within [p.Min, p.Max].
+func rangeMessage(p *Param, iv int64) string {
+	switch {
+	case iv < p.Min:
+		return fmt.Sprintf("Cannot validate argument on parameter '%s'. The %d argument is less than the minimum allowed range of %d. Supply an argument that is greater than or equal to %d and then try the command again.", p.Name, iv, p.Min, p.Min)
+	case iv > p.Max:
+		return fmt.Sprintf("Cannot validate argument on parameter '%s'. The %d argument is greater than the maximum allowed range of %d. Supply an argument that is less than or equal to %d and then try the command again.", p.Name, iv, p.Max, p.Max)
+	}
+	return ""
 }

@@ -20,6 +20,10 @@ const (
 	RecipientUserMailbox   = "UserMailbox"
 	RecipientSharedMailbox = "SharedMailbox"
 	RecipientMailUser      = "MailUser"
+	// RecipientRoomMailbox and RecipientEquipmentMailbox are resource
+	// mailboxes (RecipientType UserMailbox).
+	RecipientRoomMailbox      = "RoomMailbox"
+	RecipientEquipmentMailbox = "EquipmentMailbox"
 )
 
 // Mailbox is an Exchange Online recipient with a mailbox (Get-Mailbox).
@@ -54,6 +58,10 @@ type Mailbox struct {
 	AccountDisabled           bool       `json:"accountDisabled"`
 	Licensed                  bool       `json:"licensed"` // (sim)
 	HasJournalArchive         bool       `json:"hasJournalArchive,omitempty"`
+	// ExternalEmailAddress is the forwarding address of a mail user.
+	ExternalEmailAddress string `json:"externalEmailAddress,omitempty"`
+	// RemovedBy is the admin who soft-deleted the object (sim).
+	RemovedBy string `json:"removedBy,omitempty"`
 
 	LitigationHoldEnabled     bool       `json:"litigationHoldEnabled"`
 	LitigationHoldDuration    Span       `json:"litigationHoldDuration"`
@@ -113,6 +121,23 @@ func (m *Mailbox) Identity() string {
 		return `Soft Deleted Objects\` + m.Name
 	}
 	return m.Name
+}
+
+// IsMailUser reports whether the recipient is a mail user (no mailbox;
+// Get-Mailbox doesn't list it).
+func (m *Mailbox) IsMailUser() bool {
+	return m.RecipientTypeDetails == RecipientMailUser || m.RecipientType == RecipientMailUser
+}
+
+// CanonicalName returns the canonical form of the object's location, e.g.
+// "NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted
+// Organizations/contoso.onmicrosoft.com/annb" (the OrganizationalUnit
+// already carries "/Soft Deleted Objects" for deleted objects).
+func (m *Mailbox) CanonicalName() string {
+	if m.OrganizationalUnit == "" {
+		return m.Name
+	}
+	return m.OrganizationalUnit + "/" + m.Name
 }
 
 // IsDeleted reports whether the mailbox is soft-deleted, inactive or
@@ -190,11 +215,13 @@ func indexMailbox(raw []byte) ([]indexEntry, error) {
 		{IndexName, m.Name},
 		{IndexAlias, m.Alias},
 		{IndexUPN, m.UserPrincipalName},
-		{IndexExchangeGuid, m.ExchangeGuid},
 		{IndexDN, m.DistinguishedName},
 		{IndexLegacyDN, m.LegacyExchangeDN},
 		{IndexExternalID, m.ExternalDirectoryObjectId},
 		{IndexDisplayName, m.DisplayName},
+	}
+	if m.ExchangeGuid != ZeroGuid {
+		e = append(e, indexEntry{IndexExchangeGuid, m.ExchangeGuid})
 	}
 	if m.MicrosoftOnlineServicesID != "" && !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
 		e = append(e, indexEntry{IndexUPN, m.MicrosoftOnlineServicesID})

@@ -132,7 +132,7 @@ func TestScanMailboxesInBatches(t *testing.T) {
 			break
 		}
 	}
-	if len(seen) != 24 || batches != 5 {
+	if len(seen) != 28 || batches != 6 {
 		t.Errorf("%d mailboxes in %d batches", len(seen), batches)
 	}
 }

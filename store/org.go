@@ -234,9 +234,13 @@ func (tx *Tx) AddSubscription(part string, units int) error {
 		s.Enabled += units
 	} else {
 		o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: units})
-		sort.Slice(o.Subscriptions, func(i, j int) bool {
-			return o.Subscriptions[i].SkuPartNumber < o.Subscriptions[j].SkuPartNumber
-		})
+		sortSubscriptions(o)
 	}
 	return tx.PutOrganization(o)
+}
+
+func sortSubscriptions(o *Organization) {
+	sort.Slice(o.Subscriptions, func(i, j int) bool {
+		return o.Subscriptions[i].SkuPartNumber < o.Subscriptions[j].SkuPartNumber
+	})
 }

@@ -79,6 +79,11 @@ func (tx *Tx) Seed(name string, clock time.Time) error {
 		if err := tx.seedMessages(clock); err != nil {
 			return err
 		}
+		for i, r := range contosoRecipients() {
+			if err := tx.seedRecipient(len(all)+i, r, clock); err != nil {
+				return fmt.Errorf("seed %s: %w", r.alias, err)
+			}
+		}
 	}
 	return nil
 }
@@ -391,4 +396,105 @@ func (tx *Tx) seedMessages(clock time.Time) error {
 		}
 	}
 	return nil
+}
+
+// Seeded recipients that aren't licensed user mailboxes: a shared mailbox,
+// a room mailbox and two mail users (one linked to a journal archive).
+// Their GUIDs are fixed so that adding them doesn't move any other
+// generated value.
+const (
+	SeedSharedAlias           = "info"
+	SeedSharedGuid            = "a3c9e1d4-6b2f-4f8e-8d7a-1e5c9b3f2a60"
+	SeedSharedExchangeGuid    = "7e2d4c91-3a5b-4c8f-b1e6-9f0a2d7c5e38"
+	SeedRoomAlias             = "confroomadams"
+	SeedRoomGuid              = "e8b4f2a6-1c9d-4e57-9b3a-6d0f8c2e4a71"
+	SeedRoomExchangeGuid      = "2a7f9c3e-5d1b-4a86-9e4c-8b0d6f2a1c95"
+	SeedJournalMailUserAlias  = "miriamg"
+	SeedJournalMailUserGuid   = "1c5a9e3f-7d2b-4e68-8f4a-0b6e2d9c7a53"
+	SeedPlainMailUserAlias    = "roby"
+	SeedPlainMailUserGuid     = "9b7d3f1e-5a8c-4b26-a4d0-7f2e9c1b5d68"
+	seedSharedObjectID        = "5b1f7c2a-8e4d-4a39-9c61-0d2e7f4b8a15"
+	seedRoomObjectID          = "c6d2a8f1-4e7b-4b93-8a05-3f9e1c7d2b64"
+	seedJournalMailUserObject = "8f3e1a7c-2b6d-4c94-a0e8-5d7b3f9c1e26"
+	seedPlainMailUserObject   = "d4a8e2c6-9f1b-4d37-b5a9-2e6c0f8d4b17"
+)
+
+// seedRecipientDef is one seeded non-licensed recipient.
+type seedRecipientDef struct {
+	kind, alias, display, first, last string
+	objectID, guid, exchangeGuid      string
+	legacyHex                         string
+	accountEnabled, journal           bool
+	external                          string
+	department, title, office         string
+}
+
+func contosoRecipients() []seedRecipientDef {
+	return []seedRecipientDef{
+		{kind: RecipientSharedMailbox, alias: SeedSharedAlias, display: "Contoso Info",
+			objectID: seedSharedObjectID, guid: SeedSharedGuid, exchangeGuid: SeedSharedExchangeGuid,
+			legacyHex: "4f8a2c6e1b9d47e3a5c0f7b2d8e61a93"},
+		{kind: RecipientRoomMailbox, alias: SeedRoomAlias, display: "Conf Room Adams", office: "Redmond",
+			objectID: seedRoomObjectID, guid: SeedRoomGuid, exchangeGuid: SeedRoomExchangeGuid,
+			legacyHex: "b2e6d0a48c1f4937a6e5d3c9f0b7a182"},
+		{kind: RecipientMailUser, alias: SeedJournalMailUserAlias, display: "Miriam Graham", first: "Miriam", last: "Graham",
+			department: "Sales", title: "Director (former)", office: "San Diego",
+			objectID: seedJournalMailUserObject, guid: SeedJournalMailUserGuid, exchangeGuid: ZeroGuid,
+			legacyHex: "6d0b4f8a2e1c4a97b3f5e9d1c7a0b284", journal: true},
+		{kind: RecipientMailUser, alias: SeedPlainMailUserAlias, display: "Rob Young", first: "Rob", last: "Young",
+			department: "Sales", title: "External Consultant", office: "Fabrikam",
+			objectID: seedPlainMailUserObject, guid: SeedPlainMailUserGuid, exchangeGuid: ZeroGuid,
+			legacyHex: "a1c7e5b39d2f4068b4e2a6c8f0d3e719", accountEnabled: true, external: "rob.young@fabrikam.com"},
+	}
+}
+
+func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
+	upn := r.alias + "@" + SeedDefaultDomain
+	created := time.Date(2022, time.April, 4, 16, 0, 0, 0, time.UTC).
+		Add(time.Duration(i*23)*Day + time.Duration(hashN(0, 7*3600, r.alias, "created"))*time.Second)
+	if created.After(clock) {
+		created = clock.Add(-time.Duration(len(r.alias)) * Day)
+	}
+	user := &User{
+		ObjectID: r.objectID, UserPrincipalName: upn, DisplayName: r.display, FirstName: r.first, LastName: r.last,
+		MailNickname: r.alias, State: UserActive, AccountEnabled: r.accountEnabled, UsageLocation: "US",
+		Department: r.department, Title: r.title, Office: r.office, MailboxGuid: r.guid, WhenCreated: created,
+	}
+	if err := tx.PutUser(user); err != nil {
+		return err
+	}
+	mb := &Mailbox{
+		Guid: r.guid, ExchangeGuid: r.exchangeGuid, ExternalDirectoryObjectId: r.objectID, UserObjectID: r.objectID,
+		Name: r.alias, Alias: r.alias, DisplayName: r.display, FirstName: r.first, LastName: r.last,
+		DistinguishedName:  HostedDN(r.alias, SeedTenantName, SeedPartition, false),
+		LegacyExchangeDN:   "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + r.legacyHex + "-" + r.alias,
+		EmailAddresses:     []string{"SMTP:" + upn, "smtp:" + r.alias + "@" + SeedTenantName},
+		PrimarySmtpAddress: upn, UserPrincipalName: upn, MicrosoftOnlineServicesID: upn, WindowsLiveID: upn,
+		RecipientType: RecipientUserMailbox, RecipientTypeDetails: r.kind,
+		LifecycleState: StateActive, AccountDisabled: !r.accountEnabled, UsageLocation: "US",
+		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(hashN(60, 900, r.alias, "mbx")) * time.Second),
+	}
+	mailboxDefaults(mb, SeedTenantName, SeedPartition)
+	mb.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, r.alias, "dg"), hashN(1, 250, r.alias, "db"))
+	mb.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", hashN(1000, 9999, r.alias, "srv")))
+	if r.kind == RecipientMailUser {
+		mb.RecipientType = RecipientMailUser
+		mb.HasJournalArchive = r.journal
+		mb.Database, mb.ServerName = "", ""
+		mb.ProhibitSendQuota, mb.ProhibitSendReceiveQuota, mb.IssueWarningQuota = QuotaUnlimited, QuotaUnlimited, QuotaUnlimited
+		mb.RecoverableItemsQuota, mb.RecoverableItemsWarningQuota = QuotaUnlimited, QuotaUnlimited
+		mb.RetainDeletedItemsFor = Span{}
+		mb.SingleItemRecoveryEnabled = false
+		mb.RetentionPolicy = ""
+		if r.external != "" {
+			mb.ExternalEmailAddress = "SMTP:" + r.external
+		}
+	}
+	if err := tx.PutMailbox(mb); err != nil {
+		return err
+	}
+	if r.kind == RecipientMailUser {
+		return nil
+	}
+	return tx.PutMailboxContent(seedContent(mb, clock))
 }

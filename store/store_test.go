@@ -92,7 +92,7 @@ func TestInitTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Seed != SeedContoso || info.Counts["mailbox"] != 24 {
+	if info.Seed != SeedContoso || info.Counts["mailbox"] != 28 {
 		t.Errorf("failed Init changed the tenant: %+v", info)
 	}
 }
@@ -259,7 +259,7 @@ func TestInfo(t *testing.T) {
 	if info.SchemaVersion != SchemaVersion || !info.Clock.Equal(DefaultClock()) || !info.Initialized {
 		t.Errorf("info = %+v", info)
 	}
-	want := map[string]int{"user": 24, "mailbox": 24, "message": 11, "omeConfiguration": 1, "organization": 1}
+	want := map[string]int{"user": 28, "mailbox": 28, "message": 11, "omeConfiguration": 1, "organization": 1}
 	for k, v := range want {
 		if info.Counts[k] != v {
 			t.Errorf("count %s = %d, want %d", k, info.Counts[k], v)

@@ -26,13 +26,20 @@ type User struct {
 	AccountEnabled    bool       `json:"accountEnabled"`
 	Licenses          []string   `json:"licenses"` // SKU part numbers
 	LicenseRemovedAt  *time.Time `json:"licenseRemovedAt,omitempty"`
-	UsageLocation     string     `json:"usageLocation,omitempty"`
-	Department        string     `json:"department,omitempty"`
-	Title             string     `json:"title,omitempty"`
-	Office            string     `json:"office,omitempty"`
-	City              string     `json:"city,omitempty"`
-	Country           string     `json:"country,omitempty"`
-	MobilePhone       string     `json:"mobilePhone,omitempty"`
+	// FreedLicenses are the SKUs released when the mailbox became inactive
+	// (CMI); restoring the account within 30 days re-assigns the ones
+	// still available (sim).
+	FreedLicenses []string `json:"freedLicenses,omitempty"`
+	// LastPasswordChangeDateTime is set when a password is given (the
+	// password itself is never stored).
+	LastPasswordChangeDateTime *time.Time `json:"lastPasswordChangeDateTime,omitempty"`
+	UsageLocation              string     `json:"usageLocation,omitempty"`
+	Department                 string     `json:"department,omitempty"`
+	Title                      string     `json:"title,omitempty"`
+	Office                     string     `json:"office,omitempty"`
+	City                       string     `json:"city,omitempty"`
+	Country                    string     `json:"country,omitempty"`
+	MobilePhone                string     `json:"mobilePhone,omitempty"`
 	// MailboxGuid links the account to its mailbox (Mailbox.Guid), if any.
 	MailboxGuid                   string              `json:"mailboxGuid,omitempty"`
 	ForceChangePasswordNextSignIn bool                `json:"forceChangePasswordNextSignIn,omitempty"`
@@ -141,7 +148,9 @@ func (tx *Tx) ScanUsers(after string, limit int) ([]*User, string, error) {
 	return scanPage[User](tx, bucketUsers, after, limit)
 }
 
-// AssignLicense gives the account one unit of a purchased SKU.
+// AssignLicense gives the account one unit of a purchased SKU. When the
+// account's user mailbox is in its unlicensed grace period and the SKU
+// includes a mailbox, the mailbox is fully active again (T15).
 func (tx *Tx) AssignLicense(objectID, part string) error {
 	u, err := tx.GetUser(objectID)
 	if err != nil {
@@ -170,11 +179,18 @@ func (tx *Tx) AssignLicense(objectID, part string) error {
 	if err := tx.PutOrganization(o); err != nil {
 		return err
 	}
-	return tx.PutUser(u)
+	if err := tx.PutUser(u); err != nil {
+		return err
+	}
+	return tx.afterLicenseChange(u)
 }
 
 // RemoveLicense takes a SKU away from the account and frees the unit. When
-// no remaining SKU includes a mailbox, LicenseRemovedAt is set to now.
+// no remaining SKU includes a mailbox, LicenseRemovedAt is set to now and
+// an Active user mailbox enters the 30-day unlicensed grace period (T14):
+// it disappears from every Get-Mailbox form (D-18) and is purged when the
+// grace period ends — or becomes Inactive if it is on hold then (T16,
+// D-16).
 func (tx *Tx) RemoveLicense(objectID, part string) error {
 	u, err := tx.GetUser(objectID)
 	if err != nil {
@@ -205,5 +221,8 @@ func (tx *Tx) RemoveLicense(objectID, part string) error {
 	if err := tx.PutOrganization(o); err != nil {
 		return err
 	}
-	return tx.PutUser(u)
+	if err := tx.PutUser(u); err != nil {
+		return err
+	}
+	return tx.afterLicenseChange(u)
 }

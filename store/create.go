@@ -1,0 +1,406 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// NewMailboxInput holds the parameters of New-Mailbox (user, shared and
+// resource mailboxes).
+type NewMailboxInput struct {
+	// RecipientTypeDetails is UserMailbox (default), SharedMailbox,
+	// RoomMailbox or EquipmentMailbox.
+	RecipientTypeDetails string
+	Name                 string // required; unique among active mailboxes
+	Alias                string // default: local part of the sign-in name (user) or Name without invalid characters
+	DisplayName          string // default: Name
+	FirstName            string
+	LastName             string
+	// MicrosoftOnlineServicesID is the sign-in name (UPN) of the new
+	// account; required for user mailboxes, default Alias@<default
+	// domain> otherwise.
+	MicrosoftOnlineServicesID string
+	// PrimarySmtpAddress defaults to the sign-in name (user mailboxes) or
+	// Alias@<default domain>.
+	PrimarySmtpAddress       string
+	Password                 string // only the fact that it was set is recorded
+	ResetPasswordOnNextLogon bool
+	// LicenseSku is the SKU to assign to a user mailbox's account. Empty
+	// picks the first purchased SKU (by part number) that includes a
+	// mailbox and has a free unit; when none is free the mailbox is created
+	// Active but unlicensed (Licensed False).
+	LicenseSku string
+	// NoLicense creates a user mailbox without assigning a licence.
+	NoLicense bool
+	// ExchangeGuid reuses a given mailbox GUID (hybrid/sync case, §3.7);
+	// empty generates one.
+	ExchangeGuid string
+	// UsageLocation of the account (default US).
+	UsageLocation string
+}
+
+// validAliasChar reports whether r may appear in an alias.
+func validAliasChar(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+		return true
+	}
+	return strings.ContainsRune("!#$%&'*+-/=?^_`{|}~.", r)
+}
+
+// AliasFrom derives an alias from a name: characters not allowed in an
+// alias are dropped and leading/trailing periods trimmed.
+func AliasFrom(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if validAliasChar(r) {
+			b.WriteRune(r)
+		}
+	}
+	return strings.Trim(b.String(), ".")
+}
+
+// freeMailboxSku returns the first purchased SKU (by part number) that
+// includes a mailbox and still has a free unit.
+func (tx *Tx) freeMailboxSku() (string, bool, error) {
+	o, err := tx.Organization()
+	if err != nil {
+		return "", false, err
+	}
+	for _, s := range o.Subscriptions {
+		if k, ok := LookupSku(s.SkuPartNumber); ok && k.Mailbox && s.Consumed < s.Enabled {
+			return s.SkuPartNumber, true, nil
+		}
+	}
+	return "", false, nil
+}
+
+// mailboxDefaults fills the generated Exchange values of a new mailbox:
+// database and server, quotas (Exchange Online defaults), retention
+// settings and the OrganizationalUnit.
+func mailboxDefaults(m *Mailbox, tenant, partition string) {
+	m.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, m.Guid, "dg"), hashN(1, 250, m.Guid, "db"))
+	m.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", hashN(1000, 9999, m.Guid, "srv")))
+	m.OrganizationalUnit = partition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + tenant
+	m.ProhibitSendQuota, m.ProhibitSendReceiveQuota, m.IssueWarningQuota = GBQuota(99), GBQuota(100), GBQuota(98)
+	m.RecoverableItemsQuota, m.RecoverableItemsWarningQuota = GBQuota(30), GBQuota(20)
+	m.MaxSendSize, m.MaxReceiveSize = Quota(35*MB), Quota(36*MB)
+	m.ArchiveGuid, m.ArchiveStatus = ZeroGuid, "None"
+	m.ArchiveQuota, m.ArchiveWarningQuota = GBQuota(100), GBQuota(90)
+	m.LitigationHoldDuration = UnlimitedSpan()
+	m.InPlaceHolds = []string{}
+	m.RetainDeletedItemsFor = DaysSpan(14)
+	m.SingleItemRecoveryEnabled = true
+	m.RetentionPolicy = "Default MRM Policy"
+	m.AuditEnabled = true
+}
+
+// emptyContent returns the default (empty) folders of a new mailbox.
+func emptyContent(m *Mailbox) *MailboxContent {
+	c := &MailboxContent{MailboxGuid: m.Guid}
+	for _, f := range seedFolders {
+		if f.archiveOnly {
+			continue
+		}
+		c.Primary = append(c.Primary, Folder{Name: strings.TrimPrefix(f.path, "/"), FolderPath: f.path, FolderType: f.ftype, Recoverable: f.recoverable})
+	}
+	return c
+}
+
+// CreateMailbox is New-Mailbox for a user (with -MicrosoftOnlineServicesID),
+// shared, room or equipment mailbox. It creates the Entra account (enabled
+// for user mailboxes; disabled and unlicensed for shared and resource
+// mailboxes) and the Active mailbox with generated ExchangeGuid, Guid, DN,
+// LegacyExchangeDN, database, quotas (100/99/98 GB), RetainDeletedItemsFor
+// 14 days, EmailAddresses (SMTP:primary, smtp:alias@<tenant>) and empty
+// default folders; WhenCreated is now. A user mailbox's account gets a
+// licence as described on NewMailboxInput.LicenseSku.
+//
+// Errors, all before anything is changed: *ValidationError (missing or
+// invalid values), *DuplicateError (Name, Alias, UserPrincipalName,
+// PrimarySmtpAddress or ExchangeGuid used by an active object),
+// *LicenseUnavailableError (explicit SKU without a free unit) and
+// *GuidConflictError when ExchangeGuid belongs to a deleted mailbox still
+// inside its window and the new mailbox won't be licensed, or to an
+// Inactive mailbox. When the new mailbox is licensed, a SoftDeleted or
+// Retired-Inactive mailbox with that ExchangeGuid is hard-deleted instead
+// (§3.7).
+func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
+	o, err := tx.Organization()
+	if err != nil {
+		return nil, nil, err
+	}
+	kind := strings.TrimSpace(in.RecipientTypeDetails)
+	switch strings.ToLower(kind) {
+	case "", "usermailbox", "user":
+		kind = RecipientUserMailbox
+	case "sharedmailbox", "shared":
+		kind = RecipientSharedMailbox
+	case "roommailbox", "room":
+		kind = RecipientRoomMailbox
+	case "equipmentmailbox", "equipment":
+		kind = RecipientEquipmentMailbox
+	default:
+		return nil, nil, &ValidationError{Field: "RecipientTypeDetails", Message: "unsupported mailbox type " + in.RecipientTypeDetails}
+	}
+	userMailbox := kind == RecipientUserMailbox
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if len(name) > 64 {
+		return nil, nil, &ValidationError{Field: "Name", Message: "the name can't be longer than 64 characters"}
+	}
+	msoid := strings.TrimSpace(in.MicrosoftOnlineServicesID)
+	if userMailbox && msoid == "" {
+		return nil, nil, &ValidationError{Field: "MicrosoftOnlineServicesID", Message: "a sign-in name is required for a user mailbox"}
+	}
+	if msoid != "" && (strings.Count(msoid, "@") != 1 || strings.HasPrefix(msoid, "@") || strings.HasSuffix(msoid, "@")) {
+		return nil, nil, &ValidationError{Field: "MicrosoftOnlineServicesID", Message: "not a valid sign-in name: " + msoid}
+	}
+	alias := strings.TrimSpace(in.Alias)
+	if alias == "" {
+		if msoid != "" {
+			alias = AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
+		} else {
+			alias = AliasFrom(name)
+		}
+	} else if AliasFrom(alias) != alias {
+		return nil, nil, &ValidationError{Field: "Alias", Message: "the alias contains characters that aren't allowed: " + alias}
+	}
+	if alias == "" {
+		return nil, nil, &ValidationError{Field: "Alias", Message: "can't derive an alias from " + name}
+	}
+	if msoid == "" {
+		msoid = alias + "@" + o.DefaultDomain
+	}
+	primary := strings.TrimSpace(in.PrimarySmtpAddress)
+	if primary == "" {
+		primary = msoid
+		if !userMailbox {
+			primary = alias + "@" + o.DefaultDomain
+		}
+	}
+	if strings.Count(primary, "@") != 1 {
+		return nil, nil, &ValidationError{Field: "PrimarySmtpAddress", Message: "not a valid SMTP address: " + primary}
+	}
+	for _, c := range []struct{ prop, index, value string }{
+		{"Name", IndexName, name},
+		{"Alias", IndexAlias, alias},
+		{"UserPrincipalName", IndexUPN, msoid},
+		{"PrimarySmtpAddress", IndexSMTP, primary},
+		{"EmailAddresses", IndexSMTP, alias + "@" + o.Name},
+	} {
+		dup, err := tx.activeMailboxWith(c.index, c.value, "")
+		if err != nil {
+			return nil, nil, err
+		}
+		if dup != nil {
+			return nil, nil, &DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+		}
+	}
+	if dup, err := tx.activeUserWithUPN(msoid, ""); err != nil || dup != nil {
+		if err != nil {
+			return nil, nil, err
+		}
+		return nil, nil, &DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: msoid, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
+	}
+	// Licence choice.
+	sku := ""
+	if userMailbox && !in.NoLicense {
+		if in.LicenseSku != "" {
+			sub, ok := o.Subscription(in.LicenseSku)
+			if !ok {
+				return nil, nil, &ValidationError{Field: "LicenseSku", Message: "the tenant has no subscription for " + in.LicenseSku}
+			}
+			if sub.Consumed >= sub.Enabled {
+				return nil, nil, &LicenseUnavailableError{SkuPartNumber: sub.SkuPartNumber}
+			}
+			sku = sub.SkuPartNumber
+		} else if s, ok, err := tx.freeMailboxSku(); err != nil {
+			return nil, nil, err
+		} else if ok {
+			sku = s
+		}
+	}
+	// Explicit ExchangeGuid (hybrid / sync).
+	xguid := ""
+	var purge []*Mailbox
+	if strings.TrimSpace(in.ExchangeGuid) != "" {
+		g, ok := NormalizeGuid(in.ExchangeGuid)
+		if !ok || g == ZeroGuid {
+			return nil, nil, &ValidationError{Field: "ExchangeGuid", Message: "not a valid GUID: " + in.ExchangeGuid}
+		}
+		xguid = g
+		keys, err := tx.lookupIndex(IndexExchangeGuid, g)
+		if err != nil {
+			return nil, nil, err
+		}
+		for _, k := range keys {
+			m, err := tx.GetMailbox(k)
+			if err != nil {
+				return nil, nil, err
+			}
+			switch {
+			case !m.IsDeleted():
+				return nil, nil, &DuplicateError{Kind: "mailbox", Property: "ExchangeGuid", Value: g, ExistingIdentity: m.Identity(), ExistingGuid: m.Guid}
+			case m.LifecycleState == StateInactive || sku == "":
+				return nil, nil, &GuidConflictError{ExchangeGuid: g, ExistingIdentity: m.Identity(), ExistingGuid: m.Guid, ExistingState: m.LifecycleState}
+			default:
+				purge = append(purge, m)
+			}
+		}
+	}
+
+	// Validation done: from here on the tenant changes.
+	for _, m := range purge {
+		if err := tx.purgeMailbox(m); err != nil {
+			return nil, nil, err
+		}
+	}
+	now := tx.Now()
+	display := strings.TrimSpace(in.DisplayName)
+	if display == "" {
+		display = name
+	}
+	usage := in.UsageLocation
+	if usage == "" {
+		usage = "US"
+	}
+	objectID := tx.NewGuid()
+	mbxGuid := tx.NewGuid()
+	if xguid == "" {
+		xguid = tx.NewGuid()
+	}
+	legacy := LegacyDNFor(tx.NewGuid(), alias)
+	u := &User{
+		ObjectID: objectID, UserPrincipalName: msoid, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
+		MailNickname: alias, State: UserActive, AccountEnabled: userMailbox, UsageLocation: usage,
+		MailboxGuid: mbxGuid, ForceChangePasswordNextSignIn: in.ResetPasswordOnNextLogon, WhenCreated: now,
+	}
+	if in.Password != "" {
+		u.LastPasswordChangeDateTime = ptrTime(now)
+	}
+	if err := tx.PutUser(u); err != nil {
+		return nil, nil, err
+	}
+	addrs := []string{"SMTP:" + primary}
+	if onms := alias + "@" + o.Name; !strings.EqualFold(onms, primary) {
+		addrs = append(addrs, "smtp:"+onms)
+	}
+	m := &Mailbox{
+		Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
+		Name: name, Alias: alias, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
+		DistinguishedName: HostedDN(escapeDN(name), o.Name, o.DirectoryPartition, false), LegacyExchangeDN: legacy,
+		EmailAddresses: addrs, PrimarySmtpAddress: primary, UserPrincipalName: msoid,
+		MicrosoftOnlineServicesID: msoid, WindowsLiveID: msoid,
+		RecipientType: RecipientUserMailbox, RecipientTypeDetails: kind,
+		LifecycleState: StateActive, AccountDisabled: !userMailbox, UsageLocation: usage,
+		WhenCreated: now, WhenMailboxCreated: now,
+	}
+	mailboxDefaults(m, o.Name, o.DirectoryPartition)
+	if err := tx.PutMailbox(m); err != nil {
+		return nil, nil, err
+	}
+	if err := tx.PutMailboxContent(emptyContent(m)); err != nil {
+		return nil, nil, err
+	}
+	if sku != "" {
+		if err := tx.AssignLicense(objectID, sku); err != nil {
+			return nil, nil, err
+		}
+	}
+	if m, err = tx.GetMailbox(mbxGuid); err != nil {
+		return nil, nil, err
+	}
+	if u, err = tx.GetUser(objectID); err != nil {
+		return nil, nil, err
+	}
+	return m, u, nil
+}
+
+// SyntheticSku is the licence the synthetic mailboxes get (Exchange Online
+// Plan 1); AddSyntheticMailboxes buys the units it needs.
+const SyntheticSku = "EXCHANGESTANDARD"
+
+// AddSyntheticMailboxes adds n ordinary licensed user mailboxes (with
+// accounts and folder content) named user0001, user0002, … continuing
+// after the highest number already present. It is meant for large-tenant
+// tests and runs in the caller's transaction.
+func (tx *Tx) AddSyntheticMailboxes(n int) error {
+	if n <= 0 {
+		return nil
+	}
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	start := 1
+	for {
+		keys, err := tx.lookupIndex(IndexAlias, fmt.Sprintf("user%04d", start))
+		if err != nil {
+			return err
+		}
+		if len(keys) == 0 {
+			break
+		}
+		start++
+	}
+	k, _ := LookupSku(SyntheticSku)
+	sub, ok := o.Subscription(k.SkuPartNumber)
+	if !ok {
+		o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID})
+		sortSubscriptions(o)
+		sub, _ = o.Subscription(k.SkuPartNumber)
+	}
+	if free := sub.Enabled - sub.Consumed; free < n {
+		sub.Enabled += n - free
+	}
+	sub.Consumed += n
+	if err := tx.PutOrganization(o); err != nil {
+		return err
+	}
+	now := tx.Now()
+	for i := 0; i < n; i++ {
+		num := start + i
+		alias := fmt.Sprintf("user%04d", num)
+		addr := alias + "@" + o.DefaultDomain
+		created := now.Add(-time.Duration(hashN(30, 900, alias, "created")) * Day)
+		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
+		u := &User{
+			ObjectID: objectID, UserPrincipalName: addr, DisplayName: fmt.Sprintf("User %04d", num),
+			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: UserActive,
+			AccountEnabled: true, UsageLocation: "US", Licenses: []string{k.SkuPartNumber},
+			MailboxGuid: mbxGuid, WhenCreated: created,
+		}
+		if err := tx.PutUser(u); err != nil {
+			return err
+		}
+		m := &Mailbox{
+			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
+			Name: alias, Alias: alias, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
+			DistinguishedName:  HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   LegacyDNFor(mbxGuid, alias),
+			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
+			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
+			RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
+			LifecycleState: StateActive, Licensed: true, UsageLocation: "US",
+			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
+		}
+		mailboxDefaults(m, o.Name, o.DirectoryPartition)
+		if err := tx.PutMailbox(m); err != nil {
+			return err
+		}
+		if err := tx.PutMailboxContent(seedContent(m, now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SeedSynthetic adds n synthetic mailboxes in one transaction (see
+// Tx.AddSyntheticMailboxes).
+func (s *Store) SeedSynthetic(n int) error {
+	return s.Update(func(tx *Tx) error { return tx.AddSyntheticMailboxes(n) })
+}

@@ -1,0 +1,998 @@
+package store
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// Timer kinds of the mailbox lifecycle. The payload is the mailbox Guid,
+// or the account ObjectId for TimerRecycleBinExpiry.
+const (
+	// TimerSoftDeleteExpiry fires 30 days after WhenSoftDeleted: a
+	// SoftDeleted mailbox is purged with its account (T4); an Inactive or
+	// Retired-Inactive one loses its account (T7).
+	TimerSoftDeleteExpiry = "mailbox.softDeleteExpiry"
+	// TimerRecycleBinExpiry fires 30 days after an account was deleted:
+	// the account is purged, with the cascade of PurgeUserAccount.
+	TimerRecycleBinExpiry = "user.recycleBinExpiry"
+	// TimerRetirementPurge fires 30 days after InactiveMailboxRetireTime
+	// (T11).
+	TimerRetirementPurge = "mailbox.retirementPurge"
+	// TimerLicenseGrace fires 30 days after the last Exchange licence was
+	// removed (T16).
+	TimerLicenseGrace = "mailbox.licenseGraceExpiry"
+)
+
+func init() {
+	builtinTimers[TimerSoftDeleteExpiry] = fireSoftDeleteExpiry
+	builtinTimers[TimerRecycleBinExpiry] = fireRecycleBinExpiry
+	builtinTimers[TimerRetirementPurge] = fireRetirementPurge
+	builtinTimers[TimerLicenseGrace] = fireLicenseGrace
+}
+
+const (
+	softDeletedOU        = "OU=Soft Deleted Objects"
+	softDeletedCanonical = "/Soft Deleted Objects"
+)
+
+// dnFirstComma returns the index of the first unescaped comma of a DN, or
+// -1.
+func dnFirstComma(dn string) int {
+	for i := 0; i < len(dn); i++ {
+		switch dn[i] {
+		case '\\':
+			i++
+		case ',':
+			return i
+		}
+	}
+	return -1
+}
+
+// SoftDeletedDN inserts "OU=Soft Deleted Objects" after the CN of a DN
+// (unchanged when already present).
+func SoftDeletedDN(dn string) string {
+	i := dnFirstComma(dn)
+	if i < 0 {
+		return dn
+	}
+	if strings.HasPrefix(strings.ToLower(dn[i+1:]), strings.ToLower(softDeletedOU)+",") {
+		return dn
+	}
+	return dn[:i+1] + softDeletedOU + "," + dn[i+1:]
+}
+
+// ActiveDN removes the "OU=Soft Deleted Objects" component that follows the
+// CN of a DN.
+func ActiveDN(dn string) string {
+	i := dnFirstComma(dn)
+	if i < 0 {
+		return dn
+	}
+	if strings.HasPrefix(strings.ToLower(dn[i+1:]), strings.ToLower(softDeletedOU)+",") {
+		return dn[:i+1] + dn[i+1+len(softDeletedOU)+1:]
+	}
+	return dn
+}
+
+// renameDN replaces the CN value of a DN.
+func renameDN(dn, name string) string {
+	i := dnFirstComma(dn)
+	if i < 0 {
+		return "CN=" + escapeDN(name)
+	}
+	return "CN=" + escapeDN(name) + dn[i:]
+}
+
+func escapeDN(v string) string {
+	r := strings.NewReplacer(`\`, `\\`, `,`, `\,`, `+`, `\+`, `"`, `\"`, `<`, `\<`, `>`, `\>`, `;`, `\;`, `=`, `\=`)
+	return r.Replace(v)
+}
+
+func ptrTime(t time.Time) *time.Time { return &t }
+
+// linkedUser returns the account behind a mailbox, or nil when it no longer
+// exists.
+func (tx *Tx) linkedUser(m *Mailbox) (*User, error) {
+	id := m.UserObjectID
+	if id == "" {
+		id = m.ExternalDirectoryObjectId
+	}
+	if id == "" {
+		return nil, nil
+	}
+	u, err := tx.GetUser(id)
+	if err != nil {
+		if _, ok := err.(*NotFoundError); ok {
+			return nil, nil
+		}
+		return nil, err
+	}
+	return u, nil
+}
+
+// cancelFor deletes the pending timers of the given kinds for a payload.
+func (tx *Tx) cancelFor(payload string, kinds ...string) error {
+	_, err := tx.CancelTimers(func(t Timer) bool {
+		if t.Payload != payload {
+			return false
+		}
+		for _, k := range kinds {
+			if t.Kind == k {
+				return true
+			}
+		}
+		return false
+	})
+	return err
+}
+
+func lifecycleErr(op string, m *Mailbox, reason, detail string) *LifecycleError {
+	return &LifecycleError{Op: op, Kind: "mailbox", Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState, Reason: reason, Detail: detail}
+}
+
+// softDelete performs T1 (inactive false) or T2 (inactive true) on a
+// mailbox already checked to be Active; u is its account (may be nil).
+// With deleteAccount the account goes to the recycle bin.
+func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAccount bool) error {
+	now := tx.Now()
+	m.LifecycleState = StateSoftDeleted
+	if inactive {
+		m.LifecycleState = StateInactive
+	}
+	m.IsInactiveMailbox = inactive
+	m.WasInactiveMailbox = false
+	m.InactiveMailboxRetireTime = nil
+	m.WhenSoftDeleted = ptrTime(now)
+	m.DistinguishedName = SoftDeletedDN(m.DistinguishedName)
+	if m.OrganizationalUnit != "" && !strings.HasSuffix(m.OrganizationalUnit, softDeletedCanonical) {
+		m.OrganizationalUnit += softDeletedCanonical
+	}
+	m.RemovedBy = actor
+	if inactive {
+		m.Licensed = false
+	}
+	if err := tx.PutMailbox(m); err != nil {
+		return err
+	}
+	if _, err := tx.ScheduleAfter30Days(now, TimerSoftDeleteExpiry, m.Guid); err != nil {
+		return err
+	}
+	if u == nil {
+		return nil
+	}
+	if inactive && len(u.Licenses) > 0 {
+		// The licence is freed for reuse (CMI).
+		o, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		for _, l := range u.Licenses {
+			if sub, ok := o.Subscription(l); ok && sub.Consumed > 0 {
+				sub.Consumed--
+			}
+		}
+		u.FreedLicenses = append(u.FreedLicenses, u.Licenses...)
+		u.Licenses = nil
+		if err := tx.PutOrganization(o); err != nil {
+			return err
+		}
+	}
+	if deleteAccount && u.State == UserActive {
+		u.State = UserSoftDeleted
+		u.DeletedAt = ptrTime(now)
+		if _, err := tx.ScheduleAfter30Days(now, TimerRecycleBinExpiry, u.ObjectID); err != nil {
+			return err
+		}
+	}
+	return tx.PutUser(u)
+}
+
+// RemoveMailbox is Remove-Mailbox on an Active mailbox (or the deletion of
+// its account): T1 when the mailbox is not on hold (SoftDeleted), T2 when
+// it is (Inactive, licence freed). Either way WhenSoftDeleted is now, the
+// Identity becomes `Soft Deleted Objects\<Name>`, the DN gets
+// "OU=Soft Deleted Objects", ExternalDirectoryObjectId is kept and the
+// account goes to the recycle bin. Holds don't matter for mail users,
+// which are always soft-deleted; a mail user linked to a journal archive is
+// refused with *JournalArchiveError. A mailbox not Active is refused with
+// *LifecycleError (ReasonNotActive). actor is recorded as RemovedBy.
+func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
+	m, err := tx.GetMailbox(guid)
+	if err != nil {
+		return nil, err
+	}
+	if m.LifecycleState != StateActive {
+		return nil, lifecycleErr("RemoveMailbox", m, ReasonNotActive, "")
+	}
+	if m.IsMailUser() && m.HasJournalArchive {
+		return nil, &JournalArchiveError{Identity: m.Identity(), Guid: m.Guid}
+	}
+	inactive := false
+	if !m.IsMailUser() {
+		if inactive, err = tx.OnHold(m); err != nil {
+			return nil, err
+		}
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.softDelete(m, u, actor, inactive, true); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// purgeMailbox hard-deletes a mailbox: record, content and timers; the
+// account (if any) loses its link but is otherwise unchanged.
+func (tx *Tx) purgeMailbox(m *Mailbox) error {
+	if err := tx.DeleteMailbox(m.Guid); err != nil {
+		return err
+	}
+	if err := tx.cancelFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge, TimerLicenseGrace); err != nil {
+		return err
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil || u == nil {
+		return err
+	}
+	if strings.EqualFold(u.MailboxGuid, m.Guid) {
+		u.MailboxGuid = ""
+		return tx.PutUser(u)
+	}
+	return nil
+}
+
+// PermanentlyDeleteMailbox is Remove-Mailbox -PermanentlyDelete on a
+// soft-deleted mailbox: a SoftDeleted (T5) or Retired-Inactive (T12)
+// mailbox is purged at once. An Inactive mailbox is refused with
+// *LifecycleError ReasonInactive, an Active or unlicensed one with
+// ReasonNotDeleted. The account, if still in the recycle bin, stays there
+// (without a mailbox).
+func (tx *Tx) PermanentlyDeleteMailbox(guid string) error {
+	m, err := tx.GetMailbox(guid)
+	if err != nil {
+		return err
+	}
+	switch m.LifecycleState {
+	case StateSoftDeleted, StateRetiredInactive:
+		return tx.purgeMailbox(m)
+	case StateInactive:
+		return lifecycleErr("PermanentlyDeleteMailbox", m, ReasonInactive, "")
+	}
+	return lifecycleErr("PermanentlyDeleteMailbox", m, ReasonNotDeleted, "")
+}
+
+// UndoInput holds the optional parameters of Undo-SoftDeletedMailbox.
+type UndoInput struct {
+	// WindowsLiveID is a new sign-in name; it also becomes the primary
+	// SMTP address (the old one is kept as a proxy address).
+	WindowsLiveID string
+	// Password is the new password (plain text; only the fact that it was
+	// set is recorded).
+	Password string
+	// Name renames the mailbox (changes the DN too).
+	Name string
+}
+
+// undoPlan is a validated Undo-SoftDeletedMailbox / account restore.
+type undoPlan struct {
+	m           *Mailbox
+	u           *User // nil when a new account must be created
+	in          UndoInput
+	newAccount  bool
+	restoreUser bool
+}
+
+// activeMailboxWith returns an active (not deleted) mailbox other than
+// exclude whose index holds value.
+func (tx *Tx) activeMailboxWith(index, value, exclude string) (*Mailbox, error) {
+	if strings.TrimSpace(value) == "" {
+		return nil, nil
+	}
+	keys, err := tx.lookupIndex(index, strings.TrimSpace(value))
+	if err != nil {
+		return nil, err
+	}
+	for _, k := range keys {
+		if k == strings.ToLower(exclude) {
+			continue
+		}
+		m, err := tx.GetMailbox(k)
+		if err != nil {
+			return nil, err
+		}
+		if !m.IsDeleted() {
+			return m, nil
+		}
+	}
+	return nil, nil
+}
+
+// activeUserWithUPN returns an Active account other than exclude with that
+// UserPrincipalName.
+func (tx *Tx) activeUserWithUPN(upn, exclude string) (*User, error) {
+	if strings.TrimSpace(upn) == "" {
+		return nil, nil
+	}
+	us, err := tx.FindUsersByUPN(upn)
+	if err != nil {
+		return nil, err
+	}
+	for _, u := range us {
+		if u.State == UserActive && !strings.EqualFold(u.ObjectID, exclude) {
+			return u, nil
+		}
+	}
+	return nil, nil
+}
+
+// signInNameHolder reports who else holds a sign-in name among live
+// objects ("" when free).
+func (tx *Tx) signInNameHolder(name, excludeMailbox, excludeUser string) (string, string, error) {
+	if m, err := tx.activeMailboxWith(IndexUPN, name, excludeMailbox); err != nil || m != nil {
+		if m != nil {
+			return m.Identity(), m.Guid, nil
+		}
+		return "", "", err
+	}
+	u, err := tx.activeUserWithUPN(name, excludeUser)
+	if err != nil || u == nil {
+		return "", "", err
+	}
+	return u.UserPrincipalName, u.ObjectID, nil
+}
+
+// undoWindowEnd returns the end of the window in which a deleted mailbox
+// can be brought back.
+func undoWindowEnd(m *Mailbox) (time.Time, bool) {
+	switch m.LifecycleState {
+	case StateSoftDeleted, StateInactive:
+		if m.WhenSoftDeleted != nil {
+			return After30Days(*m.WhenSoftDeleted), true
+		}
+	case StateRetiredInactive:
+		if m.InactiveMailboxRetireTime != nil {
+			return After30Days(*m.InactiveMailboxRetireTime), true
+		}
+	}
+	return time.Time{}, false
+}
+
+func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
+	in.WindowsLiveID = strings.TrimSpace(in.WindowsLiveID)
+	in.Name = strings.TrimSpace(in.Name)
+	if !m.IsDeleted() {
+		return nil, lifecycleErr(op, m, ReasonNotDeleted, "")
+	}
+	end, ok := undoWindowEnd(m)
+	if !ok || IsDue(end, tx.Now()) {
+		return nil, lifecycleErr(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return nil, err
+	}
+	p := &undoPlan{m: m, u: u, in: in}
+	if u == nil || m.ExternalDirectoryObjectId == "" {
+		if m.LifecycleState == StateInactive {
+			return nil, lifecycleErr(op, m, ReasonAccountPurgedUseRecover, "")
+		}
+		if in.WindowsLiveID == "" || in.Password == "" {
+			return nil, lifecycleErr(op, m, ReasonAccountPurgedNeedsCredentials, "")
+		}
+		p.u, p.newAccount = nil, true
+	} else {
+		p.restoreUser = u.State == UserSoftDeleted
+	}
+	userID := ""
+	if p.u != nil {
+		userID = p.u.ObjectID
+	}
+	if in.WindowsLiveID != "" && !strings.Contains(in.WindowsLiveID, "@") {
+		return nil, &ValidationError{Field: "WindowsLiveID", Message: "not a valid sign-in name: " + in.WindowsLiveID}
+	}
+	name := m.Name
+	if in.Name != "" {
+		name = in.Name
+	}
+	if dup, err := tx.activeMailboxWith(IndexName, name, m.Guid); err != nil || dup != nil {
+		if err != nil {
+			return nil, err
+		}
+		return nil, &DuplicateError{Kind: "mailbox", Property: "Name", Value: name, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+	}
+	if dup, err := tx.activeMailboxWith(IndexAlias, m.Alias, m.Guid); err != nil || dup != nil {
+		if err != nil {
+			return nil, err
+		}
+		return nil, &DuplicateError{Kind: "mailbox", Property: "Alias", Value: m.Alias, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+	}
+	signIn := m.WindowsLiveID
+	if signIn == "" {
+		signIn = m.UserPrincipalName
+	}
+	if !p.newAccount {
+		holder, _, err := tx.signInNameHolder(signIn, m.Guid, userID)
+		if err != nil {
+			return nil, err
+		}
+		if holder != "" && (in.WindowsLiveID == "" || in.Password == "") {
+			return nil, lifecycleErr(op, m, ReasonSignInNameInUse, signIn)
+		}
+	}
+	if in.WindowsLiveID != "" && !strings.EqualFold(in.WindowsLiveID, signIn) {
+		holder, hguid, err := tx.signInNameHolder(in.WindowsLiveID, m.Guid, userID)
+		if err != nil {
+			return nil, err
+		}
+		if holder == "" {
+			if dup, err := tx.activeMailboxWith(IndexSMTP, in.WindowsLiveID, m.Guid); err != nil {
+				return nil, err
+			} else if dup != nil {
+				holder, hguid = dup.Identity(), dup.Guid
+			}
+		}
+		if holder != "" {
+			return nil, &DuplicateError{Kind: "mailbox", Property: "WindowsLiveID", Value: in.WindowsLiveID, ExistingIdentity: holder, ExistingGuid: hguid}
+		}
+	} else if in.WindowsLiveID == "" {
+		if dup, err := tx.activeMailboxWith(IndexSMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
+			if err != nil {
+				return nil, err
+			}
+			return nil, &DuplicateError{Kind: "mailbox", Property: "PrimarySmtpAddress", Value: m.PrimarySmtpAddress, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+		}
+	}
+	return p, nil
+}
+
+// reassignFreed gives the account back the licences freed when its
+// mailbox became inactive, as far as units are available.
+func (tx *Tx) reassignFreed(u *User) error {
+	if len(u.FreedLicenses) == 0 {
+		return nil
+	}
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	for _, l := range u.FreedLicenses {
+		sub, ok := o.Subscription(l)
+		if !ok || sub.Consumed >= sub.Enabled || u.HasLicense(l) {
+			continue
+		}
+		sub.Consumed++
+		u.Licenses = append(u.Licenses, sub.SkuPartNumber)
+	}
+	sort.Strings(u.Licenses)
+	u.FreedLicenses = nil
+	return tx.PutOrganization(o)
+}
+
+// applyUndo performs T3/T6/T13 for a validated plan.
+func (tx *Tx) applyUndo(p *undoPlan) error {
+	m, in, now := p.m, p.in, tx.Now()
+	u := p.u
+	if p.newAccount {
+		u = &User{
+			ObjectID: tx.NewGuid(), UserPrincipalName: in.WindowsLiveID, DisplayName: m.DisplayName,
+			FirstName: m.FirstName, LastName: m.LastName, MailNickname: m.Alias, State: UserActive,
+			AccountEnabled: m.RecipientTypeDetails == RecipientUserMailbox, UsageLocation: m.UsageLocation,
+			WhenCreated: now,
+		}
+		if err := tx.PutUser(u); err != nil {
+			return err
+		}
+		if m.RecipientTypeDetails == RecipientUserMailbox {
+			if sku, ok, err := tx.freeMailboxSku(); err != nil {
+				return err
+			} else if ok {
+				if err := tx.AssignLicense(u.ObjectID, sku); err != nil {
+					return err
+				}
+				if u, err = tx.GetUser(u.ObjectID); err != nil {
+					return err
+				}
+			}
+		}
+		m.ExternalDirectoryObjectId, m.UserObjectID = u.ObjectID, u.ObjectID
+	} else if p.restoreUser {
+		u.State = UserActive
+		u.DeletedAt = nil
+		if err := tx.cancelFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
+			return err
+		}
+	}
+	if err := tx.reassignFreed(u); err != nil {
+		return err
+	}
+	u.MailboxGuid = m.Guid
+	if in.WindowsLiveID != "" {
+		u.UserPrincipalName = in.WindowsLiveID
+	}
+	if in.Password != "" {
+		u.LastPasswordChangeDateTime = ptrTime(now)
+	}
+
+	m.LifecycleState = StateActive
+	m.WhenSoftDeleted = nil
+	m.IsInactiveMailbox = false
+	m.WasInactiveMailbox = false
+	m.InactiveMailboxRetireTime = nil
+	m.RemovedBy = ""
+	m.DistinguishedName = ActiveDN(m.DistinguishedName)
+	m.OrganizationalUnit = strings.TrimSuffix(m.OrganizationalUnit, softDeletedCanonical)
+	if in.Name != "" && in.Name != m.Name {
+		m.Name = in.Name
+		m.DistinguishedName = renameDN(m.DistinguishedName, in.Name)
+	}
+	if in.WindowsLiveID != "" && !strings.EqualFold(in.WindowsLiveID, m.WindowsLiveID) {
+		setPrimarySmtp(m, in.WindowsLiveID)
+		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = in.WindowsLiveID, in.WindowsLiveID, in.WindowsLiveID
+	}
+	if m.RecipientTypeDetails == RecipientUserMailbox {
+		// Treated as licensed once back, like a recovered mailbox (D-19).
+		m.Licensed = true
+	}
+	if err := tx.PutUser(u); err != nil {
+		return err
+	}
+	if err := tx.PutMailbox(m); err != nil {
+		return err
+	}
+	return tx.cancelFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge)
+}
+
+// setPrimarySmtp makes addr the primary SMTP address, keeping the old
+// primary as a secondary proxy address.
+func setPrimarySmtp(m *Mailbox, addr string) {
+	out := []string{"SMTP:" + addr}
+	for _, a := range m.EmailAddresses {
+		if len(a) > 5 && strings.EqualFold(a[:5], "smtp:") {
+			if strings.EqualFold(a[5:], addr) {
+				continue
+			}
+			out = append(out, "smtp:"+a[5:])
+			continue
+		}
+		out = append(out, a)
+	}
+	m.EmailAddresses = out
+	m.PrimarySmtpAddress = addr
+}
+
+// UndoSoftDeletedMailbox brings a deleted mailbox back to Active: T3 for
+// SoftDeleted and T6 for Inactive (both within 30 days of
+// WhenSoftDeleted), T13 for Retired-Inactive (within 30 days of
+// InactiveMailboxRetireTime). WhenSoftDeleted is cleared, Identity and DN
+// are restored, the account leaves the recycle bin (licences freed at T2
+// are re-assigned where units remain) and holds are kept.
+//
+// Refusals (*LifecycleError): ReasonNotDeleted, ReasonWindowExpired (also
+// errors.Is ErrNotFound), ReasonAccountPurgedUseRecover (Inactive whose
+// account is purged: use New-Mailbox -InactiveMailbox),
+// ReasonAccountPurgedNeedsCredentials (account purged, no new
+// WindowsLiveID+Password; with them a new account is created, D-15),
+// ReasonSignInNameInUse (a live object holds the original sign-in name and
+// WindowsLiveID/Password were not both given). *DuplicateError when the
+// name, alias, primary address or new WindowsLiveID is taken by an active
+// object.
+func (tx *Tx) UndoSoftDeletedMailbox(guid string, in UndoInput) (*Mailbox, error) {
+	m, err := tx.GetMailbox(guid)
+	if err != nil {
+		return nil, err
+	}
+	p, err := tx.planUndo("UndoSoftDeletedMailbox", m, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.applyUndo(p); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// RecalculateInactiveMailbox re-evaluates an Inactive mailbox (T10): when
+// it is no longer on hold it becomes Retired-Inactive (IsInactiveMailbox
+// False, WasInactiveMailbox True, InactiveMailboxRetireTime now, holds
+// list emptied) and is purged 30 days later unless undone. It reports
+// whether the mailbox retired; other states are left alone.
+func (tx *Tx) RecalculateInactiveMailbox(guid string) (bool, error) {
+	m, err := tx.GetMailbox(guid)
+	if err != nil {
+		return false, err
+	}
+	if m.LifecycleState != StateInactive {
+		return false, nil
+	}
+	held, err := tx.OnHold(m)
+	if err != nil || held {
+		return false, err
+	}
+	now := tx.Now()
+	m.LifecycleState = StateRetiredInactive
+	m.IsInactiveMailbox = false
+	m.WasInactiveMailbox = true
+	m.InactiveMailboxRetireTime = ptrTime(now)
+	m.InPlaceHolds = []string{}
+	if err := tx.PutMailbox(m); err != nil {
+		return false, err
+	}
+	if _, err := tx.ScheduleAfter30Days(now, TimerRetirementPurge, m.Guid); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// DisableJournalArchiving unlinks a mail user from its journal archive.
+// Without preserveMailUser the mail user itself is then removed
+// (soft-deleted like Remove-Mailbox); with it the mail user stays. A
+// recipient without a journal archive is refused with *LifecycleError
+// ReasonNoJournalArchive.
+func (tx *Tx) DisableJournalArchiving(guid string, preserveMailUser bool) error {
+	m, err := tx.GetMailbox(guid)
+	if err != nil {
+		return err
+	}
+	if !m.HasJournalArchive {
+		return lifecycleErr("DisableJournalArchiving", m, ReasonNoJournalArchive, "")
+	}
+	m.HasJournalArchive = false
+	if preserveMailUser || m.LifecycleState != StateActive {
+		return tx.PutMailbox(m)
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return err
+	}
+	return tx.softDelete(m, u, "", false, true)
+}
+
+// --- Entra accounts -------------------------------------------------------
+
+func userLifecycleErr(op string, u *User, reason string) *LifecycleError {
+	return &LifecycleError{Op: op, Kind: "user", Identity: u.UserPrincipalName, Guid: u.ObjectID, State: u.State, Reason: reason}
+}
+
+// DeleteUserAccount deletes an Entra account (Remove-MgUser): the account
+// goes to the recycle bin for 30 days and an Active mailbox behind it is
+// soft-deleted or made inactive exactly as by RemoveMailbox (T1/T2). A
+// mailbox in the unlicensed grace period is left as it is (§3.6). A mail
+// user with a journal archive is refused with *JournalArchiveError; an
+// account not Active with *LifecycleError ReasonNotActive.
+func (tx *Tx) DeleteUserAccount(objectID string) error {
+	u, err := tx.GetUser(objectID)
+	if err != nil {
+		return err
+	}
+	if u.State != UserActive {
+		return userLifecycleErr("DeleteUserAccount", u, ReasonNotActive)
+	}
+	var m *Mailbox
+	if u.MailboxGuid != "" {
+		if m, err = tx.GetMailbox(u.MailboxGuid); err != nil {
+			if _, ok := err.(*NotFoundError); !ok {
+				return err
+			}
+			m = nil
+		}
+	}
+	if m != nil && m.LifecycleState == StateActive {
+		if m.IsMailUser() && m.HasJournalArchive {
+			return &JournalArchiveError{Identity: m.Identity(), Guid: m.Guid}
+		}
+		inactive := false
+		if !m.IsMailUser() {
+			if inactive, err = tx.OnHold(m); err != nil {
+				return err
+			}
+		}
+		return tx.softDelete(m, u, "", inactive, true)
+	}
+	now := tx.Now()
+	u.State = UserSoftDeleted
+	u.DeletedAt = ptrTime(now)
+	if _, err := tx.ScheduleAfter30Days(now, TimerRecycleBinExpiry, u.ObjectID); err != nil {
+		return err
+	}
+	return tx.PutUser(u)
+}
+
+// RestoreUserAccount restores a deleted account from the recycle bin
+// (Restore-MgDirectoryDeletedItem) within 30 days. A mailbox deleted with
+// it comes back as by UndoSoftDeletedMailbox without parameters (T3/T6),
+// with the same refusals. *DuplicateError when an active account now holds
+// its UserPrincipalName; *LifecycleError ReasonNotDeleted when the account
+// is not in the recycle bin.
+func (tx *Tx) RestoreUserAccount(objectID string) error {
+	u, err := tx.GetUser(objectID)
+	if err != nil {
+		return err
+	}
+	if u.State != UserSoftDeleted {
+		return userLifecycleErr("RestoreUserAccount", u, ReasonNotDeleted)
+	}
+	if u.DeletedAt != nil && IsDue(After30Days(*u.DeletedAt), tx.Now()) {
+		e := userLifecycleErr("RestoreUserAccount", u, ReasonWindowExpired)
+		e.Detail = After30Days(*u.DeletedAt).Format(time.RFC3339)
+		return e
+	}
+	if dup, err := tx.activeUserWithUPN(u.UserPrincipalName, u.ObjectID); err != nil || dup != nil {
+		if err != nil {
+			return err
+		}
+		return &DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: u.UserPrincipalName, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
+	}
+	if u.MailboxGuid != "" {
+		m, err := tx.GetMailbox(u.MailboxGuid)
+		if err == nil && m.IsDeleted() && m.ExternalDirectoryObjectId != "" {
+			p, err := tx.planUndo("RestoreUserAccount", m, UndoInput{})
+			if err != nil {
+				return err
+			}
+			return tx.applyUndo(p)
+		}
+		if err != nil {
+			if _, ok := err.(*NotFoundError); !ok {
+				return err
+			}
+		}
+	}
+	u.State = UserActive
+	u.DeletedAt = nil
+	if err := tx.reassignFreed(u); err != nil {
+		return err
+	}
+	if err := tx.cancelFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
+		return err
+	}
+	return tx.PutUser(u)
+}
+
+// PurgeUserAccount permanently deletes an account that is in the recycle
+// bin (Remove-MgDirectoryDeletedItem). Its licences are released. A
+// SoftDeleted mailbox behind it is hard-deleted; an Inactive or
+// Retired-Inactive one loses its ExternalDirectoryObjectId and stays (T7
+// semantics). *LifecycleError ReasonNotDeleted when the account is not in
+// the recycle bin.
+func (tx *Tx) PurgeUserAccount(objectID string) error {
+	u, err := tx.GetUser(objectID)
+	if err != nil {
+		return err
+	}
+	if u.State != UserSoftDeleted {
+		return userLifecycleErr("PurgeUserAccount", u, ReasonNotDeleted)
+	}
+	return tx.purgeUser(u)
+}
+
+// purgeUser deletes an account record with its licences and timer and
+// cascades to its mailbox.
+func (tx *Tx) purgeUser(u *User) error {
+	if len(u.Licenses) > 0 {
+		o, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		for _, l := range u.Licenses {
+			if sub, ok := o.Subscription(l); ok && sub.Consumed > 0 {
+				sub.Consumed--
+			}
+		}
+		if err := tx.PutOrganization(o); err != nil {
+			return err
+		}
+	}
+	if err := tx.DeleteUser(u.ObjectID); err != nil {
+		return err
+	}
+	if err := tx.cancelFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
+		return err
+	}
+	if u.MailboxGuid == "" {
+		return nil
+	}
+	m, err := tx.GetMailbox(u.MailboxGuid)
+	if err != nil {
+		if _, ok := err.(*NotFoundError); ok {
+			return nil
+		}
+		return err
+	}
+	if !strings.EqualFold(m.ExternalDirectoryObjectId, u.ObjectID) && !strings.EqualFold(m.UserObjectID, u.ObjectID) {
+		return nil
+	}
+	switch m.LifecycleState {
+	case StateSoftDeleted:
+		return tx.purgeMailbox(m)
+	case StateInactive, StateRetiredInactive:
+		if err := tx.cancelFor(m.Guid, TimerSoftDeleteExpiry); err != nil {
+			return err
+		}
+	}
+	m.ExternalDirectoryObjectId = ""
+	return tx.PutMailbox(m)
+}
+
+// DeletedUsers lists the recycle bin: accounts deleted less than 30 days
+// ago, ordered by deletion time, then ObjectId.
+func (tx *Tx) DeletedUsers() ([]*User, error) {
+	var out []*User
+	err := tx.ForEachUser("", func(u *User) error {
+		if u.State == UserSoftDeleted {
+			out = append(out, u)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].DeletedAt, out[j].DeletedAt
+		if a != nil && b != nil && !a.Equal(*b) {
+			return a.Before(*b)
+		}
+		return out[i].ObjectID < out[j].ObjectID
+	})
+	return out, nil
+}
+
+// --- licences ---------------------------------------------------------------
+
+// afterLicenseChange applies T14/T15 to the account's user mailbox after
+// its licences changed.
+func (tx *Tx) afterLicenseChange(u *User) error {
+	if u.MailboxGuid == "" {
+		return nil
+	}
+	m, err := tx.GetMailbox(u.MailboxGuid)
+	if err != nil {
+		if _, ok := err.(*NotFoundError); ok {
+			return nil
+		}
+		return err
+	}
+	if m.RecipientTypeDetails != RecipientUserMailbox {
+		return nil
+	}
+	has := u.HasMailboxLicense()
+	switch {
+	case has && m.LifecycleState == StateUnlicensedGrace:
+		m.LifecycleState = StateActive
+		m.Licensed = true
+		if err := tx.cancelFor(m.Guid, TimerLicenseGrace); err != nil {
+			return err
+		}
+		return tx.PutMailbox(m)
+	case has && m.LifecycleState == StateActive && !m.Licensed:
+		m.Licensed = true
+		return tx.PutMailbox(m)
+	case !has && m.LifecycleState == StateActive && m.Licensed:
+		from := tx.Now()
+		if u.LicenseRemovedAt != nil {
+			from = *u.LicenseRemovedAt
+		}
+		m.LifecycleState = StateUnlicensedGrace
+		m.Licensed = false
+		if _, err := tx.ScheduleAfter30Days(from, TimerLicenseGrace, m.Guid); err != nil {
+			return err
+		}
+		return tx.PutMailbox(m)
+	}
+	return nil
+}
+
+// --- timer handlers -----------------------------------------------------------
+
+func isNotFound(err error) bool {
+	_, ok := err.(*NotFoundError)
+	return ok
+}
+
+func fireSoftDeleteExpiry(tx *Tx, t Timer) error {
+	m, err := tx.GetMailbox(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	if m.WhenSoftDeleted == nil || !After30Days(*m.WhenSoftDeleted).Equal(t.Due) {
+		return nil
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return err
+	}
+	switch m.LifecycleState {
+	case StateSoftDeleted:
+		// T4: mailbox and account purged.
+		if err := tx.purgeMailbox(m); err != nil {
+			return err
+		}
+		if u != nil && u.State == UserSoftDeleted {
+			u.MailboxGuid = ""
+			return tx.purgeUser(u)
+		}
+	case StateInactive, StateRetiredInactive:
+		// T7: the account is purged; the mailbox stays.
+		if u != nil && u.State == UserSoftDeleted {
+			return tx.purgeUser(u)
+		}
+		if m.ExternalDirectoryObjectId != "" {
+			m.ExternalDirectoryObjectId = ""
+			return tx.PutMailbox(m)
+		}
+	}
+	return nil
+}
+
+func fireRecycleBinExpiry(tx *Tx, t Timer) error {
+	u, err := tx.GetUser(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	if u.State != UserSoftDeleted || u.DeletedAt == nil || !After30Days(*u.DeletedAt).Equal(t.Due) {
+		return nil
+	}
+	return tx.purgeUser(u)
+}
+
+func fireRetirementPurge(tx *Tx, t Timer) error {
+	m, err := tx.GetMailbox(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	if m.LifecycleState != StateRetiredInactive || m.InactiveMailboxRetireTime == nil ||
+		!After30Days(*m.InactiveMailboxRetireTime).Equal(t.Due) {
+		return nil
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return err
+	}
+	if err := tx.purgeMailbox(m); err != nil {
+		return err
+	}
+	if u != nil && u.State == UserSoftDeleted {
+		u.MailboxGuid = ""
+		return tx.purgeUser(u)
+	}
+	return nil
+}
+
+func fireLicenseGrace(tx *Tx, t Timer) error {
+	m, err := tx.GetMailbox(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	if m.LifecycleState != StateUnlicensedGrace {
+		return nil
+	}
+	held, err := tx.OnHold(m)
+	if err != nil {
+		return err
+	}
+	if !held {
+		return tx.purgeMailbox(m) // T16: data deleted, unrecoverable
+	}
+	// D-16: a held mailbox becomes Inactive instead; the (unlicensed)
+	// account itself is not deleted.
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return err
+	}
+	return tx.softDelete(m, u, "", true, false)
+}

@@ -1,0 +1,244 @@
+package store
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+)
+
+// Scope selects which lifecycle states a mailbox look-up sees (the columns
+// of the Get-Mailbox visibility table, domain.md §3.4).
+type Scope int
+
+// Mailbox scopes.
+const (
+	// ScopeActive is Get-Mailbox without switches: Active mailboxes only
+	// (an unlicensed mailbox in its grace period is invisible, D-18).
+	ScopeActive Scope = iota
+	// ScopeSoftDeleted is -SoftDeletedMailbox: SoftDeleted, Inactive and
+	// Retired-Inactive mailboxes.
+	ScopeSoftDeleted
+	// ScopeInactiveOnly is -InactiveMailboxOnly (alone or with
+	// -SoftDeletedMailbox): Inactive mailboxes.
+	ScopeInactiveOnly
+	// ScopeIncludeInactive is -IncludeInactiveMailbox: Active and Inactive.
+	ScopeIncludeInactive
+	// ScopeAny is every mailbox that still exists, whatever its state
+	// (internal use).
+	ScopeAny
+)
+
+// String names the scope after the switch that selects it.
+func (s Scope) String() string {
+	switch s {
+	case ScopeActive:
+		return "Active"
+	case ScopeSoftDeleted:
+		return "SoftDeletedMailbox"
+	case ScopeInactiveOnly:
+		return "InactiveMailboxOnly"
+	case ScopeIncludeInactive:
+		return "IncludeInactiveMailbox"
+	case ScopeAny:
+		return "Any"
+	}
+	return "Scope(?)"
+}
+
+// Includes reports whether a mailbox in its current state is visible in
+// the scope.
+func (s Scope) Includes(m *Mailbox) bool {
+	switch s {
+	case ScopeActive:
+		return m.LifecycleState == StateActive
+	case ScopeSoftDeleted:
+		return m.IsDeleted()
+	case ScopeInactiveOnly:
+		return m.LifecycleState == StateInactive
+	case ScopeIncludeInactive:
+		return m.LifecycleState == StateActive || m.LifecycleState == StateInactive
+	case ScopeAny:
+		return true
+	}
+	return false
+}
+
+// MailboxScope combines the Get-Mailbox switches into a Scope:
+// -SoftDeletedMailbox with -InactiveMailboxOnly means Inactive only,
+// -SoftDeletedMailbox with -IncludeInactiveMailbox means the same as
+// -SoftDeletedMailbox, and -InactiveMailboxOnly with
+// -IncludeInactiveMailbox is refused with *ScopeConflictError.
+func MailboxScope(softDeleted, inactiveOnly, includeInactive bool) (Scope, error) {
+	switch {
+	case inactiveOnly && includeInactive:
+		return ScopeActive, &ScopeConflictError{Params: []string{"InactiveMailboxOnly", "IncludeInactiveMailbox"}}
+	case inactiveOnly:
+		return ScopeInactiveOnly, nil
+	case softDeleted:
+		return ScopeSoftDeleted, nil
+	case includeInactive:
+		return ScopeIncludeInactive, nil
+	}
+	return ScopeActive, nil
+}
+
+const softDeletedPrefix = `soft deleted objects\`
+
+// ResolveMailboxes resolves an identity within a scope. Accepted forms:
+// Name, Alias, DisplayName, DistinguishedName, canonical name,
+// ExchangeGuid, object Guid, ExternalDirectoryObjectId, any SMTP proxy
+// address, UserPrincipalName / MicrosoftOnlineServicesID,
+// LegacyExchangeDN or X500 proxy, and `Soft Deleted Objects\<Name>` (which
+// only matches deleted mailboxes). Mail users are matched too (so that
+// Remove-Mailbox can refuse one); Get-Mailbox should treat a result with
+// IsMailUser() as not found. No match returns *NotFoundError; several
+// matches are all returned, in Guid order (see ResolveMailbox).
+func (tx *Tx) ResolveMailboxes(identity string, scope Scope) ([]*Mailbox, error) {
+	id := strings.TrimSpace(identity)
+	if id == "" {
+		return nil, &NotFoundError{Kind: "mailbox", Key: identity}
+	}
+	deletedOnly := false
+	if strings.HasPrefix(strings.ToLower(id), softDeletedPrefix) {
+		id = strings.TrimSpace(id[len(softDeletedPrefix):])
+		deletedOnly = true
+	}
+	found, err := tx.FindMailboxes(id)
+	if err != nil {
+		return nil, err
+	}
+	if !deletedOnly && strings.Contains(id, "/") && !strings.HasPrefix(id, "/") {
+		byCanon, err := tx.findByCanonicalName(id)
+		if err != nil {
+			return nil, err
+		}
+		found = mergeByGuid(found, byCanon)
+	}
+	var out []*Mailbox
+	for _, m := range found {
+		if !scope.Includes(m) || (deletedOnly && !m.IsDeleted()) {
+			continue
+		}
+		out = append(out, m)
+	}
+	if len(out) == 0 {
+		return nil, &NotFoundError{Kind: "mailbox", Key: identity}
+	}
+	return out, nil
+}
+
+// ResolveMailbox is ResolveMailboxes for cmdlets that need exactly one
+// object: several matches return *AmbiguousError.
+func (tx *Tx) ResolveMailbox(identity string, scope Scope) (*Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(identity, scope)
+	if err != nil {
+		return nil, err
+	}
+	if len(ms) > 1 {
+		e := &AmbiguousError{Kind: "mailbox", Identity: identity}
+		for _, m := range ms {
+			e.Matches = append(e.Matches, m.Identity())
+			e.Guids = append(e.Guids, m.Guid)
+		}
+		return nil, e
+	}
+	return ms[0], nil
+}
+
+// findByCanonicalName matches "<OrganizationalUnit>/<Name>".
+func (tx *Tx) findByCanonicalName(id string) ([]*Mailbox, error) {
+	i := strings.LastIndexByte(id, '/')
+	if i <= 0 || i == len(id)-1 {
+		return nil, nil
+	}
+	ou, name := id[:i], id[i+1:]
+	keys, err := tx.lookupIndex(IndexName, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Mailbox
+	for _, k := range keys {
+		m, err := tx.GetMailbox(k)
+		if err != nil {
+			return nil, err
+		}
+		if strings.EqualFold(m.OrganizationalUnit, ou) {
+			out = append(out, m)
+		}
+	}
+	return out, nil
+}
+
+func mergeByGuid(a, b []*Mailbox) []*Mailbox {
+	if len(b) == 0 {
+		return a
+	}
+	seen := map[string]bool{}
+	var out []*Mailbox
+	for _, m := range append(append([]*Mailbox(nil), a...), b...) {
+		if !seen[m.Guid] {
+			seen[m.Guid] = true
+			out = append(out, m)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Guid < out[j].Guid })
+	return out
+}
+
+// ScanMailboxScope returns up to limit mailboxes (mail users excluded)
+// visible in scope, ordered by Name (case-insensitive) then Guid, starting
+// after the cursor `after` ("" = from the start). The second result is the
+// cursor of the next batch, "" when there is none. limit <= 0 means 500.
+func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox, string, error) {
+	if limit <= 0 {
+		limit = 500
+	}
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return nil, "", err
+	}
+	prefix := []byte(IndexName + "\x00")
+	c := ib.Cursor()
+	var k []byte
+	if after == "" {
+		k, _ = c.Seek(prefix)
+	} else {
+		start := append(append([]byte(nil), prefix...), after...)
+		k, _ = c.Seek(start)
+		if k != nil && bytes.Equal(k, start) {
+			k, _ = c.Next()
+		}
+	}
+	var out []*Mailbox
+	last := ""
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		rest := string(k[len(prefix):])
+		guid := rest[strings.LastIndexByte(rest, 0)+1:]
+		m, err := tx.GetMailbox(guid)
+		if err != nil {
+			return nil, "", err
+		}
+		if m.IsMailUser() || !scope.Includes(m) {
+			continue
+		}
+		if len(out) == limit {
+			return out, last, nil
+		}
+		out = append(out, m)
+		last = rest
+	}
+	return out, "", nil
+}
+
+// CountMailboxScope counts the mailboxes (mail users excluded) visible in
+// scope.
+func (tx *Tx) CountMailboxScope(scope Scope) (int, error) {
+	n := 0
+	err := tx.ForEachMailbox("", func(m *Mailbox) error {
+		if !m.IsMailUser() && scope.Includes(m) {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

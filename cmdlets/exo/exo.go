@@ -229,3 +229,20 @@ func DeclaredParam(c *runtime.Command, name string) *runtime.Param {
 	}
 	panic("exo: " + c.Name + " declares no parameter " + name)
 }
+
+// IdentityOf turns a value bound to an identity parameter into the
+// identity string Exchange would use: a piped Exchange object gives its
+// Identity (then DistinguishedName, Guid, Name); anything else its string
+// form.
+func IdentityOf(v any) string {
+	if o, ok := v.(*object.PSObject); ok {
+		for _, p := range []string{"Identity", "DistinguishedName", "Guid", "Name"} {
+			if val, ok := o.Get(p); ok && val != nil {
+				if s := object.ToInvariantString(val); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return object.ToInvariantString(v)
+}

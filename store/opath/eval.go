@@ -216,27 +216,27 @@ func scalar(prop string, v any, op Op, lit Value) (bool, error) {
 	case string:
 		return cmpString(x, op, lit.Str), nil
 	case bool:
+		if op == OpLike {
+			return like(boolText(x), lit.Str), nil
+		}
 		b, ok := litBool(lit)
 		if !ok {
 			return false, &ConversionError{Property: prop, Value: lit.Str, Type: "System.Boolean"}
 		}
-		if op == OpLike {
-			return like(boolText(x), lit.Str), nil
-		}
 		return ordered(cmpBool(x, b), op), nil
 	case int64:
-		n, ok := litInt(lit)
-		if !ok {
-			if op == OpLike {
-				return like(strconv.FormatInt(x, 10), lit.Str), nil
-			}
-			return false, &ConversionError{Property: prop, Value: lit.Str, Type: "System.Int32"}
-		}
 		if op == OpLike {
 			return like(strconv.FormatInt(x, 10), lit.Str), nil
 		}
+		n, ok := litInt(lit)
+		if !ok {
+			return false, &ConversionError{Property: prop, Value: lit.Str, Type: "System.Int32"}
+		}
 		return ordered(cmpInt(x, n), op), nil
 	case float64:
+		if op == OpLike {
+			return like(strconv.FormatFloat(x, 'f', -1, 64), lit.Str), nil
+		}
 		fl, err := strconv.ParseFloat(strings.TrimSpace(lit.Str), 64)
 		if err != nil || lit.Kind == ValBool {
 			return false, &ConversionError{Property: prop, Value: lit.Str, Type: "System.Double"}

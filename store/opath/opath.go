@@ -101,9 +101,7 @@ func (v Value) String() string {
 }
 
 // node is one node of the filter tree.
-type node interface {
-	write(b *strings.Builder)
-}
+type node interface{ isNode() }
 
 type andNode struct{ l, r node }
 type orNode struct{ l, r node }
@@ -119,37 +117,49 @@ type cmpNode struct {
 // existsNode is a property without a comparison.
 type existsNode struct{ prop string }
 
-func (n *andNode) write(b *strings.Builder) {
-	b.WriteByte('(')
-	n.l.write(b)
-	b.WriteString(" -and ")
-	n.r.write(b)
-	b.WriteByte(')')
-}
+func (*andNode) isNode()    {}
+func (*orNode) isNode()     {}
+func (*notNode) isNode()    {}
+func (*cmpNode) isNode()    {}
+func (*existsNode) isNode() {}
 
-func (n *orNode) write(b *strings.Builder) {
-	b.WriteByte('(')
-	n.l.write(b)
-	b.WriteString(" -or ")
-	n.r.write(b)
-	b.WriteByte(')')
+// writeNode writes n in normalized form. -and/-or chains are written left to
+// right without inner parentheses (they associate to the left); a chain that
+// is the right operand of -and/-or, or the operand of -not, is parenthesized.
+// The result never nests deeper than the text it was parsed from.
+func writeNode(b *strings.Builder, n node, paren bool) {
+	switch n := n.(type) {
+	case *andNode, *orNode:
+		if paren {
+			b.WriteByte('(')
+		}
+		var l, r node
+		var op string
+		if a, ok := n.(*andNode); ok {
+			l, r, op = a.l, a.r, " -and "
+		} else {
+			o := n.(*orNode)
+			l, r, op = o.l, o.r, " -or "
+		}
+		writeNode(b, l, false)
+		b.WriteString(op)
+		writeNode(b, r, true)
+		if paren {
+			b.WriteByte(')')
+		}
+	case *notNode:
+		b.WriteString("-not ")
+		writeNode(b, n.x, true)
+	case *cmpNode:
+		b.WriteString(n.prop)
+		b.WriteByte(' ')
+		b.WriteString(n.op.String())
+		b.WriteByte(' ')
+		b.WriteString(n.val.String())
+	case *existsNode:
+		b.WriteString(n.prop)
+	}
 }
-
-func (n *notNode) write(b *strings.Builder) {
-	b.WriteString("-not(")
-	n.x.write(b)
-	b.WriteByte(')')
-}
-
-func (n *cmpNode) write(b *strings.Builder) {
-	b.WriteString(n.prop)
-	b.WriteByte(' ')
-	b.WriteString(n.op.String())
-	b.WriteByte(' ')
-	b.WriteString(n.val.String())
-}
-
-func (n *existsNode) write(b *strings.Builder) { b.WriteString(n.prop) }
 
 // Filter is a parsed OPATH filter. The zero value is not usable; use Parse.
 type Filter struct {
@@ -160,12 +170,14 @@ type Filter struct {
 // Text returns the filter text as it was given to Parse.
 func (f *Filter) Text() string { return f.text }
 
-// String returns the filter in a normalized form: operators in lower case,
-// string values single-quoted, every -and/-or pair in parentheses, -not
-// written as -not(...). Parsing the result gives the same filter.
+// String returns the filter in a normalized form: single spaces, operators
+// and $true/$false/$null in lower case, string values single-quoted, and
+// parentheses only where the grouping needs them (around an -and/-or chain
+// that is a right operand or follows -not). Parsing the result gives the same
+// filter.
 func (f *Filter) String() string {
 	var b strings.Builder
-	f.root.write(&b)
+	writeNode(&b, f.root, false)
 	return b.String()
 }
 

@@ -124,8 +124,8 @@ func checkValue(p Property, c *cmpNode) error {
 	if v.Kind == ValNull {
 		return nil
 	}
-	// -like/-notlike compare text; a pattern with a wildcard is not converted.
-	if (c.op == OpLike || c.op == OpNotLike) && strings.Contains(v.Str, "*") {
+	// -like/-notlike compare the text of the value with the pattern.
+	if c.op == OpLike || c.op == OpNotLike {
 		return nil
 	}
 	switch p.Kind {

@@ -1,0 +1,503 @@
+package mailbox
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/opath"
+)
+
+// defaultResultSize is the number of objects a Get cmdlet returns when
+// -ResultSize is not given.
+const defaultResultSize = 1000
+
+// batchSize is how many mailboxes one read transaction of a listing
+// handles; objects are written between transactions so a large tenant
+// never sits in memory and later pipeline stages may write to the tenant.
+const batchSize = 500
+
+// Warnings Exchange writes when a listing stops at -ResultSize.
+const (
+	warnDefaultResultSize = `By default, only the first 1000 items are returned. Use the ResultSize parameter to specify the number of items returned. To return all items, specify "-ResultSize Unlimited". Be aware that, depending on the actual number of items, returning all items can take a long time and consume a large amount of memory. Also, we don't recommend storing the results in a variable. Instead, pipe the results to another task or script to perform batch changes.`
+	warnMoreResults       = "There are more results available than currently displayed. To view them, increase the value for the ResultSize parameter."
+)
+
+// resultSize reads -ResultSize: (limit, explicit, error). A limit < 0
+// means Unlimited.
+func resultSize(ctx *runtime.Context) (int, bool, error) {
+	if !ctx.Has("ResultSize") {
+		return defaultResultSize, false, nil
+	}
+	v := object.Unwrap(ctx.Value("ResultSize"))
+	switch x := v.(type) {
+	case int:
+		if x > 0 {
+			return x, true, nil
+		}
+	case int64:
+		if x > 0 && x <= math.MaxInt32 {
+			return int(x), true, nil
+		}
+	case float64:
+		if x > 0 && x == math.Trunc(x) && x <= math.MaxInt32 {
+			return int(x), true, nil
+		}
+	case string:
+		s := strings.TrimSpace(x)
+		if strings.EqualFold(s, "Unlimited") {
+			return -1, true, nil
+		}
+		if n, err := strconv.Atoi(s); err == nil && n > 0 {
+			return n, true, nil
+		}
+	}
+	s := object.ToInvariantString(v)
+	return 0, false, ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot process argument transformation on parameter 'ResultSize'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Unlimited`1[System.UInt32]\". Error: \"The value \"%s\" isn't valid. Valid values are a positive integer or \"Unlimited\".\"", s, s),
+		"ParameterArgumentTransformationError,"+ctx.Command.Name, object.InvalidData, "ParameterBindingArgumentTransformationException", v))
+}
+
+// parseFilter parses and validates -Filter against the recipient schema.
+func parseFilter(ctx *runtime.Context) (*opath.Filter, error) {
+	if !ctx.Has("Filter") || strings.TrimSpace(ctx.String("Filter")) == "" {
+		return nil, nil
+	}
+	text := ctx.String("Filter")
+	f, err := opath.Parse(text)
+	if err == nil {
+		err = opath.RecipientSchema().Validate(f)
+	}
+	if err == nil && strings.Contains(strings.ToUpper(ctx.Command.Noun()), "EXO") {
+		err = f.CheckWildcards()
+	}
+	if err != nil {
+		return nil, ctx.Fail(exo.Error(ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("Filter", err), object.InvalidArgument, text))
+	}
+	return f, nil
+}
+
+// filterValue exposes an object's property to the OPATH evaluator.
+func filterValue(o *object.PSObject) func(string) (any, bool) {
+	return func(name string) (any, bool) {
+		p := o.Property(name)
+		if p == nil {
+			return nil, true
+		}
+		v := p.Get()
+		if items, ok := v.([]any); ok {
+			out := make([]string, 0, len(items))
+			for _, it := range items {
+				out = append(out, object.ToInvariantString(it))
+			}
+			return out, true
+		}
+		switch x := v.(type) {
+		case object.Guid:
+			return x.String(), true
+		case object.TimeSpan:
+			return x.String(), true
+		case time.Time:
+			return x, true
+		}
+		return v, true
+	}
+}
+
+// matchAnr is ambiguous name resolution: a prefix of the name, alias,
+// display name, first or last name, or the local part of an address.
+func matchAnr(m *store.Mailbox, anr string) bool {
+	anr = strings.ToLower(strings.TrimSpace(anr))
+	if anr == "" {
+		return true
+	}
+	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName, m.PrimarySmtpAddress, m.UserPrincipalName} {
+		if strings.HasPrefix(strings.ToLower(s), anr) {
+			return true
+		}
+	}
+	return false
+}
+
+// wildcardMatch compares s with a pattern using * and ? (case-insensitive).
+func wildcardMatch(pattern, s string) bool {
+	p, t := []rune(strings.ToLower(pattern)), []rune(strings.ToLower(s))
+	var match func(i, j int) bool
+	match = func(i, j int) bool {
+		for i < len(p) {
+			switch p[i] {
+			case '*':
+				for k := j; k <= len(t); k++ {
+					if match(i+1, k) {
+						return true
+					}
+				}
+				return false
+			case '?':
+				if j >= len(t) {
+					return false
+				}
+			default:
+				if j >= len(t) || t[j] != p[i] {
+					return false
+				}
+			}
+			i++
+			j++
+		}
+		return j == len(t)
+	}
+	return match(0, 0)
+}
+
+func matchWildcardIdentity(m *store.Mailbox, pattern string) bool {
+	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress, m.UserPrincipalName} {
+		if wildcardMatch(pattern, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// listing streams the mailboxes of a scope through filters into objects.
+type listing struct {
+	ctx   *runtime.Context
+	scope store.Scope
+	// mailUsers adds mail users (Get-Recipient, Get-User).
+	mailUsers bool
+	// keep decides whether a mailbox is listed (before building).
+	keep func(m *store.Mailbox) bool
+	// filter is the parsed -Filter, evaluated on the full object.
+	filter *opath.Filter
+	// build makes the output object from the full Get-Mailbox object.
+	build    func(m *store.Mailbox, e env, full *object.PSObject) *object.PSObject
+	limit    int
+	explicit bool
+}
+
+// run lists the scope in batches, each read in its own transaction, and
+// writes the objects between transactions.
+func (l *listing) run() error {
+	emitted := 0
+	cursor := ""
+	more := false
+	for {
+		var out []*object.PSObject
+		var next string
+		err := exo.View(l.ctx, func(tx *store.Tx) error {
+			org, err := tx.Organization()
+			if err != nil {
+				return err
+			}
+			batch, nc, err := tx.ScanMailboxScope(l.scope, cursor, batchSize)
+			if err != nil {
+				return err
+			}
+			next = nc
+			for _, m := range batch {
+				o, ok, err := l.accept(tx, m, org)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					continue
+				}
+				if l.limit >= 0 && emitted+len(out) >= l.limit {
+					more = true
+					next = ""
+					break
+				}
+				out = append(out, o)
+			}
+			if next == "" && !more && l.mailUsers && (l.limit < 0 || emitted+len(out) < l.limit) {
+				return tx.ForEachMailbox("", func(m *store.Mailbox) error {
+					if !m.IsMailUser() || m.IsDeleted() && l.scope == store.ScopeActive {
+						return nil
+					}
+					o, ok, err := l.accept(tx, m, org)
+					if err != nil || !ok {
+						return err
+					}
+					if l.limit >= 0 && emitted+len(out) >= l.limit {
+						more = true
+						return store.ErrStop
+					}
+					out = append(out, o)
+					return nil
+				})
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, store.ErrStop) {
+			return err
+		}
+		for _, o := range out {
+			if err := l.ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		emitted += len(out)
+		cursor = next
+		if cursor == "" {
+			break
+		}
+	}
+	if more {
+		if l.explicit {
+			l.ctx.WriteWarning(warnMoreResults)
+		} else {
+			l.ctx.WriteWarning(warnDefaultResultSize)
+		}
+	}
+	return nil
+}
+
+func (l *listing) accept(tx *store.Tx, m *store.Mailbox, org *store.Organization) (*object.PSObject, bool, error) {
+	if l.keep != nil && !l.keep(m) {
+		return nil, false, nil
+	}
+	e := loadEnv(tx, m, org)
+	full := MailboxObject(m, e)
+	if l.filter != nil {
+		ok, err := l.filter.Eval(filterValue(full))
+		if err != nil {
+			return nil, false, l.ctx.Fail(exo.Error(l.ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("Filter", err), object.InvalidArgument, l.filter.Text()))
+		}
+		if !ok {
+			return nil, false, nil
+		}
+	}
+	if l.build == nil {
+		return full, true, nil
+	}
+	return l.build(m, e, full), true, nil
+}
+
+// typeDetailsFilter returns a keep function for -RecipientTypeDetails.
+func typeDetailsFilter(ctx *runtime.Context, name string) func(*store.Mailbox) bool {
+	if !ctx.Has(name) {
+		return nil
+	}
+	want := ctx.Strings(name)
+	return func(m *store.Mailbox) bool { return containsFold(want, m.RecipientTypeDetails) }
+}
+
+func andKeep(fs ...func(*store.Mailbox) bool) func(*store.Mailbox) bool {
+	return func(m *store.Mailbox) bool {
+		for _, f := range fs {
+			if f != nil && !f(m) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// getByIdentity resolves one identity in scope and writes its object.
+// Wildcards list every match.
+func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMailUser bool) error {
+	if hasWildcard(id) {
+		prev := l.keep
+		l.keep = andKeep(prev, func(m *store.Mailbox) bool { return matchWildcardIdentity(m, id) })
+		return l.run()
+	}
+	var out *object.PSObject
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		m, r, err := resolveOne(ctx, tx, id, shown, l.scope, allowMailUser)
+		if err != nil || r != nil {
+			rec = r
+			return err
+		}
+		org, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		o, ok, err := l.accept(tx, m, org)
+		if err != nil {
+			return err
+		}
+		if ok {
+			out = o
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	if out != nil {
+		return ctx.WriteObject(out)
+	}
+	return nil
+}
+
+func getMailbox() *runtime.Command {
+	c := exo.Declared("Get-Mailbox")
+	c.Synopsis = "Lists mailboxes and shows their attributes."
+	c.Description = "Without an identity every mailbox of the selected state is listed (the first 1000 unless -ResultSize says otherwise). Soft-deleted, inactive and retired-inactive mailboxes are only visible with -SoftDeletedMailbox, -InactiveMailboxOnly or -IncludeInactiveMailbox; a mailbox whose licence was removed is not visible at all."
+	c.OutputType = TypeMailbox
+	c.Examples = []runtime.Example{
+		{Code: "Get-Mailbox annb | Format-List LitigationHoldEnabled,ProhibitSendQuota,RetainDeletedItemsFor", Remark: "Shows the hold, quota and deleted-item retention of one mailbox."},
+		{Code: "Get-Mailbox -SoftDeletedMailbox | Select-Object Name,ExchangeGuid", Remark: "Lists the soft-deleted and inactive mailboxes."},
+		{Code: "Get-Mailbox -Filter \"Department -eq 'Finance'\" -ResultSize Unlimited", Remark: "Lists the mailboxes an OPATH filter selects."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		return runGetMailbox(ctx, nil)
+	}
+	return c
+}
+
+// runGetMailbox is Get-Mailbox and, with build set, Get-EXOMailbox.
+func runGetMailbox(ctx *runtime.Context, build func(*store.Mailbox, env, *object.PSObject) *object.PSObject) error {
+	scope, err := scopeOf(ctx)
+	if err != nil {
+		return err
+	}
+	limit, explicit, err := resultSize(ctx)
+	if err != nil {
+		return err
+	}
+	f, err := parseFilter(ctx)
+	if err != nil {
+		return err
+	}
+	l := &listing{ctx: ctx, scope: scope, filter: f, build: build, limit: limit, explicit: explicit,
+		keep: typeDetailsFilter(ctx, "RecipientTypeDetails")}
+	if ctx.Has("Anr") {
+		anr := ctx.String("Anr")
+		l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
+	}
+	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
+		if ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
+			id := object.ToInvariantString(ctx.Value(n))
+			return getByIdentity(ctx, l, id, id, false)
+		}
+	}
+	if v := ctx.Value("Identity"); v != nil && object.ToInvariantString(object.Unwrap(v)) != "" {
+		id, shown := identityString(v)
+		return getByIdentity(ctx, l, id, shown, false)
+	}
+	return l.run()
+}
+
+func getEXOMailbox() *runtime.Command {
+	c := exo.Declared("Get-EXOMailbox")
+	c.Synopsis = "Lists mailboxes through the REST-based cmdlet, returning only the requested property sets."
+	c.Description = "By default only the Minimum property set is returned. -PropertySets adds groups of properties (Hold, Quota, SoftDelete, All ...) and -Properties adds single ones."
+	c.OutputType = TypeEXOMailbox
+	c.Examples = []runtime.Example{
+		{Code: "Get-EXOMailbox annb", Remark: "Shows the Minimum property set of one mailbox."},
+		{Code: "Get-EXOMailbox annb -PropertySets Hold,Quota", Remark: "Adds the hold and quota properties."},
+		{Code: "Get-EXOMailbox -ResultSize Unlimited -Properties LitigationHoldEnabled | Where-Object LitigationHoldEnabled", Remark: "Finds every mailbox on Litigation Hold."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		sets := ctx.Strings("PropertySets")
+		props := ctx.Strings("Properties")
+		return runGetMailbox(ctx, func(_ *store.Mailbox, _ env, full *object.PSObject) *object.PSObject {
+			return EXOMailboxObject(full, sets, props)
+		})
+	}
+	return c
+}
+
+// recipientScope is the scope of Get-Recipient and Get-User.
+func recipientScope(ctx *runtime.Context) store.Scope {
+	if ctx.Switch("IncludeSoftDeletedRecipients") {
+		return store.ScopeAny
+	}
+	return store.ScopeActive
+}
+
+// notGrace keeps every recipient except mailboxes in the licence grace
+// period (invisible to every recipient cmdlet, D-18).
+func notGrace(m *store.Mailbox) bool { return m.LifecycleState != store.StateUnlicensedGrace }
+
+func getRecipient() *runtime.Command {
+	c := exo.Declared("Get-Recipient")
+	c.Synopsis = "Lists every kind of mail-enabled object: mailboxes and mail users."
+	c.Description = "Soft-deleted recipients are included only with -IncludeSoftDeletedRecipients."
+	c.OutputType = TypeRecipient
+	c.Examples = []runtime.Example{
+		{Code: "Get-Recipient -ResultSize Unlimited", Remark: "Lists every recipient with its recipient type."},
+		{Code: "Get-Recipient walterh -IncludeSoftDeletedRecipients | Format-List Name,RecipientTypeDetails,WhenSoftDeleted", Remark: "Finds a recipient even after its mailbox was removed."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		return runRecipients(ctx, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
+	}
+	return c
+}
+
+func getEXORecipient() *runtime.Command {
+	c := exo.Declared("Get-EXORecipient")
+	c.Synopsis = "Lists mail-enabled objects through the REST-based cmdlet (Minimum property set by default)."
+	c.OutputType = TypeEXORecipient
+	c.Examples = []runtime.Example{
+		{Code: "Get-EXORecipient annb", Remark: "Shows the Minimum property set of one recipient."},
+		{Code: "Get-EXORecipient -RecipientTypeDetails UserMailbox -ResultSize Unlimited | Select-Object Name,PrimarySmtpAddress", Remark: "Lists the user mailboxes with their primary address."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		props := ctx.Strings("Properties")
+		return runRecipients(ctx, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject {
+			return EXORecipientObject(m, e, props)
+		})
+	}
+	return c
+}
+
+func getUser() *runtime.Command {
+	c := exo.Declared("Get-User")
+	c.Synopsis = "Lists user accounts with their directory attributes."
+	c.OutputType = TypeUser
+	c.Examples = []runtime.Example{
+		{Code: "Get-User annb | Format-List DisplayName,Department,Title,UserPrincipalName", Remark: "Shows the directory attributes of one account."},
+		{Code: "Get-User -Filter \"Department -eq 'Sales'\"", Remark: "Lists the accounts of one department."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		return runRecipients(ctx, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
+	}
+	return c
+}
+
+// runRecipients is the common body of Get-Recipient, Get-EXORecipient and
+// Get-User.
+func runRecipients(ctx *runtime.Context, build func(*store.Mailbox, env, *object.PSObject) *object.PSObject) error {
+	limit, explicit, err := resultSize(ctx)
+	if err != nil {
+		return err
+	}
+	f, err := parseFilter(ctx)
+	if err != nil {
+		return err
+	}
+	scope := recipientScope(ctx)
+	keep := []func(*store.Mailbox) bool{notGrace, typeDetailsFilter(ctx, "RecipientTypeDetails")}
+	if ctx.Has("RecipientType") {
+		want := ctx.Strings("RecipientType")
+		keep = append(keep, func(m *store.Mailbox) bool { return containsFold(want, m.RecipientType) })
+	}
+	if ctx.Has("Anr") {
+		anr := ctx.String("Anr")
+		keep = append(keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
+	}
+	l := &listing{ctx: ctx, scope: scope, mailUsers: true, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
+	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
+		if ctx.Command.Param(n) != nil && ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
+			id := object.ToInvariantString(ctx.Value(n))
+			return getByIdentity(ctx, l, id, id, true)
+		}
+	}
+	if v := ctx.Value("Identity"); v != nil && object.ToInvariantString(object.Unwrap(v)) != "" {
+		id, shown := identityString(v)
+		return getByIdentity(ctx, l, id, shown, true)
+	}
+	return l.run()
+}

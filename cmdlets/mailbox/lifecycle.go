@@ -1,0 +1,319 @@
+package mailbox
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// lifecycleError words a refusal of the store's lifecycle operations; nil
+// when err is not a domain error.
+func lifecycleError(ctx *runtime.Context, err error, shown string) *object.ErrorRecord {
+	var le *store.LifecycleError
+	var je *store.JournalArchiveError
+	var de *store.DuplicateError
+	var ge *store.GuidConflictError
+	var ve *store.ValidationError
+	var lu *store.LicenseUnavailableError
+	switch {
+	case errors.As(err, &je):
+		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be removed because it's linked to a journal archive mailbox. Run Disable-JournalArchiving on it first.", je.Identity), object.InvalidOperation, shown)
+	case errors.As(err, &le):
+		switch le.Reason {
+		case store.ReasonWindowExpired, store.ReasonNotActive:
+			return exo.NotFound(ctx, shown)
+		case store.ReasonInactive:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' is an inactive mailbox. The PermanentlyDelete switch doesn't work on inactive mailboxes; an inactive mailbox is deleted only after all its holds are removed.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonNotDeleted:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' isn't soft-deleted. The PermanentlyDelete switch only works on soft-deleted mailboxes; pipe them from Get-Mailbox -SoftDeletedMailbox.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonAccountPurgedUseRecover:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the inactive mailbox '%s' was permanently deleted, so the mailbox can't be restored with Undo-SoftDeletedMailbox. Use New-Mailbox -InactiveMailbox to recover it into a new mailbox.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonAccountPurgedNeedsCredentials:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the mailbox '%s' was permanently deleted. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonSignInNameInUse:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The sign-in name '%s' of the mailbox '%s' is already used by another account. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Detail, le.Identity), object.InvalidOperation, shown)
+		case store.ReasonNoJournalArchive:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, shown)
+		}
+		return exo.Error(ctx, exRecipientTask, le.Error(), object.InvalidOperation, shown)
+	case errors.As(err, &de):
+		switch de.Property {
+		case "Name":
+			return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The name \"%s\" is already being used. Please try another name.", de.Value), object.ResourceExists, de.Value)
+		case "PrimarySmtpAddress":
+			return exo.Error(ctx, exProxyInUse, fmt.Sprintf("The proxy address \"SMTP:%s\" is already being used by the proxy addresses or LegacyExchangeDN of \"%s\". Please choose another proxy address.", de.Value, de.ExistingIdentity), object.ResourceExists, de.Value)
+		}
+		return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The %s \"%s\" is already being used by \"%s\".", de.Property, de.Value, de.ExistingIdentity), object.ResourceExists, de.Value)
+	case errors.As(err, &ge):
+		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("ExchangeGuid validation conflict: the ExchangeGuid %s belongs to the deleted mailbox '%s'.", ge.ExchangeGuid, ge.ExistingIdentity), object.ResourceExists, shown)
+	case errors.As(err, &lu):
+		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("There are no available licenses left for %s.", lu.SkuPartNumber), object.QuotaExceeded, shown)
+	case errors.As(err, &ve):
+		return exo.Error(ctx, exDataValidation, ve.Error(), object.InvalidData, shown)
+	}
+	return nil
+}
+
+// update runs fn in a write transaction; a domain error returned by fn
+// becomes a non-terminating EXO error (the transaction rolls back).
+func update(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+	var rec *object.ErrorRecord
+	err := exo.Update(ctx, func(tx *store.Tx) error {
+		r, err := fn(tx)
+		if err != nil {
+			if r2 := lifecycleError(ctx, err, shown); r2 != nil {
+				rec = r2
+				return errRollback
+			}
+			return err
+		}
+		if r != nil {
+			rec = r
+			return errRollback
+		}
+		return nil
+	})
+	if rec != nil {
+		return false, ctx.WriteError(rec)
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// errRollback aborts a write transaction after an error record was made.
+var errRollback = &object.ErrorRecord{Message: "rollback"}
+
+func removeMailbox() *runtime.Command {
+	c := exo.Declared("Remove-Mailbox")
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Synopsis = "Deletes a mailbox and its user account (soft delete), or purges an already soft-deleted mailbox."
+	c.Description = "A mailbox on hold becomes an inactive mailbox; any other is soft-deleted and can be restored with Undo-SoftDeletedMailbox for 30 days. -PermanentlyDelete purges a soft-deleted (or retired inactive) mailbox at once; it refuses active and inactive mailboxes."
+	c.Examples = []runtime.Example{
+		{Code: "Remove-Mailbox -Identity \"Walter Harp\" -Confirm:$false", Remark: "Soft-deletes Walter Harp's mailbox and account without asking."},
+		{Code: "Get-Mailbox -Identity laura -SoftDeletedMailbox | Remove-Mailbox -PermanentlyDelete", Remark: "Purges a soft-deleted mailbox for good (after the mailbox was removed)."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id, shown := identityString(ctx.Value("Identity"))
+		if id == "" {
+			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
+		}
+		permanent := ctx.Switch("PermanentlyDelete")
+		// Resolve read-only first: the confirmation names the object.
+		var m *store.Mailbox
+		var rec *object.ErrorRecord
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			if permanent {
+				m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeSoftDeleted, false)
+				if rec != nil && err == nil {
+					if a, r2, err2 := resolveOne(ctx, tx, id, shown, store.ScopeActive, false); err2 == nil && r2 == nil {
+						m, rec = a, nil
+					}
+				}
+				return err
+			}
+			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeActive, true)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		target := m.Identity()
+		desc := fmt.Sprintf("Removing mailbox \"%s\" will remove the Active Directory user object and mark the mailbox in the database for removal.", target)
+		if permanent {
+			desc = fmt.Sprintf("Permanently removing mailbox \"%s\" will purge the mailbox and its content from the database. It can't be recovered afterwards.", target)
+		}
+		ok, err := ctx.ShouldProcessWith(desc, target)
+		if err != nil || !ok {
+			return err
+		}
+		_, err = update(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			if permanent {
+				return nil, tx.PermanentlyDeleteMailbox(m.Guid)
+			}
+			org, err := tx.Organization()
+			if err != nil {
+				return nil, err
+			}
+			_, err = tx.RemoveMailbox(m.Guid, org.AdminUPN)
+			return nil, err
+		})
+		return err
+	}
+	return c
+}
+
+func undoSoftDeletedMailbox() *runtime.Command {
+	c := exo.Declared("Undo-SoftDeletedMailbox")
+	c.Synopsis = "Restores a soft-deleted mailbox and its user account within 30 days of the deletion."
+	c.Description = "Soft-deleted mailboxes, inactive mailboxes whose account is still in the recycle bin and retired inactive mailboxes can be restored. -WindowsLiveID gives the account a new sign-in name (and primary address); it is required, with -Password, when another account now uses the original sign-in name or the original account is gone."
+	c.OutputType = TypeMailbox
+	c.Examples = []runtime.Example{
+		{Code: "Undo-SoftDeletedMailbox walterh@contoso.com", Remark: "Restores Walter Harp's mailbox and account."},
+		{Code: "Undo-SoftDeletedMailbox allieb@contoso.com -WindowsLiveID allieb@contoso.com -Password (Read-Host \"Enter password\" -AsSecureString)", Remark: "Restores a mailbox and sets the sign-in name and a new password."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id, shown := identityString(ctx.Value("SoftDeletedObject"))
+		if ctx.Switch("PublicFolder") {
+			return ctx.WriteError(exo.NotFound(ctx, shown))
+		}
+		var m *store.Mailbox
+		var rec *object.ErrorRecord
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeSoftDeleted, false)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Restoring soft-deleted mailbox \"%s\".", m.Identity()), m.Identity())
+		if err != nil || !ok {
+			return err
+		}
+		in := store.UndoInput{WindowsLiveID: strings.TrimSpace(ctx.String("WindowsLiveID")), Name: strings.TrimSpace(ctx.String("Name"))}
+		if pw, ok := object.Unwrap(ctx.Value("Password")).(object.SecureString); ok {
+			in.Password = pw.Plain()
+		}
+		var out *object.PSObject
+		done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			r, err := tx.UndoSoftDeletedMailbox(m.Guid, in)
+			if err != nil {
+				return nil, err
+			}
+			if ctx.Has("DisplayName") && ctx.String("DisplayName") != "" {
+				r.DisplayName = ctx.String("DisplayName")
+				if err := tx.PutMailbox(r); err != nil {
+					return nil, err
+				}
+			}
+			org, err := tx.Organization()
+			if err != nil {
+				return nil, err
+			}
+			out = MailboxObject(r, loadEnv(tx, r, org))
+			return nil, nil
+		})
+		if err != nil || !done {
+			return err
+		}
+		return ctx.WriteObject(out)
+	}
+	return c
+}
+
+func newMailbox() *runtime.Command {
+	c := exo.Declared("New-Mailbox")
+	c.Synopsis = "Creates a user, shared, room or equipment mailbox with its account."
+	c.Description = "A user mailbox needs -MicrosoftOnlineServicesID and -Password and gets a licence from the tenant's subscriptions; shared and resource mailboxes get a disabled account and need no licence. The new mailbox is written in its default table view."
+	c.OutputType = TypeMailbox
+	c.Examples = []runtime.Example{
+		{Code: "New-Mailbox -Name chrisg -DisplayName 'Chris Green' -MicrosoftOnlineServicesID chrisg@contoso.com -Password (ConvertTo-SecureString -String 'P@ssw0rd1' -AsPlainText -Force)", Remark: "Creates a licensed user mailbox."},
+		{Code: "New-Mailbox -Shared -Name 'Sales Team' -DisplayName 'Sales Team' -Alias sales", Remark: "Creates a shared mailbox."},
+		{Code: "New-Mailbox -Room -Name 'Conference Room 1'", Remark: "Creates a room mailbox."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		in := store.NewMailboxInput{
+			Name:                      strings.TrimSpace(ctx.String("Name")),
+			Alias:                     strings.TrimSpace(ctx.String("Alias")),
+			DisplayName:               ctx.String("DisplayName"),
+			FirstName:                 ctx.String("FirstName"),
+			LastName:                  ctx.String("LastName"),
+			MicrosoftOnlineServicesID: strings.TrimSpace(ctx.String("MicrosoftOnlineServicesID")),
+			PrimarySmtpAddress:        strings.TrimSpace(ctx.String("PrimarySmtpAddress")),
+			ResetPasswordOnNextLogon:  ctx.Bool("ResetPasswordOnNextLogon"),
+		}
+		if pw, ok := object.Unwrap(ctx.Value("Password")).(object.SecureString); ok {
+			in.Password = pw.Plain()
+		}
+		switch {
+		case ctx.Switch("Shared"):
+			in.RecipientTypeDetails = store.RecipientSharedMailbox
+		case ctx.Switch("Room"):
+			in.RecipientTypeDetails = store.RecipientRoomMailbox
+		case ctx.Switch("Equipment"):
+			in.RecipientTypeDetails = store.RecipientEquipmentMailbox
+		case ctx.Has("MicrosoftOnlineServicesID"):
+			in.RecipientTypeDetails = store.RecipientUserMailbox
+		default:
+			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "New-Mailbox in this parameter set ("+ctx.ParameterSet+") can't create a mailbox in this tenant: use -MicrosoftOnlineServicesID with -Password for a user mailbox, or -Shared, -Room or -Equipment.", object.InvalidArgument, in.Name))
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating mailbox Name:\"%s\".", in.Name), in.Name)
+		if err != nil || !ok {
+			return err
+		}
+		var out *object.PSObject
+		done, err := update(ctx, in.Name, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			m, _, err := tx.CreateMailbox(in)
+			if err != nil {
+				return nil, err
+			}
+			if ctx.Has("Office") {
+				if u, _ := tx.GetUser(m.UserObjectID); u != nil {
+					u.Office = ctx.String("Office")
+					if err := tx.PutUser(u); err != nil {
+						return nil, err
+					}
+				}
+			}
+			org, err := tx.Organization()
+			if err != nil {
+				return nil, err
+			}
+			out = MailboxObject(m, loadEnv(tx, m, org))
+			return nil, nil
+		})
+		if err != nil || !done {
+			return err
+		}
+		return ctx.WriteObject(out)
+	}
+	return c
+}
+
+func disableJournalArchiving() *runtime.Command {
+	c := exo.Declared("Disable-JournalArchiving")
+	c.Synopsis = "Unlinks a mail user from its journal archive mailbox so that it can be deleted."
+	c.Description = "Without -PreserveMailUser the mail user is removed once it is unlinked; with it, the mail user stays."
+	c.Examples = []runtime.Example{
+		{Code: "Disable-JournalArchiving -Identity journal-user@contoso.com -PreserveMailUser", Remark: "Unlinks the journal archive and keeps the mail user."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id, shown := identityString(ctx.Value("Identity"))
+		var m *store.Mailbox
+		var rec *object.ErrorRecord
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeActive, true)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Disabling journal archiving for \"%s\".", m.Identity()), m.Identity())
+		if err != nil || !ok {
+			return err
+		}
+		_, err = update(ctx, m.Identity(), func(tx *store.Tx) (*object.ErrorRecord, error) {
+			return nil, tx.DisableJournalArchiving(m.Guid, ctx.Switch("PreserveMailUser"))
+		})
+		return err
+	}
+	return c
+}

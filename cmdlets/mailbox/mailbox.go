@@ -1,0 +1,184 @@
+// Package mailbox declares the Exchange Online recipient and mailbox
+// cmdlets: Get-/Set-/New-/Remove-Mailbox, Undo-SoftDeletedMailbox,
+// Get-EXOMailbox, Get-User, Get-Recipient, Get-EXORecipient, the mailbox
+// and folder statistics cmdlets and Disable-JournalArchiving, with the
+// default views of their output objects.
+package mailbox
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return []*runtime.Command{
+		getMailbox(), getEXOMailbox(), getUser(), getRecipient(), getEXORecipient(),
+		setMailbox(), newMailbox(), removeMailbox(), undoSoftDeletedMailbox(),
+		getMailboxStatistics(), getEXOMailboxStatistics(), getMailboxFolderStatistics(),
+		disableJournalArchiving(),
+	}
+}
+
+// Views registers the default views of the package's output types. Column
+// widths are the ones Exchange Online's format data gives (real console
+// output: Name 25, Alias 15, Database 30, ProhibitSendQuota 20).
+func Views(r *format.Registry) {
+	r.Add(&format.View{
+		Name:      "Mailbox",
+		TypeNames: []string{TypeMailbox},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 25, Property: "Name"},
+			{Label: "Alias", Width: 15, Property: "Alias"},
+			{Label: "Database", Width: 30, Property: "Database"},
+			{Label: "ProhibitSendQuota", Width: 20, Property: "ProhibitSendQuota"},
+			{Label: "ExternalDirectoryObjectId", Property: "ExternalDirectoryObjectId"},
+		},
+	})
+	for _, t := range []string{TypeUser, TypeRecipient} {
+		r.Add(&format.View{
+			Name:      t,
+			TypeNames: []string{t},
+			Kind:      format.TableView,
+			Columns: []format.Column{
+				{Label: "Name", Width: 59, Property: "Name"},
+				{Label: "RecipientType", Property: "RecipientType"},
+			},
+		})
+	}
+	r.Add(&format.View{
+		Name:      "MailboxStatistics",
+		TypeNames: []string{TypeStatistics},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "DisplayName", Width: 25, Property: "DisplayName"},
+			{Label: "ItemCount", Width: 12, Align: format.AlignLeft, Property: "ItemCount"},
+			{Label: "StorageLimitStatus", Property: "StorageLimitStatus"},
+			{Label: "LastLogonTime", Width: 22, Property: "LastLogonTime"},
+		},
+	})
+}
+
+// Exception types of the errors this package writes.
+const (
+	exDataValidation   = "Microsoft.Exchange.Data.DataValidationException"
+	exRecipientTask    = "Microsoft.Exchange.Configuration.Tasks.RecipientTaskException"
+	exInvalidOperation = "Microsoft.Exchange.Management.Tasks.InvalidOperationException"
+	exAlreadyExists    = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
+	exProxyInUse       = "Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException"
+	exTaskArgument     = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+)
+
+// identityString turns an identity argument into the string Exchange
+// resolves: a piped Exchange object identifies itself by its Guid (so
+// that a soft-deleted object piped from Get-Mailbox -SoftDeletedMailbox
+// finds exactly that object), anything else by its string form.
+func identityString(v any) (id, shown string) {
+	v = object.Unwrap(v)
+	if o, ok := v.(*object.PSObject); ok {
+		shown = object.ToInvariantString(o.Value("Identity"))
+		for _, n := range []string{"Guid", "ExchangeObjectId", "ExchangeGuid", "MailboxGuid"} {
+			if g := o.Value(n); g != nil {
+				if s := object.ToInvariantString(g); s != "" {
+					if shown == "" {
+						shown = s
+					}
+					return s, shown
+				}
+			}
+		}
+		if shown != "" {
+			return shown, shown
+		}
+	}
+	s := object.ToInvariantString(v)
+	return s, s
+}
+
+// resolveError maps a resolution failure to the EXO error record.
+func resolveError(ctx *runtime.Context, err error, shown string) *object.ErrorRecord {
+	var nf *store.NotFoundError
+	var amb *store.AmbiguousError
+	var le *store.LifecycleError
+	switch {
+	case errors.As(err, &amb):
+		return exo.Ambiguous(ctx, shown)
+	case errors.As(err, &nf):
+		return exo.NotFound(ctx, shown)
+	case errors.As(err, &le) && le.Reason == store.ReasonWindowExpired:
+		return exo.NotFound(ctx, shown)
+	}
+	return nil
+}
+
+// resolveOne finds exactly one mailbox (mail users excluded unless
+// allowMailUser) in scope; rec is set for a not-found or ambiguous
+// identity.
+func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, *object.ErrorRecord, error) {
+	ms, err := tx.ResolveMailboxes(id, scope)
+	if err != nil {
+		if rec := resolveError(ctx, err, shown); rec != nil {
+			return nil, rec, nil
+		}
+		return nil, nil, err
+	}
+	if !allowMailUser {
+		kept := ms[:0]
+		for _, m := range ms {
+			if !m.IsMailUser() {
+				kept = append(kept, m)
+			}
+		}
+		ms = kept
+	}
+	switch len(ms) {
+	case 0:
+		return nil, exo.NotFound(ctx, shown), nil
+	case 1:
+		return ms[0], nil, nil
+	}
+	return nil, exo.Ambiguous(ctx, shown), nil
+}
+
+// loadEnv reads what object construction needs besides the mailbox.
+func loadEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
+	e := env{org: org}
+	id := m.UserObjectID
+	if id == "" {
+		id = m.ExternalDirectoryObjectId
+	}
+	if id != "" {
+		if u, err := tx.GetUser(id); err == nil {
+			e.user = u
+		}
+	}
+	return e
+}
+
+// scopeConflict is the binding-style error for -InactiveMailboxOnly with
+// -IncludeInactiveMailbox (they select different parameter sets in the
+// service's view of the cmdlet).
+func scopeConflict(ctx *runtime.Context) error {
+	return ctx.Fail(ctx.NewError("Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.",
+		"AmbiguousParameterSet,"+ctx.Command.Name, object.InvalidArgument, "ParameterBindingException", nil))
+}
+
+// scopeOf reads the scope switches of a Get cmdlet.
+func scopeOf(ctx *runtime.Context) (store.Scope, error) {
+	sc, err := store.MailboxScope(ctx.Switch("SoftDeletedMailbox"), ctx.Switch("InactiveMailboxOnly"), ctx.Switch("IncludeInactiveMailbox"))
+	var conflict *store.ScopeConflictError
+	if errors.As(err, &conflict) {
+		return sc, scopeConflict(ctx)
+	}
+	return sc, err
+}
+
+// hasWildcard reports whether an identity is a wildcard pattern.
+func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }

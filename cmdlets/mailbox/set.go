@@ -1,0 +1,689 @@
+package mailbox
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// holdParams are the Set-Mailbox parameters -InactiveMailbox may be
+// combined with (plus the common ones).
+var holdParams = []string{"Identity", "InactiveMailbox", "LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner",
+	"LitigationHoldDate", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied", "RemoveComplianceTagHoldApplied",
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RecalculateInactiveMailbox", "RemoveOrphanedHolds",
+	"RetentionHoldEnabled", "StartDateForRetentionHold", "EndDateForRetentionHold", "ProvideConsent", "Force"}
+
+// inactiveOnlyParams address inactive mailboxes even without
+// -InactiveMailbox (domain.md §6).
+var inactiveOnlyParams = []string{"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RecalculateInactiveMailbox"}
+
+// handledParams are applied to the mailbox record; every other bound
+// parameter is stored in Mailbox.Extra under its name.
+var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayName", "Name", "Alias", "EmailAddresses",
+	"PrimarySmtpAddress", "WindowsEmailAddress", "MicrosoftOnlineServicesID", "ProhibitSendQuota", "ProhibitSendReceiveQuota",
+	"IssueWarningQuota", "RecoverableItemsQuota", "RecoverableItemsWarningQuota", "ArchiveQuota", "ArchiveWarningQuota",
+	"MaxSendSize", "MaxReceiveSize", "RetainDeletedItemsFor", "HiddenFromAddressListsEnabled", "SingleItemRecoveryEnabled",
+	"AuditEnabled", "DeliverToMailboxAndForward", "ForwardingSmtpAddress", "AccountDisabled", "RetentionPolicy",
+	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
+	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
+	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password"}
+
+func setMailbox() *runtime.Command {
+	c := exo.Declared("Set-Mailbox")
+	if p := c.Param("EmailAddresses"); p != nil {
+		// The generated declaration types ProxyAddressCollection as a
+		// single string; it is a multi-valued property (list or
+		// @{Add=...;Remove=...}).
+		p.Type = &runtime.Type{Kind: runtime.KindMultiValued, Name: "ProxyAddressCollection", FullName: "Microsoft.Exchange.Data.ProxyAddressCollection"}
+	}
+	c.Synopsis = "Changes mailbox attributes: addresses, quotas, retention, holds and delivery options."
+	c.Description = "Every documented parameter is accepted. Addresses, quotas, deleted-item retention, visibility, Litigation Hold, retention hold and the delay-hold flags change the mailbox as in Exchange Online; the remaining attributes are stored and shown by Get-Mailbox. Inactive mailboxes are addressed with -InactiveMailbox, which only combines with hold parameters."
+	c.Examples = []runtime.Example{
+		{Code: "Set-Mailbox annb -LitigationHoldEnabled $true -LitigationHoldDuration 2555", Remark: "Places a mailbox on Litigation Hold for seven years per item."},
+		{Code: "Set-Mailbox annb -ProhibitSendQuota 49GB -ProhibitSendReceiveQuota 50GB -IssueWarningQuota 48GB", Remark: "Lowers the mailbox quotas."},
+		{Code: "Set-Mailbox annb -EmailAddresses @{Add='ann.beebe@contoso.com'}", Remark: "Adds a proxy address and keeps the others."},
+		{Code: "Set-Mailbox annb -RetainDeletedItemsFor 30 -HiddenFromAddressListsEnabled $true", Remark: "Keeps deleted items 30 days and hides the mailbox from the address lists."},
+	}
+	c.Handler.Process = runSetMailbox
+	return c
+}
+
+// setPlan is a validated Set-Mailbox change.
+type setPlan struct {
+	m          *store.Mailbox
+	recalc     bool
+	retire     bool
+	warnings   []string
+	actingUser string
+}
+
+func runSetMailbox(ctx *runtime.Context) error {
+	inactive := ctx.Switch("InactiveMailbox")
+	if inactive {
+		for name := range ctx.Bound() {
+			if !containsFold(holdParams, name) {
+				return ctx.WriteError(exo.Error(ctx, exTaskArgument,
+					"The InactiveMailbox parameter can only be used with hold-related parameters such as LitigationHoldEnabled, LitigationHoldDuration, RemoveDelayHoldApplied or ExcludeFromAllOrgHolds. The "+name+" parameter can't be used with it.",
+					object.InvalidArgument, name))
+			}
+		}
+	}
+	scope := store.ScopeActive
+	inactiveSwitch := ""
+	for _, n := range inactiveOnlyParams {
+		if ctx.Has(n) {
+			inactiveSwitch = n
+		}
+	}
+	switch {
+	case inactive:
+		scope = store.ScopeInactiveOnly
+	case inactiveSwitch != "":
+		scope = store.ScopeIncludeInactive
+	}
+	id, shown := identityString(ctx.Value("Identity"))
+	if id == "" {
+		return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
+	}
+	// Decide first (read-only), ask, then apply in one write transaction.
+	var rec *object.ErrorRecord
+	var target string
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
+		if err != nil || r != nil {
+			rec = r
+			return err
+		}
+		target = m.Identity()
+		_, rec, err = planSet(ctx, tx, m, inactiveSwitch)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting mailbox Identity:\"%s\".", target), target)
+	if err != nil || !ok {
+		return err
+	}
+	var plan *setPlan
+	err = exo.Update(ctx, func(tx *store.Tx) error {
+		m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
+		if err != nil || r != nil {
+			rec = r
+			return err
+		}
+		plan, rec, err = planSet(ctx, tx, m, inactiveSwitch)
+		if err != nil || rec != nil {
+			return err
+		}
+		if err := tx.PutMailbox(plan.m); err != nil {
+			return err
+		}
+		if plan.recalc {
+			retired, err := tx.RecalculateInactiveMailbox(plan.m.Guid)
+			if err != nil {
+				return err
+			}
+			plan.retire = retired
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	for _, w := range plan.warnings {
+		ctx.WriteWarning(w)
+	}
+	return nil
+}
+
+// planSet validates every bound parameter against the mailbox and returns
+// the changed copy. Nothing is written.
+func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSwitch string) (*setPlan, *object.ErrorRecord, error) {
+	m := *orig
+	m.EmailAddresses = append([]string(nil), orig.EmailAddresses...)
+	m.InPlaceHolds = append([]string(nil), orig.InPlaceHolds...)
+	m.Extra = map[string]store.RawValue{}
+	for k, v := range orig.Extra {
+		m.Extra[k] = v
+	}
+	p := &setPlan{m: &m}
+	org, err := tx.Organization()
+	if err != nil {
+		return nil, nil, err
+	}
+	now := tx.Now()
+	target := orig.Identity()
+	invalid := func(msg string) (*setPlan, *object.ErrorRecord, error) {
+		return nil, exo.Error(ctx, exDataValidation, msg, object.InvalidData, target), nil
+	}
+	isInactive := orig.LifecycleState == store.StateInactive
+	if inactiveSwitch != "" && !isInactive {
+		return nil, exo.Error(ctx, exInvalidOperation, "The "+inactiveSwitch+" parameter can only be used on inactive mailboxes. '"+target+"' isn't an inactive mailbox.", object.InvalidOperation, target), nil
+	}
+
+	// Names and addresses.
+	if ctx.Has("DisplayName") {
+		if strings.TrimSpace(ctx.String("DisplayName")) == "" {
+			return invalid("The DisplayName property can't be empty.")
+		}
+		m.DisplayName = ctx.String("DisplayName")
+	}
+	if ctx.Has("Name") {
+		name := strings.TrimSpace(ctx.String("Name"))
+		if name == "" {
+			return invalid("The Name property can't be empty.")
+		}
+		if other, err := activeWith(tx, store.IndexName, name, m.Guid); err != nil {
+			return nil, nil, err
+		} else if other != nil {
+			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The name \"%s\" is already being used. Please try another name.", name), object.ResourceExists, name), nil
+		}
+		if i := strings.Index(m.DistinguishedName, ","); i > 0 {
+			m.DistinguishedName = "CN=" + name + m.DistinguishedName[i:]
+		}
+		m.Name = name
+	}
+	if ctx.Has("Alias") {
+		alias := strings.TrimSpace(ctx.String("Alias"))
+		if alias == "" || store.AliasFrom(alias) != alias {
+			return invalid(fmt.Sprintf("The value \"%s\" of property Alias isn't valid. An alias can contain letters, digits and the characters !#$%%&'*+-/=?^_`{|}~ and periods, but it can't start or end with a period.", alias))
+		}
+		if other, err := activeWith(tx, store.IndexAlias, alias, m.Guid); err != nil {
+			return nil, nil, err
+		} else if other != nil {
+			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The alias \"%s\" is already being used by \"%s\". Please try another alias.", alias, other.Identity()), object.ResourceExists, alias), nil
+		}
+		m.Alias = alias
+	}
+	if ctx.Has("EmailAddresses") {
+		mc, err := readMultiChange(ctx.Value("EmailAddresses"))
+		if err != nil {
+			return invalid(err.Error())
+		}
+		addrs, perr := applyProxyChange(m.EmailAddresses, mc)
+		if perr != "" {
+			return invalid(perr)
+		}
+		m.EmailAddresses = addrs
+	}
+	for _, n := range []string{"PrimarySmtpAddress", "WindowsEmailAddress"} {
+		if ctx.Has(n) {
+			addr := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(ctx.String(n), "SMTP:"), "smtp:"))
+			if !validSmtp(addr) {
+				return invalid(fmt.Sprintf("\"%s\" isn't a valid SMTP address.", addr))
+			}
+			m.EmailAddresses = setPrimary(m.EmailAddresses, addr)
+		}
+	}
+	m.PrimarySmtpAddress = primaryOf(m.EmailAddresses, m.PrimarySmtpAddress)
+	if !strings.EqualFold(strings.Join(m.EmailAddresses, "\x00"), strings.Join(orig.EmailAddresses, "\x00")) || !strings.EqualFold(m.PrimarySmtpAddress, orig.PrimarySmtpAddress) {
+		for _, a := range m.EmailAddresses {
+			if len(a) < 5 || !strings.EqualFold(a[:5], "smtp:") {
+				continue
+			}
+			addr := a[5:]
+			if !org.IsInternalDomain(store.DomainOf(addr)) {
+				return nil, exo.Error(ctx, exDataValidation, fmt.Sprintf("You can't use the domain %s because it's not an accepted domain for your organization.", store.DomainOf(addr)), object.InvalidData, addr), nil
+			}
+			if other, err := activeWith(tx, store.IndexSMTP, addr, m.Guid); err != nil {
+				return nil, nil, err
+			} else if other != nil {
+				return nil, exo.Error(ctx, exProxyInUse, fmt.Sprintf("The proxy address \"%s\" is already being used by the proxy addresses or LegacyExchangeDN of \"%s\". Please choose another proxy address.", a, other.Identity()), object.ResourceExists, a), nil
+			}
+		}
+	}
+	if ctx.Has("MicrosoftOnlineServicesID") {
+		id := strings.TrimSpace(ctx.String("MicrosoftOnlineServicesID"))
+		if !validSmtp(id) {
+			return invalid(fmt.Sprintf("\"%s\" isn't a valid MicrosoftOnlineServicesID.", id))
+		}
+		if other, err := activeWith(tx, store.IndexUPN, id, m.Guid); err != nil {
+			return nil, nil, err
+		} else if other != nil {
+			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The MicrosoftOnlineServicesID \"%s\" is already being used by \"%s\".", id, other.Identity()), object.ResourceExists, id), nil
+		}
+		m.MicrosoftOnlineServicesID, m.UserPrincipalName, m.WindowsLiveID = id, id, id
+	}
+
+	// Quotas.
+	quotas := []struct {
+		name string
+		f    *store.Quota
+	}{
+		{"ProhibitSendQuota", &m.ProhibitSendQuota}, {"ProhibitSendReceiveQuota", &m.ProhibitSendReceiveQuota},
+		{"IssueWarningQuota", &m.IssueWarningQuota}, {"RecoverableItemsQuota", &m.RecoverableItemsQuota},
+		{"RecoverableItemsWarningQuota", &m.RecoverableItemsWarningQuota}, {"ArchiveQuota", &m.ArchiveQuota},
+		{"ArchiveWarningQuota", &m.ArchiveWarningQuota}, {"MaxSendSize", &m.MaxSendSize}, {"MaxReceiveSize", &m.MaxReceiveSize},
+	}
+	for _, q := range quotas {
+		if !ctx.Has(q.name) {
+			continue
+		}
+		v, ok := parseQuota(ctx.Value(q.name))
+		if !ok {
+			s := object.ToInvariantString(object.Unwrap(ctx.Value(q.name)))
+			return nil, ctx.NewError(fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Unlimited`1[Microsoft.Exchange.Data.ByteQuantifiedSize]\". Error: \"The value \"%s\" isn't a valid size. Valid values are a number with an optional unit (B, KB, MB, GB, TB) or \"Unlimited\".\"", q.name, s, s),
+				"ParameterArgumentTransformationError,Set-Mailbox", object.InvalidData, "ParameterBindingArgumentTransformationException", s), nil
+		}
+		*q.f = v
+	}
+	if msg := checkQuotaOrder(&m); msg != "" {
+		return invalid(msg)
+	}
+	for _, q := range []struct {
+		name string
+		v    store.Quota
+	}{{"MaxSendSize", m.MaxSendSize}, {"MaxReceiveSize", m.MaxReceiveSize}} {
+		if ctx.Has(q.name) && !q.v.IsUnlimited() && q.v.Bytes() > 150*store.MB {
+			return invalid(fmt.Sprintf("The value of %s can't be larger than 150 MB (157,286,400 bytes).", q.name))
+		}
+	}
+	if ctx.Has("RetainDeletedItemsFor") {
+		d, ok := parseRetention(ctx.Value("RetainDeletedItemsFor"))
+		if !ok || d < 0 || d > 30*store.Day {
+			return invalid(fmt.Sprintf("The value \"%s\" of property RetainDeletedItemsFor isn't valid. The value must be between 00:00:00 and 30.00:00:00.", object.ToInvariantString(object.Unwrap(ctx.Value("RetainDeletedItemsFor")))))
+		}
+		m.RetainDeletedItemsFor = store.Span{D: d}
+	}
+
+	// Simple flags.
+	for _, b := range []struct {
+		name string
+		f    *bool
+	}{
+		{"HiddenFromAddressListsEnabled", &m.HiddenFromAddressListsEnabled}, {"SingleItemRecoveryEnabled", &m.SingleItemRecoveryEnabled},
+		{"AuditEnabled", &m.AuditEnabled}, {"DeliverToMailboxAndForward", &m.DeliverToMailboxAndForward},
+		{"AccountDisabled", &m.AccountDisabled},
+	} {
+		if ctx.Has(b.name) {
+			*b.f = ctx.Bool(b.name)
+		}
+	}
+	if ctx.Has("ForwardingSmtpAddress") {
+		v := strings.TrimSpace(ctx.String("ForwardingSmtpAddress"))
+		if v != "" {
+			addr := v
+			if i := strings.IndexByte(v, ':'); i > 0 {
+				addr = v[i+1:]
+			}
+			if !validSmtp(addr) {
+				return invalid(fmt.Sprintf("\"%s\" isn't a valid SMTP address.", v))
+			}
+			v = "smtp:" + addr
+		}
+		m.ForwardingSmtpAddress = v
+	}
+	if ctx.Has("RetentionPolicy") {
+		m.RetentionPolicy = object.ToInvariantString(object.Unwrap(ctx.Value("RetentionPolicy")))
+	}
+	if ctx.Has("ArchiveName") {
+		names := valueStrings(ctx.Value("ArchiveName"))
+		if len(names) > 0 {
+			m.ArchiveName = names[0]
+		}
+	}
+	if ctx.Has("Type") {
+		t := ctx.String("Type")
+		switch strings.ToLower(t) {
+		case "regular":
+			m.RecipientTypeDetails = store.RecipientUserMailbox
+		case "shared":
+			m.RecipientTypeDetails = store.RecipientSharedMailbox
+		case "room":
+			m.RecipientTypeDetails = store.RecipientRoomMailbox
+		case "equipment":
+			m.RecipientTypeDetails = store.RecipientEquipmentMailbox
+		default:
+			return invalid(fmt.Sprintf("The mailbox can't be converted to type %s in Exchange Online.", t))
+		}
+	}
+
+	// Holds.
+	if rec := planHolds(ctx, tx, p, orig, org, now); rec != nil {
+		return nil, rec, nil
+	}
+
+	// Everything else is stored as given.
+	full := MailboxObject(orig, env{org: org})
+	for name, v := range ctx.Bound() {
+		if containsFold(handledParams, name) {
+			continue
+		}
+		val, err := extraFor(ctx, name, v, full)
+		if err != nil {
+			return invalid(err.Error())
+		}
+		raw, err := store.EncodeExtra(val)
+		if err != nil {
+			return nil, nil, err
+		}
+		m.Extra[name] = raw
+	}
+	if len(m.Extra) == 0 {
+		m.Extra = nil
+	}
+	return p, nil, nil
+}
+
+// planHolds applies the Litigation Hold, retention hold and delay-hold
+// parameters.
+func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailbox, org *store.Organization, now time.Time) *object.ErrorRecord {
+	m := p.m
+	target := orig.Identity()
+	deleted := orig.IsDeleted()
+	if ctx.Has("LitigationHoldEnabled") {
+		on := ctx.Bool("LitigationHoldEnabled")
+		switch {
+		case on && deleted && !orig.LitigationHoldEnabled:
+			return exo.Error(ctx, exInvalidOperation, "Litigation Hold can't be turned on for the inactive mailbox '"+target+"'. Holds can only be added to active mailboxes.", object.InvalidOperation, target)
+		case on && !orig.LitigationHoldEnabled:
+			u, _ := tx.GetUser(firstNonEmpty(orig.UserObjectID, orig.ExternalDirectoryObjectId))
+			if u == nil || !u.HasExchangePlan2() {
+				return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' can't be placed on Litigation Hold because it doesn't have the required license. Litigation Hold requires an Exchange Online (Plan 2) license, or an Exchange Online (Plan 1) license with an Exchange Online Archiving add-on license.", target), object.InvalidOperation, target)
+			}
+			m.LitigationHoldEnabled = true
+			m.LitigationHoldDate = &now
+			m.LitigationHoldOwner = org.AdminUPN
+		case !on && orig.LitigationHoldEnabled:
+			m.LitigationHoldEnabled = false
+			m.LitigationHoldDate = nil
+			m.LitigationHoldOwner = ""
+			m.LitigationHoldDuration = store.UnlimitedSpan()
+			// Removing a hold leaves a delay hold (domain.md §2.5, D-7).
+			exp := now.Add(30 * store.Day)
+			m.DelayHoldApplied = true
+			m.DelayHoldExpiresAt = &exp
+		}
+	}
+	if ctx.Has("LitigationHoldDuration") {
+		d, ok := parseHoldDuration(ctx.Value("LitigationHoldDuration"))
+		if !ok {
+			return exo.Error(ctx, exDataValidation, fmt.Sprintf("The value \"%s\" of property LitigationHoldDuration isn't valid. Use a number of days or \"Unlimited\".", object.ToInvariantString(object.Unwrap(ctx.Value("LitigationHoldDuration")))), object.InvalidData, target)
+		}
+		m.LitigationHoldDuration = d
+	}
+	if ctx.Has("LitigationHoldOwner") {
+		m.LitigationHoldOwner = ctx.String("LitigationHoldOwner")
+	}
+	if t, ok := ctx.Time("LitigationHoldDate"); ok {
+		t = t.UTC()
+		m.LitigationHoldDate = &t
+	}
+	if ctx.Has("RetentionHoldEnabled") {
+		m.RetentionHoldEnabled = ctx.Bool("RetentionHoldEnabled")
+	}
+	if t, ok := ctx.Time("StartDateForRetentionHold"); ok {
+		t = t.UTC()
+		m.StartDateForRetentionHold = &t
+	}
+	if t, ok := ctx.Time("EndDateForRetentionHold"); ok {
+		t = t.UTC()
+		m.EndDateForRetentionHold = &t
+	}
+	if ctx.Switch("RemoveDelayHoldApplied") {
+		m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
+		p.recalc = true
+	}
+	if ctx.Switch("RemoveDelayReleaseHoldApplied") {
+		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
+		p.recalc = true
+	}
+	if ctx.Switch("RemoveComplianceTagHoldApplied") {
+		if !deleted && !ctx.Switch("ProvideConsent") {
+			return exo.Error(ctx, exInvalidOperation, "To remove the ComplianceTagHoldApplied flag from the active mailbox '"+target+"', also specify the ProvideConsent switch.", object.InvalidOperation, target)
+		}
+		m.ComplianceTagHoldApplied = false
+		p.recalc = true
+	}
+	if ctx.Switch("RecalculateInactiveMailbox") || ctx.Has("LitigationHoldEnabled") {
+		p.recalc = true
+	}
+	p.recalc = p.recalc && orig.LifecycleState == store.StateInactive
+	return nil
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}
+
+// extraFor converts a parameter value to the form stored in Extra and
+// shown by Get-Mailbox.
+func extraFor(ctx *runtime.Context, name string, v any, full *object.PSObject) (any, error) {
+	v = object.Unwrap(v)
+	p := ctx.Command.Param(name)
+	kind := runtime.KindObject
+	if p != nil && p.Type != nil {
+		kind = p.Type.Kind
+	}
+	switch kind {
+	case runtime.KindMultiValued:
+		mc, err := readMultiChange(v)
+		if err != nil {
+			return nil, err
+		}
+		var cur []string
+		if prop := full.Property(name); prop != nil {
+			for _, it := range valueStrings(prop.Get()) {
+				cur = append(cur, it)
+			}
+		}
+		return mc.apply(cur), nil
+	case runtime.KindUnlimited, runtime.KindByteSize:
+		if q, ok := parseQuota(v); ok && strings.Contains(strings.ToLower(name), "quota") {
+			return q.String(), nil
+		}
+		return object.ToInvariantString(v), nil
+	case runtime.KindSwitch:
+		return object.ToBool(v), nil
+	case runtime.KindSecureString:
+		return nil, nil
+	}
+	switch x := v.(type) {
+	case bool, int, int64, float64, string:
+		return x, nil
+	case time.Time:
+		return x.UTC().Format(time.RFC3339), nil
+	case object.TimeSpan:
+		return x.String(), nil
+	case []any:
+		return valueStrings(x), nil
+	}
+	if v == nil {
+		return nil, nil
+	}
+	return object.ToInvariantString(v), nil
+}
+
+// activeWith returns another live mailbox whose index holds value.
+func activeWith(tx *store.Tx, index, value, exclude string) (*store.Mailbox, error) {
+	keys, err := tx.MailboxKeysBy(index, value)
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if strings.EqualFold(k, exclude) {
+			continue
+		}
+		m, err := tx.GetMailbox(k)
+		if err != nil {
+			return nil, err
+		}
+		if !m.IsDeleted() {
+			return m, nil
+		}
+	}
+	return nil, nil
+}
+
+// checkQuotaOrder enforces IssueWarningQuota <= ProhibitSendQuota <=
+// ProhibitSendReceiveQuota and the warning/limit pairs of the archive and
+// Recoverable Items quotas.
+func checkQuotaOrder(m *store.Mailbox) string {
+	le := func(a, b store.Quota) bool {
+		if b.IsUnlimited() {
+			return true
+		}
+		return !a.IsUnlimited() && a.Bytes() <= b.Bytes()
+	}
+	pairs := []struct {
+		an, bn string
+		a, b   store.Quota
+	}{
+		{"IssueWarningQuota", "ProhibitSendQuota", m.IssueWarningQuota, m.ProhibitSendQuota},
+		{"ProhibitSendQuota", "ProhibitSendReceiveQuota", m.ProhibitSendQuota, m.ProhibitSendReceiveQuota},
+		{"RecoverableItemsWarningQuota", "RecoverableItemsQuota", m.RecoverableItemsWarningQuota, m.RecoverableItemsQuota},
+		{"ArchiveWarningQuota", "ArchiveQuota", m.ArchiveWarningQuota, m.ArchiveQuota},
+	}
+	for _, p := range pairs {
+		if !le(p.a, p.b) {
+			return fmt.Sprintf("The value of property '%s' must be less than or equal to that of property '%s'. %s: %s, %s: %s.", p.an, p.bn, p.an, p.a, p.bn, p.b)
+		}
+	}
+	if !m.ProhibitSendReceiveQuota.IsUnlimited() && m.ProhibitSendReceiveQuota.Bytes() > 100*store.GB {
+		return "The value of ProhibitSendReceiveQuota can't be larger than 100 GB (107,374,182,400 bytes), the largest mailbox the mailbox plan allows."
+	}
+	return ""
+}
+
+// validSmtp is a light check of an SMTP address.
+func validSmtp(a string) bool {
+	i := strings.IndexByte(a, '@')
+	return i > 0 && i < len(a)-1 && !strings.ContainsAny(a, " ,;<>()[]\"") && strings.Count(a, "@") == 1 && strings.Contains(a[i+1:], ".")
+}
+
+// normProxy gives an address a prefix ("smtp:" when none) and reports
+// whether it is valid.
+func normProxy(a string) (string, bool) {
+	a = strings.TrimSpace(a)
+	i := strings.IndexByte(a, ':')
+	if i <= 0 || strings.Contains(a[:i], "@") {
+		a = "smtp:" + a
+		i = 4
+	}
+	prefix, addr := a[:i], a[i+1:]
+	if strings.EqualFold(prefix, "smtp") {
+		return prefix + ":" + addr, validSmtp(addr)
+	}
+	return a, addr != ""
+}
+
+// applyProxyChange applies an EmailAddresses change: a replacement list
+// or @{Add=...;Remove=...}. Exactly one SMTP: (upper case) entry is the
+// primary address; adding one demotes the previous primary.
+func applyProxyChange(cur []string, mc multiChange) ([]string, string) {
+	norm := func(in []string) ([]string, string) {
+		var out []string
+		for _, a := range in {
+			n, ok := normProxy(a)
+			if !ok {
+				return nil, fmt.Sprintf("The proxy address \"%s\" isn't valid.", a)
+			}
+			out = append(out, n)
+		}
+		return out, ""
+	}
+	var out []string
+	if mc.replace {
+		vals, msg := norm(mc.values)
+		if msg != "" {
+			return nil, msg
+		}
+		out = dedupe(vals)
+	} else {
+		add, msg := norm(mc.add)
+		if msg != "" {
+			return nil, msg
+		}
+		rem, msg := norm(mc.remov)
+		if msg != "" {
+			return nil, msg
+		}
+		out = append([]string(nil), cur...)
+		for _, a := range add {
+			if strings.HasPrefix(a, "SMTP:") {
+				out = setPrimary(out, a[5:])
+				continue
+			}
+			if !containsFold(out, a) {
+				out = append(out, a)
+			}
+		}
+		for _, r := range rem {
+			for _, x := range out {
+				if strings.EqualFold(x, r) && strings.HasPrefix(x, "SMTP:") {
+					return nil, fmt.Sprintf("The primary SMTP address \"%s\" can't be removed. Set another address as the primary address first.", x[5:])
+				}
+			}
+			out = removeFold(out, r)
+		}
+	}
+	primaries := 0
+	firstSmtp := -1
+	for i, a := range out {
+		if strings.HasPrefix(a, "SMTP:") {
+			primaries++
+		}
+		if firstSmtp < 0 && strings.EqualFold(a[:min(5, len(a))], "smtp:") {
+			firstSmtp = i
+		}
+	}
+	switch {
+	case primaries > 1:
+		return nil, "Only one address can be the primary SMTP address (SMTP: in upper case)."
+	case primaries == 0 && firstSmtp < 0:
+		return nil, "The EmailAddresses property must contain at least one SMTP address."
+	case primaries == 0:
+		out[firstSmtp] = "SMTP:" + out[firstSmtp][5:]
+	}
+	return out, ""
+}
+
+// setPrimary makes addr the primary SMTP address.
+func setPrimary(addrs []string, addr string) []string {
+	var out []string
+	found := false
+	for _, a := range addrs {
+		switch {
+		case len(a) > 5 && strings.EqualFold(a[:5], "smtp:") && strings.EqualFold(a[5:], addr):
+			out = append(out, "SMTP:"+a[5:])
+			found = true
+		case strings.HasPrefix(a, "SMTP:"):
+			out = append(out, "smtp:"+a[5:])
+		default:
+			out = append(out, a)
+		}
+	}
+	if !found {
+		out = append([]string{"SMTP:" + addr}, out...)
+	}
+	return out
+}
+
+// primaryOf returns the primary SMTP address of a proxy list.
+func primaryOf(addrs []string, fallback string) string {
+	for _, a := range addrs {
+		if strings.HasPrefix(a, "SMTP:") {
+			return a[5:]
+		}
+	}
+	return fallback
+}

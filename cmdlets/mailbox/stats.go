@@ -1,0 +1,352 @@
+package mailbox
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// statsScope is the scope of the statistics cmdlets: active mailboxes, and
+// with -IncludeSoftDeletedRecipients the deleted ones too.
+func statsScope(ctx *runtime.Context) store.Scope {
+	if ctx.Switch("IncludeSoftDeletedRecipients") {
+		return store.ScopeAny
+	}
+	return store.ScopeActive
+}
+
+// folders returns the primary or archive folders of a mailbox.
+func folders(c *store.MailboxContent, archive bool) []store.Folder {
+	if archive {
+		return c.Archive
+	}
+	return c.Primary
+}
+
+// StatisticsObject is the Get-MailboxStatistics object of a mailbox.
+func StatisticsObject(m *store.Mailbox, c *store.MailboxContent, archive bool, org *store.Organization) *object.PSObject {
+	items, size, recItems, recSize := store.Totals(folders(c, archive))
+	o := object.NewObject(TypeStatistics,
+		"Deserialized.Microsoft.Exchange.Management.MapiTasks.Presentation.StoreMailboxStatistics",
+		"Deserialized.System.Object")
+	guid := m.ExchangeGuid
+	db := m.Database
+	if archive {
+		guid, db = m.ArchiveGuid, m.ArchiveDatabase
+	}
+	o.AddTyped("MailboxGuid", tGuid, guidValue(guid))
+	o.AddTyped("DeletedItemCount", "System.UInt32", recItems)
+	o.AddTyped("DisconnectDate", tNDate, nil)
+	o.AddTyped("DisconnectReason", tStr, nil)
+	o.AddTyped("DisplayName", tStr, m.DisplayName)
+	o.AddTyped("ItemCount", "System.UInt32", items)
+	o.AddTyped("LastLoggedOnUserAccount", tStr, nil)
+	o.AddTyped("LastLogoffTime", tNDate, nil)
+	o.AddTyped("LastLogonTime", tNDate, nil)
+	o.AddTyped("LegacyDN", tStr, m.LegacyExchangeDN)
+	o.AddTyped("MailboxType", tStr, "Private")
+	typeDetail := "UserMailbox"
+	switch m.RecipientTypeDetails {
+	case store.RecipientSharedMailbox:
+		typeDetail = "SharedMailbox"
+	case "RoomMailbox", "EquipmentMailbox":
+		typeDetail = m.RecipientTypeDetails
+	}
+	if archive {
+		typeDetail = "ArchiveMailbox"
+	}
+	o.AddTyped("MailboxTypeDetail", tStr, typeDetail)
+	o.AddTyped("ObjectClass", tStr, "Mailbox")
+	o.AddTyped("StorageLimitStatus", tStr, nil)
+	o.AddTyped("SystemMessageCount", "System.UInt32", 0)
+	o.AddTyped("SystemMessageSize", tStr, quotaValue(0))
+	o.AddTyped("TotalDeletedItemSize", tStr, quotaValue(store.Quota(recSize)))
+	o.AddTyped("TotalItemSize", tStr, quotaValue(store.Quota(size)))
+	o.AddTyped("DatabaseName", tStr, strOrNil(db))
+	o.AddTyped("ServerName", tStr, strOrNil(m.ServerName))
+	o.AddTyped("DatabaseIssueWarningQuota", tStr, quotaValue(m.IssueWarningQuota))
+	o.AddTyped("DatabaseProhibitSendQuota", tStr, quotaValue(m.ProhibitSendQuota))
+	o.AddTyped("DatabaseProhibitSendReceiveQuota", tStr, quotaValue(m.ProhibitSendReceiveQuota))
+	o.AddTyped("IsArchiveMailbox", tBool, archive)
+	o.AddTyped("IsDatabaseCopyActive", tBool, true)
+	o.AddTyped("IsQuarantined", tBool, false)
+	o.AddTyped("IsMoveDestination", tBool, false)
+	o.AddTyped("OwnerADGuid", tGuid, guidValue(m.Guid))
+	o.AddTyped("ExternalDirectoryOrganizationId", tGuid, guidValue(derivedGuid("tenant", tenantName(org))))
+	o.AddTyped("Identity", tStr, guid)
+	o.AddTyped("MapiIdentity", tStr, guid)
+	o.AddTyped("OriginatingServer", tStr, strOrNil(m.ServerName))
+	o.AddTyped("IsValid", tBool, true)
+	o.AddTyped("ObjectState", tStr, "Unchanged")
+	name := guid
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+// EXOStatisticsObject projects a statistics object onto Get-EXOMailboxStatistics'
+// Minimum property set (plus the requested properties).
+func EXOStatisticsObject(full *object.PSObject, sets, props []string) *object.PSObject {
+	o := object.NewObject(TypeEXOStatistics, "Deserialized.System.Object")
+	all := false
+	for _, s := range sets {
+		if strings.EqualFold(s, "All") {
+			all = true
+		}
+	}
+	if all {
+		for _, p := range full.Properties() {
+			o.AddTyped(p.Name, p.TypeName, p.Get())
+		}
+		return o
+	}
+	names := []string{"DeletedItemCount", "DisplayName", "MailboxGuid", "ItemCount", "TotalDeletedItemSize", "TotalItemSize"}
+	for _, p := range props {
+		if !containsFold(names, p) {
+			names = append(names, p)
+		}
+	}
+	for _, n := range names {
+		if p := full.Property(n); p != nil {
+			o.AddTyped(p.Name, p.TypeName, p.Get())
+		}
+	}
+	return o
+}
+
+// statsFor resolves a mailbox and reads its content model.
+func statsFor(ctx *runtime.Context, id, shown string, scope store.Scope) (*store.Mailbox, *store.MailboxContent, *store.Organization, *object.ErrorRecord, error) {
+	var m *store.Mailbox
+	var c *store.MailboxContent
+	var org *store.Organization
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		var err error
+		m, rec, err = resolveOne(ctx, tx, id, shown, scope, false)
+		if err != nil || rec != nil {
+			return err
+		}
+		if org, err = tx.Organization(); err != nil {
+			return err
+		}
+		c, err = tx.GetMailboxContent(m.Guid)
+		return err
+	})
+	return m, c, org, rec, err
+}
+
+// noArchive is the error for -Archive on a mailbox without an archive.
+func noArchive(ctx *runtime.Context, shown string) *object.ErrorRecord {
+	return exo.Error(ctx, exRecipientTask, "The archive mailbox for '"+shown+"' doesn't exist.", object.InvalidOperation, shown)
+}
+
+func getMailboxStatistics() *runtime.Command {
+	c := exo.Declared("Get-MailboxStatistics")
+	c.Synopsis = "Shows the size and item count of a mailbox or its archive."
+	c.OutputType = TypeStatistics
+	c.Examples = []runtime.Example{
+		{Code: "Get-MailboxStatistics annb", Remark: "Shows the display name, item count, storage limit status and last logon of a mailbox."},
+		{Code: "Get-MailboxStatistics annb -Archive | Format-List TotalItemSize,ItemCount", Remark: "Shows the size of the archive mailbox."},
+		{Code: "Get-Mailbox -ResultSize Unlimited | Get-MailboxStatistics | Sort-Object ItemCount -Descending", Remark: "Ranks every mailbox by item count."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		o, rec, err := statistics(ctx)
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		return ctx.WriteObject(o)
+	}
+	return c
+}
+
+func statistics(ctx *runtime.Context) (*object.PSObject, *object.ErrorRecord, error) {
+	var id, shown string
+	switch {
+	case ctx.Value("Identity") != nil:
+		id, shown = identityString(ctx.Value("Identity"))
+	case ctx.Value("ExchangeGuid") != nil:
+		id = object.ToInvariantString(ctx.Value("ExchangeGuid"))
+	case ctx.Value("PrimarySmtpAddress") != nil:
+		id = ctx.String("PrimarySmtpAddress")
+	case ctx.Value("UserPrincipalName") != nil:
+		id = ctx.String("UserPrincipalName")
+	default:
+		return nil, nil, ctx.Fail(exo.Error(ctx, exTaskArgument, "Please specify an identity: Identity, ExchangeGuid, PrimarySmtpAddress or UserPrincipalName.", object.InvalidArgument, nil))
+	}
+	if shown == "" {
+		shown = id
+	}
+	m, content, org, rec, err := statsFor(ctx, id, shown, statsScope(ctx))
+	if err != nil || rec != nil {
+		return nil, rec, err
+	}
+	archive := ctx.Switch("Archive")
+	if archive && m.ArchiveStatus != "Active" {
+		return nil, noArchive(ctx, shown), nil
+	}
+	return StatisticsObject(m, content, archive, org), nil, nil
+}
+
+func getEXOMailboxStatistics() *runtime.Command {
+	c := exo.Declared("Get-EXOMailboxStatistics")
+	c.Synopsis = "Shows mailbox size and item counts through the REST-based cmdlet (Minimum property set by default)."
+	c.OutputType = TypeEXOStatistics
+	c.Examples = []runtime.Example{
+		{Code: "Get-EXOMailboxStatistics -Identity annb", Remark: "Shows item counts and sizes of a mailbox."},
+		{Code: "Get-EXOMailboxStatistics -Identity annb -PropertySets All", Remark: "Shows every statistics property."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		o, rec, err := statistics(ctx)
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		return ctx.WriteObject(EXOStatisticsObject(o, ctx.Strings("PropertySets"), ctx.Strings("Properties")))
+	}
+	return c
+}
+
+// FolderObject is one Get-MailboxFolderStatistics object.
+func FolderObject(m *store.Mailbox, f store.Folder, sub []store.Folder, archive bool) *object.PSObject {
+	o := object.NewObject(TypeFolderStats, "Deserialized.System.Object")
+	subItems, subSize := f.ItemCount, f.FolderSize
+	for _, s := range sub {
+		subItems += s.ItemCount
+		subSize += s.FolderSize
+	}
+	guid := m.ExchangeGuid
+	if archive {
+		guid = m.ArchiveGuid
+	}
+	o.AddTyped("Date", tDate, m.WhenMailboxCreated.UTC())
+	o.AddTyped("CreationTime", tDate, m.WhenMailboxCreated.UTC())
+	o.AddTyped("LastModifiedTime", tDate, m.WhenChanged.UTC())
+	o.AddTyped("Name", tStr, f.Name)
+	o.AddTyped("FolderPath", tStr, f.FolderPath)
+	fid := strings.ToUpper(strings.ReplaceAll(derivedGuid("folder", m.Guid, f.FolderPath), "-", ""))
+	o.AddTyped("FolderId", tStr, "LgAAAAD"+fid+"AQ")
+	o.AddTyped("FolderType", tStr, f.FolderType)
+	o.AddTyped("ItemsInFolder", tInt, int(f.ItemCount))
+	o.AddTyped("DeletedItemsInFolder", tInt, 0)
+	o.AddTyped("FolderSize", tStr, quotaValue(store.Quota(f.FolderSize)))
+	o.AddTyped("ItemsInFolderAndSubfolders", tInt, int(subItems))
+	o.AddTyped("DeletedItemsInFolderAndSubfolders", tInt, 0)
+	o.AddTyped("FolderAndSubfolderSize", tStr, quotaValue(store.Quota(subSize)))
+	o.AddTyped("VisibleItemsInFolder", tInt, int(f.ItemCount))
+	o.AddTyped("HiddenItemsInFolder", tInt, 0)
+	o.AddTyped("ArchivePolicy", tStr, nil)
+	o.AddTyped("DeletePolicy", tStr, nil)
+	o.AddTyped("CompliancePolicy", tStr, nil)
+	o.AddTyped("RetentionFlags", tStr, "None")
+	o.AddTyped("ContentMailboxGuid", tGuid, guidValue(guid))
+	o.AddTyped("Identity", tStr, m.Identity()+`\`+strings.TrimPrefix(f.FolderPath, "/"))
+	o.AddTyped("IsValid", tBool, true)
+	o.AddTyped("ObjectState", tStr, "New")
+	return o
+}
+
+// folderScopes maps -FolderScope values to the folder types they select.
+func inFolderScope(scope string, f store.Folder) bool {
+	switch strings.ToLower(scope) {
+	case "", "all":
+		return true
+	case "recoverableitems":
+		return f.Recoverable
+	case "inbox":
+		return f.FolderType == "Inbox"
+	case "sentitems":
+		return f.FolderType == "SentItems"
+	case "deleteditems":
+		return f.FolderType == "DeletedItems"
+	case "drafts":
+		return f.FolderType == "Drafts"
+	case "junkemail":
+		return f.FolderType == "JunkEmail"
+	case "calendar":
+		return f.FolderType == "Calendar"
+	case "contacts":
+		return f.FolderType == "Contacts"
+	case "tasks":
+		return f.FolderType == "Tasks"
+	case "notes":
+		return f.FolderType == "Notes"
+	case "outbox":
+		return f.FolderType == "Outbox"
+	case "conversationhistory":
+		return f.FolderType == "ConversationHistory"
+	case "archive":
+		return f.FolderType == "Archive"
+	case "nonipmroot":
+		return false
+	}
+	return strings.EqualFold(f.FolderType, scope)
+}
+
+// validFolderScopes are the ElcFolderType values -FolderScope accepts.
+var validFolderScopes = []string{"All", "Archive", "Calendar", "Contacts", "ConversationHistory", "DeletedItems", "Drafts",
+	"Inbox", "JunkEmail", "Journal", "LegacyArchiveJournals", "ManagedCustomFolder", "NonIpmRoot", "Notes", "Outbox",
+	"Personal", "RecoverableItems", "RssSubscriptions", "SentItems", "SyncIssues", "Tasks"}
+
+func getMailboxFolderStatistics() *runtime.Command {
+	c := exo.Declared("Get-MailboxFolderStatistics")
+	c.Synopsis = "Shows the size and item count of each folder of a mailbox."
+	c.OutputType = TypeFolderStats
+	c.Examples = []runtime.Example{
+		{Code: "Get-MailboxFolderStatistics annb | Format-Table Name,ItemsInFolder,FolderSize", Remark: "Lists every folder with its item count and size."},
+		{Code: "Get-MailboxFolderStatistics annb -FolderScope RecoverableItems | Format-List Name,FolderAndSubfolderSize,ItemsInFolderAndSubfolders", Remark: "Shows the Recoverable Items folders (where held items are kept)."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet == "Database" {
+			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "The Database parameter set is not available in Exchange Online.", object.InvalidArgument, nil))
+		}
+		id, shown := identityString(ctx.Value("Identity"))
+		scope := ctx.String("FolderScope")
+		if scope != "" && !containsFold(validFolderScopes, scope) {
+			return ctx.Fail(ctx.NewError("Cannot process argument transformation on parameter 'FolderScope'. Cannot convert value \""+scope+"\" to type \"Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType\". Error: \"Unable to match the identifier name "+scope+" to a valid enumerator name. Specify one of the following enumerator names and try again:\n"+strings.Join(validFolderScopes, ", ")+"\"",
+				"ParameterArgumentTransformationError,Get-MailboxFolderStatistics", object.InvalidData, "ParameterBindingArgumentTransformationException", scope))
+		}
+		m, content, _, rec, err := statsFor(ctx, id, shown, statsScope(ctx))
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		archive := ctx.Switch("Archive")
+		if archive && m.ArchiveStatus != "Active" {
+			return ctx.WriteError(noArchive(ctx, shown))
+		}
+		fs := folders(content, archive)
+		for i, f := range fs {
+			if !inFolderScope(scope, f) {
+				continue
+			}
+			var sub []store.Folder
+			if f.FolderType == "Root" {
+				for _, g := range fs[i+1:] {
+					if !g.Recoverable {
+						sub = append(sub, g)
+					}
+				}
+			} else if f.FolderType == "RecoverableItemsRoot" {
+				for _, g := range fs[i+1:] {
+					if g.Recoverable {
+						sub = append(sub, g)
+					}
+				}
+			}
+			if err := ctx.WriteObject(FolderObject(m, f, sub, archive)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}

@@ -367,19 +367,20 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 	if !m.IsDeleted() {
 		return nil, lifecycleErr(op, m, ReasonNotDeleted, "")
 	}
-	end, ok := undoWindowEnd(m)
-	if !ok || IsDue(end, tx.Now()) {
-		return nil, lifecycleErr(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
-	}
 	u, err := tx.linkedUser(m)
 	if err != nil {
 		return nil, err
 	}
+	accountGone := u == nil || m.ExternalDirectoryObjectId == ""
+	if accountGone && m.LifecycleState == StateInactive {
+		return nil, lifecycleErr(op, m, ReasonAccountPurgedUseRecover, "")
+	}
+	end, ok := undoWindowEnd(m)
+	if !ok || IsDue(end, tx.Now()) {
+		return nil, lifecycleErr(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
+	}
 	p := &undoPlan{m: m, u: u, in: in}
-	if u == nil || m.ExternalDirectoryObjectId == "" {
-		if m.LifecycleState == StateInactive {
-			return nil, lifecycleErr(op, m, ReasonAccountPurgedUseRecover, "")
-		}
+	if accountGone {
 		if in.WindowsLiveID == "" || in.Password == "" {
 			return nil, lifecycleErr(op, m, ReasonAccountPurgedNeedsCredentials, "")
 		}

@@ -1,0 +1,1098 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// inTx runs fn in one Update transaction and fails the test on error.
+func inTx(t *testing.T, s *Store, fn func(tx *Tx)) {
+	t.Helper()
+	if err := s.Update(func(tx *Tx) error { fn(tx); return nil }); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// mbx returns the only mailbox an identity resolves to, whatever its state.
+func mbx(t *testing.T, tx *Tx, id string) *Mailbox {
+	t.Helper()
+	m, err := tx.ResolveMailbox(id, ScopeAny)
+	if err != nil {
+		t.Fatalf("resolve %q: %v", id, err)
+	}
+	return m
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func txExport(t *testing.T, tx *Tx) string {
+	t.Helper()
+	var b bytes.Buffer
+	must(t, tx.Export(&b))
+	return b.String()
+}
+
+func setHold(t *testing.T, tx *Tx, alias string, fn func(m *Mailbox)) {
+	t.Helper()
+	m := mbx(t, tx, alias)
+	fn(m)
+	must(t, tx.PutMailbox(m))
+}
+
+func lifecycleReason(err error) string {
+	var le *LifecycleError
+	if errors.As(err, &le) {
+		return le.Reason
+	}
+	return ""
+}
+
+func e5Consumed(t *testing.T, tx *Tx) int {
+	t.Helper()
+	o, err := tx.Organization()
+	must(t, err)
+	sub, _ := o.Subscription("SPE_E5")
+	return sub.Consumed
+}
+
+func TestMailboxScopeCombinations(t *testing.T) {
+	tests := []struct {
+		soft, only, incl bool
+		want             Scope
+		conflict         bool
+	}{
+		{false, false, false, ScopeActive, false},
+		{true, false, false, ScopeSoftDeleted, false},
+		{false, true, false, ScopeInactiveOnly, false},
+		{false, false, true, ScopeIncludeInactive, false},
+		{true, true, false, ScopeInactiveOnly, false},
+		{true, false, true, ScopeSoftDeleted, false},
+		{false, true, true, 0, true},
+		{true, true, true, 0, true},
+	}
+	for _, tt := range tests {
+		got, err := MailboxScope(tt.soft, tt.only, tt.incl)
+		var se *ScopeConflictError
+		if tt.conflict {
+			if !errors.As(err, &se) || len(se.Params) != 2 {
+				t.Errorf("%v/%v/%v: err = %v, want conflict", tt.soft, tt.only, tt.incl, err)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("%v/%v/%v = %v, %v; want %v", tt.soft, tt.only, tt.incl, got, err, tt.want)
+		}
+	}
+}
+
+func TestMailboxOnHoldRule(t *testing.T) {
+	const pol = "7cfb30345d454ac0a989ab3041051209"
+	tests := []struct {
+		name  string
+		m     Mailbox
+		org   []string
+		state string
+		want  bool
+	}{
+		{"nothing", Mailbox{}, nil, "", false},
+		{"litigation", Mailbox{LitigationHoldEnabled: true}, nil, "", true},
+		{"label", Mailbox{ComplianceTagHoldApplied: true}, nil, "", true},
+		{"delay", Mailbox{DelayHoldApplied: true}, nil, "", true},
+		{"delay release", Mailbox{DelayReleaseHoldApplied: true}, nil, "", true},
+		{"ediscovery", Mailbox{InPlaceHolds: []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}}, nil, "", true},
+		{"in-place", Mailbox{InPlaceHolds: []string{"c0ba3ce811b6432a8751430937152491"}}, nil, "", true},
+		{"in-place cld", Mailbox{InPlaceHolds: []string{"cldc0ba3ce811b6432a8751430937152491"}}, nil, "", true},
+		{"retain", Mailbox{InPlaceHolds: []string{"mbx" + pol + ":2"}}, nil, "", true},
+		{"retain+delete", Mailbox{InPlaceHolds: []string{"mbx" + pol + ":3"}}, nil, "", true},
+		{"skype retain", Mailbox{InPlaceHolds: []string{"skp" + pol + ":2"}}, nil, "", true},
+		{"delete only", Mailbox{InPlaceHolds: []string{"mbx" + pol + ":1"}}, nil, "", false},
+		{"exclusion marker alone", Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, nil, "", false},
+		{"org-wide retain", Mailbox{}, []string{"mbx" + pol + ":2"}, "", true},
+		{"org-wide delete only", Mailbox{}, []string{"mbx" + pol + ":1"}, "", false},
+		{"org-wide group only", Mailbox{}, []string{"grp" + pol + ":3"}, "", false},
+		{"org-wide excluded", Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2"}, "", false},
+		{"org-wide excluded other", Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2", "mbx1a0a132ee8944501a4bb6a452ec31171:3"}, "", true},
+		{"org-wide on retired", Mailbox{}, []string{"mbx" + pol + ":2"}, StateRetiredInactive, false},
+		{"org-wide on inactive", Mailbox{}, []string{"mbx" + pol + ":2"}, StateInactive, true},
+		{"org-wide on mail user", Mailbox{RecipientTypeDetails: RecipientMailUser}, []string{"mbx" + pol + ":2"}, "", false},
+		{"garbage", Mailbox{InPlaceHolds: []string{"hello", "mbx123:2"}}, nil, "", false},
+	}
+	for _, tt := range tests {
+		m := tt.m
+		m.LifecycleState = tt.state
+		if m.LifecycleState == "" {
+			m.LifecycleState = StateActive
+		}
+		if got := MailboxOnHold(&m, tt.org); got != tt.want {
+			t.Errorf("%s: onHold = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		m := mbx(t, tx, "laura")
+		activeDN, activeOU := m.DistinguishedName, m.OrganizationalUnit
+		objectID := m.ExternalDirectoryObjectId
+		consumed := e5Consumed(t, tx)
+		got, err := tx.RemoveMailbox(m.Guid, "admin@contoso.onmicrosoft.com")
+		must(t, err)
+		if got.LifecycleState != StateSoftDeleted || got.IsInactiveMailbox || got.WhenSoftDeleted == nil || !got.WhenSoftDeleted.Equal(tx.Now()) {
+			t.Errorf("after T1: %+v", got)
+		}
+		if got.Identity() != `Soft Deleted Objects\laura` {
+			t.Errorf("Identity = %q", got.Identity())
+		}
+		wantDN := "CN=laura,OU=Soft Deleted Objects,OU=contoso.onmicrosoft.com,OU=Microsoft Exchange Hosted Organizations,DC=NAMPR06A007,DC=PROD,DC=OUTLOOK,DC=COM"
+		if got.DistinguishedName != wantDN {
+			t.Errorf("DN = %q", got.DistinguishedName)
+		}
+		if got.OrganizationalUnit != activeOU+"/Soft Deleted Objects" || got.ExternalDirectoryObjectId != objectID || got.RemovedBy == "" {
+			t.Errorf("OU %q, extid %q", got.OrganizationalUnit, got.ExternalDirectoryObjectId)
+		}
+		if e5Consumed(t, tx) != consumed {
+			t.Error("a soft-deleted (not inactive) mailbox keeps its licence while the account is in the recycle bin")
+		}
+		u, _ := tx.GetUser(objectID)
+		if u.State != UserSoftDeleted || u.DeletedAt == nil {
+			t.Errorf("account: %+v", u)
+		}
+		if du, _ := tx.DeletedUsers(); len(du) != 1 || du[0].ObjectID != objectID {
+			t.Errorf("recycle bin = %v", du)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 2 {
+			t.Errorf("timers = %+v", ts)
+		}
+		if _, err := tx.ResolveMailboxes("laura", ScopeActive); !errors.Is(err, ErrNotFound) {
+			t.Errorf("Get-Mailbox laura after delete: %v", err)
+		}
+		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, ScopeSoftDeleted); err != nil {
+			t.Error(err)
+		}
+		// Remove again: not active.
+		if _, err := tx.RemoveMailbox(m.Guid, ""); lifecycleReason(err) != ReasonNotActive {
+			t.Errorf("second remove: %v", err)
+		}
+
+		// T3.
+		back, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
+		must(t, err)
+		if back.LifecycleState != StateActive || back.WhenSoftDeleted != nil || back.DistinguishedName != activeDN ||
+			back.OrganizationalUnit != activeOU || back.Identity() != "laura" || back.RemovedBy != "" {
+			t.Errorf("after T3: %+v", back)
+		}
+		u, _ = tx.GetUser(objectID)
+		if u.State != UserActive || u.DeletedAt != nil {
+			t.Errorf("account after undo: %+v", u)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+			t.Errorf("timers not cancelled: %+v", ts)
+		}
+		if _, err := tx.ResolveMailbox("laura", ScopeActive); err != nil {
+			t.Error(err)
+		}
+		if _, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{}); lifecycleReason(err) != ReasonNotDeleted {
+			t.Errorf("undo active: %v", err)
+		}
+	})
+}
+
+// TestS6WindowBoundaries follows scenario S6 and checks the 30-day window
+// at exactly 30 days and at 30 days + 1 second.
+func TestS6WindowBoundaries(t *testing.T) {
+	for _, tt := range []struct {
+		name    string
+		advance time.Duration
+		purged  bool
+	}{
+		{"exactly 30 days", 30 * Day, false},
+		{"30 days + 1s", 30*Day + time.Second, true},
+		{"31 days", 31 * Day, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s := seeded(t, SeedContoso)
+			inTx(t, s, func(tx *Tx) {
+				m, err := tx.ResolveMailbox("Walter Harp", ScopeActive)
+				must(t, err)
+				consumed := e5Consumed(t, tx)
+				_, err = tx.RemoveMailbox(m.Guid, "")
+				must(t, err)
+				if ms, err := tx.ResolveMailboxes("walterh", ScopeSoftDeleted); err != nil || len(ms) != 1 {
+					t.Fatalf("soft-deleted list: %v", err)
+				}
+				must(t, tx.AdvanceBy(tt.advance))
+				_, err = tx.ResolveMailbox("walterh@contoso.com", ScopeSoftDeleted)
+				if tt.purged {
+					if !errors.Is(err, ErrNotFound) {
+						t.Errorf("still there: %v", err)
+					}
+					if _, err := tx.GetUser(m.ExternalDirectoryObjectId); !errors.Is(err, ErrNotFound) {
+						t.Errorf("account not purged: %v", err)
+					}
+					if e5Consumed(t, tx) != consumed-1 {
+						t.Error("purged account's licence not released")
+					}
+					if du, _ := tx.DeletedUsers(); len(du) != 0 {
+						t.Errorf("recycle bin: %v", du)
+					}
+					if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+						t.Errorf("timers left: %+v", ts)
+					}
+					return
+				}
+				must(t, err)
+				back, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
+				must(t, err)
+				if back.WhenSoftDeleted != nil || back.LifecycleState != StateActive {
+					t.Errorf("undo at the boundary: %+v", back)
+				}
+			})
+		})
+	}
+}
+
+func TestS7PermanentDelete(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		laura := mbx(t, tx, "laura")
+		if err := tx.PermanentlyDeleteMailbox(laura.Guid); lifecycleReason(err) != ReasonNotDeleted {
+			t.Errorf("active: %v", err)
+		}
+		_, err := tx.RemoveMailbox(laura.Guid, "")
+		must(t, err)
+		must(t, tx.PermanentlyDeleteMailbox(laura.Guid))
+		if _, err := tx.GetMailbox(laura.Guid); !errors.Is(err, ErrNotFound) {
+			t.Error("not purged")
+		}
+		if c, _ := tx.GetMailboxContent(laura.Guid); len(c.Primary) != 0 {
+			t.Error("content left")
+		}
+		if u, err := tx.GetUser(laura.ExternalDirectoryObjectId); err != nil || u.MailboxGuid != "" || u.State != UserSoftDeleted {
+			t.Errorf("account after T5: %+v %v", u, err)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != TimerRecycleBinExpiry {
+			t.Errorf("timers: %+v", ts)
+		}
+
+		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		annb := mbx(t, tx, "annb")
+		_, err = tx.RemoveMailbox(annb.Guid, "")
+		must(t, err)
+		m, err := tx.ResolveMailbox("annb", ScopeSoftDeleted)
+		must(t, err)
+		before := txExport(t, tx)
+		if err := tx.PermanentlyDeleteMailbox(m.Guid); lifecycleReason(err) != ReasonInactive {
+			t.Errorf("inactive: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused -PermanentlyDelete changed the tenant")
+		}
+	})
+}
+
+func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		annb := mbx(t, tx, "annb")
+		consumed := e5Consumed(t, tx)
+		m, err := tx.RemoveMailbox(annb.Guid, "")
+		must(t, err)
+		if m.LifecycleState != StateInactive || !m.IsInactiveMailbox || !m.LitigationHoldEnabled || m.Licensed {
+			t.Errorf("after T2: %+v", m)
+		}
+		if e5Consumed(t, tx) != consumed-1 {
+			t.Error("licence not freed")
+		}
+		u, _ := tx.GetUser(annb.ExternalDirectoryObjectId)
+		if len(u.Licenses) != 0 || len(u.FreedLicenses) != 1 || u.State != UserSoftDeleted {
+			t.Errorf("account after T2: %+v", u)
+		}
+		if ms, err := tx.ResolveMailboxes("annb", ScopeInactiveOnly); err != nil || len(ms) != 1 {
+			t.Errorf("-InactiveMailboxOnly: %v", err)
+		}
+		// T6 within 30 days.
+		must(t, tx.AdvanceBy(29*Day))
+		back, err := tx.UndoSoftDeletedMailbox(annb.Guid, UndoInput{})
+		must(t, err)
+		if back.LifecycleState != StateActive || back.IsInactiveMailbox || !back.LitigationHoldEnabled || !back.Licensed {
+			t.Errorf("after T6: %+v", back)
+		}
+		if e5Consumed(t, tx) != consumed {
+			t.Error("licence not re-assigned")
+		}
+		// Delete again and let the account expire (T7).
+		_, err = tx.RemoveMailbox(annb.Guid, "")
+		must(t, err)
+		must(t, tx.AdvanceBy(30*Day+time.Second))
+		m = mbx(t, tx, "664ef44e-c1a0-47b0-9553-2ecdfc6ef840")
+		if m.LifecycleState != StateInactive || m.ExternalDirectoryObjectId != "" {
+			t.Errorf("after T7: state %s extid %q", m.LifecycleState, m.ExternalDirectoryObjectId)
+		}
+		if _, err := tx.GetUser(annb.ExternalDirectoryObjectId); !errors.Is(err, ErrNotFound) {
+			t.Error("account not purged")
+		}
+		before := txExport(t, tx)
+		_, err = tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{WindowsLiveID: "ann@contoso.com", Password: "x"})
+		if lifecycleReason(err) != ReasonAccountPurgedUseRecover {
+			t.Errorf("undo after T7: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused undo changed the tenant")
+		}
+		// The mailbox stays inactive indefinitely.
+		must(t, tx.AdvanceBy(400*Day))
+		if m := mbx(t, tx, m.Guid); m.LifecycleState != StateInactive {
+			t.Errorf("inactive mailbox changed: %s", m.LifecycleState)
+		}
+	})
+}
+
+func TestInactiveByOtherHolds(t *testing.T) {
+	const pol = "7cfb30345d454ac0a989ab3041051209"
+	tests := []struct {
+		name string
+		hold func(o *Organization, m *Mailbox)
+		want string
+	}{
+		{"no hold", func(*Organization, *Mailbox) {}, StateSoftDeleted},
+		{"delay hold only", func(_ *Organization, m *Mailbox) { m.DelayHoldApplied = true }, StateInactive},
+		{"org-wide retain", func(o *Organization, _ *Mailbox) { o.InPlaceHolds = []string{"mbx" + pol + ":2"} }, StateInactive},
+		{"org-wide excluded", func(o *Organization, m *Mailbox) {
+			o.InPlaceHolds = []string{"mbx" + pol + ":2"}
+			m.InPlaceHolds = []string{"-mbx" + pol}
+		}, StateSoftDeleted},
+		{"delete-only policy", func(_ *Organization, m *Mailbox) { m.InPlaceHolds = []string{"mbx" + pol + ":1"} }, StateSoftDeleted},
+		{"case hold", func(_ *Organization, m *Mailbox) {
+			m.InPlaceHolds = []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}
+		}, StateInactive},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := seeded(t, SeedContoso)
+			inTx(t, s, func(tx *Tx) {
+				o, _ := tx.Organization()
+				m := mbx(t, tx, "carolo")
+				tt.hold(o, m)
+				must(t, tx.PutOrganization(o))
+				must(t, tx.PutMailbox(m))
+				got, err := tx.RemoveMailbox(m.Guid, "")
+				must(t, err)
+				if got.LifecycleState != tt.want {
+					t.Errorf("state = %s, want %s", got.LifecycleState, tt.want)
+				}
+			})
+		})
+	}
+}
+
+func TestUndoSignInNameInUse(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		laura := mbx(t, tx, "laura")
+		_, err := tx.RemoveMailbox(laura.Guid, "")
+		must(t, err)
+		// A new mailbox takes over the sign-in name.
+		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Laura Painter", Alias: "laurap", MicrosoftOnlineServicesID: "laura@contoso.com", Password: "P@ss"})
+		must(t, err)
+		before := txExport(t, tx)
+		for _, in := range []UndoInput{{}, {WindowsLiveID: "laura.painter@contoso.com"}, {Password: "x"}} {
+			_, err := tx.UndoSoftDeletedMailbox(laura.Guid, in)
+			var le *LifecycleError
+			if !errors.As(err, &le) || le.Reason != ReasonSignInNameInUse || le.Detail != "laura@contoso.com" {
+				t.Errorf("undo %+v: %v", in, err)
+			}
+		}
+		_, err = tx.UndoSoftDeletedMailbox(laura.Guid, UndoInput{WindowsLiveID: "laurap@contoso.onmicrosoft.com", Password: "x"})
+		var de *DuplicateError
+		if !errors.As(err, &de) || de.Property != "WindowsLiveID" {
+			t.Errorf("undo to a taken name: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused undo changed the tenant")
+		}
+		back, err := tx.UndoSoftDeletedMailbox(laura.Guid, UndoInput{WindowsLiveID: "laura.painter@contoso.com", Password: "x", Name: "laura.old"})
+		must(t, err)
+		if back.PrimarySmtpAddress != "laura.painter@contoso.com" || back.UserPrincipalName != "laura.painter@contoso.com" ||
+			back.WindowsLiveID != "laura.painter@contoso.com" || back.EmailAddresses[0] != "SMTP:laura.painter@contoso.com" {
+			t.Errorf("sign-in change: %+v", back)
+		}
+		hasOld := false
+		for _, a := range back.EmailAddresses {
+			if a == "smtp:laura@contoso.com" {
+				hasOld = true
+			}
+		}
+		if !hasOld {
+			t.Errorf("old address not kept as proxy: %v", back.EmailAddresses)
+		}
+		if back.Name != "laura.old" || !strings.HasPrefix(back.DistinguishedName, "CN=laura.old,OU=contoso.onmicrosoft.com,") {
+			t.Errorf("rename: %q %q", back.Name, back.DistinguishedName)
+		}
+		u, _ := tx.GetUser(back.ExternalDirectoryObjectId)
+		if u.UserPrincipalName != "laura.painter@contoso.com" || u.LastPasswordChangeDateTime == nil || u.State != UserActive {
+			t.Errorf("account: %+v", u)
+		}
+	})
+}
+
+func TestUndoNameTaken(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		w := mbx(t, tx, "walterh")
+		_, err := tx.RemoveMailbox(w.Guid, "")
+		must(t, err)
+		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "walterh", Alias: "walter2", MicrosoftOnlineServicesID: "walter2@contoso.com"})
+		must(t, err)
+		_, err = tx.UndoSoftDeletedMailbox(w.Guid, UndoInput{})
+		var de *DuplicateError
+		if !errors.As(err, &de) || de.Property != "Name" {
+			t.Fatalf("undo with name taken: %v", err)
+		}
+		if _, err := tx.UndoSoftDeletedMailbox(w.Guid, UndoInput{Name: "walterh-restored"}); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+func TestRetirementT10T11T12T13(t *testing.T) {
+	retire := func(t *testing.T, tx *Tx) *Mailbox {
+		setHold(t, tx, "pilarp", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		p := mbx(t, tx, "pilarp")
+		_, err := tx.RemoveMailbox(p.Guid, "")
+		must(t, err)
+		if ok, err := tx.RecalculateInactiveMailbox(p.Guid); ok || err != nil {
+			t.Fatalf("retired while held: %v %v", ok, err)
+		}
+		setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
+		ok, err := tx.RecalculateInactiveMailbox(p.Guid)
+		must(t, err)
+		if !ok {
+			t.Fatal("not retired")
+		}
+		m := mbx(t, tx, p.Guid)
+		if m.LifecycleState != StateRetiredInactive || m.IsInactiveMailbox || !m.WasInactiveMailbox ||
+			m.InactiveMailboxRetireTime == nil || !m.InactiveMailboxRetireTime.Equal(tx.Now()) || m.WhenSoftDeleted == nil {
+			t.Fatalf("after T10: %+v", m)
+		}
+		return m
+	}
+	t.Run("T11 boundary", func(t *testing.T) {
+		s := seeded(t, SeedContoso)
+		inTx(t, s, func(tx *Tx) {
+			must(t, tx.AdvanceBy(10*Day))
+			m := retire(t, tx)
+			must(t, tx.AdvanceBy(30*Day))
+			if got := mbx(t, tx, m.Guid); got.LifecycleState != StateRetiredInactive {
+				t.Errorf("at exactly 30 days: %s", got.LifecycleState)
+			}
+			must(t, tx.AdvanceBy(time.Second))
+			if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, ErrNotFound) {
+				t.Error("not purged after 30 days + 1s")
+			}
+		})
+	})
+	t.Run("T12", func(t *testing.T) {
+		s := seeded(t, SeedContoso)
+		inTx(t, s, func(tx *Tx) {
+			m := retire(t, tx)
+			must(t, tx.PermanentlyDeleteMailbox(m.Guid))
+			if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != TimerRecycleBinExpiry {
+				t.Errorf("timers: %+v", ts)
+			}
+		})
+	})
+	t.Run("T13 account alive", func(t *testing.T) {
+		s := seeded(t, SeedContoso)
+		inTx(t, s, func(tx *Tx) {
+			m := retire(t, tx)
+			back, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
+			must(t, err)
+			if back.LifecycleState != StateActive || back.WasInactiveMailbox || back.InactiveMailboxRetireTime != nil {
+				t.Errorf("after T13: %+v", back)
+			}
+		})
+	})
+	t.Run("T13 account purged", func(t *testing.T) {
+		s := seeded(t, SeedContoso)
+		inTx(t, s, func(tx *Tx) {
+			setHold(t, tx, "pilarp", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+			p := mbx(t, tx, "pilarp")
+			_, err := tx.RemoveMailbox(p.Guid, "")
+			must(t, err)
+			must(t, tx.AdvanceBy(40*Day))
+			setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
+			_, err = tx.RecalculateInactiveMailbox(p.Guid)
+			must(t, err)
+			before := txExport(t, tx)
+			if _, err := tx.UndoSoftDeletedMailbox(p.Guid, UndoInput{}); lifecycleReason(err) != ReasonAccountPurgedNeedsCredentials {
+				t.Errorf("undo without credentials: %v", err)
+			}
+			if txExport(t, tx) != before {
+				t.Error("refused undo changed the tenant")
+			}
+			back, err := tx.UndoSoftDeletedMailbox(p.Guid, UndoInput{WindowsLiveID: "pilar.pinilla@contoso.com", Password: "pw"})
+			must(t, err)
+			if back.ExternalDirectoryObjectId == "" || back.ExternalDirectoryObjectId == p.ExternalDirectoryObjectId {
+				t.Errorf("no new account: %q", back.ExternalDirectoryObjectId)
+			}
+			u, err := tx.GetUser(back.ExternalDirectoryObjectId)
+			if err != nil || u.UserPrincipalName != "pilar.pinilla@contoso.com" || u.MailboxGuid != back.Guid || !u.HasMailboxLicense() {
+				t.Errorf("new account: %+v %v", u, err)
+			}
+			if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+				t.Errorf("timers left: %+v", ts)
+			}
+		})
+	})
+	t.Run("T13 window over", func(t *testing.T) {
+		s := seeded(t, SeedContoso)
+		inTx(t, s, func(tx *Tx) {
+			m := retire(t, tx)
+			// Simulate a missed timer: move the retire time back.
+			m.InactiveMailboxRetireTime = ptrTime(tx.Now().Add(-31 * Day))
+			must(t, tx.PutMailbox(m))
+			_, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
+			if lifecycleReason(err) != ReasonWindowExpired || !errors.Is(err, ErrNotFound) {
+				t.Errorf("undo after window: %v", err)
+			}
+		})
+	})
+}
+
+func TestLicenceGraceT14T15T16(t *testing.T) {
+	tests := []struct {
+		name      string
+		hold      bool
+		reassign  time.Duration // <0: never
+		advance   time.Duration
+		wantState string // "" = purged
+	}{
+		{"re-licensed inside the window", false, 29 * Day, 60 * Day, StateActive},
+		{"exactly 30 days", false, -1, 30 * Day, StateUnlicensedGrace},
+		{"30 days + 1s purges", false, -1, 30*Day + time.Second, ""},
+		{"held mailbox becomes inactive (D-16)", true, -1, 31 * Day, StateInactive},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := seeded(t, SeedContoso)
+			inTx(t, s, func(tx *Tx) {
+				if tt.hold {
+					setHold(t, tx, "marion", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+				}
+				m := mbx(t, tx, "marion")
+				id := m.ExternalDirectoryObjectId
+				must(t, tx.RemoveLicense(id, "SPE_E5"))
+				g := mbx(t, tx, m.Guid)
+				if g.LifecycleState != StateUnlicensedGrace || g.Licensed {
+					t.Fatalf("after T14: %s", g.LifecycleState)
+				}
+				for _, sc := range []Scope{ScopeActive, ScopeSoftDeleted, ScopeInactiveOnly, ScopeIncludeInactive} {
+					if _, err := tx.ResolveMailboxes("marion", sc); !errors.Is(err, ErrNotFound) {
+						t.Errorf("grace mailbox visible in %v", sc)
+					}
+				}
+				if tt.reassign >= 0 {
+					must(t, tx.AdvanceBy(tt.reassign))
+					must(t, tx.AssignLicense(id, "SPE_E5"))
+					if g := mbx(t, tx, m.Guid); g.LifecycleState != StateActive || !g.Licensed {
+						t.Fatalf("after T15: %s", g.LifecycleState)
+					}
+					must(t, tx.AdvanceBy(tt.advance-tt.reassign))
+				} else {
+					must(t, tx.AdvanceBy(tt.advance))
+				}
+				got, err := tx.GetMailbox(m.Guid)
+				if tt.wantState == "" {
+					if !errors.Is(err, ErrNotFound) {
+						t.Fatalf("not purged: %v", got)
+					}
+					u, err := tx.GetUser(id)
+					if err != nil || u.MailboxGuid != "" || u.State != UserActive {
+						t.Errorf("account after T16: %+v %v", u, err)
+					}
+					return
+				}
+				must(t, err)
+				if got.LifecycleState != tt.wantState {
+					t.Errorf("state = %s, want %s", got.LifecycleState, tt.wantState)
+				}
+				if tt.hold && (got.WhenSoftDeleted == nil || !got.IsInactiveMailbox) {
+					t.Errorf("D-16 mailbox: %+v", got)
+				}
+			})
+		})
+	}
+}
+
+func TestUserAccountCascades(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		c := mbx(t, tx, "carolo")
+		id := c.ExternalDirectoryObjectId
+		must(t, tx.DeleteUserAccount(id))
+		if m := mbx(t, tx, c.Guid); m.LifecycleState != StateSoftDeleted || m.Identity() != `Soft Deleted Objects\carolo` {
+			t.Errorf("mailbox after account delete: %s", m.LifecycleState)
+		}
+		if err := tx.DeleteUserAccount(id); lifecycleReason(err) != ReasonNotActive {
+			t.Errorf("delete twice: %v", err)
+		}
+		must(t, tx.RestoreUserAccount(id))
+		if m := mbx(t, tx, c.Guid); m.LifecycleState != StateActive || m.WhenSoftDeleted != nil {
+			t.Errorf("mailbox after restore: %s", m.LifecycleState)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+			t.Errorf("timers: %+v", ts)
+		}
+		if err := tx.PurgeUserAccount(id); lifecycleReason(err) != ReasonNotDeleted {
+			t.Errorf("purge active account: %v", err)
+		}
+		must(t, tx.DeleteUserAccount(id))
+		must(t, tx.PurgeUserAccount(id))
+		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, ErrNotFound) {
+			t.Error("soft-deleted mailbox not hard-deleted with its account")
+		}
+
+		// Inactive: the mailbox stays without ExternalDirectoryObjectId.
+		setHold(t, tx, "meganb", func(m *Mailbox) { m.ComplianceTagHoldApplied = true })
+		mg := mbx(t, tx, "meganb")
+		must(t, tx.DeleteUserAccount(mg.ExternalDirectoryObjectId))
+		if m := mbx(t, tx, mg.Guid); m.LifecycleState != StateInactive {
+			t.Errorf("held mailbox after account delete: %s", m.LifecycleState)
+		}
+		must(t, tx.PurgeUserAccount(mg.ExternalDirectoryObjectId))
+		m := mbx(t, tx, mg.Guid)
+		if m.LifecycleState != StateInactive || m.ExternalDirectoryObjectId != "" {
+			t.Errorf("after purge: %s %q", m.LifecycleState, m.ExternalDirectoryObjectId)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+			t.Errorf("timers: %+v", ts)
+		}
+
+		// Recycle-bin expiry of an account without a mailbox.
+		users, _ := tx.FindUsersByUPN("admin@contoso.onmicrosoft.com")
+		admin := users[0]
+		admin.MailboxGuid = ""
+		must(t, tx.PutUser(admin))
+		must(t, tx.DeleteUserAccount(admin.ObjectID))
+		if du, _ := tx.DeletedUsers(); len(du) != 1 {
+			t.Errorf("recycle bin: %d", len(du))
+		}
+		must(t, tx.AdvanceBy(30*Day+time.Second))
+		if _, err := tx.GetUser(admin.ObjectID); !errors.Is(err, ErrNotFound) {
+			t.Error("account not purged after 30 days")
+		}
+	})
+}
+
+func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		m := mbx(t, tx, "abrahamm")
+		id := m.ExternalDirectoryObjectId
+		must(t, tx.RemoveLicense(id, "SPE_E5"))
+		must(t, tx.DeleteUserAccount(id))
+		if g := mbx(t, tx, m.Guid); g.LifecycleState != StateUnlicensedGrace {
+			t.Errorf("state = %s (deleting an unlicensed user doesn't soft-delete the mailbox)", g.LifecycleState)
+		}
+		must(t, tx.AdvanceBy(31*Day))
+		if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, ErrNotFound) {
+			t.Error("not purged")
+		}
+	})
+}
+
+func TestJournalArchiveMailUser(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		mu := mbx(t, tx, "miriamg")
+		if !mu.IsMailUser() || !mu.HasJournalArchive || mu.Guid != SeedJournalMailUserGuid {
+			t.Fatalf("seed: %+v", mu)
+		}
+		before := txExport(t, tx)
+		var je *JournalArchiveError
+		if _, err := tx.RemoveMailbox(mu.Guid, ""); !errors.As(err, &je) || je.Guid != mu.Guid {
+			t.Errorf("remove: %v", err)
+		}
+		if err := tx.DeleteUserAccount(mu.ExternalDirectoryObjectId); !errors.As(err, &je) {
+			t.Errorf("delete account: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused removal changed the tenant")
+		}
+		must(t, tx.DisableJournalArchiving(mu.Guid, true))
+		if err := tx.DisableJournalArchiving(mu.Guid, true); lifecycleReason(err) != ReasonNoJournalArchive {
+			t.Errorf("twice: %v", err)
+		}
+		if m := mbx(t, tx, mu.Guid); m.LifecycleState != StateActive {
+			t.Errorf("preserved mail user: %s", m.LifecycleState)
+		}
+		got, err := tx.RemoveMailbox(mu.Guid, "")
+		must(t, err)
+		if got.LifecycleState != StateSoftDeleted {
+			t.Errorf("mail user state %s", got.LifecycleState)
+		}
+		// Holds are ignored for mail users.
+		setHold(t, tx, "roby", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		rb := mbx(t, tx, "roby")
+		got, err = tx.RemoveMailbox(rb.Guid, "")
+		must(t, err)
+		if got.LifecycleState != StateSoftDeleted {
+			t.Errorf("held mail user state %s", got.LifecycleState)
+		}
+	})
+	s = seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		must(t, tx.DisableJournalArchiving(SeedJournalMailUserGuid, false))
+		if m := mbx(t, tx, SeedJournalMailUserGuid); m.LifecycleState != StateSoftDeleted || m.HasJournalArchive {
+			t.Errorf("without -PreserveMailUser: %s", m.LifecycleState)
+		}
+	})
+}
+
+// TestVisibilityTable checks the whole Get-Mailbox table of §3.4.
+func TestVisibilityTable(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		// Active: carolo. Grace: marion. SoftDeleted: laura. Inactive: annb.
+		// Retired: pilarp. Purged: walterh.
+		must(t, tx.RemoveLicense(mbx(t, tx, "marion").ExternalDirectoryObjectId, "SPE_E5"))
+		_, err := tx.RemoveMailbox(mbx(t, tx, "laura").Guid, "")
+		must(t, err)
+		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		_, err = tx.RemoveMailbox(mbx(t, tx, "annb").Guid, "")
+		must(t, err)
+		setHold(t, tx, "pilarp", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		p := mbx(t, tx, "pilarp")
+		_, err = tx.RemoveMailbox(p.Guid, "")
+		must(t, err)
+		setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
+		_, err = tx.RecalculateInactiveMailbox(p.Guid)
+		must(t, err)
+		w := mbx(t, tx, "walterh")
+		_, err = tx.RemoveMailbox(w.Guid, "")
+		must(t, err)
+		must(t, tx.PermanentlyDeleteMailbox(w.Guid))
+
+		rows := []struct {
+			alias string
+			want  [4]bool // none, -SoftDeletedMailbox, -InactiveMailboxOnly, -IncludeInactiveMailbox
+		}{
+			{"carolo", [4]bool{true, false, false, true}},
+			{"marion", [4]bool{false, false, false, false}},
+			{"laura", [4]bool{false, true, false, false}},
+			{"annb", [4]bool{false, true, true, true}},
+			{"pilarp", [4]bool{false, true, false, false}},
+			{"walterh", [4]bool{false, false, false, false}},
+		}
+		scopes := []Scope{ScopeActive, ScopeSoftDeleted, ScopeInactiveOnly, ScopeIncludeInactive}
+		listed := map[Scope]map[string]bool{}
+		for _, sc := range scopes {
+			listed[sc] = map[string]bool{}
+			cursor := ""
+			for {
+				page, next, err := tx.ScanMailboxScope(sc, cursor, 3)
+				must(t, err)
+				for _, m := range page {
+					listed[sc][m.Alias] = true
+				}
+				if next == "" {
+					break
+				}
+				cursor = next
+			}
+			n, err := tx.CountMailboxScope(sc)
+			must(t, err)
+			if n != len(listed[sc]) {
+				t.Errorf("%v: count %d, listed %d", sc, n, len(listed[sc]))
+			}
+		}
+		for _, r := range rows {
+			for i, sc := range scopes {
+				_, err := tx.ResolveMailboxes(r.alias, sc)
+				if got := err == nil; got != r.want[i] {
+					t.Errorf("%s in %v by identity: %v, want %v (%v)", r.alias, sc, got, r.want[i], err)
+				}
+				if got := listed[sc][r.alias]; got != r.want[i] {
+					t.Errorf("%s in %v list: %v, want %v", r.alias, sc, got, r.want[i])
+				}
+			}
+		}
+		if n, _ := tx.CountMailboxScope(ScopeSoftDeleted); n != 3 {
+			t.Errorf("soft-deleted count %d", n)
+		}
+		if listed[ScopeActive]["miriamg"] || !listed[ScopeActive]["info"] || !listed[ScopeActive][SeedRoomAlias] {
+			t.Error("mail users must not be listed; shared and room mailboxes must")
+		}
+	})
+}
+
+func TestIdentityForms(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		l := mbx(t, tx, "laura")
+		forms := func(m *Mailbox) []string {
+			return []string{m.Name, strings.ToUpper(m.Alias), m.DisplayName, m.DistinguishedName, m.CanonicalName(),
+				m.ExchangeGuid, GuidNoDashes(m.ExchangeGuid), m.Guid, "{" + strings.ToUpper(m.Guid) + "}", m.ExternalDirectoryObjectId,
+				m.PrimarySmtpAddress, "laura@contoso.onmicrosoft.com", m.UserPrincipalName, m.LegacyExchangeDN}
+		}
+		for _, id := range forms(l) {
+			if m, err := tx.ResolveMailbox(id, ScopeActive); err != nil || m.Guid != l.Guid {
+				t.Errorf("active %q: %v", id, err)
+			}
+		}
+		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, ScopeActive); !errors.Is(err, ErrNotFound) {
+			t.Errorf("soft-deleted form matched an active mailbox: %v", err)
+		}
+		_, err := tx.RemoveMailbox(l.Guid, "")
+		must(t, err)
+		d := mbx(t, tx, l.Guid)
+		if !strings.HasSuffix(d.CanonicalName(), "/contoso.onmicrosoft.com/Soft Deleted Objects/laura") {
+			t.Errorf("canonical name %q", d.CanonicalName())
+		}
+		ids := append(forms(d), `Soft Deleted Objects\laura`, `soft deleted objects\LAURA`)
+		for _, id := range ids {
+			if m, err := tx.ResolveMailbox(id, ScopeSoftDeleted); err != nil || m.Guid != l.Guid {
+				t.Errorf("soft-deleted %q: %v", id, err)
+			}
+			if _, err := tx.ResolveMailbox(id, ScopeActive); !errors.Is(err, ErrNotFound) {
+				t.Errorf("%q found in active scope: %v", id, err)
+			}
+		}
+		// The active DN no longer matches.
+		if _, err := tx.ResolveMailbox(l.DistinguishedName, ScopeAny); !errors.Is(err, ErrNotFound) {
+			t.Errorf("old DN still resolves: %v", err)
+		}
+		// Ambiguity: an active and a deleted mailbox sharing an address.
+		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Laura P", Alias: "laura2", MicrosoftOnlineServicesID: "laura@contoso.com"})
+		must(t, err)
+		var ae *AmbiguousError
+		if _, err := tx.ResolveMailbox("laura@contoso.com", ScopeAny); !errors.As(err, &ae) || len(ae.Matches) != 2 {
+			t.Errorf("ambiguous: %v", err)
+		}
+		if m, err := tx.ResolveMailbox("laura@contoso.com", ScopeActive); err != nil || m.Alias != "laura2" {
+			t.Errorf("active only: %v", err)
+		}
+	})
+}
+
+func TestCreateMailbox(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		m, u, err := tx.CreateMailbox(NewMailboxInput{Name: "Kim Akers", DisplayName: "Kim Akers", FirstName: "Kim", LastName: "Akers",
+			MicrosoftOnlineServicesID: "kima@contoso.com", Password: "P@ssw0rd", ResetPasswordOnNextLogon: true})
+		must(t, err)
+		if m.Alias != "kima" || m.Name != "Kim Akers" || m.PrimarySmtpAddress != "kima@contoso.com" ||
+			m.EmailAddresses[0] != "SMTP:kima@contoso.com" || m.EmailAddresses[1] != "smtp:kima@contoso.onmicrosoft.com" {
+			t.Errorf("addresses: %+v", m)
+		}
+		if m.DistinguishedName != "CN=Kim Akers,OU=contoso.onmicrosoft.com,OU=Microsoft Exchange Hosted Organizations,DC=NAMPR06A007,DC=PROD,DC=OUTLOOK,DC=COM" {
+			t.Errorf("DN %q", m.DistinguishedName)
+		}
+		if !regexp.MustCompile(`^NAMPR06DG\d{3}-db\d{3}$`).MatchString(m.Database) || !strings.HasPrefix(m.ServerName, "dm6pr06mb") {
+			t.Errorf("database %q server %q", m.Database, m.ServerName)
+		}
+		if m.ProhibitSendReceiveQuota != GBQuota(100) || m.ProhibitSendQuota != GBQuota(99) || m.IssueWarningQuota != GBQuota(98) ||
+			m.RetainDeletedItemsFor.String() != "14.00:00:00" || !m.WhenCreated.Equal(tx.Now()) {
+			t.Errorf("defaults: %+v", m)
+		}
+		if !regexp.MustCompile(`^/o=ExchangeLabs/ou=Exchange Administrative Group \(FYDIBOHF23SPDLT\)/cn=Recipients/cn=[0-9a-f]{32}-kima$`).MatchString(m.LegacyExchangeDN) {
+			t.Errorf("legacy DN %q", m.LegacyExchangeDN)
+		}
+		if !m.Licensed || !u.HasLicense("SPE_E5") || !u.AccountEnabled || !u.ForceChangePasswordNextSignIn || m.ExternalDirectoryObjectId != u.ObjectID {
+			t.Errorf("licence/account: %+v %+v", m, u)
+		}
+		if c, _ := tx.GetMailboxContent(m.Guid); len(c.Primary) == 0 {
+			t.Error("no folders")
+		}
+		// E5 is now exhausted: the next user mailbox is unlicensed.
+		m2, u2, err := tx.CreateMailbox(NewMailboxInput{Name: "Lynne Robbins", MicrosoftOnlineServicesID: "lynner@contoso.com"})
+		must(t, err)
+		if m2.Licensed || len(u2.Licenses) != 0 || m2.LifecycleState != StateActive {
+			t.Errorf("unlicensed mailbox: %+v", m2)
+		}
+		// Shared and room mailboxes need no licence.
+		sh, su, err := tx.CreateMailbox(NewMailboxInput{RecipientTypeDetails: RecipientSharedMailbox, Name: "Help Desk", Alias: "helpdesk"})
+		must(t, err)
+		if sh.RecipientTypeDetails != RecipientSharedMailbox || sh.PrimarySmtpAddress != "helpdesk@contoso.com" || su.AccountEnabled || !sh.AccountDisabled {
+			t.Errorf("shared: %+v", sh)
+		}
+		rm, _, err := tx.CreateMailbox(NewMailboxInput{RecipientTypeDetails: "Room", Name: "Conf Room Baker"})
+		must(t, err)
+		if rm.Alias != "ConfRoomBaker" || rm.RecipientTypeDetails != RecipientRoomMailbox {
+			t.Errorf("room: %+v", rm)
+		}
+
+		before := txExport(t, tx)
+		bad := []struct {
+			in   NewMailboxInput
+			prop string
+		}{
+			{NewMailboxInput{Name: "Kim Akers", Alias: "kim2", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Name"},
+			{NewMailboxInput{Name: "K2", Alias: "kima", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Alias"},
+			{NewMailboxInput{Name: "K3", MicrosoftOnlineServicesID: "kima@contoso.com"}, "Alias"},
+			{NewMailboxInput{Name: "K4", Alias: "k4", MicrosoftOnlineServicesID: "annb@contoso.com"}, "UserPrincipalName"},
+			{NewMailboxInput{Name: "K5", Alias: "k5", MicrosoftOnlineServicesID: "k5@contoso.com", PrimarySmtpAddress: "annb@contoso.com"}, "PrimarySmtpAddress"},
+			{NewMailboxInput{Name: "K6", Alias: "k6", MicrosoftOnlineServicesID: "k6@contoso.com", ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"}, "ExchangeGuid"},
+		}
+		for _, b := range bad {
+			_, _, err := tx.CreateMailbox(b.in)
+			var de *DuplicateError
+			if !errors.As(err, &de) || de.Property != b.prop {
+				t.Errorf("%+v: %v, want duplicate %s", b.in, err, b.prop)
+			}
+		}
+		var ve *ValidationError
+		for _, in := range []NewMailboxInput{{}, {Name: "x"}, {Name: "x", MicrosoftOnlineServicesID: "nope"}, {Name: "x", RecipientTypeDetails: "Team"},
+			{Name: "y", MicrosoftOnlineServicesID: "y@contoso.com", ExchangeGuid: "nope"}} {
+			if _, _, err := tx.CreateMailbox(in); !errors.As(err, &ve) {
+				t.Errorf("%+v: %v", in, err)
+			}
+		}
+		var lu *LicenseUnavailableError
+		if _, _, err := tx.CreateMailbox(NewMailboxInput{Name: "z", MicrosoftOnlineServicesID: "z@contoso.com", LicenseSku: "SPE_E5"}); !errors.As(err, &lu) {
+			t.Errorf("explicit exhausted SKU: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused New-Mailbox changed the tenant")
+		}
+	})
+}
+
+func TestExchangeGuidConflict(t *testing.T) {
+	const allieGuid = "1d20855f-fd54-4681-98e6-e249f4ed7a2c"
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		a := mbx(t, tx, "allieb")
+		_, err := tx.RemoveMailbox(a.Guid, "")
+		must(t, err)
+		before := txExport(t, tx)
+		var ge *GuidConflictError
+		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
+			ExchangeGuid: strings.ToUpper(allieGuid), NoLicense: true})
+		if !errors.As(err, &ge) || ge.ExistingGuid != a.Guid || ge.ExchangeGuid != allieGuid || ge.ExistingState != StateSoftDeleted {
+			t.Fatalf("unlicensed sync: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused creation changed the tenant")
+		}
+		// Licensed: the soft-deleted original is hard-deleted.
+		m, _, err := tx.CreateMailbox(NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
+			ExchangeGuid: allieGuid})
+		must(t, err)
+		if m.ExchangeGuid != allieGuid || !m.Licensed {
+			t.Errorf("new mailbox: %+v", m)
+		}
+		if _, err := tx.GetMailbox(a.Guid); !errors.Is(err, ErrNotFound) {
+			t.Error("original not hard-deleted")
+		}
+		// An inactive mailbox always conflicts.
+		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		_, err = tx.RemoveMailbox(mbx(t, tx, "annb").Guid, "")
+		must(t, err)
+		must(t, tx.AddSubscription("SPE_E5", 5))
+		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Ann 2", Alias: "ann2", MicrosoftOnlineServicesID: "ann2@contoso.com",
+			ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"})
+		if !errors.As(err, &ge) || ge.ExistingState != StateInactive {
+			t.Errorf("inactive conflict: %v", err)
+		}
+	})
+}
+
+func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	start := time.Now()
+	if err := s.SeedSynthetic(1200); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("SeedSynthetic(1200) took %s", d)
+	}
+	_ = s.View(func(tx *Tx) error {
+		n, err := tx.CountMailboxScope(ScopeActive)
+		must(t, err)
+		if n != 1200+26 {
+			t.Errorf("active count %d", n)
+		}
+		var names []string
+		cursor := ""
+		for {
+			page, next, err := tx.ScanMailboxScope(ScopeActive, cursor, 1000)
+			must(t, err)
+			for _, m := range page {
+				names = append(names, strings.ToLower(m.Name))
+			}
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		if len(names) != n {
+			t.Fatalf("scanned %d of %d", len(names), n)
+		}
+		for i := 1; i < len(names); i++ {
+			if names[i-1] > names[i] {
+				t.Fatalf("not ordered by name: %q before %q", names[i-1], names[i])
+			}
+		}
+		if names[0] != "abrahamm" || names[len(names)-1] != "walterh" || names[len(names)-2] != "user1200" {
+			t.Errorf("first %q last %q", names[0], names[len(names)-1])
+		}
+		m, err := tx.ResolveMailbox("user0042@contoso.com", ScopeActive)
+		if err != nil || !m.Licensed {
+			t.Errorf("synthetic mailbox: %v", err)
+		}
+		return nil
+	})
+	// A second call continues the numbering.
+	if err := s.SeedSynthetic(2); err != nil {
+		t.Fatal(err)
+	}
+	_ = s.View(func(tx *Tx) error {
+		if _, err := tx.ResolveMailbox("user1202", ScopeActive); err != nil {
+			t.Error(err)
+		}
+		return nil
+	})
+}
+
+func TestSeedRecipients(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	_ = s.View(func(tx *Tx) error {
+		for _, c := range []struct{ id, kind, guid string }{
+			{"info@contoso.com", RecipientSharedMailbox, SeedSharedGuid},
+			{"Conf Room Adams", RecipientRoomMailbox, SeedRoomGuid},
+			{"miriamg", RecipientMailUser, SeedJournalMailUserGuid},
+			{"Rob Young", RecipientMailUser, SeedPlainMailUserGuid},
+		} {
+			m, err := tx.ResolveMailbox(c.id, ScopeActive)
+			if err != nil || m.RecipientTypeDetails != c.kind || m.Guid != c.guid {
+				t.Errorf("%s: %+v %v", c.id, m, err)
+				continue
+			}
+			u, err := tx.GetUser(m.ExternalDirectoryObjectId)
+			if err != nil || len(u.Licenses) != 0 || u.MailboxGuid != m.Guid {
+				t.Errorf("%s account: %+v %v", c.id, u, err)
+			}
+			c2, _ := tx.GetMailboxContent(m.Guid)
+			items, _, _, _ := Totals(c2.Primary)
+			if (items > 0) == m.IsMailUser() {
+				t.Errorf("%s: %d items", c.id, items)
+			}
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+			t.Errorf("seed has timers: %v", ts)
+		}
+		return nil
+	})
+}

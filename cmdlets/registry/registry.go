@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/sim"
@@ -38,6 +39,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		cmds  func() []*runtime.Command
 		views func(*format.Registry)
 	}{
+		{graph.Commands, graph.Views},
 		{mailbox.Commands, mailbox.Views},
 		{ome.Commands, ome.Views},
 		{sim.Commands, sim.Views},

@@ -1,0 +1,301 @@
+package graph
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// refusal carries a store refusal out of a transaction as the Graph error
+// the service would return; the transaction rolls back.
+type refusal struct{ svc *serviceError }
+
+func (r *refusal) Error() string { return r.svc.Message }
+
+// graphRefusal translates a store refusal into the service's error, or
+// returns nil for errors that are not refusals (store faults).
+func graphRefusal(err error, id string) *serviceError {
+	var lc *store.LifecycleError
+	var dup *store.DuplicateError
+	var ja *store.JournalArchiveError
+	var gc *store.GuidConflictError
+	switch {
+	case errors.As(err, &dup):
+		return badRequest("Another object with the same value for property " + graphPropertyName(dup.Property) + " already exists.")
+	case errors.As(err, &lc):
+		switch lc.Reason {
+		case store.ReasonNotDeleted, store.ReasonNotActive, store.ReasonWindowExpired:
+			return notFound(id)
+		case store.ReasonSignInNameInUse:
+			return badRequest("Another object with the same value for property userPrincipalName already exists.")
+		}
+		return badRequest("The operation can't be completed for object '" + id + "' in its current state.")
+	case errors.As(err, &ja):
+		return badRequest("The user's mailbox is linked to a journal archive. Disable journal archiving before deleting the user.")
+	case errors.As(err, &gc):
+		return badRequest("Another object with the same value for property proxyAddresses already exists.")
+	case errors.Is(err, store.ErrNotFound):
+		return notFound(id)
+	}
+	return nil
+}
+
+// graphPropertyName maps a store property name to Graph's camelCase name.
+func graphPropertyName(p string) string {
+	switch strings.ToLower(p) {
+	case "userprincipalname":
+		return "userPrincipalName"
+	case "primarysmtpaddress", "windowsliveid", "alias", "exchangeguid":
+		return "proxyAddresses"
+	}
+	if p == "" {
+		return p
+	}
+	return strings.ToLower(p[:1]) + p[1:]
+}
+
+// refuse wraps a store error as a refusal when it is one.
+func refuse(err error, id string) error {
+	if err == nil {
+		return nil
+	}
+	if svc := graphRefusal(err, id); svc != nil {
+		return &refusal{svc: svc}
+	}
+	return err
+}
+
+// runUpdate runs fn in one write transaction; a refusal becomes a
+// non-terminating Graph error (and the transaction is rolled back).
+func runUpdate(ctx *runtime.Context, id string, fn func(tx *store.Tx) error) (bool, error) {
+	var ref *refusal
+	err := exo.Update(ctx, func(tx *store.Tx) error {
+		err := fn(tx)
+		errors.As(err, &ref)
+		return err
+	})
+	if ref != nil {
+		return false, writeServiceError(ctx, ref.svc, id)
+	}
+	return err == nil, err
+}
+
+func deleteUserAccount(tx *store.Tx, objectID string) error {
+	return refuse(tx.DeleteUserAccount(objectID), objectID)
+}
+
+// directoryObject is what Restore-MgDirectoryDeletedItem returns.
+func directoryObject(v *userView) *object.PSObject {
+	o := object.NewObject(TypeDirectoryObject, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphDirectoryObject", typeEntity, "System.Object")
+	o.AddTyped("DeletedDateTime", "System.Nullable`1[[System.DateTime]]", timeOrNil(v.u.DeletedAt))
+	o.AddTyped("Id", "System.String", v.u.ObjectID)
+	props := additionalProperties(
+		"@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects/$entity",
+		"@odata.type", "#microsoft.graph.user")
+	props.Set("businessPhones", []any{})
+	props.Set("displayName", v.u.DisplayName)
+	props.Set("givenName", strOrNil(v.u.FirstName))
+	props.Set("jobTitle", strOrNil(v.u.Title))
+	props.Set("mail", v.mail())
+	props.Set("surname", strOrNil(v.u.LastName))
+	props.Set("userPrincipalName", v.upn())
+	o.AddTyped("AdditionalProperties", additionalPropsType, props)
+	return o
+}
+
+func getMgDirectoryDeletedItemAsUser() *runtime.Command {
+	c := cmd("Get-MgDirectoryDeletedItemAsUser", ModuleDirectoryManagement, "GetMgDirectoryDeletedItemAsUser_List")
+	c.Synopsis = "Lists the user accounts in the directory's recycle bin."
+	c.Description = "Deleted accounts stay in the recycle bin for 30 days; while there, their userPrincipalName is shown prefixed with the object id. -DirectoryObjectId reads one deleted account."
+	c.OutputType = TypeUser
+	c.Sets = []string{"List", "Get", "GetViaIdentity"}
+	c.DefaultSet = "List"
+	c.Params = append([]*runtime.Param{
+		runtime.P("DirectoryObjectId", runtime.TString, runtime.InSets(runtime.Set("Get", true, -1)), runtime.Help("The unique identifier of directoryObject.")),
+		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
+		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
+		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+	}, append(listParams("List", true), commonParams()...)...)
+	c.Examples = []runtime.Example{
+		{Code: "Get-MgDirectoryDeletedItemAsUser -All | Format-Table Id, DisplayName, DeletedDateTime",
+			Remark: "Lists the deleted accounts with the time each was deleted."},
+		{Code: "Get-MgDirectoryDeletedItemAsUser -DirectoryObjectId $id", Remark: "Reads one deleted account."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ok, err := requireConnection(ctx); !ok {
+			return err
+		}
+		if ctx.ParameterSet == "List" || ctx.ParameterSet == "" {
+			lo, serr := readListOptions(ctx)
+			if serr != nil {
+				return writeServiceError(ctx, serr, nil)
+			}
+			var views []*userView
+			if err := exo.View(ctx, func(tx *store.Tx) error {
+				users, err := tx.DeletedUsers()
+				if err != nil {
+					return err
+				}
+				for _, u := range users {
+					v, err := loadView(tx, u)
+					if err != nil {
+						return err
+					}
+					views = append(views, v)
+				}
+				return nil
+			}); err != nil {
+				return err
+			}
+			views = lo.apply(views)
+			setCount(ctx, len(views))
+			for _, v := range views {
+				if err := ctx.WriteObject(userObject(v, withDeleted(lo.sel))); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		id := identityArg(ctx, "DirectoryObjectId")
+		var view *userView
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			u, err := findUser(tx, id, store.UserSoftDeleted)
+			if err != nil || u == nil {
+				return err
+			}
+			view, err = loadView(tx, u)
+			return err
+		}); err != nil {
+			return err
+		}
+		if view == nil {
+			return writeServiceError(ctx, notFound(id), id)
+		}
+		return ctx.WriteObject(userObject(view, withDeleted(selectSet(ctx.Strings("Property")))))
+	}
+	return c
+}
+
+// withDeleted adds DeletedDateTime to the default selection: the recycle
+// bin always returns it.
+func withDeleted(sel map[string]bool) map[string]bool {
+	if sel != nil {
+		return sel
+	}
+	m := map[string]bool{"deleteddatetime": true}
+	for _, p := range userProperties {
+		if p.Default {
+			m[strings.ToLower(p.Name)] = true
+		}
+	}
+	return m
+}
+
+func restoreMgDirectoryDeletedItem() *runtime.Command {
+	c := cmd("Restore-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RestoreMgDirectoryDeletedItem_Restore")
+	c.Synopsis = "Restores a deleted user account from the recycle bin."
+	c.Description = "Within 30 days of its deletion an account can be restored with its licences; a mailbox that was soft-deleted with it becomes active again. Restoring fails when another account now uses the same userPrincipalName."
+	c.OutputType = TypeDirectoryObject
+	c.Sets = []string{"Restore", "RestoreViaIdentity"}
+	c.DefaultSet = "Restore"
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Params = append([]*runtime.Param{
+		runtime.P("DirectoryObjectId", runtime.TString, runtime.InSets(runtime.Set("Restore", true, -1)), runtime.Help("The unique identifier of directoryObject.")),
+		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "RestoreViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
+	}, commonParams()...)
+	c.Examples = []runtime.Example{
+		{Code: "Restore-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Restores the account and its soft-deleted mailbox."},
+		{Code: "Get-MgDirectoryDeletedItemAsUser -Filter \"startswith(displayName,'Walter')\" | ForEach-Object { Restore-MgDirectoryDeletedItem -DirectoryObjectId $_.Id }",
+			Remark: "Finds a deleted account by name and restores it."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ok, err := requireConnection(ctx); !ok {
+			return err
+		}
+		id := identityArg(ctx, "DirectoryObjectId")
+		do, err := ctx.ShouldProcess("Call remote 'POST /directory/deletedItems/{directoryObject-id}/restore' operation", variant(ctx))
+		if err != nil || !do {
+			return err
+		}
+		var view *userView
+		ok, err := runUpdate(ctx, id, func(tx *store.Tx) error {
+			u, err := findUser(tx, id, store.UserSoftDeleted)
+			if err != nil {
+				return err
+			}
+			if u == nil {
+				return &refusal{svc: notFound(id)}
+			}
+			if err := refuse(tx.RestoreUserAccount(u.ObjectID), id); err != nil {
+				return err
+			}
+			restored, err := tx.GetUser(u.ObjectID)
+			if err != nil {
+				return err
+			}
+			view, err = loadView(tx, restored)
+			return err
+		})
+		if !ok || err != nil {
+			return err
+		}
+		return ctx.WriteObject(directoryObject(view))
+	}
+	return c
+}
+
+func removeMgDirectoryDeletedItem() *runtime.Command {
+	c := cmd("Remove-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RemoveMgDirectoryDeletedItem_Delete")
+	c.Synopsis = "Permanently deletes an account from the recycle bin."
+	c.Description = "The account is purged at once and its licences are freed. A soft-deleted mailbox behind it is purged too; an inactive mailbox stays, but can no longer be brought back by restoring the account."
+	c.OutputType = "System.Boolean"
+	c.Sets = []string{"Delete", "DeleteViaIdentity"}
+	c.DefaultSet = "Delete"
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Params = append([]*runtime.Param{
+		runtime.P("DirectoryObjectId", runtime.TString, runtime.InSets(runtime.Set("Delete", true, -1)), runtime.Help("The unique identifier of directoryObject.")),
+		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "DeleteViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
+		runtime.P("IfMatch", runtime.TString, runtime.Help("ETag.")),
+		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
+	}, commonParams()...)
+	c.Examples = []runtime.Example{
+		{Code: "Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Purges the deleted account now instead of after 30 days."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ok, err := requireConnection(ctx); !ok {
+			return err
+		}
+		id := identityArg(ctx, "DirectoryObjectId")
+		do, err := ctx.ShouldProcess("Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", variant(ctx))
+		if err != nil || !do {
+			return err
+		}
+		ok, err := runUpdate(ctx, id, func(tx *store.Tx) error {
+			u, err := findUser(tx, id, store.UserSoftDeleted)
+			if err != nil {
+				return err
+			}
+			if u == nil {
+				return &refusal{svc: notFound(id)}
+			}
+			return refuse(tx.PurgeUserAccount(u.ObjectID), id)
+		})
+		if !ok || err != nil {
+			return err
+		}
+		if ctx.Switch("PassThru") {
+			return ctx.WriteObject(true)
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/lint"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// stdinName names standard input in lint findings.
+const stdinName = "<stdin>"
+
+type lintOptions struct {
+	format string
+	strict bool
+}
+
+func newLintCmd(e *env) *cobra.Command {
+	lo := &lintOptions{}
+	c := &cobra.Command{
+		Use:   "lint FILE.ps1 [FILE...]",
+		Short: "Check runbooks without running them (- reads one from stdin)",
+		Long: "lint parses each script, resolves every command and binds every literal argument with the\n" +
+			"simulator's cmdlet declarations, and prints file:line:col: severity: message for each problem.\n" +
+			"It exits 1 when it finds an error (any finding with --strict), 0 otherwise. No tenant is used.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runLint(e, lo, args)
+		},
+	}
+	c.Flags().StringVar(&lo.format, "format", "text", "output format: text or json")
+	c.Flags().BoolVar(&lo.strict, "strict", false, "treat warnings (unknown non-Exchange commands, switch values) as errors")
+	return c
+}
+
+func runLint(e *env, lo *lintOptions, files []string) error {
+	if lo.format != "text" && lo.format != "json" {
+		return &usageError{fmt.Errorf("unknown --format %q (want text or json)", lo.format)}
+	}
+	type input struct{ name, text string }
+	var inputs []input
+	readStdin := false
+	for _, f := range files {
+		if f == "-" {
+			if readStdin {
+				return &usageError{fmt.Errorf("- (stdin) given more than once")}
+			}
+			readStdin = true
+			t, err := e.io.ReadAll()
+			if err != nil {
+				return err
+			}
+			inputs = append(inputs, input{stdinName, t})
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return &usageError{fmt.Errorf("cannot read script: %w", err)}
+		}
+		inputs = append(inputs, input{f, string(data)})
+	}
+	l := newLinter(e, lo.strict)
+	findings := []lint.Finding{}
+	for _, in := range inputs {
+		findings = append(findings, l.Text(in.name, in.text)...)
+	}
+	if lo.format == "json" {
+		data, err := json.MarshalIndent(findings, "", "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.io.Out, string(data))
+	} else {
+		for _, f := range findings {
+			fmt.Fprintln(e.io.Out, f.String())
+		}
+	}
+	for _, f := range findings {
+		if f.Severity == lint.Error {
+			return exitCode(1)
+		}
+	}
+	return nil
+}
+
+// newLinter builds a linter over every cmdlet the simulator declares. The
+// session is built without a tenant: lint only reads declarations.
+func newLinter(e *env, strict bool) *lint.Linter {
+	rt := registry.NewSession(e.io, nil, registry.Options{})
+	return lint.New(lint.Options{Commands: newLintCommands(rt), Strict: strict})
+}
+
+// lintCommands is the session's commands, completed by the documented
+// Exchange Online cmdlets the simulator does not implement yet (package
+// decl): a runbook may use them, and their parameters are known.
+type lintCommands struct {
+	*runtime.Runtime
+	documented map[string]*runtime.Command
+}
+
+func newLintCommands(rt *runtime.Runtime) *lintCommands {
+	lc := &lintCommands{Runtime: rt, documented: map[string]*runtime.Command{}}
+	for _, name := range decl.Names() {
+		if _, ok := rt.LookupCommand(name); ok {
+			continue
+		}
+		d := decl.Lookup(name)
+		if d == nil {
+			continue
+		}
+		c := *d
+		c.Type = runtime.FunctionCommand
+		c.Module = exo.Module
+		c.Version = exo.ModuleVersion
+		c.Remote = true
+		lc.documented[strings.ToLower(name)] = &c
+	}
+	return lc
+}
+
+// LookupCommand finds a session command, then a documented one.
+func (lc *lintCommands) LookupCommand(name string) (*runtime.Command, bool) {
+	if c, ok := lc.Runtime.LookupCommand(name); ok {
+		return c, true
+	}
+	c, ok := lc.documented[strings.ToLower(name)]
+	return c, ok
+}
+
+// Commands lists the session's and the documented commands.
+func (lc *lintCommands) Commands() []*runtime.Command {
+	out := lc.Runtime.Commands()
+	for _, c := range lc.documented {
+		out = append(out, c)
+	}
+	return out
+}

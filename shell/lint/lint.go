@@ -1,0 +1,383 @@
+// Package lint checks PowerShell runbooks without running them: it parses
+// each script, resolves every command name against the session's command
+// declarations and binds every argument whose value is written literally,
+// with the binder's own rules (package runtime). It is pure: a syntax tree
+// and a command lookup go in, findings come out; no tenant is involved.
+//
+// Anything that depends on a value known only at run time (a variable, a
+// splatted hashtable, a subexpression, pipeline input) is never reported.
+package lint
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// Severity says how serious a finding is.
+type Severity int
+
+// Severities.
+const (
+	// Warning is a likely problem that does not stop the script, or a
+	// command the linter cannot see (a function defined elsewhere).
+	Warning Severity = iota
+	// Error is a problem PowerShell would report when the line runs.
+	Error
+)
+
+// String returns "warning" or "error".
+func (s Severity) String() string {
+	if s == Error {
+		return "error"
+	}
+	return "warning"
+}
+
+// MarshalJSON writes the severity as its name.
+func (s Severity) MarshalJSON() ([]byte, error) { return json.Marshal(s.String()) }
+
+// Rule names identify the kind of a finding (the "rule" field of JSON
+// output).
+const (
+	RuleParse              = "parse-error"
+	RuleUnknownCommand     = "unknown-command"
+	RuleRetired            = "retired-cmdlet"
+	RuleOnPremOnly         = "on-premises-only"
+	RuleUnknownParameter   = "unknown-parameter"
+	RuleAmbiguousParameter = "ambiguous-parameter"
+	RuleDuplicateParameter = "duplicate-parameter"
+	RuleMissingArgument    = "missing-argument"
+	RuleArgumentType       = "argument-type"
+	RuleSwitchValue        = "switch-value"
+	RuleParameterSet       = "parameter-set"
+	RulePositional         = "extra-positional"
+	RuleMissingMandatory   = "missing-mandatory"
+	RuleInternal           = "internal-error"
+)
+
+// Finding is one problem found in a script.
+type Finding struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Column   int      `json:"column"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+	Rule     string   `json:"rule"`
+}
+
+// String formats the finding as file:line:col: severity: message.
+func (f Finding) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s: %s", f.File, f.Line, f.Column, f.Severity, f.Message)
+}
+
+// Commands is what the linter needs from a session: its command
+// declarations. *runtime.Runtime satisfies it.
+type Commands interface {
+	// LookupCommand finds a command by name or alias.
+	LookupCommand(name string) (*runtime.Command, bool)
+	// Commands lists every known command.
+	Commands() []*runtime.Command
+	// ConvertArgument converts a value to a parameter's type with the
+	// binder's rules, returning the binder's error when it cannot.
+	ConvertArgument(cmd *runtime.Command, p *runtime.Param, v any) (any, error)
+}
+
+// Options configure a Linter.
+type Options struct {
+	// Commands resolves command names; required.
+	Commands Commands
+	// Strict turns every warning into an error.
+	Strict bool
+}
+
+// Linter checks scripts against one set of command declarations.
+type Linter struct {
+	opts Options
+	// names are the lower-case names of every known command.
+	names []string
+	// nouns are the lower-case nouns of the known commands that do not
+	// come from PowerShell's own modules (Exchange, Graph, simulator).
+	nouns map[string]bool
+}
+
+// New returns a linter over the given commands.
+func New(o Options) *Linter {
+	l := &Linter{opts: o, nouns: map[string]bool{}}
+	if o.Commands != nil {
+		for _, c := range o.Commands.Commands() {
+			l.names = append(l.names, strings.ToLower(c.Name))
+			if c.Verb() != "" && !strings.HasPrefix(c.Module, "Microsoft.PowerShell") && c.Module != "" {
+				l.nouns[strings.ToLower(c.Noun())] = true
+			}
+		}
+	}
+	sort.Strings(l.names)
+	return l
+}
+
+// Text parses and checks one script. file names the script in findings.
+func (l *Linter) Text(file, text string) []Finding {
+	return l.Source(syntax.NewSource(file, text))
+}
+
+// Source parses and checks one script.
+func (l *Linter) Source(src *syntax.Source) (out []Finding) {
+	c := &checker{l: l, file: src.Path}
+	defer func() {
+		if r := recover(); r != nil {
+			c.findings = append(c.findings, Finding{File: src.Path, Line: 1, Column: 1, Severity: Error, Rule: RuleInternal,
+				Message: fmt.Sprintf("internal error in the linter: %v", r)})
+			out = c.result()
+		}
+	}()
+	sb, errs := syntax.Parse(src)
+	if len(errs) > 0 {
+		for _, e := range errs {
+			c.add(e.Ext, Error, RuleParse, e.Message)
+		}
+		return c.result()
+	}
+	if sb == nil {
+		return nil
+	}
+	c.check(sb)
+	return c.result()
+}
+
+// checker holds the state of one script's check.
+type checker struct {
+	l        *Linter
+	file     string
+	findings []Finding
+	// defined are the lower-case names of functions and aliases the script
+	// defines.
+	defined map[string]bool
+	// piped marks commands that receive pipeline input.
+	piped map[*syntax.CommandExpr]bool
+}
+
+func (c *checker) add(ext syntax.Extent, sev Severity, rule, msg string) {
+	if sev == Warning && c.l.opts.Strict {
+		sev = Error
+	}
+	line, col := ext.Start.Line, ext.Start.Col
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	msg = strings.ReplaceAll(strings.TrimRight(msg, " \r\n"), "\r", "")
+	msg = strings.ReplaceAll(msg, "\n", " ")
+	c.findings = append(c.findings, Finding{File: c.file, Line: line, Column: col, Severity: sev, Rule: rule, Message: msg})
+}
+
+func (c *checker) result() []Finding {
+	sort.SliceStable(c.findings, func(i, j int) bool {
+		a, b := c.findings[i], c.findings[j]
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Column < b.Column
+	})
+	return c.findings
+}
+
+func (c *checker) check(sb *syntax.ScriptBlock) {
+	c.defined = map[string]bool{}
+	c.piped = map[*syntax.CommandExpr]bool{}
+	var cmds []*syntax.CommandExpr
+	syntax.Inspect(sb, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.FunctionDef:
+			c.defined[strings.ToLower(unscoped(x.Name))] = true
+		case *syntax.Pipeline:
+			for i, el := range x.Elements {
+				if ce, ok := el.(*syntax.CommandExpr); ok && i > 0 {
+					c.piped[ce] = true
+				}
+			}
+		case *syntax.CommandExpr:
+			cmds = append(cmds, x)
+			c.noteAlias(x)
+		}
+		return true
+	})
+	for _, ce := range cmds {
+		c.command(ce)
+	}
+}
+
+// unscoped strips a scope qualifier (global:, script:, function:).
+func unscoped(name string) string {
+	if i := strings.LastIndexByte(name, ':'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// noteAlias records the alias a literal Set-Alias / New-Alias defines.
+func (c *checker) noteAlias(ce *syntax.CommandExpr) {
+	name := commandName(ce)
+	if !strings.EqualFold(name, "Set-Alias") && !strings.EqualFold(name, "New-Alias") && !strings.EqualFold(name, "sal") && !strings.EqualFold(name, "nal") {
+		return
+	}
+	els := ce.Elements[1:]
+	for i := 0; i < len(els); i++ {
+		switch x := els[i].(type) {
+		case *syntax.CommandParameter:
+			if strings.HasPrefix("name", strings.ToLower(x.Name)) && x.Name != "" {
+				if x.Arg != nil {
+					if s, ok := x.Arg.(*syntax.StringConstExpr); ok {
+						c.defined[strings.ToLower(s.Value)] = true
+					}
+				} else if i+1 < len(els) {
+					if s, ok := els[i+1].(*syntax.StringConstExpr); ok {
+						c.defined[strings.ToLower(s.Value)] = true
+					}
+				}
+				return
+			}
+			if x.Arg == nil {
+				i++ // skip the value of another parameter
+			}
+		case *syntax.StringConstExpr:
+			c.defined[strings.ToLower(x.Value)] = true
+			return
+		default:
+			return
+		}
+	}
+}
+
+// commandName returns the literal command name of an invocation, or "".
+func commandName(ce *syntax.CommandExpr) string {
+	if len(ce.Elements) == 0 {
+		return ""
+	}
+	if s, ok := ce.Elements[0].(*syntax.StringConstExpr); ok {
+		return s.Value
+	}
+	return ""
+}
+
+// command checks one command invocation.
+func (c *checker) command(ce *syntax.CommandExpr) {
+	name := commandName(ce)
+	if name == "" {
+		return // & $scriptBlock, & (Get-Command ...): decided at run time
+	}
+	head := ce.Elements[0].Span()
+	if strings.ContainsAny(name, `/\`) || strings.Contains(name, ".") {
+		return // a script file, an executable or a module-qualified name
+	}
+	if c.defined[strings.ToLower(name)] {
+		return
+	}
+	cmd, ok := c.l.opts.Commands.LookupCommand(name)
+	if !ok {
+		c.unknown(name, head)
+		return
+	}
+	if cmd.OnPremOnly {
+		c.add(head, Error, RuleOnPremOnly, fmt.Sprintf("The cmdlet '%s' is available only in on-premises Exchange; it does not exist in Exchange Online.", cmd.Name))
+		return
+	}
+	if cmd.Retired != "" {
+		msg := fmt.Sprintf("The cmdlet '%s' is retired in Exchange Online.", cmd.Name)
+		if r := strings.TrimSpace(cmd.Retired); r != "" {
+			if !strings.HasSuffix(r, ".") {
+				r += "."
+			}
+			msg += " " + r
+		}
+		c.add(head, Error, RuleRetired, msg)
+		return
+	}
+	c.bind(ce, cmd)
+}
+
+// unknown reports a command name that resolves to nothing.
+func (c *checker) unknown(name string, ext syntax.Extent) {
+	msg := fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.", name)
+	if c.l.exchangeLooking(name) {
+		c.add(ext, Error, RuleUnknownCommand, msg)
+		return
+	}
+	c.add(ext, Warning, RuleUnknownCommand, msg+" It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first.")
+}
+
+// modulePrefixes are noun prefixes that mark a module's commands: the
+// Exchange Online V3 REST cmdlets (Get-EXOMailbox), Microsoft Graph
+// (Get-MgUser) and the simulator (Get-SimClock).
+var modulePrefixes = []string{"EXO", "Mg", "Sim"}
+
+// exchangeLooking reports whether an unknown name is meant as one of the
+// known modules' cmdlets: a near miss of a known command name, a noun of a
+// known Exchange cmdlet with another verb, or a noun with a module prefix.
+// Anything else is probably a function or program defined elsewhere.
+func (l *Linter) exchangeLooking(name string) bool {
+	i := strings.IndexByte(name, '-')
+	if i <= 0 || i == len(name)-1 {
+		return false
+	}
+	noun := name[i+1:]
+	if l.nouns[strings.ToLower(noun)] {
+		return true
+	}
+	for _, p := range modulePrefixes {
+		if len(noun) > len(p) && strings.HasPrefix(noun, p) && noun[len(p)] >= 'A' && noun[len(p)] <= 'Z' {
+			return true
+		}
+	}
+	lname := strings.ToLower(name)
+	limit := 1
+	if len(noun) >= 6 {
+		limit = 2
+	}
+	for _, k := range l.names {
+		if abs(len(k)-len(lname)) <= limit && editDistance(k, lname, limit) <= limit {
+			return true
+		}
+	}
+	return false
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// editDistance is the Levenshtein distance of a and b (bytes), stopping
+// early once it exceeds limit.
+func editDistance(a, b string, limit int) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return best
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

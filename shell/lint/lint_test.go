@@ -1,0 +1,218 @@
+package lint
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// testCommands is a small session: Exchange-style cmdlets (proxy
+// functions of the ExchangeOnlineManagement module) and one compiled
+// PowerShell cmdlet.
+func testCommands() *runtime.Runtime {
+	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}, nil)
+	exo := func(name string, params ...*runtime.Param) *runtime.Command {
+		return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, Params: params}
+	}
+	setUser := exo("Set-Person",
+		runtime.P("Identity", runtime.IdentityType("UserIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("DisplayName", runtime.TString),
+		runtime.P("Department", runtime.TString),
+		runtime.P("HoldEnabled", runtime.TBool),
+		runtime.P("Count", runtime.TInt),
+		runtime.P("Mode", runtime.EnumType("Mode", "Contoso.Mode", "On", "Off")),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Password", runtime.TSecureString),
+	)
+	setUser.SupportsShouldProcess = true
+	newBox := exo("New-Box",
+		&runtime.Param{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "User", Mandatory: true, Position: 0}, {Set: "Room", Mandatory: true, Position: 0}, {Set: "Shared", Mandatory: true, Position: 0}}},
+		&runtime.Param{Name: "Password", Type: runtime.TSecureString, Sets: []runtime.SetInfo{{Set: "User", Mandatory: true, Position: -1}}},
+		&runtime.Param{Name: "Room", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Room", Mandatory: true, Position: -1}}},
+		&runtime.Param{Name: "Shared", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Shared", Mandatory: true, Position: -1}}},
+		&runtime.Param{Name: "Notes", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: runtime.AllSets, Position: -1}}},
+	)
+	newBox.Sets = []string{"User", "Room", "Shared"}
+	newBox.DefaultSet = "User"
+	getBox := exo("Get-Box",
+		runtime.P("Identity", runtime.IdentityType("MailboxIdParameter"), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("ResultSize", runtime.TInt),
+	)
+	retired := exo("New-OldSearch", runtime.P("Name", runtime.TString))
+	retired.Retired = "Use New-ComplianceSearch instead"
+	onprem := exo("Get-BoxDatabase", runtime.P("Identity", runtime.TString, runtime.Position(0)))
+	onprem.OnPremOnly = true
+	where := &runtime.Command{Name: "Where-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Core",
+		Sets: []string{"Script", "Property"}, DefaultSet: "Script",
+		Params: []*runtime.Param{
+			{Name: "FilterScript", Type: runtime.TScriptBlock, Sets: []runtime.SetInfo{{Set: "Script", Mandatory: true, Position: 0}}},
+			{Name: "Property", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Property", Mandatory: true, Position: 0}}},
+			{Name: "Value", Type: runtime.TObject, Sets: []runtime.SetInfo{{Set: "Property", Position: 1}}},
+		}}
+	setAlias := &runtime.Command{Name: "Set-Alias", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*runtime.Param{
+		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("Value", runtime.TString, runtime.Mandatory(), runtime.Position(1)),
+	}}
+	rt.Register(setUser, newBox, getBox, retired, onprem, where, setAlias)
+	rt.SetAlias("gbx", "Get-Box")
+	return rt
+}
+
+func render(fs []Finding) string {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%d:%d: %s: %s [%s]\n", f.Line, f.Column, f.Severity, f.Message, f.Rule)
+	}
+	return b.String()
+}
+
+// lintCases are scripts and the exact findings they produce; the fuzzer
+// is seeded from them.
+var lintCases = []struct {
+	name   string
+	strict bool
+	src    string
+	want   string
+}{
+	{name: "clean", src: "Get-Box alice | Set-Person -HoldEnabled $true -WhatIf\n", want: ""},
+	{name: "parse error", src: "if ($x -eq 1) {\n  'one'\n",
+		want: "1:15: error: Missing closing '}' in statement block or type definition. [parse-error]\n"},
+	{name: "unknown exchange-looking cmdlet (typo)", src: "Get-Boxx alice",
+		want: "1:1: error: The term 'Get-Boxx' is not recognized as a name of a cmdlet, function, script file, or executable program. [unknown-command]\n"},
+	{name: "unknown cmdlet with a known noun", src: "Remove-Box alice",
+		want: "1:1: error: The term 'Remove-Box' is not recognized as a name of a cmdlet, function, script file, or executable program. [unknown-command]\n"},
+	{name: "unknown cmdlet with a module prefix", src: "Get-EXOThing",
+		want: "1:1: error: The term 'Get-EXOThing' is not recognized as a name of a cmdlet, function, script file, or executable program. [unknown-command]\n"},
+	{name: "unknown other command is a warning", src: "\n  Invoke-Report -Path x",
+		want: "2:3: warning: The term 'Invoke-Report' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. [unknown-command]\n"},
+	{name: "unknown other command with --strict", strict: true, src: "Invoke-Report",
+		want: "1:1: error: The term 'Invoke-Report' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. [unknown-command]\n"},
+	{name: "script function resolves", src: "Invoke-Report -Anything 1\nfunction Invoke-Report { param($x) $x }", want: ""},
+	{name: "alias defined by the script", src: "Set-Alias rep Get-Box\nrep\nSet-Alias -Name other -Value Get-Box\nother", want: ""},
+	{name: "session alias", src: "gbx alice -ResultSize 5", want: ""},
+	{name: "script files and executables are not checked", src: ". ./helpers.ps1\n& ./other.ps1 -X\nping.exe host", want: ""},
+	{name: "dynamic command names are not checked", src: "& $cmd -Whatever\n& { param($a) } -a 1", want: ""},
+	{name: "retired cmdlet", src: "New-OldSearch -Name x",
+		want: "1:1: error: The cmdlet 'New-OldSearch' is retired in Exchange Online. Use New-ComplianceSearch instead. [retired-cmdlet]\n"},
+	{name: "on-premises cmdlet", src: "$db = Get-BoxDatabase db1",
+		want: "1:7: error: The cmdlet 'Get-BoxDatabase' is available only in on-premises Exchange; it does not exist in Exchange Online. [on-premises-only]\n"},
+	{name: "unknown parameter", src: "Set-Person -Idnetity alice",
+		want: "1:12: error: A parameter cannot be found that matches parameter name 'Idnetity'. [unknown-parameter]\n"},
+	{name: "ambiguous parameter", src: "Set-Person alice -D x",
+		want: "1:18: error: Parameter cannot be processed because the parameter name 'D' is ambiguous. Possible matches include: -DisplayName -Department -Debug. [ambiguous-parameter]\n"},
+	{name: "prefix of one parameter and of common ones binds the parameter", src: "Set-Person alice -Dis x -Ho 1 -ea Stop -wi", want: ""},
+	{name: "every bad name is reported", src: "Set-Person -Foo 1 -Bar 2",
+		want: "1:12: error: A parameter cannot be found that matches parameter name 'Foo'. [unknown-parameter]\n" +
+			"1:19: error: A parameter cannot be found that matches parameter name 'Bar'. [unknown-parameter]\n"},
+	{name: "duplicate parameter", src: "Set-Person alice -DisplayName a -displayname b",
+		want: "1:33: error: Cannot bind parameter because parameter 'DisplayName' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\". [duplicate-parameter]\n"},
+	{name: "missing argument", src: "Set-Person alice -DisplayName",
+		want: "1:18: error: Missing an argument for parameter 'DisplayName'. Specify a parameter of type 'System.String' and try again. [missing-argument]\n"},
+	{name: "missing argument before another parameter", src: "Set-Person alice -Count -Force",
+		want: "1:18: error: Missing an argument for parameter 'Count'. Specify a parameter of type 'System.Int32' and try again. [missing-argument]\n"},
+	{name: "missing mandatory", src: "Set-Person -DisplayName x",
+		want: "1:1: error: Cannot process command because of one or more missing mandatory parameters: Identity. [missing-mandatory]\n"},
+	{name: "missing mandatory in the default set", src: "New-Box -Notes x",
+		want: "1:1: error: Cannot process command because of one or more missing mandatory parameters: Name Password. [missing-mandatory]\n"},
+	{name: "mandatory satisfied by a set-selecting switch", src: "New-Box r1 -Room", want: ""},
+	{name: "pipeline input may bind mandatory parameters", src: "'alice' | Set-Person -Count 3", want: ""},
+	{name: "splatting may bind mandatory parameters", src: "Set-Person @p -Count 3\nNew-Box @args", want: ""},
+	{name: "splatting does not hide bad names", src: "Set-Person @p -Cont 3",
+		want: "1:15: error: A parameter cannot be found that matches parameter name 'Cont'. [unknown-parameter]\n"},
+	{name: "boolean parameter given a string", src: "Set-Person alice -HoldEnabled 'True'",
+		want: "1:31: error: Cannot process argument transformation on parameter 'HoldEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0. [argument-type]\n"},
+	{name: "boolean parameter given a colon string", src: "Set-Person alice -HoldEnabled:True",
+		want: "1:31: error: Cannot process argument transformation on parameter 'HoldEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0. [argument-type]\n"},
+	{name: "boolean parameter given booleans and numbers", src: "Set-Person alice -HoldEnabled $false\nSet-Person bob -HoldEnabled 1\nSet-Person carol -HoldEnabled:$true", want: ""},
+	{name: "enum value outside the set", src: "Set-Person alice -Mode Sideways",
+		want: "1:24: error: Cannot validate argument on parameter 'Mode'. The argument \"Sideways\" does not belong to the set \"On,Off\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again. [argument-type]\n"},
+	{name: "enum value in the set, any case", src: "Set-Person alice -Mode off", want: ""},
+	{name: "non-numeric Int32", src: "Set-Person alice -Count many",
+		want: "1:25: error: Cannot process argument transformation on parameter 'Count'. Cannot convert value \"many\" to type \"System.Int32\". Error: \"The input string 'many' was not in a correct format.\" [argument-type]\n"},
+	{name: "numeric strings and numbers for Int32", src: "Set-Person alice -Count '12'\nSet-Person alice -Count 0x10", want: ""},
+	{name: "string for a SecureString", src: "Set-Person alice -Password 'P@ss'",
+		want: "1:28: error: Cannot process argument transformation on parameter 'Password'. Cannot convert the \"P@ss\" value of type \"System.String\" to type \"System.Security.SecureString\". [argument-type]\n"},
+	{name: "variables are never judged", src: "Set-Person $u -HoldEnabled $v -Count $n -Mode $m -Password $p -DisplayName \"$a b\" -Department (Get-Box)", want: ""},
+	{name: "switch given a separate value", src: "Set-Person alice -Force $true",
+		want: "1:25: warning: The switch parameter 'Force' takes no separate value: '$true' is passed as a positional argument. To set a switch, write -Force:$true. [switch-value]\n" +
+			"1:25: error: A positional parameter cannot be found that accepts argument '$true'. [extra-positional]\n"},
+	{name: "switch value taking the positional slot", src: "Set-Person -Force $false -Count 1",
+		want: "1:19: warning: The switch parameter 'Force' takes no separate value: '$false' is passed as a positional argument. To set a switch, write -Force:$false. [switch-value]\n"},
+	{name: "switch with a colon value", src: "Set-Person alice -Force:$true -WhatIf:$false", want: ""},
+	{name: "parameters from different sets", src: "New-Box r1 -Room -Shared",
+		want: "1:1: error: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided. [parameter-set]\n"},
+	{name: "parameters from different sets with pipeline input", src: "'x' | New-Box -Room -Password $p",
+		want: "1:7: error: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided. [parameter-set]\n"},
+	{name: "extra positional argument", src: "Get-Box alice bob",
+		want: "1:15: error: A positional parameter cannot be found that accepts argument 'bob'. [extra-positional]\n"},
+	{name: "extra positional variable", src: "Get-Box alice $b",
+		want: "1:15: error: A positional parameter cannot be found that accepts argument '$b'. [extra-positional]\n"},
+	{name: "positional argument of the wrong type", src: "Where-Thing Name x\nWhere-Thing { $_ }", want: ""},
+	{name: "positional slot shared by sets with an unknown value", src: "Where-Thing $f x y", want: ""},
+	{name: "stop-parsing token", src: "Get-Box --% a b c", want: ""},
+	{name: "commands inside blocks and functions", src: "function f {\n  foreach ($m in $list) {\n    Set-Person $m -HoldEnabled yes\n  }\n}",
+		want: "3:32: error: Cannot process argument transformation on parameter 'HoldEnabled'. Cannot convert value \"System.String\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0. [argument-type]\n"},
+	{name: "findings are in source order", src: "Get-Boxx\nSet-Person -Nope 1",
+		want: "1:1: error: The term 'Get-Boxx' is not recognized as a name of a cmdlet, function, script file, or executable program. [unknown-command]\n" +
+			"2:12: error: A parameter cannot be found that matches parameter name 'Nope'. [unknown-parameter]\n"},
+}
+
+func TestLint(t *testing.T) {
+	cmds := testCommands()
+	for _, tc := range lintCases {
+		t.Run(tc.name, func(t *testing.T) {
+			l := New(Options{Commands: cmds, Strict: tc.strict})
+			got := render(l.Text("t.ps1", tc.src))
+			if got != tc.want {
+				t.Errorf("lint %q:\ngot:\n%s\nwant:\n%s", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFindingString(t *testing.T) {
+	l := New(Options{Commands: testCommands()})
+	fs := l.Text("runbook.ps1", "\n\nSet-Person alice -Idnetity x")
+	if len(fs) != 1 {
+		t.Fatalf("got %d findings", len(fs))
+	}
+	want := "runbook.ps1:3:18: error: A parameter cannot be found that matches parameter name 'Idnetity'."
+	if s := fs[0].String(); s != want {
+		t.Errorf("got %q, want %q", s, want)
+	}
+}
+
+func TestExchangeLooking(t *testing.T) {
+	l := New(Options{Commands: testCommands()})
+	for name, want := range map[string]bool{
+		"Get-Boxx": true, "Remove-Person": true, "Get-MgUser": true, "Set-SimClock": true,
+		"Get-Simple": false, "Invoke-Report": false, "git": false, "Get-Foo": false, "Where-Thin": true,
+	} {
+		if got := l.exchangeLooking(name); got != want {
+			t.Errorf("exchangeLooking(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+// FuzzLint checks that no input makes the linter panic.
+func FuzzLint(f *testing.F) {
+	for _, tc := range lintCases {
+		f.Add(tc.src)
+	}
+	cmds := testCommands()
+	l := New(Options{Commands: cmds})
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, fd := range l.Text("f.ps1", src) {
+			if fd.Rule == RuleInternal {
+				t.Fatalf("internal error on %q: %s", src, fd.Message)
+			}
+			if fd.Line < 1 || fd.Column < 1 {
+				t.Fatalf("bad position %d:%d on %q", fd.Line, fd.Column, src)
+			}
+		}
+	})
+}

@@ -1,0 +1,170 @@
+package runtime
+
+import (
+	"sort"
+	"strings"
+)
+
+// This file exposes the binder's rules to static analysis (exosim lint):
+// how a typed parameter name is matched, which parameter a positional
+// argument goes to and which parameter set is chosen. They read the same
+// Command declarations the binder reads.
+
+// ParamMatch is one parameter a typed name can refer to: a declared
+// parameter or one of PowerShell's common parameters.
+type ParamMatch struct {
+	// Param is the declared parameter; nil for a common parameter.
+	Param *Param
+	// Name is the parameter's canonical name ("Identity", "ErrorAction").
+	Name string
+	// Kind is how its argument is converted.
+	Kind Kind
+	// TypeName is the .NET type named in "Missing an argument" errors.
+	TypeName string
+}
+
+// Common reports whether the match is a common parameter.
+func (m ParamMatch) Common() bool { return m.Param == nil }
+
+// MatchParameter resolves a parameter name as typed (without the dash)
+// with the binder's exact / prefix / alias rules, common parameters
+// included. ok is true when exactly one parameter matches; otherwise the
+// matches are the ambiguous candidates (none for an unknown name).
+func MatchParameter(cmd *Command, typed string) (matches []ParamMatch, ok bool) {
+	cands, ok := matchParameter(cmd, typed, true)
+	for _, c := range cands {
+		m := ParamMatch{Name: c.name(), Kind: c.kind()}
+		if c.param != nil {
+			m.Param = c.param
+			m.TypeName = "System.Object"
+			if c.param.Type != nil {
+				m.TypeName = c.param.Type.FullName
+			}
+		} else {
+			m.TypeName = commonTypeName(c.common)
+		}
+		matches = append(matches, m)
+	}
+	return matches, ok
+}
+
+// SetsWith returns the command's parameter sets that contain every one of
+// the given parameters (the binder's candidate sets after named binding).
+func SetsWith(cmd *Command, params []*Param) []string {
+	var sets []string
+	for _, s := range cmd.SetNames() {
+		ok := true
+		for _, p := range params {
+			if _, in := p.InSet(s); !in {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			sets = append(sets, s)
+		}
+	}
+	return sets
+}
+
+// NextPositional returns the parameter the binder gives the next
+// positional argument, given the candidate sets and the parameters already
+// bound (lower-case names). When valueKnown is false the argument's value
+// is not known statically; certain is then false if the choice would
+// depend on the value's type (several parameters share the slot in
+// different sets). A nil parameter means no positional slot is left.
+func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *Param, certain bool) {
+	vals := make(map[string]any, len(bound))
+	for k := range bound {
+		vals[k] = true
+	}
+	if valueKnown {
+		return nextPositional(cmd, sets, vals, value), true
+	}
+	type cand struct {
+		p   *Param
+		pos int
+	}
+	var cs []cand
+	for _, p := range cmd.Params {
+		if p.IsSwitch() || bound[strings.ToLower(p.Name)] {
+			continue
+		}
+		best := -1
+		for _, s := range sets {
+			if si, ok := p.InSet(s); ok && si.Position >= 0 && (best < 0 || si.Position < best) {
+				best = si.Position
+			}
+		}
+		if best >= 0 {
+			cs = append(cs, cand{p, best})
+		}
+	}
+	if len(cs) == 0 {
+		return nil, true
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
+	return cs[0].p, len(cs) == 1 || cs[1].pos != cs[0].pos
+}
+
+// PickSet chooses the parameter set of a command run without pipeline
+// input, as the binder does: a single candidate; else the only set whose
+// mandatory parameters are all bound; else the default set; "" when the
+// set cannot be resolved. missing lists the chosen set's unbound mandatory
+// parameters.
+func PickSet(cmd *Command, sets []string, bound map[string]bool) (set string, missing []*Param) {
+	satisfiedBy := func(s string) bool {
+		for _, p := range cmd.Params {
+			if si, in := p.InSet(s); in && si.Mandatory && !bound[strings.ToLower(p.Name)] {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case len(sets) == 1:
+		set = sets[0]
+	default:
+		var satisfied []string
+		for _, s := range sets {
+			if satisfiedBy(s) {
+				satisfied = append(satisfied, s)
+			}
+		}
+		if len(satisfied) == 1 {
+			set = satisfied[0]
+			break
+		}
+		for _, s := range satisfied {
+			if strings.EqualFold(s, cmd.DefaultSet) {
+				set = s
+			}
+		}
+		if set != "" {
+			break
+		}
+		for _, s := range sets {
+			if strings.EqualFold(s, cmd.DefaultSet) {
+				set = s
+			}
+		}
+		if set != "" {
+			break
+		}
+		if len(satisfied) > 1 {
+			return "", nil
+		}
+		if len(sets) > 0 {
+			set = sets[0]
+		}
+	}
+	if set == "" {
+		return "", nil
+	}
+	for _, p := range cmd.Params {
+		if si, in := p.InSet(set); in && si.Mandatory && !bound[strings.ToLower(p.Name)] {
+			missing = append(missing, p)
+		}
+	}
+	return set, missing
+}

@@ -109,7 +109,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
 	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
-	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newVersionCmd(e), newCompletionCmd(root))
 	return root
 }
 

@@ -55,6 +55,9 @@ type options struct {
 	command     string
 	lockTimeout time.Duration
 	noColor     bool
+	// requireConnect starts sessions disconnected (Connect-ExchangeOnline
+	// and Connect-IPPSSession make their cmdlets available).
+	requireConnect bool
 }
 
 // usageError marks misuse of exosim's own flags (exit status 2).
@@ -108,8 +111,9 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.StringVar(&o.tenant, "tenant", "", "tenant file (default $EXOSIM_TENANT, else exosim/tenant.db under $XDG_DATA_HOME or ~/.local/share)")
 	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
 	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
+	pf.BoolVar(&o.requireConnect, "require-connect", false, "start disconnected: Exchange cmdlets need Connect-ExchangeOnline, compliance cmdlets Connect-IPPSSession")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
-	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newVersionCmd(e), newCompletionCmd(root))
+	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
 	return root
 }
 
@@ -181,7 +185,7 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 	}
 	defer st.Close()
 	if cmd.Flags().Changed("command") {
-		rt := registry.NewSession(e.io, st, registry.Options{})
+		rt := registry.NewSession(e.io, st, sessionOptions(o, false))
 		code := rt.Run(syntax.NewSource("", o.command), runtime.RunOptions{})
 		if code != 0 {
 			return exitCode(code)
@@ -193,7 +197,7 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		rt := registry.NewSession(e.io, st, registry.Options{})
+		rt := registry.NewSession(e.io, st, sessionOptions(o, false))
 		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{Script: true})
 		if code != 0 {
 			return exitCode(code)
@@ -233,7 +237,7 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			rt := registry.NewSession(e.io, st, registry.Options{})
+			rt := registry.NewSession(e.io, st, sessionOptions(o, false))
 			var sargs []any
 			for _, a := range args[1:] {
 				sargs = append(sargs, a)
@@ -281,3 +285,8 @@ func newCompletionCmd(root *cobra.Command) *cobra.Command {
 }
 
 var _ io.Writer
+
+// sessionOptions returns the session options the global flags ask for.
+func sessionOptions(o *options, interactive bool) registry.Options {
+	return registry.Options{Interactive: interactive, RequireConnect: o.requireConnect}
+}

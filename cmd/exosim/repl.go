@@ -3,24 +3,91 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/signal"
+	"reflect"
+	"strings"
 
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/shell/repl"
+	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
 
 func runREPL(e *env, o *options, st *store.Store) error {
-	lr, err := repl.NewReadline(st.Path()+".history", os.Stdin, e.io.Out, e.io.Err)
+	rt := registry.NewSession(e.io, st, sessionOptions(o, true))
+	comp := newCompleter(rt, st)
+	lr, err := repl.NewReadline(st.Path()+".history", os.Stdin, e.io.Out, e.io.Err, comp)
 	if err != nil {
 		return err
 	}
 	defer lr.Close()
 	e.io.Editor = lr
-	rt := registry.NewSession(e.io, st, registry.Options{Interactive: true})
+	// Ctrl+C while a command runs must not end the program (the terminal
+	// is in cooked mode then); at the prompt readline handles it.
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+	go func() {
+		for range sig {
+		}
+	}()
 	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())
 	code := repl.Loop(rt, lr)
+	_, _ = session.Stop(rt)
 	if code != 0 {
 		return exitCode(code)
 	}
 	return nil
+}
+
+// newCompleter builds the REPL's tab completion over the session and the
+// tenant.
+func newCompleter(rt *runtime.Runtime, st *store.Store) *repl.Completer {
+	return &repl.Completer{RT: rt, Identities: tenantIdentities{st}, Properties: commandProperties(rt)}
+}
+
+// tenantIdentities completes mailbox identities from the tenant's alias and
+// SMTP indexes (a bounded seek per Tab, whatever the tenant's size).
+type tenantIdentities struct{ st *store.Store }
+
+// CompleteIdentity implements repl.IdentitySource.
+func (t tenantIdentities) CompleteIdentity(prefix string, deleted bool, limit int) []string {
+	var out []string
+	_ = t.st.View(func(tx *store.Tx) error {
+		var err error
+		out, err = tx.CompleteMailboxIdentity(prefix, limit, func(m *store.Mailbox) bool { return m.IsDeleted() == deleted })
+		return err
+	})
+	return out
+}
+
+// commandProperties returns the property names completion offers after
+// Format-Table, Select-Object ... for a command's output. Commands that
+// declare an OutputType with registered views use those (repl's default);
+// mailbox and recipient cmdlets, whose objects are built from
+// store.Mailbox, use that record's exported field names.
+func commandProperties(rt *runtime.Runtime) func(cmd *runtime.Command) []string {
+	mailbox := structFields(reflect.TypeOf(store.Mailbox{}))
+	return func(cmd *runtime.Command) []string {
+		if ps := repl.OutputProperties(rt, cmd); len(ps) > 0 {
+			return ps
+		}
+		switch strings.ToLower(cmd.Noun()) {
+		case "mailbox", "exomailbox", "recipient", "exorecipient", "user":
+			return mailbox
+		}
+		return nil
+	}
+}
+
+func structFields(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.IsExported() && f.Name != "Extra" {
+			out = append(out, f.Name)
+		}
+	}
+	return out
 }

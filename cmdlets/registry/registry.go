@@ -8,9 +8,8 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/exo"
-	"github.com/exosim/exosim/cmdlets/graph"
-	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
+	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
@@ -23,6 +22,10 @@ import (
 type Options struct {
 	// Interactive marks a REPL session.
 	Interactive bool
+	// RequireConnect starts the session disconnected: Exchange cmdlets are
+	// not recognized until Connect-ExchangeOnline, Security & Compliance
+	// ones until Connect-IPPSSession.
+	RequireConnect bool
 }
 
 // NewSession returns a runtime with every cmdlet registered, working on st.
@@ -39,14 +42,14 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		cmds  func() []*runtime.Command
 		views func(*format.Registry)
 	}{
-		{graph.Commands, graph.Views},
-		{mailbox.Commands, mailbox.Views},
 		{ome.Commands, ome.Views},
 		{sim.Commands, sim.Views},
 	} {
 		rt.Register(pkg.cmds()...)
 		pkg.views(formats)
 	}
+	rt.Register(session.Commands()...)
+	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
 	rt.Clock = func() time.Time {
 		var now time.Time

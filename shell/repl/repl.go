@@ -8,7 +8,6 @@ import (
 	"errors"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/chzyer/readline"
 
@@ -40,9 +39,12 @@ type Readline struct {
 }
 
 // NewReadline opens a line editor on the terminal, keeping history in
-// historyFile (none when empty).
-func NewReadline(historyFile string, stdin io.ReadCloser, stdout, stderr io.Writer) (*Readline, error) {
+// historyFile (none when empty) and completing with completer (none when
+// nil). Ctrl+R searches the history, Ctrl+C cancels the line, Ctrl+D on an
+// empty line ends input.
+func NewReadline(historyFile string, stdin io.ReadCloser, stdout, stderr io.Writer, completer readline.AutoCompleter) (*Readline, error) {
 	inst, err := readline.NewEx(&readline.Config{
+		AutoComplete:           completer,
 		Prompt:                 Prompt,
 		HistoryFile:            historyFile,
 		HistoryLimit:           2000,
@@ -101,22 +103,38 @@ func Loop(rt *runtime.Runtime, lr LineReader) int {
 			continue
 		}
 		lr.AddHistory(text)
+		echoTranscript(rt, text)
 		if strings.EqualFold(trimmed, "exit") {
 			return 0
 		}
 		id++
 		start := rt.Now()
-		wall := time.Now()
 		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{})
 		status := "Completed"
 		if code != 0 {
 			status = "Failed"
 		}
-		_ = wall
 		rt.History = append(rt.History, runtime.HistoryEntry{ID: id, CommandLine: text, Start: start, End: rt.Now(), Status: status})
 		if ex, ok := rt.ExitRequested(); ok {
 			return ex
 		}
+	}
+}
+
+// TranscriptState is the runtime State key where an active transcript
+// (Start-Transcript) keeps an io.Writer; the loop records each command
+// line there after the prompt, as PowerShell's host does.
+const TranscriptState = "host.transcript"
+
+func echoTranscript(rt *runtime.Runtime, text string) {
+	w, ok := rt.State[TranscriptState].(io.Writer)
+	if !ok {
+		return
+	}
+	lines := strings.Split(text, "\n")
+	io.WriteString(w, Prompt+lines[0]+"\n")
+	for _, l := range lines[1:] {
+		io.WriteString(w, Continuation+l+"\n")
 	}
 }
 

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// completionSession opens a seeded contoso tenant and a session over it,
+// with laura soft-deleted. Declared cmdlets the session lacks (their
+// handlers may live in packages still being written) are added without a
+// handler: completion reads only declarations.
+func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
+	t.Helper()
+	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	if err := st.Init(store.SeedContoso, time.Time{}, false); err != nil {
+		t.Fatal(err)
+	}
+	err = st.Update(func(tx *store.Tx) error {
+		ms, err := tx.FindMailboxes("laura")
+		if err != nil || len(ms) != 1 {
+			return fmt.Errorf("laura: %v %d", err, len(ms))
+		}
+		ms[0].LifecycleState = store.StateSoftDeleted
+		return tx.PutMailbox(ms[0])
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	io := &host.IO{Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}
+	rt := registry.NewSession(io, st, registry.Options{})
+	for _, n := range []string{"Get-Mailbox", "Set-Mailbox", "Invoke-HoldRemovalAction", "Get-Recipient"} {
+		if _, ok := rt.LookupCommand(n); !ok {
+			rt.Register(exo.Declared(n))
+		}
+	}
+	return rt, st
+}
+
+func TestCompletion(t *testing.T) {
+	rt, st := completionSession(t)
+	rt.SetVariable("mbx", 1)
+	c := newCompleter(rt, st)
+	cases := []struct {
+		line     string
+		want     []string // every one must be offered
+		wantNot  []string // none may be offered
+		exactlen int      // when > 0, the number of candidates
+	}{
+		{line: "Get-Mailb", want: []string{"Get-Mailbox"}},
+		{line: "get-connectioninf", want: []string{"Get-ConnectionInformation"}, exactlen: 1},
+		{line: "Format-T", want: []string{"Format-Table"}},
+		{line: "gc", want: []string{"gcm"}},
+		{line: "Get-Mailbox -Ident", want: []string{"-Identity"}, exactlen: 1},
+		{line: "Get-Mailbox -Soft", want: []string{"-SoftDeletedMailbox"}},
+		{line: "Get-Mailbox -Err", want: []string{"-ErrorAction", "-ErrorVariable"}},
+		{line: "Set-Mailbox -Wh", want: []string{"-WhatIf"}},
+		// Parameters of other parameter sets drop out once -Anr is given.
+		{line: "Get-Mailbox -Anr ann -", want: []string{"-ResultSize"}, wantNot: []string{"-Identity", "-Anr"}},
+		{line: "Get-Mailbox -Identity ann", want: []string{"annb", "annb@contoso.com"}},
+		{line: "Get-Mailbox ann", want: []string{"annb"}},
+		{line: "Get-Mailbox -Identity ANNB@", want: []string{"annb@contoso.com"}, wantNot: []string{"annb"}},
+		// Soft-deleted mailboxes only with the switches that list them.
+		{line: "Get-Mailbox -Identity laur", wantNot: []string{"laura"}},
+		{line: "Get-Mailbox -SoftDeletedMailbox -Identity laur", want: []string{"laura"}},
+		{line: "Get-Mailbox -InactiveMailboxOnly laur", want: []string{"laura"}},
+		{line: "Invoke-HoldRemovalAction -Action ", want: []string{"GetHoldRemovals", "GetHolds", "RemoveHold"}, exactlen: 3},
+		{line: "Invoke-HoldRemovalAction -Action Remove", want: []string{"RemoveHold"}, exactlen: 1},
+		{line: "Get-Mailbox -RecipientTypeDetails UserMailbox,Sha", want: []string{"SharedMailbox"}},
+		{line: "Set-Mailbox -LitigationHoldEnabled $t", want: []string{"$true"}},
+		{line: "$mb", want: []string{"$mbx"}},
+		{line: "Get-Date -Format $Err", want: []string{"$Error"}},
+		{line: "Get-SimClock | Format-Table N", want: []string{"Now", "NextTimer"}},
+		{line: "Get-SimClock | Select-Object -Property P", want: []string{"PendingTimers"}},
+		{line: "Get-Mailbox | sort Litigation", want: []string{"LitigationHoldEnabled"}},
+		{line: "Get-Mailbox | where { $_.PrimarySm", want: []string{"PrimarySmtpAddress"}},
+		{line: "Get-Mailbox | Where-Object LitigationHoldEnabled -eq $true | fl Prim", want: []string{"PrimarySmtpAddress"}},
+		{line: "No-SuchCommand -x", exactlen: -1},
+	}
+	for _, tc := range cases {
+		got, start := c.Complete([]rune(tc.line), len([]rune(tc.line)))
+		var full []string
+		for _, g := range got {
+			full = append(full, g)
+		}
+		for _, w := range tc.want {
+			if !slices.Contains(full, w) {
+				t.Errorf("%q: want %q among %v", tc.line, w, full)
+			}
+		}
+		for _, w := range tc.wantNot {
+			if slices.Contains(full, w) {
+				t.Errorf("%q: %q must not be offered (%v)", tc.line, w, full)
+			}
+		}
+		if tc.exactlen > 0 && len(full) != tc.exactlen {
+			t.Errorf("%q: got %d candidates %v, want %d", tc.line, len(full), full, tc.exactlen)
+		}
+		if tc.exactlen < 0 && len(full) != 0 {
+			t.Errorf("%q: want no candidates, got %v", tc.line, full)
+		}
+		if start < 0 || start > len([]rune(tc.line)) {
+			t.Errorf("%q: start %d out of range", tc.line, start)
+		}
+	}
+	// readline receives the untyped rest of each candidate.
+	sfx, n := c.Do([]rune("Get-ConnectionInf"), len("Get-ConnectionInf"))
+	if len(sfx) != 1 || string(sfx[0]) != "ormation" || n != len("Get-ConnectionInf") {
+		t.Errorf("Do: %q %d", sfx, n)
+	}
+}
+
+// TestCompletionAfterDisconnect checks that completion follows Visible:
+// Exchange cmdlets are not offered while disconnected.
+func TestCompletionAfterDisconnect(t *testing.T) {
+	rt, st := completionSession(t)
+	c := newCompleter(rt, st)
+	rt.State[exo.StateConnected] = false
+	if got, _ := c.Complete([]rune("Get-Mailb"), 9); len(got) != 0 {
+		t.Errorf("disconnected: %v", got)
+	}
+}
+
+// addMailboxes adds n synthetic mailboxes user000000… modelled on annb.
+func addMailboxes(tx *store.Tx, from, n int) error {
+	ms, err := tx.FindMailboxes("annb")
+	if err != nil || len(ms) != 1 {
+		return fmt.Errorf("annb: %v", err)
+	}
+	tmpl := ms[0]
+	for i := 0; i < n; i++ {
+		m := *tmpl
+		alias := fmt.Sprintf("user%06d", from+i)
+		m.Guid, m.ExchangeGuid, m.ExternalDirectoryObjectId = tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
+		m.Name, m.Alias, m.DisplayName = alias, alias, "User "+alias
+		m.PrimarySmtpAddress = alias + "@contoso.com"
+		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
+		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
+		m.DistinguishedName = store.HostedDN(alias, store.SeedTenantName, store.SeedPartition, false)
+		m.LegacyExchangeDN = store.LegacyDNFor(m.Guid, alias)
+		if err := tx.PutMailbox(&m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BenchmarkCompleteIdentity measures one Tab on an identity value in a
+// 100,000-mailbox tenant ("Get-Mailbox -Identity user0500<Tab>"): a
+// bounded seek of the alias and SMTP indexes, independent of tenant size.
+func BenchmarkCompleteIdentity(b *testing.B) {
+	rt, st := completionSession(b)
+	const total = 100000
+	for done := 0; done < total; done += 10000 {
+		if err := st.Update(func(tx *store.Tx) error { return addMailboxes(tx, done, 10000) }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	c := newCompleter(rt, st)
+	line := []rune("Get-Mailbox -Identity user0500")
+	got, _ := c.Complete(line, len(line))
+	if len(got) == 0 {
+		b.Fatal("no candidates")
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		c.Complete(line, len(line))
+	}
+}

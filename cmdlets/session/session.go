@@ -1,0 +1,337 @@
+// Package session declares the cmdlets that manage the PowerShell session
+// itself rather than the tenant: the ExchangeOnlineManagement module's
+// connection cmdlets (Connect-ExchangeOnline, Connect-IPPSSession,
+// Disconnect-ExchangeOnline, Get-ConnectionInformation) and transcripts
+// (Start-Transcript, Stop-Transcript).
+//
+// Connection state lives in the runtime's State under exo.StateConnected
+// and exo.StateComplianceConnected; the Exchange cmdlets' Visible hook
+// reads it, so a disconnected session does not recognize them.
+package session
+
+import (
+	"fmt"
+	"hash/fnv"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// TypeConnectionInformation is the type name of Get-ConnectionInformation
+// output.
+const TypeConnectionInformation = "Microsoft.Exchange.Management.ExoPowershellSnapin.ConnectionInformation"
+
+// stateConnections holds the session's []*connection.
+const stateConnections = "session.connections"
+
+// Commands returns the session cmdlets.
+func Commands() []*runtime.Command {
+	return []*runtime.Command{
+		connectExchangeOnline(), connectIPPSSession(), disconnectExchangeOnline(), getConnectionInformation(),
+		startTranscript(), stopTranscript(),
+	}
+}
+
+// Install prepares a session: connected as the tenant's administrator
+// (both Exchange Online and Security & Compliance PowerShell), or, with
+// requireConnect, disconnected until Connect-ExchangeOnline and
+// Connect-IPPSSession run.
+func Install(rt *runtime.Runtime, requireConnect bool) {
+	rt.State[exo.StateConnected] = !requireConnect
+	rt.State[exo.StateComplianceConnected] = !requireConnect
+}
+
+// Banner is the message the ExchangeOnlineManagement module (3.5) writes
+// when it connects, unless -ShowBanner:$false is given.
+var bannerLines = []string{
+	"",
+	"----------------------------------------------------------------------------------------",
+	"This V3 EXO PowerShell module contains new REST API backed Exchange Online cmdlets which doesn't require WinRM for Client-Server communication. You can now run these cmdlets after turning off WinRM Basic Auth in your client machine thus making it more secure.",
+	"",
+	"Unlike the EXO* prefixed cmdlets, the cmdlets in this module support full functional parity with the RPS (V1) cmdlets.",
+	"",
+	"V3 cmdlets in the downloaded module are resilient to transient failures, handling retries and throttling errors inherently.",
+	"",
+	"REST backed EOP and SCC cmdlets are also available in the V3 module. Similar to EXO, the cmdlets can be run without WinRM basic auth enabled.",
+	"",
+	"For more information check https://aka.ms/exov3-module",
+	"----------------------------------------------------------------------------------------",
+	"",
+}
+
+// Banner returns the connection banner lines.
+func Banner() []string { return append([]string(nil), bannerLines...) }
+
+// connection is one simulated REST connection.
+type connection struct {
+	id         int
+	compliance bool
+	upn        string
+	org        string
+	tenantID   string
+	prefix     string
+	pageSize   int
+	connected  time.Time
+}
+
+func (c *connection) name() string {
+	if c.compliance {
+		return fmt.Sprintf("ExchangeOnlineProtection_%d", c.id)
+	}
+	return fmt.Sprintf("ExchangeOnline_%d", c.id)
+}
+
+// guid derives a stable GUID for the connection from the tenant and its
+// id (the session's random generator is left alone so other output stays
+// reproducible).
+func (c *connection) guid() string {
+	h := fnv.New128a()
+	fmt.Fprintf(h, "%s|%d|%v", c.tenantID, c.id, c.compliance)
+	var g object.Guid
+	copy(g[:], h.Sum(nil))
+	g[6] = g[6]&0x0f | 0x40
+	g[8] = g[8]&0x3f | 0x80
+	return g.String()
+}
+
+func (c *connection) object() *object.PSObject {
+	o := object.NewObject(TypeConnectionInformation, "System.Object")
+	uri, moduleName := "https://outlook.office365.com", "tmpEXO_exosim.exo"
+	if c.compliance {
+		uri, moduleName = "https://nam12b.ps.compliance.protection.outlook.com", "tmpEXO_exosim.scc"
+	}
+	o.AddTyped("ConnectionId", "string", c.guid())
+	o.AddTyped("State", "string", "Connected")
+	o.AddTyped("Id", "int", c.id)
+	o.AddTyped("Name", "string", c.name())
+	o.AddTyped("UserPrincipalName", "string", c.upn)
+	o.AddTyped("ConnectionUri", "string", uri)
+	o.AddTyped("AzureAdAuthorizationEndpointUri", "string", "https://login.microsoftonline.com/organizations")
+	o.AddTyped("TokenExpiryTimeUTC", "datetime", c.connected.Add(time.Hour))
+	o.AddTyped("CertificateAuthentication", "bool", false)
+	o.AddTyped("ModuleName", "string", moduleName)
+	o.AddTyped("ModulePrefix", "string", c.prefix)
+	o.AddTyped("Organization", "string", c.org)
+	o.AddTyped("DelegatedOrganization", "string", "")
+	o.AddTyped("AppId", "string", "")
+	o.AddTyped("PageSize", "int", c.pageSize)
+	o.AddTyped("TenantID", "string", c.tenantID)
+	o.AddTyped("TokenStatus", "string", "Active")
+	o.AddTyped("ConnectionUsedForInbuiltCmdlets", "bool", !c.compliance)
+	o.AddTyped("IsEopSession", "bool", c.compliance)
+	o.ToStringFunc = c.name
+	return o
+}
+
+// tenantInfo returns the administrator's UPN, the tenant's initial domain
+// and its Guid.
+func tenantInfo(rt *runtime.Runtime) (upn, org, tenantID string) {
+	st, _ := rt.Tenant.(*store.Store)
+	if st == nil {
+		return "admin@contoso.onmicrosoft.com", "contoso.onmicrosoft.com", "00000000-0000-0000-0000-000000000000"
+	}
+	_ = st.View(func(tx *store.Tx) error {
+		o, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		upn, org, tenantID = o.AdminUPN, o.Name, o.Guid
+		return nil
+	})
+	return upn, org, tenantID
+}
+
+// connections returns the session's connection list, creating the
+// implicit administrator connections of a session that started connected.
+func connections(rt *runtime.Runtime) *[]*connection {
+	if l, ok := rt.State[stateConnections].(*[]*connection); ok {
+		return l
+	}
+	l := &[]*connection{}
+	rt.State[stateConnections] = l
+	upn, org, tid := tenantInfo(rt)
+	now := rt.Now()
+	if v, _ := rt.State[exo.StateConnected].(bool); v {
+		*l = append(*l, &connection{id: len(*l) + 1, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
+	}
+	if v, _ := rt.State[exo.StateComplianceConnected].(bool); v {
+		*l = append(*l, &connection{id: len(*l) + 1, compliance: true, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
+	}
+	return l
+}
+
+func nextID(l []*connection) int {
+	n := 0
+	for _, c := range l {
+		if c.id > n {
+			n = c.id
+		}
+	}
+	return n + 1
+}
+
+func connect(ctx *runtime.Context, compliance bool) error {
+	rt := ctx.RT
+	l := connections(rt)
+	upn, org, tid := tenantInfo(rt)
+	if u := ctx.String("UserPrincipalName"); u != "" {
+		upn = u
+	}
+	if o := ctx.String("Organization"); o != "" {
+		org = o
+	}
+	c := &connection{id: nextID(*l), compliance: compliance, upn: upn, org: org, tenantID: tid, prefix: ctx.String("Prefix"), pageSize: 1000, connected: rt.Now()}
+	if ctx.Has("PageSize") && ctx.Int("PageSize") > 0 {
+		c.pageSize = ctx.Int("PageSize")
+	}
+	// A new connection of the same kind replaces the old one, as the
+	// module does for a connection without a prefix.
+	kept := (*l)[:0]
+	for _, old := range *l {
+		if old.compliance != compliance || old.prefix != c.prefix {
+			kept = append(kept, old)
+		}
+	}
+	*l = append(kept, c)
+	if compliance {
+		rt.State[exo.StateComplianceConnected] = true
+	} else {
+		rt.State[exo.StateConnected] = true
+	}
+	if !ctx.Has("ShowBanner") || ctx.Switch("ShowBanner") {
+		for _, line := range bannerLines {
+			ctx.WriteHost(line)
+		}
+	}
+	return nil
+}
+
+func moduleCommand(name string) *runtime.Command {
+	c := exo.Declared(name)
+	c.Visible = nil
+	c.Remote = false
+	return c
+}
+
+func connectExchangeOnline() *runtime.Command {
+	c := moduleCommand("Connect-ExchangeOnline")
+	c.Synopsis = "Opens the simulated Exchange Online PowerShell connection, which makes the Exchange cmdlets available."
+	c.Description = "exosim has no sign-in: the connection is made at once for the account named by -UserPrincipalName " +
+		"(the tenant's administrator when it is left out). The module's banner is printed unless -ShowBanner:$false is given. " +
+		"A session started with exosim --require-connect does not recognize Exchange cmdlets until this runs; " +
+		"Security & Compliance cmdlets need Connect-IPPSSession as well."
+	c.OutputType = ""
+	c.Examples = []runtime.Example{
+		{Code: "Connect-ExchangeOnline -UserPrincipalName admin@contoso.onmicrosoft.com -ShowBanner:$false", Remark: "Connects quietly as the tenant administrator."},
+		{Code: "Connect-ExchangeOnline -ShowBanner:$false; Get-ConnectionInformation | Select-Object Name, State, UserPrincipalName", Remark: "Connects and shows the connection that was opened."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error { return connect(ctx, false) }
+	return c
+}
+
+func connectIPPSSession() *runtime.Command {
+	c := moduleCommand("Connect-IPPSSession")
+	c.Synopsis = "Opens the simulated Security & Compliance PowerShell connection (retention, case holds, compliance cases)."
+	c.Description = "Like Connect-ExchangeOnline, but for the compliance cmdlets such as Get-RetentionCompliancePolicy and " +
+		"New-CaseHoldPolicy. In a session started with exosim --require-connect those cmdlets are not recognized until this runs."
+	c.Examples = []runtime.Example{
+		{Code: "Connect-IPPSSession -UserPrincipalName admin@contoso.onmicrosoft.com -ShowBanner:$false", Remark: "Connects to Security & Compliance PowerShell without the banner."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error { return connect(ctx, true) }
+	return c
+}
+
+func disconnectExchangeOnline() *runtime.Command {
+	c := moduleCommand("Disconnect-ExchangeOnline")
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Synopsis = "Closes the session's Exchange Online and Security & Compliance connections."
+	c.Description = "After it runs, Exchange and compliance cmdlets are no longer recognized until the session connects again. " +
+		"It asks for confirmation first; -Confirm:$false skips the question, as runbooks do. " +
+		"-ConnectionId and -ModulePrefix close only the matching connections."
+	c.Examples = []runtime.Example{
+		{Code: "Disconnect-ExchangeOnline -Confirm:$false", Remark: "Closes every connection without asking."},
+		{Code: "Disconnect-ExchangeOnline -WhatIf", Remark: "Shows what would be closed."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ok, err := ctx.ShouldProcessWith("Running this cmdlet clears all active sessions created using Connect-ExchangeOnline or Connect-IPPSSession.", "")
+		if err != nil || !ok {
+			return err
+		}
+		l := connections(ctx.RT)
+		ids, prefixes := ctx.Strings("ConnectionId"), ctx.Strings("ModulePrefix")
+		kept := (*l)[:0]
+		for _, cn := range *l {
+			drop := len(ids) == 0 && len(prefixes) == 0
+			for _, id := range ids {
+				drop = drop || strings.EqualFold(id, cn.guid())
+			}
+			for _, p := range prefixes {
+				drop = drop || strings.EqualFold(p, cn.prefix)
+			}
+			if !drop {
+				kept = append(kept, cn)
+			}
+		}
+		*l = kept
+		exoOn, sccOn := false, false
+		for _, cn := range *l {
+			if cn.compliance {
+				sccOn = true
+			} else {
+				exoOn = true
+			}
+		}
+		ctx.RT.State[exo.StateConnected] = exoOn
+		ctx.RT.State[exo.StateComplianceConnected] = sccOn
+		return nil
+	}
+	return c
+}
+
+func getConnectionInformation() *runtime.Command {
+	c := &runtime.Command{
+		Name:         "Get-ConnectionInformation",
+		Type:         runtime.CmdletCommand,
+		Module:       exo.Module,
+		Version:      exo.ModuleVersion,
+		FullTypeName: "Microsoft.Exchange.Management.ExoPowershellSnapin.GetConnectionInformation",
+		OutputType:   TypeConnectionInformation,
+		Sets:         []string{"Default", "ConnectionId", "ModulePrefix"},
+		DefaultSet:   "Default",
+	}
+	c.Params = []*runtime.Param{
+		runtime.P("ConnectionId", runtime.TStrings, runtime.InSets(runtime.Set("ConnectionId", true, -1))),
+		runtime.P("ModulePrefix", runtime.TStrings, runtime.InSets(runtime.Set("ModulePrefix", true, -1))),
+	}
+	c.Synopsis = "Lists the session's open Exchange Online and Security & Compliance connections."
+	c.Description = "Each connection shows its Id, Name (ExchangeOnline_1, ExchangeOnlineProtection_2 ...), the account, the endpoint, " +
+		"the token expiry (an hour after connecting, on the simulated clock) and whether it is a Security & Compliance (EOP) session. " +
+		"A session that started connected lists the administrator's two connections."
+	c.Examples = []runtime.Example{
+		{Code: "Get-ConnectionInformation | Format-Table Id, Name, State, UserPrincipalName", Remark: "Lists the open connections."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ids, prefixes := ctx.Strings("ConnectionId"), ctx.Strings("ModulePrefix")
+		for _, cn := range *connections(ctx.RT) {
+			ok := len(ids) == 0 && len(prefixes) == 0
+			for _, id := range ids {
+				ok = ok || strings.EqualFold(id, cn.guid())
+			}
+			for _, p := range prefixes {
+				ok = ok || strings.EqualFold(p, cn.prefix)
+			}
+			if !ok {
+				continue
+			}
+			if err := ctx.WriteObject(cn.object()); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,223 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// TranscriptState is the runtime State key under which an active
+// transcript keeps an io.Writer; the REPL writes each command line it reads
+// there ("PS exosim> Get-Mailbox"), as PowerShell's host does.
+const TranscriptState = "host.transcript"
+
+const stateTranscript = "session.transcript"
+
+// ModHost is the module of the transcript cmdlets.
+const ModHost = "Microsoft.PowerShell.Host"
+
+const stars = "**********************"
+
+// transcript is an open transcript file and the streams it replaced.
+type transcript struct {
+	path     string
+	file     *os.File
+	out, err io.Writer
+}
+
+// ansi matches the VT sequences color output adds; transcripts keep text only.
+var ansi = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")
+
+// tee writes to the console and, without color sequences, to the file.
+type tee struct {
+	console io.Writer
+	file    io.Writer
+}
+
+func (t *tee) Write(p []byte) (int, error) {
+	n, err := t.console.Write(p)
+	if _, ferr := io.WriteString(t.file, ansi.ReplaceAllString(string(p), "")); ferr != nil && err == nil {
+		err = ferr
+	}
+	return n, err
+}
+
+// stamp formats a transcript time: yyyyMMddHHmmss on the simulated clock.
+func stamp(t time.Time) string { return t.Format("20060102150405") }
+
+func hostCmdlet(name, typeName string) *runtime.Command {
+	return &runtime.Command{
+		Name:         name,
+		Type:         runtime.CmdletCommand,
+		Module:       ModHost,
+		Version:      "7.0.0.0",
+		FullTypeName: "Microsoft.PowerShell.Commands." + typeName,
+	}
+}
+
+func startTranscript() *runtime.Command {
+	c := hostCmdlet("Start-Transcript", "StartTranscriptCommand")
+	c.SupportsShouldProcess = true
+	c.Sets = []string{"ByPath", "ByLiteralPath", "ByOutputDirectory"}
+	c.DefaultSet = "ByPath"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TString, runtime.InSets(runtime.Set("ByPath", false, 0))),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", false, 0)), runtime.Alias("PSPath", "LP")),
+		runtime.P("OutputDirectory", runtime.TString, runtime.InSets(runtime.Set("ByOutputDirectory", false, -1))),
+		runtime.P("Append", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
+		runtime.P("IncludeInvocationHeader", runtime.TSwitch),
+		runtime.P("UseMinimalHeader", runtime.TSwitch),
+	}
+	c.Synopsis = "Records the session's commands and output in a text file until Stop-Transcript."
+	c.Description = "The file starts with PowerShell's transcript header (start time on the simulated clock, user, " +
+		"PowerShell version) and then receives everything the session prints, without color. In the interactive prompt " +
+		"each command line is recorded after the prompt text. Without -Path the file is created in the home directory " +
+		"with PowerShell's PowerShell_transcript.<machine>.<random>.<time>.txt name."
+	c.Examples = []runtime.Example{
+		{Code: "Start-Transcript -Path ./session.txt; Get-Date; Stop-Transcript", Remark: "Records one command's output in session.txt."},
+		{Code: "Start-Transcript -Path ./audit.txt -Append -UseMinimalHeader; Stop-Transcript", Remark: "Adds to an existing file with the short header."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		rt := ctx.RT
+		if _, ok := rt.State[stateTranscript].(*transcript); ok {
+			return ctx.Fail(ctx.NewError("Transcription cannot be started due to the error: Transcription is already in progress.", "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))
+		}
+		path := ctx.String("Path")
+		if path == "" {
+			path = ctx.String("LiteralPath")
+		}
+		if path == "" {
+			dir := ctx.String("OutputDirectory")
+			if dir == "" {
+				if h, ok := rt.GetVariable("HOME"); ok {
+					dir = fmt.Sprint(h)
+				}
+			}
+			path = filepath.Join(dir, fmt.Sprintf("PowerShell_transcript.EXOSIM.%s.%s.txt", randomTag(rt), stamp(rt.Now())))
+		}
+		if ok, err := ctx.ShouldProcess(path, ""); err != nil || !ok {
+			return err
+		}
+		flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+		if ctx.Switch("Append") {
+			flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+		} else if ctx.Switch("NoClobber") {
+			flags |= os.O_EXCL
+		}
+		f, err := os.OpenFile(path, flags, 0o644)
+		if err != nil {
+			msg := err.Error()
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				msg = pe.Err.Error()
+			}
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("Transcription cannot be started due to the error: %s", msg), "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", path))
+		}
+		var hdr strings.Builder
+		hdr.WriteString(stars + "\n")
+		hdr.WriteString("PowerShell transcript start\n")
+		fmt.Fprintf(&hdr, "Start time: %s\n", stamp(rt.Now()))
+		if !ctx.Switch("UseMinimalHeader") {
+			user := userName(rt)
+			fmt.Fprintf(&hdr, "Username: %s\n", user)
+			fmt.Fprintf(&hdr, "RunAs User: %s\n", user)
+			hdr.WriteString("Configuration Name: \n")
+			hdr.WriteString("Machine: EXOSIM (Unix exosim)\n")
+			hdr.WriteString("Host Application: exosim\n")
+			pid, _ := rt.GetVariable("PID")
+			fmt.Fprintf(&hdr, "Process ID: %v\n", pid)
+			if v, ok := rt.GetVariable("PSVersionTable"); ok {
+				if h, ok := v.(*object.Hashtable); ok {
+					for _, e := range h.Entries() {
+						fmt.Fprintf(&hdr, "%s: %s\n", rt.ToStr(e.Key), joinValue(rt, e.Value))
+					}
+				}
+			}
+		}
+		hdr.WriteString(stars + "\n")
+		if _, err := f.WriteString(hdr.String()); err != nil {
+			f.Close()
+			return ctx.Fail(ctx.NewError(err.Error(), "CannotStartTranscription", object.InvalidOperation, "PSInvalidOperationException", path))
+		}
+		t := &transcript{path: path, file: f, out: rt.IO.Out, err: rt.IO.Err}
+		rt.IO.Out = &tee{console: t.out, file: f}
+		rt.IO.Err = &tee{console: t.err, file: f}
+		rt.State[stateTranscript] = t
+		rt.State[TranscriptState] = io.Writer(f)
+		return ctx.WriteObject("Transcript started, output file is " + path)
+	}
+	return c
+}
+
+func stopTranscript() *runtime.Command {
+	c := hostCmdlet("Stop-Transcript", "StopTranscriptCommand")
+	c.Synopsis = "Ends the transcript Start-Transcript began and closes its file."
+	c.Description = "The file gets PowerShell's closing block with the end time on the simulated clock. " +
+		"Without an active transcript it reports an error."
+	c.Examples = []runtime.Example{
+		{Code: "Start-Transcript -Path ./t.txt; Stop-Transcript", Remark: "Starts and stops a transcript."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		path, err := Stop(ctx.RT)
+		if err != nil {
+			return ctx.Fail(ctx.NewError("An error occurred stopping transcription: The host is not currently transcribing.", "InvalidOperation,Microsoft.PowerShell.Commands.StopTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))
+		}
+		return ctx.WriteObject("Transcript stopped, output file is " + path)
+	}
+	return c
+}
+
+// errNotTranscribing is returned by Stop without an active transcript.
+var errNotTranscribing = errors.New("not transcribing")
+
+// Stop ends an active transcript: it restores the session's streams,
+// writes the closing block and closes the file. The REPL calls it when the
+// session ends.
+func Stop(rt *runtime.Runtime) (string, error) {
+	t, ok := rt.State[stateTranscript].(*transcript)
+	if !ok {
+		return "", errNotTranscribing
+	}
+	delete(rt.State, stateTranscript)
+	delete(rt.State, TranscriptState)
+	rt.IO.Out, rt.IO.Err = t.out, t.err
+	fmt.Fprintf(t.file, "%s\nPowerShell transcript end\nEnd time: %s\n%s\n", stars, stamp(rt.Now()), stars)
+	return t.path, t.file.Close()
+}
+
+func userName(rt *runtime.Runtime) string {
+	upn, _, _ := tenantInfo(rt)
+	user := upn
+	if i := strings.IndexByte(upn, '@'); i > 0 {
+		user = upn[:i]
+	}
+	return "EXOSIM\\" + user
+}
+
+func joinValue(rt *runtime.Runtime, v any) string {
+	if l, ok := v.([]any); ok {
+		parts := make([]string, len(l))
+		for i, x := range l {
+			parts[i] = rt.ToStr(x)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return rt.ToStr(v)
+}
+
+// randomTag is the 8-character random part of a default transcript name,
+// from the session's deterministic generator.
+func randomTag(rt *runtime.Runtime) string {
+	g := rt.NewGuid().String()
+	return strings.ReplaceAll(g, "-", "")[:8]
+}

@@ -1,0 +1,571 @@
+package repl
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// IdentitySource lists identities for tab completion; the application
+// provides it (exosim reads the tenant's prefix indexes).
+type IdentitySource interface {
+	// CompleteIdentity returns at most limit identities (aliases and SMTP
+	// addresses) starting with prefix, case-insensitively. With deleted
+	// false only active objects are listed; with true only soft-deleted
+	// and inactive ones.
+	CompleteIdentity(prefix string, deleted bool, limit int) []string
+}
+
+// Completer completes command lines from the command declarations: command
+// names and aliases, parameter names of the parameter sets still possible,
+// parameter values (enum values, identities, $true/$false), variables, and
+// property names after Format-List, Format-Table, Select-Object,
+// Sort-Object, Where-Object and Group-Object.
+type Completer struct {
+	RT *runtime.Runtime
+	// Identities completes identity-typed parameters; nil disables it.
+	Identities IdentitySource
+	// Properties returns the names of the properties a command's output
+	// objects have; nil means OutputProperties.
+	Properties func(cmd *runtime.Command) []string
+	// Limit caps the number of identity candidates (default 50).
+	Limit int
+}
+
+// Complete returns the candidates for the word that ends at pos in line:
+// each candidate is the full word, and start is the offset in line (in
+// runes) where that word begins.
+func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
+	if pos > len(line) {
+		pos = len(line)
+	}
+	text := string(line[:pos])
+	segs := splitPipeline(text)
+	seg := segs[len(segs)-1]
+	words := splitWords(seg.text)
+	cur := ""
+	if len(words) > 0 && !strings.HasSuffix(seg.text, " ") && !strings.HasSuffix(seg.text, "\t") {
+		cur = words[len(words)-1].text
+		words = words[:len(words)-1]
+	}
+	start = pos - len([]rune(cur))
+	// Completing an element of a comma list: only the last element.
+	if i := strings.LastIndexByte(cur, ','); i >= 0 && !strings.HasPrefix(cur, "-") {
+		start += len([]rune(cur[:i+1]))
+		cur = cur[i+1:]
+	}
+	switch {
+	case strings.HasPrefix(cur, "$_.") || strings.HasPrefix(strings.ToLower(cur), "$psitem."):
+		dot := strings.IndexByte(cur, '.')
+		start += len([]rune(cur[:dot+1]))
+		// Inside "where { $_.<Tab>" the block's owner is the last segment
+		// before the current one; its input comes from the one before it.
+		if len(segs) >= 2 && !segs[len(segs)-2].pipe {
+			segs = segs[:len(segs)-1]
+		}
+		return c.upstreamProperties(segs, cur[dot+1:]), start
+	case strings.HasPrefix(cur, "$"):
+		return c.variables(cur), start
+	case len(words) == 0:
+		return c.commands(cur), start
+	}
+	cmd, ok := c.RT.LookupCommand(unquote(words[0].text))
+	if !ok {
+		return nil, start
+	}
+	args := words[1:]
+	if strings.HasPrefix(cur, "-") && !strings.Contains(cur, ":") {
+		return c.parameters(cmd, args, cur), start
+	}
+	return c.values(cmd, args, cur, segs), start
+}
+
+// Do implements readline's AutoCompleter: it returns the rest of each
+// candidate after what is typed, and the length of the typed part.
+func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
+	cands, start := c.Complete(line, pos)
+	typed := []rune(string(line[start:pos]))
+	var out [][]rune
+	for _, cand := range cands {
+		r := []rune(cand)
+		if len(r) < len(typed) {
+			continue
+		}
+		out = append(out, r[len(typed):])
+	}
+	return out, len(typed)
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// commands lists command names, aliases and functions starting with prefix.
+func (c *Completer) commands(prefix string) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(n string) {
+		if hasPrefixFold(n, prefix) && !seen[strings.ToLower(n)] {
+			seen[strings.ToLower(n)] = true
+			out = append(out, n)
+		}
+	}
+	for _, cmd := range c.RT.Commands() {
+		add(cmd.Name)
+	}
+	for name := range c.RT.Functions() {
+		add(name)
+	}
+	if prefix != "" {
+		for alias, target := range c.RT.Aliases() {
+			if _, ok := c.RT.LookupCommand(target); ok {
+				add(alias)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i]) < strings.ToLower(out[j]) })
+	return out
+}
+
+// variables lists $names starting with the typed prefix.
+func (c *Completer) variables(cur string) []string {
+	prefix := strings.TrimPrefix(cur, "$")
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range append(c.RT.Variables(), "true", "false", "null") {
+		if hasPrefixFold(v, prefix) && !seen[strings.ToLower(v)] {
+			seen[strings.ToLower(v)] = true
+			out = append(out, "$"+v)
+		}
+	}
+	return out
+}
+
+// CommonParameters are the parameters every cmdlet accepts.
+var commonParameters = []string{"Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
+	"ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable"}
+
+// boundParam is a parameter already on the line.
+type boundParam struct {
+	p     *runtime.Param
+	value bool // its value is inside the same word (-Name:value)
+}
+
+// resolveParam finds a declared parameter by name, alias or unique prefix.
+func resolveParam(cmd *runtime.Command, name string) *runtime.Param {
+	var cands []*runtime.Param
+	for _, p := range cmd.Params {
+		if strings.EqualFold(p.Name, name) {
+			return p
+		}
+		for _, a := range p.Aliases {
+			if strings.EqualFold(a, name) {
+				return p
+			}
+		}
+		if hasPrefixFold(p.Name, name) {
+			cands = append(cands, p)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0]
+	}
+	return nil
+}
+
+// scan walks the arguments typed so far: the parameters named, the
+// positional values given, and the parameter waiting for a value (if the
+// last word names a non-switch parameter).
+func scan(cmd *runtime.Command, args []word) (named []boundParam, positional int, pending *runtime.Param, commonPending bool) {
+	for i := 0; i < len(args); i++ {
+		w := args[i].text
+		if strings.HasPrefix(w, "-") && len(w) > 1 && !args[i].quoted && !isNumber(w) {
+			name, hasValue := w[1:], false
+			if j := strings.IndexByte(name, ':'); j >= 0 {
+				name, hasValue = name[:j], true
+			}
+			p := resolveParam(cmd, name)
+			if p == nil {
+				// A common parameter takes a value unless it is a switch.
+				if isCommonWithValue(name) && !hasValue {
+					if i == len(args)-1 {
+						commonPending = true
+					}
+					i++
+				}
+				continue
+			}
+			named = append(named, boundParam{p: p, value: hasValue})
+			if !p.IsSwitch() && !hasValue {
+				if i == len(args)-1 {
+					pending = p
+				}
+				i++
+			}
+			continue
+		}
+		positional++
+	}
+	return
+}
+
+func isCommonWithValue(name string) bool {
+	switch strings.ToLower(name) {
+	case "erroraction", "ea", "warningaction", "wa", "informationaction", "infa", "progressaction", "proga",
+		"errorvariable", "ev", "warningvariable", "wv", "informationvariable", "iv", "outvariable", "ov",
+		"outbuffer", "ob", "pipelinevariable", "pv":
+		return true
+	}
+	return false
+}
+
+func isNumber(w string) bool {
+	for _, r := range w[1:] {
+		if !unicode.IsDigit(r) && r != '.' {
+			return false
+		}
+	}
+	return true
+}
+
+// possibleSets returns the parameter sets that contain every parameter
+// already named.
+func possibleSets(cmd *runtime.Command, named []boundParam) []string {
+	var out []string
+	for _, set := range cmd.SetNames() {
+		ok := true
+		for _, b := range named {
+			if _, in := b.p.InSet(set); !in {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, set)
+		}
+	}
+	if len(out) == 0 {
+		return cmd.SetNames()
+	}
+	return out
+}
+
+// parameters lists the parameter names valid in the remaining sets.
+func (c *Completer) parameters(cmd *runtime.Command, args []word, cur string) []string {
+	named, _, _, _ := scan(cmd, args)
+	sets := possibleSets(cmd, named)
+	used := map[*runtime.Param]bool{}
+	for _, b := range named {
+		used[b.p] = true
+	}
+	prefix := strings.TrimPrefix(cur, "-")
+	var out []string
+	for _, p := range cmd.Params {
+		if p.DontShow || used[p] || !hasPrefixFold(p.Name, prefix) {
+			continue
+		}
+		for _, s := range sets {
+			if _, ok := p.InSet(s); ok {
+				out = append(out, "-"+p.Name)
+				break
+			}
+		}
+	}
+	extra := commonParameters
+	if cmd.SupportsShouldProcess {
+		extra = append(append([]string(nil), extra...), "WhatIf", "Confirm")
+	}
+	for _, n := range extra {
+		if hasPrefixFold(n, prefix) && cmd.Param(n) == nil {
+			out = append(out, "-"+n)
+		}
+	}
+	return out
+}
+
+// propertyCommands take property names as their first positional argument
+// (and after -Property).
+var propertyCommands = map[string]bool{
+	"Format-List": true, "Format-Table": true, "Format-Wide": true, "Select-Object": true,
+	"Sort-Object": true, "Where-Object": true, "Group-Object": true, "Measure-Object": true,
+}
+
+// values completes the value of a parameter or a positional argument.
+func (c *Completer) values(cmd *runtime.Command, args []word, cur string, segs []segment) []string {
+	named, positional, pending, commonPending := scan(cmd, args)
+	if commonPending {
+		return nil
+	}
+	p := pending
+	if strings.HasPrefix(cur, "-") {
+		// -Name:value
+		j := strings.IndexByte(cur, ':')
+		p = resolveParam(cmd, cur[1:j])
+		if p == nil {
+			return nil
+		}
+		head := cur[:j+1]
+		var out []string
+		for _, v := range c.valuesFor(cmd, p, named, cur[j+1:], segs) {
+			out = append(out, head+v)
+		}
+		return out
+	}
+	if p == nil {
+		p = positionalParam(cmd, named, positional)
+	}
+	if p == nil {
+		return nil
+	}
+	return c.valuesFor(cmd, p, named, cur, segs)
+}
+
+// positionalParam is the parameter that takes the n-th positional value
+// in the remaining sets.
+func positionalParam(cmd *runtime.Command, named []boundParam, n int) *runtime.Param {
+	used := map[*runtime.Param]bool{}
+	for _, b := range named {
+		used[b.p] = true
+	}
+	for _, set := range possibleSets(cmd, named) {
+		var ps []*runtime.Param
+		for _, p := range cmd.Params {
+			if si, ok := p.InSet(set); ok && si.Position >= 0 && !used[p] {
+				ps = append(ps, p)
+			}
+		}
+		sort.SliceStable(ps, func(i, j int) bool {
+			a, _ := ps[i].InSet(set)
+			b, _ := ps[j].InSet(set)
+			return a.Position < b.Position
+		})
+		if n < len(ps) {
+			return ps[n]
+		}
+	}
+	return nil
+}
+
+func (c *Completer) valuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, cur string, segs []segment) []string {
+	prefix := unquote(cur)
+	if propertyCommands[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
+		return c.upstreamProperties(segs, prefix)
+	}
+	t := p.Type
+	if t == nil {
+		return nil
+	}
+	var out []string
+	switch t.Kind {
+	case runtime.KindEnum:
+		for _, v := range t.Values {
+			if hasPrefixFold(v, prefix) {
+				out = append(out, v)
+			}
+		}
+	case runtime.KindBool:
+		for _, v := range []string{"$true", "$false"} {
+			if hasPrefixFold(v, prefix) {
+				out = append(out, v)
+			}
+		}
+	case runtime.KindIdentity:
+		if c.Identities == nil || !mailboxIdentity(t) {
+			return nil
+		}
+		limit := c.Limit
+		if limit <= 0 {
+			limit = 50
+		}
+		deleted := strings.HasPrefix(t.Name, "RemovedMailbox")
+		if !deleted {
+			for _, b := range named {
+				switch strings.ToLower(b.p.Name) {
+				case "softdeletedmailbox", "inactivemailboxonly", "includeinactivemailbox", "includesoftdeletedobjects", "softdeleteduser":
+					deleted = true
+				}
+			}
+		}
+		for _, v := range c.Identities.CompleteIdentity(prefix, deleted, limit) {
+			out = append(out, quoteIfNeeded(v))
+		}
+	}
+	return out
+}
+
+// mailboxIdentity reports whether an identity parameter names a mailbox or
+// recipient (and so completes from the tenant's mailboxes).
+func mailboxIdentity(t *runtime.Type) bool {
+	n := strings.TrimSuffix(t.Name, "[]")
+	switch n {
+	case "MailboxIdParameter", "RecipientIdParameter", "GeneralRecipientIdParameter", "UserIdParameter",
+		"MailboxOrMailUserIdParameter", "GeneralMailboxOrMailUserIdParameter", "StoreMailboxIdParameter",
+		"RemovedMailboxIdParameter", "SecurityPrincipalIdParameter", "SourceMailbox", "MailboxLocationIdParameter",
+		"RoleGroupMemberIdParameter", "RoleAssigneeIdParameter":
+		return true
+	}
+	return false
+}
+
+// upstreamProperties completes property names of the objects flowing into
+// the current pipeline element: those of the command before it.
+func (c *Completer) upstreamProperties(segs []segment, prefix string) []string {
+	for i := len(segs) - 2; i >= 0; i-- {
+		if !segs[i].pipe {
+			break
+		}
+		ws := splitWords(segs[i].text)
+		if len(ws) == 0 {
+			return nil
+		}
+		cmd, ok := c.RT.LookupCommand(ws[0].text)
+		if !ok {
+			return nil
+		}
+		if propertyCommands[cmd.Name] && cmd.Name != "Select-Object" {
+			continue // Sort-Object, Where-Object pass their input on
+		}
+		props := c.properties(cmd)
+		var out []string
+		for _, p := range props {
+			if hasPrefixFold(p, prefix) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+func (c *Completer) properties(cmd *runtime.Command) []string {
+	if c.Properties != nil {
+		if ps := c.Properties(cmd); len(ps) > 0 {
+			return ps
+		}
+	}
+	return OutputProperties(c.RT, cmd)
+}
+
+// OutputProperties returns the property names of a command's output
+// objects as its declaration and views describe them: the columns and
+// items of the views registered for the command's OutputType, in view
+// order, without duplicates.
+func OutputProperties(rt *runtime.Runtime, cmd *runtime.Command) []string {
+	if cmd.OutputType == "" || rt.Formats == nil {
+		return nil
+	}
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if p != "" && !seen[strings.ToLower(p)] {
+			seen[strings.ToLower(p)] = true
+			out = append(out, p)
+		}
+	}
+	types := []string{cmd.OutputType}
+	for _, kind := range []format.ViewKind{format.TableView, format.ListView} {
+		if v := rt.Formats.Lookup(types, kind, ""); v != nil {
+			for _, col := range v.Columns {
+				add(col.Property)
+			}
+			for _, it := range v.Items {
+				add(it.Property)
+			}
+		}
+	}
+	return out
+}
+
+func quoteIfNeeded(v string) string {
+	if strings.ContainsAny(v, " \t'\"$`(){};,|&") {
+		return "'" + strings.ReplaceAll(v, "'", "''") + "'"
+	}
+	return v
+}
+
+func unquote(s string) string {
+	if len(s) > 0 && (s[0] == '\'' || s[0] == '"') {
+		s = s[1:]
+		if len(s) > 0 && (s[len(s)-1] == '\'' || s[len(s)-1] == '"') {
+			s = s[:len(s)-1]
+		}
+	}
+	return s
+}
+
+// segment is one pipeline element (or statement) of the line; pipe says it
+// ends with "|" (feeds the next one).
+type segment struct {
+	text string
+	pipe bool
+}
+
+// splitPipeline cuts the text at unquoted |, ;, {, ( and =, the places
+// where a new command can start.
+func splitPipeline(text string) []segment {
+	var segs []segment
+	startAt := 0
+	var quote rune
+	rs := []rune(text)
+	for i, r := range rs {
+		if quote != 0 {
+			if r == quote {
+				quote = 0
+			}
+			continue
+		}
+		switch r {
+		case '\'', '"':
+			quote = r
+		case '|', ';', '{', '(', '=', '}', ')':
+			if r == '=' && i+1 < len(rs) && rs[i+1] != ' ' {
+				continue // -eq=, comparison operators inside words
+			}
+			segs = append(segs, segment{text: string(rs[startAt:i]), pipe: r == '|'})
+			startAt = i + 1
+		}
+	}
+	segs = append(segs, segment{text: strings.TrimLeft(string(rs[startAt:]), " \t")})
+	return segs
+}
+
+// word is one space-separated word of a segment.
+type word struct {
+	text   string
+	quoted bool
+}
+
+func splitWords(text string) []word {
+	var out []word
+	var cur strings.Builder
+	var quote rune
+	in, quoted := false, false
+	for _, r := range text {
+		switch {
+		case quote != 0:
+			cur.WriteRune(r)
+			if r == quote {
+				quote = 0
+			}
+		case r == '\'' || r == '"':
+			quote, in, quoted = r, true, quoted || cur.Len() == 0
+			cur.WriteRune(r)
+		case r == ' ' || r == '\t':
+			if in {
+				out = append(out, word{cur.String(), quoted})
+				cur.Reset()
+				in, quoted = false, false
+			}
+		default:
+			in = true
+			cur.WriteRune(r)
+		}
+	}
+	if in {
+		out = append(out, word{cur.String(), quoted})
+	}
+	return out
+}

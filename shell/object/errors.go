@@ -93,8 +93,11 @@ type ErrorRecord struct {
 
 // FullyQualifiedErrorID returns "ErrorId,Command".
 func (e *ErrorRecord) FullyQualifiedErrorID() string {
-	if e.CommandSuffix == "" {
+	switch {
+	case e.CommandSuffix == "":
 		return e.ErrorID
+	case e.ErrorID == "":
+		return e.CommandSuffix
 	}
 	return e.ErrorID + "," + e.CommandSuffix
 }

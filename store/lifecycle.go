@@ -729,7 +729,9 @@ func (tx *Tx) RestoreUserAccount(objectID string) error {
 	}
 	if u.MailboxGuid != "" {
 		m, err := tx.GetMailbox(u.MailboxGuid)
-		if err == nil && m.IsDeleted() && m.ExternalDirectoryObjectId != "" {
+		// Only a mailbox deleted together with the account comes back.
+		if err == nil && m.IsDeleted() && m.ExternalDirectoryObjectId != "" &&
+			m.WhenSoftDeleted != nil && u.DeletedAt != nil && m.WhenSoftDeleted.Equal(*u.DeletedAt) {
 			p, err := tx.planUndo("RestoreUserAccount", m, UndoInput{})
 			if err != nil {
 				return err

@@ -1096,3 +1096,41 @@ func TestSeedRecipients(t *testing.T) {
 		return nil
 	})
 }
+
+func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	inTx(t, s, func(tx *Tx) {
+		setHold(t, tx, "pattif", func(m *Mailbox) { m.DelayHoldApplied = true })
+		p := mbx(t, tx, "pattif")
+		id := p.ExternalDirectoryObjectId
+		must(t, tx.DeleteUserAccount(id))
+		if m := mbx(t, tx, p.Guid); m.LifecycleState != StateInactive {
+			t.Fatalf("state %s", m.LifecycleState)
+		}
+		// Another account takes the UPN meanwhile.
+		_, nu, err := tx.CreateMailbox(NewMailboxInput{Name: "Patti F", Alias: "pattif2", MicrosoftOnlineServicesID: "pattif@contoso.com", NoLicense: true})
+		must(t, err)
+		before := txExport(t, tx)
+		var de *DuplicateError
+		if err := tx.RestoreUserAccount(id); !errors.As(err, &de) || de.Property != "UserPrincipalName" || de.ExistingGuid != nu.ObjectID {
+			t.Errorf("restore with UPN taken: %v", err)
+		}
+		if txExport(t, tx) != before {
+			t.Error("refused restore changed the tenant")
+		}
+		must(t, tx.DeleteUserAccount(nu.ObjectID))
+		must(t, tx.PurgeUserAccount(nu.ObjectID))
+		must(t, tx.AdvanceBy(20*Day))
+		must(t, tx.RestoreUserAccount(id))
+		m := mbx(t, tx, p.Guid)
+		if m.LifecycleState != StateActive || !m.DelayHoldApplied || m.IsInactiveMailbox {
+			t.Errorf("after restore (T6): %+v", m)
+		}
+		if u, _ := tx.GetUser(id); u.State != UserActive || !u.HasLicense("SPE_E5") {
+			t.Errorf("account: %+v", u)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
+			t.Errorf("timers: %+v", ts)
+		}
+	})
+}

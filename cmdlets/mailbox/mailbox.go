@@ -42,6 +42,13 @@ func Views(r *format.Registry) {
 			{Label: "ExternalDirectoryObjectId", Property: "ExternalDirectoryObjectId"},
 		},
 	})
+	// The list view is Format-List's default: every property, in Exchange
+	// Online's order (it also tells tab completion the property names).
+	var items []format.ListItem
+	for _, n := range MailboxObject(&store.Mailbox{}, env{}).PropertyNames() {
+		items = append(items, format.ListItem{Property: n})
+	}
+	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, Items: items})
 	for _, t := range []string{TypeUser, TypeRecipient} {
 		r.Add(&format.View{
 			Name:      t,

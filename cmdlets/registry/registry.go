@@ -8,6 +8,8 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/graph"
+	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
@@ -42,6 +44,8 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		cmds  func() []*runtime.Command
 		views func(*format.Registry)
 	}{
+		{graph.Commands, graph.Views},
+		{mailbox.Commands, mailbox.Views},
 		{ome.Commands, ome.Views},
 		{sim.Commands, sim.Views},
 	} {

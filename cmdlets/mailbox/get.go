@@ -83,12 +83,14 @@ func parseFilter(ctx *runtime.Context) (*opath.Filter, error) {
 	return f, nil
 }
 
-// filterValue exposes an object's property to the OPATH evaluator.
-func filterValue(o *object.PSObject) func(string) (any, bool) {
+// filterValue exposes an object's property to the OPATH evaluator;
+// directory attributes of the account (Department, Title ...) are
+// filterable too.
+func filterValue(o *object.PSObject, m *store.Mailbox, e env) func(string) (any, bool) {
 	return func(name string) (any, bool) {
 		p := o.Property(name)
 		if p == nil {
-			return nil, true
+			return accountValue(name, m, e.user), true
 		}
 		v := p.Get()
 		if items, ok := v.([]any); ok {
@@ -265,7 +267,7 @@ func (l *listing) accept(tx *store.Tx, m *store.Mailbox, org *store.Organization
 	e := loadEnv(tx, m, org)
 	full := MailboxObject(m, e)
 	if l.filter != nil {
-		ok, err := l.filter.Eval(filterValue(full))
+		ok, err := l.filter.Eval(filterValue(full, m, e))
 		if err != nil {
 			return nil, false, l.ctx.Fail(exo.Error(l.ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("Filter", err), object.InvalidArgument, l.filter.Text()))
 		}
@@ -500,4 +502,30 @@ func runRecipients(ctx *runtime.Context, build func(*store.Mailbox, env, *object
 		return getByIdentity(ctx, l, id, shown, true)
 	}
 	return l.run()
+}
+
+// accountValue reads a directory attribute of a mailbox's account.
+func accountValue(name string, m *store.Mailbox, u *store.User) any {
+	switch strings.ToLower(name) {
+	case "firstname":
+		return m.FirstName
+	case "lastname":
+		return m.LastName
+	}
+	if u == nil {
+		return nil
+	}
+	switch strings.ToLower(name) {
+	case "department":
+		return u.Department
+	case "title":
+		return u.Title
+	case "city":
+		return u.City
+	case "countryorregion":
+		return u.Country
+	case "mobilephone":
+		return u.MobilePhone
+	}
+	return nil
 }

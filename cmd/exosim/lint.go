@@ -31,7 +31,12 @@ func newLintCmd(e *env) *cobra.Command {
 		Long: "lint parses each script, resolves every command and binds every literal argument with the\n" +
 			"simulator's cmdlet declarations, and prints file:line:col: severity: message for each problem.\n" +
 			"It exits 1 when it finds an error (any finding with --strict), 0 otherwise. No tenant is used.",
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{fmt.Errorf("lint needs at least one script (- reads stdin)")}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(e, lo, args)
 		},

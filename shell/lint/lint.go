@@ -98,7 +98,8 @@ type Options struct {
 // Linter checks scripts against one set of command declarations.
 type Linter struct {
 	opts Options
-	// names are the lower-case names of every known command.
+	// names are the lower-case names of the known commands that do not
+	// come from PowerShell's own modules.
 	names []string
 	// nouns are the lower-case nouns of the known commands that do not
 	// come from PowerShell's own modules (Exchange, Graph, simulator).
@@ -110,10 +111,11 @@ func New(o Options) *Linter {
 	l := &Linter{opts: o, nouns: map[string]bool{}}
 	if o.Commands != nil {
 		for _, c := range o.Commands.Commands() {
-			l.names = append(l.names, strings.ToLower(c.Name))
-			if c.Verb() != "" && !strings.HasPrefix(c.Module, "Microsoft.PowerShell") && c.Module != "" {
-				l.nouns[strings.ToLower(c.Noun())] = true
+			if c.Verb() == "" || c.Module == "" || strings.HasPrefix(c.Module, "Microsoft.PowerShell") {
+				continue
 			}
+			l.names = append(l.names, strings.ToLower(c.Name))
+			l.nouns[strings.ToLower(c.Noun())] = true
 		}
 	}
 	sort.Strings(l.names)
@@ -318,9 +320,11 @@ func (c *checker) unknown(name string, ext syntax.Extent) {
 var modulePrefixes = []string{"EXO", "Mg", "Sim"}
 
 // exchangeLooking reports whether an unknown name is meant as one of the
-// known modules' cmdlets: a near miss of a known command name, a noun of a
-// known Exchange cmdlet with another verb, or a noun with a module prefix.
-// Anything else is probably a function or program defined elsewhere.
+// known modules' cmdlets (Exchange, Graph, simulator; not PowerShell's
+// own, of which the simulator has only a part): a near miss of such a
+// cmdlet's name, the noun of one with another verb, or a noun with a
+// module prefix. Anything else is probably a function or program defined
+// elsewhere.
 func (l *Linter) exchangeLooking(name string) bool {
 	i := strings.IndexByte(name, '-')
 	if i <= 0 || i == len(name)-1 {

@@ -190,7 +190,7 @@ func TestExchangeLooking(t *testing.T) {
 	l := New(Options{Commands: testCommands()})
 	for name, want := range map[string]bool{
 		"Get-Boxx": true, "Remove-Person": true, "Get-MgUser": true, "Set-SimClock": true,
-		"Get-Simple": false, "Invoke-Report": false, "git": false, "Get-Foo": false, "Where-Thin": true,
+		"Get-Simple": false, "Invoke-Report": false, "git": false, "Get-Foo": false, "Where-Thin": false, "Set-Persn": true,
 	} {
 		if got := l.exchangeLooking(name); got != want {
 			t.Errorf("exchangeLooking(%q) = %v, want %v", name, got, want)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -656,12 +655,4 @@ func UserObject(m *store.Mailbox, e env) *object.PSObject {
 	name := m.Identity()
 	o.ToStringFunc = func() string { return name }
 	return o
-}
-
-// timeOrNil returns t in UTC, or nil when zero.
-func timeOrNil(t time.Time) any {
-	if t.IsZero() {
-		return nil
-	}
-	return t.UTC()
 }

@@ -61,11 +61,10 @@ func setMailbox() *runtime.Command {
 
 // setPlan is a validated Set-Mailbox change.
 type setPlan struct {
-	m          *store.Mailbox
-	recalc     bool
-	retire     bool
-	warnings   []string
-	actingUser string
+	m        *store.Mailbox
+	recalc   bool
+	retire   bool
+	warnings []string
 }
 
 func runSetMailbox(ctx *runtime.Context) error {

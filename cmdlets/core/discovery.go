@@ -158,6 +158,15 @@ func shortType(t *runtime.Type) string {
 func getCommand() *runtime.Command {
 	c := cmdlet("Get-Command", ModCore, "GetCommandCommand")
 	c.Synopsis = "Lists the commands available in this session."
+	c.Description = "Without arguments it lists every cmdlet and function the session knows. Names accept wildcards; " +
+		"-Verb, -Noun and -Module narrow the list (modules: ExchangeOnlineManagement, Microsoft.Graph.*, " +
+		"Microsoft.PowerShell.Utility, Exosim ...). -Syntax prints the syntax lines generated from the command's declaration. " +
+		"Exchange cmdlets appear only while the session is connected."
+	c.Examples = []runtime.Example{
+		{Code: "Get-Command -Module Exosim", Remark: "Lists the simulator's own cmdlets."},
+		{Code: "Get-Command -Verb Get -Noun *Connection*", Remark: "Finds commands by verb and noun."},
+		{Code: "Get-Command Get-Sim* -Syntax", Remark: "Prints the syntax of every command whose name starts with Get-Sim."},
+	}
 	c.Sets = []string{"CmdletSet", "AllCommandSet"}
 	c.DefaultSet = "CmdletSet"
 	cs := runtime.Set("CmdletSet", false, -1)
@@ -268,6 +277,11 @@ func getCommand() *runtime.Command {
 func getAlias() *runtime.Command {
 	c := cmdlet("Get-Alias", ModUtility, "GetAliasCommand")
 	c.Synopsis = "Lists aliases."
+	c.Description = "Shows each alias with the command it stands for; -Name accepts wildcards and -Definition finds the aliases of a command."
+	c.Examples = []runtime.Example{
+		{Code: "Get-Alias ft, fl", Remark: "Shows what ft and fl stand for."},
+		{Code: "Get-Alias -Definition Where-Object", Remark: "Lists the aliases of Where-Object."},
+	}
 	c.Params = []*runtime.Param{
 		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
 		runtime.P("Exclude", runtime.TStrings),
@@ -319,6 +333,13 @@ func getAlias() *runtime.Command {
 func getMember() *runtime.Command {
 	c := cmdlet("Get-Member", ModUtility, "GetMemberCommand")
 	c.Synopsis = "Lists the properties and methods of objects."
+	c.Description = "For each type of object in its input it prints the type name and a table of members: name, member type and definition. " +
+		"-MemberType Property keeps only properties; -Name filters by name (wildcards allowed)."
+	c.Examples = []runtime.Example{
+		{Code: "Get-SimClock | Get-Member", Remark: "Shows the members of the simulated clock object."},
+		{Code: "Get-ConnectionInformation | Get-Member -MemberType Property", Remark: "Lists the properties of a connection."},
+		{Code: "'text' | Get-Member -Name Length, ToUpper", Remark: "Shows two members of a string."},
+	}
 	c.Params = []*runtime.Param{
 		inputObject(),
 		runtime.P("Name", runtime.TStrings, runtime.Position(0)),
@@ -473,6 +494,15 @@ func methodsOf(v any) [][2]string {
 func getHelp() *runtime.Command {
 	c := &runtime.Command{Name: "Get-Help", Type: runtime.CmdletCommand, Module: ModCore, Version: Version7, FullTypeName: "Microsoft.PowerShell.Commands.GetHelpCommand"}
 	c.Synopsis = "Shows help for a command: synopsis, syntax, parameters and examples."
+	c.Description = "The syntax and parameter details come from the command's declaration, the same one the binder, tab completion and exosim lint use. " +
+		"-Examples shows only the examples, -Detailed and -Full add the parameters, -Parameter NAME shows one parameter. " +
+		"Conceptual topics are available too: about_Exosim, about_SimClock and about_SimLabs. A name with wildcards lists matching commands and topics."
+	c.Examples = []runtime.Example{
+		{Code: "Get-Help Set-SimClock -Examples", Remark: "Shows how to use Set-SimClock."},
+		{Code: "Get-Help Connect-ExchangeOnline -Parameter UserPrincipalName", Remark: "Describes one parameter: type, position, pipeline input."},
+		{Code: "Get-Help about_SimClock", Remark: "Explains the simulated clock."},
+		{Code: "Get-Help *Sim*", Remark: "Lists the commands and topics whose names contain Sim."},
+	}
 	c.Sets = []string{"AllUsersView", "DetailedView", "Examples", "Parameters", "Online", "ShowWindow"}
 	c.DefaultSet = "AllUsersView"
 	c.Params = []*runtime.Param{
@@ -499,6 +529,12 @@ func getHelp() *runtime.Command {
 				return ctx.WriteObject(text)
 			}
 		}
+		if text, ok := AboutTopic(name); ok {
+			return ctx.WriteObject(text)
+		}
+		if runtime.HasWildcard(name) {
+			return writeHelpList(ctx, name)
+		}
 		cmd, ok := ctx.RT.LookupCommand(name)
 		if !ok {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.", name), "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand", object.ResourceUnavailable, "HelpNotFoundException", name))
@@ -510,6 +546,24 @@ func getHelp() *runtime.Command {
 
 // HelpText renders a command's help from its declaration.
 func HelpText(c *runtime.Command, ctx *runtime.Context) string {
+	return RenderHelp(c, HelpOptions{
+		Examples: ctx.Switch("Examples"), Detailed: ctx.Switch("Detailed"), Full: ctx.Switch("Full"),
+		Parameters: ctx.Strings("Parameter"),
+	})
+}
+
+// HelpOptions selects the Get-Help view.
+type HelpOptions struct {
+	Examples, Detailed, Full bool
+	// Parameters, when set, shows only the matching parameters (-Parameter).
+	Parameters []string
+}
+
+// RenderHelp renders a command's help from its declaration: NAME,
+// SYNOPSIS, SYNTAX (generated), DESCRIPTION, PARAMETERS and EXAMPLES as
+// the options ask. A command without help text gets the layout
+// PowerShell generates in that case (NAME, SYNTAX, ALIASES, REMARKS).
+func RenderHelp(c *runtime.Command, o HelpOptions) string {
 	var b strings.Builder
 	section := func(title string, body ...string) {
 		b.WriteString("\n" + title + "\n")
@@ -521,13 +575,24 @@ func HelpText(c *runtime.Command, ctx *runtime.Context) string {
 			b.WriteString("    " + l + "\n")
 		}
 	}
-	if ctx.Switch("Examples") {
+	if c.Synopsis == "" && c.Description == "" && len(c.Examples) == 0 && len(o.Parameters) == 0 {
+		section("NAME", c.Name)
+		var syn []string
+		for _, l := range SyntaxLines(c) {
+			syn = append(syn, l, "")
+		}
+		section("SYNTAX", syn...)
+		section("ALIASES", "None", "")
+		section("REMARKS", "None")
+		return b.String()
+	}
+	if o.Examples {
 		section("NAME", c.Name)
 		section("SYNOPSIS", c.Synopsis)
 		writeExamples(&b, c)
 		return b.String()
 	}
-	if ps := ctx.Strings("Parameter"); len(ps) > 0 {
+	if ps := o.Parameters; len(ps) > 0 {
 		for _, p := range c.Params {
 			for _, want := range ps {
 				if runtime.MatchWildcard(want, p.Name) {
@@ -551,15 +616,29 @@ func HelpText(c *runtime.Command, ctx *runtime.Context) string {
 	if desc == "" {
 		desc = c.Synopsis
 	}
-	section("DESCRIPTION", desc)
-	if ctx.Switch("Full") || ctx.Switch("Detailed") {
+	var descLines []string
+	for i, para := range strings.Split(desc, "\n\n") {
+		if i > 0 {
+			descLines = append(descLines, "")
+		}
+		descLines = append(descLines, wrapWords(para, 80)...)
+	}
+	section("DESCRIPTION", descLines...)
+	if o.Full || o.Detailed {
 		b.WriteString("\nPARAMETERS\n")
 		for _, p := range c.Params {
 			if !p.DontShow {
 				writeParam(&b, c, p)
 			}
 		}
+		if c.SupportsShouldProcess {
+			writeParam(&b, c, runtime.P("WhatIf", runtime.TSwitch, runtime.Alias("wi"), runtime.Help("Shows what the command would do without doing it.")))
+			writeParam(&b, c, runtime.P("Confirm", runtime.TSwitch, runtime.Alias("cf"), runtime.Help("Asks for confirmation before acting; -Confirm:$false never asks.")))
+		}
 		b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable.\n")
+		if o.Full && c.OutputType != "" {
+			section("OUTPUTS", c.OutputType)
+		}
 		writeExamples(&b, c)
 	}
 	section("REMARKS", fmt.Sprintf("To see the examples, type: \"Get-Help %s -Examples\"", c.Name), fmt.Sprintf("For more information, type: \"Get-Help %s -Detailed\"", c.Name), fmt.Sprintf("For technical information, type: \"Get-Help %s -Full\"", c.Name))
@@ -578,7 +657,7 @@ func writeParam(b *strings.Builder, c *runtime.Command, p *runtime.Param) {
 			required = "true"
 		}
 		if s.Position >= 0 {
-			position = fmt.Sprint(s.Position + 1)
+			position = fmt.Sprint(s.Position)
 		}
 		switch {
 		case s.FromPipeline && s.FromPipelineByName:
@@ -591,7 +670,11 @@ func writeParam(b *strings.Builder, c *runtime.Command, p *runtime.Param) {
 	}
 	fmt.Fprintf(b, "        Required?                    %s\n", required)
 	fmt.Fprintf(b, "        Position?                    %s\n", position)
-	fmt.Fprintf(b, "        Default value                %s\n", p.Default)
+	def := p.Default
+	if def == "" {
+		def = "None"
+	}
+	fmt.Fprintf(b, "        Default value                %s\n", def)
 	fmt.Fprintf(b, "        Accept pipeline input?       %s\n", pipe)
 	aliases := "None"
 	if len(p.Aliases) > 0 {

@@ -1,0 +1,50 @@
+package session
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// TestConnectGatesCmdlets checks --require-connect: Exchange cmdlets need
+// Connect-ExchangeOnline, Security & Compliance cmdlets Connect-IPPSSession.
+func TestConnectGatesCmdlets(t *testing.T) {
+	var out, errOut strings.Builder
+	rt := runtime.New(&host.IO{Out: &out, Err: &errOut, Width: 120}, nil)
+	rt.Register(Commands()...)
+	rt.Register(exo.Declared("Get-Mailbox"), exo.Declared("Get-RetentionCompliancePolicy"))
+	Install(rt, true)
+	exo.Install(rt)
+	visible := func(n string) bool { _, ok := rt.LookupCommand(n); return ok }
+	if visible("Get-Mailbox") || visible("Get-RetentionCompliancePolicy") {
+		t.Fatal("visible before connecting")
+	}
+	if !visible("Connect-ExchangeOnline") || !visible("Get-ConnectionInformation") {
+		t.Fatal("module cmdlets must always be visible")
+	}
+	run := func(src string) {
+		t.Helper()
+		if code := rt.Run(syntax.NewSource("", src), runtime.RunOptions{}); code != 0 {
+			t.Fatalf("%s: exit %d: %s", src, code, errOut.String())
+		}
+	}
+	run("Connect-ExchangeOnline -ShowBanner:$false")
+	if !visible("Get-Mailbox") || visible("Get-RetentionCompliancePolicy") {
+		t.Fatal("Connect-ExchangeOnline must enable Exchange cmdlets only")
+	}
+	run("Connect-IPPSSession -ShowBanner:$false")
+	if !visible("Get-RetentionCompliancePolicy") {
+		t.Fatal("Connect-IPPSSession must enable compliance cmdlets")
+	}
+	run("Disconnect-ExchangeOnline -Confirm:$false")
+	if visible("Get-Mailbox") || visible("Get-RetentionCompliancePolicy") {
+		t.Fatal("still visible after Disconnect-ExchangeOnline")
+	}
+	if out.Len() != 0 {
+		t.Errorf("unexpected output: %q", out.String())
+	}
+}

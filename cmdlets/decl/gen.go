@@ -271,7 +271,7 @@ func zeroBasePositions(c *cmdlet) {
 }
 
 func goType(typ string, values []string) string {
-	t := strings.TrimPrefix(typ, "System.")
+	t := strings.TrimPrefix(strings.TrimPrefix(typ, "System."), "Microsoft.Exchange.Data.")
 	arr := strings.HasSuffix(t, "[]")
 	base := strings.TrimSuffix(t, "[]")
 	switch base {
@@ -309,13 +309,15 @@ func goType(typ string, values []string) string {
 		return "runtime.TSecureString"
 	case "PSCredential":
 		return "runtime.TCredential"
-	case "MultiValuedProperty":
+	case "MultiValuedProperty", "ProxyAddressCollection":
 		return "runtime.TMultiValued"
 	case "Unlimited":
 		return `&runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}`
 	case "ByteQuantifiedSize":
 		return `&runtime.Type{Kind: runtime.KindByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}`
-	case "EnhancedTimeSpan", "TimeSpan":
+	case "EnhancedTimeSpan":
+		return "runtime.TEnhancedTimeSpan"
+	case "TimeSpan":
 		return "runtime.TTimeSpan"
 	case "PswsHashtable", "Hashtable":
 		if arr {

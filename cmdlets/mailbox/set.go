@@ -36,17 +36,6 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 
 func setMailbox() *runtime.Command {
 	c := exo.Declared("Set-Mailbox")
-	if p := c.Param("EmailAddresses"); p != nil {
-		// The generated declaration types ProxyAddressCollection as a
-		// single string; it is a multi-valued property (list or
-		// @{Add=...;Remove=...}).
-		p.Type = &runtime.Type{Kind: runtime.KindMultiValued, Name: "ProxyAddressCollection", FullName: "Microsoft.Exchange.Data.ProxyAddressCollection"}
-	}
-	if p := c.Param("RetainDeletedItemsFor"); p != nil {
-		// EnhancedTimeSpan: a plain number means days, which a TimeSpan
-		// conversion in the binder would turn into ticks.
-		p.Type = &runtime.Type{Kind: runtime.KindObject, Name: "EnhancedTimeSpan", FullName: "Microsoft.Exchange.Data.EnhancedTimeSpan"}
-	}
 	c.Synopsis = "Changes mailbox attributes: addresses, quotas, retention, holds and delivery options."
 	c.Description = "Every documented parameter is accepted. Addresses, quotas, deleted-item retention, visibility, Litigation Hold, retention hold and the delay-hold flags change the mailbox as in Exchange Online; the remaining attributes are stored and shown by Get-Mailbox. Inactive mailboxes are addressed with -InactiveMailbox, which only combines with hold parameters."
 	c.Examples = []runtime.Example{

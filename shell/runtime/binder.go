@@ -556,6 +556,14 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		}
 		return d, nil
 	case KindTimeSpan:
+		if t.Name == "EnhancedTimeSpan" {
+			if n, ok := v.(int); ok {
+				return object.TimeSpan(n) * object.TicksPerDay, nil
+			}
+			if n, ok := v.(int64); ok {
+				return object.TimeSpan(n) * object.TicksPerDay, nil
+			}
+		}
 		ts, err := toTimeSpan(v)
 		if err != nil {
 			return nil, fail(err.Error())

@@ -96,24 +96,26 @@ type Type struct {
 
 // Common parameter types.
 var (
-	TString       = &Type{Kind: KindString, Name: "String", FullName: "System.String"}
-	TStrings      = &Type{Kind: KindString, Name: "String[]", FullName: "System.String[]", Array: true}
-	TBool         = &Type{Kind: KindBool, Name: "Boolean", FullName: "System.Boolean"}
-	TSwitch       = &Type{Kind: KindSwitch, Name: "SwitchParameter", FullName: "System.Management.Automation.SwitchParameter"}
-	TInt          = &Type{Kind: KindInt, Name: "Int32", FullName: "System.Int32"}
-	TLong         = &Type{Kind: KindLong, Name: "Int64", FullName: "System.Int64"}
-	TDouble       = &Type{Kind: KindDouble, Name: "Double", FullName: "System.Double"}
-	TDateTime     = &Type{Kind: KindDateTime, Name: "DateTime", FullName: "System.DateTime"}
-	TTimeSpan     = &Type{Kind: KindTimeSpan, Name: "TimeSpan", FullName: "System.TimeSpan"}
-	TGuid         = &Type{Kind: KindGuid, Name: "Guid", FullName: "System.Guid"}
-	TSecureString = &Type{Kind: KindSecureString, Name: "SecureString", FullName: "System.Security.SecureString"}
-	TCredential   = &Type{Kind: KindCredential, Name: "PSCredential", FullName: "System.Management.Automation.PSCredential"}
-	THashtable    = &Type{Kind: KindHashtable, Name: "Hashtable", FullName: "System.Collections.Hashtable"}
-	TScriptBlock  = &Type{Kind: KindScriptBlock, Name: "ScriptBlock", FullName: "System.Management.Automation.ScriptBlock"}
-	TObject       = &Type{Kind: KindObject, Name: "Object", FullName: "System.Object"}
-	TObjects      = &Type{Kind: KindObject, Name: "Object[]", FullName: "System.Object[]", Array: true}
-	TPSObject     = &Type{Kind: KindPSObject, Name: "PSObject", FullName: "System.Management.Automation.PSObject"}
-	TMultiValued  = &Type{Kind: KindMultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
+	TString   = &Type{Kind: KindString, Name: "String", FullName: "System.String"}
+	TStrings  = &Type{Kind: KindString, Name: "String[]", FullName: "System.String[]", Array: true}
+	TBool     = &Type{Kind: KindBool, Name: "Boolean", FullName: "System.Boolean"}
+	TSwitch   = &Type{Kind: KindSwitch, Name: "SwitchParameter", FullName: "System.Management.Automation.SwitchParameter"}
+	TInt      = &Type{Kind: KindInt, Name: "Int32", FullName: "System.Int32"}
+	TLong     = &Type{Kind: KindLong, Name: "Int64", FullName: "System.Int64"}
+	TDouble   = &Type{Kind: KindDouble, Name: "Double", FullName: "System.Double"}
+	TDateTime = &Type{Kind: KindDateTime, Name: "DateTime", FullName: "System.DateTime"}
+	TTimeSpan = &Type{Kind: KindTimeSpan, Name: "TimeSpan", FullName: "System.TimeSpan"}
+	// TEnhancedTimeSpan is Exchange's EnhancedTimeSpan: a bare number means days.
+	TEnhancedTimeSpan = &Type{Kind: KindTimeSpan, Name: "EnhancedTimeSpan", FullName: "Microsoft.Exchange.Data.EnhancedTimeSpan"}
+	TGuid             = &Type{Kind: KindGuid, Name: "Guid", FullName: "System.Guid"}
+	TSecureString     = &Type{Kind: KindSecureString, Name: "SecureString", FullName: "System.Security.SecureString"}
+	TCredential       = &Type{Kind: KindCredential, Name: "PSCredential", FullName: "System.Management.Automation.PSCredential"}
+	THashtable        = &Type{Kind: KindHashtable, Name: "Hashtable", FullName: "System.Collections.Hashtable"}
+	TScriptBlock      = &Type{Kind: KindScriptBlock, Name: "ScriptBlock", FullName: "System.Management.Automation.ScriptBlock"}
+	TObject           = &Type{Kind: KindObject, Name: "Object", FullName: "System.Object"}
+	TObjects          = &Type{Kind: KindObject, Name: "Object[]", FullName: "System.Object[]", Array: true}
+	TPSObject         = &Type{Kind: KindPSObject, Name: "PSObject", FullName: "System.Management.Automation.PSObject"}
+	TMultiValued      = &Type{Kind: KindMultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
 )
 
 // IdentityType returns an Exchange identity parameter type such as

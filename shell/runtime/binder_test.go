@@ -50,6 +50,11 @@ func probe(kind runtime.CommandType) *runtime.Command {
 
 func runWith(t *testing.T, cmd *runtime.Command, line string) string {
 	t.Helper()
+	return runWithSetup(t, cmd, line, nil)
+}
+
+func runWithSetup(t *testing.T, cmd *runtime.Command, line string, setup func(*runtime.Runtime)) string {
+	t.Helper()
 	var buf bytes.Buffer
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
 	rt := runtime.New(io, nil)
@@ -58,6 +63,9 @@ func runWith(t *testing.T, cmd *runtime.Command, line string) string {
 		rt.SetAlias(a, target)
 	}
 	rt.Register(cmd)
+	if setup != nil {
+		setup(rt)
+	}
 	rt.Run(syntax.NewSource("", line), runtime.RunOptions{})
 	return strings.TrimRight(buf.String(), "\n")
 }

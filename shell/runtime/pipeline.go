@@ -252,8 +252,8 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.fn = f
 		return nil
 	}
-	if c, ok := rt.commands[lname]; ok && (c.Visible == nil || c.Visible(rt)) {
-		pr.cmd = c
+	if c, ok := rt.commands[lname]; ok && rt.IsVisible(c) {
+		pr.cmd = rt.VisibleCommand(c)
 		return nil
 	}
 	if strings.HasSuffix(lname, ".ps1") || strings.ContainsAny(name, `/\`) {

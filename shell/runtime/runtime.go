@@ -59,6 +59,8 @@ type Runtime struct {
 	regexes       map[string]*regexp.Regexp
 	fnCache       map[*syntax.ScriptBlock]*fnDecl
 	fnStack       []*cmdProcessor
+	commandGates  []CommandGate
+	paramGates    []ParamGate
 	exitRequested bool
 }
 
@@ -130,10 +132,10 @@ func (rt *Runtime) Aliases() map[string]string {
 func (rt *Runtime) Commands() []*Command {
 	out := make([]*Command, 0, len(rt.commands))
 	for _, c := range rt.commands {
-		if c.Visible != nil && !c.Visible(rt) {
+		if !rt.IsVisible(c) {
 			continue
 		}
-		out = append(out, c)
+		out = append(out, rt.VisibleCommand(c))
 	}
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out
@@ -149,10 +151,10 @@ func (rt *Runtime) LookupCommand(name string) (*Command, bool) {
 	if !ok {
 		return nil, false
 	}
-	if c.Visible != nil && !c.Visible(rt) {
+	if !rt.IsVisible(c) {
 		return nil, false
 	}
-	return c, true
+	return rt.VisibleCommand(c), true
 }
 
 // Functions returns the script functions visible from the current scope.

@@ -1,0 +1,63 @@
+package runtime
+
+// CommandGate decides whether a command exists for this session (for
+// example: the Exchange connection is open, the caller's roles grant it,
+// the session is an on-premises one).
+type CommandGate func(rt *Runtime, c *Command) bool
+
+// ParamGate decides whether a parameter of a command exists for this
+// session; a parameter a gate refuses is an unknown parameter, as for a
+// caller whose roles do not grant it.
+type ParamGate func(rt *Runtime, c *Command, p *Param) bool
+
+// AddCommandGate adds a session-wide command gate. Every gate must agree,
+// and so must the command's own Visible hook.
+func (rt *Runtime) AddCommandGate(g CommandGate) { rt.commandGates = append(rt.commandGates, g) }
+
+// AddParamGate adds a session-wide parameter gate.
+func (rt *Runtime) AddParamGate(g ParamGate) { rt.paramGates = append(rt.paramGates, g) }
+
+// IsVisible reports whether a registered command exists for this session.
+func (rt *Runtime) IsVisible(c *Command) bool {
+	if c.Visible != nil && !c.Visible(rt) {
+		return false
+	}
+	for _, g := range rt.commandGates {
+		if !g(rt, c) {
+			return false
+		}
+	}
+	return true
+}
+
+// VisibleCommand returns the command as this session sees it: c itself
+// when no parameter gate hides anything, else a copy without the hidden
+// parameters. The binder, Get-Help and completion use it.
+func (rt *Runtime) VisibleCommand(c *Command) *Command {
+	if len(rt.paramGates) == 0 {
+		return c
+	}
+	var kept []*Param
+	hidden := false
+	for _, p := range c.Params {
+		ok := true
+		for _, g := range rt.paramGates {
+			if !g(rt, c, p) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, p)
+		} else {
+			hidden = true
+		}
+	}
+	if !hidden {
+		return c
+	}
+	cp := *c
+	cp.Params = kept
+	cp.paramIndex = nil
+	return &cp
+}

@@ -1,0 +1,39 @@
+package runtime_test
+
+import (
+	"testing"
+
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+func TestGatesHideCommandsAndParameters(t *testing.T) {
+	c := probe(runtime.FunctionCommand)
+	got := runWith(t, c, "Test-Bind -Department x")
+	if got != "Identity: Department=x" {
+		t.Fatalf("without gates: %q", got)
+	}
+	gated := func(t *testing.T, line string, cmdGate runtime.CommandGate, paramGate runtime.ParamGate) string {
+		t.Helper()
+		return runWithSetup(t, probe(runtime.FunctionCommand), line, func(rt *runtime.Runtime) {
+			if cmdGate != nil {
+				rt.AddCommandGate(cmdGate)
+			}
+			if paramGate != nil {
+				rt.AddParamGate(paramGate)
+			}
+		})
+	}
+	hideCmd := func(rt *runtime.Runtime, c *runtime.Command) bool { return c.Name != "Test-Bind" }
+	if got := gated(t, "Test-Bind", hideCmd, nil); got != "Test-Bind: The term 'Test-Bind' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again." {
+		t.Errorf("hidden command: %q", got)
+	}
+	hideDept := func(rt *runtime.Runtime, c *runtime.Command, p *runtime.Param) bool { return p.Name != "Department" }
+	if got := gated(t, "Test-Bind -Department x", nil, hideDept); got != "Test-Bind: A parameter cannot be found that matches parameter name 'Department'." {
+		t.Errorf("hidden parameter: %q", got)
+	}
+	// -D is no longer ambiguous once Department is hidden: the command's
+	// own DisplayName wins over the common -Debug.
+	if got := gated(t, "Test-Bind -D x", nil, hideDept); got != "Identity: DisplayName=x" {
+		t.Errorf("prefix with a hidden parameter: %q", got)
+	}
+}

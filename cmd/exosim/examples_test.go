@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,11 +80,6 @@ func TestHelpExamplesRun(t *testing.T) {
 			if code == 0 && rt.ErrorsWritten() == before && errOut.Len() == 0 {
 				continue
 			}
-			key := fmt.Sprintf("%s#%d", c.Name, i+1)
-			if reason, ok := knownExampleFailures[key]; ok {
-				t.Logf("known failure %s (%s)", key, reason)
-				continue
-			}
 			t.Errorf("%s example %d failed (exit %d):\n  %s\n%s%s", c.Name, i+1, code, ex.Code, errOut.String(), out.String())
 		}
 		_ = os.Chdir(wd)
@@ -95,18 +89,4 @@ func TestHelpExamplesRun(t *testing.T) {
 		t.Fatal("no examples found")
 	}
 	t.Logf("%d examples ran", n)
-}
-
-// knownExampleFailures are examples of other packages that do not yet run
-// on a fresh contoso tenant, keyed "Command#N", with the reason. Remove an
-// entry when its example is fixed; a new failing example fails the test.
-var knownExampleFailures = map[string]string{
-	"Disable-JournalArchiving#1":         "journal-user@contoso.com is not in the contoso seed",
-	"Get-MgDirectoryDeletedItemAsUser#2": "uses $id, which no example sets",
-	"Remove-MgDirectoryDeletedItem#1":    "uses $id, which no example sets",
-	"Restore-MgDirectoryDeletedItem#1":   "uses $id, which no example sets",
-	"Remove-MgUser#2":                    "example 1 already deleted walterh in the same session",
-	"Remove-Mailbox#2":                   "needs laura soft-deleted first",
-	"Undo-SoftDeletedMailbox#1":          "needs walterh soft-deleted first",
-	"Undo-SoftDeletedMailbox#2":          "needs allieb soft-deleted first",
 }

@@ -124,7 +124,7 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgDirectoryDeletedItemAsUser -All | Format-Table Id, DisplayName, DeletedDateTime",
 			Remark: "Lists the deleted accounts with the time each was deleted."},
-		{Code: "Get-MgDirectoryDeletedItemAsUser -DirectoryObjectId $id", Remark: "Reads one deleted account."},
+		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Get-MgDirectoryDeletedItemAsUser -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then reads it back from the deleted items by its id."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
@@ -211,7 +211,7 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
 	}, commonParams()...)
 	c.Examples = []runtime.Example{
-		{Code: "Restore-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Restores the account and its soft-deleted mailbox."},
+		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Restore-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then restores the account and its soft-deleted mailbox."},
 		{Code: "Get-MgDirectoryDeletedItemAsUser -Filter \"startswith(displayName,'Walter')\" | ForEach-Object { Restore-MgDirectoryDeletedItem -DirectoryObjectId $_.Id }",
 			Remark: "Finds a deleted account by name and restores it."},
 	}
@@ -268,7 +268,7 @@ func removeMgDirectoryDeletedItem() *runtime.Command {
 		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
 	}, commonParams()...)
 	c.Examples = []runtime.Example{
-		{Code: "Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Purges the deleted account now instead of after 30 days."},
+		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then purges it now instead of after 30 days."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ok, err := requireConnection(ctx); !ok {

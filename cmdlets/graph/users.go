@@ -486,7 +486,7 @@ func removeMgUser() *runtime.Command {
 	}, commonParams()...)
 	c.Examples = []runtime.Example{
 		{Code: "Remove-MgUser -UserId walterh@contoso.com", Remark: "Deletes Walter Harp's account; his mailbox is soft-deleted."},
-		{Code: "Get-MgUser -UserId walterh@contoso.com | Remove-MgUser -WhatIf", Remark: "Shows what would be deleted."},
+		{Code: "Get-MgUser -UserId laura@contoso.com | Remove-MgUser -WhatIf", Remark: "Shows what would be deleted, without deleting Laura Painter's account."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ok, err := requireConnection(ctx); !ok {

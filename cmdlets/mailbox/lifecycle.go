@@ -97,7 +97,7 @@ func removeMailbox() *runtime.Command {
 	c.Description = "A mailbox on hold becomes an inactive mailbox; any other is soft-deleted and can be restored with Undo-SoftDeletedMailbox for 30 days. -PermanentlyDelete purges a soft-deleted (or retired inactive) mailbox at once; it refuses active and inactive mailboxes."
 	c.Examples = []runtime.Example{
 		{Code: "Remove-Mailbox -Identity \"Walter Harp\" -Confirm:$false", Remark: "Soft-deletes Walter Harp's mailbox and account without asking."},
-		{Code: "Get-Mailbox -Identity laura -SoftDeletedMailbox | Remove-Mailbox -PermanentlyDelete", Remark: "Purges a soft-deleted mailbox for good (after the mailbox was removed)."},
+		{Code: "Remove-Mailbox -Identity laura -Confirm:$false; Get-Mailbox -Identity laura -SoftDeletedMailbox | Remove-Mailbox -PermanentlyDelete", Remark: "Soft-deletes Laura Painter's mailbox, then purges it for good instead of keeping it restorable for 30 days."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))
@@ -159,8 +159,8 @@ func undoSoftDeletedMailbox() *runtime.Command {
 	c.Description = "Soft-deleted mailboxes, inactive mailboxes whose account is still in the recycle bin and retired inactive mailboxes can be restored. -WindowsLiveID gives the account a new sign-in name (and primary address); it is required, with -Password, when another account now uses the original sign-in name or the original account is gone."
 	c.OutputType = TypeMailbox
 	c.Examples = []runtime.Example{
-		{Code: "Undo-SoftDeletedMailbox walterh@contoso.com", Remark: "Restores Walter Harp's mailbox and account."},
-		{Code: "Undo-SoftDeletedMailbox allieb@contoso.com -WindowsLiveID allieb@contoso.com -Password (Read-Host \"Enter password\" -AsSecureString)", Remark: "Restores a mailbox and sets the sign-in name and a new password."},
+		{Code: "Remove-Mailbox walterh -Confirm:$false; Undo-SoftDeletedMailbox walterh@contoso.com", Remark: "Soft-deletes Walter Harp's mailbox, then restores the mailbox and its account."},
+		{Code: "Remove-Mailbox allieb -Confirm:$false; Undo-SoftDeletedMailbox allieb@contoso.com -WindowsLiveID allieb@contoso.com -Password (Read-Host \"Enter password\" -AsSecureString)", Remark: "Removes Allie Bellew's mailbox, then restores it with the given sign-in name and a new password."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, shown := identityString(ctx.Value("SoftDeletedObject"))
@@ -289,7 +289,7 @@ func disableJournalArchiving() *runtime.Command {
 	c.Synopsis = "Unlinks a mail user from its journal archive mailbox so that it can be deleted."
 	c.Description = "Without -PreserveMailUser the mail user is removed once it is unlinked; with it, the mail user stays."
 	c.Examples = []runtime.Example{
-		{Code: "Disable-JournalArchiving -Identity journal-user@contoso.com -PreserveMailUser", Remark: "Unlinks the journal archive and keeps the mail user."},
+		{Code: "Disable-JournalArchiving -Identity miriamg -PreserveMailUser", Remark: "Unlinks Miriam Graham's journal archive and keeps her mail user."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))

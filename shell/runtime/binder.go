@@ -240,19 +240,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 	}
 	// 2. candidate sets: those containing every named parameter
-	var sets []string
-	for _, s := range cmd.SetNames() {
-		ok := true
-		for _, p := range namedParams {
-			if _, in := p.InSet(s); !in {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			sets = append(sets, s)
-		}
-	}
+	sets := SetsWith(cmd, namedParams)
 	if len(sets) == 0 {
 		return nil, rt.bindError(cmd, invName, cmdExt, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
@@ -336,39 +324,43 @@ func commonTypeName(c *commonParam) string {
 	return "System.Management.Automation.SwitchParameter"
 }
 
-// nextPositional returns the unbound parameter with the lowest position in
-// the candidate sets.
-func nextPositional(cmd *Command, sets []string, bound map[string]any, value any) *Param {
-	type cand struct {
-		p   *Param
-		pos int
-	}
-	var cs []cand
+// positional is a parameter that can take a positional argument, with
+// its lowest position among the candidate sets.
+type positional struct {
+	p   *Param
+	pos int
+}
+
+// positionalCandidates lists the unbound, non-switch parameters that have
+// a position in one of the sets, lowest position first.
+func positionalCandidates(cmd *Command, sets []string, isBound func(string) bool) []positional {
+	var cs []positional
 	for _, p := range cmd.Params {
-		if p.IsSwitch() {
-			continue
-		}
-		if _, done := bound[strings.ToLower(p.Name)]; done {
+		if p.IsSwitch() || isBound(strings.ToLower(p.Name)) {
 			continue
 		}
 		best := -1
 		for _, s := range sets {
-			if si, ok := p.InSet(s); ok && si.Position >= 0 {
-				if best < 0 || si.Position < best {
-					best = si.Position
-				}
+			if si, ok := p.InSet(s); ok && si.Position >= 0 && (best < 0 || si.Position < best) {
+				best = si.Position
 			}
 		}
 		if best >= 0 {
-			cs = append(cs, cand{p, best})
+			cs = append(cs, positional{p, best})
 		}
 	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
+	return cs
+}
+
+// nextPositional returns the unbound parameter with the lowest position in
+// the candidate sets; among parameters sharing that position (in different
+// sets) it prefers one whose type takes the value without conversion.
+func nextPositional(cmd *Command, sets []string, bound map[string]any, value any) *Param {
+	cs := positionalCandidates(cmd, sets, func(n string) bool { _, ok := bound[n]; return ok })
 	if len(cs) == 0 {
 		return nil
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
-	// Among parameters sharing the lowest position (in different sets),
-	// prefer one whose type takes the value without conversion.
 	for _, c := range cs {
 		if c.pos != cs[0].pos {
 			break
@@ -378,6 +370,50 @@ func nextPositional(cmd *Command, sets []string, bound map[string]any, value any
 		}
 	}
 	return cs[0].p
+}
+
+// chooseSet picks the parameter set among the candidates: the only one;
+// else the only set whose mandatory parameters are all bound; else the
+// default set (preferring it among the satisfied ones); else, when
+// several sets are satisfied, "" (cannot be resolved) unless lenient
+// (then the first satisfied); else the first candidate.
+func chooseSet(cmd *Command, sets []string, isBound func(string) bool, lenient bool) string {
+	if len(sets) == 1 {
+		return sets[0]
+	}
+	var satisfied []string
+	for _, s := range sets {
+		ok := true
+		for _, p := range cmd.Params {
+			if si, in := p.InSet(s); in && si.Mandatory && !isBound(strings.ToLower(p.Name)) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			satisfied = append(satisfied, s)
+		}
+	}
+	if len(satisfied) == 1 {
+		return satisfied[0]
+	}
+	for _, list := range [][]string{satisfied, sets} {
+		for _, s := range list {
+			if strings.EqualFold(s, cmd.DefaultSet) {
+				return s
+			}
+		}
+	}
+	if len(satisfied) > 1 {
+		if lenient {
+			return satisfied[0]
+		}
+		return ""
+	}
+	if len(sets) > 0 {
+		return sets[0]
+	}
+	return ""
 }
 
 // nativeKind reports whether a value already has the parameter's type.

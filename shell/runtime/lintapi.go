@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"sort"
 	"strings"
 )
 
@@ -74,36 +73,17 @@ func SetsWith(cmd *Command, params []*Param) []string {
 // depend on the value's type (several parameters share the slot in
 // different sets). A nil parameter means no positional slot is left.
 func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *Param, certain bool) {
-	vals := make(map[string]any, len(bound))
-	for k := range bound {
-		vals[k] = true
-	}
 	if valueKnown {
+		vals := make(map[string]any, len(bound))
+		for k := range bound {
+			vals[k] = true
+		}
 		return nextPositional(cmd, sets, vals, value), true
 	}
-	type cand struct {
-		p   *Param
-		pos int
-	}
-	var cs []cand
-	for _, p := range cmd.Params {
-		if p.IsSwitch() || bound[strings.ToLower(p.Name)] {
-			continue
-		}
-		best := -1
-		for _, s := range sets {
-			if si, ok := p.InSet(s); ok && si.Position >= 0 && (best < 0 || si.Position < best) {
-				best = si.Position
-			}
-		}
-		if best >= 0 {
-			cs = append(cs, cand{p, best})
-		}
-	}
+	cs := positionalCandidates(cmd, sets, func(n string) bool { return bound[n] })
 	if len(cs) == 0 {
 		return nil, true
 	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
 	return cs[0].p, len(cs) == 1 || cs[1].pos != cs[0].pos
 }
 
@@ -113,51 +93,7 @@ func NextPositional(cmd *Command, sets []string, bound map[string]bool, value an
 // set cannot be resolved. missing lists the chosen set's unbound mandatory
 // parameters.
 func PickSet(cmd *Command, sets []string, bound map[string]bool) (set string, missing []*Param) {
-	satisfiedBy := func(s string) bool {
-		for _, p := range cmd.Params {
-			if si, in := p.InSet(s); in && si.Mandatory && !bound[strings.ToLower(p.Name)] {
-				return false
-			}
-		}
-		return true
-	}
-	switch {
-	case len(sets) == 1:
-		set = sets[0]
-	default:
-		var satisfied []string
-		for _, s := range sets {
-			if satisfiedBy(s) {
-				satisfied = append(satisfied, s)
-			}
-		}
-		if len(satisfied) == 1 {
-			set = satisfied[0]
-			break
-		}
-		for _, s := range satisfied {
-			if strings.EqualFold(s, cmd.DefaultSet) {
-				set = s
-			}
-		}
-		if set != "" {
-			break
-		}
-		for _, s := range sets {
-			if strings.EqualFold(s, cmd.DefaultSet) {
-				set = s
-			}
-		}
-		if set != "" {
-			break
-		}
-		if len(satisfied) > 1 {
-			return "", nil
-		}
-		if len(sets) > 0 {
-			set = sets[0]
-		}
-	}
+	set = chooseSet(cmd, sets, func(n string) bool { return bound[n] }, false)
 	if set == "" {
 		return "", nil
 	}

@@ -540,53 +540,10 @@ func (pr *cmdProcessor) resolveSet() error {
 // pickSet chooses among the candidate sets: those whose mandatory
 // parameters are all bound; then the default set; then the only one.
 func (pr *cmdProcessor) pickSet(strict bool) string {
-	sets := pr.bound.sets
-	if len(sets) == 1 {
-		return sets[0]
-	}
-	var satisfied []string
-	for _, s := range sets {
-		ok := true
-		for _, p := range pr.cmd.Params {
-			si, in := p.InSet(s)
-			if !in || !si.Mandatory {
-				continue
-			}
-			if _, bound := pr.ctx.bound[strings.ToLower(p.Name)]; !bound {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			satisfied = append(satisfied, s)
-		}
-	}
-	if len(satisfied) == 1 {
-		return satisfied[0]
-	}
-	for _, s := range satisfied {
-		if strings.EqualFold(s, pr.cmd.DefaultSet) {
-			return s
-		}
-	}
-	for _, s := range sets {
-		if strings.EqualFold(s, pr.cmd.DefaultSet) {
-			return s
-		}
-	}
-	if len(satisfied) > 1 {
-		if !strict {
-			return satisfied[0]
-		}
-		return ""
-	}
-	if !strict && len(sets) > 0 {
-		return sets[0]
-	}
-	if len(satisfied) == 0 && len(sets) > 0 {
-		return sets[0]
-	}
-	return ""
+	return chooseSet(pr.cmd, pr.bound.sets, func(name string) bool {
+		_, ok := pr.ctx.bound[name]
+		return ok
+	}, !strict)
 }
 
 func (pr *cmdProcessor) promptMandatory(missing []*Param) error {

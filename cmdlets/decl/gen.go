@@ -202,9 +202,32 @@ func parseFile(path string) (*cmdlet, error) {
 		}
 	}
 	fixSwappedTypeAndSet(c)
+	addDocumentedSets(c)
 	mandatorySetSwitches(c)
 	zeroBasePositions(c)
 	return c, nil
+}
+
+// documentedSets lists parameters whose syntax blocks leave out a set that
+// the page's own description requires them in. Set-Mailbox: -InactiveMailbox
+// "is required to use the LitigationHoldEnabled and LitigationHoldDuration
+// parameters on inactive mailboxes", which belong to the default Identity
+// set, yet the Identity syntax block doesn't list the switch (without it,
+// `Set-Mailbox -InactiveMailbox -Identity <id> -LitigationHoldEnabled
+// $false` matches several sets and can't be bound).
+var documentedSets = map[string]map[string][]string{
+	"Set-Mailbox": {"InactiveMailbox": {"Identity"}},
+}
+
+// addDocumentedSets applies documentedSets.
+func addDocumentedSets(c *cmdlet) {
+	for param, sets := range documentedSets[c.name] {
+		for _, s := range sets {
+			if m, ok := c.inSet[s]; ok {
+				m[param] = true
+			}
+		}
+	}
 }
 
 // mandatorySetSwitches marks the switches that select a parameter set as

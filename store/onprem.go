@@ -1,0 +1,182 @@
+package store
+
+import (
+	"sort"
+	"strings"
+	"time"
+)
+
+// The on-premises side of a hybrid deployment: an Exchange Server
+// organization that lives in the same tenant file as the Exchange Online
+// tenant. It has mailbox servers, mailbox databases and mailboxes, some of
+// them disconnected (disabled or soft-deleted in their database), which
+// New-MailboxRestoreRequest -RemoteRestoreType DisconnectedMailbox can
+// restore into Exchange Online.
+
+// Buckets of the on-premises organization.
+const (
+	bucketOnPremDatabases = "onpremDatabases"
+	bucketOnPremMailboxes = "onpremMailboxes"
+)
+
+func init() {
+	bucketDefs = append(bucketDefs,
+		bucketDef{name: bucketOnPremDatabases, kind: "onpremDatabase"},
+		bucketDef{name: bucketOnPremMailboxes, kind: "onpremMailbox"},
+	)
+}
+
+// Disconnect reasons of on-premises mailboxes (Get-MailboxStatistics).
+const (
+	// DisconnectDisabled is a mailbox disabled with Disable-Mailbox or
+	// Remove-Mailbox: its user no longer has a mailbox.
+	DisconnectDisabled = "Disabled"
+	// DisconnectSoftDeleted is the copy a mailbox move leaves behind in the
+	// source database.
+	DisconnectSoftDeleted = "SoftDeleted"
+)
+
+// MailboxDatabase is an on-premises mailbox database (Get-MailboxDatabase).
+type MailboxDatabase struct {
+	Guid                     string    `json:"guid"` // primary key
+	Name                     string    `json:"name"`
+	Server                   string    `json:"server"`     // NetBIOS name, e.g. MAIL
+	ServerFqdn               string    `json:"serverFqdn"` // mail.contoso.com
+	EdbFilePath              string    `json:"edbFilePath"`
+	LogFolderPath            string    `json:"logFolderPath"`
+	DeletedItemRetention     Span      `json:"deletedItemRetention"`
+	MailboxRetention         Span      `json:"mailboxRetention"`
+	IssueWarningQuota        Quota     `json:"issueWarningQuota"`
+	ProhibitSendQuota        Quota     `json:"prohibitSendQuota"`
+	ProhibitSendReceiveQuota Quota     `json:"prohibitSendReceiveQuota"`
+	Recovery                 bool      `json:"recovery"`
+	ReplicationType          string    `json:"replicationType"` // None | Remote
+	WhenCreated              time.Time `json:"whenCreated"`
+}
+
+// OnPremMailbox is a mailbox of an on-premises database: connected to an
+// Active Directory user (Get-Mailbox on the server) or disconnected
+// (Get-MailboxStatistics -Database shows it with a DisconnectReason).
+type OnPremMailbox struct {
+	MailboxGuid        string     `json:"mailboxGuid"` // primary key (the store's MailboxGuid = ExchangeGuid)
+	ObjectGuid         string     `json:"objectGuid"`
+	Name               string     `json:"name"`
+	Alias              string     `json:"alias"`
+	DisplayName        string     `json:"displayName"`
+	LegacyExchangeDN   string     `json:"legacyExchangeDN"`
+	PrimarySmtpAddress string     `json:"primarySmtpAddress"`
+	UserPrincipalName  string     `json:"userPrincipalName"`
+	DistinguishedName  string     `json:"distinguishedName"`
+	DatabaseGuid       string     `json:"databaseGuid"`
+	DisconnectReason   string     `json:"disconnectReason,omitempty"` // "" while connected
+	DisconnectDate     *time.Time `json:"disconnectDate,omitempty"`
+	LastLogonTime      *time.Time `json:"lastLogonTime,omitempty"`
+	WhenCreated        time.Time  `json:"whenCreated"`
+	Folders            []Folder   `json:"folders"`
+}
+
+// IsDisconnected reports whether the mailbox has no user any more.
+func (m *OnPremMailbox) IsDisconnected() bool { return m.DisconnectReason != "" }
+
+// PutMailboxDatabase stores an on-premises mailbox database.
+func (tx *Tx) PutMailboxDatabase(d *MailboxDatabase) error {
+	if d.Guid == "" {
+		return &ValidationError{Field: "Guid", Message: "empty"}
+	}
+	d.Guid = strings.ToLower(d.Guid)
+	return tx.putRecord(bucketOnPremDatabases, d.Guid, d)
+}
+
+// MailboxDatabases lists the on-premises mailbox databases by name.
+func (tx *Tx) MailboxDatabases() ([]*MailboxDatabase, error) {
+	var out []*MailboxDatabase
+	err := forEachDecoded(tx, bucketOnPremDatabases, "", func(_ string, d *MailboxDatabase) error {
+		out = append(out, d)
+		return nil
+	})
+	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out, err
+}
+
+// FindMailboxDatabase resolves a database by name or GUID (nil when there
+// is none).
+func (tx *Tx) FindMailboxDatabase(identity string) (*MailboxDatabase, error) {
+	id := strings.TrimSpace(identity)
+	dbs, err := tx.MailboxDatabases()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(id)
+	for _, d := range dbs {
+		if strings.EqualFold(d.Name, id) || (isGuid && d.Guid == g) {
+			return d, nil
+		}
+	}
+	return nil, nil
+}
+
+// PutOnPremMailbox stores an on-premises mailbox.
+func (tx *Tx) PutOnPremMailbox(m *OnPremMailbox) error {
+	if m.MailboxGuid == "" {
+		return &ValidationError{Field: "MailboxGuid", Message: "empty"}
+	}
+	m.MailboxGuid = strings.ToLower(m.MailboxGuid)
+	return tx.putRecord(bucketOnPremMailboxes, m.MailboxGuid, m)
+}
+
+// GetOnPremMailbox returns an on-premises mailbox by MailboxGuid (nil when
+// there is none).
+func (tx *Tx) GetOnPremMailbox(guid string) (*OnPremMailbox, error) {
+	g, ok := NormalizeGuid(guid)
+	if !ok {
+		return nil, nil
+	}
+	var m OnPremMailbox
+	found, err := tx.getRecord(bucketOnPremMailboxes, g, &m)
+	if err != nil || !found {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// OnPremMailboxes lists the on-premises mailboxes, connected and
+// disconnected, by display name.
+func (tx *Tx) OnPremMailboxes() ([]*OnPremMailbox, error) {
+	var out []*OnPremMailbox
+	err := forEachDecoded(tx, bucketOnPremMailboxes, "", func(_ string, m *OnPremMailbox) error {
+		out = append(out, m)
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		return strings.ToLower(out[i].DisplayName) < strings.ToLower(out[j].DisplayName)
+	})
+	return out, err
+}
+
+// ResolveOnPremMailboxes resolves a connected on-premises mailbox by name,
+// alias, display name, SMTP address, UPN, DN, LegacyExchangeDN or GUID.
+func (tx *Tx) ResolveOnPremMailboxes(identity string) ([]*OnPremMailbox, error) {
+	id := strings.TrimSpace(identity)
+	all, err := tx.OnPremMailboxes()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(id)
+	var out []*OnPremMailbox
+	for _, m := range all {
+		if m.IsDisconnected() {
+			continue
+		}
+		for _, v := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress, m.UserPrincipalName, m.DistinguishedName, m.LegacyExchangeDN} {
+			if v != "" && strings.EqualFold(v, id) {
+				out = append(out, m)
+				goto next
+			}
+		}
+		if isGuid && (m.MailboxGuid == g || strings.EqualFold(m.ObjectGuid, g)) {
+			out = append(out, m)
+		}
+	next:
+	}
+	return out, nil
+}

@@ -1,0 +1,811 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Mailbox restore requests (New-MailboxRestoreRequest, domain.md §1.10,
+// §4.2). A request copies the content of a soft-deleted, inactive or
+// retired-inactive mailbox — or of a disconnected on-premises mailbox — into
+// an existing mailbox (or its archive). The source never changes.
+//
+// Progress follows the simulated clock (D-4): a request runs for Duration
+// of simulated time; PercentComplete = floor(100 × elapsed / Duration). It
+// is computed from the clock whenever a request is read, so it is right
+// after any clock advance; what happens at a moment — the content copy at
+// completion, the failure when the source is purged mid-flight (D-21) — is
+// done by a timer that ticks once a simulated minute while the request runs.
+
+const bucketRestoreRequests = "restoreRequests"
+
+// TimerRestoreTick advances a running restore request (payload: the
+// request's RequestGuid): it fails the request when its source is gone and
+// completes it when its time is up.
+const TimerRestoreTick = "restore.tick"
+
+func init() {
+	bucketDefs = append(bucketDefs, bucketDef{name: bucketRestoreRequests, kind: "restoreRequest"})
+	builtinTimers[TimerRestoreTick] = fireRestoreTick
+}
+
+// Restore request statuses (the values Get-MailboxRestoreRequest -Status
+// accepts that the simulator produces).
+const (
+	RestoreQueued     = "Queued"
+	RestoreInProgress = "InProgress"
+	RestoreCompleted  = "Completed"
+	RestoreFailed     = "Failed"
+	RestoreSuspended  = "Suspended"
+)
+
+// Restore source kinds.
+const (
+	// RestoreSourceMailbox is an Exchange Online soft-deleted, inactive or
+	// retired-inactive mailbox (-SourceMailbox).
+	RestoreSourceMailbox = "Mailbox"
+	// RestoreSourceDisconnected is a disconnected on-premises mailbox
+	// (-RemoteRestoreType DisconnectedMailbox -SourceStoreMailbox).
+	RestoreSourceDisconnected = "DisconnectedMailbox"
+)
+
+// RestoreBaseDuration is how long a request for up to 1 GB of content runs
+// (D-4); every further started GB adds the same again.
+const RestoreBaseDuration = 10 * time.Minute
+
+// restoreTick is how often a running request is checked.
+const restoreTick = time.Minute
+
+// MaxAutoRestoreNames is how many automatic names (MailboxRestore,
+// MailboxRestore1 … MailboxRestore9) one target can use.
+const MaxAutoRestoreNames = 10
+
+// RestoreReportEntry is one line of a request's report.
+type RestoreReportEntry struct {
+	Time time.Time `json:"time"`
+	Text string    `json:"text"`
+}
+
+// RestoreRequest is a mailbox restore request.
+type RestoreRequest struct {
+	RequestGuid string `json:"requestGuid"` // primary key
+	Name        string `json:"name"`
+	BatchName   string `json:"batchName,omitempty"`
+
+	SourceKind         string `json:"sourceKind"`
+	SourceGuid         string `json:"sourceGuid"` // mailbox object Guid, or the on-premises MailboxGuid
+	SourceExchangeGuid string `json:"sourceExchangeGuid"`
+	SourceName         string `json:"sourceName"`
+	SourceDisplayName  string `json:"sourceDisplayName"`
+	SourceLegacyDN     string `json:"sourceLegacyDN"`
+	SourceDatabase     string `json:"sourceDatabase,omitempty"`
+	RemoteHostName     string `json:"remoteHostName,omitempty"`
+	RemoteDatabaseGuid string `json:"remoteDatabaseGuid,omitempty"`
+
+	TargetGuid         string `json:"targetGuid"`
+	TargetAlias        string `json:"targetAlias"`
+	TargetName         string `json:"targetName"`
+	TargetExchangeGuid string `json:"targetExchangeGuid"`
+	TargetDatabase     string `json:"targetDatabase"`
+
+	SourceIsArchive       bool   `json:"sourceIsArchive"`
+	TargetIsArchive       bool   `json:"targetIsArchive"`
+	AllowLegacyDNMismatch bool   `json:"allowLegacyDNMismatch"`
+	ExcludeDumpster       bool   `json:"excludeDumpster"`
+	AcceptLargeDataLoss   bool   `json:"acceptLargeDataLoss"`
+	TargetRootFolder      string `json:"targetRootFolder,omitempty"`
+	SourceRootFolder      string `json:"sourceRootFolder,omitempty"`
+	ConflictResolution    string `json:"conflictResolutionOption"`
+	SuspendComment        string `json:"suspendComment,omitempty"`
+	CreatedBy             string `json:"createdBy"`
+
+	// Items and Bytes are what the request copies (fixed at creation).
+	Items int64 `json:"items"`
+	Bytes int64 `json:"bytes"`
+
+	CreatedAt time.Time     `json:"createdAt"`
+	Duration  time.Duration `json:"duration"`
+	// Elapsed is the run time accumulated before RunningSince.
+	Elapsed      time.Duration `json:"elapsed"`
+	RunningSince *time.Time    `json:"runningSince,omitempty"` // nil while suspended or finished
+	Suspended    bool          `json:"suspended"`
+	SuspendedAt  *time.Time    `json:"suspendedAt,omitempty"`
+	ResumedAt    *time.Time    `json:"resumedAt,omitempty"`
+	Outcome      string        `json:"outcome,omitempty"` // "", Completed, Failed
+	CompletedAt  *time.Time    `json:"completedAt,omitempty"`
+	FailedAt     *time.Time    `json:"failedAt,omitempty"`
+	FailureType  string        `json:"failureType,omitempty"`
+	Message      string        `json:"message,omitempty"`
+	WhenChanged  time.Time     `json:"whenChanged"`
+
+	Report []RestoreReportEntry `json:"report"`
+}
+
+// Identity is `<target alias>\<Name>`.
+func (r *RestoreRequest) Identity() string { return r.TargetAlias + `\` + r.Name }
+
+// elapsed returns the run time at now.
+func (r *RestoreRequest) elapsed(now time.Time) time.Duration {
+	e := r.Elapsed
+	if r.RunningSince != nil && now.After(*r.RunningSince) {
+		e += now.Sub(*r.RunningSince)
+	}
+	if e > r.Duration {
+		e = r.Duration
+	}
+	return e
+}
+
+// finishAt returns the moment a running request completes.
+func (r *RestoreRequest) finishAt() time.Time {
+	if r.RunningSince == nil {
+		return time.Time{}
+	}
+	return r.RunningSince.Add(r.Duration - r.Elapsed)
+}
+
+// RestoreProgress is a request's state at a moment.
+type RestoreProgress struct {
+	Status           string
+	StatusDetail     string
+	PercentComplete  int
+	ItemsTransferred int64
+	BytesTransferred int64
+	// SourceGone is set when the source no longer exists and the request
+	// had not finished: it is Failed (D-21).
+	SourceGone bool
+}
+
+// Progress computes the request's state at now. sourceExists tells whether
+// its source still exists.
+func (r *RestoreRequest) Progress(now time.Time, sourceExists bool) RestoreProgress {
+	p := RestoreProgress{}
+	if r.Duration > 0 {
+		p.PercentComplete = int(int64(r.elapsed(now)) * 100 / int64(r.Duration))
+	}
+	switch {
+	case r.Outcome == RestoreCompleted:
+		p.PercentComplete = 100
+		p.Status, p.StatusDetail = RestoreCompleted, "Completed"
+	case r.Outcome == RestoreFailed:
+		p.Status, p.StatusDetail = RestoreFailed, "FailedOther"
+	case !sourceExists:
+		p.Status, p.StatusDetail, p.SourceGone = RestoreFailed, "FailedOther", true
+	case r.Suspended:
+		p.Status, p.StatusDetail = RestoreSuspended, "Suspended"
+	case p.PercentComplete >= 100:
+		p.PercentComplete = 100
+		p.Status, p.StatusDetail = RestoreCompleted, "Completed"
+	case p.PercentComplete == 0:
+		p.Status, p.StatusDetail = RestoreQueued, "Queued"
+	default:
+		p.Status, p.StatusDetail = RestoreInProgress, "CopyingMessages"
+	}
+	p.ItemsTransferred = r.Items * int64(p.PercentComplete) / 100
+	p.BytesTransferred = r.Bytes * int64(p.PercentComplete) / 100
+	return p
+}
+
+// RestoreDuration is how long restoring bytes of content takes (D-4:
+// RestoreBaseDuration per started GB, at least once).
+func RestoreDuration(bytes int64) time.Duration {
+	n := (bytes + GB - 1) / GB
+	if n < 1 {
+		n = 1
+	}
+	return time.Duration(n) * RestoreBaseDuration
+}
+
+// Reasons carried by RestoreError.
+const (
+	// RestoreSourceNotFound: no soft-deleted, inactive or disconnected
+	// mailbox matches the source.
+	RestoreSourceNotFound = "SourceNotFound"
+	// RestoreTargetNotFound: no active mailbox or mail user matches the
+	// target.
+	RestoreTargetNotFound = "TargetNotFound"
+	// RestoreAmbiguous: an identity matches several objects; Detail holds it.
+	RestoreAmbiguous = "Ambiguous"
+	// RestoreAutoExpandingSource: the source has an auto-expanding archive.
+	RestoreAutoExpandingSource = "SourceAutoExpandingArchive"
+	// RestoreLargeTargetArchive: the target archive is an auto-expanding
+	// (large) archive.
+	RestoreLargeTargetArchive = "TargetLargeArchive"
+	// RestoreNoSourceArchive: -SourceIsArchive but the source has no archive.
+	RestoreNoSourceArchive = "NoSourceArchive"
+	// RestoreNoTargetArchive: -TargetIsArchive but the target has no archive.
+	RestoreNoTargetArchive = "NoTargetArchive"
+	// RestoreLegacyDNMismatch: the source's LegacyExchangeDN is neither the
+	// target's LegacyExchangeDN nor one of its X500 proxies.
+	RestoreLegacyDNMismatch = "LegacyDNMismatch"
+	// RestoreNameInUse: the target already has a request with that name.
+	RestoreNameInUse = "NameInUse"
+	// RestoreNoFreeName: the target used all MaxAutoRestoreNames automatic
+	// names.
+	RestoreNoFreeName = "NoFreeAutomaticName"
+	// RestoreRemoteHost: the remote host is not the on-premises server.
+	RestoreRemoteHost = "RemoteHostUnknown"
+	// RestoreRemoteDatabase: no on-premises database has the GUID.
+	RestoreRemoteDatabase = "RemoteDatabaseNotFound"
+	// RestoreNotSuspended: Resume on a request that isn't suspended.
+	RestoreNotSuspended = "NotSuspended"
+	// RestoreFinished: Suspend/Set on a completed or failed request.
+	RestoreFinished = "Finished"
+)
+
+// RestoreError reports a refused restore operation; the cmdlet words it.
+type RestoreError struct {
+	Reason   string
+	Identity string // the identity the reason is about
+	Detail   string // a fact for the wording (the other LegacyDN, the name ...)
+}
+
+func (e *RestoreError) Error() string {
+	s := fmt.Sprintf("restore request refused: %s (%s)", e.Reason, e.Identity)
+	if e.Detail != "" {
+		s += ": " + e.Detail
+	}
+	return s
+}
+
+// NewRestoreInput holds the parameters of New-MailboxRestoreRequest.
+type NewRestoreInput struct {
+	// SourceMailbox identifies a cloud source (ExchangeGuid or DN are
+	// recommended). Empty for the remote form.
+	SourceMailbox string
+	// Remote form: -RemoteRestoreType DisconnectedMailbox.
+	RemoteHostName     string
+	RemoteDatabaseGuid string
+	SourceStoreMailbox string
+
+	TargetMailbox         string
+	Name                  string
+	BatchName             string
+	SourceIsArchive       bool
+	TargetIsArchive       bool
+	AllowLegacyDNMismatch bool
+	ExcludeDumpster       bool
+	AcceptLargeDataLoss   bool
+	TargetRootFolder      string
+	SourceRootFolder      string
+	ConflictResolution    string
+	Suspend               bool
+	SuspendComment        string
+	Actor                 string
+}
+
+// restoreServer names the Mailbox Replication service in report lines.
+const restoreServer = "SN6PR06MB4750"
+
+func (r *RestoreRequest) log(t time.Time, format string, args ...any) {
+	r.Report = append(r.Report, RestoreReportEntry{Time: t.UTC(), Text: fmt.Sprintf(format, args...)})
+}
+
+// putRestore stores a request.
+func (tx *Tx) putRestore(r *RestoreRequest) error {
+	r.WhenChanged = tx.Now()
+	return tx.putRecord(bucketRestoreRequests, r.RequestGuid, r)
+}
+
+// RestoreRequests lists every request in creation order.
+func (tx *Tx) RestoreRequests() ([]*RestoreRequest, error) {
+	var out []*RestoreRequest
+	err := forEachDecoded(tx, bucketRestoreRequests, "", func(_ string, r *RestoreRequest) error {
+		out = append(out, r)
+		return nil
+	})
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
+			return out[i].CreatedAt.Before(out[j].CreatedAt)
+		}
+		return out[i].Identity() < out[j].Identity()
+	})
+	return out, err
+}
+
+// FindRestoreRequests resolves a request identity: `<target>\<Name>` (the
+// target by alias, name or any mailbox identity), or the RequestGuid.
+func (tx *Tx) FindRestoreRequests(identity string) ([]*RestoreRequest, error) {
+	id := strings.TrimSpace(identity)
+	all, err := tx.RestoreRequests()
+	if err != nil {
+		return nil, err
+	}
+	var out []*RestoreRequest
+	if g, ok := NormalizeGuid(id); ok {
+		for _, r := range all {
+			if r.RequestGuid == g {
+				out = append(out, r)
+			}
+		}
+		return out, nil
+	}
+	target, name := "", id
+	if i := strings.LastIndexByte(id, '\\'); i >= 0 {
+		target, name = strings.TrimSpace(id[:i]), strings.TrimSpace(id[i+1:])
+	}
+	var targetGuids map[string]bool
+	if target != "" {
+		targetGuids = map[string]bool{}
+		if ms, err := tx.ResolveMailboxes(target, ScopeAny); err == nil {
+			for _, m := range ms {
+				targetGuids[m.Guid] = true
+			}
+		}
+	}
+	for _, r := range all {
+		if !strings.EqualFold(r.Name, name) {
+			continue
+		}
+		if target != "" && !strings.EqualFold(r.TargetAlias, target) && !targetGuids[r.TargetGuid] {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, nil
+}
+
+// GetRestoreRequest returns a request by RequestGuid.
+func (tx *Tx) GetRestoreRequest(guid string) (*RestoreRequest, error) {
+	var r RestoreRequest
+	ok, err := tx.getRecord(bucketRestoreRequests, strings.ToLower(guid), &r)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{Kind: "restoreRequest", Key: guid}
+	}
+	return &r, nil
+}
+
+// RestoreSourceExists reports whether a request's source still exists.
+func (tx *Tx) RestoreSourceExists(r *RestoreRequest) (bool, error) {
+	if r.SourceKind == RestoreSourceDisconnected {
+		m, err := tx.GetOnPremMailbox(r.SourceGuid)
+		return m != nil, err
+	}
+	_, err := tx.GetMailbox(r.SourceGuid)
+	if err != nil {
+		if isNotFound(err) {
+			return false, nil
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// RestoreProgressOf computes a request's state at the current clock.
+func (tx *Tx) RestoreProgressOf(r *RestoreRequest) (RestoreProgress, error) {
+	ok, err := tx.RestoreSourceExists(r)
+	if err != nil {
+		return RestoreProgress{}, err
+	}
+	return r.Progress(tx.Now(), ok), nil
+}
+
+// resolveRestoreTarget finds the target: an active mailbox or mail user by
+// any identity, or by its ArchiveGuid.
+func (tx *Tx) resolveRestoreTarget(id string) (*Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(id, ScopeActive)
+	if err != nil && !isNotFound(err) {
+		return nil, err
+	}
+	if len(ms) == 0 {
+		if g, ok := NormalizeGuid(id); ok && g != ZeroGuid {
+			err := tx.ForEachMailbox("", func(m *Mailbox) error {
+				if m.LifecycleState == StateActive && strings.EqualFold(m.ArchiveGuid, g) {
+					ms = append(ms, m)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	switch len(ms) {
+	case 0:
+		return nil, &RestoreError{Reason: RestoreTargetNotFound, Identity: id}
+	case 1:
+		return ms[0], nil
+	}
+	return nil, &RestoreError{Reason: RestoreAmbiguous, Identity: id}
+}
+
+// legacyDNMatches reports whether the target carries the source's
+// LegacyExchangeDN as its own or as an X500 proxy.
+func legacyDNMatches(target *Mailbox, legacyDN string) bool {
+	if strings.EqualFold(target.LegacyExchangeDN, legacyDN) {
+		return true
+	}
+	for _, a := range target.X500Addresses() {
+		if strings.EqualFold(a, legacyDN) {
+			return true
+		}
+	}
+	return false
+}
+
+// restoreFolders selects what a request copies from the source folders.
+func restoreFolders(fs []Folder, excludeDumpster bool) []Folder {
+	var out []Folder
+	for _, f := range fs {
+		if excludeDumpster && f.Recoverable {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func folderTotals(fs []Folder) (items, bytes int64) {
+	for _, f := range fs {
+		items += f.ItemCount
+		bytes += f.FolderSize
+	}
+	return
+}
+
+// NewRestoreRequest validates and queues a restore request. Refusals
+// return *RestoreError before anything changes.
+func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
+	now := tx.Now()
+	r := &RestoreRequest{
+		SourceIsArchive: in.SourceIsArchive, TargetIsArchive: in.TargetIsArchive,
+		AllowLegacyDNMismatch: in.AllowLegacyDNMismatch, ExcludeDumpster: in.ExcludeDumpster,
+		AcceptLargeDataLoss: in.AcceptLargeDataLoss, TargetRootFolder: in.TargetRootFolder,
+		SourceRootFolder: in.SourceRootFolder, ConflictResolution: in.ConflictResolution,
+		BatchName: in.BatchName, CreatedBy: in.Actor, CreatedAt: now,
+	}
+	if r.ConflictResolution == "" {
+		r.ConflictResolution = "KeepSourceItem"
+	}
+	var folders []Folder
+	var sourceLegacyDN string
+	if in.SourceStoreMailbox != "" || in.RemoteHostName != "" {
+		if !strings.EqualFold(strings.TrimSuffix(strings.TrimSpace(in.RemoteHostName), "."), OnPremServerFqdn) {
+			return nil, &RestoreError{Reason: RestoreRemoteHost, Identity: in.RemoteHostName}
+		}
+		db, err := tx.FindMailboxDatabase(in.RemoteDatabaseGuid)
+		if err != nil {
+			return nil, err
+		}
+		if db == nil {
+			return nil, &RestoreError{Reason: RestoreRemoteDatabase, Identity: in.RemoteDatabaseGuid}
+		}
+		src, err := tx.GetOnPremMailbox(in.SourceStoreMailbox)
+		if err != nil {
+			return nil, err
+		}
+		if src == nil || !src.IsDisconnected() || src.DatabaseGuid != db.Guid {
+			return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceStoreMailbox}
+		}
+		r.SourceKind, r.SourceGuid, r.SourceExchangeGuid = RestoreSourceDisconnected, src.MailboxGuid, src.MailboxGuid
+		r.SourceName, r.SourceDisplayName = src.Alias, src.DisplayName
+		r.SourceDatabase, r.RemoteHostName, r.RemoteDatabaseGuid = db.Name, OnPremServerFqdn, db.Guid
+		sourceLegacyDN = src.LegacyExchangeDN
+		folders = src.Folders
+	} else {
+		ms, err := tx.ResolveMailboxes(in.SourceMailbox, ScopeSoftDeleted)
+		if err != nil {
+			if isNotFound(err) {
+				return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceMailbox}
+			}
+			return nil, err
+		}
+		var mbx []*Mailbox
+		for _, m := range ms {
+			if !m.IsMailUser() {
+				mbx = append(mbx, m)
+			}
+		}
+		if len(mbx) == 0 {
+			return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceMailbox}
+		}
+		if len(mbx) > 1 {
+			return nil, &RestoreError{Reason: RestoreAmbiguous, Identity: in.SourceMailbox}
+		}
+		src := mbx[0]
+		if src.AutoExpandingArchiveEnabled {
+			return nil, &RestoreError{Reason: RestoreAutoExpandingSource, Identity: in.SourceMailbox}
+		}
+		if in.SourceIsArchive && src.ArchiveStatus != "Active" {
+			return nil, &RestoreError{Reason: RestoreNoSourceArchive, Identity: in.SourceMailbox}
+		}
+		c, err := tx.GetMailboxContent(src.Guid)
+		if err != nil {
+			return nil, err
+		}
+		folders = c.Primary
+		if in.SourceIsArchive {
+			folders = c.Archive
+		}
+		r.SourceKind, r.SourceGuid, r.SourceExchangeGuid = RestoreSourceMailbox, src.Guid, src.ExchangeGuid
+		if in.SourceIsArchive {
+			r.SourceExchangeGuid = src.ArchiveGuid
+		}
+		r.SourceName, r.SourceDisplayName, r.SourceDatabase = src.Name, src.DisplayName, src.Database
+		sourceLegacyDN = src.LegacyExchangeDN
+	}
+	r.SourceLegacyDN = sourceLegacyDN
+	target, err := tx.resolveRestoreTarget(in.TargetMailbox)
+	if err != nil {
+		return nil, err
+	}
+	if in.TargetIsArchive {
+		if target.ArchiveStatus != "Active" || target.ArchiveGuid == ZeroGuid {
+			return nil, &RestoreError{Reason: RestoreNoTargetArchive, Identity: in.TargetMailbox}
+		}
+		if target.AutoExpandingArchiveEnabled {
+			return nil, &RestoreError{Reason: RestoreLargeTargetArchive, Identity: in.TargetMailbox}
+		}
+	}
+	if r.SourceKind == RestoreSourceMailbox && !in.AllowLegacyDNMismatch && !legacyDNMatches(target, sourceLegacyDN) {
+		return nil, &RestoreError{Reason: RestoreLegacyDNMismatch, Identity: in.TargetMailbox, Detail: sourceLegacyDN}
+	}
+	r.TargetGuid, r.TargetAlias, r.TargetName = target.Guid, target.Alias, target.Name
+	r.TargetExchangeGuid, r.TargetDatabase = target.ExchangeGuid, target.Database
+	if in.TargetIsArchive {
+		r.TargetExchangeGuid, r.TargetDatabase = target.ArchiveGuid, target.ArchiveDatabase
+	}
+	existing, err := tx.RestoreRequests()
+	if err != nil {
+		return nil, err
+	}
+	taken := map[string]bool{}
+	for _, e := range existing {
+		if e.TargetGuid == target.Guid {
+			taken[strings.ToLower(e.Name)] = true
+		}
+	}
+	if in.Name != "" {
+		if taken[strings.ToLower(in.Name)] {
+			return nil, &RestoreError{Reason: RestoreNameInUse, Identity: target.Alias + `\` + in.Name}
+		}
+		r.Name = in.Name
+	} else {
+		for i := 0; i < MaxAutoRestoreNames; i++ {
+			n := "MailboxRestore"
+			if i > 0 {
+				n += fmt.Sprint(i)
+			}
+			if !taken[strings.ToLower(n)] {
+				r.Name = n
+				break
+			}
+		}
+		if r.Name == "" {
+			return nil, &RestoreError{Reason: RestoreNoFreeName, Identity: target.Alias}
+		}
+	}
+	r.RequestGuid = tx.NewGuid()
+	folders = restoreFolders(folders, in.ExcludeDumpster)
+	r.Items, r.Bytes = folderTotals(folders)
+	r.Duration = RestoreDuration(r.Bytes)
+	r.log(now, "[%s] '%s' created request.", restoreServer, in.Actor)
+	if in.Suspend {
+		r.Suspended, r.SuspendComment, r.SuspendedAt = true, in.SuspendComment, ptrTime(now)
+		r.log(now, "[%s] The request was created suspended.", restoreServer)
+	} else {
+		r.RunningSince = ptrTime(now)
+		if err := tx.scheduleRestoreTick(r); err != nil {
+			return nil, err
+		}
+	}
+	return r, tx.putRestore(r)
+}
+
+// scheduleRestoreTick schedules the next check of a running request: a
+// minute on, or the instant it completes if that is sooner. The completion
+// tick is due one nanosecond before the finish so that it fires when the
+// clock reaches the finish (timers fire strictly after their due time).
+func (tx *Tx) scheduleRestoreTick(r *RestoreRequest) error {
+	finish := r.finishAt().Add(-time.Nanosecond)
+	next := tx.Now().Add(restoreTick)
+	if finish.Before(next) {
+		next = finish
+	}
+	_, err := tx.Schedule(next, TimerRestoreTick, r.RequestGuid)
+	return err
+}
+
+func (tx *Tx) cancelRestoreTicks(r *RestoreRequest) error {
+	_, err := tx.CancelTimers(func(t Timer) bool { return t.Kind == TimerRestoreTick && t.Payload == r.RequestGuid })
+	return err
+}
+
+func fireRestoreTick(tx *Tx, t Timer) error {
+	r, err := tx.GetRestoreRequest(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	if r.Outcome != "" || r.RunningSince == nil || r.Suspended {
+		return nil
+	}
+	now := tx.Now()
+	ok, err := tx.RestoreSourceExists(r)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		r.Elapsed = r.elapsed(now)
+		r.RunningSince = nil
+		r.Outcome, r.FailedAt = RestoreFailed, ptrTime(now)
+		r.FailureType = "SourceMailboxNotFoundPermanentException"
+		r.Message = fmt.Sprintf("The source mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.SourceName)
+		r.log(now, "[%s] Fatal error: %s", restoreServer, r.Message)
+		r.log(now, "[%s] The request failed.", restoreServer)
+		return tx.putRestore(r)
+	}
+	finish := r.finishAt()
+	if now.Add(time.Nanosecond).Before(finish) {
+		return tx.scheduleRestoreTick(r)
+	}
+	if err := tx.completeRestore(r, finish); err != nil {
+		return err
+	}
+	return tx.putRestore(r)
+}
+
+// completeRestore copies the source's folders into the target and marks
+// the request Completed at `at`.
+func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
+	var src []Folder
+	if r.SourceKind == RestoreSourceDisconnected {
+		m, err := tx.GetOnPremMailbox(r.SourceGuid)
+		if err != nil {
+			return err
+		}
+		if m != nil {
+			src = m.Folders
+		}
+	} else {
+		c, err := tx.GetMailboxContent(r.SourceGuid)
+		if err != nil {
+			return err
+		}
+		src = c.Primary
+		if r.SourceIsArchive {
+			src = c.Archive
+		}
+	}
+	src = restoreFolders(src, r.ExcludeDumpster)
+	if _, err := tx.GetMailbox(r.TargetGuid); err == nil {
+		tc, err := tx.GetMailboxContent(r.TargetGuid)
+		if err != nil {
+			return err
+		}
+		if r.TargetIsArchive {
+			tc.Archive = mergeFolders(tc.Archive, src, r.TargetRootFolder)
+		} else {
+			tc.Primary = mergeFolders(tc.Primary, src, r.TargetRootFolder)
+		}
+		if err := tx.PutMailboxContent(tc); err != nil {
+			return err
+		}
+	} else if !isNotFound(err) {
+		return err
+	}
+	r.Elapsed, r.RunningSince = r.Duration, nil
+	r.Outcome, r.CompletedAt = RestoreCompleted, ptrTime(at)
+	r.log(at, "[%s] Copied %d items (%s) from '%s' to '%s'.", restoreServer, r.Items, Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
+	r.log(at, "[%s] Request is complete.", restoreServer)
+	return nil
+}
+
+// mergeFolders adds the source folders to the target's: into the folder
+// with the same path, or — with a root folder — under "/<root>" (created
+// if missing). Recoverable Items folders always merge with the target's.
+func mergeFolders(target, src []Folder, root string) []Folder {
+	out := append([]Folder(nil), target...)
+	root = strings.Trim(strings.TrimSpace(root), "/")
+	if root != "" {
+		if _, ok := FindFolder(out, "/"+root); !ok {
+			out = append(out, Folder{Name: root, FolderPath: "/" + root, FolderType: "User Created"})
+		}
+	}
+	for _, f := range src {
+		if f.FolderType == "Root" || f.FolderType == "RecoverableItemsRoot" {
+			continue
+		}
+		path, name, ftype := f.FolderPath, f.Name, f.FolderType
+		if root != "" && !f.Recoverable {
+			path, ftype = "/"+root+f.FolderPath, "User Created"
+		}
+		if t, ok := FindFolder(out, path); ok {
+			t.ItemCount += f.ItemCount
+			t.FolderSize += f.FolderSize
+			continue
+		}
+		out = append(out, Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable})
+	}
+	return out
+}
+
+// SuspendRestoreRequest suspends a queued or running request.
+func (tx *Tx) SuspendRestoreRequest(guid, comment string) (*RestoreRequest, error) {
+	r, err := tx.GetRestoreRequest(guid)
+	if err != nil {
+		return nil, err
+	}
+	p, err := tx.RestoreProgressOf(r)
+	if err != nil {
+		return nil, err
+	}
+	if p.Status == RestoreCompleted || p.Status == RestoreFailed {
+		return nil, &RestoreError{Reason: RestoreFinished, Identity: r.Identity(), Detail: p.Status}
+	}
+	if r.Suspended {
+		return r, nil
+	}
+	now := tx.Now()
+	r.Elapsed, r.RunningSince = r.elapsed(now), nil
+	r.Suspended, r.SuspendedAt, r.SuspendComment = true, ptrTime(now), comment
+	r.log(now, "[%s] The request was suspended.", restoreServer)
+	if err := tx.cancelRestoreTicks(r); err != nil {
+		return nil, err
+	}
+	return r, tx.putRestore(r)
+}
+
+// ResumeRestoreRequest resumes a suspended request.
+func (tx *Tx) ResumeRestoreRequest(guid string) (*RestoreRequest, error) {
+	r, err := tx.GetRestoreRequest(guid)
+	if err != nil {
+		return nil, err
+	}
+	if !r.Suspended || r.Outcome != "" {
+		return nil, &RestoreError{Reason: RestoreNotSuspended, Identity: r.Identity()}
+	}
+	now := tx.Now()
+	r.Suspended, r.SuspendComment, r.RunningSince, r.ResumedAt = false, "", ptrTime(now), ptrTime(now)
+	r.log(now, "[%s] The request was resumed.", restoreServer)
+	if err := tx.scheduleRestoreTick(r); err != nil {
+		return nil, err
+	}
+	return r, tx.putRestore(r)
+}
+
+// SetRestoreInput holds the Set-MailboxRestoreRequest changes (nil = keep).
+type SetRestoreInput struct {
+	BatchName           *string
+	AcceptLargeDataLoss *bool
+	ConflictResolution  *string
+}
+
+// SetRestoreRequest changes a request's settings.
+func (tx *Tx) SetRestoreRequest(guid string, in SetRestoreInput) (*RestoreRequest, error) {
+	r, err := tx.GetRestoreRequest(guid)
+	if err != nil {
+		return nil, err
+	}
+	if in.BatchName != nil {
+		r.BatchName = *in.BatchName
+	}
+	if in.AcceptLargeDataLoss != nil {
+		r.AcceptLargeDataLoss = *in.AcceptLargeDataLoss
+	}
+	if in.ConflictResolution != nil {
+		r.ConflictResolution = *in.ConflictResolution
+	}
+	return r, tx.putRestore(r)
+}
+
+// RemoveRestoreRequest deletes a request (a running one stops; content
+// already restored stays).
+func (tx *Tx) RemoveRestoreRequest(guid string) error {
+	r, err := tx.GetRestoreRequest(guid)
+	if err != nil {
+		return err
+	}
+	if err := tx.cancelRestoreTicks(r); err != nil {
+		return err
+	}
+	_, err = tx.deleteRecord(bucketRestoreRequests, r.RequestGuid)
+	return err
+}

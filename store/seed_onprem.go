@@ -33,7 +33,7 @@ const (
 
 type onPremPersona struct {
 	display, alias, db, guid, object, legacyHex, reason string
-	disconnected                                    time.Time
+	disconnected                                        time.Time
 }
 
 func onPremPeople() []onPremPersona {

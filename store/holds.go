@@ -1,0 +1,776 @@
+package store
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/store/opath"
+)
+
+// The stamping rules (domain.md §2.1–2.3, §2.5, D-1, D-5, D-6, D-7, D-10,
+// D-17): a mailbox's InPlaceHolds and the organization's InPlaceHolds are
+// derived from the holds objects (policies, scopes, cases, In-Place holds,
+// labels) plus the simulator's per-mailbox hold state, and recomputed
+// synchronously whenever one of them changes. Entries that name no
+// existing object (orphaned holds) are left alone until removed by
+// -RemoveOrphanedHolds or Invoke-HoldRemovalAction. Every removal of a hold
+// from a mailbox sets a delay hold with a 30-day expiry timer.
+
+// Timer kinds of delay holds (payload: mailbox Guid).
+const (
+	TimerDelayHoldExpiry        = "mailbox.delayHoldExpiry"
+	TimerDelayReleaseHoldExpiry = "mailbox.delayReleaseHoldExpiry"
+)
+
+func init() {
+	builtinTimers[TimerDelayHoldExpiry] = fireDelayHoldExpiry
+	builtinTimers[TimerDelayReleaseHoldExpiry] = fireDelayHoldExpiry
+}
+
+// holdEnv is a snapshot of every holds object, loaded once per operation.
+type holdEnv struct {
+	org      *Organization
+	policies []*CompliancePolicy
+	digit    map[string]int // policy guid -> stamp digit (0 = no rule)
+	scopes   map[string]*scopeEval
+	cases    map[string]*ComplianceCase
+	holds    []*CaseHoldPolicy
+	searches []*MailboxSearch
+	tags     map[string]*ComplianceTag // lower-case name
+	// known maps every hold ID / exclusion marker an existing object can
+	// produce (lower case) to true: entries outside it are orphans.
+	known map[string]bool
+	// dropped lists IDs (lower case) of objects being deleted in this
+	// operation: their entries are removed even though no object is left.
+	dropped map[string]bool
+}
+
+type scopeEval struct {
+	s      *AdaptiveScope
+	filter *opath.Filter
+	simple []simpleCondition
+	conj   string
+}
+
+type simpleCondition struct {
+	Name     string `json:"Name"`
+	Operator string `json:"Operator"`
+	Value    string `json:"Value"`
+}
+
+func (tx *Tx) loadHoldEnv() (*holdEnv, error) {
+	o, err := tx.Organization()
+	if err != nil {
+		return nil, err
+	}
+	env := &holdEnv{org: o, digit: map[string]int{}, scopes: map[string]*scopeEval{}, cases: map[string]*ComplianceCase{},
+		tags: map[string]*ComplianceTag{}, known: map[string]bool{}, dropped: map[string]bool{}}
+	if env.policies, err = tx.CompliancePolicies(); err != nil {
+		return nil, err
+	}
+	rules, err := tx.ComplianceRules()
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rules {
+		if r.Disabled {
+			continue
+		}
+		if _, ok := env.digit[r.Policy]; !ok {
+			env.digit[r.Policy] = ActionDigit(r.RetentionComplianceAction)
+		}
+	}
+	for _, p := range env.policies {
+		if p.Kind == PolicyKindLabel {
+			env.digit[p.Guid] = 1
+		}
+		h := p.Hex()
+		for _, pre := range []string{"mbx", "skp", "grp"} {
+			for d := 1; d <= 3; d++ {
+				env.known[pre+h+":"+string(rune('0'+d))] = true
+			}
+		}
+		env.known["-mbx"+h] = true
+	}
+	scopes, err := tx.AdaptiveScopes()
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range scopes {
+		env.scopes[s.Guid] = compileScope(s)
+	}
+	cases, err := tx.ComplianceCases()
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cases {
+		env.cases[c.Guid] = c
+	}
+	if env.holds, err = tx.CaseHoldPolicies(""); err != nil {
+		return nil, err
+	}
+	for _, h := range env.holds {
+		env.known[strings.ToLower(h.HoldID())] = true
+	}
+	if env.searches, err = tx.ListMailboxSearches(); err != nil {
+		return nil, err
+	}
+	for _, s := range env.searches {
+		env.known[strings.ToLower(s.InPlaceHoldIdentity)] = true
+	}
+	tags, err := tx.ComplianceTags()
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range tags {
+		env.tags[strings.ToLower(t.Name)] = t
+	}
+	return env, nil
+}
+
+func compileScope(s *AdaptiveScope) *scopeEval {
+	se := &scopeEval{s: s, conj: "and"}
+	if s.IsAdvanced() {
+		if f, err := opath.Parse(s.RawQuery); err == nil {
+			se.filter = f
+		}
+		return se
+	}
+	var q struct {
+		Conditions  []simpleCondition `json:"Conditions"`
+		Conjunction string            `json:"Conjunction"`
+	}
+	if err := json.Unmarshal([]byte(s.FilterConditions), &q); err == nil {
+		se.simple = q.Conditions
+		if q.Conjunction != "" {
+			se.conj = strings.ToLower(q.Conjunction)
+		}
+	}
+	return se
+}
+
+// ScopeProperty returns the value an adaptive scope query sees for a
+// mailbox property (directory attributes come from the account u, which
+// may be nil). Unknown properties read as empty.
+func ScopeProperty(m *Mailbox, u *User, name string) any {
+	switch strings.ToLower(name) {
+	case "name":
+		return m.Name
+	case "alias":
+		return m.Alias
+	case "displayname":
+		return m.DisplayName
+	case "primarysmtpaddress", "emailaddress", "windowsemailaddress":
+		return m.PrimarySmtpAddress
+	case "emailaddresses":
+		return m.EmailAddresses
+	case "userprincipalname", "microsoftonlineservicesid":
+		return m.UserPrincipalName
+	case "recipienttype":
+		return m.RecipientType
+	case "recipienttypedetails":
+		return m.RecipientTypeDetails
+	case "isinactivemailbox":
+		return m.IsInactiveMailbox
+	case "litigationholdenabled":
+		return m.LitigationHoldEnabled
+	case "firstname":
+		return m.FirstName
+	case "lastname":
+		return m.LastName
+	case "usagelocation":
+		return m.UsageLocation
+	case "whencreated":
+		return m.WhenCreated
+	}
+	if u != nil {
+		switch strings.ToLower(name) {
+		case "department":
+			return u.Department
+		case "title":
+			return u.Title
+		case "office", "physicaldeliveryofficename":
+			return u.Office
+		case "city":
+			return u.City
+		case "country", "countryorregion", "co":
+			return u.Country
+		}
+	}
+	if m.Extra != nil {
+		for k, raw := range m.Extra {
+			if strings.EqualFold(k, name) {
+				var v any
+				if json.Unmarshal(raw, &v) == nil {
+					return v
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// matches reports whether a mailbox is in the adaptive scope.
+func (se *scopeEval) matches(m *Mailbox, u *User) bool {
+	if se == nil || !strings.EqualFold(se.s.LocationType, "User") && se.s.LocationType != "" {
+		return false
+	}
+	if se.filter != nil {
+		ok, err := se.filter.Eval(func(p string) (any, bool) { return ScopeProperty(m, u, p), true })
+		return err == nil && ok
+	}
+	if se.s.IsAdvanced() || len(se.simple) == 0 {
+		return false
+	}
+	all := se.conj != "or"
+	res := all
+	for _, c := range se.simple {
+		v := strings.ToLower(toText(ScopeProperty(m, u, c.Name)))
+		want := strings.ToLower(c.Value)
+		var ok bool
+		switch strings.ToLower(c.Operator) {
+		case "notequal", "notequals":
+			ok = v != want
+		case "startswith":
+			ok = strings.HasPrefix(v, want)
+		case "notstartswith":
+			ok = !strings.HasPrefix(v, want)
+		case "contains":
+			ok = strings.Contains(v, want)
+		default:
+			ok = v == want
+		}
+		if all {
+			res = res && ok
+		} else {
+			res = res || ok
+		}
+	}
+	return res
+}
+
+func toText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	case []string:
+		return strings.Join(x, " ")
+	}
+	b, _ := json.Marshal(v)
+	return strings.Trim(string(b), `"`)
+}
+
+func locationHas(locs []PolicyLocation, guid string) bool {
+	for _, l := range locs {
+		if strings.EqualFold(l.MailboxGuid, guid) {
+			return true
+		}
+	}
+	return false
+}
+
+// appliesTo reports whether a non-org-wide policy covers the mailbox.
+func (env *holdEnv) appliesTo(p *CompliancePolicy, m *Mailbox, u *User, st *MailboxHoldState) bool {
+	if locationHas(p.ExchangeLocationException, m.Guid) {
+		return false
+	}
+	if p.Kind == PolicyKindLabel {
+		for _, l := range st.Labels {
+			if strings.EqualFold(l.Policy, p.Guid) {
+				return true
+			}
+		}
+	}
+	if p.IsAdaptive() {
+		for _, sg := range p.AdaptiveScopeLocation {
+			if env.scopes[sg].matches(m, u) {
+				return true
+			}
+		}
+		return false
+	}
+	if p.ExchangeAll {
+		return p.Kind == PolicyKindApp // D-6: app policies stamp every mailbox
+	}
+	return locationHas(p.ExchangeLocation, m.Guid)
+}
+
+// desiredEntries computes the InPlaceHolds entries the holds objects give a
+// mailbox, in canonical order: In-Place holds, eDiscovery holds, retention
+// stamps, exclusion markers.
+func (env *holdEnv) desiredEntries(m *Mailbox, u *User, st *MailboxHoldState) []string {
+	var out []string
+	if m.IsMailUser() {
+		return out
+	}
+	for _, s := range env.searches {
+		if !s.InPlaceHoldEnabled {
+			continue
+		}
+		for _, src := range s.SourceMailboxes {
+			if strings.EqualFold(src, m.LegacyExchangeDN) {
+				out = append(out, s.InPlaceHoldIdentity)
+				break
+			}
+		}
+	}
+	for _, h := range env.holds {
+		c := env.cases[h.Case]
+		if h.Enabled && c != nil && c.Status == CaseActive && locationHas(h.ExchangeLocation, m.Guid) {
+			out = append(out, h.HoldID())
+		}
+	}
+	for _, p := range env.policies {
+		d := env.digit[p.Guid]
+		if !p.Enabled || d == 0 || p.IsOrgWide() && p.Kind != PolicyKindLabel {
+			continue
+		}
+		if p.IsOrgWide() && p.Kind == PolicyKindLabel {
+			// Org-wide label policy: stamped on the mailbox only where one
+			// of its labels is applied.
+			if !env.appliesTo(&CompliancePolicy{Guid: p.Guid, Kind: p.Kind}, m, u, st) {
+				continue
+			}
+		} else if !env.appliesTo(p, m, u, st) {
+			continue
+		}
+		out = append(out, "mbx"+p.Hex()+":"+string(rune('0'+d)))
+		if len(p.SkypeLocation) > 0 && p.Kind != PolicyKindLabel {
+			for _, a := range p.SkypeLocation {
+				if addressOf(m, a) {
+					out = append(out, "skp"+p.Hex()+":"+string(rune('0'+d)))
+					break
+				}
+			}
+		}
+	}
+	for _, p := range env.policies {
+		if !p.IsOrgWide() {
+			continue
+		}
+		if locationHas(p.ExchangeLocationException, m.Guid) || hcontains(st.ExcludedOrg, p.Hex()) {
+			out = append(out, "-mbx"+p.Hex())
+		}
+	}
+	var kept []string
+	for _, e := range out {
+		if !hcontains(st.Suppressed, e) {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}
+
+// addressOf reports whether a is one of the mailbox's addresses.
+func addressOf(m *Mailbox, a string) bool {
+	a = strings.TrimSpace(a)
+	if strings.EqualFold(a, m.PrimarySmtpAddress) || strings.EqualFold(a, m.UserPrincipalName) {
+		return true
+	}
+	for _, s := range m.SmtpAddresses() {
+		if strings.EqualFold(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// orgEntries computes the organization's InPlaceHolds from the org-wide
+// policies.
+func (env *holdEnv) orgEntries() []string {
+	var out []string
+	for _, p := range env.policies {
+		d := env.digit[p.Guid]
+		if !p.Enabled || d == 0 {
+			continue
+		}
+		if p.IsOrgWide() {
+			out = append(out, "mbx"+p.Hex()+":"+string(rune('0'+d)))
+		}
+		if hcontains(p.ModernGroupLocation, LocationAll) && p.Kind != PolicyKindApp {
+			out = append(out, "grp"+p.Hex()+":"+string(rune('0'+d)))
+		}
+	}
+	return out
+}
+
+// mergeEntries keeps the order of entries already present, drops the ones
+// no longer wanted, and appends new ones in the order given.
+func mergeEntries(cur, want []string) []string {
+	wantSet := map[string]bool{}
+	for _, w := range want {
+		wantSet[strings.ToLower(w)] = true
+	}
+	have := map[string]bool{}
+	out := []string{}
+	for _, c := range cur {
+		if wantSet[strings.ToLower(c)] && !have[strings.ToLower(c)] {
+			out = append(out, c)
+			have[strings.ToLower(c)] = true
+		}
+	}
+	for _, w := range want {
+		if !have[strings.ToLower(w)] {
+			out = append(out, w)
+			have[strings.ToLower(w)] = true
+		}
+	}
+	return out
+}
+
+// holdTouch collects what a recompute changed on one mailbox.
+type holdTouch struct {
+	removed []string // hold entries removed (raw)
+	changed bool
+}
+
+// recomputeMailbox re-derives a mailbox's InPlaceHolds and applies delay
+// holds for removed holds. Holds are never added to deleted mailboxes
+// (D-17); exclusion markers may be. The mailbox is stored when changed.
+// It does not run T10; see settleMailbox.
+func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
+	t := &holdTouch{}
+	st, err := tx.holdState(m.Guid)
+	if err != nil {
+		return nil, err
+	}
+	u, err := tx.linkedUser(m)
+	if err != nil {
+		return nil, err
+	}
+	want := env.desiredEntries(m, u, st)
+	var keep []string // orphans stay
+	for _, e := range m.InPlaceHolds {
+		le := strings.ToLower(e)
+		if env.dropped[le] {
+			continue
+		}
+		if !env.known[le] {
+			keep = append(keep, e)
+		}
+	}
+	if m.LifecycleState != StateActive && m.LifecycleState != StateUnlicensedGrace {
+		present := map[string]bool{}
+		for _, e := range m.InPlaceHolds {
+			present[strings.ToLower(e)] = true
+		}
+		var limited []string
+		for _, w := range want {
+			pe := ParseHoldEntry(w)
+			if present[strings.ToLower(w)] || (pe.Kind == HoldKindExclusion && m.LifecycleState == StateInactive) {
+				limited = append(limited, w)
+			}
+		}
+		want = limited
+	}
+	next := mergeEntries(m.InPlaceHolds, append(keep, want...))
+	nextSet := map[string]bool{}
+	for _, e := range next {
+		nextSet[strings.ToLower(e)] = true
+	}
+	release, exchange := false, false
+	for _, e := range m.InPlaceHolds {
+		if nextSet[strings.ToLower(e)] {
+			continue
+		}
+		t.removed = append(t.removed, e)
+		pe := ParseHoldEntry(e)
+		if !pe.IsHold() {
+			continue
+		}
+		if pe.Prefix == "skp" || env.isApp(pe.ID) {
+			release = true
+		} else {
+			exchange = true
+		}
+	}
+	// A new exclusion marker from an org-wide hold policy removes that hold.
+	for _, e := range next {
+		pe := ParseHoldEntry(e)
+		if pe.Kind != HoldKindExclusion || hasEntry(m.InPlaceHolds, e) {
+			continue
+		}
+		if env.orgHolds(pe.ID) && (m.LifecycleState == StateActive || m.LifecycleState == StateInactive || m.LifecycleState == StateUnlicensedGrace) {
+			exchange = true
+		}
+	}
+	if !sameEntries(m.InPlaceHolds, next) {
+		m.InPlaceHolds = next
+		t.changed = true
+	}
+	if exchange {
+		if err := tx.applyDelayHold(m, false); err != nil {
+			return nil, err
+		}
+		t.changed = true
+	}
+	if release {
+		if err := tx.applyDelayHold(m, true); err != nil {
+			return nil, err
+		}
+		t.changed = true
+	}
+	if t.changed {
+		if err := tx.PutMailbox(m); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+func hasEntry(list []string, e string) bool { return hcontains(list, e) }
+
+func sameEntries(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// isApp reports whether the 32-hex ID belongs to an app retention policy.
+func (env *holdEnv) isApp(hex string) bool {
+	for _, p := range env.policies {
+		if p.Hex() == hex {
+			return p.Kind == PolicyKindApp
+		}
+	}
+	return false
+}
+
+// orgHolds reports whether the org list currently holds a retain-type
+// entry of the policy with that 32-hex ID.
+func (env *holdEnv) orgHolds(hex string) bool {
+	for _, e := range env.org.InPlaceHolds {
+		pe := ParseHoldEntry(e)
+		if pe.Prefix == "mbx" && pe.ID == hex && pe.IsHold() {
+			return true
+		}
+	}
+	return false
+}
+
+// applyDelayHold sets a delay hold flag (release: DelayReleaseHoldApplied)
+// with a 30-day expiry; an already set flag is kept and its timer is
+// re-stamped to now (D-7). The caller stores the mailbox.
+func (tx *Tx) applyDelayHold(m *Mailbox, release bool) error {
+	now := tx.Now()
+	due := After30Days(now)
+	kind := TimerDelayHoldExpiry
+	if release {
+		kind = TimerDelayReleaseHoldExpiry
+		m.DelayReleaseHoldApplied = true
+		m.DelayReleaseHoldExpiresAt = ptrTime(due)
+	} else {
+		m.DelayHoldApplied = true
+		m.DelayHoldExpiresAt = ptrTime(due)
+	}
+	if err := tx.cancelFor(m.Guid, kind); err != nil {
+		return err
+	}
+	_, err := tx.Schedule(due, kind, m.Guid)
+	return err
+}
+
+// clearDelayHold clears one delay hold flag and its timer (the caller
+// stores the mailbox).
+func (tx *Tx) clearDelayHold(m *Mailbox, release bool) error {
+	if release {
+		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
+		return tx.cancelFor(m.Guid, TimerDelayReleaseHoldExpiry)
+	}
+	m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
+	return tx.cancelFor(m.Guid, TimerDelayHoldExpiry)
+}
+
+func fireDelayHoldExpiry(tx *Tx, t Timer) error {
+	m, err := tx.GetMailbox(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	release := t.Kind == TimerDelayReleaseHoldExpiry
+	exp := m.DelayHoldExpiresAt
+	if release {
+		exp = m.DelayReleaseHoldExpiresAt
+	}
+	if exp == nil || !exp.Equal(t.Due) {
+		return nil
+	}
+	if release {
+		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
+	} else {
+		m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
+	}
+	if err := tx.PutMailbox(m); err != nil {
+		return err
+	}
+	_, err = tx.RecalculateInactiveMailbox(m.Guid)
+	return err
+}
+
+// recomputeOrg re-derives the organization's InPlaceHolds. When an
+// org-wide hold disappears, every mailbox it held (Active, unlicensed or
+// Inactive, not excluded) gets a delay hold; the affected Inactive
+// mailboxes are returned for settling.
+func (tx *Tx) recomputeOrg(env *holdEnv) error {
+	want := env.orgEntries()
+	next := mergeEntries(env.org.InPlaceHolds, want)
+	var lost []HoldEntry
+	for _, e := range env.org.InPlaceHolds {
+		if !hasEntry(next, e) {
+			if pe := ParseHoldEntry(e); pe.Prefix == "mbx" && pe.IsHold() {
+				lost = append(lost, pe)
+			}
+		}
+	}
+	if sameEntries(env.org.InPlaceHolds, next) {
+		return nil
+	}
+	env.org.InPlaceHolds = next
+	if err := tx.PutOrganization(env.org); err != nil {
+		return err
+	}
+	if len(lost) == 0 {
+		return nil
+	}
+	var guids []string
+	err := tx.ForEachMailbox("", func(m *Mailbox) error {
+		if m.IsMailUser() {
+			return nil
+		}
+		switch m.LifecycleState {
+		case StateActive, StateInactive, StateUnlicensedGrace:
+		default:
+			return nil
+		}
+		for _, l := range lost {
+			if !hasEntry(m.InPlaceHolds, "-mbx"+l.ID) {
+				guids = append(guids, m.Guid)
+				return nil
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, g := range guids {
+		m, err := tx.GetMailbox(g)
+		if err != nil {
+			return err
+		}
+		if err := tx.applyDelayHold(m, false); err != nil {
+			return err
+		}
+		if err := tx.PutMailbox(m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recomputeHolds is the synchronous assistant pass after a holds change
+// (D-1): the organization's list, then the given mailboxes (every mailbox
+// when guids is nil), then T10 for Inactive mailboxes no longer on hold.
+// dropped lists hold IDs (and -mbx markers) of objects deleted by the
+// operation.
+func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
+	env, err := tx.loadHoldEnv()
+	if err != nil {
+		return err
+	}
+	for _, d := range dropped {
+		env.dropped[strings.ToLower(d)] = true
+	}
+	// Mailboxes first: exclusion markers compare against the org list
+	// before it changes.
+	var list []*Mailbox
+	if guids == nil {
+		if err := tx.ForEachMailbox("", func(m *Mailbox) error {
+			list = append(list, m)
+			return nil
+		}); err != nil {
+			return err
+		}
+	} else {
+		seen := map[string]bool{}
+		for _, g := range guids {
+			g = strings.ToLower(g)
+			if g == "" || seen[g] {
+				continue
+			}
+			seen[g] = true
+			m, err := tx.GetMailbox(g)
+			if err != nil {
+				if isNotFound(err) {
+					continue
+				}
+				return err
+			}
+			list = append(list, m)
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].Guid < list[j].Guid })
+	}
+	for _, m := range list {
+		if _, err := tx.recomputeMailbox(env, m); err != nil {
+			return err
+		}
+	}
+	if err := tx.recomputeOrg(env); err != nil {
+		return err
+	}
+	for _, m := range list {
+		if m.LifecycleState == StateInactive {
+			if _, err := tx.RecalculateInactiveMailbox(m.Guid); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// RecalculateMailboxHolds re-derives one mailbox's InPlaceHolds from the
+// holds objects (and the organization's list), applying delay holds for
+// removed holds, then runs T10 if the mailbox is Inactive and no longer on
+// hold. Exchange-side cmdlets that change hold fields directly call it
+// afterwards.
+func (tx *Tx) RecalculateMailboxHolds(guid string) error {
+	return tx.recomputeHolds([]string{guid})
+}
+
+// RecomputeAllHolds re-derives every mailbox's and the organization's
+// holds (the full assistant pass).
+func (tx *Tx) RecomputeAllHolds() error { return tx.recomputeHolds(nil) }
+
+// GetOrgHolds returns the organization's InPlaceHolds.
+func (tx *Tx) GetOrgHolds() ([]string, error) {
+	o, err := tx.Organization()
+	if err != nil {
+		return nil, err
+	}
+	return append([]string{}, o.InPlaceHolds...), nil
+}
+
+// ensureTime returns t or now when t is zero.
+func ensureTime(t, now time.Time) time.Time {
+	if t.IsZero() {
+		return now
+	}
+	return t
+}

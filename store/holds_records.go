@@ -1,0 +1,876 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// This file holds the records of the holds engine (domain.md §1.5–1.9,
+// §1.14): Security & Compliance retention policies and their rules,
+// adaptive scopes, retention labels, eDiscovery cases with their hold
+// policies and rules, legacy In-Place holds (MailboxSearch), Exchange MRM
+// retention policies and tags, the hold-removal log and the per-mailbox
+// hold state the simulator keeps. The stamping rules live in holds.go.
+
+// Buckets of the holds engine.
+const (
+	bucketCompliancePolicies = "compliancePolicies"
+	bucketComplianceRules    = "complianceRules"
+	bucketAdaptiveScopes     = "adaptiveScopes"
+	bucketComplianceTags     = "complianceTags"
+	bucketComplianceCases    = "complianceCases"
+	bucketCaseHoldPolicies   = "caseHoldPolicies"
+	bucketCaseHoldRules      = "caseHoldRules"
+	bucketMailboxSearches    = "mailboxSearches"
+	bucketMRMPolicies        = "retentionPoliciesMRM"
+	bucketMRMTags            = "retentionPolicyTags"
+	bucketHoldRemovals       = "holdRemovals"
+	bucketMailboxHoldState   = "mailboxHoldState"
+)
+
+func init() {
+	for _, b := range []struct{ name, kind string }{
+		{bucketCompliancePolicies, "retentionCompliancePolicy"},
+		{bucketComplianceRules, "retentionComplianceRule"},
+		{bucketAdaptiveScopes, "adaptiveScope"},
+		{bucketComplianceTags, "complianceTag"},
+		{bucketComplianceCases, "complianceCase"},
+		{bucketCaseHoldPolicies, "caseHoldPolicy"},
+		{bucketCaseHoldRules, "caseHoldRule"},
+		{bucketMailboxSearches, "mailboxSearch"},
+		{bucketMRMPolicies, "retentionPolicy"},
+		{bucketMRMTags, "retentionPolicyTag"},
+		{bucketHoldRemovals, "holdRemoval"},
+		{bucketMailboxHoldState, "mailboxHoldState"},
+	} {
+		bucketDefs = append(bucketDefs, bucketDef{name: b.name, kind: b.kind})
+	}
+}
+
+// Kinds of compliance policy (domain.md §1.5, (sim) Kind).
+const (
+	// PolicyKindRetention is a *-RetentionCompliancePolicy policy.
+	PolicyKindRetention = "Retention"
+	// PolicyKindLabel is a retention-label policy (publishes labels); its
+	// stamp is always ":1".
+	PolicyKindLabel = "LabelPolicy"
+	// PolicyKindApp is a *-AppRetentionCompliancePolicy policy (D-6).
+	PolicyKindApp = "AppRetention"
+)
+
+// Retention actions of a rule (RetentionComplianceAction) and their stamp
+// digits.
+const (
+	ActionDelete        = "Delete"        // :1
+	ActionKeep          = "Keep"          // :2
+	ActionKeepAndDelete = "KeepAndDelete" // :3
+)
+
+// ActionDigit returns the InPlaceHolds suffix digit of a retention action
+// (0 for an unknown action).
+func ActionDigit(action string) int {
+	switch strings.ToLower(action) {
+	case "delete":
+		return 1
+	case "keep":
+		return 2
+	case "keepanddelete":
+		return 3
+	}
+	return 0
+}
+
+// PolicyLocation is one Exchange location of a static policy or case hold:
+// the address it was given with (remembered, D-10) and the mailbox it
+// resolved to.
+type PolicyLocation struct {
+	Address     string `json:"address"`
+	MailboxGuid string `json:"mailboxGuid"`
+	// Deleted marks an exception given through -DeletedResources
+	// (app policies): it names a deleted or inactive mailbox.
+	Deleted bool `json:"deleted,omitempty"`
+}
+
+// LocationAll is the ExchangeLocation value of an org-wide policy.
+const LocationAll = "All"
+
+// CompliancePolicy is a Microsoft Purview retention policy: a retention
+// policy, a retention-label policy or an app retention policy.
+type CompliancePolicy struct {
+	Guid    string `json:"guid"` // dashed, lower case (primary key)
+	Name    string `json:"name"`
+	Comment string `json:"comment,omitempty"`
+	Kind    string `json:"kind"` // PolicyKind*
+	Enabled bool   `json:"enabled"`
+	Mode    string `json:"mode"` // Enforce
+	// ExchangeAll is ExchangeLocation All (org-wide).
+	ExchangeAll bool `json:"exchangeAll"`
+	// ExchangeLocation lists specific mailboxes (static policies).
+	ExchangeLocation []PolicyLocation `json:"exchangeLocation"`
+	// ExchangeLocationException lists excluded mailboxes (meaningful with
+	// ExchangeAll).
+	ExchangeLocationException []PolicyLocation `json:"exchangeLocationException"`
+	// AdaptiveScopeLocation lists the Guids of adaptive scopes (adaptive
+	// policies).
+	AdaptiveScopeLocation []string `json:"adaptiveScopeLocation,omitempty"`
+	// Other locations are kept as given (they never stamp Exchange
+	// mailboxes except Skype, which stamps skp on listed mailboxes).
+	SharePointLocation  []string `json:"sharePointLocation,omitempty"`
+	OneDriveLocation    []string `json:"oneDriveLocation,omitempty"`
+	ModernGroupLocation []string `json:"modernGroupLocation,omitempty"`
+	SkypeLocation       []string `json:"skypeLocation,omitempty"`
+	TeamsChatLocation   []string `json:"teamsChatLocation,omitempty"`
+	TeamsChannelLoc     []string `json:"teamsChannelLocation,omitempty"`
+	PublicFolderLoc     []string `json:"publicFolderLocation,omitempty"`
+	// Applications is the app scope of an app retention policy (e.g.
+	// "User:MicrosoftTeams,VivaEngage").
+	Applications []string `json:"applications,omitempty"`
+	// RestrictiveRetention is Preservation Lock (irreversible).
+	RestrictiveRetention bool `json:"restrictiveRetention"`
+	// PublishedLabels lists the names of the retention labels a label
+	// policy publishes.
+	PublishedLabels []string            `json:"publishedLabels,omitempty"`
+	WhenCreated     time.Time           `json:"whenCreated"`
+	WhenChanged     time.Time           `json:"whenChanged"`
+	CreatedBy       string              `json:"createdBy,omitempty"`
+	LastModifiedBy  string              `json:"lastModifiedBy,omitempty"`
+	Extra           map[string]RawValue `json:"extra,omitempty"`
+}
+
+// Hex returns the 32-hex form of the policy Guid used in hold IDs.
+func (p *CompliancePolicy) Hex() string { return GuidNoDashes(p.Guid) }
+
+// IsAdaptive reports whether the policy uses adaptive scopes.
+func (p *CompliancePolicy) IsAdaptive() bool { return len(p.AdaptiveScopeLocation) > 0 }
+
+// IsOrgWide reports whether the policy is a static policy with
+// ExchangeLocation All (recorded in the organization's InPlaceHolds).
+// App retention policies always stamp the mailboxes (D-6).
+func (p *CompliancePolicy) IsOrgWide() bool {
+	return p.ExchangeAll && !p.IsAdaptive() && p.Kind != PolicyKindApp
+}
+
+// IsStaticSpecific reports whether the policy is a static policy naming
+// specific mailboxes (the 1,000-location limit applies).
+func (p *CompliancePolicy) IsStaticSpecific() bool {
+	return !p.ExchangeAll && !p.IsAdaptive()
+}
+
+// ComplianceRule is a retention rule of a compliance policy
+// (*-RetentionComplianceRule); it decides the stamp suffix.
+type ComplianceRule struct {
+	Guid   string `json:"guid"`
+	Name   string `json:"name"`
+	Policy string `json:"policy"` // policy Guid
+	// RetentionDuration in days; Unlimited when RetentionUnlimited.
+	RetentionDuration         int                 `json:"retentionDuration"`
+	RetentionUnlimited        bool                `json:"retentionUnlimited"`
+	RetentionComplianceAction string              `json:"retentionComplianceAction"`
+	ExpirationDateOption      string              `json:"expirationDateOption,omitempty"`
+	RetentionDurationDisplay  string              `json:"retentionDurationDisplayHint,omitempty"`
+	ContentMatchQuery         string              `json:"contentMatchQuery,omitempty"`
+	PublishComplianceTag      string              `json:"publishComplianceTag,omitempty"`
+	ApplyComplianceTag        string              `json:"applyComplianceTag,omitempty"`
+	Comment                   string              `json:"comment,omitempty"`
+	Disabled                  bool                `json:"disabled"`
+	Mode                      string              `json:"mode"`
+	WhenCreated               time.Time           `json:"whenCreated"`
+	WhenChanged               time.Time           `json:"whenChanged"`
+	CreatedBy                 string              `json:"createdBy,omitempty"`
+	LastModifiedBy            string              `json:"lastModifiedBy,omitempty"`
+	Extra                     map[string]RawValue `json:"extra,omitempty"`
+}
+
+// DurationString renders RetentionDuration as S&C shows it ("Unlimited"
+// or a number of days).
+func (r *ComplianceRule) DurationString() string {
+	if r.RetentionUnlimited {
+		return "Unlimited"
+	}
+	if r.RetentionDuration == 0 {
+		return ""
+	}
+	return fmt.Sprint(r.RetentionDuration)
+}
+
+// AdaptiveScope is an adaptive policy scope (§1.6).
+type AdaptiveScope struct {
+	Guid         string `json:"guid"`
+	Name         string `json:"name"`
+	Comment      string `json:"comment,omitempty"`
+	LocationType string `json:"locationType"` // User, Group, Site
+	// FilterConditions is the simple query (JSON as given).
+	FilterConditions string `json:"filterConditions,omitempty"`
+	// RawQuery is the advanced (OPATH) query.
+	RawQuery       string              `json:"rawQuery,omitempty"`
+	WhenCreated    time.Time           `json:"whenCreated"`
+	WhenChanged    time.Time           `json:"whenChanged"`
+	CreatedBy      string              `json:"createdBy,omitempty"`
+	LastModifiedBy string              `json:"lastModifiedBy,omitempty"`
+	Extra          map[string]RawValue `json:"extra,omitempty"`
+}
+
+// IsAdvanced reports whether the scope uses the advanced query builder.
+func (s *AdaptiveScope) IsAdvanced() bool { return strings.TrimSpace(s.RawQuery) != "" }
+
+// ComplianceTag is a retention label (§1.9).
+type ComplianceTag struct {
+	Guid    string `json:"guid"`
+	Name    string `json:"name"`
+	Comment string `json:"comment,omitempty"`
+	// RetentionAction: Keep, Delete, KeepAndDelete ("" = no retention).
+	RetentionAction    string              `json:"retentionAction,omitempty"`
+	RetentionDuration  int                 `json:"retentionDuration"`
+	RetentionUnlimited bool                `json:"retentionUnlimited"`
+	RetentionType      string              `json:"retentionType,omitempty"` // CreationAgeInDays, ModificationAgeInDays, TaggedAgeInDays, EventAgeInDays
+	IsRecordLabel      bool                `json:"isRecordLabel"`
+	Regulatory         bool                `json:"regulatory"`
+	WhenCreated        time.Time           `json:"whenCreated"`
+	WhenChanged        time.Time           `json:"whenChanged"`
+	CreatedBy          string              `json:"createdBy,omitempty"`
+	LastModifiedBy     string              `json:"lastModifiedBy,omitempty"`
+	Extra              map[string]RawValue `json:"extra,omitempty"`
+}
+
+// Retains reports whether items with the label are retained (Keep or
+// KeepAndDelete): such a label sets ComplianceTagHoldApplied.
+func (t *ComplianceTag) Retains() bool {
+	d := ActionDigit(t.RetentionAction)
+	return d == 2 || d == 3
+}
+
+// Compliance case statuses.
+const (
+	CaseActive = "Active"
+	CaseClosed = "Closed"
+)
+
+// ComplianceCase is an eDiscovery case (§1.7).
+type ComplianceCase struct {
+	Guid           string              `json:"guid"`
+	Name           string              `json:"name"`
+	Description    string              `json:"description,omitempty"`
+	CaseType       string              `json:"caseType"` // eDiscovery, AdvancedEdiscovery ...
+	Status         string              `json:"status"`
+	ExternalID     string              `json:"externalId,omitempty"`
+	ClosedBy       string              `json:"closedBy,omitempty"`
+	ClosedDateTime *time.Time          `json:"closedDateTime,omitempty"`
+	WhenCreated    time.Time           `json:"whenCreated"`
+	WhenChanged    time.Time           `json:"whenChanged"`
+	CreatedBy      string              `json:"createdBy,omitempty"`
+	LastModifiedBy string              `json:"lastModifiedBy,omitempty"`
+	Extra          map[string]RawValue `json:"extra,omitempty"`
+}
+
+// CaseHoldPolicy is an eDiscovery hold of a case; it stamps UniH<guid> on
+// its mailboxes while enabled and the case is active.
+type CaseHoldPolicy struct {
+	Guid               string              `json:"guid"`
+	Name               string              `json:"name"`
+	Case               string              `json:"case"` // case Guid
+	Comment            string              `json:"comment,omitempty"`
+	Enabled            bool                `json:"enabled"`
+	ExchangeLocation   []PolicyLocation    `json:"exchangeLocation"`
+	SharePointLocation []string            `json:"sharePointLocation,omitempty"`
+	PublicFolderLoc    []string            `json:"publicFolderLocation,omitempty"`
+	WhenCreated        time.Time           `json:"whenCreated"`
+	WhenChanged        time.Time           `json:"whenChanged"`
+	CreatedBy          string              `json:"createdBy,omitempty"`
+	LastModifiedBy     string              `json:"lastModifiedBy,omitempty"`
+	Extra              map[string]RawValue `json:"extra,omitempty"`
+}
+
+// HoldID returns the InPlaceHolds entry of the case hold.
+func (p *CaseHoldPolicy) HoldID() string { return "UniH" + p.Guid }
+
+// CaseHoldRule is the query rule of a case hold policy.
+type CaseHoldRule struct {
+	Guid              string              `json:"guid"`
+	Name              string              `json:"name"`
+	Policy            string              `json:"policy"` // case hold policy Guid
+	ContentMatchQuery string              `json:"contentMatchQuery,omitempty"`
+	Comment           string              `json:"comment,omitempty"`
+	Disabled          bool                `json:"disabled"`
+	WhenCreated       time.Time           `json:"whenCreated"`
+	WhenChanged       time.Time           `json:"whenChanged"`
+	CreatedBy         string              `json:"createdBy,omitempty"`
+	LastModifiedBy    string              `json:"lastModifiedBy,omitempty"`
+	Extra             map[string]RawValue `json:"extra,omitempty"`
+}
+
+// MailboxSearch is a legacy In-Place eDiscovery search / In-Place Hold
+// (§1.8). New ones can't be created (retired); seeded ones can be edited
+// and removed.
+type MailboxSearch struct {
+	Guid                string `json:"guid"`
+	Name                string `json:"name"`
+	InPlaceHoldIdentity string `json:"inPlaceHoldIdentity"` // hex32 or cld+hex32
+	InPlaceHoldEnabled  bool   `json:"inPlaceHoldEnabled"`
+	// ItemHoldPeriod is "Unlimited" or a number of days (can't be changed).
+	ItemHoldPeriod string `json:"itemHoldPeriod"`
+	// SourceMailboxes are LegacyExchangeDN values.
+	SourceMailboxes []string            `json:"sourceMailboxes"`
+	SearchQuery     string              `json:"searchQuery,omitempty"`
+	Description     string              `json:"description,omitempty"`
+	Status          string              `json:"status"`
+	CreatedBy       string              `json:"createdBy,omitempty"`
+	LastModifiedBy  string              `json:"lastModifiedBy,omitempty"`
+	WhenCreated     time.Time           `json:"whenCreated"`
+	WhenChanged     time.Time           `json:"whenChanged"`
+	Extra           map[string]RawValue `json:"extra,omitempty"`
+}
+
+// MRMPolicy is an Exchange (MRM) retention policy (Get-RetentionPolicy).
+type MRMPolicy struct {
+	Guid                    string              `json:"guid"`
+	Name                    string              `json:"name"`
+	RetentionPolicyTagLinks []string            `json:"retentionPolicyTagLinks"` // tag names
+	IsDefault               bool                `json:"isDefault"`
+	IsDefaultArbitration    bool                `json:"isDefaultArbitrationMailbox"`
+	RetentionID             string              `json:"retentionId"`
+	WhenCreated             time.Time           `json:"whenCreated"`
+	WhenChanged             time.Time           `json:"whenChanged"`
+	Extra                   map[string]RawValue `json:"extra,omitempty"`
+}
+
+// MRM retention actions.
+const (
+	MRMDeleteAndAllowRecovery = "DeleteAndAllowRecovery"
+	MRMPermanentlyDelete      = "PermanentlyDelete"
+	MRMMoveToArchive          = "MoveToArchive"
+)
+
+// MRMTag is an Exchange retention policy tag (Get-RetentionPolicyTag).
+type MRMTag struct {
+	Guid                 string              `json:"guid"`
+	Name                 string              `json:"name"`
+	Type                 string              `json:"type"` // All, Inbox, DeletedItems, RecoverableItems, Personal ...
+	RetentionEnabled     bool                `json:"retentionEnabled"`
+	RetentionAction      string              `json:"retentionAction"`
+	AgeLimitForRetention int                 `json:"ageLimitForRetention"` // days; 0 = none
+	Comment              string              `json:"comment,omitempty"`
+	RetentionID          string              `json:"retentionId"`
+	WhenCreated          time.Time           `json:"whenCreated"`
+	WhenChanged          time.Time           `json:"whenChanged"`
+	Extra                map[string]RawValue `json:"extra,omitempty"`
+}
+
+// HoldRemoval is one record of the hold-removal log (§1.14).
+type HoldRemoval struct {
+	Seq       int       `json:"seq"`
+	Location  string    `json:"location"` // primary SMTP address of the mailbox
+	Mailbox   string    `json:"mailboxGuid"`
+	HoldID    string    `json:"holdId"`
+	RemovedBy string    `json:"removedBy"`
+	RemovedAt time.Time `json:"removedAt"`
+	Forced    bool      `json:"forced,omitempty"`
+}
+
+// ItemLabel is a retention label put on a folder (or its items) of a
+// mailbox (sim, Set-SimItemLabel).
+type ItemLabel struct {
+	FolderPath string    `json:"folderPath"`
+	Tag        string    `json:"tag"` // label name
+	Policy     string    `json:"policy,omitempty"`
+	AppliedAt  time.Time `json:"appliedAt"`
+}
+
+// MailboxHoldState is the simulator's per-mailbox hold bookkeeping that has
+// no Exchange property of its own: explicit org-wide exclusions
+// (-ExcludeFromOrgHolds, RemoveHold of an org-wide ID), hold IDs removed by
+// Invoke-HoldRemovalAction while their object still includes the mailbox,
+// and labels on items.
+type MailboxHoldState struct {
+	MailboxGuid string `json:"mailboxGuid"`
+	// ExcludedOrg lists org-wide policies (32 hex) the mailbox is excluded
+	// from by an explicit action.
+	ExcludedOrg []string `json:"excludedOrg,omitempty"`
+	// Suppressed lists hold IDs removed with RemoveHold whose object still
+	// covers the mailbox; they are not stamped again.
+	Suppressed []string    `json:"suppressed,omitempty"`
+	Labels     []ItemLabel `json:"labels,omitempty"`
+}
+
+func (s *MailboxHoldState) empty() bool {
+	return len(s.ExcludedOrg) == 0 && len(s.Suppressed) == 0 && len(s.Labels) == 0
+}
+
+// --- generic record access ---------------------------------------------------
+
+func getTyped[T any](tx *Tx, bucket, kind, key string) (*T, error) {
+	v := new(T)
+	ok, err := tx.getRecord(bucket, strings.ToLower(key), v)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, &NotFoundError{Kind: kind, Key: key}
+	}
+	return v, nil
+}
+
+func listTyped[T any](tx *Tx, bucket string) ([]*T, error) {
+	var out []*T
+	err := forEachDecoded(tx, bucket, "", func(_ string, v *T) error {
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+// --- policies ---------------------------------------------------------------
+
+// GetCompliancePolicy returns a compliance policy by Guid (dashed or 32
+// hex).
+func (tx *Tx) GetCompliancePolicy(guid string) (*CompliancePolicy, error) {
+	g, ok := NormalizeGuid(guid)
+	if !ok {
+		return nil, &NotFoundError{Kind: "retentionCompliancePolicy", Key: guid}
+	}
+	return getTyped[CompliancePolicy](tx, bucketCompliancePolicies, "retentionCompliancePolicy", g)
+}
+
+// PutCompliancePolicy stores a compliance policy (WhenChanged = now).
+func (tx *Tx) PutCompliancePolicy(p *CompliancePolicy) error {
+	g, ok := NormalizeGuid(p.Guid)
+	if !ok {
+		return &ValidationError{Field: "Guid", Message: "not a GUID: " + p.Guid}
+	}
+	p.Guid = g
+	p.WhenChanged = tx.Now()
+	return tx.putRecord(bucketCompliancePolicies, g, p)
+}
+
+// CompliancePolicies lists compliance policies of the given kinds (all
+// kinds when none given), ordered by creation time then name.
+func (tx *Tx) CompliancePolicies(kinds ...string) ([]*CompliancePolicy, error) {
+	all, err := listTyped[CompliancePolicy](tx, bucketCompliancePolicies)
+	if err != nil {
+		return nil, err
+	}
+	var out []*CompliancePolicy
+	for _, p := range all {
+		if len(kinds) == 0 || hcontains(kinds, p.Kind) {
+			out = append(out, p)
+		}
+	}
+	sortHoldRecords(out, func(p *CompliancePolicy) (time.Time, string) { return p.WhenCreated, p.Name })
+	return out, nil
+}
+
+// FindCompliancePolicy resolves a policy by name, Guid (dashed or 32 hex)
+// among the given kinds (all kinds when none given).
+func (tx *Tx) FindCompliancePolicy(identity string, kinds ...string) (*CompliancePolicy, error) {
+	id := strings.TrimSpace(identity)
+	if g, ok := NormalizeGuid(id); ok {
+		p, err := tx.GetCompliancePolicy(g)
+		if err == nil && (len(kinds) == 0 || hcontains(kinds, p.Kind)) {
+			return p, nil
+		}
+		if err != nil && !isNotFound(err) {
+			return nil, err
+		}
+	}
+	ps, err := tx.CompliancePolicies(kinds...)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range ps {
+		if strings.EqualFold(p.Name, id) {
+			return p, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "retentionCompliancePolicy", Key: identity}
+}
+
+// PolicyRules returns the rules of a compliance policy, ordered by
+// creation.
+func (tx *Tx) PolicyRules(policyGuid string) ([]*ComplianceRule, error) {
+	all, err := listTyped[ComplianceRule](tx, bucketComplianceRules)
+	if err != nil {
+		return nil, err
+	}
+	var out []*ComplianceRule
+	for _, r := range all {
+		if strings.EqualFold(r.Policy, policyGuid) {
+			out = append(out, r)
+		}
+	}
+	sortHoldRecords(out, func(r *ComplianceRule) (time.Time, string) { return r.WhenCreated, r.Name })
+	return out, nil
+}
+
+// ComplianceRules lists every retention rule, ordered by creation.
+func (tx *Tx) ComplianceRules() ([]*ComplianceRule, error) {
+	out, err := listTyped[ComplianceRule](tx, bucketComplianceRules)
+	sortHoldRecords(out, func(r *ComplianceRule) (time.Time, string) { return r.WhenCreated, r.Name })
+	return out, err
+}
+
+// FindComplianceRule resolves a rule by name or Guid.
+func (tx *Tx) FindComplianceRule(identity string) (*ComplianceRule, error) {
+	rs, err := tx.ComplianceRules()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, r := range rs {
+		if strings.EqualFold(r.Name, strings.TrimSpace(identity)) || (isGuid && r.Guid == g) {
+			return r, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "retentionComplianceRule", Key: identity}
+}
+
+// PutComplianceRule stores a retention rule.
+func (tx *Tx) PutComplianceRule(r *ComplianceRule) error {
+	r.WhenChanged = tx.Now()
+	return tx.putRecord(bucketComplianceRules, strings.ToLower(r.Guid), r)
+}
+
+// --- adaptive scopes, labels ------------------------------------------------
+
+// AdaptiveScopes lists the adaptive scopes ordered by creation.
+func (tx *Tx) AdaptiveScopes() ([]*AdaptiveScope, error) {
+	out, err := listTyped[AdaptiveScope](tx, bucketAdaptiveScopes)
+	sortHoldRecords(out, func(s *AdaptiveScope) (time.Time, string) { return s.WhenCreated, s.Name })
+	return out, err
+}
+
+// FindAdaptiveScope resolves a scope by name or Guid.
+func (tx *Tx) FindAdaptiveScope(identity string) (*AdaptiveScope, error) {
+	ss, err := tx.AdaptiveScopes()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, s := range ss {
+		if strings.EqualFold(s.Name, strings.TrimSpace(identity)) || (isGuid && s.Guid == g) {
+			return s, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "adaptiveScope", Key: identity}
+}
+
+// PutAdaptiveScope stores an adaptive scope.
+func (tx *Tx) PutAdaptiveScope(s *AdaptiveScope) error {
+	s.WhenChanged = tx.Now()
+	return tx.putRecord(bucketAdaptiveScopes, strings.ToLower(s.Guid), s)
+}
+
+// ComplianceTags lists the retention labels ordered by creation.
+func (tx *Tx) ComplianceTags() ([]*ComplianceTag, error) {
+	out, err := listTyped[ComplianceTag](tx, bucketComplianceTags)
+	sortHoldRecords(out, func(t *ComplianceTag) (time.Time, string) { return t.WhenCreated, t.Name })
+	return out, err
+}
+
+// FindComplianceTag resolves a retention label by name or Guid.
+func (tx *Tx) FindComplianceTag(identity string) (*ComplianceTag, error) {
+	ts, err := tx.ComplianceTags()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, t := range ts {
+		if strings.EqualFold(t.Name, strings.TrimSpace(identity)) || (isGuid && t.Guid == g) {
+			return t, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "complianceTag", Key: identity}
+}
+
+// PutComplianceTag stores a retention label.
+func (tx *Tx) PutComplianceTag(t *ComplianceTag) error {
+	t.WhenChanged = tx.Now()
+	return tx.putRecord(bucketComplianceTags, strings.ToLower(t.Guid), t)
+}
+
+// --- cases --------------------------------------------------------------------
+
+// ComplianceCases lists the eDiscovery cases ordered by creation.
+func (tx *Tx) ComplianceCases() ([]*ComplianceCase, error) {
+	out, err := listTyped[ComplianceCase](tx, bucketComplianceCases)
+	sortHoldRecords(out, func(c *ComplianceCase) (time.Time, string) { return c.WhenCreated, c.Name })
+	return out, err
+}
+
+// FindComplianceCase resolves a case by name or Guid.
+func (tx *Tx) FindComplianceCase(identity string) (*ComplianceCase, error) {
+	cs, err := tx.ComplianceCases()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, c := range cs {
+		if strings.EqualFold(c.Name, strings.TrimSpace(identity)) || (isGuid && c.Guid == g) {
+			return c, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "complianceCase", Key: identity}
+}
+
+// PutComplianceCase stores a case.
+func (tx *Tx) PutComplianceCase(c *ComplianceCase) error {
+	c.WhenChanged = tx.Now()
+	return tx.putRecord(bucketComplianceCases, strings.ToLower(c.Guid), c)
+}
+
+// CaseHoldPolicies lists case hold policies (of one case when caseGuid is
+// not empty), ordered by creation.
+func (tx *Tx) CaseHoldPolicies(caseGuid string) ([]*CaseHoldPolicy, error) {
+	all, err := listTyped[CaseHoldPolicy](tx, bucketCaseHoldPolicies)
+	if err != nil {
+		return nil, err
+	}
+	var out []*CaseHoldPolicy
+	for _, p := range all {
+		if caseGuid == "" || strings.EqualFold(p.Case, caseGuid) {
+			out = append(out, p)
+		}
+	}
+	sortHoldRecords(out, func(p *CaseHoldPolicy) (time.Time, string) { return p.WhenCreated, p.Name })
+	return out, nil
+}
+
+// FindCaseHoldPolicy resolves a case hold policy by name or Guid (with or
+// without the UniH prefix).
+func (tx *Tx) FindCaseHoldPolicy(identity string) (*CaseHoldPolicy, error) {
+	id := strings.TrimSpace(identity)
+	if strings.HasPrefix(strings.ToLower(id), "unih") {
+		if _, ok := NormalizeGuid(id[4:]); ok {
+			id = id[4:]
+		}
+	}
+	ps, err := tx.CaseHoldPolicies("")
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(id)
+	for _, p := range ps {
+		if strings.EqualFold(p.Name, id) || (isGuid && p.Guid == g) {
+			return p, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "caseHoldPolicy", Key: identity}
+}
+
+// PutCaseHoldPolicy stores a case hold policy.
+func (tx *Tx) PutCaseHoldPolicy(p *CaseHoldPolicy) error {
+	p.WhenChanged = tx.Now()
+	return tx.putRecord(bucketCaseHoldPolicies, strings.ToLower(p.Guid), p)
+}
+
+// CaseHoldRules lists case hold rules (of one policy when policyGuid is not
+// empty).
+func (tx *Tx) CaseHoldRules(policyGuid string) ([]*CaseHoldRule, error) {
+	all, err := listTyped[CaseHoldRule](tx, bucketCaseHoldRules)
+	if err != nil {
+		return nil, err
+	}
+	var out []*CaseHoldRule
+	for _, r := range all {
+		if policyGuid == "" || strings.EqualFold(r.Policy, policyGuid) {
+			out = append(out, r)
+		}
+	}
+	sortHoldRecords(out, func(r *CaseHoldRule) (time.Time, string) { return r.WhenCreated, r.Name })
+	return out, nil
+}
+
+// FindCaseHoldRule resolves a case hold rule by name or Guid.
+func (tx *Tx) FindCaseHoldRule(identity string) (*CaseHoldRule, error) {
+	rs, err := tx.CaseHoldRules("")
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, r := range rs {
+		if strings.EqualFold(r.Name, strings.TrimSpace(identity)) || (isGuid && r.Guid == g) {
+			return r, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "caseHoldRule", Key: identity}
+}
+
+// PutCaseHoldRule stores a case hold rule.
+func (tx *Tx) PutCaseHoldRule(r *CaseHoldRule) error {
+	r.WhenChanged = tx.Now()
+	return tx.putRecord(bucketCaseHoldRules, strings.ToLower(r.Guid), r)
+}
+
+// --- In-Place holds -------------------------------------------------------------
+
+// ListMailboxSearches lists the legacy In-Place holds / searches ordered by
+// name.
+func (tx *Tx) ListMailboxSearches() ([]*MailboxSearch, error) {
+	out, err := listTyped[MailboxSearch](tx, bucketMailboxSearches)
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out, err
+}
+
+// GetMailboxSearch resolves an In-Place hold by name, Guid or
+// InPlaceHoldIdentity (with its cld prefix if it has one).
+func (tx *Tx) GetMailboxSearch(nameOrHoldID string) (*MailboxSearch, error) {
+	ss, err := tx.ListMailboxSearches()
+	if err != nil {
+		return nil, err
+	}
+	id := strings.TrimSpace(nameOrHoldID)
+	g, isGuid := NormalizeGuid(id)
+	for _, s := range ss {
+		if strings.EqualFold(s.Name, id) || strings.EqualFold(s.InPlaceHoldIdentity, id) || (isGuid && s.Guid == g) {
+			return s, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "mailboxSearch", Key: nameOrHoldID}
+}
+
+// PutMailboxSearch stores an In-Place hold record as it is (no stamping;
+// use SetMailboxSearch for changes).
+func (tx *Tx) PutMailboxSearch(s *MailboxSearch) error {
+	s.WhenChanged = tx.Now()
+	return tx.putRecord(bucketMailboxSearches, strings.ToLower(s.Guid), s)
+}
+
+// --- MRM ---------------------------------------------------------------------------
+
+// MRMPolicies lists the Exchange retention policies ordered by name.
+func (tx *Tx) MRMPolicies() ([]*MRMPolicy, error) {
+	out, err := listTyped[MRMPolicy](tx, bucketMRMPolicies)
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out, err
+}
+
+// FindMRMPolicy resolves an Exchange retention policy by name or Guid.
+func (tx *Tx) FindMRMPolicy(identity string) (*MRMPolicy, error) {
+	ps, err := tx.MRMPolicies()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, p := range ps {
+		if strings.EqualFold(p.Name, strings.TrimSpace(identity)) || (isGuid && p.Guid == g) {
+			return p, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "retentionPolicy", Key: identity}
+}
+
+// PutMRMPolicy stores an Exchange retention policy.
+func (tx *Tx) PutMRMPolicy(p *MRMPolicy) error {
+	p.WhenChanged = tx.Now()
+	return tx.putRecord(bucketMRMPolicies, strings.ToLower(p.Guid), p)
+}
+
+// MRMTags lists the retention policy tags ordered by name.
+func (tx *Tx) MRMTags() ([]*MRMTag, error) {
+	out, err := listTyped[MRMTag](tx, bucketMRMTags)
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	return out, err
+}
+
+// FindMRMTag resolves a retention policy tag by name or Guid.
+func (tx *Tx) FindMRMTag(identity string) (*MRMTag, error) {
+	ts, err := tx.MRMTags()
+	if err != nil {
+		return nil, err
+	}
+	g, isGuid := NormalizeGuid(identity)
+	for _, t := range ts {
+		if strings.EqualFold(t.Name, strings.TrimSpace(identity)) || (isGuid && t.Guid == g) {
+			return t, nil
+		}
+	}
+	return nil, &NotFoundError{Kind: "retentionPolicyTag", Key: identity}
+}
+
+// PutMRMTag stores a retention policy tag.
+func (tx *Tx) PutMRMTag(t *MRMTag) error {
+	t.WhenChanged = tx.Now()
+	return tx.putRecord(bucketMRMTags, strings.ToLower(t.Guid), t)
+}
+
+// --- hold-removal log and hold state -------------------------------------------
+
+// HoldRemovals lists the hold-removal log in order.
+func (tx *Tx) HoldRemovals() ([]HoldRemoval, error) {
+	var out []HoldRemoval
+	err := forEachDecoded(tx, bucketHoldRemovals, "", func(_ string, r *HoldRemoval) error {
+		out = append(out, *r)
+		return nil
+	})
+	return out, err
+}
+
+func (tx *Tx) logHoldRemoval(r HoldRemoval) error {
+	n := tx.countBucket(bucketHoldRemovals)
+	r.Seq = n + 1
+	return tx.putRecord(bucketHoldRemovals, fmt.Sprintf("%08d", r.Seq), &r)
+}
+
+// holdState returns the simulator hold state of a mailbox (empty when none
+// was stored).
+func (tx *Tx) holdState(guid string) (*MailboxHoldState, error) {
+	s := &MailboxHoldState{}
+	ok, err := tx.getRecord(bucketMailboxHoldState, strings.ToLower(guid), s)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		s.MailboxGuid = strings.ToLower(guid)
+	}
+	return s, nil
+}
+
+func (tx *Tx) putHoldState(s *MailboxHoldState) error {
+	s.MailboxGuid = strings.ToLower(s.MailboxGuid)
+	if s.empty() {
+		_, err := tx.deleteRecord(bucketMailboxHoldState, s.MailboxGuid)
+		return err
+	}
+	return tx.putRecord(bucketMailboxHoldState, s.MailboxGuid, s)
+}
+
+// MailboxLabels returns the retention labels put on a mailbox's folders.
+func (tx *Tx) MailboxLabels(guid string) ([]ItemLabel, error) {
+	s, err := tx.holdState(guid)
+	if err != nil {
+		return nil, err
+	}
+	return s.Labels, nil
+}
+
+// --- helpers ----------------------------------------------------------------------
+
+func hcontains(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func hremove(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if !strings.EqualFold(x, s) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortHoldRecords[T any](xs []*T, key func(*T) (time.Time, string)) {
+	sort.SliceStable(xs, func(i, j int) bool {
+		ti, ni := key(xs[i])
+		tj, nj := key(xs[j])
+		if !ti.Equal(tj) {
+			return ti.Before(tj)
+		}
+		return strings.ToLower(ni) < strings.ToLower(nj)
+	})
+}

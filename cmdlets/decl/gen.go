@@ -215,16 +215,50 @@ func parseFile(path string) (*cmdlet, error) {
 // set, yet the Identity syntax block doesn't list the switch (without it,
 // `Set-Mailbox -InactiveMailbox -Identity <id> -LitigationHoldEnabled
 // $false` matches several sets and can't be bound).
+//
+// New-MailboxRestoreRequest: the page puts -RemoteRestoreType,
+// -RemoteHostName, -RemoteCredential and -RemoteDatabaseGuid only in the
+// SourceMailbox set, while Microsoft's procedure for restoring a
+// disconnected on-premises mailbox combines them with -SourceStoreMailbox
+// (the RemoteMailboxRestoreMailboxLocationId set; see procedureOptional).
 var documentedSets = map[string]map[string][]string{
 	"Set-Mailbox": {"InactiveMailbox": {"Identity"}},
+	"New-MailboxRestoreRequest": {
+		"RemoteRestoreType":  {"RemoteMailboxRestoreMailboxLocationId"},
+		"RemoteHostName":     {"RemoteMailboxRestoreMailboxLocationId"},
+		"RemoteCredential":   {"RemoteMailboxRestoreMailboxLocationId"},
+		"RemoteDatabaseGuid": {"RemoteMailboxRestoreMailboxLocationId"},
+	},
 }
 
-// addDocumentedSets applies documentedSets.
+// procedureOptional lists parameters a page marks mandatory in a set that
+// Microsoft's own procedures leave out. New-MailboxRestoreRequest: every
+// procedure restoring a soft-deleted or inactive mailbox runs
+// `-SourceMailbox <guid> -TargetMailbox <guid>` alone, so the Remote*
+// parameters (documented as reserved for internal use) can't be mandatory
+// in the SourceMailbox set.
+var procedureOptional = map[string]map[string][]string{
+	"New-MailboxRestoreRequest": {
+		"RemoteRestoreType":  {"SourceMailbox"},
+		"RemoteHostName":     {"SourceMailbox"},
+		"RemoteCredential":   {"SourceMailbox"},
+		"RemoteDatabaseGuid": {"SourceMailbox"},
+	},
+}
+
+// addDocumentedSets applies documentedSets and procedureOptional.
 func addDocumentedSets(c *cmdlet) {
 	for param, sets := range documentedSets[c.name] {
 		for _, s := range sets {
 			if m, ok := c.inSet[s]; ok {
 				m[param] = true
+			}
+		}
+	}
+	for param, sets := range procedureOptional[c.name] {
+		for _, s := range sets {
+			if m, ok := c.mandatory[s]; ok {
+				m[param] = false
 			}
 		}
 	}

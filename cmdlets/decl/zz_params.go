@@ -1012,10 +1012,10 @@ func declNewMailboxRestoreRequest() *runtime.Command {
 	c.DefaultSet = "CrossTenantRestore"
 	c.Params = []*runtime.Param{
 		{Name: "CrossTenantRestore", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "CrossTenantRestore", Mandatory: true, Position: -1}}},
-		{Name: "RemoteCredential", Type: runtime.TCredential, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
-		{Name: "RemoteDatabaseGuid", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
-		{Name: "RemoteHostName", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
-		{Name: "RemoteRestoreType", Type: &runtime.Type{Kind: runtime.KindString, Name: "RemoteRestoreType", FullName: "RemoteRestoreType", Array: false}, Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},
+		{Name: "RemoteCredential", Type: runtime.TCredential, Sets: []runtime.SetInfo{{Set: "RemoteMailboxRestoreMailboxLocationId", Mandatory: false, Position: -1}, {Set: "SourceMailbox", Mandatory: false, Position: -1}}},
+		{Name: "RemoteDatabaseGuid", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "RemoteMailboxRestoreMailboxLocationId", Mandatory: false, Position: -1}, {Set: "SourceMailbox", Mandatory: false, Position: -1}}},
+		{Name: "RemoteHostName", Type: &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn", Array: false}, Sets: []runtime.SetInfo{{Set: "RemoteMailboxRestoreMailboxLocationId", Mandatory: false, Position: -1}, {Set: "SourceMailbox", Mandatory: false, Position: -1}}},
+		{Name: "RemoteRestoreType", Type: &runtime.Type{Kind: runtime.KindString, Name: "RemoteRestoreType", FullName: "RemoteRestoreType", Array: false}, Sets: []runtime.SetInfo{{Set: "RemoteMailboxRestoreMailboxLocationId", Mandatory: false, Position: -1}, {Set: "SourceMailbox", Mandatory: false, Position: -1}}},
 		{Name: "SourceEndpoint", Type: runtime.IdentityType("MigrationEndpointIdParameter"), Sets: []runtime.SetInfo{{Set: "CrossTenantRestore", Mandatory: true, Position: -1}}},
 		{Name: "SourceExchangeGuid", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "CrossTenantRestore", Mandatory: true, Position: -1}}},
 		{Name: "SourceMailbox", Type: runtime.IdentityType("SourceMailbox"), Sets: []runtime.SetInfo{{Set: "SourceMailbox", Mandatory: true, Position: -1}}},

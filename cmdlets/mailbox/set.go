@@ -32,7 +32,8 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"AuditEnabled", "DeliverToMailboxAndForward", "ForwardingSmtpAddress", "AccountDisabled", "RetentionPolicy",
 	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
 	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
-	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password"}
+	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds"}
 
 func setMailbox() *runtime.Command {
 	c := exo.Declared("Set-Mailbox")
@@ -51,8 +52,6 @@ func setMailbox() *runtime.Command {
 // setPlan is a validated Set-Mailbox change.
 type setPlan struct {
 	m        *store.Mailbox
-	recalc   bool
-	retire   bool
 	warnings []string
 }
 
@@ -121,20 +120,24 @@ func runSetMailbox(ctx *runtime.Context) error {
 		if err := tx.PutMailbox(plan.m); err != nil {
 			return err
 		}
-		if plan.recalc {
-			retired, err := tx.RecalculateInactiveMailbox(plan.m.Guid)
-			if err != nil {
-				return err
-			}
-			plan.retire = retired
+		// Hold changes go through the holds engine; a refusal rolls the
+		// whole invocation back.
+		w, r, err := applyHoldChanges(ctx, tx, plan.m)
+		if err != nil {
+			return err
 		}
+		if r != nil {
+			rec = r
+			return errRefused
+		}
+		plan.warnings = append(plan.warnings, w...)
 		return nil
 	})
-	if err != nil {
-		return err
-	}
 	if rec != nil {
 		return ctx.WriteError(rec)
+	}
+	if err != nil {
+		return err
 	}
 	for _, w := range plan.warnings {
 		ctx.WriteWarning(w)
@@ -157,7 +160,6 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	if err != nil {
 		return nil, nil, err
 	}
-	now := tx.Now()
 	target := orig.Identity()
 	invalid := func(msg string) (*setPlan, *object.ErrorRecord, error) {
 		return nil, exo.Error(ctx, exDataValidation, msg, object.InvalidData, target), nil
@@ -319,9 +321,6 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 		}
 		m.ForwardingSmtpAddress = v
 	}
-	if ctx.Has("RetentionPolicy") {
-		m.RetentionPolicy = object.ToInvariantString(object.Unwrap(ctx.Value("RetentionPolicy")))
-	}
 	if ctx.Has("ArchiveName") {
 		names := valueStrings(ctx.Value("ArchiveName"))
 		if len(names) > 0 {
@@ -345,7 +344,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	}
 
 	// Holds.
-	if rec := planHolds(ctx, tx, p, orig, org, now); rec != nil {
+	if rec := planHolds(ctx, tx, p, orig); rec != nil {
 		return nil, rec, nil
 	}
 
@@ -371,49 +370,18 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	return p, nil, nil
 }
 
-// planHolds applies the Litigation Hold, retention hold and delay-hold
-// parameters.
-func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailbox, org *store.Organization, now time.Time) *object.ErrorRecord {
+// planHolds validates the hold parameters and applies the retention-hold
+// ones to the planned record; Litigation Hold, delay holds, the label hold
+// and the exclusions are changed by applyHoldChanges through the holds
+// engine once the plan is accepted.
+func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailbox) *object.ErrorRecord {
 	m := p.m
 	target := orig.Identity()
 	deleted := orig.IsDeleted()
-	if ctx.Has("LitigationHoldEnabled") {
-		on := ctx.Bool("LitigationHoldEnabled")
-		switch {
-		case on && deleted && !orig.LitigationHoldEnabled:
-			return exo.Error(ctx, exInvalidOperation, "Litigation Hold can't be turned on for the inactive mailbox '"+target+"'. Holds can only be added to active mailboxes.", object.InvalidOperation, target)
-		case on && !orig.LitigationHoldEnabled:
-			u, _ := tx.GetUser(firstNonEmpty(orig.UserObjectID, orig.ExternalDirectoryObjectId))
-			if u == nil || !u.HasExchangePlan2() {
-				return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' can't be placed on Litigation Hold because it doesn't have the required license. Litigation Hold requires an Exchange Online (Plan 2) license, or an Exchange Online (Plan 1) license with an Exchange Online Archiving add-on license.", target), object.InvalidOperation, target)
-			}
-			m.LitigationHoldEnabled = true
-			m.LitigationHoldDate = &now
-			m.LitigationHoldOwner = org.AdminUPN
-		case !on && orig.LitigationHoldEnabled:
-			m.LitigationHoldEnabled = false
-			m.LitigationHoldDate = nil
-			m.LitigationHoldOwner = ""
-			m.LitigationHoldDuration = store.UnlimitedSpan()
-			// Removing a hold leaves a delay hold (domain.md §2.5, D-7).
-			exp := now.Add(30 * store.Day)
-			m.DelayHoldApplied = true
-			m.DelayHoldExpiresAt = &exp
-		}
-	}
 	if ctx.Has("LitigationHoldDuration") {
-		d, ok := parseHoldDuration(ctx.Value("LitigationHoldDuration"))
-		if !ok {
+		if _, ok := parseHoldDuration(ctx.Value("LitigationHoldDuration")); !ok {
 			return exo.Error(ctx, exDataValidation, fmt.Sprintf("The value \"%s\" of property LitigationHoldDuration isn't valid. Use a number of days or \"Unlimited\".", object.ToInvariantString(object.Unwrap(ctx.Value("LitigationHoldDuration")))), object.InvalidData, target)
 		}
-		m.LitigationHoldDuration = d
-	}
-	if ctx.Has("LitigationHoldOwner") {
-		m.LitigationHoldOwner = ctx.String("LitigationHoldOwner")
-	}
-	if t, ok := ctx.Time("LitigationHoldDate"); ok {
-		t = t.UTC()
-		m.LitigationHoldDate = &t
 	}
 	if ctx.Has("RetentionHoldEnabled") {
 		m.RetentionHoldEnabled = ctx.Bool("RetentionHoldEnabled")
@@ -426,35 +394,22 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailb
 		t = t.UTC()
 		m.EndDateForRetentionHold = &t
 	}
-	if ctx.Switch("RemoveDelayHoldApplied") {
-		m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
-		p.recalc = true
+	if ctx.Switch("RemoveComplianceTagHoldApplied") && !deleted && !ctx.Switch("ProvideConsent") {
+		return exo.Error(ctx, exInvalidOperation, "To remove the ComplianceTagHoldApplied flag from the active mailbox '"+target+"', also specify the ProvideConsent switch.", object.InvalidOperation, target)
 	}
-	if ctx.Switch("RemoveDelayReleaseHoldApplied") {
-		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
-		p.recalc = true
-	}
-	if ctx.Switch("RemoveComplianceTagHoldApplied") {
-		if !deleted && !ctx.Switch("ProvideConsent") {
-			return exo.Error(ctx, exInvalidOperation, "To remove the ComplianceTagHoldApplied flag from the active mailbox '"+target+"', also specify the ProvideConsent switch.", object.InvalidOperation, target)
+	if ctx.Has("RetentionPolicy") {
+		name := exo.IdentityOf(object.Unwrap(ctx.Value("RetentionPolicy")))
+		if strings.TrimSpace(name) == "" {
+			m.RetentionPolicy = ""
+		} else {
+			rp, err := tx.FindMRMPolicy(name)
+			if err != nil {
+				return exo.NotFound(ctx, name)
+			}
+			m.RetentionPolicy = rp.Name
 		}
-		m.ComplianceTagHoldApplied = false
-		p.recalc = true
 	}
-	if ctx.Switch("RecalculateInactiveMailbox") || ctx.Has("LitigationHoldEnabled") {
-		p.recalc = true
-	}
-	p.recalc = p.recalc && orig.LifecycleState == store.StateInactive
 	return nil
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }
 
 // extraFor converts a parameter value to the form stored in Extra and

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/graph"
+	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/session"
@@ -46,6 +47,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	}{
 		{graph.Commands, graph.Views},
 		{mailbox.Commands, mailbox.Views},
+		{holds.Commands, holds.Views},
 		{ome.Commands, ome.Views},
 		{sim.Commands, sim.Views},
 	} {

@@ -1,0 +1,132 @@
+// Package holds declares the Exchange Online side of holds and retention:
+// Get-/Set-OrganizationConfig (with the organization-wide holds), the
+// legacy In-Place Hold cmdlets Get-/Set-/Remove-MailboxSearch (and
+// New-MailboxSearch, refused as retired), the messaging records management
+// cmdlets Get-/Set-RetentionPolicy and Get-RetentionPolicyTag, and
+// Start-ManagedFolderAssistant, with the default views of their objects.
+package holds
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Type names of the objects this package writes (deserialized, as they
+// reach an Exchange Online PowerShell client).
+const (
+	TypeOrganizationConfig = "Deserialized.Microsoft.Exchange.Data.Directory.Management.OrganizationConfig"
+	TypeMailboxSearch      = "Deserialized.Microsoft.Exchange.Management.Tasks.MailboxSearchObject"
+	TypeRetentionPolicy    = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.RetentionPolicy"
+	TypeRetentionTag       = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.RetentionPolicyTag"
+)
+
+// Exception types of the errors this package writes.
+const (
+	exTaskArgument     = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+	exInvalidOperation = "Microsoft.Exchange.Management.Tasks.InvalidOperationException"
+	exDataValidation   = "Microsoft.Exchange.Data.DataValidationException"
+	exRecipientTask    = "Microsoft.Exchange.Configuration.Tasks.RecipientTaskException"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return []*runtime.Command{
+		getOrganizationConfig(), setOrganizationConfig(),
+		getMailboxSearch(), setMailboxSearch(), removeMailboxSearch(), newMailboxSearch(),
+		getRetentionPolicy(), setRetentionPolicy(), getRetentionPolicyTag(),
+		startManagedFolderAssistant(),
+	}
+}
+
+// Views registers the default views of the package's output types.
+func Views(r *format.Registry) {
+	var items []format.ListItem
+	for _, p := range orgProps {
+		items = append(items, format.ListItem{Property: p.name})
+	}
+	r.Add(&format.View{Name: "OrganizationConfig", TypeNames: []string{TypeOrganizationConfig}, Kind: format.ListView, Items: items})
+	r.Add(&format.View{
+		Name:      "MailboxSearch",
+		TypeNames: []string{TypeMailboxSearch},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 25, Property: "Name"},
+			{Label: "CreatedBy", Width: 25, Property: "CreatedBy"},
+			{Label: "InPlaceHoldEnabled", Width: 18, Property: "InPlaceHoldEnabled"},
+			{Label: "Status", Property: "Status"},
+		},
+	})
+	r.Add(&format.View{
+		Name:      "RetentionPolicy",
+		TypeNames: []string{TypeRetentionPolicy},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 30, Property: "Name"},
+			{Label: "RetentionPolicyTagLinks", Property: "RetentionPolicyTagLinks"},
+		},
+	})
+	r.Add(&format.View{
+		Name:      "RetentionPolicyTag",
+		TypeNames: []string{TypeRetentionTag},
+		Kind:      format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 35, Property: "Name"},
+			{Label: "Type", Width: 20, Property: "Type"},
+			{Label: "Description", Property: "Description"},
+		},
+	})
+}
+
+// valueStrings flattens an argument (array, MultiValuedProperty or single
+// value) into trimmed non-empty strings.
+func valueStrings(v any) []string {
+	v = object.Unwrap(v)
+	if v == nil {
+		return nil
+	}
+	items, ok := object.Enumerate(v)
+	if !ok {
+		items = []any{v}
+	}
+	var out []string
+	for _, it := range items {
+		s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it)))
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func removeFold(list []string, s string) []string {
+	out := list[:0:0]
+	for _, x := range list {
+		if !strings.EqualFold(x, s) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// isNotFound reports whether a store error is a missing object.
+func isNotFound(err error) bool {
+	var nf *store.NotFoundError
+	return errors.As(err, &nf)
+}
+
+// asErr is errors.As.
+func asErr(err error, target any) bool { return errors.As(err, target) }

@@ -1,0 +1,107 @@
+package holds
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// startManagedFolderAssistant declares Start-ManagedFolderAssistant. The
+// reference pages this project generates declarations from don't include
+// it, so its cloud parameters are declared here: the mailbox (position 0,
+// from the pipeline), -InactiveMailbox, -HoldCleanup and
+// -AggMailboxCleanup, with -WhatIf/-Confirm.
+func startManagedFolderAssistant() *runtime.Command {
+	c := exo.Cmd("Start-ManagedFolderAssistant")
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Params = []*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("MailboxOrMailUserIdParameter"), runtime.Mandatory(), runtime.Position(0),
+			runtime.FromPipeline(), runtime.FromPipelineByName(),
+			runtime.Help("The mailbox to process: name, alias, address, DistinguishedName or ExchangeGuid (for an inactive mailbox use its DistinguishedName or ExchangeGuid with -InactiveMailbox).")),
+		runtime.P("InactiveMailbox", runtime.TSwitch, runtime.Help("Processes an inactive mailbox; the archive tags of its retention policy are ignored.")),
+		runtime.P("HoldCleanup", runtime.TSwitch, runtime.Help("Also cleans up hold-related items in Recoverable Items.")),
+		runtime.P("AggMailboxCleanup", runtime.TSwitch, runtime.Help("Also cleans up aggregated-mailbox data.")),
+	}
+	c.Synopsis = "Runs the Managed Folder Assistant on one mailbox now instead of at its next scheduled pass."
+	c.Description = "The assistant applies hold changes (delay holds, expired hold durations), purges items whose retention ran out and applies the mailbox's retention tags. On an inactive mailbox delete tags keep working but items are never moved to the archive."
+	c.Examples = []runtime.Example{
+		{Code: "Start-ManagedFolderAssistant -Identity annb", Remark: "Processes Ann Beebe's mailbox now."},
+		{Code: "Get-Mailbox -ResultSize 5 | Start-ManagedFolderAssistant", Remark: "Processes several mailboxes from the pipeline."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id, shown := mailboxIdentity(ctx.Value("Identity"))
+		scope := store.ScopeActive
+		if ctx.Switch("InactiveMailbox") {
+			scope = store.ScopeInactiveOnly
+		}
+		var rec *object.ErrorRecord
+		var m *store.Mailbox
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			m, rec, err = resolveMailbox(ctx, tx, id, shown, scope)
+			return err
+		}); err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Starting the Managed Folder Assistant on mailbox \"%s\".", m.Identity()), m.Identity())
+		if err != nil || !ok {
+			return err
+		}
+		return exo.Update(ctx, func(tx *store.Tx) error { return tx.RunManagedFolderAssistant(m.Guid) })
+	}
+	return c
+}
+
+// mailboxIdentity turns a mailbox identity argument into the string the
+// store resolves: a piped mailbox by its Guid, anything else as given.
+func mailboxIdentity(v any) (id, shown string) {
+	v = object.Unwrap(v)
+	if o, ok := v.(*object.PSObject); ok {
+		shown = object.ToInvariantString(o.Value("Identity"))
+		for _, n := range []string{"Guid", "ExchangeGuid"} {
+			if g := o.Value(n); g != nil {
+				if s := object.ToInvariantString(g); s != "" {
+					if shown == "" {
+						shown = s
+					}
+					return s, shown
+				}
+			}
+		}
+	}
+	s := strings.TrimSpace(exo.IdentityOf(v))
+	if shown == "" {
+		shown = s
+	}
+	return s, shown
+}
+
+// resolveMailbox finds exactly one mailbox in scope; rec is set for a
+// not-found or ambiguous identity.
+func resolveMailbox(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope) (*store.Mailbox, *object.ErrorRecord, error) {
+	ms, err := tx.ResolveMailboxes(id, scope)
+	var amb *store.AmbiguousError
+	switch {
+	case asErr(err, &amb):
+		return nil, exo.Ambiguous(ctx, shown), nil
+	case isNotFound(err):
+		return nil, exo.NotFound(ctx, shown), nil
+	case err != nil:
+		return nil, nil, err
+	}
+	switch len(ms) {
+	case 0:
+		return nil, exo.NotFound(ctx, shown), nil
+	case 1:
+		return ms[0], nil, nil
+	}
+	return nil, exo.Ambiguous(ctx, shown), nil
+}

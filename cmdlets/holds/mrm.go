@@ -1,0 +1,325 @@
+package holds
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// RetentionPolicyObject builds the Get-RetentionPolicy object of an
+// Exchange (MRM) retention policy.
+func RetentionPolicyObject(p *store.MRMPolicy) *object.PSObject {
+	o := object.NewObject(TypeRetentionPolicy, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
+	o.AddTyped("IsDefault", tBool, p.IsDefault)
+	o.AddTyped("IsDefaultArbitrationMailbox", tBool, p.IsDefaultArbitration)
+	o.AddTyped("RetentionId", tGuid, p.RetentionID)
+	o.AddTyped("RetentionPolicyTagLinks", tList, stringList(p.RetentionPolicyTagLinks))
+	o.AddTyped("Name", tStr, p.Name)
+	o.AddTyped("Identity", tStr, p.Name)
+	o.AddTyped("Guid", tGuid, p.Guid)
+	o.AddTyped("WhenChanged", tDate, p.WhenChanged.UTC())
+	o.AddTyped("WhenCreated", tDate, p.WhenCreated.UTC())
+	o.AddTyped("IsValid", tBool, true)
+	return o
+}
+
+// RetentionTagObject builds the Get-RetentionPolicyTag object of a
+// retention policy tag.
+func RetentionTagObject(t *store.MRMTag) *object.PSObject {
+	o := object.NewObject(TypeRetentionTag, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
+	var age any
+	if t.AgeLimitForRetention > 0 {
+		age = fmt.Sprintf("%d.00:00:00", t.AgeLimitForRetention)
+	}
+	o.AddTyped("IsDefaultAutoGroupPolicyTag", tBool, false)
+	o.AddTyped("IsDefaultModeratedRecipientsPolicyTag", tBool, false)
+	o.AddTyped("MessageClassDisplayName", tStr, "All Mailbox Content")
+	o.AddTyped("MessageClass", tStr, "*")
+	o.AddTyped("Description", tStr, mrmDescription(t))
+	o.AddTyped("RetentionEnabled", tBool, t.RetentionEnabled)
+	o.AddTyped("RetentionAction", tStr, t.RetentionAction)
+	o.AddTyped("AgeLimitForRetention", tStr, age)
+	o.AddTyped("MoveToDestinationFolder", tStr, nil)
+	o.AddTyped("TriggerForRetention", tStr, "WhenDelivered")
+	o.AddTyped("Type", tStr, t.Type)
+	o.AddTyped("SystemTag", tBool, false)
+	o.AddTyped("Comment", tStr, t.Comment)
+	o.AddTyped("RetentionId", tGuid, t.RetentionID)
+	o.AddTyped("Name", tStr, t.Name)
+	o.AddTyped("Identity", tStr, t.Name)
+	o.AddTyped("Guid", tGuid, t.Guid)
+	o.AddTyped("WhenChanged", tDate, t.WhenChanged.UTC())
+	o.AddTyped("WhenCreated", tDate, t.WhenCreated.UTC())
+	return o
+}
+
+// mrmDescription is the generated description of a retention tag.
+func mrmDescription(t *store.MRMTag) string {
+	if !t.RetentionEnabled || t.AgeLimitForRetention <= 0 {
+		return "Items won't be moved or deleted by this tag."
+	}
+	switch t.RetentionAction {
+	case store.MRMMoveToArchive:
+		return fmt.Sprintf("Moves items to the archive %d days after they are delivered.", t.AgeLimitForRetention)
+	case store.MRMPermanentlyDelete:
+		return fmt.Sprintf("Permanently deletes items %d days after they are delivered.", t.AgeLimitForRetention)
+	}
+	return fmt.Sprintf("Deletes items %d days after they are delivered, with recovery allowed.", t.AgeLimitForRetention)
+}
+
+func getRetentionPolicy() *runtime.Command {
+	c := exo.Declared("Get-RetentionPolicy")
+	c.Synopsis = "Lists the Exchange (messaging records management) retention policies."
+	c.Description = "These policies group retention tags that delete items or move them to the archive. They are not holds: an MRM policy never keeps a deleted mailbox inactive, and on an inactive mailbox its delete tags keep running while its archive tags are ignored."
+	c.OutputType = TypeRetentionPolicy
+	c.Examples = []runtime.Example{
+		{Code: "Get-RetentionPolicy", Remark: "Lists the policies and their tags."},
+		{Code: "Get-RetentionPolicy | Where-Object IsDefault | Select-Object -ExpandProperty RetentionPolicyTagLinks", Remark: "Lists the tags of the default policy, one per line."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+		var list []*store.MRMPolicy
+		var rec *object.ErrorRecord
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			if id == "" {
+				var err error
+				list, err = tx.MRMPolicies()
+				return err
+			}
+			p, err := tx.FindMRMPolicy(id)
+			if isNotFound(err) {
+				rec = exo.NotFound(ctx, id)
+				return nil
+			}
+			list = []*store.MRMPolicy{p}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		for _, p := range list {
+			if err := ctx.WriteObject(RetentionPolicyObject(p)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func setRetentionPolicy() *runtime.Command {
+	c := exo.Declared("Set-RetentionPolicy")
+	c.Synopsis = "Changes an Exchange (messaging records management) retention policy: its name and its retention tags."
+	c.Description = "-RetentionPolicyTagLinks replaces the policy's tags (every tag must exist; @{Add=...;Remove=...} edits the list). -IsDefault makes the policy the one new mailboxes get."
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Examples = []runtime.Example{
+		{Code: "Get-RetentionPolicy | Where-Object IsDefault | Set-RetentionPolicy -RetentionPolicyTagLinks @{Remove='Default 2 year move to archive'}", Remark: "Takes the archive tag out of the default policy."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+		plan := func(tx *store.Tx) (*store.MRMPolicy, *object.ErrorRecord, error) {
+			p, err := tx.FindMRMPolicy(id)
+			if isNotFound(err) {
+				return nil, exo.NotFound(ctx, id), nil
+			}
+			if err != nil {
+				return nil, nil, err
+			}
+			cp := *p
+			if ctx.Has("Name") {
+				name := strings.TrimSpace(ctx.String("Name"))
+				if other, err := tx.FindMRMPolicy(name); err == nil && other.Guid != p.Guid {
+					return nil, exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException",
+						fmt.Sprintf("A retention policy with the name \"%s\" already exists.", name), object.ResourceExists, name), nil
+				}
+				cp.Name = name
+			}
+			if ctx.Has("RetentionId") {
+				cp.RetentionID = object.ToInvariantString(object.Unwrap(ctx.Value("RetentionId")))
+			}
+			if ctx.Has("RetentionPolicyTagLinks") {
+				arg := object.Unwrap(ctx.Value("RetentionPolicyTagLinks"))
+				var names []string
+				if h, ok := arg.(*object.Hashtable); ok {
+					names = append([]string(nil), p.RetentionPolicyTagLinks...)
+					add, _ := h.Get("Add")
+					rem, _ := h.Get("Remove")
+					for _, a := range valueStrings(add) {
+						if !containsFold(names, a) {
+							names = append(names, a)
+						}
+					}
+					for _, r := range valueStrings(rem) {
+						names = removeFold(names, r)
+					}
+				} else {
+					names = valueStrings(arg)
+				}
+				for i, n := range names {
+					t, err := tx.FindMRMTag(n)
+					if isNotFound(err) {
+						return nil, exo.NotFound(ctx, n), nil
+					}
+					if err != nil {
+						return nil, nil, err
+					}
+					names[i] = t.Name
+				}
+				cp.RetentionPolicyTagLinks = names
+			}
+			if ctx.Switch("IsDefault") {
+				cp.IsDefault = true
+			}
+			if ctx.Switch("IsDefaultArbitrationMailbox") {
+				cp.IsDefaultArbitration = true
+			}
+			return &cp, nil, nil
+		}
+		var rec *object.ErrorRecord
+		var target string
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			p, r, err := plan(tx)
+			rec = r
+			if p != nil {
+				target = p.Name
+			}
+			return err
+		}); err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting retention policy \"%s\".", target), target)
+		if err != nil || !ok {
+			return err
+		}
+		err = exo.Update(ctx, func(tx *store.Tx) error {
+			p, r, err := plan(tx)
+			if err != nil || r != nil {
+				rec = r
+				return err
+			}
+			if p.IsDefault || p.IsDefaultArbitration {
+				all, err := tx.MRMPolicies()
+				if err != nil {
+					return err
+				}
+				for _, o := range all {
+					if o.Guid == p.Guid {
+						continue
+					}
+					changed := false
+					if p.IsDefault && ctx.Switch("IsDefault") && o.IsDefault {
+						o.IsDefault, changed = false, true
+					}
+					if p.IsDefaultArbitration && ctx.Switch("IsDefaultArbitrationMailbox") && o.IsDefaultArbitration {
+						o.IsDefaultArbitration, changed = false, true
+					}
+					if changed {
+						if err := tx.PutMRMPolicy(o); err != nil {
+							return err
+						}
+					}
+				}
+			}
+			return tx.PutMRMPolicy(p)
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		return nil
+	}
+	return c
+}
+
+func getRetentionPolicyTag() *runtime.Command {
+	c := exo.Declared("Get-RetentionPolicyTag")
+	c.Synopsis = "Lists the Exchange retention tags (delete and archive tags of the MRM policies)."
+	c.Description = "-Mailbox lists the tags of the policy assigned to that mailbox. -Types filters by tag type (All, Inbox, DeletedItems, RecoverableItems, Personal ...)."
+	c.OutputType = TypeRetentionTag
+	c.Examples = []runtime.Example{
+		{Code: "Get-RetentionPolicyTag", Remark: "Lists every retention tag."},
+		{Code: "Get-RetentionPolicyTag -Mailbox annb | Format-Table Name,RetentionAction,AgeLimitForRetention", Remark: "Shows the tags that apply to Ann Beebe's mailbox."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
+		types := valueStrings(ctx.Value("Types"))
+		var list []*store.MRMTag
+		var rec *object.ErrorRecord
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			switch {
+			case id != "":
+				t, err := tx.FindMRMTag(id)
+				if isNotFound(err) {
+					rec = exo.NotFound(ctx, id)
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				list = []*store.MRMTag{t}
+			case ctx.Has("Mailbox"):
+				mid := exo.IdentityOf(object.Unwrap(ctx.Value("Mailbox")))
+				ms, err := tx.ResolveMailboxes(mid, store.ScopeIncludeInactive)
+				if err != nil || len(ms) != 1 {
+					if err == nil || isNotFound(err) {
+						rec = exo.NotFound(ctx, mid)
+						return nil
+					}
+					var amb *store.AmbiguousError
+					if asErr(err, &amb) {
+						rec = exo.Ambiguous(ctx, mid)
+						return nil
+					}
+					return err
+				}
+				p, err := tx.FindMRMPolicy(ms[0].RetentionPolicy)
+				if isNotFound(err) {
+					return nil
+				}
+				if err != nil {
+					return err
+				}
+				for _, n := range p.RetentionPolicyTagLinks {
+					if t, err := tx.FindMRMTag(n); err == nil {
+						list = append(list, t)
+					}
+				}
+			default:
+				var err error
+				list, err = tx.MRMTags()
+				return err
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		for _, t := range list {
+			if len(types) > 0 && !containsFold(types, t.Type) {
+				continue
+			}
+			if err := ctx.WriteObject(RetentionTagObject(t)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}

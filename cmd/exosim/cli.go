@@ -113,7 +113,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
 	pf.BoolVar(&o.requireConnect, "require-connect", false, "start disconnected: Exchange cmdlets need Connect-ExchangeOnline, compliance cmdlets Connect-IPPSSession")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
-	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newVersionCmd(e), newCompletionCmd(root))
+	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
 	return root
 }
 

@@ -24,5 +24,6 @@ func TestScripts(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			return nil
 		},
+		Condition: labCondition,
 	})
 }

@@ -55,6 +55,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		pkg.views(formats)
 	}
 	rt.Register(session.Commands()...)
+	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
 	rt.Clock = func() time.Time {

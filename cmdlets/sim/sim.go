@@ -184,6 +184,8 @@ func sendMessage() *runtime.Command {
 		runtime.P("Template", runtime.TString, runtime.Help("Branding template (OME configuration) to use; implies -Encrypt.")),
 		runtime.P("ProtectionOption", runtime.EnumType("String", "System.String", "Encrypt", "Do Not Forward"),
 			runtime.Help("Encrypt (Encrypt-Only, the default) or Do Not Forward; implies -Encrypt.")),
+		runtime.P("MessageId", runtime.TString,
+			runtime.Help("The Message-ID to give the message (angle brackets are added when missing); by default one is generated. Labs use it to name a message in their task.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Send-SimMessage -From annb@contoso.com -To jane.doe@gmail.com -Subject 'Price list' -Encrypt",
@@ -200,6 +202,7 @@ func sendMessage() *runtime.Command {
 			Encrypt:          ctx.Switch("Encrypt") || ctx.Has("Template") || ctx.Has("ProtectionOption"),
 			Template:         strings.TrimSpace(ctx.String("Template")),
 			ProtectionOption: ctx.String("ProtectionOption"),
+			MessageID:        strings.TrimSpace(ctx.String("MessageId")),
 		}
 		var m *store.Message
 		var failure string

@@ -37,6 +37,7 @@ type holdEnv struct {
 	scopes   map[string]*scopeEval
 	cases    map[string]*ComplianceCase
 	holds    []*CaseHoldPolicy
+	ruled    map[string]bool // case hold policy guid -> has an enabled rule
 	searches []*MailboxSearch
 	tags     map[string]*ComplianceTag // lower-case name
 	// known maps every hold ID / exclusion marker an existing object can
@@ -66,7 +67,7 @@ func (tx *Tx) loadHoldEnv() (*holdEnv, error) {
 		return nil, err
 	}
 	env := &holdEnv{org: o, digit: map[string]int{}, scopes: map[string]*scopeEval{}, cases: map[string]*ComplianceCase{},
-		tags: map[string]*ComplianceTag{}, known: map[string]bool{}, dropped: map[string]bool{}}
+		tags: map[string]*ComplianceTag{}, ruled: map[string]bool{}, known: map[string]bool{}, dropped: map[string]bool{}}
 	if env.policies, err = tx.CompliancePolicies(); err != nil {
 		return nil, err
 	}
@@ -113,6 +114,15 @@ func (tx *Tx) loadHoldEnv() (*holdEnv, error) {
 	}
 	for _, h := range env.holds {
 		env.known[strings.ToLower(h.HoldID())] = true
+	}
+	hrules, err := tx.CaseHoldRules("")
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range hrules {
+		if !r.Disabled {
+			env.ruled[r.Policy] = true
+		}
 	}
 	if env.searches, err = tx.ListMailboxSearches(); err != nil {
 		return nil, err
@@ -325,7 +335,7 @@ func (env *holdEnv) desiredEntries(m *Mailbox, u *User, st *MailboxHoldState) []
 	}
 	for _, h := range env.holds {
 		c := env.cases[h.Case]
-		if h.Enabled && c != nil && c.Status == CaseActive && locationHas(h.ExchangeLocation, m.Guid) {
+		if h.Enabled && env.ruled[h.Guid] && c != nil && c.Status == CaseActive && locationHas(h.ExchangeLocation, m.Guid) {
 			out = append(out, h.HoldID())
 		}
 	}

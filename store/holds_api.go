@@ -55,7 +55,7 @@ func (env *holdEnv) describeHold(e HoldEntry, orgWide bool) HoldInfo {
 				if c != nil {
 					h.CaseName = c.Name
 				}
-				h.IsActive = p.Enabled && c != nil && c.Status == CaseActive
+				h.IsActive = p.Enabled && env.ruled[p.Guid] && c != nil && c.Status == CaseActive
 			}
 		}
 	case HoldKindInPlace:

@@ -177,7 +177,9 @@ type NameInUseError struct {
 	Name string
 }
 
-func (e *NameInUseError) Error() string { return fmt.Sprintf("a %s named %q already exists", e.Kind, e.Name) }
+func (e *NameInUseError) Error() string {
+	return fmt.Sprintf("a %s named %q already exists", e.Kind, e.Name)
+}
 
 // ObjectInUseError: an object can't be removed while others use it (a
 // policy still has rules, a case still has holds, a scope is used by a

@@ -467,8 +467,8 @@ func TestUndoNameTaken(t *testing.T) {
 
 func TestRetirementT10T11T12T13(t *testing.T) {
 	retire := func(t *testing.T, tx *Tx) *Mailbox {
-		setHold(t, tx, "pilarp", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		p := mbx(t, tx, "pilarp")
+		setHold(t, tx, "lidiah", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		p := mbx(t, tx, "lidiah")
 		_, err := tx.RemoveMailbox(p.Guid, "")
 		must(t, err)
 		if ok, err := tx.RecalculateInactiveMailbox(p.Guid); ok || err != nil {
@@ -526,8 +526,8 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 	t.Run("T13 account purged", func(t *testing.T) {
 		s := seeded(t, SeedContoso)
 		inTx(t, s, func(tx *Tx) {
-			setHold(t, tx, "pilarp", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-			p := mbx(t, tx, "pilarp")
+			setHold(t, tx, "lidiah", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+			p := mbx(t, tx, "lidiah")
 			_, err := tx.RemoveMailbox(p.Guid, "")
 			must(t, err)
 			must(t, tx.AdvanceBy(40*Day))
@@ -698,7 +698,7 @@ func TestUserAccountCascades(t *testing.T) {
 func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
-		m := mbx(t, tx, "abrahamm")
+		m := mbx(t, tx, "isaiahl")
 		id := m.ExternalDirectoryObjectId
 		must(t, tx.RemoveLicense(id, "SPE_E5"))
 		must(t, tx.DeleteUserAccount(id))
@@ -765,15 +765,15 @@ func TestVisibilityTable(t *testing.T) {
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		// Active: carolo. Grace: marion. SoftDeleted: laura. Inactive: annb.
-		// Retired: pilarp. Purged: walterh.
+		// Retired: lidiah. Purged: walterh.
 		must(t, tx.RemoveLicense(mbx(t, tx, "marion").ExternalDirectoryObjectId, "SPE_E5"))
 		_, err := tx.RemoveMailbox(mbx(t, tx, "laura").Guid, "")
 		must(t, err)
 		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
 		_, err = tx.RemoveMailbox(mbx(t, tx, "annb").Guid, "")
 		must(t, err)
-		setHold(t, tx, "pilarp", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		p := mbx(t, tx, "pilarp")
+		setHold(t, tx, "lidiah", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+		p := mbx(t, tx, "lidiah")
 		_, err = tx.RemoveMailbox(p.Guid, "")
 		must(t, err)
 		setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
@@ -792,7 +792,7 @@ func TestVisibilityTable(t *testing.T) {
 			{"marion", [4]bool{false, false, false, false}},
 			{"laura", [4]bool{false, true, false, false}},
 			{"annb", [4]bool{false, true, true, true}},
-			{"pilarp", [4]bool{false, true, false, false}},
+			{"lidiah", [4]bool{false, true, false, false}},
 			{"walterh", [4]bool{false, false, false, false}},
 		}
 		scopes := []Scope{ScopeActive, ScopeSoftDeleted, ScopeInactiveOnly, ScopeIncludeInactive}

@@ -84,11 +84,14 @@ func (tx *Tx) Seed(name string, clock time.Time) error {
 				return fmt.Errorf("seed %s: %w", r.alias, err)
 			}
 		}
+		if err := tx.seedHolds(clock); err != nil { // seed_holds.go
+			return fmt.Errorf("seed holds: %w", err)
+		}
 		if err := tx.seedOnPrem(clock); err != nil {
 			return err
 		}
 	}
-	return nil
+	return tx.seedRoleGroups(name) // seed_rbac.go
 }
 
 func (tx *Tx) seedOrganization(clock time.Time) error {

@@ -1,0 +1,1165 @@
+package store
+
+import (
+	"encoding/json"
+	"strings"
+
+	"github.com/exosim/exosim/store/opath"
+)
+
+// Security & Compliance operations on the holds objects. Each validates
+// everything first, then changes records and recomputes the stamps (D-1).
+
+// MaxStaticLocations is the limit of specific Exchange locations
+// (inclusions plus exclusions) of a static policy [LIM] and of mailboxes in
+// a case hold [EDH].
+const MaxStaticLocations = 1000
+
+// PolicyInput holds the parameters of New-RetentionCompliancePolicy and
+// New-AppRetentionCompliancePolicy.
+type PolicyInput struct {
+	Name    string
+	Comment string
+	// Kind is PolicyKindRetention (default) or PolicyKindApp.
+	Kind    string
+	Enabled *bool // default true
+	// ExchangeLocation: "All" or mailbox identities (remembered as given).
+	ExchangeLocation          []string
+	ExchangeLocationException []string
+	// AdaptiveScopeLocation: adaptive scope names or Guids.
+	AdaptiveScopeLocation []string
+	SharePointLocation    []string
+	OneDriveLocation      []string
+	ModernGroupLocation   []string
+	SkypeLocation         []string
+	TeamsChatLocation     []string
+	TeamsChannelLocation  []string
+	PublicFolderLocation  []string
+	Applications          []string
+	RestrictiveRetention  bool
+	Actor                 string
+	// Guid fixes the policy Guid (seeds); empty generates one.
+	Guid string
+}
+
+// PolicyChange holds the parameters of Set-RetentionCompliancePolicy and
+// Set-AppRetentionCompliancePolicy; nil/empty fields are not changed.
+type PolicyChange struct {
+	Enabled                         *bool
+	Comment                         *string
+	RestrictiveRetention            *bool
+	AddExchangeLocation             []string
+	RemoveExchangeLocation          []string
+	AddExchangeLocationException    []string
+	RemoveExchangeLocationException []string
+	// DeletedResources are primary SMTP addresses of deleted or inactive
+	// mailboxes given with -AddExchangeLocationException (app policies).
+	DeletedResources            []string
+	AddAdaptiveScopeLocation    []string
+	RemoveAdaptiveScopeLocation []string
+	Applications                *[]string
+	Actor                       string
+}
+
+func boolOr(p *bool, def bool) bool {
+	if p == nil {
+		return def
+	}
+	return *p
+}
+
+func isAll(vals []string) bool {
+	return len(vals) == 1 && strings.EqualFold(strings.TrimSpace(vals[0]), LocationAll)
+}
+
+// resolveInclusion resolves a mailbox a policy or hold should include:
+// only active mailboxes can get new holds (D-17).
+func (tx *Tx) resolveInclusion(v string) (*Mailbox, error) {
+	m, err := tx.ResolveMailbox(v, ScopeActive)
+	if err == nil {
+		if m.IsMailUser() {
+			return nil, &NotFoundError{Kind: "mailbox", Key: v}
+		}
+		return m, nil
+	}
+	if !isNotFound(err) {
+		return nil, err
+	}
+	if d, err2 := tx.ResolveMailbox(v, ScopeAny); err2 == nil && d.IsDeleted() {
+		return nil, &HoldOnDeletedMailboxError{Identity: d.Identity(), Guid: d.Guid, State: d.LifecycleState}
+	}
+	return nil, err
+}
+
+// resolveException resolves a mailbox to exclude (any state).
+func (tx *Tx) resolveException(v string) (*Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(v, ScopeIncludeInactive)
+	if err != nil {
+		if !isNotFound(err) {
+			return nil, err
+		}
+		return tx.ResolveMailbox(v, ScopeAny)
+	}
+	if len(ms) > 1 {
+		return nil, &AmbiguousError{Kind: "mailbox", Identity: v, Matches: identities(ms), Guids: guidsOf(ms)}
+	}
+	return ms[0], nil
+}
+
+func identities(ms []*Mailbox) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Identity())
+	}
+	return out
+}
+
+func guidsOf(ms []*Mailbox) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Guid)
+	}
+	return out
+}
+
+func (tx *Tx) addLocations(cur []PolicyLocation, vals []string, exception bool) ([]PolicyLocation, error) {
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
+		}
+		var m *Mailbox
+		var err error
+		if exception {
+			m, err = tx.resolveException(v)
+		} else {
+			m, err = tx.resolveInclusion(v)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if locationHas(cur, m.Guid) {
+			continue
+		}
+		cur = append(cur, PolicyLocation{Address: v, MailboxGuid: m.Guid})
+	}
+	return cur, nil
+}
+
+// removeLocations removes mailboxes from a location list by the address
+// they were added with or, when that address still resolves to the same
+// mailbox, by any other identity (D-10).
+func (tx *Tx) removeLocations(policyName string, cur []PolicyLocation, vals []string) ([]PolicyLocation, []string, error) {
+	var removed []string
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		idx := -1
+		for i, l := range cur {
+			if strings.EqualFold(l.Address, v) {
+				idx = i
+				break
+			}
+		}
+		remembered := ""
+		if idx < 0 {
+			ms, err := tx.ResolveMailboxes(v, ScopeAny)
+			if err != nil && !isNotFound(err) {
+				return nil, nil, err
+			}
+			for _, m := range ms {
+				for i, l := range cur {
+					if !strings.EqualFold(l.MailboxGuid, m.Guid) {
+						continue
+					}
+					remembered = l.Address
+					now, err := tx.FindMailboxes(l.Address)
+					if err != nil {
+						return nil, nil, err
+					}
+					for _, n := range now {
+						if n.Guid == m.Guid {
+							idx = i
+						}
+					}
+				}
+			}
+		}
+		if idx < 0 {
+			return nil, nil, &LocationNotInPolicyError{PolicyName: policyName, Location: v, RememberedAs: remembered}
+		}
+		removed = append(removed, cur[idx].MailboxGuid)
+		cur = append(cur[:idx:idx], cur[idx+1:]...)
+	}
+	return cur, removed, nil
+}
+
+func (tx *Tx) resolveScopes(vals []string) ([]string, error) {
+	var out []string
+	for _, v := range vals {
+		if strings.TrimSpace(v) == "" {
+			continue
+		}
+		s, err := tx.FindAdaptiveScope(v)
+		if err != nil {
+			return nil, err
+		}
+		if !hcontains(out, s.Guid) {
+			out = append(out, s.Guid)
+		}
+	}
+	return out, nil
+}
+
+func countLocations(p *CompliancePolicy) int {
+	return len(p.ExchangeLocation) + len(p.ExchangeLocationException)
+}
+
+func uniqueCount(lists ...[]string) int {
+	seen := map[string]bool{}
+	for _, l := range lists {
+		for _, v := range l {
+			if s := strings.ToLower(strings.TrimSpace(v)); s != "" {
+				seen[s] = true
+			}
+		}
+	}
+	return len(seen)
+}
+
+// NewCompliancePolicy creates a retention or app retention policy. The
+// name must be unique (*NameInUseError); a static policy with specific
+// locations may name at most 1,000 mailboxes (*LocationLimitError, checked
+// before anything is resolved); included mailboxes must be active
+// (*HoldOnDeletedMailboxError, D-17). Stamps appear once a rule gives the
+// policy an action.
+func (tx *Tx) NewCompliancePolicy(in PolicyInput) (*CompliancePolicy, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindCompliancePolicy(name); err == nil {
+		return nil, &NameInUseError{Kind: "policy", Name: name}
+	} else if !isNotFound(err) {
+		return nil, err
+	}
+	kind := in.Kind
+	if kind == "" {
+		kind = PolicyKindRetention
+	}
+	all := isAll(in.ExchangeLocation)
+	if !all && len(in.AdaptiveScopeLocation) == 0 && len(in.ExchangeLocation) > 0 {
+		if n := uniqueCount(in.ExchangeLocation, in.ExchangeLocationException); n > MaxStaticLocations {
+			return nil, &LocationLimitError{PolicyName: name, Count: n, Limit: MaxStaticLocations}
+		}
+	}
+	if len(in.ExchangeLocationException) > 0 && !all {
+		return nil, &ExceptionNeedsAllError{PolicyName: name}
+	}
+	now := tx.Now()
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	p := &CompliancePolicy{Guid: g, Name: name, Comment: in.Comment, Kind: kind, Enabled: boolOr(in.Enabled, true), Mode: "Enforce",
+		ExchangeAll: all, ExchangeLocation: []PolicyLocation{}, ExchangeLocationException: []PolicyLocation{},
+		SharePointLocation: in.SharePointLocation, OneDriveLocation: in.OneDriveLocation, ModernGroupLocation: in.ModernGroupLocation,
+		SkypeLocation: in.SkypeLocation, TeamsChatLocation: in.TeamsChatLocation, TeamsChannelLoc: in.TeamsChannelLocation,
+		PublicFolderLoc: in.PublicFolderLocation, Applications: in.Applications, RestrictiveRetention: in.RestrictiveRetention,
+		WhenCreated: now, CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	var err error
+	if p.AdaptiveScopeLocation, err = tx.resolveScopes(in.AdaptiveScopeLocation); err != nil {
+		return nil, err
+	}
+	if p.IsAdaptive() && p.RestrictiveRetention {
+		return nil, &PolicyLockedError{PolicyName: name, PolicyGuid: g, Op: LockedAdaptive}
+	}
+	if !all {
+		if p.ExchangeLocation, err = tx.addLocations(p.ExchangeLocation, in.ExchangeLocation, false); err != nil {
+			return nil, err
+		}
+	}
+	if p.ExchangeLocationException, err = tx.addLocations(p.ExchangeLocationException, in.ExchangeLocationException, true); err != nil {
+		return nil, err
+	}
+	if err := tx.PutCompliancePolicy(p); err != nil {
+		return nil, err
+	}
+	return p, tx.recomputeForPolicy(p, nil)
+}
+
+// recomputeForPolicy recomputes what a policy change can affect: only the
+// listed mailboxes for a static policy with specific locations, every
+// mailbox otherwise.
+func (tx *Tx) recomputeForPolicy(p *CompliancePolicy, extra []string, dropped ...string) error {
+	if p.IsStaticSpecific() && p.Kind != PolicyKindLabel {
+		var guids []string
+		for _, l := range p.ExchangeLocation {
+			guids = append(guids, l.MailboxGuid)
+		}
+		for _, l := range p.ExchangeLocationException {
+			guids = append(guids, l.MailboxGuid)
+		}
+		return tx.recomputeHolds(append(append(guids, extra...), ""), dropped...)
+	}
+	return tx.recomputeHolds(nil, dropped...)
+}
+
+// SetCompliancePolicy changes a retention (or app retention) policy found
+// by name or Guid among kinds. Preservation Lock (*PolicyLockedError)
+// forbids removing locations or scopes, adding exceptions, disabling and
+// unlocking; locking is irreversible (the cmdlet asks first). Exceptions
+// need ExchangeLocation All (*ExceptionNeedsAllError); removing a location
+// follows D-10 (*LocationNotInPolicyError); a static policy may name at
+// most 1,000 mailboxes (*LocationLimitError). Removed mailboxes get delay
+// holds and may retire (T10).
+func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChange) (*CompliancePolicy, error) {
+	p, err := tx.FindCompliancePolicy(identity, kinds...)
+	if err != nil {
+		return nil, err
+	}
+	locked := p.RestrictiveRetention
+	lockErr := func(op string) error { return &PolicyLockedError{PolicyName: p.Name, PolicyGuid: p.Guid, Op: op} }
+	if locked {
+		switch {
+		case ch.RestrictiveRetention != nil && !*ch.RestrictiveRetention:
+			return nil, lockErr(LockedUnlock)
+		case ch.Enabled != nil && !*ch.Enabled:
+			return nil, lockErr(LockedDisable)
+		case len(ch.RemoveExchangeLocation) > 0 || len(ch.RemoveAdaptiveScopeLocation) > 0:
+			return nil, lockErr(LockedRemoveLocation)
+		case len(ch.AddExchangeLocationException) > 0:
+			return nil, lockErr(LockedAddException)
+		}
+	}
+	if ch.RestrictiveRetention != nil && *ch.RestrictiveRetention && p.IsAdaptive() {
+		return nil, lockErr(LockedAdaptive)
+	}
+	if len(ch.AddExchangeLocationException) > 0 && !p.ExchangeAll {
+		return nil, &ExceptionNeedsAllError{PolicyName: p.Name}
+	}
+	addAll := isAll(ch.AddExchangeLocation)
+	removeAll := isAll(ch.RemoveExchangeLocation)
+	if addAll && len(p.ExchangeLocation) > 0 {
+		return nil, &ValidationError{Field: "AddExchangeLocation", Message: "a policy with specific Exchange locations can't also apply to All"}
+	}
+	if !addAll && len(ch.AddExchangeLocation) > 0 && p.ExchangeAll {
+		return nil, &ValidationError{Field: "AddExchangeLocation", Message: "the policy already applies to All Exchange locations"}
+	}
+	if !p.ExchangeAll && !p.IsAdaptive() && !addAll {
+		n := countLocations(p) + uniqueCount(ch.AddExchangeLocation) - len(ch.RemoveExchangeLocation)
+		if n > MaxStaticLocations {
+			return nil, &LocationLimitError{PolicyName: p.Name, Count: n, Limit: MaxStaticLocations}
+		}
+	}
+	var touched []string
+	for _, l := range p.ExchangeLocation {
+		touched = append(touched, l.MailboxGuid)
+	}
+	if removeAll {
+		if !p.ExchangeAll {
+			return nil, &LocationNotInPolicyError{PolicyName: p.Name, Location: LocationAll}
+		}
+		p.ExchangeAll = false
+	} else if len(ch.RemoveExchangeLocation) > 0 {
+		var removed []string
+		if p.ExchangeLocation, removed, err = tx.removeLocations(p.Name, p.ExchangeLocation, ch.RemoveExchangeLocation); err != nil {
+			return nil, err
+		}
+		touched = append(touched, removed...)
+	}
+	if addAll {
+		p.ExchangeAll = true
+	} else if p.ExchangeLocation, err = tx.addLocations(p.ExchangeLocation, ch.AddExchangeLocation, false); err != nil {
+		return nil, err
+	}
+	if len(ch.RemoveExchangeLocationException) > 0 {
+		var removed []string
+		if p.ExchangeLocationException, removed, err = tx.removeLocations(p.Name, p.ExchangeLocationException, ch.RemoveExchangeLocationException); err != nil {
+			return nil, err
+		}
+		touched = append(touched, removed...)
+	}
+	if len(ch.DeletedResources) > 0 {
+		for _, addr := range ch.DeletedResources {
+			ms, err := tx.ResolveMailboxes(addr, ScopeAny)
+			if err != nil {
+				return nil, err
+			}
+			for _, m := range ms {
+				// The exclusion also hits other mailboxes with the address
+				// unless they are on Litigation Hold.
+				if m.IsMailUser() || (!m.IsDeleted() && m.LitigationHoldEnabled) || locationHas(p.ExchangeLocationException, m.Guid) {
+					continue
+				}
+				p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: addr, MailboxGuid: m.Guid, Deleted: true})
+			}
+		}
+		// -AddExchangeLocationException names the same mailboxes.
+		for _, v := range ch.AddExchangeLocationException {
+			if m, err := tx.resolveException(v); err == nil && !locationHas(p.ExchangeLocationException, m.Guid) {
+				p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: v, MailboxGuid: m.Guid, Deleted: m.IsDeleted()})
+			} else if err != nil && !isNotFound(err) {
+				return nil, err
+			}
+		}
+	} else if p.ExchangeLocationException, err = tx.addLocations(p.ExchangeLocationException, ch.AddExchangeLocationException, true); err != nil {
+		return nil, err
+	}
+	if len(ch.RemoveAdaptiveScopeLocation) > 0 {
+		rm, err := tx.resolveScopes(ch.RemoveAdaptiveScopeLocation)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range rm {
+			p.AdaptiveScopeLocation = hremove(p.AdaptiveScopeLocation, g)
+		}
+	}
+	if len(ch.AddAdaptiveScopeLocation) > 0 {
+		add, err := tx.resolveScopes(ch.AddAdaptiveScopeLocation)
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range add {
+			if !hcontains(p.AdaptiveScopeLocation, g) {
+				p.AdaptiveScopeLocation = append(p.AdaptiveScopeLocation, g)
+			}
+		}
+	}
+	if ch.Enabled != nil {
+		p.Enabled = *ch.Enabled
+	}
+	if ch.Comment != nil {
+		p.Comment = *ch.Comment
+	}
+	if ch.RestrictiveRetention != nil && *ch.RestrictiveRetention {
+		p.RestrictiveRetention = true
+	}
+	if ch.Applications != nil {
+		p.Applications = *ch.Applications
+	}
+	if ch.Actor != "" {
+		p.LastModifiedBy = ch.Actor
+	}
+	if err := tx.PutCompliancePolicy(p); err != nil {
+		return nil, err
+	}
+	if removeAll || addAll {
+		return p, tx.recomputeHolds(nil)
+	}
+	return p, tx.recomputeForPolicy(p, touched)
+}
+
+// RemoveCompliancePolicy deletes a policy and its rules; a Preservation-
+// Locked policy can't be deleted (*PolicyLockedError). Its stamps and
+// exclusion markers go; held mailboxes get delay holds.
+func (tx *Tx) RemoveCompliancePolicy(identity string, kinds ...string) error {
+	p, err := tx.FindCompliancePolicy(identity, kinds...)
+	if err != nil {
+		return err
+	}
+	if p.RestrictiveRetention {
+		return &PolicyLockedError{PolicyName: p.Name, PolicyGuid: p.Guid, Op: LockedDelete}
+	}
+	rules, err := tx.PolicyRules(p.Guid)
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if _, err := tx.deleteRecord(bucketComplianceRules, strings.ToLower(r.Guid)); err != nil {
+			return err
+		}
+	}
+	if _, err := tx.deleteRecord(bucketCompliancePolicies, p.Guid); err != nil {
+		return err
+	}
+	// Explicit exclusions of the policy are forgotten.
+	if err := tx.forgetPolicyState(p.Hex()); err != nil {
+		return err
+	}
+	h := p.Hex()
+	var dropped []string
+	for _, pre := range []string{"mbx", "skp", "grp"} {
+		for _, d := range []string{"1", "2", "3"} {
+			dropped = append(dropped, pre+h+":"+d)
+		}
+	}
+	dropped = append(dropped, "-mbx"+h)
+	return tx.recomputeHolds(nil, dropped...)
+}
+
+// forgetPolicyState drops a deleted policy from every mailbox's hold state.
+func (tx *Tx) forgetPolicyState(hex string) error {
+	var states []*MailboxHoldState
+	err := forEachDecoded(tx, bucketMailboxHoldState, "", func(_ string, s *MailboxHoldState) error {
+		states = append(states, s)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, s := range states {
+		n := len(s.ExcludedOrg) + len(s.Suppressed)
+		s.ExcludedOrg = hremove(s.ExcludedOrg, hex)
+		var sup []string
+		for _, x := range s.Suppressed {
+			if ParseHoldEntry(x).ID != hex {
+				sup = append(sup, x)
+			}
+		}
+		s.Suppressed = sup
+		if len(s.ExcludedOrg)+len(s.Suppressed) != n {
+			if err := tx.putHoldState(s); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// --- rules ----------------------------------------------------------------------
+
+// RuleInput holds the parameters of New-RetentionComplianceRule.
+type RuleInput struct {
+	Name   string
+	Policy string // policy name or Guid
+	// RetentionDuration: days, or Unlimited.
+	RetentionDays        int
+	RetentionUnlimited   bool
+	Action               string // Keep, Delete, KeepAndDelete
+	ExpirationDateOption string
+	ContentMatchQuery    string
+	// PublishComplianceTag makes the policy a label policy publishing these
+	// labels (comma-separated names allowed).
+	PublishComplianceTag string
+	ApplyComplianceTag   string
+	Comment              string
+	Actor                string
+	Guid                 string
+}
+
+// NewComplianceRule adds a retention rule to a policy; the policy's stamps
+// get the rule's action digit. A rule of a locked policy can't be added
+// with a shorter duration than the existing one.
+func (tx *Tx) NewComplianceRule(in RuleInput) (*ComplianceRule, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindComplianceRule(name); err == nil {
+		return nil, &NameInUseError{Kind: "rule", Name: name}
+	} else if !isNotFound(err) {
+		return nil, err
+	}
+	p, err := tx.FindCompliancePolicy(in.Policy)
+	if err != nil {
+		return nil, err
+	}
+	action := normalizeAction(in.Action)
+	var labels []string
+	if in.PublishComplianceTag != "" {
+		for _, l := range strings.Split(in.PublishComplianceTag, ",") {
+			if l = strings.TrimSpace(l); l == "" {
+				continue
+			}
+			t, err := tx.FindComplianceTag(l)
+			if err != nil {
+				return nil, err
+			}
+			labels = append(labels, t.Name)
+		}
+	} else {
+		if action == "" {
+			return nil, &ValidationError{Field: "RetentionComplianceAction", Message: "a retention action (Keep, Delete or KeepAndDelete) is required"}
+		}
+		if action != ActionKeep && in.RetentionUnlimited {
+			return nil, &ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
+		}
+		if !in.RetentionUnlimited && in.RetentionDays <= 0 {
+			return nil, &ValidationError{Field: "RetentionDuration", Message: "a retention duration is required"}
+		}
+	}
+	now := tx.Now()
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	r := &ComplianceRule{Guid: g, Name: name, Policy: p.Guid, RetentionDuration: in.RetentionDays, RetentionUnlimited: in.RetentionUnlimited,
+		RetentionComplianceAction: action, ExpirationDateOption: in.ExpirationDateOption, ContentMatchQuery: in.ContentMatchQuery,
+		PublishComplianceTag: strings.Join(labels, ","), ApplyComplianceTag: in.ApplyComplianceTag, Comment: in.Comment, Mode: "Enforce",
+		WhenCreated: now, CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	if len(labels) > 0 {
+		r.RetentionComplianceAction = ""
+		p.Kind = PolicyKindLabel
+		for _, l := range labels {
+			if !hcontains(p.PublishedLabels, l) {
+				p.PublishedLabels = append(p.PublishedLabels, l)
+			}
+		}
+		if err := tx.PutCompliancePolicy(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := tx.PutComplianceRule(r); err != nil {
+		return nil, err
+	}
+	return r, tx.recomputeForPolicy(p, nil)
+}
+
+func normalizeAction(a string) string {
+	switch strings.ToLower(strings.TrimSpace(a)) {
+	case "keep":
+		return ActionKeep
+	case "delete":
+		return ActionDelete
+	case "keepanddelete":
+		return ActionKeepAndDelete
+	}
+	return strings.TrimSpace(a)
+}
+
+// RuleChange holds the parameters of Set-RetentionComplianceRule.
+type RuleChange struct {
+	RetentionDays        *int
+	RetentionUnlimited   *bool
+	Action               *string
+	ExpirationDateOption *string
+	ContentMatchQuery    *string
+	Comment              *string
+	Actor                string
+}
+
+// SetComplianceRule changes a retention rule. On a Preservation-Locked
+// policy the duration can only grow (*PolicyLockedError
+// LockedShortenDuration) and the action can't change (LockedChangeAction).
+func (tx *Tx) SetComplianceRule(identity string, ch RuleChange) (*ComplianceRule, error) {
+	r, err := tx.FindComplianceRule(identity)
+	if err != nil {
+		return nil, err
+	}
+	p, err := tx.GetCompliancePolicy(r.Policy)
+	if err != nil {
+		return nil, err
+	}
+	unl, days := r.RetentionUnlimited, r.RetentionDuration
+	if ch.RetentionUnlimited != nil {
+		unl = *ch.RetentionUnlimited
+	}
+	if ch.RetentionDays != nil {
+		days, unl = *ch.RetentionDays, false
+	}
+	action := r.RetentionComplianceAction
+	if ch.Action != nil {
+		action = normalizeAction(*ch.Action)
+		if ActionDigit(action) == 0 {
+			return nil, &ValidationError{Field: "RetentionComplianceAction", Message: "not a retention action: " + *ch.Action}
+		}
+	}
+	if p.RestrictiveRetention {
+		shorter := (r.RetentionUnlimited && !unl) || (!r.RetentionUnlimited && !unl && days < r.RetentionDuration)
+		if shorter {
+			return nil, &PolicyLockedError{PolicyName: p.Name, PolicyGuid: p.Guid, Op: LockedShortenDuration}
+		}
+		if action != r.RetentionComplianceAction {
+			return nil, &PolicyLockedError{PolicyName: p.Name, PolicyGuid: p.Guid, Op: LockedChangeAction}
+		}
+	}
+	if unl && action != ActionKeep && action != "" {
+		return nil, &ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
+	}
+	r.RetentionUnlimited, r.RetentionDuration, r.RetentionComplianceAction = unl, days, action
+	if unl {
+		r.RetentionDuration = 0
+	}
+	if ch.ExpirationDateOption != nil {
+		r.ExpirationDateOption = *ch.ExpirationDateOption
+	}
+	if ch.ContentMatchQuery != nil {
+		r.ContentMatchQuery = *ch.ContentMatchQuery
+	}
+	if ch.Comment != nil {
+		r.Comment = *ch.Comment
+	}
+	if ch.Actor != "" {
+		r.LastModifiedBy = ch.Actor
+	}
+	if err := tx.PutComplianceRule(r); err != nil {
+		return nil, err
+	}
+	return r, tx.recomputeForPolicy(p, nil)
+}
+
+// --- adaptive scopes --------------------------------------------------------------
+
+// ScopeInput holds the parameters of New-AdaptiveScope.
+type ScopeInput struct {
+	Name             string
+	Comment          string
+	LocationType     string // User (default), Group, Site
+	FilterConditions string // simple query (JSON)
+	RawQuery         string // advanced query (OPATH)
+	Actor            string
+	Guid             string
+}
+
+// validateScopeQuery checks a scope's queries: the advanced query must
+// parse; a simple query can't use IsInactiveMailbox (only the advanced
+// builder can, [DEL]).
+func validateScopeQuery(filter, raw string) error {
+	if strings.TrimSpace(raw) != "" {
+		if _, err := opath.Parse(raw); err != nil {
+			return &ValidationError{Field: "RawQuery", Message: err.Error()}
+		}
+		return nil
+	}
+	if strings.TrimSpace(filter) == "" {
+		return &ValidationError{Field: "FilterConditions", Message: "a query (FilterConditions or RawQuery) is required"}
+	}
+	var q struct {
+		Conditions []simpleCondition `json:"Conditions"`
+	}
+	if err := json.Unmarshal([]byte(filter), &q); err != nil {
+		return &ValidationError{Field: "FilterConditions", Message: "not a valid filter: " + err.Error()}
+	}
+	for _, c := range q.Conditions {
+		if strings.EqualFold(c.Name, "IsInactiveMailbox") {
+			return &ValidationError{Field: "FilterConditions", Message: "IsInactiveMailbox can only be used in an advanced query (RawQuery)"}
+		}
+	}
+	return nil
+}
+
+// NewAdaptiveScope creates an adaptive scope.
+func (tx *Tx) NewAdaptiveScope(in ScopeInput) (*AdaptiveScope, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindAdaptiveScope(name); err == nil {
+		return nil, &NameInUseError{Kind: "adaptive scope", Name: name}
+	}
+	if err := validateScopeQuery(in.FilterConditions, in.RawQuery); err != nil {
+		return nil, err
+	}
+	lt := in.LocationType
+	if lt == "" {
+		lt = "User"
+	}
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	s := &AdaptiveScope{Guid: g, Name: name, Comment: in.Comment, LocationType: lt, FilterConditions: in.FilterConditions,
+		RawQuery: in.RawQuery, WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	return s, tx.PutAdaptiveScope(s)
+}
+
+// ScopeChange holds the parameters of Set-AdaptiveScope.
+type ScopeChange struct {
+	Comment          *string
+	FilterConditions *string
+	RawQuery         *string
+	Actor            string
+}
+
+// SetAdaptiveScope changes a scope's query; policies using it are
+// re-evaluated (mailboxes that leave the scope lose the stamp and get a
+// delay hold; inactive mailboxes never enter one, D-17).
+func (tx *Tx) SetAdaptiveScope(identity string, ch ScopeChange) (*AdaptiveScope, error) {
+	s, err := tx.FindAdaptiveScope(identity)
+	if err != nil {
+		return nil, err
+	}
+	filter, raw := s.FilterConditions, s.RawQuery
+	if ch.FilterConditions != nil {
+		filter, raw = *ch.FilterConditions, ""
+	}
+	if ch.RawQuery != nil {
+		raw = *ch.RawQuery
+		if strings.TrimSpace(raw) != "" {
+			filter = ""
+		}
+	}
+	if err := validateScopeQuery(filter, raw); err != nil {
+		return nil, err
+	}
+	s.FilterConditions, s.RawQuery = filter, raw
+	if ch.Comment != nil {
+		s.Comment = *ch.Comment
+	}
+	if ch.Actor != "" {
+		s.LastModifiedBy = ch.Actor
+	}
+	if err := tx.PutAdaptiveScope(s); err != nil {
+		return nil, err
+	}
+	return s, tx.recomputeHolds(nil)
+}
+
+// RemoveAdaptiveScope deletes a scope no policy uses (*ObjectInUseError).
+func (tx *Tx) RemoveAdaptiveScope(identity string) error {
+	s, err := tx.FindAdaptiveScope(identity)
+	if err != nil {
+		return err
+	}
+	ps, err := tx.CompliancePolicies()
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if hcontains(p.AdaptiveScopeLocation, s.Guid) {
+			return &ObjectInUseError{Kind: "adaptive scope", Name: s.Name, UsedBy: p.Name}
+		}
+	}
+	_, err = tx.deleteRecord(bucketAdaptiveScopes, strings.ToLower(s.Guid))
+	return err
+}
+
+// --- retention labels ----------------------------------------------------------------
+
+// TagInput holds the parameters of New-ComplianceTag.
+type TagInput struct {
+	Name               string
+	Comment            string
+	RetentionAction    string
+	RetentionDays      int
+	RetentionUnlimited bool
+	RetentionType      string
+	IsRecordLabel      bool
+	Regulatory         bool
+	Actor              string
+	Guid               string
+}
+
+// NewComplianceTag creates a retention label.
+func (tx *Tx) NewComplianceTag(in TagInput) (*ComplianceTag, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindComplianceTag(name); err == nil {
+		return nil, &NameInUseError{Kind: "label", Name: name}
+	}
+	action := normalizeAction(in.RetentionAction)
+	if action != "" && ActionDigit(action) == 0 {
+		return nil, &ValidationError{Field: "RetentionAction", Message: "not a retention action: " + in.RetentionAction}
+	}
+	if action != "" && !in.RetentionUnlimited && in.RetentionDays <= 0 {
+		return nil, &ValidationError{Field: "RetentionDuration", Message: "a retention duration is required with a retention action"}
+	}
+	rt := in.RetentionType
+	if action != "" && rt == "" {
+		rt = "CreationAgeInDays"
+	}
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	t := &ComplianceTag{Guid: g, Name: name, Comment: in.Comment, RetentionAction: action, RetentionDuration: in.RetentionDays,
+		RetentionUnlimited: in.RetentionUnlimited, RetentionType: rt, IsRecordLabel: in.IsRecordLabel || in.Regulatory,
+		Regulatory: in.Regulatory, WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	return t, tx.PutComplianceTag(t)
+}
+
+// --- cases -----------------------------------------------------------------------------
+
+// CaseInput holds the parameters of New-ComplianceCase.
+type CaseInput struct {
+	Name        string
+	Description string
+	CaseType    string // default eDiscovery
+	ExternalID  string
+	Actor       string
+	Guid        string
+}
+
+// NewComplianceCase creates an active eDiscovery case.
+func (tx *Tx) NewComplianceCase(in CaseInput) (*ComplianceCase, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindComplianceCase(name); err == nil {
+		return nil, &NameInUseError{Kind: "case", Name: name}
+	}
+	ct := in.CaseType
+	if ct == "" {
+		ct = "eDiscovery"
+	}
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	c := &ComplianceCase{Guid: g, Name: name, Description: in.Description, CaseType: ct, Status: CaseActive, ExternalID: in.ExternalID,
+		WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	return c, tx.PutComplianceCase(c)
+}
+
+// CaseChange holds the parameters of Set-ComplianceCase.
+type CaseChange struct {
+	Name        *string
+	Description *string
+	ExternalID  *string
+	Close       bool
+	Reopen      bool
+	Actor       string
+}
+
+// SetComplianceCase renames, closes or reopens a case. Closing turns its
+// holds off (their stamps go, delay holds follow [EDH]); reopening leaves
+// them off.
+func (tx *Tx) SetComplianceCase(identity string, ch CaseChange) (*ComplianceCase, error) {
+	c, err := tx.FindComplianceCase(identity)
+	if err != nil {
+		return nil, err
+	}
+	if ch.Close && ch.Reopen {
+		return nil, &ValidationError{Field: "Close", Message: "Close and Reopen can't be used together"}
+	}
+	if ch.Name != nil && !strings.EqualFold(*ch.Name, c.Name) {
+		if _, err := tx.FindComplianceCase(*ch.Name); err == nil {
+			return nil, &NameInUseError{Kind: "case", Name: *ch.Name}
+		}
+		c.Name = strings.TrimSpace(*ch.Name)
+	}
+	if ch.Description != nil {
+		c.Description = *ch.Description
+	}
+	if ch.ExternalID != nil {
+		c.ExternalID = *ch.ExternalID
+	}
+	if ch.Actor != "" {
+		c.LastModifiedBy = ch.Actor
+	}
+	var guids []string
+	if ch.Close && c.Status == CaseActive {
+		c.Status = CaseClosed
+		c.ClosedBy = ch.Actor
+		c.ClosedDateTime = ptrTime(tx.Now())
+		hs, err := tx.CaseHoldPolicies(c.Guid)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hs {
+			h.Enabled = false
+			if err := tx.PutCaseHoldPolicy(h); err != nil {
+				return nil, err
+			}
+			for _, l := range h.ExchangeLocation {
+				guids = append(guids, l.MailboxGuid)
+			}
+		}
+	}
+	if ch.Reopen && c.Status == CaseClosed {
+		c.Status = CaseActive
+		c.ClosedBy, c.ClosedDateTime = "", nil
+	}
+	if err := tx.PutComplianceCase(c); err != nil {
+		return nil, err
+	}
+	if len(guids) > 0 {
+		return c, tx.recomputeHolds(guids)
+	}
+	return c, nil
+}
+
+// RemoveComplianceCase deletes a case with its hold policies and rules;
+// their stamps go and delay holds follow.
+func (tx *Tx) RemoveComplianceCase(identity string) error {
+	c, err := tx.FindComplianceCase(identity)
+	if err != nil {
+		return err
+	}
+	hs, err := tx.CaseHoldPolicies(c.Guid)
+	if err != nil {
+		return err
+	}
+	var guids, dropped []string
+	for _, h := range hs {
+		g, d, err := tx.deleteCaseHold(h)
+		if err != nil {
+			return err
+		}
+		guids = append(guids, g...)
+		dropped = append(dropped, d)
+	}
+	if _, err := tx.deleteRecord(bucketComplianceCases, strings.ToLower(c.Guid)); err != nil {
+		return err
+	}
+	return tx.recomputeHolds(append(guids, ""), dropped...)
+}
+
+func (tx *Tx) deleteCaseHold(h *CaseHoldPolicy) ([]string, string, error) {
+	rs, err := tx.CaseHoldRules(h.Guid)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, r := range rs {
+		if _, err := tx.deleteRecord(bucketCaseHoldRules, strings.ToLower(r.Guid)); err != nil {
+			return nil, "", err
+		}
+	}
+	if _, err := tx.deleteRecord(bucketCaseHoldPolicies, strings.ToLower(h.Guid)); err != nil {
+		return nil, "", err
+	}
+	var guids []string
+	for _, l := range h.ExchangeLocation {
+		guids = append(guids, l.MailboxGuid)
+	}
+	return guids, h.HoldID(), nil
+}
+
+// CaseHoldInput holds the parameters of New-CaseHoldPolicy.
+type CaseHoldInput struct {
+	Name                 string
+	Case                 string
+	Comment              string
+	Enabled              *bool
+	ExchangeLocation     []string
+	SharePointLocation   []string
+	PublicFolderLocation []string
+	Actor                string
+	Guid                 string
+}
+
+// NewCaseHoldPolicy creates a case hold in an active case (at most 1,000
+// mailboxes, active ones only). It stamps UniH<guid> once a case hold rule
+// exists.
+func (tx *Tx) NewCaseHoldPolicy(in CaseHoldInput) (*CaseHoldPolicy, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindCaseHoldPolicy(name); err == nil {
+		return nil, &NameInUseError{Kind: "case hold policy", Name: name}
+	}
+	c, err := tx.FindComplianceCase(in.Case)
+	if err != nil {
+		return nil, err
+	}
+	if n := uniqueCount(in.ExchangeLocation); n > MaxStaticLocations {
+		return nil, &LocationLimitError{PolicyName: name, Count: n, Limit: MaxStaticLocations}
+	}
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	h := &CaseHoldPolicy{Guid: g, Name: name, Case: c.Guid, Comment: in.Comment, Enabled: boolOr(in.Enabled, true),
+		ExchangeLocation: []PolicyLocation{}, SharePointLocation: in.SharePointLocation, PublicFolderLoc: in.PublicFolderLocation,
+		WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	if h.ExchangeLocation, err = tx.addLocations(h.ExchangeLocation, in.ExchangeLocation, false); err != nil {
+		return nil, err
+	}
+	if err := tx.PutCaseHoldPolicy(h); err != nil {
+		return nil, err
+	}
+	return h, tx.recomputeCaseHold(h, nil)
+}
+
+func (tx *Tx) recomputeCaseHold(h *CaseHoldPolicy, extra []string, dropped ...string) error {
+	guids := append([]string{}, extra...)
+	for _, l := range h.ExchangeLocation {
+		guids = append(guids, l.MailboxGuid)
+	}
+	return tx.recomputeHolds(append(guids, ""), dropped...)
+}
+
+// CaseHoldChange holds the parameters of Set-CaseHoldPolicy.
+type CaseHoldChange struct {
+	Enabled                *bool
+	Comment                *string
+	AddExchangeLocation    []string
+	RemoveExchangeLocation []string
+	Actor                  string
+}
+
+// SetCaseHoldPolicy turns a case hold on or off and edits its mailboxes
+// (removing one gives it a delay hold [EDH]).
+func (tx *Tx) SetCaseHoldPolicy(identity string, ch CaseHoldChange) (*CaseHoldPolicy, error) {
+	h, err := tx.FindCaseHoldPolicy(identity)
+	if err != nil {
+		return nil, err
+	}
+	if n := len(h.ExchangeLocation) + uniqueCount(ch.AddExchangeLocation) - len(ch.RemoveExchangeLocation); n > MaxStaticLocations {
+		return nil, &LocationLimitError{PolicyName: h.Name, Count: n, Limit: MaxStaticLocations}
+	}
+	var removed []string
+	if len(ch.RemoveExchangeLocation) > 0 {
+		if h.ExchangeLocation, removed, err = tx.removeLocations(h.Name, h.ExchangeLocation, ch.RemoveExchangeLocation); err != nil {
+			return nil, err
+		}
+	}
+	if h.ExchangeLocation, err = tx.addLocations(h.ExchangeLocation, ch.AddExchangeLocation, false); err != nil {
+		return nil, err
+	}
+	if ch.Enabled != nil {
+		h.Enabled = *ch.Enabled
+	}
+	if ch.Comment != nil {
+		h.Comment = *ch.Comment
+	}
+	if ch.Actor != "" {
+		h.LastModifiedBy = ch.Actor
+	}
+	if err := tx.PutCaseHoldPolicy(h); err != nil {
+		return nil, err
+	}
+	return h, tx.recomputeCaseHold(h, removed)
+}
+
+// RemoveCaseHoldPolicy deletes a case hold and its rules; its stamps go and
+// delay holds follow.
+func (tx *Tx) RemoveCaseHoldPolicy(identity string) error {
+	h, err := tx.FindCaseHoldPolicy(identity)
+	if err != nil {
+		return err
+	}
+	guids, dropped, err := tx.deleteCaseHold(h)
+	if err != nil {
+		return err
+	}
+	return tx.recomputeHolds(append(guids, ""), dropped)
+}
+
+// CaseHoldRuleInput holds the parameters of New-CaseHoldRule.
+type CaseHoldRuleInput struct {
+	Name              string
+	Policy            string
+	ContentMatchQuery string
+	Comment           string
+	Disabled          bool
+	Actor             string
+	Guid              string
+}
+
+// NewCaseHoldRule adds the query rule of a case hold (one per policy);
+// the hold then stamps its mailboxes.
+func (tx *Tx) NewCaseHoldRule(in CaseHoldRuleInput) (*CaseHoldRule, error) {
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	if _, err := tx.FindCaseHoldRule(name); err == nil {
+		return nil, &NameInUseError{Kind: "case hold rule", Name: name}
+	}
+	h, err := tx.FindCaseHoldPolicy(in.Policy)
+	if err != nil {
+		return nil, err
+	}
+	rs, err := tx.CaseHoldRules(h.Guid)
+	if err != nil {
+		return nil, err
+	}
+	if len(rs) > 0 {
+		return nil, &ObjectInUseError{Kind: "case hold policy", Name: h.Name, UsedBy: rs[0].Name}
+	}
+	g := in.Guid
+	if g == "" {
+		g = tx.NewGuid()
+	}
+	r := &CaseHoldRule{Guid: g, Name: name, Policy: h.Guid, ContentMatchQuery: in.ContentMatchQuery, Comment: in.Comment,
+		Disabled: in.Disabled, WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
+	if err := tx.PutCaseHoldRule(r); err != nil {
+		return nil, err
+	}
+	return r, tx.recomputeCaseHold(h, nil)
+}

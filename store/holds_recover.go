@@ -1,0 +1,334 @@
+package store
+
+import (
+	"strings"
+)
+
+// TimerRetentionHoldEnd ends the 30-day retention hold of a recovered
+// mailbox (payload: mailbox Guid).
+const TimerRetentionHoldEnd = "mailbox.retentionHoldEnd"
+
+func init() {
+	builtinTimers[TimerRetentionHoldEnd] = fireRetentionHoldEnd
+}
+
+func fireRetentionHoldEnd(tx *Tx, t Timer) error {
+	m, err := tx.GetMailbox(t.Payload)
+	if err != nil {
+		if isNotFound(err) {
+			return nil
+		}
+		return err
+	}
+	if !m.RetentionHoldEnabled || m.EndDateForRetentionHold == nil || !m.EndDateForRetentionHold.Equal(t.Due) {
+		return nil
+	}
+	m.RetentionHoldEnabled = false
+	return tx.PutMailbox(m)
+}
+
+// ScheduleRetentionHoldEnd (re)schedules the end of a mailbox's retention
+// hold at its EndDateForRetentionHold (e.g. after Set-Mailbox
+// -EndDateForRetentionHold extended it).
+func (tx *Tx) ScheduleRetentionHoldEnd(guid string) error {
+	m, err := tx.GetMailbox(guid)
+	if err != nil {
+		return err
+	}
+	if err := tx.cancelFor(m.Guid, TimerRetentionHoldEnd); err != nil {
+		return err
+	}
+	if !m.RetentionHoldEnabled || m.EndDateForRetentionHold == nil {
+		return nil
+	}
+	_, err = tx.Schedule(*m.EndDateForRetentionHold, TimerRetentionHoldEnd, m.Guid)
+	return err
+}
+
+// RecoverInput holds the parameters of New-Mailbox -InactiveMailbox.
+type RecoverInput struct {
+	// InactiveMailbox identifies the inactive mailbox (DN or ExchangeGuid
+	// recommended).
+	InactiveMailbox           string
+	Name                      string
+	Alias                     string
+	FirstName                 string
+	LastName                  string
+	DisplayName               string
+	MicrosoftOnlineServicesID string
+	Password                  string
+	ResetPasswordOnNextLogon  bool
+}
+
+// RecoverInactiveMailbox is New-Mailbox -InactiveMailbox (T8, §4.1). The
+// identity must name an Inactive mailbox (*NotFoundError / *AmbiguousError
+// within the inactive scope); its account must be purged — while
+// ExternalDirectoryObjectId is still set the admin must restore the
+// account instead (*LifecycleError ReasonAccountNotPurged); an
+// auto-expanding archive refuses (ReasonAutoExpandingArchive); Name and
+// MicrosoftOnlineServicesID must be unique (*DuplicateError).
+//
+// Effects: a new account and a new Active, licensed (D-19) mailbox with a
+// new Guid, DN and ExternalDirectoryObjectId, keeping ExchangeGuid,
+// LegacyExchangeDN and content (D-20); primary SMTP address =
+// MicrosoftOnlineServicesID. Holds: Preservation-Locked policies keep the
+// mailbox; it leaves unlocked specific-location and adaptive policies and
+// then gets Litigation Hold (D-30); a previous Litigation Hold is otherwise
+// removed; it leaves every In-Place hold; exclusion markers are dropped and
+// org-wide policies apply as to any active mailbox (D-30); case holds keep
+// it (D-29). RetainDeletedItemsFor 30 days; RetentionHoldEnabled for 30
+// days. The inactive mailbox ceases to exist.
+func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
+	old, err := tx.ResolveMailbox(in.InactiveMailbox, ScopeInactiveOnly)
+	if err != nil {
+		return nil, err
+	}
+	if old.ExternalDirectoryObjectId != "" {
+		return nil, lifecycleErr("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
+	}
+	if old.AutoExpandingArchiveEnabled {
+		return nil, lifecycleErr("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
+	}
+	o, err := tx.Organization()
+	if err != nil {
+		return nil, err
+	}
+	name := strings.TrimSpace(in.Name)
+	if name == "" {
+		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+	}
+	msoid := strings.TrimSpace(in.MicrosoftOnlineServicesID)
+	if msoid == "" || strings.Count(msoid, "@") != 1 || strings.HasPrefix(msoid, "@") || strings.HasSuffix(msoid, "@") {
+		return nil, &ValidationError{Field: "MicrosoftOnlineServicesID", Message: "a valid sign-in name is required: " + msoid}
+	}
+	alias := strings.TrimSpace(in.Alias)
+	if alias == "" {
+		alias = AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
+	}
+	for _, c := range []struct{ prop, index, value string }{
+		{"Name", IndexName, name},
+		{"Alias", IndexAlias, alias},
+		{"MicrosoftOnlineServicesID", IndexUPN, msoid},
+		{"PrimarySmtpAddress", IndexSMTP, msoid},
+	} {
+		dup, err := tx.activeMailboxWith(c.index, c.value, old.Guid)
+		if err != nil {
+			return nil, err
+		}
+		if dup != nil {
+			return nil, &DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+		}
+	}
+	if dup, err := tx.activeUserWithUPN(msoid, ""); err != nil || dup != nil {
+		if err != nil {
+			return nil, err
+		}
+		return nil, &DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: msoid, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
+	}
+	env, err := tx.loadHoldEnv()
+	if err != nil {
+		return nil, err
+	}
+
+	// Validation done. Work out the holds before the old record goes.
+	now := tx.Now()
+	newGuid := tx.NewGuid()
+	leftUnlocked := false
+	for _, e := range old.InPlaceHolds {
+		pe := ParseHoldEntry(e)
+		if pe.Kind != HoldKindRetention || !pe.IsHold() {
+			continue
+		}
+		for _, p := range env.policies {
+			if p.Hex() == pe.ID && !p.RestrictiveRetention && !p.IsOrgWide() && p.Kind != PolicyKindLabel {
+				leftUnlocked = true
+			}
+		}
+	}
+	for _, p := range env.policies {
+		changed := false
+		var incl []PolicyLocation
+		for _, l := range p.ExchangeLocation {
+			if strings.EqualFold(l.MailboxGuid, old.Guid) {
+				changed = true
+				if !p.RestrictiveRetention {
+					continue // leaves the unlocked policy
+				}
+				l.MailboxGuid = newGuid
+			}
+			incl = append(incl, l)
+		}
+		var exc []PolicyLocation
+		for _, l := range p.ExchangeLocationException {
+			if strings.EqualFold(l.MailboxGuid, old.Guid) {
+				changed = true
+				continue // exclusions are dropped
+			}
+			exc = append(exc, l)
+		}
+		if changed {
+			if incl == nil {
+				incl = []PolicyLocation{}
+			}
+			if exc == nil {
+				exc = []PolicyLocation{}
+			}
+			p.ExchangeLocation, p.ExchangeLocationException = incl, exc
+			if err := tx.PutCompliancePolicy(p); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, h := range env.holds {
+		changed := false
+		for i := range h.ExchangeLocation {
+			if strings.EqualFold(h.ExchangeLocation[i].MailboxGuid, old.Guid) {
+				h.ExchangeLocation[i].MailboxGuid = newGuid
+				changed = true
+			}
+		}
+		if changed {
+			if err := tx.PutCaseHoldPolicy(h); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, s := range env.searches {
+		if hcontains(s.SourceMailboxes, old.LegacyExchangeDN) {
+			s.SourceMailboxes = hremove(s.SourceMailboxes, old.LegacyExchangeDN)
+			if s.SourceMailboxes == nil {
+				s.SourceMailboxes = []string{}
+			}
+			if err := tx.PutMailboxSearch(s); err != nil {
+				return nil, err
+			}
+		}
+	}
+	st, err := tx.holdState(old.Guid)
+	if err != nil {
+		return nil, err
+	}
+	content, err := tx.GetMailboxContent(old.Guid)
+	if err != nil {
+		return nil, err
+	}
+	// Keep the stamps of locked policies and case holds; the rest is
+	// re-derived for the new mailbox.
+	var keep []string
+	for _, e := range old.InPlaceHolds {
+		pe := ParseHoldEntry(e)
+		switch pe.Kind {
+		case HoldKindEDiscovery:
+			keep = append(keep, e)
+		case HoldKindRetention:
+			for _, p := range env.policies {
+				if p.Hex() == pe.ID && p.RestrictiveRetention {
+					keep = append(keep, e)
+				}
+			}
+		}
+	}
+	oldUser, err := tx.linkedUser(old)
+	if err != nil {
+		return nil, err
+	}
+	if err := tx.purgeMailbox(old); err != nil {
+		return nil, err
+	}
+	if err := tx.cancelFor(old.Guid, TimerDelayHoldExpiry, TimerDelayReleaseHoldExpiry, TimerRetentionHoldEnd); err != nil {
+		return nil, err
+	}
+	if oldUser != nil && oldUser.State == UserSoftDeleted {
+		if err := tx.purgeUser(oldUser); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := tx.deleteRecord(bucketMailboxHoldState, old.Guid); err != nil {
+		return nil, err
+	}
+
+	display := strings.TrimSpace(in.DisplayName)
+	if display == "" {
+		display = name
+	}
+	u := &User{ObjectID: tx.NewGuid(), UserPrincipalName: msoid, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
+		MailNickname: alias, State: UserActive, AccountEnabled: true, UsageLocation: firstNonEmptyStr(old.UsageLocation, "US"),
+		MailboxGuid: newGuid, ForceChangePasswordNextSignIn: in.ResetPasswordOnNextLogon, WhenCreated: now}
+	if in.Password != "" {
+		u.LastPasswordChangeDateTime = ptrTime(now)
+	}
+	if err := tx.PutUser(u); err != nil {
+		return nil, err
+	}
+	if sku, ok, err := tx.freeMailboxSku(); err != nil {
+		return nil, err
+	} else if ok {
+		if err := tx.AssignLicense(u.ObjectID, sku); err != nil {
+			return nil, err
+		}
+	}
+	m := *old
+	m.Guid = newGuid
+	m.ExternalDirectoryObjectId, m.UserObjectID = u.ObjectID, u.ObjectID
+	m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName = name, alias, display, in.FirstName, in.LastName
+	m.DistinguishedName = HostedDN(name, o.Name, o.DirectoryPartition, false)
+	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, softDeletedCanonical)
+	m.EmailAddresses = []string{"SMTP:" + msoid}
+	if a := alias + "@" + o.Name; !strings.EqualFold(a, msoid) {
+		m.EmailAddresses = append(m.EmailAddresses, "smtp:"+a)
+	}
+	m.PrimarySmtpAddress, m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = msoid, msoid, msoid, msoid
+	m.LifecycleState, m.Licensed = StateActive, true
+	m.IsInactiveMailbox, m.WasInactiveMailbox = false, false
+	m.WhenSoftDeleted, m.InactiveMailboxRetireTime, m.RemovedBy = nil, nil, ""
+	m.AccountDisabled = false
+	m.InPlaceHolds = keep
+	if m.InPlaceHolds == nil {
+		m.InPlaceHolds = []string{}
+	}
+	m.LitigationHoldEnabled, m.LitigationHoldDate, m.LitigationHoldOwner = false, nil, ""
+	m.LitigationHoldDuration = UnlimitedSpan()
+	if leftUnlocked {
+		m.LitigationHoldEnabled = true
+		m.LitigationHoldDate = ptrTime(now)
+		m.LitigationHoldOwner = o.AdminUPN
+	}
+	m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
+	m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
+	m.RetainDeletedItemsFor = DaysSpan(30)
+	m.RetentionHoldEnabled = true
+	m.StartDateForRetentionHold = ptrTime(now)
+	m.EndDateForRetentionHold = ptrTime(After30Days(now))
+	m.PolicyLocationKeys = nil
+	m.WhenCreated, m.WhenMailboxCreated = now, now
+	if err := tx.PutMailbox(&m); err != nil {
+		return nil, err
+	}
+	content.MailboxGuid = newGuid
+	if err := tx.PutMailboxContent(content); err != nil {
+		return nil, err
+	}
+	if len(st.Labels) > 0 {
+		st.MailboxGuid = newGuid
+		st.ExcludedOrg, st.Suppressed = nil, nil
+		if err := tx.putHoldState(st); err != nil {
+			return nil, err
+		}
+	}
+	if _, err := tx.Schedule(*m.EndDateForRetentionHold, TimerRetentionHoldEnd, m.Guid); err != nil {
+		return nil, err
+	}
+	if err := tx.recomputeHolds([]string{newGuid}); err != nil {
+		return nil, err
+	}
+	return tx.GetMailbox(newGuid)
+}
+
+func firstNonEmptyStr(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

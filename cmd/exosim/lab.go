@@ -9,7 +9,6 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/labs"
 	"github.com/exosim/exosim/cmdlets/registry"
-	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/store"
 )
 
@@ -40,7 +39,7 @@ func newLabCmd(e *env, o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			probe := registry.NewSession(quietHostIO(), nil, registry.Options{})
+			probe := labs.Probe(registry.LabSession)
 			tw := tabwriter.NewWriter(e.io.Out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tSEED\tSTATUS\tTITLE")
 			var notes []string
@@ -175,9 +174,4 @@ func openTenantFile(e *env, o *options) (*store.Store, error) {
 		return nil, err
 	}
 	return store.Open(path, store.Options{LockTimeout: o.lockTimeout})
-}
-
-// quietHostIO is an IO whose output is thrown away.
-func quietHostIO() *host.IO {
-	return &host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}
 }

@@ -25,6 +25,5 @@ func labCondition(cond string) (bool, error) {
 	if !ok {
 		return false, fmt.Errorf("no built-in lab %q", name)
 	}
-	probe := registry.NewSession(quietHostIO(), nil, registry.Options{})
-	return len(labs.Missing(l, probe)) == 0, nil
+	return len(labs.Missing(l, labs.Probe(registry.LabSession))) == 0, nil
 }

@@ -105,18 +105,14 @@ func getLab(newSession SessionFunc) *runtime.Command {
 			if err != nil {
 				return ctx.Fail(ctx.NewError(err.Error(), "LabCatalogFailed", object.InvalidData, "InvalidOperationException", ctx.String("Path")))
 			}
-			var probe *runtime.Runtime
-			if st := exo.Tenant(ctx); st != nil {
-				io, _ := quietIO()
-				probe = newSession(io, st)
-			}
+			probe := Probe(newSession)
 			for _, l := range ls {
 				o := object.NewObject(TypeLabInfo, "System.Object")
 				o.AddTyped("Name", "System.String", l.Name)
 				o.AddTyped("Title", "System.String", l.Title)
 				o.AddTyped("Seed", "System.String", l.Seed)
 				o.AddTyped("Source", "System.String", nilIfEmpty(l.Source))
-				o.AddTyped("Available", "System.Boolean", probe == nil || len(Missing(l, probe)) == 0)
+				o.AddTyped("Available", "System.Boolean", len(Missing(l, probe)) == 0)
 				o.AddTyped("Origin", "System.String", l.Origin)
 				if err := ctx.WriteObject(o); err != nil {
 					return err

@@ -44,6 +44,14 @@ func feature(name string) ([]string, bool) {
 	return nil, false
 }
 
+// Probe returns a session without a tenant, for Missing: it has every
+// command this exosim registers, whatever a tenant's role assignments
+// would hide.
+func Probe(newSession SessionFunc) *runtime.Runtime {
+	io, _ := quietIO()
+	return newSession(io, nil)
+}
+
 // Missing returns what the lab requires that a session of this exosim
 // doesn't have: command names, and feature names (with the commands they
 // lack in parentheses).
@@ -97,10 +105,10 @@ func (e *SetupError) Error() string {
 // Start resets the tenant to the lab's starting state (its seed, then its
 // setup script) and records the lab as the tenant's active lab.
 func Start(st *store.Store, l *Lab, newSession SessionFunc) error {
-	io, errOut := quietIO()
-	if missing := Missing(l, newSession(io, st)); len(missing) > 0 {
+	if missing := Missing(l, Probe(newSession)); len(missing) > 0 {
 		return &UnavailableError{Lab: l.Name, Missing: missing}
 	}
+	io, errOut := quietIO()
 	if err := st.Init(l.Seed, l.Clock, true); err != nil {
 		return err
 	}

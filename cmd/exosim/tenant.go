@@ -19,7 +19,10 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 	}
 	var seed, clock string
 	var force bool
+	var mailboxes, messages int
 	initFlags := func(c *cobra.Command) {
+		c.Flags().IntVar(&mailboxes, "mailboxes", 0, "add this many synthetic mailboxes (a realistic mix of states, holds, content and messages)")
+		c.Flags().IntVar(&messages, "messages-per-mailbox", store.DefaultSyntheticMessages, "messages each synthetic mailbox sends (with --mailboxes)")
 		c.Flags().StringVar(&seed, "seed", "contoso", "seed tenant: contoso or empty")
 		c.Flags().StringVar(&clock, "clock", "", "simulated clock start (RFC3339, default 2024-03-01T09:00:00Z)")
 		c.Flags().BoolVar(&force, "force", false, "replace an existing tenant")
@@ -48,7 +51,15 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			}
 			return err
 		}
+		if mailboxes > 0 {
+			if err := buildSynthetic(st, mailboxes, messages); err != nil {
+				return err
+			}
+		}
 		fmt.Fprintf(e.io.Out, "Tenant %s initialized with seed %q, clock %s.\n", path, seed, start.Format(time.RFC3339))
+		if mailboxes > 0 {
+			fmt.Fprintf(e.io.Out, "Added %d synthetic mailboxes.\n", mailboxes)
+		}
 		return nil
 	}
 	initCmd := &cobra.Command{
@@ -139,6 +150,6 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			return st.Import(f)
 		},
 	}
-	t.AddCommand(initCmd, resetCmd, info, export, imp)
+	t.AddCommand(initCmd, resetCmd, info, export, imp, newTenantCheckCmd(e, o))
 	return t
 }

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/exosim/exosim/store"
+)
+
+// buildSynthetic adds n synthetic mailboxes sending msgs messages each
+// (0 = none) to an initialized tenant.
+func buildSynthetic(st *store.Store, n, msgs int) error {
+	if n < 0 {
+		return &usageError{fmt.Errorf("--mailboxes must not be negative")}
+	}
+	if msgs <= 0 {
+		msgs = -1
+	}
+	return st.BuildSynthetic(store.SyntheticOptions{Mailboxes: n, MessagesPerMailbox: msgs})
+}
+
+// newTenantCheckCmd is `exosim tenant check`: every registered store
+// check (indexes against records, cross-references) in one read-only
+// transaction; findings one per line, exit 1 when there are any.
+func newTenantCheckCmd(e *env, o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "check",
+		Short: "Verify every index and cross-reference of the tenant (exit 1 with findings)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := tenantPath(e, o)
+			if err != nil {
+				return err
+			}
+			if _, err := os.Stat(path); err != nil {
+				return fmt.Errorf("tenant file %q: %w", path, err)
+			}
+			st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout, ReadOnly: true})
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			findings, err := st.Check()
+			if err != nil {
+				return err
+			}
+			for _, f := range findings {
+				fmt.Fprintln(e.io.Out, f.String())
+			}
+			if len(findings) > 0 {
+				fmt.Fprintf(e.io.Err, "exosim: tenant %s: %d findings\n", path, len(findings))
+				return exitCode(1)
+			}
+			fmt.Fprintf(e.io.Out, "Tenant %s: %d checks passed (%s).\n", path, len(store.CheckNames()), strings.Join(store.CheckNames(), ", "))
+			return nil
+		},
+	}
+}

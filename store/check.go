@@ -1,0 +1,291 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Finding is one inconsistency Store.Check found.
+type Finding struct {
+	// Check is the name of the check that reported it.
+	Check string
+	// Kind and Key identify the record ("mailbox", its Guid).
+	Kind, Key string
+	// Message says what is wrong.
+	Message string
+}
+
+// String renders a finding on one line: "check: kind key: message".
+func (f Finding) String() string {
+	if f.Key == "" {
+		return fmt.Sprintf("%s: %s: %s", f.Check, f.Kind, f.Message)
+	}
+	return fmt.Sprintf("%s: %s %s: %s", f.Check, f.Kind, f.Key, f.Message)
+}
+
+// CheckFunc inspects the tenant in a read transaction and reports each
+// inconsistency it finds. A returned error means the check could not run.
+type CheckFunc func(tx *Tx, report func(Finding)) error
+
+type namedCheck struct {
+	name string
+	fn   CheckFunc
+}
+
+// checks is the registry of tenant checks, filled by init functions only
+// (like builtinTimers), so it is fixed once the program runs.
+var checks []namedCheck
+
+// RegisterCheck adds a tenant check. Call it from an init function: files
+// that add record kinds register the checks of their cross-references
+// here, and `exosim tenant check` runs them all.
+func RegisterCheck(name string, fn CheckFunc) {
+	checks = append(checks, namedCheck{name, fn})
+}
+
+// CheckNames lists the registered checks in the order they run.
+func CheckNames() []string {
+	var out []string
+	for _, c := range checks {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+func init() {
+	RegisterCheck("indexes", checkIndexes)
+	RegisterCheck("mailbox-user", checkMailboxUsers)
+	RegisterCheck("timers", checkTimers)
+	RegisterCheck("message-trace", checkMessageTrace)
+}
+
+// maxFindingsPerCheck bounds the output of one broken check.
+const maxFindingsPerCheck = 1000
+
+// Check runs every registered check in one read transaction and returns
+// the findings (none for a consistent tenant).
+func (s *Store) Check() ([]Finding, error) {
+	var out []Finding
+	err := s.View(func(tx *Tx) error {
+		for _, c := range checks {
+			n := 0
+			report := func(f Finding) {
+				n++
+				if n > maxFindingsPerCheck {
+					return
+				}
+				f.Check = c.name
+				out = append(out, f)
+			}
+			if err := c.fn(tx, report); err != nil {
+				return fmt.Errorf("check %s: %w", c.name, err)
+			}
+			if n > maxFindingsPerCheck {
+				out = append(out, Finding{Check: c.name, Kind: "check", Message: fmt.Sprintf("%d more findings not shown", n-maxFindingsPerCheck)})
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// checkIndexes verifies the index bucket against the records: every entry
+// a record implies exists, and the index holds nothing else. The second
+// half compares counts first and only looks for the stale entries when
+// they differ, so a healthy 100,000-mailbox tenant needs no big map.
+func checkIndexes(tx *Tx, report func(Finding)) error {
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	expected := 0
+	owners := map[string][]string{} // index name -> buckets
+	for _, def := range bucketDefs {
+		if def.index == nil {
+			continue
+		}
+		b := tx.btx.Bucket([]byte(def.name))
+		if b == nil {
+			continue
+		}
+		seen := map[string]bool{}
+		err := b.ForEach(func(k, v []byte) error {
+			entries, err := def.index(v)
+			if err != nil {
+				report(Finding{Kind: def.kind, Key: string(k), Message: "record does not decode: " + err.Error()})
+				return nil
+			}
+			clear(seen)
+			for _, e := range entries {
+				if e.value == "" {
+					continue
+				}
+				ik := idxKey(e.name, e.value, string(k))
+				if seen[string(ik)] {
+					continue
+				}
+				seen[string(ik)] = true
+				expected++
+				if !contains(owners[e.name], def.name) {
+					owners[e.name] = append(owners[e.name], def.name)
+				}
+				if ib.Get(ik) == nil {
+					report(Finding{Kind: def.kind, Key: string(k), Message: fmt.Sprintf("index %s has no entry for %q", e.name, e.value)})
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	actual := ib.Stats().KeyN
+	if actual == expected {
+		return nil
+	}
+	// Some entries point nowhere or say something the record does not.
+	return ib.ForEach(func(k, _ []byte) error {
+		parts := bytes.SplitN(k, []byte{0}, 3)
+		if len(parts) != 3 {
+			report(Finding{Kind: "index", Key: fmt.Sprintf("%q", k), Message: "malformed index key"})
+			return nil
+		}
+		name, value, key := string(parts[0]), string(parts[1]), string(parts[2])
+		for _, bn := range owners[name] {
+			def, _ := lookupBucketDef(bn)
+			raw := tx.btx.Bucket([]byte(bn)).Get(parts[2])
+			if raw == nil {
+				continue
+			}
+			entries, err := def.index(raw)
+			if err != nil {
+				return nil // reported above
+			}
+			for _, e := range entries {
+				if e.name == name && strings.ToLower(e.value) == value {
+					return nil
+				}
+			}
+		}
+		report(Finding{Kind: "index", Key: name, Message: fmt.Sprintf("stale entry %q -> %q (no such record has that value)", value, key)})
+		return nil
+	})
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// checkMailboxUsers verifies the links between mailboxes and accounts: an
+// account's MailboxGuid names an existing mailbox that links back to it,
+// and an Active user mailbox has its account.
+func checkMailboxUsers(tx *Tx, report func(Finding)) error {
+	err := tx.ForEachUser("", func(u *User) error {
+		if u.MailboxGuid == "" {
+			return nil
+		}
+		m, err := tx.GetMailbox(u.MailboxGuid)
+		if isNotFound(err) {
+			report(Finding{Kind: "user", Key: u.ObjectID, Message: fmt.Sprintf("MailboxGuid %s names no mailbox", u.MailboxGuid)})
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if link := mailboxUserID(m); link != "" && !strings.EqualFold(link, u.ObjectID) {
+			report(Finding{Kind: "user", Key: u.ObjectID, Message: fmt.Sprintf("mailbox %s links to account %s instead", m.Guid, link)})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.ForEachMailbox("", func(m *Mailbox) error {
+		if m.LifecycleState != StateActive || m.IsMailUser() {
+			return nil
+		}
+		id := mailboxUserID(m)
+		if id == "" {
+			return nil
+		}
+		u, err := tx.GetUser(id)
+		if isNotFound(err) {
+			report(Finding{Kind: "mailbox", Key: m.Guid, Message: fmt.Sprintf("active mailbox %s has no account %s", m.Alias, id)})
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if u.MailboxGuid != "" && !strings.EqualFold(u.MailboxGuid, m.Guid) {
+			report(Finding{Kind: "mailbox", Key: m.Guid, Message: fmt.Sprintf("account %s points to mailbox %s instead", id, u.MailboxGuid)})
+		}
+		return nil
+	})
+}
+
+func mailboxUserID(m *Mailbox) string {
+	if m.UserObjectID != "" {
+		return m.UserObjectID
+	}
+	return m.ExternalDirectoryObjectId
+}
+
+// checkTimers verifies every pending timer: its key matches its due time
+// and sequence, a handler exists for its kind, and the object a mailbox.*
+// or user.* timer is about exists.
+func checkTimers(tx *Tx, report func(Finding)) error {
+	return forEachDecoded(tx, bucketTimers, "", func(key string, t *Timer) error {
+		if t.Key() != key {
+			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("stored under the wrong key (want %s)", t.Key())})
+		}
+		if tx.s.timerHandler(t.Kind) == nil {
+			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("no handler for timer kind %q", t.Kind)})
+		}
+		var err error
+		switch {
+		case strings.HasPrefix(t.Kind, "mailbox."):
+			_, err = tx.GetMailbox(t.Payload)
+		case strings.HasPrefix(t.Kind, "user."):
+			_, err = tx.GetUser(t.Payload)
+		}
+		if isNotFound(err) {
+			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("%s timer for %s, which does not exist", t.Kind, t.Payload)})
+			return nil
+		}
+		return err
+	})
+}
+
+// checkMessageTrace verifies that every message has message-trace rows
+// under its trace id and that they name the message. (Rows may outlive a
+// deleted message, so rows without a message are not findings.)
+func checkMessageTrace(tx *Tx, report func(Finding)) error {
+	return tx.ForEachMessage("", func(m *Message) error {
+		rows, err := tx.TracesByTraceID(m.MessageTraceID)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("no message-trace row with trace id %s", m.MessageTraceID)})
+			return nil
+		}
+		var bad []string
+		for _, r := range rows {
+			if r.MessageID != m.MessageID {
+				bad = append(bad, r.MessageID)
+			}
+		}
+		if len(bad) > 0 {
+			sort.Strings(bad)
+			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("trace rows of %s name other messages: %s", m.MessageTraceID, strings.Join(bad, ", "))})
+		}
+		return nil
+	})
+}

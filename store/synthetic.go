@@ -1,0 +1,416 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// DefaultSyntheticMessages is how many messages each active synthetic
+// mailbox sends when SyntheticOptions.MessagesPerMailbox is zero.
+const DefaultSyntheticMessages = 10
+
+// SyntheticOptions configure Store.BuildSynthetic.
+type SyntheticOptions struct {
+	// Mailboxes is how many mailboxes to add.
+	Mailboxes int
+	// MessagesPerMailbox is how many messages each active licensed
+	// mailbox sends (0 = DefaultSyntheticMessages, negative = none).
+	MessagesPerMailbox int
+	// BatchSize is how many mailboxes one transaction adds (default 2000).
+	BatchSize int
+	// Progress, when set, is called after each committed batch with the
+	// number of mailboxes added so far.
+	Progress func(done int)
+}
+
+// Synthetic population mix, in tenths of a percent of the mailboxes (the
+// rest are ordinary licensed user mailboxes). The choice per mailbox is a
+// hash of its alias, so the same tenant size always gives the same mix.
+const (
+	synthLitigationHold = 40 // 4.0 %: litigation hold, stays Active
+	synthRetentionHold  = 10 // 1.0 %: retention hold
+	synthShared         = 30 // 3.0 %: shared mailbox, no licence
+	synthSoftDeleted    = 15 // 1.5 %: removed without hold (SoftDeleted)
+	synthInactive       = 10 // 1.0 %: removed while on litigation hold (Inactive)
+	synthUnlicensed     = 10 // 1.0 %: licence removed (UnlicensedGrace)
+)
+
+var synthFirstNames = []string{
+	"Aaron", "Abigail", "Adele", "Alex", "Alice", "Amir", "Ana", "Andre", "Anna", "Arjun",
+	"Ben", "Bianca", "Brian", "Carla", "Chen", "Chris", "Dana", "David", "Diego", "Elena",
+	"Emma", "Ethan", "Fatima", "Felix", "Grace", "Hana", "Henry", "Igor", "Isabel", "Jack",
+	"Jamal", "Julia", "Kai", "Karen", "Kenji", "Laura", "Leo", "Lina", "Lucas", "Maya",
+	"Mohammed", "Nadia", "Noah", "Olga", "Omar", "Paula", "Priya", "Quinn", "Raj", "Rosa",
+	"Sam", "Sofia", "Tariq", "Tom", "Uma", "Victor", "Wen", "Xavier", "Yara", "Zoe",
+}
+
+var synthLastNames = []string{
+	"Adams", "Bauer", "Brown", "Castro", "Chen", "Cohen", "Davis", "Diaz", "Evans", "Fischer",
+	"Garcia", "Gupta", "Hall", "Ito", "Jensen", "Kim", "Kowalski", "Lee", "Lopez", "Martin",
+	"Meyer", "Miller", "Moreau", "Nakamura", "Nguyen", "Novak", "Okafor", "Olsen", "Patel", "Perez",
+	"Quinn", "Rossi", "Santos", "Schmidt", "Silva", "Singh", "Smith", "Suzuki", "Taylor", "Ueda",
+	"Vance", "Wagner", "Walker", "Wang", "Weber", "Wilson", "Wong", "Yamada", "Young", "Zhang",
+}
+
+var synthExternalDomains = []string{"fabrikam.com", "gmail.com", "outlook.com", "tailspintoys.com", "yahoo.com"}
+
+// synthName returns the first and last name and the alias of synthetic
+// mailbox number i (1-based). Aliases are unique: they end in i.
+func synthName(i int) (first, last, alias string) {
+	first = synthFirstNames[hashN(0, int64(len(synthFirstNames)-1), fmt.Sprint(i), "first")]
+	last = synthLastNames[hashN(0, int64(len(synthLastNames)-1), fmt.Sprint(i), "last")]
+	return first, last, strings.ToLower(first) + "." + strings.ToLower(last) + fmt.Sprint(i)
+}
+
+// BuildSynthetic adds o.Mailboxes synthetic mailboxes with their accounts,
+// folder content and sent messages (with message trace) to an initialized
+// tenant, in transactions of o.BatchSize mailboxes. The population is a
+// realistic mix: mostly licensed user mailboxes, a few on litigation or
+// retention hold, shared mailboxes, soft-deleted, inactive and unlicensed
+// ones (the latter three made by the store's own lifecycle operations, so
+// their timers exist). Mailbox i is named first.last<i>; numbering
+// continues after the synthetic mailboxes already present.
+func (s *Store) BuildSynthetic(o SyntheticOptions) error {
+	batch := o.BatchSize
+	if batch <= 0 {
+		batch = 2000
+	}
+	msgs := o.MessagesPerMailbox
+	if msgs == 0 {
+		msgs = DefaultSyntheticMessages
+	}
+	start := 1
+	err := s.View(func(tx *Tx) error {
+		if !tx.IsInitialized() {
+			return fmt.Errorf("tenant %q is not initialized", s.path)
+		}
+		if v := tx.metaGet(metaSyntheticCount); v != "" {
+			var n int
+			if _, err := fmt.Sscan(v, &n); err == nil {
+				start = n + 1
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// A bulk build does not need each batch on disk before the next one:
+	// skip the fsync per commit and sync once at the end (a crash during
+	// the build leaves a tenant to rebuild, as with any interrupted init).
+	if !s.db.NoSync {
+		s.db.NoSync = true
+		defer func() { s.db.NoSync = false }()
+	}
+	for done := 0; done < o.Mailboxes; done += batch {
+		n := min(batch, o.Mailboxes-done)
+		from := start + done
+		err := s.Update(func(tx *Tx) error {
+			if err := tx.addSyntheticBatch(from, n, msgs); err != nil {
+				return err
+			}
+			return tx.metaPut(metaSyntheticCount, fmt.Sprint(from+n-1))
+		})
+		if err != nil {
+			return err
+		}
+		if o.Progress != nil {
+			o.Progress(done + n)
+		}
+	}
+	return s.db.Sync()
+}
+
+// metaSyntheticCount records the highest synthetic mailbox number.
+const metaSyntheticCount = "syntheticCount"
+
+// addSyntheticBatch adds synthetic mailboxes from..from+n-1, each active
+// licensed one sending msgs messages.
+func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	k, _ := LookupSku(SyntheticSku)
+	sub, ok := o.Subscription(k.SkuPartNumber)
+	if !ok {
+		o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID})
+		sortSubscriptions(o)
+		sub, _ = o.Subscription(k.SkuPartNumber)
+	}
+	// Buy and consume one unit per licensed mailbox up front; the
+	// lifecycle operations below give back what they free.
+	licensed := 0
+	for i := from; i < from+n; i++ {
+		_, _, alias := synthName(i)
+		if mix := hashN(0, 999, alias, "mix"); mix < synthLitigationHold+synthRetentionHold || mix >= synthLitigationHold+synthRetentionHold+synthShared {
+			licensed++
+		}
+	}
+	if free := sub.Enabled - sub.Consumed; free < licensed {
+		sub.Enabled += licensed - free
+	}
+	sub.Consumed += licensed
+	if err := tx.PutOrganization(o); err != nil {
+		return err
+	}
+	now := tx.Now()
+	type later struct {
+		guid, objectID string
+		op             int64
+	}
+	var lifecycle []later
+	var senders []string
+	w := newBulkWriter(tx)
+	for i := from; i < from+n; i++ {
+		first, last, alias := synthName(i)
+		addr := alias + "@" + o.DefaultDomain
+		display := first + " " + last
+		if hashN(0, 9, alias, "dup") == 0 {
+			// Some people share a name; the number tells them apart.
+			display = fmt.Sprintf("%s %s %d", first, last, i)
+		}
+		mix := hashN(0, 999, alias, "mix")
+		created := now.Add(-time.Duration(hashN(30, 1500, alias, "created")) * Day)
+		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
+		shared := mix >= synthLitigationHold+synthRetentionHold && mix < synthLitigationHold+synthRetentionHold+synthShared
+		u := &User{
+			ObjectID: objectID, UserPrincipalName: addr, DisplayName: display,
+			FirstName: first, LastName: last, MailNickname: alias, State: UserActive,
+			AccountEnabled: !shared, UsageLocation: "US",
+			MailboxGuid: mbxGuid, WhenCreated: created,
+		}
+		if !shared {
+			u.Licenses = []string{k.SkuPartNumber}
+		}
+		u.WhenChanged = now
+		if err := w.put(bucketUsers, u.ObjectID, u); err != nil {
+			return err
+		}
+		m := &Mailbox{
+			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
+			Name: alias, Alias: alias, DisplayName: display, FirstName: first, LastName: last,
+			DistinguishedName:  HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   LegacyDNFor(mbxGuid, alias),
+			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
+			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
+			RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
+			LifecycleState: StateActive, Licensed: !shared, UsageLocation: "US",
+			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
+		}
+		mailboxDefaults(m, o.Name, o.DirectoryPartition)
+		if shared {
+			m.RecipientTypeDetails = RecipientSharedMailbox
+			m.AccountDisabled = true
+		}
+		if hashN(0, 4, alias, "archive") == 0 {
+			m.ArchiveGuid = tx.NewGuid()
+			m.ArchiveStatus = "Active"
+			m.ArchiveName = "In-Place Archive - " + display
+			m.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, alias, "adg"), hashN(1, 250, alias, "adb"))
+		}
+		switch {
+		case mix < synthLitigationHold:
+			m.LitigationHoldEnabled = true
+			m.LitigationHoldDate = ptrTime(created.Add(time.Duration(hashN(1, 20, alias, "lh")) * Day))
+			m.LitigationHoldOwner = o.AdminUPN
+		case mix < synthLitigationHold+synthRetentionHold:
+			m.RetentionHoldEnabled = true
+		}
+		m.WhenChanged = now
+		if err := w.put(bucketMailboxes, m.Guid, m); err != nil {
+			return err
+		}
+		if err := w.put(bucketContent, m.Guid, seedContent(m, now)); err != nil {
+			return err
+		}
+		if off := mix - (synthLitigationHold + synthRetentionHold + synthShared); off >= 0 && off < synthSoftDeleted+synthInactive+synthUnlicensed {
+			lifecycle = append(lifecycle, later{guid: mbxGuid, objectID: objectID, op: off})
+		} else if !shared {
+			senders = append(senders, addr)
+		}
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	for _, l := range lifecycle {
+		switch {
+		case l.op < synthSoftDeleted:
+			if _, err := tx.RemoveMailbox(l.guid, o.AdminUPN); err != nil {
+				return err
+			}
+		case l.op < synthSoftDeleted+synthInactive:
+			m, err := tx.GetMailbox(l.guid)
+			if err != nil {
+				return err
+			}
+			m.LitigationHoldEnabled = true
+			m.LitigationHoldDate = ptrTime(now.Add(-90 * Day))
+			m.LitigationHoldOwner = o.AdminUPN
+			if err := tx.PutMailbox(m); err != nil {
+				return err
+			}
+			if _, err := tx.RemoveMailbox(l.guid, o.AdminUPN); err != nil {
+				return err
+			}
+		default:
+			if err := tx.RemoveLicense(l.objectID, k.SkuPartNumber); err != nil {
+				return err
+			}
+		}
+	}
+	if msgs < 0 || len(senders) == 0 {
+		return nil
+	}
+	if err := tx.addSyntheticMessages(w, o, senders, msgs); err != nil {
+		return err
+	}
+	return w.flush()
+}
+
+// addSyntheticMessages has each sender send msgs plain messages, mostly to
+// other senders of the batch and some to external recipients, recorded in
+// the messages and message-trace buckets as Send-SimMessage records them.
+func (tx *Tx) addSyntheticMessages(w *bulkWriter, o *Organization, senders []string, msgs int) error {
+	now := tx.Now()
+	subjects := []string{"Weekly status", "Budget review", "Lunch?", "Re: Project plan", "Invoice", "Meeting notes", "Quarterly figures", "Travel request", "Fw: Customer feedback", "Agenda"}
+	for si, from := range senders {
+		for j := 0; j < msgs; j++ {
+			salt := fmt.Sprint(from, "\x00", j)
+			var to string
+			if hashN(0, 9, salt, "ext") < 2 {
+				to = fmt.Sprintf("partner%d@%s", hashN(1, 999, salt, "who"), synthExternalDomains[hashN(0, int64(len(synthExternalDomains)-1), salt, "dom")])
+			} else {
+				to = senders[(si+1+int(hashN(0, int64(len(senders)), salt, "to")))%len(senders)]
+			}
+			m := &Message{
+				MessageID:      tx.NewMessageID(""),
+				MessageTraceID: tx.NewGuid(),
+				Subject:        subjects[hashN(0, int64(len(subjects)-1), salt, "subj")],
+				Sender:         from,
+				Recipients:     []MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
+				SentTime:       now.Add(-time.Duration(hashN(10, 14*24*60, salt, "ago")) * time.Minute),
+				Size:           hashN(4, 200, salt, "size") * KB,
+			}
+			m.FromIP = pseudoIP("client", m.Sender, "40.107")
+			if err := w.put(bucketMessages, m.MessageID, m); err != nil {
+				return err
+			}
+			if err := w.put(bucketTraces, "", synthTrace(m)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// synthTrace returns the message-trace row of a plain synthetic message to
+// its one recipient, as Send-SimMessage records it.
+func synthTrace(m *Message) *TraceRecord {
+	r := m.Recipients[0]
+	rec := &TraceRecord{
+		Received: m.SentTime, SenderAddress: m.Sender, RecipientAddress: r.Address,
+		Subject: m.Subject, Status: TraceDelivered, FromIP: m.FromIP, Size: m.Size,
+		MessageID: m.MessageID, MessageTraceID: m.MessageTraceID,
+	}
+	server := strings.ToUpper(DefaultMessageServer) + ".namprd06.prod.outlook.com"
+	rec.Events = append(rec.Events, TraceEvent{Date: m.SentTime, Event: "Receive", Detail: "Message received by: " + server})
+	if r.External() {
+		rec.ToIP = pseudoIP("mx", DomainOf(r.Address), mxPrefix(DomainOf(r.Address)))
+		rec.Events = append(rec.Events, TraceEvent{Date: m.SentTime.Add(2 * time.Second), Event: "Send external",
+			Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", DomainOf(r.Address), rec.ToIP)})
+	} else {
+		rec.Events = append(rec.Events, TraceEvent{Date: m.SentTime.Add(time.Second), Event: "Deliver",
+			Detail: "The message was successfully delivered to the mailbox on " + strings.ToLower(server) + "."})
+	}
+	return rec
+}
+
+// bulkWriter collects the new records of a bulk load and writes them per
+// bucket in key order, with their index entries sorted too. bbolt splits
+// nodes only at commit, so inserting many random keys into one node costs
+// a memmove each; appending in order does not.
+type bulkWriter struct {
+	tx   *Tx
+	recs map[string][]bulkRecord
+}
+
+type bulkRecord struct {
+	key string
+	raw []byte
+}
+
+func newBulkWriter(tx *Tx) *bulkWriter {
+	return &bulkWriter{tx: tx, recs: map[string][]bulkRecord{}}
+}
+
+// put encodes v for bucket[key]; an empty key of a trace row is its Key().
+func (w *bulkWriter) put(bucket, key string, v any) error {
+	if r, ok := v.(*TraceRecord); ok && key == "" {
+		key = r.Key()
+	}
+	raw, err := encodeValue(v)
+	if err != nil {
+		return fmt.Errorf("encode %s %q: %w", bucket, key, err)
+	}
+	w.recs[bucket] = append(w.recs[bucket], bulkRecord{key, raw})
+	return nil
+}
+
+// flush writes what put collected. A key that already exists goes through
+// the ordinary path, which replaces its index entries.
+func (w *bulkWriter) flush() error {
+	names := make([]string, 0, len(w.recs))
+	for n := range w.recs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var idx [][]byte
+	for _, name := range names {
+		recs := w.recs[name]
+		sort.Slice(recs, func(i, j int) bool { return recs[i].key < recs[j].key })
+		b, err := w.tx.bucket(name)
+		if err != nil {
+			return err
+		}
+		def, _ := lookupBucketDef(name)
+		for _, r := range recs {
+			if b.Get([]byte(r.key)) != nil {
+				if err := w.tx.putRaw(name, r.key, r.raw); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := b.Put([]byte(r.key), r.raw); err != nil {
+				return err
+			}
+			if def.index == nil {
+				continue
+			}
+			entries, err := def.index(r.raw)
+			if err != nil {
+				return fmt.Errorf("index %s %q: %w", name, r.key, err)
+			}
+			for _, e := range entries {
+				if e.value != "" {
+					idx = append(idx, idxKey(e.name, e.value, r.key))
+				}
+			}
+		}
+	}
+	sort.Slice(idx, func(i, j int) bool { return bytes.Compare(idx[i], idx[j]) < 0 })
+	ib, err := w.tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	for _, k := range idx {
+		if err := ib.Put(k, nil); err != nil {
+			return err
+		}
+	}
+	w.recs = map[string][]bulkRecord{}
+	return nil
+}

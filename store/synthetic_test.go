@@ -1,0 +1,81 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+)
+
+// TestBuildSynthetic builds a small synthetic tenant and checks the mix
+// and the tenant checks. EXOSIM_SYNTH_N sets a larger size by hand.
+func TestBuildSynthetic(t *testing.T) {
+	n := 600
+	if v, err := strconv.Atoi(os.Getenv("EXOSIM_SYNTH_N")); err == nil && v > 0 {
+		n = v
+	}
+	s, err := Open(filepath.Join(t.TempDir(), "t.db"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now()
+	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: n, BatchSize: envInt("EXOSIM_SYNTH_BATCH"), MessagesPerMailbox: envInt("EXOSIM_SYNTH_MSGS")}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d mailboxes in %s", n, time.Since(t0))
+	states := map[string]int{}
+	holds := 0
+	err = s.View(func(tx *Tx) error {
+		return tx.ForEachMailbox("", func(m *Mailbox) error {
+			states[m.LifecycleState]++
+			if m.LitigationHoldEnabled {
+				holds++
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("states %v, litigation holds %d", states, holds)
+	for _, st := range []string{StateActive, StateSoftDeleted, StateInactive, StateUnlicensedGrace} {
+		if states[st] == 0 {
+			t.Errorf("no %s mailbox in a %d-mailbox synthetic tenant: %v", st, n, states)
+		}
+	}
+	if holds == 0 {
+		t.Error("no mailbox on litigation hold")
+	}
+	inf, err := s.Info()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inf.Counts["message"] < 5*n {
+		t.Errorf("messages = %d, want about 10 per mailbox", inf.Counts["message"])
+	}
+	// Numbering continues.
+	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 3, MessagesPerMailbox: -1}); err != nil {
+		t.Fatal(err)
+	}
+	_, _, alias := synthName(n + 3)
+	err = s.View(func(tx *Tx) error {
+		ms, err := tx.FindMailboxes(alias)
+		if err == nil && len(ms) != 1 {
+			t.Errorf("%s: %d mailboxes", alias, len(ms))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func envInt(name string) int {
+	n, _ := strconv.Atoi(os.Getenv(name))
+	return n
+}

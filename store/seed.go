@@ -91,7 +91,7 @@ func (tx *Tx) Seed(name string, clock time.Time) error {
 			return err
 		}
 	}
-	return nil
+	return tx.seedRoleGroups(name) // seed_rbac.go
 }
 
 func (tx *Tx) seedOrganization(clock time.Time) error {

@@ -417,7 +417,7 @@ func (tx *Tx) dataBucketNames() []string {
 	var names []string
 	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 		n := string(name)
-		if n != bucketMeta && n != bucketIndex {
+		if n != bucketMeta && n != bucketIndex && !unexportedBuckets[n] { // unexportedBuckets: audit.go
 			names = append(names, n)
 		}
 		return nil

@@ -58,6 +58,8 @@ type options struct {
 	// requireConnect starts sessions disconnected (Connect-ExchangeOnline
 	// and Connect-IPPSSession make their cmdlets available).
 	requireConnect bool
+	// user is the UPN the sessions sign in as (--user).
+	user string
 }
 
 // usageError marks misuse of exosim's own flags (exit status 2).
@@ -112,6 +114,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
 	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
 	pf.BoolVar(&o.requireConnect, "require-connect", false, "start disconnected: Exchange cmdlets need Connect-ExchangeOnline, compliance cmdlets Connect-IPPSSession")
+	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
 	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
 	return root
@@ -288,5 +291,5 @@ var _ io.Writer
 
 // sessionOptions returns the session options the global flags ask for.
 func sessionOptions(o *options, interactive bool) registry.Options {
-	return registry.Options{Interactive: interactive, RequireConnect: o.requireConnect}
+	return registry.Options{Interactive: interactive, RequireConnect: o.requireConnect, User: o.user}
 }

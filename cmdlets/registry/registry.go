@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
+	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/shell/format"
@@ -29,6 +30,9 @@ type Options struct {
 	// not recognized until Connect-ExchangeOnline, Security & Compliance
 	// ones until Connect-IPPSSession.
 	RequireConnect bool
+	// User is the UPN of the signed-in user (default: the tenant's
+	// administrator); role-based access control follows it.
+	User string
 }
 
 // NewSession returns a runtime with every cmdlet registered, working on st.
@@ -49,6 +53,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{mailbox.Commands, mailbox.Views},
 		{holds.Commands, holds.Views},
 		{ome.Commands, ome.Views},
+		{rbac.Commands, rbac.Views},
 		{sim.Commands, sim.Views},
 	} {
 		rt.Register(pkg.cmds()...)
@@ -58,6 +63,10 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
+	if o.User != "" {
+		exo.SetCaller(rt, o.User)
+	}
+	rbac.Install(rt)
 	rt.Clock = func() time.Time {
 		var now time.Time
 		if err := st.View(func(tx *store.Tx) error {

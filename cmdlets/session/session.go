@@ -153,7 +153,8 @@ func connections(rt *runtime.Runtime) *[]*connection {
 	}
 	l := &[]*connection{}
 	rt.State[stateConnections] = l
-	upn, org, tid := tenantInfo(rt)
+	_, org, tid := tenantInfo(rt)
+	upn := exo.Caller(rt)
 	now := rt.Now()
 	if v, _ := rt.State[exo.StateConnected].(bool); v {
 		*l = append(*l, &connection{id: len(*l) + 1, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
@@ -177,10 +178,14 @@ func nextID(l []*connection) int {
 func connect(ctx *runtime.Context, compliance bool) error {
 	rt := ctx.RT
 	l := connections(rt)
-	upn, org, tid := tenantInfo(rt)
+	_, org, tid := tenantInfo(rt)
+	upn := exo.Caller(rt)
 	if u := ctx.String("UserPrincipalName"); u != "" {
 		upn = u
 	}
+	// The account named signs in: role-based access control and the
+	// admin audit log follow it.
+	exo.SetCaller(rt, upn)
 	if o := ctx.String("Organization"); o != "" {
 		org = o
 	}

@@ -314,9 +314,10 @@ func resetTenant() *runtime.Command {
 func senderRevocation() *runtime.Command {
 	c := cmd("Invoke-SimSenderRevocation", "InvokeSimSenderRevocationCommand")
 	c.Synopsis = "Revokes an encrypted message the way its sender does in Outlook on the web (Remove external access)."
-	c.Description = "Senders can revoke only a message they sent to exactly one recipient who reads it in the encrypted-mail portal (for example one gmail.com or yahoo.com address), and only when the tenant has Advanced Message Encryption."
+	c.Description = "Senders can revoke only a message they sent to exactly one recipient who reads it in the encrypted-mail portal (for example one gmail.com or yahoo.com address), and only when the tenant has Advanced Message Encryption. " +
+		"The command acts as the signed-in user in Outlook on the web: -Sender defaults to them, and a user whose roles don't include message revocation (Set-OMEMessageRevocation) can name only themselves."
 	c.Params = []*runtime.Param{
-		runtime.P("Sender", runtime.TString, runtime.Mandatory(), runtime.Help("Address of the person who sent the message.")),
+		runtime.P("Sender", runtime.TString, runtime.Help("Address of the person who sent the message (default: the signed-in user).")),
 		runtime.P("MessageId", runtime.TString, runtime.Mandatory(), runtime.Help("Full Message-ID, angle brackets included.")),
 	}
 	c.Examples = []runtime.Example{
@@ -325,6 +326,16 @@ func senderRevocation() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, sender := ctx.String("MessageId"), strings.TrimSpace(ctx.String("Sender"))
+		caller := exo.Caller(ctx.RT)
+		if sender == "" {
+			sender = caller
+		}
+		if !isCaller(ctx, caller, sender) {
+			if _, admin := ctx.RT.LookupCommand("Set-OMEMessageRevocation"); !admin {
+				return simError(ctx, "You're signed in as "+caller+" and can remove external access only to messages you sent yourself.",
+					"SenderRevocationNotOwner", object.PermissionDenied, sender)
+			}
+		}
 		var failure string
 		var cat object.ErrorCategory
 		err := exo.Update(ctx, func(tx *store.Tx) error {
@@ -354,6 +365,33 @@ func senderRevocation() *runtime.Command {
 		return nil
 	}
 	return c
+}
+
+// isCaller reports whether address is one of the signed-in user's: their
+// UPN or an address of their mailbox.
+func isCaller(ctx *runtime.Context, caller, address string) bool {
+	if strings.EqualFold(caller, address) {
+		return true
+	}
+	match := false
+	_ = exo.View(ctx, func(tx *store.Tx) error {
+		users, err := tx.FindUsersByUPN(caller)
+		if err != nil {
+			return nil
+		}
+		for _, u := range users {
+			if u.MailboxGuid == "" {
+				continue
+			}
+			if m, err := tx.GetMailbox(u.MailboxGuid); err == nil {
+				for _, a := range m.SmtpAddresses() {
+					match = match || strings.EqualFold(a, address)
+				}
+			}
+		}
+		return nil
+	})
+	return match
 }
 
 // Portal texts for recipients who open the message normally.

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -174,6 +175,11 @@ type cmdProcessor struct {
 	fnRun      *funcRun
 	begun      bool
 	scriptFile string
+
+	// invocation hooks (hooks.go): the first error written by the current
+	// call and when it started.
+	callErr   *object.ErrorRecord
+	callStart time.Time
 }
 
 func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
@@ -225,6 +231,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 	if pr.sb == nil && pr.cmd == nil && pr.fn == nil {
 		pr.invName = name
 		if err := rt.resolveCommand(pr, name, head.Span()); err != nil {
+			rt.notifyRefusedLookup(name, e, err) // invocation hooks (hooks.go)
 			return nil, err
 		}
 	}
@@ -238,6 +245,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 		}
 	}
 	if err := pr.bind(args); err != nil {
+		pr.notifyBindFailure(args, err) // invocation hooks (hooks.go)
 		return nil, err
 	}
 	return pr, nil
@@ -499,6 +507,7 @@ func (pr *cmdProcessor) begin() error {
 	}
 	if !pr.hasInput {
 		if err := pr.resolveSet(); err != nil {
+			pr.endObserved(err) // invocation hooks (hooks.go)
 			return err
 		}
 	} else {
@@ -606,6 +615,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 			ctx.bound[k] = val
 		}
 		if err := pr.bindPipeline(v); err != nil {
+			pr.endObserved(err) // invocation hooks (hooks.go)
 			if pe, ok := err.(*PSError); ok {
 				// a pipeline binding failure is a non-terminating error
 				if werr := pr.writeError(pe.Record); werr != nil {
@@ -616,6 +626,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 			return err
 		}
 		if err := pr.resolveSet(); err != nil {
+			pr.endObserved(err) // invocation hooks (hooks.go)
 			if pe, ok := err.(*PSError); ok {
 				return pr.writeError(pe.Record)
 			}
@@ -623,10 +634,13 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 		}
 	}
 	ctx.Input, ctx.HasInput = v, hasInput
+	pr.beginObserved() // invocation hooks (hooks.go)
 	pr.rt.depth++
 	err := pr.cmd.Handler.Process(ctx)
 	pr.rt.depth--
-	return pr.wrap(err)
+	err = pr.wrap(err)
+	pr.endObserved(err) // invocation hooks (hooks.go)
+	return err
 }
 
 // bindPipeline binds one pipeline object by value, then by property name.
@@ -761,6 +775,9 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 		rec.Activity = pr.cmd.Name
 	}
 	*pr.hadError = true
+	if pr.callErr == nil {
+		pr.callErr = rec // invocation hooks (hooks.go)
+	}
 	action := pr.errAction
 	if action == "" {
 		action = rt.preference("ErrorActionPreference")

@@ -62,6 +62,8 @@ type Runtime struct {
 	commandGates  []CommandGate
 	paramGates    []ParamGate
 	exitRequested bool
+	// invocationHooks observe cmdlet invocations (hooks.go).
+	invocationHooks []invocationHook
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

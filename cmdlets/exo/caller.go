@@ -1,0 +1,40 @@
+package exo
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// StateCaller holds the UPN of the signed-in user: set by exosim --user
+// and by Connect-ExchangeOnline / Connect-IPPSSession -UserPrincipalName.
+// Role-based access control and the admin audit log read it.
+const StateCaller = "exo.caller"
+
+// Caller returns the UPN of the session's signed-in user: the one set in
+// StateCaller, else the tenant's administrator.
+func Caller(rt *runtime.Runtime) string {
+	if s, ok := rt.State[StateCaller].(string); ok && strings.TrimSpace(s) != "" {
+		return strings.TrimSpace(s)
+	}
+	return AdminUPN(rt)
+}
+
+// SetCaller records who is signed in.
+func SetCaller(rt *runtime.Runtime, upn string) { rt.State[StateCaller] = strings.TrimSpace(upn) }
+
+// AdminUPN returns the tenant administrator's UPN (the seeded admin when
+// the session has no tenant).
+func AdminUPN(rt *runtime.Runtime) string {
+	upn := store.SeedAdminUPN
+	if st, _ := rt.Tenant.(*store.Store); st != nil {
+		_ = st.View(func(tx *store.Tx) error {
+			if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
+				upn = o.AdminUPN
+			}
+			return nil
+		})
+	}
+	return upn
+}

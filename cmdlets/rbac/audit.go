@@ -1,0 +1,157 @@
+package rbac
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// stateChangingVerbs are the verbs of the cmdlets the audit log records:
+// the ones that change the tenant. Get-, Search-, Test- and Export-
+// cmdlets only read and are never recorded.
+var stateChangingVerbs = map[string]bool{
+	"set": true, "new": true, "remove": true, "add": true, "enable": true, "disable": true, "undo": true,
+	"restore": true, "invoke": true, "start": true, "suspend": true, "resume": true, "reset": true, "send": true,
+}
+
+// Audited reports whether invocations of c are recorded in the audit log:
+// state-changing cmdlets of Exchange Online and Security & Compliance,
+// Microsoft Graph and the simulator (a trainer replaying a session needs
+// the clock moves and sender revocations too). PowerShell's own cmdlets
+// (Set-Variable, Start-Sleep ...) and the connection cmdlets are not.
+func Audited(c *runtime.Command) bool {
+	if !stateChangingVerbs[strings.ToLower(c.Verb())] {
+		return false
+	}
+	switch {
+	case c.Module == exo.Module:
+		return !Ungated[strings.ToLower(c.Name)]
+	case c.Module == simModule, strings.HasPrefix(c.Module, "Microsoft.Graph"):
+		return true
+	}
+	return false
+}
+
+// simModule is the simulator cmdlets' module (package sim).
+const simModule = "Exosim"
+
+// Masked is what the audit log shows for a password, SecureString or
+// credential.
+const Masked = "********"
+
+// objectParams are the parameters naming the object an invocation
+// targets, in order of preference.
+var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed"}
+
+// auditValue renders a parameter value as the log stores it.
+func auditValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case *object.PSObject:
+		return exo.IdentityOf(x)
+	case runtime.Switch:
+		if x {
+			return "True"
+		}
+		return "False"
+	case bool:
+		if x {
+			return "True"
+		}
+		return "False"
+	}
+	if items, ok := object.Enumerate(v); ok {
+		if _, isHash := v.(*object.Hashtable); !isHash {
+			parts := make([]string, 0, len(items))
+			for _, it := range items {
+				parts = append(parts, auditValue(it))
+			}
+			return strings.Join(parts, ", ")
+		}
+	}
+	return object.ToInvariantString(v)
+}
+
+func sensitiveName(name string) bool {
+	n := strings.ToLower(name)
+	return strings.Contains(n, "password") || strings.Contains(n, "secret") || strings.Contains(n, "credential")
+}
+
+// recordOf turns an invocation into an audit record.
+func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *store.AuditRecord {
+	r := &store.AuditRecord{
+		RunDate:    ev.Start.UTC(),
+		Caller:     exo.Caller(rt),
+		CmdletName: ev.Command.Name,
+		Succeeded:  ev.Err == nil,
+		Refused:    ev.Refused,
+	}
+	for _, p := range ev.Params {
+		val := auditValue(p.Value)
+		if p.Sensitive || sensitiveName(p.Name) {
+			val = Masked
+		}
+		name := p.Name
+		if name == "" {
+			name = "(positional)"
+		}
+		r.Parameters = append(r.Parameters, store.AuditParameter{Name: name, Value: val})
+	}
+	objName := ""
+	for _, want := range objectParams {
+		for _, p := range r.Parameters {
+			if objName == "" && strings.EqualFold(p.Name, want) {
+				r.ObjectModified, objName = p.Value, p.Name
+			}
+		}
+	}
+	if objName == "" {
+		for _, p := range r.Parameters {
+			if p.Name == "(positional)" {
+				r.ObjectModified, objName = p.Value, p.Name
+				break
+			}
+		}
+	}
+	if r.Succeeded {
+		for _, p := range ev.Params {
+			if p.Common || p.Name == "" || strings.EqualFold(p.Name, objName) || strings.EqualFold(p.Name, "Force") {
+				continue
+			}
+			r.ModifiedProperties = append(r.ModifiedProperties, p.Name)
+		}
+	} else {
+		r.Error = ev.Err.Message
+		if i := strings.LastIndex(r.Error, "|"); i >= 0 && strings.HasPrefix(r.Error, "Ex") {
+			// Write-ErrorMessage: Ex…|<exception type>|<message>
+			parts := strings.SplitN(r.Error, "|", 3)
+			if len(parts) == 3 {
+				r.Error = parts[1] + ": " + parts[2]
+			}
+		}
+		if ev.Refused {
+			r.Error = fmt.Sprintf("Refused by role-based access control: %s", r.Error)
+		}
+	}
+	return r
+}
+
+// audit appends the invocation to the log in its own transaction (after
+// the cmdlet's own, so a rolled-back failure is still recorded) and drops
+// the cached grants (a membership may have changed).
+func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
+	Invalidate(rt)
+	st, _ := rt.Tenant.(*store.Store)
+	if st == nil || st.ReadOnly() {
+		return
+	}
+	r := recordOf(rt, ev)
+	if err := st.Update(func(tx *store.Tx) error { return tx.AppendAuditRecord(r) }); err != nil {
+		fmt.Fprintf(rt.IO.Err, "WARNING: The admin audit log couldn't record %s: %v\n", ev.Command.Name, err)
+	}
+}

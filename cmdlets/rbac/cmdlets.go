@@ -1,0 +1,564 @@
+package rbac
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Output type names.
+const (
+	TypeRoleGroup       = "Microsoft.Exchange.Management.RbacTasks.RoleGroup"
+	TypeRoleGroupMember = "Microsoft.Exchange.Data.Directory.Management.ReducedRecipient"
+	TypeRoleAssignment  = "Microsoft.Exchange.Management.RbacTasks.ExchangeRoleAssignmentPresentation"
+	TypeManagementRole  = "Microsoft.Exchange.Management.RbacTasks.ExchangeRole"
+)
+
+// Commands returns the role management and audit log cmdlets.
+func Commands() []*runtime.Command {
+	return []*runtime.Command{
+		getRoleGroup(), getRoleGroupMember(), addRoleGroupMember(), removeRoleGroupMember(),
+		getManagementRole(), getManagementRoleAssignment(), searchAdminAuditLog(), searchUnifiedAuditLog(),
+	}
+}
+
+// limit reads an Unlimited or integer -ResultSize (-1: unlimited).
+func limit(ctx *runtime.Context, def int) int {
+	if !ctx.Has("ResultSize") {
+		return def
+	}
+	switch x := object.Unwrap(ctx.Value("ResultSize")).(type) {
+	case int:
+		return x
+	case int64:
+		return int(x)
+	case float64:
+		return int(x)
+	case string:
+		if strings.EqualFold(strings.TrimSpace(x), "Unlimited") {
+			return -1
+		}
+		if n, err := strconv.Atoi(strings.TrimSpace(x)); err == nil {
+			return n
+		}
+	}
+	return def
+}
+
+// findGroup resolves a role group identity, mapping "not found" to the
+// Exchange error.
+func findGroup(ctx *runtime.Context, tx *store.Tx, identity string) (*store.RoleGroup, error) {
+	g, err := tx.GetRoleGroup(identity)
+	var nf *store.NotFoundError
+	if errors.As(err, &nf) {
+		return nil, ctx.Fail(exo.NotFound(ctx, identity))
+	}
+	return g, err
+}
+
+// memberInfo is a role group member as Get-RoleGroupMember shows it.
+type memberInfo struct {
+	objectID, name, display, recipientType, upn string
+}
+
+func describeMember(tx *store.Tx, objectID string) memberInfo {
+	mi := memberInfo{objectID: objectID, name: objectID, display: objectID, recipientType: "User"}
+	u, err := tx.GetUser(objectID)
+	if err != nil {
+		return mi
+	}
+	mi.name, mi.display, mi.upn = u.MailNickname, u.DisplayName, u.UserPrincipalName
+	if mi.name == "" {
+		mi.name = u.UserPrincipalName
+	}
+	if u.MailboxGuid != "" {
+		if m, err := tx.GetMailbox(u.MailboxGuid); err == nil && !m.IsDeleted() {
+			mi.name, mi.recipientType = m.Name, m.RecipientType
+		}
+	}
+	return mi
+}
+
+// resolveMember finds the account a -Member value names: a mailbox
+// identity (name, alias, address, GUID, DN) or a UPN.
+func resolveMember(tx *store.Tx, identity string) (string, error) {
+	if m, err := tx.ResolveMailbox(identity, store.ScopeActive); err == nil {
+		if m.UserObjectID != "" {
+			return strings.ToLower(m.UserObjectID), nil
+		}
+		return strings.ToLower(m.ExternalDirectoryObjectId), nil
+	} else {
+		var amb *store.AmbiguousError
+		if errors.As(err, &amb) {
+			return "", err
+		}
+	}
+	users, err := tx.FindUsersByUPN(identity)
+	if err != nil {
+		return "", err
+	}
+	for _, u := range users {
+		if u.State == store.UserActive {
+			return strings.ToLower(u.ObjectID), nil
+		}
+	}
+	if u, err := tx.GetUser(identity); err == nil && u.State == store.UserActive {
+		return strings.ToLower(u.ObjectID), nil
+	}
+	return "", &store.NotFoundError{Kind: "recipient", Key: identity}
+}
+
+func groupObject(tx *store.Tx, g *store.RoleGroup) *object.PSObject {
+	o := object.NewObject(TypeRoleGroup, "Microsoft.Exchange.Data.Directory.ADObject", "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
+	var members []any
+	for _, m := range g.Members {
+		members = append(members, describeMember(tx, m).name)
+	}
+	var roles, assignments []any
+	for _, r := range g.Roles {
+		roles = append(roles, r)
+		assignments = append(assignments, assignmentName(r, g.Name))
+	}
+	managed := make([]any, 0, len(g.ManagedBy))
+	for _, m := range g.ManagedBy {
+		managed = append(managed, m)
+	}
+	o.AddTyped("ManagedBy", "Microsoft.Exchange.Data.MultiValuedProperty", managed)
+	o.AddTyped("RoleAssignments", "Microsoft.Exchange.Data.MultiValuedProperty", assignments)
+	o.AddTyped("Roles", "Microsoft.Exchange.Data.MultiValuedProperty", roles)
+	o.AddTyped("DisplayName", "System.String", g.Name)
+	o.AddTyped("Members", "Microsoft.Exchange.Data.MultiValuedProperty", members)
+	o.AddTyped("Description", "System.String", g.Description)
+	o.AddTyped("RoleGroupType", "System.String", "Standard")
+	o.AddTyped("Capabilities", "Microsoft.Exchange.Data.MultiValuedProperty", []any{})
+	o.AddTyped("Identity", "System.String", g.Name)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("Name", "System.String", g.Name)
+	o.AddTyped("Service", "System.String", g.Service)
+	o.AddTyped("Guid", "System.Guid", g.Guid)
+	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged)
+	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated)
+	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())
+	o.AddTyped("WhenCreatedUTC", "System.DateTime", g.WhenCreated.UTC())
+	name := g.Name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func getRoleGroup() *runtime.Command {
+	c := exo.Declared("Get-RoleGroup")
+	c.Synopsis = "Lists the tenant's management role groups with the roles assigned to each."
+	c.Description = "Shows the built-in Exchange Online and Microsoft Purview role groups of the simulated tenant. " +
+		"Members of a role group can run the cmdlets its roles grant; everything else is not recognized for them. " +
+		"-SortBy Name or DisplayName orders the list; -Filter is not simulated."
+	c.OutputType = TypeRoleGroup
+	c.Examples = []runtime.Example{
+		{Code: "Get-RoleGroup", Remark: "Lists every role group."},
+		{Code: "(Get-RoleGroup 'Recipient Management').Roles", Remark: "Lists the roles assigned to Recipient Management."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.Has("Filter") {
+			return ctx.Fail(exo.Invalid(ctx, "The simulator doesn't support -Filter on Get-RoleGroup; pipe the output to Where-Object instead.", ctx.String("Filter")))
+		}
+		var out []*object.PSObject
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			var groups []*store.RoleGroup
+			if id := exo.IdentityOf(ctx.Value("Identity")); ctx.Has("Identity") && id != "" {
+				g, err := findGroup(ctx, tx, id)
+				if err != nil {
+					return err
+				}
+				groups = []*store.RoleGroup{g}
+			} else {
+				var err error
+				if groups, err = tx.RoleGroups(); err != nil {
+					return err
+				}
+			}
+			max := limit(ctx, 1000)
+			for i, g := range groups {
+				if max >= 0 && i >= max {
+					break
+				}
+				out = append(out, groupObject(tx, g))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range out {
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func memberObject(mi memberInfo) *object.PSObject {
+	o := object.NewObject(TypeRoleGroupMember, "Microsoft.Exchange.Data.Directory.ADObject", "System.Object")
+	o.AddTyped("Name", "System.String", mi.name)
+	o.AddTyped("DisplayName", "System.String", mi.display)
+	o.AddTyped("RecipientType", "Microsoft.Exchange.Data.Directory.Recipient.RecipientType", mi.recipientType)
+	o.AddTyped("PrimarySmtpAddress", "Microsoft.Exchange.Data.SmtpAddress", mi.upn)
+	o.AddTyped("ExternalDirectoryObjectId", "System.String", mi.objectID)
+	o.AddTyped("Identity", "System.String", mi.name)
+	name := mi.name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func getRoleGroupMember() *runtime.Command {
+	c := exo.Declared("Get-RoleGroupMember")
+	c.Synopsis = "Lists the members of a management role group."
+	c.Description = "Each member is shown as a recipient (name and recipient type). Membership decides which cmdlets a signed-in user can run."
+	c.OutputType = TypeRoleGroupMember
+	c.Examples = []runtime.Example{
+		{Code: "Get-RoleGroupMember 'Organization Management'", Remark: "Lists the members of Organization Management."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		var out []*object.PSObject
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			g, err := findGroup(ctx, tx, exo.IdentityOf(ctx.Value("Identity")))
+			if err != nil {
+				return err
+			}
+			max := limit(ctx, 1000)
+			for i, m := range g.Members {
+				if max >= 0 && i >= max {
+					break
+				}
+				out = append(out, memberObject(describeMember(tx, m)))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range out {
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// changeMember adds or removes a role group member.
+func changeMember(ctx *runtime.Context, add bool) error {
+	group, member := exo.IdentityOf(ctx.Value("Identity")), exo.IdentityOf(ctx.Value("Member"))
+	verb, prep := "Adding", "to"
+	if !add {
+		verb, prep = "Removing", "from"
+	}
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("%s member \"%s\" %s role group \"%s\".", verb, member, prep, group), group)
+	if err != nil || !ok {
+		return err
+	}
+	err = exo.Update(ctx, func(tx *store.Tx) error {
+		g, err := findGroup(ctx, tx, group)
+		if err != nil {
+			return err
+		}
+		id, err := resolveMember(tx, member)
+		var nf *store.NotFoundError
+		var amb *store.AmbiguousError
+		switch {
+		case errors.As(err, &nf):
+			return ctx.Fail(exo.NotFound(ctx, member))
+		case errors.As(err, &amb):
+			return ctx.Fail(exo.Ambiguous(ctx, member))
+		case err != nil:
+			return err
+		}
+		if add {
+			_, err = tx.AddRoleGroupMember(g.Name, id)
+		} else {
+			_, err = tx.RemoveRoleGroupMember(g.Name, id)
+		}
+		var me *store.RoleGroupMemberError
+		if errors.As(err, &me) {
+			if me.Present {
+				return ctx.Fail(exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
+					fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", member, g.Name), object.InvalidArgument, member))
+			}
+			return ctx.Fail(exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
+				fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", member, g.Name), object.InvalidArgument, member))
+		}
+		return err
+	})
+	Invalidate(ctx.RT)
+	return err
+}
+
+func addRoleGroupMember() *runtime.Command {
+	c := exo.Declared("Add-RoleGroupMember")
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Synopsis = "Adds a user to a management role group, giving them the cmdlets its roles grant."
+	c.Description = "The member can be named by alias, name, email address, UPN or GUID. The change applies at once: the next command the member runs sees the new cmdlets."
+	c.Examples = []runtime.Example{
+		{Code: "Add-RoleGroupMember 'Help Desk' -Member laura", Remark: "Makes Laura a Help Desk member."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error { return changeMember(ctx, true) }
+	return c
+}
+
+func removeRoleGroupMember() *runtime.Command {
+	// Remove-RoleGroupMember takes exactly the parameters of
+	// Add-RoleGroupMember, so it is declared from that declaration.
+	d := decl.Lookup("Add-RoleGroupMember")
+	c := exo.Cmd("Remove-RoleGroupMember")
+	c.Sets, c.DefaultSet, c.Params, c.SupportsShouldProcess = d.Sets, d.DefaultSet, d.Params, true
+	c.ConfirmImpact = runtime.ImpactHigh
+	for _, p := range c.Params {
+		switch p.Name {
+		case "Identity":
+			p.Help = "Role group to remove the member from."
+		case "Member":
+			p.Help = "User to remove: alias, name, email address, UPN or GUID."
+		case "BypassSecurityGroupManagerCheck":
+			p.Help = "Skips the role group manager check (Organization Management members)."
+		}
+	}
+	c.Synopsis = "Removes a user from a management role group; the cmdlets only that group granted disappear for them."
+	c.Description = "Asks for confirmation unless -Confirm:$false is given."
+	c.Examples = []runtime.Example{
+		{Code: "Remove-RoleGroupMember 'Recipient Management' -Member meganb -Confirm:$false", Remark: "Removes Megan from Recipient Management without asking."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error { return changeMember(ctx, false) }
+	return c
+}
+
+// assignmentName is a role assignment's name: "<role>-<role group>".
+func assignmentName(role, group string) string {
+	n := role + "-" + group
+	if len(n) > 64 {
+		n = n[:64]
+	}
+	return n
+}
+
+func assignmentObject(role string, g *store.RoleGroup, method, effective string) *object.PSObject {
+	o := object.NewObject(TypeRoleAssignment, "System.Object")
+	name := assignmentName(role, g.Name)
+	o.AddTyped("AssignmentMethod", "Microsoft.Exchange.Management.RbacTasks.AssignmentMethod", method)
+	o.AddTyped("EffectiveUserName", "System.String", effective)
+	o.AddTyped("RoleAssigneeType", "Microsoft.Exchange.Data.Directory.SystemConfiguration.RoleAssigneeType", "RoleGroup")
+	o.AddTyped("RoleAssignee", "System.String", g.Name)
+	o.AddTyped("Role", "System.String", role)
+	o.AddTyped("RoleAssignmentDelegationType", "System.String", "Regular")
+	o.AddTyped("Enabled", "System.Boolean", true)
+	o.AddTyped("RecipientReadScope", "System.String", "Organization")
+	o.AddTyped("ConfigReadScope", "System.String", "OrganizationConfig")
+	o.AddTyped("RecipientWriteScope", "System.String", "Organization")
+	o.AddTyped("ConfigWriteScope", "System.String", "OrganizationConfig")
+	o.AddTyped("RoleAssigneeName", "System.String", g.Name)
+	o.AddTyped("Name", "System.String", name)
+	o.AddTyped("Identity", "System.String", name)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func getManagementRoleAssignment() *runtime.Command {
+	c := exo.Declared("Get-ManagementRoleAssignment")
+	c.Synopsis = "Lists which management roles are assigned to which role groups, and through them to which users."
+	c.Description = "Every assignment in the simulator is a regular, enabled, organization-wide assignment to a role group. " +
+		"-RoleAssignee <user> shows the assignments a user gets through the groups they belong to; -Role filters by role; " +
+		"-GetEffectiveUsers lists one line per member."
+	c.OutputType = TypeRoleAssignment
+	c.Examples = []runtime.Example{
+		{Code: "Get-ManagementRoleAssignment -Role 'Legal Hold'", Remark: "Shows which role groups hold the Legal Hold role."},
+		{Code: "Get-ManagementRoleAssignment -RoleAssignee meganb | Select-Object -ExpandProperty Role", Remark: "Lists the roles Megan has."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		var out []*object.PSObject
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			groups, err := tx.RoleGroups()
+			if err != nil {
+				return err
+			}
+			method, userName := "Direct", ""
+			if ctx.Has("RoleAssignee") {
+				who := exo.IdentityOf(ctx.Value("RoleAssignee"))
+				if g, err := tx.GetRoleGroup(who); err == nil {
+					groups = []*store.RoleGroup{g}
+				} else {
+					id, err := resolveMember(tx, who)
+					if err != nil {
+						return ctx.Fail(exo.NotFound(ctx, who))
+					}
+					groups, err = tx.RoleGroupsOf(id)
+					if err != nil {
+						return err
+					}
+					method, userName = "RoleGroup", describeMember(tx, id).name
+				}
+			}
+			if ctx.Has("Enabled") && !ctx.Bool("Enabled") || ctx.Has("Delegating") && ctx.Bool("Delegating") || ctx.Has("Exclusive") && ctx.Bool("Exclusive") {
+				return nil
+			}
+			role, identity := "", ""
+			if ctx.Has("Role") {
+				role = exo.IdentityOf(ctx.Value("Role"))
+				if _, ok := LookupRole(role); !ok {
+					return ctx.Fail(exo.NotFound(ctx, role))
+				}
+			}
+			if ctx.Has("Identity") {
+				identity = exo.IdentityOf(ctx.Value("Identity"))
+			}
+			found := false
+			for _, g := range groups {
+				for _, r := range g.Roles {
+					if role != "" && !strings.EqualFold(role, r) || identity != "" && !strings.EqualFold(identity, assignmentName(r, g.Name)) {
+						continue
+					}
+					found = true
+					switch {
+					case ctx.Switch("GetEffectiveUsers") && userName == "":
+						for _, m := range g.Members {
+							out = append(out, assignmentObject(r, g, "RoleGroup", describeMember(tx, m).name))
+						}
+					case userName != "":
+						out = append(out, assignmentObject(r, g, method, userName))
+					default:
+						out = append(out, assignmentObject(r, g, method, "All Group Members"))
+					}
+				}
+			}
+			if identity != "" && !found {
+				return ctx.Fail(exo.NotFound(ctx, identity))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range out {
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func roleObject(r Role) *object.PSObject {
+	o := object.NewObject(TypeManagementRole, "System.Object")
+	entries := make([]any, 0, len(r.Grants))
+	for _, g := range r.Grants {
+		e := g.Cmdlet
+		if g.Params != nil {
+			e += " -" + strings.Join(g.Params, " -")
+		}
+		entries = append(entries, e)
+	}
+	o.AddTyped("Name", "System.String", r.Name)
+	o.AddTyped("RoleType", "Microsoft.Exchange.Data.Directory.SystemConfiguration.RoleType", r.RoleType)
+	o.AddTyped("Description", "System.String", r.Description)
+	o.AddTyped("RoleEntries", "Microsoft.Exchange.Data.MultiValuedProperty", entries)
+	o.AddTyped("IsRootRole", "System.Boolean", true)
+	o.AddTyped("IsEndUserRole", "System.Boolean", false)
+	o.AddTyped("Identity", "System.String", r.Name)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	name := r.Name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+// grantsParams reports whether the role grants the cmdlet with every one
+// of params.
+func grantsParams(r Role, cmdlet string, params []string) bool {
+	for _, g := range r.Grants {
+		if !strings.EqualFold(g.Cmdlet, cmdlet) {
+			continue
+		}
+		ok := true
+		for _, p := range params {
+			if g.Params == nil {
+				ok = ok && !isReserved(g.Cmdlet, p)
+				continue
+			}
+			found := false
+			for _, gp := range g.Params {
+				found = found || strings.EqualFold(gp, p)
+			}
+			ok = ok && found
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func getManagementRole() *runtime.Command {
+	c := exo.Cmd("Get-ManagementRole")
+	c.Sets = []string{"Identity", "Script", "Cmdlet"}
+	c.DefaultSet = "Identity"
+	c.Params = []*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("RoleIdParameter"), runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true}),
+			runtime.Help("Role to show; wildcards are allowed. All roles when left out.")),
+		runtime.P("Cmdlet", runtime.TString, runtime.InSets(runtime.Set("Cmdlet", true, -1)), runtime.Help("Shows the roles that grant this cmdlet.")),
+		runtime.P("CmdletParameters", runtime.TStrings, runtime.InSets(runtime.Set("Cmdlet", false, -1)),
+			runtime.Help("With -Cmdlet: only roles that grant every one of these parameters.")),
+		runtime.P("RoleType", runtime.TString, runtime.Help("Shows only roles of this type (MailRecipients, LegalHold ...).")),
+	}
+	c.OutputType = TypeManagementRole
+	c.Synopsis = "Lists management roles, or the roles that grant a cmdlet and its parameters."
+	c.Description = "The roles are the ones the simulated role groups use; RoleEntries lists the cmdlets (and where it matters the parameters) each grants. " +
+		"Use -Cmdlet to find which role a cmdlet needs, as in Exchange Online."
+	c.Examples = []runtime.Example{
+		{Code: "Get-ManagementRole -Cmdlet Set-OMEMessageRevocation", Remark: "Shows the role needed to revoke encrypted messages."},
+		{Code: "Get-ManagementRole -Cmdlet Set-Mailbox -CmdletParameters LitigationHoldEnabled", Remark: "Shows which roles may put a mailbox on Litigation Hold."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := ""
+		if ctx.Has("Identity") {
+			id = exo.IdentityOf(ctx.Value("Identity"))
+		}
+		found := false
+		for _, r := range Roles() {
+			if id != "" && !wildcardMatch(id, r.Name) {
+				continue
+			}
+			if rt := ctx.String("RoleType"); rt != "" && !strings.EqualFold(rt, r.RoleType) {
+				continue
+			}
+			if cm := ctx.String("Cmdlet"); cm != "" && !grantsParams(r, cm, ctx.Strings("CmdletParameters")) {
+				continue
+			}
+			found = true
+			if err := ctx.WriteObject(roleObject(r)); err != nil {
+				return err
+			}
+		}
+		if id != "" && !found && !strings.ContainsAny(id, "*?") {
+			return ctx.Fail(exo.NotFound(ctx, id))
+		}
+		return nil
+	}
+	return c
+}
+
+// wildcardMatch matches a name against a PowerShell wildcard pattern,
+// case-insensitively.
+func wildcardMatch(pattern, name string) bool {
+	re, err := runtime.WildcardToRegexp(pattern, false)
+	if err != nil {
+		return strings.EqualFold(pattern, name)
+	}
+	return re.MatchString(name)
+}

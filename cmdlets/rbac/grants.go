@@ -1,0 +1,208 @@
+// Package rbac is Exchange Online's role-based access control and admin
+// audit log in the simulator: who the caller is (exo.Caller), which
+// cmdlets and parameters the caller's role groups grant (a command or
+// parameter gate hides everything else, so it does not exist for the
+// session), the role management cmdlets (Get-RoleGroup,
+// Get-RoleGroupMember, Add-/Remove-RoleGroupMember, Get-ManagementRole,
+// Get-ManagementRoleAssignment), and the audit log every state-changing
+// cmdlet writes to (Search-AdminAuditLog, Search-UnifiedAuditLog).
+package rbac
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// stateGrants caches the caller's *Grants in the session; it is dropped
+// after every audited (state-changing) invocation and whenever the caller
+// changes.
+const stateGrants = "rbac.grants"
+
+// cmdGrant is what the caller may do with one cmdlet.
+type cmdGrant struct {
+	all    bool            // every non-reserved parameter
+	params map[string]bool // lower-case parameter names granted by name
+}
+
+// Grants is the effective permission set of one caller.
+type Grants struct {
+	Caller string
+	// Unrestricted is true when the session has no tenant (nothing to
+	// check against, e.g. exosim lint).
+	Unrestricted bool
+	// Groups are the caller's role groups.
+	Groups []*store.RoleGroup
+	cmds   map[string]*cmdGrant
+}
+
+// Governed reports whether role-based access control decides about c:
+// the Exchange Online and Security & Compliance cmdlets, not the
+// module's connection cmdlets, PowerShell's own or the simulator's.
+func Governed(c *runtime.Command) bool {
+	return c.Module == exo.Module && !Ungated[strings.ToLower(c.Name)]
+}
+
+// Allows reports whether the grants include the cmdlet.
+func (g *Grants) Allows(cmdlet string) bool {
+	if g.Unrestricted {
+		return true
+	}
+	_, ok := g.cmds[strings.ToLower(cmdlet)]
+	return ok
+}
+
+// AllowsParam reports whether the grants include the cmdlet's parameter.
+func (g *Grants) AllowsParam(cmdlet, param string) bool {
+	if g.Unrestricted {
+		return true
+	}
+	cg, ok := g.cmds[strings.ToLower(cmdlet)]
+	if !ok {
+		return false
+	}
+	if cg.params[strings.ToLower(param)] {
+		return true
+	}
+	return cg.all && !isReserved(cmdlet, param)
+}
+
+// GrantsFor computes what the role groups grant (each group limited to
+// its service's cmdlets).
+func GrantsFor(caller string, groups []*store.RoleGroup) *Grants {
+	g := &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}}
+	for _, grp := range groups {
+		purview := grp.Service == store.ServicePurview
+		for _, rn := range grp.Roles {
+			role, ok := LookupRole(rn)
+			if !ok {
+				continue
+			}
+			for _, gr := range role.Grants {
+				if exo.IsCompliance(gr.Cmdlet) != purview {
+					continue
+				}
+				key := strings.ToLower(gr.Cmdlet)
+				cg := g.cmds[key]
+				if cg == nil {
+					cg = &cmdGrant{params: map[string]bool{}}
+					g.cmds[key] = cg
+				}
+				if gr.Params == nil {
+					cg.all = true
+				}
+				for _, p := range gr.Params {
+					cg.params[strings.ToLower(p)] = true
+				}
+			}
+		}
+	}
+	return g
+}
+
+// GroupsGranting lists the role groups whose roles grant the cmdlet.
+func GroupsGranting(cmdlet string, groups []*store.RoleGroup) []string {
+	var out []string
+	for _, grp := range groups {
+		if GrantsFor("", []*store.RoleGroup{grp}).Allows(cmdlet) {
+			out = append(out, grp.Name)
+		}
+	}
+	return out
+}
+
+// CallerGroups returns the role groups the account with this UPN belongs
+// to. A tenant without stored role groups (created before they existed,
+// or not seeded yet) gives the administrator the built-in administrator
+// groups.
+func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
+	all, err := tx.RoleGroups()
+	if err != nil {
+		return nil, err
+	}
+	if len(all) == 0 {
+		admin := store.SeedAdminUPN
+		if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
+			admin = o.AdminUPN
+		}
+		if !strings.EqualFold(admin, upn) {
+			return nil, nil
+		}
+		var out []*store.RoleGroup
+		for _, bg := range store.BuiltInRoleGroups() {
+			bg := bg
+			switch bg.Name {
+			case "Organization Management", "Compliance Administrator", "eDiscovery Manager":
+				out = append(out, &bg)
+			}
+		}
+		return out, nil
+	}
+	users, err := tx.FindUsersByUPN(upn)
+	if err != nil {
+		return nil, err
+	}
+	var out []*store.RoleGroup
+	seen := map[string]bool{}
+	for _, u := range users {
+		if u.State != store.UserActive {
+			continue
+		}
+		groups, err := tx.RoleGroupsOf(u.ObjectID)
+		if err != nil {
+			return nil, err
+		}
+		for _, grp := range groups {
+			if !seen[grp.Name] {
+				seen[grp.Name] = true
+				out = append(out, grp)
+			}
+		}
+	}
+	return out, nil
+}
+
+// CallerGrants returns the session caller's grants (cached).
+func CallerGrants(rt *runtime.Runtime) *Grants {
+	caller := exo.Caller(rt)
+	if g, ok := rt.State[stateGrants].(*Grants); ok && strings.EqualFold(g.Caller, caller) {
+		return g
+	}
+	st, _ := rt.Tenant.(*store.Store)
+	if st == nil {
+		g := &Grants{Caller: caller, Unrestricted: true}
+		rt.State[stateGrants] = g
+		return g
+	}
+	var groups []*store.RoleGroup
+	err := st.View(func(tx *store.Tx) error {
+		var err error
+		groups, err = CallerGroups(tx, caller)
+		return err
+	})
+	if err != nil {
+		// an unreadable tenant grants nothing; the cmdlets that could
+		// report the problem are the ones hidden.
+		groups = nil
+	}
+	g := GrantsFor(caller, groups)
+	rt.State[stateGrants] = g
+	return g
+}
+
+// Invalidate drops the cached grants (membership may have changed).
+func Invalidate(rt *runtime.Runtime) { delete(rt.State, stateGrants) }
+
+// Install adds role-based access control and the audit log to a session:
+// the command and parameter gates, and the audit hook.
+func Install(rt *runtime.Runtime) {
+	rt.AddCommandGate(func(rt *runtime.Runtime, c *runtime.Command) bool {
+		return !Governed(c) || CallerGrants(rt).Allows(c.Name)
+	})
+	rt.AddParamGate(func(rt *runtime.Runtime, c *runtime.Command, p *runtime.Param) bool {
+		return !Governed(c) || CallerGrants(rt).AllowsParam(c.Name, p.Name)
+	})
+	rt.AddInvocationHook(Audited, func(ev runtime.InvocationEvent) { audit(rt, ev) })
+}

@@ -1,0 +1,213 @@
+package rbac
+
+import "strings"
+
+// This file is the simulator's one table of what each management role
+// grants: the cmdlets (and, where it matters, the parameters) of this
+// repository that a role's role entries cover. Role groups and their
+// members live in the tenant (store.RoleGroup); a role group grants the
+// union of its roles, limited to its service: an Exchange Online role
+// group grants Exchange Online cmdlets, a Microsoft Purview role group
+// Security & Compliance cmdlets (a role name such as Retention Management
+// exists in both services).
+//
+// Sources (facts only, no wording copied): the role groups and their
+// roles as Exchange Online lists them ("Permissions in Exchange Online",
+// learn.microsoft.com/exchange/permissions-exo/permissions-exo) and as
+// Microsoft Purview lists them ("Roles and role groups in Microsoft
+// Defender for Office 365 and Microsoft Purview",
+// learn.microsoft.com/defender-office-365/scc-permissions); the roles each
+// cmdlet needs from the "Find the permissions required to run any Exchange
+// cmdlet" procedure (Get-ManagementRole -Cmdlet). Where the product's
+// mapping is finer than the simulator models, the choice is noted.
+
+// Grant is one role entry: a cmdlet, with the parameters it covers (nil:
+// every parameter except the reserved ones, see reservedParams).
+type Grant struct {
+	Cmdlet string
+	Params []string
+}
+
+// Role is a management role.
+type Role struct {
+	Name string
+	// RoleType is Get-ManagementRole's RoleType.
+	RoleType    string
+	Description string
+	Grants      []Grant
+}
+
+func g(cmdlets ...string) []Grant {
+	out := make([]Grant, 0, len(cmdlets))
+	for _, c := range cmdlets {
+		out = append(out, Grant{Cmdlet: c})
+	}
+	return out
+}
+
+func gp(cmdlet string, params ...string) Grant { return Grant{Cmdlet: cmdlet, Params: params} }
+
+func join(parts ...[]Grant) []Grant {
+	var out []Grant
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// Parameters of Set-Mailbox that only some roles grant.
+var (
+	// legalHoldParams: Litigation Hold and the other hold switches belong
+	// to the Legal Hold role; a Recipient Management member cannot put a
+	// mailbox on hold.
+	legalHoldParams = []string{"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate",
+		"InactiveMailbox", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied", "RemoveComplianceTagHoldApplied",
+		"ProvideConsent", "ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds",
+		"RecalculateInactiveMailbox"}
+	// retentionHoldParams: retention hold (MRM) belongs to Retention
+	// Management and Legal Hold.
+	retentionHoldParams = []string{"RetentionHoldEnabled", "StartDateForRetentionHold", "EndDateForRetentionHold", "RetentionComment", "RetentionUrl"}
+)
+
+// reservedParams are parameters a whole-cmdlet grant does not cover; only
+// a role entry that names them does.
+var reservedParams = map[string][]string{
+	"Set-Mailbox": append(append([]string(nil), legalHoldParams...), retentionHoldParams...),
+}
+
+// Cmdlet groups shared by several roles.
+var (
+	recipientReads = g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
+		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-MailUser")
+	messageTrace = g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
+	configReads  = g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
+		"Get-ManagementRole", "Get-ManagementRoleAssignment")
+	auditReads = g("Search-AdminAuditLog", "Search-UnifiedAuditLog")
+
+	// Security & Compliance cmdlets.
+	sccRetention = g("Get-RetentionCompliancePolicy", "New-RetentionCompliancePolicy", "Set-RetentionCompliancePolicy",
+		"Remove-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "New-RetentionComplianceRule",
+		"Set-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy", "New-AppRetentionCompliancePolicy",
+		"Set-AppRetentionCompliancePolicy", "Get-AdaptiveScope", "New-AdaptiveScope", "Set-AdaptiveScope",
+		"Get-ComplianceTag", "New-ComplianceTag", "Invoke-HoldRemovalAction")
+	sccRetentionReads = g("Get-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
+		"Get-AdaptiveScope", "Get-ComplianceTag")
+	sccCases = g("Get-ComplianceCase", "New-ComplianceCase", "Set-ComplianceCase", "Remove-ComplianceCase")
+	sccHolds = g("Get-CaseHoldPolicy", "New-CaseHoldPolicy", "Set-CaseHoldPolicy", "Remove-CaseHoldPolicy",
+		"Get-CaseHoldRule", "New-CaseHoldRule", "Invoke-HoldRemovalAction", "Get-ComplianceCase")
+	sccCaseReads = g("Get-ComplianceCase", "Get-CaseHoldPolicy", "Get-CaseHoldRule")
+)
+
+// roles is the role table. Roles with no grants exist in the product but
+// cover no cmdlet this simulator implements.
+var roles = []Role{
+	{Name: "Audit Logs", RoleType: "AuditLogs", Description: "Searches the admin and unified audit logs and manages auditing.", Grants: auditReads},
+	{Name: "Case Management", RoleType: "CaseManagement", Description: "Creates, changes and removes eDiscovery cases.", Grants: sccCases},
+	{Name: "Communication", RoleType: "Communication", Description: "Manages communications with the custodians of eDiscovery cases."},
+	{Name: "Compliance Admin", RoleType: "ComplianceAdmin", Description: "Views Exchange compliance configuration.",
+		Grants: g("Get-OrganizationConfig", "Get-RetentionPolicy", "Get-RetentionPolicyTag")},
+	{Name: "Compliance Administrator", RoleType: "ComplianceAdministrator", Description: "Manages every Security & Compliance feature the simulator models.",
+		Grants: join(sccRetention, sccCases, sccHolds)},
+	{Name: "Compliance Search", RoleType: "ComplianceSearch", Description: "Runs content searches (the simulator lets it read cases).",
+		Grants: g("Get-ComplianceCase")},
+	{Name: "Custodian", RoleType: "Custodian", Description: "Manages custodians of eDiscovery (Premium) cases."},
+	{Name: "Data Loss Prevention", RoleType: "DataLossPrevention", Description: "Manages data loss prevention policies in Exchange."},
+	{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
+	{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups."},
+	{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
+	{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
+	{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results."},
+	{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations."},
+	{Name: "Hold", RoleType: "Hold", Description: "Places and removes eDiscovery holds.", Grants: sccHolds},
+	{Name: "Information Rights Management", RoleType: "InformationRightsManagement",
+		Description: "Manages rights management and Message Encryption, including revoking encrypted messages.",
+		Grants: g("Get-IRMConfiguration", "Set-IRMConfiguration", "Get-OMEConfiguration", "New-OMEConfiguration",
+			"Set-OMEConfiguration", "Get-OMEMessageStatus", "Set-OMEMessageRevocation")},
+	{Name: "Journaling", RoleType: "Journaling", Description: "Manages journaling and journal archives.", Grants: g("Disable-JournalArchiving")},
+	{Name: "Legal Hold", RoleType: "LegalHold", Description: "Places mailboxes on Litigation Hold and manages the other mailbox holds.",
+		Grants: join(g("Get-Mailbox", "Get-Recipient", "Get-User"),
+			[]Grant{gp("Set-Mailbox", append(append([]string{"Identity"}, legalHoldParams...), retentionHoldParams...)...)})},
+	{Name: "Mail Enabled Public Folders", RoleType: "MailEnabledPublicFolders", Description: "Mail-enables public folders."},
+	{Name: "Mail Recipient Creation", RoleType: "MailRecipientCreation", Description: "Creates, removes and recovers mailboxes and mail users.",
+		Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "Get-Mailbox", "Get-Recipient", "Get-User")},
+	{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
+		Grants: join(recipientReads, g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
+	{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
+	{Name: "Mailbox Search", RoleType: "MailboxSearch", Description: "Manages In-Place eDiscovery searches and In-Place Holds.",
+		Grants: g("Get-MailboxSearch", "New-MailboxSearch", "Set-MailboxSearch", "Remove-MailboxSearch", "Get-Mailbox", "Get-Recipient")},
+	{Name: "Manage Alerts", RoleType: "ManageAlerts", Description: "Manages alert policies."},
+	{Name: "Message Tracking", RoleType: "MessageTracking", Description: "Traces messages.", Grants: messageTrace},
+	{Name: "Migration", RoleType: "Migration", Description: "Migrates mailboxes into the organization."},
+	{Name: "Move Mailboxes", RoleType: "MoveMailboxes", Description: "Moves mailboxes and restores mailbox content.",
+		Grants: g("New-MailboxRestoreRequest", "Get-MailboxRestoreRequest", "Set-MailboxRestoreRequest", "Remove-MailboxRestoreRequest",
+			"Suspend-MailboxRestoreRequest", "Resume-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics")},
+	{Name: "Org Custom Apps", RoleType: "OrgCustomApps", Description: "Installs custom add-ins for the organization."},
+	{Name: "Org Marketplace Apps", RoleType: "OrgMarketplaceApps", Description: "Installs store add-ins for the organization."},
+	{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
+	{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
+		Grants: g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase")},
+	{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings."},
+	{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results."},
+	{Name: "Public Folders", RoleType: "PublicFolders", Description: "Manages public folders."},
+	{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
+	{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
+	{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains."},
+	{Name: "Reset Password", RoleType: "ResetPassword", Description: "Resets room mailbox passwords.",
+		Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
+	{Name: "Retention Management", RoleType: "RetentionManagement",
+		Description: "Manages retention: messaging records management in Exchange, retention policies, labels and scopes in Security & Compliance.",
+		Grants: join(g("Get-RetentionPolicy", "Set-RetentionPolicy", "Get-RetentionPolicyTag", "Start-ManagedFolderAssistant", "Get-Mailbox"),
+			[]Grant{gp("Set-Mailbox", append([]string{"Identity", "RetentionPolicy"}, retentionHoldParams...)...)}, sccRetention)},
+	{Name: "Review", RoleType: "Review", Description: "Reviews content in eDiscovery (Premium) review sets."},
+	{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},
+	{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
+		Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment")},
+	{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: messageTrace},
+	{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership."},
+	{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: messageTrace},
+	{Name: "Team Mailboxes", RoleType: "TeamMailboxes", Description: "Manages site mailboxes."},
+	{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features."},
+	{Name: "Transport Rules", RoleType: "TransportRules", Description: "Manages mail flow rules.", Grants: g("Get-TransportRule", "New-TransportRule")},
+	{Name: "UM Mailboxes", RoleType: "UMMailboxes", Description: "Manages unified messaging mailbox settings."},
+	{Name: "User Options", RoleType: "UserOptions", Description: "Changes the options a user could change on their own mailbox."},
+	{Name: "View-Only Audit Logs", RoleType: "ViewOnlyAuditLogs", Description: "Searches the admin and unified audit logs.", Grants: auditReads},
+	{Name: "View-Only Case", RoleType: "ViewOnlyCase", Description: "Views eDiscovery cases and their holds.", Grants: sccCaseReads},
+	{Name: "View-Only Configuration", RoleType: "ViewOnlyConfiguration", Description: "Views organization configuration.", Grants: configReads},
+	{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
+	{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
+	{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",
+		Grants: join(recipientReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
+	{Name: "View-Only Record Management", RoleType: "ViewOnlyRecordManagement", Description: "Views records management settings."},
+	{Name: "View-Only Retention Management", RoleType: "ViewOnlyRetentionManagement", Description: "Views retention policies, labels and scopes.", Grants: sccRetentionReads},
+}
+
+// Roles returns the role table in name order.
+func Roles() []Role { return append([]Role(nil), roles...) }
+
+// LookupRole finds a role by name (case-insensitive).
+func LookupRole(name string) (Role, bool) {
+	for _, r := range roles {
+		if strings.EqualFold(r.Name, name) {
+			return r, true
+		}
+	}
+	return Role{}, false
+}
+
+// Ungated lists the ExchangeOnlineManagement module's own cmdlets that
+// every signed-in user has: the connection cmdlets run on the client.
+var Ungated = map[string]bool{
+	"connect-exchangeonline": true, "connect-ippssession": true, "disconnect-exchangeonline": true, "get-connectioninformation": true,
+}
+
+// isReserved reports whether a whole-cmdlet grant leaves the parameter
+// out.
+func isReserved(cmdlet, param string) bool {
+	for _, p := range reservedParams[cmdlet] {
+		if strings.EqualFold(p, param) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,314 @@
+package rbac
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Output type names of the audit log searches.
+const (
+	TypeAdminAuditLogEvent   = "Microsoft.Exchange.Management.SystemConfigurationTasks.AdminAuditLogEvent"
+	TypeCmdletParameter      = "Microsoft.Exchange.Management.SystemConfigurationTasks.AdminAuditLogCmdletParameter"
+	TypeModifiedProperty     = "Microsoft.Exchange.Management.SystemConfigurationTasks.AdminAuditLogModifiedProperty"
+	TypeUnifiedAuditLogEvent = "Microsoft.Exchange.Management.SystemConfigurationTasks.UnifiedAuditLogEvent"
+)
+
+// originatingServer is the mailbox server named in audit entries.
+const originatingServer = "SN6PR06MB4750 (15.20.7472.022)"
+
+// Views registers the default views of the role management cmdlets.
+func Views(r *format.Registry) {
+	r.Add(&format.View{
+		Name: "RoleGroup", TypeNames: []string{TypeRoleGroup}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Property: "Name"},
+			{Label: "AssignedRoles", Property: "Roles"},
+			{Label: "RoleAssignments", Property: "RoleAssignments"},
+			{Label: "ManagedBy", Property: "ManagedBy"},
+		},
+	})
+	r.Add(&format.View{
+		Name: "RoleGroupMember", TypeNames: []string{TypeRoleGroupMember}, Kind: format.TableView, AutoSize: true,
+		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "RecipientType", Property: "RecipientType"}},
+	})
+	r.Add(&format.View{
+		Name: "RoleAssignment", TypeNames: []string{TypeRoleAssignment}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Property: "Name"},
+			{Label: "Role", Property: "Role"},
+			{Label: "RoleAssigneeName", Property: "RoleAssigneeName"},
+			{Label: "RoleAssigneeType", Property: "RoleAssigneeType"},
+			{Label: "AssignmentMethod", Property: "AssignmentMethod"},
+			{Label: "EffectiveUserName", Property: "EffectiveUserName"},
+		},
+	})
+	r.Add(&format.View{
+		Name: "ManagementRole", TypeNames: []string{TypeManagementRole}, Kind: format.TableView, AutoSize: true,
+		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "RoleType", Property: "RoleType"}},
+	})
+}
+
+func auditParamObjects(r *store.AuditRecord) []any {
+	out := make([]any, 0, len(r.Parameters))
+	for _, p := range r.Parameters {
+		o := object.NewObject(TypeCmdletParameter, "System.Object")
+		o.AddTyped("Name", "System.String", p.Name)
+		o.AddTyped("Value", "System.String", p.Value)
+		name := p.Name
+		o.ToStringFunc = func() string { return name }
+		out = append(out, o)
+	}
+	return out
+}
+
+func modifiedObjects(r *store.AuditRecord) []any {
+	out := make([]any, 0, len(r.ModifiedProperties))
+	for _, n := range r.ModifiedProperties {
+		o := object.NewObject(TypeModifiedProperty, "System.Object")
+		o.AddTyped("Name", "System.String", n)
+		val := ""
+		for _, p := range r.Parameters {
+			if strings.EqualFold(p.Name, n) {
+				val = p.Value
+			}
+		}
+		o.AddTyped("NewValue", "System.String", val)
+		o.AddTyped("OldValue", "System.String", "")
+		name := n
+		o.ToStringFunc = func() string { return name }
+		out = append(out, o)
+	}
+	return out
+}
+
+// adminEventObject is one Search-AdminAuditLog result.
+func adminEventObject(r *store.AuditRecord) *object.PSObject {
+	o := object.NewObject(TypeAdminAuditLogEvent, "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
+	errText := "None"
+	if !r.Succeeded {
+		errText = r.Error
+	}
+	o.AddTyped("ObjectModified", "System.String", r.ObjectModified)
+	o.AddTyped("CmdletName", "System.String", r.CmdletName)
+	o.AddTyped("CmdletParameters", "Microsoft.Exchange.Data.MultiValuedProperty", auditParamObjects(r))
+	o.AddTyped("ModifiedProperties", "Microsoft.Exchange.Data.MultiValuedProperty", modifiedObjects(r))
+	o.AddTyped("Caller", "System.String", r.Caller)
+	o.AddTyped("ExternalAccess", "System.Boolean", r.ExternalAccess)
+	o.AddTyped("Succeeded", "System.Boolean", r.Succeeded)
+	o.AddTyped("Error", "System.String", errText)
+	o.AddTyped("RunDate", "System.DateTime", r.RunDate)
+	o.AddTyped("OriginatingServer", "System.String", originatingServer)
+	o.AddTyped("Identity", "System.String", r.Identity)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "New")
+	return o
+}
+
+func dateParam(ctx *runtime.Context, name string) time.Time {
+	t, ok := ctx.Time(name)
+	if !ok {
+		return time.Time{}
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+}
+
+// newestFirst returns the records newest first, at most max (-1: all).
+func newestFirst(rs []*store.AuditRecord, max int) []*store.AuditRecord {
+	out := make([]*store.AuditRecord, 0, len(rs))
+	for i := len(rs) - 1; i >= 0; i-- {
+		if max >= 0 && len(out) >= max {
+			break
+		}
+		out = append(out, rs[i])
+	}
+	return out
+}
+
+func searchAdminAuditLog() *runtime.Command {
+	c := exo.Cmd("Search-AdminAuditLog")
+	c.Params = []*runtime.Param{
+		runtime.P("Cmdlets", runtime.TStrings, runtime.Help("Only entries for these cmdlets (exact names).")),
+		runtime.P("Parameters", runtime.TStrings, runtime.Help("Only entries that used every one of these parameters; needs -Cmdlets.")),
+		runtime.P("ObjectIds", runtime.TStrings, runtime.Help("Only entries that changed these objects (as the command named them).")),
+		runtime.P("UserIds", runtime.TStrings, runtime.Help("Only entries of these callers (UPN or alias).")),
+		runtime.P("StartDate", runtime.TDateTime, runtime.Help("Earliest run date (simulated time).")),
+		runtime.P("EndDate", runtime.TDateTime, runtime.Help("Latest run date (simulated time).")),
+		runtime.P("IsSuccess", runtime.TBool, runtime.Help("$true for successful commands only, $false for failed ones only.")),
+		runtime.P("ExternalAccess", runtime.TBool, runtime.Help("$true for Microsoft datacenter administrators only; no simulated entry is external.")),
+		runtime.P("StartIndex", runtime.TInt, runtime.Help("Skips this many entries of the newest-first result.")),
+		runtime.P("ResultSize", runtime.TInt, runtime.Range(1, 250000), runtime.Help("Maximum number of entries (default 1000).")),
+	}
+	c.OutputType = TypeAdminAuditLogEvent
+	c.Synopsis = "Searches the admin audit log: every state-changing cmdlet run in the tenant, who ran it, with which parameters, and whether it worked."
+	c.Description = "Entries are returned newest first. Every Set-, New-, Remove-, Add-, Enable-, Disable-, Undo-, Restore-, Invoke-, Start-, Suspend-, Resume-, Reset- and Send- cmdlet " +
+		"of Exchange Online, Security & Compliance, Microsoft Graph and the simulator is recorded, including failed runs and runs refused by role-based access control; " +
+		"Get- cmdlets are not. Passwords and SecureStrings are masked. RunDate is the simulated time."
+	c.Examples = []runtime.Example{
+		{Code: "Search-AdminAuditLog -Cmdlets Set-Mailbox -Parameters LitigationHoldEnabled", Remark: "Shows who changed Litigation Hold, and when."},
+		{Code: "Search-AdminAuditLog -UserIds meganb | Sort-Object RunDate | Format-Table RunDate, CmdletName, ObjectModified, Succeeded", Remark: "Replays what Megan did, oldest first."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.Has("Parameters") && !ctx.Has("Cmdlets") {
+			return ctx.Fail(exo.Invalid(ctx, "The Parameters parameter can only be used together with the Cmdlets parameter.", nil))
+		}
+		q := store.AuditQuery{Cmdlets: ctx.Strings("Cmdlets"), Parameters: ctx.Strings("Parameters"), ObjectIDs: ctx.Strings("ObjectIds"),
+			UserIDs: ctx.Strings("UserIds"), Start: dateParam(ctx, "StartDate"), End: dateParam(ctx, "EndDate")}
+		if ctx.Has("IsSuccess") {
+			b := ctx.Bool("IsSuccess")
+			q.Succeeded = &b
+		}
+		var rs []*store.AuditRecord
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			rs, err = tx.AuditRecords(q)
+			return err
+		}); err != nil {
+			return err
+		}
+		if ctx.Has("ExternalAccess") && ctx.Bool("ExternalAccess") {
+			return nil
+		}
+		max := 1000
+		if ctx.Has("ResultSize") {
+			max = ctx.Int("ResultSize")
+		}
+		rs = newestFirst(rs, -1)
+		if n := ctx.Int("StartIndex"); n > 0 {
+			if n >= len(rs) {
+				rs = nil
+			} else {
+				rs = rs[n:]
+			}
+		}
+		for i, r := range rs {
+			if i >= max {
+				break
+			}
+			if err := ctx.WriteObject(adminEventObject(r)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// unifiedAuditData is the AuditData JSON of an ExchangeAdmin record.
+type unifiedAuditData struct {
+	CreationTime      string           `json:"CreationTime"`
+	ID                string           `json:"Id"`
+	Operation         string           `json:"Operation"`
+	OrganizationID    string           `json:"OrganizationId"`
+	RecordType        int              `json:"RecordType"`
+	ResultStatus      string           `json:"ResultStatus"`
+	UserKey           string           `json:"UserKey"`
+	UserType          int              `json:"UserType"`
+	Version           int              `json:"Version"`
+	Workload          string           `json:"Workload"`
+	ObjectID          string           `json:"ObjectId"`
+	UserID            string           `json:"UserId"`
+	ExternalAccess    bool             `json:"ExternalAccess"`
+	OrganizationName  string           `json:"OrganizationName"`
+	OriginatingServer string           `json:"OriginatingServer"`
+	Parameters        []unifiedNameVal `json:"Parameters"`
+	Error             string           `json:"Error,omitempty"`
+}
+
+type unifiedNameVal struct {
+	Name  string `json:"Name"`
+	Value string `json:"Value"`
+}
+
+func unifiedEventObject(r *store.AuditRecord, org *store.Organization, index, count int) *object.PSObject {
+	d := unifiedAuditData{
+		CreationTime: r.RunDate.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.CmdletName,
+		RecordType: 1, ResultStatus: "True", UserKey: r.Caller, UserType: 2, Version: 1, Workload: "Exchange",
+		ObjectID: r.ObjectModified, UserID: r.Caller, ExternalAccess: r.ExternalAccess, OriginatingServer: originatingServer,
+		Parameters: []unifiedNameVal{},
+	}
+	if org != nil {
+		d.OrganizationID, d.OrganizationName = org.Guid, org.Name
+	}
+	if !r.Succeeded {
+		d.ResultStatus, d.Error = "False", r.Error
+	}
+	for _, p := range r.Parameters {
+		d.Parameters = append(d.Parameters, unifiedNameVal{Name: p.Name, Value: p.Value})
+	}
+	data, _ := json.Marshal(d)
+	o := object.NewObject(TypeUnifiedAuditLogEvent, "System.Object")
+	o.AddTyped("RecordType", "Microsoft.Exchange.Management.SystemConfigurationTasks.AuditRecordType", "ExchangeAdmin")
+	o.AddTyped("CreationDate", "System.DateTime", r.RunDate)
+	o.AddTyped("UserIds", "System.String", r.Caller)
+	o.AddTyped("Operations", "System.String", r.CmdletName)
+	o.AddTyped("AuditData", "System.String", string(data))
+	o.AddTyped("ResultIndex", "System.Int32", index)
+	o.AddTyped("ResultCount", "System.Int32", count)
+	o.AddTyped("Identity", "System.String", r.Identity)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
+	return o
+}
+
+func searchUnifiedAuditLog() *runtime.Command {
+	c := exo.Cmd("Search-UnifiedAuditLog")
+	c.Params = []*runtime.Param{
+		runtime.P("StartDate", runtime.TDateTime, runtime.Mandatory(), runtime.Help("Start of the date range (simulated time).")),
+		runtime.P("EndDate", runtime.TDateTime, runtime.Mandatory(), runtime.Help("End of the date range (simulated time).")),
+		runtime.P("Operations", runtime.TStrings, runtime.Help("Only these operations (for Exchange admin records: cmdlet names).")),
+		runtime.P("UserIds", runtime.TStrings, runtime.Help("Only records of these users (UPN).")),
+		runtime.P("ObjectIds", runtime.TStrings, runtime.Help("Only records about these objects.")),
+		runtime.P("RecordType", runtime.TString, runtime.Help("Only this record type; the simulator writes ExchangeAdmin records.")),
+		runtime.P("ResultSize", runtime.TInt, runtime.Range(1, 5000), runtime.Help("Maximum number of records (default 100).")),
+	}
+	c.OutputType = TypeUnifiedAuditLogEvent
+	c.Synopsis = "Searches the unified audit log; the simulator's records are the ExchangeAdmin entries of the admin audit log."
+	c.Description = "Each record has RecordType ExchangeAdmin, the caller in UserIds, the cmdlet in Operations and the details as JSON in AuditData. " +
+		"Records are returned newest first."
+	c.Examples = []runtime.Example{
+		{Code: "Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-1) -EndDate (Get-Date).AddDays(1) -RecordType ExchangeAdmin | Format-Table CreationDate, UserIds, Operations",
+			Remark: "Lists today's Exchange admin actions."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if rt := strings.TrimSpace(ctx.String("RecordType")); rt != "" && !strings.EqualFold(rt, "ExchangeAdmin") {
+			return nil
+		}
+		start, end := dateParam(ctx, "StartDate"), dateParam(ctx, "EndDate")
+		if !end.After(start) {
+			return ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The end date (%s) must be later than the start date (%s).", end.Format(time.RFC3339), start.Format(time.RFC3339)), nil))
+		}
+		q := store.AuditQuery{Cmdlets: ctx.Strings("Operations"), UserIDs: ctx.Strings("UserIds"), ObjectIDs: ctx.Strings("ObjectIds"), Start: start, End: end}
+		var rs []*store.AuditRecord
+		var org *store.Organization
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			if rs, err = tx.AuditRecords(q); err != nil {
+				return err
+			}
+			org, _ = tx.Organization()
+			return nil
+		}); err != nil {
+			return err
+		}
+		max := 100
+		if ctx.Has("ResultSize") {
+			max = ctx.Int("ResultSize")
+		}
+		rs = newestFirst(rs, max)
+		for i, r := range rs {
+			if err := ctx.WriteObject(unifiedEventObject(r, org, i+1, len(rs))); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}

@@ -1,0 +1,358 @@
+package runtime
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// InvocationParam is one parameter of an observed invocation, as bound
+// (or, for an invocation that never bound, as written).
+type InvocationParam struct {
+	// Name is the declared parameter name (or the name as typed when the
+	// command refused it).
+	Name string
+	// Value is the bound value; for a refused command it is the argument's
+	// source text, never evaluated.
+	Value any
+	// Sensitive marks passwords, SecureStrings and credentials: observers
+	// must not record their value.
+	Sensitive bool
+	// Common marks PowerShell's common parameters (-WhatIf, -Confirm,
+	// -ErrorAction ...).
+	Common bool
+}
+
+// InvocationEvent describes one cmdlet invocation: once per pipeline
+// object a cmdlet processes (once when it takes no input), or once for an
+// invocation that failed before it ran (not granted, binding failed).
+type InvocationEvent struct {
+	// Command is the command's full declaration (every parameter, whatever
+	// the session's gates hide).
+	Command *Command
+	// InvocationName is the name it was called by.
+	InvocationName string
+	// Params are the parameters in declaration order, then the common
+	// parameters given.
+	Params []InvocationParam
+	// Start is the session clock when the invocation began.
+	Start time.Time
+	// Err is the first error the invocation wrote or the terminating
+	// error it returned; nil when it succeeded.
+	Err *object.ErrorRecord
+	// Refused is true when the command or one of the parameters exists
+	// but a command or parameter gate of this session hides it (the
+	// caller saw an unknown-term or unknown-parameter error).
+	Refused bool
+}
+
+// InvocationHook observes invocations of the commands match selects.
+type InvocationHook func(ev InvocationEvent)
+
+type invocationHook struct {
+	match func(*Command) bool
+	fn    InvocationHook
+}
+
+// AddInvocationHook registers fn for every invocation of a registered
+// command that match accepts (nil: every command). Hooks run after the
+// invocation finished, outside its transaction, in registration order.
+func (rt *Runtime) AddInvocationHook(match func(*Command) bool, fn InvocationHook) {
+	rt.invocationHooks = append(rt.invocationHooks, invocationHook{match: match, fn: fn})
+}
+
+// observed reports whether some hook watches c (c may be a gated copy;
+// hooks are matched against the registered declaration).
+func (rt *Runtime) observed(c *Command) bool {
+	if c == nil || len(rt.invocationHooks) == 0 {
+		return false
+	}
+	full := rt.fullCommand(c)
+	for _, h := range rt.invocationHooks {
+		if h.match == nil || h.match(full) {
+			return true
+		}
+	}
+	return false
+}
+
+// fullCommand returns the registered declaration behind a (possibly
+// gated) command.
+func (rt *Runtime) fullCommand(c *Command) *Command {
+	if r, ok := rt.commands[strings.ToLower(c.Name)]; ok {
+		return r
+	}
+	return c
+}
+
+func (rt *Runtime) fire(ev InvocationEvent) {
+	ev.Command = rt.fullCommand(ev.Command)
+	for _, h := range rt.invocationHooks {
+		if h.match == nil || h.match(ev.Command) {
+			h.fn(ev)
+		}
+	}
+}
+
+func sensitiveParam(p *Param, v any) bool {
+	if _, ok := v.(object.SecureString); ok {
+		return true
+	}
+	if p == nil || p.Type == nil {
+		return false
+	}
+	return p.Type.Kind == KindSecureString || p.Type.Kind == KindCredential
+}
+
+// boundParams lists bound values in declaration order, then the common
+// parameters in their fixed order.
+func boundParams(c *Command, bound map[string]any, common map[string]any) []InvocationParam {
+	var out []InvocationParam
+	for _, p := range c.Params {
+		if v, ok := bound[strings.ToLower(p.Name)]; ok {
+			out = append(out, InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
+		}
+	}
+	for _, cp := range commonParams {
+		if v, ok := common[strings.ToLower(cp.name)]; ok {
+			out = append(out, InvocationParam{Name: cp.name, Value: v, Common: true})
+		}
+	}
+	return out
+}
+
+// argParams lists evaluated but unbound arguments (a failed binding),
+// read against the command's full declaration: a value following a named
+// non-switch parameter is that parameter's, and positional values go to
+// the positional parameters in order.
+func argParams(c *Command, args []argument) []InvocationParam {
+	var out []InvocationParam
+	positional := positionalParams(c)
+	next := 0
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a.name == "" {
+			ip := InvocationParam{Value: a.value}
+			for next < len(positional) && hasParam(out, positional[next].Name) {
+				next++
+			}
+			if next < len(positional) {
+				ip.Name = positional[next].Name
+				ip.Sensitive = sensitiveParam(positional[next], a.value)
+				next++
+			} else {
+				ip.Sensitive = sensitiveParam(nil, a.value)
+			}
+			out = append(out, ip)
+			continue
+		}
+		ip := InvocationParam{Name: a.name, Value: a.value}
+		var p *Param
+		if cands, ok := matchParameter(c, a.name, true); ok {
+			if cands[0].param != nil {
+				p = cands[0].param
+				ip.Name = p.Name
+			} else {
+				ip.Name, ip.Common = cands[0].common.name, true
+			}
+		}
+		if !a.hasVal {
+			ip.Value = true
+			if p != nil && !p.IsSwitch() && i+1 < len(args) && args[i+1].name == "" {
+				ip.Value = args[i+1].value
+				i++
+			}
+		}
+		ip.Sensitive = sensitiveParam(p, ip.Value)
+		out = append(out, ip)
+	}
+	return out
+}
+
+// positionalParams returns the command's positional parameters in
+// position order (default set, or the first set that has them).
+func positionalParams(c *Command) []*Param {
+	type slot struct {
+		pos int
+		p   *Param
+	}
+	var slots []slot
+	for _, p := range c.Params {
+		for _, si := range p.Sets {
+			if si.Position >= 0 && (si.Set == AllSets || c.DefaultSet == "" || strings.EqualFold(si.Set, c.DefaultSet)) {
+				slots = append(slots, slot{si.Position, p})
+				break
+			}
+		}
+	}
+	for i := 1; i < len(slots); i++ {
+		for j := i; j > 0 && slots[j].pos < slots[j-1].pos; j-- {
+			slots[j], slots[j-1] = slots[j-1], slots[j]
+		}
+	}
+	out := make([]*Param, 0, len(slots))
+	for _, s := range slots {
+		out = append(out, s.p)
+	}
+	return out
+}
+
+func hasParam(ps []InvocationParam, name string) bool {
+	for _, p := range ps {
+		if strings.EqualFold(p.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// sourceParams lists a command's arguments as written, unevaluated (for
+// a command the session's gates hide).
+func sourceParams(c *Command, elems []syntax.Node) []InvocationParam {
+	var out []InvocationParam
+	positional := positionalParams(c)
+	next := 0
+	for i := 0; i < len(elems); i++ {
+		switch el := elems[i].(type) {
+		case *syntax.CommandParameter:
+			ip := InvocationParam{Name: el.Name, Value: true}
+			var p *Param
+			if cands, ok := matchParameter(c, el.Name, true); ok {
+				if cands[0].param != nil {
+					p = cands[0].param
+					ip.Name = p.Name
+				} else {
+					ip.Name, ip.Common = cands[0].common.name, true
+				}
+			}
+			switch {
+			case el.Arg != nil:
+				ip.Value = sourceText(el.Arg)
+			case i+1 < len(elems) && (p == nil || !p.IsSwitch()) && !ip.Common:
+				if _, isParam := elems[i+1].(*syntax.CommandParameter); !isParam {
+					ip.Value = sourceText(elems[i+1])
+					i++
+				}
+			}
+			ip.Sensitive = sensitiveParam(p, nil)
+			out = append(out, ip)
+		default:
+			ip := InvocationParam{Value: sourceText(el)}
+			for next < len(positional) && hasParam(out, positional[next].Name) {
+				next++
+			}
+			if next < len(positional) {
+				ip.Name, ip.Sensitive = positional[next].Name, sensitiveParam(positional[next], nil)
+				next++
+			}
+			out = append(out, ip)
+		}
+	}
+	return out
+}
+
+// sourceText is an argument as written: a string constant's value, else
+// its source text.
+func sourceText(n syntax.Node) string {
+	if s, ok := n.(*syntax.StringConstExpr); ok {
+		return s.Value
+	}
+	return n.Span().Text()
+}
+
+// errorRecord extracts the record of an error a command failed with.
+func errorRecord(err error) *object.ErrorRecord {
+	if err == nil {
+		return nil
+	}
+	var pe *PSError
+	if errors.As(err, &pe) {
+		return pe.Record
+	}
+	var stop *stopUpstream
+	if errors.As(err, &stop) {
+		return nil
+	}
+	switch err.(type) {
+	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal:
+		return nil
+	}
+	return &object.ErrorRecord{Message: err.Error()}
+}
+
+// notifyRefusedLookup reports a registered command that a gate hides
+// (the caller got the unknown-term error).
+func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err error) {
+	if len(rt.invocationHooks) == 0 {
+		return
+	}
+	lname := strings.ToLower(name)
+	if target, ok := rt.aliases[lname]; ok {
+		lname = strings.ToLower(target)
+	}
+	c, ok := rt.commands[lname]
+	if !ok || rt.IsVisible(c) || !rt.observed(c) {
+		return
+	}
+	rt.fire(InvocationEvent{Command: c, InvocationName: name, Params: sourceParams(c, e.Elements[1:]),
+		Start: rt.Now(), Err: errorRecord(err), Refused: true})
+}
+
+// notifyBindFailure reports an invocation whose arguments did not bind;
+// Refused is set when an argument names a parameter a gate hides.
+func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
+	rt := pr.rt
+	if pr.cmd == nil || pr.fn != nil || pr.sb != nil || !rt.observed(pr.cmd) {
+		return
+	}
+	full := rt.fullCommand(pr.cmd)
+	refused := false
+	for _, a := range args {
+		if a.name == "" {
+			continue
+		}
+		if _, ok := matchParameter(pr.cmd, a.name, true); ok {
+			continue
+		}
+		if cands, ok := matchParameter(full, a.name, true); ok && cands[0].param != nil {
+			refused = true
+		}
+	}
+	rt.fire(InvocationEvent{Command: full, InvocationName: pr.invName, Params: argParams(full, args),
+		Start: rt.Now(), Err: errorRecord(err), Refused: refused})
+}
+
+// beginObserved records the start of one processed invocation.
+func (pr *cmdProcessor) beginObserved() {
+	pr.callErr = nil
+	pr.callStart = time.Time{}
+	if pr.rt.observed(pr.cmd) {
+		pr.callStart = pr.rt.Now()
+	}
+}
+
+// endObserved reports one processed invocation with its outcome.
+func (pr *cmdProcessor) endObserved(err error) {
+	rt := pr.rt
+	if pr.ctx == nil || !rt.observed(pr.cmd) {
+		return
+	}
+	rec := errorRecord(err)
+	if rec == nil {
+		rec = pr.callErr
+	}
+	start := pr.callStart
+	if start.IsZero() {
+		start = rt.Now()
+	}
+	var common map[string]any
+	if pr.bound != nil {
+		common = pr.bound.common
+	}
+	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.bound, common),
+		Start: start, Err: rec})
+	pr.callErr = nil
+}

@@ -1,0 +1,165 @@
+package store
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The admin audit log: one record per state-changing cmdlet invocation,
+// successful, failed or refused by role-based access control. Records are
+// appended in their own transaction after the cmdlet's (so a rolled-back
+// failure is still recorded) and keyed by an increasing sequence number.
+//
+// The log is kept in the tenant file but left out of `tenant export`: an
+// export is the tenant's state, and a failed command must leave that state
+// byte-for-byte unchanged. Resetting the tenant clears the log.
+
+// bucketAuditLog holds AuditRecord values keyed by %016x sequence.
+const bucketAuditLog = "adminAuditLog"
+
+// unexportedBuckets are kept in the file but not exported (tx.go).
+var unexportedBuckets = map[string]bool{bucketAuditLog: true}
+
+// AuditParameter is one parameter of an audited invocation, its value as
+// text (masked for secrets).
+type AuditParameter struct {
+	Name  string `json:"name"`
+	Value string `json:"value"`
+}
+
+// AuditRecord is one admin audit log entry (Search-AdminAuditLog's
+// AdminAuditLogEvent, Search-UnifiedAuditLog's ExchangeAdmin record).
+type AuditRecord struct {
+	Seq uint64 `json:"seq"`
+	// Identity is a stable id of the entry.
+	Identity string `json:"identity"`
+	// RunDate is the simulated time the invocation started.
+	RunDate time.Time `json:"runDate"`
+	// Caller is the UPN of the signed-in user.
+	Caller     string           `json:"caller"`
+	CmdletName string           `json:"cmdletName"`
+	Parameters []AuditParameter `json:"parameters"`
+	// ObjectModified is the identity the invocation targeted.
+	ObjectModified string `json:"objectModified"`
+	// ModifiedProperties names the properties the invocation set.
+	ModifiedProperties []string `json:"modifiedProperties"`
+	Succeeded          bool     `json:"succeeded"`
+	// Error is the error message of a failed invocation.
+	Error string `json:"error"`
+	// Refused marks an invocation refused by role-based access control.
+	Refused bool `json:"refused"`
+	// ExternalAccess is false: every simulated caller is a tenant account.
+	ExternalAccess bool `json:"externalAccess"`
+}
+
+// AppendAuditRecord stores r with the next sequence number and a derived
+// Identity, and returns it.
+func (tx *Tx) AppendAuditRecord(r *AuditRecord) error {
+	b, err := tx.btx.CreateBucketIfNotExists([]byte(bucketAuditLog))
+	if err != nil {
+		return err
+	}
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	r.Seq = seq
+	if r.Parameters == nil {
+		r.Parameters = []AuditParameter{}
+	}
+	if r.ModifiedProperties == nil {
+		r.ModifiedProperties = []string{}
+	}
+	h := sha256.Sum256([]byte(fmt.Sprintf("exosim-audit\x00%d\x00%s\x00%s\x00%s", seq, r.RunDate.UTC().Format(time.RFC3339Nano), r.CmdletName, r.Caller)))
+	g := h[:16]
+	g[6] = g[6]&0x0f | 0x40
+	g[8] = g[8]&0x3f | 0x80
+	r.Identity = formatGuid(g)
+	raw, err := encodeValue(r)
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(fmt.Sprintf("%016x", seq)), raw)
+}
+
+// AuditQuery selects audit records; zero fields match everything.
+type AuditQuery struct {
+	Cmdlets    []string // exact cmdlet names, case-insensitive
+	Parameters []string // records that used every one of these parameters
+	ObjectIDs  []string // ObjectModified, case-insensitive
+	UserIDs    []string // Caller UPN or its alias (part before @)
+	Start, End time.Time
+	// Succeeded, when set, keeps only successes (true) or failures.
+	Succeeded *bool
+}
+
+func (q *AuditQuery) match(r *AuditRecord) bool {
+	if len(q.Cmdlets) > 0 && !containsFold(q.Cmdlets, r.CmdletName) {
+		return false
+	}
+	for _, p := range q.Parameters {
+		found := false
+		for _, rp := range r.Parameters {
+			if strings.EqualFold(rp.Name, p) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	if len(q.ObjectIDs) > 0 && !containsFold(q.ObjectIDs, r.ObjectModified) {
+		return false
+	}
+	if len(q.UserIDs) > 0 {
+		alias := r.Caller
+		if i := strings.IndexByte(alias, '@'); i > 0 {
+			alias = alias[:i]
+		}
+		if !containsFold(q.UserIDs, r.Caller) && !containsFold(q.UserIDs, alias) {
+			return false
+		}
+	}
+	if !q.Start.IsZero() && r.RunDate.Before(q.Start) {
+		return false
+	}
+	if !q.End.IsZero() && r.RunDate.After(q.End) {
+		return false
+	}
+	if q.Succeeded != nil && r.Succeeded != *q.Succeeded {
+		return false
+	}
+	return true
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(strings.TrimSpace(x), s) {
+			return true
+		}
+	}
+	return false
+}
+
+// AuditRecords returns the matching records, oldest first.
+func (tx *Tx) AuditRecords(q AuditQuery) ([]*AuditRecord, error) {
+	b := tx.btx.Bucket([]byte(bucketAuditLog))
+	if b == nil {
+		return nil, nil
+	}
+	var out []*AuditRecord
+	err := b.ForEach(func(_, raw []byte) error {
+		var r AuditRecord
+		if err := decodeValue(raw, &r); err != nil {
+			return err
+		}
+		if q.match(&r) {
+			out = append(out, &r)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -67,6 +67,20 @@ func newLabCmd(e *env, o *options) *cobra.Command {
 		Use:   "start NAME",
 		Short: "Reset the tenant to the lab's starting state and print the task",
 		Args:  cobra.ExactArgs(1),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			ls, err := catalog()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			var names []string
+			for _, lab := range ls {
+				names = append(names, lab.Name+"\t"+lab.Title)
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ls, err := catalog()
 			if err != nil {

@@ -29,10 +29,10 @@ func Views(r *format.Registry) {
 	r.Add(&format.View{
 		Name: "RoleGroup", TypeNames: []string{TypeRoleGroup}, Kind: format.TableView,
 		Columns: []format.Column{
-			{Label: "Name", Property: "Name"},
-			{Label: "AssignedRoles", Property: "Roles"},
-			{Label: "RoleAssignments", Property: "RoleAssignments"},
-			{Label: "ManagedBy", Property: "ManagedBy"},
+			{Label: "Name", Property: "Name", Width: 34},
+			{Label: "AssignedRoles", Property: "Roles", Width: 40},
+			{Label: "RoleAssignments", Property: "RoleAssignments", Width: 30},
+			{Label: "ManagedBy", Property: "ManagedBy", Width: 12},
 		},
 	})
 	r.Add(&format.View{
@@ -42,12 +42,12 @@ func Views(r *format.Registry) {
 	r.Add(&format.View{
 		Name: "RoleAssignment", TypeNames: []string{TypeRoleAssignment}, Kind: format.TableView,
 		Columns: []format.Column{
-			{Label: "Name", Property: "Name"},
-			{Label: "Role", Property: "Role"},
-			{Label: "RoleAssigneeName", Property: "RoleAssigneeName"},
-			{Label: "RoleAssigneeType", Property: "RoleAssigneeType"},
-			{Label: "AssignmentMethod", Property: "AssignmentMethod"},
-			{Label: "EffectiveUserName", Property: "EffectiveUserName"},
+			{Label: "Name", Property: "Name", Width: 29},
+			{Label: "Role", Property: "Role", Width: 18},
+			{Label: "RoleAssigneeName", Property: "RoleAssigneeName", Width: 18},
+			{Label: "RoleAssigneeType", Property: "RoleAssigneeType", Width: 16},
+			{Label: "AssignmentMethod", Property: "AssignmentMethod", Width: 16},
+			{Label: "EffectiveUserName", Property: "EffectiveUserName", Width: 18},
 		},
 	})
 	r.Add(&format.View{

@@ -286,6 +286,9 @@ func (r *RestoreRequest) log(t time.Time, format string, args ...any) {
 // putRestore stores a request.
 func (tx *Tx) putRestore(r *RestoreRequest) error {
 	r.WhenChanged = tx.Now()
+	if r.CompletedAt != nil && r.CompletedAt.After(r.WhenChanged) {
+		r.WhenChanged = *r.CompletedAt
+	}
 	return tx.putRecord(bucketRestoreRequests, r.RequestGuid, r)
 }
 
@@ -693,7 +696,7 @@ func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
 	}
 	r.Elapsed, r.RunningSince = r.Duration, nil
 	r.Outcome, r.CompletedAt = RestoreCompleted, ptrTime(at)
-	r.log(at, "[%s] Copied %d items (%s) from '%s' to '%s'.", restoreServer, r.Items, Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
+	r.log(at, "[%s] Copied %d items, %s, from '%s' to '%s'.", restoreServer, r.Items, Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
 	r.log(at, "[%s] Request is complete.", restoreServer)
 	return nil
 }

@@ -58,6 +58,9 @@ type options struct {
 	// requireConnect starts sessions disconnected (Connect-ExchangeOnline
 	// and Connect-IPPSSession make their cmdlets available).
 	requireConnect bool
+	// onprem starts an Exchange Management Shell on the on-premises
+	// server instead of an Exchange Online session (--onprem).
+	onprem bool
 	// user is the UPN the sessions sign in as (--user).
 	user string
 }
@@ -114,6 +117,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
 	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
 	pf.BoolVar(&o.requireConnect, "require-connect", false, "start disconnected: Exchange cmdlets need Connect-ExchangeOnline, compliance cmdlets Connect-IPPSSession")
+	pf.BoolVar(&o.onprem, "onprem", false, "start an Exchange Management Shell on the on-premises server (mail.contoso.com) instead of Exchange Online")
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
 	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
@@ -291,5 +295,5 @@ var _ io.Writer
 
 // sessionOptions returns the session options the global flags ask for.
 func sessionOptions(o *options, interactive bool) registry.Options {
-	return registry.Options{Interactive: interactive, RequireConnect: o.requireConnect, User: o.user}
+	return registry.Options{Interactive: interactive, RequireConnect: o.requireConnect, User: o.user, OnPrem: o.onprem}
 }

@@ -117,6 +117,12 @@ func newLintCommands(rt *runtime.Runtime) *lintCommands {
 		if _, ok := rt.LookupCommand(name); ok {
 			continue
 		}
+		if reg := rt.Registered(name); reg != nil && reg.OnPremOnly {
+			// hidden until an on-premises session is imported: lint
+			// reports it as on-premises only
+			lc.documented[strings.ToLower(name)] = reg
+			continue
+		}
 		d := decl.Lookup(name)
 		if d == nil {
 			continue

@@ -86,6 +86,9 @@ func sessionScripts(ar *txtar.Archive) (lines []string, files map[string]string)
 		if len(w) < 2 || w[0] != "exec" || w[1] != "exosim" {
 			continue
 		}
+		if onPremShell(w) {
+			continue // an Exchange Management Shell session, not an Exchange Online runbook
+		}
 		for i := 2; i < len(w); i++ {
 			if (w[i] == "-c" || w[i] == "--command") && i+1 < len(w) && !neg {
 				lines = append(lines, w[i+1])
@@ -109,6 +112,16 @@ func sessionScripts(ar *txtar.Archive) (lines []string, files map[string]string)
 		}
 	}
 	return lines, files
+}
+
+// onPremShell reports whether an exec line starts exosim --onprem.
+func onPremShell(words []string) bool {
+	for _, w := range words {
+		if w == "--onprem" {
+			return true
+		}
+	}
+	return false
 }
 
 // TestLintTestdata lints every script the testscript sessions expect to

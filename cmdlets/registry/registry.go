@@ -12,6 +12,8 @@ import (
 	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
+	"github.com/exosim/exosim/cmdlets/onprem"
+	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
@@ -33,6 +35,10 @@ type Options struct {
 	// User is the UPN of the signed-in user (default: the tenant's
 	// administrator); role-based access control follows it.
 	User string
+	// OnPrem starts an Exchange Management Shell on the on-premises server
+	// (exosim --onprem): its commands answer from the on-premises
+	// organization and the cloud-only cmdlets don't exist.
+	OnPrem bool
 }
 
 // NewSession returns a runtime with every cmdlet registered, working on st.
@@ -53,6 +59,8 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{mailbox.Commands, mailbox.Views},
 		{holds.Commands, holds.Views},
 		{ome.Commands, ome.Views},
+		{restore.Commands, restore.Views},
+		{onprem.Commands, onprem.Views},
 		{rbac.Commands, rbac.Views},
 		{sim.Commands, sim.Views},
 	} {
@@ -63,6 +71,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
+	onprem.Install(rt, o.OnPrem)
 	if o.User != "" {
 		exo.SetCaller(rt, o.User)
 	}

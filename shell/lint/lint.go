@@ -161,6 +161,9 @@ type checker struct {
 	defined map[string]bool
 	// piped marks commands that receive pipeline input.
 	piped map[*syntax.CommandExpr]bool
+	// importsSession is set when the script runs Import-PSSession: it
+	// reaches an on-premises server, so on-premises cmdlets are expected.
+	importsSession bool
 }
 
 func (c *checker) add(ext syntax.Extent, sev Severity, rule, msg string) {
@@ -207,6 +210,9 @@ func (c *checker) check(sb *syntax.ScriptBlock) {
 		case *syntax.CommandExpr:
 			cmds = append(cmds, x)
 			c.noteAlias(x)
+			if strings.EqualFold(commandName(x), "Import-PSSession") {
+				c.importsSession = true
+			}
 		}
 		return true
 	})
@@ -286,7 +292,7 @@ func (c *checker) command(ce *syntax.CommandExpr) {
 		c.unknown(name, head)
 		return
 	}
-	if cmd.OnPremOnly {
+	if cmd.OnPremOnly && !c.importsSession {
 		c.add(head, Error, RuleOnPremOnly, fmt.Sprintf("The cmdlet '%s' is available only in on-premises Exchange; it does not exist in Exchange Online.", cmd.Name))
 		return
 	}

@@ -1,0 +1,169 @@
+// Package onprem is the on-premises side of a hybrid deployment: the
+// remoting cmdlets an administrator uses to reach the on-premises Exchange
+// server (New-PSSession, Get-PSSession, Remove-PSSession,
+// Import-PSSession) and the on-premises versions of Get-MailboxDatabase,
+// Get-MailboxStatistics (with -Database) and Get-Mailbox, answered from the
+// on-premises organization of the tenant file.
+//
+// A session reaches them the way admins do: Import-PSSession of a session
+// to http://mail.contoso.com/PowerShell/ imports the server's commands into
+// the session, as an implicit-remoting module. Like PowerShell, it skips
+// names the session already has (a connected Exchange Online session's
+// Get-Mailbox) unless -AllowClobber is used; Connect-ExchangeOnline
+// afterwards brings the cloud commands back. `exosim --onprem` starts an
+// Exchange Management Shell instead, where the cloud-only cmdlets don't
+// exist.
+package onprem
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Session state keys.
+const (
+	stateKey = "onprem.state"
+)
+
+// Module names.
+const (
+	// ModuleCore and ModuleUtility are the PowerShell modules of the
+	// remoting cmdlets.
+	ModuleCore    = "Microsoft.PowerShell.Core"
+	ModuleUtility = "Microsoft.PowerShell.Utility"
+	// ExchangeVersion is the on-premises server's version (Exchange 2019).
+	ExchangeVersion = "15.2.1544.4"
+)
+
+// psSession is one PSSession of the session.
+type psSession struct {
+	ID                int
+	Name              string
+	InstanceID        string
+	ComputerName      string
+	ConnectionURI     string
+	ConfigurationName string
+	Authentication    string
+	User              string
+	State             string // Opened | Closed
+	// Module is the implicit-remoting module Import-PSSession made from it.
+	Module string
+}
+
+// state is the session's on-premises state.
+type state struct {
+	// ems marks an Exchange Management Shell started with --onprem.
+	ems      bool
+	sessions []*psSession
+	nextID   int
+	// imported is the session whose commands are imported ("" = none).
+	imported *psSession
+	// displaced are the commands the imported ones replaced, by name.
+	displaced map[string]*runtime.Command
+	// importedNames are the names of the commands now imported.
+	importedNames []string
+}
+
+func stateOf(rt *runtime.Runtime) *state {
+	if s, ok := rt.State[stateKey].(*state); ok {
+		return s
+	}
+	s := &state{displaced: map[string]*runtime.Command{}}
+	rt.State[stateKey] = s
+	return s
+}
+
+// active reports whether the on-premises commands answer: in the Exchange
+// Management Shell, or after Import-PSSession of an open session.
+func (s *state) active() bool {
+	return s.ems || (s.imported != nil && s.imported.State == "Opened")
+}
+
+// Commands returns the cmdlets registered in every session: the remoting
+// cmdlets and Get-MailboxDatabase (on-premises only; hidden until the
+// on-premises commands are reached).
+func Commands() []*runtime.Command {
+	return []*runtime.Command{newPSSession(), getPSSession(), removePSSession(), importPSSession(), getMailboxDatabase()}
+}
+
+// shadowing returns the on-premises versions of commands whose names
+// Exchange Online also has.
+func shadowing() []*runtime.Command {
+	return []*runtime.Command{getMailbox(), getMailboxStatistics()}
+}
+
+// isCloudOnly reports whether a command belongs to Exchange Online or
+// Microsoft Graph (so an Exchange Management Shell doesn't have it).
+func isCloudOnly(c *runtime.Command) bool {
+	return c.Module == exo.Module || strings.HasPrefix(c.Module, "Microsoft.Graph")
+}
+
+// Install adds the on-premises gate to a session; with ems the session is
+// an Exchange Management Shell on the on-premises server (exosim --onprem).
+func Install(rt *runtime.Runtime, ems bool) {
+	s := stateOf(rt)
+	s.ems = ems
+	rt.AddCommandGate(func(rt *runtime.Runtime, c *runtime.Command) bool {
+		st := stateOf(rt)
+		if c.OnPremOnly {
+			return st.active()
+		}
+		if st.ems && isCloudOnly(c) {
+			return false
+		}
+		return true
+	})
+	if ems {
+		for _, c := range shadowing() {
+			c.Module = emsModule
+			rt.Register(c)
+		}
+	}
+	wrapConnect(rt)
+}
+
+// emsModule is the module the Exchange Management Shell's commands come
+// from.
+const emsModule = "Microsoft.Exchange.Management.PowerShell.E2010"
+
+// wrapConnect makes Connect-ExchangeOnline put the Exchange Online commands
+// back in front of imported on-premises ones (the module it imports clobbers
+// them, as Import-Module does).
+func wrapConnect(rt *runtime.Runtime) {
+	orig := rt.Registered("Connect-ExchangeOnline")
+	if orig == nil || orig.Handler.Process == nil {
+		return
+	}
+	cp := *orig
+	process := orig.Handler.Process
+	cp.Handler.Process = func(ctx *runtime.Context) error {
+		err := process(ctx)
+		if err == nil {
+			restoreDisplaced(ctx.RT)
+		}
+		return err
+	}
+	rt.Register(&cp)
+}
+
+// restoreDisplaced puts back the commands an import replaced.
+func restoreDisplaced(rt *runtime.Runtime) {
+	s := stateOf(rt)
+	for _, c := range s.displaced {
+		rt.Register(c)
+	}
+	s.displaced = map[string]*runtime.Command{}
+}
+
+// moduleName derives the implicit-remoting module name of a session
+// (PowerShell names it tmp_<random>.<random>; it is stable here).
+func moduleName(ps *psSession) string {
+	h := strings.ReplaceAll(ps.InstanceID, "-", "")
+	if len(h) < 12 {
+		h += "000000000000"
+	}
+	return fmt.Sprintf("tmp_%s.%s", h[:8], h[8:11])
+}

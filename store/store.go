@@ -33,6 +33,9 @@ type Options struct {
 	LockTimeout time.Duration
 	// ReadOnly opens the file with a shared lock; Update fails.
 	ReadOnly bool
+	// NoSync skips the fsync at each commit (for throwaway tenants in
+	// tests and bulk builds: a power loss may lose or corrupt the file).
+	NoSync bool
 }
 
 // Store is an open tenant file.
@@ -61,7 +64,7 @@ func Open(path string, o Options) (*Store, error) {
 			}
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly})
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, NoSync: o.NoSync})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return nil, &LockedError{Path: path, Waited: timeout}

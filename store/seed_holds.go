@@ -119,6 +119,7 @@ func (tx *Tx) seedHolds(clock time.Time) error {
 		{Guid: SeedLabelDeleteGuid, Name: "Delete after 1 year", RetentionAction: ActionDelete, RetentionDuration: 365,
 			RetentionType: "CreationAgeInDays"},
 	} {
+		created = created.Add(time.Minute)
 		t.WhenCreated, t.CreatedBy, t.LastModifiedBy = created.Add(time.Hour), admin, admin
 		if err := tx.PutComplianceTag(t); err != nil {
 			return err

@@ -1,0 +1,335 @@
+// Package compliance declares the Security & Compliance PowerShell cmdlets
+// of the holds engine (reached after Connect-IPPSSession): retention and
+// app retention policies and their rules, adaptive scopes, retention
+// labels, eDiscovery cases with their hold policies and rules, and
+// Invoke-HoldRemovalAction, with the default views of their objects.
+package compliance
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// Type names of the objects this package writes (deserialized, as they
+// reach a Security & Compliance PowerShell client).
+const (
+	TypePolicy        = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsRetentionCompliancePolicy"
+	TypeAppPolicy     = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsAppRetentionCompliancePolicy"
+	TypeRule          = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsRetentionComplianceRule"
+	TypeScope         = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.AdaptiveScopePresentationObject"
+	TypeTag           = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsComplianceTag"
+	TypeCase          = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsComplianceCase"
+	TypeCaseHold      = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsCaseHoldPolicy"
+	TypeCaseHoldRule  = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsCaseHoldRule"
+	TypeHold          = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.HoldInfo"
+	TypeHoldRemoval   = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.HoldRemovalRecord"
+	baseConfigurable  = "Deserialized.Microsoft.Exchange.Data.ConfigurableObject"
+	baseObject        = "Deserialized.System.Object"
+	workloadRetention = "Exchange, SharePoint, OneDriveForBusiness, Skype, ModernGroup"
+)
+
+// Exception types of the errors this package writes.
+const (
+	exInvalidOperation = "Microsoft.Exchange.Management.Tasks.InvalidOperationException"
+	exTaskArgument     = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+	exAlreadyExists    = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
+	exLimit            = "Microsoft.Office.CompliancePolicy.Tasks.PolicyLocationLimitExceededException"
+	exLocked           = "Microsoft.Office.CompliancePolicy.Tasks.RestrictiveRetentionPolicyException"
+	exHoldRemoval      = "Microsoft.Office.CompliancePolicy.Tasks.HoldRemovalException"
+)
+
+const (
+	tStr  = "System.String"
+	tBool = "System.Boolean"
+	tInt  = "System.Int32"
+	tDate = "System.DateTime"
+	tGuid = "System.Guid"
+	tList = "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return []*runtime.Command{
+		getPolicy(false), newPolicy(false), setPolicy(false), removePolicy(),
+		getPolicy(true), newPolicy(true), setPolicy(true),
+		getRule(), newRule(), setRule(),
+		getScope(), newScope(), setScope(),
+		getTag(), newTag(),
+		getCase(), newCase(), setCase(), removeCase(),
+		getCaseHold(), newCaseHold(), setCaseHold(), removeCaseHold(),
+		getCaseHoldRule(), newCaseHoldRule(),
+		invokeHoldRemovalAction(),
+	}
+}
+
+// Views registers the default views of the package's output types.
+// Policies and case hold policies print Name, Workload, Enabled and Mode as
+// Security & Compliance PowerShell does (MicrosoftDocs/office-docs-powershell
+// issue #5742 shows that table).
+func Views(r *format.Registry) {
+	table := func(name string, types []string, cols ...format.Column) {
+		r.Add(&format.View{Name: name, TypeNames: types, Kind: format.TableView, Columns: cols})
+	}
+	col := func(label string, width int) format.Column {
+		return format.Column{Label: label, Property: label, Width: width}
+	}
+	table("RetentionCompliancePolicy", []string{TypePolicy, TypeAppPolicy, TypeCaseHold},
+		col("Name", 23), col("Workload", 61), col("Enabled", 7), col("Mode", 0))
+	table("RetentionComplianceRule", []string{TypeRule, TypeCaseHoldRule}, col("Name", 30), col("Disabled", 8), col("Priority", 8), col("Mode", 0))
+	table("AdaptiveScope", []string{TypeScope}, col("Name", 24), col("LocationType", 12), col("WhenCreatedUTC", 0))
+	table("ComplianceTag", []string{TypeTag}, col("Name", 26), col("Priority", 8), col("RetentionAction", 15), col("RetentionDuration", 17), col("Workload", 0))
+	table("ComplianceCase", []string{TypeCase}, col("Name", 26), col("Status", 8), col("CreatedDateTime", 0))
+	table("HoldInfo", []string{TypeHold}, col("HoldId", 42), col("HoldType", 27), col("PolicyName", 26), col("IsActive", 0))
+	table("HoldRemoval", []string{TypeHoldRemoval}, col("Location", 28), col("HoldId", 42), col("RemovedBy", 30), col("RemovedAt", 0))
+}
+
+// errAbort rolls an Update back after a refusal was recorded.
+var errAbort = errors.New("compliance: refused")
+
+// update runs fn in one write transaction; a refusal (rec) rolls it back
+// and is written as a non-terminating error, as Exchange writes them.
+func update(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
+	var rec *object.ErrorRecord
+	err := exo.Update(ctx, func(tx *store.Tx) error {
+		r, err := fn(tx)
+		if err != nil {
+			if r := storeError(ctx, err); r != nil {
+				rec = r
+				return errAbort
+			}
+			return err
+		}
+		if r != nil {
+			rec = r
+			return errAbort
+		}
+		return nil
+	})
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return err
+}
+
+// view is update for reads.
+func view(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		r, err := fn(tx)
+		if err != nil {
+			if r := storeError(ctx, err); r != nil {
+				rec = r
+				return nil
+			}
+			return err
+		}
+		rec = r
+		return nil
+	})
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return err
+}
+
+// storeError words the holds engine's typed errors in the service's style
+// (nil for errors that are not refusals).
+func storeError(ctx *runtime.Context, err error) *object.ErrorRecord {
+	var (
+		nf  *store.NotFoundError
+		amb *store.AmbiguousError
+		lk  *store.PolicyLockedError
+		ll  *store.LocationLimitError
+		ln  *store.LocationNotInPolicyError
+		en  *store.ExceptionNeedsAllError
+		nu  *store.NameInUseError
+		iu  *store.ObjectInUseError
+		hd  *store.HoldOnDeletedMailboxError
+		ve  *store.ValidationError
+		hu  *store.HoldInUseError
+		hn  *store.HoldNotOnMailboxError
+		lh  *store.LabelHoldError
+	)
+	switch {
+	case errors.As(err, &lk):
+		return exo.Error(ctx, exLocked, lockedMessage(lk), object.InvalidOperation, lk.PolicyName)
+	case errors.As(err, &ll):
+		return exo.Error(ctx, exLimit, fmt.Sprintf("The policy '%s' can't include %d mailboxes. A retention policy or hold that names specific mailboxes (including exclusions) supports at most %d of them; use an adaptive scope or several policies instead.", ll.PolicyName, ll.Count, ll.Limit), object.LimitsExceeded, ll.PolicyName)
+	case errors.As(err, &ln):
+		msg := fmt.Sprintf("The location '%s' isn't included in the policy '%s'.", ln.Location, ln.PolicyName)
+		if ln.RememberedAs != "" {
+			msg = fmt.Sprintf("The location '%s' isn't included in the policy '%s'. The policy includes this mailbox as '%s'; remove it with that value.", ln.Location, ln.PolicyName, ln.RememberedAs)
+		}
+		return exo.Error(ctx, exTaskArgument, msg, object.InvalidArgument, ln.Location)
+	case errors.As(err, &en):
+		return exo.Error(ctx, exTaskArgument, fmt.Sprintf("Exceptions can only be added to a policy that applies to all Exchange mailboxes (ExchangeLocation All). The policy '%s' includes specific mailboxes; use RemoveExchangeLocation instead.", en.PolicyName), object.InvalidArgument, en.PolicyName)
+	case errors.As(err, &nu):
+		return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("A %s with the name \"%s\" already exists.", nu.Kind, nu.Name), object.ResourceExists, nu.Name)
+	case errors.As(err, &iu):
+		return exo.Error(ctx, exInvalidOperation, fmt.Sprintf("The %s '%s' is in use by '%s'.", iu.Kind, iu.Name, iu.UsedBy), object.InvalidOperation, iu.Name)
+	case errors.As(err, &hd):
+		return exo.Error(ctx, exInvalidOperation, fmt.Sprintf("The mailbox '%s' is a deleted or inactive mailbox. Holds can't be added to it.", hd.Identity), object.InvalidOperation, hd.Identity)
+	case errors.As(err, &hu):
+		what := "hold"
+		if hu.CaseName != "" {
+			what = fmt.Sprintf("active case hold policy '%s' of the case '%s'", hu.PolicyName, hu.CaseName)
+		} else if hu.PolicyName != "" {
+			what = fmt.Sprintf("active %s '%s'", holdTypeWords(hu.HoldType), hu.PolicyName)
+		}
+		return exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' belongs to the %s. To remove it from the location anyway, use the Force switch.", hu.HoldID, what), object.InvalidOperation, hu.HoldID)
+	case errors.As(err, &hn):
+		return exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' isn't applied to the location '%s'.", hn.HoldID, hn.Identity), object.InvalidArgument, hn.HoldID)
+	case errors.As(err, &lh):
+		return exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' can't be removed from '%s' because items in the mailbox have retention labels (%s) that retain them.", lh.HoldID, lh.Identity, strings.Join(lh.Labels, ", ")), object.InvalidOperation, lh.HoldID)
+	case errors.As(err, &ve):
+		return exo.Invalid(ctx, ve.Message, ve.Field)
+	case errors.As(err, &amb):
+		return exo.Ambiguous(ctx, amb.Identity)
+	case errors.As(err, &nf):
+		return exo.NotFound(ctx, nf.Key)
+	}
+	return nil
+}
+
+func holdTypeWords(t string) string {
+	switch t {
+	case store.HoldTypeInPlace:
+		return "In-Place Hold"
+	case store.HoldTypeCaseHold:
+		return "case hold policy"
+	}
+	return "retention policy"
+}
+
+func lockedMessage(e *store.PolicyLockedError) string {
+	what := map[string]string{
+		store.LockedRemoveLocation:  "locations can't be removed from it",
+		store.LockedAddException:    "exceptions can't be added to it",
+		store.LockedExclude:         "mailboxes can't be excluded from it",
+		store.LockedDisable:         "it can't be turned off",
+		store.LockedDelete:          "it can't be deleted",
+		store.LockedUnlock:          "the lock can't be removed",
+		store.LockedRemoveHold:      "its hold can't be removed",
+		store.LockedShortenDuration: "its retention period can only be extended",
+		store.LockedChangeAction:    "its retention action can't be changed",
+	}[e.Op]
+	if e.Op == store.LockedAdaptive {
+		return fmt.Sprintf("Preservation Lock (RestrictiveRetention) isn't supported for the adaptive policy '%s'.", e.PolicyName)
+	}
+	if what == "" {
+		what = "the change isn't allowed"
+	}
+	return fmt.Sprintf("The policy '%s' has Preservation Lock (RestrictiveRetention), so %s.", e.PolicyName, what)
+}
+
+// --- argument helpers --------------------------------------------------------
+
+// strs flattens an argument (array, MultiValuedProperty, piped objects or a
+// single value) into trimmed non-empty strings.
+func strs(v any) []string {
+	v = object.Unwrap(v)
+	if v == nil {
+		return nil
+	}
+	items, ok := object.Enumerate(v)
+	if !ok {
+		items = []any{v}
+	}
+	var out []string
+	for _, it := range items {
+		it = object.Unwrap(it)
+		s := strings.TrimSpace(exo.IdentityOf(it))
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func param(ctx *runtime.Context, name string) []string {
+	if !ctx.Has(name) {
+		return nil
+	}
+	return strs(ctx.Value(name))
+}
+
+func optBool(ctx *runtime.Context, name string) *bool {
+	if !ctx.Has(name) {
+		return nil
+	}
+	b := ctx.Bool(name)
+	return &b
+}
+
+func optString(ctx *runtime.Context, name string) *string {
+	if !ctx.Has(name) {
+		return nil
+	}
+	s := ctx.String(name)
+	return &s
+}
+
+// identity returns the -Identity argument as a string (piped objects give
+// their Guid, else their Identity).
+func identity(ctx *runtime.Context, name string) string {
+	v := object.Unwrap(ctx.Value(name))
+	if o, ok := v.(*object.PSObject); ok {
+		if g := o.Value("Guid"); g != nil {
+			if s := object.ToInvariantString(g); s != "" {
+				return s
+			}
+		}
+	}
+	return strings.TrimSpace(exo.IdentityOf(v))
+}
+
+// duration reads a RetentionDuration argument: a number of days or
+// "Unlimited".
+func duration(ctx *runtime.Context, name string) (days int, unlimited bool, rec *object.ErrorRecord) {
+	raw := strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value(name))))
+	if strings.EqualFold(raw, "unlimited") {
+		return 0, true, nil
+	}
+	n := 0
+	if _, err := fmt.Sscanf(raw, "%d", &n); err != nil || n <= 0 || fmt.Sprint(n) != raw {
+		return 0, false, exo.Invalid(ctx, fmt.Sprintf("The value \"%s\" of parameter %s isn't valid. Use a number of days or \"Unlimited\".", raw, name), raw)
+	}
+	return n, false, nil
+}
+
+func actor(tx *store.Tx) string {
+	if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
+		return o.AdminUPN
+	}
+	return store.SeedAdminUPN
+}
+
+func list(v []string) []any {
+	out := []any{}
+	for _, s := range v {
+		out = append(out, s)
+	}
+	return out
+}
+
+func utc(t time.Time) time.Time { return t.UTC() }
+
+func common(o *object.PSObject, guid string, created, changed time.Time, createdBy, modifiedBy string) {
+	o.AddTyped("CreatedBy", tStr, createdBy)
+	o.AddTyped("LastModifiedBy", tStr, modifiedBy)
+	o.AddTyped("Identity", tStr, guid)
+	o.AddTyped("Guid", tGuid, guid)
+	o.AddTyped("WhenCreated", tDate, utc(created))
+	o.AddTyped("WhenChanged", tDate, utc(changed))
+	o.AddTyped("WhenCreatedUTC", tDate, utc(created))
+	o.AddTyped("WhenChangedUTC", tDate, utc(changed))
+	o.AddTyped("IsValid", tBool, true)
+}

@@ -1,0 +1,149 @@
+package compliance
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// HoldObject builds one GetHolds result (D-12): HoldId plus the
+// simulator's HoldType, PolicyName, PolicyExists and IsActive; its string
+// form is the HoldId, so it can be passed to -HoldId.
+func HoldObject(h store.HoldInfo, location string) *object.PSObject {
+	o := object.NewObject(TypeHold, baseObject)
+	o.AddTyped("HoldId", tStr, h.HoldID)
+	o.AddTyped("HoldType", tStr, h.HoldType)
+	o.AddTyped("PolicyName", tStr, h.PolicyName)
+	o.AddTyped("PolicyExists", tBool, h.PolicyExists)
+	o.AddTyped("IsActive", tBool, h.IsActive)
+	o.AddTyped("OrganizationWide", tBool, h.OrgWide)
+	o.AddTyped("RestrictiveRetention", tBool, h.Locked)
+	o.AddTyped("CaseName", tStr, h.CaseName)
+	o.AddTyped("ExchangeLocation", tStr, location)
+	id := h.HoldID
+	o.ToStringFunc = func() string { return id }
+	return o
+}
+
+// HoldRemovalObject builds one GetHoldRemovals record (§1.14).
+func HoldRemovalObject(r store.HoldRemoval) *object.PSObject {
+	o := object.NewObject(TypeHoldRemoval, baseObject)
+	o.AddTyped("Location", tStr, r.Location)
+	o.AddTyped("HoldId", tStr, r.HoldID)
+	o.AddTyped("RemovedBy", tStr, r.RemovedBy)
+	o.AddTyped("RemovedAt", tDate, utc(r.RemovedAt))
+	o.AddTyped("Forced", tBool, r.Forced)
+	return o
+}
+
+// resolveLocation finds the mailbox behind -ExchangeLocation among active
+// and inactive mailboxes (then any deleted one).
+func resolveLocation(tx *store.Tx, id string) (*store.Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(id, store.ScopeIncludeInactive)
+	if err != nil {
+		if !isNotFound(err) {
+			return nil, err
+		}
+		ms, err = tx.ResolveMailboxes(id, store.ScopeSoftDeleted)
+		if err != nil {
+			return nil, err
+		}
+	}
+	var real []*store.Mailbox
+	for _, m := range ms {
+		if !m.IsMailUser() {
+			real = append(real, m)
+		}
+	}
+	switch len(real) {
+	case 0:
+		return nil, &store.NotFoundError{Kind: "mailbox", Key: id}
+	case 1:
+		return real[0], nil
+	}
+	return nil, &store.AmbiguousError{Kind: "mailbox", Identity: id}
+}
+
+func isNotFound(err error) bool {
+	_, ok := err.(*store.NotFoundError)
+	return ok
+}
+
+func invokeHoldRemovalAction() *runtime.Command {
+	c := exo.Declared("Invoke-HoldRemovalAction")
+	c.Synopsis = "Lists the holds on a mailbox (GetHolds), removes one (RemoveHold) or shows the removal log (GetHoldRemovals)."
+	c.Description = "GetHolds lists every ID-based hold that affects the mailbox, organization-wide ones included (Litigation, label and delay holds have no ID). RemoveHold -HoldId takes one of those IDs off the mailbox (an organization-wide ID becomes a -mbx exclusion), leaves a 30-day delay hold and logs the removal. A hold whose policy, case hold or In-Place Hold is still active needs -Force; a policy with Preservation Lock can never be removed this way."
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Examples = []runtime.Example{
+		{Code: "Invoke-HoldRemovalAction -Action GetHolds -ExchangeLocation pilarp@contoso.com", Remark: "Lists the holds on pilarp's mailbox."},
+		{Code: "Invoke-HoldRemovalAction -Action GetHoldRemovals", Remark: "Shows the holds removed so far."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		action := strings.ToLower(strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value("Action")))))
+		loc := strings.TrimSpace(ctx.String("ExchangeLocation"))
+		if ctx.Has("SharePointLocation") && loc == "" && action != "getholdremovals" {
+			return ctx.WriteError(exo.Invalid(ctx, "SharePoint locations aren't part of this tenant simulation; use -ExchangeLocation.", ctx.String("SharePointLocation")))
+		}
+		switch action {
+		case "getholdremovals":
+			var out []*object.PSObject
+			err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+				rs, err := tx.HoldRemovals()
+				for _, r := range rs {
+					if loc == "" || strings.EqualFold(r.Location, loc) {
+						out = append(out, HoldRemovalObject(r))
+					}
+				}
+				return nil, err
+			})
+			if err != nil {
+				return err
+			}
+			return writeAll(ctx, out)
+		case "getholds", "removehold":
+		default:
+			return ctx.WriteError(exo.Invalid(ctx, fmt.Sprintf("The Action '%s' isn't valid. Valid values are GetHolds, RemoveHold and GetHoldRemovals.", action), action))
+		}
+		if loc == "" {
+			return ctx.WriteError(exo.Invalid(ctx, "The ExchangeLocation or SharePointLocation parameter is required with the GetHolds and RemoveHold actions.", nil))
+		}
+		if action == "getholds" {
+			var out []*object.PSObject
+			err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+				m, err := resolveLocation(tx, loc)
+				if err != nil {
+					return nil, err
+				}
+				hs, err := tx.MailboxHolds(m.Guid)
+				for _, h := range hs {
+					out = append(out, HoldObject(h, m.PrimarySmtpAddress))
+				}
+				return nil, err
+			})
+			if err != nil {
+				return err
+			}
+			return writeAll(ctx, out)
+		}
+		holdID := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("HoldId"))))
+		if holdID == "" {
+			return ctx.WriteError(exo.Invalid(ctx, "The HoldId parameter is required with the RemoveHold action.", nil))
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing hold \"%s\" from the location \"%s\".", holdID, loc), loc)
+		if err != nil || !ok {
+			return err
+		}
+		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			m, err := resolveLocation(tx, loc)
+			if err != nil {
+				return nil, err
+			}
+			return nil, tx.RemoveHold(m.Guid, holdID, ctx.Switch("Force"), actor(tx))
+		})
+	}
+	return c
+}

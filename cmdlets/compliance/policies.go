@@ -1,0 +1,463 @@
+package compliance
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+func policyNoun(app bool) string {
+	if app {
+		return "AppRetentionCompliancePolicy"
+	}
+	return "RetentionCompliancePolicy"
+}
+
+func policyKinds(app bool) []string {
+	if app {
+		return []string{store.PolicyKindApp}
+	}
+	return []string{store.PolicyKindRetention, store.PolicyKindLabel}
+}
+
+func locations(all bool, ls []store.PolicyLocation) []any {
+	if all {
+		return []any{store.LocationAll}
+	}
+	out := []any{}
+	for _, l := range ls {
+		out = append(out, l.Address)
+	}
+	return out
+}
+
+// PolicyObject builds the object Get-RetentionCompliancePolicy (or
+// Get-AppRetentionCompliancePolicy) writes for a policy.
+func PolicyObject(tx *store.Tx, p *store.CompliancePolicy, detail bool) *object.PSObject {
+	typ := TypePolicy
+	if p.Kind == store.PolicyKindApp {
+		typ = TypeAppPolicy
+	}
+	o := object.NewObject(typ, baseConfigurable, baseObject)
+	o.AddTyped("Name", tStr, p.Name)
+	o.AddTyped("Workload", tStr, workloadRetention)
+	o.AddTyped("Enabled", tBool, p.Enabled)
+	o.AddTyped("Mode", tStr, p.Mode)
+	o.AddTyped("Comment", tStr, p.Comment)
+	o.AddTyped("Type", tStr, map[string]string{store.PolicyKindLabel: "ApplyTagPolicy", store.PolicyKindApp: "AppRetentionCompliancePolicy"}[p.Kind])
+	if o.Value("Type") == "" {
+		o.Set("Type", "RetentionCompliancePolicy")
+	}
+	o.AddTyped("RestrictiveRetention", tBool, p.RestrictiveRetention)
+	o.AddTyped("ExchangeLocation", tList, locations(p.ExchangeAll, p.ExchangeLocation))
+	o.AddTyped("ExchangeLocationException", tList, locations(false, p.ExchangeLocationException))
+	var scopes []string
+	for _, g := range p.AdaptiveScopeLocation {
+		if s, err := tx.FindAdaptiveScope(g); err == nil {
+			scopes = append(scopes, s.Name)
+		}
+	}
+	o.AddTyped("AdaptiveScopeLocation", tList, list(scopes))
+	o.AddTyped("IsAdaptivePolicy", tBool, p.IsAdaptive())
+	o.AddTyped("Applications", tList, list(p.Applications))
+	o.AddTyped("SharePointLocation", tList, list(p.SharePointLocation))
+	o.AddTyped("OneDriveLocation", tList, list(p.OneDriveLocation))
+	o.AddTyped("ModernGroupLocation", tList, list(p.ModernGroupLocation))
+	o.AddTyped("SkypeLocation", tList, list(p.SkypeLocation))
+	o.AddTyped("TeamsChatLocation", tList, list(p.TeamsChatLocation))
+	o.AddTyped("TeamsChannelLocation", tList, list(p.TeamsChannelLoc))
+	o.AddTyped("PublicFolderLocation", tList, list(p.PublicFolderLoc))
+	// The simulator distributes synchronously (D-1): always Success.
+	o.AddTyped("DistributionStatus", tStr, "Success")
+	results := []any{}
+	if detail {
+		results = append(results, "Exchange: Success")
+	}
+	o.AddTyped("DistributionResults", tList, results)
+	o.AddTyped("HoldId", tStr, "mbx"+p.Hex())
+	common(o, p.Guid, p.WhenCreated, p.WhenChanged, p.CreatedBy, p.LastModifiedBy)
+	return o
+}
+
+func getPolicy(app bool) *runtime.Command {
+	c := exo.Declared("Get-" + policyNoun(app))
+	c.Synopsis = "Shows retention policies and their locations."
+	if app {
+		c.Synopsis = "Shows app retention policies (Teams private channels, Viva Engage and other apps) and their locations."
+	}
+	c.Description = "-Identity takes the name or the GUID, with or without dashes, so the ID in a mailbox's InPlaceHolds (without its mbx/skp/grp prefix and :n suffix) finds the policy. DistributionStatus is always Success: the simulator applies policies at once."
+	c.OutputType = TypePolicy
+	c.Examples = []runtime.Example{
+		{Code: "Get-" + policyNoun(app), Remark: "Lists the policies."},
+		{Code: "Get-" + policyNoun(app) + " | Format-List Name,Guid,ExchangeLocation,ExchangeLocationException,RestrictiveRetention", Remark: "Shows each policy's GUID (the ID stamped on held mailboxes), its locations and whether it has Preservation Lock."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		var out []*object.PSObject
+		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			var ps []*store.CompliancePolicy
+			if id == "" {
+				var err error
+				if ps, err = tx.CompliancePolicies(policyKinds(app)...); err != nil {
+					return nil, err
+				}
+			} else {
+				p, err := tx.FindCompliancePolicy(id, policyKinds(app)...)
+				if err != nil {
+					return nil, err
+				}
+				ps = []*store.CompliancePolicy{p}
+			}
+			for _, p := range ps {
+				out = append(out, PolicyObject(tx, p, ctx.Switch("DistributionDetail")))
+			}
+			return nil, nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range out {
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func newPolicy(app bool) *runtime.Command {
+	c := exo.Declared("New-" + policyNoun(app))
+	c.Synopsis = "Creates a retention policy; New-RetentionComplianceRule then gives it its retention settings."
+	if app {
+		c.Synopsis = "Creates an app retention policy; New-RetentionComplianceRule then gives it its retention settings."
+	}
+	c.Description = "-ExchangeLocation All makes an organization-wide policy (it appears in Get-OrganizationConfig's InPlaceHolds); specific mailboxes (at most 1,000, active ones only) are stamped with mbx<guid>:<n> once a rule exists. -RestrictiveRetention $true applies Preservation Lock, which can't be undone."
+	c.OutputType = TypePolicy
+	c.Examples = []runtime.Example{
+		{Code: `New-RetentionCompliancePolicy -Name "Finance 10y" -ExchangeLocation annb@contoso.com,marion@contoso.com`, Remark: "Creates a policy for two mailboxes."},
+	}
+	if app {
+		c.Examples = []runtime.Example{
+			{Code: `New-AppRetentionCompliancePolicy -Name "Teams private channels" -Applications "User:MicrosoftTeams" -ExchangeLocation annb@contoso.com`, Remark: "Creates an app retention policy for one user's Teams private channel messages."},
+		}
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		name := ctx.String("Name")
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating retention policy \"%s\".", name), name)
+		if err != nil || !ok {
+			return err
+		}
+		var out *object.PSObject
+		err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			in := store.PolicyInput{Name: name, Comment: ctx.String("Comment"), Enabled: optBool(ctx, "Enabled"),
+				ExchangeLocation: param(ctx, "ExchangeLocation"), ExchangeLocationException: param(ctx, "ExchangeLocationException"),
+				AdaptiveScopeLocation: param(ctx, "AdaptiveScopeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
+				OneDriveLocation: param(ctx, "OneDriveLocation"), ModernGroupLocation: param(ctx, "ModernGroupLocation"),
+				SkypeLocation: param(ctx, "SkypeLocation"), TeamsChatLocation: param(ctx, "TeamsChatLocation"),
+				TeamsChannelLocation: param(ctx, "TeamsChannelLocation"), PublicFolderLocation: param(ctx, "PublicFolderLocation"),
+				Applications: param(ctx, "Applications"), Actor: actor(tx)}
+			if ctx.Has("RestrictiveRetention") {
+				in.RestrictiveRetention = ctx.Bool("RestrictiveRetention")
+			}
+			if app {
+				in.Kind = store.PolicyKindApp
+			}
+			p, err := tx.NewCompliancePolicy(in)
+			if err != nil {
+				return nil, err
+			}
+			out = PolicyObject(tx, p, false)
+			return nil, nil
+		})
+		if err != nil || out == nil {
+			return err
+		}
+		return ctx.WriteObject(out)
+	}
+	return c
+}
+
+// deletedResources reads -DeletedResources: a JSON array of objects with an
+// EmailAddress (single quotes allowed, as in Microsoft's examples).
+func deletedResources(ctx *runtime.Context) ([]string, *object.ErrorRecord) {
+	raw := strings.TrimSpace(ctx.String("DeletedResources"))
+	var items []map[string]any
+	if err := json.Unmarshal([]byte(strings.ReplaceAll(raw, "'", `"`)), &items); err != nil {
+		var one map[string]any
+		if err2 := json.Unmarshal([]byte(strings.ReplaceAll(raw, "'", `"`)), &one); err2 != nil {
+			return nil, exo.Invalid(ctx, fmt.Sprintf("The value of DeletedResources isn't valid JSON: %s. Use a JSON array such as \"[{'EmailAddress':'user@contoso.com'}]\".", raw), raw)
+		}
+		items = []map[string]any{one}
+	}
+	var out []string
+	for _, it := range items {
+		for k, v := range it {
+			if strings.EqualFold(k, "EmailAddress") {
+				if s, ok := v.(string); ok && strings.TrimSpace(s) != "" {
+					out = append(out, strings.TrimSpace(s))
+				}
+			}
+		}
+	}
+	if len(out) == 0 {
+		return nil, exo.Invalid(ctx, "The DeletedResources parameter names no EmailAddress.", raw)
+	}
+	return out, nil
+}
+
+func setPolicy(app bool) *runtime.Command {
+	c := exo.Declared("Set-" + policyNoun(app))
+	c.Synopsis = "Changes a retention policy's locations, exceptions, state or Preservation Lock."
+	if app {
+		c.Synopsis = "Changes an app retention policy's locations and exceptions (including deleted and inactive mailboxes through -DeletedResources)."
+	}
+	c.Description = "-RemoveExchangeLocation takes a mailbox out of a policy with specific locations (by the address it was added with); -AddExchangeLocationException only works for policies with ExchangeLocation All. A removed mailbox keeps a 30-day delay hold. -RestrictiveRetention $true (Preservation Lock) can't be undone: afterwards locations can only be added and the policy can't be turned off or deleted."
+	c.OutputType = TypePolicy
+	c.Examples = []runtime.Example{
+		{Code: `Set-RetentionCompliancePolicy -Identity "Legal Keep" -RemoveExchangeLocation pilarp@contoso.com`, Remark: "Takes a mailbox out of a policy with specific locations."},
+	}
+	if app {
+		c.Examples = []runtime.Example{
+			{Code: `Set-AppRetentionCompliancePolicy -Identity "Teams Private Channels 3y" -AddExchangeLocationException walterh@contoso.com`, Remark: "Excludes a mailbox from an app retention policy."},
+		}
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		ch := store.PolicyChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"), RestrictiveRetention: optBool(ctx, "RestrictiveRetention"),
+			AddExchangeLocation: param(ctx, "AddExchangeLocation"), RemoveExchangeLocation: param(ctx, "RemoveExchangeLocation"),
+			AddExchangeLocationException: param(ctx, "AddExchangeLocationException"), RemoveExchangeLocationException: param(ctx, "RemoveExchangeLocationException"),
+			AddAdaptiveScopeLocation: param(ctx, "AddAdaptiveScopeLocation"), RemoveAdaptiveScopeLocation: param(ctx, "RemoveAdaptiveScopeLocation")}
+		if ctx.Has("Applications") {
+			a := param(ctx, "Applications")
+			ch.Applications = &a
+		}
+		if ctx.Has("DeletedResources") {
+			emails, rec := deletedResources(ctx)
+			if rec != nil {
+				return ctx.WriteError(rec)
+			}
+			ch.DeletedResources = emails
+		}
+		var name string
+		if err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			p, err := tx.FindCompliancePolicy(id, policyKinds(app)...)
+			if err == nil {
+				name = p.Name
+			}
+			return nil, err
+		}); err != nil || name == "" {
+			return err
+		}
+		desc := fmt.Sprintf("Modifying retention policy \"%s\".", name)
+		if ch.RestrictiveRetention != nil && *ch.RestrictiveRetention {
+			desc = fmt.Sprintf("Turning on Preservation Lock (RestrictiveRetention) for the retention policy \"%s\". Once locked, nobody can turn the policy off, delete it, remove locations from it or shorten its retention period. This can't be undone.", name)
+		}
+		ok, err := ctx.ShouldProcessWith(desc, name)
+		if err != nil || !ok {
+			return err
+		}
+		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			ch.Actor = actor(tx)
+			_, err := tx.SetCompliancePolicy(id, policyKinds(app), ch)
+			return nil, err
+		})
+	}
+	return c
+}
+
+func removePolicy() *runtime.Command {
+	c := exo.Declared("Remove-RetentionCompliancePolicy")
+	c.Synopsis = "Deletes a retention policy and its rules."
+	c.Description = "Its stamps leave the mailboxes (each held mailbox keeps a 30-day delay hold). A policy with Preservation Lock can't be deleted."
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Examples = []runtime.Example{
+		{Code: `New-RetentionCompliancePolicy -Name "Temp" -ExchangeLocation carolo@contoso.com | Out-Null; Remove-RetentionCompliancePolicy -Identity "Temp" -Confirm:$false`, Remark: "Creates and deletes a policy."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		var name string
+		if err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			p, err := tx.FindCompliancePolicy(id, policyKinds(false)...)
+			if err == nil {
+				name = p.Name
+			}
+			return nil, err
+		}); err != nil || name == "" {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing retention policy \"%s\".", name), name)
+		if err != nil || !ok {
+			return err
+		}
+		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			return nil, tx.RemoveCompliancePolicy(id, policyKinds(false)...)
+		})
+	}
+	return c
+}
+
+// --- rules ----------------------------------------------------------------------
+
+// RuleObject builds the object Get-RetentionComplianceRule writes.
+func RuleObject(r *store.ComplianceRule, policyName string) *object.PSObject {
+	o := object.NewObject(TypeRule, baseConfigurable, baseObject)
+	o.AddTyped("Name", tStr, r.Name)
+	o.AddTyped("Disabled", tBool, r.Disabled)
+	o.AddTyped("Priority", tInt, 0)
+	o.AddTyped("Mode", tStr, r.Mode)
+	o.AddTyped("Policy", tGuid, r.Policy)
+	o.AddTyped("PolicyName", tStr, policyName)
+	o.AddTyped("RetentionDuration", tStr, r.DurationString())
+	o.AddTyped("RetentionComplianceAction", tStr, r.RetentionComplianceAction)
+	o.AddTyped("RetentionDurationDisplayHint", tStr, "Days")
+	o.AddTyped("ExpirationDateOption", tStr, r.ExpirationDateOption)
+	o.AddTyped("ContentMatchQuery", tStr, r.ContentMatchQuery)
+	o.AddTyped("PublishComplianceTag", tStr, r.PublishComplianceTag)
+	o.AddTyped("ApplyComplianceTag", tStr, r.ApplyComplianceTag)
+	o.AddTyped("Comment", tStr, r.Comment)
+	o.AddTyped("Workload", tStr, workloadRetention)
+	common(o, r.Guid, r.WhenCreated, r.WhenChanged, r.CreatedBy, r.LastModifiedBy)
+	return o
+}
+
+func getRule() *runtime.Command {
+	c := exo.Declared("Get-RetentionComplianceRule")
+	c.Synopsis = "Shows the retention rules: the duration and action (Keep, Delete, KeepAndDelete) of each retention policy."
+	c.Description = "The action decides the suffix of the policy's hold ID: :1 Delete, :2 Keep, :3 KeepAndDelete. -Policy lists the rules of one policy."
+	c.OutputType = TypeRule
+	c.Examples = []runtime.Example{
+		{Code: `Get-RetentionComplianceRule -Policy "Legal Keep" | Format-List Name,RetentionDuration,RetentionComplianceAction`, Remark: "Shows a policy's retention settings."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		pol := identity(ctx, "Policy")
+		var out []*object.PSObject
+		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			var rs []*store.ComplianceRule
+			var err error
+			switch {
+			case id != "":
+				r, err := tx.FindComplianceRule(id)
+				if err != nil {
+					return nil, err
+				}
+				rs = []*store.ComplianceRule{r}
+			case pol != "":
+				p, err := tx.FindCompliancePolicy(pol)
+				if err != nil {
+					return nil, err
+				}
+				rs, err = tx.PolicyRules(p.Guid)
+				if err != nil {
+					return nil, err
+				}
+			default:
+				if rs, err = tx.ComplianceRules(); err != nil {
+					return nil, err
+				}
+			}
+			for _, r := range rs {
+				name := ""
+				if p, err := tx.GetCompliancePolicy(r.Policy); err == nil {
+					name = p.Name
+				}
+				out = append(out, RuleObject(r, name))
+			}
+			return nil, nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, o := range out {
+			if err := ctx.WriteObject(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func newRule() *runtime.Command {
+	c := exo.Declared("New-RetentionComplianceRule")
+	c.Synopsis = "Gives a retention policy its retention settings (or makes it publish retention labels)."
+	c.Description = "-RetentionComplianceAction Keep, Delete or KeepAndDelete with -RetentionDuration (days, or Unlimited with Keep). With -PublishComplianceTag the policy becomes a label policy. Mailboxes in the policy are stamped at once."
+	c.OutputType = TypeRule
+	c.Examples = []runtime.Example{
+		{Code: `New-RetentionCompliancePolicy -Name "Finance 10y" -ExchangeLocation annb@contoso.com | Out-Null; New-RetentionComplianceRule -Name "Finance 10y rule" -Policy "Finance 10y" -RetentionDuration 3650 -RetentionComplianceAction KeepAndDelete`, Remark: "Keeps annb's mail for ten years, then deletes it."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		name := ctx.String("Name")
+		in := store.RuleInput{Name: name, Policy: identity(ctx, "Policy"), Action: ctx.String("RetentionComplianceAction"),
+			ExpirationDateOption: ctx.String("ExpirationDateOption"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
+			PublishComplianceTag: ctx.String("PublishComplianceTag"), ApplyComplianceTag: ctx.String("ApplyComplianceTag"), Comment: ctx.String("Comment")}
+		if ctx.Has("RetentionDuration") {
+			d, unl, rec := duration(ctx, "RetentionDuration")
+			if rec != nil {
+				return ctx.WriteError(rec)
+			}
+			in.RetentionDays, in.RetentionUnlimited = d, unl
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating retention rule \"%s\".", name), name)
+		if err != nil || !ok {
+			return err
+		}
+		var out *object.PSObject
+		err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			in.Actor = actor(tx)
+			r, err := tx.NewComplianceRule(in)
+			if err != nil {
+				return nil, err
+			}
+			p, _ := tx.GetCompliancePolicy(r.Policy)
+			out = RuleObject(r, p.Name)
+			return nil, nil
+		})
+		if err != nil || out == nil {
+			return err
+		}
+		return ctx.WriteObject(out)
+	}
+	return c
+}
+
+func setRule() *runtime.Command {
+	c := exo.Declared("Set-RetentionComplianceRule")
+	c.Synopsis = "Changes a retention rule's duration or action."
+	c.Description = "On a policy with Preservation Lock the duration can only be extended and the action can't change. This is how the hold duration of an inactive mailbox held by a retention policy is changed."
+	c.Examples = []runtime.Example{
+		{Code: `Set-RetentionComplianceRule -Identity "Legal Keep rule" -RetentionDuration Unlimited`, Remark: "Keeps the policy's content forever."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		ch := store.RuleChange{Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
+			ContentMatchQuery: optString(ctx, "ContentMatchQuery"), Comment: optString(ctx, "Comment")}
+		if ctx.Has("RetentionDuration") {
+			d, unl, rec := duration(ctx, "RetentionDuration")
+			if rec != nil {
+				return ctx.WriteError(rec)
+			}
+			if unl {
+				ch.RetentionUnlimited = &unl
+			} else {
+				ch.RetentionDays = &d
+			}
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Modifying retention rule \"%s\".", id), id)
+		if err != nil || !ok {
+			return err
+		}
+		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			ch.Actor = actor(tx)
+			_, err := tx.SetComplianceRule(id, ch)
+			return nil, err
+		})
+	}
+	return c
+}

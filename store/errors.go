@@ -30,10 +30,21 @@ var (
 type LockedError struct {
 	Path   string
 	Waited time.Duration
+	// Holders are the live processes known to hold the file (may be
+	// empty: a process of an older exosim leaves no note).
+	Holders []Holder
 }
 
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("tenant file %q is locked by another exosim process (waited %s)", e.Path, e.Waited)
+	who := "another exosim process"
+	if len(e.Holders) > 0 {
+		var hs []string
+		for _, h := range e.Holders {
+			hs = append(hs, h.String())
+		}
+		who = strings.Join(hs, "; ")
+	}
+	return fmt.Sprintf("tenant file %q is locked by %s (waited %s)", e.Path, who, e.Waited)
 }
 
 // SchemaVersionError reports a file or export written by a newer exosim.

@@ -46,6 +46,8 @@ type Store struct {
 
 	mu     sync.RWMutex
 	timers map[string]TimerHandler
+	// note is this process's holder note (lockinfo.go), removed at Close.
+	note string
 }
 
 // Open opens (creating if needed) the tenant file at path.
@@ -67,7 +69,7 @@ func Open(path string, o Options) (*Store, error) {
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, NoSync: o.NoSync})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, &LockedError{Path: path, Waited: timeout}
+			return nil, &LockedError{Path: path, Waited: timeout, Holders: Holders(path)}
 		}
 		return nil, fmt.Errorf("open tenant file %q: %w", path, err)
 	}
@@ -76,6 +78,7 @@ func Open(path string, o Options) (*Store, error) {
 		_ = db.Close()
 		return nil, err
 	}
+	s.note = recordHolder(path, o.ReadOnly)
 	return s, nil
 }
 
@@ -124,6 +127,10 @@ func (s *Store) prepare() error {
 func (s *Store) Close() error {
 	if s == nil || s.db == nil {
 		return nil
+	}
+	if s.note != "" {
+		_ = os.Remove(s.note)
+		s.note = ""
 	}
 	err := s.db.Close()
 	s.db = nil

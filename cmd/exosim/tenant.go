@@ -81,7 +81,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 		Short: "Show the tenant file, schema version, clock and object counts",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openTenant(e, o)
+			st, err := openTenantShared(e, o)
 			if err != nil {
 				return err
 			}
@@ -112,7 +112,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 		Short: "Write the whole tenant as schema-versioned JSON",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := openTenant(e, o)
+			st, err := openTenantShared(e, o)
 			if err != nil {
 				return err
 			}

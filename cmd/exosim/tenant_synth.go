@@ -59,3 +59,29 @@ func newTenantCheckCmd(e *env, o *options) *cobra.Command {
 		},
 	}
 }
+
+// openTenantShared opens an existing, initialized tenant read-only, with
+// bbolt's shared lock: any number of readers (tenant info, export, check)
+// run side by side, while a writer waits for them and they for it. A
+// missing or empty tenant is created and seeded as openTenant does.
+func openTenantShared(e *env, o *options) (*store.Store, error) {
+	path, err := tenantPath(e, o)
+	if err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return openTenant(e, o)
+	}
+	st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout, ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	if ok, err := st.IsInitialized(); err != nil || !ok {
+		st.Close()
+		if err != nil {
+			return nil, err
+		}
+		return openTenant(e, o)
+	}
+	return st, nil
+}

@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"hash/fnv"
 	"strings"
+	"time"
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/opath"
 )
 
 // Module is the module the Exchange Online cmdlets come from.
@@ -243,6 +245,61 @@ func IdentityOf(v any) string {
 				}
 			}
 		}
+	}
+	return object.ToInvariantString(v)
+}
+
+// ObjectFilter parses an OPATH -Filter for cmdlets whose filterable
+// properties are the properties of their output objects (role groups,
+// policies ...). The returned function tells whether an object passes;
+// err is the binding error Exchange prints for an invalid filter.
+func ObjectFilter(ctx *runtime.Context, sample *object.PSObject) (func(*object.PSObject) (bool, error), error) {
+	text := ctx.String("Filter")
+	f, err := opath.Parse(text)
+	if err == nil {
+		valid := map[string]bool{}
+		if sample != nil {
+			for _, n := range sample.PropertyNames() {
+				valid[strings.ToLower(n)] = true
+			}
+			var names []string
+			for _, p := range f.Properties() {
+				if !valid[strings.ToLower(p)] {
+					for _, n := range sample.PropertyNames() {
+						names = append(names, n)
+					}
+					err = &opath.UnknownPropertyError{Property: p, Valid: names}
+					break
+				}
+			}
+		}
+	}
+	if err != nil {
+		return nil, ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", err), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", text))
+	}
+	return func(o *object.PSObject) (bool, error) {
+		return f.Eval(func(name string) (any, bool) {
+			p := o.Property(name)
+			if p == nil {
+				return nil, false
+			}
+			return opathValue(p.Get()), true
+		})
+	}, nil
+}
+
+// opathValue converts a property value to the Go value the OPATH
+// evaluator compares: strings, booleans, numbers, dates and string lists.
+func opathValue(v any) any {
+	switch x := object.Unwrap(v).(type) {
+	case nil, string, bool, int, int64, time.Time:
+		return x
+	case []any:
+		out := make([]string, 0, len(x))
+		for _, it := range x {
+			out = append(out, object.ToInvariantString(it))
+		}
+		return out
 	}
 	return object.ToInvariantString(v)
 }

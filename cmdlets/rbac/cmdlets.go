@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/opath"
 )
 
 // Output type names.
@@ -164,9 +165,6 @@ func getRoleGroup() *runtime.Command {
 		{Code: "(Get-RoleGroup 'Recipient Management').Roles", Remark: "Lists the roles assigned to Recipient Management."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.Has("Filter") {
-			return ctx.Fail(exo.Invalid(ctx, "The simulator doesn't support -Filter on Get-RoleGroup; pipe the output to Where-Object instead.", ctx.String("Filter")))
-		}
 		var out []*object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			var groups []*store.RoleGroup
@@ -191,6 +189,27 @@ func getRoleGroup() *runtime.Command {
 			}
 			return nil
 		})
+		if err == nil && ctx.Has("Filter") {
+			var sample *object.PSObject
+			if len(out) > 0 {
+				sample = out[0]
+			}
+			keep, ferr := exo.ObjectFilter(ctx, sample)
+			if ferr != nil {
+				return ferr
+			}
+			var kept []*object.PSObject
+			for _, o := range out {
+				ok, eerr := keep(o)
+				if eerr != nil {
+					return ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", eerr), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", ctx.String("Filter")))
+				}
+				if ok {
+					kept = append(kept, o)
+				}
+			}
+			out = kept
+		}
 		if err != nil {
 			return err
 		}

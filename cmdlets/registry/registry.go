@@ -6,6 +6,7 @@ package registry
 import (
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/graph"
@@ -13,8 +14,8 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/onprem"
-	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/shell/format"
@@ -58,6 +59,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{graph.Commands, graph.Views},
 		{mailbox.Commands, mailbox.Views},
 		{holds.Commands, holds.Views},
+		{compliance.Commands, compliance.Views},
 		{ome.Commands, ome.Views},
 		{restore.Commands, restore.Views},
 		{onprem.Commands, onprem.Views},

@@ -23,13 +23,15 @@ func runREPL(e *env, o *options, st *store.Store) error {
 	}
 	defer lr.Close()
 	e.io.Editor = lr
-	// Ctrl+C while a command runs must not end the program (the terminal
-	// is in cooked mode then); at the prompt readline handles it.
+	// Ctrl+C while a command runs stops that command line, not the
+	// program (the terminal is in cooked mode then); at the prompt
+	// readline handles it as a key.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
 	defer signal.Stop(sig)
 	go func() {
 		for range sig {
+			rt.Interrupt()
 		}
 	}()
 	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())

@@ -76,6 +76,9 @@ func (rt *Runtime) reportTerminating(pe *PSError) {
 }
 
 func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {
+	if err := rt.checkInterrupt(); err != nil {
+		return err
+	}
 	switch s := st.(type) {
 	case *syntax.Pipeline:
 		return rt.runPipelineStmt(s, out)

@@ -37,3 +37,19 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 		t.Errorf("prefix with a hidden parameter: %q", got)
 	}
 }
+
+func TestInterruptStopsARunningCommandLine(t *testing.T) {
+	var out []string
+	got := runWithSetup(t, probe(runtime.CmdletCommand), "$i = 0; while ($true) { $i++; if ($i -eq 50) { Stop-Now } }; 'not reached'", func(rt *runtime.Runtime) {
+		stop := &runtime.Command{Name: "Stop-Now", Type: runtime.CmdletCommand}
+		stop.Handler.Process = func(ctx *runtime.Context) error {
+			ctx.RT.Interrupt()
+			out = append(out, "interrupted")
+			return nil
+		}
+		rt.Register(stop)
+	})
+	if got != "" || len(out) != 1 {
+		t.Fatalf("output %q, interrupts %v", got, out)
+	}
+}

@@ -277,7 +277,7 @@ func errorRecord(err error) *object.ErrorRecord {
 		return nil
 	}
 	switch err.(type) {
-	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal:
+	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal, *stopSignal:
 		return nil
 	}
 	return &object.ErrorRecord{Message: err.Error()}

@@ -474,6 +474,9 @@ func (pr *cmdProcessor) setNext(e emitter) {
 func (pr *cmdProcessor) expectsInput(b bool) { pr.hasInput = b }
 
 func (pr *cmdProcessor) emit(v any) error {
+	if err := pr.rt.checkInterrupt(); err != nil {
+		return err
+	}
 	if pr.outList != nil {
 		pr.outList.Append(v)
 	}
@@ -751,7 +754,7 @@ func (pr *cmdProcessor) wrap(err error) error {
 		return err
 	}
 	switch err.(type) {
-	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal:
+	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal, *stopSignal:
 		return err
 	}
 	*pr.hadError = true

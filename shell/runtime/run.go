@@ -74,6 +74,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		rt.lastSuccess = false
 		return 1
 	}
+	rt.interrupt.on.Store(false)
 	prevSource := rt.source
 	rt.source = src
 	defer func() { rt.source = prevSource }()
@@ -170,7 +171,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 				return nil
 			}
 			switch err.(type) {
-			case *breakSignal, *continueSignal, *returnSignal:
+			case *breakSignal, *continueSignal, *returnSignal, *stopSignal:
 				return nil
 			}
 			var stop *stopUpstream

@@ -59,6 +59,7 @@ type Runtime struct {
 	regexes       map[string]*regexp.Regexp
 	fnCache       map[*syntax.ScriptBlock]*fnDecl
 	fnStack       []*cmdProcessor
+	interrupt     interruptFlag
 	commandGates  []CommandGate
 	paramGates    []ParamGate
 	exitRequested bool

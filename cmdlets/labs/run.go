@@ -38,8 +38,8 @@ func feature(name string) ([]string, bool) {
 			"Get-RetentionCompliancePolicy", "Invoke-HoldRemovalAction"}, true
 	case "inactive-recovery":
 		// Seed 004: New-Mailbox -InactiveMailbox turning an inactive
-		// mailbox into a new one with its content. Not implemented yet.
-		return nil, true
+		// mailbox into a new one with its content.
+		return []string{"New-Mailbox"}, true
 	}
 	return nil, false
 }

@@ -37,6 +37,10 @@ func lifecycleError(ctx *runtime.Context, err error, shown string) *object.Error
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the mailbox '%s' was permanently deleted. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Identity), object.InvalidOperation, shown)
 		case store.ReasonSignInNameInUse:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The sign-in name '%s' of the mailbox '%s' is already used by another account. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Detail, le.Identity), object.InvalidOperation, shown)
+		case store.ReasonAccountNotPurged:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' was soft-deleted less than 30 days ago and its user account can still be restored. Restore the user account (Undo-SoftDeletedMailbox) instead of recovering the mailbox with New-Mailbox -InactiveMailbox.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonAutoExpandingArchive:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' has an auto-expanding archive and can't be recovered.", le.Identity), object.InvalidOperation, shown)
 		case store.ReasonNoJournalArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, shown)
 		}
@@ -239,6 +243,9 @@ func newMailbox() *runtime.Command {
 		if pw, ok := object.Unwrap(ctx.Value("Password")).(object.SecureString); ok {
 			in.Password = pw.Plain()
 		}
+		if ctx.Has("InactiveMailbox") {
+			return recoverInactive(ctx, in)
+		}
 		switch {
 		case ctx.Switch("Shared"):
 			in.RecipientTypeDetails = store.RecipientSharedMailbox
@@ -316,4 +323,46 @@ func disableJournalArchiving() *runtime.Command {
 		return err
 	}
 	return c
+}
+
+// recoverInactive is New-Mailbox -InactiveMailbox: the inactive mailbox
+// becomes a new active mailbox with a new account (domain.md §4.1). The
+// mailbox is treated as licensed (D-19); a warning reminds the admin to
+// assign the licence.
+func recoverInactive(ctx *runtime.Context, in store.NewMailboxInput) error {
+	id, shown := identityString(ctx.Value("InactiveMailbox"))
+	if o, ok := object.Unwrap(ctx.Value("InactiveMailbox")).(*object.PSObject); ok {
+		if dn := object.ToInvariantString(o.Value("DistinguishedName")); dn != "" {
+			id, shown = dn, dn
+		}
+	}
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating mailbox Name:\"%s\" from the inactive mailbox \"%s\".", in.Name, shown), in.Name)
+	if err != nil || !ok {
+		return err
+	}
+	var out *object.PSObject
+	done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		m, err := tx.RecoverInactiveMailbox(store.RecoverInput{
+			InactiveMailbox: id, Name: in.Name, Alias: in.Alias, FirstName: in.FirstName, LastName: in.LastName,
+			DisplayName: in.DisplayName, MicrosoftOnlineServicesID: in.MicrosoftOnlineServicesID, Password: in.Password,
+			ResetPasswordOnNextLogon: in.ResetPasswordOnNextLogon,
+		})
+		if err != nil {
+			if rec := resolveError(ctx, err, shown); rec != nil {
+				return rec, nil
+			}
+			return nil, err
+		}
+		org, err := tx.Organization()
+		if err != nil {
+			return nil, err
+		}
+		out = MailboxObject(m, loadEnv(tx, m, org))
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	ctx.WriteWarning(fmt.Sprintf("The recovered mailbox '%s' needs an Exchange Online licence. Assign one to its new user account within 30 days.", in.Name))
+	return ctx.WriteObject(out)
 }

@@ -43,7 +43,7 @@ func cmd(name, typeName string) *runtime.Command {
 // Commands returns the simulator cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getClock(), setClock(), sendMessage(), resetTenant(), senderRevocation(), portalView(), addMailboxes(),
+		getClock(), setClock(), sendMessage(), resetTenant(), senderRevocation(), portalView(), addMailboxes(), itemLabel(),
 	}
 }
 

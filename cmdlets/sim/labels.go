@@ -1,0 +1,83 @@
+package sim
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// itemLabel declares Set-SimItemLabel, which stands in for a user (or an
+// auto-apply policy) putting a retention label on the items of a mailbox
+// folder.
+func itemLabel() *runtime.Command {
+	c := cmd("Set-SimItemLabel", "SetSimItemLabelCommand")
+	c.Synopsis = "Puts a retention label on the items of a mailbox folder, as a user would in Outlook (simulator only)."
+	c.Description = "The label must be published to the mailbox by an enabled retention label policy. A label that retains items (Keep or KeepAndDelete) sets the mailbox's ComplianceTagHoldApplied, which keeps the mailbox inactive after it is deleted; the label policy's ID appears in the mailbox's InPlaceHolds with the suffix :1."
+	c.Examples = []runtime.Example{
+		{Code: `Set-SimItemLabel -Identity adelev -Folder /Inbox -Label "Legal Record - Keep 10y"`,
+			Remark: "Labels the items of Adele Vance's Inbox with a retain label; her mailbox then shows ComplianceTagHoldApplied True."},
+		{Code: `Set-SimItemLabel -Identity alexw -Folder "/Sent Items" -Label "Delete after 1 year"; Get-Mailbox alexw | Format-List ComplianceTagHoldApplied`,
+			Remark: "A delete-only label is not a hold: ComplianceTagHoldApplied stays False."},
+	}
+	c.Params = []*runtime.Param{
+		runtime.P("Identity", runtime.IdentityType("MailboxIdParameter"), runtime.Mandatory(), runtime.Position(0),
+			runtime.FromPipelineByName(), runtime.Help("The active mailbox whose folder gets the label.")),
+		runtime.P("Folder", runtime.TString, runtime.Mandatory(), runtime.Help("The folder path, such as /Inbox or /Sent Items.")),
+		runtime.P("Label", runtime.TString, runtime.Mandatory(), runtime.Help("The retention label (Get-ComplianceTag) to apply.")),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := exo.IdentityOf(object.Unwrap(ctx.Value("Identity")))
+		if o, ok := object.Unwrap(ctx.Value("Identity")).(*object.PSObject); ok {
+			if g := o.Value("Guid"); g != nil {
+				id = object.ToInvariantString(g)
+			}
+		}
+		folder, label := ctx.String("Folder"), ctx.String("Label")
+		var rec *object.ErrorRecord
+		err := exo.Update(ctx, func(tx *store.Tx) error {
+			m, err := tx.ResolveMailbox(id, store.ScopeActive)
+			var nf *store.NotFoundError
+			var amb *store.AmbiguousError
+			switch {
+			case errors.As(err, &amb):
+				rec = exo.Ambiguous(ctx, id)
+				return nil
+			case errors.As(err, &nf):
+				rec = exo.NotFound(ctx, id)
+				return nil
+			case err != nil:
+				return err
+			}
+			err = tx.ApplyItemLabel(m.Guid, folder, label)
+			var np *store.LabelNotPublishedError
+			var ve *store.ValidationError
+			switch {
+			case errors.As(err, &np):
+				rec = ctx.NewError(fmt.Sprintf("The retention label '%s' isn't published to the mailbox '%s'. Publish it with a retention label policy that includes the mailbox.", np.Label, np.Identity),
+					"LabelNotPublished,Set-SimItemLabel", object.InvalidOperation, "InvalidOperationException", label)
+				return nil
+			case errors.As(err, &ve):
+				rec = ctx.NewError(fmt.Sprintf("The mailbox '%s' has no folder '%s'.", m.Identity(), folder),
+					"FolderNotFound,Set-SimItemLabel", object.ObjectNotFound, "ItemNotFoundException", folder)
+				return nil
+			case errors.As(err, &nf):
+				rec = ctx.NewError(fmt.Sprintf("The retention label '%s' doesn't exist.", label),
+					"LabelNotFound,Set-SimItemLabel", object.ObjectNotFound, "ItemNotFoundException", label)
+				return nil
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		return nil
+	}
+	return c
+}

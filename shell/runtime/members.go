@@ -1074,6 +1074,9 @@ func (rt *Runtime) callStatic(t *TypeInfo, name string, args []any) (any, error)
 		if !ok {
 			return nil, &methodException{"Cannot convert argument to a number."}
 		}
+		if len(f) == 0 || (l == "pow" && len(f) < 2) {
+			return nil, &methodException{fmt.Sprintf("Cannot find an overload for %q and the argument count: \"%d\".", name, len(f))}
+		}
 		switch l {
 		case "round":
 			if len(f) == 0 {
@@ -1135,6 +1138,9 @@ func (rt *Runtime) callStatic(t *TypeInfo, name string, args []any) (any, error)
 		case "isnullorwhitespace":
 			return len(args) == 0 || args[0] == nil || strings.TrimSpace(rt.toStr(args[0])) == "", nil
 		case "join":
+			if len(args) == 0 {
+				return nil, &methodException{fmt.Sprintf("Cannot find an overload for %q and the argument count: \"0\".", name)}
+			}
 			sep := argStr(rt, args, 0)
 			var parts []string
 			for _, a := range args[1:] {

@@ -348,8 +348,12 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			if !ok {
 				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
 			}
+			c := asInt64(n)
+			if c > 0 && int64(len(l))*c > 1<<24 {
+				return nil, &opError{"Exception of type 'System.OutOfMemoryException' was thrown."}
+			}
 			var out []any
-			for i := int64(0); i < asInt64(n); i++ {
+			for i := int64(0); i < c; i++ {
 				out = append(out, l...)
 			}
 			if out == nil {

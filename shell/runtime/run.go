@@ -59,6 +59,9 @@ type RunOptions struct {
 	Args   []any
 }
 
+// maxShownParseErrors bounds the parse errors Run shows for one input.
+const maxShownParseErrors = 100
+
 // Run parses and executes src as one command line (or script) with its
 // output going to the implicit Out-Default. It returns the exit code the
 // process should use for it: the exit statement's code, 1 when an error
@@ -68,7 +71,12 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	before := rt.errorsWritten
 	sb, perrs := syntax.Parse(src)
 	if perrs != nil {
-		for _, e := range perrs {
+		for i, e := range perrs {
+			if i == maxShownParseErrors {
+				// A huge malformed input (a megabyte of commas) has a
+				// parse error per character; each shows its line.
+				break
+			}
 			rt.showError(parseErrorRecord(e))
 		}
 		rt.lastSuccess = false

@@ -229,14 +229,16 @@ func (tx *Tx) seedHolds(clock time.Time) error {
 	if err := tx.PutMailbox(nestorw); err != nil {
 		return err
 	}
+	// Exchange's own MRM retention policy, the one every seeded mailbox
+	// names in its RetentionPolicy property.
+	if err := tx.seedMRM(clock.Add(-800 * Day).Truncate(time.Second)); err != nil {
+		return err
+	}
 	return tx.recomputeHolds(nil)
 }
 
-// seedMRM adds Exchange Online's Default MRM Policy and its tags. It is
-// not called by the contoso seed yet: Set-RetentionPolicy's Get-Help
-// example (cmdlets/holds) fails on a seeded default policy because
-// -RetentionPolicyTagLinks @{Remove=...} reaches the handler as a string
-// list; the call goes into seedHolds once that is fixed.
+// seedMRM adds Exchange Online's Default MRM Policy and its tags (the
+// retention tags Exchange Online ships), created at the given time.
 func (tx *Tx) seedMRM(created time.Time) error {
 	var links []string
 	for i, t := range seedMRMTags {
@@ -251,6 +253,5 @@ func (tx *Tx) seedMRM(created time.Time) error {
 		IsDefault: true, RetentionID: SeedMRMPolicyGuid, WhenCreated: created}); err != nil {
 		return err
 	}
-
 	return nil
 }

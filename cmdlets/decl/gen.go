@@ -389,7 +389,11 @@ func goType(typ string, values []string) string {
 	}
 	if strings.HasSuffix(base, "IdParameter") || base == "SourceMailbox" {
 		if arr {
-			return fmt.Sprintf("runtime.IdentityArray(%q)", base)
+			// An identity list is a MultiValuedProperty in Exchange: it
+			// takes one value, a list, or an @{Add=...;Remove=...}
+			// hashtable, so it binds as KindMultiValued (values passed
+			// through for the handler to resolve) under its documented name.
+			return fmt.Sprintf("&runtime.Type{Kind: runtime.KindMultiValued, Name: %q, FullName: %q}", t, t)
 		}
 		return fmt.Sprintf("runtime.IdentityType(%q)", base)
 	}

@@ -1069,9 +1069,9 @@ func declNewMailboxSearch() *runtime.Command {
 		{Name: "Recipients", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "SearchQuery", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Senders", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "SourceMailboxes", Type: runtime.IdentityArray("RecipientIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1, FromPipelineByName: true}}},
+		{Name: "SourceMailboxes", Type: &runtime.Type{Kind: runtime.KindMultiValued, Name: "RecipientIdParameter[]", FullName: "RecipientIdParameter[]"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1, FromPipelineByName: true}}},
 		{Name: "StartDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "StatusMailRecipients", Type: runtime.IdentityArray("RecipientIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "StatusMailRecipients", Type: &runtime.Type{Kind: runtime.KindMultiValued, Name: "RecipientIdParameter[]", FullName: "RecipientIdParameter[]"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "TargetMailbox", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -1514,10 +1514,10 @@ func declSetMailboxSearch() *runtime.Command {
 		{Name: "Recipients", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "SearchQuery", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Senders", Type: runtime.TStrings, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "SourceMailboxes", Type: runtime.IdentityArray("RecipientIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "SourceMailboxes", Type: &runtime.Type{Kind: runtime.KindMultiValued, Name: "RecipientIdParameter[]", FullName: "RecipientIdParameter[]"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "StartDate", Type: runtime.TDateTime, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "StatisticsStartIndex", Type: runtime.TInt, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "StatusMailRecipients", Type: runtime.IdentityArray("RecipientIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "StatusMailRecipients", Type: &runtime.Type{Kind: runtime.KindMultiValued, Name: "RecipientIdParameter[]", FullName: "RecipientIdParameter[]"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "TargetMailbox", Type: runtime.IdentityType("MailboxIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
@@ -1785,7 +1785,7 @@ func declSetRetentionPolicy() *runtime.Command {
 		{Name: "IsDefaultArbitrationMailbox", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 		{Name: "RetentionId", Type: runtime.TGuid, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
-		{Name: "RetentionPolicyTagLinks", Type: runtime.IdentityArray("RetentionPolicyTagIdParameter"), Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
+		{Name: "RetentionPolicyTagLinks", Type: &runtime.Type{Kind: runtime.KindMultiValued, Name: "RetentionPolicyTagIdParameter[]", FullName: "RetentionPolicyTagIdParameter[]"}, Sets: []runtime.SetInfo{{Set: "__AllParameterSets", Mandatory: false, Position: -1}}},
 	}
 	return c
 }

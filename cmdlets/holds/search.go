@@ -138,23 +138,54 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 		cp.InPlaceHoldEnabled = on
 	}
 	if ctx.Has("SourceMailboxes") {
-		var dns []string
-		for _, v := range valueStrings(ctx.Value("SourceMailboxes")) {
+		// A source is a LegacyExchangeDN or a mailbox identity; the list
+		// is replaced, or edited with @{Add=...;Remove=...}.
+		toDN := func(v string) (string, *object.ErrorRecord, error) {
 			if strings.HasPrefix(strings.ToLower(v), "/o=") {
-				dns = append(dns, v)
-				continue
+				return v, nil, nil
 			}
 			ms, err := tx.ResolveMailboxes(v, store.ScopeIncludeInactive)
 			var amb *store.AmbiguousError
 			switch {
 			case asErr(err, &amb) || len(ms) > 1:
-				return nil, exo.Ambiguous(ctx, v), nil
+				return "", exo.Ambiguous(ctx, v), nil
 			case isNotFound(err) || (err == nil && len(ms) == 0):
-				return nil, exo.NotFound(ctx, v), nil
+				return "", exo.NotFound(ctx, v), nil
 			case err != nil:
-				return nil, nil, err
+				return "", nil, err
 			}
-			dns = append(dns, ms[0].LegacyExchangeDN)
+			return ms[0].LegacyExchangeDN, nil, nil
+		}
+		arg := object.Unwrap(ctx.Value("SourceMailboxes"))
+		var dns []string
+		if h, ok := arg.(*object.Hashtable); ok {
+			dns = append(dns, s.SourceMailboxes...)
+			add, _ := h.Get("Add")
+			rem, _ := h.Get("Remove")
+			for _, v := range valueStrings(add) {
+				d, rec, err := toDN(v)
+				if rec != nil || err != nil {
+					return nil, rec, err
+				}
+				if !containsFold(dns, d) {
+					dns = append(dns, d)
+				}
+			}
+			for _, v := range valueStrings(rem) {
+				d, rec, err := toDN(v)
+				if rec != nil || err != nil {
+					return nil, rec, err
+				}
+				dns = removeFold(dns, d)
+			}
+		} else {
+			for _, v := range valueStrings(arg) {
+				d, rec, err := toDN(v)
+				if rec != nil || err != nil {
+					return nil, rec, err
+				}
+				dns = append(dns, d)
+			}
 		}
 		if dns == nil {
 			dns = []string{}

@@ -23,8 +23,11 @@ fmt-check:
 	@out=$$(gofmt -l $$(find . -name '*.go' -not -path './tmp/*' -not -path './bin/*')); \
 	if [ -n "$$out" ]; then echo "gofmt needs to reformat:"; echo "$$out"; exit 1; fi
 
+# Go benchmarks, then the issue-8 figure table (exosim beside a physical
+# bbolt baseline, 100,000 mailboxes; see cmd/exosim/figures_test.go).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+	EXOSIM_BENCH=1 $(GO) test -run '^TestBenchFigures$$' -v -timeout 60m ./cmd/exosim
 
 # Runs every fuzz target for $(FUZZTIME) each.
 fuzz:

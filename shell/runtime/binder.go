@@ -559,7 +559,18 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		}
 		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot convert '%s' to the type 'System.Boolean' required by parameter '%s'. ", object.TypeName(v), p.Name), "CannotConvertArgument", object.InvalidArgument)
 	case KindSwitch:
-		return object.ToBool(v), nil
+		switch x := v.(type) {
+		case bool:
+			return x, nil
+		case Switch:
+			return bool(x), nil
+		case int, int64, float64, object.Decimal:
+			return object.ToBool(x), nil
+		}
+		if cmd.Type == FunctionCommand {
+			return nil, fail(fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Management.Automation.SwitchParameter\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.TypeName(v)))
+		}
+		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot convert '%s' to the type 'System.Management.Automation.SwitchParameter' required by parameter '%s'. ", object.TypeName(v), p.Name), "CannotConvertArgument", object.InvalidArgument)
 	case KindInt, KindLong:
 		tn := "System.Int32"
 		if t.Kind == KindLong {

@@ -114,8 +114,10 @@ func typeByFullName(full string) *TypeInfo {
 	t := &TypeInfo{FullName: full}
 	is := func(f func(any) bool) { t.Test = f }
 	switch full {
-	case "System.Int32", "System.Int16", "System.Byte", "System.SByte", "System.UInt32":
+	case "System.Int32":
 		t.Convert = func(rt *Runtime, v any) (any, error) { return toInt32(v, full) }
+	case "System.Int16", "System.Byte", "System.SByte", "System.UInt32":
+		t.Convert = func(rt *Runtime, v any) (any, error) { return toNarrowInt(v, full) }
 		is(func(v any) bool { _, ok := v.(int); return ok })
 	case "System.Int64", "System.UInt64", "System.Numerics.BigInteger":
 		t.Convert = func(rt *Runtime, v any) (any, error) {
@@ -371,8 +373,12 @@ func toInt32(v any, typeName string) (any, error) {
 		}
 		return x, nil
 	case float64:
-		if math.IsNaN(x) || x > math.MaxInt64 || x < math.MinInt64 {
-			return nil, convertFailed(v, typeName, "Value was either too large or too small for an Int32.")
+		if math.IsNaN(x) || x >= math.MaxInt64 || x < math.MinInt64 {
+			what := "an Int32"
+			if typeName == "System.Int64" {
+				what = "an Int64"
+			}
+			return nil, convertFailed(v, typeName, "Value was either too large or too small for "+what+".")
 		}
 		r := math.RoundToEven(x)
 		if typeName == "System.Int32" {
@@ -390,6 +396,36 @@ func toInt32(v any, typeName string) (any, error) {
 		return int64(r), nil
 	}
 	return nil, convertFailed(v, typeName, "")
+}
+
+// narrowRanges are the bounds of the small integer types and .NET's
+// overflow wording for each.
+var narrowRanges = map[string]struct {
+	min, max int64
+	what     string
+}{
+	"System.Byte":   {0, 255, "an unsigned byte"},
+	"System.SByte":  {-128, 127, "a signed byte"},
+	"System.Int16":  {-32768, 32767, "an Int16"},
+	"System.UInt32": {0, 4294967295, "a UInt32"},
+}
+
+// toNarrowInt converts to a small integer type, refusing values outside
+// its range as .NET does (the value stays an int in the simulator).
+func toNarrowInt(v any, typeName string) (any, error) {
+	n, err := toInt32(v, "System.Int64")
+	if err != nil {
+		return nil, convertFailed(v, typeName, formatErrDetail(v))
+	}
+	r := narrowRanges[typeName]
+	i := asInt64(n)
+	if i < r.min || i > r.max {
+		return nil, convertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
+	}
+	if typeName == "System.UInt32" {
+		return i, nil
+	}
+	return int(i), nil
 }
 
 func toDouble(v any) (any, error) {

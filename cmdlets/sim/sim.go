@@ -219,18 +219,24 @@ func sendMessage() *runtime.Command {
 			default:
 				return err
 			}
-			return nil
+			// Refused: roll back whatever the attempt touched (the ID
+			// generator, trace rows) before reporting it.
+			return errRefused
 		})
-		if err != nil {
-			return err
-		}
 		if failure != "" {
 			return simError(ctx, failure, "SendFailed", object.InvalidArgument, in.Subject)
+		}
+		if err != nil {
+			return err
 		}
 		return ctx.WriteObject(messageObject(m))
 	}
 	return c
 }
+
+// errRefused rolls back a transaction whose operation was refused; the
+// handler reports the refusal itself.
+var errRefused = errors.New("refused")
 
 func messageObject(m *store.Message) *object.PSObject {
 	o := object.NewObject(TypeMessage, "System.Object")

@@ -255,10 +255,13 @@ func setPolicy(app bool) *runtime.Command {
 			return err
 		}
 		desc := fmt.Sprintf("Modifying retention policy \"%s\".", name)
+		impact := runtime.ImpactMedium
 		if ch.RestrictiveRetention != nil && *ch.RestrictiveRetention {
 			desc = fmt.Sprintf("Turning on Preservation Lock (RestrictiveRetention) for the retention policy \"%s\". Once locked, nobody can turn the policy off, delete it, remove locations from it or shorten its retention period. This can't be undone.", name)
+			// The lock is irreversible: it asks for confirmation by default.
+			impact = runtime.ImpactHigh
 		}
-		ok, err := ctx.ShouldProcessWith(desc, name)
+		ok, err := ctx.ShouldProcessImpact(desc, name, impact)
 		if err != nil || !ok {
 			return err
 		}

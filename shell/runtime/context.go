@@ -209,6 +209,13 @@ func (c *Context) ShouldProcessWith(description, target string) (bool, error) {
 	return c.proc.shouldProcess(target, "", description)
 }
 
+// ShouldProcessImpact is ShouldProcessWith for one operation whose impact
+// differs from the command's: a High-impact step (an irreversible lock,
+// say) of an otherwise Medium-impact command prompts by default.
+func (c *Context) ShouldProcessImpact(description, target string, impact Impact) (bool, error) {
+	return c.proc.shouldProcessImpact(target, "", description, impact)
+}
+
 // Switch is a [switch] value in script functions.
 type Switch bool
 

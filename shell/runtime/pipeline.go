@@ -837,6 +837,12 @@ func (pr *cmdProcessor) writeVerbose(msg string) {
 
 // shouldProcess implements -WhatIf and -Confirm.
 func (pr *cmdProcessor) shouldProcess(target, action, description string) (bool, error) {
+	return pr.shouldProcessImpact(target, action, description, 0)
+}
+
+// shouldProcessImpact is shouldProcess with the call's own ConfirmImpact
+// (0: the command's).
+func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact Impact) (bool, error) {
 	rt := pr.rt
 	if pr.yesToAll {
 		return true, nil
@@ -871,6 +877,9 @@ func (pr *cmdProcessor) shouldProcess(target, action, description string) (bool,
 		}
 	}
 	impact := pr.cmd.ConfirmImpact
+	if callImpact != 0 {
+		impact = callImpact
+	}
 	if impact == 0 {
 		impact = ImpactMedium
 	}

@@ -465,11 +465,11 @@ func (tx *Tx) RemoveCompliancePolicy(identity string, kinds ...string) error {
 		return err
 	}
 	for _, r := range rules {
-		if _, err := tx.deleteRecord(bucketComplianceRules, strings.ToLower(r.Guid)); err != nil {
+		if err := complianceRuleKind.delete(tx, r); err != nil {
 			return err
 		}
 	}
-	if _, err := tx.deleteRecord(bucketCompliancePolicies, p.Guid); err != nil {
+	if err := compliancePolicyKind.delete(tx, p); err != nil {
 		return err
 	}
 	// Explicit exclusions of the policy are forgotten.
@@ -810,8 +810,7 @@ func (tx *Tx) RemoveAdaptiveScope(identity string) error {
 			return &ObjectInUseError{Kind: "adaptive scope", Name: s.Name, UsedBy: p.Name}
 		}
 	}
-	_, err = tx.deleteRecord(bucketAdaptiveScopes, strings.ToLower(s.Guid))
-	return err
+	return adaptiveScopeKind.delete(tx, s)
 }
 
 // --- retention labels ----------------------------------------------------------------
@@ -982,7 +981,7 @@ func (tx *Tx) RemoveComplianceCase(identity string) error {
 		guids = append(guids, g...)
 		dropped = append(dropped, d)
 	}
-	if _, err := tx.deleteRecord(bucketComplianceCases, strings.ToLower(c.Guid)); err != nil {
+	if err := complianceCaseKind.delete(tx, c); err != nil {
 		return err
 	}
 	return tx.recomputeHolds(append(guids, ""), dropped...)
@@ -994,11 +993,11 @@ func (tx *Tx) deleteCaseHold(h *CaseHoldPolicy) ([]string, string, error) {
 		return nil, "", err
 	}
 	for _, r := range rs {
-		if _, err := tx.deleteRecord(bucketCaseHoldRules, strings.ToLower(r.Guid)); err != nil {
+		if err := caseHoldRuleKind.delete(tx, r); err != nil {
 			return nil, "", err
 		}
 	}
-	if _, err := tx.deleteRecord(bucketCaseHoldPolicies, strings.ToLower(h.Guid)); err != nil {
+	if err := caseHoldPolicyKind.delete(tx, h); err != nil {
 		return nil, "", err
 	}
 	var guids []string

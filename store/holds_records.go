@@ -397,28 +397,71 @@ func (s *MailboxHoldState) empty() bool {
 	return len(s.ExcludedOrg) == 0 && len(s.Suppressed) == 0 && len(s.Labels) == 0
 }
 
-// --- generic record access ---------------------------------------------------
+// --- record kinds -------------------------------------------------------------
 
-func getTyped[T any](tx *Tx, bucket, kind, key string) (*T, error) {
-	v := new(T)
-	ok, err := tx.getRecord(bucket, strings.ToLower(key), v)
-	if err != nil {
-		return nil, err
+var (
+	compliancePolicyKind = recordKind[CompliancePolicy]{
+		bucket: bucketCompliancePolicies, kind: "retentionCompliancePolicy",
+		fields: func(p *CompliancePolicy) recordFields {
+			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
+		},
 	}
-	if !ok {
-		return nil, &NotFoundError{Kind: kind, Key: key}
+	complianceRuleKind = recordKind[ComplianceRule]{
+		bucket: bucketComplianceRules, kind: "retentionComplianceRule",
+		fields: func(r *ComplianceRule) recordFields {
+			return recordFields{r.Guid, r.Name, &r.WhenCreated, &r.WhenChanged}
+		},
 	}
-	return v, nil
-}
-
-func listTyped[T any](tx *Tx, bucket string) ([]*T, error) {
-	var out []*T
-	err := forEachDecoded(tx, bucket, "", func(_ string, v *T) error {
-		out = append(out, v)
-		return nil
-	})
-	return out, err
-}
+	adaptiveScopeKind = recordKind[AdaptiveScope]{
+		bucket: bucketAdaptiveScopes, kind: "adaptiveScope",
+		fields: func(s *AdaptiveScope) recordFields {
+			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
+		},
+	}
+	complianceTagKind = recordKind[ComplianceTag]{
+		bucket: bucketComplianceTags, kind: "complianceTag",
+		fields: func(t *ComplianceTag) recordFields {
+			return recordFields{t.Guid, t.Name, &t.WhenCreated, &t.WhenChanged}
+		},
+	}
+	complianceCaseKind = recordKind[ComplianceCase]{
+		bucket: bucketComplianceCases, kind: "complianceCase",
+		fields: func(c *ComplianceCase) recordFields {
+			return recordFields{c.Guid, c.Name, &c.WhenCreated, &c.WhenChanged}
+		},
+	}
+	caseHoldPolicyKind = recordKind[CaseHoldPolicy]{
+		bucket: bucketCaseHoldPolicies, kind: "caseHoldPolicy",
+		fields: func(p *CaseHoldPolicy) recordFields {
+			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
+		},
+	}
+	caseHoldRuleKind = recordKind[CaseHoldRule]{
+		bucket: bucketCaseHoldRules, kind: "caseHoldRule",
+		fields: func(r *CaseHoldRule) recordFields {
+			return recordFields{r.Guid, r.Name, &r.WhenCreated, &r.WhenChanged}
+		},
+	}
+	mailboxSearchKind = recordKind[MailboxSearch]{
+		bucket: bucketMailboxSearches, kind: "mailboxSearch", byName: true,
+		fields: func(s *MailboxSearch) recordFields {
+			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
+		},
+		alias: func(s *MailboxSearch) string { return s.InPlaceHoldIdentity },
+	}
+	mrmPolicyKind = recordKind[MRMPolicy]{
+		bucket: bucketMRMPolicies, kind: "retentionPolicy", byName: true,
+		fields: func(p *MRMPolicy) recordFields {
+			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
+		},
+	}
+	mrmTagKind = recordKind[MRMTag]{
+		bucket: bucketMRMTags, kind: "retentionPolicyTag", byName: true,
+		fields: func(t *MRMTag) recordFields {
+			return recordFields{t.Guid, t.Name, &t.WhenCreated, &t.WhenChanged}
+		},
+	}
+)
 
 // --- policies ---------------------------------------------------------------
 
@@ -427,9 +470,9 @@ func listTyped[T any](tx *Tx, bucket string) ([]*T, error) {
 func (tx *Tx) GetCompliancePolicy(guid string) (*CompliancePolicy, error) {
 	g, ok := NormalizeGuid(guid)
 	if !ok {
-		return nil, &NotFoundError{Kind: "retentionCompliancePolicy", Key: guid}
+		return nil, &NotFoundError{Kind: compliancePolicyKind.kind, Key: guid}
 	}
-	return getTyped[CompliancePolicy](tx, bucketCompliancePolicies, "retentionCompliancePolicy", g)
+	return getTyped[CompliancePolicy](tx, bucketCompliancePolicies, compliancePolicyKind.kind, g)
 }
 
 // PutCompliancePolicy stores a compliance policy (WhenChanged = now).
@@ -439,25 +482,15 @@ func (tx *Tx) PutCompliancePolicy(p *CompliancePolicy) error {
 		return &ValidationError{Field: "Guid", Message: "not a GUID: " + p.Guid}
 	}
 	p.Guid = g
-	p.WhenChanged = tx.Now()
-	return tx.putRecord(bucketCompliancePolicies, g, p)
+	return compliancePolicyKind.put(tx, p)
 }
 
 // CompliancePolicies lists compliance policies of the given kinds (all
 // kinds when none given), ordered by creation time then name.
 func (tx *Tx) CompliancePolicies(kinds ...string) ([]*CompliancePolicy, error) {
-	all, err := listTyped[CompliancePolicy](tx, bucketCompliancePolicies)
-	if err != nil {
-		return nil, err
-	}
-	var out []*CompliancePolicy
-	for _, p := range all {
-		if len(kinds) == 0 || hcontains(kinds, p.Kind) {
-			out = append(out, p)
-		}
-	}
-	sortHoldRecords(out, func(p *CompliancePolicy) (time.Time, string) { return p.WhenCreated, p.Name })
-	return out, nil
+	return compliancePolicyKind.list(tx, func(p *CompliancePolicy) bool {
+		return len(kinds) == 0 || hcontains(kinds, p.Kind)
+	})
 }
 
 // FindCompliancePolicy resolves a policy by name, Guid (dashed or 32 hex)
@@ -482,157 +515,69 @@ func (tx *Tx) FindCompliancePolicy(identity string, kinds ...string) (*Complianc
 			return p, nil
 		}
 	}
-	return nil, &NotFoundError{Kind: "retentionCompliancePolicy", Key: identity}
+	return nil, &NotFoundError{Kind: compliancePolicyKind.kind, Key: identity}
 }
 
 // PolicyRules returns the rules of a compliance policy, ordered by
 // creation.
 func (tx *Tx) PolicyRules(policyGuid string) ([]*ComplianceRule, error) {
-	all, err := listTyped[ComplianceRule](tx, bucketComplianceRules)
-	if err != nil {
-		return nil, err
-	}
-	var out []*ComplianceRule
-	for _, r := range all {
-		if strings.EqualFold(r.Policy, policyGuid) {
-			out = append(out, r)
-		}
-	}
-	sortHoldRecords(out, func(r *ComplianceRule) (time.Time, string) { return r.WhenCreated, r.Name })
-	return out, nil
+	return complianceRuleKind.list(tx, func(r *ComplianceRule) bool { return strings.EqualFold(r.Policy, policyGuid) })
 }
 
 // ComplianceRules lists every retention rule, ordered by creation.
-func (tx *Tx) ComplianceRules() ([]*ComplianceRule, error) {
-	out, err := listTyped[ComplianceRule](tx, bucketComplianceRules)
-	sortHoldRecords(out, func(r *ComplianceRule) (time.Time, string) { return r.WhenCreated, r.Name })
-	return out, err
-}
+func (tx *Tx) ComplianceRules() ([]*ComplianceRule, error) { return complianceRuleKind.list(tx, nil) }
 
 // FindComplianceRule resolves a rule by name or Guid.
 func (tx *Tx) FindComplianceRule(identity string) (*ComplianceRule, error) {
-	rs, err := tx.ComplianceRules()
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, r := range rs {
-		if strings.EqualFold(r.Name, strings.TrimSpace(identity)) || (isGuid && r.Guid == g) {
-			return r, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "retentionComplianceRule", Key: identity}
+	return complianceRuleKind.find(tx, identity)
 }
 
 // PutComplianceRule stores a retention rule.
-func (tx *Tx) PutComplianceRule(r *ComplianceRule) error {
-	r.WhenChanged = tx.Now()
-	return tx.putRecord(bucketComplianceRules, strings.ToLower(r.Guid), r)
-}
+func (tx *Tx) PutComplianceRule(r *ComplianceRule) error { return complianceRuleKind.put(tx, r) }
 
 // --- adaptive scopes, labels ------------------------------------------------
 
 // AdaptiveScopes lists the adaptive scopes ordered by creation.
-func (tx *Tx) AdaptiveScopes() ([]*AdaptiveScope, error) {
-	out, err := listTyped[AdaptiveScope](tx, bucketAdaptiveScopes)
-	sortHoldRecords(out, func(s *AdaptiveScope) (time.Time, string) { return s.WhenCreated, s.Name })
-	return out, err
-}
+func (tx *Tx) AdaptiveScopes() ([]*AdaptiveScope, error) { return adaptiveScopeKind.list(tx, nil) }
 
 // FindAdaptiveScope resolves a scope by name or Guid.
 func (tx *Tx) FindAdaptiveScope(identity string) (*AdaptiveScope, error) {
-	ss, err := tx.AdaptiveScopes()
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, s := range ss {
-		if strings.EqualFold(s.Name, strings.TrimSpace(identity)) || (isGuid && s.Guid == g) {
-			return s, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "adaptiveScope", Key: identity}
+	return adaptiveScopeKind.find(tx, identity)
 }
 
 // PutAdaptiveScope stores an adaptive scope.
-func (tx *Tx) PutAdaptiveScope(s *AdaptiveScope) error {
-	s.WhenChanged = tx.Now()
-	return tx.putRecord(bucketAdaptiveScopes, strings.ToLower(s.Guid), s)
-}
+func (tx *Tx) PutAdaptiveScope(s *AdaptiveScope) error { return adaptiveScopeKind.put(tx, s) }
 
 // ComplianceTags lists the retention labels ordered by creation.
-func (tx *Tx) ComplianceTags() ([]*ComplianceTag, error) {
-	out, err := listTyped[ComplianceTag](tx, bucketComplianceTags)
-	sortHoldRecords(out, func(t *ComplianceTag) (time.Time, string) { return t.WhenCreated, t.Name })
-	return out, err
-}
+func (tx *Tx) ComplianceTags() ([]*ComplianceTag, error) { return complianceTagKind.list(tx, nil) }
 
 // FindComplianceTag resolves a retention label by name or Guid.
 func (tx *Tx) FindComplianceTag(identity string) (*ComplianceTag, error) {
-	ts, err := tx.ComplianceTags()
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, t := range ts {
-		if strings.EqualFold(t.Name, strings.TrimSpace(identity)) || (isGuid && t.Guid == g) {
-			return t, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "complianceTag", Key: identity}
+	return complianceTagKind.find(tx, identity)
 }
 
 // PutComplianceTag stores a retention label.
-func (tx *Tx) PutComplianceTag(t *ComplianceTag) error {
-	t.WhenChanged = tx.Now()
-	return tx.putRecord(bucketComplianceTags, strings.ToLower(t.Guid), t)
-}
+func (tx *Tx) PutComplianceTag(t *ComplianceTag) error { return complianceTagKind.put(tx, t) }
 
 // --- cases --------------------------------------------------------------------
 
 // ComplianceCases lists the eDiscovery cases ordered by creation.
-func (tx *Tx) ComplianceCases() ([]*ComplianceCase, error) {
-	out, err := listTyped[ComplianceCase](tx, bucketComplianceCases)
-	sortHoldRecords(out, func(c *ComplianceCase) (time.Time, string) { return c.WhenCreated, c.Name })
-	return out, err
-}
+func (tx *Tx) ComplianceCases() ([]*ComplianceCase, error) { return complianceCaseKind.list(tx, nil) }
 
 // FindComplianceCase resolves a case by name or Guid.
 func (tx *Tx) FindComplianceCase(identity string) (*ComplianceCase, error) {
-	cs, err := tx.ComplianceCases()
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, c := range cs {
-		if strings.EqualFold(c.Name, strings.TrimSpace(identity)) || (isGuid && c.Guid == g) {
-			return c, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "complianceCase", Key: identity}
+	return complianceCaseKind.find(tx, identity)
 }
 
 // PutComplianceCase stores a case.
-func (tx *Tx) PutComplianceCase(c *ComplianceCase) error {
-	c.WhenChanged = tx.Now()
-	return tx.putRecord(bucketComplianceCases, strings.ToLower(c.Guid), c)
-}
+func (tx *Tx) PutComplianceCase(c *ComplianceCase) error { return complianceCaseKind.put(tx, c) }
 
 // CaseHoldPolicies lists case hold policies (of one case when caseGuid is
 // not empty), ordered by creation.
 func (tx *Tx) CaseHoldPolicies(caseGuid string) ([]*CaseHoldPolicy, error) {
-	all, err := listTyped[CaseHoldPolicy](tx, bucketCaseHoldPolicies)
-	if err != nil {
-		return nil, err
-	}
-	var out []*CaseHoldPolicy
-	for _, p := range all {
-		if caseGuid == "" || strings.EqualFold(p.Case, caseGuid) {
-			out = append(out, p)
-		}
-	}
-	sortHoldRecords(out, func(p *CaseHoldPolicy) (time.Time, string) { return p.WhenCreated, p.Name })
-	return out, nil
+	return caseHoldPolicyKind.list(tx, func(p *CaseHoldPolicy) bool {
+		return caseGuid == "" || strings.EqualFold(p.Case, caseGuid)
+	})
 }
 
 // FindCaseHoldPolicy resolves a case hold policy by name or Guid (with or
@@ -648,150 +593,68 @@ func (tx *Tx) FindCaseHoldPolicy(identity string) (*CaseHoldPolicy, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, isGuid := NormalizeGuid(id)
-	for _, p := range ps {
-		if strings.EqualFold(p.Name, id) || (isGuid && p.Guid == g) {
-			return p, nil
-		}
+	if p := caseHoldPolicyKind.match(ps, id); p != nil {
+		return p, nil
 	}
-	return nil, &NotFoundError{Kind: "caseHoldPolicy", Key: identity}
+	return nil, &NotFoundError{Kind: caseHoldPolicyKind.kind, Key: identity}
 }
 
 // PutCaseHoldPolicy stores a case hold policy.
-func (tx *Tx) PutCaseHoldPolicy(p *CaseHoldPolicy) error {
-	p.WhenChanged = tx.Now()
-	return tx.putRecord(bucketCaseHoldPolicies, strings.ToLower(p.Guid), p)
-}
+func (tx *Tx) PutCaseHoldPolicy(p *CaseHoldPolicy) error { return caseHoldPolicyKind.put(tx, p) }
 
 // CaseHoldRules lists case hold rules (of one policy when policyGuid is not
 // empty).
 func (tx *Tx) CaseHoldRules(policyGuid string) ([]*CaseHoldRule, error) {
-	all, err := listTyped[CaseHoldRule](tx, bucketCaseHoldRules)
-	if err != nil {
-		return nil, err
-	}
-	var out []*CaseHoldRule
-	for _, r := range all {
-		if policyGuid == "" || strings.EqualFold(r.Policy, policyGuid) {
-			out = append(out, r)
-		}
-	}
-	sortHoldRecords(out, func(r *CaseHoldRule) (time.Time, string) { return r.WhenCreated, r.Name })
-	return out, nil
+	return caseHoldRuleKind.list(tx, func(r *CaseHoldRule) bool {
+		return policyGuid == "" || strings.EqualFold(r.Policy, policyGuid)
+	})
 }
 
 // FindCaseHoldRule resolves a case hold rule by name or Guid.
 func (tx *Tx) FindCaseHoldRule(identity string) (*CaseHoldRule, error) {
-	rs, err := tx.CaseHoldRules("")
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, r := range rs {
-		if strings.EqualFold(r.Name, strings.TrimSpace(identity)) || (isGuid && r.Guid == g) {
-			return r, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "caseHoldRule", Key: identity}
+	return caseHoldRuleKind.find(tx, identity)
 }
 
 // PutCaseHoldRule stores a case hold rule.
-func (tx *Tx) PutCaseHoldRule(r *CaseHoldRule) error {
-	r.WhenChanged = tx.Now()
-	return tx.putRecord(bucketCaseHoldRules, strings.ToLower(r.Guid), r)
-}
+func (tx *Tx) PutCaseHoldRule(r *CaseHoldRule) error { return caseHoldRuleKind.put(tx, r) }
 
 // --- In-Place holds -------------------------------------------------------------
 
 // ListMailboxSearches lists the legacy In-Place holds / searches ordered by
 // name.
-func (tx *Tx) ListMailboxSearches() ([]*MailboxSearch, error) {
-	out, err := listTyped[MailboxSearch](tx, bucketMailboxSearches)
-	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out, err
-}
+func (tx *Tx) ListMailboxSearches() ([]*MailboxSearch, error) { return mailboxSearchKind.list(tx, nil) }
 
 // GetMailboxSearch resolves an In-Place hold by name, Guid or
 // InPlaceHoldIdentity (with its cld prefix if it has one).
 func (tx *Tx) GetMailboxSearch(nameOrHoldID string) (*MailboxSearch, error) {
-	ss, err := tx.ListMailboxSearches()
-	if err != nil {
-		return nil, err
-	}
-	id := strings.TrimSpace(nameOrHoldID)
-	g, isGuid := NormalizeGuid(id)
-	for _, s := range ss {
-		if strings.EqualFold(s.Name, id) || strings.EqualFold(s.InPlaceHoldIdentity, id) || (isGuid && s.Guid == g) {
-			return s, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "mailboxSearch", Key: nameOrHoldID}
+	return mailboxSearchKind.find(tx, nameOrHoldID)
 }
 
 // PutMailboxSearch stores an In-Place hold record as it is (no stamping;
 // use SetMailboxSearch for changes).
-func (tx *Tx) PutMailboxSearch(s *MailboxSearch) error {
-	s.WhenChanged = tx.Now()
-	return tx.putRecord(bucketMailboxSearches, strings.ToLower(s.Guid), s)
-}
+func (tx *Tx) PutMailboxSearch(s *MailboxSearch) error { return mailboxSearchKind.put(tx, s) }
 
 // --- MRM ---------------------------------------------------------------------------
 
 // MRMPolicies lists the Exchange retention policies ordered by name.
-func (tx *Tx) MRMPolicies() ([]*MRMPolicy, error) {
-	out, err := listTyped[MRMPolicy](tx, bucketMRMPolicies)
-	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out, err
-}
+func (tx *Tx) MRMPolicies() ([]*MRMPolicy, error) { return mrmPolicyKind.list(tx, nil) }
 
 // FindMRMPolicy resolves an Exchange retention policy by name or Guid.
 func (tx *Tx) FindMRMPolicy(identity string) (*MRMPolicy, error) {
-	ps, err := tx.MRMPolicies()
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, p := range ps {
-		if strings.EqualFold(p.Name, strings.TrimSpace(identity)) || (isGuid && p.Guid == g) {
-			return p, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "retentionPolicy", Key: identity}
+	return mrmPolicyKind.find(tx, identity)
 }
 
 // PutMRMPolicy stores an Exchange retention policy.
-func (tx *Tx) PutMRMPolicy(p *MRMPolicy) error {
-	p.WhenChanged = tx.Now()
-	return tx.putRecord(bucketMRMPolicies, strings.ToLower(p.Guid), p)
-}
+func (tx *Tx) PutMRMPolicy(p *MRMPolicy) error { return mrmPolicyKind.put(tx, p) }
 
 // MRMTags lists the retention policy tags ordered by name.
-func (tx *Tx) MRMTags() ([]*MRMTag, error) {
-	out, err := listTyped[MRMTag](tx, bucketMRMTags)
-	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out, err
-}
+func (tx *Tx) MRMTags() ([]*MRMTag, error) { return mrmTagKind.list(tx, nil) }
 
 // FindMRMTag resolves a retention policy tag by name or Guid.
-func (tx *Tx) FindMRMTag(identity string) (*MRMTag, error) {
-	ts, err := tx.MRMTags()
-	if err != nil {
-		return nil, err
-	}
-	g, isGuid := NormalizeGuid(identity)
-	for _, t := range ts {
-		if strings.EqualFold(t.Name, strings.TrimSpace(identity)) || (isGuid && t.Guid == g) {
-			return t, nil
-		}
-	}
-	return nil, &NotFoundError{Kind: "retentionPolicyTag", Key: identity}
-}
+func (tx *Tx) FindMRMTag(identity string) (*MRMTag, error) { return mrmTagKind.find(tx, identity) }
 
 // PutMRMTag stores a retention policy tag.
-func (tx *Tx) PutMRMTag(t *MRMTag) error {
-	t.WhenChanged = tx.Now()
-	return tx.putRecord(bucketMRMTags, strings.ToLower(t.Guid), t)
-}
+func (tx *Tx) PutMRMTag(t *MRMTag) error { return mrmTagKind.put(tx, t) }
 
 // --- hold-removal log and hold state -------------------------------------------
 

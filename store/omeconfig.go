@@ -34,15 +34,7 @@ func ValidExpiryDays(n int) bool { return n == 0 || (n >= 1 && n <= 730) }
 // GetOMEConfiguration returns a branding template by Identity
 // (case-insensitive).
 func (tx *Tx) GetOMEConfiguration(identity string) (*OMEConfiguration, error) {
-	var c OMEConfiguration
-	ok, err := tx.getRecord(bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)), &c)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &NotFoundError{Kind: "OME configuration", Key: identity}
-	}
-	return &c, nil
+	return getKeyed[OMEConfiguration](tx, bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)), "OME configuration", identity)
 }
 
 // PutOMEConfiguration stores a branding template.
@@ -62,21 +54,12 @@ func (tx *Tx) PutOMEConfiguration(c *OMEConfiguration) error {
 
 // DeleteOMEConfiguration removes a branding template.
 func (tx *Tx) DeleteOMEConfiguration(identity string) error {
-	ok, err := tx.deleteRecord(bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)))
-	if err == nil && !ok {
-		err = &NotFoundError{Kind: "OME configuration", Key: identity}
-	}
-	return err
+	return deleteKeyed(tx, bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)), "OME configuration", identity)
 }
 
 // ListOMEConfigurations returns every branding template (by Identity).
 func (tx *Tx) ListOMEConfigurations() ([]*OMEConfiguration, error) {
-	var out []*OMEConfiguration
-	err := forEachDecoded(tx, bucketOMEConfig, "", func(_ string, c *OMEConfiguration) error {
-		out = append(out, c)
-		return nil
-	})
-	return out, err
+	return listTyped[OMEConfiguration](tx, bucketOMEConfig)
 }
 
 // IRMConfiguration is the tenant's Get-IRMConfiguration object.
@@ -111,15 +94,7 @@ const irmKey = "ControlPoint Object"
 
 // IRMConfiguration returns the tenant's IRM configuration.
 func (tx *Tx) IRMConfiguration() (*IRMConfiguration, error) {
-	var c IRMConfiguration
-	ok, err := tx.getRecord(bucketIRM, irmKey, &c)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &NotFoundError{Kind: "IRM configuration", Key: irmKey}
-	}
-	return &c, nil
+	return getKeyed[IRMConfiguration](tx, bucketIRM, irmKey, "IRM configuration", irmKey)
 }
 
 // PutIRMConfiguration stores the tenant's IRM configuration.
@@ -153,15 +128,7 @@ func (r *TransportRule) Enabled() bool {
 
 // GetTransportRule returns a rule by name (case-insensitive).
 func (tx *Tx) GetTransportRule(name string) (*TransportRule, error) {
-	var r TransportRule
-	ok, err := tx.getRecord(bucketTransportRule, strings.ToLower(strings.TrimSpace(name)), &r)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &NotFoundError{Kind: "transport rule", Key: name}
-	}
-	return &r, nil
+	return getKeyed[TransportRule](tx, bucketTransportRule, strings.ToLower(strings.TrimSpace(name)), "transport rule", name)
 }
 
 // PutTransportRule stores a rule (a new rule without a Guid gets one).
@@ -184,20 +151,12 @@ func (tx *Tx) PutTransportRule(r *TransportRule) error {
 
 // DeleteTransportRule removes a rule.
 func (tx *Tx) DeleteTransportRule(name string) error {
-	ok, err := tx.deleteRecord(bucketTransportRule, strings.ToLower(strings.TrimSpace(name)))
-	if err == nil && !ok {
-		err = &NotFoundError{Kind: "transport rule", Key: name}
-	}
-	return err
+	return deleteKeyed(tx, bucketTransportRule, strings.ToLower(strings.TrimSpace(name)), "transport rule", name)
 }
 
 // ListTransportRules returns the rules in priority order (then name).
 func (tx *Tx) ListTransportRules() ([]*TransportRule, error) {
-	var out []*TransportRule
-	err := forEachDecoded(tx, bucketTransportRule, "", func(_ string, r *TransportRule) error {
-		out = append(out, r)
-		return nil
-	})
+	out, err := listTyped[TransportRule](tx, bucketTransportRule)
 	if err != nil {
 		return nil, err
 	}

@@ -89,11 +89,7 @@ func (tx *Tx) PutMailboxDatabase(d *MailboxDatabase) error {
 
 // MailboxDatabases lists the on-premises mailbox databases by name.
 func (tx *Tx) MailboxDatabases() ([]*MailboxDatabase, error) {
-	var out []*MailboxDatabase
-	err := forEachDecoded(tx, bucketOnPremDatabases, "", func(_ string, d *MailboxDatabase) error {
-		out = append(out, d)
-		return nil
-	})
+	out, err := listTyped[MailboxDatabase](tx, bucketOnPremDatabases)
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out, err
 }
@@ -142,14 +138,8 @@ func (tx *Tx) GetOnPremMailbox(guid string) (*OnPremMailbox, error) {
 // OnPremMailboxes lists the on-premises mailboxes, connected and
 // disconnected, by display name.
 func (tx *Tx) OnPremMailboxes() ([]*OnPremMailbox, error) {
-	var out []*OnPremMailbox
-	err := forEachDecoded(tx, bucketOnPremMailboxes, "", func(_ string, m *OnPremMailbox) error {
-		out = append(out, m)
-		return nil
-	})
-	sort.SliceStable(out, func(i, j int) bool {
-		return strings.ToLower(out[i].DisplayName) < strings.ToLower(out[j].DisplayName)
-	})
+	out, err := listTyped[OnPremMailbox](tx, bucketOnPremMailboxes)
+	sortByName(out, func(m *OnPremMailbox) string { return m.DisplayName })
 	return out, err
 }
 

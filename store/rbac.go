@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -67,15 +66,12 @@ func RoleGroupGuid(name string) string {
 
 // RoleGroups returns every role group in name order.
 func (tx *Tx) RoleGroups() ([]*RoleGroup, error) {
-	var out []*RoleGroup
-	err := forEachDecoded(tx, bucketRoleGroups, "", func(_ string, g *RoleGroup) error {
-		out = append(out, g)
-		return nil
-	})
+	out, err := listTyped[RoleGroup](tx, bucketRoleGroups)
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
+	// Keys are lower-case names: no two groups share a name.
+	sortByName(out, func(g *RoleGroup) string { return g.Name })
 	return out, nil
 }
 

@@ -294,11 +294,7 @@ func (tx *Tx) putRestore(r *RestoreRequest) error {
 
 // RestoreRequests lists every request in creation order.
 func (tx *Tx) RestoreRequests() ([]*RestoreRequest, error) {
-	var out []*RestoreRequest
-	err := forEachDecoded(tx, bucketRestoreRequests, "", func(_ string, r *RestoreRequest) error {
-		out = append(out, r)
-		return nil
-	})
+	out, err := listTyped[RestoreRequest](tx, bucketRestoreRequests)
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
 			return out[i].CreatedAt.Before(out[j].CreatedAt)
@@ -352,15 +348,7 @@ func (tx *Tx) FindRestoreRequests(identity string) ([]*RestoreRequest, error) {
 
 // GetRestoreRequest returns a request by RequestGuid.
 func (tx *Tx) GetRestoreRequest(guid string) (*RestoreRequest, error) {
-	var r RestoreRequest
-	ok, err := tx.getRecord(bucketRestoreRequests, strings.ToLower(guid), &r)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &NotFoundError{Kind: "restoreRequest", Key: guid}
-	}
-	return &r, nil
+	return getTyped[RestoreRequest](tx, bucketRestoreRequests, "restoreRequest", guid)
 }
 
 // RestoreSourceExists reports whether a request's source still exists.
@@ -723,9 +711,17 @@ func mergeFolders(target, src []Folder, root string) []Folder {
 		if t, ok := FindFolder(out, path); ok {
 			t.ItemCount += f.ItemCount
 			t.FolderSize += f.FolderSize
+			// Restored items keep their dates (aging.go); the copy
+			// leaves the target's own cohorts untouched.
+			cs := append([]Cohort(nil), t.Cohorts...)
+			for _, c := range f.Cohorts {
+				cs = addCohort(cs, c)
+			}
+			t.Cohorts = cs
 			continue
 		}
-		out = append(out, Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable})
+		out = append(out, Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable,
+			Cohorts: append([]Cohort(nil), f.Cohorts...)})
 	}
 	return out
 }

@@ -254,26 +254,16 @@ func idxKey(name, value, key string) []byte {
 }
 
 func (tx *Tx) addIndex(def bucketDef, key string, raw []byte) error {
-	entries, err := def.index(raw)
-	if err != nil {
-		return fmt.Errorf("index %s %q: %w", def.name, key, err)
-	}
-	ib, err := tx.bucket(bucketIndex)
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.value == "" {
-			continue
-		}
-		if err := ib.Put(idxKey(e.name, e.value, key), nil); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k []byte) error { return ib.Put(k, nil) })
 }
 
 func (tx *Tx) unindex(def bucketDef, key string, raw []byte) error {
+	return tx.eachIndexKey(def, key, raw, (*bolt.Bucket).Delete)
+}
+
+// eachIndexKey calls fn with the index bucket and each index key of the
+// record bucket[key] whose value is raw.
+func (tx *Tx) eachIndexKey(def bucketDef, key string, raw []byte, fn func(ib *bolt.Bucket, k []byte) error) error {
 	entries, err := def.index(raw)
 	if err != nil {
 		return fmt.Errorf("index %s %q: %w", def.name, key, err)
@@ -286,7 +276,7 @@ func (tx *Tx) unindex(def bucketDef, key string, raw []byte) error {
 		if e.value == "" {
 			continue
 		}
-		if err := ib.Delete(idxKey(e.name, e.value, key)); err != nil {
+		if err := fn(ib, idxKey(e.name, e.value, key)); err != nil {
 			return err
 		}
 	}

@@ -89,15 +89,7 @@ func indexUser(raw []byte) ([]indexEntry, error) {
 
 // GetUser returns the account with the given ObjectId.
 func (tx *Tx) GetUser(objectID string) (*User, error) {
-	var u User
-	ok, err := tx.getRecord(bucketUsers, strings.ToLower(objectID), &u)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &NotFoundError{Kind: "user", Key: objectID}
-	}
-	return &u, nil
+	return getTyped[User](tx, bucketUsers, "user", objectID)
 }
 
 // FindUsersByUPN returns the accounts with that UserPrincipalName
@@ -130,11 +122,7 @@ func (tx *Tx) PutUser(u *User) error {
 
 // DeleteUser removes an account record.
 func (tx *Tx) DeleteUser(objectID string) error {
-	ok, err := tx.deleteRecord(bucketUsers, strings.ToLower(objectID))
-	if err == nil && !ok {
-		err = &NotFoundError{Kind: "user", Key: objectID}
-	}
-	return err
+	return deleteKeyed(tx, bucketUsers, strings.ToLower(objectID), "user", objectID)
 }
 
 // ForEachUser calls fn for each account in ObjectId order after `after`.

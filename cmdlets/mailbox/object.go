@@ -96,29 +96,6 @@ func plain(v any) any {
 	return v
 }
 
-// prop is one property of an object under construction.
-type prop struct {
-	name, typ string
-	value     any
-}
-
-// builder collects properties in order.
-type builder struct{ props []prop }
-
-func (b *builder) add(name, typ string, v any) { b.props = append(b.props, prop{name, typ, v}) }
-
-func (b *builder) object(typeNames []string, extra map[string]store.RawValue) *object.PSObject {
-	o := object.NewObject(typeNames...)
-	for _, p := range b.props {
-		v := p.value
-		if raw, ok := extra[p.name]; ok {
-			v = extraValue(raw)
-		}
-		o.AddTyped(p.name, p.typ, v)
-	}
-	return o
-}
-
 const (
 	tStr   = "System.String"
 	tBool  = "System.Boolean"
@@ -141,322 +118,427 @@ var (
 // email address policy in PoliciesIncluded.
 const defaultEmailAddressPolicy = "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"
 
-// MailboxObject is the Get-Mailbox object of a mailbox, with Exchange
-// Online's properties in Exchange Online's Format-List order.
-func MailboxObject(m *store.Mailbox, e env) *object.PSObject {
-	var b builder
-	part := partition(e.org)
-	tenant := tenantName(e.org)
-	dbGuid := derivedGuid("db", m.Database)
-	archDBGuid := store.ZeroGuid
-	if m.ArchiveDatabase != "" {
-		archDBGuid = derivedGuid("db", m.ArchiveDatabase)
+// mbxView is one mailbox seen through the Get-Mailbox property table:
+// each property's value is computed from it on first read.
+type mbxView struct {
+	m store.Mailbox // a copy: the object must not change with the caller's record
+	e env
+}
+
+func (v *mbxView) part() string   { return partition(v.e.org) }
+func (v *mbxView) tenant() string { return tenantName(v.e.org) }
+func (v *mbxView) forest() string { return v.part() + ".PROD.OUTLOOK.COM" }
+func (v *mbxView) dbGuid() string { return derivedGuid("db", v.m.Database) }
+
+func (v *mbxView) archDBGuid() string {
+	if v.m.ArchiveDatabase != "" {
+		return derivedGuid("db", v.m.ArchiveDatabase)
 	}
-	rtd := m.RecipientTypeDetails
-	isShared := rtd == store.RecipientSharedMailbox
-	isResource := rtd == "RoomMailbox" || rtd == "EquipmentMailbox"
-	office := ""
-	if e.user != nil {
-		office = e.user.Office
+	return store.ZeroGuid
+}
+
+func (v *mbxView) isShared() bool { return v.m.RecipientTypeDetails == store.RecipientSharedMailbox }
+
+func (v *mbxView) isResource() bool {
+	rtd := v.m.RecipientTypeDetails
+	return rtd == "RoomMailbox" || rtd == "EquipmentMailbox"
+}
+
+func (v *mbxView) office() string {
+	if v.e.user != nil {
+		return v.e.user.Office
 	}
-	b.add("Database", tStr, strOrNil(m.Database))
-	b.add("DatabaseGuid", tGuid, guidValue(dbGuid))
-	b.add("MailboxProvisioningConstraint", tStr, nil)
-	b.add("IsMonitoringMailbox", tBool, false)
-	b.add("MailboxRegion", tStr, nil)
-	b.add("MailboxRegionLastUpdateTime", tNDate, nil)
-	b.add("MailboxRegionSuffix", tStr, "None")
-	b.add("MessageRecallProcessingEnabled", tBool, true)
-	b.add("MessageCopyForSentAsEnabled", tBool, false)
-	b.add("MessageCopyForSendOnBehalfEnabled", tBool, false)
-	b.add("MailboxProvisioningPreferences", tList, list())
-	b.add("UseDatabaseRetentionDefaults", tBool, false)
-	b.add("RetainDeletedItemsUntilBackup", tBool, false)
-	b.add("DeliverToMailboxAndForward", tBool, m.DeliverToMailboxAndForward)
-	b.add("IsExcludedFromServingHierarchy", tBool, false)
-	b.add("IsHierarchyReady", tBool, false)
-	b.add("IsHierarchySyncEnabled", tBool, false)
-	b.add("IsPublicFolderSystemMailbox", tBool, false)
-	b.add("HasSnackyAppData", tBool, false)
-	b.add("LitigationHoldEnabled", tBool, m.LitigationHoldEnabled)
-	b.add("SingleItemRecoveryEnabled", tBool, m.SingleItemRecoveryEnabled)
-	b.add("RetentionHoldEnabled", tBool, m.RetentionHoldEnabled)
-	b.add("EndDateForRetentionHold", tNDate, optTime(m.EndDateForRetentionHold))
-	b.add("StartDateForRetentionHold", tNDate, optTime(m.StartDateForRetentionHold))
-	b.add("RetentionComment", tStr, nil)
-	b.add("RetentionUrl", tStr, nil)
-	b.add("LitigationHoldDate", tNDate, optTime(m.LitigationHoldDate))
-	b.add("LitigationHoldOwner", tStr, strOrNil(m.LitigationHoldOwner))
-	b.add("ElcProcessingDisabled", tBool, false)
-	b.add("ComplianceTagHoldApplied", tBool, m.ComplianceTagHoldApplied)
-	b.add("WasInactiveMailbox", tBool, m.WasInactiveMailbox)
-	b.add("DelayHoldApplied", tBool, m.DelayHoldApplied)
-	b.add("DelayReleaseHoldApplied", tBool, m.DelayReleaseHoldApplied)
-	b.add("PitrEnabled", tBool, false)
-	b.add("PitrCopyIntervalInSeconds", tInt, 0)
-	b.add("PitrPaused", tBool, false)
-	b.add("PitrPausedTimestamp", tNDate, nil)
-	b.add("PitrOffboardedTimestamp", tNDate, nil)
-	b.add("InactiveMailboxRetireTime", tNDate, optTime(m.InactiveMailboxRetireTime))
-	b.add("OrphanSoftDeleteTrackingTime", tNDate, nil)
-	b.add("LitigationHoldDuration", tStr, spanValue(m.LitigationHoldDuration))
-	b.add("ManagedFolderMailboxPolicy", tStr, nil)
-	b.add("RetentionPolicy", tStr, strOrNil(m.RetentionPolicy))
-	b.add("AddressBookPolicy", tStr, nil)
-	b.add("CalendarRepairDisabled", tBool, false)
-	b.add("ExchangeGuid", tGuid, guidValue(m.ExchangeGuid))
-	b.add("MailboxContainerGuid", tGuid, nil)
-	b.add("UnifiedMailbox", tStr, nil)
-	forest := part + ".PROD.OUTLOOK.COM"
-	locs := list("1;" + m.ExchangeGuid + ";Primary;" + forest + ";" + dbGuid)
-	if m.ArchiveStatus == "Active" {
-		locs = append(locs, "1;"+m.ArchiveGuid+";MainArchive;"+forest+";"+archDBGuid)
+	return ""
+}
+
+func (v *mbxView) locations() []any {
+	locs := list("1;" + v.m.ExchangeGuid + ";Primary;" + v.forest() + ";" + v.dbGuid())
+	if v.m.ArchiveStatus == "Active" {
+		locs = append(locs, "1;"+v.m.ArchiveGuid+";MainArchive;"+v.forest()+";"+v.archDBGuid())
 	}
-	b.add("MailboxLocations", tList, locs)
-	b.add("AggregatedMailboxGuids", tList, list())
-	b.add("ExchangeSecurityDescriptor", tStr, "System.Security.AccessControl.RawSecurityDescriptor")
-	uac := "None"
-	if m.AccountDisabled || isShared || isResource {
-		uac = "AccountDisabled"
+	return locs
+}
+
+func (v *mbxView) userAccountControl() string {
+	if v.m.AccountDisabled || v.isShared() || v.isResource() {
+		return "AccountDisabled"
 	}
-	b.add("ExchangeUserAccountControl", tStr, uac)
-	b.add("AdminDisplayVersion", tStr, "Version 15.20 (Build 7452.28)")
-	b.add("MessageTrackingReadStatusEnabled", tBool, true)
-	b.add("ExternalOofOptions", tStr, "External")
-	b.add("ForwardingAddress", tStr, nil)
-	b.add("ForwardingSmtpAddress", tStr, strOrNil(m.ForwardingSmtpAddress))
-	b.add("RetainDeletedItemsFor", tSpan, timeSpan(m.RetainDeletedItemsFor.D))
-	b.add("IsMailboxEnabled", tBool, true)
-	b.add("Languages", tList, list())
-	b.add("OfflineAddressBook", tStr, nil)
-	b.add("ProhibitSendQuota", tStr, quotaValue(m.ProhibitSendQuota))
-	b.add("ProhibitSendReceiveQuota", tStr, quotaValue(m.ProhibitSendReceiveQuota))
-	b.add("RecoverableItemsQuota", tStr, quotaValue(m.RecoverableItemsQuota))
-	b.add("RecoverableItemsWarningQuota", tStr, quotaValue(m.RecoverableItemsWarningQuota))
-	b.add("CalendarLoggingQuota", tStr, quotaValue(store.GBQuota(6)))
-	b.add("DowngradeHighPriorityMessagesEnabled", tBool, false)
-	b.add("ProtocolSettings", tList, list("RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§"))
-	b.add("RecipientLimits", tStr, "500")
-	b.add("ImListMigrationCompleted", tBool, false)
-	b.add("SiloName", tStr, nil)
-	b.add("IsResource", tBool, isResource)
-	b.add("IsLinked", tBool, false)
-	b.add("IsShared", tBool, isShared)
-	b.add("IsRootPublicFolderMailbox", tBool, false)
-	b.add("LinkedMasterAccount", tStr, nil)
-	b.add("ResetPasswordOnNextLogon", tBool, e.user != nil && e.user.ForceChangePasswordNextSignIn)
-	b.add("ResourceCapacity", "System.Nullable`1[[System.Int32]]", nil)
-	b.add("ResourceCustom", tList, list())
-	resType := any(nil)
-	switch rtd {
+	return "None"
+}
+
+func (v *mbxView) resourceType() any {
+	switch v.m.RecipientTypeDetails {
 	case "RoomMailbox":
-		resType = "Room"
+		return "Room"
 	case "EquipmentMailbox":
-		resType = "Equipment"
+		return "Equipment"
 	}
-	b.add("ResourceType", tStr, resType)
-	var roomAccount any
-	if rtd == "RoomMailbox" {
-		roomAccount = false
+	return nil
+}
+
+func (v *mbxView) roomAccount() any {
+	if v.m.RecipientTypeDetails == "RoomMailbox" {
+		return false
 	}
-	b.add("RoomMailboxAccountEnabled", "System.Nullable`1[[System.Boolean]]", roomAccount)
-	sam := strings.ToUpper(hex.EncodeToString(derived("sam", m.Guid)))
-	b.add("SamAccountName", tStr, "$"+sam[:6]+"-"+sam[6:18])
-	for _, n := range []string{"SCLDeleteThreshold", "SCLDeleteEnabled", "SCLRejectThreshold", "SCLRejectEnabled", "SCLQuarantineThreshold", "SCLQuarantineEnabled", "SCLJunkThreshold", "SCLJunkEnabled"} {
-		t := "System.Nullable`1[[System.Int32]]"
-		if strings.HasSuffix(n, "Enabled") {
-			t = "System.Nullable`1[[System.Boolean]]"
+	return nil
+}
+
+func (v *mbxView) samAccountName() string {
+	sam := strings.ToUpper(hex.EncodeToString(derived("sam", v.m.Guid)))
+	return "$" + sam[:6] + "-" + sam[6:18]
+}
+
+func (v *mbxView) netID() string {
+	return strings.ToUpper(hex.EncodeToString(derived("netid", v.m.Guid)))[:16]
+}
+
+func (v *mbxView) orgGuid() string {
+	if v.e.org != nil {
+		return v.e.org.Guid
+	}
+	return ""
+}
+
+func (v *mbxView) archiveName() []any {
+	if v.m.ArchiveName != "" {
+		return list(v.m.ArchiveName)
+	}
+	return list()
+}
+
+func (v *mbxView) archiveStatus() string {
+	if v.m.ArchiveStatus == "" {
+		return "None"
+	}
+	return v.m.ArchiveStatus
+}
+
+func (v *mbxView) archiveState() string {
+	if v.archiveStatus() == "Active" {
+		return "Local"
+	}
+	return "None"
+}
+
+func (v *mbxView) capabilities() []any {
+	if v.m.Licensed {
+		return list("BPOS_S_Enterprise")
+	}
+	return list()
+}
+
+func (v *mbxView) skuAssigned() any {
+	if v.m.Licensed {
+		return true
+	}
+	return nil
+}
+
+func (v *mbxView) addressLists() []any {
+	if !v.m.HiddenFromAddressListsEnabled && !v.m.IsDeleted() {
+		return list(`\Mailboxes(VLV)`, `\All Mailboxes(VLV)`, `\All Recipients(VLV)`, `\Default Global Address List`, `\All Users`)
+	}
+	return list()
+}
+
+func (v *mbxView) localPart() string {
+	local := v.m.PrimarySmtpAddress
+	if i := strings.IndexByte(local, '@'); i >= 0 {
+		local = local[:i]
+	}
+	return local
+}
+
+// value is property i of the view: the stored Extra value when the
+// record carries one under that name, the computed value otherwise.
+func (v *mbxView) value(i int) any {
+	if len(v.m.Extra) > 0 {
+		if raw, ok := v.m.Extra[mailboxSchema.Names()[i]]; ok {
+			return extraValue(raw)
 		}
-		b.add(n, t, nil)
 	}
-	b.add("AntispamBypassEnabled", tBool, false)
-	b.add("ServerLegacyDN", tStr, "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn="+strings.ToUpper(m.ServerName))
-	b.add("ServerName", tStr, strOrNil(m.ServerName))
-	b.add("UseDatabaseQuotaDefaults", tBool, false)
-	b.add("IssueWarningQuota", tStr, quotaValue(m.IssueWarningQuota))
-	b.add("RulesQuota", tStr, quotaValue(store.Quota(256*store.KB)))
-	b.add("Office", tStr, strOrNil(office))
-	b.add("UserPrincipalName", tStr, strOrNil(m.UserPrincipalName))
-	b.add("UMEnabled", tBool, false)
-	b.add("MaxSafeSenders", "System.Nullable`1[[System.Int32]]", nil)
-	b.add("MaxBlockedSenders", "System.Nullable`1[[System.Int32]]", nil)
-	netID := strings.ToUpper(hex.EncodeToString(derived("netid", m.Guid)))[:16]
-	b.add("NetID", tStr, netID)
-	b.add("ReconciliationId", tStr, nil)
-	b.add("WindowsLiveID", tStr, strOrNil(m.WindowsLiveID))
-	b.add("MicrosoftOnlineServicesID", tStr, strOrNil(m.MicrosoftOnlineServicesID))
-	b.add("ThrottlingPolicy", tStr, nil)
-	b.add("RoleAssignmentPolicy", tStr, "Default Role Assignment Policy")
-	b.add("DefaultPublicFolderMailbox", tStr, nil)
-	b.add("EffectivePublicFolderMailbox", tStr, nil)
-	b.add("SharingPolicy", tStr, "Default Sharing Policy")
-	b.add("RemoteAccountPolicy", tStr, nil)
-	orgGuid := ""
-	if e.org != nil {
-		orgGuid = e.org.Guid
+	return mailboxGetters[i](v)
+}
+
+// mailboxSchema and mailboxGetters are the Get-Mailbox property table:
+// Exchange Online's properties in Exchange Online's Format-List order,
+// with their .NET type names and how each value is computed.
+var (
+	mailboxSchema  *object.Schema
+	mailboxGetters []func(*mbxView) any
+)
+
+func init() {
+	var names, types []string
+	add := func(name, typ string, get func(*mbxView) any) {
+		names = append(names, name)
+		types = append(types, typ)
+		mailboxGetters = append(mailboxGetters, get)
 	}
-	b.add("MailboxPlan", tStr, "ExchangeOnlineEnterprise-"+orgGuid)
-	b.add("ArchiveDatabase", tStr, strOrNil(m.ArchiveDatabase))
-	b.add("ArchiveDatabaseGuid", tGuid, guidValue(archDBGuid))
-	b.add("ArchiveGuid", tGuid, guidValue(orZero(m.ArchiveGuid)))
-	archName := list()
-	if m.ArchiveName != "" {
-		archName = list(m.ArchiveName)
+	add("Database", tStr, func(v *mbxView) any { return strOrNil(v.m.Database) })
+	add("DatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.dbGuid()) })
+	add("MailboxProvisioningConstraint", tStr, func(*mbxView) any { return nil })
+	add("IsMonitoringMailbox", tBool, func(*mbxView) any { return false })
+	add("MailboxRegion", tStr, func(*mbxView) any { return nil })
+	add("MailboxRegionLastUpdateTime", tNDate, func(*mbxView) any { return nil })
+	add("MailboxRegionSuffix", tStr, func(*mbxView) any { return "None" })
+	add("MessageRecallProcessingEnabled", tBool, func(*mbxView) any { return true })
+	add("MessageCopyForSentAsEnabled", tBool, func(*mbxView) any { return false })
+	add("MessageCopyForSendOnBehalfEnabled", tBool, func(*mbxView) any { return false })
+	add("MailboxProvisioningPreferences", tList, func(*mbxView) any { return list() })
+	add("UseDatabaseRetentionDefaults", tBool, func(*mbxView) any { return false })
+	add("RetainDeletedItemsUntilBackup", tBool, func(*mbxView) any { return false })
+	add("DeliverToMailboxAndForward", tBool, func(v *mbxView) any { return v.m.DeliverToMailboxAndForward })
+	add("IsExcludedFromServingHierarchy", tBool, func(*mbxView) any { return false })
+	add("IsHierarchyReady", tBool, func(*mbxView) any { return false })
+	add("IsHierarchySyncEnabled", tBool, func(*mbxView) any { return false })
+	add("IsPublicFolderSystemMailbox", tBool, func(*mbxView) any { return false })
+	add("HasSnackyAppData", tBool, func(*mbxView) any { return false })
+	add("LitigationHoldEnabled", tBool, func(v *mbxView) any { return v.m.LitigationHoldEnabled })
+	add("SingleItemRecoveryEnabled", tBool, func(v *mbxView) any { return v.m.SingleItemRecoveryEnabled })
+	add("RetentionHoldEnabled", tBool, func(v *mbxView) any { return v.m.RetentionHoldEnabled })
+	add("EndDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.EndDateForRetentionHold) })
+	add("StartDateForRetentionHold", tNDate, func(v *mbxView) any { return optTime(v.m.StartDateForRetentionHold) })
+	add("RetentionComment", tStr, func(*mbxView) any { return nil })
+	add("RetentionUrl", tStr, func(*mbxView) any { return nil })
+	add("LitigationHoldDate", tNDate, func(v *mbxView) any { return optTime(v.m.LitigationHoldDate) })
+	add("LitigationHoldOwner", tStr, func(v *mbxView) any { return strOrNil(v.m.LitigationHoldOwner) })
+	add("ElcProcessingDisabled", tBool, func(*mbxView) any { return false })
+	add("ComplianceTagHoldApplied", tBool, func(v *mbxView) any { return v.m.ComplianceTagHoldApplied })
+	add("WasInactiveMailbox", tBool, func(v *mbxView) any { return v.m.WasInactiveMailbox })
+	add("DelayHoldApplied", tBool, func(v *mbxView) any { return v.m.DelayHoldApplied })
+	add("DelayReleaseHoldApplied", tBool, func(v *mbxView) any { return v.m.DelayReleaseHoldApplied })
+	add("PitrEnabled", tBool, func(*mbxView) any { return false })
+	add("PitrCopyIntervalInSeconds", tInt, func(*mbxView) any { return 0 })
+	add("PitrPaused", tBool, func(*mbxView) any { return false })
+	add("PitrPausedTimestamp", tNDate, func(*mbxView) any { return nil })
+	add("PitrOffboardedTimestamp", tNDate, func(*mbxView) any { return nil })
+	add("InactiveMailboxRetireTime", tNDate, func(v *mbxView) any { return optTime(v.m.InactiveMailboxRetireTime) })
+	add("OrphanSoftDeleteTrackingTime", tNDate, func(*mbxView) any { return nil })
+	add("LitigationHoldDuration", tStr, func(v *mbxView) any { return spanValue(v.m.LitigationHoldDuration) })
+	add("ManagedFolderMailboxPolicy", tStr, func(*mbxView) any { return nil })
+	add("RetentionPolicy", tStr, func(v *mbxView) any { return strOrNil(v.m.RetentionPolicy) })
+	add("AddressBookPolicy", tStr, func(*mbxView) any { return nil })
+	add("CalendarRepairDisabled", tBool, func(*mbxView) any { return false })
+	add("ExchangeGuid", tGuid, func(v *mbxView) any { return guidValue(v.m.ExchangeGuid) })
+	add("MailboxContainerGuid", tGuid, func(*mbxView) any { return nil })
+	add("UnifiedMailbox", tStr, func(*mbxView) any { return nil })
+	add("MailboxLocations", tList, func(v *mbxView) any { return v.locations() })
+	add("AggregatedMailboxGuids", tList, func(*mbxView) any { return list() })
+	add("ExchangeSecurityDescriptor", tStr, func(*mbxView) any { return "System.Security.AccessControl.RawSecurityDescriptor" })
+	add("ExchangeUserAccountControl", tStr, func(v *mbxView) any { return v.userAccountControl() })
+	add("AdminDisplayVersion", tStr, func(*mbxView) any { return "Version 15.20 (Build 7452.28)" })
+	add("MessageTrackingReadStatusEnabled", tBool, func(*mbxView) any { return true })
+	add("ExternalOofOptions", tStr, func(*mbxView) any { return "External" })
+	add("ForwardingAddress", tStr, func(*mbxView) any { return nil })
+	add("ForwardingSmtpAddress", tStr, func(v *mbxView) any { return strOrNil(v.m.ForwardingSmtpAddress) })
+	add("RetainDeletedItemsFor", tSpan, func(v *mbxView) any { return timeSpan(v.m.RetainDeletedItemsFor.D) })
+	add("IsMailboxEnabled", tBool, func(*mbxView) any { return true })
+	add("Languages", tList, func(*mbxView) any { return list() })
+	add("OfflineAddressBook", tStr, func(*mbxView) any { return nil })
+	add("ProhibitSendQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendQuota) })
+	add("ProhibitSendReceiveQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendReceiveQuota) })
+	add("RecoverableItemsQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsQuota) })
+	add("RecoverableItemsWarningQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) })
+	add("CalendarLoggingQuota", tStr, func(*mbxView) any { return quotaValue(store.GBQuota(6)) })
+	add("DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false })
+	add("ProtocolSettings", tList, func(*mbxView) any {
+		return list("RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§")
+	})
+	add("RecipientLimits", tStr, func(*mbxView) any { return "500" })
+	add("ImListMigrationCompleted", tBool, func(*mbxView) any { return false })
+	add("SiloName", tStr, func(*mbxView) any { return nil })
+	add("IsResource", tBool, func(v *mbxView) any { return v.isResource() })
+	add("IsLinked", tBool, func(*mbxView) any { return false })
+	add("IsShared", tBool, func(v *mbxView) any { return v.isShared() })
+	add("IsRootPublicFolderMailbox", tBool, func(*mbxView) any { return false })
+	add("LinkedMasterAccount", tStr, func(*mbxView) any { return nil })
+	add("ResetPasswordOnNextLogon", tBool, func(v *mbxView) any { return v.e.user != nil && v.e.user.ForceChangePasswordNextSignIn })
+	add("ResourceCapacity", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
+	add("ResourceCustom", tList, func(*mbxView) any { return list() })
+	add("ResourceType", tStr, func(v *mbxView) any { return v.resourceType() })
+	add("RoomMailboxAccountEnabled", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.roomAccount() })
+	add("SamAccountName", tStr, func(v *mbxView) any { return v.samAccountName() })
+	for _, n := range []string{"SCLDeleteThreshold", "SCLDeleteEnabled", "SCLRejectThreshold", "SCLRejectEnabled", "SCLQuarantineThreshold", "SCLQuarantineEnabled", "SCLJunkThreshold", "SCLJunkEnabled"} {
+		typ := "System.Nullable`1[[System.Int32]]"
+		if strings.HasSuffix(n, "Enabled") {
+			typ = "System.Nullable`1[[System.Boolean]]"
+		}
+		add(n, typ, func(*mbxView) any { return nil })
 	}
-	b.add("ArchiveName", tList, archName)
-	b.add("JournalArchiveAddress", tStr, nil)
-	b.add("ArchiveQuota", tStr, quotaValue(m.ArchiveQuota))
-	b.add("ArchiveWarningQuota", tStr, quotaValue(m.ArchiveWarningQuota))
-	b.add("ArchiveDomain", tStr, nil)
-	status := m.ArchiveStatus
-	if status == "" {
-		status = "None"
-	}
-	b.add("ArchiveStatus", tStr, status)
-	state := "None"
-	if status == "Active" {
-		state = "Local"
-	}
-	b.add("ArchiveState", tStr, state)
-	b.add("AutoExpandingArchiveEnabled", tBool, m.AutoExpandingArchiveEnabled)
-	b.add("DisabledMailboxLocations", tBool, false)
-	b.add("RemoteRecipientType", tStr, "None")
-	b.add("DisabledArchiveDatabase", tStr, nil)
-	b.add("DisabledArchiveGuid", tGuid, guidValue(store.ZeroGuid))
-	b.add("QueryBaseDN", tStr, nil)
-	b.add("QueryBaseDNRestrictionEnabled", tBool, false)
-	b.add("MailboxMoveTargetMDB", tStr, nil)
-	b.add("MailboxMoveSourceMDB", tStr, nil)
-	b.add("MailboxMoveFlags", tStr, "None")
-	b.add("MailboxMoveRemoteHostName", tStr, nil)
-	b.add("MailboxMoveBatchName", tStr, nil)
-	b.add("MailboxMoveStatus", tStr, "None")
-	b.add("MailboxRelease", tStr, nil)
-	b.add("ArchiveRelease", tStr, nil)
-	b.add("IsPersonToPersonTextMessagingEnabled", tBool, false)
-	b.add("IsMachineToPersonTextMessagingEnabled", tBool, !isShared && !isResource)
-	b.add("UserSMimeCertificate", tList, list())
-	b.add("UserCertificate", tList, list())
-	b.add("CalendarVersionStoreDisabled", tBool, false)
-	b.add("ImmutableId", tStr, nil)
-	caps := list()
-	var sku any
-	if m.Licensed {
-		caps = list("BPOS_S_Enterprise")
-		sku = true
-	}
-	b.add("PersistedCapabilities", tList, caps)
-	b.add("SKUAssigned", "System.Nullable`1[[System.Boolean]]", sku)
-	b.add("AuditEnabled", tBool, m.AuditEnabled)
-	b.add("AuditLogAgeLimit", tSpan, timeSpan(90*store.Day))
-	b.add("AuditAdmin", tList, list(auditAdmin...))
-	b.add("AuditDelegate", tList, list(auditDelegate...))
-	b.add("AuditOwner", tList, list(auditOwner...))
-	b.add("DefaultAuditSet", tList, list("Admin", "Delegate", "Owner"))
-	b.add("WhenMailboxCreated", tDate, m.WhenMailboxCreated.UTC())
-	b.add("SourceAnchor", tStr, nil)
-	b.add("UsageLocation", tStr, strOrNil(usageLocationName(m.UsageLocation)))
-	b.add("IsSoftDeletedByRemove", tBool, m.IsDeleted())
-	b.add("IsSoftDeletedByDisable", tBool, false)
-	b.add("IsInactiveMailbox", tBool, m.IsInactiveMailbox)
-	b.add("IncludeInGarbageCollection", tBool, false)
-	b.add("WhenSoftDeleted", tNDate, optTime(m.WhenSoftDeleted))
-	holds := list(m.InPlaceHolds...)
-	b.add("InPlaceHolds", tList, holds)
-	b.add("GeneratedOfflineAddressBooks", tList, list())
-	b.add("AccountDisabled", tBool, m.AccountDisabled || isShared || isResource)
-	b.add("StsRefreshTokensValidFrom", tNDate, m.WhenCreated.UTC())
-	b.add("NonCompliantDevices", tList, list())
-	b.add("EnforcedTimestamps", tStr, nil)
-	b.add("DataEncryptionPolicy", tStr, nil)
-	b.add("MessageCopyForSMTPClientSubmissionEnabled", tBool, true)
-	b.add("RecipientThrottlingThreshold", tStr, "Standard")
-	b.add("SharedEmailDomainTenant", tStr, nil)
-	b.add("SharedEmailDomainState", tStr, "None")
-	b.add("SharedWithTargetSmtpAddress", tStr, nil)
-	b.add("SharedEmailDomainStateLastModified", tNDate, nil)
-	b.add("EmailAddressDisplayNames", tList, list())
-	b.add("ResourceProvisioningOptions", tList, list())
-	b.add("Extensions", tList, list())
-	b.add("HasPicture", tBool, false)
-	b.add("HasSpokenName", tBool, false)
-	b.add("IsDirSynced", tBool, false)
-	b.add("AcceptMessagesOnlyFrom", tList, list())
-	b.add("AcceptMessagesOnlyFromDLMembers", tList, list())
-	b.add("AcceptMessagesOnlyFromSendersOrMembers", tList, list())
-	lists := list()
-	if !m.HiddenFromAddressListsEnabled && !m.IsDeleted() {
-		lists = list(`\Mailboxes(VLV)`, `\All Mailboxes(VLV)`, `\All Recipients(VLV)`, `\Default Global Address List`, `\All Users`)
-	}
-	b.add("AddressListMembership", tList, lists)
-	b.add("AdministrativeUnits", tList, list())
-	b.add("Alias", tStr, m.Alias)
-	b.add("ArbitrationMailbox", tStr, nil)
-	b.add("BypassModerationFromSendersOrMembers", tList, list())
-	b.add("OrganizationalUnit", tStr, strOrNil(m.OrganizationalUnit))
+	add("AntispamBypassEnabled", tBool, func(*mbxView) any { return false })
+	add("ServerLegacyDN", tStr, func(v *mbxView) any {
+		return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Configuration/cn=Servers/cn=" + strings.ToUpper(v.m.ServerName)
+	})
+	add("ServerName", tStr, func(v *mbxView) any { return strOrNil(v.m.ServerName) })
+	add("UseDatabaseQuotaDefaults", tBool, func(*mbxView) any { return false })
+	add("IssueWarningQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) })
+	add("RulesQuota", tStr, func(*mbxView) any { return quotaValue(store.Quota(256 * store.KB)) })
+	add("Office", tStr, func(v *mbxView) any { return strOrNil(v.office()) })
+	add("UserPrincipalName", tStr, func(v *mbxView) any { return strOrNil(v.m.UserPrincipalName) })
+	add("UMEnabled", tBool, func(*mbxView) any { return false })
+	add("MaxSafeSenders", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
+	add("MaxBlockedSenders", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
+	add("NetID", tStr, func(v *mbxView) any { return v.netID() })
+	add("ReconciliationId", tStr, func(*mbxView) any { return nil })
+	add("WindowsLiveID", tStr, func(v *mbxView) any { return strOrNil(v.m.WindowsLiveID) })
+	add("MicrosoftOnlineServicesID", tStr, func(v *mbxView) any { return strOrNil(v.m.MicrosoftOnlineServicesID) })
+	add("ThrottlingPolicy", tStr, func(*mbxView) any { return nil })
+	add("RoleAssignmentPolicy", tStr, func(*mbxView) any { return "Default Role Assignment Policy" })
+	add("DefaultPublicFolderMailbox", tStr, func(*mbxView) any { return nil })
+	add("EffectivePublicFolderMailbox", tStr, func(*mbxView) any { return nil })
+	add("SharingPolicy", tStr, func(*mbxView) any { return "Default Sharing Policy" })
+	add("RemoteAccountPolicy", tStr, func(*mbxView) any { return nil })
+	add("MailboxPlan", tStr, func(v *mbxView) any { return "ExchangeOnlineEnterprise-" + v.orgGuid() })
+	add("ArchiveDatabase", tStr, func(v *mbxView) any { return strOrNil(v.m.ArchiveDatabase) })
+	add("ArchiveDatabaseGuid", tGuid, func(v *mbxView) any { return guidValue(v.archDBGuid()) })
+	add("ArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.ArchiveGuid)) })
+	add("ArchiveName", tList, func(v *mbxView) any { return v.archiveName() })
+	add("JournalArchiveAddress", tStr, func(*mbxView) any { return nil })
+	add("ArchiveQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ArchiveQuota) })
+	add("ArchiveWarningQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ArchiveWarningQuota) })
+	add("ArchiveDomain", tStr, func(*mbxView) any { return nil })
+	add("ArchiveStatus", tStr, func(v *mbxView) any { return v.archiveStatus() })
+	add("ArchiveState", tStr, func(v *mbxView) any { return v.archiveState() })
+	add("AutoExpandingArchiveEnabled", tBool, func(v *mbxView) any { return v.m.AutoExpandingArchiveEnabled })
+	add("DisabledMailboxLocations", tBool, func(*mbxView) any { return false })
+	add("RemoteRecipientType", tStr, func(*mbxView) any { return "None" })
+	add("DisabledArchiveDatabase", tStr, func(*mbxView) any { return nil })
+	add("DisabledArchiveGuid", tGuid, func(*mbxView) any { return guidValue(store.ZeroGuid) })
+	add("QueryBaseDN", tStr, func(*mbxView) any { return nil })
+	add("QueryBaseDNRestrictionEnabled", tBool, func(*mbxView) any { return false })
+	add("MailboxMoveTargetMDB", tStr, func(*mbxView) any { return nil })
+	add("MailboxMoveSourceMDB", tStr, func(*mbxView) any { return nil })
+	add("MailboxMoveFlags", tStr, func(*mbxView) any { return "None" })
+	add("MailboxMoveRemoteHostName", tStr, func(*mbxView) any { return nil })
+	add("MailboxMoveBatchName", tStr, func(*mbxView) any { return nil })
+	add("MailboxMoveStatus", tStr, func(*mbxView) any { return "None" })
+	add("MailboxRelease", tStr, func(*mbxView) any { return nil })
+	add("ArchiveRelease", tStr, func(*mbxView) any { return nil })
+	add("IsPersonToPersonTextMessagingEnabled", tBool, func(*mbxView) any { return false })
+	add("IsMachineToPersonTextMessagingEnabled", tBool, func(v *mbxView) any { return !v.isShared() && !v.isResource() })
+	add("UserSMimeCertificate", tList, func(*mbxView) any { return list() })
+	add("UserCertificate", tList, func(*mbxView) any { return list() })
+	add("CalendarVersionStoreDisabled", tBool, func(*mbxView) any { return false })
+	add("ImmutableId", tStr, func(*mbxView) any { return nil })
+	add("PersistedCapabilities", tList, func(v *mbxView) any { return v.capabilities() })
+	add("SKUAssigned", "System.Nullable`1[[System.Boolean]]", func(v *mbxView) any { return v.skuAssigned() })
+	add("AuditEnabled", tBool, func(v *mbxView) any { return v.m.AuditEnabled })
+	add("AuditLogAgeLimit", tSpan, func(*mbxView) any { return timeSpan(90 * store.Day) })
+	add("AuditAdmin", tList, func(*mbxView) any { return list(auditAdmin...) })
+	add("AuditDelegate", tList, func(*mbxView) any { return list(auditDelegate...) })
+	add("AuditOwner", tList, func(*mbxView) any { return list(auditOwner...) })
+	add("DefaultAuditSet", tList, func(*mbxView) any { return list("Admin", "Delegate", "Owner") })
+	add("WhenMailboxCreated", tDate, func(v *mbxView) any { return v.m.WhenMailboxCreated.UTC() })
+	add("SourceAnchor", tStr, func(*mbxView) any { return nil })
+	add("UsageLocation", tStr, func(v *mbxView) any { return strOrNil(usageLocationName(v.m.UsageLocation)) })
+	add("IsSoftDeletedByRemove", tBool, func(v *mbxView) any { return v.m.IsDeleted() })
+	add("IsSoftDeletedByDisable", tBool, func(*mbxView) any { return false })
+	add("IsInactiveMailbox", tBool, func(v *mbxView) any { return v.m.IsInactiveMailbox })
+	add("IncludeInGarbageCollection", tBool, func(*mbxView) any { return false })
+	add("WhenSoftDeleted", tNDate, func(v *mbxView) any { return optTime(v.m.WhenSoftDeleted) })
+	add("InPlaceHolds", tList, func(v *mbxView) any { return list(v.m.InPlaceHolds...) })
+	add("GeneratedOfflineAddressBooks", tList, func(*mbxView) any { return list() })
+	add("AccountDisabled", tBool, func(v *mbxView) any { return v.m.AccountDisabled || v.isShared() || v.isResource() })
+	add("StsRefreshTokensValidFrom", tNDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
+	add("NonCompliantDevices", tList, func(*mbxView) any { return list() })
+	add("EnforcedTimestamps", tStr, func(*mbxView) any { return nil })
+	add("DataEncryptionPolicy", tStr, func(*mbxView) any { return nil })
+	add("MessageCopyForSMTPClientSubmissionEnabled", tBool, func(*mbxView) any { return true })
+	add("RecipientThrottlingThreshold", tStr, func(*mbxView) any { return "Standard" })
+	add("SharedEmailDomainTenant", tStr, func(*mbxView) any { return nil })
+	add("SharedEmailDomainState", tStr, func(*mbxView) any { return "None" })
+	add("SharedWithTargetSmtpAddress", tStr, func(*mbxView) any { return nil })
+	add("SharedEmailDomainStateLastModified", tNDate, func(*mbxView) any { return nil })
+	add("EmailAddressDisplayNames", tList, func(*mbxView) any { return list() })
+	add("ResourceProvisioningOptions", tList, func(*mbxView) any { return list() })
+	add("Extensions", tList, func(*mbxView) any { return list() })
+	add("HasPicture", tBool, func(*mbxView) any { return false })
+	add("HasSpokenName", tBool, func(*mbxView) any { return false })
+	add("IsDirSynced", tBool, func(*mbxView) any { return false })
+	add("AcceptMessagesOnlyFrom", tList, func(*mbxView) any { return list() })
+	add("AcceptMessagesOnlyFromDLMembers", tList, func(*mbxView) any { return list() })
+	add("AcceptMessagesOnlyFromSendersOrMembers", tList, func(*mbxView) any { return list() })
+	add("AddressListMembership", tList, func(v *mbxView) any { return v.addressLists() })
+	add("AdministrativeUnits", tList, func(*mbxView) any { return list() })
+	add("Alias", tStr, func(v *mbxView) any { return v.m.Alias })
+	add("ArbitrationMailbox", tStr, func(*mbxView) any { return nil })
+	add("BypassModerationFromSendersOrMembers", tList, func(*mbxView) any { return list() })
+	add("OrganizationalUnit", tStr, func(v *mbxView) any { return strOrNil(v.m.OrganizationalUnit) })
 	ca := make([]string, 0, 15)
 	for i := 1; i <= 15; i++ {
 		ca = append(ca, fmt.Sprintf("CustomAttribute%d", i))
 	}
 	sort.Strings(ca)
 	for _, n := range ca {
-		b.add(n, tStr, nil)
+		add(n, tStr, func(*mbxView) any { return nil })
 	}
 	for i := 1; i <= 5; i++ {
-		b.add(fmt.Sprintf("ExtensionCustomAttribute%d", i), tList, list())
+		add(fmt.Sprintf("ExtensionCustomAttribute%d", i), tList, func(*mbxView) any { return list() })
 	}
-	b.add("DisplayName", tStr, m.DisplayName)
-	b.add("EmailAddresses", tList, list(m.EmailAddresses...))
-	b.add("GrantSendOnBehalfTo", tList, list())
-	b.add("ExternalDirectoryObjectId", tStr, strOrNil(m.ExternalDirectoryObjectId))
-	b.add("HiddenFromAddressListsEnabled", tBool, m.HiddenFromAddressListsEnabled)
-	b.add("LastExchangeChangedTime", tNDate, nil)
-	b.add("LegacyExchangeDN", tStr, m.LegacyExchangeDN)
-	b.add("MaxSendSize", tStr, quotaValue(m.MaxSendSize))
-	b.add("MaxReceiveSize", tStr, quotaValue(m.MaxReceiveSize))
-	b.add("ModeratedBy", tList, list())
-	b.add("ModerationEnabled", tBool, false)
-	b.add("PoliciesIncluded", tList, list(derivedGuid("eap", orgGuid), defaultEmailAddressPolicy))
-	b.add("PoliciesExcluded", tList, list())
-	b.add("EmailAddressPolicyEnabled", tBool, true)
-	b.add("PrimarySmtpAddress", tStr, m.PrimarySmtpAddress)
-	b.add("RecipientType", tStr, m.RecipientType)
-	b.add("RecipientTypeDetails", tStr, rtd)
-	b.add("RejectMessagesFrom", tList, list())
-	b.add("RejectMessagesFromDLMembers", tList, list())
-	b.add("RejectMessagesFromSendersOrMembers", tList, list())
-	b.add("RequireSenderAuthenticationEnabled", tBool, isResource)
-	b.add("SimpleDisplayName", tStr, nil)
-	b.add("SendModerationNotifications", tStr, "Always")
-	local := m.PrimarySmtpAddress
-	if i := strings.IndexByte(local, '@'); i >= 0 {
-		local = local[:i]
+	add("DisplayName", tStr, func(v *mbxView) any { return v.m.DisplayName })
+	add("EmailAddresses", tList, func(v *mbxView) any { return list(v.m.EmailAddresses...) })
+	add("GrantSendOnBehalfTo", tList, func(*mbxView) any { return list() })
+	add("ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return strOrNil(v.m.ExternalDirectoryObjectId) })
+	add("HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled })
+	add("LastExchangeChangedTime", tNDate, func(*mbxView) any { return nil })
+	add("LegacyExchangeDN", tStr, func(v *mbxView) any { return v.m.LegacyExchangeDN })
+	add("MaxSendSize", tStr, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) })
+	add("MaxReceiveSize", tStr, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) })
+	add("ModeratedBy", tList, func(*mbxView) any { return list() })
+	add("ModerationEnabled", tBool, func(*mbxView) any { return false })
+	add("PoliciesIncluded", tList, func(v *mbxView) any { return list(derivedGuid("eap", v.orgGuid()), defaultEmailAddressPolicy) })
+	add("PoliciesExcluded", tList, func(*mbxView) any { return list() })
+	add("EmailAddressPolicyEnabled", tBool, func(*mbxView) any { return true })
+	add("PrimarySmtpAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress })
+	add("RecipientType", tStr, func(v *mbxView) any { return v.m.RecipientType })
+	add("RecipientTypeDetails", tStr, func(v *mbxView) any { return v.m.RecipientTypeDetails })
+	add("RejectMessagesFrom", tList, func(*mbxView) any { return list() })
+	add("RejectMessagesFromDLMembers", tList, func(*mbxView) any { return list() })
+	add("RejectMessagesFromSendersOrMembers", tList, func(*mbxView) any { return list() })
+	add("RequireSenderAuthenticationEnabled", tBool, func(v *mbxView) any { return v.isResource() })
+	add("SimpleDisplayName", tStr, func(*mbxView) any { return nil })
+	add("SendModerationNotifications", tStr, func(*mbxView) any { return "Always" })
+	add("UMDtmfMap", tList, func(v *mbxView) any {
+		return list("emailAddress:"+dtmf(v.localPart()), "lastNameFirstName:"+dtmf(v.m.LastName+v.m.FirstName), "firstNameLastName:"+dtmf(v.m.FirstName+v.m.LastName))
+	})
+	add("WindowsEmailAddress", tStr, func(v *mbxView) any { return v.m.PrimarySmtpAddress })
+	add("MailTip", tStr, func(*mbxView) any { return nil })
+	add("MailTipTranslations", tList, func(*mbxView) any { return list() })
+	add("Identity", tStr, func(v *mbxView) any { return v.m.Identity() })
+	add("Id", tStr, func(v *mbxView) any { return v.m.Identity() })
+	add("IsValid", tBool, func(*mbxView) any { return true })
+	add("ExchangeVersion", tStr, func(*mbxView) any { return "0.20 (15.0.0.0)" })
+	add("Name", tStr, func(v *mbxView) any { return v.m.Name })
+	add("DistinguishedName", tStr, func(v *mbxView) any { return v.m.DistinguishedName })
+	add("ObjectCategory", tStr, func(v *mbxView) any { return v.forest() + "/Configuration/Schema/Person" })
+	add("ObjectClass", tList, func(*mbxView) any { return list("top", "person", "organizationalPerson", "user") })
+	add("WhenChanged", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })
+	add("WhenCreated", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
+	add("WhenChangedUTC", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })
+	add("WhenCreatedUTC", tDate, func(v *mbxView) any { return v.m.WhenCreated.UTC() })
+	add("ExchangeObjectId", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) })
+	add("OrganizationalUnitRoot", tStr, func(v *mbxView) any { return v.tenant() })
+	add("OrganizationId", tStr, func(v *mbxView) any { return organizationID(v.part(), v.tenant()) })
+	add("Guid", tGuid, func(v *mbxView) any { return guidValue(v.m.Guid) })
+	add("OriginatingServer", tStr, func(v *mbxView) any {
+		return fmt.Sprintf("%sDC%03d.%s", v.part(), 10+int(derived("dc", v.m.Guid)[0])%90, v.forest())
+	})
+	add("ObjectState", tStr, func(*mbxView) any { return "Unchanged" })
+	mailboxSchema = object.NewSchema(names, types)
+	if mailboxSchema.Len() != len(mailboxGetters) {
+		panic("mailbox: duplicate property in the Get-Mailbox table")
 	}
-	b.add("UMDtmfMap", tList, list("emailAddress:"+dtmf(local), "lastNameFirstName:"+dtmf(m.LastName+m.FirstName), "firstNameLastName:"+dtmf(m.FirstName+m.LastName)))
-	b.add("WindowsEmailAddress", tStr, m.PrimarySmtpAddress)
-	b.add("MailTip", tStr, nil)
-	b.add("MailTipTranslations", tList, list())
-	b.add("Identity", tStr, m.Identity())
-	b.add("Id", tStr, m.Identity())
-	b.add("IsValid", tBool, true)
-	b.add("ExchangeVersion", tStr, "0.20 (15.0.0.0)")
-	b.add("Name", tStr, m.Name)
-	b.add("DistinguishedName", tStr, m.DistinguishedName)
-	b.add("ObjectCategory", tStr, forest+"/Configuration/Schema/Person")
-	b.add("ObjectClass", tList, list("top", "person", "organizationalPerson", "user"))
-	b.add("WhenChanged", tDate, m.WhenChanged.UTC())
-	b.add("WhenCreated", tDate, m.WhenCreated.UTC())
-	b.add("WhenChangedUTC", tDate, m.WhenChanged.UTC())
-	b.add("WhenCreatedUTC", tDate, m.WhenCreated.UTC())
-	b.add("ExchangeObjectId", tGuid, guidValue(m.Guid))
-	b.add("OrganizationalUnitRoot", tStr, tenant)
-	b.add("OrganizationId", tStr, organizationID(part, tenant))
-	b.add("Guid", tGuid, guidValue(m.Guid))
-	b.add("OriginatingServer", tStr, fmt.Sprintf("%sDC%03d.%s", part, 10+int(derived("dc", m.Guid)[0])%90, forest))
-	b.add("ObjectState", tStr, "Unchanged")
-	o := b.object(mailboxTypeNames, m.Extra)
-	name := m.Identity()
-	o.ToStringFunc = func() string { return name }
+}
+
+// MailboxObject is the Get-Mailbox object of a mailbox, with Exchange
+// Online's properties in Exchange Online's Format-List order. The object
+// is lazy: a property's value is computed when it is first read, so
+// filtering a large listing on one property does not build all of them.
+func MailboxObject(m *store.Mailbox, e env) *object.PSObject {
+	v := &mbxView{m: *m, e: e}
+	o := object.NewLazyObject(mailboxSchema, v.value, mailboxTypeNames...)
+	o.ToStringFunc = v.m.Identity
 	return o
 }
 

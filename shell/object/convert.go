@@ -102,7 +102,7 @@ func IsScalar(v any) bool {
 	case string, bool, int, int64, float64, float32, Decimal, Char, Enum, SecureString:
 		return true
 	case *PSObject:
-		if x.Base != nil && len(x.props) == 0 {
+		if x.Base != nil && x.Len() == 0 {
 			return IsScalar(x.Base)
 		}
 	}
@@ -309,7 +309,7 @@ func (o *PSObject) String() string {
 	}
 	var b strings.Builder
 	b.WriteString("@{")
-	for i, p := range o.props {
+	for i, p := range o.Properties() {
 		if i > 0 {
 			b.WriteString("; ")
 		}

@@ -87,6 +87,100 @@ type PSObject struct {
 	Base any
 	// ToStringFunc overrides the default "@{a=1; b=2}" string form.
 	ToStringFunc func() string
+	// schema and lazy, when schema is not nil, make a lazy object (see
+	// NewLazyObject): props is nil or has one entry per schema property,
+	// nil until that property is first read, and index is unused. Any
+	// change to the property list materializes the object first.
+	schema *Schema
+	lazy   func(i int) any
+}
+
+// Schema is the ordered property list shared by the lazily built objects
+// of one kind (NewLazyObject): names, .NET type names and a
+// case-insensitive index. It is immutable once made.
+type Schema struct {
+	names []string
+	types []string
+	exact map[string]int // name as given -> position
+	lower map[string]int // lower-cased name -> position
+}
+
+// NewSchema returns the schema of the properties names with the .NET type
+// names typeNames (same length). A later duplicate name (case-insensitive)
+// is ignored, as AddProperty would replace it in place.
+func NewSchema(names, typeNames []string) *Schema {
+	if len(names) != len(typeNames) {
+		panic("object.NewSchema: names and typeNames differ in length")
+	}
+	s := &Schema{exact: make(map[string]int, len(names)), lower: make(map[string]int, len(names))}
+	for i, n := range names {
+		key := strings.ToLower(n)
+		if _, dup := s.lower[key]; dup {
+			continue
+		}
+		s.lower[key] = len(s.names)
+		s.exact[n] = len(s.names)
+		s.names = append(s.names, n)
+		s.types = append(s.types, typeNames[i])
+	}
+	return s
+}
+
+// Len returns the number of properties.
+func (s *Schema) Len() int { return len(s.names) }
+
+// Names returns the property names in order. The slice must not be modified.
+func (s *Schema) Names() []string { return s.names }
+
+// Index returns the position of the named property (case-insensitive).
+func (s *Schema) Index(name string) (int, bool) {
+	if i, ok := s.exact[name]; ok {
+		return i, true
+	}
+	i, ok := s.lower[strings.ToLower(name)]
+	return i, ok
+}
+
+// NewLazyObject returns an object whose properties are those of s, in
+// order — adapted, settable, with s's type names, exactly as AddTyped
+// would add them — but whose values are computed by value(i) only when
+// property i is first read. Reading one property of a wide object
+// (Where-Object, $_.Name) therefore costs one value, not all of them;
+// Properties() computes the rest. value must not depend on state that
+// changes after the call (it may run long after).
+func NewLazyObject(s *Schema, value func(i int) any, typeNames ...string) *PSObject {
+	return &PSObject{TypeNames: append([]string(nil), typeNames...), schema: s, lazy: value}
+}
+
+// lazyProp returns property i of a lazy object, computing it on first use.
+func (o *PSObject) lazyProp(i int) *Property {
+	if o.props == nil {
+		o.props = make([]*Property, o.schema.Len())
+	}
+	p := o.props[i]
+	if p == nil {
+		p = &Property{Name: o.schema.names[i], Value: o.lazy(i), Kind: AdaptedProperty, TypeName: o.schema.types[i], Settable: true}
+		o.props[i] = p
+	}
+	return p
+}
+
+// materialize turns a lazy object into an ordinary one (every value
+// computed, own index) before its property list changes.
+func (o *PSObject) materialize() {
+	if o.schema == nil {
+		return
+	}
+	n := o.schema.Len()
+	o.index = make(map[string]int, n)
+	for i := 0; i < n; i++ {
+		o.lazyProp(i)
+		o.index[strings.ToLower(o.schema.names[i])] = i
+	}
+	if o.props == nil {
+		o.props = []*Property{}
+	}
+	o.schema, o.lazy = nil, nil
 }
 
 // CustomObjectType is the type name of [pscustomobject].
@@ -137,6 +231,7 @@ func (o *PSObject) AddTyped(name, typeName string, value any) *PSObject {
 
 // AddProperty appends p, replacing any property of the same name.
 func (o *PSObject) AddProperty(p *Property) {
+	o.materialize()
 	key := strings.ToLower(p.Name)
 	if o.index == nil {
 		o.index = make(map[string]int, 8)
@@ -151,6 +246,7 @@ func (o *PSObject) AddProperty(p *Property) {
 
 // Remove deletes the named property; it reports whether it existed.
 func (o *PSObject) Remove(name string) bool {
+	o.materialize()
 	key := strings.ToLower(name)
 	i, ok := o.index[key]
 	if !ok {
@@ -169,6 +265,12 @@ func (o *PSObject) Remove(name string) bool {
 // Property returns the named property (case-insensitive) or nil.
 func (o *PSObject) Property(name string) *Property {
 	if o == nil {
+		return nil
+	}
+	if o.schema != nil {
+		if i, ok := o.schema.Index(name); ok {
+			return o.lazyProp(i)
+		}
 		return nil
 	}
 	if i, ok := o.index[strings.ToLower(name)]; ok {
@@ -209,11 +311,19 @@ func (o *PSObject) Properties() []*Property {
 	if o == nil {
 		return nil
 	}
+	if o.schema != nil {
+		for i := 0; i < o.schema.Len(); i++ {
+			o.lazyProp(i)
+		}
+	}
 	return o.props
 }
 
 // PropertyNames returns the property names in order.
 func (o *PSObject) PropertyNames() []string {
+	if o.schema != nil {
+		return append([]string(nil), o.schema.names...)
+	}
 	names := make([]string, len(o.props))
 	for i, p := range o.props {
 		names[i] = p.Name
@@ -222,12 +332,17 @@ func (o *PSObject) PropertyNames() []string {
 }
 
 // Len returns the number of properties.
-func (o *PSObject) Len() int { return len(o.props) }
+func (o *PSObject) Len() int {
+	if o.schema != nil {
+		return o.schema.Len()
+	}
+	return len(o.props)
+}
 
 // Copy returns a shallow copy with its own property list.
 func (o *PSObject) Copy() *PSObject {
 	c := &PSObject{TypeNames: append([]string(nil), o.TypeNames...), Base: o.Base, ToStringFunc: o.ToStringFunc}
-	for _, p := range o.props {
+	for _, p := range o.Properties() {
 		q := *p
 		c.AddProperty(&q)
 	}

@@ -1,0 +1,65 @@
+package object
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestLazyObject checks that a lazy object reads exactly like the eager
+// object built with AddTyped, computes only what is read, and turns into
+// an ordinary object when its property list changes.
+func TestLazyObject(t *testing.T) {
+	names := []string{"Name", "Count", "Enabled", "Tags"}
+	types := []string{"System.String", "System.Int32", "System.Boolean", "System.Object[]"}
+	values := []any{"annb", 3, true, []any{"a", "b"}}
+	eager := NewObject("T.Mailbox", "T.Object")
+	for i, n := range names {
+		eager.AddTyped(n, types[i], values[i])
+	}
+	var computed []int
+	s := NewSchema(names, types)
+	newLazy := func() *PSObject {
+		computed = nil
+		return NewLazyObject(s, func(i int) any { computed = append(computed, i); return values[i] }, "T.Mailbox", "T.Object")
+	}
+
+	o := newLazy()
+	if v, ok := o.Get("enabled"); !ok || v != true {
+		t.Fatalf("Get(enabled) = %v, %v", v, ok)
+	}
+	if o.Property("NoSuch") != nil {
+		t.Fatal("unknown property found")
+	}
+	if !reflect.DeepEqual(computed, []int{2}) {
+		t.Fatalf("computed %v, want only [2]", computed)
+	}
+	if o.Len() != 4 || !reflect.DeepEqual(o.PropertyNames(), names) {
+		t.Fatalf("names %v", o.PropertyNames())
+	}
+	o.Value("Enabled")
+	if len(computed) != 1 {
+		t.Fatalf("a property was computed twice: %v", computed)
+	}
+	if !reflect.DeepEqual(o.Properties(), eager.Properties()) {
+		t.Fatal("lazy properties differ from eager ones")
+	}
+	if o.String() != eager.String() {
+		t.Fatalf("String %q, want %q", o.String(), eager.String())
+	}
+	if c := o.Copy(); !reflect.DeepEqual(c.Properties(), eager.Properties()) {
+		t.Fatal("copy differs")
+	}
+
+	o = newLazy()
+	if !o.Set("Count", 5) || o.Value("count") != 5 {
+		t.Fatal("Set on a lazy object")
+	}
+	o.Add("Extra", 1)
+	if got := o.PropertyNames(); !reflect.DeepEqual(got, append(append([]string(nil), names...), "Extra")) || o.Value("Count") != 5 {
+		t.Fatalf("after Add: %v", got)
+	}
+	o = newLazy()
+	if !o.Remove("count") || o.Len() != 3 || o.Value("Tags") == nil || o.Property("Count") != nil {
+		t.Fatal("Remove on a lazy object")
+	}
+}

@@ -359,6 +359,10 @@ type Folder struct {
 	FolderSize int64  `json:"folderSize"` // bytes
 	// Recoverable marks folders of the Recoverable Items subtree.
 	Recoverable bool `json:"recoverable,omitempty"`
+	// Cohorts are the folder's items grouped by received day; they add up
+	// to ItemCount and FolderSize (none: every item dates from the mailbox
+	// creation, see aging.go).
+	Cohorts []Cohort `json:"cohorts,omitempty"`
 }
 
 // MailboxContent is the simple content model of a mailbox: folders of the
@@ -418,7 +422,8 @@ func (tx *Tx) PutMailboxContent(c *MailboxContent) error {
 	return tx.putRecord(bucketContent, c.MailboxGuid, c)
 }
 
-// addToFolder bumps a folder of a mailbox by one item of size bytes.
+// addToFolder bumps a folder of a mailbox by one item of size bytes,
+// received now.
 func (tx *Tx) addToFolder(mailboxGuid, path string, size int64) error {
 	c, err := tx.GetMailboxContent(mailboxGuid)
 	if err != nil {
@@ -428,7 +433,12 @@ func (tx *Tx) addToFolder(mailboxGuid, path string, size int64) error {
 	if !ok {
 		return nil
 	}
-	f.ItemCount++
-	f.FolderSize += size
+	created := tx.Now()
+	if m, err := tx.GetMailbox(mailboxGuid); err == nil {
+		created = m.WhenMailboxCreated
+	} else if !isNotFound(err) {
+		return err
+	}
+	addItemsToday(f, 1, size, tx.Now(), created)
 	return tx.PutMailboxContent(c)
 }

@@ -317,7 +317,9 @@ var seedFolders = []seedFolder{
 	{path: "/Calendar Logging", ftype: "CalendarLogging", lo: 0, hi: 120, avgKB: 7, recoverable: true, primaryOnly: true},
 }
 
-func seedContent(mb *Mailbox, _ time.Time) *MailboxContent {
+// seedContent builds the folders of a seeded mailbox with their item
+// counts, sizes and ages (cohorts dated before clock, see seedCohorts).
+func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
 	c := &MailboxContent{MailboxGuid: mb.Guid}
 	build := func(archive bool) []Folder {
 		var out []Folder
@@ -338,7 +340,8 @@ func seedContent(mb *Mailbox, _ time.Time) *MailboxContent {
 				size = n * (f.avgKB*KB + hashN(-4*KB, 4*KB, salt, "size"))
 			}
 			name := strings.TrimPrefix(f.path, "/")
-			out = append(out, Folder{Name: name, FolderPath: f.path, FolderType: f.ftype, ItemCount: n, FolderSize: size, Recoverable: f.recoverable})
+			out = append(out, Folder{Name: name, FolderPath: f.path, FolderType: f.ftype, ItemCount: n, FolderSize: size, Recoverable: f.recoverable,
+				Cohorts: seedCohorts(salt, f, archive, mb.ArchiveStatus == "Active", n, size, mb.WhenMailboxCreated, clock)})
 		}
 		return out
 	}

@@ -114,13 +114,10 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 	c.OutputType = TypeUser
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
-	c.Params = append([]*runtime.Param{
-		runtime.P("DirectoryObjectId", runtime.TString, runtime.InSets(runtime.Set("Get", true, -1)), runtime.Help("The unique identifier of directoryObject.")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
+	c.Params = append(identityParams("Get", "DirectoryObjectId", "The unique identifier of directoryObject.",
 		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
 		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
-	}, append(listParams("List", true), commonParams()...)...)
+	), append(listParams("List", true), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgDirectoryDeletedItemAsUser -All | Format-Table Id, DisplayName, DeletedDateTime",
 			Remark: "Lists the deleted accounts with the time each was deleted."},
@@ -205,11 +202,7 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 	c.DefaultSet = "Restore"
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
-	c.Params = append([]*runtime.Param{
-		runtime.P("DirectoryObjectId", runtime.TString, runtime.InSets(runtime.Set("Restore", true, -1)), runtime.Help("The unique identifier of directoryObject.")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "RestoreViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
-	}, commonParams()...)
+	c.Params = append(identityParams("Restore", "DirectoryObjectId", "The unique identifier of directoryObject."), commonParams()...)
 	c.Examples = []runtime.Example{
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Restore-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then restores the account and its soft-deleted mailbox."},
 		{Code: "Get-MgDirectoryDeletedItemAsUser -Filter \"startswith(displayName,'Walter')\" | ForEach-Object { Restore-MgDirectoryDeletedItem -DirectoryObjectId $_.Id }",
@@ -252,42 +245,51 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 }
 
 func removeMgDirectoryDeletedItem() *runtime.Command {
-	c := cmd("Remove-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RemoveMgDirectoryDeletedItem_Delete")
+	c := removeUserCommand("Remove-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RemoveMgDirectoryDeletedItem_Delete",
+		"DirectoryObjectId", "The unique identifier of directoryObject.",
+		"Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", store.UserSoftDeleted,
+		func(tx *store.Tx, u *store.User, id string) error { return refuse(tx.PurgeUserAccount(u.ObjectID), id) })
 	c.Synopsis = "Permanently deletes an account from the recycle bin."
 	c.Description = "The account is purged at once and its licences are freed. A soft-deleted mailbox behind it is purged too; an inactive mailbox stays, but can no longer be brought back by restoring the account."
+	c.Examples = []runtime.Example{
+		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then purges it now instead of after 30 days."},
+	}
+	return c
+}
+
+// removeUserCommand builds a Remove-* command of a user account: the
+// account named by idParam (or an -InputObject) in the given state is
+// found and act is applied to it in one transaction after ShouldProcess
+// (operation); -PassThru writes true.
+func removeUserCommand(name, module, typeName, idParam, idHelp, operation, state string, act func(tx *store.Tx, u *store.User, id string) error) *runtime.Command {
+	c := cmd(name, module, typeName)
 	c.OutputType = "System.Boolean"
 	c.Sets = []string{"Delete", "DeleteViaIdentity"}
 	c.DefaultSet = "Delete"
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
-	c.Params = append([]*runtime.Param{
-		runtime.P("DirectoryObjectId", runtime.TString, runtime.InSets(runtime.Set("Delete", true, -1)), runtime.Help("The unique identifier of directoryObject.")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "DeleteViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a DirectoryObjectId or Id property.")),
+	c.Params = append(identityParams("Delete", idParam, idHelp,
 		runtime.P("IfMatch", runtime.TString, runtime.Help("ETag.")),
 		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
-	}, commonParams()...)
-	c.Examples = []runtime.Example{
-		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then purges it now instead of after 30 days."},
-	}
+	), commonParams()...)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
-		id := identityArg(ctx, "DirectoryObjectId")
-		do, err := ctx.ShouldProcess("Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", variant(ctx))
+		id := identityArg(ctx, idParam)
+		do, err := ctx.ShouldProcess(operation, variant(ctx))
 		if err != nil || !do {
 			return err
 		}
 		ok, err := runUpdate(ctx, id, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserSoftDeleted)
+			u, err := findUser(tx, id, state)
 			if err != nil {
 				return err
 			}
 			if u == nil {
 				return &refusal{svc: notFound(id)}
 			}
-			return refuse(tx.PurgeUserAccount(u.ObjectID), id)
+			return act(tx, u, id)
 		})
 		if !ok || err != nil {
 			return err

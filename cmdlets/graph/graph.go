@@ -313,3 +313,15 @@ func member(v any, name string) any {
 	}
 	return object.PropertyValue(v, name)
 }
+
+// identityParams returns the identity parameters of a command that names
+// its object by the parameter `name` in parameter set `set` or by an
+// -InputObject with that property (or Id) in set `set`ViaIdentity,
+// followed by more.
+func identityParams(set, name, help string, more ...*runtime.Param) []*runtime.Param {
+	return append([]*runtime.Param{
+		runtime.P(name, runtime.TString, runtime.InSets(runtime.Set(set, true, -1)), runtime.Help(help)),
+		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: set + "ViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			runtime.Help("Identity parameter: an object with a "+name+" or Id property.")),
+	}, more...)
+}

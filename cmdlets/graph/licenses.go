@@ -58,13 +58,10 @@ func getMgSubscribedSku() *runtime.Command {
 	c.OutputType = TypeSubscribedSku
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
-	c.Params = append([]*runtime.Param{
-		runtime.P("SubscribedSkuId", runtime.TString, runtime.InSets(runtime.Set("Get", true, -1)), runtime.Help("The unique identifier of subscribedSku.")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a SubscribedSkuId or Id property.")),
+	c.Params = append(identityParams("Get", "SubscribedSkuId", "The unique identifier of subscribedSku.",
 		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.InSets(runtime.Set("List", false, -1)), runtime.Help("Expand related entities.")),
 		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
-	}, append(listParams("List", true), commonParams()...)...)
+	), append(listParams("List", true), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgSubscribedSku | Format-Table SkuPartNumber, ConsumedUnits, @{n='Enabled';e={$_.PrepaidUnits.Enabled}}",
 			Remark: "Shows how many units of each SKU are bought and assigned."},

@@ -391,13 +391,10 @@ func getMgUser() *runtime.Command {
 	c.OutputType = TypeUser
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
-	c.Params = append([]*runtime.Param{
-		runtime.P("UserId", runtime.TString, runtime.InSets(runtime.Set("Get", true, -1)), runtime.Help("The unique identifier of user (object id or userPrincipalName).")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a UserId or Id property.")),
+	c.Params = append(identityParams("Get", "UserId", "The unique identifier of user (object id or userPrincipalName).",
 		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
 		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
-	}, append(listParams("List", false), commonParams()...)...)
+	), append(listParams("List", false), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgUser -All", Remark: "Lists every user account."},
 		{Code: "Get-MgUser -UserId annb@contoso.com -Property DisplayName,Department,AccountEnabled | Format-List DisplayName,Department,AccountEnabled",
@@ -469,51 +466,15 @@ func identityArg(ctx *runtime.Context, name string) string {
 }
 
 func removeMgUser() *runtime.Command {
-	c := cmd("Remove-MgUser", ModuleUsers, "RemoveMgUser_Delete")
+	c := removeUserCommand("Remove-MgUser", ModuleUsers, "RemoveMgUser_Delete",
+		"UserId", "The unique identifier of user (object id or userPrincipalName).",
+		"Call remote 'DELETE /users/{user-id}' operation", store.UserActive,
+		func(tx *store.Tx, u *store.User, _ string) error { return deleteUserAccount(tx, u.ObjectID) })
 	c.Synopsis = "Deletes a user account; it stays in the recycle bin for 30 days."
 	c.Description = "The account moves to the directory's deleted items, where Restore-MgDirectoryDeletedItem can bring it back within 30 days. Its mailbox is soft-deleted (or becomes inactive when a hold applies), unless the account's Exchange licence had already been removed. After 30 days the account is purged."
-	c.OutputType = "System.Boolean"
-	c.Sets = []string{"Delete", "DeleteViaIdentity"}
-	c.DefaultSet = "Delete"
-	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
-	c.Params = append([]*runtime.Param{
-		runtime.P("UserId", runtime.TString, runtime.InSets(runtime.Set("Delete", true, -1)), runtime.Help("The unique identifier of user (object id or userPrincipalName).")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "DeleteViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a UserId or Id property.")),
-		runtime.P("IfMatch", runtime.TString, runtime.Help("ETag.")),
-		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
-	}, commonParams()...)
 	c.Examples = []runtime.Example{
 		{Code: "Remove-MgUser -UserId walterh@contoso.com", Remark: "Deletes Walter Harp's account; his mailbox is soft-deleted."},
 		{Code: "Get-MgUser -UserId laura@contoso.com | Remove-MgUser -WhatIf", Remark: "Shows what would be deleted, without deleting Laura Painter's account."},
-	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ok, err := requireConnection(ctx); !ok {
-			return err
-		}
-		id := identityArg(ctx, "UserId")
-		do, err := ctx.ShouldProcess("Call remote 'DELETE /users/{user-id}' operation", variant(ctx))
-		if err != nil || !do {
-			return err
-		}
-		ok, err := runUpdate(ctx, id, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserActive)
-			if err != nil {
-				return err
-			}
-			if u == nil {
-				return &refusal{svc: notFound(id)}
-			}
-			return deleteUserAccount(tx, u.ObjectID)
-		})
-		if !ok || err != nil {
-			return err
-		}
-		if ctx.Switch("PassThru") {
-			return ctx.WriteObject(true)
-		}
-		return nil
 	}
 	return c
 }

@@ -193,6 +193,10 @@ func (l *listing) run() error {
 		var out []*object.PSObject
 		var next string
 		err := exo.View(l.ctx, func(tx *store.Tx) error {
+			if cursor != "" {
+				// bound the resident set: drop the pages of earlier batches
+				tx.ReleaseMappedPages()
+			}
 			org, err := tx.Organization()
 			if err != nil {
 				return err

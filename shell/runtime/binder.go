@@ -394,6 +394,12 @@ func chooseSet(cmd *Command, sets []string, isBound func(string) bool, lenient b
 			satisfied = append(satisfied, s)
 		}
 	}
+	return chooseAmong(cmd, sets, satisfied, lenient)
+}
+
+// chooseAmong is the second half of chooseSet, once the satisfied sets
+// (those whose mandatory parameters are all bound) are known.
+func chooseAmong(cmd *Command, sets, satisfied []string, lenient bool) string {
 	if len(satisfied) == 1 {
 		return satisfied[0]
 	}

@@ -148,6 +148,9 @@ type cmdProcessor struct {
 	bound    *boundArgs
 	ctx      *Context
 	next     emitter
+	// plan is what binding each pipeline object needs, worked out from
+	// the command and bound.sets on the first object (see pipePlan).
+	plan     *pipePlan
 	hasInput bool
 	hadError *bool
 
@@ -530,15 +533,11 @@ func (pr *cmdProcessor) resolveSet() error {
 		return pr.rt.bindError(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
 	var missing []*Param
-	for _, p := range pr.cmd.Params {
-		si, ok := p.InSet(set)
-		if !ok || !si.Mandatory {
+	for _, mp := range pr.pipePlan().mandatoryIn(set) {
+		if _, bound := pr.ctx.bound[mp.key]; bound {
 			continue
 		}
-		if _, bound := pr.ctx.bound[strings.ToLower(p.Name)]; bound {
-			continue
-		}
-		missing = append(missing, p)
+		missing = append(missing, mp.p)
 	}
 	if len(missing) > 0 {
 		if err := pr.promptMandatory(missing); err != nil {
@@ -550,12 +549,93 @@ func (pr *cmdProcessor) resolveSet() error {
 }
 
 // pickSet chooses among the candidate sets: those whose mandatory
-// parameters are all bound; then the default set; then the only one.
+// parameters are all bound; then the default set; then the only one
+// (chooseSet, with the mandatory parameters of each set worked out once).
 func (pr *cmdProcessor) pickSet(strict bool) string {
-	return chooseSet(pr.cmd, pr.bound.sets, func(name string) bool {
-		_, ok := pr.ctx.bound[name]
-		return ok
-	}, !strict)
+	sets := pr.bound.sets
+	if len(sets) == 1 {
+		return sets[0]
+	}
+	plan := pr.pipePlan()
+	var satisfied []string
+	for i, s := range sets {
+		ok := true
+		for _, mp := range plan.mandatory[i] {
+			if _, bound := pr.ctx.bound[mp.key]; !bound {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			satisfied = append(satisfied, s)
+		}
+	}
+	return chooseAmong(pr.cmd, sets, satisfied, !strict)
+}
+
+// planParam is a declared parameter with its lower-case binding key.
+type planParam struct {
+	p   *Param
+	key string
+}
+
+// pipePlan is the part of pipeline binding that depends only on the
+// command and its candidate sets, so each object does not search every
+// parameter of every set again (Where-Object has dozens of sets).
+type pipePlan struct {
+	byValue   []planParam   // parameters taking pipeline input by value, in declaration order
+	byName    []planParam   // parameters taking it by property name, in declaration order
+	anyPipe   bool          // the command takes pipeline input at all
+	sets      []string      // the candidate sets the plan was made for
+	mandatory [][]planParam // per candidate set, its mandatory parameters
+}
+
+// pipePlan returns (computing once) the binding plan of the processor.
+func (pr *cmdProcessor) pipePlan() *pipePlan {
+	if pr.plan != nil {
+		return pr.plan
+	}
+	sets := pr.bound.sets
+	plan := &pipePlan{sets: sets, mandatory: make([][]planParam, len(sets))}
+	for _, p := range pr.cmd.Params {
+		pp := planParam{p: p, key: strings.ToLower(p.Name)}
+		byValue, byName := false, false
+		for i, s := range sets {
+			si, ok := p.InSet(s)
+			if !ok {
+				continue
+			}
+			if si.Mandatory {
+				plan.mandatory[i] = append(plan.mandatory[i], pp)
+			}
+			byValue = byValue || si.FromPipeline
+			byName = byName || si.FromPipelineByName
+		}
+		if byValue {
+			plan.byValue = append(plan.byValue, pp)
+		}
+		if byName {
+			plan.byName = append(plan.byName, pp)
+		}
+		for _, s := range p.Sets {
+			if s.FromPipeline || s.FromPipelineByName {
+				plan.anyPipe = true
+			}
+		}
+	}
+	pr.plan = plan
+	return plan
+}
+
+// mandatoryIn returns the mandatory parameters of set, one of the
+// candidate sets.
+func (plan *pipePlan) mandatoryIn(set string) []planParam {
+	for i, s := range plan.sets {
+		if s == set {
+			return plan.mandatory[i]
+		}
+	}
+	return nil
 }
 
 func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
@@ -649,63 +729,43 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 // bindPipeline binds one pipeline object by value, then by property name.
 func (pr *cmdProcessor) bindPipeline(v any) error {
 	rt := pr.rt
+	plan := pr.pipePlan()
 	bound := false
-	sets := pr.bound.sets
-	for _, p := range pr.cmd.Params {
-		if _, done := pr.ctx.bound[strings.ToLower(p.Name)]; done {
+	for _, pp := range plan.byValue {
+		if _, done := pr.ctx.bound[pp.key]; done {
 			continue
 		}
-		for _, s := range sets {
-			si, ok := p.InSet(s)
-			if !ok || !si.FromPipeline {
-				continue
-			}
-			cv, err := rt.convertArg(pr.cmd, pr.invName, p, v, pr.ext)
-			if err != nil {
-				continue
-			}
-			pr.ctx.bound[strings.ToLower(p.Name)] = cv
-			bound = true
-			break
+		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
+		if err != nil {
+			continue
 		}
-		if bound {
-			break
-		}
+		pr.ctx.bound[pp.key] = cv
+		bound = true
+		break
 	}
-	for _, p := range pr.cmd.Params {
-		if _, done := pr.ctx.bound[strings.ToLower(p.Name)]; done {
+	for _, pp := range plan.byName {
+		if _, done := pr.ctx.bound[pp.key]; done {
 			continue
 		}
-		for _, s := range sets {
-			si, ok := p.InSet(s)
-			if !ok || !si.FromPipelineByName {
-				continue
+		p := pp.p
+		for i := -1; i < len(p.Aliases); i++ {
+			n := p.Name
+			if i >= 0 {
+				n = p.Aliases[i]
 			}
-			names := append([]string{p.Name}, p.Aliases...)
-			for _, n := range names {
-				if prop, ok := object.GetProperty(v, n); ok {
-					cv, err := rt.convertArg(pr.cmd, pr.invName, p, prop.Get(), pr.ext)
-					if err != nil {
-						return err
-					}
-					pr.ctx.bound[strings.ToLower(p.Name)] = cv
-					bound = true
-					break
+			if prop, ok := object.GetProperty(v, n); ok {
+				cv, err := rt.convertArg(pr.cmd, pr.invName, p, prop.Get(), pr.ext)
+				if err != nil {
+					return err
 				}
+				pr.ctx.bound[pp.key] = cv
+				bound = true
+				break
 			}
-			break
 		}
 	}
 	if !bound && v != nil {
-		hasPipelineParam := false
-		for _, p := range pr.cmd.Params {
-			for _, s := range p.Sets {
-				if s.FromPipeline || s.FromPipelineByName {
-					hasPipelineParam = true
-				}
-			}
-		}
-		if hasPipelineParam {
+		if plan.anyPipe {
 			return rt.bindError(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
 		}
 		if pr.cmd.Handler.Process != nil && len(pr.cmd.Params) >= 0 && !pr.acceptsAnyInput() {

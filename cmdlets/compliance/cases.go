@@ -85,25 +85,16 @@ func getScope() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-AdaptiveScope | Format-List Name,LocationType,FilterConditions,RawQuery", Remark: "Shows each scope's query."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			ss, err := tx.AdaptiveScopes()
-			if id != "" {
-				s, err2 := tx.FindAdaptiveScope(id)
-				ss, err = []*store.AdaptiveScope{s}, err2
-			}
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			ss, err := pick(id, tx.FindAdaptiveScope, "", nil, tx.AdaptiveScopes)
 			if err != nil {
 				return nil, err
 			}
 			for _, s := range ss {
 				out = append(out, ScopeObject(s))
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		return writeAll(ctx, out)
 	}
 	return c
 }
@@ -123,20 +114,14 @@ func newScope() *runtime.Command {
 			}
 			in.FilterConditions = f
 		}
-		var out *object.PSObject
-		err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
 			s, err := tx.NewAdaptiveScope(in)
 			if err != nil {
 				return nil, err
 			}
-			out = ScopeObject(s)
-			return nil, nil
+			return ScopeObject(s), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }
@@ -198,8 +183,7 @@ func getTag() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-ComplianceTag", Remark: "Lists the retention labels."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ts, err := tx.ComplianceTags()
 			if err != nil {
 				return nil, err
@@ -214,12 +198,8 @@ func getTag() *runtime.Command {
 			if id != "" && !found {
 				return nil, &store.NotFoundError{Kind: "complianceTag", Key: id}
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		return writeAll(ctx, out)
 	}
 	return c
 }
@@ -240,21 +220,15 @@ func newTag() *runtime.Command {
 			}
 			in.RetentionDays, in.RetentionUnlimited = d, unl
 		}
-		var out *object.PSObject
-		err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
 			t, err := tx.NewComplianceTag(in)
 			if err != nil {
 				return nil, err
 			}
 			ts, _ := tx.ComplianceTags()
-			out = TagObject(t, len(ts)-1)
-			return nil, nil
+			return TagObject(t, len(ts)-1), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }
@@ -287,13 +261,8 @@ func getCase() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-ComplianceCase", Remark: "Lists the cases and their status."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			cs, err := tx.ComplianceCases()
-			if id != "" {
-				one, err2 := tx.FindComplianceCase(id)
-				cs, err = []*store.ComplianceCase{one}, err2
-			}
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			cs, err := pick(id, tx.FindComplianceCase, "", nil, tx.ComplianceCases)
 			if err != nil {
 				return nil, err
 			}
@@ -303,12 +272,8 @@ func getCase() *runtime.Command {
 				}
 				out = append(out, CaseObject(k))
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		return writeAll(ctx, out)
 	}
 	return c
 }
@@ -320,24 +285,18 @@ func newCase() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `New-ComplianceCase -Name "Fabrikam Litigation"`, Remark: "Creates a case."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating compliance case \"%s\".", name), name)
+		ok, err := shouldProcess(ctx, "Creating compliance case", name)
 		if err != nil || !ok {
 			return err
 		}
-		var out *object.PSObject
-		err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			k, err := tx.NewComplianceCase(store.CaseInput{Name: name, Description: ctx.String("Description"), CaseType: ctx.String("CaseType"),
 				ExternalID: ctx.String("ExternalId"), Actor: actor(tx)})
 			if err != nil {
 				return nil, err
 			}
-			out = CaseObject(k)
-			return nil, nil
+			return CaseObject(k), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }
@@ -348,15 +307,10 @@ func setCase() *runtime.Command {
 	c.Description = "-Close turns the case's holds off: their IDs leave the mailboxes, which keep a 30-day delay hold. -Reopen doesn't turn the holds back on (use Set-CaseHoldPolicy -Enabled $true)."
 	c.Examples = []runtime.Example{{Code: `Set-ComplianceCase -Identity "Contoso v. Fabrikam" -Close`, Remark: "Closes a case and releases its holds."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Modifying compliance case \"%s\".", id), id)
-		if err != nil || !ok {
-			return err
-		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return changeIdentity(ctx, "Modifying compliance case", func(tx *store.Tx, id string) error {
 			_, err := tx.SetComplianceCase(id, store.CaseChange{Name: optString(ctx, "Name"), Description: optString(ctx, "Description"),
 				ExternalID: optString(ctx, "ExternalId"), Close: ctx.Switch("Close"), Reopen: ctx.Switch("Reopen"), Actor: actor(tx)})
-			return nil, err
+			return err
 		})
 	}
 	return c
@@ -369,13 +323,8 @@ func removeCase() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactHigh
 	c.Examples = []runtime.Example{{Code: `New-ComplianceCase -Name "Scratch" | Out-Null; Remove-ComplianceCase -Identity "Scratch" -Confirm:$false`, Remark: "Creates and deletes a case."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing compliance case \"%s\".", id), id)
-		if err != nil || !ok {
-			return err
-		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			return nil, tx.RemoveComplianceCase(id)
+		return changeIdentity(ctx, "Removing compliance case", func(tx *store.Tx, id string) error {
+			return tx.RemoveComplianceCase(id)
 		})
 	}
 	return c
@@ -423,39 +372,22 @@ func getCaseHold() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		cs := strings.TrimSpace(ctx.String("Case"))
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var hs []*store.CaseHoldPolicy
-			var err error
-			switch {
-			case id != "":
-				h, err := tx.FindCaseHoldPolicy(id)
-				if err != nil {
-					return nil, err
-				}
-				hs = []*store.CaseHoldPolicy{h}
-			case cs != "":
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			hs, err := pick(id, tx.FindCaseHoldPolicy, cs, func(cs string) ([]*store.CaseHoldPolicy, error) {
 				k, err := tx.FindComplianceCase(cs)
 				if err != nil {
 					return nil, err
 				}
-				if hs, err = tx.CaseHoldPolicies(k.Guid); err != nil {
-					return nil, err
-				}
-			default:
-				if hs, err = tx.CaseHoldPolicies(""); err != nil {
-					return nil, err
-				}
+				return tx.CaseHoldPolicies(k.Guid)
+			}, func() ([]*store.CaseHoldPolicy, error) { return tx.CaseHoldPolicies("") })
+			if err != nil {
+				return nil, err
 			}
 			for _, h := range hs {
 				out = append(out, CaseHoldObject(h, caseName(tx, h.Case), ctx.Switch("DistributionDetail")))
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		return writeAll(ctx, out)
 	}
 	return c
 }
@@ -468,25 +400,19 @@ func newCaseHold() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `New-CaseHoldPolicy -Name "Fabrikam Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com`, Remark: "Creates a hold for one mailbox in a case."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating case hold policy \"%s\".", name), name)
+		ok, err := shouldProcess(ctx, "Creating case hold policy", name)
 		if err != nil || !ok {
 			return err
 		}
-		var out *object.PSObject
-		err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			h, err := tx.NewCaseHoldPolicy(store.CaseHoldInput{Name: name, Case: ctx.String("Case"), Comment: ctx.String("Comment"),
 				Enabled: optBool(ctx, "Enabled"), ExchangeLocation: param(ctx, "ExchangeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
 				PublicFolderLocation: param(ctx, "PublicFolderLocation"), Actor: actor(tx)})
 			if err != nil {
 				return nil, err
 			}
-			out = CaseHoldObject(h, caseName(tx, h.Case), false)
-			return nil, nil
+			return CaseHoldObject(h, caseName(tx, h.Case), false), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }
@@ -497,15 +423,10 @@ func setCaseHold() *runtime.Command {
 	c.Description = "A mailbox released from the hold (removed, or the hold turned off) loses UniH<guid> and keeps a 30-day delay hold."
 	c.Examples = []runtime.Example{{Code: `Set-CaseHoldPolicy -Identity "Fabrikam Hold" -RemoveExchangeLocation abrahamm@contoso.com`, Remark: "Releases a mailbox from a case hold."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Modifying case hold policy \"%s\".", id), id)
-		if err != nil || !ok {
-			return err
-		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return changeIdentity(ctx, "Modifying case hold policy", func(tx *store.Tx, id string) error {
 			_, err := tx.SetCaseHoldPolicy(id, store.CaseHoldChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"),
 				AddExchangeLocation: param(ctx, "AddExchangeLocation"), RemoveExchangeLocation: param(ctx, "RemoveExchangeLocation"), Actor: actor(tx)})
-			return nil, err
+			return err
 		})
 	}
 	return c
@@ -518,13 +439,8 @@ func removeCaseHold() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactHigh
 	c.Examples = []runtime.Example{{Code: `Remove-CaseHoldPolicy -Identity "Fabrikam Hold" -Confirm:$false`, Remark: "Deletes a case hold."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing case hold policy \"%s\".", id), id)
-		if err != nil || !ok {
-			return err
-		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			return nil, tx.RemoveCaseHoldPolicy(id)
+		return changeIdentity(ctx, "Removing case hold policy", func(tx *store.Tx, id string) error {
+			return tx.RemoveCaseHoldPolicy(id)
 		})
 	}
 	return c
@@ -552,39 +468,22 @@ func getCaseHoldRule() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var rs []*store.CaseHoldRule
-			var err error
-			switch {
-			case id != "":
-				r, err := tx.FindCaseHoldRule(id)
-				if err != nil {
-					return nil, err
-				}
-				rs = []*store.CaseHoldRule{r}
-			case pol != "":
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			rs, err := pick(id, tx.FindCaseHoldRule, pol, func(pol string) ([]*store.CaseHoldRule, error) {
 				h, err := tx.FindCaseHoldPolicy(pol)
 				if err != nil {
 					return nil, err
 				}
-				if rs, err = tx.CaseHoldRules(h.Guid); err != nil {
-					return nil, err
-				}
-			default:
-				if rs, err = tx.CaseHoldRules(""); err != nil {
-					return nil, err
-				}
+				return tx.CaseHoldRules(h.Guid)
+			}, func() ([]*store.CaseHoldRule, error) { return tx.CaseHoldRules("") })
+			if err != nil {
+				return nil, err
 			}
 			for _, r := range rs {
 				out = append(out, CaseHoldRuleObject(r))
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		return writeAll(ctx, out)
 	}
 	return c
 }
@@ -596,20 +495,14 @@ func newCaseHoldRule() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `New-CaseHoldPolicy -Name "Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com | Out-Null; New-CaseHoldRule -Name "Sales Hold rule" -Policy "Sales Hold"`, Remark: "Places isaiahl on hold."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		var out *object.PSObject
-		err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			r, err := tx.NewCaseHoldRule(store.CaseHoldRuleInput{Name: name, Policy: identity(ctx, "Policy"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
 				Comment: ctx.String("Comment"), Disabled: ctx.Bool("Disabled"), Actor: actor(tx)})
 			if err != nil {
 				return nil, err
 			}
-			out = CaseHoldRuleObject(r)
-			return nil, nil
+			return CaseHoldRuleObject(r), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }

@@ -97,19 +97,30 @@ var errAbort = errors.New("compliance: refused")
 // update runs fn in one write transaction; a refusal (rec) rolls it back
 // and is written as a non-terminating error, as Exchange writes them.
 func update(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
+	return inTx(ctx, exo.Update, errAbort, fn)
+}
+
+// view is update for reads.
+func view(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
+	return inTx(ctx, exo.View, nil, fn)
+}
+
+// inTx runs fn in a transaction of run; a refusal ends it with abort and
+// is written as a non-terminating error.
+func inTx(ctx *runtime.Context, run func(*runtime.Context, func(*store.Tx) error) error, abort error, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
 	var rec *object.ErrorRecord
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	err := run(ctx, func(tx *store.Tx) error {
 		r, err := fn(tx)
 		if err != nil {
 			if r := storeError(ctx, err); r != nil {
 				rec = r
-				return errAbort
+				return abort
 			}
 			return err
 		}
 		if r != nil {
 			rec = r
-			return errAbort
+			return abort
 		}
 		return nil
 	})
@@ -119,25 +130,66 @@ func update(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, er
 	return err
 }
 
-// view is update for reads.
-func view(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
-	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
-		r, err := fn(tx)
-		if err != nil {
-			if r := storeError(ctx, err); r != nil {
-				rec = r
-				return nil
-			}
-			return err
-		}
-		rec = r
-		return nil
+// writeViewed writes the objects fn builds in one read transaction (those
+// built before a refusal too).
+func writeViewed(ctx *runtime.Context, fn func(tx *store.Tx) ([]*object.PSObject, error)) error {
+	var out []*object.PSObject
+	err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		o, err := fn(tx)
+		out = o
+		return nil, err
 	})
-	if rec != nil {
-		return ctx.WriteError(rec)
+	if err != nil {
+		return err
 	}
-	return err
+	return writeAll(ctx, out)
+}
+
+// writeCreated writes the object fn creates in one write transaction.
+func writeCreated(ctx *runtime.Context, fn func(tx *store.Tx) (*object.PSObject, error)) error {
+	var out *object.PSObject
+	err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		o, err := fn(tx)
+		out = o
+		return nil, err
+	})
+	if err != nil || out == nil {
+		return err
+	}
+	return ctx.WriteObject(out)
+}
+
+// shouldProcess asks ShouldProcess for `action "target".`.
+func shouldProcess(ctx *runtime.Context, action, target string) (bool, error) {
+	return ctx.ShouldProcessWith(fmt.Sprintf("%s \"%s\".", action, target), target)
+}
+
+// changeIdentity asks ShouldProcess for `action "<Identity>".` and runs fn
+// on the command's -Identity in one write transaction.
+func changeIdentity(ctx *runtime.Context, action string, fn func(tx *store.Tx, id string) error) error {
+	id := identity(ctx, "Identity")
+	ok, err := shouldProcess(ctx, action, id)
+	if err != nil || !ok {
+		return err
+	}
+	return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) { return nil, fn(tx, id) })
+}
+
+// pick returns the records a Get-* command writes: the one found by id,
+// else those of the parent named by parent, else all of them (byParent
+// may be nil when the command has no parent parameter).
+func pick[T any](id string, find func(string) (*T, error), parent string, byParent func(string) ([]*T, error), all func() ([]*T, error)) ([]*T, error) {
+	switch {
+	case id != "":
+		v, err := find(id)
+		if err != nil {
+			return nil, err
+		}
+		return []*T{v}, nil
+	case parent != "":
+		return byParent(parent)
+	}
+	return all()
 }
 
 // storeError words the holds engine's typed errors in the service's style

@@ -90,20 +90,15 @@ func invokeHoldRemovalAction() *runtime.Command {
 		}
 		switch action {
 		case "getholdremovals":
-			var out []*object.PSObject
-			err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
 				rs, err := tx.HoldRemovals()
 				for _, r := range rs {
 					if loc == "" || strings.EqualFold(r.Location, loc) {
 						out = append(out, HoldRemovalObject(r))
 					}
 				}
-				return nil, err
+				return out, err
 			})
-			if err != nil {
-				return err
-			}
-			return writeAll(ctx, out)
 		case "getholds", "removehold":
 		default:
 			return ctx.WriteError(exo.Invalid(ctx, fmt.Sprintf("The Action '%s' isn't valid. Valid values are GetHolds, RemoveHold and GetHoldRemovals.", action), action))
@@ -112,8 +107,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 			return ctx.WriteError(exo.Invalid(ctx, "The ExchangeLocation or SharePointLocation parameter is required with the GetHolds and RemoveHold actions.", nil))
 		}
 		if action == "getholds" {
-			var out []*object.PSObject
-			err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
 				m, err := resolveLocation(tx, loc)
 				if err != nil {
 					return nil, err
@@ -122,12 +116,8 @@ func invokeHoldRemovalAction() *runtime.Command {
 				for _, h := range hs {
 					out = append(out, HoldObject(h, m.PrimarySmtpAddress))
 				}
-				return nil, err
+				return out, err
 			})
-			if err != nil {
-				return err
-			}
-			return writeAll(ctx, out)
 		}
 		holdID := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("HoldId"))))
 		if holdID == "" {

@@ -98,35 +98,19 @@ func getPolicy(app bool) *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var ps []*store.CompliancePolicy
-			if id == "" {
-				var err error
-				if ps, err = tx.CompliancePolicies(policyKinds(app)...); err != nil {
-					return nil, err
-				}
-			} else {
-				p, err := tx.FindCompliancePolicy(id, policyKinds(app)...)
-				if err != nil {
-					return nil, err
-				}
-				ps = []*store.CompliancePolicy{p}
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			ps, err := pick(id, func(id string) (*store.CompliancePolicy, error) {
+				return tx.FindCompliancePolicy(id, policyKinds(app)...)
+			},
+				"", nil, func() ([]*store.CompliancePolicy, error) { return tx.CompliancePolicies(policyKinds(app)...) })
+			if err != nil {
+				return nil, err
 			}
 			for _, p := range ps {
 				out = append(out, PolicyObject(tx, p, ctx.Switch("DistributionDetail")))
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		for _, o := range out {
-			if err := ctx.WriteObject(o); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
 	return c
 }
@@ -149,12 +133,11 @@ func newPolicy(app bool) *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating retention policy \"%s\".", name), name)
+		ok, err := shouldProcess(ctx, "Creating retention policy", name)
 		if err != nil || !ok {
 			return err
 		}
-		var out *object.PSObject
-		err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in := store.PolicyInput{Name: name, Comment: ctx.String("Comment"), Enabled: optBool(ctx, "Enabled"),
 				ExchangeLocation: param(ctx, "ExchangeLocation"), ExchangeLocationException: param(ctx, "ExchangeLocationException"),
 				AdaptiveScopeLocation: param(ctx, "AdaptiveScopeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
@@ -172,13 +155,8 @@ func newPolicy(app bool) *runtime.Command {
 			if err != nil {
 				return nil, err
 			}
-			out = PolicyObject(tx, p, false)
-			return nil, nil
+			return PolicyObject(tx, p, false), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }
@@ -244,14 +222,8 @@ func setPolicy(app bool) *runtime.Command {
 			}
 			ch.DeletedResources = emails
 		}
-		var name string
-		if err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			p, err := tx.FindCompliancePolicy(id, policyKinds(app)...)
-			if err == nil {
-				name = p.Name
-			}
-			return nil, err
-		}); err != nil || name == "" {
+		name, err := policyName(ctx, id, app)
+		if err != nil || name == "" {
 			return err
 		}
 		desc := fmt.Sprintf("Modifying retention policy \"%s\".", name)
@@ -274,6 +246,20 @@ func setPolicy(app bool) *runtime.Command {
 	return c
 }
 
+// policyName returns the name of the policy id names (among the policies
+// or the app policies); "" when a refusal was written.
+func policyName(ctx *runtime.Context, id string, app bool) (string, error) {
+	var name string
+	err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		p, err := tx.FindCompliancePolicy(id, policyKinds(app)...)
+		if err == nil {
+			name = p.Name
+		}
+		return nil, err
+	})
+	return name, err
+}
+
 func removePolicy() *runtime.Command {
 	c := exo.Declared("Remove-RetentionCompliancePolicy")
 	c.Synopsis = "Deletes a retention policy and its rules."
@@ -284,17 +270,11 @@ func removePolicy() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		var name string
-		if err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			p, err := tx.FindCompliancePolicy(id, policyKinds(false)...)
-			if err == nil {
-				name = p.Name
-			}
-			return nil, err
-		}); err != nil || name == "" {
+		name, err := policyName(ctx, id, false)
+		if err != nil || name == "" {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing retention policy \"%s\".", name), name)
+		ok, err := shouldProcess(ctx, "Removing retention policy", name)
 		if err != nil || !ok {
 			return err
 		}
@@ -340,30 +320,16 @@ func getRule() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
-		var out []*object.PSObject
-		err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var rs []*store.ComplianceRule
-			var err error
-			switch {
-			case id != "":
-				r, err := tx.FindComplianceRule(id)
-				if err != nil {
-					return nil, err
-				}
-				rs = []*store.ComplianceRule{r}
-			case pol != "":
+		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			rs, err := pick(id, tx.FindComplianceRule, pol, func(pol string) ([]*store.ComplianceRule, error) {
 				p, err := tx.FindCompliancePolicy(pol)
 				if err != nil {
 					return nil, err
 				}
-				rs, err = tx.PolicyRules(p.Guid)
-				if err != nil {
-					return nil, err
-				}
-			default:
-				if rs, err = tx.ComplianceRules(); err != nil {
-					return nil, err
-				}
+				return tx.PolicyRules(p.Guid)
+			}, tx.ComplianceRules)
+			if err != nil {
+				return nil, err
 			}
 			for _, r := range rs {
 				name := ""
@@ -372,17 +338,8 @@ func getRule() *runtime.Command {
 				}
 				out = append(out, RuleObject(r, name))
 			}
-			return nil, nil
+			return out, nil
 		})
-		if err != nil {
-			return err
-		}
-		for _, o := range out {
-			if err := ctx.WriteObject(o); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
 	return c
 }
@@ -407,25 +364,19 @@ func newRule() *runtime.Command {
 			}
 			in.RetentionDays, in.RetentionUnlimited = d, unl
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating retention rule \"%s\".", name), name)
+		ok, err := shouldProcess(ctx, "Creating retention rule", name)
 		if err != nil || !ok {
 			return err
 		}
-		var out *object.PSObject
-		err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
 			r, err := tx.NewComplianceRule(in)
 			if err != nil {
 				return nil, err
 			}
 			p, _ := tx.GetCompliancePolicy(r.Policy)
-			out = RuleObject(r, p.Name)
-			return nil, nil
+			return RuleObject(r, p.Name), nil
 		})
-		if err != nil || out == nil {
-			return err
-		}
-		return ctx.WriteObject(out)
 	}
 	return c
 }
@@ -438,7 +389,6 @@ func setRule() *runtime.Command {
 		{Code: `Set-RetentionComplianceRule -Identity "Legal Keep rule" -RetentionDuration Unlimited`, Remark: "Keeps the policy's content forever."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
 		ch := store.RuleChange{Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
 			ContentMatchQuery: optString(ctx, "ContentMatchQuery"), Comment: optString(ctx, "Comment")}
 		if ctx.Has("RetentionDuration") {
@@ -452,14 +402,10 @@ func setRule() *runtime.Command {
 				ch.RetentionDays = &d
 			}
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Modifying retention rule \"%s\".", id), id)
-		if err != nil || !ok {
-			return err
-		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return changeIdentity(ctx, "Modifying retention rule", func(tx *store.Tx, id string) error {
 			ch.Actor = actor(tx)
 			_, err := tx.SetComplianceRule(id, ch)
-			return nil, err
+			return err
 		})
 	}
 	return c

@@ -100,12 +100,10 @@ func getMailboxDatabase() *runtime.Command {
 			Remark: "Shows each on-premises database's GUID, which New-MailboxRestoreRequest -RemoteDatabaseGuid needs."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		var out []*object.PSObject
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
 			dbs, err := tx.MailboxDatabases()
 			if err != nil {
-				return err
+				return out, rec, err
 			}
 			id := ""
 			if v := ctx.Value("Identity"); v != nil {
@@ -131,22 +129,43 @@ func getMailboxDatabase() *runtime.Command {
 				}
 				rec = notFound(ctx, shown)
 			}
-			return nil
+			return out, rec, nil
 		})
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
-		}
-		for _, o := range out {
-			if err := ctx.WriteObject(o); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
 	return c
+}
+
+// viewObjects runs fn in one read transaction and writes the objects it
+// returns, or the error record it returns instead.
+func viewObjects(ctx *runtime.Context, fn func(tx *store.Tx) ([]*object.PSObject, *object.ErrorRecord, error)) error {
+	var out []*object.PSObject
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		var err error
+		out, rec, err = fn(tx)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	for _, o := range out {
+		if err := ctx.WriteObject(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// databasesByGuid indexes databases by Guid.
+func databasesByGuid(dbs []*store.MailboxDatabase) map[string]*store.MailboxDatabase {
+	byGuid := map[string]*store.MailboxDatabase{}
+	for _, d := range dbs {
+		byGuid[d.Guid] = d
+	}
+	return byGuid
 }
 
 // notFound is the on-premises not-found error (the domain controller is
@@ -252,21 +271,16 @@ func getMailboxStatistics() *runtime.Command {
 			Remark: "Lists the disabled mailboxes of every on-premises database."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		var out []*object.PSObject
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
 			all, err := tx.OnPremMailboxes()
 			if err != nil {
-				return err
+				return out, rec, err
 			}
 			dbs, err := tx.MailboxDatabases()
 			if err != nil {
-				return err
+				return out, rec, err
 			}
-			byGuid := map[string]*store.MailboxDatabase{}
-			for _, d := range dbs {
-				byGuid[d.Guid] = d
-			}
+			byGuid := databasesByGuid(dbs)
 			dbv, idv := ctx.Value("Database"), ctx.Value("Identity")
 			if dbv == nil && isDatabaseObject(idv) {
 				dbv, idv = idv, nil
@@ -275,11 +289,11 @@ func getMailboxStatistics() *runtime.Command {
 			case dbv != nil:
 				d, shown, err := databaseOf(tx, dbv)
 				if err != nil {
-					return err
+					return out, rec, err
 				}
 				if d == nil {
 					rec = notFound(ctx, shown)
-					return nil
+					return out, rec, nil
 				}
 				storeID := strings.ToLower(strings.TrimSpace(ctx.String("StoreMailboxIdentity")))
 				for _, m := range all {
@@ -291,7 +305,7 @@ func getMailboxStatistics() *runtime.Command {
 				server := exo.IdentityOf(ctx.Value("Server"))
 				if !strings.EqualFold(server, "MAIL") && !strings.EqualFold(server, "mail.contoso.com") {
 					rec = notFound(ctx, server)
-					return nil
+					return out, rec, nil
 				}
 				for _, m := range all {
 					out = append(out, statisticsObject(m, byGuid[m.DatabaseGuid]))
@@ -300,30 +314,18 @@ func getMailboxStatistics() *runtime.Command {
 				id := exo.IdentityOf(idv)
 				ms, err := tx.ResolveOnPremMailboxes(id)
 				if err != nil {
-					return err
+					return out, rec, err
 				}
 				if len(ms) == 0 {
 					rec = notFound(ctx, id)
-					return nil
+					return out, rec, nil
 				}
 				for _, m := range ms {
 					out = append(out, statisticsObject(m, byGuid[m.DatabaseGuid]))
 				}
 			}
-			return nil
+			return out, rec, nil
 		})
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
-		}
-		for _, o := range out {
-			if err := ctx.WriteObject(o); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
 	return c
 }
@@ -371,31 +373,26 @@ func getMailbox() *runtime.Command {
 	c.OutputType = TypeMailbox
 	c.Synopsis = "On-premises: lists the mailboxes of the on-premises server's databases."
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		var out []*object.PSObject
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
 			dbs, err := tx.MailboxDatabases()
 			if err != nil {
-				return err
+				return out, rec, err
 			}
-			byGuid := map[string]*store.MailboxDatabase{}
-			for _, d := range dbs {
-				byGuid[d.Guid] = d
-			}
+			byGuid := databasesByGuid(dbs)
 			var ms []*store.OnPremMailbox
 			if v := ctx.Value("Identity"); v != nil {
 				id := exo.IdentityOf(v)
 				if ms, err = tx.ResolveOnPremMailboxes(id); err != nil {
-					return err
+					return out, rec, err
 				}
 				if len(ms) == 0 {
 					rec = notFound(ctx, id)
-					return nil
+					return out, rec, nil
 				}
 			} else {
 				all, err := tx.OnPremMailboxes()
 				if err != nil {
-					return err
+					return out, rec, err
 				}
 				for _, m := range all {
 					if !m.IsDisconnected() {
@@ -406,20 +403,8 @@ func getMailbox() *runtime.Command {
 			for _, m := range ms {
 				out = append(out, mailboxObject(m, byGuid[m.DatabaseGuid]))
 			}
-			return nil
+			return out, rec, nil
 		})
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
-		}
-		for _, o := range out {
-			if err := ctx.WriteObject(o); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
 	return c
 }

@@ -86,7 +86,7 @@ func cohortLess(a, b Cohort) bool {
 // addCohort merges c into cs (same date and deletion day add up) and keeps
 // cs sorted; empty cohorts are dropped.
 func addCohort(cs []Cohort, c Cohort) []Cohort {
-	if c.Count <= 0 && c.Size <= 0 {
+	if c.Count == 0 && c.Size == 0 {
 		return cs
 	}
 	i := sort.Search(len(cs), func(i int) bool { return !cohortLess(cs[i], c) })
@@ -113,8 +113,9 @@ func cohortSums(cs []Cohort) (n, size int64) {
 // normalizeCohorts makes the cohorts of f add up to its ItemCount and
 // FolderSize: missing items become a cohort dated fallback (a tenant saved
 // before cohorts existed, or a folder updated by code that only keeps the
-// totals); surplus ones are taken from the oldest cohorts first. Malformed
-// dates are replaced by fallback.
+// totals); surplus items are taken from the oldest cohorts first with
+// their share of bytes; a remaining byte difference goes to the newest
+// cohort. Malformed dates are replaced by fallback.
 func normalizeCohorts(f *Folder, fallback time.Time) {
 	fb := dayString(dayNum(fallback))
 	var cs []Cohort
@@ -127,43 +128,36 @@ func normalizeCohorts(f *Folder, fallback time.Time) {
 				c.Deleted = ""
 			}
 		}
-		if c.Count < 0 {
-			c.Count = 0
-		}
-		if c.Size < 0 {
-			c.Size = 0
-		}
+		c.Count = max(c.Count, 0)
 		cs = addCohort(cs, c)
 	}
 	n, size := cohortSums(cs)
 	dn, ds := f.ItemCount-n, f.FolderSize-size
-	if dn > 0 || (dn == 0 && ds > 0) {
-		extra := Cohort{Date: fb, Count: max(dn, 0), Size: max(ds, 0)}
-		cs = addCohort(cs, extra)
-		dn, ds = min(dn, 0), min(ds, 0)
+	if dn > 0 {
+		cs = addCohort(cs, Cohort{Date: fb, Count: dn, Size: ds})
+		dn, ds = 0, 0
 	}
-	// Take surplus items, then surplus bytes, from the oldest cohorts.
 	for i := 0; i < len(cs) && dn < 0; i++ {
 		take := min(cs[i].Count, -dn)
+		var sz int64
+		if cs[i].Count > 0 {
+			sz = cs[i].Size / cs[i].Count * take
+		}
 		cs[i].Count -= take
+		cs[i].Size -= sz
 		dn += take
+		ds += sz
 	}
-	for i := 0; i < len(cs) && ds < 0; i++ {
-		take := min(cs[i].Size, -ds)
-		cs[i].Size -= take
-		ds += take
-	}
-	if ds > 0 && len(cs) > 0 {
-		cs[len(cs)-1].Size += ds
-	}
-	out := cs[:0]
+	var out []Cohort
 	for _, c := range cs {
-		if c.Count > 0 || c.Size > 0 {
+		if c.Count > 0 {
 			out = append(out, c)
+		} else {
+			ds += c.Size
 		}
 	}
-	if len(out) == 0 {
-		out = nil
+	if ds != 0 && len(out) > 0 {
+		out[len(out)-1].Size += ds
 	}
 	f.Cohorts = out
 }

@@ -116,6 +116,7 @@ func (tx *Tx) AdvanceTo(t time.Time) error {
 	if t.Before(tx.clock) {
 		return &ClockBackwardsError{Now: tx.clock, Requested: t}
 	}
+	from := tx.clock
 	for {
 		next, ok, err := tx.firstTimer()
 		if err != nil {
@@ -139,7 +140,8 @@ func (tx *Tx) AdvanceTo(t time.Time) error {
 		}
 	}
 	tx.setClock(t)
-	return nil
+	// The Managed Folder Assistant's item-age pass (aging.go).
+	return tx.agingAfterAdvance(from)
 }
 
 // AdvanceBy moves the clock forward by d (see AdvanceTo).

@@ -703,7 +703,11 @@ func (tx *Tx) RunManagedFolderAssistant(guid string) error {
 	if err := tx.RunDueTimers(); err != nil {
 		return err
 	}
-	return tx.recomputeHolds([]string{guid})
+	if err := tx.recomputeHolds([]string{guid}); err != nil {
+		return err
+	}
+	// Item ages: deletions, purges and archive moves (aging.go).
+	return tx.RunItemAging(guid)
 }
 
 // --- In-Place holds (legacy) ------------------------------------------------------

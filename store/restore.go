@@ -711,9 +711,17 @@ func mergeFolders(target, src []Folder, root string) []Folder {
 		if t, ok := FindFolder(out, path); ok {
 			t.ItemCount += f.ItemCount
 			t.FolderSize += f.FolderSize
+			// Restored items keep their dates (aging.go); the copy
+			// leaves the target's own cohorts untouched.
+			cs := append([]Cohort(nil), t.Cohorts...)
+			for _, c := range f.Cohorts {
+				cs = addCohort(cs, c)
+			}
+			t.Cohorts = cs
 			continue
 		}
-		out = append(out, Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable})
+		out = append(out, Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable,
+			Cohorts: append([]Cohort(nil), f.Cohorts...)})
 	}
 	return out
 }

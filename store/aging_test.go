@@ -1,0 +1,296 @@
+package store
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+// errRollback ends a test transaction without committing it, so the cases
+// of a table share one seeded tenant.
+var errRollback = errors.New("rollback")
+
+// agingCase sets a mailbox up, places cohorts (ages in days at the start)
+// in folders and checks the folder counts after each step.
+type agingCase struct {
+	name    string
+	mailbox string
+	setup   func(t *testing.T, tx *Tx, m *Mailbox)
+	primary map[string][]int64 // folder path -> cohort ages (one item each)
+	archive map[string][]int64
+	steps   []agingStep
+}
+
+type agingStep struct {
+	advance time.Duration // clock advance (0: Start-ManagedFolderAssistant)
+	primary map[string]int64
+	archive map[string]int64
+}
+
+// placeCohorts empties the mailbox's folders and puts one 1,000-byte item
+// per given age in each folder.
+func placeCohorts(t *testing.T, tx *Tx, m *Mailbox, primary, archive map[string][]int64) {
+	t.Helper()
+	c, err := tx.GetMailboxContent(m.Guid)
+	must(t, err)
+	today := dayNum(tx.Now())
+	fill := func(fs []Folder, want map[string][]int64) {
+		for i := range fs {
+			fs[i].ItemCount, fs[i].FolderSize, fs[i].Cohorts = 0, 0, nil
+			for _, age := range want[fs[i].FolderPath] {
+				putCohort(&fs[i], Cohort{Date: dayString(today - age), Count: 1, Size: 1000})
+			}
+		}
+	}
+	fill(c.Primary, primary)
+	fill(c.Archive, archive)
+	must(t, tx.PutMailboxContent(c))
+}
+
+// folderCounts returns ItemCount by folder path.
+func folderCounts(fs []Folder) map[string]int64 {
+	out := map[string]int64{}
+	for _, f := range fs {
+		out[f.FolderPath] = f.ItemCount
+	}
+	return out
+}
+
+func makeInactive(t *testing.T, tx *Tx, m *Mailbox) {
+	t.Helper()
+	m.LifecycleState, m.IsInactiveMailbox = StateInactive, true
+	must(t, tx.PutMailbox(m))
+}
+
+func litigationHold(days int) func(*testing.T, *Tx, *Mailbox) {
+	return func(t *testing.T, tx *Tx, m *Mailbox) {
+		m.LitigationHoldEnabled = true
+		m.LitigationHoldDuration = UnlimitedSpan()
+		if days > 0 {
+			m.LitigationHoldDuration = DaysSpan(days)
+		}
+		must(t, tx.PutMailbox(m))
+	}
+}
+
+func retentionPolicy(action string, days int) func(*testing.T, *Tx, *Mailbox) {
+	return func(t *testing.T, tx *Tx, m *Mailbox) {
+		_, err := tx.NewCompliancePolicy(PolicyInput{Name: "P " + m.Alias, ExchangeLocation: []string{m.PrimarySmtpAddress}})
+		must(t, err)
+		_, err = tx.NewComplianceRule(RuleInput{Name: "R " + m.Alias, Policy: "P " + m.Alias, RetentionDays: days, Action: action})
+		must(t, err)
+	}
+}
+
+func both(fs ...func(*testing.T, *Tx, *Mailbox)) func(*testing.T, *Tx, *Mailbox) {
+	return func(t *testing.T, tx *Tx, m *Mailbox) {
+		for _, f := range fs {
+			mm, err := tx.GetMailbox(m.Guid)
+			must(t, err)
+			f(t, tx, mm)
+		}
+	}
+}
+
+// inboxTag links a custom Inbox tag to the Default MRM Policy.
+func inboxTag(action string, days int) func(*testing.T, *Tx, *Mailbox) {
+	return func(t *testing.T, tx *Tx, m *Mailbox) {
+		must(t, tx.PutMRMTag(&MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
+			RetentionEnabled: true, RetentionAction: action, AgeLimitForRetention: days}))
+		p, err := tx.FindMRMPolicy("Default MRM Policy")
+		must(t, err)
+		p.RetentionPolicyTagLinks = append(p.RetentionPolicyTagLinks, "Inbox test")
+		must(t, tx.PutMRMPolicy(p))
+	}
+}
+
+func TestItemAgingRules(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	cases := []agingCase{
+		{name: "MRM delete tag moves old deleted items to Recoverable Items, purged after 14 days", mailbox: "laura",
+			primary: map[string][]int64{"/Deleted Items": {10, 25}},
+			steps: []agingStep{
+				// Day 10: the 35-day-old item left on day 6 (age 31).
+				{advance: 10 * Day, primary: map[string]int64{"/Deleted Items": 1, "/Deletions": 1}},
+				// Day 24: it was purged (18 days after); the other left on day 21.
+				{advance: 14 * Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
+				{advance: 11 * Day, primary: map[string]int64{"/Deletions": 1}},
+				{advance: 1 * Day, primary: map[string]int64{"/Deletions": 0}},
+			}},
+		{name: "MRM delete tag keeps running on an inactive mailbox; an unlimited hold keeps the items", mailbox: "laura",
+			setup:   both(litigationHold(0), makeInactive),
+			primary: map[string][]int64{"/Deleted Items": {10}, "/Junk Email": {40}},
+			steps: []agingStep{
+				{advance: 3000 * Day, primary: map[string]int64{"/Deleted Items": 0, "/Junk Email": 0, "/Deletions": 2}},
+			}},
+		{name: "Litigation Hold duration purges Recoverable Items past it, per item", mailbox: "laura",
+			setup:   both(litigationHold(365), makeInactive),
+			primary: map[string][]int64{"/Deletions": {100, 300}, "/Purges": {360}, "/Inbox": {900}},
+			steps: []agingStep{
+				{advance: 3 * Day, primary: map[string]int64{"/Deletions": 2, "/Purges": 1, "/Inbox": 1}},
+				{advance: 3 * Day, primary: map[string]int64{"/Deletions": 2, "/Purges": 0, "/Inbox": 1}},
+				{advance: 100 * Day, primary: map[string]int64{"/Deletions": 1, "/Inbox": 1}},
+				{advance: 5000 * Day, primary: map[string]int64{"/Deletions": 0, "/Inbox": 1}},
+			}},
+		{name: "keep-then-delete policy deletes old items, purged 14 days later", mailbox: "laura",
+			setup:   retentionPolicy(ActionKeepAndDelete, 365),
+			primary: map[string][]int64{"/Inbox": {400, 10}, "/Deletions": {5}},
+			steps: []agingStep{
+				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 2}},
+				{advance: 15 * Day, primary: map[string]int64{"/Inbox": 1, "/Deletions": 1}},
+				{advance: 400 * Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 0}},
+			}},
+		{name: "delete policy under an unlimited Litigation Hold: deleted items stay in Recoverable Items", mailbox: "laura",
+			setup:   both(retentionPolicy(ActionDelete, 100), litigationHold(0)),
+			primary: map[string][]int64{"/Inbox": {150, 50}},
+			steps: []agingStep{
+				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 1}},
+				{advance: 1000 * Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 2}},
+			}},
+		{name: "keep-only policy preserves deleted items for its duration", mailbox: "laura",
+			setup:   retentionPolicy(ActionKeep, 200),
+			primary: map[string][]int64{"/Deleted Items": {20}},
+			steps: []agingStep{
+				{advance: 100 * Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
+				{advance: 100 * Day, primary: map[string]int64{"/Deletions": 0}},
+			}},
+		{name: "MoveToArchive tag moves old mail on an active mailbox with an archive", mailbox: "pilarp",
+			primary: map[string][]int64{"/Inbox": {720, 100}},
+			archive: map[string][]int64{},
+			steps: []agingStep{
+				{advance: 20 * Day, primary: map[string]int64{"/Inbox": 1}, archive: map[string]int64{"/Inbox": 1}},
+			}},
+		{name: "MoveToArchive tag ignored on an inactive mailbox", mailbox: "pilarp",
+			setup:   both(litigationHold(0), makeInactive),
+			primary: map[string][]int64{"/Inbox": {720, 100}},
+			archive: map[string][]int64{},
+			steps: []agingStep{
+				{advance: 20 * Day, primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
+				{primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
+			}},
+		{name: "PermanentlyDelete tag purges without a hold", mailbox: "laura",
+			setup:   inboxTag(MRMPermanentlyDelete, 10),
+			primary: map[string][]int64{"/Inbox": {20, 5}},
+			steps: []agingStep{
+				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 0, "/DiscoveryHolds": 0}},
+			}},
+		{name: "PermanentlyDelete tag under a hold keeps the items in DiscoveryHolds", mailbox: "laura",
+			setup:   both(inboxTag(MRMPermanentlyDelete, 10), litigationHold(0)),
+			primary: map[string][]int64{"/Inbox": {20, 5}},
+			steps: []agingStep{
+				{primary: map[string]int64{"/Inbox": 1, "/DiscoveryHolds": 1}},
+			}},
+		{name: "an advance within the same day changes nothing", mailbox: "laura",
+			primary: map[string][]int64{"/Deleted Items": {31}},
+			steps: []agingStep{
+				{advance: 10 * time.Hour, primary: map[string]int64{"/Deleted Items": 1, "/Deletions": 0}},
+				{advance: 5 * time.Hour, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
+			}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			err := s.Update(func(tx *Tx) error {
+				m := mustResolve(t, tx, tc.mailbox)
+				if tc.setup != nil {
+					tc.setup(t, tx, m)
+				}
+				m, err := tx.GetMailbox(m.Guid)
+				must(t, err)
+				placeCohorts(t, tx, m, tc.primary, tc.archive)
+				before := *m
+				for i, st := range tc.steps {
+					if st.advance > 0 {
+						must(t, tx.AdvanceBy(st.advance))
+					} else {
+						must(t, tx.RunManagedFolderAssistant(m.Guid))
+					}
+					c, err := tx.GetMailboxContent(m.Guid)
+					must(t, err)
+					for _, fs := range [][]Folder{c.Primary, c.Archive} {
+						for j := range fs {
+							if !cohortsConsistent(&fs[j]) {
+								t.Errorf("step %d: folder %s cohorts don't add up: %+v", i, fs[j].FolderPath, fs[j])
+							}
+						}
+					}
+					for want, got := range map[*map[string]int64]map[string]int64{&st.primary: folderCounts(c.Primary), &st.archive: folderCounts(c.Archive)} {
+						for path, n := range *want {
+							if got[path] != n {
+								t.Errorf("step %d: %s has %d items, want %d", i, path, got[path], n)
+							}
+						}
+					}
+				}
+				after, err := tx.GetMailbox(m.Guid)
+				must(t, err)
+				if after.LifecycleState != before.LifecycleState || after.LitigationHoldEnabled != before.LitigationHoldEnabled ||
+					after.LitigationHoldDuration != before.LitigationHoldDuration {
+					t.Errorf("hold status changed: %s/%v/%v -> %s/%v/%v", before.LifecycleState, before.LitigationHoldEnabled,
+						before.LitigationHoldDuration, after.LifecycleState, after.LitigationHoldEnabled, after.LitigationHoldDuration)
+				}
+				return errRollback
+			})
+			if !errors.Is(err, errRollback) {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	must(t, s.View(func(tx *Tx) error {
+		return forEachDecoded(tx, bucketContent, "", func(k string, c *MailboxContent) error {
+			for _, fs := range [][]Folder{c.Primary, c.Archive} {
+				for i := range fs {
+					f := &fs[i]
+					if f.ItemCount > 0 && len(f.Cohorts) == 0 {
+						t.Errorf("%s %s: no cohorts", k, f.FolderPath)
+					}
+					if !cohortsConsistent(f) {
+						t.Errorf("%s %s: cohorts don't add up", k, f.FolderPath)
+					}
+				}
+			}
+			return nil
+		})
+	}))
+	// A freshly seeded tenant is in the steady state of the Default MRM
+	// Policy: a first assistant pass changes nothing.
+	err := s.Update(func(tx *Tx) error {
+		before, err := tx.GetMailboxContent(mustResolve(t, tx, "pilarp").Guid)
+		must(t, err)
+		must(t, tx.RunManagedFolderAssistant(before.MailboxGuid))
+		after, err := tx.GetMailboxContent(before.MailboxGuid)
+		must(t, err)
+		a, err := encodeValue(before)
+		must(t, err)
+		if x, _ := encodeValue(after); string(x) != string(a) {
+			t.Errorf("first pass changed seeded content")
+		}
+		return errRollback
+	})
+	if !errors.Is(err, errRollback) {
+		t.Fatal(err)
+	}
+}
+
+func TestLegacyContentWithoutCohorts(t *testing.T) {
+	f := Folder{FolderPath: "/Inbox", ItemCount: 5, FolderSize: 5000}
+	created := time.Date(2022, 1, 2, 15, 0, 0, 0, time.UTC)
+	normalizeCohorts(&f, created)
+	if len(f.Cohorts) != 1 || f.Cohorts[0] != (Cohort{Date: "2022-01-02", Count: 5, Size: 5000}) {
+		t.Fatalf("legacy folder: %+v", f.Cohorts)
+	}
+	// Totals lowered by code that doesn't know cohorts: oldest go first.
+	f.Cohorts = []Cohort{{Date: "2022-01-01", Count: 2, Size: 200}, {Date: "2023-01-01", Count: 3, Size: 300}}
+	f.ItemCount, f.FolderSize = 4, 400
+	normalizeCohorts(&f, created)
+	if !cohortsConsistent(&f) || len(f.Cohorts) != 2 || f.Cohorts[0].Count != 1 {
+		t.Fatalf("shrunk folder: %+v", f.Cohorts)
+	}
+	addItemsToday(&f, 1, 50, created.Add(400*Day), created)
+	if !cohortsConsistent(&f) || f.Cohorts[len(f.Cohorts)-1].Date != "2023-02-06" {
+		t.Fatalf("after a new item: %+v", f.Cohorts)
+	}
+}

@@ -91,6 +91,47 @@ func update(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*object.E
 	return true, nil
 }
 
+// resolveRead resolves one mailbox in a read transaction; it writes the
+// error record and returns nil when there is none to act on.
+func resolveRead(ctx *runtime.Context, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, error) {
+	var m *store.Mailbox
+	var rec *object.ErrorRecord
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		var err error
+		m, rec, err = resolveOne(ctx, tx, id, shown, scope, allowMailUser)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if rec != nil {
+		return nil, ctx.WriteError(rec)
+	}
+	return m, nil
+}
+
+// updateMailbox runs fn in one write transaction (see update) and returns
+// the object of the mailbox fn returns; nil when fn was refused.
+func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error)) (*object.PSObject, error) {
+	var out *object.PSObject
+	done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		m, rec, err := fn(tx)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		org, err := tx.Organization()
+		if err != nil {
+			return nil, err
+		}
+		out = MailboxObject(m, loadEnv(tx, m, org))
+		return nil, nil
+	})
+	if err != nil || !done {
+		return nil, err
+	}
+	return out, nil
+}
+
 // errRollback aborts a write transaction after an error record was made.
 var errRollback = &object.ErrorRecord{Message: "rollback"}
 
@@ -171,18 +212,9 @@ func undoSoftDeletedMailbox() *runtime.Command {
 		if ctx.Switch("PublicFolder") {
 			return ctx.WriteError(exo.NotFound(ctx, shown))
 		}
-		var m *store.Mailbox
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
-			var err error
-			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeSoftDeleted, false)
+		m, err := resolveRead(ctx, id, shown, store.ScopeSoftDeleted, false)
+		if err != nil || m == nil {
 			return err
-		})
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Restoring soft-deleted mailbox \"%s\".", m.Identity()), m.Identity())
 		if err != nil || !ok {
@@ -192,26 +224,20 @@ func undoSoftDeletedMailbox() *runtime.Command {
 		if pw, ok := object.Unwrap(ctx.Value("Password")).(object.SecureString); ok {
 			in.Password = pw.Plain()
 		}
-		var out *object.PSObject
-		done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
 			r, err := tx.UndoSoftDeletedMailbox(m.Guid, in)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if ctx.Has("DisplayName") && ctx.String("DisplayName") != "" {
 				r.DisplayName = ctx.String("DisplayName")
 				if err := tx.PutMailbox(r); err != nil {
-					return nil, err
+					return nil, nil, err
 				}
 			}
-			org, err := tx.Organization()
-			if err != nil {
-				return nil, err
-			}
-			out = MailboxObject(r, loadEnv(tx, r, org))
-			return nil, nil
+			return r, nil, nil
 		})
-		if err != nil || !done {
+		if err != nil || out == nil {
 			return err
 		}
 		return ctx.WriteObject(out)
@@ -262,28 +288,22 @@ func newMailbox() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		var out *object.PSObject
-		done, err := update(ctx, in.Name, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		out, err := updateMailbox(ctx, in.Name, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
 			m, _, err := tx.CreateMailbox(in)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			if ctx.Has("Office") {
 				if u, _ := tx.GetUser(m.UserObjectID); u != nil {
 					u.Office = ctx.String("Office")
 					if err := tx.PutUser(u); err != nil {
-						return nil, err
+						return nil, nil, err
 					}
 				}
 			}
-			org, err := tx.Organization()
-			if err != nil {
-				return nil, err
-			}
-			out = MailboxObject(m, loadEnv(tx, m, org))
-			return nil, nil
+			return m, nil, nil
 		})
-		if err != nil || !done {
+		if err != nil || out == nil {
 			return err
 		}
 		return ctx.WriteObject(out)
@@ -300,18 +320,9 @@ func disableJournalArchiving() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))
-		var m *store.Mailbox
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
-			var err error
-			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeActive, true)
+		m, err := resolveRead(ctx, id, shown, store.ScopeActive, true)
+		if err != nil || m == nil {
 			return err
-		})
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Disabling journal archiving for \"%s\".", m.Identity()), m.Identity())
 		if err != nil || !ok {
@@ -340,8 +351,7 @@ func recoverInactive(ctx *runtime.Context, in store.NewMailboxInput) error {
 	if err != nil || !ok {
 		return err
 	}
-	var out *object.PSObject
-	done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+	out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
 		m, err := tx.RecoverInactiveMailbox(store.RecoverInput{
 			InactiveMailbox: id, Name: in.Name, Alias: in.Alias, FirstName: in.FirstName, LastName: in.LastName,
 			DisplayName: in.DisplayName, MicrosoftOnlineServicesID: in.MicrosoftOnlineServicesID, Password: in.Password,
@@ -349,18 +359,13 @@ func recoverInactive(ctx *runtime.Context, in store.NewMailboxInput) error {
 		})
 		if err != nil {
 			if rec := resolveError(ctx, err, shown); rec != nil {
-				return rec, nil
+				return nil, rec, nil
 			}
-			return nil, err
+			return nil, nil, err
 		}
-		org, err := tx.Organization()
-		if err != nil {
-			return nil, err
-		}
-		out = MailboxObject(m, loadEnv(tx, m, org))
-		return nil, nil
+		return m, nil, nil
 	})
-	if err != nil || !done {
+	if err != nil || out == nil {
 		return err
 	}
 	ctx.WriteWarning(fmt.Sprintf("The recovered mailbox '%s' needs an Exchange Online licence. Assign one to its new user account within 30 days.", in.Name))

@@ -477,6 +477,29 @@ func convertToCsv() *runtime.Command {
 	return c
 }
 
+// writeCsv writes the objects of CSV text (with -Header); text that isn't
+// CSV fails the command with errorID and target.
+func writeCsv(ctx *runtime.Context, text, errorID string, target any) error {
+	items, err := parseCsv(ctx, text, ctx.Strings("Header"))
+	if err != nil {
+		return ctx.Fail(ctx.NewError(err.Error(), errorID, object.InvalidData, "ExtendedTypeSystemException", target))
+	}
+	for _, it := range items {
+		if err := ctx.WriteObject(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pathArgs returns -Path, or -LiteralPath when no -Path was given.
+func pathArgs(ctx *runtime.Context) []string {
+	if paths := ctx.Strings("Path"); len(paths) > 0 {
+		return paths
+	}
+	return ctx.Strings("LiteralPath")
+}
+
 func parseCsv(ctx *runtime.Context, text string, header []string) ([]any, error) {
 	delim := ','
 	if d := ctx.String("Delimiter"); d != "" {
@@ -524,11 +547,7 @@ func importCsv() *runtime.Command {
 		runtime.P("UseCulture", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths := ctx.Strings("Path")
-		if len(paths) == 0 {
-			paths = ctx.Strings("LiteralPath")
-		}
-		for _, p := range paths {
+		for _, p := range pathArgs(ctx) {
 			data, err := os.ReadFile(p)
 			if err != nil {
 				if werr := ctx.WriteError(ctx.NewError(fmt.Sprintf("Could not find file '%s'.", p), "FileOpenFailure,Microsoft.PowerShell.Commands.ImportCsvCommand", object.OpenError, "FileNotFoundException", p)); werr != nil {
@@ -536,14 +555,8 @@ func importCsv() *runtime.Command {
 				}
 				continue
 			}
-			items, err := parseCsv(ctx, string(data), ctx.Strings("Header"))
-			if err != nil {
-				return ctx.Fail(ctx.NewError(err.Error(), "ImportCsv", object.InvalidData, "ExtendedTypeSystemException", p))
-			}
-			for _, it := range items {
-				if err := ctx.WriteObject(it); err != nil {
-					return err
-				}
+			if err := writeCsv(ctx, string(data), "ImportCsv", p); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -576,16 +589,7 @@ func convertFromCsv() *runtime.Command {
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		list, _ := ctx.State["lines"].([]string)
-		items, err := parseCsv(ctx, strings.Join(list, "\n"), ctx.Strings("Header"))
-		if err != nil {
-			return ctx.Fail(ctx.NewError(err.Error(), "ConvertFromCsv", object.InvalidData, "ExtendedTypeSystemException", nil))
-		}
-		for _, it := range items {
-			if err := ctx.WriteObject(it); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeCsv(ctx, strings.Join(list, "\n"), "ConvertFromCsv", nil)
 	}
 	return c
 }
@@ -608,11 +612,7 @@ func getContent() *runtime.Command {
 		runtime.P("Wait", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths := ctx.Strings("Path")
-		if len(paths) == 0 {
-			paths = ctx.Strings("LiteralPath")
-		}
-		for _, p := range paths {
+		for _, p := range pathArgs(ctx) {
 			data, err := os.ReadFile(p)
 			if err != nil {
 				if werr := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException", p)); werr != nil {

@@ -337,7 +337,12 @@ func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
 			}
 			size := int64(0)
 			if n > 0 {
-				size = n * (f.avgKB*KB + hashN(-4*KB, 4*KB, salt, "size"))
+				// average item size ± 4 KB, but never below 1 KB an item
+				per := f.avgKB*KB + hashN(-4*KB, 4*KB, salt, "size")
+				if per < KB {
+					per = KB
+				}
+				size = n * per
 			}
 			name := strings.TrimPrefix(f.path, "/")
 			out = append(out, Folder{Name: name, FolderPath: f.path, FolderType: f.ftype, ItemCount: n, FolderSize: size, Recoverable: f.recoverable,

@@ -8,9 +8,12 @@ import (
 )
 
 // The admin audit log: one record per state-changing cmdlet invocation,
-// successful, failed or refused by role-based access control. Records are
-// appended in their own transaction after the cmdlet's (so a rolled-back
-// failure is still recorded) and keyed by an increasing sequence number.
+// successful, failed or refused by role-based access control. A
+// successful invocation's record is appended in the cmdlet's own write
+// transaction (one commit per command); a failed or refused one, or one
+// that wrote nothing, gets its own transaction after the cmdlet's (so a
+// rolled-back failure is still recorded). Records are keyed by an
+// increasing sequence number.
 //
 // The log is kept in the tenant file but left out of `tenant export`: an
 // export is the tenant's state, and a failed command must leave that state
@@ -82,6 +85,28 @@ func (tx *Tx) AppendAuditRecord(r *AuditRecord) error {
 		return err
 	}
 	return b.Put([]byte(fmt.Sprintf("%016x", seq)), raw)
+}
+
+// ReplaceAuditRecord rewrites the record r.Seq (appended earlier by
+// AppendAuditRecord) with r, keeping its sequence number and Identity:
+// an invocation recorded as successful in its own transaction that failed
+// afterwards is corrected this way.
+func (tx *Tx) ReplaceAuditRecord(r *AuditRecord) error {
+	b, err := tx.btx.CreateBucketIfNotExists([]byte(bucketAuditLog))
+	if err != nil {
+		return err
+	}
+	if r.Parameters == nil {
+		r.Parameters = []AuditParameter{}
+	}
+	if r.ModifiedProperties == nil {
+		r.ModifiedProperties = []string{}
+	}
+	raw, err := encodeValue(r)
+	if err != nil {
+		return err
+	}
+	return b.Put([]byte(fmt.Sprintf("%016x", r.Seq)), raw)
 }
 
 // AuditQuery selects audit records; zero fields match everything.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -48,7 +49,15 @@ type Store struct {
 	timers map[string]TimerHandler
 	// note is this process's holder note (lockinfo.go), removed at Close.
 	note string
+	// gen counts committed write transactions (Generation).
+	gen atomic.Uint64
 }
+
+// Generation counts the write transactions this Store has committed. The
+// file lock keeps other processes from writing while it is open, so an
+// unchanged generation means an unchanged tenant: callers may cache what
+// they read (the administrator's UPN, for example) against it.
+func (s *Store) Generation() uint64 { return s.gen.Load() }
 
 // Open opens (creating if needed) the tenant file at path.
 func Open(path string, o Options) (*Store, error) {
@@ -163,13 +172,17 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
-	return s.db.Update(func(btx *bolt.Tx) error {
+	err := s.db.Update(func(btx *bolt.Tx) error {
 		tx := s.newTx(btx)
 		if err := fn(tx); err != nil {
 			return err
 		}
 		return tx.flush()
 	})
+	if err == nil {
+		s.gen.Add(1)
+	}
+	return err
 }
 
 // IsInitialized reports whether the tenant has been seeded or imported.

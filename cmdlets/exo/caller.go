@@ -29,12 +29,30 @@ func SetCaller(rt *runtime.Runtime, upn string) { rt.State[StateCaller] = string
 func AdminUPN(rt *runtime.Runtime) string {
 	upn := store.SeedAdminUPN
 	if st, _ := rt.Tenant.(*store.Store); st != nil {
+		// The command and parameter gates ask for every parameter of
+		// every command resolved: read the organization once per tenant
+		// state, not each time.
+		gen := st.Generation()
+		if c, ok := rt.State[stateAdminUPN].(adminUPNCache); ok && c.st == st && c.gen == gen {
+			return c.upn
+		}
 		_ = st.View(func(tx *store.Tx) error {
 			if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
 				upn = o.AdminUPN
 			}
 			return nil
 		})
+		rt.State[stateAdminUPN] = adminUPNCache{st: st, gen: gen, upn: upn}
 	}
 	return upn
+}
+
+// stateAdminUPN is the runtime state key of the cached AdminUPN.
+const stateAdminUPN = "exo.adminUPN"
+
+// adminUPNCache is AdminUPN's answer for one tenant generation.
+type adminUPNCache struct {
+	st  *store.Store
+	gen uint64
+	upn string
 }

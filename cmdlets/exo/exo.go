@@ -158,12 +158,59 @@ func InvalidOperation(ctx *runtime.Context, message string, target any) *object.
 
 // Update runs fn in one write transaction of the tenant. Store errors
 // that are not already PowerShell errors become terminating errors.
+//
+// The session's update hooks (AddUpdateHook) run at the end of a
+// successful fn, inside the same transaction; their after functions run
+// once it has committed.
 func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
 	st := Tenant(ctx)
 	if st == nil {
 		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
 	}
-	return mapStoreError(ctx, st.Update(fn))
+	hooks, _ := ctx.RT.State[stateUpdateHooks].([]UpdateHook)
+	if len(hooks) == 0 {
+		return mapStoreError(ctx, st.Update(fn))
+	}
+	var after []func()
+	err := st.Update(func(tx *store.Tx) error {
+		after = after[:0]
+		if err := fn(tx); err != nil {
+			return err
+		}
+		for _, h := range hooks {
+			f, err := h(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if f != nil {
+				after = append(after, f)
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		for _, f := range after {
+			f()
+		}
+	}
+	return mapStoreError(ctx, err)
+}
+
+// UpdateHook runs at the end of each successful Update transaction of a
+// session, inside it (see AddUpdateHook). It may write to tx; an error
+// rolls the whole transaction back. after, when not nil, runs once the
+// transaction has committed.
+type UpdateHook func(ctx *runtime.Context, tx *store.Tx) (after func(), err error)
+
+// stateUpdateHooks is the runtime state key of the session's UpdateHooks.
+const stateUpdateHooks = "exo.updateHooks"
+
+// AddUpdateHook registers h for every Update transaction of the session
+// (the admin audit log writes a successful invocation's record in the
+// cmdlet's own transaction this way).
+func AddUpdateHook(rt *runtime.Runtime, h UpdateHook) {
+	hooks, _ := rt.State[stateUpdateHooks].([]UpdateHook)
+	rt.State[stateUpdateHooks] = append(hooks, h)
 }
 
 // View runs fn in one read transaction of the tenant.

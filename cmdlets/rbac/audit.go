@@ -144,14 +144,55 @@ func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *store.AuditRecor
 // audit appends the invocation to the log in its own transaction (after
 // the cmdlet's own, so a rolled-back failure is still recorded) and drops
 // the cached grants (a membership may have changed).
+//
+// A successful invocation that wrote to the tenant was already recorded
+// in its own transaction (auditInTx); its record is only rewritten when
+// the invocation failed after that commit.
 func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
 	Invalidate(rt)
 	st, _ := rt.Tenant.(*store.Store)
 	if st == nil || st.ReadOnly() {
 		return
 	}
+	done, _ := ev.Note.(*auditedInTx)
+	if done != nil && ev.Err == nil {
+		return
+	}
 	r := recordOf(rt, ev)
-	if err := st.Update(func(tx *store.Tx) error { return tx.AppendAuditRecord(r) }); err != nil {
+	err := st.Update(func(tx *store.Tx) error {
+		if done != nil {
+			r.Seq, r.Identity = done.seq, done.identity
+			return tx.ReplaceAuditRecord(r)
+		}
+		return tx.AppendAuditRecord(r)
+	})
+	if err != nil {
 		fmt.Fprintf(rt.IO.Err, "WARNING: The admin audit log couldn't record %s: %v\n", ev.Command.Name, err)
 	}
+}
+
+// auditedInTx is the invocation note of an invocation whose success
+// record was written in its own transaction.
+type auditedInTx struct {
+	seq      uint64
+	identity string
+}
+
+// auditInTx is the session's exo.UpdateHook: it appends the record of the
+// audited invocation in progress, as a success, to the invocation's own
+// write transaction, so a successful command costs one commit. Nothing is
+// written when the invocation has already written an error (its record
+// then gets its own transaction at the end) or was recorded by an earlier
+// transaction of the same invocation.
+func auditInTx(ctx *runtime.Context, tx *store.Tx) (func(), error) {
+	ev, ok := ctx.Invocation()
+	if !ok || ev.Note != nil || !Audited(ev.Command) {
+		return nil, nil
+	}
+	r := recordOf(ctx.RT, ev)
+	if err := tx.AppendAuditRecord(r); err != nil {
+		return nil, err
+	}
+	note := &auditedInTx{seq: r.Seq, identity: r.Identity}
+	return func() { ctx.SetInvocationNote(note) }, nil
 }

@@ -205,4 +205,5 @@ func Install(rt *runtime.Runtime) {
 		return !Governed(c) || CallerGrants(rt).AllowsParam(c.Name, p.Name)
 	})
 	rt.AddInvocationHook(Audited, func(ev runtime.InvocationEvent) { audit(rt, ev) })
+	exo.AddUpdateHook(rt, auditInTx)
 }

@@ -1,6 +1,7 @@
 package rbac_test
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
@@ -347,5 +349,59 @@ func TestAuditHook(t *testing.T) {
 	}
 	if !masked {
 		t.Errorf("password not masked: %+v", rs[3].Parameters)
+	}
+}
+
+// TestAuditInCmdletTransaction checks that a successful state-changing
+// invocation is recorded in its own write transaction (one commit per
+// command), and that one failing after its commit ends up recorded as
+// the failure it was.
+func TestAuditInCmdletTransaction(t *testing.T) {
+	st := newStore(t)
+	rt, errOut := session(st, "admin@contoso.onmicrosoft.com")
+	probe := &runtime.Command{Name: "Set-ZzAuditProbe", Module: "Exosim"}
+	probe.Handler.Process = func(ctx *runtime.Context) error {
+		if err := exo.Update(ctx, func(tx *store.Tx) error {
+			ms, err := tx.FindMailboxes("annb")
+			if err != nil || len(ms) != 1 {
+				return fmt.Errorf("annb: %v", err)
+			}
+			m := ms[0]
+			m.DisplayName = "Probe"
+			return tx.PutMailbox(m)
+		}); err != nil {
+			return err
+		}
+		return ctx.WriteError(ctx.NewError("failed after the commit", "Probe", object.InvalidOperation, "InvalidOperationException", nil))
+	}
+	rt.Register(probe)
+	records := func() []*store.AuditRecord {
+		var rs []*store.AuditRecord
+		if err := st.View(func(tx *store.Tx) error {
+			var err error
+			rs, err = tx.AuditRecords(store.AuditQuery{})
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return rs
+	}
+	rt.Run(syntax.NewSource("", "Get-Mailbox annb | Out-Null"), runtime.RunOptions{})
+	gen := st.Generation()
+	rt.Run(syntax.NewSource("", "Set-Mailbox annb -CustomAttribute1 x"), runtime.RunOptions{})
+	if n := st.Generation() - gen; n != 1 {
+		t.Errorf("Set-Mailbox committed %d transactions, want 1 (change and audit record together)", n)
+	}
+	rs := records()
+	if len(rs) != 1 || !rs[0].Succeeded || rs[0].CmdletName != "Set-Mailbox" || strings.Join(rs[0].ModifiedProperties, ",") != "CustomAttribute1" {
+		t.Fatalf("records after Set-Mailbox: %+v", rs)
+	}
+	rt.Run(syntax.NewSource("", "Set-ZzAuditProbe"), runtime.RunOptions{})
+	rs = records()
+	if len(rs) != 2 || rs[1].CmdletName != "Set-ZzAuditProbe" || rs[1].Succeeded || !strings.Contains(rs[1].Error, "failed after the commit") || rs[1].Seq != rs[0].Seq+1 {
+		for _, r := range rs {
+			t.Logf("%+v", *r)
+		}
+		t.Fatalf("a failure after the commit is not recorded as a failure (stderr %q)", errOut.String())
 	}
 }

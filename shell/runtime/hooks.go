@@ -47,6 +47,9 @@ type InvocationEvent struct {
 	// but a command or parameter gate of this session hides it (the
 	// caller saw an unknown-term or unknown-parameter error).
 	Refused bool
+	// Note is what an observer attached to the invocation while it ran
+	// (SetInvocationNote); nil otherwise.
+	Note any
 }
 
 // InvocationHook observes invocations of the commands match selects.
@@ -328,15 +331,49 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 // beginObserved records the start of one processed invocation.
 func (pr *cmdProcessor) beginObserved() {
 	pr.callErr = nil
+	pr.callNote = nil
 	pr.callStart = time.Time{}
 	if pr.rt.observed(pr.cmd) {
 		pr.callStart = pr.rt.Now()
+		pr.inCall = true
+	}
+}
+
+// Invocation returns the observed invocation this context is running,
+// as its event would read if it ended now without error, and false when
+// no hook observes it or it has already written an error. An observer
+// uses it to record a successful invocation in the invocation's own
+// transaction (the admin audit log); the event it finally receives
+// carries the Note it attached (SetInvocationNote), so it can tell the
+// invocation was recorded and correct the record if the invocation
+// failed afterwards.
+func (c *Context) Invocation() (InvocationEvent, bool) {
+	pr := c.proc
+	if pr == nil || !pr.inCall || pr.callErr != nil || pr.ctx != c {
+		return InvocationEvent{}, false
+	}
+	var common map[string]any
+	if pr.bound != nil {
+		common = pr.bound.common
+	}
+	return InvocationEvent{Command: pr.rt.fullCommand(pr.cmd), InvocationName: pr.invName,
+		Params: boundParams(pr.cmd, c.bound, common), Start: pr.callStart, Note: pr.callNote}, true
+}
+
+// SetInvocationNote attaches v to the observed invocation this context is
+// running (see Invocation); it is a no-op when there is none.
+func (c *Context) SetInvocationNote(v any) {
+	if pr := c.proc; pr != nil && pr.inCall && pr.ctx == c {
+		pr.callNote = v
 	}
 }
 
 // endObserved reports one processed invocation with its outcome.
 func (pr *cmdProcessor) endObserved(err error) {
 	rt := pr.rt
+	pr.inCall = false
+	note := pr.callNote
+	pr.callNote = nil
 	if pr.ctx == nil || !rt.observed(pr.cmd) {
 		return
 	}
@@ -353,6 +390,6 @@ func (pr *cmdProcessor) endObserved(err error) {
 		common = pr.bound.common
 	}
 	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.bound, common),
-		Start: start, Err: rec})
+		Start: start, Err: rec, Note: note})
 	pr.callErr = nil
 }

@@ -183,6 +183,11 @@ type cmdProcessor struct {
 	// call and when it started.
 	callErr   *object.ErrorRecord
 	callStart time.Time
+	// callNote is what an observer attached to the running call
+	// (Context.SetInvocationNote); inCall is true while an observed call
+	// runs.
+	callNote any
+	inCall   bool
 }
 
 func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {

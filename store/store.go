@@ -51,6 +51,38 @@ type Store struct {
 	note string
 	// gen counts committed write transactions (Generation).
 	gen atomic.Uint64
+	// bucketGens counts committed writes per data bucket, allGen the
+	// wholesale replacements (PrincipalsGeneration).
+	genMu      sync.Mutex
+	bucketGens map[string]uint64
+	allGen     uint64
+}
+
+// PrincipalsGeneration changes whenever a committed transaction of this
+// Store wrote a user, a role group or the organization record (or reset
+// or imported the tenant): what decides who may run which cmdlet. Role-
+// based access control caches a caller's grants against it, so commands
+// that only change mailboxes do not recompute them.
+func (s *Store) PrincipalsGeneration() uint64 {
+	s.genMu.Lock()
+	defer s.genMu.Unlock()
+	return s.allGen + s.bucketGens[bucketUsers] + s.bucketGens[bucketRoleGroups] + s.bucketGens[bucketOrg]
+}
+
+// committed counts the writes of a committed transaction.
+func (s *Store) committed(tx *Tx) {
+	s.gen.Add(1)
+	s.genMu.Lock()
+	defer s.genMu.Unlock()
+	if tx.touchedAll {
+		s.allGen++
+	}
+	if len(tx.touched) > 0 && s.bucketGens == nil {
+		s.bucketGens = map[string]uint64{}
+	}
+	for b := range tx.touched {
+		s.bucketGens[b]++
+	}
 }
 
 // Generation counts the write transactions this Store has committed. The
@@ -172,15 +204,16 @@ func (s *Store) Update(fn func(*Tx) error) error {
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	var tx *Tx
 	err := s.db.Update(func(btx *bolt.Tx) error {
-		tx := s.newTx(btx)
+		tx = s.newTx(btx)
 		if err := fn(tx); err != nil {
 			return err
 		}
 		return tx.flush()
 	})
 	if err == nil {
-		s.gen.Add(1)
+		s.committed(tx)
 	}
 	return err
 }

@@ -388,6 +388,7 @@ func (w *bulkWriter) flush() error {
 				}
 				continue
 			}
+			w.tx.touch(name)
 			if err := b.Put([]byte(r.key), r.raw); err != nil {
 				return err
 			}

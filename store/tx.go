@@ -101,6 +101,19 @@ type Tx struct {
 	idCounter uint64
 	timerSeq  uint64
 	dirty     bool
+	// touched are the data buckets this transaction wrote; touchedAll
+	// means it replaced them wholesale (reset, import). See
+	// Store.PrincipalsGeneration.
+	touched    map[string]bool
+	touchedAll bool
+}
+
+// touch notes that the transaction wrote to bucket.
+func (tx *Tx) touch(bucket string) {
+	if tx.touched == nil {
+		tx.touched = map[string]bool{}
+	}
+	tx.touched[bucket] = true
 }
 
 func (s *Store) newTx(btx *bolt.Tx) *Tx {
@@ -206,6 +219,7 @@ func (tx *Tx) putRecord(bucket, key string, v any) error {
 }
 
 func (tx *Tx) putRaw(bucket, key string, raw []byte) error {
+	tx.touch(bucket)
 	if key == "" {
 		return fmt.Errorf("empty key for %s", bucket)
 	}
@@ -241,6 +255,7 @@ func (tx *Tx) deleteRecord(bucket, key string) (bool, error) {
 	if old == nil {
 		return false, nil
 	}
+	tx.touch(bucket)
 	if def, _ := lookupBucketDef(bucket); def.index != nil {
 		if err := tx.unindex(def, key, old); err != nil {
 			return false, err
@@ -419,6 +434,7 @@ func (tx *Tx) dataBucketNames() []string {
 // wipe deletes every data bucket, the index and the meta state other than
 // the schema version, then recreates the empty buckets.
 func (tx *Tx) wipe() error {
+	tx.touchedAll = true
 	var names [][]byte
 	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 		names = append(names, append([]byte(nil), name...))

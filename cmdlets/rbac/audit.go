@@ -143,13 +143,12 @@ func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *store.AuditRecor
 
 // audit appends the invocation to the log in its own transaction (after
 // the cmdlet's own, so a rolled-back failure is still recorded) and drops
-// the cached grants (a membership may have changed).
+// nothing else (cached grants follow Store.PrincipalsGeneration).
 //
 // A successful invocation that wrote to the tenant was already recorded
 // in its own transaction (auditInTx); its record is only rewritten when
 // the invocation failed after that commit.
 func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
-	Invalidate(rt)
 	st, _ := rt.Tenant.(*store.Store)
 	if st == nil || st.ReadOnly() {
 		return

@@ -36,6 +36,10 @@ type Grants struct {
 	// Groups are the caller's role groups.
 	Groups []*store.RoleGroup
 	cmds   map[string]*cmdGrant
+	// st and gen are the tenant and its PrincipalsGeneration the grants
+	// were computed for.
+	st  *store.Store
+	gen uint64
 }
 
 // Governed reports whether role-based access control decides about c:
@@ -167,10 +171,14 @@ func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
 // CallerGrants returns the session caller's grants (cached).
 func CallerGrants(rt *runtime.Runtime) *Grants {
 	caller := exo.Caller(rt)
-	if g, ok := rt.State[stateGrants].(*Grants); ok && strings.EqualFold(g.Caller, caller) {
+	st, _ := rt.Tenant.(*store.Store)
+	var gen uint64
+	if st != nil {
+		gen = st.PrincipalsGeneration()
+	}
+	if g, ok := rt.State[stateGrants].(*Grants); ok && strings.EqualFold(g.Caller, caller) && g.st == st && g.gen == gen {
 		return g
 	}
-	st, _ := rt.Tenant.(*store.Store)
 	if st == nil {
 		g := &Grants{Caller: caller, Unrestricted: true}
 		rt.State[stateGrants] = g
@@ -188,6 +196,7 @@ func CallerGrants(rt *runtime.Runtime) *Grants {
 		groups = nil
 	}
 	g := GrantsFor(caller, groups)
+	g.st, g.gen = st, gen
 	rt.State[stateGrants] = g
 	return g
 }

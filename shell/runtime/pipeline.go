@@ -601,6 +601,11 @@ func (pr *cmdProcessor) pipePlan() *pipePlan {
 		return pr.plan
 	}
 	sets := pr.bound.sets
+	key := planKey{cmd: pr.cmd, sets: strings.Join(sets, "\x00")}
+	if plan, ok := pr.rt.planCache[key]; ok {
+		pr.plan = plan
+		return plan
+	}
 	plan := &pipePlan{sets: sets, mandatory: make([][]planParam, len(sets))}
 	for _, p := range pr.cmd.Params {
 		pp := planParam{p: p, key: strings.ToLower(p.Name)}
@@ -629,7 +634,18 @@ func (pr *cmdProcessor) pipePlan() *pipePlan {
 		}
 	}
 	pr.plan = plan
+	if pr.rt.planCache == nil || len(pr.rt.planCache) >= 1024 {
+		pr.rt.planCache = map[planKey]*pipePlan{}
+	}
+	pr.rt.planCache[key] = plan
 	return plan
+}
+
+// planKey identifies a pipeline binding plan: the command declaration
+// (gated copies are distinct) and its candidate sets.
+type planKey struct {
+	cmd  *Command
+	sets string
 }
 
 // mandatoryIn returns the mandatory parameters of set, one of the

@@ -58,6 +58,9 @@ type Runtime struct {
 	tryDepth      int
 	regexes       map[string]*regexp.Regexp
 	fnCache       map[*syntax.ScriptBlock]*fnDecl
+	// planCache keeps pipeline binding plans per command and candidate
+	// sets (pipeline.go), so a runbook does not redo them per command.
+	planCache     map[planKey]*pipePlan
 	fnStack       []*cmdProcessor
 	interrupt     interruptFlag
 	commandGates  []CommandGate

@@ -100,7 +100,8 @@ func (tx *Tx) Export(w io.Writer) error {
 
 // Import replaces the whole tenant with an export, in one transaction.
 // An export with a newer schema version is refused with
-// *SchemaVersionError.
+// *SchemaVersionError; an older one is loaded as it is, then migrated
+// (migrate.go).
 func (s *Store) Import(r io.Reader) error {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -122,7 +123,7 @@ func (s *Store) Import(r io.Reader) error {
 	if *head.SchemaVersion > SchemaVersion {
 		return &SchemaVersionError{Found: *head.SchemaVersion, Supported: SchemaVersion}
 	}
-	if *head.SchemaVersion < 1 {
+	if *head.SchemaVersion < minSchemaVersion {
 		return fmt.Errorf("tenant export has invalid schema version %d", *head.SchemaVersion)
 	}
 	var doc exportDoc
@@ -132,7 +133,18 @@ func (s *Store) Import(r io.Reader) error {
 	return s.Update(func(tx *Tx) error { return tx.importDoc(&doc) })
 }
 
+// importDoc replaces the tenant with doc and migrates it to
+// SchemaVersion.
 func (tx *Tx) importDoc(doc *exportDoc) error {
+	if err := tx.loadDoc(doc); err != nil {
+		return err
+	}
+	return tx.migrate(doc.SchemaVersion)
+}
+
+// loadDoc replaces the tenant with the records and meta state of doc as
+// they are, without migrating them.
+func (tx *Tx) loadDoc(doc *exportDoc) error {
 	if err := tx.wipe(); err != nil {
 		return err
 	}
@@ -171,11 +183,9 @@ func (tx *Tx) importDoc(doc *exportDoc) error {
 		return err
 	}
 	if m.Initialized {
-		if err := tx.metaPut(metaInitialized, "true"); err != nil {
-			return err
-		}
+		return tx.metaPut(metaInitialized, "true")
 	}
-	return tx.metaPut(metaSchemaVersion, strconv.Itoa(SchemaVersion))
+	return nil
 }
 
 // Info summarises a tenant file.

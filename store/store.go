@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -21,8 +22,11 @@ import (
 )
 
 // SchemaVersion is the version of the on-disk and export layout written by
-// this package.
-const SchemaVersion = 1
+// this package. Older versions are migrated (migrate.go).
+//
+// History: 1 = first release; 2 = every folder with items has explicit
+// item cohorts.
+const SchemaVersion = 2
 
 // DefaultLockTimeout is used when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second
@@ -123,44 +127,60 @@ func Open(path string, o Options) (*Store, error) {
 	return s, nil
 }
 
-// prepare creates the buckets and checks the schema version.
+// prepare creates the buckets and checks the schema version: a newer
+// file is refused, an older one migrated (read-write) or refused with
+// *SchemaMigrationError (read-only).
 func (s *Store) prepare() error {
-	check := func(btx *bolt.Tx) error {
+	// check returns the file's schema version (0 for a new file).
+	check := func(btx *bolt.Tx) (int, error) {
 		mb := btx.Bucket([]byte(bucketMeta))
 		if mb == nil {
 			if s.readOnly {
-				return fmt.Errorf("tenant file %q has not been created yet", s.path)
+				return 0, fmt.Errorf("tenant file %q has not been created yet", s.path)
 			}
-			return nil
+			return 0, nil
 		}
 		v := mb.Get([]byte(metaSchemaVersion))
 		if v == nil {
-			return nil
+			return 0, nil
 		}
-		var n int
-		if _, err := fmt.Sscan(string(v), &n); err != nil {
-			return fmt.Errorf("tenant file %q: bad schema version %q", s.path, v)
+		n, err := strconv.Atoi(string(v))
+		if err != nil || n < minSchemaVersion {
+			return 0, fmt.Errorf("tenant file %q: bad schema version %q", s.path, v)
 		}
 		if n > SchemaVersion {
-			return &SchemaVersionError{Path: s.path, Found: n, Supported: SchemaVersion}
+			return 0, &SchemaVersionError{Path: s.path, Found: n, Supported: SchemaVersion}
 		}
-		return nil
+		return n, nil
 	}
 	if s.readOnly {
-		return s.db.View(check)
+		return s.db.View(func(btx *bolt.Tx) error {
+			n, err := check(btx)
+			if err == nil && n != 0 && n < SchemaVersion {
+				err = &SchemaMigrationError{Path: s.path, Found: n, Supported: SchemaVersion}
+			}
+			return err
+		})
 	}
 	return s.db.Update(func(btx *bolt.Tx) error {
-		if err := check(btx); err != nil {
+		n, err := check(btx)
+		if err != nil {
 			return err
 		}
 		if err := ensureBuckets(btx); err != nil {
 			return err
 		}
-		mb := btx.Bucket([]byte(bucketMeta))
-		if mb.Get([]byte(metaSchemaVersion)) == nil {
-			return mb.Put([]byte(metaSchemaVersion), []byte(fmt.Sprint(SchemaVersion)))
+		if n == 0 {
+			return btx.Bucket([]byte(bucketMeta)).Put([]byte(metaSchemaVersion), []byte(strconv.Itoa(SchemaVersion)))
 		}
-		return nil
+		if n == SchemaVersion {
+			return nil
+		}
+		tx := s.newTx(btx)
+		if err := tx.migrate(n); err != nil {
+			return fmt.Errorf("tenant file %q: %w", s.path, err)
+		}
+		return tx.flush()
 	})
 }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,7 +237,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 func TestImportRefusesNewerSchema(t *testing.T) {
 	s := seeded(t, SeedContoso)
 	doc := exportString(t, s)
-	newer := strings.Replace(doc, `"schemaVersion": 1,`, `"schemaVersion": 99,`, 1)
+	newer := strings.Replace(doc, fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion), `"schemaVersion": 99,`, 1)
 	err := s.Import(strings.NewReader(newer))
 	var se *SchemaVersionError
 	if !errors.As(err, &se) || se.Found != 99 || !strings.Contains(err.Error(), "99") {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -39,6 +40,10 @@ func newTenantCheckCmd(e *env, o *options) *cobra.Command {
 				return fmt.Errorf("tenant file %q: %w", path, err)
 			}
 			st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout, ReadOnly: true})
+			if errors.As(err, new(*store.SchemaMigrationError)) {
+				// A read-write open migrates the older schema first.
+				st, err = store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+			}
 			if err != nil {
 				return err
 			}
@@ -63,7 +68,9 @@ func newTenantCheckCmd(e *env, o *options) *cobra.Command {
 // openTenantShared opens an existing, initialized tenant read-only, with
 // bbolt's shared lock: any number of readers (tenant info, export, check)
 // run side by side, while a writer waits for them and they for it. A
-// missing or empty tenant is created and seeded as openTenant does.
+// missing or empty tenant is created and seeded as openTenant does, and a
+// tenant of an older schema version is opened read-write, which migrates
+// it.
 func openTenantShared(e *env, o *options) (*store.Store, error) {
 	path, err := tenantPath(e, o)
 	if err != nil {
@@ -73,6 +80,9 @@ func openTenantShared(e *env, o *options) (*store.Store, error) {
 		return openTenant(e, o)
 	}
 	st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout, ReadOnly: true})
+	if errors.As(err, new(*store.SchemaMigrationError)) {
+		return openTenant(e, o) // a read-write open migrates the older schema
+	}
 	if err != nil {
 		return nil, err
 	}

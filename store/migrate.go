@@ -1,0 +1,120 @@
+package store
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Schema migrations.
+//
+// A tenant file or export records the schema version that wrote it (meta
+// key schemaVersion, export field schemaVersion). This package reads
+// SchemaVersion and every older version that a migration chain leads up
+// from; it refuses newer ones with *SchemaVersionError.
+//
+//   - Opening a read-write store of an older version runs every pending
+//     migration, then records SchemaVersion, in the one bbolt transaction
+//     that prepares the file: a failure leaves the file as it was.
+//   - Opening it read-only fails with *SchemaMigrationError: a read-only
+//     open cannot write the migrated records, so the file must be opened
+//     read-write once.
+//   - Importing an older export loads its records as they are, then runs
+//     the same migrations in the import transaction.
+
+// migration upgrades a tenant from schema version From to From+1.
+type migration struct {
+	From int
+	// Name says what the migration does (error messages).
+	Name string
+	// Apply rewrites the records of tx; the caller records the new schema
+	// version. Indexes are up to date before Apply and putRecord keeps
+	// them so.
+	Apply func(tx *Tx) error
+}
+
+// migrations is the ordered chain of migrations: migrations[i].From is
+// i+1 and the last one leads to SchemaVersion.
+var migrations = []migration{
+	{From: 1, Name: "explicit item cohorts", Apply: migrateExplicitCohorts},
+}
+
+// minSchemaVersion is the oldest schema version this package can migrate.
+const minSchemaVersion = 1
+
+// SchemaMigrationError reports a tenant file of an older schema version
+// opened read-only: it needs a read-write open to be migrated.
+type SchemaMigrationError struct {
+	Path      string
+	Found     int
+	Supported int
+}
+
+func (e *SchemaMigrationError) Error() string {
+	return fmt.Sprintf("tenant file %q has schema version %d and must be migrated to schema version %d: open it read-write once (any exosim command that may change the tenant, e.g. `exosim tenant info`) to migrate it", e.Path, e.Found, e.Supported)
+}
+
+// migrate upgrades the tenant of tx from schema version from to
+// SchemaVersion and records the new version. The caller's transaction
+// makes it all-or-nothing.
+func (tx *Tx) migrate(from int) error {
+	if from < minSchemaVersion || from > SchemaVersion {
+		return fmt.Errorf("cannot migrate tenant from schema version %d (supported: %d to %d)", from, minSchemaVersion, SchemaVersion)
+	}
+	for _, m := range migrations {
+		if m.From < from {
+			continue
+		}
+		if err := m.Apply(tx); err != nil {
+			return fmt.Errorf("migrate tenant from schema version %d to %d (%s): %w", m.From, m.From+1, m.Name, err)
+		}
+	}
+	return tx.metaPut(metaSchemaVersion, strconv.Itoa(SchemaVersion))
+}
+
+// migrateExplicitCohorts (schema 1 → 2) gives every folder that has items
+// but no cohorts (a tenant saved before cohorts existed) its single cohort
+// dated the mailbox's WhenMailboxCreated, holding the folder's item count
+// and size: what the lazy reading of such a folder (normalizeCohorts)
+// assumes. Content without a mailbox dates its items from the tenant clock.
+func migrateExplicitCohorts(tx *Tx) error {
+	type change struct {
+		key string
+		c   *MailboxContent
+	}
+	var changed []change
+	err := forEachDecoded(tx, bucketContent, "", func(key string, c *MailboxContent) error {
+		var fs []*Folder
+		for _, list := range [][]Folder{c.Primary, c.Archive} {
+			for i := range list {
+				if len(list[i].Cohorts) == 0 && list[i].ItemCount > 0 {
+					fs = append(fs, &list[i])
+				}
+			}
+		}
+		if len(fs) == 0 {
+			return nil
+		}
+		created := tx.Now()
+		if m, err := tx.GetMailbox(key); err == nil {
+			created = m.WhenMailboxCreated
+		} else if !isNotFound(err) {
+			return err
+		}
+		for _, f := range fs {
+			normalizeCohorts(f, created)
+		}
+		changed = append(changed, change{key, c})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Written after the scan: bbolt cursors must not see their bucket
+	// change under them.
+	for _, ch := range changed {
+		if err := tx.putRecord(bucketContent, ch.key, ch.c); err != nil {
+			return err
+		}
+	}
+	return nil
+}

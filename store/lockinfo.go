@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -99,7 +98,7 @@ func Holders(path string) []Holder {
 		if h.PID <= 0 {
 			continue
 		}
-		if err := syscall.Kill(h.PID, 0); err != nil && err != syscall.EPERM {
+		if !processAlive(h.PID) {
 			continue
 		}
 		out = append(out, h)

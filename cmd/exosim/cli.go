@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chzyer/readline"
 	"github.com/spf13/cobra"
-	"golang.org/x/sys/unix"
 
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/host"
@@ -35,17 +35,14 @@ func systemEnv() *env {
 	return &env{io: io, getenv: os.Getenv}
 }
 
-func isTerminal(fd int) bool {
-	_, err := unix.IoctlGetTermios(fd, unix.TCGETS)
-	return err == nil
-}
+func isTerminal(fd int) bool { return readline.IsTerminal(fd) }
 
 func terminalWidth(fd int) int {
-	ws, err := unix.IoctlGetWinsize(fd, unix.TIOCGWINSZ)
-	if err != nil || ws.Col == 0 {
+	w, _, err := readline.GetSize(fd)
+	if err != nil || w <= 0 {
 		return 0
 	}
-	return int(ws.Col)
+	return w
 }
 
 // options are the global flags.

@@ -85,10 +85,21 @@ func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 
 // Do implements readline's AutoCompleter: it returns the rest of each
 // candidate after what is typed, and the length of the typed part.
-func (c *Completer) Do(line []rune, pos int) ([][]rune, int) {
+func (c *Completer) Do(line []rune, pos int) (out [][]rune, length int) {
+	// A completion bug must never take the session down: offer nothing.
+	defer func() {
+		if r := recover(); r != nil {
+			out, length = nil, 0
+		}
+	}()
+	if pos < 0 || pos > len(line) {
+		return nil, 0
+	}
 	cands, start := c.Complete(line, pos)
+	if start < 0 || start > pos {
+		return nil, 0
+	}
 	typed := []rune(string(line[start:pos]))
-	var out [][]rune
 	for _, cand := range cands {
 		r := []rune(cand)
 		if len(r) < len(typed) {

@@ -72,7 +72,15 @@ type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
-func run(args []string, e *env) int {
+func run(args []string, e *env) (code int) {
+	// No Go panic reaches the user: the interpreter recovers its own, and
+	// anything else (tenant, lab, lint commands) ends here as one line.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(e.io.Err, "exosim: internal error: %v (this is a bug; please report it with the command that caused it)\n", r)
+			code = 1
+		}
+	}()
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetOut(e.io.Out)
@@ -81,9 +89,9 @@ func run(args []string, e *env) int {
 	if err == nil {
 		return 0
 	}
-	var code exitCode
-	if errors.As(err, &code) {
-		return int(code)
+	var ec exitCode
+	if errors.As(err, &ec) {
+		return int(ec)
 	}
 	var ue *usageError
 	if errors.As(err, &ue) || strings.Contains(err.Error(), "unknown flag") || strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag needs an argument") || strings.Contains(err.Error(), "invalid argument") || strings.Contains(err.Error(), "accepts ") {

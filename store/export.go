@@ -67,7 +67,7 @@ func (tx *Tx) Export(w io.Writer) error {
 		fmt.Fprintf(bw, "\n    %s: [", nj)
 		n := 0
 		err := tx.forEachRaw(name, "", func(key string, raw []byte) error {
-			v, err := valueToJSON(raw)
+			v, err := valueToJSON(name, raw)
 			if err != nil {
 				return fmt.Errorf("export %s %q: %w", name, key, err)
 			}
@@ -160,7 +160,7 @@ func (tx *Tx) loadDoc(doc *exportDoc) error {
 			if e.Key == "" {
 				return fmt.Errorf("tenant export: empty key in bucket %q", name)
 			}
-			raw, err := valueFromJSON(e.Value)
+			raw, err := valueFromJSON(name, e.Value)
 			if err != nil {
 				return fmt.Errorf("tenant export: %s %q: %w", name, e.Key, err)
 			}

@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"strconv"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Schema migrations.
@@ -36,6 +38,7 @@ type migration struct {
 // i+1 and the last one leads to SchemaVersion.
 var migrations = []migration{
 	{From: 1, Name: "explicit item cohorts", Apply: migrateExplicitCohorts},
+	{From: 2, Name: "binary record encoding", Apply: migrateCBORRecords},
 }
 
 // minSchemaVersion is the oldest schema version this package can migrate.
@@ -114,6 +117,55 @@ func migrateExplicitCohorts(tx *Tx) error {
 	for _, ch := range changed {
 		if err := tx.putRecord(bucketContent, ch.key, ch.c); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// migrateCBORRecords (schema 2 → 3) re-encodes every record of every data
+// bucket (the admin audit log too) from JSON to the binary encoding of
+// codec.go. A record keeps its key and its decoded value, so the index
+// entries derived from it stay as they are. Records an earlier migration
+// of the chain already rewrote are binary and stay as they are.
+func migrateCBORRecords(tx *Tx) error {
+	var names []string
+	err := tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if n := string(name); n != bucketMeta && n != bucketIndex {
+			names = append(names, n)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	type rec struct{ k, v []byte }
+	for _, name := range names {
+		b := tx.btx.Bucket([]byte(name))
+		var recs []rec
+		err := b.ForEach(func(k, v []byte) error {
+			if v == nil || !isJSONRecord(v) { // nested bucket or already binary
+				return nil
+			}
+			nv, err := transcodeRecord(name, v)
+			if err != nil {
+				return fmt.Errorf("%s %q: %w", name, k, err)
+			}
+			recs = append(recs, rec{append([]byte(nil), k...), nv})
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if len(recs) == 0 {
+			continue
+		}
+		tx.touch(name)
+		// Written after the scan: bbolt cursors must not see their bucket
+		// change under them.
+		for _, r := range recs {
+			if err := b.Put(r.k, r.v); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -25,8 +25,8 @@ import (
 // this package. Older versions are migrated (migrate.go).
 //
 // History: 1 = first release; 2 = every folder with items has explicit
-// item cohorts.
-const SchemaVersion = 2
+// item cohorts; 3 = records are CBOR instead of JSON (codec.go).
+const SchemaVersion = 3
 
 // DefaultLockTimeout is used when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second

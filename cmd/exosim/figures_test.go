@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -100,14 +99,14 @@ func TestBaselineHelper(t *testing.T) {
 	case "lookup": // open, find annb by alias, decode the record
 		err = db.View(func(tx *bolt.Tx) error {
 			var m store.Mailbox
-			return json.Unmarshal(tx.Bucket([]byte("mailboxes")).Get(mailboxKeyByAlias(tx, "annb")), &m)
+			return store.DecodeRecord(tx.Bucket([]byte("mailboxes")).Get(mailboxKeyByAlias(tx, "annb")), &m)
 		})
 	case "scan": // decode every mailbox, count litigation holds
 		n := 0
 		err = db.View(func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte("mailboxes")).ForEach(func(k, v []byte) error {
 				var m store.Mailbox
-				if err := json.Unmarshal(v, &m); err != nil {
+				if err := store.DecodeRecord(v, &m); err != nil {
 					return err
 				}
 				if m.LitigationHoldEnabled && m.LifecycleState == store.StateActive {
@@ -125,11 +124,11 @@ func TestBaselineHelper(t *testing.T) {
 			err = db.Update(func(tx *bolt.Tx) error {
 				b := tx.Bucket([]byte("mailboxes"))
 				var m store.Mailbox
-				if err := json.Unmarshal(b.Get(key), &m); err != nil {
+				if err := store.DecodeRecord(b.Get(key), &m); err != nil {
 					return err
 				}
 				m.DisplayName = fmt.Sprintf("seq-%d", i)
-				raw, err := json.Marshal(&m)
+				raw, err := store.EncodeRecord(&m)
 				if err != nil {
 					return err
 				}

@@ -19,7 +19,7 @@ import (
 )
 
 // anticipated are cmdlets the role table names before any package
-// registers them (the domain spec's cmdlets other agents implement).
+// registers them (cmdlets the domain spec names that are not built yet).
 var anticipated = map[string]bool{
 	"Get-MailUser": true, "Start-ManagedFolderAssistant": true, "Export-MailboxDiagnosticLogs": true,
 }

@@ -92,6 +92,23 @@ func (tx *Tx) GetUser(objectID string) (*User, error) {
 	return getTyped[User](tx, bucketUsers, "user", objectID)
 }
 
+// userBrief is the part of an account a mailbox listing shows (Office,
+// ResetPasswordOnNextLogon): decoding only it skips the rest of the record.
+type userBrief struct {
+	Office                        string `json:"office,omitempty"`
+	ForceChangePasswordNextSignIn bool   `json:"forceChangePasswordNextSignIn,omitempty"`
+}
+
+// GetUserBrief returns an account with only Office and
+// ForceChangePasswordNextSignIn set, for callers that read nothing else.
+func (tx *Tx) GetUserBrief(objectID string) (*User, error) {
+	b, err := getTyped[userBrief](tx, bucketUsers, "user", objectID)
+	if err != nil {
+		return nil, err
+	}
+	return &User{Office: b.Office, ForceChangePasswordNextSignIn: b.ForceChangePasswordNextSignIn}, nil
+}
+
 // FindUsersByUPN returns the accounts with that UserPrincipalName
 // (case-insensitive; several only if soft-deleted ones share it).
 func (tx *Tx) FindUsersByUPN(upn string) ([]*User, error) {

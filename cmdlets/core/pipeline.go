@@ -19,6 +19,16 @@ func inputObject() *runtime.Param {
 	return runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline())
 }
 
+// whereOpKeys are the whereOps switch names in lower case, the form
+// Context looks parameters up by, so each object does not lower them again.
+var whereOpKeys = func() []string {
+	keys := make([]string, len(whereOps))
+	for i, o := range whereOps {
+		keys[i] = strings.ToLower(o.param)
+	}
+	return keys
+}()
+
 // whereOps maps each Where-Object operator switch to its operator.
 var whereOps = []struct{ param, set, op string }{
 	{"EQ", "EqualSet", "-eq"}, {"CEQ", "CaseSensitiveEqualSet", "-ceq"},
@@ -85,8 +95,8 @@ func whereObject() *runtime.Command {
 		prop := ctx.String("Property")
 		val := object.PropertyValue(in, prop)
 		op := ""
-		for _, o := range whereOps {
-			if ctx.Switch(o.param) {
+		for i, o := range whereOps {
+			if ctx.Switch(whereOpKeys[i]) {
 				op = o.op
 			}
 		}

@@ -268,7 +268,12 @@ func (l *listing) accept(tx *store.Tx, m *store.Mailbox, org *store.Organization
 	if l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
-	e := loadEnv(tx, m, org)
+	var e env
+	if l.filter == nil && l.build == nil {
+		e = loadViewEnv(tx, m, org)
+	} else {
+		e = loadEnv(tx, m, org)
+	}
 	full := MailboxObject(m, e)
 	if l.filter != nil {
 		ok, err := l.filter.Eval(filterValue(full, m, e))

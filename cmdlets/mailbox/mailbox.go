@@ -169,6 +169,24 @@ func loadEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
 	return e
 }
 
+// loadViewEnv is loadEnv for an object that only the Get-Mailbox view
+// reads (no -Filter, no other object built from it): the view reads just
+// the account's Office and ForceChangePasswordNextSignIn, so only those are
+// decoded.
+func loadViewEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
+	e := env{org: org}
+	id := m.UserObjectID
+	if id == "" {
+		id = m.ExternalDirectoryObjectId
+	}
+	if id != "" {
+		if u, err := tx.GetUserBrief(id); err == nil {
+			e.user = u
+		}
+	}
+	return e
+}
+
 // scopeConflict is the binding-style error for -InactiveMailboxOnly with
 // -IncludeInactiveMailbox (they select different parameter sets in the
 // service's view of the cmdlet).

@@ -714,7 +714,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	ctx := pr.ctx
 	if hasInput {
 		// rebind pipeline parameters for this object
-		ctx.bound = map[string]any{}
+		ctx.bound = make(map[string]any, len(pr.bound.values)+1)
 		for k, val := range pr.bound.values {
 			ctx.bound[k] = val
 		}

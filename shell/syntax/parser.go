@@ -674,11 +674,17 @@ func (p *parser) parseCommand() *CommandExpr {
 
 // parseCommandArgument parses one argument, with a,b,c lists.
 func (p *parser) parseCommandArgument() Expr {
-	first := p.parseCommandArgElem()
+	return p.parseCommaList(modeCmd, p.parseCommandArgElem)
+}
+
+// parseCommaList parses elem, and when a comma follows in the given lexer
+// mode, the rest of an a,b,c array literal.
+func (p *parser) parseCommaList(mode lexMode, elem func() Expr) Expr {
+	first := elem()
 	if first == nil {
 		return nil
 	}
-	t := p.peekTok(modeCmd)
+	t := p.peekTok(mode)
 	if t.Kind != TokComma {
 		return first
 	}
@@ -686,14 +692,14 @@ func (p *parser) parseCommandArgument() Expr {
 	for t.Kind == TokComma {
 		p.advance(t)
 		p.skipNewlines()
-		e := p.parseCommandArgElem()
+		e := elem()
 		if e == nil {
-			n := p.peekTok(modeCmd)
+			n := p.peekTok(mode)
 			p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
 			break
 		}
 		arr.Elements = append(arr.Elements, e)
-		t = p.peekTok(modeCmd)
+		t = p.peekTok(mode)
 	}
 	arr.Ext = p.ext(first.Span().Start.Offset, p.lastEnd)
 	return arr
@@ -800,29 +806,10 @@ func (p *parser) parseBinary(minPrec int, comma bool) Expr {
 }
 
 func (p *parser) parseArray(comma bool) Expr {
-	first := p.parseUnary()
-	if first == nil || !comma {
-		return first
+	if !comma {
+		return p.parseUnary()
 	}
-	t := p.peekTok(modeExpr)
-	if t.Kind != TokComma {
-		return first
-	}
-	arr := &ArrayLiteralExpr{Elements: []Expr{first}}
-	for t.Kind == TokComma {
-		p.advance(t)
-		p.skipNewlines()
-		e := p.parseUnary()
-		if e == nil {
-			n := p.peekTok(modeExpr)
-			p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
-			break
-		}
-		arr.Elements = append(arr.Elements, e)
-		t = p.peekTok(modeExpr)
-	}
-	arr.Ext = p.ext(first.Span().Start.Offset, p.lastEnd)
-	return arr
+	return p.parseCommaList(modeExpr, p.parseUnary)
 }
 
 func (p *parser) parseUnary() Expr {

@@ -57,6 +57,7 @@ func CheckNames() []string {
 func init() {
 	RegisterCheck("indexes", checkIndexes)
 	RegisterCheck("mailbox-user", checkMailboxUsers)
+	RegisterCheck("account-copies", checkAccountCopies)
 	RegisterCheck("timers", checkTimers)
 	RegisterCheck("message-trace", checkMessageTrace)
 }
@@ -131,8 +132,11 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 				if !contains(owners[e.name], def.name) {
 					owners[e.name] = append(owners[e.name], def.name)
 				}
-				if ib.Get(ik) == nil {
+				switch got := ib.Get(ik); {
+				case got == nil:
 					report(Finding{Kind: def.kind, Key: string(k), Message: fmt.Sprintf("index %s has no entry for %q", e.name, e.value)})
+				case e.payload != nil && !bytes.Equal(got, e.payload):
+					report(Finding{Kind: def.kind, Key: string(k), Message: fmt.Sprintf("index %s entry for %q holds an out-of-date copy of the record", e.name, e.value)})
 				}
 			}
 			return nil
@@ -199,7 +203,7 @@ func checkMailboxUsers(tx *Tx, report func(Finding)) error {
 		if err != nil {
 			return err
 		}
-		if link := mailboxUserID(m); link != "" && !strings.EqualFold(link, u.ObjectID) {
+		if link := m.LinkedUserID(); link != "" && !strings.EqualFold(link, u.ObjectID) {
 			report(Finding{Kind: "user", Key: u.ObjectID, Message: fmt.Sprintf("mailbox %s links to account %s instead", m.Guid, link)})
 		}
 		return nil
@@ -211,7 +215,7 @@ func checkMailboxUsers(tx *Tx, report func(Finding)) error {
 		if m.LifecycleState != StateActive || m.IsMailUser() {
 			return nil
 		}
-		id := mailboxUserID(m)
+		id := m.LinkedUserID()
 		if id == "" {
 			return nil
 		}
@@ -230,11 +234,19 @@ func checkMailboxUsers(tx *Tx, report func(Finding)) error {
 	})
 }
 
-func mailboxUserID(m *Mailbox) string {
-	if m.UserObjectID != "" {
-		return m.UserObjectID
-	}
-	return m.ExternalDirectoryObjectId
+// checkAccountCopies verifies every mailbox's copies of its account's
+// fields (Mailbox.AccountOffice) against the account.
+func checkAccountCopies(tx *Tx, report func(Finding)) error {
+	return tx.ForEachMailbox("", func(m *Mailbox) error {
+		want := *m
+		if err := tx.copyAccountFields(&want); err != nil {
+			return err
+		}
+		if want.AccountOffice != m.AccountOffice || want.AccountForceChangePassword != m.AccountForceChangePassword {
+			report(Finding{Kind: "mailbox", Key: m.Guid, Message: fmt.Sprintf("copies of account fields (Office %q, ForceChangePasswordNextSignIn %t) differ from account %s", m.AccountOffice, m.AccountForceChangePassword, m.LinkedUserID())})
+		}
+		return nil
+	})
 }
 
 // checkTimers verifies every pending timer: its key matches its due time

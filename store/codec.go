@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
+	"strings"
+	"sync"
 
 	"github.com/fxamacker/cbor/v2"
 )
@@ -187,3 +190,56 @@ func DecodeExtra(r RawValue, v any) error { return json.Unmarshal(r, v) }
 // EncodeRecord encodes a record (e.g. *Mailbox) as a tenant file stores
 // it. It is for tools that write the bbolt file directly.
 func EncodeRecord(v any) ([]byte, error) { return encodeValue(v) }
+
+// isTextKeyedMap reports whether raw is a CBOR map whose first key is a
+// text string: a record written before its type had numbered cbor keys.
+func isTextKeyedMap(raw []byte) bool {
+	if len(raw) == 0 || raw[0]>>5 != 5 {
+		return false
+	}
+	off := 1
+	switch raw[0] & 0x1f {
+	case 24:
+		off = 2
+	case 25:
+		off = 3
+	case 26:
+		off = 5
+	case 27:
+		off = 9
+	}
+	return off < len(raw) && raw[off]>>5 == 3
+}
+
+// textKeyedTypes caches, per record type, the same struct without its
+// cbor tags (see decodeTextKeyed).
+var textKeyedTypes sync.Map // reflect.Type -> reflect.Type
+
+// decodeTextKeyed decodes a record written with the json field names as
+// CBOR keys (schema 3) into v, a pointer to a record type that now has
+// numbered cbor keys: it decodes into a copy of the type whose fields keep
+// only their json tags, then converts.
+func decodeTextKeyed(raw []byte, v any) error {
+	rv := reflect.ValueOf(v).Elem()
+	t := rv.Type()
+	lt, ok := textKeyedTypes.Load(t)
+	if !ok {
+		fields := make([]reflect.StructField, t.NumField())
+		for i := range fields {
+			f := t.Field(i)
+			tag := ""
+			if j, ok := f.Tag.Lookup("json"); ok {
+				tag = `json:"` + j + `"`
+			}
+			f.Tag = reflect.StructTag(strings.TrimSpace(tag))
+			fields[i] = f
+		}
+		lt, _ = textKeyedTypes.LoadOrStore(t, reflect.StructOf(fields))
+	}
+	tmp := reflect.New(lt.(reflect.Type))
+	if err := cborDec.Unmarshal(raw, tmp.Interface()); err != nil {
+		return err
+	}
+	rv.Set(tmp.Elem().Convert(t))
+	return nil
+}

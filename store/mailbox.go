@@ -28,90 +28,101 @@ const (
 
 // Mailbox is an Exchange Online recipient with a mailbox (Get-Mailbox).
 // Property names follow Exchange; simulator-only fields are marked (sim).
+//
+// A stored mailbox is a CBOR map keyed by the field numbers of the cbor
+// tags (schema 4), which keeps the record small enough that two share a
+// file page; a new field takes the next unused number, and a number is
+// never reused. Export and import use the json names.
 type Mailbox struct {
-	Guid                      string   `json:"guid"` // primary key
-	ExchangeGuid              string   `json:"exchangeGuid"`
-	ArchiveGuid               string   `json:"archiveGuid"`
-	ExternalDirectoryObjectId string   `json:"externalDirectoryObjectId"`
-	UserObjectID              string   `json:"userObjectId,omitempty"` // (sim) linked account, kept after purge of the id
-	Name                      string   `json:"name"`
-	Alias                     string   `json:"alias"`
-	DisplayName               string   `json:"displayName"`
-	FirstName                 string   `json:"firstName,omitempty"`
-	LastName                  string   `json:"lastName,omitempty"`
-	DistinguishedName         string   `json:"distinguishedName"`
-	LegacyExchangeDN          string   `json:"legacyExchangeDN"`
-	EmailAddresses            []string `json:"emailAddresses"`
-	PrimarySmtpAddress        string   `json:"primarySmtpAddress"`
-	UserPrincipalName         string   `json:"userPrincipalName"`
-	MicrosoftOnlineServicesID string   `json:"microsoftOnlineServicesId"`
-	WindowsLiveID             string   `json:"windowsLiveId"`
-	RecipientType             string   `json:"recipientType"`
-	RecipientTypeDetails      string   `json:"recipientTypeDetails"`
-	OrganizationalUnit        string   `json:"organizationalUnit"`
+	Guid                      string `json:"guid" cbor:"1,keyasint,omitempty"` // primary key
+	ExchangeGuid              string `json:"exchangeGuid" cbor:"2,keyasint,omitempty"`
+	ArchiveGuid               string `json:"archiveGuid" cbor:"3,keyasint,omitempty"`
+	ExternalDirectoryObjectId string `json:"externalDirectoryObjectId" cbor:"4,keyasint,omitempty"`
+	UserObjectID              string `json:"userObjectId,omitempty" cbor:"5,keyasint,omitempty"` // (sim) linked account, kept after purge of the id
+	// AccountOffice and AccountForceChangePassword (sim) copy the linked
+	// account's Office and ForceChangePasswordNextSignIn, which Get-Mailbox
+	// shows, so a listing reads no account record. PutMailbox, PutUser and
+	// DeleteUser keep them; the "account copies" check verifies them.
+	AccountOffice              string   `json:"accountOffice,omitempty" cbor:"6,keyasint,omitempty"`
+	AccountForceChangePassword bool     `json:"accountForceChangePassword,omitempty" cbor:"7,keyasint,omitempty"`
+	Name                       string   `json:"name" cbor:"8,keyasint,omitempty"`
+	Alias                      string   `json:"alias" cbor:"9,keyasint,omitempty"`
+	DisplayName                string   `json:"displayName" cbor:"10,keyasint,omitempty"`
+	FirstName                  string   `json:"firstName,omitempty" cbor:"11,keyasint,omitempty"`
+	LastName                   string   `json:"lastName,omitempty" cbor:"12,keyasint,omitempty"`
+	DistinguishedName          string   `json:"distinguishedName" cbor:"13,keyasint,omitempty"`
+	LegacyExchangeDN           string   `json:"legacyExchangeDN" cbor:"14,keyasint,omitempty"`
+	EmailAddresses             []string `json:"emailAddresses" cbor:"15,keyasint"`
+	PrimarySmtpAddress         string   `json:"primarySmtpAddress" cbor:"16,keyasint,omitempty"`
+	UserPrincipalName          string   `json:"userPrincipalName" cbor:"17,keyasint,omitempty"`
+	MicrosoftOnlineServicesID  string   `json:"microsoftOnlineServicesId" cbor:"18,keyasint,omitempty"`
+	WindowsLiveID              string   `json:"windowsLiveId" cbor:"19,keyasint,omitempty"`
+	RecipientType              string   `json:"recipientType" cbor:"20,keyasint,omitempty"`
+	RecipientTypeDetails       string   `json:"recipientTypeDetails" cbor:"21,keyasint,omitempty"`
+	OrganizationalUnit         string   `json:"organizationalUnit" cbor:"22,keyasint,omitempty"`
 
-	LifecycleState            string     `json:"lifecycleState"` // (sim)
-	IsInactiveMailbox         bool       `json:"isInactiveMailbox"`
-	WasInactiveMailbox        bool       `json:"wasInactiveMailbox"`
-	WhenSoftDeleted           *time.Time `json:"whenSoftDeleted,omitempty"`
-	InactiveMailboxRetireTime *time.Time `json:"inactiveMailboxRetireTime,omitempty"`
-	AccountDisabled           bool       `json:"accountDisabled"`
-	Licensed                  bool       `json:"licensed"` // (sim)
-	HasJournalArchive         bool       `json:"hasJournalArchive,omitempty"`
+	LifecycleState            string     `json:"lifecycleState" cbor:"23,keyasint,omitempty"` // (sim)
+	IsInactiveMailbox         bool       `json:"isInactiveMailbox" cbor:"24,keyasint,omitempty"`
+	WasInactiveMailbox        bool       `json:"wasInactiveMailbox" cbor:"25,keyasint,omitempty"`
+	WhenSoftDeleted           *time.Time `json:"whenSoftDeleted,omitempty" cbor:"26,keyasint,omitempty"`
+	InactiveMailboxRetireTime *time.Time `json:"inactiveMailboxRetireTime,omitempty" cbor:"27,keyasint,omitempty"`
+	AccountDisabled           bool       `json:"accountDisabled" cbor:"28,keyasint,omitempty"`
+	Licensed                  bool       `json:"licensed" cbor:"29,keyasint,omitempty"` // (sim)
+	HasJournalArchive         bool       `json:"hasJournalArchive,omitempty" cbor:"30,keyasint,omitempty"`
 	// ExternalEmailAddress is the forwarding address of a mail user.
-	ExternalEmailAddress string `json:"externalEmailAddress,omitempty"`
+	ExternalEmailAddress string `json:"externalEmailAddress,omitempty" cbor:"31,keyasint,omitempty"`
 	// RemovedBy is the admin who soft-deleted the object (sim).
-	RemovedBy string `json:"removedBy,omitempty"`
+	RemovedBy string `json:"removedBy,omitempty" cbor:"32,keyasint,omitempty"`
 
-	LitigationHoldEnabled     bool       `json:"litigationHoldEnabled"`
-	LitigationHoldDuration    Span       `json:"litigationHoldDuration"`
-	LitigationHoldDate        *time.Time `json:"litigationHoldDate,omitempty"`
-	LitigationHoldOwner       string     `json:"litigationHoldOwner,omitempty"`
-	InPlaceHolds              []string   `json:"inPlaceHolds"`
-	ComplianceTagHoldApplied  bool       `json:"complianceTagHoldApplied"`
-	DelayHoldApplied          bool       `json:"delayHoldApplied"`
-	DelayReleaseHoldApplied   bool       `json:"delayReleaseHoldApplied"`
-	DelayHoldExpiresAt        *time.Time `json:"delayHoldExpiresAt,omitempty"`        // (sim)
-	DelayReleaseHoldExpiresAt *time.Time `json:"delayReleaseHoldExpiresAt,omitempty"` // (sim)
-	RetentionHoldEnabled      bool       `json:"retentionHoldEnabled"`
-	StartDateForRetentionHold *time.Time `json:"startDateForRetentionHold,omitempty"`
-	EndDateForRetentionHold   *time.Time `json:"endDateForRetentionHold,omitempty"`
-	RetainDeletedItemsFor     Span       `json:"retainDeletedItemsFor"`
-	SingleItemRecoveryEnabled bool       `json:"singleItemRecoveryEnabled"`
-	RetentionPolicy           string     `json:"retentionPolicy"`
+	LitigationHoldEnabled     bool       `json:"litigationHoldEnabled" cbor:"33,keyasint,omitempty"`
+	LitigationHoldDuration    Span       `json:"litigationHoldDuration" cbor:"34,keyasint,omitempty"`
+	LitigationHoldDate        *time.Time `json:"litigationHoldDate,omitempty" cbor:"35,keyasint,omitempty"`
+	LitigationHoldOwner       string     `json:"litigationHoldOwner,omitempty" cbor:"36,keyasint,omitempty"`
+	InPlaceHolds              []string   `json:"inPlaceHolds" cbor:"37,keyasint"`
+	ComplianceTagHoldApplied  bool       `json:"complianceTagHoldApplied" cbor:"38,keyasint,omitempty"`
+	DelayHoldApplied          bool       `json:"delayHoldApplied" cbor:"39,keyasint,omitempty"`
+	DelayReleaseHoldApplied   bool       `json:"delayReleaseHoldApplied" cbor:"40,keyasint,omitempty"`
+	DelayHoldExpiresAt        *time.Time `json:"delayHoldExpiresAt,omitempty" cbor:"41,keyasint,omitempty"`        // (sim)
+	DelayReleaseHoldExpiresAt *time.Time `json:"delayReleaseHoldExpiresAt,omitempty" cbor:"42,keyasint,omitempty"` // (sim)
+	RetentionHoldEnabled      bool       `json:"retentionHoldEnabled" cbor:"43,keyasint,omitempty"`
+	StartDateForRetentionHold *time.Time `json:"startDateForRetentionHold,omitempty" cbor:"44,keyasint,omitempty"`
+	EndDateForRetentionHold   *time.Time `json:"endDateForRetentionHold,omitempty" cbor:"45,keyasint,omitempty"`
+	RetainDeletedItemsFor     Span       `json:"retainDeletedItemsFor" cbor:"46,keyasint,omitempty"`
+	SingleItemRecoveryEnabled bool       `json:"singleItemRecoveryEnabled" cbor:"47,keyasint,omitempty"`
+	RetentionPolicy           string     `json:"retentionPolicy" cbor:"48,keyasint,omitempty"`
 	// PolicyLocationKeys maps a policy GUID to the address it used to
 	// include this mailbox (sim, D-10).
-	PolicyLocationKeys map[string]string `json:"policyLocationKeys,omitempty"`
+	PolicyLocationKeys map[string]string `json:"policyLocationKeys,omitempty" cbor:"49,keyasint,omitempty"`
 
-	ArchiveStatus               string `json:"archiveStatus"` // None | Active
-	ArchiveName                 string `json:"archiveName,omitempty"`
-	ArchiveDatabase             string `json:"archiveDatabase,omitempty"`
-	ArchiveQuota                Quota  `json:"archiveQuota"`
-	ArchiveWarningQuota         Quota  `json:"archiveWarningQuota"`
-	AutoExpandingArchiveEnabled bool   `json:"autoExpandingArchiveEnabled"`
+	ArchiveStatus               string `json:"archiveStatus" cbor:"50,keyasint,omitempty"` // None | Active
+	ArchiveName                 string `json:"archiveName,omitempty" cbor:"51,keyasint,omitempty"`
+	ArchiveDatabase             string `json:"archiveDatabase,omitempty" cbor:"52,keyasint,omitempty"`
+	ArchiveQuota                Quota  `json:"archiveQuota" cbor:"53,keyasint,omitempty"`
+	ArchiveWarningQuota         Quota  `json:"archiveWarningQuota" cbor:"54,keyasint,omitempty"`
+	AutoExpandingArchiveEnabled bool   `json:"autoExpandingArchiveEnabled" cbor:"55,keyasint,omitempty"`
 
-	Database                     string `json:"database"`
-	ServerName                   string `json:"serverName"`
-	ProhibitSendQuota            Quota  `json:"prohibitSendQuota"`
-	ProhibitSendReceiveQuota     Quota  `json:"prohibitSendReceiveQuota"`
-	IssueWarningQuota            Quota  `json:"issueWarningQuota"`
-	RecoverableItemsQuota        Quota  `json:"recoverableItemsQuota"`
-	RecoverableItemsWarningQuota Quota  `json:"recoverableItemsWarningQuota"`
-	MaxSendSize                  Quota  `json:"maxSendSize"`
-	MaxReceiveSize               Quota  `json:"maxReceiveSize"`
+	Database                     string `json:"database" cbor:"56,keyasint,omitempty"`
+	ServerName                   string `json:"serverName" cbor:"57,keyasint,omitempty"`
+	ProhibitSendQuota            Quota  `json:"prohibitSendQuota" cbor:"58,keyasint,omitempty"`
+	ProhibitSendReceiveQuota     Quota  `json:"prohibitSendReceiveQuota" cbor:"59,keyasint,omitempty"`
+	IssueWarningQuota            Quota  `json:"issueWarningQuota" cbor:"60,keyasint,omitempty"`
+	RecoverableItemsQuota        Quota  `json:"recoverableItemsQuota" cbor:"61,keyasint,omitempty"`
+	RecoverableItemsWarningQuota Quota  `json:"recoverableItemsWarningQuota" cbor:"62,keyasint,omitempty"`
+	MaxSendSize                  Quota  `json:"maxSendSize" cbor:"63,keyasint,omitempty"`
+	MaxReceiveSize               Quota  `json:"maxReceiveSize" cbor:"64,keyasint,omitempty"`
 
-	UsageLocation                 string `json:"usageLocation,omitempty"`
-	HiddenFromAddressListsEnabled bool   `json:"hiddenFromAddressListsEnabled"`
-	AuditEnabled                  bool   `json:"auditEnabled"`
-	ForwardingSmtpAddress         string `json:"forwardingSmtpAddress,omitempty"`
-	DeliverToMailboxAndForward    bool   `json:"deliverToMailboxAndForward"`
+	UsageLocation                 string `json:"usageLocation,omitempty" cbor:"65,keyasint,omitempty"`
+	HiddenFromAddressListsEnabled bool   `json:"hiddenFromAddressListsEnabled" cbor:"66,keyasint,omitempty"`
+	AuditEnabled                  bool   `json:"auditEnabled" cbor:"67,keyasint,omitempty"`
+	ForwardingSmtpAddress         string `json:"forwardingSmtpAddress,omitempty" cbor:"68,keyasint,omitempty"`
+	DeliverToMailboxAndForward    bool   `json:"deliverToMailboxAndForward" cbor:"69,keyasint,omitempty"`
 
-	WhenCreated        time.Time `json:"whenCreated"`
-	WhenChanged        time.Time `json:"whenChanged"`
-	WhenMailboxCreated time.Time `json:"whenMailboxCreated"`
+	WhenCreated        time.Time `json:"whenCreated" cbor:"70,keyasint,omitempty"`
+	WhenChanged        time.Time `json:"whenChanged" cbor:"71,keyasint,omitempty"`
+	WhenMailboxCreated time.Time `json:"whenMailboxCreated" cbor:"72,keyasint,omitempty"`
 
 	// Extra keeps further documented Set-Mailbox properties by name.
-	Extra map[string]RawValue `json:"extra,omitempty"`
+	Extra map[string]RawValue `json:"extra,omitempty" cbor:"73,keyasint,omitempty"`
 }
 
 // Identity returns the Identity Exchange shows: the name for active
@@ -189,6 +200,9 @@ func LegacyDNFor(guid, alias string) string {
 
 // Mailbox index names.
 const (
+	// IndexName is a covering index: each entry holds the mailbox record
+	// itself, so a listing in name order reads the records in index order
+	// instead of seeking each one in the mailboxes bucket.
 	IndexName         = "mbx.name"
 	IndexAlias        = "mbx.alias"
 	IndexSMTP         = "mbx.smtp"
@@ -212,26 +226,26 @@ func indexMailbox(raw []byte) ([]indexEntry, error) {
 		return nil, err
 	}
 	e := []indexEntry{
-		{IndexName, m.Name},
-		{IndexAlias, m.Alias},
-		{IndexUPN, m.UserPrincipalName},
-		{IndexDN, m.DistinguishedName},
-		{IndexLegacyDN, m.LegacyExchangeDN},
-		{IndexExternalID, m.ExternalDirectoryObjectId},
-		{IndexDisplayName, m.DisplayName},
+		{name: IndexName, value: m.Name, payload: raw},
+		{name: IndexAlias, value: m.Alias},
+		{name: IndexUPN, value: m.UserPrincipalName},
+		{name: IndexDN, value: m.DistinguishedName},
+		{name: IndexLegacyDN, value: m.LegacyExchangeDN},
+		{name: IndexExternalID, value: m.ExternalDirectoryObjectId},
+		{name: IndexDisplayName, value: m.DisplayName},
 	}
 	if m.ExchangeGuid != ZeroGuid {
-		e = append(e, indexEntry{IndexExchangeGuid, m.ExchangeGuid})
+		e = append(e, indexEntry{name: IndexExchangeGuid, value: m.ExchangeGuid})
 	}
 	if m.MicrosoftOnlineServicesID != "" && !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
-		e = append(e, indexEntry{IndexUPN, m.MicrosoftOnlineServicesID})
+		e = append(e, indexEntry{name: IndexUPN, value: m.MicrosoftOnlineServicesID})
 	}
 	seen := map[string]bool{}
 	add := func(name, v string) {
 		k := name + "\x00" + strings.ToLower(v)
 		if v != "" && !seen[k] {
 			seen[k] = true
-			e = append(e, indexEntry{name, v})
+			e = append(e, indexEntry{name: name, value: v})
 		}
 	}
 	add(IndexSMTP, m.PrimarySmtpAddress)
@@ -267,7 +281,56 @@ func (tx *Tx) PutMailbox(m *Mailbox) error {
 	}
 	m.Guid = strings.ToLower(m.Guid)
 	m.WhenChanged = tx.Now()
+	if err := tx.copyAccountFields(m); err != nil {
+		return err
+	}
 	return tx.putRecord(bucketMailboxes, m.Guid, m)
+}
+
+// LinkedUserID is the ObjectId of the account behind m ("" for none).
+func (m *Mailbox) LinkedUserID() string {
+	if m.UserObjectID != "" {
+		return m.UserObjectID
+	}
+	return m.ExternalDirectoryObjectId
+}
+
+// copyAccountFields refreshes m's copies of its account's fields (cleared
+// when the account is gone).
+func (tx *Tx) copyAccountFields(m *Mailbox) error {
+	var b userBrief
+	if id := m.LinkedUserID(); id != "" {
+		if _, err := tx.getRecord(bucketUsers, strings.ToLower(id), &b); err != nil {
+			return err
+		}
+	}
+	m.AccountOffice, m.AccountForceChangePassword = b.Office, b.ForceChangePasswordNextSignIn
+	return nil
+}
+
+// syncAccountCopies rewrites the copies of account fields on the mailbox
+// of the account objectID when they differ from u (nil: the account is
+// gone). WhenChanged of the mailbox stays: the mailbox itself did not
+// change.
+func (tx *Tx) syncAccountCopies(mailboxGuid, objectID string, u *User) error {
+	if mailboxGuid == "" {
+		return nil
+	}
+	var m Mailbox
+	ok, err := tx.getRecord(bucketMailboxes, strings.ToLower(mailboxGuid), &m)
+	if err != nil || !ok || !strings.EqualFold(m.LinkedUserID(), objectID) {
+		return err
+	}
+	var office string
+	var force bool
+	if u != nil {
+		office, force = u.Office, u.ForceChangePasswordNextSignIn
+	}
+	if m.AccountOffice == office && m.AccountForceChangePassword == force {
+		return nil
+	}
+	m.AccountOffice, m.AccountForceChangePassword = office, force
+	return tx.putRecord(bucketMailboxes, m.Guid, &m)
 }
 
 // DeleteMailbox removes a mailbox record and its content.

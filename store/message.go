@@ -163,7 +163,7 @@ func indexTrace(raw []byte) ([]indexEntry, error) {
 	if err := decodeValue(raw, &r); err != nil {
 		return nil, err
 	}
-	return []indexEntry{{"trc.id", r.MessageTraceID}, {"trc.msgid", r.MessageID}}, nil
+	return []indexEntry{{name: "trc.id", value: r.MessageTraceID}, {name: "trc.msgid", value: r.MessageID}}, nil
 }
 
 // PutTrace stores a message-trace row.

@@ -39,6 +39,7 @@ type migration struct {
 var migrations = []migration{
 	{From: 1, Name: "explicit item cohorts", Apply: migrateExplicitCohorts},
 	{From: 2, Name: "binary record encoding", Apply: migrateCBORRecords},
+	{From: 3, Name: "compact mailbox records and covering indexes", Apply: migrateCoveringIndexes},
 }
 
 // minSchemaVersion is the oldest schema version this package can migrate.
@@ -169,4 +170,58 @@ func migrateCBORRecords(tx *Tx) error {
 		}
 	}
 	return nil
+}
+
+// migrateCoveringIndexes (schema 3 → 4) re-encodes every mailbox with the
+// numbered keys of its cbor tags, gives it the copies of its account's
+// fields (Mailbox.AccountOffice), then writes the covering index entries:
+// the mailbox name index now carries the record beside the key. The other
+// index entries are unchanged.
+func migrateCoveringIndexes(tx *Tx) error {
+	b, err := tx.bucket(bucketMailboxes)
+	if err != nil {
+		return err
+	}
+	type rec struct{ k, v []byte }
+	var changed []rec
+	err = b.ForEach(func(k, v []byte) error {
+		var m Mailbox
+		textKeyed := isTextKeyedMap(v)
+		decode := decodeValue
+		if textKeyed {
+			decode = decodeTextKeyed
+		}
+		if err := decode(v, &m); err != nil {
+			return fmt.Errorf("mailbox %q: %w", k, err)
+		}
+		office, force := m.AccountOffice, m.AccountForceChangePassword
+		if err := tx.copyAccountFields(&m); err != nil {
+			return err
+		}
+		if !textKeyed && m.AccountOffice == office && m.AccountForceChangePassword == force {
+			return nil
+		}
+		raw, err := encodeValue(&m)
+		if err != nil {
+			return err
+		}
+		changed = append(changed, rec{append([]byte(nil), k...), raw})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(changed) > 0 {
+		tx.touch(bucketMailboxes)
+	}
+	for _, r := range changed { // after the scan: see migrateCBORRecords
+		if err := b.Put(r.k, r.v); err != nil {
+			return err
+		}
+	}
+	puts, err := tx.collectIndexPuts(func(e indexEntry) bool { return e.payload != nil })
+	if err != nil {
+		return err
+	}
+	return tx.putIndexSorted(puts)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -424,5 +425,110 @@ func TestRecordEncodingIsDeterministic(t *testing.T) {
 	}
 	if fmt.Sprint(back.Extra) != fmt.Sprint(m.Extra) {
 		t.Errorf("Extra round trip: %v, want %v", back.Extra, m.Extra)
+	}
+}
+
+// encodeTextKeyed encodes a mailbox as schema 3 stored it: a CBOR map
+// keyed by the json field names.
+func encodeTextKeyed(t *testing.T, m *Mailbox) []byte {
+	t.Helper()
+	rv := reflect.ValueOf(m).Elem()
+	fields := make([]reflect.StructField, rv.NumField())
+	for i := range fields {
+		f := rv.Type().Field(i)
+		f.Tag = reflect.StructTag(`json:"` + f.Tag.Get("json") + `"`)
+		fields[i] = f
+	}
+	raw, err := cborEnc.Marshal(rv.Convert(reflect.StructOf(fields)).Interface())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// A schema-3 tenant (mailboxes keyed by field name, plain name index, no
+// account copies) opens migrated: the same export, compact mailboxes, the
+// covering name index and the account copies, and every check passes.
+func TestMigrateSchema3(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v3.db")
+	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 50}); err != nil {
+		t.Fatal(err)
+	}
+	want := exportString(t, s)
+	offices := 0
+	err = s.Update(func(tx *Tx) error {
+		if err := forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
+			if bucket != bucketMailboxes {
+				return nil
+			}
+			var m Mailbox
+			if err := decodeValue(v, &m); err != nil {
+				return err
+			}
+			if m.AccountOffice != "" {
+				offices++
+			}
+			m.AccountOffice, m.AccountForceChangePassword = "", false
+			return b.Put(k, encodeTextKeyed(t, &m))
+		}); err != nil {
+			return err
+		}
+		ib := tx.btx.Bucket([]byte(bucketIndex))
+		c := ib.Cursor()
+		prefix := []byte(IndexName + "\x00")
+		var keys [][]byte
+		for k, _ := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, _ = c.Next() {
+			keys = append(keys, append([]byte(nil), k...))
+		}
+		for _, k := range keys {
+			if err := ib.Put(k, nil); err != nil {
+				return err
+			}
+		}
+		return tx.metaPut(metaSchemaVersion, "3")
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if offices == 0 {
+		t.Fatal("the seed has no mailbox whose account has an Office")
+	}
+	s.Close()
+
+	s, err = Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v := fileSchemaVersionOf(t, s); v != SchemaVersion {
+		t.Errorf("schema version after migration = %d, want %d", v, SchemaVersion)
+	}
+	if got := exportString(t, s); got != want {
+		t.Error("a migrated schema-3 tenant file exports differently from before")
+	}
+	err = s.View(func(tx *Tx) error {
+		return forEachStoredRecord(tx, func(bucket string, _ *bolt.Bucket, k, v []byte) error {
+			if bucket == bucketMailboxes && isTextKeyedMap(v) {
+				return fmt.Errorf("mailbox is still keyed by field names")
+			}
+			return nil
+		})
+	})
+	if err != nil {
+		t.Error(err)
+	}
+	findings, err := s.Check()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range findings {
+		t.Errorf("check finding after migration: %s", f)
 	}
 }

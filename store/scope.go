@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strings"
 )
@@ -199,24 +200,23 @@ func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox
 	}
 	prefix := []byte(IndexName + "\x00")
 	c := ib.Cursor()
-	var k []byte
+	var k, v []byte
 	if after == "" {
-		k, _ = c.Seek(prefix)
+		k, v = c.Seek(prefix)
 	} else {
 		start := append(append([]byte(nil), prefix...), after...)
-		k, _ = c.Seek(start)
+		k, v = c.Seek(start)
 		if k != nil && bytes.Equal(k, start) {
-			k, _ = c.Next()
+			k, v = c.Next()
 		}
 	}
 	var out []*Mailbox
 	last := ""
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		rest := string(k[len(prefix):])
-		guid := rest[strings.LastIndexByte(rest, 0)+1:]
-		m, err := tx.GetMailbox(guid)
-		if err != nil {
-			return nil, "", err
+		m := new(Mailbox)
+		if err := decodeValue(v, m); err != nil {
+			return nil, "", fmt.Errorf("decode %s entry %q: %w", IndexName, rest, err)
 		}
 		if m.IsMailUser() || !scope.Includes(m) {
 			continue

@@ -25,8 +25,9 @@ import (
 // this package. Older versions are migrated (migrate.go).
 //
 // History: 1 = first release; 2 = every folder with items has explicit
-// item cohorts; 3 = records are CBOR instead of JSON (codec.go).
-const SchemaVersion = 3
+// item cohorts; 3 = records are CBOR instead of JSON (codec.go); 4 = the
+// mailbox name index and the account brief index are covering indexes.
+const SchemaVersion = 4
 
 // DefaultLockTimeout is used when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -224,6 +223,7 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 		case mix < synthLitigationHold+synthRetentionHold:
 			m.RetentionHoldEnabled = true
 		}
+		m.AccountOffice, m.AccountForceChangePassword = u.Office, u.ForceChangePasswordNextSignIn
 		m.WhenChanged = now
 		if err := w.put(bucketMailboxes, m.Guid, m); err != nil {
 			return err
@@ -372,7 +372,7 @@ func (w *bulkWriter) flush() error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	var idx [][]byte
+	var idx []indexPut
 	for _, name := range names {
 		recs := w.recs[name]
 		sort.Slice(recs, func(i, j int) bool { return recs[i].key < recs[j].key })
@@ -395,26 +395,13 @@ func (w *bulkWriter) flush() error {
 			if def.index == nil {
 				continue
 			}
-			entries, err := def.index(r.raw)
-			if err != nil {
-				return fmt.Errorf("index %s %q: %w", name, r.key, err)
-			}
-			for _, e := range entries {
-				if e.value != "" {
-					idx = append(idx, idxKey(e.name, e.value, r.key))
-				}
+			if idx, err = appendIndexPuts(idx, def, r.key, r.raw); err != nil {
+				return err
 			}
 		}
 	}
-	sort.Slice(idx, func(i, j int) bool { return bytes.Compare(idx[i], idx[j]) < 0 })
-	ib, err := w.tx.bucket(bucketIndex)
-	if err != nil {
+	if err := w.tx.putIndexSorted(idx); err != nil {
 		return err
-	}
-	for _, k := range idx {
-		if err := ib.Put(k, nil); err != nil {
-			return err
-		}
 	}
 	w.recs = map[string][]bulkRecord{}
 	return nil

@@ -40,10 +40,14 @@ const (
 	metaTimerSeq      = "timerSeq"
 )
 
-// indexEntry is one secondary-index value of a record.
+// indexEntry is one secondary-index value of a record. An entry with a
+// payload is a covering entry: the index stores the payload beside the key,
+// so a walk of that index reads it without a second, random read of the
+// record (see IndexName and userBriefIndex).
 type indexEntry struct {
-	name  string
-	value string
+	name    string
+	value   string
+	payload []byte
 }
 
 // bucketDef describes a data bucket and how its records are indexed.
@@ -269,16 +273,16 @@ func idxKey(name, value, key string) []byte {
 }
 
 func (tx *Tx) addIndex(def bucketDef, key string, raw []byte) error {
-	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k []byte) error { return ib.Put(k, nil) })
+	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k, payload []byte) error { return ib.Put(k, payload) })
 }
 
 func (tx *Tx) unindex(def bucketDef, key string, raw []byte) error {
-	return tx.eachIndexKey(def, key, raw, (*bolt.Bucket).Delete)
+	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k, _ []byte) error { return ib.Delete(k) })
 }
 
-// eachIndexKey calls fn with the index bucket and each index key of the
-// record bucket[key] whose value is raw.
-func (tx *Tx) eachIndexKey(def bucketDef, key string, raw []byte, fn func(ib *bolt.Bucket, k []byte) error) error {
+// eachIndexKey calls fn with the index bucket and each index key and
+// payload of the record bucket[key] whose value is raw.
+func (tx *Tx) eachIndexKey(def bucketDef, key string, raw []byte, fn func(ib *bolt.Bucket, k, payload []byte) error) error {
 	entries, err := def.index(raw)
 	if err != nil {
 		return fmt.Errorf("index %s %q: %w", def.name, key, err)
@@ -291,7 +295,7 @@ func (tx *Tx) eachIndexKey(def bucketDef, key string, raw []byte, fn func(ib *bo
 		if e.value == "" {
 			continue
 		}
-		if err := fn(ib, idxKey(e.name, e.value, key)); err != nil {
+		if err := fn(ib, idxKey(e.name, e.value, key), e.payload); err != nil {
 			return err
 		}
 	}
@@ -315,6 +319,8 @@ func (tx *Tx) lookupIndex(name, value string) ([]string, error) {
 }
 
 // rebuildIndexes recreates the index bucket from every indexed bucket.
+// The entries are written in key order, which bbolt appends quickly and
+// packs densely, instead of record order.
 func (tx *Tx) rebuildIndexes() error {
 	if tx.btx.Bucket([]byte(bucketIndex)) != nil {
 		if err := tx.btx.DeleteBucket([]byte(bucketIndex)); err != nil {
@@ -324,18 +330,74 @@ func (tx *Tx) rebuildIndexes() error {
 	if _, err := tx.btx.CreateBucket([]byte(bucketIndex)); err != nil {
 		return err
 	}
+	puts, err := tx.collectIndexPuts(func(indexEntry) bool { return true })
+	if err != nil {
+		return err
+	}
+	return tx.putIndexSorted(puts)
+}
+
+// collectIndexPuts returns the index entries of every indexed record that
+// keep accepts.
+func (tx *Tx) collectIndexPuts(keep func(indexEntry) bool) ([]indexPut, error) {
+	var puts []indexPut
 	for _, def := range bucketDefs {
 		if def.index == nil {
 			continue
 		}
 		b, err := tx.bucket(def.name)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		err = b.ForEach(func(k, v []byte) error {
-			return tx.addIndex(def, string(k), v)
+			entries, err := def.index(v)
+			if err != nil {
+				return fmt.Errorf("index %s %q: %w", def.name, k, err)
+			}
+			for _, e := range entries {
+				if e.value != "" && keep(e) {
+					puts = append(puts, indexPut{idxKey(e.name, e.value, string(k)), e.payload})
+				}
+			}
+			return nil
 		})
 		if err != nil {
+			return nil, err
+		}
+	}
+	return puts, nil
+}
+
+// indexPut is one index entry to write.
+type indexPut struct{ key, payload []byte }
+
+// appendIndexPuts appends the index entries of the record bucket[key]
+// whose value is raw.
+func appendIndexPuts(dst []indexPut, def bucketDef, key string, raw []byte) ([]indexPut, error) {
+	entries, err := def.index(raw)
+	if err != nil {
+		return dst, fmt.Errorf("index %s %q: %w", def.name, key, err)
+	}
+	for _, e := range entries {
+		if e.value != "" {
+			dst = append(dst, indexPut{idxKey(e.name, e.value, key), e.payload})
+		}
+	}
+	return dst, nil
+}
+
+// putIndexSorted writes index entries in key order (bulk loads): bbolt
+// keeps a bucket's new entries in memory until commit, and inserting into
+// the middle of that run costs a copy of the run each time.
+func (tx *Tx) putIndexSorted(puts []indexPut) error {
+	sort.Slice(puts, func(i, j int) bool { return bytes.Compare(puts[i].key, puts[j].key) < 0 })
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	ib.FillPercent = 0.9
+	for _, p := range puts {
+		if err := ib.Put(p.key, p.payload); err != nil {
 			return err
 		}
 	}

@@ -84,7 +84,7 @@ func indexUser(raw []byte) ([]indexEntry, error) {
 	if err := decodeValue(raw, &u); err != nil {
 		return nil, err
 	}
-	return []indexEntry{{"usr.upn", u.UserPrincipalName}}, nil
+	return []indexEntry{{name: "usr.upn", value: u.UserPrincipalName}}, nil
 }
 
 // GetUser returns the account with the given ObjectId.
@@ -92,21 +92,11 @@ func (tx *Tx) GetUser(objectID string) (*User, error) {
 	return getTyped[User](tx, bucketUsers, "user", objectID)
 }
 
-// userBrief is the part of an account a mailbox listing shows (Office,
-// ResetPasswordOnNextLogon): decoding only it skips the rest of the record.
+// userBrief is the part of an account its mailbox copies (see
+// Mailbox.AccountOffice): decoding only it skips the rest of the record.
 type userBrief struct {
 	Office                        string `json:"office,omitempty"`
 	ForceChangePasswordNextSignIn bool   `json:"forceChangePasswordNextSignIn,omitempty"`
-}
-
-// GetUserBrief returns an account with only Office and
-// ForceChangePasswordNextSignIn set, for callers that read nothing else.
-func (tx *Tx) GetUserBrief(objectID string) (*User, error) {
-	b, err := getTyped[userBrief](tx, bucketUsers, "user", objectID)
-	if err != nil {
-		return nil, err
-	}
-	return &User{Office: b.Office, ForceChangePasswordNextSignIn: b.ForceChangePasswordNextSignIn}, nil
 }
 
 // FindUsersByUPN returns the accounts with that UserPrincipalName
@@ -134,12 +124,26 @@ func (tx *Tx) PutUser(u *User) error {
 	}
 	u.ObjectID = strings.ToLower(u.ObjectID)
 	u.WhenChanged = tx.Now()
-	return tx.putRecord(bucketUsers, u.ObjectID, u)
+	if err := tx.putRecord(bucketUsers, u.ObjectID, u); err != nil {
+		return err
+	}
+	return tx.syncAccountCopies(u.MailboxGuid, u.ObjectID, u)
 }
 
 // DeleteUser removes an account record.
 func (tx *Tx) DeleteUser(objectID string) error {
-	return deleteKeyed(tx, bucketUsers, strings.ToLower(objectID), "user", objectID)
+	var u User
+	ok, err := tx.getRecord(bucketUsers, strings.ToLower(objectID), &u)
+	if err != nil {
+		return err
+	}
+	if err := deleteKeyed(tx, bucketUsers, strings.ToLower(objectID), "user", objectID); err != nil {
+		return err
+	}
+	if !ok {
+		return nil
+	}
+	return tx.syncAccountCopies(u.MailboxGuid, u.ObjectID, nil)
 }
 
 // ForEachUser calls fn for each account in ObjectId order after `after`.

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/exosim/exosim/store"
 )
 
 func TestMain(m *testing.M) {
@@ -22,8 +25,36 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXOSIM_TENANT", env.WorkDir+"/tenant.db")
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("NO_COLOR", "1")
+			// Whatever a session did, its tenant must stay consistent.
+			env.Defer(func() { checkTenantAfterScript(env) })
 			return nil
 		},
 		Condition: labCondition,
 	})
+}
+
+// checkTenantAfterScript runs the tenant checks on the session's default
+// tenant, if it made one, and fails the session on any finding.
+func checkTenantAfterScript(env *testscript.Env) {
+	path := env.WorkDir + "/tenant.db"
+	if _, err := os.Stat(path); err != nil {
+		return
+	}
+	st, err := store.Open(path, store.Options{ReadOnly: true})
+	if err != nil {
+		env.T().Fatal(fmt.Sprintf("open tenant after the session: %v", err))
+		return
+	}
+	defer st.Close()
+	fs, err := st.Check()
+	if err != nil {
+		env.T().Fatal(fmt.Sprintf("tenant check after the session: %v", err))
+		return
+	}
+	for _, f := range fs {
+		env.T().Log(f.String())
+	}
+	if len(fs) > 0 {
+		env.T().Fatal("tenant check after the session found inconsistencies")
+	}
 }

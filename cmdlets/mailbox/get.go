@@ -24,6 +24,12 @@ const defaultResultSize = 1000
 // never sits in memory and later pipeline stages may write to the tenant.
 const batchSize = 500
 
+// releaseEvery is how many mailboxes a listing reads between releases of
+// the file pages it has mapped: often enough to bound its resident set,
+// rarely enough that pages shared by many mailboxes (index branches, the
+// account brief index) are not mapped again for every batch.
+const releaseEvery = 4 * batchSize
+
 // Warnings Exchange writes when a listing stops at -ResultSize.
 const (
 	warnDefaultResultSize = `By default, only the first 1000 items are returned. Use the ResultSize parameter to specify the number of items returned. To return all items, specify "-ResultSize Unlimited". Be aware that, depending on the actual number of items, returning all items can take a long time and consume a large amount of memory. Also, we don't recommend storing the results in a variable. Instead, pipe the results to another task or script to perform batch changes.`
@@ -189,14 +195,17 @@ func (l *listing) run() error {
 	emitted := 0
 	cursor := ""
 	more := false
+	read := 0
 	for {
 		var out []*object.PSObject
 		var next string
 		err := exo.View(l.ctx, func(tx *store.Tx) error {
-			if cursor != "" {
+			if read >= releaseEvery {
 				// bound the resident set: drop the pages of earlier batches
 				tx.ReleaseMappedPages()
+				read = 0
 			}
+			read += batchSize
 			org, err := tx.Organization()
 			if err != nil {
 				return err
@@ -270,7 +279,7 @@ func (l *listing) accept(tx *store.Tx, m *store.Mailbox, org *store.Organization
 	}
 	var e env
 	if l.filter == nil && l.build == nil {
-		e = loadViewEnv(tx, m, org)
+		e = loadViewEnv(m, org)
 	} else {
 		e = loadEnv(tx, m, org)
 	}

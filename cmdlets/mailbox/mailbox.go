@@ -171,18 +171,12 @@ func loadEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
 
 // loadViewEnv is loadEnv for an object that only the Get-Mailbox view
 // reads (no -Filter, no other object built from it): the view reads just
-// the account's Office and ForceChangePasswordNextSignIn, so only those are
-// decoded.
-func loadViewEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
+// the account's Office and ForceChangePasswordNextSignIn, which the
+// mailbox record keeps copies of, so no account record is read.
+func loadViewEnv(m *store.Mailbox, org *store.Organization) env {
 	e := env{org: org}
-	id := m.UserObjectID
-	if id == "" {
-		id = m.ExternalDirectoryObjectId
-	}
-	if id != "" {
-		if u, err := tx.GetUserBrief(id); err == nil {
-			e.user = u
-		}
+	if m.LinkedUserID() != "" {
+		e.user = &store.User{Office: m.AccountOffice, ForceChangePasswordNextSignIn: m.AccountForceChangePassword}
 	}
 	return e
 }

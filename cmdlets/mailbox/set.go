@@ -1,6 +1,7 @@
 package mailbox
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,7 +34,7 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
 	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
 	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
-	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds"}
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office"}
 
 func setMailbox() *runtime.Command {
 	c := exo.Declared("Set-Mailbox")
@@ -117,6 +118,9 @@ func runSetMailbox(ctx *runtime.Context) error {
 		if err != nil || rec != nil {
 			return err
 		}
+		if err := setAccountOffice(ctx, tx, plan.m); err != nil {
+			return err
+		}
 		if err := tx.PutMailbox(plan.m); err != nil {
 			return err
 		}
@@ -143,6 +147,37 @@ func runSetMailbox(ctx *runtime.Context) error {
 		ctx.WriteWarning(w)
 	}
 	return nil
+}
+
+// setAccountOffice applies -Office: Office is an attribute of the account
+// (Get-User and Get-MgUser OfficeLocation show it too), so it is written
+// there; the mailbox shows its copy.
+func setAccountOffice(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) error {
+	if !ctx.Has("Office") {
+		return nil
+	}
+	office := ctx.String("Office")
+	u, err := tx.GetUser(m.LinkedUserID())
+	var nf *store.NotFoundError
+	if errors.As(err, &nf) || m.LinkedUserID() == "" {
+		// no account (a purged one behind an inactive mailbox): the
+		// mailbox keeps the value itself
+		raw, err := store.EncodeExtra(office)
+		if err != nil {
+			return err
+		}
+		if m.Extra == nil {
+			m.Extra = map[string]store.RawValue{}
+		}
+		m.Extra["Office"] = raw
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	delete(m.Extra, "Office")
+	u.Office = office
+	return tx.PutUser(u)
 }
 
 // planSet validates every bound parameter against the mailbox and returns

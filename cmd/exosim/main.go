@@ -5,12 +5,22 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 )
+
+// gcPercent is the garbage collector's target unless GOGC says otherwise.
+// A listing allocates objects quickly while keeping few alive, so
+// collecting at 4x the live heap instead of 2x halves the collector's
+// share of a 100,000-mailbox pipeline for a few MB more memory.
+const gcPercent = 400
 
 func main() {
 	os.Exit(main1())
 }
 
 func main1() int {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	return run(os.Args[1:], systemEnv())
 }

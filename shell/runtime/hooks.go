@@ -65,21 +65,32 @@ type invocationHook struct {
 // invocation finished, outside its transaction, in registration order.
 func (rt *Runtime) AddInvocationHook(match func(*Command) bool, fn InvocationHook) {
 	rt.invocationHooks = append(rt.invocationHooks, invocationHook{match: match, fn: fn})
+	rt.observedCache = nil
 }
 
 // observed reports whether some hook watches c (c may be a gated copy;
 // hooks are matched against the registered declaration).
+// The answer is cached per command: a pipeline asks for every object.
 func (rt *Runtime) observed(c *Command) bool {
 	if c == nil || len(rt.invocationHooks) == 0 {
 		return false
 	}
+	if v, ok := rt.observedCache[c]; ok {
+		return v
+	}
 	full := rt.fullCommand(c)
+	v := false
 	for _, h := range rt.invocationHooks {
 		if h.match == nil || h.match(full) {
-			return true
+			v = true
+			break
 		}
 	}
-	return false
+	if rt.observedCache == nil || len(rt.observedCache) >= 1024 {
+		rt.observedCache = map[*Command]bool{}
+	}
+	rt.observedCache[c] = v
+	return v
 }
 
 // fullCommand returns the registered declaration behind a (possibly

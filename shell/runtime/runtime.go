@@ -60,7 +60,10 @@ type Runtime struct {
 	fnCache       map[*syntax.ScriptBlock]*fnDecl
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.
-	planCache     map[planKey]*pipePlan
+	planCache map[planKey]*pipePlan
+	// observedCache keeps, per command, whether an invocation hook watches
+	// it (observed).
+	observedCache map[*Command]bool
 	fnStack       []*cmdProcessor
 	interrupt     interruptFlag
 	commandGates  []CommandGate

@@ -29,10 +29,10 @@ func SetCaller(rt *runtime.Runtime, upn string) { rt.State[StateCaller] = string
 func AdminUPN(rt *runtime.Runtime) string {
 	upn := store.SeedAdminUPN
 	if st, _ := rt.Tenant.(*store.Store); st != nil {
-		// The command and parameter gates ask for every parameter of
-		// every command resolved: read the organization once per tenant
-		// state, not each time.
-		gen := st.Generation()
+		// The command and parameter gates ask for every command
+		// resolved: read the organization again only after a write to
+		// it (or to the other principal records), not after each command.
+		gen := st.PrincipalsGeneration()
 		if c, ok := rt.State[stateAdminUPN].(adminUPNCache); ok && c.st == st && c.gen == gen {
 			return c.upn
 		}

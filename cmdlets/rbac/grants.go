@@ -213,6 +213,9 @@ func Install(rt *runtime.Runtime) {
 	rt.AddParamGate(func(rt *runtime.Runtime, c *runtime.Command, p *runtime.Param) bool {
 		return !Governed(c) || CallerGrants(rt).AllowsParam(c.Name, p.Name)
 	})
+	// The parameter gate answers from the caller's grants alone, which
+	// CallerGrants keeps as one value while they hold.
+	rt.SetGateKey(func(rt *runtime.Runtime) any { return CallerGrants(rt) })
 	rt.AddInvocationHook(Audited, func(ev runtime.InvocationEvent) { audit(rt, ev) })
 	exo.AddUpdateHook(rt, auditInTx)
 }

@@ -331,22 +331,77 @@ type positional struct {
 	pos int
 }
 
+// positionalParam is a non-switch parameter with a position in at least
+// one set: its binding key and its set entries with lower-case set names,
+// in declaration order (so the first entry matching a set is the one
+// Param.InSet finds).
+type positionalParam struct {
+	p    *Param
+	key  string
+	sets []SetInfo
+}
+
+// positionIn returns the parameter's position in the set named lower
+// (lower case), -1 when it has none there.
+func (pp *positionalParam) positionIn(lower string) int {
+	for _, si := range pp.sets {
+		if si.Set == AllSets || si.Set == lower {
+			return si.Position
+		}
+	}
+	return -1
+}
+
+// positionalParams returns (working out once) the command's parameters
+// that may bind by position.
+func (c *Command) positionalParams() []positionalParam {
+	if c.positional != nil {
+		return c.positional
+	}
+	out := []positionalParam{}
+	for _, p := range c.Params {
+		if p.IsSwitch() {
+			continue
+		}
+		pp := positionalParam{p: p, key: strings.ToLower(p.Name)}
+		hasPos := false
+		for _, si := range p.Sets {
+			if si.Set != AllSets {
+				si.Set = strings.ToLower(si.Set)
+			}
+			hasPos = hasPos || si.Position >= 0
+			pp.sets = append(pp.sets, si)
+		}
+		if hasPos {
+			out = append(out, pp)
+		}
+	}
+	c.positional = out
+	return out
+}
+
 // positionalCandidates lists the unbound, non-switch parameters that have
 // a position in one of the sets, lowest position first.
 func positionalCandidates(cmd *Command, sets []string, isBound func(string) bool) []positional {
+	lower := make([]string, len(sets))
+	for i, s := range sets {
+		lower[i] = strings.ToLower(s)
+	}
 	var cs []positional
-	for _, p := range cmd.Params {
-		if p.IsSwitch() || isBound(strings.ToLower(p.Name)) {
+	params := cmd.positionalParams()
+	for i := range params {
+		pp := &params[i]
+		if isBound(pp.key) {
 			continue
 		}
 		best := -1
-		for _, s := range sets {
-			if si, ok := p.InSet(s); ok && si.Position >= 0 && (best < 0 || si.Position < best) {
-				best = si.Position
+		for _, s := range lower {
+			if pos := pp.positionIn(s); pos >= 0 && (best < 0 || pos < best) {
+				best = pos
 			}
 		}
 		if best >= 0 {
-			cs = append(cs, positional{p, best})
+			cs = append(cs, positional{pp.p, best})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })

@@ -232,6 +232,24 @@ type Command struct {
 	Handler Handler
 
 	paramIndex map[string]*Param
+	// positional lists, once worked out, the parameters that have a
+	// position in some set (binder.go).
+	positional []positionalParam
+	// keys are the lower-case names of Params, once worked out.
+	keys []string
+}
+
+// paramKeys returns the binding keys (lower-case names) of c.Params, in
+// the same order.
+func (c *Command) paramKeys() []string {
+	if len(c.keys) != len(c.Params) {
+		keys := make([]string, len(c.Params))
+		for i, p := range c.Params {
+			keys[i] = strings.ToLower(p.Name)
+		}
+		c.keys = keys
+	}
+	return c.keys
 }
 
 // Verb returns the part before the dash.

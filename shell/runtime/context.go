@@ -209,6 +209,11 @@ func (c *Context) ShouldProcessWith(description, target string) (bool, error) {
 	return c.proc.shouldProcess(target, "", description)
 }
 
+// ProceedsSilently reports whether ShouldProcess would return true without
+// writing (-WhatIf, -Verbose) or asking (-Confirm, $ConfirmPreference)
+// anything, so a cmdlet need not work out the target's description first.
+func (c *Context) ProceedsSilently() bool { return c.proc.proceedsSilently() }
+
 // ShouldProcessImpact is ShouldProcessWith for one operation whose impact
 // differs from the command's: a High-impact step (an irreversible lock,
 // say) of an otherwise Medium-impact command prompts by default.

@@ -15,7 +15,10 @@ type ParamGate func(rt *Runtime, c *Command, p *Param) bool
 func (rt *Runtime) AddCommandGate(g CommandGate) { rt.commandGates = append(rt.commandGates, g) }
 
 // AddParamGate adds a session-wide parameter gate.
-func (rt *Runtime) AddParamGate(g ParamGate) { rt.paramGates = append(rt.paramGates, g) }
+func (rt *Runtime) AddParamGate(g ParamGate) {
+	rt.paramGates = append(rt.paramGates, g)
+	rt.gateKey, rt.visibleCache = nil, nil // a key covers the gates it was set for
+}
 
 // IsVisible reports whether a registered command exists for this session.
 func (rt *Runtime) IsVisible(c *Command) bool {
@@ -33,10 +36,39 @@ func (rt *Runtime) IsVisible(c *Command) bool {
 // VisibleCommand returns the command as this session sees it: c itself
 // when no parameter gate hides anything, else a copy without the hidden
 // parameters. The binder, Get-Help and completion use it.
+//
+// With a gate key (SetGateKey) the result is cached per command while the
+// key stays the same: a runbook resolves the same commands thousands of
+// times, and a cached copy keeps its worked-out parameter tables.
 func (rt *Runtime) VisibleCommand(c *Command) *Command {
 	if len(rt.paramGates) == 0 {
 		return c
 	}
+	if rt.gateKey == nil {
+		return rt.gateParams(c)
+	}
+	if k := rt.gateKey(rt); k != rt.visibleKey || rt.visibleCache == nil || len(rt.visibleCache) >= 1024 {
+		rt.visibleKey = k
+		rt.visibleCache = map[*Command]*Command{}
+	}
+	if v, ok := rt.visibleCache[c]; ok {
+		return v
+	}
+	v := rt.gateParams(c)
+	rt.visibleCache[c] = v
+	return v
+}
+
+// SetGateKey registers fn, whose value (comparable) changes whenever the
+// parameter gates added so far may answer differently; VisibleCommand
+// caches by it. Adding another gate drops the key.
+func (rt *Runtime) SetGateKey(fn func(rt *Runtime) any) {
+	rt.gateKey = fn
+	rt.visibleCache = nil
+}
+
+// gateParams applies the parameter gates to c.
+func (rt *Runtime) gateParams(c *Command) *Command {
 	var kept []*Param
 	hidden := false
 	for _, p := range c.Params {
@@ -59,5 +91,7 @@ func (rt *Runtime) VisibleCommand(c *Command) *Command {
 	cp := *c
 	cp.Params = kept
 	cp.paramIndex = nil
+	cp.positional = nil
+	cp.keys = nil
 	return &cp
 }

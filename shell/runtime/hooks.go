@@ -125,8 +125,9 @@ func sensitiveParam(p *Param, v any) bool {
 // parameters in their fixed order.
 func boundParams(c *Command, bound map[string]any, common map[string]any) []InvocationParam {
 	var out []InvocationParam
-	for _, p := range c.Params {
-		if v, ok := bound[strings.ToLower(p.Name)]; ok {
+	keys := c.paramKeys()
+	for i, p := range c.Params {
+		if v, ok := bound[keys[i]]; ok {
 			out = append(out, InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
 		}
 	}

@@ -921,6 +921,45 @@ func (pr *cmdProcessor) shouldProcess(target, action, description string) (bool,
 	return pr.shouldProcessImpact(target, action, description, 0)
 }
 
+// wouldConfirm reports whether -Confirm or $ConfirmPreference asks for
+// confirmation of an operation of the call's ConfirmImpact (0: the
+// command's).
+func (pr *cmdProcessor) wouldConfirm(callImpact Impact) bool {
+	threshold := ImpactHigh
+	switch pr.confirm {
+	case 0:
+		threshold = ImpactNone
+	case 1:
+		threshold = ImpactLow
+	default:
+		switch strings.ToLower(normalizeAction(mustVar(pr.rt, "ConfirmPreference"))) {
+		case "none":
+			threshold = ImpactNone
+		case "low":
+			threshold = ImpactLow
+		case "medium":
+			threshold = ImpactMedium
+		}
+	}
+	impact := pr.cmd.ConfirmImpact
+	if callImpact != 0 {
+		impact = callImpact
+	}
+	if impact == 0 {
+		impact = ImpactMedium
+	}
+	return threshold != ImpactNone && threshold <= impact
+}
+
+// proceedsSilently reports whether shouldProcess would return true
+// without writing or asking anything.
+func (pr *cmdProcessor) proceedsSilently() bool {
+	if pr.yesToAll {
+		return true
+	}
+	return !pr.noToAll && !pr.whatIf && !pr.verbose && !pr.wouldConfirm(0)
+}
+
 // shouldProcessImpact is shouldProcess with the call's own ConfirmImpact
 // (0: the command's).
 func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact Impact) (bool, error) {
@@ -941,30 +980,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 		rt.hostLine(format.WhatIfLine(description))
 		return false, nil
 	}
-	threshold := ImpactHigh
-	switch pr.confirm {
-	case 0:
-		threshold = ImpactNone
-	case 1:
-		threshold = ImpactLow
-	default:
-		switch strings.ToLower(normalizeAction(mustVar(rt, "ConfirmPreference"))) {
-		case "none":
-			threshold = ImpactNone
-		case "low":
-			threshold = ImpactLow
-		case "medium":
-			threshold = ImpactMedium
-		}
-	}
-	impact := pr.cmd.ConfirmImpact
-	if callImpact != 0 {
-		impact = callImpact
-	}
-	if impact == 0 {
-		impact = ImpactMedium
-	}
-	if threshold == ImpactNone || threshold > impact {
+	if !pr.wouldConfirm(callImpact) {
 		if pr.verbose {
 			rt.showStream(format.Verbose, "VERBOSE: "+description)
 		}

@@ -64,6 +64,10 @@ type Runtime struct {
 	// observedCache keeps, per command, whether an invocation hook watches
 	// it (observed).
 	observedCache map[*Command]bool
+	// gateKey, visibleKey and visibleCache cache VisibleCommand (gates.go).
+	gateKey       func(*Runtime) any
+	visibleKey    any
+	visibleCache  map[*Command]*Command
 	fnStack       []*cmdProcessor
 	interrupt     interruptFlag
 	commandGates  []CommandGate

@@ -85,30 +85,34 @@ func runSetMailbox(ctx *runtime.Context) error {
 		return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
 	}
 	// Decide first (read-only), ask, then apply in one write transaction.
+	// When nothing is to be asked or shown, the write transaction decides
+	// alone: it makes the same checks.
 	var rec *object.ErrorRecord
-	var target string
-	err := exo.View(ctx, func(tx *store.Tx) error {
-		m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
-		if err != nil || r != nil {
-			rec = r
+	if !ctx.ProceedsSilently() {
+		var target string
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
+			if err != nil || r != nil {
+				rec = r
+				return err
+			}
+			target = m.Identity()
+			_, rec, err = planSet(ctx, tx, m, inactiveSwitch)
+			return err
+		})
+		if err != nil {
 			return err
 		}
-		target = m.Identity()
-		_, rec, err = planSet(ctx, tx, m, inactiveSwitch)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
-	}
-	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting mailbox Identity:\"%s\".", target), target)
-	if err != nil || !ok {
-		return err
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting mailbox Identity:\"%s\".", target), target)
+		if err != nil || !ok {
+			return err
+		}
 	}
 	var plan *setPlan
-	err = exo.Update(ctx, func(tx *store.Tx) error {
+	err := exo.Update(ctx, func(tx *store.Tx) error {
 		m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
 		if err != nil || r != nil {
 			rec = r

@@ -232,18 +232,64 @@ func (tx *Tx) putRaw(bucket, key string, raw []byte) error {
 		return err
 	}
 	def, _ := lookupBucketDef(bucket)
-	if def.index != nil {
-		if old := b.Get([]byte(key)); old != nil {
-			if err := tx.unindex(def, key, old); err != nil {
-				return err
-			}
+	if def.index == nil {
+		return b.Put([]byte(key), raw)
+	}
+	var stale []indexPut
+	if old := b.Get([]byte(key)); old != nil {
+		var err error
+		if stale, err = appendIndexPuts(nil, def, key, old); err != nil {
+			return err
 		}
+	}
+	fresh, err := appendIndexPuts(nil, def, key, raw)
+	if err != nil {
+		return err
 	}
 	if err := b.Put([]byte(key), raw); err != nil {
 		return err
 	}
-	if def.index != nil {
-		return tx.addIndex(def, key, raw)
+	return tx.replaceIndexEntries(stale, fresh)
+}
+
+// replaceIndexEntries deletes the stale entries that fresh does not have
+// and writes the fresh ones that are new or changed. An entry that stays
+// as it was is not touched, so its page is not rewritten.
+func (tx *Tx) replaceIndexEntries(stale, fresh []indexPut) error {
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	same := func(a, b indexPut) bool {
+		return bytes.Equal(a.key, b.key) && bytes.Equal(a.payload, b.payload) && (a.payload == nil) == (b.payload == nil)
+	}
+	for _, o := range stale {
+		keep := false
+		for _, n := range fresh {
+			if bytes.Equal(o.key, n.key) {
+				keep = true
+				break
+			}
+		}
+		if !keep {
+			if err := ib.Delete(o.key); err != nil {
+				return err
+			}
+		}
+	}
+	for _, n := range fresh {
+		unchanged := false
+		for _, o := range stale {
+			if same(o, n) {
+				unchanged = true
+				break
+			}
+		}
+		if !unchanged {
+			if err := ib.Put(n.key, n.payload); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

@@ -127,6 +127,13 @@ func decodeValue(b []byte, v any) error {
 	if isJSONRecord(b) {
 		return json.Unmarshal(b, v)
 	}
+	if m, ok := v.(*Mailbox); ok {
+		var fast Mailbox
+		if decodeMailboxFast(b, &fast) {
+			*m = fast
+			return nil
+		}
+	}
 	return cborDec.Unmarshal(b, v)
 }
 

@@ -1,0 +1,363 @@
+package store
+
+import (
+	"encoding/binary"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+)
+
+// A fast path for decoding stored mailboxes, the records a listing reads
+// by the hundred thousand. It reads exactly the CBOR that encodeValue
+// writes for a Mailbox (a map keyed by the cbor field numbers) straight
+// into the fields, and shares one copy of the record among all its
+// strings. Anything else it meets (a key it does not know, an unexpected
+// type) makes it give up, and decodeValue falls back to the general
+// decoder, so the two always agree (TestMailboxFastDecode).
+
+// fieldDecoder decodes one value into the field at p.
+type fieldDecoder func(r *cborReader, p unsafe.Pointer) bool
+
+// mailboxFieldDecoders is indexed by cbor field number; nil entries are
+// numbers the record type does not use.
+var mailboxFieldDecoders = buildFieldDecoders(reflect.TypeOf(Mailbox{}))
+
+// buildFieldDecoders maps the numbered cbor keys of struct type t to
+// decoders of their fields. A field of a type it cannot decode leaves its
+// number without a decoder, so records holding it take the general path.
+func buildFieldDecoders(t reflect.Type) []fieldDecoder {
+	var out []fieldDecoder
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag, ok := f.Tag.Lookup("cbor")
+		if !ok || !strings.Contains(tag, "keyasint") {
+			continue
+		}
+		n, err := strconv.Atoi(strings.Split(tag, ",")[0])
+		if err != nil || n < 0 {
+			continue
+		}
+		dec := decoderFor(f.Type)
+		if dec == nil {
+			continue
+		}
+		off := f.Offset
+		for len(out) <= n {
+			out = append(out, nil)
+		}
+		out[n] = func(r *cborReader, base unsafe.Pointer) bool { return dec(r, unsafe.Add(base, off)) }
+	}
+	return out
+}
+
+var (
+	typeTime     = reflect.TypeOf(time.Time{})
+	typeTimePtr  = reflect.TypeOf((*time.Time)(nil))
+	typeSpan     = reflect.TypeOf(Span{})
+	typeStrings  = reflect.TypeOf([]string(nil))
+	typeStrMap   = reflect.TypeOf(map[string]string(nil))
+	typeExtraMap = reflect.TypeOf(map[string]RawValue(nil))
+)
+
+// decoderFor returns the decoder of a field type, nil when the fast path
+// does not handle it.
+func decoderFor(t reflect.Type) fieldDecoder {
+	switch t {
+	case typeTime:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			if r.null() {
+				*(*time.Time)(p) = time.Time{}
+				return true
+			}
+			v, ok := r.time()
+			*(*time.Time)(p) = v
+			return ok
+		}
+	case typeTimePtr:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			if r.null() {
+				*(**time.Time)(p) = nil
+				return true
+			}
+			v, ok := r.time()
+			*(**time.Time)(p) = &v
+			return ok
+		}
+	case typeSpan:
+		return func(r *cborReader, p unsafe.Pointer) bool { return r.span((*Span)(p)) }
+	case typeStrings:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.strings()
+			*(*[]string)(p) = v
+			return ok
+		}
+	case typeStrMap:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.stringMap()
+			*(*map[string]string)(p) = v
+			return ok
+		}
+	case typeExtraMap:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.extraMap()
+			*(*map[string]RawValue)(p) = v
+			return ok
+		}
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.text()
+			*(*string)(p) = v
+			return ok
+		}
+	case reflect.Bool:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.boolean()
+			*(*bool)(p) = v
+			return ok
+		}
+	case reflect.Int64:
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			v, ok := r.integer()
+			*(*int64)(p) = v
+			return ok
+		}
+	}
+	return nil
+}
+
+// decodeMailboxFast decodes a stored mailbox into m (which must be zero),
+// reporting false when raw is not in the form it reads.
+func decodeMailboxFast(raw []byte, m *Mailbox) bool {
+	r := cborReader{b: raw}
+	major, n, ok := r.head()
+	if !ok || major != 5 {
+		return false
+	}
+	base := unsafe.Pointer(m)
+	for ; n > 0; n-- {
+		major, key, ok := r.head()
+		if !ok || major != 0 || key >= uint64(len(mailboxFieldDecoders)) || mailboxFieldDecoders[key] == nil {
+			return false
+		}
+		if !mailboxFieldDecoders[key](&r, base) {
+			return false
+		}
+	}
+	return r.i == len(r.b)
+}
+
+// cborReader reads the definite-length CBOR items encodeValue writes.
+type cborReader struct {
+	b []byte
+	i int
+	// s is b as one string, made on the first text item: every string of
+	// the record is a slice of it.
+	s string
+}
+
+// head reads an item head: major type and argument. Indefinite lengths
+// and reserved forms are refused.
+func (r *cborReader) head() (major byte, arg uint64, ok bool) {
+	if r.i >= len(r.b) {
+		return 0, 0, false
+	}
+	c := r.b[r.i]
+	r.i++
+	major, ai := c>>5, c&0x1f
+	var size int
+	switch {
+	case ai < 24:
+		return major, uint64(ai), true
+	case ai == 24:
+		size = 1
+	case ai == 25:
+		size = 2
+	case ai == 26:
+		size = 4
+	case ai == 27:
+		size = 8
+	default:
+		return 0, 0, false
+	}
+	if r.i+size > len(r.b) {
+		return 0, 0, false
+	}
+	v := r.b[r.i : r.i+size]
+	r.i += size
+	switch size {
+	case 1:
+		arg = uint64(v[0])
+	case 2:
+		arg = uint64(binary.BigEndian.Uint16(v))
+	case 4:
+		arg = uint64(binary.BigEndian.Uint32(v))
+	default:
+		arg = binary.BigEndian.Uint64(v)
+	}
+	return major, arg, true
+}
+
+// null consumes a CBOR null and reports whether there was one.
+func (r *cborReader) null() bool {
+	if r.i < len(r.b) && r.b[r.i] == 0xf6 {
+		r.i++
+		return true
+	}
+	return false
+}
+
+func (r *cborReader) text() (string, bool) {
+	major, n, ok := r.head()
+	if !ok || major != 3 || n > uint64(len(r.b)-r.i) {
+		return "", false
+	}
+	if r.s == "" {
+		r.s = string(r.b)
+	}
+	s := r.s[r.i : r.i+int(n)]
+	r.i += int(n)
+	return s, true
+}
+
+func (r *cborReader) boolean() (bool, bool) {
+	if r.i >= len(r.b) {
+		return false, false
+	}
+	switch r.b[r.i] {
+	case 0xf4:
+		r.i++
+		return false, true
+	case 0xf5:
+		r.i++
+		return true, true
+	}
+	return false, false
+}
+
+func (r *cborReader) integer() (int64, bool) {
+	major, n, ok := r.head()
+	if !ok || n > 1<<63-1 {
+		return 0, false
+	}
+	switch major {
+	case 0:
+		return int64(n), true
+	case 1:
+		return -1 - int64(n), true
+	}
+	return 0, false
+}
+
+// time reads an RFC 3339 text time as the general decoder does.
+func (r *cborReader) time() (time.Time, bool) {
+	s, ok := r.text()
+	if !ok {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return t, err == nil
+}
+
+// span reads a Span: a map of its Go field names.
+func (r *cborReader) span(sp *Span) bool {
+	major, n, ok := r.head()
+	if !ok || major != 5 {
+		return false
+	}
+	*sp = Span{}
+	for ; n > 0; n-- {
+		k, ok := r.text()
+		if !ok {
+			return false
+		}
+		switch k {
+		case "Unlimited":
+			if sp.Unlimited, ok = r.boolean(); !ok {
+				return false
+			}
+		case "D":
+			d, ok := r.integer()
+			if !ok {
+				return false
+			}
+			sp.D = time.Duration(d)
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// strings reads an array of text, or null (nil).
+func (r *cborReader) strings() ([]string, bool) {
+	if r.null() {
+		return nil, true
+	}
+	major, n, ok := r.head()
+	if !ok || major != 4 || n > uint64(len(r.b)-r.i) {
+		return nil, false
+	}
+	out := make([]string, n)
+	for i := range out {
+		if out[i], ok = r.text(); !ok {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// mapHead reads the head of a map of n pairs, or null.
+func (r *cborReader) mapHead() (n int, isNull, ok bool) {
+	if r.null() {
+		return 0, true, true
+	}
+	major, c, ok := r.head()
+	if !ok || major != 5 || c > uint64(len(r.b)-r.i) {
+		return 0, false, false
+	}
+	return int(c), false, true
+}
+
+func (r *cborReader) stringMap() (map[string]string, bool) {
+	n, isNull, ok := r.mapHead()
+	if !ok || isNull {
+		return nil, ok
+	}
+	out := make(map[string]string, n)
+	for ; n > 0; n-- {
+		k, ok1 := r.text()
+		v, ok2 := r.text()
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		out[k] = v
+	}
+	return out, true
+}
+
+// extraMap reads the Extra bag: text keys, byte-string values (copied:
+// RawValue is mutable).
+func (r *cborReader) extraMap() (map[string]RawValue, bool) {
+	n, isNull, ok := r.mapHead()
+	if !ok || isNull {
+		return nil, ok
+	}
+	out := make(map[string]RawValue, n)
+	for ; n > 0; n-- {
+		k, ok := r.text()
+		if !ok {
+			return nil, false
+		}
+		major, c, ok := r.head()
+		if !ok || major != 2 || c > uint64(len(r.b)-r.i) {
+			return nil, false
+		}
+		out[k] = append(RawValue(nil), r.b[r.i:r.i+int(c)]...)
+		r.i += int(c)
+	}
+	return out, true
+}

@@ -127,3 +127,27 @@ func BenchmarkMailboxDecode(b *testing.B) {
 		}
 	})
 }
+
+// FuzzMailboxFastDecode feeds the fast decoder arbitrary bytes: it must
+// never panic, and what it accepts the general decoder decodes too.
+func FuzzMailboxFastDecode(f *testing.F) {
+	t := &testing.T{}
+	for _, seed := range []int{0, 1, 5, 7} {
+		m := fillMailbox(t, seed)
+		raw, err := encodeValue(&m)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(raw)
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		var fast Mailbox
+		if !decodeMailboxFast(raw, &fast) {
+			return
+		}
+		var general Mailbox
+		if err := cborDec.Unmarshal(raw, &general); err != nil {
+			t.Fatalf("fast decoder accepted what the general one refuses: %v", err)
+		}
+	})
+}

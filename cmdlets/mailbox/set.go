@@ -195,9 +195,18 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 		m.Extra[k] = v
 	}
 	p := &setPlan{m: &m}
-	org, err := tx.Organization()
-	if err != nil {
-		return nil, nil, err
+	// The organization is read only when a change needs it (accepted
+	// domains, the current value of a multi-valued property).
+	var org *store.Organization
+	loadOrg := func() (*store.Organization, error) {
+		if org == nil {
+			o, err := tx.Organization()
+			if err != nil {
+				return nil, err
+			}
+			org = o
+		}
+		return org, nil
 	}
 	target := orig.Identity()
 	invalid := func(msg string) (*setPlan, *object.ErrorRecord, error) {
@@ -269,6 +278,10 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 				continue
 			}
 			addr := a[5:]
+			org, err := loadOrg()
+			if err != nil {
+				return nil, nil, err
+			}
 			if !org.IsInternalDomain(store.DomainOf(addr)) {
 				return nil, exo.Error(ctx, exDataValidation, fmt.Sprintf("You can't use the domain %s because it's not an accepted domain for your organization.", store.DomainOf(addr)), object.InvalidData, addr), nil
 			}
@@ -388,12 +401,22 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	}
 
 	// Everything else is stored as given.
-	full := MailboxObject(orig, env{org: org})
+	var full *object.PSObject
+	current := func() (*object.PSObject, error) {
+		if full == nil {
+			org, err := loadOrg()
+			if err != nil {
+				return nil, err
+			}
+			full = MailboxObject(orig, env{org: org})
+		}
+		return full, nil
+	}
 	for name, v := range ctx.Bound() {
 		if containsFold(handledParams, name) {
 			continue
 		}
-		val, err := extraFor(ctx, name, v, full)
+		val, err := extraFor(ctx, name, v, current)
 		if err != nil {
 			return invalid(err.Error())
 		}
@@ -453,7 +476,7 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailb
 
 // extraFor converts a parameter value to the form stored in Extra and
 // shown by Get-Mailbox.
-func extraFor(ctx *runtime.Context, name string, v any, full *object.PSObject) (any, error) {
+func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.PSObject, error)) (any, error) {
 	v = object.Unwrap(v)
 	p := ctx.Command.Param(name)
 	kind := runtime.KindObject
@@ -463,6 +486,10 @@ func extraFor(ctx *runtime.Context, name string, v any, full *object.PSObject) (
 	switch kind {
 	case runtime.KindMultiValued:
 		mc, err := readMultiChange(v)
+		if err != nil {
+			return nil, err
+		}
+		full, err := current()
 		if err != nil {
 			return nil, err
 		}

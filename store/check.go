@@ -60,6 +60,8 @@ func init() {
 	RegisterCheck("account-copies", checkAccountCopies)
 	RegisterCheck("timers", checkTimers)
 	RegisterCheck("message-trace", checkMessageTrace)
+	RegisterCheck("holds-policies", checkHoldReferences)
+	RegisterCheck("restore-requests", checkRestoreRequests)
 }
 
 // maxFindingsPerCheck bounds the output of one broken check.
@@ -300,4 +302,117 @@ func checkMessageTrace(tx *Tx, report func(Finding)) error {
 		}
 		return nil
 	})
+}
+
+// checkHoldReferences verifies the references among hold objects: a
+// retention rule's policy, a case hold rule's policy, a case hold
+// policy's case, an adaptive policy's scopes, and the mailbox of each
+// hold bookkeeping record. (A hold ID stamped on a mailbox may outlive its
+// policy: orphaned holds are real, and Invoke-HoldRemovalAction and
+// -RemoveOrphanedHolds exist for them.)
+func checkHoldReferences(tx *Tx, report func(Finding)) error {
+	policies, err := tx.CompliancePolicies()
+	if err != nil {
+		return err
+	}
+	policyByGuid := map[string]bool{}
+	for _, p := range policies {
+		policyByGuid[strings.ToLower(p.Guid)] = true
+	}
+	scopes, err := tx.AdaptiveScopes()
+	if err != nil {
+		return err
+	}
+	scopeByGuid := map[string]bool{}
+	for _, sc := range scopes {
+		scopeByGuid[strings.ToLower(sc.Guid)] = true
+	}
+	for _, p := range policies {
+		for _, g := range p.AdaptiveScopeLocation {
+			if !scopeByGuid[strings.ToLower(g)] {
+				report(Finding{Kind: "retentionCompliancePolicy", Key: p.Guid, Message: fmt.Sprintf("policy %s names adaptive scope %s, which does not exist", p.Name, g)})
+			}
+		}
+	}
+	rules, err := tx.ComplianceRules()
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if !policyByGuid[strings.ToLower(r.Policy)] {
+			report(Finding{Kind: "retentionComplianceRule", Key: r.Guid, Message: fmt.Sprintf("rule %s belongs to policy %s, which does not exist", r.Name, r.Policy)})
+		}
+	}
+	cases, err := tx.ComplianceCases()
+	if err != nil {
+		return err
+	}
+	caseByGuid := map[string]bool{}
+	for _, c := range cases {
+		caseByGuid[strings.ToLower(c.Guid)] = true
+	}
+	holdPolicies, err := tx.CaseHoldPolicies("")
+	if err != nil {
+		return err
+	}
+	holdByGuid := map[string]bool{}
+	for _, p := range holdPolicies {
+		holdByGuid[strings.ToLower(p.Guid)] = true
+		if !caseByGuid[strings.ToLower(p.Case)] {
+			report(Finding{Kind: "caseHoldPolicy", Key: p.Guid, Message: fmt.Sprintf("case hold policy %s belongs to case %s, which does not exist", p.Name, p.Case)})
+		}
+	}
+	holdRules, err := tx.CaseHoldRules("")
+	if err != nil {
+		return err
+	}
+	for _, r := range holdRules {
+		if !holdByGuid[strings.ToLower(r.Policy)] {
+			report(Finding{Kind: "caseHoldRule", Key: r.Guid, Message: fmt.Sprintf("case hold rule %s belongs to case hold policy %s, which does not exist", r.Name, r.Policy)})
+		}
+	}
+	return forEachDecoded(tx, bucketMailboxHoldState, "", func(key string, st *MailboxHoldState) error {
+		if _, err := tx.GetMailbox(st.MailboxGuid); isNotFound(err) {
+			report(Finding{Kind: "mailboxHoldState", Key: key, Message: fmt.Sprintf("hold state of mailbox %s, which does not exist", st.MailboxGuid)})
+		} else if err != nil {
+			return err
+		}
+		return nil
+	})
+}
+
+// checkRestoreRequests verifies each restore request against the
+// mailboxes: one that has not finished copies into a mailbox that exists
+// (purging the target fails it), and one that is running has its next
+// progress timer. (A source may be gone: the request then fails at its
+// next step, as in the service.)
+func checkRestoreRequests(tx *Tx, report func(Finding)) error {
+	rs, err := tx.RestoreRequests()
+	if err != nil {
+		return err
+	}
+	ticks := map[string]bool{}
+	timers, err := tx.PendingTimers()
+	if err != nil {
+		return err
+	}
+	for _, t := range timers {
+		if t.Kind == TimerRestoreTick {
+			ticks[t.Payload] = true
+		}
+	}
+	for _, r := range rs {
+		if r.Outcome != "" {
+			continue
+		}
+		if _, err := tx.GetMailbox(r.TargetGuid); isNotFound(err) {
+			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s has not finished but its target mailbox %s does not exist", r.Name, r.TargetGuid)})
+		} else if err != nil {
+			return err
+		}
+		if r.RunningSince != nil && !r.Suspended && !ticks[r.RequestGuid] {
+			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s is running but has no progress timer", r.Name)})
+		}
+	}
+	return nil
 }

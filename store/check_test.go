@@ -84,3 +84,63 @@ func TestCheckFindsCorruption(t *testing.T) {
 		}
 	}
 }
+
+// The hold and restore cross-reference checks find a rule without its
+// policy, a case hold rule without its policy, an adaptive scope that is
+// gone, hold bookkeeping of a purged mailbox, a copy into a mailbox that
+// is gone, a stale account copy and an out-of-date covering index entry.
+func TestCheckFindsBrokenReferences(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	if got := findingsText(t, s); got != "" {
+		t.Fatalf("clean tenant has findings:\n%s", got)
+	}
+	var victim *Mailbox
+	err := s.Update(func(tx *Tx) error {
+		ms, err := tx.FindMailboxes("annb")
+		if err != nil {
+			return err
+		}
+		victim = ms[0]
+		if err := tx.putRecord(bucketComplianceRules, "11111111-1111-1111-1111-111111111111", &ComplianceRule{Guid: "11111111-1111-1111-1111-111111111111", Name: "Lost rule", Policy: "22222222-2222-2222-2222-222222222222"}); err != nil {
+			return err
+		}
+		if err := tx.putRecord(bucketCaseHoldRules, "33333333-3333-3333-3333-333333333333", &CaseHoldRule{Guid: "33333333-3333-3333-3333-333333333333", Name: "Lost hold rule", Policy: "44444444-4444-4444-4444-444444444444"}); err != nil {
+			return err
+		}
+		if err := tx.putRecord(bucketMailboxHoldState, "55555555-5555-5555-5555-555555555555", &MailboxHoldState{MailboxGuid: "55555555-5555-5555-5555-555555555555", ExcludedOrg: []string{"x"}}); err != nil {
+			return err
+		}
+		r := &RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}
+		if err := tx.putRecord(bucketRestoreRequests, r.RequestGuid, r); err != nil {
+			return err
+		}
+		// A mailbox whose copy of its account's Office is stale, written
+		// around PutMailbox; and a name index entry holding an old copy.
+		m := *victim
+		m.AccountOffice = "Nowhere"
+		raw, err := encodeValue(&m)
+		if err != nil {
+			return err
+		}
+		if err := tx.btx.Bucket([]byte(bucketMailboxes)).Put([]byte(m.Guid), raw); err != nil {
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := findingsText(t, s)
+	for _, want := range []string{
+		"holds-policies: retentionComplianceRule 11111111-1111-1111-1111-111111111111: rule Lost rule belongs to policy 22222222-2222-2222-2222-222222222222, which does not exist",
+		"holds-policies: caseHoldRule 33333333-3333-3333-3333-333333333333: case hold rule Lost hold rule belongs to case hold policy 44444444-4444-4444-4444-444444444444, which does not exist",
+		"holds-policies: mailboxHoldState 55555555-5555-5555-5555-555555555555: hold state of mailbox 55555555-5555-5555-5555-555555555555, which does not exist",
+		"restore-requests: restoreRequest 66666666-6666-6666-6666-666666666666: request MailboxRestore has not finished but its target mailbox 77777777-7777-7777-7777-777777777777 does not exist",
+		"account-copies: mailbox " + victim.Guid + ": copies of account fields (Office \"Nowhere\"",
+		"indexes: mailbox " + victim.Guid + ": index mbx.name entry for \"annb\" holds an out-of-date copy of the record",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("findings lack %q:\n%s", want, got)
+		}
+	}
+}

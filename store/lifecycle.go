@@ -228,6 +228,9 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 // purgeMailbox hard-deletes a mailbox: record, content and timers; the
 // account (if any) loses its link but is otherwise unchanged.
 func (tx *Tx) purgeMailbox(m *Mailbox) error {
+	if err := tx.failRestoresInto(m); err != nil {
+		return err
+	}
 	if err := tx.DeleteMailbox(m.Guid); err != nil {
 		return err
 	}

@@ -333,7 +333,8 @@ func (tx *Tx) syncAccountCopies(mailboxGuid, objectID string, u *User) error {
 	return tx.putRecord(bucketMailboxes, m.Guid, &m)
 }
 
-// DeleteMailbox removes a mailbox record and its content.
+// DeleteMailbox removes a mailbox record, its content and its hold
+// bookkeeping.
 func (tx *Tx) DeleteMailbox(guid string) error {
 	guid = strings.ToLower(guid)
 	ok, err := tx.deleteRecord(bucketMailboxes, guid)
@@ -343,7 +344,12 @@ func (tx *Tx) DeleteMailbox(guid string) error {
 	if !ok {
 		return &NotFoundError{Kind: "mailbox", Key: guid}
 	}
-	_, err = tx.deleteRecord(bucketContent, guid)
+	if _, err := tx.deleteRecord(bucketContent, guid); err != nil {
+		return err
+	}
+	// the hold bookkeeping (exclusions, suppressed IDs, item labels) goes
+	// with the mailbox
+	_, err = tx.deleteRecord(bucketMailboxHoldState, guid)
 	return err
 }
 

@@ -607,6 +607,36 @@ func (tx *Tx) cancelRestoreTicks(r *RestoreRequest) error {
 	return err
 }
 
+// failRestoresInto fails the unfinished restore requests whose target is
+// m, which is being purged: they have nowhere left to copy to.
+func (tx *Tx) failRestoresInto(m *Mailbox) error {
+	rs, err := tx.RestoreRequests()
+	if err != nil {
+		return err
+	}
+	now := tx.Now()
+	for _, r := range rs {
+		if r.Outcome != "" || !strings.EqualFold(r.TargetGuid, m.Guid) {
+			continue
+		}
+		if err := tx.cancelRestoreTicks(r); err != nil {
+			return err
+		}
+		r.Elapsed = r.elapsed(now)
+		r.RunningSince = nil
+		r.Outcome, r.FailedAt = RestoreFailed, ptrTime(now)
+		// (wording is the simulator's: no service text was found)
+		r.FailureType = "TargetMailboxNotFoundPermanentException"
+		r.Message = fmt.Sprintf("The target mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.TargetName)
+		r.log(now, "[%s] Fatal error: %s", restoreServer, r.Message)
+		r.log(now, "[%s] The request failed.", restoreServer)
+		if err := tx.putRestore(r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func fireRestoreTick(tx *Tx, t Timer) error {
 	r, err := tx.GetRestoreRequest(t.Payload)
 	if err != nil {

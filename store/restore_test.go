@@ -145,6 +145,45 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 	}))
 }
 
+// Purging the target of a request that has not finished fails the
+// request at that moment; the tenant stays consistent.
+func TestRestoreFailsWhenTargetPurged(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	var guid string
+	must(t, s.Update(func(tx *Tx) error {
+		src := mustResolve(t, tx, "laura")
+		if _, err := tx.RemoveMailbox(src.Guid, "admin"); err != nil {
+			return err
+		}
+		target := mustResolve(t, tx, "newemployee")
+		r, err := tx.NewRestoreRequest(NewRestoreInput{SourceMailbox: src.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
+		if err != nil {
+			return err
+		}
+		guid = r.RequestGuid
+		if err := tx.AdvanceBy(3 * time.Minute); err != nil {
+			return err
+		}
+		if _, err := tx.RemoveMailbox(target.Guid, "admin"); err != nil {
+			return err
+		}
+		return tx.PermanentlyDeleteMailbox(target.Guid)
+	}))
+	must(t, s.View(func(tx *Tx) error {
+		r, err := tx.GetRestoreRequest(guid)
+		if err != nil {
+			return err
+		}
+		if r.Outcome != RestoreFailed || r.FailureType != "TargetMailboxNotFoundPermanentException" || !r.FailedAt.Equal(DefaultClock().Add(3*time.Minute)) {
+			t.Errorf("outcome %q (%s) at %v", r.Outcome, r.FailureType, r.FailedAt)
+		}
+		return nil
+	}))
+	if got := findingsText(t, s); got != "" {
+		t.Errorf("findings after the purge:\n%s", got)
+	}
+}
+
 func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 	s := seeded(t, SeedContoso)
 	must(t, s.Update(func(tx *Tx) error {

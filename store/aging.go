@@ -68,11 +68,45 @@ func dayString(n int64) string { return time.Unix(n*86400, 0).UTC().Format(cohor
 
 // parseDay parses a Cohort date to a day number (ok false when malformed).
 func parseDay(s string) (int64, bool) {
+	if n, ok := parseDayFast(s); ok {
+		return n, true
+	}
 	t, err := time.Parse(cohortDay, s)
 	if err != nil {
 		return 0, false
 	}
 	return dayNum(t), true
+}
+
+// parseDayFast reads a well-formed "YYYY-MM-DD" with a valid day of its
+// month without time.Parse (a clock advance reads every cohort of every
+// mailbox); anything else is left to time.Parse.
+func parseDayFast(s string) (int64, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, false
+	}
+	num := func(a, b int) (int, bool) {
+		n := 0
+		for i := a; i < b; i++ {
+			c := s[i]
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(0, 4)
+	mo, ok2 := num(5, 7)
+	d, ok3 := num(8, 10)
+	if !ok1 || !ok2 || !ok3 || mo < 1 || mo > 12 || d < 1 {
+		return 0, false
+	}
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d { // 2024-02-30 and the like
+		return 0, false
+	}
+	return t.Unix() / 86400, true
 }
 
 // cohortLess orders cohorts by date, then deletion day.
@@ -734,12 +768,14 @@ func (tx *Tx) agingAfterAdvance(from time.Time) error {
 	if err != nil {
 		return err
 	}
-	var ms []*Mailbox
+	// Collect the keys first (the pass writes to the bucket), then read
+	// each mailbox again: a large tenant's records are not all held at once.
+	var guids []string
 	if err := tx.ForEachMailbox("", func(m *Mailbox) error {
 		switch m.LifecycleState {
 		case StateActive, StateUnlicensedGrace, StateInactive:
 			if !m.IsMailUser() {
-				ms = append(ms, m)
+				guids = append(guids, m.Guid)
 			}
 		}
 		return nil
@@ -747,7 +783,11 @@ func (tx *Tx) agingAfterAdvance(from time.Time) error {
 		return err
 	}
 	since := from.Add(Day)
-	for _, m := range ms {
+	for _, g := range guids {
+		m, err := tx.GetMailbox(g)
+		if err != nil {
+			return err
+		}
 		if err := tx.runItemAging(ar, m, since); err != nil {
 			return err
 		}

@@ -127,10 +127,17 @@ func decodeValue(b []byte, v any) error {
 	if isJSONRecord(b) {
 		return json.Unmarshal(b, v)
 	}
-	if m, ok := v.(*Mailbox); ok {
+	switch x := v.(type) {
+	case *Mailbox:
 		var fast Mailbox
 		if decodeMailboxFast(b, &fast) {
-			*m = fast
+			*x = fast
+			return nil
+		}
+	case *MailboxContent:
+		var fast MailboxContent
+		if decodeContentFast(b, &fast) {
+			*x = fast
 			return nil
 		}
 	}

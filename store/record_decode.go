@@ -9,34 +9,38 @@ import (
 	"unsafe"
 )
 
-// A fast path for decoding stored mailboxes, the records a listing reads
-// by the hundred thousand. It reads exactly the CBOR that encodeValue
-// writes for a Mailbox (a map keyed by the cbor field numbers) straight
-// into the fields, and shares one copy of the record among all its
-// strings. Anything else it meets (a key it does not know, an unexpected
-// type) makes it give up, and decodeValue falls back to the general
-// decoder, so the two always agree (TestMailboxFastDecode).
+// A fast path for decoding the records read by the hundred thousand
+// (mailboxes in a listing, mailbox content in a clock advance). It reads
+// exactly the CBOR that encodeValue writes for them, straight into the
+// fields, with decoders built once from the struct tags, and shares one
+// copy of the record among all its strings. Anything else it meets (a key
+// it does not know, an unexpected type) makes it give up, and decodeValue
+// falls back to the general decoder, so the two always agree
+// (TestFastDecode).
 
 // fieldDecoder decodes one value into the field at p.
 type fieldDecoder func(r *cborReader, p unsafe.Pointer) bool
 
-// mailboxFieldDecoders is indexed by cbor field number; nil entries are
-// numbers the record type does not use.
-var mailboxFieldDecoders = buildFieldDecoders(reflect.TypeOf(Mailbox{}))
+// structDecoder decodes a CBOR map into a struct: numbered keys (cbor
+// "keyasint" tags) or text keys (the json name, as the codec writes them).
+type structDecoder struct {
+	byInt  []fieldDecoder
+	byName map[string]fieldDecoder
+}
 
-// buildFieldDecoders maps the numbered cbor keys of struct type t to
-// decoders of their fields. A field of a type it cannot decode leaves its
-// number without a decoder, so records holding it take the general path.
-func buildFieldDecoders(t reflect.Type) []fieldDecoder {
-	var out []fieldDecoder
+var (
+	mailboxDecoder = newStructDecoder(reflect.TypeOf(Mailbox{}))
+	contentDecoder = newStructDecoder(reflect.TypeOf(MailboxContent{}))
+)
+
+// newStructDecoder builds the decoder of struct type t. A field of a type
+// it cannot decode has no decoder, so records holding it take the general
+// path.
+func newStructDecoder(t reflect.Type) *structDecoder {
+	sd := &structDecoder{byName: map[string]fieldDecoder{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		tag, ok := f.Tag.Lookup("cbor")
-		if !ok || !strings.Contains(tag, "keyasint") {
-			continue
-		}
-		n, err := strconv.Atoi(strings.Split(tag, ",")[0])
-		if err != nil || n < 0 {
+		if !f.IsExported() {
 			continue
 		}
 		dec := decoderFor(f.Type)
@@ -44,18 +48,66 @@ func buildFieldDecoders(t reflect.Type) []fieldDecoder {
 			continue
 		}
 		off := f.Offset
-		for len(out) <= n {
-			out = append(out, nil)
+		fd := func(r *cborReader, base unsafe.Pointer) bool { return dec(r, unsafe.Add(base, off)) }
+		if tag, ok := f.Tag.Lookup("cbor"); ok && strings.Contains(tag, "keyasint") {
+			n, err := strconv.Atoi(strings.Split(tag, ",")[0])
+			if err != nil || n < 0 {
+				continue
+			}
+			for len(sd.byInt) <= n {
+				sd.byInt = append(sd.byInt, nil)
+			}
+			sd.byInt[n] = fd
+			continue
 		}
-		out[n] = func(r *cborReader, base unsafe.Pointer) bool { return dec(r, unsafe.Add(base, off)) }
+		name := f.Name
+		if j, ok := f.Tag.Lookup("json"); ok {
+			if j = strings.Split(j, ",")[0]; j == "-" {
+				continue
+			} else if j != "" {
+				name = j
+			}
+		}
+		sd.byName[name] = fd
 	}
-	return out
+	return sd
+}
+
+// decode reads a map into the (zero) struct at base.
+func (sd *structDecoder) decode(r *cborReader, base unsafe.Pointer) bool {
+	major, n, ok := r.head()
+	if !ok || major != 5 || n > uint64(len(r.b)-r.i) {
+		return false
+	}
+	for ; n > 0; n-- {
+		if r.i >= len(r.b) {
+			return false
+		}
+		var fd fieldDecoder
+		switch r.b[r.i] >> 5 {
+		case 0:
+			_, key, ok := r.head()
+			if !ok || key >= uint64(len(sd.byInt)) {
+				return false
+			}
+			fd = sd.byInt[key]
+		case 3:
+			k, ok := r.text()
+			if !ok {
+				return false
+			}
+			fd = sd.byName[k]
+		}
+		if fd == nil || !fd(r, base) {
+			return false
+		}
+	}
+	return true
 }
 
 var (
 	typeTime     = reflect.TypeOf(time.Time{})
 	typeTimePtr  = reflect.TypeOf((*time.Time)(nil))
-	typeSpan     = reflect.TypeOf(Span{})
 	typeStrings  = reflect.TypeOf([]string(nil))
 	typeStrMap   = reflect.TypeOf(map[string]string(nil))
 	typeExtraMap = reflect.TypeOf(map[string]RawValue(nil))
@@ -85,8 +137,6 @@ func decoderFor(t reflect.Type) fieldDecoder {
 			*(**time.Time)(p) = &v
 			return ok
 		}
-	case typeSpan:
-		return func(r *cborReader, p unsafe.Pointer) bool { return r.span((*Span)(p)) }
 	case typeStrings:
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			v, ok := r.strings()
@@ -125,29 +175,65 @@ func decoderFor(t reflect.Type) fieldDecoder {
 			*(*int64)(p) = v
 			return ok
 		}
+	case reflect.Struct:
+		if hasUnsupportedField(t) {
+			return nil
+		}
+		sd := newStructDecoder(t)
+		return func(r *cborReader, p unsafe.Pointer) bool { return sd.decode(r, p) }
+	case reflect.Slice:
+		et := t.Elem()
+		if et.Kind() != reflect.Struct || hasUnsupportedField(et) {
+			return nil
+		}
+		sd := newStructDecoder(et)
+		size := et.Size()
+		return func(r *cborReader, p unsafe.Pointer) bool {
+			if r.null() {
+				reflect.NewAt(t, p).Elem().SetZero()
+				return true
+			}
+			major, n, ok := r.head()
+			if !ok || major != 4 || n > uint64(len(r.b)-r.i) {
+				return false
+			}
+			s := reflect.MakeSlice(t, int(n), int(n))
+			data := s.UnsafePointer()
+			for i := 0; i < int(n); i++ {
+				if !sd.decode(r, unsafe.Add(data, uintptr(i)*size)) {
+					return false
+				}
+			}
+			reflect.NewAt(t, p).Elem().Set(s)
+			return true
+		}
 	}
 	return nil
+}
+
+// hasUnsupportedField reports whether struct type t has an exported field
+// the fast path cannot decode (its records then take the general path
+// whenever they hold it, which decode notices as an unknown key).
+func hasUnsupportedField(t reflect.Type) bool {
+	for i := 0; i < t.NumField(); i++ {
+		if f := t.Field(i); f.IsExported() && decoderFor(f.Type) == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeMailboxFast decodes a stored mailbox into m (which must be zero),
 // reporting false when raw is not in the form it reads.
 func decodeMailboxFast(raw []byte, m *Mailbox) bool {
 	r := cborReader{b: raw}
-	major, n, ok := r.head()
-	if !ok || major != 5 {
-		return false
-	}
-	base := unsafe.Pointer(m)
-	for ; n > 0; n-- {
-		major, key, ok := r.head()
-		if !ok || major != 0 || key >= uint64(len(mailboxFieldDecoders)) || mailboxFieldDecoders[key] == nil {
-			return false
-		}
-		if !mailboxFieldDecoders[key](&r, base) {
-			return false
-		}
-	}
-	return r.i == len(r.b)
+	return mailboxDecoder.decode(&r, unsafe.Pointer(m)) && r.i == len(r.b)
+}
+
+// decodeContentFast is decodeMailboxFast for mailbox content.
+func decodeContentFast(raw []byte, c *MailboxContent) bool {
+	r := cborReader{b: raw}
+	return contentDecoder.decode(&r, unsafe.Pointer(c)) && r.i == len(r.b)
 }
 
 // cborReader reads the definite-length CBOR items encodeValue writes.
@@ -260,36 +346,6 @@ func (r *cborReader) time() (time.Time, bool) {
 	}
 	t, err := time.Parse(time.RFC3339, s)
 	return t, err == nil
-}
-
-// span reads a Span: a map of its Go field names.
-func (r *cborReader) span(sp *Span) bool {
-	major, n, ok := r.head()
-	if !ok || major != 5 {
-		return false
-	}
-	*sp = Span{}
-	for ; n > 0; n-- {
-		k, ok := r.text()
-		if !ok {
-			return false
-		}
-		switch k {
-		case "Unlimited":
-			if sp.Unlimited, ok = r.boolean(); !ok {
-				return false
-			}
-		case "D":
-			d, ok := r.integer()
-			if !ok {
-				return false
-			}
-			sp.D = time.Duration(d)
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // strings reads an array of text, or null (nil).

@@ -329,8 +329,10 @@ func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
 // with synthetic mailboxes, holds, messages and timers, rewritten as a
 // schema-2 exosim stored it) is re-encoded in place by a read-write open
 // and exports byte for byte as before; so does its import.
-func TestMigrateJSONRecordsToBinary(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "v2.db")
+// syntheticTenantFile opens a new tenant file at path holding the contoso
+// seed and n synthetic mailboxes.
+func syntheticTenantFile(t *testing.T, path string, n int) *Store {
+	t.Helper()
 	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -338,12 +340,18 @@ func TestMigrateJSONRecordsToBinary(t *testing.T) {
 	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 300}); err != nil {
+	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: n}); err != nil {
 		t.Fatal(err)
 	}
+	return s
+}
+
+func TestMigrateJSONRecordsToBinary(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.db")
+	s := syntheticTenantFile(t, path, 300)
 	want := exportString(t, s)
 	assertBinaryRecords(t, s)
-	err = s.Update(func(tx *Tx) error {
+	err := s.Update(func(tx *Tx) error {
 		if err := rewriteRecordsAsJSON(tx); err != nil {
 			return err
 		}
@@ -451,19 +459,10 @@ func encodeTextKeyed(t *testing.T, m *Mailbox) []byte {
 // covering name index and the account copies, and every check passes.
 func TestMigrateSchema3(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v3.db")
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 50}); err != nil {
-		t.Fatal(err)
-	}
+	s := syntheticTenantFile(t, path, 50)
 	want := exportString(t, s)
 	offices := 0
-	err = s.Update(func(tx *Tx) error {
+	err := s.Update(func(tx *Tx) error {
 		if err := forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
 			if bucket != bucketMailboxes {
 				return nil

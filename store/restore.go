@@ -622,19 +622,25 @@ func (tx *Tx) failRestoresInto(m *Mailbox) error {
 		if err := tx.cancelRestoreTicks(r); err != nil {
 			return err
 		}
-		r.Elapsed = r.elapsed(now)
-		r.RunningSince = nil
-		r.Outcome, r.FailedAt = RestoreFailed, ptrTime(now)
 		// (wording is the simulator's: no service text was found)
-		r.FailureType = "TargetMailboxNotFoundPermanentException"
-		r.Message = fmt.Sprintf("The target mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.TargetName)
-		r.log(now, "[%s] Fatal error: %s", restoreServer, r.Message)
-		r.log(now, "[%s] The request failed.", restoreServer)
+		r.fail(now, "TargetMailboxNotFoundPermanentException",
+			fmt.Sprintf("The target mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.TargetName))
 		if err := tx.putRestore(r); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// fail ends the request as Failed at now with a failure type and message,
+// logged in its report.
+func (r *RestoreRequest) fail(now time.Time, failureType, message string) {
+	r.Elapsed = r.elapsed(now)
+	r.RunningSince = nil
+	r.Outcome, r.FailedAt = RestoreFailed, ptrTime(now)
+	r.FailureType, r.Message = failureType, message
+	r.log(now, "[%s] Fatal error: %s", restoreServer, r.Message)
+	r.log(now, "[%s] The request failed.", restoreServer)
 }
 
 func fireRestoreTick(tx *Tx, t Timer) error {
@@ -654,13 +660,8 @@ func fireRestoreTick(tx *Tx, t Timer) error {
 		return err
 	}
 	if !ok {
-		r.Elapsed = r.elapsed(now)
-		r.RunningSince = nil
-		r.Outcome, r.FailedAt = RestoreFailed, ptrTime(now)
-		r.FailureType = "SourceMailboxNotFoundPermanentException"
-		r.Message = fmt.Sprintf("The source mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.SourceName)
-		r.log(now, "[%s] Fatal error: %s", restoreServer, r.Message)
-		r.log(now, "[%s] The request failed.", restoreServer)
+		r.fail(now, "SourceMailboxNotFoundPermanentException",
+			fmt.Sprintf("The source mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.SourceName))
 		return tx.putRestore(r)
 	}
 	finish := r.finishAt()

@@ -144,3 +144,64 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		}
 	}
 }
+
+// Every mailbox linked to an account follows its Office, including an
+// older one (an inactive mailbox whose account now has another): the
+// copies stay consistent through account changes and deletion.
+func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
+	s := seeded(t, SeedContoso)
+	var first, second string
+	must(t, s.Update(func(tx *Tx) error {
+		m := mustResolve(t, tx, "annb")
+		first = m.Guid
+		twin := *m
+		twin.Guid, twin.Name, twin.Alias, twin.DisplayName = "0f0e0d0c-0b0a-4909-8807-060504030201", "annb-old", "annb-old", "Ann B (old)"
+		twin.PrimarySmtpAddress, twin.EmailAddresses, twin.ExchangeGuid = "annb-old@contoso.com", []string{"SMTP:annb-old@contoso.com"}, ZeroGuid
+		twin.UserPrincipalName, twin.MicrosoftOnlineServicesID, twin.WindowsLiveID, twin.DistinguishedName, twin.LegacyExchangeDN = "", "", "", "", ""
+		twin.ExternalDirectoryObjectId = ""
+		deleted := tx.Now().Add(-40 * Day)
+		twin.LifecycleState, twin.IsInactiveMailbox, twin.WhenSoftDeleted = StateInactive, true, &deleted
+		second = twin.Guid
+		if err := tx.PutMailbox(&twin); err != nil {
+			return err
+		}
+		u, err := tx.GetUser(m.LinkedUserID())
+		if err != nil {
+			return err
+		}
+		u.Office, u.ForceChangePasswordNextSignIn = "Building 9", true
+		return tx.PutUser(u)
+	}))
+	must(t, s.View(func(tx *Tx) error {
+		for _, g := range []string{first, second} {
+			m, err := tx.GetMailbox(g)
+			if err != nil {
+				return err
+			}
+			if m.AccountOffice != "Building 9" || !m.AccountForceChangePassword {
+				t.Errorf("mailbox %s: copies %q %t", m.Name, m.AccountOffice, m.AccountForceChangePassword)
+			}
+		}
+		return nil
+	}))
+	if got := findingsText(t, s); got != "" {
+		t.Errorf("findings after the account change:\n%s", got)
+	}
+	must(t, s.Update(func(tx *Tx) error {
+		m, err := tx.GetMailbox(first)
+		if err != nil {
+			return err
+		}
+		return tx.DeleteUser(m.LinkedUserID())
+	}))
+	must(t, s.View(func(tx *Tx) error {
+		m, err := tx.GetMailbox(second)
+		if err != nil {
+			return err
+		}
+		if m.AccountOffice != "" || m.AccountForceChangePassword {
+			t.Errorf("copies after the account was deleted: %q %t", m.AccountOffice, m.AccountForceChangePassword)
+		}
+		return nil
+	}))
+}

@@ -42,7 +42,7 @@ type Mailbox struct {
 	// AccountOffice and AccountForceChangePassword (sim) copy the linked
 	// account's Office and ForceChangePasswordNextSignIn, which Get-Mailbox
 	// shows, so a listing reads no account record. PutMailbox, PutUser and
-	// DeleteUser keep them; the "account copies" check verifies them.
+	// DeleteUser keep them; the account-copies check verifies them.
 	AccountOffice              string   `json:"accountOffice,omitempty" cbor:"6,keyasint,omitempty"`
 	AccountForceChangePassword bool     `json:"accountForceChangePassword,omitempty" cbor:"7,keyasint,omitempty"`
 	Name                       string   `json:"name" cbor:"8,keyasint,omitempty"`
@@ -213,6 +213,10 @@ const (
 	IndexExternalID   = "mbx.extid"
 	// IndexDisplayName lets "Walter Harp" resolve (domain.md S6).
 	IndexDisplayName = "mbx.display"
+	// IndexLinkedUser finds the mailboxes of an account (LinkedUserID),
+	// whose copies of the account's fields follow it. It is not an
+	// identity form.
+	IndexLinkedUser = "mbx.user"
 )
 
 // MailboxIndexes lists the mailbox indexes FindMailboxes searches.
@@ -233,6 +237,7 @@ func indexMailbox(raw []byte) ([]indexEntry, error) {
 		{name: IndexLegacyDN, value: m.LegacyExchangeDN},
 		{name: IndexExternalID, value: m.ExternalDirectoryObjectId},
 		{name: IndexDisplayName, value: m.DisplayName},
+		{name: IndexLinkedUser, value: m.LinkedUserID()},
 	}
 	if m.ExchangeGuid != ZeroGuid {
 		e = append(e, indexEntry{name: IndexExchangeGuid, value: m.ExchangeGuid})
@@ -308,17 +313,13 @@ func (tx *Tx) copyAccountFields(m *Mailbox) error {
 	return nil
 }
 
-// syncAccountCopies rewrites the copies of account fields on the mailbox
-// of the account objectID when they differ from u (nil: the account is
-// gone). WhenChanged of the mailbox stays: the mailbox itself did not
-// change.
-func (tx *Tx) syncAccountCopies(mailboxGuid, objectID string, u *User) error {
-	if mailboxGuid == "" {
-		return nil
-	}
-	var m Mailbox
-	ok, err := tx.getRecord(bucketMailboxes, strings.ToLower(mailboxGuid), &m)
-	if err != nil || !ok || !strings.EqualFold(m.LinkedUserID(), objectID) {
+// syncAccountCopies rewrites the copies of account fields on every
+// mailbox linked to the account objectID where they differ from u (nil:
+// the account is gone). WhenChanged of a mailbox stays: the mailbox
+// itself did not change.
+func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
+	keys, err := tx.lookupIndex(IndexLinkedUser, objectID)
+	if err != nil {
 		return err
 	}
 	var office string
@@ -326,11 +327,21 @@ func (tx *Tx) syncAccountCopies(mailboxGuid, objectID string, u *User) error {
 	if u != nil {
 		office, force = u.Office, u.ForceChangePasswordNextSignIn
 	}
-	if m.AccountOffice == office && m.AccountForceChangePassword == force {
-		return nil
+	for _, k := range keys {
+		var m Mailbox
+		ok, err := tx.getRecord(bucketMailboxes, k, &m)
+		if err != nil {
+			return err
+		}
+		if !ok || (m.AccountOffice == office && m.AccountForceChangePassword == force) {
+			continue
+		}
+		m.AccountOffice, m.AccountForceChangePassword = office, force
+		if err := tx.putRecord(bucketMailboxes, m.Guid, &m); err != nil {
+			return err
+		}
 	}
-	m.AccountOffice, m.AccountForceChangePassword = office, force
-	return tx.putRecord(bucketMailboxes, m.Guid, &m)
+	return nil
 }
 
 // DeleteMailbox removes a mailbox record, its content and its hold

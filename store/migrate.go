@@ -174,9 +174,9 @@ func migrateCBORRecords(tx *Tx) error {
 
 // migrateCoveringIndexes (schema 3 → 4) re-encodes every mailbox with the
 // numbered keys of its cbor tags, gives it the copies of its account's
-// fields (Mailbox.AccountOffice), then writes the covering index entries:
-// the mailbox name index now carries the record beside the key. The other
-// index entries are unchanged.
+// fields (Mailbox.AccountOffice), then writes the index entries that are
+// new or changed: the mailbox name index now carries the record beside
+// the key, and IndexLinkedUser is new. The other entries are unchanged.
 func migrateCoveringIndexes(tx *Tx) error {
 	b, err := tx.bucket(bucketMailboxes)
 	if err != nil {
@@ -219,7 +219,7 @@ func migrateCoveringIndexes(tx *Tx) error {
 			return err
 		}
 	}
-	puts, err := tx.collectIndexPuts(func(e indexEntry) bool { return e.payload != nil })
+	puts, err := tx.collectIndexPuts(func(e indexEntry) bool { return e.payload != nil || e.name == IndexLinkedUser })
 	if err != nil {
 		return err
 	}

@@ -127,23 +127,15 @@ func (tx *Tx) PutUser(u *User) error {
 	if err := tx.putRecord(bucketUsers, u.ObjectID, u); err != nil {
 		return err
 	}
-	return tx.syncAccountCopies(u.MailboxGuid, u.ObjectID, u)
+	return tx.syncAccountCopies(u.ObjectID, u)
 }
 
 // DeleteUser removes an account record.
 func (tx *Tx) DeleteUser(objectID string) error {
-	var u User
-	ok, err := tx.getRecord(bucketUsers, strings.ToLower(objectID), &u)
-	if err != nil {
-		return err
-	}
 	if err := deleteKeyed(tx, bucketUsers, strings.ToLower(objectID), "user", objectID); err != nil {
 		return err
 	}
-	if !ok {
-		return nil
-	}
-	return tx.syncAccountCopies(u.MailboxGuid, u.ObjectID, nil)
+	return tx.syncAccountCopies(objectID, nil)
 }
 
 // ForEachUser calls fn for each account in ObjectId order after `after`.

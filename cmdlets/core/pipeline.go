@@ -19,17 +19,18 @@ func inputObject() *runtime.Param {
 	return runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline())
 }
 
-// whereOpKeys are the whereOps switch names in lower case, the form
-// Context looks parameters up by, so each object does not lower them again.
-var whereOpKeys = func() []string {
-	keys := make([]string, len(whereOps))
-	for i, o := range whereOps {
-		keys[i] = strings.ToLower(o.param)
+// whereOpBySet maps each operator's parameter set to the operator: every
+// operator switch is mandatory in its own set, so the bound set names the
+// operator, except EqualSet, where -EQ is optional (without it the value
+// of the property is tested on its own).
+var whereOpBySet = func() map[string]string {
+	m := make(map[string]string, len(whereOps))
+	for _, o := range whereOps {
+		m[o.set] = o.op
 	}
-	return keys
+	return m
 }()
 
-// whereOps maps each Where-Object operator switch to its operator.
 var whereOps = []struct{ param, set, op string }{
 	{"EQ", "EqualSet", "-eq"}, {"CEQ", "CaseSensitiveEqualSet", "-ceq"},
 	{"NE", "NotEqualSet", "-ne"}, {"CNE", "CaseSensitiveNotEqualSet", "-cne"},
@@ -94,11 +95,9 @@ func whereObject() *runtime.Command {
 		}
 		prop := ctx.String("Property")
 		val := object.PropertyValue(in, prop)
-		op := ""
-		for i, o := range whereOps {
-			if ctx.Switch(whereOpKeys[i]) {
-				op = o.op
-			}
+		op := whereOpBySet[ctx.ParameterSet]
+		if op == "-eq" && !ctx.Switch("eq") {
+			op = ""
 		}
 		if op == "-not" {
 			if !object.ToBool(val) {

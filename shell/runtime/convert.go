@@ -116,6 +116,7 @@ func typeByFullName(full string) *TypeInfo {
 	switch full {
 	case "System.Int32":
 		t.Convert = func(rt *Runtime, v any) (any, error) { return toInt32(v, full) }
+		is(func(v any) bool { _, ok := v.(int); return ok })
 	case "System.Int16", "System.Byte", "System.SByte", "System.UInt32":
 		t.Convert = func(rt *Runtime, v any) (any, error) { return toNarrowInt(v, full) }
 		is(func(v any) bool { _, ok := v.(int); return ok })

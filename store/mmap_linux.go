@@ -2,7 +2,10 @@
 
 package store
 
-import "syscall"
+import (
+	"syscall"
+	"unsafe"
+)
 
 // ReleaseMappedPages lets the kernel take back the pages of the tenant
 // file this process has mapped so far (madvise MADV_DONTNEED on bbolt's
@@ -11,11 +14,44 @@ import "syscall"
 // its resident memory stays bounded instead of growing with every record
 // it has read. It must run inside a transaction, which keeps bbolt from
 // remapping the file meanwhile.
+//
+// When the listing noted the records it read (noteRead), only the pages
+// spanning them are released: releasing costs in proportion to the range,
+// and a tenant file is much larger than the part a listing walks.
 func (tx *Tx) ReleaseMappedPages() {
 	info := tx.s.db.Info()
 	size := tx.btx.Size()
 	if info == nil || info.Data == 0 || size <= 0 {
 		return
 	}
-	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, info.Data, uintptr(size), syscall.MADV_DONTNEED)
+	lo, hi := info.Data, info.Data+uintptr(size)
+	span := &tx.s.readSpan
+	if span.hi > span.lo {
+		// clamp to the current mapping: bbolt may have remapped the file
+		// since the records were read
+		lo, hi = max(lo, span.lo&^(pageSize-1)), min(hi, span.hi)
+	}
+	*span = readSpan{}
+	if hi <= lo {
+		return
+	}
+	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_DONTNEED)
+}
+
+var pageSize = uintptr(syscall.Getpagesize())
+
+// noteRead widens the span of mapped records read with v.
+func (tx *Tx) noteRead(v []byte) {
+	if len(v) == 0 {
+		return
+	}
+	lo := uintptr(unsafe.Pointer(&v[0]))
+	hi := lo + uintptr(len(v))
+	span := &tx.s.readSpan
+	if span.hi == 0 || lo < span.lo {
+		span.lo = lo
+	}
+	if hi > span.hi {
+		span.hi = hi
+	}
 }

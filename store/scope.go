@@ -214,6 +214,7 @@ func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox
 	last := ""
 	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		rest := string(k[len(prefix):])
+		tx.noteRead(v)
 		m := new(Mailbox)
 		if err := decodeValue(v, m); err != nil {
 			return nil, "", fmt.Errorf("decode %s entry %q: %w", IndexName, rest, err)

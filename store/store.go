@@ -61,6 +61,9 @@ type Store struct {
 	genMu      sync.Mutex
 	bucketGens map[string]uint64
 	allGen     uint64
+	// readSpan is the address range of the mapped records a listing has
+	// read since its last ReleaseMappedPages (mmap_linux.go).
+	readSpan readSpan
 }
 
 // PrincipalsGeneration changes whenever a committed transaction of this
@@ -269,3 +272,6 @@ func (s *Store) timerHandler(kind string) TimerHandler {
 	}
 	return builtinTimers[kind]
 }
+
+// readSpan is an address range of mapped file pages.
+type readSpan struct{ lo, hi uintptr }

@@ -124,13 +124,6 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 			o.Progress(done + n)
 		}
 	}
-	// The batches interleaved the index pages with every other bucket's;
-	// written again in one go, in key order, the index takes contiguous
-	// pages, so a listing walking it reads (and releases) one region of
-	// the file instead of pages spread over all of it.
-	if err := s.Update(func(tx *Tx) error { return tx.rebuildIndexes() }); err != nil {
-		return err
-	}
 	return s.db.Sync()
 }
 

@@ -55,6 +55,14 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			if err := buildSynthetic(st, mailboxes, messages); err != nil {
 				return err
 			}
+			// A bulk build leaves the buckets' pages interleaved:
+			// compact the file so each bucket is one region of it.
+			if err := st.Close(); err != nil {
+				return err
+			}
+			if err := store.Compact(path, o.lockTimeout); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(e.io.Out, "Tenant %s initialized with seed %q, clock %s.\n", path, seed, start.Format(time.RFC3339))
 		if mailboxes > 0 {

@@ -26,8 +26,8 @@ const batchSize = 500
 
 // releaseEvery is how many mailboxes a listing reads between releases of
 // the file pages it has mapped: often enough to bound its resident set,
-// rarely enough that pages shared by many mailboxes (index branches, the
-// account brief index) are not mapped again for every batch.
+// rarely enough that the pages many mailboxes share (index branch pages)
+// are not mapped again for every batch.
 const releaseEvery = 4 * batchSize
 
 // Warnings Exchange writes when a listing stops at -ResultSize.

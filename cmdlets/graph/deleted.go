@@ -159,19 +159,9 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 			return nil
 		}
 		id := identityArg(ctx, "DirectoryObjectId")
-		var view *userView
-		if err := exo.View(ctx, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserSoftDeleted)
-			if err != nil || u == nil {
-				return err
-			}
-			view, err = loadView(tx, u)
+		view, err := viewOne(ctx, id, store.UserSoftDeleted)
+		if err != nil || view == nil {
 			return err
-		}); err != nil {
-			return err
-		}
-		if view == nil {
-			return writeServiceError(ctx, notFound(id), id)
 		}
 		return ctx.WriteObject(userObject(view, withDeleted(selectSet(ctx.Strings("Property")))))
 	}

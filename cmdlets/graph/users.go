@@ -428,23 +428,33 @@ func getMgUser() *runtime.Command {
 			return nil
 		}
 		id := identityArg(ctx, "UserId")
-		var view *userView
-		if err := exo.View(ctx, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserActive)
-			if err != nil || u == nil {
-				return err
-			}
-			view, err = loadView(tx, u)
+		view, err := viewOne(ctx, id, store.UserActive)
+		if err != nil || view == nil {
 			return err
-		}); err != nil {
-			return err
-		}
-		if view == nil {
-			return writeServiceError(ctx, notFound(id), id)
 		}
 		return ctx.WriteObject(userObject(view, selectSet(ctx.Strings("Property"))))
 	}
 	return c
+}
+
+// viewOne loads the account id names in the given state; when there is
+// none it writes the service's not-found error and returns nil.
+func viewOne(ctx *runtime.Context, id, state string) (*userView, error) {
+	var view *userView
+	if err := exo.View(ctx, func(tx *store.Tx) error {
+		u, err := findUser(tx, id, state)
+		if err != nil || u == nil {
+			return err
+		}
+		view, err = loadView(tx, u)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	if view == nil {
+		return nil, writeServiceError(ctx, notFound(id), id)
+	}
+	return view, nil
 }
 
 // identityArg returns the identifier of a Get/Delete set, or the id taken

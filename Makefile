@@ -2,6 +2,8 @@
 GO      ?= go
 BIN     := bin/exosim
 PKGS    := ./...
+# RACE_PKGS run under the race detector in `make test` (and only there).
+RACE_PKGS := ./store/...
 FUZZTIME ?= 20s
 
 .PHONY: build run test vet fmt-check bench fuzz clean
@@ -14,7 +16,8 @@ run: build
 	./$(BIN)
 
 test: vet fmt-check
-	$(GO) test $(PKGS)
+	$(GO) test $$($(GO) list $(PKGS) | grep -v -x -F "$$($(GO) list $(RACE_PKGS))")
+	$(GO) test -race $(RACE_PKGS)
 
 vet:
 	$(GO) vet $(PKGS)

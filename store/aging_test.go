@@ -105,6 +105,7 @@ func inboxTag(action string, days int) func(*testing.T, *Tx, *Mailbox) {
 }
 
 func TestItemAgingRules(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	cases := []agingCase{
 		{name: "MRM delete tag moves old deleted items to Recoverable Items, purged after 14 days", mailbox: "laura",
@@ -238,6 +239,7 @@ func TestItemAgingRules(t *testing.T) {
 }
 
 func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	must(t, s.View(func(tx *Tx) error {
 		return forEachDecoded(tx, bucketContent, "", func(k string, c *MailboxContent) error {
@@ -276,6 +278,7 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 }
 
 func TestLegacyContentWithoutCohorts(t *testing.T) {
+	t.Parallel()
 	f := Folder{FolderPath: "/Inbox", ItemCount: 5, FolderSize: 5000}
 	created := time.Date(2022, 1, 2, 15, 0, 0, 0, time.UTC)
 	normalizeCohorts(&f, created)
@@ -298,6 +301,7 @@ func TestLegacyContentWithoutCohorts(t *testing.T) {
 // parseDayFast agrees with time.Parse on well-formed dates and leaves the
 // rest to it.
 func TestParseDayFast(t *testing.T) {
+	t.Parallel()
 	for _, s := range []string{"2024-03-01", "1970-01-01", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-03-01", "2024/03/01", "2024-03-1x", "0001-01-01", "9999-12-31", ""} {
 		want, wantErr := time.Parse(cohortDay, s)
 		got, ok := parseDayFast(s)

@@ -107,3 +107,16 @@ func BenchmarkDecodeAllMailboxes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSeedSynthetic measures adding 1,200 synthetic mailboxes to a
+// fresh contoso tenant in one transaction.
+func BenchmarkSeedSynthetic(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := seeded(b, SeedContoso)
+		b.StartTimer()
+		if err := s.SeedSynthetic(1200); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -21,6 +21,7 @@ func findingsText(t *testing.T, s *Store) string {
 // TestCheckFindsCorruption checks a clean synthetic tenant, then breaks
 // one invariant of each built-in check and expects a finding for each.
 func TestCheckFindsCorruption(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 300, MessagesPerMailbox: 2}); err != nil {
 		t.Fatal(err)
@@ -90,6 +91,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 // gone, hold bookkeeping of a purged mailbox, a copy into a mailbox that
 // is gone, a stale account copy and an out-of-date covering index entry.
 func TestCheckFindsBrokenReferences(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	if got := findingsText(t, s); got != "" {
 		t.Fatalf("clean tenant has findings:\n%s", got)
@@ -149,6 +151,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 // older one (an inactive mailbox whose account now has another): the
 // copies stay consistent through account changes and deletion.
 func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	var first, second string
 	must(t, s.Update(func(tx *Tx) error {

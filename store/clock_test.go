@@ -43,6 +43,7 @@ func readTestLog(tx *Tx) []string {
 }
 
 func TestAdvanceRefusesToGoBackwards(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock().Add(-time.Second)) })
 	var cb *ClockBackwardsError
@@ -61,6 +62,7 @@ func TestAdvanceRefusesToGoBackwards(t *testing.T) {
 }
 
 func TestTimerOrderAndStrictness(t *testing.T) {
+	t.Parallel()
 	t0 := DefaultClock()
 	day := func(n int) string { return t0.Add(time.Duration(n) * Day).Format(time.RFC3339) }
 	steps := []struct {
@@ -120,6 +122,7 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 }
 
 func TestTimerHandlerErrorRollsBack(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	_ = s.Update(func(tx *Tx) error {
 		_, err := tx.Schedule(DefaultClock().Add(Day), "test.fail", "")
@@ -150,6 +153,7 @@ func TestTimerHandlerErrorRollsBack(t *testing.T) {
 }
 
 func TestStoreRegisterTimerOverrides(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	var fired []string
 	s.RegisterTimer("test.log", func(tx *Tx, tm Timer) error {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestCompleteMailboxIdentity(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	err := s.View(func(tx *Tx) error {
 		got, err := tx.CompleteMailboxIdentity("ANN", 10, nil)

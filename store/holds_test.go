@@ -51,6 +51,7 @@ func deleteMbx(t *testing.T, tx *Tx, alias string) *Mailbox {
 }
 
 func TestSeedHoldStamps(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		eqList(t, "pilarp", holdsOf(t, tx, "pilarp"), SeedInPlaceHoldIdentity, legalKeepHold)
@@ -77,6 +78,7 @@ func TestSeedHoldStamps(t *testing.T) {
 // S2 and S3: identify every hold, remove them, clear the delay hold, purge
 // strictly after 30 days.
 func TestHoldsS2S3(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
@@ -144,6 +146,7 @@ func TestHoldsS2S3(t *testing.T) {
 
 // S4: the 60-day path through the delay-hold timer.
 func TestHoldsS4DelayHoldExpiry(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		on, off := true, false
@@ -177,6 +180,7 @@ func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 }
 
 func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		enablePolicy(t, tx, "Teams Private Channels 3y")
@@ -220,6 +224,7 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 
 // S5 and the Preservation Lock rules.
 func TestHoldsS5PreservationLock(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		enablePolicy(t, tx, "SEC 17a-4")
@@ -271,6 +276,7 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 }
 
 func TestExcludeFromAllHoldsRetires(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
@@ -298,6 +304,7 @@ func TestExcludeFromAllHoldsRetires(t *testing.T) {
 }
 
 func TestRemoveHoldRules(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		a := deleteMbx(t, tx, "abrahamm")
@@ -342,6 +349,7 @@ func TestRemoveHoldRules(t *testing.T) {
 }
 
 func TestLabelHold(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		w := mbx(t, tx, "walterh")
@@ -371,6 +379,7 @@ func TestLabelHold(t *testing.T) {
 }
 
 func TestLocationLimitAndD10(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		var locs []string
@@ -429,6 +438,7 @@ func itoa(i int) string {
 }
 
 func TestAdaptiveScopeExcludesInactive(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		h := deleteMbx(t, tx, "henriettam")
@@ -453,6 +463,7 @@ func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 }
 
 func TestCaseCloseAndHoldOff(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		a := mbx(t, tx, "abrahamm")
@@ -477,6 +488,7 @@ func TestCaseCloseAndHoldOff(t *testing.T) {
 
 // S10: recovery refused while the account exists, then done.
 func TestRecoverInactiveMailboxS10(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	inTx(t, s, func(tx *Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")

@@ -8,6 +8,7 @@ import (
 )
 
 func TestMailboxIndexLookups(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	tests := []struct {
 		identity string
@@ -60,6 +61,7 @@ func TestMailboxIndexLookups(t *testing.T) {
 }
 
 func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	err := s.Update(func(tx *Tx) error {
 		ms, _ := tx.FindMailboxes("walterh")
@@ -107,6 +109,7 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 }
 
 func TestScanMailboxesInBatches(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	seen := map[string]bool{}
 	cursor := ""
@@ -138,6 +141,7 @@ func TestScanMailboxesInBatches(t *testing.T) {
 }
 
 func TestSeededPersonas(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	_ = s.View(func(tx *Tx) error {
 		o, err := tx.Organization()
@@ -180,6 +184,7 @@ func TestSeededPersonas(t *testing.T) {
 }
 
 func TestLicenseAssignment(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	err := s.Update(func(tx *Tx) error {
 		ms, _ := tx.FindMailboxes("laura")

@@ -193,6 +193,7 @@ func assertMigrated(t *testing.T, s *Store) {
 }
 
 func TestMigrationChain(t *testing.T) {
+	t.Parallel()
 	for i, m := range migrations {
 		if m.From != minSchemaVersion+i || m.Apply == nil || m.Name == "" {
 			t.Errorf("migrations[%d] = {From: %d, Name: %q}, want From %d with a name and Apply", i, m.From, m.Name, minSchemaVersion+i)
@@ -204,6 +205,7 @@ func TestMigrationChain(t *testing.T) {
 }
 
 func TestSchema1Fixture(t *testing.T) {
+	t.Parallel()
 	data := readSchema1Fixture(t)
 
 	// (a) Importing the schema-1 export migrates it.
@@ -258,6 +260,7 @@ func TestSchema1Fixture(t *testing.T) {
 
 // A failing migration leaves the file untouched at its old version.
 func TestMigrationIsAtomic(t *testing.T) {
+	t.Parallel()
 	data := readSchema1Fixture(t)
 	path := filepath.Join(t.TempDir(), "old.db")
 	writeSchema1Store(t, path, data)
@@ -288,6 +291,7 @@ func TestMigrationIsAtomic(t *testing.T) {
 }
 
 func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	doc := exportString(t, s)
 	cur := fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion)
@@ -310,6 +314,7 @@ func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	path := s.Path()
 	if err := s.Update(func(tx *Tx) error { return tx.metaPut(metaSchemaVersion, fmt.Sprint(SchemaVersion+1)) }); err != nil {
@@ -347,6 +352,7 @@ func syntheticTenantFile(t *testing.T, path string, n int) *Store {
 }
 
 func TestMigrateJSONRecordsToBinary(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "v2.db")
 	s := syntheticTenantFile(t, path, 300)
 	want := exportString(t, s)
@@ -410,6 +416,7 @@ func fileSchemaVersionOf(t *testing.T, s *Store) int {
 // Identical state gives identical bytes: records are encoded
 // deterministically (map keys sorted).
 func TestRecordEncodingIsDeterministic(t *testing.T) {
+	t.Parallel()
 	m := Mailbox{Guid: "g", Extra: map[string]RawValue{}}
 	for i := 0; i < 50; i++ {
 		m.Extra[fmt.Sprintf("k%02d", i)] = RawValue(fmt.Sprintf("%d", i))
@@ -458,6 +465,7 @@ func encodeTextKeyed(t *testing.T, m *Mailbox) []byte {
 // account copies) opens migrated: the same export, compact mailboxes, the
 // covering name index and the account copies, and every check passes.
 func TestMigrateSchema3(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "v3.db")
 	s := syntheticTenantFile(t, path, 50)
 	want := exportString(t, s)

@@ -25,13 +25,17 @@ func (tx *Tx) ReleaseMappedPages() {
 		return
 	}
 	lo, hi := info.Data, info.Data+uintptr(size)
-	span := &tx.s.readSpan
+	tx.s.spanMu.Lock()
+	span := tx.s.readSpan
+	tx.s.readSpan = readSpan{}
+	tx.s.spanMu.Unlock()
+	span.widen(tx.span)
+	tx.span = readSpan{}
 	if span.hi > span.lo {
 		// clamp to the current mapping: bbolt may have remapped the file
 		// since the records were read
 		lo, hi = max(lo, span.lo&^(pageSize-1)), min(hi, span.hi)
 	}
-	*span = readSpan{}
 	if hi <= lo {
 		return
 	}
@@ -46,12 +50,5 @@ func (tx *Tx) noteRead(v []byte) {
 		return
 	}
 	lo := uintptr(unsafe.Pointer(&v[0]))
-	hi := lo + uintptr(len(v))
-	span := &tx.s.readSpan
-	if span.hi == 0 || lo < span.lo {
-		span.lo = lo
-	}
-	if hi > span.hi {
-		span.hi = hi
-	}
+	tx.span.widen(readSpan{lo, lo + uintptr(len(v))})
 }

@@ -28,6 +28,7 @@ func withCustomTemplateRule(tx *Tx) error {
 }
 
 func TestOMEExperienceDecisionTable(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		setup      func(*Tx) error
@@ -105,6 +106,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 }
 
 func TestSeededMessages(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	_ = s.View(func(tx *Tx) error {
 		q3, err := tx.GetMessage("  " + SeedMessageQ3Figures + " ")
@@ -141,6 +143,7 @@ func TestSeededMessages(t *testing.T) {
 }
 
 func TestCanSenderRevoke(t *testing.T) {
+	t.Parallel()
 	lb := MessageRecipient{Address: "a@gmail.com", IdentityType: IdentitySocial, Experience: ExperienceLinkBased}
 	in := MessageRecipient{Address: "b@outlook.com", IdentityType: IdentityMicrosoftAccount, Experience: ExperienceInline}
 	tests := []struct {
@@ -163,6 +166,7 @@ func TestCanSenderRevoke(t *testing.T) {
 }
 
 func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
+	t.Parallel()
 	noBrackets := SeedMessageQ3Figures[1 : len(SeedMessageQ3Figures)-1]
 	tests := []struct {
 		name  string
@@ -205,6 +209,7 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 }
 
 func TestRevokeAndRevokeFalse(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	err := s.Update(func(tx *Tx) error {
 		if err := tx.AdvanceBy(time.Hour); err != nil {
@@ -241,6 +246,7 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 }
 
 func TestSenderRevoke(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	err := s.Update(func(tx *Tx) error {
 		var nr *NotRevocableError
@@ -262,6 +268,7 @@ func TestSenderRevoke(t *testing.T) {
 }
 
 func TestSendMessageValidation(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	tests := []SendInput{
 		{From: "nobody", To: []string{"a@gmail.com"}},
@@ -278,6 +285,7 @@ func TestSendMessageValidation(t *testing.T) {
 }
 
 func TestSendUpdatesFolders(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	count := func(tx *Tx, alias, path string) int64 {
 		ms, _ := tx.FindMailboxes(alias)
@@ -298,6 +306,7 @@ func TestSendUpdatesFolders(t *testing.T) {
 }
 
 func TestCreateOMEConfiguration(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		setup func(*Tx) error

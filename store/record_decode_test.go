@@ -84,6 +84,7 @@ func fillContent(t *testing.T, seed int) MailboxContent {
 // decoder does, and handles (rather than gives up on) what encodeValue
 // writes for a mailbox and for mailbox content.
 func TestFastDecode(t *testing.T) {
+	t.Parallel()
 	for seed := 0; seed < 30; seed++ {
 		m := fillMailbox(t, seed)
 		raw, err := encodeValue(&m)
@@ -123,6 +124,7 @@ func TestFastDecode(t *testing.T) {
 // field number, truncation) fall back to the general decoder or fail as
 // it does; none panics.
 func TestFastDecodeGivesUp(t *testing.T) {
+	t.Parallel()
 	m := fillMailbox(t, 7)
 	raw, err := encodeValue(&m)
 	if err != nil {

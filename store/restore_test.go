@@ -15,6 +15,7 @@ func restoreReason(err error) string {
 }
 
 func TestRestoreRequestLifecycle(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	var guid string
 	err := s.Update(func(tx *Tx) error {
@@ -112,6 +113,7 @@ func mustResolve(t *testing.T, tx *Tx, id string) *Mailbox {
 }
 
 func TestRestoreFailsWhenSourcePurged(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	var guid string
 	must(t, s.Update(func(tx *Tx) error {
@@ -148,6 +150,7 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 // Purging the target of a request that has not finished fails the
 // request at that moment; the tenant stays consistent.
 func TestRestoreFailsWhenTargetPurged(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	var guid string
 	must(t, s.Update(func(tx *Tx) error {
@@ -185,6 +188,7 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 }
 
 func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	must(t, s.Update(func(tx *Tx) error {
 		in := NewRestoreInput{RemoteHostName: OnPremServerFqdn, RemoteDatabaseGuid: SeedOnPremDB01Guid,

@@ -5,6 +5,7 @@ import "testing"
 // Every seeded folder has a non-negative size (tiny folders such as Notes
 // once got a negative one, shown as "Unlimited").
 func TestSeededFolderSizesArePositive(t *testing.T) {
+	t.Parallel()
 	st := seeded(t, "contoso")
 	err := st.View(func(tx *Tx) error {
 		return tx.ForEachMailbox("", func(m *Mailbox) error {

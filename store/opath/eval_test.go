@@ -46,6 +46,7 @@ func getter(obj map[string]any) func(string) (any, bool) {
 }
 
 func TestEval(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in   string
 		want bool
@@ -174,6 +175,7 @@ func TestEval(t *testing.T) {
 }
 
 func TestEvalErrors(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		in  string
 		err any
@@ -213,6 +215,7 @@ func TestEvalErrors(t *testing.T) {
 }
 
 func TestLike(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		s, p string
 		want bool
@@ -236,6 +239,7 @@ func TestLike(t *testing.T) {
 }
 
 func TestParseDate(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]time.Time{
 		"6/16/2022":             time.Date(2022, 6, 16, 0, 0, 0, 0, time.UTC),
 		"6/16/2022 1:19:04 AM":  time.Date(2022, 6, 16, 1, 19, 4, 0, time.UTC),

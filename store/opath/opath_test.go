@@ -105,6 +105,7 @@ var parseCases = []parseCase{
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	if len(parseCases) < 40 {
 		t.Fatalf("only %d cases", len(parseCases))
 	}
@@ -159,6 +160,7 @@ func itoa(n int) string {
 
 // TestErrorTexts checks the complete texts PowerShell shows.
 func TestErrorTexts(t *testing.T) {
+	t.Parallel()
 	_, err := Parse(`Name -eq`)
 	want := "Cannot bind parameter 'Filter' to the target. Exception setting \"Filter\": \"Invalid filter syntax.\n" +
 		"For a description of the filter parameter syntax see the command help.\n\"Name -eq\" at position 9.\""
@@ -195,6 +197,7 @@ func TestErrorTexts(t *testing.T) {
 }
 
 func TestValidate(t *testing.T) {
+	t.Parallel()
 	s := RecipientSchema()
 	ok := []string{
 		`IsInactiveMailbox -eq "False"`,
@@ -254,6 +257,7 @@ func TestValidate(t *testing.T) {
 }
 
 func TestRecipientSchemaCoversSpec(t *testing.T) {
+	t.Parallel()
 	// Every mailbox property of spec §1.3 and the brief's common list.
 	need := []string{"Name", "Alias", "DisplayName", "Identity", "DistinguishedName", "Guid", "ExchangeGuid",
 		"ArchiveGuid", "ArchiveStatus", "AutoExpandingArchiveEnabled", "LegacyExchangeDN", "EmailAddresses",
@@ -281,6 +285,7 @@ func TestRecipientSchemaCoversSpec(t *testing.T) {
 }
 
 func TestCheckWildcards(t *testing.T) {
+	t.Parallel()
 	for in, bad := range map[string]bool{
 		`Name -like 'A*'`:                    false,
 		`Name -like '*C'`:                    false,
@@ -299,6 +304,7 @@ func TestCheckWildcards(t *testing.T) {
 }
 
 func TestMustParsePanics(t *testing.T) {
+	t.Parallel()
 	defer func() {
 		if recover() == nil {
 			t.Error("no panic")
@@ -308,6 +314,7 @@ func TestMustParsePanics(t *testing.T) {
 }
 
 func TestDeepFilters(t *testing.T) {
+	t.Parallel()
 	// A long -and chain and deep but allowed nesting both survive a round trip.
 	chain := "A -eq 1" + strings.Repeat(" -and A -eq 1", 5000)
 	f, err := Parse(chain)

@@ -91,13 +91,70 @@ type Expr interface {
 // ScriptBlock is a whole script or the body of { ... }.
 // Without named blocks the statements are in End and Unnamed is true.
 type ScriptBlock struct {
-	Ext      Extent
+	Ext Extent
+	// Usings holds the using statements at the top of a script (never set
+	// on a { } block: using is only valid at the start of a script).
+	Usings []*UsingStmt
+	// Requires holds the script's #requires lines; nil when it has none.
+	// It is set on the script's top block only.
+	Requires *Requirements
 	Param    *ParamBlock // may be nil
 	Begin    *StatementBlock
 	Process  *StatementBlock
 	End      *StatementBlock
 	Unnamed  bool
 	IsFilter bool
+}
+
+// UsingStmt is using namespace|module|assembly|type|command Name [= Target].
+type UsingStmt struct {
+	Ext Extent
+	// Kind is the directive in lower case: "namespace", "module",
+	// "assembly", "type" or "command".
+	Kind string
+	// Name is the item as written first. With an alias
+	// (using namespace short = Long.Name) Name is the alias and Target the
+	// real name.
+	Name   string
+	Target string
+	// Spec is the hashtable of `using module @{ModuleName=...}`.
+	Spec *HashtableExpr
+}
+
+// Resolved returns the name the statement refers to: the target of an
+// alias, else the name.
+func (u *UsingStmt) Resolved() string {
+	if u.Target != "" {
+		return u.Target
+	}
+	return u.Name
+}
+
+// Requirements are the #requires lines of a script, checked when the
+// script file runs (not for interactive input).
+type Requirements struct {
+	Ext Extent // the first #requires line
+	// Version is the -Version argument as written ("5.1"), "" if none.
+	Version string
+	// Editions holds -PSEdition values.
+	Editions []string
+	// Modules holds -Modules names (from strings or @{ModuleName=...}).
+	Modules []ModuleSpec
+	// Assemblies holds -Assembly values.
+	Assemblies []string
+	// RunAsAdministrator is set by -RunAsAdministrator.
+	RunAsAdministrator bool
+	// ShellID and PSSnapin are the legacy forms.
+	ShellID  string
+	PSSnapin string
+}
+
+// ModuleSpec names a module with optional version constraints.
+type ModuleSpec struct {
+	Name            string
+	Version         string // ModuleVersion (minimum)
+	RequiredVersion string
+	MaximumVersion  string
 }
 
 // ParamBlock is param(...) with the attributes written before it
@@ -324,6 +381,7 @@ func (*ExitStmt) stmt()       {}
 func (*BreakStmt) stmt()      {}
 func (*ContinueStmt) stmt()   {}
 func (*FunctionDef) stmt()    {}
+func (*UsingStmt) stmt()      {}
 
 // ---------------------------------------------------------------------------
 // Pipeline elements
@@ -572,6 +630,7 @@ func (n *ExitStmt) Span() Extent             { return n.Ext }
 func (n *BreakStmt) Span() Extent            { return n.Ext }
 func (n *ContinueStmt) Span() Extent         { return n.Ext }
 func (n *FunctionDef) Span() Extent          { return n.Ext }
+func (n *UsingStmt) Span() Extent            { return n.Ext }
 func (n *CommandExpr) Span() Extent          { return n.Ext }
 func (n *CommandParameter) Span() Extent     { return n.Ext }
 func (n *CommandExprElement) Span() Extent   { return n.Ext }

@@ -68,6 +68,29 @@ func dump(b *strings.Builder, n Node) {
 		if x.IsFilter {
 			b.WriteString(" filter")
 		}
+		if r := x.Requires; r != nil {
+			b.WriteString(" (requires")
+			if r.Version != "" {
+				b.WriteString(" -version " + r.Version)
+			}
+			for _, e := range r.Editions {
+				b.WriteString(" -psedition " + e)
+			}
+			for _, m := range r.Modules {
+				b.WriteString(" -module " + m.Name)
+				if m.Version != "" {
+					b.WriteString("@" + m.Version)
+				}
+			}
+			for _, a := range r.Assemblies {
+				b.WriteString(" -assembly " + a)
+			}
+			if r.RunAsAdministrator {
+				b.WriteString(" -runasadministrator")
+			}
+			b.WriteByte(')')
+		}
+		dumpList(b, x.Usings)
 		if x.Param != nil {
 			b.WriteByte(' ')
 			dump(b, x.Param)
@@ -312,6 +335,16 @@ func dump(b *strings.Builder, n Node) {
 		b.WriteString("(expr ")
 		dump(b, x.Expr)
 		dumpList(b, x.Redirections)
+		b.WriteByte(')')
+	case *UsingStmt:
+		b.WriteString("(using " + x.Kind + " " + x.Name)
+		if x.Target != "" {
+			b.WriteString(" = " + x.Target)
+		}
+		if x.Spec != nil {
+			b.WriteByte(' ')
+			dump(b, x.Spec)
+		}
 		b.WriteByte(')')
 	case *Redirection:
 		op := x.From + ">"

@@ -44,6 +44,18 @@ func isBlank(r rune) bool {
 	return r > 0x7f && unicode.IsSpace(r) && r != '\u0085' && r != '\u2028' && r != '\u2029'
 }
 
+// isDotnetSpace is .NET's char.IsWhiteSpace for a character that is not a
+// line break: what may follow a backtick to make it plain whitespace.
+func isDotnetSpace(r rune) bool {
+	switch r {
+	case '\n', '\r':
+		return false
+	case '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return r != utf8.RuneError && unicode.IsSpace(r)
+}
+
 func isNewline(r rune) bool { return r == '\n' || r == '\r' }
 
 func isLetter(r rune) bool {
@@ -141,10 +153,18 @@ func (p *parser) skipSpace(i int) int {
 		case isBlank(r):
 			i += sz
 		case r == '`':
-			if p.byteAt(i+1) == '\n' {
+			next, nsz := p.at(i + 1)
+			if next == '\n' {
 				i += 2
-			} else if p.byteAt(i+1) == '\r' && p.byteAt(i+2) == '\n' {
+			} else if next == '\r' && p.byteAt(i+2) == '\n' {
 				i += 3
+			} else if next == '\r' {
+				i += 2
+			} else if nsz > 0 && isDotnetSpace(next) {
+				// A backtick followed by whitespace is whitespace itself:
+				// it escapes nothing and does not continue the line, so a
+				// newline after the blanks still ends the statement.
+				i += 1 + nsz
 			} else if i+1 >= len(p.text) {
 				p.errorf(p.ext(i, i+1), true, "UnexpectedToken", "Unexpected token '`' in expression or statement.")
 				return len(p.text)
@@ -152,6 +172,12 @@ func (p *parser) skipSpace(i int) int {
 				return i
 			}
 		case r == '#':
+			if p.nested == 0 && i+9 <= len(p.text) && strings.EqualFold(p.text[i+1:i+9], "requires") {
+				if p.requiresAt == nil {
+					p.requiresAt = map[int]bool{}
+				}
+				p.requiresAt[i] = true
+			}
 			for i < len(p.text) && p.text[i] != '\n' && p.text[i] != '\r' {
 				i++
 			}
@@ -244,8 +270,11 @@ func (p *parser) scan(start int, m lexMode) *Token {
 		return p.scanDoubleQuoted(i, space)
 	case r == '>' || ((r == '*' || ('1' <= r && r <= '6')) && next == '>' && (r == '*' || space || m == modeCmd)):
 		return p.scanRedirection(i, space)
-	case r == '<' && m == modeExpr:
-		t := p.tok(TokBad, i, i+1, space)
+	case r == '<':
+		// Input redirection is reserved: it parses like a redirection
+		// (so `echo <abc> def` does not write a file) and is an error.
+		t := p.tok(TokRedirection, i, i+1, space)
+		t.Str, t.RedirFrom = "<", "<"
 		p.errorf(t.Ext, false, "RedirectionNotSupported", "The '<' operator is reserved for future use.")
 		return t
 	}

@@ -27,6 +27,11 @@ type parser struct {
 	depth int
 	abort bool
 
+	// requiresAt holds the start offsets of #requires comments seen
+	// outside strings; nested counts the "$( )" of strings being parsed.
+	requiresAt map[int]bool
+	nested     int
+
 	lineOf, colOf []int32
 }
 
@@ -183,6 +188,12 @@ func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
 	}
 	sb := &ScriptBlock{}
 	p.skipNewlinesSemis()
+	if lc == nil {
+		for p.keywordAt() == "using" {
+			sb.Usings = append(sb.Usings, p.parseUsing(p.peekTok(modeCmd)))
+			p.skipNewlinesSemis()
+		}
+	}
 	sb.Param = p.tryParamBlock()
 	p.skipNewlinesSemis()
 	if p.namedBlockAhead() {
@@ -201,6 +212,7 @@ func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
 		sb.Ext = p.ext(start, p.lastEnd)
 	} else {
 		sb.Ext = p.ext(0, len(p.text))
+		sb.Requires = p.requirements()
 	}
 	return sb
 }
@@ -316,6 +328,12 @@ func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
 			p.advance(t)
 			continue
 		}
+		if !needsTerminator(st) {
+			// A statement that ends with its own block (if, loops,
+			// try, function, switch ...) may be followed directly by
+			// the next statement on the same line.
+			continue
+		}
 		n := p.peekTok(modeExpr)
 		switch n.Kind {
 		case TokNewline, TokSemi, TokEOF, TokRCurly, TokRParen:
@@ -329,6 +347,27 @@ func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
 	}
 	sb.Ext = p.ext(start, end)
 	return sb
+}
+
+// needsTerminator reports whether st ends in a pipeline, which must be
+// followed by a newline, ';' or a closing bracket. Statements that end with
+// their own block do not need one: `foreach ($x in $a) { $x } 'next'`.
+func needsTerminator(st Statement) bool {
+	switch s := st.(type) {
+	case nil:
+		return true
+	case *Pipeline, *PipelineChain:
+		return true
+	case *AssignmentStmt:
+		return needsTerminator(s.Value)
+	case *ThrowStmt:
+		return s.Value == nil || needsTerminator(s.Value)
+	case *ReturnStmt:
+		return s.Value == nil || needsTerminator(s.Value)
+	case *ExitStmt:
+		return s.Value == nil || needsTerminator(s.Value)
+	}
+	return false
 }
 
 // ---------------------------------------------------------------------------
@@ -393,6 +432,10 @@ func (p *parser) parseStatement() Statement {
 			return p.parseBreak(t, kw)
 		case "function", "filter", "workflow":
 			return p.parseFunction(t, kw == "filter")
+		case "using":
+			u := p.parseUsing(t)
+			p.errorf(u.Ext, false, "UsingMustBeAtStartOfScript", "A 'using' statement must appear before any other statements in a script.")
+			return u
 		case "else", "elseif", "catch", "finally", "until", "in":
 			p.unexpected(t)
 			p.advance(t)
@@ -1043,6 +1086,8 @@ func (p *parser) parseSubExprAt(i int) (*SubExpr, int) {
 	t := p.peekTok(modeExpr)
 	var sub *SubExpr
 	ok := t.Kind == TokDollarParen && p.enter()
+	p.nested++
+	defer func() { p.nested-- }()
 	if ok {
 		p.advance(t)
 		body := p.subBody(t)
@@ -2076,4 +2121,91 @@ func (p *parser) parseFunction(kw *Token, filter bool) Statement {
 		p.errorf(fd.Body.Param.Ext, false, "OnlyOneParameterListAllowed", "The param statement cannot be used if arguments were specified in the function declaration.")
 	}
 	return fd
+}
+
+// parseUsing parses using namespace|module|assembly|type|command Name
+// [= Target] at the 'using' keyword.
+func (p *parser) parseUsing(kw *Token) *UsingStmt {
+	start := kw.Ext.Start.Offset
+	p.advance(kw)
+	u := &UsingStmt{}
+	defer func() { u.Ext = p.ext(start, p.lastEnd) }()
+	dir := p.peekTok(modeCmd)
+	if dir.Kind == TokGeneric && !dir.Escaped {
+		switch k := strings.ToLower(dir.Str); k {
+		case "namespace", "module", "assembly", "type", "command":
+			u.Kind = k
+		}
+	}
+	if u.Kind == "" {
+		p.errMissing(dir, "MissingUsingStatementDirective", "Missing using directive")
+		return u
+	}
+	p.advance(dir)
+	item := p.peekTok(modeCmd)
+	switch item.Kind {
+	case TokEOF, TokNewline, TokComma, TokSemi:
+		p.errMissing(item, "MissingUsingItemName", "Missing using name")
+		return u
+	}
+	name, spec, ok := p.usingItem(u.Kind)
+	if !ok {
+		return u
+	}
+	u.Name, u.Spec = name, spec
+	aliasAllowed := u.Kind == "namespace" || u.Kind == "module"
+	aliasRequired := u.Kind == "type" || u.Kind == "command"
+	if (aliasAllowed || aliasRequired) && spec == nil {
+		if eq := p.peekTok(modeExpr); eq.Kind == TokAssign && eq.Str == "=" {
+			p.advance(eq)
+			at := p.peekTok(modeCmd)
+			switch at.Kind {
+			case TokEOF, TokNewline, TokSemi:
+				p.errMissing(at, "MissingNamespaceAlias", "Missing namespace alias")
+				return u
+			case TokComma:
+				p.errorf(at.Ext, false, "UnexpectedUnaryOperator", "Internal error - unexpected unary operator ,.")
+				return u
+			}
+			target, tspec, ok := p.usingItem(u.Kind)
+			if !ok {
+				return u
+			}
+			u.Target, u.Spec = target, tspec
+		} else if aliasRequired {
+			p.errMissing(eq, "MissingEqualsInUsingAlias", "Missing '=' operator")
+			return u
+		}
+	}
+	// A using statement must end its line.
+	switch t := p.peekTok(modeExpr); t.Kind {
+	case TokNewline, TokSemi:
+		p.advance(t)
+	case TokEOF:
+	default:
+		p.errorf(t.Ext, false, "MissingStatementTerminator", "Missing a newline or semicolon.")
+	}
+	return u
+}
+
+// usingItem parses the name (or, for a module, a hashtable) of a using
+// statement.
+func (p *parser) usingItem(kind string) (string, *HashtableExpr, bool) {
+	t := p.peekTok(modeCmd)
+	e := p.parseCommandArgElem()
+	if e == nil {
+		p.errorf(t.Ext, false, "InvalidValueForUsingItemName", "'"+t.Text()+"' is not a valid value for using name.")
+		p.advance(t)
+		return "", nil, false
+	}
+	switch x := e.(type) {
+	case *StringConstExpr:
+		return x.Value, nil, true
+	case *HashtableExpr:
+		if kind == "module" {
+			return "", x, true
+		}
+	}
+	p.errorf(e.Span(), false, "InvalidValueForUsingItemName", "'"+e.Span().Text()+"' is not a valid value for using name.")
+	return "", nil, false
 }

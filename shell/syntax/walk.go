@@ -44,6 +44,7 @@ func children(n Node) []Node {
 	var out []Node
 	switch x := n.(type) {
 	case *ScriptBlock:
+		out = add(out, x.Usings...)
 		out = add1(out, x.Param)
 		out = add1(out, x.Begin, x.Process, x.End)
 	case *ParamBlock:
@@ -114,6 +115,8 @@ func children(n Node) []Node {
 		out = add(out, x.Redirections...)
 	case *Redirection:
 		out = add1(out, x.Target)
+	case *UsingStmt:
+		out = add1(out, x.Spec)
 	case *ExpandableStringExpr:
 		out = add(out, x.Parts...)
 	case *ArrayLiteralExpr:

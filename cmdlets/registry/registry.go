@@ -49,6 +49,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.Tenant = st
 	rt.Interactive = o.Interactive
 	rt.Register(core.Commands()...)
+	rt.DeclareModules(core.KnownModules...)
 	for alias, target := range core.Aliases {
 		rt.SetAlias(alias, target)
 	}

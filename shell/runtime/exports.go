@@ -126,7 +126,11 @@ func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error
 // InvokeExpression parses text and runs it in the current scope
 // (Invoke-Expression).
 func (rt *Runtime) InvokeExpression(text string, out func(any) error) error {
-	sb, perrs := syntax.Parse(syntax.NewSource("", text))
+	src := syntax.NewSource("", text)
+	sb, perrs := syntax.Parse(src)
+	if perrs == nil {
+		perrs = rt.prepareScript(sb, src)
+	}
 	if perrs != nil {
 		return rt.parseErrorsAsError(perrs)
 	}

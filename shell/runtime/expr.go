@@ -69,7 +69,7 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 	case *syntax.ScriptBlockExpr:
 		return &ScriptBlock{AST: x.Block}, nil
 	case *syntax.TypeExpr:
-		t, ok := rt.ResolveType(x.Type.Name)
+		t, ok := rt.ResolveType(rt.qualifyTypeName(x.Type.Name, x.Ext))
 		if !ok {
 			return nil, invalidOperation(x.Ext, fmt.Sprintf("Unable to find type [%s].", x.Type.Name), "TypeNotFound")
 		}
@@ -128,7 +128,7 @@ func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 	if name == "void" {
 		return voidValue{}, nil
 	}
-	conv, err := rt.ConvertTo(v, x.Type.Name)
+	conv, err := rt.ConvertTo(v, rt.qualifyTypeName(x.Type.Name, x.Ext))
 	if err != nil {
 		return nil, rt.wrapConvertErr(err, x.Ext)
 	}

@@ -283,8 +283,14 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		if err == nil {
 			src := syntax.NewSource(path, string(data))
 			sb, perrs := syntax.Parse(src)
+			if perrs == nil {
+				perrs = rt.prepareScript(sb, src)
+			}
 			if perrs != nil {
 				return rt.parseErrorsAsError(perrs)
+			}
+			if err := rt.checkRequirements(sb, filepath.Base(path), name, ext); err != nil {
+				return err
 			}
 			pr.sb = &ScriptBlock{AST: sb}
 			pr.scriptFile = path

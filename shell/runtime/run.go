@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
@@ -70,6 +71,9 @@ const maxShownParseErrors = 100
 func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	before := rt.errorsWritten
 	sb, perrs := syntax.Parse(src)
+	if perrs == nil {
+		perrs = rt.prepareScript(sb, src)
+	}
 	if perrs != nil {
 		for i, e := range perrs {
 			if i == maxShownParseErrors {
@@ -119,7 +123,12 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		}
 		rt.scope = s
 	}
-	err = rt.execTop(sb, rt.out.w.Write)
+	if opts.Script && src.Path != "" {
+		err = rt.checkRequirements(sb, filepath.Base(src.Path), src.Path, syntax.Extent{})
+	}
+	if err == nil {
+		err = rt.execTop(sb, rt.out.w.Write)
+	}
 	rt.scope = savedScope
 	out := rt.out
 	rt.out = nil

@@ -75,6 +75,12 @@ type Runtime struct {
 	exitRequested bool
 	// invocationHooks observe cmdlet invocations (hooks.go).
 	invocationHooks []invocationHook
+	// modules are the module names declared with DeclareModules;
+	// fileNamespaces and sessionNamespaces the `using namespace` names of
+	// script files and of interactive input (prelude.go).
+	modules           map[string]bool
+	fileNamespaces    map[*syntax.Source][]string
+	sessionNamespaces []string
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -32,28 +33,59 @@ const SchemaVersion = 4
 // DefaultLockTimeout is used when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second
 
+// NoWait as Options.LockTimeout makes Open fail at once when another
+// process holds the tenant.
+const NoWait time.Duration = -1
+
 // Options configure Open.
 type Options struct {
 	// LockTimeout is how long Open waits for another process to release
-	// the tenant file (default 2s).
+	// the tenant file: zero means DefaultLockTimeout, a negative value
+	// (NoWait) not to wait at all.
 	LockTimeout time.Duration
 	// ReadOnly opens the file with a shared lock; Update fails.
 	ReadOnly bool
 	// NoSync skips the fsync at each commit (for throwaway tenants in
 	// tests and bulk builds: a power loss may lose or corrupt the file).
 	NoSync bool
+
+	// private marks a file only this process knows of (a replacement
+	// being built): no lock file, no holder note.
+	private bool
+	// borrowed is a lock the caller already holds on the tenant (a
+	// replacement reading the tenant it replaces); the Store uses it
+	// instead of taking its own and leaves it held at Close.
+	borrowed *fileLock
 }
 
 // Store is an open tenant file.
 type Store struct {
-	db       *bolt.DB
-	path     string
+	path     string // as given to Open
+	real     string // path with a final symbolic link resolved (lock.go)
 	readOnly bool
+	opts     Options
+	timeout  time.Duration // negative: do not wait
+
+	// lease guards the fields below it. The tenant file is open (db not
+	// nil) while the Store holds it (Open, Acquire, until Release) or
+	// while a transaction runs.
+	lease  sync.Mutex
+	db     *bolt.DB
+	lock   *fileLock
+	held   bool
+	users  int
+	closed bool
+	// seen is the file and last transaction id this Store saw when it
+	// last let go of the file: a different one at the next open means
+	// another process changed the tenant meanwhile.
+	seen     fileState
+	seenInit bool
+	// note is this process's holder note (lockinfo.go), removed when the
+	// file is let go.
+	note string
 
 	mu     sync.RWMutex
 	timers map[string]TimerHandler
-	// note is this process's holder note (lockinfo.go), removed at Close.
-	note string
 	// gen counts committed write transactions (Generation).
 	gen atomic.Uint64
 	// bucketGens counts committed writes per data bucket, allGen the
@@ -70,11 +102,19 @@ type Store struct {
 	readSpan readSpan
 }
 
+// fileState identifies a tenant file's content: the file and the id of
+// its last committed transaction.
+type fileState struct {
+	id   fileID
+	txid int
+}
+
 // PrincipalsGeneration changes whenever a committed transaction of this
 // Store wrote a user, a role group or the organization record (or reset
-// or imported the tenant): what decides who may run which cmdlet. Role-
-// based access control caches a caller's grants against it, so commands
-// that only change mailboxes do not recompute them.
+// or imported the tenant), or another process changed the tenant while
+// this Store had let go of it: what decides who may run which cmdlet.
+// Role-based access control caches a caller's grants against it, so
+// commands that only change mailboxes do not recompute them.
 func (s *Store) PrincipalsGeneration() uint64 {
 	s.genMu.Lock()
 	defer s.genMu.Unlock()
@@ -97,81 +137,302 @@ func (s *Store) committed(tx *Tx) {
 	}
 }
 
-// Generation counts the write transactions this Store has committed. The
-// file lock keeps other processes from writing while it is open, so an
-// unchanged generation means an unchanged tenant: callers may cache what
-// they read (the administrator's UPN, for example) against it.
+// changedElsewhere notes that another process may have changed anything.
+func (s *Store) changedElsewhere() {
+	s.gen.Add(1)
+	s.genMu.Lock()
+	s.allGen++
+	s.genMu.Unlock()
+}
+
+// Generation changes whenever the tenant may have changed: each write
+// transaction this Store commits, and any change another process made
+// while this Store had let go of the file (Release). An unchanged
+// generation means an unchanged tenant: callers may cache what they read
+// (the administrator's UPN, for example) against it.
 func (s *Store) Generation() uint64 { return s.gen.Load() }
 
-// Open opens (creating if needed) the tenant file at path.
+// Open opens (creating if needed) the tenant file at path and holds it
+// (see lock.go) until Close or Release.
 func Open(path string, o Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("tenant file path is empty")
 	}
+	real, err := resolveTenantPath(path)
+	if err != nil {
+		return nil, err
+	}
 	timeout := o.LockTimeout
-	if timeout <= 0 {
+	if timeout == 0 {
 		timeout = DefaultLockTimeout
 	}
 	if !o.ReadOnly {
-		if dir := filepath.Dir(path); dir != "" {
+		if dir := filepath.Dir(real); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("create directory for tenant file %q: %w", path, err)
 			}
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: timeout, ReadOnly: o.ReadOnly, NoSync: o.NoSync})
-	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
-			return nil, &LockedError{Path: path, Waited: timeout, Holders: Holders(path)}
-		}
-		return nil, fmt.Errorf("open tenant file %q: %w", path, err)
-	}
-	s := &Store{db: db, path: path, readOnly: o.ReadOnly}
-	if err := s.prepare(); err != nil {
-		_ = db.Close()
+	s := &Store{path: path, real: real, readOnly: o.ReadOnly, opts: o, timeout: timeout}
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	if err := s.attach(); err != nil {
 		return nil, err
 	}
-	s.note = recordHolder(path, o.ReadOnly)
+	s.held = true
 	return s, nil
 }
 
-// prepare creates the buckets and checks the schema version: a newer
-// file is refused, an older one migrated (read-write) or refused with
-// *SchemaMigrationError (read-only).
+// attach locks and opens the tenant file. The caller holds s.lease.
+func (s *Store) attach() error {
+	lk := s.opts.borrowed
+	if lk == nil && !s.opts.private {
+		var err error
+		lk, err = lockTenant(s.real, !s.readOnly, s.timeout)
+		if errors.Is(err, errLockBusy) {
+			return &LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: Holders(s.real)}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	fail := func(err error) error {
+		if lk != s.opts.borrowed {
+			lk.release()
+		}
+		return err
+	}
+	if !s.readOnly && !s.opts.private {
+		removeStrayBuilds(s.real)
+	}
+	fi, err := os.Stat(s.real)
+	switch {
+	case err == nil && !fi.Mode().IsRegular():
+		return fail(&NotTenantError{Path: s.path, Reason: "it is not a regular file"})
+	case err != nil && !errors.Is(err, os.ErrNotExist):
+		return fail(fmt.Errorf("tenant file %q: %w", s.path, err))
+	}
+	// With the lock file held, bbolt's own lock is free unless a process
+	// outside the protocol has the file: try it once.
+	db, err := bolt.Open(s.real, 0o600, &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return fail(&LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: Holders(s.real)})
+		}
+		if derr := openDamage(s.real, s.path, err); derr != nil {
+			return fail(derr)
+		}
+		return fail(fmt.Errorf("open tenant file %q: %w", s.path, err))
+	}
+	s.db, s.lock = db, lk
+	// a new mapping: the pages read from the old one are gone
+	s.spanMu.Lock()
+	s.readSpan = readSpan{}
+	s.spanMu.Unlock()
+	if err := s.prepare(); err != nil {
+		_ = db.Close()
+		s.db, s.lock = nil, nil
+		return fail(err)
+	}
+	if st, ok := s.fileState(); ok {
+		if s.seenInit && st != s.seen {
+			s.changedElsewhere()
+		}
+		s.seen, s.seenInit = st, true
+	}
+	if !s.opts.private {
+		s.note = recordHolder(s.real, s.readOnly)
+	}
+	return nil
+}
+
+// detach closes the tenant file and releases its lock. The caller holds
+// s.lease and no transaction runs.
+func (s *Store) detach() error {
+	if s.db == nil {
+		return nil
+	}
+	if st, ok := s.fileState(); ok {
+		s.seen, s.seenInit = st, true
+	}
+	if s.note != "" {
+		_ = os.Remove(s.note)
+		s.note = ""
+	}
+	err := s.db.Close()
+	s.db = nil
+	if s.lock != s.opts.borrowed {
+		s.lock.release()
+	}
+	s.lock = nil
+	return err
+}
+
+// fileState reads the open file's identity and last transaction id.
+func (s *Store) fileState() (fileState, bool) {
+	fi, err := os.Stat(s.real)
+	if err != nil {
+		return fileState{}, false
+	}
+	var st fileState
+	st.id = idOf(fi)
+	_ = s.db.View(func(btx *bolt.Tx) error {
+		st.txid = btx.ID()
+		return nil
+	})
+	return st, true
+}
+
+// Release closes the tenant file and releases its lock, but keeps the
+// Store usable: each later transaction opens the file (waiting for the
+// lock as Open does) and lets go of it again when it ends, until Acquire
+// holds it again. A long-lived session (the REPL) releases the tenant
+// while it waits for input, so other processes (a lab check, tenant
+// export, another trainee's command) can use it between its commands.
+func (s *Store) Release() error {
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	s.held = false
+	if s.users > 0 {
+		return nil // the last transaction lets go
+	}
+	return s.detach()
+}
+
+// Acquire opens and holds the tenant file again after Release, waiting
+// for the lock as Open does, until the next Release or Close: a session
+// holds the tenant for the whole of one command line this way, so the
+// command sees no other process's changes halfway.
+func (s *Store) Acquire() error {
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	if s.closed {
+		return ErrClosed
+	}
+	if s.db == nil {
+		if err := s.attach(); err != nil {
+			return err
+		}
+	}
+	s.held = true
+	return nil
+}
+
+// enter opens the file for one transaction if the Store does not hold it.
+func (s *Store) enter() (*bolt.DB, error) { return s.enterWait(false) }
+
+// enterWait is enter; with noWait it fails at once when another process
+// holds the tenant.
+func (s *Store) enterWait(noWait bool) (*bolt.DB, error) {
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	if s.closed {
+		return nil, ErrClosed
+	}
+	if s.db == nil {
+		timeout := s.timeout
+		if noWait {
+			s.timeout = NoWait
+		}
+		err := s.attach()
+		s.timeout = timeout
+		if err != nil {
+			return nil, err
+		}
+	}
+	s.users++
+	return s.db, nil
+}
+
+// leave ends what enter began.
+func (s *Store) leave() {
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	s.users--
+	if s.users == 0 && !s.held {
+		_ = s.detach()
+	}
+}
+
+// hold keeps the file open across several transactions (a bulk
+// operation) and returns the function that undoes it.
+func (s *Store) hold() (*bolt.DB, func(), error) {
+	db, err := s.enter()
+	if err != nil {
+		return nil, nil, err
+	}
+	return db, s.leave, nil
+}
+
+// prepare checks the file just opened: a file that is not exosim's or is
+// damaged is refused, a newer schema is refused, an older one migrated
+// (read-write) or refused with *SchemaMigrationError (read-only); a new
+// file gets its buckets. It writes only when something needs writing, so
+// opening a tenant per command stays cheap.
 func (s *Store) prepare() error {
-	// check returns the file's schema version (0 for a new file).
-	check := func(btx *bolt.Tx) (int, error) {
+	size := int64(-1)
+	if fi, err := os.Stat(s.real); err == nil {
+		size = fi.Size()
+	}
+	// check returns the file's schema version (0 for a new file) and
+	// whether a write is needed.
+	check := func(btx *bolt.Tx) (int, bool, error) {
+		if size >= 0 && btx.Size() > size {
+			return 0, false, &DamagedError{Path: s.path, Reason: fmt.Sprintf("it is %d bytes long but its pages reach %d bytes (truncated)", size, btx.Size())}
+		}
 		mb := btx.Bucket([]byte(bucketMeta))
 		if mb == nil {
-			if s.readOnly {
-				return 0, fmt.Errorf("tenant file %q has not been created yet", s.path)
+			var names []string
+			_ = btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+				names = append(names, string(name))
+				return nil
+			})
+			if len(names) > 0 {
+				return 0, false, &NotTenantError{Path: s.path, Reason: "it is a bbolt database with other buckets (" + strings.Join(names, ", ") + ")"}
 			}
-			return 0, nil
+			if s.readOnly {
+				return 0, false, fmt.Errorf("tenant file %q has not been created yet", s.path)
+			}
+			return 0, true, nil
 		}
 		v := mb.Get([]byte(metaSchemaVersion))
 		if v == nil {
-			return 0, nil
+			return 0, false, &NotTenantError{Path: s.path, Reason: "its meta bucket has no schema version"}
 		}
 		n, err := strconv.Atoi(string(v))
 		if err != nil || n < minSchemaVersion {
-			return 0, fmt.Errorf("tenant file %q: bad schema version %q", s.path, v)
+			return 0, false, fmt.Errorf("tenant file %q: bad schema version %q", s.path, v)
 		}
 		if n > SchemaVersion {
-			return 0, &SchemaVersionError{Path: s.path, Found: n, Supported: SchemaVersion}
+			return 0, false, &SchemaVersionError{Path: s.path, Found: n, Supported: SchemaVersion}
 		}
-		return n, nil
-	}
-	if s.readOnly {
-		return s.db.View(func(btx *bolt.Tx) error {
-			n, err := check(btx)
-			if err == nil && n != 0 && n < SchemaVersion {
-				err = &SchemaMigrationError{Path: s.path, Found: n, Supported: SchemaVersion}
+		if n < SchemaVersion {
+			return n, true, nil
+		}
+		if btx.Bucket([]byte(bucketIndex)) == nil {
+			return n, true, nil
+		}
+		for _, d := range bucketDefs {
+			if btx.Bucket([]byte(d.name)) == nil {
+				return n, true, nil
 			}
-			return err
-		})
+		}
+		return n, false, nil
+	}
+	var write bool
+	err := s.db.View(func(btx *bolt.Tx) error {
+		n, w, err := check(btx)
+		if err == nil && s.readOnly && n != 0 && n < SchemaVersion {
+			err = &SchemaMigrationError{Path: s.path, Found: n, Supported: SchemaVersion}
+		}
+		write = w
+		return err
+	})
+	if err != nil || !write || s.readOnly {
+		return err
 	}
 	return s.db.Update(func(btx *bolt.Tx) error {
-		n, err := check(btx)
+		n, _, err := check(btx)
 		if err != nil {
 			return err
 		}
@@ -192,18 +453,18 @@ func (s *Store) prepare() error {
 	})
 }
 
-// Close releases the file and its lock.
+// Close releases the file and its lock; the Store can't be used after.
 func (s *Store) Close() error {
-	if s == nil || s.db == nil {
+	if s == nil {
 		return nil
 	}
-	if s.note != "" {
-		_ = os.Remove(s.note)
-		s.note = ""
+	s.lease.Lock()
+	defer s.lease.Unlock()
+	if s.closed {
+		return nil
 	}
-	err := s.db.Close()
-	s.db = nil
-	return err
+	s.closed, s.held = true, false
+	return s.detach()
 }
 
 // Path returns the tenant file path.
@@ -213,14 +474,24 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) ReadOnly() bool { return s.readOnly }
 
 // View runs fn in a read-only transaction.
-func (s *Store) View(fn func(*Tx) error) error {
-	if s.db == nil {
-		return ErrClosed
+func (s *Store) View(fn func(*Tx) error) error { return s.view(false, fn) }
+
+// ViewNoWait is View, except that after Release it fails at once instead
+// of waiting when another process holds the tenant (Tab completion).
+func (s *Store) ViewNoWait(fn func(*Tx) error) error { return s.view(true, fn) }
+
+func (s *Store) view(noWait bool, fn func(*Tx) error) error {
+	db, err := s.enterWait(noWait)
+	if err != nil {
+		return err
 	}
+	defer s.leave()
 	var tx *Tx
-	err := s.db.View(func(btx *bolt.Tx) error {
-		tx = s.newTx(btx)
-		return fn(tx)
+	err = s.guard(func() error {
+		return db.View(func(btx *bolt.Tx) error {
+			tx = s.newTx(btx)
+			return fn(tx)
+		})
 	})
 	if tx != nil {
 		s.keepSpan(tx)
@@ -231,19 +502,23 @@ func (s *Store) View(fn func(*Tx) error) error {
 // Update runs fn in a read-write transaction. If fn returns an error
 // nothing it did is kept.
 func (s *Store) Update(fn func(*Tx) error) error {
-	if s.db == nil {
-		return ErrClosed
-	}
 	if s.readOnly {
 		return ErrReadOnly
 	}
+	db, err := s.enter()
+	if err != nil {
+		return err
+	}
+	defer s.leave()
 	var tx *Tx
-	err := s.db.Update(func(btx *bolt.Tx) error {
-		tx = s.newTx(btx)
-		if err := fn(tx); err != nil {
-			return err
-		}
-		return tx.flush()
+	err = s.guard(func() error {
+		return db.Update(func(btx *bolt.Tx) error {
+			tx = s.newTx(btx)
+			if err := fn(tx); err != nil {
+				return err
+			}
+			return tx.flush()
+		})
 	})
 	if tx != nil {
 		s.keepSpan(tx)

@@ -104,9 +104,14 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 	// A bulk build does not need each batch on disk before the next one:
 	// skip the fsync per commit and sync once at the end (a crash during
 	// the build leaves a tenant to rebuild, as with any interrupted init).
-	if !s.db.NoSync {
-		s.db.NoSync = true
-		defer func() { s.db.NoSync = false }()
+	db, release, err := s.hold()
+	if err != nil {
+		return err
+	}
+	defer release()
+	if !db.NoSync {
+		db.NoSync = true
+		defer func() { db.NoSync = false }()
 	}
 	for done := 0; done < o.Mailboxes; done += batch {
 		n := min(batch, o.Mailboxes-done)
@@ -124,7 +129,7 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 			o.Progress(done + n)
 		}
 	}
-	return s.db.Sync()
+	return db.Sync()
 }
 
 // metaSyntheticCount records the highest synthetic mailbox number.

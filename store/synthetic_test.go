@@ -80,36 +80,3 @@ func envInt(name string) int {
 	n, _ := strconv.Atoi(os.Getenv(name))
 	return n
 }
-
-// Compacting a bulk-built tenant keeps every record and index entry: the
-// export is identical, every check passes, and no free pages are left.
-func TestCompact(t *testing.T) {
-	t.Parallel()
-	path := filepath.Join(t.TempDir(), "bulk.db")
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	must(t, s.Init(SeedContoso, time.Time{}, false))
-	must(t, s.BuildSynthetic(SyntheticOptions{Mailboxes: 400, BatchSize: 50}))
-	want := exportString(t, s)
-	must(t, s.Close())
-	must(t, Compact(path, 200*time.Millisecond))
-	s, err = Open(path, Options{LockTimeout: 200 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if n := s.db.Stats().FreePageN; n > 2 {
-		t.Errorf("the compacted file has %d free pages", n)
-	}
-	if got := exportString(t, s); got != want {
-		t.Error("the compacted tenant exports differently")
-	}
-	if got := findingsText(t, s); got != "" {
-		t.Errorf("findings after compaction:\n%s", got)
-	}
-	if left, _ := filepath.Glob(path + ".compact-*"); len(left) != 0 {
-		t.Errorf("left behind: %v", left)
-	}
-}

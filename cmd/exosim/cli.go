@@ -120,7 +120,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf := root.PersistentFlags()
 	pf.StringVar(&o.tenant, "tenant", "", "tenant file (default $EXOSIM_TENANT, else exosim/tenant.db under $XDG_DATA_HOME or ~/.local/share)")
 	pf.IntVar(&o.width, "width", 120, "output width when stdout is not a terminal")
-	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds")
+	pf.DurationVar(&o.lockTimeout, "lock-timeout", store.DefaultLockTimeout, "how long to wait for a tenant file another exosim holds (0: do not wait)")
 	pf.BoolVar(&o.requireConnect, "require-connect", false, "start disconnected: Exchange cmdlets need Connect-ExchangeOnline, compliance cmdlets Connect-IPPSSession")
 	pf.BoolVar(&o.onprem, "onprem", false, "start an Exchange Management Shell on the on-premises server (mail.contoso.com) instead of Exchange Online")
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
@@ -152,13 +152,22 @@ func tenantPath(e *env, o *options) (string, error) {
 	return filepath.Join(base, "exosim", "tenant.db"), nil
 }
 
+// lockTimeout is the store's wait for a held tenant: --lock-timeout 0
+// means do not wait at all.
+func lockTimeout(o *options) time.Duration {
+	if o.lockTimeout <= 0 {
+		return store.NoWait
+	}
+	return o.lockTimeout
+}
+
 // openTenant opens (creating and seeding when missing) the tenant file.
 func openTenant(e *env, o *options) (*store.Store, error) {
 	path, err := tenantPath(e, o)
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+	st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 	if err != nil {
 		return nil, err
 	}

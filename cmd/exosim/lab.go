@@ -187,5 +187,5 @@ func openTenantFile(e *env, o *options) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+	return store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 }

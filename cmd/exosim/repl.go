@@ -35,12 +35,36 @@ func runREPL(e *env, o *options, st *store.Store) error {
 		}
 	}()
 	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())
-	code := repl.Loop(rt, lr)
+	code := repl.Loop(rt, &leasedReader{LineReader: lr, st: st})
 	_, _ = session.Stop(rt)
 	if code != 0 {
 		return exitCode(code)
 	}
 	return nil
+}
+
+// leasedReader is the REPL's line reader: the tenant file is released
+// while the prompt waits for input and held again once a line is read, so
+// an idle prompt keeps no one else out (exosim lab check, tenant export,
+// another session) and each command line runs with the tenant held, as a
+// one-shot command does. If the tenant can't be held again in time (a
+// long command of another process), the line still runs: each of its
+// tenant accesses waits for the lock itself and fails naming the holder.
+// Read-Host and confirmation prompts inside a command use the editor
+// directly and keep the tenant held.
+type leasedReader struct {
+	repl.LineReader
+	st *store.Store
+}
+
+// ReadLine implements repl.LineReader.
+func (r *leasedReader) ReadLine(prompt string) (string, error) {
+	_ = r.st.Release()
+	line, err := r.LineReader.ReadLine(prompt)
+	if err == nil {
+		_ = r.st.Acquire()
+	}
+	return line, err
 }
 
 // newCompleter builds the REPL's tab completion over the session and the
@@ -56,7 +80,8 @@ type tenantIdentities struct{ st *store.Store }
 // CompleteIdentity implements repl.IdentitySource.
 func (t tenantIdentities) CompleteIdentity(prefix string, deleted bool, limit int) []string {
 	var out []string
-	_ = t.st.View(func(tx *store.Tx) error {
+	// Tab must not hang while another process holds the tenant.
+	_ = t.st.ViewNoWait(func(tx *store.Tx) error {
 		var err error
 		out, err = tx.CompleteMailboxIdentity(prefix, limit, func(m *store.Mailbox) bool { return m.IsDeleted() == deleted })
 		return err

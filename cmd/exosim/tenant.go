@@ -40,29 +40,42 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout})
-		if err != nil {
-			return err
+		if mailboxes > 0 {
+			// A bulk build goes into a new file that replaces the
+			// tenant in one step once it is complete (and compacted, so
+			// each bucket is one region of it): a killed build leaves
+			// the old tenant, and a command waiting meanwhile runs on
+			// the new one.
+			err = store.Rebuild(path, store.Options{LockTimeout: lockTimeout(o)}, func(old, fresh *store.Store) error {
+				if old != nil && !forceIt {
+					if ok, err := old.IsInitialized(); err != nil || ok {
+						if err == nil {
+							err = store.ErrAlreadyInitialized
+						}
+						return err
+					}
+				}
+				if err := fresh.Init(seed, start, true); err != nil {
+					return err
+				}
+				return buildSynthetic(fresh, mailboxes, messages)
+			})
+		} else {
+			var st *store.Store
+			st, err = store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
+			if err != nil {
+				return err
+			}
+			err = st.Init(seed, start, forceIt)
+			if cerr := st.Close(); err == nil {
+				err = cerr
+			}
 		}
-		defer st.Close()
-		if err := st.Init(seed, start, forceIt); err != nil {
+		if err != nil {
 			if err == store.ErrAlreadyInitialized {
 				return fmt.Errorf("tenant %s already exists; use --force to replace it (or exosim tenant reset)", path)
 			}
 			return err
-		}
-		if mailboxes > 0 {
-			if err := buildSynthetic(st, mailboxes, messages); err != nil {
-				return err
-			}
-			// A bulk build leaves the buckets' pages interleaved:
-			// compact the file so each bucket is one region of it.
-			if err := st.Close(); err != nil {
-				return err
-			}
-			if err := store.Compact(path, o.lockTimeout); err != nil {
-				return err
-			}
 		}
 		fmt.Fprintf(e.io.Out, "Tenant %s initialized with seed %q, clock %s.\n", path, seed, start.Format(time.RFC3339))
 		if mailboxes > 0 {
@@ -145,7 +158,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+			st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 			if err != nil {
 				return err
 			}

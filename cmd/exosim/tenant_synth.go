@@ -39,10 +39,10 @@ func newTenantCheckCmd(e *env, o *options) *cobra.Command {
 			if _, err := os.Stat(path); err != nil {
 				return fmt.Errorf("tenant file %q: %w", path, err)
 			}
-			st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout, ReadOnly: true})
+			st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o), ReadOnly: true})
 			if errors.As(err, new(*store.SchemaMigrationError)) {
 				// A read-write open migrates the older schema first.
-				st, err = store.Open(path, store.Options{LockTimeout: o.lockTimeout})
+				st, err = store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 			}
 			if err != nil {
 				return err
@@ -79,7 +79,7 @@ func openTenantShared(e *env, o *options) (*store.Store, error) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return openTenant(e, o)
 	}
-	st, err := store.Open(path, store.Options{LockTimeout: o.lockTimeout, ReadOnly: true})
+	st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o), ReadOnly: true})
 	if errors.As(err, new(*store.SchemaMigrationError)) {
 		return openTenant(e, o) // a read-write open migrates the older schema
 	}

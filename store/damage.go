@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -123,4 +124,48 @@ func damagePanic(r any) (string, bool) {
 			return "", false
 		}
 	}
+}
+
+// checkBoltSize reads the meta pages of the bbolt file at path (size
+// bytes long) and reports a *DamagedError when the newest valid one says
+// the file is longer than it is: opening a cut tenant for writing would
+// make bbolt read its free-page list from beyond the end. Meta pages are
+// little-endian on every platform exosim ships for; a file it can't read
+// this way is left to bbolt's own checks.
+func checkBoltSize(path, shown string, size int64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	// meta page layout after the 16-byte page header: magic, version,
+	// page size, flags (4 bytes each), root bucket (16), free list page
+	// (8), high-water page id (8), transaction id (8), checksum (8).
+	read := func(off int64) (pageSize uint32, hw, txid uint64, ok bool) {
+		buf := make([]byte, 16+64)
+		if n, _ := f.ReadAt(buf, off); n < len(buf) {
+			return 0, 0, 0, false
+		}
+		m := buf[16:]
+		if binary.LittleEndian.Uint32(m[0:]) != boltMagic {
+			return 0, 0, 0, false
+		}
+		h := fnv.New64a()
+		h.Write(m[:56])
+		if h.Sum64() != binary.LittleEndian.Uint64(m[56:]) {
+			return 0, 0, 0, false
+		}
+		return binary.LittleEndian.Uint32(m[8:]), binary.LittleEndian.Uint64(m[40:]), binary.LittleEndian.Uint64(m[48:]), true
+	}
+	ps, hw, txid, ok := read(0)
+	if !ok {
+		return nil
+	}
+	if ps2, hw2, txid2, ok2 := read(int64(ps)); ok2 && ps2 == ps && txid2 > txid {
+		hw = hw2
+	}
+	if need := int64(hw) * int64(ps); need > size {
+		return &DamagedError{Path: shown, Reason: fmt.Sprintf("it is %d bytes long but its pages reach %d bytes (truncated)", size, need)}
+	}
+	return nil
 }

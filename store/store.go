@@ -211,13 +211,24 @@ func (s *Store) attach() error {
 		return fail(&NotTenantError{Path: s.path, Reason: "it is not a regular file"})
 	case err != nil && !errors.Is(err, os.ErrNotExist):
 		return fail(fmt.Errorf("tenant file %q: %w", s.path, err))
+	case err == nil && fi.Size() > 0:
+		if err := checkBoltSize(s.real, s.path, fi.Size()); err != nil {
+			return fail(err)
+		}
 	}
 	// With the lock file held, bbolt's own lock is free unless a process
 	// outside the protocol has the file: try it once.
-	db, err := bolt.Open(s.real, 0o600, &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync})
+	var db *bolt.DB
+	err = s.guard(func() (err error) {
+		db, err = bolt.Open(s.real, 0o600, &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync})
+		return err
+	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
 			return fail(&LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: Holders(s.real)})
+		}
+		if errors.As(err, new(*DamagedError)) {
+			return fail(err)
 		}
 		if derr := openDamage(s.real, s.path, err); derr != nil {
 			return fail(derr)

@@ -1,0 +1,168 @@
+package store
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Files that are not exosim tenants are refused and left byte for byte as
+// they were: another program's bbolt database, a text file, a FIFO (which
+// must not hang the open), a directory. A truncated tenant is reported as
+// damaged, read-write and read-only.
+func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+
+	foreign := filepath.Join(dir, "foreign.db")
+	db, err := bolt.Open(foreign, 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, db.Update(func(btx *bolt.Tx) error {
+		b, err := btx.CreateBucket([]byte("users"))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("k"), []byte("precious"))
+	}))
+	must(t, db.Close())
+	text := filepath.Join(dir, "notes.db")
+	must(t, os.WriteFile(text, []byte("not a database\n"), 0o600))
+	fifo := filepath.Join(dir, "fifo.db")
+	must(t, syscall.Mkfifo(fifo, 0o600))
+	sub := filepath.Join(dir, "sub.db")
+	must(t, os.Mkdir(sub, 0o700))
+
+	for _, tc := range []struct{ path, reason string }{
+		{foreign, "a bbolt database with other buckets (users)"},
+		{text, "not a bbolt database"},
+		{fifo, "not a regular file"},
+		{sub, "not a regular file"},
+	} {
+		var before []byte
+		if fi, _ := os.Stat(tc.path); fi.Mode().IsRegular() {
+			before, _ = os.ReadFile(tc.path)
+		}
+		for _, ro := range []bool{false, true} {
+			done := make(chan error, 1)
+			go func() {
+				s, err := Open(tc.path, Options{ReadOnly: ro})
+				if err == nil {
+					s.Close()
+				}
+				done <- err
+			}()
+			select {
+			case err := <-done:
+				var nt *NotTenantError
+				if !errors.As(err, &nt) || !bytes.Contains([]byte(err.Error()), []byte(tc.reason)) {
+					t.Errorf("Open(%s, read-only %v) = %v, want a refusal saying %q", filepath.Base(tc.path), ro, err, tc.reason)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatalf("Open(%s) hangs", filepath.Base(tc.path))
+			}
+		}
+		if before != nil {
+			if after, _ := os.ReadFile(tc.path); !bytes.Equal(before, after) {
+				t.Errorf("%s was changed by a refused open", filepath.Base(tc.path))
+			}
+		}
+	}
+
+	// A tenant cut short.
+	path := filepath.Join(dir, "tenant.db")
+	s, err := Open(path, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, s.Init(SeedContoso, time.Time{}, false))
+	must(t, s.BuildSynthetic(SyntheticOptions{Mailboxes: 200}))
+	must(t, s.Close())
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	must(t, os.Truncate(path, fi.Size()/3))
+	for _, ro := range []bool{false, true} {
+		s, err := Open(path, Options{ReadOnly: ro})
+		if err == nil {
+			_, err = s.Check()
+			s.Close()
+		}
+		var de *DamagedError
+		if !errors.As(err, &de) {
+			t.Errorf("truncated tenant, read-only %v: %v, want it reported as damaged", ro, err)
+		}
+	}
+}
+
+// NoWait fails at once while another open holds the tenant; the default
+// waits; after Release another open gets the tenant and the first sees
+// its change (and counts it as a new generation).
+func TestLockWaitAndRelease(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tenant.db")
+	a, err := Open(path, Options{NoSync: true, LockTimeout: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	must(t, a.Init(SeedContoso, time.Time{}, false))
+
+	began := time.Now()
+	_, err = Open(path, Options{LockTimeout: NoWait})
+	var le *LockedError
+	if !errors.As(err, &le) || le.Waited != 0 {
+		t.Fatalf("NoWait on a held tenant: %v", err)
+	}
+	if took := time.Since(began); took > time.Second {
+		t.Errorf("NoWait waited %s", took)
+	}
+	if _, err := Open(path, Options{LockTimeout: 50 * time.Millisecond, ReadOnly: true}); !errors.As(err, &le) {
+		t.Fatalf("reader beside a writer: %v", err)
+	}
+
+	gen := a.PrincipalsGeneration()
+	must(t, a.Release())
+	b, err := Open(path, Options{LockTimeout: NoWait})
+	if err != nil {
+		t.Fatalf("open after Release: %v", err)
+	}
+	must(t, b.Update(func(tx *Tx) error {
+		o, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		o.AdminUPN = "trainer@contoso.onmicrosoft.com"
+		return tx.PutOrganization(o)
+	}))
+	// a waits for b.
+	if err := a.View(func(*Tx) error { return nil }); err == nil {
+		t.Log("a got the tenant while b held it")
+		t.Fail()
+	}
+	must(t, b.Close())
+	var admin string
+	must(t, a.View(func(tx *Tx) error {
+		o, err := tx.Organization()
+		admin = o.AdminUPN
+		return err
+	}))
+	if admin != "trainer@contoso.onmicrosoft.com" {
+		t.Errorf("a reads %q after b's change", admin)
+	}
+	if a.PrincipalsGeneration() == gen {
+		t.Error("another process's change did not move the generation")
+	}
+	must(t, a.Acquire())
+	if _, err := Open(path, Options{LockTimeout: NoWait, ReadOnly: true}); !errors.As(err, &le) {
+		t.Errorf("open while a holds it again after Acquire: %v", err)
+	}
+}

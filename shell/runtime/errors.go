@@ -27,7 +27,16 @@ type returnSignal struct{}
 // ExitSignal ends the script with a code (the exit statement).
 type ExitSignal struct{ Code int }
 
-type stopUpstream struct{}
+// stopUpstream asks the commands before from (Select-Object -First) to
+// stop: they produce nothing more and do not complete; from and the
+// commands after it complete normally.
+type stopUpstream struct{ from *cmdProcessor }
+
+// Is makes every stop request match ErrStopUpstream.
+func (*stopUpstream) Is(target error) bool {
+	_, ok := target.(*stopUpstream)
+	return ok
+}
 
 func (*breakSignal) Error() string    { return "break" }
 func (*continueSignal) Error() string { return "continue" }

@@ -233,6 +233,11 @@ func emitEnumerated(v any, out emitter) error {
 func (rt *Runtime) loop(label string, cond func() (bool, error), after func() error, body *syntax.StatementBlock, out emitter, bodyFirst bool) error {
 	first := true
 	for {
+		// Every iteration can be interrupted, even of a loop whose body
+		// and condition run no statement (while ($true) {}).
+		if err := rt.checkInterrupt(); err != nil {
+			return err
+		}
 		if !(bodyFirst && first) {
 			ok, err := cond()
 			if err != nil {
@@ -287,6 +292,33 @@ func loopControl(err error, label string) (stop bool, _ error) {
 }
 
 func (rt *Runtime) execForEach(s *syntax.ForEachStmt, out emitter) error {
+	// body runs one iteration; stop is true when the loop ends (break).
+	body := func(it any) (stop bool, err error) {
+		if err := rt.checkInterrupt(); err != nil {
+			return true, err
+		}
+		if err := rt.assignVariable(s.Variable.Name, it); err != nil {
+			return true, err
+		}
+		if err := rt.execBlock(s.Body, out); err != nil {
+			return loopControl(err, s.Label)
+		}
+		return false, nil
+	}
+	if be := pureRange(s.Collection); be != nil {
+		// foreach ($i in 1..$n) enumerates the range without storing it.
+		err := rt.streamRange(be, func(v any) error {
+			stop, err := body(v)
+			if err == nil && stop {
+				err = errLoopDone
+			}
+			return err
+		})
+		if err == errLoopDone {
+			return nil
+		}
+		return err
+	}
 	coll, err := rt.evalStatementValue(s.Collection)
 	if err != nil {
 		return err
@@ -302,17 +334,12 @@ func (rt *Runtime) execForEach(s *syntax.ForEachStmt, out emitter) error {
 		}
 	}
 	for _, it := range items {
-		if err := rt.assignVariable(s.Variable.Name, it); err != nil {
+		stop, err := body(it)
+		if err != nil {
 			return err
 		}
-		if err := rt.execBlock(s.Body, out); err != nil {
-			stop, err := loopControl(err, s.Label)
-			if err != nil {
-				return err
-			}
-			if stop {
-				return nil
-			}
+		if stop {
+			return nil
 		}
 	}
 	return nil

@@ -333,28 +333,42 @@ func (rt *Runtime) evalBinary(x *syntax.BinaryExpr) (any, error) {
 	}
 	v, err := rt.binaryOp(op, l, r)
 	if err != nil {
-		var pe *PSError
-		if errors.As(err, &pe) {
-			return nil, err
-		}
-		id := "OperatorFailed"
-		cat := object.InvalidOperation
-		ex := "RuntimeException"
-		msg := err.Error()
-		if err == errDivideByZero {
-			id, cat, ex = "RuntimeException", object.NotSpecified, "RuntimeException"
-		}
-		if strings.HasPrefix(msg, "Cannot convert") || strings.HasPrefix(msg, "Could not compare") {
-			cat = object.InvalidArgument
-			id = "InvalidCastFromStringToInteger"
-			if strings.HasPrefix(msg, "Could not compare") {
-				id = "ComparisonFailure"
-				cat = object.NotSpecified
-			}
-		}
-		return nil, runtimeError(x.Ext, msg, id, cat, ex)
+		return nil, operatorError(x, err)
 	}
 	return v, nil
+}
+
+// operatorError turns the failure of a binary operator into the runtime
+// error PowerShell reports at the expression.
+func operatorError(x *syntax.BinaryExpr, err error) error {
+	var pe *PSError
+	if errors.As(err, &pe) {
+		return err
+	}
+	var se *stopSignal
+	if errors.As(err, &se) {
+		return err
+	}
+	id := "OperatorFailed"
+	cat := object.InvalidOperation
+	ex := "RuntimeException"
+	msg := err.Error()
+	if err == errDivideByZero {
+		id, cat, ex = "RuntimeException", object.NotSpecified, "RuntimeException"
+	}
+	var ie *idError
+	if errors.As(err, &ie) {
+		id = ie.id
+	}
+	if strings.HasPrefix(msg, "Cannot convert") || strings.HasPrefix(msg, "Could not compare") {
+		cat = object.InvalidArgument
+		id = "InvalidCastFromStringToInteger"
+		if strings.HasPrefix(msg, "Could not compare") {
+			id = "ComparisonFailure"
+			cat = object.NotSpecified
+		}
+	}
+	return runtimeError(x.Ext, msg, id, cat, ex)
 }
 
 // binaryOp applies a binary operator to evaluated operands.
@@ -363,7 +377,7 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	case "+", "-", "*", "/", "%":
 		return rt.binaryArith(op, l, r)
 	case "..":
-		return rangeValues(l, r)
+		return rt.rangeValues(l, r)
 	case "-f":
 		args, ok := enumerateForCompare(r)
 		if !ok {
@@ -460,51 +474,6 @@ func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
 		return ti, nil
 	}
 	return nil, &opError{"The right operand of '-is' or '-as' must be a type."}
-}
-
-func rangeValues(l, r any) (any, error) {
-	if ls, ok := l.(string); ok && len([]rune(ls)) == 1 {
-		if rs, ok := r.(string); ok && len([]rune(rs)) == 1 {
-			a, b := []rune(ls)[0], []rune(rs)[0]
-			var out []any
-			step := rune(1)
-			if b < a {
-				step = -1
-			}
-			for c := a; ; c += step {
-				out = append(out, object.Char(c))
-				if c == b {
-					break
-				}
-			}
-			return out, nil
-		}
-	}
-	ln, ok1 := toNumber(l)
-	rn, ok2 := toNumber(r)
-	if !ok1 || !ok2 {
-		return nil, &opError{cannotConvertMsg(r, "System.Int32")}
-	}
-	a, b := asInt64(ln), asInt64(rn)
-	n := b - a
-	if n < 0 {
-		n = -n
-	}
-	if n > 50_000_000 {
-		return nil, &opError{"The range is too large. Only ranges of up to 50,000,000 elements are supported."}
-	}
-	out := make([]any, 0, n+1)
-	step := int64(1)
-	if b < a {
-		step = -1
-	}
-	for i := a; ; i += step {
-		out = append(out, widen(i, 0))
-		if i == b {
-			break
-		}
-	}
-	return out, nil
 }
 
 func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {

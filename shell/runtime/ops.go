@@ -277,6 +277,12 @@ func widen(n int64, kind int) any {
 
 type opError struct{ msg string }
 
+// idError is an operator's failure with the error id PowerShell reports
+// for it (FormatError, BadOperatorArgument ...).
+type idError struct{ msg, id string }
+
+func (e *idError) Error() string { return e.msg }
+
 func (e *opError) Error() string { return e.msg }
 
 var errDivideByZero = &opError{"Attempted to divide by zero."}

@@ -18,6 +18,9 @@ type processor interface {
 	begin() error
 	process(v any, hasInput bool) error
 	end() error
+	// dispose releases what a begun command holds when the pipeline
+	// ends without completing it (an error, or a stop request).
+	dispose()
 	setNext(e emitter)
 	expectsInput(bool)
 }
@@ -73,31 +76,57 @@ func (rt *Runtime) runPipelineStmt(p *syntax.Pipeline, out emitter) error {
 	return err
 }
 
+// drivePipeline runs the begin, process and end phases of a pipeline. A
+// command may ask the ones before it to stop (Select-Object -First has
+// what it needs): they produce nothing more and do not complete, while it
+// and the commands after it complete.
 func (rt *Runtime) drivePipeline(procs []processor) error {
-	for _, pr := range procs {
-		if err := pr.begin(); err != nil {
+	begun := 0
+	defer func() {
+		for _, pr := range procs[:begun] {
+			pr.dispose()
+		}
+	}()
+	stopped, stopAt := false, -1
+	stop := func(err error) error {
+		owner, ok := stopOwner(err, procs)
+		if !ok {
 			return err
 		}
-	}
-	stoppedAt := -1
-	if err := procs[0].process(nil, false); err != nil {
-		var stop *stopUpstream
-		if !errors.As(err, &stop) {
-			return err
+		stopped = true
+		if owner > stopAt {
+			stopAt = owner
 		}
-		stoppedAt = 0
+		return nil
 	}
 	for i, pr := range procs {
-		if err := pr.end(); err != nil {
-			var stop *stopUpstream
-			if errors.As(err, &stop) {
-				continue
-			}
+		err := pr.begin()
+		if err == nil {
+			begun = i + 1
+			continue
+		}
+		if stop(err) != nil {
 			return err
 		}
-		_ = i
+		begun = i + 1
 	}
-	_ = stoppedAt
+	if !stopped {
+		if err := procs[0].process(nil, false); err != nil {
+			if err := stop(err); err != nil {
+				return err
+			}
+		}
+	}
+	for i, pr := range procs {
+		if i <= stopAt {
+			continue
+		}
+		if err := pr.end(); err != nil {
+			if err := stop(err); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -110,9 +139,13 @@ type exprProcessor struct {
 
 func (p *exprProcessor) begin() error      { return nil }
 func (p *exprProcessor) end() error        { return nil }
+func (p *exprProcessor) dispose()          {}
 func (p *exprProcessor) setNext(e emitter) { p.next = e }
 func (p *exprProcessor) expectsInput(bool) {}
 func (p *exprProcessor) process(any, bool) error {
+	if be, ok := p.expr.Expr.(*syntax.BinaryExpr); ok && be.Op == ".." && len(p.expr.Redirections) == 0 {
+		return p.rt.streamRange(be, p.next)
+	}
 	v, err := p.rt.evalExpr(p.expr.Expr)
 	if err != nil {
 		return err
@@ -177,6 +210,7 @@ type cmdProcessor struct {
 
 	fnRun      *funcRun
 	begun      bool
+	ended      bool
 	scriptFile string
 
 	// invocation hooks (hooks.go): the first error written by the current
@@ -711,6 +745,9 @@ func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
 }
 
 func (pr *cmdProcessor) process(v any, hasInput bool) error {
+	if err := pr.rt.checkInterrupt(); err != nil {
+		return err
+	}
 	if pr.fnRun != nil {
 		return pr.processScript(v, hasInput)
 	}
@@ -805,6 +842,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 func (pr *cmdProcessor) acceptsAnyInput() bool { return false }
 
 func (pr *cmdProcessor) end() error {
+	pr.ended = true
 	if pr.fnRun != nil {
 		return pr.endScript()
 	}
@@ -818,6 +856,22 @@ func (pr *cmdProcessor) end() error {
 		pr.outFile.close()
 	}
 	return nil
+}
+
+// dispose releases a begun command the pipeline did not complete: a
+// script function gives back its call depth, a redirected output file gets
+// what was written so far.
+func (pr *cmdProcessor) dispose() {
+	if pr.ended {
+		return
+	}
+	pr.ended = true
+	if pr.fnRun != nil {
+		pr.rt.depth--
+	}
+	if pr.outFile != nil {
+		pr.outFile.close()
+	}
 }
 
 // wrap turns a handler's error into the right kind of terminating error.
@@ -838,6 +892,10 @@ func (pr *cmdProcessor) wrap(err error) error {
 	}
 	var stop *stopUpstream
 	if errors.As(err, &stop) {
+		if stop.from == nil {
+			// the command's own request
+			return &stopUpstream{from: pr}
+		}
 		return err
 	}
 	switch err.(type) {

@@ -795,10 +795,6 @@ func (tx *Tx) agingAfterAdvance(from time.Time) error {
 	return nil
 }
 
-func init() {
-	RegisterCheck("content-cohorts", checkContentCohorts)
-}
-
 // checkContentCohorts reports folders whose cohorts don't add up to their
 // item count and size.
 func checkContentCohorts(tx *Tx, report func(Finding)) error {

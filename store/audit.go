@@ -22,9 +22,6 @@ import (
 // bucketAuditLog holds AuditRecord values keyed by %016x sequence.
 const bucketAuditLog = "adminAuditLog"
 
-// unexportedBuckets are kept in the file but not exported (tx.go).
-var unexportedBuckets = map[string]bool{bucketAuditLog: true}
-
 // AuditParameter is one parameter of an audited invocation, its value as
 // text (masked for secrets).
 type AuditParameter struct {

@@ -34,45 +34,19 @@ type namedCheck struct {
 	fn   CheckFunc
 }
 
-// checks is the registry of tenant checks, filled by init functions only
-// (like builtinTimers), so it is fixed once the program runs.
-var checks []namedCheck
-
-// RegisterCheck adds a tenant check. Call it from an init function: files
-// that add record kinds register the checks of their cross-references
-// here, and `exosim tenant check` runs them all.
-func RegisterCheck(name string, fn CheckFunc) {
-	checks = append(checks, namedCheck{name, fn})
-}
-
-// CheckNames lists the registered checks in the order they run.
-func CheckNames() []string {
-	var out []string
-	for _, c := range checks {
-		out = append(out, c.name)
-	}
-	return out
-}
-
-func init() {
-	RegisterCheck("indexes", checkIndexes)
-	RegisterCheck("mailbox-user", checkMailboxUsers)
-	RegisterCheck("account-copies", checkAccountCopies)
-	RegisterCheck("timers", checkTimers)
-	RegisterCheck("message-trace", checkMessageTrace)
-	RegisterCheck("holds-policies", checkHoldReferences)
-	RegisterCheck("restore-requests", checkRestoreRequests)
-}
+// CheckNames lists the checks of the store's schema in the order they
+// run.
+func (s *Store) CheckNames() []string { return s.schema.CheckNames() }
 
 // maxFindingsPerCheck bounds the output of one broken check.
 const maxFindingsPerCheck = 1000
 
-// Check runs every registered check in one read transaction and returns
+// Check runs every check of the schema in one read transaction and returns
 // the findings (none for a consistent tenant).
 func (s *Store) Check() ([]Finding, error) {
 	var out []Finding
 	err := s.View(func(tx *Tx) error {
-		for _, c := range checks {
+		for _, c := range s.schema.checks {
 			n := 0
 			report := func(f Finding) {
 				n++
@@ -105,11 +79,11 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 	}
 	expected := 0
 	owners := map[string][]string{} // index name -> buckets
-	for _, def := range bucketDefs {
+	for _, def := range tx.s.schema.kinds {
 		if def.index == nil {
 			continue
 		}
-		b := tx.btx.Bucket([]byte(def.name))
+		b := tx.btx.Bucket([]byte(def.bucket))
 		if b == nil {
 			continue
 		}
@@ -117,7 +91,7 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 		err := b.ForEach(func(k, v []byte) error {
 			entries, err := def.index(v)
 			if err != nil {
-				report(Finding{Kind: def.kind, Key: string(k), Message: "record does not decode: " + err.Error()})
+				report(Finding{Kind: def.name, Key: string(k), Message: "record does not decode: " + err.Error()})
 				return nil
 			}
 			clear(seen)
@@ -131,14 +105,14 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 				}
 				seen[string(ik)] = true
 				expected++
-				if !contains(owners[e.name], def.name) {
-					owners[e.name] = append(owners[e.name], def.name)
+				if !contains(owners[e.name], def.bucket) {
+					owners[e.name] = append(owners[e.name], def.bucket)
 				}
 				switch got := ib.Get(ik); {
 				case got == nil:
-					report(Finding{Kind: def.kind, Key: string(k), Message: fmt.Sprintf("index %s has no entry for %q", e.name, e.value)})
+					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s has no entry for %q", e.name, e.value)})
 				case e.payload != nil && !bytes.Equal(got, e.payload):
-					report(Finding{Kind: def.kind, Key: string(k), Message: fmt.Sprintf("index %s entry for %q holds an out-of-date copy of the record", e.name, e.value)})
+					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s entry for %q holds an out-of-date copy of the record", e.name, e.value)})
 				}
 			}
 			return nil
@@ -160,7 +134,7 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 		}
 		name, value, key := string(parts[0]), string(parts[1]), string(parts[2])
 		for _, bn := range owners[name] {
-			def, _ := lookupBucketDef(bn)
+			def, _ := tx.s.schema.kind(bn)
 			raw := tx.btx.Bucket([]byte(bn)).Get(parts[2])
 			if raw == nil {
 				continue
@@ -252,28 +226,31 @@ func checkAccountCopies(tx *Tx, report func(Finding)) error {
 }
 
 // checkTimers verifies every pending timer: its key matches its due time
-// and sequence, a handler exists for its kind, and the object a mailbox.*
-// or user.* timer is about exists.
+// and sequence, a handler exists for its kind, and the object its payload
+// names exists, for the timer kinds whose subject the schema knows
+// (Schema.TimerSubject).
 func checkTimers(tx *Tx, report func(Finding)) error {
-	return forEachDecoded(tx, bucketTimers, "", func(key string, t *Timer) error {
+	return timerKind.ForEach(tx, "", func(key string, t *Timer) error {
 		if t.Key() != key {
 			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("stored under the wrong key (want %s)", t.Key())})
 		}
 		if tx.s.timerHandler(t.Kind) == nil {
 			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("no handler for timer kind %q", t.Kind)})
 		}
-		var err error
-		switch {
-		case strings.HasPrefix(t.Kind, "mailbox."):
-			_, err = tx.GetMailbox(t.Payload)
-		case strings.HasPrefix(t.Kind, "user."):
-			_, err = tx.GetUser(t.Payload)
+		for _, sub := range tx.s.schema.subjects {
+			if !strings.HasPrefix(t.Kind, sub.prefix) {
+				continue
+			}
+			ok, err := sub.exists(tx, t.Payload)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("%s timer for %s, which does not exist", t.Kind, t.Payload)})
+			}
+			break
 		}
-		if isNotFound(err) {
-			report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("%s timer for %s, which does not exist", t.Kind, t.Payload)})
-			return nil
-		}
-		return err
+		return nil
 	})
 }
 

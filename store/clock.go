@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -44,9 +43,8 @@ func timerKey(due time.Time, seq uint64) string {
 // timers, which fire in the same AdvanceTo call when they are due.
 type TimerHandler func(tx *Tx, t Timer) error
 
-// builtinTimers holds the handlers of the domain rules of this package.
-// It is filled only by init functions of this package.
-var builtinTimers = map[string]TimerHandler{}
+// timerKind is the kind of the pending timers, keyed by Timer.Key.
+var timerKind = DefineKind(KindSpec[Timer]{Bucket: bucketTimers, Name: "timer"})
 
 // Now returns the simulated current time (UTC).
 func (tx *Tx) Now() time.Time { return tx.clock }
@@ -140,8 +138,12 @@ func (tx *Tx) AdvanceTo(t time.Time) error {
 		}
 	}
 	tx.setClock(t)
-	// The Managed Folder Assistant's item-age pass (aging.go).
-	return tx.agingAfterAdvance(from)
+	for _, fn := range tx.s.schema.advance {
+		if err := fn(tx, from); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // AdvanceBy moves the clock forward by d (see AdvanceTo).
@@ -160,14 +162,4 @@ func (tx *Tx) firstTimer() (Timer, bool, error) {
 		return ErrStop
 	})
 	return out, found, err
-}
-
-// TimerKinds lists the timer kinds with a built-in handler, sorted.
-func TimerKinds() []string {
-	var ks []string
-	for k := range builtinTimers {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }

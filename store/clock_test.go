@@ -9,20 +9,20 @@ import (
 
 const testLogBucket = "testlog"
 
-// Test-only timer kinds, registered in the package's static table.
-func init() {
-	builtinTimers["test.log"] = func(tx *Tx, t Timer) error {
+// addTestTimers adds test-only timer kinds to s.
+func addTestTimers(s *Schema) {
+	s.AddTimer("test.log", func(tx *Tx, t Timer) error {
 		return appendTestLog(tx, fmt.Sprintf("%s@%s", t.Payload, tx.Now().Format(time.RFC3339)))
-	}
+	})
 	// test.chain logs, then schedules a test.log one day later.
-	builtinTimers["test.chain"] = func(tx *Tx, t Timer) error {
+	s.AddTimer("test.chain", func(tx *Tx, t Timer) error {
 		if err := appendTestLog(tx, fmt.Sprintf("%s@%s", t.Payload, tx.Now().Format(time.RFC3339))); err != nil {
 			return err
 		}
 		_, err := tx.Schedule(tx.Now().Add(Day), "test.log", t.Payload+"-child")
 		return err
-	}
-	builtinTimers["test.fail"] = func(*Tx, Timer) error { return errors.New("handler failed") }
+	})
+	s.AddTimer("test.fail", func(*Tx, Timer) error { return errors.New("handler failed") })
 }
 
 func appendTestLog(tx *Tx, line string) error {

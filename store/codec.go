@@ -68,49 +68,6 @@ func init() {
 	}
 }
 
-// recordTypes gives, per data bucket, a new value of the Go type its
-// records decode into: export re-encodes a record as JSON through it, so
-// the JSON form is exactly json.Marshal of the record.
-var recordTypes = map[string]func() any{
-	bucketOrg:                func() any { return new(Organization) },
-	bucketUsers:              func() any { return new(User) },
-	bucketMailboxes:          func() any { return new(Mailbox) },
-	bucketContent:            func() any { return new(MailboxContent) },
-	bucketMessages:           func() any { return new(Message) },
-	bucketTraces:             func() any { return new(TraceRecord) },
-	bucketOMEConfig:          func() any { return new(OMEConfiguration) },
-	bucketIRM:                func() any { return new(IRMConfiguration) },
-	bucketTransportRule:      func() any { return new(TransportRule) },
-	bucketTimers:             func() any { return new(Timer) },
-	bucketCompliancePolicies: func() any { return new(CompliancePolicy) },
-	bucketComplianceRules:    func() any { return new(ComplianceRule) },
-	bucketAdaptiveScopes:     func() any { return new(AdaptiveScope) },
-	bucketComplianceTags:     func() any { return new(ComplianceTag) },
-	bucketComplianceCases:    func() any { return new(ComplianceCase) },
-	bucketCaseHoldPolicies:   func() any { return new(CaseHoldPolicy) },
-	bucketCaseHoldRules:      func() any { return new(CaseHoldRule) },
-	bucketMailboxSearches:    func() any { return new(MailboxSearch) },
-	bucketMRMPolicies:        func() any { return new(MRMPolicy) },
-	bucketMRMTags:            func() any { return new(MRMTag) },
-	bucketHoldRemovals:       func() any { return new(HoldRemoval) },
-	bucketMailboxHoldState:   func() any { return new(MailboxHoldState) },
-	bucketOnPremDatabases:    func() any { return new(MailboxDatabase) },
-	bucketOnPremMailboxes:    func() any { return new(OnPremMailbox) },
-	bucketRoleGroups:         func() any { return new(RoleGroup) },
-	bucketRestoreRequests:    func() any { return new(RestoreRequest) },
-	bucketAuditLog:           func() any { return new(AuditRecord) },
-}
-
-// newRecord returns a new value of bucket's record type; a bucket this
-// package does not know decodes generically.
-func newRecord(bucket string) any {
-	if f, ok := recordTypes[bucket]; ok {
-		return f()
-	}
-	var v any
-	return &v
-}
-
 // isJSONRecord reports whether raw is a record written as JSON (schema 1
 // and 2).
 func isJSONRecord(raw []byte) bool {
@@ -149,8 +106,10 @@ func decodeValue(b []byte, v any) error {
 // the bbolt file directly.
 func DecodeRecord(raw []byte, v any) error { return decodeValue(raw, v) }
 
-// valueToJSON converts a stored value of bucket to its JSON export form.
-func valueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
+// valueToJSON converts a stored value of bucket to its JSON export form:
+// it decodes the record into its kind's Go type and marshals that, so the
+// JSON form is exactly json.Marshal of the record.
+func (s *Schema) valueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
 	if isJSONRecord(raw) {
 		var buf bytes.Buffer
 		if err := json.Compact(&buf, raw); err != nil {
@@ -158,7 +117,7 @@ func valueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
 		}
 		return json.RawMessage(buf.Bytes()), nil
 	}
-	v := newRecord(bucket)
+	v := s.newValue(bucket)
 	if err := cborDec.Unmarshal(raw, v); err != nil {
 		return nil, err
 	}
@@ -167,8 +126,8 @@ func valueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
 
 // valueFromJSON converts an exported JSON value of bucket to its stored
 // form.
-func valueFromJSON(bucket string, j json.RawMessage) ([]byte, error) {
-	v := newRecord(bucket)
+func (s *Schema) valueFromJSON(bucket string, j json.RawMessage) ([]byte, error) {
+	v := s.newValue(bucket)
 	if err := json.Unmarshal(j, v); err != nil {
 		return nil, err
 	}
@@ -177,11 +136,11 @@ func valueFromJSON(bucket string, j json.RawMessage) ([]byte, error) {
 
 // transcodeRecord re-encodes a JSON record of bucket in the stored form;
 // a record already in that form is returned as it is.
-func transcodeRecord(bucket string, raw []byte) ([]byte, error) {
+func (s *Schema) transcodeRecord(bucket string, raw []byte) ([]byte, error) {
 	if !isJSONRecord(raw) {
 		return raw, nil
 	}
-	v := newRecord(bucket)
+	v := s.newValue(bucket)
 	if err := json.Unmarshal(raw, v); err != nil {
 		return nil, fmt.Errorf("decode JSON record: %w", err)
 	}

@@ -57,7 +57,7 @@ func (tx *Tx) Export(w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"schemaVersion\": %d,\n  \"meta\": %s,\n  \"buckets\": {", ExportFormat, SchemaVersion, mj)
+	fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"schemaVersion\": %d,\n  \"meta\": %s,\n  \"buckets\": {", ExportFormat, tx.s.schema.Version(), mj)
 	names := tx.dataBucketNames()
 	for bi, name := range names {
 		if bi > 0 {
@@ -67,7 +67,7 @@ func (tx *Tx) Export(w io.Writer) error {
 		fmt.Fprintf(bw, "\n    %s: [", nj)
 		n := 0
 		err := tx.forEachRaw(name, "", func(key string, raw []byte) error {
-			v, err := valueToJSON(name, raw)
+			v, err := tx.s.schema.valueToJSON(name, raw)
 			if err != nil {
 				return fmt.Errorf("export %s %q: %w", name, key, err)
 			}
@@ -120,8 +120,8 @@ func (s *Store) Import(r io.Reader) error {
 	if head.SchemaVersion == nil {
 		return errors.New("tenant export has no schemaVersion")
 	}
-	if *head.SchemaVersion > SchemaVersion {
-		return &SchemaVersionError{Found: *head.SchemaVersion, Supported: SchemaVersion}
+	if v := s.schema.Version(); *head.SchemaVersion > v {
+		return &SchemaVersionError{Found: *head.SchemaVersion, Supported: v}
 	}
 	if *head.SchemaVersion < minSchemaVersion {
 		return fmt.Errorf("tenant export has invalid schema version %d", *head.SchemaVersion)
@@ -160,7 +160,7 @@ func (tx *Tx) loadDoc(doc *exportDoc) error {
 			if e.Key == "" {
 				return fmt.Errorf("tenant export: empty key in bucket %q", name)
 			}
-			raw, err := valueFromJSON(name, e.Value)
+			raw, err := tx.s.schema.valueFromJSON(name, e.Value)
 			if err != nil {
 				return fmt.Errorf("tenant export: %s %q: %w", name, e.Key, err)
 			}
@@ -205,7 +205,7 @@ func (s *Store) Info() (*Info, error) {
 	err := s.View(func(tx *Tx) error {
 		info = &Info{
 			Path:          s.path,
-			SchemaVersion: SchemaVersion,
+			SchemaVersion: s.schema.Version(),
 			Initialized:   tx.IsInitialized(),
 			Seed:          tx.SeedName(),
 			Clock:         tx.Now(),
@@ -216,8 +216,8 @@ func (s *Store) Info() (*Info, error) {
 		}
 		for _, name := range tx.dataBucketNames() {
 			kind := name
-			if d, ok := lookupBucketDef(name); ok {
-				kind = d.kind
+			if d, ok := s.schema.kind(name); ok {
+				kind = d.name
 			}
 			info.Counts[kind] = tx.countBucket(name)
 		}

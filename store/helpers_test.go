@@ -6,10 +6,18 @@ import (
 	"time"
 )
 
+// testSchema is the schema of the whole tenant with the test-only timer
+// kinds.
+func testSchema() *Schema {
+	s := tenantSchema()
+	addTestTimers(s)
+	return s
+}
+
 // openTemp opens a fresh store in a temporary directory.
 func openTemp(t testing.TB) *Store {
 	t.Helper()
-	s, err := Open(filepath.Join(t.TempDir(), "sub", "tenant.db"), Options{LockTimeout: 200 * time.Millisecond})
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "tenant.db"), Options{LockTimeout: 200 * time.Millisecond, Schema: testSchema()})
 	if err != nil {
 		t.Fatal(err)
 	}

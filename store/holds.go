@@ -24,11 +24,6 @@ const (
 	TimerDelayReleaseHoldExpiry = "mailbox.delayReleaseHoldExpiry"
 )
 
-func init() {
-	builtinTimers[TimerDelayHoldExpiry] = fireDelayHoldExpiry
-	builtinTimers[TimerDelayReleaseHoldExpiry] = fireDelayHoldExpiry
-}
-
 // holdEnv is a snapshot of every holds object, loaded once per operation.
 type holdEnv struct {
 	org      *Organization

@@ -30,25 +30,6 @@ const (
 	bucketMailboxHoldState   = "mailboxHoldState"
 )
 
-func init() {
-	for _, b := range []struct{ name, kind string }{
-		{bucketCompliancePolicies, "retentionCompliancePolicy"},
-		{bucketComplianceRules, "retentionComplianceRule"},
-		{bucketAdaptiveScopes, "adaptiveScope"},
-		{bucketComplianceTags, "complianceTag"},
-		{bucketComplianceCases, "complianceCase"},
-		{bucketCaseHoldPolicies, "caseHoldPolicy"},
-		{bucketCaseHoldRules, "caseHoldRule"},
-		{bucketMailboxSearches, "mailboxSearch"},
-		{bucketMRMPolicies, "retentionPolicy"},
-		{bucketMRMTags, "retentionPolicyTag"},
-		{bucketHoldRemovals, "holdRemoval"},
-		{bucketMailboxHoldState, "mailboxHoldState"},
-	} {
-		bucketDefs = append(bucketDefs, bucketDef{name: b.name, kind: b.kind})
-	}
-}
-
 // Kinds of compliance policy (domain.md §1.5, (sim) Kind).
 const (
 	// PolicyKindRetention is a *-RetentionCompliancePolicy policy.

@@ -8,10 +8,6 @@ import (
 // mailbox (payload: mailbox Guid).
 const TimerRetentionHoldEnd = "mailbox.retentionHoldEnd"
 
-func init() {
-	builtinTimers[TimerRetentionHoldEnd] = fireRetentionHoldEnd
-}
-
 func fireRetentionHoldEnd(tx *Tx, t Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {

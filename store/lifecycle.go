@@ -24,11 +24,32 @@ const (
 	TimerLicenseGrace = "mailbox.licenseGraceExpiry"
 )
 
-func init() {
-	builtinTimers[TimerSoftDeleteExpiry] = fireSoftDeleteExpiry
-	builtinTimers[TimerRecycleBinExpiry] = fireRecycleBinExpiry
-	builtinTimers[TimerRetirementPurge] = fireRetirementPurge
-	builtinTimers[TimerLicenseGrace] = fireLicenseGrace
+// Hooks of the mailbox lifecycle: the rules of other areas that decide or
+// follow a lifecycle step. The areas add their functions to the schema
+// (holds: MailboxHeld and AfterMailboxDelete; restore: BeforeMailboxPurge).
+var (
+	// MailboxHeld reports whether a mailbox is on hold: removing a held
+	// mailbox makes it inactive instead of soft-deleted, an inactive one
+	// stays until no hold is left, and a held mailbox whose licence grace
+	// ends becomes inactive instead of being purged. Any function saying
+	// true holds it; with none added, no mailbox is ever held.
+	MailboxHeld = NewHook[func(tx *Tx, m *Mailbox) (bool, error)]("mailbox held")
+	// BeforeMailboxPurge runs before a mailbox is hard-deleted.
+	BeforeMailboxPurge = NewHook[func(tx *Tx, m *Mailbox) error]("before mailbox purge")
+	// AfterMailboxDelete runs after a mailbox record and its content were
+	// deleted, with the mailbox's Guid (lower case): other areas drop what
+	// they keep per mailbox.
+	AfterMailboxDelete = NewHook[func(tx *Tx, guid string) error]("after mailbox delete")
+)
+
+// mailboxHeld asks the MailboxHeld hook whether m is on hold.
+func (tx *Tx) mailboxHeld(m *Mailbox) (bool, error) {
+	for _, f := range MailboxHeld.Funcs(tx) {
+		if held, err := f(tx, m); err != nil || held {
+			return held, err
+		}
+	}
+	return false, nil
 }
 
 const (
@@ -211,7 +232,7 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 	}
 	inactive := false
 	if !m.IsMailUser() {
-		if inactive, err = tx.OnHold(m); err != nil {
+		if inactive, err = tx.mailboxHeld(m); err != nil {
 			return nil, err
 		}
 	}
@@ -228,8 +249,10 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 // purgeMailbox hard-deletes a mailbox: record, content and timers; the
 // account (if any) loses its link but is otherwise unchanged.
 func (tx *Tx) purgeMailbox(m *Mailbox) error {
-	if err := tx.failRestoresInto(m); err != nil {
-		return err
+	for _, f := range BeforeMailboxPurge.Funcs(tx) {
+		if err := f(tx, m); err != nil {
+			return err
+		}
 	}
 	if err := tx.DeleteMailbox(m.Guid); err != nil {
 		return err
@@ -612,7 +635,7 @@ func (tx *Tx) RecalculateInactiveMailbox(guid string) (bool, error) {
 	if m.LifecycleState != StateInactive {
 		return false, nil
 	}
-	held, err := tx.OnHold(m)
+	held, err := tx.mailboxHeld(m)
 	if err != nil || held {
 		return false, err
 	}
@@ -690,7 +713,7 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 		}
 		inactive := false
 		if !m.IsMailUser() {
-			if inactive, err = tx.OnHold(m); err != nil {
+			if inactive, err = tx.mailboxHeld(m); err != nil {
 				return err
 			}
 		}
@@ -987,7 +1010,7 @@ func fireLicenseGrace(tx *Tx, t Timer) error {
 	if m.LifecycleState != StateUnlicensedGrace {
 		return nil
 	}
-	held, err := tx.OnHold(m)
+	held, err := tx.mailboxHeld(m)
 	if err != nil {
 		return err
 	}

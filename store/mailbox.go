@@ -224,33 +224,31 @@ func MailboxIndexes() []string {
 	return []string{IndexName, IndexAlias, IndexSMTP, IndexUPN, IndexExchangeGuid, IndexDN, IndexLegacyDN, IndexExternalID, IndexDisplayName}
 }
 
-func indexMailbox(raw []byte) ([]indexEntry, error) {
-	var m Mailbox
-	if err := decodeValue(raw, &m); err != nil {
-		return nil, err
-	}
-	e := []indexEntry{
-		{name: IndexName, value: m.Name, payload: raw},
-		{name: IndexAlias, value: m.Alias},
-		{name: IndexUPN, value: m.UserPrincipalName},
-		{name: IndexDN, value: m.DistinguishedName},
-		{name: IndexLegacyDN, value: m.LegacyExchangeDN},
-		{name: IndexExternalID, value: m.ExternalDirectoryObjectId},
-		{name: IndexDisplayName, value: m.DisplayName},
-		{name: IndexLinkedUser, value: m.LinkedUserID()},
+// indexMailbox returns the index entries of a mailbox whose stored form
+// is raw.
+func indexMailbox(m *Mailbox, raw []byte) []IndexEntry {
+	e := []IndexEntry{
+		{Name: IndexName, Value: m.Name, Payload: raw},
+		{Name: IndexAlias, Value: m.Alias},
+		{Name: IndexUPN, Value: m.UserPrincipalName},
+		{Name: IndexDN, Value: m.DistinguishedName},
+		{Name: IndexLegacyDN, Value: m.LegacyExchangeDN},
+		{Name: IndexExternalID, Value: m.ExternalDirectoryObjectId},
+		{Name: IndexDisplayName, Value: m.DisplayName},
+		{Name: IndexLinkedUser, Value: m.LinkedUserID()},
 	}
 	if m.ExchangeGuid != ZeroGuid {
-		e = append(e, indexEntry{name: IndexExchangeGuid, value: m.ExchangeGuid})
+		e = append(e, IndexEntry{Name: IndexExchangeGuid, Value: m.ExchangeGuid})
 	}
 	if m.MicrosoftOnlineServicesID != "" && !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
-		e = append(e, indexEntry{name: IndexUPN, value: m.MicrosoftOnlineServicesID})
+		e = append(e, IndexEntry{Name: IndexUPN, Value: m.MicrosoftOnlineServicesID})
 	}
 	seen := map[string]bool{}
 	add := func(name, v string) {
 		k := name + "\x00" + strings.ToLower(v)
 		if v != "" && !seen[k] {
 			seen[k] = true
-			e = append(e, indexEntry{name: name, value: v})
+			e = append(e, IndexEntry{Name: name, Value: v})
 		}
 	}
 	add(IndexSMTP, m.PrimarySmtpAddress)
@@ -262,7 +260,7 @@ func indexMailbox(raw []byte) ([]indexEntry, error) {
 			add(IndexLegacyDN, a)
 		}
 	}
-	return e, nil
+	return e
 }
 
 // GetMailbox returns the mailbox with the given object Guid.
@@ -344,8 +342,9 @@ func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
 	return nil
 }
 
-// DeleteMailbox removes a mailbox record, its content and its hold
-// bookkeeping.
+// DeleteMailbox removes a mailbox record and its content, then runs the
+// AfterMailboxDelete hook (the holds area drops its bookkeeping of the
+// mailbox).
 func (tx *Tx) DeleteMailbox(guid string) error {
 	guid = strings.ToLower(guid)
 	ok, err := tx.deleteRecord(bucketMailboxes, guid)
@@ -358,10 +357,12 @@ func (tx *Tx) DeleteMailbox(guid string) error {
 	if _, err := tx.deleteRecord(bucketContent, guid); err != nil {
 		return err
 	}
-	// the hold bookkeeping (exclusions, suppressed IDs, item labels) goes
-	// with the mailbox
-	_, err = tx.deleteRecord(bucketMailboxHoldState, guid)
-	return err
+	for _, f := range AfterMailboxDelete.Funcs(tx) {
+		if err := f(tx, guid); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ForEachMailbox calls fn for each mailbox in Guid order after `after`

@@ -158,12 +158,9 @@ func (r *TraceRecord) Key() string {
 	return r.Received.UTC().Format("20060102T150405.000000000Z") + "/" + r.MessageTraceID + "/" + strings.ToLower(r.RecipientAddress)
 }
 
-func indexTrace(raw []byte) ([]indexEntry, error) {
-	var r TraceRecord
-	if err := decodeValue(raw, &r); err != nil {
-		return nil, err
-	}
-	return []indexEntry{{name: "trc.id", value: r.MessageTraceID}, {name: "trc.msgid", value: r.MessageID}}, nil
+// indexTrace returns the index entries of a message-trace row.
+func indexTrace(r *TraceRecord, _ []byte) []IndexEntry {
+	return []IndexEntry{{Name: "trc.id", Value: r.MessageTraceID}, {Name: "trc.msgid", Value: r.MessageID}}
 }
 
 // PutTrace stores a message-trace row.

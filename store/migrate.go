@@ -10,12 +10,14 @@ import (
 // Schema migrations.
 //
 // A tenant file or export records the schema version that wrote it (meta
-// key schemaVersion, export field schemaVersion). This package reads
-// SchemaVersion and every older version that a migration chain leads up
-// from; it refuses newer ones with *SchemaVersionError.
+// key schemaVersion, export field schemaVersion). A store reads the
+// version of its Schema (Schema.Version) and every older version that the
+// schema's chain of migrations leads up from; it refuses newer ones with
+// *SchemaVersionError. Whoever owns the records a migration rewrites adds
+// it to the schema (Schema.AddMigration).
 //
 //   - Opening a read-write store of an older version runs every pending
-//     migration, then records SchemaVersion, in the one bbolt transaction
+//     migration, then records the new version, in the one bbolt transaction
 //     that prepares the file: a failure leaves the file as it was.
 //   - Opening it read-only fails with *SchemaMigrationError: a read-only
 //     open cannot write the migrated records, so the file must be opened
@@ -34,14 +36,6 @@ type migration struct {
 	Apply func(tx *Tx) error
 }
 
-// migrations is the ordered chain of migrations: migrations[i].From is
-// i+1 and the last one leads to SchemaVersion.
-var migrations = []migration{
-	{From: 1, Name: "explicit item cohorts", Apply: migrateExplicitCohorts},
-	{From: 2, Name: "binary record encoding", Apply: migrateCBORRecords},
-	{From: 3, Name: "compact mailbox records and covering indexes", Apply: migrateCoveringIndexes},
-}
-
 // minSchemaVersion is the oldest schema version this package can migrate.
 const minSchemaVersion = 1
 
@@ -57,14 +51,15 @@ func (e *SchemaMigrationError) Error() string {
 	return fmt.Sprintf("tenant file %q has schema version %d and must be migrated to schema version %d: open it read-write once (any exosim command that may change the tenant, e.g. `exosim tenant info`) to migrate it", e.Path, e.Found, e.Supported)
 }
 
-// migrate upgrades the tenant of tx from schema version from to
-// SchemaVersion and records the new version. The caller's transaction
+// migrate upgrades the tenant of tx from schema version from to the
+// schema's version and records the new version. The caller's transaction
 // makes it all-or-nothing.
 func (tx *Tx) migrate(from int) error {
-	if from < minSchemaVersion || from > SchemaVersion {
-		return fmt.Errorf("cannot migrate tenant from schema version %d (supported: %d to %d)", from, minSchemaVersion, SchemaVersion)
+	version := tx.s.schema.Version()
+	if from < minSchemaVersion || from > version {
+		return fmt.Errorf("cannot migrate tenant from schema version %d (supported: %d to %d)", from, minSchemaVersion, version)
 	}
-	for _, m := range migrations {
+	for _, m := range tx.s.schema.migrations {
 		if m.From < from {
 			continue
 		}
@@ -72,7 +67,7 @@ func (tx *Tx) migrate(from int) error {
 			return fmt.Errorf("migrate tenant from schema version %d to %d (%s): %w", m.From, m.From+1, m.Name, err)
 		}
 	}
-	return tx.metaPut(metaSchemaVersion, strconv.Itoa(SchemaVersion))
+	return tx.metaPut(metaSchemaVersion, strconv.Itoa(version))
 }
 
 // migrateExplicitCohorts (schema 1 → 2) gives every folder that has items
@@ -147,7 +142,7 @@ func migrateCBORRecords(tx *Tx) error {
 			if v == nil || !isJSONRecord(v) { // nested bucket or already binary
 				return nil
 			}
-			nv, err := transcodeRecord(name, v)
+			nv, err := tx.s.schema.transcodeRecord(name, v)
 			if err != nil {
 				return fmt.Errorf("%s %q: %w", name, k, err)
 			}

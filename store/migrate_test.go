@@ -62,7 +62,7 @@ func writeSchema1Store(t *testing.T, path string, data []byte) {
 // record encoding of schema 1 and 2.
 func rewriteRecordsAsJSON(tx *Tx) error {
 	return forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
-		j, err := valueToJSON(bucket, v)
+		j, err := tx.s.schema.valueToJSON(bucket, v)
 		if err != nil {
 			return err
 		}
@@ -108,10 +108,10 @@ func assertBinaryRecords(t *testing.T, s *Store) {
 			if isJSONRecord(v) {
 				return fmt.Errorf("record is still JSON: %.60s", v)
 			}
-			if _, ok := recordTypes[bucket]; !ok {
-				return fmt.Errorf("bucket %q has no record type (codec.go recordTypes)", bucket)
+			if _, ok := tx.s.schema.kind(bucket); !ok {
+				return fmt.Errorf("bucket %q is no kind of the schema", bucket)
 			}
-			return decodeValue(v, newRecord(bucket))
+			return decodeValue(v, tx.s.schema.newValue(bucket))
 		})
 	})
 	if err != nil {
@@ -194,6 +194,7 @@ func assertMigrated(t *testing.T, s *Store) {
 
 func TestMigrationChain(t *testing.T) {
 	t.Parallel()
+	migrations := tenantSchema().migrations
 	for i, m := range migrations {
 		if m.From != minSchemaVersion+i || m.Apply == nil || m.Name == "" {
 			t.Errorf("migrations[%d] = {From: %d, Name: %q}, want From %d with a name and Apply", i, m.From, m.Name, minSchemaVersion+i)
@@ -201,6 +202,9 @@ func TestMigrationChain(t *testing.T) {
 	}
 	if n := len(migrations); minSchemaVersion+n != SchemaVersion {
 		t.Errorf("migrations lead from %d to %d, want SchemaVersion %d", minSchemaVersion, minSchemaVersion+n, SchemaVersion)
+	}
+	if v := tenantSchema().Version(); v != SchemaVersion {
+		t.Errorf("tenant schema version %d, want %d", v, SchemaVersion)
 	}
 }
 
@@ -265,23 +269,21 @@ func TestMigrationIsAtomic(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "old.db")
 	writeSchema1Store(t, path, data)
 
-	saved := migrations
-	t.Cleanup(func() { migrations = saved })
 	boom := errors.New("boom")
-	migrations = []migration{{From: 1, Name: "test", Apply: func(tx *Tx) error {
+	failing := tenantSchema()
+	failing.migrations[0] = migration{From: 1, Name: "test", Apply: func(tx *Tx) error {
 		if err := migrateExplicitCohorts(tx); err != nil {
 			return err
 		}
 		return boom
-	}}}
-	_, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	}}
+	_, err := Open(path, Options{LockTimeout: 200 * time.Millisecond, Schema: failing})
 	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "migrate tenant from schema version 1 to 2 (test)") {
 		t.Fatalf("Open with a failing migration = %v", err)
 	}
 	if v := fileSchemaVersion(t, path); v != 1 {
 		t.Errorf("schema version after a failed migration = %d, want 1", v)
 	}
-	migrations = saved
 	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)

@@ -19,13 +19,6 @@ const (
 	bucketOnPremMailboxes = "onpremMailboxes"
 )
 
-func init() {
-	bucketDefs = append(bucketDefs,
-		bucketDef{name: bucketOnPremDatabases, kind: "onpremDatabase"},
-		bucketDef{name: bucketOnPremMailboxes, kind: "onpremMailbox"},
-	)
-}
-
 // Disconnect reasons of on-premises mailboxes (Get-MailboxStatistics).
 const (
 	// DisconnectDisabled is a mailbox disabled with Disable-Mailbox or

@@ -16,10 +16,6 @@ import (
 // bucketRoleGroups holds RoleGroup records keyed by lower-case name.
 const bucketRoleGroups = "roleGroups"
 
-func init() {
-	bucketDefs = append(bucketDefs, bucketDef{name: bucketRoleGroups, kind: "roleGroup"})
-}
-
 // Role group services: Exchange Online role groups grant Exchange Online
 // cmdlets, Microsoft Purview role groups Security & Compliance cmdlets.
 const (

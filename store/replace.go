@@ -54,7 +54,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 
 	var old *Store
 	if fi, err := os.Stat(real); err == nil && fi.Size() > 0 {
-		old, err = Open(path, Options{LockTimeout: timeout, borrowed: lk})
+		old, err = Open(path, Options{LockTimeout: timeout, borrowed: lk, Schema: o.Schema})
 		if err != nil {
 			return err
 		}
@@ -66,7 +66,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 	compacted := tmp + ".compact"
 	defer os.Remove(tmp)
 	defer os.Remove(compacted)
-	fresh, err := Open(tmp, Options{NoSync: true, private: true})
+	fresh, err := Open(tmp, Options{NoSync: true, private: true, Schema: o.Schema})
 	if err != nil {
 		return err
 	}

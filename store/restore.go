@@ -26,11 +26,6 @@ const bucketRestoreRequests = "restoreRequests"
 // completes it when its time is up.
 const TimerRestoreTick = "restore.tick"
 
-func init() {
-	bucketDefs = append(bucketDefs, bucketDef{name: bucketRestoreRequests, kind: "restoreRequest"})
-	builtinTimers[TimerRestoreTick] = fireRestoreTick
-}
-
 // Restore request statuses (the values Get-MailboxRestoreRequest -Status
 // accepts that the simulator produces).
 const (

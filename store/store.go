@@ -48,6 +48,8 @@ type Options struct {
 	// NoSync skips the fsync at each commit (for throwaway tenants in
 	// tests and bulk builds: a power loss may lose or corrupt the file).
 	NoSync bool
+	// Schema is what the tenant file holds (nil: the whole tenant).
+	Schema *Schema
 
 	// private marks a file only this process knows of (a replacement
 	// being built): no lock file, no holder note.
@@ -65,6 +67,7 @@ type Store struct {
 	readOnly bool
 	opts     Options
 	timeout  time.Duration // negative: do not wait
+	schema   *Schema
 
 	// lease guards the fields below it. The tenant file is open (db not
 	// nil) while the Store holds it (Open, Acquire, until Release) or
@@ -110,15 +113,20 @@ type fileState struct {
 }
 
 // PrincipalsGeneration changes whenever a committed transaction of this
-// Store wrote a user, a role group or the organization record (or reset
-// or imported the tenant), or another process changed the tenant while
+// Store wrote a record of a kind the schema names as principals (Schema.
+// Principals: users, role groups and the organization record), or reset
+// or imported the tenant, or another process changed the tenant while
 // this Store had let go of it: what decides who may run which cmdlet.
 // Role-based access control caches a caller's grants against it, so
 // commands that only change mailboxes do not recompute them.
 func (s *Store) PrincipalsGeneration() uint64 {
 	s.genMu.Lock()
 	defer s.genMu.Unlock()
-	return s.allGen + s.bucketGens[bucketUsers] + s.bucketGens[bucketRoleGroups] + s.bucketGens[bucketOrg]
+	n := s.allGen
+	for _, b := range s.schema.principals {
+		n += s.bucketGens[b]
+	}
+	return n
 }
 
 // committed counts the writes of a committed transaction.
@@ -173,7 +181,14 @@ func Open(path string, o Options) (*Store, error) {
 			}
 		}
 	}
-	s := &Store{path: path, real: real, readOnly: o.ReadOnly, opts: o, timeout: timeout}
+	schema := o.Schema
+	if schema == nil {
+		schema = tenantSchema()
+	}
+	if err := schema.validate(); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, real: real, readOnly: o.ReadOnly, opts: o, timeout: timeout, schema: schema}
 	s.lease.Lock()
 	defer s.lease.Unlock()
 	if err := s.attach(); err != nil {
@@ -381,6 +396,7 @@ func (s *Store) hold() (*bolt.DB, func(), error) {
 // file gets its buckets. It writes only when something needs writing, so
 // opening a tenant per command stays cheap.
 func (s *Store) prepare() error {
+	version := s.schema.Version()
 	size := int64(-1)
 	if fi, err := os.Stat(s.real); err == nil {
 		size = fi.Size()
@@ -414,17 +430,17 @@ func (s *Store) prepare() error {
 		if err != nil || n < minSchemaVersion {
 			return 0, false, fmt.Errorf("tenant file %q: bad schema version %q", s.path, v)
 		}
-		if n > SchemaVersion {
-			return 0, false, &SchemaVersionError{Path: s.path, Found: n, Supported: SchemaVersion}
+		if n > version {
+			return 0, false, &SchemaVersionError{Path: s.path, Found: n, Supported: version}
 		}
-		if n < SchemaVersion {
+		if n < version {
 			return n, true, nil
 		}
 		if btx.Bucket([]byte(bucketIndex)) == nil {
 			return n, true, nil
 		}
-		for _, d := range bucketDefs {
-			if btx.Bucket([]byte(d.name)) == nil {
+		for _, d := range s.schema.kinds {
+			if !d.onWrite && btx.Bucket([]byte(d.bucket)) == nil {
 				return n, true, nil
 			}
 		}
@@ -433,8 +449,8 @@ func (s *Store) prepare() error {
 	var write bool
 	err := s.db.View(func(btx *bolt.Tx) error {
 		n, w, err := check(btx)
-		if err == nil && s.readOnly && n != 0 && n < SchemaVersion {
-			err = &SchemaMigrationError{Path: s.path, Found: n, Supported: SchemaVersion}
+		if err == nil && s.readOnly && n != 0 && n < version {
+			err = &SchemaMigrationError{Path: s.path, Found: n, Supported: version}
 		}
 		write = w
 		return err
@@ -447,13 +463,13 @@ func (s *Store) prepare() error {
 		if err != nil {
 			return err
 		}
-		if err := ensureBuckets(btx); err != nil {
+		if err := s.ensureBuckets(btx); err != nil {
 			return err
 		}
 		if n == 0 {
-			return btx.Bucket([]byte(bucketMeta)).Put([]byte(metaSchemaVersion), []byte(strconv.Itoa(SchemaVersion)))
+			return btx.Bucket([]byte(bucketMeta)).Put([]byte(metaSchemaVersion), []byte(strconv.Itoa(version)))
 		}
-		if n == SchemaVersion {
+		if n == version {
 			return nil
 		}
 		tx := s.newTx(btx)
@@ -551,7 +567,7 @@ func (s *Store) IsInitialized() (bool, error) {
 }
 
 // RegisterTimer installs a handler for a timer kind on this store. It
-// takes precedence over the package's built-in handlers for that kind.
+// takes precedence over the schema's handler for that kind.
 func (s *Store) RegisterTimer(kind string, h TimerHandler) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -568,8 +584,11 @@ func (s *Store) timerHandler(kind string) TimerHandler {
 	if h != nil {
 		return h
 	}
-	return builtinTimers[kind]
+	return s.schema.timers[kind]
 }
+
+// Schema returns the schema the store was opened with.
+func (s *Store) Schema() *Schema { return s.schema }
 
 // readSpan is an address range of mapped file pages.
 type readSpan struct{ lo, hi uintptr }

@@ -385,7 +385,7 @@ func (w *bulkWriter) flush() error {
 		if err != nil {
 			return err
 		}
-		def, _ := lookupBucketDef(name)
+		def, _ := w.tx.s.schema.kind(name)
 		for _, r := range recs {
 			if b.Get([]byte(r.key)) != nil {
 				if err := w.tx.putRaw(name, r.key, r.raw); err != nil {
@@ -397,7 +397,7 @@ func (w *bulkWriter) flush() error {
 			if err := b.Put([]byte(r.key), r.raw); err != nil {
 				return err
 			}
-			if def.index == nil {
+			if def == nil || def.index == nil {
 				continue
 			}
 			if idx, err = appendIndexPuts(idx, def, r.key, r.raw); err != nil {

@@ -40,54 +40,27 @@ const (
 	metaTimerSeq      = "timerSeq"
 )
 
-// indexEntry is one secondary-index value of a record. An entry with a
-// payload is a covering entry: the index stores the payload beside the key,
-// so a walk of that index reads it without a second, random read of the
-// record (see IndexName and userBriefIndex).
+// indexEntry is one secondary-index value of a record (IndexEntry as the
+// engine keeps it).
 type indexEntry struct {
 	name    string
 	value   string
 	payload []byte
 }
 
-// bucketDef describes a data bucket and how its records are indexed.
-type bucketDef struct {
-	name  string
-	kind  string // human name used in counts and errors
-	index func(raw []byte) ([]indexEntry, error)
-}
-
-// bucketDefs is the static list of data buckets this package knows.
-var bucketDefs = []bucketDef{
-	{name: bucketOrg, kind: "organization"},
-	{name: bucketUsers, kind: "user", index: indexUser},
-	{name: bucketMailboxes, kind: "mailbox", index: indexMailbox},
-	{name: bucketContent, kind: "mailboxContent"},
-	{name: bucketMessages, kind: "message"},
-	{name: bucketTraces, kind: "messageTrace", index: indexTrace},
-	{name: bucketOMEConfig, kind: "omeConfiguration"},
-	{name: bucketIRM, kind: "irmConfiguration"},
-	{name: bucketTransportRule, kind: "transportRule"},
-	{name: bucketTimers, kind: "timer"},
-}
-
-func lookupBucketDef(name string) (bucketDef, bool) {
-	for _, d := range bucketDefs {
-		if d.name == name {
-			return d, true
-		}
-	}
-	return bucketDef{}, false
-}
-
-func ensureBuckets(btx *bolt.Tx) error {
+// ensureBuckets creates the meta and index buckets and the bucket of
+// every kind of the schema that Open creates.
+func (s *Store) ensureBuckets(btx *bolt.Tx) error {
 	for _, n := range []string{bucketMeta, bucketIndex} {
 		if _, err := btx.CreateBucketIfNotExists([]byte(n)); err != nil {
 			return err
 		}
 	}
-	for _, d := range bucketDefs {
-		if _, err := btx.CreateBucketIfNotExists([]byte(d.name)); err != nil {
+	for _, d := range s.schema.kinds {
+		if d.onWrite {
+			continue
+		}
+		if _, err := btx.CreateBucketIfNotExists([]byte(d.bucket)); err != nil {
 			return err
 		}
 	}
@@ -234,8 +207,8 @@ func (tx *Tx) putRaw(bucket, key string, raw []byte) error {
 	if err != nil {
 		return err
 	}
-	def, _ := lookupBucketDef(bucket)
-	if def.index == nil {
+	def, _ := tx.s.schema.kind(bucket)
+	if def == nil || def.index == nil {
 		return b.Put([]byte(key), raw)
 	}
 	var stale []indexPut
@@ -309,7 +282,7 @@ func (tx *Tx) deleteRecord(bucket, key string) (bool, error) {
 		return false, nil
 	}
 	tx.touch(bucket)
-	if def, _ := lookupBucketDef(bucket); def.index != nil {
+	if def, _ := tx.s.schema.kind(bucket); def != nil && def.index != nil {
 		if err := tx.unindex(def, key, old); err != nil {
 			return false, err
 		}
@@ -321,20 +294,20 @@ func idxKey(name, value, key string) []byte {
 	return []byte(name + "\x00" + strings.ToLower(value) + "\x00" + key)
 }
 
-func (tx *Tx) addIndex(def bucketDef, key string, raw []byte) error {
+func (tx *Tx) addIndex(def *kindDef, key string, raw []byte) error {
 	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k, payload []byte) error { return ib.Put(k, payload) })
 }
 
-func (tx *Tx) unindex(def bucketDef, key string, raw []byte) error {
+func (tx *Tx) unindex(def *kindDef, key string, raw []byte) error {
 	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k, _ []byte) error { return ib.Delete(k) })
 }
 
 // eachIndexKey calls fn with the index bucket and each index key and
 // payload of the record bucket[key] whose value is raw.
-func (tx *Tx) eachIndexKey(def bucketDef, key string, raw []byte, fn func(ib *bolt.Bucket, k, payload []byte) error) error {
+func (tx *Tx) eachIndexKey(def *kindDef, key string, raw []byte, fn func(ib *bolt.Bucket, k, payload []byte) error) error {
 	entries, err := def.index(raw)
 	if err != nil {
-		return fmt.Errorf("index %s %q: %w", def.name, key, err)
+		return fmt.Errorf("index %s %q: %w", def.bucket, key, err)
 	}
 	ib, err := tx.bucket(bucketIndex)
 	if err != nil {
@@ -390,18 +363,18 @@ func (tx *Tx) rebuildIndexes() error {
 // keep accepts.
 func (tx *Tx) collectIndexPuts(keep func(indexEntry) bool) ([]indexPut, error) {
 	var puts []indexPut
-	for _, def := range bucketDefs {
+	for _, def := range tx.s.schema.kinds {
 		if def.index == nil {
 			continue
 		}
-		b, err := tx.bucket(def.name)
+		b, err := tx.bucket(def.bucket)
 		if err != nil {
 			return nil, err
 		}
 		err = b.ForEach(func(k, v []byte) error {
 			entries, err := def.index(v)
 			if err != nil {
-				return fmt.Errorf("index %s %q: %w", def.name, k, err)
+				return fmt.Errorf("index %s %q: %w", def.bucket, k, err)
 			}
 			for _, e := range entries {
 				if e.value != "" && keep(e) {
@@ -422,10 +395,10 @@ type indexPut struct{ key, payload []byte }
 
 // appendIndexPuts appends the index entries of the record bucket[key]
 // whose value is raw.
-func appendIndexPuts(dst []indexPut, def bucketDef, key string, raw []byte) ([]indexPut, error) {
+func appendIndexPuts(dst []indexPut, def *kindDef, key string, raw []byte) ([]indexPut, error) {
 	entries, err := def.index(raw)
 	if err != nil {
-		return dst, fmt.Errorf("index %s %q: %w", def.name, key, err)
+		return dst, fmt.Errorf("index %s %q: %w", def.bucket, key, err)
 	}
 	for _, e := range entries {
 		if e.value != "" {
@@ -533,7 +506,7 @@ func (tx *Tx) dataBucketNames() []string {
 	var names []string
 	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
 		n := string(name)
-		if n != bucketMeta && n != bucketIndex && !unexportedBuckets[n] { // unexportedBuckets: audit.go
+		if d, ok := tx.s.schema.kind(n); n != bucketMeta && n != bucketIndex && (!ok || !d.notExported) {
 			names = append(names, n)
 		}
 		return nil
@@ -556,7 +529,7 @@ func (tx *Tx) wipe() error {
 			return err
 		}
 	}
-	if err := ensureBuckets(tx.btx); err != nil {
+	if err := tx.s.ensureBuckets(tx.btx); err != nil {
 		return err
 	}
 	tx.clock = DefaultClock()
@@ -564,5 +537,5 @@ func (tx *Tx) wipe() error {
 	tx.idCounter = 0
 	tx.timerSeq = 0
 	tx.dirty = true
-	return tx.metaPut(metaSchemaVersion, strconv.Itoa(SchemaVersion))
+	return tx.metaPut(metaSchemaVersion, strconv.Itoa(tx.s.schema.Version()))
 }

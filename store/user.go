@@ -79,12 +79,9 @@ func (u *User) HasExchangePlan2() bool {
 	return false
 }
 
-func indexUser(raw []byte) ([]indexEntry, error) {
-	var u User
-	if err := decodeValue(raw, &u); err != nil {
-		return nil, err
-	}
-	return []indexEntry{{name: "usr.upn", value: u.UserPrincipalName}}, nil
+// indexUser returns the index entries of an account.
+func indexUser(u *User, _ []byte) []IndexEntry {
+	return []IndexEntry{{Name: "usr.upn", Value: u.UserPrincipalName}}
 }
 
 // GetUser returns the account with the given ObjectId.

@@ -59,7 +59,7 @@ func newTenantCheckCmd(e *env, o *options) *cobra.Command {
 				fmt.Fprintf(e.io.Err, "exosim: tenant %s: %d findings\n", path, len(findings))
 				return exitCode(1)
 			}
-			fmt.Fprintf(e.io.Out, "Tenant %s: %d checks passed (%s).\n", path, len(store.CheckNames()), strings.Join(store.CheckNames(), ", "))
+			fmt.Fprintf(e.io.Out, "Tenant %s: %d checks passed (%s).\n", path, len(st.CheckNames()), strings.Join(st.CheckNames(), ", "))
 			return nil
 		},
 	}

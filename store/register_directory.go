@@ -1,0 +1,41 @@
+package store
+
+// The record kinds of the directory: the organization, Entra accounts,
+// mailboxes and mail users, and mailbox content.
+var (
+	orgKind  = DefineKind(KindSpec[Organization]{Bucket: bucketOrg, Name: "organization"})
+	userKind = DefineKind(KindSpec[User]{Bucket: bucketUsers, Name: "user", Index: indexUser})
+	// mailboxKind and contentKind are read by the hundred thousand (a
+	// listing, a clock advance): they decode on the fast path.
+	mailboxKind = DefineKind(KindSpec[Mailbox]{Bucket: bucketMailboxes, Name: "mailbox", Index: indexMailbox, FastDecode: true})
+	contentKind = DefineKind(KindSpec[MailboxContent]{Bucket: bucketContent, Name: "mailboxContent", FastDecode: true})
+)
+
+// registerDirectory adds the directory to s: its kinds, the timers of the
+// mailbox lifecycle, its checks and migrations.
+func registerDirectory(s *Schema) {
+	orgKind.Register(s)
+	userKind.Register(s)
+	mailboxKind.Register(s)
+	contentKind.Register(s)
+	s.Principals(bucketUsers, bucketOrg)
+	s.AddTimer(TimerSoftDeleteExpiry, fireSoftDeleteExpiry)
+	s.AddTimer(TimerRecycleBinExpiry, fireRecycleBinExpiry)
+	s.AddTimer(TimerRetirementPurge, fireRetirementPurge)
+	s.AddTimer(TimerLicenseGrace, fireLicenseGrace)
+	s.TimerSubject("mailbox.", func(tx *Tx, guid string) (bool, error) { return exists(tx.GetMailbox(guid)) })
+	s.TimerSubject("user.", func(tx *Tx, id string) (bool, error) { return exists(tx.GetUser(id)) })
+	s.AddCheck("mailbox-user", checkMailboxUsers)
+	s.AddCheck("account-copies", checkAccountCopies)
+	s.AddCheck("content-cohorts", checkContentCohorts)
+	s.AddMigration(1, "explicit item cohorts", migrateExplicitCohorts)
+	s.AddMigration(3, "compact mailbox records and covering indexes", migrateCoveringIndexes)
+}
+
+// exists turns the result of a look-up into whether the record exists.
+func exists[T any](_ T, err error) (bool, error) {
+	if isNotFound(err) {
+		return false, nil
+	}
+	return err == nil, err
+}

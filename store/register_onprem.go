@@ -1,0 +1,13 @@
+package store
+
+// The record kinds of the on-premises organization.
+var (
+	onPremDatabaseKind = DefineKind(KindSpec[MailboxDatabase]{Bucket: bucketOnPremDatabases, Name: "onpremDatabase"})
+	onPremMailboxKind  = DefineKind(KindSpec[OnPremMailbox]{Bucket: bucketOnPremMailboxes, Name: "onpremMailbox"})
+)
+
+// registerOnPrem adds the on-premises organization to s.
+func registerOnPrem(s *Schema) {
+	onPremDatabaseKind.Register(s)
+	onPremMailboxKind.Register(s)
+}

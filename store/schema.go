@@ -1,0 +1,348 @@
+package store
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"time"
+	"unsafe"
+)
+
+// Schema lists what a tenant file holds: its record kinds (one bucket
+// each), the handlers of its timers, its checks, its migrations and the
+// hooks its areas offer each other. Whoever owns a kind, timer or check
+// registers it explicitly (an area's Register function); Open takes the
+// finished Schema, and the engine reads it, never changes it.
+type Schema struct {
+	kinds      []*kindDef
+	byBucket   map[string]*kindDef
+	timers     map[string]TimerHandler
+	checks     []namedCheck
+	migrations []migration
+	advance    []func(tx *Tx, from time.Time) error
+	hooks      map[any][]any
+	principals []string
+	subjects   []timerSubject
+}
+
+// timerSubject says how to find the object of the timers whose kind starts
+// with prefix (see checkTimers).
+type timerSubject struct {
+	prefix string
+	exists func(tx *Tx, payload string) (bool, error)
+}
+
+// NewSchema returns a schema holding what the engine itself keeps: the
+// timers bucket and the migration of every record to the binary
+// encoding.
+func NewSchema() *Schema {
+	s := &Schema{byBucket: map[string]*kindDef{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{}}
+	timerKind.Register(s)
+	s.AddMigration(2, "binary record encoding", migrateCBORRecords)
+	s.AddCheck("indexes", checkIndexes)
+	s.AddCheck("timers", checkTimers)
+	return s
+}
+
+// kindDef is the untyped description of a record kind the engine works
+// with: the bucket, how to make a value for export and import, and how to
+// index a stored record.
+type kindDef struct {
+	bucket string
+	// name is the human name of a record (counts, errors).
+	name string
+	// newValue returns a new value of the record type.
+	newValue func() any
+	// index returns the index entries of a stored record (nil: the kind
+	// has no secondary index).
+	index func(raw []byte) ([]indexEntry, error)
+	// notExported keeps the bucket out of export and Info.
+	notExported bool
+	// onWrite: the bucket is created by the first write, not by Open.
+	onWrite bool
+}
+
+// IndexEntry is one secondary-index value of a record. An entry with a
+// Payload is a covering entry: the index keeps the payload (normally the
+// stored record itself) beside the key, so a walk of the index reads it
+// without a second, random read of the record.
+type IndexEntry struct {
+	Name    string
+	Value   string
+	Payload []byte
+}
+
+// KindSpec describes a record kind of type T.
+type KindSpec[T any] struct {
+	// Bucket is the bbolt bucket of the kind (and its name in exports).
+	Bucket string
+	// Name names one record in counts and errors ("mailbox").
+	Name string
+	// Index returns the secondary-index entries of a record; raw is its
+	// stored form (the payload of a covering entry). Nil: no index.
+	Index func(v *T, raw []byte) []IndexEntry
+	// FastDecode reads stored records with a decoder built from T's struct
+	// tags (for kinds read by the hundred thousand); a record it does not
+	// understand falls back to the general decoder.
+	FastDecode bool
+	// NotExported keeps the kind in the file but out of export and Info.
+	NotExported bool
+	// CreatedOnWrite creates the bucket at the first write instead of at
+	// Open.
+	CreatedOnWrite bool
+}
+
+// Kind is a record kind of type T: typed access to its bucket. Define it
+// once (DefineKind) and register it in a Schema.
+type Kind[T any] struct {
+	def  *kindDef
+	fast *structDecoder
+}
+
+// DefineKind returns the kind spec describes.
+func DefineKind[T any](spec KindSpec[T]) *Kind[T] {
+	k := &Kind[T]{}
+	if spec.FastDecode {
+		k.fast = newStructDecoder(reflect.TypeOf((*T)(nil)).Elem())
+	}
+	k.def = &kindDef{bucket: spec.Bucket, name: spec.Name, newValue: func() any { return new(T) },
+		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite}
+	if spec.Index != nil {
+		k.def.index = func(raw []byte) ([]indexEntry, error) {
+			v := new(T)
+			if err := k.Decode(raw, v); err != nil {
+				return nil, err
+			}
+			var out []indexEntry
+			for _, e := range spec.Index(v, raw) {
+				out = append(out, indexEntry{name: e.Name, value: e.Value, payload: e.Payload})
+			}
+			return out, nil
+		}
+	}
+	return k
+}
+
+// Register adds the kind to s.
+func (k *Kind[T]) Register(s *Schema) { s.addKind(k.def) }
+
+// Bucket returns the kind's bucket name.
+func (k *Kind[T]) Bucket() string { return k.def.bucket }
+
+// Decode decodes a stored record of the kind into v.
+func (k *Kind[T]) Decode(raw []byte, v *T) error {
+	if k.fast != nil && !isJSONRecord(raw) {
+		var fast T
+		r := cborReader{b: raw}
+		if k.fast.decode(&r, unsafe.Pointer(&fast)) && r.i == len(r.b) {
+			*v = fast
+			return nil
+		}
+	}
+	return decodeValue(raw, v)
+}
+
+// Get returns the record under key; ok is false when there is none.
+func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
+	b, err := tx.bucket(k.def.bucket)
+	if err != nil {
+		return nil, false, err
+	}
+	raw := b.Get([]byte(key))
+	if raw == nil {
+		return nil, false, nil
+	}
+	v = new(T)
+	if err := k.Decode(raw, v); err != nil {
+		return nil, false, fmt.Errorf("decode %s %q: %w", k.def.bucket, key, err)
+	}
+	return v, true, nil
+}
+
+// Put stores v under key and keeps the kind's indexes.
+func (k *Kind[T]) Put(tx *Tx, key string, v *T) error { return tx.putRecord(k.def.bucket, key, v) }
+
+// Delete removes the record under key and its index entries; it reports
+// whether there was one.
+func (k *Kind[T]) Delete(tx *Tx, key string) (bool, error) { return tx.deleteRecord(k.def.bucket, key) }
+
+// ForEach calls fn for every record whose key sorts after `after` ("" =
+// from the first), in key order. Returning ErrStop ends the walk quietly.
+func (k *Kind[T]) ForEach(tx *Tx, after string, fn func(key string, v *T) error) error {
+	return tx.forEachRaw(k.def.bucket, after, func(key string, raw []byte) error {
+		v := new(T)
+		if err := k.Decode(raw, v); err != nil {
+			return fmt.Errorf("decode %s %q: %w", k.def.bucket, key, err)
+		}
+		return fn(key, v)
+	})
+}
+
+// List returns every record in key order.
+func (k *Kind[T]) List(tx *Tx) ([]*T, error) {
+	var out []*T
+	err := k.ForEach(tx, "", func(_ string, v *T) error {
+		out = append(out, v)
+		return nil
+	})
+	return out, err
+}
+
+// Scan returns up to limit records after `after` (limit <= 0 means 500)
+// and the key to pass as `after` for the next page ("" at the end).
+func (k *Kind[T]) Scan(tx *Tx, after string, limit int) ([]*T, string, error) {
+	if limit <= 0 {
+		limit = 500
+	}
+	var out []*T
+	var last string
+	more := false
+	err := k.ForEach(tx, after, func(key string, v *T) error {
+		if len(out) == limit {
+			more = true
+			return ErrStop
+		}
+		out = append(out, v)
+		last = key
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
+	}
+	if !more {
+		last = ""
+	}
+	return out, last, nil
+}
+
+// Count returns the number of records.
+func (k *Kind[T]) Count(tx *Tx) int { return tx.countBucket(k.def.bucket) }
+
+func (s *Schema) addKind(d *kindDef) {
+	if _, dup := s.byBucket[d.bucket]; dup {
+		panic("store: bucket " + d.bucket + " registered twice")
+	}
+	if d.bucket == bucketMeta || d.bucket == bucketIndex || d.bucket == "" {
+		panic("store: reserved bucket name " + d.bucket)
+	}
+	s.kinds = append(s.kinds, d)
+	s.byBucket[d.bucket] = d
+}
+
+// kind returns the kind stored in bucket.
+func (s *Schema) kind(bucket string) (*kindDef, bool) {
+	d, ok := s.byBucket[bucket]
+	return d, ok
+}
+
+// newValue returns a new value of bucket's record type; a bucket the
+// schema does not know decodes generically.
+func (s *Schema) newValue(bucket string) any {
+	if d, ok := s.byBucket[bucket]; ok {
+		return d.newValue()
+	}
+	var v any
+	return &v
+}
+
+// AddTimer installs the handler of a timer kind.
+func (s *Schema) AddTimer(kind string, h TimerHandler) {
+	if _, dup := s.timers[kind]; dup {
+		panic("store: timer kind " + kind + " registered twice")
+	}
+	s.timers[kind] = h
+}
+
+// TimerKinds lists the timer kinds with a handler, sorted.
+func (s *Schema) TimerKinds() []string {
+	var ks []string
+	for k := range s.timers {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// AddCheck adds a tenant check; checks run in the order they were added.
+func (s *Schema) AddCheck(name string, fn CheckFunc) {
+	s.checks = append(s.checks, namedCheck{name, fn})
+}
+
+// CheckNames lists the checks in the order they run.
+func (s *Schema) CheckNames() []string {
+	var out []string
+	for _, c := range s.checks {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// AddMigration adds the migration of a tenant from schema version from to
+// from+1 (see migrate.go). Apply rewrites the records of tx; the indexes
+// are up to date before it runs and putRecord keeps them so.
+func (s *Schema) AddMigration(from int, name string, apply func(tx *Tx) error) {
+	s.migrations = append(s.migrations, migration{From: from, Name: name, Apply: apply})
+	sort.SliceStable(s.migrations, func(i, j int) bool { return s.migrations[i].From < s.migrations[j].From })
+}
+
+// Version is the schema version of the layout this schema writes: one
+// more than the last migration leads from.
+func (s *Schema) Version() int {
+	v := minSchemaVersion
+	for _, m := range s.migrations {
+		v = max(v, m.From+1)
+	}
+	return v
+}
+
+// validate checks that the migrations form one chain from
+// minSchemaVersion up to Version.
+func (s *Schema) validate() error {
+	for i, m := range s.migrations {
+		if m.From != minSchemaVersion+i {
+			return fmt.Errorf("store: schema migrations do not form a chain: migration %d leads from version %d", i, m.From)
+		}
+	}
+	return nil
+}
+
+// TimerSubject tells the timers check how to find the object the payload
+// of a timer names, for the timer kinds that start with prefix: exists
+// reports whether it is there.
+func (s *Schema) TimerSubject(prefix string, exists func(tx *Tx, payload string) (bool, error)) {
+	s.subjects = append(s.subjects, timerSubject{prefix, exists})
+}
+
+// AfterAdvance adds a hook the clock runs after every advance (AdvanceTo),
+// once the due timers have fired; from is the clock before the advance.
+func (s *Schema) AfterAdvance(fn func(tx *Tx, from time.Time) error) {
+	s.advance = append(s.advance, fn)
+}
+
+// Principals names the buckets whose changes decide who may run which
+// cmdlet (see Store.PrincipalsGeneration).
+func (s *Schema) Principals(buckets ...string) {
+	s.principals = append(s.principals, buckets...)
+}
+
+// Hook is a typed extension point one area declares and others fill in,
+// per schema: the area that declares it calls the functions the others
+// added (Funcs), so neither imports the other. F is a function type.
+type Hook[F any] struct{ name string }
+
+// NewHook declares a hook; name says what it is for (errors, docs).
+func NewHook[F any](name string) *Hook[F] { return &Hook[F]{name: name} }
+
+// Add adds f to the hook in s.
+func (h *Hook[F]) Add(s *Schema, f F) { s.hooks[h] = append(s.hooks[h], f) }
+
+// Funcs returns the functions added to the hook in the schema of tx's
+// store, in the order they were added.
+func (h *Hook[F]) Funcs(tx *Tx) []F {
+	fs := tx.s.schema.hooks[h]
+	out := make([]F, len(fs))
+	for i, f := range fs {
+		out[i] = f.(F)
+	}
+	return out
+}

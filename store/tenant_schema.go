@@ -1,0 +1,14 @@
+package store
+
+// tenantSchema is the schema of the whole tenant: every area, in the order
+// their buckets are created.
+func tenantSchema() *Schema {
+	s := NewSchema()
+	registerDirectory(s)
+	registerOME(s)
+	registerHolds(s)
+	registerOnPrem(s)
+	registerRBAC(s)
+	registerRestore(s)
+	return s
+}

@@ -164,6 +164,7 @@ func matchParameter(cmd *Command, typed string, withCommon bool) ([]candidate, b
 // boundArgs is the result of binding a command's arguments.
 type boundArgs struct {
 	values     map[string]any // lower-case declared name → converted value
+	order      []string       // keys of values and common in the order they were bound
 	common     map[string]any // lower-case common parameter name → value
 	sets       []string       // remaining candidate parameter sets
 	extra      []any          // unbound arguments ($args) for simple functions
@@ -176,8 +177,22 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 	var positional []argument
 	setsUsed := map[string]bool{}
 	var namedParams []*Param
-	// 1. named arguments
+	// Parameters splatted from a hashtable bind after the written ones,
+	// and a written parameter supersedes the splatted one.
+	ordered := make([]argument, 0, len(args))
 	for _, a := range args {
+		if !a.splat {
+			ordered = append(ordered, a)
+		}
+	}
+	for _, a := range args {
+		if a.splat {
+			ordered = append(ordered, a)
+		}
+	}
+	written := map[string]bool{}
+	// 1. named arguments
+	for _, a := range ordered {
 		if a.name == "" {
 			positional = append(positional, a)
 			continue
@@ -202,6 +217,12 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 		c := cands[0]
 		key := strings.ToLower(c.name())
+		if a.splat && written[key] {
+			continue
+		}
+		if !a.splat {
+			written[key] = true
+		}
 		if _, dup := b.values[key]; dup {
 			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.name()), "ParameterAlreadyBound", object.InvalidArgument)
 		}
@@ -227,6 +248,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 				return nil, err
 			}
 			b.common[key] = cv
+			b.order = append(b.order, key)
 			continue
 		}
 		cv, err := rt.convertArg(cmd, invName, c.param, val, a.ext)
@@ -234,6 +256,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			return nil, err
 		}
 		b.values[key] = cv
+		b.order = append(b.order, key)
 		namedParams = append(namedParams, c.param)
 		for _, s := range c.param.Sets {
 			setsUsed[strings.ToLower(s.Set)] = true
@@ -277,6 +300,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			return nil, err
 		}
 		b.values[strings.ToLower(p.Name)] = cv
+		b.order = append(b.order, strings.ToLower(p.Name))
 		var keep []string
 		for _, s := range sets {
 			if _, in := p.InSet(s); in {
@@ -295,6 +319,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			return nil, err
 		}
 		b.values[strings.ToLower(remaining.Name)] = cv
+		b.order = append(b.order, strings.ToLower(remaining.Name))
 	}
 	b.sets = sets
 	return b, nil
@@ -529,6 +554,9 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *commonParam, v
 // convertArg converts an argument to a declared parameter's type, with
 // PowerShell's binding error texts (compiled cmdlet vs function style).
 func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
+	if p.script != nil {
+		return rt.convertScriptArg(cmd, invName, p, v, ext)
+	}
 	t := p.Type
 	if t == nil {
 		t = TObject

@@ -165,6 +165,9 @@ type Param struct {
 	// Remaining collects every leftover positional argument
 	// (ValueFromRemainingArguments).
 	Remaining bool
+
+	// script is set for parameters declared in a param() block.
+	script *scriptParam
 }
 
 // InSet returns the parameter's SetInfo for a set, if it belongs to it.

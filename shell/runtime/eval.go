@@ -150,9 +150,7 @@ func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {
 			if err != nil {
 				return err
 			}
-			if n, ok := toNumber(v); ok {
-				code = int(asInt64(n))
-			}
+			code = exitCode(v)
 		}
 		rt.global.set("LASTEXITCODE", code)
 		return &ExitSignal{Code: code}
@@ -623,6 +621,9 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 	case *syntax.VariableExpr:
 		return rt.assignVariableAt(t.Name, value, t.Ext)
 	case *syntax.ConvertExpr:
+		if v, ok := t.Child.(*syntax.VariableExpr); ok {
+			return rt.assignTyped(v, t.Type.Name, value)
+		}
 		conv, err := rt.ConvertTo(value, t.Type.Name)
 		if err != nil {
 			return rt.wrapConvertErr(err, t.Ext)
@@ -681,13 +682,65 @@ func (rt *Runtime) assignVariable(name string, value any) error {
 }
 
 func (rt *Runtime) assignVariableAt(name string, value any, ext syntax.Extent) error {
+	target, bare, err := rt.assignmentScope(name, value, ext)
+	if target == nil || err != nil {
+		return err
+	}
+	if vv, ok := value.(voidValue); ok {
+		_ = vv
+		value = nil
+	}
+	if v := target.lookup(bare); v != nil && v.Type != "" {
+		cv, err := rt.constrain(v.Type, value)
+		if err != nil {
+			return metadataError(ext, err)
+		}
+		value = cv
+	}
+	target.set(bare, value)
+	return nil
+}
+
+// assignTyped is [type]$name = value: the value is converted and the
+// variable, in the scope the assignment names, takes the type as its
+// constraint for later assignments.
+func (rt *Runtime) assignTyped(v *syntax.VariableExpr, typeName string, value any) error {
+	if strings.EqualFold(typeName, "void") {
+		return rt.assignVariableAt(v.Name, nil, v.Ext)
+	}
+	target, bare, err := rt.assignmentScope(v.Name, value, v.Ext)
+	if target == nil || err != nil {
+		return err
+	}
+	cv, err := rt.constrain(typeName, value)
+	if err != nil {
+		return metadataError(v.Ext, err)
+	}
+	target.set(bare, cv)
+	target.lookup(bare).Type = typeName
+	return nil
+}
+
+// metadataError is a failed conversion to a variable's type constraint.
+func metadataError(ext syntax.Extent, err error) error {
+	var pe *PSError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return runtimeError(ext, err.Error(), "RuntimeException", object.MetadataError, "ArgumentTransformationMetadataException")
+}
+
+// assignmentScope is the scope an assignment to name writes to, with the
+// unqualified name; a nil scope means the assignment is already done
+// ($null, $env:) or refused.
+func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*Scope, string, error) {
 	scopeName, bare := splitScope(name)
 	lower := strings.ToLower(bare)
 	switch lower {
 	case "null":
-		return nil
+		return nil, bare, nil
 	case "true", "false":
-		return runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+		return nil, bare, runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
 	}
 	var target *Scope
 	switch scopeName {
@@ -697,21 +750,16 @@ func (rt *Runtime) assignVariableAt(name string, value any, ext syntax.Extent) e
 		target = rt.scriptScope()
 	case "env":
 		os.Setenv(bare, rt.toStr(value))
-		return nil
+		return nil, bare, nil
 	case "", "local", "private":
 		target = rt.scope
 	default:
 		target = rt.scope
 	}
 	if v := target.lookup(bare); v != nil && v.ReadOnly {
-		return runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+		return nil, bare, runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
 	}
-	if vv, ok := value.(voidValue); ok {
-		_ = vv
-		value = nil
-	}
-	target.set(bare, value)
-	return nil
+	return target, bare, nil
 }
 
 // ---------------------------------------------------------------------------

@@ -106,10 +106,17 @@ func (rt *Runtime) ConvertArgument(cmd *Command, p *Param, v any) (any, error) {
 
 // WriteScriptError writes an error record from Write-Error: inside a script
 // function it is attributed to (and filtered by the -ErrorAction and
-// -ErrorVariable of) that function, as PowerShell does.
+// -ErrorVariable of) that function, as PowerShell does. Inside a script
+// file it takes the script's call site as its position (none for the
+// script exosim runs) but keeps Write-Error as its reason, since a script
+// is not a command PowerShell can look up by its file name.
 func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error {
 	if n := len(rt.fnStack); n > 0 && ctx.proc.errAction == "" && ctx.proc.errVar == "" {
 		fp := rt.fnStack[n-1]
+		if fp.isScript() && fp.fn == nil {
+			rec.Position = fp.position
+			return fp.writeError(rec)
+		}
 		if fp.cmd.Name != "" {
 			rec.Reason = fp.cmd.Name
 			rec.CommandSuffix = fp.cmd.Name

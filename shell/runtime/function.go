@@ -2,37 +2,58 @@ package runtime
 
 import (
 	"errors"
+	"path/filepath"
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// funcRun is the state of one running script function or script block.
+// funcRun is the state of one running script function, script block or
+// script file.
 type funcRun struct {
-	ast      *syntax.ScriptBlock
-	scope    *Scope
-	saved    *Scope
-	input    []any
-	params   []*syntax.Parameter
-	cmd      *Command
-	isDot    bool
-	isScript bool
+	ast    *syntax.ScriptBlock
+	scope  *Scope
+	saved  *Scope
+	input  []any
+	params []*syntax.Parameter
+	cmd    *Command
+	isDot  bool
+	// exited is set once an exit statement ended this script file: its
+	// remaining blocks do not run.
+	exited bool
+	// bound is $PSBoundParameters; info is $MyInvocation.
+	bound *object.Hashtable
+	info  *object.PSObject
 }
 
 // functionCommand builds (and caches) a Command declaration for a script
-// block's parameters so the same binder serves functions and cmdlets. simple
-// is true for functions without [CmdletBinding()] or [Parameter()].
+// block's parameters so the same binder serves functions, scripts and
+// cmdlets. simple is true for functions without [CmdletBinding()] or
+// [Parameter()].
 func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*Command, bool, error) {
 	key := ast
 	if rt.fnCache == nil {
 		rt.fnCache = map[*syntax.ScriptBlock]*fnDecl{}
 	}
 	if d, ok := rt.fnCache[key]; ok {
+		if d.err != nil {
+			return nil, false, d.err
+		}
 		c := *d.cmd
 		c.Name = name
 		return &c, d.simple, nil
 	}
+	cmd, simple, err := rt.buildFunctionCommand(name, ast, fnParams)
+	rt.fnCache[key] = &fnDecl{cmd: cmd, simple: simple, err: err}
+	if err != nil {
+		return nil, false, err
+	}
+	c := *cmd
+	return &c, simple, nil
+}
+
+func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*Command, bool, error) {
 	params := fnParams
 	advanced := false
 	var attrs []*syntax.Attribute
@@ -41,135 +62,246 @@ func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParam
 		attrs = ast.Param.Attributes
 	}
 	cmd := &Command{Name: name, Type: FunctionCommand, ConfirmImpact: ImpactMedium}
+	positionalBinding := true
 	for _, a := range attrs {
-		if strings.EqualFold(a.Name, "CmdletBinding") {
+		if !strings.EqualFold(a.Name, "CmdletBinding") {
+			continue
+		}
+		advanced = true
+		for _, na := range a.Named {
+			var val any = true
+			if na.Value != nil {
+				v, err := rt.evalExpr(na.Value)
+				if err != nil {
+					return nil, false, err
+				}
+				val = v
+			}
+			switch strings.ToLower(na.Name) {
+			case "supportsshouldprocess":
+				cmd.SupportsShouldProcess = object.ToBool(val)
+			case "positionalbinding":
+				positionalBinding = object.ToBool(val)
+			case "confirmimpact":
+				switch strings.ToLower(rt.toStr(val)) {
+				case "high":
+					cmd.ConfirmImpact = ImpactHigh
+				case "low":
+					cmd.ConfirmImpact = ImpactLow
+				case "none":
+					cmd.ConfirmImpact = ImpactNone
+				}
+			case "defaultparametersetname":
+				cmd.DefaultSet = rt.toStr(val)
+			}
+		}
+	}
+	// Parameters are positional in declaration order (switches excepted)
+	// unless positional binding is turned off or any parameter names a
+	// position or a parameter set of its own.
+	custom := false
+	for _, p := range params {
+		for _, a := range p.Attributes {
+			if !strings.EqualFold(a.Name, "Parameter") {
+				continue
+			}
 			advanced = true
 			for _, na := range a.Named {
 				switch strings.ToLower(na.Name) {
-				case "supportsshouldprocess":
-					cmd.SupportsShouldProcess = na.Value == nil || rt.constTruthy(na.Value)
-				case "confirmimpact":
+				case "position":
+					custom = true
+				case "parametersetname":
 					if na.Value != nil {
-						v, _ := rt.evalExpr(na.Value)
-						switch strings.ToLower(rt.toStr(v)) {
-						case "high":
-							cmd.ConfirmImpact = ImpactHigh
-						case "low":
-							cmd.ConfirmImpact = ImpactLow
-						case "none":
-							cmd.ConfirmImpact = ImpactNone
+						v, err := rt.evalExpr(na.Value)
+						if err == nil && !strings.EqualFold(rt.toStr(v), AllSets) {
+							custom = true
 						}
-					}
-				case "defaultparametersetname":
-					if na.Value != nil {
-						v, _ := rt.evalExpr(na.Value)
-						cmd.DefaultSet = rt.toStr(v)
 					}
 				}
 			}
 		}
 	}
-	setNames := map[string]bool{}
+	var setNames []string
+	seenSet := map[string]bool{}
 	pos := 0
-	explicitPositions := false
 	for _, p := range params {
-		for _, a := range p.Attributes {
-			if strings.EqualFold(a.Name, "Parameter") {
-				advanced = true
-				for _, na := range a.Named {
-					if strings.EqualFold(na.Name, "Position") {
-						explicitPositions = true
-					}
-				}
+		decl, err := rt.scriptParamDecl(p, advanced)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, s := range decl.Sets {
+			if s.Set != AllSets && !seenSet[strings.ToLower(s.Set)] {
+				seenSet[strings.ToLower(s.Set)] = true
+				setNames = append(setNames, s.Set)
 			}
 		}
-	}
-	for _, p := range params {
-		decl := &Param{Name: p.Name, Type: rt.paramType(p)}
-		var sets []SetInfo
-		for _, a := range p.Attributes {
-			switch strings.ToLower(a.Name) {
-			case "parameter":
-				si := SetInfo{Set: AllSets, Position: -1}
-				for _, na := range a.Named {
-					var val any = true
-					if na.Value != nil {
-						val, _ = rt.evalExpr(na.Value)
-					}
-					switch strings.ToLower(na.Name) {
-					case "mandatory":
-						si.Mandatory = object.ToBool(val)
-					case "position":
-						if n, ok := toNumber(val); ok {
-							si.Position = int(asInt64(n))
-						}
-					case "valuefrompipeline":
-						si.FromPipeline = object.ToBool(val)
-					case "valuefrompipelinebypropertyname":
-						si.FromPipelineByName = object.ToBool(val)
-					case "parametersetname":
-						si.Set = rt.toStr(val)
-						setNames[si.Set] = true
-					}
-				}
-				sets = append(sets, si)
-			case "alias":
-				for _, e := range a.Positional {
-					v, _ := rt.evalExpr(e)
-					if items, ok := enumerateForCompare(v); ok {
-						for _, it := range items {
-							decl.Aliases = append(decl.Aliases, rt.toStr(it))
-						}
-					} else {
-						decl.Aliases = append(decl.Aliases, rt.toStr(v))
-					}
-				}
-			case "validateset":
-				var vals []string
-				for _, e := range a.Positional {
-					v, _ := rt.evalExpr(e)
-					vals = append(vals, rt.toStr(v))
-				}
-				t := *decl.Type
-				t.Kind = KindEnum
-				t.Values = vals
-				decl.Type = &t
-			case "validatenotnullorempty", "validatenotnull":
-				decl.ValidateNotNullOrEmpty = true
-			}
-		}
-		if len(sets) == 0 {
-			sets = []SetInfo{{Set: AllSets, Position: -1}}
-		}
-		if !explicitPositions && !decl.IsSwitch() {
-			for i := range sets {
-				sets[i].Position = pos
+		if positionalBinding && !custom && !decl.IsSwitch() {
+			for i := range decl.Sets {
+				decl.Sets[i].Position = pos
 			}
 			pos++
 		}
-		decl.Sets = sets
-		if p.Default != nil {
-			decl.Default = p.Default.Span().Text()
-		}
 		cmd.Params = append(cmd.Params, decl)
 	}
-	for s := range setNames {
-		cmd.Sets = append(cmd.Sets, s)
+	cmd.Sets = setNames
+	if len(cmd.Sets) > 0 && cmd.DefaultSet == "" {
+		cmd.DefaultSet = cmd.Sets[0]
 	}
-	if len(cmd.Sets) > 0 {
-		if cmd.DefaultSet == "" {
-			cmd.DefaultSet = cmd.Sets[0]
-		}
-	}
-	simple := !advanced
-	rt.fnCache[key] = &fnDecl{cmd: cmd, simple: simple}
-	c := *cmd
-	return &c, simple, nil
+	return cmd, !advanced, nil
 }
 
 type fnDecl struct {
 	cmd    *Command
 	simple bool
+	err    error
+}
+
+// scriptParamDecl turns one declared parameter into the binder's Param,
+// reading its [Parameter()], [Alias()], [Allow...()] and validation
+// attributes.
+func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, error) {
+	sp := &scriptParam{decl: p, advanced: advanced}
+	decl := &Param{Name: p.Name, Type: TObject, script: sp}
+	if len(p.Types) > 0 {
+		tn := p.Types[len(p.Types)-1]
+		sp.typeName = tn.Name
+		t, err := rt.scriptParamType(tn)
+		if err != nil {
+			return nil, err
+		}
+		decl.Type = t
+	}
+	var sets []SetInfo
+	for _, a := range p.Attributes {
+		switch strings.ToLower(a.Name) {
+		case "parameter":
+			si := SetInfo{Set: AllSets, Position: -1}
+			for _, na := range a.Named {
+				var val any = true
+				if na.Value != nil {
+					v, err := rt.evalExpr(na.Value)
+					if err != nil {
+						return nil, err
+					}
+					val = v
+				}
+				switch strings.ToLower(na.Name) {
+				case "mandatory":
+					si.Mandatory = object.ToBool(val)
+				case "position":
+					if n, ok := toNumber(val); ok {
+						si.Position = int(asInt64(n))
+					}
+				case "valuefrompipeline":
+					si.FromPipeline = object.ToBool(val)
+				case "valuefrompipelinebypropertyname":
+					si.FromPipelineByName = object.ToBool(val)
+				case "valuefromremainingarguments":
+					decl.Remaining = object.ToBool(val)
+				case "parametersetname":
+					si.Set = rt.toStr(val)
+				case "helpmessage":
+					decl.Help = rt.toStr(val)
+				case "dontshow":
+					decl.DontShow = object.ToBool(val)
+				}
+			}
+			sets = append(sets, si)
+		case "alias":
+			for _, e := range a.Positional {
+				v, err := rt.evalExpr(e)
+				if err != nil {
+					return nil, err
+				}
+				if items, ok := enumerateForCompare(v); ok {
+					for _, it := range items {
+						decl.Aliases = append(decl.Aliases, rt.toStr(it))
+					}
+				} else {
+					decl.Aliases = append(decl.Aliases, rt.toStr(v))
+				}
+			}
+		case "allownull":
+			sp.allowNull = true
+		case "allowemptystring":
+			sp.allowEmptyString = true
+		case "allowemptycollection":
+			sp.allowEmptyCollection = true
+		default:
+			v, err := rt.validatorFor(a)
+			if err != nil {
+				return nil, err
+			}
+			if v != nil {
+				sp.validators = append(sp.validators, v)
+			}
+			if strings.EqualFold(a.Name, "ValidateNotNullOrEmpty") {
+				decl.ValidateNotNullOrEmpty = true
+			}
+		}
+	}
+	// PowerShell runs the validation attributes last-written first.
+	for i, j := 0, len(sp.validators)-1; i < j; i, j = i+1, j-1 {
+		sp.validators[i], sp.validators[j] = sp.validators[j], sp.validators[i]
+	}
+	if len(sets) == 0 {
+		sets = []SetInfo{{Set: AllSets, Position: -1}}
+	}
+	decl.Sets = sets
+	if p.Default != nil {
+		decl.Default = p.Default.Span().Text()
+	}
+	return decl, nil
+}
+
+// scriptParamType is the binder type of a parameter's type constraint:
+// the kinds the binder treats specially (switches, booleans, strings,
+// arrays) keep their kind; every other type converts through the type
+// system when bound.
+func (rt *Runtime) scriptParamType(tn *syntax.TypeName) (*Type, error) {
+	name := strings.ToLower(strings.TrimSpace(tn.Name))
+	switch name {
+	case "switch", "switchparameter", "system.management.automation.switchparameter":
+		return TSwitch, nil
+	case "bool", "boolean", "system.boolean":
+		return TBool, nil
+	case "string", "system.string":
+		return TString, nil
+	case "ref":
+		return &Type{Kind: KindObject, Name: "PSReference", FullName: "System.Management.Automation.PSReference"}, nil
+	}
+	ti, ok := rt.ResolveType(tn.Name)
+	if !ok {
+		return nil, invalidOperation(tn.Ext, "Unable to find type ["+tn.Name+"].", "TypeNotFound")
+	}
+	t := &Type{Kind: KindObject, Name: ti.Name(), FullName: ti.FullName, Array: ti.Element != nil}
+	switch ti.FullName {
+	case "System.Int32":
+		t.Kind = KindInt
+	case "System.Int64":
+		t.Kind = KindLong
+	case "System.Double":
+		t.Kind = KindDouble
+	case "System.DateTime":
+		t.Kind = KindDateTime
+	case "System.TimeSpan":
+		t.Kind = KindTimeSpan
+	case "System.Guid":
+		t.Kind = KindGuid
+	case "System.Collections.Hashtable":
+		t.Kind = KindHashtable
+	case "System.Management.Automation.ScriptBlock":
+		t.Kind = KindScriptBlock
+	case "System.Security.SecureString":
+		t.Kind = KindSecureString
+	case "System.Management.Automation.PSCredential":
+		t.Kind = KindCredential
+	case "System.String[]":
+		t.Kind = KindString
+	case "System.Array", "System.Object[]":
+		t.Array = true
+	}
+	return t, nil
 }
 
 func (rt *Runtime) constTruthy(e syntax.Expr) bool {
@@ -177,45 +309,8 @@ func (rt *Runtime) constTruthy(e syntax.Expr) bool {
 	return err == nil && object.ToBool(v)
 }
 
-func (rt *Runtime) paramType(p *syntax.Parameter) *Type {
-	if len(p.Types) == 0 {
-		return TObject
-	}
-	name := strings.ToLower(p.Types[len(p.Types)-1].Name)
-	switch name {
-	case "string", "system.string":
-		return TString
-	case "string[]":
-		return TStrings
-	case "int", "int32", "system.int32":
-		return TInt
-	case "long", "int64":
-		return TLong
-	case "double":
-		return TDouble
-	case "bool", "boolean", "system.boolean":
-		return TBool
-	case "switch", "system.management.automation.switchparameter":
-		return TSwitch
-	case "datetime", "system.datetime":
-		return TDateTime
-	case "timespan":
-		return TTimeSpan
-	case "guid":
-		return TGuid
-	case "securestring":
-		return TSecureString
-	case "hashtable":
-		return THashtable
-	case "scriptblock":
-		return TScriptBlock
-	case "object[]", "array":
-		return TObjects
-	}
-	return &Type{Kind: KindObject, Name: p.Types[len(p.Types)-1].Name, FullName: p.Types[len(p.Types)-1].Name}
-}
-
-// beginScript starts a script function / script block invocation.
+// beginScript starts a script function, script block or script file
+// invocation: its scope, its parameter variables and its begin block.
 func (pr *cmdProcessor) beginScript() error {
 	rt := pr.rt
 	var ast *syntax.ScriptBlock
@@ -249,7 +344,7 @@ func (pr *cmdProcessor) beginScript() error {
 		run.scope = rt.scope
 	} else {
 		run.scope = newScope(rt.scope)
-		if pr.scriptFile != "" {
+		if pr.isScript() {
 			run.scope.isScript = true
 		}
 	}
@@ -260,15 +355,6 @@ func (pr *cmdProcessor) beginScript() error {
 		rt.depth--
 		return err
 	}
-	extra := pr.bound.extra
-	if extra == nil {
-		extra = []any{}
-	}
-	run.scope.set("args", extra)
-	if pr.scriptFile != "" {
-		run.scope.set("PSCommandPath", pr.scriptFile)
-		run.scope.set("PSScriptRoot", dirOf(pr.scriptFile))
-	}
 	if ast.Begin != nil {
 		if err := pr.runBlock(ast.Begin); err != nil {
 			rt.depth--
@@ -278,61 +364,160 @@ func (pr *cmdProcessor) beginScript() error {
 	return nil
 }
 
+// isScript reports whether the processor runs a script file (or the
+// top-level script read from standard input).
+func (pr *cmdProcessor) isScript() bool { return pr.scriptFile != "" || pr.topLevel }
+
+// scriptName is the command name of a script file: its file name.
+func scriptName(path string) string {
+	return filepath.Base(filepath.ToSlash(path))
+}
+
 func dirOf(p string) string {
 	i := strings.LastIndexAny(p, `/\`)
 	if i < 0 {
 		return "."
 	}
+	if i == 0 {
+		return p[:1]
+	}
 	return p[:i]
 }
 
-// setParamVars defines the parameter variables in the function's scope.
+// setParamVars defines the parameter variables, $PSBoundParameters,
+// $args, $MyInvocation, $PSCmdlet and the script path variables in the
+// function's scope. Bound parameters are set first, then the defaults of
+// the others are evaluated in declaration order (so a default may use
+// any bound parameter and any earlier one).
 func (pr *cmdProcessor) setParamVars() error {
-	rt := pr.rt
 	run := pr.fnRun
 	bp := object.NewHashtable()
-	for _, p := range run.params {
-		key := strings.ToLower(p.Name)
-		decl := pr.cmd.Param(p.Name)
-		if v, ok := pr.ctx.bound[key]; ok {
-			if decl != nil && decl.IsSwitch() {
-				v = Switch(object.ToBool(v))
-			} else if len(p.Types) > 0 && decl != nil && decl.Type.Kind == KindObject {
-				cv, err := rt.ConvertTo(v, p.Types[len(p.Types)-1].Name)
-				if err == nil {
-					v = cv
-				}
+	bp.Ordered = true
+	run.bound = bp
+	// $PSBoundParameters lists parameters in the order they were bound:
+	// named ones, then positional ones, then any a prompt supplied.
+	keys := append([]string{}, pr.bound.order...)
+	for _, p := range pr.cmd.Params {
+		k := strings.ToLower(p.Name)
+		if _, ok := pr.ctx.bound[k]; ok && !containsKey(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		if cv, ok := pr.bound.common[k]; ok {
+			if b, isBool := cv.(bool); isBool && commonIsSwitch(k) {
+				cv = Switch(b)
 			}
-			run.scope.set(p.Name, v)
-			bp.Set(p.Name, v)
+			bp.Set(commonName(k), cv)
 			continue
 		}
-		var def any
-		if p.Default != nil {
-			v, err := rt.evalExpr(p.Default)
-			if err != nil {
-				return err
-			}
-			def = v
-		} else if decl != nil && decl.IsSwitch() {
-			def = Switch(false)
-		} else if decl != nil {
-			switch decl.Type.Kind {
-			case KindString:
-				def = ""
-			case KindInt, KindLong:
-				def = 0
-			case KindBool:
-				def = false
-			}
+		v, ok := pr.ctx.bound[k]
+		p := pr.cmd.Param(k)
+		if !ok || p == nil {
+			continue
 		}
-		run.scope.set(p.Name, def)
+		if p.IsSwitch() {
+			v = Switch(object.ToBool(v))
+		}
+		pr.setParamVar(p, v)
+		bp.Set(p.Name, v)
 	}
+	extra := pr.bound.extra
+	if extra == nil {
+		extra = []any{}
+	}
+	run.scope.set("args", extra)
+	if pr.scriptFile != "" {
+		run.scope.set("PSCommandPath", pr.scriptFile)
+		run.scope.set("PSScriptRoot", dirOf(pr.scriptFile))
+	}
+	pr.commonPreferences(run.scope)
+	run.info = pr.invocationInfo()
+	run.scope.set("MyInvocation", run.info)
 	run.scope.set("PSBoundParameters", bp)
 	run.scope.set("PSCmdlet", &PSCmdlet{pr: pr})
+	for _, p := range pr.cmd.Params {
+		if _, ok := pr.ctx.bound[strings.ToLower(p.Name)]; ok {
+			continue
+		}
+		v, err := pr.defaultValue(p)
+		if err != nil {
+			return err
+		}
+		pr.setParamVar(p, v)
+	}
 	return nil
 }
 
+func containsKey(keys []string, k string) bool {
+	for _, x := range keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// setParamVar defines a parameter's variable, keeping its type constraint
+// so later assignments convert as PowerShell's do.
+func (pr *cmdProcessor) setParamVar(p *Param, v any) {
+	sc := pr.fnRun.scope
+	sc.set(p.Name, v)
+	if p.script != nil && p.script.typeName != "" {
+		sc.lookup(p.Name).Type = p.script.typeName
+	}
+}
+
+// defaultValue is an unbound parameter's value: its default expression,
+// converted to its type, or the type's empty value (a switch not present,
+// "" for strings, zero for numbers, $null otherwise).
+func (pr *cmdProcessor) defaultValue(p *Param) (any, error) {
+	rt := pr.rt
+	sp := p.script
+	if sp == nil {
+		if p.IsSwitch() {
+			return Switch(false), nil
+		}
+		return nil, nil
+	}
+	if sp.decl.Default != nil {
+		v, err := rt.evalExpr(sp.decl.Default)
+		if err != nil {
+			return nil, err
+		}
+		if sp.typeName == "" {
+			return v, nil
+		}
+		cv, err := rt.constrain(sp.typeName, v)
+		if err != nil {
+			return nil, rt.wrapConvertErr(err, sp.decl.Default.Span())
+		}
+		return cv, nil
+	}
+	if sp.typeName == "" {
+		return nil, nil
+	}
+	switch p.Type.Kind {
+	case KindSwitch:
+		return Switch(false), nil
+	case KindString:
+		if !p.Type.Array {
+			return "", nil
+		}
+		return nil, nil
+	case KindBool:
+		return false, nil
+	case KindInt, KindLong, KindDouble, KindDateTime, KindTimeSpan, KindGuid:
+		if v, err := rt.ConvertTo(nil, sp.typeName); err == nil {
+			return v, nil
+		}
+	}
+	return nil, nil
+}
+
+// runBlock runs one of the begin/process/end blocks. A return ends the
+// block; an exit ends a script file (not the functions it calls, and not
+// the script that exosim itself runs, whose exit ends the run).
 func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
 	rt := pr.rt
 	rt.fnStack = append(rt.fnStack, pr)
@@ -342,12 +527,23 @@ func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
 	if errors.As(err, &ret) {
 		return nil
 	}
+	var ex *ExitSignal
+	if pr.scriptFile != "" && !pr.topLevel && errors.As(err, &ex) {
+		pr.fnRun.exited = true
+		if ex.Code != 0 {
+			*pr.hadError = true
+		}
+		return nil
+	}
 	return err
 }
 
 func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 	rt := pr.rt
 	run := pr.fnRun
+	if run.exited {
+		return nil
+	}
 	saved := rt.scope
 	rt.scope = run.scope
 	defer func() { rt.scope = saved }()
@@ -360,43 +556,75 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 		if err := pr.bindScriptPipeline(v); err != nil {
 			return err
 		}
-		run.input = append(run.input, v)
 	}
 	if run.ast.Process == nil {
 		if run.ast.Unnamed && run.ast.End != nil && pr.fn != nil && pr.fn.IsFilter {
 			run.scope.set("_", v)
+			run.scope.set("input", []any{v})
 			return pr.runBlock(run.ast.End)
+		}
+		if hasInput {
+			run.input = append(run.input, v)
 		}
 		return nil
 	}
 	if hasInput {
 		run.scope.set("_", v)
-		run.scope.set("PSItem", v)
+		run.scope.set("input", []any{v})
+	} else {
+		run.scope.set("input", []any{})
 	}
 	return pr.runBlock(run.ast.Process)
 }
 
+// bindScriptPipeline binds one pipeline object to the parameters that take
+// pipeline input, by value first, then by property name (or alias), and
+// updates the parameter variables and $PSBoundParameters.
 func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 	rt := pr.rt
-	for _, p := range pr.cmd.Params {
-		key := strings.ToLower(p.Name)
-		if _, done := pr.bound.values[key]; done {
+	run := pr.fnRun
+	plan := pr.pipePlan()
+	for _, pp := range plan.byValue {
+		if _, done := pr.bound.values[pp.key]; done {
 			continue
 		}
-		for _, s := range p.Sets {
-			if s.FromPipeline {
-				cv, err := rt.convertArg(pr.cmd, pr.invName, p, v, pr.ext)
-				if err != nil {
-					return err
-				}
-				pr.fnRun.scope.set(p.Name, cv)
-				break
+		if _, done := pr.ctx.bound[pp.key]; done {
+			continue
+		}
+		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
+		if err != nil {
+			return err
+		}
+		pr.ctx.bound[pp.key] = cv
+		pr.setParamVar(pp.p, cv)
+		run.bound.Set(pp.p.Name, cv)
+		break
+	}
+	for _, pp := range plan.byName {
+		if _, done := pr.bound.values[pp.key]; done {
+			continue
+		}
+		if _, done := pr.ctx.bound[pp.key]; done {
+			continue
+		}
+		p := pp.p
+		for i := -1; i < len(p.Aliases); i++ {
+			n := p.Name
+			if i >= 0 {
+				n = p.Aliases[i]
 			}
-			if s.FromPipelineByName {
-				if prop, ok := object.GetProperty(v, p.Name); ok {
-					pr.fnRun.scope.set(p.Name, prop.Get())
-				}
+			prop, ok := object.GetProperty(v, n)
+			if !ok {
+				continue
 			}
+			cv, err := rt.convertArg(pr.cmd, pr.invName, p, prop.Get(), pr.ext)
+			if err != nil {
+				return err
+			}
+			pr.ctx.bound[pp.key] = cv
+			pr.setParamVar(p, cv)
+			run.bound.Set(p.Name, cv)
+			break
 		}
 	}
 	return nil
@@ -405,14 +633,12 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 func (pr *cmdProcessor) endScript() error {
 	rt := pr.rt
 	run := pr.fnRun
-	saved := rt.scope
 	rt.scope = run.scope
 	defer func() {
 		rt.scope = run.saved
 		rt.depth--
 	}()
-	_ = saved
-	if run.ast.End != nil && !(pr.fn != nil && pr.fn.IsFilter && run.ast.Unnamed) {
+	if !run.exited && run.ast.End != nil && !(pr.fn != nil && pr.fn.IsFilter && run.ast.Unnamed) {
 		in := run.input
 		if in == nil {
 			in = []any{}
@@ -499,51 +725,4 @@ func (rt *Runtime) InvokeScriptBlock(sb *ScriptBlock, dollarUnder any, out func(
 // EvalScriptBlock runs a script block with $_ bound and returns its value.
 func (rt *Runtime) EvalScriptBlock(sb *ScriptBlock, dollarUnder any) (any, error) {
 	return rt.invokeScriptBlockValue(sb, dollarUnder, nil)
-}
-
-// PSCmdlet is $PSCmdlet inside an advanced function.
-type PSCmdlet struct{ pr *cmdProcessor }
-
-// PSTypeName is the .NET type name.
-func (c *PSCmdlet) PSTypeName() string { return "System.Management.Automation.PSScriptCmdlet" }
-
-func (c *PSCmdlet) String() string { return c.pr.cmd.Name }
-
-func (rt *Runtime) psCmdletMethod(c *PSCmdlet, lname, name string, args []any) (any, error) {
-	switch lname {
-	case "shouldprocess":
-		target, action := "", ""
-		if len(args) > 0 {
-			target = rt.toStr(args[0])
-		}
-		if len(args) > 1 {
-			action = rt.toStr(args[1])
-		}
-		return c.pr.shouldProcess(target, action, "")
-	case "shouldcontinue":
-		return true, nil
-	case "writeerror":
-		if len(args) == 1 {
-			if rec, ok := args[0].(*object.ErrorRecord); ok {
-				return voidValue{}, c.pr.writeError(rec)
-			}
-		}
-	case "throwterminatingerror":
-		if len(args) == 1 {
-			if rec, ok := args[0].(*object.ErrorRecord); ok {
-				return nil, &PSError{Record: rec}
-			}
-		}
-	case "writeobject":
-		if len(args) >= 1 {
-			return voidValue{}, c.pr.emit(args[0])
-		}
-	case "writeverbose":
-		c.pr.writeVerbose(argStr(rt, args, 0))
-		return voidValue{}, nil
-	case "writewarning":
-		c.pr.writeWarning(argStr(rt, args, 0))
-		return voidValue{}, nil
-	}
-	return nil, &methodNotFound{typeName: c.PSTypeName(), name: name}
 }

@@ -117,16 +117,12 @@ func (rt *Runtime) GetMember(target any, name string) any {
 			return len([]rune(t))
 		}
 	case *PSCmdlet:
-		switch lname {
-		case "parametersetname":
-			return t.pr.ctx.ParameterSet
-		case "myinvocation":
-			o := object.NewObject("System.Management.Automation.InvocationInfo")
-			o.Add("MyCommand", t.pr.cmd.Name)
-			o.Add("InvocationName", t.pr.invName)
-			return o
+		v, _ := t.property(lname)
+		return v
+	case Switch:
+		if lname == "ispresent" {
+			return bool(t)
 		}
-		return nil
 	case *TypeValue:
 		switch lname {
 		case "name":
@@ -523,6 +519,10 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 	switch t := object.Unwrap(target).(type) {
 	case *PSCmdlet:
 		return rt.psCmdletMethod(t, lname, name, args)
+	case Switch:
+		if lname == "tobool" && len(args) == 0 {
+			return bool(t), nil
+		}
 	case string:
 		return rt.stringMethod(t, lname, name, args)
 	case time.Time:

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -212,6 +211,9 @@ type cmdProcessor struct {
 	begun      bool
 	ended      bool
 	scriptFile string
+	// topLevel marks the script exosim itself runs (exosim run): its exit
+	// ends the run instead of only the script.
+	topLevel bool
 
 	// invocation hooks (hooks.go): the first error written by the current
 	// call and when it started.
@@ -306,29 +308,25 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.cmd = rt.VisibleCommand(c)
 		return nil
 	}
-	if strings.HasSuffix(lname, ".ps1") || strings.ContainsAny(name, `/\`) {
-		path := name
-		if rt.source != nil && rt.source.Path != "" && !filepath.IsAbs(path) {
-			if _, err := os.Stat(path); err != nil {
-				path = filepath.Join(filepath.Dir(rt.source.Path), path)
+	if strings.ContainsAny(name, `/\`) {
+		if path, ok := scriptPath(name); ok {
+			data, err := os.ReadFile(path)
+			if err == nil {
+				src := syntax.NewSource(path, DecodeScript(data))
+				sb, perrs := syntax.Parse(src)
+				if perrs == nil {
+					perrs = rt.prepareScript(sb, src)
+				}
+				if perrs != nil {
+					return rt.parseErrorsAsError(perrs)
+				}
+				if err := rt.checkRequirements(sb, scriptName(path), name, ext); err != nil {
+					return err
+				}
+				pr.sb = &ScriptBlock{AST: sb}
+				pr.scriptFile = path
+				return nil
 			}
-		}
-		data, err := os.ReadFile(path)
-		if err == nil {
-			src := syntax.NewSource(path, string(data))
-			sb, perrs := syntax.Parse(src)
-			if perrs == nil {
-				perrs = rt.prepareScript(sb, src)
-			}
-			if perrs != nil {
-				return rt.parseErrorsAsError(perrs)
-			}
-			if err := rt.checkRequirements(sb, filepath.Base(path), name, ext); err != nil {
-				return err
-			}
-			pr.sb = &ScriptBlock{AST: sb}
-			pr.scriptFile = path
-			return nil
 		}
 	}
 	return rt.commandNotFound(name, ext)
@@ -397,16 +395,26 @@ func (pr *cmdProcessor) bind(args []argument) error {
 		return err
 	}
 	pr.cmd = cmd
-	// attach values to the parameter that precedes them (-Name value)
-	var joined []argument
+	// attach values to the parameter that precedes them (-Name value); a
+	// following -Word that names no parameter is that value, as text
+	joined := make([]argument, 0, len(args))
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a.name != "" && !a.hasVal && !a.splat {
 			cands, ok := matchParameter(cmd, a.name, !simple)
 			isSwitch := ok && cands[0].kind() == KindSwitch
-			if ok && !isSwitch && i+1 < len(args) && args[i+1].name == "" {
-				a.value, a.hasVal, a.ext = args[i+1].value, true, args[i+1].ext
-				i++
+			if ok && !isSwitch && i+1 < len(args) {
+				next := args[i+1]
+				switch {
+				case next.name == "":
+					a.value, a.hasVal, a.ext = next.value, true, next.ext
+					i++
+				case !next.hasVal && !next.splat:
+					if nc, _ := matchParameter(cmd, next.name, !simple); len(nc) == 0 {
+						a.value, a.hasVal, a.ext = parameterText(next), true, next.nameExt
+						i++
+					}
+				}
 			}
 		}
 		joined = append(joined, a)
@@ -420,6 +428,16 @@ func (pr *cmdProcessor) bind(args []argument) error {
 		return err
 	}
 	return nil
+}
+
+// parameterText is a -Name token as written, when it is taken as a value.
+func parameterText(a argument) string {
+	if a.nameExt.Src != nil {
+		if t := a.nameExt.Text(); strings.HasPrefix(t, "-") || strings.HasPrefix(t, "\u2013") || strings.HasPrefix(t, "\u2014") || strings.HasPrefix(t, "\u2015") {
+			return t
+		}
+	}
+	return "-" + a.name
 }
 
 func (pr *cmdProcessor) commandFor() (*Command, bool, error) {
@@ -439,7 +457,11 @@ func (pr *cmdProcessor) commandFor() (*Command, bool, error) {
 		}
 		return c, simple, nil
 	case pr.sb != nil:
-		c, simple, err := pr.rt.functionCommand("", pr.sb.AST, nil)
+		name := ""
+		if pr.scriptFile != "" {
+			name = scriptName(pr.scriptFile)
+		}
+		c, simple, err := pr.rt.functionCommand(name, pr.sb.AST, nil)
 		return c, simple, err
 	}
 	return nil, false, fmt.Errorf("no command")

@@ -1,11 +1,16 @@
 package runtime
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -55,9 +60,18 @@ func (rt *Runtime) newOutDefault() *outDefault {
 
 // RunOptions controls one top-level run.
 type RunOptions struct {
-	// Script runs the text as a script file: a script scope, $args.
+	// Script runs the text as a script file: a script scope, its param()
+	// block bound to the arguments, $args holding what nothing bound.
 	Script bool
-	Args   []any
+	// Args are positional arguments for the script.
+	Args []any
+	// CommandLine are the words that followed the script on the process's
+	// command line, bound the way pwsh -File binds them: "-Name" names a
+	// parameter, "-Name:value" gives it a value ("true"/"$false" become
+	// booleans), anything else is positional text.
+	CommandLine []string
+	// InvocationName is how the script was named ($MyInvocation).
+	InvocationName string
 }
 
 // maxShownParseErrors bounds the parse errors Run shows for one input.
@@ -109,36 +123,26 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	}()
 	var err error
 	savedScope := rt.scope
-	if opts.Script {
-		s := newScope(rt.scope)
-		s.isScript = true
-		args := opts.Args
-		if args == nil {
-			args = []any{}
-		}
-		s.set("args", args)
-		if src.Path != "" {
-			s.set("PSCommandPath", src.Path)
-			s.set("PSScriptRoot", dirOf(src.Path))
-		}
-		rt.scope = s
-	}
 	if opts.Script && src.Path != "" {
 		err = rt.checkRequirements(sb, filepath.Base(src.Path), src.Path, syntax.Extent{})
 	}
 	if err == nil {
-		err = rt.execTop(sb, rt.out.w.Write)
+		if opts.Script {
+			err = rt.runScriptTop(sb, src, opts)
+		} else {
+			err = rt.execTop(sb, rt.out.w.Write)
+		}
 	}
 	rt.scope = savedScope
 	out := rt.out
 	rt.out = nil
-	exit := -1
+	exit, exited := 0, false
 	if err != nil {
 		var ex *ExitSignal
 		var pe *PSError
 		switch {
 		case errors.As(err, &ex):
-			exit = ex.Code
+			exit, exited = ex.Code, true
 			rt.exitRequested = true
 		case errors.As(err, &pe):
 			if !pe.shown {
@@ -151,7 +155,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		}
 	}
 	out.w.Close()
-	if exit >= 0 {
+	if exited {
 		return exit
 	}
 	if rt.errorsWritten > before {
@@ -199,6 +203,190 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 		}
 	}
 	return nil
+}
+
+// exitCode is the code of "exit value": the value converted to a 32-bit
+// integer as a cast would ("3" is 3, 2.5 is 2, $true is 1); a value that
+// does not convert (text, a number beyond 32 bits such as 2147483648)
+// gives 0, as PowerShell ignores the failed conversion.
+func exitCode(v any) int {
+	if _, ok := object.Unwrap(v).(bool); ok {
+		if object.ToBool(v) {
+			return 1
+		}
+		return 0
+	}
+	n, err := toInt32(v, "System.Int32")
+	if err != nil {
+		return 0
+	}
+	i := asInt64(n)
+	if i > math.MaxInt32 || i < math.MinInt32 {
+		return 0
+	}
+	return int(i)
+}
+
+// ProcessExitCode is the status a process reports for a PowerShell exit
+// code on Linux and macOS: its low eight bits (exit -1 is 255, exit 256
+// is 0).
+func ProcessExitCode(code int) int {
+	return code & 0xff
+}
+
+// runScriptTop runs a parsed script file the way pwsh -File does: as a
+// command whose param() block binds the command-line words, in a new
+// script scope, with exit ending the whole run.
+func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts RunOptions) error {
+	hadError := false
+	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: &ScriptBlock{AST: sb}, scriptFile: src.Path, topLevel: true}
+	pr.invName = opts.InvocationName
+	if pr.invName == "" {
+		pr.invName = src.Path
+	}
+	args := commandLineArgs(opts.CommandLine)
+	for _, a := range opts.Args {
+		args = append(args, argument{value: a})
+	}
+	if err := pr.bind(args); err != nil {
+		return err
+	}
+	pr.setNext(func(v any) error {
+		rt.out.w.Write(v)
+		return nil
+	})
+	err := rt.drivePipeline([]processor{pr})
+	var stop *stopUpstream
+	if errors.As(err, &stop) {
+		return nil
+	}
+	switch err.(type) {
+	case *breakSignal, *continueSignal, *returnSignal, *stopSignal:
+		return nil
+	}
+	return err
+}
+
+// commandLineArgs turns the process's words after a script path into
+// arguments as pwsh -File does: "-Name" is a parameter name, "-Name:value"
+// a parameter with its value (true/false, with or without "$", become
+// booleans), "-Name:" takes the next word as its value, and every other
+// word (a lone "-" too) is a positional string.
+func commandLineArgs(words []string) []argument {
+	var out []argument
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		first, size := utf8.DecodeRuneInString(w)
+		if len(w) <= size || !strings.ContainsRune("-\u2013\u2014\u2015", first) {
+			out = append(out, argument{value: w})
+			continue
+		}
+		name := w[size:]
+		colon := strings.IndexByte(name, ':')
+		switch {
+		case colon < 0:
+			out = append(out, argument{name: name})
+		case colon == len(name)-1:
+			// "-Name:" takes the next word; as the last word it is
+			// dropped, as pwsh drops it.
+			if i+1 < len(words) {
+				i++
+				out = append(out, argument{name: name[:colon], value: words[i], hasVal: true, colon: true})
+			}
+		default:
+			out = append(out, argument{name: name[:colon], value: boolIfPossible(name[colon+1:]), hasVal: true, colon: true})
+		}
+	}
+	return out
+}
+
+// boolIfPossible reads "true"/"false" (any case, optionally after "$") as
+// a boolean and leaves any other text as it is.
+func boolIfPossible(s string) any {
+	t := strings.TrimPrefix(s, "$")
+	switch {
+	case strings.EqualFold(t, "true"):
+		return true
+	case strings.EqualFold(t, "false"):
+		return false
+	}
+	return s
+}
+
+// scriptPath resolves a command name written as a path to a script file:
+// "\" separates directories as "/" does (PowerShell on Linux accepts
+// .\x.ps1), a relative path is taken from the current directory (not from
+// the calling script's), "~" is the home directory. Only an existing file
+// ending in .ps1 is a script.
+func scriptPath(name string) (string, bool) {
+	p := strings.ReplaceAll(name, `\`, "/")
+	if p == "~" || strings.HasPrefix(p, "~/") {
+		if home, err := os.UserHomeDir(); err == nil {
+			p = home + p[1:]
+		}
+	}
+	if !strings.HasSuffix(strings.ToLower(p), ".ps1") {
+		return "", false
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		p = abs
+	}
+	fi, err := os.Stat(p)
+	if err != nil || fi.IsDir() {
+		return "", false
+	}
+	return p, true
+}
+
+// DecodeScript turns a script file's bytes into text as PowerShell reads
+// scripts: a byte-order mark selects UTF-8, UTF-16 (little or big endian)
+// or UTF-32 and is dropped; without one the file is UTF-8. Bytes that do
+// not decode become U+FFFD.
+func DecodeScript(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		data = data[3:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0, 0}):
+		return decodeUTF32(data[4:], binary.LittleEndian)
+	case bytes.HasPrefix(data, []byte{0, 0, 0xFE, 0xFF}):
+		return decodeUTF32(data[4:], binary.BigEndian)
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return decodeUTF16(data[2:], binary.LittleEndian)
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return decodeUTF16(data[2:], binary.BigEndian)
+	}
+	s := string(data)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	return s
+}
+
+func decodeUTF16(b []byte, order binary.ByteOrder) string {
+	units := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		units = append(units, order.Uint16(b[i:]))
+	}
+	s := string(utf16.Decode(units))
+	if len(b)%2 == 1 {
+		s += "\uFFFD"
+	}
+	return s
+}
+
+func decodeUTF32(b []byte, order binary.ByteOrder) string {
+	var sb strings.Builder
+	for i := 0; i+3 < len(b); i += 4 {
+		r := rune(order.Uint32(b[i:]))
+		if !utf8.ValidRune(r) {
+			r = utf8.RuneError
+		}
+		sb.WriteRune(r)
+	}
+	if len(b)%4 != 0 {
+		sb.WriteRune(utf8.RuneError)
+	}
+	return sb.String()
 }
 
 // parseErrorRecord turns a syntax error into a ParserError record, shown

@@ -329,6 +329,9 @@ type Variable struct {
 	Name     string
 	Value    any
 	ReadOnly bool
+	// Type is the variable's type constraint ([int]$x = 1, a typed
+	// parameter): every later assignment converts to it. "" for none.
+	Type string
 }
 
 // Scope is one level of PowerShell's dynamic scoping.

@@ -1,0 +1,301 @@
+package runtime_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Parameter binding of functions as PowerShell 7.4 does it: positions,
+// switches, defaults, type constraints, validation attributes, mandatory
+// parameters in a non-interactive session, splatting.
+var paramBindingCases = []struct {
+	name, in, want string
+}{
+	{"positions follow declaration order",
+		"function f { param($a, [switch]$s, $b) \"a=$a b=$b s=$s\" }; f 1 2",
+		"a=1 b=2 s=False\n"},
+	{"an explicit Position makes only positioned parameters positional",
+		"function f { param([Parameter(Position=0)]$a, $b) \"a=$a b=$b\" }; f 1; f 1 2",
+		"a=1 b=\nf: A positional parameter cannot be found that accepts argument '2'.\n"},
+	{"a parameter set name turns automatic positions off",
+		"function f { param([Parameter(ParameterSetName='One')]$a, $b) \"a=$a b=$b\" }; f 1",
+		"f: A positional parameter cannot be found that accepts argument '1'.\n"},
+	{"PositionalBinding=$false",
+		"function f { [CmdletBinding(PositionalBinding=$false)] param($a) \"a=$a\" }; f -a 1; f 1",
+		"a=1\nf: A positional parameter cannot be found that accepts argument '1'.\n"},
+	{"switch IsPresent and explicit false",
+		"function f { param([switch]$Force) \"$($Force.IsPresent) $([bool]$Force) $($Force.GetType().Name)\" }; f -Force; f -Force:$false; f",
+		"True True SwitchParameter\nFalse False SwitchParameter\nFalse False SwitchParameter\n"},
+	{"defaults are evaluated when binding and see earlier and bound parameters",
+		"function f { param([int]$a = 3, $b = $a * 2, $c = $d, $d) \"$a $b $c $d\" }; f; f 5; f -d 9",
+		"3 6  \n5 10  \n3 6 9 9\n"},
+	{"a typed default converts and [string]$x = $null is empty",
+		"function f { param([string]$s = $null, [int]$n = '42', [string]$t) ($null -eq $s), ($s -eq ''), $n.GetType().Name, ($t -eq '') -join ' ' }; f",
+		"False True Int32 True\n"},
+	{"conversion failure names the parameter",
+		"function f { param([int]$Count) $Count }; f abc",
+		"f: Cannot process argument transformation on parameter 'Count'. Cannot convert value \"abc\" to type \"System.Int32\". Error: \"The input string 'abc' was not in a correct format.\"\n"},
+	{"advanced function [string] refuses an array, simple one joins it",
+		"function a { [CmdletBinding()] param([string]$s) $s }; function b { param([string]$s) $s }; a 1,2; b 1,2",
+		"a: Cannot process argument transformation on parameter 's'. Cannot convert value to type System.String.\n1 2\n"},
+	{"parameter variable keeps its type",
+		"function f { param([int]$n) $n = '7'; $n.GetType().Name; $n + 1 }; f 1",
+		"Int32\n8\n"},
+	{"ValidateSet keeps the value as given",
+		"function f { param([ValidateSet('Low','High')]$Level) $Level }; f high; f medium",
+		"high\nf: Cannot validate argument on parameter 'Level'. The argument \"medium\" does not belong to the set \"Low,High\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.\n"},
+	{"ValidateSet with IgnoreCase=$false",
+		"function f { param([ValidateSet('Low', IgnoreCase=$false)]$Level) $Level }; f low",
+		"f: Cannot validate argument on parameter 'Level'. The argument \"low\" does not belong to the set \"Low\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.\n"},
+	{"ValidateRange",
+		"function f { param([ValidateRange(1,10)][int]$n) $n }; f 5; f 0; f 11",
+		"5\nf: Cannot validate argument on parameter 'n'. The 0 argument is less than the minimum allowed range of 1. Supply an argument that is greater than or equal to 1 and then try the command again.\nf: Cannot validate argument on parameter 'n'. The 11 argument is greater than the maximum allowed range of 10. Supply an argument that is less than or equal to 10 and then try the command again.\n"},
+	{"ValidateRange Positive",
+		"function f { param([ValidateRange('Positive')][int]$n) $n }; f 0",
+		"f: Cannot validate argument on parameter 'n'. The argument \"0\" cannot be validated because its value is not greater than zero.\n"},
+	{"ValidatePattern",
+		"function f { param([ValidatePattern('^[a-z]+@contoso\\.com$')]$Upn) $Upn }; f ANN@contoso.com; f ann@fabrikam.com",
+		"ANN@contoso.com\nf: Cannot validate argument on parameter 'Upn'. The argument \"ann@fabrikam.com\" does not match the \"^[a-z]+@contoso\\.com$\" pattern. Supply an argument that matches \"^[a-z]+@contoso\\.com$\" and try the command again.\n"},
+	{"ValidateScript checks each element",
+		"function f { param([ValidateScript({ $_ -gt 0 })][int[]]$n) $n -join ',' }; f 1,2; f 1,-2",
+		"1,2\nf: Cannot validate argument on parameter 'n'. The \" $_ -gt 0 \" validation script for the argument with value \"-2\" did not return a result of True. Determine why the validation script failed, and then try the command again.\n"},
+	{"ValidateScript with ErrorMessage",
+		"function f { param([ValidateScript({ $_ -like '*@*' }, ErrorMessage = '{0} is not an address')]$a) $a }; f bob",
+		"f: Cannot validate argument on parameter 'a'. bob is not an address\n"},
+	{"ValidateCount",
+		"function f { param([ValidateCount(1,2)][string[]]$n) $n.Count }; f a,b; f a,b,c",
+		"2\nf: Cannot validate argument on parameter 'n'. The parameter requires at least 1 value(s) and no more than 2 value(s) - 3 value(s) were provided.\n"},
+	{"ValidateLength",
+		"function f { param([ValidateLength(2,4)][string]$s) $s }; f abc; f a; f abcde",
+		"abc\nf: Cannot validate argument on parameter 's'. The character length (1) of the argument is too short. Specify an argument with a length that is greater than or equal to \"2\", and then try the command again.\nf: Cannot validate argument on parameter 's'. The character length (5) of the argument is too long. Specify an argument with a length that is shorter than or equal to \"4\", and then try the command again.\n"},
+	{"ValidateNotNull and ValidateNotNullOrEmpty",
+		"function f { param([ValidateNotNull()]$a, [ValidateNotNullOrEmpty()]$b) 'ok' }; f -a $null; f -b ''; f -b @(); f -a '' -b x",
+		"f: Cannot validate argument on parameter 'a'. The argument is null. Provide a valid value for the argument, and then try running the command again.\nf: Cannot validate argument on parameter 'b'. The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.\nf: Cannot validate argument on parameter 'b'. The argument is null, empty, or an element of the argument collection contains a null value. Supply a collection that does not contain any null values and then try the command again.\nok\n"},
+	{"mandatory refuses null and empty unless allowed",
+		"function f { param([Parameter(Mandatory)]$a) 'ok' }; function g { param([Parameter(Mandatory)][string]$s) 'ok' }; function k { param([Parameter(Mandatory)][AllowEmptyString()][string]$s, [Parameter(Mandatory)][AllowNull()]$o) 'ok' }; f $null; g $null; g ''; k '' $null",
+		"f: Cannot bind argument to parameter 'a' because it is null.\ng: Cannot bind argument to parameter 's' because it is an empty string.\ng: Cannot bind argument to parameter 's' because it is an empty string.\nok\n"},
+	{"mandatory empty array",
+		"function f { param([Parameter(Mandatory)][string[]]$n) 'ok' }; function g { param([Parameter(Mandatory)][AllowEmptyCollection()][string[]]$n) 'ok' }; f @(); g @()",
+		"f: Cannot bind argument to parameter 'n' because it is an empty array.\nok\n"},
+	{"missing mandatory without a console",
+		"function f { [CmdletBinding()] param([Parameter(Mandatory, HelpMessage='Who')][string]$Identity, [Parameter(Mandatory)]$Days) 'ok' }; f",
+		"f: Cannot process command because of one or more missing mandatory parameters: Identity Days.\n"},
+	{"alias",
+		"function f { param([Alias('Id','UPN')]$Identity) $Identity }; f -Id a; f -upn b",
+		"a\nb\n"},
+	{"a -Word that names no parameter is the previous parameter's value",
+		"function f { param($Name, $Other) \"[$Name] [$Other]\" }; f -Name -nothing; f -Name -Other x",
+		"[-nothing] []\nf: Missing an argument for parameter 'Name'. Specify a parameter of type 'System.Object' and try again.\n"},
+	{"unknown parameter of an advanced function",
+		"function f { [CmdletBinding()] param($a) }; f -b 1",
+		"f: A parameter cannot be found that matches parameter name 'b'.\n"},
+	{"a simple function puts unknown parameters in $args",
+		"function f { param($a) \"a=$a args=$($args -join '|')\" }; f -b 1 2",
+		"a=1 args=-b|2\n"},
+	{"$args holds only what nothing bound",
+		"function f { param($a) \"a=$a n=$($args.Count)\" }; function g { \"n=$($args.Count) $args\" }; f 1 2 3; f 1; g x y",
+		"a=1 n=2\na=1 n=0\nn=2 x y\n"},
+	{"common parameters of an advanced function",
+		"function f { [CmdletBinding()] param() Write-Verbose 'loud'; Write-Error 'bad' }; f -Verbose -ErrorAction SilentlyContinue -ErrorVariable ev; \"errors: $($ev.Count)\"",
+		"VERBOSE: loud\nerrors: 1\n"},
+	{"splatting a hashtable and an array, mixed with written parameters",
+		"function f { param($a, $b, $c) \"a=$a b=$b c=$c\" }; $h = @{a=1; b=2}; $l = 'x','y'; f @h -c 3; f @l 9; f @h -a 7",
+		"a=1 b=2 c=3\na=x b=y c=9\na=7 b=2 c=\n"},
+	{"splatting @PSBoundParameters and @args",
+		"function inner { param($a, [switch]$s) \"inner a=$a s=$s\" }; function outer { param($a, [switch]$s) inner @PSBoundParameters }; function pass { inner @args }; outer -a 1 -s; pass 5",
+		"inner a=1 s=True\ninner a=5 s=False\n"},
+	{"splatting to a cmdlet",
+		"$p = @{ Separator = '-' }; Write-Host @p a b; $q = @{ Object = 'x' }; Write-Host @q 'y'",
+		"a-b\nWrite-Host: A positional parameter cannot be found that accepts argument 'y'.\n"},
+	{"$PSBoundParameters is a dictionary in binding order",
+		"function f { param($a, $b, [switch]$s) $PSBoundParameters.Keys -join ','; $PSBoundParameters.ContainsKey('a'); [void]$PSBoundParameters.Remove('b'); $PSBoundParameters.Count; $PSBoundParameters['s'].IsPresent }; f 1 -s -b 2",
+		"s,b,a\nTrue\n2\nTrue\n"},
+	{"$MyInvocation of a function",
+		"function Get-Thing { [CmdletBinding()] param($x) $m = $MyInvocation; $m.MyCommand.Name; $m.MyCommand.CommandType; $m.InvocationName; $m.BoundParameters['x']; $PSCmdlet.MyInvocation.MyCommand.Name; $PSCmdlet.ParameterSetName }; get-thing 5",
+		"Get-Thing\nFunction\nget-thing\n5\nGet-Thing\n__AllParameterSets\n"},
+	{"parameter sets",
+		"function f { [CmdletBinding(DefaultParameterSetName='ByName')] param([Parameter(ParameterSetName='ByName', Position=0)]$Name, [Parameter(ParameterSetName='ById')]$Id) $PSCmdlet.ParameterSetName }; f x; f -Id 1; f -Name a -Id 1",
+		"ByName\nById\nf: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.\n"},
+	{"ShouldProcess with -WhatIf, and with ConfirmImpact none",
+		"function Remove-Box { [CmdletBinding(SupportsShouldProcess, ConfirmImpact='High')] param($Id) if ($PSCmdlet.ShouldProcess($Id, 'Remove mailbox')) { \"removed $Id\" } }; Remove-Box a -WhatIf; Remove-Box b -Confirm:$false; Remove-Box c",
+		"What if: Performing the operation \"Remove mailbox\" on target \"a\".\nremoved b\nRemove-Box: PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.\n"},
+	{"ShouldProcess target only uses the command name",
+		"function Set-Box { [CmdletBinding(SupportsShouldProcess)] param($Id) if ($PSCmdlet.ShouldProcess($Id)) { 'set' } }; Set-Box a -WhatIf; Set-Box b",
+		"What if: Performing the operation \"Set-Box\" on target \"a\".\nset\n"},
+	{"-WhatIf is not a parameter without SupportsShouldProcess",
+		"function f { [CmdletBinding()] param() 'x' }; f -WhatIf",
+		"f: A parameter cannot be found that matches parameter name 'WhatIf'.\n"},
+	{"$PSCmdlet.WriteError and ThrowTerminatingError",
+		"function f { [CmdletBinding()] param([switch]$Hard) try { throw 'bad' } catch { if ($Hard) { $PSCmdlet.ThrowTerminatingError($_) }; $PSCmdlet.WriteError($_) }; 'after' }; f -ErrorAction SilentlyContinue; \"[$($Error[0])]\"; try { f -Hard } catch { \"caught $_\" }",
+		"after\n[bad]\ncaught bad\n"},
+}
+
+func TestParameterBinding(t *testing.T) {
+	t.Parallel()
+	for _, c := range paramBindingCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := block(t, c.in)
+			if got != c.want {
+				t.Errorf("input:\n%s\n got: %q\nwant: %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// Functions with begin/process/end, pipeline input, return, and variables
+// with type constraints.
+var functionCases = []struct {
+	name, in, want string
+}{
+	{"begin process end with pipeline input",
+		"function f { begin { 'b' } process { \"p$_\" } end { 'e' } }; 1,2 | f",
+		"b\np1\np2\ne\n"},
+	{"$input collects pipeline input for the end block",
+		"function f { \"n=$(@($input).Count)\"; $input -join ',' }; 1,2,3 | f",
+		"n=3\n1,2,3\n"},
+	{"$input in a process block is the current object",
+		"function f { process { \"[$($input -join ',')]\" } end { \"end [$($input -join ',')]\" } }; 1,2 | f",
+		"[1]\n[2]\nend []\n"},
+	{"filters run per object",
+		"filter Double { $_ * 2 }; 1,2,3 | Double",
+		"2\n4\n6\n"},
+	{"ValueFromPipeline and ByPropertyName",
+		"function f { param([Parameter(ValueFromPipeline)][int]$n) process { $n * 10 } }; function g { param([Parameter(ValueFromPipelineByPropertyName)][Alias('UPN')]$Name) process { \"name=$Name\" } }; 1,2 | f; [pscustomobject]@{Name='a'},[pscustomobject]@{UPN='b'} | g",
+		"10\n20\nname=a\nname=b\n"},
+	{"a process block without input runs once",
+		"function f { process { 'once' } }; f",
+		"once\n"},
+	{"return with a value ends the function",
+		"function f { 'before'; return 5; 'never' }; $r = f; $r -join ','",
+		"before,5\n"},
+	{"a typed variable keeps its constraint",
+		"[int]$i = '5'; $i = '7'; $i.GetType().Name; [string[]]$s = 'a'; $s += 'b'; $s.Count; [array]$a = $null; $a += @{x=1}; $a += @{y=2}; $a.Count; $a.GetType().Name",
+		"Int32\n2\n2\nObject[]\n"},
+	{"an untyped variable does not",
+		"$a = $null; $a += @{x=1}; $a += @{y=2}; $a.GetType().Name",
+		"Hashtable\n"},
+	{"re-assigning a constrained variable converts or fails",
+		"[int]$i = 1; $i = 'x'; $i",
+		"MetadataError: Cannot convert value \"x\" to type \"System.Int32\". Error: \"The input string 'x' was not in a correct format.\"\n1\n"},
+	{"a new cast replaces the constraint",
+		"[int]$i = 1; [string]$i = 'x'; $i; $i = 5; $i.GetType().Name",
+		"x\nString\n"},
+	{"exit codes",
+		"function f { exit 3 }; f; 'never'",
+		""},
+}
+
+func TestFunctions(t *testing.T) {
+	t.Parallel()
+	for _, c := range functionCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := block(t, c.in)
+			if got != c.want {
+				t.Errorf("input:\n%s\n got: %q\nwant: %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// Script files called from PowerShell: & and dot-sourcing, paths written
+// with \, $PSScriptRoot and friends, exit, and files in UTF-16 or with a
+// UTF-8 byte-order mark.
+func TestScriptFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	utf16le := func(s string) []byte {
+		out := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	utf16be := func(s string) []byte {
+		out := []byte{0xFE, 0xFF}
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u>>8), byte(u))
+		}
+		return out
+	}
+	write("lib/info.ps1", []byte("param($Name = 'none')\n\"name=$Name root=$($PSScriptRoot -replace '^.*[\\\\/]') path=$($PSCommandPath -replace '^.*[\\\\/]')\"\n\"cmd=$($MyInvocation.MyCommand.Name) type=$($MyInvocation.MyCommand.CommandType) def=$($MyInvocation.MyCommand.Definition -replace '^.*[\\\\/]')\"\n\"caller=$($MyInvocation.ScriptName -replace '^.*[\\\\/]') line=$($MyInvocation.ScriptLineNumber)\"\n"))
+	write("lib/setvar.ps1", []byte("$shared = 'from script'\nfunction Get-Helper { 'helper' }\n"))
+	write("lib/quit.ps1", []byte("param($Code)\n'quitting'\nexit $Code\n'never'\n"))
+	write("lib/caller.ps1", []byte("& \"$PSScriptRoot\\info.ps1\" -Name inner\n"))
+	write("lib/unicode16le.ps1", utf16le("'caf\u00e9 \u2713 le'\n"))
+	write("lib/unicode16be.ps1", utf16be("'caf\u00e9 \u2713 be'\n"))
+	write("lib/bom8.ps1", append([]byte{0xEF, 0xBB, 0xBF}, []byte("'caf\u00e9 bom'\n")...))
+	write("lib/begin.ps1", []byte("param([Parameter(ValueFromPipeline)]$In)\nbegin { 'start' }\nprocess { \"got $In\" }\nend { 'done' }\n"))
+	cases := []struct{ name, in, want string }{
+		{"& with a path, parameters and automatic variables",
+			"& '{dir}/lib/info.ps1' -Name x",
+			"name=x root=lib path=info.ps1\ncmd=info.ps1 type=ExternalScript def=info.ps1\ncaller= line=1\n"},
+		{"a script calls a sibling through $PSScriptRoot with backslashes",
+			"& '{dir}\\lib\\caller.ps1'",
+			"name=inner root=lib path=info.ps1\ncmd=info.ps1 type=ExternalScript def=info.ps1\ncaller=caller.ps1 line=1\n"},
+		{"& runs in its own scope, dot-sourcing in the caller's",
+			"& '{dir}/lib/setvar.ps1'; \"[$shared]\"; . '{dir}/lib/setvar.ps1'; \"[$shared]\"; Get-Helper",
+			"[]\n[from script]\nhelper\n"},
+		{"exit ends only the called script and sets $LASTEXITCODE and $?",
+			"& '{dir}/lib/quit.ps1' 5; \"code=$LASTEXITCODE ok=$?\"; & '{dir}/lib/quit.ps1' 0; \"code=$LASTEXITCODE ok=$?\"; . '{dir}/lib/quit.ps1' -1; \"dotted code=$LASTEXITCODE\"",
+			"quitting\ncode=5 ok=False\nquitting\ncode=0 ok=True\nquitting\ndotted code=-1\n"},
+		{"a script's begin, process and end blocks take pipeline input",
+			"1,2 | & '{dir}/lib/begin.ps1'",
+			"start\ngot 1\ngot 2\ndone\n"},
+		{"UTF-16 little endian", "& '{dir}/lib/unicode16le.ps1'", "caf\u00e9 \u2713 le\n"},
+		{"UTF-16 big endian", "& '{dir}/lib/unicode16be.ps1'", "caf\u00e9 \u2713 be\n"},
+		{"UTF-8 with a byte-order mark", "& '{dir}/lib/bom8.ps1'", "caf\u00e9 bom\n"},
+		{"a missing script", "& '{dir}/lib/nope.ps1'",
+			"{dir}/lib/nope.ps1: The term '{dir}/lib/nope.ps1' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := strings.ReplaceAll(c.in, "{dir}", dir)
+			want := strings.ReplaceAll(c.want, "{dir}", dir)
+			got := block(t, in)
+			if got != want {
+				t.Errorf("input:\n%s\n got: %q\nwant: %q", in, got, want)
+			}
+		})
+	}
+}
+
+func TestDecodeScript(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"plain UTF-8", []byte("'a'"), "'a'"},
+		{"UTF-8 BOM", []byte{0xEF, 0xBB, 0xBF, 'x'}, "x"},
+		{"UTF-16 LE", []byte{0xFF, 0xFE, 'h', 0, 'i', 0}, "hi"},
+		{"UTF-16 BE", []byte{0xFE, 0xFF, 0, 'h', 0, 'i'}, "hi"},
+		{"UTF-16 LE surrogate pair", []byte{0xFF, 0xFE, 0x3D, 0xD8, 0x00, 0xDE}, "\U0001F600"},
+		{"UTF-32 LE", []byte{0xFF, 0xFE, 0, 0, 'o', 0, 0, 0}, "o"},
+		{"UTF-32 BE", []byte{0, 0, 0xFE, 0xFF, 0, 0, 0, 'o'}, "o"},
+		{"odd UTF-16 byte", []byte{0xFF, 0xFE, 'a', 0, 'b'}, "a\uFFFD"},
+		{"invalid UTF-8", []byte{'a', 0xFF, 'b'}, "a\uFFFDb"},
+	}
+	for _, c := range cases {
+		if got := runtime.DecodeScript(c.in); got != c.want {
+			t.Errorf("%s: got %q want %q", c.name, got, c.want)
+		}
+	}
+}

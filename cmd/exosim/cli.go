@@ -91,7 +91,7 @@ func run(args []string, e *env) (code int) {
 	}
 	var ec exitCode
 	if errors.As(err, &ec) {
-		return int(ec)
+		return runtime.ProcessExitCode(int(ec))
 	}
 	var ue *usageError
 	if errors.As(err, &ue) || strings.Contains(err.Error(), "unknown flag") || strings.Contains(err.Error(), "unknown command") || strings.Contains(err.Error(), "flag needs an argument") || strings.Contains(err.Error(), "invalid argument") || strings.Contains(err.Error(), "accepts ") {
@@ -229,26 +229,44 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 }
 
 func newRunCmd(e *env, o *options) *cobra.Command {
-	return &cobra.Command{
-		Use:   "run FILE.ps1 [ARGS...]",
-		Short: "Run a PowerShell script (- reads it from stdin); $args holds ARGS",
-		Args:  cobra.MinimumNArgs(1),
+	cmd := &cobra.Command{
+		Use:   "run [FLAGS] FILE.ps1 [ARGS...]",
+		Short: "Run a PowerShell script (- reads it from stdin); ARGS bind to its param() block",
+		Long: "Runs a PowerShell script. Everything after FILE belongs to the script and binds to its param() block\n" +
+			"as pwsh -File binds it: -Name value, -Switch, -Name:value, positional values; $args holds what nothing bound.\n" +
+			"exosim's own flags go before FILE; -- ends them (for a FILE that starts with a dash).",
+		// The script's words are not exosim's flags: they are split off
+		// here and only the words before FILE are parsed as flags.
+		DisableFlagParsing: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			flags, file, scriptArgs, err := splitRunArgs(cmd, args)
+			if err != nil {
+				return &usageError{err}
+			}
+			if err := cmd.Flags().Parse(flags); err != nil {
+				return &usageError{err}
+			}
+			if help, _ := cmd.Flags().GetBool("help"); help {
+				return cmd.Help()
+			}
+			if file == "" {
+				return &usageError{fmt.Errorf("accepts at least 1 arg(s), received 0")}
+			}
 			setupIO(e, o)
 			var text, path string
-			if args[0] == "-" {
+			if file == "-" {
 				t, err := e.io.ReadAll()
 				if err != nil {
 					return err
 				}
 				text = t
 			} else {
-				data, err := os.ReadFile(args[0])
+				data, err := os.ReadFile(file)
 				if err != nil {
 					return &usageError{fmt.Errorf("cannot read script: %w", err)}
 				}
-				text = string(data)
-				path = args[0]
+				text = runtime.DecodeScript(data)
+				path = file
 				if abs, err := filepath.Abs(path); err == nil {
 					path = abs
 				}
@@ -259,17 +277,53 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 			}
 			defer st.Close()
 			rt := registry.NewSession(e.io, st, sessionOptions(o, false))
-			var sargs []any
-			for _, a := range args[1:] {
-				sargs = append(sargs, a)
-			}
-			code := rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true, Args: sargs})
+			code := rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true, CommandLine: scriptArgs, InvocationName: path})
 			if code != 0 {
 				return exitCode(code)
 			}
 			return nil
 		},
 	}
+	cmd.Flags().BoolP("help", "h", false, "help for run")
+	return cmd
+}
+
+// splitRunArgs separates exosim's own flags (before FILE) from FILE and
+// the words after it, which all belong to the script. "--" ends exosim's
+// flags, so the next word is FILE even if it starts with a dash.
+func splitRunArgs(cmd *cobra.Command, args []string) (flags []string, file string, rest []string, err error) {
+	fs := cmd.Flags()
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			if i+1 < len(args) {
+				return flags, args[i+1], args[i+2:], nil
+			}
+			return flags, "", nil, nil
+		case a == "-" || !strings.HasPrefix(a, "-"):
+			return flags, a, args[i+1:], nil
+		}
+		flags = append(flags, a)
+		if strings.Contains(a, "=") {
+			continue
+		}
+		f := fs.Lookup(strings.TrimPrefix(a, "--"))
+		if !strings.HasPrefix(a, "--") {
+			f = nil
+			if len(a) == 2 {
+				f = fs.ShorthandLookup(a[1:])
+			}
+		}
+		if f == nil {
+			return nil, "", nil, fmt.Errorf("unknown flag: %s", a)
+		}
+		if f.NoOptDefVal == "" && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, "", nil, nil
 }
 
 func newVersionCmd(e *env) *cobra.Command {

@@ -48,9 +48,10 @@ func colorIf(on bool, seq string) string {
 
 // PositionMessage returns the "At line:1 char:1" block of a position:
 // the location line, "+ " and the source line, "+ " and the tildes under
-// the extent. It returns nil when there is no source line.
+// the extent. It returns nil when there is no source line (line 0 is a
+// command the host itself invoked, such as the script exosim runs).
 func PositionMessage(p *object.Position) []string {
-	if p == nil {
+	if p == nil || p.Line == 0 {
 		return nil
 	}
 	file := p.ScriptPath

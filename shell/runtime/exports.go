@@ -115,7 +115,10 @@ func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error
 		fp := rt.fnStack[n-1]
 		if fp.isScript() && fp.fn == nil {
 			rec.Position = fp.position
-			return fp.writeError(rec)
+			if rec.Position == nil {
+				rec.Position = &object.Position{}
+			}
+			return ctx.WriteError(rec)
 		}
 		if fp.cmd.Name != "" {
 			rec.Reason = fp.cmd.Name

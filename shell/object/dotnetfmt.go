@@ -269,7 +269,8 @@ func FormatWithSpec(v any, spec string) string {
 		if digits < 0 {
 			digits = 2
 		}
-		return groupDigits(roundFixed(nil, f*100, digits)) + " %"
+		// en-US under .NET's ICU culture data: no space before the sign.
+		return groupDigits(roundFixed(nil, f*100, digits)) + "%"
 	case 'e':
 		if digits < 0 {
 			digits = 6
@@ -296,8 +297,9 @@ func FormatWithSpec(v any, spec string) string {
 			digits = 2
 		}
 		s := groupDigits(roundFixed(v, math.Abs(f), digits))
-		if f < 0 {
-			return "($" + s + ")"
+		if f < 0 && strings.Trim(s, "0.,") != "" {
+			// en-US under .NET's ICU culture data: -$1.50
+			return "-$" + s
 		}
 		return "$" + s
 	case 'r':
@@ -488,70 +490,159 @@ func formatCustomNumber(v any, spec string) string {
 }
 
 // FormatComposite implements .NET composite formatting ("{0,-10:N2}"), the
-// engine behind the -f operator. toStr renders an argument without a format
-// specifier.
+// engine behind the -f operator and [string]::Format. toStr renders an
+// argument that has no format specifier. A malformed format string fails
+// with .NET's message, which names the offset of the offending character;
+// an index past the arguments fails when its item is reached.
 func FormatComposite(format string, args []any, toStr func(any) string) (string, error) {
-	var b strings.Builder
-	for i := 0; i < len(format); {
-		c := format[i]
-		if c == '{' {
-			if i+1 < len(format) && format[i+1] == '{' {
-				b.WriteByte('{')
-				i += 2
-				continue
-			}
-			end := strings.IndexByte(format[i:], '}')
-			if end < 0 {
-				return "", fmt.Errorf("Input string was not in a correct format.")
-			}
-			item := format[i+1 : i+end]
-			i += end + 1
-			spec := ""
-			if k := strings.IndexByte(item, ':'); k >= 0 {
-				spec = item[k+1:]
-				item = item[:k]
-			}
-			align := 0
-			if k := strings.IndexByte(item, ','); k >= 0 {
-				a, err := strconv.Atoi(strings.TrimSpace(item[k+1:]))
-				if err != nil {
-					return "", fmt.Errorf("Input string was not in a correct format.")
-				}
-				align = a
-				item = item[:k]
-			}
-			idx, err := strconv.Atoi(strings.TrimSpace(item))
-			if err != nil {
-				return "", fmt.Errorf("Input string was not in a correct format.")
-			}
-			if idx < 0 || idx >= len(args) {
-				return "", fmt.Errorf("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.")
-			}
-			var s string
-			if spec != "" {
-				s = FormatWithSpec(args[idx], spec)
-			} else {
-				s = toStr(args[idx])
-			}
-			n := utf8.RuneCountInString(s)
-			if align > 0 && n < align {
-				s = strings.Repeat(" ", align-n) + s
-			} else if align < 0 && n < -align {
-				s += strings.Repeat(" ", -align-n)
-			}
-			b.WriteString(s)
-			continue
-		}
-		if c == '}' {
-			if i+1 < len(format) && format[i+1] == '}' {
-				b.WriteByte('}')
-				i += 2
-				continue
-			}
-			return "", fmt.Errorf("Input string was not in a correct format.")
-		}
-		b.WriteByte(c)
-		i++
+	const limit = 1_000_000 // exclusive bound of an index and of a width
+	f := []rune(format)
+	bad := func(pos int, reason string) error {
+		return fmt.Errorf("Input string was not in a correct format. Failure to parse near offset %d. %s", pos, reason)
 	}
-	return b.String(), nil
+	const (
+		expectedDigit = "Expected an ASCII digit."
+		unclosed      = "Format item ends prematurely."
+		closingBrace  = "Unexpected closing brace without a corresponding opening brace."
+	)
+	var b strings.Builder
+	pos := 0
+	// next moves to the following character; running off the end leaves an
+	// item unclosed.
+	next := func() (rune, error) {
+		pos++
+		if pos >= len(f) {
+			return 0, bad(pos, unclosed)
+		}
+		return f[pos], nil
+	}
+	isDigit := func(c rune) bool { return '0' <= c && c <= '9' }
+	for {
+		// Copy text up to the next brace, unescaping {{ and }}.
+		for {
+			if pos >= len(f) {
+				return b.String(), nil
+			}
+			k := pos
+			for k < len(f) && f[k] != '{' && f[k] != '}' {
+				k++
+			}
+			b.WriteString(string(f[pos:k]))
+			pos = k
+			if pos >= len(f) {
+				return b.String(), nil
+			}
+			brace := f[pos]
+			ch, err := next()
+			if err != nil {
+				return "", err
+			}
+			if ch == brace {
+				b.WriteRune(ch)
+				pos++
+				continue
+			}
+			if brace != '{' {
+				return "", bad(pos, closingBrace)
+			}
+			break
+		}
+		// An item: index, optional ",width", optional ":format", with
+		// spaces allowed after the index and around the width.
+		ch := f[pos]
+		if !isDigit(ch) {
+			return "", bad(pos, expectedDigit)
+		}
+		index := int(ch - '0')
+		width, left := 0, false
+		spec := ""
+		var err error
+		if ch, err = next(); err != nil {
+			return "", err
+		}
+		if ch != '}' {
+			for isDigit(ch) && index < limit {
+				index = index*10 + int(ch-'0')
+				if ch, err = next(); err != nil {
+					return "", err
+				}
+			}
+			for ch == ' ' {
+				if ch, err = next(); err != nil {
+					return "", err
+				}
+			}
+			if ch == ',' {
+				for {
+					if ch, err = next(); err != nil {
+						return "", err
+					}
+					if ch != ' ' {
+						break
+					}
+				}
+				if ch == '-' {
+					left = true
+					if ch, err = next(); err != nil {
+						return "", err
+					}
+				}
+				if !isDigit(ch) {
+					return "", bad(pos, expectedDigit)
+				}
+				width = int(ch - '0')
+				if ch, err = next(); err != nil {
+					return "", err
+				}
+				for isDigit(ch) && width < limit {
+					width = width*10 + int(ch-'0')
+					if ch, err = next(); err != nil {
+						return "", err
+					}
+				}
+				for ch == ' ' {
+					if ch, err = next(); err != nil {
+						return "", err
+					}
+				}
+			}
+			if ch != '}' {
+				if ch != ':' {
+					return "", bad(pos, unclosed)
+				}
+				start := pos
+				for {
+					if ch, err = next(); err != nil {
+						return "", err
+					}
+					if ch == '}' {
+						break
+					}
+					if ch == '{' {
+						return "", bad(pos, unclosed)
+					}
+				}
+				spec = string(f[start+1 : pos])
+			}
+		}
+		pos++
+		if index >= len(args) {
+			return "", fmt.Errorf("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.")
+		}
+		var s string
+		if spec != "" {
+			s = FormatWithSpec(args[index], spec)
+		} else {
+			s = toStr(args[index])
+		}
+		n := utf8.RuneCountInString(s)
+		switch {
+		case n >= width:
+			b.WriteString(s)
+		case left:
+			b.WriteString(s + strings.Repeat(" ", width-n))
+		default:
+			b.WriteString(strings.Repeat(" ", width-n) + s)
+		}
+	}
 }

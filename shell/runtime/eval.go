@@ -155,9 +155,9 @@ func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {
 		rt.global.set("LASTEXITCODE", code)
 		return &ExitSignal{Code: code}
 	case *syntax.BreakStmt:
-		return &breakSignal{label: s.Label}
+		return &breakSignal{label: rt.loopLabel(s.Label)}
 	case *syntax.ContinueStmt:
-		return &continueSignal{label: s.Label}
+		return &continueSignal{label: rt.loopLabel(s.Label)}
 	case *syntax.FunctionDef:
 		rt.defineFunction(s)
 		return nil
@@ -273,6 +273,16 @@ func (rt *Runtime) loop(label string, cond func() (bool, error), after func() er
 	}
 }
 
+// loopLabel resolves the label of break or continue: `break $name` takes
+// the label from a variable.
+func (rt *Runtime) loopLabel(label string) string {
+	if strings.HasPrefix(label, "$") {
+		v, _ := rt.readVariable(&syntax.VariableExpr{Name: label[1:]})
+		return rt.toStr(v)
+	}
+	return label
+}
+
 // loopControl interprets break/continue for a loop with the given label:
 // stop=true ends the loop; a non-nil error propagates further.
 func loopControl(err error, label string) (stop bool, _ error) {
@@ -366,17 +376,11 @@ func (rt *Runtime) execFor(s *syntax.ForStmt, out emitter) error {
 func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 	var inputs []any
 	if s.File {
-		v, err := rt.evalStatementValue(s.Cond)
+		lines, err := rt.switchFileLines(s)
 		if err != nil {
 			return err
 		}
-		data, err := os.ReadFile(rt.toStr(v))
-		if err != nil {
-			return runtimeError(s.Ext, fmt.Sprintf("Could not find file '%s'.", rt.toStr(v)), "FileNotFound", object.ObjectNotFound, "FileNotFoundException")
-		}
-		for _, l := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
-			inputs = append(inputs, strings.TrimSuffix(l, "\r"))
-		}
+		inputs = lines
 	} else {
 		v, err := rt.evalStatementValue(s.Cond)
 		if err != nil {
@@ -384,10 +388,14 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 		}
 		if list, ok := enumerateForCompare(v); ok {
 			inputs = list
+		} else if e, ok := v.(interface{ Enumerate() []any }); ok {
+			inputs = e.Enumerate()
 		} else {
 			inputs = []any{v}
 		}
 	}
+	// $_ is the current value inside the switch and what it was before
+	// afterwards.
 	saved := rt.scope.lookup("_")
 	var savedVal any
 	if saved != nil {
@@ -396,12 +404,34 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 	defer func() {
 		if saved != nil {
 			rt.scope.set("_", savedVal)
+		} else {
+			delete(rt.scope.vars, "_")
 		}
 	}()
-outer:
-	for _, in := range inputs {
+	// run executes a clause body; done ends the switch (break), next goes
+	// to the next input value (continue).
+	run := func(body *syntax.StatementBlock) (done, next bool, err error) {
+		err = rt.execBlock(body, out)
+		switch sig := err.(type) {
+		case *breakSignal:
+			if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
+				return true, false, nil
+			}
+		case *continueSignal:
+			if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
+				return false, true, nil
+			}
+		}
+		return false, false, err
+	}
+	for n, in := range inputs {
+		if n%interruptEvery == 0 {
+			if err := rt.checkInterrupt(); err != nil {
+				return err
+			}
+		}
 		rt.scope.set("_", in)
-		matched := false
+		matched, next := false, false
 		for _, c := range s.Clauses {
 			ok, err := rt.switchMatches(s, c.Pattern, in)
 			if err != nil {
@@ -411,32 +441,18 @@ outer:
 				continue
 			}
 			matched = true
-			if err := rt.execBlock(c.Body, out); err != nil {
-				switch sig := err.(type) {
-				case *breakSignal:
-					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
-						break outer
-					}
-				case *continueSignal:
-					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
-						continue outer
-					}
-				}
+			done, nxt, err := run(c.Body)
+			if err != nil || done {
 				return err
 			}
+			if nxt {
+				next = true
+				break
+			}
 		}
-		if !matched && s.Default != nil {
-			if err := rt.execBlock(s.Default, out); err != nil {
-				switch sig := err.(type) {
-				case *breakSignal:
-					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
-						break outer
-					}
-				case *continueSignal:
-					if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
-						continue outer
-					}
-				}
+		if !matched && !next && s.Default != nil {
+			done, _, err := run(s.Default)
+			if err != nil || done {
 				return err
 			}
 		}
@@ -444,14 +460,49 @@ outer:
 	return nil
 }
 
-func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in any) (bool, error) {
-	if sbe, ok := pattern.(*syntax.ScriptBlockExpr); ok {
-		v, err := rt.invokeScriptBlockValue(&ScriptBlock{AST: sbe.Block}, in, nil)
-		if err != nil {
-			return false, err
-		}
-		return object.ToBool(v), nil
+// switchFileLines reads the lines of switch -File: the file is read line
+// by line as a text reader does (\n, \r\n or \r end a line; a final line
+// break adds no empty line).
+func (rt *Runtime) switchFileLines(s *syntax.SwitchStmt) ([]any, error) {
+	v, err := rt.evalStatementValue(s.Cond)
+	if err != nil {
+		return nil, err
 	}
+	name := rt.toStr(v)
+	ext := s.Cond.Span()
+	if name == "" {
+		return nil, runtimeError(ext, "The file name argument to -file in the switch statement is not valid.", "InvalidFilenameOption", object.InvalidOperation, "RuntimeException")
+	}
+	data, err := rt.readLanguageFile(name)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return nil, runtimeError(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", rt.languagePath(name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
+		}
+		return nil, runtimeError(ext, fmt.Sprintf("The file could not be read: %s.", err.Error()), "FileReadError", object.InvalidOperation, "RuntimeException")
+	}
+	text := strings.TrimPrefix(string(data), "\ufeff")
+	var lines []any
+	for len(text) > 0 {
+		i := strings.IndexAny(text, "\r\n")
+		if i < 0 {
+			lines = append(lines, text)
+			break
+		}
+		lines = append(lines, text[:i])
+		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+			i++
+		}
+		text = text[i+1:]
+	}
+	return lines, nil
+}
+
+// switchMatches tests one clause against the current value. A script
+// block decides by its result; with -Regex or -Wildcard the value is
+// matched as text (-Regex sets $Matches); otherwise both are compared as
+// strings, ignoring case unless -CaseSensitive, and a $null clause
+// matches only $null.
+func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in any) (bool, error) {
 	var pv any
 	if sc, ok := pattern.(*syntax.StringConstExpr); ok && sc.Kind == syntax.BareWord {
 		pv = sc.Value
@@ -461,6 +512,13 @@ func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in a
 			return false, err
 		}
 		pv = v
+	}
+	if sb, ok := object.Unwrap(pv).(*ScriptBlock); ok {
+		v, err := rt.invokeScriptBlockValue(sb, in, nil)
+		if err != nil {
+			return false, err
+		}
+		return object.ToBool(v), nil
 	}
 	switch {
 	case s.Regex:
@@ -479,14 +537,14 @@ func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in a
 		}
 		return re.MatchString(rt.toStr(in)), nil
 	}
-	if _, isStr := pv.(string); isStr {
-		a, b := rt.toStr(in), rt.toStr(pv)
-		if s.CaseSensitive {
-			return a == b, nil
-		}
-		return strings.EqualFold(a, b), nil
+	if pv == nil {
+		return in == nil, nil
 	}
-	return rt.equalValues(in, pv, s.CaseSensitive), nil
+	a, b := rt.toStr(in), rt.toStr(pv)
+	if s.CaseSensitive {
+		return a == b, nil
+	}
+	return strings.EqualFold(a, b), nil
 }
 
 // ---------------------------------------------------------------------------

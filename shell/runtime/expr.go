@@ -264,31 +264,14 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 		return widen(^asInt64(n), numKind(n)), nil
 	case ",":
 		return []any{v}, nil
-	case "-split":
-		var out []any
-		items, ok := enumerateForCompare(v)
-		if !ok {
-			items = []any{v}
+	case "-split", "-isplit", "-csplit":
+		v, err := rt.splitOp(v, nil, x.Op == "-csplit", true)
+		if err != nil {
+			return nil, runtimeError(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
 		}
-		for _, it := range items {
-			for _, f := range strings.Fields(rt.toStr(it)) {
-				out = append(out, f)
-			}
-		}
-		if out == nil {
-			out = []any{}
-		}
-		return out, nil
+		return v, nil
 	case "-join":
-		items, ok := enumerateForCompare(v)
-		if !ok {
-			return rt.toStr(v), nil
-		}
-		parts := make([]string, len(items))
-		for i, it := range items {
-			parts[i] = rt.toStr(it)
-		}
-		return strings.Join(parts, ""), nil
+		return rt.joinOp(v, ""), nil
 	}
 	return nil, fmt.Errorf("unsupported unary operator %s", x.Op)
 }
@@ -379,15 +362,7 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	case "..":
 		return rt.rangeValues(l, r)
 	case "-f":
-		args, ok := enumerateForCompare(r)
-		if !ok {
-			args = []any{r}
-		}
-		s, err := object.FormatComposite(rt.toStr(l), args, func(v any) string { return rt.toStr(v) })
-		if err != nil {
-			return nil, &opError{"Error formatting a string: " + err.Error()}
-		}
-		return s, nil
+		return rt.formatOp(l, r)
 	case "-xor":
 		return object.ToBool(l) != object.ToBool(r), nil
 	case "-band", "-bor", "-bxor", "-shl", "-shr":
@@ -444,17 +419,9 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	case "-replace", "-ireplace", "-creplace":
 		return rt.replaceOp(l, r, op == "-creplace")
 	case "-split", "-isplit", "-csplit":
-		return rt.splitOp(l, r, op == "-csplit")
+		return rt.splitOp(l, r, op == "-csplit", false)
 	case "-join":
-		items, ok := enumerateForCompare(l)
-		if !ok {
-			items = []any{l}
-		}
-		parts := make([]string, len(items))
-		for i, it := range items {
-			parts[i] = rt.toStr(it)
-		}
-		return strings.Join(parts, rt.toStr(r)), nil
+		return rt.joinOp(l, rt.toStr(r)), nil
 	}
 	if cop, ok := parseCompareOp(op); ok {
 		return rt.compare(cop, l, r)
@@ -474,37 +441,6 @@ func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
 		return ti, nil
 	}
 	return nil, &opError{"The right operand of '-is' or '-as' must be a type."}
-}
-
-func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
-	var pattern, repl string
-	if items, ok := enumerateForCompare(r); ok {
-		if len(items) > 0 {
-			pattern = rt.toStr(items[0])
-		}
-		if len(items) > 1 {
-			repl = rt.toStr(items[1])
-		}
-		if len(items) > 2 {
-			return nil, &opError{"The -replace operator allows only two elements to follow it, not 3."}
-		}
-	} else {
-		pattern = rt.toStr(r)
-	}
-	re, err := rt.compileRegex(pattern, cs)
-	if err != nil {
-		return nil, err
-	}
-	goRepl := dotnetReplacement(repl)
-	do := func(s string) string { return re.ReplaceAllString(s, goRepl) }
-	if items, ok := enumerateForCompare(l); ok {
-		out := make([]any, len(items))
-		for i, it := range items {
-			out[i] = do(rt.toStr(it))
-		}
-		return out, nil
-	}
-	return do(rt.toStr(l)), nil
 }
 
 // dotnetReplacement converts $1, ${name}, $0 and $$ to Go's syntax.
@@ -541,42 +477,4 @@ func dotnetReplacement(s string) string {
 		}
 	}
 	return b.String()
-}
-
-func (rt *Runtime) splitOp(l, r any, cs bool) (any, error) {
-	pattern := ""
-	max := -1
-	if items, ok := enumerateForCompare(r); ok {
-		if len(items) > 0 {
-			pattern = rt.toStr(items[0])
-		}
-		if len(items) > 1 {
-			if n, ok := toNumber(items[1]); ok {
-				max = int(asInt64(n))
-				if max <= 0 {
-					max = -1
-				}
-			}
-		}
-	} else {
-		pattern = rt.toStr(r)
-	}
-	re, err := rt.compileRegex(pattern, cs)
-	if err != nil {
-		return nil, err
-	}
-	var out []any
-	items, ok := enumerateForCompare(l)
-	if !ok {
-		items = []any{l}
-	}
-	for _, it := range items {
-		for _, p := range re.Split(rt.toStr(it), max) {
-			out = append(out, p)
-		}
-	}
-	if out == nil {
-		out = []any{}
-	}
-	return out, nil
 }

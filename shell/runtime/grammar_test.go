@@ -116,3 +116,95 @@ func TestRequires(t *testing.T) {
 		t.Errorf("interactive #requires: got %q", got)
 	}
 }
+
+// The -f operator: .NET composite formatting with the current culture.
+func TestFormatOperator(t *testing.T) {
+	t.Parallel()
+	runGrammarCases(t, []grammarCase{
+		{"alignment and specifiers", "'{0,-20}|{1:N2}|{2:yyyy-MM-dd}|{3:P1}|{4,8:C}|' -f 'ab', 1234.567, [datetime]'2024-03-05', 0.1234, 5.5",
+			"ab                  |1,234.57|2024-03-05|12.3%|   $5.50|\n"},
+		{"escaped braces", "'{{x}} {0} }}{{' -f 1", "{x} 1 }{\n"},
+		{"negative currency", "'{0:C}' -f -1.5", "-$1.50\n"},
+		{"date without specifier uses the culture", "'{0}' -f [datetime]'2024-03-05 14:30'", "3/5/2024 2:30:00 PM\n"},
+		{"spaces around the width", "'[{0 ,  4}]' -f 7", "[   7]\n"},
+		{"array supplies the arguments", "'{1}-{0}' -f 'a','b'", "b-a\n"},
+		{"index past the arguments", "try { '{1}' -f 'only' } catch { $_.FullyQualifiedErrorId; $_.Exception.Message }",
+			"FormatError\nError formatting a string: Index (zero based) must be greater than or equal to zero and less than the size of the argument list..\n"},
+		{"not a digit", "try { '{x}' -f 1 } catch { $_.Exception.Message }",
+			"Error formatting a string: Input string was not in a correct format. Failure to parse near offset 1. Expected an ASCII digit..\n"},
+		{"lone closing brace", "try { 'a}b' -f 1 } catch { $_.Exception.Message }",
+			"Error formatting a string: Input string was not in a correct format. Failure to parse near offset 2. Unexpected closing brace without a corresponding opening brace..\n"},
+		{"unclosed item", "try { '{0' -f 1 } catch { $_.Exception.Message }",
+			"Error formatting a string: Input string was not in a correct format. Failure to parse near offset 2. Format item ends prematurely..\n"},
+	})
+}
+
+// -split, -join and -replace with all their forms.
+func TestSplitJoinReplace(t *testing.T) {
+	t.Parallel()
+	runGrammarCases(t, []grammarCase{
+		{"unary join", "-join (1,2,3)", "123\n"},
+		{"unary split trims and splits on whitespace", "(-split \" a b  c \") -join '|'", "a|b|c\n"},
+		{"unary split of an empty string", "(-split '').Count", "1\n"},
+		{"max substrings", "('a,b,c' -split ',', 2) -join '|'", "a|b,c\n"},
+		{"negative max substrings count from the end", "('a,b,c' -split ',', -2) -join '|'", "a,b|c\n"},
+		{"simple match", "('a.b.c' -split '.', 0, 'SimpleMatch') -join '|'", "a|b|c\n"},
+		{"regex options", "('aXbxc' -csplit 'x', 0, 'RegexMatch,IgnoreCase') -join '|'", "a|b|c\n"},
+		{"csplit is case-sensitive", "('aXbxc' -csplit 'x') -join '|'", "aXb|c\n"},
+		{"isplit", "('aXbxc' -isplit 'x') -join '|'", "a|b|c\n"},
+		{"script block delimiter", "('a1b2c' -split { $_ -match '\\d' }) -join '|'", "a|b|c\n"},
+		{"script block with a limit", "('a1b2c3d' -split { $_ -match '\\d' }, 2) -join '|'", "a|b2c3d\n"},
+		{"script block with a negative limit", "('a1b2c3d' -split { $_ -match '\\d' }, -2) -join '|'", "a1b2c|d\n"},
+		{"empty pattern splits every character", "('abc' -split '').Count", "5\n"},
+		{"captured separators are kept", "('a:b' -split '(:)') -join '|'", "a|:|b\n"},
+		{"explicit capture drops unnamed groups", "('a:b' -split '(:)', 0, 'ExplicitCapture') -join '|'", "a|b\n"},
+		{"invalid combination", "try { 'a' -split 'x', 0, 'SimpleMatch,Multiline' } catch { $_.Exception.Message }", "The combination of options with the -split operator is not valid.\n"},
+		{"options with a predicate", "try { 'a' -split {1}, 0, 'IgnoreCase' } catch { $_.Exception.Message }", "Options are not allowed on the -split operator with a predicate.\n"},
+		{"unknown option", "try { 'a' -split 'x', 0, 'Bogus' } catch { $_.Exception.Message }",
+			"Cannot convert value \"Bogus\" to type \"System.Management.Automation.SplitOptions\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"SimpleMatch,RegexMatch,CultureInvariant,IgnorePatternWhitespace,Multiline,Singleline,IgnoreCase,ExplicitCapture\".\n"},
+		{"replace with a script block", "'a1b2' -replace '\\d', { [int]$_.Value * 2 }", "a2b4\n"},
+		{"replace script block sees the match", "'abc' -replace 'B', { \"[$($_.Index)$_]\" }", "a[1b]c\n"},
+		{"replace with groups", "'John Smith' -replace '(\\w+) (\\w+)', '$2, $1'", "Smith, John\n"},
+		{"replace with too many operands", "try { 'a' -replace 'a','b','c' } catch { $_.Exception.Message }", "The -replace operator allows only two elements to follow it, not 3.\n"},
+	})
+}
+
+// switch with its options, labels and loop control, and labelled loops.
+func TestSwitchAndLabels(t *testing.T) {
+	t.Parallel()
+	runGrammarCases(t, []grammarCase{
+		{"regex sets $matches", "switch -Regex ('abc123','xyz') { '(\\d+)' { \"num $($matches[1])\" } '^x' { \"x: $_\" } }", "num 123\nx: xyz\n"},
+		{"wildcard case-sensitive", "switch -Wildcard -CaseSensitive ('Abc') { 'a*' { 'lower' } 'A*' { 'upper' } }", "upper\n"},
+		{"exact does not expand wildcards", "switch -Exact ('a*', 'ab') { 'a*' { \"exact $_\" } }", "exact a*\n"},
+		{"values compare as strings", "switch (1.0) { '1' { 'one' } }; switch ('2') { 2 { 'two' } }", "one\ntwo\n"},
+		{"continue goes to the next value", "switch (1..4) { {$_ % 2} { \"odd $_\"; continue } default { \"even $_\" } }", "odd 1\neven 2\nodd 3\neven 4\n"},
+		{"break leaves the switch", "switch ('a','b') { 'a' { 'A'; break } 'b' { 'B' } }", "A\n"},
+		{"every matching clause runs", "switch ('ab') { {$_ -like 'a*'} { 1 } {$_ -like '*b'} { 2 } default { 3 } }", "1\n2\n"},
+		{"null clause", "switch ($null) { $null { 'isnull' } default { 'other' } }", "isnull\n"},
+		{"empty input runs nothing", "switch (@()) { default { 'never' } }; 'end'", "end\n"},
+		{"$_ is restored", "$_ = 'before'; switch (1) { 1 { } }; $_", "before\n"},
+		{"labelled break from a switch inside a loop", ":outer foreach ($i in 1..3) { switch ($i) { 2 { break outer } } $i }", "1\n"},
+		{"labelled continue of a for loop", ":o for ($i=0; $i -lt 3; $i++) { for ($j=0; $j -lt 3; $j++) { if ($j -eq 1) { continue o }; \"f$i$j\" } }", "f00\nf10\nf20\n"},
+		{"labelled break of a while from do", "$i=0; :w while ($true) { $i++; do { if ($i -gt 2) { break w }; \"w$i\"; continue w } while ($true) }", "w1\nw2\n"},
+		{"labelled break of a do loop", ":d do { foreach ($x in 1..3) { if ($x -eq 2) { break d }; \"x$x\" } } while ($true)", "x1\n"},
+		{"labelled switch", ":s switch (1,2,3) { 2 { 'two'; break s } default { \"d$_\" } }", "d1\ntwo\n"},
+		{"continue a foreach from a switch", ":fe foreach ($a in 1..2) { switch ($a) { 1 { continue fe } } \"a$a\" }", "a2\n"},
+		{"label in a variable", "$l = 'outer'; :outer while ($true) { while ($true) { break $l } }; 'out'", "out\n"},
+		{"break in ForEach-Object leaves the enclosing loop", "foreach ($i in 1..3) { 1..3 | ForEach-Object { if ($_ -eq 2) { break }; \"$i$_\" } }; 'after'", "11\nafter\n"},
+	})
+}
+
+// switch -File reads a file line by line.
+func TestSwitchFile(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "lines.txt")
+	if err := os.WriteFile(path, []byte("a1\r\nb2\n\nc3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := block(t, "switch -Regex -File '"+path+"' { '\\d' { \"digit in $_\" } '^$' { 'empty' } }\nswitch -File '"+filepath.Join(dir, "none.txt")+"' { default { $_ } }")
+	want := "digit in a1\ndigit in b2\nempty\ndigit in c3\n"
+	if !strings.HasPrefix(got, want) || !strings.Contains(got, "Cannot find path '"+filepath.Join(dir, "none.txt")+"' because it does not exist.") {
+		t.Errorf("got %q", got)
+	}
+}

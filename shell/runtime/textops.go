@@ -1,0 +1,482 @@
+package runtime
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// The text operators -f, -split, -join and -replace, as PowerShell's
+// parser operations define them.
+
+// formatOp is the -f operator: .NET composite formatting with the current
+// culture. An array on the right supplies the arguments; any other value
+// is the only argument.
+func (rt *Runtime) formatOp(l, r any) (any, error) {
+	args, ok := enumerateForCompare(r)
+	if !ok {
+		args = []any{r}
+	}
+	s, err := object.FormatComposite(rt.toStr(l), args, rt.formatArgString)
+	if err != nil {
+		return nil, &idError{"Error formatting a string: " + err.Error() + ".", "FormatError"}
+	}
+	return s, nil
+}
+
+// formatArgString renders an argument of a format item without a format
+// specifier: numbers and dates with the current culture, as .NET does,
+// anything else as PowerShell converts it to a string.
+func (rt *Runtime) formatArgString(v any) string {
+	switch object.Unwrap(v).(type) {
+	case time.Time, float64, float32, object.Decimal:
+		return object.ToCultureString(object.Unwrap(v))
+	}
+	return rt.toStr(v)
+}
+
+// joinOp is -join: the elements of the left operand as strings, separated
+// by the right operand (nothing for unary -join).
+func (rt *Runtime) joinOp(l any, sep string) string {
+	items, ok := enumerateForCompare(l)
+	if !ok {
+		return rt.toStr(l)
+	}
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = rt.toStr(it)
+	}
+	return strings.Join(parts, sep)
+}
+
+// splitOptions are the options of -split (System.Management.Automation.SplitOptions).
+type splitOptions int
+
+const (
+	splitSimpleMatch splitOptions = 1 << iota
+	splitRegexMatch
+	splitCultureInvariant
+	splitIgnorePatternWhitespace
+	splitMultiline
+	splitSingleline
+	splitIgnoreCase
+	splitExplicitCapture
+)
+
+var splitOptionNames = []string{"SimpleMatch", "RegexMatch", "CultureInvariant", "IgnorePatternWhitespace", "Multiline", "Singleline", "IgnoreCase", "ExplicitCapture"}
+
+// parseSplitOptions converts the third operand of -split: names separated
+// by commas, or their numeric value.
+func (rt *Runtime) parseSplitOptions(v any) (splitOptions, error) {
+	if n, ok := toNumber(v); ok {
+		return splitOptions(asInt64(n)), nil
+	}
+	var names []string
+	if items, ok := enumerateForCompare(v); ok {
+		for _, it := range items {
+			names = append(names, strings.Split(rt.toStr(it), ",")...)
+		}
+	} else {
+		names = strings.Split(rt.toStr(v), ",")
+	}
+	var opts splitOptions
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		found := false
+		for i, known := range splitOptionNames {
+			if strings.EqualFold(n, known) {
+				opts |= 1 << i
+				found = true
+			}
+		}
+		if !found {
+			return 0, &idError{fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Management.Automation.SplitOptions\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"%s\".", n, strings.Join(splitOptionNames, ",")), "InvalidCastEnumStringNotFound"}
+		}
+	}
+	return opts, nil
+}
+
+// splitOp is -split (cs for -csplit): the right operand is a delimiter
+// (a regular expression, or a script block deciding for each character),
+// then an optional maximum number of substrings (negative counts from the
+// end) and options. unary is `-split x`, which splits trimmed text on
+// whitespace.
+func (rt *Runtime) splitOp(l, r any, cs, unary bool) (any, error) {
+	var content []string
+	items, ok := enumerateForCompare(l)
+	if !ok {
+		items = []any{l}
+	}
+	for _, it := range items {
+		s := rt.toStr(it)
+		if unary {
+			s = strings.TrimSpace(s)
+		}
+		content = append(content, s)
+	}
+	var args []any
+	if unary {
+		args = []any{`\s+`}
+	} else if list, ok := enumerateForCompare(r); ok {
+		args = list
+	} else {
+		args = []any{r}
+	}
+	if len(args) == 0 {
+		return nil, &idError{fmt.Sprintf("The argument to operator '-split' is not valid: %s.", rt.toStr(r)), "BadOperatorArgument"}
+	}
+	predicate, _ := object.Unwrap(args[0]).(*ScriptBlock)
+	limit := 0
+	if len(args) >= 2 {
+		n, ok := toNumber(args[1])
+		if !ok {
+			return nil, &opError{cannotConvertMsg(args[1], "System.Int32")}
+		}
+		limit = int(asInt64(n))
+	}
+	var opts splitOptions
+	if len(args) >= 3 && args[2] != nil {
+		if s, isStr := args[2].(string); !isStr || s != "" {
+			o, err := rt.parseSplitOptions(args[2])
+			if err != nil {
+				return nil, err
+			}
+			opts = o
+			if predicate != nil {
+				return nil, &idError{"Options are not allowed on the -split operator with a predicate.", "InvalidSplitOptionWithPredicate"}
+			}
+		}
+	}
+	if !cs {
+		opts |= splitIgnoreCase
+	}
+	var out []any
+	if predicate != nil {
+		for _, s := range content {
+			parts, err := rt.splitWithPredicate(s, predicate, limit)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, parts...)
+		}
+		return nonNilList(out), nil
+	}
+	if opts&(splitSimpleMatch|splitRegexMatch) == 0 {
+		opts |= splitRegexMatch
+	}
+	pattern := rt.toStr(args[0])
+	if opts&splitSimpleMatch != 0 {
+		if opts&^(splitSimpleMatch|splitIgnoreCase) != 0 {
+			return nil, &idError{"The combination of options with the -split operator is not valid.", "InvalidSplitOptionCombination"}
+		}
+		pattern = regexp.QuoteMeta(pattern)
+	}
+	re, err := rt.compileRegexOptions(pattern, opts)
+	if err != nil {
+		return nil, err
+	}
+	rtl := limit < 0
+	if rtl {
+		limit = -limit
+	}
+	for _, s := range content {
+		for _, p := range regexSplit(re, s, limit, rtl) {
+			out = append(out, p)
+		}
+	}
+	return nonNilList(out), nil
+}
+
+func nonNilList(l []any) []any {
+	if l == nil {
+		return []any{}
+	}
+	return l
+}
+
+// regexSplit is .NET's Regex.Split: the text between matches, with the
+// text of each capturing group that took part in a match inserted after
+// the piece before it. count > 0 caps the number of pieces (the last
+// holds the rest); fromEnd takes the matches nearest the end.
+func regexSplit(re *regexp.Regexp, s string, count int, fromEnd bool) []string {
+	if count == 1 {
+		return []string{s}
+	}
+	matches := re.FindAllStringSubmatchIndex(s, -1)
+	if len(matches) == 0 {
+		return []string{s}
+	}
+	if count > 0 && len(matches) > count-1 {
+		if fromEnd {
+			matches = matches[len(matches)-(count-1):]
+		} else {
+			matches = matches[:count-1]
+		}
+	}
+	out := make([]string, 0, len(matches)+1)
+	prev := 0
+	for _, m := range matches {
+		out = append(out, s[prev:m[0]])
+		for g := 1; g < len(m)/2; g++ {
+			if m[2*g] >= 0 {
+				out = append(out, s[m[2*g]:m[2*g+1]])
+			}
+		}
+		prev = m[1]
+	}
+	return append(out, s[prev:])
+}
+
+// splitWithPredicate splits s where the script block returns true for a
+// character ($_ is the character as a string; $args the text and the
+// index). A negative limit counts pieces from the end.
+func (rt *Runtime) splitWithPredicate(s string, sb *ScriptBlock, limit int) ([]any, error) {
+	runes := []rune(s)
+	isDelim := func(i int) (bool, error) {
+		v, err := rt.invokeScriptBlockValue(sb, string(runes[i]), []any{s, i})
+		if err != nil {
+			return false, err
+		}
+		return object.ToBool(v), nil
+	}
+	if limit == 1 || limit == -1 {
+		return []any{s}, nil
+	}
+	var parts []string
+	if limit >= 0 {
+		start := 0
+		i := 0
+		for ; i < len(runes); i++ {
+			d, err := isDelim(i)
+			if err != nil {
+				return nil, err
+			}
+			if !d {
+				continue
+			}
+			parts = append(parts, string(runes[start:i]))
+			start = i + 1
+			if limit == len(parts)+1 {
+				i++
+				break
+			}
+		}
+		parts = append(parts, string(runes[start:]))
+	} else {
+		end := len(runes)
+		i := len(runes) - 1
+		for ; i >= 0; i-- {
+			d, err := isDelim(i)
+			if err != nil {
+				return nil, err
+			}
+			if !d {
+				continue
+			}
+			parts = append(parts, string(runes[i+1:end]))
+			end = i
+			if -limit == len(parts)+1 {
+				break
+			}
+		}
+		parts = append(parts, string(runes[:end]))
+		for a, b := 0, len(parts)-1; a < b; a, b = a+1, b-1 {
+			parts[a], parts[b] = parts[b], parts[a]
+		}
+	}
+	out := make([]any, len(parts))
+	for i, p := range parts {
+		out[i] = p
+	}
+	return out, nil
+}
+
+// compileRegexOptions compiles a pattern with -split's regular expression
+// options.
+func (rt *Runtime) compileRegexOptions(pattern string, opts splitOptions) (*regexp.Regexp, error) {
+	flags := ""
+	if opts&splitMultiline != 0 {
+		flags += "m"
+	}
+	if opts&splitSingleline != 0 {
+		flags += "s"
+	}
+	p := pattern
+	if opts&splitIgnorePatternWhitespace != 0 {
+		p = stripPatternWhitespace(p)
+	}
+	if opts&splitExplicitCapture != 0 {
+		p = explicitCapture(p)
+	}
+	if flags != "" {
+		p = "(?" + flags + ")" + p
+	}
+	re, err := rt.compileRegex(p, opts&splitIgnoreCase == 0)
+	if err != nil {
+		return nil, &opError{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
+	}
+	return re, nil
+}
+
+// stripPatternWhitespace drops unescaped whitespace and # comments outside
+// character classes (the IgnorePatternWhitespace option).
+func stripPatternWhitespace(p string) string {
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && i+1 < len(p):
+			b.WriteByte(c)
+			b.WriteByte(p[i+1])
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+			b.WriteByte(c)
+		case c == '[':
+			inClass = true
+			b.WriteByte(c)
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+		case c == '#':
+			for i < len(p) && p[i] != '\n' {
+				i++
+			}
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// explicitCapture makes unnamed groups non-capturing (the ExplicitCapture
+// option).
+func explicitCapture(p string) string {
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && i+1 < len(p):
+			b.WriteByte(c)
+			b.WriteByte(p[i+1])
+			i++
+		case inClass:
+			if c == ']' {
+				inClass = false
+			}
+			b.WriteByte(c)
+		case c == '[':
+			inClass = true
+			b.WriteByte(c)
+		case c == '(' && (i+1 >= len(p) || p[i+1] != '?'):
+			b.WriteString("(?:")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// replaceOp is -replace (cs for -creplace): a pattern and a replacement,
+// which is a .NET substitution string ($1, ${name}, $$) or a script block
+// run for each match with $_ holding the match.
+func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
+	var pattern, subst any
+	if items, ok := enumerateForCompare(r); ok {
+		if len(items) > 2 {
+			return nil, &idError{fmt.Sprintf("The -replace operator allows only two elements to follow it, not %d.", len(items)), "BadReplaceArgument"}
+		}
+		if len(items) > 0 {
+			pattern = items[0]
+		}
+		if len(items) > 1 {
+			subst = items[1]
+		}
+	} else {
+		pattern = r
+	}
+	re, err := rt.compileRegex(rt.toStr(pattern), cs)
+	if err != nil {
+		return nil, err
+	}
+	var do func(string) (string, error)
+	if sb, ok := object.Unwrap(subst).(*ScriptBlock); ok {
+		do = func(s string) (string, error) {
+			var b strings.Builder
+			prev := 0
+			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+				b.WriteString(s[prev:m[0]])
+				v, err := rt.invokeScriptBlockValue(sb, regexMatch(re, s, m), nil)
+				if err != nil {
+					return "", err
+				}
+				b.WriteString(rt.toStr(v))
+				prev = m[1]
+			}
+			b.WriteString(s[prev:])
+			return b.String(), nil
+		}
+	} else {
+		goRepl := dotnetReplacement(rt.toStr(subst))
+		do = func(s string) (string, error) { return re.ReplaceAllString(s, goRepl), nil }
+	}
+	if items, ok := enumerateForCompare(l); ok {
+		out := make([]any, len(items))
+		for i, it := range items {
+			s, err := do(rt.toStr(it))
+			if err != nil {
+				return nil, err
+			}
+			out[i] = s
+		}
+		return out, nil
+	}
+	return do(rt.toStr(l))
+}
+
+// regexMatch builds the System.Text.RegularExpressions.Match a -replace
+// script block sees as $_: Value, Index, Length, Success and Groups (by
+// number, with Name and Value each).
+func regexMatch(re *regexp.Regexp, s string, m []int) *object.PSObject {
+	prop := func(o *object.PSObject, name, typeName string, v any) {
+		o.AddProperty(&object.Property{Name: name, Value: v, Kind: object.AdaptedProperty, TypeName: typeName})
+	}
+	group := func(i int) *object.PSObject {
+		g := object.NewObject("System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture", "System.Object")
+		name := re.SubexpNames()[i]
+		if name == "" {
+			name = fmt.Sprint(i)
+		}
+		ok := m[2*i] >= 0
+		val, idx := "", 0
+		if ok {
+			val, idx = s[m[2*i]:m[2*i+1]], len([]rune(s[:m[2*i]]))
+		}
+		prop(g, "Success", "bool", ok)
+		prop(g, "Name", "string", name)
+		prop(g, "Index", "int", idx)
+		prop(g, "Length", "int", len([]rune(val)))
+		prop(g, "Value", "string", val)
+		g.ToStringFunc = func() string { return val }
+		return g
+	}
+	groups := make([]any, len(m)/2)
+	for i := range groups {
+		groups[i] = group(i)
+	}
+	val := s[m[0]:m[1]]
+	match := object.NewObject("System.Text.RegularExpressions.Match", "System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture", "System.Object")
+	prop(match, "Groups", "System.Text.RegularExpressions.GroupCollection", groups)
+	prop(match, "Success", "bool", true)
+	prop(match, "Name", "string", "0")
+	prop(match, "Index", "int", len([]rune(s[:m[0]])))
+	prop(match, "Length", "int", len([]rune(val)))
+	prop(match, "Value", "string", val)
+	match.ToStringFunc = func() string { return val }
+	return match
+}

@@ -1,9 +1,12 @@
-package store
+package store_test
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // errRollback ends a test transaction without committing it, so the cases
@@ -15,7 +18,7 @@ var errRollback = errors.New("rollback")
 type agingCase struct {
 	name    string
 	mailbox string
-	setup   func(t *testing.T, tx *Tx, m *Mailbox)
+	setup   func(t *testing.T, tx *store.Tx, m *store.Mailbox)
 	primary map[string][]int64 // folder path -> cohort ages (one item each)
 	archive map[string][]int64
 	steps   []agingStep
@@ -29,26 +32,26 @@ type agingStep struct {
 
 // placeCohorts empties the mailbox's folders and puts one 1,000-byte item
 // per given age in each folder.
-func placeCohorts(t *testing.T, tx *Tx, m *Mailbox, primary, archive map[string][]int64) {
+func placeCohorts(t *testing.T, tx *store.Tx, m *store.Mailbox, primary, archive map[string][]int64) {
 	t.Helper()
 	c, err := tx.GetMailboxContent(m.Guid)
-	must(t, err)
-	today := dayNum(tx.Now())
-	fill := func(fs []Folder, want map[string][]int64) {
+	storetest.Must(t, err)
+	today := store.DayNum(tx.Now())
+	fill := func(fs []store.Folder, want map[string][]int64) {
 		for i := range fs {
 			fs[i].ItemCount, fs[i].FolderSize, fs[i].Cohorts = 0, 0, nil
 			for _, age := range want[fs[i].FolderPath] {
-				putCohort(&fs[i], Cohort{Date: dayString(today - age), Count: 1, Size: 1000})
+				store.PutCohort(&fs[i], store.Cohort{Date: store.DayString(today - age), Count: 1, Size: 1000})
 			}
 		}
 	}
 	fill(c.Primary, primary)
 	fill(c.Archive, archive)
-	must(t, tx.PutMailboxContent(c))
+	storetest.Must(t, tx.PutMailboxContent(c))
 }
 
 // folderCounts returns ItemCount by folder path.
-func folderCounts(fs []Folder) map[string]int64 {
+func folderCounts(fs []store.Folder) map[string]int64 {
 	out := map[string]int64{}
 	for _, f := range fs {
 		out[f.FolderPath] = f.ItemCount
@@ -56,127 +59,127 @@ func folderCounts(fs []Folder) map[string]int64 {
 	return out
 }
 
-func makeInactive(t *testing.T, tx *Tx, m *Mailbox) {
+func makeInactive(t *testing.T, tx *store.Tx, m *store.Mailbox) {
 	t.Helper()
-	m.LifecycleState, m.IsInactiveMailbox = StateInactive, true
-	must(t, tx.PutMailbox(m))
+	m.LifecycleState, m.IsInactiveMailbox = store.StateInactive, true
+	storetest.Must(t, tx.PutMailbox(m))
 }
 
-func litigationHold(days int) func(*testing.T, *Tx, *Mailbox) {
-	return func(t *testing.T, tx *Tx, m *Mailbox) {
+func litigationHold(days int) func(*testing.T, *store.Tx, *store.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
 		m.LitigationHoldEnabled = true
-		m.LitigationHoldDuration = UnlimitedSpan()
+		m.LitigationHoldDuration = store.UnlimitedSpan()
 		if days > 0 {
-			m.LitigationHoldDuration = DaysSpan(days)
+			m.LitigationHoldDuration = store.DaysSpan(days)
 		}
-		must(t, tx.PutMailbox(m))
+		storetest.Must(t, tx.PutMailbox(m))
 	}
 }
 
-func retentionPolicy(action string, days int) func(*testing.T, *Tx, *Mailbox) {
-	return func(t *testing.T, tx *Tx, m *Mailbox) {
-		_, err := tx.NewCompliancePolicy(PolicyInput{Name: "P " + m.Alias, ExchangeLocation: []string{m.PrimarySmtpAddress}})
-		must(t, err)
-		_, err = tx.NewComplianceRule(RuleInput{Name: "R " + m.Alias, Policy: "P " + m.Alias, RetentionDays: days, Action: action})
-		must(t, err)
+func retentionPolicy(action string, days int) func(*testing.T, *store.Tx, *store.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+		_, err := tx.NewCompliancePolicy(store.PolicyInput{Name: "P " + m.Alias, ExchangeLocation: []string{m.PrimarySmtpAddress}})
+		storetest.Must(t, err)
+		_, err = tx.NewComplianceRule(store.RuleInput{Name: "R " + m.Alias, Policy: "P " + m.Alias, RetentionDays: days, Action: action})
+		storetest.Must(t, err)
 	}
 }
 
-func both(fs ...func(*testing.T, *Tx, *Mailbox)) func(*testing.T, *Tx, *Mailbox) {
-	return func(t *testing.T, tx *Tx, m *Mailbox) {
+func both(fs ...func(*testing.T, *store.Tx, *store.Mailbox)) func(*testing.T, *store.Tx, *store.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
 		for _, f := range fs {
 			mm, err := tx.GetMailbox(m.Guid)
-			must(t, err)
+			storetest.Must(t, err)
 			f(t, tx, mm)
 		}
 	}
 }
 
 // inboxTag links a custom Inbox tag to the Default MRM Policy.
-func inboxTag(action string, days int) func(*testing.T, *Tx, *Mailbox) {
-	return func(t *testing.T, tx *Tx, m *Mailbox) {
-		must(t, tx.PutMRMTag(&MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
+func inboxTag(action string, days int) func(*testing.T, *store.Tx, *store.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+		storetest.Must(t, tx.PutMRMTag(&store.MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
 			RetentionEnabled: true, RetentionAction: action, AgeLimitForRetention: days}))
 		p, err := tx.FindMRMPolicy("Default MRM Policy")
-		must(t, err)
+		storetest.Must(t, err)
 		p.RetentionPolicyTagLinks = append(p.RetentionPolicyTagLinks, "Inbox test")
-		must(t, tx.PutMRMPolicy(p))
+		storetest.Must(t, tx.PutMRMPolicy(p))
 	}
 }
 
 func TestItemAgingRules(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	cases := []agingCase{
 		{name: "MRM delete tag moves old deleted items to Recoverable Items, purged after 14 days", mailbox: "laura",
 			primary: map[string][]int64{"/Deleted Items": {10, 25}},
 			steps: []agingStep{
 				// Day 10: the 35-day-old item left on day 6 (age 31).
-				{advance: 10 * Day, primary: map[string]int64{"/Deleted Items": 1, "/Deletions": 1}},
+				{advance: 10 * store.Day, primary: map[string]int64{"/Deleted Items": 1, "/Deletions": 1}},
 				// Day 24: it was purged (18 days after); the other left on day 21.
-				{advance: 14 * Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
-				{advance: 11 * Day, primary: map[string]int64{"/Deletions": 1}},
-				{advance: 1 * Day, primary: map[string]int64{"/Deletions": 0}},
+				{advance: 14 * store.Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
+				{advance: 11 * store.Day, primary: map[string]int64{"/Deletions": 1}},
+				{advance: 1 * store.Day, primary: map[string]int64{"/Deletions": 0}},
 			}},
 		{name: "MRM delete tag keeps running on an inactive mailbox; an unlimited hold keeps the items", mailbox: "laura",
 			setup:   both(litigationHold(0), makeInactive),
 			primary: map[string][]int64{"/Deleted Items": {10}, "/Junk Email": {40}},
 			steps: []agingStep{
-				{advance: 3000 * Day, primary: map[string]int64{"/Deleted Items": 0, "/Junk Email": 0, "/Deletions": 2}},
+				{advance: 3000 * store.Day, primary: map[string]int64{"/Deleted Items": 0, "/Junk Email": 0, "/Deletions": 2}},
 			}},
 		{name: "Litigation Hold duration purges Recoverable Items past it, per item", mailbox: "laura",
 			setup:   both(litigationHold(365), makeInactive),
 			primary: map[string][]int64{"/Deletions": {100, 300}, "/Purges": {360}, "/Inbox": {900}},
 			steps: []agingStep{
-				{advance: 3 * Day, primary: map[string]int64{"/Deletions": 2, "/Purges": 1, "/Inbox": 1}},
-				{advance: 3 * Day, primary: map[string]int64{"/Deletions": 2, "/Purges": 0, "/Inbox": 1}},
-				{advance: 100 * Day, primary: map[string]int64{"/Deletions": 1, "/Inbox": 1}},
-				{advance: 5000 * Day, primary: map[string]int64{"/Deletions": 0, "/Inbox": 1}},
+				{advance: 3 * store.Day, primary: map[string]int64{"/Deletions": 2, "/Purges": 1, "/Inbox": 1}},
+				{advance: 3 * store.Day, primary: map[string]int64{"/Deletions": 2, "/Purges": 0, "/Inbox": 1}},
+				{advance: 100 * store.Day, primary: map[string]int64{"/Deletions": 1, "/Inbox": 1}},
+				{advance: 5000 * store.Day, primary: map[string]int64{"/Deletions": 0, "/Inbox": 1}},
 			}},
 		{name: "keep-then-delete policy deletes old items, purged 14 days later", mailbox: "laura",
-			setup:   retentionPolicy(ActionKeepAndDelete, 365),
+			setup:   retentionPolicy(store.ActionKeepAndDelete, 365),
 			primary: map[string][]int64{"/Inbox": {400, 10}, "/Deletions": {5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 2}},
-				{advance: 15 * Day, primary: map[string]int64{"/Inbox": 1, "/Deletions": 1}},
-				{advance: 400 * Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 0}},
+				{advance: 15 * store.Day, primary: map[string]int64{"/Inbox": 1, "/Deletions": 1}},
+				{advance: 400 * store.Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 0}},
 			}},
 		{name: "delete policy under an unlimited Litigation Hold: deleted items stay in Recoverable Items", mailbox: "laura",
-			setup:   both(retentionPolicy(ActionDelete, 100), litigationHold(0)),
+			setup:   both(retentionPolicy(store.ActionDelete, 100), litigationHold(0)),
 			primary: map[string][]int64{"/Inbox": {150, 50}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 1}},
-				{advance: 1000 * Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 2}},
+				{advance: 1000 * store.Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 2}},
 			}},
 		{name: "keep-only policy preserves deleted items for its duration", mailbox: "laura",
-			setup:   retentionPolicy(ActionKeep, 200),
+			setup:   retentionPolicy(store.ActionKeep, 200),
 			primary: map[string][]int64{"/Deleted Items": {20}},
 			steps: []agingStep{
-				{advance: 100 * Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
-				{advance: 100 * Day, primary: map[string]int64{"/Deletions": 0}},
+				{advance: 100 * store.Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
+				{advance: 100 * store.Day, primary: map[string]int64{"/Deletions": 0}},
 			}},
 		{name: "MoveToArchive tag moves old mail on an active mailbox with an archive", mailbox: "pilarp",
 			primary: map[string][]int64{"/Inbox": {720, 100}},
 			archive: map[string][]int64{},
 			steps: []agingStep{
-				{advance: 20 * Day, primary: map[string]int64{"/Inbox": 1}, archive: map[string]int64{"/Inbox": 1}},
+				{advance: 20 * store.Day, primary: map[string]int64{"/Inbox": 1}, archive: map[string]int64{"/Inbox": 1}},
 			}},
 		{name: "MoveToArchive tag ignored on an inactive mailbox", mailbox: "pilarp",
 			setup:   both(litigationHold(0), makeInactive),
 			primary: map[string][]int64{"/Inbox": {720, 100}},
 			archive: map[string][]int64{},
 			steps: []agingStep{
-				{advance: 20 * Day, primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
+				{advance: 20 * store.Day, primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
 				{primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
 			}},
 		{name: "PermanentlyDelete tag purges without a hold", mailbox: "laura",
-			setup:   inboxTag(MRMPermanentlyDelete, 10),
+			setup:   inboxTag(store.MRMPermanentlyDelete, 10),
 			primary: map[string][]int64{"/Inbox": {20, 5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 0, "/DiscoveryHolds": 0}},
 			}},
 		{name: "PermanentlyDelete tag under a hold keeps the items in DiscoveryHolds", mailbox: "laura",
-			setup:   both(inboxTag(MRMPermanentlyDelete, 10), litigationHold(0)),
+			setup:   both(inboxTag(store.MRMPermanentlyDelete, 10), litigationHold(0)),
 			primary: map[string][]int64{"/Inbox": {20, 5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/DiscoveryHolds": 1}},
@@ -190,26 +193,26 @@ func TestItemAgingRules(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			err := s.Update(func(tx *Tx) error {
-				m := mustResolve(t, tx, tc.mailbox)
+			err := s.Update(func(tx *store.Tx) error {
+				m := storetest.ActiveMailbox(t, tx, tc.mailbox)
 				if tc.setup != nil {
 					tc.setup(t, tx, m)
 				}
 				m, err := tx.GetMailbox(m.Guid)
-				must(t, err)
+				storetest.Must(t, err)
 				placeCohorts(t, tx, m, tc.primary, tc.archive)
 				before := *m
 				for i, st := range tc.steps {
 					if st.advance > 0 {
-						must(t, tx.AdvanceBy(st.advance))
+						storetest.Must(t, tx.AdvanceBy(st.advance))
 					} else {
-						must(t, tx.RunManagedFolderAssistant(m.Guid))
+						storetest.Must(t, tx.RunManagedFolderAssistant(m.Guid))
 					}
 					c, err := tx.GetMailboxContent(m.Guid)
-					must(t, err)
-					for _, fs := range [][]Folder{c.Primary, c.Archive} {
+					storetest.Must(t, err)
+					for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 						for j := range fs {
-							if !cohortsConsistent(&fs[j]) {
+							if !store.CohortsConsistent(&fs[j]) {
 								t.Errorf("step %d: folder %s cohorts don't add up: %+v", i, fs[j].FolderPath, fs[j])
 							}
 						}
@@ -223,7 +226,7 @@ func TestItemAgingRules(t *testing.T) {
 					}
 				}
 				after, err := tx.GetMailbox(m.Guid)
-				must(t, err)
+				storetest.Must(t, err)
 				if after.LifecycleState != before.LifecycleState || after.LitigationHoldEnabled != before.LitigationHoldEnabled ||
 					after.LitigationHoldDuration != before.LitigationHoldDuration {
 					t.Errorf("hold status changed: %s/%v/%v -> %s/%v/%v", before.LifecycleState, before.LitigationHoldEnabled,
@@ -240,16 +243,16 @@ func TestItemAgingRules(t *testing.T) {
 
 func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	must(t, s.View(func(tx *Tx) error {
-		return forEachDecoded(tx, bucketContent, "", func(k string, c *MailboxContent) error {
-			for _, fs := range [][]Folder{c.Primary, c.Archive} {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
+		return store.ContentKind.ForEach(tx, "", func(k string, c *store.MailboxContent) error {
+			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 				for i := range fs {
 					f := &fs[i]
 					if f.ItemCount > 0 && len(f.Cohorts) == 0 {
 						t.Errorf("%s %s: no cohorts", k, f.FolderPath)
 					}
-					if !cohortsConsistent(f) {
+					if !store.CohortsConsistent(f) {
 						t.Errorf("%s %s: cohorts don't add up", k, f.FolderPath)
 					}
 				}
@@ -259,15 +262,15 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	}))
 	// A freshly seeded tenant is in the steady state of the Default MRM
 	// Policy: a first assistant pass changes nothing.
-	err := s.Update(func(tx *Tx) error {
-		before, err := tx.GetMailboxContent(mustResolve(t, tx, "pilarp").Guid)
-		must(t, err)
-		must(t, tx.RunManagedFolderAssistant(before.MailboxGuid))
+	err := s.Update(func(tx *store.Tx) error {
+		before, err := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "pilarp").Guid)
+		storetest.Must(t, err)
+		storetest.Must(t, tx.RunManagedFolderAssistant(before.MailboxGuid))
 		after, err := tx.GetMailboxContent(before.MailboxGuid)
-		must(t, err)
-		a, err := encodeValue(before)
-		must(t, err)
-		if x, _ := encodeValue(after); string(x) != string(a) {
+		storetest.Must(t, err)
+		a, err := store.EncodeValue(before)
+		storetest.Must(t, err)
+		if x, _ := store.EncodeValue(after); string(x) != string(a) {
 			t.Errorf("first pass changed seeded content")
 		}
 		return errRollback
@@ -279,21 +282,21 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 
 func TestLegacyContentWithoutCohorts(t *testing.T) {
 	t.Parallel()
-	f := Folder{FolderPath: "/Inbox", ItemCount: 5, FolderSize: 5000}
+	f := store.Folder{FolderPath: "/Inbox", ItemCount: 5, FolderSize: 5000}
 	created := time.Date(2022, 1, 2, 15, 0, 0, 0, time.UTC)
-	normalizeCohorts(&f, created)
-	if len(f.Cohorts) != 1 || f.Cohorts[0] != (Cohort{Date: "2022-01-02", Count: 5, Size: 5000}) {
+	store.NormalizeCohorts(&f, created)
+	if len(f.Cohorts) != 1 || f.Cohorts[0] != (store.Cohort{Date: "2022-01-02", Count: 5, Size: 5000}) {
 		t.Fatalf("legacy folder: %+v", f.Cohorts)
 	}
 	// Totals lowered by code that doesn't know cohorts: oldest go first.
-	f.Cohorts = []Cohort{{Date: "2022-01-01", Count: 2, Size: 200}, {Date: "2023-01-01", Count: 3, Size: 300}}
+	f.Cohorts = []store.Cohort{{Date: "2022-01-01", Count: 2, Size: 200}, {Date: "2023-01-01", Count: 3, Size: 300}}
 	f.ItemCount, f.FolderSize = 4, 400
-	normalizeCohorts(&f, created)
-	if !cohortsConsistent(&f) || len(f.Cohorts) != 2 || f.Cohorts[0].Count != 1 {
+	store.NormalizeCohorts(&f, created)
+	if !store.CohortsConsistent(&f) || len(f.Cohorts) != 2 || f.Cohorts[0].Count != 1 {
 		t.Fatalf("shrunk folder: %+v", f.Cohorts)
 	}
-	addItemsToday(&f, 1, 50, created.Add(400*Day), created)
-	if !cohortsConsistent(&f) || f.Cohorts[len(f.Cohorts)-1].Date != "2023-02-06" {
+	store.AddItemsToday(&f, 1, 50, created.Add(400*store.Day), created)
+	if !store.CohortsConsistent(&f) || f.Cohorts[len(f.Cohorts)-1].Date != "2023-02-06" {
 		t.Fatalf("after a new item: %+v", f.Cohorts)
 	}
 }
@@ -303,15 +306,15 @@ func TestLegacyContentWithoutCohorts(t *testing.T) {
 func TestParseDayFast(t *testing.T) {
 	t.Parallel()
 	for _, s := range []string{"2024-03-01", "1970-01-01", "2024-02-29", "2023-02-29", "2024-13-01", "2024-00-10", "2024-04-31", "24-03-01", "2024/03/01", "2024-03-1x", "0001-01-01", "9999-12-31", ""} {
-		want, wantErr := time.Parse(cohortDay, s)
-		got, ok := parseDayFast(s)
+		want, wantErr := time.Parse(store.CohortDay, s)
+		got, ok := store.ParseDayFast(s)
 		switch {
 		case ok && wantErr != nil:
 			t.Errorf("%q: fast %d, time.Parse fails: %v", s, got, wantErr)
-		case ok && got != dayNum(want):
-			t.Errorf("%q: fast %d, want %d", s, got, dayNum(want))
+		case ok && got != store.DayNum(want):
+			t.Errorf("%q: fast %d, want %d", s, got, store.DayNum(want))
 		}
-		if p, pok := parseDay(s); pok != (wantErr == nil) || pok && p != dayNum(want) {
+		if p, pok := store.ParseDay(s); pok != (wantErr == nil) || pok && p != store.DayNum(want) {
 			t.Errorf("parseDay(%q) = %d, %t", s, p, pok)
 		}
 	}

@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"fmt"
@@ -6,10 +6,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // addSyntheticMailboxes adds n mailboxes user<from>… modelled on annb.
-func addSyntheticMailboxes(tx *Tx, from, n int) error {
+func addSyntheticMailboxes(tx *store.Tx, from, n int) error {
 	ms, err := tx.FindMailboxes("annb")
 	if err != nil || len(ms) != 1 {
 		return fmt.Errorf("annb: %v", err)
@@ -23,8 +26,8 @@ func addSyntheticMailboxes(tx *Tx, from, n int) error {
 		m.PrimarySmtpAddress = alias + "@contoso.com"
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
 		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
-		m.DistinguishedName = HostedDN(alias, SeedTenantName, SeedPartition, false)
-		m.LegacyExchangeDN = LegacyDNFor(m.Guid, alias)
+		m.DistinguishedName = store.HostedDN(alias, store.SeedTenantName, store.SeedPartition, false)
+		m.LegacyExchangeDN = store.LegacyDNFor(m.Guid, alias)
 		if err := tx.PutMailbox(&m); err != nil {
 			return err
 		}
@@ -35,16 +38,16 @@ func addSyntheticMailboxes(tx *Tx, from, n int) error {
 func benchTenant(b *testing.B, n int) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "bench.db")
-	s, err := Open(path, Options{})
+	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
+	if err := s.Init(store.SeedContoso, time.Time{}, false); err != nil {
 		b.Fatal(err)
 	}
 	for done := 0; done < n; done += 5000 {
 		batch := min(5000, n-done)
-		if err := s.Update(func(tx *Tx) error { return addSyntheticMailboxes(tx, done, batch) }); err != nil {
+		if err := s.Update(func(tx *store.Tx) error { return addSyntheticMailboxes(tx, done, batch) }); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -61,11 +64,11 @@ func BenchmarkOpenAndLookup(b *testing.B) {
 	path := benchTenant(b, 10000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s, err := Open(path, Options{})
+		s, err := store.Open(path, store.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
-		err = s.View(func(tx *Tx) error {
+		err = s.View(func(tx *store.Tx) error {
 			ms, err := tx.FindMailboxes("ANNB@contoso.com")
 			if err != nil || len(ms) != 1 {
 				return fmt.Errorf("lookup: %v %d", err, len(ms))
@@ -83,7 +86,7 @@ func BenchmarkOpenAndLookup(b *testing.B) {
 // 10,000-mailbox tenant in one read transaction.
 func BenchmarkDecodeAllMailboxes(b *testing.B) {
 	path := benchTenant(b, 10000)
-	s, err := Open(path, Options{})
+	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -91,8 +94,8 @@ func BenchmarkDecodeAllMailboxes(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		n := 0
-		err := s.View(func(tx *Tx) error {
-			return tx.ForEachMailbox("", func(m *Mailbox) error {
+		err := s.View(func(tx *store.Tx) error {
+			return tx.ForEachMailbox("", func(m *store.Mailbox) error {
 				if strings.HasPrefix(m.Alias, "user") {
 					n++
 				}
@@ -113,7 +116,7 @@ func BenchmarkDecodeAllMailboxes(b *testing.B) {
 func BenchmarkSeedSynthetic(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s := seeded(b, SeedContoso)
+		s := storetest.Seeded(b, store.SeedContoso)
 		b.StartTimer()
 		if err := s.SeedSynthetic(1200); err != nil {
 			b.Fatal(err)

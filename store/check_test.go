@@ -1,77 +1,67 @@
-package store
+package store_test
 
 import (
 	"strings"
 	"testing"
-)
 
-func findingsText(t *testing.T, s *Store) string {
-	t.Helper()
-	fs, err := s.Check()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var lines []string
-	for _, f := range fs {
-		lines = append(lines, f.String())
-	}
-	return strings.Join(lines, "\n")
-}
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
+)
 
 // TestCheckFindsCorruption checks a clean synthetic tenant, then breaks
 // one invariant of each built-in check and expects a finding for each.
 func TestCheckFindsCorruption(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 300, MessagesPerMailbox: 2}); err != nil {
+	s := storetest.Seeded(t, store.SeedContoso)
+	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: 300, MessagesPerMailbox: 2}); err != nil {
 		t.Fatal(err)
 	}
-	if got := findingsText(t, s); got != "" {
+	if got := storetest.Findings(t, s); got != "" {
 		t.Fatalf("clean tenant has findings:\n%s", got)
 	}
-	var victim *Mailbox
-	var msg *Message
-	err := s.Update(func(tx *Tx) error {
+	var victim *store.Mailbox
+	var msg *store.Message
+	err := s.Update(func(tx *store.Tx) error {
 		ms, err := tx.FindMailboxes("annb")
 		if err != nil {
 			return err
 		}
 		victim = ms[0]
-		ib := tx.btx.Bucket([]byte(bucketIndex))
+		ib := tx.Bolt().Bucket([]byte(store.BucketIndex))
 		// A missing and a stale index entry.
-		if err := ib.Delete(idxKey(IndexAlias, victim.Alias, victim.Guid)); err != nil {
+		if err := ib.Delete(store.IdxKey(store.IndexAlias, victim.Alias, victim.Guid)); err != nil {
 			return err
 		}
-		if err := ib.Put(idxKey(IndexAlias, "ghost", victim.Guid), nil); err != nil {
+		if err := ib.Put(store.IdxKey(store.IndexAlias, "ghost", victim.Guid), nil); err != nil {
 			return err
 		}
 		// An active mailbox without its account.
-		if err := tx.btx.Bucket([]byte(bucketUsers)).Delete([]byte(victim.UserObjectID)); err != nil {
+		if err := tx.Bolt().Bucket([]byte(store.BucketUsers)).Delete([]byte(victim.UserObjectID)); err != nil {
 			return err
 		}
 		// A timer for a mailbox that does not exist.
-		if _, err := tx.Schedule(tx.Now().Add(Day), TimerSoftDeleteExpiry, "00000000-0000-0000-0000-00000000dead"); err != nil {
+		if _, err := tx.Schedule(tx.Now().Add(store.Day), store.TimerSoftDeleteExpiry, "00000000-0000-0000-0000-00000000dead"); err != nil {
 			return err
 		}
 		// A message whose trace rows are gone.
-		return tx.ForEachMessage("", func(m *Message) error {
+		return tx.ForEachMessage("", func(m *store.Message) error {
 			msg = m
 			rows, err := tx.TracesByTraceID(m.MessageTraceID)
 			if err != nil {
 				return err
 			}
 			for _, r := range rows {
-				if _, err := tx.deleteRecord(bucketTraces, r.Key()); err != nil {
+				if _, err := store.TxDeleteRecord(tx, store.BucketTraces, r.Key()); err != nil {
 					return err
 				}
 			}
-			return ErrStop
+			return store.ErrStop
 		})
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := findingsText(t, s)
+	got := storetest.Findings(t, s)
 	for _, want := range []string{
 		"indexes: mailbox " + victim.Guid + ": index mbx.alias has no entry for \"annb\"",
 		"indexes: index mbx.alias: stale entry \"ghost\"",
@@ -92,39 +82,39 @@ func TestCheckFindsCorruption(t *testing.T) {
 // is gone, a stale account copy and an out-of-date covering index entry.
 func TestCheckFindsBrokenReferences(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	if got := findingsText(t, s); got != "" {
+	s := storetest.Seeded(t, store.SeedContoso)
+	if got := storetest.Findings(t, s); got != "" {
 		t.Fatalf("clean tenant has findings:\n%s", got)
 	}
-	var victim *Mailbox
-	err := s.Update(func(tx *Tx) error {
+	var victim *store.Mailbox
+	err := s.Update(func(tx *store.Tx) error {
 		ms, err := tx.FindMailboxes("annb")
 		if err != nil {
 			return err
 		}
 		victim = ms[0]
-		if err := tx.putRecord(bucketComplianceRules, "11111111-1111-1111-1111-111111111111", &ComplianceRule{Guid: "11111111-1111-1111-1111-111111111111", Name: "Lost rule", Policy: "22222222-2222-2222-2222-222222222222"}); err != nil {
+		if err := store.TxPutRecord(tx, store.BucketComplianceRules, "11111111-1111-1111-1111-111111111111", &store.ComplianceRule{Guid: "11111111-1111-1111-1111-111111111111", Name: "Lost rule", Policy: "22222222-2222-2222-2222-222222222222"}); err != nil {
 			return err
 		}
-		if err := tx.putRecord(bucketCaseHoldRules, "33333333-3333-3333-3333-333333333333", &CaseHoldRule{Guid: "33333333-3333-3333-3333-333333333333", Name: "Lost hold rule", Policy: "44444444-4444-4444-4444-444444444444"}); err != nil {
+		if err := store.TxPutRecord(tx, store.BucketCaseHoldRules, "33333333-3333-3333-3333-333333333333", &store.CaseHoldRule{Guid: "33333333-3333-3333-3333-333333333333", Name: "Lost hold rule", Policy: "44444444-4444-4444-4444-444444444444"}); err != nil {
 			return err
 		}
-		if err := tx.putRecord(bucketMailboxHoldState, "55555555-5555-5555-5555-555555555555", &MailboxHoldState{MailboxGuid: "55555555-5555-5555-5555-555555555555", ExcludedOrg: []string{"x"}}); err != nil {
+		if err := store.TxPutRecord(tx, store.BucketMailboxHoldState, "55555555-5555-5555-5555-555555555555", &store.MailboxHoldState{MailboxGuid: "55555555-5555-5555-5555-555555555555", ExcludedOrg: []string{"x"}}); err != nil {
 			return err
 		}
-		r := &RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}
-		if err := tx.putRecord(bucketRestoreRequests, r.RequestGuid, r); err != nil {
+		r := &store.RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}
+		if err := store.TxPutRecord(tx, store.BucketRestoreRequests, r.RequestGuid, r); err != nil {
 			return err
 		}
 		// A mailbox whose copy of its account's Office is stale, written
 		// around PutMailbox; and a name index entry holding an old copy.
 		m := *victim
 		m.AccountOffice = "Nowhere"
-		raw, err := encodeValue(&m)
+		raw, err := store.EncodeValue(&m)
 		if err != nil {
 			return err
 		}
-		if err := tx.btx.Bucket([]byte(bucketMailboxes)).Put([]byte(m.Guid), raw); err != nil {
+		if err := tx.Bolt().Bucket([]byte(store.BucketMailboxes)).Put([]byte(m.Guid), raw); err != nil {
 			return err
 		}
 		return nil
@@ -132,7 +122,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := findingsText(t, s)
+	got := storetest.Findings(t, s)
 	for _, want := range []string{
 		"holds-policies: retentionComplianceRule 11111111-1111-1111-1111-111111111111: rule Lost rule belongs to policy 22222222-2222-2222-2222-222222222222, which does not exist",
 		"holds-policies: caseHoldRule 33333333-3333-3333-3333-333333333333: case hold rule Lost hold rule belongs to case hold policy 44444444-4444-4444-4444-444444444444, which does not exist",
@@ -152,18 +142,18 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 // copies stay consistent through account changes and deletion.
 func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	var first, second string
-	must(t, s.Update(func(tx *Tx) error {
-		m := mustResolve(t, tx, "annb")
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
+		m := storetest.ActiveMailbox(t, tx, "annb")
 		first = m.Guid
 		twin := *m
 		twin.Guid, twin.Name, twin.Alias, twin.DisplayName = "0f0e0d0c-0b0a-4909-8807-060504030201", "annb-old", "annb-old", "Ann B (old)"
-		twin.PrimarySmtpAddress, twin.EmailAddresses, twin.ExchangeGuid = "annb-old@contoso.com", []string{"SMTP:annb-old@contoso.com"}, ZeroGuid
+		twin.PrimarySmtpAddress, twin.EmailAddresses, twin.ExchangeGuid = "annb-old@contoso.com", []string{"SMTP:annb-old@contoso.com"}, store.ZeroGuid
 		twin.UserPrincipalName, twin.MicrosoftOnlineServicesID, twin.WindowsLiveID, twin.DistinguishedName, twin.LegacyExchangeDN = "", "", "", "", ""
 		twin.ExternalDirectoryObjectId = ""
-		deleted := tx.Now().Add(-40 * Day)
-		twin.LifecycleState, twin.IsInactiveMailbox, twin.WhenSoftDeleted = StateInactive, true, &deleted
+		deleted := tx.Now().Add(-40 * store.Day)
+		twin.LifecycleState, twin.IsInactiveMailbox, twin.WhenSoftDeleted = store.StateInactive, true, &deleted
 		second = twin.Guid
 		if err := tx.PutMailbox(&twin); err != nil {
 			return err
@@ -175,7 +165,7 @@ func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
 		u.Office, u.ForceChangePasswordNextSignIn = "Building 9", true
 		return tx.PutUser(u)
 	}))
-	must(t, s.View(func(tx *Tx) error {
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		for _, g := range []string{first, second} {
 			m, err := tx.GetMailbox(g)
 			if err != nil {
@@ -187,17 +177,17 @@ func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
 		}
 		return nil
 	}))
-	if got := findingsText(t, s); got != "" {
+	if got := storetest.Findings(t, s); got != "" {
 		t.Errorf("findings after the account change:\n%s", got)
 	}
-	must(t, s.Update(func(tx *Tx) error {
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		m, err := tx.GetMailbox(first)
 		if err != nil {
 			return err
 		}
 		return tx.DeleteUser(m.LinkedUserID())
 	}))
-	must(t, s.View(func(tx *Tx) error {
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		m, err := tx.GetMailbox(second)
 		if err != nil {
 			return err

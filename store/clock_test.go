@@ -1,32 +1,34 @@
-package store
+package store_test
 
 import (
 	"errors"
 	"fmt"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 const testLogBucket = "testlog"
 
 // addTestTimers adds test-only timer kinds to s.
-func addTestTimers(s *Schema) {
-	s.AddTimer("test.log", func(tx *Tx, t Timer) error {
+func addTestTimers(s *store.Schema) {
+	s.AddTimer("test.log", func(tx *store.Tx, t store.Timer) error {
 		return appendTestLog(tx, fmt.Sprintf("%s@%s", t.Payload, tx.Now().Format(time.RFC3339)))
 	})
 	// test.chain logs, then schedules a test.log one day later.
-	s.AddTimer("test.chain", func(tx *Tx, t Timer) error {
+	s.AddTimer("test.chain", func(tx *store.Tx, t store.Timer) error {
 		if err := appendTestLog(tx, fmt.Sprintf("%s@%s", t.Payload, tx.Now().Format(time.RFC3339))); err != nil {
 			return err
 		}
-		_, err := tx.Schedule(tx.Now().Add(Day), "test.log", t.Payload+"-child")
+		_, err := tx.Schedule(tx.Now().Add(store.Day), "test.log", t.Payload+"-child")
 		return err
 	})
-	s.AddTimer("test.fail", func(*Tx, Timer) error { return errors.New("handler failed") })
+	s.AddTimer("test.fail", func(*store.Tx, store.Timer) error { return errors.New("handler failed") })
 }
 
-func appendTestLog(tx *Tx, line string) error {
-	b, err := tx.btx.CreateBucketIfNotExists([]byte(testLogBucket))
+func appendTestLog(tx *store.Tx, line string) error {
+	b, err := tx.Bolt().CreateBucketIfNotExists([]byte(testLogBucket))
 	if err != nil {
 		return err
 	}
@@ -34,9 +36,9 @@ func appendTestLog(tx *Tx, line string) error {
 	return b.Put([]byte(fmt.Sprintf("%06d", seq)), []byte(line))
 }
 
-func readTestLog(tx *Tx) []string {
+func readTestLog(tx *store.Tx) []string {
 	var out []string
-	if b := tx.btx.Bucket([]byte(testLogBucket)); b != nil {
+	if b := tx.Bolt().Bucket([]byte(testLogBucket)); b != nil {
 		_ = b.ForEach(func(_, v []byte) error { out = append(out, string(v)); return nil })
 	}
 	return out
@@ -44,17 +46,17 @@ func readTestLog(tx *Tx) []string {
 
 func TestAdvanceRefusesToGoBackwards(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
-	err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock().Add(-time.Second)) })
-	var cb *ClockBackwardsError
-	if !errors.As(err, &cb) || !cb.Now.Equal(DefaultClock()) {
+	s := seededTest(t, store.SeedEmpty)
+	err := s.Update(func(tx *store.Tx) error { return tx.AdvanceTo(store.DefaultClock().Add(-time.Second)) })
+	var cb *store.ClockBackwardsError
+	if !errors.As(err, &cb) || !cb.Now.Equal(store.DefaultClock()) {
 		t.Fatalf("AdvanceTo backwards = %v", err)
 	}
-	if err := s.Update(func(tx *Tx) error { return tx.AdvanceTo(DefaultClock()) }); err != nil {
+	if err := s.Update(func(tx *store.Tx) error { return tx.AdvanceTo(store.DefaultClock()) }); err != nil {
 		t.Fatalf("AdvanceTo now = %v", err)
 	}
-	_ = s.View(func(tx *Tx) error {
-		if !tx.Now().Equal(DefaultClock()) {
+	_ = s.View(func(tx *store.Tx) error {
+		if !tx.Now().Equal(store.DefaultClock()) {
 			t.Errorf("clock moved to %v", tx.Now())
 		}
 		return nil
@@ -63,32 +65,32 @@ func TestAdvanceRefusesToGoBackwards(t *testing.T) {
 
 func TestTimerOrderAndStrictness(t *testing.T) {
 	t.Parallel()
-	t0 := DefaultClock()
-	day := func(n int) string { return t0.Add(time.Duration(n) * Day).Format(time.RFC3339) }
+	t0 := store.DefaultClock()
+	day := func(n int) string { return t0.Add(time.Duration(n) * store.Day).Format(time.RFC3339) }
 	steps := []struct {
 		name    string
 		advance time.Duration
 		want    []string // cumulative log
 		pending int
 	}{
-		{"exactly 30 days does not fire the 30-day timer", 30 * Day,
+		{"exactly 30 days does not fire the 30-day timer", 30 * store.Day,
 			[]string{"b10@" + day(10), "c10@" + day(10), "chain@" + day(20), "chain-child@" + day(21)}, 1},
 		{"one more second fires it", time.Second,
 			[]string{"b10@" + day(10), "c10@" + day(10), "chain@" + day(20), "chain-child@" + day(21), "a30@" + day(30)}, 0},
 	}
-	s := seeded(t, SeedEmpty)
-	err := s.Update(func(tx *Tx) error {
+	s := seededTest(t, store.SeedEmpty)
+	err := s.Update(func(tx *store.Tx) error {
 		// Scheduled out of order; b10 and c10 tie and keep insertion order.
 		if _, err := tx.ScheduleAfter30Days(t0, "test.log", "a30"); err != nil {
 			return err
 		}
-		if _, err := tx.Schedule(t0.Add(10*Day), "test.log", "b10"); err != nil {
+		if _, err := tx.Schedule(t0.Add(10*store.Day), "test.log", "b10"); err != nil {
 			return err
 		}
-		if _, err := tx.Schedule(t0.Add(20*Day), "test.chain", "chain"); err != nil {
+		if _, err := tx.Schedule(t0.Add(20*store.Day), "test.chain", "chain"); err != nil {
 			return err
 		}
-		_, err := tx.Schedule(t0.Add(10*Day), "test.log", "c10")
+		_, err := tx.Schedule(t0.Add(10*store.Day), "test.log", "c10")
 		return err
 	})
 	if err != nil {
@@ -96,11 +98,11 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 	}
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
-			err := s.Update(func(tx *Tx) error { return tx.AdvanceBy(st.advance) })
+			err := s.Update(func(tx *store.Tx) error { return tx.AdvanceBy(st.advance) })
 			if err != nil {
 				t.Fatal(err)
 			}
-			_ = s.View(func(tx *Tx) error {
+			_ = s.View(func(tx *store.Tx) error {
 				got := readTestLog(tx)
 				if fmt.Sprint(got) != fmt.Sprint(st.want) {
 					t.Errorf("fired %v\nwant  %v", got, st.want)
@@ -113,8 +115,8 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 			})
 		})
 	}
-	_ = s.View(func(tx *Tx) error {
-		if want := t0.Add(30*Day + time.Second); !tx.Now().Equal(want) {
+	_ = s.View(func(tx *store.Tx) error {
+		if want := t0.Add(30*store.Day + time.Second); !tx.Now().Equal(want) {
 			t.Errorf("clock = %v, want %v", tx.Now(), want)
 		}
 		return nil
@@ -123,48 +125,48 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 
 func TestTimerHandlerErrorRollsBack(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
-	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.Schedule(DefaultClock().Add(Day), "test.fail", "")
+	s := seededTest(t, store.SeedEmpty)
+	_ = s.Update(func(tx *store.Tx) error {
+		_, err := tx.Schedule(store.DefaultClock().Add(store.Day), "test.fail", "")
 		return err
 	})
-	if err := s.Update(func(tx *Tx) error { return tx.AdvanceBy(2 * Day) }); err == nil {
+	if err := s.Update(func(tx *store.Tx) error { return tx.AdvanceBy(2 * store.Day) }); err == nil {
 		t.Fatal("failing handler did not fail AdvanceBy")
 	}
-	_ = s.View(func(tx *Tx) error {
+	_ = s.View(func(tx *store.Tx) error {
 		ts, _ := tx.PendingTimers()
-		if !tx.Now().Equal(DefaultClock()) || len(ts) != 1 {
+		if !tx.Now().Equal(store.DefaultClock()) || len(ts) != 1 {
 			t.Errorf("rollback failed: clock %v, %d timers", tx.Now(), len(ts))
 		}
 		return nil
 	})
-	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.CancelTimers(func(t Timer) bool { return t.Kind == "test.fail" })
+	_ = s.Update(func(tx *store.Tx) error {
+		_, err := tx.CancelTimers(func(t store.Timer) bool { return t.Kind == "test.fail" })
 		return err
 	})
-	var uk *UnknownTimerKindError
-	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.Schedule(DefaultClock(), "no.such.kind", "")
+	var uk *store.UnknownTimerKindError
+	_ = s.Update(func(tx *store.Tx) error {
+		_, err := tx.Schedule(store.DefaultClock(), "no.such.kind", "")
 		return err
 	})
-	if err := s.Update(func(tx *Tx) error { return tx.AdvanceBy(time.Second) }); !errors.As(err, &uk) {
+	if err := s.Update(func(tx *store.Tx) error { return tx.AdvanceBy(time.Second) }); !errors.As(err, &uk) {
 		t.Errorf("unknown kind = %v", err)
 	}
 }
 
 func TestStoreRegisterTimerOverrides(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
+	s := seededTest(t, store.SeedEmpty)
 	var fired []string
-	s.RegisterTimer("test.log", func(tx *Tx, tm Timer) error {
+	s.RegisterTimer("test.log", func(tx *store.Tx, tm store.Timer) error {
 		fired = append(fired, tm.Payload)
 		return nil
 	})
-	_ = s.Update(func(tx *Tx) error {
-		_, err := tx.Schedule(DefaultClock().Add(-time.Second), "test.log", "mine")
+	_ = s.Update(func(tx *store.Tx) error {
+		_, err := tx.Schedule(store.DefaultClock().Add(-time.Second), "test.log", "mine")
 		return err
 	})
-	if err := s.Update(func(tx *Tx) error { return tx.RunDueTimers() }); err != nil {
+	if err := s.Update(func(tx *store.Tx) error { return tx.RunDueTimers() }); err != nil {
 		t.Fatal(err)
 	}
 	if fmt.Sprint(fired) != "[mine]" {

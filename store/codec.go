@@ -30,13 +30,13 @@ import (
 // 2→3 transcoding itself (migrateCBORRecords) rely on it.
 
 var (
-	cborEnc cbor.EncMode
-	cborDec cbor.DecMode
+	cborEnc = newEncMode()
+	cborDec = newDecMode()
 )
 
-func init() {
-	var err error
-	cborEnc, err = cbor.EncOptions{
+// newEncMode returns the deterministic CBOR encoding of records.
+func newEncMode() cbor.EncMode {
+	em, err := cbor.EncOptions{
 		Sort:          cbor.SortCoreDeterministic,
 		Time:          cbor.TimeRFC3339Nano,
 		ShortestFloat: cbor.ShortestFloatNone,
@@ -50,7 +50,12 @@ func init() {
 	if err != nil {
 		panic(err)
 	}
-	cborDec, err = cbor.DecOptions{
+	return em
+}
+
+// newDecMode returns the CBOR decoding of records.
+func newDecMode() cbor.DecMode {
+	dm, err := cbor.DecOptions{
 		DupMapKey:         cbor.DupMapKeyQuiet,
 		MaxNestedLevels:   256,
 		MaxArrayElements:  math.MaxInt32,
@@ -66,6 +71,7 @@ func init() {
 	if err != nil {
 		panic(err)
 	}
+	return dm
 }
 
 // isJSONRecord reports whether raw is a record written as JSON (schema 1

@@ -1,14 +1,17 @@
-package store
+package store_test
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 func TestCompleteMailboxIdentity(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	err := s.View(func(tx *Tx) error {
+	s := storetest.Seeded(t, store.SeedContoso)
+	err := s.View(func(tx *store.Tx) error {
 		got, err := tx.CompleteMailboxIdentity("ANN", 10, nil)
 		if err != nil {
 			return err
@@ -25,7 +28,7 @@ func TestCompleteMailboxIdentity(t *testing.T) {
 		if err != nil || len(none) != 0 {
 			t.Errorf("no match: %v %v", none, err)
 		}
-		skip, err := tx.CompleteMailboxIdentity("ann", 10, func(*Mailbox) bool { return false })
+		skip, err := tx.CompleteMailboxIdentity("ann", 10, func(*store.Mailbox) bool { return false })
 		if err != nil || len(skip) != 0 {
 			t.Errorf("filtered: %v %v", skip, err)
 		}

@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"errors"
@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 const (
@@ -15,10 +18,10 @@ const (
 	caseHold      = "UniH7d895d48-7e23-4a8d-8346-533c3beac15d"
 )
 
-func holdsOf(t *testing.T, tx *Tx, id string) []string {
+func holdsOf(t *testing.T, tx *store.Tx, id string) []string {
 	t.Helper()
-	m, err := tx.ResolveMailbox(id, ScopeAny)
-	must(t, err)
+	m, err := tx.ResolveMailbox(id, store.ScopeAny)
+	storetest.Must(t, err)
 	return m.InPlaceHolds
 }
 
@@ -35,38 +38,38 @@ func eqList(t *testing.T, what string, got []string, want ...string) {
 	}
 }
 
-func enablePolicy(t *testing.T, tx *Tx, name string) {
+func enablePolicy(t *testing.T, tx *store.Tx, name string) {
 	t.Helper()
 	on := true
-	_, err := tx.SetCompliancePolicy(name, nil, PolicyChange{Enabled: &on})
-	must(t, err)
+	_, err := tx.SetCompliancePolicy(name, nil, store.PolicyChange{Enabled: &on})
+	storetest.Must(t, err)
 }
 
-func deleteMbx(t *testing.T, tx *Tx, alias string) *Mailbox {
+func deleteMbx(t *testing.T, tx *store.Tx, alias string) *store.Mailbox {
 	t.Helper()
-	m := mbx(t, tx, alias)
+	m := storetest.Mailbox(t, tx, alias)
 	d, err := tx.RemoveMailbox(m.Guid, "")
-	must(t, err)
+	storetest.Must(t, err)
 	return d
 }
 
 func TestSeedHoldStamps(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		eqList(t, "pilarp", holdsOf(t, tx, "pilarp"), SeedInPlaceHoldIdentity, legalKeepHold)
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		eqList(t, "pilarp", holdsOf(t, tx, "pilarp"), store.SeedInPlaceHoldIdentity, legalKeepHold)
 		eqList(t, "abrahamm", holdsOf(t, tx, "abrahamm"), caseHold, legalKeepHold)
 		eqList(t, "gradya", holdsOf(t, tx, "gradya"), "mbxa4d2e8f13c6b4b7a8e952f1d0c7b6a34:2")
 		eqList(t, "adelev", holdsOf(t, tx, "adelev"), "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1")
-		eqList(t, "nestorw", holdsOf(t, tx, "nestorw"), SeedOrphanHoldID)
+		eqList(t, "nestorw", holdsOf(t, tx, "nestorw"), store.SeedOrphanHoldID)
 		eqList(t, "walterh", holdsOf(t, tx, "walterh"))
 		org, err := tx.GetOrgHolds()
-		must(t, err)
+		storetest.Must(t, err)
 		eqList(t, "org", org)
 		enablePolicy(t, tx, "Org Retain 7y")
 		org, _ = tx.GetOrgHolds()
 		eqList(t, "org", org, orgRetainHold)
-		if w := deleteMbx(t, tx, "walterh"); w.LifecycleState != StateInactive {
+		if w := deleteMbx(t, tx, "walterh"); w.LifecycleState != store.StateInactive {
 			t.Errorf("walterh under an org-wide Keep policy: %s", w.LifecycleState)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 2 { // soft-delete expiry + recycle bin
@@ -79,66 +82,66 @@ func TestSeedHoldStamps(t *testing.T) {
 // strictly after 30 days.
 func TestHoldsS2S3(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		p := deleteMbx(t, tx, "pilarp")
-		if p.LifecycleState != StateInactive {
+		if p.LifecycleState != store.StateInactive {
 			t.Fatalf("pilarp: %s", p.LifecycleState)
 		}
 		hs, err := tx.MailboxHolds(p.Guid)
-		must(t, err)
+		storetest.Must(t, err)
 		var ids []string
 		for _, h := range hs {
 			ids = append(ids, h.HoldID)
 		}
-		eqList(t, "GetHolds", ids, SeedInPlaceHoldIdentity, legalKeepHold, orgRetainHold)
-		if hs[2].PolicyName != "Org Retain 7y" || !hs[2].OrgWide || hs[0].HoldType != HoldTypeInPlace || hs[0].PolicyName != "Contoso Legal Hold" {
+		eqList(t, "GetHolds", ids, store.SeedInPlaceHoldIdentity, legalKeepHold, orgRetainHold)
+		if hs[2].PolicyName != "Org Retain 7y" || !hs[2].OrgWide || hs[0].HoldType != store.HoldTypeInPlace || hs[0].PolicyName != "Contoso Legal Hold" {
 			t.Errorf("hold infos: %+v", hs)
 		}
 
-		must(t, tx.ExcludeFromOrgHolds(p.Guid, []string{"7cfb30345d454ac0a989ab3041051209"}))
-		m := mbx(t, tx, p.Guid)
-		eqList(t, "after exclude", m.InPlaceHolds, SeedInPlaceHoldIdentity, legalKeepHold, "-mbx7cfb30345d454ac0a989ab3041051209")
-		if !m.DelayHoldApplied || m.DelayHoldExpiresAt == nil || !m.DelayHoldExpiresAt.Equal(tx.Now().Add(30*Day)) {
+		storetest.Must(t, tx.ExcludeFromOrgHolds(p.Guid, []string{"7cfb30345d454ac0a989ab3041051209"}))
+		m := storetest.Mailbox(t, tx, p.Guid)
+		eqList(t, "after exclude", m.InPlaceHolds, store.SeedInPlaceHoldIdentity, legalKeepHold, "-mbx7cfb30345d454ac0a989ab3041051209")
+		if !m.DelayHoldApplied || m.DelayHoldExpiresAt == nil || !m.DelayHoldExpiresAt.Equal(tx.Now().Add(30*store.Day)) {
 			t.Errorf("delay hold: %v %v", m.DelayHoldApplied, m.DelayHoldExpiresAt)
 		}
-		_, err = tx.SetCompliancePolicy("cdbbb86ce60342489bff371876e7f224", nil, PolicyChange{RemoveExchangeLocation: []string{m.DistinguishedName}})
-		must(t, err)
-		eqList(t, "after remove location", holdsOf(t, tx, p.Guid), SeedInPlaceHoldIdentity, "-mbx7cfb30345d454ac0a989ab3041051209")
+		_, err = tx.SetCompliancePolicy("cdbbb86ce60342489bff371876e7f224", nil, store.PolicyChange{RemoveExchangeLocation: []string{m.DistinguishedName}})
+		storetest.Must(t, err)
+		eqList(t, "after remove location", holdsOf(t, tx, p.Guid), store.SeedInPlaceHoldIdentity, "-mbx7cfb30345d454ac0a989ab3041051209")
 
-		before := txExport(t, tx)
-		var ie *InPlaceHoldEnabledError
+		before := storetest.TxExport(t, tx)
+		var ie *store.InPlaceHoldEnabledError
 		if err := tx.RemoveMailboxSearch("Contoso Legal Hold"); !errors.As(err, &ie) {
 			t.Fatalf("remove enabled search: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused Remove-MailboxSearch changed the tenant")
 		}
 		off := false
-		_, err = tx.SetMailboxSearch(SeedInPlaceHoldIdentity, MailboxSearchChange{InPlaceHoldEnabled: &off})
-		must(t, err)
-		must(t, tx.RemoveMailboxSearch("Contoso Legal Hold"))
-		m = mbx(t, tx, p.Guid)
+		_, err = tx.SetMailboxSearch(store.SeedInPlaceHoldIdentity, store.MailboxSearchChange{InPlaceHoldEnabled: &off})
+		storetest.Must(t, err)
+		storetest.Must(t, tx.RemoveMailboxSearch("Contoso Legal Hold"))
+		m = storetest.Mailbox(t, tx, p.Guid)
 		eqList(t, "after In-Place removal", m.InPlaceHolds, "-mbx7cfb30345d454ac0a989ab3041051209")
-		if m.LifecycleState != StateInactive || !m.DelayHoldApplied {
+		if m.LifecycleState != store.StateInactive || !m.DelayHoldApplied {
 			t.Fatalf("delay hold keeps it inactive: %s %v", m.LifecycleState, m.DelayHoldApplied)
 		}
 
-		must(t, tx.AdvanceTo(time.Date(2024, 3, 10, 10, 0, 0, 0, time.UTC)))
-		must(t, tx.RemoveDelayHold(m.Guid, false))
-		m = mbx(t, tx, p.Guid)
-		if m.LifecycleState != StateRetiredInactive || !m.WasInactiveMailbox || m.IsInactiveMailbox ||
-			!m.InactiveMailboxRetireTime.Equal(tx.Now()) || !m.WhenSoftDeleted.Equal(DefaultClock()) {
+		storetest.Must(t, tx.AdvanceTo(time.Date(2024, 3, 10, 10, 0, 0, 0, time.UTC)))
+		storetest.Must(t, tx.RemoveDelayHold(m.Guid, false))
+		m = storetest.Mailbox(t, tx, p.Guid)
+		if m.LifecycleState != store.StateRetiredInactive || !m.WasInactiveMailbox || m.IsInactiveMailbox ||
+			!m.InactiveMailboxRetireTime.Equal(tx.Now()) || !m.WhenSoftDeleted.Equal(store.DefaultClock()) {
 			t.Fatalf("after RemoveDelayHold: %+v", m)
 		}
-		must(t, tx.RemoveDelayHold(m.Guid, false)) // D-28: no-op
-		must(t, tx.AdvanceBy(30*Day))
+		storetest.Must(t, tx.RemoveDelayHold(m.Guid, false)) // D-28: no-op
+		storetest.Must(t, tx.AdvanceBy(30*store.Day))
 		if _, err := tx.GetMailbox(p.Guid); err != nil {
 			t.Fatal("purged at exactly +30d")
 		}
-		must(t, tx.AdvanceBy(time.Second))
-		if _, err := tx.GetMailbox(p.Guid); !errors.Is(err, ErrNotFound) {
+		storetest.Must(t, tx.AdvanceBy(time.Second))
+		if _, err := tx.GetMailbox(p.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Fatal("not purged at +30d+1s")
 		}
 	})
@@ -147,33 +150,33 @@ func TestHoldsS2S3(t *testing.T) {
 // S4: the 60-day path through the delay-hold timer.
 func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		on, off := true, false
-		c := mbx(t, tx, "carolo")
-		must(t, tx.SetLitigationHold(c.Guid, LitigationHoldInput{Enabled: &on}))
+		c := storetest.Mailbox(t, tx, "carolo")
+		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &on}))
 		deleteMbx(t, tx, "carolo")
 		t0 := tx.Now()
-		must(t, tx.SetLitigationHold(c.Guid, LitigationHoldInput{Enabled: &off}))
-		m := mbx(t, tx, c.Guid)
-		if !m.DelayHoldApplied || m.LifecycleState != StateInactive {
+		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &off}))
+		m := storetest.Mailbox(t, tx, c.Guid)
+		if !m.DelayHoldApplied || m.LifecycleState != store.StateInactive {
 			t.Fatalf("after LH off: %v %s", m.DelayHoldApplied, m.LifecycleState)
 		}
-		must(t, tx.AdvanceBy(30*Day))
-		if m = mbx(t, tx, c.Guid); m.LifecycleState != StateInactive || !m.DelayHoldApplied {
+		storetest.Must(t, tx.AdvanceBy(30*store.Day))
+		if m = storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateInactive || !m.DelayHoldApplied {
 			t.Fatal("delay hold expired at exactly +30d")
 		}
-		must(t, tx.AdvanceBy(time.Second))
-		m = mbx(t, tx, c.Guid)
-		if m.LifecycleState != StateRetiredInactive || m.DelayHoldApplied || !m.InactiveMailboxRetireTime.Equal(t0.Add(30*Day)) {
+		storetest.Must(t, tx.AdvanceBy(time.Second))
+		m = storetest.Mailbox(t, tx, c.Guid)
+		if m.LifecycleState != store.StateRetiredInactive || m.DelayHoldApplied || !m.InactiveMailboxRetireTime.Equal(t0.Add(30*store.Day)) {
 			t.Fatalf("after expiry: %s %v %v", m.LifecycleState, m.DelayHoldApplied, m.InactiveMailboxRetireTime)
 		}
-		must(t, tx.AdvanceTo(t0.Add(60*Day)))
+		storetest.Must(t, tx.AdvanceTo(t0.Add(60*store.Day)))
 		if _, err := tx.GetMailbox(c.Guid); err != nil {
 			t.Fatal("purged at exactly retire+30d")
 		}
-		must(t, tx.AdvanceBy(time.Second))
-		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, ErrNotFound) {
+		storetest.Must(t, tx.AdvanceBy(time.Second))
+		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Fatal("not purged after 60 days")
 		}
 	})
@@ -181,42 +184,42 @@ func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 
 func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Teams Private Channels 3y")
 		eqList(t, "app stamp", holdsOf(t, tx, "walterh"), "mbx5b4f1c2e8d3a4e6b9f217c0d4a8e3b19:3")
 		w := deleteMbx(t, tx, "walterh")
-		if w.LifecycleState != StateInactive {
+		if w.LifecycleState != store.StateInactive {
 			t.Fatalf("app policy doesn't hold: %s", w.LifecycleState)
 		}
-		_, err := tx.SetCompliancePolicy("Teams Private Channels 3y", []string{PolicyKindApp}, PolicyChange{
+		_, err := tx.SetCompliancePolicy("Teams Private Channels 3y", []string{store.PolicyKindApp}, store.PolicyChange{
 			AddExchangeLocationException: []string{w.DistinguishedName}, DeletedResources: []string{"walterh@contoso.com"}})
-		must(t, err)
-		m := mbx(t, tx, w.Guid)
+		storetest.Must(t, err)
+		m := storetest.Mailbox(t, tx, w.Guid)
 		eqList(t, "after exclusion", m.InPlaceHolds)
 		if !m.DelayReleaseHoldApplied || m.DelayHoldApplied {
 			t.Errorf("D-7 app removal sets DelayReleaseHoldApplied only: %v %v", m.DelayReleaseHoldApplied, m.DelayHoldApplied)
 		}
 		// Re-stamp: a second removal 10 days later moves the expiry.
-		must(t, tx.AdvanceBy(10*Day))
+		storetest.Must(t, tx.AdvanceBy(10*store.Day))
 		on := true
-		c := mbx(t, tx, "carolo")
-		must(t, tx.SetLitigationHold(c.Guid, LitigationHoldInput{Enabled: &on}))
+		c := storetest.Mailbox(t, tx, "carolo")
+		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &on}))
 		off := false
-		must(t, tx.SetLitigationHold(c.Guid, LitigationHoldInput{Enabled: &off}))
-		must(t, tx.AdvanceBy(10*Day))
-		must(t, tx.SetLitigationHold(c.Guid, LitigationHoldInput{Enabled: &on}))
-		must(t, tx.SetLitigationHold(c.Guid, LitigationHoldInput{Enabled: &off}))
-		due := tx.Now().Add(30 * Day)
-		must(t, tx.AdvanceBy(25*Day))
-		if !mbx(t, tx, c.Guid).DelayHoldApplied {
+		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &off}))
+		storetest.Must(t, tx.AdvanceBy(10*store.Day))
+		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &on}))
+		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &off}))
+		due := tx.Now().Add(30 * store.Day)
+		storetest.Must(t, tx.AdvanceBy(25*store.Day))
+		if !storetest.Mailbox(t, tx, c.Guid).DelayHoldApplied {
 			t.Error("re-stamped delay hold expired early")
 		}
-		must(t, tx.AdvanceTo(due.Add(time.Second)))
-		if mbx(t, tx, c.Guid).DelayHoldApplied {
+		storetest.Must(t, tx.AdvanceTo(due.Add(time.Second)))
+		if storetest.Mailbox(t, tx, c.Guid).DelayHoldApplied {
 			t.Error("delay hold not expired")
 		}
-		if mbx(t, tx, w.Guid).LifecycleState != StateRetiredInactive {
+		if storetest.Mailbox(t, tx, w.Guid).LifecycleState != store.StateRetiredInactive {
 			t.Error("walterh not retired after the release delay hold expired")
 		}
 	})
@@ -225,51 +228,51 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 // S5 and the Preservation Lock rules.
 func TestHoldsS5PreservationLock(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "SEC 17a-4")
 		lock := true
-		_, err := tx.SetCompliancePolicy("SEC 17a-4", nil, PolicyChange{RestrictiveRetention: &lock})
-		must(t, err)
+		_, err := tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{RestrictiveRetention: &lock})
+		storetest.Must(t, err)
 		mr := deleteMbx(t, tx, "marion")
-		if mr.LifecycleState != StateInactive {
+		if mr.LifecycleState != store.StateInactive {
 			t.Fatal("marion not inactive")
 		}
-		var le *PolicyLockedError
+		var le *store.PolicyLockedError
 		refused := func(what string, err error, op string) {
 			t.Helper()
 			if !errors.As(err, &le) || le.Op != op {
 				t.Errorf("%s: %v", what, err)
 			}
 		}
-		before := txExport(t, tx)
-		refused("ExcludeFromOrgHolds", tx.ExcludeFromOrgHolds(mr.Guid, []string{"e9b52bf7ab3b46a286308ecb29624696"}), LockedExclude)
+		before := storetest.TxExport(t, tx)
+		refused("ExcludeFromOrgHolds", tx.ExcludeFromOrgHolds(mr.Guid, []string{"e9b52bf7ab3b46a286308ecb29624696"}), store.LockedExclude)
 		unlock, off := false, false
-		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, PolicyChange{RestrictiveRetention: &unlock})
-		refused("unlock", err, LockedUnlock)
-		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, PolicyChange{Enabled: &off})
-		refused("disable", err, LockedDisable)
-		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, PolicyChange{AddExchangeLocationException: []string{mr.DistinguishedName}})
-		refused("exception", err, LockedAddException)
-		refused("delete", tx.RemoveCompliancePolicy("SEC 17a-4"), LockedDelete)
-		refused("RemoveHold", tx.RemoveHold(mr.Guid, secHold, true, ""), LockedRemoveHold)
+		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{RestrictiveRetention: &unlock})
+		refused("unlock", err, store.LockedUnlock)
+		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{Enabled: &off})
+		refused("disable", err, store.LockedDisable)
+		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{AddExchangeLocationException: []string{mr.DistinguishedName}})
+		refused("exception", err, store.LockedAddException)
+		refused("delete", tx.RemoveCompliancePolicy("SEC 17a-4"), store.LockedDelete)
+		refused("RemoveHold", tx.RemoveHold(mr.Guid, secHold, true, ""), store.LockedRemoveHold)
 		days := 100
-		_, err = tx.SetComplianceRule("SEC 17a-4 rule", RuleChange{RetentionDays: &days})
-		refused("shorten", err, LockedShortenDuration)
-		if txExport(t, tx) != before {
+		_, err = tx.SetComplianceRule("SEC 17a-4 rule", store.RuleChange{RetentionDays: &days})
+		refused("shorten", err, store.LockedShortenDuration)
+		if storetest.TxExport(t, tx) != before {
 			t.Error("a refused command changed the tenant")
 		}
 		longer := 3000
-		_, err = tx.SetComplianceRule("SEC 17a-4 rule", RuleChange{RetentionDays: &longer})
-		must(t, err)
+		_, err = tx.SetComplianceRule("SEC 17a-4 rule", store.RuleChange{RetentionDays: &longer})
+		storetest.Must(t, err)
 
 		warnings, err := tx.ExcludeFromAllOrgHolds(mr.Guid)
-		must(t, err)
+		storetest.Must(t, err)
 		if len(warnings) != 1 || !strings.Contains(warnings[0], "SEC 17a-4") {
 			t.Errorf("warnings: %v", warnings)
 		}
-		must(t, tx.ExcludeFromAllHolds(mr.Guid))
-		if m := mbx(t, tx, mr.Guid); m.LifecycleState != StateInactive || m.DelayHoldApplied {
+		storetest.Must(t, tx.ExcludeFromAllHolds(mr.Guid))
+		if m := storetest.Mailbox(t, tx, mr.Guid); m.LifecycleState != store.StateInactive || m.DelayHoldApplied {
 			t.Errorf("after ExcludeFromAllHolds: %s delay=%v", m.LifecycleState, m.DelayHoldApplied)
 		}
 	})
@@ -277,27 +280,27 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 
 func TestExcludeFromAllHoldsRetires(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		on := true
-		g := mbx(t, tx, "gradya")
-		must(t, tx.SetLitigationHold(g.Guid, LitigationHoldInput{Enabled: &on}))
+		g := storetest.Mailbox(t, tx, "gradya")
+		storetest.Must(t, tx.SetLitigationHold(g.Guid, store.LitigationHoldInput{Enabled: &on}))
 		deleteMbx(t, tx, "gradya")
-		must(t, tx.ExcludeFromAllHolds(g.Guid))
-		m := mbx(t, tx, g.Guid)
-		if m.LifecycleState != StateInactive || m.DelayHoldApplied {
+		storetest.Must(t, tx.ExcludeFromAllHolds(g.Guid))
+		m := storetest.Mailbox(t, tx, g.Guid)
+		if m.LifecycleState != store.StateInactive || m.DelayHoldApplied {
 			t.Fatalf("litigation hold kept, no delay hold: %s %v", m.LifecycleState, m.DelayHoldApplied)
 		}
 		eqList(t, "holds", m.InPlaceHolds, "-mbx7cfb30345d454ac0a989ab3041051209")
 		off := false
-		must(t, tx.SetLitigationHold(g.Guid, LitigationHoldInput{Enabled: &off}))
-		must(t, tx.RemoveDelayHold(g.Guid, false))
-		if m := mbx(t, tx, g.Guid); m.LifecycleState != StateRetiredInactive {
+		storetest.Must(t, tx.SetLitigationHold(g.Guid, store.LitigationHoldInput{Enabled: &off}))
+		storetest.Must(t, tx.RemoveDelayHold(g.Guid, false))
+		if m := storetest.Mailbox(t, tx, g.Guid); m.LifecycleState != store.StateRetiredInactive {
 			t.Fatalf("not retired: %s %v", m.LifecycleState, m.InPlaceHolds)
 		}
-		var ne *LifecycleError
-		if err := tx.ExcludeFromAllHolds(mbx(t, tx, "carolo").Guid); !errors.As(err, &ne) || ne.Reason != ReasonNotInactive {
+		var ne *store.LifecycleError
+		if err := tx.ExcludeFromAllHolds(storetest.Mailbox(t, tx, "carolo").Guid); !errors.As(err, &ne) || ne.Reason != store.ReasonNotInactive {
 			t.Errorf("active mailbox: %v", err)
 		}
 	})
@@ -305,44 +308,44 @@ func TestExcludeFromAllHoldsRetires(t *testing.T) {
 
 func TestRemoveHoldRules(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		a := deleteMbx(t, tx, "abrahamm")
-		before := txExport(t, tx)
-		var iu *HoldInUseError
+		before := storetest.TxExport(t, tx)
+		var iu *store.HoldInUseError
 		if err := tx.RemoveHold(a.Guid, caseHold, false, "admin@contoso.onmicrosoft.com"); !errors.As(err, &iu) || iu.CaseName != "Contoso v. Fabrikam" {
 			t.Fatalf("active case hold without -Force: %v", err)
 		}
-		var nm *HoldNotOnMailboxError
-		if err := tx.RemoveHold(a.Guid, SeedInPlaceHoldIdentity, true, ""); !errors.As(err, &nm) {
+		var nm *store.HoldNotOnMailboxError
+		if err := tx.RemoveHold(a.Guid, store.SeedInPlaceHoldIdentity, true, ""); !errors.As(err, &nm) {
 			t.Errorf("not on mailbox: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused RemoveHold changed the tenant")
 		}
-		must(t, tx.RemoveHold(a.Guid, strings.ToLower(caseHold), true, "admin@contoso.onmicrosoft.com"))
-		m := mbx(t, tx, a.Guid)
+		storetest.Must(t, tx.RemoveHold(a.Guid, strings.ToLower(caseHold), true, "admin@contoso.onmicrosoft.com"))
+		m := storetest.Mailbox(t, tx, a.Guid)
 		eqList(t, "after RemoveHold", m.InPlaceHolds, legalKeepHold)
 		if !m.DelayHoldApplied {
 			t.Error("no delay hold")
 		}
 		log, err := tx.HoldRemovals()
-		must(t, err)
+		storetest.Must(t, err)
 		if len(log) != 1 || log[0].HoldID != caseHold || log[0].Location != "abrahamm@contoso.com" || !log[0].Forced {
 			t.Errorf("log: %+v", log)
 		}
 		// The case hold is not stamped again by a later recompute.
-		must(t, tx.RecomputeAllHolds())
+		storetest.Must(t, tx.RecomputeAllHolds())
 		eqList(t, "after recompute", holdsOf(t, tx, a.Guid), legalKeepHold)
 
 		// Orphans: -RemoveOrphanedHolds and RemoveHold without -Force.
-		n := mbx(t, tx, "nestorw")
-		var he *HoldExistsError
-		if err := tx.RemoveOrphanedHolds(mbx(t, tx, "pilarp").Guid, []string{SeedInPlaceHoldIdentity}); !errors.As(err, &he) || he.ObjectName != "Contoso Legal Hold" {
+		n := storetest.Mailbox(t, tx, "nestorw")
+		var he *store.HoldExistsError
+		if err := tx.RemoveOrphanedHolds(storetest.Mailbox(t, tx, "pilarp").Guid, []string{store.SeedInPlaceHoldIdentity}); !errors.As(err, &he) || he.ObjectName != "Contoso Legal Hold" {
 			t.Errorf("hold still exists: %v", err)
 		}
-		must(t, tx.RemoveOrphanedHolds(n.Guid, []string{SeedOrphanHoldID}))
-		if n = mbx(t, tx, n.Guid); len(n.InPlaceHolds) != 0 || !n.DelayHoldApplied {
+		storetest.Must(t, tx.RemoveOrphanedHolds(n.Guid, []string{store.SeedOrphanHoldID}))
+		if n = storetest.Mailbox(t, tx, n.Guid); len(n.InPlaceHolds) != 0 || !n.DelayHoldApplied {
 			t.Errorf("orphan removal: %v %v", n.InPlaceHolds, n.DelayHoldApplied)
 		}
 	})
@@ -350,29 +353,29 @@ func TestRemoveHoldRules(t *testing.T) {
 
 func TestLabelHold(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		w := mbx(t, tx, "walterh")
-		var np *LabelNotPublishedError
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		w := storetest.Mailbox(t, tx, "walterh")
+		var np *store.LabelNotPublishedError
 		if err := tx.ApplyItemLabel(w.Guid, "/Inbox", "Legal Record - Keep 10y"); !errors.As(err, &np) {
 			t.Errorf("label not published to walterh: %v", err)
 		}
-		a := mbx(t, tx, "adelev")
-		must(t, tx.ApplyItemLabel(a.Guid, "Inbox", "Legal Record - Keep 10y"))
-		if !mbx(t, tx, a.Guid).ComplianceTagHoldApplied {
+		a := storetest.Mailbox(t, tx, "adelev")
+		storetest.Must(t, tx.ApplyItemLabel(a.Guid, "Inbox", "Legal Record - Keep 10y"))
+		if !storetest.Mailbox(t, tx, a.Guid).ComplianceTagHoldApplied {
 			t.Fatal("ComplianceTagHoldApplied not set")
 		}
 		deleteMbx(t, tx, "adelev")
-		var lh *LabelHoldError
+		var lh *store.LabelHoldError
 		if err := tx.RemoveHold(a.Guid, "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1", true, ""); !errors.As(err, &lh) {
 			t.Errorf("label blocks RemoveHold: %v", err)
 		}
 		if ok, _ := tx.RecalculateInactiveMailbox(a.Guid); ok {
 			t.Error("label hold retired")
 		}
-		must(t, tx.RemoveComplianceTagHold(a.Guid))
-		must(t, tx.RemoveDelayHold(a.Guid, false))
-		if m := mbx(t, tx, a.Guid); m.LifecycleState != StateRetiredInactive {
+		storetest.Must(t, tx.RemoveComplianceTagHold(a.Guid))
+		storetest.Must(t, tx.RemoveDelayHold(a.Guid, false))
+		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != store.StateRetiredInactive {
 			t.Errorf("after removing the label hold: %s", m.LifecycleState)
 		}
 	})
@@ -380,47 +383,47 @@ func TestLabelHold(t *testing.T) {
 
 func TestLocationLimitAndD10(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		var locs []string
-		for i := 0; i <= MaxStaticLocations; i++ {
+		for i := 0; i <= store.MaxStaticLocations; i++ {
 			locs = append(locs, "user"+itoa(i)+"@contoso.com")
 		}
-		before := txExport(t, tx)
-		var ll *LocationLimitError
-		if _, err := tx.NewCompliancePolicy(PolicyInput{Name: "Too big", ExchangeLocation: locs}); !errors.As(err, &ll) || ll.Count != 1001 {
+		before := storetest.TxExport(t, tx)
+		var ll *store.LocationLimitError
+		if _, err := tx.NewCompliancePolicy(store.PolicyInput{Name: "Too big", ExchangeLocation: locs}); !errors.As(err, &ll) || ll.Count != 1001 {
 			t.Fatalf("1,001 locations: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused policy changed the tenant")
 		}
-		var en *ExceptionNeedsAllError
-		if _, err := tx.SetCompliancePolicy("Legal Keep", nil, PolicyChange{AddExchangeLocationException: []string{"annb"}}); !errors.As(err, &en) {
+		var en *store.ExceptionNeedsAllError
+		if _, err := tx.SetCompliancePolicy("Legal Keep", nil, store.PolicyChange{AddExchangeLocationException: []string{"annb"}}); !errors.As(err, &en) {
 			t.Errorf("exception on a specific policy: %v", err)
 		}
 		// D-10: included as annb@contoso.com, then the address changes.
-		p, err := tx.NewCompliancePolicy(PolicyInput{Name: "Finance Keep", ExchangeLocation: []string{"annb@contoso.com"}})
-		must(t, err)
-		_, err = tx.NewComplianceRule(RuleInput{Name: "Finance Keep rule", Policy: p.Name, Action: "Keep", RetentionUnlimited: true})
-		must(t, err)
-		a := mbx(t, tx, "annb")
-		if !hasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") {
+		p, err := tx.NewCompliancePolicy(store.PolicyInput{Name: "Finance Keep", ExchangeLocation: []string{"annb@contoso.com"}})
+		storetest.Must(t, err)
+		_, err = tx.NewComplianceRule(store.RuleInput{Name: "Finance Keep rule", Policy: p.Name, Action: "Keep", RetentionUnlimited: true})
+		storetest.Must(t, err)
+		a := storetest.Mailbox(t, tx, "annb")
+		if !store.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") {
 			t.Fatalf("not stamped: %v", a.InPlaceHolds)
 		}
-		setPrimarySmtp(a, "ann.beebe@contoso.com")
+		store.SetPrimarySmtp(a, "ann.beebe@contoso.com")
 		a.EmailAddresses = []string{"SMTP:ann.beebe@contoso.com"}
 		a.UserPrincipalName, a.MicrosoftOnlineServicesID, a.WindowsLiveID = "ann.beebe@contoso.com", "ann.beebe@contoso.com", "ann.beebe@contoso.com"
-		must(t, tx.PutMailbox(a))
-		var ln *LocationNotInPolicyError
-		if _, err := tx.SetCompliancePolicy("Finance Keep", nil, PolicyChange{RemoveExchangeLocation: []string{"ann.beebe@contoso.com"}}); !errors.As(err, &ln) || ln.RememberedAs != "annb@contoso.com" {
+		storetest.Must(t, tx.PutMailbox(a))
+		var ln *store.LocationNotInPolicyError
+		if _, err := tx.SetCompliancePolicy("Finance Keep", nil, store.PolicyChange{RemoveExchangeLocation: []string{"ann.beebe@contoso.com"}}); !errors.As(err, &ln) || ln.RememberedAs != "annb@contoso.com" {
 			t.Errorf("new address: %v", err)
 		}
-		if _, err := tx.SetCompliancePolicy("Finance Keep", nil, PolicyChange{RemoveExchangeLocation: []string{a.DistinguishedName}}); !errors.As(err, &ln) {
+		if _, err := tx.SetCompliancePolicy("Finance Keep", nil, store.PolicyChange{RemoveExchangeLocation: []string{a.DistinguishedName}}); !errors.As(err, &ln) {
 			t.Errorf("DN after the address changed: %v", err)
 		}
-		_, err = tx.SetCompliancePolicy("Finance Keep", nil, PolicyChange{RemoveExchangeLocation: []string{"annb@contoso.com"}})
-		must(t, err)
-		if a = mbx(t, tx, a.Guid); hasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") || !a.DelayHoldApplied {
+		_, err = tx.SetCompliancePolicy("Finance Keep", nil, store.PolicyChange{RemoveExchangeLocation: []string{"annb@contoso.com"}})
+		storetest.Must(t, err)
+		if a = storetest.Mailbox(t, tx, a.Guid); store.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") || !a.DelayHoldApplied {
 			t.Errorf("after removal: %v %v", a.InPlaceHolds, a.DelayHoldApplied)
 		}
 	})
@@ -439,23 +442,23 @@ func itoa(i int) string {
 
 func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		h := deleteMbx(t, tx, "henriettam")
-		if h.LifecycleState != StateInactive {
+		if h.LifecycleState != store.StateInactive {
 			t.Fatalf("adaptive Keep doesn't hold: %s", h.LifecycleState)
 		}
-		var ve *ValidationError
+		var ve *store.ValidationError
 		simple := `{"Conditions":[{"Value":"False","Operator":"Equals","Name":"IsInactiveMailbox"}],"Conjunction":"And"}`
-		if _, err := tx.SetAdaptiveScope("R&D users", ScopeChange{FilterConditions: &simple}); !errors.As(err, &ve) {
+		if _, err := tx.SetAdaptiveScope("R&D users", store.ScopeChange{FilterConditions: &simple}); !errors.As(err, &ve) {
 			t.Errorf("simple query with IsInactiveMailbox: %v", err)
 		}
 		raw := `Department -eq 'Research & Development' -and IsInactiveMailbox -eq "False"`
-		_, err := tx.SetAdaptiveScope("R&D users", ScopeChange{RawQuery: &raw})
-		must(t, err)
-		m := mbx(t, tx, h.Guid)
+		_, err := tx.SetAdaptiveScope("R&D users", store.ScopeChange{RawQuery: &raw})
+		storetest.Must(t, err)
+		m := storetest.Mailbox(t, tx, h.Guid)
 		eqList(t, "henriettam", m.InPlaceHolds)
-		if !m.DelayHoldApplied || m.LifecycleState != StateInactive {
+		if !m.DelayHoldApplied || m.LifecycleState != store.StateInactive {
 			t.Errorf("delay hold: %v %s", m.DelayHoldApplied, m.LifecycleState)
 		}
 		eqList(t, "gradya", holdsOf(t, tx, "gradya"), "mbxa4d2e8f13c6b4b7a8e952f1d0c7b6a34:2")
@@ -464,24 +467,24 @@ func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 
 func TestCaseCloseAndHoldOff(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		a := mbx(t, tx, "abrahamm")
-		_, err := tx.SetComplianceCase("Contoso v. Fabrikam", CaseChange{Close: true, Actor: "admin@contoso.onmicrosoft.com"})
-		must(t, err)
-		m := mbx(t, tx, a.Guid)
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		a := storetest.Mailbox(t, tx, "abrahamm")
+		_, err := tx.SetComplianceCase("Contoso v. Fabrikam", store.CaseChange{Close: true, Actor: "admin@contoso.onmicrosoft.com"})
+		storetest.Must(t, err)
+		m := storetest.Mailbox(t, tx, a.Guid)
 		eqList(t, "after close", m.InPlaceHolds, legalKeepHold)
 		if !m.DelayHoldApplied {
 			t.Error("closing the case sets no delay hold")
 		}
-		_, err = tx.SetComplianceCase("Contoso v. Fabrikam", CaseChange{Reopen: true})
-		must(t, err)
+		_, err = tx.SetComplianceCase("Contoso v. Fabrikam", store.CaseChange{Reopen: true})
+		storetest.Must(t, err)
 		eqList(t, "after reopen", holdsOf(t, tx, a.Guid), legalKeepHold)
 		on := true
-		_, err = tx.SetCaseHoldPolicy("Fabrikam Hold", CaseHoldChange{Enabled: &on})
-		must(t, err)
+		_, err = tx.SetCaseHoldPolicy("Fabrikam Hold", store.CaseHoldChange{Enabled: &on})
+		storetest.Must(t, err)
 		eqList(t, "hold on again", holdsOf(t, tx, a.Guid), legalKeepHold, caseHold)
-		must(t, tx.RemoveComplianceCase("Contoso v. Fabrikam"))
+		storetest.Must(t, tx.RemoveComplianceCase("Contoso v. Fabrikam"))
 		eqList(t, "case removed", holdsOf(t, tx, a.Guid), legalKeepHold)
 	})
 }
@@ -489,39 +492,39 @@ func TestCaseCloseAndHoldOff(t *testing.T) {
 // S10: recovery refused while the account exists, then done.
 func TestRecoverInactiveMailboxS10(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		a := deleteMbx(t, tx, "abrahamm")
-		must(t, tx.AdvanceBy(5*Day))
-		in := RecoverInput{InactiveMailbox: a.DistinguishedName, Name: "abrahamm2", FirstName: "Abraham", LastName: "McMahon",
+		storetest.Must(t, tx.AdvanceBy(5*store.Day))
+		in := store.RecoverInput{InactiveMailbox: a.DistinguishedName, Name: "abrahamm2", FirstName: "Abraham", LastName: "McMahon",
 			DisplayName: "Abraham McMahon", MicrosoftOnlineServicesID: "Abraham.McMahon@contoso.com", Password: "P@ssw0rd", ResetPasswordOnNextLogon: true}
-		before := txExport(t, tx)
-		if _, err := tx.RecoverInactiveMailbox(in); lifecycleReason(err) != ReasonAccountNotPurged {
+		before := storetest.TxExport(t, tx)
+		if _, err := tx.RecoverInactiveMailbox(in); storetest.LifecycleReason(err) != store.ReasonAccountNotPurged {
 			t.Fatalf("too early: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused recovery changed the tenant")
 		}
-		must(t, tx.AdvanceBy(31*Day))
+		storetest.Must(t, tx.AdvanceBy(31*store.Day))
 		r, err := tx.RecoverInactiveMailbox(in)
-		must(t, err)
+		storetest.Must(t, err)
 		if r.PrimarySmtpAddress != "Abraham.McMahon@contoso.com" || !r.LitigationHoldEnabled || !r.RetentionHoldEnabled ||
-			!r.EndDateForRetentionHold.Equal(tx.Now().Add(30*Day)) || r.RetainDeletedItemsFor.String() != "30.00:00:00" ||
-			r.ExchangeGuid != a.ExchangeGuid || r.LegacyExchangeDN != a.LegacyExchangeDN || r.Guid == a.Guid || r.LifecycleState != StateActive {
+			!r.EndDateForRetentionHold.Equal(tx.Now().Add(30*store.Day)) || r.RetainDeletedItemsFor.String() != "30.00:00:00" ||
+			r.ExchangeGuid != a.ExchangeGuid || r.LegacyExchangeDN != a.LegacyExchangeDN || r.Guid == a.Guid || r.LifecycleState != store.StateActive {
 			t.Errorf("recovered: %+v", r)
 		}
 		eqList(t, "recovered holds", r.InPlaceHolds, caseHold)
-		if _, err := tx.ResolveMailbox(a.DistinguishedName, ScopeInactiveOnly); !errors.Is(err, ErrNotFound) {
+		if _, err := tx.ResolveMailbox(a.DistinguishedName, store.ScopeInactiveOnly); !errors.Is(err, store.ErrNotFound) {
 			t.Error("inactive mailbox still there")
 		}
 		lk, err := tx.FindCompliancePolicy("Legal Keep")
-		must(t, err)
-		if locationHas(lk.ExchangeLocation, a.Guid) || locationHas(lk.ExchangeLocation, r.Guid) {
+		storetest.Must(t, err)
+		if store.LocationHas(lk.ExchangeLocation, a.Guid) || store.LocationHas(lk.ExchangeLocation, r.Guid) {
 			t.Error("still in Legal Keep")
 		}
-		must(t, tx.AdvanceBy(30*Day+time.Second))
-		if mbx(t, tx, r.Guid).RetentionHoldEnabled {
+		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
+		if storetest.Mailbox(t, tx, r.Guid).RetentionHoldEnabled {
 			t.Error("retention hold not ended after 30 days")
 		}
 	})

@@ -1,65 +1,27 @@
-package store
+package store_test
 
 import (
-	"bytes"
 	"errors"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
-// inTx runs fn in one Update transaction and fails the test on error.
-func inTx(t *testing.T, s *Store, fn func(tx *Tx)) {
+func setHold(t *testing.T, tx *store.Tx, alias string, fn func(m *store.Mailbox)) {
 	t.Helper()
-	if err := s.Update(func(tx *Tx) error { fn(tx); return nil }); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// mbx returns the only mailbox an identity resolves to, whatever its state.
-func mbx(t *testing.T, tx *Tx, id string) *Mailbox {
-	t.Helper()
-	m, err := tx.ResolveMailbox(id, ScopeAny)
-	if err != nil {
-		t.Fatalf("resolve %q: %v", id, err)
-	}
-	return m
-}
-
-func must(t *testing.T, err error) {
-	t.Helper()
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-func txExport(t *testing.T, tx *Tx) string {
-	t.Helper()
-	var b bytes.Buffer
-	must(t, tx.Export(&b))
-	return b.String()
-}
-
-func setHold(t *testing.T, tx *Tx, alias string, fn func(m *Mailbox)) {
-	t.Helper()
-	m := mbx(t, tx, alias)
+	m := storetest.Mailbox(t, tx, alias)
 	fn(m)
-	must(t, tx.PutMailbox(m))
+	storetest.Must(t, tx.PutMailbox(m))
 }
 
-func lifecycleReason(err error) string {
-	var le *LifecycleError
-	if errors.As(err, &le) {
-		return le.Reason
-	}
-	return ""
-}
-
-func e5Consumed(t *testing.T, tx *Tx) int {
+func e5Consumed(t *testing.T, tx *store.Tx) int {
 	t.Helper()
 	o, err := tx.Organization()
-	must(t, err)
+	storetest.Must(t, err)
 	sub, _ := o.Subscription("SPE_E5")
 	return sub.Consumed
 }
@@ -68,21 +30,21 @@ func TestMailboxScopeCombinations(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		soft, only, incl bool
-		want             Scope
+		want             store.Scope
 		conflict         bool
 	}{
-		{false, false, false, ScopeActive, false},
-		{true, false, false, ScopeSoftDeleted, false},
-		{false, true, false, ScopeInactiveOnly, false},
-		{false, false, true, ScopeIncludeInactive, false},
-		{true, true, false, ScopeInactiveOnly, false},
-		{true, false, true, ScopeSoftDeleted, false},
+		{false, false, false, store.ScopeActive, false},
+		{true, false, false, store.ScopeSoftDeleted, false},
+		{false, true, false, store.ScopeInactiveOnly, false},
+		{false, false, true, store.ScopeIncludeInactive, false},
+		{true, true, false, store.ScopeInactiveOnly, false},
+		{true, false, true, store.ScopeSoftDeleted, false},
 		{false, true, true, 0, true},
 		{true, true, true, 0, true},
 	}
 	for _, tt := range tests {
-		got, err := MailboxScope(tt.soft, tt.only, tt.incl)
-		var se *ScopeConflictError
+		got, err := store.MailboxScope(tt.soft, tt.only, tt.incl)
+		var se *store.ScopeConflictError
 		if tt.conflict {
 			if !errors.As(err, &se) || len(se.Params) != 2 {
 				t.Errorf("%v/%v/%v: err = %v, want conflict", tt.soft, tt.only, tt.incl, err)
@@ -100,41 +62,41 @@ func TestMailboxOnHoldRule(t *testing.T) {
 	const pol = "7cfb30345d454ac0a989ab3041051209"
 	tests := []struct {
 		name  string
-		m     Mailbox
+		m     store.Mailbox
 		org   []string
 		state string
 		want  bool
 	}{
-		{"nothing", Mailbox{}, nil, "", false},
-		{"litigation", Mailbox{LitigationHoldEnabled: true}, nil, "", true},
-		{"label", Mailbox{ComplianceTagHoldApplied: true}, nil, "", true},
-		{"delay", Mailbox{DelayHoldApplied: true}, nil, "", true},
-		{"delay release", Mailbox{DelayReleaseHoldApplied: true}, nil, "", true},
-		{"ediscovery", Mailbox{InPlaceHolds: []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}}, nil, "", true},
-		{"in-place", Mailbox{InPlaceHolds: []string{"c0ba3ce811b6432a8751430937152491"}}, nil, "", true},
-		{"in-place cld", Mailbox{InPlaceHolds: []string{"cldc0ba3ce811b6432a8751430937152491"}}, nil, "", true},
-		{"retain", Mailbox{InPlaceHolds: []string{"mbx" + pol + ":2"}}, nil, "", true},
-		{"retain+delete", Mailbox{InPlaceHolds: []string{"mbx" + pol + ":3"}}, nil, "", true},
-		{"skype retain", Mailbox{InPlaceHolds: []string{"skp" + pol + ":2"}}, nil, "", true},
-		{"delete only", Mailbox{InPlaceHolds: []string{"mbx" + pol + ":1"}}, nil, "", false},
-		{"exclusion marker alone", Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, nil, "", false},
-		{"org-wide retain", Mailbox{}, []string{"mbx" + pol + ":2"}, "", true},
-		{"org-wide delete only", Mailbox{}, []string{"mbx" + pol + ":1"}, "", false},
-		{"org-wide group only", Mailbox{}, []string{"grp" + pol + ":3"}, "", false},
-		{"org-wide excluded", Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2"}, "", false},
-		{"org-wide excluded other", Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2", "mbx1a0a132ee8944501a4bb6a452ec31171:3"}, "", true},
-		{"org-wide on retired", Mailbox{}, []string{"mbx" + pol + ":2"}, StateRetiredInactive, false},
-		{"org-wide on inactive", Mailbox{}, []string{"mbx" + pol + ":2"}, StateInactive, true},
-		{"org-wide on mail user", Mailbox{RecipientTypeDetails: RecipientMailUser}, []string{"mbx" + pol + ":2"}, "", false},
-		{"garbage", Mailbox{InPlaceHolds: []string{"hello", "mbx123:2"}}, nil, "", false},
+		{"nothing", store.Mailbox{}, nil, "", false},
+		{"litigation", store.Mailbox{LitigationHoldEnabled: true}, nil, "", true},
+		{"label", store.Mailbox{ComplianceTagHoldApplied: true}, nil, "", true},
+		{"delay", store.Mailbox{DelayHoldApplied: true}, nil, "", true},
+		{"delay release", store.Mailbox{DelayReleaseHoldApplied: true}, nil, "", true},
+		{"ediscovery", store.Mailbox{InPlaceHolds: []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}}, nil, "", true},
+		{"in-place", store.Mailbox{InPlaceHolds: []string{"c0ba3ce811b6432a8751430937152491"}}, nil, "", true},
+		{"in-place cld", store.Mailbox{InPlaceHolds: []string{"cldc0ba3ce811b6432a8751430937152491"}}, nil, "", true},
+		{"retain", store.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":2"}}, nil, "", true},
+		{"retain+delete", store.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":3"}}, nil, "", true},
+		{"skype retain", store.Mailbox{InPlaceHolds: []string{"skp" + pol + ":2"}}, nil, "", true},
+		{"delete only", store.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":1"}}, nil, "", false},
+		{"exclusion marker alone", store.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, nil, "", false},
+		{"org-wide retain", store.Mailbox{}, []string{"mbx" + pol + ":2"}, "", true},
+		{"org-wide delete only", store.Mailbox{}, []string{"mbx" + pol + ":1"}, "", false},
+		{"org-wide group only", store.Mailbox{}, []string{"grp" + pol + ":3"}, "", false},
+		{"org-wide excluded", store.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2"}, "", false},
+		{"org-wide excluded other", store.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2", "mbx1a0a132ee8944501a4bb6a452ec31171:3"}, "", true},
+		{"org-wide on retired", store.Mailbox{}, []string{"mbx" + pol + ":2"}, store.StateRetiredInactive, false},
+		{"org-wide on inactive", store.Mailbox{}, []string{"mbx" + pol + ":2"}, store.StateInactive, true},
+		{"org-wide on mail user", store.Mailbox{RecipientTypeDetails: store.RecipientMailUser}, []string{"mbx" + pol + ":2"}, "", false},
+		{"garbage", store.Mailbox{InPlaceHolds: []string{"hello", "mbx123:2"}}, nil, "", false},
 	}
 	for _, tt := range tests {
 		m := tt.m
 		m.LifecycleState = tt.state
 		if m.LifecycleState == "" {
-			m.LifecycleState = StateActive
+			m.LifecycleState = store.StateActive
 		}
-		if got := MailboxOnHold(&m, tt.org); got != tt.want {
+		if got := store.MailboxOnHold(&m, tt.org); got != tt.want {
 			t.Errorf("%s: onHold = %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -142,15 +104,15 @@ func TestMailboxOnHoldRule(t *testing.T) {
 
 func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		m := mbx(t, tx, "laura")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		m := storetest.Mailbox(t, tx, "laura")
 		activeDN, activeOU := m.DistinguishedName, m.OrganizationalUnit
 		objectID := m.ExternalDirectoryObjectId
 		consumed := e5Consumed(t, tx)
 		got, err := tx.RemoveMailbox(m.Guid, "admin@contoso.onmicrosoft.com")
-		must(t, err)
-		if got.LifecycleState != StateSoftDeleted || got.IsInactiveMailbox || got.WhenSoftDeleted == nil || !got.WhenSoftDeleted.Equal(tx.Now()) {
+		storetest.Must(t, err)
+		if got.LifecycleState != store.StateSoftDeleted || got.IsInactiveMailbox || got.WhenSoftDeleted == nil || !got.WhenSoftDeleted.Equal(tx.Now()) {
 			t.Errorf("after T1: %+v", got)
 		}
 		if got.Identity() != `Soft Deleted Objects\laura` {
@@ -167,7 +129,7 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 			t.Error("a soft-deleted (not inactive) mailbox keeps its licence while the account is in the recycle bin")
 		}
 		u, _ := tx.GetUser(objectID)
-		if u.State != UserSoftDeleted || u.DeletedAt == nil {
+		if u.State != store.UserSoftDeleted || u.DeletedAt == nil {
 			t.Errorf("account: %+v", u)
 		}
 		if du, _ := tx.DeletedUsers(); len(du) != 1 || du[0].ObjectID != objectID {
@@ -176,35 +138,35 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 		if ts, _ := tx.PendingTimers(); len(ts) != 2 {
 			t.Errorf("timers = %+v", ts)
 		}
-		if _, err := tx.ResolveMailboxes("laura", ScopeActive); !errors.Is(err, ErrNotFound) {
+		if _, err := tx.ResolveMailboxes("laura", store.ScopeActive); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("Get-Mailbox laura after delete: %v", err)
 		}
-		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, ScopeSoftDeleted); err != nil {
+		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, store.ScopeSoftDeleted); err != nil {
 			t.Error(err)
 		}
 		// Remove again: not active.
-		if _, err := tx.RemoveMailbox(m.Guid, ""); lifecycleReason(err) != ReasonNotActive {
+		if _, err := tx.RemoveMailbox(m.Guid, ""); storetest.LifecycleReason(err) != store.ReasonNotActive {
 			t.Errorf("second remove: %v", err)
 		}
 
 		// T3.
-		back, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
-		must(t, err)
-		if back.LifecycleState != StateActive || back.WhenSoftDeleted != nil || back.DistinguishedName != activeDN ||
+		back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+		storetest.Must(t, err)
+		if back.LifecycleState != store.StateActive || back.WhenSoftDeleted != nil || back.DistinguishedName != activeDN ||
 			back.OrganizationalUnit != activeOU || back.Identity() != "laura" || back.RemovedBy != "" {
 			t.Errorf("after T3: %+v", back)
 		}
 		u, _ = tx.GetUser(objectID)
-		if u.State != UserActive || u.DeletedAt != nil {
+		if u.State != store.UserActive || u.DeletedAt != nil {
 			t.Errorf("account after undo: %+v", u)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
 			t.Errorf("timers not cancelled: %+v", ts)
 		}
-		if _, err := tx.ResolveMailbox("laura", ScopeActive); err != nil {
+		if _, err := tx.ResolveMailbox("laura", store.ScopeActive); err != nil {
 			t.Error(err)
 		}
-		if _, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{}); lifecycleReason(err) != ReasonNotDeleted {
+		if _, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{}); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
 			t.Errorf("undo active: %v", err)
 		}
 	})
@@ -219,28 +181,28 @@ func TestS6WindowBoundaries(t *testing.T) {
 		advance time.Duration
 		purged  bool
 	}{
-		{"exactly 30 days", 30 * Day, false},
-		{"30 days + 1s", 30*Day + time.Second, true},
-		{"31 days", 31 * Day, true},
+		{"exactly 30 days", 30 * store.Day, false},
+		{"30 days + 1s", 30*store.Day + time.Second, true},
+		{"31 days", 31 * store.Day, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s := seeded(t, SeedContoso)
-			inTx(t, s, func(tx *Tx) {
-				m, err := tx.ResolveMailbox("Walter Harp", ScopeActive)
-				must(t, err)
+			s := storetest.Seeded(t, store.SeedContoso)
+			storetest.Update(t, s, func(tx *store.Tx) {
+				m, err := tx.ResolveMailbox("Walter Harp", store.ScopeActive)
+				storetest.Must(t, err)
 				consumed := e5Consumed(t, tx)
 				_, err = tx.RemoveMailbox(m.Guid, "")
-				must(t, err)
-				if ms, err := tx.ResolveMailboxes("walterh", ScopeSoftDeleted); err != nil || len(ms) != 1 {
+				storetest.Must(t, err)
+				if ms, err := tx.ResolveMailboxes("walterh", store.ScopeSoftDeleted); err != nil || len(ms) != 1 {
 					t.Fatalf("soft-deleted list: %v", err)
 				}
-				must(t, tx.AdvanceBy(tt.advance))
-				_, err = tx.ResolveMailbox("walterh@contoso.com", ScopeSoftDeleted)
+				storetest.Must(t, tx.AdvanceBy(tt.advance))
+				_, err = tx.ResolveMailbox("walterh@contoso.com", store.ScopeSoftDeleted)
 				if tt.purged {
-					if !errors.Is(err, ErrNotFound) {
+					if !errors.Is(err, store.ErrNotFound) {
 						t.Errorf("still there: %v", err)
 					}
-					if _, err := tx.GetUser(m.ExternalDirectoryObjectId); !errors.Is(err, ErrNotFound) {
+					if _, err := tx.GetUser(m.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
 						t.Errorf("account not purged: %v", err)
 					}
 					if e5Consumed(t, tx) != consumed-1 {
@@ -254,10 +216,10 @@ func TestS6WindowBoundaries(t *testing.T) {
 					}
 					return
 				}
-				must(t, err)
-				back, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
-				must(t, err)
-				if back.WhenSoftDeleted != nil || back.LifecycleState != StateActive {
+				storetest.Must(t, err)
+				back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+				storetest.Must(t, err)
+				if back.WhenSoftDeleted != nil || back.LifecycleState != store.StateActive {
 					t.Errorf("undo at the boundary: %+v", back)
 				}
 			})
@@ -267,39 +229,39 @@ func TestS6WindowBoundaries(t *testing.T) {
 
 func TestS7PermanentDelete(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		laura := mbx(t, tx, "laura")
-		if err := tx.PermanentlyDeleteMailbox(laura.Guid); lifecycleReason(err) != ReasonNotDeleted {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		laura := storetest.Mailbox(t, tx, "laura")
+		if err := tx.PermanentlyDeleteMailbox(laura.Guid); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
 			t.Errorf("active: %v", err)
 		}
 		_, err := tx.RemoveMailbox(laura.Guid, "")
-		must(t, err)
-		must(t, tx.PermanentlyDeleteMailbox(laura.Guid))
-		if _, err := tx.GetMailbox(laura.Guid); !errors.Is(err, ErrNotFound) {
+		storetest.Must(t, err)
+		storetest.Must(t, tx.PermanentlyDeleteMailbox(laura.Guid))
+		if _, err := tx.GetMailbox(laura.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("not purged")
 		}
 		if c, _ := tx.GetMailboxContent(laura.Guid); len(c.Primary) != 0 {
 			t.Error("content left")
 		}
-		if u, err := tx.GetUser(laura.ExternalDirectoryObjectId); err != nil || u.MailboxGuid != "" || u.State != UserSoftDeleted {
+		if u, err := tx.GetUser(laura.ExternalDirectoryObjectId); err != nil || u.MailboxGuid != "" || u.State != store.UserSoftDeleted {
 			t.Errorf("account after T5: %+v %v", u, err)
 		}
-		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != TimerRecycleBinExpiry {
+		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != store.TimerRecycleBinExpiry {
 			t.Errorf("timers: %+v", ts)
 		}
 
-		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		annb := mbx(t, tx, "annb")
+		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		annb := storetest.Mailbox(t, tx, "annb")
 		_, err = tx.RemoveMailbox(annb.Guid, "")
-		must(t, err)
-		m, err := tx.ResolveMailbox("annb", ScopeSoftDeleted)
-		must(t, err)
-		before := txExport(t, tx)
-		if err := tx.PermanentlyDeleteMailbox(m.Guid); lifecycleReason(err) != ReasonInactive {
+		storetest.Must(t, err)
+		m, err := tx.ResolveMailbox("annb", store.ScopeSoftDeleted)
+		storetest.Must(t, err)
+		before := storetest.TxExport(t, tx)
+		if err := tx.PermanentlyDeleteMailbox(m.Guid); storetest.LifecycleReason(err) != store.ReasonInactive {
 			t.Errorf("inactive: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused -PermanentlyDelete changed the tenant")
 		}
 	})
@@ -307,31 +269,31 @@ func TestS7PermanentDelete(t *testing.T) {
 
 func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		annb := mbx(t, tx, "annb")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		annb := storetest.Mailbox(t, tx, "annb")
 		consumed := e5Consumed(t, tx)
 		m, err := tx.RemoveMailbox(annb.Guid, "")
-		must(t, err)
-		if m.LifecycleState != StateInactive || !m.IsInactiveMailbox || !m.LitigationHoldEnabled || m.Licensed {
+		storetest.Must(t, err)
+		if m.LifecycleState != store.StateInactive || !m.IsInactiveMailbox || !m.LitigationHoldEnabled || m.Licensed {
 			t.Errorf("after T2: %+v", m)
 		}
 		if e5Consumed(t, tx) != consumed-1 {
 			t.Error("licence not freed")
 		}
 		u, _ := tx.GetUser(annb.ExternalDirectoryObjectId)
-		if len(u.Licenses) != 0 || len(u.FreedLicenses) != 1 || u.State != UserSoftDeleted {
+		if len(u.Licenses) != 0 || len(u.FreedLicenses) != 1 || u.State != store.UserSoftDeleted {
 			t.Errorf("account after T2: %+v", u)
 		}
-		if ms, err := tx.ResolveMailboxes("annb", ScopeInactiveOnly); err != nil || len(ms) != 1 {
+		if ms, err := tx.ResolveMailboxes("annb", store.ScopeInactiveOnly); err != nil || len(ms) != 1 {
 			t.Errorf("-InactiveMailboxOnly: %v", err)
 		}
 		// T6 within 30 days.
-		must(t, tx.AdvanceBy(29*Day))
-		back, err := tx.UndoSoftDeletedMailbox(annb.Guid, UndoInput{})
-		must(t, err)
-		if back.LifecycleState != StateActive || back.IsInactiveMailbox || !back.LitigationHoldEnabled || !back.Licensed {
+		storetest.Must(t, tx.AdvanceBy(29*store.Day))
+		back, err := tx.UndoSoftDeletedMailbox(annb.Guid, store.UndoInput{})
+		storetest.Must(t, err)
+		if back.LifecycleState != store.StateActive || back.IsInactiveMailbox || !back.LitigationHoldEnabled || !back.Licensed {
 			t.Errorf("after T6: %+v", back)
 		}
 		if e5Consumed(t, tx) != consumed {
@@ -339,26 +301,26 @@ func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 		}
 		// Delete again and let the account expire (T7).
 		_, err = tx.RemoveMailbox(annb.Guid, "")
-		must(t, err)
-		must(t, tx.AdvanceBy(30*Day+time.Second))
-		m = mbx(t, tx, "664ef44e-c1a0-47b0-9553-2ecdfc6ef840")
-		if m.LifecycleState != StateInactive || m.ExternalDirectoryObjectId != "" {
+		storetest.Must(t, err)
+		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
+		m = storetest.Mailbox(t, tx, "664ef44e-c1a0-47b0-9553-2ecdfc6ef840")
+		if m.LifecycleState != store.StateInactive || m.ExternalDirectoryObjectId != "" {
 			t.Errorf("after T7: state %s extid %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
-		if _, err := tx.GetUser(annb.ExternalDirectoryObjectId); !errors.Is(err, ErrNotFound) {
+		if _, err := tx.GetUser(annb.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
 			t.Error("account not purged")
 		}
-		before := txExport(t, tx)
-		_, err = tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{WindowsLiveID: "ann@contoso.com", Password: "x"})
-		if lifecycleReason(err) != ReasonAccountPurgedUseRecover {
+		before := storetest.TxExport(t, tx)
+		_, err = tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{WindowsLiveID: "ann@contoso.com", Password: "x"})
+		if storetest.LifecycleReason(err) != store.ReasonAccountPurgedUseRecover {
 			t.Errorf("undo after T7: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused undo changed the tenant")
 		}
 		// The mailbox stays inactive indefinitely.
-		must(t, tx.AdvanceBy(400*Day))
-		if m := mbx(t, tx, m.Guid); m.LifecycleState != StateInactive {
+		storetest.Must(t, tx.AdvanceBy(400*store.Day))
+		if m := storetest.Mailbox(t, tx, m.Guid); m.LifecycleState != store.StateInactive {
 			t.Errorf("inactive mailbox changed: %s", m.LifecycleState)
 		}
 	})
@@ -369,32 +331,32 @@ func TestInactiveByOtherHolds(t *testing.T) {
 	const pol = "7cfb30345d454ac0a989ab3041051209"
 	tests := []struct {
 		name string
-		hold func(o *Organization, m *Mailbox)
+		hold func(o *store.Organization, m *store.Mailbox)
 		want string
 	}{
-		{"no hold", func(*Organization, *Mailbox) {}, StateSoftDeleted},
-		{"delay hold only", func(_ *Organization, m *Mailbox) { m.DelayHoldApplied = true }, StateInactive},
-		{"org-wide retain", func(o *Organization, _ *Mailbox) { o.InPlaceHolds = []string{"mbx" + pol + ":2"} }, StateInactive},
-		{"org-wide excluded", func(o *Organization, m *Mailbox) {
+		{"no hold", func(*store.Organization, *store.Mailbox) {}, store.StateSoftDeleted},
+		{"delay hold only", func(_ *store.Organization, m *store.Mailbox) { m.DelayHoldApplied = true }, store.StateInactive},
+		{"org-wide retain", func(o *store.Organization, _ *store.Mailbox) { o.InPlaceHolds = []string{"mbx" + pol + ":2"} }, store.StateInactive},
+		{"org-wide excluded", func(o *store.Organization, m *store.Mailbox) {
 			o.InPlaceHolds = []string{"mbx" + pol + ":2"}
 			m.InPlaceHolds = []string{"-mbx" + pol}
-		}, StateSoftDeleted},
-		{"delete-only policy", func(_ *Organization, m *Mailbox) { m.InPlaceHolds = []string{"mbx" + pol + ":1"} }, StateSoftDeleted},
-		{"case hold", func(_ *Organization, m *Mailbox) {
+		}, store.StateSoftDeleted},
+		{"delete-only policy", func(_ *store.Organization, m *store.Mailbox) { m.InPlaceHolds = []string{"mbx" + pol + ":1"} }, store.StateSoftDeleted},
+		{"case hold", func(_ *store.Organization, m *store.Mailbox) {
 			m.InPlaceHolds = []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}
-		}, StateInactive},
+		}, store.StateInactive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := seeded(t, SeedContoso)
-			inTx(t, s, func(tx *Tx) {
+			s := storetest.Seeded(t, store.SeedContoso)
+			storetest.Update(t, s, func(tx *store.Tx) {
 				o, _ := tx.Organization()
-				m := mbx(t, tx, "carolo")
+				m := storetest.Mailbox(t, tx, "carolo")
 				tt.hold(o, m)
-				must(t, tx.PutOrganization(o))
-				must(t, tx.PutMailbox(m))
+				storetest.Must(t, tx.PutOrganization(o))
+				storetest.Must(t, tx.PutMailbox(m))
 				got, err := tx.RemoveMailbox(m.Guid, "")
-				must(t, err)
+				storetest.Must(t, err)
 				if got.LifecycleState != tt.want {
 					t.Errorf("state = %s, want %s", got.LifecycleState, tt.want)
 				}
@@ -405,32 +367,32 @@ func TestInactiveByOtherHolds(t *testing.T) {
 
 func TestUndoSignInNameInUse(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		laura := mbx(t, tx, "laura")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		laura := storetest.Mailbox(t, tx, "laura")
 		_, err := tx.RemoveMailbox(laura.Guid, "")
-		must(t, err)
+		storetest.Must(t, err)
 		// A new mailbox takes over the sign-in name.
-		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Laura Painter", Alias: "laurap", MicrosoftOnlineServicesID: "laura@contoso.com", Password: "P@ss"})
-		must(t, err)
-		before := txExport(t, tx)
-		for _, in := range []UndoInput{{}, {WindowsLiveID: "laura.painter@contoso.com"}, {Password: "x"}} {
+		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Laura Painter", Alias: "laurap", MicrosoftOnlineServicesID: "laura@contoso.com", Password: "P@ss"})
+		storetest.Must(t, err)
+		before := storetest.TxExport(t, tx)
+		for _, in := range []store.UndoInput{{}, {WindowsLiveID: "laura.painter@contoso.com"}, {Password: "x"}} {
 			_, err := tx.UndoSoftDeletedMailbox(laura.Guid, in)
-			var le *LifecycleError
-			if !errors.As(err, &le) || le.Reason != ReasonSignInNameInUse || le.Detail != "laura@contoso.com" {
+			var le *store.LifecycleError
+			if !errors.As(err, &le) || le.Reason != store.ReasonSignInNameInUse || le.Detail != "laura@contoso.com" {
 				t.Errorf("undo %+v: %v", in, err)
 			}
 		}
-		_, err = tx.UndoSoftDeletedMailbox(laura.Guid, UndoInput{WindowsLiveID: "laurap@contoso.onmicrosoft.com", Password: "x"})
-		var de *DuplicateError
+		_, err = tx.UndoSoftDeletedMailbox(laura.Guid, store.UndoInput{WindowsLiveID: "laurap@contoso.onmicrosoft.com", Password: "x"})
+		var de *store.DuplicateError
 		if !errors.As(err, &de) || de.Property != "WindowsLiveID" {
 			t.Errorf("undo to a taken name: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused undo changed the tenant")
 		}
-		back, err := tx.UndoSoftDeletedMailbox(laura.Guid, UndoInput{WindowsLiveID: "laura.painter@contoso.com", Password: "x", Name: "laura.old"})
-		must(t, err)
+		back, err := tx.UndoSoftDeletedMailbox(laura.Guid, store.UndoInput{WindowsLiveID: "laura.painter@contoso.com", Password: "x", Name: "laura.old"})
+		storetest.Must(t, err)
 		if back.PrimarySmtpAddress != "laura.painter@contoso.com" || back.UserPrincipalName != "laura.painter@contoso.com" ||
 			back.WindowsLiveID != "laura.painter@contoso.com" || back.EmailAddresses[0] != "SMTP:laura.painter@contoso.com" {
 			t.Errorf("sign-in change: %+v", back)
@@ -448,7 +410,7 @@ func TestUndoSignInNameInUse(t *testing.T) {
 			t.Errorf("rename: %q %q", back.Name, back.DistinguishedName)
 		}
 		u, _ := tx.GetUser(back.ExternalDirectoryObjectId)
-		if u.UserPrincipalName != "laura.painter@contoso.com" || u.LastPasswordChangeDateTime == nil || u.State != UserActive {
+		if u.UserPrincipalName != "laura.painter@contoso.com" || u.LastPasswordChangeDateTime == nil || u.State != store.UserActive {
 			t.Errorf("account: %+v", u)
 		}
 	})
@@ -456,19 +418,19 @@ func TestUndoSignInNameInUse(t *testing.T) {
 
 func TestUndoNameTaken(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		w := mbx(t, tx, "walterh")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		w := storetest.Mailbox(t, tx, "walterh")
 		_, err := tx.RemoveMailbox(w.Guid, "")
-		must(t, err)
-		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "walterh", Alias: "walter2", MicrosoftOnlineServicesID: "walter2@contoso.com"})
-		must(t, err)
-		_, err = tx.UndoSoftDeletedMailbox(w.Guid, UndoInput{})
-		var de *DuplicateError
+		storetest.Must(t, err)
+		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "walterh", Alias: "walter2", MicrosoftOnlineServicesID: "walter2@contoso.com"})
+		storetest.Must(t, err)
+		_, err = tx.UndoSoftDeletedMailbox(w.Guid, store.UndoInput{})
+		var de *store.DuplicateError
 		if !errors.As(err, &de) || de.Property != "Name" {
 			t.Fatalf("undo with name taken: %v", err)
 		}
-		if _, err := tx.UndoSoftDeletedMailbox(w.Guid, UndoInput{Name: "walterh-restored"}); err != nil {
+		if _, err := tx.UndoSoftDeletedMailbox(w.Guid, store.UndoInput{Name: "walterh-restored"}); err != nil {
 			t.Error(err)
 		}
 	})
@@ -476,83 +438,83 @@ func TestUndoNameTaken(t *testing.T) {
 
 func TestRetirementT10T11T12T13(t *testing.T) {
 	t.Parallel()
-	retire := func(t *testing.T, tx *Tx) *Mailbox {
-		setHold(t, tx, "lidiah", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		p := mbx(t, tx, "lidiah")
+	retire := func(t *testing.T, tx *store.Tx) *store.Mailbox {
+		setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		p := storetest.Mailbox(t, tx, "lidiah")
 		_, err := tx.RemoveMailbox(p.Guid, "")
-		must(t, err)
+		storetest.Must(t, err)
 		if ok, err := tx.RecalculateInactiveMailbox(p.Guid); ok || err != nil {
 			t.Fatalf("retired while held: %v %v", ok, err)
 		}
-		setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
+		setHold(t, tx, p.Guid, func(m *store.Mailbox) { m.LitigationHoldEnabled = false })
 		ok, err := tx.RecalculateInactiveMailbox(p.Guid)
-		must(t, err)
+		storetest.Must(t, err)
 		if !ok {
 			t.Fatal("not retired")
 		}
-		m := mbx(t, tx, p.Guid)
-		if m.LifecycleState != StateRetiredInactive || m.IsInactiveMailbox || !m.WasInactiveMailbox ||
+		m := storetest.Mailbox(t, tx, p.Guid)
+		if m.LifecycleState != store.StateRetiredInactive || m.IsInactiveMailbox || !m.WasInactiveMailbox ||
 			m.InactiveMailboxRetireTime == nil || !m.InactiveMailboxRetireTime.Equal(tx.Now()) || m.WhenSoftDeleted == nil {
 			t.Fatalf("after T10: %+v", m)
 		}
 		return m
 	}
 	t.Run("T11 boundary", func(t *testing.T) {
-		s := seeded(t, SeedContoso)
-		inTx(t, s, func(tx *Tx) {
-			must(t, tx.AdvanceBy(10*Day))
+		s := storetest.Seeded(t, store.SeedContoso)
+		storetest.Update(t, s, func(tx *store.Tx) {
+			storetest.Must(t, tx.AdvanceBy(10*store.Day))
 			m := retire(t, tx)
-			must(t, tx.AdvanceBy(30*Day))
-			if got := mbx(t, tx, m.Guid); got.LifecycleState != StateRetiredInactive {
+			storetest.Must(t, tx.AdvanceBy(30*store.Day))
+			if got := storetest.Mailbox(t, tx, m.Guid); got.LifecycleState != store.StateRetiredInactive {
 				t.Errorf("at exactly 30 days: %s", got.LifecycleState)
 			}
-			must(t, tx.AdvanceBy(time.Second))
-			if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, ErrNotFound) {
+			storetest.Must(t, tx.AdvanceBy(time.Second))
+			if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, store.ErrNotFound) {
 				t.Error("not purged after 30 days + 1s")
 			}
 		})
 	})
 	t.Run("T12", func(t *testing.T) {
-		s := seeded(t, SeedContoso)
-		inTx(t, s, func(tx *Tx) {
+		s := storetest.Seeded(t, store.SeedContoso)
+		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
-			must(t, tx.PermanentlyDeleteMailbox(m.Guid))
-			if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != TimerRecycleBinExpiry {
+			storetest.Must(t, tx.PermanentlyDeleteMailbox(m.Guid))
+			if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != store.TimerRecycleBinExpiry {
 				t.Errorf("timers: %+v", ts)
 			}
 		})
 	})
 	t.Run("T13 account alive", func(t *testing.T) {
-		s := seeded(t, SeedContoso)
-		inTx(t, s, func(tx *Tx) {
+		s := storetest.Seeded(t, store.SeedContoso)
+		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
-			back, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
-			must(t, err)
-			if back.LifecycleState != StateActive || back.WasInactiveMailbox || back.InactiveMailboxRetireTime != nil {
+			back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+			storetest.Must(t, err)
+			if back.LifecycleState != store.StateActive || back.WasInactiveMailbox || back.InactiveMailboxRetireTime != nil {
 				t.Errorf("after T13: %+v", back)
 			}
 		})
 	})
 	t.Run("T13 account purged", func(t *testing.T) {
-		s := seeded(t, SeedContoso)
-		inTx(t, s, func(tx *Tx) {
-			setHold(t, tx, "lidiah", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-			p := mbx(t, tx, "lidiah")
+		s := storetest.Seeded(t, store.SeedContoso)
+		storetest.Update(t, s, func(tx *store.Tx) {
+			setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+			p := storetest.Mailbox(t, tx, "lidiah")
 			_, err := tx.RemoveMailbox(p.Guid, "")
-			must(t, err)
-			must(t, tx.AdvanceBy(40*Day))
-			setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
+			storetest.Must(t, err)
+			storetest.Must(t, tx.AdvanceBy(40*store.Day))
+			setHold(t, tx, p.Guid, func(m *store.Mailbox) { m.LitigationHoldEnabled = false })
 			_, err = tx.RecalculateInactiveMailbox(p.Guid)
-			must(t, err)
-			before := txExport(t, tx)
-			if _, err := tx.UndoSoftDeletedMailbox(p.Guid, UndoInput{}); lifecycleReason(err) != ReasonAccountPurgedNeedsCredentials {
+			storetest.Must(t, err)
+			before := storetest.TxExport(t, tx)
+			if _, err := tx.UndoSoftDeletedMailbox(p.Guid, store.UndoInput{}); storetest.LifecycleReason(err) != store.ReasonAccountPurgedNeedsCredentials {
 				t.Errorf("undo without credentials: %v", err)
 			}
-			if txExport(t, tx) != before {
+			if storetest.TxExport(t, tx) != before {
 				t.Error("refused undo changed the tenant")
 			}
-			back, err := tx.UndoSoftDeletedMailbox(p.Guid, UndoInput{WindowsLiveID: "pilar.pinilla@contoso.com", Password: "pw"})
-			must(t, err)
+			back, err := tx.UndoSoftDeletedMailbox(p.Guid, store.UndoInput{WindowsLiveID: "pilar.pinilla@contoso.com", Password: "pw"})
+			storetest.Must(t, err)
 			if back.ExternalDirectoryObjectId == "" || back.ExternalDirectoryObjectId == p.ExternalDirectoryObjectId {
 				t.Errorf("no new account: %q", back.ExternalDirectoryObjectId)
 			}
@@ -566,14 +528,14 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		})
 	})
 	t.Run("T13 window over", func(t *testing.T) {
-		s := seeded(t, SeedContoso)
-		inTx(t, s, func(tx *Tx) {
+		s := storetest.Seeded(t, store.SeedContoso)
+		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
 			// Simulate a missed timer: move the retire time back.
-			m.InactiveMailboxRetireTime = ptrTime(tx.Now().Add(-31 * Day))
-			must(t, tx.PutMailbox(m))
-			_, err := tx.UndoSoftDeletedMailbox(m.Guid, UndoInput{})
-			if lifecycleReason(err) != ReasonWindowExpired || !errors.Is(err, ErrNotFound) {
+			m.InactiveMailboxRetireTime = store.PtrTime(tx.Now().Add(-31 * store.Day))
+			storetest.Must(t, tx.PutMailbox(m))
+			_, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+			if storetest.LifecycleReason(err) != store.ReasonWindowExpired || !errors.Is(err, store.ErrNotFound) {
 				t.Errorf("undo after window: %v", err)
 			}
 		})
@@ -589,52 +551,52 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 		advance   time.Duration
 		wantState string // "" = purged
 	}{
-		{"re-licensed inside the window", false, 29 * Day, 60 * Day, StateActive},
-		{"exactly 30 days", false, -1, 30 * Day, StateUnlicensedGrace},
-		{"30 days + 1s purges", false, -1, 30*Day + time.Second, ""},
-		{"held mailbox becomes inactive (D-16)", true, -1, 31 * Day, StateInactive},
+		{"re-licensed inside the window", false, 29 * store.Day, 60 * store.Day, store.StateActive},
+		{"exactly 30 days", false, -1, 30 * store.Day, store.StateUnlicensedGrace},
+		{"30 days + 1s purges", false, -1, 30*store.Day + time.Second, ""},
+		{"held mailbox becomes inactive (D-16)", true, -1, 31 * store.Day, store.StateInactive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := seeded(t, SeedContoso)
-			inTx(t, s, func(tx *Tx) {
+			s := storetest.Seeded(t, store.SeedContoso)
+			storetest.Update(t, s, func(tx *store.Tx) {
 				if tt.hold {
-					setHold(t, tx, "marion", func(m *Mailbox) { m.LitigationHoldEnabled = true })
+					setHold(t, tx, "marion", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
 				}
-				m := mbx(t, tx, "marion")
+				m := storetest.Mailbox(t, tx, "marion")
 				id := m.ExternalDirectoryObjectId
-				must(t, tx.RemoveLicense(id, "SPE_E5"))
-				g := mbx(t, tx, m.Guid)
-				if g.LifecycleState != StateUnlicensedGrace || g.Licensed {
+				storetest.Must(t, tx.RemoveLicense(id, "SPE_E5"))
+				g := storetest.Mailbox(t, tx, m.Guid)
+				if g.LifecycleState != store.StateUnlicensedGrace || g.Licensed {
 					t.Fatalf("after T14: %s", g.LifecycleState)
 				}
-				for _, sc := range []Scope{ScopeActive, ScopeSoftDeleted, ScopeInactiveOnly, ScopeIncludeInactive} {
-					if _, err := tx.ResolveMailboxes("marion", sc); !errors.Is(err, ErrNotFound) {
+				for _, sc := range []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeInactiveOnly, store.ScopeIncludeInactive} {
+					if _, err := tx.ResolveMailboxes("marion", sc); !errors.Is(err, store.ErrNotFound) {
 						t.Errorf("grace mailbox visible in %v", sc)
 					}
 				}
 				if tt.reassign >= 0 {
-					must(t, tx.AdvanceBy(tt.reassign))
-					must(t, tx.AssignLicense(id, "SPE_E5"))
-					if g := mbx(t, tx, m.Guid); g.LifecycleState != StateActive || !g.Licensed {
+					storetest.Must(t, tx.AdvanceBy(tt.reassign))
+					storetest.Must(t, tx.AssignLicense(id, "SPE_E5"))
+					if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != store.StateActive || !g.Licensed {
 						t.Fatalf("after T15: %s", g.LifecycleState)
 					}
-					must(t, tx.AdvanceBy(tt.advance-tt.reassign))
+					storetest.Must(t, tx.AdvanceBy(tt.advance-tt.reassign))
 				} else {
-					must(t, tx.AdvanceBy(tt.advance))
+					storetest.Must(t, tx.AdvanceBy(tt.advance))
 				}
 				got, err := tx.GetMailbox(m.Guid)
 				if tt.wantState == "" {
-					if !errors.Is(err, ErrNotFound) {
+					if !errors.Is(err, store.ErrNotFound) {
 						t.Fatalf("not purged: %v", got)
 					}
 					u, err := tx.GetUser(id)
-					if err != nil || u.MailboxGuid != "" || u.State != UserActive {
+					if err != nil || u.MailboxGuid != "" || u.State != store.UserActive {
 						t.Errorf("account after T16: %+v %v", u, err)
 					}
 					return
 				}
-				must(t, err)
+				storetest.Must(t, err)
 				if got.LifecycleState != tt.wantState {
 					t.Errorf("state = %s, want %s", got.LifecycleState, tt.wantState)
 				}
@@ -648,43 +610,43 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 
 func TestUserAccountCascades(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		c := mbx(t, tx, "carolo")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		c := storetest.Mailbox(t, tx, "carolo")
 		id := c.ExternalDirectoryObjectId
-		must(t, tx.DeleteUserAccount(id))
-		if m := mbx(t, tx, c.Guid); m.LifecycleState != StateSoftDeleted || m.Identity() != `Soft Deleted Objects\carolo` {
+		storetest.Must(t, tx.DeleteUserAccount(id))
+		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateSoftDeleted || m.Identity() != `Soft Deleted Objects\carolo` {
 			t.Errorf("mailbox after account delete: %s", m.LifecycleState)
 		}
-		if err := tx.DeleteUserAccount(id); lifecycleReason(err) != ReasonNotActive {
+		if err := tx.DeleteUserAccount(id); storetest.LifecycleReason(err) != store.ReasonNotActive {
 			t.Errorf("delete twice: %v", err)
 		}
-		must(t, tx.RestoreUserAccount(id))
-		if m := mbx(t, tx, c.Guid); m.LifecycleState != StateActive || m.WhenSoftDeleted != nil {
+		storetest.Must(t, tx.RestoreUserAccount(id))
+		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateActive || m.WhenSoftDeleted != nil {
 			t.Errorf("mailbox after restore: %s", m.LifecycleState)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
 			t.Errorf("timers: %+v", ts)
 		}
-		if err := tx.PurgeUserAccount(id); lifecycleReason(err) != ReasonNotDeleted {
+		if err := tx.PurgeUserAccount(id); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
 			t.Errorf("purge active account: %v", err)
 		}
-		must(t, tx.DeleteUserAccount(id))
-		must(t, tx.PurgeUserAccount(id))
-		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, ErrNotFound) {
+		storetest.Must(t, tx.DeleteUserAccount(id))
+		storetest.Must(t, tx.PurgeUserAccount(id))
+		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("soft-deleted mailbox not hard-deleted with its account")
 		}
 
 		// Inactive: the mailbox stays without ExternalDirectoryObjectId.
-		setHold(t, tx, "meganb", func(m *Mailbox) { m.ComplianceTagHoldApplied = true })
-		mg := mbx(t, tx, "meganb")
-		must(t, tx.DeleteUserAccount(mg.ExternalDirectoryObjectId))
-		if m := mbx(t, tx, mg.Guid); m.LifecycleState != StateInactive {
+		setHold(t, tx, "meganb", func(m *store.Mailbox) { m.ComplianceTagHoldApplied = true })
+		mg := storetest.Mailbox(t, tx, "meganb")
+		storetest.Must(t, tx.DeleteUserAccount(mg.ExternalDirectoryObjectId))
+		if m := storetest.Mailbox(t, tx, mg.Guid); m.LifecycleState != store.StateInactive {
 			t.Errorf("held mailbox after account delete: %s", m.LifecycleState)
 		}
-		must(t, tx.PurgeUserAccount(mg.ExternalDirectoryObjectId))
-		m := mbx(t, tx, mg.Guid)
-		if m.LifecycleState != StateInactive || m.ExternalDirectoryObjectId != "" {
+		storetest.Must(t, tx.PurgeUserAccount(mg.ExternalDirectoryObjectId))
+		m := storetest.Mailbox(t, tx, mg.Guid)
+		if m.LifecycleState != store.StateInactive || m.ExternalDirectoryObjectId != "" {
 			t.Errorf("after purge: %s %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
@@ -695,13 +657,13 @@ func TestUserAccountCascades(t *testing.T) {
 		users, _ := tx.FindUsersByUPN("admin@contoso.onmicrosoft.com")
 		admin := users[0]
 		admin.MailboxGuid = ""
-		must(t, tx.PutUser(admin))
-		must(t, tx.DeleteUserAccount(admin.ObjectID))
+		storetest.Must(t, tx.PutUser(admin))
+		storetest.Must(t, tx.DeleteUserAccount(admin.ObjectID))
 		if du, _ := tx.DeletedUsers(); len(du) != 1 {
 			t.Errorf("recycle bin: %d", len(du))
 		}
-		must(t, tx.AdvanceBy(30*Day+time.Second))
-		if _, err := tx.GetUser(admin.ObjectID); !errors.Is(err, ErrNotFound) {
+		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
+		if _, err := tx.GetUser(admin.ObjectID); !errors.Is(err, store.ErrNotFound) {
 			t.Error("account not purged after 30 days")
 		}
 	})
@@ -709,17 +671,17 @@ func TestUserAccountCascades(t *testing.T) {
 
 func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		m := mbx(t, tx, "isaiahl")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		m := storetest.Mailbox(t, tx, "isaiahl")
 		id := m.ExternalDirectoryObjectId
-		must(t, tx.RemoveLicense(id, "SPE_E5"))
-		must(t, tx.DeleteUserAccount(id))
-		if g := mbx(t, tx, m.Guid); g.LifecycleState != StateUnlicensedGrace {
+		storetest.Must(t, tx.RemoveLicense(id, "SPE_E5"))
+		storetest.Must(t, tx.DeleteUserAccount(id))
+		if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != store.StateUnlicensedGrace {
 			t.Errorf("state = %s (deleting an unlicensed user doesn't soft-delete the mailbox)", g.LifecycleState)
 		}
-		must(t, tx.AdvanceBy(31*Day))
-		if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, ErrNotFound) {
+		storetest.Must(t, tx.AdvanceBy(31*store.Day))
+		if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("not purged")
 		}
 	})
@@ -727,48 +689,48 @@ func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
 
 func TestJournalArchiveMailUser(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		mu := mbx(t, tx, "miriamg")
-		if !mu.IsMailUser() || !mu.HasJournalArchive || mu.Guid != SeedJournalMailUserGuid {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		mu := storetest.Mailbox(t, tx, "miriamg")
+		if !mu.IsMailUser() || !mu.HasJournalArchive || mu.Guid != store.SeedJournalMailUserGuid {
 			t.Fatalf("seed: %+v", mu)
 		}
-		before := txExport(t, tx)
-		var je *JournalArchiveError
+		before := storetest.TxExport(t, tx)
+		var je *store.JournalArchiveError
 		if _, err := tx.RemoveMailbox(mu.Guid, ""); !errors.As(err, &je) || je.Guid != mu.Guid {
 			t.Errorf("remove: %v", err)
 		}
 		if err := tx.DeleteUserAccount(mu.ExternalDirectoryObjectId); !errors.As(err, &je) {
 			t.Errorf("delete account: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused removal changed the tenant")
 		}
-		must(t, tx.DisableJournalArchiving(mu.Guid, true))
-		if err := tx.DisableJournalArchiving(mu.Guid, true); lifecycleReason(err) != ReasonNoJournalArchive {
+		storetest.Must(t, tx.DisableJournalArchiving(mu.Guid, true))
+		if err := tx.DisableJournalArchiving(mu.Guid, true); storetest.LifecycleReason(err) != store.ReasonNoJournalArchive {
 			t.Errorf("twice: %v", err)
 		}
-		if m := mbx(t, tx, mu.Guid); m.LifecycleState != StateActive {
+		if m := storetest.Mailbox(t, tx, mu.Guid); m.LifecycleState != store.StateActive {
 			t.Errorf("preserved mail user: %s", m.LifecycleState)
 		}
 		got, err := tx.RemoveMailbox(mu.Guid, "")
-		must(t, err)
-		if got.LifecycleState != StateSoftDeleted {
+		storetest.Must(t, err)
+		if got.LifecycleState != store.StateSoftDeleted {
 			t.Errorf("mail user state %s", got.LifecycleState)
 		}
 		// Holds are ignored for mail users.
-		setHold(t, tx, "roby", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		rb := mbx(t, tx, "roby")
+		setHold(t, tx, "roby", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		rb := storetest.Mailbox(t, tx, "roby")
 		got, err = tx.RemoveMailbox(rb.Guid, "")
-		must(t, err)
-		if got.LifecycleState != StateSoftDeleted {
+		storetest.Must(t, err)
+		if got.LifecycleState != store.StateSoftDeleted {
 			t.Errorf("held mail user state %s", got.LifecycleState)
 		}
 	})
-	s = seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		must(t, tx.DisableJournalArchiving(SeedJournalMailUserGuid, false))
-		if m := mbx(t, tx, SeedJournalMailUserGuid); m.LifecycleState != StateSoftDeleted || m.HasJournalArchive {
+	s = storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		storetest.Must(t, tx.DisableJournalArchiving(store.SeedJournalMailUserGuid, false))
+		if m := storetest.Mailbox(t, tx, store.SeedJournalMailUserGuid); m.LifecycleState != store.StateSoftDeleted || m.HasJournalArchive {
 			t.Errorf("without -PreserveMailUser: %s", m.LifecycleState)
 		}
 	})
@@ -777,27 +739,27 @@ func TestJournalArchiveMailUser(t *testing.T) {
 // TestVisibilityTable checks the whole Get-Mailbox table of §3.4.
 func TestVisibilityTable(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
 		// Active: carolo. Grace: marion. SoftDeleted: laura. Inactive: annb.
 		// Retired: lidiah. Purged: walterh.
-		must(t, tx.RemoveLicense(mbx(t, tx, "marion").ExternalDirectoryObjectId, "SPE_E5"))
-		_, err := tx.RemoveMailbox(mbx(t, tx, "laura").Guid, "")
-		must(t, err)
-		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		_, err = tx.RemoveMailbox(mbx(t, tx, "annb").Guid, "")
-		must(t, err)
-		setHold(t, tx, "lidiah", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		p := mbx(t, tx, "lidiah")
+		storetest.Must(t, tx.RemoveLicense(storetest.Mailbox(t, tx, "marion").ExternalDirectoryObjectId, "SPE_E5"))
+		_, err := tx.RemoveMailbox(storetest.Mailbox(t, tx, "laura").Guid, "")
+		storetest.Must(t, err)
+		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		_, err = tx.RemoveMailbox(storetest.Mailbox(t, tx, "annb").Guid, "")
+		storetest.Must(t, err)
+		setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		p := storetest.Mailbox(t, tx, "lidiah")
 		_, err = tx.RemoveMailbox(p.Guid, "")
-		must(t, err)
-		setHold(t, tx, p.Guid, func(m *Mailbox) { m.LitigationHoldEnabled = false })
+		storetest.Must(t, err)
+		setHold(t, tx, p.Guid, func(m *store.Mailbox) { m.LitigationHoldEnabled = false })
 		_, err = tx.RecalculateInactiveMailbox(p.Guid)
-		must(t, err)
-		w := mbx(t, tx, "walterh")
+		storetest.Must(t, err)
+		w := storetest.Mailbox(t, tx, "walterh")
 		_, err = tx.RemoveMailbox(w.Guid, "")
-		must(t, err)
-		must(t, tx.PermanentlyDeleteMailbox(w.Guid))
+		storetest.Must(t, err)
+		storetest.Must(t, tx.PermanentlyDeleteMailbox(w.Guid))
 
 		rows := []struct {
 			alias string
@@ -810,14 +772,14 @@ func TestVisibilityTable(t *testing.T) {
 			{"lidiah", [4]bool{false, true, false, false}},
 			{"walterh", [4]bool{false, false, false, false}},
 		}
-		scopes := []Scope{ScopeActive, ScopeSoftDeleted, ScopeInactiveOnly, ScopeIncludeInactive}
-		listed := map[Scope]map[string]bool{}
+		scopes := []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeInactiveOnly, store.ScopeIncludeInactive}
+		listed := map[store.Scope]map[string]bool{}
 		for _, sc := range scopes {
 			listed[sc] = map[string]bool{}
 			cursor := ""
 			for {
 				page, next, err := tx.ScanMailboxScope(sc, cursor, 3)
-				must(t, err)
+				storetest.Must(t, err)
 				for _, m := range page {
 					listed[sc][m.Alias] = true
 				}
@@ -827,7 +789,7 @@ func TestVisibilityTable(t *testing.T) {
 				cursor = next
 			}
 			n, err := tx.CountMailboxScope(sc)
-			must(t, err)
+			storetest.Must(t, err)
 			if n != len(listed[sc]) {
 				t.Errorf("%v: count %d, listed %d", sc, n, len(listed[sc]))
 			}
@@ -843,10 +805,10 @@ func TestVisibilityTable(t *testing.T) {
 				}
 			}
 		}
-		if n, _ := tx.CountMailboxScope(ScopeSoftDeleted); n != 3 {
+		if n, _ := tx.CountMailboxScope(store.ScopeSoftDeleted); n != 3 {
 			t.Errorf("soft-deleted count %d", n)
 		}
-		if listed[ScopeActive]["miriamg"] || !listed[ScopeActive]["info"] || !listed[ScopeActive][SeedRoomAlias] {
+		if listed[store.ScopeActive]["miriamg"] || !listed[store.ScopeActive]["info"] || !listed[store.ScopeActive][store.SeedRoomAlias] {
 			t.Error("mail users must not be listed; shared and room mailboxes must")
 		}
 	})
@@ -854,49 +816,49 @@ func TestVisibilityTable(t *testing.T) {
 
 func TestIdentityForms(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		l := mbx(t, tx, "laura")
-		forms := func(m *Mailbox) []string {
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		l := storetest.Mailbox(t, tx, "laura")
+		forms := func(m *store.Mailbox) []string {
 			return []string{m.Name, strings.ToUpper(m.Alias), m.DisplayName, m.DistinguishedName, m.CanonicalName(),
-				m.ExchangeGuid, GuidNoDashes(m.ExchangeGuid), m.Guid, "{" + strings.ToUpper(m.Guid) + "}", m.ExternalDirectoryObjectId,
+				m.ExchangeGuid, store.GuidNoDashes(m.ExchangeGuid), m.Guid, "{" + strings.ToUpper(m.Guid) + "}", m.ExternalDirectoryObjectId,
 				m.PrimarySmtpAddress, "laura@contoso.onmicrosoft.com", m.UserPrincipalName, m.LegacyExchangeDN}
 		}
 		for _, id := range forms(l) {
-			if m, err := tx.ResolveMailbox(id, ScopeActive); err != nil || m.Guid != l.Guid {
+			if m, err := tx.ResolveMailbox(id, store.ScopeActive); err != nil || m.Guid != l.Guid {
 				t.Errorf("active %q: %v", id, err)
 			}
 		}
-		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, ScopeActive); !errors.Is(err, ErrNotFound) {
+		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, store.ScopeActive); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("soft-deleted form matched an active mailbox: %v", err)
 		}
 		_, err := tx.RemoveMailbox(l.Guid, "")
-		must(t, err)
-		d := mbx(t, tx, l.Guid)
+		storetest.Must(t, err)
+		d := storetest.Mailbox(t, tx, l.Guid)
 		if !strings.HasSuffix(d.CanonicalName(), "/contoso.onmicrosoft.com/Soft Deleted Objects/laura") {
 			t.Errorf("canonical name %q", d.CanonicalName())
 		}
 		ids := append(forms(d), `Soft Deleted Objects\laura`, `soft deleted objects\LAURA`)
 		for _, id := range ids {
-			if m, err := tx.ResolveMailbox(id, ScopeSoftDeleted); err != nil || m.Guid != l.Guid {
+			if m, err := tx.ResolveMailbox(id, store.ScopeSoftDeleted); err != nil || m.Guid != l.Guid {
 				t.Errorf("soft-deleted %q: %v", id, err)
 			}
-			if _, err := tx.ResolveMailbox(id, ScopeActive); !errors.Is(err, ErrNotFound) {
+			if _, err := tx.ResolveMailbox(id, store.ScopeActive); !errors.Is(err, store.ErrNotFound) {
 				t.Errorf("%q found in active scope: %v", id, err)
 			}
 		}
 		// The active DN no longer matches.
-		if _, err := tx.ResolveMailbox(l.DistinguishedName, ScopeAny); !errors.Is(err, ErrNotFound) {
+		if _, err := tx.ResolveMailbox(l.DistinguishedName, store.ScopeAny); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("old DN still resolves: %v", err)
 		}
 		// Ambiguity: an active and a deleted mailbox sharing an address.
-		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Laura P", Alias: "laura2", MicrosoftOnlineServicesID: "laura@contoso.com"})
-		must(t, err)
-		var ae *AmbiguousError
-		if _, err := tx.ResolveMailbox("laura@contoso.com", ScopeAny); !errors.As(err, &ae) || len(ae.Matches) != 2 {
+		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Laura P", Alias: "laura2", MicrosoftOnlineServicesID: "laura@contoso.com"})
+		storetest.Must(t, err)
+		var ae *store.AmbiguousError
+		if _, err := tx.ResolveMailbox("laura@contoso.com", store.ScopeAny); !errors.As(err, &ae) || len(ae.Matches) != 2 {
 			t.Errorf("ambiguous: %v", err)
 		}
-		if m, err := tx.ResolveMailbox("laura@contoso.com", ScopeActive); err != nil || m.Alias != "laura2" {
+		if m, err := tx.ResolveMailbox("laura@contoso.com", store.ScopeActive); err != nil || m.Alias != "laura2" {
 			t.Errorf("active only: %v", err)
 		}
 	})
@@ -904,11 +866,11 @@ func TestIdentityForms(t *testing.T) {
 
 func TestCreateMailbox(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		m, u, err := tx.CreateMailbox(NewMailboxInput{Name: "Kim Akers", DisplayName: "Kim Akers", FirstName: "Kim", LastName: "Akers",
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		m, u, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Kim Akers", DisplayName: "Kim Akers", FirstName: "Kim", LastName: "Akers",
 			MicrosoftOnlineServicesID: "kima@contoso.com", Password: "P@ssw0rd", ResetPasswordOnNextLogon: true})
-		must(t, err)
+		storetest.Must(t, err)
 		if m.Alias != "kima" || m.Name != "Kim Akers" || m.PrimarySmtpAddress != "kima@contoso.com" ||
 			m.EmailAddresses[0] != "SMTP:kima@contoso.com" || m.EmailAddresses[1] != "smtp:kima@contoso.onmicrosoft.com" {
 			t.Errorf("addresses: %+v", m)
@@ -919,7 +881,7 @@ func TestCreateMailbox(t *testing.T) {
 		if !regexp.MustCompile(`^NAMPR06DG\d{3}-db\d{3}$`).MatchString(m.Database) || !strings.HasPrefix(m.ServerName, "dm6pr06mb") {
 			t.Errorf("database %q server %q", m.Database, m.ServerName)
 		}
-		if m.ProhibitSendReceiveQuota != GBQuota(100) || m.ProhibitSendQuota != GBQuota(99) || m.IssueWarningQuota != GBQuota(98) ||
+		if m.ProhibitSendReceiveQuota != store.GBQuota(100) || m.ProhibitSendQuota != store.GBQuota(99) || m.IssueWarningQuota != store.GBQuota(98) ||
 			m.RetainDeletedItemsFor.String() != "14.00:00:00" || !m.WhenCreated.Equal(tx.Now()) {
 			t.Errorf("defaults: %+v", m)
 		}
@@ -933,54 +895,54 @@ func TestCreateMailbox(t *testing.T) {
 			t.Error("no folders")
 		}
 		// E5 is now exhausted: the next user mailbox is unlicensed.
-		m2, u2, err := tx.CreateMailbox(NewMailboxInput{Name: "Lynne Robbins", MicrosoftOnlineServicesID: "lynner@contoso.com"})
-		must(t, err)
-		if m2.Licensed || len(u2.Licenses) != 0 || m2.LifecycleState != StateActive {
+		m2, u2, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Lynne Robbins", MicrosoftOnlineServicesID: "lynner@contoso.com"})
+		storetest.Must(t, err)
+		if m2.Licensed || len(u2.Licenses) != 0 || m2.LifecycleState != store.StateActive {
 			t.Errorf("unlicensed mailbox: %+v", m2)
 		}
 		// Shared and room mailboxes need no licence.
-		sh, su, err := tx.CreateMailbox(NewMailboxInput{RecipientTypeDetails: RecipientSharedMailbox, Name: "Help Desk", Alias: "helpdesk"})
-		must(t, err)
-		if sh.RecipientTypeDetails != RecipientSharedMailbox || sh.PrimarySmtpAddress != "helpdesk@contoso.com" || su.AccountEnabled || !sh.AccountDisabled {
+		sh, su, err := tx.CreateMailbox(store.NewMailboxInput{RecipientTypeDetails: store.RecipientSharedMailbox, Name: "Help Desk", Alias: "helpdesk"})
+		storetest.Must(t, err)
+		if sh.RecipientTypeDetails != store.RecipientSharedMailbox || sh.PrimarySmtpAddress != "helpdesk@contoso.com" || su.AccountEnabled || !sh.AccountDisabled {
 			t.Errorf("shared: %+v", sh)
 		}
-		rm, _, err := tx.CreateMailbox(NewMailboxInput{RecipientTypeDetails: "Room", Name: "Conf Room Baker"})
-		must(t, err)
-		if rm.Alias != "ConfRoomBaker" || rm.RecipientTypeDetails != RecipientRoomMailbox {
+		rm, _, err := tx.CreateMailbox(store.NewMailboxInput{RecipientTypeDetails: "Room", Name: "Conf Room Baker"})
+		storetest.Must(t, err)
+		if rm.Alias != "ConfRoomBaker" || rm.RecipientTypeDetails != store.RecipientRoomMailbox {
 			t.Errorf("room: %+v", rm)
 		}
 
-		before := txExport(t, tx)
+		before := storetest.TxExport(t, tx)
 		bad := []struct {
-			in   NewMailboxInput
+			in   store.NewMailboxInput
 			prop string
 		}{
-			{NewMailboxInput{Name: "Kim Akers", Alias: "kim2", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Name"},
-			{NewMailboxInput{Name: "K2", Alias: "kima", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Alias"},
-			{NewMailboxInput{Name: "K3", MicrosoftOnlineServicesID: "kima@contoso.com"}, "Alias"},
-			{NewMailboxInput{Name: "K4", Alias: "k4", MicrosoftOnlineServicesID: "annb@contoso.com"}, "UserPrincipalName"},
-			{NewMailboxInput{Name: "K5", Alias: "k5", MicrosoftOnlineServicesID: "k5@contoso.com", PrimarySmtpAddress: "annb@contoso.com"}, "PrimarySmtpAddress"},
-			{NewMailboxInput{Name: "K6", Alias: "k6", MicrosoftOnlineServicesID: "k6@contoso.com", ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"}, "ExchangeGuid"},
+			{store.NewMailboxInput{Name: "Kim Akers", Alias: "kim2", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Name"},
+			{store.NewMailboxInput{Name: "K2", Alias: "kima", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Alias"},
+			{store.NewMailboxInput{Name: "K3", MicrosoftOnlineServicesID: "kima@contoso.com"}, "Alias"},
+			{store.NewMailboxInput{Name: "K4", Alias: "k4", MicrosoftOnlineServicesID: "annb@contoso.com"}, "UserPrincipalName"},
+			{store.NewMailboxInput{Name: "K5", Alias: "k5", MicrosoftOnlineServicesID: "k5@contoso.com", PrimarySmtpAddress: "annb@contoso.com"}, "PrimarySmtpAddress"},
+			{store.NewMailboxInput{Name: "K6", Alias: "k6", MicrosoftOnlineServicesID: "k6@contoso.com", ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"}, "ExchangeGuid"},
 		}
 		for _, b := range bad {
 			_, _, err := tx.CreateMailbox(b.in)
-			var de *DuplicateError
+			var de *store.DuplicateError
 			if !errors.As(err, &de) || de.Property != b.prop {
 				t.Errorf("%+v: %v, want duplicate %s", b.in, err, b.prop)
 			}
 		}
-		var ve *ValidationError
-		for _, in := range []NewMailboxInput{{}, {Name: "x"}, {Name: "x", MicrosoftOnlineServicesID: "nope"}, {Name: "x", RecipientTypeDetails: "Team"},
+		var ve *store.ValidationError
+		for _, in := range []store.NewMailboxInput{{}, {Name: "x"}, {Name: "x", MicrosoftOnlineServicesID: "nope"}, {Name: "x", RecipientTypeDetails: "Team"},
 			{Name: "y", MicrosoftOnlineServicesID: "y@contoso.com", ExchangeGuid: "nope"}} {
 			if _, _, err := tx.CreateMailbox(in); !errors.As(err, &ve) {
 				t.Errorf("%+v: %v", in, err)
 			}
 		}
-		var lu *LicenseUnavailableError
-		if _, _, err := tx.CreateMailbox(NewMailboxInput{Name: "z", MicrosoftOnlineServicesID: "z@contoso.com", LicenseSku: "SPE_E5"}); !errors.As(err, &lu) {
+		var lu *store.LicenseUnavailableError
+		if _, _, err := tx.CreateMailbox(store.NewMailboxInput{Name: "z", MicrosoftOnlineServicesID: "z@contoso.com", LicenseSku: "SPE_E5"}); !errors.As(err, &lu) {
 			t.Errorf("explicit exhausted SKU: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused New-Mailbox changed the tenant")
 		}
 	})
@@ -989,39 +951,39 @@ func TestCreateMailbox(t *testing.T) {
 func TestExchangeGuidConflict(t *testing.T) {
 	t.Parallel()
 	const allieGuid = "1d20855f-fd54-4681-98e6-e249f4ed7a2c"
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		a := mbx(t, tx, "allieb")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		a := storetest.Mailbox(t, tx, "allieb")
 		_, err := tx.RemoveMailbox(a.Guid, "")
-		must(t, err)
-		before := txExport(t, tx)
-		var ge *GuidConflictError
-		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
+		storetest.Must(t, err)
+		before := storetest.TxExport(t, tx)
+		var ge *store.GuidConflictError
+		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
 			ExchangeGuid: strings.ToUpper(allieGuid), NoLicense: true})
-		if !errors.As(err, &ge) || ge.ExistingGuid != a.Guid || ge.ExchangeGuid != allieGuid || ge.ExistingState != StateSoftDeleted {
+		if !errors.As(err, &ge) || ge.ExistingGuid != a.Guid || ge.ExchangeGuid != allieGuid || ge.ExistingState != store.StateSoftDeleted {
 			t.Fatalf("unlicensed sync: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused creation changed the tenant")
 		}
 		// Licensed: the soft-deleted original is hard-deleted.
-		m, _, err := tx.CreateMailbox(NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
+		m, _, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
 			ExchangeGuid: allieGuid})
-		must(t, err)
+		storetest.Must(t, err)
 		if m.ExchangeGuid != allieGuid || !m.Licensed {
 			t.Errorf("new mailbox: %+v", m)
 		}
-		if _, err := tx.GetMailbox(a.Guid); !errors.Is(err, ErrNotFound) {
+		if _, err := tx.GetMailbox(a.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("original not hard-deleted")
 		}
 		// An inactive mailbox always conflicts.
-		setHold(t, tx, "annb", func(m *Mailbox) { m.LitigationHoldEnabled = true })
-		_, err = tx.RemoveMailbox(mbx(t, tx, "annb").Guid, "")
-		must(t, err)
-		must(t, tx.AddSubscription("SPE_E5", 5))
-		_, _, err = tx.CreateMailbox(NewMailboxInput{Name: "Ann 2", Alias: "ann2", MicrosoftOnlineServicesID: "ann2@contoso.com",
+		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		_, err = tx.RemoveMailbox(storetest.Mailbox(t, tx, "annb").Guid, "")
+		storetest.Must(t, err)
+		storetest.Must(t, tx.AddSubscription("SPE_E5", 5))
+		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Ann 2", Alias: "ann2", MicrosoftOnlineServicesID: "ann2@contoso.com",
 			ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"})
-		if !errors.As(err, &ge) || ge.ExistingState != StateInactive {
+		if !errors.As(err, &ge) || ge.ExistingState != store.StateInactive {
 			t.Errorf("inactive conflict: %v", err)
 		}
 	})
@@ -1029,21 +991,21 @@ func TestExchangeGuidConflict(t *testing.T) {
 
 func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	if err := s.SeedSynthetic(1200); err != nil {
 		t.Fatal(err)
 	}
-	_ = s.View(func(tx *Tx) error {
-		n, err := tx.CountMailboxScope(ScopeActive)
-		must(t, err)
+	_ = s.View(func(tx *store.Tx) error {
+		n, err := tx.CountMailboxScope(store.ScopeActive)
+		storetest.Must(t, err)
 		if n != 1200+26 {
 			t.Errorf("active count %d", n)
 		}
 		var names []string
 		cursor := ""
 		for {
-			page, next, err := tx.ScanMailboxScope(ScopeActive, cursor, 1000)
-			must(t, err)
+			page, next, err := tx.ScanMailboxScope(store.ScopeActive, cursor, 1000)
+			storetest.Must(t, err)
 			for _, m := range page {
 				names = append(names, strings.ToLower(m.Name))
 			}
@@ -1063,7 +1025,7 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 		if names[0] != "abrahamm" || names[len(names)-1] != "walterh" || names[len(names)-2] != "user1200" {
 			t.Errorf("first %q last %q", names[0], names[len(names)-1])
 		}
-		m, err := tx.ResolveMailbox("user0042@contoso.com", ScopeActive)
+		m, err := tx.ResolveMailbox("user0042@contoso.com", store.ScopeActive)
 		if err != nil || !m.Licensed {
 			t.Errorf("synthetic mailbox: %v", err)
 		}
@@ -1073,8 +1035,8 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 	if err := s.SeedSynthetic(2); err != nil {
 		t.Fatal(err)
 	}
-	_ = s.View(func(tx *Tx) error {
-		if _, err := tx.ResolveMailbox("user1202", ScopeActive); err != nil {
+	_ = s.View(func(tx *store.Tx) error {
+		if _, err := tx.ResolveMailbox("user1202", store.ScopeActive); err != nil {
 			t.Error(err)
 		}
 		return nil
@@ -1083,15 +1045,15 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 
 func TestSeedRecipients(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	_ = s.View(func(tx *Tx) error {
+	s := storetest.Seeded(t, store.SeedContoso)
+	_ = s.View(func(tx *store.Tx) error {
 		for _, c := range []struct{ id, kind, guid string }{
-			{"info@contoso.com", RecipientSharedMailbox, SeedSharedGuid},
-			{"Conf Room Adams", RecipientRoomMailbox, SeedRoomGuid},
-			{"miriamg", RecipientMailUser, SeedJournalMailUserGuid},
-			{"Rob Young", RecipientMailUser, SeedPlainMailUserGuid},
+			{"info@contoso.com", store.RecipientSharedMailbox, store.SeedSharedGuid},
+			{"Conf Room Adams", store.RecipientRoomMailbox, store.SeedRoomGuid},
+			{"miriamg", store.RecipientMailUser, store.SeedJournalMailUserGuid},
+			{"Rob Young", store.RecipientMailUser, store.SeedPlainMailUserGuid},
 		} {
-			m, err := tx.ResolveMailbox(c.id, ScopeActive)
+			m, err := tx.ResolveMailbox(c.id, store.ScopeActive)
 			if err != nil || m.RecipientTypeDetails != c.kind || m.Guid != c.guid {
 				t.Errorf("%s: %+v %v", c.id, m, err)
 				continue
@@ -1101,7 +1063,7 @@ func TestSeedRecipients(t *testing.T) {
 				t.Errorf("%s account: %+v %v", c.id, u, err)
 			}
 			c2, _ := tx.GetMailboxContent(m.Guid)
-			items, _, _, _ := Totals(c2.Primary)
+			items, _, _, _ := store.Totals(c2.Primary)
 			if (items > 0) == m.IsMailUser() {
 				t.Errorf("%s: %d items", c.id, items)
 			}
@@ -1115,35 +1077,35 @@ func TestSeedRecipients(t *testing.T) {
 
 func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	inTx(t, s, func(tx *Tx) {
-		setHold(t, tx, "pattif", func(m *Mailbox) { m.DelayHoldApplied = true })
-		p := mbx(t, tx, "pattif")
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		setHold(t, tx, "pattif", func(m *store.Mailbox) { m.DelayHoldApplied = true })
+		p := storetest.Mailbox(t, tx, "pattif")
 		id := p.ExternalDirectoryObjectId
-		must(t, tx.DeleteUserAccount(id))
-		if m := mbx(t, tx, p.Guid); m.LifecycleState != StateInactive {
+		storetest.Must(t, tx.DeleteUserAccount(id))
+		if m := storetest.Mailbox(t, tx, p.Guid); m.LifecycleState != store.StateInactive {
 			t.Fatalf("state %s", m.LifecycleState)
 		}
 		// Another account takes the UPN meanwhile.
-		_, nu, err := tx.CreateMailbox(NewMailboxInput{Name: "Patti F", Alias: "pattif2", MicrosoftOnlineServicesID: "pattif@contoso.com", NoLicense: true})
-		must(t, err)
-		before := txExport(t, tx)
-		var de *DuplicateError
+		_, nu, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Patti F", Alias: "pattif2", MicrosoftOnlineServicesID: "pattif@contoso.com", NoLicense: true})
+		storetest.Must(t, err)
+		before := storetest.TxExport(t, tx)
+		var de *store.DuplicateError
 		if err := tx.RestoreUserAccount(id); !errors.As(err, &de) || de.Property != "UserPrincipalName" || de.ExistingGuid != nu.ObjectID {
 			t.Errorf("restore with UPN taken: %v", err)
 		}
-		if txExport(t, tx) != before {
+		if storetest.TxExport(t, tx) != before {
 			t.Error("refused restore changed the tenant")
 		}
-		must(t, tx.DeleteUserAccount(nu.ObjectID))
-		must(t, tx.PurgeUserAccount(nu.ObjectID))
-		must(t, tx.AdvanceBy(20*Day))
-		must(t, tx.RestoreUserAccount(id))
-		m := mbx(t, tx, p.Guid)
-		if m.LifecycleState != StateActive || !m.DelayHoldApplied || m.IsInactiveMailbox {
+		storetest.Must(t, tx.DeleteUserAccount(nu.ObjectID))
+		storetest.Must(t, tx.PurgeUserAccount(nu.ObjectID))
+		storetest.Must(t, tx.AdvanceBy(20*store.Day))
+		storetest.Must(t, tx.RestoreUserAccount(id))
+		m := storetest.Mailbox(t, tx, p.Guid)
+		if m.LifecycleState != store.StateActive || !m.DelayHoldApplied || m.IsInactiveMailbox {
 			t.Errorf("after restore (T6): %+v", m)
 		}
-		if u, _ := tx.GetUser(id); u.State != UserActive || !u.HasLicense("SPE_E5") {
+		if u, _ := tx.GetUser(id); u.State != store.UserActive || !u.HasLicense("SPE_E5") {
 			t.Errorf("account: %+v", u)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {

@@ -1,15 +1,18 @@
-package store
+package store_test
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 func TestMailboxIndexLookups(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	tests := []struct {
 		identity string
 		alias    string // "" = no match
@@ -35,7 +38,7 @@ func TestMailboxIndexLookups(t *testing.T) {
 		{"nobody@contoso.com", ""},
 		{"", ""},
 	}
-	_ = s.View(func(tx *Tx) error {
+	_ = s.View(func(tx *store.Tx) error {
 		for _, tt := range tests {
 			ms, err := tx.FindMailboxes(tt.identity)
 			if err != nil {
@@ -62,8 +65,8 @@ func TestMailboxIndexLookups(t *testing.T) {
 
 func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	err := s.Update(func(tx *Tx) error {
+	s := storetest.Seeded(t, store.SeedContoso)
+	err := s.Update(func(tx *store.Tx) error {
 		ms, _ := tx.FindMailboxes("walterh")
 		m := ms[0]
 		m.Alias, m.Name = "wharp", "wharp"
@@ -81,8 +84,8 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 		dup := *m
 		dup.Guid = tx.NewGuid()
 		dup.ExchangeGuid = tx.NewGuid()
-		dup.LifecycleState = StateInactive
-		dup.DistinguishedName = HostedDN(dup.Name, SeedTenantName, SeedPartition, true)
+		dup.LifecycleState = store.StateInactive
+		dup.DistinguishedName = store.HostedDN(dup.Name, store.SeedTenantName, store.SeedPartition, true)
 		if err := tx.PutMailbox(&dup); err != nil {
 			return err
 		}
@@ -98,7 +101,7 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 		if ms, _ := tx.FindMailboxes("walterh@contoso.com"); len(ms) != 1 {
 			t.Errorf("after delete got %d", len(ms))
 		}
-		if err := tx.DeleteMailbox(dup.Guid); !errors.Is(err, ErrNotFound) {
+		if err := tx.DeleteMailbox(dup.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("second delete: %v", err)
 		}
 		return nil
@@ -110,13 +113,13 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 
 func TestScanMailboxesInBatches(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	seen := map[string]bool{}
 	cursor := ""
 	batches := 0
 	for {
-		var page []*Mailbox
-		err := s.View(func(tx *Tx) error {
+		var page []*store.Mailbox
+		err := s.View(func(tx *store.Tx) error {
 			var err error
 			page, cursor, err = tx.ScanMailboxes(cursor, 5)
 			return err
@@ -142,8 +145,8 @@ func TestScanMailboxesInBatches(t *testing.T) {
 
 func TestSeededPersonas(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	_ = s.View(func(tx *Tx) error {
+	s := storetest.Seeded(t, store.SeedContoso)
+	_ = s.View(func(tx *store.Tx) error {
 		o, err := tx.Organization()
 		if err != nil {
 			t.Fatal(err)
@@ -163,15 +166,15 @@ func TestSeededPersonas(t *testing.T) {
 				continue
 			}
 			m := ms[0]
-			if m.LifecycleState != StateActive || !m.Licensed || m.WhenSoftDeleted != nil || m.IsInactiveMailbox {
+			if m.LifecycleState != store.StateActive || !m.Licensed || m.WhenSoftDeleted != nil || m.IsInactiveMailbox {
 				t.Errorf("%s is not an active licensed mailbox", alias)
 			}
 			u, err := tx.GetUser(m.ExternalDirectoryObjectId)
-			if err != nil || u.State != UserActive || !u.HasLicense("SPE_E5") || u.MailboxGuid != m.Guid {
+			if err != nil || u.State != store.UserActive || !u.HasLicense("SPE_E5") || u.MailboxGuid != m.Guid {
 				t.Errorf("%s user: %+v %v", alias, u, err)
 			}
 			c, _ := tx.GetMailboxContent(m.Guid)
-			if items, _, _, _ := Totals(c.Primary); items == 0 {
+			if items, _, _, _ := store.Totals(c.Primary); items == 0 {
 				t.Errorf("%s has no content", alias)
 			}
 		}
@@ -185,8 +188,8 @@ func TestSeededPersonas(t *testing.T) {
 
 func TestLicenseAssignment(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	err := s.Update(func(tx *Tx) error {
+	s := storetest.Seeded(t, store.SeedContoso)
+	err := s.Update(func(tx *store.Tx) error {
 		ms, _ := tx.FindMailboxes("laura")
 		id := ms[0].ExternalDirectoryObjectId
 		if err := tx.RemoveLicense(id, "SPE_E5"); err != nil {
@@ -210,7 +213,7 @@ func TestLicenseAssignment(t *testing.T) {
 		if err := tx.RemoveLicense(ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
 			return err
 		}
-		var lu *LicenseUnavailableError
+		var lu *store.LicenseUnavailableError
 		if err := tx.AssignLicense(ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
 			t.Errorf("reassign freed unit: %v", err)
 		}

@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"encoding/json"
@@ -12,6 +12,9 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // schema1Fixture is an export of the empty seed as a schema-1 exosim
@@ -35,23 +38,23 @@ func readSchema1Fixture(t *testing.T) []byte {
 // migrations.
 func writeSchema1Store(t *testing.T, path string, data []byte) {
 	t.Helper()
-	var doc exportDoc
+	var doc store.ExportDoc
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	err = s.Update(func(tx *Tx) error {
-		if err := tx.loadDoc(&doc); err != nil {
+	err = s.Update(func(tx *store.Tx) error {
+		if err := store.TxLoadDoc(tx, &doc); err != nil {
 			return err
 		}
 		if err := rewriteRecordsAsJSON(tx); err != nil {
 			return err
 		}
-		return tx.metaPut(metaSchemaVersion, "1")
+		return store.TxMetaPut(tx, store.MetaSchemaVersion, "1")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -60,9 +63,9 @@ func writeSchema1Store(t *testing.T, path string, data []byte) {
 
 // rewriteRecordsAsJSON stores every record of tx as compact JSON, the
 // record encoding of schema 1 and 2.
-func rewriteRecordsAsJSON(tx *Tx) error {
+func rewriteRecordsAsJSON(tx *store.Tx) error {
 	return forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
-		j, err := tx.s.schema.valueToJSON(bucket, v)
+		j, err := tx.ValueToJSON(bucket, v)
 		if err != nil {
 			return err
 		}
@@ -72,16 +75,16 @@ func rewriteRecordsAsJSON(tx *Tx) error {
 
 // forEachStoredRecord calls fn for every record of every data bucket
 // (the audit log too); fn may replace the record.
-func forEachStoredRecord(tx *Tx, fn func(bucket string, b *bolt.Bucket, k, v []byte) error) error {
+func forEachStoredRecord(tx *store.Tx, fn func(bucket string, b *bolt.Bucket, k, v []byte) error) error {
 	var names []string
-	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-		if n := string(name); n != bucketMeta && n != bucketIndex {
+	_ = tx.Bolt().ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if n := string(name); n != store.BucketMeta && n != store.BucketIndex {
 			names = append(names, n)
 		}
 		return nil
 	})
 	for _, name := range names {
-		b := tx.btx.Bucket([]byte(name))
+		b := tx.Bolt().Bucket([]byte(name))
 		type rec struct{ k, v []byte }
 		var recs []rec
 		_ = b.ForEach(func(k, v []byte) error {
@@ -99,19 +102,19 @@ func forEachStoredRecord(tx *Tx, fn func(bucket string, b *bolt.Bucket, k, v []b
 
 // assertBinaryRecords checks that every record of s is in the binary
 // encoding of schema 3 and decodes into its bucket's record type.
-func assertBinaryRecords(t *testing.T, s *Store) {
+func assertBinaryRecords(t *testing.T, s *store.Store) {
 	t.Helper()
 	n := 0
-	err := s.View(func(tx *Tx) error {
+	err := s.View(func(tx *store.Tx) error {
 		return forEachStoredRecord(tx, func(bucket string, _ *bolt.Bucket, k, v []byte) error {
 			n++
-			if isJSONRecord(v) {
+			if store.IsJSONRecord(v) {
 				return fmt.Errorf("record is still JSON: %.60s", v)
 			}
-			if _, ok := tx.s.schema.kind(bucket); !ok {
+			if !tx.KnowsBucket(bucket) {
 				return fmt.Errorf("bucket %q is no kind of the schema", bucket)
 			}
-			return decodeValue(v, tx.s.schema.newValue(bucket))
+			return store.DecodeValue(v, tx.NewValue(bucket))
 		})
 	})
 	if err != nil {
@@ -125,8 +128,8 @@ func assertBinaryRecords(t *testing.T, s *Store) {
 // fileSchemaVersion returns the schema version recorded in a tenant file.
 func fileSchemaVersion(t *testing.T, path string) int {
 	t.Helper()
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond, ReadOnly: true})
-	var me *SchemaMigrationError
+	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond, ReadOnly: true})
+	var me *store.SchemaMigrationError
 	if errors.As(err, &me) {
 		return me.Found
 	}
@@ -144,30 +147,30 @@ func fileSchemaVersion(t *testing.T, path string) int {
 // assertMigrated checks that s is at SchemaVersion, that every folder with
 // items has cohorts adding up to its totals, dated the mailbox creation
 // (the fixture had none), and that every registered check passes.
-func assertMigrated(t *testing.T, s *Store) {
+func assertMigrated(t *testing.T, s *store.Store) {
 	t.Helper()
 	info, err := s.Info()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.SchemaVersion != SchemaVersion {
-		t.Errorf("schema version after migration = %d, want %d", info.SchemaVersion, SchemaVersion)
+	if info.SchemaVersion != store.SchemaVersion {
+		t.Errorf("schema version after migration = %d, want %d", info.SchemaVersion, store.SchemaVersion)
 	}
 	folders := 0
-	err = s.View(func(tx *Tx) error {
-		return forEachDecoded(tx, bucketContent, "", func(key string, c *MailboxContent) error {
+	err = s.View(func(tx *store.Tx) error {
+		return store.ContentKind.ForEach(tx, "", func(key string, c *store.MailboxContent) error {
 			m, err := tx.GetMailbox(key)
 			if err != nil {
 				return err
 			}
-			day := m.WhenMailboxCreated.UTC().Format(cohortDay)
-			for _, fs := range [][]Folder{c.Primary, c.Archive} {
+			day := m.WhenMailboxCreated.UTC().Format(store.CohortDay)
+			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 				for _, f := range fs {
 					if f.ItemCount == 0 {
 						continue
 					}
 					folders++
-					want := []Cohort{{Date: day, Count: f.ItemCount, Size: f.FolderSize}}
+					want := []store.Cohort{{Date: day, Count: f.ItemCount, Size: f.FolderSize}}
 					if fmt.Sprint(f.Cohorts) != fmt.Sprint(want) {
 						t.Errorf("%s %s: cohorts %v, want %v", key, f.FolderPath, f.Cohorts, want)
 					}
@@ -194,17 +197,17 @@ func assertMigrated(t *testing.T, s *Store) {
 
 func TestMigrationChain(t *testing.T) {
 	t.Parallel()
-	migrations := tenantSchema().migrations
+	migrations := store.TenantSchema().Migrations()
 	for i, m := range migrations {
-		if m.From != minSchemaVersion+i || m.Apply == nil || m.Name == "" {
-			t.Errorf("migrations[%d] = {From: %d, Name: %q}, want From %d with a name and Apply", i, m.From, m.Name, minSchemaVersion+i)
+		if m.From != store.MinSchemaVersion+i || m.Apply == nil || m.Name == "" {
+			t.Errorf("migrations[%d] = {From: %d, Name: %q}, want From %d with a name and Apply", i, m.From, m.Name, store.MinSchemaVersion+i)
 		}
 	}
-	if n := len(migrations); minSchemaVersion+n != SchemaVersion {
-		t.Errorf("migrations lead from %d to %d, want SchemaVersion %d", minSchemaVersion, minSchemaVersion+n, SchemaVersion)
+	if n := len(migrations); store.MinSchemaVersion+n != store.SchemaVersion {
+		t.Errorf("migrations lead from %d to %d, want SchemaVersion %d", store.MinSchemaVersion, store.MinSchemaVersion+n, store.SchemaVersion)
 	}
-	if v := tenantSchema().Version(); v != SchemaVersion {
-		t.Errorf("tenant schema version %d, want %d", v, SchemaVersion)
+	if v := store.TenantSchema().Version(); v != store.SchemaVersion {
+		t.Errorf("tenant schema version %d, want %d", v, store.SchemaVersion)
 	}
 }
 
@@ -213,13 +216,13 @@ func TestSchema1Fixture(t *testing.T) {
 	data := readSchema1Fixture(t)
 
 	// (a) Importing the schema-1 export migrates it.
-	imported := openTemp(t)
+	imported := storetest.Open(t)
 	if err := imported.Import(strings.NewReader(string(data))); err != nil {
 		t.Fatal(err)
 	}
 	assertMigrated(t, imported)
-	want := exportString(t, imported)
-	if !strings.Contains(want, fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion)) || !strings.Contains(want, `"cohorts"`) {
+	want := storetest.Export(t, imported)
+	if !strings.Contains(want, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion)) || !strings.Contains(want, `"cohorts"`) {
 		t.Error("export after migration lacks the new schema version or the cohorts")
 	}
 
@@ -228,12 +231,12 @@ func TestSchema1Fixture(t *testing.T) {
 	writeSchema1Store(t, path, data)
 
 	// Read-only: refused, and the file is left as it was.
-	_, err := Open(path, Options{ReadOnly: true})
-	var me *SchemaMigrationError
-	if !errors.As(err, &me) || me.Found != 1 || me.Supported != SchemaVersion {
+	_, err := store.Open(path, store.Options{ReadOnly: true})
+	var me *store.SchemaMigrationError
+	if !errors.As(err, &me) || me.Found != 1 || me.Supported != store.SchemaVersion {
 		t.Fatalf("read-only Open of a schema-1 file = %v", err)
 	}
-	wantMsg := fmt.Sprintf("tenant file %q has schema version 1 and must be migrated to schema version %d: open it read-write once (any exosim command that may change the tenant, e.g. `exosim tenant info`) to migrate it", path, SchemaVersion)
+	wantMsg := fmt.Sprintf("tenant file %q has schema version 1 and must be migrated to schema version %d: open it read-write once (any exosim command that may change the tenant, e.g. `exosim tenant info`) to migrate it", path, store.SchemaVersion)
 	if err.Error() != wantMsg {
 		t.Errorf("read-only Open error\n got: %s\nwant: %s", err, wantMsg)
 	}
@@ -241,22 +244,22 @@ func TestSchema1Fixture(t *testing.T) {
 		t.Fatalf("schema version after refused read-only open = %d, want 1", v)
 	}
 
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	assertMigrated(t, s)
-	if got := exportString(t, s); got != want {
+	if got := storetest.Export(t, s); got != want {
 		t.Error("a migrated tenant file exports differently from the migrated import")
 	}
 	s.Close()
 
 	// The migration was recorded: a read-only open now works.
-	ro, err := Open(path, Options{ReadOnly: true})
+	ro, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("read-only Open after migration: %v", err)
 	}
-	if got := exportString(t, ro); got != want {
+	if got := storetest.Export(t, ro); got != want {
 		t.Error("migrated file changed after reopening")
 	}
 	ro.Close()
@@ -270,21 +273,21 @@ func TestMigrationIsAtomic(t *testing.T) {
 	writeSchema1Store(t, path, data)
 
 	boom := errors.New("boom")
-	failing := tenantSchema()
-	failing.migrations[0] = migration{From: 1, Name: "test", Apply: func(tx *Tx) error {
-		if err := migrateExplicitCohorts(tx); err != nil {
+	failing := store.TenantSchema()
+	failing.Migrations()[0] = store.Migration{From: 1, Name: "test", Apply: func(tx *store.Tx) error {
+		if err := store.MigrateExplicitCohorts(tx); err != nil {
 			return err
 		}
 		return boom
 	}}
-	_, err := Open(path, Options{LockTimeout: 200 * time.Millisecond, Schema: failing})
+	_, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond, Schema: failing})
 	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "migrate tenant from schema version 1 to 2 (test)") {
 		t.Fatalf("Open with a failing migration = %v", err)
 	}
 	if v := fileSchemaVersion(t, path); v != 1 {
 		t.Errorf("schema version after a failed migration = %d, want 1", v)
 	}
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,15 +297,15 @@ func TestMigrationIsAtomic(t *testing.T) {
 
 func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
-	doc := exportString(t, s)
-	cur := fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion)
+	s := storetest.Seeded(t, store.SeedEmpty)
+	doc := storetest.Export(t, s)
+	cur := fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion)
 	if !strings.Contains(doc, cur) {
 		t.Fatalf("export lacks %s", cur)
 	}
-	newer := strings.Replace(doc, cur, fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion+1), 1)
+	newer := strings.Replace(doc, cur, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion+1), 1)
 	err := s.Import(strings.NewReader(newer))
-	want := fmt.Sprintf("tenant data has schema version %d, but this exosim supports schema version %d at most; upgrade exosim", SchemaVersion+1, SchemaVersion)
+	want := fmt.Sprintf("tenant data has schema version %d, but this exosim supports schema version %d at most; upgrade exosim", store.SchemaVersion+1, store.SchemaVersion)
 	if err == nil || err.Error() != want {
 		t.Errorf("Import newer schema = %v, want %q", err, want)
 	}
@@ -310,22 +313,24 @@ func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
 	if err := s.Import(strings.NewReader(older)); err == nil || err.Error() != "tenant export has invalid schema version 0" {
 		t.Errorf("Import schema 0 = %v", err)
 	}
-	if exportString(t, s) != doc {
+	if storetest.Export(t, s) != doc {
 		t.Error("refused import changed the tenant")
 	}
 }
 
 func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
+	s := storetest.Seeded(t, store.SeedEmpty)
 	path := s.Path()
-	if err := s.Update(func(tx *Tx) error { return tx.metaPut(metaSchemaVersion, fmt.Sprint(SchemaVersion+1)) }); err != nil {
+	if err := s.Update(func(tx *store.Tx) error {
+		return store.TxMetaPut(tx, store.MetaSchemaVersion, fmt.Sprint(store.SchemaVersion+1))
+	}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	want := fmt.Sprintf("tenant file %q has schema version %d, but this exosim supports schema version %d at most; upgrade exosim", path, SchemaVersion+1, SchemaVersion)
+	want := fmt.Sprintf("tenant file %q has schema version %d, but this exosim supports schema version %d at most; upgrade exosim", path, store.SchemaVersion+1, store.SchemaVersion)
 	for _, ro := range []bool{false, true} {
-		_, err := Open(path, Options{ReadOnly: ro})
+		_, err := store.Open(path, store.Options{ReadOnly: ro})
 		if err == nil || err.Error() != want {
 			t.Errorf("Open(ReadOnly=%v) newer file = %v, want %q", ro, err, want)
 		}
@@ -338,16 +343,16 @@ func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
 // and exports byte for byte as before; so does its import.
 // syntheticTenantFile opens a new tenant file at path holding the contoso
 // seed and n synthetic mailboxes.
-func syntheticTenantFile(t *testing.T, path string, n int) *Store {
+func syntheticTenantFile(t *testing.T, path string, n int) *store.Store {
 	t.Helper()
-	s, err := Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
+	if err := s.Init(store.SeedContoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: n}); err != nil {
+	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: n}); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -357,32 +362,32 @@ func TestMigrateJSONRecordsToBinary(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "v2.db")
 	s := syntheticTenantFile(t, path, 300)
-	want := exportString(t, s)
+	want := storetest.Export(t, s)
 	assertBinaryRecords(t, s)
-	err := s.Update(func(tx *Tx) error {
+	err := s.Update(func(tx *store.Tx) error {
 		if err := rewriteRecordsAsJSON(tx); err != nil {
 			return err
 		}
-		return tx.metaPut(metaSchemaVersion, "2")
+		return store.TxMetaPut(tx, store.MetaSchemaVersion, "2")
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
+	if _, err := store.Open(path, store.Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only Open of a schema-2 file succeeded")
 	}
 
-	s, err = Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	s, err = store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if v := fileSchemaVersionOf(t, s); v != SchemaVersion {
-		t.Errorf("schema version after migration = %d, want %d", v, SchemaVersion)
+	if v := fileSchemaVersionOf(t, s); v != store.SchemaVersion {
+		t.Errorf("schema version after migration = %d, want %d", v, store.SchemaVersion)
 	}
 	assertBinaryRecords(t, s)
-	if got := exportString(t, s); got != want {
+	if got := storetest.Export(t, s); got != want {
 		t.Error("a migrated schema-2 tenant file exports differently from before")
 	}
 	findings, err := s.Check()
@@ -395,18 +400,18 @@ func TestMigrateJSONRecordsToBinary(t *testing.T) {
 
 	// The same tenant exported as schema 2 imports, migrates and exports
 	// as before.
-	v2 := strings.Replace(want, fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion), `"schemaVersion": 2,`, 1)
-	imported := openTemp(t)
+	v2 := strings.Replace(want, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion), `"schemaVersion": 2,`, 1)
+	imported := storetest.Open(t)
 	if err := imported.Import(strings.NewReader(v2)); err != nil {
 		t.Fatal(err)
 	}
 	assertBinaryRecords(t, imported)
-	if got := exportString(t, imported); got != want {
+	if got := storetest.Export(t, imported); got != want {
 		t.Error("an imported schema-2 export exports differently")
 	}
 }
 
-func fileSchemaVersionOf(t *testing.T, s *Store) int {
+func fileSchemaVersionOf(t *testing.T, s *store.Store) int {
 	t.Helper()
 	info, err := s.Info()
 	if err != nil {
@@ -419,16 +424,16 @@ func fileSchemaVersionOf(t *testing.T, s *Store) int {
 // deterministically (map keys sorted).
 func TestRecordEncodingIsDeterministic(t *testing.T) {
 	t.Parallel()
-	m := Mailbox{Guid: "g", Extra: map[string]RawValue{}}
+	m := store.Mailbox{Guid: "g", Extra: map[string]store.RawValue{}}
 	for i := 0; i < 50; i++ {
-		m.Extra[fmt.Sprintf("k%02d", i)] = RawValue(fmt.Sprintf("%d", i))
+		m.Extra[fmt.Sprintf("k%02d", i)] = store.RawValue(fmt.Sprintf("%d", i))
 	}
-	first, err := encodeValue(&m)
+	first, err := store.EncodeValue(&m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 20; i++ {
-		again, err := encodeValue(&m)
+		again, err := store.EncodeValue(&m)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -436,8 +441,8 @@ func TestRecordEncodingIsDeterministic(t *testing.T) {
 			t.Fatal("encoding the same record twice gave different bytes")
 		}
 	}
-	var back Mailbox
-	if err := decodeValue(first, &back); err != nil {
+	var back store.Mailbox
+	if err := store.DecodeValue(first, &back); err != nil {
 		t.Fatal(err)
 	}
 	if fmt.Sprint(back.Extra) != fmt.Sprint(m.Extra) {
@@ -447,7 +452,7 @@ func TestRecordEncodingIsDeterministic(t *testing.T) {
 
 // encodeTextKeyed encodes a mailbox as schema 3 stored it: a CBOR map
 // keyed by the json field names.
-func encodeTextKeyed(t *testing.T, m *Mailbox) []byte {
+func encodeTextKeyed(t *testing.T, m *store.Mailbox) []byte {
 	t.Helper()
 	rv := reflect.ValueOf(m).Elem()
 	fields := make([]reflect.StructField, rv.NumField())
@@ -456,7 +461,7 @@ func encodeTextKeyed(t *testing.T, m *Mailbox) []byte {
 		f.Tag = reflect.StructTag(`json:"` + f.Tag.Get("json") + `"`)
 		fields[i] = f
 	}
-	raw, err := cborEnc.Marshal(rv.Convert(reflect.StructOf(fields)).Interface())
+	raw, err := store.CborEnc.Marshal(rv.Convert(reflect.StructOf(fields)).Interface())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -470,15 +475,15 @@ func TestMigrateSchema3(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "v3.db")
 	s := syntheticTenantFile(t, path, 50)
-	want := exportString(t, s)
+	want := storetest.Export(t, s)
 	offices := 0
-	err := s.Update(func(tx *Tx) error {
+	err := s.Update(func(tx *store.Tx) error {
 		if err := forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
-			if bucket != bucketMailboxes {
+			if bucket != store.BucketMailboxes {
 				return nil
 			}
-			var m Mailbox
-			if err := decodeValue(v, &m); err != nil {
+			var m store.Mailbox
+			if err := store.DecodeValue(v, &m); err != nil {
 				return err
 			}
 			if m.AccountOffice != "" {
@@ -489,9 +494,9 @@ func TestMigrateSchema3(t *testing.T) {
 		}); err != nil {
 			return err
 		}
-		ib := tx.btx.Bucket([]byte(bucketIndex))
+		ib := tx.Bolt().Bucket([]byte(store.BucketIndex))
 		c := ib.Cursor()
-		prefix := []byte(IndexName + "\x00")
+		prefix := []byte(store.IndexName + "\x00")
 		var keys [][]byte
 		for k, _ := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, _ = c.Next() {
 			keys = append(keys, append([]byte(nil), k...))
@@ -501,7 +506,7 @@ func TestMigrateSchema3(t *testing.T) {
 				return err
 			}
 		}
-		return tx.metaPut(metaSchemaVersion, "3")
+		return store.TxMetaPut(tx, store.MetaSchemaVersion, "3")
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -511,20 +516,20 @@ func TestMigrateSchema3(t *testing.T) {
 	}
 	s.Close()
 
-	s, err = Open(path, Options{LockTimeout: 200 * time.Millisecond})
+	s, err = store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if v := fileSchemaVersionOf(t, s); v != SchemaVersion {
-		t.Errorf("schema version after migration = %d, want %d", v, SchemaVersion)
+	if v := fileSchemaVersionOf(t, s); v != store.SchemaVersion {
+		t.Errorf("schema version after migration = %d, want %d", v, store.SchemaVersion)
 	}
-	if got := exportString(t, s); got != want {
+	if got := storetest.Export(t, s); got != want {
 		t.Error("a migrated schema-3 tenant file exports differently from before")
 	}
-	err = s.View(func(tx *Tx) error {
+	err = s.View(func(tx *store.Tx) error {
 		return forEachStoredRecord(tx, func(bucket string, _ *bolt.Bucket, k, v []byte) error {
-			if bucket == bucketMailboxes && isTextKeyedMap(v) {
+			if bucket == store.BucketMailboxes && store.IsTextKeyedMap(v) {
 				return fmt.Errorf("mailbox is still keyed by field names")
 			}
 			return nil

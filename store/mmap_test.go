@@ -1,8 +1,11 @@
-package store
+package store_test
 
 import (
 	"sync"
 	"testing"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // TestConcurrentListingsShareNoSpan runs listings in concurrent read
@@ -11,16 +14,16 @@ import (
 // span of read pages unguarded.
 func TestConcurrentListingsShareNoSpan(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := 0; j < 20; j++ {
-				err := s.View(func(tx *Tx) error {
+				err := s.View(func(tx *store.Tx) error {
 					tx.ReleaseMappedPages()
-					ms, _, err := tx.ScanMailboxScope(ScopeAny, "", 0)
+					ms, _, err := tx.ScanMailboxScope(store.ScopeAny, "", 0)
 					if err == nil && len(ms) == 0 {
 						t.Error("listing read no mailbox")
 					}

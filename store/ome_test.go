@@ -1,29 +1,32 @@
-package store
+package store_test
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // withoutAME replaces the tenant's E5 subscription with Office 365 E3.
-func withoutAME(tx *Tx) error {
+func withoutAME(tx *store.Tx) error {
 	o, err := tx.Organization()
 	if err != nil {
 		return err
 	}
-	k, _ := LookupSku("ENTERPRISEPACK")
-	o.Subscriptions = []Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25, Consumed: 24}}
+	k, _ := store.LookupSku("ENTERPRISEPACK")
+	o.Subscriptions = []store.Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25, Consumed: 24}}
 	return tx.PutOrganization(o)
 }
 
 // withCustomTemplateRule adds S12's "Expire in 7 days" template and rule.
-func withCustomTemplateRule(tx *Tx) error {
-	if err := tx.PutOMEConfiguration(&OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7,
+func withCustomTemplateRule(tx *store.Tx) error {
+	if err := tx.PutOMEConfiguration(&store.OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7,
 		SocialIdSignIn: true, OTPEnabled: true}); err != nil {
 		return err
 	}
-	return tx.PutTransportRule(&TransportRule{Name: "All outgoing mail", FromScope: "InOrganization",
+	return tx.PutTransportRule(&store.TransportRule{Name: "All outgoing mail", FromScope: "InOrganization",
 		ApplyRightsProtectionTemplate: "Encrypt", ApplyRightsProtectionCustomizationTemplate: "Expire in 7 days"})
 }
 
@@ -31,7 +34,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name       string
-		setup      func(*Tx) error
+		setup      func(*store.Tx) error
 		to         string
 		encrypt    bool
 		identity   string
@@ -40,32 +43,32 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 		expires    bool
 		appliedBy  string
 	}{
-		{"gmail", nil, "jane.doe@gmail.com", true, IdentitySocial, ExperienceLinkBased, true, false, AppliedByOutlookOnTheWeb},
-		{"yahoo", nil, "kim@yahoo.com", true, IdentitySocial, ExperienceLinkBased, true, false, AppliedByOutlookOnTheWeb},
-		{"outlook.com", nil, "sam@outlook.com", true, IdentityMicrosoftAccount, ExperienceInline, false, false, AppliedByOutlookOnTheWeb},
-		{"hotmail.com", nil, "j@HOTMAIL.com", true, IdentityMicrosoftAccount, ExperienceInline, false, false, AppliedByOutlookOnTheWeb},
-		{"live.com", nil, "x@live.com", true, IdentityMicrosoftAccount, ExperienceInline, false, false, AppliedByOutlookOnTheWeb},
-		{"work or school tenant", nil, "partner@fabrikam.com", true, IdentityWorkOrSchool, ExperienceInline, false, false, AppliedByOutlookOnTheWeb},
-		{"other provider", nil, "bob@example.org", true, IdentityOther, ExperienceLinkBased, true, false, AppliedByOutlookOnTheWeb},
-		{"internal", nil, "pilarp@contoso.com", true, IdentityInternal, ExperienceInline, false, false, AppliedByOutlookOnTheWeb},
-		{"internal onmicrosoft", nil, "pilarp@contoso.onmicrosoft.com", true, IdentityInternal, ExperienceInline, false, false, AppliedByOutlookOnTheWeb},
+		{"gmail", nil, "jane.doe@gmail.com", true, store.IdentitySocial, store.ExperienceLinkBased, true, false, store.AppliedByOutlookOnTheWeb},
+		{"yahoo", nil, "kim@yahoo.com", true, store.IdentitySocial, store.ExperienceLinkBased, true, false, store.AppliedByOutlookOnTheWeb},
+		{"outlook.com", nil, "sam@outlook.com", true, store.IdentityMicrosoftAccount, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
+		{"hotmail.com", nil, "j@HOTMAIL.com", true, store.IdentityMicrosoftAccount, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
+		{"live.com", nil, "x@live.com", true, store.IdentityMicrosoftAccount, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
+		{"work or school tenant", nil, "partner@fabrikam.com", true, store.IdentityWorkOrSchool, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
+		{"other provider", nil, "bob@example.org", true, store.IdentityOther, store.ExperienceLinkBased, true, false, store.AppliedByOutlookOnTheWeb},
+		{"internal", nil, "pilarp@contoso.com", true, store.IdentityInternal, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
+		{"internal onmicrosoft", nil, "pilarp@contoso.onmicrosoft.com", true, store.IdentityInternal, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
 		{"custom template rule forces portal for outlook.com", withCustomTemplateRule, "sam@outlook.com", false,
-			IdentityMicrosoftAccount, ExperienceLinkBased, true, true, "MailFlowRule:All outgoing mail"},
+			store.IdentityMicrosoftAccount, store.ExperienceLinkBased, true, true, "MailFlowRule:All outgoing mail"},
 		{"custom template rule keeps internal inline", withCustomTemplateRule, "pilarp@contoso.com", false,
-			IdentityInternal, ExperienceInline, false, true, "MailFlowRule:All outgoing mail"},
-		{"tenant without AME", withoutAME, "jane.doe@gmail.com", true, IdentitySocial, ExperienceLinkBased, false, false, AppliedByOutlookOnTheWeb},
-		{"plain message", nil, "jane.doe@gmail.com", false, IdentitySocial, "", false, false, ""},
+			store.IdentityInternal, store.ExperienceInline, false, true, "MailFlowRule:All outgoing mail"},
+		{"tenant without AME", withoutAME, "jane.doe@gmail.com", true, store.IdentitySocial, store.ExperienceLinkBased, false, false, store.AppliedByOutlookOnTheWeb},
+		{"plain message", nil, "jane.doe@gmail.com", false, store.IdentitySocial, "", false, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := seeded(t, SeedContoso)
-			err := s.Update(func(tx *Tx) error {
+			s := storetest.Seeded(t, store.SeedContoso)
+			err := s.Update(func(tx *store.Tx) error {
 				if tt.setup != nil {
 					if err := tt.setup(tx); err != nil {
 						return err
 					}
 				}
-				m, err := tx.SendMessage(SendInput{From: "annb@contoso.com", To: []string{tt.to}, Subject: "t", Encrypt: tt.encrypt})
+				m, err := tx.SendMessage(store.SendInput{From: "annb@contoso.com", To: []string{tt.to}, Subject: "t", Encrypt: tt.encrypt})
 				if err != nil {
 					return err
 				}
@@ -78,7 +81,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 				}
 				if (m.ExpiresAt != nil) != tt.expires {
 					t.Errorf("ExpiresAt = %v, want set=%v", m.ExpiresAt, tt.expires)
-				} else if tt.expires && !m.ExpiresAt.Equal(m.SentTime.Add(7*Day)) {
+				} else if tt.expires && !m.ExpiresAt.Equal(m.SentTime.Add(7*store.Day)) {
 					t.Errorf("ExpiresAt = %v", m.ExpiresAt)
 				}
 				if m.AppliedBy != tt.appliedBy {
@@ -107,29 +110,29 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 
 func TestSeededMessages(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	_ = s.View(func(tx *Tx) error {
-		q3, err := tx.GetMessage("  " + SeedMessageQ3Figures + " ")
+	s := storetest.Seeded(t, store.SeedContoso)
+	_ = s.View(func(tx *store.Tx) error {
+		q3, err := tx.GetMessage("  " + store.SeedMessageQ3Figures + " ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if q3.Subject != "Q3 figures" || q3.Sender != "annb@contoso.com" || q3.ProtectionOption != ProtectionEncrypt ||
-			q3.AppliedBy != AppliedByOutlookOnTheWeb || q3.Revoked {
+		if q3.Subject != "Q3 figures" || q3.Sender != "annb@contoso.com" || q3.ProtectionOption != store.ProtectionEncrypt ||
+			q3.AppliedBy != store.AppliedByOutlookOnTheWeb || q3.Revoked {
 			t.Errorf("Q3 = %+v", q3)
 		}
-		if ok, _ := tx.IsRevocable(q3); !ok || !CanSenderRevoke(q3, "ANNB@contoso.com") {
+		if ok, _ := tx.IsRevocable(q3); !ok || !store.CanSenderRevoke(q3, "ANNB@contoso.com") {
 			t.Error("Q3 figures should be revocable by admin and sender")
 		}
-		c, err := tx.GetMessage(SeedMessageContract)
+		c, err := tx.GetMessage(store.SeedMessageContract)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok, _ := tx.IsRevocable(c); ok || CanSenderRevoke(c, "annb@contoso.com") {
+		if ok, _ := tx.IsRevocable(c); ok || store.CanSenderRevoke(c, "annb@contoso.com") {
 			t.Error("Contract must not be revocable")
 		}
 		n := 0
-		_ = tx.ForEachMessage("", func(m *Message) error {
-			if !m.SentTime.Before(DefaultClock()) {
+		_ = tx.ForEachMessage("", func(m *store.Message) error {
+			if !m.SentTime.Before(store.DefaultClock()) {
 				t.Errorf("%s sent at %v, not before the clock", m.Subject, m.SentTime)
 			}
 			n++
@@ -144,22 +147,22 @@ func TestSeededMessages(t *testing.T) {
 
 func TestCanSenderRevoke(t *testing.T) {
 	t.Parallel()
-	lb := MessageRecipient{Address: "a@gmail.com", IdentityType: IdentitySocial, Experience: ExperienceLinkBased}
-	in := MessageRecipient{Address: "b@outlook.com", IdentityType: IdentityMicrosoftAccount, Experience: ExperienceInline}
+	lb := store.MessageRecipient{Address: "a@gmail.com", IdentityType: store.IdentitySocial, Experience: store.ExperienceLinkBased}
+	in := store.MessageRecipient{Address: "b@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: store.ExperienceInline}
 	tests := []struct {
 		name   string
-		m      Message
+		m      store.Message
 		sender string
 		want   bool
 	}{
-		{"single link-based", Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []MessageRecipient{lb}}, "annb@contoso.com", true},
-		{"other sender", Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []MessageRecipient{lb}}, "meganb@contoso.com", false},
-		{"two recipients", Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []MessageRecipient{lb, lb}}, "annb@contoso.com", false},
-		{"inline", Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []MessageRecipient{in}}, "annb@contoso.com", false},
-		{"not encrypted", Message{Sender: "annb@contoso.com", Recipients: []MessageRecipient{lb}}, "annb@contoso.com", false},
+		{"single link-based", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb}}, "annb@contoso.com", true},
+		{"other sender", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb}}, "meganb@contoso.com", false},
+		{"two recipients", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb, lb}}, "annb@contoso.com", false},
+		{"inline", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{in}}, "annb@contoso.com", false},
+		{"not encrypted", store.Message{Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb}}, "annb@contoso.com", false},
 	}
 	for _, tt := range tests {
-		if got := CanSenderRevoke(&tt.m, tt.sender); got != tt.want {
+		if got := store.CanSenderRevoke(&tt.m, tt.sender); got != tt.want {
 			t.Errorf("%s: got %v", tt.name, got)
 		}
 	}
@@ -167,41 +170,41 @@ func TestCanSenderRevoke(t *testing.T) {
 
 func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 	t.Parallel()
-	noBrackets := SeedMessageQ3Figures[1 : len(SeedMessageQ3Figures)-1]
+	noBrackets := store.SeedMessageQ3Figures[1 : len(store.SeedMessageQ3Figures)-1]
 	tests := []struct {
 		name  string
-		setup func(*Tx) error
+		setup func(*store.Tx) error
 		id    string
 		check func(error) bool
 	}{
 		{"missing angle brackets", nil, noBrackets, func(err error) bool {
-			var e *MessageNotFoundError
-			return errors.As(err, &e) && errors.Is(err, ErrNotFound)
+			var e *store.MessageNotFoundError
+			return errors.As(err, &e) && errors.Is(err, store.ErrNotFound)
 		}},
-		{"unknown id", nil, "<nope@x>", func(err error) bool { var e *MessageNotFoundError; return errors.As(err, &e) }},
-		{"inline recipient", nil, SeedMessageContract, func(err error) bool {
-			var e *NotRevocableError
-			return errors.As(err, &e) && errors.Is(err, ErrNotRevocable)
+		{"unknown id", nil, "<nope@x>", func(err error) bool { var e *store.MessageNotFoundError; return errors.As(err, &e) }},
+		{"inline recipient", nil, store.SeedMessageContract, func(err error) bool {
+			var e *store.NotRevocableError
+			return errors.As(err, &e) && errors.Is(err, store.ErrNotRevocable)
 		}},
-		{"no AME licence", withoutAME, SeedMessageQ3Figures, func(err error) bool {
-			var e *NoAMELicenseError
-			return errors.As(err, &e) && errors.Is(err, ErrNotRevocable)
+		{"no AME licence", withoutAME, store.SeedMessageQ3Figures, func(err error) bool {
+			var e *store.NoAMELicenseError
+			return errors.As(err, &e) && errors.Is(err, store.ErrNotRevocable)
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := seeded(t, SeedContoso)
+			s := storetest.Seeded(t, store.SeedContoso)
 			if tt.setup != nil {
 				if err := s.Update(tt.setup); err != nil {
 					t.Fatal(err)
 				}
 			}
-			before := exportString(t, s)
-			err := s.Update(func(tx *Tx) error { return tx.RevokeMessage(tt.id, RevokedByAdmin) })
+			before := storetest.Export(t, s)
+			err := s.Update(func(tx *store.Tx) error { return tx.RevokeMessage(tt.id, store.RevokedByAdmin) })
 			if !tt.check(err) {
 				t.Fatalf("error = %T %v", err, err)
 			}
-			if exportString(t, s) != before {
+			if storetest.Export(t, s) != before {
 				t.Error("state changed")
 			}
 		})
@@ -210,31 +213,31 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 
 func TestRevokeAndRevokeFalse(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	err := s.Update(func(tx *Tx) error {
+	s := storetest.Seeded(t, store.SeedContoso)
+	err := s.Update(func(tx *store.Tx) error {
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		out, m, err := tx.SetMessageRevocation(SeedMessageQ3Figures, true)
-		if err != nil || out != RevocationDone || !m.Revoked || m.RevokedBy != RevokedByAdmin || !m.RevokedAt.Equal(tx.Now()) {
+		out, m, err := tx.SetMessageRevocation(store.SeedMessageQ3Figures, true)
+		if err != nil || out != store.RevocationDone || !m.Revoked || m.RevokedBy != store.RevokedByAdmin || !m.RevokedAt.Equal(tx.Now()) {
 			t.Errorf("revoke: %v %+v %v", out, m, err)
 		}
 		if ok, _ := tx.IsRevocable(m); !ok {
 			t.Error("IsRevocable must stay true after revocation")
 		}
-		if v := PortalView(m, "jane.doe@gmail.com", tx.Now()); v != PortalRevokedText {
+		if v := store.PortalView(m, "jane.doe@gmail.com", tx.Now()); v != store.PortalRevokedText {
 			t.Errorf("portal view %q", v)
 		}
-		if out, _, err := tx.SetMessageRevocation(SeedMessageQ3Figures, true); err != nil || out != RevocationAlreadyRevoked {
+		if out, _, err := tx.SetMessageRevocation(store.SeedMessageQ3Figures, true); err != nil || out != store.RevocationAlreadyRevoked {
 			t.Errorf("revoke again: %v %v", out, err)
 		}
-		if out, m, err := tx.SetMessageRevocation(SeedMessageQ3Figures, false); err != nil || out != RevocationUnrevokeIgnored || !m.Revoked {
+		if out, m, err := tx.SetMessageRevocation(store.SeedMessageQ3Figures, false); err != nil || out != store.RevocationUnrevokeIgnored || !m.Revoked {
 			t.Errorf("revoke false: %v %v", out, err)
 		}
-		if out, _, err := tx.SetMessageRevocation(SeedMessageContract, false); err != nil || out != RevocationNoChange {
+		if out, _, err := tx.SetMessageRevocation(store.SeedMessageContract, false); err != nil || out != store.RevocationNoChange {
 			t.Errorf("revoke false on unrevoked: %v %v", out, err)
 		}
-		m, _ = tx.GetMessage(SeedMessageQ3Figures)
+		m, _ = tx.GetMessage(store.SeedMessageQ3Figures)
 		if !m.Revoked {
 			t.Error("-Revoke $false un-revoked")
 		}
@@ -247,17 +250,17 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 
 func TestSenderRevoke(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	err := s.Update(func(tx *Tx) error {
-		var nr *NotRevocableError
-		if err := tx.SenderRevokeMessage(SeedMessageQ3Figures, "meganb@contoso.com"); !errors.As(err, &nr) {
+	s := storetest.Seeded(t, store.SeedContoso)
+	err := s.Update(func(tx *store.Tx) error {
+		var nr *store.NotRevocableError
+		if err := tx.SenderRevokeMessage(store.SeedMessageQ3Figures, "meganb@contoso.com"); !errors.As(err, &nr) {
 			t.Errorf("other sender: %v", err)
 		}
-		if err := tx.SenderRevokeMessage(SeedMessageQ3Figures, "annb@contoso.com"); err != nil {
+		if err := tx.SenderRevokeMessage(store.SeedMessageQ3Figures, "annb@contoso.com"); err != nil {
 			t.Errorf("sender revoke: %v", err)
 		}
-		m, _ := tx.GetMessage(SeedMessageQ3Figures)
-		if !m.Revoked || m.RevokedBy != RevokedBySender {
+		m, _ := tx.GetMessage(store.SeedMessageQ3Figures)
+		if !m.Revoked || m.RevokedBy != store.RevokedBySender {
 			t.Errorf("after sender revoke: %+v", m)
 		}
 		return nil
@@ -269,16 +272,16 @@ func TestSenderRevoke(t *testing.T) {
 
 func TestSendMessageValidation(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	tests := []SendInput{
+	s := storetest.Seeded(t, store.SeedContoso)
+	tests := []store.SendInput{
 		{From: "nobody", To: []string{"a@gmail.com"}},
 		{From: "annb@contoso.com"},
 		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, Encrypt: true, ProtectionOption: "Confidential"},
 		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, Encrypt: true, Template: "No such template"},
-		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, MessageID: SeedMessageContract},
+		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, MessageID: store.SeedMessageContract},
 	}
 	for i, in := range tests {
-		if err := s.Update(func(tx *Tx) error { _, err := tx.SendMessage(in); return err }); err == nil {
+		if err := s.Update(func(tx *store.Tx) error { _, err := tx.SendMessage(in); return err }); err == nil {
 			t.Errorf("case %d accepted", i)
 		}
 	}
@@ -286,16 +289,16 @@ func TestSendMessageValidation(t *testing.T) {
 
 func TestSendUpdatesFolders(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	count := func(tx *Tx, alias, path string) int64 {
+	s := storetest.Seeded(t, store.SeedContoso)
+	count := func(tx *store.Tx, alias, path string) int64 {
 		ms, _ := tx.FindMailboxes(alias)
 		c, _ := tx.GetMailboxContent(ms[0].Guid)
-		f, _ := FindFolder(c.Primary, path)
+		f, _ := store.FindFolder(c.Primary, path)
 		return f.ItemCount
 	}
-	_ = s.Update(func(tx *Tx) error {
+	_ = s.Update(func(tx *store.Tx) error {
 		sent, inbox := count(tx, "annb", "/Sent Items"), count(tx, "pilarp", "/Inbox")
-		if _, err := tx.SendMessage(SendInput{From: "annb@contoso.com", To: []string{"pilarp@contoso.com", "x@gmail.com"}, Subject: "hi"}); err != nil {
+		if _, err := tx.SendMessage(store.SendInput{From: "annb@contoso.com", To: []string{"pilarp@contoso.com", "x@gmail.com"}, Subject: "hi"}); err != nil {
 			t.Fatal(err)
 		}
 		if count(tx, "annb", "/Sent Items") != sent+1 || count(tx, "pilarp", "/Inbox") != inbox+1 {
@@ -309,19 +312,19 @@ func TestCreateOMEConfiguration(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name  string
-		setup func(*Tx) error
-		c     OMEConfiguration
+		setup func(*store.Tx) error
+		c     store.OMEConfiguration
 		check func(error) bool
 	}{
-		{"ok", nil, OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7}, func(err error) bool { return err == nil }},
-		{"duplicate", nil, OMEConfiguration{Identity: "ome configuration"}, func(err error) bool { var v *ValidationError; return errors.As(err, &v) }},
-		{"expiry too long", nil, OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 731}, func(err error) bool { var v *ValidationError; return errors.As(err, &v) }},
-		{"no AME", withoutAME, OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 7}, func(err error) bool { var v *NoAMELicenseError; return errors.As(err, &v) }},
+		{"ok", nil, store.OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7}, func(err error) bool { return err == nil }},
+		{"duplicate", nil, store.OMEConfiguration{Identity: "ome configuration"}, func(err error) bool { var v *store.ValidationError; return errors.As(err, &v) }},
+		{"expiry too long", nil, store.OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 731}, func(err error) bool { var v *store.ValidationError; return errors.As(err, &v) }},
+		{"no AME", withoutAME, store.OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 7}, func(err error) bool { var v *store.NoAMELicenseError; return errors.As(err, &v) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := seeded(t, SeedContoso)
-			err := s.Update(func(tx *Tx) error {
+			s := storetest.Seeded(t, store.SeedContoso)
+			err := s.Update(func(tx *store.Tx) error {
 				if tt.setup != nil {
 					if err := tt.setup(tx); err != nil {
 						return err

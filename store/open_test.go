@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"bytes"
@@ -10,6 +10,9 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // Files that are not exosim tenants are refused and left byte for byte as
@@ -25,20 +28,20 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, db.Update(func(btx *bolt.Tx) error {
+	storetest.Must(t, db.Update(func(btx *bolt.Tx) error {
 		b, err := btx.CreateBucket([]byte("users"))
 		if err != nil {
 			return err
 		}
 		return b.Put([]byte("k"), []byte("precious"))
 	}))
-	must(t, db.Close())
+	storetest.Must(t, db.Close())
 	text := filepath.Join(dir, "notes.db")
-	must(t, os.WriteFile(text, []byte("not a database\n"), 0o600))
+	storetest.Must(t, os.WriteFile(text, []byte("not a database\n"), 0o600))
 	fifo := filepath.Join(dir, "fifo.db")
-	must(t, syscall.Mkfifo(fifo, 0o600))
+	storetest.Must(t, syscall.Mkfifo(fifo, 0o600))
 	sub := filepath.Join(dir, "sub.db")
-	must(t, os.Mkdir(sub, 0o700))
+	storetest.Must(t, os.Mkdir(sub, 0o700))
 
 	for _, tc := range []struct{ path, reason string }{
 		{foreign, "a bbolt database with other buckets (users)"},
@@ -53,7 +56,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 		for _, ro := range []bool{false, true} {
 			done := make(chan error, 1)
 			go func() {
-				s, err := Open(tc.path, Options{ReadOnly: ro})
+				s, err := store.Open(tc.path, store.Options{ReadOnly: ro})
 				if err == nil {
 					s.Close()
 				}
@@ -61,7 +64,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 			}()
 			select {
 			case err := <-done:
-				var nt *NotTenantError
+				var nt *store.NotTenantError
 				if !errors.As(err, &nt) || !bytes.Contains([]byte(err.Error()), []byte(tc.reason)) {
 					t.Errorf("Open(%s, read-only %v) = %v, want a refusal saying %q", filepath.Base(tc.path), ro, err, tc.reason)
 				}
@@ -78,25 +81,25 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 
 	// A tenant cut short.
 	path := filepath.Join(dir, "tenant.db")
-	s, err := Open(path, Options{NoSync: true})
+	s, err := store.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, s.Init(SeedContoso, time.Time{}, false))
-	must(t, s.BuildSynthetic(SyntheticOptions{Mailboxes: 200}))
-	must(t, s.Close())
+	storetest.Must(t, s.Init(store.SeedContoso, time.Time{}, false))
+	storetest.Must(t, s.BuildSynthetic(store.SyntheticOptions{Mailboxes: 200}))
+	storetest.Must(t, s.Close())
 	fi, err := os.Stat(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, os.Truncate(path, fi.Size()/3))
+	storetest.Must(t, os.Truncate(path, fi.Size()/3))
 	for _, ro := range []bool{false, true} {
-		s, err := Open(path, Options{ReadOnly: ro})
+		s, err := store.Open(path, store.Options{ReadOnly: ro})
 		if err == nil {
 			_, err = s.Check()
 			s.Close()
 		}
-		var de *DamagedError
+		var de *store.DamagedError
 		if !errors.As(err, &de) {
 			t.Errorf("truncated tenant, read-only %v: %v, want it reported as damaged", ro, err)
 		}
@@ -109,33 +112,33 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 func TestLockWaitAndRelease(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "tenant.db")
-	a, err := Open(path, Options{NoSync: true, LockTimeout: 100 * time.Millisecond})
+	a, err := store.Open(path, store.Options{NoSync: true, LockTimeout: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	must(t, a.Init(SeedContoso, time.Time{}, false))
+	storetest.Must(t, a.Init(store.SeedContoso, time.Time{}, false))
 
 	began := time.Now()
-	_, err = Open(path, Options{LockTimeout: NoWait})
-	var le *LockedError
+	_, err = store.Open(path, store.Options{LockTimeout: store.NoWait})
+	var le *store.LockedError
 	if !errors.As(err, &le) || le.Waited != 0 {
 		t.Fatalf("NoWait on a held tenant: %v", err)
 	}
 	if took := time.Since(began); took > time.Second {
 		t.Errorf("NoWait waited %s", took)
 	}
-	if _, err := Open(path, Options{LockTimeout: 50 * time.Millisecond, ReadOnly: true}); !errors.As(err, &le) {
+	if _, err := store.Open(path, store.Options{LockTimeout: 50 * time.Millisecond, ReadOnly: true}); !errors.As(err, &le) {
 		t.Fatalf("reader beside a writer: %v", err)
 	}
 
 	gen := a.PrincipalsGeneration()
-	must(t, a.Release())
-	b, err := Open(path, Options{LockTimeout: NoWait})
+	storetest.Must(t, a.Release())
+	b, err := store.Open(path, store.Options{LockTimeout: store.NoWait})
 	if err != nil {
 		t.Fatalf("open after Release: %v", err)
 	}
-	must(t, b.Update(func(tx *Tx) error {
+	storetest.Must(t, b.Update(func(tx *store.Tx) error {
 		o, err := tx.Organization()
 		if err != nil {
 			return err
@@ -144,13 +147,13 @@ func TestLockWaitAndRelease(t *testing.T) {
 		return tx.PutOrganization(o)
 	}))
 	// a waits for b.
-	if err := a.View(func(*Tx) error { return nil }); err == nil {
+	if err := a.View(func(*store.Tx) error { return nil }); err == nil {
 		t.Log("a got the tenant while b held it")
 		t.Fail()
 	}
-	must(t, b.Close())
+	storetest.Must(t, b.Close())
 	var admin string
-	must(t, a.View(func(tx *Tx) error {
+	storetest.Must(t, a.View(func(tx *store.Tx) error {
 		o, err := tx.Organization()
 		admin = o.AdminUPN
 		return err
@@ -161,8 +164,8 @@ func TestLockWaitAndRelease(t *testing.T) {
 	if a.PrincipalsGeneration() == gen {
 		t.Error("another process's change did not move the generation")
 	}
-	must(t, a.Acquire())
-	if _, err := Open(path, Options{LockTimeout: NoWait, ReadOnly: true}); !errors.As(err, &le) {
+	storetest.Must(t, a.Acquire())
+	if _, err := store.Open(path, store.Options{LockTimeout: store.NoWait, ReadOnly: true}); !errors.As(err, &le) {
 		t.Errorf("open while a holds it again after Acquire: %v", err)
 	}
 }

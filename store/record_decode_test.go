@@ -1,10 +1,12 @@
-package store
+package store_test
 
 import (
 	"fmt"
 	"reflect"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // fillValue sets every field of the struct at v to a value derived from
@@ -20,20 +22,20 @@ func fillValue(t *testing.T, v reflect.Value, seed int) {
 		name := v.Type().Field(i).Name
 		ts := time.Date(2024, 3, 1, 9, 0, seed, 123456789*(seed%2), time.UTC)
 		switch f.Type() {
-		case typeTime:
+		case store.TypeTime:
 			f.Set(reflect.ValueOf(ts))
-		case typeTimePtr:
+		case store.TypeTimePtr:
 			f.Set(reflect.ValueOf(&ts))
-		case typeStrings:
+		case store.TypeStrings:
 			if seed%4 == 1 {
 				f.Set(reflect.ValueOf([]string{})) // empty, not nil
 			} else {
 				f.Set(reflect.ValueOf([]string{name + "-a", fmt.Sprintf("日本語-%d", seed)}))
 			}
-		case typeStrMap:
+		case store.TypeStrMap:
 			f.Set(reflect.ValueOf(map[string]string{"k" + name: fmt.Sprint(seed)}))
-		case typeExtraMap:
-			f.Set(reflect.ValueOf(map[string]RawValue{"Office": RawValue(`"B1"`), "N": RawValue(fmt.Sprint(seed))}))
+		case store.TypeExtraMap:
+			f.Set(reflect.ValueOf(map[string]store.RawValue{"Office": store.RawValue(`"B1"`), "N": store.RawValue(fmt.Sprint(seed))}))
 		default:
 			switch f.Kind() {
 			case reflect.String:
@@ -60,19 +62,19 @@ func fillValue(t *testing.T, v reflect.Value, seed int) {
 	}
 }
 
-func fillMailbox(t *testing.T, seed int) Mailbox {
-	var m Mailbox
+func fillMailbox(t *testing.T, seed int) store.Mailbox {
+	var m store.Mailbox
 	fillValue(t, reflect.ValueOf(&m).Elem(), seed)
 	if seed%5 == 0 {
-		m.ProhibitSendQuota = QuotaUnlimited
+		m.ProhibitSendQuota = store.QuotaUnlimited
 		m.WhenSoftDeleted = nil
 		m.EmailAddresses = nil
 	}
 	return m
 }
 
-func fillContent(t *testing.T, seed int) MailboxContent {
-	var c MailboxContent
+func fillContent(t *testing.T, seed int) store.MailboxContent {
+	var c store.MailboxContent
 	fillValue(t, reflect.ValueOf(&c).Elem(), seed)
 	if seed%5 == 0 {
 		c.Archive = nil
@@ -87,15 +89,15 @@ func TestFastDecode(t *testing.T) {
 	t.Parallel()
 	for seed := 0; seed < 30; seed++ {
 		m := fillMailbox(t, seed)
-		raw, err := encodeValue(&m)
+		raw, err := store.EncodeValue(&m)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want, got Mailbox
-		if err := cborDec.Unmarshal(raw, &want); err != nil {
+		var want, got store.Mailbox
+		if err := store.CborDec.Unmarshal(raw, &want); err != nil {
 			t.Fatal(err)
 		}
-		if !decodeMailboxFast(raw, &got) {
+		if !store.DecodeMailboxFast(raw, &got) {
 			t.Fatalf("seed %d: the fast decoder gave up on an encoded mailbox", seed)
 		}
 		if !reflect.DeepEqual(got, want) {
@@ -103,15 +105,15 @@ func TestFastDecode(t *testing.T) {
 		}
 
 		c := fillContent(t, seed)
-		raw, err = encodeValue(&c)
+		raw, err = store.EncodeValue(&c)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var wantC, gotC MailboxContent
-		if err := cborDec.Unmarshal(raw, &wantC); err != nil {
+		var wantC, gotC store.MailboxContent
+		if err := store.CborDec.Unmarshal(raw, &wantC); err != nil {
 			t.Fatal(err)
 		}
-		if !decodeContentFast(raw, &gotC) {
+		if !store.DecodeContentFast(raw, &gotC) {
 			t.Fatalf("seed %d: the fast decoder gave up on encoded content", seed)
 		}
 		if !reflect.DeepEqual(gotC, wantC) {
@@ -126,25 +128,25 @@ func TestFastDecode(t *testing.T) {
 func TestFastDecodeGivesUp(t *testing.T) {
 	t.Parallel()
 	m := fillMailbox(t, 7)
-	raw, err := encodeValue(&m)
+	raw, err := store.EncodeValue(&m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < len(raw); i++ {
-		var x Mailbox
-		decodeMailboxFast(raw[:i], &x) // must not panic
+		var x store.Mailbox
+		store.DecodeMailboxFast(raw[:i], &x) // must not panic
 	}
 	unknown := append([]byte{}, raw...)
 	unknown[0]++ // one more pair announced than present
-	var x Mailbox
-	if decodeMailboxFast(unknown, &x) {
+	var x store.Mailbox
+	if store.DecodeMailboxFast(unknown, &x) {
 		t.Error("fast decoder accepted a map with a missing pair")
 	}
-	if decodeMailboxFast(encodeTextKeyed(t, &m), &x) {
+	if store.DecodeMailboxFast(encodeTextKeyed(t, &m), &x) {
 		t.Error("fast decoder accepted a text-keyed record")
 	}
-	var viaDecodeValue Mailbox
-	if err := decodeValue(raw, &viaDecodeValue); err != nil || !reflect.DeepEqual(viaDecodeValue.Guid, m.Guid) {
+	var viaDecodeValue store.Mailbox
+	if err := store.DecodeValue(raw, &viaDecodeValue); err != nil || !reflect.DeepEqual(viaDecodeValue.Guid, m.Guid) {
 		t.Errorf("decodeValue: %v, guid %q", err, viaDecodeValue.Guid)
 	}
 }
@@ -152,17 +154,17 @@ func TestFastDecodeGivesUp(t *testing.T) {
 func BenchmarkMailboxDecode(b *testing.B) {
 	t := &testing.T{}
 	m := fillMailbox(t, 7)
-	raw, _ := encodeValue(&m)
+	raw, _ := store.EncodeValue(&m)
 	b.Run("general", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			var x Mailbox
-			_ = cborDec.Unmarshal(raw, &x)
+			var x store.Mailbox
+			_ = store.CborDec.Unmarshal(raw, &x)
 		}
 	})
 	b.Run("fast", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			var x Mailbox
-			decodeMailboxFast(raw, &x)
+			var x store.Mailbox
+			store.DecodeMailboxFast(raw, &x)
 		}
 	})
 }
@@ -173,7 +175,7 @@ func FuzzFastDecode(f *testing.F) {
 	t := &testing.T{}
 	for _, seed := range []int{0, 1, 5, 7} {
 		m := fillMailbox(t, seed)
-		raw, err := encodeValue(&m)
+		raw, err := store.EncodeValue(&m)
 		if err != nil {
 			f.Fatal(err)
 		}
@@ -181,24 +183,24 @@ func FuzzFastDecode(f *testing.F) {
 	}
 	for _, seed := range []int{1, 6} {
 		c := fillContent(t, seed)
-		raw, err := encodeValue(&c)
+		raw, err := store.EncodeValue(&c)
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(raw)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		var fast Mailbox
-		if decodeMailboxFast(raw, &fast) {
-			var general Mailbox
-			if err := cborDec.Unmarshal(raw, &general); err != nil {
+		var fast store.Mailbox
+		if store.DecodeMailboxFast(raw, &fast) {
+			var general store.Mailbox
+			if err := store.CborDec.Unmarshal(raw, &general); err != nil {
 				t.Fatalf("fast decoder accepted a mailbox the general one refuses: %v", err)
 			}
 		}
-		var fastC MailboxContent
-		if decodeContentFast(raw, &fastC) {
-			var general MailboxContent
-			if err := cborDec.Unmarshal(raw, &general); err != nil {
+		var fastC store.MailboxContent
+		if store.DecodeContentFast(raw, &fastC) {
+			var general store.MailboxContent
+			if err := store.CborDec.Unmarshal(raw, &general); err != nil {
 				t.Fatalf("fast decoder accepted content the general one refuses: %v", err)
 			}
 		}

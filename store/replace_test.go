@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"errors"
@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // A rebuilt tenant is the build's tenant, compacted: the export is the
@@ -14,41 +17,41 @@ import (
 func TestRebuildCompacts(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	ref, err := Open(filepath.Join(dir, "ref.db"), Options{NoSync: true})
+	ref, err := store.Open(filepath.Join(dir, "ref.db"), store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, ref.Init(SeedContoso, time.Time{}, false))
-	must(t, ref.BuildSynthetic(SyntheticOptions{Mailboxes: 400, BatchSize: 50}))
-	want := exportString(t, ref)
-	must(t, ref.Close())
+	storetest.Must(t, ref.Init(store.SeedContoso, time.Time{}, false))
+	storetest.Must(t, ref.BuildSynthetic(store.SyntheticOptions{Mailboxes: 400, BatchSize: 50}))
+	want := storetest.Export(t, ref)
+	storetest.Must(t, ref.Close())
 
 	path := filepath.Join(dir, "bulk.db")
-	err = Rebuild(path, Options{}, func(old, fresh *Store) error {
+	err = store.Rebuild(path, store.Options{}, func(old, fresh *store.Store) error {
 		if old != nil {
 			t.Error("a missing tenant was handed over as an old one")
 		}
-		if err := fresh.Init(SeedContoso, time.Time{}, false); err != nil {
+		if err := fresh.Init(store.SeedContoso, time.Time{}, false); err != nil {
 			return err
 		}
-		return fresh.BuildSynthetic(SyntheticOptions{Mailboxes: 400, BatchSize: 50})
+		return fresh.BuildSynthetic(store.SyntheticOptions{Mailboxes: 400, BatchSize: 50})
 	})
-	must(t, err)
-	s, err := Open(path, Options{})
+	storetest.Must(t, err)
+	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if n := s.db.Stats().FreePageN; n > 2 {
+	if n := s.BoltDB().Stats().FreePageN; n > 2 {
 		t.Errorf("the rebuilt file has %d free pages", n)
 	}
-	if got := exportString(t, s); got != want {
+	if got := storetest.Export(t, s); got != want {
 		t.Error("the rebuilt tenant exports differently from one built in place")
 	}
-	if got := findingsText(t, s); got != "" {
+	if got := storetest.Findings(t, s); got != "" {
 		t.Errorf("findings after the rebuild:\n%s", got)
 	}
-	if left, _ := filepath.Glob(path + buildInfix + "*"); len(left) != 0 {
+	if left, _ := filepath.Glob(path + store.BuildInfix + "*"); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
 	}
 }
@@ -61,39 +64,39 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	dir := t.TempDir()
 	target := filepath.Join(dir, "data", "tenant.db")
 	link := filepath.Join(dir, "tenant.db")
-	must(t, os.MkdirAll(filepath.Dir(target), 0o700))
-	must(t, os.Symlink(filepath.Join("data", "tenant.db"), link))
-	s, err := Open(link, Options{})
+	storetest.Must(t, os.MkdirAll(filepath.Dir(target), 0o700))
+	storetest.Must(t, os.Symlink(filepath.Join("data", "tenant.db"), link))
+	s, err := store.Open(link, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	must(t, s.Init(SeedEmpty, time.Time{}, false))
-	before := exportString(t, s)
-	must(t, s.Close())
+	storetest.Must(t, s.Init(store.SeedEmpty, time.Time{}, false))
+	before := storetest.Export(t, s)
+	storetest.Must(t, s.Close())
 
 	boom := errors.New("boom")
-	err = Rebuild(link, Options{}, func(old, fresh *Store) error {
+	err = store.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error {
 		if old == nil {
 			t.Error("the existing tenant was not handed over")
 		}
-		must(t, fresh.Init(SeedContoso, time.Time{}, false))
+		storetest.Must(t, fresh.Init(store.SeedContoso, time.Time{}, false))
 		return boom
 	})
 	if !errors.Is(err, boom) {
 		t.Fatalf("failed build: %v", err)
 	}
-	s, err = Open(link, Options{})
+	s, err = store.Open(link, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := exportString(t, s); got != before {
+	if got := storetest.Export(t, s); got != before {
 		t.Error("a failed rebuild changed the tenant")
 	}
-	must(t, s.Close())
+	storetest.Must(t, s.Close())
 
-	stray := target + buildInfix + "99999"
-	must(t, os.WriteFile(stray, []byte("half a tenant"), 0o600))
-	must(t, Rebuild(link, Options{}, func(old, fresh *Store) error { return fresh.Init(SeedContoso, time.Time{}, false) }))
+	stray := target + store.BuildInfix + "99999"
+	storetest.Must(t, os.WriteFile(stray, []byte("half a tenant"), 0o600))
+	storetest.Must(t, store.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return fresh.Init(store.SeedContoso, time.Time{}, false) }))
 	if _, err := os.Stat(stray); !os.IsNotExist(err) {
 		t.Errorf("stray build file survived a rebuild: %v", err)
 	}
@@ -101,15 +104,15 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the tenant link is no longer a link: %v %v", fi, err)
 	}
-	s, err = Open(link, Options{ReadOnly: true})
+	s, err = store.Open(link, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if seed, _ := s.Info(); seed.Seed != SeedContoso {
+	if seed, _ := s.Info(); seed.Seed != store.SeedContoso {
 		t.Errorf("after the rebuild the link's tenant has seed %q", seed.Seed)
 	}
-	if _, err := os.Stat(target + lockSuffix); err != nil {
+	if _, err := os.Stat(target + store.LockSuffix); err != nil {
 		t.Errorf("the lock file is not beside the link's target: %v", err)
 	}
 }

@@ -1,13 +1,16 @@
-package store
+package store_test
 
 import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 func restoreReason(err error) string {
-	var re *RestoreError
+	var re *store.RestoreError
 	if errors.As(err, &re) {
 		return re.Reason
 	}
@@ -16,18 +19,18 @@ func restoreReason(err error) string {
 
 func TestRestoreRequestLifecycle(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	var guid string
-	err := s.Update(func(tx *Tx) error {
-		m, err := tx.ResolveMailbox("allieb", ScopeActive)
+	err := s.Update(func(tx *store.Tx) error {
+		m, err := tx.ResolveMailbox("allieb", store.ScopeActive)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
 			return err
 		}
-		in := NewRestoreInput{SourceMailbox: "1d20855f-fd54-4681-98e6-e249f4ed7a2c", TargetMailbox: "33948c06-c453-48be-bdb9-08eacd466f81", Actor: "admin"}
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != RestoreLegacyDNMismatch {
+		in := store.NewRestoreInput{SourceMailbox: "1d20855f-fd54-4681-98e6-e249f4ed7a2c", TargetMailbox: "33948c06-c453-48be-bdb9-08eacd466f81", Actor: "admin"}
+		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreLegacyDNMismatch {
 			t.Fatalf("without -AllowLegacyDNMismatch: %v", err)
 		}
 		in.AllowLegacyDNMismatch = true
@@ -40,16 +43,16 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 		}
 		guid = r.RequestGuid
 		p, _ := tx.RestoreProgressOf(r)
-		if p.Status != RestoreQueued || p.PercentComplete != 0 {
+		if p.Status != store.RestoreQueued || p.PercentComplete != 0 {
 			t.Errorf("new: %+v", p)
 		}
 		// automatic names run out after ten
-		for i := 1; i < MaxAutoRestoreNames; i++ {
+		for i := 1; i < store.MaxAutoRestoreNames; i++ {
 			if _, err := tx.NewRestoreRequest(in); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != RestoreNoFreeName {
+		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreNoFreeName {
 			t.Errorf("11th automatic name: %v", err)
 		}
 		return errors.New("rollback")
@@ -59,20 +62,20 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 	}
 	// again, for real, and watch it run
 	var before, after int64
-	must(t, s.Update(func(tx *Tx) error {
-		m, _ := tx.ResolveMailbox("allieb", ScopeActive)
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
+		m, _ := tx.ResolveMailbox("allieb", store.ScopeActive)
 		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
 			return err
 		}
-		tc, _ := tx.GetMailboxContent(mustResolve(t, tx, "allieb2").Guid)
-		before, _, _, _ = Totals(tc.Primary)
-		r, err := tx.NewRestoreRequest(NewRestoreInput{SourceMailbox: "allieb", TargetMailbox: "allieb2", AllowLegacyDNMismatch: true, Actor: "admin"})
+		tc, _ := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "allieb2").Guid)
+		before, _, _, _ = store.Totals(tc.Primary)
+		r, err := tx.NewRestoreRequest(store.NewRestoreInput{SourceMailbox: "allieb", TargetMailbox: "allieb2", AllowLegacyDNMismatch: true, Actor: "admin"})
 		guid = r.RequestGuid
 		return err
 	}))
 	step := func(d time.Duration, status string, pct int) {
 		t.Helper()
-		must(t, s.Update(func(tx *Tx) error {
+		storetest.Must(t, s.Update(func(tx *store.Tx) error {
 			if err := tx.AdvanceBy(d); err != nil {
 				return err
 			}
@@ -87,13 +90,13 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 			return nil
 		}))
 	}
-	step(5*time.Minute, RestoreInProgress, 50)
-	step(5*time.Minute, RestoreCompleted, 100)
-	must(t, s.View(func(tx *Tx) error {
-		tc, _ := tx.GetMailboxContent(mustResolve(t, tx, "allieb2").Guid)
-		after, _, _, _ = Totals(tc.Primary)
-		src, err := tx.ResolveMailbox("allieb", ScopeSoftDeleted)
-		if err != nil || src.LifecycleState != StateSoftDeleted {
+	step(5*time.Minute, store.RestoreInProgress, 50)
+	step(5*time.Minute, store.RestoreCompleted, 100)
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
+		tc, _ := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "allieb2").Guid)
+		after, _, _, _ = store.Totals(tc.Primary)
+		src, err := tx.ResolveMailbox("allieb", store.ScopeSoftDeleted)
+		if err != nil || src.LifecycleState != store.StateSoftDeleted {
 			t.Errorf("source after restore: %v %v", src, err)
 		}
 		return nil
@@ -103,25 +106,16 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 	}
 }
 
-func mustResolve(t *testing.T, tx *Tx, id string) *Mailbox {
-	t.Helper()
-	m, err := tx.ResolveMailbox(id, ScopeActive)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return m
-}
-
 func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	var guid string
-	must(t, s.Update(func(tx *Tx) error {
-		m := mustResolve(t, tx, "laura")
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
+		m := storetest.ActiveMailbox(t, tx, "laura")
 		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
 			return err
 		}
-		r, err := tx.NewRestoreRequest(NewRestoreInput{SourceMailbox: m.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
+		r, err := tx.NewRestoreRequest(store.NewRestoreInput{SourceMailbox: m.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
 		if err != nil {
 			return err
 		}
@@ -131,16 +125,16 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 		}
 		return tx.PermanentlyDeleteMailbox(m.Guid)
 	}))
-	must(t, s.Update(func(tx *Tx) error {
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		r, _ := tx.GetRestoreRequest(guid)
-		if p, _ := tx.RestoreProgressOf(r); p.Status != RestoreFailed {
+		if p, _ := tx.RestoreProgressOf(r); p.Status != store.RestoreFailed {
 			t.Errorf("right after the purge: %+v", p)
 		}
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
 		r, _ = tx.GetRestoreRequest(guid)
-		if r.Outcome != RestoreFailed || r.FailedAt == nil || !r.FailedAt.Equal(DefaultClock().Add(3*time.Minute)) {
+		if r.Outcome != store.RestoreFailed || r.FailedAt == nil || !r.FailedAt.Equal(store.DefaultClock().Add(3*time.Minute)) {
 			t.Errorf("outcome %q at %v", r.Outcome, r.FailedAt)
 		}
 		return nil
@@ -151,15 +145,15 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 // request at that moment; the tenant stays consistent.
 func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := storetest.Seeded(t, store.SeedContoso)
 	var guid string
-	must(t, s.Update(func(tx *Tx) error {
-		src := mustResolve(t, tx, "laura")
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
+		src := storetest.ActiveMailbox(t, tx, "laura")
 		if _, err := tx.RemoveMailbox(src.Guid, "admin"); err != nil {
 			return err
 		}
-		target := mustResolve(t, tx, "newemployee")
-		r, err := tx.NewRestoreRequest(NewRestoreInput{SourceMailbox: src.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
+		target := storetest.ActiveMailbox(t, tx, "newemployee")
+		r, err := tx.NewRestoreRequest(store.NewRestoreInput{SourceMailbox: src.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
 		if err != nil {
 			return err
 		}
@@ -172,27 +166,27 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 		}
 		return tx.PermanentlyDeleteMailbox(target.Guid)
 	}))
-	must(t, s.View(func(tx *Tx) error {
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		r, err := tx.GetRestoreRequest(guid)
 		if err != nil {
 			return err
 		}
-		if r.Outcome != RestoreFailed || r.FailureType != "TargetMailboxNotFoundPermanentException" || !r.FailedAt.Equal(DefaultClock().Add(3*time.Minute)) {
+		if r.Outcome != store.RestoreFailed || r.FailureType != "TargetMailboxNotFoundPermanentException" || !r.FailedAt.Equal(store.DefaultClock().Add(3*time.Minute)) {
 			t.Errorf("outcome %q (%s) at %v", r.Outcome, r.FailureType, r.FailedAt)
 		}
 		return nil
 	}))
-	if got := findingsText(t, s); got != "" {
+	if got := storetest.Findings(t, s); got != "" {
 		t.Errorf("findings after the purge:\n%s", got)
 	}
 }
 
 func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	must(t, s.Update(func(tx *Tx) error {
-		in := NewRestoreInput{RemoteHostName: OnPremServerFqdn, RemoteDatabaseGuid: SeedOnPremDB01Guid,
-			SourceStoreMailbox: SeedDisabledMailboxGuid, TargetMailbox: "newemployee", Actor: "admin", Suspend: true}
+	s := storetest.Seeded(t, store.SeedContoso)
+	storetest.Must(t, s.Update(func(tx *store.Tx) error {
+		in := store.NewRestoreInput{RemoteHostName: store.OnPremServerFqdn, RemoteDatabaseGuid: store.SeedOnPremDB01Guid,
+			SourceStoreMailbox: store.SeedDisabledMailboxGuid, TargetMailbox: "newemployee", Actor: "admin", Suspend: true}
 		r, err := tx.NewRestoreRequest(in)
 		if err != nil {
 			return err
@@ -200,7 +194,7 @@ func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		if p, _ := tx.RestoreProgressOf(r); p.Status != RestoreSuspended || p.PercentComplete != 0 {
+		if p, _ := tx.RestoreProgressOf(r); p.Status != store.RestoreSuspended || p.PercentComplete != 0 {
 			t.Errorf("suspended: %+v", p)
 		}
 		if r, err = tx.ResumeRestoreRequest(r.RequestGuid); err != nil {
@@ -225,15 +219,15 @@ func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 			return err
 		}
 		r, _ = tx.GetRestoreRequest(r.RequestGuid)
-		if r.Outcome != RestoreCompleted {
+		if r.Outcome != store.RestoreCompleted {
 			t.Errorf("outcome %q", r.Outcome)
 		}
-		in.Suspend, in.RemoteDatabaseGuid = false, SeedOnPremDB02Guid
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != RestoreSourceNotFound {
+		in.Suspend, in.RemoteDatabaseGuid = false, store.SeedOnPremDB02Guid
+		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreSourceNotFound {
 			t.Errorf("wrong database: %v", err)
 		}
-		in.RemoteDatabaseGuid, in.TargetIsArchive = SeedOnPremDB01Guid, true
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != RestoreNoTargetArchive {
+		in.RemoteDatabaseGuid, in.TargetIsArchive = store.SeedOnPremDB01Guid, true
+		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreNoTargetArchive {
 			t.Errorf("archive of a mailbox without one: %v", err)
 		}
 		return nil

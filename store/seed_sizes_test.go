@@ -1,21 +1,25 @@
-package store
+package store_test
 
 import "testing"
+import (
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
+)
 
 // Every seeded folder has a non-negative size (tiny folders such as Notes
 // once got a negative one, shown as "Unlimited").
 func TestSeededFolderSizesArePositive(t *testing.T) {
 	t.Parallel()
-	st := seeded(t, "contoso")
-	err := st.View(func(tx *Tx) error {
-		return tx.ForEachMailbox("", func(m *Mailbox) error {
+	st := storetest.Seeded(t, "contoso")
+	err := st.View(func(tx *store.Tx) error {
+		return tx.ForEachMailbox("", func(m *store.Mailbox) error {
 			c, err := tx.GetMailboxContent(m.Guid)
 			if err != nil || c == nil {
 				return nil
 			}
-			for _, fs := range [][]Folder{c.Primary, c.Archive} {
+			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 				for _, f := range fs {
-					if f.FolderSize < 0 || (f.ItemCount > 0 && f.FolderSize < f.ItemCount*KB) {
+					if f.FolderSize < 0 || (f.ItemCount > 0 && f.FolderSize < f.ItemCount*store.KB) {
 						t.Errorf("%s %s: %d items, %d bytes", m.Alias, f.FolderPath, f.ItemCount, f.FolderSize)
 					}
 				}

@@ -183,7 +183,7 @@ func Open(path string, o Options) (*Store, error) {
 	}
 	schema := o.Schema
 	if schema == nil {
-		schema = tenantSchema()
+		schema = TenantSchema()
 	}
 	if err := schema.validate(); err != nil {
 		return nil, err

@@ -1,7 +1,6 @@
-package store
+package store_test
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -9,12 +8,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 func TestOpenCreatesFileAndLocks(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "a", "b", "tenant.db")
-	s, err := Open(path, Options{})
+	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,8 +35,8 @@ func TestOpenCreatesFileAndLocks(t *testing.T) {
 		t.Errorf("IsInitialized = %v, %v; want false", ok, err)
 	}
 
-	_, err = Open(path, Options{LockTimeout: 150 * time.Millisecond})
-	var le *LockedError
+	_, err = store.Open(path, store.Options{LockTimeout: 150 * time.Millisecond})
+	var le *store.LockedError
 	if !errors.As(err, &le) {
 		t.Fatalf("second Open error = %v, want *LockedError", err)
 	}
@@ -46,26 +48,26 @@ func TestOpenCreatesFileAndLocks(t *testing.T) {
 func TestReadOnly(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "tenant.db")
-	if _, err := Open(path, Options{ReadOnly: true}); err == nil {
+	if _, err := store.Open(path, store.Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only open of a missing file should fail")
 	}
-	s, err := Open(path, Options{})
+	s, err := store.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Init(SeedEmpty, time.Time{}, false); err != nil {
+	if err := s.Init(store.SeedEmpty, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	ro, err := Open(path, Options{ReadOnly: true})
+	ro, err := store.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ro.Close()
-	if err := ro.Update(func(*Tx) error { return nil }); !errors.Is(err, ErrReadOnly) {
+	if err := ro.Update(func(*store.Tx) error { return nil }); !errors.Is(err, store.ErrReadOnly) {
 		t.Errorf("Update on read-only store = %v", err)
 	}
-	if err := ro.View(func(tx *Tx) error {
+	if err := ro.View(func(tx *store.Tx) error {
 		if !tx.IsInitialized() {
 			t.Error("not initialized")
 		}
@@ -77,14 +79,14 @@ func TestReadOnly(t *testing.T) {
 
 func TestInitTwice(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
-	if err := s.Init(SeedContoso, time.Time{}, false); !errors.Is(err, ErrAlreadyInitialized) {
+	s := seededTest(t, store.SeedEmpty)
+	if err := s.Init(store.SeedContoso, time.Time{}, false); !errors.Is(err, store.ErrAlreadyInitialized) {
 		t.Fatalf("Init again = %v", err)
 	}
-	if err := s.Init(SeedContoso, time.Time{}, true); err != nil {
+	if err := s.Init(store.SeedContoso, time.Time{}, true); err != nil {
 		t.Fatal(err)
 	}
-	var ue *UnknownSeedError
+	var ue *store.UnknownSeedError
 	if err := s.Init("fabrikam", time.Time{}, true); !errors.As(err, &ue) {
 		t.Fatalf("unknown seed = %v", err)
 	}
@@ -92,26 +94,17 @@ func TestInitTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Seed != SeedContoso || info.Counts["mailbox"] != 28 {
+	if info.Seed != store.SeedContoso || info.Counts["mailbox"] != 28 {
 		t.Errorf("failed Init changed the tenant: %+v", info)
 	}
 }
 
-func exportString(t testing.TB, s *Store) string {
-	t.Helper()
-	var b bytes.Buffer
-	if err := s.Export(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.String()
-}
-
 func TestUpdateRollback(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	before := exportString(t, s)
+	s := seededTest(t, store.SeedContoso)
+	before := storetest.Export(t, s)
 	boom := errors.New("boom")
-	err := s.Update(func(tx *Tx) error {
+	err := s.Update(func(tx *store.Tx) error {
 		ms, err := tx.FindMailboxes("annb")
 		if err != nil || len(ms) != 1 {
 			t.Fatalf("annb: %v %d", err, len(ms))
@@ -122,13 +115,13 @@ func TestUpdateRollback(t *testing.T) {
 			return err
 		}
 		tx.NewGuid()
-		if _, err := tx.Schedule(tx.Now().Add(Day), "test.log", "x"); err != nil {
+		if _, err := tx.Schedule(tx.Now().Add(store.Day), "test.log", "x"); err != nil {
 			return err
 		}
-		if err := tx.AdvanceTo(tx.Now().Add(2 * Day)); err != nil {
+		if err := tx.AdvanceTo(tx.Now().Add(2 * store.Day)); err != nil {
 			return err
 		}
-		if _, err := tx.SendMessage(SendInput{From: "annb@contoso.com", To: []string{"x@gmail.com"}, Subject: "s", Encrypt: true}); err != nil {
+		if _, err := tx.SendMessage(store.SendInput{From: "annb@contoso.com", To: []string{"x@gmail.com"}, Subject: "s", Encrypt: true}); err != nil {
 			return err
 		}
 		return boom
@@ -136,10 +129,10 @@ func TestUpdateRollback(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Fatalf("Update = %v", err)
 	}
-	if after := exportString(t, s); after != before {
+	if after := storetest.Export(t, s); after != before {
 		t.Error("a failed Update left changes behind")
 	}
-	_ = s.View(func(tx *Tx) error {
+	_ = s.View(func(tx *store.Tx) error {
 		if ms, _ := tx.FindMailboxes("changed"); len(ms) != 0 {
 			t.Error("index entry of the rolled-back change survived")
 		}
@@ -150,9 +143,9 @@ func TestUpdateRollback(t *testing.T) {
 func TestGuidsAreDeterministicV4(t *testing.T) {
 	t.Parallel()
 	gen := func() []string {
-		s := seeded(t, SeedEmpty)
+		s := seededTest(t, store.SeedEmpty)
 		var out []string
-		_ = s.Update(func(tx *Tx) error {
+		_ = s.Update(func(tx *store.Tx) error {
 			for i := 0; i < 5; i++ {
 				out = append(out, tx.NewGuid())
 			}
@@ -168,7 +161,7 @@ func TestGuidsAreDeterministicV4(t *testing.T) {
 		}
 	}
 	for _, g := range a[:5] {
-		if n, ok := NormalizeGuid(g); !ok || n != g || g[14] != '4' || !strings.ContainsRune("89ab", rune(g[19])) {
+		if n, ok := store.NormalizeGuid(g); !ok || n != g || g[14] != '4' || !strings.ContainsRune("89ab", rune(g[19])) {
 			t.Errorf("%s is not a canonical v4 GUID", g)
 		}
 	}
@@ -182,10 +175,10 @@ func TestGuidsAreDeterministicV4(t *testing.T) {
 
 func TestDeterministicSeeds(t *testing.T) {
 	t.Parallel()
-	for _, name := range SeedNames() {
+	for _, name := range store.SeedNames() {
 		t.Run(name, func(t *testing.T) {
-			a := exportString(t, seeded(t, name))
-			b := exportString(t, seeded(t, name))
+			a := storetest.Export(t, seededTest(t, name))
+			b := storetest.Export(t, seededTest(t, name))
 			if a != b {
 				t.Fatal("two fresh seeds export differently")
 			}
@@ -195,29 +188,29 @@ func TestDeterministicSeeds(t *testing.T) {
 
 func TestExportImportRoundTrip(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	if err := s.Update(func(tx *Tx) error {
+	s := seededTest(t, store.SeedContoso)
+	if err := s.Update(func(tx *store.Tx) error {
 		if _, err := tx.ScheduleAfter30Days(tx.Now(), "test.log", "pending"); err != nil {
 			return err
 		}
-		return tx.RevokeMessage(SeedMessageQ3Figures, RevokedByAdmin)
+		return tx.RevokeMessage(store.SeedMessageQ3Figures, store.RevokedByAdmin)
 	}); err != nil {
 		t.Fatal(err)
 	}
-	first := exportString(t, s)
+	first := storetest.Export(t, s)
 
-	s2 := seeded(t, SeedEmpty)
+	s2 := seededTest(t, store.SeedEmpty)
 	if err := s2.Import(strings.NewReader(first)); err != nil {
 		t.Fatal(err)
 	}
-	second := exportString(t, s2)
+	second := storetest.Export(t, s2)
 	if first != second {
 		t.Fatal("export → import → export is not byte-identical")
 	}
 	// Indexes are rebuilt and the generator continues where it was.
 	var g1, g2 string
-	_ = s.Update(func(tx *Tx) error { g1 = tx.NewGuid(); return nil })
-	err := s2.Update(func(tx *Tx) error {
+	_ = s.Update(func(tx *store.Tx) error { g1 = tx.NewGuid(); return nil })
+	err := s2.Update(func(tx *store.Tx) error {
 		g2 = tx.NewGuid()
 		ms, err := tx.FindMailboxes("1d20855f-fd54-4681-98e6-e249f4ed7a2c")
 		if err != nil || len(ms) != 1 || ms[0].Alias != "allieb" {
@@ -239,30 +232,30 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestImportRefusesNewerSchema(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
-	doc := exportString(t, s)
-	newer := strings.Replace(doc, fmt.Sprintf(`"schemaVersion": %d,`, SchemaVersion), `"schemaVersion": 99,`, 1)
+	s := seededTest(t, store.SeedContoso)
+	doc := storetest.Export(t, s)
+	newer := strings.Replace(doc, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion), `"schemaVersion": 99,`, 1)
 	err := s.Import(strings.NewReader(newer))
-	var se *SchemaVersionError
+	var se *store.SchemaVersionError
 	if !errors.As(err, &se) || se.Found != 99 || !strings.Contains(err.Error(), "99") {
 		t.Fatalf("Import newer = %v", err)
 	}
 	if err := s.Import(strings.NewReader(`{"format":"something"}`)); err == nil {
 		t.Error("foreign document accepted")
 	}
-	if exportString(t, s) != doc {
+	if storetest.Export(t, s) != doc {
 		t.Error("refused import changed the tenant")
 	}
 }
 
 func TestInfo(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedContoso)
+	s := seededTest(t, store.SeedContoso)
 	info, err := s.Info()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.SchemaVersion != SchemaVersion || !info.Clock.Equal(DefaultClock()) || !info.Initialized {
+	if info.SchemaVersion != store.SchemaVersion || !info.Clock.Equal(store.DefaultClock()) || !info.Initialized {
 		t.Errorf("info = %+v", info)
 	}
 	want := map[string]int{"user": 28, "mailbox": 28, "message": 11, "omeConfiguration": 1, "organization": 1}
@@ -276,13 +269,13 @@ func TestInfo(t *testing.T) {
 func TestQuotaAndSpanFormats(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ got, want string }{
-		{GBQuota(99).String(), "99 GB (106,300,440,576 bytes)"},
-		{GBQuota(100).String(), "100 GB (107,374,182,400 bytes)"},
-		{QuotaUnlimited.String(), "Unlimited"},
-		{Quota(36700160).String(), "35 MB (36,700,160 bytes)"},
-		{DaysSpan(14).String(), "14.00:00:00"},
-		{DaysSpan(365).String(), "365.00:00:00"},
-		{UnlimitedSpan().String(), "Unlimited"},
+		{store.GBQuota(99).String(), "99 GB (106,300,440,576 bytes)"},
+		{store.GBQuota(100).String(), "100 GB (107,374,182,400 bytes)"},
+		{store.QuotaUnlimited.String(), "Unlimited"},
+		{store.Quota(36700160).String(), "35 MB (36,700,160 bytes)"},
+		{store.DaysSpan(14).String(), "14.00:00:00"},
+		{store.DaysSpan(365).String(), "365.00:00:00"},
+		{store.UnlimitedSpan().String(), "Unlimited"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -290,7 +283,7 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"30.00:00:00", "Unlimited", "12:30:00"} {
-		sp, err := ParseSpan(in)
+		sp, err := store.ParseSpan(in)
 		if err != nil || sp.String() != in {
 			t.Errorf("ParseSpan(%q) = %v, %v", in, sp, err)
 		}
@@ -299,14 +292,14 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
 	t.Parallel()
-	s := seeded(t, SeedEmpty)
+	s := seededTest(t, store.SeedEmpty)
 	path := s.Path()
-	if err := s.Update(func(tx *Tx) error { return tx.metaPut(metaSchemaVersion, "7") }); err != nil {
+	if err := s.Update(func(tx *store.Tx) error { return store.TxMetaPut(tx, store.MetaSchemaVersion, "7") }); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
-	_, err := Open(path, Options{})
-	var se *SchemaVersionError
+	_, err := store.Open(path, store.Options{})
+	var se *store.SchemaVersionError
 	if !errors.As(err, &se) || se.Found != 7 || !strings.Contains(err.Error(), path) {
 		t.Fatalf("Open newer file = %v", err)
 	}

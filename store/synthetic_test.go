@@ -1,4 +1,4 @@
-package store
+package store_test
 
 import (
 	"os"
@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // TestBuildSynthetic builds a small synthetic tenant and checks the mix
@@ -16,23 +18,23 @@ func TestBuildSynthetic(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("EXOSIM_SYNTH_N")); err == nil && v > 0 {
 		n = v
 	}
-	s, err := Open(filepath.Join(t.TempDir(), "t.db"), Options{})
+	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Init(SeedContoso, time.Time{}, false); err != nil {
+	if err := s.Init(store.SeedContoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	t0 := time.Now()
-	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: n, BatchSize: envInt("EXOSIM_SYNTH_BATCH"), MessagesPerMailbox: envInt("EXOSIM_SYNTH_MSGS")}); err != nil {
+	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: n, BatchSize: envInt("EXOSIM_SYNTH_BATCH"), MessagesPerMailbox: envInt("EXOSIM_SYNTH_MSGS")}); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("%d mailboxes in %s", n, time.Since(t0))
 	states := map[string]int{}
 	holds := 0
-	err = s.View(func(tx *Tx) error {
-		return tx.ForEachMailbox("", func(m *Mailbox) error {
+	err = s.View(func(tx *store.Tx) error {
+		return tx.ForEachMailbox("", func(m *store.Mailbox) error {
 			states[m.LifecycleState]++
 			if m.LitigationHoldEnabled {
 				holds++
@@ -44,7 +46,7 @@ func TestBuildSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("states %v, litigation holds %d", states, holds)
-	for _, st := range []string{StateActive, StateSoftDeleted, StateInactive, StateUnlicensedGrace} {
+	for _, st := range []string{store.StateActive, store.StateSoftDeleted, store.StateInactive, store.StateUnlicensedGrace} {
 		if states[st] == 0 {
 			t.Errorf("no %s mailbox in a %d-mailbox synthetic tenant: %v", st, n, states)
 		}
@@ -60,11 +62,11 @@ func TestBuildSynthetic(t *testing.T) {
 		t.Errorf("messages = %d, want about one per mailbox", inf.Counts["message"])
 	}
 	// Numbering continues.
-	if err := s.BuildSynthetic(SyntheticOptions{Mailboxes: 3, MessagesPerMailbox: -1}); err != nil {
+	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: 3, MessagesPerMailbox: -1}); err != nil {
 		t.Fatal(err)
 	}
-	_, _, alias := synthName(n + 3)
-	err = s.View(func(tx *Tx) error {
+	_, _, alias := store.SynthName(n + 3)
+	err = s.View(func(tx *store.Tx) error {
 		ms, err := tx.FindMailboxes(alias)
 		if err == nil && len(ms) != 1 {
 			t.Errorf("%s: %d mailboxes", alias, len(ms))

@@ -1,8 +1,8 @@
 package store
 
-// tenantSchema is the schema of the whole tenant: every area, in the order
+// TenantSchema is the schema of the whole tenant: every area, in the order
 // their buckets are created.
-func tenantSchema() *Schema {
+func TenantSchema() *Schema {
 	s := NewSchema()
 	registerDirectory(s)
 	registerOME(s)

@@ -1,0 +1,63 @@
+package store
+
+// Names of the package's internals its external tests use.
+var AddItemsToday = addItemsToday
+
+const BucketCaseHoldRules = bucketCaseHoldRules
+const BucketComplianceRules = bucketComplianceRules
+const BucketIndex = bucketIndex
+const BucketMailboxHoldState = bucketMailboxHoldState
+const BucketMailboxes = bucketMailboxes
+const BucketMeta = bucketMeta
+const BucketRestoreRequests = bucketRestoreRequests
+const BucketTraces = bucketTraces
+const BucketUsers = bucketUsers
+const BuildInfix = buildInfix
+
+var CborDec = cborDec
+var CborEnc = cborEnc
+
+const CohortDay = cohortDay
+
+var CohortsConsistent = cohortsConsistent
+var ContentKind = contentKind
+var DayNum = dayNum
+var DayString = dayString
+var DecodeContentFast = decodeContentFast
+var DecodeMailboxFast = decodeMailboxFast
+var DecodeValue = decodeValue
+var EncodeValue = encodeValue
+
+type ExportDoc = exportDoc
+
+var HasEntry = hasEntry
+var IdxKey = idxKey
+var IsJSONRecord = isJSONRecord
+var IsTextKeyedMap = isTextKeyedMap
+var LocationHas = locationHas
+
+const LockSuffix = lockSuffix
+const MetaSchemaVersion = metaSchemaVersion
+
+var MigrateExplicitCohorts = migrateExplicitCohorts
+
+type Migration = migration
+
+const MinSchemaVersion = minSchemaVersion
+
+var NormalizeCohorts = normalizeCohorts
+var ParseDay = parseDay
+var ParseDayFast = parseDayFast
+var PtrTime = ptrTime
+var PutCohort = putCohort
+var SetPrimarySmtp = setPrimarySmtp
+var SynthName = synthName
+var TxDeleteRecord = (*Tx).deleteRecord
+var TxLoadDoc = (*Tx).loadDoc
+var TxMetaPut = (*Tx).metaPut
+var TxPutRecord = (*Tx).putRecord
+var TypeExtraMap = typeExtraMap
+var TypeStrMap = typeStrMap
+var TypeStrings = typeStrings
+var TypeTime = typeTime
+var TypeTimePtr = typeTimePtr

@@ -9,7 +9,7 @@ import (
 )
 
 func sessionCommands() []*runtime.Command {
-	return []*runtime.Command{importModule(), getModule(), newObject(), addMember(), getVariable(), setVariable("Set-Variable", "SetVariableCommand"), setVariable("New-Variable", "NewVariableCommand"), removeVariable("Remove-Variable", "RemoveVariableCommand"), removeVariable("Clear-Variable", "ClearVariableCommand"), invokeExpression(), getHistory(), invokeHistory()}
+	return []*runtime.Command{importModule(), getModule(), newObject(), addMember(), getVariable(), setVariable("Set-Variable", "SetVariableCommand"), setVariable("New-Variable", "NewVariableCommand"), removeVariable("Remove-Variable", "RemoveVariableCommand"), removeVariable("Clear-Variable", "ClearVariableCommand"), invokeExpression(), getHistory(), invokeHistory(), setStrictMode()}
 }
 
 // KnownModules are the modules Import-Module accepts without complaint
@@ -344,6 +344,30 @@ func removeVariable(name, typeName string) *runtime.Command {
 			} else {
 				ctx.RT.RemoveVariable(n)
 			}
+		}
+		return nil
+	}
+	return c
+}
+
+// setStrictMode is Set-StrictMode: it sets the strict-mode version of the
+// caller's scope (the rules are the runtime's).
+func setStrictMode() *runtime.Command {
+	c := cmdlet("Set-StrictMode", ModCore, "SetStrictModeCommand")
+	c.Synopsis = "Establishes and enforces coding rules in expressions, scripts, and script blocks."
+	c.Sets = []string{"Version", "Off"}
+	c.DefaultSet = "Version"
+	c.Params = []*runtime.Param{
+		runtime.P("Version", &runtime.Type{Kind: runtime.KindObject, Name: "Version", FullName: "System.Version"}, runtime.InSets(runtime.Set("Version", true, -1)), runtime.Alias("v")),
+		runtime.P("Off", runtime.TSwitch, runtime.InSets(runtime.Set("Off", true, -1))),
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		version := ""
+		if !ctx.Switch("Off") {
+			version = ctx.RT.ToStr(ctx.Value("Version"))
+		}
+		if err := ctx.RT.SetStrictMode(version); err != nil {
+			return ctx.Fail(ctx.NewError("Cannot validate argument on parameter 'Version'. "+err.Error(), "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SetStrictModeCommand", object.InvalidData, "ParameterBindingValidationException", nil))
 		}
 		return nil
 	}

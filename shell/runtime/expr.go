@@ -191,10 +191,12 @@ func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
 	if v := rt.findVar(x.Name); v != nil {
 		return v.Value, nil
 	}
-	return nil, nil
+	return nil, rt.undefinedVariable(x, scopeName, bare)
 }
 
 func (rt *Runtime) expandString(x *syntax.ExpandableStringExpr) (any, error) {
+	rt.inString++
+	defer func() { rt.inString-- }()
 	var b strings.Builder
 	for _, p := range x.Parts {
 		switch part := p.(type) {

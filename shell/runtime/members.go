@@ -46,6 +46,9 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 	if target == nil && x.NullConditional {
 		return nil, nil
 	}
+	if err := rt.strictMember(target, name, x.Ext); err != nil {
+		return nil, err
+	}
 	return rt.GetMember(target, name), nil
 }
 
@@ -276,12 +279,16 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 		return v, nil
 	}
 	var items []any
+	// strict mode 3 refuses an index outside an array, list or string
+	bounded, isList := false, false
+	var strictErr error
 	switch t := target.(type) {
 	case []any:
-		items = t
+		items, bounded = t, true
 	case *object.List:
-		items = t.Items
+		items, bounded, isList = t.Items, true, true
 	case string:
+		bounded = true
 		rs := []rune(t)
 		items = make([]any, len(rs))
 		for i, r := range rs {
@@ -305,6 +312,9 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 			k += len(items)
 		}
 		if k < 0 || k >= len(items) {
+			if bounded && strictErr == nil {
+				strictErr = rt.strictIndex(ext, isList)
+			}
 			return nil, true
 		}
 		return items[k], true
@@ -313,6 +323,9 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 		var out []any
 		for _, i := range list {
 			v, _ := one(i)
+			if strictErr != nil {
+				return nil, strictErr
+			}
 			if v != nil {
 				out = append(out, v)
 			}
@@ -322,6 +335,9 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 	v, ok := one(idx)
 	if !ok {
 		return nil, runtimeError(ext, cannotConvertMsg(idx, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
+	}
+	if strictErr != nil {
+		return nil, strictErr
 	}
 	return v, nil
 }

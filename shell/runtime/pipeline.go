@@ -243,6 +243,9 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 	if len(e.Elements) == 0 {
 		return nil, runtimeError(e.Ext, "An empty pipe element is not allowed.", "EmptyPipeElement", object.ParserError, "ParseException")
 	}
+	if err := rt.strictMethodCall(e); err != nil {
+		return nil, err
+	}
 	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, confirm: -1, dot: e.InvocationOp == "."}
 	pr.position = positionOf(e.Ext)
 	head := e.Elements[0]

@@ -73,6 +73,9 @@ type Runtime struct {
 	commandGates  []CommandGate
 	paramGates    []ParamGate
 	exitRequested bool
+	// inString counts the expandable strings being expanded (strict mode
+	// 1 allows unset variables there).
+	inString int
 	// invocationHooks observe cmdlet invocations (hooks.go).
 	invocationHooks []invocationHook
 	// modules are the module names declared with DeclareModules;
@@ -340,6 +343,9 @@ type Scope struct {
 	vars      map[string]*Variable
 	functions map[string]*FunctionInfo
 	isScript  bool
+	// strict is the Set-StrictMode version set in this scope (strictSet).
+	strict    int
+	strictSet bool
 }
 
 func newScope(parent *Scope) *Scope {

@@ -299,3 +299,49 @@ func TestDecodeScript(t *testing.T) {
 		}
 	}
 }
+
+// Set-StrictMode with the errors of each version, scoped like PowerShell's.
+var strictModeCases = []struct {
+	name, in, want string
+}{
+	{"an unset variable",
+		"Set-StrictMode -Version Latest; $nosuch; 'next statement runs'",
+		"InvalidOperation: The variable '$nosuch' cannot be retrieved because it has not been set.\nnext statement runs\n"},
+	{"version 1 allows unset variables in strings, version 2 does not",
+		"Set-StrictMode -Version 1.0; \"[$nosuch]\"; Set-StrictMode -Version 2.0; \"[$nosuch]\"",
+		"[]\nInvalidOperation: The variable '$nosuch' cannot be retrieved because it has not been set.\n"},
+	{"automatic and environment variables stay readable",
+		"Set-StrictMode -Version Latest; $env:EXOSIM_SURELY_UNSET; $_; $null; 'ok'",
+		"ok\n"},
+	{"a missing property, a missing key, .Count on a scalar",
+		"Set-StrictMode -Version Latest; $o = [pscustomobject]@{Name='a'}; $o.Name; $o.Nope; $h = @{k=1}; $h.k; $h.Count; $h.z; (1,2).Count; $one = 5; $one.Count",
+		"a\nPropertyNotFoundException: The property 'Nope' cannot be found on this object. Verify that the property exists.\n1\n1\nPropertyNotFoundException: The property 'z' cannot be found on this object. Verify that the property exists.\n2\nPropertyNotFoundException: The property 'Count' cannot be found on this object. Verify that the property exists.\n"},
+	{"member enumeration needs the property on every element",
+		"Set-StrictMode -Version 2; $l = [pscustomobject]@{N=1}, [pscustomobject]@{N=2}; $l.N -join ','; $m = [pscustomobject]@{N=1}, [pscustomobject]@{M=2}; $m.N",
+		"1,2\nPropertyNotFoundException: The property 'N' cannot be found on this object. Verify that the property exists.\n"},
+	{"out-of-bounds index only from version 3",
+		"$a = 1,2; Set-StrictMode -Version 2; $a[5]; 'quiet'; Set-StrictMode -Version Latest; $a[-1]; $a[5]; 'abc'[7]",
+		"quiet\n2\nOperationStopped: Index was outside the bounds of the array.\nOperationStopped: Index was outside the bounds of the array.\n"},
+	{"calling a function like a method",
+		"function f($a, $b) { \"a=$a b=$b\" }; f(1,2); Set-StrictMode -Version 2; f(1,2); f (1,2); f 1 2",
+		"a=1 2 b=\nInvalidOperation: The function or command was called as if it were a method. Parameters should be separated by spaces. For information about parameters, see the about_Parameters Help topic.\na=1 2 b=\na=1 b=2\n"},
+	{"-Off, and strict mode set in a function ends with it",
+		"function g { Set-StrictMode -Version Latest; $inner }; g; $outer; Set-StrictMode -Version Latest; Set-StrictMode -Off; $x; 'off'",
+		"InvalidOperation: The variable '$inner' cannot be retrieved because it has not been set.\noff\n"},
+	{"invalid versions",
+		"Set-StrictMode -Version 9.0; Set-StrictMode",
+		"Set-StrictMode: Cannot validate argument on parameter 'Version'. The \"9.0\" argument does not contain a valid PowerShell version. Supply a valid version number and then try the command again.\nSet-StrictMode: Cannot process command because of one or more missing mandatory parameters: Version.\n"},
+}
+
+func TestStrictMode(t *testing.T) {
+	t.Parallel()
+	for _, c := range strictModeCases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			got := block(t, c.in)
+			if got != c.want {
+				t.Errorf("input:\n%s\n got: %q\nwant: %q", c.in, got, c.want)
+			}
+		})
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
@@ -26,13 +27,15 @@ var version = "0.1.0-dev"
 type env struct {
 	io     *host.IO
 	getenv func(string) string
+	// environ lists the process environment for $env: (nil: empty).
+	environ func() []string
 }
 
 func systemEnv() *env {
 	io := host.System()
 	io.StdinTTY = isTerminal(int(os.Stdin.Fd()))
 	io.StdoutTTY = isTerminal(int(os.Stdout.Fd()))
-	return &env{io: io, getenv: os.Getenv}
+	return &env{io: io, getenv: os.Getenv, environ: os.Environ}
 }
 
 func isTerminal(fd int) bool { return readline.IsTerminal(fd) }
@@ -206,7 +209,7 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 	}
 	defer st.Close()
 	if cmd.Flags().Changed("command") {
-		rt := registry.NewSession(e.io, st, sessionOptions(o, false))
+		rt := registry.NewSession(e.io, st, sessionOptions(e, o, false))
 		code := rt.Run(syntax.NewSource("", o.command), runtime.RunOptions{})
 		if code != 0 {
 			return exitCode(code)
@@ -218,7 +221,7 @@ func runRoot(e *env, o *options, cmd *cobra.Command) error {
 		if err != nil {
 			return err
 		}
-		rt := registry.NewSession(e.io, st, sessionOptions(o, false))
+		rt := registry.NewSession(e.io, st, sessionOptions(e, o, false))
 		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{Script: true})
 		if code != 0 {
 			return exitCode(code)
@@ -276,7 +279,7 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			rt := registry.NewSession(e.io, st, sessionOptions(o, false))
+			rt := registry.NewSession(e.io, st, sessionOptions(e, o, false))
 			code := rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true, CommandLine: scriptArgs, InvocationName: path})
 			if code != 0 {
 				return exitCode(code)
@@ -361,7 +364,28 @@ func newCompletionCmd(root *cobra.Command) *cobra.Command {
 
 var _ io.Writer
 
-// sessionOptions returns the session options the global flags ask for.
-func sessionOptions(o *options, interactive bool) registry.Options {
-	return registry.Options{Interactive: interactive, RequireConnect: o.requireConnect, User: o.user, OnPrem: o.onprem}
+// sessionOptions returns the session options the global flags ask for:
+// the host's file system, starting in the working directory, with the C:
+// drive in a folder beside the tenant file.
+func sessionOptions(e *env, o *options, interactive bool) registry.Options {
+	ro := registry.Options{Interactive: interactive, RequireConnect: o.requireConnect, User: o.user, OnPrem: o.onprem}
+	cwd, _ := os.Getwd()
+	files := &fsys.Config{FS: fsys.OS(), Cwd: cwd, Home: e.getenv("HOME")}
+	if path, err := tenantPath(e, o); err == nil {
+		files.DriveC = filepath.Join(drivesDir(path), "C")
+	}
+	ro.Files = files
+	if e.environ != nil {
+		ro.Environ = e.environ()
+	}
+	return ro
+}
+
+// drivesDir is the folder beside a tenant file that holds its simulated
+// drives: tenant.db → tenant.drives.
+func drivesDir(tenant string) string {
+	if abs, err := filepath.Abs(tenant); err == nil {
+		tenant = abs
+	}
+	return strings.TrimSuffix(tenant, filepath.Ext(tenant)) + ".drives"
 }

@@ -2,12 +2,11 @@ package main
 
 import (
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/session"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/repl"
 )
 
@@ -41,8 +40,9 @@ func (r *scriptedReader) Close() error                               { return ni
 func TestLoopHistoryAndTranscript(t *testing.T) {
 	rt, _ := completionSession(t)
 	out := rt.IO.Out.(*strings.Builder)
-	dir := t.TempDir()
-	tr := filepath.Join(dir, "t.txt")
+	// The session's file system is in memory: the transcript is read
+	// back from there.
+	tr := "/t.txt"
 	lr := &scriptedReader{lines: []string{
 		"Start-Transcript -Path '" + tr + "'",
 		"'one'",
@@ -69,7 +69,7 @@ func TestLoopHistoryAndTranscript(t *testing.T) {
 	if strings.Count(o, "one\n") < 2 {
 		t.Errorf("Invoke-History 2 did not run 'one' again:\n%s", o)
 	}
-	data, err := os.ReadFile(tr)
+	data, err := fsys.ReadFile(rt.Files().FS(), tr, 1<<20)
 	if err != nil {
 		t.Fatal(err)
 	}

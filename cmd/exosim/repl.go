@@ -15,7 +15,7 @@ import (
 )
 
 func runREPL(e *env, o *options, st *store.Store) error {
-	rt := registry.NewSession(e.io, st, sessionOptions(o, true))
+	rt := registry.NewSession(e.io, st, sessionOptions(e, o, true))
 	comp := newCompleter(rt, st)
 	lr, err := repl.NewReadline(st.Path()+".history", os.Stdin, e.io.Out, e.io.Err, comp)
 	if err != nil {

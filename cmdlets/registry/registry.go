@@ -4,6 +4,7 @@
 package registry
 
 import (
+	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/compliance"
@@ -19,6 +20,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -40,6 +42,12 @@ type Options struct {
 	// (exosim --onprem): its commands answer from the on-premises
 	// organization and the cloud-only cmdlets don't exist.
 	OnPrem bool
+	// Files is the file system the session sees (the host's, with the C:
+	// drive's folder); nil gives an empty in-memory one.
+	Files *fsys.Config
+	// Environ is the process environment ("NAME=value") $env: starts
+	// from; the simulated Windows variables are added to it.
+	Environ []string
 }
 
 // NewSession returns a runtime with every cmdlet registered, working on st.
@@ -50,6 +58,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.Interactive = o.Interactive
 	rt.Register(core.Commands()...)
 	rt.DeclareModules(core.KnownModules...)
+	core.Views(formats)
 	for alias, target := range core.Aliases {
 		rt.SetAlias(alias, target)
 	}
@@ -79,6 +88,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		exo.SetCaller(rt, o.User)
 	}
 	rbac.Install(rt)
+	installFiles(rt, o)
 	rt.Clock = func() time.Time {
 		var now time.Time
 		if err := st.View(func(tx *store.Tx) error {
@@ -95,4 +105,31 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		})
 	}
 	return rt
+}
+
+// installFiles gives the session its file system, drives and environment;
+// the simulated Windows user is the signed-in user's alias.
+func installFiles(rt *runtime.Runtime, o Options) {
+	cfg := fsys.Config{}
+	if o.Files != nil {
+		cfg = *o.Files
+	}
+	if cfg.User == "" {
+		cfg.User = WindowsUser(exo.Caller(rt))
+	}
+	ns := fsys.New(cfg)
+	env := fsys.NewEnv(o.Environ)
+	env.Simulate(ns)
+	rt.SetFiles(ns, env)
+}
+
+// WindowsUser is the Windows account name of a UPN: its alias.
+func WindowsUser(upn string) string {
+	if i := strings.IndexByte(upn, '@'); i > 0 {
+		upn = upn[:i]
+	}
+	if upn == "" {
+		return "admin"
+	}
+	return upn
 }

@@ -29,8 +29,17 @@ const stars = "**********************"
 // transcript is an open transcript file and the streams it replaced.
 type transcript struct {
 	path     string
-	file     *os.File
+	file     io.WriteCloser
 	out, err io.Writer
+}
+
+// openSessionFile opens a file of the session's file system for writing.
+func openSessionFile(rt *runtime.Runtime, path string, flags int) (io.WriteCloser, error) {
+	p, err := rt.ResolveFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return rt.Files().FS().OpenFile(rt.Files().Host(p), flags)
 }
 
 // ansi matches the VT sequences color output adds; transcripts keep text only.
@@ -108,13 +117,14 @@ func startTranscript() *runtime.Command {
 		if ok, err := ctx.ShouldProcess(path, ""); err != nil || !ok {
 			return err
 		}
-		flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
+		flags := os.O_CREATE | os.O_TRUNC
 		if ctx.Switch("Append") {
-			flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
+			flags = os.O_CREATE | os.O_APPEND
 		} else if ctx.Switch("NoClobber") {
 			flags |= os.O_EXCL
 		}
-		f, err := os.OpenFile(path, flags, 0o644)
+		// The file is the session's (the C: drive, the current location).
+		f, err := openSessionFile(rt, path, flags)
 		if err != nil {
 			msg := err.Error()
 			var pe *os.PathError
@@ -145,7 +155,7 @@ func startTranscript() *runtime.Command {
 			}
 		}
 		hdr.WriteString(stars + "\n")
-		if _, err := f.WriteString(hdr.String()); err != nil {
+		if _, err := io.WriteString(f, hdr.String()); err != nil {
 			f.Close()
 			return ctx.Fail(ctx.NewError(err.Error(), "CannotStartTranscription", object.InvalidOperation, "PSInvalidOperationException", path))
 		}

@@ -570,7 +570,7 @@ func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext
 	}
 	v = unwrapArg(v)
 	if v == nil {
-		if p.ValidateNotNullOrEmpty || t.Kind == KindString && isMandatory(p) {
+		if p.ValidateNotNullOrEmpty || t.Kind == KindString && isMandatory(p) && !p.AllowEmpty {
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), "ParameterArgumentValidationErrorNullNotAllowed", object.InvalidData)
 		}
 		if t.Kind == KindSwitch || t.Kind == KindBool {
@@ -628,7 +628,7 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 	switch t.Kind {
 	case KindString:
 		if s, ok := v.(string); ok {
-			if s == "" && (p.ValidateNotNullOrEmpty || isMandatory(p)) {
+			if s == "" && (p.ValidateNotNullOrEmpty || isMandatory(p) && !p.AllowEmpty) {
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
 			}
 			return s, nil

@@ -156,6 +156,9 @@ type Param struct {
 	Default string
 	// ValidateNotNullOrEmpty rejects $null and "" with PowerShell's text.
 	ValidateNotNullOrEmpty bool
+	// AllowEmpty lets a mandatory parameter take $null and "" (PowerShell's
+	// [AllowNull()] and [AllowEmptyString()]).
+	AllowEmpty bool
 	// ValidateRange bounds numeric values when Min < Max.
 	Min, Max int64
 	// Wildcards says the parameter accepts wildcard characters (help).

@@ -3,7 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -475,7 +474,7 @@ func (rt *Runtime) switchFileLines(s *syntax.SwitchStmt) ([]any, error) {
 	}
 	data, err := rt.readLanguageFile(name)
 	if err != nil {
-		if os.IsNotExist(err) {
+		if isNotExist(err) {
 			return nil, runtimeError(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", rt.languagePath(name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
 		}
 		return nil, runtimeError(ext, fmt.Sprintf("The file could not be read: %s.", err.Error()), "FileReadError", object.InvalidOperation, "RuntimeException")
@@ -807,7 +806,7 @@ func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*
 	case "script":
 		target = rt.scriptScope()
 	case "env":
-		os.Setenv(bare, rt.toStr(value))
+		rt.env.Set(bare, rt.toStr(value))
 		return nil, bare, nil
 	case "", "local", "private":
 		target = rt.scope

@@ -3,7 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -170,7 +169,7 @@ func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
 		}
 	}
 	if scopeName == "env" {
-		v, ok := os.LookupEnv(bare)
+		v, ok := rt.env.Get(bare)
 		if !ok {
 			return nil, nil
 		}

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"path/filepath"
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -370,7 +369,7 @@ func (pr *cmdProcessor) isScript() bool { return pr.scriptFile != "" || pr.topLe
 
 // scriptName is the command name of a script file: its file name.
 func scriptName(path string) string {
-	return filepath.Base(filepath.ToSlash(path))
+	return path[strings.LastIndexAny(path, `/\`)+1:]
 }
 
 func dirOf(p string) string {

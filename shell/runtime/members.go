@@ -1291,6 +1291,16 @@ func (rt *Runtime) callStatic(t *TypeInfo, name string, args []any) (any, error)
 	case "System.Environment":
 		switch l {
 		case "getenvironmentvariable":
+			if len(args) > 0 {
+				if v, ok := rt.env.Get(rt.toStr(args[0])); ok {
+					return v, nil
+				}
+			}
+			return nil, nil
+		case "setenvironmentvariable":
+			if len(args) > 1 {
+				rt.env.Set(rt.toStr(args[0]), rt.toStr(args[1]))
+			}
 			return nil, nil
 		}
 	}

@@ -3,7 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -312,8 +311,8 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		return nil
 	}
 	if strings.ContainsAny(name, `/\`) {
-		if path, ok := scriptPath(name); ok {
-			data, err := os.ReadFile(path)
+		if path, ok := rt.scriptPath(name); ok {
+			data, err := rt.readScriptBytes(path)
 			if err == nil {
 				src := syntax.NewSource(path, DecodeScript(data))
 				sb, perrs := syntax.Parse(src)

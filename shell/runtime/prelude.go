@@ -2,11 +2,10 @@ package runtime
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -99,7 +98,7 @@ func (rt *Runtime) prepareScript(sb *syntax.ScriptBlock, src *syntax.Source) syn
 				continue
 			}
 			if isPathLike(name) {
-				if _, err := os.Stat(rt.scriptRelative(name, src)); err == nil {
+				if rt.fileExists(rt.scriptRelative(name, src)) {
 					errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "ModuleNotSupported",
 						Message: fmt.Sprintf("exosim cannot load the module file '%s' (using module); only the modules it provides can be used.", name)})
 					continue
@@ -113,7 +112,7 @@ func (rt *Runtime) prepareScript(sb *syntax.ScriptBlock, src *syntax.Source) syn
 				Message: fmt.Sprintf("Could not find the module '%s'.", text)})
 		case "assembly":
 			name := u.Resolved()
-			if _, err := os.Stat(rt.scriptRelative(name, src)); err == nil {
+			if rt.fileExists(rt.scriptRelative(name, src)) {
 				errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "AssemblyNotSupported",
 					Message: fmt.Sprintf("exosim cannot load .NET assemblies (using assembly '%s').", name)})
 				continue
@@ -170,10 +169,23 @@ func isPathLike(name string) bool {
 
 // scriptRelative resolves a relative path against the script's folder.
 func (rt *Runtime) scriptRelative(name string, src *syntax.Source) string {
-	if filepath.IsAbs(name) || src == nil || src.Path == "" {
+	if isPathRooted(name) || src == nil || src.Path == "" {
 		return name
 	}
-	return filepath.Join(filepath.Dir(src.Path), name)
+	return dirOf(src.Path) + "/" + name
+}
+
+// isPathRooted reports whether a path does not depend on a folder: a
+// drive, a root or a share.
+func isPathRooted(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == '/' || s[0] == '\\' || s[0] == '~' {
+		return true
+	}
+	_, _, ok := fsys.SplitDrive(s)
+	return ok
 }
 
 // checkRequirements verifies the #requires lines of a script file before

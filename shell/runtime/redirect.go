@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
@@ -42,7 +43,12 @@ func (r *redirect) close() {
 	}
 	w.Close()
 	if err := r.rt.writeLanguageFile(r.path, b.String(), r.append); err != nil {
-		r.rt.showError(&object.ErrorRecord{Message: err.Error(), ErrorID: "FileOpenFailure", Category: object.OpenError, ExceptionType: "IOException"})
+		var pe *PSError
+		if errors.As(err, &pe) {
+			r.rt.showError(pe.Record)
+		} else {
+			r.rt.showError(&object.ErrorRecord{Message: err.Error(), ErrorID: "FileOpenFailure", Category: object.OpenError, ExceptionType: "IOException"})
+		}
 		return
 	}
 	r.items = nil

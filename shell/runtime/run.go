@@ -6,8 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
-	"path/filepath"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -124,7 +122,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	var err error
 	savedScope := rt.scope
 	if opts.Script && src.Path != "" {
-		err = rt.checkRequirements(sb, filepath.Base(src.Path), src.Path, syntax.Extent{})
+		err = rt.checkRequirements(sb, scriptName(src.Path), src.Path, syntax.Extent{})
 	}
 	if err == nil {
 		if opts.Script {
@@ -311,31 +309,6 @@ func boolIfPossible(s string) any {
 		return false
 	}
 	return s
-}
-
-// scriptPath resolves a command name written as a path to a script file:
-// "\" separates directories as "/" does (PowerShell on Linux accepts
-// .\x.ps1), a relative path is taken from the current directory (not from
-// the calling script's), "~" is the home directory. Only an existing file
-// ending in .ps1 is a script.
-func scriptPath(name string) (string, bool) {
-	p := strings.ReplaceAll(name, `\`, "/")
-	if p == "~" || strings.HasPrefix(p, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			p = home + p[1:]
-		}
-	}
-	if !strings.HasSuffix(strings.ToLower(p), ".ps1") {
-		return "", false
-	}
-	if abs, err := filepath.Abs(p); err == nil {
-		p = abs
-	}
-	fi, err := os.Stat(p)
-	if err != nil || fi.IsDir() {
-		return "", false
-	}
-	return p, true
 }
 
 // DecodeScript turns a script file's bytes into text as PowerShell reads

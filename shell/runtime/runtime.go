@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -84,6 +85,10 @@ type Runtime struct {
 	modules           map[string]bool
 	fileNamespaces    map[*syntax.Source][]string
 	sessionNamespaces []string
+	// files and env are the session's drives, location and environment
+	// (files.go); the host injects them with SetFiles.
+	files *fsys.Namespace
+	env   *fsys.Env
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.
@@ -121,6 +126,12 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 	rt.global = newScope(nil)
 	rt.scope = rt.global
 	rt.initVariables()
+	// Until the host injects its own, a session has an empty in-memory
+	// file system: nothing a test session does reaches the disk.
+	ns := fsys.New(fsys.Config{})
+	env := fsys.NewEnv(nil)
+	env.Simulate(ns)
+	rt.SetFiles(ns, env)
 	return rt
 }
 

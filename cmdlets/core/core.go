@@ -6,6 +6,7 @@
 package core
 
 import (
+	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -35,6 +36,9 @@ func Commands() []*runtime.Command {
 	out = append(out, formatCommands()...)
 	out = append(out, writeCommands()...)
 	out = append(out, dataCommands()...)
+	out = append(out, csvCommands()...)
+	out = append(out, contentCommands()...)
+	out = append(out, pathCommands()...)
 	out = append(out, hostCommands()...)
 	out = append(out, discoveryCommands()...)
 	out = append(out, sessionCommands()...)
@@ -59,4 +63,18 @@ var Aliases = map[string]string{
 	"gv": "Get-Variable", "sv": "Set-Variable", "set": "Set-Variable", "rv": "Remove-Variable",
 	"nv": "New-Variable", "clv": "Clear-Variable",
 	"man": "Get-Help", "help": "Get-Help",
+	"cd": "Set-Location", "sl": "Set-Location", "chdir": "Set-Location",
+	"pwd": "Get-Location", "gl": "Get-Location", "pushd": "Push-Location", "popd": "Pop-Location",
+	"gci": "Get-ChildItem", "dir": "Get-ChildItem", "ls": "Get-ChildItem", "gi": "Get-Item", "ni": "New-Item",
+	"ri": "Remove-Item", "rm": "Remove-Item", "rmdir": "Remove-Item", "del": "Remove-Item", "erase": "Remove-Item", "rd": "Remove-Item",
+	"cpi": "Copy-Item", "cp": "Copy-Item", "copy": "Copy-Item", "mi": "Move-Item", "mv": "Move-Item", "move": "Move-Item",
+	"rni": "Rename-Item", "ren": "Rename-Item", "gdr": "Get-PSDrive", "rvpa": "Resolve-Path", "cvpa": "Convert-Path",
+	"clc": "Clear-Content", "ac": "Add-Content", "sc": "Set-Content", "md": "mkdir",
+	"gu": "Get-Unique", "sls": "Select-String", "ogv": "Out-GridView", "rmo": "Remove-Module",
+}
+
+// Views registers the formatting views of the core cmdlets' objects:
+// files and folders, variables, drives and locations.
+func Views(r *format.Registry) {
+	fileViews(r)
 }

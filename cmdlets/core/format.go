@@ -1,8 +1,6 @@
 package core
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
@@ -11,7 +9,7 @@ import (
 )
 
 func formatCommands() []*runtime.Command {
-	return []*runtime.Command{formatTable(), formatList(), outString(), outFile(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand")}
+	return []*runtime.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand")}
 }
 
 func formatTable() *runtime.Command {
@@ -159,65 +157,6 @@ func collectInput(ctx *runtime.Context) error {
 	if ctx.HasInput {
 		list, _ := ctx.State["items"].([]any)
 		ctx.State["items"] = append(list, ctx.Input)
-	}
-	return nil
-}
-
-func outFile() *runtime.Command {
-	c := cmdlet("Out-File", ModUtility, "OutFileCommand")
-	c.Synopsis = "Writes the console text of objects to a file."
-	c.SupportsShouldProcess = true
-	c.Sets = []string{"ByPath", "ByLiteralPath"}
-	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
-		inputObject(),
-		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
-		runtime.P("Encoding", runtime.TString, runtime.Position(1)),
-		runtime.P("Append", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
-		runtime.P("Width", runtime.TInt),
-		runtime.P("NoNewline", runtime.TSwitch),
-	}
-	c.Handler.Process = collectInput
-	c.Handler.End = func(ctx *runtime.Context) error {
-		path := ctx.String("FilePath")
-		if path == "" {
-			path = ctx.String("LiteralPath")
-		}
-		ok, err := ctx.ShouldProcess(path, "Output to File")
-		if err != nil || !ok {
-			return err
-		}
-		items, _ := ctx.State["items"].([]any)
-		lines := renderLines(ctx, items, ctx.Int("Width"))
-		text := format.OutString(lines)
-		if ctx.Switch("NoNewline") {
-			text = strings.Join(lines, "")
-		}
-		if ctx.Switch("NoClobber") {
-			if _, err := os.Stat(path); err == nil {
-				return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", path), "NoClobber", object.ResourceExists, "IOException", path))
-			}
-		}
-		return writeFile(ctx, path, text, ctx.Switch("Append"))
-	}
-	return c
-}
-
-func writeFile(ctx *runtime.Context, path, text string, appendTo bool) error {
-	flags := os.O_CREATE | os.O_WRONLY | os.O_TRUNC
-	if appendTo {
-		flags = os.O_CREATE | os.O_WRONLY | os.O_APPEND
-	}
-	f, err := os.OpenFile(path, flags, 0o644)
-	if err != nil {
-		return ctx.Fail(ctx.NewError(fmt.Sprintf("Could not find a part of the path '%s'.", path), "FileOpenFailure", object.OpenError, "DirectoryNotFoundException", path))
-	}
-	defer f.Close()
-	if _, err := f.WriteString(text); err != nil {
-		return ctx.Fail(ctx.NewError(err.Error(), "FileWriteFailure", object.WriteError, "IOException", path))
 	}
 	return nil
 }

@@ -1019,7 +1019,7 @@ func teeObject() *runtime.Command {
 			ctx.RT.SetVariable(ctx.String("Variable"), v)
 			return nil
 		}
-		return writeFile(ctx, ctx.String("FilePath"), renderText(ctx, items, 0), ctx.Switch("Append"))
+		return writeFile(ctx, ctx.String("FilePath"), renderText(ctx, items, 0), nil, ctx.Switch("Append"))
 	}
 	return c
 }

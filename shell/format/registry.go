@@ -53,6 +53,9 @@ type ListItem struct {
 	Property     string
 	Func         func(v any) any
 	FormatString string
+	// When, if set, limits the line to the objects it accepts (a view's
+	// entry for one type among several).
+	When func(v any) bool
 }
 
 // View is a registered formatting view, the equivalent of one view in a
@@ -69,7 +72,10 @@ type View struct {
 	// changes; GroupLabel is the label shown (default: the property name).
 	GroupBy    string
 	GroupLabel string
-	AutoSize   bool
+	// GroupHeader, if set, writes a group's heading line from its value
+	// instead of "   Label: value".
+	GroupHeader func(key string) string
+	AutoSize    bool
 	// Wrap wraps table cells instead of truncating them.
 	Wrap bool
 	// HideTableHeaders suppresses the header and dashes lines.

@@ -255,6 +255,8 @@ type field struct {
 	width    int
 	align    Alignment
 	fromView bool
+	// when, for a list view's line, tells whether an object shows it.
+	when func(any) bool
 }
 
 func (f *field) value(v any, o *Options) any {
@@ -372,7 +374,7 @@ func viewItems(view *View) []field {
 		if label == "" {
 			label = it.Property
 		}
-		out = append(out, field{label: label, prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true})
+		out = append(out, field{label: label, prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true, when: it.When})
 	}
 	return out
 }

@@ -449,7 +449,10 @@ func (w *Writer) startGroup(key string) {
 	if d.groups > 0 {
 		lines = append(lines, "")
 	}
-	if d.groupBy != nil {
+	switch {
+	case d.groupBy != nil && d.view != nil && d.view.GroupHeader != nil && d.groupBy.fromView:
+		lines = append(lines, d.view.GroupHeader(key), "")
+	case d.groupBy != nil:
 		lines = append(lines, "   "+d.groupLabel+": "+key, "")
 	}
 	d.groups++
@@ -568,6 +571,9 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 	valueWidth := width - (maxLabel + 3)
 	var out []string
 	for _, f := range fields {
+		if f.when != nil && !f.when(v) {
+			continue
+		}
 		label := f.label
 		if Cells(label) > maxLabel {
 			label = headCells(label, maxLabel)

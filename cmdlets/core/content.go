@@ -1,0 +1,603 @@
+package core
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// File content: Get-/Set-/Add-/Clear-Content and Out-File, and the
+// reading and writing every file cmdlet shares. Reads stream line by line
+// and stop at fsys.MaxLine bytes without a line break, so a device or a
+// huge binary file ends with an error instead of filling memory.
+
+func contentCommands() []*runtime.Command {
+	return []*runtime.Command{getContent(), setContent("Set-Content", "SetContentCommand", false), setContent("Add-Content", "AddContentCommand", true), clearContent(), outFile()}
+}
+
+// textReader reads a file's lines.
+type textReader struct {
+	r      *bufio.Reader
+	c      io.Closer
+	path   string
+	err    error
+	pushed []string
+	limit  int
+}
+
+// openText opens a file for reading as text: UTF-8 (or what its byte
+// order mark says) streams; other encodings are decoded whole.
+func openText(ns *fsys.Namespace, p fsys.Path, enc *encoding) (*textReader, error) {
+	f, err := ns.FS().Open(ns.Host(p))
+	if err != nil {
+		return nil, err
+	}
+	limit := ns.MaxLineBytes()
+	br := bufio.NewReaderSize(fsys.LineLimit(f, limit), 64<<10)
+	head, _ := br.Peek(4)
+	utf8BOM := bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+	otherBOM := !utf8BOM && (bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF}) || bytes.HasPrefix(head, []byte{0, 0, 0xFE, 0xFF}))
+	if utf8BOM {
+		br.Discard(3)
+	}
+	if utf8BOM || !otherBOM && enc.streamable() {
+		return &textReader{r: br, c: f, path: p.ProviderPath(), limit: limit}, nil
+	}
+	data, err := io.ReadAll(io.LimitReader(br, 4*int64(limit)+1))
+	f.Close()
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > 4*limit {
+		return nil, &fsys.TooLongError{Limit: 4 * limit}
+	}
+	text := decode(data, enc)
+	return &textReader{r: bufio.NewReader(strings.NewReader(text)), c: io.NopCloser(nil), path: p.ProviderPath(), limit: limit}, nil
+}
+
+// line returns the next line without its line break; ok is false at the
+// end (check err). A lone carriage return also ends a line.
+func (t *textReader) line() (string, bool) {
+	if n := len(t.pushed); n > 0 {
+		l := t.pushed[0]
+		t.pushed = t.pushed[1:]
+		return l, true
+	}
+	s, err := t.r.ReadString('\n')
+	if err != nil && err != io.EOF {
+		t.err = err
+		return "", false
+	}
+	if s == "" && err == io.EOF {
+		return "", false
+	}
+	s = strings.TrimSuffix(s, "\n")
+	s = strings.TrimSuffix(s, "\r")
+	if strings.Contains(s, "\r") {
+		parts := strings.Split(s, "\r")
+		t.pushed = append(t.pushed, parts[1:]...)
+		s = parts[0]
+	}
+	return s, true
+}
+
+// all reads the rest as one string.
+func (t *textReader) all() (string, error) {
+	b, err := io.ReadAll(t.r)
+	return string(b), err
+}
+
+func (t *textReader) close() { t.c.Close() }
+
+// readError is the record of a file that could not be read.
+func readError(ctx *runtime.Context, err error, p fsys.Path, id string) *object.ErrorRecord {
+	fe := runtime.HostError(err, p.ProviderPath())
+	return ctx.NewError(fe.Message, id, object.ReadError, fe.Exception, p.ProviderPath())
+}
+
+// existingFile resolves a path argument to existing files, writing the
+// errors PowerShell writes for missing ones and for folders.
+func existingFiles(ctx *runtime.Context, p string, literal bool, notFoundID string) ([]item, error) {
+	items, err := expand(ctx, p, literal)
+	if err != nil {
+		return nil, err
+	}
+	var out []item
+	for _, it := range items {
+		if it.info != nil && it.info.IsDir() {
+			if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Unable to get content because it is a directory: '%s'. Please use 'Get-ChildItem' instead.", it.path.ProviderPath()), "GetContentReaderUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", it.path.ProviderPath())); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------------------
+// Get-Content
+
+func getContent() *runtime.Command {
+	c := cmdlet("Get-Content", ModManagement, "GetContentCommand")
+	c.Synopsis = "Reads the lines of a file (or the value of an Env: or Variable: item)."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, false),
+		runtime.P("ReadCount", runtime.TLong, runtime.FromPipelineByName()),
+		runtime.P("TotalCount", runtime.TLong, runtime.Alias("First", "Head"), runtime.FromPipelineByName()),
+		runtime.P("Tail", runtime.TInt, runtime.Alias("Last"), runtime.FromPipelineByName()),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("Delimiter", runtime.TString),
+		runtime.P("Wait", runtime.TSwitch),
+		runtime.P("Raw", runtime.TSwitch),
+		encodingParam(),
+		runtime.P("AsByteStream", runtime.TSwitch),
+		runtime.P("Stream", runtime.TString),
+	)
+	c.Examples = []runtime.Example{
+		{Code: `Set-Content C:\Temp\ids.txt 'annb','carolo'; Get-Content C:\Temp\ids.txt`, Remark: "Reads a file line by line."},
+		{Code: `Get-Content $env:TEMP\..\Temp\ids.txt -Raw -ErrorAction SilentlyContinue`, Remark: "Reads a whole file as one string."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		enc, err := encodingOf(ctx)
+		if err != nil {
+			return err
+		}
+		if enc.isUTF7() {
+			return ctx.Fail(ctx.NewError("exosim does not read UTF-7 (Get-Content -Encoding utf7).", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+		}
+		if ctx.Switch("Wait") {
+			ctx.WriteWarning("exosim reads the file once: Get-Content -Wait does not wait for new lines in the simulator.")
+		}
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := existingFiles(ctx, p, literal, "PathNotFound")
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if it.info == nil {
+					if err := sessionContent(ctx, it); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := readContent(ctx, it.path, enc); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// sessionContent is Get-Content of Env:NAME or Variable:NAME: the value.
+func sessionContent(ctx *runtime.Context, it item) error {
+	switch v := it.value.(type) {
+	case object.DictionaryEntry:
+		return ctx.WriteObject(v.Value)
+	case *object.PSObject:
+		return ctx.WriteEnumerated(v.Value("Value"))
+	}
+	return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim reads content only from files, Env: and Variable: (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
+}
+
+func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
+	ns := ctx.RT.Files()
+	tr, err := openText(ns, p, enc)
+	if err != nil {
+		return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
+	}
+	defer tr.close()
+	total := int64(-1)
+	if ctx.Has("TotalCount") {
+		total = toInt64(ctx.Value("TotalCount"))
+	}
+	tail := -1
+	if ctx.Has("Tail") {
+		tail = ctx.Int("Tail")
+	}
+	if total == 0 || tail == 0 {
+		return nil
+	}
+	if ctx.Switch("Raw") {
+		text, err := tr.all()
+		if err != nil {
+			return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
+		}
+		if text == "" {
+			return nil
+		}
+		return ctx.WriteObject(text)
+	}
+	next := tr.line
+	if d := ctx.String("Delimiter"); d != "" && d != "\n" {
+		next = delimited(tr, d)
+	}
+	readCount := int64(1)
+	if ctx.Has("ReadCount") {
+		readCount = toInt64(ctx.Value("ReadCount"))
+	}
+	var batch []any
+	emit := func(s string) error {
+		if readCount == 1 {
+			return ctx.WriteObject(s)
+		}
+		batch = append(batch, s)
+		if readCount > 1 && int64(len(batch)) >= readCount {
+			b := batch
+			batch = nil
+			return ctx.WriteObject(b)
+		}
+		return nil
+	}
+	var ring []string
+	for n := int64(0); total < 0 || n < total; n++ {
+		s, ok := next()
+		if !ok {
+			break
+		}
+		if tail > 0 {
+			ring = append(ring, s)
+			if len(ring) > tail {
+				ring = ring[1:]
+			}
+			continue
+		}
+		if err := emit(s); err != nil {
+			return err
+		}
+	}
+	for _, s := range ring {
+		if err := emit(s); err != nil {
+			return err
+		}
+	}
+	if tr.err != nil {
+		return ctx.WriteError(readError(ctx, tr.err, p, "GetContentReaderIOError"))
+	}
+	if len(batch) > 0 {
+		return ctx.WriteObject(batch)
+	}
+	return nil
+}
+
+// delimited splits the text at d (which is dropped) instead of at line
+// breaks.
+func delimited(tr *textReader, d string) func() (string, bool) {
+	var buf strings.Builder
+	done := false
+	return func() (string, bool) {
+		if done {
+			return "", false
+		}
+		for {
+			c, _, err := tr.r.ReadRune()
+			if err != nil {
+				if err != io.EOF {
+					tr.err = err
+				}
+				done = true
+				if buf.Len() == 0 {
+					return "", false
+				}
+				s := buf.String()
+				buf.Reset()
+				return s, true
+			}
+			buf.WriteRune(c)
+			if s := buf.String(); strings.HasSuffix(s, d) {
+				buf.Reset()
+				return strings.TrimSuffix(s, d), true
+			}
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Set-Content, Add-Content, Clear-Content
+
+func setContent(name, typeName string, appendTo bool) *runtime.Command {
+	c := cmdlet(name, ModManagement, typeName)
+	if appendTo {
+		c.Synopsis = "Adds lines to a file (creating it when missing)."
+	} else {
+		c.Synopsis = "Writes lines to a file, replacing what it held."
+	}
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	valueOpts := []runtime.ParamOpt{runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline(), runtime.FromPipelineByName(), allowEmpty()}
+	c.Params = append(pathParams(true, false),
+		runtime.P("Value", runtime.TObjects, valueOpts...),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("NoNewline", runtime.TSwitch),
+		encodingParam(),
+		runtime.P("AsByteStream", runtime.TSwitch),
+		runtime.P("Stream", runtime.TString),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		list, _ := ctx.State["items"].([]any)
+		if ctx.HasInput {
+			list = append(list, ctx.Input)
+		} else if items, ok := object.Enumerate(ctx.Value("Value")); ok {
+			list = append(list, items...)
+		} else if ctx.Value("Value") != nil {
+			list = append(list, ctx.Value("Value"))
+		}
+		ctx.State["items"] = list
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		enc, err := encodingOf(ctx)
+		if err != nil {
+			return err
+		}
+		items, _ := ctx.State["items"].([]any)
+		var b strings.Builder
+		for _, it := range items {
+			if it == nil {
+				continue
+			}
+			b.WriteString(ctx.RT.ToStr(it))
+			if !ctx.Switch("NoNewline") {
+				b.WriteByte('\n')
+			}
+		}
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			targets, err := contentTargets(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, t := range targets {
+				action := "Set Content"
+				if appendTo {
+					action = "Add Content"
+				}
+				ok, err := ctx.ShouldProcess("Path: "+t, action)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					continue
+				}
+				if err := writeText(ctx, t, b.String(), enc, appendTo, "GetContentWriterDirectoryNotFoundError", "GetContentWriterIOError"); err != nil {
+					return err
+				}
+			}
+		}
+		if ctx.Switch("PassThru") {
+			for _, it := range items {
+				if err := ctx.WriteObject(it); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// contentTargets is where Set-Content and Add-Content write: the files a
+// wildcard matches, or the path itself (created when missing).
+func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, error) {
+	if literal || !fsys.HasWildcard(p) {
+		return []string{p}, nil
+	}
+	paths, err := resolveAll(ctx, p, false)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, rp := range paths {
+		out = append(out, rp.String())
+	}
+	if len(out) == 0 {
+		return nil, ctx.WriteError(pathNotFound(ctx, p))
+	}
+	return out, nil
+}
+
+// writeText writes text to a file in an encoding (the byte order mark
+// only at the start of a new file). Errors are non-terminating records
+// under missingID for a missing folder and ioID otherwise.
+func writeText(ctx *runtime.Context, path, text string, enc *encoding, appendTo bool, missingID, ioID string) error {
+	rt := ctx.RT
+	if enc == nil {
+		enc = encUTF8
+	}
+	if enc.isUTF7() {
+		return ctx.Fail(ctx.NewError("exosim does not write UTF-7 (-Encoding utf7).", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+	}
+	data := enc.encode(text)
+	if len(enc.bom) > 0 {
+		fresh := !appendTo
+		if appendTo {
+			if rp, err := rt.ResolveFile(path); err == nil {
+				if fi, err := rt.Files().Stat(rp); err != nil || fi.Size() == 0 {
+					fresh = true
+				}
+			}
+		}
+		if fresh {
+			data = append(append([]byte(nil), enc.bom...), data...)
+		}
+	}
+	if _, err := rt.WriteFile(path, data, appendTo); err != nil {
+		var fe *runtime.FileError
+		if !errors.As(err, &fe) {
+			return err
+		}
+		id := ioID
+		if fe.Exception == "DirectoryNotFoundException" {
+			id = missingID
+		}
+		if fe.Exception == "DriveNotFoundException" {
+			id = "DriveNotFound"
+		}
+		return ctx.WriteError(ctx.NewError(fe.Message, id, fe.Category, fe.Exception, fe.Path))
+	}
+	return nil
+}
+
+func clearContent() *runtime.Command {
+	c := cmdlet("Clear-Content", ModManagement, "ClearContentCommand")
+	c.Synopsis = "Empties files, keeping them."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, false),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("Stream", runtime.TString),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := existingFiles(ctx, p, literal, "PathNotFound")
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if !keepChild(ctx, it) {
+					continue
+				}
+				if ok, err := ctx.ShouldProcess("Path: "+it.path.ProviderPath(), "Clear Content"); err != nil || !ok {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+				if it.info == nil {
+					if it.path.Drive.Provider == fsys.Variable {
+						ctx.RT.SetVariable(it.path.Rel, nil)
+					}
+					continue
+				}
+				if err := ctx.RT.Files().WriteFile(it.path, nil, false); err != nil {
+					if err := ctx.WriteError(fileError(ctx, runtime.HostError(err, it.path.ProviderPath()), "ClearContentIOError", it.path.ProviderPath())); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// ---------------------------------------------------------------------------
+// Out-File
+
+func outFile() *runtime.Command {
+	c := cmdlet("Out-File", ModUtility, "OutFileCommand")
+	c.Synopsis = "Writes the console text of objects to a file."
+	c.SupportsShouldProcess = true
+	c.Sets = []string{"ByPath", "ByLiteralPath"}
+	c.DefaultSet = "ByPath"
+	c.Params = []*runtime.Param{
+		inputObject(),
+		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
+		encodingParam(runtime.Position(1)),
+		runtime.P("Append", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
+		runtime.P("Width", runtime.TInt),
+		runtime.P("NoNewline", runtime.TSwitch),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Get-Date | Out-File C:\Temp\run.log -Append`, Remark: "Adds the date to a log file."},
+	}
+	c.Handler.Process = collectInput
+	c.Handler.End = func(ctx *runtime.Context) error {
+		enc, err := encodingOf(ctx)
+		if err != nil {
+			return err
+		}
+		path := ctx.String("FilePath")
+		if path == "" {
+			path = ctx.String("LiteralPath")
+		}
+		rp, err := ctx.RT.ResolveFile(path)
+		if err != nil {
+			return ctx.Fail(fileError(ctx, err, fileOpenID(err), path))
+		}
+		ok, err := ctx.ShouldProcess(rp.ProviderPath(), "Output to File")
+		if err != nil || !ok {
+			return err
+		}
+		if ctx.Switch("NoClobber") && !ctx.Switch("Append") && ctx.RT.Files().Exists(rp) {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NoClobber", object.ResourceExists, "IOException", rp.ProviderPath()))
+		}
+		items, _ := ctx.State["items"].([]any)
+		lines := renderLines(ctx, items, ctx.Int("Width"))
+		text := format.OutString(lines)
+		if ctx.Switch("NoNewline") {
+			text = strings.Join(lines, "")
+		}
+		return writeFile(ctx, rp.String(), text, enc, ctx.Switch("Append"))
+	}
+	return c
+}
+
+// fileOpenID is the error ID of a file that cannot be opened.
+func fileOpenID(err error) string {
+	var fe *runtime.FileError
+	if errors.As(err, &fe) && fe.Exception == "DriveNotFoundException" {
+		return "DriveNotFound"
+	}
+	return "FileOpenFailure"
+}
+
+// writeFile writes the text of Out-File, Export-Csv, Tee-Object and the
+// like: a failure to open the file is their terminating FileOpenFailure.
+func writeFile(ctx *runtime.Context, path, text string, enc *encoding, appendTo bool) error {
+	if enc == nil {
+		enc = encUTF8
+	}
+	if enc.isUTF7() {
+		return ctx.Fail(ctx.NewError("exosim does not write UTF-7 (-Encoding utf7).", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+	}
+	data := enc.encode(text)
+	if len(enc.bom) > 0 {
+		fresh := !appendTo
+		if rp, err := ctx.RT.ResolveFile(path); err == nil && appendTo {
+			if fi, err := ctx.RT.Files().Stat(rp); err != nil || fi.Size() == 0 {
+				fresh = true
+			}
+		}
+		if fresh {
+			data = append(append([]byte(nil), enc.bom...), data...)
+		}
+	}
+	if _, err := ctx.RT.WriteFile(path, data, appendTo); err != nil {
+		return ctx.Fail(fileError(ctx, err, fileOpenID(err), nil))
+	}
+	return nil
+}

@@ -1,0 +1,1206 @@
+package core
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Items of the session's drives: files and folders of the FileSystem
+// drives, and the environment variables, variables, functions and aliases
+// behind Env:, Variable:, Function: and Alias:.
+
+// Type names of file system items.
+const (
+	TypeFileInfo = "System.IO.FileInfo"
+	TypeDirInfo  = "System.IO.DirectoryInfo"
+)
+
+// item is one existing item of a drive.
+type item struct {
+	path fsys.Path
+	// info describes a file or folder (FileSystem drives).
+	info fs.FileInfo
+	// value is a session item (the other drives); nil at their root.
+	value any
+}
+
+func (it item) container() bool {
+	if it.info != nil {
+		return it.info.IsDir()
+	}
+	return it.path.IsRoot()
+}
+
+func (it item) name() string {
+	if it.path.IsRoot() {
+		return it.path.Drive.Root
+	}
+	return it.path.Name()
+}
+
+// lookup finds the item at p; ok is false when nothing is there.
+func lookup(rt *runtime.Runtime, p fsys.Path) (item, bool) {
+	ns := rt.Files()
+	if p.Drive.Provider == fsys.FileSystem {
+		fi, err := ns.Stat(p)
+		if err != nil {
+			return item{}, false
+		}
+		return item{path: ns.Canonical(p), info: fi}, true
+	}
+	if p.IsRoot() {
+		return item{path: p}, true
+	}
+	for _, it := range sessionItems(rt, p.Drive) {
+		if strings.EqualFold(it.path.Rel, p.Rel) {
+			return it, true
+		}
+	}
+	return item{}, false
+}
+
+// children lists a container's items: folders first, then files, each in
+// name order without regard to case, as Windows lists them. Hidden files
+// (names starting with a dot) are left out unless force.
+func children(rt *runtime.Runtime, it item, force bool) []item {
+	p := it.path
+	if p.Drive.Provider != fsys.FileSystem {
+		if !p.IsRoot() {
+			return nil
+		}
+		return sessionItems(rt, p.Drive)
+	}
+	infos, err := rt.Files().ReadDir(p)
+	if err != nil {
+		return nil
+	}
+	var dirs, files []item
+	for _, fi := range infos {
+		if !force && strings.HasPrefix(fi.Name(), ".") {
+			continue
+		}
+		c := item{path: p.Child(fi.Name()), info: fi}
+		if fi.IsDir() {
+			dirs = append(dirs, c)
+		} else {
+			files = append(files, c)
+		}
+	}
+	byName := func(l []item) {
+		sort.SliceStable(l, func(i, j int) bool {
+			return strings.ToLower(l[i].info.Name()) < strings.ToLower(l[j].info.Name())
+		})
+	}
+	byName(dirs)
+	byName(files)
+	return append(dirs, files...)
+}
+
+// sessionItems lists the items of Env:, Variable:, Function: or Alias:
+// in name order.
+func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []item {
+	root := fsys.Path{Drive: d}
+	var out []item
+	switch d.Provider {
+	case fsys.Environment:
+		for _, v := range rt.Env().List() {
+			out = append(out, item{path: root.Child(v.Name), value: object.DictionaryEntry{Key: v.Name, Value: v.Value}})
+		}
+	case fsys.Variable:
+		for _, n := range rt.Variables() {
+			v, _ := rt.GetVariable(n)
+			out = append(out, item{path: root.Child(n), value: variableInfo(n, v)})
+		}
+	case fsys.Function:
+		for _, f := range rt.Functions() {
+			out = append(out, item{path: root.Child(f.Name), value: CommandInfo(rt.FunctionCommand(f))})
+		}
+	case fsys.Alias:
+		for a, target := range rt.Aliases() {
+			out = append(out, item{path: root.Child(a), value: aliasInfo(a, target, rt)})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].path.Rel) < strings.ToLower(out[j].path.Rel) })
+	return out
+}
+
+func variableInfo(name string, v any) *object.PSObject {
+	o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
+	o.AddTyped("Name", "string", name)
+	o.AddTyped("Value", "System.Object", v)
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+// itemObject is what Get-Item and Get-ChildItem write for an item.
+func itemObject(rt *runtime.Runtime, it item) any {
+	if it.info != nil {
+		return fileObject(rt, it.path, it.info)
+	}
+	if it.value != nil {
+		return it.value
+	}
+	return runtime.DriveInfo(it.path.Drive)
+}
+
+// fileObject is the FileInfo or DirectoryInfo of a file system item.
+func fileObject(rt *runtime.Runtime, p fsys.Path, fi fs.FileInfo) *object.PSObject {
+	dir := fi.IsDir()
+	typ := TypeFileInfo
+	if dir {
+		typ = TypeDirInfo
+	}
+	o := object.NewObject(typ, "System.IO.FileSystemInfo", "System.MarshalByRefObject", "System.Object")
+	full := p.ProviderPath()
+	name := fi.Name()
+	if p.IsRoot() {
+		name = full
+	}
+	parent, hasParent := p.Parent()
+	o.AddTyped("PSPath", "string", p.PSPath())
+	if hasParent {
+		o.AddTyped("PSParentPath", "string", parent.PSPath())
+	} else {
+		o.AddTyped("PSParentPath", "string", "")
+	}
+	o.AddTyped("PSChildName", "string", name)
+	o.AddTyped("PSDrive", "System.Management.Automation.PSDriveInfo", runtime.DriveInfo(p.Drive))
+	o.AddTyped("PSProvider", "System.Management.Automation.ProviderInfo", runtime.ProviderInfo(fsys.FileSystem))
+	o.AddTyped("PSIsContainer", "bool", dir)
+	mode := fileMode(fi)
+	o.AddTyped("Mode", "string", mode)
+	o.AddTyped("ModeWithoutHardLink", "string", mode)
+	ext := path.Ext(name)
+	if dir && !strings.Contains(strings.TrimPrefix(name, "."), ".") {
+		ext = ""
+	}
+	if strings.HasPrefix(name, ".") && strings.Count(name, ".") == 1 && !dir {
+		ext = name
+	}
+	base := strings.TrimSuffix(name, ext)
+	if dir {
+		base = name
+	}
+	o.AddTyped("BaseName", "string", base)
+	o.AddTyped("ResolvedTarget", "string", full)
+	o.AddTyped("Target", "string", nil)
+	o.AddTyped("LinkType", "string", nil)
+	o.AddTyped("Name", "string", name)
+	mtime := fileTime(fi)
+	if !dir {
+		o.AddTyped("Length", "long", fi.Size())
+		dirName := ""
+		if hasParent {
+			dirName = parent.ProviderPath()
+		}
+		o.AddTyped("DirectoryName", "string", dirName)
+		o.AddProperty(&object.Property{Name: "Directory", Kind: object.AdaptedProperty, TypeName: TypeDirInfo, Getter: func() any {
+			if !hasParent {
+				return nil
+			}
+			if pfi, err := rt.Files().Stat(parent); err == nil {
+				return fileObject(rt, parent, pfi)
+			}
+			return nil
+		}})
+		o.AddTyped("IsReadOnly", "bool", fi.Mode().Perm()&0o200 == 0)
+		o.AddTyped("Exists", "bool", true)
+		o.AddTyped("FullName", "string", full)
+		o.AddTyped("Extension", "string", ext)
+	} else {
+		o.AddTyped("FullName", "string", full)
+		o.AddProperty(&object.Property{Name: "Parent", Kind: object.AdaptedProperty, TypeName: TypeDirInfo, Getter: func() any {
+			if !hasParent {
+				return nil
+			}
+			if pfi, err := rt.Files().Stat(parent); err == nil {
+				return fileObject(rt, parent, pfi)
+			}
+			return nil
+		}})
+		o.AddTyped("Exists", "bool", true)
+		o.AddProperty(&object.Property{Name: "Root", Kind: object.AdaptedProperty, TypeName: TypeDirInfo, Getter: func() any {
+			root := fsys.Path{Drive: p.Drive}
+			if rfi, err := rt.Files().Stat(root); err == nil {
+				return fileObject(rt, root, rfi)
+			}
+			return nil
+		}})
+		o.AddTyped("Extension", "string", ext)
+	}
+	o.AddTyped("CreationTime", "datetime", mtime)
+	o.AddTyped("CreationTimeUtc", "datetime", mtime)
+	o.AddTyped("LastAccessTime", "datetime", mtime)
+	o.AddTyped("LastAccessTimeUtc", "datetime", mtime)
+	o.AddTyped("LastWriteTime", "datetime", mtime)
+	o.AddTyped("LastWriteTimeUtc", "datetime", mtime)
+	o.AddTyped("LinkTarget", "string", nil)
+	o.AddTyped("Attributes", "System.IO.FileAttributes", fileAttributes(fi))
+	o.ToStringFunc = func() string { return full }
+	return o
+}
+
+// fileTime is a file's modification time; files exosim wrote carry the
+// simulated clock's time.
+func fileTime(fi fs.FileInfo) time.Time {
+	return fi.ModTime().UTC().Truncate(time.Second)
+}
+
+func hidden(fi fs.FileInfo) bool { return strings.HasPrefix(fi.Name(), ".") }
+
+// fileMode is the Mode column: d(irectory), a(rchive), r(ead-only),
+// h(idden), s(ystem).
+func fileMode(fi fs.FileInfo) string {
+	b := []byte("-----")
+	if fi.IsDir() {
+		b[0] = 'd'
+	} else {
+		b[1] = 'a'
+	}
+	if !fi.IsDir() && fi.Mode().Perm()&0o200 == 0 {
+		b[2] = 'r'
+	}
+	if hidden(fi) {
+		b[3] = 'h'
+	}
+	return string(b)
+}
+
+func fileAttributes(fi fs.FileInfo) object.Enum {
+	var names []string
+	val := 0
+	if !fi.IsDir() && fi.Mode().Perm()&0o200 == 0 {
+		names, val = append(names, "ReadOnly"), val|1
+	}
+	if hidden(fi) {
+		names, val = append(names, "Hidden"), val|2
+	}
+	if fi.IsDir() {
+		names, val = append(names, "Directory"), val|16
+	} else {
+		names, val = append(names, "Archive"), val|32
+	}
+	return object.Enum{Type: "System.IO.FileAttributes", Name: strings.Join(names, ", "), Value: val}
+}
+
+// fileViews registers PowerShell's views of files and folders: the table
+// (Mode, LastWriteTime, Length, Name) and the list, grouped by folder.
+func fileViews(r *format.Registry) {
+	group := func(key string) string {
+		return "    Directory: " + strings.TrimPrefix(key, fsys.FileSystem.Qualified()+"::")
+	}
+	str := func(name string) func(v any) any {
+		return func(v any) any { return object.PropertyValue(v, name) }
+	}
+	isFile := func(v any) bool {
+		for _, t := range object.TypeNames(v) {
+			if t == TypeFileInfo {
+				return true
+			}
+		}
+		return false
+	}
+	r.Add(&format.View{
+		Name: "children", TypeNames: []string{TypeDirInfo, TypeFileInfo}, Kind: format.TableView,
+		GroupBy: "PSParentPath", GroupHeader: group, Wrap: true,
+		Columns: []format.Column{
+			{Label: "Mode", Width: 7, Align: format.AlignLeft, Func: str("Mode")},
+			{Label: "LastWriteTime", Width: 26, Align: format.AlignRight, Func: func(v any) any {
+				t, ok := object.PropertyValue(v, "LastWriteTime").(time.Time)
+				if !ok {
+					return ""
+				}
+				return fmt.Sprintf("%10s %8s", object.FormatDateTime(t, "M/d/yyyy"), object.FormatDateTime(t, "h:mm tt"))
+			}},
+			{Label: "Length", Width: 14, Align: format.AlignRight, Func: func(v any) any {
+				if !isFile(v) {
+					return ""
+				}
+				return object.ToInvariantString(object.PropertyValue(v, "Length"))
+			}},
+			{Label: "Name", Align: format.AlignLeft, Func: str("Name")},
+		},
+	})
+	r.Add(&format.View{
+		Name: "children", TypeNames: []string{TypeDirInfo, TypeFileInfo}, Kind: format.ListView,
+		GroupBy: "PSParentPath", GroupHeader: group,
+		Items: []format.ListItem{
+			{Property: "Name"},
+			{Label: "Length", Property: "Length", When: isFile},
+			{Property: "CreationTime"},
+			{Property: "LastWriteTime"},
+			{Property: "LastAccessTime"},
+			{Property: "Mode"},
+			{Property: "LinkType"},
+			{Property: "Target"},
+		},
+	})
+	r.Add(&format.View{
+		Name: "Variable", TypeNames: []string{"System.Management.Automation.PSVariable"}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 30, Property: "Name"},
+			{Label: "Value", Property: "Value"},
+		},
+	})
+	r.Add(&format.View{
+		Name: "drive", TypeNames: []string{"System.Management.Automation.PSDriveInfo"}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "Name", Width: 10, Property: "Name"},
+			{Label: "Used (GB)", Width: 13, Align: format.AlignRight, Func: driveSpace("Used")},
+			{Label: "Free (GB)", Width: 13, Align: format.AlignRight, Func: driveSpace("Free")},
+			{Label: "Provider", Width: 13, Func: func(v any) any { return object.PropertyValue(object.PropertyValue(v, "Provider"), "Name") }},
+			{Label: "Root", Width: 35, Property: "Root"},
+			{Label: "CurrentLocation", Align: format.AlignRight, Property: "CurrentLocation"},
+		},
+	})
+	r.Add(&format.View{
+		Name: "System.Management.Automation.PSDriveInfo", TypeNames: []string{"System.Management.Automation.PSDriveInfo"}, Kind: format.ListView,
+		Items: []format.ListItem{{Property: "Name"}, {Property: "Description"}, {Property: "Provider"}, {Property: "Root"}, {Property: "CurrentLocation"}},
+	})
+	r.Add(&format.View{
+		Name: "PathInfo", TypeNames: []string{"System.Management.Automation.PathInfo"}, Kind: format.TableView,
+		Columns: []format.Column{{Label: "Path", Property: "Path"}},
+	})
+}
+
+func driveSpace(name string) func(v any) any {
+	return func(v any) any {
+		n, ok := object.PropertyValue(v, name).(int64)
+		if !ok {
+			return ""
+		}
+		return fmt.Sprintf("%.2f", float64(n)/(1<<30))
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Get-ChildItem, Get-Item
+
+// tUInt32 is System.UInt32 (Get-ChildItem -Depth).
+var tUInt32 = &runtime.Type{Kind: runtime.KindLong, Name: "UInt32", FullName: "System.UInt32"}
+
+func pathParams(pathMandatory bool, fromPipeline bool) []*runtime.Param {
+	pathOpts := []runtime.ParamOpt{runtime.InSets(runtime.SetInfo{Set: "Path", Mandatory: pathMandatory, Position: 0, FromPipeline: fromPipeline, FromPipelineByName: true})}
+	return []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, pathOpts...),
+		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+	}
+}
+
+func getChildItem() *runtime.Command {
+	c := cmdlet("Get-ChildItem", ModManagement, "GetChildItemCommand")
+	c.Synopsis = "Lists the items in folders (files and subfolders) or in the Env:, Variable:, Function: and Alias: drives."
+	c.Sets = []string{"Items", "LiteralItems"}
+	c.DefaultSet = "Items"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "Items", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralItems", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+		runtime.P("Filter", runtime.TString, runtime.Position(1)),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Recurse", runtime.TSwitch, runtime.Alias("s", "r")),
+		runtime.P("Depth", tUInt32, runtime.Range(0, 4294967295)),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Name", runtime.TSwitch),
+		runtime.P("Attributes", runtime.TString),
+		runtime.P("FollowSymlink", runtime.TSwitch),
+		runtime.P("Directory", runtime.TSwitch, runtime.Alias("ad", "d")),
+		runtime.P("File", runtime.TSwitch, runtime.Alias("af")),
+		runtime.P("Hidden", runtime.TSwitch, runtime.Alias("ah", "h")),
+		runtime.P("ReadOnly", runtime.TSwitch, runtime.Alias("ar")),
+		runtime.P("System", runtime.TSwitch, runtime.Alias("as")),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Get-ChildItem C:\ -Directory`, Remark: "Lists the folders of the simulated C: drive."},
+		{Code: `Get-ChildItem Env: | Where-Object Name -like 'USER*'`, Remark: "Lists the USER... environment variables."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		if len(paths) == 0 {
+			paths = []string{"."}
+		}
+		depth := -1
+		if ctx.Switch("Recurse") {
+			depth = 1 << 30
+		}
+		if ctx.Has("Depth") {
+			depth = int(toInt64(ctx.Value("Depth")))
+		}
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if !it.container() {
+					if keepChild(ctx, it) {
+						if err := writeChild(ctx, it, ""); err != nil {
+							return err
+						}
+					}
+					continue
+				}
+				if err := listChildren(ctx, it, "", depth); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// listChildren writes a container's children and, depth levels down,
+// theirs: each folder's items, then each subfolder's.
+func listChildren(ctx *runtime.Context, it item, rel string, depth int) error {
+	force := ctx.Switch("Force") || ctx.Switch("Hidden")
+	kids := children(ctx.RT, it, force)
+	for _, k := range kids {
+		if keepChild(ctx, k) {
+			name := k.name()
+			if rel != "" {
+				name = rel + k.path.Drive.Separator() + name
+			}
+			if err := writeChild(ctx, k, name); err != nil {
+				return err
+			}
+		}
+	}
+	if depth <= 0 {
+		return nil
+	}
+	for _, k := range kids {
+		if k.info == nil || !k.info.IsDir() {
+			continue
+		}
+		sub := k.name()
+		if rel != "" {
+			sub = rel + k.path.Drive.Separator() + sub
+		}
+		if err := listChildren(ctx, k, sub, depth-1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keepChild applies -Filter, -Include, -Exclude, -File, -Directory,
+// -Hidden and -ReadOnly.
+func keepChild(ctx *runtime.Context, it item) bool {
+	name := it.name()
+	if f := ctx.String("Filter"); f != "" && !runtime.MatchWildcard(f, name) {
+		return false
+	}
+	if inc := ctx.Strings("Include"); len(inc) > 0 {
+		ok := false
+		for _, p := range inc {
+			if runtime.MatchWildcard(p, name) {
+				ok = true
+			}
+		}
+		if !ok {
+			return false
+		}
+	}
+	for _, p := range ctx.Strings("Exclude") {
+		if runtime.MatchWildcard(p, name) {
+			return false
+		}
+	}
+	if it.info != nil {
+		if ctx.Switch("File") && it.info.IsDir() || ctx.Switch("Directory") && !it.info.IsDir() {
+			return false
+		}
+		if ctx.Switch("Hidden") && !hidden(it.info) {
+			return false
+		}
+		if ctx.Switch("ReadOnly") && (it.info.IsDir() || it.info.Mode().Perm()&0o200 != 0) {
+			return false
+		}
+	}
+	return true
+}
+
+func writeChild(ctx *runtime.Context, it item, rel string) error {
+	if ctx.Switch("Name") {
+		if rel == "" {
+			rel = it.name()
+		}
+		return ctx.WriteObject(rel)
+	}
+	return ctx.WriteObject(itemObject(ctx.RT, it))
+}
+
+func getItem() *runtime.Command {
+	c := cmdlet("Get-Item", ModManagement, "GetItemCommand")
+	c.Synopsis = "Gets the file, folder or session item at a path."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, true),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Stream", runtime.TStrings),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if !keepChild(ctx, it) {
+					continue
+				}
+				if err := ctx.WriteObject(itemObject(ctx.RT, it)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// pathArgsOf returns -Path or -LiteralPath and whether it was -LiteralPath.
+func pathArgsOf(ctx *runtime.Context) ([]string, bool) {
+	if ctx.Has("LiteralPath") {
+		return ctx.Strings("LiteralPath"), true
+	}
+	return ctx.Strings("Path"), false
+}
+
+// expand resolves one -Path (wildcards allowed) or -LiteralPath argument
+// into existing items. A missing path is a non-terminating PathNotFound
+// error; a wildcard that matches nothing is no error.
+func expand(ctx *runtime.Context, p string, literal bool) ([]item, error) {
+	paths, err := resolveAll(ctx, p, literal)
+	if err != nil {
+		return nil, err
+	}
+	var out []item
+	for _, rp := range paths {
+		it, ok := lookup(ctx.RT, rp)
+		if !ok {
+			if !literal && fsys.HasWildcard(p) {
+				continue
+			}
+			if err := ctx.WriteError(pathNotFound(ctx, rp.String())); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		out = append(out, it)
+	}
+	return out, nil
+}
+
+// resolveAll resolves a path argument; a path that cannot resolve (an
+// unknown drive, a network share) is written as an error and gives none.
+func resolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, error) {
+	ns := ctx.RT.Files()
+	var paths []fsys.Path
+	var err error
+	if literal {
+		var rp fsys.Path
+		rp, err = ns.Resolve(p)
+		paths = []fsys.Path{rp}
+	} else {
+		paths, err = ns.Expand(p)
+	}
+	if err != nil {
+		return nil, ctx.WriteError(resolveError(ctx, err, p))
+	}
+	return paths, nil
+}
+
+// resolveError is the error record of a path that does not resolve.
+func resolveError(ctx *runtime.Context, err error, p string) *object.ErrorRecord {
+	fe, ok := runtime.PathError(err)
+	if !ok {
+		return ctx.NewError(err.Error(), "ArgumentException", object.InvalidArgument, "ArgumentException", p)
+	}
+	id := "PathNotFound"
+	switch fe.Exception {
+	case "DriveNotFoundException":
+		id = "DriveNotFound"
+	case "ProviderNotFoundException":
+		id = "ProviderNotFound"
+	}
+	return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, fe.Path)
+}
+
+// pathNotFound is PowerShell's error for a path that does not exist.
+func pathNotFound(ctx *runtime.Context, p string) *object.ErrorRecord {
+	return ctx.NewError(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException", p)
+}
+
+// fileError is the record of a failed file operation under an error ID.
+func fileError(ctx *runtime.Context, err error, id string, target any) *object.ErrorRecord {
+	if fe, ok := err.(*runtime.FileError); ok {
+		return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, target)
+	}
+	if fe, ok := runtime.PathError(err); ok {
+		return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, target)
+	}
+	return ctx.NewError(err.Error(), id, object.WriteError, "IOException", target)
+}
+
+// ---------------------------------------------------------------------------
+// New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item
+
+func newItem() *runtime.Command {
+	c := cmdlet("New-Item", ModManagement, "NewItemCommand")
+	c.Synopsis = "Creates a file or folder (or an environment variable, variable ...)."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Sets = []string{"pathSet", "nameSet"}
+	c.DefaultSet = "pathSet"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "pathSet", Mandatory: true, Position: 0, FromPipelineByName: true}, runtime.SetInfo{Set: "nameSet", Position: 0, FromPipelineByName: true})),
+		runtime.P("Name", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true})),
+		runtime.P("ItemType", runtime.TString, runtime.Alias("Type"), runtime.FromPipelineByName()),
+		runtime.P("Value", runtime.TObject, runtime.Alias("Target"), runtime.FromPipeline(), runtime.FromPipelineByName()),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `New-Item -ItemType Directory -Path C:\Reports -Force`, Remark: "Creates C:\\Reports (no error if it exists)."},
+		{Code: `New-Item -Path C:\Temp\log.txt -ItemType File -Value "started"`, Remark: "Creates a file holding one line."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths := ctx.Strings("Path")
+		if len(paths) == 0 {
+			paths = []string{"."}
+		}
+		for _, p := range paths {
+			if n := ctx.String("Name"); n != "" {
+				p = strings.TrimRight(p, `/\`) + `\` + n
+			}
+			if err := newOneItem(ctx, p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func newOneItem(ctx *runtime.Context, p string) error {
+	rt := ctx.RT
+	ns := rt.Files()
+	rp, err := ns.Resolve(p)
+	if err != nil {
+		if _, unc := err.(*fsys.NetworkPathError); unc {
+			_, err = rt.ResolveFile(p)
+			return ctx.WriteError(fileError(ctx, err, "NewItemIOError", p))
+		}
+		return ctx.WriteError(resolveError(ctx, err, p))
+	}
+	kind := strings.ToLower(ctx.String("ItemType"))
+	if strings.EqualFold(ctx.Command.Name, "mkdir") {
+		kind = "directory"
+	}
+	if rp.Drive.Provider != fsys.FileSystem {
+		return newSessionItem(ctx, rp)
+	}
+	switch kind {
+	case "", "file":
+		kind = "file"
+	case "directory", "container":
+		kind = "directory"
+	case "symboliclink", "junction", "hardlink":
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim does not create links (New-Item -ItemType %s); create a file or a directory.", ctx.String("ItemType")), "NotSupported", object.NotImplemented, "NotSupportedException", p))
+	default:
+		return ctx.WriteError(ctx.NewError("The type is not a known type for the file system. Only \"file\",\"directory\",\"symboliclink\",\"junction\",\"hardlink\" can be specified.", "Argument,Microsoft.PowerShell.Commands.NewItemCommand", object.InvalidArgument, "PSArgumentException", nil))
+	}
+	action := "Create File"
+	if kind == "directory" {
+		action = "Create Directory"
+	}
+	if ok, err := ctx.ShouldProcess("Destination: "+rp.ProviderPath(), action); err != nil || !ok {
+		return err
+	}
+	fi, statErr := ns.Stat(rp)
+	exists := statErr == nil
+	force := ctx.Switch("Force")
+	if kind == "directory" {
+		if exists && !force {
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("An item with the specified name %s already exists.", rp.ProviderPath()), "DirectoryExist,Microsoft.PowerShell.Commands.NewItemCommand", object.ResourceExists, "IOException", rp.ProviderPath()))
+		}
+		if exists && !fi.IsDir() {
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("An item with the specified name %s already exists.", rp.ProviderPath()), "DirectoryExist,Microsoft.PowerShell.Commands.NewItemCommand", object.ResourceExists, "IOException", rp.ProviderPath()))
+		}
+		if !exists {
+			if err := ns.Mkdir(rp, true); err != nil {
+				return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError,Microsoft.PowerShell.Commands.NewItemCommand", rp.ProviderPath()))
+			}
+		}
+	} else {
+		if exists && !force {
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand", object.WriteError, "IOException", rp.ProviderPath()))
+		}
+		if exists && fi.IsDir() {
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("Access to the path '%s' is denied.", rp.ProviderPath()), "NewItemUnauthorizedAccessError,Microsoft.PowerShell.Commands.NewItemCommand", object.PermissionDenied, "UnauthorizedAccessException", rp.ProviderPath()))
+		}
+		if force {
+			if parent, ok := rp.Parent(); ok && !ns.Exists(parent) {
+				_ = ns.Mkdir(parent, true)
+			}
+		}
+		var data []byte
+		if ctx.Has("Value") && ctx.Value("Value") != nil {
+			data = []byte(rt.ToStr(ctx.Value("Value")))
+		}
+		if err := ns.WriteFile(rp, data, false); err != nil {
+			return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand", rp.ProviderPath()))
+		}
+	}
+	fi, err = ns.Stat(rp)
+	if err != nil {
+		return nil
+	}
+	return ctx.WriteObject(fileObject(rt, rp, fi))
+}
+
+// newSessionItem is New-Item on Env: or Variable:.
+func newSessionItem(ctx *runtime.Context, p fsys.Path) error {
+	rt := ctx.RT
+	name := p.Rel
+	if name == "" {
+		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
+	}
+	if _, exists := lookup(rt, p); exists && !ctx.Switch("Force") {
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("A %s with name '%s' already exists.", strings.ToLower(providerNoun(p.Drive.Provider)), name), "NewItemAlreadyExists", object.ResourceExists, "SessionStateException", name))
+	}
+	v := ctx.Value("Value")
+	switch p.Drive.Provider {
+	case fsys.Environment:
+		rt.Env().Set(name, rt.ToStr(v))
+	case fsys.Variable:
+		rt.SetVariable(name, v)
+	default:
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim creates items only in file system drives, Env: and Variable:, not in %s:.", p.Drive.Name), "NotSupported", object.NotImplemented, "NotSupportedException", p.String()))
+	}
+	if it, ok := lookup(rt, p); ok {
+		return ctx.WriteObject(itemObject(rt, it))
+	}
+	return nil
+}
+
+func providerNoun(p fsys.Provider) string {
+	switch p {
+	case fsys.Environment:
+		return "Environment variable"
+	case fsys.Function:
+		return "Function"
+	case fsys.Alias:
+		return "Alias"
+	}
+	return "Variable"
+}
+
+func removeItem() *runtime.Command {
+	c := cmdlet("Remove-Item", ModManagement, "RemoveItemCommand")
+	c.Synopsis = "Deletes files and folders (or environment variables, variables, functions, aliases)."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, true),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Recurse", runtime.TSwitch, runtime.Alias("r")),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("Stream", runtime.TStrings),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if !keepChild(ctx, it) {
+					continue
+				}
+				if err := removeOne(ctx, it); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func removeOne(ctx *runtime.Context, it item) error {
+	rt := ctx.RT
+	p := it.path
+	if p.Drive.Provider != fsys.FileSystem {
+		if ok, err := ctx.ShouldProcess(p.Rel, "Remove "+providerNoun(p.Drive.Provider)); err != nil || !ok {
+			return err
+		}
+		switch p.Drive.Provider {
+		case fsys.Environment:
+			rt.Env().Unset(p.Rel)
+		case fsys.Variable:
+			rt.RemoveVariable(p.Rel)
+		case fsys.Function:
+			rt.RemoveFunction(p.Rel)
+		case fsys.Alias:
+			rt.RemoveAlias(p.Rel)
+		}
+		return nil
+	}
+	full := p.ProviderPath()
+	action := "Remove File"
+	if it.info.IsDir() {
+		action = "Remove Directory"
+	}
+	if ok, err := ctx.ShouldProcess(full, action); err != nil || !ok {
+		return err
+	}
+	if p.IsRoot() {
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot remove the root of drive %s:.", p.Drive.Name), "RemoveItemUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", full))
+	}
+	if it.info.IsDir() && !ctx.Switch("Recurse") && len(children(rt, it, true)) > 0 {
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("The item at %s has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?", full), "DirectoryNotEmpty,Microsoft.PowerShell.Commands.RemoveItemCommand", object.WriteError, "IOException", full))
+	}
+	if !ctx.Switch("Force") && it.info.Mode().Perm()&0o200 == 0 && !it.info.IsDir() {
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only. %s", full), "RemoveFileSystemItemUnAuthorizedAccess,Microsoft.PowerShell.Commands.RemoveItemCommand", object.PermissionDenied, "UnauthorizedAccessException", full))
+	}
+	if err := rt.Files().Remove(p, it.info.IsDir()); err != nil {
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, full), "RemoveFileSystemItemIOError,Microsoft.PowerShell.Commands.RemoveItemCommand", full))
+	}
+	return nil
+}
+
+func copyItem() *runtime.Command {
+	return transferItem("Copy-Item", "CopyItemCommand", "Copies files and folders.", false)
+}
+
+func moveItem() *runtime.Command {
+	return transferItem("Move-Item", "MoveItemCommand", "Moves files and folders.", true)
+}
+
+func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
+	c := cmdlet(name, ModManagement, typeName)
+	c.Synopsis = synopsis
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, true),
+		runtime.P("Destination", runtime.TString, runtime.Position(1), runtime.FromPipelineByName()),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+	)
+	if !move {
+		c.Params = append(c.Params,
+			runtime.P("Container", runtime.TSwitch),
+			runtime.P("Recurse", runtime.TSwitch),
+			runtime.P("FromSession", runtime.TObject),
+			runtime.P("ToSession", runtime.TObject),
+		)
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		rt := ctx.RT
+		ns := rt.Files()
+		dest := ctx.String("Destination")
+		if dest == "" {
+			dest = "."
+		}
+		dp, err := ns.Resolve(dest)
+		if err != nil {
+			return ctx.WriteError(resolveError(ctx, err, dest))
+		}
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if !keepChild(ctx, it) {
+					continue
+				}
+				if it.info == nil || dp.Drive.Provider != fsys.FileSystem {
+					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim copies and moves only files and folders (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
+				}
+				target := dp
+				if dfi, err := ns.Stat(dp); err == nil && dfi.IsDir() {
+					target = dp.Child(it.info.Name())
+				}
+				if err := transferOne(ctx, it, target, move); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func transferOne(ctx *runtime.Context, it item, target fsys.Path, move bool) error {
+	rt := ctx.RT
+	ns := rt.Files()
+	src := it.path.ProviderPath()
+	dst := target.ProviderPath()
+	action := "Copy File"
+	if it.info.IsDir() {
+		action = "Copy Directory"
+	}
+	if move {
+		action = "Move File"
+		if it.info.IsDir() {
+			action = "Move Directory"
+		}
+	}
+	if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s Destination: %s", src, dst), action); err != nil || !ok {
+		return err
+	}
+	tfi, terr := ns.Stat(target)
+	exists := terr == nil
+	if exists && strings.EqualFold(ns.Host(target), ns.Host(it.path)) {
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot overwrite the item %s with itself.", src), "CopyError,Microsoft.PowerShell.Commands.CopyItemCommand", object.WriteError, "IOException", src))
+	}
+	if move {
+		if exists && !ctx.Switch("Force") {
+			return ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "MoveFileInfoItemIOError,Microsoft.PowerShell.Commands.MoveItemCommand", object.WriteError, "IOException", src))
+		}
+		if exists && !tfi.IsDir() {
+			_ = ns.Remove(target, false)
+		}
+		if err := ns.Rename(it.path, target); err != nil {
+			return ctx.WriteError(fileError(ctx, runtime.HostError(err, dst), "MoveFileInfoItemIOError,Microsoft.PowerShell.Commands.MoveItemCommand", src))
+		}
+	} else {
+		if it.info.IsDir() {
+			if err := copyTree(ctx, it, target, ctx.Switch("Recurse")); err != nil {
+				return err
+			}
+		} else {
+			if exists && tfi.IsDir() {
+				return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot overwrite the item %s with itself.", dst), "CopyError", object.WriteError, "IOException", src))
+			}
+			if err := copyFile(ctx, it.path, target); err != nil {
+				return err
+			}
+		}
+	}
+	if ctx.Switch("PassThru") {
+		if fi, err := ns.Stat(target); err == nil {
+			return ctx.WriteObject(fileObject(rt, target, fi))
+		}
+	}
+	return nil
+}
+
+func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
+	ns := ctx.RT.Files()
+	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
+	if err != nil {
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError,Microsoft.PowerShell.Commands.CopyItemCommand", from.ProviderPath()))
+	}
+	if err := ns.WriteFile(to, data, false); err != nil {
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError,Microsoft.PowerShell.Commands.CopyItemCommand", from.ProviderPath()))
+	}
+	return nil
+}
+
+// copyTree copies a folder: the folder itself, and with recurse its content.
+func copyTree(ctx *runtime.Context, it item, to fsys.Path, recurse bool) error {
+	ns := ctx.RT.Files()
+	if !ns.Exists(to) {
+		if err := ns.Mkdir(to, false); err != nil {
+			return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError,Microsoft.PowerShell.Commands.CopyItemCommand", it.path.ProviderPath()))
+		}
+	}
+	if !recurse {
+		return nil
+	}
+	for _, k := range children(ctx.RT, it, true) {
+		dst := to.Child(k.info.Name())
+		if k.info.IsDir() {
+			if err := copyTree(ctx, k, dst, true); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := copyFile(ctx, k.path, dst); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func renameItem() *runtime.Command {
+	c := cmdlet("Rename-Item", ModManagement, "RenameItemCommand")
+	c.Synopsis = "Renames a file or folder."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Sets = []string{"ByPath", "ByLiteralPath"}
+	c.DefaultSet = "ByPath"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "ByPath", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "ByLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+		runtime.P("NewName", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.FromPipelineByName()),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		rt := ctx.RT
+		ns := rt.Files()
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				newName := ctx.String("NewName")
+				if strings.ContainsAny(newName, `/\`) {
+					return ctx.WriteError(ctx.NewError("Cannot rename the specified target, because it represents a path or device name.", "Argument,Microsoft.PowerShell.Commands.RenameItemCommand", object.InvalidArgument, "PSArgumentException", newName))
+				}
+				if it.info == nil {
+					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim renames only files and folders (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
+				}
+				parent, _ := it.path.Parent()
+				target := parent.Child(newName)
+				action := "Rename File"
+				if it.info.IsDir() {
+					action = "Rename Directory"
+				}
+				if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s Destination: %s", it.path.ProviderPath(), target.ProviderPath()), action); err != nil || !ok {
+					return err
+				}
+				if ns.Exists(target) && !strings.EqualFold(ns.Host(target), ns.Host(it.path)) {
+					if err := ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "RenameItemIOError,Microsoft.PowerShell.Commands.RenameItemCommand", object.WriteError, "IOException", it.path.ProviderPath())); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := ns.Rename(it.path, target); err != nil {
+					return ctx.WriteError(fileError(ctx, runtime.HostError(err, target.ProviderPath()), "RenameItemIOError,Microsoft.PowerShell.Commands.RenameItemCommand", it.path.ProviderPath()))
+				}
+				if ctx.Switch("PassThru") {
+					if fi, err := ns.Stat(target); err == nil {
+						if err := ctx.WriteObject(fileObject(rt, target, fi)); err != nil {
+							return err
+						}
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// ---------------------------------------------------------------------------
+// Get-PSDrive, Get-PSProvider
+
+func getPSDrive() *runtime.Command {
+	c := cmdlet("Get-PSDrive", ModManagement, "GetPSDriveCommand")
+	c.Synopsis = "Lists the session's drives: /, the simulated C: drive, Temp:, Env:, Variable:, Function:, Alias:."
+	c.Sets = []string{"Name", "LiteralName"}
+	c.DefaultSet = "Name"
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "Name", Position: 0, FromPipelineByName: true})),
+		runtime.P("LiteralName", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralName", Mandatory: true, Position: 0, FromPipelineByName: true})),
+		runtime.P("PSProvider", runtime.TStrings),
+		runtime.P("Scope", runtime.TString),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		names := ctx.Strings("Name")
+		literal := ctx.Has("LiteralName")
+		if literal {
+			names = ctx.Strings("LiteralName")
+		}
+		if len(names) == 0 {
+			names = []string{"*"}
+		}
+		for _, n := range names {
+			found := false
+			for _, d := range ctx.RT.Files().Drives() {
+				ok := strings.EqualFold(n, d.Name)
+				if !literal {
+					ok = runtime.MatchWildcard(n, d.Name)
+				}
+				if ok && len(ctx.Strings("PSProvider")) > 0 {
+					ok = false
+					for _, p := range ctx.Strings("PSProvider") {
+						if runtime.MatchWildcard(p, string(d.Provider)) || strings.EqualFold(p, d.Provider.Qualified()) {
+							ok = true
+						}
+					}
+				}
+				if !ok {
+					continue
+				}
+				found = true
+				if err := ctx.WriteObject(driveObject(ctx.RT, d)); err != nil {
+					return err
+				}
+			}
+			if !found && (literal || !fsys.HasWildcard(n)) {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find drive. A drive with the name '%s' does not exist.", n), "GetLocationNoMatchingDrive", object.ObjectNotFound, "DriveNotFoundException", n)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// simulatedFree is the free space the simulated C: drive reports.
+const simulatedFree = int64(200) << 30
+
+// driveObject is a drive's PSDriveInfo; the C: drive reports the size of
+// what the session stored on it as Used and a fixed free space.
+func driveObject(rt *runtime.Runtime, d *fsys.Drive) *object.PSObject {
+	o := runtime.DriveInfo(d)
+	if d.Provider == fsys.FileSystem && d.Windows && d.Name == "C" {
+		o.AddTyped("Used", "long", treeSize(rt, fsys.Path{Drive: d}))
+		o.AddTyped("Free", "long", simulatedFree)
+	}
+	return o
+}
+
+// treeSize adds up the sizes of the files under a folder.
+func treeSize(rt *runtime.Runtime, p fsys.Path) int64 {
+	infos, err := rt.Files().ReadDir(p)
+	if err != nil {
+		return 0
+	}
+	var n int64
+	for _, fi := range infos {
+		if fi.IsDir() {
+			n += treeSize(rt, p.Child(fi.Name()))
+		} else {
+			n += fi.Size()
+		}
+	}
+	return n
+}

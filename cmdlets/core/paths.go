@@ -1,0 +1,687 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Path text (Join-Path, Split-Path), path tests and resolution
+// (Test-Path, Resolve-Path, Convert-Path) and the current location
+// (Get-/Set-/Push-/Pop-Location).
+
+func pathCommands() []*runtime.Command {
+	return []*runtime.Command{
+		joinPath(), splitPath(), testPath(), resolvePath(), convertPath(),
+		getLocation(), setLocation(), pushLocation(), popLocation(),
+		getChildItem(), getItem(), newItem(), mkdirFunction(), removeItem(), copyItem(), moveItem(), renameItem(), getPSDrive(),
+	}
+}
+
+// pathSep is the separator a path's text uses: \ on a Windows drive, on
+// the session-item drives and on shares; / on the host's drive. A path
+// without a drive follows the current location's drive.
+func pathSep(ns *fsys.Namespace, s string) (string, error) {
+	if fsys.IsUNC(s) {
+		return `\`, nil
+	}
+	if name, _, ok := fsys.SplitDrive(s); ok {
+		d, found := ns.Drive(name)
+		if !found {
+			return "", &fsys.DriveNotFoundError{Name: name}
+		}
+		return d.Separator(), nil
+	}
+	if strings.HasPrefix(s, "/") {
+		return "/", nil
+	}
+	return ns.Location().Drive.Separator(), nil
+}
+
+// withSep writes both separators as sep.
+func withSep(s, sep string) string {
+	if sep == `\` {
+		return strings.ReplaceAll(s, "/", `\`)
+	}
+	return strings.ReplaceAll(s, `\`, "/")
+}
+
+func isSep(c byte) bool { return c == '/' || c == '\\' }
+
+// ---------------------------------------------------------------------------
+// Join-Path
+
+func joinPath() *runtime.Command {
+	c := cmdlet("Join-Path", ModManagement, "JoinPathCommand")
+	c.Synopsis = "Joins a path and child paths with the drive's separator (\\ on C:, / on the host's drive)."
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName(), runtime.Alias("PSPath")),
+		runtime.P("ChildPath", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.FromPipelineByName(), allowEmpty()),
+		runtime.P("AdditionalChildPath", runtime.TStrings, runtime.Position(2), runtime.RemainingArgs()),
+		runtime.P("Resolve", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Join-Path C:\Reports holds.csv`, Remark: `Returns C:\Reports\holds.csv.`},
+		{Code: `Join-Path $env:TEMP export one two`, Remark: "Joins several child names."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		children := append([]string{ctx.String("ChildPath")}, ctx.Strings("AdditionalChildPath")...)
+		for _, p := range ctx.Strings("Path") {
+			sep, err := pathSep(ns, p)
+			if err != nil {
+				if err := ctx.WriteError(resolveError(ctx, err, p)); err != nil {
+					return err
+				}
+				continue
+			}
+			joined := joinText(p, children, sep)
+			if !ctx.Switch("Resolve") {
+				if err := ctx.WriteObject(joined); err != nil {
+					return err
+				}
+				continue
+			}
+			items, err := expand(ctx, joined, false)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if err := ctx.WriteObject(it.path.String()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// joinText joins path text: one separator between the parts, the
+// separators normalized.
+func joinText(p string, children []string, sep string) string {
+	out := withSep(p, sep)
+	for _, c := range children {
+		if strings.HasSuffix(out, sep) {
+			if t := strings.TrimRight(out, sep); t != "" {
+				out = t + sep
+			}
+		} else {
+			out += sep
+		}
+		out += strings.TrimLeft(withSep(c, sep), sep)
+	}
+	return out
+}
+
+// allowEmpty lets a mandatory string parameter take "" and $null.
+func allowEmpty() runtime.ParamOpt {
+	return func(p *runtime.Param) { p.AllowEmpty = true }
+}
+
+// ---------------------------------------------------------------------------
+// Split-Path
+
+func splitPath() *runtime.Command {
+	c := cmdlet("Split-Path", ModManagement, "SplitPathCommand")
+	c.Synopsis = "Returns a part of a path: its parent (default), leaf, leaf without extension, extension or drive qualifier."
+	sets := []string{"ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "QualifierSet", "NoQualifierSet", "IsAbsoluteSet", "LiteralPathSet"}
+	c.Sets = sets
+	c.DefaultSet = "ParentSet"
+	var pathSets []runtime.SetInfo
+	for _, s := range sets[:7] {
+		pathSets = append(pathSets, runtime.SetInfo{Set: s, Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})
+	}
+	only := func(set string, mandatory bool) runtime.ParamOpt {
+		return runtime.InSets(runtime.SetInfo{Set: set, Mandatory: mandatory, Position: -1, FromPipelineByName: true})
+	}
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, runtime.InSets(pathSets...)),
+		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralPathSet", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+		runtime.P("Parent", runtime.TSwitch, only("ParentSet", false)),
+		runtime.P("Leaf", runtime.TSwitch, only("LeafSet", true)),
+		runtime.P("LeafBase", runtime.TSwitch, only("LeafBaseSet", true)),
+		runtime.P("Extension", runtime.TSwitch, only("ExtensionSet", true)),
+		runtime.P("Qualifier", runtime.TSwitch, only("QualifierSet", true)),
+		runtime.P("NoQualifier", runtime.TSwitch, only("NoQualifierSet", true)),
+		runtime.P("IsAbsolute", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "IsAbsoluteSet", Mandatory: true, Position: -1})),
+		runtime.P("Resolve", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Split-Path C:\Reports\holds.csv -Leaf`, Remark: "Returns holds.csv."},
+		{Code: `Split-Path C:\Reports\holds.csv -Parent`, Remark: `Returns C:\Reports.`},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		paths, literal := pathArgsOf(ctx)
+		if ctx.Switch("Resolve") {
+			var resolved []string
+			for _, p := range paths {
+				items, err := expand(ctx, p, literal)
+				if err != nil {
+					return err
+				}
+				for _, it := range items {
+					resolved = append(resolved, it.path.String())
+				}
+			}
+			paths = resolved
+		}
+		for _, p := range paths {
+			var out any
+			switch {
+			case ctx.Switch("IsAbsolute"):
+				out = isAbsolutePath(p)
+			case ctx.Switch("Qualifier"):
+				i := strings.IndexByte(p, ':')
+				if i < 0 {
+					if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot parse path because path '%s' does not have a qualifier specified.", p), "ParsePathFormatError", object.InvalidArgument, "FormatException", p)); err != nil {
+						return err
+					}
+					continue
+				}
+				if strings.HasPrefix(p[i:], "::") {
+					out = p[:i+2]
+				} else {
+					out = p[:i+1]
+				}
+			case ctx.Switch("NoQualifier"):
+				out = p
+				if i := strings.Index(p, "::"); i >= 0 {
+					out = p[i+2:]
+				} else if _, rest, ok := fsys.SplitDrive(p); ok && rest != "" {
+					out = rest
+				}
+			case ctx.Switch("Leaf"), ctx.Switch("LeafBase"), ctx.Switch("Extension"):
+				sep, err := pathSep(ns, p)
+				if err != nil {
+					if err := ctx.WriteError(resolveError(ctx, err, p)); err != nil {
+						return err
+					}
+					continue
+				}
+				leaf := leafOf(p, sep)
+				switch {
+				case ctx.Switch("LeafBase"):
+					out = strings.TrimSuffix(leaf, dotExt(leaf))
+				case ctx.Switch("Extension"):
+					out = dotExt(leaf)
+				default:
+					out = leaf
+				}
+			default:
+				sep, err := pathSep(ns, p)
+				if err != nil {
+					sep = `\`
+				}
+				out = parentOf(p, sep)
+			}
+			if err := ctx.WriteObject(out); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// dotExt is .NET's Path.GetExtension: the last dot and what follows, ""
+// without one.
+func dotExt(name string) string {
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || i == len(name)-1 {
+		return ""
+	}
+	return name[i:]
+}
+
+// qualifierLen is the length of a path's drive or provider qualifier
+// ("C:", "Env:", "FileSystem::"), 0 without one.
+func qualifierLen(p string) int {
+	if i := strings.Index(p, "::"); i > 0 {
+		return i + 2
+	}
+	if name, _, ok := fsys.SplitDrive(p); ok {
+		return len(name) + 1
+	}
+	return 0
+}
+
+// leafOf is the last name of a path.
+func leafOf(p, sep string) string {
+	p = withSep(p[qualifierLen(p):], sep)
+	p = strings.TrimRight(p, sep)
+	if i := strings.LastIndex(p, sep); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// parentOf is Split-Path's parent: the path without its last name, "" for
+// a root or a single name.
+func parentOf(p, sep string) string {
+	q := qualifierLen(p)
+	qual, rest := p[:q], withSep(p[q:], sep)
+	unc := q == 0 && fsys.IsUNC(p)
+	trimmed := strings.TrimRight(rest, sep)
+	if trimmed == "" {
+		return ""
+	}
+	i := strings.LastIndex(trimmed, sep)
+	if i < 0 {
+		return ""
+	}
+	parent := strings.TrimRight(trimmed[:i], sep)
+	if parent == "" {
+		if unc {
+			return ""
+		}
+		return qual + sep
+	}
+	if unc && strings.Count(strings.TrimLeft(parent, sep), sep) == 0 && !strings.HasPrefix(parent, sep+sep) {
+		parent = sep + sep + strings.TrimLeft(parent, sep)
+	}
+	return qual + parent
+}
+
+// isAbsolutePath is Split-Path -IsAbsolute: a drive-qualified path or one
+// starting at a root.
+func isAbsolutePath(p string) bool {
+	if strings.Contains(p, "::") {
+		return true
+	}
+	if _, _, ok := fsys.SplitDrive(p); ok {
+		return true
+	}
+	return len(p) > 0 && isSep(p[0])
+}
+
+// ---------------------------------------------------------------------------
+// Test-Path
+
+func testPath() *runtime.Command {
+	c := cmdlet("Test-Path", ModManagement, "TestPathCommand")
+	c.Synopsis = "Tells whether a path exists (or, with -IsValid, whether its syntax is valid)."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, true),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("PathType", runtime.EnumType("TestPathType", "Microsoft.PowerShell.Commands.TestPathType", "Any", "Container", "Leaf"), runtime.Alias("Type")),
+		runtime.P("IsValid", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("OlderThan", runtime.TDateTime),
+		runtime.P("NewerThan", runtime.TDateTime),
+	)
+	c.Examples = []runtime.Example{
+		{Code: `Test-Path C:\Temp`, Remark: "True: the simulated C: drive starts with a Temp folder."},
+		{Code: `if (-not (Test-Path C:\Reports)) { New-Item -ItemType Directory -Path C:\Reports | Out-Null }`, Remark: "Creates a report folder once."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			if err := ctx.WriteObject(testOnePath(ctx, p, literal)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
+	ns := ctx.RT.Files()
+	if ctx.Switch("IsValid") {
+		rp, err := ns.Resolve(p)
+		if err != nil {
+			return false
+		}
+		if rp.Drive.Windows && strings.ContainsAny(rp.Rel, "<>|\"\x00") {
+			return false
+		}
+		return !strings.ContainsRune(p, 0)
+	}
+	var paths []fsys.Path
+	if literal {
+		rp, err := ns.Resolve(p)
+		if err != nil {
+			return false
+		}
+		paths = []fsys.Path{rp}
+	} else {
+		var err error
+		if paths, err = ns.Expand(p); err != nil {
+			return false
+		}
+	}
+	for _, rp := range paths {
+		it, ok := lookup(ctx.RT, rp)
+		if !ok || !keepChild(ctx, it) {
+			continue
+		}
+		switch ctx.String("PathType") {
+		case "Container":
+			if !it.container() {
+				continue
+			}
+		case "Leaf":
+			if it.container() {
+				continue
+			}
+		}
+		if it.info != nil {
+			mt := fileTime(it.info)
+			if t, ok := ctx.Time("OlderThan"); ok && !mt.Before(t) {
+				continue
+			}
+			if t, ok := ctx.Time("NewerThan"); ok && !mt.After(t) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// ---------------------------------------------------------------------------
+// Resolve-Path, Convert-Path
+
+func resolvePath() *runtime.Command {
+	c := cmdlet("Resolve-Path", ModManagement, "ResolvePathCommand")
+	c.Synopsis = "Resolves wildcards and relative paths to the existing items' full paths."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, true),
+		runtime.P("Relative", runtime.TSwitch),
+		runtime.P("RelativeBasePath", runtime.TString),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("Credential", runtime.TObject),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		base := ns.Location()
+		if b := ctx.String("RelativeBasePath"); b != "" {
+			bp, err := ns.Resolve(b)
+			if err != nil {
+				return ctx.WriteError(resolveError(ctx, err, b))
+			}
+			base = bp
+		}
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				var out any = runtime.PathInfo(it.path)
+				if ctx.Switch("Relative") || ctx.Has("RelativeBasePath") && ctx.Switch("Relative") {
+					out = relativeTo(base, it.path)
+				}
+				if err := ctx.WriteObject(out); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// relativeTo is Resolve-Path -Relative: p from base, starting with .\ or
+// ./ (the path itself on another drive).
+func relativeTo(base, p fsys.Path) string {
+	sep := p.Drive.Separator()
+	if base.Drive != p.Drive {
+		return p.String()
+	}
+	var b, t []string
+	if base.Rel != "" {
+		b = strings.Split(base.Rel, "/")
+	}
+	if p.Rel != "" {
+		t = strings.Split(p.Rel, "/")
+	}
+	i := 0
+	for i < len(b) && i < len(t) && strings.EqualFold(b[i], t[i]) {
+		i++
+	}
+	var parts []string
+	for range b[i:] {
+		parts = append(parts, "..")
+	}
+	parts = append(parts, t[i:]...)
+	if len(parts) == 0 {
+		return "."
+	}
+	if parts[0] != ".." {
+		parts = append([]string{"."}, parts...)
+	}
+	return strings.Join(parts, sep)
+}
+
+func convertPath() *runtime.Command {
+	c := cmdlet("Convert-Path", ModManagement, "ConvertPathCommand")
+	c.Synopsis = "Converts paths (wildcards, relative, drive-qualified) to the provider's full paths."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = pathParams(true, true)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if err := ctx.WriteObject(it.path.ProviderPath()); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// ---------------------------------------------------------------------------
+// Locations
+
+func getLocation() *runtime.Command {
+	c := cmdlet("Get-Location", ModManagement, "GetLocationCommand")
+	c.Synopsis = "Returns the current location (kept by the session, not the exosim process)."
+	c.Sets = []string{"Location", "Stack"}
+	c.DefaultSet = "Location"
+	c.Params = []*runtime.Param{
+		runtime.P("PSProvider", runtime.TStrings, runtime.InSets(runtime.Set("Location", false, -1))),
+		runtime.P("PSDrive", runtime.TStrings, runtime.InSets(runtime.Set("Location", false, -1))),
+		runtime.P("Stack", runtime.TSwitch, runtime.InSets(runtime.Set("Stack", false, -1))),
+		runtime.P("StackName", runtime.TStrings, runtime.InSets(runtime.Set("Stack", false, -1))),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		if ctx.ParameterSet == "Stack" {
+			names := ctx.Strings("StackName")
+			if len(names) == 0 {
+				names = []string{""}
+			}
+			for _, n := range names {
+				for _, p := range ns.Stack(n) {
+					if err := ctx.WriteObject(runtime.PathInfo(p)); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
+		if drives := ctx.Strings("PSDrive"); len(drives) > 0 {
+			for _, n := range drives {
+				d, ok := ns.Drive(n)
+				if !ok {
+					if err := ctx.WriteError(resolveError(ctx, &fsys.DriveNotFoundError{Name: n}, n)); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := ctx.WriteObject(runtime.PathInfo(d.Location())); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		return ctx.WriteObject(runtime.PathInfo(ns.Location()))
+	}
+	return c
+}
+
+// containerAt resolves a location argument to an existing container.
+func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool, error) {
+	ns := ctx.RT.Files()
+	var paths []fsys.Path
+	var err error
+	if literal {
+		var rp fsys.Path
+		rp, err = ns.Resolve(p)
+		paths = []fsys.Path{rp}
+	} else {
+		paths, err = ns.Expand(p)
+	}
+	if err != nil {
+		return fsys.Path{}, false, ctx.Fail(resolveError(ctx, err, p))
+	}
+	if len(paths) == 0 {
+		return fsys.Path{}, false, ctx.Fail(pathNotFound(ctx, p))
+	}
+	it, ok := lookup(ctx.RT, paths[0])
+	if !ok {
+		return fsys.Path{}, false, ctx.Fail(pathNotFound(ctx, paths[0].String()))
+	}
+	if !it.container() {
+		return fsys.Path{}, false, ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot set the location to '%s' because it is not a container.", paths[0].String()), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException", p))
+	}
+	return paths[0], true, nil
+}
+
+func setLocation() *runtime.Command {
+	c := cmdlet("Set-Location", ModManagement, "SetLocationCommand")
+	c.Synopsis = "Changes the session's current location (relative paths follow it)."
+	c.Sets = []string{"Path", "LiteralPath", "Stack"}
+	c.DefaultSet = "Path"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Path", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("StackName", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Stack", Position: -1, FromPipelineByName: true})),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Set-Location C:\Temp; Get-Location`, Remark: "Moves to the simulated C:\\Temp folder."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		p := ctx.String("Path")
+		literal := ctx.Has("LiteralPath")
+		if literal {
+			p = ctx.String("LiteralPath")
+		}
+		if !ctx.Has("Path") && !literal {
+			p = "~"
+		}
+		target, ok, err := containerAt(ctx, p, literal)
+		if !ok {
+			return err
+		}
+		ctx.RT.SetLocation(target)
+		if ctx.Switch("PassThru") {
+			return ctx.WriteObject(runtime.PathInfo(target))
+		}
+		return nil
+	}
+	return c
+}
+
+func pushLocation() *runtime.Command {
+	c := cmdlet("Push-Location", ModManagement, "PushLocationCommand")
+	c.Synopsis = "Saves the current location on a stack, then changes it."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Path", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("StackName", runtime.TString, runtime.FromPipelineByName()),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		p, literal := ctx.String("Path"), ctx.Has("LiteralPath")
+		if literal {
+			p = ctx.String("LiteralPath")
+		}
+		var target fsys.Path
+		if p != "" {
+			t, ok, err := containerAt(ctx, p, literal)
+			if !ok {
+				return err
+			}
+			target = t
+		}
+		ns.Push(ctx.String("StackName"))
+		if p != "" {
+			ctx.RT.SetLocation(target)
+		}
+		if ctx.Switch("PassThru") {
+			return ctx.WriteObject(runtime.PathInfo(ns.Location()))
+		}
+		return nil
+	}
+	return c
+}
+
+func popLocation() *runtime.Command {
+	c := cmdlet("Pop-Location", ModManagement, "PopLocationCommand")
+	c.Synopsis = "Returns to the location last saved by Push-Location."
+	c.Params = []*runtime.Param{
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("StackName", runtime.TString, runtime.FromPipelineByName()),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		name := ctx.String("StackName")
+		p, ok := ns.Pop(name)
+		if !ok {
+			if name != "" {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find location stack '%s'. It does not exist or it is not a container.", name), "Argument", object.InvalidArgument, "PSArgumentException", name))
+			}
+			return nil
+		}
+		ctx.RT.SetLocation(p)
+		if ctx.Switch("PassThru") {
+			return ctx.WriteObject(runtime.PathInfo(p))
+		}
+		return nil
+	}
+	return c
+}
+
+// mkdirFunction is PowerShell's mkdir: New-Item -ItemType Directory.
+func mkdirFunction() *runtime.Command {
+	c := newItem()
+	c.Name = "mkdir"
+	c.Type = runtime.FunctionCommand
+	c.Module = ""
+	c.FullTypeName = ""
+	c.Synopsis = "Creates a folder (New-Item -ItemType Directory)."
+	c.Examples = nil
+	var params []*runtime.Param
+	for _, p := range c.Params {
+		if p.Name != "ItemType" {
+			params = append(params, p)
+		}
+	}
+	c.Params = params
+	return c
+}

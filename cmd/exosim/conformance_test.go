@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
@@ -144,7 +145,10 @@ func runConformanceFile(t *testing.T, file string, cases []confCase) []confResul
 		}
 		var buf bytes.Buffer
 		io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
-		rt := registry.NewSession(io, st, registry.Options{})
+		// The case's files are the host's, starting in the test's
+		// directory (its C: drive inside the case's).
+		files := &fsys.Config{FS: fsys.OS(), Cwd: dir, Home: dir, DriveC: filepath.Join(drive, "C")}
+		rt := registry.NewSession(io, st, registry.Options{Files: files})
 		rt.SetGlobal("TestDrive", drive)
 		// A case that loops forever (a construct exosim misreads) is
 		// stopped as Ctrl+C would stop it, and fails.

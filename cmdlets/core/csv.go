@@ -769,7 +769,7 @@ func csvReadError(ctx *runtime.Context, err error, rp fsys.Path) *object.ErrorRe
 	if errors.Is(err, fsys.ErrTooLong) {
 		return readError(ctx, err, rp, "FileReadFailure")
 	}
-	return ctx.NewError(err.Error(), "AlreadyPresentPSMemberInfoInternalCollectionAdd,Microsoft.PowerShell.Commands.ImportCsvCommand", object.NotSpecified, "ExtendedTypeSystemException", nil)
+	return ctx.NewError(err.Error(), "AlreadyPresentPSMemberInfoInternalCollectionAdd", object.NotSpecified, "ExtendedTypeSystemException", nil)
 }
 
 func convertFromCsv() *runtime.Command {
@@ -812,7 +812,7 @@ func convertFromCsv() *runtime.Command {
 		}
 		r := &csvReader{r: strings.NewReader(buf.String()), delim: delim}
 		if err := r.readHeader(headerArg(ctx)); err != nil {
-			return ctx.Fail(ctx.NewError(err.Error(), "AlreadyPresentPSMemberInfoInternalCollectionAdd,Microsoft.PowerShell.Commands.ConvertFromCsvCommand", object.NotSpecified, "ExtendedTypeSystemException", nil))
+			return ctx.Fail(ctx.NewError(err.Error(), "AlreadyPresentPSMemberInfoInternalCollectionAdd", object.NotSpecified, "ExtendedTypeSystemException", nil))
 		}
 		return r.objects(func(o *object.PSObject) error { return ctx.WriteObject(o) }, func() { ctx.WriteWarning(unspecifiedHeaderWarning) })
 	}

@@ -723,7 +723,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 	case "symboliclink", "junction", "hardlink":
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim does not create links (New-Item -ItemType %s); create a file or a directory.", ctx.String("ItemType")), "NotSupported", object.NotImplemented, "NotSupportedException", p))
 	default:
-		return ctx.WriteError(ctx.NewError("The type is not a known type for the file system. Only \"file\",\"directory\",\"symboliclink\",\"junction\",\"hardlink\" can be specified.", "Argument,Microsoft.PowerShell.Commands.NewItemCommand", object.InvalidArgument, "PSArgumentException", nil))
+		return ctx.WriteError(ctx.NewError("The type is not a known type for the file system. Only \"file\",\"directory\",\"symboliclink\",\"junction\",\"hardlink\" can be specified.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
 	}
 	action := "Create File"
 	if kind == "directory" {
@@ -737,22 +737,22 @@ func newOneItem(ctx *runtime.Context, p string) error {
 	force := ctx.Switch("Force")
 	if kind == "directory" {
 		if exists && !force {
-			return ctx.WriteError(ctx.NewError(fmt.Sprintf("An item with the specified name %s already exists.", rp.ProviderPath()), "DirectoryExist,Microsoft.PowerShell.Commands.NewItemCommand", object.ResourceExists, "IOException", rp.ProviderPath()))
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("An item with the specified name %s already exists.", rp.ProviderPath()), "DirectoryExist", object.ResourceExists, "IOException", rp.ProviderPath()))
 		}
 		if exists && !fi.IsDir() {
-			return ctx.WriteError(ctx.NewError(fmt.Sprintf("An item with the specified name %s already exists.", rp.ProviderPath()), "DirectoryExist,Microsoft.PowerShell.Commands.NewItemCommand", object.ResourceExists, "IOException", rp.ProviderPath()))
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("An item with the specified name %s already exists.", rp.ProviderPath()), "DirectoryExist", object.ResourceExists, "IOException", rp.ProviderPath()))
 		}
 		if !exists {
 			if err := ns.Mkdir(rp, true); err != nil {
-				return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError,Microsoft.PowerShell.Commands.NewItemCommand", rp.ProviderPath()))
+				return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError", rp.ProviderPath()))
 			}
 		}
 	} else {
 		if exists && !force {
-			return ctx.WriteError(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand", object.WriteError, "IOException", rp.ProviderPath()))
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NewItemIOError", object.WriteError, "IOException", rp.ProviderPath()))
 		}
 		if exists && fi.IsDir() {
-			return ctx.WriteError(ctx.NewError(fmt.Sprintf("Access to the path '%s' is denied.", rp.ProviderPath()), "NewItemUnauthorizedAccessError,Microsoft.PowerShell.Commands.NewItemCommand", object.PermissionDenied, "UnauthorizedAccessException", rp.ProviderPath()))
+			return ctx.WriteError(ctx.NewError(fmt.Sprintf("Access to the path '%s' is denied.", rp.ProviderPath()), "NewItemUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", rp.ProviderPath()))
 		}
 		if force {
 			if parent, ok := rp.Parent(); ok && !ns.Exists(parent) {
@@ -764,7 +764,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 			data = []byte(rt.ToStr(ctx.Value("Value")))
 		}
 		if err := ns.WriteFile(rp, data, false); err != nil {
-			return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "NewItemIOError,Microsoft.PowerShell.Commands.NewItemCommand", rp.ProviderPath()))
+			return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "NewItemIOError", rp.ProviderPath()))
 		}
 	}
 	fi, err = ns.Stat(rp)
@@ -879,13 +879,13 @@ func removeOne(ctx *runtime.Context, it item) error {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot remove the root of drive %s:.", p.Drive.Name), "RemoveItemUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", full))
 	}
 	if it.info.IsDir() && !ctx.Switch("Recurse") && len(children(rt, it, true)) > 0 {
-		return ctx.WriteError(ctx.NewError(fmt.Sprintf("The item at %s has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?", full), "DirectoryNotEmpty,Microsoft.PowerShell.Commands.RemoveItemCommand", object.WriteError, "IOException", full))
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("The item at %s has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?", full), "DirectoryNotEmpty", object.WriteError, "IOException", full))
 	}
 	if !ctx.Switch("Force") && it.info.Mode().Perm()&0o200 == 0 && !it.info.IsDir() {
-		return ctx.WriteError(ctx.NewError(fmt.Sprintf("You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only. %s", full), "RemoveFileSystemItemUnAuthorizedAccess,Microsoft.PowerShell.Commands.RemoveItemCommand", object.PermissionDenied, "UnauthorizedAccessException", full))
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only. %s", full), "RemoveFileSystemItemUnAuthorizedAccess", object.PermissionDenied, "UnauthorizedAccessException", full))
 	}
 	if err := rt.Files().Remove(p, it.info.IsDir()); err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, full), "RemoveFileSystemItemIOError,Microsoft.PowerShell.Commands.RemoveItemCommand", full))
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, full), "RemoveFileSystemItemIOError", full))
 	}
 	return nil
 }
@@ -981,17 +981,17 @@ func transferOne(ctx *runtime.Context, it item, target fsys.Path, move bool) err
 	tfi, terr := ns.Stat(target)
 	exists := terr == nil
 	if exists && strings.EqualFold(ns.Host(target), ns.Host(it.path)) {
-		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot overwrite the item %s with itself.", src), "CopyError,Microsoft.PowerShell.Commands.CopyItemCommand", object.WriteError, "IOException", src))
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot overwrite the item %s with itself.", src), "CopyError", object.WriteError, "IOException", src))
 	}
 	if move {
 		if exists && !ctx.Switch("Force") {
-			return ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "MoveFileInfoItemIOError,Microsoft.PowerShell.Commands.MoveItemCommand", object.WriteError, "IOException", src))
+			return ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "MoveFileInfoItemIOError", object.WriteError, "IOException", src))
 		}
 		if exists && !tfi.IsDir() {
 			_ = ns.Remove(target, false)
 		}
 		if err := ns.Rename(it.path, target); err != nil {
-			return ctx.WriteError(fileError(ctx, runtime.HostError(err, dst), "MoveFileInfoItemIOError,Microsoft.PowerShell.Commands.MoveItemCommand", src))
+			return ctx.WriteError(fileError(ctx, runtime.HostError(err, dst), "MoveFileInfoItemIOError", src))
 		}
 	} else {
 		if it.info.IsDir() {
@@ -1019,10 +1019,10 @@ func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
 	ns := ctx.RT.Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
 	if err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError,Microsoft.PowerShell.Commands.CopyItemCommand", from.ProviderPath()))
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
 	}
 	if err := ns.WriteFile(to, data, false); err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError,Microsoft.PowerShell.Commands.CopyItemCommand", from.ProviderPath()))
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
 	}
 	return nil
 }
@@ -1032,7 +1032,7 @@ func copyTree(ctx *runtime.Context, it item, to fsys.Path, recurse bool) error {
 	ns := ctx.RT.Files()
 	if !ns.Exists(to) {
 		if err := ns.Mkdir(to, false); err != nil {
-			return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError,Microsoft.PowerShell.Commands.CopyItemCommand", it.path.ProviderPath()))
+			return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError", it.path.ProviderPath()))
 		}
 	}
 	if !recurse {
@@ -1080,7 +1080,7 @@ func renameItem() *runtime.Command {
 			for _, it := range items {
 				newName := ctx.String("NewName")
 				if strings.ContainsAny(newName, `/\`) {
-					return ctx.WriteError(ctx.NewError("Cannot rename the specified target, because it represents a path or device name.", "Argument,Microsoft.PowerShell.Commands.RenameItemCommand", object.InvalidArgument, "PSArgumentException", newName))
+					return ctx.WriteError(ctx.NewError("Cannot rename the specified target, because it represents a path or device name.", "Argument", object.InvalidArgument, "PSArgumentException", newName))
 				}
 				if it.info == nil {
 					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim renames only files and folders (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
@@ -1095,13 +1095,13 @@ func renameItem() *runtime.Command {
 					return err
 				}
 				if ns.Exists(target) && !strings.EqualFold(ns.Host(target), ns.Host(it.path)) {
-					if err := ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "RenameItemIOError,Microsoft.PowerShell.Commands.RenameItemCommand", object.WriteError, "IOException", it.path.ProviderPath())); err != nil {
+					if err := ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "RenameItemIOError", object.WriteError, "IOException", it.path.ProviderPath())); err != nil {
 						return err
 					}
 					continue
 				}
 				if err := ns.Rename(it.path, target); err != nil {
-					return ctx.WriteError(fileError(ctx, runtime.HostError(err, target.ProviderPath()), "RenameItemIOError,Microsoft.PowerShell.Commands.RenameItemCommand", it.path.ProviderPath()))
+					return ctx.WriteError(fileError(ctx, runtime.HostError(err, target.ProviderPath()), "RenameItemIOError", it.path.ProviderPath()))
 				}
 				if ctx.Switch("PassThru") {
 					if fi, err := ns.Stat(target); err == nil {

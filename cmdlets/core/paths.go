@@ -323,10 +323,36 @@ func testPath() *runtime.Command {
 		{Code: `Test-Path C:\Temp`, Remark: "True: the simulated C: drive starts with a Temp folder."},
 		{Code: `if (-not (Test-Path C:\Reports)) { New-Item -ItemType Directory -Path C:\Reports | Out-Null }`, Remark: "Creates a report folder once."},
 	}
+	for _, p := range c.Params[:2] {
+		p.AllowEmpty = true
+	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths, literal := pathArgsOf(ctx)
-		for _, p := range paths {
-			if err := ctx.WriteObject(testOnePath(ctx, p, literal)); err != nil {
+		name := "Path"
+		literal := ctx.Has("LiteralPath")
+		if literal {
+			name = "LiteralPath"
+		}
+		v := ctx.Value(name)
+		items, isList := object.Enumerate(v)
+		if !isList {
+			items = []any{v}
+		}
+		nullPath := func() error {
+			return ctx.WriteError(ctx.NewError("Value cannot be null. (Parameter 'The provided Path argument was null or an empty collection.')", "NullPathNotPermitted", object.InvalidArgument, "ArgumentNullException", nil))
+		}
+		if v == nil || len(items) == 0 {
+			return nullPath()
+		}
+		for _, it := range items {
+			if it == nil {
+				if err := nullPath(); err != nil {
+					return err
+				}
+				continue
+			}
+			p := ctx.RT.ToStr(it)
+			ok := strings.TrimSpace(p) != "" && testOnePath(ctx, p, literal)
+			if err := ctx.WriteObject(ok); err != nil {
 				return err
 			}
 		}

@@ -81,11 +81,9 @@ func runScriptFile(t *testing.T, name, text, after string) string {
 	for a, target := range core.Aliases {
 		rt.SetAlias(a, target)
 	}
+	hostFiles(rt, dir)
 	rt.Run(syntax.NewSource(path, text), runtime.RunOptions{Script: true})
 	if after != "" {
-		wd, _ := os.Getwd()
-		defer os.Chdir(wd)
-		os.Chdir(dir)
 		rt.Run(syntax.NewSource("", after), runtime.RunOptions{})
 	}
 	return strings.ReplaceAll(buf.String(), path, "SCRIPT")
@@ -202,7 +200,7 @@ func TestSwitchFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("a1\r\nb2\n\nc3\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got := block(t, "switch -Regex -File '"+path+"' { '\\d' { \"digit in $_\" } '^$' { 'empty' } }\nswitch -File '"+filepath.Join(dir, "none.txt")+"' { default { $_ } }")
+	got := blockIn(t, dir, "switch -Regex -File '"+path+"' { '\\d' { \"digit in $_\" } '^$' { 'empty' } }\nswitch -File '"+filepath.Join(dir, "none.txt")+"' { default { $_ } }")
 	want := "digit in a1\ndigit in b2\nempty\ndigit in c3\n"
 	if !strings.HasPrefix(got, want) || !strings.Contains(got, "Cannot find path '"+filepath.Join(dir, "none.txt")+"' because it does not exist.") {
 		t.Errorf("got %q", got)

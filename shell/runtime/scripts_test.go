@@ -268,7 +268,7 @@ func TestScriptFiles(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			in := strings.ReplaceAll(c.in, "{dir}", dir)
 			want := strings.ReplaceAll(c.want, "{dir}", dir)
-			got := block(t, in)
+			got := blockIn(t, dir, in)
 			if got != want {
 				t.Errorf("input:\n%s\n got: %q\nwant: %q", in, got, want)
 			}

@@ -201,6 +201,9 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 		}
 	}
 	if deleteAccount && u.State == UserActive {
+		if err := tx.guardLastOrgAdmin(u.ObjectID); err != nil {
+			return err
+		}
 		u.State = UserSoftDeleted
 		u.DeletedAt = ptrTime(now)
 		if _, err := tx.ScheduleAfter30Days(now, TimerRecycleBinExpiry, u.ObjectID); err != nil {
@@ -718,6 +721,9 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 			}
 		}
 		return tx.softDelete(m, u, "", inactive, true)
+	}
+	if err := tx.guardLastOrgAdmin(u.ObjectID); err != nil {
+		return err
 	}
 	now := tx.Now()
 	u.State = UserSoftDeleted

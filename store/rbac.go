@@ -150,6 +150,11 @@ func (tx *Tx) RemoveRoleGroupMember(group, objectID string) (*RoleGroup, error) 
 	if !g.HasMember(objectID) {
 		return g, &RoleGroupMemberError{Group: g.Name, Member: objectID}
 	}
+	if strings.EqualFold(g.Name, OrgManagementGroup) {
+		if err := tx.guardLastOrgAdmin(objectID); err != nil {
+			return g, err
+		}
+	}
 	kept := g.Members[:0]
 	for _, m := range g.Members {
 		if !strings.EqualFold(m, objectID) {
@@ -175,4 +180,53 @@ func (tx *Tx) RoleGroupsOf(objectID string) ([]*RoleGroup, error) {
 		}
 	}
 	return out, nil
+}
+
+// OrgManagementGroup is the role group of the organization's
+// administrators. It can't lose its last active member: removing that
+// member from the group, or deleting their account or their mailbox, is
+// refused with *LastOrgAdminError, so the tenant always has someone who
+// can manage it (and run the simulator's trainer cmdlets).
+const OrgManagementGroup = "Organization Management"
+
+// LastOrgAdminError refuses a change that would leave Organization
+// Management without an active member.
+type LastOrgAdminError struct {
+	// Member names the member (UPN, or ObjectId when unknown).
+	Member string
+}
+
+func (e *LastOrgAdminError) Error() string {
+	return fmt.Sprintf("%s is the last member of the %q role group; removing or deleting them would leave nobody able to manage the organization. Add another member to the role group first.", e.Member, OrgManagementGroup)
+}
+
+// guardLastOrgAdmin refuses to let the account objectID stop counting as
+// a member of Organization Management (removed from the group, or its
+// account deleted) when it is the group's only active member. A tenant
+// without that group (created before role groups existed) has nothing to
+// guard.
+func (tx *Tx) guardLastOrgAdmin(objectID string) error {
+	var g RoleGroup
+	ok, err := tx.getRecord(bucketRoleGroups, strings.ToLower(OrgManagementGroup), &g)
+	if err != nil || !ok || !g.HasMember(objectID) {
+		return err
+	}
+	member := objectID
+	for _, m := range g.Members {
+		u, err := tx.GetUser(m)
+		if isNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if strings.EqualFold(m, objectID) {
+			member = u.UserPrincipalName
+			continue
+		}
+		if u.State == UserActive {
+			return nil
+		}
+	}
+	return &LastOrgAdminError{Member: member}
 }

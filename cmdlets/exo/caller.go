@@ -8,9 +8,32 @@ import (
 )
 
 // StateCaller holds the UPN of the signed-in user: set by exosim --user
-// and by Connect-ExchangeOnline / Connect-IPPSSession -UserPrincipalName.
-// Role-based access control and the admin audit log read it.
+// (and a trainer's Switch-SimUser). Role-based access control and the
+// admin audit log read it.
 const StateCaller = "exo.caller"
+
+// StateIdentity holds the UPN of the account the session runs as: the
+// person at the keyboard, given by exosim --user (default the tenant's
+// administrator). Connect-ExchangeOnline signs in as this account and no
+// other: exosim has no password prompt, so naming another account fails
+// as a sign-in with a wrong password does.
+const StateIdentity = "exo.identity"
+
+// Identity returns the UPN of the account the session runs as (see
+// StateIdentity).
+func Identity(rt *runtime.Runtime) string {
+	if s, ok := rt.State[StateIdentity].(string); ok && strings.TrimSpace(s) != "" {
+		return strings.TrimSpace(s)
+	}
+	return AdminUPN(rt)
+}
+
+// SetIdentity records the account the session runs as; it is also who is
+// signed in until a connection says otherwise.
+func SetIdentity(rt *runtime.Runtime, upn string) {
+	rt.State[StateIdentity] = strings.TrimSpace(upn)
+	SetCaller(rt, upn)
+}
 
 // Caller returns the UPN of the session's signed-in user: the one set in
 // StateCaller, else the tenant's administrator.

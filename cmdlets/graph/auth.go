@@ -127,7 +127,7 @@ func connectMgGraph() *runtime.Command {
 		FullTypeName: authCmdletNamespace + "ConnectMgGraph",
 	}
 	c.Synopsis = "Signs the session in to Microsoft Graph."
-	c.Description = "Every other Microsoft Graph cmdlet needs a signed-in session. In the simulator the sign-in always succeeds as the tenant's administrator; the scopes asked for are recorded and shown by Get-MgContext. A welcome message is printed unless -NoWelcome is given."
+	c.Description = "Every other Microsoft Graph cmdlet needs a signed-in session. In the simulator a delegated sign-in succeeds as the account exosim runs as (exosim --user, the tenant's administrator by default) and is recorded in the admin audit log; the scopes asked for are recorded and shown by Get-MgContext. A welcome message is printed unless -NoWelcome is given."
 	c.OutputType = "None"
 	user, cert, ident, secret, token, envVar := "UserParameterSet", "AppCertificateParameterSet", "IdentityParameterSet",
 		"AppSecretCredentialParameterSet", "AccessTokenParameterSet", "EnvironmentVariableParameterSet"
@@ -190,7 +190,7 @@ func connectMgGraph() *runtime.Command {
 		}
 		a := &authContext{
 			ClientID: graphCommandLineToolsAppID, TenantID: org.Guid, AuthType: "Delegated",
-			CredType: "InteractiveBrowser", Account: org.AdminUPN, AppName: "Microsoft Graph Command Line Tools",
+			CredType: "InteractiveBrowser", Account: exo.Identity(ctx.RT), AppName: "Microsoft Graph Command Line Tools",
 			ContextScope: "CurrentUser", Environment: "Global",
 		}
 		access := "delegated"

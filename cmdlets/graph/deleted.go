@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -23,7 +24,10 @@ func graphRefusal(err error, id string) *serviceError {
 	var dup *store.DuplicateError
 	var ja *store.JournalArchiveError
 	var gc *store.GuidConflictError
+	var la *store.LastOrgAdminError
 	switch {
+	case errors.As(err, &la):
+		return badRequest(la.Error())
 	case errors.As(err, &dup):
 		return badRequest("Another object with the same value for property " + graphPropertyName(dup.Property) + " already exists.")
 	case errors.As(err, &lc):
@@ -71,7 +75,14 @@ func refuse(err error, id string) error {
 
 // runUpdate runs fn in one write transaction; a refusal becomes a
 // non-terminating Graph error (and the transaction is rolled back).
+//
+// Changing accounts and licences needs a directory administrator role; a
+// signed-in user without one (not a member of Organization Management in
+// the simulator) gets Graph's 403.
 func runUpdate(ctx *runtime.Context, id string, fn func(tx *store.Tx) error) (bool, error) {
+	if !rbac.IsOrgAdmin(ctx.RT) {
+		return false, writeServiceError(ctx, forbidden(), id)
+	}
 	var ref *refusal
 	err := exo.Update(ctx, func(tx *store.Tx) error {
 		err := fn(tx)

@@ -177,6 +177,13 @@ func notFound(id string) *serviceError {
 		Message: fmt.Sprintf("Resource '%s' does not exist or one of its queried reference-property objects are not present.", id)}
 }
 
+// forbidden is Graph's 403 for a signed-in user whose directory roles
+// don't allow the change.
+func forbidden() *serviceError {
+	return &serviceError{Status: 403, Reason: "Forbidden", Code: "Authorization_RequestDenied",
+		Message: "Insufficient privileges to complete the operation."}
+}
+
 // badRequest is Graph's 400 with code Request_BadRequest.
 func badRequest(message string) *serviceError {
 	return &serviceError{Status: 400, Reason: "BadRequest", Code: badRequestCode, Message: message}

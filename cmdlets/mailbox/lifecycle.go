@@ -20,7 +20,10 @@ func lifecycleError(ctx *runtime.Context, err error, shown string) *object.Error
 	var ge *store.GuidConflictError
 	var ve *store.ValidationError
 	var lu *store.LicenseUnavailableError
+	var la *store.LastOrgAdminError
 	switch {
+	case errors.As(err, &la):
+		return exo.Error(ctx, exRecipientTask, la.Error(), object.InvalidOperation, shown)
 	case errors.As(err, &je):
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be removed because it's linked to a journal archive mailbox. Run Disable-JournalArchiving on it first.", je.Identity), object.InvalidOperation, shown)
 	case errors.As(err, &le):
@@ -186,11 +189,7 @@ func removeMailbox() *runtime.Command {
 			if permanent {
 				return nil, tx.PermanentlyDeleteMailbox(m.Guid)
 			}
-			org, err := tx.Organization()
-			if err != nil {
-				return nil, err
-			}
-			_, err = tx.RemoveMailbox(m.Guid, org.AdminUPN)
+			_, err := tx.RemoveMailbox(m.Guid, exo.Caller(ctx.RT))
 			return nil, err
 		})
 		return err

@@ -16,14 +16,23 @@ import (
 var stateChangingVerbs = map[string]bool{
 	"set": true, "new": true, "remove": true, "add": true, "enable": true, "disable": true, "undo": true,
 	"restore": true, "invoke": true, "start": true, "suspend": true, "resume": true, "reset": true, "send": true,
+	"switch": true,
 }
+
+// signIns are the cmdlets that sign a session in: every attempt, granted
+// or failed, is recorded, so the log shows who worked as whom.
+var signIns = map[string]bool{"connect-exchangeonline": true, "connect-ippssession": true, "connect-mggraph": true}
 
 // Audited reports whether invocations of c are recorded in the audit log:
 // state-changing cmdlets of Exchange Online and Security & Compliance,
 // Microsoft Graph and the simulator (a trainer replaying a session needs
-// the clock moves and sender revocations too). PowerShell's own cmdlets
-// (Set-Variable, Start-Sleep ...) and the connection cmdlets are not.
+// the clock moves and sender revocations too), and every sign-in
+// (Connect-ExchangeOnline, Connect-IPPSSession, Connect-MgGraph).
+// PowerShell's own cmdlets (Set-Variable, Start-Sleep ...) are not.
 func Audited(c *runtime.Command) bool {
+	if signIns[strings.ToLower(c.Name)] {
+		return true
+	}
 	if !stateChangingVerbs[strings.ToLower(c.Verb())] {
 		return false
 	}
@@ -45,7 +54,7 @@ const Masked = "********"
 
 // objectParams are the parameters naming the object an invocation
 // targets, in order of preference.
-var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed"}
+var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed", "UserPrincipalName"}
 
 // auditValue renders a parameter value as the log stores it.
 func auditValue(v any) string {

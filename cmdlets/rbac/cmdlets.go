@@ -305,6 +305,10 @@ func changeMember(ctx *runtime.Context, add bool) error {
 		} else {
 			_, err = tx.RemoveRoleGroupMember(g.Name, id)
 		}
+		var la *store.LastOrgAdminError
+		if errors.As(err, &la) {
+			return ctx.Fail(exo.InvalidOperation(ctx, la.Error(), member))
+		}
 		var me *store.RoleGroupMemberError
 		if errors.As(err, &me) {
 			if me.Present {

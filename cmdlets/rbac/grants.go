@@ -219,3 +219,32 @@ func Install(rt *runtime.Runtime) {
 	rt.AddInvocationHook(Audited, func(ev runtime.InvocationEvent) { audit(rt, ev) })
 	exo.AddUpdateHook(rt, auditInTx)
 }
+
+// TrainerGroup is the role group whose members hold the simulator's
+// trainer role: the simulator cmdlets that change the simulation itself
+// (the clock, a reset, bulk mailboxes, mail sent as someone else,
+// switching accounts) are theirs. By default that is the tenant's
+// administrator; the group can't lose its last member (store).
+const TrainerGroup = store.OrgManagementGroup
+
+// IsTrainer reports whether the session's signed-in user holds the
+// simulator's trainer role (see TrainerGroup). A session without a tenant
+// (exosim lint) is unrestricted.
+func IsTrainer(rt *runtime.Runtime) bool { return IsOrgAdmin(rt) }
+
+// IsOrgAdmin reports whether the session's signed-in user is one of the
+// organization's administrators (a member of Organization Management),
+// which the simulator also takes for the directory administrator roles
+// Microsoft Graph's account and licence changes need.
+func IsOrgAdmin(rt *runtime.Runtime) bool {
+	g := CallerGrants(rt)
+	if g.Unrestricted {
+		return true
+	}
+	for _, grp := range g.Groups {
+		if strings.EqualFold(grp.Name, store.OrgManagementGroup) {
+			return true
+		}
+	}
+	return false
+}

@@ -85,7 +85,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	exo.Install(rt)
 	onprem.Install(rt, o.OnPrem)
 	if o.User != "" {
-		exo.SetCaller(rt, o.User)
+		exo.SetIdentity(rt, o.User)
 	}
 	rbac.Install(rt)
 	installFiles(rt, o)

@@ -179,13 +179,17 @@ func connect(ctx *runtime.Context, compliance bool) error {
 	rt := ctx.RT
 	l := connections(rt)
 	_, org, tid := tenantInfo(rt)
-	upn := exo.Caller(rt)
-	if u := ctx.String("UserPrincipalName"); u != "" {
+	// The sign-in is the account exosim runs as (exosim --user). Naming
+	// another account can't sign in without that account's password,
+	// which exosim never asks for: it fails as such a sign-in does.
+	upn := exo.Identity(rt)
+	if u := strings.TrimSpace(ctx.String("UserPrincipalName")); u != "" {
+		if !strings.EqualFold(u, upn) {
+			return ctx.Fail(signInFailed(ctx, tid, u))
+		}
 		upn = u
 	}
-	// The account named signs in: role-based access control and the
-	// admin audit log follow it.
-	exo.SetCaller(rt, upn)
+	exo.SetCaller(rt, exo.Identity(rt))
 	if o := ctx.String("Organization"); o != "" {
 		org = o
 	}
@@ -215,6 +219,28 @@ func connect(ctx *runtime.Context, compliance bool) error {
 	return nil
 }
 
+// signInFailed is the error of a sign-in as an account other than the
+// one exosim runs as: Microsoft Entra ID's answer to a wrong password
+// (AADSTS50126), with trace and correlation ids derived from the tenant,
+// the account and the simulated time, and the simulated time stamp.
+func signInFailed(ctx *runtime.Context, tenantID, upn string) *object.ErrorRecord {
+	now := ctx.Now().UTC()
+	id := func(salt string) string {
+		h := fnv.New128a()
+		fmt.Fprintf(h, "%s|%s|%s|%s", tenantID, strings.ToLower(upn), now.Format(time.RFC3339Nano), salt)
+		var g object.Guid
+		copy(g[:], h.Sum(nil))
+		g[6] = g[6]&0x0f | 0x40
+		g[8] = g[8]&0x3f | 0x80
+		return g.String()
+	}
+	msg := fmt.Sprintf("AADSTS50126: Error validating credentials due to invalid username or password. Trace ID: %s Correlation ID: %s Timestamp: %s",
+		id("trace"), id("correlation"), now.Format("2006-01-02 15:04:05Z"))
+	rec := ctx.NewError(msg, "", object.AuthenticationError, "MsalServiceException", upn)
+	rec.ExceptionFullType = "Microsoft.Identity.Client.MsalServiceException"
+	return rec
+}
+
 func moduleCommand(name string) *runtime.Command {
 	c := exo.Declared(name)
 	c.Visible = nil
@@ -225,8 +251,10 @@ func moduleCommand(name string) *runtime.Command {
 func connectExchangeOnline() *runtime.Command {
 	c := moduleCommand("Connect-ExchangeOnline")
 	c.Synopsis = "Opens the simulated Exchange Online PowerShell connection, which makes the Exchange cmdlets available."
-	c.Description = "exosim has no sign-in: the connection is made at once for the account named by -UserPrincipalName " +
-		"(the tenant's administrator when it is left out). The module's banner is printed unless -ShowBanner:$false is given. " +
+	c.Description = "exosim has no sign-in dialog: the connection is made at once for the account exosim runs as (exosim --user, " +
+		"the tenant's administrator by default). -UserPrincipalName must name that account: any other fails as a sign-in " +
+		"with a wrong password does (AADSTS50126); a trainer shows another account's view with Switch-SimUser. " +
+		"Every connection attempt is recorded in the admin audit log. The module's banner is printed unless -ShowBanner:$false is given. " +
 		"A session started with exosim --require-connect does not recognize Exchange cmdlets until this runs; " +
 		"Security & Compliance cmdlets need Connect-IPPSSession as well."
 	c.OutputType = ""

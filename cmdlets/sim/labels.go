@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -38,6 +39,7 @@ func itemLabel() *runtime.Command {
 		}
 		folder, label := ctx.String("Folder"), ctx.String("Label")
 		var rec *object.ErrorRecord
+		trainer := rbac.IsTrainer(ctx.RT)
 		err := exo.Update(ctx, func(tx *store.Tx) error {
 			m, err := tx.ResolveMailbox(id, store.ScopeActive)
 			var nf *store.NotFoundError
@@ -51,6 +53,10 @@ func itemLabel() *runtime.Command {
 				return nil
 			case err != nil:
 				return err
+			}
+			if !trainer && !ownsMailbox(tx, exo.Caller(ctx.RT), m.Guid) {
+				rec = trainerError(ctx, "Labelling items in someone else's mailbox ("+id+")")
+				return nil
 			}
 			err = tx.ApplyItemLabel(m.Guid, folder, label)
 			var np *store.LabelNotPublishedError

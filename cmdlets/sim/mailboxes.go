@@ -21,6 +21,9 @@ func addMailboxes() *runtime.Command {
 		{Code: "Add-SimMailboxes 5; Get-Mailbox user0005", Remark: "Adds five mailboxes and shows the last one."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := requireTrainer(ctx, ""); err != nil {
+			return err
+		}
 		n := ctx.Int("Count")
 		return exo.Update(ctx, func(tx *store.Tx) error { return tx.AddSyntheticMailboxes(n) })
 	}

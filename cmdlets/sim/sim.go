@@ -43,7 +43,7 @@ func cmd(name, typeName string) *runtime.Command {
 // Commands returns the simulator cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getClock(), setClock(), sendMessage(), resetTenant(), senderRevocation(), portalView(), addMailboxes(), itemLabel(),
+		getClock(), setClock(), sendMessage(), resetTenant(), senderRevocation(), portalView(), addMailboxes(), itemLabel(), switchUser(),
 	}
 }
 
@@ -144,6 +144,9 @@ func setClock() *runtime.Command {
 		{Code: "Set-SimClock -Date '2024-04-15 08:00'", Remark: "Moves the clock to a given moment."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := requireTrainer(ctx, ""); err != nil {
+			return err
+		}
 		var backwards *store.ClockBackwardsError
 		err := exo.Update(ctx, func(tx *store.Tx) error {
 			target := tx.Now()
@@ -203,6 +206,11 @@ func sendMessage() *runtime.Command {
 			Template:         strings.TrimSpace(ctx.String("Template")),
 			ProtectionOption: ctx.String("ProtectionOption"),
 			MessageID:        strings.TrimSpace(ctx.String("MessageId")),
+		}
+		if !isCaller(ctx, exo.Caller(ctx.RT), strings.TrimSpace(in.From)) {
+			if err := requireTrainer(ctx, "Sending a message from someone else's address ("+in.From+")"); err != nil {
+				return err
+			}
 		}
 		var m *store.Message
 		var failure string
@@ -301,6 +309,9 @@ func resetTenant() *runtime.Command {
 		if seed == "" {
 			seed = store.SeedContoso
 		}
+		if err := requireTrainer(ctx, ""); err != nil {
+			return err
+		}
 		ok, err := ctx.ShouldProcess("tenant", "Reset to seed \""+seed+"\"")
 		if err != nil || !ok {
 			return err
@@ -376,25 +387,9 @@ func senderRevocation() *runtime.Command {
 // isCaller reports whether address is one of the signed-in user's: their
 // UPN or an address of their mailbox.
 func isCaller(ctx *runtime.Context, caller, address string) bool {
-	if strings.EqualFold(caller, address) {
-		return true
-	}
 	match := false
 	_ = exo.View(ctx, func(tx *store.Tx) error {
-		users, err := tx.FindUsersByUPN(caller)
-		if err != nil {
-			return nil
-		}
-		for _, u := range users {
-			if u.MailboxGuid == "" {
-				continue
-			}
-			if m, err := tx.GetMailbox(u.MailboxGuid); err == nil {
-				for _, a := range m.SmtpAddresses() {
-					match = match || strings.EqualFold(a, address)
-				}
-			}
-		}
+		match = ownsAddress(tx, caller, address)
 		return nil
 	})
 	return match

@@ -1,0 +1,63 @@
+package sim
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// switchUser declares Switch-SimUser: the trainer's explicit way to work
+// as another account (what exosim --user does for a whole session).
+// Connect-ExchangeOnline can't do it: exosim has no password prompt, so
+// signing in as someone else fails as a wrong password does.
+func switchUser() *runtime.Command {
+	c := cmd("Switch-SimUser", "SwitchSimUserCommand")
+	c.Synopsis = "Makes the session work as another account, to show what that person's roles allow (trainers only, simulator only)."
+	c.Description = "After it, every command runs as the account named: role groups decide which cmdlets and parameters exist, and the admin audit log names that account. " +
+		"It lasts until the session ends (the account switched to may not be allowed to switch back: start a new session). It needs the simulator's trainer role (membership of Organization Management) and is itself recorded in the admin audit log under the trainer's name. " +
+		"Starting exosim with --user does the same for a whole session; Connect-ExchangeOnline -UserPrincipalName only accepts the account the session runs as."
+	c.Params = []*runtime.Param{
+		runtime.P("UserPrincipalName", runtime.TString, runtime.Mandatory(), runtime.Position(0),
+			runtime.Help("The sign-in name of an active account of the tenant.")),
+	}
+	c.Examples = []runtime.Example{
+		{Code: "Switch-SimUser meganb@contoso.com; Get-Command Set-Mailbox -Syntax", Remark: "Works as Megan Bowen, a Recipient Management member, and shows the Set-Mailbox parameters she has."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := requireTrainer(ctx, ""); err != nil {
+			return err
+		}
+		upn := strings.TrimSpace(ctx.String("UserPrincipalName"))
+		found := ""
+		// The write transaction records the switch in the audit log
+		// under the trainer's name, before the session changes hands.
+		err := exo.Update(ctx, func(tx *store.Tx) error {
+			users, err := tx.FindUsersByUPN(upn)
+			if err != nil {
+				return err
+			}
+			for _, u := range users {
+				if u.State == store.UserActive {
+					found = u.UserPrincipalName
+				}
+			}
+			if found == "" {
+				return errRefused
+			}
+			return nil
+		})
+		if found == "" {
+			return ctx.Fail(ctx.NewError("There is no active account with the sign-in name '"+upn+"' in the tenant.",
+				"NoSuchAccount", object.ObjectNotFound, "InvalidOperationException", upn))
+		}
+		if err != nil {
+			return err
+		}
+		exo.SetIdentity(ctx.RT, found)
+		return nil
+	}
+	return c
+}

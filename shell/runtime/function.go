@@ -201,6 +201,7 @@ func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, 
 					si.Set = rt.toStr(val)
 				case "helpmessage":
 					decl.Help = rt.toStr(val)
+					sp.helpMessage = decl.Help
 				case "dontshow":
 					decl.DontShow = object.ToBool(val)
 				}

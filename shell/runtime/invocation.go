@@ -6,52 +6,69 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
+// invocationSchema lists $MyInvocation's properties.
+var invocationSchema = object.NewSchema(
+	[]string{"MyCommand", "BoundParameters", "UnboundArguments", "ScriptLineNumber", "OffsetInLine", "HistoryId", "ScriptName", "Line", "PSScriptRoot", "PSCommandPath", "InvocationName", "PipelinePosition", "ExpectingInput", "CommandOrigin"},
+	[]string{"System.Management.Automation.CommandInfo", "System.Collections.Generic.Dictionary[string,System.Object]", "System.Collections.Generic.List[System.Object]", "int", "int", "long", "string", "string", "string", "string", "string", "int", "bool", "System.Management.Automation.CommandOrigin"},
+)
+
 // invocationInfo builds $MyInvocation for a running function, script
 // block or script file: the command it runs, how it was named, what was
-// bound and where it was called from.
+// bound and where it was called from. Its values are worked out when
+// read, so a call that never reads $MyInvocation pays for one object.
 func (pr *cmdProcessor) invocationInfo() *object.PSObject {
-	o := object.NewObject("System.Management.Automation.InvocationInfo", "System.Object")
-	o.Add("MyCommand", pr.commandInfo())
-	var bound any
-	var unbound []any
+	var bound any = object.NewHashtable()
 	if pr.fnRun != nil && pr.fnRun.bound != nil {
 		bound = pr.fnRun.bound
 	}
-	if pr.bound != nil {
+	unbound := []any{}
+	if pr.bound != nil && pr.bound.extra != nil {
 		unbound = pr.bound.extra
 	}
-	if bound == nil {
-		bound = object.NewHashtable()
-	}
-	if unbound == nil {
-		unbound = []any{}
-	}
-	o.Add("BoundParameters", bound)
-	o.Add("UnboundArguments", unbound)
 	line, col, text, caller := 0, 0, "", ""
 	if p := pr.position; p != nil {
 		line, col, text, caller = p.Line, p.Col, p.LineText, p.ScriptPath
 	}
-	o.Add("ScriptLineNumber", line)
-	o.Add("OffsetInLine", col)
-	o.Add("HistoryId", len(pr.rt.History))
-	o.Add("ScriptName", caller)
-	o.Add("Line", text)
-	root := ""
-	if caller != "" {
-		root = dirOf(caller)
-	}
-	o.Add("PSScriptRoot", root)
-	o.Add("PSCommandPath", caller)
-	o.Add("InvocationName", pr.invName)
-	o.Add("PipelinePosition", pr.pipePos+1)
-	o.Add("ExpectingInput", pr.hasInput)
+	history := len(pr.rt.History)
 	origin := "Internal"
-	if pr.topLevel || pr.rt.depth == 0 {
+	if pr.topLevel || pr.rt.depth <= 1 {
 		origin = "Runspace"
 	}
-	o.Add("CommandOrigin", object.Enum{Type: "System.Management.Automation.CommandOrigin", Name: origin, Value: map[string]int{"Runspace": 0, "Internal": 1}[origin]})
-	return o
+	invName, pipePos, expecting := pr.invName, pr.pipePos+1, pr.hasInput
+	return object.NewLazyObject(invocationSchema, func(i int) any {
+		switch i {
+		case 0:
+			return pr.commandInfo()
+		case 1:
+			return bound
+		case 2:
+			return unbound
+		case 3:
+			return line
+		case 4:
+			return col
+		case 5:
+			return history
+		case 6:
+			return caller
+		case 7:
+			return text
+		case 8:
+			if caller == "" {
+				return ""
+			}
+			return dirOf(caller)
+		case 9:
+			return caller
+		case 10:
+			return invName
+		case 11:
+			return pipePos
+		case 12:
+			return expecting
+		}
+		return object.Enum{Type: "System.Management.Automation.CommandOrigin", Name: origin, Value: map[string]int{"Runspace": 0, "Internal": 1}[origin]}
+	}, "System.Management.Automation.InvocationInfo", "System.Object")
 }
 
 // commandInfo is $MyInvocation.MyCommand: a FunctionInfo for functions

@@ -736,11 +736,17 @@ func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
 	rt.hostLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", pr.cmd.Name, pr.pipePos+1))
 	rt.hostLine("Supply values for the following parameters:")
 	for _, p := range missing {
+		if helpMessage(p) != "" {
+			rt.hostLine("(Type !? for Help.)")
+			break
+		}
+	}
+	for _, p := range missing {
 		var val any
 		if p.Type != nil && p.Type.Array {
 			var items []any
 			for i := 0; ; i++ {
-				line, err := rt.IO.ReadLine(fmt.Sprintf("%s[%d]: ", p.Name, i), false)
+				line, err := pr.promptLine(p, fmt.Sprintf("%s[%d]: ", p.Name, i), false)
 				if err != nil || line == "" {
 					break
 				}
@@ -749,7 +755,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
 			val = items
 		} else {
 			secret := p.Type != nil && p.Type.Kind == KindSecureString
-			line, err := rt.IO.ReadLine(p.Name+": ", secret)
+			line, err := pr.promptLine(p, p.Name+": ", secret)
 			if err != nil {
 				return rt.bindError(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
 			}
@@ -766,6 +772,30 @@ func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
 		pr.ctx.bound[strings.ToLower(p.Name)] = cv
 	}
 	return nil
+}
+
+// promptLine reads one answer to a mandatory-parameter prompt; "!?" shows
+// the parameter's help message and asks again.
+func (pr *cmdProcessor) promptLine(p *Param, prompt string, secret bool) (string, error) {
+	for {
+		line, err := pr.rt.IO.ReadLine(prompt, secret)
+		if err != nil || line != "!?" {
+			return line, err
+		}
+		if h := helpMessage(p); h != "" {
+			pr.rt.hostLine(h)
+		} else {
+			pr.rt.hostLine(fmt.Sprintf("No help is available for %s.", p.Name))
+		}
+	}
+}
+
+// helpMessage is a script parameter's [Parameter(HelpMessage=...)].
+func helpMessage(p *Param) string {
+	if p.script != nil {
+		return p.script.helpMessage
+	}
+	return ""
 }
 
 func (pr *cmdProcessor) process(v any, hasInput bool) error {

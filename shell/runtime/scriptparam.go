@@ -22,6 +22,9 @@ type scriptParam struct {
 	// allowNull, allowEmptyString and allowEmptyCollection come from
 	// [AllowNull()], [AllowEmptyString()] and [AllowEmptyCollection()].
 	allowNull, allowEmptyString, allowEmptyCollection bool
+	// helpMessage is [Parameter(HelpMessage=...)], shown when a prompt
+	// for the parameter is answered with "!?".
+	helpMessage string
 }
 
 // paramValidator checks a converted argument. It returns PowerShell's

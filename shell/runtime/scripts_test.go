@@ -1,13 +1,17 @@
 package runtime_test
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
+	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // Parameter binding of functions as PowerShell 7.4 does it: positions,
@@ -343,5 +347,20 @@ func TestStrictMode(t *testing.T) {
 				t.Errorf("input:\n%s\n got: %q\nwant: %q", c.in, got, c.want)
 			}
 		})
+	}
+}
+
+// A missing mandatory parameter on a console is asked for, named after the
+// function or script, with "!?" showing its help message.
+func TestMandatoryPrompt(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	io := &host.IO{In: strings.NewReader("!?\nann\n7\n"), Out: &buf, Err: &buf, Width: 120, StdinTTY: true}
+	rt := runtime.New(io, nil)
+	rt.Register(core.Commands()...)
+	rt.Run(syntax.NewSource("", "function Get-Report { param([Parameter(Mandatory, HelpMessage='Mailbox to report on')][string]$Identity, [Parameter(Mandatory)][int]$Days) \"$Identity $($Days * 2)\" }; Get-Report"), runtime.RunOptions{})
+	want := "\ncmdlet Get-Report at command pipeline position 1\nSupply values for the following parameters:\n(Type !? for Help.)\nIdentity: Mailbox to report on\nIdentity: Days: ann 14\n"
+	if got := buf.String(); got != want {
+		t.Errorf("got %q\nwant %q", got, want)
 	}
 }

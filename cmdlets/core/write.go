@@ -111,11 +111,7 @@ func writeVerbose() *runtime.Command {
 }
 
 func writeDebug() *runtime.Command {
-	c := messageCmdlet("Write-Debug", "WriteDebugCommand", func(ctx *runtime.Context, msg string) {
-		if ctx.RT.Preference("DebugPreference") == "Continue" {
-			ctx.WriteHost("DEBUG: " + msg)
-		}
-	})
+	c := messageCmdlet("Write-Debug", "WriteDebugCommand", func(ctx *runtime.Context, msg string) { ctx.WriteDebug(msg) })
 	c.Synopsis = "Writes a debug message."
 	return c
 }
@@ -128,10 +124,7 @@ func writeInformation() *runtime.Command {
 		runtime.P("Tags", runtime.TStrings, runtime.Position(1)),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.RT.Preference("InformationPreference") == "Continue" {
-			ctx.WriteHost(ctx.RT.ToStr(ctx.Value("MessageData")))
-		}
-		return nil
+		return ctx.WriteInformation(ctx.Value("MessageData"), ctx.Strings("Tags"))
 	}
 	return c
 }

@@ -171,6 +171,26 @@ func (w *Writer) write(v any) {
 		}
 		w.outOfBand(Warning, splitLines(line))
 		return
+	case *object.VerboseRecord, *object.DebugRecord:
+		// merged into the output (4>&1, 5>&1): shown as on their stream
+		st, prefix, msg := Verbose, "VERBOSE: ", ""
+		if d, ok := x.(*object.DebugRecord); ok {
+			st, prefix, msg = Debug, "DEBUG: ", d.Message
+		} else {
+			msg = x.(*object.VerboseRecord).Message
+		}
+		line := prefix + msg
+		if w.o.Color {
+			line = styleWarning + line + styleReset
+		}
+		w.outOfBand(st, splitLines(line))
+		return
+	case *object.InformationRecord:
+		if x == nil {
+			return
+		}
+		w.outOfBand(Information, splitLines(x.String()))
+		return
 	case *Shaped:
 		if x == nil {
 			return

@@ -92,6 +92,16 @@ func Adapted(v any) []*Property {
 		return []*Property{prop("Length", "int", x.Len())}
 	case *WarningRecord:
 		return []*Property{prop("Message", "string", x.Message)}
+	case *VerboseRecord:
+		return []*Property{prop("Message", "string", x.Message)}
+	case *DebugRecord:
+		return []*Property{prop("Message", "string", x.Message)}
+	case *InformationRecord:
+		tags := make([]any, len(x.Tags))
+		for i, t := range x.Tags {
+			tags[i] = t
+		}
+		return []*Property{prop("MessageData", "System.Object", x.MessageData), prop("Source", "string", x.Source), prop("Tags", "System.Collections.Generic.List[string]", tags)}
 	case Enum:
 		return []*Property{prop("value__", "int", x.Value)}
 	case interface{ Adapted() []*Property }:

@@ -162,6 +162,51 @@ func (w *WarningRecord) PSTypeName() string {
 	return "System.Management.Automation.WarningRecord"
 }
 
+// VerboseRecord is a message on the verbose stream.
+type VerboseRecord struct{ Message string }
+
+func (r *VerboseRecord) String() string { return r.Message }
+
+// PSTypeName is the .NET type name.
+func (r *VerboseRecord) PSTypeName() string {
+	return "System.Management.Automation.VerboseRecord"
+}
+
+// DebugRecord is a message on the debug stream.
+type DebugRecord struct{ Message string }
+
+func (r *DebugRecord) String() string { return r.Message }
+
+// PSTypeName is the .NET type name.
+func (r *DebugRecord) PSTypeName() string {
+	return "System.Management.Automation.DebugRecord"
+}
+
+// InformationRecord is a record on the information stream (Write-Host
+// writes one tagged PSHOST, Write-Information one with its own tags).
+type InformationRecord struct {
+	MessageData any
+	Tags        []string
+	Source      string
+}
+
+func (r *InformationRecord) String() string { return ToInvariantString(r.MessageData) }
+
+// PSTypeName is the .NET type name.
+func (r *InformationRecord) PSTypeName() string {
+	return "System.Management.Automation.InformationRecord"
+}
+
+// HasTag reports whether the record carries tag (case-insensitive).
+func (r *InformationRecord) HasTag(tag string) bool {
+	for _, t := range r.Tags {
+		if strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	return false
+}
+
 // ScriptBlock is implemented by the runtime's script blocks so that lower
 // packages can hold and display them.
 type ScriptBlock interface {

@@ -186,14 +186,28 @@ func (c *Context) stamp(rec *object.ErrorRecord) {
 	}
 }
 
-// WriteWarning writes "WARNING: msg" (subject to -WarningAction).
-func (c *Context) WriteWarning(msg string) { c.proc.writeWarning(msg) }
+// WriteWarning writes "WARNING: msg" (subject to -WarningAction and
+// redirection of the warning stream).
+func (c *Context) WriteWarning(msg string) { _ = c.proc.writeWarning(msg) }
 
 // WriteVerbose writes "VERBOSE: msg" when verbose output is on.
-func (c *Context) WriteVerbose(msg string) { c.proc.writeVerbose(msg) }
+func (c *Context) WriteVerbose(msg string) { _ = c.proc.writeVerbose(msg) }
 
-// WriteHost writes a line straight to the host.
-func (c *Context) WriteHost(line string) { c.RT.hostLine(line) }
+// WriteDebug writes "DEBUG: msg" when debug output is on.
+func (c *Context) WriteDebug(msg string) { _ = c.proc.writeDebug(msg) }
+
+// WriteHost writes a line to the host, through the information stream as
+// Write-Host does (so 6>$null and *>$null silence it).
+func (c *Context) WriteHost(line string) error {
+	return c.proc.writeInformation(&object.InformationRecord{MessageData: line, Tags: []string{"PSHOST"}})
+}
+
+// WriteInformation writes a record on the information stream
+// (Write-Information): shown only when the information preference is
+// Continue, taken by any redirection of the stream.
+func (c *Context) WriteInformation(data any, tags []string) error {
+	return c.proc.writeInformation(&object.InformationRecord{MessageData: data, Tags: tags})
+}
 
 // ShouldProcess asks -WhatIf/-Confirm whether to perform action on target.
 // With an empty action the command name is used. It returns false when

@@ -71,6 +71,13 @@ func (rt *Runtime) reportTerminating(pe *PSError) {
 	}
 	pe.shown = true
 	rt.recordError(pe.Record)
+	// Inside a function or script block the error goes to the error stream
+	// of the running command, which may be redirected (f 2>&1).
+	if p := rt.currentCommand(); p != nil {
+		if handled, _ := p.deliver(streamError, pe.Record); handled {
+			return
+		}
+	}
 	rt.showError(pe.Record)
 }
 

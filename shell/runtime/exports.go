@@ -111,8 +111,8 @@ func (rt *Runtime) ConvertArgument(cmd *Command, p *Param, v any) (any, error) {
 // script exosim runs) but keeps Write-Error as its reason, since a script
 // is not a command PowerShell can look up by its file name.
 func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error {
-	if n := len(rt.fnStack); n > 0 && ctx.proc.errAction == "" && ctx.proc.errVar == "" {
-		fp := rt.fnStack[n-1]
+	fp := ctx.proc.scriptCaller()
+	if fp != nil && ctx.proc.errAction == "" && ctx.proc.errVar == "" {
 		if fp.isScript() && fp.fn == nil {
 			rec.Position = fp.position
 			if rec.Position == nil {

@@ -206,3 +206,53 @@ func TestSwitchFile(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// Redirection of the output and the other streams, for a command and for
+// everything its script runs.
+func TestRedirection(t *testing.T) {
+	t.Parallel()
+	runGrammarCases(t, []grammarCase{
+		{"2>&1 makes errors output", "function E { Write-Error 'boom'; 'out' }\n$r = E 2>&1; $r.Count; $r[0].GetType().Name; \"$($r[0])\"", "2\nErrorRecord\nboom\n"},
+		{"2>$null", "function E { Write-Error 'boom'; 'out' }\nE 2>$null", "out\n"},
+		{"*>$null silences everything", "& { Write-Warning 'w'; Write-Error 'e'; Write-Host 'h'; Write-Information 'i' -InformationAction Continue; 'o' } *>$null; 'ok'", "ok\n"},
+		{"3>&1 captures warnings", "function W { Write-Warning 'ww'; 'o' }\n$w = W 3>&1; $w.Count; $w[0].GetType().Name", "2\nWarningRecord\n"},
+		{"3>$null", "function W { Write-Warning 'ww'; 'o' }\nW 3>$null", "o\n"},
+		{"*>&1 merges every stream", "function W { Write-Warning 'ww'; Write-Error 'ee'; Write-Host 'hh'; 'o' }\n$all = W *>&1; ($all | ForEach-Object { $_.GetType().Name }) -join ','",
+			"WarningRecord,ErrorRecord,InformationRecord,String\n"},
+		{"4>&1 captures verbose output", "function V { [CmdletBinding()] param() Write-Verbose 'vv'; 'v' }\n$v = V -Verbose 4>&1; $v.Count; \"$($v[0])\"", "2\nvv\n"},
+		{"verbose off is not captured", "$v = Write-Verbose 'vv' 4>&1; $v.Count", "0\n"},
+		{"5>&1 captures debug output", "$d = Write-Debug 'dd' -Debug 5>&1; $d.GetType().Name", "DebugRecord\n"},
+		{"information reaches a redirection even when not shown", "Write-Information 'info' 6>&1 | ForEach-Object { \"i: $_\" }", "i: info\n"},
+		{"Write-Host is on the information stream", "Write-Host 'hidden' 6>$null; $h = Write-Host 'captured' 6>&1; \"got [$h]\"", "got [captured]\n"},
+		{"a statement error in a function is redirected", "function G { Get-Nothing-Here; 'g' }\n$g = G 2>&1; $g.Count; $g[0].FullyQualifiedErrorId", "2\nCommandNotFoundException\n"},
+		{"an outer redirection covers nested functions", "function E { Write-Error 'boom'; 'out' }\nfunction Outer { E; 'outer' }\nOuter 2>$null", "out\nouter\n"},
+		{"a downstream command keeps its own streams", "function E { 'x' }\nE 2>$null | ForEach-Object { Write-Error 'shown' }",
+			"Write-Error: \nLine |\n   2 |  E 2>$null | ForEach-Object { Write-Error 'shown' }\n     |                               ~~~~~~~~~~~~~~~~~~~\n     | shown\n"},
+		{"silenced errors are not merged", "$r = Write-Error 'x' -ErrorAction SilentlyContinue 2>&1; $r.Count", "0\n"},
+		{"[void] and $null = discard", "$l = [System.Collections.ArrayList]@(); [void]$l.Add(1); [void]($l.Add(2)); $null = $l.Add(3); $l.Add(4) | Out-Null; $l.Count", "4\n"},
+		{"dynamic member names", "$o = [pscustomobject]@{ a = 1; 'p-x' = 2 }; $n = 'a'; $o.$($n); $p = 'p'; $o.\"$p-x\"; $k = 'kk'; (@{ \"$k\" = 3 }).kk; $o.$($n) = 9; $o.a", "1\n2\n3\n9\n"},
+	})
+}
+
+// Output and stream redirection to files.
+func TestRedirectionToFiles(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	f := func(name string) string { return filepath.Join(dir, name) }
+	got := block(t, strings.Join([]string{
+		"'x' > '" + f("out.txt") + "'",
+		"'y' >> '" + f("out.txt") + "'",
+		"Write-Warning 'careful' 3> '" + f("warn.txt") + "'",
+		"& { 'o'; Write-Warning 'w' } *> '" + f("all.txt") + "'",
+		"'z' 1> '" + f("one.txt") + "'",
+	}, "\n"))
+	if got != "" {
+		t.Errorf("nothing should reach the console, got %q", got)
+	}
+	for name, want := range map[string]string{"out.txt": "x\ny\n", "warn.txt": "careful\n", "all.txt": "o\nw\n", "one.txt": "z\n"} {
+		data, err := os.ReadFile(f(name))
+		if err != nil || string(data) != want {
+			t.Errorf("%s: got %q (%v), want %q", name, data, err, want)
+		}
+	}
+}

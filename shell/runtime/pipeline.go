@@ -198,10 +198,15 @@ type cmdProcessor struct {
 	yesToAll   bool
 	noToAll    bool
 
-	mergeErrors   bool
-	discardErrors bool
-	errorFile     *redirect
-	outFile       *redirect
+	// outFile receives the output stream (> file, > $null); redirs holds
+	// the redirections of streams 2 to 6 (redirect.go).
+	outFile *redirect
+	redirs  [streamInformation + 1]*streamTarget
+	// caller is the command whose code created this one (nil at the top
+	// level): streams this command does not redirect go through it.
+	caller     *cmdProcessor
+	infoAction string
+	debug      bool
 
 	errList *object.List
 	outList *object.List
@@ -245,7 +250,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 	if err := rt.strictMethodCall(e); err != nil {
 		return nil, err
 	}
-	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, confirm: -1, dot: e.InvocationOp == "."}
+	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, confirm: -1, dot: e.InvocationOp == ".", caller: rt.currentCommand()}
 	pr.position = positionOf(e.Ext)
 	head := e.Elements[0]
 	var name string
@@ -512,6 +517,12 @@ func (pr *cmdProcessor) applyCommon() error {
 	if v, ok := c["verbose"]; ok {
 		pr.verbose = v.(bool)
 	}
+	if v, ok := c["debug"]; ok {
+		pr.debug, _ = v.(bool)
+	}
+	if v, ok := c["informationaction"]; ok {
+		pr.infoAction = normalizeAction(v)
+	}
 	if pr.errVar != "" {
 		pr.errList = &object.List{}
 		if pr.errAppend {
@@ -559,6 +570,7 @@ func (pr *cmdProcessor) emit(v any) error {
 }
 
 func (pr *cmdProcessor) begin() error {
+	defer pr.pushRunning()()
 	rt := pr.rt
 	if rt.depth >= MaxCallDepth {
 		return &PSError{Record: &object.ErrorRecord{
@@ -802,6 +814,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	if err := pr.rt.checkInterrupt(); err != nil {
 		return err
 	}
+	defer pr.pushRunning()()
 	if pr.fnRun != nil {
 		return pr.processScript(v, hasInput)
 	}
@@ -897,6 +910,8 @@ func (pr *cmdProcessor) acceptsAnyInput() bool { return false }
 
 func (pr *cmdProcessor) end() error {
 	pr.ended = true
+	defer pr.pushRunning()()
+	defer pr.closeRedirects()
 	if pr.fnRun != nil {
 		return pr.endScript()
 	}
@@ -905,9 +920,6 @@ func (pr *cmdProcessor) end() error {
 	}
 	if pr.cmd.Handler.End != nil {
 		return pr.wrap(pr.cmd.Handler.End(pr.ctx))
-	}
-	if pr.outFile != nil {
-		pr.outFile.close()
 	}
 	return nil
 }
@@ -923,9 +935,7 @@ func (pr *cmdProcessor) dispose() {
 	if pr.fnRun != nil {
 		pr.rt.depth--
 	}
-	if pr.outFile != nil {
-		pr.outFile.close()
-	}
+	pr.closeRedirects()
 }
 
 // wrap turns a handler's error into the right kind of terminating error.
@@ -993,14 +1003,11 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 			pr.errList.Append(rec)
 		}
 	}
-	if pr.mergeErrors {
-		return pr.emit(rec)
-	}
-	if pr.discardErrors {
+	if action == "SilentlyContinue" || action == "Ignore" {
 		return nil
 	}
-	if pr.errorFile != nil {
-		return pr.errorFile.emit(rec)
+	if handled, err := pr.deliver(streamError, rec); handled {
+		return err
 	}
 	if action == "Continue" || action == "Inquire" || action == "" {
 		rt.showError(rec)
@@ -1008,11 +1015,12 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 	return nil
 }
 
-func (pr *cmdProcessor) writeWarning(msg string) {
+func (pr *cmdProcessor) writeWarning(msg string) error {
 	action := pr.warnAction
 	if action == "" {
 		action = pr.rt.preference("WarningPreference")
 	}
+	rec := &object.WarningRecord{Message: msg}
 	if pr.warnVar != "" {
 		l, _ := pr.rt.GetVariable(pr.warnVar)
 		list, ok := l.(*object.List)
@@ -1020,18 +1028,59 @@ func (pr *cmdProcessor) writeWarning(msg string) {
 			list = &object.List{}
 			pr.rt.scope.set(pr.warnVar, list)
 		}
-		list.Append(&object.WarningRecord{Message: msg})
+		list.Append(rec)
 	}
 	if action == "SilentlyContinue" || action == "Ignore" {
-		return
+		return nil
+	}
+	if handled, err := pr.deliver(streamWarning, rec); handled {
+		return err
 	}
 	pr.rt.showWarning(msg)
+	return nil
 }
 
-func (pr *cmdProcessor) writeVerbose(msg string) {
-	if pr.verbose || pr.rt.preference("VerbosePreference") == "Continue" {
-		pr.rt.showStream(format.Verbose, "VERBOSE: "+msg)
+func (pr *cmdProcessor) writeVerbose(msg string) error {
+	if !pr.verbose && pr.rt.preference("VerbosePreference") != "Continue" {
+		return nil
 	}
+	if handled, err := pr.deliver(streamVerbose, &object.VerboseRecord{Message: msg}); handled {
+		return err
+	}
+	pr.rt.showStream(format.Verbose, "VERBOSE: "+msg)
+	return nil
+}
+
+func (pr *cmdProcessor) writeDebug(msg string) error {
+	if !pr.debug && pr.rt.preference("DebugPreference") != "Continue" {
+		return nil
+	}
+	if handled, err := pr.deliver(streamDebug, &object.DebugRecord{Message: msg}); handled {
+		return err
+	}
+	pr.rt.showStream(format.Debug, "DEBUG: "+msg)
+	return nil
+}
+
+// writeInformation writes an information record: Write-Host's (tagged
+// PSHOST) are shown unless redirected or ignored, others only when the
+// information preference is Continue; a redirection takes every record
+// that is not ignored.
+func (pr *cmdProcessor) writeInformation(rec *object.InformationRecord) error {
+	action := pr.infoAction
+	if action == "" {
+		action = pr.rt.preference("InformationPreference")
+	}
+	if action == "Ignore" {
+		return nil
+	}
+	if handled, err := pr.deliver(streamInformation, rec); handled {
+		return err
+	}
+	if rec.HasTag("PSHOST") || action == "Continue" {
+		pr.rt.hostLine(rec.String())
+	}
+	return nil
 }
 
 // shouldProcess implements -WhatIf and -Confirm.

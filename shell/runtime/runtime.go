@@ -66,10 +66,13 @@ type Runtime struct {
 	// it (observed).
 	observedCache map[*Command]bool
 	// gateKey, visibleKey and visibleCache cache VisibleCommand (gates.go).
-	gateKey       func(*Runtime) any
-	visibleKey    any
-	visibleCache  map[*Command]*Command
-	fnStack       []*cmdProcessor
+	gateKey      func(*Runtime) any
+	visibleKey   any
+	visibleCache map[*Command]*Command
+	fnStack      []*cmdProcessor
+	// running is the stack of commands whose code is executing
+	// (redirect.go).
+	running       []*cmdProcessor
 	interrupt     interruptFlag
 	commandGates  []CommandGate
 	paramGates    []ParamGate

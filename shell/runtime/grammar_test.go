@@ -239,7 +239,7 @@ func TestRedirectionToFiles(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	f := func(name string) string { return filepath.Join(dir, name) }
-	got := block(t, strings.Join([]string{
+	got := blockIn(t, dir, strings.Join([]string{
 		"'x' > '" + f("out.txt") + "'",
 		"'y' >> '" + f("out.txt") + "'",
 		"Write-Warning 'careful' 3> '" + f("warn.txt") + "'",

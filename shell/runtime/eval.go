@@ -42,6 +42,12 @@ func (rt *Runtime) execBlock(b *syntax.StatementBlock, out emitter) error {
 	}
 	for _, st := range b.Statements {
 		if err := rt.execStatement(st, out); err != nil {
+			if handled, terr := rt.trap(b.Traps, err, out); handled {
+				if terr == nil {
+					continue
+				}
+				err = terr
+			}
 			if rt.continueAfter(err) {
 				continue
 			}
@@ -49,6 +55,62 @@ func (rt *Runtime) execBlock(b *syntax.StatementBlock, out emitter) error {
 		}
 	}
 	return nil
+}
+
+// trap runs the trap statement of a block that takes a terminating error
+// raised by one of its statements. handled is false when no trap applies.
+// The trap body runs in a scope of its own with $_ holding the error; if
+// it ends with continue, the error is silenced and the block goes on with
+// its next statement; if it ends with break, the error ends the script;
+// otherwise the error is shown and the block goes on.
+func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handled bool, _ error) {
+	if len(traps) == 0 {
+		return false, nil
+	}
+	var pe *PSError
+	if !errors.As(err, &pe) {
+		return false, nil
+	}
+	var chosen *syntax.TrapStmt
+	for _, t := range traps {
+		if t.Type == nil {
+			if chosen == nil {
+				chosen = t
+			}
+			continue
+		}
+		if rt.catchMatches(&syntax.CatchClause{Types: []*syntax.TypeName{t.Type}}, pe.Record) {
+			chosen = t
+			break
+		}
+	}
+	if chosen == nil {
+		return false, nil
+	}
+	saved := rt.scope
+	rt.scope = newScope(saved)
+	rt.scope.set("_", pe.Record)
+	rt.scope.set("PSItem", pe.Record)
+	berr := rt.execBlock(chosen.Body, out)
+	rt.scope = saved
+	switch sig := berr.(type) {
+	case nil:
+		rt.reportTerminating(pe)
+		rt.lastSuccess = false
+		return true, nil
+	case *continueSignal:
+		if sig.label == "" {
+			rt.recordError(pe.Record)
+			rt.lastSuccess = false
+			return true, nil
+		}
+	case *breakSignal:
+		if sig.label == "" {
+			pe.ScriptTerminating = true
+			return true, pe
+		}
+	}
+	return true, berr
 }
 
 // continueAfter decides whether a statement's error lets the next statement

@@ -180,6 +180,12 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 			if err == nil {
 				continue
 			}
+			if handled, terr := rt.trap(b.Traps, err, emit); handled {
+				if terr == nil {
+					continue
+				}
+				err = terr
+			}
 			if rt.continueAfter(err) {
 				continue
 			}

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/chzyer/readline"
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/fsys"
@@ -38,10 +38,10 @@ func systemEnv() *env {
 	return &env{io: io, getenv: os.Getenv, environ: os.Environ}
 }
 
-func isTerminal(fd int) bool { return readline.IsTerminal(fd) }
+func isTerminal(fd int) bool { return term.IsTerminal(fd) }
 
 func terminalWidth(fd int) int {
-	w, _, err := readline.GetSize(fd)
+	w, _, err := term.GetSize(fd)
 	if err != nil || w <= 0 {
 		return 0
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
@@ -53,6 +54,12 @@ func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 func TestCompletion(t *testing.T) {
 	rt, st := completionSession(t)
 	rt.SetVariable("mbx", 1)
+	mo := object.NewObject("Deserialized.Mailbox")
+	mo.Add("DisplayName", "Ann Beebe")
+	mo.Add("PrimarySmtpAddress", "annb@contoso.com")
+	mo.Add("LitigationHoldEnabled", false)
+	rt.SetVariable("mo", mo)
+	rt.SetVariable("ml", []any{mo})
 	c := newCompleter(rt, st)
 	cases := []struct {
 		line     string
@@ -89,6 +96,20 @@ func TestCompletion(t *testing.T) {
 		{line: "Get-Mailbox | where { $_.PrimarySm", want: []string{"PrimarySmtpAddress"}},
 		{line: "Get-Mailbox | Where-Object LitigationHoldEnabled -eq $true | fl Prim", want: []string{"PrimarySmtpAddress"}},
 		{line: "No-SuchCommand -x", exactlen: -1},
+		// After an opening quote the candidates keep it and close it.
+		{line: `Get-Mailbox -Identity "an`, want: []string{`"annb"`, `"annb@contoso.com"`}, wantNot: []string{"annb"}},
+		{line: `Get-Mailbox -Identity 'car`, want: []string{`'carolo'`, `'carolo@contoso.com'`}},
+		// Members of a variable's value, of an element, of a member.
+		{line: "$mo.Primary", want: []string{"PrimarySmtpAddress"}, exactlen: 1},
+		{line: "$ml[0].Disp", want: []string{"DisplayName"}, exactlen: 1},
+		{line: "$ml.Cou", want: []string{"Count"}},
+		{line: "$mo | Select-Object Lit", want: []string{"LitigationHoldEnabled"}, exactlen: 1},
+		{line: "Get-Mailbox | Where-Object LitigationHold", want: []string{"LitigationHoldEnabled"}},
+		// A continuation row is a new statement.
+		{line: "if ($true) {\nGet-SimCl", want: []string{"Get-SimClock"}, exactlen: 1},
+		{line: "Get-Help about_SimCl", want: []string{"about_SimClock"}, exactlen: 1},
+		{line: "Get-Help Get-SimCl", want: []string{"Get-SimClock"}, exactlen: 1},
+		{line: "Get-Command Get-SimCl", want: []string{"Get-SimClock"}, exactlen: 1},
 	}
 	for _, tc := range cases {
 		got, start := c.Complete([]rune(tc.line), len([]rune(tc.line)))

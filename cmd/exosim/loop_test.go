@@ -29,6 +29,21 @@ func (r *scriptedReader) ReadLine(prompt string) (string, error) {
 	}
 	return l, nil
 }
+
+// ReadCommand joins lines while the parser wants more, as the editor's
+// Enter does.
+func (r *scriptedReader) ReadCommand(prompt string) (string, error) {
+	text, err := r.ReadLine(prompt)
+	for err == nil && repl.Incomplete(text) {
+		var more string
+		more, err = r.ReadLine(repl.Continuation)
+		text += "\n" + more
+	}
+	if err != nil {
+		return "", err
+	}
+	return text, nil
+}
 func (r *scriptedReader) ReadPassword(prompt string) (string, error) { return r.ReadLine(prompt) }
 func (r *scriptedReader) AddHistory(line string)                     { r.history = append(r.history, line) }
 func (r *scriptedReader) Close() error                               { return nil }

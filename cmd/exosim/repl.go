@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/shell/repl"
@@ -17,15 +18,15 @@ import (
 func runREPL(e *env, o *options, st *store.Store) error {
 	rt := registry.NewSession(e.io, st, sessionOptions(e, o, true))
 	comp := newCompleter(rt, st)
-	lr, err := repl.NewReadline(st.Path()+".history", os.Stdin, e.io.Out, e.io.Err, comp)
-	if err != nil {
-		return err
-	}
-	defer lr.Close()
-	e.io.Editor = lr
+	t := repl.NewTerminal(os.Stdin, os.Stdout)
+	t.History = repl.LoadHistory(st.Path()+".history", 4096)
+	t.Complete = comp.Complete
+	t.Incomplete = repl.Incomplete
+	t.Color = e.io.Color
+	e.io.Editor = t
 	// Ctrl+C while a command runs stops that command line, not the
-	// program (the terminal is in cooked mode then); at the prompt
-	// readline handles it as a key.
+	// program (the terminal is in cooked mode then); at the prompt the
+	// editor reads it as a key.
 	sig := make(chan os.Signal, 1)
 	signal.Notify(sig, os.Interrupt)
 	defer signal.Stop(sig)
@@ -34,8 +35,9 @@ func runREPL(e *env, o *options, st *store.Store) error {
 			rt.Interrupt()
 		}
 	}()
+	ignoreStop()
 	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())
-	code := repl.Loop(rt, &leasedReader{LineReader: lr, st: st})
+	code := repl.LoopWith(rt, &leasedReader{LineReader: t, st: st}, repl.Options{Width: func() int { w, _ := t.Size(); return w }})
 	_, _ = session.Stop(rt)
 	if code != 0 {
 		return exitCode(code)
@@ -57,10 +59,10 @@ type leasedReader struct {
 	st *store.Store
 }
 
-// ReadLine implements repl.LineReader.
-func (r *leasedReader) ReadLine(prompt string) (string, error) {
+// ReadCommand implements repl.LineReader.
+func (r *leasedReader) ReadCommand(prompt string) (string, error) {
 	_ = r.st.Release()
-	line, err := r.LineReader.ReadLine(prompt)
+	line, err := r.LineReader.ReadCommand(prompt)
 	if err == nil {
 		_ = r.st.Acquire()
 	}
@@ -70,7 +72,7 @@ func (r *leasedReader) ReadLine(prompt string) (string, error) {
 // newCompleter builds the REPL's tab completion over the session and the
 // tenant.
 func newCompleter(rt *runtime.Runtime, st *store.Store) *repl.Completer {
-	return &repl.Completer{RT: rt, Identities: tenantIdentities{st}, Properties: commandProperties(rt)}
+	return &repl.Completer{RT: rt, Identities: tenantIdentities{st}, Properties: commandProperties(rt), Topics: core.AboutTopicNames}
 }
 
 // tenantIdentities completes mailbox identities from the tenant's alias and

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -545,11 +546,41 @@ func getHelp() *runtime.Command {
 }
 
 // HelpText renders a command's help from its declaration.
+// On a terminal the text is wrapped to the window, as PowerShell's help
+// views are.
 func HelpText(c *runtime.Command, ctx *runtime.Context) string {
-	return RenderHelp(c, HelpOptions{
+	text := RenderHelp(c, HelpOptions{
 		Examples: ctx.Switch("Examples"), Detailed: ctx.Switch("Detailed"), Full: ctx.Switch("Full"),
 		Parameters: ctx.Strings("Parameter"),
 	})
+	if io := ctx.RT.IO; io.StdoutTTY {
+		if w, _ := io.WindowSize(); w > 20 {
+			text = wrapIndented(text, w-1)
+		}
+	}
+	return text
+}
+
+// wrapIndented wraps each line longer than width at blanks; the rows it
+// adds keep the line's indentation.
+func wrapIndented(text string, width int) string {
+	lines := strings.Split(text, "\n")
+	var out []string
+	for _, l := range lines {
+		if host.Cells(l) <= width {
+			out = append(out, l)
+			continue
+		}
+		body := strings.TrimLeft(l, " ")
+		indent := l[:len(l)-len(body)]
+		if len(indent) > width/2 {
+			indent = indent[:width/2]
+		}
+		for _, w := range wrapWords(body, width-len(indent)) {
+			out = append(out, indent+w)
+		}
+	}
+	return strings.Join(out, "\n")
 }
 
 // HelpOptions selects the Get-Help view.

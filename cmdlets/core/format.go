@@ -9,7 +9,7 @@ import (
 )
 
 func formatCommands() []*runtime.Command {
-	return []*runtime.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand")}
+	return []*runtime.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand"), more()}
 }
 
 func formatTable() *runtime.Command {
@@ -178,11 +178,88 @@ func outDefault(name, typeName string) *runtime.Command {
 	} else {
 		c.Params = append(c.Params, runtime.P("Transcript", runtime.TSwitch))
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.HasInput {
-			ctx.RT.WriteToHost(ctx.Input)
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		if name == "Out-Host" && ctx.Switch("Paging") {
+			startPaging(ctx)
 		}
 		return nil
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if !ctx.HasInput {
+			return nil
+		}
+		return writePaged(ctx, ctx.Input)
+	}
+	c.Handler.End = endPaging
+	return c
+}
+
+// startPaging sets up Out-Host -Paging (and more): host output a
+// screenful at a time on a terminal, straight through elsewhere.
+func startPaging(ctx *runtime.Context) {
+	if p := ctx.RT.NewPager(); p != nil {
+		ctx.State["pager"] = p
+		ctx.State["pagerWriter"] = format.NewWriter(ctx.RT.Formats, ctx.RT.FormatOptions(false), p.Emit)
+	}
+}
+
+func writePaged(ctx *runtime.Context, v any) error {
+	w, ok := ctx.State["pagerWriter"].(*format.Writer)
+	if !ok {
+		ctx.RT.WriteToHost(v)
+		return nil
+	}
+	w.Write(v)
+	if ctx.State["pager"].(*runtime.Pager).Quit() {
+		return runtime.StopPipeline()
+	}
+	return nil
+}
+
+func endPaging(ctx *runtime.Context) error {
+	if w, ok := ctx.State["pagerWriter"].(*format.Writer); ok {
+		w.Close()
+		if ctx.State["pager"].(*runtime.Pager).Quit() {
+			return runtime.StopPipeline()
+		}
+	}
+	return nil
+}
+
+// more pages its input (or the files named) like Out-Host -Paging, as
+// PowerShell's more function does.
+func more() *runtime.Command {
+	c := cmdlet("more", ModCore, "")
+	c.Type = runtime.FunctionCommand
+	c.Module, c.Version, c.FullTypeName = "", "", ""
+	c.Synopsis = "Shows its input (or files) one screenful at a time."
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, runtime.Position(0), runtime.RemainingArgs()),
+		inputObject(),
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		startPaging(ctx)
+		return nil
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.HasInput {
+			return writePaged(ctx, ctx.Input)
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		for _, p := range ctx.Strings("Path") {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", object.ObjectNotFound, "ItemNotFoundException", p))
+			}
+			for _, l := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+				if err := writePaged(ctx, strings.TrimSuffix(l, "\r")); err != nil {
+					return err
+				}
+			}
+		}
+		return endPaging(ctx)
 	}
 	return c
 }

@@ -158,3 +158,13 @@ func writeHelpList(ctx *runtime.Context, pattern string) error {
 	}
 	return nil
 }
+
+// AboutTopicNames lists the conceptual help topics (about_...) for
+// completion after Get-Help.
+func AboutTopicNames() []string {
+	var out []string
+	for _, t := range aboutTopics() {
+		out = append(out, t.name)
+	}
+	return out
+}

@@ -5,6 +5,7 @@
 package format
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -113,6 +114,16 @@ func NewRegistry() *Registry {
 		Columns: []Column{
 			{Label: "Name", Width: 30, Property: "Name"},
 			{Label: "Value", Property: "Value"},
+		},
+	})
+	r.Add(&View{
+		Name:      "history",
+		TypeNames: []string{"Microsoft.PowerShell.Commands.HistoryInfo"},
+		Kind:      TableView,
+		Columns: []Column{
+			{Label: "Id", Width: 4, Align: AlignRight, Property: "Id"},
+			{Label: "Duration", Width: 12, Align: AlignRight, Func: historyDuration},
+			{Label: "CommandLine", Property: "CommandLine"},
 		},
 	})
 	r.Add(&View{
@@ -248,4 +259,28 @@ func (r *Registry) defaultProperties(typeNames []string) []string {
 		}
 	}
 	return nil
+}
+
+// historyDuration shows a HistoryInfo's Duration as PowerShell's history
+// view does: s.fff under a minute, m:ss.fff under an hour, h:mm:ss.fff
+// under ten hours, then whole hours:mm:ss.fff.
+func historyDuration(v any) any {
+	o, ok := unwrapBare(v).(*object.PSObject)
+	if !ok {
+		return ""
+	}
+	d, ok := o.Value("Duration").(object.TimeSpan)
+	if !ok {
+		return ""
+	}
+	ms := d.Milliseconds()
+	switch {
+	case d.TotalHours() >= 10:
+		return fmt.Sprintf("%d:%02d:%02d.%03d", int(d.TotalHours()), d.Minutes(), d.Seconds(), ms)
+	case d.TotalHours() >= 1:
+		return fmt.Sprintf("%d:%02d:%02d.%03d", d.Hours(), d.Minutes(), d.Seconds(), ms)
+	case d.TotalMinutes() >= 1:
+		return fmt.Sprintf("%d:%02d.%03d", d.Minutes(), d.Seconds(), ms)
+	}
+	return fmt.Sprintf("%d.%03d", d.Seconds(), ms)
 }

@@ -49,6 +49,9 @@ type IO struct {
 	Color bool
 	// Editor, when set, is used for Read-Host and prompts on a terminal.
 	Editor LineEditor
+	// EnterNestedPrompt, when set, runs a nested prompt until the user
+	// types exit (the [S] Suspend answer of a confirmation).
+	EnterNestedPrompt func()
 
 	mu     sync.Mutex
 	reader *bufio.Reader

@@ -33,16 +33,24 @@ type Completer struct {
 	Properties func(cmd *runtime.Command) []string
 	// Limit caps the number of identity candidates (default 50).
 	Limit int
+	// Topics lists the conceptual help topics (about_...) offered after
+	// Get-Help.
+	Topics func() []string
 }
 
 // Complete returns the candidates for the word that ends at pos in line:
-// each candidate is the full word, and start is the offset in line (in
-// runes) where that word begins.
+// each candidate is the full replacement text (with the opening quote the
+// word had, and a closing one), and start is the offset in line (in
+// runes) where that word begins. Rows before the last newline of a
+// multi-line entry count as earlier statements.
 func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 	if pos > len(line) {
 		pos = len(line)
 	}
 	text := string(line[:pos])
+	if cands, start, ok := c.members(text); ok {
+		return cands, start
+	}
 	segs := splitPipeline(text)
 	seg := segs[len(segs)-1]
 	words := splitWords(seg.text)
@@ -53,7 +61,7 @@ func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 	}
 	start = pos - len([]rune(cur))
 	// Completing an element of a comma list: only the last element.
-	if i := strings.LastIndexByte(cur, ','); i >= 0 && !strings.HasPrefix(cur, "-") {
+	if i := strings.LastIndexByte(cur, ','); i >= 0 && !strings.HasPrefix(cur, "-") && !isQuoted(cur) {
 		start += len([]rune(cur[:i+1]))
 		cur = cur[i+1:]
 	}
@@ -70,10 +78,16 @@ func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 	case strings.HasPrefix(cur, "$"):
 		return c.variables(cur), start
 	case len(words) == 0:
+		if looksLikePath(cur) {
+			return completePath(cur), start
+		}
 		return c.commands(cur), start
 	}
 	cmd, ok := c.RT.LookupCommand(unquote(words[0].text))
 	if !ok {
+		if looksLikePath(cur) {
+			return completePath(cur), start
+		}
 		return nil, start
 	}
 	args := words[1:]
@@ -83,8 +97,8 @@ func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 	return c.values(cmd, args, cur, segs), start
 }
 
-// Do implements readline's AutoCompleter: it returns the rest of each
-// candidate after what is typed, and the length of the typed part.
+// Do returns the rest of each candidate after what is typed, and the
+// length of the typed part (the shape of readline-style completers).
 func (c *Completer) Do(line []rune, pos int) (out [][]rune, length int) {
 	// A completion bug must never take the session down: offer nothing.
 	defer func() {
@@ -325,6 +339,15 @@ func (c *Completer) values(cmd *runtime.Command, args []word, cur string, segs [
 		}
 		return out
 	}
+	if p == nil && positional == 0 && len(named) == 0 {
+		// The first bare argument of these names what they work on.
+		switch cmd.Name {
+		case "Get-Command", "Get-Help":
+			p = cmd.Param("Name")
+		case "Where-Object":
+			p = cmd.Param("Property")
+		}
+	}
 	if p == nil {
 		p = positionalParam(cmd, named, positional)
 	}
@@ -362,8 +385,54 @@ func positionalParam(cmd *runtime.Command, named []boundParam, n int) *runtime.P
 
 func (c *Completer) valuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, cur string, segs []segment) []string {
 	prefix := unquote(cur)
+	out := c.rawValuesFor(cmd, p, named, prefix, segs)
+	if q := openingQuote(cur); q != 0 {
+		for i, v := range out {
+			out[i] = requote(v, q)
+		}
+	}
+	return out
+}
+
+// openingQuote is the quote a typed word starts with (0 for none).
+func openingQuote(w string) byte {
+	if len(w) > 0 && (w[0] == '\'' || w[0] == '"') {
+		return w[0]
+	}
+	return 0
+}
+
+func isQuoted(w string) bool { return openingQuote(w) != 0 }
+
+// requote puts a candidate in the quotes the user opened.
+func requote(v string, q byte) string {
+	if len(v) > 0 && (v[0] == '\'' || v[0] == '"') {
+		v = unquote(v)
+		v = strings.ReplaceAll(v, "''", "'")
+	}
+	if q == '\'' {
+		v = strings.ReplaceAll(v, "'", "''")
+	}
+	return string(q) + v + string(q)
+}
+
+func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, prefix string, segs []segment) []string {
 	if propertyCommands[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
 		return c.upstreamProperties(segs, prefix)
+	}
+	if (cmd.Name == "Get-Help" || cmd.Name == "Get-Command") && strings.EqualFold(p.Name, "Name") {
+		out := c.commands(prefix)
+		if cmd.Name == "Get-Help" && c.Topics != nil {
+			for _, t := range c.Topics() {
+				if hasPrefixFold(t, prefix) {
+					out = append(out, t)
+				}
+			}
+		}
+		return out
+	}
+	if isPathParam(p) || looksLikePath(prefix) {
+		return completePath(prefix)
 	}
 	t := p.Type
 	if t == nil {
@@ -431,6 +500,13 @@ func (c *Completer) upstreamProperties(segs []segment, prefix string) []string {
 		ws := splitWords(segs[i].text)
 		if len(ws) == 0 {
 			return nil
+		}
+		if strings.HasPrefix(ws[0].text, "$") {
+			v, ok := c.evalSafe(strings.TrimSpace(segs[i].text))
+			if !ok {
+				return nil
+			}
+			return filterFold(valueProperties(v, false), prefix)
 		}
 		cmd, ok := c.RT.LookupCommand(ws[0].text)
 		if !ok {
@@ -531,7 +607,7 @@ func splitPipeline(text string) []segment {
 		switch r {
 		case '\'', '"':
 			quote = r
-		case '|', ';', '{', '(', '=', '}', ')':
+		case '|', ';', '{', '(', '=', '}', ')', '\n':
 			if r == '=' && i+1 < len(rs) && rs[i+1] != ' ' {
 				continue // -eq=, comparison operators inside words
 			}
@@ -539,7 +615,7 @@ func splitPipeline(text string) []segment {
 			startAt = i + 1
 		}
 	}
-	segs = append(segs, segment{text: strings.TrimLeft(string(rs[startAt:]), " \t")})
+	segs = append(segs, segment{text: strings.TrimLeft(string(rs[startAt:]), " \t\r\n")})
 	return segs
 }
 
@@ -564,7 +640,7 @@ func splitWords(text string) []word {
 		case r == '\'' || r == '"':
 			quote, in, quoted = r, true, quoted || cur.Len() == 0
 			cur.WriteRune(r)
-		case r == ' ' || r == '\t':
+		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
 			if in {
 				out = append(out, word{cur.String(), quoted})
 				cur.Reset()

@@ -1,124 +1,172 @@
-// Package repl is the interactive prompt: line editing and history through
-// a small LineReader interface (backed by chzyer/readline), the PowerShell
-// prompt, and ">> " continuation lines while the parser says the input is
-// incomplete.
+// Package repl is the interactive prompt: the PowerShell prompt (and the
+// nested prompt of [S] Suspend), entries read through the small
+// LineReader interface (implemented by Terminal, exosim's line editor),
+// history, and the hints the console host prints after a command.
 package repl
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
-	"github.com/chzyer/readline"
-
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// LineReader reads edited lines; io.EOF ends the session and
-// ErrInterrupt cancels the current line.
+// LineReader is what the loop needs from a line editor. ReadCommand
+// reads a whole entry (continuation rows included); io.EOF ends the
+// session and ErrInterrupt cancels the entry. ReadLine and ReadPassword
+// serve the host (Read-Host, prompts).
 type LineReader interface {
+	ReadCommand(prompt string) (string, error)
 	ReadLine(prompt string) (string, error)
 	ReadPassword(prompt string) (string, error)
-	AddHistory(line string)
+	AddHistory(entry string)
 	Close() error
 }
 
 // ErrInterrupt is returned by a LineReader when the user presses Ctrl+C.
-var ErrInterrupt = errors.New("interrupt")
+var ErrInterrupt = host.ErrInterrupted
 
-// Prompt is the primary prompt; Continuation is shown for extra lines.
+// Prompt is the primary prompt; Continuation starts the further rows of
+// an entry.
 const (
 	Prompt       = "PS exosim> "
 	Continuation = ">> "
 )
 
-// Readline is a LineReader over chzyer/readline.
-type Readline struct {
-	inst *readline.Instance
+// PromptAt is the prompt at a nesting level: PowerShell's default prompt
+// adds one > per nested prompt ("PS exosim>> " in a suspended command).
+func PromptAt(level int) string {
+	return "PS exosim" + strings.Repeat(">", level+1) + " "
 }
 
-// NewReadline opens a line editor on the terminal, keeping history in
-// historyFile (none when empty) and completing with completer (none when
-// nil). Ctrl+R searches the history, Ctrl+C cancels the line, Ctrl+D on an
-// empty line ends input.
-func NewReadline(historyFile string, stdin io.ReadCloser, stdout, stderr io.Writer, completer readline.AutoCompleter) (*Readline, error) {
-	inst, err := readline.NewEx(&readline.Config{
-		AutoComplete:           completer,
-		Prompt:                 Prompt,
-		HistoryFile:            historyFile,
-		HistoryLimit:           2000,
-		DisableAutoSaveHistory: true,
-		InterruptPrompt:        "^C",
-		EOFPrompt:              "",
-		Stdin:                  stdin,
-		Stdout:                 stdout,
-		Stderr:                 stderr,
-		HistorySearchFold:      true,
-	})
-	if err != nil {
-		return nil, err
+// AddHistory records an entry (PSReadLine's rules decide what reaches the
+// file).
+func (t *Terminal) AddHistory(entry string) {
+	if t.History != nil {
+		t.History.Add(entry)
 	}
-	return &Readline{inst: inst}, nil
 }
 
-// ReadLine reads one line with the given prompt.
-func (r *Readline) ReadLine(prompt string) (string, error) {
-	r.inst.SetPrompt(prompt)
-	line, err := r.inst.Readline()
-	if errors.Is(err, readline.ErrInterrupt) {
-		return "", ErrInterrupt
-	}
-	return line, err
+// Close implements LineReader.
+func (t *Terminal) Close() error { return nil }
+
+// Options tune the loop.
+type Options struct {
+	// Width, when set, returns the terminal width before each command
+	// (output follows a resized window).
+	Width func() int
 }
-
-// ReadPassword reads a line without echo.
-func (r *Readline) ReadPassword(prompt string) (string, error) {
-	b, err := r.inst.ReadPassword(prompt)
-	if errors.Is(err, readline.ErrInterrupt) {
-		return "", ErrInterrupt
-	}
-	return string(b), err
-}
-
-// AddHistory appends a command line to the history (and its file).
-func (r *Readline) AddHistory(line string) { _ = r.inst.SaveHistory(line) }
-
-// Close restores the terminal.
-func (r *Readline) Close() error { return r.inst.Close() }
 
 // Loop runs the read-eval-print loop until exit or end of input.
-func Loop(rt *runtime.Runtime, lr LineReader) int {
-	id := 0
+func Loop(rt *runtime.Runtime, lr LineReader) int { return LoopWith(rt, lr, Options{}) }
+
+// LoopWith is Loop with options.
+func LoopWith(rt *runtime.Runtime, lr LineReader, opt Options) int {
+	l := &loop{rt: rt, lr: lr, opt: opt}
+	rt.IO.EnterNestedPrompt = l.nested
+	code, _ := l.run(0)
+	return code
+}
+
+type loop struct {
+	rt    *runtime.Runtime
+	lr    LineReader
+	opt   Options
+	id    int
+	level int
+}
+
+// nested runs a nested prompt ([S] Suspend) until exit.
+func (l *loop) nested() {
+	l.level++
+	l.rt.SetVariable("NestedPromptLevel", l.level)
+	defer func() {
+		l.level--
+		l.rt.SetVariable("NestedPromptLevel", l.level)
+	}()
+	l.run(l.level)
+}
+
+// run reads and runs entries; at level 0 exit ends the session, in a
+// nested prompt it returns to the suspended command.
+func (l *loop) run(level int) (int, bool) {
+	rt := l.rt
 	for {
-		text, err := readCommand(lr)
+		text, err := l.lr.ReadCommand(PromptAt(level))
 		if errors.Is(err, ErrInterrupt) {
 			continue
 		}
 		if err != nil {
-			return 0
+			return 0, true
 		}
 		trimmed := strings.TrimSpace(text)
 		if trimmed == "" {
 			continue
 		}
-		lr.AddHistory(text)
+		l.lr.AddHistory(text)
 		echoTranscript(rt, text)
 		if strings.EqualFold(trimmed, "exit") {
-			return 0
+			return 0, true
 		}
-		id++
+		if l.opt.Width != nil {
+			if w := l.opt.Width(); w > 0 {
+				rt.IO.Width = w
+			}
+		}
+		l.id++
+		id := l.id
 		start := rt.Now()
+		errsBefore := rt.ErrorsWritten()
+		delete(rt.State, runtime.HistoryReplaceState)
 		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{})
 		status := "Completed"
 		if code != 0 {
 			status = "Failed"
 		}
-		rt.History = append(rt.History, runtime.HistoryEntry{ID: id, CommandLine: text, Start: start, End: rt.Now(), Status: status})
+		line := text
+		if r, ok := rt.State[runtime.HistoryReplaceState].(string); ok {
+			line = r
+			delete(rt.State, runtime.HistoryReplaceState)
+		}
+		rt.History = append(rt.History, runtime.HistoryEntry{ID: id, CommandLine: line, Start: start, End: rt.Now(), Status: status})
+		if rt.ErrorsWritten() > errsBefore {
+			suggestLocalCommand(rt)
+		}
 		if ex, ok := rt.ExitRequested(); ok {
-			return ex
+			return ex, true
 		}
 	}
+}
+
+// suggestLocalCommand prints the console host's hint after a command that
+// was not found but exists in the current location (PowerShell does not
+// run commands from there without .\ or ./).
+func suggestLocalCommand(rt *runtime.Runtime) {
+	v, _ := rt.GetVariable("Error")
+	l, ok := v.(*object.List)
+	if !ok || len(l.Items) == 0 {
+		return
+	}
+	rec, ok := l.Items[0].(*object.ErrorRecord)
+	if !ok || rec.ExceptionType != "CommandNotFoundException" {
+		return
+	}
+	name, _ := rec.Target.(string)
+	if name == "" || strings.ContainsAny(name, `/\`) {
+		return
+	}
+	fi, err := os.Stat(filepath.Join(".", name))
+	if err != nil || fi.IsDir() || !strings.EqualFold(filepath.Ext(name), ".ps1") {
+		return
+	}
+	fmt.Fprintf(rt.IO.Out, "\nSuggestion [3,General]: The command \"%s\" was not found, but does exist in the current location.\nPowerShell does not load commands from the current location by default (see 'Get-Help about_Command_Precedence').\n\nIf you trust this command, run the following command instead:\n", name)
 }
 
 // TranscriptState is the runtime State key where an active transcript
@@ -138,29 +186,9 @@ func echoTranscript(rt *runtime.Runtime, text string) {
 	}
 }
 
-// readCommand reads a complete command, asking for continuation lines
-// while the parser reports the input as incomplete.
-func readCommand(lr LineReader) (string, error) {
-	line, err := lr.ReadLine(Prompt)
-	if err != nil {
-		return "", err
-	}
-	text := line
-	for {
-		_, errs := syntax.Parse(syntax.NewSource("", text))
-		if errs == nil || !errs.Incomplete() {
-			return text, nil
-		}
-		more, err := lr.ReadLine(Continuation)
-		if errors.Is(err, ErrInterrupt) {
-			return "", ErrInterrupt
-		}
-		if err != nil {
-			return text, nil
-		}
-		if strings.TrimSpace(more) == "" {
-			return text, nil
-		}
-		text += "\n" + more
-	}
+// Incomplete reports whether the parser wants more input after text (the
+// editor then starts a continuation row on Enter).
+func Incomplete(text string) bool {
+	_, errs := syntax.Parse(syntax.NewSource("", text))
+	return errs != nil && errs.Incomplete()
 }

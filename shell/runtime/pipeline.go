@@ -1164,43 +1164,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 		}
 		return false, &PSError{Record: rec}
 	}
-	for _, line := range format.ConfirmPrompt("Confirm", "Are you sure you want to perform this action?\n"+description, pr.cmd.Remote) {
-		rt.hostRaw(line)
-	}
-	for {
-		ans, err := rt.IO.ReadLine("", false)
-		if err != nil {
-			return false, &PSError{Record: &object.ErrorRecord{Message: "The operation was canceled.", ErrorID: "PipelineStopped", Category: object.OperationStopped, ExceptionType: "PipelineStoppedException"}}
-		}
-		switch strings.ToLower(strings.TrimSpace(ans)) {
-		case "", "y", "yes":
-			return true, nil
-		case "a", "yes to all":
-			pr.yesToAll = true
-			return true, nil
-		case "n", "no":
-			return false, nil
-		case "l", "no to all":
-			pr.noToAll = true
-			return false, nil
-		case "s", "suspend":
-			if !pr.cmd.Remote {
-				return false, &PSError{Record: &object.ErrorRecord{Message: "The pipeline has been stopped.", ErrorID: "PipelineStopped", Category: object.OperationStopped, ExceptionType: "PipelineStoppedException"}}
-			}
-		case "?":
-			rt.hostLine("Y - Continue with only the next step of the operation.")
-			rt.hostLine("A - Continue with all the steps of the operation.")
-			rt.hostLine("N - Skip this operation and proceed with the next operation.")
-			rt.hostLine("L - Skip this operation and all subsequent operations.")
-			if !pr.cmd.Remote {
-				rt.hostLine("S - Pause the current pipeline and return to the command prompt. Type \"exit\" to resume the pipeline.")
-			}
-		}
-		prompt := format.ConfirmPrompt("", "", pr.cmd.Remote)
-		if len(prompt) > 0 {
-			rt.hostRaw(prompt[len(prompt)-1])
-		}
-	}
+	return rt.confirm("Confirm", "Are you sure you want to perform this action?\n"+description, !pr.cmd.Remote, &pr.yesToAll, &pr.noToAll)
 }
 
 func mustVar(rt *Runtime, name string) any {

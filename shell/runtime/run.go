@@ -102,8 +102,14 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	prevSource := rt.source
 	rt.source = src
 	defer func() { rt.source = prevSource }()
+	// A nested prompt (a suspended confirmation) runs command lines
+	// inside a running one: the outer line's output goes on afterwards.
+	prevOut := rt.out
 	rt.out = rt.newOutDefault()
 	defer func() {
+		if prevOut != nil {
+			rt.out = prevOut
+		}
 		if r := recover(); r != nil {
 			rt.out = nil
 			rt.tryDepth = 0

@@ -265,7 +265,9 @@ func (rt *Runtime) initVariables() {
 	ver.Set("WSManStackVersion", "3.0")
 	set("PSVersionTable", ver)
 	set("PSDefaultParameterValues", object.NewHashtable())
-	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME"} {
+	set("Host", NewHostObject(rt))
+	set("NestedPromptLevel", 0)
+	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME", "Host"} {
 		if v := g.lookup(name); v != nil {
 			v.ReadOnly = true
 		}

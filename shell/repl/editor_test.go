@@ -1,0 +1,326 @@
+package repl
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// bytesSource feeds prepared input; a blocking read past the end is
+// io.EOF (after calling atEnd). The byte 0xff stands for a pause: a read
+// that waits finds nothing (it tells Escape from Alt+key).
+type bytesSource struct {
+	b     []byte
+	atEnd func()
+}
+
+func (s *bytesSource) next(wait time.Duration) (byte, bool, error) {
+	for len(s.b) > 0 && s.b[0] == 0xff {
+		s.b = s.b[1:]
+		if wait >= 0 {
+			return 0, false, nil
+		}
+	}
+	if len(s.b) == 0 {
+		if wait >= 0 {
+			return 0, false, nil
+		}
+		if s.atEnd != nil {
+			s.atEnd()
+			s.atEnd = nil
+		}
+		return 0, false, io.EOF
+	}
+	c := s.b[0]
+	s.b = s.b[1:]
+	return c, true, nil
+}
+
+func (s *bytesSource) pending() bool { return len(s.b) > 0 }
+
+// screen is a small terminal emulator: enough VT100 to check what the
+// editor draws (printing with autowrap and wide characters, CR, LF,
+// cursor up/forward, erase line and erase below).
+type screen struct {
+	w, h   int
+	rows   [][]rune
+	x, y   int
+	wrapNx bool // pending wrap after the last column
+}
+
+func newScreen(w, h int) *screen {
+	s := &screen{w: w, h: h}
+	for i := 0; i < h; i++ {
+		s.rows = append(s.rows, []rune(strings.Repeat(" ", w)))
+	}
+	return s
+}
+
+func (s *screen) lf() {
+	s.y++
+	if s.y == s.h {
+		s.rows = append(s.rows[1:], []rune(strings.Repeat(" ", s.w)))
+		s.y = s.h - 1
+	}
+}
+
+func (s *screen) write(text string) {
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\r':
+			s.x, s.wrapNx = 0, false
+		case r == '\n':
+			s.lf()
+			s.wrapNx = false
+		case r == 0x1b && i+1 < len(rs) && rs[i+1] == '[':
+			j := i + 2
+			for j < len(rs) && (rs[j] < 0x40 || rs[j] > 0x7e) {
+				j++
+			}
+			n, _ := strconv.Atoi(string(rs[i+2 : j]))
+			if n == 0 {
+				n = 1
+			}
+			switch rs[j] {
+			case 'A':
+				s.y = max(0, s.y-n)
+			case 'C':
+				s.x = min(s.w-1, s.x+n)
+			case 'K':
+				for k := s.x; k < s.w; k++ {
+					s.rows[s.y][k] = ' '
+				}
+			case 'J':
+				for k := s.x; k < s.w; k++ {
+					s.rows[s.y][k] = ' '
+				}
+				for y := s.y + 1; y < s.h; y++ {
+					s.rows[y] = []rune(strings.Repeat(" ", s.w))
+				}
+			case 'H':
+				s.x, s.y = 0, 0
+			}
+			s.wrapNx = false
+			i = j
+		default:
+			cw := runeCells(r)
+			if s.wrapNx || s.x+cw > s.w {
+				s.x = 0
+				s.lf()
+			}
+			s.wrapNx = false
+			s.rows[s.y][s.x] = r
+			if cw == 2 {
+				s.rows[s.y][s.x+1] = 0
+			}
+			s.x += cw
+			if s.x >= s.w {
+				s.x = s.w - 1
+				s.wrapNx = true
+			}
+		}
+	}
+}
+
+// text returns the rows, trailing blanks trimmed and trailing empty rows
+// dropped.
+func (s *screen) text() []string {
+	var out []string
+	for _, r := range s.rows {
+		var b strings.Builder
+		for _, c := range r {
+			if c != 0 {
+				b.WriteRune(c)
+			}
+		}
+		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// cursor is where the next character lands (a pending wrap counts as the
+// start of the next row, as tmux reports it only after a character).
+func (s *screen) cursor() (int, int) {
+	if s.wrapNx {
+		return s.w - 1, s.y
+	}
+	return s.x, s.y
+}
+
+type screenWriter struct{ s *screen }
+
+func (w screenWriter) Write(p []byte) (int, error) { w.s.write(string(p)); return len(p), nil }
+
+// edit runs ReadCommand on keys with a 20-column screen; stop returns the
+// screen while keys remain unread (the input ends with a blocking read).
+func runEditor(t *testing.T, width int, keys string, hist ...string) (string, error, *screen) {
+	t.Helper()
+	sc := newScreen(width, 10)
+	tm := newTestTerminal(&bytesSource{b: []byte(keys)}, screenWriter{sc}, width)
+	tm.History = &History{Entries: hist}
+	tm.Incomplete = Incomplete
+	tm.Complete = testCompleter
+	line, err := tm.ReadCommand("P> ")
+	return line, err, sc
+}
+
+// screenAtEnd runs the editor and returns the screen as it was when the
+// input ran out (before end of input finishes the line).
+func screenAtEnd(t *testing.T, width int, keys string, hist ...string) *screen {
+	t.Helper()
+	sc := newScreen(width, 10)
+	var snap *screen
+	src := &bytesSource{b: []byte(keys)}
+	src.atEnd = func() {
+		c := *sc
+		c.rows = nil
+		for _, r := range sc.rows {
+			c.rows = append(c.rows, append([]rune(nil), r...))
+		}
+		snap = &c
+	}
+	tm := newTestTerminal(src, screenWriter{sc}, width)
+	tm.History = &History{Entries: hist}
+	tm.Incomplete = Incomplete
+	tm.Complete = testCompleter
+	tm.ReadCommand("P> ")
+	return snap
+}
+
+func testCompleter(line []rune, pos int) ([]string, int) {
+	word := string(line[:pos])
+	start := strings.LastIndexAny(word, " \n") + 1
+	var out []string
+	for _, c := range []string{"Get-Mailbox", "Get-MailboxStatistics", "Get-Member"} {
+		if strings.HasPrefix(strings.ToLower(c), strings.ToLower(word[start:])) {
+			out = append(out, c)
+		}
+	}
+	return out, len([]rune(word[:start]))
+}
+
+func TestEditorKeys(t *testing.T) {
+	cases := []struct {
+		name, keys, want string
+		hist             []string
+	}{
+		{"typing", "abc\r", "abc", nil},
+		{"backspace removes one wide character", "日本語\x7f\r", "日本", nil},
+		{"left over wide characters", "日本語\x1b[D\x1b[DX\r", "日X本語", nil},
+		{"home forms", "bc\x1b[1~a\x1b[4~d\r", "abcd", nil},
+		{"home ESC[H and ESC O F", "bc\x1b[Ha\x1bOFd\r", "abcd", nil},
+		{"ctrl+a ctrl+e", "bc\x01a\x05d\r", "abcd", nil},
+		{"ctrl+w deletes to whitespace", "Get-X foo-bar\x17baz\r", "Get-X baz", nil},
+		{"alt+backspace deletes a word", "Get-X foo-bar\x1b\x7fbaz\r", "Get-X foo-baz", nil},
+		{"ctrl+left by word", "ab cd\x1b[1;5DX\r", "ab Xcd", nil},
+		{"escape reverts", "abc\x1b\xffxy\r", "xy", nil},
+		{"ctrl+u kills, ctrl+y yanks", "abc\x15x\x19\r", "xabc", nil},
+		{"ctrl+z undoes", "ab\x1ac\r", "ac", nil},
+		{"NUL is not the end", "\x00ab\r", "ab", nil},
+		{"enter on an open block continues", "if (1) {\r\r'x'\r}\r", "if (1) {\n\n'x'\n}", nil},
+		{"up recalls an entry whole", "\x1b[A\r", "if (1) {\n'x'\n}", []string{"if (1) {\n'x'\n}"}},
+		{"up down", "\x1b[A\x1b[A\x1b[Bx\r", "twox", []string{"one", "two"}},
+		{"ctrl+r", "\x12ne\r", "one", []string{"one", "two"}},
+		{"ctrl+r over Japanese", "\x12東京\x1b\r", "'東京'", []string{"'東京'", "two"}},
+		{"tab completes the common part", "get-mailb\t\r", "Get-Mailbox", nil},
+		{"shift+tab cycles backwards", "Get-M\x1b[Z\x1b[Z\r", "Get-MailboxStatistics", nil},
+		{"tab after shift+tab goes forward", "Get-M\x1b[Z\t\r", "Get-Mailbox", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err, sc := runEditor(t, 40, tc.keys, tc.hist...)
+			if err != nil || got != tc.want {
+				t.Fatalf("got %q, %v; want %q\nscreen:\n%s", got, err, tc.want, strings.Join(sc.text(), "\n"))
+			}
+		})
+	}
+}
+
+func TestEditorCancelAndEOF(t *testing.T) {
+	_, err, sc := runEditor(t, 40, "abc\x03")
+	if !errors.Is(err, ErrInterrupt) {
+		t.Fatalf("Ctrl+C: %v", err)
+	}
+	if got := sc.text(); got[0] != "P> abc^C" {
+		t.Fatalf("Ctrl+C screen %q", got)
+	}
+	if _, err, _ := runEditor(t, 40, "\x04"); !errors.Is(err, io.EOF) {
+		t.Fatalf("Ctrl+D on an empty line: %v", err)
+	}
+	if got, _, _ := runEditor(t, 40, "ab\x01\x04\r"); got != "b" {
+		t.Fatalf("Ctrl+D deletes: %q", got)
+	}
+}
+
+// TestEditorRender checks the drawing: wide characters at the margin,
+// exactly full rows, shrinking lines, continuation rows and the search
+// status row, and where the cursor is.
+func TestEditorRender(t *testing.T) {
+	type want struct {
+		rows []string
+		x, y int
+	}
+	cases := []struct {
+		name  string
+		width int
+		keys  string
+		hist  []string
+		want  want
+	}{
+		// "P> " + 3 + 5 wide = 16 cells; the sixth does not fit in
+		// column 16 of 17 and moves down.
+		{"wide character moves whole", 17, "abcあいうえおか", nil, want{[]string{"P> abcあいうえお", "か"}, 2, 1}},
+		{"exactly full row", 16, "abcあいうえお", nil, want{[]string{"P> abcあいうえお"}, 0, 1}},
+		{"shrinks without stale rows", 16, "abcあいうえおかき\x7f\x7f\x7f", nil, want{[]string{"P> abcあいうえ"}, 14, 0}},
+		{"cursor on a wrapped row", 17, "abcあいうえおか\x1b[D\x1b[D", nil, want{[]string{"P> abcあいうえお", "か"}, 14, 0}},
+		{"continuation rows", 30, "if (1) {\r'x'", nil, want{[]string{"P> if (1) {", ">> 'x'"}, 6, 1}},
+		{"search row", 30, "\x12東", []string{"'東京'"}, want{[]string{"P> '東京'", "bck-i-search: 東_"}, 4, 0}},
+		{"failed search", 30, "\x12zz", []string{"'東京'"}, want{[]string{"P>", "failed-bck-i-search: zz_"}, 3, 0}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := screenAtEnd(t, tc.width, tc.keys, tc.hist...)
+			x, y := sc.cursor()
+			got := sc.text()
+			if strings.Join(got, "\n") != strings.Join(tc.want.rows, "\n") || x != tc.want.x || y != tc.want.y {
+				t.Fatalf("screen:\n%s\ncursor %d,%d\nwant:\n%s\ncursor %d,%d", strings.Join(got, "\n"), x, y, strings.Join(tc.want.rows, "\n"), tc.want.x, tc.want.y)
+			}
+		})
+	}
+}
+
+func TestEditorPassword(t *testing.T) {
+	sc := newScreen(40, 5)
+	tm := newTestTerminal(&bytesSource{b: []byte("pw東\x7fd\r")}, screenWriter{sc}, 40)
+	got, err := tm.ReadPassword("Password: ")
+	if err != nil || got != "pwd" {
+		t.Fatalf("%q %v", got, err)
+	}
+	if sc.text()[0] != "Password: ***" {
+		t.Fatalf("echo %q", sc.text()[0])
+	}
+}
+
+func TestReadKeyEscapes(t *testing.T) {
+	cases := map[string]key{
+		"\x1b[1~": {name: kHome}, "\x1b[4~": {name: kEnd}, "\x1b[H": {name: kHome}, "\x1b[F": {name: kEnd},
+		"\x1bOH": {name: kHome}, "\x1bOF": {name: kEnd}, "\x1b[7~": {name: kHome}, "\x1b[8~": {name: kEnd},
+		"\x1b[3~": {name: kDelete}, "\x1b[1;5D": {name: kCtrlLeft}, "\x1b[1;5C": {name: kCtrlRight},
+		"\x1b[Z": {name: kShiftTab}, "\x1b": {name: kEscape}, "\x1bb": {name: kAlt, r: 'b'},
+		"\x00": {r: 0}, "東": {r: '東'},
+	}
+	for in, want := range cases {
+		got, err := readKey(&bytesSource{b: []byte(in)})
+		if err != nil || got != want {
+			t.Errorf("%q: %+v %v, want %+v", in, got, err, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -233,6 +234,9 @@ func (s *pane) until(what string, cond func(ls []string, x, y int) bool) ([]stri
 	for {
 		ls := s.lines()
 		x, y := s.cursor()
+		for len(ls) <= y {
+			ls = append(ls, "") // the cursor may sit on an empty row
+		}
 		if cond(ls, x, y) {
 			return ls, x, y
 		}
@@ -246,7 +250,13 @@ func (s *pane) until(what string, cond func(ls []string, x, y int) bool) ([]stri
 const psPrompt = "PS exosim> "
 
 // lastRow is the index of the last non-empty row.
-func lastRow(ls []string) int { return len(ls) - 1 }
+func lastRow(ls []string) int {
+	i := len(ls) - 1
+	for i > 0 && ls[i] == "" {
+		i--
+	}
+	return i
+}
 
 // waitPrompt waits for an empty prompt on the last row, with the cursor
 // after it; it returns that row.
@@ -536,11 +546,11 @@ func TestTermJapanese(t *testing.T) {
 	s.key("BSpace", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
 	// Exactly full: the cursor waits at the start of the next row.
 	s.until("a full row", func(ls []string, x, y int) bool {
-		return len(ls) == y0+1 && ls[y0] == psPrompt+"'"+string(kana[:34]) && x == 0 && y == y0+1
+		return lastRow(ls) == y0 && ls[y0] == psPrompt+"'"+string(kana[:34]) && x == 0 && y == y0+1
 	})
 	s.key("BSpace")
 	s.until("an unwrapped line", func(ls []string, x, y int) bool {
-		return len(ls) == y0+1 && ls[y0] == psPrompt+"'"+string(kana[:33]) && x == 78 && y == y0
+		return lastRow(ls) == y0 && ls[y0] == psPrompt+"'"+string(kana[:33]) && x == 78 && y == y0
 	})
 	s.key("C-u")
 	s.waitEdit("", p)
@@ -549,7 +559,7 @@ func TestTermJapanese(t *testing.T) {
 	// the next row, leaving the last column empty.
 	s.typ(`Write-Host "` + string(kana[:30]))
 	s.until("a wide character moved to the next row", func(ls []string, x, y int) bool {
-		return len(ls) == y0+2 && ls[y0] == psPrompt+`Write-Host "`+string(kana[:28]) && ls[y0+1] == string(kana[28:30]) && x == 4 && y == y0+1
+		return lastRow(ls) == y0+1 && ls[y0] == psPrompt+`Write-Host "`+string(kana[:28]) && ls[y0+1] == string(kana[28:30]) && x == 4 && y == y0+1
 	})
 	s.key("Left", "Left")
 	s.until("cursor at the start of the second row", func(ls []string, x, y int) bool { return x == 0 && y == y0+1 })
@@ -565,7 +575,7 @@ func TestTermJapanese(t *testing.T) {
 	s.key("C-r")
 	s.typ("東京")
 	s.until("the search", func(ls []string, x, y int) bool {
-		return len(ls) == y0+2 && ls[y0] == psPrompt+`Write-Host "東京"` && ls[y0+1] == "bck-i-search: 東京_" && x == p+12 && y == y0
+		return lastRow(ls) == y0+1 && ls[y0] == psPrompt+`Write-Host "東京"` && ls[y0+1] == "bck-i-search: 東京_" && x == p+12 && y == y0
 	})
 	s.key("Enter")
 	s.waitRows(psPrompt+`Write-Host "東京"`, "東京", strings.TrimRight(psPrompt, " "))
@@ -659,7 +669,7 @@ func TestTermPaste(t *testing.T) {
 	s.key("Up")
 	s.until("the recalled function", func(ls []string, x, y int) bool {
 		at := findRows(ls, block)
-		return at >= 0 && at+len(block) == len(ls) && y == at+4 && x == 4
+		return at >= 0 && at+len(block) == lastRow(ls)+1 && y == at+4 && x == 4
 	})
 	s.key("Enter")
 	s.waitPrompt()
@@ -669,7 +679,7 @@ func TestTermPaste(t *testing.T) {
 	s.key("Up", "Up")
 	s.until("the function recalled after a restart", func(ls []string, x, y int) bool {
 		at := findRows(ls, block)
-		return at >= 0 && at+len(block) == len(ls) && y == at+4 && x == 4
+		return at >= 0 && at+len(block) == lastRow(ls)+1 && y == at+4 && x == 4
 	})
 	s.key("C-c")
 	s.waitPrompt()
@@ -683,6 +693,13 @@ func TestTermInterrupt(t *testing.T) {
 	s.typ("while ($true) {}")
 	s.key("Enter")
 	s.until("the loop running", func(ls []string, x, y int) bool { return ls[lastRow(ls)] == psPrompt+"while ($true) {}" })
+	// The editor has given the terminal back (Ctrl+C is a signal again).
+	tty := strings.TrimSpace(s.tmux("display-message", "-p", "-t", "x", "#{pane_tty}"))
+	s.until("the terminal in cooked mode", func([]string, int, int) bool {
+		out, err := exec.Command("stty", "-a", "-F", tty).CombinedOutput()
+		flags := strings.Fields(string(out))
+		return err == nil && slices.Contains(flags, "isig") && slices.Contains(flags, "icanon")
+	})
 	s.key("C-c")
 	s.waitPrompt()
 	s.run("'after'")
@@ -737,24 +754,26 @@ func TestTermCompletion(t *testing.T) {
 
 	s.typ("if ($true) {")
 	s.key("Enter")
-	s.until("continuation row", func(ls []string, x, y int) bool { return ls[y] == ">>" && x == 3 })
+	s.until("continuation row", func(ls []string, x, y int) bool { return y < len(ls) && ls[y] == ">>" && x == 3 })
 	s.typ("Get-SimCl")
 	s.key("Tab")
-	s.until("completion on the continuation row", func(ls []string, x, y int) bool { return ls[y] == ">> Get-SimClock" && x == 15 })
+	s.until("completion on the continuation row", func(ls []string, x, y int) bool { return y < len(ls) && ls[y] == ">> Get-SimClock" && x == 15 })
 	s.key("C-c")
 	s.waitPrompt()
 
 	s.typ("Get-Sim")
 	s.key("BTab")
+	last := ""
 	s.until("the last candidate", func(ls []string, x, y int) bool {
-		return strings.HasPrefix(ls[y], psPrompt+"Get-Sim") && ls[y] != psPrompt+"Get-Sim"
+		if y < len(ls) && strings.HasPrefix(ls[y], psPrompt+"Get-Sim") && ls[y] != psPrompt+"Get-Sim" {
+			last = ls[y]
+			return true
+		}
+		return false
 	})
-	first := s.lines()
-	_, y := s.cursor()
-	last := first[y]
 	s.key("BTab")
 	s.until("the candidate before it", func(ls []string, x, y int) bool {
-		return strings.HasPrefix(ls[y], psPrompt+"Get-Sim") && ls[y] != last && ls[y] < last
+		return y < len(ls) && strings.HasPrefix(ls[y], psPrompt+"Get-Sim") && ls[y] != last && ls[y] < last
 	})
 	s.key("C-u")
 

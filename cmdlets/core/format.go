@@ -249,11 +249,11 @@ func more() *runtime.Command {
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		for _, p := range ctx.Strings("Path") {
-			data, err := os.ReadFile(p)
+			data, _, err := ctx.RT.ReadTextFile(p)
 			if err != nil {
-				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", object.ObjectNotFound, "ItemNotFoundException", p))
+				return ctx.Fail(ctx.NewError("Cannot find path '"+p+"' because it does not exist.", "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", object.ObjectNotFound, "ItemNotFoundException", p))
 			}
-			for _, l := range strings.Split(strings.TrimSuffix(string(data), "\n"), "\n") {
+			for _, l := range strings.Split(strings.TrimSuffix(data, "\n"), "\n") {
 				if err := writePaged(ctx, strings.TrimSuffix(l, "\r")); err != nil {
 					return err
 				}

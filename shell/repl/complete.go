@@ -79,14 +79,14 @@ func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 		return c.variables(cur), start
 	case len(words) == 0:
 		if looksLikePath(cur) {
-			return completePath(cur), start
+			return c.completePath(cur), start
 		}
 		return c.commands(cur), start
 	}
 	cmd, ok := c.RT.LookupCommand(unquote(words[0].text))
 	if !ok {
 		if looksLikePath(cur) {
-			return completePath(cur), start
+			return c.completePath(cur), start
 		}
 		return nil, start
 	}
@@ -432,7 +432,7 @@ func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named [
 		return out
 	}
 	if isPathParam(p) || looksLikePath(prefix) {
-		return completePath(prefix)
+		return c.completePath(prefix)
 	}
 	t := p.Type
 	if t == nil {

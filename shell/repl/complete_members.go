@@ -1,8 +1,8 @@
 package repl
 
 import (
+	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"unicode"
@@ -208,8 +208,10 @@ func looksLikePath(w string) bool {
 }
 
 // completePath lists the files and folders that continue a typed path,
-// keeping the way it was written (./, ~/ ...); folders end with /.
-func completePath(typed string) []string {
+// keeping the way it was written (./, ~/ ...); folders end with /. The
+// session's file system (its current location, simulated drives) is
+// listed when the runtime has one.
+func (c *Completer) completePath(typed string) []string {
 	q := openingQuote(typed)
 	w := unquote(typed)
 	w = strings.ReplaceAll(w, "\\", "/")
@@ -217,19 +219,7 @@ func completePath(typed string) []string {
 	if i := strings.LastIndexByte(w, '/'); i >= 0 {
 		dirPart, base = w[:i+1], w[i+1:]
 	}
-	dir := dirPart
-	if strings.HasPrefix(dir, "~/") {
-		if home, err := os.UserHomeDir(); err == nil {
-			dir = filepath.Join(home, dir[2:])
-		}
-	}
-	if dir == "" {
-		dir = "."
-	}
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
+	ents := c.listDir(dirPart)
 	var out []string
 	for _, e := range ents {
 		name := e.Name()
@@ -249,5 +239,30 @@ func completePath(typed string) []string {
 		out = append(out, full)
 	}
 	sort.Strings(out)
+	return out
+}
+
+func (c *Completer) listDir(dir string) []fs.FileInfo {
+	if dir == "" {
+		dir = "."
+	}
+	if files := c.RT.Files(); files != nil {
+		p, err := files.Resolve(dir)
+		if err != nil {
+			return nil
+		}
+		ents, _ := files.ReadDir(p)
+		return ents
+	}
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []fs.FileInfo
+	for _, d := range des {
+		if fi, err := d.Info(); err == nil {
+			out = append(out, fi)
+		}
+	}
 	return out
 }

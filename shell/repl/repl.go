@@ -162,8 +162,15 @@ func suggestLocalCommand(rt *runtime.Runtime) {
 	if name == "" || strings.ContainsAny(name, `/\`) {
 		return
 	}
-	fi, err := os.Stat(filepath.Join(".", name))
-	if err != nil || fi.IsDir() || !strings.EqualFold(filepath.Ext(name), ".ps1") {
+	if !strings.EqualFold(filepath.Ext(name), ".ps1") {
+		return
+	}
+	if files := rt.Files(); files != nil {
+		p, err := files.Resolve("./" + name)
+		if err != nil || !files.Exists(p) {
+			return
+		}
+	} else if fi, err := os.Stat(name); err != nil || fi.IsDir() {
 		return
 	}
 	fmt.Fprintf(rt.IO.Out, "\nSuggestion [3,General]: The command \"%s\" was not found, but does exist in the current location.\nPowerShell does not load commands from the current location by default (see 'Get-Help about_Command_Precedence').\n\nIf you trust this command, run the following command instead:\n", name)

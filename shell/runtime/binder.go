@@ -44,6 +44,7 @@ type argument struct {
 	colon   bool
 	ext     syntax.Extent
 	splat   bool
+	order   int // position among the command's arguments (binding)
 }
 
 // bindError is a ParameterBindingException.
@@ -191,6 +192,15 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 	}
 	written := map[string]bool{}
+	// $args keeps the unbound arguments in the order they were written.
+	type extraArg struct {
+		at   int
+		vals []any
+	}
+	var extras []extraArg
+	for i := range ordered {
+		ordered[i].order = i
+	}
 	// 1. named arguments
 	for _, a := range ordered {
 		if a.name == "" {
@@ -201,10 +211,15 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		if !ok {
 			if len(cands) == 0 {
 				if simpleFunction {
-					b.extra = append(b.extra, "-"+a.name)
-					if a.hasVal {
-						b.extra = append(b.extra, a.value)
+					text := "-" + a.name
+					if a.colon {
+						text += ":"
 					}
+					e := extraArg{at: a.order, vals: []any{rt.parameterToken(text, a.name)}}
+					if a.hasVal {
+						e.vals = append(e.vals, a.value)
+					}
+					extras = append(extras, e)
 					continue
 				}
 				return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("A parameter cannot be found that matches parameter name '%s'.", a.name), "NamedParameterNotFound", object.InvalidArgument)
@@ -290,7 +305,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 		if p == nil {
 			if simpleFunction {
-				b.extra = append(b.extra, a.value)
+				extras = append(extras, extraArg{at: a.order, vals: []any{a.value}})
 				continue
 			}
 			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("A positional parameter cannot be found that accepts argument '%s'.", argText(rt, a)), "PositionalParameterNotFound", object.InvalidArgument)
@@ -320,6 +335,10 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 		b.values[strings.ToLower(remaining.Name)] = cv
 		b.order = append(b.order, strings.ToLower(remaining.Name))
+	}
+	sort.SliceStable(extras, func(i, j int) bool { return extras[i].at < extras[j].at })
+	for _, e := range extras {
+		b.extra = append(b.extra, e.vals...)
 	}
 	b.sets = sets
 	return b, nil

@@ -654,6 +654,59 @@ func (pr *cmdProcessor) endScript() error {
 	return nil
 }
 
+// InvokeWithArguments runs a script block as & $sb args would: in a new
+// scope, its param() block bound to the arguments (positionally), its
+// output written to out.
+func (rt *Runtime) InvokeWithArguments(sb *ScriptBlock, args []any, out func(any) error) error {
+	hadError := false
+	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: sb}
+	list := make([]argument, len(args))
+	for i, a := range args {
+		list[i] = argument{value: a}
+	}
+	if err := pr.bind(list); err != nil {
+		return err
+	}
+	if out == nil {
+		out = discard
+	}
+	pr.setNext(out)
+	err := rt.drivePipeline([]processor{pr})
+	var stop *stopUpstream
+	if errors.As(err, &stop) {
+		return nil
+	}
+	return err
+}
+
+// scriptBlockMethod is a script block's Invoke(args) and
+// InvokeReturnAsIs(args): a run like & $sb args whose output comes back
+// (Invoke always as a collection); a terminating error inside is the
+// method's exception.
+func (rt *Runtime) scriptBlockMethod(sb *ScriptBlock, lname string, args []any) (any, bool, error) {
+	switch lname {
+	case "invoke", "invokereturnasis":
+	default:
+		return nil, false, nil
+	}
+	items := []any{}
+	err := rt.InvokeWithArguments(sb, args, func(v any) error {
+		items = append(items, v)
+		return nil
+	})
+	if err != nil {
+		var pe *PSError
+		if errors.As(err, &pe) {
+			return nil, true, &methodException{msg: pe.Record.Message}
+		}
+		return nil, true, err
+	}
+	if lname == "invoke" {
+		return &object.List{Items: items}, true, nil
+	}
+	return collapse(items), true, nil
+}
+
 // invokeScriptBlock runs a script block in the current scope with $_ set,
 // as ForEach-Object, Where-Object and calculated properties do.
 func (rt *Runtime) invokeScriptBlock(sb *ScriptBlock, dollarUnder any, args []any, out emitter) error {

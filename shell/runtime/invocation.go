@@ -185,6 +185,28 @@ func (pr *cmdProcessor) commonPreferences(sc *Scope) {
 // prefText is a common parameter's action value as text.
 func prefText(v any) string { s, _ := v.(string); return s }
 
+// parameterToken is how a simple function's $args holds an unbound -Name:
+// the text as written (a string to the script), remembered as a
+// parameter name so that splatting @args passes it on as one.
+func (rt *Runtime) parameterToken(text, name string) any {
+	o := &object.PSObject{Base: text}
+	if rt.paramTokens == nil || len(rt.paramTokens) >= 4096 {
+		rt.paramTokens = map[*object.PSObject]string{}
+	}
+	rt.paramTokens[o] = name
+	return o
+}
+
+// tokenName reports whether v is a parameter name from $args.
+func (rt *Runtime) tokenName(v any) (string, bool) {
+	o, ok := v.(*object.PSObject)
+	if !ok || rt.paramTokens == nil {
+		return "", false
+	}
+	n, ok := rt.paramTokens[o]
+	return n, ok
+}
+
 // commonName is a common parameter's declared name from its binding key.
 func commonName(key string) string {
 	for _, c := range commonParams {

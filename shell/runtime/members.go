@@ -539,6 +539,7 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 		if lname == "tobool" && len(args) == 0 {
 			return bool(t), nil
 		}
+
 	case string:
 		return rt.stringMethod(t, lname, name, args)
 	case time.Time:
@@ -714,7 +715,8 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 	case *ScriptBlock:
 		switch lname {
 		case "invoke", "invokereturnasis":
-			return rt.invokeScriptBlockValue(t, nil, args)
+			v, _, err := rt.scriptBlockMethod(t, lname, args)
+			return v, err
 		case "tostring":
 			return t.Text(), nil
 		case "getnewclosure":

@@ -365,7 +365,19 @@ func (rt *Runtime) collectArgs(elems []syntax.Node) ([]argument, error) {
 						args = append(args, argument{name: rt.toStr(e.Key), nameExt: el.Ext, ext: el.Ext, value: val, hasVal: true, colon: true, splat: true})
 					}
 				case []any:
-					for _, it := range s {
+					for j := 0; j < len(s); j++ {
+						it := s[j]
+						if name, ok := rt.tokenName(it); ok {
+							// a -Name from $args is a parameter again;
+							// -Name: takes the next element as its value
+							a := argument{name: name, nameExt: el.Ext, ext: el.Ext}
+							if text := rt.toStr(it); strings.HasSuffix(text, ":") && j+1 < len(s) {
+								j++
+								a.value, a.hasVal, a.colon = s[j], true, true
+							}
+							args = append(args, a)
+							continue
+						}
 						args = append(args, argument{value: it, ext: el.Ext})
 					}
 				case nil:

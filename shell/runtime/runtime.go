@@ -80,6 +80,9 @@ type Runtime struct {
 	// inString counts the expandable strings being expanded (strict mode
 	// 1 allows unset variables there).
 	inString int
+	// paramTokens remembers which strings in $args were written as -Name
+	// (invocation.go).
+	paramTokens map[*object.PSObject]string
 	// invocationHooks observe cmdlet invocations (hooks.go).
 	invocationHooks []invocationHook
 	// modules are the module names declared with DeclareModules;

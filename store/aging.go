@@ -57,14 +57,14 @@ type Cohort struct {
 // cohortDay is the layout of Cohort dates.
 const cohortDay = "2006-01-02"
 
-// dayNum returns the number of whole UTC days since 1970-01-01 of t.
-func dayNum(t time.Time) int64 {
+// DayNumber returns the number of whole UTC days since 1970-01-01 of t.
+func DayNumber(t time.Time) int64 {
 	t = t.UTC()
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix() / 86400
 }
 
-// dayString formats a day number as a Cohort date.
-func dayString(n int64) string { return time.Unix(n*86400, 0).UTC().Format(cohortDay) }
+// DayDate formats a day number as a Cohort date.
+func DayDate(n int64) string { return time.Unix(n*86400, 0).UTC().Format(cohortDay) }
 
 // parseDay parses a Cohort date to a day number (ok false when malformed).
 func parseDay(s string) (int64, bool) {
@@ -75,7 +75,7 @@ func parseDay(s string) (int64, bool) {
 	if err != nil {
 		return 0, false
 	}
-	return dayNum(t), true
+	return DayNumber(t), true
 }
 
 // parseDayFast reads a well-formed "YYYY-MM-DD" with a valid day of its
@@ -117,9 +117,9 @@ func cohortLess(a, b Cohort) bool {
 	return a.Deleted < b.Deleted
 }
 
-// addCohort merges c into cs (same date and deletion day add up) and keeps
+// AddCohort merges c into cs (same date and deletion day add up) and keeps
 // cs sorted; empty cohorts are dropped.
-func addCohort(cs []Cohort, c Cohort) []Cohort {
+func AddCohort(cs []Cohort, c Cohort) []Cohort {
 	if c.Count == 0 && c.Size == 0 {
 		return cs
 	}
@@ -151,7 +151,7 @@ func cohortSums(cs []Cohort) (n, size int64) {
 // their share of bytes; a remaining byte difference goes to the newest
 // cohort. Malformed dates are replaced by fallback.
 func normalizeCohorts(f *Folder, fallback time.Time) {
-	fb := dayString(dayNum(fallback))
+	fb := DayDate(DayNumber(fallback))
 	var cs []Cohort
 	for _, c := range f.Cohorts {
 		if _, ok := parseDay(c.Date); !ok {
@@ -163,12 +163,12 @@ func normalizeCohorts(f *Folder, fallback time.Time) {
 			}
 		}
 		c.Count = max(c.Count, 0)
-		cs = addCohort(cs, c)
+		cs = AddCohort(cs, c)
 	}
 	n, size := cohortSums(cs)
 	dn, ds := f.ItemCount-n, f.FolderSize-size
 	if dn > 0 {
-		cs = addCohort(cs, Cohort{Date: fb, Count: dn, Size: ds})
+		cs = AddCohort(cs, Cohort{Date: fb, Count: dn, Size: ds})
 		dn, ds = 0, 0
 	}
 	for i := 0; i < len(cs) && dn < 0; i++ {
@@ -212,74 +212,7 @@ func addItemsToday(f *Folder, n, size int64, now, fallback time.Time) {
 	normalizeCohorts(f, fallback)
 	f.ItemCount += n
 	f.FolderSize += size
-	f.Cohorts = addCohort(f.Cohorts, Cohort{Date: dayString(dayNum(now)), Count: n, Size: size})
-}
-
-// --- seeded age distributions -------------------------------------------------
-
-// seedAgeWindow returns the range of ages (days before the seed clock) of
-// a seeded folder's items. It keeps a freshly seeded tenant in the steady
-// state of the Default MRM Policy: Deleted Items and Junk Email younger
-// than their 30-day delete tags, Recoverable Items younger than the 14-day
-// deleted-item retention, and the primary mailbox of a mailbox with an
-// archive younger than the 2-year move-to-archive tag (its archive holds
-// the older items).
-func seedAgeWindow(f seedFolder, archive, hasArchive bool, mailboxAge int64) (lo, hi int64) {
-	switch {
-	case f.recoverable:
-		return 0, 12
-	case f.ftype == "DeletedItems" || f.ftype == "JunkEmail":
-		return 0, 27
-	case f.ftype == "Drafts" || f.ftype == "Outbox":
-		return 0, 60
-	case archive:
-		return 731, 1460
-	}
-	hi = max(mailboxAge, 1)
-	if hasArchive {
-		hi = min(hi, 700)
-	}
-	return 0, hi
-}
-
-// seedCohorts splits n items of size bytes into 3 to 5 cohorts whose ages
-// fall in the folder's window, more of them recent than old. The split is
-// a hash of salt, so a seed always gives the same ages, and the cohorts
-// add up to n and size exactly.
-func seedCohorts(salt string, f seedFolder, archive, hasArchive bool, n, size int64, created, clock time.Time) []Cohort {
-	if n <= 0 {
-		return nil
-	}
-	today := dayNum(clock)
-	lo, hi := seedAgeWindow(f, archive, hasArchive, today-dayNum(created))
-	k := min(n, hashN(3, 5, salt, "cohorts"))
-	weights := make([]int64, k)
-	var wsum int64
-	for i := range weights {
-		weights[i] = hashN(1, 10, salt, "w", strconv.FormatInt(int64(i), 10)) * (k - int64(i))
-		wsum += weights[i]
-	}
-	var cs []Cohort
-	var usedN, usedS int64
-	for i := int64(0); i < k; i++ {
-		// Cohort i lies in the i-th slice of the window, squared so that
-		// recent slices are narrower (more items are recent).
-		a := lo + (hi-lo)*i*i/(k*k)
-		b := lo + (hi-lo)*(i+1)*(i+1)/(k*k)
-		age := a
-		if b > a {
-			age = hashN(a, b, salt, "age", strconv.FormatInt(i, 10))
-		}
-		cn := n * weights[i] / wsum
-		cz := size / n * cn
-		if i == k-1 {
-			cn, cz = n-usedN, size-usedS
-		}
-		usedN += cn
-		usedS += cz
-		cs = addCohort(cs, Cohort{Date: dayString(today - age), Count: cn, Size: cz})
-	}
-	return cs
+	f.Cohorts = AddCohort(f.Cohorts, Cohort{Date: DayDate(DayNumber(now)), Count: n, Size: size})
 }
 
 // --- the Managed Folder Assistant pass over item ages -------------------------
@@ -550,7 +483,7 @@ func recoverableFolder(fs *[]Folder, ftype string) *Folder {
 func putCohort(f *Folder, c Cohort) {
 	f.ItemCount += c.Count
 	f.FolderSize += c.Size
-	f.Cohorts = addCohort(f.Cohorts, c)
+	f.Cohorts = AddCohort(f.Cohorts, c)
 }
 
 // agePass applies the rules to one folder list (the primary mailbox, or the
@@ -632,10 +565,10 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 			c := mv.c
 			switch mv.to {
 			case "del":
-				c.Deleted = dayString(mv.when)
+				c.Deleted = DayDate(mv.when)
 				putCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
 			case "disc":
-				c.Deleted = dayString(mv.when)
+				c.Deleted = DayDate(mv.when)
 				putCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
 			case "arc":
 				putCohort(folderFor(arch, &tmpl), c)
@@ -725,7 +658,7 @@ func (tx *Tx) runItemAging(ar *agingRules, m *Mailbox, since time.Time) error {
 			}
 		}
 	}
-	today, from := dayNum(tx.Now()), dayNum(since)
+	today, from := DayNumber(tx.Now()), DayNumber(since)
 	var arch *[]Folder
 	if m.ArchiveStatus == "Active" {
 		arch = &c.Archive
@@ -761,7 +694,7 @@ func (tx *Tx) RunItemAging(guid string) error {
 // processes every mailbox once (item ages have day granularity, so an
 // advance within the same day changes nothing and costs nothing).
 func (tx *Tx) agingAfterAdvance(from time.Time) error {
-	if dayNum(tx.Now()) <= dayNum(from) {
+	if DayNumber(tx.Now()) <= DayNumber(from) {
 		return nil
 	}
 	ar, err := tx.loadAgingRules()

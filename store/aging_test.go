@@ -36,12 +36,12 @@ func placeCohorts(t *testing.T, tx *store.Tx, m *store.Mailbox, primary, archive
 	t.Helper()
 	c, err := tx.GetMailboxContent(m.Guid)
 	storetest.Must(t, err)
-	today := store.DayNum(tx.Now())
+	today := store.DayNumber(tx.Now())
 	fill := func(fs []store.Folder, want map[string][]int64) {
 		for i := range fs {
 			fs[i].ItemCount, fs[i].FolderSize, fs[i].Cohorts = 0, 0, nil
 			for _, age := range want[fs[i].FolderPath] {
-				store.PutCohort(&fs[i], store.Cohort{Date: store.DayString(today - age), Count: 1, Size: 1000})
+				store.PutCohort(&fs[i], store.Cohort{Date: store.DayDate(today - age), Count: 1, Size: 1000})
 			}
 		}
 	}
@@ -245,7 +245,7 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, store.SeedContoso)
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
-		return store.ContentKind.ForEach(tx, "", func(k string, c *store.MailboxContent) error {
+		return store.Contents.ForEach(tx, "", func(k string, c *store.MailboxContent) error {
 			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 				for i := range fs {
 					f := &fs[i]
@@ -311,10 +311,10 @@ func TestParseDayFast(t *testing.T) {
 		switch {
 		case ok && wantErr != nil:
 			t.Errorf("%q: fast %d, time.Parse fails: %v", s, got, wantErr)
-		case ok && got != store.DayNum(want):
-			t.Errorf("%q: fast %d, want %d", s, got, store.DayNum(want))
+		case ok && got != store.DayNumber(want):
+			t.Errorf("%q: fast %d, want %d", s, got, store.DayNumber(want))
 		}
-		if p, pok := store.ParseDay(s); pok != (wantErr == nil) || pok && p != store.DayNum(want) {
+		if p, pok := store.ParseDay(s); pok != (wantErr == nil) || pok && p != store.DayNumber(want) {
 			t.Errorf("parseDay(%q) = %d, %t", s, p, pok)
 		}
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"fmt"
 	"strings"
-	"time"
 )
 
 // NewMailboxInput holds the parameters of New-Mailbox (user, shared and
@@ -76,12 +75,12 @@ func (tx *Tx) freeMailboxSku() (string, bool, error) {
 	return "", false, nil
 }
 
-// mailboxDefaults fills the generated Exchange values of a new mailbox:
+// SetMailboxDefaults fills the generated Exchange values of a new mailbox:
 // database and server, quotas (Exchange Online defaults), retention
 // settings and the OrganizationalUnit.
-func mailboxDefaults(m *Mailbox, tenant, partition string) {
-	m.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, m.Guid, "dg"), hashN(1, 250, m.Guid, "db"))
-	m.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", hashN(1000, 9999, m.Guid, "srv")))
+func SetMailboxDefaults(m *Mailbox, tenant, partition string) {
+	m.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, m.Guid, "dg"), HashN(1, 250, m.Guid, "db"))
+	m.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", HashN(1000, 9999, m.Guid, "srv")))
 	m.OrganizationalUnit = partition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + tenant
 	m.ProhibitSendQuota, m.ProhibitSendReceiveQuota, m.IssueWarningQuota = GBQuota(99), GBQuota(100), GBQuota(98)
 	m.RecoverableItemsQuota, m.RecoverableItemsWarningQuota = GBQuota(30), GBQuota(20)
@@ -99,11 +98,8 @@ func mailboxDefaults(m *Mailbox, tenant, partition string) {
 // emptyContent returns the default (empty) folders of a new mailbox.
 func emptyContent(m *Mailbox) *MailboxContent {
 	c := &MailboxContent{MailboxGuid: m.Guid}
-	for _, f := range seedFolders {
-		if f.archiveOnly {
-			continue
-		}
-		c.Primary = append(c.Primary, Folder{Name: strings.TrimPrefix(f.path, "/"), FolderPath: f.path, FolderType: f.ftype, Recoverable: f.recoverable})
+	for _, f := range DefaultFolders() {
+		c.Primary = append(c.Primary, Folder{Name: strings.TrimPrefix(f.Path, "/"), FolderPath: f.Path, FolderType: f.Type, Recoverable: f.Recoverable})
 	}
 	return c
 }
@@ -280,7 +276,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		MailboxGuid: mbxGuid, ForceChangePasswordNextSignIn: in.ResetPasswordOnNextLogon, WhenCreated: now,
 	}
 	if in.Password != "" {
-		u.LastPasswordChangeDateTime = ptrTime(now)
+		u.LastPasswordChangeDateTime = new(now)
 	}
 	if err := tx.PutUser(u); err != nil {
 		return nil, nil, err
@@ -299,7 +295,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		LifecycleState: StateActive, AccountDisabled: !userMailbox, UsageLocation: usage,
 		WhenCreated: now, WhenMailboxCreated: now,
 	}
-	mailboxDefaults(m, o.Name, o.DirectoryPartition)
+	SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
 	if err := tx.PutMailbox(m); err != nil {
 		return nil, nil, err
 	}
@@ -318,89 +314,4 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		return nil, nil, err
 	}
 	return m, u, nil
-}
-
-// SyntheticSku is the licence the synthetic mailboxes get (Exchange Online
-// Plan 1); AddSyntheticMailboxes buys the units it needs.
-const SyntheticSku = "EXCHANGESTANDARD"
-
-// AddSyntheticMailboxes adds n ordinary licensed user mailboxes (with
-// accounts and folder content) named user0001, user0002, … continuing
-// after the highest number already present. It is meant for large-tenant
-// tests and runs in the caller's transaction.
-func (tx *Tx) AddSyntheticMailboxes(n int) error {
-	if n <= 0 {
-		return nil
-	}
-	o, err := tx.Organization()
-	if err != nil {
-		return err
-	}
-	start := 1
-	for {
-		keys, err := tx.lookupIndex(IndexAlias, fmt.Sprintf("user%04d", start))
-		if err != nil {
-			return err
-		}
-		if len(keys) == 0 {
-			break
-		}
-		start++
-	}
-	k, _ := LookupSku(SyntheticSku)
-	sub, ok := o.Subscription(k.SkuPartNumber)
-	if !ok {
-		o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID})
-		sortSubscriptions(o)
-		sub, _ = o.Subscription(k.SkuPartNumber)
-	}
-	if free := sub.Enabled - sub.Consumed; free < n {
-		sub.Enabled += n - free
-	}
-	sub.Consumed += n
-	if err := tx.PutOrganization(o); err != nil {
-		return err
-	}
-	now := tx.Now()
-	for i := 0; i < n; i++ {
-		num := start + i
-		alias := fmt.Sprintf("user%04d", num)
-		addr := alias + "@" + o.DefaultDomain
-		created := now.Add(-time.Duration(hashN(30, 900, alias, "created")) * Day)
-		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
-		u := &User{
-			ObjectID: objectID, UserPrincipalName: addr, DisplayName: fmt.Sprintf("User %04d", num),
-			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: UserActive,
-			AccountEnabled: true, UsageLocation: "US", Licenses: []string{k.SkuPartNumber},
-			MailboxGuid: mbxGuid, WhenCreated: created,
-		}
-		if err := tx.PutUser(u); err != nil {
-			return err
-		}
-		m := &Mailbox{
-			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
-			Name: alias, Alias: alias, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
-			DistinguishedName:  HostedDN(alias, o.Name, o.DirectoryPartition, false),
-			LegacyExchangeDN:   LegacyDNFor(mbxGuid, alias),
-			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
-			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
-			RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
-			LifecycleState: StateActive, Licensed: true, UsageLocation: "US",
-			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
-		}
-		mailboxDefaults(m, o.Name, o.DirectoryPartition)
-		if err := tx.PutMailbox(m); err != nil {
-			return err
-		}
-		if err := tx.PutMailboxContent(seedContent(m, now)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// SeedSynthetic adds n synthetic mailboxes in one transaction (see
-// Tx.AddSyntheticMailboxes).
-func (s *Store) SeedSynthetic(n int) error {
-	return s.Update(func(tx *Tx) error { return tx.AddSyntheticMailboxes(n) })
 }

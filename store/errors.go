@@ -17,8 +17,6 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrNotInitialized is returned when a tenant has not been seeded.
 	ErrNotInitialized = errors.New("tenant is not initialized")
-	// ErrAlreadyInitialized is returned by Init without force on a seeded tenant.
-	ErrAlreadyInitialized = errors.New("tenant is already initialized")
 	// ErrStop may be returned by a ForEach callback to end iteration early
 	// without an error.
 	ErrStop = errors.New("stop iteration")
@@ -120,16 +118,6 @@ func (e *NoAMELicenseError) Error() string {
 
 // Is makes errors.Is(err, ErrNotRevocable) true.
 func (e *NoAMELicenseError) Is(target error) bool { return target == ErrNotRevocable }
-
-// UnknownSeedError reports an unknown seed name.
-type UnknownSeedError struct {
-	Name  string
-	Known []string
-}
-
-func (e *UnknownSeedError) Error() string {
-	return fmt.Sprintf("unknown seed %q (known seeds: %s)", e.Name, strings.Join(e.Known, ", "))
-}
 
 // UnknownTimerKindError reports a due timer with no registered handler.
 type UnknownTimerKindError struct{ Kind string }

@@ -578,10 +578,10 @@ func (tx *Tx) applyDelayHold(m *Mailbox, release bool) error {
 	if release {
 		kind = TimerDelayReleaseHoldExpiry
 		m.DelayReleaseHoldApplied = true
-		m.DelayReleaseHoldExpiresAt = ptrTime(due)
+		m.DelayReleaseHoldExpiresAt = new(due)
 	} else {
 		m.DelayHoldApplied = true
-		m.DelayHoldExpiresAt = ptrTime(due)
+		m.DelayHoldExpiresAt = new(due)
 	}
 	if err := tx.cancelFor(m.Guid, kind); err != nil {
 		return err

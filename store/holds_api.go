@@ -579,7 +579,7 @@ func (tx *Tx) SetLitigationHold(guid string, in LitigationHoldInput) error {
 				return &LitigationHoldLicenseError{Identity: m.Identity(), Guid: m.Guid}
 			}
 			m.LitigationHoldEnabled = true
-			m.LitigationHoldDate = ptrTime(now)
+			m.LitigationHoldDate = new(now)
 			m.LitigationHoldOwner = o.AdminUPN
 		case !on && m.LitigationHoldEnabled:
 			m.LitigationHoldEnabled = false
@@ -596,7 +596,7 @@ func (tx *Tx) SetLitigationHold(guid string, in LitigationHoldInput) error {
 		m.LitigationHoldOwner = *in.Owner
 	}
 	if in.Date != nil {
-		m.LitigationHoldDate = ptrTime(in.Date.UTC())
+		m.LitigationHoldDate = new(in.Date.UTC())
 	}
 	if turnedOff {
 		if err := tx.applyDelayHold(m, false); err != nil {

@@ -933,7 +933,7 @@ func (tx *Tx) SetComplianceCase(identity string, ch CaseChange) (*ComplianceCase
 	if ch.Close && c.Status == CaseActive {
 		c.Status = CaseClosed
 		c.ClosedBy = ch.Actor
-		c.ClosedDateTime = ptrTime(tx.Now())
+		c.ClosedDateTime = new(tx.Now())
 		hs, err := tx.CaseHoldPolicies(c.Guid)
 		if err != nil {
 			return nil, err

@@ -251,7 +251,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 		MailNickname: alias, State: UserActive, AccountEnabled: true, UsageLocation: firstNonEmptyStr(old.UsageLocation, "US"),
 		MailboxGuid: newGuid, ForceChangePasswordNextSignIn: in.ResetPasswordOnNextLogon, WhenCreated: now}
 	if in.Password != "" {
-		u.LastPasswordChangeDateTime = ptrTime(now)
+		u.LastPasswordChangeDateTime = new(now)
 	}
 	if err := tx.PutUser(u); err != nil {
 		return nil, err
@@ -286,15 +286,15 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	m.LitigationHoldDuration = UnlimitedSpan()
 	if leftUnlocked {
 		m.LitigationHoldEnabled = true
-		m.LitigationHoldDate = ptrTime(now)
+		m.LitigationHoldDate = new(now)
 		m.LitigationHoldOwner = o.AdminUPN
 	}
 	m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
 	m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
 	m.RetainDeletedItemsFor = DaysSpan(30)
 	m.RetentionHoldEnabled = true
-	m.StartDateForRetentionHold = ptrTime(now)
-	m.EndDateForRetentionHold = ptrTime(After30Days(now))
+	m.StartDateForRetentionHold = new(now)
+	m.EndDateForRetentionHold = new(After30Days(now))
 	m.PolicyLocationKeys = nil
 	m.WhenCreated, m.WhenMailboxCreated = now, now
 	if err := tx.PutMailbox(&m); err != nil {

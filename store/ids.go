@@ -72,3 +72,12 @@ func NormalizeGuid(s string) (string, bool) {
 
 // IDGeneratorState returns the generator seed and counter.
 func (tx *Tx) IDGeneratorState() (seed string, counter uint64) { return tx.idSeed, tx.idCounter }
+
+// HashN derives a number in [lo, hi] from the parts, always the same for
+// the same parts (seeded tenants and generated names use it where they
+// need variety that does not depend on the ID generator).
+func HashN(lo, hi int64, parts ...string) int64 {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	v := binary.BigEndian.Uint64(h[:8])
+	return lo + int64(v%uint64(hi-lo+1))
+}

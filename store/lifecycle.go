@@ -111,8 +111,6 @@ func escapeDN(v string) string {
 	return r.Replace(v)
 }
 
-func ptrTime(t time.Time) *time.Time { return &t }
-
 // linkedUser returns the account behind a mailbox, or nil when it no longer
 // exists.
 func (tx *Tx) linkedUser(m *Mailbox) (*User, error) {
@@ -165,7 +163,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 	m.IsInactiveMailbox = inactive
 	m.WasInactiveMailbox = false
 	m.InactiveMailboxRetireTime = nil
-	m.WhenSoftDeleted = ptrTime(now)
+	m.WhenSoftDeleted = new(now)
 	m.DistinguishedName = SoftDeletedDN(m.DistinguishedName)
 	if m.OrganizationalUnit != "" && !strings.HasSuffix(m.OrganizationalUnit, softDeletedCanonical) {
 		m.OrganizationalUnit += softDeletedCanonical
@@ -205,7 +203,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 			return err
 		}
 		u.State = UserSoftDeleted
-		u.DeletedAt = ptrTime(now)
+		u.DeletedAt = new(now)
 		if _, err := tx.ScheduleAfter30Days(now, TimerRecycleBinExpiry, u.ObjectID); err != nil {
 			return err
 		}
@@ -544,7 +542,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 		u.UserPrincipalName = in.WindowsLiveID
 	}
 	if in.Password != "" {
-		u.LastPasswordChangeDateTime = ptrTime(now)
+		u.LastPasswordChangeDateTime = new(now)
 	}
 
 	m.LifecycleState = StateActive
@@ -646,7 +644,7 @@ func (tx *Tx) RecalculateInactiveMailbox(guid string) (bool, error) {
 	m.LifecycleState = StateRetiredInactive
 	m.IsInactiveMailbox = false
 	m.WasInactiveMailbox = true
-	m.InactiveMailboxRetireTime = ptrTime(now)
+	m.InactiveMailboxRetireTime = new(now)
 	m.InPlaceHolds = []string{}
 	if err := tx.PutMailbox(m); err != nil {
 		return false, err
@@ -727,7 +725,7 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 	}
 	now := tx.Now()
 	u.State = UserSoftDeleted
-	u.DeletedAt = ptrTime(now)
+	u.DeletedAt = new(now)
 	if _, err := tx.ScheduleAfter30Days(now, TimerRecycleBinExpiry, u.ObjectID); err != nil {
 		return err
 	}

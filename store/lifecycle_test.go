@@ -532,7 +532,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
 			// Simulate a missed timer: move the retire time back.
-			m.InactiveMailboxRetireTime = store.PtrTime(tx.Now().Add(-31 * store.Day))
+			m.InactiveMailboxRetireTime = new(tx.Now().Add(-31 * store.Day))
 			storetest.Must(t, tx.PutMailbox(m))
 			_, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
 			if storetest.LifecycleReason(err) != store.ReasonWindowExpired || !errors.Is(err, store.ErrNotFound) {

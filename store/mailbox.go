@@ -446,6 +446,41 @@ type Folder struct {
 	Cohorts []Cohort `json:"cohorts,omitempty"`
 }
 
+// DefaultFolder is a folder every mailbox has.
+type DefaultFolder struct {
+	Path, Type string
+	// Recoverable marks the folders of the Recoverable Items subtree.
+	Recoverable bool
+	// PrimaryOnly marks folders an archive does not have.
+	PrimaryOnly bool
+}
+
+// DefaultFolders returns the folders of a mailbox, in the order the
+// folder statistics list them.
+func DefaultFolders() []DefaultFolder {
+	return []DefaultFolder{
+		{Path: "/Top of Information Store", Type: "Root"},
+		{Path: "/Inbox", Type: "Inbox"},
+		{Path: "/Sent Items", Type: "SentItems", PrimaryOnly: true},
+		{Path: "/Deleted Items", Type: "DeletedItems"},
+		{Path: "/Drafts", Type: "Drafts", PrimaryOnly: true},
+		{Path: "/Junk Email", Type: "JunkEmail", PrimaryOnly: true},
+		{Path: "/Outbox", Type: "Outbox", PrimaryOnly: true},
+		{Path: "/Archive", Type: "Archive", PrimaryOnly: true},
+		{Path: "/Calendar", Type: "Calendar", PrimaryOnly: true},
+		{Path: "/Contacts", Type: "Contacts", PrimaryOnly: true},
+		{Path: "/Conversation History", Type: "ConversationHistory", PrimaryOnly: true},
+		{Path: "/Tasks", Type: "Tasks", PrimaryOnly: true},
+		{Path: "/Notes", Type: "Notes", PrimaryOnly: true},
+		{Path: "/Recoverable Items", Type: "RecoverableItemsRoot", Recoverable: true},
+		{Path: "/Deletions", Type: "RecoverableItemsDeletions", Recoverable: true},
+		{Path: "/Purges", Type: "RecoverableItemsPurges", Recoverable: true},
+		{Path: "/Versions", Type: "RecoverableItemsVersions", Recoverable: true},
+		{Path: "/DiscoveryHolds", Type: "RecoverableItemsDiscoveryHolds", Recoverable: true},
+		{Path: "/Calendar Logging", Type: "CalendarLogging", Recoverable: true, PrimaryOnly: true},
+	}
+}
+
 // MailboxContent is the simple content model of a mailbox: folders of the
 // primary mailbox and of the archive.
 type MailboxContent struct {

@@ -158,7 +158,7 @@ func assertMigrated(t *testing.T, s *store.Store) {
 	}
 	folders := 0
 	err = s.View(func(tx *store.Tx) error {
-		return store.ContentKind.ForEach(tx, "", func(key string, c *store.MailboxContent) error {
+		return store.Contents.ForEach(tx, "", func(key string, c *store.MailboxContent) error {
 			m, err := tx.GetMailbox(key)
 			if err != nil {
 				return err

@@ -211,18 +211,23 @@ func (tx *Tx) SendMessage(in SendInput) (*Message, error) {
 	if encrypt {
 		m.Size += 18 * KB
 	}
-	m.FromIP = pseudoIP("client", from, "40.107")
+	m.FromIP = ClientIP(from)
 	if err := tx.PutMessage(m); err != nil {
 		return nil, err
 	}
-	if err := tx.traceMessage(o, m); err != nil {
-		return nil, err
+	for _, r := range TraceRows(m) {
+		if err := tx.PutTrace(r); err != nil {
+			return nil, err
+		}
 	}
 	if err := tx.fileSentMessage(m); err != nil {
 		return nil, err
 	}
 	return m, nil
 }
+
+// ClientIP is the simulated address a sender's client sends from.
+func ClientIP(sender string) string { return pseudoIP("client", sender, "40.107") }
 
 func pseudoIP(salt, s, prefix string) string {
 	h := sha256.Sum256([]byte(salt + "\x00" + strings.ToLower(s)))
@@ -243,7 +248,11 @@ func mxPrefix(domain string) string {
 	return "203.0"
 }
 
-func (tx *Tx) traceMessage(o *Organization, m *Message) error {
+// TraceRows returns the message-trace rows of a sent message, one per
+// recipient, with the events of its way: received, encrypted when it is,
+// then delivered to an internal mailbox or sent to an external domain.
+func TraceRows(m *Message) []*TraceRecord {
+	var rows []*TraceRecord
 	host := strings.ToLower(DefaultMessageServer) + ".namprd06.prod.outlook.com"
 	for i, r := range m.Recipients {
 		t0 := m.SentTime.Add(time.Duration(i) * time.Millisecond)
@@ -274,11 +283,9 @@ func (tx *Tx) traceMessage(o *Organization, m *Message) error {
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Deliver",
 				Detail: "The message was successfully delivered to the mailbox on " + host + "."})
 		}
-		if err := tx.PutTrace(rec); err != nil {
-			return err
-		}
+		rows = append(rows, rec)
 	}
-	return nil
+	return rows
 }
 
 func (tx *Tx) activeMailboxFor(addr string) (*Mailbox, error) {

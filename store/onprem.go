@@ -19,6 +19,18 @@ const (
 	bucketOnPremMailboxes = "onpremMailboxes"
 )
 
+// The on-premises organization's server.
+const (
+	// OnPremServer is the on-premises Exchange server's name.
+	OnPremServer = "MAIL"
+	// OnPremServerFqdn is its FQDN, the host of its remote PowerShell
+	// endpoint (http://mail.contoso.com/PowerShell/).
+	OnPremServerFqdn = "mail.contoso.com"
+	// OnPremOrganization is the on-premises organization name used in
+	// LegacyExchangeDNs.
+	OnPremOrganization = "Contoso"
+)
+
 // Disconnect reasons of on-premises mailboxes (Get-MailboxStatistics).
 const (
 	// DisconnectDisabled is a mailbox disabled with Disable-Mailbox or

@@ -230,17 +230,20 @@ func (tx *Tx) AddSubscription(part string, units int) error {
 	if err != nil {
 		return err
 	}
-	if s, ok := o.Subscription(k.SkuPartNumber); ok {
-		s.Enabled += units
-	} else {
-		o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: units})
-		sortSubscriptions(o)
-	}
+	o.EnsureSubscription(k).Enabled += units
 	return tx.PutOrganization(o)
 }
 
-func sortSubscriptions(o *Organization) {
+// EnsureSubscription returns the pool of a SKU, adding an empty one (no
+// units) when the tenant has none; pools stay sorted by part number.
+func (o *Organization) EnsureSubscription(k Sku) *Subscription {
+	if s, ok := o.Subscription(k.SkuPartNumber); ok {
+		return s
+	}
+	o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID})
 	sort.Slice(o.Subscriptions, func(i, j int) bool {
 		return o.Subscriptions[i].SkuPartNumber < o.Subscriptions[j].SkuPartNumber
 	})
+	s, _ := o.Subscription(k.SkuPartNumber)
+	return s
 }

@@ -3,21 +3,22 @@ package store
 // The record kinds of the directory: the organization, Entra accounts,
 // mailboxes and mail users, and mailbox content.
 var (
-	orgKind  = DefineKind(KindSpec[Organization]{Bucket: bucketOrg, Name: "organization"})
-	userKind = DefineKind(KindSpec[User]{Bucket: bucketUsers, Name: "user", Index: indexUser})
-	// mailboxKind and contentKind are read by the hundred thousand (a
-	// listing, a clock advance): they decode on the fast path.
-	mailboxKind = DefineKind(KindSpec[Mailbox]{Bucket: bucketMailboxes, Name: "mailbox", Index: indexMailbox, FastDecode: true})
-	contentKind = DefineKind(KindSpec[MailboxContent]{Bucket: bucketContent, Name: "mailboxContent", FastDecode: true})
+	orgKind = DefineKind(KindSpec[Organization]{Bucket: bucketOrg, Name: "organization"})
+	// Users are the Entra accounts, by ObjectId.
+	Users = DefineKind(KindSpec[User]{Bucket: bucketUsers, Name: "user", Index: indexUser})
+	// Mailboxes (by Guid) and their Contents are read by the hundred
+	// thousand (a listing, a clock advance): they decode on the fast path.
+	Mailboxes = DefineKind(KindSpec[Mailbox]{Bucket: bucketMailboxes, Name: "mailbox", Index: indexMailbox, FastDecode: true})
+	Contents  = DefineKind(KindSpec[MailboxContent]{Bucket: bucketContent, Name: "mailboxContent", FastDecode: true})
 )
 
 // registerDirectory adds the directory to s: its kinds, the timers of the
 // mailbox lifecycle, its checks and migrations.
 func registerDirectory(s *Schema) {
 	orgKind.Register(s)
-	userKind.Register(s)
-	mailboxKind.Register(s)
-	contentKind.Register(s)
+	Users.Register(s)
+	Mailboxes.Register(s)
+	Contents.Register(s)
 	s.Principals(bucketUsers, bucketOrg)
 	s.AddTimer(TimerSoftDeleteExpiry, fireSoftDeleteExpiry)
 	s.AddTimer(TimerRecycleBinExpiry, fireRecycleBinExpiry)

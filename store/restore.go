@@ -572,10 +572,10 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 	r.Duration = RestoreDuration(r.Bytes)
 	r.log(now, "[%s] '%s' created request.", restoreServer, in.Actor)
 	if in.Suspend {
-		r.Suspended, r.SuspendComment, r.SuspendedAt = true, in.SuspendComment, ptrTime(now)
+		r.Suspended, r.SuspendComment, r.SuspendedAt = true, in.SuspendComment, new(now)
 		r.log(now, "[%s] The request was created suspended.", restoreServer)
 	} else {
-		r.RunningSince = ptrTime(now)
+		r.RunningSince = new(now)
 		if err := tx.scheduleRestoreTick(r); err != nil {
 			return nil, err
 		}
@@ -632,7 +632,7 @@ func (tx *Tx) failRestoresInto(m *Mailbox) error {
 func (r *RestoreRequest) fail(now time.Time, failureType, message string) {
 	r.Elapsed = r.elapsed(now)
 	r.RunningSince = nil
-	r.Outcome, r.FailedAt = RestoreFailed, ptrTime(now)
+	r.Outcome, r.FailedAt = RestoreFailed, new(now)
 	r.FailureType, r.Message = failureType, message
 	r.log(now, "[%s] Fatal error: %s", restoreServer, r.Message)
 	r.log(now, "[%s] The request failed.", restoreServer)
@@ -709,7 +709,7 @@ func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
 		return err
 	}
 	r.Elapsed, r.RunningSince = r.Duration, nil
-	r.Outcome, r.CompletedAt = RestoreCompleted, ptrTime(at)
+	r.Outcome, r.CompletedAt = RestoreCompleted, new(at)
 	r.log(at, "[%s] Copied %d items, %s, from '%s' to '%s'.", restoreServer, r.Items, Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
 	r.log(at, "[%s] Request is complete.", restoreServer)
 	return nil
@@ -741,7 +741,7 @@ func mergeFolders(target, src []Folder, root string) []Folder {
 			// leaves the target's own cohorts untouched.
 			cs := append([]Cohort(nil), t.Cohorts...)
 			for _, c := range f.Cohorts {
-				cs = addCohort(cs, c)
+				cs = AddCohort(cs, c)
 			}
 			t.Cohorts = cs
 			continue
@@ -770,7 +770,7 @@ func (tx *Tx) SuspendRestoreRequest(guid, comment string) (*RestoreRequest, erro
 	}
 	now := tx.Now()
 	r.Elapsed, r.RunningSince = r.elapsed(now), nil
-	r.Suspended, r.SuspendedAt, r.SuspendComment = true, ptrTime(now), comment
+	r.Suspended, r.SuspendedAt, r.SuspendComment = true, new(now), comment
 	r.log(now, "[%s] The request was suspended.", restoreServer)
 	if err := tx.cancelRestoreTicks(r); err != nil {
 		return nil, err
@@ -788,7 +788,7 @@ func (tx *Tx) ResumeRestoreRequest(guid string) (*RestoreRequest, error) {
 		return nil, &RestoreError{Reason: RestoreNotSuspended, Identity: r.Identity()}
 	}
 	now := tx.Now()
-	r.Suspended, r.SuspendComment, r.RunningSince, r.ResumedAt = false, "", ptrTime(now), ptrTime(now)
+	r.Suspended, r.SuspendComment, r.RunningSince, r.ResumedAt = false, "", new(now), new(now)
 	r.log(now, "[%s] The request was resumed.", restoreServer)
 	if err := tx.scheduleRestoreTick(r); err != nil {
 		return nil, err

@@ -1,8 +1,7 @@
 package store
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -26,6 +25,20 @@ const (
 	SeedPartition     = "NAMPR06A007"
 	SeedAdminUPN      = "admin@contoso.onmicrosoft.com"
 )
+
+// ErrAlreadyInitialized is returned by Init without force on a seeded
+// tenant.
+var ErrAlreadyInitialized = errors.New("tenant is already initialized")
+
+// UnknownSeedError reports an unknown seed name.
+type UnknownSeedError struct {
+	Name  string
+	Known []string
+}
+
+func (e *UnknownSeedError) Error() string {
+	return fmt.Sprintf("unknown seed %q (known seeds: %s)", e.Name, strings.Join(e.Known, ", "))
+}
 
 // Init seeds the tenant in one transaction. Without force an already
 // initialized tenant returns ErrAlreadyInitialized; with force everything
@@ -55,15 +68,7 @@ func (tx *Tx) Seed(name string, clock time.Time) error {
 	if clock.IsZero() {
 		clock = DefaultClock()
 	}
-	if err := tx.wipe(); err != nil {
-		return err
-	}
-	tx.idSeed = "exosim:" + name
-	tx.setClock(clock)
-	if err := tx.metaPut(metaSeed, name); err != nil {
-		return err
-	}
-	if err := tx.metaPut(metaInitialized, "true"); err != nil {
+	if err := tx.Reinitialize(name, "exosim:"+name, clock); err != nil {
 		return err
 	}
 	if err := tx.seedOrganization(clock); err != nil {
@@ -190,13 +195,6 @@ func contosoPeople() []persona {
 	}
 }
 
-// hashN derives a deterministic number in [lo, hi] from the parts.
-func hashN(lo, hi int64, parts ...string) int64 {
-	h := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	v := binary.BigEndian.Uint64(h[:8])
-	return lo + int64(v%uint64(hi-lo+1))
-}
-
 func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 	o, err := tx.Organization()
 	if err != nil {
@@ -229,7 +227,7 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 		archiveGuid, archiveStatus = tx.NewGuid(), "Active"
 	}
 	created := time.Date(2022, time.April, 4, 16, 0, 0, 0, time.UTC).
-		Add(time.Duration(i*23)*Day + time.Duration(hashN(0, 7*3600, p.alias, "created"))*time.Second)
+		Add(time.Duration(i*23)*Day + time.Duration(HashN(0, 7*3600, p.alias, "created"))*time.Second)
 	if i == 0 {
 		created = o.WhenCreated.Add(12 * time.Minute)
 	}
@@ -248,8 +246,8 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 	if err := tx.AssignLicense(objectID, "SPE_E5"); err != nil {
 		return err
 	}
-	db := fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, p.alias, "dg"), hashN(1, 250, p.alias, "db"))
-	server := strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", hashN(1000, 9999, p.alias, "srv")))
+	db := fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, p.alias, "dg"), HashN(1, 250, p.alias, "db"))
+	server := strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", HashN(1000, 9999, p.alias, "srv")))
 	addrs := []string{"SMTP:" + p.smtp}
 	for _, a := range []string{p.alias + "@" + SeedTenantName, p.alias + "@" + SeedDefaultDomain} {
 		if !strings.EqualFold(a, p.smtp) {
@@ -273,11 +271,11 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 		RecoverableItemsQuota: GBQuota(30), RecoverableItemsWarningQuota: GBQuota(20),
 		MaxSendSize: Quota(35 * MB), MaxReceiveSize: Quota(36 * MB),
 		UsageLocation: "US", AuditEnabled: true,
-		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(hashN(60, 900, p.alias, "mbx")) * time.Second),
+		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(HashN(60, 900, p.alias, "mbx")) * time.Second),
 	}
 	if p.archive {
 		mb.ArchiveName = "In-Place Archive - " + p.display
-		mb.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, p.alias, "adg"), hashN(1, 250, p.alias, "adb"))
+		mb.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, p.alias, "adg"), HashN(1, 250, p.alias, "adb"))
 	}
 	if err := tx.PutMailbox(mb); err != nil {
 		return err
@@ -285,36 +283,24 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 	return tx.PutMailboxContent(seedContent(mb, clock))
 }
 
-// seedFolder is a folder template: path, type, item range, average size.
-type seedFolder struct {
-	path, ftype string
-	lo, hi      int64
-	avgKB       int64
-	recoverable bool
-	archiveOnly bool
-	primaryOnly bool
-}
-
-var seedFolders = []seedFolder{
-	{path: "/Top of Information Store", ftype: "Root", lo: 0, hi: 0},
-	{path: "/Inbox", ftype: "Inbox", lo: 300, hi: 4200, avgKB: 58},
-	{path: "/Sent Items", ftype: "SentItems", lo: 120, hi: 1600, avgKB: 41, primaryOnly: true},
-	{path: "/Deleted Items", ftype: "DeletedItems", lo: 10, hi: 400, avgKB: 35},
-	{path: "/Drafts", ftype: "Drafts", lo: 0, hi: 12, avgKB: 18, primaryOnly: true},
-	{path: "/Junk Email", ftype: "JunkEmail", lo: 0, hi: 60, avgKB: 22, primaryOnly: true},
-	{path: "/Outbox", ftype: "Outbox", lo: 0, hi: 0, primaryOnly: true},
-	{path: "/Archive", ftype: "Archive", lo: 0, hi: 900, avgKB: 52, primaryOnly: true},
-	{path: "/Calendar", ftype: "Calendar", lo: 80, hi: 900, avgKB: 9, primaryOnly: true},
-	{path: "/Contacts", ftype: "Contacts", lo: 15, hi: 350, avgKB: 4, primaryOnly: true},
-	{path: "/Conversation History", ftype: "ConversationHistory", lo: 0, hi: 150, avgKB: 6, primaryOnly: true},
-	{path: "/Tasks", ftype: "Tasks", lo: 0, hi: 40, avgKB: 3, primaryOnly: true},
-	{path: "/Notes", ftype: "Notes", lo: 0, hi: 10, avgKB: 2, primaryOnly: true},
-	{path: "/Recoverable Items", ftype: "RecoverableItemsRoot", lo: 0, hi: 0, recoverable: true},
-	{path: "/Deletions", ftype: "RecoverableItemsDeletions", lo: 0, hi: 180, avgKB: 33, recoverable: true},
-	{path: "/Purges", ftype: "RecoverableItemsPurges", lo: 0, hi: 25, avgKB: 30, recoverable: true},
-	{path: "/Versions", ftype: "RecoverableItemsVersions", lo: 0, hi: 8, avgKB: 20, recoverable: true},
-	{path: "/DiscoveryHolds", ftype: "RecoverableItemsDiscoveryHolds", lo: 0, hi: 0, recoverable: true},
-	{path: "/Calendar Logging", ftype: "CalendarLogging", lo: 0, hi: 120, avgKB: 7, recoverable: true, primaryOnly: true},
+// seedItems gives, by folder path, the range of item counts and the
+// average item size (KB) of a seeded folder; a folder not listed is empty.
+var seedItems = map[string]struct{ lo, hi, avgKB int64 }{
+	"/Inbox":                {300, 4200, 58},
+	"/Sent Items":           {120, 1600, 41},
+	"/Deleted Items":        {10, 400, 35},
+	"/Drafts":               {0, 12, 18},
+	"/Junk Email":           {0, 60, 22},
+	"/Archive":              {0, 900, 52},
+	"/Calendar":             {80, 900, 9},
+	"/Contacts":             {15, 350, 4},
+	"/Conversation History": {0, 150, 6},
+	"/Tasks":                {0, 40, 3},
+	"/Notes":                {0, 10, 2},
+	"/Deletions":            {0, 180, 33},
+	"/Purges":               {0, 25, 30},
+	"/Versions":             {0, 8, 20},
+	"/Calendar Logging":     {0, 120, 7},
 }
 
 // seedContent builds the folders of a seeded mailbox with their item
@@ -323,14 +309,15 @@ func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
 	c := &MailboxContent{MailboxGuid: mb.Guid}
 	build := func(archive bool) []Folder {
 		var out []Folder
-		for _, f := range seedFolders {
-			if (archive && f.primaryOnly) || (!archive && f.archiveOnly) {
+		for _, f := range DefaultFolders() {
+			if archive && f.PrimaryOnly {
 				continue
 			}
-			salt := mb.Alias + "\x00" + f.path + "\x00" + strconv.FormatBool(archive)
+			salt := mb.Alias + "\x00" + f.Path + "\x00" + strconv.FormatBool(archive)
+			items := seedItems[f.Path]
 			n := int64(0)
-			if f.hi > 0 {
-				n = hashN(f.lo, f.hi, salt, "count")
+			if items.hi > 0 {
+				n = HashN(items.lo, items.hi, salt, "count")
 				if archive {
 					n *= 3
 				}
@@ -338,14 +325,14 @@ func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
 			size := int64(0)
 			if n > 0 {
 				// average item size ± 4 KB, but never below 1 KB an item
-				per := f.avgKB*KB + hashN(-4*KB, 4*KB, salt, "size")
+				per := items.avgKB*KB + HashN(-4*KB, 4*KB, salt, "size")
 				if per < KB {
 					per = KB
 				}
 				size = n * per
 			}
-			name := strings.TrimPrefix(f.path, "/")
-			out = append(out, Folder{Name: name, FolderPath: f.path, FolderType: f.ftype, ItemCount: n, FolderSize: size, Recoverable: f.recoverable,
+			name := strings.TrimPrefix(f.Path, "/")
+			out = append(out, Folder{Name: name, FolderPath: f.Path, FolderType: f.Type, ItemCount: n, FolderSize: size, Recoverable: f.Recoverable,
 				Cohorts: seedCohorts(salt, f, archive, mb.ArchiveStatus == "Active", n, size, mb.WhenMailboxCreated, clock)})
 		}
 		return out
@@ -465,7 +452,7 @@ func contosoRecipients() []seedRecipientDef {
 func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
 	upn := r.alias + "@" + SeedDefaultDomain
 	created := time.Date(2022, time.April, 4, 16, 0, 0, 0, time.UTC).
-		Add(time.Duration(i*23)*Day + time.Duration(hashN(0, 7*3600, r.alias, "created"))*time.Second)
+		Add(time.Duration(i*23)*Day + time.Duration(HashN(0, 7*3600, r.alias, "created"))*time.Second)
 	if created.After(clock) {
 		created = clock.Add(-time.Duration(len(r.alias)) * Day)
 	}
@@ -486,11 +473,11 @@ func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
 		PrimarySmtpAddress: upn, UserPrincipalName: upn, MicrosoftOnlineServicesID: upn, WindowsLiveID: upn,
 		RecipientType: RecipientUserMailbox, RecipientTypeDetails: r.kind,
 		LifecycleState: StateActive, AccountDisabled: !r.accountEnabled, UsageLocation: "US",
-		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(hashN(60, 900, r.alias, "mbx")) * time.Second),
+		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(HashN(60, 900, r.alias, "mbx")) * time.Second),
 	}
-	mailboxDefaults(mb, SeedTenantName, SeedPartition)
-	mb.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, r.alias, "dg"), hashN(1, 250, r.alias, "db"))
-	mb.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", hashN(1000, 9999, r.alias, "srv")))
+	SetMailboxDefaults(mb, SeedTenantName, SeedPartition)
+	mb.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, r.alias, "dg"), HashN(1, 250, r.alias, "db"))
+	mb.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", HashN(1000, 9999, r.alias, "srv")))
 	if r.kind == RecipientMailUser {
 		mb.RecipientType = RecipientMailUser
 		mb.HasJournalArchive = r.journal
@@ -511,4 +498,69 @@ func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
 		return nil
 	}
 	return tx.PutMailboxContent(seedContent(mb, clock))
+}
+
+// seedAgeWindow returns the range of ages (days before the seed clock) of
+// a seeded folder's items. It keeps a freshly seeded tenant in the steady
+// state of the Default MRM Policy: Deleted Items and Junk Email younger
+// than their 30-day delete tags, Recoverable Items younger than the 14-day
+// deleted-item retention, and the primary mailbox of a mailbox with an
+// archive younger than the 2-year move-to-archive tag (its archive holds
+// the older items).
+func seedAgeWindow(f DefaultFolder, archive, hasArchive bool, mailboxAge int64) (lo, hi int64) {
+	switch {
+	case f.Recoverable:
+		return 0, 12
+	case f.Type == "DeletedItems" || f.Type == "JunkEmail":
+		return 0, 27
+	case f.Type == "Drafts" || f.Type == "Outbox":
+		return 0, 60
+	case archive:
+		return 731, 1460
+	}
+	hi = max(mailboxAge, 1)
+	if hasArchive {
+		hi = min(hi, 700)
+	}
+	return 0, hi
+}
+
+// seedCohorts splits n items of size bytes into 3 to 5 cohorts whose ages
+// fall in the folder's window, more of them recent than old. The split is
+// a hash of salt, so a seed always gives the same ages, and the cohorts
+// add up to n and size exactly.
+func seedCohorts(salt string, f DefaultFolder, archive, hasArchive bool, n, size int64, created, clock time.Time) []Cohort {
+	if n <= 0 {
+		return nil
+	}
+	today := DayNumber(clock)
+	lo, hi := seedAgeWindow(f, archive, hasArchive, today-DayNumber(created))
+	k := min(n, HashN(3, 5, salt, "cohorts"))
+	weights := make([]int64, k)
+	var wsum int64
+	for i := range weights {
+		weights[i] = HashN(1, 10, salt, "w", strconv.FormatInt(int64(i), 10)) * (k - int64(i))
+		wsum += weights[i]
+	}
+	var cs []Cohort
+	var usedN, usedS int64
+	for i := int64(0); i < k; i++ {
+		// Cohort i lies in the i-th slice of the window, squared so that
+		// recent slices are narrower (more items are recent).
+		a := lo + (hi-lo)*i*i/(k*k)
+		b := lo + (hi-lo)*(i+1)*(i+1)/(k*k)
+		age := a
+		if b > a {
+			age = HashN(a, b, salt, "age", strconv.FormatInt(i, 10))
+		}
+		cn := n * weights[i] / wsum
+		cz := size / n * cn
+		if i == k-1 {
+			cn, cz = n-usedN, size-usedS
+		}
+		usedN += cn
+		usedS += cz
+		cs = AddCohort(cs, Cohort{Date: DayDate(today - age), Count: cn, Size: cz})
+	}
+	return cs
 }

@@ -234,7 +234,7 @@ func (tx *Tx) seedHolds(clock time.Time) error {
 	if err := tx.seedMRM(clock.Add(-800 * Day).Truncate(time.Second)); err != nil {
 		return err
 	}
-	return tx.recomputeHolds(nil)
+	return tx.RecomputeAllHolds()
 }
 
 // seedMRM adds Exchange Online's Default MRM Policy and its tags (the

@@ -11,15 +11,6 @@ import (
 // behind SoftDeleted by a move to Exchange Online). Every GUID is fixed, so
 // seeding it draws nothing from the tenant's ID generator.
 const (
-	// OnPremServer is the on-premises Exchange server's name.
-	OnPremServer = "MAIL"
-	// OnPremServerFqdn is its FQDN, the host of its remote PowerShell
-	// endpoint (http://mail.contoso.com/PowerShell/).
-	OnPremServerFqdn = "mail.contoso.com"
-	// OnPremOrganization is the on-premises organization name used in
-	// LegacyExchangeDNs.
-	OnPremOrganization = "Contoso"
-
 	SeedOnPremDB01Guid = "21636369-8b52-4b4a-97b7-50923ceb3ffd"
 	SeedOnPremDB02Guid = "795b929e-9a9a-40fd-aa7b-5bf55eb561a4"
 	// SeedDisabledMailboxGuid is Brian Johnson's disabled mailbox in DB01.
@@ -87,12 +78,12 @@ func (tx *Tx) seedOnPrem(clock time.Time) error {
 		if p.reason == "" {
 			m.PrimarySmtpAddress, m.UserPrincipalName = upn, upn
 			m.DistinguishedName = "CN=" + p.display + ",OU=Users,OU=Contoso,DC=contoso,DC=local"
-			logon := clock.Add(-time.Duration(hashN(2, 40, p.alias, "logon")) * time.Hour)
+			logon := clock.Add(-time.Duration(HashN(2, 40, p.alias, "logon")) * time.Hour)
 			m.LastLogonTime = &logon
 		} else {
 			d := p.disconnected
 			m.DisconnectReason, m.DisconnectDate = p.reason, &d
-			logon := d.Add(-time.Duration(hashN(3, 30, p.alias, "logon")) * time.Hour)
+			logon := d.Add(-time.Duration(HashN(3, 30, p.alias, "logon")) * time.Hour)
 			m.LastLogonTime = &logon
 		}
 		shape := &Mailbox{Guid: p.guid, Alias: "onprem/" + p.alias, ArchiveStatus: "None"}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -63,8 +62,8 @@ var synthExternalDomains = []string{"fabrikam.com", "gmail.com", "outlook.com", 
 // synthName returns the first and last name and the alias of synthetic
 // mailbox number i (1-based). Aliases are unique: they end in i.
 func synthName(i int) (first, last, alias string) {
-	first = synthFirstNames[hashN(0, int64(len(synthFirstNames)-1), fmt.Sprint(i), "first")]
-	last = synthLastNames[hashN(0, int64(len(synthLastNames)-1), fmt.Sprint(i), "last")]
+	first = synthFirstNames[HashN(0, int64(len(synthFirstNames)-1), fmt.Sprint(i), "first")]
+	last = synthLastNames[HashN(0, int64(len(synthLastNames)-1), fmt.Sprint(i), "last")]
 	return first, last, strings.ToLower(first) + "." + strings.ToLower(last) + fmt.Sprint(i)
 }
 
@@ -88,9 +87,9 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 	start := 1
 	err := s.View(func(tx *Tx) error {
 		if !tx.IsInitialized() {
-			return fmt.Errorf("tenant %q is not initialized", s.path)
+			return fmt.Errorf("tenant %q is not initialized", s.Path())
 		}
-		if v := tx.metaGet(metaSyntheticCount); v != "" {
+		if v := tx.Meta(metaSyntheticCount); v != "" {
 			var n int
 			if _, err := fmt.Sscan(v, &n); err == nil {
 				start = n + 1
@@ -101,35 +100,25 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 	if err != nil {
 		return err
 	}
-	// A bulk build does not need each batch on disk before the next one:
-	// skip the fsync per commit and sync once at the end (a crash during
-	// the build leaves a tenant to rebuild, as with any interrupted init).
-	db, release, err := s.hold()
-	if err != nil {
-		return err
-	}
-	defer release()
-	if !db.NoSync {
-		db.NoSync = true
-		defer func() { db.NoSync = false }()
-	}
-	for done := 0; done < o.Mailboxes; done += batch {
-		n := min(batch, o.Mailboxes-done)
-		from := start + done
-		err := s.Update(func(tx *Tx) error {
-			if err := tx.addSyntheticBatch(from, n, msgs); err != nil {
+	return s.Batched(func() error {
+		for done := 0; done < o.Mailboxes; done += batch {
+			n := min(batch, o.Mailboxes-done)
+			from := start + done
+			err := s.Update(func(tx *Tx) error {
+				if err := tx.addSyntheticBatch(from, n, msgs); err != nil {
+					return err
+				}
+				return tx.SetMeta(metaSyntheticCount, fmt.Sprint(from+n-1))
+			})
+			if err != nil {
 				return err
 			}
-			return tx.metaPut(metaSyntheticCount, fmt.Sprint(from+n-1))
-		})
-		if err != nil {
-			return err
+			if o.Progress != nil {
+				o.Progress(done + n)
+			}
 		}
-		if o.Progress != nil {
-			o.Progress(done + n)
-		}
-	}
-	return db.Sync()
+		return nil
+	})
 }
 
 // metaSyntheticCount records the highest synthetic mailbox number.
@@ -143,18 +132,13 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 		return err
 	}
 	k, _ := LookupSku(SyntheticSku)
-	sub, ok := o.Subscription(k.SkuPartNumber)
-	if !ok {
-		o.Subscriptions = append(o.Subscriptions, Subscription{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID})
-		sortSubscriptions(o)
-		sub, _ = o.Subscription(k.SkuPartNumber)
-	}
+	sub := o.EnsureSubscription(k)
 	// Buy and consume one unit per licensed mailbox up front; the
 	// lifecycle operations below give back what they free.
 	licensed := 0
 	for i := from; i < from+n; i++ {
 		_, _, alias := synthName(i)
-		if mix := hashN(0, 999, alias, "mix"); mix < synthLitigationHold+synthRetentionHold || mix >= synthLitigationHold+synthRetentionHold+synthShared {
+		if mix := HashN(0, 999, alias, "mix"); mix < synthLitigationHold+synthRetentionHold || mix >= synthLitigationHold+synthRetentionHold+synthShared {
 			licensed++
 		}
 	}
@@ -172,17 +156,17 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 	}
 	var lifecycle []later
 	var senders []string
-	w := newBulkWriter(tx)
+	w := tx.BulkWriter()
 	for i := from; i < from+n; i++ {
 		first, last, alias := synthName(i)
 		addr := alias + "@" + o.DefaultDomain
 		display := first + " " + last
-		if hashN(0, 9, alias, "dup") == 0 {
+		if HashN(0, 9, alias, "dup") == 0 {
 			// Some people share a name; the number tells them apart.
 			display = fmt.Sprintf("%s %s %d", first, last, i)
 		}
-		mix := hashN(0, 999, alias, "mix")
-		created := now.Add(-time.Duration(hashN(30, 1500, alias, "created")) * Day)
+		mix := HashN(0, 999, alias, "mix")
+		created := now.Add(-time.Duration(HashN(30, 1500, alias, "created")) * Day)
 		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
 		shared := mix >= synthLitigationHold+synthRetentionHold && mix < synthLitigationHold+synthRetentionHold+synthShared
 		u := &User{
@@ -195,7 +179,7 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 			u.Licenses = []string{k.SkuPartNumber}
 		}
 		u.WhenChanged = now
-		if err := w.put(bucketUsers, u.ObjectID, u); err != nil {
+		if err := Users.PutBulk(w, u.ObjectID, u); err != nil {
 			return err
 		}
 		m := &Mailbox{
@@ -209,31 +193,31 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 			LifecycleState: StateActive, Licensed: !shared, UsageLocation: "US",
 			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
 		}
-		mailboxDefaults(m, o.Name, o.DirectoryPartition)
+		SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
 		if shared {
 			m.RecipientTypeDetails = RecipientSharedMailbox
 			m.AccountDisabled = true
 		}
-		if hashN(0, 4, alias, "archive") == 0 {
+		if HashN(0, 4, alias, "archive") == 0 {
 			m.ArchiveGuid = tx.NewGuid()
 			m.ArchiveStatus = "Active"
 			m.ArchiveName = "In-Place Archive - " + display
-			m.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", hashN(100, 999, alias, "adg"), hashN(1, 250, alias, "adb"))
+			m.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, alias, "adg"), HashN(1, 250, alias, "adb"))
 		}
 		switch {
 		case mix < synthLitigationHold:
 			m.LitigationHoldEnabled = true
-			m.LitigationHoldDate = ptrTime(created.Add(time.Duration(hashN(1, 20, alias, "lh")) * Day))
+			m.LitigationHoldDate = new(created.Add(time.Duration(HashN(1, 20, alias, "lh")) * Day))
 			m.LitigationHoldOwner = o.AdminUPN
 		case mix < synthLitigationHold+synthRetentionHold:
 			m.RetentionHoldEnabled = true
 		}
 		m.AccountOffice, m.AccountForceChangePassword = u.Office, u.ForceChangePasswordNextSignIn
 		m.WhenChanged = now
-		if err := w.put(bucketMailboxes, m.Guid, m); err != nil {
+		if err := Mailboxes.PutBulk(w, m.Guid, m); err != nil {
 			return err
 		}
-		if err := w.put(bucketContent, m.Guid, seedContent(m, now)); err != nil {
+		if err := Contents.PutBulk(w, m.Guid, seedContent(m, now)); err != nil {
 			return err
 		}
 		if off := mix - (synthLitigationHold + synthRetentionHold + synthShared); off >= 0 && off < synthSoftDeleted+synthInactive+synthUnlicensed {
@@ -242,7 +226,7 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 			senders = append(senders, addr)
 		}
 	}
-	if err := w.flush(); err != nil {
+	if err := w.Flush(); err != nil {
 		return err
 	}
 	for _, l := range lifecycle {
@@ -257,7 +241,7 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 				return err
 			}
 			m.LitigationHoldEnabled = true
-			m.LitigationHoldDate = ptrTime(now.Add(-90 * Day))
+			m.LitigationHoldDate = new(now.Add(-90 * Day))
 			m.LitigationHoldOwner = o.AdminUPN
 			if err := tx.PutMailbox(m); err != nil {
 				return err
@@ -277,137 +261,123 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 	if err := tx.addSyntheticMessages(w, o, senders, msgs); err != nil {
 		return err
 	}
-	return w.flush()
+	return w.Flush()
 }
 
 // addSyntheticMessages has each sender send msgs plain messages, mostly to
 // other senders of the batch and some to external recipients, recorded in
 // the messages and message-trace buckets as Send-SimMessage records them.
-func (tx *Tx) addSyntheticMessages(w *bulkWriter, o *Organization, senders []string, msgs int) error {
+func (tx *Tx) addSyntheticMessages(w *BulkWriter, o *Organization, senders []string, msgs int) error {
 	now := tx.Now()
 	subjects := []string{"Weekly status", "Budget review", "Lunch?", "Re: Project plan", "Invoice", "Meeting notes", "Quarterly figures", "Travel request", "Fw: Customer feedback", "Agenda"}
 	for si, from := range senders {
 		for j := 0; j < msgs; j++ {
 			salt := fmt.Sprint(from, "\x00", j)
 			var to string
-			if hashN(0, 9, salt, "ext") < 2 {
-				to = fmt.Sprintf("partner%d@%s", hashN(1, 999, salt, "who"), synthExternalDomains[hashN(0, int64(len(synthExternalDomains)-1), salt, "dom")])
+			if HashN(0, 9, salt, "ext") < 2 {
+				to = fmt.Sprintf("partner%d@%s", HashN(1, 999, salt, "who"), synthExternalDomains[HashN(0, int64(len(synthExternalDomains)-1), salt, "dom")])
 			} else {
-				to = senders[(si+1+int(hashN(0, int64(len(senders)), salt, "to")))%len(senders)]
+				to = senders[(si+1+int(HashN(0, int64(len(senders)), salt, "to")))%len(senders)]
 			}
 			m := &Message{
 				MessageID:      tx.NewMessageID(""),
 				MessageTraceID: tx.NewGuid(),
-				Subject:        subjects[hashN(0, int64(len(subjects)-1), salt, "subj")],
+				Subject:        subjects[HashN(0, int64(len(subjects)-1), salt, "subj")],
 				Sender:         from,
 				Recipients:     []MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
-				SentTime:       now.Add(-time.Duration(hashN(10, 14*24*60, salt, "ago")) * time.Minute),
-				Size:           hashN(4, 200, salt, "size") * KB,
+				SentTime:       now.Add(-time.Duration(HashN(10, 14*24*60, salt, "ago")) * time.Minute),
+				Size:           HashN(4, 200, salt, "size") * KB,
 			}
-			m.FromIP = pseudoIP("client", m.Sender, "40.107")
-			if err := w.put(bucketMessages, m.MessageID, m); err != nil {
+			m.FromIP = ClientIP(m.Sender)
+			if err := Messages.PutBulk(w, m.MessageID, m); err != nil {
 				return err
 			}
-			if err := w.put(bucketTraces, "", synthTrace(m)); err != nil {
-				return err
+			for _, r := range TraceRows(m) {
+				if err := Traces.PutBulk(w, r.Key(), r); err != nil {
+					return err
+				}
 			}
 		}
 	}
 	return nil
 }
 
-// synthTrace returns the message-trace row of a plain synthetic message to
-// its one recipient, as Send-SimMessage records it.
-func synthTrace(m *Message) *TraceRecord {
-	r := m.Recipients[0]
-	rec := &TraceRecord{
-		Received: m.SentTime, SenderAddress: m.Sender, RecipientAddress: r.Address,
-		Subject: m.Subject, Status: TraceDelivered, FromIP: m.FromIP, Size: m.Size,
-		MessageID: m.MessageID, MessageTraceID: m.MessageTraceID,
+// SyntheticSku is the licence the synthetic mailboxes get (Exchange Online
+// Plan 1); AddSyntheticMailboxes buys the units it needs.
+const SyntheticSku = "EXCHANGESTANDARD"
+
+// AddSyntheticMailboxes adds n ordinary licensed user mailboxes (with
+// accounts and folder content) named user0001, user0002, … continuing
+// after the highest number already present. It is meant for large-tenant
+// tests and runs in the caller's transaction.
+func (tx *Tx) AddSyntheticMailboxes(n int) error {
+	if n <= 0 {
+		return nil
 	}
-	server := strings.ToUpper(DefaultMessageServer) + ".namprd06.prod.outlook.com"
-	rec.Events = append(rec.Events, TraceEvent{Date: m.SentTime, Event: "Receive", Detail: "Message received by: " + server})
-	if r.External() {
-		rec.ToIP = pseudoIP("mx", DomainOf(r.Address), mxPrefix(DomainOf(r.Address)))
-		rec.Events = append(rec.Events, TraceEvent{Date: m.SentTime.Add(2 * time.Second), Event: "Send external",
-			Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", DomainOf(r.Address), rec.ToIP)})
-	} else {
-		rec.Events = append(rec.Events, TraceEvent{Date: m.SentTime.Add(time.Second), Event: "Deliver",
-			Detail: "The message was successfully delivered to the mailbox on " + strings.ToLower(server) + "."})
-	}
-	return rec
-}
-
-// bulkWriter collects the new records of a bulk load and writes them per
-// bucket in key order, with their index entries sorted too. bbolt splits
-// nodes only at commit, so inserting many random keys into one node costs
-// a memmove each; appending in order does not.
-type bulkWriter struct {
-	tx   *Tx
-	recs map[string][]bulkRecord
-}
-
-type bulkRecord struct {
-	key string
-	raw []byte
-}
-
-func newBulkWriter(tx *Tx) *bulkWriter {
-	return &bulkWriter{tx: tx, recs: map[string][]bulkRecord{}}
-}
-
-// put encodes v for bucket[key]; an empty key of a trace row is its Key().
-func (w *bulkWriter) put(bucket, key string, v any) error {
-	if r, ok := v.(*TraceRecord); ok && key == "" {
-		key = r.Key()
-	}
-	raw, err := encodeValue(v)
+	o, err := tx.Organization()
 	if err != nil {
-		return fmt.Errorf("encode %s %q: %w", bucket, key, err)
+		return err
 	}
-	w.recs[bucket] = append(w.recs[bucket], bulkRecord{key, raw})
-	return nil
-}
-
-// flush writes what put collected. A key that already exists goes through
-// the ordinary path, which replaces its index entries.
-func (w *bulkWriter) flush() error {
-	names := make([]string, 0, len(w.recs))
-	for n := range w.recs {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	var idx []indexPut
-	for _, name := range names {
-		recs := w.recs[name]
-		sort.Slice(recs, func(i, j int) bool { return recs[i].key < recs[j].key })
-		b, err := w.tx.bucket(name)
+	start := 1
+	for {
+		keys, err := tx.MailboxKeysBy(IndexAlias, fmt.Sprintf("user%04d", start))
 		if err != nil {
 			return err
 		}
-		def, _ := w.tx.s.schema.kind(name)
-		for _, r := range recs {
-			if b.Get([]byte(r.key)) != nil {
-				if err := w.tx.putRaw(name, r.key, r.raw); err != nil {
-					return err
-				}
-				continue
-			}
-			w.tx.touch(name)
-			if err := b.Put([]byte(r.key), r.raw); err != nil {
-				return err
-			}
-			if def == nil || def.index == nil {
-				continue
-			}
-			if idx, err = appendIndexPuts(idx, def, r.key, r.raw); err != nil {
-				return err
-			}
+		if len(keys) == 0 {
+			break
 		}
+		start++
 	}
-	if err := w.tx.putIndexSorted(idx); err != nil {
+	k, _ := LookupSku(SyntheticSku)
+	sub := o.EnsureSubscription(k)
+	if free := sub.Enabled - sub.Consumed; free < n {
+		sub.Enabled += n - free
+	}
+	sub.Consumed += n
+	if err := tx.PutOrganization(o); err != nil {
 		return err
 	}
-	w.recs = map[string][]bulkRecord{}
+	now := tx.Now()
+	for i := 0; i < n; i++ {
+		num := start + i
+		alias := fmt.Sprintf("user%04d", num)
+		addr := alias + "@" + o.DefaultDomain
+		created := now.Add(-time.Duration(HashN(30, 900, alias, "created")) * Day)
+		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
+		u := &User{
+			ObjectID: objectID, UserPrincipalName: addr, DisplayName: fmt.Sprintf("User %04d", num),
+			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: UserActive,
+			AccountEnabled: true, UsageLocation: "US", Licenses: []string{k.SkuPartNumber},
+			MailboxGuid: mbxGuid, WhenCreated: created,
+		}
+		if err := tx.PutUser(u); err != nil {
+			return err
+		}
+		m := &Mailbox{
+			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
+			Name: alias, Alias: alias, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
+			DistinguishedName:  HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   LegacyDNFor(mbxGuid, alias),
+			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
+			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
+			RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
+			LifecycleState: StateActive, Licensed: true, UsageLocation: "US",
+			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
+		}
+		SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+		if err := tx.PutMailbox(m); err != nil {
+			return err
+		}
+		if err := tx.PutMailboxContent(seedContent(m, now)); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// SeedSynthetic adds n synthetic mailboxes in one transaction (see
+// Tx.AddSyntheticMailboxes).
+func (s *Store) SeedSynthetic(n int) error {
+	return s.Update(func(tx *Tx) error { return tx.AddSyntheticMailboxes(n) })
 }

@@ -515,6 +515,31 @@ func (tx *Tx) dataBucketNames() []string {
 	return names
 }
 
+// Meta returns a value an area keeps in the tenant's meta bucket ("" when
+// unset). Areas name their keys so that they cannot clash with the
+// engine's (schemaVersion, clock, idSeed …). Resetting the tenant clears
+// them, and exports leave them out.
+func (tx *Tx) Meta(key string) string { return tx.metaGet(key) }
+
+// SetMeta sets a value of the tenant's meta bucket (see Meta).
+func (tx *Tx) SetMeta(key, value string) error { return tx.metaPut(key, value) }
+
+// Reinitialize empties the tenant and starts it afresh as made from the
+// named seed: the ID generator seeded with idSeed, the clock at clock, the
+// tenant marked initialized. The seed then fills it in the same
+// transaction.
+func (tx *Tx) Reinitialize(seed, idSeed string, clock time.Time) error {
+	if err := tx.wipe(); err != nil {
+		return err
+	}
+	tx.idSeed = idSeed
+	tx.setClock(clock)
+	if err := tx.metaPut(metaSeed, seed); err != nil {
+		return err
+	}
+	return tx.metaPut(metaInitialized, "true")
+}
+
 // wipe deletes every data bucket, the index and the meta state other than
 // the schema version, then recreates the empty buckets.
 func (tx *Tx) wipe() error {

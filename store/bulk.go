@@ -1,0 +1,102 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+)
+
+// BulkWriter collects the new records of a bulk load and writes them per
+// bucket in key order, with their index entries sorted too. bbolt splits
+// nodes only at commit, so inserting many random keys into one node costs
+// a memmove each; appending in order does not.
+type BulkWriter struct {
+	tx   *Tx
+	recs map[string][]bulkRecord
+}
+
+type bulkRecord struct {
+	key string
+	raw []byte
+}
+
+// BulkWriter returns a bulk writer of the records of tx.
+func (tx *Tx) BulkWriter() *BulkWriter {
+	return &BulkWriter{tx: tx, recs: map[string][]bulkRecord{}}
+}
+
+// PutBulk adds v under key to w; Flush writes it.
+func (k *Kind[T]) PutBulk(w *BulkWriter, key string, v *T) error { return w.put(k.def.bucket, key, v) }
+
+// put encodes v for bucket[key].
+func (w *BulkWriter) put(bucket, key string, v any) error {
+	raw, err := encodeValue(v)
+	if err != nil {
+		return fmt.Errorf("encode %s %q: %w", bucket, key, err)
+	}
+	w.recs[bucket] = append(w.recs[bucket], bulkRecord{key, raw})
+	return nil
+}
+
+// Flush writes what PutBulk collected. A key that already exists goes
+// through the ordinary path, which replaces its index entries.
+func (w *BulkWriter) Flush() error {
+	names := make([]string, 0, len(w.recs))
+	for n := range w.recs {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	var idx []indexPut
+	for _, name := range names {
+		recs := w.recs[name]
+		sort.Slice(recs, func(i, j int) bool { return recs[i].key < recs[j].key })
+		b, err := w.tx.bucket(name)
+		if err != nil {
+			return err
+		}
+		def, _ := w.tx.s.schema.kind(name)
+		for _, r := range recs {
+			if b.Get([]byte(r.key)) != nil {
+				if err := w.tx.putRaw(name, r.key, r.raw); err != nil {
+					return err
+				}
+				continue
+			}
+			w.tx.touch(name)
+			if err := b.Put([]byte(r.key), r.raw); err != nil {
+				return err
+			}
+			if def == nil || def.index == nil {
+				continue
+			}
+			if idx, err = appendIndexPuts(idx, def, r.key, r.raw); err != nil {
+				return err
+			}
+		}
+	}
+	if err := w.tx.putIndexSorted(idx); err != nil {
+		return err
+	}
+	w.recs = map[string][]bulkRecord{}
+	return nil
+}
+
+// Batched runs fn, a bulk load that commits several write transactions,
+// with the tenant file held open and without a sync per commit; it syncs
+// once at the end. A bulk build does not need each batch on disk before
+// the next one: a crash during it leaves a tenant to rebuild, as with any
+// interrupted init.
+func (s *Store) Batched(fn func() error) error {
+	db, release, err := s.hold()
+	if err != nil {
+		return err
+	}
+	defer release()
+	if !db.NoSync {
+		db.NoSync = true
+		defer func() { db.NoSync = false }()
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	return db.Sync()
+}

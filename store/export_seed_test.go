@@ -1,0 +1,4 @@
+package store
+
+// Names of the package's internals its external tests use.
+var SynthName = synthName

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -109,7 +110,7 @@ func inboxTag(action string, days int) func(*testing.T, *store.Tx, *store.Mailbo
 
 func TestItemAgingRules(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	cases := []agingCase{
 		{name: "MRM delete tag moves old deleted items to Recoverable Items, purged after 14 days", mailbox: "laura",
 			primary: map[string][]int64{"/Deleted Items": {10, 25}},
@@ -243,7 +244,7 @@ func TestItemAgingRules(t *testing.T) {
 
 func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		return store.Contents.ForEach(tx, "", func(k string, c *store.MailboxContent) error {
 			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -26,7 +27,7 @@ func addSyntheticMailboxes(tx *store.Tx, from, n int) error {
 		m.PrimarySmtpAddress = alias + "@contoso.com"
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
 		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
-		m.DistinguishedName = store.HostedDN(alias, store.SeedTenantName, store.SeedPartition, false)
+		m.DistinguishedName = store.HostedDN(alias, seed.TenantName, seed.Partition, false)
 		m.LegacyExchangeDN = store.LegacyDNFor(m.Guid, alias)
 		if err := tx.PutMailbox(&m); err != nil {
 			return err
@@ -42,7 +43,7 @@ func benchTenant(b *testing.B, n int) string {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if err := s.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seed.Init(s, seed.Contoso, time.Time{}, false); err != nil {
 		b.Fatal(err)
 	}
 	for done := 0; done < n; done += 5000 {
@@ -116,9 +117,9 @@ func BenchmarkDecodeAllMailboxes(b *testing.B) {
 func BenchmarkSeedSynthetic(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		s := storetest.Seeded(b, store.SeedContoso)
+		s := storetest.Seeded(b, seed.Contoso)
 		b.StartTimer()
-		if err := s.SeedSynthetic(1200); err != nil {
+		if err := seed.AddSynthetic(s, 1200); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -12,8 +13,8 @@ import (
 // one invariant of each built-in check and expects a finding for each.
 func TestCheckFindsCorruption(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
-	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: 300, MessagesPerMailbox: 2}); err != nil {
+	s := storetest.Seeded(t, seed.Contoso)
+	if err := seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 300, MessagesPerMailbox: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if got := storetest.Findings(t, s); got != "" {
@@ -82,7 +83,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 // is gone, a stale account copy and an out-of-date covering index entry.
 func TestCheckFindsBrokenReferences(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	if got := storetest.Findings(t, s); got != "" {
 		t.Fatalf("clean tenant has findings:\n%s", got)
 	}
@@ -142,7 +143,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 // copies stay consistent through account changes and deletion.
 func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	var first, second string
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		m := storetest.ActiveMailbox(t, tx, "annb")

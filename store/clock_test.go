@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 const testLogBucket = "testlog"
@@ -46,7 +47,7 @@ func readTestLog(tx *store.Tx) []string {
 
 func TestAdvanceRefusesToGoBackwards(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedEmpty)
+	s := seededTest(t, seed.Empty)
 	err := s.Update(func(tx *store.Tx) error { return tx.AdvanceTo(store.DefaultClock().Add(-time.Second)) })
 	var cb *store.ClockBackwardsError
 	if !errors.As(err, &cb) || !cb.Now.Equal(store.DefaultClock()) {
@@ -78,7 +79,7 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 		{"one more second fires it", time.Second,
 			[]string{"b10@" + day(10), "c10@" + day(10), "chain@" + day(20), "chain-child@" + day(21), "a30@" + day(30)}, 0},
 	}
-	s := seededTest(t, store.SeedEmpty)
+	s := seededTest(t, seed.Empty)
 	err := s.Update(func(tx *store.Tx) error {
 		// Scheduled out of order; b10 and c10 tie and keep insertion order.
 		if _, err := tx.ScheduleAfter30Days(t0, "test.log", "a30"); err != nil {
@@ -125,7 +126,7 @@ func TestTimerOrderAndStrictness(t *testing.T) {
 
 func TestTimerHandlerErrorRollsBack(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedEmpty)
+	s := seededTest(t, seed.Empty)
 	_ = s.Update(func(tx *store.Tx) error {
 		_, err := tx.Schedule(store.DefaultClock().Add(store.Day), "test.fail", "")
 		return err
@@ -156,7 +157,7 @@ func TestTimerHandlerErrorRollsBack(t *testing.T) {
 
 func TestStoreRegisterTimerOverrides(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedEmpty)
+	s := seededTest(t, seed.Empty)
 	var fired []string
 	s.RegisterTimer("test.log", func(tx *store.Tx, tm store.Timer) error {
 		fired = append(fired, tm.Payload)

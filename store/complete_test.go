@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
 func TestCompleteMailboxIdentity(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	err := s.View(func(tx *store.Tx) error {
 		got, err := tx.CompleteMailboxIdentity("ANN", 10, nil)
 		if err != nil {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -55,13 +56,13 @@ func deleteMbx(t *testing.T, tx *store.Tx, alias string) *store.Mailbox {
 
 func TestSeedHoldStamps(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
-		eqList(t, "pilarp", holdsOf(t, tx, "pilarp"), store.SeedInPlaceHoldIdentity, legalKeepHold)
+		eqList(t, "pilarp", holdsOf(t, tx, "pilarp"), seed.InPlaceHoldIdentity, legalKeepHold)
 		eqList(t, "abrahamm", holdsOf(t, tx, "abrahamm"), caseHold, legalKeepHold)
 		eqList(t, "gradya", holdsOf(t, tx, "gradya"), "mbxa4d2e8f13c6b4b7a8e952f1d0c7b6a34:2")
 		eqList(t, "adelev", holdsOf(t, tx, "adelev"), "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1")
-		eqList(t, "nestorw", holdsOf(t, tx, "nestorw"), store.SeedOrphanHoldID)
+		eqList(t, "nestorw", holdsOf(t, tx, "nestorw"), seed.OrphanHoldID)
 		eqList(t, "walterh", holdsOf(t, tx, "walterh"))
 		org, err := tx.GetOrgHolds()
 		storetest.Must(t, err)
@@ -82,7 +83,7 @@ func TestSeedHoldStamps(t *testing.T) {
 // strictly after 30 days.
 func TestHoldsS2S3(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		p := deleteMbx(t, tx, "pilarp")
@@ -95,20 +96,20 @@ func TestHoldsS2S3(t *testing.T) {
 		for _, h := range hs {
 			ids = append(ids, h.HoldID)
 		}
-		eqList(t, "GetHolds", ids, store.SeedInPlaceHoldIdentity, legalKeepHold, orgRetainHold)
+		eqList(t, "GetHolds", ids, seed.InPlaceHoldIdentity, legalKeepHold, orgRetainHold)
 		if hs[2].PolicyName != "Org Retain 7y" || !hs[2].OrgWide || hs[0].HoldType != store.HoldTypeInPlace || hs[0].PolicyName != "Contoso Legal Hold" {
 			t.Errorf("hold infos: %+v", hs)
 		}
 
 		storetest.Must(t, tx.ExcludeFromOrgHolds(p.Guid, []string{"7cfb30345d454ac0a989ab3041051209"}))
 		m := storetest.Mailbox(t, tx, p.Guid)
-		eqList(t, "after exclude", m.InPlaceHolds, store.SeedInPlaceHoldIdentity, legalKeepHold, "-mbx7cfb30345d454ac0a989ab3041051209")
+		eqList(t, "after exclude", m.InPlaceHolds, seed.InPlaceHoldIdentity, legalKeepHold, "-mbx7cfb30345d454ac0a989ab3041051209")
 		if !m.DelayHoldApplied || m.DelayHoldExpiresAt == nil || !m.DelayHoldExpiresAt.Equal(tx.Now().Add(30*store.Day)) {
 			t.Errorf("delay hold: %v %v", m.DelayHoldApplied, m.DelayHoldExpiresAt)
 		}
 		_, err = tx.SetCompliancePolicy("cdbbb86ce60342489bff371876e7f224", nil, store.PolicyChange{RemoveExchangeLocation: []string{m.DistinguishedName}})
 		storetest.Must(t, err)
-		eqList(t, "after remove location", holdsOf(t, tx, p.Guid), store.SeedInPlaceHoldIdentity, "-mbx7cfb30345d454ac0a989ab3041051209")
+		eqList(t, "after remove location", holdsOf(t, tx, p.Guid), seed.InPlaceHoldIdentity, "-mbx7cfb30345d454ac0a989ab3041051209")
 
 		before := storetest.TxExport(t, tx)
 		var ie *store.InPlaceHoldEnabledError
@@ -119,7 +120,7 @@ func TestHoldsS2S3(t *testing.T) {
 			t.Error("refused Remove-MailboxSearch changed the tenant")
 		}
 		off := false
-		_, err = tx.SetMailboxSearch(store.SeedInPlaceHoldIdentity, store.MailboxSearchChange{InPlaceHoldEnabled: &off})
+		_, err = tx.SetMailboxSearch(seed.InPlaceHoldIdentity, store.MailboxSearchChange{InPlaceHoldEnabled: &off})
 		storetest.Must(t, err)
 		storetest.Must(t, tx.RemoveMailboxSearch("Contoso Legal Hold"))
 		m = storetest.Mailbox(t, tx, p.Guid)
@@ -150,7 +151,7 @@ func TestHoldsS2S3(t *testing.T) {
 // S4: the 60-day path through the delay-hold timer.
 func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		on, off := true, false
 		c := storetest.Mailbox(t, tx, "carolo")
@@ -184,7 +185,7 @@ func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 
 func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Teams Private Channels 3y")
 		eqList(t, "app stamp", holdsOf(t, tx, "walterh"), "mbx5b4f1c2e8d3a4e6b9f217c0d4a8e3b19:3")
@@ -228,7 +229,7 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 // S5 and the Preservation Lock rules.
 func TestHoldsS5PreservationLock(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "SEC 17a-4")
 		lock := true
@@ -280,7 +281,7 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 
 func TestExcludeFromAllHoldsRetires(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		on := true
@@ -308,7 +309,7 @@ func TestExcludeFromAllHoldsRetires(t *testing.T) {
 
 func TestRemoveHoldRules(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := deleteMbx(t, tx, "abrahamm")
 		before := storetest.TxExport(t, tx)
@@ -317,7 +318,7 @@ func TestRemoveHoldRules(t *testing.T) {
 			t.Fatalf("active case hold without -Force: %v", err)
 		}
 		var nm *store.HoldNotOnMailboxError
-		if err := tx.RemoveHold(a.Guid, store.SeedInPlaceHoldIdentity, true, ""); !errors.As(err, &nm) {
+		if err := tx.RemoveHold(a.Guid, seed.InPlaceHoldIdentity, true, ""); !errors.As(err, &nm) {
 			t.Errorf("not on mailbox: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
@@ -341,10 +342,10 @@ func TestRemoveHoldRules(t *testing.T) {
 		// Orphans: -RemoveOrphanedHolds and RemoveHold without -Force.
 		n := storetest.Mailbox(t, tx, "nestorw")
 		var he *store.HoldExistsError
-		if err := tx.RemoveOrphanedHolds(storetest.Mailbox(t, tx, "pilarp").Guid, []string{store.SeedInPlaceHoldIdentity}); !errors.As(err, &he) || he.ObjectName != "Contoso Legal Hold" {
+		if err := tx.RemoveOrphanedHolds(storetest.Mailbox(t, tx, "pilarp").Guid, []string{seed.InPlaceHoldIdentity}); !errors.As(err, &he) || he.ObjectName != "Contoso Legal Hold" {
 			t.Errorf("hold still exists: %v", err)
 		}
-		storetest.Must(t, tx.RemoveOrphanedHolds(n.Guid, []string{store.SeedOrphanHoldID}))
+		storetest.Must(t, tx.RemoveOrphanedHolds(n.Guid, []string{seed.OrphanHoldID}))
 		if n = storetest.Mailbox(t, tx, n.Guid); len(n.InPlaceHolds) != 0 || !n.DelayHoldApplied {
 			t.Errorf("orphan removal: %v %v", n.InPlaceHolds, n.DelayHoldApplied)
 		}
@@ -353,7 +354,7 @@ func TestRemoveHoldRules(t *testing.T) {
 
 func TestLabelHold(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		w := storetest.Mailbox(t, tx, "walterh")
 		var np *store.LabelNotPublishedError
@@ -383,7 +384,7 @@ func TestLabelHold(t *testing.T) {
 
 func TestLocationLimitAndD10(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		var locs []string
 		for i := 0; i <= store.MaxStaticLocations; i++ {
@@ -442,7 +443,7 @@ func itoa(i int) string {
 
 func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		h := deleteMbx(t, tx, "henriettam")
 		if h.LifecycleState != store.StateInactive {
@@ -467,7 +468,7 @@ func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 
 func TestCaseCloseAndHoldOff(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := storetest.Mailbox(t, tx, "abrahamm")
 		_, err := tx.SetComplianceCase("Contoso v. Fabrikam", store.CaseChange{Close: true, Actor: "admin@contoso.onmicrosoft.com"})
@@ -492,7 +493,7 @@ func TestCaseCloseAndHoldOff(t *testing.T) {
 // S10: recovery refused while the account exists, then done.
 func TestRecoverInactiveMailboxS10(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		a := deleteMbx(t, tx, "abrahamm")

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -104,7 +105,7 @@ func TestMailboxOnHoldRule(t *testing.T) {
 
 func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		m := storetest.Mailbox(t, tx, "laura")
 		activeDN, activeOU := m.DistinguishedName, m.OrganizationalUnit
@@ -186,7 +187,7 @@ func TestS6WindowBoundaries(t *testing.T) {
 		{"31 days", 31 * store.Day, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			s := storetest.Seeded(t, store.SeedContoso)
+			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
 				m, err := tx.ResolveMailbox("Walter Harp", store.ScopeActive)
 				storetest.Must(t, err)
@@ -229,7 +230,7 @@ func TestS6WindowBoundaries(t *testing.T) {
 
 func TestS7PermanentDelete(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		laura := storetest.Mailbox(t, tx, "laura")
 		if err := tx.PermanentlyDeleteMailbox(laura.Guid); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
@@ -269,7 +270,7 @@ func TestS7PermanentDelete(t *testing.T) {
 
 func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
 		annb := storetest.Mailbox(t, tx, "annb")
@@ -348,7 +349,7 @@ func TestInactiveByOtherHolds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := storetest.Seeded(t, store.SeedContoso)
+			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
 				o, _ := tx.Organization()
 				m := storetest.Mailbox(t, tx, "carolo")
@@ -367,7 +368,7 @@ func TestInactiveByOtherHolds(t *testing.T) {
 
 func TestUndoSignInNameInUse(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		laura := storetest.Mailbox(t, tx, "laura")
 		_, err := tx.RemoveMailbox(laura.Guid, "")
@@ -418,7 +419,7 @@ func TestUndoSignInNameInUse(t *testing.T) {
 
 func TestUndoNameTaken(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		w := storetest.Mailbox(t, tx, "walterh")
 		_, err := tx.RemoveMailbox(w.Guid, "")
@@ -460,7 +461,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		return m
 	}
 	t.Run("T11 boundary", func(t *testing.T) {
-		s := storetest.Seeded(t, store.SeedContoso)
+		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			storetest.Must(t, tx.AdvanceBy(10*store.Day))
 			m := retire(t, tx)
@@ -475,7 +476,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		})
 	})
 	t.Run("T12", func(t *testing.T) {
-		s := storetest.Seeded(t, store.SeedContoso)
+		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
 			storetest.Must(t, tx.PermanentlyDeleteMailbox(m.Guid))
@@ -485,7 +486,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		})
 	})
 	t.Run("T13 account alive", func(t *testing.T) {
-		s := storetest.Seeded(t, store.SeedContoso)
+		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
 			back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
@@ -496,7 +497,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		})
 	})
 	t.Run("T13 account purged", func(t *testing.T) {
-		s := storetest.Seeded(t, store.SeedContoso)
+		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
 			p := storetest.Mailbox(t, tx, "lidiah")
@@ -528,7 +529,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		})
 	})
 	t.Run("T13 window over", func(t *testing.T) {
-		s := storetest.Seeded(t, store.SeedContoso)
+		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
 			// Simulate a missed timer: move the retire time back.
@@ -558,7 +559,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := storetest.Seeded(t, store.SeedContoso)
+			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
 				if tt.hold {
 					setHold(t, tx, "marion", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
@@ -610,7 +611,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 
 func TestUserAccountCascades(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		c := storetest.Mailbox(t, tx, "carolo")
 		id := c.ExternalDirectoryObjectId
@@ -676,7 +677,7 @@ func TestUserAccountCascades(t *testing.T) {
 
 func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		m := storetest.Mailbox(t, tx, "isaiahl")
 		id := m.ExternalDirectoryObjectId
@@ -694,10 +695,10 @@ func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
 
 func TestJournalArchiveMailUser(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		mu := storetest.Mailbox(t, tx, "miriamg")
-		if !mu.IsMailUser() || !mu.HasJournalArchive || mu.Guid != store.SeedJournalMailUserGuid {
+		if !mu.IsMailUser() || !mu.HasJournalArchive || mu.Guid != seed.JournalMailUserGuid {
 			t.Fatalf("seed: %+v", mu)
 		}
 		before := storetest.TxExport(t, tx)
@@ -732,10 +733,10 @@ func TestJournalArchiveMailUser(t *testing.T) {
 			t.Errorf("held mail user state %s", got.LifecycleState)
 		}
 	})
-	s = storetest.Seeded(t, store.SeedContoso)
+	s = storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
-		storetest.Must(t, tx.DisableJournalArchiving(store.SeedJournalMailUserGuid, false))
-		if m := storetest.Mailbox(t, tx, store.SeedJournalMailUserGuid); m.LifecycleState != store.StateSoftDeleted || m.HasJournalArchive {
+		storetest.Must(t, tx.DisableJournalArchiving(seed.JournalMailUserGuid, false))
+		if m := storetest.Mailbox(t, tx, seed.JournalMailUserGuid); m.LifecycleState != store.StateSoftDeleted || m.HasJournalArchive {
 			t.Errorf("without -PreserveMailUser: %s", m.LifecycleState)
 		}
 	})
@@ -744,7 +745,7 @@ func TestJournalArchiveMailUser(t *testing.T) {
 // TestVisibilityTable checks the whole Get-Mailbox table of §3.4.
 func TestVisibilityTable(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		// Active: carolo. Grace: marion. SoftDeleted: laura. Inactive: annb.
 		// Retired: lidiah. Purged: walterh.
@@ -813,7 +814,7 @@ func TestVisibilityTable(t *testing.T) {
 		if n, _ := tx.CountMailboxScope(store.ScopeSoftDeleted); n != 3 {
 			t.Errorf("soft-deleted count %d", n)
 		}
-		if listed[store.ScopeActive]["miriamg"] || !listed[store.ScopeActive]["info"] || !listed[store.ScopeActive][store.SeedRoomAlias] {
+		if listed[store.ScopeActive]["miriamg"] || !listed[store.ScopeActive]["info"] || !listed[store.ScopeActive][seed.RoomAlias] {
 			t.Error("mail users must not be listed; shared and room mailboxes must")
 		}
 	})
@@ -821,7 +822,7 @@ func TestVisibilityTable(t *testing.T) {
 
 func TestIdentityForms(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		l := storetest.Mailbox(t, tx, "laura")
 		forms := func(m *store.Mailbox) []string {
@@ -871,7 +872,7 @@ func TestIdentityForms(t *testing.T) {
 
 func TestCreateMailbox(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		m, u, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Kim Akers", DisplayName: "Kim Akers", FirstName: "Kim", LastName: "Akers",
 			MicrosoftOnlineServicesID: "kima@contoso.com", Password: "P@ssw0rd", ResetPasswordOnNextLogon: true})
@@ -956,7 +957,7 @@ func TestCreateMailbox(t *testing.T) {
 func TestExchangeGuidConflict(t *testing.T) {
 	t.Parallel()
 	const allieGuid = "1d20855f-fd54-4681-98e6-e249f4ed7a2c"
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := storetest.Mailbox(t, tx, "allieb")
 		_, err := tx.RemoveMailbox(a.Guid, "")
@@ -996,8 +997,8 @@ func TestExchangeGuidConflict(t *testing.T) {
 
 func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
-	if err := s.SeedSynthetic(1200); err != nil {
+	s := storetest.Seeded(t, seed.Contoso)
+	if err := seed.AddSynthetic(s, 1200); err != nil {
 		t.Fatal(err)
 	}
 	_ = s.View(func(tx *store.Tx) error {
@@ -1037,7 +1038,7 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 		return nil
 	})
 	// A second call continues the numbering.
-	if err := s.SeedSynthetic(2); err != nil {
+	if err := seed.AddSynthetic(s, 2); err != nil {
 		t.Fatal(err)
 	}
 	_ = s.View(func(tx *store.Tx) error {
@@ -1050,13 +1051,13 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 
 func TestSeedRecipients(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
 		for _, c := range []struct{ id, kind, guid string }{
-			{"info@contoso.com", store.RecipientSharedMailbox, store.SeedSharedGuid},
-			{"Conf Room Adams", store.RecipientRoomMailbox, store.SeedRoomGuid},
-			{"miriamg", store.RecipientMailUser, store.SeedJournalMailUserGuid},
-			{"Rob Young", store.RecipientMailUser, store.SeedPlainMailUserGuid},
+			{"info@contoso.com", store.RecipientSharedMailbox, seed.SharedGuid},
+			{"Conf Room Adams", store.RecipientRoomMailbox, seed.RoomGuid},
+			{"miriamg", store.RecipientMailUser, seed.JournalMailUserGuid},
+			{"Rob Young", store.RecipientMailUser, seed.PlainMailUserGuid},
 		} {
 			m, err := tx.ResolveMailbox(c.id, store.ScopeActive)
 			if err != nil || m.RecipientTypeDetails != c.kind || m.Guid != c.guid {
@@ -1082,7 +1083,7 @@ func TestSeedRecipients(t *testing.T) {
 
 func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		setHold(t, tx, "pattif", func(m *store.Mailbox) { m.DelayHoldApplied = true })
 		p := storetest.Mailbox(t, tx, "pattif")

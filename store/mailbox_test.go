@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
 func TestMailboxIndexLookups(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	tests := []struct {
 		identity string
 		alias    string // "" = no match
@@ -65,7 +66,7 @@ func TestMailboxIndexLookups(t *testing.T) {
 
 func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
 		ms, _ := tx.FindMailboxes("walterh")
 		m := ms[0]
@@ -85,7 +86,7 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 		dup.Guid = tx.NewGuid()
 		dup.ExchangeGuid = tx.NewGuid()
 		dup.LifecycleState = store.StateInactive
-		dup.DistinguishedName = store.HostedDN(dup.Name, store.SeedTenantName, store.SeedPartition, true)
+		dup.DistinguishedName = store.HostedDN(dup.Name, seed.TenantName, seed.Partition, true)
 		if err := tx.PutMailbox(&dup); err != nil {
 			return err
 		}
@@ -113,7 +114,7 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 
 func TestScanMailboxesInBatches(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	seen := map[string]bool{}
 	cursor := ""
 	batches := 0
@@ -145,7 +146,7 @@ func TestScanMailboxesInBatches(t *testing.T) {
 
 func TestSeededPersonas(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
 		o, err := tx.Organization()
 		if err != nil {
@@ -188,7 +189,7 @@ func TestSeededPersonas(t *testing.T) {
 
 func TestLicenseAssignment(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
 		ms, _ := tx.FindMailboxes("laura")
 		id := ms[0].ExternalDirectoryObjectId

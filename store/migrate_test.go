@@ -14,6 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -297,7 +298,7 @@ func TestMigrationIsAtomic(t *testing.T) {
 
 func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedEmpty)
+	s := storetest.Seeded(t, seed.Empty)
 	doc := storetest.Export(t, s)
 	cur := fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion)
 	if !strings.Contains(doc, cur) {
@@ -320,7 +321,7 @@ func TestImportRefusesUnknownSchemaVersions(t *testing.T) {
 
 func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedEmpty)
+	s := storetest.Seeded(t, seed.Empty)
 	path := s.Path()
 	if err := s.Update(func(tx *store.Tx) error {
 		return store.TxMetaPut(tx, store.MetaSchemaVersion, fmt.Sprint(store.SchemaVersion+1))
@@ -349,10 +350,10 @@ func syntheticTenantFile(t *testing.T, path string, n int) *store.Store {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seed.Init(s, seed.Contoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: n}); err != nil {
+	if err := seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: n}); err != nil {
 		t.Fatal(err)
 	}
 	return s

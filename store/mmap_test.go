@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -14,7 +15,7 @@ import (
 // span of read pages unguarded.
 func TestConcurrentListingsShareNoSpan(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)

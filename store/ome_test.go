@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -61,7 +62,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := storetest.Seeded(t, store.SeedContoso)
+			s := storetest.Seeded(t, seed.Contoso)
 			err := s.Update(func(tx *store.Tx) error {
 				if tt.setup != nil {
 					if err := tt.setup(tx); err != nil {
@@ -110,9 +111,9 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 
 func TestSeededMessages(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
-		q3, err := tx.GetMessage("  " + store.SeedMessageQ3Figures + " ")
+		q3, err := tx.GetMessage("  " + seed.MessageQ3Figures + " ")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -123,7 +124,7 @@ func TestSeededMessages(t *testing.T) {
 		if ok, _ := tx.IsRevocable(q3); !ok || !store.CanSenderRevoke(q3, "ANNB@contoso.com") {
 			t.Error("Q3 figures should be revocable by admin and sender")
 		}
-		c, err := tx.GetMessage(store.SeedMessageContract)
+		c, err := tx.GetMessage(seed.MessageContract)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -170,7 +171,7 @@ func TestCanSenderRevoke(t *testing.T) {
 
 func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 	t.Parallel()
-	noBrackets := store.SeedMessageQ3Figures[1 : len(store.SeedMessageQ3Figures)-1]
+	noBrackets := seed.MessageQ3Figures[1 : len(seed.MessageQ3Figures)-1]
 	tests := []struct {
 		name  string
 		setup func(*store.Tx) error
@@ -182,18 +183,18 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 			return errors.As(err, &e) && errors.Is(err, store.ErrNotFound)
 		}},
 		{"unknown id", nil, "<nope@x>", func(err error) bool { var e *store.MessageNotFoundError; return errors.As(err, &e) }},
-		{"inline recipient", nil, store.SeedMessageContract, func(err error) bool {
+		{"inline recipient", nil, seed.MessageContract, func(err error) bool {
 			var e *store.NotRevocableError
 			return errors.As(err, &e) && errors.Is(err, store.ErrNotRevocable)
 		}},
-		{"no AME licence", withoutAME, store.SeedMessageQ3Figures, func(err error) bool {
+		{"no AME licence", withoutAME, seed.MessageQ3Figures, func(err error) bool {
 			var e *store.NoAMELicenseError
 			return errors.As(err, &e) && errors.Is(err, store.ErrNotRevocable)
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := storetest.Seeded(t, store.SeedContoso)
+			s := storetest.Seeded(t, seed.Contoso)
 			if tt.setup != nil {
 				if err := s.Update(tt.setup); err != nil {
 					t.Fatal(err)
@@ -213,12 +214,12 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 
 func TestRevokeAndRevokeFalse(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		out, m, err := tx.SetMessageRevocation(store.SeedMessageQ3Figures, true)
+		out, m, err := tx.SetMessageRevocation(seed.MessageQ3Figures, true)
 		if err != nil || out != store.RevocationDone || !m.Revoked || m.RevokedBy != store.RevokedByAdmin || !m.RevokedAt.Equal(tx.Now()) {
 			t.Errorf("revoke: %v %+v %v", out, m, err)
 		}
@@ -228,16 +229,16 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 		if v := store.PortalView(m, "jane.doe@gmail.com", tx.Now()); v != store.PortalRevokedText {
 			t.Errorf("portal view %q", v)
 		}
-		if out, _, err := tx.SetMessageRevocation(store.SeedMessageQ3Figures, true); err != nil || out != store.RevocationAlreadyRevoked {
+		if out, _, err := tx.SetMessageRevocation(seed.MessageQ3Figures, true); err != nil || out != store.RevocationAlreadyRevoked {
 			t.Errorf("revoke again: %v %v", out, err)
 		}
-		if out, m, err := tx.SetMessageRevocation(store.SeedMessageQ3Figures, false); err != nil || out != store.RevocationUnrevokeIgnored || !m.Revoked {
+		if out, m, err := tx.SetMessageRevocation(seed.MessageQ3Figures, false); err != nil || out != store.RevocationUnrevokeIgnored || !m.Revoked {
 			t.Errorf("revoke false: %v %v", out, err)
 		}
-		if out, _, err := tx.SetMessageRevocation(store.SeedMessageContract, false); err != nil || out != store.RevocationNoChange {
+		if out, _, err := tx.SetMessageRevocation(seed.MessageContract, false); err != nil || out != store.RevocationNoChange {
 			t.Errorf("revoke false on unrevoked: %v %v", out, err)
 		}
-		m, _ = tx.GetMessage(store.SeedMessageQ3Figures)
+		m, _ = tx.GetMessage(seed.MessageQ3Figures)
 		if !m.Revoked {
 			t.Error("-Revoke $false un-revoked")
 		}
@@ -250,16 +251,16 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 
 func TestSenderRevoke(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
 		var nr *store.NotRevocableError
-		if err := tx.SenderRevokeMessage(store.SeedMessageQ3Figures, "meganb@contoso.com"); !errors.As(err, &nr) {
+		if err := tx.SenderRevokeMessage(seed.MessageQ3Figures, "meganb@contoso.com"); !errors.As(err, &nr) {
 			t.Errorf("other sender: %v", err)
 		}
-		if err := tx.SenderRevokeMessage(store.SeedMessageQ3Figures, "annb@contoso.com"); err != nil {
+		if err := tx.SenderRevokeMessage(seed.MessageQ3Figures, "annb@contoso.com"); err != nil {
 			t.Errorf("sender revoke: %v", err)
 		}
-		m, _ := tx.GetMessage(store.SeedMessageQ3Figures)
+		m, _ := tx.GetMessage(seed.MessageQ3Figures)
 		if !m.Revoked || m.RevokedBy != store.RevokedBySender {
 			t.Errorf("after sender revoke: %+v", m)
 		}
@@ -272,13 +273,13 @@ func TestSenderRevoke(t *testing.T) {
 
 func TestSendMessageValidation(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	tests := []store.SendInput{
 		{From: "nobody", To: []string{"a@gmail.com"}},
 		{From: "annb@contoso.com"},
 		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, Encrypt: true, ProtectionOption: "Confidential"},
 		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, Encrypt: true, Template: "No such template"},
-		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, MessageID: store.SeedMessageContract},
+		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, MessageID: seed.MessageContract},
 	}
 	for i, in := range tests {
 		if err := s.Update(func(tx *store.Tx) error { _, err := tx.SendMessage(in); return err }); err == nil {
@@ -289,7 +290,7 @@ func TestSendMessageValidation(t *testing.T) {
 
 func TestSendUpdatesFolders(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	count := func(tx *store.Tx, alias, path string) int64 {
 		ms, _ := tx.FindMailboxes(alias)
 		c, _ := tx.GetMailboxContent(ms[0].Guid)
@@ -323,7 +324,7 @@ func TestCreateOMEConfiguration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := storetest.Seeded(t, store.SeedContoso)
+			s := storetest.Seeded(t, seed.Contoso)
 			err := s.Update(func(tx *store.Tx) error {
 				if tt.setup != nil {
 					if err := tt.setup(tx); err != nil {

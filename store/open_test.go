@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -85,8 +86,8 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	storetest.Must(t, s.Init(store.SeedContoso, time.Time{}, false))
-	storetest.Must(t, s.BuildSynthetic(store.SyntheticOptions{Mailboxes: 200}))
+	storetest.Must(t, seed.Init(s, seed.Contoso, time.Time{}, false))
+	storetest.Must(t, seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 200}))
 	storetest.Must(t, s.Close())
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -117,7 +118,7 @@ func TestLockWaitAndRelease(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	storetest.Must(t, a.Init(store.SeedContoso, time.Time{}, false))
+	storetest.Must(t, seed.Init(a, seed.Contoso, time.Time{}, false))
 
 	began := time.Now()
 	_, err = store.Open(path, store.Options{LockTimeout: store.NoWait})

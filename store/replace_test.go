@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -21,8 +22,8 @@ func TestRebuildCompacts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	storetest.Must(t, ref.Init(store.SeedContoso, time.Time{}, false))
-	storetest.Must(t, ref.BuildSynthetic(store.SyntheticOptions{Mailboxes: 400, BatchSize: 50}))
+	storetest.Must(t, seeds.Init(ref, seeds.Contoso, time.Time{}, false))
+	storetest.Must(t, seeds.BuildSynthetic(ref, seeds.SyntheticOptions{Mailboxes: 400, BatchSize: 50}))
 	want := storetest.Export(t, ref)
 	storetest.Must(t, ref.Close())
 
@@ -31,10 +32,10 @@ func TestRebuildCompacts(t *testing.T) {
 		if old != nil {
 			t.Error("a missing tenant was handed over as an old one")
 		}
-		if err := fresh.Init(store.SeedContoso, time.Time{}, false); err != nil {
+		if err := seeds.Init(fresh, seeds.Contoso, time.Time{}, false); err != nil {
 			return err
 		}
-		return fresh.BuildSynthetic(store.SyntheticOptions{Mailboxes: 400, BatchSize: 50})
+		return seeds.BuildSynthetic(fresh, seeds.SyntheticOptions{Mailboxes: 400, BatchSize: 50})
 	})
 	storetest.Must(t, err)
 	s, err := store.Open(path, store.Options{})
@@ -70,7 +71,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	storetest.Must(t, s.Init(store.SeedEmpty, time.Time{}, false))
+	storetest.Must(t, seeds.Init(s, seeds.Empty, time.Time{}, false))
 	before := storetest.Export(t, s)
 	storetest.Must(t, s.Close())
 
@@ -79,7 +80,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 		if old == nil {
 			t.Error("the existing tenant was not handed over")
 		}
-		storetest.Must(t, fresh.Init(store.SeedContoso, time.Time{}, false))
+		storetest.Must(t, seeds.Init(fresh, seeds.Contoso, time.Time{}, false))
 		return boom
 	})
 	if !errors.Is(err, boom) {
@@ -96,7 +97,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 
 	stray := target + store.BuildInfix + "99999"
 	storetest.Must(t, os.WriteFile(stray, []byte("half a tenant"), 0o600))
-	storetest.Must(t, store.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return fresh.Init(store.SeedContoso, time.Time{}, false) }))
+	storetest.Must(t, store.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return seeds.Init(fresh, seeds.Contoso, time.Time{}, false) }))
 	if _, err := os.Stat(stray); !os.IsNotExist(err) {
 		t.Errorf("stray build file survived a rebuild: %v", err)
 	}
@@ -109,7 +110,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if seed, _ := s.Info(); seed.Seed != store.SeedContoso {
+	if seed, _ := s.Info(); seed.Seed != seeds.Contoso {
 		t.Errorf("after the rebuild the link's tenant has seed %q", seed.Seed)
 	}
 	if _, err := os.Stat(target + store.LockSuffix); err != nil {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -19,7 +20,7 @@ func restoreReason(err error) string {
 
 func TestRestoreRequestLifecycle(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	var guid string
 	err := s.Update(func(tx *store.Tx) error {
 		m, err := tx.ResolveMailbox("allieb", store.ScopeActive)
@@ -108,7 +109,7 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 
 func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	var guid string
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		m := storetest.ActiveMailbox(t, tx, "laura")
@@ -145,7 +146,7 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 // request at that moment; the tenant stays consistent.
 func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	var guid string
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		src := storetest.ActiveMailbox(t, tx, "laura")
@@ -183,10 +184,10 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 
 func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 	t.Parallel()
-	s := storetest.Seeded(t, store.SeedContoso)
+	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
-		in := store.NewRestoreInput{RemoteHostName: store.OnPremServerFqdn, RemoteDatabaseGuid: store.SeedOnPremDB01Guid,
-			SourceStoreMailbox: store.SeedDisabledMailboxGuid, TargetMailbox: "newemployee", Actor: "admin", Suspend: true}
+		in := store.NewRestoreInput{RemoteHostName: store.OnPremServerFqdn, RemoteDatabaseGuid: seed.OnPremDB01Guid,
+			SourceStoreMailbox: seed.DisabledMailboxGuid, TargetMailbox: "newemployee", Actor: "admin", Suspend: true}
 		r, err := tx.NewRestoreRequest(in)
 		if err != nil {
 			return err
@@ -222,11 +223,11 @@ func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 		if r.Outcome != store.RestoreCompleted {
 			t.Errorf("outcome %q", r.Outcome)
 		}
-		in.Suspend, in.RemoteDatabaseGuid = false, store.SeedOnPremDB02Guid
+		in.Suspend, in.RemoteDatabaseGuid = false, seed.OnPremDB02Guid
 		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreSourceNotFound {
 			t.Errorf("wrong database: %v", err)
 		}
-		in.RemoteDatabaseGuid, in.TargetIsArchive = store.SeedOnPremDB01Guid, true
+		in.RemoteDatabaseGuid, in.TargetIsArchive = seed.OnPremDB01Guid, true
 		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreNoTargetArchive {
 			t.Errorf("archive of a mailbox without one: %v", err)
 		}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
@@ -55,7 +56,7 @@ func TestReadOnly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Init(store.SeedEmpty, time.Time{}, false); err != nil {
+	if err := seed.Init(s, seed.Empty, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -79,29 +80,29 @@ func TestReadOnly(t *testing.T) {
 
 func TestInitTwice(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedEmpty)
-	if err := s.Init(store.SeedContoso, time.Time{}, false); !errors.Is(err, store.ErrAlreadyInitialized) {
+	s := seededTest(t, seed.Empty)
+	if err := seed.Init(s, seed.Contoso, time.Time{}, false); !errors.Is(err, seed.ErrAlreadyInitialized) {
 		t.Fatalf("Init again = %v", err)
 	}
-	if err := s.Init(store.SeedContoso, time.Time{}, true); err != nil {
+	if err := seed.Init(s, seed.Contoso, time.Time{}, true); err != nil {
 		t.Fatal(err)
 	}
-	var ue *store.UnknownSeedError
-	if err := s.Init("fabrikam", time.Time{}, true); !errors.As(err, &ue) {
+	var ue *seed.UnknownSeedError
+	if err := seed.Init(s, "fabrikam", time.Time{}, true); !errors.As(err, &ue) {
 		t.Fatalf("unknown seed = %v", err)
 	}
 	info, err := s.Info()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Seed != store.SeedContoso || info.Counts["mailbox"] != 28 {
+	if info.Seed != seed.Contoso || info.Counts["mailbox"] != 28 {
 		t.Errorf("failed Init changed the tenant: %+v", info)
 	}
 }
 
 func TestUpdateRollback(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedContoso)
+	s := seededTest(t, seed.Contoso)
 	before := storetest.Export(t, s)
 	boom := errors.New("boom")
 	err := s.Update(func(tx *store.Tx) error {
@@ -143,7 +144,7 @@ func TestUpdateRollback(t *testing.T) {
 func TestGuidsAreDeterministicV4(t *testing.T) {
 	t.Parallel()
 	gen := func() []string {
-		s := seededTest(t, store.SeedEmpty)
+		s := seededTest(t, seed.Empty)
 		var out []string
 		_ = s.Update(func(tx *store.Tx) error {
 			for i := 0; i < 5; i++ {
@@ -175,7 +176,7 @@ func TestGuidsAreDeterministicV4(t *testing.T) {
 
 func TestDeterministicSeeds(t *testing.T) {
 	t.Parallel()
-	for _, name := range store.SeedNames() {
+	for _, name := range seed.Names() {
 		t.Run(name, func(t *testing.T) {
 			a := storetest.Export(t, seededTest(t, name))
 			b := storetest.Export(t, seededTest(t, name))
@@ -188,18 +189,18 @@ func TestDeterministicSeeds(t *testing.T) {
 
 func TestExportImportRoundTrip(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedContoso)
+	s := seededTest(t, seed.Contoso)
 	if err := s.Update(func(tx *store.Tx) error {
 		if _, err := tx.ScheduleAfter30Days(tx.Now(), "test.log", "pending"); err != nil {
 			return err
 		}
-		return tx.RevokeMessage(store.SeedMessageQ3Figures, store.RevokedByAdmin)
+		return tx.RevokeMessage(seed.MessageQ3Figures, store.RevokedByAdmin)
 	}); err != nil {
 		t.Fatal(err)
 	}
 	first := storetest.Export(t, s)
 
-	s2 := seededTest(t, store.SeedEmpty)
+	s2 := seededTest(t, seed.Empty)
 	if err := s2.Import(strings.NewReader(first)); err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +233,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestImportRefusesNewerSchema(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedContoso)
+	s := seededTest(t, seed.Contoso)
 	doc := storetest.Export(t, s)
 	newer := strings.Replace(doc, fmt.Sprintf(`"schemaVersion": %d,`, store.SchemaVersion), `"schemaVersion": 99,`, 1)
 	err := s.Import(strings.NewReader(newer))
@@ -250,7 +251,7 @@ func TestImportRefusesNewerSchema(t *testing.T) {
 
 func TestInfo(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedContoso)
+	s := seededTest(t, seed.Contoso)
 	info, err := s.Info()
 	if err != nil {
 		t.Fatal(err)
@@ -292,7 +293,7 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
 	t.Parallel()
-	s := seededTest(t, store.SeedEmpty)
+	s := seededTest(t, seed.Empty)
 	path := s.Path()
 	if err := s.Update(func(tx *store.Tx) error { return store.TxMetaPut(tx, store.MetaSchemaVersion, "7") }); err != nil {
 		t.Fatal(err)

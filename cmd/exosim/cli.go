@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -180,7 +181,7 @@ func openTenant(e *env, o *options) (*store.Store, error) {
 		return nil, err
 	}
 	if !ok {
-		if err := st.Init("contoso", store.DefaultClock(), false); err != nil {
+		if err := seed.Init(st, "contoso", store.DefaultClock(), false); err != nil {
 			st.Close()
 			return nil, err
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // completionSession opens a seeded contoso tenant and a session over it,
@@ -27,7 +28,7 @@ func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seed.Init(st, seed.Contoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	err = st.Update(func(tx *store.Tx) error {
@@ -170,7 +171,7 @@ func addMailboxes(tx *store.Tx, from, n int) error {
 		m.PrimarySmtpAddress = alias + "@contoso.com"
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
 		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
-		m.DistinguishedName = store.HostedDN(alias, store.SeedTenantName, store.SeedPartition, false)
+		m.DistinguishedName = store.HostedDN(alias, seed.TenantName, seed.Partition, false)
 		m.LegacyExchangeDN = store.LegacyDNFor(m.Guid, alias)
 		if err := tx.PutMailbox(&m); err != nil {
 			return err

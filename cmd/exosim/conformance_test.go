@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // The conformance suite: testdata/conformance/*.txt hold PowerShell
@@ -134,7 +135,7 @@ func runConformanceFile(t *testing.T, file string, cases []confCase) []confResul
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seed.Init(st, seed.Contoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	var results []confResult

@@ -20,6 +20,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	seeds "github.com/exosim/exosim/store/seed"
 )
 
 var (
@@ -132,7 +133,7 @@ func newReplay(t *testing.T, dir string) *replay {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.Init(store.SeedContoso, store.DefaultClock(), false); err != nil {
+	if err := seeds.Init(st, seeds.Contoso, store.DefaultClock(), false); err != nil {
 		t.Fatal(err)
 	}
 	var out, errb bytes.Buffer

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	seeds "github.com/exosim/exosim/store/seed"
 )
 
 // TestHelpExamplesRun runs every Get-Help example of every registered
@@ -26,7 +27,7 @@ func TestHelpExamplesRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := st.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seeds.Init(st, seeds.Contoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	st.Close()

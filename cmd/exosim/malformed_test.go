@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // generatedMalformed are corpus lines too big or too binary to commit:
@@ -94,7 +95,7 @@ func TestMalformedCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	if err := st.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seed.Init(st, seed.Contoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	var before bytes.Buffer

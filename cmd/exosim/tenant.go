@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exosim/exosim/store"
+	seeds "github.com/exosim/exosim/store/seed"
 )
 
 func newTenantCmd(e *env, o *options) *cobra.Command {
@@ -22,7 +23,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 	var mailboxes, messages int
 	initFlags := func(c *cobra.Command) {
 		c.Flags().IntVar(&mailboxes, "mailboxes", 0, "add this many synthetic mailboxes (a realistic mix of states, holds, content and messages)")
-		c.Flags().IntVar(&messages, "messages-per-mailbox", store.DefaultSyntheticMessages, "messages each synthetic mailbox sends (with --mailboxes)")
+		c.Flags().IntVar(&messages, "messages-per-mailbox", seeds.DefaultSyntheticMessages, "messages each synthetic mailbox sends (with --mailboxes)")
 		c.Flags().StringVar(&seed, "seed", "contoso", "seed tenant: contoso or empty")
 		c.Flags().StringVar(&clock, "clock", "", "simulated clock start (RFC3339, default 2024-03-01T09:00:00Z)")
 		c.Flags().BoolVar(&force, "force", false, "replace an existing tenant")
@@ -50,12 +51,12 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 				if old != nil && !forceIt {
 					if ok, err := old.IsInitialized(); err != nil || ok {
 						if err == nil {
-							err = store.ErrAlreadyInitialized
+							err = seeds.ErrAlreadyInitialized
 						}
 						return err
 					}
 				}
-				if err := fresh.Init(seed, start, true); err != nil {
+				if err := seeds.Init(fresh, seed, start, true); err != nil {
 					return err
 				}
 				return buildSynthetic(fresh, mailboxes, messages)
@@ -66,13 +67,13 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			err = st.Init(seed, start, forceIt)
+			err = seeds.Init(st, seed, start, forceIt)
 			if cerr := st.Close(); err == nil {
 				err = cerr
 			}
 		}
 		if err != nil {
-			if err == store.ErrAlreadyInitialized {
+			if err == seeds.ErrAlreadyInitialized {
 				return fmt.Errorf("tenant %s already exists; use --force to replace it (or exosim tenant reset)", path)
 			}
 			return err

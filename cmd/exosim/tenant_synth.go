@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // buildSynthetic adds n synthetic mailboxes sending msgs messages each
@@ -20,7 +21,7 @@ func buildSynthetic(st *store.Store, n, msgs int) error {
 	if msgs <= 0 {
 		msgs = -1
 	}
-	return st.BuildSynthetic(store.SyntheticOptions{Mailboxes: n, MessagesPerMailbox: msgs})
+	return seed.BuildSynthetic(st, seed.SyntheticOptions{Mailboxes: n, MessagesPerMailbox: msgs})
 }
 
 // newTenantCheckCmd is `exosim tenant check`: every registered store

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // Type names of the objects this package writes (deserialized, as they
@@ -361,7 +362,7 @@ func actor(tx *store.Tx) string {
 	if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
 		return o.AdminUPN
 	}
-	return store.SeedAdminUPN
+	return seed.AdminUPN
 }
 
 func list(v []string) []any {

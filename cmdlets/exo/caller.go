@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // StateCaller holds the UPN of the signed-in user: set by exosim --user
@@ -50,7 +51,7 @@ func SetCaller(rt *runtime.Runtime, upn string) { rt.State[StateCaller] = string
 // AdminUPN returns the tenant administrator's UPN (the seeded admin when
 // the session has no tenant).
 func AdminUPN(rt *runtime.Runtime) string {
-	upn := store.SeedAdminUPN
+	upn := seed.AdminUPN
 	if st, _ := rt.Tenant.(*store.Store); st != nil {
 		// The command and parameter gates ask for every command
 		// resolved: read the organization again only after a write to

@@ -59,7 +59,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/exosim/exosim/shell/syntax"
-	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // Ext is the file extension of lab files.
@@ -185,7 +185,7 @@ func Parse(name, origin string, data []byte) (*Lab, error) {
 	case l.Seed == "":
 		return nil, fail("the header has no seed (contoso or empty)")
 	case !knownSeed(l.Seed):
-		return nil, fail("unknown seed %q (want %s)", l.Seed, strings.Join(store.SeedNames(), " or "))
+		return nil, fail("unknown seed %q (want %s)", l.Seed, strings.Join(seed.Names(), " or "))
 	case strings.TrimSpace(l.Task) == "":
 		return nil, fail("there is no task section")
 	case len(l.Objectives) == 0:
@@ -208,7 +208,7 @@ func Parse(name, origin string, data []byte) (*Lab, error) {
 }
 
 func knownSeed(s string) bool {
-	for _, n := range store.SeedNames() {
+	for _, n := range seed.Names() {
 		if n == s {
 			return true
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/lint"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // TestBuiltinLabs checks that every shipped lab parses and that each seed
@@ -153,7 +154,7 @@ func TestStartUntouched(t *testing.T) {
 			if after.String() != exports[i] {
 				t.Errorf("%s: checking the objectives changed the tenant", l.Name)
 			}
-			if err := st.Init(l.Seed, time.Time{}, true); err != nil {
+			if err := seed.Init(st, l.Seed, time.Time{}, true); err != nil {
 				t.Fatal(err)
 			}
 			if _, _, err := labs.Active(st); err != labs.ErrNoLab {

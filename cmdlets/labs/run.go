@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // SessionFunc opens a fresh PowerShell session with every cmdlet over the
@@ -109,7 +110,7 @@ func Start(st *store.Store, l *Lab, newSession SessionFunc) error {
 		return &UnavailableError{Lab: l.Name, Missing: missing}
 	}
 	io, errOut := quietIO()
-	if err := st.Init(l.Seed, l.Clock, true); err != nil {
+	if err := seed.Init(st, l.Seed, l.Clock, true); err != nil {
 		return err
 	}
 	if strings.TrimSpace(l.Setup) != "" {

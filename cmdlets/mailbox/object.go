@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // Type names of the objects this package writes. Exchange Online objects
@@ -56,14 +57,14 @@ func derivedGuid(parts ...string) string {
 
 func partition(o *store.Organization) string {
 	if o == nil || o.DirectoryPartition == "" {
-		return store.SeedPartition
+		return seed.Partition
 	}
 	return o.DirectoryPartition
 }
 
 func tenantName(o *store.Organization) string {
 	if o == nil || o.Name == "" {
-		return store.SeedTenantName
+		return seed.TenantName
 	}
 	return o.Name
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // stateGrants caches the caller's *Grants in the session; it is dropped
@@ -127,7 +128,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
 		return nil, err
 	}
 	if len(all) == 0 {
-		admin := store.SeedAdminUPN
+		admin := seed.AdminUPN
 		if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
 			admin = o.AdminUPN
 		}
@@ -135,7 +136,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
 			return nil, nil
 		}
 		var out []*store.RoleGroup
-		for _, bg := range store.BuiltInRoleGroups() {
+		for _, bg := range seed.BuiltInRoleGroups() {
 			bg := bg
 			switch bg.Name {
 			case "Organization Management", "Compliance Administrator", "eDiscovery Manager":

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // anticipated are cmdlets the role table names before any package
@@ -31,7 +32,7 @@ func newStore(t *testing.T) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.Init(store.SeedContoso, store.DefaultClock(), true); err != nil {
+	if err := seed.Init(st, seed.Contoso, store.DefaultClock(), true); err != nil {
 		t.Fatal(err)
 	}
 	return st
@@ -109,7 +110,7 @@ func TestRoleTable(t *testing.T) {
 			}
 		}
 	}
-	groups := store.BuiltInRoleGroups()
+	groups := seed.BuiltInRoleGroups()
 	var ptrs []*store.RoleGroup
 	for i := range groups {
 		ptrs = append(ptrs, &groups[i])

@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // Type names of the objects this package writes.
@@ -127,7 +128,7 @@ func adminUPN(tx *store.Tx) string {
 	if org, err := tx.Organization(); err == nil && org.AdminUPN != "" {
 		return org.AdminUPN
 	}
-	return store.SeedAdminUPN
+	return seed.AdminUPN
 }
 
 func guidOrNil(s string) any {

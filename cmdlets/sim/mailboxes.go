@@ -4,6 +4,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // addMailboxes declares Add-SimMailboxes, which fills the tenant with
@@ -25,7 +26,7 @@ func addMailboxes() *runtime.Command {
 			return err
 		}
 		n := ctx.Int("Count")
-		return exo.Update(ctx, func(tx *store.Tx) error { return tx.AddSyntheticMailboxes(n) })
+		return exo.Update(ctx, func(tx *store.Tx) error { return seed.AddSyntheticMailboxes(tx, n) })
 	}
 	return c
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	seeds "github.com/exosim/exosim/store/seed"
 )
 
 // Module is the module the simulator cmdlets belong to.
@@ -297,7 +298,7 @@ func resetTenant() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactHigh
 	c.Params = []*runtime.Param{
-		runtime.P("Seed", runtime.EnumType("String", "System.String", store.SeedNames()...), runtime.Position(0),
+		runtime.P("Seed", runtime.EnumType("String", "System.String", seeds.Names()...), runtime.Position(0),
 			runtime.Help("contoso (default) or empty.")),
 	}
 	c.Examples = []runtime.Example{
@@ -307,7 +308,7 @@ func resetTenant() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		seed := ctx.String("Seed")
 		if seed == "" {
-			seed = store.SeedContoso
+			seed = seeds.Contoso
 		}
 		if err := requireTrainer(ctx, ""); err != nil {
 			return err
@@ -320,7 +321,7 @@ func resetTenant() *runtime.Command {
 		if st == nil {
 			return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
 		}
-		if err := st.Init(seed, store.DefaultClock(), true); err != nil {
+		if err := seeds.Init(st, seed, store.DefaultClock(), true); err != nil {
 			return ctx.Fail(ctx.NewError(err.Error(), "ResetFailed", object.InvalidOperation, "InvalidOperationException", seed))
 		}
 		return nil

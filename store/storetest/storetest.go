@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // Schema returns the schema of the whole tenant.
@@ -34,10 +35,10 @@ func Open(t testing.TB) *store.Store { return OpenWith(t, Schema()) }
 
 // SeededWith opens a fresh store with schema seeded with the named seed
 // tenant at the default clock.
-func SeededWith(t testing.TB, schema *store.Schema, seed string) *store.Store {
+func SeededWith(t testing.TB, schema *store.Schema, name string) *store.Store {
 	t.Helper()
 	s := OpenWith(t, schema)
-	if err := s.Init(seed, time.Time{}, false); err != nil {
+	if err := seed.Init(s, name, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	return s
@@ -45,7 +46,7 @@ func SeededWith(t testing.TB, schema *store.Schema, seed string) *store.Store {
 
 // Seeded opens a fresh store of the whole tenant seeded with the named
 // seed tenant.
-func Seeded(t testing.TB, seed string) *store.Store { return SeededWith(t, Schema(), seed) }
+func Seeded(t testing.TB, name string) *store.Store { return SeededWith(t, Schema(), name) }
 
 // Must fails the test on err.
 func Must(t testing.TB, err error) {

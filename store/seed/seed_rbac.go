@@ -1,6 +1,9 @@
-package store
+package seed
 
 import "fmt"
+import (
+	"github.com/exosim/exosim/store"
+)
 
 // seedRoleGroup is one built-in role group of the seed tenants.
 type seedRoleGroup struct {
@@ -14,17 +17,17 @@ type seedRoleGroup struct {
 // starts with, as Exchange Online and Microsoft Purview ship them, with
 // the management roles assigned to each (the roles the simulator knows;
 // see package cmdlets/rbac for what each role grants).
-func BuiltInRoleGroups() []RoleGroup {
-	var out []RoleGroup
+func BuiltInRoleGroups() []store.RoleGroup {
+	var out []store.RoleGroup
 	for _, g := range builtinRoleGroupDefs() {
-		out = append(out, RoleGroup{Name: g.name, Guid: RoleGroupGuid(g.name), Description: g.description,
+		out = append(out, store.RoleGroup{Name: g.name, Guid: store.RoleGroupGuid(g.name), Description: g.description,
 			Service: g.service, Roles: append([]string(nil), g.roles...)})
 	}
 	return out
 }
 
 func builtinRoleGroupDefs() []seedRoleGroup {
-	exo, scc := ServiceExchange, ServicePurview
+	exo, scc := store.ServiceExchange, store.ServicePurview
 	return []seedRoleGroup{
 		{name: "Compliance Management", service: exo,
 			description: "Configures and manages compliance settings: auditing, data loss prevention, journaling, message encryption, retention and mail flow rules.",
@@ -85,17 +88,17 @@ func builtinRoleGroupDefs() []seedRoleGroup {
 // that exist in this seed (the empty seed has only the administrator).
 // Role group GUIDs derive from their names, so seeding them moves no
 // other generated value.
-func (tx *Tx) seedRoleGroups(seed string) error {
+func seedRoleGroups(tx *store.Tx, seed string) error {
 	o, err := tx.Organization()
 	if err != nil {
 		return err
 	}
 	created := o.WhenCreated
 	for _, g := range builtinRoleGroupDefs() {
-		rg := &RoleGroup{Name: g.name, Guid: RoleGroupGuid(g.name), Description: g.description, Service: g.service,
+		rg := &store.RoleGroup{Name: g.name, Guid: store.RoleGroupGuid(g.name), Description: g.description, Service: g.service,
 			Roles: g.roles, WhenCreated: created, WhenChanged: created}
 		for _, alias := range g.members {
-			upn := alias + "@" + SeedDefaultDomain
+			upn := alias + "@" + DefaultDomain
 			if alias == "admin" {
 				upn = o.AdminUPN
 			}
@@ -104,7 +107,7 @@ func (tx *Tx) seedRoleGroups(seed string) error {
 				return err
 			}
 			if len(users) == 0 {
-				if seed == SeedContoso {
+				if seed == Contoso {
 					return fmt.Errorf("seed role group %s: no account %s", g.name, upn)
 				}
 				continue

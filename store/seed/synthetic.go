@@ -1,9 +1,11 @@
-package store
+package seed
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // DefaultSyntheticMessages is how many messages each active synthetic
@@ -62,8 +64,8 @@ var synthExternalDomains = []string{"fabrikam.com", "gmail.com", "outlook.com", 
 // synthName returns the first and last name and the alias of synthetic
 // mailbox number i (1-based). Aliases are unique: they end in i.
 func synthName(i int) (first, last, alias string) {
-	first = synthFirstNames[HashN(0, int64(len(synthFirstNames)-1), fmt.Sprint(i), "first")]
-	last = synthLastNames[HashN(0, int64(len(synthLastNames)-1), fmt.Sprint(i), "last")]
+	first = synthFirstNames[store.HashN(0, int64(len(synthFirstNames)-1), fmt.Sprint(i), "first")]
+	last = synthLastNames[store.HashN(0, int64(len(synthLastNames)-1), fmt.Sprint(i), "last")]
 	return first, last, strings.ToLower(first) + "." + strings.ToLower(last) + fmt.Sprint(i)
 }
 
@@ -75,7 +77,7 @@ func synthName(i int) (first, last, alias string) {
 // ones (the latter three made by the store's own lifecycle operations, so
 // their timers exist). Mailbox i is named first.last<i>; numbering
 // continues after the synthetic mailboxes already present.
-func (s *Store) BuildSynthetic(o SyntheticOptions) error {
+func BuildSynthetic(s *store.Store, o SyntheticOptions) error {
 	batch := o.BatchSize
 	if batch <= 0 {
 		batch = 2000
@@ -85,7 +87,7 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 		msgs = DefaultSyntheticMessages
 	}
 	start := 1
-	err := s.View(func(tx *Tx) error {
+	err := s.View(func(tx *store.Tx) error {
 		if !tx.IsInitialized() {
 			return fmt.Errorf("tenant %q is not initialized", s.Path())
 		}
@@ -104,8 +106,8 @@ func (s *Store) BuildSynthetic(o SyntheticOptions) error {
 		for done := 0; done < o.Mailboxes; done += batch {
 			n := min(batch, o.Mailboxes-done)
 			from := start + done
-			err := s.Update(func(tx *Tx) error {
-				if err := tx.addSyntheticBatch(from, n, msgs); err != nil {
+			err := s.Update(func(tx *store.Tx) error {
+				if err := addSyntheticBatch(tx, from, n, msgs); err != nil {
 					return err
 				}
 				return tx.SetMeta(metaSyntheticCount, fmt.Sprint(from+n-1))
@@ -126,19 +128,19 @@ const metaSyntheticCount = "syntheticCount"
 
 // addSyntheticBatch adds synthetic mailboxes from..from+n-1, each active
 // licensed one sending msgs messages.
-func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
+func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 	o, err := tx.Organization()
 	if err != nil {
 		return err
 	}
-	k, _ := LookupSku(SyntheticSku)
+	k, _ := store.LookupSku(SyntheticSku)
 	sub := o.EnsureSubscription(k)
 	// Buy and consume one unit per licensed mailbox up front; the
 	// lifecycle operations below give back what they free.
 	licensed := 0
 	for i := from; i < from+n; i++ {
 		_, _, alias := synthName(i)
-		if mix := HashN(0, 999, alias, "mix"); mix < synthLitigationHold+synthRetentionHold || mix >= synthLitigationHold+synthRetentionHold+synthShared {
+		if mix := store.HashN(0, 999, alias, "mix"); mix < synthLitigationHold+synthRetentionHold || mix >= synthLitigationHold+synthRetentionHold+synthShared {
 			licensed++
 		}
 	}
@@ -161,17 +163,17 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 		first, last, alias := synthName(i)
 		addr := alias + "@" + o.DefaultDomain
 		display := first + " " + last
-		if HashN(0, 9, alias, "dup") == 0 {
+		if store.HashN(0, 9, alias, "dup") == 0 {
 			// Some people share a name; the number tells them apart.
 			display = fmt.Sprintf("%s %s %d", first, last, i)
 		}
-		mix := HashN(0, 999, alias, "mix")
-		created := now.Add(-time.Duration(HashN(30, 1500, alias, "created")) * Day)
+		mix := store.HashN(0, 999, alias, "mix")
+		created := now.Add(-time.Duration(store.HashN(30, 1500, alias, "created")) * store.Day)
 		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
 		shared := mix >= synthLitigationHold+synthRetentionHold && mix < synthLitigationHold+synthRetentionHold+synthShared
-		u := &User{
+		u := &store.User{
 			ObjectID: objectID, UserPrincipalName: addr, DisplayName: display,
-			FirstName: first, LastName: last, MailNickname: alias, State: UserActive,
+			FirstName: first, LastName: last, MailNickname: alias, State: store.UserActive,
 			AccountEnabled: !shared, UsageLocation: "US",
 			MailboxGuid: mbxGuid, WhenCreated: created,
 		}
@@ -179,45 +181,45 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 			u.Licenses = []string{k.SkuPartNumber}
 		}
 		u.WhenChanged = now
-		if err := Users.PutBulk(w, u.ObjectID, u); err != nil {
+		if err := store.Users.PutBulk(w, u.ObjectID, u); err != nil {
 			return err
 		}
-		m := &Mailbox{
+		m := &store.Mailbox{
 			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
 			Name: alias, Alias: alias, DisplayName: display, FirstName: first, LastName: last,
-			DistinguishedName:  HostedDN(alias, o.Name, o.DirectoryPartition, false),
-			LegacyExchangeDN:   LegacyDNFor(mbxGuid, alias),
+			DistinguishedName:  store.HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   store.LegacyDNFor(mbxGuid, alias),
 			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
 			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
-			RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
-			LifecycleState: StateActive, Licensed: !shared, UsageLocation: "US",
+			RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: store.RecipientUserMailbox,
+			LifecycleState: store.StateActive, Licensed: !shared, UsageLocation: "US",
 			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
 		}
-		SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+		store.SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
 		if shared {
-			m.RecipientTypeDetails = RecipientSharedMailbox
+			m.RecipientTypeDetails = store.RecipientSharedMailbox
 			m.AccountDisabled = true
 		}
-		if HashN(0, 4, alias, "archive") == 0 {
+		if store.HashN(0, 4, alias, "archive") == 0 {
 			m.ArchiveGuid = tx.NewGuid()
 			m.ArchiveStatus = "Active"
 			m.ArchiveName = "In-Place Archive - " + display
-			m.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, alias, "adg"), HashN(1, 250, alias, "adb"))
+			m.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, alias, "adg"), store.HashN(1, 250, alias, "adb"))
 		}
 		switch {
 		case mix < synthLitigationHold:
 			m.LitigationHoldEnabled = true
-			m.LitigationHoldDate = new(created.Add(time.Duration(HashN(1, 20, alias, "lh")) * Day))
+			m.LitigationHoldDate = new(created.Add(time.Duration(store.HashN(1, 20, alias, "lh")) * store.Day))
 			m.LitigationHoldOwner = o.AdminUPN
 		case mix < synthLitigationHold+synthRetentionHold:
 			m.RetentionHoldEnabled = true
 		}
 		m.AccountOffice, m.AccountForceChangePassword = u.Office, u.ForceChangePasswordNextSignIn
 		m.WhenChanged = now
-		if err := Mailboxes.PutBulk(w, m.Guid, m); err != nil {
+		if err := store.Mailboxes.PutBulk(w, m.Guid, m); err != nil {
 			return err
 		}
-		if err := Contents.PutBulk(w, m.Guid, seedContent(m, now)); err != nil {
+		if err := store.Contents.PutBulk(w, m.Guid, seedContent(m, now)); err != nil {
 			return err
 		}
 		if off := mix - (synthLitigationHold + synthRetentionHold + synthShared); off >= 0 && off < synthSoftDeleted+synthInactive+synthUnlicensed {
@@ -241,7 +243,7 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 				return err
 			}
 			m.LitigationHoldEnabled = true
-			m.LitigationHoldDate = new(now.Add(-90 * Day))
+			m.LitigationHoldDate = new(now.Add(-90 * store.Day))
 			m.LitigationHoldOwner = o.AdminUPN
 			if err := tx.PutMailbox(m); err != nil {
 				return err
@@ -258,7 +260,7 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 	if msgs < 0 || len(senders) == 0 {
 		return nil
 	}
-	if err := tx.addSyntheticMessages(w, o, senders, msgs); err != nil {
+	if err := addSyntheticMessages(tx, w, o, senders, msgs); err != nil {
 		return err
 	}
 	return w.Flush()
@@ -267,33 +269,33 @@ func (tx *Tx) addSyntheticBatch(from, n, msgs int) error {
 // addSyntheticMessages has each sender send msgs plain messages, mostly to
 // other senders of the batch and some to external recipients, recorded in
 // the messages and message-trace buckets as Send-SimMessage records them.
-func (tx *Tx) addSyntheticMessages(w *BulkWriter, o *Organization, senders []string, msgs int) error {
+func addSyntheticMessages(tx *store.Tx, w *store.BulkWriter, o *store.Organization, senders []string, msgs int) error {
 	now := tx.Now()
 	subjects := []string{"Weekly status", "Budget review", "Lunch?", "Re: Project plan", "Invoice", "Meeting notes", "Quarterly figures", "Travel request", "Fw: Customer feedback", "Agenda"}
 	for si, from := range senders {
 		for j := 0; j < msgs; j++ {
 			salt := fmt.Sprint(from, "\x00", j)
 			var to string
-			if HashN(0, 9, salt, "ext") < 2 {
-				to = fmt.Sprintf("partner%d@%s", HashN(1, 999, salt, "who"), synthExternalDomains[HashN(0, int64(len(synthExternalDomains)-1), salt, "dom")])
+			if store.HashN(0, 9, salt, "ext") < 2 {
+				to = fmt.Sprintf("partner%d@%s", store.HashN(1, 999, salt, "who"), synthExternalDomains[store.HashN(0, int64(len(synthExternalDomains)-1), salt, "dom")])
 			} else {
-				to = senders[(si+1+int(HashN(0, int64(len(senders)), salt, "to")))%len(senders)]
+				to = senders[(si+1+int(store.HashN(0, int64(len(senders)), salt, "to")))%len(senders)]
 			}
-			m := &Message{
+			m := &store.Message{
 				MessageID:      tx.NewMessageID(""),
 				MessageTraceID: tx.NewGuid(),
-				Subject:        subjects[HashN(0, int64(len(subjects)-1), salt, "subj")],
+				Subject:        subjects[store.HashN(0, int64(len(subjects)-1), salt, "subj")],
 				Sender:         from,
-				Recipients:     []MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
-				SentTime:       now.Add(-time.Duration(HashN(10, 14*24*60, salt, "ago")) * time.Minute),
-				Size:           HashN(4, 200, salt, "size") * KB,
+				Recipients:     []store.MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
+				SentTime:       now.Add(-time.Duration(store.HashN(10, 14*24*60, salt, "ago")) * time.Minute),
+				Size:           store.HashN(4, 200, salt, "size") * store.KB,
 			}
-			m.FromIP = ClientIP(m.Sender)
-			if err := Messages.PutBulk(w, m.MessageID, m); err != nil {
+			m.FromIP = store.ClientIP(m.Sender)
+			if err := store.Messages.PutBulk(w, m.MessageID, m); err != nil {
 				return err
 			}
-			for _, r := range TraceRows(m) {
-				if err := Traces.PutBulk(w, r.Key(), r); err != nil {
+			for _, r := range store.TraceRows(m) {
+				if err := store.Traces.PutBulk(w, r.Key(), r); err != nil {
 					return err
 				}
 			}
@@ -310,7 +312,7 @@ const SyntheticSku = "EXCHANGESTANDARD"
 // accounts and folder content) named user0001, user0002, … continuing
 // after the highest number already present. It is meant for large-tenant
 // tests and runs in the caller's transaction.
-func (tx *Tx) AddSyntheticMailboxes(n int) error {
+func AddSyntheticMailboxes(tx *store.Tx, n int) error {
 	if n <= 0 {
 		return nil
 	}
@@ -320,7 +322,7 @@ func (tx *Tx) AddSyntheticMailboxes(n int) error {
 	}
 	start := 1
 	for {
-		keys, err := tx.MailboxKeysBy(IndexAlias, fmt.Sprintf("user%04d", start))
+		keys, err := tx.MailboxKeysBy(store.IndexAlias, fmt.Sprintf("user%04d", start))
 		if err != nil {
 			return err
 		}
@@ -329,7 +331,7 @@ func (tx *Tx) AddSyntheticMailboxes(n int) error {
 		}
 		start++
 	}
-	k, _ := LookupSku(SyntheticSku)
+	k, _ := store.LookupSku(SyntheticSku)
 	sub := o.EnsureSubscription(k)
 	if free := sub.Enabled - sub.Consumed; free < n {
 		sub.Enabled += n - free
@@ -343,29 +345,29 @@ func (tx *Tx) AddSyntheticMailboxes(n int) error {
 		num := start + i
 		alias := fmt.Sprintf("user%04d", num)
 		addr := alias + "@" + o.DefaultDomain
-		created := now.Add(-time.Duration(HashN(30, 900, alias, "created")) * Day)
+		created := now.Add(-time.Duration(store.HashN(30, 900, alias, "created")) * store.Day)
 		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
-		u := &User{
+		u := &store.User{
 			ObjectID: objectID, UserPrincipalName: addr, DisplayName: fmt.Sprintf("User %04d", num),
-			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: UserActive,
+			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: store.UserActive,
 			AccountEnabled: true, UsageLocation: "US", Licenses: []string{k.SkuPartNumber},
 			MailboxGuid: mbxGuid, WhenCreated: created,
 		}
 		if err := tx.PutUser(u); err != nil {
 			return err
 		}
-		m := &Mailbox{
+		m := &store.Mailbox{
 			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
 			Name: alias, Alias: alias, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
-			DistinguishedName:  HostedDN(alias, o.Name, o.DirectoryPartition, false),
-			LegacyExchangeDN:   LegacyDNFor(mbxGuid, alias),
+			DistinguishedName:  store.HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   store.LegacyDNFor(mbxGuid, alias),
 			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
 			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
-			RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
-			LifecycleState: StateActive, Licensed: true, UsageLocation: "US",
+			RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: store.RecipientUserMailbox,
+			LifecycleState: store.StateActive, Licensed: true, UsageLocation: "US",
 			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
 		}
-		SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+		store.SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
 		if err := tx.PutMailbox(m); err != nil {
 			return err
 		}
@@ -376,8 +378,8 @@ func (tx *Tx) AddSyntheticMailboxes(n int) error {
 	return nil
 }
 
-// SeedSynthetic adds n synthetic mailboxes in one transaction (see
+// AddSynthetic adds n synthetic mailboxes in one transaction (see
 // Tx.AddSyntheticMailboxes).
-func (s *Store) SeedSynthetic(n int) error {
-	return s.Update(func(tx *Tx) error { return tx.AddSyntheticMailboxes(n) })
+func AddSynthetic(s *store.Store, n int) error {
+	return s.Update(func(tx *store.Tx) error { return AddSyntheticMailboxes(tx, n) })
 }

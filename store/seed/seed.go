@@ -1,4 +1,8 @@
-package store
+// Package seed builds the tenants exosim starts from: contoso, a small
+// organization with people, messages, holds, a hybrid on-premises side and
+// role groups, and empty; and synthetic large tenants for scale tests.
+// The same seed and clock always give the same tenant, byte for byte.
+package seed
 
 import (
 	"errors"
@@ -7,23 +11,25 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Seed names.
 const (
-	SeedEmpty   = "empty"
-	SeedContoso = "contoso"
+	Empty   = "empty"
+	Contoso = "contoso"
 )
 
-// SeedNames lists the built-in seed tenants.
-func SeedNames() []string { return []string{SeedContoso, SeedEmpty} }
+// Names lists the built-in seed tenants.
+func Names() []string { return []string{Contoso, Empty} }
 
 // Tenant constants of the seeds.
 const (
-	SeedTenantName    = "contoso.onmicrosoft.com"
-	SeedDefaultDomain = "contoso.com"
-	SeedPartition     = "NAMPR06A007"
-	SeedAdminUPN      = "admin@contoso.onmicrosoft.com"
+	TenantName    = "contoso.onmicrosoft.com"
+	DefaultDomain = "contoso.com"
+	Partition     = "NAMPR06A007"
+	AdminUPN      = "admin@contoso.onmicrosoft.com"
 )
 
 // ErrAlreadyInitialized is returned by Init without force on a seeded
@@ -43,84 +49,84 @@ func (e *UnknownSeedError) Error() string {
 // Init seeds the tenant in one transaction. Without force an already
 // initialized tenant returns ErrAlreadyInitialized; with force everything
 // is wiped first. A zero clock means DefaultClock().
-func (s *Store) Init(seed string, clock time.Time, force bool) error {
-	return s.Update(func(tx *Tx) error {
+func Init(s *store.Store, seed string, clock time.Time, force bool) error {
+	return s.Update(func(tx *store.Tx) error {
 		if tx.IsInitialized() && !force {
 			return ErrAlreadyInitialized
 		}
-		return tx.Seed(seed, clock)
+		return Seed(tx, seed, clock)
 	})
 }
 
 // Seed replaces the tenant with the named seed tenant at the given clock
 // (zero = DefaultClock()). The same name and clock always produce the same
 // tenant.
-func (tx *Tx) Seed(name string, clock time.Time) error {
+func Seed(tx *store.Tx, name string, clock time.Time) error {
 	name = strings.ToLower(strings.TrimSpace(name))
 	var people []persona
 	switch name {
-	case SeedEmpty:
-	case SeedContoso:
+	case Empty:
+	case Contoso:
 		people = contosoPeople()
 	default:
-		return &UnknownSeedError{Name: name, Known: SeedNames()}
+		return &UnknownSeedError{Name: name, Known: Names()}
 	}
 	if clock.IsZero() {
-		clock = DefaultClock()
+		clock = store.DefaultClock()
 	}
 	if err := tx.Reinitialize(name, "exosim:"+name, clock); err != nil {
 		return err
 	}
-	if err := tx.seedOrganization(clock); err != nil {
+	if err := seedOrganization(tx, clock); err != nil {
 		return err
 	}
 	all := append([]persona{adminPersona()}, people...)
 	for i, p := range all {
-		if err := tx.seedPerson(i, p, clock); err != nil {
+		if err := seedPerson(tx, i, p, clock); err != nil {
 			return fmt.Errorf("seed %s: %w", p.alias, err)
 		}
 	}
-	if name == SeedContoso {
-		if err := tx.seedMessages(clock); err != nil {
+	if name == Contoso {
+		if err := seedMessages(tx, clock); err != nil {
 			return err
 		}
 		for i, r := range contosoRecipients() {
-			if err := tx.seedRecipient(len(all)+i, r, clock); err != nil {
+			if err := seedRecipient(tx, len(all)+i, r, clock); err != nil {
 				return fmt.Errorf("seed %s: %w", r.alias, err)
 			}
 		}
-		if err := tx.seedHolds(clock); err != nil { // seed_holds.go
+		if err := seedHolds(tx, clock); err != nil { // seed_holds.go
 			return fmt.Errorf("seed holds: %w", err)
 		}
-		if err := tx.seedOnPrem(clock); err != nil {
+		if err := seedOnPrem(tx, clock); err != nil {
 			return err
 		}
 	}
-	return tx.seedRoleGroups(name) // seed_rbac.go
+	return seedRoleGroups(tx, name) // seed_rbac.go
 }
 
-func (tx *Tx) seedOrganization(clock time.Time) error {
-	created := clock.AddDate(-2, 0, 0).Add(-41*Day + 3*time.Hour + 17*time.Minute)
-	o := &Organization{
-		Name:                          SeedTenantName,
+func seedOrganization(tx *store.Tx, clock time.Time) error {
+	created := clock.AddDate(-2, 0, 0).Add(-41*store.Day + 3*time.Hour + 17*time.Minute)
+	o := &store.Organization{
+		Name:                          TenantName,
 		DisplayName:                   "Contoso",
 		Guid:                          tx.NewGuid(),
-		DefaultDomain:                 SeedDefaultDomain,
-		AcceptedDomains:               []string{SeedDefaultDomain, SeedTenantName},
+		DefaultDomain:                 DefaultDomain,
+		AcceptedDomains:               []string{DefaultDomain, TenantName},
 		InPlaceHolds:                  []string{},
 		WhenCreated:                   created,
-		DirectoryPartition:            SeedPartition,
-		AdminUPN:                      SeedAdminUPN,
-		RecipientIdentityDomains:      DefaultRecipientIdentityDomains(),
+		DirectoryPartition:            Partition,
+		AdminUPN:                      AdminUPN,
+		RecipientIdentityDomains:      store.DefaultRecipientIdentityDomains(),
 		RestoreRequestDurationSeconds: 600,
 	}
-	k, _ := LookupSku("SPE_E5")
-	o.Subscriptions = []Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25}}
+	k, _ := store.LookupSku("SPE_E5")
+	o.Subscriptions = []store.Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25}}
 	if err := tx.PutOrganization(o); err != nil {
 		return err
 	}
-	ome := &OMEConfiguration{
-		Identity:                 DefaultOMEConfiguration,
+	ome := &store.OMEConfiguration{
+		Identity:                 store.DefaultOMEConfiguration,
 		IsDefault:                true,
 		ExternalMailExpiryInDays: 0,
 		SocialIdSignIn:           true,
@@ -131,7 +137,7 @@ func (tx *Tx) seedOrganization(clock time.Time) error {
 	if err := tx.PutOMEConfiguration(ome); err != nil {
 		return err
 	}
-	irm := &IRMConfiguration{
+	irm := &store.IRMConfiguration{
 		AzureRMSLicensingEnabled:       true,
 		InternalLicensingEnabled:       true,
 		ExternalLicensingEnabled:       true,
@@ -160,7 +166,7 @@ type persona struct {
 func adminPersona() persona {
 	return persona{first: "MOD", last: "Administrator", display: "MOD Administrator", alias: "admin",
 		department: "IT", title: "Global Administrator", office: "Redmond",
-		upn: SeedAdminUPN, smtp: SeedAdminUPN}
+		upn: AdminUPN, smtp: AdminUPN}
 }
 
 func contosoPeople() []persona {
@@ -195,7 +201,7 @@ func contosoPeople() []persona {
 	}
 }
 
-func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
+func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
 	o, err := tx.Organization()
 	if err != nil {
 		return err
@@ -204,10 +210,10 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 		p.display = p.first + " " + p.last
 	}
 	if p.upn == "" {
-		p.upn = p.alias + "@" + SeedDefaultDomain
+		p.upn = p.alias + "@" + DefaultDomain
 	}
 	if p.smtp == "" {
-		p.smtp = p.alias + "@" + SeedDefaultDomain
+		p.smtp = p.alias + "@" + DefaultDomain
 	}
 	objectID := p.objectID
 	if objectID == "" {
@@ -218,25 +224,25 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 	if xguid == "" {
 		xguid = tx.NewGuid()
 	}
-	legacy := LegacyDNFor(tx.NewGuid(), p.alias)
+	legacy := store.LegacyDNFor(tx.NewGuid(), p.alias)
 	if p.legacyHex != "" {
 		legacy = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + p.legacyHex + "-" + p.alias
 	}
-	archiveGuid, archiveStatus := ZeroGuid, "None"
+	archiveGuid, archiveStatus := store.ZeroGuid, "None"
 	if p.archive {
 		archiveGuid, archiveStatus = tx.NewGuid(), "Active"
 	}
 	created := time.Date(2022, time.April, 4, 16, 0, 0, 0, time.UTC).
-		Add(time.Duration(i*23)*Day + time.Duration(HashN(0, 7*3600, p.alias, "created"))*time.Second)
+		Add(time.Duration(i*23)*store.Day + time.Duration(store.HashN(0, 7*3600, p.alias, "created"))*time.Second)
 	if i == 0 {
 		created = o.WhenCreated.Add(12 * time.Minute)
 	}
 	if created.After(clock) {
-		created = clock.Add(-time.Duration(len(p.alias)) * Day)
+		created = clock.Add(-time.Duration(len(p.alias)) * store.Day)
 	}
-	user := &User{
+	user := &store.User{
 		ObjectID: objectID, UserPrincipalName: p.upn, DisplayName: p.display, FirstName: p.first, LastName: p.last,
-		MailNickname: p.alias, State: UserActive, AccountEnabled: true, UsageLocation: "US",
+		MailNickname: p.alias, State: store.UserActive, AccountEnabled: true, UsageLocation: "US",
 		Department: p.department, Title: p.title, Office: p.office, City: p.office, Country: "United States",
 		MailboxGuid: mbxGuid, WhenCreated: created,
 	}
@@ -246,36 +252,36 @@ func (tx *Tx) seedPerson(i int, p persona, clock time.Time) error {
 	if err := tx.AssignLicense(objectID, "SPE_E5"); err != nil {
 		return err
 	}
-	db := fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, p.alias, "dg"), HashN(1, 250, p.alias, "db"))
-	server := strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", HashN(1000, 9999, p.alias, "srv")))
+	db := fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, p.alias, "dg"), store.HashN(1, 250, p.alias, "db"))
+	server := strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", store.HashN(1000, 9999, p.alias, "srv")))
 	addrs := []string{"SMTP:" + p.smtp}
-	for _, a := range []string{p.alias + "@" + SeedTenantName, p.alias + "@" + SeedDefaultDomain} {
+	for _, a := range []string{p.alias + "@" + TenantName, p.alias + "@" + DefaultDomain} {
 		if !strings.EqualFold(a, p.smtp) {
 			addrs = append(addrs, "smtp:"+a)
 		}
 	}
-	mb := &Mailbox{
+	mb := &store.Mailbox{
 		Guid: mbxGuid, ExchangeGuid: xguid, ArchiveGuid: archiveGuid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
 		Name: p.alias, Alias: p.alias, DisplayName: p.display, FirstName: p.first, LastName: p.last,
-		DistinguishedName: HostedDN(p.alias, SeedTenantName, SeedPartition, false), LegacyExchangeDN: legacy,
+		DistinguishedName: store.HostedDN(p.alias, TenantName, Partition, false), LegacyExchangeDN: legacy,
 		EmailAddresses: addrs, PrimarySmtpAddress: p.smtp, UserPrincipalName: p.upn,
 		MicrosoftOnlineServicesID: p.upn, WindowsLiveID: p.upn,
-		RecipientType: RecipientUserMailbox, RecipientTypeDetails: RecipientUserMailbox,
-		OrganizationalUnit: SeedPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + SeedTenantName,
-		LifecycleState:     StateActive, Licensed: true,
-		LitigationHoldDuration: UnlimitedSpan(), InPlaceHolds: []string{},
-		RetainDeletedItemsFor: DaysSpan(14), SingleItemRecoveryEnabled: true, RetentionPolicy: "Default MRM Policy",
-		ArchiveStatus: archiveStatus, ArchiveQuota: GBQuota(100), ArchiveWarningQuota: GBQuota(90),
+		RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: store.RecipientUserMailbox,
+		OrganizationalUnit: Partition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + TenantName,
+		LifecycleState:     store.StateActive, Licensed: true,
+		LitigationHoldDuration: store.UnlimitedSpan(), InPlaceHolds: []string{},
+		RetainDeletedItemsFor: store.DaysSpan(14), SingleItemRecoveryEnabled: true, RetentionPolicy: "Default MRM Policy",
+		ArchiveStatus: archiveStatus, ArchiveQuota: store.GBQuota(100), ArchiveWarningQuota: store.GBQuota(90),
 		Database: db, ServerName: server,
-		ProhibitSendQuota: GBQuota(99), ProhibitSendReceiveQuota: GBQuota(100), IssueWarningQuota: GBQuota(98),
-		RecoverableItemsQuota: GBQuota(30), RecoverableItemsWarningQuota: GBQuota(20),
-		MaxSendSize: Quota(35 * MB), MaxReceiveSize: Quota(36 * MB),
+		ProhibitSendQuota: store.GBQuota(99), ProhibitSendReceiveQuota: store.GBQuota(100), IssueWarningQuota: store.GBQuota(98),
+		RecoverableItemsQuota: store.GBQuota(30), RecoverableItemsWarningQuota: store.GBQuota(20),
+		MaxSendSize: store.Quota(35 * store.MB), MaxReceiveSize: store.Quota(36 * store.MB),
 		UsageLocation: "US", AuditEnabled: true,
-		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(HashN(60, 900, p.alias, "mbx")) * time.Second),
+		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(store.HashN(60, 900, p.alias, "mbx")) * time.Second),
 	}
 	if p.archive {
 		mb.ArchiveName = "In-Place Archive - " + p.display
-		mb.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, p.alias, "adg"), HashN(1, 250, p.alias, "adb"))
+		mb.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, p.alias, "adg"), store.HashN(1, 250, p.alias, "adb"))
 	}
 	if err := tx.PutMailbox(mb); err != nil {
 		return err
@@ -305,11 +311,11 @@ var seedItems = map[string]struct{ lo, hi, avgKB int64 }{
 
 // seedContent builds the folders of a seeded mailbox with their item
 // counts, sizes and ages (cohorts dated before clock, see seedCohorts).
-func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
-	c := &MailboxContent{MailboxGuid: mb.Guid}
-	build := func(archive bool) []Folder {
-		var out []Folder
-		for _, f := range DefaultFolders() {
+func seedContent(mb *store.Mailbox, clock time.Time) *store.MailboxContent {
+	c := &store.MailboxContent{MailboxGuid: mb.Guid}
+	build := func(archive bool) []store.Folder {
+		var out []store.Folder
+		for _, f := range store.DefaultFolders() {
 			if archive && f.PrimaryOnly {
 				continue
 			}
@@ -317,7 +323,7 @@ func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
 			items := seedItems[f.Path]
 			n := int64(0)
 			if items.hi > 0 {
-				n = HashN(items.lo, items.hi, salt, "count")
+				n = store.HashN(items.lo, items.hi, salt, "count")
 				if archive {
 					n *= 3
 				}
@@ -325,14 +331,14 @@ func seedContent(mb *Mailbox, clock time.Time) *MailboxContent {
 			size := int64(0)
 			if n > 0 {
 				// average item size ± 4 KB, but never below 1 KB an item
-				per := items.avgKB*KB + HashN(-4*KB, 4*KB, salt, "size")
-				if per < KB {
-					per = KB
+				per := items.avgKB*store.KB + store.HashN(-4*store.KB, 4*store.KB, salt, "size")
+				if per < store.KB {
+					per = store.KB
 				}
 				size = n * per
 			}
 			name := strings.TrimPrefix(f.Path, "/")
-			out = append(out, Folder{Name: name, FolderPath: f.Path, FolderType: f.Type, ItemCount: n, FolderSize: size, Recoverable: f.Recoverable,
+			out = append(out, store.Folder{Name: name, FolderPath: f.Path, FolderType: f.Type, ItemCount: n, FolderSize: size, Recoverable: f.Recoverable,
 				Cohorts: seedCohorts(salt, f, archive, mb.ArchiveStatus == "Active", n, size, mb.WhenMailboxCreated, clock)})
 		}
 		return out
@@ -353,44 +359,44 @@ type seedMessage struct {
 	ago                     time.Duration
 }
 
-// SeedMessageIDs are the fixed Message-IDs of the contoso seed.
+// MessageIDs are the fixed Message-IDs of the contoso seed.
 const (
-	SeedMessageQ3Figures = "<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>"
-	SeedMessageContract  = "<b7c3d2e1-5a4b-4c3d-8e9f-0a1b2c3d4e5f@DM3NAM06BG401.prod.outlook.com>"
+	MessageQ3Figures = "<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>"
+	MessageContract  = "<b7c3d2e1-5a4b-4c3d-8e9f-0a1b2c3d4e5f@DM3NAM06BG401.prod.outlook.com>"
 )
 
 func contosoMessages() []seedMessage {
 	return []seedMessage{
-		{id: SeedMessageQ3Figures, from: "annb@contoso.com", to: []string{"jane.doe@gmail.com"}, subject: "Q3 figures",
-			body: "Hi Jane, the Q3 figures are attached. Regards, Ann", encrypt: true, ago: 2*Day + 18*time.Hour + 48*time.Minute},
-		{id: SeedMessageContract, from: "annb@contoso.com", to: []string{"sam@outlook.com"}, subject: "Contract",
-			body: "Sam, please review the attached contract.", encrypt: true, ago: 1*Day + 21*time.Hour + 15*time.Minute},
+		{id: MessageQ3Figures, from: "annb@contoso.com", to: []string{"jane.doe@gmail.com"}, subject: "Q3 figures",
+			body: "Hi Jane, the Q3 figures are attached. Regards, Ann", encrypt: true, ago: 2*store.Day + 18*time.Hour + 48*time.Minute},
+		{id: MessageContract, from: "annb@contoso.com", to: []string{"sam@outlook.com"}, subject: "Contract",
+			body: "Sam, please review the attached contract.", encrypt: true, ago: 1*store.Day + 21*time.Hour + 15*time.Minute},
 		{from: "meganb@contoso.com", to: []string{"kim.lee@yahoo.com"}, subject: "Invoice 4471",
-			body: "Kim, invoice 4471 for the spring campaign.", encrypt: true, option: ProtectionDoNotForward, ago: 3*Day + 4*time.Hour},
+			body: "Kim, invoice 4471 for the spring campaign.", encrypt: true, option: store.ProtectionDoNotForward, ago: 3*store.Day + 4*time.Hour},
 		{from: "pattif@contoso.com", to: []string{"alex.chen@gmail.com", "maria.garcia@gmail.com"}, subject: "Project Falcon kickoff",
-			body: "Welcome to Project Falcon. Details inside.", encrypt: true, ago: 2*Day + 2*time.Hour + 30*time.Minute},
+			body: "Welcome to Project Falcon. Details inside.", encrypt: true, ago: 2*store.Day + 2*time.Hour + 30*time.Minute},
 		{from: "diegos@contoso.com", to: []string{"j.smith@hotmail.com"}, subject: "Benefits enrollment",
-			body: "Your benefits enrollment documents.", encrypt: true, ago: 1*Day + 5*time.Hour + 12*time.Minute},
+			body: "Your benefits enrollment documents.", encrypt: true, ago: 1*store.Day + 5*time.Hour + 12*time.Minute},
 		{from: "adelev@contoso.com", to: []string{"annb@contoso.com", "meganb@contoso.com"}, subject: "Salary review",
 			body: "Draft salary review for the retail team.", encrypt: true, ago: 20*time.Hour + 40*time.Minute},
 		{from: "carolo@contoso.com", to: []string{"sam@outlook.com", "jane.doe@gmail.com", "pilarp@contoso.com"}, subject: "Board minutes",
 			body: "Minutes of the February board meeting.", encrypt: true, ago: 16*time.Hour + 5*time.Minute},
 		{from: "annb@contoso.com", to: []string{"pilarp@contoso.com"}, subject: "Lunch on Friday?",
-			body: "Are you free for lunch on Friday?", ago: 3*Day + 22*time.Hour},
+			body: "Are you free for lunch on Friday?", ago: 3*store.Day + 22*time.Hour},
 		{from: "alexw@contoso.com", to: []string{"partner@fabrikam.com"}, subject: "Quarterly sync",
-			body: "Agenda for our quarterly sync.", ago: 2*Day + 6*time.Hour},
+			body: "Agenda for our quarterly sync.", ago: 2*store.Day + 6*time.Hour},
 		{from: "meganb@contoso.com", to: []string{"alexw@contoso.com", "annb@contoso.com", "pattif@contoso.com"}, subject: "Weekly status",
-			body: "Weekly marketing status.", ago: 1*Day + 1*time.Hour},
+			body: "Weekly marketing status.", ago: 1*store.Day + 1*time.Hour},
 		{from: "walterh@contoso.com", to: []string{"newemployee@contoso.com"}, subject: "Welcome to Contoso",
 			body: "Your badge is ready at reception.", ago: 4*time.Hour + 25*time.Minute},
 	}
 }
 
-func (tx *Tx) seedMessages(clock time.Time) error {
+func seedMessages(tx *store.Tx, clock time.Time) error {
 	ms := contosoMessages()
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].ago > ms[j].ago })
 	for _, s := range ms {
-		in := SendInput{From: s.from, To: s.to, Subject: s.subject, Body: s.body, Encrypt: s.encrypt,
+		in := store.SendInput{From: s.from, To: s.to, Subject: s.subject, Body: s.body, Encrypt: s.encrypt,
 			ProtectionOption: s.option, MessageID: s.id, SentTime: clock.Add(-s.ago)}
 		if _, err := tx.SendMessage(in); err != nil {
 			return fmt.Errorf("seed message %q: %w", s.subject, err)
@@ -404,16 +410,16 @@ func (tx *Tx) seedMessages(clock time.Time) error {
 // Their GUIDs are fixed so that adding them doesn't move any other
 // generated value.
 const (
-	SeedSharedAlias           = "info"
-	SeedSharedGuid            = "a3c9e1d4-6b2f-4f8e-8d7a-1e5c9b3f2a60"
-	SeedSharedExchangeGuid    = "7e2d4c91-3a5b-4c8f-b1e6-9f0a2d7c5e38"
-	SeedRoomAlias             = "confroomadams"
-	SeedRoomGuid              = "e8b4f2a6-1c9d-4e57-9b3a-6d0f8c2e4a71"
-	SeedRoomExchangeGuid      = "2a7f9c3e-5d1b-4a86-9e4c-8b0d6f2a1c95"
-	SeedJournalMailUserAlias  = "miriamg"
-	SeedJournalMailUserGuid   = "1c5a9e3f-7d2b-4e68-8f4a-0b6e2d9c7a53"
-	SeedPlainMailUserAlias    = "roby"
-	SeedPlainMailUserGuid     = "9b7d3f1e-5a8c-4b26-a4d0-7f2e9c1b5d68"
+	SharedAlias               = "info"
+	SharedGuid                = "a3c9e1d4-6b2f-4f8e-8d7a-1e5c9b3f2a60"
+	SharedExchangeGuid        = "7e2d4c91-3a5b-4c8f-b1e6-9f0a2d7c5e38"
+	RoomAlias                 = "confroomadams"
+	RoomGuid                  = "e8b4f2a6-1c9d-4e57-9b3a-6d0f8c2e4a71"
+	RoomExchangeGuid          = "2a7f9c3e-5d1b-4a86-9e4c-8b0d6f2a1c95"
+	JournalMailUserAlias      = "miriamg"
+	JournalMailUserGuid       = "1c5a9e3f-7d2b-4e68-8f4a-0b6e2d9c7a53"
+	PlainMailUserAlias        = "roby"
+	PlainMailUserGuid         = "9b7d3f1e-5a8c-4b26-a4d0-7f2e9c1b5d68"
 	seedSharedObjectID        = "5b1f7c2a-8e4d-4a39-9c61-0d2e7f4b8a15"
 	seedRoomObjectID          = "c6d2a8f1-4e7b-4b93-8a05-3f9e1c7d2b64"
 	seedJournalMailUserObject = "8f3e1a7c-2b6d-4c94-a0e8-5d7b3f9c1e26"
@@ -432,59 +438,59 @@ type seedRecipientDef struct {
 
 func contosoRecipients() []seedRecipientDef {
 	return []seedRecipientDef{
-		{kind: RecipientSharedMailbox, alias: SeedSharedAlias, display: "Contoso Info",
-			objectID: seedSharedObjectID, guid: SeedSharedGuid, exchangeGuid: SeedSharedExchangeGuid,
+		{kind: store.RecipientSharedMailbox, alias: SharedAlias, display: "Contoso Info",
+			objectID: seedSharedObjectID, guid: SharedGuid, exchangeGuid: SharedExchangeGuid,
 			legacyHex: "4f8a2c6e1b9d47e3a5c0f7b2d8e61a93"},
-		{kind: RecipientRoomMailbox, alias: SeedRoomAlias, display: "Conf Room Adams", office: "Redmond",
-			objectID: seedRoomObjectID, guid: SeedRoomGuid, exchangeGuid: SeedRoomExchangeGuid,
+		{kind: store.RecipientRoomMailbox, alias: RoomAlias, display: "Conf Room Adams", office: "Redmond",
+			objectID: seedRoomObjectID, guid: RoomGuid, exchangeGuid: RoomExchangeGuid,
 			legacyHex: "b2e6d0a48c1f4937a6e5d3c9f0b7a182"},
-		{kind: RecipientMailUser, alias: SeedJournalMailUserAlias, display: "Miriam Graham", first: "Miriam", last: "Graham",
+		{kind: store.RecipientMailUser, alias: JournalMailUserAlias, display: "Miriam Graham", first: "Miriam", last: "Graham",
 			department: "Sales", title: "Director (former)", office: "San Diego",
-			objectID: seedJournalMailUserObject, guid: SeedJournalMailUserGuid, exchangeGuid: ZeroGuid,
+			objectID: seedJournalMailUserObject, guid: JournalMailUserGuid, exchangeGuid: store.ZeroGuid,
 			legacyHex: "6d0b4f8a2e1c4a97b3f5e9d1c7a0b284", journal: true},
-		{kind: RecipientMailUser, alias: SeedPlainMailUserAlias, display: "Rob Young", first: "Rob", last: "Young",
+		{kind: store.RecipientMailUser, alias: PlainMailUserAlias, display: "Rob Young", first: "Rob", last: "Young",
 			department: "Sales", title: "External Consultant", office: "Fabrikam",
-			objectID: seedPlainMailUserObject, guid: SeedPlainMailUserGuid, exchangeGuid: ZeroGuid,
+			objectID: seedPlainMailUserObject, guid: PlainMailUserGuid, exchangeGuid: store.ZeroGuid,
 			legacyHex: "a1c7e5b39d2f4068b4e2a6c8f0d3e719", accountEnabled: true, external: "rob.young@fabrikam.com"},
 	}
 }
 
-func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
-	upn := r.alias + "@" + SeedDefaultDomain
+func seedRecipient(tx *store.Tx, i int, r seedRecipientDef, clock time.Time) error {
+	upn := r.alias + "@" + DefaultDomain
 	created := time.Date(2022, time.April, 4, 16, 0, 0, 0, time.UTC).
-		Add(time.Duration(i*23)*Day + time.Duration(HashN(0, 7*3600, r.alias, "created"))*time.Second)
+		Add(time.Duration(i*23)*store.Day + time.Duration(store.HashN(0, 7*3600, r.alias, "created"))*time.Second)
 	if created.After(clock) {
-		created = clock.Add(-time.Duration(len(r.alias)) * Day)
+		created = clock.Add(-time.Duration(len(r.alias)) * store.Day)
 	}
-	user := &User{
+	user := &store.User{
 		ObjectID: r.objectID, UserPrincipalName: upn, DisplayName: r.display, FirstName: r.first, LastName: r.last,
-		MailNickname: r.alias, State: UserActive, AccountEnabled: r.accountEnabled, UsageLocation: "US",
+		MailNickname: r.alias, State: store.UserActive, AccountEnabled: r.accountEnabled, UsageLocation: "US",
 		Department: r.department, Title: r.title, Office: r.office, MailboxGuid: r.guid, WhenCreated: created,
 	}
 	if err := tx.PutUser(user); err != nil {
 		return err
 	}
-	mb := &Mailbox{
+	mb := &store.Mailbox{
 		Guid: r.guid, ExchangeGuid: r.exchangeGuid, ExternalDirectoryObjectId: r.objectID, UserObjectID: r.objectID,
 		Name: r.alias, Alias: r.alias, DisplayName: r.display, FirstName: r.first, LastName: r.last,
-		DistinguishedName:  HostedDN(r.alias, SeedTenantName, SeedPartition, false),
+		DistinguishedName:  store.HostedDN(r.alias, TenantName, Partition, false),
 		LegacyExchangeDN:   "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + r.legacyHex + "-" + r.alias,
-		EmailAddresses:     []string{"SMTP:" + upn, "smtp:" + r.alias + "@" + SeedTenantName},
+		EmailAddresses:     []string{"SMTP:" + upn, "smtp:" + r.alias + "@" + TenantName},
 		PrimarySmtpAddress: upn, UserPrincipalName: upn, MicrosoftOnlineServicesID: upn, WindowsLiveID: upn,
-		RecipientType: RecipientUserMailbox, RecipientTypeDetails: r.kind,
-		LifecycleState: StateActive, AccountDisabled: !r.accountEnabled, UsageLocation: "US",
-		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(HashN(60, 900, r.alias, "mbx")) * time.Second),
+		RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: r.kind,
+		LifecycleState: store.StateActive, AccountDisabled: !r.accountEnabled, UsageLocation: "US",
+		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(store.HashN(60, 900, r.alias, "mbx")) * time.Second),
 	}
-	SetMailboxDefaults(mb, SeedTenantName, SeedPartition)
-	mb.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, r.alias, "dg"), HashN(1, 250, r.alias, "db"))
-	mb.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", HashN(1000, 9999, r.alias, "srv")))
-	if r.kind == RecipientMailUser {
-		mb.RecipientType = RecipientMailUser
+	store.SetMailboxDefaults(mb, TenantName, Partition)
+	mb.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, r.alias, "dg"), store.HashN(1, 250, r.alias, "db"))
+	mb.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", store.HashN(1000, 9999, r.alias, "srv")))
+	if r.kind == store.RecipientMailUser {
+		mb.RecipientType = store.RecipientMailUser
 		mb.HasJournalArchive = r.journal
 		mb.Database, mb.ServerName = "", ""
-		mb.ProhibitSendQuota, mb.ProhibitSendReceiveQuota, mb.IssueWarningQuota = QuotaUnlimited, QuotaUnlimited, QuotaUnlimited
-		mb.RecoverableItemsQuota, mb.RecoverableItemsWarningQuota = QuotaUnlimited, QuotaUnlimited
-		mb.RetainDeletedItemsFor = Span{}
+		mb.ProhibitSendQuota, mb.ProhibitSendReceiveQuota, mb.IssueWarningQuota = store.QuotaUnlimited, store.QuotaUnlimited, store.QuotaUnlimited
+		mb.RecoverableItemsQuota, mb.RecoverableItemsWarningQuota = store.QuotaUnlimited, store.QuotaUnlimited
+		mb.RetainDeletedItemsFor = store.Span{}
 		mb.SingleItemRecoveryEnabled = false
 		mb.RetentionPolicy = ""
 		if r.external != "" {
@@ -494,7 +500,7 @@ func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
 	if err := tx.PutMailbox(mb); err != nil {
 		return err
 	}
-	if r.kind == RecipientMailUser {
+	if r.kind == store.RecipientMailUser {
 		return nil
 	}
 	return tx.PutMailboxContent(seedContent(mb, clock))
@@ -507,7 +513,7 @@ func (tx *Tx) seedRecipient(i int, r seedRecipientDef, clock time.Time) error {
 // deleted-item retention, and the primary mailbox of a mailbox with an
 // archive younger than the 2-year move-to-archive tag (its archive holds
 // the older items).
-func seedAgeWindow(f DefaultFolder, archive, hasArchive bool, mailboxAge int64) (lo, hi int64) {
+func seedAgeWindow(f store.DefaultFolder, archive, hasArchive bool, mailboxAge int64) (lo, hi int64) {
 	switch {
 	case f.Recoverable:
 		return 0, 12
@@ -529,20 +535,20 @@ func seedAgeWindow(f DefaultFolder, archive, hasArchive bool, mailboxAge int64) 
 // fall in the folder's window, more of them recent than old. The split is
 // a hash of salt, so a seed always gives the same ages, and the cohorts
 // add up to n and size exactly.
-func seedCohorts(salt string, f DefaultFolder, archive, hasArchive bool, n, size int64, created, clock time.Time) []Cohort {
+func seedCohorts(salt string, f store.DefaultFolder, archive, hasArchive bool, n, size int64, created, clock time.Time) []store.Cohort {
 	if n <= 0 {
 		return nil
 	}
-	today := DayNumber(clock)
-	lo, hi := seedAgeWindow(f, archive, hasArchive, today-DayNumber(created))
-	k := min(n, HashN(3, 5, salt, "cohorts"))
+	today := store.DayNumber(clock)
+	lo, hi := seedAgeWindow(f, archive, hasArchive, today-store.DayNumber(created))
+	k := min(n, store.HashN(3, 5, salt, "cohorts"))
 	weights := make([]int64, k)
 	var wsum int64
 	for i := range weights {
-		weights[i] = HashN(1, 10, salt, "w", strconv.FormatInt(int64(i), 10)) * (k - int64(i))
+		weights[i] = store.HashN(1, 10, salt, "w", strconv.FormatInt(int64(i), 10)) * (k - int64(i))
 		wsum += weights[i]
 	}
-	var cs []Cohort
+	var cs []store.Cohort
 	var usedN, usedS int64
 	for i := int64(0); i < k; i++ {
 		// Cohort i lies in the i-th slice of the window, squared so that
@@ -551,7 +557,7 @@ func seedCohorts(salt string, f DefaultFolder, archive, hasArchive bool, n, size
 		b := lo + (hi-lo)*(i+1)*(i+1)/(k*k)
 		age := a
 		if b > a {
-			age = HashN(a, b, salt, "age", strconv.FormatInt(i, 10))
+			age = store.HashN(a, b, salt, "age", strconv.FormatInt(i, 10))
 		}
 		cn := n * weights[i] / wsum
 		cz := size / n * cn
@@ -560,7 +566,7 @@ func seedCohorts(salt string, f DefaultFolder, archive, hasArchive bool, n, size
 		}
 		usedN += cn
 		usedS += cz
-		cs = AddCohort(cs, Cohort{Date: DayDate(today - age), Count: cn, Size: cz})
+		cs = store.AddCohort(cs, store.Cohort{Date: store.DayDate(today - age), Count: cn, Size: cz})
 	}
 	return cs
 }

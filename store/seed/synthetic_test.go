@@ -1,4 +1,4 @@
-package store_test
+package seed_test
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // TestBuildSynthetic builds a small synthetic tenant and checks the mix
@@ -23,11 +24,11 @@ func TestBuildSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.Init(store.SeedContoso, time.Time{}, false); err != nil {
+	if err := seed.Init(s, seed.Contoso, time.Time{}, false); err != nil {
 		t.Fatal(err)
 	}
 	t0 := time.Now()
-	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: n, BatchSize: envInt("EXOSIM_SYNTH_BATCH"), MessagesPerMailbox: envInt("EXOSIM_SYNTH_MSGS")}); err != nil {
+	if err := seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: n, BatchSize: envInt("EXOSIM_SYNTH_BATCH"), MessagesPerMailbox: envInt("EXOSIM_SYNTH_MSGS")}); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("%d mailboxes in %s", n, time.Since(t0))
@@ -62,10 +63,10 @@ func TestBuildSynthetic(t *testing.T) {
 		t.Errorf("messages = %d, want about one per mailbox", inf.Counts["message"])
 	}
 	// Numbering continues.
-	if err := s.BuildSynthetic(store.SyntheticOptions{Mailboxes: 3, MessagesPerMailbox: -1}); err != nil {
+	if err := seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 3, MessagesPerMailbox: -1}); err != nil {
 		t.Fatal(err)
 	}
-	_, _, alias := store.SynthName(n + 3)
+	_, _, alias := seed.SynthName(n + 3)
 	err = s.View(func(tx *store.Tx) error {
 		ms, err := tx.FindMailboxes(alias)
 		if err == nil && len(ms) != 1 {

@@ -1,4 +1,4 @@
-package store
+package seed
 
 // Names of the package's internals its external tests use.
 var SynthName = synthName

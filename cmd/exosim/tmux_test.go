@@ -623,6 +623,7 @@ func TestTermKeys(t *testing.T) {
 	s.waitEdit("", p)
 
 	s.typ("Get-Help Get-SimClock -Parameter")
+	s.waitEdit("Get-Help Get-SimClock -Parameter", -1)
 	s.key("C-c")
 	y := s.waitPrompt()
 	if ls := s.lines(); ls[y-1] != psPrompt+"Get-Help Get-SimClock -Parameter^C" {

@@ -1,28 +1,270 @@
-// Package decl holds the parameter declarations of the documented Exchange
-// Online and Security & Compliance cmdlets, generated from their reference
-// pages (parameter names, types, sets, positions, aliases and pipeline
-// binding — facts only). Cmdlet packages take a declaration from here and
-// attach their handler, so every cmdlet's parameters are declared once.
+// Package decl holds the parameter declarations of every Exchange Online
+// and Security & Compliance cmdlet, generated from the cmdlet facts file
+// (parameter names, types, sets, positions, aliases and pipeline binding,
+// and which cmdlets and parameters exist only on-premises — facts only).
+// Cmdlet packages take a declaration from here and attach their handler,
+// so every cmdlet's parameters are declared once; the cmdlets the
+// simulator does not model are declared from here too.
+//
+// The facts are kept in a compact text encoding (zz_decl.go) and decoded
+// one cmdlet at a time, when a declaration is asked for.
 package decl
 
-//go:generate go run gen.go -ref ../../../shared/reference/cmdlets
+//go:generate go run gen.go -facts ../../../shared/reference/exchange-cmdlets.json -ref ../../../shared/reference/cmdlets
 
 import (
 	"sort"
+	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Lookup returns a fresh copy of a documented cmdlet's declaration (name,
-// sets, parameters, ShouldProcess support), or nil when the cmdlet is not
-// documented.
-func Lookup(name string) *runtime.Command {
-	return build(name)
+// Info is what the facts file says about a cmdlet besides its parameters.
+type Info struct {
+	// Name is the cmdlet's name as the reference spells it.
+	Name string
+	// ExchangeOnline and Compliance say which cloud services have the
+	// cmdlet: Exchange Online PowerShell, Security & Compliance
+	// PowerShell, or both. Neither is set for the one on-premises cmdlet
+	// kept for the simulated on-premises server (Get-MailboxDatabase).
+	ExchangeOnline, Compliance bool
 }
 
-// Names returns the documented cmdlets in name order.
+// Lookup returns a fresh copy of a cmdlet's declaration (name, sets,
+// parameters, ShouldProcess support), or nil when the cmdlet is not
+// declared. The name is matched without regard to case.
+func Lookup(name string) *runtime.Command {
+	i, ok := index(name)
+	if !ok {
+		return nil
+	}
+	c, _ := decode(i)
+	return c
+}
+
+// Find returns what the facts file says about a declared cmdlet.
+func Find(name string) (Info, bool) {
+	i, ok := index(name)
+	if !ok {
+		return Info{}, false
+	}
+	head, _, _ := strings.Cut(record(i), "\n")
+	name, rest, _ := strings.Cut(head[2:], "|")
+	flags, _, _ := strings.Cut(rest, "|")
+	return Info{Name: name, ExchangeOnline: strings.Contains(flags, "e"), Compliance: strings.Contains(flags, "s")}, true
+}
+
+// OnPremisesParams returns the parameters of a declared cmdlet that exist
+// only in on-premises Exchange.
+func OnPremisesParams(name string) []string {
+	i, ok := index(name)
+	if !ok {
+		return nil
+	}
+	_, params := decode(i)
+	return params
+}
+
+// Names returns the declared cmdlets in name order.
 func Names() []string {
-	out := append([]string(nil), names...)
-	sort.Strings(out)
-	return out
+	return append([]string(nil), names...)
+}
+
+// OnPremisesOnly reports whether a cmdlet exists only in on-premises
+// Exchange (Exchange Server has it; Exchange Online and Security &
+// Compliance do not), with its name as the reference spells it.
+func OnPremisesOnly(name string) (string, bool) {
+	for _, n := range notCloud {
+		if strings.EqualFold(n, name) {
+			return n, true
+		}
+	}
+	return "", false
+}
+
+var (
+	lowerOnce  sync.Once
+	lowerIndex map[string]int
+)
+
+// index finds a cmdlet's position in names, without regard to case.
+func index(name string) (int, bool) {
+	i := sort.SearchStrings(names, name)
+	if i < len(names) && names[i] == name {
+		return i, true
+	}
+	lowerOnce.Do(func() {
+		lowerIndex = make(map[string]int, len(names))
+		for i, n := range names {
+			lowerIndex[strings.ToLower(n)] = i
+		}
+	})
+	i, ok := lowerIndex[strings.ToLower(name)]
+	return i, ok
+}
+
+func record(i int) string { return records[offsets[i]:offsets[i+1]] }
+
+// decode builds the declaration of names[i] from its record.
+func decode(i int) (*runtime.Command, []string) {
+	rec := record(i)
+	c := &runtime.Command{Params: make([]*runtime.Param, 0, strings.Count(rec, "\nP "))}
+	var sets, notCloudParams []string
+	for len(rec) > 0 {
+		var line string
+		line, rec, _ = strings.Cut(rec, "\n")
+		if len(line) < 2 {
+			continue
+		}
+		body := line[2:]
+		switch line[0] {
+		case 'C':
+			f := strings.SplitN(body, "|", 4)
+			c.Name = f[0]
+			c.SupportsShouldProcess = strings.Contains(f[1], "w")
+			c.DefaultSet = f[2]
+			if f[3] != "" {
+				sets = strings.Split(f[3], ",")
+				c.Sets = sets
+			}
+		case 'P':
+			c.Params = append(c.Params, decodeParam(body, sets))
+		case 'N':
+			notCloudParams = strings.Split(body, ",")
+		}
+	}
+	return c, notCloudParams
+}
+
+// decodeParam decodes "name|type|aliases|values|set infos".
+func decodeParam(body string, sets []string) *runtime.Param {
+	name, rest, _ := strings.Cut(body, "|")
+	typ, rest, _ := strings.Cut(rest, "|")
+	aliases, rest, _ := strings.Cut(rest, "|")
+	vals, infos, _ := strings.Cut(rest, "|")
+	p := &runtime.Param{Name: name}
+	ti, _ := strconv.Atoi(typ)
+	var values []string
+	if vals != "" {
+		vi, _ := strconv.Atoi(vals)
+		values = valueLists[vi]
+	}
+	p.Type = typeOf(types[ti], values)
+	if aliases != "" {
+		p.Aliases = strings.Split(aliases, ",")
+	}
+	p.Sets = make([]runtime.SetInfo, 0, strings.Count(infos, ";")+1)
+	for len(infos) > 0 {
+		var s string
+		s, infos, _ = strings.Cut(infos, ";")
+		si := runtime.SetInfo{Set: runtime.AllSets, Position: -1}
+		j := 0
+		for j < len(s) && (s[j] == '*' || s[j] >= '0' && s[j] <= '9') {
+			j++
+		}
+		if s[:j] != "*" {
+			n, _ := strconv.Atoi(s[:j])
+			si.Set = sets[n]
+		}
+		for j < len(s) {
+			switch s[j] {
+			case 'm':
+				si.Mandatory = true
+				j++
+			case 'v':
+				si.FromPipeline = true
+				j++
+			case 'n':
+				si.FromPipelineByName = true
+				j++
+			case 'p':
+				k := j + 1
+				for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+					k++
+				}
+				si.Position, _ = strconv.Atoi(s[j+1 : k])
+				j = k
+			default:
+				j++
+			}
+		}
+		p.Sets = append(p.Sets, si)
+	}
+	return p
+}
+
+// typeOf turns a type as the reference spells it into the binder's type.
+func typeOf(spelling string, values []string) *runtime.Type {
+	t := strings.TrimPrefix(strings.TrimPrefix(spelling, "System."), "Microsoft.Exchange.Data.")
+	arr := strings.HasSuffix(t, "[]")
+	base := strings.TrimSuffix(t, "[]")
+	switch base {
+	case "SwitchParameter", "Management.Automation.SwitchParameter":
+		return runtime.TSwitch
+	case "String":
+		if arr {
+			return runtime.TStrings
+		}
+		return runtime.TString
+	case "Boolean":
+		return runtime.TBool
+	case "Int32", "Int16", "UInt32", "Byte":
+		if arr {
+			return &runtime.Type{Kind: runtime.KindInt, Name: t, FullName: "System." + t, Array: true}
+		}
+		return runtime.TInt
+	case "Int64", "UInt64":
+		return runtime.TLong
+	case "Double":
+		return runtime.TDouble
+	case "DateTime", "ExDateTime":
+		return runtime.TDateTime
+	case "Uri":
+		return &runtime.Type{Kind: runtime.KindString, Name: t, FullName: "System." + t, Array: arr}
+	case "Guid":
+		if arr {
+			return &runtime.Type{Kind: runtime.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}
+		}
+		return runtime.TGuid
+	case "SecureString", "Security.SecureString":
+		return runtime.TSecureString
+	case "PSCredential", "Management.Automation.PSCredential":
+		return runtime.TCredential
+	case "MultiValuedProperty", "ProxyAddressCollection":
+		return runtime.TMultiValued
+	case "Unlimited":
+		return &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}
+	case "ByteQuantifiedSize":
+		return &runtime.Type{Kind: runtime.KindByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}
+	case "EnhancedTimeSpan":
+		return runtime.TEnhancedTimeSpan
+	case "TimeSpan":
+		return runtime.TTimeSpan
+	case "PswsHashtable", "Hashtable", "Collections.Hashtable":
+		if arr {
+			return &runtime.Type{Kind: runtime.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}
+		}
+		return runtime.THashtable
+	case "Object", "PSObject", "Management.Automation.PSObject":
+		if arr {
+			return runtime.TObjects
+		}
+		return runtime.TObject
+	}
+	if strings.HasSuffix(base, "IdParameter") || base == "SourceMailbox" {
+		if arr {
+			// An identity list is a MultiValuedProperty in Exchange: it
+			// takes one value, a list, or an @{Add=...;Remove=...}
+			// hashtable, so it binds as KindMultiValued (values passed
+			// through for the handler to resolve) under its own name.
+			return &runtime.Type{Kind: runtime.KindMultiValued, Name: t, FullName: t}
+		}
+		return runtime.IdentityType(base)
+	}
+	if len(values) > 0 {
+		return &runtime.Type{Kind: runtime.KindEnum, Name: t, FullName: base, Array: arr, Values: values}
+	}
+	return &runtime.Type{Kind: runtime.KindString, Name: t, FullName: base, Array: arr}
 }

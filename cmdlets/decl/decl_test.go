@@ -104,3 +104,61 @@ func TestGeneratorReadsPageConventions(t *testing.T) {
 		t.Errorf("Uri full name %q", p.Type.FullName)
 	}
 }
+
+// The facts file's counts: 941 cloud cmdlets (730 in Exchange Online, 275
+// in Security & Compliance, 64 in both) and Get-MailboxDatabase for the
+// simulated on-premises server; what exists only on-premises is named.
+func TestServicesAndOnPremises(t *testing.T) {
+	exo, scc, both, none := 0, 0, 0, 0
+	for _, n := range Names() {
+		info, ok := Find(n)
+		if !ok || info.Name != n {
+			t.Fatalf("%s: Find gave %+v, %v", n, info, ok)
+		}
+		switch {
+		case info.ExchangeOnline && info.Compliance:
+			both++
+		case info.ExchangeOnline:
+			exo++
+		case info.Compliance:
+			scc++
+		default:
+			none++
+		}
+	}
+	if exo+both != 730 || scc+both != 275 || both != 64 || none != 1 {
+		t.Errorf("Exchange Online %d, Security & Compliance %d, both %d, neither %d", exo+both, scc+both, both, none)
+	}
+	if info, ok := Find("get-mailboxpermission"); !ok || info.Name != "Get-MailboxPermission" || !info.ExchangeOnline || info.Compliance {
+		t.Errorf("Find is not case-insensitive or lost the service: %+v %v", info, ok)
+	}
+	if n, ok := OnPremisesOnly("add-adpermission"); !ok || n != "Add-ADPermission" {
+		t.Errorf("Add-ADPermission: %q %v", n, ok)
+	}
+	if _, ok := OnPremisesOnly("Get-Mailbox"); ok {
+		t.Error("Get-Mailbox reported on-premises only")
+	}
+	found := false
+	for _, p := range OnPremisesParams("Add-MailboxPermission") {
+		found = found || p == "DomainController"
+	}
+	if !found || Lookup("Add-MailboxPermission").Param("DomainController") != nil {
+		t.Errorf("Add-MailboxPermission -DomainController: on-premises list %v", OnPremisesParams("Add-MailboxPermission"))
+	}
+}
+
+// Corrections the generator makes to the facts file, each shown right by
+// a session test.
+func TestGeneratorCorrections(t *testing.T) {
+	// -InactiveMailbox with the mailbox alone binds to the Identity set.
+	if _, ok := Lookup("Start-ManagedFolderAssistant").Param("InactiveMailbox").InSet("Identity"); !ok {
+		t.Error("Start-ManagedFolderAssistant -InactiveMailbox is not in the Identity set")
+	}
+	// A duplicate positional slot of the reference is named only.
+	c := Lookup("New-SyncMailPublicFolder")
+	if si, _ := c.Param("Alias").InSet("__AllParameterSets"); si.Position == 0 && c.Param("Name") != nil {
+		if si2, _ := c.Param("Name").InSet("__AllParameterSets"); si2.Position == 0 {
+			t.Error("Name and Alias share position 0")
+		}
+	}
+}

@@ -1,17 +1,22 @@
 //go:build ignore
 
-// gen reads the cmdlet reference pages (one Markdown file per cmdlet, as
-// published for Exchange Online) and writes zz_params.go: for every cmdlet,
-// its parameter sets and each parameter's type, set membership, mandatory
-// flag, position, aliases and pipeline binding. Only these facts are taken;
-// no prose is copied.
+// gen reads the cmdlet facts file (exchange-cmdlets.json: every cmdlet the
+// Exchange reference marks as applicable to Exchange Online or Security &
+// Compliance, with parameter sets, types, mandatory flags, positions,
+// aliases and pipeline binding, and what exists only on-premises) and the
+// reference pages of the cmdlets the simulator implements (for the values
+// an enumeration parameter accepts, which the facts file does not keep),
+// and writes zz_decl.go: a compact encoding of those facts that package
+// decl decodes one cmdlet at a time. Only facts are taken; no prose.
 //
-// Usage (from this directory): go run gen.go -ref <dir with the pages>
+// Usage (from this directory):
+//
+//	go run gen.go -facts <exchange-cmdlets.json> -ref <dir with the pages>
 package main
 
 import (
-	"bufio"
 	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/format"
@@ -23,512 +28,546 @@ import (
 	"strings"
 )
 
-type yamlBlock struct {
-	typ      string
-	sets     []string
-	aliases  []string
-	required bool
-	position int
-	pipeline string
-	values   []string
+// facts is the part of exchange-cmdlets.json the generator reads.
+type facts struct {
+	SchemaVersion   int      `json:"schema_version"`
+	CmdletsNotCloud []string `json:"cmdlets_not_cloud"`
+	Cmdlets         []struct {
+		Name          string   `json:"name"`
+		CloudServices []string `json:"cloud_services"`
+		DefaultSet    *string  `json:"default_set"`
+		Sets          []struct {
+			Name       string `json:"name"`
+			Parameters []struct {
+				Name     string   `json:"name"`
+				Type     string   `json:"type"`
+				Required bool     `json:"required"`
+				Position *int     `json:"position"`
+				Pipeline *string  `json:"pipeline"`
+				Aliases  []string `json:"aliases"`
+			} `json:"parameters"`
+		} `json:"sets"`
+		ParametersNotCloud []string `json:"parameters_not_cloud"`
+		Notes              []struct {
+			Kind      string `json:"kind"`
+			Parameter string `json:"parameter"`
+			Detail    string `json:"detail"`
+		} `json:"notes"`
+	} `json:"cmdlets"`
+}
+
+// setInfo is one parameter's membership in one set.
+type setInfo struct {
+	set       int // index into the cmdlet's sets; -1 for every set
+	mandatory bool
+	position  int // -1: named only
+	byValue   bool
+	byName    bool
 }
 
 type param struct {
-	name   string
-	blocks []yamlBlock
-	values []string
+	name    string
+	typ     string
+	aliases []string
+	values  []string
+	sets    []setInfo
 }
 
 type cmdlet struct {
 	name       string
-	sets       []string                   // retained set names, in order
-	mandatory  map[string]map[string]bool // set -> param -> mandatory
-	inSet      map[string]map[string]bool // set -> param -> appears in syntax
-	syntaxType map[string]string          // param -> value type written in the syntax
-	params     []*param
+	exo, scc   bool
 	should     bool
+	sets       []string // empty: one unnamed set
 	defaultSet string
+	params     []*param
+	notCloud   []string
 }
 
+// Corrections the simulator makes to the reference, each for a reason a
+// test shows.
 var (
-	reSetHeading = regexp.MustCompile(`^### (\S+)`)
-	// reSyntaxTok matches one parameter of a syntax block: the opening
-	// brackets, the name, the bracket closing a positional name, the value
-	// type and a bracket right after it. "-Name <T>" is mandatory,
-	// "[-Name] <T>" is mandatory and positional, "[[-Name] <T>]" and
-	// "[-Name <T>]" are optional; "[-Name] <T>]" (one opening bracket
-	// missing) is optional too.
-	reSyntaxTok = regexp.MustCompile(`(\[*)-([A-Za-z0-9]+)(\]?)(?:\s*<([^>]*)>(\]?))?`)
-	reBullet    = regexp.MustCompile(`^- ([A-Za-z0-9][A-Za-z0-9 ._/-]*?)(:|$| \(|\.)`)
+	// addToSets lists parameters whose reference syntax leaves out a set
+	// the reference's own description requires them in. Set-Mailbox:
+	// -InactiveMailbox is required to change Litigation Hold on an
+	// inactive mailbox, whose parameters belong to the Identity set.
+	// New-MailboxRestoreRequest: Microsoft's procedure for restoring a
+	// disconnected on-premises mailbox combines the Remote* parameters
+	// with -SourceStoreMailbox. Start-ManagedFolderAssistant: Microsoft's
+	// procedure for an inactive mailbox runs it with -InactiveMailbox and
+	// the mailbox alone, which binds only if the switch is in the default
+	// Identity set too.
+	addToSets = map[string]map[string][]string{
+		"Set-Mailbox":                  {"InactiveMailbox": {"Identity"}},
+		"Start-ManagedFolderAssistant": {"InactiveMailbox": {"Identity"}},
+		"New-MailboxRestoreRequest": {
+			"RemoteRestoreType":  {"RemoteMailboxRestoreMailboxLocationId"},
+			"RemoteHostName":     {"RemoteMailboxRestoreMailboxLocationId"},
+			"RemoteCredential":   {"RemoteMailboxRestoreMailboxLocationId"},
+			"RemoteDatabaseGuid": {"RemoteMailboxRestoreMailboxLocationId"},
+		},
+	}
+	// optionalIn lists parameters the reference marks mandatory in a set
+	// that Microsoft's own procedures leave out: every procedure restoring
+	// a soft-deleted or inactive mailbox runs New-MailboxRestoreRequest
+	// with -SourceMailbox and -TargetMailbox alone.
+	optionalIn = map[string]map[string][]string{
+		"New-MailboxRestoreRequest": {
+			"RemoteRestoreType":  {"SourceMailbox"},
+			"RemoteHostName":     {"SourceMailbox"},
+			"RemoteCredential":   {"SourceMailbox"},
+			"RemoteDatabaseGuid": {"SourceMailbox"},
+		},
+	}
 )
 
-func parseFile(path string) (*cmdlet, error) {
+var (
+	reUnknownSet   = regexp.MustCompile(`^Parameter Sets names '([^']+)', not a SYNTAX set`)
+	reTypeMismatch = regexp.MustCompile(`^SYNTAX '([^']+)', yaml '[^']*'; yaml used`)
+)
+
+// commonAliases are PowerShell's common-parameter aliases; a reference
+// entry that gives one to a cmdlet's own parameter is a slip.
+var commonAliases = map[string]bool{"vb": true, "db": true, "ea": true, "wa": true, "infa": true, "proga": true, "ev": true, "wv": true, "iv": true, "ov": true, "ob": true, "pv": true, "wi": true, "cf": true}
+
+func load(path string) ([]*cmdlet, []string, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	name := strings.TrimSuffix(filepath.Base(path), ".md")
-	c := &cmdlet{name: name, mandatory: map[string]map[string]bool{}, inSet: map[string]map[string]bool{}, syntaxType: map[string]string{}}
-	lines := strings.Split(string(data), "\n")
-	section := ""
-	curSet := ""
-	inCode := false
-	var cur *param
-	var yaml *yamlBlock
-	var valuesMode bool
-	syntaxSets := 0
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
+	var f facts
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, nil, err
+	}
+	if f.SchemaVersion != 1 {
+		return nil, nil, fmt.Errorf("%s: schema version %d, want 1", path, f.SchemaVersion)
+	}
+	var out []*cmdlet
+	for _, fc := range f.Cmdlets {
+		c := &cmdlet{name: fc.Name, notCloud: fc.ParametersNotCloud}
+		for _, s := range fc.CloudServices {
+			switch s {
+			case "Exchange Online":
+				c.exo = true
+			case "Security & Compliance":
+				c.scc = true
+			}
+		}
+		named := len(fc.Sets) > 1 || (len(fc.Sets) == 1 && fc.Sets[0].Name != "__AllParameterSets")
+		byName := map[string]*param{}
+		for si, s := range fc.Sets {
+			setIdx := -1
+			if named {
+				c.sets = append(c.sets, s.Name)
+				setIdx = si
+			}
+			for _, fp := range s.Parameters {
+				if fp.Name == "WhatIf" || fp.Name == "Confirm" {
+					c.should = true
+					continue
+				}
+				p := byName[fp.Name]
+				if p == nil {
+					p = &param{name: fp.Name, typ: fp.Type}
+					for _, a := range fp.Aliases {
+						if !commonAliases[strings.ToLower(a)] {
+							p.aliases = append(p.aliases, a)
+						}
+					}
+					byName[fp.Name] = p
+					c.params = append(c.params, p)
+				}
+				info := setInfo{set: setIdx, mandatory: fp.Required, position: -1}
+				if fp.Position != nil {
+					info.position = *fp.Position
+				}
+				if fp.Pipeline != nil {
+					switch *fp.Pipeline {
+					case "ByValue":
+						info.byValue = true
+					case "ByPropertyName":
+						info.byName = true
+					case "ByValue, ByPropertyName":
+						info.byValue, info.byName = true, true
+					default:
+						// the reference says only that the parameter takes
+						// pipeline input: by property name, and by value for
+						// an identity (a piped object is the one to act on)
+						info.byName = true
+						info.byValue = fp.Name == "Identity"
+					}
+				}
+				p.sets = append(p.sets, info)
+			}
+		}
+		if fc.DefaultSet != nil && *fc.DefaultSet != "" {
+			c.defaultSet = *fc.DefaultSet
+		} else if named {
+			c.defaultSet = c.sets[0]
+			for _, s := range c.sets {
+				if s == "Identity" || s == "Default" || s == "DefaultParameterSet" || strings.EqualFold(s, "IdentityCloud") {
+					c.defaultSet = s
+					break
+				}
+			}
+		}
+		// A metadata block whose type and parameter-set fields are
+		// exchanged (its "set" is no set of the page but the type the
+		// syntax shows) is a slip: the syntax's type wins.
+		unknownSet := map[string]string{}
+		for _, n := range fc.Notes {
+			if m := reUnknownSet.FindStringSubmatch(n.Detail); n.Kind == "yaml_unknown_set" && m != nil {
+				unknownSet[n.Parameter] = m[1]
+			}
+		}
+		for _, n := range fc.Notes {
+			m := reTypeMismatch.FindStringSubmatch(n.Detail)
+			if n.Kind != "type_mismatch" || m == nil || unknownSet[n.Parameter] == "" {
+				continue
+			}
+			if strings.TrimPrefix(m[1], "System.") == strings.TrimPrefix(unknownSet[n.Parameter], "System.") {
+				if p := byName[n.Parameter]; p != nil {
+					p.typ = m[1]
+				}
+			}
+		}
+		correct(c)
+		uniquePositions(c)
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	notCloud := append([]string(nil), f.CmdletsNotCloud...)
+	sort.Strings(notCloud)
+	return out, notCloud, nil
+}
+
+// correct applies addToSets and optionalIn.
+func correct(c *cmdlet) {
+	setIndex := func(name string) int {
+		for i, s := range c.sets {
+			if s == name {
+				return i
+			}
+		}
+		return -2
+	}
+	for _, p := range c.params {
+		for _, s := range addToSets[c.name][p.name] {
+			idx := setIndex(s)
+			if idx < 0 {
+				continue
+			}
+			in := false
+			for _, si := range p.sets {
+				in = in || si.set == idx
+			}
+			if !in {
+				tmpl := p.sets[0]
+				tmpl.set, tmpl.mandatory = idx, false
+				p.sets = append(p.sets, tmpl)
+				sort.SliceStable(p.sets, func(i, j int) bool { return p.sets[i].set < p.sets[j].set })
+			}
+		}
+		for _, s := range optionalIn[c.name][p.name] {
+			idx := setIndex(s)
+			for i := range p.sets {
+				if p.sets[i].set == idx {
+					p.sets[i].mandatory = false
+				}
+			}
+		}
+	}
+}
+
+// uniquePositions keeps a positional slot for the first parameter the
+// syntax gives it in a set; a later parameter the reference puts in the
+// same slot (a slip PowerShell would refuse to load) is named only there.
+func uniquePositions(c *cmdlet) {
+	taken := map[[2]int]bool{}
+	for _, p := range c.params {
+		for i := range p.sets {
+			si := &p.sets[i]
+			if si.position < 0 {
+				continue
+			}
+			k := [2]int{si.set, si.position}
+			if taken[k] {
+				si.position = -1
+				continue
+			}
+			taken[k] = true
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------
+// Accepted values, from the reference pages.
+
+var reBullet = regexp.MustCompile(`^- ([A-Za-z0-9][A-Za-z0-9 ._/-]*?)(:|$| \(|\.)`)
+
+// pageValues reads a cmdlet page and returns, per parameter, the values
+// it accepts: the metadata block's "Accepted values", else the list the
+// parameter's description gives after "valid values are"; and the order
+// in which the page describes its parameters.
+func pageValues(path string) (map[string][]string, []string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	out := map[string][]string{}
+	var order []string
+	inParams, inYaml, listing := false, false, false
+	cur := ""
+	var prose []string
+	yamlValues := map[string][]string{}
+	flush := func() {
+		if cur == "" {
+			return
+		}
+		if v := yamlValues[cur]; len(v) > 0 {
+			out[cur] = v
+		} else if len(prose) > 0 {
+			out[cur] = prose
+		}
+	}
+	for _, l := range strings.Split(string(data), "\n") {
 		if strings.HasPrefix(l, "## ") {
-			section = strings.TrimSpace(l[3:])
-			curSet = ""
+			flush()
+			cur, prose = "", nil
+			inParams = strings.TrimSpace(l[3:]) == "PARAMETERS"
 			continue
 		}
-		switch section {
-		case "SYNTAX":
-			if m := reSetHeading.FindStringSubmatch(l); m != nil {
-				curSet = m[1]
-				continue
-			}
-			if strings.HasPrefix(l, "```") {
-				inCode = !inCode
-				if inCode {
-					syntaxSets++
-					if curSet == "" {
-						curSet = "(All)"
-					}
-					c.sets = append(c.sets, curSet)
-					c.mandatory[curSet] = map[string]bool{}
-					c.inSet[curSet] = map[string]bool{}
-				} else {
-					curSet = ""
-				}
-				continue
-			}
-			if inCode && curSet != "" {
-				for _, m := range reSyntaxTok.FindAllStringSubmatch(l, -1) {
-					p := m[2]
-					c.inSet[curSet][p] = true
-					if m[4] != "" && c.syntaxType[p] == "" {
-						c.syntaxType[p] = m[4]
-					}
-					if m[1] == "" || (m[1] == "[" && m[3] == "]" && m[4] != "" && m[5] == "") {
-						c.mandatory[curSet][p] = true
-					}
-				}
-			}
-		case "PARAMETERS":
-			if strings.HasPrefix(l, "### -") {
-				cur = &param{name: strings.TrimSpace(l[5:])}
-				c.params = append(c.params, cur)
-				valuesMode = false
-				continue
-			}
-			if cur == nil {
-				continue
-			}
-			if strings.HasPrefix(l, "```yaml") {
-				yaml = &yamlBlock{position: -1}
-				continue
-			}
-			if yaml != nil {
-				if strings.HasPrefix(l, "```") {
-					cur.blocks = append(cur.blocks, *yaml)
-					yaml = nil
-					continue
-				}
-				k, v, ok := strings.Cut(l, ":")
-				if !ok {
-					continue
-				}
-				v = strings.TrimSpace(v)
-				switch strings.TrimSpace(k) {
-				case "Type":
-					yaml.typ = v
-				case "Parameter Sets":
-					for _, s := range strings.Split(v, ",") {
-						yaml.sets = append(yaml.sets, strings.TrimSpace(s))
-					}
-				case "Aliases":
-					for _, s := range strings.Split(v, ",") {
-						if s = strings.TrimSpace(s); s != "" {
-							yaml.aliases = append(yaml.aliases, s)
-						}
-					}
-				case "Required":
-					yaml.required = strings.HasPrefix(v, "True")
-				case "Position":
-					if n, err := strconv.Atoi(v); err == nil {
-						yaml.position = n
-					}
-				case "Accept pipeline input":
-					yaml.pipeline = v
-				case "Accepted values":
-					for _, s := range strings.Split(v, ",") {
-						if s = strings.TrimSpace(s); s != "" {
-							yaml.values = append(yaml.values, s)
-						}
-					}
-				}
-				continue
-			}
-			low := strings.ToLower(l)
-			if strings.Contains(low, "valid values are") || strings.Contains(low, "valid values for this parameter are") || strings.Contains(low, "values are:") {
-				valuesMode = true
-				continue
-			}
-			if valuesMode {
-				t := strings.TrimSpace(l)
-				if t == "" {
-					if len(cur.values) > 0 {
-						valuesMode = false
-					}
-					continue
-				}
-				if m := reBullet.FindStringSubmatch(t); m != nil {
-					v := strings.TrimSpace(m[1])
-					if !strings.Contains(v, " ") {
-						cur.values = append(cur.values, v)
-					}
-					continue
-				}
-				valuesMode = false
-			}
+		if !inParams {
+			continue
 		}
-	}
-	for _, p := range c.params {
-		if p.name == "Confirm" || p.name == "WhatIf" {
-			c.should = true
+		if strings.HasPrefix(l, "### -") {
+			flush()
+			cur, prose, listing = strings.TrimSpace(l[5:]), nil, false
+			order = append(order, cur)
+			continue
 		}
+		if cur == "" {
+			continue
+		}
+		if strings.HasPrefix(l, "```") {
+			inYaml = strings.HasPrefix(l, "```yaml")
+			continue
+		}
+		if inYaml {
+			if k, v, ok := strings.Cut(l, ":"); ok && strings.TrimSpace(k) == "Accepted values" && len(yamlValues[cur]) == 0 {
+				for _, s := range strings.Split(v, ",") {
+					if s = strings.TrimSpace(s); s != "" {
+						yamlValues[cur] = append(yamlValues[cur], s)
+					}
+				}
+			}
+			continue
+		}
+		low := strings.ToLower(l)
+		if strings.Contains(low, "valid values are") || strings.Contains(low, "valid values for this parameter are") || strings.Contains(low, "values are:") {
+			listing = true
+			continue
+		}
+		if !listing {
+			continue
+		}
+		t := strings.TrimSpace(l)
+		if t == "" {
+			if len(prose) > 0 {
+				listing = false
+			}
+			continue
+		}
+		if m := reBullet.FindStringSubmatch(t); m != nil {
+			if v := strings.TrimSpace(m[1]); !strings.Contains(v, " ") {
+				prose = append(prose, v)
+			}
+			continue
+		}
+		listing = false
 	}
-	fixSwappedTypeAndSet(c)
-	addDocumentedSets(c)
-	mandatorySetSwitches(c)
-	zeroBasePositions(c)
-	return c, nil
+	flush()
+	return out, order, nil
 }
 
-// documentedSets lists parameters whose syntax blocks leave out a set that
-// the page's own description requires them in. Set-Mailbox: -InactiveMailbox
-// "is required to use the LitigationHoldEnabled and LitigationHoldDuration
-// parameters on inactive mailboxes", which belong to the default Identity
-// set, yet the Identity syntax block doesn't list the switch (without it,
-// `Set-Mailbox -InactiveMailbox -Identity <id> -LitigationHoldEnabled
-// $false` matches several sets and can't be bound).
+// ---------------------------------------------------------------------------
+// Output.
+
+// The encoding (decoded by decode.go): one record per cmdlet, lines
+// separated by "\n", fields by "|".
 //
-// New-MailboxRestoreRequest: the page puts -RemoteRestoreType,
-// -RemoteHostName, -RemoteCredential and -RemoteDatabaseGuid only in the
-// SourceMailbox set, while Microsoft's procedure for restoring a
-// disconnected on-premises mailbox combines them with -SourceStoreMailbox
-// (the RemoteMailboxRestoreMailboxLocationId set; see procedureOptional).
-var documentedSets = map[string]map[string][]string{
-	"Set-Mailbox": {"InactiveMailbox": {"Identity"}},
-	"New-MailboxRestoreRequest": {
-		"RemoteRestoreType":  {"RemoteMailboxRestoreMailboxLocationId"},
-		"RemoteHostName":     {"RemoteMailboxRestoreMailboxLocationId"},
-		"RemoteCredential":   {"RemoteMailboxRestoreMailboxLocationId"},
-		"RemoteDatabaseGuid": {"RemoteMailboxRestoreMailboxLocationId"},
-	},
-}
-
-// procedureOptional lists parameters a page marks mandatory in a set that
-// Microsoft's own procedures leave out. New-MailboxRestoreRequest: every
-// procedure restoring a soft-deleted or inactive mailbox runs
-// `-SourceMailbox <guid> -TargetMailbox <guid>` alone, so the Remote*
-// parameters (documented as reserved for internal use) can't be mandatory
-// in the SourceMailbox set.
-var procedureOptional = map[string]map[string][]string{
-	"New-MailboxRestoreRequest": {
-		"RemoteRestoreType":  {"SourceMailbox"},
-		"RemoteHostName":     {"SourceMailbox"},
-		"RemoteCredential":   {"SourceMailbox"},
-		"RemoteDatabaseGuid": {"SourceMailbox"},
-	},
-}
-
-// addDocumentedSets applies documentedSets and procedureOptional.
-func addDocumentedSets(c *cmdlet) {
-	for param, sets := range documentedSets[c.name] {
-		for _, s := range sets {
-			if m, ok := c.inSet[s]; ok {
-				m[param] = true
-			}
+//	C name|flags|default set|set,set,...      flags: e=Exchange Online, s=Security & Compliance, w=WhatIf/Confirm
+//	P name|type|alias,alias|values|set info;set info...
+//	N parameter,parameter,...                 parameters that exist only on-premises
+//
+// A set info is the set's index ("*" for every set) followed by "m"
+// (mandatory), "p<n>" (position n), "v" (pipeline by value) and "n"
+// (pipeline by property name). type and values are indexes into the
+// types and valueLists tables.
+func write(cmds []*cmdlet, notCloud []string) []byte {
+	types := map[string]int{}
+	var typeList []string
+	valueIdx := map[string]int{}
+	var valueLists [][]string
+	var data bytes.Buffer
+	var offsets []int
+	for _, c := range cmds {
+		offsets = append(offsets, data.Len())
+		flags := ""
+		if c.exo {
+			flags += "e"
 		}
-	}
-	for param, sets := range procedureOptional[c.name] {
-		for _, s := range sets {
-			if m, ok := c.mandatory[s]; ok {
-				m[param] = false
-			}
+		if c.scc {
+			flags += "s"
 		}
-	}
-}
-
-// mandatorySetSwitches marks the switches that select a parameter set as
-// mandatory there: the syntax blocks show them in brackets like optional
-// switches, while their metadata block, which names the set, says they
-// are required.
-func mandatorySetSwitches(c *cmdlet) {
-	for _, p := range c.params {
-		for _, b := range p.blocks {
-			if !b.required || strings.TrimPrefix(b.typ, "System.Management.Automation.") != "SwitchParameter" {
-				continue
+		if c.should {
+			flags += "w"
+		}
+		fmt.Fprintf(&data, "C %s|%s|%s|%s\n", c.name, flags, c.defaultSet, strings.Join(c.sets, ","))
+		for _, p := range c.params {
+			ti, ok := types[p.typ]
+			if !ok {
+				ti = len(typeList)
+				types[p.typ] = ti
+				typeList = append(typeList, p.typ)
 			}
-			for _, s := range b.sets {
-				if s != "(All)" && c.inSet[s][p.name] {
-					c.mandatory[s][p.name] = true
+			vals := ""
+			if len(p.values) > 0 {
+				key := strings.Join(p.values, ",")
+				vi, ok := valueIdx[key]
+				if !ok {
+					vi = len(valueLists)
+					valueIdx[key] = vi
+					valueLists = append(valueLists, p.values)
 				}
+				vals = strconv.Itoa(vi)
 			}
-		}
-	}
-}
-
-// fixSwappedTypeAndSet repairs a documentation slip where a parameter's
-// metadata block has its type and parameter-set fields exchanged (the
-// "Parameter Sets" field names no set of the page but is the value type
-// the syntax shows): the syntax's type wins and the block covers all sets.
-func fixSwappedTypeAndSet(c *cmdlet) {
-	known := map[string]bool{"(All)": true}
-	for _, s := range c.sets {
-		known[s] = true
-	}
-	for _, p := range c.params {
-		st := strings.TrimPrefix(c.syntaxType[p.name], "System.")
-		if st == "" {
-			continue
-		}
-		for i := range p.blocks {
-			b := &p.blocks[i]
-			if len(b.sets) != 1 || known[b.sets[0]] || strings.TrimPrefix(b.sets[0], "System.") != st {
-				continue
+			var infos []string
+			for _, si := range p.sets {
+				s := "*"
+				if si.set >= 0 {
+					s = strconv.Itoa(si.set)
+				}
+				if si.mandatory {
+					s += "m"
+				}
+				if si.position >= 0 {
+					s += "p" + strconv.Itoa(si.position)
+				}
+				if si.byValue {
+					s += "v"
+				}
+				if si.byName {
+					s += "n"
+				}
+				infos = append(infos, s)
 			}
-			b.typ, b.sets = c.syntaxType[p.name], []string{"(All)"}
+			fmt.Fprintf(&data, "P %s|%d|%s|%s|%s\n", p.name, ti, strings.Join(p.aliases, ","), vals, strings.Join(infos, ";"))
+		}
+		if len(c.notCloud) > 0 {
+			fmt.Fprintf(&data, "N %s\n", strings.Join(c.notCloud, ","))
 		}
 	}
-}
+	offsets = append(offsets, data.Len())
 
-// zeroBasePositions turns the page's positions into the runtime's 0-based
-// slots. Most pages number positional slots from 1 (the Exchange help
-// convention); a page that uses slot 0 numbers them from 0 already.
-func zeroBasePositions(c *cmdlet) {
-	for _, p := range c.params {
-		for _, b := range p.blocks {
-			if b.position == 0 {
-				return
-			}
-		}
-	}
-	for _, p := range c.params {
-		for i := range p.blocks {
-			if p.blocks[i].position > 0 {
-				p.blocks[i].position--
-			}
-		}
-	}
-}
-
-func goType(typ string, values []string) string {
-	t := strings.TrimPrefix(strings.TrimPrefix(typ, "System."), "Microsoft.Exchange.Data.")
-	arr := strings.HasSuffix(t, "[]")
-	base := strings.TrimSuffix(t, "[]")
-	switch base {
-	case "SwitchParameter":
-		return "runtime.TSwitch"
-	case "String":
-		if arr {
-			return "runtime.TStrings"
-		}
-		return "runtime.TString"
-	case "Boolean":
-		return "runtime.TBool"
-	case "Int32", "Int16", "UInt32", "Byte":
-		if arr {
-			return fmt.Sprintf("&runtime.Type{Kind: runtime.KindInt, Name: %q, FullName: %q, Array: true}", t, "System."+t)
-		}
-		return "runtime.TInt"
-	case "Int64", "UInt64":
-		return "runtime.TLong"
-	case "Double":
-		return "runtime.TDouble"
-	case "DateTime", "ExDateTime":
-		return "runtime.TDateTime"
-	case "Uri":
-		if arr {
-			return `&runtime.Type{Kind: runtime.KindString, Name: "Uri[]", FullName: "System.Uri[]", Array: true}`
-		}
-		return `&runtime.Type{Kind: runtime.KindString, Name: "Uri", FullName: "System.Uri"}`
-	case "Guid":
-		if arr {
-			return `&runtime.Type{Kind: runtime.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}`
-		}
-		return "runtime.TGuid"
-	case "SecureString":
-		return "runtime.TSecureString"
-	case "PSCredential":
-		return "runtime.TCredential"
-	case "MultiValuedProperty", "ProxyAddressCollection":
-		return "runtime.TMultiValued"
-	case "Unlimited":
-		return `&runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}`
-	case "ByteQuantifiedSize":
-		return `&runtime.Type{Kind: runtime.KindByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}`
-	case "EnhancedTimeSpan":
-		return "runtime.TEnhancedTimeSpan"
-	case "TimeSpan":
-		return "runtime.TTimeSpan"
-	case "PswsHashtable", "Hashtable":
-		if arr {
-			return `&runtime.Type{Kind: runtime.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}`
-		}
-		return "runtime.THashtable"
-	case "Object", "PSObject":
-		if arr {
-			return "runtime.TObjects"
-		}
-		return "runtime.TObject"
-	}
-	if strings.HasSuffix(base, "IdParameter") || base == "SourceMailbox" {
-		if arr {
-			// An identity list is a MultiValuedProperty in Exchange: it
-			// takes one value, a list, or an @{Add=...;Remove=...}
-			// hashtable, so it binds as KindMultiValued (values passed
-			// through for the handler to resolve) under its documented name.
-			return fmt.Sprintf("&runtime.Type{Kind: runtime.KindMultiValued, Name: %q, FullName: %q}", t, t)
-		}
-		return fmt.Sprintf("runtime.IdentityType(%q)", base)
-	}
-	if len(values) > 0 {
-		name := t
-		return fmt.Sprintf("&runtime.Type{Kind: runtime.KindEnum, Name: %q, FullName: %q, Array: %v, Values: %#v}", name, base, arr, values)
-	}
-	return fmt.Sprintf("&runtime.Type{Kind: runtime.KindString, Name: %q, FullName: %q, Array: %v}", t, base, arr)
-}
-
-func write(cmds []*cmdlet) []byte {
 	var b bytes.Buffer
-	b.WriteString("// Code generated by gen.go from the cmdlet reference pages; DO NOT EDIT.\n\npackage decl\n\nimport \"github.com/exosim/exosim/shell/runtime\"\n\n")
-	b.WriteString("// names lists the declared cmdlets.\nvar names = []string{\n")
+	b.WriteString("// Code generated by gen.go from the cmdlet facts file and reference pages; DO NOT EDIT.\n\npackage decl\n\n")
+	b.WriteString("// names lists the declared cmdlets in name order; offsets[i] and\n// offsets[i+1] delimit names[i]'s record in records.\nvar names = []string{\n")
 	for _, c := range cmds {
 		fmt.Fprintf(&b, "\t%q,\n", c.name)
 	}
-	b.WriteString("}\n\n")
-	b.WriteString("func build(name string) *runtime.Command {\n\tswitch name {\n")
-	for _, c := range cmds {
-		fmt.Fprintf(&b, "\tcase %q:\n\t\treturn %s()\n", c.name, funcName(c.name))
+	b.WriteString("}\n\nvar offsets = []uint32{")
+	for i, o := range offsets {
+		if i%12 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%d,", o)
 	}
-	b.WriteString("\t}\n\treturn nil\n}\n\n")
-	for _, c := range cmds {
-		writeCmdlet(&b, c)
+	b.WriteString("\n}\n\n// types are the parameter types as the reference spells them.\nvar types = []string{\n")
+	for _, t := range typeList {
+		fmt.Fprintf(&b, "\t%q,\n", t)
 	}
+	b.WriteString("}\n\n// valueLists are the values enumeration parameters accept.\nvar valueLists = [][]string{\n")
+	for _, v := range valueLists {
+		fmt.Fprintf(&b, "\t{%s},\n", quoteList(v))
+	}
+	b.WriteString("}\n\n// notCloud lists the cmdlets that exist only in on-premises Exchange.\nvar notCloud = []string{\n")
+	for _, n := range notCloud {
+		fmt.Fprintf(&b, "\t%q,\n", n)
+	}
+	b.WriteString("}\n\n// records holds every cmdlet's record (see gen.go for the encoding).\nconst records = `")
+	if strings.Contains(data.String(), "`") {
+		panic("a record contains a backquote")
+	}
+	b.WriteString(data.String())
+	b.WriteString("`\n")
 	return b.Bytes()
 }
 
-func funcName(n string) string {
-	return "decl" + strings.ReplaceAll(n, "-", "")
-}
-
-func writeCmdlet(b *bytes.Buffer, c *cmdlet) {
-	sets := c.sets
-	named := len(sets) > 1 || (len(sets) == 1 && sets[0] != "(All)")
-	fmt.Fprintf(b, "func %s() *runtime.Command {\n\tc := &runtime.Command{Name: %q, SupportsShouldProcess: %v}\n", funcName(c.name), c.name, c.should)
-	if named {
-		fmt.Fprintf(b, "\tc.Sets = %#v\n", sets)
-		def := sets[0]
-		for _, s := range sets {
-			if s == "Identity" || s == "Default" || s == "DefaultParameterSet" || strings.EqualFold(s, "IdentityCloud") {
-				def = s
-				break
-			}
-		}
-		fmt.Fprintf(b, "\tc.DefaultSet = %q\n", def)
+func quoteList(v []string) string {
+	q := make([]string, len(v))
+	for i, s := range v {
+		q[i] = strconv.Quote(s)
 	}
-	b.WriteString("\tc.Params = []*runtime.Param{\n")
-	for _, p := range c.params {
-		if p.name == "Confirm" || p.name == "WhatIf" || len(p.blocks) == 0 {
-			continue
-		}
-		// which sets the parameter belongs to: the syntax blocks decide
-		var infos []string
-		first := p.blocks[0]
-		for _, s := range sets {
-			if !c.inSet[s][p.name] {
-				continue
-			}
-			blk := first
-			for _, y := range p.blocks {
-				for _, ys := range y.sets {
-					if ys == s {
-						blk = y
-					}
-				}
-			}
-			setName := s
-			if !named {
-				setName = "__AllParameterSets"
-			}
-			pipe := ""
-			if strings.HasPrefix(blk.pipeline, "True") {
-				pipe = ", FromPipelineByName: true"
-				if strings.Contains(blk.pipeline, "ByValue") || (p.name == "Identity" && !strings.Contains(blk.pipeline, "ByPropertyName")) {
-					pipe = ", FromPipeline: true, FromPipelineByName: true"
-				}
-			}
-			infos = append(infos, fmt.Sprintf("{Set: %q, Mandatory: %v, Position: %d%s}", setName, c.mandatory[s][p.name], blk.position, pipe))
-		}
-		if len(infos) == 0 {
-			continue
-		}
-		values := p.values
-		if len(first.values) > 0 {
-			values = first.values
-		}
-		fmt.Fprintf(b, "\t\t{Name: %q, Type: %s, Sets: []runtime.SetInfo{%s}", p.name, goType(first.typ, values), strings.Join(infos, ", "))
-		var aliases []string
-		for _, a := range first.aliases {
-			if !commonAliases[strings.ToLower(a)] {
-				aliases = append(aliases, a)
-			}
-		}
-		if len(aliases) > 0 {
-			fmt.Fprintf(b, ", Aliases: %#v", aliases)
-		}
-		b.WriteString("},\n")
-	}
-	b.WriteString("\t}\n\treturn c\n}\n\n")
+	return strings.Join(q, ", ")
 }
-
-// commonAliases are PowerShell's common-parameter aliases; a page that
-// lists one of them for its own parameter is a documentation slip.
-var commonAliases = map[string]bool{"vb": true, "db": true, "ea": true, "wa": true, "infa": true, "proga": true, "ev": true, "wv": true, "iv": true, "ov": true, "ob": true, "pv": true, "wi": true, "cf": true}
 
 func main() {
-	ref := flag.String("ref", "", "directory of reference pages")
-	out := flag.String("o", "zz_params.go", "output file")
+	factsPath := flag.String("facts", "", "the cmdlet facts file (exchange-cmdlets.json)")
+	ref := flag.String("ref", "", "directory of the implemented cmdlets' reference pages")
+	out := flag.String("o", "zz_decl.go", "output file")
 	flag.Parse()
-	files, err := filepath.Glob(filepath.Join(*ref, "*-*.md"))
-	if err != nil || len(files) == 0 {
+	cmds, notCloud, err := load(*factsPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+	pages, err := filepath.Glob(filepath.Join(*ref, "*-*.md"))
+	if err != nil || len(pages) == 0 {
 		fmt.Fprintln(os.Stderr, "gen: no reference pages found in", *ref)
 		os.Exit(1)
 	}
-	sort.Strings(files)
-	var cmds []*cmdlet
-	for _, f := range files {
-		c, err := parseFile(f)
+	byName := map[string]*cmdlet{}
+	for _, c := range cmds {
+		byName[c.name] = c
+	}
+	for _, page := range pages {
+		c := byName[strings.TrimSuffix(filepath.Base(page), ".md")]
+		if c == nil {
+			fmt.Fprintln(os.Stderr, "gen: the facts file has no cmdlet", filepath.Base(page))
+			os.Exit(1)
+		}
+		values, order, err := pageValues(page)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)
 			os.Exit(1)
 		}
-		cmds = append(cmds, c)
+		for _, p := range c.params {
+			p.values = values[p.name]
+		}
+		// an implemented cmdlet lists its parameters in the page's order
+		// (its help and syntax have always shown them so)
+		rank := map[string]int{}
+		for i, n := range order {
+			rank[n] = i + 1
+		}
+		sort.SliceStable(c.params, func(i, j int) bool {
+			ri, rj := rank[c.params[i].name], rank[c.params[j].name]
+			if ri == 0 || rj == 0 {
+				return ri != 0 && rj == 0
+			}
+			return ri < rj
+		})
 	}
-	src, err := format.Source(write(cmds))
+	src := write(cmds, notCloud)
+	formatted, err := format.Source(src)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen: format:", err)
-		os.WriteFile(*out+".bad", write(cmds), 0o644)
 		os.Exit(1)
 	}
-	if err := os.WriteFile(*out, src, 0o644); err != nil {
+	if err := os.WriteFile(*out, formatted, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
-	_ = bufio.NewReader
 }

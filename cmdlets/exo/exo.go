@@ -66,13 +66,28 @@ func IsCompliance(name string) bool {
 
 // Connected reports whether the session holds the connection the named
 // cmdlet needs (see StateConnected).
+//
+// A cmdlet that both services have (Get-RoleGroup, Get-User ...) is there
+// while either is connected.
 func Connected(rt *runtime.Runtime, name string) bool {
-	key := StateConnected
-	if IsCompliance(name) {
-		key = StateComplianceConnected
+	on := func(key string) bool {
+		v, ok := rt.State[key].(bool)
+		return !ok || v
 	}
-	v, ok := rt.State[key].(bool)
-	return !ok || v
+	exoSvc, scc := Services(name)
+	return exoSvc && on(StateConnected) || scc && on(StateComplianceConnected)
+}
+
+// Services reports which cloud services have the cmdlet, as the reference
+// lists them: Exchange Online PowerShell, Security & Compliance
+// PowerShell, or both. A cmdlet the reference does not list belongs to
+// the one IsCompliance names.
+func Services(name string) (exchangeOnline, compliance bool) {
+	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
+		return info.ExchangeOnline, info.Compliance
+	}
+	c := IsCompliance(name)
+	return !c, c
 }
 
 // Install adds session state the Exchange cmdlets need.
@@ -349,4 +364,112 @@ func opathValue(v any) any {
 		return out
 	}
 	return object.ToInvariantString(v)
+}
+
+// NotSimulated declares a real Exchange Online or Security & Compliance
+// cmdlet that the simulator does not model. The session knows it like any
+// other (Get-Command, Get-Help, completion, lint, role-based access and
+// the connection it needs) and binds its parameters like the real one, so
+// a mistake in a call is still reported; a call that binds then fails with
+// one error saying that exosim does not simulate the cmdlet. The
+// declaration is built the first time the session resolves the name.
+func NotSimulated(name string) *runtime.Command {
+	c := Cmd(name)
+	service := "Exchange Online"
+	if exoSvc, scc := Services(name); scc && !exoSvc {
+		service = "Security & Compliance"
+	}
+	c.Synopsis = fmt.Sprintf("A real %s cmdlet that exosim does not simulate: its parameters are checked, then it fails.", service)
+	c.Description = fmt.Sprintf("%s exists in %s PowerShell. exosim knows its parameter sets and binds a call the way "+
+		"the service does, so a wrong or missing parameter is reported as usual; a call that binds fails with the error "+
+		"CmdletNotSimulated instead of acting on the tenant.", name, service)
+	c.Load = func(c *runtime.Command) {
+		d := decl.Lookup(name)
+		if d == nil {
+			return
+		}
+		c.Sets, c.DefaultSet, c.Params, c.SupportsShouldProcess = d.Sets, d.DefaultSet, d.Params, d.SupportsShouldProcess
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		rec := ctx.NewError(fmt.Sprintf("%s is a real %s cmdlet, but exosim does not simulate it: the call was not run.", ctx.Command.Name, service),
+			"CmdletNotSimulated", object.NotImplemented, "NotImplementedException", nil)
+		rec.ExceptionFullType = "System.NotImplementedException"
+		return ctx.Fail(rec)
+	}
+	return c
+}
+
+// Partial gives a simulated cmdlet whose handler models only some of its
+// parameters (those c declares) the whole declaration of the reference:
+// the sets and every other parameter, so a call binds as it would in the
+// service. A call that binds a parameter the handler does not model
+// fails with one error naming it (ParameterNotSimulated). The declared
+// parameters keep their types, validation and help; their set membership
+// is the reference's.
+func Partial(c *runtime.Command) *runtime.Command {
+	d := decl.Lookup(c.Name)
+	if d == nil {
+		panic("exo: no declaration for " + c.Name)
+	}
+	modelled := map[string]*runtime.Param{}
+	for _, p := range c.Params {
+		modelled[strings.ToLower(p.Name)] = p
+	}
+	var params []*runtime.Param
+	for _, dp := range d.Params {
+		key := strings.ToLower(dp.Name)
+		if p := modelled[key]; p != nil {
+			p.Sets = dp.Sets
+			if len(p.Aliases) == 0 {
+				p.Aliases = dp.Aliases
+			}
+			params = append(params, p)
+			delete(modelled, key)
+			continue
+		}
+		dp.Help = "Not simulated: a call that uses it fails with ParameterNotSimulated."
+		params = append(params, dp)
+	}
+	for _, p := range c.Params { // modelled parameters the reference lacks
+		if modelled[strings.ToLower(p.Name)] != nil {
+			params = append(params, p)
+		}
+	}
+	supported := map[string]bool{}
+	for _, p := range c.Params {
+		supported[strings.ToLower(p.Name)] = true
+	}
+	c.Sets, c.DefaultSet, c.Params = d.Sets, d.DefaultSet, params
+	c.SupportsShouldProcess = c.SupportsShouldProcess || d.SupportsShouldProcess
+	check := func(ctx *runtime.Context) error {
+		for _, p := range ctx.Command.Params {
+			if !supported[strings.ToLower(p.Name)] && ctx.Has(p.Name) {
+				rec := ctx.NewError(fmt.Sprintf("The -%s parameter of %s is real, but exosim does not simulate it: the call was not run.", p.Name, ctx.Command.Name),
+					"ParameterNotSimulated", object.NotImplemented, "NotImplementedException", p.Name)
+				rec.ExceptionFullType = "System.NotImplementedException"
+				return ctx.Fail(rec)
+			}
+		}
+		return nil
+	}
+	h := c.Handler
+	switch {
+	case h.Begin != nil:
+		begin := h.Begin
+		c.Handler.Begin = func(ctx *runtime.Context) error {
+			if err := check(ctx); err != nil {
+				return err
+			}
+			return begin(ctx)
+		}
+	case h.Process != nil:
+		process := h.Process
+		c.Handler.Process = func(ctx *runtime.Context) error {
+			if err := check(ctx); err != nil {
+				return err
+			}
+			return process(ctx)
+		}
+	}
+	return c
 }

@@ -57,7 +57,7 @@ func startManagedFolderAssistant() *runtime.Command {
 		}
 		return exo.Update(ctx, func(tx *store.Tx) error { return tx.RunManagedFolderAssistant(m.Guid) })
 	}
-	return c
+	return exo.Partial(c)
 }
 
 // mailboxIdentity turns a mailbox identity argument into the string the

@@ -48,7 +48,7 @@ func ruleCommands() []*runtime.Command {
 			runtime.Help("Name or GUID of the rule.")),
 	}
 	get.Handler.Process = getTransportRule
-	return []*runtime.Command{newR, get}
+	return []*runtime.Command{exo.Partial(newR), exo.Partial(get)}
 }
 
 // ruleProblem checks a New-TransportRule request against the tenant and

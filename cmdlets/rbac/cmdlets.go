@@ -573,7 +573,7 @@ func getManagementRole() *runtime.Command {
 		}
 		return nil
 	}
-	return c
+	return exo.Partial(c)
 }
 
 // wildcardMatch matches a name against a PowerShell wildcard pattern,

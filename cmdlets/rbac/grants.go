@@ -102,6 +102,13 @@ func GrantsFor(caller string, groups []*store.RoleGroup) *Grants {
 					cg.params[strings.ToLower(p)] = true
 				}
 			}
+			for _, name := range UnlistedGrants(rn, purview) {
+				key := strings.ToLower(name)
+				if g.cmds[key] == nil {
+					g.cmds[key] = &cmdGrant{all: true, params: map[string]bool{}}
+				}
+				g.cmds[key].all = true
+			}
 		}
 	}
 	return g

@@ -310,5 +310,5 @@ func searchUnifiedAuditLog() *runtime.Command {
 		}
 		return nil
 	}
-	return c
+	return exo.Partial(c)
 }

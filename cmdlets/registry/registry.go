@@ -5,10 +5,12 @@ package registry
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/holds"
@@ -80,6 +82,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		pkg.views(formats)
 	}
 	rt.Register(session.Commands()...)
+	rt.SetDeferred(notSimulated{})
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
@@ -133,3 +136,34 @@ func WindowsUser(upn string) string {
 	}
 	return upn
 }
+
+// notSimulated is the session's deferred source of the cloud cmdlets of
+// the reference that no package implements: the session knows them, binds
+// their parameters, and a call fails saying exosim does not simulate the
+// cmdlet (exo.NotSimulated). A registered command of the same name wins.
+type notSimulated struct{}
+
+func (notSimulated) Has(name string) bool {
+	info, ok := decl.Find(name)
+	return ok && (info.ExchangeOnline || info.Compliance)
+}
+
+func (notSimulated) Names() []string { return cloudNames() }
+
+func (notSimulated) Build(name string) *runtime.Command {
+	info, ok := decl.Find(name)
+	if !ok {
+		return nil
+	}
+	return exo.NotSimulated(info.Name)
+}
+
+var cloudNames = sync.OnceValue(func() []string {
+	var out []string
+	for _, n := range decl.Names() {
+		if info, _ := decl.Find(n); info.ExchangeOnline || info.Compliance {
+			out = append(out, n)
+		}
+	}
+	return out
+})

@@ -236,6 +236,10 @@ type Command struct {
 	// (connection state, roles).
 	Visible func(rt *Runtime) bool
 	Handler Handler
+	// Load, when set, completes the declaration (sets, parameters) the
+	// first time a session resolves the command: a command declared from
+	// a large table is registered by name and built only when used.
+	Load func(c *Command)
 
 	paramIndex map[string]*Param
 	// positional lists, once worked out, the parameters that have a
@@ -243,6 +247,15 @@ type Command struct {
 	positional []positionalParam
 	// keys are the lower-case names of Params, once worked out.
 	keys []string
+}
+
+// load completes a lazily declared command (see Load).
+func (c *Command) load() {
+	if c.Load != nil {
+		l := c.Load
+		c.Load = nil
+		l(c)
+	}
 }
 
 // paramKeys returns the binding keys (lower-case names) of c.Params, in

@@ -41,13 +41,14 @@ func (rt *Runtime) IsVisible(c *Command) bool {
 // key stays the same: a runbook resolves the same commands thousands of
 // times, and a cached copy keeps its worked-out parameter tables.
 func (rt *Runtime) VisibleCommand(c *Command) *Command {
+	c.load()
 	if len(rt.paramGates) == 0 {
 		return c
 	}
 	if rt.gateKey == nil {
 		return rt.gateParams(c)
 	}
-	if k := rt.gateKey(rt); k != rt.visibleKey || rt.visibleCache == nil || len(rt.visibleCache) >= 1024 {
+	if k := rt.gateKey(rt); k != rt.visibleKey || rt.visibleCache == nil || len(rt.visibleCache) >= 4096 {
 		rt.visibleKey = k
 		rt.visibleCache = map[*Command]*Command{}
 	}

@@ -97,6 +97,7 @@ func (rt *Runtime) observed(c *Command) bool {
 // gated) command.
 func (rt *Runtime) fullCommand(c *Command) *Command {
 	if r, ok := rt.commands[strings.ToLower(c.Name)]; ok {
+		r.load()
 		return r
 	}
 	return c
@@ -308,10 +309,11 @@ func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err e
 	if target, ok := rt.aliases[lname]; ok {
 		lname = strings.ToLower(target)
 	}
-	c, ok := rt.commands[lname]
+	c, ok := rt.command(lname)
 	if !ok || rt.IsVisible(c) || !rt.observed(c) {
 		return
 	}
+	c.load()
 	rt.fire(InvocationEvent{Command: c, InvocationName: name, Params: sourceParams(c, e.Elements[1:]),
 		Start: rt.Now(), Err: errorRecord(err), Refused: true})
 }

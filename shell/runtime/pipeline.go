@@ -311,7 +311,7 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.fn = f
 		return nil
 	}
-	if c, ok := rt.commands[lname]; ok && rt.IsVisible(c) {
+	if c, ok := rt.command(lname); ok && rt.IsVisible(c) {
 		pr.cmd = rt.VisibleCommand(c)
 		return nil
 	}

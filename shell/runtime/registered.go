@@ -8,5 +8,9 @@ import "strings"
 // session shadowing the Exchange Online cmdlets, as an implicit-remoting
 // module's functions do — use it to keep the one they replace.
 func (rt *Runtime) Registered(name string) *Command {
-	return rt.commands[strings.ToLower(name)]
+	c, _ := rt.command(strings.ToLower(name))
+	if c != nil {
+		c.load()
+	}
+	return c
 }

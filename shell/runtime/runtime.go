@@ -44,6 +44,9 @@ type Runtime struct {
 	OnStatement func()
 
 	commands map[string]*Command
+	// deferred supplies commands known by name and built on first use
+	// (SetDeferred).
+	deferred DeferredCommands
 	aliases  map[string]string
 	order    []string
 
@@ -152,6 +155,50 @@ func (rt *Runtime) Register(cmds ...*Command) {
 	}
 }
 
+// DeferredCommands supplies commands that a session knows by name but
+// builds only when it needs one: a table of hundreds of declarations costs
+// nothing until a name from it is used.
+type DeferredCommands interface {
+	// Has reports whether the source declares a command of this name
+	// (compared without regard to case).
+	Has(name string) bool
+	// Names lists the declared command names.
+	Names() []string
+	// Build returns the command declared under name.
+	Build(name string) *Command
+}
+
+// SetDeferred adds a source of deferred commands. A registered command of
+// the same name wins over the source's.
+func (rt *Runtime) SetDeferred(d DeferredCommands) { rt.deferred = d }
+
+// command returns the command registered under a lower-case name, building
+// and registering a deferred one on first use.
+func (rt *Runtime) command(key string) (*Command, bool) {
+	if c, ok := rt.commands[key]; ok {
+		return c, true
+	}
+	if rt.deferred == nil || !rt.deferred.Has(key) {
+		return nil, false
+	}
+	c := rt.deferred.Build(key)
+	if c == nil {
+		return nil, false
+	}
+	rt.Register(c)
+	return c, true
+}
+
+// buildDeferred registers every deferred command not registered yet.
+func (rt *Runtime) buildDeferred() {
+	if rt.deferred == nil {
+		return
+	}
+	for _, n := range rt.deferred.Names() {
+		rt.command(strings.ToLower(n))
+	}
+}
+
 // SetAlias defines an alias.
 func (rt *Runtime) SetAlias(alias, target string) {
 	rt.aliases[strings.ToLower(alias)] = target
@@ -169,6 +216,7 @@ func (rt *Runtime) Aliases() map[string]string {
 // Commands returns every registered command visible in this session, in
 // name order.
 func (rt *Runtime) Commands() []*Command {
+	rt.buildDeferred()
 	out := make([]*Command, 0, len(rt.commands))
 	for _, c := range rt.commands {
 		if !rt.IsVisible(c) {
@@ -186,7 +234,7 @@ func (rt *Runtime) LookupCommand(name string) (*Command, bool) {
 	if target, ok := rt.aliases[key]; ok {
 		key = strings.ToLower(target)
 	}
-	c, ok := rt.commands[key]
+	c, ok := rt.command(key)
 	if !ok {
 		return nil, false
 	}

@@ -7,6 +7,7 @@ package sim
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"time"
 
@@ -149,6 +150,10 @@ func setClock() *runtime.Command {
 			return err
 		}
 		var backwards *store.ClockBackwardsError
+		if ts, ok := ctx.Value("Advance").(object.TimeSpan); ok && (ts > math.MaxInt64/100 || ts < math.MinInt64/100) {
+			// beyond every representable date (time.Duration would overflow)
+			return simError(ctx, "The added or subtracted value results in an un-representable DateTime. (Parameter 'value')", "ArgumentOutOfRange", object.InvalidArgument, ts)
+		}
 		err := exo.Update(ctx, func(tx *store.Tx) error {
 			target := tx.Now()
 			if t, ok := ctx.Time("Date"); ok {

@@ -109,9 +109,7 @@ func elementName(e any) string {
 		return object.ToCultureString(x.Key)
 	case []any:
 		return "System.Object[]"
-	case *object.List:
-		return "System.Collections.ArrayList"
-	case *object.Hashtable:
+	case *object.List, *object.Hashtable:
 		return object.TypeName(x)
 	case *object.PSObject:
 		return scalarText(x)

@@ -198,7 +198,7 @@ func (w *Writer) write(v any) {
 		w.writeShaped(x)
 		return
 	case *object.Hashtable:
-		for _, e := range x.Entries() {
+		for _, e := range x.Items() {
 			w.write(e)
 		}
 		return

@@ -24,12 +24,12 @@ func Adapted(v any) []*Property {
 	case time.Time:
 		return []*Property{
 			prop("DisplayHint", "Microsoft.PowerShell.Commands.DisplayHintType", Enum{Type: "Microsoft.PowerShell.Commands.DisplayHintType", Name: "DateTime", Value: 2}),
-			prop("Date", "datetime", time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, time.UTC)),
+			prop("Date", "datetime", time.Date(x.Year(), x.Month(), x.Day(), 0, 0, 0, 0, x.Location())),
 			prop("Day", "int", x.Day()),
 			prop("DayOfWeek", "System.DayOfWeek", Enum{Type: "System.DayOfWeek", Name: x.Weekday().String(), Value: int(x.Weekday())}),
 			prop("DayOfYear", "int", x.YearDay()),
 			prop("Hour", "int", x.Hour()),
-			prop("Kind", "System.DateTimeKind", Enum{Type: "System.DateTimeKind", Name: "Utc", Value: 1}),
+			prop("Kind", "System.DateTimeKind", dateKindEnum(x)),
 			prop("Millisecond", "int", x.Nanosecond()/1e6),
 			prop("Microsecond", "int", (x.Nanosecond()/1e3)%1000),
 			prop("Nanosecond", "int", x.Nanosecond()%1000),
@@ -64,6 +64,11 @@ func Adapted(v any) []*Property {
 	case DictionaryEntry:
 		return []*Property{
 			prop("Name", "System.Object", x.Key),
+			prop("Key", "System.Object", x.Key),
+			prop("Value", "System.Object", x.Value),
+		}
+	case KeyValuePair:
+		return []*Property{
 			prop("Key", "System.Object", x.Key),
 			prop("Value", "System.Object", x.Value),
 		}
@@ -108,6 +113,12 @@ func Adapted(v any) []*Property {
 		return x.Adapted()
 	}
 	return nil
+}
+
+func dateKindEnum(t time.Time) Enum {
+	k := DateKind(t)
+	v := map[string]int{"Unspecified": 0, "Utc": 1, "Local": 2}[k]
+	return Enum{Type: "System.DateTimeKind", Name: k, Value: v}
 }
 
 func hashValues(h *Hashtable) []any {

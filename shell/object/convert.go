@@ -38,14 +38,22 @@ func TypeName(v any) string {
 	case []any:
 		return "System.Object[]"
 	case *List:
+		if x.Type != nil {
+			return x.Type.GenericFullName()
+		}
 		return "System.Collections.ArrayList"
 	case *Hashtable:
+		if x.Type != nil {
+			return x.Type.GenericFullName()
+		}
 		if x.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"
 		}
 		return "System.Collections.Hashtable"
 	case DictionaryEntry:
 		return "System.Collections.DictionaryEntry"
+	case KeyValuePair:
+		return x.Type
 	case *PSObject:
 		if x.Base != nil && !x.IsCustom() && len(x.TypeNames) == 0 {
 			return TypeName(x.Base)
@@ -85,7 +93,7 @@ func TypeNames(v any) []string {
 	}
 	n := TypeName(v)
 	switch v.(type) {
-	case int, int64, float64, float32, Decimal, bool, Char, time.Time, TimeSpan, Guid, DictionaryEntry:
+	case int, int64, float64, float32, Decimal, bool, Char, time.Time, TimeSpan, Guid, DictionaryEntry, KeyValuePair:
 		return []string{n, "System.ValueType", "System.Object"}
 	case Enum:
 		return []string{n, "System.Enum", "System.ValueType", "System.Object"}
@@ -142,12 +150,7 @@ func Enumerate(v any) ([]any, bool) {
 	case *List:
 		return x.Items, true
 	case *Hashtable:
-		es := x.Entries()
-		out := make([]any, len(es))
-		for i, e := range es {
-			out[i] = e
-		}
-		return out, true
+		return x.Items(), true
 	case interface{ Enumerate() []any }:
 		return x.Enumerate(), true
 	}
@@ -277,12 +280,11 @@ func toString(v any, invariant bool, ofs string) string {
 		}
 		return strings.Join(parts, ofs)
 	case *Hashtable:
-		if x.Ordered {
-			return "System.Collections.Specialized.OrderedDictionary"
-		}
-		return "System.Collections.Hashtable"
+		return TypeName(x)
 	case DictionaryEntry:
 		return "System.Collections.DictionaryEntry"
+	case KeyValuePair:
+		return "[" + toString(x.Key, invariant, ofs) + ", " + toString(x.Value, invariant, ofs) + "]"
 	case *PSObject:
 		return x.String()
 	case Enum:

@@ -39,7 +39,7 @@ func FormatDateTime(t time.Time, spec string) string {
 	case "u":
 		return FormatDateTime(t, "yyyy'-'MM'-'dd HH':'mm':'ss'Z'")
 	case "o", "O":
-		return t.Format("2006-01-02T15:04:05.0000000") + "Z"
+		return t.Format("2006-01-02T15:04:05.0000000") + kindSuffix(t)
 	case "R", "r":
 		return t.Format("Mon, 02 Jan 2006 15:04:05") + " GMT"
 	}
@@ -163,7 +163,7 @@ func FormatDateTime(t time.Time, spec string) string {
 			}
 			i += n
 		case 'K':
-			b.WriteString("Z")
+			b.WriteString(kindSuffix(t))
 			i++
 		case '\'', '"':
 			j := i + 1
@@ -188,6 +188,56 @@ func FormatDateTime(t time.Time, spec string) string {
 		}
 	}
 	return b.String()
+}
+
+// Date kinds. The simulated machine's time zone is UTC, so a Local or
+// Unspecified DateTime has the same clock time as a Utc one; the zone
+// only records the DateTimeKind (time.UTC is Utc).
+var (
+	LocalZone       = time.FixedZone("Local", 0)
+	UnspecifiedZone = time.FixedZone("Unspecified", 0)
+)
+
+// DateKind returns the DateTimeKind name of t: Utc, Local or Unspecified.
+func DateKind(t time.Time) string {
+	switch t.Location() {
+	case LocalZone:
+		return "Local"
+	case UnspecifiedZone:
+		return "Unspecified"
+	}
+	return "Utc"
+}
+
+// kindSuffix is the "K" specifier: Z, +00:00 or nothing.
+func kindSuffix(t time.Time) string {
+	switch DateKind(t) {
+	case "Local":
+		return "+00:00"
+	case "Unspecified":
+		return ""
+	}
+	return "Z"
+}
+
+// invariantPatterns are the standard date formats of the invariant
+// culture where they differ from en-US.
+var invariantPatterns = map[string]string{
+	"d": "MM/dd/yyyy", "D": "dddd, dd MMMM yyyy", "t": "HH:mm", "T": "HH:mm:ss",
+	"f": "dddd, dd MMMM yyyy HH:mm", "F": "dddd, dd MMMM yyyy HH:mm:ss",
+	"g": "MM/dd/yyyy HH:mm", "G": "MM/dd/yyyy HH:mm:ss", "M": "MMMM dd", "m": "MMMM dd",
+	"Y": "yyyy MMMM", "y": "yyyy MMMM",
+}
+
+// FormatDateTimeInvariant formats t with the invariant culture.
+func FormatDateTimeInvariant(t time.Time, spec string) string {
+	if p, ok := invariantPatterns[spec]; ok {
+		return FormatDateTime(t, p)
+	}
+	if spec == "" {
+		return FormatDateTime(t, invariantPatterns["G"])
+	}
+	return FormatDateTime(t, spec)
 }
 
 // FormatWithSpec formats v with a .NET format specifier such as "N0",

@@ -349,10 +349,21 @@ func (o *PSObject) Copy() *PSObject {
 	return c
 }
 
-// List is a mutable list (System.Collections.ArrayList), used for
-// -ErrorVariable, -OutVariable and $Error.
+// List is a mutable list: a System.Collections.ArrayList (used for
+// -ErrorVariable, -OutVariable and $Error), or, when Type is set, a
+// generic System.Collections.Generic.List`1 whose elements the runtime
+// converts to the element type.
 type List struct {
 	Items []any
+	// Type is the closed generic list type; nil for an ArrayList.
+	Type GenericType
+}
+
+// GenericType is a closed generic collection type (the runtime's type
+// descriptor) carried by a List or Hashtable.
+type GenericType interface {
+	// GenericFullName is the .NET full name of the closed type.
+	GenericFullName() string
 }
 
 // Append adds v at the end.
@@ -366,6 +377,12 @@ type Hashtable struct {
 	values  map[string]any
 	index   map[string]int
 	Ordered bool // [ordered]@{} — an OrderedDictionary
+	// CaseSensitive compares string keys ordinally (the default comparer
+	// of a generic Dictionary); a Hashtable ignores case.
+	CaseSensitive bool
+	// Type is the closed generic dictionary type; nil for a Hashtable or
+	// OrderedDictionary.
+	Type GenericType
 }
 
 // NewHashtable returns an empty hashtable.
@@ -373,8 +390,11 @@ func NewHashtable() *Hashtable {
 	return &Hashtable{values: map[string]any{}, index: map[string]int{}}
 }
 
-func hashKey(k any) string {
+func (h *Hashtable) hashKey(k any) string {
 	if s, ok := k.(string); ok {
+		if h.CaseSensitive {
+			return "s:" + s
+		}
 		return "s:" + strings.ToLower(s)
 	}
 	return "v:" + ToInvariantString(k)
@@ -382,7 +402,7 @@ func hashKey(k any) string {
 
 // Set adds or replaces an entry.
 func (h *Hashtable) Set(k, v any) {
-	hk := hashKey(k)
+	hk := h.hashKey(k)
 	if _, ok := h.index[hk]; !ok {
 		h.index[hk] = len(h.keys)
 		h.keys = append(h.keys, k)
@@ -401,19 +421,19 @@ func (h *Hashtable) Add(k, v any) bool {
 
 // Get returns the value for k.
 func (h *Hashtable) Get(k any) (any, bool) {
-	v, ok := h.values[hashKey(k)]
+	v, ok := h.values[h.hashKey(k)]
 	return v, ok
 }
 
 // Has reports whether k is a key.
 func (h *Hashtable) Has(k any) bool {
-	_, ok := h.values[hashKey(k)]
+	_, ok := h.values[h.hashKey(k)]
 	return ok
 }
 
 // Delete removes k.
 func (h *Hashtable) Delete(k any) {
-	hk := hashKey(k)
+	hk := h.hashKey(k)
 	i, ok := h.index[hk]
 	if !ok {
 		return
@@ -437,7 +457,7 @@ func (h *Hashtable) Len() int { return len(h.keys) }
 // Copy returns a shallow copy.
 func (h *Hashtable) Copy() *Hashtable {
 	c := NewHashtable()
-	c.Ordered = h.Ordered
+	c.Ordered, c.CaseSensitive, c.Type = h.Ordered, h.CaseSensitive, h.Type
 	for _, k := range h.keys {
 		v, _ := h.Get(k)
 		c.Set(k, v)
@@ -449,6 +469,38 @@ func (h *Hashtable) Copy() *Hashtable {
 type DictionaryEntry struct {
 	Key   any
 	Value any
+}
+
+// KeyValuePair is one entry of an enumerated generic dictionary
+// (System.Collections.Generic.KeyValuePair`2); Type is its full name.
+type KeyValuePair struct {
+	Key   any
+	Value any
+	Type  string
+}
+
+// Items returns what enumerating the dictionary yields: DictionaryEntry
+// values, or KeyValuePair values for a generic dictionary.
+func (h *Hashtable) Items() []any {
+	es := h.Entries()
+	out := make([]any, len(es))
+	for i, e := range es {
+		if h.Type != nil {
+			out[i] = KeyValuePair{Key: e.Key, Value: e.Value, Type: pairTypeName(h.Type.GenericFullName())}
+		} else {
+			out[i] = e
+		}
+	}
+	return out
+}
+
+// pairTypeName derives KeyValuePair`2[K,V]'s full name from a generic
+// dictionary's.
+func pairTypeName(dict string) string {
+	if i := strings.Index(dict, "`2["); i >= 0 {
+		return "System.Collections.Generic.KeyValuePair" + dict[i:]
+	}
+	return "System.Collections.Generic.KeyValuePair`2"
 }
 
 // Entries returns the entries in order.

@@ -229,6 +229,9 @@ func ParseDecimal(s string) (Decimal, bool) {
 	return Decimal{r: r}, true
 }
 
+// DecimalFromRat makes a Decimal from an exact rational (copied).
+func DecimalFromRat(r *big.Rat) Decimal { return Decimal{r: new(big.Rat).Set(r)} }
+
 // DecimalFromInt makes a Decimal from an integer.
 func DecimalFromInt(i int64) Decimal { return Decimal{r: new(big.Rat).SetInt64(i)} }
 

@@ -120,6 +120,16 @@ func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 		}
 		return nil, runtimeError(x.Ext, "The ordered attribute can be specified only on a hash literal node.", "OrderedAttributeOnlyOnHashLiteralNode", object.ParserError, "ParseException")
 	}
+	if name == "ref" {
+		// [ref]$x refers to the variable itself, not to its value
+		if ve, ok := x.Child.(*syntax.VariableExpr); ok && !isConstantVariable(ve.Name) {
+			r, err := rt.refToVariable(ve.Name)
+			if err != nil {
+				return nil, runtimeError(x.Ext, err.Error(), "NonExistingVariableReference", object.InvalidOperation, "RuntimeException")
+			}
+			return r, nil
+		}
+	}
 	v, err := rt.evalExpr(x.Child)
 	if err != nil {
 		return nil, err

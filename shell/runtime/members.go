@@ -2,11 +2,7 @@ package runtime
 
 import (
 	"fmt"
-	"math"
-	"regexp"
 	"strings"
-	"time"
-	"unicode"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -37,9 +33,14 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 		if !ok {
 			return nil, invalidOperation(x.Ext, "Unable to find type.", "TypeNotFound")
 		}
-		v, err := rt.staticProperty(tv.Info, name)
+		v, err := rt.StaticProperty(tv.Info, name)
 		if err != nil {
-			return nil, invalidOperation(x.Ext, err.Error(), "PropertyNotFound")
+			return nil, rt.methodError(err, x.Ext, name, 0)
+		}
+		if v == nil {
+			if m, _ := findMember(tv.Info, name, true); (m != nil && m.Call != nil) || strings.EqualFold(name, "new") {
+				return nil, rt.methodError(methodAsValue(tv.Info.String(), "::", name), x.Ext, name, 0)
+			}
 		}
 		return v, nil
 	}
@@ -49,123 +50,109 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 	if err := rt.strictMember(target, name, x.Ext); err != nil {
 		return nil, err
 	}
-	return rt.GetMember(target, name), nil
+	v, found := rt.getMember(target, name)
+	if !found && target != nil {
+		if m, _, _ := rt.resolveMember(target, name); m != nil && m.Call != nil {
+			return nil, rt.methodError(methodAsValue(object.TypeName(target), ".", name), x.Ext, name, 0)
+		}
+	}
+	return v, nil
+}
+
+// methodAsValue refuses a method named without parentheses: PowerShell
+// would show its overload definitions, which exosim does not know.
+func methodAsValue(typeName, sep, name string) error {
+	return notSupported("showing the overload definitions of [%s]%s%s; call the method with parentheses", typeName, sep, name)
 }
 
 // GetMember reads a property (with member enumeration on collections).
 func (rt *Runtime) GetMember(target any, name string) any {
+	v, _ := rt.getMember(target, name)
+	return v
+}
+
+// getMember reads a property; found tells whether the value has it.
+func (rt *Runtime) getMember(target any, name string) (any, bool) {
 	lname := strings.ToLower(name)
 	if target == nil {
 		if lname == "count" || lname == "length" {
-			return 0
+			return 0, true
 		}
-		return nil
+		return nil, false
 	}
 	switch t := target.(type) {
-	case []any:
-		switch lname {
-		case "count", "length", "longlength":
-			return len(t)
-		case "rank":
-			return 1
-		case "issynchronized", "isfixedsize", "isreadonly":
-			return lname == "isfixedsize"
-		}
-		return rt.enumerateMember(t, name)
-	case *object.List:
-		switch lname {
-		case "count":
-			return len(t.Items)
-		case "capacity":
-			return cap(t.Items)
-		}
-		return rt.enumerateMember(t.Items, name)
-	case *object.Hashtable:
-		if v, ok := t.Get(name); ok {
-			return v
-		}
-		switch lname {
-		case "count":
-			return t.Len()
-		case "keys":
-			return t.Keys()
-		case "values":
-			var out []any
-			for _, e := range t.Entries() {
-				out = append(out, e.Value)
-			}
-			if out == nil {
-				out = []any{}
-			}
-			return out
-		}
-		return nil
 	case *object.PSObject:
 		if p := t.Property(name); p != nil {
-			return p.Get()
+			return p.Get(), true
 		}
 		if lname == "psobject" {
-			return psObjectView(t)
+			return &psObjectView{v: t}, true
+		}
+		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
+			v, err := m.Get(&Call{RT: rt, Type: at, Self: self, Name: name})
+			return v, err == nil
 		}
 		if t.Base != nil {
-			return rt.GetMember(t.Base, name)
+			return rt.getMember(t.Base, name)
 		}
 		switch lname {
 		case "count", "length":
-			return 1
+			return 1, true
 		}
-		return nil
-	case string:
-		if lname == "length" {
-			return len([]rune(t))
+		return nil, false
+	case *object.Hashtable:
+		// keys win over the dictionary's own properties
+		if v, ok := t.Get(name); ok {
+			return v, true
 		}
+		if lname == "psobject" {
+			return &psObjectView{v: t}, true
+		}
+		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
+			v, err := m.Get(&Call{RT: rt, Type: at, Self: self, Name: name})
+			return v, err == nil
+		}
+		return nil, false
 	case *PSCmdlet:
-		v, _ := t.property(lname)
-		return v
-	case Switch:
-		if lname == "ispresent" {
-			return bool(t)
-		}
-	case *TypeValue:
-		switch lname {
-		case "name":
-			return t.Info.Name()
-		case "fullname":
-			return t.Info.FullName
-		case "basetype":
-			return nil
-		}
+		return t.property(lname)
+	}
+	if lname == "psobject" {
+		return &psObjectView{v: target}, true
+	}
+	if m, at, self := rt.resolveMember(target, name); m != nil && m.Get != nil {
+		v, err := m.Get(&Call{RT: rt, Type: at, Self: self, Name: name})
+		return v, err == nil
 	}
 	if p, ok := object.GetProperty(target, name); ok {
-		return p.Get()
+		return p.Get(), true
+	}
+	if items, ok := enumerateForCompare(target); ok {
+		return rt.enumerateMember(items, name), true
 	}
 	switch lname {
 	case "count", "length":
-		return 1
-	case "psobject":
-		return psObjectView(target)
+		return 1, true
 	}
-	return nil
+	return nil, false
 }
 
-func psObjectView(v any) *object.PSObject {
-	o := object.NewObject("System.Management.Automation.PSObject")
-	var props []any
-	for _, p := range object.Adapted(v) {
-		pv := object.NewObject("System.Management.Automation.PSNoteProperty")
-		pv.Add("Name", p.Name)
-		pv.Add("Value", p.Get())
-		pv.Add("MemberType", p.Kind.String())
-		props = append(props, pv)
+// resolveMember finds an instance member of v in the type registry; self
+// is the value the member applies to (the base of a wrapping PSObject).
+func (rt *Runtime) resolveMember(v any, name string) (*Member, *TypeInfo, any) {
+	if o, ok := v.(*object.PSObject); ok {
+		for _, tn := range o.TypeNames {
+			if t := TypeByName(tn); t != nil {
+				if m, at := findMember(t, name, false); m != nil && at != nil && at.def != nil && at.def.FullName != "System.Object" {
+					return m, at, v
+				}
+			}
+		}
+		if o.Base != nil {
+			return rt.resolveMember(o.Base, name)
+		}
 	}
-	if props == nil {
-		props = []any{}
-	}
-	o.Add("Properties", props)
-	o.Add("TypeNames", toAnySlice(object.TypeNames(v)))
-	o.Add("BaseObject", v)
-	o.Add("ImmediateBaseObject", v)
-	return o
+	m, at := findMember(rt.TypeOf(v), name, false)
+	return m, at, v
 }
 
 func toAnySlice(ss []string) []any {
@@ -212,33 +199,35 @@ func (rt *Runtime) enumerateMember(items []any, name string) any {
 func (rt *Runtime) hasMember(v any, name string) bool {
 	switch t := v.(type) {
 	case *object.Hashtable:
-		return t.Has(name) || strings.EqualFold(name, "count") || strings.EqualFold(name, "keys") || strings.EqualFold(name, "values")
-	case *object.PSObject:
-		if t.Property(name) != nil {
+		if t.Has(name) {
 			return true
 		}
-		if t.Base != nil {
-			return rt.hasMember(t.Base, name)
-		}
-		return false
 	case []any, *object.List:
 		return true
 	}
-	_, ok := object.GetProperty(v, name)
-	return ok
+	_, found := rt.getMember(v, name)
+	return found
 }
 
 func (rt *Runtime) setMember(target any, name string, value any, ext syntax.Extent) error {
 	switch t := target.(type) {
 	case *object.Hashtable:
-		t.Set(name, value)
-		return nil
+		return rt.setIndex(t, name, value, ext)
 	case *object.PSObject:
 		if t.Set(name, value) {
 			return nil
 		}
 	case nil:
 		return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyNotFound")
+	}
+	if m, at, self := rt.resolveMember(target, name); m != nil && m.Set != nil {
+		if err := m.Set(&Call{RT: rt, Type: at, Self: self, Name: name}, value); err != nil {
+			return rt.methodError(err, ext, name, 1)
+		}
+		return nil
+	}
+	if o, ok := target.(*object.PSObject); ok && o.Base != nil {
+		return rt.setMember(o.Base, name, value, ext)
 	}
 	return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyAssignmentException")
 }
@@ -264,19 +253,31 @@ func (rt *Runtime) evalIndex(x *syntax.IndexExpr) (any, error) {
 	return rt.index(target, idx, x.Ext)
 }
 
+// indexer is implemented by values with a custom indexer ($x['key']);
+// ok false means the key could not be used.
+type indexer interface {
+	Index(rt *Runtime, key any) (any, bool)
+}
+
 func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 	target = object.Unwrap(target)
 	if h, ok := target.(*object.Hashtable); ok {
 		if keys, isList := enumerateForCompare(idx); isList {
 			var out []any
 			for _, k := range keys {
-				v, _ := h.Get(k)
+				v, _ := rt.dictGet(h, k)
 				out = append(out, v)
 			}
 			return out, nil
 		}
-		v, _ := h.Get(idx)
+		v, _ := rt.dictGet(h, idx)
 		return v, nil
+	}
+	if ix, ok := target.(indexer); ok {
+		if v, ok := ix.Index(rt, idx); ok {
+			return v, nil
+		}
+		return nil, runtimeError(ext, cannotConvertMsg(idx, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
 	}
 	var items []any
 	// strict mode 3 refuses an index outside an array, list or string
@@ -300,7 +301,11 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 		}
 		items = []any{t}
 	default:
-		items = []any{target}
+		if list, ok := enumerateForCompare(target); ok {
+			items = list
+		} else {
+			items = []any{target}
+		}
 	}
 	one := func(i any) (any, bool) {
 		n, ok := toNumber(i)
@@ -342,6 +347,29 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 	return v, nil
 }
 
+// dictGet reads one entry of a dictionary: an ordered dictionary indexed
+// by an integer reads by position; a generic dictionary converts the key
+// to its key type.
+func (rt *Runtime) dictGet(h *object.Hashtable, k any) (any, bool) {
+	if h.Ordered && h.Type == nil {
+		if n, isInt := bareValue(k).(int); isInt {
+			keys := h.Keys()
+			if n < 0 || n >= len(keys) {
+				return nil, false
+			}
+			return h.Get(keys[n])
+		}
+	}
+	if t, ok := h.Type.(*TypeInfo); ok && t != nil && len(t.Args) == 2 {
+		ck, err := convertArg(rt, k, t.Args[0], "key", "get_Item")
+		if err != nil {
+			return nil, false
+		}
+		k = ck
+	}
+	return h.Get(k)
+}
+
 func collapseIndex(out []any) any {
 	if len(out) == 1 {
 		return out[0]
@@ -355,6 +383,26 @@ func collapseIndex(out []any) any {
 func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 	switch t := target.(type) {
 	case *object.Hashtable:
+		if t.Ordered && t.Type == nil {
+			if n, isInt := bareValue(idx).(int); isInt {
+				keys := t.Keys()
+				if n < 0 || n >= len(keys) {
+					return runtimeError(ext, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", "ArgumentOutOfRangeException", object.InvalidOperation, "ArgumentOutOfRangeException")
+				}
+				t.Set(keys[n], value)
+				return nil
+			}
+		}
+		if gt, ok := t.Type.(*TypeInfo); ok && gt != nil && len(gt.Args) == 2 {
+			k, err := convertArg(rt, idx, gt.Args[0], "key", "set_Item")
+			if err == nil {
+				value, err = convertArg(rt, value, gt.Args[1], "value", "set_Item")
+			}
+			if err != nil {
+				return runtimeError(ext, err.Error(), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
+			}
+			idx = k
+		}
 		t.Set(idx, value)
 		return nil
 	case []any:
@@ -376,6 +424,13 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 		k := int(asInt64(n))
 		if k < 0 || k >= len(t.Items) {
 			return runtimeError(ext, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", "ArgumentOutOfRangeException", object.InvalidOperation, "ArgumentOutOfRangeException")
+		}
+		if gt, ok := t.Type.(*TypeInfo); ok && gt != nil && len(gt.Args) == 1 {
+			v, err := convertArg(rt, value, gt.Args[0], "value", "set_Item")
+			if err != nil {
+				return runtimeError(ext, err.Error(), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
+			}
+			value = v
 		}
 		t.Items[k] = value
 		return nil
@@ -414,7 +469,7 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		if !ok {
 			return nil, invalidOperation(x.Ext, "Unable to find type.", "TypeNotFound")
 		}
-		v, err := rt.callStatic(tv.Info, name, args)
+		v, err := rt.CallStatic(tv.Info, name, args)
 		if err != nil {
 			return nil, rt.methodError(err, x.Ext, name, len(args))
 		}
@@ -452,6 +507,14 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 		return invalidOperation(ext, e.Error(), "MethodNotFound")
 	case *methodException:
 		return runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg), "MethodInvocationException", object.NotSpecified, "MethodInvocationException")
+	case *methodBindError:
+		return runtimeError(ext, e.msg, e.id, object.NotSpecified, "MethodException")
+	case *notSupportedError:
+		return runtimeError(ext, e.msg, "ExosimNotSupported", object.NotImplemented, "NotSupportedException")
+	case *conversionError:
+		return runtimeError(ext, e.msg, "InvalidCastParseTargetInvocation", object.InvalidArgument, "PSInvalidCastException")
+	case *opError:
+		return runtimeError(ext, e.msg, "RuntimeException", object.InvalidOperation, "RuntimeException")
 	}
 	return runtimeError(ext, err.Error(), "MethodInvocationException", object.NotSpecified, "MethodInvocationException")
 }
@@ -463,15 +526,33 @@ func argStr(rt *Runtime, args []any, i int) string {
 	return ""
 }
 
-func argInt(args []any, i int) (int, bool) {
-	if i >= len(args) {
-		return 0, false
+// CallStatic invokes a static method of a type ([T]::Name(args)), the
+// constructor for "new".
+func (rt *Runtime) CallStatic(t *TypeInfo, name string, args []any) (any, error) {
+	if strings.EqualFold(name, "new") {
+		return rt.construct(t, args)
 	}
-	n, ok := toNumber(args[i])
-	if !ok {
-		return 0, false
+	m, at := findMember(t, name, true)
+	if m == nil || m.Call == nil {
+		return nil, &methodNotFound{typeName: t.FullName, name: name}
 	}
-	return int(asInt64(n)), true
+	if at == nil {
+		at = t
+	}
+	return rt.invokeMember(m, at, nil, name, args)
+}
+
+// StaticProperty reads a static property ([T]::Name); an unknown one is
+// $null, as in PowerShell outside strict mode.
+func (rt *Runtime) StaticProperty(t *TypeInfo, name string) (any, error) {
+	m, at := findMember(t, name, true)
+	if m == nil || m.Get == nil {
+		return nil, nil
+	}
+	if at == nil {
+		at = t
+	}
+	return m.Get(&Call{RT: rt, Type: at, Name: name})
 }
 
 // CallMethod invokes a .NET-style method on a value.
@@ -479,156 +560,34 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 	lname := strings.ToLower(name)
 	// intrinsic members on every value
 	switch lname {
-	case "gettype":
-		if len(args) == 0 {
-			full := object.TypeName(target)
-			return &TypeValue{Info: &TypeInfo{FullName: full}}, nil
-		}
-	case "foreach":
+	case "foreach", "where":
 		if len(args) >= 1 {
 			if sb, ok := args[0].(*ScriptBlock); ok {
-				var out []any
-				items, isList := enumerateForCompare(target)
-				if !isList {
-					items = []any{target}
-				}
-				for _, it := range items {
-					err := rt.invokeScriptBlock(sb, it, nil, func(v any) error { out = append(out, v); return nil })
-					if err != nil {
-						return nil, err
-					}
-				}
-				if out == nil {
-					out = []any{}
-				}
-				return out, nil
-			}
-		}
-	case "where":
-		if len(args) >= 1 {
-			if sb, ok := args[0].(*ScriptBlock); ok {
-				var out []any
-				items, isList := enumerateForCompare(target)
-				if !isList {
-					items = []any{target}
-				}
-				mode := strings.ToLower(argStr(rt, args, 1))
-				for _, it := range items {
-					v, err := rt.invokeScriptBlockValue(sb, it, nil)
-					if err != nil {
-						return nil, err
-					}
-					if object.ToBool(v) {
-						out = append(out, it)
-						if mode == "first" {
-							break
-						}
-					}
-				}
-				if out == nil {
-					out = []any{}
-				}
-				return out, nil
+				return rt.intrinsicForEachWhere(target, lname, sb, args)
 			}
 		}
 	}
-	switch t := object.Unwrap(target).(type) {
+	switch t := target.(type) {
 	case *PSCmdlet:
 		return rt.psCmdletMethod(t, lname, name, args)
-	case Switch:
-		if lname == "tobool" && len(args) == 0 {
-			return bool(t), nil
+	case *object.PSObject:
+		if p := t.Property(name); p != nil {
+			if sb, ok := p.Get().(*ScriptBlock); ok {
+				return rt.invokeScriptBlockValue(sb, nil, args)
+			}
 		}
-
-	case string:
-		return rt.stringMethod(t, lname, name, args)
-	case time.Time:
-		return rt.dateMethod(t, lname, name, args)
-	case object.TimeSpan:
-		switch lname {
-		case "tostring":
-			return t.String(), nil
-		case "add":
-			if len(args) == 1 {
-				if o, ok := args[0].(object.TimeSpan); ok {
-					return t + o, nil
-				}
-			}
-		case "negate":
-			return -t, nil
-		}
-	case *object.Hashtable:
-		switch lname {
-		case "containskey", "contains":
-			if len(args) == 1 {
-				return t.Has(args[0]), nil
-			}
-		case "containsvalue":
-			for _, e := range t.Entries() {
-				if rt.equalValues(e.Value, args[0], false) {
-					return true, nil
-				}
-			}
-			return false, nil
-		case "add":
-			if len(args) == 2 {
-				if !t.Add(args[0], args[1]) {
-					k := object.ToInvariantString(args[0])
-					return nil, &methodException{fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", k, k)}
-				}
-				return voidValue{}, nil
-			}
-		case "remove":
-			if len(args) == 1 {
-				t.Delete(args[0])
-				return voidValue{}, nil
-			}
-		case "clear":
-			for _, k := range t.Keys() {
-				t.Delete(k)
-			}
-			return voidValue{}, nil
-		case "clone":
-			return t.Copy(), nil
-		case "tostring":
-			return object.ToInvariantString(t), nil
-		case "getenumerator":
-			out := []any{}
-			for _, e := range t.Entries() {
-				out = append(out, e)
-			}
-			return out, nil
-		}
-	case []any:
-		switch lname {
-		case "contains":
-			if len(args) == 1 {
-				for _, it := range t {
-					if rt.equalValues(it, args[0], true) {
-						return true, nil
-					}
-				}
-				return false, nil
-			}
-		case "indexof":
-			if len(args) >= 1 {
-				for i, it := range t {
-					if rt.equalValues(it, args[0], true) {
-						return i, nil
-					}
-				}
-				return -1, nil
-			}
-		case "tostring":
-			return "System.Object[]", nil
-		case "clone":
-			return append([]any{}, t...), nil
-		case "add":
-			return nil, &methodException{"Collection was of a fixed size."}
-		}
-		// method enumeration
+	}
+	if m, at, self := rt.resolveMember(target, name); m != nil && m.Call != nil {
+		return rt.invokeMember(m, at, self, name, args)
+	}
+	// method enumeration: the collection lacks the method, its elements
+	// may have it
+	if items, ok := enumerateForCompare(bareValue(target)); ok {
 		var out []any
-		for _, it := range t {
+		for _, it := range items {
+			if it == nil {
+				continue
+			}
 			v, err := rt.CallMethod(it, name, args)
 			if err != nil {
 				return nil, err
@@ -638,676 +597,106 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 			}
 		}
 		return collapse(out), nil
-	case *object.List:
-		switch lname {
-		case "add":
-			if len(args) == 1 {
-				t.Items = append(t.Items, args[0])
-				return len(t.Items) - 1, nil
-			}
-		case "addrange":
-			if items, ok := enumerateForCompare(args[0]); ok {
-				t.Items = append(t.Items, items...)
-			}
-			return voidValue{}, nil
-		case "remove":
-			for i, it := range t.Items {
-				if rt.equalValues(it, args[0], true) {
-					t.Items = append(t.Items[:i], t.Items[i+1:]...)
-					break
-				}
-			}
-			return voidValue{}, nil
-		case "removeat":
-			if n, ok := argInt(args, 0); ok && n >= 0 && n < len(t.Items) {
-				t.Items = append(t.Items[:n], t.Items[n+1:]...)
-			}
-			return voidValue{}, nil
-		case "clear":
-			t.Items = nil
-			return voidValue{}, nil
-		case "contains":
-			for _, it := range t.Items {
-				if rt.equalValues(it, args[0], true) {
-					return true, nil
-				}
-			}
-			return false, nil
-		case "toarray":
-			return append([]any{}, t.Items...), nil
-		case "tostring":
-			return "System.Collections.ArrayList", nil
-		}
-	case object.Guid:
-		if lname == "tostring" {
-			if len(args) == 1 && strings.EqualFold(argStr(rt, args, 0), "N") {
-				return t.Hex32(), nil
-			}
-			return t.String(), nil
-		}
-	case *object.PSObject:
-		if p := t.Property(name); p != nil {
-			if sb, ok := p.Get().(*ScriptBlock); ok {
-				return rt.invokeScriptBlockValue(sb, nil, args)
-			}
-			if f, ok := p.Get().(HostMethod); ok {
-				return f(args)
-			}
-		}
-		switch lname {
-		case "tostring":
-			return t.String(), nil
-		case "equals":
-			if len(args) == 1 {
-				return sameRef(t, args[0]), nil
-			}
-		case "gethashcode":
-			return 0, nil
-		}
-	case *object.ErrorRecord:
-		if lname == "tostring" {
-			return t.Message, nil
-		}
-	case object.SecureString:
-		if lname == "tostring" {
-			return t.String(), nil
-		}
-	case *ScriptBlock:
-		switch lname {
-		case "invoke", "invokereturnasis":
-			v, _, err := rt.scriptBlockMethod(t, lname, args)
-			return v, err
-		case "tostring":
-			return t.Text(), nil
-		case "getnewclosure":
-			return t, nil
-		}
-	case *Regex:
-		switch lname {
-		case "ismatch":
-			return t.re.MatchString(argStr(rt, args, 0)), nil
-		case "replace":
-			return t.re.ReplaceAllString(argStr(rt, args, 0), dotnetReplacement(argStr(rt, args, 1))), nil
-		case "split":
-			return toAnySlice(t.re.Split(argStr(rt, args, 0), -1)), nil
-		case "tostring":
-			return t.Pattern, nil
-		}
-	}
-	if lname == "tostring" && len(args) <= 1 {
-		if len(args) == 1 {
-			return object.FormatWithSpec(target, argStr(rt, args, 0)), nil
-		}
-		return rt.toStr(target), nil
-	}
-	if lname == "equals" && len(args) == 1 {
-		return rt.equalValues(target, args[0], true), nil
-	}
-	if lname == "compareto" && len(args) == 1 {
-		c, err := rt.compareValues(target, args[0], true)
-		return c, err
 	}
 	return nil, &methodNotFound{typeName: object.TypeName(target), name: name}
 }
 
-func (rt *Runtime) stringMethod(s, lname, name string, args []any) (any, error) {
-	a0 := argStr(rt, args, 0)
-	switch lname {
-	case "toupper", "toupperinvariant":
-		return strings.ToUpper(s), nil
-	case "tolower", "tolowerinvariant":
-		return strings.ToLower(s), nil
-	case "trim", "trimstart", "trimend":
-		cut := func(f func(string, string) string, g func(string, func(rune) bool) string) string {
-			if len(args) == 0 {
-				return g(s, unicode.IsSpace)
+// intrinsicForEachWhere is the .ForEach({...}) and .Where({...}) every
+// value has.
+func (rt *Runtime) intrinsicForEachWhere(target any, lname string, sb *ScriptBlock, args []any) (any, error) {
+	items, isList := enumerateForCompare(target)
+	if !isList {
+		if target == nil {
+			items = nil
+		} else {
+			items = []any{target}
+		}
+	}
+	out := []any{}
+	if lname == "foreach" {
+		for _, it := range items {
+			err := rt.invokeScriptBlock(sb, it, args[1:], func(v any) error { out = append(out, v); return nil })
+			if err != nil {
+				return nil, err
 			}
-			chars := ""
-			for _, a := range args {
-				chars += rt.toStr(a)
-			}
-			return f(s, chars)
-		}
-		switch lname {
-		case "trim":
-			return cut(strings.Trim, strings.TrimFunc), nil
-		case "trimstart":
-			return cut(strings.TrimLeft, strings.TrimLeftFunc), nil
-		}
-		return cut(strings.TrimRight, strings.TrimRightFunc), nil
-	case "contains":
-		return strings.Contains(s, a0), nil
-	case "startswith":
-		if len(args) > 1 && strings.Contains(strings.ToLower(argStr(rt, args, 1)), "ignorecase") {
-			return object.HasPrefixFold(s, a0), nil
-		}
-		return strings.HasPrefix(s, a0), nil
-	case "endswith":
-		if len(args) > 1 && strings.Contains(strings.ToLower(argStr(rt, args, 1)), "ignorecase") {
-			return len(s) >= len(a0) && strings.EqualFold(s[len(s)-len(a0):], a0), nil
-		}
-		return strings.HasSuffix(s, a0), nil
-	case "replace":
-		if len(args) < 2 {
-			break
-		}
-		if a0 == "" {
-			return nil, &methodException{"String cannot be of zero length. (Parameter 'oldValue')"}
-		}
-		return strings.ReplaceAll(s, a0, argStr(rt, args, 1)), nil
-	case "split":
-		if len(args) == 0 {
-			return toAnySlice(strings.FieldsFunc(s, unicode.IsSpace)), nil
-		}
-		seps := []string{}
-		for _, a := range args {
-			if items, ok := enumerateForCompare(a); ok {
-				for _, it := range items {
-					seps = append(seps, rt.toStr(it))
-				}
-			} else if _, isNum := a.(int); !isNum {
-				as := rt.toStr(a)
-				if len(args) == 1 {
-					for _, r := range as {
-						seps = append(seps, string(r))
-					}
-				} else {
-					seps = append(seps, as)
-				}
-			}
-		}
-		parts := []string{s}
-		for _, sep := range seps {
-			var next []string
-			for _, p := range parts {
-				next = append(next, strings.Split(p, sep)...)
-			}
-			parts = next
-		}
-		return toAnySlice(parts), nil
-	case "substring":
-		rs := []rune(s)
-		start, ok := argInt(args, 0)
-		if !ok || start < 0 || start > len(rs) {
-			return nil, &methodException{"startIndex cannot be larger than length of string. (Parameter 'startIndex')"}
-		}
-		if len(args) > 1 {
-			n, _ := argInt(args, 1)
-			if n < 0 || start+n > len(rs) {
-				return nil, &methodException{"Index and length must refer to a location within the string. (Parameter 'length')"}
-			}
-			return string(rs[start : start+n]), nil
-		}
-		return string(rs[start:]), nil
-	case "indexof":
-		i := strings.Index(s, a0)
-		if i < 0 {
-			return -1, nil
-		}
-		return len([]rune(s[:i])), nil
-	case "lastindexof":
-		i := strings.LastIndex(s, a0)
-		if i < 0 {
-			return -1, nil
-		}
-		return len([]rune(s[:i])), nil
-	case "padleft", "padright":
-		n, _ := argInt(args, 0)
-		pad := " "
-		if len(args) > 1 {
-			pad = argStr(rt, args, 1)
-		}
-		l := len([]rune(s))
-		if l >= n {
-			return s, nil
-		}
-		fill := strings.Repeat(pad, n-l)
-		if lname == "padleft" {
-			return fill + s, nil
-		}
-		return s + fill, nil
-	case "tostring":
-		return s, nil
-	case "equals":
-		if len(args) > 1 && strings.Contains(strings.ToLower(argStr(rt, args, 1)), "ignorecase") {
-			return strings.EqualFold(s, a0), nil
-		}
-		return s == a0, nil
-	case "compareto":
-		return compareStrings(s, a0, true), nil
-	case "insert":
-		n, _ := argInt(args, 0)
-		rs := []rune(s)
-		if n < 0 || n > len(rs) {
-			return nil, &methodException{"Specified argument was out of the range of valid values. (Parameter 'startIndex')"}
-		}
-		return string(rs[:n]) + argStr(rt, args, 1) + string(rs[n:]), nil
-	case "remove":
-		n, _ := argInt(args, 0)
-		rs := []rune(s)
-		if n < 0 || n > len(rs) {
-			return nil, &methodException{"startIndex must be less than length of string. (Parameter 'startIndex')"}
-		}
-		if len(args) > 1 {
-			c, _ := argInt(args, 1)
-			if n+c > len(rs) {
-				return nil, &methodException{"Index and count must refer to a location within the string. (Parameter 'count')"}
-			}
-			return string(rs[:n]) + string(rs[n+c:]), nil
-		}
-		return string(rs[:n]), nil
-	case "tochararray":
-		out := []any{}
-		for _, r := range s {
-			out = append(out, object.Char(r))
 		}
 		return out, nil
-	case "normalize", "clone":
-		return s, nil
-	case "isnormalized":
-		return true, nil
-	case "gethashcode":
-		h := 0
-		for _, r := range s {
-			h = h*31 + int(r)
-		}
-		return h, nil
 	}
-	return nil, &methodNotFound{typeName: "System.String", name: name}
-}
-
-func (rt *Runtime) dateMethod(t time.Time, lname, name string, args []any) (any, error) {
-	num := func() (float64, bool) {
-		if len(args) != 1 {
-			return 0, false
-		}
-		n, ok := toNumber(args[0])
-		if !ok {
-			return 0, false
-		}
-		return asFloat(n), true
-	}
-	addDur := func(unit time.Duration) (any, error) {
-		f, ok := num()
-		if !ok {
-			return nil, &methodException{cannotConvertMsg(argStr(rt, args, 0), "System.Double")}
-		}
-		return t.Add(time.Duration(math.Round(f * float64(unit)))), nil
-	}
-	switch lname {
-	case "adddays":
-		return addDur(24 * time.Hour)
-	case "addhours":
-		return addDur(time.Hour)
-	case "addminutes":
-		return addDur(time.Minute)
-	case "addseconds":
-		return addDur(time.Second)
-	case "addmilliseconds":
-		return addDur(time.Millisecond)
-	case "addmonths":
-		n, _ := argInt(args, 0)
-		return t.AddDate(0, n, 0), nil
-	case "addyears":
-		n, _ := argInt(args, 0)
-		return t.AddDate(n, 0, 0), nil
-	case "addticks":
-		n, _ := argInt(args, 0)
-		return t.Add(time.Duration(n) * 100), nil
-	case "add":
-		if len(args) == 1 {
-			if ts, ok := args[0].(object.TimeSpan); ok {
-				return t.Add(time.Duration(ts) * 100), nil
-			}
-		}
-	case "subtract":
-		if len(args) == 1 {
-			switch o := args[0].(type) {
-			case time.Time:
-				return object.TimeSpan(t.Sub(o) / 100), nil
-			case object.TimeSpan:
-				return t.Add(-time.Duration(o) * 100), nil
-			}
-		}
-	case "tostring":
-		if len(args) >= 1 {
-			return object.FormatDateTime(t, argStr(rt, args, 0)), nil
-		}
-		return object.FormatDateTime(t, "G"), nil
-	case "toshortdatestring":
-		return object.FormatDateTime(t, "d"), nil
-	case "tolongdatestring":
-		return object.FormatDateTime(t, "D"), nil
-	case "toshorttimestring":
-		return object.FormatDateTime(t, "t"), nil
-	case "tolongtimestring":
-		return object.FormatDateTime(t, "T"), nil
-	case "touniversaltime", "tolocaltime":
-		return t, nil
-	case "tofiletime", "tofiletimeutc":
-		return (object.DateTimeTicks(t) - 504911232000000000), nil
-	case "compareto":
-		if len(args) == 1 {
-			o, err := toDateTime(args[0])
-			if err != nil {
-				return nil, &methodException{err.Error()}
-			}
-			return t.Compare(o), nil
-		}
-	case "equals":
-		if len(args) == 1 {
-			o, err := toDateTime(args[0])
-			return err == nil && o.Equal(t), nil
+	mode := strings.ToLower(argStr(rt, args, 1))
+	n := 0
+	if len(args) > 2 {
+		if k, ok := toNumber(args[2]); ok {
+			n = int(asInt64(k))
 		}
 	}
-	return nil, &methodNotFound{typeName: "System.DateTime", name: name}
-}
-
-// ---------------------------------------------------------------------------
-// static members
-
-func (rt *Runtime) staticProperty(t *TypeInfo, name string) (any, error) {
-	l := strings.ToLower(name)
-	switch t.FullName {
-	case "System.DateTime":
-		switch l {
-		case "now", "utcnow":
-			return rt.Now(), nil
-		case "today":
-			n := rt.Now()
-			return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, time.UTC), nil
-		case "minvalue":
-			return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC), nil
-		case "maxvalue":
-			return time.Date(9999, 12, 31, 23, 59, 59, 999999900, time.UTC), nil
+	var rest []any
+	split := false
+	for i, it := range items {
+		v, err := rt.invokeScriptBlockValue(sb, it, nil)
+		if err != nil {
+			return nil, err
 		}
-	case "System.Int32":
-		switch l {
-		case "maxvalue":
-			return math.MaxInt32, nil
-		case "minvalue":
-			return math.MinInt32, nil
-		}
-	case "System.Int64":
-		switch l {
-		case "maxvalue":
-			return int64(math.MaxInt64), nil
-		case "minvalue":
-			return int64(math.MinInt64), nil
-		}
-	case "System.Double":
-		switch l {
-		case "maxvalue":
-			return math.MaxFloat64, nil
-		case "minvalue":
-			return -math.MaxFloat64, nil
-		case "nan":
-			return math.NaN(), nil
-		}
-	case "System.String":
-		if l == "empty" {
-			return "", nil
-		}
-	case "System.Guid":
-		if l == "empty" {
-			return object.Guid{}, nil
-		}
-	case "System.TimeSpan":
-		if l == "zero" {
-			return object.TimeSpan(0), nil
-		}
-	case "System.Math":
-		switch l {
-		case "pi":
-			return math.Pi, nil
-		case "e":
-			return math.E, nil
-		}
-	case "System.Environment":
-		switch l {
-		case "newline":
-			return "\n", nil
-		case "machinename":
-			return "EXOSIM", nil
-		case "username":
-			return "admin", nil
-		}
-	}
-	return nil, fmt.Errorf("The property '%s' cannot be found on type [%s].", name, t.FullName)
-}
-
-func (rt *Runtime) callStatic(t *TypeInfo, name string, args []any) (any, error) {
-	l := strings.ToLower(name)
-	nums := func() ([]float64, bool) {
-		out := make([]float64, len(args))
-		for i, a := range args {
-			n, ok := toNumber(a)
-			if !ok {
-				return nil, false
-			}
-			out[i] = asFloat(n)
-		}
-		return out, true
-	}
-	switch t.FullName {
-	case "System.Math":
-		f, ok := nums()
-		if !ok {
-			return nil, &methodException{"Cannot convert argument to a number."}
-		}
-		if len(f) == 0 || (l == "pow" && len(f) < 2) {
-			return nil, &methodException{fmt.Sprintf("Cannot find an overload for %q and the argument count: \"%d\".", name, len(f))}
-		}
-		switch l {
-		case "round":
-			if len(f) == 0 {
-				break
-			}
-			digits := 0
-			if len(f) > 1 {
-				digits = int(f[1])
-			}
-			p := math.Pow(10, float64(digits))
-			r := math.RoundToEven(f[0]*p) / p
-			if _, isInt := args[0].(int); isInt && digits == 0 {
-				return args[0], nil
-			}
-			if d, isDec := args[0].(object.Decimal); isDec {
-				_ = d
-				return object.NewDecimal(r), nil
-			}
-			return r, nil
-		case "floor":
-			return math.Floor(f[0]), nil
-		case "ceiling":
-			return math.Ceil(f[0]), nil
-		case "truncate":
-			return math.Trunc(f[0]), nil
-		case "abs":
-			if n, ok := args[0].(int); ok {
-				if n < 0 {
-					return -n, nil
-				}
-				return n, nil
-			}
-			return math.Abs(f[0]), nil
-		case "max", "min":
-			if len(f) != 2 {
-				break
-			}
-			c := compareNumbers(args[0], args[1])
-			if (l == "max") == (c >= 0) {
-				return args[0], nil
-			}
-			return args[1], nil
-		case "pow":
-			return math.Pow(f[0], f[1]), nil
-		case "sqrt":
-			return math.Sqrt(f[0]), nil
-		case "log":
-			if len(f) == 2 {
-				return math.Log(f[0]) / math.Log(f[1]), nil
-			}
-			return math.Log(f[0]), nil
-		case "log10":
-			return math.Log10(f[0]), nil
-		}
-	case "System.String":
-		switch l {
-		case "isnullorempty":
-			return len(args) == 0 || args[0] == nil || rt.toStr(args[0]) == "", nil
-		case "isnullorwhitespace":
-			return len(args) == 0 || args[0] == nil || strings.TrimSpace(rt.toStr(args[0])) == "", nil
-		case "join":
-			if len(args) == 0 {
-				return nil, &methodException{fmt.Sprintf("Cannot find an overload for %q and the argument count: \"0\".", name)}
-			}
-			sep := argStr(rt, args, 0)
-			var parts []string
-			for _, a := range args[1:] {
-				if items, ok := enumerateForCompare(a); ok {
-					for _, it := range items {
-						parts = append(parts, rt.toStr(it))
-					}
-				} else {
-					parts = append(parts, rt.toStr(a))
+		match := object.ToBool(v)
+		switch mode {
+		case "first":
+			if match {
+				out = append(out, it)
+				if n <= 0 || len(out) >= n {
+					return out, nil
 				}
 			}
-			return strings.Join(parts, sep), nil
-		case "format":
-			if len(args) == 0 {
-				break
+		case "last":
+			if match {
+				out = append(out, it)
 			}
-			rest := args[1:]
-			if len(rest) == 1 {
-				if items, ok := enumerateForCompare(rest[0]); ok {
-					rest = items
-				}
+		case "skipuntil":
+			if match || split {
+				split = true
+				out = append(out, it)
 			}
-			s, err := object.FormatComposite(argStr(rt, args, 0), rest, rt.toStr)
-			if err != nil {
-				return nil, &methodException{err.Error()}
+		case "until":
+			if match {
+				return out, nil
 			}
-			return s, nil
-		case "concat":
-			var b strings.Builder
-			for _, a := range args {
-				b.WriteString(rt.toStr(a))
-			}
-			return b.String(), nil
-		case "compare":
-			return compareStrings(argStr(rt, args, 0), argStr(rt, args, 1), !(len(args) > 2 && object.ToBool(args[2]))), nil
-		case "equals":
-			return argStr(rt, args, 0) == argStr(rt, args, 1), nil
-		}
-	case "System.Guid":
-		switch l {
-		case "newguid":
-			return rt.NewGuid(), nil
-		case "parse":
-			g, ok := object.ParseGuid(argStr(rt, args, 0))
-			if !ok {
-				return nil, &methodException{"Unrecognized Guid format."}
-			}
-			return g, nil
-		case "tryparse":
-			_, ok := object.ParseGuid(argStr(rt, args, 0))
-			return ok, nil
-		}
-	case "System.DateTime":
-		switch l {
-		case "parse", "parseexact":
-			d, err := toDateTime(argStr(rt, args, 0))
-			if err != nil {
-				return nil, &methodException{fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", argStr(rt, args, 0))}
-			}
-			return d, nil
-		case "daysinmonth":
-			y, _ := argInt(args, 0)
-			m, _ := argInt(args, 1)
-			return time.Date(y, time.Month(m)+1, 0, 0, 0, 0, 0, time.UTC).Day(), nil
-		case "isleapyear":
-			y, _ := argInt(args, 0)
-			return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
-		}
-	case "System.TimeSpan":
-		f, ok := nums()
-		if ok && len(f) == 1 {
-			switch l {
-			case "fromdays":
-				return object.TimeSpan(f[0] * float64(object.TicksPerDay)), nil
-			case "fromhours":
-				return object.TimeSpan(f[0] * float64(object.TicksPerHour)), nil
-			case "fromminutes":
-				return object.TimeSpan(f[0] * float64(object.TicksPerMinute)), nil
-			case "fromseconds":
-				return object.TimeSpan(f[0] * float64(object.TicksPerSecond)), nil
-			case "frommilliseconds":
-				return object.TimeSpan(f[0] * float64(object.TicksPerMillisecond)), nil
-			}
-		}
-		if l == "parse" {
-			v, err := toTimeSpan(argStr(rt, args, 0))
-			if err != nil {
-				return nil, &methodException{err.Error()}
-			}
-			return v, nil
-		}
-	case "System.Int32", "System.Int64", "System.Double":
-		if l == "parse" {
-			return t.Convert(rt, argStr(rt, args, 0))
-		}
-		if l == "tryparse" {
-			_, err := t.Convert(rt, argStr(rt, args, 0))
-			return err == nil, nil
-		}
-	case "System.Text.RegularExpressions.Regex":
-		switch l {
-		case "escape":
-			return regexp.QuoteMeta(argStr(rt, args, 0)), nil
-		case "ismatch":
-			re, err := rt.compileRegex(argStr(rt, args, 1), true)
-			if err != nil {
-				return nil, err
-			}
-			return re.MatchString(argStr(rt, args, 0)), nil
-		case "replace":
-			re, err := rt.compileRegex(argStr(rt, args, 1), true)
-			if err != nil {
-				return nil, err
-			}
-			return re.ReplaceAllString(argStr(rt, args, 0), dotnetReplacement(argStr(rt, args, 2))), nil
+			out = append(out, it)
 		case "split":
-			re, err := rt.compileRegex(argStr(rt, args, 1), true)
-			if err != nil {
-				return nil, err
+			if match && (n <= 0 || len(out) < n) {
+				out = append(out, it)
+			} else {
+				rest = append(rest, it)
 			}
-			return toAnySlice(re.Split(argStr(rt, args, 0), -1)), nil
-		}
-	case "System.Convert":
-		switch l {
-		case "toint32":
-			return toInt32(args[0], "System.Int32")
-		case "tostring":
-			return rt.toStr(args[0]), nil
-		case "toboolean":
-			return object.ToBool(args[0]), nil
-		}
-	case "System.Environment":
-		switch l {
-		case "getenvironmentvariable":
-			if len(args) > 0 {
-				if v, ok := rt.env.Get(rt.toStr(args[0])); ok {
-					return v, nil
-				}
+		default:
+			if match {
+				out = append(out, it)
 			}
-			return nil, nil
-		case "setenvironmentvariable":
-			if len(args) > 1 {
-				rt.env.Set(rt.toStr(args[0]), rt.toStr(args[1]))
-			}
-			return nil, nil
 		}
+		_ = i
 	}
-	return nil, &methodNotFound{typeName: t.FullName, name: name}
+	switch mode {
+	case "last":
+		if n <= 0 {
+			n = 1
+		}
+		if len(out) > n {
+			out = out[len(out)-n:]
+		}
+	case "split":
+		if rest == nil {
+			rest = []any{}
+		}
+		return []any{out, rest}, nil
+	}
+	return out, nil
+}
+
+// argInt reads argument i as an integer.
+func argInt(args []any, i int) (int, bool) {
+	if i >= len(args) {
+		return 0, false
+	}
+	n, ok := toNumber(args[i])
+	if !ok {
+		return 0, false
+	}
+	return int(asInt64(n)), true
 }

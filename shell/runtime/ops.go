@@ -883,6 +883,9 @@ func enumerateForCompare(v any) ([]any, bool) {
 		return x, true
 	case *object.List:
 		return x.Items, true
+	case interface{ Enumerate() []any }:
+		// other collections (HashSet, Queue, match collections ...)
+		return x.Enumerate(), true
 	}
 	return nil, false
 }

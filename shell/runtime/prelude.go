@@ -61,17 +61,15 @@ func (rt *Runtime) UsingNamespaces(src *syntax.Source) []string {
 }
 
 // qualifyTypeName returns the full name a short type name stands for under
-// the using namespaces in effect where it was written, or name itself when
-// it resolves as written or no namespace makes it resolve.
+// the using namespaces in effect where it was written (generic arguments
+// included), or name itself when it resolves as written or no namespace
+// makes it resolve.
 func (rt *Runtime) qualifyTypeName(name string, ext syntax.Extent) string {
 	if _, ok := rt.ResolveType(name); ok {
 		return name
 	}
-	for _, ns := range rt.UsingNamespaces(ext.Src) {
-		full := ns + "." + name
-		if _, ok := rt.ResolveType(full); ok {
-			return full
-		}
+	if t, ok := rt.resolveTypeIn(name, rt.UsingNamespaces(ext.Src)); ok {
+		return t.String()
 	}
 	return name
 }

@@ -1,0 +1,1555 @@
+package runtime
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Collections: arrays, ArrayList, Hashtable, OrderedDictionary, and the
+// generic List, Dictionary, HashSet, Queue and Stack.
+
+// elemType is the i-th generic argument of the member's type (object
+// when the type is not generic).
+func (c *Call) elemType(i int) *TypeInfo {
+	if c.Type != nil && i < len(c.Type.Args) {
+		return c.Type.Args[i]
+	}
+	return TypeByName("System.Object")
+}
+
+// elem converts argument i to generic argument k of the type.
+func (c *Call) elem(i, k int, param string) (any, error) {
+	return convertArg(c.RT, c.Arg(i), c.elemType(k), param, c.Name)
+}
+
+// itemsArg enumerates argument i (a collection; a scalar is one item).
+func (c *Call) itemsArg(i int, param string) ([]any, error) {
+	v := bareValue(c.Arg(i))
+	if v == nil {
+		return nil, Throw("Value cannot be null. (Parameter '%s')", param)
+	}
+	if items, ok := enumerateForCompare(v); ok {
+		return items, nil
+	}
+	if h, ok := v.(*object.Hashtable); ok {
+		return h.Items(), nil
+	}
+	if s, ok := v.(string); ok {
+		rs := []rune(s)
+		out := make([]any, len(rs))
+		for k, r := range rs {
+			out[k] = object.Char(r)
+		}
+		return out, nil
+	}
+	return []any{v}, nil
+}
+
+// convertItems converts every item to generic argument k.
+func (c *Call) convertItems(items []any, k int, param string) ([]any, error) {
+	out := make([]any, len(items))
+	for i, it := range items {
+		v, err := convertArg(c.RT, it, c.elemType(k), param, c.Name)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func indexIn(items []any, v any) int {
+	for i, it := range items {
+		if dotnetEquals(it, v) {
+			return i
+		}
+	}
+	return -1
+}
+
+func outOfRange(param string) error {
+	return Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter '%s')", param)
+}
+
+// predicate turns a script block argument into a .NET Predicate/Func.
+func (c *Call) predicate(i int) (func(any) (bool, error), error) {
+	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
+	if !ok {
+		return nil, argConvertError(c.Arg(i), "match", c.Name, "System.Predicate`1[System.Object]", nil)
+	}
+	return func(v any) (bool, error) {
+		r, err := c.RT.invokeScriptBlockValue(sb, v, []any{v})
+		if err != nil {
+			return false, err
+		}
+		return object.ToBool(r), nil
+	}, nil
+}
+
+// sortItems sorts with the default comparer (Comparer<T>.Default):
+// culture order for text, numeric order for numbers.
+func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
+	var failed error
+	sort.SliceStable(items, func(i, j int) bool {
+		if failed != nil {
+			return false
+		}
+		if cmp != nil {
+			r, err := rt.invokeScriptBlockValue(cmp, nil, []any{items[i], items[j]})
+			if err != nil {
+				failed = err
+				return false
+			}
+			n, _ := toNumber(r)
+			return asInt64(n) < 0
+		}
+		a, b := bareValue(items[i]), bareValue(items[j])
+		if a == nil || b == nil {
+			return a == nil && b != nil
+		}
+		if object.TypeName(a) != object.TypeName(b) && !(object.IsNumeric(a) && object.IsNumeric(b)) {
+			failed = Throw("Failed to compare two elements in the array.")
+			return false
+		}
+		c, err := rt.compareValues(a, b, true)
+		if err != nil {
+			failed = Throw("Failed to compare two elements in the array.")
+			return false
+		}
+		return c < 0
+	})
+	return failed
+}
+
+// listOf returns the *object.List behind a List or ArrayList instance.
+func listOf(c *Call) *object.List { return bareValue(c.Self).(*object.List) }
+
+// listMembers are the members of ArrayList and List[T]; generic tells
+// whether arguments convert to T and Add returns nothing.
+func listMembers(generic bool) Members {
+	conv := func(c *Call, i int, param string) (any, error) {
+		if !generic {
+			return c.Arg(i), nil
+		}
+		return c.elem(i, 0, param)
+	}
+	return Members{
+		"Count":       Prop(func(c *Call) (any, error) { return len(listOf(c).Items), nil }),
+		"Capacity":    Prop(func(c *Call) (any, error) { return listCapacity(len(listOf(c).Items)), nil }),
+		"IsReadOnly":  Prop(func(c *Call) (any, error) { return false, nil }),
+		"IsFixedSize": Prop(func(c *Call) (any, error) { return false, nil }),
+		"Item": Method(1, 1, func(c *Call) (any, error) {
+			l := listOf(c)
+			i, err := c.Int(0, "index")
+			if err != nil {
+				return nil, err
+			}
+			if i < 0 || i >= len(l.Items) {
+				return nil, outOfRange("index")
+			}
+			return l.Items[i], nil
+		}),
+		"Add": Method(1, 1, func(c *Call) (any, error) {
+			v, err := conv(c, 0, "item")
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			l.Items = append(l.Items, v)
+			if generic {
+				return voidValue{}, nil
+			}
+			return len(l.Items) - 1, nil
+		}),
+		"AddRange": Method(1, 1, func(c *Call) (any, error) {
+			items, err := c.itemsArg(0, "collection")
+			if err != nil {
+				return nil, err
+			}
+			if generic {
+				if items, err = c.convertItems(items, 0, "collection"); err != nil {
+					return nil, err
+				}
+			}
+			l := listOf(c)
+			l.Items = append(l.Items, items...)
+			return voidValue{}, nil
+		}),
+		"Insert": Method(2, 2, func(c *Call) (any, error) {
+			i, err := c.Int(0, "index")
+			if err != nil {
+				return nil, err
+			}
+			v, err := conv(c, 1, "item")
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			if i < 0 || i > len(l.Items) {
+				return nil, Throw("Index must be within the bounds of the List. (Parameter 'index')")
+			}
+			l.Items = append(l.Items[:i], append([]any{v}, l.Items[i:]...)...)
+			return voidValue{}, nil
+		}),
+		"InsertRange": Method(2, 2, func(c *Call) (any, error) {
+			i, err := c.Int(0, "index")
+			if err != nil {
+				return nil, err
+			}
+			items, err := c.itemsArg(1, "collection")
+			if err != nil {
+				return nil, err
+			}
+			if generic {
+				if items, err = c.convertItems(items, 0, "collection"); err != nil {
+					return nil, err
+				}
+			}
+			l := listOf(c)
+			if i < 0 || i > len(l.Items) {
+				return nil, Throw("Index must be within the bounds of the List. (Parameter 'index')")
+			}
+			l.Items = append(l.Items[:i], append(append([]any{}, items...), l.Items[i:]...)...)
+			return voidValue{}, nil
+		}),
+		"Remove": Method(1, 1, func(c *Call) (any, error) {
+			v, err := conv(c, 0, "item")
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			i := indexIn(l.Items, v)
+			if i >= 0 {
+				l.Items = append(l.Items[:i], l.Items[i+1:]...)
+			}
+			if generic {
+				return i >= 0, nil
+			}
+			return voidValue{}, nil
+		}),
+		"RemoveAt": Method(1, 1, func(c *Call) (any, error) {
+			i, err := c.Int(0, "index")
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			if i < 0 || i >= len(l.Items) {
+				return nil, outOfRange("index")
+			}
+			l.Items = append(l.Items[:i], l.Items[i+1:]...)
+			return voidValue{}, nil
+		}),
+		"RemoveRange": Method(2, 2, func(c *Call) (any, error) {
+			i, err := c.Int(0, "index")
+			if err != nil {
+				return nil, err
+			}
+			n, err := c.Int(1, "count")
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			if i < 0 || n < 0 || i+n > len(l.Items) {
+				return nil, Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
+			}
+			l.Items = append(l.Items[:i], l.Items[i+n:]...)
+			return voidValue{}, nil
+		}),
+		"RemoveAll": Method(1, 1, func(c *Call) (any, error) {
+			match, err := c.predicate(0)
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			kept := l.Items[:0:0]
+			removed := 0
+			for _, it := range l.Items {
+				ok, err := match(it)
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					removed++
+				} else {
+					kept = append(kept, it)
+				}
+			}
+			l.Items = kept
+			return removed, nil
+		}),
+		"Contains": Method(1, 1, func(c *Call) (any, error) {
+			v, err := conv(c, 0, "item")
+			if err != nil {
+				return nil, err
+			}
+			return indexIn(listOf(c).Items, v) >= 0, nil
+		}),
+		"IndexOf": Method(1, 3, func(c *Call) (any, error) {
+			v, err := conv(c, 0, "item")
+			if err != nil {
+				return nil, err
+			}
+			items := listOf(c).Items
+			start := 0
+			if len(c.Args) > 1 {
+				if start, err = c.Int(1, "index"); err != nil {
+					return nil, err
+				}
+				if start < 0 || start > len(items) {
+					return nil, outOfRange("index")
+				}
+			}
+			i := indexIn(items[start:], v)
+			if i < 0 {
+				return -1, nil
+			}
+			return start + i, nil
+		}),
+		"LastIndexOf": Method(1, 1, func(c *Call) (any, error) {
+			v, err := conv(c, 0, "item")
+			if err != nil {
+				return nil, err
+			}
+			items := listOf(c).Items
+			for i := len(items) - 1; i >= 0; i-- {
+				if dotnetEquals(items[i], v) {
+					return i, nil
+				}
+			}
+			return -1, nil
+		}),
+		"Clear": Method(0, 0, func(c *Call) (any, error) {
+			listOf(c).Items = nil
+			return voidValue{}, nil
+		}),
+		"ToArray": Method(0, 0, func(c *Call) (any, error) {
+			return append([]any{}, listOf(c).Items...), nil
+		}),
+		"Clone": Method(0, 0, func(c *Call) (any, error) {
+			l := listOf(c)
+			return &object.List{Items: append([]any{}, l.Items...), Type: l.Type}, nil
+		}),
+		"GetRange": Method(2, 2, func(c *Call) (any, error) {
+			i, err := c.Int(0, "index")
+			if err != nil {
+				return nil, err
+			}
+			n, err := c.Int(1, "count")
+			if err != nil {
+				return nil, err
+			}
+			l := listOf(c)
+			if i < 0 || n < 0 || i+n > len(l.Items) {
+				return nil, Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
+			}
+			return &object.List{Items: append([]any{}, l.Items[i:i+n]...), Type: l.Type}, nil
+		}),
+		"Sort": Method(0, 1, func(c *Call) (any, error) {
+			var cmp *ScriptBlock
+			if len(c.Args) == 1 {
+				sb, ok := bareValue(c.Arg(0)).(*ScriptBlock)
+				if !ok {
+					return nil, notSupported("a comparer object as the argument of Sort; pass a script block taking two arguments")
+				}
+				cmp = sb
+			}
+			if err := c.RT.sortItems(listOf(c).Items, cmp); err != nil {
+				return nil, err
+			}
+			return voidValue{}, nil
+		}),
+		"Reverse": Method(0, 2, func(c *Call) (any, error) {
+			items := listOf(c).Items
+			for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+				items[i], items[j] = items[j], items[i]
+			}
+			return voidValue{}, nil
+		}),
+		"Find":      listFind(false, false),
+		"FindLast":  listFind(false, true),
+		"FindAll":   listFind(true, false),
+		"FindIndex": listFindIndex(),
+		"Exists": Method(1, 1, func(c *Call) (any, error) {
+			match, err := c.predicate(0)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range listOf(c).Items {
+				ok, err := match(it)
+				if err != nil || ok {
+					return ok, err
+				}
+			}
+			return false, nil
+		}),
+		"TrueForAll": Method(1, 1, func(c *Call) (any, error) {
+			match, err := c.predicate(0)
+			if err != nil {
+				return nil, err
+			}
+			for _, it := range listOf(c).Items {
+				ok, err := match(it)
+				if err != nil || !ok {
+					return false, err
+				}
+			}
+			return true, nil
+		}),
+		"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return append([]any{}, listOf(c).Items...), nil }),
+		"ToString":      Method(0, 0, func(c *Call) (any, error) { return object.TypeName(listOf(c)), nil }),
+	}
+}
+
+func listFind(all, last bool) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		match, err := c.predicate(0)
+		if err != nil {
+			return nil, err
+		}
+		l := listOf(c)
+		out := &object.List{Items: []any{}, Type: l.Type}
+		idx := make([]int, len(l.Items))
+		for i := range idx {
+			idx[i] = i
+			if last {
+				idx[i] = len(l.Items) - 1 - i
+			}
+		}
+		for _, i := range idx {
+			it := l.Items[i]
+			ok, err := match(it)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				if !all {
+					return it, nil
+				}
+				out.Items = append(out.Items, it)
+			}
+		}
+		if all {
+			return out, nil
+		}
+		return zeroValue(c.elemType(0)), nil
+	})
+}
+
+func listFindIndex() *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		match, err := c.predicate(0)
+		if err != nil {
+			return nil, err
+		}
+		for i, it := range listOf(c).Items {
+			ok, err := match(it)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				return i, nil
+			}
+		}
+		return -1, nil
+	})
+}
+
+// listCapacity mimics .NET's growth: 0, then 4, doubling.
+func listCapacity(n int) int {
+	if n == 0 {
+		return 0
+	}
+	c := 4
+	for c < n {
+		c *= 2
+	}
+	return c
+}
+
+// newList builds an ArrayList or List[T] from constructor arguments: none,
+// a capacity, or a collection to copy.
+func newList(c *Call, generic bool) (any, error) {
+	l := &object.List{Items: []any{}}
+	if generic {
+		l.Type = c.Type
+	}
+	if len(c.Args) == 1 {
+		switch x := bareValue(c.Arg(0)).(type) {
+		case int, int64:
+			n, _ := toNumber(x)
+			if asInt64(n) < 0 {
+				return nil, Throw("Non-negative number required. (Parameter 'capacity')")
+			}
+		default:
+			items, err := c.itemsArg(0, "collection")
+			if err != nil {
+				return nil, err
+			}
+			if generic {
+				if items, err = c.convertItems(items, 0, "collection"); err != nil {
+					return nil, err
+				}
+			}
+			l.Items = append(l.Items, items...)
+		}
+	}
+	return l, nil
+}
+
+// hashOf returns the dictionary behind a Hashtable-like instance.
+func hashOf(c *Call) *object.Hashtable { return bareValue(c.Self).(*object.Hashtable) }
+
+func dupKeyError(generic bool, k any) error {
+	ks := object.ToInvariantString(k)
+	if generic {
+		return Throw("An item with the same key has already been added. Key: %s", ks)
+	}
+	return Throw("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", ks, ks)
+}
+
+func hashValuesOf(h *object.Hashtable) []any {
+	out := []any{}
+	for _, e := range h.Entries() {
+		out = append(out, e.Value)
+	}
+	return out
+}
+
+// dictMembers are the members of Hashtable, OrderedDictionary and
+// Dictionary[K,V]; generic converts keys and values.
+func dictMembers(generic bool) Members {
+	key := func(c *Call, i int) (any, error) {
+		if c.Arg(i) == nil {
+			return nil, Throw("Value cannot be null. (Parameter 'key')")
+		}
+		if !generic {
+			return c.Arg(i), nil
+		}
+		return c.elem(i, 0, "key")
+	}
+	val := func(c *Call, i int) (any, error) {
+		if !generic {
+			return c.Arg(i), nil
+		}
+		return c.elem(i, 1, "value")
+	}
+	return Members{
+		"Count":       Prop(func(c *Call) (any, error) { return hashOf(c).Len(), nil }),
+		"Keys":        Prop(func(c *Call) (any, error) { return hashOf(c).Keys(), nil }),
+		"Values":      Prop(func(c *Call) (any, error) { return hashValuesOf(hashOf(c)), nil }),
+		"IsReadOnly":  Prop(func(c *Call) (any, error) { return false, nil }),
+		"IsFixedSize": Prop(func(c *Call) (any, error) { return false, nil }),
+		"Add": Method(2, 2, func(c *Call) (any, error) {
+			k, err := key(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			v, err := val(c, 1)
+			if err != nil {
+				return nil, err
+			}
+			if !hashOf(c).Add(k, v) {
+				return nil, dupKeyError(generic, k)
+			}
+			return voidValue{}, nil
+		}),
+		"TryAdd": Method(2, 2, func(c *Call) (any, error) {
+			k, err := key(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			v, err := val(c, 1)
+			if err != nil {
+				return nil, err
+			}
+			return hashOf(c).Add(k, v), nil
+		}),
+		"Remove": Method(1, 2, func(c *Call) (any, error) {
+			k, err := key(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			h := hashOf(c)
+			old, had := h.Get(k)
+			h.Delete(k)
+			if len(c.Args) == 2 {
+				if err := c.setRef(1, old); err != nil {
+					return nil, err
+				}
+			}
+			if generic {
+				return had, nil
+			}
+			return voidValue{}, nil
+		}),
+		"ContainsKey": Method(1, 1, func(c *Call) (any, error) {
+			k, err := key(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			return hashOf(c).Has(k), nil
+		}),
+		"Contains": Method(1, 1, func(c *Call) (any, error) {
+			k, err := key(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			return hashOf(c).Has(k), nil
+		}),
+		"ContainsValue": Method(1, 1, func(c *Call) (any, error) {
+			v, err := val(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			for _, e := range hashOf(c).Entries() {
+				if dotnetEquals(e.Value, v) {
+					return true, nil
+				}
+			}
+			return false, nil
+		}),
+		"TryGetValue": Method(2, 2, func(c *Call) (any, error) {
+			k, err := key(c, 0)
+			if err != nil {
+				return nil, err
+			}
+			v, ok := hashOf(c).Get(k)
+			if !ok && generic {
+				v = zeroValue(c.elemType(1))
+			}
+			if err := c.setRef(1, v); err != nil {
+				return nil, err
+			}
+			return ok, nil
+		}),
+		"Clear": Method(0, 0, func(c *Call) (any, error) {
+			h := hashOf(c)
+			for _, k := range h.Keys() {
+				h.Delete(k)
+			}
+			return voidValue{}, nil
+		}),
+		"Clone": Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
+		"GetEnumerator": Method(0, 0, func(c *Call) (any, error) {
+			return hashOf(c).Items(), nil
+		}),
+		"ToString": Method(0, 0, func(c *Call) (any, error) { return object.TypeName(hashOf(c)), nil }),
+	}
+}
+
+// newDict builds a Hashtable or Dictionary from constructor arguments:
+// none, a capacity, a comparer, (capacity, comparer), or a dictionary to
+// copy (optionally with a comparer).
+func newDict(c *Call, generic bool) (any, error) {
+	h := object.NewHashtable()
+	if generic {
+		h.Type = c.Type
+		h.CaseSensitive = true
+	}
+	for i := range c.Args {
+		switch x := bareValue(c.Arg(i)).(type) {
+		case *stringComparer:
+			h.CaseSensitive = !x.ignoreCase
+		case int, int64:
+		case *object.Hashtable:
+			for _, e := range x.Entries() {
+				k, v := e.Key, e.Value
+				if generic {
+					var err error
+					if k, err = convertArg(c.RT, k, c.elemType(0), "dictionary", c.Name); err != nil {
+						return nil, err
+					}
+					if v, err = convertArg(c.RT, v, c.elemType(1), "dictionary", c.Name); err != nil {
+						return nil, err
+					}
+				}
+				h.Set(k, v)
+			}
+		case nil:
+		default:
+			return nil, argConvertError(c.Arg(i), "comparer", "new", "System.Collections.Generic.IEqualityComparer`1[System.String]", nil)
+		}
+	}
+	return h, nil
+}
+
+// hashSet is a System.Collections.Generic.HashSet[T].
+type hashSet struct {
+	t          *TypeInfo
+	items      []any
+	index      map[string]int
+	ignoreCase bool
+}
+
+func (s *hashSet) key(v any) string {
+	v = bareValue(v)
+	if str, ok := v.(string); ok {
+		if s.ignoreCase {
+			return "s:" + strings.ToLower(str)
+		}
+		return "s:" + str
+	}
+	return object.TypeName(v) + ":" + object.ToInvariantString(v)
+}
+
+func (s *hashSet) add(v any) bool {
+	k := s.key(v)
+	if _, ok := s.index[k]; ok {
+		return false
+	}
+	s.index[k] = len(s.items)
+	s.items = append(s.items, v)
+	return true
+}
+
+func (s *hashSet) remove(v any) bool {
+	k := s.key(v)
+	i, ok := s.index[k]
+	if !ok {
+		return false
+	}
+	s.items = append(s.items[:i], s.items[i+1:]...)
+	delete(s.index, k)
+	for kk, j := range s.index {
+		if j > i {
+			s.index[kk] = j - 1
+		}
+	}
+	return true
+}
+
+func (s *hashSet) has(v any) bool { _, ok := s.index[s.key(v)]; return ok }
+
+// Enumerate lists the elements in insertion order.
+func (s *hashSet) Enumerate() []any { return append([]any{}, s.items...) }
+
+func (s *hashSet) psType() *TypeInfo { return s.t }
+
+// PSTypeName is the .NET type name.
+func (s *hashSet) PSTypeName() string { return s.t.FullName }
+
+func (s *hashSet) String() string { return s.t.FullName }
+
+func setOf(c *Call) *hashSet { return bareValue(c.Self).(*hashSet) }
+
+// otherSet reads a collection argument as a set with this set's comparer.
+func otherSet(c *Call) (*hashSet, error) {
+	items, err := c.itemsArg(0, "other")
+	if err != nil {
+		return nil, err
+	}
+	items, err = c.convertItems(items, 0, "other")
+	if err != nil {
+		return nil, err
+	}
+	o := &hashSet{t: c.Type, index: map[string]int{}, ignoreCase: setOf(c).ignoreCase}
+	for _, it := range items {
+		o.add(it)
+	}
+	return o, nil
+}
+
+func setRelation(f func(s, o *hashSet) bool) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		o, err := otherSet(c)
+		if err != nil {
+			return nil, err
+		}
+		return f(setOf(c), o), nil
+	})
+}
+
+func subset(a, b *hashSet) bool {
+	for _, it := range a.items {
+		if !b.has(it) {
+			return false
+		}
+	}
+	return true
+}
+
+// simpleQueue is a Queue or Stack (generic or not).
+type simpleQueue struct {
+	t     *TypeInfo
+	items []any
+	stack bool
+}
+
+// Enumerate lists the elements in the order Dequeue/Pop would return them.
+func (q *simpleQueue) Enumerate() []any {
+	out := append([]any{}, q.items...)
+	if q.stack {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+func (q *simpleQueue) psType() *TypeInfo { return q.t }
+
+// PSTypeName is the .NET type name.
+func (q *simpleQueue) PSTypeName() string { return q.t.FullName }
+
+func (q *simpleQueue) String() string { return q.t.FullName }
+
+func queueOf(c *Call) *simpleQueue { return bareValue(c.Self).(*simpleQueue) }
+
+func queueMembers(stack bool) Members {
+	empty := "Queue empty."
+	if stack {
+		empty = "Stack empty."
+	}
+	take := func(remove bool) *Member {
+		return Method(0, 0, func(c *Call) (any, error) {
+			q := queueOf(c)
+			if len(q.items) == 0 {
+				return nil, Throw("%s", empty)
+			}
+			var v any
+			if stack {
+				v = q.items[len(q.items)-1]
+				if remove {
+					q.items = q.items[:len(q.items)-1]
+				}
+			} else {
+				v = q.items[0]
+				if remove {
+					q.items = q.items[1:]
+				}
+			}
+			return v, nil
+		})
+	}
+	put := Method(1, 1, func(c *Call) (any, error) {
+		v, err := c.elem(0, 0, "item")
+		if err != nil {
+			return nil, err
+		}
+		q := queueOf(c)
+		q.items = append(q.items, v)
+		return voidValue{}, nil
+	})
+	ms := Members{
+		"Count": Prop(func(c *Call) (any, error) { return len(queueOf(c).items), nil }),
+		"Peek":  take(false),
+		"Clear": Method(0, 0, func(c *Call) (any, error) { queueOf(c).items = nil; return voidValue{}, nil }),
+		"Contains": Method(1, 1, func(c *Call) (any, error) {
+			v, err := c.elem(0, 0, "item")
+			if err != nil {
+				return nil, err
+			}
+			return indexIn(queueOf(c).items, v) >= 0, nil
+		}),
+		"ToArray": Method(0, 0, func(c *Call) (any, error) { return queueOf(c).Enumerate(), nil }),
+	}
+	if stack {
+		ms["Push"], ms["Pop"] = put, take(true)
+	} else {
+		ms["Enqueue"], ms["Dequeue"] = put, take(true)
+	}
+	return ms
+}
+
+func newQueue(stack bool) func(c *Call) (any, error) {
+	return func(c *Call) (any, error) {
+		q := &simpleQueue{t: c.Type, stack: stack}
+		if len(c.Args) == 1 && !object.IsNumeric(bareValue(c.Arg(0))) {
+			items, err := c.itemsArg(0, "collection")
+			if err != nil {
+				return nil, err
+			}
+			if q.items, err = c.convertItems(items, 0, "collection"); err != nil {
+				return nil, err
+			}
+		}
+		return q, nil
+	}
+}
+
+// stringComparer is a System.StringComparer.
+type stringComparer struct {
+	name       string
+	ignoreCase bool
+}
+
+func (s *stringComparer) psType() *TypeInfo { return TypeByName("System.StringComparer") }
+
+// PSTypeName is the .NET type name.
+func (s *stringComparer) PSTypeName() string {
+	if strings.HasPrefix(s.name, "Ordinal") {
+		if s.ignoreCase {
+			return "System.OrdinalIgnoreCaseComparer"
+		}
+		return "System.OrdinalComparer"
+	}
+	return "System.CultureAwareComparer"
+}
+
+func (s *stringComparer) String() string { return s.PSTypeName() }
+
+func comparer(name string, ignore bool) *Member {
+	return Prop(func(*Call) (any, error) { return &stringComparer{name: name, ignoreCase: ignore}, nil })
+}
+
+// arrayOf returns the slice behind an array instance.
+func arrayOf(c *Call) []any { return bareValue(c.Self).([]any) }
+
+func fixedSize() error { return Throw("Collection was of a fixed size.") }
+
+func init() {
+	isDict := func(generic bool) func(t *TypeInfo, v any) bool {
+		return func(t *TypeInfo, v any) bool {
+			h, ok := bareValue(v).(*object.Hashtable)
+			if !ok {
+				return false
+			}
+			if generic {
+				return h.Type != nil && h.Type.GenericFullName() == t.FullName
+			}
+			return h.Type == nil
+		}
+	}
+	RegisterType(
+		&TypeDef{FullName: "System.Array", Aliases: []string{"array"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if items, ok := enumerateForCompare(bareValue(v)); ok {
+					return append([]any{}, items...), nil
+				}
+				if v == nil {
+					return nil, nil
+				}
+				return []any{v}, nil
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).([]any); return ok },
+			Static: Members{
+				"IndexOf": Method(2, 4, func(c *Call) (any, error) {
+					items, err := c.itemsArg(0, "array")
+					if err != nil {
+						return nil, err
+					}
+					start := 0
+					if len(c.Args) > 2 {
+						if start, err = c.Int(2, "startIndex"); err != nil {
+							return nil, err
+						}
+						if start < 0 || start > len(items) {
+							return nil, outOfRange("startIndex")
+						}
+					}
+					i := indexIn(items[start:], c.Arg(1))
+					if i < 0 {
+						return -1, nil
+					}
+					return start + i, nil
+				}),
+				"LastIndexOf": Method(2, 2, func(c *Call) (any, error) {
+					items, err := c.itemsArg(0, "array")
+					if err != nil {
+						return nil, err
+					}
+					for i := len(items) - 1; i >= 0; i-- {
+						if dotnetEquals(items[i], c.Arg(1)) {
+							return i, nil
+						}
+					}
+					return -1, nil
+				}),
+				"Reverse": Method(1, 3, func(c *Call) (any, error) {
+					items, ok := bareValue(c.Arg(0)).([]any)
+					if !ok {
+						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+					}
+					for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
+						items[i], items[j] = items[j], items[i]
+					}
+					return voidValue{}, nil
+				}),
+				"Sort": Method(1, 2, func(c *Call) (any, error) {
+					items, ok := bareValue(c.Arg(0)).([]any)
+					if !ok {
+						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+					}
+					if len(c.Args) == 2 {
+						// Sort(keys, items): sort items by the keys array
+						keys, ok := bareValue(c.Arg(1)).([]any)
+						if !ok || len(keys) != len(items) {
+							return nil, notSupported("Array.Sort with a comparer; pass a script block to a List's Sort instead")
+						}
+						idx := make([]any, len(items))
+						for i := range idx {
+							idx[i] = i
+						}
+						pairs := make([][2]any, len(items))
+						for i := range items {
+							pairs[i] = [2]any{items[i], keys[i]}
+						}
+						sort.SliceStable(pairs, func(i, j int) bool {
+							r, _ := c.RT.compareValues(pairs[i][0], pairs[j][0], true)
+							return r < 0
+						})
+						for i := range pairs {
+							items[i], keys[i] = pairs[i][0], pairs[i][1]
+						}
+						return voidValue{}, nil
+					}
+					if err := c.RT.sortItems(items, nil); err != nil {
+						return nil, err
+					}
+					return voidValue{}, nil
+				}),
+				"Resize": Method(2, 2, func(c *Call) (any, error) {
+					r, ok := c.Arg(0).(*Ref)
+					if !ok {
+						return nil, c.setRef(0, nil)
+					}
+					n, err := c.Int(1, "newSize")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 {
+						return nil, Throw("Non-negative number required. (Parameter 'newSize')")
+					}
+					old, _ := enumerateForCompare(bareValue(r.Get()))
+					out := make([]any, n)
+					copy(out, old)
+					r.Set(out)
+					return voidValue{}, nil
+				}),
+				"Clear": Method(1, 3, func(c *Call) (any, error) {
+					items, ok := bareValue(c.Arg(0)).([]any)
+					if !ok {
+						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+					}
+					start, n := 0, len(items)
+					if len(c.Args) == 3 {
+						var err error
+						if start, err = c.Int(1, "index"); err != nil {
+							return nil, err
+						}
+						if n, err = c.Int(2, "length"); err != nil {
+							return nil, err
+						}
+					}
+					if start < 0 || n < 0 || start+n > len(items) {
+						return nil, Throw("Index was outside the bounds of the array.")
+					}
+					for i := start; i < start+n; i++ {
+						items[i] = nil
+					}
+					return voidValue{}, nil
+				}),
+				"Exists": Method(2, 2, func(c *Call) (any, error) {
+					items, err := c.itemsArg(0, "array")
+					if err != nil {
+						return nil, err
+					}
+					match, err := c.predicate(1)
+					if err != nil {
+						return nil, err
+					}
+					for _, it := range items {
+						ok, err := match(it)
+						if err != nil || ok {
+							return ok, err
+						}
+					}
+					return false, nil
+				}),
+				"Find": Method(2, 2, func(c *Call) (any, error) {
+					items, err := c.itemsArg(0, "array")
+					if err != nil {
+						return nil, err
+					}
+					match, err := c.predicate(1)
+					if err != nil {
+						return nil, err
+					}
+					for _, it := range items {
+						ok, err := match(it)
+						if err != nil {
+							return nil, err
+						}
+						if ok {
+							return it, nil
+						}
+					}
+					return nil, nil
+				}),
+				"FindAll": Method(2, 2, func(c *Call) (any, error) {
+					items, err := c.itemsArg(0, "array")
+					if err != nil {
+						return nil, err
+					}
+					match, err := c.predicate(1)
+					if err != nil {
+						return nil, err
+					}
+					out := []any{}
+					for _, it := range items {
+						ok, err := match(it)
+						if err != nil {
+							return nil, err
+						}
+						if ok {
+							out = append(out, it)
+						}
+					}
+					return out, nil
+				}),
+				"CreateInstance": Method(2, 2, func(c *Call) (any, error) {
+					tv, ok := bareValue(c.Arg(0)).(*TypeValue)
+					if !ok {
+						return nil, argConvertError(c.Arg(0), "elementType", c.Name, "System.Type", nil)
+					}
+					return c.RT.construct(arrayType(tv.Info), c.Args[1:])
+				}),
+				"Copy": Method(3, 3, func(c *Call) (any, error) {
+					src, ok1 := bareValue(c.Arg(0)).([]any)
+					dst, ok2 := bareValue(c.Arg(1)).([]any)
+					if !ok1 || !ok2 {
+						return nil, argConvertError(c.Arg(0), "sourceArray", c.Name, "System.Array", nil)
+					}
+					n, err := c.Int(2, "length")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 || n > len(src) || n > len(dst) {
+						return nil, Throw("Source array was not long enough. Check the source index, length, and the array's lower bounds. (Parameter 'sourceArray')")
+					}
+					copy(dst, src[:n])
+					return voidValue{}, nil
+				}),
+			},
+			Members: Members{
+				"Count":       Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
+				"Length":      Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
+				"LongLength":  Prop(func(c *Call) (any, error) { return int64(len(arrayOf(c))), nil }),
+				"Rank":        Prop(func(c *Call) (any, error) { return 1, nil }),
+				"IsFixedSize": Prop(func(c *Call) (any, error) { return true, nil }),
+				"IsReadOnly":  Prop(func(c *Call) (any, error) { return false, nil }),
+				"Contains":    Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)) >= 0, nil }),
+				"IndexOf":     Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)), nil }),
+				"Clone":       Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
+				"GetValue": Method(1, 1, func(c *Call) (any, error) {
+					i, err := c.Int(0, "index")
+					if err != nil {
+						return nil, err
+					}
+					a := arrayOf(c)
+					if i < 0 || i >= len(a) {
+						return nil, Throw("Index was outside the bounds of the array.")
+					}
+					return a[i], nil
+				}),
+				"SetValue": Method(2, 2, func(c *Call) (any, error) {
+					i, err := c.Int(1, "index")
+					if err != nil {
+						return nil, err
+					}
+					a := arrayOf(c)
+					if i < 0 || i >= len(a) {
+						return nil, Throw("Index was outside the bounds of the array.")
+					}
+					a[i] = c.Arg(0)
+					return voidValue{}, nil
+				}),
+				"CopyTo": Method(2, 2, func(c *Call) (any, error) {
+					dst, ok := bareValue(c.Arg(0)).([]any)
+					if !ok {
+						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+					}
+					i, err := c.Int(1, "index")
+					if err != nil {
+						return nil, err
+					}
+					src := arrayOf(c)
+					if i < 0 || i+len(src) > len(dst) {
+						return nil, Throw("Destination array was not long enough. Check the destination index, length, and the array's lower bounds. (Parameter 'destinationArray')")
+					}
+					copy(dst[i:], src)
+					return voidValue{}, nil
+				}),
+				"Add":           Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"Remove":        Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"RemoveAt":      Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"Insert":        Method(2, 2, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"Clear":         Method(0, 0, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
+				"ToString":      Method(0, 0, func(c *Call) (any, error) { return c.RT.TypeOf(c.Self).FullName, nil }),
+			}},
+		&TypeDef{FullName: "System.Collections.ArrayList",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				l := &object.List{Items: []any{}}
+				if items, ok := enumerateForCompare(bareValue(v)); ok {
+					l.Items = append(l.Items, items...)
+				} else if v != nil {
+					l.Items = append(l.Items, v)
+				}
+				return l, nil
+			},
+			Is: func(_ *TypeInfo, v any) bool {
+				l, ok := bareValue(v).(*object.List)
+				return ok && l.Type == nil
+			},
+			NewArity: []int{0, 1},
+			New:      func(c *Call) (any, error) { return newList(c, false) },
+			Members:  listMembers(false)},
+		&TypeDef{FullName: "System.Collections.Generic.List`1", Assembly: "System.Private.CoreLib",
+			Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
+				items, ok := enumerateForCompare(bareValue(v))
+				if !ok {
+					if v == nil {
+						return nil, nil
+					}
+					items = []any{v}
+				}
+				c := &Call{RT: rt, Type: t, Name: "new"}
+				out, err := c.convertItems(items, 0, "collection")
+				if err != nil {
+					return nil, convertFailed(v, t.String(), "")
+				}
+				return &object.List{Items: out, Type: t}, nil
+			},
+			Is: func(t *TypeInfo, v any) bool {
+				l, ok := bareValue(v).(*object.List)
+				return ok && l.Type != nil && l.Type.GenericFullName() == t.FullName
+			},
+			NewArity: []int{0, 1},
+			New:      func(c *Call) (any, error) { return newList(c, true) },
+			Members:  listMembers(true)},
+		&TypeDef{FullName: "System.Collections.Hashtable", Aliases: []string{"hashtable"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				switch x := bareValue(v).(type) {
+				case *object.Hashtable:
+					if x.Type == nil {
+						return x, nil
+					}
+					c := object.NewHashtable()
+					for _, e := range x.Entries() {
+						c.Set(e.Key, e.Value)
+					}
+					return c, nil
+				case *object.PSObject:
+					h := object.NewHashtable()
+					for _, p := range x.Properties() {
+						h.Set(p.Name, p.Get())
+					}
+					return h, nil
+				}
+				return nil, convertFailed(v, "System.Collections.Hashtable", "")
+			},
+			Is: func(_ *TypeInfo, v any) bool {
+				h, ok := bareValue(v).(*object.Hashtable)
+				return ok && h.Type == nil && !h.Ordered
+			},
+			New:     func(c *Call) (any, error) { return newDict(c, false) },
+			Members: dictMembers(false)},
+		&TypeDef{FullName: "System.Collections.Specialized.OrderedDictionary", Aliases: []string{"ordered"}, Assembly: "System.Collections.Specialized",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if h, ok := bareValue(v).(*object.Hashtable); ok {
+					c := h.Copy()
+					c.Ordered, c.Type, c.CaseSensitive = true, nil, false
+					return c, nil
+				}
+				return nil, convertFailed(v, "System.Collections.Specialized.OrderedDictionary", "")
+			},
+			Is: func(_ *TypeInfo, v any) bool {
+				h, ok := bareValue(v).(*object.Hashtable)
+				return ok && h.Ordered
+			},
+			New: func(c *Call) (any, error) {
+				h, err := newDict(c, false)
+				if err != nil {
+					return nil, err
+				}
+				h.(*object.Hashtable).Ordered = true
+				return h, nil
+			},
+			Members: mergeMembers(dictMembers(false), Members{
+				"Insert": Method(3, 3, func(c *Call) (any, error) {
+					i, err := c.Int(0, "index")
+					if err != nil {
+						return nil, err
+					}
+					h := hashOf(c)
+					if i < 0 || i > h.Len() {
+						return nil, outOfRange("index")
+					}
+					if h.Has(c.Arg(1)) {
+						return nil, dupKeyError(false, c.Arg(1))
+					}
+					es := h.Entries()
+					for _, e := range es {
+						h.Delete(e.Key)
+					}
+					for k, e := range es {
+						if k == i {
+							h.Set(c.Arg(1), c.Arg(2))
+						}
+						h.Set(e.Key, e.Value)
+					}
+					if i == len(es) {
+						h.Set(c.Arg(1), c.Arg(2))
+					}
+					return voidValue{}, nil
+				}),
+				"RemoveAt": Method(1, 1, func(c *Call) (any, error) {
+					i, err := c.Int(0, "index")
+					if err != nil {
+						return nil, err
+					}
+					h := hashOf(c)
+					keys := h.Keys()
+					if i < 0 || i >= len(keys) {
+						return nil, outOfRange("index")
+					}
+					h.Delete(keys[i])
+					return voidValue{}, nil
+				}),
+				"AsReadOnly": Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
+			})},
+		&TypeDef{FullName: "System.Collections.Generic.Dictionary`2",
+			Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
+				if _, ok := bareValue(v).(*object.Hashtable); !ok {
+					return nil, convertFailed(v, t.String(), "")
+				}
+				out, err := newDict(&Call{RT: rt, Type: t, Args: []any{v}, Name: "new"}, true)
+				if err != nil {
+					return nil, convertFailed(v, t.String(), "")
+				}
+				return out, nil
+			},
+			Is:      isDict(true),
+			New:     func(c *Call) (any, error) { return newDict(c, true) },
+			Members: dictMembers(true)},
+		&TypeDef{FullName: "System.Collections.Generic.SortedDictionary`2",
+			Is: isDict(true),
+			New: func(c *Call) (any, error) {
+				return nil, notSupported("SortedDictionary; use a Dictionary and sort its keys")
+			}},
+		&TypeDef{FullName: "System.Collections.Generic.HashSet`1", Assembly: "System.Collections",
+			Is: func(t *TypeInfo, v any) bool {
+				s, ok := bareValue(v).(*hashSet)
+				return ok && s.t.FullName == t.FullName
+			},
+			New: func(c *Call) (any, error) {
+				s := &hashSet{t: c.Type, index: map[string]int{}}
+				var items []any
+				for i := range c.Args {
+					switch x := bareValue(c.Arg(i)).(type) {
+					case *stringComparer:
+						s.ignoreCase = x.ignoreCase
+					case int, int64:
+					default:
+						list, err := c.itemsArg(i, "collection")
+						if err != nil {
+							return nil, err
+						}
+						items = list
+					}
+				}
+				items, err := c.convertItems(items, 0, "collection")
+				if err != nil {
+					return nil, err
+				}
+				for _, it := range items {
+					s.add(it)
+				}
+				return s, nil
+			},
+			Members: Members{
+				"Count": Prop(func(c *Call) (any, error) { return len(setOf(c).items), nil }),
+				"Add": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.elem(0, 0, "item")
+					if err != nil {
+						return nil, err
+					}
+					return setOf(c).add(v), nil
+				}),
+				"Remove": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.elem(0, 0, "item")
+					if err != nil {
+						return nil, err
+					}
+					return setOf(c).remove(v), nil
+				}),
+				"Contains": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.elem(0, 0, "item")
+					if err != nil {
+						return nil, err
+					}
+					return setOf(c).has(v), nil
+				}),
+				"Clear": Method(0, 0, func(c *Call) (any, error) {
+					s := setOf(c)
+					s.items, s.index = nil, map[string]int{}
+					return voidValue{}, nil
+				}),
+				"UnionWith": Method(1, 1, func(c *Call) (any, error) {
+					o, err := otherSet(c)
+					if err != nil {
+						return nil, err
+					}
+					for _, it := range o.items {
+						setOf(c).add(it)
+					}
+					return voidValue{}, nil
+				}),
+				"IntersectWith": Method(1, 1, func(c *Call) (any, error) {
+					o, err := otherSet(c)
+					if err != nil {
+						return nil, err
+					}
+					s := setOf(c)
+					for _, it := range append([]any{}, s.items...) {
+						if !o.has(it) {
+							s.remove(it)
+						}
+					}
+					return voidValue{}, nil
+				}),
+				"ExceptWith": Method(1, 1, func(c *Call) (any, error) {
+					o, err := otherSet(c)
+					if err != nil {
+						return nil, err
+					}
+					for _, it := range o.items {
+						setOf(c).remove(it)
+					}
+					return voidValue{}, nil
+				}),
+				"SymmetricExceptWith": Method(1, 1, func(c *Call) (any, error) {
+					o, err := otherSet(c)
+					if err != nil {
+						return nil, err
+					}
+					s := setOf(c)
+					for _, it := range o.items {
+						if !s.remove(it) {
+							s.add(it)
+						}
+					}
+					return voidValue{}, nil
+				}),
+				"IsSubsetOf":   setRelation(func(s, o *hashSet) bool { return subset(s, o) }),
+				"IsSupersetOf": setRelation(func(s, o *hashSet) bool { return subset(o, s) }),
+				"SetEquals":    setRelation(func(s, o *hashSet) bool { return subset(s, o) && subset(o, s) }),
+				"Overlaps": setRelation(func(s, o *hashSet) bool {
+					for _, it := range o.items {
+						if s.has(it) {
+							return true
+						}
+					}
+					return false
+				}),
+				"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return setOf(c).Enumerate(), nil }),
+			}},
+		&TypeDef{FullName: "System.Collections.Generic.Queue`1", Assembly: "System.Collections",
+			Is: func(t *TypeInfo, v any) bool {
+				q, ok := bareValue(v).(*simpleQueue)
+				return ok && q.t.FullName == t.FullName
+			},
+			NewArity: []int{0, 1}, New: newQueue(false), Members: queueMembers(false)},
+		&TypeDef{FullName: "System.Collections.Generic.Stack`1", Assembly: "System.Collections",
+			Is: func(t *TypeInfo, v any) bool {
+				q, ok := bareValue(v).(*simpleQueue)
+				return ok && q.t.FullName == t.FullName
+			},
+			NewArity: []int{0, 1}, New: newQueue(true), Members: queueMembers(true)},
+		&TypeDef{FullName: "System.Collections.Queue",
+			Is:       func(t *TypeInfo, v any) bool { q, ok := bareValue(v).(*simpleQueue); return ok && q.t == t },
+			NewArity: []int{0, 1}, New: newQueue(false), Members: queueMembers(false)},
+		&TypeDef{FullName: "System.Collections.Stack",
+			Is:       func(t *TypeInfo, v any) bool { q, ok := bareValue(v).(*simpleQueue); return ok && q.t == t },
+			NewArity: []int{0, 1}, New: newQueue(true), Members: queueMembers(true)},
+		&TypeDef{FullName: "System.Collections.Generic.KeyValuePair`2", ValueType: true,
+			Is: func(t *TypeInfo, v any) bool {
+				p, ok := bareValue(v).(object.KeyValuePair)
+				return ok && p.Type == strings.Replace(t.FullName, "", "", 0)
+			},
+			NewArity: []int{2},
+			New: func(c *Call) (any, error) {
+				k, err := c.elem(0, 0, "key")
+				if err != nil {
+					return nil, err
+				}
+				v, err := c.elem(1, 1, "value")
+				if err != nil {
+					return nil, err
+				}
+				return object.KeyValuePair{Key: k, Value: v, Type: c.Type.FullName}, nil
+			},
+			Members: Members{
+				"Key":   Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Key, nil }),
+				"Value": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Value, nil }),
+			}},
+		&TypeDef{FullName: "System.Collections.DictionaryEntry", ValueType: true,
+			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.DictionaryEntry); return ok },
+			NewArity: []int{2},
+			New: func(c *Call) (any, error) {
+				return object.DictionaryEntry{Key: c.Arg(0), Value: c.Arg(1)}, nil
+			}},
+		&TypeDef{FullName: "System.StringComparer",
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*stringComparer); return ok },
+			Static: Members{
+				"Ordinal":                    comparer("Ordinal", false),
+				"OrdinalIgnoreCase":          comparer("OrdinalIgnoreCase", true),
+				"InvariantCulture":           comparer("InvariantCulture", false),
+				"InvariantCultureIgnoreCase": comparer("InvariantCultureIgnoreCase", true),
+				"CurrentCulture":             comparer("CurrentCulture", false),
+				"CurrentCultureIgnoreCase":   comparer("CurrentCultureIgnoreCase", true),
+			},
+			Members: Members{
+				"Equals": Method(2, 2, func(c *Call) (any, error) {
+					return foldIf(c.Str(0), c.Self.(*stringComparer).ignoreCase) == foldIf(c.Str(1), c.Self.(*stringComparer).ignoreCase), nil
+				}),
+				"Compare": Method(2, 2, func(c *Call) (any, error) {
+					s := c.Self.(*stringComparer)
+					if strings.HasPrefix(s.name, "Ordinal") {
+						return ordinalCompare(foldIf(c.Str(0), s.ignoreCase), foldIf(c.Str(1), s.ignoreCase)), nil
+					}
+					return compareStrings(c.Str(0), c.Str(1), !s.ignoreCase), nil
+				}),
+			}},
+		// interfaces, for -is tests
+		&TypeDef{FullName: "System.Collections.IEnumerable", Is: func(_ *TypeInfo, v any) bool {
+			v = bareValue(v)
+			if _, ok := v.(string); ok {
+				return true
+			}
+			return object.IsEnumerable(v)
+		}},
+		&TypeDef{FullName: "System.Collections.ICollection", Is: func(_ *TypeInfo, v any) bool { return object.IsEnumerable(bareValue(v)) }},
+		&TypeDef{FullName: "System.Collections.IList", Is: func(_ *TypeInfo, v any) bool {
+			switch bareValue(v).(type) {
+			case []any, *object.List:
+				return true
+			}
+			return false
+		}},
+		&TypeDef{FullName: "System.Collections.IDictionary", Is: func(_ *TypeInfo, v any) bool {
+			_, ok := bareValue(v).(*object.Hashtable)
+			return ok
+		}},
+		&TypeDef{FullName: "System.IComparable", Is: func(_ *TypeInfo, v any) bool {
+			switch bareValue(v).(type) {
+			case string, int, int64, float64, float32, bool, object.Char, object.Decimal, object.TimeSpan, object.Guid, object.Enum:
+				return true
+			}
+			return isDate(bareValue(v))
+		}},
+	)
+}
+
+// typeArgList renders generic arguments for messages.
+func typeArgList(t *TypeInfo) string {
+	parts := make([]string, len(t.Args))
+	for i, a := range t.Args {
+		parts[i] = a.String()
+	}
+	return fmt.Sprint(strings.Join(parts, ","))
+}

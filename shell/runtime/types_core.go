@@ -1,0 +1,971 @@
+package runtime
+
+import (
+	"encoding/base64"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Ref is a [ref] value (System.Management.Automation.PSReference): a
+// reference to a variable, or to a value when not made from a variable.
+type Ref struct {
+	v     *Variable
+	value any
+}
+
+// Get returns the referenced value.
+func (r *Ref) Get() any {
+	if r.v != nil {
+		return r.v.Value
+	}
+	return r.value
+}
+
+// Set assigns through the reference.
+func (r *Ref) Set(v any) {
+	if _, isVoid := v.(voidValue); isVoid {
+		v = nil
+	}
+	if r.v != nil {
+		r.v.Value = v
+		return
+	}
+	r.value = v
+}
+
+func (r *Ref) psType() *TypeInfo { return TypeByName("System.Management.Automation.PSReference") }
+
+// PSTypeName is the .NET type name.
+func (r *Ref) PSTypeName() string { return "System.Management.Automation.PSReference" }
+
+// Adapted shows the Value property.
+func (r *Ref) Adapted() []*object.Property {
+	return []*object.Property{{Name: "Value", Value: r.Get(), Kind: object.AdaptedProperty, TypeName: "System.Object"}}
+}
+
+func isConstantVariable(name string) bool {
+	switch strings.ToLower(name) {
+	case "null", "true", "false":
+		return true
+	}
+	return false
+}
+
+// refToVariable makes [ref]$name.
+func (rt *Runtime) refToVariable(name string) (*Ref, error) {
+	v := rt.findVar(name)
+	if v == nil {
+		return nil, &opError{"[ref] cannot be applied to a variable that does not exist."}
+	}
+	return &Ref{v: v}, nil
+}
+
+// dotnetEquals is Object.Equals as .NET collections use it (IndexOf,
+// Contains, Remove): same type and value, strings ordinal, reference
+// identity for objects.
+func dotnetEquals(a, b any) bool {
+	a, b = bareValue(a), bareValue(b)
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	if object.TypeName(a) != object.TypeName(b) {
+		return false
+	}
+	switch x := a.(type) {
+	case int, int64, float64, float32, object.Decimal:
+		return compareNumbers(x, b) == 0
+	case string, bool, object.Char, object.Guid, object.TimeSpan, object.Enum:
+		return a == b
+	}
+	if t, ok := a.(interface{ Equal(any) bool }); ok {
+		return t.Equal(b)
+	}
+	if ta, ok := a.(interface{ Unix() int64 }); ok {
+		_ = ta
+	}
+	return sameRef(a, b) || object.ToInvariantString(a) == object.ToInvariantString(b) && isValueLike(a)
+}
+
+func isValueLike(v any) bool {
+	switch v.(type) {
+	case *object.PSObject, *object.Hashtable, *object.List, []any:
+		return false
+	}
+	return true
+}
+
+// dotnetString is the value's .NET ToString() (current culture): what
+// methods taking object arguments see (StringBuilder.Append, String.Concat).
+func (rt *Runtime) dotnetString(v any) string {
+	v = bareValue(v)
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case []any:
+		return "System.Object[]"
+	case *object.List, *object.Hashtable:
+		return object.TypeName(x)
+	case string:
+		return x
+	}
+	if object.IsNumeric(v) {
+		return object.ToCultureString(v)
+	}
+	return object.ToCultureString(v)
+}
+
+// flattenChars returns the characters of char/char[]/string arguments.
+func (rt *Runtime) flattenChars(args []any) []rune {
+	var out []rune
+	for _, a := range args {
+		a = bareValue(a)
+		if items, ok := enumerateForCompare(a); ok {
+			for _, it := range items {
+				out = append(out, []rune(rt.toStr(it))...)
+			}
+			continue
+		}
+		out = append(out, []rune(rt.toStr(a))...)
+	}
+	return out
+}
+
+func boolParse(s string) (bool, bool) {
+	switch strings.ToLower(strings.Trim(s, " \t\r\n\x00")) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
+}
+
+func charPredicate(f func(rune) bool) *Member {
+	return Method(1, 2, func(c *Call) (any, error) {
+		if len(c.Args) == 2 {
+			s := c.Str(0)
+			i, err := c.Int(1, "index")
+			if err != nil {
+				return nil, err
+			}
+			rs := []rune(s)
+			if i < 0 || i >= len(rs) {
+				return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')")
+			}
+			return f(rs[i]), nil
+		}
+		v, err := c.To(0, "System.Char", "c")
+		if err != nil {
+			return nil, err
+		}
+		return f(rune(v.(object.Char))), nil
+	})
+}
+
+// mathArgs converts every argument to a number; decimal tells whether any
+// is a decimal (and none a double).
+func mathArgs(c *Call) ([]any, error) {
+	out := make([]any, len(c.Args))
+	for i, a := range c.Args {
+		n, ok := toNumber(bareValue(a))
+		if !ok {
+			_, err := c.To(i, "System.Double", fmt.Sprintf("value%d", i+1))
+			if err == nil {
+				err = argConvertError(a, "value", c.Name, "System.Double", nil)
+			}
+			return nil, err
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
+func hasKind(ns []any, kind int) bool {
+	for _, n := range ns {
+		if numKind(n) == kind {
+			return true
+		}
+	}
+	return false
+}
+
+// roundHalf rounds x to an integer with a MidpointRounding mode.
+func roundHalf(x float64, mode int) float64 {
+	switch mode {
+	case 1:
+		return math.Round(x)
+	case 2:
+		return math.Trunc(x)
+	case 3:
+		return math.Floor(x)
+	case 4:
+		return math.Ceil(x)
+	}
+	return math.RoundToEven(x)
+}
+
+// roundRat rounds r to digits decimals with a MidpointRounding mode.
+func roundRat(r *big.Rat, digits, mode int) *big.Rat {
+	scale := new(big.Rat).SetInt(new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(digits)), nil))
+	x := new(big.Rat).Mul(r, scale)
+	num, den := x.Num(), x.Denom()
+	q, m := new(big.Int).QuoRem(num, den, new(big.Int))
+	// q truncated toward zero; m has num's sign
+	twice := new(big.Int).Mul(new(big.Int).Abs(m), big.NewInt(2))
+	cmp := twice.Cmp(den)
+	neg := num.Sign() < 0
+	up := false // away from zero by one
+	switch mode {
+	case 0: // to even
+		up = cmp > 0 || cmp == 0 && q.Bit(0) == 1
+	case 1:
+		up = cmp >= 0
+	case 2:
+	case 3:
+		up = neg && m.Sign() != 0
+	case 4:
+		up = !neg && m.Sign() != 0
+	}
+	if up && m.Sign() != 0 {
+		if neg {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	out := new(big.Rat).SetInt(q)
+	return out.Quo(out, scale)
+}
+
+func mathUnary(f func(float64) float64) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		x, err := c.Float(0, "d")
+		if err != nil {
+			return nil, err
+		}
+		return f(x), nil
+	})
+}
+
+// mathRoundLike is Floor/Ceiling/Truncate: decimal stays decimal.
+func mathRoundLike(mode int) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		ns, err := mathArgs(c)
+		if err != nil {
+			return nil, err
+		}
+		if d, ok := ns[0].(object.Decimal); ok {
+			return object.DecimalFromRat(roundRat(d.Rat(), 0, mode)), nil
+		}
+		return roundHalf(asFloat(ns[0]), mode), nil
+	})
+}
+
+func mathMinMax(max bool) *Member {
+	return Method(2, 2, func(c *Call) (any, error) {
+		ns, err := mathArgs(c)
+		if err != nil {
+			return nil, err
+		}
+		pick := ns[1]
+		if cmp := compareNumbers(ns[0], ns[1]); (max && cmp >= 0) || (!max && cmp <= 0) {
+			pick = ns[0]
+		}
+		switch {
+		case hasKind(ns, 2):
+			return asFloat(pick), nil
+		case hasKind(ns, 3):
+			return asDecimal(pick), nil
+		case hasKind(ns, 1):
+			return asInt64(pick), nil
+		}
+		return pick, nil
+	})
+}
+
+// convertTo is one System.Convert.ToXxx method: a PowerShell conversion
+// with .NET's stricter string parsing.
+func convertTo(full string, kind *numberKind) *Member {
+	return Method(1, 2, func(c *Call) (any, error) {
+		v := bareValue(c.Arg(0))
+		if len(c.Args) == 2 && kind != nil && kind.integral {
+			if s, ok := v.(string); ok {
+				base, err := c.Int(1, "fromBase")
+				if err != nil {
+					return nil, err
+				}
+				switch base {
+				case 2, 8, 10, 16:
+				default:
+					return nil, Throw("Invalid Base. (Parameter 'fromBase')")
+				}
+				n, perr := strconv.ParseInt(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "0x"), "0b"), base, 64)
+				if perr != nil {
+					return nil, Throw("Could not find any recognizable digits.")
+				}
+				return kind.make(big.NewRat(n, 1)), nil
+			}
+		}
+		if s, ok := v.(string); ok && kind != nil {
+			return kind.parse(s, kind.styles)
+		}
+		if v == nil && kind != nil {
+			return kind.make(new(big.Rat)), nil
+		}
+		t := TypeByName(full)
+		out, err := t.Convert(c.RT, v)
+		if err != nil {
+			return nil, Throw("%s", strings.TrimSuffix(err.Error(), ""))
+		}
+		return out, nil
+	})
+}
+
+func init() {
+	RegisterType(
+		&TypeDef{FullName: "System.Object", Aliases: []string{"object"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return v, nil },
+			Is:      func(_ *TypeInfo, v any) bool { return v != nil },
+			Members: Members{
+				"ToString": Method(0, 1, func(c *Call) (any, error) {
+					if len(c.Args) == 1 {
+						return object.FormatWithSpec(c.Self, c.Str(0)), nil
+					}
+					if o, ok := c.Self.(*object.PSObject); ok {
+						return o.String(), nil
+					}
+					return c.RT.toStr(c.Self), nil
+				}),
+				"Equals": Method(1, 1, func(c *Call) (any, error) {
+					if _, ok := c.Self.(*object.PSObject); ok {
+						return sameRef(c.Self, c.Arg(0)), nil
+					}
+					return c.RT.equalValues(c.Self, c.Arg(0), true), nil
+				}),
+				"GetHashCode": Method(0, 0, func(c *Call) (any, error) {
+					h := int32(0)
+					for _, r := range c.RT.toStr(c.Self) {
+						h = h*31 + int32(r)
+					}
+					return int(h), nil
+				}),
+				"GetType": Method(0, 0, func(c *Call) (any, error) { return &TypeValue{Info: c.RT.TypeOf(c.Self)}, nil }),
+			}},
+		&TypeDef{FullName: "System.ValueType", Is: func(_ *TypeInfo, v any) bool {
+			switch bareValue(v).(type) {
+			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum:
+				return true
+			}
+			return isDate(bareValue(v))
+		}},
+		&TypeDef{FullName: "System.Void", Aliases: []string{"void"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return voidValue{}, nil }},
+		&TypeDef{FullName: "System.Boolean", Aliases: []string{"bool", "boolean"}, ValueType: true,
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return object.ToBool(v), nil },
+			Is:      func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(bool); return ok },
+			Static: Members{
+				"TrueString":  Prop(func(*Call) (any, error) { return "True", nil }),
+				"FalseString": Prop(func(*Call) (any, error) { return "False", nil }),
+				"Parse": Method(1, 1, func(c *Call) (any, error) {
+					if c.Arg(0) == nil {
+						return nil, Throw("Value cannot be null. (Parameter 'value')")
+					}
+					b, ok := boolParse(c.Str(0))
+					if !ok {
+						return nil, Throw("String '%s' was not recognized as a valid Boolean.", c.Str(0))
+					}
+					return b, nil
+				}),
+				"TryParse": Method(2, 2, func(c *Call) (any, error) {
+					b, ok := boolParse(c.Str(0))
+					if err := c.setRef(1, b); err != nil {
+						return nil, err
+					}
+					return ok && c.Arg(0) != nil, nil
+				}),
+			},
+			Members: Members{
+				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+					a, b := bareValue(c.Self).(bool), object.ToBool(c.Arg(0))
+					switch {
+					case a == b:
+						return 0, nil
+					case !a:
+						return -1, nil
+					}
+					return 1, nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Char", Aliases: []string{"char"}, ValueType: true,
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				switch x := bareValue(v).(type) {
+				case string:
+					r := []rune(x)
+					if len(r) != 1 {
+						return nil, convertFailed(v, "System.Char", "String must be exactly one character long.")
+					}
+					return object.Char(r[0]), nil
+				case object.Char:
+					return x, nil
+				case int, int64, float64, object.Decimal:
+					n, _ := toNumber(x)
+					i := asInt64(n)
+					if i < 0 || i > 65535 {
+						return nil, convertFailed(v, "System.Char", "Value was either too large or too small for a character.")
+					}
+					return object.Char(rune(i)), nil
+				}
+				return nil, convertFailed(v, "System.Char", "")
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Char); return ok },
+			Static: Members{
+				"MaxValue":         Prop(func(*Call) (any, error) { return object.Char(0xFFFF), nil }),
+				"MinValue":         Prop(func(*Call) (any, error) { return object.Char(0), nil }),
+				"IsDigit":          charPredicate(unicode.IsDigit),
+				"IsLetter":         charPredicate(unicode.IsLetter),
+				"IsLetterOrDigit":  charPredicate(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }),
+				"IsUpper":          charPredicate(unicode.IsUpper),
+				"IsLower":          charPredicate(unicode.IsLower),
+				"IsWhiteSpace":     charPredicate(unicode.IsSpace),
+				"IsPunctuation":    charPredicate(unicode.IsPunct),
+				"IsNumber":         charPredicate(unicode.IsNumber),
+				"IsSymbol":         charPredicate(unicode.IsSymbol),
+				"IsControl":        charPredicate(unicode.IsControl),
+				"IsSeparator":      charPredicate(func(r rune) bool { return unicode.In(r, unicode.Z) }),
+				"IsAsciiDigit":     charPredicate(func(r rune) bool { return r >= '0' && r <= '9' }),
+				"IsAsciiLetter":    charPredicate(func(r rune) bool { return r < 128 && unicode.IsLetter(r) }),
+				"IsHighSurrogate":  charPredicate(func(r rune) bool { return r >= 0xD800 && r <= 0xDBFF }),
+				"IsSurrogate":      charPredicate(func(r rune) bool { return r >= 0xD800 && r <= 0xDFFF }),
+				"IsLowSurrogate":   charPredicate(func(r rune) bool { return r >= 0xDC00 && r <= 0xDFFF }),
+				"ToUpper":          charMap(unicode.ToUpper),
+				"ToLower":          charMap(unicode.ToLower),
+				"ToUpperInvariant": charMap(unicode.ToUpper),
+				"ToLowerInvariant": charMap(unicode.ToLower),
+				"GetNumericValue": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.To(0, "System.Char", "c")
+					if err != nil {
+						return nil, err
+					}
+					r := rune(v.(object.Char))
+					if r >= '0' && r <= '9' {
+						return float64(r - '0'), nil
+					}
+					return -1.0, nil
+				}),
+				"ConvertFromUtf32": Method(1, 1, func(c *Call) (any, error) {
+					n, err := c.Int(0, "utf32")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 || n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF) {
+						return nil, Throw("A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not include surrogate codepoint values (0x00d800 ~ 0x00dfff). (Parameter 'utf32')")
+					}
+					return string(rune(n)), nil
+				}),
+			},
+			Members: Members{
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return string(rune(bareValue(c.Self).(object.Char))), nil }),
+				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.To(0, "System.Char", "value")
+					if err != nil {
+						return nil, err
+					}
+					return int(bareValue(c.Self).(object.Char)) - int(v.(object.Char)), nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Guid", Aliases: []string{"guid"}, ValueType: true,
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				switch x := bareValue(v).(type) {
+				case object.Guid:
+					return x, nil
+				case string:
+					if g, ok := object.ParseGuid(x); ok {
+						return g, nil
+					}
+					return nil, convertFailed(v, "System.Guid", "Unrecognized Guid format.")
+				}
+				return nil, convertFailed(v, "System.Guid", "")
+			},
+			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Guid); return ok },
+			NewArity: []int{0, 1},
+			New: func(c *Call) (any, error) {
+				if len(c.Args) == 0 {
+					return object.Guid{}, nil
+				}
+				g, ok := object.ParseGuid(c.Str(0))
+				if !ok {
+					return nil, Throw("Unrecognized Guid format.")
+				}
+				return g, nil
+			},
+			Static: Members{
+				"Empty":   Prop(func(*Call) (any, error) { return object.Guid{}, nil }),
+				"NewGuid": Method(0, 0, func(c *Call) (any, error) { return c.RT.NewGuid(), nil }),
+				"Parse": Method(1, 1, func(c *Call) (any, error) {
+					g, ok := object.ParseGuid(c.Str(0))
+					if !ok {
+						return nil, Throw("Unrecognized Guid format.")
+					}
+					return g, nil
+				}),
+				"TryParse": Method(2, 2, func(c *Call) (any, error) {
+					g, ok := object.ParseGuid(c.Str(0))
+					if err := c.setRef(1, g); err != nil {
+						return nil, err
+					}
+					return ok, nil
+				}),
+			},
+			Members: Members{
+				"ToString": Method(0, 1, func(c *Call) (any, error) {
+					g := bareValue(c.Self).(object.Guid)
+					switch c.Str(0) {
+					case "", "D", "d":
+						return g.String(), nil
+					case "N", "n":
+						return g.Hex32(), nil
+					case "B", "b":
+						return "{" + g.String() + "}", nil
+					case "P", "p":
+						return "(" + g.String() + ")", nil
+					}
+					return nil, Throw("Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".")
+				}),
+				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+					return compareStrings(bareValue(c.Self).(object.Guid).String(), c.Str(0), false), nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Management.Automation.PSReference", Aliases: []string{"ref"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if r, ok := v.(*Ref); ok {
+					return r, nil
+				}
+				return &Ref{value: v}, nil
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := v.(*Ref); return ok },
+			Members: Members{
+				"Value": {
+					Get: func(c *Call) (any, error) { return c.Self.(*Ref).Get(), nil },
+					Set: func(c *Call, v any) error { c.Self.(*Ref).Set(v); return nil },
+				},
+			}},
+		&TypeDef{FullName: "System.Math", Aliases: []string{"math"},
+			Static: Members{
+				"PI":  Prop(func(*Call) (any, error) { return math.Pi, nil }),
+				"E":   Prop(func(*Call) (any, error) { return math.E, nil }),
+				"Tau": Prop(func(*Call) (any, error) { return 2 * math.Pi, nil }),
+				// Round(x), Round(x, digits), Round(x, mode), Round(x, digits, mode)
+				"Round": Method(1, 3, func(c *Call) (any, error) {
+					ns, err := mathArgs(&Call{RT: c.RT, Args: c.Args[:1], Name: c.Name})
+					if err != nil {
+						return nil, err
+					}
+					digits, mode := 0, 0
+					rest := c.Args[1:]
+					if len(rest) > 0 {
+						if isMidpointArg(rest[len(rest)-1]) {
+							e, err := c.enumArg(len(c.Args)-1, "System.MidpointRounding", "mode")
+							if err != nil {
+								return nil, err
+							}
+							mode = e.Value
+							rest = rest[:len(rest)-1]
+						}
+					}
+					if len(rest) > 0 {
+						if digits, err = c.Int(1, "digits"); err != nil {
+							return nil, err
+						}
+					}
+					if d, ok := ns[0].(object.Decimal); ok {
+						if digits < 0 || digits > 28 {
+							return nil, Throw("Decimal can only round to between 0 and 28 digits of precision. (Parameter 'decimals')")
+						}
+						return object.DecimalFromRat(roundRat(d.Rat(), digits, mode)), nil
+					}
+					if digits < 0 || digits > 15 {
+						return nil, Throw("Rounding digits must be between 0 and 15, inclusive. (Parameter 'digits')")
+					}
+					f := asFloat(ns[0])
+					if math.IsNaN(f) || math.IsInf(f, 0) {
+						return f, nil
+					}
+					p := math.Pow(10, float64(digits))
+					return roundHalf(f*p, mode) / p, nil
+				}),
+				"Floor":    mathRoundLike(3),
+				"Ceiling":  mathRoundLike(4),
+				"Truncate": mathRoundLike(2),
+				"Abs": Method(1, 1, func(c *Call) (any, error) {
+					ns, err := mathArgs(c)
+					if err != nil {
+						return nil, err
+					}
+					switch x := ns[0].(type) {
+					case int:
+						if x == math.MinInt32 {
+							return nil, Throw("Negating the minimum value of a twos complement number is invalid.")
+						}
+						if x < 0 {
+							return -x, nil
+						}
+						return x, nil
+					case int64:
+						if x < 0 {
+							return -x, nil
+						}
+						return x, nil
+					case object.Decimal:
+						return object.DecimalFromRat(new(big.Rat).Abs(x.Rat())), nil
+					}
+					return math.Abs(asFloat(ns[0])), nil
+				}),
+				"Max": mathMinMax(true),
+				"Min": mathMinMax(false),
+				"Sign": Method(1, 1, func(c *Call) (any, error) {
+					ns, err := mathArgs(c)
+					if err != nil {
+						return nil, err
+					}
+					return compareNumbers(ns[0], 0), nil
+				}),
+				"Pow": Method(2, 2, func(c *Call) (any, error) {
+					x, err := c.Float(0, "x")
+					if err != nil {
+						return nil, err
+					}
+					y, err := c.Float(1, "y")
+					if err != nil {
+						return nil, err
+					}
+					return math.Pow(x, y), nil
+				}),
+				"Sqrt":  mathUnary(math.Sqrt),
+				"Exp":   mathUnary(math.Exp),
+				"Log10": mathUnary(math.Log10),
+				"Log2":  mathUnary(math.Log2),
+				"Sin":   mathUnary(math.Sin),
+				"Cos":   mathUnary(math.Cos),
+				"Tan":   mathUnary(math.Tan),
+				"Asin":  mathUnary(math.Asin),
+				"Acos":  mathUnary(math.Acos),
+				"Atan":  mathUnary(math.Atan),
+				"Cbrt":  mathUnary(math.Cbrt),
+				"Log": Method(1, 2, func(c *Call) (any, error) {
+					x, err := c.Float(0, "a")
+					if err != nil {
+						return nil, err
+					}
+					if len(c.Args) == 2 {
+						b, err := c.Float(1, "newBase")
+						if err != nil {
+							return nil, err
+						}
+						return math.Log(x) / math.Log(b), nil
+					}
+					return math.Log(x), nil
+				}),
+				"Atan2": Method(2, 2, func(c *Call) (any, error) {
+					y, err := c.Float(0, "y")
+					if err != nil {
+						return nil, err
+					}
+					x, err := c.Float(1, "x")
+					if err != nil {
+						return nil, err
+					}
+					return math.Atan2(y, x), nil
+				}),
+				"Clamp": Method(3, 3, func(c *Call) (any, error) {
+					ns, err := mathArgs(c)
+					if err != nil {
+						return nil, err
+					}
+					if compareNumbers(ns[1], ns[2]) > 0 {
+						return nil, Throw("'%s' cannot be greater than %s.", object.ToCultureString(ns[1]), object.ToCultureString(ns[2]))
+					}
+					v := ns[0]
+					if compareNumbers(v, ns[1]) < 0 {
+						v = ns[1]
+					} else if compareNumbers(v, ns[2]) > 0 {
+						v = ns[2]
+					}
+					if hasKind(ns, 2) {
+						return asFloat(v), nil
+					}
+					return v, nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Convert", Aliases: []string{"convert"},
+			Static: Members{
+				"ToInt32":   convertTo("System.Int32", kindInt32),
+				"ToInt64":   convertTo("System.Int64", kindInt64),
+				"ToInt16":   convertTo("System.Int16", kindInt16),
+				"ToByte":    convertTo("System.Byte", kindByte),
+				"ToUInt32":  convertTo("System.UInt32", kindU32),
+				"ToUInt64":  convertTo("System.UInt64", kindU64),
+				"ToDouble":  convertTo("System.Double", kindDouble),
+				"ToSingle":  convertTo("System.Single", kindSingle),
+				"ToDecimal": convertTo("System.Decimal", kindDecimal),
+				"ToChar":    convertTo("System.Char", nil),
+				"ToDateTime": Method(1, 2, func(c *Call) (any, error) {
+					if c.Arg(0) == nil {
+						return zeroDate(), nil
+					}
+					d, err := toDateTime(c.Arg(0))
+					if err != nil {
+						return nil, Throw("String '%s' was not recognized as a valid DateTime.", c.Str(0))
+					}
+					return d, nil
+				}),
+				"ToBoolean": Method(1, 2, func(c *Call) (any, error) {
+					switch x := bareValue(c.Arg(0)).(type) {
+					case string:
+						b, ok := boolParse(x)
+						if !ok {
+							return nil, Throw("String '%s' was not recognized as a valid Boolean.", x)
+						}
+						return b, nil
+					}
+					return object.ToBool(bareValue(c.Arg(0))), nil
+				}),
+				"ToString": Method(1, 2, func(c *Call) (any, error) {
+					v := bareValue(c.Arg(0))
+					if len(c.Args) == 2 {
+						if base, ok := bareValue(c.Arg(1)).(int); ok {
+							n, ok := toNumber(v)
+							if !ok || numKind(n) > 1 {
+								return nil, argConvertError(v, "value", c.Name, "System.Int64", nil)
+							}
+							i := asInt64(n)
+							switch base {
+							case 2, 8, 10, 16:
+							default:
+								return nil, Throw("Invalid Base. (Parameter 'toBase')")
+							}
+							if i < 0 && base != 10 {
+								if _, is32 := n.(int); is32 {
+									return strconv.FormatUint(uint64(uint32(int32(i))), base), nil
+								}
+								return strconv.FormatUint(uint64(i), base), nil
+							}
+							return strconv.FormatInt(i, base), nil
+						}
+					}
+					return c.RT.dotnetString(v), nil
+				}),
+				"ToBase64String": Method(1, 3, func(c *Call) (any, error) {
+					b, err := c.bytesArg(0, "inArray")
+					if err != nil {
+						return nil, err
+					}
+					return base64.StdEncoding.EncodeToString(b), nil
+				}),
+				"FromBase64String": Method(1, 1, func(c *Call) (any, error) {
+					b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(c.Str(0)))
+					if err != nil {
+						return nil, Throw("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.")
+					}
+					return bytesValue(b), nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Environment", Aliases: []string{"environment"},
+			Static: Members{
+				"NewLine":                Prop(func(*Call) (any, error) { return "\n", nil }),
+				"MachineName":            Prop(func(*Call) (any, error) { return "EXOSIM", nil }),
+				"UserName":               Prop(func(*Call) (any, error) { return "admin", nil }),
+				"UserDomainName":         Prop(func(*Call) (any, error) { return "EXOSIM", nil }),
+				"Is64BitOperatingSystem": Prop(func(*Call) (any, error) { return true, nil }),
+				"Is64BitProcess":         Prop(func(*Call) (any, error) { return true, nil }),
+				"ProcessorCount":         Prop(func(*Call) (any, error) { return 2, nil }),
+				"UserInteractive":        Prop(func(c *Call) (any, error) { return c.RT.Interactive, nil }),
+				"GetEnvironmentVariable": Method(1, 2, func(c *Call) (any, error) {
+					if v, ok := c.RT.env.Get(c.Str(0)); ok {
+						return v, nil
+					}
+					return nil, nil
+				}),
+				"SetEnvironmentVariable": Method(2, 3, func(c *Call) (any, error) {
+					if c.Arg(1) == nil || c.Str(1) == "" {
+						c.RT.env.Unset(c.Str(0))
+					} else {
+						c.RT.env.Set(c.Str(0), c.Str(1))
+					}
+					return voidValue{}, nil
+				}),
+				"GetEnvironmentVariables": Method(0, 1, func(c *Call) (any, error) {
+					h := object.NewHashtable()
+					for _, e := range c.RT.env.List() {
+						h.Set(e.Name, e.Value)
+					}
+					return h, nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Text.Encoding", Aliases: []string{"text.encoding"},
+			Static: Members{
+				"UTF8":    Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-8"}, nil }),
+				"ASCII":   Prop(func(*Call) (any, error) { return &textEncoding{name: "us-ascii"}, nil }),
+				"Unicode": Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-16"}, nil }),
+				"Default": Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-8"}, nil }),
+				"GetEncoding": Method(1, 1, func(c *Call) (any, error) {
+					switch strings.ToLower(c.Str(0)) {
+					case "utf-8", "utf8", "65001":
+						return &textEncoding{name: "utf-8"}, nil
+					case "us-ascii", "ascii", "20127":
+						return &textEncoding{name: "us-ascii"}, nil
+					case "utf-16", "unicode", "1200":
+						return &textEncoding{name: "utf-16"}, nil
+					}
+					return nil, Throw("'%s' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')", c.Str(0))
+				}),
+			},
+			Members: Members{
+				"WebName":      Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).name, nil }),
+				"EncodingName": Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).displayName(), nil }),
+				"GetBytes": Method(1, 1, func(c *Call) (any, error) {
+					return bytesValue(c.Self.(*textEncoding).encode(c.Str(0))), nil
+				}),
+				"GetString": Method(1, 3, func(c *Call) (any, error) {
+					b, err := c.bytesArg(0, "bytes")
+					if err != nil {
+						return nil, err
+					}
+					return c.Self.(*textEncoding).decode(b), nil
+				}),
+			}},
+		enumDef("System.Environment+SpecialFolder", false, "Desktop", "Programs=2", "MyDocuments=5", "Personal=5", "ApplicationData=26", "LocalApplicationData=28", "UserProfile=40"),
+	)
+}
+
+func charMap(f func(rune) rune) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		v, err := c.To(0, "System.Char", "c")
+		if err != nil {
+			return nil, err
+		}
+		return object.Char(f(rune(v.(object.Char)))), nil
+	})
+}
+
+// isMidpointArg tells whether a Round argument names a MidpointRounding.
+func isMidpointArg(v any) bool {
+	switch x := bareValue(v).(type) {
+	case object.Enum:
+		return x.Type == "System.MidpointRounding"
+	case string:
+		_, isNum := toNumber(x)
+		return !isNum
+	}
+	return false
+}
+
+// bytesValue is a byte[] as scripts see it.
+func bytesValue(b []byte) []any {
+	out := make([]any, len(b))
+	for i, c := range b {
+		out[i] = int(c)
+	}
+	return out
+}
+
+// bytesArg reads a byte[] argument.
+func (c *Call) bytesArg(i int, param string) ([]byte, error) {
+	items, ok := enumerateForCompare(bareValue(c.Arg(i)))
+	if !ok {
+		if c.Arg(i) == nil {
+			return nil, Throw("Value cannot be null. (Parameter '%s')", param)
+		}
+		items = []any{c.Arg(i)}
+	}
+	out := make([]byte, len(items))
+	for k, it := range items {
+		n, err := toNarrowInt(it, "System.Byte")
+		if err != nil {
+			return nil, argConvertError(c.Arg(i), param, c.Name, "System.Byte[]", err)
+		}
+		out[k] = byte(n.(int))
+	}
+	return out, nil
+}
+
+// textEncoding is a System.Text.Encoding value.
+type textEncoding struct{ name string }
+
+func (e *textEncoding) psType() *TypeInfo { return TypeByName("System.Text.Encoding") }
+
+// PSTypeName is the .NET type name.
+func (e *textEncoding) PSTypeName() string {
+	switch e.name {
+	case "us-ascii":
+		return "System.Text.ASCIIEncoding+ASCIIEncodingSealed"
+	case "utf-16":
+		return "System.Text.UnicodeEncoding"
+	}
+	return "System.Text.UTF8Encoding+UTF8EncodingSealed"
+}
+
+func (e *textEncoding) displayName() string {
+	switch e.name {
+	case "us-ascii":
+		return "US-ASCII"
+	case "utf-16":
+		return "Unicode"
+	}
+	return "Unicode (UTF-8)"
+}
+
+func (e *textEncoding) String() string { return e.PSTypeName() }
+
+func (e *textEncoding) encode(s string) []byte {
+	switch e.name {
+	case "us-ascii":
+		out := make([]byte, 0, len(s))
+		for _, r := range s {
+			if r > 127 {
+				r = '?'
+			}
+			out = append(out, byte(r))
+		}
+		return out
+	case "utf-16":
+		var out []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			out = append(out, byte(u), byte(u>>8))
+		}
+		return out
+	}
+	return []byte(s)
+}
+
+func (e *textEncoding) decode(b []byte) string {
+	switch e.name {
+	case "us-ascii":
+		rs := make([]rune, len(b))
+		for i, c := range b {
+			if c > 127 {
+				rs[i] = '?'
+			} else {
+				rs[i] = rune(c)
+			}
+		}
+		return string(rs)
+	case "utf-16":
+		us := make([]uint16, len(b)/2)
+		for i := range us {
+			us[i] = uint16(b[2*i]) | uint16(b[2*i+1])<<8
+		}
+		return string(utf16.Decode(us))
+	}
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
+}

@@ -1,0 +1,1053 @@
+package runtime
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+func isDate(v any) bool { _, ok := v.(time.Time); return ok }
+
+func zeroDate() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, object.UnspecifiedZone) }
+
+func withKind(t time.Time, kind string) time.Time {
+	switch kind {
+	case "Local":
+		return t.In(object.LocalZone)
+	case "Unspecified":
+		return t.In(object.UnspecifiedZone)
+	}
+	return t.UTC()
+}
+
+func selfDate(c *Call) time.Time { return bareValue(c.Self).(time.Time) }
+
+// dateAdd is AddDays/AddHours/...: a double count of units.
+func dateAdd(unit time.Duration) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		f, err := c.Float(0, "value")
+		if err != nil {
+			return nil, err
+		}
+		d := f * float64(unit)
+		if math.IsNaN(d) || math.Abs(d) > float64(math.MaxInt64) {
+			return nil, Throw("Value to add was out of range. (Parameter 'value')")
+		}
+		return selfDate(c).Add(time.Duration(d)), nil
+	})
+}
+
+// cultureOf reads an optional culture/format provider argument: true when
+// it is the invariant culture.
+func invariantArg(c *Call, i int) bool {
+	ci, ok := bareValue(c.Arg(i)).(*cultureInfo)
+	return ok && ci.name == ""
+}
+
+func badDate(s string) error {
+	return Throw("String '%s' was not recognized as a valid DateTime.", s)
+}
+
+// parseDateArg is DateTime.Parse's reading of text (en-US or invariant).
+func parseDateText(s string) (time.Time, bool) {
+	d, ok := ParseDateTime(s)
+	if !ok {
+		return time.Time{}, false
+	}
+	t := strings.TrimSpace(s)
+	if strings.HasSuffix(t, "Z") || strings.HasSuffix(t, "GMT") || hasOffset(t) {
+		return d.In(object.LocalZone), true
+	}
+	return d.In(object.UnspecifiedZone), true
+}
+
+func hasOffset(s string) bool {
+	if len(s) < 6 {
+		return false
+	}
+	tail := s[len(s)-6:]
+	return (tail[0] == '+' || tail[0] == '-') && tail[3] == ':' && strings.Contains(s, "T")
+}
+
+// parseExact reads s with a .NET custom or standard date format.
+func parseExact(s, format string) (time.Time, bool) {
+	switch format {
+	case "o", "O":
+		format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK"
+	case "s":
+		format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss"
+	case "u":
+		format = "yyyy'-'MM'-'dd HH':'mm':'ss'Z'"
+	case "d":
+		format = "M/d/yyyy"
+	case "D":
+		format = "dddd, MMMM d, yyyy"
+	case "g":
+		format = "M/d/yyyy h:mm tt"
+	case "G":
+		format = "M/d/yyyy h:mm:ss tt"
+	case "t":
+		format = "h:mm tt"
+	case "T":
+		format = "h:mm:ss tt"
+	case "f":
+		format = "dddd, MMMM d, yyyy h:mm tt"
+	case "F":
+		format = "dddd, MMMM d, yyyy h:mm:ss tt"
+	case "R", "r":
+		format = "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'"
+	}
+	year, month, day, hour, min, sec, nanos := 1, 1, 1, 0, 0, 0, 0
+	pm, hasAMPM, h12 := false, false, false
+	kind := "Unspecified"
+	fs := []rune(format)
+	in := []rune(s)
+	p := 0
+	num := func(min, max int) (int, bool) {
+		start := p
+		for p < len(in) && p-start < max && in[p] >= '0' && in[p] <= '9' {
+			p++
+		}
+		if p-start < min {
+			return 0, false
+		}
+		n, err := strconv.Atoi(string(in[start:p]))
+		return n, err == nil
+	}
+	word := func(names []string) (int, bool) {
+		for i, n := range names {
+			if p+len(n) <= len(in) && strings.EqualFold(string(in[p:p+len(n)]), n) {
+				p += len(n)
+				return i, true
+			}
+		}
+		return 0, false
+	}
+	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	days := []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+	short := func(l []string) []string {
+		out := make([]string, len(l))
+		for i, x := range l {
+			out[i] = x[:3]
+		}
+		return out
+	}
+	for i := 0; i < len(fs); {
+		c := fs[i]
+		n := 1
+		for i+n < len(fs) && fs[i+n] == c {
+			n++
+		}
+		var ok bool
+		switch c {
+		case 'y':
+			switch {
+			case n <= 2:
+				var y int
+				if y, ok = num(1, 2); ok {
+					year = 2000 + y
+					if y >= 50 {
+						year = 1900 + y
+					}
+				}
+			default:
+				year, ok = num(n, n)
+			}
+		case 'M':
+			switch n {
+			case 1, 2:
+				month, ok = num(n, 2)
+			case 3:
+				month, ok = word(short(months))
+				month++
+			default:
+				month, ok = word(months)
+				month++
+			}
+		case 'd':
+			switch n {
+			case 1, 2:
+				day, ok = num(n, 2)
+			case 3:
+				_, ok = word(short(days))
+			default:
+				_, ok = word(days)
+			}
+		case 'H':
+			hour, ok = num(n, 2)
+		case 'h':
+			hour, ok = num(n, 2)
+			h12 = true
+		case 'm':
+			min, ok = num(n, 2)
+		case 's':
+			sec, ok = num(n, 2)
+		case 'f', 'F':
+			start := p
+			var f int
+			if f, ok = num(map[bool]int{true: 0, false: n}[c == 'F'], n); ok {
+				digits := p - start
+				for ; digits < 9; digits++ {
+					f *= 10
+				}
+				nanos = f
+			}
+		case 't':
+			hasAMPM = true
+			var k int
+			if n == 1 {
+				k, ok = word([]string{"A", "P"})
+			} else {
+				k, ok = word([]string{"AM", "PM"})
+			}
+			pm = k == 1
+		case 'z':
+			ok = p < len(in) && (in[p] == '+' || in[p] == '-')
+			if ok {
+				neg := in[p] == '-'
+				p++
+				var oh, om int
+				if oh, ok = num(1, 2); ok && n >= 3 {
+					ok = p < len(in) && in[p] == ':'
+					p++
+					if ok {
+						om, ok = num(2, 2)
+					}
+				}
+				if ok {
+					off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
+					if neg {
+						off = -off
+					}
+					hour, min = hour-int(off/time.Hour), min-int((off%time.Hour)/time.Minute)
+					kind = "Local"
+				}
+			}
+		case 'K':
+			ok = true
+			if p < len(in) && (in[p] == 'Z' || in[p] == 'z') {
+				p++
+				kind = "Utc"
+			} else if p < len(in) && (in[p] == '+' || in[p] == '-') {
+				neg := in[p] == '-'
+				p++
+				var oh, om int
+				if oh, ok = num(2, 2); ok {
+					ok = p < len(in) && in[p] == ':'
+					p++
+					if ok {
+						om, ok = num(2, 2)
+					}
+				}
+				off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
+				if neg {
+					off = -off
+				}
+				hour, min = hour-int(off/time.Hour), min-int((off%time.Hour)/time.Minute)
+				kind = "Local"
+			}
+		case '\'', '"':
+			j := i + 1
+			for j < len(fs) && fs[j] != c {
+				if p >= len(in) || in[p] != fs[j] {
+					return time.Time{}, false
+				}
+				p++
+				j++
+			}
+			i = j + 1
+			continue
+		case '\\':
+			if i+1 < len(fs) {
+				if p >= len(in) || in[p] != fs[i+1] {
+					return time.Time{}, false
+				}
+				p++
+			}
+			i += 2
+			continue
+		case '%':
+			i++
+			continue
+		default:
+			for k := 0; k < n; k++ {
+				if p >= len(in) || in[p] != c {
+					return time.Time{}, false
+				}
+				p++
+			}
+			ok = true
+		}
+		if !ok {
+			return time.Time{}, false
+		}
+		i += n
+	}
+	if p != len(in) {
+		return time.Time{}, false
+	}
+	if h12 || hasAMPM {
+		if hour > 12 || (h12 && hour == 0) {
+			return time.Time{}, false
+		}
+		if pm && hour < 12 {
+			hour += 12
+		} else if !pm && hasAMPM && hour == 12 {
+			hour = 0
+		}
+	}
+	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || min > 59 || sec > 59 {
+		if kind == "Unspecified" {
+			return time.Time{}, false
+		}
+	}
+	t := time.Date(year, time.Month(month), day, hour, min, sec, nanos, time.UTC)
+	return withKind(t, kind), true
+}
+
+func daysIn(year, month int) int {
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// applyStyles handles DateTimeStyles AdjustToUniversal/AssumeUniversal.
+func applyDateStyles(t time.Time, styles int) time.Time {
+	if styles&64 != 0 && object.DateKind(t) == "Unspecified" {
+		t = t.UTC()
+		if styles&16 == 0 {
+			t = t.In(object.LocalZone)
+		}
+	}
+	if styles&32 != 0 && object.DateKind(t) == "Unspecified" {
+		t = t.In(object.LocalZone)
+	}
+	if styles&16 != 0 {
+		t = t.UTC()
+	}
+	return t
+}
+
+func (c *Call) dateStyles(i int) (int, error) {
+	if i >= len(c.Args) {
+		return 0, nil
+	}
+	e, err := c.enumArg(i, "System.Globalization.DateTimeStyles", "style")
+	return e.Value, err
+}
+
+// exactFormats reads a format or format[] argument.
+func (c *Call) exactFormats(i int) []string {
+	if items, ok := enumerateForCompare(bareValue(c.Arg(i))); ok {
+		out := make([]string, len(items))
+		for k, it := range items {
+			out[k] = c.RT.toStr(it)
+		}
+		return out
+	}
+	return []string{c.Str(i)}
+}
+
+func parseExactAny(s string, formats []string) (time.Time, bool) {
+	for _, f := range formats {
+		if f == "" {
+			continue
+		}
+		if t, ok := parseExact(s, f); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// formatTimeSpan is TimeSpan.ToString(format).
+func formatTimeSpan(ts object.TimeSpan, format string) (string, error) {
+	v := int64(ts)
+	neg := v < 0
+	if neg {
+		v = -v
+	}
+	a := object.TimeSpan(v)
+	frac := v % int64(object.TicksPerSecond)
+	switch format {
+	case "", "c", "t", "T":
+		return ts.String(), nil
+	case "g":
+		s := ""
+		if neg {
+			s = "-"
+		}
+		if a.Days() != 0 {
+			s += strconv.Itoa(a.Days()) + ":"
+		}
+		s += strconv.Itoa(a.Hours()) + ":" + pad2(a.Minutes()) + ":" + pad2(a.Seconds())
+		if frac != 0 {
+			s += "." + strings.TrimRight(padN(int(frac), 7), "0")
+		}
+		return s, nil
+	case "G":
+		s := ""
+		if neg {
+			s = "-"
+		}
+		return s + strconv.Itoa(a.Days()) + ":" + pad2(a.Hours()) + ":" + pad2(a.Minutes()) + ":" + pad2(a.Seconds()) + "." + padN(int(frac), 7), nil
+	}
+	var b strings.Builder
+	rs := []rune(format)
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		n := 1
+		for i+n < len(rs) && rs[i+n] == c {
+			n++
+		}
+		switch c {
+		case 'd':
+			b.WriteString(padN(a.Days(), n))
+		case 'h':
+			b.WriteString(padN(a.Hours(), n))
+		case 'm':
+			b.WriteString(padN(a.Minutes(), n))
+		case 's':
+			b.WriteString(padN(a.Seconds(), n))
+		case 'f', 'F':
+			if n > 7 {
+				return "", Throw("Input string was not in a correct format.")
+			}
+			f := padN(int(frac), 7)[:n]
+			if c == 'F' {
+				f = strings.TrimRight(f, "0")
+			}
+			b.WriteString(f)
+		case '\\':
+			if i+1 >= len(rs) {
+				return "", Throw("Input string was not in a correct format.")
+			}
+			b.WriteRune(rs[i+1])
+			i += 2
+			continue
+		case '\'', '"':
+			j := i + 1
+			for j < len(rs) && rs[j] != c {
+				b.WriteRune(rs[j])
+				j++
+			}
+			i = j + 1
+			continue
+		case '%':
+			i++
+			continue
+		default:
+			return "", Throw("Input string was not in a correct format.")
+		}
+		i += n
+	}
+	return b.String(), nil
+}
+
+func pad2(n int) string { return padN(n, 2) }
+
+func padN(n, w int) string {
+	s := strconv.Itoa(n)
+	for len(s) < w {
+		s = "0" + s
+	}
+	return s
+}
+
+func spanFrom(unit float64) *Member {
+	return Method(1, 1, func(c *Call) (any, error) {
+		f, err := c.Float(0, "value")
+		if err != nil {
+			return nil, err
+		}
+		if math.IsNaN(f) {
+			return nil, Throw("TimeSpan does not accept floating point Not-a-Number values.")
+		}
+		t := f * unit
+		if t > math.MaxInt64 || t < math.MinInt64 {
+			return nil, Throw("TimeSpan overflowed because the duration is too long.")
+		}
+		return object.TimeSpan(t), nil
+	})
+}
+
+func selfSpan(c *Call) object.TimeSpan { return bareValue(c.Self).(object.TimeSpan) }
+
+func (c *Call) spanArg(i int) (object.TimeSpan, error) {
+	v, err := c.To(i, "System.TimeSpan", "ts")
+	if err != nil {
+		return 0, err
+	}
+	return v.(object.TimeSpan), nil
+}
+
+func init() {
+	RegisterType(
+		&TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				d, err := toDateTime(v)
+				if err != nil {
+					return nil, err
+				}
+				return d, nil
+			},
+			Is:       func(_ *TypeInfo, v any) bool { return isDate(bareValue(v)) },
+			NewArity: []int{1, 2, 3, 4, 6, 7, 8},
+			New: func(c *Call) (any, error) {
+				kind := "Unspecified"
+				args := c.Args
+				if len(args) == 2 || len(args) == 4 || len(args) == 7 || len(args) == 8 {
+					if e, ok := bareValue(args[len(args)-1]).(object.Enum); ok || !object.IsNumeric(bareValue(args[len(args)-1])) {
+						if !ok {
+							ev, err := c.enumArg(len(args)-1, "System.DateTimeKind", "kind")
+							if err != nil {
+								return nil, err
+							}
+							e = ev
+						}
+						kind = e.Name
+						args = args[:len(args)-1]
+					}
+				}
+				ns := make([]int, len(args))
+				for i := range args {
+					if len(args) == 1 {
+						break
+					}
+					n, err := c.Int(i, []string{"year", "month", "day", "hour", "minute", "second", "millisecond"}[i])
+					if err != nil {
+						return nil, err
+					}
+					ns[i] = n
+				}
+				if len(args) == 1 {
+					v, err := c.To(0, "System.Int64", "ticks")
+					if err != nil {
+						return nil, err
+					}
+					t, _ := toDateTime(v)
+					return withKind(t, kind), nil
+				}
+				for len(ns) < 7 {
+					ns = append(ns, 0)
+				}
+				if ns[0] < 1 || ns[0] > 9999 || ns[1] < 1 || ns[1] > 12 || ns[2] < 1 || ns[2] > daysIn(ns[0], ns[1]) ||
+					ns[3] < 0 || ns[3] > 23 || ns[4] < 0 || ns[4] > 59 || ns[5] < 0 || ns[5] > 59 || ns[6] < 0 || ns[6] > 999 {
+					return nil, Throw("Year, Month, and Day parameters describe an un-representable DateTime.")
+				}
+				t := time.Date(ns[0], time.Month(ns[1]), ns[2], ns[3], ns[4], ns[5], ns[6]*1e6, time.UTC)
+				return withKind(t, kind), nil
+			},
+			Static: Members{
+				"Now":    Prop(func(c *Call) (any, error) { return c.RT.Now().In(object.LocalZone), nil }),
+				"UtcNow": Prop(func(c *Call) (any, error) { return c.RT.Now().UTC(), nil }),
+				"Today": Prop(func(c *Call) (any, error) {
+					n := c.RT.Now()
+					return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, object.LocalZone), nil
+				}),
+				"MinValue": Prop(func(*Call) (any, error) { return zeroDate(), nil }),
+				"MaxValue": Prop(func(*Call) (any, error) {
+					return time.Date(9999, 12, 31, 23, 59, 59, 999999900, object.UnspecifiedZone), nil
+				}),
+				"UnixEpoch": Prop(func(*Call) (any, error) { return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), nil }),
+				// Parse(s[, provider[, styles]])
+				"Parse": Method(1, 3, func(c *Call) (any, error) {
+					if c.Arg(0) == nil {
+						return nil, Throw("Value cannot be null. (Parameter 's')")
+					}
+					t, ok := parseDateText(c.Str(0))
+					if !ok {
+						return nil, badDate(c.Str(0))
+					}
+					styles, err := c.dateStyles(2)
+					if err != nil {
+						return nil, err
+					}
+					return applyDateStyles(t, styles), nil
+				}),
+				// ParseExact(s, format|formats, provider[, styles])
+				"ParseExact": Method(3, 4, func(c *Call) (any, error) {
+					if c.Arg(0) == nil {
+						return nil, Throw("Value cannot be null. (Parameter 's')")
+					}
+					if c.Arg(1) == nil {
+						return nil, Throw("Value cannot be null. (Parameter 'format')")
+					}
+					fmts := c.exactFormats(1)
+					if len(fmts) == 1 && fmts[0] == "" {
+						return nil, Throw("String '' was not recognized as a valid DateTime.")
+					}
+					t, ok := parseExactAny(c.Str(0), fmts)
+					if !ok {
+						return nil, badDate(c.Str(0))
+					}
+					styles, err := c.dateStyles(3)
+					if err != nil {
+						return nil, err
+					}
+					return applyDateStyles(t, styles), nil
+				}),
+				// TryParse(s, [ref]r), TryParse(s, provider, styles, [ref]r)
+				"TryParse": Method(2, 4, func(c *Call) (any, error) {
+					t, ok := parseDateText(c.Str(0))
+					if !ok || c.Arg(0) == nil {
+						t, ok = zeroDate(), false
+					} else if len(c.Args) == 4 {
+						styles, err := c.dateStyles(2)
+						if err != nil {
+							return nil, err
+						}
+						t = applyDateStyles(t, styles)
+					}
+					if err := c.setRef(len(c.Args)-1, t); err != nil {
+						return nil, err
+					}
+					return ok, nil
+				}),
+				// TryParseExact(s, format|formats, provider, styles, [ref]r)
+				"TryParseExact": Method(5, 5, func(c *Call) (any, error) {
+					t, ok := parseExactAny(c.Str(0), c.exactFormats(1))
+					if !ok || c.Arg(0) == nil {
+						t, ok = zeroDate(), false
+					} else {
+						styles, err := c.dateStyles(3)
+						if err != nil {
+							return nil, err
+						}
+						t = applyDateStyles(t, styles)
+					}
+					if err := c.setRef(4, t); err != nil {
+						return nil, err
+					}
+					return ok, nil
+				}),
+				"SpecifyKind": Method(2, 2, func(c *Call) (any, error) {
+					d, err := c.To(0, "System.DateTime", "value")
+					if err != nil {
+						return nil, err
+					}
+					k, err := c.enumArg(1, "System.DateTimeKind", "kind")
+					if err != nil {
+						return nil, err
+					}
+					return withKind(d.(time.Time), k.Name), nil
+				}),
+				"DaysInMonth": Method(2, 2, func(c *Call) (any, error) {
+					y, err := c.Int(0, "year")
+					if err != nil {
+						return nil, err
+					}
+					m, err := c.Int(1, "month")
+					if err != nil {
+						return nil, err
+					}
+					if m < 1 || m > 12 {
+						return nil, Throw("Month must be between one and twelve. (Parameter 'month')")
+					}
+					if y < 1 || y > 9999 {
+						return nil, Throw("Year must be between 1 and 9999. (Parameter 'year')")
+					}
+					return daysIn(y, m), nil
+				}),
+				"IsLeapYear": Method(1, 1, func(c *Call) (any, error) {
+					y, err := c.Int(0, "year")
+					if err != nil {
+						return nil, err
+					}
+					return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
+				}),
+				"Compare": Method(2, 2, func(c *Call) (any, error) {
+					a, err := c.To(0, "System.DateTime", "t1")
+					if err != nil {
+						return nil, err
+					}
+					b, err := c.To(1, "System.DateTime", "t2")
+					if err != nil {
+						return nil, err
+					}
+					return a.(time.Time).Compare(b.(time.Time)), nil
+				}),
+				"FromFileTimeUtc": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.To(0, "System.Int64", "fileTime")
+					if err != nil {
+						return nil, err
+					}
+					t, _ := toDateTime(v.(int64) + 504911232000000000)
+					return t.UTC(), nil
+				}),
+				"FromFileTime": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.To(0, "System.Int64", "fileTime")
+					if err != nil {
+						return nil, err
+					}
+					t, _ := toDateTime(v.(int64) + 504911232000000000)
+					return t.In(object.LocalZone), nil
+				}),
+			},
+			Members: Members{
+				"AddDays":         dateAdd(24 * time.Hour),
+				"AddHours":        dateAdd(time.Hour),
+				"AddMinutes":      dateAdd(time.Minute),
+				"AddSeconds":      dateAdd(time.Second),
+				"AddMilliseconds": dateAdd(time.Millisecond),
+				"AddTicks": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.To(0, "System.Int64", "value")
+					if err != nil {
+						return nil, err
+					}
+					return selfDate(c).Add(time.Duration(v.(int64)) * 100), nil
+				}),
+				"AddMonths": Method(1, 1, func(c *Call) (any, error) {
+					n, err := c.Int(0, "months")
+					if err != nil {
+						return nil, err
+					}
+					return addMonths(selfDate(c), n), nil
+				}),
+				"AddYears": Method(1, 1, func(c *Call) (any, error) {
+					n, err := c.Int(0, "value")
+					if err != nil {
+						return nil, err
+					}
+					return addMonths(selfDate(c), 12*n), nil
+				}),
+				"Add": Method(1, 1, func(c *Call) (any, error) {
+					ts, err := c.spanArg(0)
+					if err != nil {
+						return nil, err
+					}
+					return selfDate(c).Add(time.Duration(ts) * 100), nil
+				}),
+				// Subtract(DateTime) → TimeSpan; Subtract(TimeSpan) → DateTime
+				"Subtract": Method(1, 1, func(c *Call) (any, error) {
+					switch o := bareValue(c.Arg(0)).(type) {
+					case time.Time:
+						return object.TimeSpan(selfDate(c).Sub(o) / 100), nil
+					case object.TimeSpan:
+						return selfDate(c).Add(-time.Duration(o) * 100), nil
+					}
+					if d, err := toDateTime(c.Arg(0)); err == nil {
+						return object.TimeSpan(selfDate(c).Sub(d) / 100), nil
+					}
+					ts, err := c.spanArg(0)
+					if err != nil {
+						return nil, err
+					}
+					return selfDate(c).Add(-time.Duration(ts) * 100), nil
+				}),
+				"ToString": Method(0, 2, func(c *Call) (any, error) {
+					f := ""
+					inv := false
+					switch len(c.Args) {
+					case 1:
+						if _, isCulture := bareValue(c.Arg(0)).(*cultureInfo); isCulture {
+							inv = invariantArg(c, 0)
+						} else {
+							f = c.Str(0)
+						}
+					case 2:
+						f, inv = c.Str(0), invariantArg(c, 1)
+					}
+					if inv {
+						return object.FormatDateTimeInvariant(selfDate(c), f), nil
+					}
+					return object.FormatDateTime(selfDate(c), f), nil
+				}),
+				"ToShortDateString": Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "d"), nil }),
+				"ToLongDateString":  Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "D"), nil }),
+				"ToShortTimeString": Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "t"), nil }),
+				"ToLongTimeString":  Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "T"), nil }),
+				"ToUniversalTime":   Method(0, 0, func(c *Call) (any, error) { return selfDate(c).UTC(), nil }),
+				"ToLocalTime": Method(0, 0, func(c *Call) (any, error) {
+					return selfDate(c).In(object.LocalZone), nil
+				}),
+				"ToFileTime": Method(0, 0, func(c *Call) (any, error) {
+					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
+				}),
+				"ToFileTimeUtc": Method(0, 0, func(c *Call) (any, error) {
+					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
+				}),
+				"ToOADate": Method(0, 0, func(c *Call) (any, error) {
+					base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
+					return float64(selfDate(c).Sub(base)) / float64(24*time.Hour), nil
+				}),
+				"IsDaylightSavingTime": Method(0, 0, func(c *Call) (any, error) { return false, nil }),
+				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+					if c.Arg(0) == nil {
+						return 1, nil
+					}
+					o, ok := bareValue(c.Arg(0)).(time.Time)
+					if !ok {
+						return nil, Throw("Object must be of type DateTime.")
+					}
+					return selfDate(c).Compare(o), nil
+				}),
+				"Equals": Method(1, 1, func(c *Call) (any, error) {
+					o, ok := bareValue(c.Arg(0)).(time.Time)
+					return ok && o.Equal(selfDate(c)), nil
+				}),
+			}},
+		&TypeDef{FullName: "System.TimeSpan", Aliases: []string{"timespan"}, ValueType: true,
+			Convert:  func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toTimeSpan(v) },
+			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.TimeSpan); return ok },
+			NewArity: []int{1, 3, 4, 5},
+			New: func(c *Call) (any, error) {
+				if len(c.Args) == 1 {
+					v, err := c.To(0, "System.Int64", "ticks")
+					if err != nil {
+						return nil, err
+					}
+					return object.TimeSpan(v.(int64)), nil
+				}
+				names := []string{"hours", "minutes", "seconds"}
+				if len(c.Args) >= 4 {
+					names = []string{"days", "hours", "minutes", "seconds", "milliseconds"}
+				}
+				ns := make([]int64, len(c.Args))
+				for i := range c.Args {
+					n, err := c.Int(i, names[i])
+					if err != nil {
+						return nil, err
+					}
+					ns[i] = int64(n)
+				}
+				var t int64
+				if len(ns) == 3 {
+					t = ns[0]*int64(object.TicksPerHour) + ns[1]*int64(object.TicksPerMinute) + ns[2]*int64(object.TicksPerSecond)
+				} else {
+					t = ns[0]*int64(object.TicksPerDay) + ns[1]*int64(object.TicksPerHour) + ns[2]*int64(object.TicksPerMinute) + ns[3]*int64(object.TicksPerSecond)
+					if len(ns) == 5 {
+						t += ns[4] * int64(object.TicksPerMillisecond)
+					}
+				}
+				return object.TimeSpan(t), nil
+			},
+			Static: Members{
+				"Zero":             Prop(func(*Call) (any, error) { return object.TimeSpan(0), nil }),
+				"MaxValue":         Prop(func(*Call) (any, error) { return object.TimeSpan(math.MaxInt64), nil }),
+				"MinValue":         Prop(func(*Call) (any, error) { return object.TimeSpan(math.MinInt64), nil }),
+				"TicksPerDay":      Prop(func(*Call) (any, error) { return int64(object.TicksPerDay), nil }),
+				"TicksPerHour":     Prop(func(*Call) (any, error) { return int64(object.TicksPerHour), nil }),
+				"TicksPerMinute":   Prop(func(*Call) (any, error) { return int64(object.TicksPerMinute), nil }),
+				"TicksPerSecond":   Prop(func(*Call) (any, error) { return int64(object.TicksPerSecond), nil }),
+				"FromDays":         spanFrom(float64(object.TicksPerDay)),
+				"FromHours":        spanFrom(float64(object.TicksPerHour)),
+				"FromMinutes":      spanFrom(float64(object.TicksPerMinute)),
+				"FromSeconds":      spanFrom(float64(object.TicksPerSecond)),
+				"FromMilliseconds": spanFrom(float64(object.TicksPerMillisecond)),
+				"FromTicks": Method(1, 1, func(c *Call) (any, error) {
+					v, err := c.To(0, "System.Int64", "value")
+					if err != nil {
+						return nil, err
+					}
+					return object.TimeSpan(v.(int64)), nil
+				}),
+				"Parse": Method(1, 2, func(c *Call) (any, error) {
+					ts, ok := object.ParseTimeSpan(c.Str(0))
+					if !ok {
+						return nil, Throw("String '%s' was not recognized as a valid TimeSpan.", c.Str(0))
+					}
+					return ts, nil
+				}),
+				"TryParse": Method(2, 3, func(c *Call) (any, error) {
+					ts, ok := object.ParseTimeSpan(c.Str(0))
+					if err := c.setRef(len(c.Args)-1, ts); err != nil {
+						return nil, err
+					}
+					return ok, nil
+				}),
+			},
+			Members: Members{
+				"Add": Method(1, 1, func(c *Call) (any, error) {
+					o, err := c.spanArg(0)
+					if err != nil {
+						return nil, err
+					}
+					return selfSpan(c) + o, nil
+				}),
+				"Subtract": Method(1, 1, func(c *Call) (any, error) {
+					o, err := c.spanArg(0)
+					if err != nil {
+						return nil, err
+					}
+					return selfSpan(c) - o, nil
+				}),
+				"Multiply": Method(1, 1, func(c *Call) (any, error) {
+					f, err := c.Float(0, "factor")
+					if err != nil {
+						return nil, err
+					}
+					return object.TimeSpan(math.Round(float64(selfSpan(c)) * f)), nil
+				}),
+				"Divide": Method(1, 1, func(c *Call) (any, error) {
+					if o, ok := bareValue(c.Arg(0)).(object.TimeSpan); ok {
+						return float64(selfSpan(c)) / float64(o), nil
+					}
+					f, err := c.Float(0, "divisor")
+					if err != nil {
+						return nil, err
+					}
+					return object.TimeSpan(math.Round(float64(selfSpan(c)) / f)), nil
+				}),
+				"Negate": Method(0, 0, func(c *Call) (any, error) { return -selfSpan(c), nil }),
+				"Duration": Method(0, 0, func(c *Call) (any, error) {
+					if t := selfSpan(c); t < 0 {
+						return -t, nil
+					}
+					return selfSpan(c), nil
+				}),
+				"ToString": Method(0, 2, func(c *Call) (any, error) {
+					return formatTimeSpan(selfSpan(c), c.Str(0))
+				}),
+				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+					o, err := c.spanArg(0)
+					if err != nil {
+						return nil, err
+					}
+					return compareNumbers(int64(selfSpan(c)), int64(o)), nil
+				}),
+				"Equals": Method(1, 1, func(c *Call) (any, error) {
+					o, ok := bareValue(c.Arg(0)).(object.TimeSpan)
+					return ok && o == selfSpan(c), nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Globalization.CultureInfo", Aliases: []string{"cultureinfo"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if ci, ok := bareValue(v).(*cultureInfo); ok {
+					return ci, nil
+				}
+				return newCulture(rt.toStr(v))
+			},
+			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*cultureInfo); return ok },
+			NewArity: []int{1, 2},
+			New:      func(c *Call) (any, error) { return newCulture(c.Str(0)) },
+			Static: Members{
+				"InvariantCulture":      Prop(func(*Call) (any, error) { return &cultureInfo{name: ""}, nil }),
+				"CurrentCulture":        Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
+				"CurrentUICulture":      Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
+				"GetCultureInfo":        Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
+				"CreateSpecificCulture": Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
+			},
+			Members: Members{
+				"Name": Prop(func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
+				"DisplayName": Prop(func(c *Call) (any, error) {
+					if c.Self.(*cultureInfo).name == "" {
+						return "Invariant Language (Invariant Country)", nil
+					}
+					return "English (United States)", nil
+				}),
+				"TextInfo": Prop(func(c *Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
+			}},
+		&TypeDef{FullName: "System.Globalization.TextInfo",
+			Members: Members{
+				"ListSeparator": Prop(func(*Call) (any, error) { return ",", nil }),
+				"CultureName":   Prop(func(c *Call) (any, error) { return c.Self.(*textInfo).culture, nil }),
+				"ToUpper":       Method(1, 1, func(c *Call) (any, error) { return strings.ToUpper(c.Str(0)), nil }),
+				"ToLower":       Method(1, 1, func(c *Call) (any, error) { return strings.ToLower(c.Str(0)), nil }),
+				"ToTitleCase":   Method(1, 1, func(c *Call) (any, error) { return titleCase(c.Str(0)), nil }),
+			}},
+	)
+}
+
+// addMonths is DateTime.AddMonths: the day is clipped to the month's end.
+func addMonths(t time.Time, n int) time.Time {
+	y, m, d := t.Date()
+	total := int(m) - 1 + n
+	y += total / 12
+	total %= 12
+	if total < 0 {
+		total += 12
+		y--
+	}
+	nm := total + 1
+	if max := daysIn(y, nm); d > max {
+		d = max
+	}
+	return time.Date(y, time.Month(nm), d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+}
+
+// cultureInfo is a System.Globalization.CultureInfo; the simulated
+// machine knows the invariant culture and en-US.
+type cultureInfo struct{ name string }
+
+func (c *cultureInfo) psType() *TypeInfo { return TypeByName("System.Globalization.CultureInfo") }
+
+// PSTypeName is the .NET type name.
+func (c *cultureInfo) PSTypeName() string { return "System.Globalization.CultureInfo" }
+
+func (c *cultureInfo) String() string { return c.name }
+
+// Adapted lists the properties shown by default.
+func (c *cultureInfo) Adapted() []*object.Property {
+	disp := "English (United States)"
+	lcid := 1033
+	if c.name == "" {
+		disp, lcid = "Invariant Language (Invariant Country)", 127
+	}
+	return []*object.Property{
+		{Name: "LCID", Value: lcid, Kind: object.AdaptedProperty, TypeName: "int"},
+		{Name: "Name", Value: c.name, Kind: object.AdaptedProperty, TypeName: "string"},
+		{Name: "DisplayName", Value: disp, Kind: object.AdaptedProperty, TypeName: "string"},
+	}
+}
+
+func newCulture(name string) (any, error) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "":
+		return &cultureInfo{name: ""}, nil
+	case "en-us", "en":
+		return &cultureInfo{name: "en-US"}, nil
+	}
+	return nil, notSupported("the culture '%s': the simulated machine has only the invariant culture and en-US", name)
+}
+
+// textInfo is a System.Globalization.TextInfo.
+type textInfo struct{ culture string }
+
+func (t *textInfo) psType() *TypeInfo { return TypeByName("System.Globalization.TextInfo") }
+
+// PSTypeName is the .NET type name.
+func (t *textInfo) PSTypeName() string { return "System.Globalization.TextInfo" }
+
+// titleCase is TextInfo.ToTitleCase: the first letter of each word upper
+// case, the rest lower case, words in all capitals kept.
+func titleCase(s string) string {
+	rs := []rune(s)
+	start := true
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !isWordRune(r) {
+			start = true
+			continue
+		}
+		if start {
+			// a word entirely in upper case is an acronym and stays
+			j := i
+			allUpper := true
+			for j < len(rs) && isWordRune(rs[j]) {
+				if !isUpperRune(rs[j]) {
+					allUpper = false
+				}
+				j++
+			}
+			if allUpper {
+				i = j - 1
+				start = false
+				continue
+			}
+			rs[i] = toUpperRune(r)
+			start = false
+			continue
+		}
+		rs[i] = toLowerRune(r)
+	}
+	return string(rs)
+}
+
+func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' }
+func isUpperRune(r rune) bool { return !unicode.IsLetter(r) || unicode.IsUpper(r) }
+func toUpperRune(r rune) rune { return unicode.ToUpper(r) }
+func toLowerRune(r rune) rune { return unicode.ToLower(r) }

@@ -1,0 +1,168 @@
+package runtime
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// enumDef declares a .NET enum. values are "Name" (numbered from the
+// previous value plus one, starting at 0) or "Name=value". Flags enums
+// accept "A, B" and combine the values.
+func enumDef(full string, flags bool, values ...string) *TypeDef {
+	type ev struct {
+		name string
+		val  int
+	}
+	var list []ev
+	next := 0
+	for _, v := range values {
+		name := v
+		if i := strings.IndexByte(v, '='); i >= 0 {
+			name = v[:i]
+			n, _ := strconv.Atoi(v[i+1:])
+			next = n
+		}
+		list = append(list, ev{name, next})
+		next++
+	}
+	nameOf := func(val int) (string, bool) {
+		for _, e := range list {
+			if e.val == val {
+				return e.name, true
+			}
+		}
+		return "", false
+	}
+	mk := func(val int) object.Enum {
+		if n, ok := nameOf(val); ok {
+			return object.Enum{Type: full, Name: n, Value: val}
+		}
+		if flags && val != 0 {
+			var parts []string
+			rest := val
+			for _, e := range list {
+				if e.val != 0 && val&e.val == e.val && rest&e.val != 0 {
+					parts = append(parts, e.name)
+					rest &^= e.val
+				}
+			}
+			if rest == 0 && len(parts) > 0 {
+				return object.Enum{Type: full, Name: strings.Join(parts, ", "), Value: val}
+			}
+		}
+		return object.Enum{Type: full, Name: strconv.Itoa(val), Value: val}
+	}
+	allNames := func() string {
+		names := make([]string, len(list))
+		for i, e := range list {
+			names[i] = e.name
+		}
+		return strings.Join(names, ",")
+	}
+	d := &TypeDef{FullName: full, ValueType: true, Base: "System.Enum", Static: Members{}}
+	for _, e := range list {
+		e := e
+		d.Static[e.name] = Prop(func(*Call) (any, error) { return mk(e.val), nil })
+	}
+	d.Is = func(_ *TypeInfo, v any) bool {
+		x, ok := bareValue(v).(object.Enum)
+		return ok && x.Type == full
+	}
+	d.Convert = func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+		switch x := bareValue(v).(type) {
+		case object.Enum:
+			if x.Type == full {
+				return x, nil
+			}
+			return mk(x.Value), nil
+		case int, int64, float64:
+			n, _ := toNumber(x)
+			return mk(int(asInt64(n))), nil
+		case string:
+			s := strings.TrimSpace(x)
+			if n, err := strconv.Atoi(s); err == nil {
+				return mk(n), nil
+			}
+			parts := []string{s}
+			if strings.Contains(s, ",") {
+				if !flags {
+					return nil, &conversionError{msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" because no commas are allowed for this enumeration.", x, full)}
+				}
+				parts = strings.Split(s, ",")
+			}
+			total := 0
+			for _, p := range parts {
+				p = strings.TrimSpace(p)
+				found := false
+				for _, e := range list {
+					if strings.EqualFold(e.name, p) {
+						total |= e.val
+						found = true
+						break
+					}
+				}
+				if !found {
+					return nil, &conversionError{msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"%s\".", p, full, allNames())}
+				}
+			}
+			return mk(total), nil
+		}
+		return nil, convertFailed(v, full, "")
+	}
+	d.Static["GetNames"] = Method(0, 0, func(*Call) (any, error) {
+		out := make([]any, len(list))
+		for i, e := range list {
+			out[i] = e.name
+		}
+		return out, nil
+	})
+	d.Static["GetValues"] = Method(0, 0, func(*Call) (any, error) {
+		out := make([]any, len(list))
+		for i, e := range list {
+			out[i] = mk(e.val)
+		}
+		return out, nil
+	})
+	return d
+}
+
+// enumArg reads argument i as a value of enum full (a name, a number or
+// an enum value), the way a method parameter of that type converts it.
+func (c *Call) enumArg(i int, full, param string) (object.Enum, error) {
+	v, err := c.To(i, full, param)
+	if err != nil {
+		return object.Enum{}, err
+	}
+	e, _ := v.(object.Enum)
+	return e, nil
+}
+
+func init() {
+	RegisterType(
+		&TypeDef{FullName: "System.Enum", Base: "System.ValueType", Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Enum); return ok },
+			Members: Members{
+				"HasFlag": Method(1, 1, func(c *Call) (any, error) {
+					self := bareValue(c.Self).(object.Enum)
+					f, err := c.To(0, self.Type, "flag")
+					if err != nil {
+						return nil, err
+					}
+					fv := f.(object.Enum).Value
+					return self.Value&fv == fv, nil
+				}),
+				"value__": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.Enum).Value, nil }),
+			}},
+		enumDef("System.StringComparison", false, "CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"),
+		enumDef("System.StringSplitOptions", true, "None", "RemoveEmptyEntries", "TrimEntries"),
+		enumDef("System.MidpointRounding", false, "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity"),
+		enumDef("System.DateTimeKind", false, "Unspecified", "Utc", "Local"),
+		enumDef("System.DayOfWeek", false, "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+		enumDef("System.Globalization.DateTimeStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowInnerWhite=4", "AllowWhiteSpaces=7", "NoCurrentDateDefault=8", "AdjustToUniversal=16", "AssumeLocal=32", "AssumeUniversal=64", "RoundtripKind=128"),
+		enumDef("System.Globalization.NumberStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowLeadingSign=4", "Integer=7", "AllowTrailingSign=8", "AllowParentheses=16", "AllowDecimalPoint=32", "AllowThousands=64", "Number=111", "AllowExponent=128", "Float=167", "AllowCurrencySymbol=256", "Currency=383", "Any=511", "AllowHexSpecifier=512", "HexNumber=515"),
+		enumDef("System.Text.RegularExpressions.RegexOptions", true, "None", "IgnoreCase", "Multiline", "ExplicitCapture=4", "Compiled=8", "Singleline=16", "IgnorePatternWhitespace=32", "RightToLeft=64", "ECMAScript=256", "CultureInvariant=512", "NonBacktracking=1024"),
+		enumDef("System.EnvironmentVariableTarget", false, "Process", "User", "Machine"),
+	)
+}

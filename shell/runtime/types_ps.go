@@ -1,0 +1,648 @@
+package runtime
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// PowerShell's own types: PSObject and its member view (.psobject),
+// PSCustomObject, ScriptBlock, SwitchParameter, SecureString, and the
+// small value types scripts cast to (Version, MailAddress, IPAddress).
+
+// psObjectView is the value of .psobject: the object's member view.
+type psObjectView struct{ v any }
+
+func (p *psObjectView) psType() *TypeInfo { return closeType(psViewDef, nil) }
+
+// PSTypeName is the .NET type name.
+func (p *psObjectView) PSTypeName() string { return "System.Management.Automation.PSObject" }
+
+func (p *psObjectView) String() string { return object.ToInvariantString(p.v) }
+
+// Adapted lists the view's own properties (Format-List $x.psobject).
+func (p *psObjectView) Adapted() []*object.Property {
+	return []*object.Property{
+		{Name: "BaseObject", Value: p.baseObject(), Kind: object.AdaptedProperty, TypeName: "System.Object"},
+		{Name: "Members", Value: p.properties(), Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.PSMemberInfoCollection`1[[System.Management.Automation.PSMemberInfo]]"},
+		{Name: "Properties", Value: p.properties(), Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.PSMemberInfoCollection`1[[System.Management.Automation.PSPropertyInfo]]"},
+		{Name: "ImmediateBaseObject", Value: p.baseObject(), Kind: object.AdaptedProperty, TypeName: "System.Object"},
+		{Name: "TypeNames", Value: p.typeNames(), Kind: object.AdaptedProperty, TypeName: "System.Collections.ObjectModel.Collection`1[[System.String]]"},
+	}
+}
+
+func (p *psObjectView) baseObject() any {
+	if o, ok := p.v.(*object.PSObject); ok {
+		if o.Base != nil {
+			return o.Base
+		}
+	}
+	return p.v
+}
+
+func (p *psObjectView) properties() *psPropertySet { return &psPropertySet{v: p.v} }
+
+func (p *psObjectView) typeNames() any {
+	if o, ok := p.v.(*object.PSObject); ok {
+		return &typeNameList{o: o}
+	}
+	return toAnySlice(object.TypeNames(p.v))
+}
+
+// psPropertySet is .psobject.Properties: a live view of the properties.
+type psPropertySet struct{ v any }
+
+func (s *psPropertySet) psType() *TypeInfo {
+	return TypeByName("System.Management.Automation.PSMemberInfoIntegratingCollection`1")
+}
+
+// PSTypeName is the .NET type name.
+func (s *psPropertySet) PSTypeName() string {
+	return "System.Management.Automation.PSMemberInfoIntegratingCollection`1[[System.Management.Automation.PSPropertyInfo, System.Management.Automation, Version=7.4.6.500, Culture=neutral, PublicKeyToken=31bf3856ad364e35]]"
+}
+
+func (s *psPropertySet) items() []*psPropertyInfo {
+	o, _ := s.v.(*object.PSObject)
+	var out []*psPropertyInfo
+	for _, p := range object.Adapted(s.v) {
+		out = append(out, &psPropertyInfo{owner: o, p: p})
+	}
+	return out
+}
+
+// Enumerate lists the properties as PSPropertyInfo values.
+func (s *psPropertySet) Enumerate() []any {
+	ps := s.items()
+	out := make([]any, len(ps))
+	for i, p := range ps {
+		out[i] = p
+	}
+	return out
+}
+
+// Index is .Properties['Name'].
+func (s *psPropertySet) Index(rt *Runtime, key any) (any, bool) {
+	name := rt.toStr(key)
+	for _, p := range s.items() {
+		if strings.EqualFold(p.p.Name, name) {
+			return p, true
+		}
+	}
+	return nil, true
+}
+
+// psPropertyInfo is one property as a member object (PSNoteProperty,
+// PSProperty ...): reading and setting Value reaches the object.
+type psPropertyInfo struct {
+	owner *object.PSObject
+	p     *object.Property
+}
+
+func (i *psPropertyInfo) typeName() string {
+	switch i.p.Kind {
+	case object.NoteProperty:
+		return "System.Management.Automation.PSNoteProperty"
+	case object.ScriptProperty:
+		return "System.Management.Automation.PSScriptProperty"
+	case object.AliasProperty:
+		return "System.Management.Automation.PSAliasProperty"
+	}
+	return "System.Management.Automation.PSProperty"
+}
+
+func (i *psPropertyInfo) psType() *TypeInfo { return TypeByName(i.typeName()) }
+
+// PSTypeName is the .NET type name.
+func (i *psPropertyInfo) PSTypeName() string { return i.typeName() }
+
+func (i *psPropertyInfo) valueTypeName() string {
+	if i.p.TypeName != "" {
+		return expandTypeName(i.p.TypeName)
+	}
+	v := i.p.Get()
+	if v == nil {
+		return "System.Object"
+	}
+	return object.TypeName(v)
+}
+
+// expandTypeName turns the short names property declarations use into
+// full .NET names ("string" → "System.String").
+func expandTypeName(n string) string {
+	if t := TypeByName(n); t != nil {
+		return t.FullName
+	}
+	if d := lookupDef(n, 0); d != nil {
+		return d.FullName
+	}
+	return n
+}
+
+func (i *psPropertyInfo) String() string {
+	v := i.p.Get()
+	vs := "null"
+	if v != nil {
+		vs = object.ToInvariantString(v)
+	}
+	return fmt.Sprintf("%s %s=%s", object.ShortName(i.valueTypeName()), i.p.Name, vs)
+}
+
+// Adapted lists the member object's properties in PowerShell's order.
+func (i *psPropertyInfo) Adapted() []*object.Property {
+	kind := i.p.Kind.String()
+	settable := i.p.Kind == object.NoteProperty || i.p.Settable
+	return []*object.Property{
+		{Name: "Value", Value: i.p.Get(), Kind: object.AdaptedProperty, TypeName: "System.Object", Settable: true},
+		{Name: "MemberType", Value: object.Enum{Type: "System.Management.Automation.PSMemberTypes", Name: kind}, Kind: object.AdaptedProperty, TypeName: "System.Management.Automation.PSMemberTypes"},
+		{Name: "IsSettable", Value: settable, Kind: object.AdaptedProperty, TypeName: "bool"},
+		{Name: "IsGettable", Value: true, Kind: object.AdaptedProperty, TypeName: "bool"},
+		{Name: "TypeNameOfValue", Value: i.valueTypeName(), Kind: object.AdaptedProperty, TypeName: "string"},
+		{Name: "Name", Value: i.p.Name, Kind: object.AdaptedProperty, TypeName: "string"},
+		{Name: "IsInstance", Value: true, Kind: object.AdaptedProperty, TypeName: "bool"},
+	}
+}
+
+// typeNameList is .psobject.TypeNames of a PSObject: a live list.
+type typeNameList struct{ o *object.PSObject }
+
+func (l *typeNameList) psType() *TypeInfo {
+	return TypeByName("System.Collections.ObjectModel.Collection`1")
+}
+
+// PSTypeName is the .NET type name.
+func (l *typeNameList) PSTypeName() string {
+	return "System.Collections.ObjectModel.Collection`1[[System.String, System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e]]"
+}
+
+// Enumerate lists the type names.
+func (l *typeNameList) Enumerate() []any { return toAnySlice(l.o.TypeNames) }
+
+// Index reads one type name by position.
+func (l *typeNameList) Index(rt *Runtime, key any) (any, bool) {
+	n, ok := toNumber(key)
+	if !ok {
+		return nil, false
+	}
+	i := int(asInt64(n))
+	if i < 0 {
+		i += len(l.o.TypeNames)
+	}
+	if i < 0 || i >= len(l.o.TypeNames) {
+		return nil, true
+	}
+	return l.o.TypeNames[i], true
+}
+
+func tnList(c *Call) *typeNameList { return c.Self.(*typeNameList) }
+
+// psViewDef declares the members of .psobject (not registered by name:
+// the registered PSObject type is the plain property bag).
+var psViewDef = &TypeDef{FullName: "System.Management.Automation.PSObject", Assembly: "System.Management.Automation",
+	Members: lowerKeys(Members{
+		"BaseObject":          Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+		"ImmediateBaseObject": Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+		"Properties":          Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+		"Members":             Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+		"TypeNames":           Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
+		"Copy": Method(0, 0, func(c *Call) (any, error) {
+			switch x := c.Self.(*psObjectView).v.(type) {
+			case *object.PSObject:
+				return x.Copy(), nil
+			case *object.Hashtable:
+				return x.Copy(), nil
+			case []any:
+				return append([]any{}, x...), nil
+			case *object.List:
+				return &object.List{Items: append([]any{}, x.Items...), Type: x.Type}, nil
+			}
+			return c.Self.(*psObjectView).v, nil
+		}),
+		"ToString": Method(0, 0, func(c *Call) (any, error) { return c.RT.toStr(c.Self.(*psObjectView).v), nil }),
+	})}
+
+func init() {
+	RegisterType(
+		&TypeDef{FullName: "System.Management.Automation.PSObject", Aliases: []string{"psobject"}, Assembly: "System.Management.Automation",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return v, nil },
+			Is:      func(_ *TypeInfo, v any) bool { return v != nil },
+			New: func(c *Call) (any, error) {
+				if len(c.Args) == 0 {
+					return object.NewCustomObject(), nil
+				}
+				return c.Arg(0), nil
+			}},
+		&TypeDef{FullName: "System.Management.Automation.PSCustomObject", Aliases: []string{"pscustomobject"}, Assembly: "System.Management.Automation",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if h, ok := bareValue(v).(*object.Hashtable); ok {
+					o := object.NewCustomObject()
+					for _, e := range h.Entries() {
+						o.Add(object.ToInvariantString(e.Key), e.Value)
+					}
+					return o, nil
+				}
+				return v, nil
+			},
+			Is: func(_ *TypeInfo, v any) bool { o, ok := v.(*object.PSObject); return ok && o.IsCustom() }},
+		&TypeDef{FullName: "System.Management.Automation.PSMemberInfoIntegratingCollection`1", Assembly: "System.Management.Automation",
+			Members: Members{
+				"Add": Method(1, 2, func(c *Call) (any, error) {
+					set := c.Self.(*psPropertySet)
+					o, ok := set.v.(*object.PSObject)
+					if !ok {
+						return nil, notSupported("adding members to a value that is not a PSObject; use Add-Member")
+					}
+					pi, ok := bareValue(c.Arg(0)).(*psPropertyInfo)
+					if !ok {
+						return nil, argConvertError(c.Arg(0), "member", "Add", "System.Management.Automation.PSPropertyInfo", nil)
+					}
+					if o.Property(pi.p.Name) != nil {
+						return nil, Throw("The member \"%s\" is already present.", pi.p.Name)
+					}
+					cp := *pi.p
+					o.AddProperty(&cp)
+					return voidValue{}, nil
+				}),
+				"Remove": Method(1, 1, func(c *Call) (any, error) {
+					if o, ok := c.Self.(*psPropertySet).v.(*object.PSObject); ok {
+						o.Remove(c.Str(0))
+					}
+					return voidValue{}, nil
+				}),
+				"Match": Method(1, 2, func(c *Call) (any, error) {
+					out := []any{}
+					for _, p := range c.Self.(*psPropertySet).items() {
+						if MatchWildcard(c.Str(0), p.p.Name) {
+							out = append(out, p)
+						}
+					}
+					return out, nil
+				}),
+				"Item": Method(1, 1, func(c *Call) (any, error) {
+					v, _ := c.Self.(*psPropertySet).Index(c.RT, c.Arg(0))
+					return v, nil
+				}),
+			}},
+		propertyInfoDef("System.Management.Automation.PSNoteProperty", []string{"psnoteproperty"}),
+		propertyInfoDef("System.Management.Automation.PSProperty", nil),
+		propertyInfoDef("System.Management.Automation.PSScriptProperty", nil),
+		propertyInfoDef("System.Management.Automation.PSAliasProperty", nil),
+		&TypeDef{FullName: "System.Collections.ObjectModel.Collection`1",
+			Members: Members{
+				"Count": Prop(func(c *Call) (any, error) { return len(tnList(c).o.TypeNames), nil }),
+				"Add": Method(1, 1, func(c *Call) (any, error) {
+					l := tnList(c)
+					l.o.TypeNames = append(l.o.TypeNames, c.Str(0))
+					return voidValue{}, nil
+				}),
+				"Insert": Method(2, 2, func(c *Call) (any, error) {
+					l := tnList(c)
+					i, err := c.Int(0, "index")
+					if err != nil {
+						return nil, err
+					}
+					if i < 0 || i > len(l.o.TypeNames) {
+						return nil, outOfRange("index")
+					}
+					names := append([]string{}, l.o.TypeNames[:i]...)
+					names = append(names, c.Str(1))
+					l.o.TypeNames = append(names, l.o.TypeNames[i:]...)
+					return voidValue{}, nil
+				}),
+				"Remove": Method(1, 1, func(c *Call) (any, error) {
+					l := tnList(c)
+					for i, n := range l.o.TypeNames {
+						if n == c.Str(0) {
+							l.o.TypeNames = append(l.o.TypeNames[:i:i], l.o.TypeNames[i+1:]...)
+							return true, nil
+						}
+					}
+					return false, nil
+				}),
+				"Clear": Method(0, 0, func(c *Call) (any, error) { tnList(c).o.TypeNames = nil; return voidValue{}, nil }),
+				"Contains": Method(1, 1, func(c *Call) (any, error) {
+					for _, n := range tnList(c).o.TypeNames {
+						if n == c.Str(0) {
+							return true, nil
+						}
+					}
+					return false, nil
+				}),
+				"IndexOf": Method(1, 1, func(c *Call) (any, error) {
+					for i, n := range tnList(c).o.TypeNames {
+						if n == c.Str(0) {
+							return i, nil
+						}
+					}
+					return -1, nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Management.Automation.ScriptBlock", Aliases: []string{"scriptblock"}, Assembly: "System.Management.Automation",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if sb, ok := bareValue(v).(*ScriptBlock); ok {
+					return sb, nil
+				}
+				return nil, convertFailed(v, "System.Management.Automation.ScriptBlock", "")
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok },
+			Static: Members{
+				"Create": Method(1, 1, func(c *Call) (any, error) { return c.RT.createScriptBlock(c.Str(0)) }),
+			},
+			Members: Members{
+				"Invoke": Method(0, -1, func(c *Call) (any, error) {
+					v, _, err := c.RT.scriptBlockMethod(c.Self.(*ScriptBlock), "invoke", c.Args)
+					return v, err
+				}),
+				"InvokeReturnAsIs": Method(0, -1, func(c *Call) (any, error) {
+					v, _, err := c.RT.scriptBlockMethod(c.Self.(*ScriptBlock), "invokereturnasis", c.Args)
+					return v, err
+				}),
+				"GetNewClosure":     Method(0, 0, func(c *Call) (any, error) { return c.Self, nil }),
+				"ToString":          Method(0, 0, func(c *Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
+				"InvokeWithContext": Method(2, -1, func(c *Call) (any, error) { return c.RT.invokeScriptBlockValue(c.Self.(*ScriptBlock), nil, c.Args[2:]) }),
+			}},
+		&TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return Switch(object.ToBool(v)), nil },
+			Is:      func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(Switch); return ok },
+			Static: Members{
+				"Present": Prop(func(*Call) (any, error) { return Switch(true), nil }),
+			},
+			Members: Members{
+				"IsPresent": Prop(func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+				"ToBool":    Method(0, 0, func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+			}},
+		&TypeDef{FullName: "System.Security.SecureString", Aliases: []string{"securestring"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if s, ok := bareValue(v).(object.SecureString); ok {
+					return s, nil
+				}
+				return nil, convertFailed(v, "System.Security.SecureString", "")
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.SecureString); return ok },
+			Members: Members{
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return "System.Security.SecureString", nil }),
+			}},
+		&TypeDef{FullName: "System.Management.Automation.PSCredential", Aliases: []string{"pscredential"}, Assembly: "System.Management.Automation",
+			Is: func(_ *TypeInfo, v any) bool {
+				return object.TypeName(v) == "System.Management.Automation.PSCredential"
+			}},
+		&TypeDef{FullName: "System.Management.Automation.ErrorRecord", Assembly: "System.Management.Automation",
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*object.ErrorRecord); return ok },
+			Members: Members{
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
+			}},
+		&TypeDef{FullName: "System.Version", Aliases: []string{"version"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return parseVersion(rt.toStr(v), v) },
+			Is:      func(_ *TypeInfo, v any) bool { return object.TypeName(v) == "System.Version" },
+			New: func(c *Call) (any, error) {
+				if len(c.Args) == 1 {
+					return parseVersion(c.Str(0), c.Arg(0))
+				}
+				parts := make([]string, len(c.Args))
+				for i := range c.Args {
+					n, err := c.Int(i, []string{"major", "minor", "build", "revision"}[min(i, 3)])
+					if err != nil {
+						return nil, err
+					}
+					parts[i] = strconv.Itoa(n)
+				}
+				return parseVersion(strings.Join(parts, "."), nil)
+			},
+			NewArity: []int{1, 2, 3, 4}},
+		&TypeDef{FullName: "System.Net.Mail.MailAddress", Aliases: []string{"mailaddress"}, Assembly: "System.Net.Mail",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				a, err := mailAddress(rt.toStr(v))
+				if err != nil {
+					return nil, convertFailed(v, "System.Net.Mail.MailAddress", err.Error())
+				}
+				return a, nil
+			},
+			Is:       func(_ *TypeInfo, v any) bool { return object.TypeName(v) == "System.Net.Mail.MailAddress" },
+			NewArity: []int{1, 2},
+			New: func(c *Call) (any, error) {
+				a, err := mailAddress(c.Str(0))
+				if err != nil {
+					return nil, Throw("%s", err.Error())
+				}
+				if len(c.Args) == 2 {
+					a.Set("DisplayName", c.Str(1))
+				}
+				return a, nil
+			}},
+		&TypeDef{FullName: "System.Net.IPAddress", Aliases: []string{"ipaddress"}, Assembly: "System.Net.Primitives",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				s := strings.TrimSpace(rt.toStr(v))
+				if !validIP(s) {
+					return nil, convertFailed(v, "System.Net.IPAddress", "An invalid IP address was specified.")
+				}
+				o := object.NewObject("System.Net.IPAddress", "System.Object")
+				family := "InterNetwork"
+				if strings.Contains(s, ":") {
+					family = "InterNetworkV6"
+				}
+				o.AddTyped("AddressFamily", "System.Net.Sockets.AddressFamily", object.Enum{Type: "System.Net.Sockets.AddressFamily", Name: family})
+				o.AddTyped("IPAddressToString", "string", s)
+				o.ToStringFunc = func() string { return s }
+				return o, nil
+			},
+			Is: func(_ *TypeInfo, v any) bool { return object.TypeName(v) == "System.Net.IPAddress" }},
+		&TypeDef{FullName: "System.RuntimeType", Aliases: []string{"type", "System.Type"},
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				switch x := bareValue(v).(type) {
+				case *TypeValue:
+					return x, nil
+				case string:
+					t, ok := rt.ResolveType(x)
+					if !ok {
+						return nil, convertFailed(v, "System.Type", fmt.Sprintf("Unable to find type [%s].", x))
+					}
+					return &TypeValue{Info: t}, nil
+				}
+				return nil, convertFailed(v, "System.Type", "")
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*TypeValue); return ok },
+			Members: Members{
+				"Name":      Prop(func(c *Call) (any, error) { return typeOfSelf(c).Name(), nil }),
+				"FullName":  Prop(func(c *Call) (any, error) { return typeOfSelf(c).FullName, nil }),
+				"Namespace": Prop(func(c *Call) (any, error) { return typeNamespace(typeOfSelf(c)), nil }),
+				"BaseType": Prop(func(c *Call) (any, error) {
+					t := typeOfSelf(c)
+					switch {
+					case t.Element != nil:
+						return &TypeValue{Info: TypeByName("System.Array")}, nil
+					case t.def == nil || t.def.FullName == "System.Object":
+						return nil, nil
+					case t.def.Base != "":
+						return &TypeValue{Info: TypeByName(t.def.Base)}, nil
+					case t.def.ValueType:
+						return &TypeValue{Info: TypeByName("System.ValueType")}, nil
+					}
+					return &TypeValue{Info: TypeByName("System.Object")}, nil
+				}),
+				"IsArray":              Prop(func(c *Call) (any, error) { return typeOfSelf(c).Element != nil, nil }),
+				"IsGenericType":        Prop(func(c *Call) (any, error) { return len(typeOfSelf(c).Args) > 0, nil }),
+				"IsValueType":          Prop(func(c *Call) (any, error) { d := typeOfSelf(c).def; return d != nil && d.ValueType, nil }),
+				"IsEnum":               Prop(func(c *Call) (any, error) { d := typeOfSelf(c).def; return d != nil && d.Base == "System.Enum", nil }),
+				"IsPublic":             Prop(func(c *Call) (any, error) { return true, nil }),
+				"IsSerializable":       Prop(func(c *Call) (any, error) { return true, nil }),
+				"UnderlyingSystemType": Prop(func(c *Call) (any, error) { return c.Self, nil }),
+				"GetGenericArguments": Method(0, 0, func(c *Call) (any, error) {
+					out := []any{}
+					for _, a := range typeOfSelf(c).Args {
+						out = append(out, &TypeValue{Info: a})
+					}
+					return out, nil
+				}),
+				"GetElementType": Method(0, 0, func(c *Call) (any, error) {
+					if el := typeOfSelf(c).Element; el != nil {
+						return &TypeValue{Info: el}, nil
+					}
+					return nil, nil
+				}),
+				"IsInstanceOfType": Method(1, 1, func(c *Call) (any, error) {
+					t := typeOfSelf(c)
+					return t.Test != nil && t.Test(c.Arg(0)), nil
+				}),
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return typeOfSelf(c).String(), nil }),
+				"Equals": Method(1, 1, func(c *Call) (any, error) {
+					o, ok := bareValue(c.Arg(0)).(*TypeValue)
+					return ok && o.Info.FullName == typeOfSelf(c).FullName, nil
+				}),
+			}},
+	)
+}
+
+func typeOfSelf(c *Call) *TypeInfo { return bareValue(c.Self).(*TypeValue).Info }
+
+func typeNamespace(t *TypeInfo) string {
+	n := t.FullName
+	if t.def != nil {
+		n = t.def.FullName
+	}
+	if i := strings.LastIndexByte(n, '.'); i >= 0 {
+		return n[:i]
+	}
+	return ""
+}
+
+func propertyInfoDef(full string, aliases []string) *TypeDef {
+	return &TypeDef{FullName: full, Aliases: aliases, Assembly: "System.Management.Automation",
+		Is: func(_ *TypeInfo, v any) bool {
+			p, ok := bareValue(v).(*psPropertyInfo)
+			return ok && p.typeName() == full
+		},
+		NewArity: []int{2},
+		New: func(c *Call) (any, error) {
+			if c.Str(0) == "" {
+				return nil, Throw("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.")
+			}
+			return &psPropertyInfo{p: &object.Property{Name: c.Str(0), Value: c.Arg(1), Kind: object.NoteProperty}}, nil
+		},
+		Members: Members{
+			"Value": {
+				Get: func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).p.Get(), nil },
+				Set: func(c *Call, v any) error {
+					pi := c.Self.(*psPropertyInfo)
+					if pi.owner != nil {
+						pi.owner.Set(pi.p.Name, v)
+					} else {
+						pi.p.Value = v
+					}
+					return nil
+				},
+			},
+			"Name":            Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).p.Name, nil }),
+			"TypeNameOfValue": Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).valueTypeName(), nil }),
+			"ToString":        Method(0, 0, func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).String(), nil }),
+			"Copy": Method(0, 0, func(c *Call) (any, error) {
+				cp := *c.Self.(*psPropertyInfo).p
+				return &psPropertyInfo{p: &cp}, nil
+			}),
+		}}
+}
+
+func parseVersion(s string, orig any) (any, error) {
+	s = strings.TrimSpace(s)
+	parts := strings.Split(s, ".")
+	if len(parts) < 2 || len(parts) > 4 {
+		return nil, convertFailed(orig, "System.Version", "Version string portion was too short or too long. (Parameter 'input')")
+	}
+	nums := make([]int, len(parts))
+	for i, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil {
+			return nil, convertFailed(orig, "System.Version", "Input string was not in a correct format.")
+		}
+		if n < 0 {
+			return nil, convertFailed(orig, "System.Version", "Version's parameters must be greater than or equal to zero. (Parameter 'version')")
+		}
+		nums[i] = n
+	}
+	o := object.NewObject("System.Version", "System.Object")
+	get := func(i int) int {
+		if i < len(nums) {
+			return nums[i]
+		}
+		return -1
+	}
+	o.AddTyped("Major", "int", get(0))
+	o.AddTyped("Minor", "int", get(1))
+	o.AddTyped("Build", "int", get(2))
+	o.AddTyped("Revision", "int", get(3))
+	text := strings.Join(parts, ".")
+	o.ToStringFunc = func() string { return text }
+	return o, nil
+}
+
+func mailAddress(s string) (*object.PSObject, error) {
+	s = strings.TrimSpace(s)
+	display := ""
+	if i := strings.IndexByte(s, '<'); i >= 0 && strings.HasSuffix(s, ">") {
+		display = strings.Trim(strings.TrimSpace(s[:i]), "\"")
+		s = s[i+1 : len(s)-1]
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 || strings.ContainsAny(s, " ") {
+		return nil, fmt.Errorf("The specified string is not in the form required for an e-mail address.")
+	}
+	o := object.NewObject("System.Net.Mail.MailAddress", "System.Object")
+	o.AddTyped("DisplayName", "string", display)
+	o.AddTyped("User", "string", s[:at])
+	o.AddTyped("Host", "string", s[at+1:])
+	o.AddTyped("Address", "string", s)
+	o.ToStringFunc = func() string {
+		if dn, _ := o.Value("DisplayName").(string); dn != "" {
+			return "\"" + dn + "\" <" + s + ">"
+		}
+		return s
+	}
+	return o, nil
+}
+
+func validIP(s string) bool {
+	if strings.Contains(s, ":") {
+		return strings.Count(s, ":") >= 2
+	}
+	parts := strings.Split(s, ".")
+	if len(parts) != 4 {
+		return false
+	}
+	for _, p := range parts {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || n > 255 {
+			return false
+		}
+	}
+	return true
+}
+
+// createScriptBlock parses text into a script block ([scriptblock]::Create).
+func (rt *Runtime) createScriptBlock(text string) (any, error) {
+	sb, perrs := syntax.Parse(syntax.NewSource("", text))
+	if perrs != nil {
+		return nil, rt.parseErrorsAsError(perrs)
+	}
+	return &ScriptBlock{AST: sb}, nil
+}

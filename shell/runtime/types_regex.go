@@ -1,0 +1,773 @@
+package runtime
+
+import (
+	"fmt"
+	"regexp"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// .NET regular expressions on Go's regexp engine. The syntax both share
+// is passed through; constructs Go's engine cannot run (lookaround,
+// backreferences, atomic groups, balancing groups) are refused with one
+// clear line. Groups are numbered the .NET way: unnamed groups first, then
+// named ones. [regex] is case-sensitive unless RegexOptions.IgnoreCase
+// is given, while -match and -replace ignore case.
+
+// Regex is a [regex] value (System.Text.RegularExpressions.Regex).
+type Regex struct {
+	Pattern string
+	Options int
+	re      *regexp.Regexp
+	// groups lists the groups in .NET order: group 0, the unnamed groups,
+	// then the named ones; each entry is the Go submatch index.
+	groups []int
+	names  []string // .NET group names, parallel to groups
+}
+
+func (r *Regex) String() string { return r.Pattern }
+
+// PSTypeName is the .NET type name.
+func (r *Regex) PSTypeName() string { return "System.Text.RegularExpressions.Regex" }
+
+func (r *Regex) psType() *TypeInfo { return TypeByName("System.Text.RegularExpressions.Regex") }
+
+// Adapted shows Options, MatchTimeout and RightToLeft.
+func (r *Regex) Adapted() []*object.Property {
+	return []*object.Property{
+		{Name: "Options", Value: regexOptionsEnum(r.Options), Kind: object.AdaptedProperty, TypeName: "System.Text.RegularExpressions.RegexOptions"},
+		{Name: "MatchTimeout", Value: object.TimeSpan(-10000), Kind: object.AdaptedProperty, TypeName: "timespan"},
+		{Name: "RightToLeft", Value: r.Options&64 != 0, Kind: object.AdaptedProperty, TypeName: "bool"},
+	}
+}
+
+func regexOptionsEnum(v int) object.Enum {
+	out, _ := TypeByName("System.Text.RegularExpressions.RegexOptions").Convert(nil, v)
+	e, _ := out.(object.Enum)
+	return e
+}
+
+// unsupportedRegex names the first .NET construct Go's engine lacks.
+func unsupportedRegex(p string) string {
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && i+1 < len(p):
+			n := p[i+1]
+			if !inClass {
+				switch {
+				case n >= '1' && n <= '9':
+					return "backreferences (\\" + string(n) + ")"
+				case n == 'k' && i+2 < len(p) && (p[i+2] == '<' || p[i+2] == '\''):
+					return "named backreferences (\\k<name>)"
+				case n == 'G':
+					return "the \\G anchor"
+				case n == 'Z':
+					return "the \\Z anchor (use \\z)"
+				}
+			}
+			i++
+		case c == '[' && !inClass:
+			inClass = true
+			if i+1 < len(p) && p[i+1] == ']' {
+				i++
+			}
+		case c == ']' && inClass:
+			inClass = false
+		case c == '-' && inClass && i+1 < len(p) && p[i+1] == '[':
+			return "character class subtraction ([a-z-[aeiou]])"
+		case c == '(' && !inClass && i+2 < len(p) && p[i+1] == '?':
+			rest := p[i+2:]
+			switch {
+			case strings.HasPrefix(rest, "="), strings.HasPrefix(rest, "!"):
+				return "lookahead ((?=...) and (?!...))"
+			case strings.HasPrefix(rest, "<="), strings.HasPrefix(rest, "<!"):
+				return "lookbehind ((?<=...) and (?<!...))"
+			case strings.HasPrefix(rest, ">"):
+				return "atomic groups ((?>...))"
+			case strings.HasPrefix(rest, "("):
+				return "conditional groups ((?(...)...))"
+			case strings.HasPrefix(rest, "#"):
+				return "inline comments ((?#...))"
+			}
+			if strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "'") {
+				end := strings.IndexAny(rest[1:], ">'")
+				if end >= 0 && strings.Contains(rest[1:1+end], "-") {
+					return "balancing groups ((?<a-b>...))"
+				}
+			}
+		case (c == '+' || c == '*' || c == '?' || c == '}') && !inClass && i+1 < len(p) && p[i+1] == '+':
+			return "possessive quantifiers"
+		}
+	}
+	return ""
+}
+
+// translateDotNet rewrites .NET-only spellings Go accepts differently:
+// (?'name'...) becomes (?P<name>...); the IgnorePatternWhitespace and
+// ExplicitCapture options rewrite the pattern as -split does.
+func translateDotNet(p string, opts int) string {
+	if opts&32 != 0 {
+		p = stripPatternWhitespace(p)
+	}
+	if opts&4 != 0 {
+		p = explicitCapture(p)
+	}
+	var b strings.Builder
+	inClass := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case c == '\\' && i+1 < len(p):
+			b.WriteByte(c)
+			b.WriteByte(p[i+1])
+			i++
+			continue
+		case c == '[' && !inClass:
+			inClass = true
+		case c == ']' && inClass:
+			inClass = false
+		case !inClass && c == '(' && strings.HasPrefix(p[i:], "(?'"):
+			if end := strings.IndexByte(p[i+3:], '\''); end >= 0 {
+				b.WriteString("(?P<" + p[i+3:i+3+end] + ">")
+				i += 3 + end
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// newRegex compiles a .NET pattern with RegexOptions.
+func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
+	if what := unsupportedRegex(pattern); what != "" {
+		return nil, notSupported("%s in regular expressions (pattern '%s')", what, pattern)
+	}
+	flags := ""
+	if opts&1 != 0 {
+		flags += "i"
+	}
+	if opts&2 != 0 {
+		flags += "m"
+	}
+	if opts&16 != 0 {
+		flags += "s"
+	}
+	src := translateDotNet(pattern, opts)
+	if flags != "" {
+		src = "(?" + flags + ")" + src
+	}
+	re, err := regexp.Compile(src)
+	if err != nil {
+		return nil, Throw("%s", invalidPatternMessage(pattern, err))
+	}
+	r := &Regex{Pattern: pattern, Options: opts, re: re}
+	names := re.SubexpNames()
+	r.groups, r.names = []int{0}, []string{"0"}
+	n := 1
+	for i := 1; i < len(names); i++ {
+		if names[i] == "" {
+			r.groups = append(r.groups, i)
+			r.names = append(r.names, strconv.Itoa(n))
+			n++
+		}
+	}
+	for i := 1; i < len(names); i++ {
+		if names[i] != "" {
+			r.groups = append(r.groups, i)
+			r.names = append(r.names, names[i])
+		}
+	}
+	return r, nil
+}
+
+// invalidPatternMessage is .NET's wording for a pattern that does not
+// parse, as closely as Go's error allows.
+func invalidPatternMessage(p string, err error) string {
+	reason := "Invalid pattern."
+	if se, ok := err.(*syntax.Error); ok {
+		switch se.Code {
+		case syntax.ErrMissingParen:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Not enough )'s.", p, utf8.RuneCountInString(p))
+		case syntax.ErrUnexpectedParen:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Too many )'s.", p, strings.Index(p, ")")+1)
+		case syntax.ErrMissingBracket:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Unterminated [] set.", p, utf8.RuneCountInString(p))
+		case syntax.ErrMissingRepeatArgument:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Quantifier '%s' following nothing.", p, strings.Index(p, se.Expr)+1, se.Expr[:1])
+		case syntax.ErrInvalidEscape:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Unrecognized escape sequence %s.", p, strings.Index(p, se.Expr)+len(se.Expr), se.Expr)
+		case syntax.ErrTrailingBackslash:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Illegal \\ at end of pattern.", p, utf8.RuneCountInString(p))
+		case syntax.ErrInvalidCharRange:
+			return fmt.Sprintf("Invalid pattern '%s' at offset %d. [x-y] range in reverse order.", p, strings.Index(p, se.Expr)+len(se.Expr))
+		}
+		reason = string(se.Code) + "."
+	}
+	return fmt.Sprintf("Invalid pattern '%s' at offset %d. %s", p, utf8.RuneCountInString(p), reason)
+}
+
+// matchValue is a Match; groups are addressed in .NET order.
+type matchValue struct {
+	r     *Regex
+	input string
+	loc   []int // Go submatch byte offsets; nil for a failed match
+	start int   // byte offset where the search started (NextMatch)
+}
+
+func (m *matchValue) group(i int) *regexGroup {
+	g := &regexGroup{m: m, name: m.r.names[i]}
+	if m.loc != nil {
+		gi := m.r.groups[i]
+		if m.loc[2*gi] >= 0 {
+			g.ok = true
+			g.from, g.to = m.loc[2*gi], m.loc[2*gi+1]
+		}
+	}
+	return g
+}
+
+func (m *matchValue) whole() *regexGroup { return m.group(0) }
+
+func (m *matchValue) psType() *TypeInfo { return TypeByName("System.Text.RegularExpressions.Match") }
+
+// PSTypeName is the .NET type name.
+func (m *matchValue) PSTypeName() string { return "System.Text.RegularExpressions.Match" }
+
+func (m *matchValue) String() string { return m.whole().value() }
+
+// Adapted lists a Match's properties in .NET order.
+func (m *matchValue) Adapted() []*object.Property { return m.whole().adapted(&groupCollection{m: m}) }
+
+// regexGroup is a Group (or the whole match, group 0).
+type regexGroup struct {
+	m        *matchValue
+	name     string
+	ok       bool
+	from, to int
+}
+
+func (g *regexGroup) value() string {
+	if !g.ok {
+		return ""
+	}
+	return g.m.input[g.from:g.to]
+}
+
+func (g *regexGroup) index() int {
+	if !g.ok {
+		return 0
+	}
+	return utf8.RuneCountInString(g.m.input[:g.from])
+}
+
+func (g *regexGroup) length() int { return utf8.RuneCountInString(g.value()) }
+
+func (g *regexGroup) captures() []any {
+	if !g.ok {
+		return []any{}
+	}
+	return []any{g}
+}
+
+func (g *regexGroup) adapted(groups *groupCollection) []*object.Property {
+	prop := func(n, t string, v any) *object.Property {
+		return &object.Property{Name: n, Value: v, Kind: object.AdaptedProperty, TypeName: t}
+	}
+	var ps []*object.Property
+	if groups != nil {
+		ps = append(ps, prop("Groups", "System.Text.RegularExpressions.GroupCollection", groups))
+	}
+	return append(ps,
+		prop("Success", "bool", g.ok),
+		prop("Name", "string", g.name),
+		prop("Captures", "System.Text.RegularExpressions.CaptureCollection", g.captures()),
+		prop("Index", "int", g.index()),
+		prop("Length", "int", g.length()),
+		prop("Value", "string", g.value()),
+		prop("ValueSpan", "System.ReadOnlySpan`1[[System.Char]]", nil),
+	)
+}
+
+func (g *regexGroup) psType() *TypeInfo { return TypeByName("System.Text.RegularExpressions.Group") }
+
+// PSTypeName is the .NET type name.
+func (g *regexGroup) PSTypeName() string { return "System.Text.RegularExpressions.Group" }
+
+func (g *regexGroup) String() string { return g.value() }
+
+// Adapted lists a Group's properties.
+func (g *regexGroup) Adapted() []*object.Property { return g.adapted(nil) }
+
+// groupCollection is Match.Groups: indexed by number or name.
+type groupCollection struct{ m *matchValue }
+
+func (c *groupCollection) psType() *TypeInfo {
+	return TypeByName("System.Text.RegularExpressions.GroupCollection")
+}
+
+// PSTypeName is the .NET type name.
+func (c *groupCollection) PSTypeName() string {
+	return "System.Text.RegularExpressions.GroupCollection"
+}
+
+// Enumerate lists the groups in .NET order.
+func (c *groupCollection) Enumerate() []any {
+	out := make([]any, len(c.m.r.groups))
+	for i := range out {
+		out[i] = c.m.group(i)
+	}
+	return out
+}
+
+// Index reads a group by number or name; a missing one is an unmatched
+// group, as in .NET.
+func (c *groupCollection) Index(rt *Runtime, key any) (any, bool) {
+	switch k := bareValue(key).(type) {
+	case int, int64:
+		n, _ := toNumber(k)
+		i := int(asInt64(n))
+		if i >= 0 && i < len(c.m.r.groups) {
+			return c.m.group(i), true
+		}
+		return &regexGroup{m: c.m, name: ""}, true
+	}
+	name := rt.toStr(key)
+	for i, n := range c.m.r.names {
+		if n == name {
+			return c.m.group(i), true
+		}
+	}
+	return &regexGroup{m: c.m, name: ""}, true
+}
+
+// matchCollection is the result of Matches.
+type matchCollection struct{ items []any }
+
+func (c *matchCollection) psType() *TypeInfo {
+	return TypeByName("System.Text.RegularExpressions.MatchCollection")
+}
+
+// PSTypeName is the .NET type name.
+func (c *matchCollection) PSTypeName() string {
+	return "System.Text.RegularExpressions.MatchCollection"
+}
+
+// Enumerate lists the matches.
+func (c *matchCollection) Enumerate() []any { return c.items }
+
+// Index reads one match by position.
+func (c *matchCollection) Index(rt *Runtime, key any) (any, bool) {
+	n, ok := toNumber(key)
+	if !ok {
+		return nil, false
+	}
+	i := int(asInt64(n))
+	if i < 0 || i >= len(c.items) {
+		return nil, true
+	}
+	return c.items[i], true
+}
+
+// match finds the first match at or after byte offset start.
+func (r *Regex) match(input string, start int) *matchValue {
+	m := &matchValue{r: r, input: input, start: start}
+	if start > len(input) {
+		return m
+	}
+	loc := r.re.FindStringSubmatchIndex(input[start:])
+	if loc == nil {
+		return m
+	}
+	for i := range loc {
+		if loc[i] >= 0 {
+			loc[i] += start
+		}
+	}
+	m.loc = loc
+	return m
+}
+
+func (r *Regex) matches(input string) []any {
+	out := []any{}
+	for _, loc := range r.re.FindAllStringSubmatchIndex(input, -1) {
+		out = append(out, &matchValue{r: r, input: input, loc: loc})
+	}
+	return out
+}
+
+// expand applies a .NET replacement pattern to one match: $1, ${name},
+// $$, $&, $`, $', $+ and $_.
+func (m *matchValue) expand(repl string) string {
+	var b strings.Builder
+	for i := 0; i < len(repl); i++ {
+		c := repl[i]
+		if c != '$' || i+1 >= len(repl) {
+			b.WriteByte(c)
+			continue
+		}
+		n := repl[i+1]
+		switch {
+		case n == '$':
+			b.WriteByte('$')
+			i++
+		case n == '&':
+			b.WriteString(m.whole().value())
+			i++
+		case n == '`':
+			b.WriteString(m.input[:m.whole().from])
+			i++
+		case n == '\'':
+			b.WriteString(m.input[m.whole().to:])
+			i++
+		case n == '_':
+			b.WriteString(m.input)
+			i++
+		case n == '+':
+			if k := len(m.r.groups) - 1; k > 0 {
+				b.WriteString(m.group(k).value())
+			}
+			i++
+		case n >= '0' && n <= '9':
+			j := i + 1
+			for j < len(repl) && repl[j] >= '0' && repl[j] <= '9' {
+				j++
+			}
+			// the longest number that names a group
+			k := j
+			for ; k > i+1; k-- {
+				num, _ := strconv.Atoi(repl[i+1 : k])
+				if num < len(m.r.groups) {
+					break
+				}
+			}
+			if k == i+1 {
+				b.WriteByte('$')
+				continue
+			}
+			num, _ := strconv.Atoi(repl[i+1 : k])
+			b.WriteString(m.group(num).value())
+			i = k - 1
+		case n == '{':
+			end := strings.IndexByte(repl[i:], '}')
+			if end < 0 {
+				b.WriteByte('$')
+				continue
+			}
+			name := repl[i+2 : i+end]
+			found := false
+			for k, gn := range m.r.names {
+				if gn == name {
+					b.WriteString(m.group(k).value())
+					found = true
+					break
+				}
+			}
+			if !found {
+				b.WriteString(repl[i : i+end+1])
+			}
+			i += end
+		default:
+			b.WriteByte('$')
+		}
+	}
+	return b.String()
+}
+
+// replace substitutes up to count matches (count < 0: all), with a
+// replacement pattern or a script block (a MatchEvaluator).
+func (rt *Runtime) regexReplace(r *Regex, input string, repl any, count int) (string, error) {
+	var b strings.Builder
+	last := 0
+	n := 0
+	for _, loc := range r.re.FindAllStringSubmatchIndex(input, -1) {
+		if count >= 0 && n >= count {
+			break
+		}
+		n++
+		m := &matchValue{r: r, input: input, loc: loc}
+		b.WriteString(input[last:loc[0]])
+		if sb, ok := bareValue(repl).(*ScriptBlock); ok {
+			v, err := rt.invokeScriptBlockValue(sb, m, []any{m})
+			if err != nil {
+				return "", err
+			}
+			b.WriteString(rt.toStr(v))
+		} else {
+			b.WriteString(m.expand(rt.toStr(repl)))
+		}
+		last = loc[1]
+	}
+	b.WriteString(input[last:])
+	return b.String(), nil
+}
+
+// regexSplit is Regex.Split: captured groups are included in the result.
+func (r *Regex) split(input string, count int) []any {
+	out := []any{}
+	last := 0
+	for _, loc := range r.re.FindAllStringSubmatchIndex(input, -1) {
+		if count > 0 && len(out) >= count-1 {
+			break
+		}
+		if loc[1] == 0 && loc[0] == 0 {
+			continue
+		}
+		out = append(out, input[last:loc[0]])
+		m := &matchValue{r: r, input: input, loc: loc}
+		for i := 1; i < len(r.groups); i++ {
+			if g := m.group(i); g.ok {
+				out = append(out, g.value())
+			}
+		}
+		last = loc[1]
+	}
+	return append(out, input[last:])
+}
+
+// regexOpts reads a RegexOptions argument.
+func (c *Call) regexOpts(i int) (int, error) {
+	if i >= len(c.Args) {
+		return 0, nil
+	}
+	e, err := c.enumArg(i, "System.Text.RegularExpressions.RegexOptions", "options")
+	return e.Value, err
+}
+
+// staticRegex compiles argument i as a pattern with options at opt.
+func (c *Call) staticRegex(i, opt int) (*Regex, error) {
+	if c.Arg(i) == nil {
+		return nil, Throw("Value cannot be null. (Parameter 'pattern')")
+	}
+	o, err := c.regexOpts(opt)
+	if err != nil {
+		return nil, err
+	}
+	return c.RT.newRegex(c.Str(i), o)
+}
+
+func selfRegex(c *Call) *Regex { return bareValue(c.Self).(*Regex) }
+
+func escapeRegex(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case '\\', '*', '+', '?', '|', '{', '[', '(', ')', '^', '$', '.', '#', ' ':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case '\t':
+			b.WriteString("\\t")
+		case '\n':
+			b.WriteString("\\n")
+		case '\r':
+			b.WriteString("\\r")
+		case '\f':
+			b.WriteString("\\f")
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func unescapeRegex(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) {
+			i++
+			switch s[i] {
+			case 't':
+				b.WriteByte('\t')
+			case 'n':
+				b.WriteByte('\n')
+			case 'r':
+				b.WriteByte('\r')
+			case 'f':
+				b.WriteByte('\f')
+			default:
+				b.WriteByte(s[i])
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func init() {
+	RegisterType(
+		&TypeDef{FullName: "System.Text.RegularExpressions.Regex", Aliases: []string{"regex"}, Assembly: "System.Text.RegularExpressions",
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if r, ok := bareValue(v).(*Regex); ok {
+					return r, nil
+				}
+				r, err := rt.newRegex(rt.toStr(v), 0)
+				if err != nil {
+					if ns, ok := err.(*notSupportedError); ok {
+						return nil, &conversionError{msg: ns.msg}
+					}
+					return nil, convertFailed(v, "System.Text.RegularExpressions.Regex", err.Error())
+				}
+				return r, nil
+			},
+			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*Regex); return ok },
+			NewArity: []int{1, 2, 3},
+			New: func(c *Call) (any, error) {
+				o, err := c.regexOpts(1)
+				if err != nil {
+					return nil, err
+				}
+				return c.RT.newRegex(c.Str(0), o)
+			},
+			Static: Members{
+				"Match": Method(2, 4, func(c *Call) (any, error) {
+					r, err := c.staticRegex(1, 2)
+					if err != nil {
+						return nil, err
+					}
+					return r.match(c.Str(0), 0), nil
+				}),
+				"Matches": Method(2, 4, func(c *Call) (any, error) {
+					r, err := c.staticRegex(1, 2)
+					if err != nil {
+						return nil, err
+					}
+					return &matchCollection{items: r.matches(c.Str(0))}, nil
+				}),
+				"IsMatch": Method(2, 4, func(c *Call) (any, error) {
+					r, err := c.staticRegex(1, 2)
+					if err != nil {
+						return nil, err
+					}
+					return r.re.MatchString(c.Str(0)), nil
+				}),
+				"Replace": Method(3, 5, func(c *Call) (any, error) {
+					r, err := c.staticRegex(1, 3)
+					if err != nil {
+						return nil, err
+					}
+					return c.RT.regexReplace(r, c.Str(0), c.Arg(2), -1)
+				}),
+				"Split": Method(2, 4, func(c *Call) (any, error) {
+					r, err := c.staticRegex(1, 2)
+					if err != nil {
+						return nil, err
+					}
+					return r.split(c.Str(0), -1), nil
+				}),
+				"Escape":   Method(1, 1, func(c *Call) (any, error) { return escapeRegex(c.Str(0)), nil }),
+				"Unescape": Method(1, 1, func(c *Call) (any, error) { return unescapeRegex(c.Str(0)), nil }),
+			},
+			Members: Members{
+				"Options": Prop(func(c *Call) (any, error) { return regexOptionsEnum(selfRegex(c).Options), nil }),
+				"Match": Method(1, 3, func(c *Call) (any, error) {
+					start := 0
+					s := c.Str(0)
+					if len(c.Args) > 1 {
+						n, err := c.Int(1, "startat")
+						if err != nil {
+							return nil, err
+						}
+						rs := []rune(s)
+						if n < 0 || n > len(rs) {
+							return nil, outOfRange("startat")
+						}
+						start = len(string(rs[:n]))
+					}
+					return selfRegex(c).match(s, start), nil
+				}),
+				"Matches": Method(1, 2, func(c *Call) (any, error) {
+					return &matchCollection{items: selfRegex(c).matches(c.Str(0))}, nil
+				}),
+				"IsMatch": Method(1, 2, func(c *Call) (any, error) { return selfRegex(c).re.MatchString(c.Str(0)), nil }),
+				"Replace": Method(2, 4, func(c *Call) (any, error) {
+					count := -1
+					if len(c.Args) > 2 {
+						n, err := c.Int(2, "count")
+						if err != nil {
+							return nil, err
+						}
+						count = n
+					}
+					return c.RT.regexReplace(selfRegex(c), c.Str(0), c.Arg(1), count)
+				}),
+				"Split": Method(1, 3, func(c *Call) (any, error) {
+					count := -1
+					if len(c.Args) > 1 {
+						n, err := c.Int(1, "count")
+						if err != nil {
+							return nil, err
+						}
+						count = n
+					}
+					return selfRegex(c).split(c.Str(0), count), nil
+				}),
+				"GetGroupNames": Method(0, 0, func(c *Call) (any, error) { return toAnySlice(selfRegex(c).names), nil }),
+				"GetGroupNumbers": Method(0, 0, func(c *Call) (any, error) {
+					out := make([]any, len(selfRegex(c).groups))
+					for i := range out {
+						out[i] = i
+					}
+					return out, nil
+				}),
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return selfRegex(c).Pattern, nil }),
+			}},
+		&TypeDef{FullName: "System.Text.RegularExpressions.Group", Assembly: "System.Text.RegularExpressions",
+			Base: "System.Text.RegularExpressions.Capture"},
+		&TypeDef{FullName: "System.Text.RegularExpressions.Capture", Assembly: "System.Text.RegularExpressions",
+			Members: Members{
+				"ToString": Method(0, 0, func(c *Call) (any, error) { return c.RT.toStr(c.Self), nil }),
+			}},
+		&TypeDef{FullName: "System.Text.RegularExpressions.Match", Assembly: "System.Text.RegularExpressions",
+			Base: "System.Text.RegularExpressions.Group",
+			Static: Members{
+				"Empty": Prop(func(c *Call) (any, error) {
+					r, _ := c.RT.newRegex("", 0)
+					return &matchValue{r: r}, nil
+				}),
+			},
+			Members: Members{
+				"NextMatch": Method(0, 0, func(c *Call) (any, error) {
+					m := bareValue(c.Self).(*matchValue)
+					if m.loc == nil {
+						return m, nil
+					}
+					next := m.loc[1]
+					if m.loc[1] == m.loc[0] {
+						if next >= len(m.input) {
+							return &matchValue{r: m.r, input: m.input}, nil
+						}
+						_, size := utf8.DecodeRuneInString(m.input[next:])
+						next += size
+					}
+					return m.r.match(m.input, next), nil
+				}),
+				"Result": Method(1, 1, func(c *Call) (any, error) {
+					return bareValue(c.Self).(*matchValue).expand(c.Str(0)), nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Text.RegularExpressions.GroupCollection", Assembly: "System.Text.RegularExpressions",
+			Members: Members{
+				"Count": Prop(func(c *Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
+				"Keys":  Prop(func(c *Call) (any, error) { return toAnySlice(c.Self.(*groupCollection).m.r.names), nil }),
+				"ContainsKey": Method(1, 1, func(c *Call) (any, error) {
+					for _, n := range c.Self.(*groupCollection).m.r.names {
+						if n == c.Str(0) {
+							return true, nil
+						}
+					}
+					return false, nil
+				}),
+			}},
+		&TypeDef{FullName: "System.Text.RegularExpressions.MatchCollection", Assembly: "System.Text.RegularExpressions",
+			Members: Members{
+				"Count": Prop(func(c *Call) (any, error) { return len(c.Self.(*matchCollection).items), nil }),
+			}},
+	)
+}

@@ -1,0 +1,752 @@
+package runtime
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// String members. .NET string methods are ordinal and case-sensitive
+// unless a StringComparison says otherwise; indexes count UTF-16 units,
+// approximated here by runes.
+
+// comparisonArg reads an optional StringComparison at argument i and
+// reports whether it ignores case.
+func (c *Call) ignoreCaseArg(i int) (bool, error) {
+	if i >= len(c.Args) {
+		return false, nil
+	}
+	if b, ok := bareValue(c.Args[i]).(bool); ok {
+		return b, nil
+	}
+	e, err := c.enumArg(i, "System.StringComparison", "comparisonType")
+	if err != nil {
+		return false, err
+	}
+	return e.Value%2 == 1, nil
+}
+
+func foldIf(s string, fold bool) string {
+	if fold {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+func runeIndex(s string, byteIdx int) int {
+	if byteIdx < 0 {
+		return -1
+	}
+	return len([]rune(s[:byteIdx]))
+}
+
+// isStringArg tells whether argument i is text rather than a number.
+func (c *Call) isText(i int) bool {
+	switch bareValue(c.Arg(i)).(type) {
+	case string, object.Char:
+		return true
+	}
+	return false
+}
+
+func stringSplitOptions(c *Call, i int) (int, error) {
+	if i >= len(c.Args) {
+		return 0, nil
+	}
+	e, err := c.enumArg(i, "System.StringSplitOptions", "options")
+	return e.Value, err
+}
+
+func applySplitOptions(parts []string, opts int) []any {
+	out := make([]any, 0, len(parts))
+	for _, p := range parts {
+		if opts&2 != 0 {
+			p = strings.TrimSpace(p)
+		}
+		if opts&1 != 0 && p == "" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// splitN splits s at any of seps (tried in order at each position),
+// giving at most count parts (count < 0: no limit).
+func splitN(s string, seps []string, count int) []string {
+	if count == 0 {
+		return nil
+	}
+	var parts []string
+	start := 0
+	i := 0
+	for i < len(s) {
+		if count > 0 && len(parts) == count-1 {
+			break
+		}
+		matched := ""
+		for _, sep := range seps {
+			if sep != "" && strings.HasPrefix(s[i:], sep) {
+				matched = sep
+				break
+			}
+		}
+		if matched == "" {
+			i++
+			continue
+		}
+		parts = append(parts, s[start:i])
+		i += len(matched)
+		start = i
+	}
+	return append(parts, s[start:])
+}
+
+func stringTrim(kind int) *Member {
+	return Method(0, -1, func(c *Call) (any, error) {
+		s := bareValue(c.Self).(string)
+		var chars []rune
+		if len(c.Args) > 0 {
+			chars = c.RT.flattenChars(c.Args)
+		}
+		in := func(r rune) bool {
+			if chars == nil {
+				return unicode.IsSpace(r)
+			}
+			for _, ch := range chars {
+				if ch == r {
+					return true
+				}
+			}
+			return false
+		}
+		switch kind {
+		case 1:
+			return strings.TrimLeftFunc(s, in), nil
+		case 2:
+			return strings.TrimRightFunc(s, in), nil
+		}
+		return strings.TrimFunc(s, in), nil
+	})
+}
+
+func stringIndexOf(last bool) *Member {
+	return Method(1, 4, func(c *Call) (any, error) {
+		s := bareValue(c.Self).(string)
+		rs := []rune(s)
+		val := c.Str(0)
+		fold, err := c.ignoreCaseArg(len(c.Args) - 1)
+		if len(c.Args) > 1 && err == nil && !c.isText(len(c.Args)-1) && isComparisonArg(c.Arg(len(c.Args)-1)) {
+			c = &Call{RT: c.RT, Type: c.Type, Self: c.Self, Args: c.Args[:len(c.Args)-1], Name: c.Name}
+		} else {
+			fold = false
+		}
+		start, end := 0, len(rs)
+		if last {
+			start, end = 0, len(rs)
+		}
+		if len(c.Args) > 1 {
+			n, err := c.Int(1, "startIndex")
+			if err != nil {
+				return nil, err
+			}
+			if n < 0 || n > len(rs) {
+				return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+			}
+			if last {
+				end = n + 1
+				if end > len(rs) {
+					end = len(rs)
+				}
+			} else {
+				start = n
+			}
+		}
+		if len(c.Args) > 2 {
+			n, err := c.Int(2, "count")
+			if err != nil {
+				return nil, err
+			}
+			if last {
+				start = end - n
+			} else {
+				end = start + n
+			}
+			if start < 0 || end > len(rs) || n < 0 {
+				return nil, Throw("Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')")
+			}
+		}
+		hay := foldIf(string(rs[start:end]), fold)
+		needle := foldIf(val, fold)
+		var i int
+		if last {
+			i = strings.LastIndex(hay, needle)
+		} else {
+			i = strings.Index(hay, needle)
+		}
+		if i < 0 {
+			return -1, nil
+		}
+		return start + runeIndex(hay, i), nil
+	})
+}
+
+func isComparisonArg(v any) bool {
+	switch x := bareValue(v).(type) {
+	case object.Enum:
+		return x.Type == "System.StringComparison"
+	case string:
+		for _, n := range []string{"CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"} {
+			if strings.EqualFold(strings.TrimSpace(x), n) {
+				return true
+			}
+		}
+	case bool:
+		return true
+	}
+	return false
+}
+
+func stringAffix(suffix bool) *Member {
+	return Method(1, 3, func(c *Call) (any, error) {
+		s := bareValue(c.Self).(string)
+		v := c.Str(0)
+		fold := false
+		if len(c.Args) >= 2 {
+			var err error
+			if fold, err = c.ignoreCaseArg(1); err != nil {
+				return nil, err
+			}
+		}
+		s, v = foldIf(s, fold), foldIf(v, fold)
+		if suffix {
+			return strings.HasSuffix(s, v), nil
+		}
+		return strings.HasPrefix(s, v), nil
+	})
+}
+
+func stringPad(left bool) *Member {
+	return Method(1, 2, func(c *Call) (any, error) {
+		s := bareValue(c.Self).(string)
+		n, err := c.Int(0, "totalWidth")
+		if err != nil {
+			return nil, err
+		}
+		if n < 0 {
+			return nil, Throw("Non-negative number required. (Parameter 'totalWidth')")
+		}
+		pad := " "
+		if len(c.Args) > 1 {
+			ch, err := c.To(1, "System.Char", "paddingChar")
+			if err != nil {
+				return nil, err
+			}
+			pad = string(rune(ch.(object.Char)))
+		}
+		l := len([]rune(s))
+		if l >= n {
+			return s, nil
+		}
+		fill := strings.Repeat(pad, n-l)
+		if left {
+			return fill + s, nil
+		}
+		return s + fill, nil
+	})
+}
+
+func init() {
+	RegisterType(&TypeDef{FullName: "System.String", Aliases: []string{"string"},
+		Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			if v == nil {
+				return "", nil
+			}
+			return rt.toStr(v), nil
+		},
+		Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(string); return ok },
+		NewArity: []int{1, 2, 3},
+		New: func(c *Call) (any, error) {
+			// new(char, count), new(char[]), new(char[], start, length)
+			if len(c.Args) == 2 {
+				ch, err := c.To(0, "System.Char", "c")
+				if err != nil {
+					return nil, err
+				}
+				n, err := c.Int(1, "count")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 {
+					return nil, Throw("Non-negative number required. (Parameter 'count')")
+				}
+				return strings.Repeat(string(rune(ch.(object.Char))), n), nil
+			}
+			rs := c.RT.flattenChars(c.Args[:1])
+			if len(c.Args) == 3 {
+				a, err := c.Int(1, "startIndex")
+				if err != nil {
+					return nil, err
+				}
+				n, err := c.Int(2, "length")
+				if err != nil {
+					return nil, err
+				}
+				if a < 0 || n < 0 || a+n > len(rs) {
+					return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+				}
+				rs = rs[a : a+n]
+			}
+			return string(rs), nil
+		},
+		Static: Members{
+			"Empty": Prop(func(*Call) (any, error) { return "", nil }),
+			"IsNullOrEmpty": Method(1, 1, func(c *Call) (any, error) {
+				return c.Arg(0) == nil || c.Str(0) == "", nil
+			}),
+			"IsNullOrWhiteSpace": Method(1, 1, func(c *Call) (any, error) {
+				return c.Arg(0) == nil || strings.TrimFunc(c.Str(0), unicode.IsSpace) == "", nil
+			}),
+			// Join(separator, values...) / Join(separator, array[, start, count])
+			"Join": Method(2, -1, func(c *Call) (any, error) {
+				sep := c.Str(0)
+				var items []any
+				if len(c.Args) == 2 || len(c.Args) == 4 {
+					if list, ok := enumerateForCompare(bareValue(c.Args[1])); ok {
+						items = list
+						if len(c.Args) == 4 {
+							a, err := c.Int(2, "startIndex")
+							if err != nil {
+								return nil, err
+							}
+							n, err := c.Int(3, "count")
+							if err != nil {
+								return nil, err
+							}
+							if a < 0 || n < 0 || a+n > len(items) {
+								return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+							}
+							items = items[a : a+n]
+						}
+					}
+				}
+				if items == nil {
+					items = c.Args[1:]
+				}
+				parts := make([]string, len(items))
+				for i, it := range items {
+					parts[i] = c.RT.dotnetString(it)
+				}
+				return strings.Join(parts, sep), nil
+			}),
+			"Format": Method(1, -1, func(c *Call) (any, error) {
+				rest := c.Args[1:]
+				if len(rest) == 1 {
+					if items, ok := enumerateForCompare(bareValue(rest[0])); ok {
+						rest = items
+					}
+				}
+				s, err := object.FormatComposite(c.Str(0), rest, c.RT.toStr)
+				if err != nil {
+					return nil, Throw("%s", err.Error())
+				}
+				return s, nil
+			}),
+			"Concat": Method(0, -1, func(c *Call) (any, error) {
+				args := c.Args
+				if len(args) == 1 {
+					if items, ok := enumerateForCompare(bareValue(args[0])); ok {
+						args = items
+					}
+				}
+				var b strings.Builder
+				for _, a := range args {
+					b.WriteString(c.RT.dotnetString(a))
+				}
+				return b.String(), nil
+			}),
+			// Compare(a, b), Compare(a, b, ignoreCase), Compare(a, b, comparison)
+			"Compare": Method(2, 3, func(c *Call) (any, error) {
+				fold, err := c.ignoreCaseArg(2)
+				if err != nil {
+					return nil, err
+				}
+				if c.Arg(0) == nil || c.Arg(1) == nil {
+					switch {
+					case c.Arg(0) == nil && c.Arg(1) == nil:
+						return 0, nil
+					case c.Arg(0) == nil:
+						return -1, nil
+					}
+					return 1, nil
+				}
+				if len(c.Args) == 3 {
+					if e, ok := bareValue(c.Arg(2)).(object.Enum); ok && e.Value >= 4 || isOrdinalName(c.Arg(2)) {
+						return ordinalCompare(foldIf(c.Str(0), fold), foldIf(c.Str(1), fold)), nil
+					}
+				}
+				return compareStrings(c.Str(0), c.Str(1), !fold), nil
+			}),
+			"CompareOrdinal": Method(2, 2, func(c *Call) (any, error) {
+				return ordinalCompare(c.Str(0), c.Str(1)), nil
+			}),
+			"Equals": Method(2, 3, func(c *Call) (any, error) {
+				fold, err := c.ignoreCaseArg(2)
+				if err != nil {
+					return nil, err
+				}
+				if c.Arg(0) == nil || c.Arg(1) == nil {
+					return c.Arg(0) == nil && c.Arg(1) == nil, nil
+				}
+				return foldIf(c.Str(0), fold) == foldIf(c.Str(1), fold), nil
+			}),
+		},
+		Members: Members{
+			"Length": Prop(func(c *Call) (any, error) { return len([]rune(bareValue(c.Self).(string))), nil }),
+			"Chars": Method(1, 1, func(c *Call) (any, error) {
+				rs := []rune(bareValue(c.Self).(string))
+				i, err := c.Int(0, "index")
+				if err != nil {
+					return nil, err
+				}
+				if i < 0 || i >= len(rs) {
+					return nil, Throw("Index was outside the bounds of the array.")
+				}
+				return object.Char(rs[i]), nil
+			}),
+			"ToUpper":          Method(0, 1, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
+			"ToLower":          Method(0, 1, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
+			"ToUpperInvariant": Method(0, 0, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
+			"ToLowerInvariant": Method(0, 0, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
+			"Trim":             stringTrim(0),
+			"TrimStart":        stringTrim(1),
+			"TrimEnd":          stringTrim(2),
+			"Contains": Method(1, 2, func(c *Call) (any, error) {
+				fold, err := c.ignoreCaseArg(1)
+				if err != nil {
+					return nil, err
+				}
+				if c.Arg(0) == nil {
+					return nil, Throw("Value cannot be null. (Parameter 'value')")
+				}
+				return strings.Contains(foldIf(bareValue(c.Self).(string), fold), foldIf(c.Str(0), fold)), nil
+			}),
+			"StartsWith":  stringAffix(false),
+			"EndsWith":    stringAffix(true),
+			"IndexOf":     stringIndexOf(false),
+			"LastIndexOf": stringIndexOf(true),
+			"IndexOfAny": Method(1, 3, func(c *Call) (any, error) {
+				chars := c.RT.flattenChars(c.Args[:1])
+				for i, r := range []rune(bareValue(c.Self).(string)) {
+					for _, ch := range chars {
+						if r == ch {
+							return i, nil
+						}
+					}
+				}
+				return -1, nil
+			}),
+			"Replace": Method(2, 4, func(c *Call) (any, error) {
+				s := bareValue(c.Self).(string)
+				old := c.Str(0)
+				if c.Arg(0) == nil {
+					return nil, Throw("Value cannot be null. (Parameter 'oldValue')")
+				}
+				if old == "" {
+					return nil, Throw("The value cannot be an empty string. (Parameter 'oldValue')")
+				}
+				fold := false
+				if len(c.Args) >= 3 {
+					var err error
+					if fold, err = c.ignoreCaseArg(len(c.Args) - 1); err != nil {
+						return nil, err
+					}
+				}
+				if !fold {
+					return strings.ReplaceAll(s, old, c.Str(1)), nil
+				}
+				var b strings.Builder
+				ls, lo := strings.ToLower(s), strings.ToLower(old)
+				for {
+					i := strings.Index(ls, lo)
+					if i < 0 {
+						b.WriteString(s)
+						break
+					}
+					b.WriteString(s[:i])
+					b.WriteString(c.Str(1))
+					s, ls = s[i+len(old):], ls[i+len(lo):]
+				}
+				return b.String(), nil
+			}),
+			// Split(separator[, count][, options]); a single string separator
+			// is one separator (the .NET Core overload), a char[] many.
+			"Split": Method(0, 3, func(c *Call) (any, error) {
+				s := bareValue(c.Self).(string)
+				if len(c.Args) == 0 {
+					return toAnySlice(strings.FieldsFunc(s, unicode.IsSpace)), nil
+				}
+				var seps []string
+				switch x := bareValue(c.Args[0]).(type) {
+				case nil:
+				case string:
+					seps = []string{x}
+				case object.Char:
+					seps = []string{string(rune(x))}
+				default:
+					items, ok := enumerateForCompare(x)
+					if !ok {
+						items = []any{x}
+					}
+					for _, it := range items {
+						seps = append(seps, c.RT.toStr(it))
+					}
+				}
+				count, opts := -1, 0
+				for i := 1; i < len(c.Args); i++ {
+					switch a := bareValue(c.Args[i]).(type) {
+					case int, int64:
+						n, err := c.Int(i, "count")
+						if err != nil {
+							return nil, err
+						}
+						if n < 0 {
+							return nil, Throw("Count cannot be less than zero. (Parameter 'count')")
+						}
+						count = n
+					default:
+						_ = a
+						var err error
+						if opts, err = stringSplitOptions(c, i); err != nil {
+							return nil, err
+						}
+					}
+				}
+				if len(seps) == 0 {
+					return applySplitOptions(splitWhite(s, count), opts), nil
+				}
+				if opts&1 != 0 && count > 0 {
+					// empty entries do not count toward the limit
+					parts := applySplitOptions(splitN(s, seps, -1), opts)
+					if len(parts) > count {
+						// rejoin the tail from the original text
+						head := parts[:count-1]
+						pos := 0
+						for _, h := range head {
+							pos = strings.Index(s[pos:], h.(string)) + pos + len(h.(string))
+						}
+						tail := strings.TrimLeftFunc(s[pos:], func(r rune) bool {
+							for _, sep := range seps {
+								if strings.ContainsRune(sep, r) {
+									return true
+								}
+							}
+							return false
+						})
+						return append(head, tail), nil
+					}
+					return parts, nil
+				}
+				return applySplitOptions(splitN(s, seps, count), opts), nil
+			}),
+			"Substring": Method(1, 2, func(c *Call) (any, error) {
+				rs := []rune(bareValue(c.Self).(string))
+				start, err := c.Int(0, "startIndex")
+				if err != nil {
+					return nil, err
+				}
+				if start < 0 || start > len(rs) {
+					return nil, Throw("startIndex cannot be larger than length of string. (Parameter 'startIndex')")
+				}
+				if len(c.Args) > 1 {
+					n, err := c.Int(1, "length")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 || start+n > len(rs) {
+						return nil, Throw("Index and length must refer to a location within the string. (Parameter 'length')")
+					}
+					return string(rs[start : start+n]), nil
+				}
+				return string(rs[start:]), nil
+			}),
+			"PadLeft":  stringPad(true),
+			"PadRight": stringPad(false),
+			"Insert": Method(2, 2, func(c *Call) (any, error) {
+				rs := []rune(bareValue(c.Self).(string))
+				n, err := c.Int(0, "startIndex")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 || n > len(rs) {
+					return nil, Throw("Specified argument was out of the range of valid values. (Parameter 'startIndex')")
+				}
+				return string(rs[:n]) + c.Str(1) + string(rs[n:]), nil
+			}),
+			"Remove": Method(1, 2, func(c *Call) (any, error) {
+				rs := []rune(bareValue(c.Self).(string))
+				n, err := c.Int(0, "startIndex")
+				if err != nil {
+					return nil, err
+				}
+				if len(c.Args) > 1 {
+					k, err := c.Int(1, "count")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 || k < 0 || n+k > len(rs) {
+						return nil, Throw("Index and count must refer to a location within the string. (Parameter 'count')")
+					}
+					return string(rs[:n]) + string(rs[n+k:]), nil
+				}
+				if n < 0 || n >= len(rs) {
+					return nil, Throw("startIndex must be less than length of string. (Parameter 'startIndex')")
+				}
+				return string(rs[:n]), nil
+			}),
+			"ToCharArray": Method(0, 2, func(c *Call) (any, error) {
+				rs := []rune(bareValue(c.Self).(string))
+				if len(c.Args) == 2 {
+					a, err := c.Int(0, "startIndex")
+					if err != nil {
+						return nil, err
+					}
+					n, err := c.Int(1, "length")
+					if err != nil {
+						return nil, err
+					}
+					if a < 0 || n < 0 || a+n > len(rs) {
+						return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+					}
+					rs = rs[a : a+n]
+				}
+				out := make([]any, len(rs))
+				for i, r := range rs {
+					out[i] = object.Char(r)
+				}
+				return out, nil
+			}),
+			"Normalize": Method(0, 1, func(c *Call) (any, error) {
+				return normalizeForm(c, bareValue(c.Self).(string))
+			}),
+			"IsNormalized": Method(0, 1, func(c *Call) (any, error) {
+				n, err := normalizeForm(c, bareValue(c.Self).(string))
+				if err != nil {
+					return nil, err
+				}
+				return n == bareValue(c.Self).(string), nil
+			}),
+			"Equals": Method(1, 2, func(c *Call) (any, error) {
+				fold, err := c.ignoreCaseArg(1)
+				if err != nil {
+					return nil, err
+				}
+				o, isStr := bareValue(c.Arg(0)).(string)
+				if !isStr {
+					return false, nil
+				}
+				return foldIf(bareValue(c.Self).(string), fold) == foldIf(o, fold), nil
+			}),
+			"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return 1, nil
+				}
+				return compareStrings(bareValue(c.Self).(string), c.Str(0), true), nil
+			}),
+			"ToString": Method(0, 1, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
+			"Clone":    Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
+			"GetEnumerator": Method(0, 0, func(c *Call) (any, error) {
+				rs := []rune(bareValue(c.Self).(string))
+				out := make([]any, len(rs))
+				for i, r := range rs {
+					out[i] = object.Char(r)
+				}
+				return out, nil
+			}),
+		}})
+}
+
+func splitWhite(s string, count int) []string {
+	if count < 0 {
+		return splitN(s, []string{" ", "\t", "\n", "\r", "\v", "\f"}, -1)
+	}
+	return splitN(s, []string{" ", "\t", "\n", "\r", "\v", "\f"}, count)
+}
+
+func isOrdinalName(v any) bool {
+	s, ok := bareValue(v).(string)
+	return ok && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "ordinal")
+}
+
+func ordinalCompare(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	for i := 0; i < len(ra) && i < len(rb); i++ {
+		if ra[i] != rb[i] {
+			return int(ra[i]) - int(rb[i])
+		}
+	}
+	return len(ra) - len(rb)
+}
+
+func normalizeForm(c *Call, s string) (string, error) {
+	form := "FormC"
+	if len(c.Args) > 0 {
+		form = c.Str(0)
+		if e, ok := bareValue(c.Arg(0)).(object.Enum); ok {
+			form = e.Name
+		}
+	}
+	switch strings.ToLower(form) {
+	case "formc", "1":
+		return normalizeString(s, false, true), nil
+	case "formd", "2":
+		return normalizeString(s, false, false), nil
+	case "formkc", "5":
+		return normalizeString(s, true, true), nil
+	case "formkd", "6":
+		return normalizeString(s, true, false), nil
+	}
+	return "", argConvertError(c.Arg(0), "normalizationForm", c.Name, "System.Text.NormalizationForm", &conversionError{msg: "Cannot convert value \"" + form + "\" to type \"System.Text.NormalizationForm\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"FormC,FormD,FormKC,FormKD\"."})
+}
+
+// normalizeString applies a Unicode normalization form (String.Normalize)
+// for the Latin, punctuation and letterlike characters runbooks meet
+// (accented names before building an alias); other characters pass
+// through unchanged.
+func normalizeString(s string, compat, compose bool) string {
+	var d []rune
+	for _, r := range s {
+		if compat {
+			if x, ok := compatDecomp[r]; ok {
+				for _, y := range x {
+					if z, ok := canonicalDecomp[y]; ok {
+						d = append(d, []rune(z)...)
+					} else {
+						d = append(d, y)
+					}
+				}
+				continue
+			}
+		}
+		if x, ok := canonicalDecomp[r]; ok {
+			d = append(d, []rune(x)...)
+			continue
+		}
+		d = append(d, r)
+	}
+	if !compose {
+		return string(d)
+	}
+	out := make([]rune, 0, len(d))
+	for _, r := range d {
+		if n := len(out); n > 0 {
+			if c, ok := composePairs[[2]rune{out[n-1], r}]; ok {
+				out[n-1] = c
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}

@@ -112,43 +112,48 @@ func newObject() *runtime.Command {
 		runtime.P("Strict", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		tn := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(ctx.String("TypeName"), "System."), "system."))
+		const id = ",Microsoft.PowerShell.Commands.NewObjectCommand"
+		if ctx.Has("ComObject") {
+			// the simulated machine has no COM servers registered
+			return ctx.Fail(ctx.NewError("Retrieving the COM class factory for component with CLSID {00000000-0000-0000-0000-000000000000} failed due to the following error: 80040154 Class not registered (0x80040154 (REGDB_E_CLASSNOTREG)).",
+				"NoCOMClassIdentified"+id, object.ResourceUnavailable, "COMException", nil))
+		}
+		name := ctx.String("TypeName")
 		args, _ := ctx.Value("ArgumentList").([]any)
+		if args == nil && ctx.Value("ArgumentList") != nil {
+			args = []any{ctx.Value("ArgumentList")}
+		}
 		var o any
-		switch tn {
+		switch strings.ToLower(strings.TrimPrefix(strings.ToLower(name), "system.")) {
 		case "psobject", "management.automation.psobject", "object", "pscustomobject", "management.automation.pscustomobject":
-			obj := object.NewCustomObject()
-			o = obj
-		case "collections.arraylist", "collections.generic.list[object]", "collections.generic.list[string]", "collections.generic.list[psobject]":
-			o = &object.List{}
-		case "collections.hashtable":
-			o = object.NewHashtable()
+			o = object.NewCustomObject()
 		case "management.automation.pscredential", "pscredential":
 			if len(args) != 2 {
-				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find an overload for \"PSCredential\" and the argument count: \"%d\".", len(args)), "ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand", object.InvalidOperation, "MethodException", nil))
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find an overload for \"PSCredential\" and the argument count: \"%d\".", len(args)), "ConstructorInvokedThrowException"+id, object.InvalidOperation, "MethodException", nil))
 			}
 			pw, ok := args[1].(object.SecureString)
 			if !ok {
-				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot convert argument \"password\", with value: \"%s\", for \"PSCredential\" to type \"System.Security.SecureString\".", ctx.RT.ToStr(args[1])), "ConstructorInvokedThrowException,Microsoft.PowerShell.Commands.NewObjectCommand", object.InvalidOperation, "MethodException", nil))
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot convert argument \"password\", with value: \"%s\", for \"PSCredential\" to type \"System.Security.SecureString\".", ctx.RT.ToStr(args[1])), "ConstructorInvokedThrowException"+id, object.InvalidOperation, "MethodException", nil))
 			}
 			o = NewCredential(ctx.RT.ToStr(args[0]), pw)
-		case "datetime":
-			v, err := ctx.RT.Operator("+", 0, 0)
-			_ = v
-			if err != nil {
-				return err
-			}
-			o, err = ctx.RT.ConvertTo(fmt.Sprintf("%v-%v-%v", argOr(args, 0, 1), argOr(args, 1, 1), argOr(args, 2, 1)), "datetime")
-			if err != nil {
-				return ctx.Fail(ctx.NewError(err.Error(), "ConstructorInvokedThrowException", object.InvalidOperation, "MethodException", nil))
-			}
 		default:
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot find type [%s]: verify that the assembly containing this type is loaded.", ctx.String("TypeName")), "TypeNotFound,Microsoft.PowerShell.Commands.NewObjectCommand", object.InvalidType, "PSArgumentException", nil))
+			v, err := ctx.RT.NewInstance(name, args)
+			if err != nil {
+				rec := runtime.NewObjectError(err, name, len(args))
+				rec.ErrorID += id
+				return ctx.Fail(ctx.NewError(rec.Message, rec.ErrorID, rec.Category, rec.ExceptionType, nil))
+			}
+			o = v
 		}
 		if h, ok := ctx.Value("Property").(*object.Hashtable); ok {
-			if obj, ok := o.(*object.PSObject); ok {
-				for _, e := range h.Entries() {
-					obj.Add(ctx.RT.ToStr(e.Key), e.Value)
+			for _, e := range h.Entries() {
+				key := ctx.RT.ToStr(e.Key)
+				if obj, ok := o.(*object.PSObject); ok && obj.IsCustom() {
+					obj.Add(key, e.Value)
+					continue
+				}
+				if err := ctx.RT.SetProperty(o, key, e.Value); err != nil {
+					return ctx.Fail(ctx.NewError(fmt.Sprintf("The member \"%s\" was not found for the specified .NET object.", key), "InvalidOperationException"+id, object.InvalidOperation, "InvalidOperationException", nil))
 				}
 			}
 		}

@@ -113,6 +113,12 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return v, err == nil
 		}
 		return nil, false
+	case *xmlNode:
+		// the XML adapter's properties win over the node's own
+		_, groups := t.adapterGroups()
+		if nodes, ok := groups[lname]; ok {
+			return groupValue(nodes), true
+		}
 	case *PSCmdlet:
 		return t.property(lname)
 	}
@@ -215,6 +221,13 @@ func (rt *Runtime) setMember(target any, name string, value any, ext syntax.Exte
 		return rt.setIndex(t, name, value, ext)
 	case *object.PSObject:
 		if t.Set(name, value) {
+			return nil
+		}
+	case *xmlNode:
+		if done, err := t.setAdapted(name, rt.toStr(value)); done {
+			if err != nil {
+				return runtimeError(ext, strings.TrimPrefix(err.Error(), ""), "XmlNodeSetShouldBeAString", object.NotSpecified, "SetValueInvocationException")
+			}
 			return nil
 		}
 	case nil:
@@ -471,6 +484,9 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		}
 		v, err := rt.CallStatic(tv.Info, name, args)
 		if err != nil {
+			if _, thrown := err.(*methodException); thrown && strings.EqualFold(name, "new") {
+				name = ".ctor" // an exception inside a constructor
+			}
 			return nil, rt.methodError(err, x.Ext, name, len(args))
 		}
 		return v, nil
@@ -582,7 +598,7 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 	}
 	// method enumeration: the collection lacks the method, its elements
 	// may have it
-	if items, ok := enumerateForCompare(bareValue(target)); ok {
+	if items, ok := enumerateForCompare(bareValue(target)); ok && len(items) > 0 {
 		var out []any
 		for _, it := range items {
 			if it == nil {

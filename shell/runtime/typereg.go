@@ -431,6 +431,13 @@ func arrayType(el *TypeInfo) *TypeInfo {
 	t := &TypeInfo{FullName: el.FullName + "[]", Element: el, def: lookupDef("System.Array", 0)}
 	t.Convert = func(rt *Runtime, v any) (any, error) {
 		items, ok := enumerateForCompare(object.Unwrap(v))
+		if s, isStr := object.Unwrap(v).(string); isStr && el.def != nil && el.def.FullName == "System.Char" {
+			// [char[]]'abc' is the string's characters
+			items, ok = nil, true
+			for _, r := range s {
+				items = append(items, object.Char(r))
+			}
+		}
 		if !ok {
 			if v == nil {
 				return nil, nil
@@ -791,4 +798,42 @@ func (e *notSupportedError) Error() string { return e.msg }
 // notSupported names a construct exosim cannot run.
 func notSupported(format string, a ...any) error {
 	return &notSupportedError{msg: "exosim does not support " + fmt.Sprintf(format, a...) + "."}
+}
+
+// NewObjectError turns a NewInstance failure into New-Object's error: the
+// record's message, error ID (without the command suffix), category and
+// exception type.
+func NewObjectError(err error, typeName string, nargs int) *object.ErrorRecord {
+	rec := &object.ErrorRecord{Message: err.Error(), ErrorID: "ConstructorInvokedThrowException", Category: object.InvalidOperation, ExceptionType: "MethodInvocationException"}
+	switch e := err.(type) {
+	case *typeNotFound:
+		rec.Message = fmt.Sprintf("Cannot find type [%s]: verify that the assembly containing this type is loaded.", typeName)
+		rec.ErrorID, rec.Category, rec.ExceptionType = "TypeNotFound", object.InvalidType, "PSArgumentException"
+	case *methodBindError:
+		switch e.id {
+		case "CannotFindAppropriateCtor":
+			rec.ErrorID, rec.Category, rec.ExceptionType = "CannotFindAppropriateCtor", object.ObjectNotFound, "PSArgumentException"
+		case "MethodCountCouldNotFindBest":
+			short := typeName
+			if t, ok := parseTypeName(typeName); ok {
+				short = object.ShortName(t.Name)
+			}
+			rec.Message = fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", short, nargs)
+			rec.ExceptionType = "MethodException"
+		default:
+			rec.ExceptionType = "MethodException"
+		}
+	case *methodException:
+		rec.Message = fmt.Sprintf("Exception calling \".ctor\" with \"%d\" argument(s): \"%s\"", nargs, e.msg)
+	case *notSupportedError:
+		rec.ErrorID, rec.Category, rec.ExceptionType = "ExosimNotSupported", object.NotImplemented, "NotSupportedException"
+	case *conversionError:
+		rec.ExceptionType = "MethodException"
+	}
+	return rec
+}
+
+// SetProperty assigns a property of a value (New-Object -Property).
+func (rt *Runtime) SetProperty(target any, name string, value any) error {
+	return rt.setMember(target, name, value, syntaxExtentZero)
 }

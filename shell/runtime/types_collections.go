@@ -81,7 +81,7 @@ func (c *Call) predicate(i int) (func(any) (bool, error), error) {
 		return nil, argConvertError(c.Arg(i), "match", c.Name, "System.Predicate`1[System.Object]", nil)
 	}
 	return func(v any) (bool, error) {
-		r, err := c.RT.invokeScriptBlockValue(sb, v, []any{v})
+		r, err := c.RT.callScriptBlock(sb, []any{v})
 		if err != nil {
 			return false, err
 		}
@@ -98,7 +98,7 @@ func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
 			return false
 		}
 		if cmp != nil {
-			r, err := rt.invokeScriptBlockValue(cmp, nil, []any{items[i], items[j]})
+			r, err := rt.callScriptBlock(cmp, []any{items[i], items[j]})
 			if err != nil {
 				failed = err
 				return false

@@ -788,7 +788,7 @@ func init() {
 				"ProcessorCount":         Prop(func(*Call) (any, error) { return 2, nil }),
 				"UserInteractive":        Prop(func(c *Call) (any, error) { return c.RT.Interactive, nil }),
 				"GetEnvironmentVariable": Method(1, 2, func(c *Call) (any, error) {
-					if v, ok := c.RT.env.Get(c.Str(0)); ok {
+					if v, ok := c.RT.envLookup(c.Str(0)); ok {
 						return v, nil
 					}
 					return nil, nil
@@ -969,3 +969,5 @@ func (e *textEncoding) decode(b []byte) string {
 	}
 	return strings.ToValidUTF8(string(b), "\uFFFD")
 }
+
+func charValue(r rune) object.Char { return object.Char(r) }

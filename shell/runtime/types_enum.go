@@ -164,5 +164,6 @@ func init() {
 		enumDef("System.Globalization.NumberStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowLeadingSign=4", "Integer=7", "AllowTrailingSign=8", "AllowParentheses=16", "AllowDecimalPoint=32", "AllowThousands=64", "Number=111", "AllowExponent=128", "Float=167", "AllowCurrencySymbol=256", "Currency=383", "Any=511", "AllowHexSpecifier=512", "HexNumber=515"),
 		enumDef("System.Text.RegularExpressions.RegexOptions", true, "None", "IgnoreCase", "Multiline", "ExplicitCapture=4", "Compiled=8", "Singleline=16", "IgnorePatternWhitespace=32", "RightToLeft=64", "ECMAScript=256", "CultureInvariant=512", "NonBacktracking=1024"),
 		enumDef("System.EnvironmentVariableTarget", false, "Process", "User", "Machine"),
+		enumDef("System.Text.NormalizationForm", false, "FormC=1", "FormD=2", "FormKC=5", "FormKD=6"),
 	)
 }

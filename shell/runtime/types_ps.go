@@ -361,7 +361,7 @@ func init() {
 				}),
 				"GetNewClosure":     Method(0, 0, func(c *Call) (any, error) { return c.Self, nil }),
 				"ToString":          Method(0, 0, func(c *Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
-				"InvokeWithContext": Method(2, -1, func(c *Call) (any, error) { return c.RT.invokeScriptBlockValue(c.Self.(*ScriptBlock), nil, c.Args[2:]) }),
+				"InvokeWithContext": Method(2, -1, func(c *Call) (any, error) { return c.RT.callScriptBlock(c.Self.(*ScriptBlock), c.Args[2:]) }),
 			}},
 		&TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return Switch(object.ToBool(v)), nil },

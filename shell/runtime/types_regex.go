@@ -494,7 +494,7 @@ func (rt *Runtime) regexReplace(r *Regex, input string, repl any, count int) (st
 		m := &matchValue{r: r, input: input, loc: loc}
 		b.WriteString(input[last:loc[0]])
 		if sb, ok := bareValue(repl).(*ScriptBlock); ok {
-			v, err := rt.invokeScriptBlockValue(sb, m, []any{m})
+			v, err := rt.callScriptBlock(sb, []any{m})
 			if err != nil {
 				return "", err
 			}

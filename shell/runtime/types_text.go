@@ -750,3 +750,253 @@ func normalizeString(s string, compat, compose bool) string {
 	}
 	return string(out)
 }
+
+// stringBuilder is a System.Text.StringBuilder.
+type stringBuilder struct {
+	runes    []rune
+	capacity int
+}
+
+func (b *stringBuilder) psType() *TypeInfo { return TypeByName("System.Text.StringBuilder") }
+
+// PSTypeName is the .NET type name.
+func (b *stringBuilder) PSTypeName() string { return "System.Text.StringBuilder" }
+
+func (b *stringBuilder) String() string { return string(b.runes) }
+
+// Adapted lists Capacity, MaxCapacity and Length, as default output shows.
+func (b *stringBuilder) Adapted() []*object.Property {
+	return []*object.Property{
+		{Name: "Capacity", Value: b.capacity, Kind: object.AdaptedProperty, TypeName: "int", Settable: true},
+		{Name: "MaxCapacity", Value: 2147483647, Kind: object.AdaptedProperty, TypeName: "int"},
+		{Name: "Length", Value: len(b.runes), Kind: object.AdaptedProperty, TypeName: "int", Settable: true},
+	}
+}
+
+// grow follows .NET's chunk growth: when the text outgrows the capacity a
+// new chunk of max(needed, min(length, 8000)) characters is added.
+func (b *stringBuilder) grow(n int) {
+	need := len(b.runes) + n
+	if need <= b.capacity {
+		return
+	}
+	left := need - b.capacity
+	block := b.capacity
+	if block > 8000 {
+		block = 8000
+	}
+	if left > block {
+		block = left
+	}
+	b.capacity += block
+}
+
+func (b *stringBuilder) insert(i int, s string) {
+	rs := []rune(s)
+	b.grow(len(rs))
+	b.runes = append(b.runes[:i], append(rs, b.runes[i:]...)...)
+}
+
+func sbOf(c *Call) *stringBuilder { return bareValue(c.Self).(*stringBuilder) }
+
+func init() {
+	RegisterType(&TypeDef{FullName: "System.Text.StringBuilder",
+		Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*stringBuilder); return ok },
+		NewArity: []int{0, 1, 2},
+		New: func(c *Call) (any, error) {
+			b := &stringBuilder{capacity: 16}
+			for i := range c.Args {
+				switch bareValue(c.Arg(i)).(type) {
+				case int, int64:
+					n, err := c.Int(i, "capacity")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 {
+						return nil, Throw("'capacity' must be greater than zero. (Parameter 'capacity')")
+					}
+					if n > 0 {
+						b.capacity = n
+					}
+				default:
+					s := c.Str(i)
+					if l := len([]rune(s)); l > b.capacity {
+						b.capacity = l
+					}
+					b.runes = []rune(s)
+				}
+			}
+			return b, nil
+		},
+		Members: Members{
+			"Length": {
+				Get: func(c *Call) (any, error) { return len(sbOf(c).runes), nil },
+				Set: func(c *Call, v any) error {
+					n, err := argToInt(c.RT, v, "value", "set_Length")
+					if err != nil {
+						return err
+					}
+					b := sbOf(c)
+					if n < 0 {
+						return Throw("Length cannot be less than zero. (Parameter 'value')")
+					}
+					for len(b.runes) < n {
+						b.grow(1)
+						b.runes = append(b.runes, 0)
+					}
+					b.runes = b.runes[:n]
+					return nil
+				},
+			},
+			"Capacity":    Prop(func(c *Call) (any, error) { return sbOf(c).capacity, nil }),
+			"MaxCapacity": Prop(func(c *Call) (any, error) { return 2147483647, nil }),
+			// Append(value), Append(char, repeatCount), Append(string, start, count)
+			"Append": Method(1, 3, func(c *Call) (any, error) {
+				b := sbOf(c)
+				s := c.RT.dotnetString(c.Arg(0))
+				switch len(c.Args) {
+				case 2:
+					n, err := c.Int(1, "repeatCount")
+					if err != nil {
+						return nil, err
+					}
+					if n < 0 {
+						return nil, Throw("Count cannot be less than zero. (Parameter 'repeatCount')")
+					}
+					s = strings.Repeat(s, n)
+				case 3:
+					a, err := c.Int(1, "startIndex")
+					if err != nil {
+						return nil, err
+					}
+					n, err := c.Int(2, "count")
+					if err != nil {
+						return nil, err
+					}
+					rs := []rune(s)
+					if a < 0 || n < 0 || a+n > len(rs) {
+						return nil, Throw("Index and count must refer to a location within the string. (Parameter 'startIndex')")
+					}
+					s = string(rs[a : a+n])
+				}
+				b.insert(len(b.runes), s)
+				return b, nil
+			}),
+			"AppendLine": Method(0, 1, func(c *Call) (any, error) {
+				b := sbOf(c)
+				b.insert(len(b.runes), c.Str(0)+"\n")
+				return b, nil
+			}),
+			"AppendFormat": Method(1, -1, func(c *Call) (any, error) {
+				b := sbOf(c)
+				rest := c.Args[1:]
+				if len(rest) == 1 {
+					if items, ok := bareValue(rest[0]).([]any); ok {
+						rest = items
+					}
+				}
+				s, err := object.FormatComposite(c.Str(0), rest, c.RT.toStr)
+				if err != nil {
+					return nil, Throw("%s", err.Error())
+				}
+				b.insert(len(b.runes), s)
+				return b, nil
+			}),
+			"AppendJoin": Method(2, -1, func(c *Call) (any, error) {
+				b := sbOf(c)
+				items := c.Args[1:]
+				if len(items) == 1 {
+					if list, ok := enumerateForCompare(bareValue(items[0])); ok {
+						items = list
+					}
+				}
+				parts := make([]string, len(items))
+				for i, it := range items {
+					parts[i] = c.RT.dotnetString(it)
+				}
+				b.insert(len(b.runes), strings.Join(parts, c.Str(0)))
+				return b, nil
+			}),
+			"Insert": Method(2, 3, func(c *Call) (any, error) {
+				b := sbOf(c)
+				i, err := c.Int(0, "index")
+				if err != nil {
+					return nil, err
+				}
+				if i < 0 || i > len(b.runes) {
+					return nil, Throw("Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'index')")
+				}
+				s := c.RT.dotnetString(c.Arg(1))
+				if len(c.Args) == 3 {
+					n, err := c.Int(2, "count")
+					if err != nil {
+						return nil, err
+					}
+					s = strings.Repeat(s, n)
+				}
+				b.insert(i, s)
+				return b, nil
+			}),
+			"Remove": Method(2, 2, func(c *Call) (any, error) {
+				b := sbOf(c)
+				i, err := c.Int(0, "startIndex")
+				if err != nil {
+					return nil, err
+				}
+				n, err := c.Int(1, "length")
+				if err != nil {
+					return nil, err
+				}
+				if i < 0 || n < 0 || i+n > len(b.runes) {
+					return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+				}
+				b.runes = append(b.runes[:i], b.runes[i+n:]...)
+				return b, nil
+			}),
+			"Replace": Method(2, 4, func(c *Call) (any, error) {
+				b := sbOf(c)
+				old := c.Str(0)
+				if old == "" {
+					return nil, Throw("The value cannot be an empty string. (Parameter 'oldValue')")
+				}
+				s := strings.ReplaceAll(string(b.runes), old, c.Str(1))
+				b.runes = nil
+				b.insert(0, s)
+				return b, nil
+			}),
+			"Clear": Method(0, 0, func(c *Call) (any, error) {
+				b := sbOf(c)
+				b.runes = b.runes[:0]
+				return b, nil
+			}),
+			"ToString": Method(0, 2, func(c *Call) (any, error) {
+				b := sbOf(c)
+				if len(c.Args) == 2 {
+					a, err := c.Int(0, "startIndex")
+					if err != nil {
+						return nil, err
+					}
+					n, err := c.Int(1, "length")
+					if err != nil {
+						return nil, err
+					}
+					if a < 0 || n < 0 || a+n > len(b.runes) {
+						return nil, Throw("Index and length must refer to a location within the string. (Parameter 'length')")
+					}
+					return string(b.runes[a : a+n]), nil
+				}
+				return string(b.runes), nil
+			}),
+			"EnsureCapacity": Method(1, 1, func(c *Call) (any, error) {
+				n, err := c.Int(0, "capacity")
+				if err != nil {
+					return nil, err
+				}
+				b := sbOf(c)
+				if n > b.capacity {
+					b.capacity = n
+				}
+				return b.capacity, nil
+			}),
+		}})
+}

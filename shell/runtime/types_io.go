@@ -1,0 +1,286 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+)
+
+// System.IO.Path with Windows rules: the simulated admin machine is a
+// Windows PC, so both \ and / separate directories, "C:" is a volume and
+// Combine joins with \.
+
+func isSep(c byte) bool { return c == '\\' || c == '/' }
+
+// pathRootLen is the length of the root of p: "C:\", "C:", "\", "\\server\share\".
+func pathRootLen(p string) int {
+	switch {
+	case len(p) >= 2 && p[1] == ':' && isLetterByte(p[0]):
+		if len(p) >= 3 && isSep(p[2]) {
+			return 3
+		}
+		return 2
+	case len(p) >= 2 && isSep(p[0]) && isSep(p[1]):
+		// UNC: \\server\share\
+		n := 2
+		for seps := 0; n < len(p) && seps < 2; n++ {
+			if isSep(p[n]) {
+				seps++
+			}
+		}
+		return n
+	case len(p) >= 1 && isSep(p[0]):
+		return 1
+	}
+	return 0
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isRooted(p string) bool { return pathRootLen(p) > 0 }
+
+func fileNameOf(p string) string {
+	for i := len(p) - 1; i >= 0; i-- {
+		if isSep(p[i]) || (i == 1 && p[i] == ':') {
+			return p[i+1:]
+		}
+	}
+	return p
+}
+
+func extensionOf(p string) string {
+	name := fileNameOf(p)
+	i := strings.LastIndexByte(name, '.')
+	if i < 0 || i == len(name)-1 {
+		return ""
+	}
+	return name[i:]
+}
+
+// pathArgs reads string arguments, refusing $null as .NET does.
+func (c *Call) pathArgs() ([]string, error) {
+	out := make([]string, len(c.Args))
+	for i, a := range c.Args {
+		if a == nil {
+			param := "path"
+			if len(c.Args) > 1 {
+				param = fmt.Sprintf("path%d", i+1)
+			}
+			return nil, Throw("Value cannot be null. (Parameter '%s')", param)
+		}
+		out[i] = c.RT.toStr(a)
+	}
+	return out, nil
+}
+
+// envLookup reads an environment variable of the session.
+func (rt *Runtime) envLookup(name string) (string, bool) { return rt.env.Get(name) }
+
+// tempPath is Path.GetTempPath(): %TEMP% with a trailing separator, or the
+// simulated user's profile temp folder.
+func (rt *Runtime) tempPath() string {
+	t, ok := rt.envLookup("TEMP")
+	if !ok || t == "" || !strings.Contains(t, `\`) {
+		t = `C:\Users\admin\AppData\Local\Temp`
+	}
+	if !strings.HasSuffix(t, `\`) {
+		t += `\`
+	}
+	return t
+}
+
+func init() {
+	RegisterType(&TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
+		Static: Members{
+			"DirectorySeparatorChar":    Prop(func(*Call) (any, error) { return charValue('\\'), nil }),
+			"AltDirectorySeparatorChar": Prop(func(*Call) (any, error) { return charValue('/'), nil }),
+			"PathSeparator":             Prop(func(*Call) (any, error) { return charValue(';'), nil }),
+			"VolumeSeparatorChar":       Prop(func(*Call) (any, error) { return charValue(':'), nil }),
+			"Combine": Method(1, -1, func(c *Call) (any, error) {
+				parts, err := c.pathArgs()
+				if err != nil {
+					return nil, err
+				}
+				if len(parts) == 1 {
+					if items, ok := enumerateForCompare(bareValue(c.Arg(0))); ok {
+						parts = parts[:0]
+						for _, it := range items {
+							parts = append(parts, c.RT.toStr(it))
+						}
+					}
+				}
+				out := ""
+				for _, p := range parts {
+					switch {
+					case p == "":
+					case isRooted(p) || out == "":
+						out = p
+					case isSep(out[len(out)-1]) || strings.HasSuffix(out, ":"):
+						out += p
+					default:
+						out += `\` + p
+					}
+				}
+				return out, nil
+			}),
+			"Join": Method(1, -1, func(c *Call) (any, error) {
+				out := ""
+				for i := range c.Args {
+					p := c.Str(i)
+					switch {
+					case p == "":
+					case out == "":
+						out = p
+					case isSep(out[len(out)-1]) || isSep(p[0]):
+						out += p
+					default:
+						out += `\` + p
+					}
+				}
+				return out, nil
+			}),
+			"GetFileName": Method(1, 1, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return nil, nil
+				}
+				return fileNameOf(c.Str(0)), nil
+			}),
+			"GetFileNameWithoutExtension": Method(1, 1, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return nil, nil
+				}
+				name := fileNameOf(c.Str(0))
+				if i := strings.LastIndexByte(name, '.'); i >= 0 {
+					return name[:i], nil
+				}
+				return name, nil
+			}),
+			"GetExtension": Method(1, 1, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return nil, nil
+				}
+				return extensionOf(c.Str(0)), nil
+			}),
+			"HasExtension": Method(1, 1, func(c *Call) (any, error) { return extensionOf(c.Str(0)) != "", nil }),
+			"ChangeExtension": Method(2, 2, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return nil, nil
+				}
+				p := c.Str(0)
+				if ext := extensionOf(p); ext != "" {
+					p = p[:len(p)-len(ext)]
+				} else {
+					p = strings.TrimSuffix(p, ".")
+				}
+				if c.Arg(1) == nil {
+					return p, nil
+				}
+				e := c.Str(1)
+				if !strings.HasPrefix(e, ".") {
+					e = "." + e
+				}
+				return p + e, nil
+			}),
+			"GetDirectoryName": Method(1, 1, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return nil, nil
+				}
+				p := strings.ReplaceAll(c.Str(0), "/", `\`)
+				if p == "" {
+					return nil, Throw("The path is empty. (Parameter 'path')")
+				}
+				root := pathRootLen(p)
+				if len(p) <= root {
+					return nil, nil
+				}
+				i := strings.LastIndexByte(p, '\\')
+				if i < root {
+					return p[:root], nil
+				}
+				dir := strings.TrimRight(p[:i], `\`)
+				if len(dir) < root {
+					return p[:root], nil
+				}
+				return dir, nil
+			}),
+			"GetPathRoot": Method(1, 1, func(c *Call) (any, error) {
+				if c.Arg(0) == nil {
+					return nil, nil
+				}
+				p := c.Str(0)
+				return strings.ReplaceAll(p[:pathRootLen(p)], "/", `\`), nil
+			}),
+			"IsPathRooted": Method(1, 1, func(c *Call) (any, error) { return isRooted(c.Str(0)), nil }),
+			"IsPathFullyQualified": Method(1, 1, func(c *Call) (any, error) {
+				p := c.Str(0)
+				n := pathRootLen(p)
+				return n >= 3 || (n > 1 && isSep(p[0])), nil
+			}),
+			"GetTempPath": Method(0, 0, func(c *Call) (any, error) { return c.RT.tempPath(), nil }),
+			"GetTempFileName": Method(0, 0, func(c *Call) (any, error) {
+				g := c.RT.NewGuid()
+				return c.RT.tempPath() + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1])), nil
+			}),
+			"GetRandomFileName": Method(0, 0, func(c *Call) (any, error) {
+				const alphabet = "abcdefghijklmnopqrstuvwxyz012345"
+				g := c.RT.NewGuid()
+				var b strings.Builder
+				for i := 0; i < 11; i++ {
+					if i == 8 {
+						b.WriteByte('.')
+					}
+					b.WriteByte(alphabet[g[i]%32])
+				}
+				return b.String(), nil
+			}),
+			"GetInvalidFileNameChars": Method(0, 0, func(c *Call) (any, error) {
+				out := []any{}
+				for _, r := range "\"<>|\x00" {
+					out = append(out, charValue(r))
+				}
+				for r := rune(1); r < 32; r++ {
+					out = append(out, charValue(r))
+				}
+				for _, r := range ":*?\\/" {
+					out = append(out, charValue(r))
+				}
+				return out, nil
+			}),
+			"GetInvalidPathChars": Method(0, 0, func(c *Call) (any, error) {
+				out := []any{charValue('|'), charValue(0)}
+				for r := rune(1); r < 32; r++ {
+					out = append(out, charValue(r))
+				}
+				return out, nil
+			}),
+			"GetFullPath": Method(1, 2, func(c *Call) (any, error) {
+				p := c.Str(0)
+				if !isRooted(p) || pathRootLen(p) < 3 {
+					return nil, notSupported("Path.GetFullPath of a relative path ('%s'); use Resolve-Path or Join-Path with $PWD", p)
+				}
+				return cleanWindowsPath(p), nil
+			}),
+		}})
+}
+
+// cleanWindowsPath resolves . and .. and normalizes separators.
+func cleanWindowsPath(p string) string {
+	p = strings.ReplaceAll(p, "/", `\`)
+	root := pathRootLen(p)
+	var parts []string
+	for _, s := range strings.Split(p[root:], `\`) {
+		switch s {
+		case "", ".":
+		case "..":
+			if len(parts) > 0 {
+				parts = parts[:len(parts)-1]
+			}
+		default:
+			parts = append(parts, s)
+		}
+	}
+	out := p[:root] + strings.Join(parts, `\`)
+	if strings.HasSuffix(p, `\`) && len(parts) > 0 {
+		out += `\`
+	}
+	return out
+}

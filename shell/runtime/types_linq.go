@@ -1,0 +1,457 @@
+package runtime
+
+import (
+	"sort"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// System.Linq.Enumerable and the delegate types script blocks become.
+// Delegates are script blocks called with the element as argument ($_ is
+// not set, as for a .NET delegate). PowerShell would need typed arrays
+// ([int[]]) to pick Sum/Min/Max/Average; exosim's arrays do not keep
+// their element type, so these accept any array of numbers.
+
+// delegateArg reads argument i as a script block delegate.
+func (c *Call) delegateArg(i int, param string) (*ScriptBlock, error) {
+	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
+	if !ok {
+		return nil, argConvertError(c.Arg(i), param, c.Name, "System.Func`2[System.Object,System.Object]", nil)
+	}
+	return sb, nil
+}
+
+func (c *Call) callDelegate(sb *ScriptBlock, args ...any) (any, error) {
+	return c.RT.callScriptBlock(sb, args)
+}
+
+// sourceArg enumerates the source sequence (argument 0).
+func (c *Call) sourceArg() ([]any, error) {
+	if c.Arg(0) == nil {
+		return nil, Throw("Value cannot be null. (Parameter 'source')")
+	}
+	return c.itemsArg(0, "source")
+}
+
+// linqFilter applies an optional predicate at argument i.
+func (c *Call) linqFilter(items []any, i int) ([]any, error) {
+	if i >= len(c.Args) {
+		return items, nil
+	}
+	sb, err := c.delegateArg(i, "predicate")
+	if err != nil {
+		return nil, err
+	}
+	out := []any{}
+	for _, it := range items {
+		v, err := c.callDelegate(sb, it)
+		if err != nil {
+			return nil, err
+		}
+		if object.ToBool(v) {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}
+
+// linqNumbers maps the source through an optional selector and requires
+// numbers.
+func (c *Call) linqNumbers() ([]any, error) {
+	items, err := c.sourceArg()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, len(items))
+	for _, it := range items {
+		v := it
+		if len(c.Args) > 1 {
+			sb, err := c.delegateArg(1, "selector")
+			if err != nil {
+				return nil, err
+			}
+			if v, err = c.callDelegate(sb, it); err != nil {
+				return nil, err
+			}
+		}
+		if !object.IsNumeric(bareValue(v)) {
+			return nil, &methodBindError{msg: "Cannot find an overload for \"" + c.Name + "\" and the argument count: \"" + itoa(len(c.Args)) + "\".", id: "MethodCountCouldNotFindBest"}
+		}
+		n := bareValue(v)
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+func itoa(n int) string { return object.ToInvariantString(n) }
+
+func linqExtreme(max bool) *Member {
+	return Method(1, 2, func(c *Call) (any, error) {
+		ns, err := c.linqNumbers()
+		if err != nil {
+			return nil, err
+		}
+		if len(ns) == 0 {
+			return nil, Throw("Sequence contains no elements")
+		}
+		best := ns[0]
+		for _, n := range ns[1:] {
+			if cmp := compareNumbers(n, best); (max && cmp > 0) || (!max && cmp < 0) {
+				best = n
+			}
+		}
+		return best, nil
+	})
+}
+
+func linqPick(first, orDefault bool) *Member {
+	return Method(1, 2, func(c *Call) (any, error) {
+		items, err := c.sourceArg()
+		if err != nil {
+			return nil, err
+		}
+		if items, err = c.linqFilter(items, 1); err != nil {
+			return nil, err
+		}
+		if len(items) == 0 {
+			if orDefault {
+				return nil, nil
+			}
+			if len(c.Args) > 1 {
+				return nil, Throw("Sequence contains no matching element")
+			}
+			return nil, Throw("Sequence contains no elements")
+		}
+		if first {
+			return items[0], nil
+		}
+		return items[len(items)-1], nil
+	})
+}
+
+func linqOrder(desc bool) *Member {
+	return Method(2, 2, func(c *Call) (any, error) {
+		items, err := c.sourceArg()
+		if err != nil {
+			return nil, err
+		}
+		sb, err := c.delegateArg(1, "keySelector")
+		if err != nil {
+			return nil, err
+		}
+		keys := make([]any, len(items))
+		for i, it := range items {
+			if keys[i], err = c.callDelegate(sb, it); err != nil {
+				return nil, err
+			}
+		}
+		idx := make([]int, len(items))
+		for i := range idx {
+			idx[i] = i
+		}
+		sort.SliceStable(idx, func(a, b int) bool {
+			r, _ := c.RT.compareValues(keys[idx[a]], keys[idx[b]], true)
+			if desc {
+				return r > 0
+			}
+			return r < 0
+		})
+		out := make([]any, len(items))
+		for i, k := range idx {
+			out[i] = items[k]
+		}
+		return out, nil
+	})
+}
+
+func linqSetOp(kind string) *Member {
+	return Method(2, 3, func(c *Call) (any, error) {
+		a, err := c.sourceArg()
+		if err != nil {
+			return nil, err
+		}
+		b, err := c.itemsArg(1, "second")
+		if err != nil {
+			return nil, err
+		}
+		inB := func(v any) bool { return indexIn(b, v) >= 0 }
+		out := []any{}
+		seen := func(v any) bool { return indexIn(out, v) >= 0 }
+		switch kind {
+		case "union":
+			for _, v := range append(append([]any{}, a...), b...) {
+				if !seen(v) {
+					out = append(out, v)
+				}
+			}
+		case "intersect":
+			for _, v := range a {
+				if inB(v) && !seen(v) {
+					out = append(out, v)
+				}
+			}
+		case "except":
+			for _, v := range a {
+				if !inB(v) && !seen(v) {
+					out = append(out, v)
+				}
+			}
+		}
+		return out, nil
+	})
+}
+
+// delegateDef declares Func`N, Action`N, Predicate`1: a script block
+// converts to them.
+func delegateDef(full string) *TypeDef {
+	return &TypeDef{FullName: full,
+		Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
+			if sb, ok := bareValue(v).(*ScriptBlock); ok {
+				return sb, nil
+			}
+			return nil, convertFailed(v, t.String(), "")
+		},
+		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok }}
+}
+
+func init() {
+	defs := []*TypeDef{delegateDef("System.Predicate`1"), delegateDef("System.Comparison`1"), delegateDef("System.Action")}
+	for _, n := range []string{"1", "2", "3", "4", "5"} {
+		defs = append(defs, delegateDef("System.Func`"+n), delegateDef("System.Action`"+n))
+	}
+	defs = append(defs, &TypeDef{FullName: "System.Linq.Enumerable", Assembly: "System.Linq",
+		Static: Members{
+			"Distinct": Method(1, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				out := []any{}
+				for _, it := range items {
+					if indexIn(out, it) < 0 {
+						out = append(out, it)
+					}
+				}
+				return out, nil
+			}),
+			"Count": Method(1, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				if items, err = c.linqFilter(items, 1); err != nil {
+					return nil, err
+				}
+				return len(items), nil
+			}),
+			"Any": Method(1, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				if items, err = c.linqFilter(items, 1); err != nil {
+					return nil, err
+				}
+				return len(items) > 0, nil
+			}),
+			"All": Method(2, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				kept, err := c.linqFilter(items, 1)
+				if err != nil {
+					return nil, err
+				}
+				return len(kept) == len(items), nil
+			}),
+			"Contains": Method(2, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				return indexIn(items, c.Arg(1)) >= 0, nil
+			}),
+			"Sum": Method(1, 2, func(c *Call) (any, error) {
+				ns, err := c.linqNumbers()
+				if err != nil {
+					return nil, err
+				}
+				var total any = 0
+				for _, n := range ns {
+					s, err := arith("+", total, n)
+					if err != nil {
+						return nil, err
+					}
+					total = s
+				}
+				return total, nil
+			}),
+			"Average": Method(1, 2, func(c *Call) (any, error) {
+				ns, err := c.linqNumbers()
+				if err != nil {
+					return nil, err
+				}
+				if len(ns) == 0 {
+					return nil, Throw("Sequence contains no elements")
+				}
+				sum := 0.0
+				for _, n := range ns {
+					sum += asFloat(n)
+				}
+				return sum / float64(len(ns)), nil
+			}),
+			"Max": linqExtreme(true),
+			"Min": linqExtreme(false),
+			"Where": Method(2, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				return c.linqFilter(items, 1)
+			}),
+			"Select": Method(2, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				sb, err := c.delegateArg(1, "selector")
+				if err != nil {
+					return nil, err
+				}
+				out := make([]any, len(items))
+				for i, it := range items {
+					if out[i], err = c.callDelegate(sb, it); err != nil {
+						return nil, err
+					}
+				}
+				return out, nil
+			}),
+			"ToList": Method(1, 1, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				l := &object.List{Items: append([]any{}, items...)}
+				if src, ok := bareValue(c.Arg(0)).(*object.List); ok && src.Type != nil {
+					l.Type = src.Type
+				} else {
+					l.Type = closeType(lookupDef("System.Collections.Generic.List`1", 1), []*TypeInfo{TypeByName("System.Object")})
+				}
+				return l, nil
+			}),
+			"ToArray": Method(1, 1, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{}, items...), nil
+			}),
+			"First":             linqPick(true, false),
+			"FirstOrDefault":    linqPick(true, true),
+			"Last":              linqPick(false, false),
+			"LastOrDefault":     linqPick(false, true),
+			"OrderBy":           linqOrder(false),
+			"OrderByDescending": linqOrder(true),
+			"Reverse": Method(1, 1, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				out := make([]any, len(items))
+				for i, it := range items {
+					out[len(items)-1-i] = it
+				}
+				return out, nil
+			}),
+			"Skip": Method(2, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				n, err := c.Int(1, "count")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 {
+					n = 0
+				}
+				if n > len(items) {
+					n = len(items)
+				}
+				return append([]any{}, items[n:]...), nil
+			}),
+			"Take": Method(2, 2, func(c *Call) (any, error) {
+				items, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				n, err := c.Int(1, "count")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 {
+					n = 0
+				}
+				if n > len(items) {
+					n = len(items)
+				}
+				return append([]any{}, items[:n]...), nil
+			}),
+			"Range": Method(2, 2, func(c *Call) (any, error) {
+				a, err := c.Int(0, "start")
+				if err != nil {
+					return nil, err
+				}
+				n, err := c.Int(1, "count")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 {
+					return nil, Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
+				}
+				out := make([]any, n)
+				for i := range out {
+					out[i] = a + i
+				}
+				return out, nil
+			}),
+			"Repeat": Method(2, 2, func(c *Call) (any, error) {
+				n, err := c.Int(1, "count")
+				if err != nil {
+					return nil, err
+				}
+				if n < 0 {
+					return nil, Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
+				}
+				out := make([]any, n)
+				for i := range out {
+					out[i] = c.Arg(0)
+				}
+				return out, nil
+			}),
+			"SequenceEqual": Method(2, 2, func(c *Call) (any, error) {
+				a, err := c.sourceArg()
+				if err != nil {
+					return nil, err
+				}
+				b, err := c.itemsArg(1, "second")
+				if err != nil {
+					return nil, err
+				}
+				if len(a) != len(b) {
+					return false, nil
+				}
+				for i := range a {
+					if !dotnetEquals(a[i], b[i]) {
+						return false, nil
+					}
+				}
+				return true, nil
+			}),
+			"Union":     linqSetOp("union"),
+			"Intersect": linqSetOp("intersect"),
+			"Except":    linqSetOp("except"),
+		}})
+	RegisterType(defs...)
+}

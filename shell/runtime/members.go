@@ -76,7 +76,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 	lname := strings.ToLower(name)
 	if target == nil {
 		if lname == "count" || lname == "length" {
-			return 0, true
+			return 0, false
 		}
 		return nil, false
 	}
@@ -97,7 +97,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 		}
 		switch lname {
 		case "count", "length":
-			return 1, true
+			return 1, false
 		}
 		return nil, false
 	case *object.Hashtable:
@@ -137,7 +137,8 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 	}
 	switch lname {
 	case "count", "length":
-		return 1, true
+		// intrinsic on every value, but not a member of it (strict mode)
+		return 1, false
 	}
 	return nil, false
 }

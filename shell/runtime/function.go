@@ -244,6 +244,13 @@ func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, 
 	for i, j := 0, len(sp.validators)-1; i < j; i, j = i+1, j-1 {
 		sp.validators[i], sp.validators[j] = sp.validators[j], sp.validators[i]
 	}
+	sp.typ = decl.Type
+	if values := setValues(p); len(values) > 0 && decl.Type.Kind != KindSwitch && decl.Type.Kind != KindBool {
+		// a ValidateSet's values complete on the command line
+		t := *decl.Type
+		t.Kind, t.Values = KindEnum, values
+		decl.Type = &t
+	}
 	if len(sets) == 0 {
 		sets = []SetInfo{{Set: AllSets, Position: -1}}
 	}
@@ -252,6 +259,25 @@ func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, 
 		decl.Default = p.Default.Span().Text()
 	}
 	return decl, nil
+}
+
+// setValues are the constant values of a parameter's [ValidateSet()].
+func setValues(p *syntax.Parameter) []string {
+	var out []string
+	for _, a := range p.Attributes {
+		if !strings.EqualFold(a.Name, "ValidateSet") {
+			continue
+		}
+		for _, e := range a.Positional {
+			switch x := e.(type) {
+			case *syntax.StringConstExpr:
+				out = append(out, x.Value)
+			case *syntax.ConstantExpr:
+				out = append(out, object.ToInvariantString(x.Value))
+			}
+		}
+	}
+	return out
 }
 
 // scriptParamType is the binder type of a parameter's type constraint:
@@ -497,11 +523,11 @@ func (pr *cmdProcessor) defaultValue(p *Param) (any, error) {
 	if sp.typeName == "" {
 		return nil, nil
 	}
-	switch p.Type.Kind {
+	switch sp.typ.Kind {
 	case KindSwitch:
 		return Switch(false), nil
 	case KindString:
-		if !p.Type.Array {
+		if !sp.typ.Array {
 			return "", nil
 		}
 		return nil, nil

@@ -13,8 +13,11 @@ import (
 // the [Allow...()] attributes that relax the mandatory checks.
 type scriptParam struct {
 	decl *syntax.Parameter
-	// typeName is the last type constraint ("" when none).
+	// typeName is the last type constraint ("" when none) and typ the
+	// binder type it declares (Param.Type may instead list a
+	// ValidateSet's values for completion).
 	typeName string
+	typ      *Type
 	// advanced is set for parameters of advanced functions and scripts
 	// ([CmdletBinding()] or any [Parameter()]).
 	advanced   bool
@@ -361,25 +364,25 @@ func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v an
 		return rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot process argument transformation on parameter '%s'. %s", p.Name, msg), "ParameterArgumentTransformationError", object.InvalidData)
 	}
 	if sp.typeName != "" {
-		switch p.Type.Kind {
+		switch sp.typ.Kind {
 		case KindSwitch, KindBool:
-			if !p.Type.Array {
-				if msg := boolArgCheck(v, p.Type); msg != "" {
+			if !sp.typ.Array {
+				if msg := boolArgCheck(v, sp.typ); msg != "" {
 					return nil, transform(msg)
 				}
 				v = object.ToBool(v)
-				if p.Type.Kind == KindSwitch {
+				if sp.typ.Kind == KindSwitch {
 					v = Switch(v.(bool))
 				}
 			}
 		case KindString:
-			if !p.Type.Array && sp.advanced {
+			if !sp.typ.Array && sp.advanced {
 				if _, isList := enumerateForCompare(v); isList {
 					return nil, transform("Cannot convert value to type System.String.")
 				}
 			}
 		}
-		if p.Type.Kind != KindSwitch && p.Type.Kind != KindBool && p.Type.FullName != "System.Management.Automation.PSReference" {
+		if sp.typ.Kind != KindSwitch && sp.typ.Kind != KindBool && sp.typ.FullName != "System.Management.Automation.PSReference" {
 			cv, err := rt.ConvertTo(v, sp.typeName)
 			if err != nil {
 				return nil, transform(err.Error())
@@ -403,11 +406,11 @@ func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v an
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), "ParameterArgumentValidationErrorNullNotAllowed", object.InvalidData)
 			}
 		case string:
-			if x == "" && p.Type.Kind == KindString && !p.Type.Array && !sp.allowEmptyString {
+			if x == "" && sp.typ.Kind == KindString && !sp.typ.Array && !sp.allowEmptyString {
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
 			}
 		case []any:
-			if p.Type.Array && len(x) == 0 && !sp.allowEmptyCollection {
+			if sp.typ.Array && len(x) == 0 && !sp.allowEmptyCollection {
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty array.", p.Name), "ParameterArgumentValidationErrorEmptyArrayNotAllowed", object.InvalidData)
 			}
 		}

@@ -370,3 +370,30 @@ func TestMandatoryPrompt(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A script function's declaration, as Get-Command, Get-Help and completion
+// see it: ValidateSet values, aliases, mandatory and positions.
+func TestFunctionDeclaration(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
+	rt.Run(syntax.NewSource("", "function Set-Level { [CmdletBinding(SupportsShouldProcess)] param([Parameter(Mandatory)][ValidateSet('Low','High')][string]$Level, [Alias('Id')]$Identity, [switch]$Force) }"), runtime.RunOptions{})
+	f := rt.Functions()["set-level"]
+	if f == nil {
+		t.Fatal("function not defined")
+	}
+	c := rt.FunctionCommand(f)
+	if !c.SupportsShouldProcess {
+		t.Error("SupportsShouldProcess not declared")
+	}
+	lvl := c.Param("Level")
+	if lvl == nil || strings.Join(lvl.Type.Values, ",") != "Low,High" || lvl.Type.FullName != "System.String" || !lvl.Sets[0].Mandatory || lvl.Sets[0].Position != 0 {
+		t.Errorf("Level declared as %+v", lvl)
+	}
+	if id := c.Param("Identity"); id == nil || strings.Join(id.Aliases, ",") != "Id" || id.Sets[0].Position != 1 {
+		t.Errorf("Identity declared as %+v", id)
+	}
+	if fo := c.Param("Force"); fo == nil || !fo.IsSwitch() || fo.Sets[0].Position != -1 {
+		t.Errorf("Force declared as %+v", fo)
+	}
+}

@@ -24,6 +24,34 @@ type funcRun struct {
 	// bound is $PSBoundParameters; info is $MyInvocation.
 	bound *object.Hashtable
 	info  *object.PSObject
+	// restore puts back the caller's automatic variables after a
+	// dot-sourced run (nil otherwise).
+	restore func()
+}
+
+// saveVars records the named variables of a scope (present or not) and
+// returns the function that puts them back as they were.
+func saveVars(sc *Scope, names ...string) func() {
+	type saved struct {
+		v   Variable
+		had bool
+	}
+	old := make([]saved, len(names))
+	for i, n := range names {
+		if v := sc.lookup(n); v != nil {
+			old[i] = saved{*v, true}
+		}
+	}
+	return func() {
+		for i, n := range names {
+			if old[i].had {
+				v := old[i].v
+				sc.vars[strings.ToLower(n)] = &v
+			} else {
+				delete(sc.vars, strings.ToLower(n))
+			}
+		}
+	}
 }
 
 // functionCommand builds (and caches) a Command declaration for a script
@@ -448,14 +476,25 @@ func (pr *cmdProcessor) setParamVars() error {
 		pr.setParamVar(p, v)
 		bp.Set(p.Name, v)
 	}
+	if pr.dot {
+		// A dot-sourced script or block shares its caller's scope; its
+		// automatic variables are put back when it ends.
+		run.restore = saveVars(run.scope, "args", "PSCommandPath", "PSScriptRoot", "MyInvocation", "PSBoundParameters", "PSCmdlet")
+	}
 	extra := pr.bound.extra
 	if extra == nil {
 		extra = []any{}
 	}
 	run.scope.set("args", extra)
-	if pr.scriptFile != "" {
-		run.scope.set("PSCommandPath", pr.scriptFile)
-		run.scope.set("PSScriptRoot", dirOf(pr.scriptFile))
+	// $PSScriptRoot and $PSCommandPath name the file the code was written
+	// in: a function from a dot-sourced library sees the library's folder.
+	file := pr.scriptFile
+	if file == "" && run.ast.Ext.Src != nil {
+		file = run.ast.Ext.Src.Path
+	}
+	if file != "" {
+		run.scope.set("PSCommandPath", file)
+		run.scope.set("PSScriptRoot", dirOf(file))
 	}
 	pr.commonPreferences(run.scope)
 	run.info = pr.invocationInfo()
@@ -663,6 +702,9 @@ func (pr *cmdProcessor) endScript() error {
 	defer func() {
 		rt.scope = run.saved
 		rt.depth--
+		if run.restore != nil {
+			run.restore()
+		}
 	}()
 	if !run.exited && run.ast.End != nil && !(pr.fn != nil && pr.fn.IsFilter && run.ast.Unnamed) {
 		in := run.input

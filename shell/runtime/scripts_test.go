@@ -251,6 +251,8 @@ func TestScriptFiles(t *testing.T) {
 	write("lib/unicode16le.ps1", utf16le("'caf\u00e9 \u2713 le'\n"))
 	write("lib/unicode16be.ps1", utf16be("'caf\u00e9 \u2713 be'\n"))
 	write("lib/bom8.ps1", append([]byte{0xEF, 0xBB, 0xBF}, []byte("'caf\u00e9 bom'\n")...))
+	write("lib/helpers.ps1", []byte("$loadedFrom = $PSScriptRoot -replace '^.*[\\\\/]'\nfunction Get-HelperRoot { $PSScriptRoot -replace '^.*[\\\\/]' }\n"))
+	write("main/main.ps1", []byte(". \"$PSScriptRoot/../lib/helpers.ps1\"\n\"main=$($PSScriptRoot -replace '^.*[\\\\/]') loaded=$loadedFrom helper=$(Get-HelperRoot)\"\n"))
 	write("lib/begin.ps1", []byte("param([Parameter(ValueFromPipeline)]$In)\nbegin { 'start' }\nprocess { \"got $In\" }\nend { 'done' }\n"))
 	cases := []struct{ name, in, want string }{
 		{"& with a path, parameters and automatic variables",
@@ -268,6 +270,9 @@ func TestScriptFiles(t *testing.T) {
 		{"a script's begin, process and end blocks take pipeline input",
 			"1,2 | & '{dir}/lib/begin.ps1'",
 			"start\ngot 1\ngot 2\ndone\n"},
+		{"a function keeps the folder of the file it was written in",
+			"& '{dir}/main/main.ps1'",
+			"main=main loaded=lib helper=lib\n"},
 		{"UTF-16 little endian", "& '{dir}/lib/unicode16le.ps1'", "caf\u00e9 \u2713 le\n"},
 		{"UTF-16 big endian", "& '{dir}/lib/unicode16be.ps1'", "caf\u00e9 \u2713 be\n"},
 		{"UTF-8 with a byte-order mark", "& '{dir}/lib/bom8.ps1'", "caf\u00e9 bom\n"},

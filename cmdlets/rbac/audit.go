@@ -166,6 +166,11 @@ func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
 	if done != nil && ev.Err == nil {
 		return
 	}
+	if done == nil && ev.Err == nil && ev.Declined {
+		// -WhatIf, or a confirmation answered No: nothing was done, and
+		// Exchange Online records nothing either.
+		return
+	}
 	r := recordOf(rt, ev)
 	err := st.Update(func(tx *store.Tx) error {
 		if done != nil {

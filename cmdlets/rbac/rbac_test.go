@@ -409,3 +409,41 @@ func TestAuditInCmdletTransaction(t *testing.T) {
 		t.Fatalf("a failure after the commit is not recorded as a failure (stderr %q)", errOut.String())
 	}
 }
+
+// -WhatIf and a declined confirmation do nothing, and the admin audit log
+// records nothing for them (as Exchange Online's doesn't); the same
+// command confirmed is recorded once, as a success.
+func TestDeclinedNotAudited(t *testing.T) {
+	t.Parallel()
+	st := newStore(t)
+	var out, errOut strings.Builder
+	io := &host.IO{In: strings.NewReader("n\nl\ny\n"), Out: &out, Err: &errOut, Width: 200, StdinTTY: true}
+	rt := registry.NewSession(io, st, registry.Options{})
+	for _, line := range []string{
+		"Set-Mailbox annb -CustomAttribute1 whatif -WhatIf",
+		"Get-Mailbox -ResultSize 3 | Set-Mailbox -CustomAttribute2 whatif -WhatIf",
+		"Remove-Mailbox alexw",               // answered n
+		"Get-Mailbox alexw | Remove-Mailbox", // answered l
+		"Reset-SimTenant -WhatIf",
+		"Remove-Mailbox alexw", // answered y
+	} {
+		rt.Run(syntax.NewSource("", line), runtime.RunOptions{})
+	}
+	if errOut.Len() > 0 {
+		t.Fatalf("errors: %s", errOut.String())
+	}
+	var got []string
+	err := st.View(func(tx *store.Tx) error {
+		rs, err := tx.AuditRecords(store.AuditQuery{})
+		for _, r := range rs {
+			got = append(got, fmt.Sprintf("%s %s %v", r.CmdletName, r.ObjectModified, r.Succeeded))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Remove-Mailbox alexw true"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("audit log %q, want %q", got, want)
+	}
+}

@@ -50,6 +50,10 @@ type InvocationEvent struct {
 	// Note is what an observer attached to the invocation while it ran
 	// (SetInvocationNote); nil otherwise.
 	Note any
+	// Declined is true when ShouldProcess answered no during the
+	// invocation (-WhatIf, or a confirmation the user declined), so it
+	// skipped the work it asked about.
+	Declined bool
 }
 
 // InvocationHook observes invocations of the commands match selects.
@@ -346,6 +350,7 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 func (pr *cmdProcessor) beginObserved() {
 	pr.callErr = nil
 	pr.callNote = nil
+	pr.callDeclined = false
 	pr.callStart = time.Time{}
 	if pr.rt.observed(pr.cmd) {
 		pr.callStart = pr.rt.Now()
@@ -404,6 +409,7 @@ func (pr *cmdProcessor) endObserved(err error) {
 		common = pr.bound.common
 	}
 	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.bound, common),
-		Start: start, Err: rec, Note: note})
+		Start: start, Err: rec, Note: note, Declined: pr.callDeclined})
 	pr.callErr = nil
+	pr.callDeclined = false
 }

@@ -228,6 +228,9 @@ type cmdProcessor struct {
 	// runs.
 	callNote any
 	inCall   bool
+	// callDeclined: ShouldProcess said no during the running call
+	// (-WhatIf, or a confirmation answered No): it did not do its work.
+	callDeclined bool
 }
 
 func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
@@ -1141,7 +1144,12 @@ func (pr *cmdProcessor) proceedsSilently() bool {
 
 // shouldProcessImpact is shouldProcess with the call's own ConfirmImpact
 // (0: the command's).
-func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact Impact) (bool, error) {
+func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact Impact) (ok bool, err error) {
+	defer func() {
+		if !ok && err == nil && pr.inCall {
+			pr.callDeclined = true
+		}
+	}()
 	rt := pr.rt
 	if pr.yesToAll {
 		return true, nil

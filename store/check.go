@@ -46,26 +46,35 @@ const maxFindingsPerCheck = 1000
 func (s *Store) Check() ([]Finding, error) {
 	var out []Finding
 	err := s.View(func(tx *Tx) error {
-		for _, c := range s.schema.checks {
-			n := 0
-			report := func(f Finding) {
-				n++
-				if n > maxFindingsPerCheck {
-					return
-				}
-				f.Check = c.name
-				out = append(out, f)
-			}
-			if err := c.fn(tx, report); err != nil {
-				return fmt.Errorf("check %s: %w", c.name, err)
-			}
-			if n > maxFindingsPerCheck {
-				out = append(out, Finding{Check: c.name, Kind: "check", Message: fmt.Sprintf("%d more findings not shown", n-maxFindingsPerCheck)})
-			}
-		}
-		return nil
+		var err error
+		out, err = tx.Check()
+		return err
 	})
 	return out, err
+}
+
+// Check runs every check of the schema on what the transaction sees (an
+// import checks the tenant it is about to commit this way).
+func (tx *Tx) Check() ([]Finding, error) {
+	var out []Finding
+	for _, c := range tx.s.schema.checks {
+		n := 0
+		report := func(f Finding) {
+			n++
+			if n > maxFindingsPerCheck {
+				return
+			}
+			f.Check = c.name
+			out = append(out, f)
+		}
+		if err := c.fn(tx, report); err != nil {
+			return out, fmt.Errorf("check %s: %w", c.name, err)
+		}
+		if n > maxFindingsPerCheck {
+			out = append(out, Finding{Check: c.name, Kind: "check", Message: fmt.Sprintf("%d more findings not shown", n-maxFindingsPerCheck)})
+		}
+	}
+	return out, nil
 }
 
 // checkIndexes verifies the index bucket against the records: every entry
@@ -78,6 +87,7 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 		return err
 	}
 	expected := 0
+	ic := ib.Cursor()
 	owners := map[string][]string{} // index name -> buckets
 	for _, def := range tx.s.schema.kinds {
 		if def.index == nil {
@@ -108,8 +118,13 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 				if !contains(owners[e.name], def.bucket) {
 					owners[e.name] = append(owners[e.name], def.bucket)
 				}
-				switch got := ib.Get(ik); {
-				case got == nil:
+				// A cursor tells an entry with an empty value from no
+				// entry even before the transaction commits (Get
+				// returns nil for both then: an import checks the
+				// tenant it is about to commit).
+				found, got := ic.Seek(ik)
+				switch {
+				case !bytes.Equal(found, ik):
 					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s has no entry for %q", e.name, e.value)})
 				case e.payload != nil && !bytes.Equal(got, e.payload):
 					report(Finding{Kind: def.name, Key: string(k), Message: fmt.Sprintf("index %s entry for %q holds an out-of-date copy of the record", e.name, e.value)})

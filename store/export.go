@@ -3,7 +3,6 @@ package store
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -98,61 +97,15 @@ func (tx *Tx) Export(w io.Writer) error {
 	return bw.Flush()
 }
 
-// Import replaces the whole tenant with an export, in one transaction.
-// An export with a newer schema version is refused with
-// *SchemaVersionError; an older one is loaded as it is, then migrated
-// (migrate.go).
-func (s *Store) Import(r io.Reader) error {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return fmt.Errorf("read tenant export: %w", err)
-	}
-	var head struct {
-		Format        string `json:"format"`
-		SchemaVersion *int   `json:"schemaVersion"`
-	}
-	if err := json.Unmarshal(data, &head); err != nil {
-		return fmt.Errorf("tenant export is not valid JSON: %w", err)
-	}
-	if head.Format != ExportFormat {
-		return fmt.Errorf("not an exosim tenant export (format %q, want %q)", head.Format, ExportFormat)
-	}
-	if head.SchemaVersion == nil {
-		return errors.New("tenant export has no schemaVersion")
-	}
-	if v := s.schema.Version(); *head.SchemaVersion > v {
-		return &SchemaVersionError{Found: *head.SchemaVersion, Supported: v}
-	}
-	if *head.SchemaVersion < minSchemaVersion {
-		return fmt.Errorf("tenant export has invalid schema version %d", *head.SchemaVersion)
-	}
-	var doc exportDoc
-	if err := json.Unmarshal(data, &doc); err != nil {
-		return fmt.Errorf("tenant export is malformed: %w", err)
-	}
-	return s.Update(func(tx *Tx) error { return tx.importDoc(&doc) })
-}
-
-// importDoc replaces the tenant with doc and migrates it to
-// SchemaVersion.
-func (tx *Tx) importDoc(doc *exportDoc) error {
-	if err := tx.loadDoc(doc); err != nil {
-		return err
-	}
-	return tx.migrate(doc.SchemaVersion)
-}
-
 // loadDoc replaces the tenant with the records and meta state of doc as
-// they are, without migrating them.
+// they are, without migrating or checking them (tests build tenants of
+// older schema versions this way).
 func (tx *Tx) loadDoc(doc *exportDoc) error {
 	if err := tx.wipe(); err != nil {
 		return err
 	}
 	for name, entries := range doc.Buckets {
-		if name == bucketMeta || name == bucketIndex || name == "" {
-			return fmt.Errorf("tenant export: reserved bucket name %q", name)
-		}
-		b, err := tx.btx.CreateBucketIfNotExists([]byte(name))
+		b, err := tx.s.schema.importBucket(tx.btx, name)
 		if err != nil {
 			return err
 		}
@@ -164,7 +117,7 @@ func (tx *Tx) loadDoc(doc *exportDoc) error {
 			if err != nil {
 				return fmt.Errorf("tenant export: %s %q: %w", name, e.Key, err)
 			}
-			if err := b.Put([]byte(e.Key), raw); err != nil {
+			if err := putImported(b, name, e.Key, raw); err != nil {
 				return err
 			}
 		}
@@ -172,20 +125,7 @@ func (tx *Tx) loadDoc(doc *exportDoc) error {
 	if err := tx.rebuildIndexes(); err != nil {
 		return err
 	}
-	m := doc.Meta
-	tx.clock = m.Clock.UTC()
-	if m.Clock.IsZero() {
-		tx.clock = DefaultClock()
-	}
-	tx.idSeed, tx.idCounter, tx.timerSeq = m.IDSeed, m.IDCounter, m.TimerSeq
-	tx.dirty = true
-	if err := tx.metaPut(metaSeed, m.Seed); err != nil {
-		return err
-	}
-	if m.Initialized {
-		return tx.metaPut(metaInitialized, "true")
-	}
-	return nil
+	return tx.applyImportMeta(doc.Meta)
 }
 
 // Info summarises a tenant file.

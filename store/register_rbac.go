@@ -13,4 +13,5 @@ func registerRBAC(s *Schema) {
 	roleGroupKind.Register(s)
 	auditKind.Register(s)
 	s.Principals(bucketRoleGroups)
+	s.AddCheck("org-management", checkOrgManagement)
 }

@@ -542,11 +542,16 @@ func (tx *Tx) Reinitialize(seed, idSeed string, clock time.Time) error {
 
 // wipe deletes every data bucket, the index and the meta state other than
 // the schema version, then recreates the empty buckets.
-func (tx *Tx) wipe() error {
+func (tx *Tx) wipe() error { return tx.wipeExcept(nil) }
+
+// wipeExcept is wipe, keeping the buckets named in keep.
+func (tx *Tx) wipeExcept(keep map[string]bool) error {
 	tx.touchedAll = true
 	var names [][]byte
 	_ = tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
-		names = append(names, append([]byte(nil), name...))
+		if !keep[string(name)] {
+			names = append(names, append([]byte(nil), name...))
+		}
 		return nil
 	})
 	for _, n := range names {

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -152,24 +154,29 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 	}
 	imp := &cobra.Command{
 		Use:   "import FILE",
-		Short: "Replace the tenant with an exported JSON file",
+		Short: "Replace the tenant with an exported JSON file (checked first; the audit log is kept)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			path, err := tenantPath(e, o)
 			if err != nil {
 				return err
 			}
-			st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
-			if err != nil {
-				return err
-			}
-			defer st.Close()
 			f, err := os.Open(args[0])
 			if err != nil {
 				return err
 			}
 			defer f.Close()
-			return st.Import(f)
+			rec := store.ImportRecord{Caller: o.user, Source: args[0]}
+			err = store.ImportFile(path, bufio.NewReaderSize(f, 1<<20), store.Options{LockTimeout: lockTimeout(o)}, rec)
+			if err != nil && !errors.As(err, new(*store.LockedError)) && !errors.As(err, new(*store.NotTenantError)) && !errors.As(err, new(*store.DamagedError)) {
+				// The refused import is in the log of the tenant it left
+				// unchanged.
+				if st, oerr := store.Open(path, store.Options{LockTimeout: lockTimeout(o)}); oerr == nil {
+					_ = st.RecordImportFailure(rec, err)
+					st.Close()
+				}
+			}
+			return err
 		},
 	}
 	t.AddCommand(initCmd, resetCmd, info, export, imp, newTenantCheckCmd(e, o))

@@ -1,0 +1,582 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Importing an export.
+//
+// An export is read as a stream: one record at a time goes from the JSON
+// document into the tenant, so a 100,000-mailbox export does not have to
+// fit in memory. What it holds is checked as `exosim tenant check` checks
+// a tenant, and an export with any finding is refused with the tenant
+// left as it was. The admin audit log is the tenant's, not the export's:
+// an import keeps the log it replaces the tenant under, refuses an export
+// that carries a log of its own, and appends its own record to the log.
+
+// ImportRefusedError refuses an export whose tenant fails the tenant
+// checks; the tenant was not changed.
+type ImportRefusedError struct {
+	Findings []Finding
+}
+
+func (e *ImportRefusedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "tenant export refused, the tenant is unchanged: it fails %d tenant check", len(e.Findings))
+	if len(e.Findings) != 1 {
+		b.WriteString("s")
+	}
+	for i, f := range e.Findings {
+		if i == 20 {
+			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Findings)-i)
+			break
+		}
+		b.WriteString("\n  ")
+		b.WriteString(f.String())
+	}
+	return b.String()
+}
+
+// exportHead is what an export says about itself.
+type exportHead struct {
+	format  string
+	version *int
+	meta    exportMeta
+}
+
+// validate refuses an export that is not an exosim export this exosim can
+// read.
+func (h *exportHead) validate(supported int) error {
+	if h.format != ExportFormat {
+		return fmt.Errorf("not an exosim tenant export (format %q, want %q)", h.format, ExportFormat)
+	}
+	if h.version == nil {
+		return errors.New("tenant export has no schemaVersion")
+	}
+	if *h.version > supported {
+		return &SchemaVersionError{Found: *h.version, Supported: supported}
+	}
+	if *h.version < minSchemaVersion {
+		return fmt.Errorf("tenant export has invalid schema version %d", *h.version)
+	}
+	return nil
+}
+
+// readExport reads an export from r and hands each record to put, in
+// document order, as its stored form, and returns what the document says
+// about itself once it has checked that this exosim can import it. Put
+// writes into a transaction or a file that is thrown away when readExport
+// fails.
+func (s *Schema) readExport(r io.Reader, put func(bucket, key string, raw []byte) error) (*exportHead, error) {
+	dec := json.NewDecoder(r)
+	dec.UseNumber()
+	malformed := func(err error) error {
+		var se *json.SyntaxError
+		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return fmt.Errorf("tenant export is not valid JSON: %w", err)
+		}
+		return fmt.Errorf("tenant export is malformed: %w", err)
+	}
+	delim := func(want json.Delim) error {
+		t, err := dec.Token()
+		if err != nil {
+			return malformed(err)
+		}
+		if d, ok := t.(json.Delim); !ok || d != want {
+			return fmt.Errorf("tenant export is malformed: expected %q, found %v", want, t)
+		}
+		return nil
+	}
+	key := func() (string, error) {
+		t, err := dec.Token()
+		if err != nil {
+			return "", malformed(err)
+		}
+		k, ok := t.(string)
+		if !ok {
+			return "", fmt.Errorf("tenant export is malformed: expected a name, found %v", t)
+		}
+		return k, nil
+	}
+	if err := delim('{'); err != nil {
+		return nil, err
+	}
+	h := &exportHead{}
+	for dec.More() {
+		k, err := key()
+		if err != nil {
+			return nil, err
+		}
+		switch k {
+		case "format":
+			if err := dec.Decode(&h.format); err != nil {
+				return nil, malformed(err)
+			}
+		case "schemaVersion":
+			var v int
+			if err := dec.Decode(&v); err != nil {
+				return nil, malformed(err)
+			}
+			h.version = &v
+		case "meta":
+			if err := dec.Decode(&h.meta); err != nil {
+				return nil, malformed(err)
+			}
+		case "buckets":
+			// exosim writes the format and version first: refuse before
+			// reading the records when they say the document isn't
+			// importable (a document without them is refused at its end).
+			if h.format != "" || h.version != nil {
+				if err := h.validate(s.Version()); err != nil {
+					return nil, err
+				}
+			}
+			if err := delim('{'); err != nil {
+				return nil, err
+			}
+			for dec.More() {
+				bucket, err := key()
+				if err != nil {
+					return nil, err
+				}
+				if err := delim('['); err != nil {
+					return nil, err
+				}
+				for dec.More() {
+					var e exportEntry
+					if err := dec.Decode(&e); err != nil {
+						return nil, malformed(err)
+					}
+					if e.Key == "" {
+						return nil, fmt.Errorf("tenant export: empty key in bucket %q", bucket)
+					}
+					raw, err := s.valueFromJSON(bucket, e.Value)
+					if err != nil {
+						return nil, fmt.Errorf("tenant export: %s %q: %w", bucket, e.Key, err)
+					}
+					if err := put(bucket, e.Key, raw); err != nil {
+						return nil, err
+					}
+				}
+				if err := delim(']'); err != nil {
+					return nil, err
+				}
+			}
+			if err := delim('}'); err != nil {
+				return nil, err
+			}
+		default:
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				return nil, malformed(err)
+			}
+		}
+	}
+	if err := delim('}'); err != nil {
+		return nil, err
+	}
+	if err := h.validate(s.Version()); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// importBucket returns the bucket an imported record of name goes to,
+// refusing the names an export can't use: the engine's own buckets, and
+// the kinds kept out of exports (the admin audit log), which an import
+// must not forge.
+func (s *Schema) importBucket(btx *bolt.Tx, name string) (*bolt.Bucket, error) {
+	if name == bucketMeta || name == bucketIndex || name == "" {
+		return nil, fmt.Errorf("tenant export: reserved bucket name %q", name)
+	}
+	if d, ok := s.kind(name); ok && d.notExported {
+		return nil, fmt.Errorf("tenant export: it carries a %q bucket, which exports never hold; the tenant's own %s can't be replaced by an import", name, d.name)
+	}
+	return btx.CreateBucketIfNotExists([]byte(name))
+}
+
+// putImported stores one imported record; a key the export already gave
+// in this bucket is refused (two records under one key).
+func putImported(b *bolt.Bucket, bucket, key string, raw []byte) error {
+	if b.Get([]byte(key)) != nil {
+		return fmt.Errorf("tenant export: %s %q appears twice", bucket, key)
+	}
+	return b.Put([]byte(key), raw)
+}
+
+// applyImportMeta sets the meta state of the export on the tenant.
+func (tx *Tx) applyImportMeta(m exportMeta) error {
+	tx.clock = m.Clock.UTC()
+	if m.Clock.IsZero() {
+		tx.clock = DefaultClock()
+	}
+	tx.idSeed, tx.idCounter, tx.timerSeq = m.IDSeed, m.IDCounter, m.TimerSeq
+	tx.dirty = true
+	if err := tx.metaPut(metaSeed, m.Seed); err != nil {
+		return err
+	}
+	if m.Initialized {
+		return tx.metaPut(metaInitialized, "true")
+	}
+	return nil
+}
+
+// ImportRecord describes the import for the admin audit log.
+type ImportRecord struct {
+	// Caller is who imports (the audit record's Caller).
+	Caller string
+	// Source names the export (a file name).
+	Source string
+}
+
+// auditImport appends the import's own record to the log: who imported
+// which file, and what the tenant was before.
+func (tx *Tx) auditImport(rec ImportRecord, replaced string, err error) error {
+	r := &AuditRecord{
+		RunDate:        tx.Now(),
+		Caller:         rec.Caller,
+		CmdletName:     "exosim tenant import",
+		ObjectModified: "tenant",
+		Parameters:     []AuditParameter{{Name: "File", Value: rec.Source}, {Name: "ReplacedTenant", Value: replaced}},
+		Succeeded:      err == nil,
+	}
+	if err != nil {
+		r.Error = err.Error()
+	} else {
+		r.ModifiedProperties = []string{"tenant"}
+	}
+	return tx.AppendAuditRecord(r)
+}
+
+// tenantSummary describes a tenant in one line for the import's record.
+func (tx *Tx) tenantSummary() string {
+	if !tx.IsInitialized() {
+		return "none"
+	}
+	names := tx.dataBucketNames()
+	var parts []string
+	for _, n := range names {
+		if c := tx.countBucket(n); c > 0 {
+			kind := n
+			if d, ok := tx.s.schema.kind(n); ok {
+				kind = d.name
+			}
+			parts = append(parts, fmt.Sprintf("%d %s", c, kind))
+		}
+	}
+	sort.Strings(parts)
+	return fmt.Sprintf("seed %s, clock %s: %s", tx.SeedName(), tx.Now().Format("2006-01-02T15:04:05Z"), strings.Join(parts, ", "))
+}
+
+// Import replaces the whole tenant with an export, in one transaction of
+// this store: the export is streamed in, migrated from an older schema
+// version, and checked with every tenant check; an export this exosim
+// can't read (a newer schema version is refused with *SchemaVersionError)
+// or whose tenant has findings (*ImportRefusedError) leaves the tenant as
+// it was. The admin audit log is kept and gets the import's record (see
+// the notes at the top of this file). ImportFile does the same for a
+// tenant file without holding the whole import in one transaction.
+func (s *Store) Import(r io.Reader) error { return s.ImportAs(r, ImportRecord{}) }
+
+// ImportAs is Import with the audit record's caller and source.
+func (s *Store) ImportAs(r io.Reader, rec ImportRecord) error {
+	return s.Update(func(tx *Tx) error {
+		replaced := tx.tenantSummary()
+		if err := tx.wipeKeepingLog(); err != nil {
+			return err
+		}
+		var cur *bolt.Bucket
+		var curName string
+		h, err := s.schema.readExport(r, func(bucket, key string, raw []byte) error {
+			if cur == nil || bucket != curName {
+				b, err := s.schema.importBucket(tx.btx, bucket)
+				if err != nil {
+					return err
+				}
+				cur, curName = b, bucket
+			}
+			return putImported(cur, bucket, key, raw)
+		})
+		if err != nil {
+			return err
+		}
+		if err := tx.rebuildIndexes(); err != nil {
+			return err
+		}
+		if err := tx.applyImportMeta(h.meta); err != nil {
+			return err
+		}
+		if err := tx.migrate(*h.version); err != nil {
+			return err
+		}
+		findings, err := tx.Check()
+		if err != nil {
+			return err
+		}
+		if len(findings) > 0 {
+			return &ImportRefusedError{Findings: findings}
+		}
+		return tx.auditImport(rec, replaced, nil)
+	})
+}
+
+// wipeKeepingLog is wipe for an import: the kinds kept out of exports
+// (the admin audit log) stay.
+func (tx *Tx) wipeKeepingLog() error {
+	keep := map[string]bool{}
+	for _, d := range tx.s.schema.kinds {
+		if d.notExported {
+			keep[d.bucket] = true
+		}
+	}
+	return tx.wipeExcept(keep)
+}
+
+// importBatchBytes bounds the records one transaction of ImportFile
+// writes (bbolt keeps a transaction's changes in memory until it commits).
+const importBatchBytes = 16 << 20
+
+// importIndexBatch bounds the records whose index entries ImportFile
+// writes in one transaction.
+const importIndexBatch = 4000
+
+// ImportFile replaces the tenant file at path with the export read from r
+// as Rebuild replaces a file: the tenant is locked for the whole import,
+// the export is streamed into a new file in transactions of bounded size
+// (so memory does not grow with the export), migrated, indexed and checked
+// there, and only a complete, consistent tenant replaces the old one. The
+// old tenant's admin audit log is carried over unchanged and the import
+// appends its record to it. A refused import leaves the tenant as it was.
+func ImportFile(path string, r io.Reader, o Options, rec ImportRecord) error {
+	return Rebuild(path, o, func(old, fresh *Store) error {
+		replaced := "none"
+		if old != nil {
+			err := old.View(func(tx *Tx) error {
+				replaced = tx.tenantSummary()
+				if o, err := tx.Organization(); rec.Caller == "" && err == nil {
+					rec.Caller = o.AdminUPN
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		db, release, err := fresh.hold()
+		if err != nil {
+			return err
+		}
+		defer release()
+		h, err := fresh.streamInto(db, r)
+		if err != nil {
+			return err
+		}
+		if err := fresh.indexInBatches(db); err != nil {
+			return err
+		}
+		err = fresh.Update(func(tx *Tx) error {
+			if err := tx.applyImportMeta(h.meta); err != nil {
+				return err
+			}
+			return tx.migrate(*h.version)
+		})
+		if err != nil {
+			return err
+		}
+		findings, err := fresh.Check()
+		if err != nil {
+			return err
+		}
+		if len(findings) > 0 {
+			return &ImportRefusedError{Findings: findings}
+		}
+		if old != nil {
+			if err := copyAuditLog(old, db); err != nil {
+				return err
+			}
+		}
+		return fresh.Update(func(tx *Tx) error {
+			if o, err := tx.Organization(); rec.Caller == "" && err == nil {
+				rec.Caller = o.AdminUPN // a new tenant's administrator
+			}
+			return tx.auditImport(rec, replaced, nil)
+		})
+	})
+}
+
+// RecordImportFailure appends the record of a refused or failed import to
+// the (unchanged) tenant's admin audit log; a tenant never initialized
+// has no log to keep.
+func (s *Store) RecordImportFailure(rec ImportRecord, cause error) error {
+	return s.Update(func(tx *Tx) error {
+		if !tx.IsInitialized() {
+			return nil
+		}
+		if o, err := tx.Organization(); rec.Caller == "" && err == nil {
+			rec.Caller = o.AdminUPN
+		}
+		return tx.auditImport(rec, tx.tenantSummary(), cause)
+	})
+}
+
+// streamInto writes the records of the export r into the (fresh, empty)
+// tenant db in transactions of about importBatchBytes.
+func (s *Store) streamInto(db *bolt.DB, r io.Reader) (*exportHead, error) {
+	var btx *bolt.Tx
+	var cur *bolt.Bucket
+	var curName string
+	size := 0
+	commit := func() error {
+		if btx == nil {
+			return nil
+		}
+		err := btx.Commit()
+		btx, cur, size = nil, nil, 0
+		return err
+	}
+	h, err := s.schema.readExport(r, func(bucket, key string, raw []byte) error {
+		if btx == nil {
+			var err error
+			if btx, err = db.Begin(true); err != nil {
+				return err
+			}
+		}
+		if cur == nil || bucket != curName {
+			b, err := s.schema.importBucket(btx, bucket)
+			if err != nil {
+				return err
+			}
+			cur, curName = b, bucket
+			// Records come in key order: fill the pages densely.
+			cur.FillPercent = 0.9
+		}
+		if err := putImported(cur, bucket, key, raw); err != nil {
+			return err
+		}
+		if size += len(key) + len(raw); size >= importBatchBytes {
+			return commit()
+		}
+		return nil
+	})
+	if err != nil {
+		if btx != nil {
+			_ = btx.Rollback()
+		}
+		return nil, err
+	}
+	return h, commit()
+}
+
+// indexInBatches writes the index entries of every indexed record, a
+// batch of records per transaction, each batch's entries in key order.
+func (s *Store) indexInBatches(db *bolt.DB) error {
+	for _, def := range s.schema.kinds {
+		if def.index == nil {
+			continue
+		}
+		var after []byte
+		for {
+			done := false
+			err := db.Update(func(btx *bolt.Tx) error {
+				b := btx.Bucket([]byte(def.bucket))
+				ib := btx.Bucket([]byte(bucketIndex))
+				if b == nil || ib == nil {
+					done = true
+					return nil
+				}
+				c := b.Cursor()
+				k, v := c.First()
+				if after != nil {
+					k, v = c.Seek(after)
+					if k != nil && bytes.Equal(k, after) {
+						k, v = c.Next()
+					}
+				}
+				var puts []indexPut
+				n := 0
+				for ; k != nil && n < importIndexBatch; k, v = c.Next() {
+					var err error
+					if puts, err = appendIndexPuts(puts, def, string(k), v); err != nil {
+						return err
+					}
+					after = append(after[:0], k...)
+					n++
+				}
+				done = k == nil
+				sort.Slice(puts, func(i, j int) bool { return bytes.Compare(puts[i].key, puts[j].key) < 0 })
+				for _, p := range puts {
+					if err := ib.Put(p.key, p.payload); err != nil {
+						return err
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if done {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// copyAuditLog copies the admin audit log of old, records and sequence
+// as they are, into db (a tenant being built that has no log yet).
+func copyAuditLog(old *Store, db *bolt.DB) error {
+	var after []byte
+	for {
+		var batch [][2][]byte
+		var seq uint64
+		err := old.View(func(tx *Tx) error {
+			b := tx.btx.Bucket([]byte(bucketAuditLog))
+			if b == nil {
+				return nil
+			}
+			seq = b.Sequence()
+			c := b.Cursor()
+			k, v := c.First()
+			if after != nil {
+				k, v = c.Seek(after)
+				if k != nil && bytes.Equal(k, after) {
+					k, v = c.Next()
+				}
+			}
+			size := 0
+			for ; k != nil && size < importBatchBytes; k, v = c.Next() {
+				batch = append(batch, [2][]byte{append([]byte(nil), k...), append([]byte(nil), v...)})
+				size += len(k) + len(v)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = db.Update(func(btx *bolt.Tx) error {
+			b, err := btx.CreateBucketIfNotExists([]byte(bucketAuditLog))
+			if err != nil {
+				return err
+			}
+			b.FillPercent = 0.9
+			for _, kv := range batch {
+				if err := b.Put(kv[0], kv[1]); err != nil {
+					return err
+				}
+			}
+			return b.SetSequence(seq)
+		})
+		if err != nil || len(batch) == 0 {
+			return err
+		}
+		after = batch[len(batch)-1][0]
+	}
+}

@@ -537,6 +537,10 @@ func getHelp() *runtime.Command {
 			return writeHelpList(ctx, name)
 		}
 		cmd, ok := ctx.RT.LookupCommand(name)
+		if f, isFn := ctx.RT.Functions()[strings.ToLower(name)]; isFn {
+			// a script function, with its comment-based help if any
+			cmd, ok = ctx.RT.FunctionCommand(f), true
+		}
 		if !ok {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.", name), "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand", object.ResourceUnavailable, "HelpNotFoundException", name))
 		}

@@ -83,7 +83,39 @@ func (rt *Runtime) FunctionCommand(f *FunctionInfo) *Command {
 	if err != nil {
 		return &Command{Name: f.Name, Type: FunctionCommand}
 	}
+	if f.def != nil && f.def.Help != nil {
+		applyCommentHelp(c, f.def.Help)
+	}
 	return c
+}
+
+// applyCommentHelp gives a function's declaration the text of its
+// comment-based help: synopsis, description, parameter texts and
+// examples (code up to the first blank line, an optional "PS C:\>"
+// prompt dropped, the rest as remarks).
+func applyCommentHelp(c *Command, h *syntax.CommentHelp) {
+	c.Synopsis = strings.TrimSpace(h.Synopsis)
+	c.Description = strings.TrimSpace(h.Description)
+	c.Examples = nil
+	for _, e := range h.Examples {
+		if i := strings.IndexByte(e, '>'); i >= 0 && !strings.Contains(e[:i], "\n") {
+			e = e[i+1:]
+		}
+		code, remark, _ := strings.Cut(strings.ReplaceAll(e, "\r\n", "\n"), "\n\n")
+		c.Examples = append(c.Examples, Example{Code: strings.TrimSpace(code), Remark: strings.TrimSpace(remark)})
+	}
+	if len(h.Parameters) > 0 {
+		params := make([]*Param, len(c.Params))
+		for i, p := range c.Params {
+			cp := *p
+			if text, ok := h.Parameters[strings.ToUpper(p.Name)]; ok {
+				cp.Help = strings.TrimSpace(text)
+			}
+			params[i] = &cp
+		}
+		c.Params = params
+		c.paramIndex = nil
+	}
 }
 
 // CommonParameterNames lists the common parameters in PowerShell's order.

@@ -261,3 +261,12 @@ func TestRedirectionToFiles(t *testing.T) {
 		}
 	}
 }
+
+// Get-Help shows a script function's comment-based help.
+func TestFunctionCommentHelp(t *testing.T) {
+	t.Parallel()
+	got := block(t, "<#\n.SYNOPSIS\n    Reports mailbox sizes.\n.PARAMETER Identity\n    The mailbox to report.\n#>\nfunction Get-SizeReport { param([string]$Identity) }\n(Get-Help Get-SizeReport) -match 'SYNOPSIS\\s+Reports mailbox sizes\\.' | Out-Null; $Matches.Count\nGet-Help Get-SizeReport -Parameter Identity | Out-String -Stream | Where-Object { $_ -match 'The mailbox' } | ForEach-Object Trim\nfunction Plain {}\n(Get-Help Plain) -match 'NAME\\s+Plain'")
+	if got != "1\nThe mailbox to report.\nTrue\n" {
+		t.Errorf("got %q", got)
+	}
+}

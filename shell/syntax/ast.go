@@ -362,6 +362,8 @@ type FunctionDef struct {
 	// instead have a param block.
 	Params []*Parameter
 	Body   *ScriptBlock
+	// Help is the function's comment-based help, nil without one.
+	Help *CommentHelp
 }
 
 func (*Pipeline) stmt()       {}

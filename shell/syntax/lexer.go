@@ -178,15 +178,18 @@ func (p *parser) skipSpace(i int) int {
 				}
 				p.requiresAt[i] = true
 			}
+			start := i
 			for i < len(p.text) && p.text[i] != '\n' && p.text[i] != '\r' {
 				i++
 			}
+			p.recordComment(start, i)
 		case r == '<' && p.byteAt(i+1) == '#':
 			end := strings.Index(p.text[i+2:], "#>")
 			if end < 0 {
 				p.errorf(p.ext(i, i+2), true, "MissingTerminatorMultiLineComment", "The terminator '#>' is missing from the multiline comment.")
 				return len(p.text)
 			}
+			p.recordComment(i, i+2+end+2)
 			i = i + 2 + end + 2
 		default:
 			return i

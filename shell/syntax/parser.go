@@ -32,6 +32,11 @@ type parser struct {
 	requiresAt map[int]bool
 	nested     int
 
+	// comments maps the start of each comment seen to its end; funcs are
+	// the functions parsed, whose help comments are found at the end.
+	comments map[int]int
+	funcs    []*FunctionDef
+
 	lineOf, colOf []int32
 }
 
@@ -54,6 +59,7 @@ func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
 		}()
 	}
 	sb = p.parseScriptBody(nil)
+	p.attachHelp()
 	return sb, p.sortedErrors()
 }
 
@@ -2090,6 +2096,7 @@ func (p *parser) parseBreak(kw *Token, word string) Statement {
 
 func (p *parser) parseFunction(kw *Token, filter bool) Statement {
 	fd := &FunctionDef{IsFilter: filter}
+	p.funcs = append(p.funcs, fd)
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
 	defer func() { fd.Ext = p.ext(start, p.lastEnd) }()

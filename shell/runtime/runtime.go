@@ -305,7 +305,11 @@ func (rt *Runtime) initVariables() {
 	set("PSUICulture", "en-US")
 	ver := object.NewHashtable()
 	ver.Ordered = true
-	ver.Set("PSVersion", "7.4.6")
+	var psv any = psVersion
+	if v, err := rt.ConvertTo(psVersion, "System.Version"); err == nil {
+		psv = v // .Major, .Minor as on a version object
+	}
+	ver.Set("PSVersion", psv)
 	ver.Set("PSEdition", "Core")
 	ver.Set("GitCommitId", "7.4.6")
 	ver.Set("OS", "exosim")

@@ -86,6 +86,11 @@ func TestHugeInputs(t *testing.T) {
 	if _, errs := ParseString("", many); errs != nil {
 		t.Errorf("many statements: %s", errList(errs)[:100])
 	}
+	// Help comments are looked up for every function.
+	funcs := "<# top #>\n" + strings.Repeat("# note\nfunction f { # inside\n 1 }\n", 20000)
+	if _, errs := ParseString("", funcs); errs != nil {
+		t.Errorf("many functions: %s", errList(errs)[:100])
+	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("took %v", d)
 	}

@@ -91,12 +91,13 @@ func (p *parser) onlyBlank(a, b int) bool {
 func (p *parser) precedingComments(spans []commentSpan, at, minEndLine int) []commentSpan {
 	var out []commentSpan
 	end := at
-	for i := len(spans) - 1; i >= 0; i-- {
+	// the comments before at, nearest first
+	for i := sort.Search(len(spans), func(i int) bool { return spans[i].start >= at }) - 1; i >= 0; i-- {
 		c := spans[i]
 		if c.end > end {
 			continue
 		}
-		if !p.onlyBlank(c.end, end) || p.pos(c.end).Line < minEndLine {
+		if p.pos(c.end).Line < minEndLine || !p.onlyBlank(c.end, end) {
 			break
 		}
 		out = append([]commentSpan{c}, out...)
@@ -113,9 +114,9 @@ func (p *parser) leadingComments(spans []commentSpan, from, limit int) [][]comme
 	var chunks [][]commentSpan
 	var cur []commentSpan
 	pos, nextMax := from, -1
-	for _, c := range spans {
-		if c.start < from || c.end > limit {
-			continue
+	for _, c := range spans[sort.Search(len(spans), func(i int) bool { return spans[i].start >= from }):] {
+		if c.end > limit {
+			break
 		}
 		if !p.onlyBlank(pos, c.start) {
 			break

@@ -592,6 +592,9 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 			if sb, ok := p.Get().(*ScriptBlock); ok {
 				return rt.invokeScriptBlockValue(sb, nil, args)
 			}
+			if f, ok := p.Get().(HostMethod); ok {
+				return f(args)
+			}
 		}
 	}
 	if m, at, self := rt.resolveMember(target, name); m != nil && m.Call != nil {

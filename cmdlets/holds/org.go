@@ -132,13 +132,7 @@ func OrganizationConfigObject(o *store.Organization, holds []string) *object.PSO
 	return obj
 }
 
-func stringList(s []string) []any {
-	out := make([]any, 0, len(s))
-	for _, x := range s {
-		out = append(out, x)
-	}
-	return out
-}
+func stringList(s []string) any { return exo.MultiValued(s) }
 
 // decodeExtra turns a stored setting back into a pipeline value.
 func decodeExtra(raw store.RawValue) any {

@@ -99,7 +99,7 @@ func filterValue(o *object.PSObject, m *store.Mailbox, e env) func(string) (any,
 			return accountValue(name, m, e.user), true
 		}
 		v := p.Get()
-		if items, ok := v.([]any); ok {
+		if items, ok := object.Enumerate(v); ok {
 			out := make([]string, 0, len(items))
 			for _, it := range items {
 				out = append(out, object.ToInvariantString(it))

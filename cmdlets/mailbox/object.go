@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
@@ -106,6 +107,8 @@ const (
 	tGuid  = "System.Guid"
 	tSpan  = "System.TimeSpan"
 	tList  = "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]"
+	tQuota = exo.TypeUnlimitedSize
+	tSize  = exo.TypeByteQuantifiedSize
 )
 
 // auditActions are the default mailbox audit actions per logon type.
@@ -152,10 +155,10 @@ func (v *mbxView) office() string {
 	return ""
 }
 
-func (v *mbxView) locations() []any {
+func (v *mbxView) locations() *object.List {
 	locs := list("1;" + v.m.ExchangeGuid + ";Primary;" + v.forest() + ";" + v.dbGuid())
 	if v.m.ArchiveStatus == "Active" {
-		locs = append(locs, "1;"+v.m.ArchiveGuid+";MainArchive;"+v.forest()+";"+v.archDBGuid())
+		locs.Items = append(locs.Items, "1;"+v.m.ArchiveGuid+";MainArchive;"+v.forest()+";"+v.archDBGuid())
 	}
 	return locs
 }
@@ -200,7 +203,7 @@ func (v *mbxView) orgGuid() string {
 	return ""
 }
 
-func (v *mbxView) archiveName() []any {
+func (v *mbxView) archiveName() *object.List {
 	if v.m.ArchiveName != "" {
 		return list(v.m.ArchiveName)
 	}
@@ -221,7 +224,7 @@ func (v *mbxView) archiveState() string {
 	return "None"
 }
 
-func (v *mbxView) capabilities() []any {
+func (v *mbxView) capabilities() *object.List {
 	if v.m.Licensed {
 		return list("BPOS_S_Enterprise")
 	}
@@ -235,7 +238,7 @@ func (v *mbxView) skuAssigned() any {
 	return nil
 }
 
-func (v *mbxView) addressLists() []any {
+func (v *mbxView) addressLists() *object.List {
 	if !v.m.HiddenFromAddressListsEnabled && !v.m.IsDeleted() {
 		return list(`\Mailboxes(VLV)`, `\All Mailboxes(VLV)`, `\All Recipients(VLV)`, `\Default Global Address List`, `\All Users`)
 	}
@@ -337,11 +340,11 @@ func init() {
 	add("IsMailboxEnabled", tBool, func(*mbxView) any { return true })
 	add("Languages", tList, func(*mbxView) any { return list() })
 	add("OfflineAddressBook", tStr, func(*mbxView) any { return nil })
-	add("ProhibitSendQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendQuota) })
-	add("ProhibitSendReceiveQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendReceiveQuota) })
-	add("RecoverableItemsQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsQuota) })
-	add("RecoverableItemsWarningQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) })
-	add("CalendarLoggingQuota", tStr, func(*mbxView) any { return quotaValue(store.GBQuota(6)) })
+	add("ProhibitSendQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendQuota) })
+	add("ProhibitSendReceiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendReceiveQuota) })
+	add("RecoverableItemsQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsQuota) })
+	add("RecoverableItemsWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) })
+	add("CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(store.GBQuota(6)) })
 	add("DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false })
 	add("ProtocolSettings", tList, func(*mbxView) any {
 		return list("RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§")
@@ -373,8 +376,8 @@ func init() {
 	})
 	add("ServerName", tStr, func(v *mbxView) any { return strOrNil(v.m.ServerName) })
 	add("UseDatabaseQuotaDefaults", tBool, func(*mbxView) any { return false })
-	add("IssueWarningQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) })
-	add("RulesQuota", tStr, func(*mbxView) any { return quotaValue(store.Quota(256 * store.KB)) })
+	add("IssueWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) })
+	add("RulesQuota", tSize, func(*mbxView) any { return sizeValue(256 * store.KB) })
 	add("Office", tStr, func(v *mbxView) any { return strOrNil(v.office()) })
 	add("UserPrincipalName", tStr, func(v *mbxView) any { return strOrNil(v.m.UserPrincipalName) })
 	add("UMEnabled", tBool, func(*mbxView) any { return false })
@@ -396,8 +399,8 @@ func init() {
 	add("ArchiveGuid", tGuid, func(v *mbxView) any { return guidValue(orZero(v.m.ArchiveGuid)) })
 	add("ArchiveName", tList, func(v *mbxView) any { return v.archiveName() })
 	add("JournalArchiveAddress", tStr, func(*mbxView) any { return nil })
-	add("ArchiveQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ArchiveQuota) })
-	add("ArchiveWarningQuota", tStr, func(v *mbxView) any { return quotaValue(v.m.ArchiveWarningQuota) })
+	add("ArchiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveQuota) })
+	add("ArchiveWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ArchiveWarningQuota) })
 	add("ArchiveDomain", tStr, func(*mbxView) any { return nil })
 	add("ArchiveStatus", tStr, func(v *mbxView) any { return v.archiveStatus() })
 	add("ArchiveState", tStr, func(v *mbxView) any { return v.archiveState() })
@@ -484,8 +487,8 @@ func init() {
 	add("HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled })
 	add("LastExchangeChangedTime", tNDate, func(*mbxView) any { return nil })
 	add("LegacyExchangeDN", tStr, func(v *mbxView) any { return v.m.LegacyExchangeDN })
-	add("MaxSendSize", tStr, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) })
-	add("MaxReceiveSize", tStr, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) })
+	add("MaxSendSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) })
+	add("MaxReceiveSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) })
 	add("ModeratedBy", tList, func(*mbxView) any { return list() })
 	add("ModerationEnabled", tBool, func(*mbxView) any { return false })
 	add("PoliciesIncluded", tList, func(v *mbxView) any { return list(derivedGuid("eap", v.orgGuid()), defaultEmailAddressPolicy) })

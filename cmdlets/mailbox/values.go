@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 )
@@ -100,9 +101,12 @@ func parseHoldDuration(v any) (store.Span, bool) {
 	return store.Span{D: d}, true
 }
 
-// quotaValue is how a quota travels to the client: "Unlimited" or
-// "99 GB (106,300,440,576 bytes)" (deserialized values are strings).
-func quotaValue(q store.Quota) any { return q.String() }
+// quotaValue is how a quota travels to the client: a deserialized
+// Unlimited<ByteQuantifiedSize>.
+func quotaValue(q store.Quota) any { return exo.QuotaValue(q) }
+
+// sizeValue is a deserialized ByteQuantifiedSize.
+func sizeValue(n int64) any { return exo.SizeValue(n) }
 
 // spanValue renders an Unlimited<EnhancedTimeSpan> as its string form.
 func spanValue(s store.Span) any { return s.String() }
@@ -138,13 +142,7 @@ func strOrNil(s string) any {
 }
 
 // list returns strs as a multi-valued property value.
-func list(strs ...string) []any {
-	out := make([]any, 0, len(strs))
-	for _, s := range strs {
-		out = append(out, s)
-	}
-	return out
-}
+func list(strs ...string) *object.List { return exo.MultiValued(strs) }
 
 // valueStrings flattens an argument (array, MultiValuedProperty or single
 // value) into trimmed non-empty strings.

@@ -1,0 +1,60 @@
+package exo
+
+import (
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/store"
+)
+
+// Exchange values as the Exchange Online module hands them to a script.
+// Its cmdlets' results are deserialized on the client, so Exchange's own
+// types arrive as property bags without their methods:
+//
+//   - an Unlimited<ByteQuantifiedSize> (TotalItemSize, ProhibitSendQuota,
+//     ArchiveQuota ...) has IsUnlimited and Value; its text is the size
+//     ("1.5 GB (1,610,612,736 bytes)") or "Unlimited";
+//   - its Value, a ByteQuantifiedSize, has no properties, only that text:
+//     .Value.ToMB() fails as a method the object does not have, while
+//     .Value.ToString() gives the text reports parse;
+//   - a MultiValuedProperty is an ArrayList: Add (which returns the new
+//     index), Remove, Contains, Count and enumeration work on the local
+//     copy, which a Set-* cmdlet can then send back.
+
+// Type names of the deserialized values.
+const (
+	TypeByteQuantifiedSize = "Deserialized.Microsoft.Exchange.Data.ByteQuantifiedSize"
+	TypeUnlimitedSize      = "Deserialized.Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize, Microsoft.Exchange.Data, Version=15.20.0.0, Culture=neutral, PublicKeyToken=31bf3856ad364e35]]"
+	TypeMultiValued        = "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String, System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e]]"
+)
+
+// SizeValue is a deserialized ByteQuantifiedSize of n bytes.
+func SizeValue(n int64) *object.PSObject {
+	o := object.NewObject(TypeByteQuantifiedSize, "Deserialized.System.ValueType", "Deserialized.System.Object")
+	text := store.FormatByteSize(n)
+	o.ToStringFunc = func() string { return text }
+	return o
+}
+
+// QuotaValue is a deserialized Unlimited<ByteQuantifiedSize>.
+func QuotaValue(q store.Quota) *object.PSObject {
+	o := object.NewObject(TypeUnlimitedSize, "Deserialized.System.ValueType", "Deserialized.System.Object")
+	if q.IsUnlimited() {
+		o.AddTyped("IsUnlimited", "System.Boolean", true)
+		o.AddTyped("Value", TypeByteQuantifiedSize, nil)
+	} else {
+		o.AddTyped("IsUnlimited", "System.Boolean", false)
+		o.AddTyped("Value", TypeByteQuantifiedSize, SizeValue(q.Bytes()))
+	}
+	text := q.String()
+	o.ToStringFunc = func() string { return text }
+	return o
+}
+
+// MultiValued is a deserialized MultiValuedProperty of strings: an
+// ArrayList the script may change.
+func MultiValued(items []string) *object.List {
+	l := &object.List{Items: make([]any, 0, len(items))}
+	for _, s := range items {
+		l.Items = append(l.Items, s)
+	}
+	return l
+}

@@ -72,9 +72,9 @@ func databaseObject(d *store.MailboxDatabase) *object.PSObject {
 	o.AddTyped("LogFolderPath", "Microsoft.Exchange.Data.NonRootLocalLongFullPath", d.LogFolderPath)
 	o.AddTyped("DeletedItemRetention", "Microsoft.Exchange.Data.EnhancedTimeSpan", d.DeletedItemRetention.String())
 	o.AddTyped("MailboxRetention", "Microsoft.Exchange.Data.EnhancedTimeSpan", d.MailboxRetention.String())
-	o.AddTyped("IssueWarningQuota", "Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]", d.IssueWarningQuota.String())
-	o.AddTyped("ProhibitSendQuota", "Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]", d.ProhibitSendQuota.String())
-	o.AddTyped("ProhibitSendReceiveQuota", "Microsoft.Exchange.Data.Unlimited`1[[Microsoft.Exchange.Data.ByteQuantifiedSize]]", d.ProhibitSendReceiveQuota.String())
+	o.AddTyped("IssueWarningQuota", typeUnlimitedSize, quotaValue(d.IssueWarningQuota))
+	o.AddTyped("ProhibitSendQuota", typeUnlimitedSize, quotaValue(d.ProhibitSendQuota))
+	o.AddTyped("ProhibitSendReceiveQuota", typeUnlimitedSize, quotaValue(d.ProhibitSendReceiveQuota))
 	o.AddTyped("IsMailboxDatabase", "System.Boolean", true)
 	o.AddTyped("Mounted", "System.Nullable`1[[System.Boolean]]", nil)
 	o.AddTyped("AdminDisplayVersion", "Microsoft.Exchange.Data.ServerVersion", "Version "+ExchangeVersion)
@@ -207,8 +207,8 @@ func statisticsObject(m *store.OnPremMailbox, db *store.MailboxDatabase) *object
 	o.AddTyped("MailboxTypeDetail", "Microsoft.Exchange.Data.StoreMailboxTypeDetail", "UserMailbox")
 	o.AddTyped("ObjectClass", "Microsoft.Exchange.Data.Mapi.ObjectClass", "Mailbox")
 	o.AddTyped("StorageLimitStatus", "System.Nullable`1[[Microsoft.Exchange.Data.Mapi.StorageLimitStatus]]", nil)
-	o.AddTyped("TotalDeletedItemSize", "Microsoft.Exchange.Data.ByteQuantifiedSize", store.Quota(recSize).String())
-	o.AddTyped("TotalItemSize", "Microsoft.Exchange.Data.ByteQuantifiedSize", store.Quota(size).String())
+	o.AddTyped("TotalDeletedItemSize", typeUnlimitedSize, quotaValue(store.Quota(recSize)))
+	o.AddTyped("TotalItemSize", typeUnlimitedSize, quotaValue(store.Quota(size)))
 	o.AddTyped("Database", "Microsoft.Exchange.Data.Directory.ADObjectId", dbName)
 	o.AddTyped("DatabaseName", "System.String", dbName)
 	o.AddTyped("ServerName", "System.String", server)
@@ -338,17 +338,17 @@ func mailboxObject(m *store.OnPremMailbox, db *store.MailboxDatabase) *object.PS
 	g, _ := object.ParseGuid(m.MailboxGuid)
 	og, _ := object.ParseGuid(m.ObjectGuid)
 	dbName, server := "", ""
-	quota := "Unlimited"
+	quota := store.QuotaUnlimited
 	if db != nil {
 		dbName, server = db.Name, strings.ToLower(db.Server)
-		quota = db.ProhibitSendQuota.String()
+		quota = db.ProhibitSendQuota
 	}
 	o.AddTyped("Name", "System.String", m.Name)
 	o.AddTyped("Alias", "System.String", m.Alias)
 	o.AddTyped("DisplayName", "System.String", m.DisplayName)
 	o.AddTyped("ServerName", "System.String", server)
 	o.AddTyped("Database", "Microsoft.Exchange.Data.Directory.ADObjectId", dbName)
-	o.AddTyped("ProhibitSendQuota", "System.String", quota)
+	o.AddTyped("ProhibitSendQuota", typeUnlimitedSize, quotaValue(quota))
 	o.AddTyped("UseDatabaseQuotaDefaults", "System.Nullable`1[[System.Boolean]]", true)
 	o.AddTyped("ExchangeGuid", "System.Guid", g)
 	o.AddTyped("Guid", "System.Guid", og)

@@ -49,6 +49,10 @@ type TypeDef struct {
 	Members Members
 	// NewArity lists the argument counts New accepts (nil: any).
 	NewArity []int
+	// Hidden types serve their instances' members but cannot be named in
+	// a script ([T] is "Unable to find type"): types whose assembly a real
+	// session would not have loaded.
+	Hidden bool
 }
 
 // Members maps member names to members.
@@ -363,14 +367,20 @@ func (rt *Runtime) resolveParsed(tn *typeName, namespaces []string) (*TypeInfo, 
 // findDef looks a bare name up as written, then with "System." in front,
 // then in each namespace of a using statement.
 func findDef(name string, arity int, namespaces []string) *TypeDef {
-	if d := lookupDef(name, arity); d != nil {
+	visible := func(d *TypeDef) *TypeDef {
+		if d != nil && d.Hidden {
+			return nil
+		}
 		return d
 	}
-	if d := lookupDef("System."+name, arity); d != nil {
+	if d := visible(lookupDef(name, arity)); d != nil {
+		return d
+	}
+	if d := visible(lookupDef("System."+name, arity)); d != nil {
 		return d
 	}
 	for _, ns := range namespaces {
-		if d := lookupDef(strings.TrimSuffix(ns, ".")+"."+name, arity); d != nil {
+		if d := visible(lookupDef(strings.TrimSuffix(ns, ".")+"."+name, arity)); d != nil {
 			return d
 		}
 	}

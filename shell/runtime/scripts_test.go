@@ -187,6 +187,9 @@ var functionCases = []struct {
 	{"a typed variable keeps its constraint",
 		"[int]$i = '5'; $i = '7'; $i.GetType().Name; [string[]]$s = 'a'; $s += 'b'; $s.Count; [array]$a = $null; $a += @{x=1}; $a += @{y=2}; $a.Count; $a.GetType().Name",
 		"Int32\n2\n2\nObject[]\n"},
+	{"[string] turns $null into an empty string",
+		"[string]$s = $null; $s -eq ''; $null -eq $s; [switch]$w = $true; $w.IsPresent",
+		"True\nFalse\nTrue\n"},
 	{"an untyped variable does not",
 		"$a = $null; $a += @{x=1}; $a += @{y=2}; $a.GetType().Name",
 		"Hashtable\n"},
@@ -253,6 +256,7 @@ func TestScriptFiles(t *testing.T) {
 	write("lib/bom8.ps1", append([]byte{0xEF, 0xBB, 0xBF}, []byte("'caf\u00e9 bom'\n")...))
 	write("lib/helpers.ps1", []byte("$loadedFrom = $PSScriptRoot -replace '^.*[\\\\/]'\nfunction Get-HelperRoot { $PSScriptRoot -replace '^.*[\\\\/]' }\n"))
 	write("main/main.ps1", []byte(". \"$PSScriptRoot/../lib/helpers.ps1\"\n\"main=$($PSScriptRoot -replace '^.*[\\\\/]') loaded=$loadedFrom helper=$(Get-HelperRoot)\"\n"))
+	write("lib/exitbegin.ps1", []byte("begin { 'b'; exit 2 }\nprocess { 'p' }\nend { 'e' }\n"))
 	write("lib/begin.ps1", []byte("param([Parameter(ValueFromPipeline)]$In)\nbegin { 'start' }\nprocess { \"got $In\" }\nend { 'done' }\n"))
 	cases := []struct{ name, in, want string }{
 		{"& with a path, parameters and automatic variables",
@@ -273,6 +277,9 @@ func TestScriptFiles(t *testing.T) {
 		{"a function keeps the folder of the file it was written in",
 			"& '{dir}/main/main.ps1'",
 			"main=main loaded=lib helper=lib\n"},
+		{"exit in a begin block skips the script's other blocks",
+			"1,2 | & '{dir}/lib/exitbegin.ps1'; \"code=$LASTEXITCODE\"",
+			"b\ncode=2\n"},
 		{"UTF-16 little endian", "& '{dir}/lib/unicode16le.ps1'", "caf\u00e9 \u2713 le\n"},
 		{"UTF-16 big endian", "& '{dir}/lib/unicode16be.ps1'", "caf\u00e9 \u2713 be\n"},
 		{"UTF-8 with a byte-order mark", "& '{dir}/lib/bom8.ps1'", "caf\u00e9 bom\n"},

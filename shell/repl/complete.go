@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // IdentitySource lists identities for tab completion; the application
@@ -51,77 +52,46 @@ func (c *Completer) Complete(line []rune, pos int) (cands []string, start int) {
 	if cands, start, ok := c.members(text); ok {
 		return cands, start
 	}
-	segs := splitPipeline(text)
-	seg := segs[len(segs)-1]
-	words := splitWords(seg.text)
-	cur := ""
-	if len(words) > 0 && !strings.HasSuffix(seg.text, " ") && !strings.HasSuffix(seg.text, "\t") {
-		cur = words[len(words)-1].text
-		words = words[:len(words)-1]
-	}
-	start = pos - len([]rune(cur))
+	ctx := findContext(text)
+	cur := ctx.cur
+	start = runeOffset(text, ctx.start)
 	// Completing an element of a comma list: only the last element.
 	if i := strings.LastIndexByte(cur, ','); i >= 0 && !strings.HasPrefix(cur, "-") && !isQuoted(cur) {
 		start += len([]rune(cur[:i+1]))
 		cur = cur[i+1:]
 	}
-	switch {
-	case strings.HasPrefix(cur, "$_.") || strings.HasPrefix(strings.ToLower(cur), "$psitem."):
-		dot := strings.IndexByte(cur, '.')
-		start += len([]rune(cur[:dot+1]))
-		// Inside "where { $_.<Tab>" the block's owner is the last segment
-		// before the current one; its input comes from the one before it.
-		if len(segs) >= 2 && !segs[len(segs)-2].pipe {
-			segs = segs[:len(segs)-1]
-		}
-		return c.upstreamProperties(segs, cur[dot+1:]), start
-	case strings.HasPrefix(cur, "$"):
+	switch ctx.kind {
+	case ctxItem:
+		return c.upstreamProperties(ctx.up, cur), start
+	case ctxVariable:
 		return c.variables(cur), start
-	case len(words) == 0:
+	case ctxCommand:
 		if looksLikePath(cur) {
 			return c.completePath(cur), start
 		}
 		return c.commands(cur), start
+	case ctxArgument:
+	default:
+		return nil, start
 	}
-	cmd, ok := c.RT.LookupCommand(unquote(words[0].text))
+	if strings.HasPrefix(cur, "$") {
+		return c.variables(cur), start
+	}
+	name, _ := ctx.cmd.Elements[0].(*syntax.StringConstExpr)
+	if name == nil {
+		return nil, start
+	}
+	cmd, ok := c.RT.LookupCommand(name.Value)
 	if !ok {
 		if looksLikePath(cur) {
 			return c.completePath(cur), start
 		}
 		return nil, start
 	}
-	args := words[1:]
 	if strings.HasPrefix(cur, "-") && !strings.Contains(cur, ":") {
-		return c.parameters(cmd, args, cur), start
+		return c.parameters(cmd, ctx.args, cur), start
 	}
-	return c.values(cmd, args, cur, segs), start
-}
-
-// Do returns the rest of each candidate after what is typed, and the
-// length of the typed part (the shape of readline-style completers).
-func (c *Completer) Do(line []rune, pos int) (out [][]rune, length int) {
-	// A completion bug must never take the session down: offer nothing.
-	defer func() {
-		if r := recover(); r != nil {
-			out, length = nil, 0
-		}
-	}()
-	if pos < 0 || pos > len(line) {
-		return nil, 0
-	}
-	cands, start := c.Complete(line, pos)
-	if start < 0 || start > pos {
-		return nil, 0
-	}
-	typed := []rune(string(line[start:pos]))
-	for _, cand := range cands {
-		r := []rune(cand)
-		if len(r) < len(typed) {
-			continue
-		}
-		out = append(out, r[len(typed):])
-	}
-	return out, len(typed)
+	return c.values(cmd, ctx.args, cur, ctx.up), start
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -319,7 +289,7 @@ var propertyCommands = map[string]bool{
 }
 
 // values completes the value of a parameter or a positional argument.
-func (c *Completer) values(cmd *runtime.Command, args []word, cur string, segs []segment) []string {
+func (c *Completer) values(cmd *runtime.Command, args []word, cur string, up []syntax.PipelineElement) []string {
 	named, positional, pending, commonPending := scan(cmd, args)
 	if commonPending {
 		return nil
@@ -334,7 +304,7 @@ func (c *Completer) values(cmd *runtime.Command, args []word, cur string, segs [
 		}
 		head := cur[:j+1]
 		var out []string
-		for _, v := range c.valuesFor(cmd, p, named, cur[j+1:], segs) {
+		for _, v := range c.valuesFor(cmd, p, named, cur[j+1:], up) {
 			out = append(out, head+v)
 		}
 		return out
@@ -354,7 +324,7 @@ func (c *Completer) values(cmd *runtime.Command, args []word, cur string, segs [
 	if p == nil {
 		return nil
 	}
-	return c.valuesFor(cmd, p, named, cur, segs)
+	return c.valuesFor(cmd, p, named, cur, up)
 }
 
 // positionalParam is the parameter that takes the n-th positional value
@@ -383,9 +353,9 @@ func positionalParam(cmd *runtime.Command, named []boundParam, n int) *runtime.P
 	return nil
 }
 
-func (c *Completer) valuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, cur string, segs []segment) []string {
+func (c *Completer) valuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, cur string, up []syntax.PipelineElement) []string {
 	prefix := unquote(cur)
-	out := c.rawValuesFor(cmd, p, named, prefix, segs)
+	out := c.rawValuesFor(cmd, p, named, prefix, up)
 	if q := openingQuote(cur); q != 0 {
 		for i, v := range out {
 			out[i] = requote(v, q)
@@ -416,9 +386,9 @@ func requote(v string, q byte) string {
 	return string(q) + v + string(q)
 }
 
-func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, prefix string, segs []segment) []string {
+func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, prefix string, up []syntax.PipelineElement) []string {
 	if propertyCommands[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
-		return c.upstreamProperties(segs, prefix)
+		return c.upstreamProperties(up, prefix)
 	}
 	if (cmd.Name == "Get-Help" || cmd.Name == "Get-Command") && strings.EqualFold(p.Name, "Name") {
 		out := c.commands(prefix)
@@ -491,38 +461,35 @@ func mailboxIdentity(t *runtime.Type) bool {
 }
 
 // upstreamProperties completes property names of the objects flowing into
-// the current pipeline element: those of the command before it.
-func (c *Completer) upstreamProperties(segs []segment, prefix string) []string {
-	for i := len(segs) - 2; i >= 0; i-- {
-		if !segs[i].pipe {
-			break
-		}
-		ws := splitWords(segs[i].text)
-		if len(ws) == 0 {
-			return nil
-		}
-		if strings.HasPrefix(ws[0].text, "$") {
-			v, ok := c.evalSafe(strings.TrimSpace(segs[i].text))
+// the current pipeline element: those of the command before it (Sort-Object,
+// Where-Object ... pass their input on, so the one before them), or of a
+// variable's value at the head of the pipeline.
+func (c *Completer) upstreamProperties(up []syntax.PipelineElement, prefix string) []string {
+	for i := len(up) - 1; i >= 0; i-- {
+		switch el := up[i].(type) {
+		case *syntax.CommandExprElement:
+			v, ok := c.evalNode(el.Expr)
 			if !ok {
 				return nil
 			}
 			return filterFold(valueProperties(v, false), prefix)
-		}
-		cmd, ok := c.RT.LookupCommand(ws[0].text)
-		if !ok {
-			return nil
-		}
-		if propertyCommands[cmd.Name] && cmd.Name != "Select-Object" {
-			continue // Sort-Object, Where-Object pass their input on
-		}
-		props := c.properties(cmd)
-		var out []string
-		for _, p := range props {
-			if hasPrefixFold(p, prefix) {
-				out = append(out, p)
+		case *syntax.CommandExpr:
+			if len(el.Elements) == 0 {
+				return nil
 			}
+			name, ok := el.Elements[0].(*syntax.StringConstExpr)
+			if !ok {
+				return nil
+			}
+			cmd, ok := c.RT.LookupCommand(name.Value)
+			if !ok {
+				return nil
+			}
+			if propertyCommands[cmd.Name] && cmd.Name != "Select-Object" {
+				continue
+			}
+			return filterFold(c.properties(cmd), prefix)
 		}
-		return out
 	}
 	return nil
 }
@@ -581,78 +548,4 @@ func unquote(s string) string {
 		}
 	}
 	return s
-}
-
-// segment is one pipeline element (or statement) of the line; pipe says it
-// ends with "|" (feeds the next one).
-type segment struct {
-	text string
-	pipe bool
-}
-
-// splitPipeline cuts the text at unquoted |, ;, {, ( and =, the places
-// where a new command can start.
-func splitPipeline(text string) []segment {
-	var segs []segment
-	startAt := 0
-	var quote rune
-	rs := []rune(text)
-	for i, r := range rs {
-		if quote != 0 {
-			if r == quote {
-				quote = 0
-			}
-			continue
-		}
-		switch r {
-		case '\'', '"':
-			quote = r
-		case '|', ';', '{', '(', '=', '}', ')', '\n':
-			if r == '=' && i+1 < len(rs) && rs[i+1] != ' ' {
-				continue // -eq=, comparison operators inside words
-			}
-			segs = append(segs, segment{text: string(rs[startAt:i]), pipe: r == '|'})
-			startAt = i + 1
-		}
-	}
-	segs = append(segs, segment{text: strings.TrimLeft(string(rs[startAt:]), " \t\r\n")})
-	return segs
-}
-
-// word is one space-separated word of a segment.
-type word struct {
-	text   string
-	quoted bool
-}
-
-func splitWords(text string) []word {
-	var out []word
-	var cur strings.Builder
-	var quote rune
-	in, quoted := false, false
-	for _, r := range text {
-		switch {
-		case quote != 0:
-			cur.WriteRune(r)
-			if r == quote {
-				quote = 0
-			}
-		case r == '\'' || r == '"':
-			quote, in, quoted = r, true, quoted || cur.Len() == 0
-			cur.WriteRune(r)
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
-			if in {
-				out = append(out, word{cur.String(), quoted})
-				cur.Reset()
-				in, quoted = false, false
-			}
-		default:
-			in = true
-			cur.WriteRune(r)
-		}
-	}
-	if in {
-		out = append(out, word{cur.String(), quoted})
-	}
-	return out
 }

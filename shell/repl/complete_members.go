@@ -71,16 +71,6 @@ func exprEndingAt(text string) syntax.Node {
 	return best
 }
 
-// evalSafe reads the value of a short expression (a variable, an index
-// with a constant, a member) without running anything.
-func (c *Completer) evalSafe(text string) (any, bool) {
-	n := exprEndingAt(text)
-	if n == nil || n.Span().Start.Offset != len(text)-len(strings.TrimLeft(text, " \t")) {
-		return nil, false
-	}
-	return c.evalNode(n)
-}
-
 func (c *Completer) evalNode(n syntax.Node) (any, bool) {
 	switch x := n.(type) {
 	case *syntax.VariableExpr:

@@ -520,6 +520,8 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 	switch e := err.(type) {
 	case *PSError:
 		return e
+	case *stopSignal:
+		return e // Ctrl+C at a host prompt stops the line quietly
 	case *methodNotFound:
 		return invalidOperation(ext, e.Error(), "MethodNotFound")
 	case *methodException:

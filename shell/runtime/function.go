@@ -358,11 +358,6 @@ func (rt *Runtime) scriptParamType(tn *syntax.TypeName) (*Type, error) {
 	return t, nil
 }
 
-func (rt *Runtime) constTruthy(e syntax.Expr) bool {
-	v, err := rt.evalExpr(e)
-	return err == nil && object.ToBool(v)
-}
-
 // beginScript starts a script function, script block or script file
 // invocation: its scope, its parameter variables and its begin block.
 func (pr *cmdProcessor) beginScript() error {
@@ -427,13 +422,15 @@ func scriptName(path string) string {
 	return path[strings.LastIndexAny(path, `/\`)+1:]
 }
 
+// dirOf is the folder of a script path ($PSScriptRoot): a drive's root
+// keeps its separator (C:\x.ps1 is in C:\, /x.ps1 in /).
 func dirOf(p string) string {
 	i := strings.LastIndexAny(p, `/\`)
 	if i < 0 {
 		return "."
 	}
-	if i == 0 {
-		return p[:1]
+	if i == 0 || p[i-1] == ':' {
+		return p[:i+1]
 	}
 	return p[:i]
 }

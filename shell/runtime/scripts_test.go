@@ -409,3 +409,21 @@ func TestFunctionDeclaration(t *testing.T) {
 		t.Errorf("Force declared as %+v", fo)
 	}
 }
+
+func TestScriptRootOfPaths(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
+	for _, c := range []struct{ path, root string }{
+		{`C:\Scripts\report.ps1`, `C:\Scripts`},
+		{`C:\report.ps1`, `C:\`},
+		{"/srv/rb/report.ps1", "/srv/rb"},
+		{"/report.ps1", "/"},
+	} {
+		buf.Reset()
+		rt.Run(syntax.NewSource(c.path, "$PSScriptRoot; $MyInvocation.MyCommand.Name"), runtime.RunOptions{Script: true})
+		if want := c.root + "\nreport.ps1\n"; buf.String() != want {
+			t.Errorf("%s: got %q want %q", c.path, buf.String(), want)
+		}
+	}
+}

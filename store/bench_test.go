@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // addSyntheticMailboxes adds n mailboxes user<from>… modelled on annb.
@@ -39,7 +40,7 @@ func addSyntheticMailboxes(tx *store.Tx, from, n int) error {
 func benchTenant(b *testing.B, n int) string {
 	b.Helper()
 	path := filepath.Join(b.TempDir(), "bench.db")
-	s, err := store.Open(path, store.Options{})
+	s, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func BenchmarkOpenAndLookup(b *testing.B) {
 	path := benchTenant(b, 10000)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		s, err := store.Open(path, store.Options{})
+		s, err := tenant.Open(path, store.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -87,7 +88,7 @@ func BenchmarkOpenAndLookup(b *testing.B) {
 // 10,000-mailbox tenant in one read transaction.
 func BenchmarkDecodeAllMailboxes(b *testing.B) {
 	path := benchTenant(b, 10000)
-	s, err := store.Open(path, store.Options{})
+	s, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -264,33 +263,6 @@ func checkTimers(tx *Tx, report func(Finding)) error {
 				report(Finding{Kind: "timer", Key: key, Message: fmt.Sprintf("%s timer for %s, which does not exist", t.Kind, t.Payload)})
 			}
 			break
-		}
-		return nil
-	})
-}
-
-// checkMessageTrace verifies that every message has message-trace rows
-// under its trace id and that they name the message. (Rows may outlive a
-// deleted message, so rows without a message are not findings.)
-func checkMessageTrace(tx *Tx, report func(Finding)) error {
-	return tx.ForEachMessage("", func(m *Message) error {
-		rows, err := tx.TracesByTraceID(m.MessageTraceID)
-		if err != nil {
-			return err
-		}
-		if len(rows) == 0 {
-			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("no message-trace row with trace id %s", m.MessageTraceID)})
-			return nil
-		}
-		var bad []string
-		for _, r := range rows {
-			if r.MessageID != m.MessageID {
-				bad = append(bad, r.MessageID)
-			}
-		}
-		if len(bad) > 0 {
-			sort.Strings(bad)
-			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("trace rows of %s name other messages: %s", m.MessageTraceID, strings.Join(bad, ", "))})
 		}
 		return nil
 	})

@@ -52,7 +52,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 				return err
 			}
 			for _, r := range rows {
-				if _, err := store.TxDeleteRecord(tx, store.BucketTraces, r.Key()); err != nil {
+				if _, err := store.Traces.Delete(tx, r.Key()); err != nil {
 					return err
 				}
 			}

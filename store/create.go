@@ -229,7 +229,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 			return nil, nil, &ValidationError{Field: "ExchangeGuid", Message: "not a valid GUID: " + in.ExchangeGuid}
 		}
 		xguid = g
-		keys, err := tx.lookupIndex(IndexExchangeGuid, g)
+		keys, err := tx.LookupIndex(IndexExchangeGuid, g)
 		if err != nil {
 			return nil, nil, err
 		}

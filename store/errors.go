@@ -20,8 +20,6 @@ var (
 	// ErrStop may be returned by a ForEach callback to end iteration early
 	// without an error.
 	ErrStop = errors.New("stop iteration")
-	// ErrNotRevocable is matched by NotRevocableError and NoAMELicenseError.
-	ErrNotRevocable = errors.New("message can't be revoked")
 )
 
 // LockedError reports that another process holds the tenant file.
@@ -82,42 +80,6 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q not found", e
 
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
-
-// MessageNotFoundError reports an unknown Message-ID (the comparison is
-// exact, angle brackets included).
-type MessageNotFoundError struct{ MessageID string }
-
-func (e *MessageNotFoundError) Error() string {
-	return fmt.Sprintf("message %q not found", e.MessageID)
-}
-
-// Is makes errors.Is(err, ErrNotFound) true.
-func (e *MessageNotFoundError) Is(target error) bool { return target == ErrNotFound }
-
-// NotRevocableError reports a message whose recipients can't lose access
-// (all inline, internal only, or not encrypted).
-type NotRevocableError struct {
-	MessageID string
-	Reason    string
-}
-
-func (e *NotRevocableError) Error() string {
-	return fmt.Sprintf("message %q can't be revoked: %s", e.MessageID, e.Reason)
-}
-
-// Is makes errors.Is(err, ErrNotRevocable) true.
-func (e *NotRevocableError) Is(target error) bool { return target == ErrNotRevocable }
-
-// NoAMELicenseError reports that the tenant lacks Advanced Message
-// Encryption, which revocation and expiry need.
-type NoAMELicenseError struct{ Feature string }
-
-func (e *NoAMELicenseError) Error() string {
-	return fmt.Sprintf("%s requires Advanced Message Encryption, which the tenant's licences don't include", e.Feature)
-}
-
-// Is makes errors.Is(err, ErrNotRevocable) true.
-func (e *NoAMELicenseError) Is(target error) bool { return target == ErrNotRevocable }
 
 // UnknownTimerKindError reports a due timer with no registered handler.
 type UnknownTimerKindError struct{ Kind string }

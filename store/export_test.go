@@ -10,7 +10,6 @@ const BucketMailboxHoldState = bucketMailboxHoldState
 const BucketMailboxes = bucketMailboxes
 const BucketMeta = bucketMeta
 const BucketRestoreRequests = bucketRestoreRequests
-const BucketTraces = bucketTraces
 const BucketUsers = bucketUsers
 const BuildInfix = buildInfix
 

@@ -755,7 +755,7 @@ func (tx *Tx) resolveSources(vals []string) ([]string, error) {
 func (tx *Tx) mailboxesForSources(srcs []string) ([]string, error) {
 	var out []string
 	for _, s := range srcs {
-		ks, err := tx.lookupIndex(IndexLegacyDN, s)
+		ks, err := tx.LookupIndex(IndexLegacyDN, s)
 		if err != nil {
 			return nil, err
 		}

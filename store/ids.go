@@ -10,9 +10,6 @@ import (
 // ZeroGuid is the all-zero GUID (e.g. ArchiveGuid without an archive).
 const ZeroGuid = "00000000-0000-0000-0000-000000000000"
 
-// DefaultMessageServer is the host label used in generated Message-IDs.
-const DefaultMessageServer = "DM3NAM06BG401"
-
 // NewGuid returns the next deterministic version-4-shaped GUID of the
 // tenant's generator (SHA-256 of seed and counter), lower-case and dashed.
 func (tx *Tx) NewGuid() string {
@@ -25,15 +22,6 @@ func (tx *Tx) NewGuid() string {
 	h.Write(buf[:])
 	sum := h.Sum(nil)
 	return formatGuid(sum[:16])
-}
-
-// NewMessageID returns a Message-ID header value of the form
-// <guid@SERVER.prod.outlook.com>. An empty server uses DefaultMessageServer.
-func (tx *Tx) NewMessageID(server string) string {
-	if server == "" {
-		server = DefaultMessageServer
-	}
-	return "<" + tx.NewGuid() + "@" + strings.ToUpper(server) + ".prod.outlook.com>"
 }
 
 func formatGuid(b []byte) string {

@@ -319,7 +319,7 @@ func (tx *Tx) activeMailboxWith(index, value, exclude string) (*Mailbox, error) 
 	if strings.TrimSpace(value) == "" {
 		return nil, nil
 	}
-	keys, err := tx.lookupIndex(index, strings.TrimSpace(value))
+	keys, err := tx.LookupIndex(index, strings.TrimSpace(value))
 	if err != nil {
 		return nil, err
 	}

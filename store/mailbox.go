@@ -316,7 +316,7 @@ func (tx *Tx) copyAccountFields(m *Mailbox) error {
 // the account is gone). WhenChanged of a mailbox stays: the mailbox
 // itself did not change.
 func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
-	keys, err := tx.lookupIndex(IndexLinkedUser, objectID)
+	keys, err := tx.LookupIndex(IndexLinkedUser, objectID)
 	if err != nil {
 		return err
 	}
@@ -381,7 +381,7 @@ func (tx *Tx) ScanMailboxes(after string, limit int) ([]*Mailbox, string, error)
 // MailboxKeysBy returns the Guids of mailboxes whose index holds value
 // (case-insensitive exact match).
 func (tx *Tx) MailboxKeysBy(index, value string) ([]string, error) {
-	return tx.lookupIndex(index, strings.TrimSpace(value))
+	return tx.LookupIndex(index, strings.TrimSpace(value))
 }
 
 // FindMailboxes resolves an identity string against every mailbox index
@@ -397,7 +397,7 @@ func (tx *Tx) FindMailboxes(identity string) ([]*Mailbox, error) {
 	}
 	keys := map[string]bool{}
 	for _, idx := range MailboxIndexes() {
-		ks, err := tx.lookupIndex(idx, id)
+		ks, err := tx.LookupIndex(idx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -406,7 +406,7 @@ func (tx *Tx) FindMailboxes(identity string) ([]*Mailbox, error) {
 		}
 	}
 	if g, ok := NormalizeGuid(id); ok {
-		if ks, err := tx.lookupIndex(IndexExchangeGuid, g); err == nil {
+		if ks, err := tx.LookupIndex(IndexExchangeGuid, g); err == nil {
 			for _, k := range ks {
 				keys[k] = true
 			}
@@ -538,9 +538,9 @@ func (tx *Tx) PutMailboxContent(c *MailboxContent) error {
 	return tx.putRecord(bucketContent, c.MailboxGuid, c)
 }
 
-// addToFolder bumps a folder of a mailbox by one item of size bytes,
+// AddToFolder bumps a folder of a mailbox by one item of size bytes,
 // received now.
-func (tx *Tx) addToFolder(mailboxGuid, path string, size int64) error {
+func (tx *Tx) AddToFolder(mailboxGuid, path string, size int64) error {
 	c, err := tx.GetMailboxContent(mailboxGuid)
 	if err != nil {
 		return err

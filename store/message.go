@@ -1,9 +1,23 @@
 package store
 
 import (
+	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
+
+// DefaultMessageServer is the host label used in generated Message-IDs.
+const DefaultMessageServer = "DM3NAM06BG401"
+
+// NewMessageID returns a Message-ID header value of the form
+// <guid@SERVER.prod.outlook.com>. An empty server uses DefaultMessageServer.
+func (tx *Tx) NewMessageID(server string) string {
+	if server == "" {
+		server = DefaultMessageServer
+	}
+	return "<" + tx.NewGuid() + "@" + strings.ToUpper(server) + ".prod.outlook.com>"
+}
 
 // OME recipient experiences.
 const (
@@ -82,15 +96,14 @@ func (m *Message) IsExpired(now time.Time) bool {
 // trimming outer whitespace (angle brackets are part of the ID).
 func (tx *Tx) GetMessage(id string) (*Message, error) {
 	id = strings.TrimSpace(id)
-	var m Message
-	ok, err := tx.getRecord(bucketMessages, id, &m)
+	m, ok, err := Messages.Get(tx, id)
 	if err != nil {
 		return nil, err
 	}
 	if !ok || id == "" {
 		return nil, &MessageNotFoundError{MessageID: id}
 	}
-	return &m, nil
+	return m, nil
 }
 
 // PutMessage stores a message.
@@ -98,12 +111,12 @@ func (tx *Tx) PutMessage(m *Message) error {
 	if strings.TrimSpace(m.MessageID) == "" {
 		return &ValidationError{Field: "MessageId", Message: "empty"}
 	}
-	return tx.putRecord(bucketMessages, m.MessageID, m)
+	return Messages.Put(tx, m.MessageID, m)
 }
 
 // DeleteMessage removes a message record (trace rows are kept).
 func (tx *Tx) DeleteMessage(id string) error {
-	ok, err := tx.deleteRecord(bucketMessages, strings.TrimSpace(id))
+	ok, err := Messages.Delete(tx, strings.TrimSpace(id))
 	if err == nil && !ok {
 		err = &MessageNotFoundError{MessageID: id}
 	}
@@ -112,12 +125,12 @@ func (tx *Tx) DeleteMessage(id string) error {
 
 // ForEachMessage calls fn for each message in Message-ID order.
 func (tx *Tx) ForEachMessage(after string, fn func(*Message) error) error {
-	return forEachDecoded(tx, bucketMessages, after, func(_ string, m *Message) error { return fn(m) })
+	return Messages.ForEach(tx, after, func(_ string, m *Message) error { return fn(m) })
 }
 
 // ScanMessages returns a page of messages and the next cursor.
 func (tx *Tx) ScanMessages(after string, limit int) ([]*Message, string, error) {
-	return scanPage[Message](tx, bucketMessages, after, limit)
+	return Messages.Scan(tx, after, limit)
 }
 
 // Message trace statuses.
@@ -164,11 +177,11 @@ func indexTrace(r *TraceRecord, _ []byte) []IndexEntry {
 }
 
 // PutTrace stores a message-trace row.
-func (tx *Tx) PutTrace(r *TraceRecord) error { return tx.putRecord(bucketTraces, r.Key(), r) }
+func (tx *Tx) PutTrace(r *TraceRecord) error { return Traces.Put(tx, r.Key(), r) }
 
 // ForEachTrace calls fn for every trace row in Received order (oldest first).
 func (tx *Tx) ForEachTrace(after string, fn func(key string, r *TraceRecord) error) error {
-	return forEachDecoded(tx, bucketTraces, after, fn)
+	return Traces.ForEach(tx, after, fn)
 }
 
 // TracesByTraceID returns the rows of one MessageTraceId (one per recipient).
@@ -182,20 +195,46 @@ func (tx *Tx) TracesByMessageID(messageID string) ([]*TraceRecord, error) {
 }
 
 func (tx *Tx) tracesBy(index, v string) ([]*TraceRecord, error) {
-	keys, err := tx.lookupIndex(index, v)
+	keys, err := tx.LookupIndex(index, v)
 	if err != nil {
 		return nil, err
 	}
 	var out []*TraceRecord
 	for _, k := range keys {
-		var r TraceRecord
-		ok, err := tx.getRecord(bucketTraces, k, &r)
+		r, ok, err := Traces.Get(tx, k)
 		if err != nil {
 			return nil, err
 		}
 		if ok {
-			out = append(out, &r)
+			out = append(out, r)
 		}
 	}
 	return out, nil
+}
+
+// checkMessageTrace verifies that every message has message-trace rows
+// under its trace id and that they name the message. (Rows may outlive a
+// deleted message, so rows without a message are not findings.)
+func checkMessageTrace(tx *Tx, report func(Finding)) error {
+	return tx.ForEachMessage("", func(m *Message) error {
+		rows, err := tx.TracesByTraceID(m.MessageTraceID)
+		if err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("no message-trace row with trace id %s", m.MessageTraceID)})
+			return nil
+		}
+		var bad []string
+		for _, r := range rows {
+			if r.MessageID != m.MessageID {
+				bad = append(bad, r.MessageID)
+			}
+		}
+		if len(bad) > 0 {
+			sort.Strings(bad)
+			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("trace rows of %s name other messages: %s", m.MessageTraceID, strings.Join(bad, ", "))})
+		}
+		return nil
+	})
 }

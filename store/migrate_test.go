@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // schema1Fixture is an export of the empty seed as a schema-1 exosim
@@ -43,7 +44,7 @@ func writeSchema1Store(t *testing.T, path string, data []byte) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	s, err := tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func assertBinaryRecords(t *testing.T, s *store.Store) {
 // fileSchemaVersion returns the schema version recorded in a tenant file.
 func fileSchemaVersion(t *testing.T, path string) int {
 	t.Helper()
-	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond, ReadOnly: true})
+	s, err := tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond, ReadOnly: true})
 	var me *store.SchemaMigrationError
 	if errors.As(err, &me) {
 		return me.Found
@@ -198,7 +199,7 @@ func assertMigrated(t *testing.T, s *store.Store) {
 
 func TestMigrationChain(t *testing.T) {
 	t.Parallel()
-	migrations := store.TenantSchema().Migrations()
+	migrations := tenant.Schema().Migrations()
 	for i, m := range migrations {
 		if m.From != store.MinSchemaVersion+i || m.Apply == nil || m.Name == "" {
 			t.Errorf("migrations[%d] = {From: %d, Name: %q}, want From %d with a name and Apply", i, m.From, m.Name, store.MinSchemaVersion+i)
@@ -207,7 +208,7 @@ func TestMigrationChain(t *testing.T) {
 	if n := len(migrations); store.MinSchemaVersion+n != store.SchemaVersion {
 		t.Errorf("migrations lead from %d to %d, want SchemaVersion %d", store.MinSchemaVersion, store.MinSchemaVersion+n, store.SchemaVersion)
 	}
-	if v := store.TenantSchema().Version(); v != store.SchemaVersion {
+	if v := tenant.Schema().Version(); v != store.SchemaVersion {
 		t.Errorf("tenant schema version %d, want %d", v, store.SchemaVersion)
 	}
 }
@@ -232,7 +233,7 @@ func TestSchema1Fixture(t *testing.T) {
 	writeSchema1Store(t, path, data)
 
 	// Read-only: refused, and the file is left as it was.
-	_, err := store.Open(path, store.Options{ReadOnly: true})
+	_, err := tenant.Open(path, store.Options{ReadOnly: true})
 	var me *store.SchemaMigrationError
 	if !errors.As(err, &me) || me.Found != 1 || me.Supported != store.SchemaVersion {
 		t.Fatalf("read-only Open of a schema-1 file = %v", err)
@@ -245,7 +246,7 @@ func TestSchema1Fixture(t *testing.T) {
 		t.Fatalf("schema version after refused read-only open = %d, want 1", v)
 	}
 
-	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	s, err := tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +257,7 @@ func TestSchema1Fixture(t *testing.T) {
 	s.Close()
 
 	// The migration was recorded: a read-only open now works.
-	ro, err := store.Open(path, store.Options{ReadOnly: true})
+	ro, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatalf("read-only Open after migration: %v", err)
 	}
@@ -274,21 +275,21 @@ func TestMigrationIsAtomic(t *testing.T) {
 	writeSchema1Store(t, path, data)
 
 	boom := errors.New("boom")
-	failing := store.TenantSchema()
+	failing := tenant.Schema()
 	failing.Migrations()[0] = store.Migration{From: 1, Name: "test", Apply: func(tx *store.Tx) error {
 		if err := store.MigrateExplicitCohorts(tx); err != nil {
 			return err
 		}
 		return boom
 	}}
-	_, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond, Schema: failing})
+	_, err := tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond, Schema: failing})
 	if !errors.Is(err, boom) || !strings.Contains(err.Error(), "migrate tenant from schema version 1 to 2 (test)") {
 		t.Fatalf("Open with a failing migration = %v", err)
 	}
 	if v := fileSchemaVersion(t, path); v != 1 {
 		t.Errorf("schema version after a failed migration = %d, want 1", v)
 	}
-	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	s, err := tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -331,7 +332,7 @@ func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
 	s.Close()
 	want := fmt.Sprintf("tenant file %q has schema version %d, but this exosim supports schema version %d at most; upgrade exosim", path, store.SchemaVersion+1, store.SchemaVersion)
 	for _, ro := range []bool{false, true} {
-		_, err := store.Open(path, store.Options{ReadOnly: ro})
+		_, err := tenant.Open(path, store.Options{ReadOnly: ro})
 		if err == nil || err.Error() != want {
 			t.Errorf("Open(ReadOnly=%v) newer file = %v, want %q", ro, err, want)
 		}
@@ -346,7 +347,7 @@ func TestOpenRefusesNewerSchemaMessage(t *testing.T) {
 // seed and n synthetic mailboxes.
 func syntheticTenantFile(t *testing.T, path string, n int) *store.Store {
 	t.Helper()
-	s, err := store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	s, err := tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -375,11 +376,11 @@ func TestMigrateJSONRecordsToBinary(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := store.Open(path, store.Options{ReadOnly: true}); err == nil {
+	if _, err := tenant.Open(path, store.Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only Open of a schema-2 file succeeded")
 	}
 
-	s, err = store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	s, err = tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -517,7 +518,7 @@ func TestMigrateSchema3(t *testing.T) {
 	}
 	s.Close()
 
-	s, err = store.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
+	s, err = tenant.Open(path, store.Options{LockTimeout: 200 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,10 +2,50 @@ package store
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 )
+
+// ErrNotRevocable is matched by NotRevocableError and NoAMELicenseError.
+var ErrNotRevocable = errors.New("message can't be revoked")
+
+// MessageNotFoundError reports an unknown Message-ID (the comparison is
+// exact, angle brackets included).
+type MessageNotFoundError struct{ MessageID string }
+
+func (e *MessageNotFoundError) Error() string {
+	return fmt.Sprintf("message %q not found", e.MessageID)
+}
+
+// Is makes errors.Is(err, ErrNotFound) true.
+func (e *MessageNotFoundError) Is(target error) bool { return target == ErrNotFound }
+
+// NotRevocableError reports a message whose recipients can't lose access
+// (all inline, internal only, or not encrypted).
+type NotRevocableError struct {
+	MessageID string
+	Reason    string
+}
+
+func (e *NotRevocableError) Error() string {
+	return fmt.Sprintf("message %q can't be revoked: %s", e.MessageID, e.Reason)
+}
+
+// Is makes errors.Is(err, ErrNotRevocable) true.
+func (e *NotRevocableError) Is(target error) bool { return target == ErrNotRevocable }
+
+// NoAMELicenseError reports that the tenant lacks Advanced Message
+// Encryption, which revocation and expiry need.
+type NoAMELicenseError struct{ Feature string }
+
+func (e *NoAMELicenseError) Error() string {
+	return fmt.Sprintf("%s requires Advanced Message Encryption, which the tenant's licences don't include", e.Feature)
+}
+
+// Is makes errors.Is(err, ErrNotRevocable) true.
+func (e *NoAMELicenseError) Is(target error) bool { return target == ErrNotRevocable }
 
 // PortalRevokedText is what a link-based recipient sees in the OME portal
 // for a revoked message.
@@ -305,7 +345,7 @@ func (tx *Tx) fileSentMessage(m *Message) error {
 	if mb, err := tx.activeMailboxFor(m.Sender); err != nil {
 		return err
 	} else if mb != nil {
-		if err := tx.addToFolder(mb.Guid, "/Sent Items", m.Size); err != nil {
+		if err := tx.AddToFolder(mb.Guid, "/Sent Items", m.Size); err != nil {
 			return err
 		}
 	}
@@ -318,7 +358,7 @@ func (tx *Tx) fileSentMessage(m *Message) error {
 			return err
 		}
 		if mb != nil {
-			if err := tx.addToFolder(mb.Guid, "/Inbox", m.Size); err != nil {
+			if err := tx.AddToFolder(mb.Guid, "/Inbox", m.Size); err != nil {
 				return err
 			}
 		}

@@ -34,7 +34,7 @@ func ValidExpiryDays(n int) bool { return n == 0 || (n >= 1 && n <= 730) }
 // GetOMEConfiguration returns a branding template by Identity
 // (case-insensitive).
 func (tx *Tx) GetOMEConfiguration(identity string) (*OMEConfiguration, error) {
-	return getKeyed[OMEConfiguration](tx, bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)), "OME configuration", identity)
+	return omeConfigKind.Load(tx, strings.ToLower(strings.TrimSpace(identity)), identity)
 }
 
 // PutOMEConfiguration stores a branding template.
@@ -49,17 +49,17 @@ func (tx *Tx) PutOMEConfiguration(c *OMEConfiguration) error {
 		c.WhenCreated = tx.Now()
 	}
 	c.WhenChanged = tx.Now()
-	return tx.putRecord(bucketOMEConfig, strings.ToLower(strings.TrimSpace(c.Identity)), c)
+	return omeConfigKind.Put(tx, strings.ToLower(strings.TrimSpace(c.Identity)), c)
 }
 
 // DeleteOMEConfiguration removes a branding template.
 func (tx *Tx) DeleteOMEConfiguration(identity string) error {
-	return deleteKeyed(tx, bucketOMEConfig, strings.ToLower(strings.TrimSpace(identity)), "OME configuration", identity)
+	return omeConfigKind.Remove(tx, strings.ToLower(strings.TrimSpace(identity)), identity)
 }
 
 // ListOMEConfigurations returns every branding template (by Identity).
 func (tx *Tx) ListOMEConfigurations() ([]*OMEConfiguration, error) {
-	return listTyped[OMEConfiguration](tx, bucketOMEConfig)
+	return omeConfigKind.List(tx)
 }
 
 // IRMConfiguration is the tenant's Get-IRMConfiguration object.
@@ -94,14 +94,14 @@ const irmKey = "ControlPoint Object"
 
 // IRMConfiguration returns the tenant's IRM configuration.
 func (tx *Tx) IRMConfiguration() (*IRMConfiguration, error) {
-	return getKeyed[IRMConfiguration](tx, bucketIRM, irmKey, "IRM configuration", irmKey)
+	return irmKind.Load(tx, irmKey, irmKey)
 }
 
 // PutIRMConfiguration stores the tenant's IRM configuration.
 func (tx *Tx) PutIRMConfiguration(c *IRMConfiguration) error {
 	c.Identity = irmKey
 	c.WhenChanged = tx.Now()
-	return tx.putRecord(bucketIRM, irmKey, c)
+	return irmKind.Put(tx, irmKey, c)
 }
 
 // TransportRule is a mail flow rule (only the OME-relevant part).
@@ -128,7 +128,7 @@ func (r *TransportRule) Enabled() bool {
 
 // GetTransportRule returns a rule by name (case-insensitive).
 func (tx *Tx) GetTransportRule(name string) (*TransportRule, error) {
-	return getKeyed[TransportRule](tx, bucketTransportRule, strings.ToLower(strings.TrimSpace(name)), "transport rule", name)
+	return transportRuleKind.Load(tx, strings.ToLower(strings.TrimSpace(name)), name)
 }
 
 // PutTransportRule stores a rule (a new rule without a Guid gets one).
@@ -146,17 +146,17 @@ func (tx *Tx) PutTransportRule(r *TransportRule) error {
 		r.Mode = "Enforce"
 	}
 	r.WhenChanged = tx.Now()
-	return tx.putRecord(bucketTransportRule, strings.ToLower(strings.TrimSpace(r.Name)), r)
+	return transportRuleKind.Put(tx, strings.ToLower(strings.TrimSpace(r.Name)), r)
 }
 
 // DeleteTransportRule removes a rule.
 func (tx *Tx) DeleteTransportRule(name string) error {
-	return deleteKeyed(tx, bucketTransportRule, strings.ToLower(strings.TrimSpace(name)), "transport rule", name)
+	return transportRuleKind.Remove(tx, strings.ToLower(strings.TrimSpace(name)), name)
 }
 
 // ListTransportRules returns the rules in priority order (then name).
 func (tx *Tx) ListTransportRules() ([]*TransportRule, error) {
-	out, err := listTyped[TransportRule](tx, bucketTransportRule)
+	out, err := transportRuleKind.List(tx)
 	if err != nil {
 		return nil, err
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // Files that are not exosim tenants are refused and left byte for byte as
@@ -57,7 +58,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 		for _, ro := range []bool{false, true} {
 			done := make(chan error, 1)
 			go func() {
-				s, err := store.Open(tc.path, store.Options{ReadOnly: ro})
+				s, err := tenant.Open(tc.path, store.Options{ReadOnly: ro})
 				if err == nil {
 					s.Close()
 				}
@@ -82,7 +83,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 
 	// A tenant cut short.
 	path := filepath.Join(dir, "tenant.db")
-	s, err := store.Open(path, store.Options{NoSync: true})
+	s, err := tenant.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +96,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 	}
 	storetest.Must(t, os.Truncate(path, fi.Size()/3))
 	for _, ro := range []bool{false, true} {
-		s, err := store.Open(path, store.Options{ReadOnly: ro})
+		s, err := tenant.Open(path, store.Options{ReadOnly: ro})
 		if err == nil {
 			_, err = s.Check()
 			s.Close()
@@ -113,7 +114,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 func TestLockWaitAndRelease(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "tenant.db")
-	a, err := store.Open(path, store.Options{NoSync: true, LockTimeout: 100 * time.Millisecond})
+	a, err := tenant.Open(path, store.Options{NoSync: true, LockTimeout: 100 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func TestLockWaitAndRelease(t *testing.T) {
 	storetest.Must(t, seed.Init(a, seed.Contoso, time.Time{}, false))
 
 	began := time.Now()
-	_, err = store.Open(path, store.Options{LockTimeout: store.NoWait})
+	_, err = tenant.Open(path, store.Options{LockTimeout: store.NoWait})
 	var le *store.LockedError
 	if !errors.As(err, &le) || le.Waited != 0 {
 		t.Fatalf("NoWait on a held tenant: %v", err)
@@ -129,13 +130,13 @@ func TestLockWaitAndRelease(t *testing.T) {
 	if took := time.Since(began); took > time.Second {
 		t.Errorf("NoWait waited %s", took)
 	}
-	if _, err := store.Open(path, store.Options{LockTimeout: 50 * time.Millisecond, ReadOnly: true}); !errors.As(err, &le) {
+	if _, err := tenant.Open(path, store.Options{LockTimeout: 50 * time.Millisecond, ReadOnly: true}); !errors.As(err, &le) {
 		t.Fatalf("reader beside a writer: %v", err)
 	}
 
 	gen := a.PrincipalsGeneration()
 	storetest.Must(t, a.Release())
-	b, err := store.Open(path, store.Options{LockTimeout: store.NoWait})
+	b, err := tenant.Open(path, store.Options{LockTimeout: store.NoWait})
 	if err != nil {
 		t.Fatalf("open after Release: %v", err)
 	}
@@ -166,7 +167,7 @@ func TestLockWaitAndRelease(t *testing.T) {
 		t.Error("another process's change did not move the generation")
 	}
 	storetest.Must(t, a.Acquire())
-	if _, err := store.Open(path, store.Options{LockTimeout: store.NoWait, ReadOnly: true}); !errors.As(err, &le) {
+	if _, err := tenant.Open(path, store.Options{LockTimeout: store.NoWait, ReadOnly: true}); !errors.As(err, &le) {
 		t.Errorf("open while a holds it again after Acquire: %v", err)
 	}
 }

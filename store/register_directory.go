@@ -12,9 +12,9 @@ var (
 	Contents  = DefineKind(KindSpec[MailboxContent]{Bucket: bucketContent, Name: "mailboxContent", FastDecode: true})
 )
 
-// registerDirectory adds the directory to s: its kinds, the timers of the
+// RegisterDirectory adds the directory to s: its kinds, the timers of the
 // mailbox lifecycle, its checks and migrations.
-func registerDirectory(s *Schema) {
+func RegisterDirectory(s *Schema) {
 	orgKind.Register(s)
 	Users.Register(s)
 	Mailboxes.Register(s)

@@ -18,10 +18,10 @@ var (
 	holdStateRecords        = DefineKind(KindSpec[MailboxHoldState]{Bucket: bucketMailboxHoldState, Name: "mailboxHoldState"})
 )
 
-// registerHolds adds the holds engine to s: its kinds, the delay-hold and
+// RegisterHolds adds the holds engine to s: its kinds, the delay-hold and
 // retention-hold timers, the answer to MailboxHeld, the item-age pass
 // after each clock advance and its check.
-func registerHolds(s *Schema) {
+func RegisterHolds(s *Schema) {
 	for _, k := range []interface{ Register(*Schema) }{compliancePolicyRecords, complianceRuleRecords, adaptiveScopeRecords,
 		complianceTagRecords, complianceCaseRecords, caseHoldPolicyRecords, caseHoldRuleRecords, mailboxSearchRecords,
 		mrmPolicyRecords, mrmTagRecords, holdRemovalRecords, holdStateRecords} {

@@ -6,8 +6,8 @@ var (
 	onPremMailboxKind  = DefineKind(KindSpec[OnPremMailbox]{Bucket: bucketOnPremMailboxes, Name: "onpremMailbox"})
 )
 
-// registerOnPrem adds the on-premises organization to s.
-func registerOnPrem(s *Schema) {
+// RegisterOnPrem adds the on-premises organization to s.
+func RegisterOnPrem(s *Schema) {
 	onPremDatabaseKind.Register(s)
 	onPremMailboxKind.Register(s)
 }

@@ -8,8 +8,8 @@ var (
 	auditKind = DefineKind(KindSpec[AuditRecord]{Bucket: bucketAuditLog, Name: "adminAuditLog", NotExported: true, CreatedOnWrite: true})
 )
 
-// registerRBAC adds role groups and the admin audit log to s.
-func registerRBAC(s *Schema) {
+// RegisterRBAC adds role groups and the admin audit log to s.
+func RegisterRBAC(s *Schema) {
 	roleGroupKind.Register(s)
 	auditKind.Register(s)
 	s.Principals(bucketRoleGroups)

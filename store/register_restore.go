@@ -3,10 +3,10 @@ package store
 // restoreKind holds the mailbox restore requests by RequestGuid.
 var restoreKind = DefineKind(KindSpec[RestoreRequest]{Bucket: bucketRestoreRequests, Name: "restoreRequest"})
 
-// registerRestore adds mailbox restore requests to s: the kind, the
+// RegisterRestore adds mailbox restore requests to s: the kind, the
 // progress timer, the failure of requests whose target is purged, and the
 // check.
-func registerRestore(s *Schema) {
+func RegisterRestore(s *Schema) {
 	restoreKind.Register(s)
 	s.AddTimer(TimerRestoreTick, fireRestoreTick)
 	BeforeMailboxPurge.Add(s, func(tx *Tx, m *Mailbox) error { return tx.failRestoresInto(m) })

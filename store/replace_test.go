@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store"
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // A rebuilt tenant is the build's tenant, compacted: the export is the
@@ -18,7 +19,7 @@ import (
 func TestRebuildCompacts(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
-	ref, err := store.Open(filepath.Join(dir, "ref.db"), store.Options{NoSync: true})
+	ref, err := tenant.Open(filepath.Join(dir, "ref.db"), store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func TestRebuildCompacts(t *testing.T) {
 	storetest.Must(t, ref.Close())
 
 	path := filepath.Join(dir, "bulk.db")
-	err = store.Rebuild(path, store.Options{}, func(old, fresh *store.Store) error {
+	err = tenant.Rebuild(path, store.Options{}, func(old, fresh *store.Store) error {
 		if old != nil {
 			t.Error("a missing tenant was handed over as an old one")
 		}
@@ -38,7 +39,7 @@ func TestRebuildCompacts(t *testing.T) {
 		return seeds.BuildSynthetic(fresh, seeds.SyntheticOptions{Mailboxes: 400, BatchSize: 50})
 	})
 	storetest.Must(t, err)
-	s, err := store.Open(path, store.Options{})
+	s, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +68,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	link := filepath.Join(dir, "tenant.db")
 	storetest.Must(t, os.MkdirAll(filepath.Dir(target), 0o700))
 	storetest.Must(t, os.Symlink(filepath.Join("data", "tenant.db"), link))
-	s, err := store.Open(link, store.Options{})
+	s, err := tenant.Open(link, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +77,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	storetest.Must(t, s.Close())
 
 	boom := errors.New("boom")
-	err = store.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error {
+	err = tenant.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error {
 		if old == nil {
 			t.Error("the existing tenant was not handed over")
 		}
@@ -86,7 +87,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	if !errors.Is(err, boom) {
 		t.Fatalf("failed build: %v", err)
 	}
-	s, err = store.Open(link, store.Options{})
+	s, err = tenant.Open(link, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 
 	stray := target + store.BuildInfix + "99999"
 	storetest.Must(t, os.WriteFile(stray, []byte("half a tenant"), 0o600))
-	storetest.Must(t, store.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return seeds.Init(fresh, seeds.Contoso, time.Time{}, false) }))
+	storetest.Must(t, tenant.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return seeds.Init(fresh, seeds.Contoso, time.Time{}, false) }))
 	if _, err := os.Stat(stray); !os.IsNotExist(err) {
 		t.Errorf("stray build file survived a rebuild: %v", err)
 	}
@@ -105,7 +106,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	if err != nil || fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatalf("the tenant link is no longer a link: %v %v", fi, err)
 	}
-	s, err = store.Open(link, store.Options{ReadOnly: true})
+	s, err = tenant.Open(link, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -49,8 +49,9 @@ func NewSchema() *Schema {
 // index a stored record.
 type kindDef struct {
 	bucket string
-	// name is the human name of a record (counts, errors).
-	name string
+	// name is the human name of a record (counts), noun its name in
+	// not-found errors.
+	name, noun string
 	// newValue returns a new value of the record type.
 	newValue func() any
 	// index returns the index entries of a stored record (nil: the kind
@@ -76,8 +77,10 @@ type IndexEntry struct {
 type KindSpec[T any] struct {
 	// Bucket is the bbolt bucket of the kind (and its name in exports).
 	Bucket string
-	// Name names one record in counts and errors ("mailbox").
+	// Name names one record in counts ("mailbox").
 	Name string
+	// Noun names one record in not-found errors (default Name).
+	Noun string
 	// Index returns the secondary-index entries of a record; raw is its
 	// stored form (the payload of a covering entry). Nil: no index.
 	Index func(v *T, raw []byte) []IndexEntry
@@ -105,7 +108,11 @@ func DefineKind[T any](spec KindSpec[T]) *Kind[T] {
 	if spec.FastDecode {
 		k.fast = newStructDecoder(reflect.TypeOf((*T)(nil)).Elem())
 	}
-	k.def = &kindDef{bucket: spec.Bucket, name: spec.Name, newValue: func() any { return new(T) },
+	noun := spec.Noun
+	if noun == "" {
+		noun = spec.Name
+	}
+	k.def = &kindDef{bucket: spec.Bucket, name: spec.Name, noun: noun, newValue: func() any { return new(T) },
 		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite}
 	if spec.Index != nil {
 		k.def.index = func(raw []byte) ([]indexEntry, error) {
@@ -157,6 +164,26 @@ func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
 		return nil, false, fmt.Errorf("decode %s %q: %w", k.def.bucket, key, err)
 	}
 	return v, true, nil
+}
+
+// Load returns the record under key, or a *NotFoundError naming ident
+// (the identity the caller was given) when there is none.
+func (k *Kind[T]) Load(tx *Tx, key, ident string) (*T, error) {
+	v, ok, err := k.Get(tx, key)
+	if err == nil && !ok {
+		err = &NotFoundError{Kind: k.def.noun, Key: ident}
+	}
+	return v, err
+}
+
+// Remove deletes the record under key and its index entries, or returns a
+// *NotFoundError naming ident when there is none.
+func (k *Kind[T]) Remove(tx *Tx, key, ident string) error {
+	ok, err := k.Delete(tx, key)
+	if err == nil && !ok {
+		err = &NotFoundError{Kind: k.def.noun, Key: ident}
+	}
+	return err
 }
 
 // Put stores v under key and keeps the kind's indexes.

@@ -153,7 +153,7 @@ func (tx *Tx) findByCanonicalName(id string) ([]*Mailbox, error) {
 		return nil, nil
 	}
 	ou, name := id[:i], id[i+1:]
-	keys, err := tx.lookupIndex(IndexName, name)
+	keys, err := tx.LookupIndex(IndexName, name)
 	if err != nil {
 		return nil, err
 	}

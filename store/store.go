@@ -48,7 +48,8 @@ type Options struct {
 	// NoSync skips the fsync at each commit (for throwaway tenants in
 	// tests and bulk builds: a power loss may lose or corrupt the file).
 	NoSync bool
-	// Schema is what the tenant file holds (nil: the whole tenant).
+	// Schema is what the tenant file holds (required; store/tenant has the
+	// whole tenant's).
 	Schema *Schema
 
 	// private marks a file only this process knows of (a replacement
@@ -183,7 +184,7 @@ func Open(path string, o Options) (*Store, error) {
 	}
 	schema := o.Schema
 	if schema == nil {
-		schema = TenantSchema()
+		return nil, errors.New("store: Open needs the Schema of the tenant (see package store/tenant)")
 	}
 	if err := schema.validate(); err != nil {
 		return nil, err

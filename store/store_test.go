@@ -12,12 +12,13 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 func TestOpenCreatesFileAndLocks(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "a", "b", "tenant.db")
-	s, err := store.Open(path, store.Options{})
+	s, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +37,7 @@ func TestOpenCreatesFileAndLocks(t *testing.T) {
 		t.Errorf("IsInitialized = %v, %v; want false", ok, err)
 	}
 
-	_, err = store.Open(path, store.Options{LockTimeout: 150 * time.Millisecond})
+	_, err = tenant.Open(path, store.Options{LockTimeout: 150 * time.Millisecond})
 	var le *store.LockedError
 	if !errors.As(err, &le) {
 		t.Fatalf("second Open error = %v, want *LockedError", err)
@@ -49,10 +50,10 @@ func TestOpenCreatesFileAndLocks(t *testing.T) {
 func TestReadOnly(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "tenant.db")
-	if _, err := store.Open(path, store.Options{ReadOnly: true}); err == nil {
+	if _, err := tenant.Open(path, store.Options{ReadOnly: true}); err == nil {
 		t.Fatal("read-only open of a missing file should fail")
 	}
-	s, err := store.Open(path, store.Options{})
+	s, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +61,7 @@ func TestReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	ro, err := store.Open(path, store.Options{ReadOnly: true})
+	ro, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -299,7 +300,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	_, err := store.Open(path, store.Options{})
+	_, err := tenant.Open(path, store.Options{})
 	var se *store.SchemaVersionError
 	if !errors.As(err, &se) || se.Found != 7 || !strings.Contains(err.Error(), path) {
 		t.Fatalf("Open newer file = %v", err)

@@ -15,18 +15,13 @@ import (
 // Bucket names. Every top-level bucket except meta and the index bucket is
 // part of the export.
 const (
-	bucketMeta          = "meta"
-	bucketIndex         = "idx"
-	bucketOrg           = "organization"
-	bucketUsers         = "users"
-	bucketMailboxes     = "mailboxes"
-	bucketContent       = "mailboxContent"
-	bucketMessages      = "messages"
-	bucketTraces        = "messageTrace"
-	bucketOMEConfig     = "omeConfigurations"
-	bucketIRM           = "irmConfiguration"
-	bucketTransportRule = "transportRules"
-	bucketTimers        = "timers"
+	bucketMeta      = "meta"
+	bucketIndex     = "idx"
+	bucketOrg       = "organization"
+	bucketUsers     = "users"
+	bucketMailboxes = "mailboxes"
+	bucketContent   = "mailboxContent"
+	bucketTimers    = "timers"
 )
 
 // Meta keys.
@@ -324,9 +319,9 @@ func (tx *Tx) eachIndexKey(def *kindDef, key string, raw []byte, fn func(ib *bol
 	return nil
 }
 
-// lookupIndex returns the primary keys whose index `name` holds value
+// LookupIndex returns the keys of the records whose index `name` holds value
 // (case-insensitive), in key order.
-func (tx *Tx) lookupIndex(name, value string) ([]string, error) {
+func (tx *Tx) LookupIndex(name, value string) ([]string, error) {
 	ib, err := tx.bucket(bucketIndex)
 	if err != nil {
 		return nil, err

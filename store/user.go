@@ -99,7 +99,7 @@ type userBrief struct {
 // FindUsersByUPN returns the accounts with that UserPrincipalName
 // (case-insensitive; several only if soft-deleted ones share it).
 func (tx *Tx) FindUsersByUPN(upn string) ([]*User, error) {
-	keys, err := tx.lookupIndex("usr.upn", strings.TrimSpace(upn))
+	keys, err := tx.LookupIndex("usr.upn", strings.TrimSpace(upn))
 	if err != nil {
 		return nil, err
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -171,7 +172,7 @@ func openTenant(e *env, o *options) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
+	st, err := tenant.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 	if err != nil {
 		return nil, err
 	}

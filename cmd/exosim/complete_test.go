@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // completionSession opens a seeded contoso tenant and a session over it,
@@ -23,7 +24,7 @@ import (
 // handler: completion reads only declarations.
 func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	st, err := tenant.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

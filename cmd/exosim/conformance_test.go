@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // The conformance suite: testdata/conformance/*.txt hold PowerShell
@@ -130,7 +131,7 @@ type confResult struct {
 // runConformanceFile runs one file's cases on a fresh tenant.
 func runConformanceFile(t *testing.T, file string, cases []confCase) []confResult {
 	dir := t.TempDir()
-	st, err := store.Open(filepath.Join(dir, "tenant.db"), store.Options{NoSync: true})
+	st, err := tenant.Open(filepath.Join(dir, "tenant.db"), store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	seeds "github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 var (
@@ -71,7 +72,7 @@ func crashCommand(seq int) string {
 // completed: the highest sequence number it holds.
 func completedCommands(t *testing.T, path string) int {
 	t.Helper()
-	st, err := store.Open(path, store.Options{ReadOnly: true})
+	st, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +107,7 @@ func completedCommands(t *testing.T, path string) int {
 // exportOf returns the JSON export of the tenant at path.
 func exportOf(t *testing.T, path string) []byte {
 	t.Helper()
-	st, err := store.Open(path, store.Options{ReadOnly: true})
+	st, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +129,7 @@ type replay struct {
 
 func newReplay(t *testing.T, dir string) *replay {
 	t.Helper()
-	st, err := store.Open(filepath.Join(dir, "replay.db"), store.Options{NoSync: true})
+	st, err := tenant.Open(filepath.Join(dir, "replay.db"), store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	seeds "github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // TestHelpExamplesRun runs every Get-Help example of every registered
@@ -23,7 +24,7 @@ import (
 func TestHelpExamplesRun(t *testing.T) {
 	dir := t.TempDir()
 	seed := filepath.Join(dir, "seed.db")
-	st, err := store.Open(seed, store.Options{})
+	st, err := tenant.Open(seed, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +38,7 @@ func TestHelpExamplesRun(t *testing.T) {
 	}
 
 	// The command list comes from a session like the one the examples run in.
-	listStore, err := store.Open(seed, store.Options{})
+	listStore, err := tenant.Open(seed, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +54,7 @@ func TestHelpExamplesRun(t *testing.T) {
 		if err := os.WriteFile(path, raw, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		st, err := store.Open(path, store.Options{})
+		st, err := tenant.Open(path, store.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}

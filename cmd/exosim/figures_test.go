@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/store"
+	storetenant "github.com/exosim/exosim/store/tenant"
 )
 
 // The figure table of issue 8 (`make bench`): exosim measured beside a
@@ -216,7 +217,7 @@ func TestBenchFigures(t *testing.T) {
 	row(fmt.Sprintf("%d-command Set-Mailbox runbook", runbookN), fmt.Sprintf("%.0f commands/s", exoRate),
 		fmt.Sprintf("%.0f update tx/s", rawRate), fmt.Sprintf(">= 50%% of baseline: %.0f%%", 100*exoRate/rawRate))
 
-	st, err := store.Open(tenant, store.Options{ReadOnly: true})
+	st, err := storetenant.Open(tenant, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

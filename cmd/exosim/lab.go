@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/labs"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // newLabCmd is "exosim lab": list, start, check and hint for the
@@ -187,5 +188,5 @@ func openTenantFile(e *env, o *options) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
+	return tenant.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 }

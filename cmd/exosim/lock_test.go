@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	storetenant "github.com/exosim/exosim/store/tenant"
 )
 
 // runExosim runs the built binary with a hard deadline (a hang fails the
@@ -131,7 +132,7 @@ func TestReadersShareTheTenant(t *testing.T) {
 	if _, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "tenant", "init"); code != 0 {
 		t.Fatalf("init: %s", errs)
 	}
-	st, err := store.Open(tenant, store.Options{ReadOnly: true})
+	st, err := storetenant.Open(tenant, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 func TestMain(m *testing.M) {
@@ -40,7 +41,7 @@ func checkTenantAfterScript(env *testscript.Env) {
 	if _, err := os.Stat(path); err != nil {
 		return
 	}
-	st, err := store.Open(path, store.Options{ReadOnly: true})
+	st, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		env.T().Fatal(fmt.Sprintf("open tenant after the session: %v", err))
 		return

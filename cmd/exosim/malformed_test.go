@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // generatedMalformed are corpus lines too big or too binary to commit:
@@ -90,7 +91,7 @@ func TestMalformedCorpus(t *testing.T) {
 		lines = append(lines, line{"generated: " + name, text})
 	}
 
-	st, err := store.Open(filepath.Join(t.TempDir(), "tenant.db"), store.Options{NoSync: true})
+	st, err := tenant.Open(filepath.Join(t.TempDir(), "tenant.db"), store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	storetenant "github.com/exosim/exosim/store/tenant"
 )
 
 // Every command refuses a tenant path that is not an exosim tenant file,
@@ -68,7 +69,7 @@ func TestLockTimeoutZero(t *testing.T) {
 	if _, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "tenant", "init"); code != 0 {
 		t.Fatal(errs)
 	}
-	st, err := store.Open(tenant, store.Options{})
+	st, err := storetenant.Open(tenant, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

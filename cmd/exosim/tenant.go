@@ -13,6 +13,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	seeds "github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 func newTenantCmd(e *env, o *options) *cobra.Command {
@@ -49,7 +50,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			// each bucket is one region of it): a killed build leaves
 			// the old tenant, and a command waiting meanwhile runs on
 			// the new one.
-			err = store.Rebuild(path, store.Options{LockTimeout: lockTimeout(o)}, func(old, fresh *store.Store) error {
+			err = tenant.Rebuild(path, store.Options{LockTimeout: lockTimeout(o)}, func(old, fresh *store.Store) error {
 				if old != nil && !forceIt {
 					if ok, err := old.IsInitialized(); err != nil || ok {
 						if err == nil {
@@ -65,7 +66,7 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			})
 		} else {
 			var st *store.Store
-			st, err = store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
+			st, err = tenant.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 			if err != nil {
 				return err
 			}
@@ -167,11 +168,11 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			}
 			defer f.Close()
 			rec := store.ImportRecord{Caller: o.user, Source: args[0]}
-			err = store.ImportFile(path, bufio.NewReaderSize(f, 1<<20), store.Options{LockTimeout: lockTimeout(o)}, rec)
+			err = tenant.ImportFile(path, bufio.NewReaderSize(f, 1<<20), store.Options{LockTimeout: lockTimeout(o)}, rec)
 			if err != nil && !errors.As(err, new(*store.LockedError)) && !errors.As(err, new(*store.NotTenantError)) && !errors.As(err, new(*store.DamagedError)) {
 				// The refused import is in the log of the tenant it left
 				// unchanged.
-				if st, oerr := store.Open(path, store.Options{LockTimeout: lockTimeout(o)}); oerr == nil {
+				if st, oerr := tenant.Open(path, store.Options{LockTimeout: lockTimeout(o)}); oerr == nil {
 					_ = st.RecordImportFailure(rec, err)
 					st.Close()
 				}

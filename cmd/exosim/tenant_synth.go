@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // buildSynthetic adds n synthetic mailboxes sending msgs messages each
@@ -40,10 +41,10 @@ func newTenantCheckCmd(e *env, o *options) *cobra.Command {
 			if _, err := os.Stat(path); err != nil {
 				return fmt.Errorf("tenant file %q: %w", path, err)
 			}
-			st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o), ReadOnly: true})
+			st, err := tenant.Open(path, store.Options{LockTimeout: lockTimeout(o), ReadOnly: true})
 			if errors.As(err, new(*store.SchemaMigrationError)) {
 				// A read-write open migrates the older schema first.
-				st, err = store.Open(path, store.Options{LockTimeout: lockTimeout(o)})
+				st, err = tenant.Open(path, store.Options{LockTimeout: lockTimeout(o)})
 			}
 			if err != nil {
 				return err
@@ -80,7 +81,7 @@ func openTenantShared(e *env, o *options) (*store.Store, error) {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return openTenant(e, o)
 	}
-	st, err := store.Open(path, store.Options{LockTimeout: lockTimeout(o), ReadOnly: true})
+	st, err := tenant.Open(path, store.Options{LockTimeout: lockTimeout(o), ReadOnly: true})
 	if errors.As(err, new(*store.SchemaMigrationError)) {
 		return openTenant(e, o) // a read-write open migrates the older schema
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/lint"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // TestBuiltinLabs checks that every shipped lab parses and that each seed
@@ -115,7 +116,7 @@ func TestStartUntouched(t *testing.T) {
 	dir := t.TempDir()
 	for _, l := range ls {
 		if len(labs.Missing(l, probe)) > 0 {
-			st, err := store.Open(filepath.Join(dir, l.Name+"-unavailable.db"), store.Options{})
+			st, err := tenant.Open(filepath.Join(dir, l.Name+"-unavailable.db"), store.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -127,7 +128,7 @@ func TestStartUntouched(t *testing.T) {
 		}
 		var exports [2]string
 		for i := range exports {
-			st, err := store.Open(filepath.Join(dir, l.Name+string(rune('a'+i))+".db"), store.Options{})
+			st, err := tenant.Open(filepath.Join(dir, l.Name+string(rune('a'+i))+".db"), store.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

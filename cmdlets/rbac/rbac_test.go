@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // anticipated are cmdlets the role table names before any package
@@ -27,7 +28,7 @@ var anticipated = map[string]bool{
 
 func newStore(t *testing.T) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	st, err := tenant.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // TestBuildSynthetic builds a small synthetic tenant and checks the mix
@@ -19,7 +20,7 @@ func TestBuildSynthetic(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("EXOSIM_SYNTH_N")); err == nil && v > 0 {
 		n = v
 	}
-	s, err := store.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
+	s, err := tenant.Open(filepath.Join(t.TempDir(), "t.db"), store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

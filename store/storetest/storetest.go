@@ -13,16 +13,17 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // Schema returns the schema of the whole tenant.
-func Schema() *store.Schema { return store.TenantSchema() }
+func Schema() *store.Schema { return tenant.Schema() }
 
 // OpenWith opens a fresh store with schema in a temporary directory; it is
 // closed when the test ends.
 func OpenWith(t testing.TB, schema *store.Schema) *store.Store {
 	t.Helper()
-	s, err := store.Open(filepath.Join(t.TempDir(), "sub", "tenant.db"), store.Options{LockTimeout: 200 * time.Millisecond, Schema: schema})
+	s, err := tenant.Open(filepath.Join(t.TempDir(), "sub", "tenant.db"), store.Options{LockTimeout: 200 * time.Millisecond, Schema: schema})
 	if err != nil {
 		t.Fatal(err)
 	}

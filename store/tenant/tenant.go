@@ -1,0 +1,49 @@
+// Package tenant is the whole tenant: the Schema that registers every
+// area of the store in order and wires the hooks they offer each other,
+// and Open and Rebuild for a tenant file of that schema.
+package tenant
+
+import (
+	"io"
+
+	"github.com/exosim/exosim/store"
+)
+
+// Schema returns the schema of the whole tenant: every area, in the order
+// their buckets are created and their checks run.
+func Schema() *store.Schema {
+	s := store.NewSchema()
+	store.RegisterDirectory(s)
+	store.RegisterOME(s)
+	store.RegisterHolds(s)
+	store.RegisterOnPrem(s)
+	store.RegisterRBAC(s)
+	store.RegisterRestore(s)
+	return s
+}
+
+// Open opens (creating if needed) the tenant file at path with the whole
+// tenant's schema, unless o names another.
+func Open(path string, o store.Options) (*store.Store, error) {
+	if o.Schema == nil {
+		o.Schema = Schema()
+	}
+	return store.Open(path, o)
+}
+
+// Rebuild is store.Rebuild for a tenant file of the whole tenant's schema.
+func Rebuild(path string, o store.Options, build func(old, fresh *store.Store) error) error {
+	if o.Schema == nil {
+		o.Schema = Schema()
+	}
+	return store.Rebuild(path, o, build)
+}
+
+// ImportFile is store.ImportFile for a tenant file of the whole tenant's
+// schema.
+func ImportFile(path string, r io.Reader, o store.Options, rec store.ImportRecord) error {
+	if o.Schema == nil {
+		o.Schema = Schema()
+	}
+	return store.ImportFile(path, r, o, rec)
+}

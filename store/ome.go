@@ -414,11 +414,11 @@ func notRevocableReason(m *Message) string {
 // *NoAMELicenseError, *NotRevocableError; nothing changes on error.
 // Revoking an already revoked message succeeds without changes.
 func (tx *Tx) RevokeMessage(messageID, by string) error {
-	_, err := tx.revoke(messageID, by)
+	_, err := tx.revokeMessage(messageID, by)
 	return err
 }
 
-func (tx *Tx) revoke(messageID, by string) (*Message, error) {
+func (tx *Tx) revokeMessage(messageID, by string) (*Message, error) {
 	switch by {
 	case "":
 		by = RevokedByAdmin
@@ -504,7 +504,7 @@ func (tx *Tx) SetMessageRevocation(messageID string, revoke bool) (RevocationOut
 		return RevocationNoChange, nil, err
 	}
 	was := before.Revoked
-	m, err := tx.revoke(messageID, RevokedByAdmin)
+	m, err := tx.revokeMessage(messageID, RevokedByAdmin)
 	if err != nil {
 		return RevocationNoChange, m, err
 	}

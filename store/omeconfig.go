@@ -92,8 +92,8 @@ type IRMConfiguration struct {
 
 const irmKey = "ControlPoint Object"
 
-// IRMConfiguration returns the tenant's IRM configuration.
-func (tx *Tx) IRMConfiguration() (*IRMConfiguration, error) {
+// GetIRMConfiguration returns the tenant's IRM configuration.
+func (tx *Tx) GetIRMConfiguration() (*IRMConfiguration, error) {
 	return irmKind.Load(tx, irmKey, irmKey)
 }
 

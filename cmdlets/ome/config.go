@@ -276,7 +276,7 @@ func getIRMConfiguration(ctx *runtime.Context) error {
 	var c *store.IRMConfiguration
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		var err error
-		c, err = tx.IRMConfiguration()
+		c, err = tx.GetIRMConfiguration()
 		return err
 	})
 	if err != nil {
@@ -312,7 +312,7 @@ func setIRMConfiguration(ctx *runtime.Context) error {
 		}
 	}
 	return exo.Update(ctx, func(tx *store.Tx) error {
-		c, err := tx.IRMConfiguration()
+		c, err := tx.GetIRMConfiguration()
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -21,7 +22,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 		t.Fatalf("clean tenant has findings:\n%s", got)
 	}
 	var victim *store.Mailbox
-	var msg *store.Message
+	var msg *ome.Message
 	err := s.Update(func(tx *store.Tx) error {
 		ms, err := tx.FindMailboxes("annb")
 		if err != nil {
@@ -45,14 +46,14 @@ func TestCheckFindsCorruption(t *testing.T) {
 			return err
 		}
 		// A message whose trace rows are gone.
-		return tx.ForEachMessage("", func(m *store.Message) error {
+		return ome.ForEachMessage(tx, "", func(m *ome.Message) error {
 			msg = m
-			rows, err := tx.TracesByTraceID(m.MessageTraceID)
+			rows, err := ome.TracesByTraceID(tx, m.MessageTraceID)
 			if err != nil {
 				return err
 			}
 			for _, r := range rows {
-				if _, err := store.Traces.Delete(tx, r.Key()); err != nil {
+				if _, err := ome.Traces.Delete(tx, r.Key()); err != nil {
 					return err
 				}
 			}

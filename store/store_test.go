@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -123,7 +124,7 @@ func TestUpdateRollback(t *testing.T) {
 		if err := tx.AdvanceTo(tx.Now().Add(2 * store.Day)); err != nil {
 			return err
 		}
-		if _, err := tx.SendMessage(store.SendInput{From: "annb@contoso.com", To: []string{"x@gmail.com"}, Subject: "s", Encrypt: true}); err != nil {
+		if _, err := ome.SendMessage(tx, ome.SendInput{From: "annb@contoso.com", To: []string{"x@gmail.com"}, Subject: "s", Encrypt: true}); err != nil {
 			return err
 		}
 		return boom
@@ -151,7 +152,7 @@ func TestGuidsAreDeterministicV4(t *testing.T) {
 			for i := 0; i < 5; i++ {
 				out = append(out, tx.NewGuid())
 			}
-			out = append(out, tx.NewMessageID(""), tx.NewMessageID("bn7pr06mb5139"))
+			out = append(out, ome.NewMessageID(tx, ""), ome.NewMessageID(tx, "bn7pr06mb5139"))
 			return nil
 		})
 		return out
@@ -195,7 +196,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if _, err := tx.ScheduleAfter30Days(tx.Now(), "test.log", "pending"); err != nil {
 			return err
 		}
-		return tx.RevokeMessage(seed.MessageQ3Figures, store.RevokedByAdmin)
+		return ome.RevokeMessage(tx, seed.MessageQ3Figures, ome.RevokedByAdmin)
 	}); err != nil {
 		t.Fatal(err)
 	}

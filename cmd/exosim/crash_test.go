@@ -20,6 +20,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
@@ -93,7 +94,7 @@ func completedCommands(t *testing.T, path string) int {
 		if err != nil {
 			return err
 		}
-		return tx.ForEachMessage("", func(m *store.Message) error {
+		return ome.ForEachMessage(tx, "", func(m *ome.Message) error {
 			seen(m.Subject)
 			return nil
 		})

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // Output type names of the configuration cmdlets.
@@ -80,18 +81,18 @@ func configCommands() []*runtime.Command {
 
 func getOMEConfiguration(ctx *runtime.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
-	var list []*store.OMEConfiguration
+	var list []*ome.OMEConfiguration
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		if id != "" {
-			if c, err := tx.GetOMEConfiguration(id); err == nil {
-				list = []*store.OMEConfiguration{c}
+			if c, err := ome.GetOMEConfiguration(tx, id); err == nil {
+				list = []*ome.OMEConfiguration{c}
 				return nil
 			}
 		}
 		// An empty or unknown identity lists every template, as the
 		// service does.
 		var err error
-		list, err = tx.ListOMEConfigurations()
+		list, err = ome.ListOMEConfigurations(tx)
 		return err
 	})
 	if err != nil {
@@ -107,7 +108,7 @@ func getOMEConfiguration(ctx *runtime.Context) error {
 
 // expiryError reports an ExternalMailExpiryInDays outside 0–730.
 func expiryError(ctx *runtime.Context, n int, target string) *object.ErrorRecord {
-	if store.ValidExpiryDays(n) {
+	if ome.ValidExpiryDays(n) {
 		return nil
 	}
 	return exo.Error(ctx, exDataValidation,
@@ -116,7 +117,7 @@ func expiryError(ctx *runtime.Context, n int, target string) *object.ErrorRecord
 }
 
 // applyBranding copies the bound template settings onto c.
-func applyBranding(ctx *runtime.Context, c *store.OMEConfiguration) {
+func applyBranding(ctx *runtime.Context, c *ome.OMEConfiguration) {
 	str := map[string]*string{
 		"BackgroundColor": &c.BackgroundColor, "DisclaimerText": &c.DisclaimerText, "EmailText": &c.EmailText,
 		"IntroductionText": &c.IntroductionText, "PortalText": &c.PortalText,
@@ -172,16 +173,16 @@ func newOMEConfiguration(ctx *runtime.Context) error {
 	if err != nil || !ok {
 		return err
 	}
-	var created *store.OMEConfiguration
+	var created *ome.OMEConfiguration
 	var rec *object.ErrorRecord
 	err = exo.Update(ctx, func(tx *store.Tx) error {
-		if _, err := tx.GetOMEConfiguration(id); err == nil {
+		if _, err := ome.GetOMEConfiguration(tx, id); err == nil {
 			rec = exo.Error(ctx, exAlreadyExists, "An OME configuration with the name '"+id+"' already exists.", object.ResourceExists, id)
 			return nil
 		}
-		c := &store.OMEConfiguration{Identity: id, SocialIdSignIn: true, OTPEnabled: true}
+		c := &ome.OMEConfiguration{Identity: id, SocialIdSignIn: true, OTPEnabled: true}
 		applyBranding(ctx, c)
-		if err := tx.CreateOMEConfiguration(c); err != nil {
+		if err := ome.CreateOMEConfiguration(tx, c); err != nil {
 			if rec = storeError(ctx, err, id); rec != nil {
 				return nil
 			}
@@ -212,7 +213,7 @@ func setOMEConfiguration(ctx *runtime.Context) error {
 	}
 	var rec *object.ErrorRecord
 	err = exo.Update(ctx, func(tx *store.Tx) error {
-		c, err := tx.GetOMEConfiguration(id)
+		c, err := ome.GetOMEConfiguration(tx, id)
 		if err != nil {
 			rec = exo.NotFound(ctx, id)
 			return nil
@@ -228,11 +229,11 @@ func setOMEConfiguration(ctx *runtime.Context) error {
 				return err
 			}
 			if !ame {
-				rec = storeError(ctx, &store.NoAMELicenseError{Feature: "Message expiration"}, id)
+				rec = storeError(ctx, &ome.NoAMELicenseError{Feature: "Message expiration"}, id)
 				return nil
 			}
 		}
-		return tx.PutOMEConfiguration(c)
+		return ome.PutOMEConfiguration(tx, c)
 	})
 	if err != nil {
 		return err
@@ -244,7 +245,7 @@ func setOMEConfiguration(ctx *runtime.Context) error {
 }
 
 // OMEConfigurationObject is the Get-OMEConfiguration object of a template.
-func OMEConfigurationObject(c *store.OMEConfiguration) *object.PSObject {
+func OMEConfigurationObject(c *ome.OMEConfiguration) *object.PSObject {
 	o := object.NewObject(TypeOMEConfiguration, "System.Object")
 	var img any
 	if len(c.Image) > 0 {
@@ -273,10 +274,10 @@ func OMEConfigurationObject(c *store.OMEConfiguration) *object.PSObject {
 }
 
 func getIRMConfiguration(ctx *runtime.Context) error {
-	var c *store.IRMConfiguration
+	var c *ome.IRMConfiguration
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		var err error
-		c, err = tx.GetIRMConfiguration()
+		c, err = ome.GetIRMConfiguration(tx)
 		return err
 	})
 	if err != nil {
@@ -286,7 +287,7 @@ func getIRMConfiguration(ctx *runtime.Context) error {
 }
 
 // irmFields maps Set-IRMConfiguration's Boolean parameters to the record.
-func irmFields(c *store.IRMConfiguration) map[string]*bool {
+func irmFields(c *ome.IRMConfiguration) map[string]*bool {
 	return map[string]*bool{
 		"AutomaticServiceUpdateEnabled":              &c.AutomaticServiceUpdateEnabled,
 		"AzureRMSLicensingEnabled":                   &c.AzureRMSLicensingEnabled,
@@ -312,7 +313,7 @@ func setIRMConfiguration(ctx *runtime.Context) error {
 		}
 	}
 	return exo.Update(ctx, func(tx *store.Tx) error {
-		c, err := tx.GetIRMConfiguration()
+		c, err := ome.GetIRMConfiguration(tx)
 		if err != nil {
 			return err
 		}
@@ -330,7 +331,7 @@ func setIRMConfiguration(ctx *runtime.Context) error {
 		if ctx.Has("TransportDecryptionSetting") {
 			c.TransportDecryptionSetting = ctx.String("TransportDecryptionSetting")
 		}
-		return tx.PutIRMConfiguration(c)
+		return ome.PutIRMConfiguration(tx, c)
 	})
 }
 
@@ -382,7 +383,7 @@ func applyMulti(cur []string, v any) []string {
 }
 
 // IRMConfigurationObject is the Get-IRMConfiguration object.
-func IRMConfigurationObject(c *store.IRMConfiguration) *object.PSObject {
+func IRMConfigurationObject(c *ome.IRMConfiguration) *object.PSObject {
 	o := object.NewObject(TypeIRMConfiguration, "System.Object")
 	o.AddTyped("Identity", "System.String", c.Identity)
 	o.AddTyped("AzureRMSLicensingEnabled", "System.Boolean", c.AzureRMSLicensingEnabled)

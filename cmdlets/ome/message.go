@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // Type names of Get-OMEMessageStatus output. A revoked message carries the
@@ -44,14 +45,14 @@ func getMessageStatus(ctx *runtime.Context) error {
 	var out *object.PSObject
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		m, err := tx.GetMessage(id)
+		m, err := ome.GetMessage(tx, id)
 		if err != nil {
 			if rec = storeError(ctx, err, id); rec != nil {
 				return nil
 			}
 			return err
 		}
-		ok, err := tx.IsRevocable(m)
+		ok, err := ome.IsRevocable(tx, m)
 		if err != nil {
 			return err
 		}
@@ -80,7 +81,7 @@ const (
 )
 
 // decideRevocation applies the admin revocation rules to a message.
-func decideRevocation(m *store.Message, hasAME, revoke bool) revocationDecision {
+func decideRevocation(m *ome.Message, hasAME, revoke bool) revocationDecision {
 	switch {
 	case !revoke && m.Revoked:
 		return decideWarnUnrevoke
@@ -90,7 +91,7 @@ func decideRevocation(m *store.Message, hasAME, revoke bool) revocationDecision 
 		return decideNotEncrypted
 	case !hasAME:
 		return decideNoAME
-	case !store.Revocable(m, hasAME):
+	case !ome.Revocable(m, hasAME):
 		return decideNotRevocable
 	case m.Revoked:
 		return decideNothing
@@ -104,7 +105,7 @@ func setMessageRevocation(ctx *runtime.Context) error {
 	var rec *object.ErrorRecord
 	var warning string
 	err := exo.Update(ctx, func(tx *store.Tx) error {
-		m, err := tx.GetMessage(id)
+		m, err := ome.GetMessage(tx, id)
 		if err != nil {
 			if rec = storeError(ctx, err, id); rec != nil {
 				return nil
@@ -125,10 +126,10 @@ func setMessageRevocation(ctx *runtime.Context) error {
 			rec = notRevocable(ctx, m.MessageID)
 			return nil
 		case decideNoAME:
-			rec = storeError(ctx, &store.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID)
+			rec = storeError(ctx, &ome.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID)
 			return nil
 		}
-		_, _, err = tx.SetMessageRevocation(m.MessageID, true)
+		_, _, err = ome.SetMessageRevocation(tx, m.MessageID, true)
 		return err
 	})
 	if err != nil {
@@ -147,7 +148,7 @@ func setMessageRevocation(ctx *runtime.Context) error {
 }
 
 // MessageStatusObject is the Get-OMEMessageStatus object of a message.
-func MessageStatusObject(m *store.Message, revocable bool) *object.PSObject {
+func MessageStatusObject(m *ome.Message, revocable bool) *object.PSObject {
 	names := []string{TypeMessageStatus, "System.Object"}
 	if m.Revoked {
 		names = append([]string{TypeMessageStatusRevoked}, names...)

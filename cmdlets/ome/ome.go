@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // Commands returns the package's cmdlets.
@@ -42,9 +43,9 @@ const (
 // storeError turns a domain error from the store into an EXO error record;
 // it returns nil for errors that are not domain errors.
 func storeError(ctx *runtime.Context, err error, target string) *object.ErrorRecord {
-	var nf *store.MessageNotFoundError
-	var nr *store.NotRevocableError
-	var ame *store.NoAMELicenseError
+	var nf *ome.MessageNotFoundError
+	var nr *ome.NotRevocableError
+	var ame *ome.NoAMELicenseError
 	var ve *store.ValidationError
 	var gnf *store.NotFoundError
 	switch {

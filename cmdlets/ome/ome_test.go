@@ -5,16 +5,17 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
-func msg(revoked bool, rcpts ...store.MessageRecipient) *store.Message {
-	return &store.Message{MessageID: "<a@b>", Encrypted: true, Revoked: revoked, Recipients: rcpts}
+func msg(revoked bool, rcpts ...ome.MessageRecipient) *ome.Message {
+	return &ome.Message{MessageID: "<a@b>", Encrypted: true, Revoked: revoked, Recipients: rcpts}
 }
 
 var (
-	gmail   = store.MessageRecipient{Address: "jane@gmail.com", IdentityType: store.IdentitySocial, Experience: store.ExperienceLinkBased}
-	outlook = store.MessageRecipient{Address: "sam@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: store.ExperienceInline}
-	inside  = store.MessageRecipient{Address: "pilarp@contoso.com", IdentityType: store.IdentityInternal, Experience: store.ExperienceInline}
+	gmail   = ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	outlook = ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
+	inside  = ome.MessageRecipient{Address: "pilarp@contoso.com", IdentityType: store.IdentityInternal, Experience: ome.ExperienceInline}
 )
 
 func TestDecideRevocation(t *testing.T) {
@@ -22,7 +23,7 @@ func TestDecideRevocation(t *testing.T) {
 	plain.Encrypted = false
 	tests := []struct {
 		name   string
-		m      *store.Message
+		m      *ome.Message
 		ame    bool
 		revoke bool
 		want   revocationDecision
@@ -106,7 +107,7 @@ func TestResolveWindow(t *testing.T) {
 
 func TestSortNewestFirst(t *testing.T) {
 	t0 := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
-	rows := []*store.TraceRecord{
+	rows := []*ome.TraceRecord{
 		{Received: t0, RecipientAddress: "b@x"},
 		{Received: t0.Add(time.Hour), RecipientAddress: "a@x"},
 		{Received: t0, RecipientAddress: "a@x"},

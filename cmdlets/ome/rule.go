@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // TypeTransportRule is the output type of New- and Get-TransportRule.
@@ -53,18 +54,18 @@ func ruleCommands() []*runtime.Command {
 
 // ruleProblem checks a New-TransportRule request against the tenant and
 // returns the error text, or "".
-func ruleProblem(tx *store.Tx, r *store.TransportRule) (string, error) {
+func ruleProblem(tx *store.Tx, r *ome.TransportRule) (string, error) {
 	if len(r.Name) > 64 {
 		return "The rule name can't be longer than 64 characters.", nil
 	}
-	if _, err := tx.GetTransportRule(r.Name); err == nil {
+	if _, err := ome.GetTransportRule(tx, r.Name); err == nil {
 		return "A transport rule with the name '" + r.Name + "' already exists.", nil
 	}
 	if r.ApplyRightsProtectionCustomizationTemplate != "" {
 		if r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME {
 			return "The ApplyRightsProtectionCustomizationTemplate action must be used together with the ApplyRightsProtectionTemplate action.", nil
 		}
-		c, err := tx.GetOMEConfiguration(r.ApplyRightsProtectionCustomizationTemplate)
+		c, err := ome.GetOMEConfiguration(tx, r.ApplyRightsProtectionCustomizationTemplate)
 		if err != nil {
 			return "The OME configuration '" + r.ApplyRightsProtectionCustomizationTemplate + "' couldn't be found.", nil
 		}
@@ -75,7 +76,7 @@ func ruleProblem(tx *store.Tx, r *store.TransportRule) (string, error) {
 
 func newTransportRule(ctx *runtime.Context) error {
 	name := strings.TrimSpace(ctx.String("Name"))
-	r := &store.TransportRule{
+	r := &ome.TransportRule{
 		Name:        name,
 		FromScope:   ctx.String("FromScope"),
 		SentToScope: ctx.String("SentToScope"),
@@ -89,7 +90,7 @@ func newTransportRule(ctx *runtime.Context) error {
 		r.State = "Disabled"
 	}
 	if ctx.Has("ApplyRightsProtectionTemplate") {
-		opt, ok := store.NormalizeProtectionOption(ctx.String("ApplyRightsProtectionTemplate"))
+		opt, ok := ome.NormalizeProtectionOption(ctx.String("ApplyRightsProtectionTemplate"))
 		if !ok || strings.TrimSpace(ctx.String("ApplyRightsProtectionTemplate")) == "" {
 			return ctx.WriteError(exo.NotFound(ctx, ctx.String("ApplyRightsProtectionTemplate")))
 		}
@@ -109,7 +110,7 @@ func newTransportRule(ctx *runtime.Context) error {
 			rec = exo.Invalid(ctx, msg, name)
 			return nil
 		}
-		rules, err := tx.ListTransportRules()
+		rules, err := ome.ListTransportRules(tx)
 		if err != nil {
 			return err
 		}
@@ -124,7 +125,7 @@ func newTransportRule(ctx *runtime.Context) error {
 			for _, other := range rules {
 				if other.Priority >= p {
 					other.Priority++
-					if err := tx.PutTransportRule(other); err != nil {
+					if err := ome.PutTransportRule(tx, other); err != nil {
 						return err
 					}
 				}
@@ -133,7 +134,7 @@ func newTransportRule(ctx *runtime.Context) error {
 		if ctx.Has("Comments") {
 			setExtra(r, "Comments", ctx.String("Comments"))
 		}
-		return tx.PutTransportRule(r)
+		return ome.PutTransportRule(tx, r)
 	})
 	if err != nil {
 		return err
@@ -144,7 +145,7 @@ func newTransportRule(ctx *runtime.Context) error {
 	return ctx.WriteObject(RuleObject(r))
 }
 
-func setExtra(r *store.TransportRule, key, value string) {
+func setExtra(r *ome.TransportRule, key, value string) {
 	raw, err := store.EncodeExtra(value)
 	if err != nil {
 		return
@@ -155,7 +156,7 @@ func setExtra(r *store.TransportRule, key, value string) {
 	r.Extra[key] = raw
 }
 
-func extraString(r *store.TransportRule, key string) string {
+func extraString(r *ome.TransportRule, key string) string {
 	var s string
 	if raw, ok := r.Extra[key]; ok {
 		_ = store.DecodeExtra(raw, &s)
@@ -165,10 +166,10 @@ func extraString(r *store.TransportRule, key string) string {
 
 func getTransportRule(ctx *runtime.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
-	var rules []*store.TransportRule
+	var rules []*ome.TransportRule
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		all, err := tx.ListTransportRules()
+		all, err := ome.ListTransportRules(tx)
 		if err != nil {
 			return err
 		}
@@ -201,7 +202,7 @@ func getTransportRule(ctx *runtime.Context) error {
 }
 
 // RuleObject is the Get-TransportRule object of a rule.
-func RuleObject(r *store.TransportRule) *object.PSObject {
+func RuleObject(r *ome.TransportRule) *object.PSObject {
 	o := object.NewObject(TypeTransportRule, "System.Object")
 	o.AddTyped("Name", "System.String", r.Name)
 	o.AddTyped("State", "Microsoft.Exchange.MessagingPolicies.Rules.RuleState", r.State)

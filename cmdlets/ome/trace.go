@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // Output type names of the message trace cmdlets.
@@ -182,7 +183,7 @@ type traceFilter struct {
 }
 
 // match reports whether a trace row passes the filter.
-func (f *traceFilter) match(r *store.TraceRecord) bool {
+func (f *traceFilter) match(r *ome.TraceRecord) bool {
 	if r.Received.Before(f.w.start) || r.Received.After(f.w.end) {
 		return false
 	}
@@ -283,7 +284,7 @@ func messageTrace(ctx *runtime.Context, v2 bool) error {
 	if g, ok := ctx.Value("MessageTraceId").(object.Guid); ok {
 		f.traceID = g.String()
 	}
-	var rows []*store.TraceRecord
+	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		o, err := tx.Organization()
@@ -291,7 +292,7 @@ func messageTrace(ctx *runtime.Context, v2 bool) error {
 			return err
 		}
 		org = o.Name
-		return tx.ForEachTrace("", func(_ string, r *store.TraceRecord) error {
+		return ome.ForEachTrace(tx, "", func(_ string, r *ome.TraceRecord) error {
 			if f.match(r) {
 				rows = append(rows, r)
 			}
@@ -320,7 +321,7 @@ func messageTrace(ctx *runtime.Context, v2 bool) error {
 
 // sortNewestFirst orders trace rows by Received, newest first, then by
 // recipient address.
-func sortNewestFirst(rows []*store.TraceRecord) {
+func sortNewestFirst(rows []*ome.TraceRecord) {
 	sort.SliceStable(rows, func(i, j int) bool {
 		if !rows[i].Received.Equal(rows[j].Received) {
 			return rows[i].Received.After(rows[j].Received)
@@ -330,7 +331,7 @@ func sortNewestFirst(rows []*store.TraceRecord) {
 }
 
 // TraceObject is one Get-MessageTrace(V2) row.
-func TraceObject(r *store.TraceRecord, org string, w window, index int, v2 bool) *object.PSObject {
+func TraceObject(r *ome.TraceRecord, org string, w window, index int, v2 bool) *object.PSObject {
 	typeName := TypeMessageTrace
 	if v2 {
 		typeName = TypeMessageTraceV2
@@ -388,7 +389,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 	msgID := strings.TrimSpace(ctx.String("MessageId"))
 	sender := strings.TrimSpace(ctx.String("SenderAddress"))
 	events, actions := multi(ctx, "Event"), multi(ctx, "Action")
-	var rows []*store.TraceRecord
+	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		o, err := tx.Organization()
@@ -396,7 +397,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 			return err
 		}
 		org = o.Name
-		rows, err = tx.TracesByTraceID(traceID)
+		rows, err = ome.TracesByTraceID(tx, traceID)
 		return err
 	})
 	if err != nil {
@@ -409,7 +410,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 			(sender != "" && !strings.EqualFold(r.SenderAddress, sender)) {
 			continue
 		}
-		evs := append([]store.TraceEvent(nil), r.Events...)
+		evs := append([]ome.TraceEvent(nil), r.Events...)
 		sort.SliceStable(evs, func(i, j int) bool { return evs[i].Date.Before(evs[j].Date) })
 		for _, e := range evs {
 			if start != nil && e.Date.Before(utc(*start)) || end != nil && e.Date.After(utc(*end)) {
@@ -430,7 +431,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 	return nil
 }
 
-func detailObject(r *store.TraceRecord, e store.TraceEvent, org string, start, end *time.Time, index int, v2 bool) *object.PSObject {
+func detailObject(r *ome.TraceRecord, e ome.TraceEvent, org string, start, end *time.Time, index int, v2 bool) *object.PSObject {
 	typeName := TypeMessageTraceDetail
 	if v2 {
 		typeName = TypeMessageTraceDetailV2

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 	seeds "github.com/exosim/exosim/store/seed"
 )
 
@@ -203,7 +204,7 @@ func sendMessage() *runtime.Command {
 			Remark: "Sends to an outlook.com user (inline experience) and checks that the message can't be revoked."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		in := store.SendInput{
+		in := ome.SendInput{
 			From:             ctx.String("From"),
 			To:               ctx.Strings("To"),
 			Subject:          ctx.String("Subject"),
@@ -218,11 +219,11 @@ func sendMessage() *runtime.Command {
 				return err
 			}
 		}
-		var m *store.Message
+		var m *ome.Message
 		var failure string
 		err := exo.Update(ctx, func(tx *store.Tx) error {
 			var err error
-			m, err = tx.SendMessage(in)
+			m, err = ome.SendMessage(tx, in)
 			var ve *store.ValidationError
 			var nf *store.NotFoundError
 			switch {
@@ -252,7 +253,7 @@ func sendMessage() *runtime.Command {
 // handler reports the refusal itself.
 var errRefused = errors.New("refused")
 
-func messageObject(m *store.Message) *object.PSObject {
+func messageObject(m *ome.Message) *object.PSObject {
 	o := object.NewObject(TypeMessage, "System.Object")
 	o.AddTyped("MessageId", "System.String", m.MessageID)
 	o.AddTyped("MessageTraceId", "System.Guid", guidOrString(m.MessageTraceID))
@@ -362,10 +363,10 @@ func senderRevocation() *runtime.Command {
 		var failure string
 		var cat object.ErrorCategory
 		err := exo.Update(ctx, func(tx *store.Tx) error {
-			err := tx.SenderRevokeMessage(id, sender)
-			var nf *store.MessageNotFoundError
-			var nr *store.NotRevocableError
-			var ame *store.NoAMELicenseError
+			err := ome.SenderRevokeMessage(tx, id, sender)
+			var nf *ome.MessageNotFoundError
+			var nr *ome.NotRevocableError
+			var ame *ome.NoAMELicenseError
 			switch {
 			case err == nil:
 			case errors.As(err, &nf):
@@ -426,8 +427,8 @@ func portalView() *runtime.Command {
 		var o *object.PSObject
 		var failure string
 		err := exo.View(ctx, func(tx *store.Tx) error {
-			m, err := tx.GetMessage(id)
-			var nf *store.MessageNotFoundError
+			m, err := ome.GetMessage(tx, id)
+			var nf *ome.MessageNotFoundError
 			if errors.As(err, &nf) {
 				failure = "The message with Message ID '" + nf.MessageID + "' couldn't be found."
 				return nil
@@ -455,20 +456,20 @@ func portalView() *runtime.Command {
 }
 
 // portalText decides what the recipient sees at now.
-func portalText(m *store.Message, r store.MessageRecipient, now time.Time) string {
-	if t := store.PortalView(m, r.Address, now); t != "" {
+func portalText(m *ome.Message, r ome.MessageRecipient, now time.Time) string {
+	if t := ome.PortalView(m, r.Address, now); t != "" {
 		return t
 	}
 	switch {
 	case !m.Encrypted:
 		return notEncrypted
-	case r.Experience == store.ExperienceLinkBased:
+	case r.Experience == ome.ExperienceLinkBased:
 		return portalOpens
 	}
 	return inlineReading
 }
 
-func portalObject(m *store.Message, r store.MessageRecipient, now time.Time) *object.PSObject {
+func portalObject(m *ome.Message, r ome.MessageRecipient, now time.Time) *object.PSObject {
 	o := object.NewObject(TypePortalView, "System.Object")
 	o.AddTyped("MessageId", "System.String", m.MessageID)
 	o.AddTyped("Recipient", "System.String", r.Address)

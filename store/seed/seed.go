@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // Seed names.
@@ -125,8 +126,8 @@ func seedOrganization(tx *store.Tx, clock time.Time) error {
 	if err := tx.PutOrganization(o); err != nil {
 		return err
 	}
-	ome := &store.OMEConfiguration{
-		Identity:                 store.DefaultOMEConfiguration,
+	brand := &ome.OMEConfiguration{
+		Identity:                 ome.DefaultOMEConfiguration,
 		IsDefault:                true,
 		ExternalMailExpiryInDays: 0,
 		SocialIdSignIn:           true,
@@ -134,10 +135,10 @@ func seedOrganization(tx *store.Tx, clock time.Time) error {
 		BackgroundColor:          "#ffffff",
 		WhenCreated:              created,
 	}
-	if err := tx.PutOMEConfiguration(ome); err != nil {
+	if err := ome.PutOMEConfiguration(tx, brand); err != nil {
 		return err
 	}
-	irm := &store.IRMConfiguration{
+	irm := &ome.IRMConfiguration{
 		AzureRMSLicensingEnabled:       true,
 		InternalLicensingEnabled:       true,
 		ExternalLicensingEnabled:       true,
@@ -150,7 +151,7 @@ func seedOrganization(tx *store.Tx, clock time.Time) error {
 		TransportDecryptionSetting:     "Mandatory",
 		LicensingLocation:              []string{},
 	}
-	return tx.PutIRMConfiguration(irm)
+	return ome.PutIRMConfiguration(tx, irm)
 }
 
 // persona is one seeded person.
@@ -372,7 +373,7 @@ func contosoMessages() []seedMessage {
 		{id: MessageContract, from: "annb@contoso.com", to: []string{"sam@outlook.com"}, subject: "Contract",
 			body: "Sam, please review the attached contract.", encrypt: true, ago: 1*store.Day + 21*time.Hour + 15*time.Minute},
 		{from: "meganb@contoso.com", to: []string{"kim.lee@yahoo.com"}, subject: "Invoice 4471",
-			body: "Kim, invoice 4471 for the spring campaign.", encrypt: true, option: store.ProtectionDoNotForward, ago: 3*store.Day + 4*time.Hour},
+			body: "Kim, invoice 4471 for the spring campaign.", encrypt: true, option: ome.ProtectionDoNotForward, ago: 3*store.Day + 4*time.Hour},
 		{from: "pattif@contoso.com", to: []string{"alex.chen@gmail.com", "maria.garcia@gmail.com"}, subject: "Project Falcon kickoff",
 			body: "Welcome to Project Falcon. Details inside.", encrypt: true, ago: 2*store.Day + 2*time.Hour + 30*time.Minute},
 		{from: "diegos@contoso.com", to: []string{"j.smith@hotmail.com"}, subject: "Benefits enrollment",
@@ -396,9 +397,9 @@ func seedMessages(tx *store.Tx, clock time.Time) error {
 	ms := contosoMessages()
 	sort.SliceStable(ms, func(i, j int) bool { return ms[i].ago > ms[j].ago })
 	for _, s := range ms {
-		in := store.SendInput{From: s.from, To: s.to, Subject: s.subject, Body: s.body, Encrypt: s.encrypt,
+		in := ome.SendInput{From: s.from, To: s.to, Subject: s.subject, Body: s.body, Encrypt: s.encrypt,
 			ProtectionOption: s.option, MessageID: s.id, SentTime: clock.Add(-s.ago)}
-		if _, err := tx.SendMessage(in); err != nil {
+		if _, err := ome.SendMessage(tx, in); err != nil {
 			return fmt.Errorf("seed message %q: %w", s.subject, err)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // DefaultSyntheticMessages is how many messages each active synthetic
@@ -281,21 +282,21 @@ func addSyntheticMessages(tx *store.Tx, w *store.BulkWriter, o *store.Organizati
 			} else {
 				to = senders[(si+1+int(store.HashN(0, int64(len(senders)), salt, "to")))%len(senders)]
 			}
-			m := &store.Message{
-				MessageID:      tx.NewMessageID(""),
+			m := &ome.Message{
+				MessageID:      ome.NewMessageID(tx, ""),
 				MessageTraceID: tx.NewGuid(),
 				Subject:        subjects[store.HashN(0, int64(len(subjects)-1), salt, "subj")],
 				Sender:         from,
-				Recipients:     []store.MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
+				Recipients:     []ome.MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
 				SentTime:       now.Add(-time.Duration(store.HashN(10, 14*24*60, salt, "ago")) * time.Minute),
 				Size:           store.HashN(4, 200, salt, "size") * store.KB,
 			}
-			m.FromIP = store.ClientIP(m.Sender)
-			if err := store.Messages.PutBulk(w, m.MessageID, m); err != nil {
+			m.FromIP = ome.ClientIP(m.Sender)
+			if err := ome.Messages.PutBulk(w, m.MessageID, m); err != nil {
 				return err
 			}
-			for _, r := range store.TraceRows(m) {
-				if err := store.Traces.PutBulk(w, r.Key(), r); err != nil {
+			for _, r := range ome.TraceRows(m) {
+				if err := ome.Traces.PutBulk(w, r.Key(), r); err != nil {
 					return err
 				}
 			}

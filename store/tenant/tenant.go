@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 )
 
 // Schema returns the schema of the whole tenant: every area, in the order
@@ -14,7 +15,7 @@ import (
 func Schema() *store.Schema {
 	s := store.NewSchema()
 	store.RegisterDirectory(s)
-	store.RegisterOME(s)
+	ome.Register(s)
 	store.RegisterHolds(s)
 	store.RegisterOnPrem(s)
 	store.RegisterRBAC(s)

@@ -1,4 +1,4 @@
-package store_test
+package ome_test
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -23,11 +24,11 @@ func withoutAME(tx *store.Tx) error {
 
 // withCustomTemplateRule adds S12's "Expire in 7 days" template and rule.
 func withCustomTemplateRule(tx *store.Tx) error {
-	if err := tx.PutOMEConfiguration(&store.OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7,
+	if err := ome.PutOMEConfiguration(tx, &ome.OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7,
 		SocialIdSignIn: true, OTPEnabled: true}); err != nil {
 		return err
 	}
-	return tx.PutTransportRule(&store.TransportRule{Name: "All outgoing mail", FromScope: "InOrganization",
+	return ome.PutTransportRule(tx, &ome.TransportRule{Name: "All outgoing mail", FromScope: "InOrganization",
 		ApplyRightsProtectionTemplate: "Encrypt", ApplyRightsProtectionCustomizationTemplate: "Expire in 7 days"})
 }
 
@@ -44,20 +45,20 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 		expires    bool
 		appliedBy  string
 	}{
-		{"gmail", nil, "jane.doe@gmail.com", true, store.IdentitySocial, store.ExperienceLinkBased, true, false, store.AppliedByOutlookOnTheWeb},
-		{"yahoo", nil, "kim@yahoo.com", true, store.IdentitySocial, store.ExperienceLinkBased, true, false, store.AppliedByOutlookOnTheWeb},
-		{"outlook.com", nil, "sam@outlook.com", true, store.IdentityMicrosoftAccount, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
-		{"hotmail.com", nil, "j@HOTMAIL.com", true, store.IdentityMicrosoftAccount, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
-		{"live.com", nil, "x@live.com", true, store.IdentityMicrosoftAccount, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
-		{"work or school tenant", nil, "partner@fabrikam.com", true, store.IdentityWorkOrSchool, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
-		{"other provider", nil, "bob@example.org", true, store.IdentityOther, store.ExperienceLinkBased, true, false, store.AppliedByOutlookOnTheWeb},
-		{"internal", nil, "pilarp@contoso.com", true, store.IdentityInternal, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
-		{"internal onmicrosoft", nil, "pilarp@contoso.onmicrosoft.com", true, store.IdentityInternal, store.ExperienceInline, false, false, store.AppliedByOutlookOnTheWeb},
+		{"gmail", nil, "jane.doe@gmail.com", true, store.IdentitySocial, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
+		{"yahoo", nil, "kim@yahoo.com", true, store.IdentitySocial, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
+		{"outlook.com", nil, "sam@outlook.com", true, store.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"hotmail.com", nil, "j@HOTMAIL.com", true, store.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"live.com", nil, "x@live.com", true, store.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"work or school tenant", nil, "partner@fabrikam.com", true, store.IdentityWorkOrSchool, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"other provider", nil, "bob@example.org", true, store.IdentityOther, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
+		{"internal", nil, "pilarp@contoso.com", true, store.IdentityInternal, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"internal onmicrosoft", nil, "pilarp@contoso.onmicrosoft.com", true, store.IdentityInternal, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
 		{"custom template rule forces portal for outlook.com", withCustomTemplateRule, "sam@outlook.com", false,
-			store.IdentityMicrosoftAccount, store.ExperienceLinkBased, true, true, "MailFlowRule:All outgoing mail"},
+			store.IdentityMicrosoftAccount, ome.ExperienceLinkBased, true, true, "MailFlowRule:All outgoing mail"},
 		{"custom template rule keeps internal inline", withCustomTemplateRule, "pilarp@contoso.com", false,
-			store.IdentityInternal, store.ExperienceInline, false, true, "MailFlowRule:All outgoing mail"},
-		{"tenant without AME", withoutAME, "jane.doe@gmail.com", true, store.IdentitySocial, store.ExperienceLinkBased, false, false, store.AppliedByOutlookOnTheWeb},
+			store.IdentityInternal, ome.ExperienceInline, false, true, "MailFlowRule:All outgoing mail"},
+		{"tenant without AME", withoutAME, "jane.doe@gmail.com", true, store.IdentitySocial, ome.ExperienceLinkBased, false, false, ome.AppliedByOutlookOnTheWeb},
 		{"plain message", nil, "jane.doe@gmail.com", false, store.IdentitySocial, "", false, false, ""},
 	}
 	for _, tt := range tests {
@@ -69,7 +70,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 						return err
 					}
 				}
-				m, err := tx.SendMessage(store.SendInput{From: "annb@contoso.com", To: []string{tt.to}, Subject: "t", Encrypt: tt.encrypt})
+				m, err := ome.SendMessage(tx, ome.SendInput{From: "annb@contoso.com", To: []string{tt.to}, Subject: "t", Encrypt: tt.encrypt})
 				if err != nil {
 					return err
 				}
@@ -77,7 +78,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 				if r.IdentityType != tt.identity || r.Experience != tt.experience {
 					t.Errorf("recipient = %+v, want %s/%s", r, tt.identity, tt.experience)
 				}
-				if got, _ := tx.IsRevocable(m); got != tt.revocable {
+				if got, _ := ome.IsRevocable(tx, m); got != tt.revocable {
 					t.Errorf("IsRevocable = %v, want %v", got, tt.revocable)
 				}
 				if (m.ExpiresAt != nil) != tt.expires {
@@ -88,7 +89,7 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 				if m.AppliedBy != tt.appliedBy {
 					t.Errorf("AppliedBy = %q, want %q", m.AppliedBy, tt.appliedBy)
 				}
-				traces, err := tx.TracesByMessageID(m.MessageID)
+				traces, err := ome.TracesByMessageID(tx, m.MessageID)
 				if err != nil || len(traces) != 1 {
 					t.Fatalf("traces = %v, %v", traces, err)
 				}
@@ -113,26 +114,26 @@ func TestSeededMessages(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
-		q3, err := tx.GetMessage("  " + seed.MessageQ3Figures + " ")
+		q3, err := ome.GetMessage(tx, "  "+seed.MessageQ3Figures+" ")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if q3.Subject != "Q3 figures" || q3.Sender != "annb@contoso.com" || q3.ProtectionOption != store.ProtectionEncrypt ||
-			q3.AppliedBy != store.AppliedByOutlookOnTheWeb || q3.Revoked {
+		if q3.Subject != "Q3 figures" || q3.Sender != "annb@contoso.com" || q3.ProtectionOption != ome.ProtectionEncrypt ||
+			q3.AppliedBy != ome.AppliedByOutlookOnTheWeb || q3.Revoked {
 			t.Errorf("Q3 = %+v", q3)
 		}
-		if ok, _ := tx.IsRevocable(q3); !ok || !store.CanSenderRevoke(q3, "ANNB@contoso.com") {
+		if ok, _ := ome.IsRevocable(tx, q3); !ok || !ome.CanSenderRevoke(q3, "ANNB@contoso.com") {
 			t.Error("Q3 figures should be revocable by admin and sender")
 		}
-		c, err := tx.GetMessage(seed.MessageContract)
+		c, err := ome.GetMessage(tx, seed.MessageContract)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok, _ := tx.IsRevocable(c); ok || store.CanSenderRevoke(c, "annb@contoso.com") {
+		if ok, _ := ome.IsRevocable(tx, c); ok || ome.CanSenderRevoke(c, "annb@contoso.com") {
 			t.Error("Contract must not be revocable")
 		}
 		n := 0
-		_ = tx.ForEachMessage("", func(m *store.Message) error {
+		_ = ome.ForEachMessage(tx, "", func(m *ome.Message) error {
 			if !m.SentTime.Before(store.DefaultClock()) {
 				t.Errorf("%s sent at %v, not before the clock", m.Subject, m.SentTime)
 			}
@@ -148,22 +149,22 @@ func TestSeededMessages(t *testing.T) {
 
 func TestCanSenderRevoke(t *testing.T) {
 	t.Parallel()
-	lb := store.MessageRecipient{Address: "a@gmail.com", IdentityType: store.IdentitySocial, Experience: store.ExperienceLinkBased}
-	in := store.MessageRecipient{Address: "b@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: store.ExperienceInline}
+	lb := ome.MessageRecipient{Address: "a@gmail.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	in := ome.MessageRecipient{Address: "b@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
 	tests := []struct {
 		name   string
-		m      store.Message
+		m      ome.Message
 		sender string
 		want   bool
 	}{
-		{"single link-based", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb}}, "annb@contoso.com", true},
-		{"other sender", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb}}, "meganb@contoso.com", false},
-		{"two recipients", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb, lb}}, "annb@contoso.com", false},
-		{"inline", store.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{in}}, "annb@contoso.com", false},
-		{"not encrypted", store.Message{Sender: "annb@contoso.com", Recipients: []store.MessageRecipient{lb}}, "annb@contoso.com", false},
+		{"single link-based", ome.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []ome.MessageRecipient{lb}}, "annb@contoso.com", true},
+		{"other sender", ome.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []ome.MessageRecipient{lb}}, "meganb@contoso.com", false},
+		{"two recipients", ome.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []ome.MessageRecipient{lb, lb}}, "annb@contoso.com", false},
+		{"inline", ome.Message{Encrypted: true, Sender: "annb@contoso.com", Recipients: []ome.MessageRecipient{in}}, "annb@contoso.com", false},
+		{"not encrypted", ome.Message{Sender: "annb@contoso.com", Recipients: []ome.MessageRecipient{lb}}, "annb@contoso.com", false},
 	}
 	for _, tt := range tests {
-		if got := store.CanSenderRevoke(&tt.m, tt.sender); got != tt.want {
+		if got := ome.CanSenderRevoke(&tt.m, tt.sender); got != tt.want {
 			t.Errorf("%s: got %v", tt.name, got)
 		}
 	}
@@ -179,17 +180,17 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 		check func(error) bool
 	}{
 		{"missing angle brackets", nil, noBrackets, func(err error) bool {
-			var e *store.MessageNotFoundError
+			var e *ome.MessageNotFoundError
 			return errors.As(err, &e) && errors.Is(err, store.ErrNotFound)
 		}},
-		{"unknown id", nil, "<nope@x>", func(err error) bool { var e *store.MessageNotFoundError; return errors.As(err, &e) }},
+		{"unknown id", nil, "<nope@x>", func(err error) bool { var e *ome.MessageNotFoundError; return errors.As(err, &e) }},
 		{"inline recipient", nil, seed.MessageContract, func(err error) bool {
-			var e *store.NotRevocableError
-			return errors.As(err, &e) && errors.Is(err, store.ErrNotRevocable)
+			var e *ome.NotRevocableError
+			return errors.As(err, &e) && errors.Is(err, ome.ErrNotRevocable)
 		}},
 		{"no AME licence", withoutAME, seed.MessageQ3Figures, func(err error) bool {
-			var e *store.NoAMELicenseError
-			return errors.As(err, &e) && errors.Is(err, store.ErrNotRevocable)
+			var e *ome.NoAMELicenseError
+			return errors.As(err, &e) && errors.Is(err, ome.ErrNotRevocable)
 		}},
 	}
 	for _, tt := range tests {
@@ -201,7 +202,7 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 				}
 			}
 			before := storetest.Export(t, s)
-			err := s.Update(func(tx *store.Tx) error { return tx.RevokeMessage(tt.id, store.RevokedByAdmin) })
+			err := s.Update(func(tx *store.Tx) error { return ome.RevokeMessage(tx, tt.id, ome.RevokedByAdmin) })
 			if !tt.check(err) {
 				t.Fatalf("error = %T %v", err, err)
 			}
@@ -219,26 +220,26 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		out, m, err := tx.SetMessageRevocation(seed.MessageQ3Figures, true)
-		if err != nil || out != store.RevocationDone || !m.Revoked || m.RevokedBy != store.RevokedByAdmin || !m.RevokedAt.Equal(tx.Now()) {
+		out, m, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, true)
+		if err != nil || out != ome.RevocationDone || !m.Revoked || m.RevokedBy != ome.RevokedByAdmin || !m.RevokedAt.Equal(tx.Now()) {
 			t.Errorf("revoke: %v %+v %v", out, m, err)
 		}
-		if ok, _ := tx.IsRevocable(m); !ok {
+		if ok, _ := ome.IsRevocable(tx, m); !ok {
 			t.Error("IsRevocable must stay true after revocation")
 		}
-		if v := store.PortalView(m, "jane.doe@gmail.com", tx.Now()); v != store.PortalRevokedText {
+		if v := ome.PortalView(m, "jane.doe@gmail.com", tx.Now()); v != ome.PortalRevokedText {
 			t.Errorf("portal view %q", v)
 		}
-		if out, _, err := tx.SetMessageRevocation(seed.MessageQ3Figures, true); err != nil || out != store.RevocationAlreadyRevoked {
+		if out, _, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, true); err != nil || out != ome.RevocationAlreadyRevoked {
 			t.Errorf("revoke again: %v %v", out, err)
 		}
-		if out, m, err := tx.SetMessageRevocation(seed.MessageQ3Figures, false); err != nil || out != store.RevocationUnrevokeIgnored || !m.Revoked {
+		if out, m, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, false); err != nil || out != ome.RevocationUnrevokeIgnored || !m.Revoked {
 			t.Errorf("revoke false: %v %v", out, err)
 		}
-		if out, _, err := tx.SetMessageRevocation(seed.MessageContract, false); err != nil || out != store.RevocationNoChange {
+		if out, _, err := ome.SetMessageRevocation(tx, seed.MessageContract, false); err != nil || out != ome.RevocationNoChange {
 			t.Errorf("revoke false on unrevoked: %v %v", out, err)
 		}
-		m, _ = tx.GetMessage(seed.MessageQ3Figures)
+		m, _ = ome.GetMessage(tx, seed.MessageQ3Figures)
 		if !m.Revoked {
 			t.Error("-Revoke $false un-revoked")
 		}
@@ -253,15 +254,15 @@ func TestSenderRevoke(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
-		var nr *store.NotRevocableError
-		if err := tx.SenderRevokeMessage(seed.MessageQ3Figures, "meganb@contoso.com"); !errors.As(err, &nr) {
+		var nr *ome.NotRevocableError
+		if err := ome.SenderRevokeMessage(tx, seed.MessageQ3Figures, "meganb@contoso.com"); !errors.As(err, &nr) {
 			t.Errorf("other sender: %v", err)
 		}
-		if err := tx.SenderRevokeMessage(seed.MessageQ3Figures, "annb@contoso.com"); err != nil {
+		if err := ome.SenderRevokeMessage(tx, seed.MessageQ3Figures, "annb@contoso.com"); err != nil {
 			t.Errorf("sender revoke: %v", err)
 		}
-		m, _ := tx.GetMessage(seed.MessageQ3Figures)
-		if !m.Revoked || m.RevokedBy != store.RevokedBySender {
+		m, _ := ome.GetMessage(tx, seed.MessageQ3Figures)
+		if !m.Revoked || m.RevokedBy != ome.RevokedBySender {
 			t.Errorf("after sender revoke: %+v", m)
 		}
 		return nil
@@ -274,7 +275,7 @@ func TestSenderRevoke(t *testing.T) {
 func TestSendMessageValidation(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
-	tests := []store.SendInput{
+	tests := []ome.SendInput{
 		{From: "nobody", To: []string{"a@gmail.com"}},
 		{From: "annb@contoso.com"},
 		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, Encrypt: true, ProtectionOption: "Confidential"},
@@ -282,7 +283,7 @@ func TestSendMessageValidation(t *testing.T) {
 		{From: "annb@contoso.com", To: []string{"a@gmail.com"}, MessageID: seed.MessageContract},
 	}
 	for i, in := range tests {
-		if err := s.Update(func(tx *store.Tx) error { _, err := tx.SendMessage(in); return err }); err == nil {
+		if err := s.Update(func(tx *store.Tx) error { _, err := ome.SendMessage(tx, in); return err }); err == nil {
 			t.Errorf("case %d accepted", i)
 		}
 	}
@@ -299,7 +300,7 @@ func TestSendUpdatesFolders(t *testing.T) {
 	}
 	_ = s.Update(func(tx *store.Tx) error {
 		sent, inbox := count(tx, "annb", "/Sent Items"), count(tx, "pilarp", "/Inbox")
-		if _, err := tx.SendMessage(store.SendInput{From: "annb@contoso.com", To: []string{"pilarp@contoso.com", "x@gmail.com"}, Subject: "hi"}); err != nil {
+		if _, err := ome.SendMessage(tx, ome.SendInput{From: "annb@contoso.com", To: []string{"pilarp@contoso.com", "x@gmail.com"}, Subject: "hi"}); err != nil {
 			t.Fatal(err)
 		}
 		if count(tx, "annb", "/Sent Items") != sent+1 || count(tx, "pilarp", "/Inbox") != inbox+1 {
@@ -314,13 +315,13 @@ func TestCreateOMEConfiguration(t *testing.T) {
 	tests := []struct {
 		name  string
 		setup func(*store.Tx) error
-		c     store.OMEConfiguration
+		c     ome.OMEConfiguration
 		check func(error) bool
 	}{
-		{"ok", nil, store.OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7}, func(err error) bool { return err == nil }},
-		{"duplicate", nil, store.OMEConfiguration{Identity: "ome configuration"}, func(err error) bool { var v *store.ValidationError; return errors.As(err, &v) }},
-		{"expiry too long", nil, store.OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 731}, func(err error) bool { var v *store.ValidationError; return errors.As(err, &v) }},
-		{"no AME", withoutAME, store.OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 7}, func(err error) bool { var v *store.NoAMELicenseError; return errors.As(err, &v) }},
+		{"ok", nil, ome.OMEConfiguration{Identity: "Expire in 7 days", ExternalMailExpiryInDays: 7}, func(err error) bool { return err == nil }},
+		{"duplicate", nil, ome.OMEConfiguration{Identity: "ome configuration"}, func(err error) bool { var v *store.ValidationError; return errors.As(err, &v) }},
+		{"expiry too long", nil, ome.OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 731}, func(err error) bool { var v *store.ValidationError; return errors.As(err, &v) }},
+		{"no AME", withoutAME, ome.OMEConfiguration{Identity: "x", ExternalMailExpiryInDays: 7}, func(err error) bool { var v *ome.NoAMELicenseError; return errors.As(err, &v) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -331,7 +332,7 @@ func TestCreateOMEConfiguration(t *testing.T) {
 						return err
 					}
 				}
-				return tx.CreateOMEConfiguration(&tt.c)
+				return ome.CreateOMEConfiguration(tx, &tt.c)
 			})
 			if !tt.check(err) {
 				t.Errorf("err = %v", err)

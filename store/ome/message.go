@@ -1,7 +1,8 @@
-package store
+package ome
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/store"
 	"sort"
 	"strings"
 	"time"
@@ -12,7 +13,7 @@ const DefaultMessageServer = "DM3NAM06BG401"
 
 // NewMessageID returns a Message-ID header value of the form
 // <guid@SERVER.prod.outlook.com>. An empty server uses DefaultMessageServer.
-func (tx *Tx) NewMessageID(server string) string {
+func NewMessageID(tx *store.Tx, server string) string {
 	if server == "" {
 		server = DefaultMessageServer
 	}
@@ -52,7 +53,7 @@ type MessageRecipient struct {
 }
 
 // External reports whether the recipient is outside the tenant.
-func (r MessageRecipient) External() bool { return r.IdentityType != IdentityInternal }
+func (r MessageRecipient) External() bool { return r.IdentityType != store.IdentityInternal }
 
 // Message is a sent message, encrypted (Get-OMEMessageStatus) or plain.
 type Message struct {
@@ -94,7 +95,7 @@ func (m *Message) IsExpired(now time.Time) bool {
 
 // GetMessage returns the message whose Message-ID equals id exactly after
 // trimming outer whitespace (angle brackets are part of the ID).
-func (tx *Tx) GetMessage(id string) (*Message, error) {
+func GetMessage(tx *store.Tx, id string) (*Message, error) {
 	id = strings.TrimSpace(id)
 	m, ok, err := Messages.Get(tx, id)
 	if err != nil {
@@ -107,15 +108,15 @@ func (tx *Tx) GetMessage(id string) (*Message, error) {
 }
 
 // PutMessage stores a message.
-func (tx *Tx) PutMessage(m *Message) error {
+func PutMessage(tx *store.Tx, m *Message) error {
 	if strings.TrimSpace(m.MessageID) == "" {
-		return &ValidationError{Field: "MessageId", Message: "empty"}
+		return &store.ValidationError{Field: "MessageId", Message: "empty"}
 	}
 	return Messages.Put(tx, m.MessageID, m)
 }
 
 // DeleteMessage removes a message record (trace rows are kept).
-func (tx *Tx) DeleteMessage(id string) error {
+func DeleteMessage(tx *store.Tx, id string) error {
 	ok, err := Messages.Delete(tx, strings.TrimSpace(id))
 	if err == nil && !ok {
 		err = &MessageNotFoundError{MessageID: id}
@@ -124,12 +125,12 @@ func (tx *Tx) DeleteMessage(id string) error {
 }
 
 // ForEachMessage calls fn for each message in Message-ID order.
-func (tx *Tx) ForEachMessage(after string, fn func(*Message) error) error {
+func ForEachMessage(tx *store.Tx, after string, fn func(*Message) error) error {
 	return Messages.ForEach(tx, after, func(_ string, m *Message) error { return fn(m) })
 }
 
 // ScanMessages returns a page of messages and the next cursor.
-func (tx *Tx) ScanMessages(after string, limit int) ([]*Message, string, error) {
+func ScanMessages(tx *store.Tx, after string, limit int) ([]*Message, string, error) {
 	return Messages.Scan(tx, after, limit)
 }
 
@@ -172,29 +173,29 @@ func (r *TraceRecord) Key() string {
 }
 
 // indexTrace returns the index entries of a message-trace row.
-func indexTrace(r *TraceRecord, _ []byte) []IndexEntry {
-	return []IndexEntry{{Name: "trc.id", Value: r.MessageTraceID}, {Name: "trc.msgid", Value: r.MessageID}}
+func indexTrace(r *TraceRecord, _ []byte) []store.IndexEntry {
+	return []store.IndexEntry{{Name: "trc.id", Value: r.MessageTraceID}, {Name: "trc.msgid", Value: r.MessageID}}
 }
 
 // PutTrace stores a message-trace row.
-func (tx *Tx) PutTrace(r *TraceRecord) error { return Traces.Put(tx, r.Key(), r) }
+func PutTrace(tx *store.Tx, r *TraceRecord) error { return Traces.Put(tx, r.Key(), r) }
 
 // ForEachTrace calls fn for every trace row in Received order (oldest first).
-func (tx *Tx) ForEachTrace(after string, fn func(key string, r *TraceRecord) error) error {
+func ForEachTrace(tx *store.Tx, after string, fn func(key string, r *TraceRecord) error) error {
 	return Traces.ForEach(tx, after, fn)
 }
 
 // TracesByTraceID returns the rows of one MessageTraceId (one per recipient).
-func (tx *Tx) TracesByTraceID(traceID string) ([]*TraceRecord, error) {
-	return tx.tracesBy("trc.id", traceID)
+func TracesByTraceID(tx *store.Tx, traceID string) ([]*TraceRecord, error) {
+	return tracesBy(tx, "trc.id", traceID)
 }
 
 // TracesByMessageID returns the rows of one Message-ID.
-func (tx *Tx) TracesByMessageID(messageID string) ([]*TraceRecord, error) {
-	return tx.tracesBy("trc.msgid", strings.TrimSpace(messageID))
+func TracesByMessageID(tx *store.Tx, messageID string) ([]*TraceRecord, error) {
+	return tracesBy(tx, "trc.msgid", strings.TrimSpace(messageID))
 }
 
-func (tx *Tx) tracesBy(index, v string) ([]*TraceRecord, error) {
+func tracesBy(tx *store.Tx, index, v string) ([]*TraceRecord, error) {
 	keys, err := tx.LookupIndex(index, v)
 	if err != nil {
 		return nil, err
@@ -215,14 +216,14 @@ func (tx *Tx) tracesBy(index, v string) ([]*TraceRecord, error) {
 // checkMessageTrace verifies that every message has message-trace rows
 // under its trace id and that they name the message. (Rows may outlive a
 // deleted message, so rows without a message are not findings.)
-func checkMessageTrace(tx *Tx, report func(Finding)) error {
-	return tx.ForEachMessage("", func(m *Message) error {
-		rows, err := tx.TracesByTraceID(m.MessageTraceID)
+func checkMessageTrace(tx *store.Tx, report func(store.Finding)) error {
+	return ForEachMessage(tx, "", func(m *Message) error {
+		rows, err := TracesByTraceID(tx, m.MessageTraceID)
 		if err != nil {
 			return err
 		}
 		if len(rows) == 0 {
-			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("no message-trace row with trace id %s", m.MessageTraceID)})
+			report(store.Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("no message-trace row with trace id %s", m.MessageTraceID)})
 			return nil
 		}
 		var bad []string
@@ -233,7 +234,7 @@ func checkMessageTrace(tx *Tx, report func(Finding)) error {
 		}
 		if len(bad) > 0 {
 			sort.Strings(bad)
-			report(Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("trace rows of %s name other messages: %s", m.MessageTraceID, strings.Join(bad, ", "))})
+			report(store.Finding{Kind: "message", Key: m.MessageID, Message: fmt.Sprintf("trace rows of %s name other messages: %s", m.MessageTraceID, strings.Join(bad, ", "))})
 		}
 		return nil
 	})

@@ -1,9 +1,14 @@
-package store
+// Package ome is message encryption in the tenant: sent messages and
+// their message trace, the recipients' experience (inline or the OME
+// portal), branding templates, the IRM configuration, mail flow rules that
+// encrypt, and revocation by an administrator or the sender.
+package ome
 
 import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/exosim/exosim/store"
 	"strings"
 	"time"
 )
@@ -20,7 +25,7 @@ func (e *MessageNotFoundError) Error() string {
 }
 
 // Is makes errors.Is(err, ErrNotFound) true.
-func (e *MessageNotFoundError) Is(target error) bool { return target == ErrNotFound }
+func (e *MessageNotFoundError) Is(target error) bool { return target == store.ErrNotFound }
 
 // NotRevocableError reports a message whose recipients can't lose access
 // (all inline, internal only, or not encrypted).
@@ -86,11 +91,11 @@ type SendInput struct {
 // gets LinkBased.
 func DecideExperience(identityType string, forcedPortal bool) string {
 	switch {
-	case identityType == IdentityInternal:
+	case identityType == store.IdentityInternal:
 		return ExperienceInline
 	case forcedPortal:
 		return ExperienceLinkBased
-	case identityType == IdentityWorkOrSchool || identityType == IdentityMicrosoftAccount:
+	case identityType == store.IdentityWorkOrSchool || identityType == store.IdentityMicrosoftAccount:
 		return ExperienceInline
 	default:
 		return ExperienceLinkBased
@@ -109,11 +114,11 @@ func NormalizeProtectionOption(s string) (string, bool) {
 	return "", false
 }
 
-func ruleMatches(o *Organization, r *TransportRule, from string, to []string) bool {
+func ruleMatches(o *store.Organization, r *TransportRule, from string, to []string) bool {
 	if !r.Enabled() || (r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME) {
 		return false
 	}
-	senderInternal := o.IsInternalDomain(DomainOf(from))
+	senderInternal := o.IsInternalDomain(store.DomainOf(from))
 	switch strings.ToLower(r.FromScope) {
 	case "inorganization":
 		if !senderInternal {
@@ -127,7 +132,7 @@ func ruleMatches(o *Organization, r *TransportRule, from string, to []string) bo
 	if r.SentToScope != "" {
 		any := false
 		for _, a := range to {
-			internal := o.IsInternalDomain(DomainOf(a))
+			internal := o.IsInternalDomain(store.DomainOf(a))
 			switch strings.ToLower(r.SentToScope) {
 			case "inorganization":
 				any = any || internal
@@ -146,21 +151,21 @@ func ruleMatches(o *Organization, r *TransportRule, from string, to []string) bo
 // decides every recipient's identity type and OME experience, stores the
 // message, writes one message-trace row per recipient with its events, and
 // updates the sender's Sent Items and internal recipients' Inbox counts.
-func (tx *Tx) SendMessage(in SendInput) (*Message, error) {
+func SendMessage(tx *store.Tx, in SendInput) (*Message, error) {
 	o, err := tx.Organization()
 	if err != nil {
 		return nil, err
 	}
 	from := strings.TrimSpace(in.From)
 	if !strings.Contains(from, "@") {
-		return nil, &ValidationError{Field: "From", Message: fmt.Sprintf("%q is not an SMTP address", in.From)}
+		return nil, &store.ValidationError{Field: "From", Message: fmt.Sprintf("%q is not an SMTP address", in.From)}
 	}
 	var to []string
 	seen := map[string]bool{}
 	for _, a := range in.To {
 		a = strings.TrimSpace(a)
 		if !strings.Contains(a, "@") {
-			return nil, &ValidationError{Field: "To", Message: fmt.Sprintf("%q is not an SMTP address", a)}
+			return nil, &store.ValidationError{Field: "To", Message: fmt.Sprintf("%q is not an SMTP address", a)}
 		}
 		if !seen[strings.ToLower(a)] {
 			seen[strings.ToLower(a)] = true
@@ -168,11 +173,11 @@ func (tx *Tx) SendMessage(in SendInput) (*Message, error) {
 		}
 	}
 	if len(to) == 0 {
-		return nil, &ValidationError{Field: "To", Message: "at least one recipient is required"}
+		return nil, &store.ValidationError{Field: "To", Message: "at least one recipient is required"}
 	}
 
 	encrypt, option, tmplName, appliedBy := in.Encrypt, in.ProtectionOption, in.Template, in.AppliedBy
-	rules, err := tx.ListTransportRules()
+	rules, err := ListTransportRules(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -208,13 +213,13 @@ func (tx *Tx) SendMessage(in SendInput) (*Message, error) {
 	if encrypt {
 		opt, ok := NormalizeProtectionOption(option)
 		if !ok {
-			return nil, &ValidationError{Field: "ProtectionOption", Message: fmt.Sprintf("%q is not Encrypt or Do Not Forward", option)}
+			return nil, &store.ValidationError{Field: "ProtectionOption", Message: fmt.Sprintf("%q is not Encrypt or Do Not Forward", option)}
 		}
 		m.ProtectionOption = opt
 		if tmplName == "" {
 			tmplName = DefaultOMEConfiguration
 		}
-		tmpl, err = tx.GetOMEConfiguration(tmplName)
+		tmpl, err = GetOMEConfiguration(tx, tmplName)
 		if err != nil {
 			return nil, err
 		}
@@ -233,34 +238,34 @@ func (tx *Tx) SendMessage(in SendInput) (*Message, error) {
 		m.Recipients = append(m.Recipients, r)
 	}
 	if encrypt && tmpl != nil && !tmpl.IsDefault && tmpl.ExternalMailExpiryInDays > 0 && o.HasAdvancedMessageEncryption() {
-		exp := sent.Add(time.Duration(tmpl.ExternalMailExpiryInDays) * Day)
+		exp := sent.Add(time.Duration(tmpl.ExternalMailExpiryInDays) * store.Day)
 		m.ExpiresAt = &exp
 	}
 
 	id := strings.TrimSpace(in.MessageID)
 	if id == "" {
-		id = tx.NewMessageID(in.Server)
+		id = NewMessageID(tx, in.Server)
 	} else if !strings.HasPrefix(id, "<") || !strings.HasSuffix(id, ">") {
 		id = "<" + strings.Trim(id, "<>") + ">"
 	}
-	if _, err := tx.GetMessage(id); err == nil {
-		return nil, &ValidationError{Field: "MessageId", Message: fmt.Sprintf("a message with Message-ID %s already exists", id)}
+	if _, err := GetMessage(tx, id); err == nil {
+		return nil, &store.ValidationError{Field: "MessageId", Message: fmt.Sprintf("a message with Message-ID %s already exists", id)}
 	}
 	m.MessageID = id
-	m.Size = 4*KB + int64(len(in.Subject)+len(in.Body))
+	m.Size = 4*store.KB + int64(len(in.Subject)+len(in.Body))
 	if encrypt {
-		m.Size += 18 * KB
+		m.Size += 18 * store.KB
 	}
 	m.FromIP = ClientIP(from)
-	if err := tx.PutMessage(m); err != nil {
+	if err := PutMessage(tx, m); err != nil {
 		return nil, err
 	}
 	for _, r := range TraceRows(m) {
-		if err := tx.PutTrace(r); err != nil {
+		if err := PutTrace(tx, r); err != nil {
 			return nil, err
 		}
 	}
-	if err := tx.fileSentMessage(m); err != nil {
+	if err := fileSentMessage(tx, m); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -316,9 +321,9 @@ func TraceRows(m *Message) []*TraceRecord {
 			step += time.Second
 		}
 		if r.External() {
-			rec.ToIP = pseudoIP("mx", DomainOf(r.Address), mxPrefix(DomainOf(r.Address)))
+			rec.ToIP = pseudoIP("mx", store.DomainOf(r.Address), mxPrefix(store.DomainOf(r.Address)))
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external",
-				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", DomainOf(r.Address), rec.ToIP)})
+				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", store.DomainOf(r.Address), rec.ToIP)})
 		} else {
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Deliver",
 				Detail: "The message was successfully delivered to the mailbox on " + host + "."})
@@ -328,21 +333,21 @@ func TraceRows(m *Message) []*TraceRecord {
 	return rows
 }
 
-func (tx *Tx) activeMailboxFor(addr string) (*Mailbox, error) {
+func activeMailboxFor(tx *store.Tx, addr string) (*store.Mailbox, error) {
 	ms, err := tx.FindMailboxes(addr)
 	if err != nil {
 		return nil, err
 	}
 	for _, mb := range ms {
-		if mb.LifecycleState == StateActive {
+		if mb.LifecycleState == store.StateActive {
 			return mb, nil
 		}
 	}
 	return nil, nil
 }
 
-func (tx *Tx) fileSentMessage(m *Message) error {
-	if mb, err := tx.activeMailboxFor(m.Sender); err != nil {
+func fileSentMessage(tx *store.Tx, m *Message) error {
+	if mb, err := activeMailboxFor(tx, m.Sender); err != nil {
 		return err
 	} else if mb != nil {
 		if err := tx.AddToFolder(mb.Guid, "/Sent Items", m.Size); err != nil {
@@ -353,7 +358,7 @@ func (tx *Tx) fileSentMessage(m *Message) error {
 		if r.External() {
 			continue
 		}
-		mb, err := tx.activeMailboxFor(r.Address)
+		mb, err := activeMailboxFor(tx, r.Address)
 		if err != nil {
 			return err
 		}
@@ -374,7 +379,7 @@ func Revocable(m *Message, hasAME bool) bool {
 }
 
 // IsRevocable is Revocable with the tenant's AME licensing.
-func (tx *Tx) IsRevocable(m *Message) (bool, error) {
+func IsRevocable(tx *store.Tx, m *Message) (bool, error) {
 	ame, err := tx.HasAdvancedMessageEncryption()
 	if err != nil {
 		return false, err
@@ -413,20 +418,20 @@ func notRevocableReason(m *Message) string {
 // RevokedBySender; empty means Admin). Errors: *MessageNotFoundError,
 // *NoAMELicenseError, *NotRevocableError; nothing changes on error.
 // Revoking an already revoked message succeeds without changes.
-func (tx *Tx) RevokeMessage(messageID, by string) error {
-	_, err := tx.revokeMessage(messageID, by)
+func RevokeMessage(tx *store.Tx, messageID, by string) error {
+	_, err := revokeMessage(tx, messageID, by)
 	return err
 }
 
-func (tx *Tx) revokeMessage(messageID, by string) (*Message, error) {
+func revokeMessage(tx *store.Tx, messageID, by string) (*Message, error) {
 	switch by {
 	case "":
 		by = RevokedByAdmin
 	case RevokedByAdmin, RevokedBySender:
 	default:
-		return nil, &ValidationError{Field: "by", Message: "must be Admin or Sender"}
+		return nil, &store.ValidationError{Field: "by", Message: "must be Admin or Sender"}
 	}
-	m, err := tx.GetMessage(messageID)
+	m, err := GetMessage(tx, messageID)
 	if err != nil {
 		return nil, err
 	}
@@ -447,13 +452,13 @@ func (tx *Tx) revokeMessage(messageID, by string) (*Message, error) {
 	m.Revoked = true
 	m.RevokedAt = &now
 	m.RevokedBy = by
-	return m, tx.PutMessage(m)
+	return m, PutMessage(tx, m)
 }
 
 // SenderRevokeMessage is the sender's "Remove external access" action in
 // Outlook on the web.
-func (tx *Tx) SenderRevokeMessage(messageID, sender string) error {
-	m, err := tx.GetMessage(messageID)
+func SenderRevokeMessage(tx *store.Tx, messageID, sender string) error {
+	m, err := GetMessage(tx, messageID)
 	if err != nil {
 		return err
 	}
@@ -466,7 +471,7 @@ func (tx *Tx) SenderRevokeMessage(messageID, sender string) error {
 		return &NotRevocableError{MessageID: m.MessageID,
 			Reason: "only the sender can revoke it, and only when it went to exactly one recipient who got the link-based experience"}
 	}
-	return tx.RevokeMessage(m.MessageID, RevokedBySender)
+	return RevokeMessage(tx, m.MessageID, RevokedBySender)
 }
 
 // RevocationOutcome tells the cmdlet layer what SetMessageRevocation did.
@@ -488,9 +493,9 @@ const (
 // SetMessageRevocation implements Set-OMEMessageRevocation -Revoke <bool>:
 // $true revokes as Admin (errors as RevokeMessage); $false never
 // un-revokes.
-func (tx *Tx) SetMessageRevocation(messageID string, revoke bool) (RevocationOutcome, *Message, error) {
+func SetMessageRevocation(tx *store.Tx, messageID string, revoke bool) (RevocationOutcome, *Message, error) {
 	if !revoke {
-		m, err := tx.GetMessage(messageID)
+		m, err := GetMessage(tx, messageID)
 		if err != nil {
 			return RevocationNoChange, nil, err
 		}
@@ -499,12 +504,12 @@ func (tx *Tx) SetMessageRevocation(messageID string, revoke bool) (RevocationOut
 		}
 		return RevocationNoChange, m, nil
 	}
-	before, err := tx.GetMessage(messageID)
+	before, err := GetMessage(tx, messageID)
 	if err != nil {
 		return RevocationNoChange, nil, err
 	}
 	was := before.Revoked
-	m, err := tx.revokeMessage(messageID, RevokedByAdmin)
+	m, err := revokeMessage(tx, messageID, RevokedByAdmin)
 	if err != nil {
 		return RevocationNoChange, m, err
 	}

@@ -1,0 +1,28 @@
+package ome
+
+import (
+	"github.com/exosim/exosim/store"
+)
+
+// The record kinds of message encryption: messages and their trace,
+// branding templates, the IRM configuration and mail flow rules.
+var (
+	// Messages are the sent messages, by Message-ID.
+	Messages = store.DefineKind(store.KindSpec[Message]{Bucket: "messages", Name: "message"})
+	// Traces are the message-trace rows, by TraceRecord.Key.
+	Traces            = store.DefineKind(store.KindSpec[TraceRecord]{Bucket: "messageTrace", Name: "messageTrace", Index: indexTrace})
+	omeConfigKind     = store.DefineKind(store.KindSpec[OMEConfiguration]{Bucket: "omeConfigurations", Name: "omeConfiguration", Noun: "OME configuration"})
+	irmKind           = store.DefineKind(store.KindSpec[IRMConfiguration]{Bucket: "irmConfiguration", Name: "irmConfiguration", Noun: "IRM configuration"})
+	transportRuleKind = store.DefineKind(store.KindSpec[TransportRule]{Bucket: "transportRules", Name: "transportRule", Noun: "transport rule"})
+)
+
+// Register adds message encryption to s: its kinds and the message-trace
+// check.
+func Register(s *store.Schema) {
+	Messages.Register(s)
+	Traces.Register(s)
+	omeConfigKind.Register(s)
+	irmKind.Register(s)
+	transportRuleKind.Register(s)
+	s.AddCheck("message-trace", checkMessageTrace)
+}

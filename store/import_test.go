@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // importFixture is a contoso tenant file with one audited change, and its
@@ -19,7 +20,7 @@ import (
 func importFixture(t *testing.T) (path string, export string) {
 	t.Helper()
 	path = filepath.Join(t.TempDir(), "tenant.db")
-	s, err := store.Open(path, store.Options{NoSync: true})
+	s, err := tenant.Open(path, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +35,7 @@ func importFixture(t *testing.T) (path string, export string) {
 // auditLog lists the log of the tenant at path as "seq cmdlet object".
 func auditLog(t *testing.T, path string) []string {
 	t.Helper()
-	s, err := store.Open(path, store.Options{ReadOnly: true})
+	s, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func auditLog(t *testing.T, path string) []string {
 
 func exportOfFile(t *testing.T, path string) string {
 	t.Helper()
-	s, err := store.Open(path, store.Options{ReadOnly: true})
+	s, err := tenant.Open(path, store.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,7 +71,7 @@ func TestImportKeepsTheAuditLog(t *testing.T) {
 	path, export := importFixture(t)
 	before := auditLog(t, path)
 	rec := store.ImportRecord{Caller: "trainer@contoso.com", Source: "backup.json"}
-	if err := store.ImportFile(path, strings.NewReader(export), store.Options{}, rec); err != nil {
+	if err := tenant.ImportFile(path, strings.NewReader(export), store.Options{}, rec); err != nil {
 		t.Fatal(err)
 	}
 	after := auditLog(t, path)
@@ -84,7 +85,7 @@ func TestImportKeepsTheAuditLog(t *testing.T) {
 		t.Error("importing the tenant's own export changed the tenant")
 	}
 	// The same through the in-place import of an open store.
-	s, err := store.Open(path, store.Options{})
+	s, err := tenant.Open(path, store.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +184,7 @@ func TestImportRefusesInconsistentExports(t *testing.T) {
 	}
 	for _, tc := range cases {
 		bad := edit(t, export, tc.edit)
-		err := store.ImportFile(path, strings.NewReader(bad), store.Options{}, store.ImportRecord{Source: tc.name})
+		err := tenant.ImportFile(path, strings.NewReader(bad), store.Options{}, store.ImportRecord{Source: tc.name})
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%s: import error %v, want it to say %q", tc.name, err, tc.want)
 		}
@@ -191,7 +192,7 @@ func TestImportRefusesInconsistentExports(t *testing.T) {
 			t.Errorf("%s: %T is not a refusal by the tenant checks", tc.name, err)
 		}
 		// The in-place import of an open store refuses it as well.
-		s, oerr := store.Open(path, store.Options{})
+		s, oerr := tenant.Open(path, store.Options{})
 		if oerr != nil {
 			t.Fatal(oerr)
 		}

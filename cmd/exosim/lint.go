@@ -96,61 +96,67 @@ func runLint(e *env, lo *lintOptions, files []string) error {
 	return nil
 }
 
-// newLinter builds a linter over every cmdlet the simulator declares. The
+// newLinter builds a linter over every cmdlet the session declares (the
+// simulated ones, and the real cloud cmdlets it does not simulate). The
 // session is built without a tenant: lint only reads declarations.
 func newLinter(e *env, strict bool) *lint.Linter {
 	rt := registry.NewSession(e.io, nil, registry.Options{})
-	return lint.New(lint.Options{Commands: newLintCommands(rt), Strict: strict})
+	return lint.New(lint.Options{Commands: newLintCommands(rt), Strict: strict, ReadFile: func(path string) (string, error) {
+		data, err := os.ReadFile(path)
+		return string(data), err
+	}})
 }
 
-// lintCommands is the session's commands, completed by the documented
-// Exchange Online cmdlets the simulator does not implement yet (package
-// decl): a runbook may use them, and their parameters are known.
+// lintCommands is the session's commands, completed by those registered
+// but hidden until an on-premises session is imported (lint reports them
+// as on-premises only), and what the reference lists as on-premises only.
 type lintCommands struct {
 	*runtime.Runtime
-	documented map[string]*runtime.Command
+	onPrem map[string]*runtime.Command
 }
 
 func newLintCommands(rt *runtime.Runtime) *lintCommands {
-	lc := &lintCommands{Runtime: rt, documented: map[string]*runtime.Command{}}
+	lc := &lintCommands{Runtime: rt, onPrem: map[string]*runtime.Command{}}
 	for _, name := range decl.Names() {
 		if _, ok := rt.LookupCommand(name); ok {
 			continue
 		}
 		if reg := rt.Registered(name); reg != nil && reg.OnPremOnly {
-			// hidden until an on-premises session is imported: lint
-			// reports it as on-premises only
-			lc.documented[strings.ToLower(name)] = reg
-			continue
+			lc.onPrem[strings.ToLower(name)] = reg
 		}
-		d := decl.Lookup(name)
-		if d == nil {
-			continue
-		}
-		c := *d
-		c.Type = runtime.FunctionCommand
-		c.Module = exo.Module
-		c.Version = exo.ModuleVersion
-		c.Remote = true
-		lc.documented[strings.ToLower(name)] = &c
 	}
 	return lc
 }
 
-// LookupCommand finds a session command, then a documented one.
+// LookupCommand finds a session command, then a hidden on-premises one.
 func (lc *lintCommands) LookupCommand(name string) (*runtime.Command, bool) {
 	if c, ok := lc.Runtime.LookupCommand(name); ok {
 		return c, true
 	}
-	c, ok := lc.documented[strings.ToLower(name)]
+	c, ok := lc.onPrem[strings.ToLower(name)]
 	return c, ok
 }
 
-// Commands lists the session's and the documented commands.
+// Commands lists the session's commands and the hidden on-premises ones.
 func (lc *lintCommands) Commands() []*runtime.Command {
 	out := lc.Runtime.Commands()
-	for _, c := range lc.documented {
+	for _, c := range lc.onPrem {
 		out = append(out, c)
 	}
 	return out
+}
+
+// OnPremisesCommand reports a cmdlet that exists only in on-premises
+// Exchange.
+func (lc *lintCommands) OnPremisesCommand(name string) (string, bool) {
+	return decl.OnPremisesOnly(name)
+}
+
+// OnPremisesParams lists the parameters of a cloud cmdlet that exist only
+// in on-premises Exchange.
+func (lc *lintCommands) OnPremisesParams(cmd *runtime.Command) []string {
+	if cmd.Module != exo.Module {
+		return nil
+	}
+	return decl.OnPremisesParams(cmd.Name)
 }

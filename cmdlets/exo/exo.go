@@ -375,6 +375,7 @@ func opathValue(v any) any {
 // declaration is built the first time the session resolves the name.
 func NotSimulated(name string) *runtime.Command {
 	c := Cmd(name)
+	c.NotSimulated = true
 	service := "Exchange Online"
 	if exoSvc, scc := Services(name); scc && !exoSvc {
 		service = "Security & Compliance"

@@ -137,6 +137,12 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 		if !ok {
 			failed = true
 			if len(matches) == 0 {
+				if p := c.onPremisesParam(cmd, a.name); p != "" {
+					if !c.importsSession {
+						c.add(a.nameExt, Error, RuleOnPremOnly, fmt.Sprintf("A parameter cannot be found that matches parameter name '%s'. -%s of %s exists only in on-premises Exchange (Exchange Server), not in Exchange Online.", a.name, p, cmd.Name))
+					}
+					continue
+				}
 				c.add(a.nameExt, Error, RuleUnknownParameter, fmt.Sprintf("A parameter cannot be found that matches parameter name '%s'.", a.name))
 				continue
 			}
@@ -192,6 +198,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 			return
 		}
 		if p.Remaining {
+			bound[strings.ToLower(p.Name)] = true
 			break // it takes every remaining argument
 		}
 		if a.known && !c.convert(cmd, p, a) {
@@ -247,4 +254,26 @@ func (c *checker) convert(cmd *runtime.Command, p *runtime.Param, a arg) bool {
 	}
 	c.add(a.node.Span(), Error, RuleArgumentType, err.Error())
 	return false
+}
+
+// onPremisesParam returns the on-premises-only parameter of cmd a typed
+// name means (the whole name or the start of one name), or "".
+func (c *checker) onPremisesParam(cmd *runtime.Command, typed string) string {
+	op, ok := c.l.opts.Commands.(OnPremises)
+	if !ok || typed == "" {
+		return ""
+	}
+	var found []string
+	for _, p := range op.OnPremisesParams(cmd) {
+		if strings.EqualFold(p, typed) {
+			return p
+		}
+		if len(p) > len(typed) && strings.EqualFold(p[:len(typed)], typed) {
+			found = append(found, p)
+		}
+	}
+	if len(found) == 1 {
+		return found[0]
+	}
+	return ""
 }

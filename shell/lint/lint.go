@@ -11,6 +11,7 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -28,12 +29,18 @@ const (
 	Warning Severity = iota
 	// Error is a problem PowerShell would report when the line runs.
 	Error
+	// Info is a note shown only in strict mode: the command is real, but
+	// the simulator does not model it.
+	Info
 )
 
-// String returns "warning" or "error".
+// String returns "warning", "error" or "info".
 func (s Severity) String() string {
-	if s == Error {
+	switch s {
+	case Error:
 		return "error"
+	case Info:
+		return "info"
 	}
 	return "warning"
 }
@@ -57,6 +64,7 @@ const (
 	RuleParameterSet       = "parameter-set"
 	RulePositional         = "extra-positional"
 	RuleMissingMandatory   = "missing-mandatory"
+	RuleNotSimulated       = "not-simulated"
 	RuleInternal           = "internal-error"
 )
 
@@ -87,12 +95,28 @@ type Commands interface {
 	ConvertArgument(cmd *runtime.Command, p *runtime.Param, v any) (any, error)
 }
 
+// OnPremises is what a Commands may also tell: the commands and
+// parameters that exist only in on-premises Exchange, which the linter
+// names as such instead of as unknown.
+type OnPremises interface {
+	// OnPremisesCommand reports whether a command exists only
+	// on-premises, with its name as spelt there.
+	OnPremisesCommand(name string) (string, bool)
+	// OnPremisesParams lists the parameters of a command that exist only
+	// on-premises.
+	OnPremisesParams(cmd *runtime.Command) []string
+}
+
 // Options configure a Linter.
 type Options struct {
 	// Commands resolves command names; required.
 	Commands Commands
-	// Strict turns every warning into an error.
+	// Strict turns every warning into an error and shows the notes
+	// (Info findings).
 	Strict bool
+	// ReadFile reads a script the linted one dot-sources (to learn the
+	// functions it defines); nil reads nothing.
+	ReadFile func(path string) (string, error)
 }
 
 // Linter checks scripts against one set of command declarations.
@@ -110,8 +134,20 @@ type Linter struct {
 func New(o Options) *Linter {
 	l := &Linter{opts: o, nouns: map[string]bool{}}
 	if o.Commands != nil {
-		for _, c := range o.Commands.Commands() {
-			if c.Verb() == "" || c.Module == "" || strings.HasPrefix(c.Module, "Microsoft.PowerShell") {
+		all := o.Commands.Commands()
+		// a misspelling is judged against the service's module (whose
+		// cmdlets come from a remote session) and the simulator's own
+		// cmdlets, not against other modules (Microsoft Graph ...), whose
+		// real cmdlets exosim only partly has
+		service := map[string]bool{}
+		for _, c := range all {
+			if c.Remote {
+				service[c.Module] = true
+			}
+		}
+		for _, c := range all {
+			if c.Verb() == "" || c.Module == "" || strings.HasPrefix(c.Module, "Microsoft.PowerShell") ||
+				!service[c.Module] && !strings.HasPrefix(c.Noun(), "Sim") {
 				continue
 			}
 			l.names = append(l.names, strings.ToLower(c.Name))
@@ -164,9 +200,17 @@ type checker struct {
 	// importsSession is set when the script runs Import-PSSession: it
 	// reaches an on-premises server, so on-premises cmdlets are expected.
 	importsSession bool
+	// text marks script blocks passed to a string parameter (an OPATH
+	// -Filter {...}): their text is the value, they are not code.
+	text map[*syntax.ScriptBlockExpr]bool
+	// sourced are the dot-sourced files already read.
+	sourced map[string]bool
 }
 
 func (c *checker) add(ext syntax.Extent, sev Severity, rule, msg string) {
+	if sev == Info && !c.l.opts.Strict {
+		return
+	}
 	if sev == Warning && c.l.opts.Strict {
 		sev = Error
 	}
@@ -196,9 +240,15 @@ func (c *checker) result() []Finding {
 func (c *checker) check(sb *syntax.ScriptBlock) {
 	c.defined = map[string]bool{}
 	c.piped = map[*syntax.CommandExpr]bool{}
+	c.text = map[*syntax.ScriptBlockExpr]bool{}
+	c.sourced = map[string]bool{}
 	var cmds []*syntax.CommandExpr
 	syntax.Inspect(sb, func(n syntax.Node) bool {
 		switch x := n.(type) {
+		case *syntax.ScriptBlockExpr:
+			if c.text[x] {
+				return false
+			}
 		case *syntax.FunctionDef:
 			c.defined[strings.ToLower(unscoped(x.Name))] = true
 		case *syntax.Pipeline:
@@ -208,7 +258,11 @@ func (c *checker) check(sb *syntax.ScriptBlock) {
 				}
 			}
 		case *syntax.CommandExpr:
+			if x.InvocationOp == "." {
+				c.dotSource(x, c.file)
+			}
 			cmds = append(cmds, x)
+			c.noteTextBlocks(x)
 			c.noteAlias(x)
 			if strings.EqualFold(commandName(x), "Import-PSSession") {
 				c.importsSession = true
@@ -289,6 +343,14 @@ func (c *checker) command(ce *syntax.CommandExpr) {
 	}
 	cmd, ok := c.l.opts.Commands.LookupCommand(name)
 	if !ok {
+		if op, isOP := c.l.opts.Commands.(OnPremises); isOP {
+			if n, only := op.OnPremisesCommand(name); only {
+				if !c.importsSession {
+					c.add(head, Error, RuleOnPremOnly, fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program. %s exists only in on-premises Exchange (Exchange Server), not in Exchange Online.", name, n))
+				}
+				return
+			}
+		}
 		c.unknown(name, head)
 		return
 	}
@@ -307,11 +369,18 @@ func (c *checker) command(ce *syntax.CommandExpr) {
 		c.add(head, Error, RuleRetired, msg)
 		return
 	}
+	if cmd.NotSimulated {
+		c.add(head, Info, RuleNotSimulated, fmt.Sprintf("%s is a real cmdlet that exosim does not simulate: in exosim the call binds, then fails with CmdletNotSimulated.", cmd.Name))
+	}
 	c.bind(ce, cmd)
 }
 
 // unknown reports a command name that resolves to nothing.
 func (c *checker) unknown(name string, ext syntax.Extent) {
+	if n, ok := powerShellCmdlet(name); ok {
+		c.add(ext, Info, RuleNotSimulated, fmt.Sprintf("%s is a PowerShell 7 cmdlet that exosim does not simulate.", n))
+		return
+	}
 	msg := fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.", name)
 	if c.l.exchangeLooking(name) {
 		c.add(ext, Error, RuleUnknownCommand, msg)
@@ -321,13 +390,21 @@ func (c *checker) unknown(name string, ext syntax.Extent) {
 }
 
 // modulePrefixes are noun prefixes that mark a module's commands: the
-// Exchange Online V3 REST cmdlets (Get-EXOMailbox), Microsoft Graph
-// (Get-MgUser) and the simulator (Get-SimClock).
-var modulePrefixes = []string{"EXO", "Mg", "Sim"}
+// Exchange Online V3 REST cmdlets (Get-EXOMailbox) and the simulator
+// (Get-SimClock). Another module's prefix (Microsoft Graph's Mg) is no
+// sign of a mistake: exosim has only some of that module's cmdlets.
+var modulePrefixes = []string{"EXO", "Sim"}
+
+// otherModulePrefixes are noun prefixes of other modules' commands
+// (Microsoft Graph, Azure AD, MSOnline, Active Directory, SharePoint
+// Online, PnP, Teams): such a name is a command of that module, never a
+// misspelt Exchange cmdlet (Get-MgServicePrincipal is not
+// Get-ServicePrincipal).
+var otherModulePrefixes = []string{"Mg", "AzureAD", "Msol", "AD", "SPO", "PnP", "Cs"}
 
 // exchangeLooking reports whether an unknown name is meant as one of the
-// known modules' cmdlets (Exchange, Graph, simulator; not PowerShell's
-// own, of which the simulator has only a part): a near miss of such a
+// service's cmdlets or the simulator's (not another module's, nor
+// PowerShell's own, of which the simulator has only a part): a near miss of such a
 // cmdlet's name, the noun of one with another verb, or a noun with a
 // module prefix. Anything else is probably a function or program defined
 // elsewhere.
@@ -337,6 +414,11 @@ func (l *Linter) exchangeLooking(name string) bool {
 		return false
 	}
 	noun := name[i+1:]
+	for _, p := range otherModulePrefixes {
+		if len(noun) > len(p) && strings.EqualFold(noun[:len(p)], p) && noun[len(p)] >= 'A' && noun[len(p)] <= 'Z' {
+			return false
+		}
+	}
 	if l.nouns[strings.ToLower(noun)] {
 		return true
 	}
@@ -346,8 +428,11 @@ func (l *Linter) exchangeLooking(name string) bool {
 		}
 	}
 	lname := strings.ToLower(name)
+	// two edits are a typo only in a long noun: with every cloud cmdlet
+	// known, a short one is two edits away from many real names of other
+	// modules (Get-ADUser and Get-User)
 	limit := 1
-	if len(noun) >= 6 {
+	if len(noun) >= 10 {
 		limit = 2
 	}
 	for _, k := range l.names {
@@ -390,4 +475,100 @@ func editDistance(a, b string, limit int) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// noteTextBlocks marks the script blocks an invocation passes to string
+// parameters (Get-Mailbox -Filter {...}): PowerShell binds their text, so
+// what they hold is not code to check.
+func (c *checker) noteTextBlocks(ce *syntax.CommandExpr) {
+	name := commandName(ce)
+	if name == "" || c.defined[strings.ToLower(name)] {
+		return
+	}
+	cmd, ok := c.l.opts.Commands.LookupCommand(name)
+	if !ok {
+		return
+	}
+	els := ce.Elements[1:]
+	for i, el := range els {
+		p, isParam := el.(*syntax.CommandParameter)
+		if !isParam {
+			continue
+		}
+		arg := p.Arg
+		if arg == nil && i+1 < len(els) {
+			arg, _ = els[i+1].(syntax.Expr)
+		}
+		sb, isBlock := arg.(*syntax.ScriptBlockExpr)
+		if !isBlock {
+			continue
+		}
+		matches, ok := runtime.MatchParameter(cmd, p.Name)
+		if !ok || matches[0].Param == nil || matches[0].Param.Type == nil {
+			continue
+		}
+		switch matches[0].Param.Type.Kind {
+		case runtime.KindString, runtime.KindEnum:
+			c.text[sb] = true
+		}
+	}
+}
+
+// dotSource learns the functions a dot-sourced script defines, when its
+// path is written literally (relative paths and $PSScriptRoot are taken
+// from the linted script's folder).
+func (c *checker) dotSource(ce *syntax.CommandExpr, from string) {
+	if c.l.opts.ReadFile == nil || len(ce.Elements) == 0 {
+		return
+	}
+	dir := filepath.Dir(from)
+	var path string
+	switch x := ce.Elements[0].(type) {
+	case *syntax.StringConstExpr:
+		path = x.Value
+	case *syntax.ExpandableStringExpr:
+		for _, part := range x.Parts {
+			switch y := part.(type) {
+			case *syntax.StringConstExpr:
+				path += y.Value
+			case *syntax.VariableExpr:
+				if !strings.EqualFold(y.Name, "PSScriptRoot") {
+					return
+				}
+				path += dir
+			default:
+				return
+			}
+		}
+	default:
+		return
+	}
+	path = strings.ReplaceAll(path, `\`, "/")
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, path)
+	}
+	path = filepath.Clean(path)
+	if c.sourced[path] {
+		return
+	}
+	c.sourced[path] = true
+	text, err := c.l.opts.ReadFile(path)
+	if err != nil {
+		return
+	}
+	sb, errs := syntax.Parse(syntax.NewSource(path, text))
+	if len(errs) > 0 || sb == nil {
+		return
+	}
+	syntax.Inspect(sb, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.FunctionDef:
+			c.defined[strings.ToLower(unscoped(x.Name))] = true
+		case *syntax.CommandExpr:
+			if x.InvocationOp == "." {
+				c.dotSource(x, path)
+			}
+		}
+		return true
+	})
 }

@@ -189,7 +189,7 @@ func TestFindingString(t *testing.T) {
 func TestExchangeLooking(t *testing.T) {
 	l := New(Options{Commands: testCommands()})
 	for name, want := range map[string]bool{
-		"Get-Boxx": true, "Remove-Person": true, "Get-MgUser": true, "Set-SimClock": true,
+		"Get-Boxx": true, "Remove-Person": true, "Get-MgUser": false, "Set-SimClock": true,
 		"Get-Simple": false, "Invoke-Report": false, "git": false, "Get-Foo": false, "Where-Thin": false, "Set-Persn": true,
 	} {
 		if got := l.exchangeLooking(name); got != want {

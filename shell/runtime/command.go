@@ -232,6 +232,10 @@ type Command struct {
 	Retired string
 	// OnPremOnly marks on-premises-only cmdlets.
 	OnPremOnly bool
+	// NotSimulated marks a real command the session declares but does not
+	// model: a call binds its parameters, then fails saying so (the linter
+	// notes it under --strict).
+	NotSimulated bool
 	// Visible, when set, decides per session whether the command exists
 	// (connection state, roles).
 	Visible func(rt *Runtime) bool

@@ -55,6 +55,8 @@ type IO struct {
 
 	mu     sync.Mutex
 	reader *bufio.Reader
+	// progress is set while a progress line is on the terminal.
+	progress bool
 }
 
 // System returns an IO bound to the process's standard streams.
@@ -119,4 +121,68 @@ func (h *IO) Paint(color, s string) string {
 		return s
 	}
 	return color + s + ColorReset
+}
+
+// ConsoleColors are .NET's ConsoleColor names in the enum's order.
+var ConsoleColors = []string{"Black", "DarkBlue", "DarkGreen", "DarkCyan", "DarkRed", "DarkMagenta", "DarkYellow", "Gray", "DarkGray", "Blue", "Green", "Cyan", "Red", "Magenta", "Yellow", "White"}
+
+// ansiOfConsoleColor is the terminal's palette index of each ConsoleColor
+// (the dark colors are the terminal's normal ones, the others the bright).
+var ansiOfConsoleColor = []int{0, 4, 2, 6, 1, 5, 3, 7, 8, 12, 10, 14, 9, 13, 11, 15}
+
+// ColorSequence is the VT sequence that sets a ConsoleColor as the
+// foreground (or background) color; "" for an unknown name.
+func ColorSequence(name string, background bool) string {
+	for i, n := range ConsoleColors {
+		if !strings.EqualFold(n, name) {
+			continue
+		}
+		a := ansiOfConsoleColor[i]
+		base := 30
+		if a >= 8 {
+			base, a = 90, a-8
+		}
+		if background {
+			base += 10
+		}
+		return "\x1b[" + itoa(base+a) + "m"
+	}
+	return ""
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// Progress sequences of PowerShell's progress bar (its $PSStyle).
+const (
+	ProgressStyle = "\x1b[33;1m"
+	Reverse       = "\x1b[7m"
+	ReverseOff    = "\x1b[27m"
+)
+
+// ShowProgress draws a progress line in place on a terminal (nothing when
+// output is not a terminal); the next output or ClearProgress erases it.
+func (h *IO) ShowProgress(line string) {
+	if !h.StdoutTTY || h.Out == nil {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	io.WriteString(h.Out, "\r"+line+"\x1b[K")
+	h.progress = true
+}
+
+// ClearProgress erases a progress line ShowProgress drew.
+func (h *IO) ClearProgress() {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.progress {
+		return
+	}
+	h.progress = false
+	io.WriteString(h.Out, "\r\x1b[K")
 }

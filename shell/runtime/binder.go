@@ -764,6 +764,9 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 				return allowed, nil
 			}
 		}
+		if t.DotNetEnum {
+			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"", p.Name, s, t.FullName, s, strings.Join(t.Values, ", ")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+		}
 		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, s, strings.Join(t.Values, ",")), "ParameterArgumentValidationError", object.InvalidData)
 	case KindIdentity:
 		if s, ok := v.(string); ok && s == "" {

@@ -92,6 +92,9 @@ type Type struct {
 	Values []string
 	// Inner is the element kind for KindUnlimited.
 	Inner Kind
+	// DotNetEnum marks a .NET enum (not a ValidateSet): another value is a
+	// conversion error naming the enumerator names.
+	DotNetEnum bool
 }
 
 // Common parameter types.
@@ -132,6 +135,13 @@ func IdentityArray(name string) *Type {
 // EnumType returns an enum type with its allowed values.
 func EnumType(name, fullName string, values ...string) *Type {
 	return &Type{Kind: KindEnum, Name: name, FullName: fullName, Values: values}
+}
+
+// DotNetEnumType returns a .NET enum type (System.ConsoleColor ...).
+func DotNetEnumType(name, fullName string, values ...string) *Type {
+	t := EnumType(name, fullName, values...)
+	t.DotNetEnum = true
+	return t
 }
 
 // SetInfo is a parameter's membership in one parameter set.

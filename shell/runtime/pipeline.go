@@ -211,8 +211,11 @@ type cmdProcessor struct {
 	errList *object.List
 	outList *object.List
 
-	fnRun      *funcRun
-	begun      bool
+	fnRun *funcRun
+	begun bool
+	// early holds pipeline objects that arrive before the command's begin
+	// phase ran (written by an earlier command's begin phase).
+	early      []any
 	ended      bool
 	scriptFile string
 	// topLevel marks the script exosim itself runs (exosim run): its exit
@@ -600,7 +603,11 @@ func (pr *cmdProcessor) begin() error {
 		rt.scope.set(pr.outVar, pr.outList)
 	}
 	if pr.cmd.Handler.Process == nil && pr.cmd.Handler.Begin == nil && pr.cmd.Handler.End == nil {
-		return pr.beginScript()
+		if err := pr.beginScript(); err != nil {
+			return err
+		}
+		pr.begun = true
+		return pr.processEarly()
 	}
 	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr, State: map[string]any{}}
 	pr.ctx.bound = map[string]any{}
@@ -617,7 +624,23 @@ func (pr *cmdProcessor) begin() error {
 	}
 	pr.begun = true
 	if pr.cmd.Handler.Begin != nil {
-		return pr.wrap(pr.cmd.Handler.Begin(pr.ctx))
+		if err := pr.wrap(pr.cmd.Handler.Begin(pr.ctx)); err != nil {
+			return err
+		}
+	}
+	return pr.processEarly()
+}
+
+// processEarly processes the objects a command before this one wrote in
+// its begin phase: they come after this command's own begin, as PowerShell
+// queues them.
+func (pr *cmdProcessor) processEarly() error {
+	early := pr.early
+	pr.early = nil
+	for _, v := range early {
+		if err := pr.process(v, true); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -829,6 +852,10 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	if err := pr.rt.checkInterrupt(); err != nil {
 		return err
 	}
+	if !pr.begun && hasInput {
+		pr.early = append(pr.early, v)
+		return nil
+	}
 	defer pr.pushRunning()()
 	if pr.fnRun != nil {
 		return pr.processScript(v, hasInput)
@@ -877,6 +904,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 	rt := pr.rt
 	plan := pr.pipePlan()
 	bound := false
+	var byValue *Param
 	for _, pp := range plan.byValue {
 		if _, done := pr.ctx.bound[pp.key]; done {
 			continue
@@ -887,10 +915,17 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 		}
 		pr.ctx.bound[pp.key] = cv
 		bound = true
+		byValue = pp.p
 		break
 	}
 	for _, pp := range plan.byName {
 		if _, done := pr.ctx.bound[pp.key]; done {
+			continue
+		}
+		// Binding by value chose the sets: a parameter in none of them
+		// takes nothing by property name (a FileInfo piped to
+		// Select-String is its InputObject, not its -LiteralPath).
+		if byValue != nil && !shareSet(byValue, pp.p, plan.sets) {
 			continue
 		}
 		p := pp.p
@@ -922,6 +957,19 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 }
 
 func (pr *cmdProcessor) acceptsAnyInput() bool { return false }
+
+// shareSet reports whether two parameters are both in one of the sets.
+func shareSet(a, b *Param, sets []string) bool {
+	for _, s := range sets {
+		if _, ok := a.InSet(s); !ok {
+			continue
+		}
+		if _, ok := b.InSet(s); ok {
+			return true
+		}
+	}
+	return false
+}
 
 func (pr *cmdProcessor) end() error {
 	pr.ended = true
@@ -1246,10 +1294,12 @@ func (rt *Runtime) hostLine(line string) {
 
 // hostRaw writes text without a newline (prompts).
 func (rt *Runtime) hostRaw(text string) {
+	rt.IO.ClearProgress()
 	fmt.Fprint(rt.IO.Out, text)
 }
 
 func (rt *Runtime) writeStream(s format.Stream, line string) {
+	rt.IO.ClearProgress()
 	switch s {
 	case format.Error:
 		fmt.Fprintln(rt.IO.Err, rt.IO.Paint(hostColorError, line))

@@ -106,6 +106,8 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	// inside a running one: the outer line's output goes on afterwards.
 	prevOut := rt.out
 	rt.out = rt.newOutDefault()
+	// A progress bar left on the terminal goes when the command line ends.
+	defer rt.IO.ClearProgress()
 	defer func() {
 		if prevOut != nil {
 			rt.out = prevOut

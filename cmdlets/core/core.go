@@ -39,6 +39,9 @@ func Commands() []*runtime.Command {
 	out = append(out, csvCommands()...)
 	out = append(out, contentCommands()...)
 	out = append(out, pathCommands()...)
+	out = append(out, utilityCommands()...)
+	out = append(out, clixmlCommands()...)
+	out = append(out, moduleCommands()...)
 	out = append(out, hostCommands()...)
 	out = append(out, discoveryCommands()...)
 	out = append(out, sessionCommands()...)
@@ -77,4 +80,6 @@ var Aliases = map[string]string{
 // files and folders, variables, drives and locations.
 func Views(r *format.Registry) {
 	fileViews(r)
+	matchInfoView(r)
+	moduleViews(r)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -115,17 +114,10 @@ func (w *csvWriter) csvValue(v any, name string) (string, bool) {
 		}
 		val = p.Get()
 	}
-	switch x := val.(type) {
-	case nil:
+	if val == nil {
 		return "", false
-	case []any, *object.List:
-		return "System.Object[]", true
-	case *object.Hashtable:
-		return "System.Collections.Hashtable", true
-	case time.Time:
-		return object.ToCultureString(x), true
 	}
-	return w.rt.ToStr(val), true
+	return dotnetString(w.rt, val), true
 }
 
 func (w *csvWriter) field(b *strings.Builder, name, s string) {
@@ -560,8 +552,9 @@ func (c *csvReader) tillDelimiter(cur *strings.Builder, eatBlanks bool) (endOfRe
 	return endOfRecord
 }
 
-// readHeader reads a #TYPE line and the header (unless given): lines
-// starting with # are skipped, a W3C "#Fields: " line is the header.
+// readHeader reads a #TYPE line and the header (unless given): later
+// lines starting with # are skipped, and a W3C "#Fields: " line is the
+// header.
 func (c *csvReader) readHeader(given []string) error {
 	c.header = given
 	if c.peek('#') {
@@ -569,12 +562,10 @@ func (c *csvReader) readHeader(given []string) error {
 		if err != nil {
 			return err
 		}
+		// A first line starting with # is read as the type line, and
+		// dropped when it is not one.
 		if len(line) >= 5 && strings.EqualFold(line[:5], "#Type") {
 			c.typeName = strings.TrimSpace(line[5:])
-		} else if strings.HasPrefix(line, "#Fields: ") && c.header == nil {
-			rc := &csvReader{r: strings.NewReader(line[9:] + "\n"), delim: c.delim}
-			rec, _ := rc.record()
-			c.header = trimTrailingEmpty(rec)
 		}
 	}
 	for c.header == nil && !c.eof {

@@ -10,7 +10,7 @@ import (
 )
 
 func hostCommands() []*runtime.Command {
-	return []*runtime.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost(), getRandom()}
+	return []*runtime.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost()}
 }
 
 func getDate() *runtime.Command {
@@ -348,65 +348,6 @@ func clearHost() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.RT.IO.StdoutTTY {
 			ctx.RT.HostText("\x1b[2J\x1b[H")
-		}
-		return nil
-	}
-	return c
-}
-
-func getRandom() *runtime.Command {
-	c := cmdlet("Get-Random", ModUtility, "GetRandomCommand")
-	c.Synopsis = "Returns a random number or random items (seeded, so runs repeat)."
-	c.Sets = []string{"RandomNumberParameterSet", "RandomListItemParameterSet"}
-	c.DefaultSet = "RandomNumberParameterSet"
-	c.Params = []*runtime.Param{
-		runtime.P("Maximum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, 0))),
-		runtime.P("Minimum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, -1))),
-		runtime.P("InputObject", runtime.TObjects, runtime.InSets(runtime.SetInfo{Set: "RandomListItemParameterSet", Mandatory: true, Position: 0, FromPipeline: true})),
-		runtime.P("Count", runtime.TInt),
-		runtime.P("SetSeed", runtime.TInt),
-	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.ParameterSet == "RandomListItemParameterSet" {
-			items, _ := ctx.Value("InputObject").([]any)
-			list, _ := ctx.State["items"].([]any)
-			ctx.State["items"] = append(list, items...)
-			return nil
-		}
-		g := ctx.RT.NewGuid()
-		n := int64(g[0])<<24 | int64(g[1])<<16 | int64(g[2])<<8 | int64(g[3])
-		min, max := int64(0), int64(2147483647)
-		if ctx.Has("Minimum") {
-			if v, err := ctx.RT.Operator("+", 0, ctx.Value("Minimum")); err == nil {
-				min = toInt64(v)
-			}
-		}
-		if ctx.Has("Maximum") {
-			if v, err := ctx.RT.Operator("+", 0, ctx.Value("Maximum")); err == nil {
-				max = toInt64(v)
-			}
-		}
-		if max <= min {
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("The Minimum value (%d) cannot be greater than or equal to the Maximum value (%d).", min, max), "MinGreaterThanOrEqualMax,Microsoft.PowerShell.Commands.GetRandomCommand", object.InvalidArgument, "ArgumentException", nil))
-		}
-		return ctx.WriteObject(int(min + n%(max-min)))
-	}
-	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["items"].([]any)
-		if len(items) == 0 {
-			return nil
-		}
-		count := 1
-		if ctx.Has("Count") {
-			count = ctx.Int("Count")
-		}
-		for i := 0; i < count && len(items) > 0; i++ {
-			g := ctx.RT.NewGuid()
-			k := int(g[0]) % len(items)
-			if err := ctx.WriteObject(items[k]); err != nil {
-				return err
-			}
-			items = append(items[:k:k], items[k+1:]...)
 		}
 		return nil
 	}

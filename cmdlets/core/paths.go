@@ -313,7 +313,7 @@ func testPath() *runtime.Command {
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
 		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("PathType", runtime.EnumType("TestPathType", "Microsoft.PowerShell.Commands.TestPathType", "Any", "Container", "Leaf"), runtime.Alias("Type")),
+		runtime.P("PathType", runtime.DotNetEnumType("TestPathType", "Microsoft.PowerShell.Commands.TestPathType", "Any", "Container", "Leaf"), runtime.Alias("Type")),
 		runtime.P("IsValid", runtime.TSwitch),
 		runtime.P("Credential", runtime.TObject),
 		runtime.P("OlderThan", runtime.TDateTime),

@@ -1,8 +1,11 @@
 package core
 
 import (
+	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -13,13 +16,18 @@ func writeCommands() []*runtime.Command {
 
 func writeHost() *runtime.Command {
 	c := cmdlet("Write-Host", ModUtility, "WriteHostCommand")
-	c.Synopsis = "Writes text straight to the console."
+	c.Synopsis = "Writes text straight to the console (colored only on a terminal)."
+	colors := runtime.DotNetEnumType("ConsoleColor", "System.ConsoleColor", host.ConsoleColors...)
 	c.Params = []*runtime.Param{
 		runtime.P("Object", runtime.TObject, runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs(), runtime.Alias("Msg", "Message")),
 		runtime.P("NoNewline", runtime.TSwitch),
 		runtime.P("Separator", runtime.TObject),
-		runtime.P("ForegroundColor", runtime.TString),
-		runtime.P("BackgroundColor", runtime.TString),
+		runtime.P("ForegroundColor", colors),
+		runtime.P("BackgroundColor", colors),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Write-Host "Done" -ForegroundColor Green`, Remark: "Writes Done, in green on a terminal."},
+		{Code: `Write-Host 'Checking ' -NoNewline; Write-Host 'OK'`, Remark: "Writes Checking OK on one line."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		sep := " "
@@ -27,12 +35,14 @@ func writeHost() *runtime.Command {
 			sep = ctx.RT.ToStr(ctx.Value("Separator"))
 		}
 		text := hostText(ctx, ctx.Value("Object"), sep)
+		if fg, bg := ctx.String("ForegroundColor"), ctx.String("BackgroundColor"); ctx.RT.IO.Color && (fg != "" || bg != "") {
+			text = host.ColorSequence(fg, false) + host.ColorSequence(bg, true) + text + host.ColorReset
+		}
 		if ctx.Switch("NoNewline") {
 			ctx.RT.HostText(text)
 			return nil
 		}
-		ctx.WriteHost(text)
-		return nil
+		return ctx.WriteHost(text)
 	}
 	return c
 }
@@ -118,10 +128,13 @@ func writeDebug() *runtime.Command {
 
 func writeInformation() *runtime.Command {
 	c := cmdlet("Write-Information", ModUtility, "WriteInformationCommand")
-	c.Synopsis = "Writes to the information stream."
+	c.Synopsis = "Writes to the information stream (shown with -InformationAction Continue or $InformationPreference = 'Continue')."
 	c.Params = []*runtime.Param{
 		runtime.P("MessageData", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Msg", "Message")),
 		runtime.P("Tags", runtime.TStrings, runtime.Position(1)),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Write-Information "Found 3 mailboxes" -InformationAction Continue`, Remark: "Shows the message."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return ctx.WriteInformation(ctx.Value("MessageData"), ctx.Strings("Tags"))
@@ -186,18 +199,119 @@ func writeError() *runtime.Command {
 
 func writeProgress() *runtime.Command {
 	c := cmdlet("Write-Progress", ModUtility, "WriteProgressCommand")
-	c.Synopsis = "Shows a progress bar (nothing is shown in the simulator's plain output)."
+	c.Synopsis = "Shows a progress bar on a terminal (nothing when output is not a terminal)."
 	c.Params = []*runtime.Param{
 		runtime.P("Activity", runtime.TString, runtime.Position(0)),
-		runtime.P("Status", runtime.TString, runtime.Position(1)),
-		runtime.P("Id", runtime.TInt, runtime.Position(2)),
-		runtime.P("PercentComplete", runtime.TInt),
+		runtime.P("Status", runtime.TString, runtime.Position(1), runtime.NotNullOrEmpty()),
+		runtime.P("Id", runtime.TInt, runtime.Position(2), runtime.Range(0, 2147483647)),
+		runtime.P("PercentComplete", runtime.TInt, runtime.Range(-1, 100)),
 		runtime.P("SecondsRemaining", runtime.TInt),
 		runtime.P("CurrentOperation", runtime.TString),
-		runtime.P("ParentId", runtime.TInt),
+		runtime.P("ParentId", runtime.TInt, runtime.Range(-1, 2147483647)),
 		runtime.P("Completed", runtime.TSwitch),
 		runtime.P("SourceId", runtime.TInt),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error { return nil }
+	c.Examples = []runtime.Example{
+		{Code: `1..3 | ForEach-Object { Write-Progress -Activity 'Exporting' -Status "Mailbox $_" -PercentComplete ($_ * 33) }; Write-Progress -Activity 'Exporting' -Completed`, Remark: "Shows a bar that fills up, then removes it."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		activity := ctx.String("Activity")
+		if activity == "" && !ctx.Switch("Completed") {
+			return ctx.Fail(ctx.NewError("Missing value for mandatory parameter. (Parameter 'Activity')", "MissingActivity", object.InvalidArgument, "ArgumentException", nil))
+		}
+		io := ctx.RT.IO
+		if ctx.Switch("Completed") {
+			io.ClearProgress()
+			return nil
+		}
+		if !ctx.ProgressShown() {
+			return nil
+		}
+		status := "Processing"
+		if ctx.Has("Status") {
+			status = ctx.String("Status")
+		}
+		percent, secs := -1, -1
+		if ctx.Has("PercentComplete") {
+			percent = ctx.Int("PercentComplete")
+		}
+		if ctx.Has("SecondsRemaining") {
+			secs = ctx.Int("SecondsRemaining")
+		}
+		io.ShowProgress(progressLine(io.Width, activity, status, percent, secs, io.Color))
+		return nil
+	}
 	return c
+}
+
+// progressLine renders a progress record as PowerShell 7.4's one-line bar:
+// the activity, then the status in a bar whose filled part (reverse video)
+// shows the percentage, at most 120 columns wide. Without color it is the
+// plain "Activity 42% Status" line.
+func progressLine(width int, activity, status string, percent, secs int, color bool) string {
+	maxWidth := width - 1
+	if maxWidth > 120 {
+		maxWidth = 120
+	}
+	if !color {
+		pct, rem := "", ""
+		if percent >= 0 {
+			pct = fmt.Sprintf("%d%% ", percent)
+		}
+		if secs >= 0 {
+			rem = object.TimeSpan(int64(secs)*int64(object.TicksPerSecond)).String() + " "
+		}
+		return truncateCells(fmt.Sprintf(" %s %s%s%s ", activity, pct, rem, status), maxWidth)
+	}
+	if format.Cells(activity) > maxWidth/2 {
+		activity = truncateCells(activity, maxWidth/2-1) + "…"
+	}
+	barWidth := maxWidth - format.Cells(activity) - 4
+	secRemain := ""
+	if secs >= 0 {
+		secRemain = fmt.Sprintf("%ds", secs)
+	}
+	maxStatus := barWidth - (len(secRemain) + 1)
+	if maxStatus > 0 && format.Cells(status) > maxStatus {
+		status = truncateCells(status, maxStatus-1) + "…"
+	}
+	var bar strings.Builder
+	pad := barWidth - format.Cells(status) - (len(secRemain) + 1)
+	filled := barWidth
+	if percent >= 0 && percent < 100 && barWidth > 0 {
+		filled = percent * barWidth / 100
+	}
+	// the bar's cells: the status, padding, the seconds; reverse video
+	// ends after the filled cells
+	cells := []rune(status + strings.Repeat(" ", max(pad, 0)) + secRemain)
+	bar.WriteString(host.Reverse)
+	n := 0
+	off := false
+	for _, r := range cells {
+		if n >= filled && !off {
+			bar.WriteString(host.ReverseOff)
+			off = true
+		}
+		bar.WriteRune(r)
+		n += format.Cells(string(r))
+	}
+	if !off {
+		bar.WriteString(host.ReverseOff)
+	}
+	return host.ProgressStyle + activity + " [" + bar.String() + "]" + host.ColorReset
+}
+
+// truncateCells cuts s to at most n terminal cells.
+func truncateCells(s string, n int) string {
+	var b strings.Builder
+	w := 0
+	for _, r := range s {
+		c := format.Cells(string(r))
+		if w+c > n {
+			break
+		}
+		b.WriteRune(r)
+		w += c
+	}
+	return b.String()
 }

@@ -19,7 +19,8 @@ const (
 )
 
 // Views registers the default views of the objects this package writes.
-// PSSession and PSModuleInfo use PowerShell 7's own table layouts.
+// PSSession uses PowerShell 7's own table layout (PSModuleInfo has the
+// core cmdlets' view).
 func Views(r *format.Registry) {
 	r.Add(&format.View{
 		Name: "PSSession", TypeNames: []string{TypePSSession}, Kind: format.TableView,
@@ -32,16 +33,6 @@ func Views(r *format.Registry) {
 			{Label: "State", Width: 13, Property: "State"},
 			{Label: "ConfigurationName", Width: 20, Property: "ConfigurationName"},
 			{Label: "Availability", Width: 13, Align: format.AlignRight, Property: "Availability"},
-		},
-	})
-	r.Add(&format.View{
-		Name: "PSModuleInfo", TypeNames: []string{TypeModuleInfo}, Kind: format.TableView,
-		Columns: []format.Column{
-			{Label: "ModuleType", Width: 10, Property: "ModuleType"},
-			{Label: "Version", Width: 10, Property: "Version"},
-			{Label: "PreRelease", Width: 10, Property: "PreRelease"},
-			{Label: "Name", Width: 35, Property: "Name"},
-			{Label: "ExportedCommands", Property: "ExportedCommands"},
 		},
 	})
 	databaseViews(r)

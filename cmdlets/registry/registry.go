@@ -92,6 +92,16 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	}
 	rbac.Install(rt)
 	installFiles(rt, o)
+	// Get-Random draws from a generator seeded by the tenant, so a
+	// runbook's random picks repeat from run to run.
+	if st != nil {
+		_ = st.View(func(tx *store.Tx) error {
+			if org, err := tx.Organization(); err == nil {
+				core.SeedRandom(rt, core.SeedOf(org.Guid))
+			}
+			return nil
+		})
+	}
 	rt.Clock = func() time.Time {
 		var now time.Time
 		if err := st.View(func(tx *store.Tx) error {

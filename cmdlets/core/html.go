@@ -1,0 +1,303 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// ConvertTo-Html: the XHTML page (or -Fragment table) PowerShell writes,
+// line by line, with its <colgroup>, <th> and <td> rows.
+
+// htmlEncode is .NET's WebUtility.HtmlEncode: markup characters and the
+// Latin-1 supplement as entities.
+func htmlEncode(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '"':
+			b.WriteString("&quot;")
+		case r == '\'':
+			b.WriteString("&#39;")
+		case r >= 160 && r < 256, r > 0xFFFF:
+			fmt.Fprintf(&b, "&#%d;", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// dotnetString is a value's .NET ToString as the CSV and HTML cmdlets
+// write it ("" for null, "System.Object[]" for an array).
+func dotnetString(rt *runtime.Runtime, v any) string {
+	switch x := object.Unwrap(v).(type) {
+	case nil:
+		return ""
+	case []any, *object.List:
+		return "System.Object[]"
+	case *object.Hashtable:
+		if x.Ordered {
+			return "System.Collections.Specialized.OrderedDictionary"
+		}
+		return "System.Collections.Hashtable"
+	case time.Time:
+		return object.ToCultureString(x)
+	}
+	return rt.ToStr(v)
+}
+
+// htmlColumn is one column: its header and how to read its value.
+type htmlColumn struct {
+	label  string
+	value  func(v any) any
+	width  string
+	align  string
+	script bool
+}
+
+func convertToHtml() *runtime.Command {
+	c := cmdlet("ConvertTo-Html", ModUtility, "ConvertToHtmlCommand")
+	c.Synopsis = "Converts objects to an XHTML page (or, with -Fragment, a table) as lines of text."
+	c.Sets = []string{"Page", "Fragment"}
+	c.DefaultSet = "Page"
+	c.Params = []*runtime.Param{
+		runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline()),
+		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
+		runtime.P("Body", runtime.TStrings, runtime.InSets(runtime.Set("Page", false, 3))),
+		runtime.P("Head", runtime.TStrings, runtime.InSets(runtime.Set("Page", false, 1))),
+		runtime.P("Title", runtime.TString, runtime.InSets(runtime.Set("Page", false, 2))),
+		runtime.P("As", runtime.EnumType("String", "System.String", "Table", "List"), runtime.NotNullOrEmpty()),
+		runtime.P("CssUri", runtime.TString, runtime.InSets(runtime.Set("Page", false, -1)), runtime.Alias("cu", "uri")),
+		runtime.P("Fragment", runtime.TSwitch, runtime.InSets(runtime.Set("Fragment", false, -1))),
+		runtime.P("PostContent", runtime.TStrings, runtime.NotNullOrEmpty()),
+		runtime.P("PreContent", runtime.TStrings, runtime.NotNullOrEmpty()),
+		runtime.P("Meta", runtime.THashtable, runtime.InSets(runtime.Set("Page", false, -1)), runtime.NotNullOrEmpty()),
+		runtime.P("Charset", runtime.TString, runtime.InSets(runtime.Set("Page", false, -1)), runtime.NotNullOrEmpty()),
+		runtime.P("Transitional", runtime.TSwitch, runtime.InSets(runtime.Set("Page", false, -1))),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | ConvertTo-Html -Property DisplayName, Alias -Title 'Mailboxes' | Out-File C:\Temp\mailboxes.html`, Remark: "Writes an HTML report."},
+		{Code: `[pscustomobject]@{ Name = 'a'; Size = 1 } | ConvertTo-Html -Fragment`, Remark: "Only the table."},
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		if ctx.Has("CssUri") && strings.TrimSpace(ctx.String("CssUri")) == "" {
+			return ctx.Fail(ctx.NewError("The parameter CSSUri cannot be an empty string.", "ArgumentException", object.InvalidArgument, "ArgumentException", "CSSUri"))
+		}
+		var out []string
+		if !ctx.Switch("Fragment") {
+			if ctx.Switch("Transitional") {
+				out = append(out, `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN"  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">`)
+			} else {
+				out = append(out, `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"  "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">`)
+			}
+			out = append(out, `<html xmlns="http://www.w3.org/1999/xhtml">`, "<head>")
+			if ctx.Has("Charset") {
+				out = append(out, `<meta charset="`+ctx.String("Charset")+`">`)
+			}
+			if h, ok := ctx.Value("Meta").(*object.Hashtable); ok {
+				for _, e := range h.Entries() {
+					k, v := ctx.RT.ToStr(e.Key), ctx.RT.ToStr(e.Value)
+					switch strings.ToLower(k) {
+					case "content-type", "default-style", "x-ua-compatible":
+						out = append(out, `<meta http-equiv="`+k+`" content="`+v+`">`)
+					case "application-name", "author", "description", "generator", "keywords", "viewport":
+						out = append(out, `<meta name="`+k+`" content="`+v+`">`)
+					default:
+						ctx.WriteWarning(fmt.Sprintf("Not supported meta property: %s with value %s.", k, v))
+						out = append(out, `<meta name="`+k+`" content="`+v+`">`)
+					}
+				}
+			}
+			if ctx.Has("Head") {
+				out = append(out, ctx.Strings("Head")...)
+			} else {
+				title := "HTML TABLE"
+				if ctx.Has("Title") {
+					title = ctx.String("Title")
+				}
+				out = append(out, "<title>"+title+"</title>")
+			}
+			if ctx.Has("CssUri") {
+				out = append(out, `<link rel="stylesheet" type="text/css" href="`+ctx.String("CssUri")+`" />`)
+			}
+			out = append(out, "</head><body>")
+			out = append(out, ctx.Strings("Body")...)
+		}
+		out = append(out, ctx.Strings("PreContent")...)
+		out = append(out, "<table>")
+		for _, l := range out {
+			if err := ctx.WriteObject(l); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		v := ctx.Value("InputObject")
+		if ctx.HasInput {
+			v = ctx.Input
+		}
+		if v == nil {
+			return nil
+		}
+		n, _ := ctx.State["n"].(int)
+		n++
+		ctx.State["n"] = n
+		asList := strings.EqualFold(ctx.String("As"), "List")
+		cols, _ := ctx.State["cols"].([]htmlColumn)
+		if cols == nil || asList {
+			var err error
+			if cols, err = htmlColumns(ctx, v); err != nil {
+				return err
+			}
+			if len(cols) == 0 {
+				return nil
+			}
+		}
+		value := func(col htmlColumn) string {
+			return htmlEncode(dotnetString(ctx.RT, col.value(v)))
+		}
+		if asList {
+			if n > 1 {
+				if err := ctx.WriteObject("<tr><td><hr></td></tr>"); err != nil {
+					return err
+				}
+			}
+			for _, col := range cols {
+				if err := ctx.WriteObject("<tr><td>" + col.label + ":</td><td>" + value(col) + "</td></tr>"); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		if ctx.State["cols"] == nil {
+			ctx.State["cols"] = cols
+			var cg, th strings.Builder
+			cg.WriteString("<colgroup>")
+			th.WriteString("<tr>")
+			for _, col := range cols {
+				cg.WriteString("<col")
+				if col.width != "" {
+					cg.WriteString(` width = "` + col.width + `"`)
+				}
+				if col.align != "" {
+					cg.WriteString(` align = "` + col.align + `"`)
+				}
+				cg.WriteString("/>")
+				th.WriteString("<th>" + col.label + "</th>")
+			}
+			cg.WriteString("</colgroup>")
+			th.WriteString("</tr>")
+			if err := ctx.WriteObject(cg.String()); err != nil {
+				return err
+			}
+			if err := ctx.WriteObject(th.String()); err != nil {
+				return err
+			}
+		}
+		var tr strings.Builder
+		tr.WriteString("<tr>")
+		for _, col := range cols {
+			tr.WriteString("<td>" + value(col) + "</td>")
+		}
+		tr.WriteString("</tr>")
+		return ctx.WriteObject(tr.String())
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		out := []string{"</table>"}
+		out = append(out, ctx.Strings("PostContent")...)
+		if !ctx.Switch("Fragment") {
+			out = append(out, "</body></html>")
+		}
+		for _, l := range out {
+			if err := ctx.WriteObject(l); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// htmlColumns resolves -Property (names with wildcards, script blocks,
+// @{Label; Expression; Width; Alignment}) against the first object; all
+// its properties without -Property.
+func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
+	props, _ := ctx.Value("Property").([]any)
+	if len(props) == 0 {
+		props = []any{"*"}
+	}
+	var cols []htmlColumn
+	names := func() []string {
+		var out []string
+		for _, p := range object.Adapted(v) {
+			out = append(out, p.Name)
+		}
+		return out
+	}
+	for _, p := range props {
+		switch x := p.(type) {
+		case *runtime.ScriptBlock:
+			sb := x
+			cols = append(cols, htmlColumn{label: ctx.RT.ToStr(sb), value: func(v any) any { r, _ := ctx.RT.EvalScriptBlock(sb, v); return r }})
+		case *object.Hashtable:
+			col := htmlColumn{}
+			var expr any
+			for _, e := range x.Entries() {
+				k := strings.ToLower(ctx.RT.ToStr(e.Key))
+				switch {
+				case strings.HasPrefix("expression", k):
+					expr = e.Value
+				case strings.HasPrefix("label", k) || strings.HasPrefix("name", k) && k != "n" || k == "n":
+					col.label = ctx.RT.ToStr(e.Value)
+				case strings.HasPrefix("width", k):
+					col.width = ctx.RT.ToStr(e.Value)
+				case strings.HasPrefix("alignment", k):
+					col.align = ctx.RT.ToStr(e.Value)
+				default:
+					return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("The %s key is not valid.", ctx.RT.ToStr(e.Key)), "DictionaryKeyIllegal", object.InvalidArgument, "NotSupportedException", nil))
+				}
+			}
+			switch e := expr.(type) {
+			case *runtime.ScriptBlock:
+				if col.label == "" {
+					col.label = ctx.RT.ToStr(e)
+				}
+				col.value = func(v any) any { r, _ := ctx.RT.EvalScriptBlock(e, v); return r }
+			default:
+				name := ctx.RT.ToStr(e)
+				if col.label == "" {
+					col.label = name
+				}
+				col.value = func(v any) any { return object.PropertyValue(v, name) }
+			}
+			cols = append(cols, col)
+		default:
+			pattern := ctx.RT.ToStr(x)
+			matched := []string{}
+			for _, n := range names() {
+				if runtime.MatchWildcard(pattern, n) {
+					matched = append(matched, n)
+				}
+			}
+			if len(matched) == 0 && !runtime.HasWildcard(pattern) {
+				matched = []string{pattern}
+			}
+			for _, n := range matched {
+				name := n
+				cols = append(cols, htmlColumn{label: name, value: func(v any) any { return object.PropertyValue(v, name) }})
+			}
+		}
+	}
+	return cols, nil
+}

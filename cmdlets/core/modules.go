@@ -1,0 +1,541 @@
+package core
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Modules: exosim provides ExchangeOnlineManagement, Microsoft.Graph and
+// its submodules, and PowerShell's own modules, built in. Install-Module,
+// Import-Module, Find-Module and Get-InstalledModule succeed quietly for
+// them with the objects PowerShell gives; any other module gets
+// PowerShell's "not found" error, as on a machine without it.
+
+// moduleSpec is one module exosim provides.
+type moduleSpec struct {
+	name, version, kind, description, author string
+	// gallery modules are installed from the PowerShell Gallery; the
+	// others ship with PowerShell.
+	gallery bool
+}
+
+// Module versions current when the seed tenant's clock starts.
+const (
+	exoVersion   = "3.4.0"
+	graphVersion = "2.15.0"
+)
+
+var moduleCatalog = []moduleSpec{
+	{"ExchangeOnlineManagement", exoVersion, "Manifest", "Exchange Online PowerShell V3: the Exchange Online and Security & Compliance cmdlets.", "Microsoft Corporation", true},
+	{"Microsoft.Graph", graphVersion, "Manifest", "Microsoft Graph PowerShell SDK: the meta-module of the Microsoft.Graph.* modules.", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Authentication", graphVersion, "Script", "Microsoft Graph PowerShell SDK: sign-in (Connect-MgGraph).", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Identity.DirectoryManagement", graphVersion, "Script", "Microsoft Graph PowerShell SDK: directory management (deleted items, licences).", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Users", graphVersion, "Script", "Microsoft Graph PowerShell SDK: users.", "Microsoft Corporation", true},
+	{"Microsoft.Graph.Users.Actions", graphVersion, "Script", "Microsoft Graph PowerShell SDK: user actions (licence assignment).", "Microsoft Corporation", true},
+	{ModManagement, Version7, "Manifest", "", "PowerShell", false},
+	{ModUtility, Version7, "Manifest", "", "PowerShell", false},
+	{ModSecurity, Version7, "Manifest", "", "PowerShell", false},
+	{ModHostModule, Version7, "Manifest", "", "PowerShell", false},
+	{"PackageManagement", "1.4.8.1", "Script", "", "Microsoft Corporation", false},
+	{"PowerShellGet", "2.2.5", "Script", "", "Microsoft Corporation", false},
+	{"PSReadLine", "2.3.4", "Script", "", "Microsoft Corporation", false},
+}
+
+// ModHostModule is the module of the transcript cmdlets.
+const ModHostModule = "Microsoft.PowerShell.Host"
+
+// KnownModules are the modules exosim provides (their commands are built
+// in); `using module` and #requires accept them.
+var KnownModules = func() []string {
+	out := []string{ModCore}
+	for _, m := range moduleCatalog {
+		out = append(out, m.name)
+	}
+	return out
+}()
+
+// findModule returns the module exosim provides under a name; any
+// Microsoft.Graph.* submodule counts (at the SDK's version).
+func findModule(name string) (moduleSpec, bool) {
+	for _, m := range moduleCatalog {
+		if strings.EqualFold(m.name, name) {
+			return m, true
+		}
+	}
+	if len(name) > len("Microsoft.Graph.") && strings.EqualFold(name[:len("Microsoft.Graph.")], "Microsoft.Graph.") && !fsys.HasWildcard(name) {
+		return moduleSpec{name: name, version: graphVersion, kind: "Script", description: "Microsoft Graph PowerShell SDK module.", author: "Microsoft Corporation", gallery: true}, true
+	}
+	return moduleSpec{}, false
+}
+
+// matchModules returns the catalog's modules a name (with wildcards) matches.
+func matchModules(pattern string, galleryOnly bool) []moduleSpec {
+	var out []moduleSpec
+	if !fsys.HasWildcard(pattern) {
+		if m, ok := findModule(pattern); ok && (!galleryOnly || m.gallery) {
+			out = append(out, m)
+		}
+		return out
+	}
+	for _, m := range moduleCatalog {
+		if runtime.MatchWildcard(pattern, m.name) && (!galleryOnly || m.gallery) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func (m moduleSpec) base() string {
+	if m.gallery {
+		return `C:\Program Files\PowerShell\Modules\` + m.name + `\` + m.version
+	}
+	return `C:\Program Files\PowerShell\7\Modules\` + m.name
+}
+
+// moduleInfo is the PSModuleInfo of a module.
+func moduleInfo(rt *runtime.Runtime, m moduleSpec) *object.PSObject {
+	o := object.NewObject("System.Management.Automation.PSModuleInfo", "System.Object")
+	var cmds []string
+	for _, c := range rt.Commands() {
+		if strings.EqualFold(c.Module, m.name) {
+			cmds = append(cmds, c.Name)
+		}
+	}
+	sort.Strings(cmds)
+	exported := object.NewHashtable()
+	exported.Ordered = true
+	for _, c := range cmds {
+		exported.Set(c, c)
+	}
+	o.AddTyped("Name", "string", m.name)
+	o.AddTyped("Path", "string", m.base()+`\`+m.name+".psd1")
+	o.AddTyped("Description", "string", m.description)
+	o.AddTyped("ModuleType", "System.Management.Automation.ModuleType", object.Enum{Type: "System.Management.Automation.ModuleType", Name: m.kind, Value: moduleTypeValue(m.kind)})
+	o.AddTyped("Version", "version", m.version)
+	o.AddTyped("PreRelease", "string", nil)
+	o.AddTyped("Author", "string", m.author)
+	o.AddTyped("ModuleBase", "string", m.base())
+	o.AddTyped("ExportedCommands", "System.Collections.Generic.Dictionary[string,System.Management.Automation.CommandInfo]", exported)
+	name := m.name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func moduleTypeValue(kind string) int {
+	switch kind {
+	case "Binary":
+		return 1
+	case "Manifest":
+		return 2
+	}
+	return 0
+}
+
+// repositoryItem is the PSRepositoryItemInfo of Find-Module and
+// Get-InstalledModule.
+func repositoryItem(m moduleSpec, installed bool) *object.PSObject {
+	o := object.NewObject("Microsoft.PowerShell.Commands.PSRepositoryItemInfo", "System.Object")
+	o.AddTyped("Name", "string", m.name)
+	o.AddTyped("Version", "version", m.version)
+	o.AddTyped("Type", "string", "Module")
+	o.AddTyped("Description", "string", m.description)
+	o.AddTyped("Author", "string", m.author)
+	o.AddTyped("CompanyName", "string", "Microsoft")
+	o.AddTyped("Repository", "string", "PSGallery")
+	o.AddTyped("PackageManagementProvider", "string", "NuGet")
+	published := time.Date(2024, 1, 15, 0, 0, 0, 0, time.UTC)
+	o.AddTyped("PublishedDate", "datetime", published)
+	if installed {
+		o.AddTyped("InstalledDate", "datetime", published)
+		o.AddTyped("InstalledLocation", "string", m.base())
+	} else {
+		o.AddTyped("InstalledDate", "datetime", nil)
+		o.AddTyped("InstalledLocation", "string", nil)
+	}
+	name := m.name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func moduleViews(r *format.Registry) {
+	r.Add(&format.View{
+		Name: "Module", TypeNames: []string{"System.Management.Automation.PSModuleInfo"}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "ModuleType", Width: 10, Align: format.AlignLeft, Property: "ModuleType"},
+			{Label: "Version", Width: 10, Align: format.AlignLeft, Property: "Version"},
+			{Label: "PreRelease", Width: 10, Align: format.AlignLeft, Property: "PreRelease"},
+			{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
+			{Label: "ExportedCommands", Align: format.AlignLeft, Func: func(v any) any {
+				e := object.PropertyValue(v, "ExportedCommands")
+				if h, ok := e.(*object.Hashtable); ok {
+					return h.Keys()
+				}
+				return e
+			}},
+		},
+	})
+	r.Add(&format.View{
+		Name: "PSRepositoryItemInfo", TypeNames: []string{"Microsoft.PowerShell.Commands.PSRepositoryItemInfo"}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "Version", Width: 20, Align: format.AlignLeft, Property: "Version"},
+			{Label: "Name", Width: 35, Align: format.AlignLeft, Property: "Name"},
+			{Label: "Repository", Width: 20, Align: format.AlignLeft, Property: "Repository"},
+			{Label: "Description", Align: format.AlignLeft, Property: "Description"},
+		},
+	})
+}
+
+// stateModules is the set of modules a session has loaded.
+const stateModules = "core.modules"
+
+type loadedModules struct {
+	names []string
+}
+
+// loaded returns the session's loaded modules: PowerShell's own two,
+// ExchangeOnlineManagement once its cmdlets are there (connected), and
+// whatever Import-Module loaded.
+func loaded(rt *runtime.Runtime) *loadedModules {
+	if l, ok := rt.State[stateModules].(*loadedModules); ok {
+		return l
+	}
+	l := &loadedModules{names: []string{ModManagement, ModUtility}}
+	if c, ok := rt.LookupCommand("Get-Mailbox"); ok && strings.EqualFold(c.Module, "ExchangeOnlineManagement") {
+		l.names = append(l.names, "ExchangeOnlineManagement")
+	}
+	rt.State[stateModules] = l
+	return l
+}
+
+func (l *loadedModules) has(name string) bool {
+	for _, n := range l.names {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loadedModules) add(name string) {
+	if !l.has(name) {
+		l.names = append(l.names, name)
+	}
+}
+
+func (l *loadedModules) remove(name string) bool {
+	for i, n := range l.names {
+		if strings.EqualFold(n, name) {
+			l.names = append(l.names[:i:i], l.names[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+func moduleCommands() []*runtime.Command {
+	return []*runtime.Command{importModule(), getModule(), removeModule(), installModule(), findModuleCmdlet(), getInstalledModule(), updateModule()}
+}
+
+func importModule() *runtime.Command {
+	c := cmdlet("Import-Module", ModCore, "ImportModuleCommand")
+	c.Synopsis = "Loads a module exosim provides (ExchangeOnlineManagement, Microsoft.Graph.*, PowerShell's own); others are not found."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName()),
+		runtime.P("Prefix", runtime.TString),
+		runtime.P("Function", runtime.TStrings),
+		runtime.P("Cmdlet", runtime.TStrings),
+		runtime.P("Variable", runtime.TStrings),
+		runtime.P("Alias", runtime.TStrings),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+		runtime.P("AsCustomObject", runtime.TSwitch),
+		runtime.P("MinimumVersion", runtime.TString, runtime.Alias("Version")),
+		runtime.P("MaximumVersion", runtime.TString),
+		runtime.P("RequiredVersion", runtime.TString),
+		runtime.P("ArgumentList", runtime.TObjects, runtime.Alias("Args")),
+		runtime.P("DisableNameChecking", runtime.TSwitch),
+		runtime.P("NoClobber", runtime.TSwitch),
+		runtime.P("Global", runtime.TSwitch),
+		runtime.P("Scope", runtime.TString),
+		runtime.P("SkipEditionCheck", runtime.TSwitch),
+		runtime.P("UseWindowsPowerShell", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		for _, n := range ctx.Strings("Name") {
+			m, ok := findModule(n)
+			if !ok {
+				if strings.ContainsAny(n, `/\`) || strings.HasSuffix(strings.ToLower(n), ".psm1") || strings.HasSuffix(strings.ToLower(n), ".psd1") {
+					if p, err := ctx.RT.Files().Resolve(n); err == nil && ctx.RT.Files().Exists(p) {
+						if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim cannot load the module file '%s' (Import-Module); only the modules it provides can be imported.", n), "Modules_ModuleFileNotSupported", object.NotImplemented, "NotSupportedException", n)); err != nil {
+							return err
+						}
+						continue
+					}
+				}
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The specified module '%s' was not loaded because no valid module file was found in any module directory.", n), "Modules_ModuleNotFound", object.ResourceUnavailable, "FileNotFoundException", n)); err != nil {
+					return err
+				}
+				continue
+			}
+			loaded(ctx.RT).add(m.name)
+			if ctx.Switch("PassThru") {
+				if err := ctx.WriteObject(moduleInfo(ctx.RT, m)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func getModule() *runtime.Command {
+	c := cmdlet("Get-Module", ModCore, "GetModuleCommand")
+	c.Synopsis = "Lists the loaded modules (with -ListAvailable, every module exosim provides)."
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("ListAvailable", runtime.TSwitch),
+		runtime.P("All", runtime.TSwitch),
+		runtime.P("Refresh", runtime.TSwitch),
+		runtime.P("FullyQualifiedName", runtime.TObjects),
+		runtime.P("PSEdition", runtime.TString),
+		runtime.P("SkipEditionCheck", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		names := ctx.Strings("Name")
+		if len(names) == 0 {
+			names = []string{"*"}
+		}
+		var list []moduleSpec
+		if ctx.Switch("ListAvailable") {
+			list = moduleCatalog
+		} else {
+			for _, n := range loaded(ctx.RT).names {
+				if m, ok := findModule(n); ok {
+					list = append(list, m)
+				}
+			}
+		}
+		for _, m := range list {
+			ok := false
+			for _, n := range names {
+				if runtime.MatchWildcard(n, m.name) {
+					ok = true
+				}
+			}
+			if !ok {
+				continue
+			}
+			if err := ctx.WriteObject(moduleInfo(ctx.RT, m)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func removeModule() *runtime.Command {
+	c := cmdlet("Remove-Module", ModCore, "RemoveModuleCommand")
+	c.Synopsis = "Unloads modules (their commands stay available, as PowerShell loads them again on use)."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = runtime.ImpactMedium
+	c.Params = []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("Force", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		removed := false
+		for _, n := range ctx.Strings("Name") {
+			l := loaded(ctx.RT)
+			for _, have := range append([]string(nil), l.names...) {
+				if runtime.MatchWildcard(n, have) {
+					if ok, err := ctx.ShouldProcess(fmt.Sprintf("%s (Path: '%s')", have, moduleSpecPath(have)), "Remove-Module"); err != nil || !ok {
+						if err != nil {
+							return err
+						}
+						continue
+					}
+					l.remove(have)
+					removed = true
+				}
+			}
+		}
+		if !removed {
+			return ctx.WriteError(ctx.NewError("No modules were removed. Verify that the specification of modules to remove is correct and those modules exist in the runspace.", "Modules_NoModulesRemoved", object.ResourceUnavailable, "InvalidOperationException", nil))
+		}
+		return nil
+	}
+	return c
+}
+
+func moduleSpecPath(name string) string {
+	if m, ok := findModule(name); ok {
+		return m.base() + `\` + m.name + ".psd1"
+	}
+	return name
+}
+
+// galleryCmdlet declares a PowerShellGet command (a script function in
+// PowerShell).
+func galleryCmdlet(name string) *runtime.Command {
+	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: "PowerShellGet", Version: "2.2.5"}
+}
+
+// packageError is PowerShellGet's "not found" error, raised by the
+// PackageManagement cmdlet it calls.
+func packageError(ctx *runtime.Context, command, id, msg, target string) *object.ErrorRecord {
+	rec := ctx.NewError(msg, id, object.ObjectNotFound, "Exception", target)
+	rec.Activity = command
+	rec.InvocationName = command
+	rec.CommandSuffix = "Microsoft.PowerShell.PackageManagement.Cmdlets." + strings.ReplaceAll(command, "-", "")
+	return rec
+}
+
+func galleryParams() []*runtime.Param {
+	return []*runtime.Param{
+		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipelineByName()),
+		runtime.P("MinimumVersion", runtime.TString),
+		runtime.P("MaximumVersion", runtime.TString),
+		runtime.P("RequiredVersion", runtime.TString),
+		runtime.P("AllowPrerelease", runtime.TSwitch),
+	}
+}
+
+func installModule() *runtime.Command {
+	c := galleryCmdlet("Install-Module")
+	c.Synopsis = "Installs modules from the gallery: the ones exosim provides are already there (no output); others are not found."
+	c.SupportsShouldProcess = true
+	c.Params = append(galleryParams(),
+		runtime.P("InputObject", runtime.TObjects, runtime.FromPipeline()),
+		runtime.P("Repository", runtime.TStrings),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("Scope", runtime.EnumType("String", "System.String", "CurrentUser", "AllUsers")),
+		runtime.P("Proxy", runtime.TString),
+		runtime.P("ProxyCredential", runtime.TObject),
+		runtime.P("AllowClobber", runtime.TSwitch),
+		runtime.P("SkipPublisherCheck", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("AcceptLicense", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+	)
+	c.Params[0].Sets[0].Mandatory = true
+	c.Examples = []runtime.Example{{Code: `Install-Module ExchangeOnlineManagement -Scope CurrentUser -Force`, Remark: "Nothing to do: exosim has the module."}}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		for _, n := range ctx.Strings("Name") {
+			ms := matchModules(n, true)
+			if len(ms) == 0 {
+				if err := ctx.WriteError(packageError(ctx, "Install-Package", "NoMatchFoundForCriteria", fmt.Sprintf("No match was found for the specified search criteria and module name '%s'. Try Get-PSRepository to see all available registered module repositories.", n), n)); err != nil {
+					return err
+				}
+				continue
+			}
+			for _, m := range ms {
+				if ctx.Switch("PassThru") {
+					if err := ctx.WriteObject(repositoryItem(m, true)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func updateModule() *runtime.Command {
+	c := galleryCmdlet("Update-Module")
+	c.Synopsis = "Updates installed modules: exosim's are current (no output); others are not installed."
+	c.SupportsShouldProcess = true
+	c.Params = append(galleryParams(),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("Scope", runtime.EnumType("String", "System.String", "CurrentUser", "AllUsers")),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("AcceptLicense", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		for _, n := range ctx.Strings("Name") {
+			if len(matchModules(n, true)) == 0 {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Module '%s' was not installed by using Install-Module, so it cannot be updated.", n), "ModuleNotInstalledUsingInstallModuleCmdlet,Update-Module", object.InvalidOperation, "ArgumentException", n)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func findModuleCmdlet() *runtime.Command {
+	c := galleryCmdlet("Find-Module")
+	c.Synopsis = "Finds modules in the gallery: the ones exosim provides; others are not found."
+	c.Params = append(galleryParams(),
+		runtime.P("AllVersions", runtime.TSwitch),
+		runtime.P("IncludeDependencies", runtime.TSwitch),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Tag", runtime.TStrings),
+		runtime.P("Includes", runtime.TStrings),
+		runtime.P("Command", runtime.TStrings),
+		runtime.P("Repository", runtime.TStrings),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("Proxy", runtime.TString),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		names := ctx.Strings("Name")
+		if len(names) == 0 {
+			names = []string{"*"}
+		}
+		for _, n := range names {
+			ms := matchModules(n, true)
+			if len(ms) == 0 && !fsys.HasWildcard(n) {
+				if err := ctx.WriteError(packageError(ctx, "Find-Package", "NoMatchFoundForCriteria", fmt.Sprintf("No match was found for the specified search criteria and module name '%s'. Try Get-PSRepository to see all available registered module repositories.", n), n)); err != nil {
+					return err
+				}
+				continue
+			}
+			for _, m := range ms {
+				if err := ctx.WriteObject(repositoryItem(m, false)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func getInstalledModule() *runtime.Command {
+	c := galleryCmdlet("Get-InstalledModule")
+	c.Synopsis = "Lists the gallery modules installed: exosim's ExchangeOnlineManagement and Microsoft.Graph modules."
+	c.Params = append(galleryParams(), runtime.P("AllVersions", runtime.TSwitch))
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		names := ctx.Strings("Name")
+		if len(names) == 0 {
+			names = []string{"*"}
+		}
+		for _, n := range names {
+			ms := matchModules(n, true)
+			if len(ms) == 0 && !fsys.HasWildcard(n) {
+				if err := ctx.WriteError(packageError(ctx, "Get-Package", "NoMatchFound", fmt.Sprintf("No match was found for the specified search criteria and module names '%s'.", n), n)); err != nil {
+					return err
+				}
+				continue
+			}
+			for _, m := range ms {
+				if err := ctx.WriteObject(repositoryItem(m, true)); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}

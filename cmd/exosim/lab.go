@@ -110,7 +110,7 @@ func newLabCmd(e *env, o *options) *cobra.Command {
 			for i, ob := range lab.Objectives {
 				fmt.Fprintf(w, "  %d. %s\n", i+1, ob.Description)
 			}
-			fmt.Fprintln(w, "\nWork in exosim, then run \"exosim lab check\". \"exosim lab hint\" gives a hint.")
+			fmt.Fprintln(w, "\n"+labs.CheckingHelp)
 			return nil
 		},
 	}

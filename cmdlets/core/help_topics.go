@@ -57,7 +57,7 @@ func aboutTopics() []aboutTopic {
 				"  exosim lab check           shows each objective as done or missing; exits 0 only when all are done",
 				"  exosim lab hint            prints the next hint for the current lab",
 				"  exosim lab --dir DIR ...   adds the *.lab files in DIR (also $EXOSIM_LABS)",
-				"Inside a session, Get-SimLab shows the current lab and its task (Get-SimLab -ListAvailable lists the labs), and Test-SimLab checks the objectives, as exosim lab check does; Test-SimLab -Quiet returns just $true or $false.",
+				"Inside a session, Get-SimLab shows the current lab and its task (Get-SimLab -ListAvailable lists the labs), and Test-SimLab checks the objectives, as exosim lab check does; Test-SimLab -Quiet returns just $true or $false. Get-SimLabHint shows the next hint, as exosim lab hint does. The prompt holds the tenant only while a command runs, so exosim lab check and exosim lab hint also work from another terminal while a prompt is open.",
 				"A lab file, NAME.lab, is a txtar archive. Its header has title: and seed: (contoso or empty) lines, and optionally clock:, requires: (commands the lab needs) and source:. Then come the sections -- task -- (the text the trainee reads), -- setup -- (a script run on the fresh tenant), one -- hint -- per hint, and one -- objective: DESCRIPTION -- per goal. An objective's body is a PowerShell check run against the tenant, not against what the trainee typed: the objective is done when the check's output is true, as in an if statement.",
 				"Example objective:",
 				"  -- objective: Pilar's mailbox is inactive --",

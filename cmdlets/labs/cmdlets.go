@@ -2,6 +2,8 @@ package labs
 
 import (
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
@@ -38,11 +40,17 @@ func cmd(name, typeName string) *runtime.Command {
 	}
 }
 
-// Commands returns Get-SimLab and Test-SimLab; newSession opens the fresh
-// sessions that objectives are checked in.
+// Commands returns Get-SimLab, Test-SimLab and Get-SimLabHint;
+// newSession opens the fresh sessions that objectives are checked in.
 func Commands(newSession SessionFunc) []*runtime.Command {
-	return []*runtime.Command{getLab(newSession), testLab(newSession)}
+	return []*runtime.Command{getLab(newSession), testLab(newSession), getLabHint()}
 }
+
+// CheckingHelp says how a trainee checks a lab and asks for hints: at the
+// prompt, or from another terminal while the prompt is open (the prompt
+// holds the tenant only while a command runs).
+const CheckingHelp = "At the exosim prompt, Test-SimLab checks your work and Get-SimLabHint gives the next hint.\n" +
+	"From another terminal, exosim lab check and exosim lab hint do the same, also while your prompt is open."
 
 // Views registers the default views of the lab cmdlets' output types.
 func Views(r *format.Registry) {
@@ -196,6 +204,35 @@ func testLab(newSession SessionFunc) *runtime.Command {
 			}
 		}
 		return nil
+	}
+	return c
+}
+
+func getLabHint() *runtime.Command {
+	c := cmd("Get-SimLabHint", "GetSimLabHintCommand")
+	c.Synopsis = "Shows the next hint of the active lab."
+	c.Description = "Each call shows the next hint, in the lab's order, and remembers how many were shown (Get-SimLab's HintsShown); once every hint was shown it repeats the last one. exosim lab hint does the same from the command line."
+	c.OutputType = "System.String"
+	c.Examples = []runtime.Example{
+		{Code: "Get-SimLabHint", Remark: "Prints 'Hint 1 of 3:' and the first hint of the active lab."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		st := exo.Tenant(ctx)
+		if st == nil {
+			ctx.WriteWarning(noLabWarning)
+			return nil
+		}
+		l, text, n, err := NextHint(st)
+		if errors.Is(err, ErrNoLab) {
+			ctx.WriteWarning(noLabWarning)
+			return nil
+		} else if err != nil {
+			return ctx.Fail(ctx.NewError(err.Error(), "LabReadFailed", object.InvalidData, "InvalidOperationException", nil))
+		}
+		if n == 0 {
+			return ctx.WriteObject("Lab " + l.Name + " has no hints.")
+		}
+		return ctx.WriteObject(fmt.Sprintf("Hint %d of %d:\n%s", n, len(l.Hints), strings.TrimRight(text, "\n")))
 	}
 	return c
 }

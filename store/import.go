@@ -375,40 +375,57 @@ func ImportFile(path string, r io.Reader, o Options, rec ImportRecord) error {
 			return err
 		}
 		defer release()
-		h, err := fresh.streamInto(db, r)
-		if err != nil {
-			return err
-		}
-		if err := fresh.indexInBatches(db); err != nil {
-			return err
-		}
-		err = fresh.Update(func(tx *Tx) error {
-			if err := tx.applyImportMeta(h.meta); err != nil {
-				return err
-			}
-			return tx.migrate(*h.version)
-		})
-		if err != nil {
-			return err
-		}
-		findings, err := fresh.Check()
-		if err != nil {
-			return err
-		}
-		if len(findings) > 0 {
-			return &ImportRefusedError{Findings: findings}
-		}
+		dbs := []*bolt.DB{db}
 		if old != nil {
-			if err := copyAuditLog(old, db); err != nil {
+			odb, orelease, err := old.hold()
+			if err != nil {
 				return err
 			}
+			defer orelease()
+			dbs = append(dbs, odb)
 		}
-		return fresh.Update(func(tx *Tx) error {
-			if o, err := tx.Organization(); rec.Caller == "" && err == nil {
-				rec.Caller = o.AdminUPN // a new tenant's administrator
-			}
-			return tx.auditImport(rec, replaced, nil)
+		return whileDroppingPages(func() []*bolt.DB { return dbs }, func() error {
+			return fresh.importInto(db, old, r, rec, replaced)
 		})
+	})
+}
+
+// importInto is ImportFile's work on the new tenant fresh (its file db)
+// beside the old one (nil for none).
+func (fresh *Store) importInto(db *bolt.DB, old *Store, r io.Reader, rec ImportRecord, replaced string) error {
+	h, err := fresh.streamInto(db, r)
+	if err != nil {
+		return err
+	}
+	if err := fresh.indexInBatches(db); err != nil {
+		return err
+	}
+	err = fresh.Update(func(tx *Tx) error {
+		if err := tx.applyImportMeta(h.meta); err != nil {
+			return err
+		}
+		return tx.migrate(*h.version)
+	})
+	if err != nil {
+		return err
+	}
+	findings, err := fresh.Check()
+	if err != nil {
+		return err
+	}
+	if len(findings) > 0 {
+		return &ImportRefusedError{Findings: findings}
+	}
+	if old != nil {
+		if err := copyAuditLog(old, db); err != nil {
+			return err
+		}
+	}
+	return fresh.Update(func(tx *Tx) error {
+		if o, err := tx.Organization(); rec.Caller == "" && err == nil {
+			rec.Caller = o.AdminUPN // a new tenant's administrator
+		}
+		return tx.auditImport(rec, replaced, nil)
 	})
 }
 

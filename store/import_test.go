@@ -1,11 +1,16 @@
 package store_test
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -213,4 +218,67 @@ func TestImportRefusesInconsistentExports(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// BenchmarkImportFile imports the export of a synthetic tenant
+// (EXOSIM_IMPORT_MAILBOXES mailboxes, default 2000) into a new tenant
+// file and reports the Go heap's peak (sampled) beside the time: the
+// import streams, so the peak must not grow with the export. The
+// 100,000-mailbox figure, as the process's resident memory, is in
+// `make bench` (TestBenchFigures).
+func BenchmarkImportFile(b *testing.B) {
+	n := 2000
+	if v, err := strconv.Atoi(os.Getenv("EXOSIM_IMPORT_MAILBOXES")); err == nil && v > 0 {
+		n = v
+	}
+	dir := b.TempDir()
+	src, err := store.Open(filepath.Join(dir, "src.db"), store.Options{NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	storetest.Must(b, seed.Init(src, seed.Contoso, time.Time{}, false))
+	storetest.Must(b, seed.BuildSynthetic(src, seed.SyntheticOptions{Mailboxes: n}))
+	exportPath := filepath.Join(dir, "export.json")
+	f, err := os.Create(exportPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	storetest.Must(b, src.Export(f))
+	storetest.Must(b, f.Close())
+	storetest.Must(b, src.Close())
+	fi, _ := os.Stat(exportPath)
+	b.SetBytes(fi.Size())
+	var peak atomic.Uint64
+	stop := make(chan struct{})
+	go func() {
+		var ms runtime.MemStats
+		for {
+			select {
+			case <-stop:
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+			runtime.ReadMemStats(&ms)
+			if ms.HeapInuse > peak.Load() {
+				peak.Store(ms.HeapInuse)
+			}
+		}
+	}()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		f, err := os.Open(exportPath)
+		if err != nil {
+			b.Fatal(err)
+		}
+		target := filepath.Join(dir, fmt.Sprintf("imported%d.db", i))
+		err = store.ImportFile(target, bufio.NewReaderSize(f, 1<<20), store.Options{}, store.ImportRecord{})
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		_ = os.Remove(target)
+	}
+	b.StopTimer()
+	close(stop)
+	b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MB")
 }

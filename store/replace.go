@@ -10,7 +10,7 @@ import (
 )
 
 // compactTxSize bounds the transactions a compacting copy is written in.
-const compactTxSize = 64 << 20
+const compactTxSize = 16 << 20
 
 // Rebuild replaces the tenant file at path with a new one, as a single
 // step for every other process (see lock.go): it takes the tenant's
@@ -103,7 +103,9 @@ func compactFile(src, dst string) error {
 	if err != nil {
 		return err
 	}
-	err = bolt.Compact(to, from, compactTxSize)
+	err = whileDroppingPages(func() []*bolt.DB { return []*bolt.DB{from, to} }, func() error {
+		return bolt.Compact(to, from, compactTxSize)
+	})
 	if err == nil {
 		err = to.Sync()
 	}

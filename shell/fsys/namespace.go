@@ -177,6 +177,7 @@ type Namespace struct {
 	home    string
 	user    string
 	stacks  map[string][]Path
+	start   Path
 	ready   map[*Drive]bool
 	now     func() time.Time
 	// Match reports whether a name matches a wildcard pattern; the
@@ -233,6 +234,7 @@ func New(c Config) *Namespace {
 	}
 	root.cur = strings.TrimPrefix(clean(c.Cwd), "/")
 	n.current = root
+	n.start = Path{Drive: root, Rel: root.cur}
 	return n
 }
 
@@ -341,7 +343,14 @@ func splitDrive(s string) (name, rest string, ok bool) {
 // (FileSystem::/tmp), ~ for the home directory, "/..." for the host's
 // root, "\..." for the current drive's root and anything else relative to
 // the current location. Wildcards are kept as names; see Expand.
-func (n *Namespace) Resolve(s string) (Path, error) {
+func (n *Namespace) Resolve(s string) (Path, error) { return n.ResolveFrom(n.Location(), s) }
+
+// StartLocation is where the session started (the process's directory,
+// which .NET methods take relative paths from).
+func (n *Namespace) StartLocation() Path { return n.start }
+
+// ResolveFrom is Resolve with relative paths taken from cur.
+func (n *Namespace) ResolveFrom(cur Path, s string) (Path, error) {
 	if i := strings.Index(s, providerSep); i > 0 {
 		prov := s[:i]
 		if j := strings.LastIndexByte(prov, '\\'); j >= 0 {
@@ -372,7 +381,6 @@ func (n *Namespace) Resolve(s string) (Path, error) {
 	if name, rest, ok := splitDrive(s); ok {
 		return n.resolveOn(name, rest)
 	}
-	cur := n.Location()
 	switch {
 	case s == "~" || strings.HasPrefix(s, "~/") || strings.HasPrefix(s, `~\`):
 		if cur.Drive.Provider != FileSystem {

@@ -57,3 +57,30 @@ func TestLanguageFilesFollowTheSession(t *testing.T) {
 		t.Errorf("got:\n%s\nwant prefix:\n%s", got, want)
 	}
 }
+
+// System.IO.File and Directory work on the session's files; relative
+// paths start where the session started, not at the current location.
+func TestDotNetFileStatics(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	got := blockIn(t, dir, strings.Join([]string{
+		`$p = 'C:\Temp\io.txt'`,
+		`[System.IO.File]::WriteAllText($p, 'hello')`,
+		`[System.IO.File]::ReadAllText($p)`,
+		`[IO.File]::Exists($p); [IO.File]::Exists('C:\Temp\none.txt')`,
+		`[IO.File]::AppendAllText($p, " there` + "`n" + `two")`,
+		`[IO.File]::ReadAllLines($p).Count`,
+		`[IO.File]::WriteAllLines('C:\Temp\l.txt', [string[]]('a', 'b'))`,
+		`Get-Content C:\Temp\l.txt`,
+		`[IO.Directory]::CreateDirectory('C:\Temp\sub') | Out-Null; [IO.Directory]::Exists('c:\temp\SUB')`,
+		`[IO.Directory]::GetFiles('C:\Temp', '*.txt')`,
+		`[IO.File]::Copy($p, 'C:\Temp\sub\c.txt'); [IO.File]::ReadAllText('C:\Temp\sub\c.txt').Length`,
+		`[IO.File]::Delete('C:\Temp\sub\c.txt'); Test-Path C:\Temp\sub\c.txt`,
+		`Set-Location C:\Temp; [IO.File]::WriteAllText('rel.txt', 'x'); Test-Path C:\Temp\rel.txt; Test-Path (Join-Path '` + dir + `' rel.txt)`,
+		`[IO.File]::ReadAllText('C:\Temp\none.txt')`,
+	}, "\n"))
+	want := strings.Join([]string{"hello", "True", "False", "2", "a", "b", "True", `C:\Temp\io.txt`, `C:\Temp\l.txt`, "15", "False", "False", "True"}, "\n") + "\n"
+	if !strings.HasPrefix(got, want) || !strings.Contains(got, `Exception calling "ReadAllText" with "1" argument(s): "Could not find file 'C:\Temp\none.txt'."`) {
+		t.Errorf("got:\n%s\nwant prefix:\n%s", got, want)
+	}
+}

@@ -54,7 +54,7 @@ func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 }
 
 func TestCompletion(t *testing.T) {
-	rt, st := completionSession(t)
+	rt, _ := completionSession(t)
 	rt.SetVariable("mbx", 1)
 	mo := object.NewObject("Deserialized.Mailbox")
 	mo.Add("DisplayName", "Ann Beebe")
@@ -62,7 +62,7 @@ func TestCompletion(t *testing.T) {
 	mo.Add("LitigationHoldEnabled", false)
 	rt.SetVariable("mo", mo)
 	rt.SetVariable("ml", []any{mo})
-	c := newCompleter(rt, st)
+	c := newCompleter(rt)
 	cases := []struct {
 		line     string
 		want     []string // every one must be offered
@@ -150,8 +150,8 @@ func TestCompletion(t *testing.T) {
 // TestCompletionAfterDisconnect checks that completion follows Visible:
 // Exchange cmdlets are not offered while disconnected.
 func TestCompletionAfterDisconnect(t *testing.T) {
-	rt, st := completionSession(t)
-	c := newCompleter(rt, st)
+	rt, _ := completionSession(t)
+	c := newCompleter(rt)
 	rt.State[exo.StateConnected] = false
 	if got, _ := c.Complete([]rune("Get-Mailb"), 9); len(got) != 0 {
 		t.Errorf("disconnected: %v", got)
@@ -193,7 +193,7 @@ func BenchmarkCompleteIdentity(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	c := newCompleter(rt, st)
+	c := newCompleter(rt)
 	line := []rune("Get-Mailbox -Identity user0500")
 	got, _ := c.Complete(line, len(line))
 	if len(got) == 0 {

@@ -222,7 +222,7 @@ func TestBenchFigures(t *testing.T) {
 		t.Fatal(err)
 	}
 	rt := registry.NewSession(&host.IO{In: strings.NewReader(""), Out: &bytes.Buffer{}, Err: &bytes.Buffer{}, Width: 120}, st, registry.Options{Interactive: true})
-	c := newCompleter(rt, st)
+	c := newCompleter(rt)
 	line := []rune("Get-Mailbox -Identity a")
 	var times []time.Duration
 	for i := 0; i < 50; i++ {

@@ -17,7 +17,7 @@ import (
 
 func runREPL(e *env, o *options, st *store.Store) error {
 	rt := registry.NewSession(e.io, st, sessionOptions(e, o, true))
-	comp := newCompleter(rt, st)
+	comp := newCompleter(rt)
 	t := repl.NewTerminal(os.Stdin, os.Stdout)
 	t.History = repl.LoadHistory(st.Path()+".history", 4096)
 	t.Complete = comp.Complete
@@ -69,26 +69,10 @@ func (r *leasedReader) ReadCommand(prompt string) (string, error) {
 	return line, err
 }
 
-// newCompleter builds the REPL's tab completion over the session and the
-// tenant.
-func newCompleter(rt *runtime.Runtime, st *store.Store) *repl.Completer {
-	return &repl.Completer{RT: rt, Identities: tenantIdentities{st}, Properties: commandProperties(rt), Topics: core.AboutTopicNames}
-}
-
-// tenantIdentities completes mailbox identities from the tenant's alias and
-// SMTP indexes (a bounded seek per Tab, whatever the tenant's size).
-type tenantIdentities struct{ st *store.Store }
-
-// CompleteIdentity implements repl.IdentitySource.
-func (t tenantIdentities) CompleteIdentity(prefix string, deleted bool, limit int) []string {
-	var out []string
-	// Tab must not hang while another process holds the tenant.
-	_ = t.st.ViewNoWait(func(tx *store.Tx) error {
-		var err error
-		out, err = tx.CompleteMailboxIdentity(prefix, limit, func(m *store.Mailbox) bool { return m.IsDeleted() == deleted })
-		return err
-	})
-	return out
+// newCompleter builds the REPL's tab completion over the session (the
+// tenant's identities come from the completers the cmdlets registered).
+func newCompleter(rt *runtime.Runtime) *repl.Completer {
+	return &repl.Completer{RT: rt, Properties: commandProperties(rt), Topics: core.AboutTopicNames}
 }
 
 // commandProperties returns the property names completion offers after

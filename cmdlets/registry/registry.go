@@ -82,6 +82,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		pkg.views(formats)
 	}
 	rt.Register(session.Commands()...)
+	mailbox.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{})
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)

@@ -10,30 +10,17 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// IdentitySource lists identities for tab completion; the application
-// provides it (exosim reads the tenant's prefix indexes).
-type IdentitySource interface {
-	// CompleteIdentity returns at most limit identities (aliases and SMTP
-	// addresses) starting with prefix, case-insensitively. With deleted
-	// false only active objects are listed; with true only soft-deleted
-	// and inactive ones.
-	CompleteIdentity(prefix string, deleted bool, limit int) []string
-}
-
 // Completer completes command lines from the command declarations: command
 // names and aliases, parameter names of the parameter sets still possible,
-// parameter values (enum values, identities, $true/$false), variables, and
-// property names after Format-List, Format-Table, Select-Object,
-// Sort-Object, Where-Object and Group-Object.
+// parameter values (enum values, $true/$false, and what the argument
+// completers the application registered offer), variables, members,
+// paths, and property names after Format-List, Format-Table,
+// Select-Object, Sort-Object, Where-Object and Group-Object.
 type Completer struct {
 	RT *runtime.Runtime
-	// Identities completes identity-typed parameters; nil disables it.
-	Identities IdentitySource
 	// Properties returns the names of the properties a command's output
 	// objects have; nil means OutputProperties.
 	Properties func(cmd *runtime.Command) []string
-	// Limit caps the number of identity candidates (default 50).
-	Limit int
 	// Topics lists the conceptual help topics (about_...) offered after
 	// Get-Help.
 	Topics func() []string
@@ -422,42 +409,18 @@ func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named [
 				out = append(out, v)
 			}
 		}
-	case runtime.KindIdentity:
-		if c.Identities == nil || !mailboxIdentity(t) {
-			return nil
-		}
-		limit := c.Limit
-		if limit <= 0 {
-			limit = 50
-		}
-		deleted := strings.HasPrefix(t.Name, "RemovedMailbox")
-		if !deleted {
+	default:
+		if f := c.RT.ArgumentCompleterFor(p); f != nil {
+			var ps []*runtime.Param
 			for _, b := range named {
-				switch strings.ToLower(b.p.Name) {
-				case "softdeletedmailbox", "inactivemailboxonly", "includeinactivemailbox", "includesoftdeletedobjects", "softdeleteduser":
-					deleted = true
-				}
+				ps = append(ps, b.p)
 			}
-		}
-		for _, v := range c.Identities.CompleteIdentity(prefix, deleted, limit) {
-			out = append(out, quoteIfNeeded(v))
+			for _, v := range f(cmd, p, ps, prefix) {
+				out = append(out, quoteIfNeeded(v))
+			}
 		}
 	}
 	return out
-}
-
-// mailboxIdentity reports whether an identity parameter names a mailbox or
-// recipient (and so completes from the tenant's mailboxes).
-func mailboxIdentity(t *runtime.Type) bool {
-	n := strings.TrimSuffix(t.Name, "[]")
-	switch n {
-	case "MailboxIdParameter", "RecipientIdParameter", "GeneralRecipientIdParameter", "UserIdParameter",
-		"MailboxOrMailUserIdParameter", "GeneralMailboxOrMailUserIdParameter", "StoreMailboxIdParameter",
-		"RemovedMailboxIdParameter", "SecurityPrincipalIdParameter", "SourceMailbox", "MailboxLocationIdParameter",
-		"RoleGroupMemberIdParameter", "RoleAssigneeIdParameter":
-		return true
-	}
-	return false
 }
 
 // upstreamProperties completes property names of the objects flowing into

@@ -286,3 +286,31 @@ func (p *Pager) Quit() bool { return p.quit }
 // StopPipeline is the error that stops the running command line without
 // an error record (a pager's q, Ctrl+C at a prompt).
 func StopPipeline() error { return &stopSignal{} }
+
+// ArgumentCompleter offers values for a parameter at Tab: prefix is what
+// is typed (without quotes), named the parameters already on the line.
+// The application registers them (PowerShell's Register-ArgumentCompleter
+// in spirit): the shell knows no parameter types of its own.
+type ArgumentCompleter func(cmd *Command, p *Param, named []*Param, prefix string) []string
+
+const argCompletersState = "completion.arguments"
+
+// RegisterArgumentCompleter completes the values of every parameter whose
+// type is typeName (an array of it too).
+func (rt *Runtime) RegisterArgumentCompleter(typeName string, f ArgumentCompleter) {
+	m, _ := rt.State[argCompletersState].(map[string]ArgumentCompleter)
+	if m == nil {
+		m = map[string]ArgumentCompleter{}
+		rt.State[argCompletersState] = m
+	}
+	m[strings.ToLower(typeName)] = f
+}
+
+// ArgumentCompleterFor returns the completer registered for p's type.
+func (rt *Runtime) ArgumentCompleterFor(p *Param) ArgumentCompleter {
+	m, _ := rt.State[argCompletersState].(map[string]ArgumentCompleter)
+	if m == nil || p.Type == nil {
+		return nil
+	}
+	return m[strings.ToLower(strings.TrimSuffix(p.Type.Name, "[]"))]
+}

@@ -72,6 +72,9 @@ func TestCompletion(t *testing.T) {
 		{line: "Get-Mailb", want: []string{"Get-Mailbox"}},
 		{line: "get-connectioninf", want: []string{"Get-ConnectionInformation"}, exactlen: 1},
 		{line: "Format-T", want: []string{"Format-Table"}},
+		// Cloud cmdlets exosim does not simulate complete like the others.
+		{line: "Get-MailboxPerm", want: []string{"Get-MailboxPermission"}, exactlen: 1},
+		{line: "Add-MailboxPermission -Acc", want: []string{"-AccessRights"}, exactlen: 1},
 		{line: "gc", want: []string{"gcm"}},
 		{line: "Get-Mailbox -Ident", want: []string{"-Identity"}, exactlen: 1},
 		{line: "Get-Mailbox -Soft", want: []string{"-SoftDeletedMailbox"}},

@@ -220,9 +220,26 @@ func getCommand() *runtime.Command {
 			}
 		}
 		var cmds []*runtime.Command
-		cmds = append(cmds, rt.Commands()...)
-		for _, f := range rt.Functions() {
-			cmds = append(cmds, rt.FunctionCommand(f))
+		literal := len(names) > 0
+		for _, n := range names {
+			literal = literal && !runtime.HasWildcard(n)
+		}
+		if literal {
+			// names without wildcards: look each up instead of building
+			// every command the session declares
+			fns := rt.Functions()
+			for _, n := range names {
+				if f, ok := fns[strings.ToLower(n)]; ok {
+					cmds = append(cmds, rt.FunctionCommand(f))
+				} else if c, ok := rt.LookupCommand(n); ok && strings.EqualFold(c.Name, n) {
+					cmds = append(cmds, c)
+				}
+			}
+		} else {
+			cmds = append(cmds, rt.Commands()...)
+			for _, f := range rt.Functions() {
+				cmds = append(cmds, rt.FunctionCommand(f))
+			}
 		}
 		sort.SliceStable(cmds, func(i, j int) bool { return strings.ToLower(cmds[i].Name) < strings.ToLower(cmds[j].Name) })
 		for _, cmd := range cmds {

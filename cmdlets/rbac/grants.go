@@ -37,6 +37,9 @@ type Grants struct {
 	// Groups are the caller's role groups.
 	Groups []*store.RoleGroup
 	cmds   map[string]*cmdGrant
+	// roles are the roles the groups hold (roleKey), for the cmdlets the
+	// role table does not name (unlistedRoles)
+	roles map[string]bool
 	// st and gen are the tenant and its PrincipalsGeneration the grants
 	// were computed for.
 	st  *store.Store
@@ -55,8 +58,21 @@ func (g *Grants) Allows(cmdlet string) bool {
 	if g.Unrestricted {
 		return true
 	}
-	_, ok := g.cmds[strings.ToLower(cmdlet)]
-	return ok
+	if _, ok := g.cmds[strings.ToLower(cmdlet)]; ok {
+		return true
+	}
+	return g.allowsUnlisted(cmdlet)
+}
+
+// allowsUnlisted reports whether a role the groups hold grants a cmdlet
+// the role table does not name.
+func (g *Grants) allowsUnlisted(cmdlet string) bool {
+	for _, r := range unlistedRoles(cmdlet) {
+		if g.roles[r] {
+			return true
+		}
+	}
+	return false
 }
 
 // AllowsParam reports whether the grants include the cmdlet's parameter.
@@ -66,7 +82,7 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 	}
 	cg, ok := g.cmds[strings.ToLower(cmdlet)]
 	if !ok {
-		return false
+		return g.allowsUnlisted(cmdlet)
 	}
 	if cg.params[strings.ToLower(param)] {
 		return true
@@ -77,7 +93,7 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 // GrantsFor computes what the role groups grant (each group limited to
 // its service's cmdlets).
 func GrantsFor(caller string, groups []*store.RoleGroup) *Grants {
-	g := &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}}
+	g := &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}, roles: map[string]bool{}}
 	for _, grp := range groups {
 		purview := grp.Service == store.ServicePurview
 		for _, rn := range grp.Roles {
@@ -102,13 +118,7 @@ func GrantsFor(caller string, groups []*store.RoleGroup) *Grants {
 					cg.params[strings.ToLower(p)] = true
 				}
 			}
-			for _, name := range UnlistedGrants(rn, purview) {
-				key := strings.ToLower(name)
-				if g.cmds[key] == nil {
-					g.cmds[key] = &cmdGrant{all: true, params: map[string]bool{}}
-				}
-				g.cmds[key].all = true
-			}
+			g.roles[roleKey(rn, purview)] = true
 		}
 	}
 	return g

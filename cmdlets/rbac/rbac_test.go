@@ -197,9 +197,7 @@ func TestCmdletsPerRoleGroup(t *testing.T) {
 								want = true
 							}
 						}
-						for _, u := range rbac.UnlistedGrants(rn, g.Service == store.ServicePurview) {
-							want = want || strings.EqualFold(u, n)
-						}
+						want = want || rbac.GrantsUnlisted(rn, g.Service == store.ServicePurview, n)
 					}
 				}
 				var got bool

@@ -68,48 +68,66 @@ var sccFamilies = []family{
 	{nouns: []string{"ProtectionAlert", "Alert"}, roles: []string{"Manage Alerts"}, readRoles: []string{"View-Only Manage Alerts"}},
 }
 
-var (
-	unlistedOnce sync.Once
-	// unlisted maps "<service>|<lower-case role>" to the cmdlets the role
-	// grants beyond the role table; service is "exo" or "scc".
-	unlisted map[string][]string
-)
-
-// UnlistedGrants returns the cmdlets the named role grants in a service
-// (purview: Security & Compliance) beyond the role table.
-func UnlistedGrants(role string, purview bool) []string {
-	unlistedOnce.Do(buildUnlisted)
-	svc := "exo"
-	if purview {
-		svc = "scc"
-	}
-	return unlisted[svc+"|"+strings.ToLower(role)]
-}
-
-func buildUnlisted() {
-	listed := map[string]bool{}
+// listed are the lower-case names of the cmdlets the role table names.
+var listed = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
 	for _, r := range roles {
 		for _, g := range r.Grants {
-			listed[strings.ToLower(g.Cmdlet)] = true
+			m[strings.ToLower(g.Cmdlet)] = true
 		}
 	}
-	unlisted = map[string][]string{}
-	for _, name := range decl.Names() {
-		if listed[strings.ToLower(name)] || Ungated[strings.ToLower(name)] {
-			continue
-		}
-		exoSvc, scc := exo.Services(name)
+	return m
+})
+
+// unlistedCache keeps unlistedRoles' answers by lower-case cmdlet name.
+var unlistedCache sync.Map
+
+// unlistedRoles returns the roles that grant a cloud cmdlet the role table
+// does not name, as "<service>|<lower-case role>" keys (service "exo" or
+// "scc"); nil for a cmdlet the table names or the reference does not list.
+// It is worked out per cmdlet when first asked: a session checks only
+// the cmdlets it uses.
+func unlistedRoles(cmdlet string) []string {
+	key := strings.ToLower(cmdlet)
+	if v, ok := unlistedCache.Load(key); ok {
+		return v.([]string)
+	}
+	var out []string
+	if info, ok := decl.Find(cmdlet); ok && !listed()[key] && !Ungated[key] {
+		exoSvc, scc := exo.Services(info.Name)
 		if exoSvc {
-			for _, r := range familyRoles(name, exoFamilies, "Organization Configuration", "View-Only Configuration") {
-				unlisted["exo|"+strings.ToLower(r)] = append(unlisted["exo|"+strings.ToLower(r)], name)
+			for _, r := range familyRoles(info.Name, exoFamilies, "Organization Configuration", "View-Only Configuration") {
+				out = append(out, "exo|"+strings.ToLower(r))
 			}
 		}
 		if scc {
-			for _, r := range familyRoles(name, sccFamilies, "Compliance Administrator", "") {
-				unlisted["scc|"+strings.ToLower(r)] = append(unlisted["scc|"+strings.ToLower(r)], name)
+			for _, r := range familyRoles(info.Name, sccFamilies, "Compliance Administrator", "") {
+				out = append(out, "scc|"+strings.ToLower(r))
 			}
 		}
 	}
+	unlistedCache.Store(key, out)
+	return out
+}
+
+// roleKey is the key unlistedRoles uses for a role of a service.
+func roleKey(role string, purview bool) string {
+	if purview {
+		return "scc|" + strings.ToLower(role)
+	}
+	return "exo|" + strings.ToLower(role)
+}
+
+// GrantsUnlisted reports whether the named role grants, in a service
+// (purview: Security & Compliance), a cmdlet the role table does not name.
+func GrantsUnlisted(role string, purview bool, cmdlet string) bool {
+	k := roleKey(role, purview)
+	for _, r := range unlistedRoles(cmdlet) {
+		if r == k {
+			return true
+		}
+	}
+	return false
 }
 
 // familyRoles returns the roles that grant a cmdlet by its family.
@@ -119,7 +137,7 @@ func familyRoles(name string, families []family, fallback, fallbackRead string) 
 	lnoun := strings.ToLower(noun)
 	for _, f := range families {
 		for _, n := range f.nouns {
-			if strings.Contains(lnoun, strings.ToLower(n)) {
+			if strings.Contains(lnoun, n) {
 				out := append([]string(nil), f.roles...)
 				if read {
 					out = append(out, f.readRoles...)
@@ -132,4 +150,15 @@ func familyRoles(name string, families []family, fallback, fallbackRead string) 
 		return []string{fallback, fallbackRead}
 	}
 	return []string{fallback}
+}
+
+func init() {
+	// family nouns are matched in lower case
+	for _, fs := range [][]family{exoFamilies, sccFamilies} {
+		for i := range fs {
+			for j, n := range fs[i].nouns {
+				fs[i].nouns[j] = strings.ToLower(n)
+			}
+		}
+	}
 }

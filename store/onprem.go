@@ -13,12 +13,6 @@ import (
 // New-MailboxRestoreRequest -RemoteRestoreType DisconnectedMailbox can
 // restore into Exchange Online.
 
-// Buckets of the on-premises organization.
-const (
-	bucketOnPremDatabases = "onpremDatabases"
-	bucketOnPremMailboxes = "onpremMailboxes"
-)
-
 // The on-premises organization's server.
 const (
 	// OnPremServer is the on-premises Exchange server's name.
@@ -89,12 +83,12 @@ func (tx *Tx) PutMailboxDatabase(d *MailboxDatabase) error {
 		return &ValidationError{Field: "Guid", Message: "empty"}
 	}
 	d.Guid = strings.ToLower(d.Guid)
-	return tx.putRecord(bucketOnPremDatabases, d.Guid, d)
+	return onPremDatabaseKind.Put(tx, d.Guid, d)
 }
 
 // MailboxDatabases lists the on-premises mailbox databases by name.
 func (tx *Tx) MailboxDatabases() ([]*MailboxDatabase, error) {
-	out, err := listTyped[MailboxDatabase](tx, bucketOnPremDatabases)
+	out, err := onPremDatabaseKind.List(tx)
 	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
 	return out, err
 }
@@ -122,7 +116,7 @@ func (tx *Tx) PutOnPremMailbox(m *OnPremMailbox) error {
 		return &ValidationError{Field: "MailboxGuid", Message: "empty"}
 	}
 	m.MailboxGuid = strings.ToLower(m.MailboxGuid)
-	return tx.putRecord(bucketOnPremMailboxes, m.MailboxGuid, m)
+	return onPremMailboxKind.Put(tx, m.MailboxGuid, m)
 }
 
 // GetOnPremMailbox returns an on-premises mailbox by MailboxGuid (nil when
@@ -132,19 +126,18 @@ func (tx *Tx) GetOnPremMailbox(guid string) (*OnPremMailbox, error) {
 	if !ok {
 		return nil, nil
 	}
-	var m OnPremMailbox
-	found, err := tx.getRecord(bucketOnPremMailboxes, g, &m)
+	m, found, err := onPremMailboxKind.Get(tx, g)
 	if err != nil || !found {
 		return nil, err
 	}
-	return &m, nil
+	return m, nil
 }
 
 // OnPremMailboxes lists the on-premises mailboxes, connected and
 // disconnected, by display name.
 func (tx *Tx) OnPremMailboxes() ([]*OnPremMailbox, error) {
-	out, err := listTyped[OnPremMailbox](tx, bucketOnPremMailboxes)
-	sortByName(out, func(m *OnPremMailbox) string { return m.DisplayName })
+	out, err := onPremMailboxKind.List(tx)
+	SortByName(out, func(m *OnPremMailbox) string { return m.DisplayName })
 	return out, err
 }
 

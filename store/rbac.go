@@ -67,7 +67,7 @@ func (tx *Tx) RoleGroups() ([]*RoleGroup, error) {
 		return nil, err
 	}
 	// Keys are lower-case names: no two groups share a name.
-	sortByName(out, func(g *RoleGroup) string { return g.Name })
+	SortByName(out, func(g *RoleGroup) string { return g.Name })
 	return out, nil
 }
 

@@ -50,9 +50,9 @@ func listTyped[T any](tx *Tx, bucket string) ([]*T, error) {
 	return out, err
 }
 
-// sortByName orders records by their lower-case name, keeping the order
+// SortByName orders records by their lower-case name, keeping the order
 // of equal names.
-func sortByName[T any](xs []*T, name func(*T) string) {
+func SortByName[T any](xs []*T, name func(*T) string) {
 	sort.SliceStable(xs, func(i, j int) bool { return strings.ToLower(name(xs[i])) < strings.ToLower(name(xs[j])) })
 }
 
@@ -95,7 +95,7 @@ func (k recordKind[T]) list(tx *Tx, keep func(*T) bool) ([]*T, error) {
 	}
 	name := func(v *T) string { return k.fields(v).name }
 	if k.byName {
-		sortByName(out, name)
+		SortByName(out, name)
 	} else {
 		sortHoldRecords(out, func(v *T) (time.Time, string) { return *k.fields(v).created, name(v) })
 	}

@@ -2,8 +2,8 @@ package store
 
 // The record kinds of the on-premises organization.
 var (
-	onPremDatabaseKind = DefineKind(KindSpec[MailboxDatabase]{Bucket: bucketOnPremDatabases, Name: "onpremDatabase"})
-	onPremMailboxKind  = DefineKind(KindSpec[OnPremMailbox]{Bucket: bucketOnPremMailboxes, Name: "onpremMailbox"})
+	onPremDatabaseKind = DefineKind(KindSpec[MailboxDatabase]{Bucket: "onpremDatabases", Name: "onpremDatabase"})
+	onPremMailboxKind  = DefineKind(KindSpec[OnPremMailbox]{Bucket: "onpremMailboxes", Name: "onpremMailbox"})
 )
 
 // RegisterOnPrem adds the on-premises organization to s.

@@ -26,6 +26,52 @@ const bucketRestoreRequests = "restoreRequests"
 // completes it when its time is up.
 const TimerRestoreTick = "restore.tick"
 
+// OnPremSource is how restore requests reach the disconnected mailboxes
+// of an on-premises organization. The on-premises area has them; the
+// tenant's schema adds its OnPremSource to OnPremSources.
+type OnPremSource struct {
+	// Host is the FQDN of the on-premises server a remote restore names.
+	Host string
+	// Database resolves a mailbox database by name or Guid to its name and
+	// Guid (ok false when there is none).
+	Database func(tx *Tx, identity string) (name, guid string, ok bool, err error)
+	// Mailbox returns the on-premises mailbox with that MailboxGuid (nil
+	// when there is none).
+	Mailbox func(tx *Tx, guid string) (*RemoteMailbox, error)
+}
+
+// RemoteMailbox is an on-premises mailbox as the source of a restore.
+type RemoteMailbox struct {
+	MailboxGuid, Alias, DisplayName, LegacyExchangeDN string
+	// DatabaseGuid is the database the mailbox is in.
+	DatabaseGuid string
+	// Disconnected: only a disconnected mailbox can be restored.
+	Disconnected bool
+	Folders      []Folder
+}
+
+// OnPremSources are the on-premises organizations restore requests can
+// copy from (the first one counts).
+var OnPremSources = NewHook[OnPremSource]("on-premises restore source")
+
+// onPremSource returns the on-premises organization, if there is one.
+func (tx *Tx) onPremSource() (OnPremSource, bool) {
+	if fs := OnPremSources.Funcs(tx); len(fs) > 0 {
+		return fs[0], true
+	}
+	return OnPremSource{}, false
+}
+
+// remoteMailbox returns the on-premises mailbox with that MailboxGuid (nil
+// when there is none).
+func (tx *Tx) remoteMailbox(guid string) (*RemoteMailbox, error) {
+	op, ok := tx.onPremSource()
+	if !ok {
+		return nil, nil
+	}
+	return op.Mailbox(tx, guid)
+}
+
 // Restore request statuses (the values Get-MailboxRestoreRequest -Status
 // accepts that the simulator produces).
 const (
@@ -349,7 +395,7 @@ func (tx *Tx) GetRestoreRequest(guid string) (*RestoreRequest, error) {
 // RestoreSourceExists reports whether a request's source still exists.
 func (tx *Tx) RestoreSourceExists(r *RestoreRequest) (bool, error) {
 	if r.SourceKind == RestoreSourceDisconnected {
-		m, err := tx.GetOnPremMailbox(r.SourceGuid)
+		m, err := tx.remoteMailbox(r.SourceGuid)
 		return m != nil, err
 	}
 	_, err := tx.GetMailbox(r.SourceGuid)
@@ -451,26 +497,27 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 	var folders []Folder
 	var sourceLegacyDN string
 	if in.SourceStoreMailbox != "" || in.RemoteHostName != "" {
-		if !strings.EqualFold(strings.TrimSuffix(strings.TrimSpace(in.RemoteHostName), "."), OnPremServerFqdn) {
+		op, ok := tx.onPremSource()
+		if !ok || !strings.EqualFold(strings.TrimSuffix(strings.TrimSpace(in.RemoteHostName), "."), op.Host) {
 			return nil, &RestoreError{Reason: RestoreRemoteHost, Identity: in.RemoteHostName}
 		}
-		db, err := tx.FindMailboxDatabase(in.RemoteDatabaseGuid)
+		dbName, dbGuid, found, err := op.Database(tx, in.RemoteDatabaseGuid)
 		if err != nil {
 			return nil, err
 		}
-		if db == nil {
+		if !found {
 			return nil, &RestoreError{Reason: RestoreRemoteDatabase, Identity: in.RemoteDatabaseGuid}
 		}
-		src, err := tx.GetOnPremMailbox(in.SourceStoreMailbox)
+		src, err := op.Mailbox(tx, in.SourceStoreMailbox)
 		if err != nil {
 			return nil, err
 		}
-		if src == nil || !src.IsDisconnected() || src.DatabaseGuid != db.Guid {
+		if src == nil || !src.Disconnected || src.DatabaseGuid != dbGuid {
 			return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceStoreMailbox}
 		}
 		r.SourceKind, r.SourceGuid, r.SourceExchangeGuid = RestoreSourceDisconnected, src.MailboxGuid, src.MailboxGuid
 		r.SourceName, r.SourceDisplayName = src.Alias, src.DisplayName
-		r.SourceDatabase, r.RemoteHostName, r.RemoteDatabaseGuid = db.Name, OnPremServerFqdn, db.Guid
+		r.SourceDatabase, r.RemoteHostName, r.RemoteDatabaseGuid = dbName, op.Host, dbGuid
 		sourceLegacyDN = src.LegacyExchangeDN
 		folders = src.Folders
 	} else {
@@ -674,7 +721,7 @@ func fireRestoreTick(tx *Tx, t Timer) error {
 func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
 	var src []Folder
 	if r.SourceKind == RestoreSourceDisconnected {
-		m, err := tx.GetOnPremMailbox(r.SourceGuid)
+		m, err := tx.remoteMailbox(r.SourceGuid)
 		if err != nil {
 			return err
 		}

@@ -354,7 +354,8 @@ func (s *Schema) Principals(buckets ...string) {
 
 // Hook is a typed extension point one area declares and others fill in,
 // per schema: the area that declares it calls the functions the others
-// added (Funcs), so neither imports the other. F is a function type.
+// added (Funcs), so neither imports the other. F is the type of what is
+// added: a function, or a struct of functions.
 type Hook[F any] struct{ name string }
 
 // NewHook declares a hook; name says what it is for (errors, docs).

@@ -20,7 +20,31 @@ func Schema() *store.Schema {
 	store.RegisterOnPrem(s)
 	store.RegisterRBAC(s)
 	store.RegisterRestore(s)
+	store.OnPremSources.Add(s, onPremSource())
 	return s
+}
+
+// onPremSource lets restore requests copy from the disconnected mailboxes
+// of the on-premises organization.
+func onPremSource() store.OnPremSource {
+	return store.OnPremSource{
+		Host: store.OnPremServerFqdn,
+		Database: func(tx *store.Tx, identity string) (string, string, bool, error) {
+			db, err := tx.FindMailboxDatabase(identity)
+			if err != nil || db == nil {
+				return "", "", false, err
+			}
+			return db.Name, db.Guid, true, nil
+		},
+		Mailbox: func(tx *store.Tx, guid string) (*store.RemoteMailbox, error) {
+			m, err := tx.GetOnPremMailbox(guid)
+			if err != nil || m == nil {
+				return nil, err
+			}
+			return &store.RemoteMailbox{MailboxGuid: m.MailboxGuid, Alias: m.Alias, DisplayName: m.DisplayName,
+				LegacyExchangeDN: m.LegacyExchangeDN, DatabaseGuid: m.DatabaseGuid, Disconnected: m.IsDisconnected(), Folders: m.Folders}, nil
+		},
+	}
 }
 
 // Open opens (creating if needed) the tenant file at path with the whole

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -186,7 +187,7 @@ func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
-		in := store.NewRestoreInput{RemoteHostName: store.OnPremServerFqdn, RemoteDatabaseGuid: seed.OnPremDB01Guid,
+		in := store.NewRestoreInput{RemoteHostName: onprem.ServerFqdn, RemoteDatabaseGuid: seed.OnPremDB01Guid,
 			SourceStoreMailbox: seed.DisabledMailboxGuid, TargetMailbox: "newemployee", Actor: "admin", Suspend: true}
 		r, err := tx.NewRestoreRequest(in)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/onprem"
 )
 
 // Type names of the on-premises objects. Their views are the Exchange
@@ -58,7 +59,7 @@ func remoteCmd(name string) *runtime.Command {
 	return c
 }
 
-func databaseObject(d *store.MailboxDatabase) *object.PSObject {
+func databaseObject(d *onprem.MailboxDatabase) *object.PSObject {
 	o := object.NewObject(TypeDatabase,
 		"Microsoft.Exchange.Data.Directory.SystemConfiguration.Database",
 		"Microsoft.Exchange.Data.Directory.ADConfigurationObject", "System.Object")
@@ -81,7 +82,7 @@ func databaseObject(d *store.MailboxDatabase) *object.PSObject {
 	o.AddTyped("WhenCreated", "System.Nullable`1[[System.DateTime]]", d.WhenCreated.UTC())
 	o.AddTyped("Identity", "Microsoft.Exchange.Data.Directory.ADObjectId", d.Name)
 	o.AddTyped("Guid", "System.Guid", g)
-	o.AddTyped("DistinguishedName", "System.String", fmt.Sprintf("CN=%s,CN=Databases,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=%s,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=local", d.Name, store.OnPremOrganization))
+	o.AddTyped("DistinguishedName", "System.String", fmt.Sprintf("CN=%s,CN=Databases,CN=Exchange Administrative Group (FYDIBOHF23SPDLT),CN=Administrative Groups,CN=%s,CN=Microsoft Exchange,CN=Services,CN=Configuration,DC=contoso,DC=local", d.Name, onprem.Organization))
 	o.AddTyped("IsValid", "System.Boolean", true)
 	o.AddTyped("ObjectState", "System.String", "Unchanged")
 	name := d.Name
@@ -101,7 +102,7 @@ func getMailboxDatabase() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
-			dbs, err := tx.MailboxDatabases()
+			dbs, err := onprem.MailboxDatabases(tx)
 			if err != nil {
 				return out, rec, err
 			}
@@ -160,8 +161,8 @@ func viewObjects(ctx *runtime.Context, fn func(tx *store.Tx) ([]*object.PSObject
 }
 
 // databasesByGuid indexes databases by Guid.
-func databasesByGuid(dbs []*store.MailboxDatabase) map[string]*store.MailboxDatabase {
-	byGuid := map[string]*store.MailboxDatabase{}
+func databasesByGuid(dbs []*onprem.MailboxDatabase) map[string]*onprem.MailboxDatabase {
+	byGuid := map[string]*onprem.MailboxDatabase{}
 	for _, d := range dbs {
 		byGuid[d.Guid] = d
 	}
@@ -172,10 +173,10 @@ func databasesByGuid(dbs []*store.MailboxDatabase) map[string]*store.MailboxData
 // the on-premises one).
 func notFound(ctx *runtime.Context, id string) *object.ErrorRecord {
 	return ctx.NewError(fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on 'DC01.contoso.local'.", id),
-		"[Server="+store.OnPremServer+"] ManagementObjectNotFoundException", object.ObjectNotFound, "ManagementObjectNotFoundException", id)
+		"[Server="+onprem.Server+"] ManagementObjectNotFoundException", object.ObjectNotFound, "ManagementObjectNotFoundException", id)
 }
 
-func statisticsObject(m *store.OnPremMailbox, db *store.MailboxDatabase) *object.PSObject {
+func statisticsObject(m *onprem.Mailbox, db *onprem.MailboxDatabase) *object.PSObject {
 	o := object.NewObject(TypeStatistics, "System.Object")
 	items, size, recItems, recSize := store.Totals(m.Folders)
 	g, _ := object.ParseGuid(m.MailboxGuid)
@@ -223,14 +224,14 @@ func statisticsObject(m *store.OnPremMailbox, db *store.MailboxDatabase) *object
 }
 
 // databaseOf reads a bound database value (a database object or its name).
-func databaseOf(tx *store.Tx, v any) (*store.MailboxDatabase, string, error) {
+func databaseOf(tx *store.Tx, v any) (*onprem.MailboxDatabase, string, error) {
 	id := exo.IdentityOf(v)
 	if o, ok := object.Unwrap(v).(*object.PSObject); ok {
 		if g, ok := o.Get("Guid"); ok && g != nil {
 			id = object.ToInvariantString(g)
 		}
 	}
-	d, err := tx.FindMailboxDatabase(id)
+	d, err := onprem.FindMailboxDatabase(tx, id)
 	return d, exo.IdentityOf(v), err
 }
 
@@ -272,11 +273,11 @@ func getMailboxStatistics() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
-			all, err := tx.OnPremMailboxes()
+			all, err := onprem.Mailboxes(tx)
 			if err != nil {
 				return out, rec, err
 			}
-			dbs, err := tx.MailboxDatabases()
+			dbs, err := onprem.MailboxDatabases(tx)
 			if err != nil {
 				return out, rec, err
 			}
@@ -312,7 +313,7 @@ func getMailboxStatistics() *runtime.Command {
 				}
 			default:
 				id := exo.IdentityOf(idv)
-				ms, err := tx.ResolveOnPremMailboxes(id)
+				ms, err := onprem.ResolveMailboxes(tx, id)
 				if err != nil {
 					return out, rec, err
 				}
@@ -330,7 +331,7 @@ func getMailboxStatistics() *runtime.Command {
 	return c
 }
 
-func mailboxObject(m *store.OnPremMailbox, db *store.MailboxDatabase) *object.PSObject {
+func mailboxObject(m *onprem.Mailbox, db *onprem.MailboxDatabase) *object.PSObject {
 	o := object.NewObject(TypeMailbox,
 		"Microsoft.Exchange.Data.Directory.Management.MailEnabledOrgPerson",
 		"Microsoft.Exchange.Data.Directory.Management.MailEnabledRecipient",
@@ -374,15 +375,15 @@ func getMailbox() *runtime.Command {
 	c.Synopsis = "On-premises: lists the mailboxes of the on-premises server's databases."
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
-			dbs, err := tx.MailboxDatabases()
+			dbs, err := onprem.MailboxDatabases(tx)
 			if err != nil {
 				return out, rec, err
 			}
 			byGuid := databasesByGuid(dbs)
-			var ms []*store.OnPremMailbox
+			var ms []*onprem.Mailbox
 			if v := ctx.Value("Identity"); v != nil {
 				id := exo.IdentityOf(v)
-				if ms, err = tx.ResolveOnPremMailboxes(id); err != nil {
+				if ms, err = onprem.ResolveMailboxes(tx, id); err != nil {
 					return out, rec, err
 				}
 				if len(ms) == 0 {
@@ -390,7 +391,7 @@ func getMailbox() *runtime.Command {
 					return out, rec, nil
 				}
 			} else {
-				all, err := tx.OnPremMailboxes()
+				all, err := onprem.Mailboxes(tx)
 				if err != nil {
 					return out, rec, err
 				}

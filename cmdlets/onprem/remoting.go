@@ -9,7 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/onprem"
 )
 
 // Type names of the remoting objects.
@@ -139,7 +139,7 @@ func newPSSession() *runtime.Command {
 		if conf == "" {
 			conf = "Microsoft.PowerShell"
 		}
-		if !strings.EqualFold(host, store.OnPremServerFqdn) && !strings.EqualFold(host, store.OnPremServer) {
+		if !strings.EqualFold(host, onprem.ServerFqdn) && !strings.EqualFold(host, onprem.Server) {
 			return ctx.WriteError(ctx.NewError(fmt.Sprintf("[%s] Connecting to remote server %s failed with the following error message : The WinRM client cannot process the request because the server name cannot be resolved. For more information, see the about_Remote_Troubleshooting Help topic.", host, host),
 				"CannotResolveHostName,PSSessionOpenFailed", object.OpenError, "PSRemotingTransportException", nil))
 		}
@@ -160,8 +160,8 @@ func newPSSession() *runtime.Command {
 			ComputerName: strings.ToLower(host), ConnectionURI: uri, ConfigurationName: "Microsoft.Exchange",
 			Authentication: ctx.String("Authentication"), User: user, State: "Opened",
 		}
-		if strings.EqualFold(host, store.OnPremServer) {
-			ps.ComputerName = store.OnPremServerFqdn
+		if strings.EqualFold(host, onprem.Server) {
+			ps.ComputerName = onprem.ServerFqdn
 		}
 		if n := ctx.String("Name"); n != "" {
 			ps.Name = n

@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -114,7 +115,7 @@ func restoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
 	case store.RestoreRemoteHost:
 		return exo.Error(ctx, exRemote, fmt.Sprintf("The remote server '%s' couldn't be reached. Use the FQDN of an on-premises Exchange server of your organization.", id), object.ConnectionError, id)
 	case store.RestoreRemoteDatabase:
-		return exo.Error(ctx, exRemote, fmt.Sprintf("The mailbox database '%s' couldn't be found on the remote server '%s'.", id, store.OnPremServerFqdn), object.ObjectNotFound, id)
+		return exo.Error(ctx, exRemote, fmt.Sprintf("The mailbox database '%s' couldn't be found on the remote server '%s'.", id, onprem.ServerFqdn), object.ObjectNotFound, id)
 	case store.RestoreNotSuspended:
 		return exo.InvalidOperation(ctx, fmt.Sprintf("The restore request '%s' isn't suspended, so it can't be resumed.", id), id)
 	case store.RestoreFinished:

@@ -2,10 +2,11 @@ package ome
 
 import (
 	"fmt"
-	"github.com/exosim/exosim/store"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // DefaultMessageServer is the host label used in generated Message-IDs.

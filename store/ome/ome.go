@@ -8,9 +8,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"github.com/exosim/exosim/store"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // ErrNotRevocable is matched by NotRevocableError and NoAMELicenseError.

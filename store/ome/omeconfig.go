@@ -1,9 +1,10 @@
 package ome
 
 import (
-	"github.com/exosim/exosim/store"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // DefaultOMEConfiguration is the Identity of the built-in branding template.

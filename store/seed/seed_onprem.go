@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/onprem"
 )
 
 // The contoso seed's on-premises organization (the hybrid side of seed
@@ -38,42 +39,42 @@ func onPremPeople() []onPremPersona {
 		{display: "Enrico Cattaneo", alias: "enricoc", db: OnPremDB02Guid, guid: "03e0a813-bdc2-4e99-a3d2-e49085ef3430",
 			object: "28ce6f24-1064-4d51-86f8-da3eabe19f58", legacyHex: "5d9b1f7e3a2c4b68a0e4f6c8d2b7e913"},
 		{display: "Brian Johnson", alias: "brianj", db: OnPremDB01Guid, guid: DisabledMailboxGuid,
-			legacyHex: "c41e7a9d2f5b4c83b6a0e2d9f7c3a158", reason: store.DisconnectDisabled,
+			legacyHex: "c41e7a9d2f5b4c83b6a0e2d9f7c3a158", reason: onprem.DisconnectDisabled,
 			disconnected: time.Date(2024, time.February, 12, 17, 42, 9, 0, time.UTC)},
 		{display: "Christie Cline", alias: "christiec", db: OnPremDB02Guid, guid: DisabledMailbox2Guid,
-			legacyHex: "e8a3c5f1b9d7402e8c6a4f2b0d9e7c36", reason: store.DisconnectDisabled,
+			legacyHex: "e8a3c5f1b9d7402e8c6a4f2b0d9e7c36", reason: onprem.DisconnectDisabled,
 			disconnected: time.Date(2024, time.February, 26, 8, 15, 51, 0, time.UTC)},
 		{display: "Pradeep Gupta", alias: "pradeepg", db: OnPremDB02Guid, guid: MovedMailboxGuid,
-			legacyHex: "0af438d297524d6ab5187a22c21b6092", reason: store.DisconnectSoftDeleted,
+			legacyHex: "0af438d297524d6ab5187a22c21b6092", reason: onprem.DisconnectSoftDeleted,
 			disconnected: time.Date(2024, time.January, 15, 22, 3, 37, 0, time.UTC)},
 	}
 }
 
 // OnPremLegacyDN is the LegacyExchangeDN of an on-premises recipient.
 func OnPremLegacyDN(hex, alias string) string {
-	return "/o=" + store.OnPremOrganization + "/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + hex + "-" + alias
+	return "/o=" + onprem.Organization + "/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + hex + "-" + alias
 }
 
 // seedOnPrem adds the on-premises organization of the contoso seed.
 func seedOnPrem(tx *store.Tx, clock time.Time) error {
 	installed := time.Date(2019, time.October, 8, 14, 30, 0, 0, time.UTC)
 	for i, d := range []struct{ guid, name string }{{OnPremDB01Guid, "DB01"}, {OnPremDB02Guid, "DB02"}} {
-		db := &store.MailboxDatabase{
-			Guid: d.guid, Name: d.name, Server: store.OnPremServer, ServerFqdn: store.OnPremServerFqdn,
+		db := &onprem.MailboxDatabase{
+			Guid: d.guid, Name: d.name, Server: onprem.Server, ServerFqdn: onprem.ServerFqdn,
 			EdbFilePath:          fmt.Sprintf(`D:\ExchangeDatabases\%s\%s.edb`, d.name, d.name),
 			LogFolderPath:        fmt.Sprintf(`E:\ExchangeLogs\%s`, d.name),
 			DeletedItemRetention: store.DaysSpan(14), MailboxRetention: store.DaysSpan(30),
 			IssueWarningQuota: store.Quota(1945 * store.MB), ProhibitSendQuota: store.Quota(2 * store.GB), ProhibitSendReceiveQuota: store.Quota(2355 * store.MB),
 			ReplicationType: "None", WhenCreated: installed.Add(time.Duration(i) * 40 * time.Minute),
 		}
-		if err := tx.PutMailboxDatabase(db); err != nil {
+		if err := onprem.PutMailboxDatabase(tx, db); err != nil {
 			return err
 		}
 	}
 	for i, p := range onPremPeople() {
 		upn := p.alias + "@" + DefaultDomain
 		created := installed.Add(time.Duration(30+i*17) * store.Day)
-		m := &store.OnPremMailbox{
+		m := &onprem.Mailbox{
 			MailboxGuid: p.guid, ObjectGuid: p.object, Name: p.display, Alias: p.alias, DisplayName: p.display,
 			LegacyExchangeDN: OnPremLegacyDN(p.legacyHex, p.alias), DatabaseGuid: p.db, WhenCreated: created,
 		}
@@ -90,7 +91,7 @@ func seedOnPrem(tx *store.Tx, clock time.Time) error {
 		}
 		shape := &store.Mailbox{Guid: p.guid, Alias: "onprem/" + p.alias, ArchiveStatus: "None"}
 		m.Folders = seedContent(shape, clock).Primary
-		if err := tx.PutOnPremMailbox(m); err != nil {
+		if err := onprem.PutMailbox(tx, m); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/ome"
+	"github.com/exosim/exosim/store/onprem"
 )
 
 // Schema returns the schema of the whole tenant: every area, in the order
@@ -17,7 +18,7 @@ func Schema() *store.Schema {
 	store.RegisterDirectory(s)
 	ome.Register(s)
 	store.RegisterHolds(s)
-	store.RegisterOnPrem(s)
+	onprem.Register(s)
 	store.RegisterRBAC(s)
 	store.RegisterRestore(s)
 	store.OnPremSources.Add(s, onPremSource())
@@ -28,16 +29,16 @@ func Schema() *store.Schema {
 // of the on-premises organization.
 func onPremSource() store.OnPremSource {
 	return store.OnPremSource{
-		Host: store.OnPremServerFqdn,
+		Host: onprem.ServerFqdn,
 		Database: func(tx *store.Tx, identity string) (string, string, bool, error) {
-			db, err := tx.FindMailboxDatabase(identity)
+			db, err := onprem.FindMailboxDatabase(tx, identity)
 			if err != nil || db == nil {
 				return "", "", false, err
 			}
 			return db.Name, db.Guid, true, nil
 		},
 		Mailbox: func(tx *store.Tx, guid string) (*store.RemoteMailbox, error) {
-			m, err := tx.GetOnPremMailbox(guid)
+			m, err := onprem.GetMailbox(tx, guid)
 			if err != nil || m == nil {
 				return nil, err
 			}

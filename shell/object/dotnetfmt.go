@@ -248,6 +248,9 @@ func FormatWithSpec(v any, spec string) string {
 	case time.Time:
 		return FormatDateTime(x, spec)
 	case TimeSpan:
+		if s, ok := FormatTimeSpan(x, spec); ok {
+			return s
+		}
 		return x.String()
 	case nil:
 		return ""

@@ -89,6 +89,10 @@ type ErrorRecord struct {
 	RecommendedAction string
 	// Inner is a wrapped error record or value thrown (throw $obj).
 	Thrown any
+	// InnerException is the full type name of the exception a .NET method
+	// threw, which the record's exception wraps (MethodInvocationException);
+	// InnerMessage is its message.
+	InnerException, InnerMessage string
 }
 
 // FullyQualifiedErrorID returns "ErrorId,Command".
@@ -232,7 +236,16 @@ func (e *ErrorRecord) Exception() *PSObject {
 	o := NewObject(full, "System.Exception", "System.Object")
 	o.AddTyped("Message", "string", e.Message)
 	o.AddTyped("ErrorRecord", "System.Management.Automation.ErrorRecord", e)
-	o.AddTyped("InnerException", "System.Exception", nil)
+	var inner any
+	if e.InnerException != "" {
+		in := NewObject(e.InnerException, "System.Exception", "System.Object")
+		in.AddTyped("Message", "string", e.InnerMessage)
+		in.AddTyped("InnerException", "System.Exception", nil)
+		im := e.InnerMessage
+		in.ToStringFunc = func() string { return im }
+		inner = in
+	}
+	o.AddTyped("InnerException", "System.Exception", inner)
 	o.AddTyped("HResult", "int", -2146233087)
 	msg := e.Message
 	o.ToStringFunc = func() string { return msg }

@@ -258,3 +258,98 @@ func (d Decimal) String() string {
 	s = strings.TrimRight(s, "0")
 	return strings.TrimSuffix(s, ".")
 }
+
+// FormatTimeSpan is TimeSpan.ToString(format): the standard "c", "g" and
+// "G" forms or a custom format; ok is false for a format .NET rejects.
+func FormatTimeSpan(ts TimeSpan, format string) (string, bool) {
+	v := int64(ts)
+	neg := v < 0
+	if neg {
+		v = -v
+	}
+	a := TimeSpan(v)
+	frac := v % int64(TicksPerSecond)
+	switch format {
+	case "", "c", "t", "T":
+		return ts.String(), true
+	case "g":
+		s := ""
+		if neg {
+			s = "-"
+		}
+		if a.Days() != 0 {
+			s += strconv.Itoa(a.Days()) + ":"
+		}
+		s += strconv.Itoa(a.Hours()) + ":" + pad2(a.Minutes()) + ":" + pad2(a.Seconds())
+		if frac != 0 {
+			s += "." + strings.TrimRight(padN(int(frac), 7), "0")
+		}
+		return s, true
+	case "G":
+		s := ""
+		if neg {
+			s = "-"
+		}
+		return s + strconv.Itoa(a.Days()) + ":" + pad2(a.Hours()) + ":" + pad2(a.Minutes()) + ":" + pad2(a.Seconds()) + "." + padN(int(frac), 7), true
+	}
+	var b strings.Builder
+	rs := []rune(format)
+	for i := 0; i < len(rs); {
+		c := rs[i]
+		n := 1
+		for i+n < len(rs) && rs[i+n] == c {
+			n++
+		}
+		switch c {
+		case 'd':
+			b.WriteString(padN(a.Days(), n))
+		case 'h':
+			b.WriteString(padN(a.Hours(), n))
+		case 'm':
+			b.WriteString(padN(a.Minutes(), n))
+		case 's':
+			b.WriteString(padN(a.Seconds(), n))
+		case 'f', 'F':
+			if n > 7 {
+				return "", false
+			}
+			f := padN(int(frac), 7)[:n]
+			if c == 'F' {
+				f = strings.TrimRight(f, "0")
+			}
+			b.WriteString(f)
+		case '\\':
+			if i+1 >= len(rs) {
+				return "", false
+			}
+			b.WriteRune(rs[i+1])
+			i += 2
+			continue
+		case '\'', '"':
+			j := i + 1
+			for j < len(rs) && rs[j] != c {
+				b.WriteRune(rs[j])
+				j++
+			}
+			i = j + 1
+			continue
+		case '%':
+			i++
+			continue
+		default:
+			return "", false
+		}
+		i += n
+	}
+	return b.String(), true
+}
+
+func pad2(n int) string { return padN(n, 2) }
+
+func padN(n, w int) string {
+	s := strconv.Itoa(n)
+	for len(s) < w {
+		s = "0" + s
+	}
+	return s
+}

@@ -131,7 +131,7 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 	})
 	read := func(secret bool) (string, error) {
 		if !rt.IO.Interactive() {
-			return "", &methodException{host.ErrNonInteractive.Error()}
+			return "", &methodException{msg: host.ErrNonInteractive.Error()}
 		}
 		line, err := rt.IO.ReadLine("", secret)
 		if err != nil {
@@ -149,7 +149,7 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 	})
 	method("PromptForChoice", func(args []any) (any, error) {
 		if len(args) != 4 {
-			return nil, &methodException{fmt.Sprintf("Cannot find an overload for \"PromptForChoice\" and the argument count: \"%d\".", len(args))}
+			return nil, &methodException{msg: fmt.Sprintf("Cannot find an overload for \"PromptForChoice\" and the argument count: \"%d\".", len(args))}
 		}
 		var choices []host.Choice
 		items, ok := enumerateForCompare(args[2])
@@ -164,21 +164,21 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 			choices = append(choices, host.Choice{Label: rt.toStr(it)})
 		}
 		if len(choices) == 0 {
-			return nil, &methodException{"Exception calling \"PromptForChoice\" with \"4\" argument(s): \"choices cannot be empty.\""}
+			return nil, &methodException{msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"choices cannot be empty.\""}
 		}
 		def, _ := argInt(args, 3)
 		if def < -1 || def >= len(choices) {
-			return nil, &methodException{fmt.Sprintf("Exception calling \"PromptForChoice\" with \"4\" argument(s): \"defaultChoice must be a valid index into choices.\"")}
+			return nil, &methodException{msg: fmt.Sprintf("Exception calling \"PromptForChoice\" with \"4\" argument(s): \"defaultChoice must be a valid index into choices.\"")}
 		}
 		if !rt.IO.Interactive() {
-			return nil, &methodException{"Exception calling \"PromptForChoice\" with \"4\" argument(s): \"" + host.ErrNonInteractive.Error() + "\""}
+			return nil, &methodException{msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"" + host.ErrNonInteractive.Error() + "\""}
 		}
 		i, err := rt.IO.PromptForChoice(rt.toStr(args[0]), rt.toStr(args[1]), choices, def)
 		if errors.Is(err, host.ErrInterrupted) {
 			return nil, &stopSignal{}
 		}
 		if err != nil {
-			return nil, &methodException{err.Error()}
+			return nil, &methodException{msg: err.Error()}
 		}
 		return i, nil
 	})

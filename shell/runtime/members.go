@@ -511,8 +511,43 @@ func (e *methodNotFound) Error() string {
 	return fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", e.typeName, e.name)
 }
 
-// methodException is an exception thrown inside a .NET method.
+// methodException is an exception thrown inside a .NET method; its .NET
+// type follows from the message.
 type methodException struct{ msg string }
+
+// exceptionType names the .NET exception of the message: the type the
+// error's FullyQualifiedErrorId and InnerException report.
+func (e *methodException) exceptionType() string {
+	m := e.msg
+	switch {
+	case strings.HasPrefix(m, "Value cannot be null."):
+		return "System.ArgumentNullException"
+	case strings.Contains(m, "was not in a correct format") || strings.Contains(m, "was not recognized as a valid") ||
+		strings.HasPrefix(m, "Unrecognized Guid format") || strings.Contains(m, "not a valid Base-64") || strings.HasPrefix(m, "Format string can be only"):
+		return "System.FormatException"
+	case strings.Contains(m, "too large or too small") || strings.Contains(m, "overflow"):
+		return "System.OverflowException"
+	case strings.HasPrefix(m, "Index was outside the bounds"):
+		return "System.IndexOutOfRangeException"
+	case strings.Contains(m, "(Parameter '") && (strings.Contains(m, "out of range") || strings.Contains(m, "must be") ||
+		strings.Contains(m, "cannot be larger") || strings.Contains(m, "must refer to a location") || strings.Contains(m, "Non-negative") ||
+		strings.Contains(m, "cannot be less than") || strings.Contains(m, "Rounding digits") || strings.Contains(m, "round to between")):
+		return "System.ArgumentOutOfRangeException"
+	case strings.HasPrefix(m, "Collection was of a fixed size"):
+		return "System.NotSupportedException"
+	case strings.HasPrefix(m, "Sequence contains") || strings.HasSuffix(m, "empty.") || strings.HasPrefix(m, "Failed to compare"):
+		return "System.InvalidOperationException"
+	case strings.HasPrefix(m, "Invalid pattern"):
+		return "System.Text.RegularExpressions.RegexParseException"
+	case strings.HasPrefix(m, "Could not find file"):
+		return "System.IO.FileNotFoundException"
+	case strings.HasPrefix(m, "Could not find a part of the path"):
+		return "System.IO.DirectoryNotFoundException"
+	case strings.HasPrefix(m, "Access to the path"):
+		return "System.UnauthorizedAccessException"
+	}
+	return "System.ArgumentException"
+}
 
 func (e *methodException) Error() string { return e.msg }
 
@@ -525,7 +560,11 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 	case *methodNotFound:
 		return invalidOperation(ext, e.Error(), "MethodNotFound")
 	case *methodException:
-		return runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg), "MethodInvocationException", object.NotSpecified, "MethodInvocationException")
+		inner := e.exceptionType()
+		pe := runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg), object.ShortName(inner), object.NotSpecified, "MethodInvocationException")
+		pe.Record.ExceptionFullType = "System.Management.Automation.MethodInvocationException"
+		pe.Record.InnerException, pe.Record.InnerMessage = inner, e.msg
+		return pe
 	case *methodBindError:
 		return runtimeError(ext, e.msg, e.id, object.NotSpecified, "MethodException")
 	case *notSupportedError:
@@ -585,6 +624,11 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 				return rt.intrinsicForEachWhere(target, lname, sb, args)
 			}
 		}
+		if lname == "foreach" && len(args) >= 1 {
+			if v, ok := rt.intrinsicForEachMember(target, args); ok {
+				return v, nil
+			}
+		}
 	}
 	switch t := target.(type) {
 	case *PSCmdlet:
@@ -621,6 +665,42 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 		return collapse(out), nil
 	}
 	return nil, &methodNotFound{typeName: object.TypeName(target), name: name}
+}
+
+// intrinsicForEachMember is .ForEach('Name') (each element's property, or
+// with more arguments its method called with them) and .ForEach([type])
+// (each element converted).
+func (rt *Runtime) intrinsicForEachMember(target any, args []any) (any, bool) {
+	items, isList := enumerateForCompare(target)
+	if !isList {
+		items = []any{target}
+	}
+	out := []any{}
+	switch x := bareValue(args[0]).(type) {
+	case *TypeValue:
+		for _, it := range items {
+			v, err := rt.ConvertTo(it, x.Info.String())
+			if err != nil {
+				return nil, false
+			}
+			out = append(out, v)
+		}
+	case string:
+		for _, it := range items {
+			if len(args) == 1 {
+				out = append(out, rt.GetMember(it, x))
+				continue
+			}
+			v, err := rt.CallMethod(it, x, args[1:])
+			if err != nil {
+				return nil, false
+			}
+			out = append(out, v)
+		}
+	default:
+		return nil, false
+	}
+	return out, true
 }
 
 // intrinsicForEachWhere is the .ForEach({...}) and .Where({...}) every

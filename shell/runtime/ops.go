@@ -562,6 +562,10 @@ func (rt *Runtime) equalValues(left, right any, cs bool) bool {
 		r, ok := right.(object.SecureString)
 		return ok && r == l
 	}
+	if cv, ok := left.(comparableValue); ok {
+		c, ok := cv.compareTo(rt, right)
+		return ok && c == 0
+	}
 	// Reference equality for everything else.
 	return sameRef(left, right)
 }
@@ -636,6 +640,12 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 	}
 	if right == nil {
 		return 1, nil
+	}
+	if cv, ok := left.(comparableValue); ok {
+		// a value type that orders itself (System.Version ...)
+		if c, ok := cv.compareTo(rt, right); ok {
+			return c, nil
+		}
 	}
 	switch l := left.(type) {
 	case string:

@@ -551,7 +551,8 @@ func findMember(t *TypeInfo, name string, static bool) (*Member, *TypeInfo) {
 		if m, ok := ms[key]; ok {
 			return m, cur
 		}
-		if static {
+		if static && d.Base == "" {
+			// static members are inherited from declared bases only
 			return nil, nil
 		}
 		base := d.Base
@@ -648,7 +649,7 @@ func (rt *Runtime) construct(t *TypeInfo, args []any) (any, error) {
 			return nil, err
 		}
 		if n < 0 {
-			return nil, &methodException{"Arithmetic operation resulted in an overflow."}
+			return nil, &methodException{msg: "Arithmetic operation resulted in an overflow."}
 		}
 		out := make([]any, n)
 		if zero := zeroValue(t.Element); zero != nil {
@@ -786,7 +787,7 @@ func (c *Call) To(i int, typeName, param string) (any, error) {
 // Throw is an exception thrown by a .NET method (wrapped by PowerShell
 // as "Exception calling ...").
 func Throw(format string, a ...any) error {
-	return &methodException{fmt.Sprintf(format, a...)}
+	return &methodException{msg: fmt.Sprintf(format, a...)}
 }
 
 // registeredTypeNames returns every registered full name (sorted), for

@@ -362,100 +362,6 @@ func parseExactAny(s string, formats []string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// formatTimeSpan is TimeSpan.ToString(format).
-func formatTimeSpan(ts object.TimeSpan, format string) (string, error) {
-	v := int64(ts)
-	neg := v < 0
-	if neg {
-		v = -v
-	}
-	a := object.TimeSpan(v)
-	frac := v % int64(object.TicksPerSecond)
-	switch format {
-	case "", "c", "t", "T":
-		return ts.String(), nil
-	case "g":
-		s := ""
-		if neg {
-			s = "-"
-		}
-		if a.Days() != 0 {
-			s += strconv.Itoa(a.Days()) + ":"
-		}
-		s += strconv.Itoa(a.Hours()) + ":" + pad2(a.Minutes()) + ":" + pad2(a.Seconds())
-		if frac != 0 {
-			s += "." + strings.TrimRight(padN(int(frac), 7), "0")
-		}
-		return s, nil
-	case "G":
-		s := ""
-		if neg {
-			s = "-"
-		}
-		return s + strconv.Itoa(a.Days()) + ":" + pad2(a.Hours()) + ":" + pad2(a.Minutes()) + ":" + pad2(a.Seconds()) + "." + padN(int(frac), 7), nil
-	}
-	var b strings.Builder
-	rs := []rune(format)
-	for i := 0; i < len(rs); {
-		c := rs[i]
-		n := 1
-		for i+n < len(rs) && rs[i+n] == c {
-			n++
-		}
-		switch c {
-		case 'd':
-			b.WriteString(padN(a.Days(), n))
-		case 'h':
-			b.WriteString(padN(a.Hours(), n))
-		case 'm':
-			b.WriteString(padN(a.Minutes(), n))
-		case 's':
-			b.WriteString(padN(a.Seconds(), n))
-		case 'f', 'F':
-			if n > 7 {
-				return "", Throw("Input string was not in a correct format.")
-			}
-			f := padN(int(frac), 7)[:n]
-			if c == 'F' {
-				f = strings.TrimRight(f, "0")
-			}
-			b.WriteString(f)
-		case '\\':
-			if i+1 >= len(rs) {
-				return "", Throw("Input string was not in a correct format.")
-			}
-			b.WriteRune(rs[i+1])
-			i += 2
-			continue
-		case '\'', '"':
-			j := i + 1
-			for j < len(rs) && rs[j] != c {
-				b.WriteRune(rs[j])
-				j++
-			}
-			i = j + 1
-			continue
-		case '%':
-			i++
-			continue
-		default:
-			return "", Throw("Input string was not in a correct format.")
-		}
-		i += n
-	}
-	return b.String(), nil
-}
-
-func pad2(n int) string { return padN(n, 2) }
-
-func padN(n, w int) string {
-	s := strconv.Itoa(n)
-	for len(s) < w {
-		s = "0" + s
-	}
-	return s
-}
-
 func spanFrom(unit float64) *Member {
 	return Method(1, 1, func(c *Call) (any, error) {
 		f, err := c.Float(0, "value")
@@ -899,7 +805,11 @@ func init() {
 					return selfSpan(c), nil
 				}),
 				"ToString": Method(0, 2, func(c *Call) (any, error) {
-					return formatTimeSpan(selfSpan(c), c.Str(0))
+					out, ok := object.FormatTimeSpan(selfSpan(c), c.Str(0))
+					if !ok {
+						return nil, Throw("Input string was not in a correct format.")
+					}
+					return out, nil
 				}),
 				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
 					o, err := c.spanArg(0)

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -112,21 +113,39 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 		}
 		return nil, convertFailed(v, full, "")
 	}
-	d.Static["GetNames"] = Method(0, 0, func(*Call) (any, error) {
-		out := make([]any, len(list))
-		for i, e := range list {
-			out[i] = e.name
-		}
-		return out, nil
-	})
-	d.Static["GetValues"] = Method(0, 0, func(*Call) (any, error) {
-		out := make([]any, len(list))
-		for i, e := range list {
-			out[i] = mk(e.val)
-		}
-		return out, nil
-	})
 	return d
+}
+
+// enumTypeArg reads argument 0 as an enum type.
+func enumTypeArg(c *Call) (*TypeInfo, error) {
+	tv, ok := bareValue(c.Arg(0)).(*TypeValue)
+	if !ok || tv.Info.def == nil || tv.Info.def.Base != "System.Enum" {
+		return nil, Throw("Type provided must be an Enum. (Parameter 'enumType')")
+	}
+	return tv.Info, nil
+}
+
+// enumValues lists the values of the enum type in argument 0.
+func enumValues(c *Call) ([]any, error) {
+	t, err := enumTypeArg(c)
+	if err != nil {
+		return nil, err
+	}
+	var out []any
+	seen := map[int]bool{}
+	for name, m := range t.def.Static {
+		_ = name
+		if m.Get == nil {
+			continue
+		}
+		v, _ := m.Get(c)
+		if e, ok := v.(object.Enum); ok && !seen[e.Value] {
+			seen[e.Value] = true
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].(object.Enum).Value < out[j].(object.Enum).Value })
+	return out, nil
 }
 
 // enumArg reads argument i as a value of enum full (a name, a number or
@@ -143,6 +162,44 @@ func (c *Call) enumArg(i int, full, param string) (object.Enum, error) {
 func init() {
 	RegisterType(
 		&TypeDef{FullName: "System.Enum", Base: "System.ValueType", Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Enum); return ok },
+			Static: Members{
+				"GetNames": Method(1, 1, func(c *Call) (any, error) {
+					vals, err := enumValues(c)
+					if err != nil {
+						return nil, err
+					}
+					out := make([]any, len(vals))
+					for i, v := range vals {
+						out[i] = v.(object.Enum).Name
+					}
+					return out, nil
+				}),
+				"GetValues": Method(1, 1, func(c *Call) (any, error) { return enumValues(c) }),
+				"Parse": Method(2, 3, func(c *Call) (any, error) {
+					t, err := enumTypeArg(c)
+					if err != nil {
+						return nil, err
+					}
+					v, err := t.Convert(c.RT, c.Arg(1))
+					if err != nil {
+						return nil, Throw("Requested value '%s' was not found.", c.Str(1))
+					}
+					return v, nil
+				}),
+				"IsDefined": Method(2, 2, func(c *Call) (any, error) {
+					vals, err := enumValues(c)
+					if err != nil {
+						return nil, err
+					}
+					for _, v := range vals {
+						e := v.(object.Enum)
+						if strings.EqualFold(e.Name, c.Str(1)) || object.ToInvariantString(e.Value) == c.Str(1) {
+							return true, nil
+						}
+					}
+					return false, nil
+				}),
+			},
 			Members: Members{
 				"HasFlag": Method(1, 1, func(c *Call) (any, error) {
 					self := bareValue(c.Self).(object.Enum)

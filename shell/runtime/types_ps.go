@@ -394,8 +394,24 @@ func init() {
 				"ToString": Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
 			}},
 		&TypeDef{FullName: "System.Version", Aliases: []string{"version"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return parseVersion(rt.toStr(v), v) },
-			Is:      func(_ *TypeInfo, v any) bool { return object.TypeName(v) == "System.Version" },
+			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+				if x, ok := bareValue(v).(*versionValue); ok {
+					return x, nil
+				}
+				return parseVersion(rt.toStr(v), v)
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*versionValue); return ok },
+			Members: Members{
+				"MajorRevision": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(*versionValue).part(3) >> 16, nil }),
+				"MinorRevision": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(*versionValue).part(3) & 0xffff, nil }),
+				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+					r, ok := bareValue(c.Self).(*versionValue).compareTo(c.RT, c.Arg(0))
+					if !ok {
+						return nil, Throw("Object must be of type Version.")
+					}
+					return r, nil
+				}),
+			},
 			New: func(c *Call) (any, error) {
 				if len(c.Args) == 1 {
 					return parseVersion(c.Str(0), c.Arg(0))
@@ -563,6 +579,70 @@ func propertyInfoDef(full string, aliases []string) *TypeDef {
 		}}
 }
 
+// comparableValue is implemented by values that order themselves for
+// -lt/-gt and sorting; ok is false when other is not comparable.
+type comparableValue interface {
+	compareTo(rt *Runtime, other any) (int, bool)
+}
+
+// versionValue is a System.Version: two to four numbers.
+type versionValue struct{ parts []int }
+
+func (v *versionValue) psType() *TypeInfo { return TypeByName("System.Version") }
+
+// PSTypeName is the .NET type name.
+func (v *versionValue) PSTypeName() string { return "System.Version" }
+
+func (v *versionValue) part(i int) int {
+	if i < len(v.parts) {
+		return v.parts[i]
+	}
+	return -1
+}
+
+func (v *versionValue) String() string {
+	s := make([]string, len(v.parts))
+	for i, p := range v.parts {
+		s[i] = strconv.Itoa(p)
+	}
+	return strings.Join(s, ".")
+}
+
+// Adapted lists Major, Minor, Build and Revision (the table view).
+func (v *versionValue) Adapted() []*object.Property {
+	var out []*object.Property
+	for i, n := range []string{"Major", "Minor", "Build", "Revision"} {
+		out = append(out, &object.Property{Name: n, Value: v.part(i), Kind: object.AdaptedProperty, TypeName: "int"})
+	}
+	return out
+}
+
+func (v *versionValue) compareTo(rt *Runtime, other any) (int, bool) {
+	o, ok := bareValue(other).(*versionValue)
+	if !ok {
+		c, err := TypeByName("System.Version").Convert(rt, other)
+		if err != nil {
+			return 0, false
+		}
+		o = c.(*versionValue)
+	}
+	for i := 0; i < 4; i++ {
+		if a, b := v.part(i), o.part(i); a != b {
+			if a < b {
+				return -1, true
+			}
+			return 1, true
+		}
+	}
+	return 0, true
+}
+
+// Equal is Version equality.
+func (v *versionValue) Equal(other any) bool {
+	c, ok := v.compareTo(nil, other)
+	return ok && c == 0
+}
+
 func parseVersion(s string, orig any) (any, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.Split(s, ".")
@@ -580,20 +660,7 @@ func parseVersion(s string, orig any) (any, error) {
 		}
 		nums[i] = n
 	}
-	o := object.NewObject("System.Version", "System.Object")
-	get := func(i int) int {
-		if i < len(nums) {
-			return nums[i]
-		}
-		return -1
-	}
-	o.AddTyped("Major", "int", get(0))
-	o.AddTyped("Minor", "int", get(1))
-	o.AddTyped("Build", "int", get(2))
-	o.AddTyped("Revision", "int", get(3))
-	text := strings.Join(parts, ".")
-	o.ToStringFunc = func() string { return text }
-	return o, nil
+	return &versionValue{parts: nums}, nil
 }
 
 func mailAddress(s string) (*object.PSObject, error) {

@@ -100,6 +100,14 @@ var typeCases = []struct{ name, in, want string }{
 		"Name,Size\n2\nSystem.String\n5\nName,Extra"},
 	{"psobject copy typenames base", `$o = [pscustomobject]@{A=1}; $c = $o.psobject.Copy(); $c.A = 2; $o.A; $o.psobject.TypeNames.Insert(0, 'My.Type'); $o.psobject.TypeNames[0]; 'x'.psobject.BaseObject; $o.psobject.Properties.Match('A*').Count`, "1\nMy.Type\nx\n1"},
 	{"property value set through member", `$o = [pscustomobject]@{A=1}; foreach ($p in $o.psobject.Properties) { $p.Value = 9 }; $o.A`, "9"},
+	// exceptions inside .NET methods carry their own type
+	{"method exception type", `try { 'abc'.Substring(5) } catch { $_.FullyQualifiedErrorId; $_.Exception.GetType().Name; $_.Exception.InnerException.GetType().Name }; try { [int]::Parse('x') } catch { $_.FullyQualifiedErrorId }`,
+		"ArgumentOutOfRangeException\nMethodInvocationException\nArgumentOutOfRangeException\nFormatException"},
+	// version, enum, timespan formats, ForEach forms
+	{"version", `([version]'1.2.3').Minor; [version]'1.10' -gt [version]'1.9'; [version]'2.0' -eq '2.0'; ([version]'1.2').Build`, "2\nTrue\nTrue\n-1"},
+	{"enum statics", `[enum]::GetNames([System.DayOfWeek]).Count; [enum]::GetValues([System.DayOfWeek])[1]; [System.Enum]::Parse([System.DayOfWeek], 'friday'); [enum]::IsDefined([System.DayOfWeek], 'Funday')`, "7\nMonday\nFriday\nFalse"},
+	{"timespan format item", `'{0:hh\:mm}' -f [timespan]'01:05:00'; '{0:c}' -f [timespan]'1.02:03:04'`, "01:05\n1.02:03:04"},
+	{"foreach by member", `('one', 'three').ForEach('Length') -join ','; (('1','2').ForEach([int]) | % { $_.GetType().Name }) -join ','`, "3,5\nInt32,Int32"},
 	// out of scope
 	{"com object", `New-Object -ComObject Outlook.Application`, "New-Object: Retrieving the COM class factory for component with CLSID {00000000-0000-0000-0000-000000000000} failed due to the following error: 80040154 Class not registered (0x80040154 (REGDB_E_CLASSNOTREG))."},
 	{"unknown type", `[System.Windows.Forms.Form]::new()`, "InvalidOperation: Unable to find type [System.Windows.Forms.Form]."},

@@ -487,6 +487,16 @@ func TestTermHostPrompts(t *testing.T) {
 	s.run(`ConvertFrom-SecureString $s -AsPlainText`)
 	s.waitRows("abc", strings.TrimRight(psPrompt, " "))
 
+	// Ctrl+C at Read-Host stops the line without an error.
+	s.typ(`Read-Host 'Name'; 'not reached'`)
+	s.key("Enter")
+	s.until("the Read-Host prompt", func(ls []string, x, y int) bool { return ls[y] == "Name:" && x == len("Name: ") })
+	s.key("C-c")
+	y := s.waitPrompt()
+	if ls := s.lines(); ls[y-1] != "Name:" {
+		t.Fatalf("after Ctrl+C at Read-Host: %q", ls[y-1])
+	}
+
 	s.typ(`$c = Get-Credential -UserName admin@contoso.com`)
 	s.key("Enter")
 	s.waitText("Password for user admin@contoso.com:")

@@ -1,10 +1,12 @@
 package core
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -218,6 +220,9 @@ func readHost() *runtime.Command {
 			}
 			line, err = io.ReadLine("", false)
 		}
+		if errors.Is(err, host.ErrInterrupted) {
+			return runtime.StopPipeline() // Ctrl+C: the line stops, no error
+		}
 		if err != nil {
 			return ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "ReadHostFailed", object.ResourceUnavailable, "PSInvalidOperationException", nil))
 		}
@@ -329,6 +334,9 @@ func readPrompt(ctx *runtime.Context, prompt string, secret bool) (string, error
 	io := ctx.RT.IO
 	if io.Interactive() {
 		line, err := io.ReadLine(prompt, secret)
+		if errors.Is(err, host.ErrInterrupted) {
+			return "", runtime.StopPipeline()
+		}
 		if err != nil {
 			return "", ctx.Fail(ctx.NewError("The operation was canceled.", "CouldNotPromptForCredential", object.InvalidOperation, "PSInvalidOperationException", nil))
 		}

@@ -18,7 +18,10 @@ import (
 func runREPL(e *env, o *options, st *store.Store) error {
 	rt := registry.NewSession(e.io, st, sessionOptions(e, o, true))
 	comp := newCompleter(rt)
-	t := repl.NewTerminal(os.Stdin, os.Stdout)
+	out := &repl.LineTracker{W: e.io.Out}
+	e.io.Out = out
+	t := repl.NewTerminal(os.Stdin, os.Stdout, out)
+	t.AtLineStart = out.AtLineStart
 	t.History = repl.LoadHistory(st.Path()+".history", 4096)
 	t.Complete = comp.Complete
 	t.Incomplete = repl.Incomplete

@@ -652,6 +652,9 @@ func TestTermKeys(t *testing.T) {
 	s.key("C-z")
 	s.run("'still here'")
 	s.waitRows("still here", strings.TrimRight(psPrompt, " "))
+	// Output that does not end its row: the prompt starts a new one.
+	s.run("Write-Host -NoNewline 'no newline'")
+	s.waitRows(psPrompt+"Write-Host -NoNewline 'no newline'", "no newline", strings.TrimRight(psPrompt, " "))
 	s.key("C-d")
 	s.until("exit", func([]string, int, int) bool { return s.dead() })
 }

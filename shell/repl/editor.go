@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/mattn/go-runewidth"
@@ -37,6 +38,10 @@ type Terminal struct {
 	Incomplete func(text string) bool
 	// Color paints ^C as PSReadLine does.
 	Color bool
+	// AtLineStart reports whether the output so far ended a line; when it
+	// did not (Write-Host -NoNewline), the prompt starts on a new row, as
+	// PowerShell's host does.
+	AtLineStart func() bool
 
 	width func() int
 }
@@ -44,9 +49,10 @@ type Terminal struct {
 // ErrEOF is returned for Ctrl+D on an empty line.
 var ErrEOF = io.EOF
 
-// NewTerminal opens the editor on the process's terminal.
-func NewTerminal(in *os.File, out *os.File) *Terminal {
-	t := &Terminal{in: in, out: out, inFd: int(in.Fd()), outFd: int(out.Fd())}
+// NewTerminal opens the editor on the process's terminal; it draws on
+// out (the terminal, or a writer in front of it, see LineTracker).
+func NewTerminal(in *os.File, tty *os.File, out io.Writer) *Terminal {
+	t := &Terminal{in: in, out: out, inFd: int(in.Fd()), outFd: int(tty.Fd())}
 	t.src = newChanSource(in)
 	t.width = func() int {
 		w, _, err := term.GetSize(t.outFd)
@@ -92,6 +98,9 @@ func (t *Terminal) raw() func() {
 // ReadCommand reads one entry for the REPL with history and completion;
 // Enter on input the parser finds incomplete starts a ">> " row.
 func (t *Terminal) ReadCommand(prompt string) (string, error) {
+	if t.AtLineStart != nil && !t.AtLineStart() {
+		t.write("\r\n")
+	}
 	defer t.raw()()
 	e := t.newEdit(prompt, modeCommand)
 	return e.run()
@@ -1003,3 +1012,21 @@ func (e *edit) render() {
 	e.curRow = target.row
 	e.t.write(b.String())
 }
+
+// LineTracker passes writes through and remembers whether the last byte
+// written ended a line.
+type LineTracker struct {
+	W   io.Writer
+	mid atomic.Bool
+}
+
+func (l *LineTracker) Write(p []byte) (int, error) {
+	n, err := l.W.Write(p)
+	if n > 0 {
+		l.mid.Store(p[n-1] != '\n')
+	}
+	return n, err
+}
+
+// AtLineStart reports whether the output so far ended a line.
+func (l *LineTracker) AtLineStart() bool { return !l.mid.Load() }

@@ -94,7 +94,9 @@ func SyntaxLines(c *runtime.Command) []string {
 		sort.SliceStable(positional, func(i, j int) bool { return positional[i].si.Position < positional[j].si.Position })
 		for _, e := range append(positional, named...) {
 			typ := strings.ToLower(shortType(e.p.Type))
-			if e.p.Type != nil && e.p.Type.Kind != runtime.KindString && e.p.Type.Kind != runtime.KindBool && e.p.Type.Kind != runtime.KindInt && e.p.Type.Kind != runtime.KindObject && e.p.Type.Kind != runtime.KindSwitch && e.p.Type.Kind != runtime.KindDateTime && e.p.Type.Kind != runtime.KindLong && e.p.Type.Kind != runtime.KindDouble {
+			if st := shortType(e.p.Type); e.p.Type != nil && e.p.Type.Kind == runtime.KindString && !strings.EqualFold(strings.TrimSuffix(st, "[]"), "String") {
+				typ = st
+			} else if e.p.Type != nil && e.p.Type.Kind != runtime.KindString && e.p.Type.Kind != runtime.KindBool && e.p.Type.Kind != runtime.KindInt && e.p.Type.Kind != runtime.KindObject && e.p.Type.Kind != runtime.KindSwitch && e.p.Type.Kind != runtime.KindDateTime && e.p.Type.Kind != runtime.KindLong && e.p.Type.Kind != runtime.KindDouble {
 				typ = shortType(e.p.Type)
 			}
 			var s string
@@ -130,6 +132,11 @@ func shortType(t *runtime.Type) string {
 	}
 	switch t.Kind {
 	case runtime.KindString:
+		// an Exchange type bound as text (SmtpAddress, MailboxRights[])
+		// keeps its name
+		if t.Name != "" && !strings.EqualFold(strings.TrimSuffix(t.Name, "[]"), "String") {
+			return t.Name
+		}
 		if t.Array {
 			return "String[]"
 		}

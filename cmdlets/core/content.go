@@ -159,6 +159,9 @@ func getContent() *runtime.Command {
 		if enc.isUTF7() {
 			return ctx.Fail(ctx.NewError("exosim does not read UTF-7 (Get-Content -Encoding utf7).", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
 		}
+		if err := noStreams(ctx); err != nil {
+			return err
+		}
 		if ctx.Switch("Wait") {
 			ctx.WriteWarning("exosim reads the file once: Get-Content -Wait does not wait for new lines in the simulator.")
 		}
@@ -196,8 +199,53 @@ func sessionContent(ctx *runtime.Context, it item) error {
 	return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim reads content only from files, Env: and Variable: (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
 }
 
+// noStreams refuses -Stream: the simulated drives have no NTFS alternate
+// data streams.
+func noStreams(ctx *runtime.Context) error {
+	if ctx.Has("Stream") {
+		return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim's drives have no alternate data streams (%s -Stream).", ctx.Command.Name), "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+	}
+	return nil
+}
+
+// readBytes is Get-Content -AsByteStream: the file's bytes (one array with
+// -Raw), within -TotalCount and -Tail.
+func readBytes(ctx *runtime.Context, p fsys.Path) error {
+	ns := ctx.RT.Files()
+	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
+	if err != nil {
+		return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
+	}
+	if ctx.Has("TotalCount") {
+		if n := toInt64(ctx.Value("TotalCount")); n >= 0 && n < int64(len(data)) {
+			data = data[:n]
+		}
+	}
+	if ctx.Has("Tail") {
+		if n := ctx.Int("Tail"); n >= 0 && n < len(data) {
+			data = data[len(data)-n:]
+		}
+	}
+	out := make([]any, len(data))
+	for i, b := range data {
+		out[i] = int(b)
+	}
+	if ctx.Switch("Raw") {
+		return ctx.WriteObject(out)
+	}
+	for _, b := range out {
+		if err := ctx.WriteObject(b); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
 	ns := ctx.RT.Files()
+	if ctx.Switch("AsByteStream") {
+		return readBytes(ctx, p)
+	}
 	tr, err := openText(ns, p, enc)
 	if err != nil {
 		return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
@@ -349,6 +397,9 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
+		if err := noStreams(ctx); err != nil {
+			return err
+		}
 		enc, err := encodingOf(ctx)
 		if err != nil {
 			return err
@@ -357,6 +408,16 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		var b strings.Builder
 		for _, it := range items {
 			if it == nil {
+				continue
+			}
+			if ctx.Switch("AsByteStream") {
+				// the values are the file's bytes, written as they are
+				enc = rawBytes
+				n, err := ctx.RT.ConvertTo(it, "byte")
+				if err != nil {
+					return ctx.Fail(ctx.NewError(err.Error(), "InvalidCastException", object.InvalidArgument, "PSInvalidCastException", it))
+				}
+				b.WriteByte(byte(toInt64(n)))
 				continue
 			}
 			b.WriteString(ctx.RT.ToStr(it))
@@ -477,6 +538,9 @@ func clearContent() *runtime.Command {
 		runtime.P("Stream", runtime.TString),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := noStreams(ctx); err != nil {
+			return err
+		}
 		paths, literal := pathArgsOf(ctx)
 		for _, p := range paths {
 			items, err := existingFiles(ctx, p, literal, "PathNotFound")

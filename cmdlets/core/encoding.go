@@ -40,6 +40,8 @@ func encodingParam(opts ...runtime.ParamOpt) *runtime.Param {
 }
 
 var (
+	// rawBytes writes a string's bytes as they are (-AsByteStream).
+	rawBytes   = &encoding{name: "bytes", unit: 1}
 	encUTF8    = &encoding{name: "utf-8", unit: 1}
 	encUTF8BOM = &encoding{name: "utf-8", unit: 1, bom: []byte{0xEF, 0xBB, 0xBF}}
 )

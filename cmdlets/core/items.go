@@ -424,6 +424,9 @@ func getChildItem() *runtime.Command {
 		{Code: `Get-ChildItem Env: | Where-Object Name -like 'USER*'`, Remark: "Lists the USER... environment variables."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := checkAttributes(ctx); err != nil {
+			return err
+		}
 		paths, literal := pathArgsOf(ctx)
 		if len(paths) == 0 {
 			paths = []string{"."}
@@ -462,7 +465,7 @@ func getChildItem() *runtime.Command {
 // listChildren writes a container's children and, depth levels down,
 // theirs: each folder's items, then each subfolder's.
 func listChildren(ctx *runtime.Context, it item, rel string, depth int) error {
-	force := ctx.Switch("Force") || ctx.Switch("Hidden")
+	force := ctx.Switch("Force") || ctx.Switch("Hidden") || strings.Contains(strings.ToLower(ctx.String("Attributes")), "hidden")
 	kids := children(ctx.RT, it, force)
 	for _, k := range kids {
 		if keepChild(ctx, k) {
@@ -520,6 +523,9 @@ func keepChild(ctx *runtime.Context, it item) bool {
 		if ctx.Switch("File") && it.info.IsDir() || ctx.Switch("Directory") && !it.info.IsDir() {
 			return false
 		}
+		if a := ctx.String("Attributes"); a != "" && !attributesMatch(a, fileAttributes(it.info).Name) {
+			return false
+		}
 		if ctx.Switch("Hidden") && !hidden(it.info) {
 			return false
 		}
@@ -528,6 +534,60 @@ func keepChild(ctx *runtime.Context, it item) bool {
 		}
 	}
 	return true
+}
+
+// fileAttributeNames are System.IO.FileAttributes' names.
+var fileAttributeNames = []string{"ReadOnly", "Hidden", "System", "Directory", "Archive", "Device", "Normal", "Temporary", "SparseFile", "ReparsePoint", "Compressed", "Offline", "NotContentIndexed", "Encrypted", "IntegrityStream", "NoScrubData"}
+
+// checkAttributes validates -Attributes: terms separated by "," (any of
+// them), attributes in a term joined by "+" (all of them), "!" negating.
+func checkAttributes(ctx *runtime.Context) error {
+	expr := ctx.String("Attributes")
+	if expr == "" {
+		return nil
+	}
+	for _, term := range strings.Split(expr, ",") {
+		for _, a := range strings.Split(term, "+") {
+			name := strings.TrimPrefix(strings.TrimSpace(a), "!")
+			ok := false
+			for _, n := range fileAttributeNames {
+				if strings.EqualFold(n, name) {
+					ok = true
+				}
+			}
+			if !ok {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot bind parameter 'Attributes'. Cannot convert value \"%s\" to type \"System.Management.Automation.FlagsExpression`1[System.IO.FileAttributes]\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"", expr, name, strings.Join(fileAttributeNames, ", ")), "CannotConvertArgumentNoMessage", object.InvalidArgument, "ParameterBindingException", nil))
+			}
+		}
+	}
+	return nil
+}
+
+// attributesMatch evaluates -Attributes against an item's attributes
+// ("Archive, Hidden").
+func attributesMatch(expr, have string) bool {
+	has := func(name string) bool {
+		for _, h := range strings.Split(have, ",") {
+			if strings.EqualFold(strings.TrimSpace(h), name) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, term := range strings.Split(expr, ",") {
+		all := true
+		for _, a := range strings.Split(term, "+") {
+			a = strings.TrimSpace(a)
+			neg := strings.HasPrefix(a, "!")
+			if has(strings.TrimPrefix(a, "!")) == neg {
+				all = false
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
 }
 
 func writeChild(ctx *runtime.Context, it item, rel string) error {
@@ -553,6 +613,9 @@ func getItem() *runtime.Command {
 		runtime.P("Stream", runtime.TStrings),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := noStreams(ctx); err != nil {
+			return err
+		}
 		paths, literal := pathArgsOf(ctx)
 		for _, p := range paths {
 			items, err := expand(ctx, p, literal)
@@ -828,6 +891,9 @@ func removeItem() *runtime.Command {
 		runtime.P("Stream", runtime.TStrings),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		if err := noStreams(ctx); err != nil {
+			return err
+		}
 		paths, literal := pathArgsOf(ctx)
 		for _, p := range paths {
 			items, err := expand(ctx, p, literal)

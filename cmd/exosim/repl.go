@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"reflect"
@@ -40,7 +41,7 @@ func runREPL(e *env, o *options, st *store.Store) error {
 	}()
 	ignoreStop()
 	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())
-	code := repl.LoopWith(rt, &leasedReader{LineReader: t, st: st}, repl.Options{Width: func() int { w, _ := t.Size(); return w }})
+	code := repl.LoopWith(rt, &leasedReader{LineReader: t, st: st, err: e.io.Err}, repl.Options{Width: func() int { w, _ := t.Size(); return w }})
 	_, _ = session.Stop(rt)
 	if code != 0 {
 		return exitCode(code)
@@ -53,23 +54,29 @@ func runREPL(e *env, o *options, st *store.Store) error {
 // an idle prompt keeps no one else out (exosim lab check, tenant export,
 // another session) and each command line runs with the tenant held, as a
 // one-shot command does. If the tenant can't be held again in time (a
-// long command of another process), the line still runs: each of its
-// tenant accesses waits for the lock itself and fails naming the holder.
+// long command of another process), the line is not run: the error names
+// the holder and the line goes to the history, to run again with Up.
 // Read-Host and confirmation prompts inside a command use the editor
 // directly and keep the tenant held.
 type leasedReader struct {
 	repl.LineReader
-	st *store.Store
+	st  *store.Store
+	err io.Writer
 }
 
 // ReadCommand implements repl.LineReader.
 func (r *leasedReader) ReadCommand(prompt string) (string, error) {
 	_ = r.st.Release()
 	line, err := r.LineReader.ReadCommand(prompt)
-	if err == nil {
-		_ = r.st.Acquire()
+	if err != nil || strings.TrimSpace(line) == "" || strings.EqualFold(strings.TrimSpace(line), "exit") {
+		return line, err
 	}
-	return line, err
+	if err := r.st.Acquire(); err != nil {
+		fmt.Fprintf(r.err, "exosim: %v; the command was not run (Up recalls it).\n", err)
+		r.LineReader.AddHistory(line)
+		return "", repl.ErrInterrupt
+	}
+	return line, nil
 }
 
 // newCompleter builds the REPL's tab completion over the session (the

@@ -3,6 +3,9 @@ package main
 import (
 	"strings"
 	"testing"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/tenant"
 )
 
 // An open prompt holds the tenant only while a command runs: while it
@@ -45,5 +48,28 @@ func TestTermIdlePromptLocksNobodyOut(t *testing.T) {
 			t.Errorf("the prompt's output lacks %q:\n%s", want, screen)
 		}
 	}
+
+	// While another process holds the tenant, a command line is not run:
+	// the prompt says who holds it, and Up recalls the line afterwards.
+	holder, err := tenant.Open(s.tenant, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.typ(`"ran:$((Get-Mailbox annb).CustomAttribute1)"`)
+	s.key("Enter")
+	s.until("the refusal", func([]string, int, int) bool {
+		return strings.Contains(strings.Join(s.joined(), "\n"), "the command was not run (Up recalls it).")
+	})
+	s.waitPrompt()
+	for _, l := range s.joined() {
+		if strings.HasPrefix(l, "ran:") {
+			t.Error("the command ran while another process held the tenant")
+		}
+	}
+	if err := holder.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s.key("Up", "Enter")
+	s.waitText("ran:fromprompt")
 	s.exit()
 }

@@ -186,7 +186,7 @@ func checkMailboxUsers(tx *Tx, report func(Finding)) error {
 			return nil
 		}
 		m, err := tx.GetMailbox(u.MailboxGuid)
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			report(Finding{Kind: "user", Key: u.ObjectID, Message: fmt.Sprintf("MailboxGuid %s names no mailbox", u.MailboxGuid)})
 			return nil
 		}
@@ -210,7 +210,7 @@ func checkMailboxUsers(tx *Tx, report func(Finding)) error {
 			return nil
 		}
 		u, err := tx.GetUser(id)
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			report(Finding{Kind: "mailbox", Key: m.Guid, Message: fmt.Sprintf("active mailbox %s has no account %s", m.Alias, id)})
 			return nil
 		}
@@ -336,47 +336,11 @@ func checkHoldReferences(tx *Tx, report func(Finding)) error {
 		}
 	}
 	return forEachDecoded(tx, bucketMailboxHoldState, "", func(key string, st *MailboxHoldState) error {
-		if _, err := tx.GetMailbox(st.MailboxGuid); isNotFound(err) {
+		if _, err := tx.GetMailbox(st.MailboxGuid); IsNotFound(err) {
 			report(Finding{Kind: "mailboxHoldState", Key: key, Message: fmt.Sprintf("hold state of mailbox %s, which does not exist", st.MailboxGuid)})
 		} else if err != nil {
 			return err
 		}
 		return nil
 	})
-}
-
-// checkRestoreRequests verifies each restore request against the
-// mailboxes: one that has not finished copies into a mailbox that exists
-// (purging the target fails it), and one that is running has its next
-// progress timer. (A source may be gone: the request then fails at its
-// next step, as in the service.)
-func checkRestoreRequests(tx *Tx, report func(Finding)) error {
-	rs, err := tx.RestoreRequests()
-	if err != nil {
-		return err
-	}
-	ticks := map[string]bool{}
-	timers, err := tx.PendingTimers()
-	if err != nil {
-		return err
-	}
-	for _, t := range timers {
-		if t.Kind == TimerRestoreTick {
-			ticks[t.Payload] = true
-		}
-	}
-	for _, r := range rs {
-		if r.Outcome != "" {
-			continue
-		}
-		if _, err := tx.GetMailbox(r.TargetGuid); isNotFound(err) {
-			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s has not finished but its target mailbox %s does not exist", r.Name, r.TargetGuid)})
-		} else if err != nil {
-			return err
-		}
-		if r.RunningSince != nil && !r.Suspended && !ticks[r.RequestGuid] {
-			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s is running but has no progress timer", r.Name)})
-		}
-	}
-	return nil
 }

@@ -120,7 +120,7 @@ func checkOrgManagement(tx *Tx, report func(Finding)) error {
 	}
 	for _, m := range g.Members {
 		u, err := tx.GetUser(m)
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			continue
 		}
 		if err != nil {

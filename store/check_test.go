@@ -105,7 +105,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 			return err
 		}
 		r := &store.RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}
-		if err := store.TxPutRecord(tx, store.BucketRestoreRequests, r.RequestGuid, r); err != nil {
+		if err := store.Requests.Put(tx, r.RequestGuid, r); err != nil {
 			return err
 		}
 		// A mailbox whose copy of its account's Office is stale, written

@@ -81,6 +81,13 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("%s %q not found", e
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
+// IsNotFound reports whether err is a *NotFoundError: a record that is
+// not there.
+func IsNotFound(err error) bool {
+	_, ok := err.(*NotFoundError)
+	return ok
+}
+
 // UnknownTimerKindError reports a due timer with no registered handler.
 type UnknownTimerKindError struct{ Kind string }
 

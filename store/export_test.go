@@ -9,7 +9,6 @@ const BucketIndex = bucketIndex
 const BucketMailboxHoldState = bucketMailboxHoldState
 const BucketMailboxes = bucketMailboxes
 const BucketMeta = bucketMeta
-const BucketRestoreRequests = bucketRestoreRequests
 const BucketUsers = bucketUsers
 const BuildInfix = buildInfix
 

@@ -604,7 +604,7 @@ func (tx *Tx) clearDelayHold(m *Mailbox, release bool) error {
 func fireDelayHoldExpiry(tx *Tx, t Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -723,7 +723,7 @@ func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
 			seen[g] = true
 			m, err := tx.GetMailbox(g)
 			if err != nil {
-				if isNotFound(err) {
+				if IsNotFound(err) {
 					continue
 				}
 				return err

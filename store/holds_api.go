@@ -737,7 +737,7 @@ func (tx *Tx) resolveSources(vals []string) ([]string, error) {
 		}
 		m, err := tx.ResolveMailbox(v, ScopeAny)
 		if err != nil {
-			if strings.HasPrefix(v, "/") && isNotFound(err) {
+			if strings.HasPrefix(v, "/") && IsNotFound(err) {
 				out = append(out, v)
 				continue
 			}

@@ -82,7 +82,7 @@ func (tx *Tx) resolveInclusion(v string) (*Mailbox, error) {
 		}
 		return m, nil
 	}
-	if !isNotFound(err) {
+	if !IsNotFound(err) {
 		return nil, err
 	}
 	if d, err2 := tx.ResolveMailbox(v, ScopeAny); err2 == nil && d.IsDeleted() {
@@ -95,7 +95,7 @@ func (tx *Tx) resolveInclusion(v string) (*Mailbox, error) {
 func (tx *Tx) resolveException(v string) (*Mailbox, error) {
 	ms, err := tx.ResolveMailboxes(v, ScopeIncludeInactive)
 	if err != nil {
-		if !isNotFound(err) {
+		if !IsNotFound(err) {
 			return nil, err
 		}
 		return tx.ResolveMailbox(v, ScopeAny)
@@ -163,7 +163,7 @@ func (tx *Tx) removeLocations(policyName string, cur []PolicyLocation, vals []st
 		remembered := ""
 		if idx < 0 {
 			ms, err := tx.ResolveMailboxes(v, ScopeAny)
-			if err != nil && !isNotFound(err) {
+			if err != nil && !IsNotFound(err) {
 				return nil, nil, err
 			}
 			for _, m := range ms {
@@ -239,7 +239,7 @@ func (tx *Tx) NewCompliancePolicy(in PolicyInput) (*CompliancePolicy, error) {
 	}
 	if _, err := tx.FindCompliancePolicy(name); err == nil {
 		return nil, &NameInUseError{Kind: "policy", Name: name}
-	} else if !isNotFound(err) {
+	} else if !IsNotFound(err) {
 		return nil, err
 	}
 	kind := in.Kind
@@ -398,7 +398,7 @@ func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChan
 		for _, v := range ch.AddExchangeLocationException {
 			if m, err := tx.resolveException(v); err == nil && !locationHas(p.ExchangeLocationException, m.Guid) {
 				p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: v, MailboxGuid: m.Guid, Deleted: m.IsDeleted()})
-			} else if err != nil && !isNotFound(err) {
+			} else if err != nil && !IsNotFound(err) {
 				return nil, err
 			}
 		}
@@ -547,7 +547,7 @@ func (tx *Tx) NewComplianceRule(in RuleInput) (*ComplianceRule, error) {
 	}
 	if _, err := tx.FindComplianceRule(name); err == nil {
 		return nil, &NameInUseError{Kind: "rule", Name: name}
-	} else if !isNotFound(err) {
+	} else if !IsNotFound(err) {
 		return nil, err
 	}
 	p, err := tx.FindCompliancePolicy(in.Policy)

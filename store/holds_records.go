@@ -483,7 +483,7 @@ func (tx *Tx) FindCompliancePolicy(identity string, kinds ...string) (*Complianc
 		if err == nil && (len(kinds) == 0 || hcontains(kinds, p.Kind)) {
 			return p, nil
 		}
-		if err != nil && !isNotFound(err) {
+		if err != nil && !IsNotFound(err) {
 			return nil, err
 		}
 	}

@@ -11,7 +11,7 @@ const TimerRetentionHoldEnd = "mailbox.retentionHoldEnd"
 func fireRetentionHoldEnd(tx *Tx, t Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err

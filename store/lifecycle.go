@@ -920,15 +920,10 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 
 // --- timer handlers -----------------------------------------------------------
 
-func isNotFound(err error) bool {
-	_, ok := err.(*NotFoundError)
-	return ok
-}
-
 func fireSoftDeleteExpiry(tx *Tx, t Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -966,7 +961,7 @@ func fireSoftDeleteExpiry(tx *Tx, t Timer) error {
 func fireRecycleBinExpiry(tx *Tx, t Timer) error {
 	u, err := tx.GetUser(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -980,7 +975,7 @@ func fireRecycleBinExpiry(tx *Tx, t Timer) error {
 func fireRetirementPurge(tx *Tx, t Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -1006,7 +1001,7 @@ func fireRetirementPurge(tx *Tx, t Timer) error {
 func fireLicenseGrace(tx *Tx, t Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err

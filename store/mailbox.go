@@ -552,7 +552,7 @@ func (tx *Tx) AddToFolder(mailboxGuid, path string, size int64) error {
 	created := tx.Now()
 	if m, err := tx.GetMailbox(mailboxGuid); err == nil {
 		created = m.WhenMailboxCreated
-	} else if !isNotFound(err) {
+	} else if !IsNotFound(err) {
 		return err
 	}
 	addItemsToday(f, 1, size, tx.Now(), created)

@@ -96,7 +96,7 @@ func migrateExplicitCohorts(tx *Tx) error {
 		created := tx.Now()
 		if m, err := tx.GetMailbox(key); err == nil {
 			created = m.WhenMailboxCreated
-		} else if !isNotFound(err) {
+		} else if !IsNotFound(err) {
 			return err
 		}
 		for _, f := range fs {

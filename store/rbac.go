@@ -214,7 +214,7 @@ func (tx *Tx) guardLastOrgAdmin(objectID string) error {
 	member := objectID
 	for _, m := range g.Members {
 		u, err := tx.GetUser(m)
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			continue
 		}
 		if err != nil {

@@ -38,7 +38,7 @@ func RegisterDirectory(s *Schema) {
 
 // exists turns the result of a look-up into whether the record exists.
 func exists[T any](_ T, err error) (bool, error) {
-	if isNotFound(err) {
+	if IsNotFound(err) {
 		return false, nil
 	}
 	return err == nil, err

@@ -19,8 +19,6 @@ import (
 // completion, the failure when the source is purged mid-flight (D-21) — is
 // done by a timer that ticks once a simulated minute while the request runs.
 
-const bucketRestoreRequests = "restoreRequests"
-
 // TimerRestoreTick advances a running restore request (payload: the
 // request's RequestGuid): it fails the request when its source is gone and
 // completes it when its time is up.
@@ -330,12 +328,12 @@ func (tx *Tx) putRestore(r *RestoreRequest) error {
 	if r.CompletedAt != nil && r.CompletedAt.After(r.WhenChanged) {
 		r.WhenChanged = *r.CompletedAt
 	}
-	return tx.putRecord(bucketRestoreRequests, r.RequestGuid, r)
+	return Requests.Put(tx, r.RequestGuid, r)
 }
 
 // RestoreRequests lists every request in creation order.
 func (tx *Tx) RestoreRequests() ([]*RestoreRequest, error) {
-	out, err := listTyped[RestoreRequest](tx, bucketRestoreRequests)
+	out, err := Requests.List(tx)
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
 			return out[i].CreatedAt.Before(out[j].CreatedAt)
@@ -389,7 +387,7 @@ func (tx *Tx) FindRestoreRequests(identity string) ([]*RestoreRequest, error) {
 
 // GetRestoreRequest returns a request by RequestGuid.
 func (tx *Tx) GetRestoreRequest(guid string) (*RestoreRequest, error) {
-	return getTyped[RestoreRequest](tx, bucketRestoreRequests, "restoreRequest", guid)
+	return Requests.Load(tx, strings.ToLower(guid), guid)
 }
 
 // RestoreSourceExists reports whether a request's source still exists.
@@ -400,7 +398,7 @@ func (tx *Tx) RestoreSourceExists(r *RestoreRequest) (bool, error) {
 	}
 	_, err := tx.GetMailbox(r.SourceGuid)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return false, nil
 		}
 		return false, err
@@ -421,7 +419,7 @@ func (tx *Tx) RestoreProgressOf(r *RestoreRequest) (RestoreProgress, error) {
 // any identity, or by its ArchiveGuid.
 func (tx *Tx) resolveRestoreTarget(id string) (*Mailbox, error) {
 	ms, err := tx.ResolveMailboxes(id, ScopeActive)
-	if err != nil && !isNotFound(err) {
+	if err != nil && !IsNotFound(err) {
 		return nil, err
 	}
 	if len(ms) == 0 {
@@ -523,7 +521,7 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 	} else {
 		ms, err := tx.ResolveMailboxes(in.SourceMailbox, ScopeSoftDeleted)
 		if err != nil {
-			if isNotFound(err) {
+			if IsNotFound(err) {
 				return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceMailbox}
 			}
 			return nil, err
@@ -688,7 +686,7 @@ func (r *RestoreRequest) fail(now time.Time, failureType, message string) {
 func fireRestoreTick(tx *Tx, t Timer) error {
 	r, err := tx.GetRestoreRequest(t.Payload)
 	if err != nil {
-		if isNotFound(err) {
+		if IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -752,7 +750,7 @@ func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
 		if err := tx.PutMailboxContent(tc); err != nil {
 			return err
 		}
-	} else if !isNotFound(err) {
+	} else if !IsNotFound(err) {
 		return err
 	}
 	r.Elapsed, r.RunningSince = r.Duration, nil
@@ -878,6 +876,42 @@ func (tx *Tx) RemoveRestoreRequest(guid string) error {
 	if err := tx.cancelRestoreTicks(r); err != nil {
 		return err
 	}
-	_, err = tx.deleteRecord(bucketRestoreRequests, r.RequestGuid)
+	_, err = Requests.Delete(tx, r.RequestGuid)
 	return err
+}
+
+// checkRestoreRequests verifies each restore request against the
+// mailboxes: one that has not finished copies into a mailbox that exists
+// (purging the target fails it), and one that is running has its next
+// progress timer. (A source may be gone: the request then fails at its
+// next step, as in the service.)
+func checkRestoreRequests(tx *Tx, report func(Finding)) error {
+	rs, err := tx.RestoreRequests()
+	if err != nil {
+		return err
+	}
+	ticks := map[string]bool{}
+	timers, err := tx.PendingTimers()
+	if err != nil {
+		return err
+	}
+	for _, t := range timers {
+		if t.Kind == TimerRestoreTick {
+			ticks[t.Payload] = true
+		}
+	}
+	for _, r := range rs {
+		if r.Outcome != "" {
+			continue
+		}
+		if _, err := tx.GetMailbox(r.TargetGuid); IsNotFound(err) {
+			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s has not finished but its target mailbox %s does not exist", r.Name, r.TargetGuid)})
+		} else if err != nil {
+			return err
+		}
+		if r.RunningSince != nil && !r.Suspended && !ticks[r.RequestGuid] {
+			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s is running but has no progress timer", r.Name)})
+		}
+	}
+	return nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/ome"
+	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -104,8 +105,8 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		if err := store.TxPutRecord(tx, store.BucketMailboxHoldState, "55555555-5555-5555-5555-555555555555", &store.MailboxHoldState{MailboxGuid: "55555555-5555-5555-5555-555555555555", ExcludedOrg: []string{"x"}}); err != nil {
 			return err
 		}
-		r := &store.RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}
-		if err := store.Requests.Put(tx, r.RequestGuid, r); err != nil {
+		r := &restore.RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}
+		if err := restore.Requests.Put(tx, r.RequestGuid, r); err != nil {
 			return err
 		}
 		// A mailbox whose copy of its account's Office is stale, written

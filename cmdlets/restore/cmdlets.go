@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/restore"
 )
 
 // identity returns the identity string bound to a parameter ("" when
@@ -37,7 +38,7 @@ func newRequest() *runtime.Command {
 			Remark: "Restores Walter Harp's deleted mailbox into a top-level folder of New Employee's mailbox."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		in := store.NewRestoreInput{
+		in := restore.NewRestoreInput{
 			SourceMailbox: identity(ctx, "SourceMailbox"), SourceStoreMailbox: identity(ctx, "SourceStoreMailbox"),
 			RemoteHostName: ctx.String("RemoteHostName"), TargetMailbox: identity(ctx, "TargetMailbox"),
 			Name: ctx.String("Name"), BatchName: ctx.String("BatchName"),
@@ -78,14 +79,14 @@ func newRequest() *runtime.Command {
 		var out *object.PSObject
 		_, err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			in.Actor = adminUPN(tx)
-			r, err := tx.NewRestoreRequest(in)
+			r, err := restore.NewRestoreRequest(tx, in)
 			if err != nil {
 				if rec := restoreError(ctx, err); rec != nil {
 					return rec, nil
 				}
 				return nil, err
 			}
-			p, err := tx.RestoreProgressOf(r)
+			p, err := restore.RestoreProgressOf(tx, r)
 			if err != nil {
 				return nil, err
 			}
@@ -101,8 +102,8 @@ func newRequest() *runtime.Command {
 }
 
 // find resolves a request identity; it writes the not-found error itself.
-func find(ctx *runtime.Context, tx *store.Tx, id string) ([]*store.RestoreRequest, *object.ErrorRecord, error) {
-	rs, err := tx.FindRestoreRequests(id)
+func find(ctx *runtime.Context, tx *store.Tx, id string) ([]*restore.RestoreRequest, *object.ErrorRecord, error) {
+	rs, err := restore.FindRestoreRequests(tx, id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -125,14 +126,14 @@ func getRequest() *runtime.Command {
 		var out []*object.PSObject
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
-			var rs []*store.RestoreRequest
+			var rs []*restore.RestoreRequest
 			var err error
 			if id := identity(ctx, "Identity"); id != "" {
 				rs, rec, err = find(ctx, tx, id)
 				if err != nil || rec != nil {
 					return err
 				}
-			} else if rs, err = tx.RestoreRequests(); err != nil {
+			} else if rs, err = restore.RestoreRequests(tx); err != nil {
 				return err
 			}
 			var targets map[string]bool
@@ -148,7 +149,7 @@ func getRequest() *runtime.Command {
 				}
 			}
 			for _, r := range rs {
-				p, err := tx.RestoreProgressOf(r)
+				p, err := restore.RestoreProgressOf(tx, r)
 				if err != nil {
 					return err
 				}
@@ -211,7 +212,7 @@ func getStatistics() *runtime.Command {
 				return err
 			}
 			for _, r := range rs {
-				p, err := tx.RestoreProgressOf(r)
+				p, err := restore.RestoreProgressOf(tx, r)
 				if err != nil {
 					return err
 				}
@@ -237,12 +238,12 @@ func getStatistics() *runtime.Command {
 
 // change resolves one request and applies op to each match in one write
 // transaction, after confirmation.
-func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *store.RestoreRequest) error) error {
+func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *restore.RestoreRequest) error) error {
 	id := identity(ctx, "Identity")
 	if id == "" {
 		return ctx.Fail(exo.Invalid(ctx, "The Identity parameter is required.", nil))
 	}
-	var rs []*store.RestoreRequest
+	var rs []*restore.RestoreRequest
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		var err error
@@ -265,7 +266,7 @@ func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *store.
 		}
 		guid := r.RequestGuid
 		if _, err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			cur, err := tx.GetRestoreRequest(guid)
+			cur, err := restore.GetRestoreRequest(tx, guid)
 			if err != nil {
 				return exo.NotFound(ctx, id), nil
 			}
@@ -291,7 +292,7 @@ func setRequest() *runtime.Command {
 			Remark: "Puts a new request in the batch Sales."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		var in store.SetRestoreInput
+		var in restore.SetRestoreInput
 		if ctx.Has("BatchName") {
 			b := ctx.String("BatchName")
 			in.BatchName = &b
@@ -300,8 +301,8 @@ func setRequest() *runtime.Command {
 			v := ctx.Switch("AcceptLargeDataLoss")
 			in.AcceptLargeDataLoss = &v
 		}
-		return change(ctx, "Set-MailboxRestoreRequest", func(tx *store.Tx, r *store.RestoreRequest) error {
-			_, err := tx.SetRestoreRequest(r.RequestGuid, in)
+		return change(ctx, "Set-MailboxRestoreRequest", func(tx *store.Tx, r *restore.RestoreRequest) error {
+			_, err := restore.SetRestoreRequest(tx, r.RequestGuid, in)
 			return err
 		})
 	}
@@ -318,8 +319,8 @@ func suspendRequest() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		comment := ctx.String("SuspendComment")
-		return change(ctx, "Suspend", func(tx *store.Tx, r *store.RestoreRequest) error {
-			_, err := tx.SuspendRestoreRequest(r.RequestGuid, comment)
+		return change(ctx, "Suspend", func(tx *store.Tx, r *restore.RestoreRequest) error {
+			_, err := restore.SuspendRestoreRequest(tx, r.RequestGuid, comment)
 			return err
 		})
 	}
@@ -334,8 +335,8 @@ func resumeRequest() *runtime.Command {
 			Remark: "Starts a request that was created suspended."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return change(ctx, "Resume", func(tx *store.Tx, r *store.RestoreRequest) error {
-			_, err := tx.ResumeRestoreRequest(r.RequestGuid)
+		return change(ctx, "Resume", func(tx *store.Tx, r *restore.RestoreRequest) error {
+			_, err := restore.ResumeRestoreRequest(tx, r.RequestGuid)
 			return err
 		})
 	}
@@ -352,8 +353,8 @@ func removeRequest() *runtime.Command {
 		{Code: "Get-MailboxRestoreRequest -Status Completed | Remove-MailboxRestoreRequest -Confirm:$false", Remark: "Removes every completed request."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return change(ctx, "Remove", func(tx *store.Tx, r *store.RestoreRequest) error {
-			return tx.RemoveRestoreRequest(r.RequestGuid)
+		return change(ctx, "Remove", func(tx *store.Tx, r *restore.RestoreRequest) error {
+			return restore.RemoveRestoreRequest(tx, r.RequestGuid)
 		})
 	}
 	return c

@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/onprem"
+	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -88,37 +89,37 @@ func update(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, er
 
 // restoreError words a refusal of the store.
 func restoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
-	var re *store.RestoreError
+	var re *restore.RestoreError
 	if !errors.As(err, &re) {
 		return nil
 	}
 	id := re.Identity
 	switch re.Reason {
-	case store.RestoreSourceNotFound, store.RestoreTargetNotFound:
+	case restore.RestoreSourceNotFound, restore.RestoreTargetNotFound:
 		return exo.NotFound(ctx, id)
-	case store.RestoreAmbiguous:
+	case restore.RestoreAmbiguous:
 		return exo.Ambiguous(ctx, id)
-	case store.RestoreAutoExpandingSource:
+	case restore.RestoreAutoExpandingSource:
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' has an auto-expanding archive. Restoring a mailbox with an auto-expanding archive isn't supported.", id), object.InvalidOperation, id)
-	case store.RestoreLargeTargetArchive:
+	case restore.RestoreLargeTargetArchive:
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The archive of the target mailbox '%s' is an auto-expanding (large) archive. Restoring into a large archive isn't supported.", id), object.InvalidOperation, id)
-	case store.RestoreNoSourceArchive:
+	case restore.RestoreNoSourceArchive:
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The source mailbox '%s' doesn't have an archive, so the SourceIsArchive switch can't be used.", id), object.InvalidArgument, id)
-	case store.RestoreNoTargetArchive:
+	case restore.RestoreNoTargetArchive:
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The target mailbox '%s' doesn't have an archive, so the TargetIsArchive switch can't be used.", id), object.InvalidArgument, id)
-	case store.RestoreLegacyDNMismatch:
+	case restore.RestoreLegacyDNMismatch:
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The LegacyExchangeDN of the source mailbox, '%s', isn't the LegacyExchangeDN of the target mailbox '%s' or one of its X500 proxy addresses. Add it to the target as an X500 proxy address, or run the command again with the AllowLegacyDNMismatch switch.", re.Detail, id), object.InvalidArgument, id)
-	case store.RestoreNameInUse:
+	case restore.RestoreNameInUse:
 		return exo.Error(ctx, exNameInUse, fmt.Sprintf("A restore request named '%s' already exists. Use a different Name.", id), object.ResourceExists, id)
-	case store.RestoreNoFreeName:
-		return exo.Error(ctx, exNameInUse, fmt.Sprintf("The target mailbox '%s' already has %d restore requests with automatic names. Use the Name parameter, or remove requests you no longer need with Remove-MailboxRestoreRequest.", id, store.MaxAutoRestoreNames), object.LimitsExceeded, id)
-	case store.RestoreRemoteHost:
+	case restore.RestoreNoFreeName:
+		return exo.Error(ctx, exNameInUse, fmt.Sprintf("The target mailbox '%s' already has %d restore requests with automatic names. Use the Name parameter, or remove requests you no longer need with Remove-MailboxRestoreRequest.", id, restore.MaxAutoRestoreNames), object.LimitsExceeded, id)
+	case restore.RestoreRemoteHost:
 		return exo.Error(ctx, exRemote, fmt.Sprintf("The remote server '%s' couldn't be reached. Use the FQDN of an on-premises Exchange server of your organization.", id), object.ConnectionError, id)
-	case store.RestoreRemoteDatabase:
+	case restore.RestoreRemoteDatabase:
 		return exo.Error(ctx, exRemote, fmt.Sprintf("The mailbox database '%s' couldn't be found on the remote server '%s'.", id, onprem.ServerFqdn), object.ObjectNotFound, id)
-	case store.RestoreNotSuspended:
+	case restore.RestoreNotSuspended:
 		return exo.InvalidOperation(ctx, fmt.Sprintf("The restore request '%s' isn't suspended, so it can't be resumed.", id), id)
-	case store.RestoreFinished:
+	case restore.RestoreFinished:
 		return exo.InvalidOperation(ctx, fmt.Sprintf("The restore request '%s' has already finished (%s).", id, re.Detail), id)
 	}
 	return exo.Error(ctx, exRecipientTask, err.Error(), object.InvalidOperation, id)
@@ -154,12 +155,12 @@ func timeOrNil(t *time.Time) any {
 }
 
 // requestObject is the MailboxRestoreRequest object of a request.
-func requestObject(r *store.RestoreRequest, p store.RestoreProgress) *object.PSObject {
+func requestObject(r *restore.RestoreRequest, p restore.RestoreProgress) *object.PSObject {
 	o := object.NewObject(TypeRequest,
 		"Deserialized.Microsoft.Exchange.Management.RecipientTasks.RequestBase",
 		"Deserialized.Microsoft.Exchange.Data.ConfigurableObject", "Deserialized.System.Object")
 	style := "IntraOrg"
-	if r.SourceKind == store.RestoreSourceDisconnected {
+	if r.SourceKind == restore.RestoreSourceDisconnected {
 		style = "CrossOrg"
 	}
 	o.AddTyped("SourceMailbox", "System.String", r.SourceName)
@@ -187,12 +188,12 @@ func requestObject(r *store.RestoreRequest, p store.RestoreProgress) *object.PSO
 
 // statisticsObject is the MailboxRestoreRequestStatistics object of a
 // request at now.
-func statisticsObject(r *store.RestoreRequest, p store.RestoreProgress, now time.Time, report bool) *object.PSObject {
+func statisticsObject(r *restore.RestoreRequest, p restore.RestoreProgress, now time.Time, report bool) *object.PSObject {
 	o := object.NewObject(TypeStatistics,
 		"Deserialized.Microsoft.Exchange.Management.RecipientTasks.RequestStatisticsBase",
 		"Deserialized.Microsoft.Exchange.Data.ConfigurableObject", "Deserialized.System.Object")
 	style := "IntraOrg"
-	if r.SourceKind == store.RestoreSourceDisconnected {
+	if r.SourceKind == restore.RestoreSourceDisconnected {
 		style = "CrossOrg"
 	}
 	var start, completed, failed any
@@ -303,13 +304,13 @@ func statisticsObject(r *store.RestoreRequest, p store.RestoreProgress, now time
 	return o
 }
 
-func syncStage(p store.RestoreProgress) string {
+func syncStage(p restore.RestoreProgress) string {
 	switch p.Status {
-	case store.RestoreCompleted:
+	case restore.RestoreCompleted:
 		return "SyncFinished"
-	case store.RestoreInProgress:
+	case restore.RestoreInProgress:
 		return "CopyingMessages"
-	case store.RestoreFailed:
+	case restore.RestoreFailed:
 		return "Failed"
 	}
 	return "None"

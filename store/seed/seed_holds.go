@@ -6,8 +6,11 @@ import (
 	"github.com/exosim/exosim/store"
 )
 
-// Fixed IDs of the holds objects of the contoso seed (domain.md §9 S2–S5,
-// S10; seeds 002 and 004).
+// Fixed IDs of the holds objects of the contoso seed: the retention,
+// app, adaptive and label policies, the eDiscovery case with its hold,
+// the legacy In-Place hold and the MRM policy the holds scenarios and labs
+// use (identifying every hold on an inactive mailbox, removing them,
+// Preservation Lock, recovering an inactive mailbox, item ages).
 const (
 	// OrgRetainPolicyGuid is "Org Retain 7y": org-wide (ExchangeLocation
 	// All), KeepAndDelete 2,555 days. Seeded switched off (Enabled False)
@@ -22,7 +25,8 @@ const (
 	SECPolicyGuid = "e9b52bf7-ab3b-46a2-8630-8ecb29624696"
 	// AppPolicyGuid is "Teams Private Channels 3y": app retention
 	// policy for all mailboxes (User:MicrosoftTeams), KeepAndDelete 1,095
-	// days; seeded switched off (it would hold every mailbox, D-6).
+	// days; seeded switched off (an app retention policy stamps every
+	// mailbox, so switched on it would hold them all).
 	AppPolicyGuid = "5b4f1c2e-8d3a-4e6b-9f21-7c0d4a8e3b19"
 	// AdaptivePolicyGuid is "R&D Adaptive Keep": adaptive policy on
 	// the scope "R&D users", Keep 3,650 days; enabled (stamps gradya and

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
+	"github.com/exosim/exosim/store/restore"
 )
 
 // Schema returns the schema of the whole tenant: every area, in the order
@@ -20,15 +21,15 @@ func Schema() *store.Schema {
 	store.RegisterHolds(s)
 	onprem.Register(s)
 	store.RegisterRBAC(s)
-	store.RegisterRestore(s)
-	store.OnPremSources.Add(s, onPremSource())
+	restore.Register(s)
+	restore.OnPremSources.Add(s, onPremSource())
 	return s
 }
 
 // onPremSource lets restore requests copy from the disconnected mailboxes
 // of the on-premises organization.
-func onPremSource() store.OnPremSource {
-	return store.OnPremSource{
+func onPremSource() restore.OnPremSource {
+	return restore.OnPremSource{
 		Host: onprem.ServerFqdn,
 		Database: func(tx *store.Tx, identity string) (string, string, bool, error) {
 			db, err := onprem.FindMailboxDatabase(tx, identity)
@@ -37,12 +38,12 @@ func onPremSource() store.OnPremSource {
 			}
 			return db.Name, db.Guid, true, nil
 		},
-		Mailbox: func(tx *store.Tx, guid string) (*store.RemoteMailbox, error) {
+		Mailbox: func(tx *store.Tx, guid string) (*restore.RemoteMailbox, error) {
 			m, err := onprem.GetMailbox(tx, guid)
 			if err != nil || m == nil {
 				return nil, err
 			}
-			return &store.RemoteMailbox{MailboxGuid: m.MailboxGuid, Alias: m.Alias, DisplayName: m.DisplayName,
+			return &restore.RemoteMailbox{MailboxGuid: m.MailboxGuid, Alias: m.Alias, DisplayName: m.DisplayName,
 				LegacyExchangeDN: m.LegacyExchangeDN, DatabaseGuid: m.DatabaseGuid, Disconnected: m.IsDisconnected(), Folders: m.Folders}, nil
 		},
 	}

@@ -1,23 +1,25 @@
-package store
+// Package restore is mailbox restore requests (New-MailboxRestoreRequest):
+// a request copies the content of a soft-deleted, inactive or
+// retired-inactive mailbox — or of a disconnected on-premises mailbox —
+// into an existing mailbox (or its archive). The source never changes.
+//
+// Progress follows the simulated clock: a request runs for Duration of
+// simulated time (RestoreDuration) and PercentComplete = floor(100 ×
+// elapsed / Duration). It is computed from the clock whenever a request is
+// read, so it is right after any clock advance; what happens at a moment —
+// the content copy at completion, the failure when the source is purged
+// before the request finished — is done by a timer that ticks once a
+// simulated minute while the request runs.
+package restore
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 	"time"
-)
 
-// Mailbox restore requests (New-MailboxRestoreRequest, domain.md §1.10,
-// §4.2). A request copies the content of a soft-deleted, inactive or
-// retired-inactive mailbox — or of a disconnected on-premises mailbox — into
-// an existing mailbox (or its archive). The source never changes.
-//
-// Progress follows the simulated clock (D-4): a request runs for Duration
-// of simulated time; PercentComplete = floor(100 × elapsed / Duration). It
-// is computed from the clock whenever a request is read, so it is right
-// after any clock advance; what happens at a moment — the content copy at
-// completion, the failure when the source is purged mid-flight (D-21) — is
-// done by a timer that ticks once a simulated minute while the request runs.
+	"github.com/exosim/exosim/store"
+)
 
 // TimerRestoreTick advances a running restore request (payload: the
 // request's RequestGuid): it fails the request when its source is gone and
@@ -32,10 +34,10 @@ type OnPremSource struct {
 	Host string
 	// Database resolves a mailbox database by name or Guid to its name and
 	// Guid (ok false when there is none).
-	Database func(tx *Tx, identity string) (name, guid string, ok bool, err error)
+	Database func(tx *store.Tx, identity string) (name, guid string, ok bool, err error)
 	// Mailbox returns the on-premises mailbox with that MailboxGuid (nil
 	// when there is none).
-	Mailbox func(tx *Tx, guid string) (*RemoteMailbox, error)
+	Mailbox func(tx *store.Tx, guid string) (*RemoteMailbox, error)
 }
 
 // RemoteMailbox is an on-premises mailbox as the source of a restore.
@@ -45,15 +47,15 @@ type RemoteMailbox struct {
 	DatabaseGuid string
 	// Disconnected: only a disconnected mailbox can be restored.
 	Disconnected bool
-	Folders      []Folder
+	Folders      []store.Folder
 }
 
 // OnPremSources are the on-premises organizations restore requests can
 // copy from (the first one counts).
-var OnPremSources = NewHook[OnPremSource]("on-premises restore source")
+var OnPremSources = store.NewHook[OnPremSource]("on-premises restore source")
 
 // onPremSource returns the on-premises organization, if there is one.
-func (tx *Tx) onPremSource() (OnPremSource, bool) {
+func onPremSource(tx *store.Tx) (OnPremSource, bool) {
 	if fs := OnPremSources.Funcs(tx); len(fs) > 0 {
 		return fs[0], true
 	}
@@ -62,8 +64,8 @@ func (tx *Tx) onPremSource() (OnPremSource, bool) {
 
 // remoteMailbox returns the on-premises mailbox with that MailboxGuid (nil
 // when there is none).
-func (tx *Tx) remoteMailbox(guid string) (*RemoteMailbox, error) {
-	op, ok := tx.onPremSource()
+func remoteMailbox(tx *store.Tx, guid string) (*RemoteMailbox, error) {
+	op, ok := onPremSource(tx)
 	if !ok {
 		return nil, nil
 	}
@@ -90,8 +92,9 @@ const (
 	RestoreSourceDisconnected = "DisconnectedMailbox"
 )
 
-// RestoreBaseDuration is how long a request for up to 1 GB of content runs
-// (D-4); every further started GB adds the same again.
+// RestoreBaseDuration is how long a request for up to 1 GB of content
+// runs; every further started GB adds the same again. (The service gives
+// no duration; ten simulated minutes keep a lab short.)
 const RestoreBaseDuration = 10 * time.Minute
 
 // restoreTick is how often a running request is checked.
@@ -193,7 +196,8 @@ type RestoreProgress struct {
 	ItemsTransferred int64
 	BytesTransferred int64
 	// SourceGone is set when the source no longer exists and the request
-	// had not finished: it is Failed (D-21).
+	// had not finished: a request whose source is purged before it
+	// completes is Failed.
 	SourceGone bool
 }
 
@@ -227,10 +231,10 @@ func (r *RestoreRequest) Progress(now time.Time, sourceExists bool) RestoreProgr
 	return p
 }
 
-// RestoreDuration is how long restoring bytes of content takes (D-4:
-// RestoreBaseDuration per started GB, at least once).
+// RestoreDuration is how long restoring bytes of content takes:
+// RestoreBaseDuration per started GB, at least once.
 func RestoreDuration(bytes int64) time.Duration {
-	n := (bytes + GB - 1) / GB
+	n := (bytes + store.GB - 1) / store.GB
 	if n < 1 {
 		n = 1
 	}
@@ -323,7 +327,7 @@ func (r *RestoreRequest) log(t time.Time, format string, args ...any) {
 }
 
 // putRestore stores a request.
-func (tx *Tx) putRestore(r *RestoreRequest) error {
+func putRestore(tx *store.Tx, r *RestoreRequest) error {
 	r.WhenChanged = tx.Now()
 	if r.CompletedAt != nil && r.CompletedAt.After(r.WhenChanged) {
 		r.WhenChanged = *r.CompletedAt
@@ -332,7 +336,7 @@ func (tx *Tx) putRestore(r *RestoreRequest) error {
 }
 
 // RestoreRequests lists every request in creation order.
-func (tx *Tx) RestoreRequests() ([]*RestoreRequest, error) {
+func RestoreRequests(tx *store.Tx) ([]*RestoreRequest, error) {
 	out, err := Requests.List(tx)
 	sort.SliceStable(out, func(i, j int) bool {
 		if !out[i].CreatedAt.Equal(out[j].CreatedAt) {
@@ -345,14 +349,14 @@ func (tx *Tx) RestoreRequests() ([]*RestoreRequest, error) {
 
 // FindRestoreRequests resolves a request identity: `<target>\<Name>` (the
 // target by alias, name or any mailbox identity), or the RequestGuid.
-func (tx *Tx) FindRestoreRequests(identity string) ([]*RestoreRequest, error) {
+func FindRestoreRequests(tx *store.Tx, identity string) ([]*RestoreRequest, error) {
 	id := strings.TrimSpace(identity)
-	all, err := tx.RestoreRequests()
+	all, err := RestoreRequests(tx)
 	if err != nil {
 		return nil, err
 	}
 	var out []*RestoreRequest
-	if g, ok := NormalizeGuid(id); ok {
+	if g, ok := store.NormalizeGuid(id); ok {
 		for _, r := range all {
 			if r.RequestGuid == g {
 				out = append(out, r)
@@ -367,7 +371,7 @@ func (tx *Tx) FindRestoreRequests(identity string) ([]*RestoreRequest, error) {
 	var targetGuids map[string]bool
 	if target != "" {
 		targetGuids = map[string]bool{}
-		if ms, err := tx.ResolveMailboxes(target, ScopeAny); err == nil {
+		if ms, err := tx.ResolveMailboxes(target, store.ScopeAny); err == nil {
 			for _, m := range ms {
 				targetGuids[m.Guid] = true
 			}
@@ -386,19 +390,19 @@ func (tx *Tx) FindRestoreRequests(identity string) ([]*RestoreRequest, error) {
 }
 
 // GetRestoreRequest returns a request by RequestGuid.
-func (tx *Tx) GetRestoreRequest(guid string) (*RestoreRequest, error) {
+func GetRestoreRequest(tx *store.Tx, guid string) (*RestoreRequest, error) {
 	return Requests.Load(tx, strings.ToLower(guid), guid)
 }
 
 // RestoreSourceExists reports whether a request's source still exists.
-func (tx *Tx) RestoreSourceExists(r *RestoreRequest) (bool, error) {
+func RestoreSourceExists(tx *store.Tx, r *RestoreRequest) (bool, error) {
 	if r.SourceKind == RestoreSourceDisconnected {
-		m, err := tx.remoteMailbox(r.SourceGuid)
+		m, err := remoteMailbox(tx, r.SourceGuid)
 		return m != nil, err
 	}
 	_, err := tx.GetMailbox(r.SourceGuid)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return false, nil
 		}
 		return false, err
@@ -407,8 +411,8 @@ func (tx *Tx) RestoreSourceExists(r *RestoreRequest) (bool, error) {
 }
 
 // RestoreProgressOf computes a request's state at the current clock.
-func (tx *Tx) RestoreProgressOf(r *RestoreRequest) (RestoreProgress, error) {
-	ok, err := tx.RestoreSourceExists(r)
+func RestoreProgressOf(tx *store.Tx, r *RestoreRequest) (RestoreProgress, error) {
+	ok, err := RestoreSourceExists(tx, r)
 	if err != nil {
 		return RestoreProgress{}, err
 	}
@@ -417,15 +421,15 @@ func (tx *Tx) RestoreProgressOf(r *RestoreRequest) (RestoreProgress, error) {
 
 // resolveRestoreTarget finds the target: an active mailbox or mail user by
 // any identity, or by its ArchiveGuid.
-func (tx *Tx) resolveRestoreTarget(id string) (*Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(id, ScopeActive)
-	if err != nil && !IsNotFound(err) {
+func resolveRestoreTarget(tx *store.Tx, id string) (*store.Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(id, store.ScopeActive)
+	if err != nil && !store.IsNotFound(err) {
 		return nil, err
 	}
 	if len(ms) == 0 {
-		if g, ok := NormalizeGuid(id); ok && g != ZeroGuid {
-			err := tx.ForEachMailbox("", func(m *Mailbox) error {
-				if m.LifecycleState == StateActive && strings.EqualFold(m.ArchiveGuid, g) {
+		if g, ok := store.NormalizeGuid(id); ok && g != store.ZeroGuid {
+			err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+				if m.LifecycleState == store.StateActive && strings.EqualFold(m.ArchiveGuid, g) {
 					ms = append(ms, m)
 				}
 				return nil
@@ -446,7 +450,7 @@ func (tx *Tx) resolveRestoreTarget(id string) (*Mailbox, error) {
 
 // legacyDNMatches reports whether the target carries the source's
 // LegacyExchangeDN as its own or as an X500 proxy.
-func legacyDNMatches(target *Mailbox, legacyDN string) bool {
+func legacyDNMatches(target *store.Mailbox, legacyDN string) bool {
 	if strings.EqualFold(target.LegacyExchangeDN, legacyDN) {
 		return true
 	}
@@ -459,8 +463,8 @@ func legacyDNMatches(target *Mailbox, legacyDN string) bool {
 }
 
 // restoreFolders selects what a request copies from the source folders.
-func restoreFolders(fs []Folder, excludeDumpster bool) []Folder {
-	var out []Folder
+func restoreFolders(fs []store.Folder, excludeDumpster bool) []store.Folder {
+	var out []store.Folder
 	for _, f := range fs {
 		if excludeDumpster && f.Recoverable {
 			continue
@@ -470,7 +474,7 @@ func restoreFolders(fs []Folder, excludeDumpster bool) []Folder {
 	return out
 }
 
-func folderTotals(fs []Folder) (items, bytes int64) {
+func folderTotals(fs []store.Folder) (items, bytes int64) {
 	for _, f := range fs {
 		items += f.ItemCount
 		bytes += f.FolderSize
@@ -480,7 +484,7 @@ func folderTotals(fs []Folder) (items, bytes int64) {
 
 // NewRestoreRequest validates and queues a restore request. Refusals
 // return *RestoreError before anything changes.
-func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
+func NewRestoreRequest(tx *store.Tx, in NewRestoreInput) (*RestoreRequest, error) {
 	now := tx.Now()
 	r := &RestoreRequest{
 		SourceIsArchive: in.SourceIsArchive, TargetIsArchive: in.TargetIsArchive,
@@ -492,10 +496,10 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 	if r.ConflictResolution == "" {
 		r.ConflictResolution = "KeepSourceItem"
 	}
-	var folders []Folder
+	var folders []store.Folder
 	var sourceLegacyDN string
 	if in.SourceStoreMailbox != "" || in.RemoteHostName != "" {
-		op, ok := tx.onPremSource()
+		op, ok := onPremSource(tx)
 		if !ok || !strings.EqualFold(strings.TrimSuffix(strings.TrimSpace(in.RemoteHostName), "."), op.Host) {
 			return nil, &RestoreError{Reason: RestoreRemoteHost, Identity: in.RemoteHostName}
 		}
@@ -519,14 +523,14 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 		sourceLegacyDN = src.LegacyExchangeDN
 		folders = src.Folders
 	} else {
-		ms, err := tx.ResolveMailboxes(in.SourceMailbox, ScopeSoftDeleted)
+		ms, err := tx.ResolveMailboxes(in.SourceMailbox, store.ScopeSoftDeleted)
 		if err != nil {
-			if IsNotFound(err) {
+			if store.IsNotFound(err) {
 				return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceMailbox}
 			}
 			return nil, err
 		}
-		var mbx []*Mailbox
+		var mbx []*store.Mailbox
 		for _, m := range ms {
 			if !m.IsMailUser() {
 				mbx = append(mbx, m)
@@ -561,12 +565,12 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 		sourceLegacyDN = src.LegacyExchangeDN
 	}
 	r.SourceLegacyDN = sourceLegacyDN
-	target, err := tx.resolveRestoreTarget(in.TargetMailbox)
+	target, err := resolveRestoreTarget(tx, in.TargetMailbox)
 	if err != nil {
 		return nil, err
 	}
 	if in.TargetIsArchive {
-		if target.ArchiveStatus != "Active" || target.ArchiveGuid == ZeroGuid {
+		if target.ArchiveStatus != "Active" || target.ArchiveGuid == store.ZeroGuid {
 			return nil, &RestoreError{Reason: RestoreNoTargetArchive, Identity: in.TargetMailbox}
 		}
 		if target.AutoExpandingArchiveEnabled {
@@ -581,7 +585,7 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 	if in.TargetIsArchive {
 		r.TargetExchangeGuid, r.TargetDatabase = target.ArchiveGuid, target.ArchiveDatabase
 	}
-	existing, err := tx.RestoreRequests()
+	existing, err := RestoreRequests(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -621,18 +625,18 @@ func (tx *Tx) NewRestoreRequest(in NewRestoreInput) (*RestoreRequest, error) {
 		r.log(now, "[%s] The request was created suspended.", restoreServer)
 	} else {
 		r.RunningSince = new(now)
-		if err := tx.scheduleRestoreTick(r); err != nil {
+		if err := scheduleRestoreTick(tx, r); err != nil {
 			return nil, err
 		}
 	}
-	return r, tx.putRestore(r)
+	return r, putRestore(tx, r)
 }
 
 // scheduleRestoreTick schedules the next check of a running request: a
 // minute on, or the instant it completes if that is sooner. The completion
 // tick is due one nanosecond before the finish so that it fires when the
 // clock reaches the finish (timers fire strictly after their due time).
-func (tx *Tx) scheduleRestoreTick(r *RestoreRequest) error {
+func scheduleRestoreTick(tx *store.Tx, r *RestoreRequest) error {
 	finish := r.finishAt().Add(-time.Nanosecond)
 	next := tx.Now().Add(restoreTick)
 	if finish.Before(next) {
@@ -642,15 +646,15 @@ func (tx *Tx) scheduleRestoreTick(r *RestoreRequest) error {
 	return err
 }
 
-func (tx *Tx) cancelRestoreTicks(r *RestoreRequest) error {
-	_, err := tx.CancelTimers(func(t Timer) bool { return t.Kind == TimerRestoreTick && t.Payload == r.RequestGuid })
+func cancelRestoreTicks(tx *store.Tx, r *RestoreRequest) error {
+	_, err := tx.CancelTimers(func(t store.Timer) bool { return t.Kind == TimerRestoreTick && t.Payload == r.RequestGuid })
 	return err
 }
 
 // failRestoresInto fails the unfinished restore requests whose target is
 // m, which is being purged: they have nowhere left to copy to.
-func (tx *Tx) failRestoresInto(m *Mailbox) error {
-	rs, err := tx.RestoreRequests()
+func failRestoresInto(tx *store.Tx, m *store.Mailbox) error {
+	rs, err := RestoreRequests(tx)
 	if err != nil {
 		return err
 	}
@@ -659,13 +663,13 @@ func (tx *Tx) failRestoresInto(m *Mailbox) error {
 		if r.Outcome != "" || !strings.EqualFold(r.TargetGuid, m.Guid) {
 			continue
 		}
-		if err := tx.cancelRestoreTicks(r); err != nil {
+		if err := cancelRestoreTicks(tx, r); err != nil {
 			return err
 		}
 		// (wording is the simulator's: no service text was found)
 		r.fail(now, "TargetMailboxNotFoundPermanentException",
 			fmt.Sprintf("The target mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.TargetName))
-		if err := tx.putRestore(r); err != nil {
+		if err := putRestore(tx, r); err != nil {
 			return err
 		}
 	}
@@ -683,10 +687,10 @@ func (r *RestoreRequest) fail(now time.Time, failureType, message string) {
 	r.log(now, "[%s] The request failed.", restoreServer)
 }
 
-func fireRestoreTick(tx *Tx, t Timer) error {
-	r, err := tx.GetRestoreRequest(t.Payload)
+func fireRestoreTick(tx *store.Tx, t store.Timer) error {
+	r, err := GetRestoreRequest(tx, t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -695,31 +699,31 @@ func fireRestoreTick(tx *Tx, t Timer) error {
 		return nil
 	}
 	now := tx.Now()
-	ok, err := tx.RestoreSourceExists(r)
+	ok, err := RestoreSourceExists(tx, r)
 	if err != nil {
 		return err
 	}
 	if !ok {
 		r.fail(now, "SourceMailboxNotFoundPermanentException",
 			fmt.Sprintf("The source mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.SourceName))
-		return tx.putRestore(r)
+		return putRestore(tx, r)
 	}
 	finish := r.finishAt()
 	if now.Add(time.Nanosecond).Before(finish) {
-		return tx.scheduleRestoreTick(r)
+		return scheduleRestoreTick(tx, r)
 	}
-	if err := tx.completeRestore(r, finish); err != nil {
+	if err := completeRestore(tx, r, finish); err != nil {
 		return err
 	}
-	return tx.putRestore(r)
+	return putRestore(tx, r)
 }
 
 // completeRestore copies the source's folders into the target and marks
 // the request Completed at `at`.
-func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
-	var src []Folder
+func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
+	var src []store.Folder
 	if r.SourceKind == RestoreSourceDisconnected {
-		m, err := tx.remoteMailbox(r.SourceGuid)
+		m, err := remoteMailbox(tx, r.SourceGuid)
 		if err != nil {
 			return err
 		}
@@ -750,12 +754,12 @@ func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
 		if err := tx.PutMailboxContent(tc); err != nil {
 			return err
 		}
-	} else if !IsNotFound(err) {
+	} else if !store.IsNotFound(err) {
 		return err
 	}
 	r.Elapsed, r.RunningSince = r.Duration, nil
 	r.Outcome, r.CompletedAt = RestoreCompleted, new(at)
-	r.log(at, "[%s] Copied %d items, %s, from '%s' to '%s'.", restoreServer, r.Items, Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
+	r.log(at, "[%s] Copied %d items, %s, from '%s' to '%s'.", restoreServer, r.Items, store.Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
 	r.log(at, "[%s] Request is complete.", restoreServer)
 	return nil
 }
@@ -763,12 +767,12 @@ func (tx *Tx) completeRestore(r *RestoreRequest, at time.Time) error {
 // mergeFolders adds the source folders to the target's: into the folder
 // with the same path, or — with a root folder — under "/<root>" (created
 // if missing). Recoverable Items folders always merge with the target's.
-func mergeFolders(target, src []Folder, root string) []Folder {
-	out := append([]Folder(nil), target...)
+func mergeFolders(target, src []store.Folder, root string) []store.Folder {
+	out := append([]store.Folder(nil), target...)
 	root = strings.Trim(strings.TrimSpace(root), "/")
 	if root != "" {
-		if _, ok := FindFolder(out, "/"+root); !ok {
-			out = append(out, Folder{Name: root, FolderPath: "/" + root, FolderType: "User Created"})
+		if _, ok := store.FindFolder(out, "/"+root); !ok {
+			out = append(out, store.Folder{Name: root, FolderPath: "/" + root, FolderType: "User Created"})
 		}
 	}
 	for _, f := range src {
@@ -779,31 +783,31 @@ func mergeFolders(target, src []Folder, root string) []Folder {
 		if root != "" && !f.Recoverable {
 			path, ftype = "/"+root+f.FolderPath, "User Created"
 		}
-		if t, ok := FindFolder(out, path); ok {
+		if t, ok := store.FindFolder(out, path); ok {
 			t.ItemCount += f.ItemCount
 			t.FolderSize += f.FolderSize
 			// Restored items keep their dates (aging.go); the copy
 			// leaves the target's own cohorts untouched.
-			cs := append([]Cohort(nil), t.Cohorts...)
+			cs := append([]store.Cohort(nil), t.Cohorts...)
 			for _, c := range f.Cohorts {
-				cs = AddCohort(cs, c)
+				cs = store.AddCohort(cs, c)
 			}
 			t.Cohorts = cs
 			continue
 		}
-		out = append(out, Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable,
-			Cohorts: append([]Cohort(nil), f.Cohorts...)})
+		out = append(out, store.Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable,
+			Cohorts: append([]store.Cohort(nil), f.Cohorts...)})
 	}
 	return out
 }
 
 // SuspendRestoreRequest suspends a queued or running request.
-func (tx *Tx) SuspendRestoreRequest(guid, comment string) (*RestoreRequest, error) {
-	r, err := tx.GetRestoreRequest(guid)
+func SuspendRestoreRequest(tx *store.Tx, guid, comment string) (*RestoreRequest, error) {
+	r, err := GetRestoreRequest(tx, guid)
 	if err != nil {
 		return nil, err
 	}
-	p, err := tx.RestoreProgressOf(r)
+	p, err := RestoreProgressOf(tx, r)
 	if err != nil {
 		return nil, err
 	}
@@ -817,15 +821,15 @@ func (tx *Tx) SuspendRestoreRequest(guid, comment string) (*RestoreRequest, erro
 	r.Elapsed, r.RunningSince = r.elapsed(now), nil
 	r.Suspended, r.SuspendedAt, r.SuspendComment = true, new(now), comment
 	r.log(now, "[%s] The request was suspended.", restoreServer)
-	if err := tx.cancelRestoreTicks(r); err != nil {
+	if err := cancelRestoreTicks(tx, r); err != nil {
 		return nil, err
 	}
-	return r, tx.putRestore(r)
+	return r, putRestore(tx, r)
 }
 
 // ResumeRestoreRequest resumes a suspended request.
-func (tx *Tx) ResumeRestoreRequest(guid string) (*RestoreRequest, error) {
-	r, err := tx.GetRestoreRequest(guid)
+func ResumeRestoreRequest(tx *store.Tx, guid string) (*RestoreRequest, error) {
+	r, err := GetRestoreRequest(tx, guid)
 	if err != nil {
 		return nil, err
 	}
@@ -835,10 +839,10 @@ func (tx *Tx) ResumeRestoreRequest(guid string) (*RestoreRequest, error) {
 	now := tx.Now()
 	r.Suspended, r.SuspendComment, r.RunningSince, r.ResumedAt = false, "", new(now), new(now)
 	r.log(now, "[%s] The request was resumed.", restoreServer)
-	if err := tx.scheduleRestoreTick(r); err != nil {
+	if err := scheduleRestoreTick(tx, r); err != nil {
 		return nil, err
 	}
-	return r, tx.putRestore(r)
+	return r, putRestore(tx, r)
 }
 
 // SetRestoreInput holds the Set-MailboxRestoreRequest changes (nil = keep).
@@ -849,8 +853,8 @@ type SetRestoreInput struct {
 }
 
 // SetRestoreRequest changes a request's settings.
-func (tx *Tx) SetRestoreRequest(guid string, in SetRestoreInput) (*RestoreRequest, error) {
-	r, err := tx.GetRestoreRequest(guid)
+func SetRestoreRequest(tx *store.Tx, guid string, in SetRestoreInput) (*RestoreRequest, error) {
+	r, err := GetRestoreRequest(tx, guid)
 	if err != nil {
 		return nil, err
 	}
@@ -863,17 +867,17 @@ func (tx *Tx) SetRestoreRequest(guid string, in SetRestoreInput) (*RestoreReques
 	if in.ConflictResolution != nil {
 		r.ConflictResolution = *in.ConflictResolution
 	}
-	return r, tx.putRestore(r)
+	return r, putRestore(tx, r)
 }
 
 // RemoveRestoreRequest deletes a request (a running one stops; content
 // already restored stays).
-func (tx *Tx) RemoveRestoreRequest(guid string) error {
-	r, err := tx.GetRestoreRequest(guid)
+func RemoveRestoreRequest(tx *store.Tx, guid string) error {
+	r, err := GetRestoreRequest(tx, guid)
 	if err != nil {
 		return err
 	}
-	if err := tx.cancelRestoreTicks(r); err != nil {
+	if err := cancelRestoreTicks(tx, r); err != nil {
 		return err
 	}
 	_, err = Requests.Delete(tx, r.RequestGuid)
@@ -885,8 +889,8 @@ func (tx *Tx) RemoveRestoreRequest(guid string) error {
 // (purging the target fails it), and one that is running has its next
 // progress timer. (A source may be gone: the request then fails at its
 // next step, as in the service.)
-func checkRestoreRequests(tx *Tx, report func(Finding)) error {
-	rs, err := tx.RestoreRequests()
+func checkRestoreRequests(tx *store.Tx, report func(store.Finding)) error {
+	rs, err := RestoreRequests(tx)
 	if err != nil {
 		return err
 	}
@@ -904,13 +908,13 @@ func checkRestoreRequests(tx *Tx, report func(Finding)) error {
 		if r.Outcome != "" {
 			continue
 		}
-		if _, err := tx.GetMailbox(r.TargetGuid); IsNotFound(err) {
-			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s has not finished but its target mailbox %s does not exist", r.Name, r.TargetGuid)})
+		if _, err := tx.GetMailbox(r.TargetGuid); store.IsNotFound(err) {
+			report(store.Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s has not finished but its target mailbox %s does not exist", r.Name, r.TargetGuid)})
 		} else if err != nil {
 			return err
 		}
 		if r.RunningSince != nil && !r.Suspended && !ticks[r.RequestGuid] {
-			report(Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s is running but has no progress timer", r.Name)})
+			report(store.Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s is running but has no progress timer", r.Name)})
 		}
 	}
 	return nil

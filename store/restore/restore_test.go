@@ -1,4 +1,4 @@
-package store_test
+package restore_test
 
 import (
 	"errors"
@@ -7,12 +7,13 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/onprem"
+	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
 func restoreReason(err error) string {
-	var re *store.RestoreError
+	var re *restore.RestoreError
 	if errors.As(err, &re) {
 		return re.Reason
 	}
@@ -31,12 +32,12 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
 			return err
 		}
-		in := store.NewRestoreInput{SourceMailbox: "1d20855f-fd54-4681-98e6-e249f4ed7a2c", TargetMailbox: "33948c06-c453-48be-bdb9-08eacd466f81", Actor: "admin"}
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreLegacyDNMismatch {
+		in := restore.NewRestoreInput{SourceMailbox: "1d20855f-fd54-4681-98e6-e249f4ed7a2c", TargetMailbox: "33948c06-c453-48be-bdb9-08eacd466f81", Actor: "admin"}
+		if _, err := restore.NewRestoreRequest(tx, in); restoreReason(err) != restore.RestoreLegacyDNMismatch {
 			t.Fatalf("without -AllowLegacyDNMismatch: %v", err)
 		}
 		in.AllowLegacyDNMismatch = true
-		r, err := tx.NewRestoreRequest(in)
+		r, err := restore.NewRestoreRequest(tx, in)
 		if err != nil {
 			return err
 		}
@@ -44,17 +45,17 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 			t.Errorf("identity %q", r.Identity())
 		}
 		guid = r.RequestGuid
-		p, _ := tx.RestoreProgressOf(r)
-		if p.Status != store.RestoreQueued || p.PercentComplete != 0 {
+		p, _ := restore.RestoreProgressOf(tx, r)
+		if p.Status != restore.RestoreQueued || p.PercentComplete != 0 {
 			t.Errorf("new: %+v", p)
 		}
 		// automatic names run out after ten
-		for i := 1; i < store.MaxAutoRestoreNames; i++ {
-			if _, err := tx.NewRestoreRequest(in); err != nil {
+		for i := 1; i < restore.MaxAutoRestoreNames; i++ {
+			if _, err := restore.NewRestoreRequest(tx, in); err != nil {
 				return err
 			}
 		}
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreNoFreeName {
+		if _, err := restore.NewRestoreRequest(tx, in); restoreReason(err) != restore.RestoreNoFreeName {
 			t.Errorf("11th automatic name: %v", err)
 		}
 		return errors.New("rollback")
@@ -71,7 +72,7 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 		}
 		tc, _ := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "allieb2").Guid)
 		before, _, _, _ = store.Totals(tc.Primary)
-		r, err := tx.NewRestoreRequest(store.NewRestoreInput{SourceMailbox: "allieb", TargetMailbox: "allieb2", AllowLegacyDNMismatch: true, Actor: "admin"})
+		r, err := restore.NewRestoreRequest(tx, restore.NewRestoreInput{SourceMailbox: "allieb", TargetMailbox: "allieb2", AllowLegacyDNMismatch: true, Actor: "admin"})
 		guid = r.RequestGuid
 		return err
 	}))
@@ -81,19 +82,19 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 			if err := tx.AdvanceBy(d); err != nil {
 				return err
 			}
-			r, err := tx.GetRestoreRequest(guid)
+			r, err := restore.GetRestoreRequest(tx, guid)
 			if err != nil {
 				return err
 			}
-			p, _ := tx.RestoreProgressOf(r)
+			p, _ := restore.RestoreProgressOf(tx, r)
 			if p.Status != status || p.PercentComplete != pct {
 				t.Errorf("after %s: %s %d, want %s %d", d, p.Status, p.PercentComplete, status, pct)
 			}
 			return nil
 		}))
 	}
-	step(5*time.Minute, store.RestoreInProgress, 50)
-	step(5*time.Minute, store.RestoreCompleted, 100)
+	step(5*time.Minute, restore.RestoreInProgress, 50)
+	step(5*time.Minute, restore.RestoreCompleted, 100)
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		tc, _ := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "allieb2").Guid)
 		after, _, _, _ = store.Totals(tc.Primary)
@@ -117,7 +118,7 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
 			return err
 		}
-		r, err := tx.NewRestoreRequest(store.NewRestoreInput{SourceMailbox: m.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
+		r, err := restore.NewRestoreRequest(tx, restore.NewRestoreInput{SourceMailbox: m.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
 		if err != nil {
 			return err
 		}
@@ -128,15 +129,15 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 		return tx.PermanentlyDeleteMailbox(m.Guid)
 	}))
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
-		r, _ := tx.GetRestoreRequest(guid)
-		if p, _ := tx.RestoreProgressOf(r); p.Status != store.RestoreFailed {
+		r, _ := restore.GetRestoreRequest(tx, guid)
+		if p, _ := restore.RestoreProgressOf(tx, r); p.Status != restore.RestoreFailed {
 			t.Errorf("right after the purge: %+v", p)
 		}
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		r, _ = tx.GetRestoreRequest(guid)
-		if r.Outcome != store.RestoreFailed || r.FailedAt == nil || !r.FailedAt.Equal(store.DefaultClock().Add(3*time.Minute)) {
+		r, _ = restore.GetRestoreRequest(tx, guid)
+		if r.Outcome != restore.RestoreFailed || r.FailedAt == nil || !r.FailedAt.Equal(store.DefaultClock().Add(3*time.Minute)) {
 			t.Errorf("outcome %q at %v", r.Outcome, r.FailedAt)
 		}
 		return nil
@@ -155,7 +156,7 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 			return err
 		}
 		target := storetest.ActiveMailbox(t, tx, "newemployee")
-		r, err := tx.NewRestoreRequest(store.NewRestoreInput{SourceMailbox: src.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
+		r, err := restore.NewRestoreRequest(tx, restore.NewRestoreInput{SourceMailbox: src.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
 		if err != nil {
 			return err
 		}
@@ -169,11 +170,11 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 		return tx.PermanentlyDeleteMailbox(target.Guid)
 	}))
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
-		r, err := tx.GetRestoreRequest(guid)
+		r, err := restore.GetRestoreRequest(tx, guid)
 		if err != nil {
 			return err
 		}
-		if r.Outcome != store.RestoreFailed || r.FailureType != "TargetMailboxNotFoundPermanentException" || !r.FailedAt.Equal(store.DefaultClock().Add(3*time.Minute)) {
+		if r.Outcome != restore.RestoreFailed || r.FailureType != "TargetMailboxNotFoundPermanentException" || !r.FailedAt.Equal(store.DefaultClock().Add(3*time.Minute)) {
 			t.Errorf("outcome %q (%s) at %v", r.Outcome, r.FailureType, r.FailedAt)
 		}
 		return nil
@@ -187,49 +188,49 @@ func TestRestoreSuspendResumeAndDisconnected(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
-		in := store.NewRestoreInput{RemoteHostName: onprem.ServerFqdn, RemoteDatabaseGuid: seed.OnPremDB01Guid,
+		in := restore.NewRestoreInput{RemoteHostName: onprem.ServerFqdn, RemoteDatabaseGuid: seed.OnPremDB01Guid,
 			SourceStoreMailbox: seed.DisabledMailboxGuid, TargetMailbox: "newemployee", Actor: "admin", Suspend: true}
-		r, err := tx.NewRestoreRequest(in)
+		r, err := restore.NewRestoreRequest(tx, in)
 		if err != nil {
 			return err
 		}
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		if p, _ := tx.RestoreProgressOf(r); p.Status != store.RestoreSuspended || p.PercentComplete != 0 {
+		if p, _ := restore.RestoreProgressOf(tx, r); p.Status != restore.RestoreSuspended || p.PercentComplete != 0 {
 			t.Errorf("suspended: %+v", p)
 		}
-		if r, err = tx.ResumeRestoreRequest(r.RequestGuid); err != nil {
+		if r, err = restore.ResumeRestoreRequest(tx, r.RequestGuid); err != nil {
 			return err
 		}
 		if err := tx.AdvanceBy(3 * time.Minute); err != nil {
 			return err
 		}
-		if r, err = tx.SuspendRestoreRequest(r.RequestGuid, ""); err != nil {
+		if r, err = restore.SuspendRestoreRequest(tx, r.RequestGuid, ""); err != nil {
 			return err
 		}
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		if p, _ := tx.RestoreProgressOf(r); p.PercentComplete != 30 {
+		if p, _ := restore.RestoreProgressOf(tx, r); p.PercentComplete != 30 {
 			t.Errorf("after 3 minutes of running: %+v", p)
 		}
-		if r, err = tx.ResumeRestoreRequest(r.RequestGuid); err != nil {
+		if r, err = restore.ResumeRestoreRequest(tx, r.RequestGuid); err != nil {
 			return err
 		}
 		if err := tx.AdvanceBy(7 * time.Minute); err != nil {
 			return err
 		}
-		r, _ = tx.GetRestoreRequest(r.RequestGuid)
-		if r.Outcome != store.RestoreCompleted {
+		r, _ = restore.GetRestoreRequest(tx, r.RequestGuid)
+		if r.Outcome != restore.RestoreCompleted {
 			t.Errorf("outcome %q", r.Outcome)
 		}
 		in.Suspend, in.RemoteDatabaseGuid = false, seed.OnPremDB02Guid
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreSourceNotFound {
+		if _, err := restore.NewRestoreRequest(tx, in); restoreReason(err) != restore.RestoreSourceNotFound {
 			t.Errorf("wrong database: %v", err)
 		}
 		in.RemoteDatabaseGuid, in.TargetIsArchive = seed.OnPremDB01Guid, true
-		if _, err := tx.NewRestoreRequest(in); restoreReason(err) != store.RestoreNoTargetArchive {
+		if _, err := restore.NewRestoreRequest(tx, in); restoreReason(err) != restore.RestoreNoTargetArchive {
 			t.Errorf("archive of a mailbox without one: %v", err)
 		}
 		return nil

@@ -1,0 +1,18 @@
+package restore
+
+import (
+	"github.com/exosim/exosim/store"
+)
+
+// Requests are the mailbox restore requests, by RequestGuid.
+var Requests = store.DefineKind(store.KindSpec[RestoreRequest]{Bucket: "restoreRequests", Name: "restoreRequest"})
+
+// Register adds mailbox restore requests to s: the kind, the
+// progress timer, the failure of requests whose target is purged, and the
+// check.
+func Register(s *store.Schema) {
+	Requests.Register(s)
+	s.AddTimer(TimerRestoreTick, fireRestoreTick)
+	store.BeforeMailboxPurge.Add(s, func(tx *store.Tx, m *store.Mailbox) error { return failRestoresInto(tx, m) })
+	s.AddCheck("restore-requests", checkRestoreRequests)
+}

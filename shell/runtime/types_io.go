@@ -217,8 +217,14 @@ func init() {
 			}),
 			"GetTempPath": Method(0, 0, func(c *Call) (any, error) { return c.RT.tempPath(), nil }),
 			"GetTempFileName": Method(0, 0, func(c *Call) (any, error) {
+				// a new empty file in the temp folder, named from the
+				// session's generator
 				g := c.RT.NewGuid()
-				return c.RT.tempPath() + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1])), nil
+				name := c.RT.tempPath() + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1]))
+				if _, err := (&Call{RT: c.RT, Args: []any{name}, Name: c.Name}).writeText(0, "", false); err != nil {
+					return nil, err
+				}
+				return name, nil
 			}),
 			"GetRandomFileName": Method(0, 0, func(c *Call) (any, error) {
 				const alphabet = "abcdefghijklmnopqrstuvwxyz012345"

@@ -81,6 +81,7 @@ var typeCases = []struct{ name, in, want string }{
 	// path
 	{"path", `[IO.Path]::Combine('C:\Reports', 'x.csv'); [System.IO.Path]::Combine('C:\a\', 'b', 'c.txt'); [IO.Path]::GetFileName('C:\a\b.txt'); [IO.Path]::GetFileNameWithoutExtension('C:\a\b.tar.gz'); [IO.Path]::GetExtension('b.tar.gz'); [IO.Path]::GetDirectoryName('C:\a\b.txt'); [IO.Path]::GetDirectoryName('C:\b.txt'); [IO.Path]::Combine('C:\a', 'D:\b')`,
 		"C:\\Reports\\x.csv\nC:\\a\\b\\c.txt\nb.txt\nb.tar\n.gz\nC:\\a\nC:\\\nD:\\b"},
+	{"temp file", `$f = [IO.Path]::GetTempFileName(); $f.StartsWith([IO.Path]::GetTempPath()); [IO.File]::Exists($f); [IO.Path]::GetExtension($f)`, "True\nTrue\n.tmp"},
 	// linq
 	{"linq", `[Linq.Enumerable]::Distinct([int[]](1,1,2)) -join ','; [Linq.Enumerable]::Count([int[]](1,2,3)); [Linq.Enumerable]::Sum([int[]](1,2,3)); [Linq.Enumerable]::Max([double[]](1.5,2.5)); [Linq.Enumerable]::Where([int[]](1,2,3,4), [Func[int,bool]]{ param($x) $x % 2 -eq 0 }) -join ','; [Linq.Enumerable]::Select([int[]](1,2), [Func[int,int]]{ param($x) $x * 10 }) -join ','; ([Linq.Enumerable]::ToList([int[]](3,4))).Count`,
 		"1,2\n3\n6\n2.5\n2,4\n10,20\n2"},

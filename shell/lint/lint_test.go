@@ -216,3 +216,59 @@ func FuzzLint(f *testing.F) {
 		}
 	})
 }
+
+// fakeOnPrem adds what exists only on-premises to the test commands.
+type fakeOnPrem struct{ *runtime.Runtime }
+
+func (fakeOnPrem) OnPremisesCommand(name string) (string, bool) {
+	return "Get-BoxServer", strings.EqualFold(name, "Get-BoxServer")
+}
+
+func (fakeOnPrem) OnPremisesParams(cmd *runtime.Command) []string {
+	if cmd.Name == "Get-Box" {
+		return []string{"DomainController"}
+	}
+	return nil
+}
+
+// The surface rules: what a remaining-arguments parameter takes, a script
+// block given to a string parameter (its text is the value), notes shown
+// only in strict mode, what exists only on-premises, dot-sourced functions.
+func TestSurfaceRules(t *testing.T) {
+	rt := testCommands()
+	say := &runtime.Command{Name: "Say-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*runtime.Param{
+		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.RemainingArgs()),
+	}}
+	find := &runtime.Command{Name: "Find-Box", Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, NotSimulated: true,
+		Params: []*runtime.Param{runtime.P("Filter", runtime.TString)}}
+	rt.Register(say, find)
+	files := map[string]string{"/scripts/lib.ps1": "function Get-Helper { }\n. ./more.ps1\n", "/scripts/more.ps1": "function Get-More { }\n"}
+	read := func(p string) (string, error) {
+		if s, ok := files[p]; ok {
+			return s, nil
+		}
+		return "", fmt.Errorf("no file %s", p)
+	}
+	for _, tc := range []struct {
+		strict    bool
+		src, want string
+	}{
+		{src: "Say-Thing 'a' 'b'"},
+		{src: "Find-Box -Filter {Department -eq 'Sales'}"},
+		{src: "Find-Box -Filter:{Department -eq 'Sales'}"},
+		{strict: true, src: "Find-Box", want: "1:1: info: Find-Box is a real cmdlet that exosim does not simulate: in exosim the call binds, then fails with CmdletNotSimulated. [not-simulated]\n"},
+		{src: "Where-Thing {Department -eq 'Sales'}", want: "1:14: warning: The term 'Department' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. [unknown-command]\n"},
+		{src: "Get-Box x -DomainController dc1", want: "1:11: error: A parameter cannot be found that matches parameter name 'DomainController'. -DomainController of Get-Box exists only in on-premises Exchange (Exchange Server), not in Exchange Online. [on-premises-only]\n"},
+		{src: "Get-Box x -Domain dc1", want: "1:11: error: A parameter cannot be found that matches parameter name 'Domain'. -DomainController of Get-Box exists only in on-premises Exchange (Exchange Server), not in Exchange Online. [on-premises-only]\n"},
+		{src: "Get-BoxServer", want: "1:1: error: The term 'Get-BoxServer' is not recognized as a name of a cmdlet, function, script file, or executable program. Get-BoxServer exists only in on-premises Exchange (Exchange Server), not in Exchange Online. [on-premises-only]\n"},
+		{src: ". \"$PSScriptRoot\\lib.ps1\"\nGet-Helper\nGet-More"},
+		{src: "Get-MgUser -All", want: "1:1: warning: The term 'Get-MgUser' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. [unknown-command]\n"},
+		{strict: true, src: "Invoke-Item x.csv", want: "1:1: info: Invoke-Item is a PowerShell 7 cmdlet that exosim does not simulate. [not-simulated]\n"},
+		{src: "Invoke-Item x.csv"},
+	} {
+		l := New(Options{Commands: fakeOnPrem{rt}, Strict: tc.strict, ReadFile: read})
+		if got := render(l.Text("/scripts/run.ps1", tc.src)); got != tc.want {
+			t.Errorf("lint %q (strict %v):\ngot:\n%s\nwant:\n%s", tc.src, tc.strict, got, tc.want)
+		}
+	}
+}

@@ -2,8 +2,6 @@ package runtime
 
 import (
 	"regexp"
-
-	"github.com/exosim/exosim/shell/object"
 )
 
 // Regex compiles a .NET regular expression as -match does (without regard
@@ -14,6 +12,6 @@ func (rt *Runtime) Regex(pattern string, cs bool) (*regexp.Regexp, error) {
 
 // RegexMatch is the System.Text.RegularExpressions.Match of one match of
 // re in s (m as FindStringSubmatchIndex gives it).
-func RegexMatch(re *regexp.Regexp, s string, m []int) *object.PSObject {
+func RegexMatch(re *regexp.Regexp, s string, m []int) any {
 	return regexMatch(re, s, m)
 }

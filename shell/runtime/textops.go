@@ -439,44 +439,9 @@ func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
 	return do(rt.toStr(l))
 }
 
-// regexMatch builds the System.Text.RegularExpressions.Match a -replace
-// script block sees as $_: Value, Index, Length, Success and Groups (by
-// number, with Name and Value each).
-func regexMatch(re *regexp.Regexp, s string, m []int) *object.PSObject {
-	prop := func(o *object.PSObject, name, typeName string, v any) {
-		o.AddProperty(&object.Property{Name: name, Value: v, Kind: object.AdaptedProperty, TypeName: typeName})
-	}
-	group := func(i int) *object.PSObject {
-		g := object.NewObject("System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture", "System.Object")
-		name := re.SubexpNames()[i]
-		if name == "" {
-			name = fmt.Sprint(i)
-		}
-		ok := m[2*i] >= 0
-		val, idx := "", 0
-		if ok {
-			val, idx = s[m[2*i]:m[2*i+1]], len([]rune(s[:m[2*i]]))
-		}
-		prop(g, "Success", "bool", ok)
-		prop(g, "Name", "string", name)
-		prop(g, "Index", "int", idx)
-		prop(g, "Length", "int", len([]rune(val)))
-		prop(g, "Value", "string", val)
-		g.ToStringFunc = func() string { return val }
-		return g
-	}
-	groups := make([]any, len(m)/2)
-	for i := range groups {
-		groups[i] = group(i)
-	}
-	val := s[m[0]:m[1]]
-	match := object.NewObject("System.Text.RegularExpressions.Match", "System.Text.RegularExpressions.Group", "System.Text.RegularExpressions.Capture", "System.Object")
-	prop(match, "Groups", "System.Text.RegularExpressions.GroupCollection", groups)
-	prop(match, "Success", "bool", true)
-	prop(match, "Name", "string", "0")
-	prop(match, "Index", "int", len([]rune(s[:m[0]])))
-	prop(match, "Length", "int", len([]rune(val)))
-	prop(match, "Value", "string", val)
-	match.ToStringFunc = func() string { return val }
-	return match
+// regexMatch is the System.Text.RegularExpressions.Match of one match of
+// re in s (m as FindStringSubmatchIndex gives it), as a -replace script
+// block sees it in $_: the same Match [regex]::Match returns.
+func regexMatch(re *regexp.Regexp, s string, m []int) any {
+	return &matchValue{r: regexFromGo(re), input: s, loc: m}
 }

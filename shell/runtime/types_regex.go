@@ -167,7 +167,14 @@ func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
 	if err != nil {
 		return nil, Throw("%s", invalidPatternMessage(pattern, err))
 	}
-	r := &Regex{Pattern: pattern, Options: opts, re: re}
+	r := regexFromGo(re)
+	r.Pattern, r.Options = pattern, opts
+	return r, nil
+}
+
+// regexFromGo wraps a compiled pattern, numbering its groups the .NET way.
+func regexFromGo(re *regexp.Regexp) *Regex {
+	r := &Regex{Pattern: re.String(), re: re}
 	names := re.SubexpNames()
 	r.groups, r.names = []int{0}, []string{"0"}
 	n := 1
@@ -184,7 +191,7 @@ func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
 			r.names = append(r.names, names[i])
 		}
 	}
-	return r, nil
+	return r
 }
 
 // invalidPatternMessage is .NET's wording for a pattern that does not

@@ -76,6 +76,7 @@ var typeCases = []struct{ name, in, want string }{
 	{"regex statics", `[regex]::Matches('a1b22c333', '\d+').Count; ([regex]::Matches('a1b22', '\d+') | % Value) -join ','; [regex]::Replace('a-b', '(\w)-(\w)', '$2-$1'); [regex]::Escape('a.b*c'); [regex]::IsMatch('ABC', 'abc'); [regex]::IsMatch('ABC', 'abc', 'IgnoreCase'); ([regex]::Split('a1b2c', '\d')) -join ','`, "3\n1,22\nb-a\na\\.b\\*c\nFalse\nTrue\na,b,c"},
 	{"regex object", `$r = [regex]'(\d+)'; $r.Match('x42').Groups[1].Value; $r.Replace('a1b2', '#'); $r.GetType().FullName; 'A' -match 'a'; [regex]::Match('A', 'a').Success`, "42\na#b#\nSystem.Text.RegularExpressions.Regex\nTrue\nFalse"},
 	{"regex match evaluator", `[regex]::Replace('a1b2', '\d', { param($m) [int]$m.Value * 10 })`, "a10b20"},
+	{"replace script block sees a Match", `'john@contoso.com' -replace '^(?<u>[^@]+)@(.+)$', { $_.Groups['u'].Value.ToUpper() + ' at ' + $_.Groups[1].Value }`, "JOHN at contoso.com"},
 	{"regex unsupported", `[regex]::Match('ab', 'a(?=b)')`, "NotImplemented: exosim does not support lookahead ((?=...) and (?!...)) in regular expressions (pattern 'a(?=b)')."},
 	{"match output", `[regex]::Match('abc', 'b')`, "Groups    : {0}\nSuccess   : True\nName      : 0\nCaptures  : {0}\nIndex     : 1\nLength    : 1\nValue     : b\nValueSpan :"},
 	// path

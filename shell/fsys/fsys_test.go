@@ -256,3 +256,25 @@ func TestEnv(t *testing.T) {
 		}
 	}
 }
+
+// Any path text resolves or fails with an error; never a panic, and a
+// resolved path is clean (no empty, "." or ".." names).
+func FuzzResolve(f *testing.F) {
+	for _, s := range []string{`C:\Reports\x.csv`, `\\srv\share`, "../..", "~", "Env:TEMP", `FileSystem::C:\`, "a:b:c", "", `C:..\..\x`, "//", `\`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := New(Config{FS: NewMem(), Cwd: "/w"})
+		p, err := n.Resolve(s)
+		if err != nil {
+			return
+		}
+		for _, name := range strings.Split(p.Rel, "/") {
+			if p.Rel != "" && (name == "" || name == "." || name == "..") {
+				t.Fatalf("Resolve(%q).Rel = %q", s, p.Rel)
+			}
+		}
+		_ = p.String()
+		_ = n.Host(p)
+	})
+}

@@ -13,14 +13,13 @@ func DefaultClock() time.Time { return time.Date(2024, time.March, 1, 9, 0, 0, 0
 // Day is one exact 24-hour simulated day.
 const Day = 24 * time.Hour
 
-// After30Days returns the due time of a 30-day window that starts at t.
-// A timer scheduled at that instant fires at the first clock value strictly
-// later than it, so advancing exactly 30 days does not fire it.
+// After30Days returns the end of a 30-day window that starts at t: the
+// instant its timer is due. Advancing the clock exactly 30 days fires it.
 func After30Days(t time.Time) time.Time { return t.UTC().Add(30 * Day) }
 
-// IsDue reports whether a timer due at `due` has fired by clock value now
-// (strictly later, see After30Days).
-func IsDue(due, now time.Time) bool { return now.After(due) }
+// IsDue reports whether a timer due at `due` has fired by clock value now:
+// a timer is due at its due time and at every later one.
+func IsDue(due, now time.Time) bool { return !now.Before(due) }
 
 // Timer is a scheduled domain event.
 type Timer struct {
@@ -56,7 +55,7 @@ func (tx *Tx) setClock(t time.Time) {
 }
 
 // Schedule registers a timer of the given kind, due at `due` (it fires once
-// the clock is strictly later than due).
+// the clock reaches due).
 func (tx *Tx) Schedule(due time.Time, kind, payload string) (Timer, error) {
 	if strings.TrimSpace(kind) == "" {
 		return Timer{}, &ValidationError{Field: "kind", Message: "timer kind is empty"}
@@ -108,7 +107,7 @@ func (tx *Tx) CancelTimers(match func(Timer) bool) (int, error) {
 // AdvanceTo moves the clock forward to t, firing every timer that becomes
 // due on the way in chronological order (ties by scheduling order). A
 // target earlier than Now returns *ClockBackwardsError; a target equal to
-// Now only fires timers already overdue.
+// Now fires the timers due by now.
 func (tx *Tx) AdvanceTo(t time.Time) error {
 	t = t.UTC()
 	if t.Before(tx.clock) {
@@ -149,8 +148,8 @@ func (tx *Tx) AdvanceTo(t time.Time) error {
 // AdvanceBy moves the clock forward by d (see AdvanceTo).
 func (tx *Tx) AdvanceBy(d time.Duration) error { return tx.AdvanceTo(tx.clock.Add(d)) }
 
-// RunDueTimers fires timers that are already overdue at the current clock
-// without moving it (the synchronous assistant pass after a command).
+// RunDueTimers fires the timers due by the current clock without moving it
+// (the synchronous assistant pass after a command).
 func (tx *Tx) RunDueTimers() error { return tx.AdvanceTo(tx.clock) }
 
 func (tx *Tx) firstTimer() (Timer, bool, error) {

@@ -143,7 +143,7 @@ func setClock() *runtime.Command {
 			runtime.Help("How far to move the clock, as a TimeSpan such as '31.00:00:00' or (New-TimeSpan -Days 31).")),
 	}
 	c.Examples = []runtime.Example{
-		{Code: "Set-SimClock -Advance '31.00:00:00'", Remark: "Moves the clock 31 days ahead, enough for every 30-day timer started now to fire."},
+		{Code: "Set-SimClock -Advance '30.00:00:00'", Remark: "Moves the clock 30 days ahead: every 30-day timer started now falls due and fires."},
 		{Code: "Set-SimClock -Date '2024-04-15 08:00'", Remark: "Moves the clock to a given moment."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {

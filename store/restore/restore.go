@@ -633,11 +633,9 @@ func NewRestoreRequest(tx *store.Tx, in NewRestoreInput) (*RestoreRequest, error
 }
 
 // scheduleRestoreTick schedules the next check of a running request: a
-// minute on, or the instant it completes if that is sooner. The completion
-// tick is due one nanosecond before the finish so that it fires when the
-// clock reaches the finish (timers fire strictly after their due time).
+// minute on, or the instant it completes if that is sooner.
 func scheduleRestoreTick(tx *store.Tx, r *RestoreRequest) error {
-	finish := r.finishAt().Add(-time.Nanosecond)
+	finish := r.finishAt()
 	next := tx.Now().Add(restoreTick)
 	if finish.Before(next) {
 		next = finish
@@ -651,8 +649,9 @@ func cancelRestoreTicks(tx *store.Tx, r *RestoreRequest) error {
 	return err
 }
 
-// failRestoresInto fails the unfinished restore requests whose target is
-// m, which is being purged: they have nowhere left to copy to.
+// failRestoresInto fails the unfinished restore requests whose target or
+// cloud source is m, which is being purged: they have nowhere left to copy
+// to, or nothing left to copy from. They fail at the moment of the purge.
 func failRestoresInto(tx *store.Tx, m *store.Mailbox) error {
 	rs, err := RestoreRequests(tx)
 	if err != nil {
@@ -660,20 +659,35 @@ func failRestoresInto(tx *store.Tx, m *store.Mailbox) error {
 	}
 	now := tx.Now()
 	for _, r := range rs {
-		if r.Outcome != "" || !strings.EqualFold(r.TargetGuid, m.Guid) {
+		if r.Outcome != "" {
+			continue
+		}
+		target := strings.EqualFold(r.TargetGuid, m.Guid)
+		source := r.SourceKind != RestoreSourceDisconnected && strings.EqualFold(r.SourceGuid, m.Guid)
+		if !target && !source {
 			continue
 		}
 		if err := cancelRestoreTicks(tx, r); err != nil {
 			return err
 		}
-		// (wording is the simulator's: no service text was found)
-		r.fail(now, "TargetMailboxNotFoundPermanentException",
-			fmt.Sprintf("The target mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.TargetName))
+		if target {
+			// (wording is the simulator's: no service text was found)
+			r.fail(now, "TargetMailboxNotFoundPermanentException",
+				fmt.Sprintf("The target mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.TargetName))
+		} else {
+			r.fail(now, "SourceMailboxNotFoundPermanentException", sourcePurgedMessage(r))
+		}
 		if err := putRestore(tx, r); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// sourcePurgedMessage is the failure message of a request whose source
+// mailbox was permanently deleted while it ran.
+func sourcePurgedMessage(r *RestoreRequest) string {
+	return fmt.Sprintf("The source mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.SourceName)
 }
 
 // fail ends the request as Failed at now with a failure type and message,
@@ -704,12 +718,11 @@ func fireRestoreTick(tx *store.Tx, t store.Timer) error {
 		return err
 	}
 	if !ok {
-		r.fail(now, "SourceMailboxNotFoundPermanentException",
-			fmt.Sprintf("The source mailbox '%s' no longer exists; it was permanently deleted while the request ran.", r.SourceName))
+		r.fail(now, "SourceMailboxNotFoundPermanentException", sourcePurgedMessage(r))
 		return putRestore(tx, r)
 	}
 	finish := r.finishAt()
-	if now.Add(time.Nanosecond).Before(finish) {
+	if now.Before(finish) {
 		return scheduleRestoreTick(tx, r)
 	}
 	if err := completeRestore(tx, r, finish); err != nil {

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// Hold types reported by MailboxHolds (D-12 HoldType).
+// Hold types of the ID-based holds (HoldInfo.HoldType).
 const (
 	HoldTypeCaseHold        = "eDiscoveryCaseHold"
 	HoldTypeInPlace         = "InPlaceHold"
@@ -18,8 +18,27 @@ const (
 	actorDefaultHoldRemoval = "admin@contoso.onmicrosoft.com"
 )
 
+// Holds that have no ID of their own: GetHolds names them by their kind,
+// which is both their HoldId and their HoldType.
+const (
+	HoldLitigation   = "LitigationHold"
+	HoldDelay        = "DelayHold"
+	HoldDelayRelease = "DelayReleaseHold"
+)
+
+// IsFlagHold reports whether id names one of the holds without an ID
+// (Litigation Hold and the two delay holds).
+func IsFlagHold(id string) bool {
+	for _, h := range []string{HoldLitigation, HoldDelay, HoldDelayRelease} {
+		if strings.EqualFold(strings.TrimSpace(id), h) {
+			return true
+		}
+	}
+	return false
+}
+
 // HoldInfo is one ID-based hold affecting a mailbox
-// (Invoke-HoldRemovalAction -Action GetHolds, D-12).
+// (what Invoke-HoldRemovalAction looks up by HoldId).
 type HoldInfo struct {
 	HoldID string
 	// HoldType is one of the HoldType* constants.
@@ -85,7 +104,7 @@ func (env *holdEnv) describeHold(e HoldEntry, orgWide bool) HoldInfo {
 	return h
 }
 
-// mailboxHoldInfos lists the ID-based holds of a mailbox (D-12): every
+// mailboxHoldInfos lists the ID-based holds of a mailbox: every
 // non-exclusion entry of its InPlaceHolds plus every org-wide entry that
 // applies to it (any action).
 func (env *holdEnv) mailboxHoldInfos(m *Mailbox) []HoldInfo {
@@ -115,8 +134,13 @@ func (env *holdEnv) mailboxHoldInfos(m *Mailbox) []HoldInfo {
 	return out
 }
 
-// MailboxHolds lists the ID-based holds affecting a mailbox (D-12).
-// Litigation, label and delay holds have no ID and are not listed.
+// MailboxHolds lists the holds Invoke-HoldRemovalAction -Action GetHolds
+// shows for a mailbox: its eDiscovery holds, legacy In-Place holds and
+// stamps nothing in the tenant explains, then Litigation Hold and the delay
+// holds, named by their kind. The holds that retention policies place
+// (their mbx, skp and grp stamps, the organization-wide ones included,
+// whatever kind of policy) are not listed: the tool leaves them to the
+// policies.
 func (tx *Tx) MailboxHolds(guid string) ([]HoldInfo, error) {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
@@ -126,10 +150,25 @@ func (tx *Tx) MailboxHolds(guid string) ([]HoldInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	return env.mailboxHoldInfos(m), nil
+	var out []HoldInfo
+	for _, h := range env.mailboxHoldInfos(m) {
+		if ParseHoldEntry(h.HoldID).Kind == HoldKindRetention {
+			continue
+		}
+		out = append(out, h)
+	}
+	flag := func(on bool, id string) {
+		if on {
+			out = append(out, HoldInfo{HoldID: id, HoldType: id, IsActive: true})
+		}
+	}
+	flag(m.LitigationHoldEnabled, HoldLitigation)
+	flag(m.DelayHoldApplied, HoldDelay)
+	flag(m.DelayReleaseHoldApplied, HoldDelayRelease)
+	return out, nil
 }
 
-// RemoveHold is Invoke-HoldRemovalAction -Action RemoveHold (§2.8): the
+// RemoveHold is Invoke-HoldRemovalAction -Action RemoveHold: the
 // hold ID must affect the mailbox (*HoldNotOnMailboxError); a
 // Preservation-Locked policy's ID always fails (*PolicyLockedError); an
 // ID whose object still applies it (active case hold, enabled retention

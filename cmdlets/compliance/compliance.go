@@ -89,7 +89,7 @@ func Views(r *format.Registry) {
 	table("ComplianceTag", []string{TypeTag}, col("Name", 26), col("Priority", 8), col("RetentionAction", 15), col("RetentionDuration", 17), col("Workload", 0))
 	table("ComplianceCase", []string{TypeCase}, col("Name", 26), col("Status", 8), col("CreatedDateTime", 0))
 	table("HoldInfo", []string{TypeHold}, col("HoldId", 42), col("HoldType", 27), col("PolicyName", 26), col("IsActive", 0))
-	table("HoldRemoval", []string{TypeHoldRemoval}, col("Location", 28), col("HoldId", 42), col("RemovedBy", 30), col("RemovedAt", 0))
+	table("HoldRemoval", []string{TypeHoldRemoval}, col("Location", 25), col("HoldId", 40), col("RemovedBy", 30), col("RemovedAt", 0))
 }
 
 // errAbort rolls an Update back after a refusal was recorded.

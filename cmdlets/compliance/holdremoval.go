@@ -10,9 +10,9 @@ import (
 	"github.com/exosim/exosim/store"
 )
 
-// HoldObject builds one GetHolds result (D-12): HoldId plus the
-// simulator's HoldType, PolicyName, PolicyExists and IsActive; its string
-// form is the HoldId, so it can be passed to -HoldId.
+// HoldObject builds one GetHolds result: HoldId plus the simulator's
+// HoldType, PolicyName, PolicyExists and IsActive; its string form is the
+// HoldId, so it can be passed to -HoldId.
 func HoldObject(h store.HoldInfo, location string) *object.PSObject {
 	o := object.NewObject(TypeHold, baseObject)
 	o.AddTyped("HoldId", tStr, h.HoldID)
@@ -29,7 +29,7 @@ func HoldObject(h store.HoldInfo, location string) *object.PSObject {
 	return o
 }
 
-// HoldRemovalObject builds one GetHoldRemovals record (§1.14).
+// HoldRemovalObject builds one GetHoldRemovals record.
 func HoldRemovalObject(r store.HoldRemoval) *object.PSObject {
 	o := object.NewObject(TypeHoldRemoval, baseObject)
 	o.AddTyped("Location", tStr, r.Location)
@@ -76,7 +76,7 @@ func isNotFound(err error) bool {
 func invokeHoldRemovalAction() *runtime.Command {
 	c := exo.Declared("Invoke-HoldRemovalAction")
 	c.Synopsis = "Lists the holds on a mailbox (GetHolds), removes one (RemoveHold) or shows the removal log (GetHoldRemovals)."
-	c.Description = "GetHolds lists every ID-based hold that affects the mailbox, organization-wide ones included (Litigation, label and delay holds have no ID). RemoveHold -HoldId takes one of those IDs off the mailbox (an organization-wide ID becomes a -mbx exclusion), leaves a 30-day delay hold and logs the removal. A hold whose policy, case hold or In-Place Hold is still active needs -Force; a policy with Preservation Lock can never be removed this way."
+	c.Description = "GetHolds lists the eDiscovery holds (UniH...), legacy In-Place holds and unexplained stamps on the mailbox, then LitigationHold, DelayHold and DelayReleaseHold when they apply; holds placed by retention policies (mbx, skp, grp) are not listed. RemoveHold -HoldId takes an ID off the mailbox, leaves a 30-day delay hold and logs the removal; a hold whose case hold or In-Place Hold is still active needs -Force. Litigation Hold and delay holds are removed with Set-Mailbox. -ExchangeLocation takes any identity of the mailbox: address, alias, DistinguishedName or ExchangeGuid."
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Examples = []runtime.Example{
 		{Code: "Invoke-HoldRemovalAction -Action GetHolds -ExchangeLocation pilarp@contoso.com", Remark: "Lists the holds on pilarp's mailbox."},
@@ -92,12 +92,26 @@ func invokeHoldRemovalAction() *runtime.Command {
 		case "getholdremovals":
 			return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
 				rs, err := tx.HoldRemovals()
+				if err != nil {
+					return nil, err
+				}
+				// -ExchangeLocation names the mailbox by any of its
+				// identities; a purged mailbox is still found by the
+				// address its removals were logged with.
+				var guid string
+				if loc != "" {
+					if m, err := resolveLocation(tx, loc); err == nil {
+						guid = m.Guid
+					} else if !isNotFound(err) {
+						return nil, err
+					}
+				}
 				for _, r := range rs {
-					if loc == "" || strings.EqualFold(r.Location, loc) {
+					if loc == "" || strings.EqualFold(r.Location, loc) || (guid != "" && strings.EqualFold(r.Mailbox, guid)) {
 						out = append(out, HoldRemovalObject(r))
 					}
 				}
-				return out, err
+				return out, nil
 			})
 		case "getholds", "removehold":
 		default:
@@ -122,6 +136,11 @@ func invokeHoldRemovalAction() *runtime.Command {
 		holdID := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("HoldId"))))
 		if holdID == "" {
 			return ctx.WriteError(exo.Invalid(ctx, "The HoldId parameter is required with the RemoveHold action.", nil))
+		}
+		if store.IsFlagHold(holdID) {
+			// (wording is the simulator's: the tool leaves these holds to
+			// Set-Mailbox, where the hold removal procedures remove them)
+			return ctx.WriteError(exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' can't be removed with Invoke-HoldRemovalAction. Use Set-Mailbox: -LitigationHoldEnabled $false for LitigationHold, -RemoveDelayHoldApplied for DelayHold, -RemoveDelayReleaseHoldApplied for DelayReleaseHold (with -InactiveMailbox for an inactive mailbox).", holdID), object.InvalidOperation, holdID))
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing hold \"%s\" from the location \"%s\".", holdID, loc), loc)
 		if err != nil || !ok {

@@ -135,7 +135,44 @@ func decode(i int) (*runtime.Command, []string) {
 			notCloudParams = strings.Split(body, ",")
 		}
 	}
+	if positionalIdentity[strings.ToLower(c.Name)] {
+		identityFirst(c)
+	}
 	return c, notCloudParams
+}
+
+// positionalIdentity lists the REST-based cmdlets whose reference pages
+// call -Identity named although the module binds the first positional
+// argument to it: published scripts that administrators run against real
+// tenants pass the mailbox positionally (Get-EXOMailboxStatistics $upn).
+var positionalIdentity = map[string]bool{
+	"get-exomailboxstatistics":       true,
+	"get-exomailboxfolderstatistics": true,
+	"get-exomailboxpermission":       true,
+	"get-exomobiledevicestatistics":  true,
+}
+
+// identityFirst makes -Identity the first positional parameter of every
+// set that has no parameter in that slot.
+func identityFirst(c *runtime.Command) {
+	taken := map[string]bool{}
+	for _, p := range c.Params {
+		for _, si := range p.Sets {
+			if si.Position == 0 {
+				taken[si.Set] = true
+			}
+		}
+	}
+	for _, p := range c.Params {
+		if p.Name != "Identity" {
+			continue
+		}
+		for i := range p.Sets {
+			if p.Sets[i].Position < 0 && !taken[p.Sets[i].Set] {
+				p.Sets[i].Position = 0
+			}
+		}
+	}
 }
 
 // decodeParam decodes "name|type|aliases|values|set infos".

@@ -162,3 +162,37 @@ func TestGeneratorCorrections(t *testing.T) {
 		}
 	}
 }
+
+// The REST cmdlets that scripts call with a positional mailbox bind it to
+// -Identity; the other parameters stay named.
+func TestPositionalIdentityOfRESTCmdlets(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		cmdlet, param string
+		pos           int
+	}{
+		{"Get-EXOMailboxStatistics", "Identity", 0},
+		{"Get-EXOMailboxFolderStatistics", "Identity", 0},
+		{"Get-EXOMailboxPermission", "Identity", 0},
+		{"Get-EXOMobileDeviceStatistics", "Identity", 0},
+		{"Get-EXOMailboxStatistics", "UserPrincipalName", -1},
+		{"Get-EXOMailbox", "Identity", 0},
+	} {
+		c := Lookup(tc.cmdlet)
+		found := false
+		for _, p := range c.Params {
+			if p.Name != tc.param {
+				continue
+			}
+			found = true
+			for _, si := range p.Sets {
+				if si.Position != tc.pos {
+					t.Errorf("%s -%s in set %s: position %d, want %d", tc.cmdlet, tc.param, si.Set, si.Position, tc.pos)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s declares no -%s", tc.cmdlet, tc.param)
+		}
+	}
+}

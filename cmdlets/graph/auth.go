@@ -277,7 +277,8 @@ func disconnectMgGraph() *runtime.Command {
 			rec := ctx.NewError("No application to sign out from.", "", object.InvalidOperation, "Exception", nil)
 			rec.ExceptionFullType = "System.Exception"
 			rec.ErrorID = "System.Exception"
-			return ctx.Fail(rec)
+			// a non-terminating error: -ErrorAction decides what it does
+			return ctx.WriteError(rec)
 		}
 		delete(ctx.RT.State, stateContext)
 		return ctx.WriteObject(a.object(hostVersion(ctx)))

@@ -104,6 +104,23 @@ func (tx *Tx) CancelTimers(match func(Timer) bool) (int, error) {
 	return n, nil
 }
 
+// CancelTimersFor deletes the pending timers of the given kinds whose
+// payload is payload.
+func (tx *Tx) CancelTimersFor(payload string, kinds ...string) error {
+	_, err := tx.CancelTimers(func(t Timer) bool {
+		if t.Payload != payload {
+			return false
+		}
+		for _, k := range kinds {
+			if t.Kind == k {
+				return true
+			}
+		}
+		return false
+	})
+	return err
+}
+
 // AdvanceTo moves the clock forward to t, firing every timer that becomes
 // due on the way in chronological order (ties by scheduling order). A
 // target earlier than Now returns *ClockBackwardsError; a target equal to

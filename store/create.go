@@ -60,9 +60,9 @@ func AliasFrom(s string) string {
 	return strings.Trim(b.String(), ".")
 }
 
-// freeMailboxSku returns the first purchased SKU (by part number) that
+// FreeMailboxSku returns the first purchased SKU (by part number) that
 // includes a mailbox and still has a free unit.
-func (tx *Tx) freeMailboxSku() (string, bool, error) {
+func (tx *Tx) FreeMailboxSku() (string, bool, error) {
 	o, err := tx.Organization()
 	if err != nil {
 		return "", false, err
@@ -188,7 +188,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		{"PrimarySmtpAddress", IndexSMTP, primary},
 		{"EmailAddresses", IndexSMTP, alias + "@" + o.Name},
 	} {
-		dup, err := tx.activeMailboxWith(c.index, c.value, "")
+		dup, err := tx.ActiveMailboxWith(c.index, c.value, "")
 		if err != nil {
 			return nil, nil, err
 		}
@@ -196,7 +196,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 			return nil, nil, &DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
-	if dup, err := tx.activeUserWithUPN(msoid, ""); err != nil || dup != nil {
+	if dup, err := tx.ActiveUserWithUPN(msoid, ""); err != nil || dup != nil {
 		if err != nil {
 			return nil, nil, err
 		}
@@ -214,7 +214,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 				return nil, nil, &LicenseUnavailableError{SkuPartNumber: sub.SkuPartNumber}
 			}
 			sku = sub.SkuPartNumber
-		} else if s, ok, err := tx.freeMailboxSku(); err != nil {
+		} else if s, ok, err := tx.FreeMailboxSku(); err != nil {
 			return nil, nil, err
 		} else if ok {
 			sku = s
@@ -251,7 +251,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 
 	// Validation done: from here on the tenant changes.
 	for _, m := range purge {
-		if err := tx.purgeMailbox(m); err != nil {
+		if err := tx.PurgeMailbox(m); err != nil {
 			return nil, nil, err
 		}
 	}

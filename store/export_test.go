@@ -3,10 +3,7 @@ package store
 // Names of the package's internals its external tests use.
 var AddItemsToday = addItemsToday
 
-const BucketCaseHoldRules = bucketCaseHoldRules
-const BucketComplianceRules = bucketComplianceRules
 const BucketIndex = bucketIndex
-const BucketMailboxHoldState = bucketMailboxHoldState
 const BucketMailboxes = bucketMailboxes
 const BucketMeta = bucketMeta
 const BucketUsers = bucketUsers
@@ -17,7 +14,6 @@ var CborEnc = cborEnc
 
 const CohortDay = cohortDay
 
-var CohortsConsistent = cohortsConsistent
 var DecodeContentFast = decodeContentFast
 var DecodeMailboxFast = decodeMailboxFast
 var DecodeValue = decodeValue
@@ -25,11 +21,9 @@ var EncodeValue = encodeValue
 
 type ExportDoc = exportDoc
 
-var HasEntry = hasEntry
 var IdxKey = idxKey
 var IsJSONRecord = isJSONRecord
 var IsTextKeyedMap = isTextKeyedMap
-var LocationHas = locationHas
 
 const LockSuffix = lockSuffix
 const MetaSchemaVersion = metaSchemaVersion
@@ -40,10 +34,7 @@ type Migration = migration
 
 const MinSchemaVersion = minSchemaVersion
 
-var NormalizeCohorts = normalizeCohorts
-var ParseDay = parseDay
 var ParseDayFast = parseDayFast
-var PutCohort = putCohort
 var SetPrimarySmtp = setPrimarySmtp
 var TxDeleteRecord = (*Tx).deleteRecord
 var TxLoadDoc = (*Tx).loadDoc

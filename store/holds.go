@@ -448,7 +448,7 @@ func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
 	if err != nil {
 		return nil, err
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return nil, err
 	}
@@ -583,7 +583,7 @@ func (tx *Tx) applyDelayHold(m *Mailbox, release bool) error {
 		m.DelayHoldApplied = true
 		m.DelayHoldExpiresAt = new(due)
 	}
-	if err := tx.cancelFor(m.Guid, kind); err != nil {
+	if err := tx.CancelTimersFor(m.Guid, kind); err != nil {
 		return err
 	}
 	_, err := tx.Schedule(due, kind, m.Guid)
@@ -595,10 +595,10 @@ func (tx *Tx) applyDelayHold(m *Mailbox, release bool) error {
 func (tx *Tx) clearDelayHold(m *Mailbox, release bool) error {
 	if release {
 		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
-		return tx.cancelFor(m.Guid, TimerDelayReleaseHoldExpiry)
+		return tx.CancelTimersFor(m.Guid, TimerDelayReleaseHoldExpiry)
 	}
 	m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
-	return tx.cancelFor(m.Guid, TimerDelayHoldExpiry)
+	return tx.CancelTimersFor(m.Guid, TimerDelayHoldExpiry)
 }
 
 func fireDelayHoldExpiry(tx *Tx, t Timer) error {

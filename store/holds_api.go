@@ -274,7 +274,7 @@ func guidFromHex(h string) string {
 // requireInactive refuses an operation on a mailbox that isn't Inactive.
 func requireInactive(op string, m *Mailbox) error {
 	if m.LifecycleState != StateInactive {
-		return lifecycleErr(op, m, ReasonNotInactive, "")
+		return MailboxLifecycleError(op, m, ReasonNotInactive, "")
 	}
 	return nil
 }
@@ -610,7 +610,7 @@ func (tx *Tx) SetLitigationHold(guid string, in LitigationHoldInput) error {
 			if m.IsDeleted() {
 				return &HoldOnDeletedMailboxError{Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState}
 			}
-			u, err := tx.linkedUser(m)
+			u, err := tx.LinkedUser(m)
 			if err != nil {
 				return err
 			}
@@ -863,7 +863,7 @@ func (tx *Tx) RemoveMailboxSearch(nameOrHoldID string) error {
 	if err != nil {
 		return err
 	}
-	if _, err := tx.deleteRecord(bucketMailboxSearches, strings.ToLower(s.Guid)); err != nil {
+	if _, err := mailboxSearchRecords.Delete(tx, strings.ToLower(s.Guid)); err != nil {
 		return err
 	}
 	return tx.recomputeHolds(affected, s.InPlaceHoldIdentity)

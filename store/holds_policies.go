@@ -490,7 +490,7 @@ func (tx *Tx) RemoveCompliancePolicy(identity string, kinds ...string) error {
 // forgetPolicyState drops a deleted policy from every mailbox's hold state.
 func (tx *Tx) forgetPolicyState(hex string) error {
 	var states []*MailboxHoldState
-	err := forEachDecoded(tx, bucketMailboxHoldState, "", func(_ string, s *MailboxHoldState) error {
+	err := HoldStateRecords.ForEach(tx, "", func(_ string, s *MailboxHoldState) error {
 		states = append(states, s)
 		return nil
 	})

@@ -14,22 +14,6 @@ import (
 // retention policies and tags, the hold-removal log and the per-mailbox
 // hold state the simulator keeps. The stamping rules live in holds.go.
 
-// Buckets of the holds engine.
-const (
-	bucketCompliancePolicies = "compliancePolicies"
-	bucketComplianceRules    = "complianceRules"
-	bucketAdaptiveScopes     = "adaptiveScopes"
-	bucketComplianceTags     = "complianceTags"
-	bucketComplianceCases    = "complianceCases"
-	bucketCaseHoldPolicies   = "caseHoldPolicies"
-	bucketCaseHoldRules      = "caseHoldRules"
-	bucketMailboxSearches    = "mailboxSearches"
-	bucketMRMPolicies        = "retentionPoliciesMRM"
-	bucketMRMTags            = "retentionPolicyTags"
-	bucketHoldRemovals       = "holdRemovals"
-	bucketMailboxHoldState   = "mailboxHoldState"
-)
-
 // Kinds of compliance policy (domain.md §1.5, (sim) Kind).
 const (
 	// PolicyKindRetention is a *-RetentionCompliancePolicy policy.
@@ -380,64 +364,150 @@ func (s *MailboxHoldState) empty() bool {
 
 // --- record kinds -------------------------------------------------------------
 
+// recordFields are the fields every named, Guid-keyed record has.
+type recordFields struct {
+	guid, name string
+	// created and changed point at the record's WhenCreated and
+	// WhenChanged.
+	created, changed *time.Time
+}
+
+// recordKind describes a kind of record stored in one bucket under its
+// lower-case Guid and found by name or Guid.
+type recordKind[T any] struct {
+	records *Kind[T]
+	kind    string // NotFoundError.Kind
+	// byName lists the records by name; otherwise by creation, then name.
+	byName bool
+	fields func(*T) recordFields
+	// alias, when not nil, returns another identity the record is found
+	// by.
+	alias func(*T) string
+}
+
+// list returns the records of the kind that keep accepts (every record
+// when keep is nil), in the kind's order.
+func (k recordKind[T]) list(tx *Tx, keep func(*T) bool) ([]*T, error) {
+	all, err := k.records.List(tx)
+	if err != nil {
+		return nil, err
+	}
+	out := all
+	if keep != nil {
+		out = nil
+		for _, v := range all {
+			if keep(v) {
+				out = append(out, v)
+			}
+		}
+	}
+	name := func(v *T) string { return k.fields(v).name }
+	if k.byName {
+		SortByName(out, name)
+	} else {
+		sortHoldRecords(out, func(v *T) (time.Time, string) { return *k.fields(v).created, name(v) })
+	}
+	return out, nil
+}
+
+// match returns the first record named id (case-insensitive, outer
+// whitespace ignored), known by id as its alias, or whose Guid id is; nil
+// when there is none.
+func (k recordKind[T]) match(xs []*T, id string) *T {
+	id = strings.TrimSpace(id)
+	g, isGuid := NormalizeGuid(id)
+	for _, v := range xs {
+		f := k.fields(v)
+		if strings.EqualFold(f.name, id) || (k.alias != nil && strings.EqualFold(k.alias(v), id)) || (isGuid && f.guid == g) {
+			return v
+		}
+	}
+	return nil
+}
+
+// find resolves a record of the kind by name, alias or Guid.
+func (k recordKind[T]) find(tx *Tx, identity string) (*T, error) {
+	all, err := k.list(tx, nil)
+	if err != nil {
+		return nil, err
+	}
+	if v := k.match(all, identity); v != nil {
+		return v, nil
+	}
+	return nil, &NotFoundError{Kind: k.kind, Key: identity}
+}
+
+// put stores a record under its lower-case Guid (WhenChanged = now).
+func (k recordKind[T]) put(tx *Tx, v *T) error {
+	f := k.fields(v)
+	*f.changed = tx.Now()
+	return k.records.Put(tx, strings.ToLower(f.guid), v)
+}
+
+// delete removes a record.
+func (k recordKind[T]) delete(tx *Tx, v *T) error {
+	_, err := k.records.Delete(tx, strings.ToLower(k.fields(v).guid))
+	return err
+}
+
 var (
 	compliancePolicyKind = recordKind[CompliancePolicy]{
-		bucket: bucketCompliancePolicies, kind: "retentionCompliancePolicy",
+		records: compliancePolicyRecords, kind: "retentionCompliancePolicy",
 		fields: func(p *CompliancePolicy) recordFields {
 			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
 		},
 	}
 	complianceRuleKind = recordKind[ComplianceRule]{
-		bucket: bucketComplianceRules, kind: "retentionComplianceRule",
+		records: ComplianceRuleRecords, kind: "retentionComplianceRule",
 		fields: func(r *ComplianceRule) recordFields {
 			return recordFields{r.Guid, r.Name, &r.WhenCreated, &r.WhenChanged}
 		},
 	}
 	adaptiveScopeKind = recordKind[AdaptiveScope]{
-		bucket: bucketAdaptiveScopes, kind: "adaptiveScope",
+		records: adaptiveScopeRecords, kind: "adaptiveScope",
 		fields: func(s *AdaptiveScope) recordFields {
 			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
 		},
 	}
 	complianceTagKind = recordKind[ComplianceTag]{
-		bucket: bucketComplianceTags, kind: "complianceTag",
+		records: complianceTagRecords, kind: "complianceTag",
 		fields: func(t *ComplianceTag) recordFields {
 			return recordFields{t.Guid, t.Name, &t.WhenCreated, &t.WhenChanged}
 		},
 	}
 	complianceCaseKind = recordKind[ComplianceCase]{
-		bucket: bucketComplianceCases, kind: "complianceCase",
+		records: complianceCaseRecords, kind: "complianceCase",
 		fields: func(c *ComplianceCase) recordFields {
 			return recordFields{c.Guid, c.Name, &c.WhenCreated, &c.WhenChanged}
 		},
 	}
 	caseHoldPolicyKind = recordKind[CaseHoldPolicy]{
-		bucket: bucketCaseHoldPolicies, kind: "caseHoldPolicy",
+		records: caseHoldPolicyRecords, kind: "caseHoldPolicy",
 		fields: func(p *CaseHoldPolicy) recordFields {
 			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
 		},
 	}
 	caseHoldRuleKind = recordKind[CaseHoldRule]{
-		bucket: bucketCaseHoldRules, kind: "caseHoldRule",
+		records: CaseHoldRuleRecords, kind: "caseHoldRule",
 		fields: func(r *CaseHoldRule) recordFields {
 			return recordFields{r.Guid, r.Name, &r.WhenCreated, &r.WhenChanged}
 		},
 	}
 	mailboxSearchKind = recordKind[MailboxSearch]{
-		bucket: bucketMailboxSearches, kind: "mailboxSearch", byName: true,
+		records: mailboxSearchRecords, kind: "mailboxSearch", byName: true,
 		fields: func(s *MailboxSearch) recordFields {
 			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
 		},
 		alias: func(s *MailboxSearch) string { return s.InPlaceHoldIdentity },
 	}
 	mrmPolicyKind = recordKind[MRMPolicy]{
-		bucket: bucketMRMPolicies, kind: "retentionPolicy", byName: true,
+		records: mrmPolicyRecords, kind: "retentionPolicy", byName: true,
 		fields: func(p *MRMPolicy) recordFields {
 			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
 		},
 	}
 	mrmTagKind = recordKind[MRMTag]{
-		bucket: bucketMRMTags, kind: "retentionPolicyTag", byName: true,
+		records: mrmTagRecords, kind: "retentionPolicyTag", byName: true,
 		fields: func(t *MRMTag) recordFields {
 			return recordFields{t.Guid, t.Name, &t.WhenCreated, &t.WhenChanged}
 		},
@@ -453,7 +523,7 @@ func (tx *Tx) GetCompliancePolicy(guid string) (*CompliancePolicy, error) {
 	if !ok {
 		return nil, &NotFoundError{Kind: compliancePolicyKind.kind, Key: guid}
 	}
-	return getTyped[CompliancePolicy](tx, bucketCompliancePolicies, compliancePolicyKind.kind, g)
+	return compliancePolicyRecords.Load(tx, strings.ToLower(g), g)
 }
 
 // PutCompliancePolicy stores a compliance policy (WhenChanged = now).
@@ -642,7 +712,7 @@ func (tx *Tx) PutMRMTag(t *MRMTag) error { return mrmTagKind.put(tx, t) }
 // HoldRemovals lists the hold-removal log in order.
 func (tx *Tx) HoldRemovals() ([]HoldRemoval, error) {
 	var out []HoldRemoval
-	err := forEachDecoded(tx, bucketHoldRemovals, "", func(_ string, r *HoldRemoval) error {
+	err := holdRemovalRecords.ForEach(tx, "", func(_ string, r *HoldRemoval) error {
 		out = append(out, *r)
 		return nil
 	})
@@ -650,21 +720,20 @@ func (tx *Tx) HoldRemovals() ([]HoldRemoval, error) {
 }
 
 func (tx *Tx) logHoldRemoval(r HoldRemoval) error {
-	n := tx.countBucket(bucketHoldRemovals)
+	n := holdRemovalRecords.Count(tx)
 	r.Seq = n + 1
-	return tx.putRecord(bucketHoldRemovals, fmt.Sprintf("%08d", r.Seq), &r)
+	return holdRemovalRecords.Put(tx, fmt.Sprintf("%08d", r.Seq), &r)
 }
 
 // holdState returns the simulator hold state of a mailbox (empty when none
 // was stored).
 func (tx *Tx) holdState(guid string) (*MailboxHoldState, error) {
-	s := &MailboxHoldState{}
-	ok, err := tx.getRecord(bucketMailboxHoldState, strings.ToLower(guid), s)
+	s, ok, err := HoldStateRecords.Get(tx, strings.ToLower(guid))
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		s.MailboxGuid = strings.ToLower(guid)
+		s = &MailboxHoldState{MailboxGuid: strings.ToLower(guid)}
 	}
 	return s, nil
 }
@@ -672,10 +741,10 @@ func (tx *Tx) holdState(guid string) (*MailboxHoldState, error) {
 func (tx *Tx) putHoldState(s *MailboxHoldState) error {
 	s.MailboxGuid = strings.ToLower(s.MailboxGuid)
 	if s.empty() {
-		_, err := tx.deleteRecord(bucketMailboxHoldState, s.MailboxGuid)
+		_, err := HoldStateRecords.Delete(tx, s.MailboxGuid)
 		return err
 	}
-	return tx.putRecord(bucketMailboxHoldState, s.MailboxGuid, s)
+	return HoldStateRecords.Put(tx, s.MailboxGuid, s)
 }
 
 // MailboxLabels returns the retention labels put on a mailbox's folders.
@@ -716,5 +785,82 @@ func sortHoldRecords[T any](xs []*T, key func(*T) (time.Time, string)) {
 			return ti.Before(tj)
 		}
 		return strings.ToLower(ni) < strings.ToLower(nj)
+	})
+}
+
+// checkHoldReferences verifies the references among hold objects: a
+// retention rule's policy, a case hold rule's policy, a case hold
+// policy's case, an adaptive policy's scopes, and the mailbox of each
+// hold bookkeeping record. (A hold ID stamped on a mailbox may outlive its
+// policy: orphaned holds are real, and Invoke-HoldRemovalAction and
+// -RemoveOrphanedHolds exist for them.)
+func checkHoldReferences(tx *Tx, report func(Finding)) error {
+	policies, err := tx.CompliancePolicies()
+	if err != nil {
+		return err
+	}
+	policyByGuid := map[string]bool{}
+	for _, p := range policies {
+		policyByGuid[strings.ToLower(p.Guid)] = true
+	}
+	scopes, err := tx.AdaptiveScopes()
+	if err != nil {
+		return err
+	}
+	scopeByGuid := map[string]bool{}
+	for _, sc := range scopes {
+		scopeByGuid[strings.ToLower(sc.Guid)] = true
+	}
+	for _, p := range policies {
+		for _, g := range p.AdaptiveScopeLocation {
+			if !scopeByGuid[strings.ToLower(g)] {
+				report(Finding{Kind: "retentionCompliancePolicy", Key: p.Guid, Message: fmt.Sprintf("policy %s names adaptive scope %s, which does not exist", p.Name, g)})
+			}
+		}
+	}
+	rules, err := tx.ComplianceRules()
+	if err != nil {
+		return err
+	}
+	for _, r := range rules {
+		if !policyByGuid[strings.ToLower(r.Policy)] {
+			report(Finding{Kind: "retentionComplianceRule", Key: r.Guid, Message: fmt.Sprintf("rule %s belongs to policy %s, which does not exist", r.Name, r.Policy)})
+		}
+	}
+	cases, err := tx.ComplianceCases()
+	if err != nil {
+		return err
+	}
+	caseByGuid := map[string]bool{}
+	for _, c := range cases {
+		caseByGuid[strings.ToLower(c.Guid)] = true
+	}
+	holdPolicies, err := tx.CaseHoldPolicies("")
+	if err != nil {
+		return err
+	}
+	holdByGuid := map[string]bool{}
+	for _, p := range holdPolicies {
+		holdByGuid[strings.ToLower(p.Guid)] = true
+		if !caseByGuid[strings.ToLower(p.Case)] {
+			report(Finding{Kind: "caseHoldPolicy", Key: p.Guid, Message: fmt.Sprintf("case hold policy %s belongs to case %s, which does not exist", p.Name, p.Case)})
+		}
+	}
+	holdRules, err := tx.CaseHoldRules("")
+	if err != nil {
+		return err
+	}
+	for _, r := range holdRules {
+		if !holdByGuid[strings.ToLower(r.Policy)] {
+			report(Finding{Kind: "caseHoldRule", Key: r.Guid, Message: fmt.Sprintf("case hold rule %s belongs to case hold policy %s, which does not exist", r.Name, r.Policy)})
+		}
+	}
+	return HoldStateRecords.ForEach(tx, "", func(key string, st *MailboxHoldState) error {
+		if _, err := tx.GetMailbox(st.MailboxGuid); IsNotFound(err) {
+			report(Finding{Kind: "mailboxHoldState", Key: key, Message: fmt.Sprintf("hold state of mailbox %s, which does not exist", st.MailboxGuid)})
+		} else if err != nil {
+			return err
+		}
+		return nil
 	})
 }

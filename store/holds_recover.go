@@ -31,7 +31,7 @@ func (tx *Tx) ScheduleRetentionHoldEnd(guid string) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.cancelFor(m.Guid, TimerRetentionHoldEnd); err != nil {
+	if err := tx.CancelTimersFor(m.Guid, TimerRetentionHoldEnd); err != nil {
 		return err
 	}
 	if !m.RetentionHoldEnabled || m.EndDateForRetentionHold == nil {
@@ -80,10 +80,10 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 		return nil, err
 	}
 	if old.ExternalDirectoryObjectId != "" {
-		return nil, lifecycleErr("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
+		return nil, MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
 	}
 	if old.AutoExpandingArchiveEnabled {
-		return nil, lifecycleErr("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
+		return nil, MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
 	}
 	o, err := tx.Organization()
 	if err != nil {
@@ -107,7 +107,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 		{"MicrosoftOnlineServicesID", IndexUPN, msoid},
 		{"PrimarySmtpAddress", IndexSMTP, msoid},
 	} {
-		dup, err := tx.activeMailboxWith(c.index, c.value, old.Guid)
+		dup, err := tx.ActiveMailboxWith(c.index, c.value, old.Guid)
 		if err != nil {
 			return nil, err
 		}
@@ -115,7 +115,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 			return nil, &DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
-	if dup, err := tx.activeUserWithUPN(msoid, ""); err != nil || dup != nil {
+	if dup, err := tx.ActiveUserWithUPN(msoid, ""); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
@@ -224,22 +224,22 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 			}
 		}
 	}
-	oldUser, err := tx.linkedUser(old)
+	oldUser, err := tx.LinkedUser(old)
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.purgeMailbox(old); err != nil {
+	if err := tx.PurgeMailbox(old); err != nil {
 		return nil, err
 	}
-	if err := tx.cancelFor(old.Guid, TimerDelayHoldExpiry, TimerDelayReleaseHoldExpiry, TimerRetentionHoldEnd); err != nil {
+	if err := tx.CancelTimersFor(old.Guid, TimerDelayHoldExpiry, TimerDelayReleaseHoldExpiry, TimerRetentionHoldEnd); err != nil {
 		return nil, err
 	}
 	if oldUser != nil && oldUser.State == UserSoftDeleted {
-		if err := tx.purgeUser(oldUser); err != nil {
+		if err := tx.PurgeUserAccount(oldUser.ObjectID); err != nil {
 			return nil, err
 		}
 	}
-	if _, err := tx.deleteRecord(bucketMailboxHoldState, old.Guid); err != nil {
+	if _, err := HoldStateRecords.Delete(tx, old.Guid); err != nil {
 		return nil, err
 	}
 
@@ -256,7 +256,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	if err := tx.PutUser(u); err != nil {
 		return nil, err
 	}
-	if sku, ok, err := tx.freeMailboxSku(); err != nil {
+	if sku, ok, err := tx.FreeMailboxSku(); err != nil {
 		return nil, err
 	} else if ok {
 		if err := tx.AssignLicense(u.ObjectID, sku); err != nil {
@@ -268,7 +268,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	m.ExternalDirectoryObjectId, m.UserObjectID = u.ObjectID, u.ObjectID
 	m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName = name, alias, display, in.FirstName, in.LastName
 	m.DistinguishedName = HostedDN(name, o.Name, o.DirectoryPartition, false)
-	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, softDeletedCanonical)
+	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, SoftDeletedCanonical)
 	m.EmailAddresses = []string{"SMTP:" + msoid}
 	if a := alias + "@" + o.Name; !strings.EqualFold(a, msoid) {
 		m.EmailAddresses = append(m.EmailAddresses, "smtp:"+a)

@@ -52,10 +52,10 @@ func (tx *Tx) mailboxHeld(m *Mailbox) (bool, error) {
 	return false, nil
 }
 
-const (
-	softDeletedOU        = "OU=Soft Deleted Objects"
-	softDeletedCanonical = "/Soft Deleted Objects"
-)
+const softDeletedOU = "OU=Soft Deleted Objects"
+
+// SoftDeletedCanonical ends the OrganizationalUnit of a deleted object.
+const SoftDeletedCanonical = "/Soft Deleted Objects"
 
 // dnFirstComma returns the index of the first unescaped comma of a DN, or
 // -1.
@@ -111,9 +111,9 @@ func escapeDN(v string) string {
 	return r.Replace(v)
 }
 
-// linkedUser returns the account behind a mailbox, or nil when it no longer
+// LinkedUser returns the account behind a mailbox, or nil when it no longer
 // exists.
-func (tx *Tx) linkedUser(m *Mailbox) (*User, error) {
+func (tx *Tx) LinkedUser(m *Mailbox) (*User, error) {
 	id := m.UserObjectID
 	if id == "" {
 		id = m.ExternalDirectoryObjectId
@@ -131,23 +131,9 @@ func (tx *Tx) linkedUser(m *Mailbox) (*User, error) {
 	return u, nil
 }
 
-// cancelFor deletes the pending timers of the given kinds for a payload.
-func (tx *Tx) cancelFor(payload string, kinds ...string) error {
-	_, err := tx.CancelTimers(func(t Timer) bool {
-		if t.Payload != payload {
-			return false
-		}
-		for _, k := range kinds {
-			if t.Kind == k {
-				return true
-			}
-		}
-		return false
-	})
-	return err
-}
-
-func lifecycleErr(op string, m *Mailbox, reason, detail string) *LifecycleError {
+// MailboxLifecycleError is the refusal of operation op on mailbox m in its
+// current state, for the given reason (one of the Reason* constants).
+func MailboxLifecycleError(op string, m *Mailbox, reason, detail string) *LifecycleError {
 	return &LifecycleError{Op: op, Kind: "mailbox", Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState, Reason: reason, Detail: detail}
 }
 
@@ -165,8 +151,8 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 	m.InactiveMailboxRetireTime = nil
 	m.WhenSoftDeleted = new(now)
 	m.DistinguishedName = SoftDeletedDN(m.DistinguishedName)
-	if m.OrganizationalUnit != "" && !strings.HasSuffix(m.OrganizationalUnit, softDeletedCanonical) {
-		m.OrganizationalUnit += softDeletedCanonical
+	if m.OrganizationalUnit != "" && !strings.HasSuffix(m.OrganizationalUnit, SoftDeletedCanonical) {
+		m.OrganizationalUnit += SoftDeletedCanonical
 	}
 	m.RemovedBy = actor
 	if inactive {
@@ -226,7 +212,7 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 		return nil, err
 	}
 	if m.LifecycleState != StateActive {
-		return nil, lifecycleErr("RemoveMailbox", m, ReasonNotActive, "")
+		return nil, MailboxLifecycleError("RemoveMailbox", m, ReasonNotActive, "")
 	}
 	if m.IsMailUser() && m.HasJournalArchive {
 		return nil, &JournalArchiveError{Identity: m.Identity(), Guid: m.Guid}
@@ -237,7 +223,7 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 			return nil, err
 		}
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return nil, err
 	}
@@ -247,9 +233,10 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 	return m, nil
 }
 
-// purgeMailbox hard-deletes a mailbox: record, content and timers; the
-// account (if any) loses its link but is otherwise unchanged.
-func (tx *Tx) purgeMailbox(m *Mailbox) error {
+// PurgeMailbox hard-deletes a mailbox, whatever its state (the caller
+// decided it may go): record, content and timers; the account (if any)
+// loses its link but is otherwise unchanged.
+func (tx *Tx) PurgeMailbox(m *Mailbox) error {
 	for _, f := range BeforeMailboxPurge.Funcs(tx) {
 		if err := f(tx, m); err != nil {
 			return err
@@ -258,10 +245,10 @@ func (tx *Tx) purgeMailbox(m *Mailbox) error {
 	if err := tx.DeleteMailbox(m.Guid); err != nil {
 		return err
 	}
-	if err := tx.cancelFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge, TimerLicenseGrace); err != nil {
+	if err := tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge, TimerLicenseGrace); err != nil {
 		return err
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil || u == nil {
 		return err
 	}
@@ -285,11 +272,11 @@ func (tx *Tx) PermanentlyDeleteMailbox(guid string) error {
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted, StateRetiredInactive:
-		return tx.purgeMailbox(m)
+		return tx.PurgeMailbox(m)
 	case StateInactive:
-		return lifecycleErr("PermanentlyDeleteMailbox", m, ReasonInactive, "")
+		return MailboxLifecycleError("PermanentlyDeleteMailbox", m, ReasonInactive, "")
 	}
-	return lifecycleErr("PermanentlyDeleteMailbox", m, ReasonNotDeleted, "")
+	return MailboxLifecycleError("PermanentlyDeleteMailbox", m, ReasonNotDeleted, "")
 }
 
 // UndoInput holds the optional parameters of Undo-SoftDeletedMailbox.
@@ -313,9 +300,9 @@ type undoPlan struct {
 	restoreUser bool
 }
 
-// activeMailboxWith returns an active (not deleted) mailbox other than
+// ActiveMailboxWith returns an active (not deleted) mailbox other than
 // exclude whose index holds value.
-func (tx *Tx) activeMailboxWith(index, value, exclude string) (*Mailbox, error) {
+func (tx *Tx) ActiveMailboxWith(index, value, exclude string) (*Mailbox, error) {
 	if strings.TrimSpace(value) == "" {
 		return nil, nil
 	}
@@ -338,9 +325,9 @@ func (tx *Tx) activeMailboxWith(index, value, exclude string) (*Mailbox, error) 
 	return nil, nil
 }
 
-// activeUserWithUPN returns an Active account other than exclude with that
+// ActiveUserWithUPN returns an Active account other than exclude with that
 // UserPrincipalName.
-func (tx *Tx) activeUserWithUPN(upn, exclude string) (*User, error) {
+func (tx *Tx) ActiveUserWithUPN(upn, exclude string) (*User, error) {
 	if strings.TrimSpace(upn) == "" {
 		return nil, nil
 	}
@@ -359,13 +346,13 @@ func (tx *Tx) activeUserWithUPN(upn, exclude string) (*User, error) {
 // signInNameHolder reports who else holds a sign-in name among live
 // objects ("" when free).
 func (tx *Tx) signInNameHolder(name, excludeMailbox, excludeUser string) (string, string, error) {
-	if m, err := tx.activeMailboxWith(IndexUPN, name, excludeMailbox); err != nil || m != nil {
+	if m, err := tx.ActiveMailboxWith(IndexUPN, name, excludeMailbox); err != nil || m != nil {
 		if m != nil {
 			return m.Identity(), m.Guid, nil
 		}
 		return "", "", err
 	}
-	u, err := tx.activeUserWithUPN(name, excludeUser)
+	u, err := tx.ActiveUserWithUPN(name, excludeUser)
 	if err != nil || u == nil {
 		return "", "", err
 	}
@@ -392,24 +379,24 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 	in.WindowsLiveID = strings.TrimSpace(in.WindowsLiveID)
 	in.Name = strings.TrimSpace(in.Name)
 	if !m.IsDeleted() {
-		return nil, lifecycleErr(op, m, ReasonNotDeleted, "")
+		return nil, MailboxLifecycleError(op, m, ReasonNotDeleted, "")
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return nil, err
 	}
 	accountGone := u == nil || m.ExternalDirectoryObjectId == ""
 	if accountGone && m.LifecycleState == StateInactive {
-		return nil, lifecycleErr(op, m, ReasonAccountPurgedUseRecover, "")
+		return nil, MailboxLifecycleError(op, m, ReasonAccountPurgedUseRecover, "")
 	}
 	end, ok := undoWindowEnd(m)
 	if !ok || IsDue(end, tx.Now()) {
-		return nil, lifecycleErr(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
+		return nil, MailboxLifecycleError(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
 	}
 	p := &undoPlan{m: m, u: u, in: in}
 	if accountGone {
 		if in.WindowsLiveID == "" || in.Password == "" {
-			return nil, lifecycleErr(op, m, ReasonAccountPurgedNeedsCredentials, "")
+			return nil, MailboxLifecycleError(op, m, ReasonAccountPurgedNeedsCredentials, "")
 		}
 		p.u, p.newAccount = nil, true
 	} else {
@@ -426,13 +413,13 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 	if in.Name != "" {
 		name = in.Name
 	}
-	if dup, err := tx.activeMailboxWith(IndexName, name, m.Guid); err != nil || dup != nil {
+	if dup, err := tx.ActiveMailboxWith(IndexName, name, m.Guid); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
 		return nil, &DuplicateError{Kind: "mailbox", Property: "Name", Value: name, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 	}
-	if dup, err := tx.activeMailboxWith(IndexAlias, m.Alias, m.Guid); err != nil || dup != nil {
+	if dup, err := tx.ActiveMailboxWith(IndexAlias, m.Alias, m.Guid); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
@@ -448,7 +435,7 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 			return nil, err
 		}
 		if holder != "" && (in.WindowsLiveID == "" || in.Password == "") {
-			return nil, lifecycleErr(op, m, ReasonSignInNameInUse, signIn)
+			return nil, MailboxLifecycleError(op, m, ReasonSignInNameInUse, signIn)
 		}
 	}
 	if in.WindowsLiveID != "" && !strings.EqualFold(in.WindowsLiveID, signIn) {
@@ -457,7 +444,7 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 			return nil, err
 		}
 		if holder == "" {
-			if dup, err := tx.activeMailboxWith(IndexSMTP, in.WindowsLiveID, m.Guid); err != nil {
+			if dup, err := tx.ActiveMailboxWith(IndexSMTP, in.WindowsLiveID, m.Guid); err != nil {
 				return nil, err
 			} else if dup != nil {
 				holder, hguid = dup.Identity(), dup.Guid
@@ -467,7 +454,7 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 			return nil, &DuplicateError{Kind: "mailbox", Property: "WindowsLiveID", Value: in.WindowsLiveID, ExistingIdentity: holder, ExistingGuid: hguid}
 		}
 	} else if in.WindowsLiveID == "" {
-		if dup, err := tx.activeMailboxWith(IndexSMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
+		if dup, err := tx.ActiveMailboxWith(IndexSMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
 			if err != nil {
 				return nil, err
 			}
@@ -515,7 +502,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 			return err
 		}
 		if m.RecipientTypeDetails == RecipientUserMailbox {
-			if sku, ok, err := tx.freeMailboxSku(); err != nil {
+			if sku, ok, err := tx.FreeMailboxSku(); err != nil {
 				return err
 			} else if ok {
 				if err := tx.AssignLicense(u.ObjectID, sku); err != nil {
@@ -530,7 +517,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 	} else if p.restoreUser {
 		u.State = UserActive
 		u.DeletedAt = nil
-		if err := tx.cancelFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
+		if err := tx.CancelTimersFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
 			return err
 		}
 	}
@@ -552,7 +539,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 	m.InactiveMailboxRetireTime = nil
 	m.RemovedBy = ""
 	m.DistinguishedName = ActiveDN(m.DistinguishedName)
-	m.OrganizationalUnit = strings.TrimSuffix(m.OrganizationalUnit, softDeletedCanonical)
+	m.OrganizationalUnit = strings.TrimSuffix(m.OrganizationalUnit, SoftDeletedCanonical)
 	if in.Name != "" && in.Name != m.Name {
 		m.Name = in.Name
 		m.DistinguishedName = renameDN(m.DistinguishedName, in.Name)
@@ -571,7 +558,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 	if err := tx.PutMailbox(m); err != nil {
 		return err
 	}
-	return tx.cancelFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge)
+	return tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge)
 }
 
 // setPrimarySmtp makes addr the primary SMTP address, keeping the old
@@ -666,13 +653,13 @@ func (tx *Tx) DisableJournalArchiving(guid string, preserveMailUser bool) error 
 		return err
 	}
 	if !m.HasJournalArchive {
-		return lifecycleErr("DisableJournalArchiving", m, ReasonNoJournalArchive, "")
+		return MailboxLifecycleError("DisableJournalArchiving", m, ReasonNoJournalArchive, "")
 	}
 	m.HasJournalArchive = false
 	if preserveMailUser || m.LifecycleState != StateActive {
 		return tx.PutMailbox(m)
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return err
 	}
@@ -751,7 +738,7 @@ func (tx *Tx) RestoreUserAccount(objectID string) error {
 		e.Detail = After30Days(*u.DeletedAt).Format(time.RFC3339)
 		return e
 	}
-	if dup, err := tx.activeUserWithUPN(u.UserPrincipalName, u.ObjectID); err != nil || dup != nil {
+	if dup, err := tx.ActiveUserWithUPN(u.UserPrincipalName, u.ObjectID); err != nil || dup != nil {
 		if err != nil {
 			return err
 		}
@@ -779,7 +766,7 @@ func (tx *Tx) RestoreUserAccount(objectID string) error {
 	if err := tx.reassignFreed(u); err != nil {
 		return err
 	}
-	if err := tx.cancelFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
+	if err := tx.CancelTimersFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
 		return err
 	}
 	return tx.PutUser(u)
@@ -822,7 +809,7 @@ func (tx *Tx) purgeUser(u *User) error {
 	if err := tx.DeleteUser(u.ObjectID); err != nil {
 		return err
 	}
-	if err := tx.cancelFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
+	if err := tx.CancelTimersFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
 		return err
 	}
 	if u.MailboxGuid == "" {
@@ -840,9 +827,9 @@ func (tx *Tx) purgeUser(u *User) error {
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted:
-		return tx.purgeMailbox(m)
+		return tx.PurgeMailbox(m)
 	case StateInactive, StateRetiredInactive:
-		if err := tx.cancelFor(m.Guid, TimerSoftDeleteExpiry); err != nil {
+		if err := tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry); err != nil {
 			return err
 		}
 	}
@@ -896,7 +883,7 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 	case has && m.LifecycleState == StateUnlicensedGrace:
 		m.LifecycleState = StateActive
 		m.Licensed = true
-		if err := tx.cancelFor(m.Guid, TimerLicenseGrace); err != nil {
+		if err := tx.CancelTimersFor(m.Guid, TimerLicenseGrace); err != nil {
 			return err
 		}
 		return tx.PutMailbox(m)
@@ -931,14 +918,14 @@ func fireSoftDeleteExpiry(tx *Tx, t Timer) error {
 	if m.WhenSoftDeleted == nil || !After30Days(*m.WhenSoftDeleted).Equal(t.Due) {
 		return nil
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return err
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted:
 		// T4: mailbox and account purged.
-		if err := tx.purgeMailbox(m); err != nil {
+		if err := tx.PurgeMailbox(m); err != nil {
 			return err
 		}
 		if u != nil && u.State == UserSoftDeleted {
@@ -984,11 +971,11 @@ func fireRetirementPurge(tx *Tx, t Timer) error {
 		!After30Days(*m.InactiveMailboxRetireTime).Equal(t.Due) {
 		return nil
 	}
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return err
 	}
-	if err := tx.purgeMailbox(m); err != nil {
+	if err := tx.PurgeMailbox(m); err != nil {
 		return err
 	}
 	if u != nil && u.State == UserSoftDeleted {
@@ -1014,11 +1001,11 @@ func fireLicenseGrace(tx *Tx, t Timer) error {
 		return err
 	}
 	if !held {
-		return tx.purgeMailbox(m) // T16: data deleted, unrecoverable
+		return tx.PurgeMailbox(m) // T16: data deleted, unrecoverable
 	}
 	// D-16: a held mailbox becomes Inactive instead; the (unlicensed)
 	// account itself is not deleted.
-	u, err := tx.linkedUser(m)
+	u, err := tx.LinkedUser(m)
 	if err != nil {
 		return err
 	}

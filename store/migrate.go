@@ -100,7 +100,7 @@ func migrateExplicitCohorts(tx *Tx) error {
 			return err
 		}
 		for _, f := range fs {
-			normalizeCohorts(f, created)
+			NormalizeCohorts(f, created)
 		}
 		changed = append(changed, change{key, c})
 		return nil

@@ -4,27 +4,27 @@ import "time"
 
 // The record kinds of the holds engine.
 var (
-	compliancePolicyRecords = DefineKind(KindSpec[CompliancePolicy]{Bucket: bucketCompliancePolicies, Name: "retentionCompliancePolicy"})
-	complianceRuleRecords   = DefineKind(KindSpec[ComplianceRule]{Bucket: bucketComplianceRules, Name: "retentionComplianceRule"})
-	adaptiveScopeRecords    = DefineKind(KindSpec[AdaptiveScope]{Bucket: bucketAdaptiveScopes, Name: "adaptiveScope"})
-	complianceTagRecords    = DefineKind(KindSpec[ComplianceTag]{Bucket: bucketComplianceTags, Name: "complianceTag"})
-	complianceCaseRecords   = DefineKind(KindSpec[ComplianceCase]{Bucket: bucketComplianceCases, Name: "complianceCase"})
-	caseHoldPolicyRecords   = DefineKind(KindSpec[CaseHoldPolicy]{Bucket: bucketCaseHoldPolicies, Name: "caseHoldPolicy"})
-	caseHoldRuleRecords     = DefineKind(KindSpec[CaseHoldRule]{Bucket: bucketCaseHoldRules, Name: "caseHoldRule"})
-	mailboxSearchRecords    = DefineKind(KindSpec[MailboxSearch]{Bucket: bucketMailboxSearches, Name: "mailboxSearch"})
-	mrmPolicyRecords        = DefineKind(KindSpec[MRMPolicy]{Bucket: bucketMRMPolicies, Name: "retentionPolicy"})
-	mrmTagRecords           = DefineKind(KindSpec[MRMTag]{Bucket: bucketMRMTags, Name: "retentionPolicyTag"})
-	holdRemovalRecords      = DefineKind(KindSpec[HoldRemoval]{Bucket: bucketHoldRemovals, Name: "holdRemoval"})
-	holdStateRecords        = DefineKind(KindSpec[MailboxHoldState]{Bucket: bucketMailboxHoldState, Name: "mailboxHoldState"})
+	compliancePolicyRecords = DefineKind(KindSpec[CompliancePolicy]{Bucket: "compliancePolicies", Name: "retentionCompliancePolicy"})
+	ComplianceRuleRecords   = DefineKind(KindSpec[ComplianceRule]{Bucket: "complianceRules", Name: "retentionComplianceRule"})
+	adaptiveScopeRecords    = DefineKind(KindSpec[AdaptiveScope]{Bucket: "adaptiveScopes", Name: "adaptiveScope"})
+	complianceTagRecords    = DefineKind(KindSpec[ComplianceTag]{Bucket: "complianceTags", Name: "complianceTag"})
+	complianceCaseRecords   = DefineKind(KindSpec[ComplianceCase]{Bucket: "complianceCases", Name: "complianceCase"})
+	caseHoldPolicyRecords   = DefineKind(KindSpec[CaseHoldPolicy]{Bucket: "caseHoldPolicies", Name: "caseHoldPolicy"})
+	CaseHoldRuleRecords     = DefineKind(KindSpec[CaseHoldRule]{Bucket: "caseHoldRules", Name: "caseHoldRule"})
+	mailboxSearchRecords    = DefineKind(KindSpec[MailboxSearch]{Bucket: "mailboxSearches", Name: "mailboxSearch"})
+	mrmPolicyRecords        = DefineKind(KindSpec[MRMPolicy]{Bucket: "retentionPoliciesMRM", Name: "retentionPolicy"})
+	mrmTagRecords           = DefineKind(KindSpec[MRMTag]{Bucket: "retentionPolicyTags", Name: "retentionPolicyTag"})
+	holdRemovalRecords      = DefineKind(KindSpec[HoldRemoval]{Bucket: "holdRemovals", Name: "holdRemoval"})
+	HoldStateRecords        = DefineKind(KindSpec[MailboxHoldState]{Bucket: "mailboxHoldState", Name: "mailboxHoldState"})
 )
 
 // RegisterHolds adds the holds engine to s: its kinds, the delay-hold and
 // retention-hold timers, the answer to MailboxHeld, the item-age pass
 // after each clock advance and its check.
 func RegisterHolds(s *Schema) {
-	for _, k := range []interface{ Register(*Schema) }{compliancePolicyRecords, complianceRuleRecords, adaptiveScopeRecords,
-		complianceTagRecords, complianceCaseRecords, caseHoldPolicyRecords, caseHoldRuleRecords, mailboxSearchRecords,
-		mrmPolicyRecords, mrmTagRecords, holdRemovalRecords, holdStateRecords} {
+	for _, k := range []interface{ Register(*Schema) }{compliancePolicyRecords, ComplianceRuleRecords, adaptiveScopeRecords,
+		complianceTagRecords, complianceCaseRecords, caseHoldPolicyRecords, CaseHoldRuleRecords, mailboxSearchRecords,
+		mrmPolicyRecords, mrmTagRecords, holdRemovalRecords, HoldStateRecords} {
 		k.Register(s)
 	}
 	s.AddTimer(TimerDelayHoldExpiry, fireDelayHoldExpiry)
@@ -34,7 +34,7 @@ func RegisterHolds(s *Schema) {
 	// the hold bookkeeping (exclusions, suppressed IDs, item labels) goes
 	// with the mailbox
 	AfterMailboxDelete.Add(s, func(tx *Tx, guid string) error {
-		_, err := holdStateRecords.Delete(tx, guid)
+		_, err := HoldStateRecords.Delete(tx, guid)
 		return err
 	})
 	// the Managed Folder Assistant's item-age pass (aging.go)

@@ -86,7 +86,7 @@ func getScope() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			ss, err := pick(id, tx.FindAdaptiveScope, "", nil, tx.AdaptiveScopes)
+			ss, err := pick(id, func(id string) (*store.AdaptiveScope, error) { return tx.FindAdaptiveScope(id) }, "", nil, func() ([]*store.AdaptiveScope, error) { return tx.AdaptiveScopes() })
 			if err != nil {
 				return nil, err
 			}
@@ -262,7 +262,7 @@ func getCase() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			cs, err := pick(id, tx.FindComplianceCase, "", nil, tx.ComplianceCases)
+			cs, err := pick(id, func(id string) (*store.ComplianceCase, error) { return tx.FindComplianceCase(id) }, "", nil, func() ([]*store.ComplianceCase, error) { return tx.ComplianceCases() })
 			if err != nil {
 				return nil, err
 			}
@@ -373,7 +373,7 @@ func getCaseHold() *runtime.Command {
 		id := identity(ctx, "Identity")
 		cs := strings.TrimSpace(ctx.String("Case"))
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			hs, err := pick(id, tx.FindCaseHoldPolicy, cs, func(cs string) ([]*store.CaseHoldPolicy, error) {
+			hs, err := pick(id, func(id string) (*store.CaseHoldPolicy, error) { return tx.FindCaseHoldPolicy(id) }, cs, func(cs string) ([]*store.CaseHoldPolicy, error) {
 				k, err := tx.FindComplianceCase(cs)
 				if err != nil {
 					return nil, err
@@ -469,7 +469,7 @@ func getCaseHoldRule() *runtime.Command {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			rs, err := pick(id, tx.FindCaseHoldRule, pol, func(pol string) ([]*store.CaseHoldRule, error) {
+			rs, err := pick(id, func(id string) (*store.CaseHoldRule, error) { return tx.FindCaseHoldRule(id) }, pol, func(pol string) ([]*store.CaseHoldRule, error) {
 				h, err := tx.FindCaseHoldPolicy(pol)
 				if err != nil {
 					return nil, err

@@ -321,13 +321,13 @@ func getRule() *runtime.Command {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			rs, err := pick(id, tx.FindComplianceRule, pol, func(pol string) ([]*store.ComplianceRule, error) {
+			rs, err := pick(id, func(id string) (*store.ComplianceRule, error) { return tx.FindComplianceRule(id) }, pol, func(pol string) ([]*store.ComplianceRule, error) {
 				p, err := tx.FindCompliancePolicy(pol)
 				if err != nil {
 					return nil, err
 				}
 				return tx.PolicyRules(p.Guid)
-			}, tx.ComplianceRules)
+			}, func() ([]*store.ComplianceRule, error) { return tx.ComplianceRules() })
 			if err != nil {
 				return nil, err
 			}

@@ -1,0 +1,8 @@
+package store
+
+// Names of the package's internals its external tests use.
+var (
+	HasEntry    = hasEntry
+	LocationHas = locationHas
+	PutCohort   = putCohort
+)

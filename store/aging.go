@@ -295,13 +295,6 @@ func recoverableFolder(fs *[]Folder, ftype string) *Folder {
 	return folderFor(fs, &Folder{Name: name, FolderPath: "/" + name, FolderType: ftype, Recoverable: true})
 }
 
-// putCohort adds a cohort to a folder and its totals.
-func putCohort(f *Folder, c Cohort) {
-	f.ItemCount += c.Count
-	f.FolderSize += c.Size
-	f.Cohorts = AddCohort(f.Cohorts, c)
-}
-
 // agePass applies the rules to one folder list (the primary mailbox, or the
 // archive when archive is set) at day `today`; since is the first day of
 // the period the pass catches up on (items whose limit passed earlier are
@@ -382,12 +375,12 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 			switch mv.to {
 			case "del":
 				c.Deleted = DayDate(mv.when)
-				putCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
+				PutCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
 			case "disc":
 				c.Deleted = DayDate(mv.when)
-				putCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
+				PutCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
 			case "arc":
-				putCohort(folderFor(arch, &tmpl), c)
+				PutCohort(folderFor(arch, &tmpl), c)
 			}
 		}
 		// Inserting folders may have moved the slice; n stays the number
@@ -435,7 +428,7 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 			tmpl := *f
 			to := folderFor(arch, &tmpl)
 			for _, c := range toArc {
-				putCohort(to, c)
+				PutCohort(to, c)
 			}
 		}
 	}

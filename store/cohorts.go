@@ -169,6 +169,13 @@ func NormalizeCohorts(f *Folder, fallback time.Time) {
 	f.Cohorts = out
 }
 
+// PutCohort adds a cohort to a folder and its totals.
+func PutCohort(f *Folder, c Cohort) {
+	f.ItemCount += c.Count
+	f.FolderSize += c.Size
+	f.Cohorts = AddCohort(f.Cohorts, c)
+}
+
 // CohortsConsistent reports whether the cohorts of f add up to its totals
 // (a folder without cohorts is consistent: its items date from the
 // mailbox creation).

@@ -4,5 +4,4 @@ package store
 var (
 	HasEntry    = hasEntry
 	LocationHas = locationHas
-	PutCohort   = putCohort
 )

@@ -35,7 +35,6 @@ type Migration = migration
 const MinSchemaVersion = minSchemaVersion
 
 var ParseDayFast = parseDayFast
-var SetPrimarySmtp = setPrimarySmtp
 var TxDeleteRecord = (*Tx).deleteRecord
 var TxLoadDoc = (*Tx).loadDoc
 var TxMetaPut = (*Tx).metaPut

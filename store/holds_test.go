@@ -412,7 +412,7 @@ func TestLocationLimitAndD10(t *testing.T) {
 		if !store.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") {
 			t.Fatalf("not stamped: %v", a.InPlaceHolds)
 		}
-		store.SetPrimarySmtp(a, "ann.beebe@contoso.com")
+		a.SetPrimarySmtp("ann.beebe@contoso.com")
 		a.EmailAddresses = []string{"SMTP:ann.beebe@contoso.com"}
 		a.UserPrincipalName, a.MicrosoftOnlineServicesID, a.WindowsLiveID = "ann.beebe@contoso.com", "ann.beebe@contoso.com", "ann.beebe@contoso.com"
 		storetest.Must(t, tx.PutMailbox(a))

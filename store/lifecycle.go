@@ -545,7 +545,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 		m.DistinguishedName = renameDN(m.DistinguishedName, in.Name)
 	}
 	if in.WindowsLiveID != "" && !strings.EqualFold(in.WindowsLiveID, m.WindowsLiveID) {
-		setPrimarySmtp(m, in.WindowsLiveID)
+		m.SetPrimarySmtp(in.WindowsLiveID)
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = in.WindowsLiveID, in.WindowsLiveID, in.WindowsLiveID
 	}
 	if m.RecipientTypeDetails == RecipientUserMailbox {
@@ -561,9 +561,9 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 	return tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge)
 }
 
-// setPrimarySmtp makes addr the primary SMTP address, keeping the old
+// SetPrimarySmtp makes addr the primary SMTP address, keeping the old
 // primary as a secondary proxy address.
-func setPrimarySmtp(m *Mailbox, addr string) {
+func (m *Mailbox) SetPrimarySmtp(addr string) {
 	out := []string{"SMTP:" + addr}
 	for _, a := range m.EmailAddresses {
 		if len(a) > 5 && strings.EqualFold(a[:5], "smtp:") {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -79,9 +80,9 @@ func litigationHold(days int) func(*testing.T, *store.Tx, *store.Mailbox) {
 
 func retentionPolicy(action string, days int) func(*testing.T, *store.Tx, *store.Mailbox) {
 	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
-		_, err := tx.NewCompliancePolicy(store.PolicyInput{Name: "P " + m.Alias, ExchangeLocation: []string{m.PrimarySmtpAddress}})
+		_, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "P " + m.Alias, ExchangeLocation: []string{m.PrimarySmtpAddress}})
 		storetest.Must(t, err)
-		_, err = tx.NewComplianceRule(store.RuleInput{Name: "R " + m.Alias, Policy: "P " + m.Alias, RetentionDays: days, Action: action})
+		_, err = holds.NewComplianceRule(tx, holds.RuleInput{Name: "R " + m.Alias, Policy: "P " + m.Alias, RetentionDays: days, Action: action})
 		storetest.Must(t, err)
 	}
 }
@@ -99,12 +100,12 @@ func both(fs ...func(*testing.T, *store.Tx, *store.Mailbox)) func(*testing.T, *s
 // inboxTag links a custom Inbox tag to the Default MRM Policy.
 func inboxTag(action string, days int) func(*testing.T, *store.Tx, *store.Mailbox) {
 	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
-		storetest.Must(t, tx.PutMRMTag(&store.MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
+		storetest.Must(t, holds.PutMRMTag(tx, &holds.MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
 			RetentionEnabled: true, RetentionAction: action, AgeLimitForRetention: days}))
-		p, err := tx.FindMRMPolicy("Default MRM Policy")
+		p, err := holds.FindMRMPolicy(tx, "Default MRM Policy")
 		storetest.Must(t, err)
 		p.RetentionPolicyTagLinks = append(p.RetentionPolicyTagLinks, "Inbox test")
-		storetest.Must(t, tx.PutMRMPolicy(p))
+		storetest.Must(t, holds.PutMRMPolicy(tx, p))
 	}
 }
 
@@ -138,7 +139,7 @@ func TestItemAgingRules(t *testing.T) {
 				{advance: 5000 * store.Day, primary: map[string]int64{"/Deletions": 0, "/Inbox": 1}},
 			}},
 		{name: "keep-then-delete policy deletes old items, purged 14 days later", mailbox: "laura",
-			setup:   retentionPolicy(store.ActionKeepAndDelete, 365),
+			setup:   retentionPolicy(holds.ActionKeepAndDelete, 365),
 			primary: map[string][]int64{"/Inbox": {400, 10}, "/Deletions": {5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 2}},
@@ -146,14 +147,14 @@ func TestItemAgingRules(t *testing.T) {
 				{advance: 400 * store.Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 0}},
 			}},
 		{name: "delete policy under an unlimited Litigation Hold: deleted items stay in Recoverable Items", mailbox: "laura",
-			setup:   both(retentionPolicy(store.ActionDelete, 100), litigationHold(0)),
+			setup:   both(retentionPolicy(holds.ActionDelete, 100), litigationHold(0)),
 			primary: map[string][]int64{"/Inbox": {150, 50}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 1}},
 				{advance: 1000 * store.Day, primary: map[string]int64{"/Inbox": 0, "/Deletions": 2}},
 			}},
 		{name: "keep-only policy preserves deleted items for its duration", mailbox: "laura",
-			setup:   retentionPolicy(store.ActionKeep, 200),
+			setup:   retentionPolicy(holds.ActionKeep, 200),
 			primary: map[string][]int64{"/Deleted Items": {20}},
 			steps: []agingStep{
 				{advance: 100 * store.Day, primary: map[string]int64{"/Deleted Items": 0, "/Deletions": 1}},
@@ -174,13 +175,13 @@ func TestItemAgingRules(t *testing.T) {
 				{primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
 			}},
 		{name: "PermanentlyDelete tag purges without a hold", mailbox: "laura",
-			setup:   inboxTag(store.MRMPermanentlyDelete, 10),
+			setup:   inboxTag(holds.MRMPermanentlyDelete, 10),
 			primary: map[string][]int64{"/Inbox": {20, 5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 0, "/DiscoveryHolds": 0}},
 			}},
 		{name: "PermanentlyDelete tag under a hold keeps the items in DiscoveryHolds", mailbox: "laura",
-			setup:   both(inboxTag(store.MRMPermanentlyDelete, 10), litigationHold(0)),
+			setup:   both(inboxTag(holds.MRMPermanentlyDelete, 10), litigationHold(0)),
 			primary: map[string][]int64{"/Inbox": {20, 5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/DiscoveryHolds": 1}},
@@ -207,7 +208,7 @@ func TestItemAgingRules(t *testing.T) {
 					if st.advance > 0 {
 						storetest.Must(t, tx.AdvanceBy(st.advance))
 					} else {
-						storetest.Must(t, tx.RunManagedFolderAssistant(m.Guid))
+						storetest.Must(t, holds.RunManagedFolderAssistant(tx, m.Guid))
 					}
 					c, err := tx.GetMailboxContent(m.Guid)
 					storetest.Must(t, err)
@@ -266,7 +267,7 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	err := s.Update(func(tx *store.Tx) error {
 		before, err := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "pilarp").Guid)
 		storetest.Must(t, err)
-		storetest.Must(t, tx.RunManagedFolderAssistant(before.MailboxGuid))
+		storetest.Must(t, holds.RunManagedFolderAssistant(tx, before.MailboxGuid))
 		after, err := tx.GetMailboxContent(before.MailboxGuid)
 		storetest.Must(t, err)
 		a, err := store.EncodeValue(before)

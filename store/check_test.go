@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
@@ -96,13 +97,13 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 			return err
 		}
 		victim = ms[0]
-		if err := store.ComplianceRuleRecords.Put(tx, "11111111-1111-1111-1111-111111111111", &store.ComplianceRule{Guid: "11111111-1111-1111-1111-111111111111", Name: "Lost rule", Policy: "22222222-2222-2222-2222-222222222222"}); err != nil {
+		if err := holds.ComplianceRuleRecords.Put(tx, "11111111-1111-1111-1111-111111111111", &holds.ComplianceRule{Guid: "11111111-1111-1111-1111-111111111111", Name: "Lost rule", Policy: "22222222-2222-2222-2222-222222222222"}); err != nil {
 			return err
 		}
-		if err := store.CaseHoldRuleRecords.Put(tx, "33333333-3333-3333-3333-333333333333", &store.CaseHoldRule{Guid: "33333333-3333-3333-3333-333333333333", Name: "Lost hold rule", Policy: "44444444-4444-4444-4444-444444444444"}); err != nil {
+		if err := holds.CaseHoldRuleRecords.Put(tx, "33333333-3333-3333-3333-333333333333", &holds.CaseHoldRule{Guid: "33333333-3333-3333-3333-333333333333", Name: "Lost hold rule", Policy: "44444444-4444-4444-4444-444444444444"}); err != nil {
 			return err
 		}
-		if err := store.HoldStateRecords.Put(tx, "55555555-5555-5555-5555-555555555555", &store.MailboxHoldState{MailboxGuid: "55555555-5555-5555-5555-555555555555", ExcludedOrg: []string{"x"}}); err != nil {
+		if err := holds.HoldStateRecords.Put(tx, "55555555-5555-5555-5555-555555555555", &holds.MailboxHoldState{MailboxGuid: "55555555-5555-5555-5555-555555555555", ExcludedOrg: []string{"x"}}); err != nil {
 			return err
 		}
 		r := &restore.RestoreRequest{RequestGuid: "66666666-6666-6666-6666-666666666666", Name: "MailboxRestore", TargetGuid: "77777777-7777-7777-7777-777777777777"}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -97,7 +98,7 @@ func TestMailboxOnHoldRule(t *testing.T) {
 		if m.LifecycleState == "" {
 			m.LifecycleState = store.StateActive
 		}
-		if got := store.MailboxOnHold(&m, tt.org); got != tt.want {
+		if got := holds.MailboxOnHold(&m, tt.org); got != tt.want {
 			t.Errorf("%s: onHold = %v, want %v", tt.name, got, tt.want)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // writeAll writes objects collected in a transaction.
@@ -24,7 +25,7 @@ func writeAll(ctx *runtime.Context, out []*object.PSObject) error {
 // --- adaptive scopes ---------------------------------------------------------------
 
 // ScopeObject builds the object Get-AdaptiveScope writes.
-func ScopeObject(s *store.AdaptiveScope) *object.PSObject {
+func ScopeObject(s *holds.AdaptiveScope) *object.PSObject {
 	o := object.NewObject(TypeScope, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, s.Name)
 	o.AddTyped("LocationType", tStr, s.LocationType)
@@ -86,7 +87,7 @@ func getScope() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			ss, err := pick(id, func(id string) (*store.AdaptiveScope, error) { return tx.FindAdaptiveScope(id) }, "", nil, func() ([]*store.AdaptiveScope, error) { return tx.AdaptiveScopes() })
+			ss, err := pick(id, func(id string) (*holds.AdaptiveScope, error) { return holds.FindAdaptiveScope(tx, id) }, "", nil, func() ([]*holds.AdaptiveScope, error) { return holds.AdaptiveScopes(tx) })
 			if err != nil {
 				return nil, err
 			}
@@ -106,7 +107,7 @@ func newScope() *runtime.Command {
 	c.OutputType = TypeScope
 	c.Examples = []runtime.Example{{Code: `New-AdaptiveScope -Name "Sales active" -LocationType User -RawQuery "Department -eq 'Sales' -and IsInactiveMailbox -eq 'False'"`, Remark: "Creates a scope of active Sales mailboxes."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		in := store.ScopeInput{Name: ctx.String("Name"), Comment: ctx.String("Comment"), RawQuery: ctx.String("RawQuery"), LocationType: ctx.String("LocationType")}
+		in := holds.ScopeInput{Name: ctx.String("Name"), Comment: ctx.String("Comment"), RawQuery: ctx.String("RawQuery"), LocationType: ctx.String("LocationType")}
 		if ctx.Has("FilterConditions") {
 			f, err := filterJSON(ctx.Value("FilterConditions"))
 			if err != nil {
@@ -116,7 +117,7 @@ func newScope() *runtime.Command {
 		}
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
-			s, err := tx.NewAdaptiveScope(in)
+			s, err := holds.NewAdaptiveScope(tx, in)
 			if err != nil {
 				return nil, err
 			}
@@ -133,7 +134,7 @@ func setScope() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `Set-AdaptiveScope -Identity "R&D users" -RawQuery "Department -eq 'Research & Development' -and IsInactiveMailbox -eq 'False'"`, Remark: "Leaves inactive mailboxes out of the scope."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		ch := store.ScopeChange{Comment: optString(ctx, "Comment"), RawQuery: optString(ctx, "RawQuery")}
+		ch := holds.ScopeChange{Comment: optString(ctx, "Comment"), RawQuery: optString(ctx, "RawQuery")}
 		if ctx.Has("FilterConditions") {
 			f, err := filterJSON(ctx.Value("FilterConditions"))
 			if err != nil {
@@ -143,7 +144,7 @@ func setScope() *runtime.Command {
 		}
 		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			ch.Actor = actor(tx)
-			_, err := tx.SetAdaptiveScope(id, ch)
+			_, err := holds.SetAdaptiveScope(tx, id, ch)
 			return nil, err
 		})
 	}
@@ -153,7 +154,7 @@ func setScope() *runtime.Command {
 // --- retention labels ------------------------------------------------------------------
 
 // TagObject builds the object Get-ComplianceTag writes.
-func TagObject(t *store.ComplianceTag, priority int) *object.PSObject {
+func TagObject(t *holds.ComplianceTag, priority int) *object.PSObject {
 	o := object.NewObject(TypeTag, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, t.Name)
 	o.AddTyped("Priority", tInt, priority)
@@ -184,7 +185,7 @@ func getTag() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			ts, err := tx.ComplianceTags()
+			ts, err := holds.ComplianceTags(tx)
 			if err != nil {
 				return nil, err
 			}
@@ -211,7 +212,7 @@ func newTag() *runtime.Command {
 	c.OutputType = TypeTag
 	c.Examples = []runtime.Example{{Code: `New-ComplianceTag -Name "HR Content" -RetentionAction Keep -RetentionDuration 1825 -RetentionType ModificationAgeInDays`, Remark: "Creates a label that keeps content for five years."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		in := store.TagInput{Name: ctx.String("Name"), Comment: ctx.String("Comment"), RetentionAction: ctx.String("RetentionAction"),
+		in := holds.TagInput{Name: ctx.String("Name"), Comment: ctx.String("Comment"), RetentionAction: ctx.String("RetentionAction"),
 			RetentionType: ctx.String("RetentionType"), IsRecordLabel: ctx.Bool("IsRecordLabel"), Regulatory: ctx.Bool("Regulatory")}
 		if ctx.Has("RetentionDuration") {
 			d, unl, rec := duration(ctx, "RetentionDuration")
@@ -222,11 +223,11 @@ func newTag() *runtime.Command {
 		}
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
-			t, err := tx.NewComplianceTag(in)
+			t, err := holds.NewComplianceTag(tx, in)
 			if err != nil {
 				return nil, err
 			}
-			ts, _ := tx.ComplianceTags()
+			ts, _ := holds.ComplianceTags(tx)
 			return TagObject(t, len(ts)-1), nil
 		})
 	}
@@ -236,7 +237,7 @@ func newTag() *runtime.Command {
 // --- cases -----------------------------------------------------------------------------
 
 // CaseObject builds the object Get-ComplianceCase writes.
-func CaseObject(c *store.ComplianceCase) *object.PSObject {
+func CaseObject(c *holds.ComplianceCase) *object.PSObject {
 	o := object.NewObject(TypeCase, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, c.Name)
 	o.AddTyped("Status", tStr, c.Status)
@@ -262,7 +263,7 @@ func getCase() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			cs, err := pick(id, func(id string) (*store.ComplianceCase, error) { return tx.FindComplianceCase(id) }, "", nil, func() ([]*store.ComplianceCase, error) { return tx.ComplianceCases() })
+			cs, err := pick(id, func(id string) (*holds.ComplianceCase, error) { return holds.FindComplianceCase(tx, id) }, "", nil, func() ([]*holds.ComplianceCase, error) { return holds.ComplianceCases(tx) })
 			if err != nil {
 				return nil, err
 			}
@@ -290,7 +291,7 @@ func newCase() *runtime.Command {
 			return err
 		}
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
-			k, err := tx.NewComplianceCase(store.CaseInput{Name: name, Description: ctx.String("Description"), CaseType: ctx.String("CaseType"),
+			k, err := holds.NewComplianceCase(tx, holds.CaseInput{Name: name, Description: ctx.String("Description"), CaseType: ctx.String("CaseType"),
 				ExternalID: ctx.String("ExternalId"), Actor: actor(tx)})
 			if err != nil {
 				return nil, err
@@ -308,7 +309,7 @@ func setCase() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `Set-ComplianceCase -Identity "Contoso v. Fabrikam" -Close`, Remark: "Closes a case and releases its holds."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return changeIdentity(ctx, "Modifying compliance case", func(tx *store.Tx, id string) error {
-			_, err := tx.SetComplianceCase(id, store.CaseChange{Name: optString(ctx, "Name"), Description: optString(ctx, "Description"),
+			_, err := holds.SetComplianceCase(tx, id, holds.CaseChange{Name: optString(ctx, "Name"), Description: optString(ctx, "Description"),
 				ExternalID: optString(ctx, "ExternalId"), Close: ctx.Switch("Close"), Reopen: ctx.Switch("Reopen"), Actor: actor(tx)})
 			return err
 		})
@@ -324,7 +325,7 @@ func removeCase() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `New-ComplianceCase -Name "Scratch" | Out-Null; Remove-ComplianceCase -Identity "Scratch" -Confirm:$false`, Remark: "Creates and deletes a case."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return changeIdentity(ctx, "Removing compliance case", func(tx *store.Tx, id string) error {
-			return tx.RemoveComplianceCase(id)
+			return holds.RemoveComplianceCase(tx, id)
 		})
 	}
 	return c
@@ -333,7 +334,7 @@ func removeCase() *runtime.Command {
 // --- case holds ---------------------------------------------------------------------------
 
 // CaseHoldObject builds the object Get-CaseHoldPolicy writes.
-func CaseHoldObject(h *store.CaseHoldPolicy, caseName string, detail bool) *object.PSObject {
+func CaseHoldObject(h *holds.CaseHoldPolicy, caseName string, detail bool) *object.PSObject {
 	o := object.NewObject(TypeCaseHold, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, h.Name)
 	o.AddTyped("Workload", tStr, "Exchange, SharePoint")
@@ -357,7 +358,7 @@ func CaseHoldObject(h *store.CaseHoldPolicy, caseName string, detail bool) *obje
 }
 
 func caseName(tx *store.Tx, guid string) string {
-	if k, err := tx.FindComplianceCase(guid); err == nil {
+	if k, err := holds.FindComplianceCase(tx, guid); err == nil {
 		return k.Name
 	}
 	return ""
@@ -373,13 +374,13 @@ func getCaseHold() *runtime.Command {
 		id := identity(ctx, "Identity")
 		cs := strings.TrimSpace(ctx.String("Case"))
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			hs, err := pick(id, func(id string) (*store.CaseHoldPolicy, error) { return tx.FindCaseHoldPolicy(id) }, cs, func(cs string) ([]*store.CaseHoldPolicy, error) {
-				k, err := tx.FindComplianceCase(cs)
+			hs, err := pick(id, func(id string) (*holds.CaseHoldPolicy, error) { return holds.FindCaseHoldPolicy(tx, id) }, cs, func(cs string) ([]*holds.CaseHoldPolicy, error) {
+				k, err := holds.FindComplianceCase(tx, cs)
 				if err != nil {
 					return nil, err
 				}
-				return tx.CaseHoldPolicies(k.Guid)
-			}, func() ([]*store.CaseHoldPolicy, error) { return tx.CaseHoldPolicies("") })
+				return holds.CaseHoldPolicies(tx, k.Guid)
+			}, func() ([]*holds.CaseHoldPolicy, error) { return holds.CaseHoldPolicies(tx, "") })
 			if err != nil {
 				return nil, err
 			}
@@ -405,7 +406,7 @@ func newCaseHold() *runtime.Command {
 			return err
 		}
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
-			h, err := tx.NewCaseHoldPolicy(store.CaseHoldInput{Name: name, Case: ctx.String("Case"), Comment: ctx.String("Comment"),
+			h, err := holds.NewCaseHoldPolicy(tx, holds.CaseHoldInput{Name: name, Case: ctx.String("Case"), Comment: ctx.String("Comment"),
 				Enabled: optBool(ctx, "Enabled"), ExchangeLocation: param(ctx, "ExchangeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
 				PublicFolderLocation: param(ctx, "PublicFolderLocation"), Actor: actor(tx)})
 			if err != nil {
@@ -424,7 +425,7 @@ func setCaseHold() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `Set-CaseHoldPolicy -Identity "Fabrikam Hold" -RemoveExchangeLocation abrahamm@contoso.com`, Remark: "Releases a mailbox from a case hold."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return changeIdentity(ctx, "Modifying case hold policy", func(tx *store.Tx, id string) error {
-			_, err := tx.SetCaseHoldPolicy(id, store.CaseHoldChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"),
+			_, err := holds.SetCaseHoldPolicy(tx, id, holds.CaseHoldChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"),
 				AddExchangeLocation: param(ctx, "AddExchangeLocation"), RemoveExchangeLocation: param(ctx, "RemoveExchangeLocation"), Actor: actor(tx)})
 			return err
 		})
@@ -440,14 +441,14 @@ func removeCaseHold() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `Remove-CaseHoldPolicy -Identity "Fabrikam Hold" -Confirm:$false`, Remark: "Deletes a case hold."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return changeIdentity(ctx, "Removing case hold policy", func(tx *store.Tx, id string) error {
-			return tx.RemoveCaseHoldPolicy(id)
+			return holds.RemoveCaseHoldPolicy(tx, id)
 		})
 	}
 	return c
 }
 
 // CaseHoldRuleObject builds the object Get-CaseHoldRule writes.
-func CaseHoldRuleObject(r *store.CaseHoldRule) *object.PSObject {
+func CaseHoldRuleObject(r *holds.CaseHoldRule) *object.PSObject {
 	o := object.NewObject(TypeCaseHoldRule, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, r.Name)
 	o.AddTyped("Disabled", tBool, r.Disabled)
@@ -469,13 +470,13 @@ func getCaseHoldRule() *runtime.Command {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			rs, err := pick(id, func(id string) (*store.CaseHoldRule, error) { return tx.FindCaseHoldRule(id) }, pol, func(pol string) ([]*store.CaseHoldRule, error) {
-				h, err := tx.FindCaseHoldPolicy(pol)
+			rs, err := pick(id, func(id string) (*holds.CaseHoldRule, error) { return holds.FindCaseHoldRule(tx, id) }, pol, func(pol string) ([]*holds.CaseHoldRule, error) {
+				h, err := holds.FindCaseHoldPolicy(tx, pol)
 				if err != nil {
 					return nil, err
 				}
-				return tx.CaseHoldRules(h.Guid)
-			}, func() ([]*store.CaseHoldRule, error) { return tx.CaseHoldRules("") })
+				return holds.CaseHoldRules(tx, h.Guid)
+			}, func() ([]*holds.CaseHoldRule, error) { return holds.CaseHoldRules(tx, "") })
 			if err != nil {
 				return nil, err
 			}
@@ -496,7 +497,7 @@ func newCaseHoldRule() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
-			r, err := tx.NewCaseHoldRule(store.CaseHoldRuleInput{Name: name, Policy: identity(ctx, "Policy"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
+			r, err := holds.NewCaseHoldRule(tx, holds.CaseHoldRuleInput{Name: name, Policy: identity(ctx, "Policy"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
 				Comment: ctx.String("Comment"), Disabled: ctx.Bool("Disabled"), Actor: actor(tx)})
 			if err != nil {
 				return nil, err

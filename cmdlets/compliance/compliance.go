@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -199,17 +200,17 @@ func storeError(ctx *runtime.Context, err error) *object.ErrorRecord {
 	var (
 		nf  *store.NotFoundError
 		amb *store.AmbiguousError
-		lk  *store.PolicyLockedError
-		ll  *store.LocationLimitError
-		ln  *store.LocationNotInPolicyError
-		en  *store.ExceptionNeedsAllError
-		nu  *store.NameInUseError
-		iu  *store.ObjectInUseError
-		hd  *store.HoldOnDeletedMailboxError
+		lk  *holds.PolicyLockedError
+		ll  *holds.LocationLimitError
+		ln  *holds.LocationNotInPolicyError
+		en  *holds.ExceptionNeedsAllError
+		nu  *holds.NameInUseError
+		iu  *holds.ObjectInUseError
+		hd  *holds.HoldOnDeletedMailboxError
 		ve  *store.ValidationError
-		hu  *store.HoldInUseError
-		hn  *store.HoldNotOnMailboxError
-		lh  *store.LabelHoldError
+		hu  *holds.HoldInUseError
+		hn  *holds.HoldNotOnMailboxError
+		lh  *holds.LabelHoldError
 	)
 	switch {
 	case errors.As(err, &lk):
@@ -254,27 +255,27 @@ func storeError(ctx *runtime.Context, err error) *object.ErrorRecord {
 
 func holdTypeWords(t string) string {
 	switch t {
-	case store.HoldTypeInPlace:
+	case holds.HoldTypeInPlace:
 		return "In-Place Hold"
-	case store.HoldTypeCaseHold:
+	case holds.HoldTypeCaseHold:
 		return "case hold policy"
 	}
 	return "retention policy"
 }
 
-func lockedMessage(e *store.PolicyLockedError) string {
+func lockedMessage(e *holds.PolicyLockedError) string {
 	what := map[string]string{
-		store.LockedRemoveLocation:  "locations can't be removed from it",
-		store.LockedAddException:    "exceptions can't be added to it",
-		store.LockedExclude:         "mailboxes can't be excluded from it",
-		store.LockedDisable:         "it can't be turned off",
-		store.LockedDelete:          "it can't be deleted",
-		store.LockedUnlock:          "the lock can't be removed",
-		store.LockedRemoveHold:      "its hold can't be removed",
-		store.LockedShortenDuration: "its retention period can only be extended",
-		store.LockedChangeAction:    "its retention action can't be changed",
+		holds.LockedRemoveLocation:  "locations can't be removed from it",
+		holds.LockedAddException:    "exceptions can't be added to it",
+		holds.LockedExclude:         "mailboxes can't be excluded from it",
+		holds.LockedDisable:         "it can't be turned off",
+		holds.LockedDelete:          "it can't be deleted",
+		holds.LockedUnlock:          "the lock can't be removed",
+		holds.LockedRemoveHold:      "its hold can't be removed",
+		holds.LockedShortenDuration: "its retention period can only be extended",
+		holds.LockedChangeAction:    "its retention action can't be changed",
 	}[e.Op]
-	if e.Op == store.LockedAdaptive {
+	if e.Op == holds.LockedAdaptive {
 		return fmt.Sprintf("Preservation Lock (RestrictiveRetention) isn't supported for the adaptive policy '%s'.", e.PolicyName)
 	}
 	if what == "" {

@@ -8,12 +8,13 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // HoldObject builds one GetHolds result: HoldId plus the simulator's
 // HoldType, PolicyName, PolicyExists and IsActive; its string form is the
 // HoldId, so it can be passed to -HoldId.
-func HoldObject(h store.HoldInfo, location string) *object.PSObject {
+func HoldObject(h holds.HoldInfo, location string) *object.PSObject {
 	o := object.NewObject(TypeHold, baseObject)
 	o.AddTyped("HoldId", tStr, h.HoldID)
 	o.AddTyped("HoldType", tStr, h.HoldType)
@@ -30,7 +31,7 @@ func HoldObject(h store.HoldInfo, location string) *object.PSObject {
 }
 
 // HoldRemovalObject builds one GetHoldRemovals record.
-func HoldRemovalObject(r store.HoldRemoval) *object.PSObject {
+func HoldRemovalObject(r holds.HoldRemoval) *object.PSObject {
 	o := object.NewObject(TypeHoldRemoval, baseObject)
 	o.AddTyped("Location", tStr, r.Location)
 	o.AddTyped("HoldId", tStr, r.HoldID)
@@ -91,7 +92,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 		switch action {
 		case "getholdremovals":
 			return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-				rs, err := tx.HoldRemovals()
+				rs, err := holds.HoldRemovals(tx)
 				if err != nil {
 					return nil, err
 				}
@@ -126,7 +127,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 				if err != nil {
 					return nil, err
 				}
-				hs, err := tx.MailboxHolds(m.Guid)
+				hs, err := holds.MailboxHolds(tx, m.Guid)
 				for _, h := range hs {
 					out = append(out, HoldObject(h, m.PrimarySmtpAddress))
 				}
@@ -137,7 +138,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 		if holdID == "" {
 			return ctx.WriteError(exo.Invalid(ctx, "The HoldId parameter is required with the RemoveHold action.", nil))
 		}
-		if store.IsFlagHold(holdID) {
+		if holds.IsFlagHold(holdID) {
 			// (wording is the simulator's: the tool leaves these holds to
 			// Set-Mailbox, where the hold removal procedures remove them)
 			return ctx.WriteError(exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' can't be removed with Invoke-HoldRemovalAction. Use Set-Mailbox: -LitigationHoldEnabled $false for LitigationHold, -RemoveDelayHoldApplied for DelayHold, -RemoveDelayReleaseHoldApplied for DelayReleaseHold (with -InactiveMailbox for an inactive mailbox).", holdID), object.InvalidOperation, holdID))
@@ -151,7 +152,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 			if err != nil {
 				return nil, err
 			}
-			return nil, tx.RemoveHold(m.Guid, holdID, ctx.Switch("Force"), actor(tx))
+			return nil, holds.RemoveHold(tx, m.Guid, holdID, ctx.Switch("Force"), actor(tx))
 		})
 	}
 	return c

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 func policyNoun(app bool) string {
@@ -20,14 +21,14 @@ func policyNoun(app bool) string {
 
 func policyKinds(app bool) []string {
 	if app {
-		return []string{store.PolicyKindApp}
+		return []string{holds.PolicyKindApp}
 	}
-	return []string{store.PolicyKindRetention, store.PolicyKindLabel}
+	return []string{holds.PolicyKindRetention, holds.PolicyKindLabel}
 }
 
-func locations(all bool, ls []store.PolicyLocation) []any {
+func locations(all bool, ls []holds.PolicyLocation) []any {
 	if all {
-		return []any{store.LocationAll}
+		return []any{holds.LocationAll}
 	}
 	out := []any{}
 	for _, l := range ls {
@@ -38,9 +39,9 @@ func locations(all bool, ls []store.PolicyLocation) []any {
 
 // PolicyObject builds the object Get-RetentionCompliancePolicy (or
 // Get-AppRetentionCompliancePolicy) writes for a policy.
-func PolicyObject(tx *store.Tx, p *store.CompliancePolicy, detail bool) *object.PSObject {
+func PolicyObject(tx *store.Tx, p *holds.CompliancePolicy, detail bool) *object.PSObject {
 	typ := TypePolicy
-	if p.Kind == store.PolicyKindApp {
+	if p.Kind == holds.PolicyKindApp {
 		typ = TypeAppPolicy
 	}
 	o := object.NewObject(typ, baseConfigurable, baseObject)
@@ -49,7 +50,7 @@ func PolicyObject(tx *store.Tx, p *store.CompliancePolicy, detail bool) *object.
 	o.AddTyped("Enabled", tBool, p.Enabled)
 	o.AddTyped("Mode", tStr, p.Mode)
 	o.AddTyped("Comment", tStr, p.Comment)
-	o.AddTyped("Type", tStr, map[string]string{store.PolicyKindLabel: "ApplyTagPolicy", store.PolicyKindApp: "AppRetentionCompliancePolicy"}[p.Kind])
+	o.AddTyped("Type", tStr, map[string]string{holds.PolicyKindLabel: "ApplyTagPolicy", holds.PolicyKindApp: "AppRetentionCompliancePolicy"}[p.Kind])
 	if o.Value("Type") == "" {
 		o.Set("Type", "RetentionCompliancePolicy")
 	}
@@ -58,7 +59,7 @@ func PolicyObject(tx *store.Tx, p *store.CompliancePolicy, detail bool) *object.
 	o.AddTyped("ExchangeLocationException", tList, locations(false, p.ExchangeLocationException))
 	var scopes []string
 	for _, g := range p.AdaptiveScopeLocation {
-		if s, err := tx.FindAdaptiveScope(g); err == nil {
+		if s, err := holds.FindAdaptiveScope(tx, g); err == nil {
 			scopes = append(scopes, s.Name)
 		}
 	}
@@ -99,10 +100,10 @@ func getPolicy(app bool) *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			ps, err := pick(id, func(id string) (*store.CompliancePolicy, error) {
-				return tx.FindCompliancePolicy(id, policyKinds(app)...)
+			ps, err := pick(id, func(id string) (*holds.CompliancePolicy, error) {
+				return holds.FindCompliancePolicy(tx, id, policyKinds(app)...)
 			},
-				"", nil, func() ([]*store.CompliancePolicy, error) { return tx.CompliancePolicies(policyKinds(app)...) })
+				"", nil, func() ([]*holds.CompliancePolicy, error) { return holds.CompliancePolicies(tx, policyKinds(app)...) })
 			if err != nil {
 				return nil, err
 			}
@@ -138,7 +139,7 @@ func newPolicy(app bool) *runtime.Command {
 			return err
 		}
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
-			in := store.PolicyInput{Name: name, Comment: ctx.String("Comment"), Enabled: optBool(ctx, "Enabled"),
+			in := holds.PolicyInput{Name: name, Comment: ctx.String("Comment"), Enabled: optBool(ctx, "Enabled"),
 				ExchangeLocation: param(ctx, "ExchangeLocation"), ExchangeLocationException: param(ctx, "ExchangeLocationException"),
 				AdaptiveScopeLocation: param(ctx, "AdaptiveScopeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
 				OneDriveLocation: param(ctx, "OneDriveLocation"), ModernGroupLocation: param(ctx, "ModernGroupLocation"),
@@ -149,9 +150,9 @@ func newPolicy(app bool) *runtime.Command {
 				in.RestrictiveRetention = ctx.Bool("RestrictiveRetention")
 			}
 			if app {
-				in.Kind = store.PolicyKindApp
+				in.Kind = holds.PolicyKindApp
 			}
-			p, err := tx.NewCompliancePolicy(in)
+			p, err := holds.NewCompliancePolicy(tx, in)
 			if err != nil {
 				return nil, err
 			}
@@ -207,7 +208,7 @@ func setPolicy(app bool) *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		ch := store.PolicyChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"), RestrictiveRetention: optBool(ctx, "RestrictiveRetention"),
+		ch := holds.PolicyChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"), RestrictiveRetention: optBool(ctx, "RestrictiveRetention"),
 			AddExchangeLocation: param(ctx, "AddExchangeLocation"), RemoveExchangeLocation: param(ctx, "RemoveExchangeLocation"),
 			AddExchangeLocationException: param(ctx, "AddExchangeLocationException"), RemoveExchangeLocationException: param(ctx, "RemoveExchangeLocationException"),
 			AddAdaptiveScopeLocation: param(ctx, "AddAdaptiveScopeLocation"), RemoveAdaptiveScopeLocation: param(ctx, "RemoveAdaptiveScopeLocation")}
@@ -239,7 +240,7 @@ func setPolicy(app bool) *runtime.Command {
 		}
 		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			ch.Actor = actor(tx)
-			_, err := tx.SetCompliancePolicy(id, policyKinds(app), ch)
+			_, err := holds.SetCompliancePolicy(tx, id, policyKinds(app), ch)
 			return nil, err
 		})
 	}
@@ -251,7 +252,7 @@ func setPolicy(app bool) *runtime.Command {
 func policyName(ctx *runtime.Context, id string, app bool) (string, error) {
 	var name string
 	err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		p, err := tx.FindCompliancePolicy(id, policyKinds(app)...)
+		p, err := holds.FindCompliancePolicy(tx, id, policyKinds(app)...)
 		if err == nil {
 			name = p.Name
 		}
@@ -279,7 +280,7 @@ func removePolicy() *runtime.Command {
 			return err
 		}
 		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			return nil, tx.RemoveCompliancePolicy(id, policyKinds(false)...)
+			return nil, holds.RemoveCompliancePolicy(tx, id, policyKinds(false)...)
 		})
 	}
 	return c
@@ -288,7 +289,7 @@ func removePolicy() *runtime.Command {
 // --- rules ----------------------------------------------------------------------
 
 // RuleObject builds the object Get-RetentionComplianceRule writes.
-func RuleObject(r *store.ComplianceRule, policyName string) *object.PSObject {
+func RuleObject(r *holds.ComplianceRule, policyName string) *object.PSObject {
 	o := object.NewObject(TypeRule, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, r.Name)
 	o.AddTyped("Disabled", tBool, r.Disabled)
@@ -321,19 +322,19 @@ func getRule() *runtime.Command {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			rs, err := pick(id, func(id string) (*store.ComplianceRule, error) { return tx.FindComplianceRule(id) }, pol, func(pol string) ([]*store.ComplianceRule, error) {
-				p, err := tx.FindCompliancePolicy(pol)
+			rs, err := pick(id, func(id string) (*holds.ComplianceRule, error) { return holds.FindComplianceRule(tx, id) }, pol, func(pol string) ([]*holds.ComplianceRule, error) {
+				p, err := holds.FindCompliancePolicy(tx, pol)
 				if err != nil {
 					return nil, err
 				}
-				return tx.PolicyRules(p.Guid)
-			}, func() ([]*store.ComplianceRule, error) { return tx.ComplianceRules() })
+				return holds.PolicyRules(tx, p.Guid)
+			}, func() ([]*holds.ComplianceRule, error) { return holds.ComplianceRules(tx) })
 			if err != nil {
 				return nil, err
 			}
 			for _, r := range rs {
 				name := ""
-				if p, err := tx.GetCompliancePolicy(r.Policy); err == nil {
+				if p, err := holds.GetCompliancePolicy(tx, r.Policy); err == nil {
 					name = p.Name
 				}
 				out = append(out, RuleObject(r, name))
@@ -354,7 +355,7 @@ func newRule() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		in := store.RuleInput{Name: name, Policy: identity(ctx, "Policy"), Action: ctx.String("RetentionComplianceAction"),
+		in := holds.RuleInput{Name: name, Policy: identity(ctx, "Policy"), Action: ctx.String("RetentionComplianceAction"),
 			ExpirationDateOption: ctx.String("ExpirationDateOption"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
 			PublishComplianceTag: ctx.String("PublishComplianceTag"), ApplyComplianceTag: ctx.String("ApplyComplianceTag"), Comment: ctx.String("Comment")}
 		if ctx.Has("RetentionDuration") {
@@ -370,11 +371,11 @@ func newRule() *runtime.Command {
 		}
 		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
-			r, err := tx.NewComplianceRule(in)
+			r, err := holds.NewComplianceRule(tx, in)
 			if err != nil {
 				return nil, err
 			}
-			p, _ := tx.GetCompliancePolicy(r.Policy)
+			p, _ := holds.GetCompliancePolicy(tx, r.Policy)
 			return RuleObject(r, p.Name), nil
 		})
 	}
@@ -389,7 +390,7 @@ func setRule() *runtime.Command {
 		{Code: `Set-RetentionComplianceRule -Identity "Legal Keep rule" -RetentionDuration Unlimited`, Remark: "Keeps the policy's content forever."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ch := store.RuleChange{Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
+		ch := holds.RuleChange{Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
 			ContentMatchQuery: optString(ctx, "ContentMatchQuery"), Comment: optString(ctx, "Comment")}
 		if ctx.Has("RetentionDuration") {
 			d, unl, rec := duration(ctx, "RetentionDuration")
@@ -404,7 +405,7 @@ func setRule() *runtime.Command {
 		}
 		return changeIdentity(ctx, "Modifying retention rule", func(tx *store.Tx, id string) error {
 			ch.Actor = actor(tx)
-			_, err := tx.SetComplianceRule(id, ch)
+			_, err := holds.SetComplianceRule(tx, id, ch)
 			return err
 		})
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // startManagedFolderAssistant declares Start-ManagedFolderAssistant. The
@@ -55,7 +56,7 @@ func startManagedFolderAssistant() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return exo.Update(ctx, func(tx *store.Tx) error { return tx.RunManagedFolderAssistant(m.Guid) })
+		return exo.Update(ctx, func(tx *store.Tx) error { return holds.RunManagedFolderAssistant(tx, m.Guid) })
 	}
 	return exo.Partial(c)
 }

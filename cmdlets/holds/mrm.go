@@ -8,11 +8,12 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // RetentionPolicyObject builds the Get-RetentionPolicy object of an
 // Exchange (MRM) retention policy.
-func RetentionPolicyObject(p *store.MRMPolicy) *object.PSObject {
+func RetentionPolicyObject(p *holds.MRMPolicy) *object.PSObject {
 	o := object.NewObject(TypeRetentionPolicy, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
 	o.AddTyped("IsDefault", tBool, p.IsDefault)
@@ -30,7 +31,7 @@ func RetentionPolicyObject(p *store.MRMPolicy) *object.PSObject {
 
 // RetentionTagObject builds the Get-RetentionPolicyTag object of a
 // retention policy tag.
-func RetentionTagObject(t *store.MRMTag) *object.PSObject {
+func RetentionTagObject(t *holds.MRMTag) *object.PSObject {
 	o := object.NewObject(TypeRetentionTag, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
 	var age any
@@ -60,14 +61,14 @@ func RetentionTagObject(t *store.MRMTag) *object.PSObject {
 }
 
 // mrmDescription is the generated description of a retention tag.
-func mrmDescription(t *store.MRMTag) string {
+func mrmDescription(t *holds.MRMTag) string {
 	if !t.RetentionEnabled || t.AgeLimitForRetention <= 0 {
 		return "Items won't be moved or deleted by this tag."
 	}
 	switch t.RetentionAction {
-	case store.MRMMoveToArchive:
+	case holds.MRMMoveToArchive:
 		return fmt.Sprintf("Moves items to the archive %d days after they are delivered.", t.AgeLimitForRetention)
-	case store.MRMPermanentlyDelete:
+	case holds.MRMPermanentlyDelete:
 		return fmt.Sprintf("Permanently deletes items %d days after they are delivered.", t.AgeLimitForRetention)
 	}
 	return fmt.Sprintf("Deletes items %d days after they are delivered, with recovery allowed.", t.AgeLimitForRetention)
@@ -84,20 +85,20 @@ func getRetentionPolicy() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-		var list []*store.MRMPolicy
+		var list []*holds.MRMPolicy
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			if id == "" {
 				var err error
-				list, err = tx.MRMPolicies()
+				list, err = holds.MRMPolicies(tx)
 				return err
 			}
-			p, err := tx.FindMRMPolicy(id)
+			p, err := holds.FindMRMPolicy(tx, id)
 			if isNotFound(err) {
 				rec = exo.NotFound(ctx, id)
 				return nil
 			}
-			list = []*store.MRMPolicy{p}
+			list = []*holds.MRMPolicy{p}
 			return err
 		})
 		if err != nil {
@@ -126,8 +127,8 @@ func setRetentionPolicy() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-		plan := func(tx *store.Tx) (*store.MRMPolicy, *object.ErrorRecord, error) {
-			p, err := tx.FindMRMPolicy(id)
+		plan := func(tx *store.Tx) (*holds.MRMPolicy, *object.ErrorRecord, error) {
+			p, err := holds.FindMRMPolicy(tx, id)
 			if isNotFound(err) {
 				return nil, exo.NotFound(ctx, id), nil
 			}
@@ -137,7 +138,7 @@ func setRetentionPolicy() *runtime.Command {
 			cp := *p
 			if ctx.Has("Name") {
 				name := strings.TrimSpace(ctx.String("Name"))
-				if other, err := tx.FindMRMPolicy(name); err == nil && other.Guid != p.Guid {
+				if other, err := holds.FindMRMPolicy(tx, name); err == nil && other.Guid != p.Guid {
 					return nil, exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException",
 						fmt.Sprintf("A retention policy with the name \"%s\" already exists.", name), object.ResourceExists, name), nil
 				}
@@ -165,7 +166,7 @@ func setRetentionPolicy() *runtime.Command {
 					names = valueStrings(arg)
 				}
 				for i, n := range names {
-					t, err := tx.FindMRMTag(n)
+					t, err := holds.FindMRMTag(tx, n)
 					if isNotFound(err) {
 						return nil, exo.NotFound(ctx, n), nil
 					}
@@ -210,7 +211,7 @@ func setRetentionPolicy() *runtime.Command {
 				return err
 			}
 			if p.IsDefault || p.IsDefaultArbitration {
-				all, err := tx.MRMPolicies()
+				all, err := holds.MRMPolicies(tx)
 				if err != nil {
 					return err
 				}
@@ -226,13 +227,13 @@ func setRetentionPolicy() *runtime.Command {
 						o.IsDefaultArbitration, changed = false, true
 					}
 					if changed {
-						if err := tx.PutMRMPolicy(o); err != nil {
+						if err := holds.PutMRMPolicy(tx, o); err != nil {
 							return err
 						}
 					}
 				}
 			}
-			return tx.PutMRMPolicy(p)
+			return holds.PutMRMPolicy(tx, p)
 		})
 		if err != nil {
 			return err
@@ -257,12 +258,12 @@ func getRetentionPolicyTag() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		types := valueStrings(ctx.Value("Types"))
-		var list []*store.MRMTag
+		var list []*holds.MRMTag
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			switch {
 			case id != "":
-				t, err := tx.FindMRMTag(id)
+				t, err := holds.FindMRMTag(tx, id)
 				if isNotFound(err) {
 					rec = exo.NotFound(ctx, id)
 					return nil
@@ -270,7 +271,7 @@ func getRetentionPolicyTag() *runtime.Command {
 				if err != nil {
 					return err
 				}
-				list = []*store.MRMTag{t}
+				list = []*holds.MRMTag{t}
 			case ctx.Has("Mailbox"):
 				mid := exo.IdentityOf(object.Unwrap(ctx.Value("Mailbox")))
 				ms, err := tx.ResolveMailboxes(mid, store.ScopeIncludeInactive)
@@ -286,7 +287,7 @@ func getRetentionPolicyTag() *runtime.Command {
 					}
 					return err
 				}
-				p, err := tx.FindMRMPolicy(ms[0].RetentionPolicy)
+				p, err := holds.FindMRMPolicy(tx, ms[0].RetentionPolicy)
 				if isNotFound(err) {
 					return nil
 				}
@@ -294,13 +295,13 @@ func getRetentionPolicyTag() *runtime.Command {
 					return err
 				}
 				for _, n := range p.RetentionPolicyTagLinks {
-					if t, err := tx.FindMRMTag(n); err == nil {
+					if t, err := holds.FindMRMTag(tx, n); err == nil {
 						list = append(list, t)
 					}
 				}
 			default:
 				var err error
-				list, err = tx.MRMTags()
+				list, err = holds.MRMTags(tx)
 				return err
 			}
 			return nil

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	holdstore "github.com/exosim/exosim/store/holds"
 )
 
 // orgProp is one property of the organization configuration object: its
@@ -169,7 +170,7 @@ func getOrganizationConfig() *runtime.Command {
 			if err != nil {
 				return err
 			}
-			holds, err := tx.GetOrgHolds()
+			holds, err := holdstore.GetOrgHolds(tx)
 			if err != nil {
 				return err
 			}

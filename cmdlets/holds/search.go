@@ -8,12 +8,13 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // MailboxSearchObject builds the Get-MailboxSearch object of a legacy
 // In-Place Hold. SourceMailboxes and Sources both hold the source
 // mailboxes' LegacyExchangeDN values.
-func MailboxSearchObject(s *store.MailboxSearch) *object.PSObject {
+func MailboxSearchObject(s *holds.MailboxSearch) *object.PSObject {
 	o := object.NewObject(TypeMailboxSearch, "Deserialized.Microsoft.Exchange.Data.ConfigurableObject", "Deserialized.System.Object")
 	o.AddTyped("Name", tStr, s.Name)
 	o.AddTyped("CreatedBy", tStr, s.CreatedBy)
@@ -65,7 +66,7 @@ func getMailboxSearch() *runtime.Command {
 		obsoleteWarning(ctx)
 		holdID := strings.TrimSpace(ctx.String("InPlaceHoldIdentity"))
 		id := searchIdentity(ctx.Value("Identity"))
-		var list []*store.MailboxSearch
+		var list []*holds.MailboxSearch
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			want := id
@@ -74,10 +75,10 @@ func getMailboxSearch() *runtime.Command {
 			}
 			if want == "" {
 				var err error
-				list, err = tx.ListMailboxSearches()
+				list, err = holds.ListMailboxSearches(tx)
 				return err
 			}
-			s, err := tx.GetMailboxSearch(want)
+			s, err := holds.GetMailboxSearch(tx, want)
 			if isNotFound(err) || (err == nil && holdID != "" && !strings.EqualFold(s.InPlaceHoldIdentity, holdID)) {
 				rec = exo.NotFound(ctx, want)
 				return nil
@@ -85,7 +86,7 @@ func getMailboxSearch() *runtime.Command {
 			if err != nil {
 				return err
 			}
-			list = []*store.MailboxSearch{s}
+			list = []*holds.MailboxSearch{s}
 			return nil
 		})
 		if err != nil {
@@ -106,14 +107,14 @@ func getMailboxSearch() *runtime.Command {
 
 // searchChange is a validated Set-MailboxSearch change.
 type searchChange struct {
-	search  *store.MailboxSearch
+	search  *holds.MailboxSearch
 	sources []string // nil: unchanged
 }
 
 // planSearchChange checks Set-MailboxSearch's parameters against the hold
 // and returns the changed copy; rec is set when the change is refused.
 func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchChange, *object.ErrorRecord, error) {
-	s, err := tx.GetMailboxSearch(id)
+	s, err := holds.GetMailboxSearch(tx, id)
 	if isNotFound(err) {
 		return nil, exo.NotFound(ctx, id), nil
 	}
@@ -206,7 +207,7 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 		}
 	}
 	if ctx.Has("Name") && !strings.EqualFold(cp.Name, s.Name) {
-		if other, err := tx.GetMailboxSearch(cp.Name); err == nil && other.Guid != s.Guid {
+		if other, err := holds.GetMailboxSearch(tx, cp.Name); err == nil && other.Guid != s.Guid {
 			return nil, exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException",
 				fmt.Sprintf("A mailbox search with the name \"%s\" already exists.", cp.Name), object.ResourceExists, cp.Name), nil
 		}
@@ -267,7 +268,7 @@ func setMailboxSearch() *runtime.Command {
 				rec = r
 				return err
 			}
-			in := store.MailboxSearchChange{Actor: adminOf(tx)}
+			in := holds.MailboxSearchChange{Actor: adminOf(tx)}
 			if ctx.Has("InPlaceHoldEnabled") {
 				on := ch.search.InPlaceHoldEnabled
 				in.InPlaceHoldEnabled = &on
@@ -281,13 +282,13 @@ func setMailboxSearch() *runtime.Command {
 			if ctx.Has("SearchQuery") {
 				in.SearchQuery = &ch.search.SearchQuery
 			}
-			s, err := tx.SetMailboxSearch(ch.search.Guid, in)
+			s, err := holds.SetMailboxSearch(tx, ch.search.Guid, in)
 			if err != nil {
 				return err
 			}
 			if s.Name != ch.search.Name || len(ch.search.Extra) > 0 {
 				s.Name, s.Extra = ch.search.Name, ch.search.Extra
-				return tx.PutMailboxSearch(s)
+				return holds.PutMailboxSearch(tx, s)
 			}
 			return nil
 		})
@@ -314,10 +315,10 @@ func removeMailboxSearch() *runtime.Command {
 		obsoleteWarning(ctx)
 		id := searchIdentity(ctx.Value("Identity"))
 		var rec *object.ErrorRecord
-		var s *store.MailboxSearch
+		var s *holds.MailboxSearch
 		if err := exo.View(ctx, func(tx *store.Tx) error {
 			var err error
-			s, err = tx.GetMailboxSearch(id)
+			s, err = holds.GetMailboxSearch(tx, id)
 			if isNotFound(err) {
 				rec = exo.NotFound(ctx, id)
 				return nil
@@ -337,8 +338,8 @@ func removeMailboxSearch() *runtime.Command {
 			return err
 		}
 		err = exo.Update(ctx, func(tx *store.Tx) error {
-			err := tx.RemoveMailboxSearch(s.Guid)
-			var enabled *store.InPlaceHoldEnabledError
+			err := holds.RemoveMailboxSearch(tx, s.Guid)
+			var enabled *holds.InPlaceHoldEnabledError
 			if asErr(err, &enabled) {
 				rec = inPlaceEnabledError(ctx, enabled.Name)
 				return nil

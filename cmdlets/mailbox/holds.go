@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // errRefused rolls back a Set-Mailbox transaction whose hold change the
@@ -31,7 +32,7 @@ func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) ([]s
 		}
 		return nil, nil, err
 	}
-	in := store.LitigationHoldInput{}
+	in := holds.LitigationHoldInput{}
 	lh := false
 	if ctx.Has("LitigationHoldEnabled") {
 		on := ctx.Bool("LitigationHoldEnabled")
@@ -50,44 +51,44 @@ func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) ([]s
 		in.Date, lh = &t, true
 	}
 	if lh {
-		if err := tx.SetLitigationHold(m.Guid, in); err != nil {
+		if err := holds.SetLitigationHold(tx, m.Guid, in); err != nil {
 			return fail(err)
 		}
 	}
 	if ctx.Switch("RemoveDelayHoldApplied") {
-		if err := tx.RemoveDelayHold(m.Guid, false); err != nil {
+		if err := holds.RemoveDelayHold(tx, m.Guid, false); err != nil {
 			return fail(err)
 		}
 	}
 	if ctx.Switch("RemoveDelayReleaseHoldApplied") {
-		if err := tx.RemoveDelayHold(m.Guid, true); err != nil {
+		if err := holds.RemoveDelayHold(tx, m.Guid, true); err != nil {
 			return fail(err)
 		}
 	}
 	if ctx.Switch("RemoveComplianceTagHoldApplied") {
-		if err := tx.RemoveComplianceTagHold(m.Guid); err != nil {
+		if err := holds.RemoveComplianceTagHold(tx, m.Guid); err != nil {
 			return fail(err)
 		}
 	}
 	if ctx.Has("ExcludeFromOrgHolds") {
-		if err := tx.ExcludeFromOrgHolds(m.Guid, valueStrings(ctx.Value("ExcludeFromOrgHolds"))); err != nil {
+		if err := holds.ExcludeFromOrgHolds(tx, m.Guid, valueStrings(ctx.Value("ExcludeFromOrgHolds"))); err != nil {
 			return fail(err)
 		}
 	}
 	if ctx.Switch("ExcludeFromAllOrgHolds") {
-		w, err := tx.ExcludeFromAllOrgHolds(m.Guid)
+		w, err := holds.ExcludeFromAllOrgHolds(tx, m.Guid)
 		if err != nil {
 			return fail(err)
 		}
 		warnings = append(warnings, w...)
 	}
 	if ctx.Switch("ExcludeFromAllHolds") {
-		if err := tx.ExcludeFromAllHolds(m.Guid); err != nil {
+		if err := holds.ExcludeFromAllHolds(tx, m.Guid); err != nil {
 			return fail(err)
 		}
 	}
 	if ctx.Has("RemoveOrphanedHolds") {
-		if err := tx.RemoveOrphanedHolds(m.Guid, valueStrings(ctx.Value("RemoveOrphanedHolds"))); err != nil {
+		if err := holds.RemoveOrphanedHolds(tx, m.Guid, valueStrings(ctx.Value("RemoveOrphanedHolds"))); err != nil {
 			return fail(err)
 		}
 	}
@@ -103,13 +104,13 @@ func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) ([]s
 // nil for errors that are not refusals.
 func holdError(ctx *runtime.Context, err error, target string) *object.ErrorRecord {
 	var (
-		lic     *store.LitigationHoldLicenseError
-		deleted *store.HoldOnDeletedMailboxError
-		org     *store.NotOrgWidePolicyError
-		locked  *store.PolicyLockedError
-		notOn   *store.HoldNotOnMailboxError
-		exists  *store.HoldExistsError
-		label   *store.LabelHoldError
+		lic     *holds.LitigationHoldLicenseError
+		deleted *holds.HoldOnDeletedMailboxError
+		org     *holds.NotOrgWidePolicyError
+		locked  *holds.PolicyLockedError
+		notOn   *holds.HoldNotOnMailboxError
+		exists  *holds.HoldExistsError
+		label   *holds.LabelHoldError
 		le      *store.LifecycleError
 	)
 	switch {
@@ -127,7 +128,7 @@ func holdError(ctx *runtime.Context, err error, target string) *object.ErrorReco
 		return exo.Error(ctx, exInvalidOperation, fmt.Sprintf("The hold '%s' isn't orphaned: the %s '%s' still exists. Remove the mailbox from it instead of using RemoveOrphanedHolds.", exists.HoldID, holdTypeWords(exists.HoldType), exists.ObjectName), object.InvalidOperation, exists.HoldID)
 	case errors.As(err, &label):
 		return exo.Error(ctx, exInvalidOperation, fmt.Sprintf("The hold '%s' can't be removed from the mailbox '%s' because items in it have the retention labels %s.", label.HoldID, label.Identity, strings.Join(label.Labels, ", ")), object.InvalidOperation, target)
-	case errors.As(err, &le) && le.Reason == store.ReasonNotInactive:
+	case errors.As(err, &le) && le.Reason == holds.ReasonNotInactive:
 		return exo.Error(ctx, exInvalidOperation, "The "+le.Op+" parameter can only be used on inactive mailboxes. '"+target+"' isn't an inactive mailbox.", object.InvalidOperation, target)
 	}
 	return nil
@@ -136,11 +137,11 @@ func holdError(ctx *runtime.Context, err error, target string) *object.ErrorReco
 // holdTypeWords names a hold type in an error message.
 func holdTypeWords(t string) string {
 	switch t {
-	case store.HoldTypeInPlace:
+	case holds.HoldTypeInPlace:
 		return "In-Place Hold"
-	case store.HoldTypeCaseHold:
+	case holds.HoldTypeCaseHold:
 		return "eDiscovery case hold"
-	case store.HoldTypeLabelPolicy:
+	case holds.HoldTypeLabelPolicy:
 		return "retention label policy"
 	case "":
 		return "hold"

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // lifecycleError words a refusal of the store's lifecycle operations; nil
@@ -40,9 +41,9 @@ func lifecycleError(ctx *runtime.Context, err error, shown string) *object.Error
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the mailbox '%s' was permanently deleted. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Identity), object.InvalidOperation, shown)
 		case store.ReasonSignInNameInUse:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The sign-in name '%s' of the mailbox '%s' is already used by another account. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Detail, le.Identity), object.InvalidOperation, shown)
-		case store.ReasonAccountNotPurged:
+		case holds.ReasonAccountNotPurged:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' was soft-deleted less than 30 days ago and its user account can still be restored. Restore the user account (Undo-SoftDeletedMailbox) instead of recovering the mailbox with New-Mailbox -InactiveMailbox.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonAutoExpandingArchive:
+		case holds.ReasonAutoExpandingArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' has an auto-expanding archive and can't be recovered.", le.Identity), object.InvalidOperation, shown)
 		case store.ReasonNoJournalArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, shown)
@@ -351,7 +352,7 @@ func recoverInactive(ctx *runtime.Context, in store.NewMailboxInput) error {
 		return err
 	}
 	out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
-		m, err := tx.RecoverInactiveMailbox(store.RecoverInput{
+		m, err := holds.RecoverInactiveMailbox(tx, holds.RecoverInput{
 			InactiveMailbox: id, Name: in.Name, Alias: in.Alias, FirstName: in.FirstName, LastName: in.LastName,
 			DisplayName: in.DisplayName, MicrosoftOnlineServicesID: in.MicrosoftOnlineServicesID, Password: in.Password,
 			ResetPasswordOnNextLogon: in.ResetPasswordOnNextLogon,

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // holdParams are the Set-Mailbox parameters -InactiveMailbox may be
@@ -464,7 +465,7 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailb
 		if strings.TrimSpace(name) == "" {
 			m.RetentionPolicy = ""
 		} else {
-			rp, err := tx.FindMRMPolicy(name)
+			rp, err := holds.FindMRMPolicy(tx, name)
 			if err != nil {
 				return exo.NotFound(ctx, name)
 			}

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // itemLabel declares Set-SimItemLabel, which stands in for a user (or an
@@ -58,8 +59,8 @@ func itemLabel() *runtime.Command {
 				rec = trainerError(ctx, "Labelling items in someone else's mailbox ("+id+")")
 				return nil
 			}
-			err = tx.ApplyItemLabel(m.Guid, folder, label)
-			var np *store.LabelNotPublishedError
+			err = holds.ApplyItemLabel(tx, m.Guid, folder, label)
+			var np *holds.LabelNotPublishedError
 			var ve *store.ValidationError
 			switch {
 			case errors.As(err, &np):

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 )
 
 // Fixed IDs of the holds objects of the contoso seed: the retention,
@@ -78,19 +79,19 @@ var seedMRMTags = []struct {
 	days                    int
 	enabled                 bool
 }{
-	{"Default 2 year move to archive", "All", store.MRMMoveToArchive, "a1b2c3d4-0001-4a00-8000-000000000001", 730, true},
-	{"Recoverable Items 14 days move to archive", "RecoverableItems", store.MRMMoveToArchive, "a1b2c3d4-0002-4a00-8000-000000000002", 14, true},
-	{"Personal 1 year move to archive", "Personal", store.MRMMoveToArchive, "a1b2c3d4-0003-4a00-8000-000000000003", 365, true},
-	{"Personal 5 year move to archive", "Personal", store.MRMMoveToArchive, "a1b2c3d4-0004-4a00-8000-000000000004", 1825, true},
-	{"Personal never move to archive", "Personal", store.MRMMoveToArchive, "a1b2c3d4-0005-4a00-8000-000000000005", 0, false},
-	{"1 Week Delete", "Personal", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-0006-4a00-8000-000000000006", 7, true},
-	{"1 Month Delete", "Personal", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-0007-4a00-8000-000000000007", 30, true},
-	{"6 Month Delete", "Personal", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-0008-4a00-8000-000000000008", 180, true},
-	{"1 Year Delete", "Personal", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-0009-4a00-8000-000000000009", 365, true},
-	{"5 Year Delete", "Personal", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-000a-4a00-8000-00000000000a", 1825, true},
-	{"Never Delete", "Personal", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-000b-4a00-8000-00000000000b", 0, false},
-	{"Deleted Items", "DeletedItems", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-000c-4a00-8000-00000000000c", 30, true},
-	{"Junk Email", "JunkEmail", store.MRMDeleteAndAllowRecovery, "a1b2c3d4-000d-4a00-8000-00000000000d", 30, true},
+	{"Default 2 year move to archive", "All", holds.MRMMoveToArchive, "a1b2c3d4-0001-4a00-8000-000000000001", 730, true},
+	{"Recoverable Items 14 days move to archive", "RecoverableItems", holds.MRMMoveToArchive, "a1b2c3d4-0002-4a00-8000-000000000002", 14, true},
+	{"Personal 1 year move to archive", "Personal", holds.MRMMoveToArchive, "a1b2c3d4-0003-4a00-8000-000000000003", 365, true},
+	{"Personal 5 year move to archive", "Personal", holds.MRMMoveToArchive, "a1b2c3d4-0004-4a00-8000-000000000004", 1825, true},
+	{"Personal never move to archive", "Personal", holds.MRMMoveToArchive, "a1b2c3d4-0005-4a00-8000-000000000005", 0, false},
+	{"1 Week Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0006-4a00-8000-000000000006", 7, true},
+	{"1 Month Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0007-4a00-8000-000000000007", 30, true},
+	{"6 Month Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0008-4a00-8000-000000000008", 180, true},
+	{"1 Year Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0009-4a00-8000-000000000009", 365, true},
+	{"5 Year Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000a-4a00-8000-00000000000a", 1825, true},
+	{"Never Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000b-4a00-8000-00000000000b", 0, false},
+	{"Deleted Items", "DeletedItems", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000c-4a00-8000-00000000000c", 30, true},
+	{"Junk Email", "JunkEmail", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000d-4a00-8000-00000000000d", 30, true},
 }
 
 // seedHolds adds the holds objects of the contoso seed. It uses fixed
@@ -99,15 +100,15 @@ var seedMRMTags = []struct {
 func seedHolds(tx *store.Tx, clock time.Time) error {
 	created := clock.Add(-400 * store.Day).Truncate(time.Second)
 	admin := AdminUPN
-	mbx := func(alias string) (store.PolicyLocation, error) {
+	mbx := func(alias string) (holds.PolicyLocation, error) {
 		m, err := tx.ResolveMailbox(alias, store.ScopeActive)
 		if err != nil {
-			return store.PolicyLocation{}, err
+			return holds.PolicyLocation{}, err
 		}
-		return store.PolicyLocation{Address: m.PrimarySmtpAddress, MailboxGuid: m.Guid}, nil
+		return holds.PolicyLocation{Address: m.PrimarySmtpAddress, MailboxGuid: m.Guid}, nil
 	}
-	locs := func(aliases ...string) ([]store.PolicyLocation, error) {
-		out := []store.PolicyLocation{}
+	locs := func(aliases ...string) ([]holds.PolicyLocation, error) {
+		out := []holds.PolicyLocation{}
 		for _, a := range aliases {
 			l, err := mbx(a)
 			if err != nil {
@@ -119,21 +120,21 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 	}
 
 	// Labels.
-	for _, t := range []*store.ComplianceTag{
-		{Guid: LabelKeepGuid, Name: "Legal Record - Keep 10y", RetentionAction: store.ActionKeep, RetentionDuration: 3650,
+	for _, t := range []*holds.ComplianceTag{
+		{Guid: LabelKeepGuid, Name: "Legal Record - Keep 10y", RetentionAction: holds.ActionKeep, RetentionDuration: 3650,
 			RetentionType: "CreationAgeInDays", Comment: "Legal records kept for ten years"},
-		{Guid: LabelDeleteGuid, Name: "Delete after 1 year", RetentionAction: store.ActionDelete, RetentionDuration: 365,
+		{Guid: LabelDeleteGuid, Name: "Delete after 1 year", RetentionAction: holds.ActionDelete, RetentionDuration: 365,
 			RetentionType: "CreationAgeInDays"},
 	} {
 		created = created.Add(time.Minute)
 		t.WhenCreated, t.CreatedBy, t.LastModifiedBy = created.Add(time.Hour), admin, admin
-		if err := tx.PutComplianceTag(t); err != nil {
+		if err := holds.PutComplianceTag(tx, t); err != nil {
 			return err
 		}
 	}
 
 	// Adaptive scope.
-	if err := tx.PutAdaptiveScope(&store.AdaptiveScope{Guid: AdaptiveScopeGuid, Name: "R&D users", LocationType: "User",
+	if err := holds.PutAdaptiveScope(tx, &holds.AdaptiveScope{Guid: AdaptiveScopeGuid, Name: "R&D users", LocationType: "User",
 		FilterConditions: `{"Conditions":[{"Value":"Research & Development","Operator":"Equals","Name":"Department"}],"Conjunction":"And"}`,
 		WhenCreated:      created.Add(2 * time.Hour), CreatedBy: admin, LastModifiedBy: admin}); err != nil {
 		return err
@@ -149,55 +150,55 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 		return err
 	}
 	type pol struct {
-		p      *store.CompliancePolicy
+		p      *holds.CompliancePolicy
 		action string
 		days   int
 		unl    bool
 		rule   string
 	}
 	pols := []pol{
-		{&store.CompliancePolicy{Guid: OrgRetainPolicyGuid, Name: "Org Retain 7y", Kind: store.PolicyKindRetention, ExchangeAll: true,
-			Comment: "Keep all mail for seven years, then delete it"}, store.ActionKeepAndDelete, 2555, false, "Org Retain 7y rule"},
-		{&store.CompliancePolicy{Guid: LegalKeepPolicyGuid, Name: "Legal Keep", Kind: store.PolicyKindRetention, Enabled: true,
-			ExchangeLocation: legal}, store.ActionKeep, 0, true, "Legal Keep rule"},
-		{&store.CompliancePolicy{Guid: SECPolicyGuid, Name: "SEC 17a-4", Kind: store.PolicyKindRetention, ExchangeAll: true,
-			Comment: "Broker-dealer records (SEC Rule 17a-4)"}, store.ActionKeep, 2190, false, "SEC 17a-4 rule"},
-		{&store.CompliancePolicy{Guid: AppPolicyGuid, Name: "Teams Private Channels 3y", Kind: store.PolicyKindApp, ExchangeAll: true,
-			Applications: []string{"User:MicrosoftTeams"}}, store.ActionKeepAndDelete, 1095, false, "Teams Private Channels 3y rule"},
-		{&store.CompliancePolicy{Guid: AdaptivePolicyGuid, Name: "R&D Adaptive Keep", Kind: store.PolicyKindRetention, Enabled: true,
-			AdaptiveScopeLocation: []string{AdaptiveScopeGuid}}, store.ActionKeep, 3650, false, "R&D Adaptive Keep rule"},
-		{&store.CompliancePolicy{Guid: LabelPolicyGuid, Name: "Legal Records Labels", Kind: store.PolicyKindLabel, Enabled: true,
+		{&holds.CompliancePolicy{Guid: OrgRetainPolicyGuid, Name: "Org Retain 7y", Kind: holds.PolicyKindRetention, ExchangeAll: true,
+			Comment: "Keep all mail for seven years, then delete it"}, holds.ActionKeepAndDelete, 2555, false, "Org Retain 7y rule"},
+		{&holds.CompliancePolicy{Guid: LegalKeepPolicyGuid, Name: "Legal Keep", Kind: holds.PolicyKindRetention, Enabled: true,
+			ExchangeLocation: legal}, holds.ActionKeep, 0, true, "Legal Keep rule"},
+		{&holds.CompliancePolicy{Guid: SECPolicyGuid, Name: "SEC 17a-4", Kind: holds.PolicyKindRetention, ExchangeAll: true,
+			Comment: "Broker-dealer records (SEC Rule 17a-4)"}, holds.ActionKeep, 2190, false, "SEC 17a-4 rule"},
+		{&holds.CompliancePolicy{Guid: AppPolicyGuid, Name: "Teams Private Channels 3y", Kind: holds.PolicyKindApp, ExchangeAll: true,
+			Applications: []string{"User:MicrosoftTeams"}}, holds.ActionKeepAndDelete, 1095, false, "Teams Private Channels 3y rule"},
+		{&holds.CompliancePolicy{Guid: AdaptivePolicyGuid, Name: "R&D Adaptive Keep", Kind: holds.PolicyKindRetention, Enabled: true,
+			AdaptiveScopeLocation: []string{AdaptiveScopeGuid}}, holds.ActionKeep, 3650, false, "R&D Adaptive Keep rule"},
+		{&holds.CompliancePolicy{Guid: LabelPolicyGuid, Name: "Legal Records Labels", Kind: holds.PolicyKindLabel, Enabled: true,
 			ExchangeLocation: labelLocs, PublishedLabels: []string{"Legal Record - Keep 10y", "Delete after 1 year"}}, "", 0, false, "Legal Records Labels rule"},
 	}
 	for i, x := range pols {
 		p := x.p
 		p.Mode = "Enforce"
 		if p.ExchangeLocation == nil {
-			p.ExchangeLocation = []store.PolicyLocation{}
+			p.ExchangeLocation = []holds.PolicyLocation{}
 		}
-		p.ExchangeLocationException = []store.PolicyLocation{}
+		p.ExchangeLocationException = []holds.PolicyLocation{}
 		p.WhenCreated = created.Add(time.Duration(3+i) * time.Hour)
 		p.CreatedBy, p.LastModifiedBy = admin, admin
-		if err := tx.PutCompliancePolicy(p); err != nil {
+		if err := holds.PutCompliancePolicy(tx, p); err != nil {
 			return err
 		}
-		r := &store.ComplianceRule{Guid: seedRuleGuids[p.Guid], Name: x.rule, Policy: p.Guid, RetentionDuration: x.days,
+		r := &holds.ComplianceRule{Guid: seedRuleGuids[p.Guid], Name: x.rule, Policy: p.Guid, RetentionDuration: x.days,
 			RetentionUnlimited: x.unl, RetentionComplianceAction: x.action, Mode: "Enforce",
 			WhenCreated: p.WhenCreated.Add(time.Minute), CreatedBy: admin, LastModifiedBy: admin}
 		if x.action != "" {
 			r.ExpirationDateOption = "CreationAgeInDays"
 		}
-		if p.Kind == store.PolicyKindLabel {
+		if p.Kind == holds.PolicyKindLabel {
 			r.PublishComplianceTag = "Legal Record - Keep 10y,Delete after 1 year"
 		}
-		if err := tx.PutComplianceRule(r); err != nil {
+		if err := holds.PutComplianceRule(tx, r); err != nil {
 			return err
 		}
 	}
 
 	// eDiscovery case with a hold on abrahamm.
-	if err := tx.PutComplianceCase(&store.ComplianceCase{Guid: CaseGuid, Name: "Contoso v. Fabrikam", CaseType: "eDiscovery",
-		Status: store.CaseActive, Description: "Contract dispute with Fabrikam", WhenCreated: created.Add(10 * time.Hour),
+	if err := holds.PutComplianceCase(tx, &holds.ComplianceCase{Guid: CaseGuid, Name: "Contoso v. Fabrikam", CaseType: "eDiscovery",
+		Status: holds.CaseActive, Description: "Contract dispute with Fabrikam", WhenCreated: created.Add(10 * time.Hour),
 		CreatedBy: admin, LastModifiedBy: admin}); err != nil {
 		return err
 	}
@@ -205,11 +206,11 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.PutCaseHoldPolicy(&store.CaseHoldPolicy{Guid: CaseHoldGuid, Name: "Fabrikam Hold", Case: CaseGuid, Enabled: true,
+	if err := holds.PutCaseHoldPolicy(tx, &holds.CaseHoldPolicy{Guid: CaseHoldGuid, Name: "Fabrikam Hold", Case: CaseGuid, Enabled: true,
 		ExchangeLocation: caseLocs, WhenCreated: created.Add(11 * time.Hour), CreatedBy: admin, LastModifiedBy: admin}); err != nil {
 		return err
 	}
-	if err := tx.PutCaseHoldRule(&store.CaseHoldRule{Guid: CaseHoldRuleGuid, Name: "Fabrikam Hold rule", Policy: CaseHoldGuid,
+	if err := holds.PutCaseHoldRule(tx, &holds.CaseHoldRule{Guid: CaseHoldRuleGuid, Name: "Fabrikam Hold rule", Policy: CaseHoldGuid,
 		WhenCreated: created.Add(11*time.Hour + time.Minute), CreatedBy: admin, LastModifiedBy: admin}); err != nil {
 		return err
 	}
@@ -220,7 +221,7 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 		return err
 	}
 	ipCreated := time.Date(2019, time.November, 12, 17, 42, 8, 0, time.UTC)
-	if err := tx.PutMailboxSearch(&store.MailboxSearch{Guid: InPlaceSearchGuid, Name: "Contoso Legal Hold",
+	if err := holds.PutMailboxSearch(tx, &holds.MailboxSearch{Guid: InPlaceSearchGuid, Name: "Contoso Legal Hold",
 		InPlaceHoldIdentity: InPlaceHoldIdentity, InPlaceHoldEnabled: true, ItemHoldPeriod: "Unlimited",
 		SourceMailboxes: []string{pilarp.LegacyExchangeDN}, Status: "Succeeded", CreatedBy: admin, LastModifiedBy: admin,
 		WhenCreated: ipCreated}); err != nil {
@@ -240,7 +241,7 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 	if err := seedMRM(tx, clock.Add(-800*store.Day).Truncate(time.Second)); err != nil {
 		return err
 	}
-	return tx.RecomputeAllHolds()
+	return holds.RecomputeAllHolds(tx)
 }
 
 // seedMRM adds Exchange Online's Default MRM Policy and its tags (the
@@ -248,14 +249,14 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 func seedMRM(tx *store.Tx, created time.Time) error {
 	var links []string
 	for i, t := range seedMRMTags {
-		tag := &store.MRMTag{Guid: t.guid, Name: t.name, Type: t.typ, RetentionEnabled: t.enabled, RetentionAction: t.action,
+		tag := &holds.MRMTag{Guid: t.guid, Name: t.name, Type: t.typ, RetentionEnabled: t.enabled, RetentionAction: t.action,
 			AgeLimitForRetention: t.days, RetentionID: t.guid, WhenCreated: created.Add(time.Duration(i) * time.Second)}
-		if err := tx.PutMRMTag(tag); err != nil {
+		if err := holds.PutMRMTag(tx, tag); err != nil {
 			return err
 		}
 		links = append(links, t.name)
 	}
-	if err := tx.PutMRMPolicy(&store.MRMPolicy{Guid: MRMPolicyGuid, Name: "Default MRM Policy", RetentionPolicyTagLinks: links,
+	if err := holds.PutMRMPolicy(tx, &holds.MRMPolicy{Guid: MRMPolicyGuid, Name: "Default MRM Policy", RetentionPolicyTagLinks: links,
 		IsDefault: true, RetentionID: MRMPolicyGuid, WhenCreated: created}); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/restore"
@@ -18,7 +19,7 @@ func Schema() *store.Schema {
 	s := store.NewSchema()
 	store.RegisterDirectory(s)
 	ome.Register(s)
-	store.RegisterHolds(s)
+	holds.Register(s)
 	onprem.Register(s)
 	store.RegisterRBAC(s)
 	restore.Register(s)

@@ -1,4 +1,4 @@
-package store
+package holds
 
 // Names of the package's internals its external tests use.
 var (

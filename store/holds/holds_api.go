@@ -1,9 +1,11 @@
-package store
+package holds
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Hold types of the ID-based holds (HoldInfo.HoldType).
@@ -107,7 +109,7 @@ func (env *holdEnv) describeHold(e HoldEntry, orgWide bool) HoldInfo {
 // mailboxHoldInfos lists the ID-based holds of a mailbox: every
 // non-exclusion entry of its InPlaceHolds plus every org-wide entry that
 // applies to it (any action).
-func (env *holdEnv) mailboxHoldInfos(m *Mailbox) []HoldInfo {
+func (env *holdEnv) mailboxHoldInfos(m *store.Mailbox) []HoldInfo {
 	var out []HoldInfo
 	for _, raw := range m.InPlaceHolds {
 		e := ParseHoldEntry(raw)
@@ -120,7 +122,7 @@ func (env *holdEnv) mailboxHoldInfos(m *Mailbox) []HoldInfo {
 		return out
 	}
 	switch m.LifecycleState {
-	case StateActive, StateInactive, StateUnlicensedGrace:
+	case store.StateActive, store.StateInactive, store.StateUnlicensedGrace:
 	default:
 		return out
 	}
@@ -141,12 +143,12 @@ func (env *holdEnv) mailboxHoldInfos(m *Mailbox) []HoldInfo {
 // (their mbx, skp and grp stamps, the organization-wide ones included,
 // whatever kind of policy) are not listed: the tool leaves them to the
 // policies.
-func (tx *Tx) MailboxHolds(guid string) ([]HoldInfo, error) {
+func MailboxHolds(tx *store.Tx, guid string) ([]HoldInfo, error) {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return nil, err
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -172,17 +174,18 @@ func (tx *Tx) MailboxHolds(guid string) ([]HoldInfo, error) {
 // hold ID must affect the mailbox (*HoldNotOnMailboxError); a
 // Preservation-Locked policy's ID always fails (*PolicyLockedError); an
 // ID whose object still applies it (active case hold, enabled retention
-// policy, enabled In-Place hold: D-13) needs force (*HoldInUseError); a
+// policy, enabled In-Place hold) needs force (*HoldInUseError); a
 // label policy's stamp fails while its labels are on items
 // (*LabelHoldError). On success the stamp goes (an org-wide ID gets the
 // -mbx exclusion marker instead), the removal is logged with actor, a
-// delay hold is set and T10 runs if nothing holds the mailbox any more.
-func (tx *Tx) RemoveHold(guid, holdID string, force bool, actor string) error {
+// delay hold is set and the mailbox retires if it is Inactive and nothing
+// holds it any more.
+func RemoveHold(tx *store.Tx, guid, holdID string, force bool, actor string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return err
 	}
@@ -202,14 +205,14 @@ func (tx *Tx) RemoveHold(guid, holdID string, force bool, actor string) error {
 	if info.Locked {
 		return &PolicyLockedError{PolicyName: info.PolicyName, PolicyGuid: guidFromHex(e.ID), Op: LockedRemoveHold}
 	}
-	st, err := tx.holdState(m.Guid)
+	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return err
 	}
 	if info.HoldType == HoldTypeLabelPolicy {
 		var labels []string
 		for _, l := range st.Labels {
-			if GuidNoDashes(l.Policy) == e.ID {
+			if store.GuidNoDashes(l.Policy) == e.ID {
 				labels = append(labels, l.Tag)
 			}
 		}
@@ -233,7 +236,7 @@ func (tx *Tx) RemoveHold(guid, holdID string, force bool, actor string) error {
 		// Orphan: remove the entry itself.
 		m.InPlaceHolds = hremoveEntry(m.InPlaceHolds, info.HoldID)
 		if e.IsHold() {
-			if err := tx.applyDelayHold(m, e.Prefix == "skp"); err != nil {
+			if err := applyDelayHold(tx, m, e.Prefix == "skp"); err != nil {
 				return err
 			}
 		}
@@ -241,17 +244,17 @@ func (tx *Tx) RemoveHold(guid, holdID string, force bool, actor string) error {
 			return err
 		}
 	}
-	if err := tx.putHoldState(st); err != nil {
+	if err := putHoldState(tx, st); err != nil {
 		return err
 	}
 	if actor == "" {
 		actor = actorDefaultHoldRemoval
 	}
 	loc := m.PrimarySmtpAddress
-	if err := tx.logHoldRemoval(HoldRemoval{Location: loc, Mailbox: m.Guid, HoldID: info.HoldID, RemovedBy: actor, RemovedAt: tx.Now(), Forced: force}); err != nil {
+	if err := logHoldRemoval(tx, HoldRemoval{Location: loc, Mailbox: m.Guid, HoldID: info.HoldID, RemovedBy: actor, RemovedAt: tx.Now(), Forced: force}); err != nil {
 		return err
 	}
-	return tx.recomputeHolds([]string{m.Guid})
+	return recomputeHolds(tx, []string{m.Guid})
 }
 
 func hremoveEntry(list []string, e string) []string {
@@ -265,16 +268,16 @@ func hremoveEntry(list []string, e string) []string {
 }
 
 func guidFromHex(h string) string {
-	if g, ok := NormalizeGuid(h); ok {
+	if g, ok := store.NormalizeGuid(h); ok {
 		return g
 	}
 	return h
 }
 
 // requireInactive refuses an operation on a mailbox that isn't Inactive.
-func requireInactive(op string, m *Mailbox) error {
-	if m.LifecycleState != StateInactive {
-		return MailboxLifecycleError(op, m, ReasonNotInactive, "")
+func requireInactive(op string, m *store.Mailbox) error {
+	if m.LifecycleState != store.StateInactive {
+		return store.MailboxLifecycleError(op, m, ReasonNotInactive, "")
 	}
 	return nil
 }
@@ -284,8 +287,8 @@ func requireInactive(op string, m *Mailbox) error {
 // with or without dashes) must be an org-wide policy in the organization's
 // InPlaceHolds (*NotOrgWidePolicyError) and not Preservation-Locked
 // (*PolicyLockedError). The mailbox gets the -mbx markers, a delay hold,
-// and T10 if nothing else holds it. All values are checked first.
-func (tx *Tx) ExcludeFromOrgHolds(guid string, policyGuids []string) error {
+// and retires if nothing else holds it. All values are checked first.
+func ExcludeFromOrgHolds(tx *store.Tx, guid string, policyGuids []string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
@@ -293,17 +296,17 @@ func (tx *Tx) ExcludeFromOrgHolds(guid string, policyGuids []string) error {
 	if err := requireInactive("ExcludeFromOrgHolds", m); err != nil {
 		return err
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return err
 	}
 	var hexes []string
 	for _, v := range policyGuids {
-		g, ok := NormalizeGuid(strings.TrimPrefix(strings.TrimSpace(strings.ToLower(v)), "mbx"))
+		g, ok := store.NormalizeGuid(strings.TrimPrefix(strings.TrimSpace(strings.ToLower(v)), "mbx"))
 		if !ok {
 			return &NotOrgWidePolicyError{Value: v}
 		}
-		h := GuidNoDashes(g)
+		h := store.GuidNoDashes(g)
 		inOrg := false
 		for _, e := range env.org.InPlaceHolds {
 			if pe := ParseHoldEntry(e); pe.Kind == HoldKindRetention && pe.ID == h {
@@ -324,7 +327,7 @@ func (tx *Tx) ExcludeFromOrgHolds(guid string, policyGuids []string) error {
 		}
 		hexes = append(hexes, h)
 	}
-	st, err := tx.holdState(m.Guid)
+	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return err
 	}
@@ -333,18 +336,19 @@ func (tx *Tx) ExcludeFromOrgHolds(guid string, policyGuids []string) error {
 			st.ExcludedOrg = append(st.ExcludedOrg, h)
 		}
 	}
-	if err := tx.putHoldState(st); err != nil {
+	if err := putHoldState(tx, st); err != nil {
 		return err
 	}
-	return tx.recomputeHolds([]string{m.Guid})
+	return recomputeHolds(tx, []string{m.Guid})
 }
 
 // ExcludeFromAllOrgHolds is Set-Mailbox -ExcludeFromAllOrgHolds on an
 // Inactive mailbox: it is excluded from every org-wide Exchange policy of
 // the organization's list; Preservation-Locked ones are skipped with a
-// warning each (D-9); app retention policies are untouched. Returns the
+// warning each (a lock forbids removing the mailbox from the policy); app
+// retention policies are untouched. Returns the
 // warnings.
-func (tx *Tx) ExcludeFromAllOrgHolds(guid string) ([]string, error) {
+func ExcludeFromAllOrgHolds(tx *store.Tx, guid string) ([]string, error) {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return nil, err
@@ -352,11 +356,11 @@ func (tx *Tx) ExcludeFromAllOrgHolds(guid string) ([]string, error) {
 	if err := requireInactive("ExcludeFromAllOrgHolds", m); err != nil {
 		return nil, err
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return nil, err
 	}
-	st, err := tx.holdState(m.Guid)
+	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -379,18 +383,18 @@ func (tx *Tx) ExcludeFromAllOrgHolds(guid string) ([]string, error) {
 			}
 		}
 	}
-	if err := tx.putHoldState(st); err != nil {
+	if err := putHoldState(tx, st); err != nil {
 		return nil, err
 	}
-	return warnings, tx.recomputeHolds([]string{m.Guid})
+	return warnings, recomputeHolds(tx, []string{m.Guid})
 }
 
 // ExcludeFromAllHolds is Set-Mailbox -ExcludeFromAllHolds on an Inactive
 // mailbox: it removes org-level and user-level retention holds (except
 // Preservation-Locked ones), the compliance-tag hold and both delay holds,
 // keeps eDiscovery, Litigation and In-Place holds, does not edit policy
-// exclusion lists and creates no delay hold (D-27); then T10.
-func (tx *Tx) ExcludeFromAllHolds(guid string) error {
+// exclusion lists and creates no delay hold; then the retirement check.
+func ExcludeFromAllHolds(tx *store.Tx, guid string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
@@ -398,11 +402,11 @@ func (tx *Tx) ExcludeFromAllHolds(guid string) error {
 	if err := requireInactive("ExcludeFromAllHolds", m); err != nil {
 		return err
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return err
 	}
-	st, err := tx.holdState(m.Guid)
+	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return err
 	}
@@ -441,33 +445,33 @@ func (tx *Tx) ExcludeFromAllHolds(guid string) error {
 	}
 	m.InPlaceHolds = next
 	m.ComplianceTagHoldApplied = false
-	if err := tx.clearDelayHold(m, false); err != nil {
+	if err := clearDelayHold(tx, m, false); err != nil {
 		return err
 	}
-	if err := tx.clearDelayHold(m, true); err != nil {
+	if err := clearDelayHold(tx, m, true); err != nil {
 		return err
 	}
 	if err := tx.PutMailbox(m); err != nil {
 		return err
 	}
-	if err := tx.putHoldState(st); err != nil {
+	if err := putHoldState(tx, st); err != nil {
 		return err
 	}
 	// The stamps are already gone, so the recompute sees no removal and
 	// sets no delay hold.
-	return tx.recomputeHolds([]string{m.Guid})
+	return recomputeHolds(tx, []string{m.Guid})
 }
 
 // RemoveOrphanedHolds is Set-Mailbox -RemoveOrphanedHolds: each ID must be
 // on the mailbox (*HoldNotOnMailboxError) and its object (In-Place hold,
 // case hold, policy) must no longer exist (*HoldExistsError). The entries
-// are removed (delay hold for hold entries), then T10.
-func (tx *Tx) RemoveOrphanedHolds(guid string, ids []string) error {
+// are removed (delay hold for hold entries), then the retirement check.
+func RemoveOrphanedHolds(tx *store.Tx, guid string, ids []string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return err
 	}
@@ -502,12 +506,12 @@ func (tx *Tx) RemoveOrphanedHolds(guid string, ids []string) error {
 		}
 	}
 	if exchange {
-		if err := tx.applyDelayHold(m, false); err != nil {
+		if err := applyDelayHold(tx, m, false); err != nil {
 			return err
 		}
 	}
 	if release {
-		if err := tx.applyDelayHold(m, true); err != nil {
+		if err := applyDelayHold(tx, m, true); err != nil {
 			return err
 		}
 	}
@@ -520,8 +524,8 @@ func (tx *Tx) RemoveOrphanedHolds(guid string, ids []string) error {
 
 // RemoveDelayHold is Set-Mailbox -RemoveDelayHoldApplied (release false) or
 // -RemoveDelayReleaseHoldApplied (release true): the flag and its timer
-// are cleared (a no-op when already clear, D-28), then T10.
-func (tx *Tx) RemoveDelayHold(guid string, release bool) error {
+// are cleared (a no-op when already clear), then the retirement check.
+func RemoveDelayHold(tx *store.Tx, guid string, release bool) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
@@ -533,7 +537,7 @@ func (tx *Tx) RemoveDelayHold(guid string, release bool) error {
 	if !set {
 		return nil
 	}
-	if err := tx.clearDelayHold(m, release); err != nil {
+	if err := clearDelayHold(tx, m, release); err != nil {
 		return err
 	}
 	if err := tx.PutMailbox(m); err != nil {
@@ -545,9 +549,9 @@ func (tx *Tx) RemoveDelayHold(guid string, release bool) error {
 
 // RemoveComplianceTagHold is Set-Mailbox -RemoveComplianceTagHoldApplied:
 // the label hold flag is cleared (the labels on items stay, they no longer
-// hold the mailbox), a delay hold follows (D-7), then T10. The cmdlet
-// checks -ProvideConsent for active mailboxes.
-func (tx *Tx) RemoveComplianceTagHold(guid string) error {
+// hold the mailbox), a delay hold follows, then the retirement check. The
+// cmdlet checks -ProvideConsent for active mailboxes.
+func RemoveComplianceTagHold(tx *store.Tx, guid string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
@@ -556,7 +560,7 @@ func (tx *Tx) RemoveComplianceTagHold(guid string) error {
 		return nil
 	}
 	m.ComplianceTagHoldApplied = false
-	if err := tx.applyDelayHold(m, false); err != nil {
+	if err := applyDelayHold(tx, m, false); err != nil {
 		return err
 	}
 	if err := tx.PutMailbox(m); err != nil {
@@ -570,13 +574,14 @@ func (tx *Tx) RemoveComplianceTagHold(guid string) error {
 // nil fields are not changed.
 type LitigationHoldInput struct {
 	Enabled  *bool
-	Duration *Span // Unlimited or days
+	Duration *store.Span // Unlimited or days
 	Owner    *string
 	Date     *time.Time
 }
 
 // LitigationHoldLicenseError: Litigation Hold needs Exchange Online Plan 2
-// (or Plan 1 with Exchange Online Archiving) (D-11).
+// (or Plan 1 with Exchange Online Archiving); it is the only hold whose
+// licence the simulator checks.
 type LitigationHoldLicenseError struct {
 	Identity string
 	Guid     string
@@ -587,13 +592,14 @@ func (e *LitigationHoldLicenseError) Error() string {
 }
 
 // SetLitigationHold changes Litigation Hold. Turning it on: only for
-// non-deleted mailboxes (*HoldOnDeletedMailboxError, D-17) with a Plan 2
-// licence (*LitigationHoldLicenseError, D-11); LitigationHoldDate is now
+// non-deleted mailboxes (*HoldOnDeletedMailboxError) with a Plan 2
+// licence (*LitigationHoldLicenseError); LitigationHoldDate is now
 // and LitigationHoldOwner the tenant admin unless given. Turning it off
 // clears date and owner, resets the duration, sets a delay hold and runs
-// T10 for an Inactive mailbox. The duration is per item and never ends the
+// the retirement check for an Inactive mailbox. The duration is per item
+// and never ends the
 // hold.
-func (tx *Tx) SetLitigationHold(guid string, in LitigationHoldInput) error {
+func SetLitigationHold(tx *store.Tx, guid string, in LitigationHoldInput) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
@@ -624,7 +630,7 @@ func (tx *Tx) SetLitigationHold(guid string, in LitigationHoldInput) error {
 			m.LitigationHoldEnabled = false
 			m.LitigationHoldDate = nil
 			m.LitigationHoldOwner = ""
-			m.LitigationHoldDuration = UnlimitedSpan()
+			m.LitigationHoldDuration = store.UnlimitedSpan()
 			turnedOff = true
 		}
 	}
@@ -638,7 +644,7 @@ func (tx *Tx) SetLitigationHold(guid string, in LitigationHoldInput) error {
 		m.LitigationHoldDate = new(in.Date.UTC())
 	}
 	if turnedOff {
-		if err := tx.applyDelayHold(m, false); err != nil {
+		if err := applyDelayHold(tx, m, false); err != nil {
 			return err
 		}
 	}
@@ -666,15 +672,15 @@ func (e *LabelNotPublishedError) Error() string {
 // (*ValidationError). A Keep or KeepAndDelete label sets
 // ComplianceTagHoldApplied; the label policy's ":1" stamp appears on the
 // mailbox.
-func (tx *Tx) ApplyItemLabel(guid, folderPath, tagName string) error {
+func ApplyItemLabel(tx *store.Tx, guid, folderPath, tagName string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
 	}
-	if m.LifecycleState != StateActive {
+	if m.LifecycleState != store.StateActive {
 		return &HoldOnDeletedMailboxError{Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState}
 	}
-	tag, err := tx.FindComplianceTag(tagName)
+	tag, err := FindComplianceTag(tx, tagName)
 	if err != nil {
 		return err
 	}
@@ -686,11 +692,11 @@ func (tx *Tx) ApplyItemLabel(guid, folderPath, tagName string) error {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	f, ok := FindFolder(c.Primary, path)
+	f, ok := store.FindFolder(c.Primary, path)
 	if !ok {
-		return &ValidationError{Field: "FolderPath", Message: "mailbox " + m.Identity() + " has no folder " + folderPath}
+		return &store.ValidationError{Field: "FolderPath", Message: "mailbox " + m.Identity() + " has no folder " + folderPath}
 	}
-	ps, err := tx.CompliancePolicies(PolicyKindLabel)
+	ps, err := CompliancePolicies(tx, PolicyKindLabel)
 	if err != nil {
 		return err
 	}
@@ -705,7 +711,7 @@ func (tx *Tx) ApplyItemLabel(guid, folderPath, tagName string) error {
 	if pol == nil {
 		return &LabelNotPublishedError{Label: tag.Name, Identity: m.Identity()}
 	}
-	st, err := tx.holdState(m.Guid)
+	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return err
 	}
@@ -719,7 +725,7 @@ func (tx *Tx) ApplyItemLabel(guid, folderPath, tagName string) error {
 	if !replaced {
 		st.Labels = append(st.Labels, ItemLabel{FolderPath: f.FolderPath, Tag: tag.Name, Policy: pol.Guid, AppliedAt: tx.Now()})
 	}
-	if err := tx.putHoldState(st); err != nil {
+	if err := putHoldState(tx, st); err != nil {
 		return err
 	}
 	if tag.Retains() && !m.ComplianceTagHoldApplied {
@@ -728,25 +734,25 @@ func (tx *Tx) ApplyItemLabel(guid, folderPath, tagName string) error {
 			return err
 		}
 	}
-	return tx.recomputeHolds([]string{m.Guid})
+	return recomputeHolds(tx, []string{m.Guid})
 }
 
 // RunManagedFolderAssistant is Start-ManagedFolderAssistant for one mailbox:
 // an immediate assistant pass that re-derives its holds, applies what is
-// due and runs T10 when nothing holds an Inactive mailbox any more.
+// due and retires an Inactive mailbox that nothing holds any more.
 // MoveToArchive tags never move items of an inactive mailbox.
-func (tx *Tx) RunManagedFolderAssistant(guid string) error {
+func RunManagedFolderAssistant(tx *store.Tx, guid string) error {
 	if _, err := tx.GetMailbox(guid); err != nil {
 		return err
 	}
 	if err := tx.RunDueTimers(); err != nil {
 		return err
 	}
-	if err := tx.recomputeHolds([]string{guid}); err != nil {
+	if err := recomputeHolds(tx, []string{guid}); err != nil {
 		return err
 	}
 	// Item ages: deletions, purges and archive moves (aging.go).
-	return tx.RunItemAging(guid)
+	return RunItemAging(tx, guid)
 }
 
 // --- In-Place holds (legacy) ------------------------------------------------------
@@ -767,16 +773,16 @@ type MailboxSearchChange struct {
 
 // resolveSources turns identities into LegacyExchangeDN values (an
 // unresolvable value that looks like a LegacyExchangeDN is kept as is).
-func (tx *Tx) resolveSources(vals []string) ([]string, error) {
+func resolveSources(tx *store.Tx, vals []string) ([]string, error) {
 	out := []string{}
 	for _, v := range vals {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
-		m, err := tx.ResolveMailbox(v, ScopeAny)
+		m, err := tx.ResolveMailbox(v, store.ScopeAny)
 		if err != nil {
-			if strings.HasPrefix(v, "/") && IsNotFound(err) {
+			if strings.HasPrefix(v, "/") && store.IsNotFound(err) {
 				out = append(out, v)
 				continue
 			}
@@ -791,10 +797,10 @@ func (tx *Tx) resolveSources(vals []string) ([]string, error) {
 
 // mailboxesForSources returns the Guids of mailboxes whose LegacyExchangeDN
 // is in the list.
-func (tx *Tx) mailboxesForSources(srcs []string) ([]string, error) {
+func mailboxesForSources(tx *store.Tx, srcs []string) ([]string, error) {
 	var out []string
 	for _, s := range srcs {
-		ks, err := tx.LookupIndex(IndexLegacyDN, s)
+		ks, err := tx.LookupIndex(store.IndexLegacyDN, s)
 		if err != nil {
 			return nil, err
 		}
@@ -805,22 +811,22 @@ func (tx *Tx) mailboxesForSources(srcs []string) ([]string, error) {
 
 // SetMailboxSearch is Set-MailboxSearch on a legacy In-Place hold: it can
 // disable/enable the hold and edit its sources; ItemHoldPeriod is refused
-// (*RetiredFeatureError). Enabling adds no hold to deleted mailboxes
-// (D-17). Affected mailboxes are recomputed (delay holds, T10).
-func (tx *Tx) SetMailboxSearch(nameOrHoldID string, ch MailboxSearchChange) (*MailboxSearch, error) {
-	s, err := tx.GetMailboxSearch(nameOrHoldID)
+// (*RetiredFeatureError). Enabling adds no hold to deleted mailboxes.
+// Affected mailboxes are recomputed (delay holds, retirement).
+func SetMailboxSearch(tx *store.Tx, nameOrHoldID string, ch MailboxSearchChange) (*MailboxSearch, error) {
+	s, err := GetMailboxSearch(tx, nameOrHoldID)
 	if err != nil {
 		return nil, err
 	}
 	if ch.ItemHoldPeriod != nil {
 		return nil, &RetiredFeatureError{Feature: "Changing the ItemHoldPeriod of an In-Place Hold"}
 	}
-	affected, err := tx.mailboxesForSources(s.SourceMailboxes)
+	affected, err := mailboxesForSources(tx, s.SourceMailboxes)
 	if err != nil {
 		return nil, err
 	}
 	if ch.SourceMailboxes != nil {
-		srcs, err := tx.resolveSources(*ch.SourceMailboxes)
+		srcs, err := resolveSources(tx, *ch.SourceMailboxes)
 		if err != nil {
 			return nil, err
 		}
@@ -838,39 +844,39 @@ func (tx *Tx) SetMailboxSearch(nameOrHoldID string, ch MailboxSearchChange) (*Ma
 	if ch.Actor != "" {
 		s.LastModifiedBy = ch.Actor
 	}
-	if err := tx.PutMailboxSearch(s); err != nil {
+	if err := PutMailboxSearch(tx, s); err != nil {
 		return nil, err
 	}
-	more, err := tx.mailboxesForSources(s.SourceMailboxes)
+	more, err := mailboxesForSources(tx, s.SourceMailboxes)
 	if err != nil {
 		return nil, err
 	}
-	return s, tx.recomputeHolds(append(affected, more...))
+	return s, recomputeHolds(tx, append(affected, more...))
 }
 
 // RemoveMailboxSearch is Remove-MailboxSearch: refused while the In-Place
 // hold is enabled (*InPlaceHoldEnabledError); otherwise the search goes and
 // its stamps with it.
-func (tx *Tx) RemoveMailboxSearch(nameOrHoldID string) error {
-	s, err := tx.GetMailboxSearch(nameOrHoldID)
+func RemoveMailboxSearch(tx *store.Tx, nameOrHoldID string) error {
+	s, err := GetMailboxSearch(tx, nameOrHoldID)
 	if err != nil {
 		return err
 	}
 	if s.InPlaceHoldEnabled {
 		return &InPlaceHoldEnabledError{Name: s.Name, InPlaceHoldIdentity: s.InPlaceHoldIdentity}
 	}
-	affected, err := tx.mailboxesForSources(s.SourceMailboxes)
+	affected, err := mailboxesForSources(tx, s.SourceMailboxes)
 	if err != nil {
 		return err
 	}
 	if _, err := mailboxSearchRecords.Delete(tx, strings.ToLower(s.Guid)); err != nil {
 		return err
 	}
-	return tx.recomputeHolds(affected, s.InPlaceHoldIdentity)
+	return recomputeHolds(tx, affected, s.InPlaceHoldIdentity)
 }
 
 // NewMailboxSearch is refused: In-Place holds and searches can no longer be
 // created (*RetiredFeatureError).
-func (tx *Tx) NewMailboxSearch(name string) error {
+func NewMailboxSearch(tx *store.Tx, name string) error {
 	return &RetiredFeatureError{Feature: "Creating In-Place eDiscovery searches and In-Place Holds"}
 }

@@ -1,14 +1,16 @@
-package store
+package holds
 
 import (
 	"encoding/json"
 	"strings"
 
+	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
 )
 
 // Security & Compliance operations on the holds objects. Each validates
-// everything first, then changes records and recomputes the stamps (D-1).
+// everything first, then changes records and recomputes the stamps at once
+// (the assistants' work, done synchronously).
 
 // MaxStaticLocations is the limit of specific Exchange locations
 // (inclusions plus exclusions) of a static policy [LIM] and of mailboxes in
@@ -73,40 +75,40 @@ func isAll(vals []string) bool {
 }
 
 // resolveInclusion resolves a mailbox a policy or hold should include:
-// only active mailboxes can get new holds (D-17).
-func (tx *Tx) resolveInclusion(v string) (*Mailbox, error) {
-	m, err := tx.ResolveMailbox(v, ScopeActive)
+// only active mailboxes can get new holds.
+func resolveInclusion(tx *store.Tx, v string) (*store.Mailbox, error) {
+	m, err := tx.ResolveMailbox(v, store.ScopeActive)
 	if err == nil {
 		if m.IsMailUser() {
-			return nil, &NotFoundError{Kind: "mailbox", Key: v}
+			return nil, &store.NotFoundError{Kind: "mailbox", Key: v}
 		}
 		return m, nil
 	}
-	if !IsNotFound(err) {
+	if !store.IsNotFound(err) {
 		return nil, err
 	}
-	if d, err2 := tx.ResolveMailbox(v, ScopeAny); err2 == nil && d.IsDeleted() {
+	if d, err2 := tx.ResolveMailbox(v, store.ScopeAny); err2 == nil && d.IsDeleted() {
 		return nil, &HoldOnDeletedMailboxError{Identity: d.Identity(), Guid: d.Guid, State: d.LifecycleState}
 	}
 	return nil, err
 }
 
 // resolveException resolves a mailbox to exclude (any state).
-func (tx *Tx) resolveException(v string) (*Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(v, ScopeIncludeInactive)
+func resolveException(tx *store.Tx, v string) (*store.Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(v, store.ScopeIncludeInactive)
 	if err != nil {
-		if !IsNotFound(err) {
+		if !store.IsNotFound(err) {
 			return nil, err
 		}
-		return tx.ResolveMailbox(v, ScopeAny)
+		return tx.ResolveMailbox(v, store.ScopeAny)
 	}
 	if len(ms) > 1 {
-		return nil, &AmbiguousError{Kind: "mailbox", Identity: v, Matches: identities(ms), Guids: guidsOf(ms)}
+		return nil, &store.AmbiguousError{Kind: "mailbox", Identity: v, Matches: identities(ms), Guids: guidsOf(ms)}
 	}
 	return ms[0], nil
 }
 
-func identities(ms []*Mailbox) []string {
+func identities(ms []*store.Mailbox) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.Identity())
@@ -114,7 +116,7 @@ func identities(ms []*Mailbox) []string {
 	return out
 }
 
-func guidsOf(ms []*Mailbox) []string {
+func guidsOf(ms []*store.Mailbox) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.Guid)
@@ -122,18 +124,18 @@ func guidsOf(ms []*Mailbox) []string {
 	return out
 }
 
-func (tx *Tx) addLocations(cur []PolicyLocation, vals []string, exception bool) ([]PolicyLocation, error) {
+func addLocations(tx *store.Tx, cur []PolicyLocation, vals []string, exception bool) ([]PolicyLocation, error) {
 	for _, v := range vals {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			continue
 		}
-		var m *Mailbox
+		var m *store.Mailbox
 		var err error
 		if exception {
-			m, err = tx.resolveException(v)
+			m, err = resolveException(tx, v)
 		} else {
-			m, err = tx.resolveInclusion(v)
+			m, err = resolveInclusion(tx, v)
 		}
 		if err != nil {
 			return nil, err
@@ -148,8 +150,8 @@ func (tx *Tx) addLocations(cur []PolicyLocation, vals []string, exception bool) 
 
 // removeLocations removes mailboxes from a location list by the address
 // they were added with or, when that address still resolves to the same
-// mailbox, by any other identity (D-10).
-func (tx *Tx) removeLocations(policyName string, cur []PolicyLocation, vals []string) ([]PolicyLocation, []string, error) {
+// mailbox, by any other identity.
+func removeLocations(tx *store.Tx, policyName string, cur []PolicyLocation, vals []string) ([]PolicyLocation, []string, error) {
 	var removed []string
 	for _, v := range vals {
 		v = strings.TrimSpace(v)
@@ -162,8 +164,8 @@ func (tx *Tx) removeLocations(policyName string, cur []PolicyLocation, vals []st
 		}
 		remembered := ""
 		if idx < 0 {
-			ms, err := tx.ResolveMailboxes(v, ScopeAny)
-			if err != nil && !IsNotFound(err) {
+			ms, err := tx.ResolveMailboxes(v, store.ScopeAny)
+			if err != nil && !store.IsNotFound(err) {
 				return nil, nil, err
 			}
 			for _, m := range ms {
@@ -193,13 +195,13 @@ func (tx *Tx) removeLocations(policyName string, cur []PolicyLocation, vals []st
 	return cur, removed, nil
 }
 
-func (tx *Tx) resolveScopes(vals []string) ([]string, error) {
+func resolveScopes(tx *store.Tx, vals []string) ([]string, error) {
 	var out []string
 	for _, v := range vals {
 		if strings.TrimSpace(v) == "" {
 			continue
 		}
-		s, err := tx.FindAdaptiveScope(v)
+		s, err := FindAdaptiveScope(tx, v)
 		if err != nil {
 			return nil, err
 		}
@@ -230,16 +232,16 @@ func uniqueCount(lists ...[]string) int {
 // name must be unique (*NameInUseError); a static policy with specific
 // locations may name at most 1,000 mailboxes (*LocationLimitError, checked
 // before anything is resolved); included mailboxes must be active
-// (*HoldOnDeletedMailboxError, D-17). Stamps appear once a rule gives the
+// (*HoldOnDeletedMailboxError). Stamps appear once a rule gives the
 // policy an action.
-func (tx *Tx) NewCompliancePolicy(in PolicyInput) (*CompliancePolicy, error) {
+func NewCompliancePolicy(tx *store.Tx, in PolicyInput) (*CompliancePolicy, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindCompliancePolicy(name); err == nil {
+	if _, err := FindCompliancePolicy(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "policy", Name: name}
-	} else if !IsNotFound(err) {
+	} else if !store.IsNotFound(err) {
 		return nil, err
 	}
 	kind := in.Kind
@@ -267,30 +269,30 @@ func (tx *Tx) NewCompliancePolicy(in PolicyInput) (*CompliancePolicy, error) {
 		PublicFolderLoc: in.PublicFolderLocation, Applications: in.Applications, RestrictiveRetention: in.RestrictiveRetention,
 		WhenCreated: now, CreatedBy: in.Actor, LastModifiedBy: in.Actor}
 	var err error
-	if p.AdaptiveScopeLocation, err = tx.resolveScopes(in.AdaptiveScopeLocation); err != nil {
+	if p.AdaptiveScopeLocation, err = resolveScopes(tx, in.AdaptiveScopeLocation); err != nil {
 		return nil, err
 	}
 	if p.IsAdaptive() && p.RestrictiveRetention {
 		return nil, &PolicyLockedError{PolicyName: name, PolicyGuid: g, Op: LockedAdaptive}
 	}
 	if !all {
-		if p.ExchangeLocation, err = tx.addLocations(p.ExchangeLocation, in.ExchangeLocation, false); err != nil {
+		if p.ExchangeLocation, err = addLocations(tx, p.ExchangeLocation, in.ExchangeLocation, false); err != nil {
 			return nil, err
 		}
 	}
-	if p.ExchangeLocationException, err = tx.addLocations(p.ExchangeLocationException, in.ExchangeLocationException, true); err != nil {
+	if p.ExchangeLocationException, err = addLocations(tx, p.ExchangeLocationException, in.ExchangeLocationException, true); err != nil {
 		return nil, err
 	}
-	if err := tx.PutCompliancePolicy(p); err != nil {
+	if err := PutCompliancePolicy(tx, p); err != nil {
 		return nil, err
 	}
-	return p, tx.recomputeForPolicy(p, nil)
+	return p, recomputeForPolicy(tx, p, nil)
 }
 
 // recomputeForPolicy recomputes what a policy change can affect: only the
 // listed mailboxes for a static policy with specific locations, every
 // mailbox otherwise.
-func (tx *Tx) recomputeForPolicy(p *CompliancePolicy, extra []string, dropped ...string) error {
+func recomputeForPolicy(tx *store.Tx, p *CompliancePolicy, extra []string, dropped ...string) error {
 	if p.IsStaticSpecific() && p.Kind != PolicyKindLabel {
 		var guids []string
 		for _, l := range p.ExchangeLocation {
@@ -299,9 +301,9 @@ func (tx *Tx) recomputeForPolicy(p *CompliancePolicy, extra []string, dropped ..
 		for _, l := range p.ExchangeLocationException {
 			guids = append(guids, l.MailboxGuid)
 		}
-		return tx.recomputeHolds(append(append(guids, extra...), ""), dropped...)
+		return recomputeHolds(tx, append(append(guids, extra...), ""), dropped...)
 	}
-	return tx.recomputeHolds(nil, dropped...)
+	return recomputeHolds(tx, nil, dropped...)
 }
 
 // SetCompliancePolicy changes a retention (or app retention) policy found
@@ -309,11 +311,11 @@ func (tx *Tx) recomputeForPolicy(p *CompliancePolicy, extra []string, dropped ..
 // forbids removing locations or scopes, adding exceptions, disabling and
 // unlocking; locking is irreversible (the cmdlet asks first). Exceptions
 // need ExchangeLocation All (*ExceptionNeedsAllError); removing a location
-// follows D-10 (*LocationNotInPolicyError); a static policy may name at
-// most 1,000 mailboxes (*LocationLimitError). Removed mailboxes get delay
-// holds and may retire (T10).
-func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChange) (*CompliancePolicy, error) {
-	p, err := tx.FindCompliancePolicy(identity, kinds...)
+// names the address the mailbox was added with (*LocationNotInPolicyError);
+// a static policy may name at most 1,000 mailboxes (*LocationLimitError).
+// Removed mailboxes get delay holds and may retire.
+func SetCompliancePolicy(tx *store.Tx, identity string, kinds []string, ch PolicyChange) (*CompliancePolicy, error) {
+	p, err := FindCompliancePolicy(tx, identity, kinds...)
 	if err != nil {
 		return nil, err
 	}
@@ -340,10 +342,10 @@ func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChan
 	addAll := isAll(ch.AddExchangeLocation)
 	removeAll := isAll(ch.RemoveExchangeLocation)
 	if addAll && len(p.ExchangeLocation) > 0 {
-		return nil, &ValidationError{Field: "AddExchangeLocation", Message: "a policy with specific Exchange locations can't also apply to All"}
+		return nil, &store.ValidationError{Field: "AddExchangeLocation", Message: "a policy with specific Exchange locations can't also apply to All"}
 	}
 	if !addAll && len(ch.AddExchangeLocation) > 0 && p.ExchangeAll {
-		return nil, &ValidationError{Field: "AddExchangeLocation", Message: "the policy already applies to All Exchange locations"}
+		return nil, &store.ValidationError{Field: "AddExchangeLocation", Message: "the policy already applies to All Exchange locations"}
 	}
 	if !p.ExchangeAll && !p.IsAdaptive() && !addAll {
 		n := countLocations(p) + uniqueCount(ch.AddExchangeLocation) - len(ch.RemoveExchangeLocation)
@@ -362,26 +364,26 @@ func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChan
 		p.ExchangeAll = false
 	} else if len(ch.RemoveExchangeLocation) > 0 {
 		var removed []string
-		if p.ExchangeLocation, removed, err = tx.removeLocations(p.Name, p.ExchangeLocation, ch.RemoveExchangeLocation); err != nil {
+		if p.ExchangeLocation, removed, err = removeLocations(tx, p.Name, p.ExchangeLocation, ch.RemoveExchangeLocation); err != nil {
 			return nil, err
 		}
 		touched = append(touched, removed...)
 	}
 	if addAll {
 		p.ExchangeAll = true
-	} else if p.ExchangeLocation, err = tx.addLocations(p.ExchangeLocation, ch.AddExchangeLocation, false); err != nil {
+	} else if p.ExchangeLocation, err = addLocations(tx, p.ExchangeLocation, ch.AddExchangeLocation, false); err != nil {
 		return nil, err
 	}
 	if len(ch.RemoveExchangeLocationException) > 0 {
 		var removed []string
-		if p.ExchangeLocationException, removed, err = tx.removeLocations(p.Name, p.ExchangeLocationException, ch.RemoveExchangeLocationException); err != nil {
+		if p.ExchangeLocationException, removed, err = removeLocations(tx, p.Name, p.ExchangeLocationException, ch.RemoveExchangeLocationException); err != nil {
 			return nil, err
 		}
 		touched = append(touched, removed...)
 	}
 	if len(ch.DeletedResources) > 0 {
 		for _, addr := range ch.DeletedResources {
-			ms, err := tx.ResolveMailboxes(addr, ScopeAny)
+			ms, err := tx.ResolveMailboxes(addr, store.ScopeAny)
 			if err != nil {
 				return nil, err
 			}
@@ -396,17 +398,17 @@ func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChan
 		}
 		// -AddExchangeLocationException names the same mailboxes.
 		for _, v := range ch.AddExchangeLocationException {
-			if m, err := tx.resolveException(v); err == nil && !locationHas(p.ExchangeLocationException, m.Guid) {
+			if m, err := resolveException(tx, v); err == nil && !locationHas(p.ExchangeLocationException, m.Guid) {
 				p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: v, MailboxGuid: m.Guid, Deleted: m.IsDeleted()})
-			} else if err != nil && !IsNotFound(err) {
+			} else if err != nil && !store.IsNotFound(err) {
 				return nil, err
 			}
 		}
-	} else if p.ExchangeLocationException, err = tx.addLocations(p.ExchangeLocationException, ch.AddExchangeLocationException, true); err != nil {
+	} else if p.ExchangeLocationException, err = addLocations(tx, p.ExchangeLocationException, ch.AddExchangeLocationException, true); err != nil {
 		return nil, err
 	}
 	if len(ch.RemoveAdaptiveScopeLocation) > 0 {
-		rm, err := tx.resolveScopes(ch.RemoveAdaptiveScopeLocation)
+		rm, err := resolveScopes(tx, ch.RemoveAdaptiveScopeLocation)
 		if err != nil {
 			return nil, err
 		}
@@ -415,7 +417,7 @@ func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChan
 		}
 	}
 	if len(ch.AddAdaptiveScopeLocation) > 0 {
-		add, err := tx.resolveScopes(ch.AddAdaptiveScopeLocation)
+		add, err := resolveScopes(tx, ch.AddAdaptiveScopeLocation)
 		if err != nil {
 			return nil, err
 		}
@@ -440,27 +442,27 @@ func (tx *Tx) SetCompliancePolicy(identity string, kinds []string, ch PolicyChan
 	if ch.Actor != "" {
 		p.LastModifiedBy = ch.Actor
 	}
-	if err := tx.PutCompliancePolicy(p); err != nil {
+	if err := PutCompliancePolicy(tx, p); err != nil {
 		return nil, err
 	}
 	if removeAll || addAll {
-		return p, tx.recomputeHolds(nil)
+		return p, recomputeHolds(tx, nil)
 	}
-	return p, tx.recomputeForPolicy(p, touched)
+	return p, recomputeForPolicy(tx, p, touched)
 }
 
 // RemoveCompliancePolicy deletes a policy and its rules; a Preservation-
 // Locked policy can't be deleted (*PolicyLockedError). Its stamps and
 // exclusion markers go; held mailboxes get delay holds.
-func (tx *Tx) RemoveCompliancePolicy(identity string, kinds ...string) error {
-	p, err := tx.FindCompliancePolicy(identity, kinds...)
+func RemoveCompliancePolicy(tx *store.Tx, identity string, kinds ...string) error {
+	p, err := FindCompliancePolicy(tx, identity, kinds...)
 	if err != nil {
 		return err
 	}
 	if p.RestrictiveRetention {
 		return &PolicyLockedError{PolicyName: p.Name, PolicyGuid: p.Guid, Op: LockedDelete}
 	}
-	rules, err := tx.PolicyRules(p.Guid)
+	rules, err := PolicyRules(tx, p.Guid)
 	if err != nil {
 		return err
 	}
@@ -473,7 +475,7 @@ func (tx *Tx) RemoveCompliancePolicy(identity string, kinds ...string) error {
 		return err
 	}
 	// Explicit exclusions of the policy are forgotten.
-	if err := tx.forgetPolicyState(p.Hex()); err != nil {
+	if err := forgetPolicyState(tx, p.Hex()); err != nil {
 		return err
 	}
 	h := p.Hex()
@@ -484,11 +486,11 @@ func (tx *Tx) RemoveCompliancePolicy(identity string, kinds ...string) error {
 		}
 	}
 	dropped = append(dropped, "-mbx"+h)
-	return tx.recomputeHolds(nil, dropped...)
+	return recomputeHolds(tx, nil, dropped...)
 }
 
 // forgetPolicyState drops a deleted policy from every mailbox's hold state.
-func (tx *Tx) forgetPolicyState(hex string) error {
+func forgetPolicyState(tx *store.Tx, hex string) error {
 	var states []*MailboxHoldState
 	err := HoldStateRecords.ForEach(tx, "", func(_ string, s *MailboxHoldState) error {
 		states = append(states, s)
@@ -508,7 +510,7 @@ func (tx *Tx) forgetPolicyState(hex string) error {
 		}
 		s.Suppressed = sup
 		if len(s.ExcludedOrg)+len(s.Suppressed) != n {
-			if err := tx.putHoldState(s); err != nil {
+			if err := putHoldState(tx, s); err != nil {
 				return err
 			}
 		}
@@ -540,17 +542,17 @@ type RuleInput struct {
 // NewComplianceRule adds a retention rule to a policy; the policy's stamps
 // get the rule's action digit. A rule of a locked policy can't be added
 // with a shorter duration than the existing one.
-func (tx *Tx) NewComplianceRule(in RuleInput) (*ComplianceRule, error) {
+func NewComplianceRule(tx *store.Tx, in RuleInput) (*ComplianceRule, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindComplianceRule(name); err == nil {
+	if _, err := FindComplianceRule(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "rule", Name: name}
-	} else if !IsNotFound(err) {
+	} else if !store.IsNotFound(err) {
 		return nil, err
 	}
-	p, err := tx.FindCompliancePolicy(in.Policy)
+	p, err := FindCompliancePolicy(tx, in.Policy)
 	if err != nil {
 		return nil, err
 	}
@@ -561,7 +563,7 @@ func (tx *Tx) NewComplianceRule(in RuleInput) (*ComplianceRule, error) {
 			if l = strings.TrimSpace(l); l == "" {
 				continue
 			}
-			t, err := tx.FindComplianceTag(l)
+			t, err := FindComplianceTag(tx, l)
 			if err != nil {
 				return nil, err
 			}
@@ -569,13 +571,13 @@ func (tx *Tx) NewComplianceRule(in RuleInput) (*ComplianceRule, error) {
 		}
 	} else {
 		if action == "" {
-			return nil, &ValidationError{Field: "RetentionComplianceAction", Message: "a retention action (Keep, Delete or KeepAndDelete) is required"}
+			return nil, &store.ValidationError{Field: "RetentionComplianceAction", Message: "a retention action (Keep, Delete or KeepAndDelete) is required"}
 		}
 		if action != ActionKeep && in.RetentionUnlimited {
-			return nil, &ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
+			return nil, &store.ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
 		}
 		if !in.RetentionUnlimited && in.RetentionDays <= 0 {
-			return nil, &ValidationError{Field: "RetentionDuration", Message: "a retention duration is required"}
+			return nil, &store.ValidationError{Field: "RetentionDuration", Message: "a retention duration is required"}
 		}
 	}
 	now := tx.Now()
@@ -595,14 +597,14 @@ func (tx *Tx) NewComplianceRule(in RuleInput) (*ComplianceRule, error) {
 				p.PublishedLabels = append(p.PublishedLabels, l)
 			}
 		}
-		if err := tx.PutCompliancePolicy(p); err != nil {
+		if err := PutCompliancePolicy(tx, p); err != nil {
 			return nil, err
 		}
 	}
-	if err := tx.PutComplianceRule(r); err != nil {
+	if err := PutComplianceRule(tx, r); err != nil {
 		return nil, err
 	}
-	return r, tx.recomputeForPolicy(p, nil)
+	return r, recomputeForPolicy(tx, p, nil)
 }
 
 func normalizeAction(a string) string {
@@ -631,12 +633,12 @@ type RuleChange struct {
 // SetComplianceRule changes a retention rule. On a Preservation-Locked
 // policy the duration can only grow (*PolicyLockedError
 // LockedShortenDuration) and the action can't change (LockedChangeAction).
-func (tx *Tx) SetComplianceRule(identity string, ch RuleChange) (*ComplianceRule, error) {
-	r, err := tx.FindComplianceRule(identity)
+func SetComplianceRule(tx *store.Tx, identity string, ch RuleChange) (*ComplianceRule, error) {
+	r, err := FindComplianceRule(tx, identity)
 	if err != nil {
 		return nil, err
 	}
-	p, err := tx.GetCompliancePolicy(r.Policy)
+	p, err := GetCompliancePolicy(tx, r.Policy)
 	if err != nil {
 		return nil, err
 	}
@@ -651,7 +653,7 @@ func (tx *Tx) SetComplianceRule(identity string, ch RuleChange) (*ComplianceRule
 	if ch.Action != nil {
 		action = normalizeAction(*ch.Action)
 		if ActionDigit(action) == 0 {
-			return nil, &ValidationError{Field: "RetentionComplianceAction", Message: "not a retention action: " + *ch.Action}
+			return nil, &store.ValidationError{Field: "RetentionComplianceAction", Message: "not a retention action: " + *ch.Action}
 		}
 	}
 	if p.RestrictiveRetention {
@@ -664,7 +666,7 @@ func (tx *Tx) SetComplianceRule(identity string, ch RuleChange) (*ComplianceRule
 		}
 	}
 	if unl && action != ActionKeep && action != "" {
-		return nil, &ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
+		return nil, &store.ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
 	}
 	r.RetentionUnlimited, r.RetentionDuration, r.RetentionComplianceAction = unl, days, action
 	if unl {
@@ -682,10 +684,10 @@ func (tx *Tx) SetComplianceRule(identity string, ch RuleChange) (*ComplianceRule
 	if ch.Actor != "" {
 		r.LastModifiedBy = ch.Actor
 	}
-	if err := tx.PutComplianceRule(r); err != nil {
+	if err := PutComplianceRule(tx, r); err != nil {
 		return nil, err
 	}
-	return r, tx.recomputeForPolicy(p, nil)
+	return r, recomputeForPolicy(tx, p, nil)
 }
 
 // --- adaptive scopes --------------------------------------------------------------
@@ -707,34 +709,34 @@ type ScopeInput struct {
 func validateScopeQuery(filter, raw string) error {
 	if strings.TrimSpace(raw) != "" {
 		if _, err := opath.Parse(raw); err != nil {
-			return &ValidationError{Field: "RawQuery", Message: err.Error()}
+			return &store.ValidationError{Field: "RawQuery", Message: err.Error()}
 		}
 		return nil
 	}
 	if strings.TrimSpace(filter) == "" {
-		return &ValidationError{Field: "FilterConditions", Message: "a query (FilterConditions or RawQuery) is required"}
+		return &store.ValidationError{Field: "FilterConditions", Message: "a query (FilterConditions or RawQuery) is required"}
 	}
 	var q struct {
 		Conditions []simpleCondition `json:"Conditions"`
 	}
 	if err := json.Unmarshal([]byte(filter), &q); err != nil {
-		return &ValidationError{Field: "FilterConditions", Message: "not a valid filter: " + err.Error()}
+		return &store.ValidationError{Field: "FilterConditions", Message: "not a valid filter: " + err.Error()}
 	}
 	for _, c := range q.Conditions {
 		if strings.EqualFold(c.Name, "IsInactiveMailbox") {
-			return &ValidationError{Field: "FilterConditions", Message: "IsInactiveMailbox can only be used in an advanced query (RawQuery)"}
+			return &store.ValidationError{Field: "FilterConditions", Message: "IsInactiveMailbox can only be used in an advanced query (RawQuery)"}
 		}
 	}
 	return nil
 }
 
 // NewAdaptiveScope creates an adaptive scope.
-func (tx *Tx) NewAdaptiveScope(in ScopeInput) (*AdaptiveScope, error) {
+func NewAdaptiveScope(tx *store.Tx, in ScopeInput) (*AdaptiveScope, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindAdaptiveScope(name); err == nil {
+	if _, err := FindAdaptiveScope(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "adaptive scope", Name: name}
 	}
 	if err := validateScopeQuery(in.FilterConditions, in.RawQuery); err != nil {
@@ -750,7 +752,7 @@ func (tx *Tx) NewAdaptiveScope(in ScopeInput) (*AdaptiveScope, error) {
 	}
 	s := &AdaptiveScope{Guid: g, Name: name, Comment: in.Comment, LocationType: lt, FilterConditions: in.FilterConditions,
 		RawQuery: in.RawQuery, WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
-	return s, tx.PutAdaptiveScope(s)
+	return s, PutAdaptiveScope(tx, s)
 }
 
 // ScopeChange holds the parameters of Set-AdaptiveScope.
@@ -763,9 +765,9 @@ type ScopeChange struct {
 
 // SetAdaptiveScope changes a scope's query; policies using it are
 // re-evaluated (mailboxes that leave the scope lose the stamp and get a
-// delay hold; inactive mailboxes never enter one, D-17).
-func (tx *Tx) SetAdaptiveScope(identity string, ch ScopeChange) (*AdaptiveScope, error) {
-	s, err := tx.FindAdaptiveScope(identity)
+// delay hold; inactive mailboxes never enter one).
+func SetAdaptiveScope(tx *store.Tx, identity string, ch ScopeChange) (*AdaptiveScope, error) {
+	s, err := FindAdaptiveScope(tx, identity)
 	if err != nil {
 		return nil, err
 	}
@@ -789,19 +791,19 @@ func (tx *Tx) SetAdaptiveScope(identity string, ch ScopeChange) (*AdaptiveScope,
 	if ch.Actor != "" {
 		s.LastModifiedBy = ch.Actor
 	}
-	if err := tx.PutAdaptiveScope(s); err != nil {
+	if err := PutAdaptiveScope(tx, s); err != nil {
 		return nil, err
 	}
-	return s, tx.recomputeHolds(nil)
+	return s, recomputeHolds(tx, nil)
 }
 
 // RemoveAdaptiveScope deletes a scope no policy uses (*ObjectInUseError).
-func (tx *Tx) RemoveAdaptiveScope(identity string) error {
-	s, err := tx.FindAdaptiveScope(identity)
+func RemoveAdaptiveScope(tx *store.Tx, identity string) error {
+	s, err := FindAdaptiveScope(tx, identity)
 	if err != nil {
 		return err
 	}
-	ps, err := tx.CompliancePolicies()
+	ps, err := CompliancePolicies(tx)
 	if err != nil {
 		return err
 	}
@@ -830,20 +832,20 @@ type TagInput struct {
 }
 
 // NewComplianceTag creates a retention label.
-func (tx *Tx) NewComplianceTag(in TagInput) (*ComplianceTag, error) {
+func NewComplianceTag(tx *store.Tx, in TagInput) (*ComplianceTag, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindComplianceTag(name); err == nil {
+	if _, err := FindComplianceTag(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "label", Name: name}
 	}
 	action := normalizeAction(in.RetentionAction)
 	if action != "" && ActionDigit(action) == 0 {
-		return nil, &ValidationError{Field: "RetentionAction", Message: "not a retention action: " + in.RetentionAction}
+		return nil, &store.ValidationError{Field: "RetentionAction", Message: "not a retention action: " + in.RetentionAction}
 	}
 	if action != "" && !in.RetentionUnlimited && in.RetentionDays <= 0 {
-		return nil, &ValidationError{Field: "RetentionDuration", Message: "a retention duration is required with a retention action"}
+		return nil, &store.ValidationError{Field: "RetentionDuration", Message: "a retention duration is required with a retention action"}
 	}
 	rt := in.RetentionType
 	if action != "" && rt == "" {
@@ -856,7 +858,7 @@ func (tx *Tx) NewComplianceTag(in TagInput) (*ComplianceTag, error) {
 	t := &ComplianceTag{Guid: g, Name: name, Comment: in.Comment, RetentionAction: action, RetentionDuration: in.RetentionDays,
 		RetentionUnlimited: in.RetentionUnlimited, RetentionType: rt, IsRecordLabel: in.IsRecordLabel || in.Regulatory,
 		Regulatory: in.Regulatory, WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
-	return t, tx.PutComplianceTag(t)
+	return t, PutComplianceTag(tx, t)
 }
 
 // --- cases -----------------------------------------------------------------------------
@@ -872,12 +874,12 @@ type CaseInput struct {
 }
 
 // NewComplianceCase creates an active eDiscovery case.
-func (tx *Tx) NewComplianceCase(in CaseInput) (*ComplianceCase, error) {
+func NewComplianceCase(tx *store.Tx, in CaseInput) (*ComplianceCase, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindComplianceCase(name); err == nil {
+	if _, err := FindComplianceCase(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "case", Name: name}
 	}
 	ct := in.CaseType
@@ -890,7 +892,7 @@ func (tx *Tx) NewComplianceCase(in CaseInput) (*ComplianceCase, error) {
 	}
 	c := &ComplianceCase{Guid: g, Name: name, Description: in.Description, CaseType: ct, Status: CaseActive, ExternalID: in.ExternalID,
 		WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
-	return c, tx.PutComplianceCase(c)
+	return c, PutComplianceCase(tx, c)
 }
 
 // CaseChange holds the parameters of Set-ComplianceCase.
@@ -906,16 +908,16 @@ type CaseChange struct {
 // SetComplianceCase renames, closes or reopens a case. Closing turns its
 // holds off (their stamps go, delay holds follow [EDH]); reopening leaves
 // them off.
-func (tx *Tx) SetComplianceCase(identity string, ch CaseChange) (*ComplianceCase, error) {
-	c, err := tx.FindComplianceCase(identity)
+func SetComplianceCase(tx *store.Tx, identity string, ch CaseChange) (*ComplianceCase, error) {
+	c, err := FindComplianceCase(tx, identity)
 	if err != nil {
 		return nil, err
 	}
 	if ch.Close && ch.Reopen {
-		return nil, &ValidationError{Field: "Close", Message: "Close and Reopen can't be used together"}
+		return nil, &store.ValidationError{Field: "Close", Message: "Close and Reopen can't be used together"}
 	}
 	if ch.Name != nil && !strings.EqualFold(*ch.Name, c.Name) {
-		if _, err := tx.FindComplianceCase(*ch.Name); err == nil {
+		if _, err := FindComplianceCase(tx, *ch.Name); err == nil {
 			return nil, &NameInUseError{Kind: "case", Name: *ch.Name}
 		}
 		c.Name = strings.TrimSpace(*ch.Name)
@@ -934,13 +936,13 @@ func (tx *Tx) SetComplianceCase(identity string, ch CaseChange) (*ComplianceCase
 		c.Status = CaseClosed
 		c.ClosedBy = ch.Actor
 		c.ClosedDateTime = new(tx.Now())
-		hs, err := tx.CaseHoldPolicies(c.Guid)
+		hs, err := CaseHoldPolicies(tx, c.Guid)
 		if err != nil {
 			return nil, err
 		}
 		for _, h := range hs {
 			h.Enabled = false
-			if err := tx.PutCaseHoldPolicy(h); err != nil {
+			if err := PutCaseHoldPolicy(tx, h); err != nil {
 				return nil, err
 			}
 			for _, l := range h.ExchangeLocation {
@@ -952,29 +954,29 @@ func (tx *Tx) SetComplianceCase(identity string, ch CaseChange) (*ComplianceCase
 		c.Status = CaseActive
 		c.ClosedBy, c.ClosedDateTime = "", nil
 	}
-	if err := tx.PutComplianceCase(c); err != nil {
+	if err := PutComplianceCase(tx, c); err != nil {
 		return nil, err
 	}
 	if len(guids) > 0 {
-		return c, tx.recomputeHolds(guids)
+		return c, recomputeHolds(tx, guids)
 	}
 	return c, nil
 }
 
 // RemoveComplianceCase deletes a case with its hold policies and rules;
 // their stamps go and delay holds follow.
-func (tx *Tx) RemoveComplianceCase(identity string) error {
-	c, err := tx.FindComplianceCase(identity)
+func RemoveComplianceCase(tx *store.Tx, identity string) error {
+	c, err := FindComplianceCase(tx, identity)
 	if err != nil {
 		return err
 	}
-	hs, err := tx.CaseHoldPolicies(c.Guid)
+	hs, err := CaseHoldPolicies(tx, c.Guid)
 	if err != nil {
 		return err
 	}
 	var guids, dropped []string
 	for _, h := range hs {
-		g, d, err := tx.deleteCaseHold(h)
+		g, d, err := deleteCaseHold(tx, h)
 		if err != nil {
 			return err
 		}
@@ -984,11 +986,11 @@ func (tx *Tx) RemoveComplianceCase(identity string) error {
 	if err := complianceCaseKind.delete(tx, c); err != nil {
 		return err
 	}
-	return tx.recomputeHolds(append(guids, ""), dropped...)
+	return recomputeHolds(tx, append(guids, ""), dropped...)
 }
 
-func (tx *Tx) deleteCaseHold(h *CaseHoldPolicy) ([]string, string, error) {
-	rs, err := tx.CaseHoldRules(h.Guid)
+func deleteCaseHold(tx *store.Tx, h *CaseHoldPolicy) ([]string, string, error) {
+	rs, err := CaseHoldRules(tx, h.Guid)
 	if err != nil {
 		return nil, "", err
 	}
@@ -1023,15 +1025,15 @@ type CaseHoldInput struct {
 // NewCaseHoldPolicy creates a case hold in an active case (at most 1,000
 // mailboxes, active ones only). It stamps UniH<guid> once a case hold rule
 // exists.
-func (tx *Tx) NewCaseHoldPolicy(in CaseHoldInput) (*CaseHoldPolicy, error) {
+func NewCaseHoldPolicy(tx *store.Tx, in CaseHoldInput) (*CaseHoldPolicy, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindCaseHoldPolicy(name); err == nil {
+	if _, err := FindCaseHoldPolicy(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "case hold policy", Name: name}
 	}
-	c, err := tx.FindComplianceCase(in.Case)
+	c, err := FindComplianceCase(tx, in.Case)
 	if err != nil {
 		return nil, err
 	}
@@ -1045,21 +1047,21 @@ func (tx *Tx) NewCaseHoldPolicy(in CaseHoldInput) (*CaseHoldPolicy, error) {
 	h := &CaseHoldPolicy{Guid: g, Name: name, Case: c.Guid, Comment: in.Comment, Enabled: boolOr(in.Enabled, true),
 		ExchangeLocation: []PolicyLocation{}, SharePointLocation: in.SharePointLocation, PublicFolderLoc: in.PublicFolderLocation,
 		WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
-	if h.ExchangeLocation, err = tx.addLocations(h.ExchangeLocation, in.ExchangeLocation, false); err != nil {
+	if h.ExchangeLocation, err = addLocations(tx, h.ExchangeLocation, in.ExchangeLocation, false); err != nil {
 		return nil, err
 	}
-	if err := tx.PutCaseHoldPolicy(h); err != nil {
+	if err := PutCaseHoldPolicy(tx, h); err != nil {
 		return nil, err
 	}
-	return h, tx.recomputeCaseHold(h, nil)
+	return h, recomputeCaseHold(tx, h, nil)
 }
 
-func (tx *Tx) recomputeCaseHold(h *CaseHoldPolicy, extra []string, dropped ...string) error {
+func recomputeCaseHold(tx *store.Tx, h *CaseHoldPolicy, extra []string, dropped ...string) error {
 	guids := append([]string{}, extra...)
 	for _, l := range h.ExchangeLocation {
 		guids = append(guids, l.MailboxGuid)
 	}
-	return tx.recomputeHolds(append(guids, ""), dropped...)
+	return recomputeHolds(tx, append(guids, ""), dropped...)
 }
 
 // CaseHoldChange holds the parameters of Set-CaseHoldPolicy.
@@ -1073,8 +1075,8 @@ type CaseHoldChange struct {
 
 // SetCaseHoldPolicy turns a case hold on or off and edits its mailboxes
 // (removing one gives it a delay hold [EDH]).
-func (tx *Tx) SetCaseHoldPolicy(identity string, ch CaseHoldChange) (*CaseHoldPolicy, error) {
-	h, err := tx.FindCaseHoldPolicy(identity)
+func SetCaseHoldPolicy(tx *store.Tx, identity string, ch CaseHoldChange) (*CaseHoldPolicy, error) {
+	h, err := FindCaseHoldPolicy(tx, identity)
 	if err != nil {
 		return nil, err
 	}
@@ -1083,11 +1085,11 @@ func (tx *Tx) SetCaseHoldPolicy(identity string, ch CaseHoldChange) (*CaseHoldPo
 	}
 	var removed []string
 	if len(ch.RemoveExchangeLocation) > 0 {
-		if h.ExchangeLocation, removed, err = tx.removeLocations(h.Name, h.ExchangeLocation, ch.RemoveExchangeLocation); err != nil {
+		if h.ExchangeLocation, removed, err = removeLocations(tx, h.Name, h.ExchangeLocation, ch.RemoveExchangeLocation); err != nil {
 			return nil, err
 		}
 	}
-	if h.ExchangeLocation, err = tx.addLocations(h.ExchangeLocation, ch.AddExchangeLocation, false); err != nil {
+	if h.ExchangeLocation, err = addLocations(tx, h.ExchangeLocation, ch.AddExchangeLocation, false); err != nil {
 		return nil, err
 	}
 	if ch.Enabled != nil {
@@ -1099,24 +1101,24 @@ func (tx *Tx) SetCaseHoldPolicy(identity string, ch CaseHoldChange) (*CaseHoldPo
 	if ch.Actor != "" {
 		h.LastModifiedBy = ch.Actor
 	}
-	if err := tx.PutCaseHoldPolicy(h); err != nil {
+	if err := PutCaseHoldPolicy(tx, h); err != nil {
 		return nil, err
 	}
-	return h, tx.recomputeCaseHold(h, removed)
+	return h, recomputeCaseHold(tx, h, removed)
 }
 
 // RemoveCaseHoldPolicy deletes a case hold and its rules; its stamps go and
 // delay holds follow.
-func (tx *Tx) RemoveCaseHoldPolicy(identity string) error {
-	h, err := tx.FindCaseHoldPolicy(identity)
+func RemoveCaseHoldPolicy(tx *store.Tx, identity string) error {
+	h, err := FindCaseHoldPolicy(tx, identity)
 	if err != nil {
 		return err
 	}
-	guids, dropped, err := tx.deleteCaseHold(h)
+	guids, dropped, err := deleteCaseHold(tx, h)
 	if err != nil {
 		return err
 	}
-	return tx.recomputeHolds(append(guids, ""), dropped)
+	return recomputeHolds(tx, append(guids, ""), dropped)
 }
 
 // CaseHoldRuleInput holds the parameters of New-CaseHoldRule.
@@ -1132,19 +1134,19 @@ type CaseHoldRuleInput struct {
 
 // NewCaseHoldRule adds the query rule of a case hold (one per policy);
 // the hold then stamps its mailboxes.
-func (tx *Tx) NewCaseHoldRule(in CaseHoldRuleInput) (*CaseHoldRule, error) {
+func NewCaseHoldRule(tx *store.Tx, in CaseHoldRuleInput) (*CaseHoldRule, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
-	if _, err := tx.FindCaseHoldRule(name); err == nil {
+	if _, err := FindCaseHoldRule(tx, name); err == nil {
 		return nil, &NameInUseError{Kind: "case hold rule", Name: name}
 	}
-	h, err := tx.FindCaseHoldPolicy(in.Policy)
+	h, err := FindCaseHoldPolicy(tx, in.Policy)
 	if err != nil {
 		return nil, err
 	}
-	rs, err := tx.CaseHoldRules(h.Guid)
+	rs, err := CaseHoldRules(tx, h.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -1157,8 +1159,8 @@ func (tx *Tx) NewCaseHoldRule(in CaseHoldRuleInput) (*CaseHoldRule, error) {
 	}
 	r := &CaseHoldRule{Guid: g, Name: name, Policy: h.Guid, ContentMatchQuery: in.ContentMatchQuery, Comment: in.Comment,
 		Disabled: in.Disabled, WhenCreated: tx.Now(), CreatedBy: in.Actor, LastModifiedBy: in.Actor}
-	if err := tx.PutCaseHoldRule(r); err != nil {
+	if err := PutCaseHoldRule(tx, r); err != nil {
 		return nil, err
 	}
-	return r, tx.recomputeCaseHold(h, nil)
+	return r, recomputeCaseHold(tx, h, nil)
 }

@@ -1,27 +1,32 @@
-package store
+package holds
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
-// This file holds the records of the holds engine (domain.md §1.5–1.9,
-// §1.14): Security & Compliance retention policies and their rules,
+// This file holds the records of the holds engine: Security & Compliance
+// retention policies and their rules,
 // adaptive scopes, retention labels, eDiscovery cases with their hold
 // policies and rules, legacy In-Place holds (MailboxSearch), Exchange MRM
 // retention policies and tags, the hold-removal log and the per-mailbox
 // hold state the simulator keeps. The stamping rules live in holds.go.
 
-// Kinds of compliance policy (domain.md §1.5, (sim) Kind).
+// Kinds of compliance policy (CompliancePolicy.Kind, the simulator's own
+// field).
 const (
 	// PolicyKindRetention is a *-RetentionCompliancePolicy policy.
 	PolicyKindRetention = "Retention"
 	// PolicyKindLabel is a retention-label policy (publishes labels); its
 	// stamp is always ":1".
 	PolicyKindLabel = "LabelPolicy"
-	// PolicyKindApp is a *-AppRetentionCompliancePolicy policy (D-6).
+	// PolicyKindApp is a *-AppRetentionCompliancePolicy policy: it stamps
+	// mbx<guid32>:<n> like a retention policy, but
+	// -ExcludeFromAllOrgHolds skips it.
 	PolicyKindApp = "AppRetention"
 )
 
@@ -48,7 +53,8 @@ func ActionDigit(action string) int {
 }
 
 // PolicyLocation is one Exchange location of a static policy or case hold:
-// the address it was given with (remembered, D-10) and the mailbox it
+// the address it was given with (remembered: removing the location names
+// that address) and the mailbox it
 // resolved to.
 type PolicyLocation struct {
 	Address     string `json:"address"`
@@ -96,23 +102,23 @@ type CompliancePolicy struct {
 	RestrictiveRetention bool `json:"restrictiveRetention"`
 	// PublishedLabels lists the names of the retention labels a label
 	// policy publishes.
-	PublishedLabels []string            `json:"publishedLabels,omitempty"`
-	WhenCreated     time.Time           `json:"whenCreated"`
-	WhenChanged     time.Time           `json:"whenChanged"`
-	CreatedBy       string              `json:"createdBy,omitempty"`
-	LastModifiedBy  string              `json:"lastModifiedBy,omitempty"`
-	Extra           map[string]RawValue `json:"extra,omitempty"`
+	PublishedLabels []string                  `json:"publishedLabels,omitempty"`
+	WhenCreated     time.Time                 `json:"whenCreated"`
+	WhenChanged     time.Time                 `json:"whenChanged"`
+	CreatedBy       string                    `json:"createdBy,omitempty"`
+	LastModifiedBy  string                    `json:"lastModifiedBy,omitempty"`
+	Extra           map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // Hex returns the 32-hex form of the policy Guid used in hold IDs.
-func (p *CompliancePolicy) Hex() string { return GuidNoDashes(p.Guid) }
+func (p *CompliancePolicy) Hex() string { return store.GuidNoDashes(p.Guid) }
 
 // IsAdaptive reports whether the policy uses adaptive scopes.
 func (p *CompliancePolicy) IsAdaptive() bool { return len(p.AdaptiveScopeLocation) > 0 }
 
 // IsOrgWide reports whether the policy is a static policy with
 // ExchangeLocation All (recorded in the organization's InPlaceHolds).
-// App retention policies always stamp the mailboxes (D-6).
+// App retention policies always stamp the mailboxes instead.
 func (p *CompliancePolicy) IsOrgWide() bool {
 	return p.ExchangeAll && !p.IsAdaptive() && p.Kind != PolicyKindApp
 }
@@ -130,22 +136,22 @@ type ComplianceRule struct {
 	Name   string `json:"name"`
 	Policy string `json:"policy"` // policy Guid
 	// RetentionDuration in days; Unlimited when RetentionUnlimited.
-	RetentionDuration         int                 `json:"retentionDuration"`
-	RetentionUnlimited        bool                `json:"retentionUnlimited"`
-	RetentionComplianceAction string              `json:"retentionComplianceAction"`
-	ExpirationDateOption      string              `json:"expirationDateOption,omitempty"`
-	RetentionDurationDisplay  string              `json:"retentionDurationDisplayHint,omitempty"`
-	ContentMatchQuery         string              `json:"contentMatchQuery,omitempty"`
-	PublishComplianceTag      string              `json:"publishComplianceTag,omitempty"`
-	ApplyComplianceTag        string              `json:"applyComplianceTag,omitempty"`
-	Comment                   string              `json:"comment,omitempty"`
-	Disabled                  bool                `json:"disabled"`
-	Mode                      string              `json:"mode"`
-	WhenCreated               time.Time           `json:"whenCreated"`
-	WhenChanged               time.Time           `json:"whenChanged"`
-	CreatedBy                 string              `json:"createdBy,omitempty"`
-	LastModifiedBy            string              `json:"lastModifiedBy,omitempty"`
-	Extra                     map[string]RawValue `json:"extra,omitempty"`
+	RetentionDuration         int                       `json:"retentionDuration"`
+	RetentionUnlimited        bool                      `json:"retentionUnlimited"`
+	RetentionComplianceAction string                    `json:"retentionComplianceAction"`
+	ExpirationDateOption      string                    `json:"expirationDateOption,omitempty"`
+	RetentionDurationDisplay  string                    `json:"retentionDurationDisplayHint,omitempty"`
+	ContentMatchQuery         string                    `json:"contentMatchQuery,omitempty"`
+	PublishComplianceTag      string                    `json:"publishComplianceTag,omitempty"`
+	ApplyComplianceTag        string                    `json:"applyComplianceTag,omitempty"`
+	Comment                   string                    `json:"comment,omitempty"`
+	Disabled                  bool                      `json:"disabled"`
+	Mode                      string                    `json:"mode"`
+	WhenCreated               time.Time                 `json:"whenCreated"`
+	WhenChanged               time.Time                 `json:"whenChanged"`
+	CreatedBy                 string                    `json:"createdBy,omitempty"`
+	LastModifiedBy            string                    `json:"lastModifiedBy,omitempty"`
+	Extra                     map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // DurationString renders RetentionDuration as S&C shows it ("Unlimited"
@@ -160,7 +166,7 @@ func (r *ComplianceRule) DurationString() string {
 	return fmt.Sprint(r.RetentionDuration)
 }
 
-// AdaptiveScope is an adaptive policy scope (§1.6).
+// AdaptiveScope is an adaptive policy scope.
 type AdaptiveScope struct {
 	Guid         string `json:"guid"`
 	Name         string `json:"name"`
@@ -169,34 +175,34 @@ type AdaptiveScope struct {
 	// FilterConditions is the simple query (JSON as given).
 	FilterConditions string `json:"filterConditions,omitempty"`
 	// RawQuery is the advanced (OPATH) query.
-	RawQuery       string              `json:"rawQuery,omitempty"`
-	WhenCreated    time.Time           `json:"whenCreated"`
-	WhenChanged    time.Time           `json:"whenChanged"`
-	CreatedBy      string              `json:"createdBy,omitempty"`
-	LastModifiedBy string              `json:"lastModifiedBy,omitempty"`
-	Extra          map[string]RawValue `json:"extra,omitempty"`
+	RawQuery       string                    `json:"rawQuery,omitempty"`
+	WhenCreated    time.Time                 `json:"whenCreated"`
+	WhenChanged    time.Time                 `json:"whenChanged"`
+	CreatedBy      string                    `json:"createdBy,omitempty"`
+	LastModifiedBy string                    `json:"lastModifiedBy,omitempty"`
+	Extra          map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // IsAdvanced reports whether the scope uses the advanced query builder.
 func (s *AdaptiveScope) IsAdvanced() bool { return strings.TrimSpace(s.RawQuery) != "" }
 
-// ComplianceTag is a retention label (§1.9).
+// ComplianceTag is a retention label.
 type ComplianceTag struct {
 	Guid    string `json:"guid"`
 	Name    string `json:"name"`
 	Comment string `json:"comment,omitempty"`
 	// RetentionAction: Keep, Delete, KeepAndDelete ("" = no retention).
-	RetentionAction    string              `json:"retentionAction,omitempty"`
-	RetentionDuration  int                 `json:"retentionDuration"`
-	RetentionUnlimited bool                `json:"retentionUnlimited"`
-	RetentionType      string              `json:"retentionType,omitempty"` // CreationAgeInDays, ModificationAgeInDays, TaggedAgeInDays, EventAgeInDays
-	IsRecordLabel      bool                `json:"isRecordLabel"`
-	Regulatory         bool                `json:"regulatory"`
-	WhenCreated        time.Time           `json:"whenCreated"`
-	WhenChanged        time.Time           `json:"whenChanged"`
-	CreatedBy          string              `json:"createdBy,omitempty"`
-	LastModifiedBy     string              `json:"lastModifiedBy,omitempty"`
-	Extra              map[string]RawValue `json:"extra,omitempty"`
+	RetentionAction    string                    `json:"retentionAction,omitempty"`
+	RetentionDuration  int                       `json:"retentionDuration"`
+	RetentionUnlimited bool                      `json:"retentionUnlimited"`
+	RetentionType      string                    `json:"retentionType,omitempty"` // CreationAgeInDays, ModificationAgeInDays, TaggedAgeInDays, EventAgeInDays
+	IsRecordLabel      bool                      `json:"isRecordLabel"`
+	Regulatory         bool                      `json:"regulatory"`
+	WhenCreated        time.Time                 `json:"whenCreated"`
+	WhenChanged        time.Time                 `json:"whenChanged"`
+	CreatedBy          string                    `json:"createdBy,omitempty"`
+	LastModifiedBy     string                    `json:"lastModifiedBy,omitempty"`
+	Extra              map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // Retains reports whether items with the label are retained (Keep or
@@ -212,39 +218,39 @@ const (
 	CaseClosed = "Closed"
 )
 
-// ComplianceCase is an eDiscovery case (§1.7).
+// ComplianceCase is an eDiscovery case.
 type ComplianceCase struct {
-	Guid           string              `json:"guid"`
-	Name           string              `json:"name"`
-	Description    string              `json:"description,omitempty"`
-	CaseType       string              `json:"caseType"` // eDiscovery, AdvancedEdiscovery ...
-	Status         string              `json:"status"`
-	ExternalID     string              `json:"externalId,omitempty"`
-	ClosedBy       string              `json:"closedBy,omitempty"`
-	ClosedDateTime *time.Time          `json:"closedDateTime,omitempty"`
-	WhenCreated    time.Time           `json:"whenCreated"`
-	WhenChanged    time.Time           `json:"whenChanged"`
-	CreatedBy      string              `json:"createdBy,omitempty"`
-	LastModifiedBy string              `json:"lastModifiedBy,omitempty"`
-	Extra          map[string]RawValue `json:"extra,omitempty"`
+	Guid           string                    `json:"guid"`
+	Name           string                    `json:"name"`
+	Description    string                    `json:"description,omitempty"`
+	CaseType       string                    `json:"caseType"` // eDiscovery, AdvancedEdiscovery ...
+	Status         string                    `json:"status"`
+	ExternalID     string                    `json:"externalId,omitempty"`
+	ClosedBy       string                    `json:"closedBy,omitempty"`
+	ClosedDateTime *time.Time                `json:"closedDateTime,omitempty"`
+	WhenCreated    time.Time                 `json:"whenCreated"`
+	WhenChanged    time.Time                 `json:"whenChanged"`
+	CreatedBy      string                    `json:"createdBy,omitempty"`
+	LastModifiedBy string                    `json:"lastModifiedBy,omitempty"`
+	Extra          map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // CaseHoldPolicy is an eDiscovery hold of a case; it stamps UniH<guid> on
 // its mailboxes while enabled and the case is active.
 type CaseHoldPolicy struct {
-	Guid               string              `json:"guid"`
-	Name               string              `json:"name"`
-	Case               string              `json:"case"` // case Guid
-	Comment            string              `json:"comment,omitempty"`
-	Enabled            bool                `json:"enabled"`
-	ExchangeLocation   []PolicyLocation    `json:"exchangeLocation"`
-	SharePointLocation []string            `json:"sharePointLocation,omitempty"`
-	PublicFolderLoc    []string            `json:"publicFolderLocation,omitempty"`
-	WhenCreated        time.Time           `json:"whenCreated"`
-	WhenChanged        time.Time           `json:"whenChanged"`
-	CreatedBy          string              `json:"createdBy,omitempty"`
-	LastModifiedBy     string              `json:"lastModifiedBy,omitempty"`
-	Extra              map[string]RawValue `json:"extra,omitempty"`
+	Guid               string                    `json:"guid"`
+	Name               string                    `json:"name"`
+	Case               string                    `json:"case"` // case Guid
+	Comment            string                    `json:"comment,omitempty"`
+	Enabled            bool                      `json:"enabled"`
+	ExchangeLocation   []PolicyLocation          `json:"exchangeLocation"`
+	SharePointLocation []string                  `json:"sharePointLocation,omitempty"`
+	PublicFolderLoc    []string                  `json:"publicFolderLocation,omitempty"`
+	WhenCreated        time.Time                 `json:"whenCreated"`
+	WhenChanged        time.Time                 `json:"whenChanged"`
+	CreatedBy          string                    `json:"createdBy,omitempty"`
+	LastModifiedBy     string                    `json:"lastModifiedBy,omitempty"`
+	Extra              map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // HoldID returns the InPlaceHolds entry of the case hold.
@@ -252,21 +258,21 @@ func (p *CaseHoldPolicy) HoldID() string { return "UniH" + p.Guid }
 
 // CaseHoldRule is the query rule of a case hold policy.
 type CaseHoldRule struct {
-	Guid              string              `json:"guid"`
-	Name              string              `json:"name"`
-	Policy            string              `json:"policy"` // case hold policy Guid
-	ContentMatchQuery string              `json:"contentMatchQuery,omitempty"`
-	Comment           string              `json:"comment,omitempty"`
-	Disabled          bool                `json:"disabled"`
-	WhenCreated       time.Time           `json:"whenCreated"`
-	WhenChanged       time.Time           `json:"whenChanged"`
-	CreatedBy         string              `json:"createdBy,omitempty"`
-	LastModifiedBy    string              `json:"lastModifiedBy,omitempty"`
-	Extra             map[string]RawValue `json:"extra,omitempty"`
+	Guid              string                    `json:"guid"`
+	Name              string                    `json:"name"`
+	Policy            string                    `json:"policy"` // case hold policy Guid
+	ContentMatchQuery string                    `json:"contentMatchQuery,omitempty"`
+	Comment           string                    `json:"comment,omitempty"`
+	Disabled          bool                      `json:"disabled"`
+	WhenCreated       time.Time                 `json:"whenCreated"`
+	WhenChanged       time.Time                 `json:"whenChanged"`
+	CreatedBy         string                    `json:"createdBy,omitempty"`
+	LastModifiedBy    string                    `json:"lastModifiedBy,omitempty"`
+	Extra             map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // MailboxSearch is a legacy In-Place eDiscovery search / In-Place Hold
-// (§1.8). New ones can't be created (retired); seeded ones can be edited
+// New ones can't be created (retired); seeded ones can be edited
 // and removed.
 type MailboxSearch struct {
 	Guid                string `json:"guid"`
@@ -276,28 +282,28 @@ type MailboxSearch struct {
 	// ItemHoldPeriod is "Unlimited" or a number of days (can't be changed).
 	ItemHoldPeriod string `json:"itemHoldPeriod"`
 	// SourceMailboxes are LegacyExchangeDN values.
-	SourceMailboxes []string            `json:"sourceMailboxes"`
-	SearchQuery     string              `json:"searchQuery,omitempty"`
-	Description     string              `json:"description,omitempty"`
-	Status          string              `json:"status"`
-	CreatedBy       string              `json:"createdBy,omitempty"`
-	LastModifiedBy  string              `json:"lastModifiedBy,omitempty"`
-	WhenCreated     time.Time           `json:"whenCreated"`
-	WhenChanged     time.Time           `json:"whenChanged"`
-	Extra           map[string]RawValue `json:"extra,omitempty"`
+	SourceMailboxes []string                  `json:"sourceMailboxes"`
+	SearchQuery     string                    `json:"searchQuery,omitempty"`
+	Description     string                    `json:"description,omitempty"`
+	Status          string                    `json:"status"`
+	CreatedBy       string                    `json:"createdBy,omitempty"`
+	LastModifiedBy  string                    `json:"lastModifiedBy,omitempty"`
+	WhenCreated     time.Time                 `json:"whenCreated"`
+	WhenChanged     time.Time                 `json:"whenChanged"`
+	Extra           map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // MRMPolicy is an Exchange (MRM) retention policy (Get-RetentionPolicy).
 type MRMPolicy struct {
-	Guid                    string              `json:"guid"`
-	Name                    string              `json:"name"`
-	RetentionPolicyTagLinks []string            `json:"retentionPolicyTagLinks"` // tag names
-	IsDefault               bool                `json:"isDefault"`
-	IsDefaultArbitration    bool                `json:"isDefaultArbitrationMailbox"`
-	RetentionID             string              `json:"retentionId"`
-	WhenCreated             time.Time           `json:"whenCreated"`
-	WhenChanged             time.Time           `json:"whenChanged"`
-	Extra                   map[string]RawValue `json:"extra,omitempty"`
+	Guid                    string                    `json:"guid"`
+	Name                    string                    `json:"name"`
+	RetentionPolicyTagLinks []string                  `json:"retentionPolicyTagLinks"` // tag names
+	IsDefault               bool                      `json:"isDefault"`
+	IsDefaultArbitration    bool                      `json:"isDefaultArbitrationMailbox"`
+	RetentionID             string                    `json:"retentionId"`
+	WhenCreated             time.Time                 `json:"whenCreated"`
+	WhenChanged             time.Time                 `json:"whenChanged"`
+	Extra                   map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // MRM retention actions.
@@ -309,20 +315,21 @@ const (
 
 // MRMTag is an Exchange retention policy tag (Get-RetentionPolicyTag).
 type MRMTag struct {
-	Guid                 string              `json:"guid"`
-	Name                 string              `json:"name"`
-	Type                 string              `json:"type"` // All, Inbox, DeletedItems, RecoverableItems, Personal ...
-	RetentionEnabled     bool                `json:"retentionEnabled"`
-	RetentionAction      string              `json:"retentionAction"`
-	AgeLimitForRetention int                 `json:"ageLimitForRetention"` // days; 0 = none
-	Comment              string              `json:"comment,omitempty"`
-	RetentionID          string              `json:"retentionId"`
-	WhenCreated          time.Time           `json:"whenCreated"`
-	WhenChanged          time.Time           `json:"whenChanged"`
-	Extra                map[string]RawValue `json:"extra,omitempty"`
+	Guid                 string                    `json:"guid"`
+	Name                 string                    `json:"name"`
+	Type                 string                    `json:"type"` // All, Inbox, DeletedItems, RecoverableItems, Personal ...
+	RetentionEnabled     bool                      `json:"retentionEnabled"`
+	RetentionAction      string                    `json:"retentionAction"`
+	AgeLimitForRetention int                       `json:"ageLimitForRetention"` // days; 0 = none
+	Comment              string                    `json:"comment,omitempty"`
+	RetentionID          string                    `json:"retentionId"`
+	WhenCreated          time.Time                 `json:"whenCreated"`
+	WhenChanged          time.Time                 `json:"whenChanged"`
+	Extra                map[string]store.RawValue `json:"extra,omitempty"`
 }
 
-// HoldRemoval is one record of the hold-removal log (§1.14).
+// HoldRemoval is one record of the hold-removal log
+// (Invoke-HoldRemovalAction -Action GetHoldRemovals).
 type HoldRemoval struct {
 	Seq       int       `json:"seq"`
 	Location  string    `json:"location"` // primary SMTP address of the mailbox
@@ -375,7 +382,7 @@ type recordFields struct {
 // recordKind describes a kind of record stored in one bucket under its
 // lower-case Guid and found by name or Guid.
 type recordKind[T any] struct {
-	records *Kind[T]
+	records *store.Kind[T]
 	kind    string // NotFoundError.Kind
 	// byName lists the records by name; otherwise by creation, then name.
 	byName bool
@@ -387,7 +394,7 @@ type recordKind[T any] struct {
 
 // list returns the records of the kind that keep accepts (every record
 // when keep is nil), in the kind's order.
-func (k recordKind[T]) list(tx *Tx, keep func(*T) bool) ([]*T, error) {
+func (k recordKind[T]) list(tx *store.Tx, keep func(*T) bool) ([]*T, error) {
 	all, err := k.records.List(tx)
 	if err != nil {
 		return nil, err
@@ -403,7 +410,7 @@ func (k recordKind[T]) list(tx *Tx, keep func(*T) bool) ([]*T, error) {
 	}
 	name := func(v *T) string { return k.fields(v).name }
 	if k.byName {
-		SortByName(out, name)
+		store.SortByName(out, name)
 	} else {
 		sortHoldRecords(out, func(v *T) (time.Time, string) { return *k.fields(v).created, name(v) })
 	}
@@ -415,7 +422,7 @@ func (k recordKind[T]) list(tx *Tx, keep func(*T) bool) ([]*T, error) {
 // when there is none.
 func (k recordKind[T]) match(xs []*T, id string) *T {
 	id = strings.TrimSpace(id)
-	g, isGuid := NormalizeGuid(id)
+	g, isGuid := store.NormalizeGuid(id)
 	for _, v := range xs {
 		f := k.fields(v)
 		if strings.EqualFold(f.name, id) || (k.alias != nil && strings.EqualFold(k.alias(v), id)) || (isGuid && f.guid == g) {
@@ -426,7 +433,7 @@ func (k recordKind[T]) match(xs []*T, id string) *T {
 }
 
 // find resolves a record of the kind by name, alias or Guid.
-func (k recordKind[T]) find(tx *Tx, identity string) (*T, error) {
+func (k recordKind[T]) find(tx *store.Tx, identity string) (*T, error) {
 	all, err := k.list(tx, nil)
 	if err != nil {
 		return nil, err
@@ -434,18 +441,18 @@ func (k recordKind[T]) find(tx *Tx, identity string) (*T, error) {
 	if v := k.match(all, identity); v != nil {
 		return v, nil
 	}
-	return nil, &NotFoundError{Kind: k.kind, Key: identity}
+	return nil, &store.NotFoundError{Kind: k.kind, Key: identity}
 }
 
 // put stores a record under its lower-case Guid (WhenChanged = now).
-func (k recordKind[T]) put(tx *Tx, v *T) error {
+func (k recordKind[T]) put(tx *store.Tx, v *T) error {
 	f := k.fields(v)
 	*f.changed = tx.Now()
 	return k.records.Put(tx, strings.ToLower(f.guid), v)
 }
 
 // delete removes a record.
-func (k recordKind[T]) delete(tx *Tx, v *T) error {
+func (k recordKind[T]) delete(tx *store.Tx, v *T) error {
 	_, err := k.records.Delete(tx, strings.ToLower(k.fields(v).guid))
 	return err
 }
@@ -518,19 +525,19 @@ var (
 
 // GetCompliancePolicy returns a compliance policy by Guid (dashed or 32
 // hex).
-func (tx *Tx) GetCompliancePolicy(guid string) (*CompliancePolicy, error) {
-	g, ok := NormalizeGuid(guid)
+func GetCompliancePolicy(tx *store.Tx, guid string) (*CompliancePolicy, error) {
+	g, ok := store.NormalizeGuid(guid)
 	if !ok {
-		return nil, &NotFoundError{Kind: compliancePolicyKind.kind, Key: guid}
+		return nil, &store.NotFoundError{Kind: compliancePolicyKind.kind, Key: guid}
 	}
 	return compliancePolicyRecords.Load(tx, strings.ToLower(g), g)
 }
 
 // PutCompliancePolicy stores a compliance policy (WhenChanged = now).
-func (tx *Tx) PutCompliancePolicy(p *CompliancePolicy) error {
-	g, ok := NormalizeGuid(p.Guid)
+func PutCompliancePolicy(tx *store.Tx, p *CompliancePolicy) error {
+	g, ok := store.NormalizeGuid(p.Guid)
 	if !ok {
-		return &ValidationError{Field: "Guid", Message: "not a GUID: " + p.Guid}
+		return &store.ValidationError{Field: "Guid", Message: "not a GUID: " + p.Guid}
 	}
 	p.Guid = g
 	return compliancePolicyKind.put(tx, p)
@@ -538,7 +545,7 @@ func (tx *Tx) PutCompliancePolicy(p *CompliancePolicy) error {
 
 // CompliancePolicies lists compliance policies of the given kinds (all
 // kinds when none given), ordered by creation time then name.
-func (tx *Tx) CompliancePolicies(kinds ...string) ([]*CompliancePolicy, error) {
+func CompliancePolicies(tx *store.Tx, kinds ...string) ([]*CompliancePolicy, error) {
 	return compliancePolicyKind.list(tx, func(p *CompliancePolicy) bool {
 		return len(kinds) == 0 || hcontains(kinds, p.Kind)
 	})
@@ -546,18 +553,18 @@ func (tx *Tx) CompliancePolicies(kinds ...string) ([]*CompliancePolicy, error) {
 
 // FindCompliancePolicy resolves a policy by name, Guid (dashed or 32 hex)
 // among the given kinds (all kinds when none given).
-func (tx *Tx) FindCompliancePolicy(identity string, kinds ...string) (*CompliancePolicy, error) {
+func FindCompliancePolicy(tx *store.Tx, identity string, kinds ...string) (*CompliancePolicy, error) {
 	id := strings.TrimSpace(identity)
-	if g, ok := NormalizeGuid(id); ok {
-		p, err := tx.GetCompliancePolicy(g)
+	if g, ok := store.NormalizeGuid(id); ok {
+		p, err := GetCompliancePolicy(tx, g)
 		if err == nil && (len(kinds) == 0 || hcontains(kinds, p.Kind)) {
 			return p, nil
 		}
-		if err != nil && !IsNotFound(err) {
+		if err != nil && !store.IsNotFound(err) {
 			return nil, err
 		}
 	}
-	ps, err := tx.CompliancePolicies(kinds...)
+	ps, err := CompliancePolicies(tx, kinds...)
 	if err != nil {
 		return nil, err
 	}
@@ -566,66 +573,70 @@ func (tx *Tx) FindCompliancePolicy(identity string, kinds ...string) (*Complianc
 			return p, nil
 		}
 	}
-	return nil, &NotFoundError{Kind: compliancePolicyKind.kind, Key: identity}
+	return nil, &store.NotFoundError{Kind: compliancePolicyKind.kind, Key: identity}
 }
 
 // PolicyRules returns the rules of a compliance policy, ordered by
 // creation.
-func (tx *Tx) PolicyRules(policyGuid string) ([]*ComplianceRule, error) {
+func PolicyRules(tx *store.Tx, policyGuid string) ([]*ComplianceRule, error) {
 	return complianceRuleKind.list(tx, func(r *ComplianceRule) bool { return strings.EqualFold(r.Policy, policyGuid) })
 }
 
 // ComplianceRules lists every retention rule, ordered by creation.
-func (tx *Tx) ComplianceRules() ([]*ComplianceRule, error) { return complianceRuleKind.list(tx, nil) }
+func ComplianceRules(tx *store.Tx) ([]*ComplianceRule, error) {
+	return complianceRuleKind.list(tx, nil)
+}
 
 // FindComplianceRule resolves a rule by name or Guid.
-func (tx *Tx) FindComplianceRule(identity string) (*ComplianceRule, error) {
+func FindComplianceRule(tx *store.Tx, identity string) (*ComplianceRule, error) {
 	return complianceRuleKind.find(tx, identity)
 }
 
 // PutComplianceRule stores a retention rule.
-func (tx *Tx) PutComplianceRule(r *ComplianceRule) error { return complianceRuleKind.put(tx, r) }
+func PutComplianceRule(tx *store.Tx, r *ComplianceRule) error { return complianceRuleKind.put(tx, r) }
 
 // --- adaptive scopes, labels ------------------------------------------------
 
 // AdaptiveScopes lists the adaptive scopes ordered by creation.
-func (tx *Tx) AdaptiveScopes() ([]*AdaptiveScope, error) { return adaptiveScopeKind.list(tx, nil) }
+func AdaptiveScopes(tx *store.Tx) ([]*AdaptiveScope, error) { return adaptiveScopeKind.list(tx, nil) }
 
 // FindAdaptiveScope resolves a scope by name or Guid.
-func (tx *Tx) FindAdaptiveScope(identity string) (*AdaptiveScope, error) {
+func FindAdaptiveScope(tx *store.Tx, identity string) (*AdaptiveScope, error) {
 	return adaptiveScopeKind.find(tx, identity)
 }
 
 // PutAdaptiveScope stores an adaptive scope.
-func (tx *Tx) PutAdaptiveScope(s *AdaptiveScope) error { return adaptiveScopeKind.put(tx, s) }
+func PutAdaptiveScope(tx *store.Tx, s *AdaptiveScope) error { return adaptiveScopeKind.put(tx, s) }
 
 // ComplianceTags lists the retention labels ordered by creation.
-func (tx *Tx) ComplianceTags() ([]*ComplianceTag, error) { return complianceTagKind.list(tx, nil) }
+func ComplianceTags(tx *store.Tx) ([]*ComplianceTag, error) { return complianceTagKind.list(tx, nil) }
 
 // FindComplianceTag resolves a retention label by name or Guid.
-func (tx *Tx) FindComplianceTag(identity string) (*ComplianceTag, error) {
+func FindComplianceTag(tx *store.Tx, identity string) (*ComplianceTag, error) {
 	return complianceTagKind.find(tx, identity)
 }
 
 // PutComplianceTag stores a retention label.
-func (tx *Tx) PutComplianceTag(t *ComplianceTag) error { return complianceTagKind.put(tx, t) }
+func PutComplianceTag(tx *store.Tx, t *ComplianceTag) error { return complianceTagKind.put(tx, t) }
 
 // --- cases --------------------------------------------------------------------
 
 // ComplianceCases lists the eDiscovery cases ordered by creation.
-func (tx *Tx) ComplianceCases() ([]*ComplianceCase, error) { return complianceCaseKind.list(tx, nil) }
+func ComplianceCases(tx *store.Tx) ([]*ComplianceCase, error) {
+	return complianceCaseKind.list(tx, nil)
+}
 
 // FindComplianceCase resolves a case by name or Guid.
-func (tx *Tx) FindComplianceCase(identity string) (*ComplianceCase, error) {
+func FindComplianceCase(tx *store.Tx, identity string) (*ComplianceCase, error) {
 	return complianceCaseKind.find(tx, identity)
 }
 
 // PutComplianceCase stores a case.
-func (tx *Tx) PutComplianceCase(c *ComplianceCase) error { return complianceCaseKind.put(tx, c) }
+func PutComplianceCase(tx *store.Tx, c *ComplianceCase) error { return complianceCaseKind.put(tx, c) }
 
 // CaseHoldPolicies lists case hold policies (of one case when caseGuid is
 // not empty), ordered by creation.
-func (tx *Tx) CaseHoldPolicies(caseGuid string) ([]*CaseHoldPolicy, error) {
+func CaseHoldPolicies(tx *store.Tx, caseGuid string) ([]*CaseHoldPolicy, error) {
 	return caseHoldPolicyKind.list(tx, func(p *CaseHoldPolicy) bool {
 		return caseGuid == "" || strings.EqualFold(p.Case, caseGuid)
 	})
@@ -633,84 +644,86 @@ func (tx *Tx) CaseHoldPolicies(caseGuid string) ([]*CaseHoldPolicy, error) {
 
 // FindCaseHoldPolicy resolves a case hold policy by name or Guid (with or
 // without the UniH prefix).
-func (tx *Tx) FindCaseHoldPolicy(identity string) (*CaseHoldPolicy, error) {
+func FindCaseHoldPolicy(tx *store.Tx, identity string) (*CaseHoldPolicy, error) {
 	id := strings.TrimSpace(identity)
 	if strings.HasPrefix(strings.ToLower(id), "unih") {
-		if _, ok := NormalizeGuid(id[4:]); ok {
+		if _, ok := store.NormalizeGuid(id[4:]); ok {
 			id = id[4:]
 		}
 	}
-	ps, err := tx.CaseHoldPolicies("")
+	ps, err := CaseHoldPolicies(tx, "")
 	if err != nil {
 		return nil, err
 	}
 	if p := caseHoldPolicyKind.match(ps, id); p != nil {
 		return p, nil
 	}
-	return nil, &NotFoundError{Kind: caseHoldPolicyKind.kind, Key: identity}
+	return nil, &store.NotFoundError{Kind: caseHoldPolicyKind.kind, Key: identity}
 }
 
 // PutCaseHoldPolicy stores a case hold policy.
-func (tx *Tx) PutCaseHoldPolicy(p *CaseHoldPolicy) error { return caseHoldPolicyKind.put(tx, p) }
+func PutCaseHoldPolicy(tx *store.Tx, p *CaseHoldPolicy) error { return caseHoldPolicyKind.put(tx, p) }
 
 // CaseHoldRules lists case hold rules (of one policy when policyGuid is not
 // empty).
-func (tx *Tx) CaseHoldRules(policyGuid string) ([]*CaseHoldRule, error) {
+func CaseHoldRules(tx *store.Tx, policyGuid string) ([]*CaseHoldRule, error) {
 	return caseHoldRuleKind.list(tx, func(r *CaseHoldRule) bool {
 		return policyGuid == "" || strings.EqualFold(r.Policy, policyGuid)
 	})
 }
 
 // FindCaseHoldRule resolves a case hold rule by name or Guid.
-func (tx *Tx) FindCaseHoldRule(identity string) (*CaseHoldRule, error) {
+func FindCaseHoldRule(tx *store.Tx, identity string) (*CaseHoldRule, error) {
 	return caseHoldRuleKind.find(tx, identity)
 }
 
 // PutCaseHoldRule stores a case hold rule.
-func (tx *Tx) PutCaseHoldRule(r *CaseHoldRule) error { return caseHoldRuleKind.put(tx, r) }
+func PutCaseHoldRule(tx *store.Tx, r *CaseHoldRule) error { return caseHoldRuleKind.put(tx, r) }
 
 // --- In-Place holds -------------------------------------------------------------
 
 // ListMailboxSearches lists the legacy In-Place holds / searches ordered by
 // name.
-func (tx *Tx) ListMailboxSearches() ([]*MailboxSearch, error) { return mailboxSearchKind.list(tx, nil) }
+func ListMailboxSearches(tx *store.Tx) ([]*MailboxSearch, error) {
+	return mailboxSearchKind.list(tx, nil)
+}
 
 // GetMailboxSearch resolves an In-Place hold by name, Guid or
 // InPlaceHoldIdentity (with its cld prefix if it has one).
-func (tx *Tx) GetMailboxSearch(nameOrHoldID string) (*MailboxSearch, error) {
+func GetMailboxSearch(tx *store.Tx, nameOrHoldID string) (*MailboxSearch, error) {
 	return mailboxSearchKind.find(tx, nameOrHoldID)
 }
 
 // PutMailboxSearch stores an In-Place hold record as it is (no stamping;
 // use SetMailboxSearch for changes).
-func (tx *Tx) PutMailboxSearch(s *MailboxSearch) error { return mailboxSearchKind.put(tx, s) }
+func PutMailboxSearch(tx *store.Tx, s *MailboxSearch) error { return mailboxSearchKind.put(tx, s) }
 
 // --- MRM ---------------------------------------------------------------------------
 
 // MRMPolicies lists the Exchange retention policies ordered by name.
-func (tx *Tx) MRMPolicies() ([]*MRMPolicy, error) { return mrmPolicyKind.list(tx, nil) }
+func MRMPolicies(tx *store.Tx) ([]*MRMPolicy, error) { return mrmPolicyKind.list(tx, nil) }
 
 // FindMRMPolicy resolves an Exchange retention policy by name or Guid.
-func (tx *Tx) FindMRMPolicy(identity string) (*MRMPolicy, error) {
+func FindMRMPolicy(tx *store.Tx, identity string) (*MRMPolicy, error) {
 	return mrmPolicyKind.find(tx, identity)
 }
 
 // PutMRMPolicy stores an Exchange retention policy.
-func (tx *Tx) PutMRMPolicy(p *MRMPolicy) error { return mrmPolicyKind.put(tx, p) }
+func PutMRMPolicy(tx *store.Tx, p *MRMPolicy) error { return mrmPolicyKind.put(tx, p) }
 
 // MRMTags lists the retention policy tags ordered by name.
-func (tx *Tx) MRMTags() ([]*MRMTag, error) { return mrmTagKind.list(tx, nil) }
+func MRMTags(tx *store.Tx) ([]*MRMTag, error) { return mrmTagKind.list(tx, nil) }
 
 // FindMRMTag resolves a retention policy tag by name or Guid.
-func (tx *Tx) FindMRMTag(identity string) (*MRMTag, error) { return mrmTagKind.find(tx, identity) }
+func FindMRMTag(tx *store.Tx, identity string) (*MRMTag, error) { return mrmTagKind.find(tx, identity) }
 
 // PutMRMTag stores a retention policy tag.
-func (tx *Tx) PutMRMTag(t *MRMTag) error { return mrmTagKind.put(tx, t) }
+func PutMRMTag(tx *store.Tx, t *MRMTag) error { return mrmTagKind.put(tx, t) }
 
 // --- hold-removal log and hold state -------------------------------------------
 
 // HoldRemovals lists the hold-removal log in order.
-func (tx *Tx) HoldRemovals() ([]HoldRemoval, error) {
+func HoldRemovals(tx *store.Tx) ([]HoldRemoval, error) {
 	var out []HoldRemoval
 	err := holdRemovalRecords.ForEach(tx, "", func(_ string, r *HoldRemoval) error {
 		out = append(out, *r)
@@ -719,7 +732,7 @@ func (tx *Tx) HoldRemovals() ([]HoldRemoval, error) {
 	return out, err
 }
 
-func (tx *Tx) logHoldRemoval(r HoldRemoval) error {
+func logHoldRemoval(tx *store.Tx, r HoldRemoval) error {
 	n := holdRemovalRecords.Count(tx)
 	r.Seq = n + 1
 	return holdRemovalRecords.Put(tx, fmt.Sprintf("%08d", r.Seq), &r)
@@ -727,7 +740,7 @@ func (tx *Tx) logHoldRemoval(r HoldRemoval) error {
 
 // holdState returns the simulator hold state of a mailbox (empty when none
 // was stored).
-func (tx *Tx) holdState(guid string) (*MailboxHoldState, error) {
+func holdState(tx *store.Tx, guid string) (*MailboxHoldState, error) {
 	s, ok, err := HoldStateRecords.Get(tx, strings.ToLower(guid))
 	if err != nil {
 		return nil, err
@@ -738,7 +751,7 @@ func (tx *Tx) holdState(guid string) (*MailboxHoldState, error) {
 	return s, nil
 }
 
-func (tx *Tx) putHoldState(s *MailboxHoldState) error {
+func putHoldState(tx *store.Tx, s *MailboxHoldState) error {
 	s.MailboxGuid = strings.ToLower(s.MailboxGuid)
 	if s.empty() {
 		_, err := HoldStateRecords.Delete(tx, s.MailboxGuid)
@@ -748,8 +761,8 @@ func (tx *Tx) putHoldState(s *MailboxHoldState) error {
 }
 
 // MailboxLabels returns the retention labels put on a mailbox's folders.
-func (tx *Tx) MailboxLabels(guid string) ([]ItemLabel, error) {
-	s, err := tx.holdState(guid)
+func MailboxLabels(tx *store.Tx, guid string) ([]ItemLabel, error) {
+	s, err := holdState(tx, guid)
 	if err != nil {
 		return nil, err
 	}
@@ -794,8 +807,8 @@ func sortHoldRecords[T any](xs []*T, key func(*T) (time.Time, string)) {
 // hold bookkeeping record. (A hold ID stamped on a mailbox may outlive its
 // policy: orphaned holds are real, and Invoke-HoldRemovalAction and
 // -RemoveOrphanedHolds exist for them.)
-func checkHoldReferences(tx *Tx, report func(Finding)) error {
-	policies, err := tx.CompliancePolicies()
+func checkHoldReferences(tx *store.Tx, report func(store.Finding)) error {
+	policies, err := CompliancePolicies(tx)
 	if err != nil {
 		return err
 	}
@@ -803,7 +816,7 @@ func checkHoldReferences(tx *Tx, report func(Finding)) error {
 	for _, p := range policies {
 		policyByGuid[strings.ToLower(p.Guid)] = true
 	}
-	scopes, err := tx.AdaptiveScopes()
+	scopes, err := AdaptiveScopes(tx)
 	if err != nil {
 		return err
 	}
@@ -814,20 +827,20 @@ func checkHoldReferences(tx *Tx, report func(Finding)) error {
 	for _, p := range policies {
 		for _, g := range p.AdaptiveScopeLocation {
 			if !scopeByGuid[strings.ToLower(g)] {
-				report(Finding{Kind: "retentionCompliancePolicy", Key: p.Guid, Message: fmt.Sprintf("policy %s names adaptive scope %s, which does not exist", p.Name, g)})
+				report(store.Finding{Kind: "retentionCompliancePolicy", Key: p.Guid, Message: fmt.Sprintf("policy %s names adaptive scope %s, which does not exist", p.Name, g)})
 			}
 		}
 	}
-	rules, err := tx.ComplianceRules()
+	rules, err := ComplianceRules(tx)
 	if err != nil {
 		return err
 	}
 	for _, r := range rules {
 		if !policyByGuid[strings.ToLower(r.Policy)] {
-			report(Finding{Kind: "retentionComplianceRule", Key: r.Guid, Message: fmt.Sprintf("rule %s belongs to policy %s, which does not exist", r.Name, r.Policy)})
+			report(store.Finding{Kind: "retentionComplianceRule", Key: r.Guid, Message: fmt.Sprintf("rule %s belongs to policy %s, which does not exist", r.Name, r.Policy)})
 		}
 	}
-	cases, err := tx.ComplianceCases()
+	cases, err := ComplianceCases(tx)
 	if err != nil {
 		return err
 	}
@@ -835,7 +848,7 @@ func checkHoldReferences(tx *Tx, report func(Finding)) error {
 	for _, c := range cases {
 		caseByGuid[strings.ToLower(c.Guid)] = true
 	}
-	holdPolicies, err := tx.CaseHoldPolicies("")
+	holdPolicies, err := CaseHoldPolicies(tx, "")
 	if err != nil {
 		return err
 	}
@@ -843,21 +856,21 @@ func checkHoldReferences(tx *Tx, report func(Finding)) error {
 	for _, p := range holdPolicies {
 		holdByGuid[strings.ToLower(p.Guid)] = true
 		if !caseByGuid[strings.ToLower(p.Case)] {
-			report(Finding{Kind: "caseHoldPolicy", Key: p.Guid, Message: fmt.Sprintf("case hold policy %s belongs to case %s, which does not exist", p.Name, p.Case)})
+			report(store.Finding{Kind: "caseHoldPolicy", Key: p.Guid, Message: fmt.Sprintf("case hold policy %s belongs to case %s, which does not exist", p.Name, p.Case)})
 		}
 	}
-	holdRules, err := tx.CaseHoldRules("")
+	holdRules, err := CaseHoldRules(tx, "")
 	if err != nil {
 		return err
 	}
 	for _, r := range holdRules {
 		if !holdByGuid[strings.ToLower(r.Policy)] {
-			report(Finding{Kind: "caseHoldRule", Key: r.Guid, Message: fmt.Sprintf("case hold rule %s belongs to case hold policy %s, which does not exist", r.Name, r.Policy)})
+			report(store.Finding{Kind: "caseHoldRule", Key: r.Guid, Message: fmt.Sprintf("case hold rule %s belongs to case hold policy %s, which does not exist", r.Name, r.Policy)})
 		}
 	}
 	return HoldStateRecords.ForEach(tx, "", func(key string, st *MailboxHoldState) error {
-		if _, err := tx.GetMailbox(st.MailboxGuid); IsNotFound(err) {
-			report(Finding{Kind: "mailboxHoldState", Key: key, Message: fmt.Sprintf("hold state of mailbox %s, which does not exist", st.MailboxGuid)})
+		if _, err := tx.GetMailbox(st.MailboxGuid); store.IsNotFound(err) {
+			report(store.Finding{Kind: "mailboxHoldState", Key: key, Message: fmt.Sprintf("hold state of mailbox %s, which does not exist", st.MailboxGuid)})
 		} else if err != nil {
 			return err
 		}

@@ -1,17 +1,19 @@
-package store
+package holds
 
 import (
 	"strings"
+
+	"github.com/exosim/exosim/store"
 )
 
 // TimerRetentionHoldEnd ends the 30-day retention hold of a recovered
 // mailbox (payload: mailbox Guid).
 const TimerRetentionHoldEnd = "mailbox.retentionHoldEnd"
 
-func fireRetentionHoldEnd(tx *Tx, t Timer) error {
+func fireRetentionHoldEnd(tx *store.Tx, t store.Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -26,7 +28,7 @@ func fireRetentionHoldEnd(tx *Tx, t Timer) error {
 // ScheduleRetentionHoldEnd (re)schedules the end of a mailbox's retention
 // hold at its EndDateForRetentionHold (e.g. after Set-Mailbox
 // -EndDateForRetentionHold extended it).
-func (tx *Tx) ScheduleRetentionHoldEnd(guid string) error {
+func ScheduleRetentionHoldEnd(tx *store.Tx, guid string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
@@ -56,7 +58,7 @@ type RecoverInput struct {
 	ResetPasswordOnNextLogon  bool
 }
 
-// RecoverInactiveMailbox is New-Mailbox -InactiveMailbox (T8, §4.1). The
+// RecoverInactiveMailbox is New-Mailbox -InactiveMailbox. The
 // identity must name an Inactive mailbox (*NotFoundError / *AmbiguousError
 // within the inactive scope); its account must be purged — while
 // ExternalDirectoryObjectId is still set the admin must restore the
@@ -64,26 +66,28 @@ type RecoverInput struct {
 // auto-expanding archive refuses (ReasonAutoExpandingArchive); Name and
 // MicrosoftOnlineServicesID must be unique (*DuplicateError).
 //
-// Effects: a new account and a new Active, licensed (D-19) mailbox with a
-// new Guid, DN and ExternalDirectoryObjectId, keeping ExchangeGuid,
-// LegacyExchangeDN and content (D-20); primary SMTP address =
-// MicrosoftOnlineServicesID. Holds: Preservation-Locked policies keep the
-// mailbox; it leaves unlocked specific-location and adaptive policies and
-// then gets Litigation Hold (D-30); a previous Litigation Hold is otherwise
-// removed; it leaves every In-Place hold; exclusion markers are dropped and
-// org-wide policies apply as to any active mailbox (D-30); case holds keep
-// it (D-29). RetainDeletedItemsFor 30 days; RetentionHoldEnabled for 30
-// days. The inactive mailbox ceases to exist.
-func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
-	old, err := tx.ResolveMailbox(in.InactiveMailbox, ScopeInactiveOnly)
+// Effects: a new account and a new Active mailbox, treated as licensed (a
+// grace period would hide it), with a new Guid, DN and
+// ExternalDirectoryObjectId, keeping ExchangeGuid, LegacyExchangeDN and
+// content; primary SMTP address = MicrosoftOnlineServicesID. Holds:
+// Preservation-Locked policies keep the mailbox; it leaves unlocked
+// specific-location and adaptive policies and then gets Litigation Hold
+// (so that an org-wide delete policy can't remove what they kept); a
+// previous Litigation Hold is otherwise removed; it leaves every In-Place
+// hold; exclusion markers are dropped and org-wide policies apply as to any
+// active mailbox; eDiscovery case holds keep it. RetainDeletedItemsFor 30
+// days; RetentionHoldEnabled for 30 days. The inactive mailbox ceases to
+// exist.
+func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, error) {
+	old, err := tx.ResolveMailbox(in.InactiveMailbox, store.ScopeInactiveOnly)
 	if err != nil {
 		return nil, err
 	}
 	if old.ExternalDirectoryObjectId != "" {
-		return nil, MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
+		return nil, store.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
 	}
 	if old.AutoExpandingArchiveEnabled {
-		return nil, MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
+		return nil, store.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
 	}
 	o, err := tx.Organization()
 	if err != nil {
@@ -91,37 +95,37 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	}
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
 	msoid := strings.TrimSpace(in.MicrosoftOnlineServicesID)
 	if msoid == "" || strings.Count(msoid, "@") != 1 || strings.HasPrefix(msoid, "@") || strings.HasSuffix(msoid, "@") {
-		return nil, &ValidationError{Field: "MicrosoftOnlineServicesID", Message: "a valid sign-in name is required: " + msoid}
+		return nil, &store.ValidationError{Field: "MicrosoftOnlineServicesID", Message: "a valid sign-in name is required: " + msoid}
 	}
 	alias := strings.TrimSpace(in.Alias)
 	if alias == "" {
-		alias = AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
+		alias = store.AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
 	}
 	for _, c := range []struct{ prop, index, value string }{
-		{"Name", IndexName, name},
-		{"Alias", IndexAlias, alias},
-		{"MicrosoftOnlineServicesID", IndexUPN, msoid},
-		{"PrimarySmtpAddress", IndexSMTP, msoid},
+		{"Name", store.IndexName, name},
+		{"Alias", store.IndexAlias, alias},
+		{"MicrosoftOnlineServicesID", store.IndexUPN, msoid},
+		{"PrimarySmtpAddress", store.IndexSMTP, msoid},
 	} {
 		dup, err := tx.ActiveMailboxWith(c.index, c.value, old.Guid)
 		if err != nil {
 			return nil, err
 		}
 		if dup != nil {
-			return nil, &DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+			return nil, &store.DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
 	if dup, err := tx.ActiveUserWithUPN(msoid, ""); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
-		return nil, &DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: msoid, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
+		return nil, &store.DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: msoid, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
 	}
-	env, err := tx.loadHoldEnv()
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +174,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 				exc = []PolicyLocation{}
 			}
 			p.ExchangeLocation, p.ExchangeLocationException = incl, exc
-			if err := tx.PutCompliancePolicy(p); err != nil {
+			if err := PutCompliancePolicy(tx, p); err != nil {
 				return nil, err
 			}
 		}
@@ -184,7 +188,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 			}
 		}
 		if changed {
-			if err := tx.PutCaseHoldPolicy(h); err != nil {
+			if err := PutCaseHoldPolicy(tx, h); err != nil {
 				return nil, err
 			}
 		}
@@ -195,12 +199,12 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 			if s.SourceMailboxes == nil {
 				s.SourceMailboxes = []string{}
 			}
-			if err := tx.PutMailboxSearch(s); err != nil {
+			if err := PutMailboxSearch(tx, s); err != nil {
 				return nil, err
 			}
 		}
 	}
-	st, err := tx.holdState(old.Guid)
+	st, err := holdState(tx, old.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -234,7 +238,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	if err := tx.CancelTimersFor(old.Guid, TimerDelayHoldExpiry, TimerDelayReleaseHoldExpiry, TimerRetentionHoldEnd); err != nil {
 		return nil, err
 	}
-	if oldUser != nil && oldUser.State == UserSoftDeleted {
+	if oldUser != nil && oldUser.State == store.UserSoftDeleted {
 		if err := tx.PurgeUserAccount(oldUser.ObjectID); err != nil {
 			return nil, err
 		}
@@ -247,8 +251,8 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	if display == "" {
 		display = name
 	}
-	u := &User{ObjectID: tx.NewGuid(), UserPrincipalName: msoid, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
-		MailNickname: alias, State: UserActive, AccountEnabled: true, UsageLocation: firstNonEmptyStr(old.UsageLocation, "US"),
+	u := &store.User{ObjectID: tx.NewGuid(), UserPrincipalName: msoid, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
+		MailNickname: alias, State: store.UserActive, AccountEnabled: true, UsageLocation: firstNonEmptyStr(old.UsageLocation, "US"),
 		MailboxGuid: newGuid, ForceChangePasswordNextSignIn: in.ResetPasswordOnNextLogon, WhenCreated: now}
 	if in.Password != "" {
 		u.LastPasswordChangeDateTime = new(now)
@@ -267,14 +271,14 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	m.Guid = newGuid
 	m.ExternalDirectoryObjectId, m.UserObjectID = u.ObjectID, u.ObjectID
 	m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName = name, alias, display, in.FirstName, in.LastName
-	m.DistinguishedName = HostedDN(name, o.Name, o.DirectoryPartition, false)
-	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, SoftDeletedCanonical)
+	m.DistinguishedName = store.HostedDN(name, o.Name, o.DirectoryPartition, false)
+	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, store.SoftDeletedCanonical)
 	m.EmailAddresses = []string{"SMTP:" + msoid}
 	if a := alias + "@" + o.Name; !strings.EqualFold(a, msoid) {
 		m.EmailAddresses = append(m.EmailAddresses, "smtp:"+a)
 	}
 	m.PrimarySmtpAddress, m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = msoid, msoid, msoid, msoid
-	m.LifecycleState, m.Licensed = StateActive, true
+	m.LifecycleState, m.Licensed = store.StateActive, true
 	m.IsInactiveMailbox, m.WasInactiveMailbox = false, false
 	m.WhenSoftDeleted, m.InactiveMailboxRetireTime, m.RemovedBy = nil, nil, ""
 	m.AccountDisabled = false
@@ -283,7 +287,7 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 		m.InPlaceHolds = []string{}
 	}
 	m.LitigationHoldEnabled, m.LitigationHoldDate, m.LitigationHoldOwner = false, nil, ""
-	m.LitigationHoldDuration = UnlimitedSpan()
+	m.LitigationHoldDuration = store.UnlimitedSpan()
 	if leftUnlocked {
 		m.LitigationHoldEnabled = true
 		m.LitigationHoldDate = new(now)
@@ -291,10 +295,10 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	}
 	m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
 	m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
-	m.RetainDeletedItemsFor = DaysSpan(30)
+	m.RetainDeletedItemsFor = store.DaysSpan(30)
 	m.RetentionHoldEnabled = true
 	m.StartDateForRetentionHold = new(now)
-	m.EndDateForRetentionHold = new(After30Days(now))
+	m.EndDateForRetentionHold = new(store.After30Days(now))
 	m.PolicyLocationKeys = nil
 	m.WhenCreated, m.WhenMailboxCreated = now, now
 	if err := tx.PutMailbox(&m); err != nil {
@@ -307,14 +311,14 @@ func (tx *Tx) RecoverInactiveMailbox(in RecoverInput) (*Mailbox, error) {
 	if len(st.Labels) > 0 {
 		st.MailboxGuid = newGuid
 		st.ExcludedOrg, st.Suppressed = nil, nil
-		if err := tx.putHoldState(st); err != nil {
+		if err := putHoldState(tx, st); err != nil {
 			return nil, err
 		}
 	}
 	if _, err := tx.Schedule(*m.EndDateForRetentionHold, TimerRetentionHoldEnd, m.Guid); err != nil {
 		return nil, err
 	}
-	if err := tx.recomputeHolds([]string{newGuid}); err != nil {
+	if err := recomputeHolds(tx, []string{newGuid}); err != nil {
 		return nil, err
 	}
 	return tx.GetMailbox(newGuid)

@@ -1,4 +1,11 @@
-package store
+// Package holds is the holds engine of the tenant: retention and app
+// retention policies and their rules, adaptive scopes, retention labels,
+// eDiscovery cases and case holds, legacy In-Place holds, MRM retention
+// policies and tags; the stamping of InPlaceHolds on mailboxes and on the
+// organization, delay holds, hold removal, the recovery of inactive
+// mailboxes, and the Managed Folder Assistant's item aging. It tells the
+// directory which mailboxes are held (the MailboxHeld hook).
+package holds
 
 import (
 	"encoding/json"
@@ -6,17 +13,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
 )
 
-// The stamping rules (domain.md §2.1–2.3, §2.5, D-1, D-5, D-6, D-7, D-10,
-// D-17): a mailbox's InPlaceHolds and the organization's InPlaceHolds are
-// derived from the holds objects (policies, scopes, cases, In-Place holds,
-// labels) plus the simulator's per-mailbox hold state, and recomputed
-// synchronously whenever one of them changes. Entries that name no
-// existing object (orphaned holds) are left alone until removed by
-// -RemoveOrphanedHolds or Invoke-HoldRemovalAction. Every removal of a hold
-// from a mailbox sets a delay hold with a 30-day expiry timer.
+// The stamping rules: a mailbox's InPlaceHolds and the organization's
+// InPlaceHolds are derived from the holds objects (policies, scopes, cases,
+// In-Place holds, labels) plus the simulator's per-mailbox hold state, and
+// recomputed synchronously whenever one of them changes (the service's
+// assistants run later; the simulator runs them at once, so results are
+// deterministic). Entries that name no existing object (orphaned holds)
+// are left alone until removed by -RemoveOrphanedHolds or
+// Invoke-HoldRemovalAction. Every removal of a hold from a mailbox sets a
+// delay hold with a 30-day expiry timer. After a change, an Inactive
+// mailbox that nothing holds any more retires (the retirement check,
+// RecalculateInactiveMailbox of the directory).
 
 // Timer kinds of delay holds (payload: mailbox Guid).
 const (
@@ -26,7 +37,7 @@ const (
 
 // holdEnv is a snapshot of every holds object, loaded once per operation.
 type holdEnv struct {
-	org      *Organization
+	org      *store.Organization
 	policies []*CompliancePolicy
 	digit    map[string]int // policy guid -> stamp digit (0 = no rule)
 	scopes   map[string]*scopeEval
@@ -56,17 +67,17 @@ type simpleCondition struct {
 	Value    string `json:"Value"`
 }
 
-func (tx *Tx) loadHoldEnv() (*holdEnv, error) {
+func loadHoldEnv(tx *store.Tx) (*holdEnv, error) {
 	o, err := tx.Organization()
 	if err != nil {
 		return nil, err
 	}
 	env := &holdEnv{org: o, digit: map[string]int{}, scopes: map[string]*scopeEval{}, cases: map[string]*ComplianceCase{},
 		tags: map[string]*ComplianceTag{}, ruled: map[string]bool{}, known: map[string]bool{}, dropped: map[string]bool{}}
-	if env.policies, err = tx.CompliancePolicies(); err != nil {
+	if env.policies, err = CompliancePolicies(tx); err != nil {
 		return nil, err
 	}
-	rules, err := tx.ComplianceRules()
+	rules, err := ComplianceRules(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -90,27 +101,27 @@ func (tx *Tx) loadHoldEnv() (*holdEnv, error) {
 		}
 		env.known["-mbx"+h] = true
 	}
-	scopes, err := tx.AdaptiveScopes()
+	scopes, err := AdaptiveScopes(tx)
 	if err != nil {
 		return nil, err
 	}
 	for _, s := range scopes {
 		env.scopes[s.Guid] = compileScope(s)
 	}
-	cases, err := tx.ComplianceCases()
+	cases, err := ComplianceCases(tx)
 	if err != nil {
 		return nil, err
 	}
 	for _, c := range cases {
 		env.cases[c.Guid] = c
 	}
-	if env.holds, err = tx.CaseHoldPolicies(""); err != nil {
+	if env.holds, err = CaseHoldPolicies(tx, ""); err != nil {
 		return nil, err
 	}
 	for _, h := range env.holds {
 		env.known[strings.ToLower(h.HoldID())] = true
 	}
-	hrules, err := tx.CaseHoldRules("")
+	hrules, err := CaseHoldRules(tx, "")
 	if err != nil {
 		return nil, err
 	}
@@ -119,13 +130,13 @@ func (tx *Tx) loadHoldEnv() (*holdEnv, error) {
 			env.ruled[r.Policy] = true
 		}
 	}
-	if env.searches, err = tx.ListMailboxSearches(); err != nil {
+	if env.searches, err = ListMailboxSearches(tx); err != nil {
 		return nil, err
 	}
 	for _, s := range env.searches {
 		env.known[strings.ToLower(s.InPlaceHoldIdentity)] = true
 	}
-	tags, err := tx.ComplianceTags()
+	tags, err := ComplianceTags(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -159,7 +170,7 @@ func compileScope(s *AdaptiveScope) *scopeEval {
 // ScopeProperty returns the value an adaptive scope query sees for a
 // mailbox property (directory attributes come from the account u, which
 // may be nil). Unknown properties read as empty.
-func ScopeProperty(m *Mailbox, u *User, name string) any {
+func ScopeProperty(m *store.Mailbox, u *store.User, name string) any {
 	switch strings.ToLower(name) {
 	case "name":
 		return m.Name
@@ -218,7 +229,7 @@ func ScopeProperty(m *Mailbox, u *User, name string) any {
 }
 
 // matches reports whether a mailbox is in the adaptive scope.
-func (se *scopeEval) matches(m *Mailbox, u *User) bool {
+func (se *scopeEval) matches(m *store.Mailbox, u *store.User) bool {
 	if se == nil || !strings.EqualFold(se.s.LocationType, "User") && se.s.LocationType != "" {
 		return false
 	}
@@ -284,7 +295,7 @@ func locationHas(locs []PolicyLocation, guid string) bool {
 }
 
 // appliesTo reports whether a non-org-wide policy covers the mailbox.
-func (env *holdEnv) appliesTo(p *CompliancePolicy, m *Mailbox, u *User, st *MailboxHoldState) bool {
+func (env *holdEnv) appliesTo(p *CompliancePolicy, m *store.Mailbox, u *store.User, st *MailboxHoldState) bool {
 	if locationHas(p.ExchangeLocationException, m.Guid) {
 		return false
 	}
@@ -304,7 +315,7 @@ func (env *holdEnv) appliesTo(p *CompliancePolicy, m *Mailbox, u *User, st *Mail
 		return false
 	}
 	if p.ExchangeAll {
-		return p.Kind == PolicyKindApp // D-6: app policies stamp every mailbox
+		return p.Kind == PolicyKindApp // an app retention policy stamps every mailbox
 	}
 	return locationHas(p.ExchangeLocation, m.Guid)
 }
@@ -312,7 +323,7 @@ func (env *holdEnv) appliesTo(p *CompliancePolicy, m *Mailbox, u *User, st *Mail
 // desiredEntries computes the InPlaceHolds entries the holds objects give a
 // mailbox, in canonical order: In-Place holds, eDiscovery holds, retention
 // stamps, exclusion markers.
-func (env *holdEnv) desiredEntries(m *Mailbox, u *User, st *MailboxHoldState) []string {
+func (env *holdEnv) desiredEntries(m *store.Mailbox, u *store.User, st *MailboxHoldState) []string {
 	var out []string
 	if m.IsMailUser() {
 		return out
@@ -376,7 +387,7 @@ func (env *holdEnv) desiredEntries(m *Mailbox, u *User, st *MailboxHoldState) []
 }
 
 // addressOf reports whether a is one of the mailbox's addresses.
-func addressOf(m *Mailbox, a string) bool {
+func addressOf(m *store.Mailbox, a string) bool {
 	a = strings.TrimSpace(a)
 	if strings.EqualFold(a, m.PrimarySmtpAddress) || strings.EqualFold(a, m.UserPrincipalName) {
 		return true
@@ -439,12 +450,12 @@ type holdTouch struct {
 }
 
 // recomputeMailbox re-derives a mailbox's InPlaceHolds and applies delay
-// holds for removed holds. Holds are never added to deleted mailboxes
-// (D-17); exclusion markers may be. The mailbox is stored when changed.
-// It does not run T10; see settleMailbox.
-func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
+// holds for removed holds. Holds are never added to deleted mailboxes;
+// exclusion markers may be. The mailbox is stored when changed. It does
+// not run the retirement check; see recomputeHolds.
+func recomputeMailbox(tx *store.Tx, env *holdEnv, m *store.Mailbox) (*holdTouch, error) {
 	t := &holdTouch{}
-	st, err := tx.holdState(m.Guid)
+	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -463,7 +474,7 @@ func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
 			keep = append(keep, e)
 		}
 	}
-	if m.LifecycleState != StateActive && m.LifecycleState != StateUnlicensedGrace {
+	if m.LifecycleState != store.StateActive && m.LifecycleState != store.StateUnlicensedGrace {
 		present := map[string]bool{}
 		for _, e := range m.InPlaceHolds {
 			present[strings.ToLower(e)] = true
@@ -471,7 +482,7 @@ func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
 		var limited []string
 		for _, w := range want {
 			pe := ParseHoldEntry(w)
-			if present[strings.ToLower(w)] || (pe.Kind == HoldKindExclusion && m.LifecycleState == StateInactive) {
+			if present[strings.ToLower(w)] || (pe.Kind == HoldKindExclusion && m.LifecycleState == store.StateInactive) {
 				limited = append(limited, w)
 			}
 		}
@@ -504,7 +515,7 @@ func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
 		if pe.Kind != HoldKindExclusion || hasEntry(m.InPlaceHolds, e) {
 			continue
 		}
-		if env.orgHolds(pe.ID) && (m.LifecycleState == StateActive || m.LifecycleState == StateInactive || m.LifecycleState == StateUnlicensedGrace) {
+		if env.orgHolds(pe.ID) && (m.LifecycleState == store.StateActive || m.LifecycleState == store.StateInactive || m.LifecycleState == store.StateUnlicensedGrace) {
 			exchange = true
 		}
 	}
@@ -513,13 +524,13 @@ func (tx *Tx) recomputeMailbox(env *holdEnv, m *Mailbox) (*holdTouch, error) {
 		t.changed = true
 	}
 	if exchange {
-		if err := tx.applyDelayHold(m, false); err != nil {
+		if err := applyDelayHold(tx, m, false); err != nil {
 			return nil, err
 		}
 		t.changed = true
 	}
 	if release {
-		if err := tx.applyDelayHold(m, true); err != nil {
+		if err := applyDelayHold(tx, m, true); err != nil {
 			return nil, err
 		}
 		t.changed = true
@@ -570,10 +581,10 @@ func (env *holdEnv) orgHolds(hex string) bool {
 
 // applyDelayHold sets a delay hold flag (release: DelayReleaseHoldApplied)
 // with a 30-day expiry; an already set flag is kept and its timer is
-// re-stamped to now (D-7). The caller stores the mailbox.
-func (tx *Tx) applyDelayHold(m *Mailbox, release bool) error {
+// re-stamped to now. The caller stores the mailbox.
+func applyDelayHold(tx *store.Tx, m *store.Mailbox, release bool) error {
 	now := tx.Now()
-	due := After30Days(now)
+	due := store.After30Days(now)
 	kind := TimerDelayHoldExpiry
 	if release {
 		kind = TimerDelayReleaseHoldExpiry
@@ -592,7 +603,7 @@ func (tx *Tx) applyDelayHold(m *Mailbox, release bool) error {
 
 // clearDelayHold clears one delay hold flag and its timer (the caller
 // stores the mailbox).
-func (tx *Tx) clearDelayHold(m *Mailbox, release bool) error {
+func clearDelayHold(tx *store.Tx, m *store.Mailbox, release bool) error {
 	if release {
 		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
 		return tx.CancelTimersFor(m.Guid, TimerDelayReleaseHoldExpiry)
@@ -601,10 +612,10 @@ func (tx *Tx) clearDelayHold(m *Mailbox, release bool) error {
 	return tx.CancelTimersFor(m.Guid, TimerDelayHoldExpiry)
 }
 
-func fireDelayHoldExpiry(tx *Tx, t Timer) error {
+func fireDelayHoldExpiry(tx *store.Tx, t store.Timer) error {
 	m, err := tx.GetMailbox(t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -633,7 +644,7 @@ func fireDelayHoldExpiry(tx *Tx, t Timer) error {
 // org-wide hold disappears, every mailbox it held (Active, unlicensed or
 // Inactive, not excluded) gets a delay hold; the affected Inactive
 // mailboxes are returned for settling.
-func (tx *Tx) recomputeOrg(env *holdEnv) error {
+func recomputeOrg(tx *store.Tx, env *holdEnv) error {
 	want := env.orgEntries()
 	next := mergeEntries(env.org.InPlaceHolds, want)
 	var lost []HoldEntry
@@ -655,12 +666,12 @@ func (tx *Tx) recomputeOrg(env *holdEnv) error {
 		return nil
 	}
 	var guids []string
-	err := tx.ForEachMailbox("", func(m *Mailbox) error {
+	err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
 		if m.IsMailUser() {
 			return nil
 		}
 		switch m.LifecycleState {
-		case StateActive, StateInactive, StateUnlicensedGrace:
+		case store.StateActive, store.StateInactive, store.StateUnlicensedGrace:
 		default:
 			return nil
 		}
@@ -680,7 +691,7 @@ func (tx *Tx) recomputeOrg(env *holdEnv) error {
 		if err != nil {
 			return err
 		}
-		if err := tx.applyDelayHold(m, false); err != nil {
+		if err := applyDelayHold(tx, m, false); err != nil {
 			return err
 		}
 		if err := tx.PutMailbox(m); err != nil {
@@ -690,13 +701,13 @@ func (tx *Tx) recomputeOrg(env *holdEnv) error {
 	return nil
 }
 
-// recomputeHolds is the synchronous assistant pass after a holds change
-// (D-1): the organization's list, then the given mailboxes (every mailbox
-// when guids is nil), then T10 for Inactive mailboxes no longer on hold.
+// recomputeHolds is the synchronous assistant pass after a holds change:
+// the organization's list, then the given mailboxes (every mailbox when
+// guids is nil), then the retirement check of Inactive mailboxes.
 // dropped lists hold IDs (and -mbx markers) of objects deleted by the
 // operation.
-func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
-	env, err := tx.loadHoldEnv()
+func recomputeHolds(tx *store.Tx, guids []string, dropped ...string) error {
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return err
 	}
@@ -705,9 +716,9 @@ func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
 	}
 	// Mailboxes first: exclusion markers compare against the org list
 	// before it changes.
-	var list []*Mailbox
+	var list []*store.Mailbox
 	if guids == nil {
-		if err := tx.ForEachMailbox("", func(m *Mailbox) error {
+		if err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
 			list = append(list, m)
 			return nil
 		}); err != nil {
@@ -723,7 +734,7 @@ func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
 			seen[g] = true
 			m, err := tx.GetMailbox(g)
 			if err != nil {
-				if IsNotFound(err) {
+				if store.IsNotFound(err) {
 					continue
 				}
 				return err
@@ -733,15 +744,15 @@ func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
 		sort.Slice(list, func(i, j int) bool { return list[i].Guid < list[j].Guid })
 	}
 	for _, m := range list {
-		if _, err := tx.recomputeMailbox(env, m); err != nil {
+		if _, err := recomputeMailbox(tx, env, m); err != nil {
 			return err
 		}
 	}
-	if err := tx.recomputeOrg(env); err != nil {
+	if err := recomputeOrg(tx, env); err != nil {
 		return err
 	}
 	for _, m := range list {
-		if m.LifecycleState == StateInactive {
+		if m.LifecycleState == store.StateInactive {
 			if _, err := tx.RecalculateInactiveMailbox(m.Guid); err != nil {
 				return err
 			}
@@ -752,19 +763,19 @@ func (tx *Tx) recomputeHolds(guids []string, dropped ...string) error {
 
 // RecalculateMailboxHolds re-derives one mailbox's InPlaceHolds from the
 // holds objects (and the organization's list), applying delay holds for
-// removed holds, then runs T10 if the mailbox is Inactive and no longer on
-// hold. Exchange-side cmdlets that change hold fields directly call it
+// removed holds, then retires the mailbox if it is Inactive and no longer
+// on hold. Exchange-side cmdlets that change hold fields directly call it
 // afterwards.
-func (tx *Tx) RecalculateMailboxHolds(guid string) error {
-	return tx.recomputeHolds([]string{guid})
+func RecalculateMailboxHolds(tx *store.Tx, guid string) error {
+	return recomputeHolds(tx, []string{guid})
 }
 
 // RecomputeAllHolds re-derives every mailbox's and the organization's
 // holds (the full assistant pass).
-func (tx *Tx) RecomputeAllHolds() error { return tx.recomputeHolds(nil) }
+func RecomputeAllHolds(tx *store.Tx) error { return recomputeHolds(tx, nil) }
 
 // GetOrgHolds returns the organization's InPlaceHolds.
-func (tx *Tx) GetOrgHolds() ([]string, error) {
+func GetOrgHolds(tx *store.Tx) ([]string, error) {
 	o, err := tx.Organization()
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package store
+package holds
 
 import "fmt"
 
@@ -19,7 +19,8 @@ const ReasonAccountNotPurged = "AccountNotPurgedRestoreUser"
 const ReasonAutoExpandingArchive = "AutoExpandingArchive"
 
 // PolicyLockedError: a Preservation Lock (RestrictiveRetention) forbids the
-// operation (§2.6.1, D-9).
+// operation: a locked policy can't lose locations, get exceptions, be
+// disabled or unlocked, and its hold can't be removed from a mailbox.
 type PolicyLockedError struct {
 	PolicyName string
 	PolicyGuid string
@@ -59,7 +60,7 @@ func (e *LocationLimitError) Error() string {
 }
 
 // InPlaceHoldEnabledError: Remove-MailboxSearch on an In-Place hold that is
-// still enabled (§2.6.3).
+// still enabled (disable it first).
 type InPlaceHoldEnabledError struct {
 	Name                string
 	InPlaceHoldIdentity string
@@ -70,8 +71,8 @@ func (e *InPlaceHoldEnabledError) Error() string {
 }
 
 // HoldInUseError: Invoke-HoldRemovalAction -Action RemoveHold without -Force
-// on a hold whose object still applies it (active case hold; D-13: existing
-// retention policy or enabled In-Place hold).
+// on a hold whose object still applies it (an active case hold, an
+// existing retention policy or an enabled In-Place hold).
 type HoldInUseError struct {
 	HoldID     string
 	HoldType   string // HoldType* of HoldInfo
@@ -116,7 +117,7 @@ func (e *NotOrgWidePolicyError) Error() string {
 }
 
 // LabelHoldError: the hold can't be removed because retention labels on
-// items keep it (§2.6.2).
+// items keep it.
 type LabelHoldError struct {
 	Identity string
 	Guid     string
@@ -130,7 +131,9 @@ func (e *LabelHoldError) Error() string {
 
 // LocationNotInPolicyError: -RemoveExchangeLocation names a mailbox the
 // policy doesn't include, or by an address other than the one it was
-// added with (D-10). RememberedAs is the address the policy stored for the
+// added with (a static policy remembers the address it was given, so a
+// mailbox whose address changed is removed by its old one). RememberedAs
+// is the address the policy stored for the
 // resolved mailbox, if any.
 type LocationNotInPolicyError struct {
 	PolicyName   string
@@ -160,7 +163,8 @@ type RetiredFeatureError struct{ Feature string }
 func (e *RetiredFeatureError) Error() string { return e.Feature + " is retired" }
 
 // HoldOnDeletedMailboxError: holds can't be added to soft-deleted, inactive
-// or retired mailboxes (D-17).
+// or retired mailboxes (org-wide static policies still apply to inactive
+// ones).
 type HoldOnDeletedMailboxError struct {
 	Identity string
 	Guid     string

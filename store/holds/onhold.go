@@ -1,11 +1,13 @@
-package store
+package holds
 
 import (
 	"encoding/hex"
 	"strings"
+
+	"github.com/exosim/exosim/store"
 )
 
-// Kinds of InPlaceHolds entries (domain.md §2.2).
+// Kinds of InPlaceHolds entries.
 const (
 	HoldKindExclusion  = "Exclusion"  // -mbx<hex32>
 	HoldKindRetention  = "Retention"  // mbx|skp|grp<hex32>:<action>
@@ -48,7 +50,7 @@ func ParseHoldEntry(s string) HoldEntry {
 		isHex32(low[3:35]) && low[35] == ':' && low[36] >= '1' && low[36] <= '3':
 		e.Kind, e.Prefix, e.ID, e.Action = HoldKindRetention, low[:3], low[3:35], int(low[36]-'0')
 	case strings.HasPrefix(low, "unih"):
-		if g, ok := NormalizeGuid(v[4:]); ok && len(v[4:]) == 36 {
+		if g, ok := store.NormalizeGuid(v[4:]); ok && len(v[4:]) == 36 {
 			e.Kind, e.Prefix, e.ID = HoldKindEDiscovery, "UniH", g
 		}
 	case strings.HasPrefix(low, "cld") && isHex32(low[3:]):
@@ -71,15 +73,16 @@ func (e HoldEntry) IsHold() bool {
 	return false
 }
 
-// MailboxOnHold is the "on hold" rule of domain.md §2.3 for a mailbox and
-// the organization's InPlaceHolds: Litigation Hold, retention-label hold,
+// MailboxOnHold is the "on hold" rule (what makes a removed mailbox
+// inactive, and keeps an inactive one from retiring) for a mailbox and the
+// organization's InPlaceHolds: Litigation Hold, retention-label hold,
 // either delay hold, any eDiscovery or In-Place hold entry, any retention
 // entry with action 2 or 3, or an org-wide mbx policy with action 2 or 3
 // the mailbox is not excluded from by a -mbx marker. Org-wide policies
-// don't attach to SoftDeleted or Retired-Inactive mailboxes (D-17) nor to
+// don't attach to SoftDeleted or Retired-Inactive mailboxes nor to
 // mail users. eDiscovery and In-Place entries count as long as they are
 // stamped on the mailbox.
-func MailboxOnHold(m *Mailbox, orgHolds []string) bool {
+func MailboxOnHold(m *store.Mailbox, orgHolds []string) bool {
 	if m.LitigationHoldEnabled || m.ComplianceTagHoldApplied || m.DelayHoldApplied || m.DelayReleaseHoldApplied {
 		return true
 	}
@@ -93,7 +96,7 @@ func MailboxOnHold(m *Mailbox, orgHolds []string) bool {
 			excluded[e.ID] = true
 		}
 	}
-	if m.IsMailUser() || m.LifecycleState == StateSoftDeleted || m.LifecycleState == StateRetiredInactive {
+	if m.IsMailUser() || m.LifecycleState == store.StateSoftDeleted || m.LifecycleState == store.StateRetiredInactive {
 		return false
 	}
 	for _, h := range orgHolds {
@@ -105,9 +108,9 @@ func MailboxOnHold(m *Mailbox, orgHolds []string) bool {
 	return false
 }
 
-// OnHold reports whether the mailbox is on hold (domain.md §2.3), taking
+// OnHold reports whether the mailbox is on hold (MailboxOnHold), taking
 // the organization-wide holds into account.
-func (tx *Tx) OnHold(m *Mailbox) (bool, error) {
+func OnHold(tx *store.Tx, m *store.Mailbox) (bool, error) {
 	o, err := tx.Organization()
 	if err != nil {
 		return false, err

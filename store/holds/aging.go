@@ -1,9 +1,11 @@
-package store
+package holds
 
 import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // The Managed Folder Assistant (runItemAging) ages the item cohorts of
@@ -49,8 +51,8 @@ type agingRules struct {
 
 // loadAgingRules reads the holds engine snapshot, the retention rules and
 // the MRM policies and tags.
-func (tx *Tx) loadAgingRules() (*agingRules, error) {
-	env, err := tx.loadHoldEnv()
+func loadAgingRules(tx *store.Tx) (*agingRules, error) {
+	env, err := loadHoldEnv(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -61,7 +63,7 @@ func (tx *Tx) loadAgingRules() (*agingRules, error) {
 		kind[strings.ToLower(p.Guid)] = p.Kind
 		ar.enabled[p.Hex()] = p.Enabled
 	}
-	rules, err := tx.ComplianceRules()
+	rules, err := ComplianceRules(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -69,10 +71,10 @@ func (tx *Tx) loadAgingRules() (*agingRules, error) {
 		if r.Disabled || strings.TrimSpace(r.ContentMatchQuery) != "" || kind[strings.ToLower(r.Policy)] != PolicyKindRetention {
 			continue
 		}
-		hex := GuidNoDashes(r.Policy)
+		hex := store.GuidNoDashes(r.Policy)
 		ar.rules[hex] = append(ar.rules[hex], r)
 	}
-	tags, err := tx.MRMTags()
+	tags, err := MRMTags(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +82,7 @@ func (tx *Tx) loadAgingRules() (*agingRules, error) {
 	for _, t := range tags {
 		byName[strings.ToLower(t.Name)] = t
 	}
-	pols, err := tx.MRMPolicies()
+	pols, err := MRMPolicies(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +95,7 @@ func (tx *Tx) loadAgingRules() (*agingRules, error) {
 		}
 		ar.mrm[strings.ToLower(p.Name)] = ts
 	}
-	labels, err := tx.ComplianceTags()
+	labels, err := ComplianceTags(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -132,16 +134,16 @@ type mailboxAging struct {
 
 // spanDays converts a Span to whole days (unlimited or non-positive spans
 // report unlimited).
-func spanDays(s Span) (int64, bool) {
+func spanDays(s store.Span) (int64, bool) {
 	if s.Unlimited || s.D <= 0 {
 		return 0, true
 	}
-	return int64(s.D / Day), false
+	return int64(s.D / store.Day), false
 }
 
 // forMailbox gathers the holds, retention rules, labels and tags of m from
 // the holds engine's view.
-func (ar *agingRules) forMailbox(tx *Tx, m *Mailbox) (*mailboxAging, error) {
+func (ar *agingRules) forMailbox(tx *store.Tx, m *store.Mailbox) (*mailboxAging, error) {
 	ma := &mailboxAging{folderKeeps: map[string][]keepLimit{}, folderDeletes: map[string][]deleteRule{}}
 	if m.LitigationHoldEnabled {
 		d, unl := spanDays(m.LitigationHoldDuration)
@@ -180,7 +182,7 @@ func (ar *agingRules) forMailbox(tx *Tx, m *Mailbox) (*mailboxAging, error) {
 			}
 		}
 	}
-	labels, err := tx.MailboxLabels(m.Guid)
+	labels, err := MailboxLabels(tx, m.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +201,7 @@ func (ar *agingRules) forMailbox(tx *Tx, m *Mailbox) (*mailboxAging, error) {
 		}
 	}
 	ma.tags = ar.mrm[strings.ToLower(strings.TrimSpace(m.RetentionPolicy))]
-	ma.archiveMoves = m.LifecycleState == StateActive && m.ArchiveStatus == "Active"
+	ma.archiveMoves = m.LifecycleState == store.StateActive && m.ArchiveStatus == "Active"
 	if d, unl := spanDays(m.RetainDeletedItemsFor); !unl {
 		ma.retainDays = d
 	} else {
@@ -257,17 +259,17 @@ func (ma *mailboxAging) tagFor(ftype string, archive bool) *MRMTag {
 
 // recoverableAged reports whether a Recoverable Items folder takes part in
 // the pass (Calendar Logging and the root don't).
-func recoverableAged(f *Folder) bool {
+func recoverableAged(f *store.Folder) bool {
 	return f.Recoverable && f.FolderType != "RecoverableItemsRoot" && f.FolderType != "CalendarLogging"
 }
 
 // folderFor returns the folder of fs with that path, creating it (before
 // the Recoverable Items subtree for an ordinary folder) when missing.
-func folderFor(fs *[]Folder, tmpl *Folder) *Folder {
-	if f, ok := FindFolder(*fs, tmpl.FolderPath); ok {
+func folderFor(fs *[]store.Folder, tmpl *store.Folder) *store.Folder {
+	if f, ok := store.FindFolder(*fs, tmpl.FolderPath); ok {
 		return f
 	}
-	nf := Folder{Name: tmpl.Name, FolderPath: tmpl.FolderPath, FolderType: tmpl.FolderType, Recoverable: tmpl.Recoverable}
+	nf := store.Folder{Name: tmpl.Name, FolderPath: tmpl.FolderPath, FolderType: tmpl.FolderType, Recoverable: tmpl.Recoverable}
 	at := len(*fs)
 	if !nf.Recoverable {
 		for i, f := range *fs {
@@ -277,7 +279,7 @@ func folderFor(fs *[]Folder, tmpl *Folder) *Folder {
 			}
 		}
 	}
-	*fs = append(*fs, Folder{})
+	*fs = append(*fs, store.Folder{})
 	copy((*fs)[at+1:], (*fs)[at:])
 	(*fs)[at] = nf
 	return &(*fs)[at]
@@ -285,14 +287,14 @@ func folderFor(fs *[]Folder, tmpl *Folder) *Folder {
 
 // recoverableFolder returns the Recoverable Items subfolder of a kind
 // ("RecoverableItemsDeletions", …) of fs, created when missing.
-func recoverableFolder(fs *[]Folder, ftype string) *Folder {
+func recoverableFolder(fs *[]store.Folder, ftype string) *store.Folder {
 	for i := range *fs {
 		if (*fs)[i].FolderType == ftype {
 			return &(*fs)[i]
 		}
 	}
 	name := strings.TrimPrefix(ftype, "RecoverableItems")
-	return folderFor(fs, &Folder{Name: name, FolderPath: "/" + name, FolderType: ftype, Recoverable: true})
+	return folderFor(fs, &store.Folder{Name: name, FolderPath: "/" + name, FolderType: ftype, Recoverable: true})
 }
 
 // agePass applies the rules to one folder list (the primary mailbox, or the
@@ -300,7 +302,7 @@ func recoverableFolder(fs *[]Folder, ftype string) *Folder {
 // the period the pass catches up on (items whose limit passed earlier are
 // deleted on that day). Moved-to-archive cohorts go to *arch. It reports
 // whether anything changed.
-func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, since, today int64) bool {
+func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archive bool, since, today int64) bool {
 	changed := false
 	when := func(date, limit int64) int64 { return min(max(date+limit+1, since), today) }
 	// Ordinary folders: deletions and moves to the archive.
@@ -318,13 +320,13 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 		folderDeletes := ma.folderDeletes[strings.ToLower(f.FolderPath)]
 		keep := f.Cohorts[:0:0]
 		type move struct {
-			c    Cohort
+			c    store.Cohort
 			to   string // "del", "disc", "arc", "" = purge
 			when int64
 		}
 		var moves []move
 		for _, c := range f.Cohorts {
-			d, _ := ParseDay(c.Date)
+			d, _ := store.ParseDay(c.Date)
 			age := today - d
 			best, bestPerm, found := int64(0), false, false
 			consider := func(r deleteRule) {
@@ -368,19 +370,19 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 		if len(keep) == 0 {
 			f.Cohorts = nil
 		}
-		f.ItemCount, f.FolderSize = CohortSums(keep)
+		f.ItemCount, f.FolderSize = store.CohortSums(keep)
 		tmpl := *f
 		for _, mv := range moves {
 			c := mv.c
 			switch mv.to {
 			case "del":
-				c.Deleted = DayDate(mv.when)
-				PutCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
+				c.Deleted = store.DayDate(mv.when)
+				store.PutCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
 			case "disc":
-				c.Deleted = DayDate(mv.when)
-				PutCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
+				c.Deleted = store.DayDate(mv.when)
+				store.PutCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
 			case "arc":
-				PutCohort(folderFor(arch, &tmpl), c)
+				store.PutCohort(folderFor(arch, &tmpl), c)
 			}
 		}
 		// Inserting folders may have moved the slice; n stays the number
@@ -399,11 +401,11 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 		if !recoverableAged(f) || len(f.Cohorts) == 0 {
 			continue
 		}
-		var keep, toArc []Cohort
+		var keep, toArc []store.Cohort
 		for _, c := range f.Cohorts {
-			d, _ := ParseDay(c.Date)
+			d, _ := store.ParseDay(c.Date)
 			del := d
-			if x, ok := ParseDay(c.Deleted); ok {
+			if x, ok := store.ParseDay(c.Deleted); ok {
 				del = x
 			}
 			switch {
@@ -423,12 +425,12 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 		}
 		changed = true
 		f.Cohorts = keep
-		f.ItemCount, f.FolderSize = CohortSums(keep)
+		f.ItemCount, f.FolderSize = store.CohortSums(keep)
 		if len(toArc) > 0 {
 			tmpl := *f
 			to := folderFor(arch, &tmpl)
 			for _, c := range toArc {
-				PutCohort(to, c)
+				store.PutCohort(to, c)
 			}
 		}
 	}
@@ -438,9 +440,9 @@ func (ma *mailboxAging) agePass(fs *[]Folder, arch *[]Folder, archive bool, sinc
 // runItemAging runs the item-age part of the Managed Folder Assistant on
 // one mailbox at the current clock; since is the start of the period the
 // pass catches up on. Content is written only when something changed.
-func (tx *Tx) runItemAging(ar *agingRules, m *Mailbox, since time.Time) error {
+func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Time) error {
 	switch m.LifecycleState {
-	case StateActive, StateUnlicensedGrace, StateInactive:
+	case store.StateActive, store.StateUnlicensedGrace, store.StateInactive:
 	default:
 		return nil
 	}
@@ -459,16 +461,16 @@ func (tx *Tx) runItemAging(ar *agingRules, m *Mailbox, since time.Time) error {
 		return err
 	}
 	dirty := false
-	for _, fs := range [][]Folder{c.Primary, c.Archive} {
+	for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 		for i := range fs {
-			if !CohortsConsistent(&fs[i]) || (len(fs[i].Cohorts) == 0 && fs[i].ItemCount > 0) {
-				NormalizeCohorts(&fs[i], m.WhenMailboxCreated)
+			if !store.CohortsConsistent(&fs[i]) || (len(fs[i].Cohorts) == 0 && fs[i].ItemCount > 0) {
+				store.NormalizeCohorts(&fs[i], m.WhenMailboxCreated)
 				dirty = true
 			}
 		}
 	}
-	today, from := DayNumber(tx.Now()), DayNumber(since)
-	var arch *[]Folder
+	today, from := store.DayNumber(tx.Now()), store.DayNumber(since)
+	var arch *[]store.Folder
 	if m.ArchiveStatus == "Active" {
 		arch = &c.Archive
 	}
@@ -486,36 +488,36 @@ func (tx *Tx) runItemAging(ar *agingRules, m *Mailbox, since time.Time) error {
 
 // RunItemAging runs the item-age rules of the Managed Folder Assistant on
 // one mailbox now (Start-ManagedFolderAssistant).
-func (tx *Tx) RunItemAging(guid string) error {
+func RunItemAging(tx *store.Tx, guid string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
 		return err
 	}
-	ar, err := tx.loadAgingRules()
+	ar, err := loadAgingRules(tx)
 	if err != nil {
 		return err
 	}
-	return tx.runItemAging(ar, m, tx.Now())
+	return runItemAging(tx, ar, m, tx.Now())
 }
 
 // agingAfterAdvance is the scheduled assistant pass of a clock advance
 // from `from` to the current clock: when a new UTC day was reached it
 // processes every mailbox once (item ages have day granularity, so an
 // advance within the same day changes nothing and costs nothing).
-func (tx *Tx) agingAfterAdvance(from time.Time) error {
-	if DayNumber(tx.Now()) <= DayNumber(from) {
+func agingAfterAdvance(tx *store.Tx, from time.Time) error {
+	if store.DayNumber(tx.Now()) <= store.DayNumber(from) {
 		return nil
 	}
-	ar, err := tx.loadAgingRules()
+	ar, err := loadAgingRules(tx)
 	if err != nil {
 		return err
 	}
 	// Collect the keys first (the pass writes to the bucket), then read
 	// each mailbox again: a large tenant's records are not all held at once.
 	var guids []string
-	if err := tx.ForEachMailbox("", func(m *Mailbox) error {
+	if err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
 		switch m.LifecycleState {
-		case StateActive, StateUnlicensedGrace, StateInactive:
+		case store.StateActive, store.StateUnlicensedGrace, store.StateInactive:
 			if !m.IsMailUser() {
 				guids = append(guids, m.Guid)
 			}
@@ -524,13 +526,13 @@ func (tx *Tx) agingAfterAdvance(from time.Time) error {
 	}); err != nil {
 		return err
 	}
-	since := from.Add(Day)
+	since := from.Add(store.Day)
 	for _, g := range guids {
 		m, err := tx.GetMailbox(g)
 		if err != nil {
 			return err
 		}
-		if err := tx.runItemAging(ar, m, since); err != nil {
+		if err := runItemAging(tx, ar, m, since); err != nil {
 			return err
 		}
 	}

@@ -1,4 +1,4 @@
-package store_test
+package holds_test
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -42,7 +43,7 @@ func eqList(t *testing.T, what string, got []string, want ...string) {
 func enablePolicy(t *testing.T, tx *store.Tx, name string) {
 	t.Helper()
 	on := true
-	_, err := tx.SetCompliancePolicy(name, nil, store.PolicyChange{Enabled: &on})
+	_, err := holds.SetCompliancePolicy(tx, name, nil, holds.PolicyChange{Enabled: &on})
 	storetest.Must(t, err)
 }
 
@@ -64,11 +65,11 @@ func TestSeedHoldStamps(t *testing.T) {
 		eqList(t, "adelev", holdsOf(t, tx, "adelev"), "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1")
 		eqList(t, "nestorw", holdsOf(t, tx, "nestorw"), seed.OrphanHoldID)
 		eqList(t, "walterh", holdsOf(t, tx, "walterh"))
-		org, err := tx.GetOrgHolds()
+		org, err := holds.GetOrgHolds(tx)
 		storetest.Must(t, err)
 		eqList(t, "org", org)
 		enablePolicy(t, tx, "Org Retain 7y")
-		org, _ = tx.GetOrgHolds()
+		org, _ = holds.GetOrgHolds(tx)
 		eqList(t, "org", org, orgRetainHold)
 		if w := deleteMbx(t, tx, "walterh"); w.LifecycleState != store.StateInactive {
 			t.Errorf("walterh under an org-wide Keep policy: %s", w.LifecycleState)
@@ -90,7 +91,7 @@ func TestHoldsS2S3(t *testing.T) {
 		if p.LifecycleState != store.StateInactive {
 			t.Fatalf("pilarp: %s", p.LifecycleState)
 		}
-		hs, err := tx.MailboxHolds(p.Guid)
+		hs, err := holds.MailboxHolds(tx, p.Guid)
 		storetest.Must(t, err)
 		var ids []string
 		for _, h := range hs {
@@ -98,32 +99,32 @@ func TestHoldsS2S3(t *testing.T) {
 		}
 		// GetHolds leaves the retention policies' stamps out.
 		eqList(t, "GetHolds", ids, seed.InPlaceHoldIdentity)
-		if hs[0].HoldType != store.HoldTypeInPlace || hs[0].PolicyName != "Contoso Legal Hold" {
+		if hs[0].HoldType != holds.HoldTypeInPlace || hs[0].PolicyName != "Contoso Legal Hold" {
 			t.Errorf("hold infos: %+v", hs)
 		}
 
-		storetest.Must(t, tx.ExcludeFromOrgHolds(p.Guid, []string{"7cfb30345d454ac0a989ab3041051209"}))
+		storetest.Must(t, holds.ExcludeFromOrgHolds(tx, p.Guid, []string{"7cfb30345d454ac0a989ab3041051209"}))
 		m := storetest.Mailbox(t, tx, p.Guid)
 		eqList(t, "after exclude", m.InPlaceHolds, seed.InPlaceHoldIdentity, legalKeepHold, "-mbx7cfb30345d454ac0a989ab3041051209")
 		if !m.DelayHoldApplied || m.DelayHoldExpiresAt == nil || !m.DelayHoldExpiresAt.Equal(tx.Now().Add(30*store.Day)) {
 			t.Errorf("delay hold: %v %v", m.DelayHoldApplied, m.DelayHoldExpiresAt)
 		}
-		_, err = tx.SetCompliancePolicy("cdbbb86ce60342489bff371876e7f224", nil, store.PolicyChange{RemoveExchangeLocation: []string{m.DistinguishedName}})
+		_, err = holds.SetCompliancePolicy(tx, "cdbbb86ce60342489bff371876e7f224", nil, holds.PolicyChange{RemoveExchangeLocation: []string{m.DistinguishedName}})
 		storetest.Must(t, err)
 		eqList(t, "after remove location", holdsOf(t, tx, p.Guid), seed.InPlaceHoldIdentity, "-mbx7cfb30345d454ac0a989ab3041051209")
 
 		before := storetest.TxExport(t, tx)
-		var ie *store.InPlaceHoldEnabledError
-		if err := tx.RemoveMailboxSearch("Contoso Legal Hold"); !errors.As(err, &ie) {
+		var ie *holds.InPlaceHoldEnabledError
+		if err := holds.RemoveMailboxSearch(tx, "Contoso Legal Hold"); !errors.As(err, &ie) {
 			t.Fatalf("remove enabled search: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused Remove-MailboxSearch changed the tenant")
 		}
 		off := false
-		_, err = tx.SetMailboxSearch(seed.InPlaceHoldIdentity, store.MailboxSearchChange{InPlaceHoldEnabled: &off})
+		_, err = holds.SetMailboxSearch(tx, seed.InPlaceHoldIdentity, holds.MailboxSearchChange{InPlaceHoldEnabled: &off})
 		storetest.Must(t, err)
-		storetest.Must(t, tx.RemoveMailboxSearch("Contoso Legal Hold"))
+		storetest.Must(t, holds.RemoveMailboxSearch(tx, "Contoso Legal Hold"))
 		m = storetest.Mailbox(t, tx, p.Guid)
 		eqList(t, "after In-Place removal", m.InPlaceHolds, "-mbx7cfb30345d454ac0a989ab3041051209")
 		if m.LifecycleState != store.StateInactive || !m.DelayHoldApplied {
@@ -131,13 +132,13 @@ func TestHoldsS2S3(t *testing.T) {
 		}
 
 		storetest.Must(t, tx.AdvanceTo(time.Date(2024, 3, 10, 10, 0, 0, 0, time.UTC)))
-		storetest.Must(t, tx.RemoveDelayHold(m.Guid, false))
+		storetest.Must(t, holds.RemoveDelayHold(tx, m.Guid, false))
 		m = storetest.Mailbox(t, tx, p.Guid)
 		if m.LifecycleState != store.StateRetiredInactive || !m.WasInactiveMailbox || m.IsInactiveMailbox ||
 			!m.InactiveMailboxRetireTime.Equal(tx.Now()) || !m.WhenSoftDeleted.Equal(store.DefaultClock()) {
 			t.Fatalf("after RemoveDelayHold: %+v", m)
 		}
-		storetest.Must(t, tx.RemoveDelayHold(m.Guid, false)) // D-28: no-op
+		storetest.Must(t, holds.RemoveDelayHold(tx, m.Guid, false)) // D-28: no-op
 		storetest.Must(t, tx.AdvanceBy(30*store.Day-time.Second))
 		if _, err := tx.GetMailbox(p.Guid); err != nil {
 			t.Fatal("purged a second before +30d")
@@ -156,10 +157,10 @@ func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		on, off := true, false
 		c := storetest.Mailbox(t, tx, "carolo")
-		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &on}))
+		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &on}))
 		deleteMbx(t, tx, "carolo")
 		t0 := tx.Now()
-		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &off}))
+		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &off}))
 		m := storetest.Mailbox(t, tx, c.Guid)
 		if !m.DelayHoldApplied || m.LifecycleState != store.StateInactive {
 			t.Fatalf("after LH off: %v %s", m.DelayHoldApplied, m.LifecycleState)
@@ -194,7 +195,7 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 		if w.LifecycleState != store.StateInactive {
 			t.Fatalf("app policy doesn't hold: %s", w.LifecycleState)
 		}
-		_, err := tx.SetCompliancePolicy("Teams Private Channels 3y", []string{store.PolicyKindApp}, store.PolicyChange{
+		_, err := holds.SetCompliancePolicy(tx, "Teams Private Channels 3y", []string{holds.PolicyKindApp}, holds.PolicyChange{
 			AddExchangeLocationException: []string{w.DistinguishedName}, DeletedResources: []string{"walterh@contoso.com"}})
 		storetest.Must(t, err)
 		m := storetest.Mailbox(t, tx, w.Guid)
@@ -206,12 +207,12 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 		storetest.Must(t, tx.AdvanceBy(10*store.Day))
 		on := true
 		c := storetest.Mailbox(t, tx, "carolo")
-		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &on}))
+		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &on}))
 		off := false
-		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &off}))
+		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &off}))
 		storetest.Must(t, tx.AdvanceBy(10*store.Day))
-		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &on}))
-		storetest.Must(t, tx.SetLitigationHold(c.Guid, store.LitigationHoldInput{Enabled: &off}))
+		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &on}))
+		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &off}))
 		due := tx.Now().Add(30 * store.Day)
 		storetest.Must(t, tx.AdvanceBy(25*store.Day))
 		if !storetest.Mailbox(t, tx, c.Guid).DelayHoldApplied {
@@ -234,13 +235,13 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "SEC 17a-4")
 		lock := true
-		_, err := tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{RestrictiveRetention: &lock})
+		_, err := holds.SetCompliancePolicy(tx, "SEC 17a-4", nil, holds.PolicyChange{RestrictiveRetention: &lock})
 		storetest.Must(t, err)
 		mr := deleteMbx(t, tx, "marion")
 		if mr.LifecycleState != store.StateInactive {
 			t.Fatal("marion not inactive")
 		}
-		var le *store.PolicyLockedError
+		var le *holds.PolicyLockedError
 		refused := func(what string, err error, op string) {
 			t.Helper()
 			if !errors.As(err, &le) || le.Op != op {
@@ -248,32 +249,32 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 			}
 		}
 		before := storetest.TxExport(t, tx)
-		refused("ExcludeFromOrgHolds", tx.ExcludeFromOrgHolds(mr.Guid, []string{"e9b52bf7ab3b46a286308ecb29624696"}), store.LockedExclude)
+		refused("ExcludeFromOrgHolds", holds.ExcludeFromOrgHolds(tx, mr.Guid, []string{"e9b52bf7ab3b46a286308ecb29624696"}), holds.LockedExclude)
 		unlock, off := false, false
-		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{RestrictiveRetention: &unlock})
-		refused("unlock", err, store.LockedUnlock)
-		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{Enabled: &off})
-		refused("disable", err, store.LockedDisable)
-		_, err = tx.SetCompliancePolicy("SEC 17a-4", nil, store.PolicyChange{AddExchangeLocationException: []string{mr.DistinguishedName}})
-		refused("exception", err, store.LockedAddException)
-		refused("delete", tx.RemoveCompliancePolicy("SEC 17a-4"), store.LockedDelete)
-		refused("RemoveHold", tx.RemoveHold(mr.Guid, secHold, true, ""), store.LockedRemoveHold)
+		_, err = holds.SetCompliancePolicy(tx, "SEC 17a-4", nil, holds.PolicyChange{RestrictiveRetention: &unlock})
+		refused("unlock", err, holds.LockedUnlock)
+		_, err = holds.SetCompliancePolicy(tx, "SEC 17a-4", nil, holds.PolicyChange{Enabled: &off})
+		refused("disable", err, holds.LockedDisable)
+		_, err = holds.SetCompliancePolicy(tx, "SEC 17a-4", nil, holds.PolicyChange{AddExchangeLocationException: []string{mr.DistinguishedName}})
+		refused("exception", err, holds.LockedAddException)
+		refused("delete", holds.RemoveCompliancePolicy(tx, "SEC 17a-4"), holds.LockedDelete)
+		refused("RemoveHold", holds.RemoveHold(tx, mr.Guid, secHold, true, ""), holds.LockedRemoveHold)
 		days := 100
-		_, err = tx.SetComplianceRule("SEC 17a-4 rule", store.RuleChange{RetentionDays: &days})
-		refused("shorten", err, store.LockedShortenDuration)
+		_, err = holds.SetComplianceRule(tx, "SEC 17a-4 rule", holds.RuleChange{RetentionDays: &days})
+		refused("shorten", err, holds.LockedShortenDuration)
 		if storetest.TxExport(t, tx) != before {
 			t.Error("a refused command changed the tenant")
 		}
 		longer := 3000
-		_, err = tx.SetComplianceRule("SEC 17a-4 rule", store.RuleChange{RetentionDays: &longer})
+		_, err = holds.SetComplianceRule(tx, "SEC 17a-4 rule", holds.RuleChange{RetentionDays: &longer})
 		storetest.Must(t, err)
 
-		warnings, err := tx.ExcludeFromAllOrgHolds(mr.Guid)
+		warnings, err := holds.ExcludeFromAllOrgHolds(tx, mr.Guid)
 		storetest.Must(t, err)
 		if len(warnings) != 1 || !strings.Contains(warnings[0], "SEC 17a-4") {
 			t.Errorf("warnings: %v", warnings)
 		}
-		storetest.Must(t, tx.ExcludeFromAllHolds(mr.Guid))
+		storetest.Must(t, holds.ExcludeFromAllHolds(tx, mr.Guid))
 		if m := storetest.Mailbox(t, tx, mr.Guid); m.LifecycleState != store.StateInactive || m.DelayHoldApplied {
 			t.Errorf("after ExcludeFromAllHolds: %s delay=%v", m.LifecycleState, m.DelayHoldApplied)
 		}
@@ -287,22 +288,22 @@ func TestExcludeFromAllHoldsRetires(t *testing.T) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		on := true
 		g := storetest.Mailbox(t, tx, "gradya")
-		storetest.Must(t, tx.SetLitigationHold(g.Guid, store.LitigationHoldInput{Enabled: &on}))
+		storetest.Must(t, holds.SetLitigationHold(tx, g.Guid, holds.LitigationHoldInput{Enabled: &on}))
 		deleteMbx(t, tx, "gradya")
-		storetest.Must(t, tx.ExcludeFromAllHolds(g.Guid))
+		storetest.Must(t, holds.ExcludeFromAllHolds(tx, g.Guid))
 		m := storetest.Mailbox(t, tx, g.Guid)
 		if m.LifecycleState != store.StateInactive || m.DelayHoldApplied {
 			t.Fatalf("litigation hold kept, no delay hold: %s %v", m.LifecycleState, m.DelayHoldApplied)
 		}
 		eqList(t, "holds", m.InPlaceHolds, "-mbx7cfb30345d454ac0a989ab3041051209")
 		off := false
-		storetest.Must(t, tx.SetLitigationHold(g.Guid, store.LitigationHoldInput{Enabled: &off}))
-		storetest.Must(t, tx.RemoveDelayHold(g.Guid, false))
+		storetest.Must(t, holds.SetLitigationHold(tx, g.Guid, holds.LitigationHoldInput{Enabled: &off}))
+		storetest.Must(t, holds.RemoveDelayHold(tx, g.Guid, false))
 		if m := storetest.Mailbox(t, tx, g.Guid); m.LifecycleState != store.StateRetiredInactive {
 			t.Fatalf("not retired: %s %v", m.LifecycleState, m.InPlaceHolds)
 		}
 		var ne *store.LifecycleError
-		if err := tx.ExcludeFromAllHolds(storetest.Mailbox(t, tx, "carolo").Guid); !errors.As(err, &ne) || ne.Reason != store.ReasonNotInactive {
+		if err := holds.ExcludeFromAllHolds(tx, storetest.Mailbox(t, tx, "carolo").Guid); !errors.As(err, &ne) || ne.Reason != holds.ReasonNotInactive {
 			t.Errorf("active mailbox: %v", err)
 		}
 	})
@@ -314,39 +315,39 @@ func TestRemoveHoldRules(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := deleteMbx(t, tx, "abrahamm")
 		before := storetest.TxExport(t, tx)
-		var iu *store.HoldInUseError
-		if err := tx.RemoveHold(a.Guid, caseHold, false, "admin@contoso.onmicrosoft.com"); !errors.As(err, &iu) || iu.CaseName != "Contoso v. Fabrikam" {
+		var iu *holds.HoldInUseError
+		if err := holds.RemoveHold(tx, a.Guid, caseHold, false, "admin@contoso.onmicrosoft.com"); !errors.As(err, &iu) || iu.CaseName != "Contoso v. Fabrikam" {
 			t.Fatalf("active case hold without -Force: %v", err)
 		}
-		var nm *store.HoldNotOnMailboxError
-		if err := tx.RemoveHold(a.Guid, seed.InPlaceHoldIdentity, true, ""); !errors.As(err, &nm) {
+		var nm *holds.HoldNotOnMailboxError
+		if err := holds.RemoveHold(tx, a.Guid, seed.InPlaceHoldIdentity, true, ""); !errors.As(err, &nm) {
 			t.Errorf("not on mailbox: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused RemoveHold changed the tenant")
 		}
-		storetest.Must(t, tx.RemoveHold(a.Guid, strings.ToLower(caseHold), true, "admin@contoso.onmicrosoft.com"))
+		storetest.Must(t, holds.RemoveHold(tx, a.Guid, strings.ToLower(caseHold), true, "admin@contoso.onmicrosoft.com"))
 		m := storetest.Mailbox(t, tx, a.Guid)
 		eqList(t, "after RemoveHold", m.InPlaceHolds, legalKeepHold)
 		if !m.DelayHoldApplied {
 			t.Error("no delay hold")
 		}
-		log, err := tx.HoldRemovals()
+		log, err := holds.HoldRemovals(tx)
 		storetest.Must(t, err)
 		if len(log) != 1 || log[0].HoldID != caseHold || log[0].Location != "abrahamm@contoso.com" || !log[0].Forced {
 			t.Errorf("log: %+v", log)
 		}
 		// The case hold is not stamped again by a later recompute.
-		storetest.Must(t, tx.RecomputeAllHolds())
+		storetest.Must(t, holds.RecomputeAllHolds(tx))
 		eqList(t, "after recompute", holdsOf(t, tx, a.Guid), legalKeepHold)
 
 		// Orphans: -RemoveOrphanedHolds and RemoveHold without -Force.
 		n := storetest.Mailbox(t, tx, "nestorw")
-		var he *store.HoldExistsError
-		if err := tx.RemoveOrphanedHolds(storetest.Mailbox(t, tx, "pilarp").Guid, []string{seed.InPlaceHoldIdentity}); !errors.As(err, &he) || he.ObjectName != "Contoso Legal Hold" {
+		var he *holds.HoldExistsError
+		if err := holds.RemoveOrphanedHolds(tx, storetest.Mailbox(t, tx, "pilarp").Guid, []string{seed.InPlaceHoldIdentity}); !errors.As(err, &he) || he.ObjectName != "Contoso Legal Hold" {
 			t.Errorf("hold still exists: %v", err)
 		}
-		storetest.Must(t, tx.RemoveOrphanedHolds(n.Guid, []string{seed.OrphanHoldID}))
+		storetest.Must(t, holds.RemoveOrphanedHolds(tx, n.Guid, []string{seed.OrphanHoldID}))
 		if n = storetest.Mailbox(t, tx, n.Guid); len(n.InPlaceHolds) != 0 || !n.DelayHoldApplied {
 			t.Errorf("orphan removal: %v %v", n.InPlaceHolds, n.DelayHoldApplied)
 		}
@@ -358,25 +359,25 @@ func TestLabelHold(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		w := storetest.Mailbox(t, tx, "walterh")
-		var np *store.LabelNotPublishedError
-		if err := tx.ApplyItemLabel(w.Guid, "/Inbox", "Legal Record - Keep 10y"); !errors.As(err, &np) {
+		var np *holds.LabelNotPublishedError
+		if err := holds.ApplyItemLabel(tx, w.Guid, "/Inbox", "Legal Record - Keep 10y"); !errors.As(err, &np) {
 			t.Errorf("label not published to walterh: %v", err)
 		}
 		a := storetest.Mailbox(t, tx, "adelev")
-		storetest.Must(t, tx.ApplyItemLabel(a.Guid, "Inbox", "Legal Record - Keep 10y"))
+		storetest.Must(t, holds.ApplyItemLabel(tx, a.Guid, "Inbox", "Legal Record - Keep 10y"))
 		if !storetest.Mailbox(t, tx, a.Guid).ComplianceTagHoldApplied {
 			t.Fatal("ComplianceTagHoldApplied not set")
 		}
 		deleteMbx(t, tx, "adelev")
-		var lh *store.LabelHoldError
-		if err := tx.RemoveHold(a.Guid, "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1", true, ""); !errors.As(err, &lh) {
+		var lh *holds.LabelHoldError
+		if err := holds.RemoveHold(tx, a.Guid, "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1", true, ""); !errors.As(err, &lh) {
 			t.Errorf("label blocks RemoveHold: %v", err)
 		}
 		if ok, _ := tx.RecalculateInactiveMailbox(a.Guid); ok {
 			t.Error("label hold retired")
 		}
-		storetest.Must(t, tx.RemoveComplianceTagHold(a.Guid))
-		storetest.Must(t, tx.RemoveDelayHold(a.Guid, false))
+		storetest.Must(t, holds.RemoveComplianceTagHold(tx, a.Guid))
+		storetest.Must(t, holds.RemoveDelayHold(tx, a.Guid, false))
 		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != store.StateRetiredInactive {
 			t.Errorf("after removing the label hold: %s", m.LifecycleState)
 		}
@@ -388,44 +389,44 @@ func TestLocationLimitAndD10(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		var locs []string
-		for i := 0; i <= store.MaxStaticLocations; i++ {
+		for i := 0; i <= holds.MaxStaticLocations; i++ {
 			locs = append(locs, "user"+itoa(i)+"@contoso.com")
 		}
 		before := storetest.TxExport(t, tx)
-		var ll *store.LocationLimitError
-		if _, err := tx.NewCompliancePolicy(store.PolicyInput{Name: "Too big", ExchangeLocation: locs}); !errors.As(err, &ll) || ll.Count != 1001 {
+		var ll *holds.LocationLimitError
+		if _, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "Too big", ExchangeLocation: locs}); !errors.As(err, &ll) || ll.Count != 1001 {
 			t.Fatalf("1,001 locations: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused policy changed the tenant")
 		}
-		var en *store.ExceptionNeedsAllError
-		if _, err := tx.SetCompliancePolicy("Legal Keep", nil, store.PolicyChange{AddExchangeLocationException: []string{"annb"}}); !errors.As(err, &en) {
+		var en *holds.ExceptionNeedsAllError
+		if _, err := holds.SetCompliancePolicy(tx, "Legal Keep", nil, holds.PolicyChange{AddExchangeLocationException: []string{"annb"}}); !errors.As(err, &en) {
 			t.Errorf("exception on a specific policy: %v", err)
 		}
 		// D-10: included as annb@contoso.com, then the address changes.
-		p, err := tx.NewCompliancePolicy(store.PolicyInput{Name: "Finance Keep", ExchangeLocation: []string{"annb@contoso.com"}})
+		p, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "Finance Keep", ExchangeLocation: []string{"annb@contoso.com"}})
 		storetest.Must(t, err)
-		_, err = tx.NewComplianceRule(store.RuleInput{Name: "Finance Keep rule", Policy: p.Name, Action: "Keep", RetentionUnlimited: true})
+		_, err = holds.NewComplianceRule(tx, holds.RuleInput{Name: "Finance Keep rule", Policy: p.Name, Action: "Keep", RetentionUnlimited: true})
 		storetest.Must(t, err)
 		a := storetest.Mailbox(t, tx, "annb")
-		if !store.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") {
+		if !holds.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") {
 			t.Fatalf("not stamped: %v", a.InPlaceHolds)
 		}
 		a.SetPrimarySmtp("ann.beebe@contoso.com")
 		a.EmailAddresses = []string{"SMTP:ann.beebe@contoso.com"}
 		a.UserPrincipalName, a.MicrosoftOnlineServicesID, a.WindowsLiveID = "ann.beebe@contoso.com", "ann.beebe@contoso.com", "ann.beebe@contoso.com"
 		storetest.Must(t, tx.PutMailbox(a))
-		var ln *store.LocationNotInPolicyError
-		if _, err := tx.SetCompliancePolicy("Finance Keep", nil, store.PolicyChange{RemoveExchangeLocation: []string{"ann.beebe@contoso.com"}}); !errors.As(err, &ln) || ln.RememberedAs != "annb@contoso.com" {
+		var ln *holds.LocationNotInPolicyError
+		if _, err := holds.SetCompliancePolicy(tx, "Finance Keep", nil, holds.PolicyChange{RemoveExchangeLocation: []string{"ann.beebe@contoso.com"}}); !errors.As(err, &ln) || ln.RememberedAs != "annb@contoso.com" {
 			t.Errorf("new address: %v", err)
 		}
-		if _, err := tx.SetCompliancePolicy("Finance Keep", nil, store.PolicyChange{RemoveExchangeLocation: []string{a.DistinguishedName}}); !errors.As(err, &ln) {
+		if _, err := holds.SetCompliancePolicy(tx, "Finance Keep", nil, holds.PolicyChange{RemoveExchangeLocation: []string{a.DistinguishedName}}); !errors.As(err, &ln) {
 			t.Errorf("DN after the address changed: %v", err)
 		}
-		_, err = tx.SetCompliancePolicy("Finance Keep", nil, store.PolicyChange{RemoveExchangeLocation: []string{"annb@contoso.com"}})
+		_, err = holds.SetCompliancePolicy(tx, "Finance Keep", nil, holds.PolicyChange{RemoveExchangeLocation: []string{"annb@contoso.com"}})
 		storetest.Must(t, err)
-		if a = storetest.Mailbox(t, tx, a.Guid); store.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") || !a.DelayHoldApplied {
+		if a = storetest.Mailbox(t, tx, a.Guid); holds.HasEntry(a.InPlaceHolds, "mbx"+p.Hex()+":2") || !a.DelayHoldApplied {
 			t.Errorf("after removal: %v %v", a.InPlaceHolds, a.DelayHoldApplied)
 		}
 	})
@@ -452,11 +453,11 @@ func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 		}
 		var ve *store.ValidationError
 		simple := `{"Conditions":[{"Value":"False","Operator":"Equals","Name":"IsInactiveMailbox"}],"Conjunction":"And"}`
-		if _, err := tx.SetAdaptiveScope("R&D users", store.ScopeChange{FilterConditions: &simple}); !errors.As(err, &ve) {
+		if _, err := holds.SetAdaptiveScope(tx, "R&D users", holds.ScopeChange{FilterConditions: &simple}); !errors.As(err, &ve) {
 			t.Errorf("simple query with IsInactiveMailbox: %v", err)
 		}
 		raw := `Department -eq 'Research & Development' -and IsInactiveMailbox -eq "False"`
-		_, err := tx.SetAdaptiveScope("R&D users", store.ScopeChange{RawQuery: &raw})
+		_, err := holds.SetAdaptiveScope(tx, "R&D users", holds.ScopeChange{RawQuery: &raw})
 		storetest.Must(t, err)
 		m := storetest.Mailbox(t, tx, h.Guid)
 		eqList(t, "henriettam", m.InPlaceHolds)
@@ -472,21 +473,21 @@ func TestCaseCloseAndHoldOff(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := storetest.Mailbox(t, tx, "abrahamm")
-		_, err := tx.SetComplianceCase("Contoso v. Fabrikam", store.CaseChange{Close: true, Actor: "admin@contoso.onmicrosoft.com"})
+		_, err := holds.SetComplianceCase(tx, "Contoso v. Fabrikam", holds.CaseChange{Close: true, Actor: "admin@contoso.onmicrosoft.com"})
 		storetest.Must(t, err)
 		m := storetest.Mailbox(t, tx, a.Guid)
 		eqList(t, "after close", m.InPlaceHolds, legalKeepHold)
 		if !m.DelayHoldApplied {
 			t.Error("closing the case sets no delay hold")
 		}
-		_, err = tx.SetComplianceCase("Contoso v. Fabrikam", store.CaseChange{Reopen: true})
+		_, err = holds.SetComplianceCase(tx, "Contoso v. Fabrikam", holds.CaseChange{Reopen: true})
 		storetest.Must(t, err)
 		eqList(t, "after reopen", holdsOf(t, tx, a.Guid), legalKeepHold)
 		on := true
-		_, err = tx.SetCaseHoldPolicy("Fabrikam Hold", store.CaseHoldChange{Enabled: &on})
+		_, err = holds.SetCaseHoldPolicy(tx, "Fabrikam Hold", holds.CaseHoldChange{Enabled: &on})
 		storetest.Must(t, err)
 		eqList(t, "hold on again", holdsOf(t, tx, a.Guid), legalKeepHold, caseHold)
-		storetest.Must(t, tx.RemoveComplianceCase("Contoso v. Fabrikam"))
+		storetest.Must(t, holds.RemoveComplianceCase(tx, "Contoso v. Fabrikam"))
 		eqList(t, "case removed", holdsOf(t, tx, a.Guid), legalKeepHold)
 	})
 }
@@ -499,17 +500,17 @@ func TestRecoverInactiveMailboxS10(t *testing.T) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		a := deleteMbx(t, tx, "abrahamm")
 		storetest.Must(t, tx.AdvanceBy(5*store.Day))
-		in := store.RecoverInput{InactiveMailbox: a.DistinguishedName, Name: "abrahamm2", FirstName: "Abraham", LastName: "McMahon",
+		in := holds.RecoverInput{InactiveMailbox: a.DistinguishedName, Name: "abrahamm2", FirstName: "Abraham", LastName: "McMahon",
 			DisplayName: "Abraham McMahon", MicrosoftOnlineServicesID: "Abraham.McMahon@contoso.com", Password: "P@ssw0rd", ResetPasswordOnNextLogon: true}
 		before := storetest.TxExport(t, tx)
-		if _, err := tx.RecoverInactiveMailbox(in); storetest.LifecycleReason(err) != store.ReasonAccountNotPurged {
+		if _, err := holds.RecoverInactiveMailbox(tx, in); storetest.LifecycleReason(err) != holds.ReasonAccountNotPurged {
 			t.Fatalf("too early: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused recovery changed the tenant")
 		}
 		storetest.Must(t, tx.AdvanceBy(31*store.Day))
-		r, err := tx.RecoverInactiveMailbox(in)
+		r, err := holds.RecoverInactiveMailbox(tx, in)
 		storetest.Must(t, err)
 		if r.PrimarySmtpAddress != "Abraham.McMahon@contoso.com" || !r.LitigationHoldEnabled || !r.RetentionHoldEnabled ||
 			!r.EndDateForRetentionHold.Equal(tx.Now().Add(30*store.Day)) || r.RetainDeletedItemsFor.String() != "30.00:00:00" ||
@@ -520,9 +521,9 @@ func TestRecoverInactiveMailboxS10(t *testing.T) {
 		if _, err := tx.ResolveMailbox(a.DistinguishedName, store.ScopeInactiveOnly); !errors.Is(err, store.ErrNotFound) {
 			t.Error("inactive mailbox still there")
 		}
-		lk, err := tx.FindCompliancePolicy("Legal Keep")
+		lk, err := holds.FindCompliancePolicy(tx, "Legal Keep")
 		storetest.Must(t, err)
-		if store.LocationHas(lk.ExchangeLocation, a.Guid) || store.LocationHas(lk.ExchangeLocation, r.Guid) {
+		if holds.LocationHas(lk.ExchangeLocation, a.Guid) || holds.LocationHas(lk.ExchangeLocation, r.Guid) {
 			t.Error("still in Legal Keep")
 		}
 		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))

@@ -7,7 +7,6 @@ package sim
 
 import (
 	"errors"
-	"math"
 	"strings"
 	"time"
 
@@ -151,16 +150,17 @@ func setClock() *runtime.Command {
 			return err
 		}
 		var backwards *store.ClockBackwardsError
-		if ts, ok := ctx.Value("Advance").(object.TimeSpan); ok && (ts > math.MaxInt64/100 || ts < math.MinInt64/100) {
-			// beyond every representable date (time.Duration would overflow)
-			return simError(ctx, "The added or subtracted value results in an un-representable DateTime. (Parameter 'value')", "ArgumentOutOfRange", object.InvalidArgument, ts)
-		}
+		outOfRange := false
 		err := exo.Update(ctx, func(tx *store.Tx) error {
 			target := tx.Now()
 			if t, ok := ctx.Time("Date"); ok {
 				target = utc(t)
 			} else if ts, ok := ctx.Value("Advance").(object.TimeSpan); ok {
-				target = target.Add(time.Duration(ts) * 100)
+				// tick arithmetic: the clock reaches year 9999, as a DateTime does
+				if target, ok = object.AddDateTicks(target, int64(ts)); !ok {
+					outOfRange = true
+					return nil
+				}
 			}
 			err := tx.AdvanceTo(target)
 			if errors.As(err, &backwards) {
@@ -170,6 +170,9 @@ func setClock() *runtime.Command {
 		})
 		if err != nil {
 			return err
+		}
+		if outOfRange {
+			return simError(ctx, "The added or subtracted value results in an un-representable DateTime. (Parameter 'value')", "ArgumentOutOfRange", object.InvalidArgument, ctx.Value("Advance"))
 		}
 		if backwards != nil {
 			return simError(ctx, "The simulated clock can't go backwards: it is "+object.ToCultureString(backwards.Now.UTC())+

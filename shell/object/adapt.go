@@ -129,16 +129,43 @@ func hashValues(h *Hashtable) []any {
 	return out
 }
 
-// DateTimeTicks returns .NET ticks since 0001-01-01.
+// MaxDateTimeTicks is DateTime.MaxValue.Ticks: 9999-12-31 23:59:59.9999999.
+const MaxDateTimeTicks int64 = 3155378975999999999
+
+// unixEpochSeconds is the number of seconds from 0001-01-01 to 1970-01-01.
+const unixEpochSeconds = 62135596800
+
+// DateTimeTicks returns .NET ticks since 0001-01-01 of t's wall clock (a
+// DateTime's ticks do not depend on its kind). It is exact over the whole
+// DateTime range; time.Duration arithmetic is not (it ends after about 292
+// years).
 func DateTimeTicks(t time.Time) int64 {
-	epoch := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
-	d := t.Sub(epoch) // may saturate for far dates; fine for the simulator's range
-	days := t.Sub(epoch).Hours() / 24
-	if days > 100000*365 {
-		return 0
-	}
-	return int64(d / 100)
+	_, off := t.Zone()
+	return (t.Unix()+int64(off)+unixEpochSeconds)*int64(TicksPerSecond) + int64(t.Nanosecond())/100
 }
+
+// DateFromTicks is new DateTime(ticks) in loc's kind; ok is false outside
+// DateTime's range (year 1 to 9999).
+func DateFromTicks(ticks int64, loc *time.Location) (time.Time, bool) {
+	if ticks < 0 || ticks > MaxDateTimeTicks {
+		return time.Time{}, false
+	}
+	u := time.Unix(ticks/int64(TicksPerSecond)-unixEpochSeconds, (ticks%int64(TicksPerSecond))*100).UTC()
+	return time.Date(u.Year(), u.Month(), u.Day(), u.Hour(), u.Minute(), u.Second(), u.Nanosecond(), loc), true
+}
+
+// AddDateTicks is DateTime.AddTicks: ok is false when the result falls
+// outside DateTime's range.
+func AddDateTicks(t time.Time, ticks int64) (time.Time, bool) {
+	cur := DateTimeTicks(t)
+	if (ticks > 0 && cur > MaxDateTimeTicks-ticks) || (ticks < 0 && cur < -ticks) {
+		return time.Time{}, false
+	}
+	return DateFromTicks(cur+ticks, t.Location())
+}
+
+// DateDiff is DateTime - DateTime as a TimeSpan (ticks of the wall clocks).
+func DateDiff(a, b time.Time) TimeSpan { return TimeSpan(DateTimeTicks(a) - DateTimeTicks(b)) }
 
 // GetProperty returns the named property of any value (PSObject or
 // adapted), case-insensitively.

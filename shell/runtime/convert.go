@@ -173,8 +173,11 @@ func toDateTime(v any) (time.Time, error) {
 		}
 		return time.Time{}, convertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
 	case int, int64:
-		ticks := asInt64(x)
-		return time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(ticks) * 100), nil
+		t, ok := object.DateFromTicks(asInt64(x), time.UTC)
+		if !ok {
+			return time.Time{}, convertFailed(v, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter 'ticks')")
+		}
+		return t, nil
 	case nil:
 		return time.Time{}, &conversionError{msg: "Cannot convert null to type \"System.DateTime\"."}
 	}

@@ -734,6 +734,9 @@ func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
 		default:
 			op := strings.TrimSuffix(s.Op, "=")
 			value, err = rt.binaryArith(op, current, value)
+			if me, ok := err.(*operatorMethodError); ok {
+				return methodInvocationError(s.Ext, me.exc, me.method, 2)
+			}
 			if err != nil {
 				return runtimeError(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
 			}

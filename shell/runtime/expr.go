@@ -343,6 +343,10 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
+	var me *operatorMethodError
+	if errors.As(err, &me) {
+		return methodInvocationError(x.Ext, me.exc, me.method, 2)
+	}
 	id := "OperatorFailed"
 	cat := object.InvalidOperation
 	ex := "RuntimeException"

@@ -527,6 +527,8 @@ func (e *methodException) exceptionType() string {
 		return "System.FormatException"
 	case strings.Contains(m, "too large or too small") || strings.Contains(m, "overflow"):
 		return "System.OverflowException"
+	case strings.Contains(m, "un-representable DateTime"):
+		return "System.ArgumentOutOfRangeException"
 	case strings.HasPrefix(m, "Index was outside the bounds"):
 		return "System.IndexOutOfRangeException"
 	case strings.Contains(m, "(Parameter '") && (strings.Contains(m, "out of range") || strings.Contains(m, "must be") ||
@@ -560,11 +562,7 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 	case *methodNotFound:
 		return invalidOperation(ext, e.Error(), "MethodNotFound")
 	case *methodException:
-		inner := e.exceptionType()
-		pe := runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg), object.ShortName(inner), object.NotSpecified, "MethodInvocationException")
-		pe.Record.ExceptionFullType = "System.Management.Automation.MethodInvocationException"
-		pe.Record.InnerException, pe.Record.InnerMessage = inner, e.msg
-		return pe
+		return methodInvocationError(ext, e, name, n)
 	case *methodBindError:
 		return runtimeError(ext, e.msg, e.id, object.NotSpecified, "MethodException")
 	case *notSupportedError:
@@ -575,6 +573,16 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 		return runtimeError(ext, e.msg, "RuntimeException", object.InvalidOperation, "RuntimeException")
 	}
 	return runtimeError(ext, err.Error(), "MethodInvocationException", object.NotSpecified, "MethodInvocationException")
+}
+
+// methodInvocationError is PowerShell's MethodInvocationException around
+// an exception a .NET method (or operator method) threw.
+func methodInvocationError(ext syntax.Extent, e *methodException, name string, n int) *PSError {
+	inner := e.exceptionType()
+	pe := runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg), object.ShortName(inner), object.NotSpecified, "MethodInvocationException")
+	pe.Record.ExceptionFullType = "System.Management.Automation.MethodInvocationException"
+	pe.Record.InnerException, pe.Record.InnerMessage = inner, e.msg
+	return pe
 }
 
 func argStr(rt *Runtime, args []any, i int) string {

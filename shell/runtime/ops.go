@@ -287,6 +287,24 @@ func (e *opError) Error() string { return e.msg }
 
 var errDivideByZero = &opError{"Attempted to divide by zero."}
 
+// operatorMethodError is an exception thrown inside a .NET operator method
+// (DateTime's op_Addition ...): PowerShell reports it as the failed call of
+// that method with two arguments.
+type operatorMethodError struct {
+	method string
+	exc    *methodException
+}
+
+func (e *operatorMethodError) Error() string { return e.exc.msg }
+
+// operatorFailure names the operator method that threw err (nil stays nil).
+func operatorFailure(method string, err error) error {
+	if me, ok := err.(*methodException); ok {
+		return &operatorMethodError{method: method, exc: me}
+	}
+	return err
+}
+
 // binaryArith implements + - * / % with PowerShell's "left operand
 // decides" rules.
 func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
@@ -398,17 +416,20 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		switch op {
 		case "+":
 			if ts, ok := right.(object.TimeSpan); ok {
-				return l.Add(time.Duration(ts) * 100), nil
+				r, err := addDateTicks(l, int64(ts), "t")
+				return r, operatorFailure("op_Addition", err)
 			}
 			if n, ok := toNumber(right); ok {
-				return l.Add(time.Duration(asInt64(n)) * 100), nil
+				r, err := addDateTicks(l, asInt64(n), "t")
+				return r, operatorFailure("op_Addition", err)
 			}
 		case "-":
 			switch r := right.(type) {
 			case time.Time:
-				return object.TimeSpan(l.Sub(r) / 100), nil
+				return object.DateDiff(l, r), nil
 			case object.TimeSpan:
-				return l.Add(-time.Duration(r) * 100), nil
+				d, err := subDateTicks(l, r, "t")
+				return d, operatorFailure("op_Subtraction", err)
 			}
 		}
 		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opMethodName(op))}
@@ -416,11 +437,13 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		switch op {
 		case "+":
 			if r, ok := right.(object.TimeSpan); ok {
-				return l + r, nil
+				s, err := addSpans(l, r)
+				return s, operatorFailure("op_Addition", err)
 			}
 		case "-":
 			if r, ok := right.(object.TimeSpan); ok {
-				return l - r, nil
+				s, err := subSpans(l, r)
+				return s, operatorFailure("op_Subtraction", err)
 			}
 		}
 		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_%s'.", opMethodName(op))}

@@ -26,18 +26,40 @@ func withKind(t time.Time, kind string) time.Time {
 
 func selfDate(c *Call) time.Time { return bareValue(c.Self).(time.Time) }
 
-// dateAdd is AddDays/AddHours/...: a double count of units.
-func dateAdd(unit time.Duration) *Member {
+// dateArithmetic is .NET's ArgumentOutOfRangeException for a sum outside
+// DateTime's range (year 1 to 9999); param names the method's parameter.
+func dateArithmetic(param string) error {
+	return Throw("The added or subtracted value results in an un-representable DateTime. (Parameter '%s')", param)
+}
+
+// addDateTicks adds ticks to t within DateTime's range, else the .NET error.
+func addDateTicks(t time.Time, ticks int64, param string) (time.Time, error) {
+	r, ok := object.AddDateTicks(t, ticks)
+	if !ok {
+		return time.Time{}, dateArithmetic(param)
+	}
+	return r, nil
+}
+
+// dateAdd is AddDays/AddHours/...: a double count of units. As in .NET,
+// a count beyond the range's number of units is refused outright; the
+// whole units and the fraction become ticks separately.
+func dateAdd(ticksPerUnit object.TimeSpan) *Member {
+	per := int64(ticksPerUnit)
 	return Method(1, 1, func(c *Call) (any, error) {
 		f, err := c.Float(0, "value")
 		if err != nil {
 			return nil, err
 		}
-		d := f * float64(unit)
-		if math.IsNaN(d) || math.Abs(d) > float64(math.MaxInt64) {
+		if math.IsNaN(f) {
+			return nil, dateArithmetic("value")
+		}
+		if math.Abs(f) > float64(object.MaxDateTimeTicks/per) {
 			return nil, Throw("Value to add was out of range. (Parameter 'value')")
 		}
-		return selfDate(c).Add(time.Duration(d)), nil
+		whole := math.Trunc(f)
+		ticks := int64(whole)*per + int64((f-whole)*float64(per))
+		return addDateTicks(selfDate(c), ticks, "value")
 	})
 }
 
@@ -593,55 +615,61 @@ func init() {
 				}),
 			},
 			Members: Members{
-				"AddDays":         dateAdd(24 * time.Hour),
-				"AddHours":        dateAdd(time.Hour),
-				"AddMinutes":      dateAdd(time.Minute),
-				"AddSeconds":      dateAdd(time.Second),
-				"AddMilliseconds": dateAdd(time.Millisecond),
+				"AddDays":         dateAdd(object.TicksPerDay),
+				"AddHours":        dateAdd(object.TicksPerHour),
+				"AddMinutes":      dateAdd(object.TicksPerMinute),
+				"AddSeconds":      dateAdd(object.TicksPerSecond),
+				"AddMilliseconds": dateAdd(object.TicksPerMillisecond),
 				"AddTicks": Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "value")
 					if err != nil {
 						return nil, err
 					}
-					return selfDate(c).Add(time.Duration(v.(int64)) * 100), nil
+					return addDateTicks(selfDate(c), v.(int64), "value")
 				}),
 				"AddMonths": Method(1, 1, func(c *Call) (any, error) {
 					n, err := c.Int(0, "months")
 					if err != nil {
 						return nil, err
 					}
-					return addMonths(selfDate(c), n), nil
+					if n < -120000 || n > 120000 {
+						return nil, Throw("Months value must be between +/-120000. (Parameter 'months')")
+					}
+					return addMonths(selfDate(c), n, "months")
 				}),
 				"AddYears": Method(1, 1, func(c *Call) (any, error) {
 					n, err := c.Int(0, "value")
 					if err != nil {
 						return nil, err
 					}
-					return addMonths(selfDate(c), 12*n), nil
+					if n < -10000 || n > 10000 {
+						return nil, Throw("Years value must be between +/-10000. (Parameter 'value')")
+					}
+					return addMonths(selfDate(c), 12*n, "value")
 				}),
 				"Add": Method(1, 1, func(c *Call) (any, error) {
 					ts, err := c.spanArg(0)
 					if err != nil {
 						return nil, err
 					}
-					return selfDate(c).Add(time.Duration(ts) * 100), nil
+					return addDateTicks(selfDate(c), int64(ts), "value")
 				}),
 				// Subtract(DateTime) → TimeSpan; Subtract(TimeSpan) → DateTime
 				"Subtract": Method(1, 1, func(c *Call) (any, error) {
 					switch o := bareValue(c.Arg(0)).(type) {
 					case time.Time:
-						return object.TimeSpan(selfDate(c).Sub(o) / 100), nil
+						return object.DateDiff(selfDate(c), o), nil
 					case object.TimeSpan:
-						return selfDate(c).Add(-time.Duration(o) * 100), nil
+						return subDateTicks(selfDate(c), o, "value")
 					}
 					if d, err := toDateTime(c.Arg(0)); err == nil {
-						return object.TimeSpan(selfDate(c).Sub(d) / 100), nil
+						return object.DateDiff(selfDate(c), d), nil
 					}
 					ts, err := c.spanArg(0)
 					if err != nil {
 						return nil, err
 					}
-					return selfDate(c).Add(-time.Duration(ts) * 100), nil
+					return subDateTicks(selfDate(c), ts, "value")
 				}),
 				"ToString": Method(0, 2, func(c *Call) (any, error) {
 					f := ""
@@ -677,7 +705,7 @@ func init() {
 				}),
 				"ToOADate": Method(0, 0, func(c *Call) (any, error) {
 					base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-					return float64(selfDate(c).Sub(base)) / float64(24*time.Hour), nil
+					return float64(object.DateDiff(selfDate(c), base)) / float64(object.TicksPerDay), nil
 				}),
 				"IsDaylightSavingTime": Method(0, 0, func(c *Call) (any, error) { return false, nil }),
 				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
@@ -771,14 +799,14 @@ func init() {
 					if err != nil {
 						return nil, err
 					}
-					return selfSpan(c) + o, nil
+					return addSpans(selfSpan(c), o)
 				}),
 				"Subtract": Method(1, 1, func(c *Call) (any, error) {
 					o, err := c.spanArg(0)
 					if err != nil {
 						return nil, err
 					}
-					return selfSpan(c) - o, nil
+					return subSpans(selfSpan(c), o)
 				}),
 				"Multiply": Method(1, 1, func(c *Call) (any, error) {
 					f, err := c.Float(0, "factor")
@@ -862,8 +890,38 @@ func init() {
 	)
 }
 
-// addMonths is DateTime.AddMonths: the day is clipped to the month's end.
-func addMonths(t time.Time, n int) time.Time {
+// errSpanOverflow is .NET's OverflowException of TimeSpan arithmetic.
+var errSpanOverflow = Throw("TimeSpan overflowed because the duration is too long.")
+
+// addSpans is TimeSpan + TimeSpan, refusing to wrap around.
+func addSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
+	r := a + b
+	if (b > 0 && r < a) || (b < 0 && r > a) {
+		return 0, errSpanOverflow
+	}
+	return r, nil
+}
+
+// subSpans is TimeSpan - TimeSpan, refusing to wrap around.
+func subSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
+	r := a - b
+	if (b < 0 && r < a) || (b > 0 && r > a) {
+		return 0, errSpanOverflow
+	}
+	return r, nil
+}
+
+// subDateTicks is DateTime - TimeSpan within DateTime's range.
+func subDateTicks(t time.Time, ts object.TimeSpan, param string) (time.Time, error) {
+	if ts == math.MinInt64 {
+		return time.Time{}, dateArithmetic(param)
+	}
+	return addDateTicks(t, -int64(ts), param)
+}
+
+// addMonths is DateTime.AddMonths: the day is clipped to the month's end;
+// a result outside years 1 to 9999 is .NET's error naming param.
+func addMonths(t time.Time, n int, param string) (time.Time, error) {
 	y, m, d := t.Date()
 	total := int(m) - 1 + n
 	y += total / 12
@@ -872,11 +930,14 @@ func addMonths(t time.Time, n int) time.Time {
 		total += 12
 		y--
 	}
+	if y < 1 || y > 9999 {
+		return time.Time{}, dateArithmetic(param)
+	}
 	nm := total + 1
 	if max := daysIn(y, nm); d > max {
 		d = max
 	}
-	return time.Date(y, time.Month(nm), d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	return time.Date(y, time.Month(nm), d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location()), nil
 }
 
 // cultureInfo is a System.Globalization.CultureInfo; the simulated

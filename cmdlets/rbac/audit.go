@@ -166,6 +166,13 @@ func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
 	if done != nil && ev.Err == nil {
 		return
 	}
+	if ev.Unbound && !ev.Refused {
+		// The arguments did not bind: the command failed in the session
+		// before anything was sent to the service, which records nothing.
+		// (A parameter role-based access control hides is recorded as a
+		// refusal.)
+		return
+	}
 	if done == nil && ev.Err == nil && ev.Declined {
 		// -WhatIf, or a confirmation answered No: nothing was done, and
 		// Exchange Online records nothing either.

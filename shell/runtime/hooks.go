@@ -54,6 +54,9 @@ type InvocationEvent struct {
 	// invocation (-WhatIf, or a confirmation the user declined), so it
 	// skipped the work it asked about.
 	Declined bool
+	// Unbound is true when the arguments did not bind: the command never
+	// ran (Err is the binding error).
+	Unbound bool
 }
 
 // InvocationHook observes invocations of the commands match selects.
@@ -343,7 +346,7 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 		}
 	}
 	rt.fire(InvocationEvent{Command: full, InvocationName: pr.invName, Params: argParams(full, args),
-		Start: rt.Now(), Err: errorRecord(err), Refused: refused})
+		Start: rt.Now(), Err: errorRecord(err), Refused: refused, Unbound: true})
 }
 
 // beginObserved records the start of one processed invocation.
@@ -351,6 +354,7 @@ func (pr *cmdProcessor) beginObserved() {
 	pr.callErr = nil
 	pr.callNote = nil
 	pr.callDeclined = false
+	pr.callUnbound = false
 	pr.callStart = time.Time{}
 	if pr.rt.observed(pr.cmd) {
 		pr.callStart = pr.rt.Now()
@@ -409,7 +413,16 @@ func (pr *cmdProcessor) endObserved(err error) {
 		common = pr.bound.common
 	}
 	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.bound, common),
-		Start: start, Err: rec, Note: note, Declined: pr.callDeclined})
+		Start: start, Err: rec, Note: note, Declined: pr.callDeclined, Unbound: pr.callUnbound && rec != nil})
 	pr.callErr = nil
 	pr.callDeclined = false
+	pr.callUnbound = false
+}
+
+// endUnbound reports an invocation whose parameters did not bind (a
+// parameter set not resolved, a mandatory parameter missing, a pipeline
+// object that fits no parameter): the command never ran.
+func (pr *cmdProcessor) endUnbound(err error) {
+	pr.callUnbound = true
+	pr.endObserved(err)
 }

@@ -234,6 +234,9 @@ type cmdProcessor struct {
 	// callDeclined: ShouldProcess said no during the running call
 	// (-WhatIf, or a confirmation answered No): it did not do its work.
 	callDeclined bool
+	// callUnbound: the running call's parameters or pipeline object did
+	// not bind, so the command never ran.
+	callUnbound bool
 }
 
 func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
@@ -616,7 +619,7 @@ func (pr *cmdProcessor) begin() error {
 	}
 	if !pr.hasInput {
 		if err := pr.resolveSet(); err != nil {
-			pr.endObserved(err) // invocation hooks (hooks.go)
+			pr.endUnbound(err) // invocation hooks (hooks.go)
 			return err
 		}
 	} else {
@@ -871,7 +874,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 			ctx.bound[k] = val
 		}
 		if err := pr.bindPipeline(v); err != nil {
-			pr.endObserved(err) // invocation hooks (hooks.go)
+			pr.endUnbound(err) // invocation hooks (hooks.go)
 			if pe, ok := err.(*PSError); ok {
 				// a pipeline binding failure is a non-terminating error
 				if werr := pr.writeError(pe.Record); werr != nil {
@@ -882,7 +885,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 			return err
 		}
 		if err := pr.resolveSet(); err != nil {
-			pr.endObserved(err) // invocation hooks (hooks.go)
+			pr.endUnbound(err) // invocation hooks (hooks.go)
 			if pe, ok := err.(*PSError); ok {
 				return pr.writeError(pe.Record)
 			}

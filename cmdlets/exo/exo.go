@@ -147,10 +147,18 @@ func requestID(ctx *runtime.Context, salt string) string {
 	return g.String()
 }
 
-// NotFound is the ManagementObjectNotFoundException for an identity.
+// NotFound is the ManagementObjectNotFoundException for an identity
+// looked up in the directory (its domain controller is Server).
 func NotFound(ctx *runtime.Context, identity string) *object.ErrorRecord {
+	return NotFoundOn(ctx, identity, Server)
+}
+
+// NotFoundOn is the ManagementObjectNotFoundException for an identity
+// looked up somewhere else than the directory: source names where (a
+// mailbox database, a server).
+func NotFoundOn(ctx *runtime.Context, identity, source string) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
-		fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on '%s'.", identity, Server),
+		fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on '%s'.", identity, source),
 		object.ObjectNotFound, identity)
 }
 

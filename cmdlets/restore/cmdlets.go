@@ -101,7 +101,8 @@ func newRequest() *runtime.Command {
 	return c
 }
 
-// find resolves a request identity; it writes the not-found error itself.
+// find resolves a request identity to one request; it returns the
+// not-found or ambiguity error for the caller to write.
 func find(ctx *runtime.Context, tx *store.Tx, id string) ([]*restore.RestoreRequest, *object.ErrorRecord, error) {
 	rs, err := restore.FindRestoreRequests(tx, id)
 	if err != nil {
@@ -109,6 +110,10 @@ func find(ctx *runtime.Context, tx *store.Tx, id string) ([]*restore.RestoreRequ
 	}
 	if len(rs) == 0 {
 		return nil, exo.NotFound(ctx, id), nil
+	}
+	if len(rs) > 1 {
+		// a bare Name (MailboxRestore) used by requests of several targets
+		return nil, exo.Ambiguous(ctx, id), nil
 	}
 	return rs, nil, nil
 }

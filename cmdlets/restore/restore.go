@@ -96,6 +96,10 @@ func restoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
 	id := re.Identity
 	switch re.Reason {
 	case restore.RestoreSourceNotFound, restore.RestoreTargetNotFound:
+		if re.Detail != "" {
+			// a store mailbox is looked up in its on-premises database
+			return exo.NotFoundOn(ctx, id, re.Detail)
+		}
 		return exo.NotFound(ctx, id)
 	case restore.RestoreAmbiguous:
 		return exo.Ambiguous(ctx, id)

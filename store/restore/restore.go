@@ -515,7 +515,8 @@ func NewRestoreRequest(tx *store.Tx, in NewRestoreInput) (*RestoreRequest, error
 			return nil, err
 		}
 		if src == nil || !src.Disconnected || src.DatabaseGuid != dbGuid {
-			return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceStoreMailbox}
+			// looked up in that database, which the error names
+			return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceStoreMailbox, Detail: dbName}
 		}
 		r.SourceKind, r.SourceGuid, r.SourceExchangeGuid = RestoreSourceDisconnected, src.MailboxGuid, src.MailboxGuid
 		r.SourceName, r.SourceDisplayName = src.Alias, src.DisplayName

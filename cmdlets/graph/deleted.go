@@ -99,7 +99,8 @@ func deleteUserAccount(tx *store.Tx, objectID string) error {
 	return refuse(tx.DeleteUserAccount(objectID), objectID)
 }
 
-// directoryObject is what Restore-MgDirectoryDeletedItem returns.
+// directoryObject is what Restore-MgDirectoryDeletedItem and
+// Get-MgDirectoryDeletedItem return.
 func directoryObject(v *userView) *object.PSObject {
 	o := object.NewObject(TypeDirectoryObject, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphDirectoryObject", typeEntity, "System.Object")
 	o.AddTyped("DeletedDateTime", "System.Nullable`1[[System.DateTime]]", timeOrNil(v.u.DeletedAt))
@@ -175,6 +176,36 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 			return err
 		}
 		return ctx.WriteObject(userObject(view, withDeleted(selectSet(ctx.Strings("Property")))))
+	}
+	return c
+}
+
+func getMgDirectoryDeletedItem() *runtime.Command {
+	c := cmd("Get-MgDirectoryDeletedItem", ModuleDirectoryManagement, "GetMgDirectoryDeletedItem_Get")
+	c.Synopsis = "Reads one object from the directory's deleted items by its id."
+	c.Description = "Returns the deleted object as a directory object (Id and DeletedDateTime; the user's own properties are in AdditionalProperties). An object that is not in the deleted items, because it was never deleted, was restored or was permanently deleted, is not found. Get-MgDirectoryDeletedItemAsUser lists the deleted accounts."
+	c.OutputType = TypeDirectoryObject
+	c.Sets = []string{"Get", "GetViaIdentity"}
+	c.DefaultSet = "Get"
+	c.Params = append(identityParams("Get", "DirectoryObjectId", "The unique identifier of directoryObject.",
+		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
+		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+	), commonParams()...)
+	c.Examples = []runtime.Example{
+		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Get-MgDirectoryDeletedItem -DirectoryObjectId $id",
+			Remark: "Deletes Walter Harp's account, then shows it among the deleted items with the time it was deleted."},
+		{Code: "(Get-MgDirectoryDeletedItem -DirectoryObjectId $id).AdditionalProperties.userPrincipalName", Remark: "Shows the name a deleted account has in the recycle bin: its userPrincipalName prefixed with its id."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ok, err := requireConnection(ctx); !ok {
+			return err
+		}
+		id := identityArg(ctx, "DirectoryObjectId")
+		view, err := viewOne(ctx, id, store.UserSoftDeleted)
+		if err != nil || view == nil {
+			return err
+		}
+		return ctx.WriteObject(directoryObject(view))
 	}
 	return c
 }

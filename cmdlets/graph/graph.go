@@ -64,7 +64,7 @@ func Commands() []*runtime.Command {
 	return []*runtime.Command{
 		connectMgGraph(), disconnectMgGraph(), getMgContext(),
 		getMgUser(), removeMgUser(),
-		getMgDirectoryDeletedItemAsUser(), restoreMgDirectoryDeletedItem(), removeMgDirectoryDeletedItem(),
+		getMgDirectoryDeletedItem(), getMgDirectoryDeletedItemAsUser(), restoreMgDirectoryDeletedItem(), removeMgDirectoryDeletedItem(),
 		getMgSubscribedSku(), setMgUserLicense(), getMgUserLicenseDetail(),
 	}
 }

@@ -168,7 +168,7 @@ func removeMailbox() *runtime.Command {
 				}
 				return err
 			}
-			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeActive, true)
+			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeActive, false)
 			return err
 		})
 		if err != nil {

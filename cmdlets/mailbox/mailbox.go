@@ -1,6 +1,7 @@
 // Package mailbox declares the Exchange Online recipient and mailbox
 // cmdlets: Get-/Set-/New-/Remove-Mailbox, Undo-SoftDeletedMailbox,
-// Get-EXOMailbox, Get-User, Get-Recipient, Get-EXORecipient, the mailbox
+// Get-/Remove-MailUser, Get-EXOMailbox, Get-User, Get-Recipient,
+// Get-EXORecipient, the mailbox
 // and folder statistics cmdlets and Disable-JournalArchiving, with the
 // default views of their output objects.
 package mailbox
@@ -21,6 +22,7 @@ func Commands() []*runtime.Command {
 	return []*runtime.Command{
 		getMailbox(), getEXOMailbox(), getUser(), getRecipient(), getEXORecipient(),
 		setMailbox(), newMailbox(), removeMailbox(), undoSoftDeletedMailbox(),
+		getMailUser(), removeMailUser(),
 		getMailboxStatistics(), getEXOMailboxStatistics(), getMailboxFolderStatistics(),
 		disableJournalArchiving(),
 	}
@@ -49,7 +51,7 @@ func Views(r *format.Registry) {
 		items = append(items, format.ListItem{Property: n})
 	}
 	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, Items: items})
-	for _, t := range []string{TypeUser, TypeRecipient} {
+	for _, t := range []string{TypeUser, TypeRecipient, TypeMailUser} {
 		r.Add(&format.View{
 			Name:      t,
 			TypeNames: []string{t},
@@ -129,6 +131,16 @@ func resolveError(ctx *runtime.Context, err error, shown string) *object.ErrorRe
 // allowMailUser) in scope; rec is set for a not-found or ambiguous
 // identity.
 func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, *object.ErrorRecord, error) {
+	var kind func(*store.Mailbox) bool
+	if !allowMailUser {
+		kind = func(m *store.Mailbox) bool { return !m.IsMailUser() }
+	}
+	return resolveWhere(ctx, tx, id, shown, scope, kind)
+}
+
+// resolveWhere finds exactly one recipient of a kind (nil: any) in scope;
+// rec is set for a not-found or ambiguous identity.
+func resolveWhere(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, kind func(*store.Mailbox) bool) (*store.Mailbox, *object.ErrorRecord, error) {
 	ms, err := tx.ResolveMailboxes(id, scope)
 	if err != nil {
 		if rec := resolveError(ctx, err, shown); rec != nil {
@@ -136,10 +148,10 @@ func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope stor
 		}
 		return nil, nil, err
 	}
-	if !allowMailUser {
+	if kind != nil {
 		kept := ms[:0]
 		for _, m := range ms {
-			if !m.IsMailUser() {
+			if kind(m) {
 				kept = append(kept, m)
 			}
 		}

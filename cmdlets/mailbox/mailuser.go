@@ -1,0 +1,198 @@
+package mailbox
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// TypeMailUser is the type of Get-MailUser's objects.
+const TypeMailUser = "Deserialized.Microsoft.Exchange.Data.Directory.Management.MailUser"
+
+// mailUserProperties are the properties a mail user object shares with a
+// mailbox object, in Exchange Online's order.
+var mailUserProperties = []string{
+	"Alias", "ArchiveGuid", "ArchiveStatus", "DisplayName", "EmailAddresses", "ExchangeGuid",
+	"ExternalDirectoryObjectId", "HiddenFromAddressListsEnabled", "LegacyExchangeDN", "MicrosoftOnlineServicesID",
+	"PrimarySmtpAddress", "RecipientType", "RecipientTypeDetails", "UsageLocation", "UserPrincipalName",
+	"WhenSoftDeleted", "WindowsLiveID", "Identity", "Id", "IsValid", "ExchangeVersion", "Name",
+	"DistinguishedName", "Guid", "ObjectCategory", "ObjectClass", "WhenChanged", "WhenCreated", "WhenChangedUTC",
+	"WhenCreatedUTC", "OrganizationId", "OriginatingServer", "ObjectState",
+}
+
+// MailUserObject is the Get-MailUser object of a mail user.
+func MailUserObject(m *store.Mailbox, e env) *object.PSObject {
+	full := MailboxObject(m, e)
+	o := object.NewObject(TypeMailUser,
+		"Deserialized.Microsoft.Exchange.Data.Directory.Management.OrgPersonPresentationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
+		"Deserialized.System.Object")
+	var ext any
+	if a := m.ExternalEmailAddress; a != "" {
+		if !strings.Contains(a, ":") {
+			a = "SMTP:" + a
+		}
+		ext = a
+	}
+	o.AddTyped("ExternalEmailAddress", tStr, ext)
+	for _, n := range mailUserProperties {
+		if p := full.Property(n); p != nil {
+			o.AddTyped(p.Name, p.TypeName, p.Get())
+		}
+	}
+	o.ToStringFunc = full.ToStringFunc
+	return o
+}
+
+// mailUserScope is the scope Get-MailUser and Remove-MailUser search:
+// soft-deleted mail users with -SoftDeletedMailUser (or -PermanentlyDelete),
+// active ones otherwise.
+func mailUserScope(softDeleted bool) store.Scope {
+	if softDeleted {
+		return store.ScopeSoftDeleted
+	}
+	return store.ScopeActive
+}
+
+// resolveMailUser finds exactly one mail user in scope; rec is set for a
+// not-found or ambiguous identity (a mailbox is not a mail user).
+func resolveMailUser(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope) (*store.Mailbox, *object.ErrorRecord, error) {
+	return resolveWhere(ctx, tx, id, shown, scope, (*store.Mailbox).IsMailUser)
+}
+
+func getMailUser() *runtime.Command {
+	c := exo.Declared("Get-MailUser")
+	c.Synopsis = "Lists mail users: recipients with an account and an external email address but no mailbox here."
+	c.Description = "-SoftDeletedMailUser lists the deleted mail users that can still be recovered instead of the active ones."
+	c.OutputType = TypeMailUser
+	c.Examples = []runtime.Example{
+		{Code: "Get-MailUser", Remark: "Lists every mail user."},
+		{Code: "Get-MailUser -Identity roby | Format-List Name,ExternalEmailAddress,RecipientTypeDetails", Remark: "Shows where mail to Rob Young is delivered."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.Switch("HVEAccount") {
+			// the tenant has no high volume email accounts
+			return nil
+		}
+		limit, explicit, err := resultSize(ctx)
+		if err != nil {
+			return err
+		}
+		f, err := parseFilter(ctx)
+		if err != nil {
+			return err
+		}
+		scope := mailUserScope(ctx.Switch("SoftDeletedMailUser"))
+		keep := []func(*store.Mailbox) bool{func(m *store.Mailbox) bool { return m.IsMailUser() && scope.Includes(m) }}
+		if ctx.Has("Anr") {
+			anr := ctx.String("Anr")
+			keep = append(keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
+		}
+		build := func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return MailUserObject(m, e) }
+		l := &listing{ctx: ctx, scope: scope, mailUsers: true, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
+		v := ctx.Value("Identity")
+		if v == nil || object.ToInvariantString(object.Unwrap(v)) == "" {
+			return l.run()
+		}
+		id, shown := identityString(v)
+		if hasWildcard(id) {
+			l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return matchWildcardIdentity(m, id) })
+			return l.run()
+		}
+		var out *object.PSObject
+		var rec *object.ErrorRecord
+		err = exo.View(ctx, func(tx *store.Tx) error {
+			m, r, err := resolveMailUser(ctx, tx, id, shown, scope)
+			if err != nil || r != nil {
+				rec = r
+				return err
+			}
+			org, err := tx.Organization()
+			if err != nil {
+				return err
+			}
+			o, ok, err := l.accept(tx, m, org)
+			if ok {
+				out = o
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		if out != nil {
+			return ctx.WriteObject(out)
+		}
+		return nil
+	}
+	return c
+}
+
+func removeMailUser() *runtime.Command {
+	c := exo.Declared("Remove-MailUser")
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Synopsis = "Deletes a mail user and its user account (soft delete), or purges an already soft-deleted mail user."
+	c.Description = "Holds don't keep a mail user: it is soft-deleted whatever holds it has. A mail user linked to a journal archive mailbox can't be removed until Disable-JournalArchiving unlinks it. -PermanentlyDelete purges a soft-deleted mail user whose ExternalDirectoryObjectId is blank (its account is gone)."
+	c.Examples = []runtime.Example{
+		{Code: "Remove-MailUser -Identity \"Rob Young\" -Confirm:$false", Remark: "Soft-deletes Rob Young's mail user and account."},
+		{Code: "Disable-JournalArchiving -Identity miriamg -PreserveMailUser -Confirm:$false; Remove-MailUser -Identity miriamg -Confirm:$false", Remark: "Unlinks Miriam Graham's journal archive, then deletes her mail user."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id, shown := identityString(ctx.Value("Identity"))
+		if id == "" {
+			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
+		}
+		permanent := ctx.Switch("PermanentlyDelete")
+		var m *store.Mailbox
+		var rec *object.ErrorRecord
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			m, rec, err = resolveMailUser(ctx, tx, id, shown, mailUserScope(permanent))
+			if permanent && rec != nil && err == nil {
+				if a, r2, err2 := resolveMailUser(ctx, tx, id, shown, store.ScopeActive); err2 == nil && r2 == nil {
+					m, rec = a, nil
+				}
+			}
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		target := m.Identity()
+		if permanent {
+			if !m.IsDeleted() {
+				return ctx.WriteError(exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' isn't soft-deleted. The PermanentlyDelete switch only works on soft-deleted mail users; pipe them from Get-MailUser -SoftDeletedMailUser.", target), object.InvalidOperation, shown))
+			}
+			if m.ExternalDirectoryObjectId != "" {
+				return ctx.WriteError(exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be permanently deleted while its ExternalDirectoryObjectId isn't blank: its user account is still in the Microsoft Entra recycle bin.", target), object.InvalidOperation, shown))
+			}
+		}
+		desc := fmt.Sprintf("Removing mail user \"%s\" will remove the Active Directory user object.", target)
+		if permanent {
+			desc = fmt.Sprintf("Permanently removing mail user \"%s\". It can't be recovered afterwards.", target)
+		}
+		ok, err := ctx.ShouldProcessWith(desc, target)
+		if err != nil || !ok {
+			return err
+		}
+		_, err = update(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			if permanent {
+				return nil, tx.PermanentlyDeleteMailbox(m.Guid)
+			}
+			_, err := tx.RemoveMailbox(m.Guid, exo.Caller(ctx.RT))
+			return nil, err
+		})
+		return err
+	}
+	return c
+}

@@ -26,6 +26,7 @@ const (
 	TypePolicy        = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsRetentionCompliancePolicy"
 	TypeAppPolicy     = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsAppRetentionCompliancePolicy"
 	TypeRule          = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsRetentionComplianceRule"
+	TypeAppRule       = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsAppRetentionComplianceRule"
 	TypeScope         = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.AdaptiveScopePresentationObject"
 	TypeTag           = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsComplianceTag"
 	TypeCase          = "Deserialized.Microsoft.Office.CompliancePolicy.Tasks.PsComplianceCase"
@@ -60,9 +61,10 @@ const (
 // Commands returns the package's cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getPolicy(false), newPolicy(false), setPolicy(false), removePolicy(),
-		getPolicy(true), newPolicy(true), setPolicy(true),
-		getRule(), newRule(), setRule(),
+		getPolicy(false), newPolicy(false), setPolicy(false), removePolicy(false),
+		getPolicy(true), newPolicy(true), setPolicy(true), removePolicy(true),
+		getRule(false), newRule(false), setRule(false), removeRule(false),
+		getRule(true), newRule(true), setRule(true), removeRule(true),
 		getScope(), newScope(), setScope(),
 		getTag(), newTag(),
 		getCase(), newCase(), setCase(), removeCase(),
@@ -85,7 +87,7 @@ func Views(r *format.Registry) {
 	}
 	table("RetentionCompliancePolicy", []string{TypePolicy, TypeAppPolicy, TypeCaseHold},
 		col("Name", 23), col("Workload", 61), col("Enabled", 7), col("Mode", 0))
-	table("RetentionComplianceRule", []string{TypeRule, TypeCaseHoldRule}, col("Name", 30), col("Disabled", 8), col("Priority", 8), col("Mode", 0))
+	table("RetentionComplianceRule", []string{TypeRule, TypeAppRule, TypeCaseHoldRule}, col("Name", 30), col("Disabled", 8), col("Priority", 8), col("Mode", 0))
 	table("AdaptiveScope", []string{TypeScope}, col("Name", 24), col("LocationType", 12), col("WhenCreatedUTC", 0))
 	table("ComplianceTag", []string{TypeTag}, col("Name", 26), col("Priority", 8), col("RetentionAction", 15), col("RetentionDuration", 17), col("Workload", 0))
 	table("ComplianceCase", []string{TypeCase}, col("Name", 26), col("Status", 8), col("CreatedDateTime", 0))
@@ -274,6 +276,7 @@ func lockedMessage(e *holds.PolicyLockedError) string {
 		holds.LockedRemoveHold:      "its hold can't be removed",
 		holds.LockedShortenDuration: "its retention period can only be extended",
 		holds.LockedChangeAction:    "its retention action can't be changed",
+		holds.LockedRemoveRule:      "its retention rule can't be removed",
 	}[e.Op]
 	if e.Op == holds.LockedAdaptive {
 		return fmt.Sprintf("Preservation Lock (RestrictiveRetention) isn't supported for the adaptive policy '%s'.", e.PolicyName)

@@ -261,17 +261,25 @@ func policyName(ctx *runtime.Context, id string, app bool) (string, error) {
 	return name, err
 }
 
-func removePolicy() *runtime.Command {
-	c := exo.Declared("Remove-RetentionCompliancePolicy")
+func removePolicy(app bool) *runtime.Command {
+	c := exo.Declared("Remove-" + policyNoun(app))
 	c.Synopsis = "Deletes a retention policy and its rules."
+	if app {
+		c.Synopsis = "Deletes an app retention policy and its rules."
+	}
 	c.Description = "Its stamps leave the mailboxes (each held mailbox keeps a 30-day delay hold). A policy with Preservation Lock can't be deleted."
 	c.ConfirmImpact = runtime.ImpactHigh
 	c.Examples = []runtime.Example{
 		{Code: `New-RetentionCompliancePolicy -Name "Temp" -ExchangeLocation carolo@contoso.com | Out-Null; Remove-RetentionCompliancePolicy -Identity "Temp" -Confirm:$false`, Remark: "Creates and deletes a policy."},
 	}
+	if app {
+		c.Examples = []runtime.Example{
+			{Code: `New-AppRetentionCompliancePolicy -Name "Temp" -Applications "User:MicrosoftTeams" -ExchangeLocation carolo@contoso.com | Out-Null; Remove-AppRetentionCompliancePolicy -Identity "Temp" -Confirm:$false`, Remark: "Creates and deletes an app policy."},
+		}
+	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		name, err := policyName(ctx, id, false)
+		name, err := policyName(ctx, id, app)
 		if err != nil || name == "" {
 			return err
 		}
@@ -280,7 +288,7 @@ func removePolicy() *runtime.Command {
 			return err
 		}
 		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			return nil, holds.RemoveCompliancePolicy(tx, id, policyKinds(false)...)
+			return nil, holds.RemoveCompliancePolicy(tx, id, policyKinds(app)...)
 		})
 	}
 	return c
@@ -288,9 +296,24 @@ func removePolicy() *runtime.Command {
 
 // --- rules ----------------------------------------------------------------------
 
-// RuleObject builds the object Get-RetentionComplianceRule writes.
-func RuleObject(r *holds.ComplianceRule, policyName string) *object.PSObject {
-	o := object.NewObject(TypeRule, baseConfigurable, baseObject)
+func ruleNoun(app bool) string {
+	if app {
+		return "AppRetentionComplianceRule"
+	}
+	return "RetentionComplianceRule"
+}
+
+// RuleObject builds the object Get-RetentionComplianceRule (or
+// Get-AppRetentionComplianceRule) writes.
+func RuleObject(r *holds.ComplianceRule, p *holds.CompliancePolicy) *object.PSObject {
+	typ, policyName := TypeRule, ""
+	if p != nil {
+		policyName = p.Name
+		if p.Kind == holds.PolicyKindApp {
+			typ = TypeAppRule
+		}
+	}
+	o := object.NewObject(typ, baseConfigurable, baseObject)
 	o.AddTyped("Name", tStr, r.Name)
 	o.AddTyped("Disabled", tBool, r.Disabled)
 	o.AddTyped("Priority", tInt, 0)
@@ -310,34 +333,49 @@ func RuleObject(r *holds.ComplianceRule, policyName string) *object.PSObject {
 	return o
 }
 
-func getRule() *runtime.Command {
-	c := exo.Declared("Get-RetentionComplianceRule")
+// ruleObject builds a rule's object with its policy looked up.
+func ruleObject(tx *store.Tx, r *holds.ComplianceRule) *object.PSObject {
+	p, err := holds.GetCompliancePolicy(tx, r.Policy)
+	if err != nil {
+		p = nil
+	}
+	return RuleObject(r, p)
+}
+
+func getRule(app bool) *runtime.Command {
+	c := exo.Declared("Get-" + ruleNoun(app))
 	c.Synopsis = "Shows the retention rules: the duration and action (Keep, Delete, KeepAndDelete) of each retention policy."
-	c.Description = "The action decides the suffix of the policy's hold ID: :1 Delete, :2 Keep, :3 KeepAndDelete. -Policy lists the rules of one policy."
+	if app {
+		c.Synopsis = "Shows the rules of the app retention policies: their duration and action."
+	}
+	c.Description = "The action decides the suffix of the policy's hold ID: :1 Delete, :2 Keep, :3 KeepAndDelete; a rule without an action makes the policy a hold (UniH<guid>). -Policy lists the rules of one policy."
 	c.OutputType = TypeRule
 	c.Examples = []runtime.Example{
-		{Code: `Get-RetentionComplianceRule -Policy "Legal Keep" | Format-List Name,RetentionDuration,RetentionComplianceAction`, Remark: "Shows a policy's retention settings."},
+		{Code: "Get-" + ruleNoun(app) + ` -Policy "Legal Keep" | Format-List Name,RetentionDuration,RetentionComplianceAction`, Remark: "Shows a policy's retention settings."},
+	}
+	if app {
+		c.Examples = []runtime.Example{
+			{Code: `Get-AppRetentionComplianceRule -Policy "Teams Private Channels 3y" | Format-List Name,RetentionDuration,RetentionComplianceAction`, Remark: "Shows an app policy's retention settings."},
+		}
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
+		kinds := policyKinds(app)
 		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
-			rs, err := pick(id, func(id string) (*holds.ComplianceRule, error) { return holds.FindComplianceRule(tx, id) }, pol, func(pol string) ([]*holds.ComplianceRule, error) {
-				p, err := holds.FindCompliancePolicy(tx, pol)
-				if err != nil {
-					return nil, err
-				}
-				return holds.PolicyRules(tx, p.Guid)
-			}, func() ([]*holds.ComplianceRule, error) { return holds.ComplianceRules(tx) })
+			rs, err := pick(id, func(id string) (*holds.ComplianceRule, error) { return holds.FindComplianceRule(tx, id, kinds...) },
+				pol, func(pol string) ([]*holds.ComplianceRule, error) {
+					p, err := holds.FindCompliancePolicy(tx, pol, kinds...)
+					if err != nil {
+						return nil, err
+					}
+					return holds.PolicyRules(tx, p.Guid)
+				}, func() ([]*holds.ComplianceRule, error) { return holds.ComplianceRules(tx, kinds...) })
 			if err != nil {
 				return nil, err
 			}
 			for _, r := range rs {
-				name := ""
-				if p, err := holds.GetCompliancePolicy(tx, r.Policy); err == nil {
-					name = p.Name
-				}
-				out = append(out, RuleObject(r, name))
+				out = append(out, ruleObject(tx, r))
 			}
 			return out, nil
 		})
@@ -345,17 +383,26 @@ func getRule() *runtime.Command {
 	return c
 }
 
-func newRule() *runtime.Command {
-	c := exo.Declared("New-RetentionComplianceRule")
+func newRule(app bool) *runtime.Command {
+	c := exo.Declared("New-" + ruleNoun(app))
 	c.Synopsis = "Gives a retention policy its retention settings (or makes it publish retention labels)."
-	c.Description = "-RetentionComplianceAction Keep, Delete or KeepAndDelete with -RetentionDuration (days, or Unlimited with Keep). With -PublishComplianceTag the policy becomes a label policy. Mailboxes in the policy are stamped at once."
+	if app {
+		c.Synopsis = "Gives an app retention policy its retention settings."
+	}
+	c.Description = "-RetentionComplianceAction Keep, Delete or KeepAndDelete with -RetentionDuration (days, or Unlimited with Keep). Without -RetentionComplianceAction the policy becomes a hold: it keeps content (for -RetentionDuration, or indefinitely) and stamps UniH<policy guid> instead of mbx<guid>:<n>. With -PublishComplianceTag the policy becomes a label policy. Mailboxes in the policy are stamped at once."
 	c.OutputType = TypeRule
 	c.Examples = []runtime.Example{
 		{Code: `New-RetentionCompliancePolicy -Name "Finance 10y" -ExchangeLocation annb@contoso.com | Out-Null; New-RetentionComplianceRule -Name "Finance 10y rule" -Policy "Finance 10y" -RetentionDuration 3650 -RetentionComplianceAction KeepAndDelete`, Remark: "Keeps annb's mail for ten years, then deletes it."},
 	}
+	if app {
+		c.Description = "-RetentionComplianceAction Keep, Delete or KeepAndDelete with -RetentionDuration (days, or Unlimited with Keep); without an action the policy holds content. The policy's mailboxes are stamped at once."
+		c.Examples = []runtime.Example{
+			{Code: `New-AppRetentionCompliancePolicy -Name "Teams 1y" -Applications "User:MicrosoftTeams" -ExchangeLocation annb@contoso.com | Out-Null; New-AppRetentionComplianceRule -Name "Teams 1y rule" -Policy "Teams 1y" -RetentionDuration 365 -RetentionComplianceAction KeepAndDelete`, Remark: "Keeps annb's Teams private channel messages for a year, then deletes them."},
+		}
+	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		in := holds.RuleInput{Name: name, Policy: identity(ctx, "Policy"), Action: ctx.String("RetentionComplianceAction"),
+		in := holds.RuleInput{Name: name, Policy: identity(ctx, "Policy"), PolicyKinds: policyKinds(app), Action: ctx.String("RetentionComplianceAction"),
 			ExpirationDateOption: ctx.String("ExpirationDateOption"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
 			PublishComplianceTag: ctx.String("PublishComplianceTag"), ApplyComplianceTag: ctx.String("ApplyComplianceTag"), Comment: ctx.String("Comment")}
 		if ctx.Has("RetentionDuration") {
@@ -375,22 +422,27 @@ func newRule() *runtime.Command {
 			if err != nil {
 				return nil, err
 			}
-			p, _ := holds.GetCompliancePolicy(tx, r.Policy)
-			return RuleObject(r, p.Name), nil
+			return ruleObject(tx, r), nil
 		})
 	}
 	return c
 }
 
-func setRule() *runtime.Command {
-	c := exo.Declared("Set-RetentionComplianceRule")
+func setRule(app bool) *runtime.Command {
+	c := exo.Declared("Set-" + ruleNoun(app))
 	c.Synopsis = "Changes a retention rule's duration or action."
 	c.Description = "On a policy with Preservation Lock the duration can only be extended and the action can't change. This is how the hold duration of an inactive mailbox held by a retention policy is changed."
 	c.Examples = []runtime.Example{
 		{Code: `Set-RetentionComplianceRule -Identity "Legal Keep rule" -RetentionDuration Unlimited`, Remark: "Keeps the policy's content forever."},
 	}
+	if app {
+		c.Synopsis = "Changes the duration or action of an app retention policy's rule."
+		c.Examples = []runtime.Example{
+			{Code: `Set-AppRetentionComplianceRule -Identity "Teams Private Channels 3y rule" -RetentionDuration 1825`, Remark: "Keeps Teams private channel messages for five years instead of three."},
+		}
+	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ch := holds.RuleChange{Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
+		ch := holds.RuleChange{PolicyKinds: policyKinds(app), Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
 			ContentMatchQuery: optString(ctx, "ContentMatchQuery"), Comment: optString(ctx, "Comment")}
 		if ctx.Has("RetentionDuration") {
 			d, unl, rec := duration(ctx, "RetentionDuration")
@@ -407,6 +459,27 @@ func setRule() *runtime.Command {
 			ch.Actor = actor(tx)
 			_, err := holds.SetComplianceRule(tx, id, ch)
 			return err
+		})
+	}
+	return c
+}
+
+func removeRule(app bool) *runtime.Command {
+	c := exo.Declared("Remove-" + ruleNoun(app))
+	c.Synopsis = "Deletes a retention rule: its policy no longer stamps mailboxes."
+	c.Description = "The held mailboxes keep a 30-day delay hold. The rule of a policy with Preservation Lock can't be deleted."
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Examples = []runtime.Example{
+		{Code: `New-RetentionCompliancePolicy -Name "Temp" -ExchangeLocation carolo@contoso.com | Out-Null; New-RetentionComplianceRule -Name "Temp rule" -Policy "Temp" -RetentionDuration 30 -RetentionComplianceAction Keep | Out-Null; Remove-RetentionComplianceRule -Identity "Temp rule" -Confirm:$false`, Remark: "Creates a policy and its rule, then deletes the rule without asking."},
+	}
+	if app {
+		c.Examples = []runtime.Example{
+			{Code: `Remove-AppRetentionComplianceRule -Identity "Teams Private Channels 3y rule" -Confirm:$false`, Remark: "Deletes the rule of an app policy without asking: the policy no longer stamps mailboxes."},
+		}
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		return changeIdentity(ctx, "Removing retention rule", func(tx *store.Tx, id string) error {
+			return holds.RemoveComplianceRule(tx, id, policyKinds(app)...)
 		})
 	}
 	return c

@@ -88,11 +88,13 @@ var (
 	// Security & Compliance cmdlets.
 	sccRetention = g("Get-RetentionCompliancePolicy", "New-RetentionCompliancePolicy", "Set-RetentionCompliancePolicy",
 		"Remove-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "New-RetentionComplianceRule",
-		"Set-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy", "New-AppRetentionCompliancePolicy",
-		"Set-AppRetentionCompliancePolicy", "Get-AdaptiveScope", "New-AdaptiveScope", "Set-AdaptiveScope",
+		"Set-RetentionComplianceRule", "Remove-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
+		"New-AppRetentionCompliancePolicy", "Set-AppRetentionCompliancePolicy", "Remove-AppRetentionCompliancePolicy",
+		"Get-AppRetentionComplianceRule", "New-AppRetentionComplianceRule", "Set-AppRetentionComplianceRule",
+		"Remove-AppRetentionComplianceRule", "Get-AdaptiveScope", "New-AdaptiveScope", "Set-AdaptiveScope",
 		"Get-ComplianceTag", "New-ComplianceTag", "Invoke-HoldRemovalAction")
 	sccRetentionReads = g("Get-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
-		"Get-AdaptiveScope", "Get-ComplianceTag")
+		"Get-AppRetentionComplianceRule", "Get-AdaptiveScope", "Get-ComplianceTag")
 	sccCases = g("Get-ComplianceCase", "New-ComplianceCase", "Set-ComplianceCase", "Remove-ComplianceCase")
 	sccHolds = g("Get-CaseHoldPolicy", "New-CaseHoldPolicy", "Set-CaseHoldPolicy", "Remove-CaseHoldPolicy",
 		"Get-CaseHoldRule", "New-CaseHoldRule", "Invoke-HoldRemovalAction", "Get-ComplianceCase")

@@ -156,7 +156,15 @@ func (ar *agingRules) forMailbox(tx *store.Tx, m *store.Mailbox) (*mailboxAging,
 		e := ParseHoldEntry(h.HoldID)
 		switch e.Kind {
 		case HoldKindEDiscovery:
-			ma.keeps = append(ma.keeps, keepLimit{unlimited: true})
+			// A case hold keeps everything; a retention policy whose rule
+			// has no action keeps for the rule's duration.
+			k := keepLimit{unlimited: true}
+			for _, r := range ar.rules[store.GuidNoDashes(e.ID)] {
+				if r.IsHoldOnly() && !r.RetentionUnlimited && r.RetentionDuration > 0 {
+					k = keepLimit{days: int64(r.RetentionDuration)}
+				}
+			}
+			ma.keeps = append(ma.keeps, k)
 		case HoldKindInPlace:
 			k := keepLimit{unlimited: true}
 			for _, s := range ar.env.searches {

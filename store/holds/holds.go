@@ -40,6 +40,9 @@ type holdEnv struct {
 	org      *store.Organization
 	policies []*CompliancePolicy
 	digit    map[string]int // policy guid -> stamp digit (0 = no rule)
+	// holdOnly lists the policies (guid) whose rule has no retention
+	// action: they hold with a UniH<guid> stamp instead of mbx<hex>:<n>.
+	holdOnly map[string]bool
 	scopes   map[string]*scopeEval
 	cases    map[string]*ComplianceCase
 	holds    []*CaseHoldPolicy
@@ -72,7 +75,7 @@ func loadHoldEnv(tx *store.Tx) (*holdEnv, error) {
 	if err != nil {
 		return nil, err
 	}
-	env := &holdEnv{org: o, digit: map[string]int{}, scopes: map[string]*scopeEval{}, cases: map[string]*ComplianceCase{},
+	env := &holdEnv{org: o, digit: map[string]int{}, holdOnly: map[string]bool{}, scopes: map[string]*scopeEval{}, cases: map[string]*ComplianceCase{},
 		tags: map[string]*ComplianceTag{}, ruled: map[string]bool{}, known: map[string]bool{}, dropped: map[string]bool{}}
 	if env.policies, err = CompliancePolicies(tx); err != nil {
 		return nil, err
@@ -87,12 +90,15 @@ func loadHoldEnv(tx *store.Tx) (*holdEnv, error) {
 		}
 		if _, ok := env.digit[r.Policy]; !ok {
 			env.digit[r.Policy] = ActionDigit(r.RetentionComplianceAction)
+			env.holdOnly[r.Policy] = r.IsHoldOnly()
 		}
 	}
 	for _, p := range env.policies {
 		if p.Kind == PolicyKindLabel {
 			env.digit[p.Guid] = 1
+			env.holdOnly[p.Guid] = false
 		}
+		env.known[strings.ToLower(p.HoldOnlyID())] = true
 		h := p.Hex()
 		for _, pre := range []string{"mbx", "skp", "grp"} {
 			for d := 1; d <= 3; d++ {
@@ -347,6 +353,10 @@ func (env *holdEnv) desiredEntries(m *store.Mailbox, u *store.User, st *MailboxH
 	}
 	for _, p := range env.policies {
 		d := env.digit[p.Guid]
+		if p.Enabled && env.holdOnly[p.Guid] && !p.IsOrgWide() && env.appliesTo(p, m, u, st) {
+			out = append(out, p.HoldOnlyID())
+			continue
+		}
 		if !p.Enabled || d == 0 || p.IsOrgWide() && p.Kind != PolicyKindLabel {
 			continue
 		}
@@ -406,6 +416,10 @@ func (env *holdEnv) orgEntries() []string {
 	var out []string
 	for _, p := range env.policies {
 		d := env.digit[p.Guid]
+		if p.Enabled && env.holdOnly[p.Guid] && p.IsOrgWide() {
+			out = append(out, p.HoldOnlyID())
+			continue
+		}
 		if !p.Enabled || d == 0 {
 			continue
 		}
@@ -557,6 +571,17 @@ func sameEntries(a, b []string) bool {
 	return true
 }
 
+// isPolicy reports whether the 32-hex ID belongs to a retention policy of
+// any kind.
+func (env *holdEnv) isPolicy(hex string) bool {
+	for _, p := range env.policies {
+		if p.Hex() == hex {
+			return true
+		}
+	}
+	return false
+}
+
 // isApp reports whether the 32-hex ID belongs to an app retention policy.
 func (env *holdEnv) isApp(hex string) bool {
 	for _, p := range env.policies {
@@ -571,8 +596,7 @@ func (env *holdEnv) isApp(hex string) bool {
 // entry of the policy with that 32-hex ID.
 func (env *holdEnv) orgHolds(hex string) bool {
 	for _, e := range env.org.InPlaceHolds {
-		pe := ParseHoldEntry(e)
-		if pe.Prefix == "mbx" && pe.ID == hex && pe.IsHold() {
+		if id, holds := OrgPolicyEntry(e); holds && id == hex {
 			return true
 		}
 	}
@@ -647,11 +671,11 @@ func fireDelayHoldExpiry(tx *store.Tx, t store.Timer) error {
 func recomputeOrg(tx *store.Tx, env *holdEnv) error {
 	want := env.orgEntries()
 	next := mergeEntries(env.org.InPlaceHolds, want)
-	var lost []HoldEntry
+	var lost []string // 32-hex IDs of the policies whose org-wide hold went
 	for _, e := range env.org.InPlaceHolds {
 		if !hasEntry(next, e) {
-			if pe := ParseHoldEntry(e); pe.Prefix == "mbx" && pe.IsHold() {
-				lost = append(lost, pe)
+			if id, holds := OrgPolicyEntry(e); holds {
+				lost = append(lost, id)
 			}
 		}
 	}
@@ -676,7 +700,7 @@ func recomputeOrg(tx *store.Tx, env *holdEnv) error {
 			return nil
 		}
 		for _, l := range lost {
-			if !hasEntry(m.InPlaceHolds, "-mbx"+l.ID) {
+			if !hasEntry(m.InPlaceHolds, "-mbx"+l) {
 				guids = append(guids, m.Guid)
 				return nil
 			}

@@ -79,6 +79,8 @@ func (env *holdEnv) describeHold(e HoldEntry, orgWide bool) HoldInfo {
 				h.IsActive = p.Enabled && env.ruled[p.Guid] && c != nil && c.Status == CaseActive
 			}
 		}
+		// A retention policy whose rule has no action stamps UniH too.
+		env.describePolicy(&h, store.GuidNoDashes(e.ID), orgWide)
 	case HoldKindInPlace:
 		h.HoldType = HoldTypeInPlace
 		for _, s := range env.searches {
@@ -91,19 +93,30 @@ func (env *holdEnv) describeHold(e HoldEntry, orgWide bool) HoldInfo {
 		if orgWide {
 			h.HoldType = HoldTypeOrgRetention
 		}
-		for _, p := range env.policies {
-			if p.Hex() == e.ID {
-				h.PolicyName, h.PolicyExists, h.IsActive, h.Locked = p.Name, true, p.Enabled, p.RestrictiveRetention
-				switch p.Kind {
-				case PolicyKindApp:
-					h.HoldType = HoldTypeAppRetention
-				case PolicyKindLabel:
-					h.HoldType = HoldTypeLabelPolicy
-				}
-			}
-		}
+		env.describePolicy(&h, e.ID, orgWide)
 	}
 	return h
+}
+
+// describePolicy fills h from the retention policy with the 32-hex ID, if
+// there is one.
+func (env *holdEnv) describePolicy(h *HoldInfo, hex string, orgWide bool) {
+	for _, p := range env.policies {
+		if p.Hex() != hex {
+			continue
+		}
+		h.HoldType = HoldTypeRetention
+		if orgWide {
+			h.HoldType = HoldTypeOrgRetention
+		}
+		h.PolicyName, h.PolicyExists, h.IsActive, h.Locked = p.Name, true, p.Enabled, p.RestrictiveRetention
+		switch p.Kind {
+		case PolicyKindApp:
+			h.HoldType = HoldTypeAppRetention
+		case PolicyKindLabel:
+			h.HoldType = HoldTypeLabelPolicy
+		}
+	}
 }
 
 // mailboxHoldInfos lists the ID-based holds of a mailbox: every
@@ -128,7 +141,8 @@ func (env *holdEnv) mailboxHoldInfos(m *store.Mailbox) []HoldInfo {
 	}
 	for _, raw := range env.org.InPlaceHolds {
 		e := ParseHoldEntry(raw)
-		if e.Kind != HoldKindRetention || e.Prefix != "mbx" || hasEntry(m.InPlaceHolds, "-mbx"+e.ID) {
+		id, _ := OrgPolicyEntry(raw)
+		if (e.Kind != HoldKindEDiscovery && (e.Kind != HoldKindRetention || e.Prefix != "mbx")) || hasEntry(m.InPlaceHolds, "-mbx"+id) {
 			continue
 		}
 		out = append(out, env.describeHold(e, true))
@@ -202,8 +216,12 @@ func RemoveHold(tx *store.Tx, guid, holdID string, force bool, actor string) err
 		return &HoldNotOnMailboxError{HoldID: id, Identity: m.Identity(), Guid: m.Guid}
 	}
 	e := ParseHoldEntry(info.HoldID)
+	policyHex := e.ID
+	if e.Kind == HoldKindEDiscovery {
+		policyHex = store.GuidNoDashes(e.ID)
+	}
 	if info.Locked {
-		return &PolicyLockedError{PolicyName: info.PolicyName, PolicyGuid: guidFromHex(e.ID), Op: LockedRemoveHold}
+		return &PolicyLockedError{PolicyName: info.PolicyName, PolicyGuid: guidFromHex(policyHex), Op: LockedRemoveHold}
 	}
 	st, err := holdState(tx, m.Guid)
 	if err != nil {
@@ -212,7 +230,7 @@ func RemoveHold(tx *store.Tx, guid, holdID string, force bool, actor string) err
 	if info.HoldType == HoldTypeLabelPolicy {
 		var labels []string
 		for _, l := range st.Labels {
-			if store.GuidNoDashes(l.Policy) == e.ID {
+			if store.GuidNoDashes(l.Policy) == policyHex {
 				labels = append(labels, l.Tag)
 			}
 		}
@@ -225,8 +243,8 @@ func RemoveHold(tx *store.Tx, guid, holdID string, force bool, actor string) err
 	}
 	switch {
 	case info.OrgWide:
-		if !hcontains(st.ExcludedOrg, e.ID) {
-			st.ExcludedOrg = append(st.ExcludedOrg, e.ID)
+		if !hcontains(st.ExcludedOrg, policyHex) {
+			st.ExcludedOrg = append(st.ExcludedOrg, policyHex)
 		}
 	case info.PolicyExists:
 		if !hcontains(st.Suppressed, info.HoldID) {
@@ -309,7 +327,7 @@ func ExcludeFromOrgHolds(tx *store.Tx, guid string, policyGuids []string) error 
 		h := store.GuidNoDashes(g)
 		inOrg := false
 		for _, e := range env.org.InPlaceHolds {
-			if pe := ParseHoldEntry(e); pe.Kind == HoldKindRetention && pe.ID == h {
+			if id, _ := OrgPolicyEntry(e); id == h {
 				inOrg = true
 			}
 		}
@@ -367,19 +385,20 @@ func ExcludeFromAllOrgHolds(tx *store.Tx, guid string) ([]string, error) {
 	var warnings []string
 	for _, e := range env.org.InPlaceHolds {
 		pe := ParseHoldEntry(e)
-		if pe.Kind != HoldKindRetention || pe.Prefix != "mbx" {
+		id, _ := OrgPolicyEntry(e)
+		if pe.Kind != HoldKindEDiscovery && (pe.Kind != HoldKindRetention || pe.Prefix != "mbx") {
 			continue
 		}
 		for _, p := range env.policies {
-			if p.Hex() != pe.ID {
+			if p.Hex() != id {
 				continue
 			}
 			if p.RestrictiveRetention {
 				warnings = append(warnings, fmt.Sprintf("The mailbox '%s' can't be excluded from the organization-wide retention policy '%s' (%s) because the policy has Preservation Lock.", m.Identity(), p.Name, p.Guid))
 				continue
 			}
-			if !hcontains(st.ExcludedOrg, pe.ID) {
-				st.ExcludedOrg = append(st.ExcludedOrg, pe.ID)
+			if !hcontains(st.ExcludedOrg, id) {
+				st.ExcludedOrg = append(st.ExcludedOrg, id)
 			}
 		}
 	}
@@ -420,14 +439,17 @@ func ExcludeFromAllHolds(tx *store.Tx, guid string) error {
 	}
 	for _, e := range env.org.InPlaceHolds {
 		pe := ParseHoldEntry(e)
-		if pe.Kind == HoldKindRetention && pe.Prefix == "mbx" && !locked(pe.ID) && !hcontains(st.ExcludedOrg, pe.ID) {
-			st.ExcludedOrg = append(st.ExcludedOrg, pe.ID)
+		id, _ := OrgPolicyEntry(e)
+		if (pe.Kind == HoldKindEDiscovery || pe.Kind == HoldKindRetention && pe.Prefix == "mbx") && !locked(id) && !hcontains(st.ExcludedOrg, id) {
+			st.ExcludedOrg = append(st.ExcludedOrg, id)
 		}
 	}
 	var next []string
 	for _, e := range m.InPlaceHolds {
 		pe := ParseHoldEntry(e)
-		if pe.Kind == HoldKindRetention && !locked(pe.ID) {
+		// A hold-only retention policy's UniH stamp goes like a retention
+		// stamp; case holds stay.
+		if pe.Kind == HoldKindRetention && !locked(pe.ID) || pe.Kind == HoldKindEDiscovery && env.isPolicy(store.GuidNoDashes(pe.ID)) && !locked(store.GuidNoDashes(pe.ID)) {
 			if env.known[strings.ToLower(e)] && !hcontains(st.Suppressed, e) {
 				st.Suppressed = append(st.Suppressed, e)
 			}

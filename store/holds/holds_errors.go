@@ -25,7 +25,8 @@ type PolicyLockedError struct {
 	PolicyName string
 	PolicyGuid string
 	// Op is what was refused: RemoveLocation, AddException, Exclude,
-	// Disable, Delete, Unlock, RemoveHold, ShortenDuration, ChangeAction.
+	// Disable, Delete, Unlock, RemoveHold, ShortenDuration, ChangeAction,
+	// AdaptiveScope, RemoveRule.
 	Op string
 }
 
@@ -45,6 +46,7 @@ const (
 	LockedShortenDuration = "ShortenDuration"
 	LockedChangeAction    = "ChangeAction"
 	LockedAdaptive        = "AdaptiveScope"
+	LockedRemoveRule      = "RemoveRule"
 )
 
 // LocationLimitError: a static policy (or case hold) with specific

@@ -2,6 +2,7 @@ package holds
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/store"
@@ -93,19 +94,39 @@ func resolveInclusion(tx *store.Tx, v string) (*store.Mailbox, error) {
 	return nil, err
 }
 
-// resolveException resolves a mailbox to exclude (any state).
-func resolveException(tx *store.Tx, v string) (*store.Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(v, store.ScopeIncludeInactive)
-	if err != nil {
-		if !store.IsNotFound(err) {
-			return nil, err
-		}
-		return tx.ResolveMailbox(v, store.ScopeAny)
+// resolveException resolves a mailbox to exclude. An active mailbox is
+// found by any identity. A deleted or inactive one is found only when
+// deleted (the addresses of -DeletedResources) names its primary SMTP
+// address: otherwise the service can't locate it, as for a recipient that
+// doesn't exist.
+func resolveException(tx *store.Tx, v string, deleted []string) (*store.Mailbox, error) {
+	ms, err := tx.ResolveMailboxes(v, store.ScopeActive)
+	if err != nil && !store.IsNotFound(err) {
+		return nil, err
 	}
 	if len(ms) > 1 {
 		return nil, &store.AmbiguousError{Kind: "mailbox", Identity: v, Matches: identities(ms), Guids: guidsOf(ms)}
 	}
-	return ms[0], nil
+	if len(ms) == 1 {
+		return ms[0], nil
+	}
+	gone, err := tx.ResolveMailboxes(v, store.ScopeAny)
+	if err != nil {
+		return nil, err
+	}
+	var named []*store.Mailbox
+	for _, m := range gone {
+		if m.IsDeleted() && hcontains(deleted, m.PrimarySmtpAddress) {
+			named = append(named, m)
+		}
+	}
+	switch len(named) {
+	case 0:
+		return nil, &store.NotFoundError{Kind: "mailbox", Key: v}
+	case 1:
+		return named[0], nil
+	}
+	return nil, &store.AmbiguousError{Kind: "mailbox", Identity: v, Matches: identities(named), Guids: guidsOf(named)}
 }
 
 func identities(ms []*store.Mailbox) []string {
@@ -133,7 +154,7 @@ func addLocations(tx *store.Tx, cur []PolicyLocation, vals []string, exception b
 		var m *store.Mailbox
 		var err error
 		if exception {
-			m, err = resolveException(tx, v)
+			m, err = resolveException(tx, v, nil)
 		} else {
 			m, err = resolveInclusion(tx, v)
 		}
@@ -382,10 +403,19 @@ func SetCompliancePolicy(tx *store.Tx, identity string, kinds []string, ch Polic
 		touched = append(touched, removed...)
 	}
 	if len(ch.DeletedResources) > 0 {
+		// Each address must belong to a deleted mailbox; the exclusion
+		// also hits the other mailboxes with that address.
 		for _, addr := range ch.DeletedResources {
 			ms, err := tx.ResolveMailboxes(addr, store.ScopeAny)
 			if err != nil {
 				return nil, err
+			}
+			deletedOne := false
+			for _, m := range ms {
+				deletedOne = deletedOne || (m.IsDeleted() && !m.IsMailUser())
+			}
+			if !deletedOne {
+				return nil, &store.NotFoundError{Kind: "mailbox", Key: addr}
 			}
 			for _, m := range ms {
 				// The exclusion also hits other mailboxes with the address
@@ -396,16 +426,21 @@ func SetCompliancePolicy(tx *store.Tx, identity string, kinds []string, ch Polic
 				p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: addr, MailboxGuid: m.Guid, Deleted: true})
 			}
 		}
-		// -AddExchangeLocationException names the same mailboxes.
-		for _, v := range ch.AddExchangeLocationException {
-			if m, err := resolveException(tx, v); err == nil && !locationHas(p.ExchangeLocationException, m.Guid) {
-				p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: v, MailboxGuid: m.Guid, Deleted: m.IsDeleted()})
-			} else if err != nil && !store.IsNotFound(err) {
-				return nil, err
-			}
+	}
+	// -AddExchangeLocationException names active mailboxes, and deleted
+	// ones whose primary address -DeletedResources gives.
+	for _, v := range ch.AddExchangeLocationException {
+		v = strings.TrimSpace(v)
+		if v == "" {
+			continue
 		}
-	} else if p.ExchangeLocationException, err = addLocations(tx, p.ExchangeLocationException, ch.AddExchangeLocationException, true); err != nil {
-		return nil, err
+		m, err := resolveException(tx, v, ch.DeletedResources)
+		if err != nil {
+			return nil, err
+		}
+		if !locationHas(p.ExchangeLocationException, m.Guid) {
+			p.ExchangeLocationException = append(p.ExchangeLocationException, PolicyLocation{Address: v, MailboxGuid: m.Guid, Deleted: m.IsDeleted()})
+		}
 	}
 	if len(ch.RemoveAdaptiveScopeLocation) > 0 {
 		rm, err := resolveScopes(tx, ch.RemoveAdaptiveScopeLocation)
@@ -524,6 +559,9 @@ func forgetPolicyState(tx *store.Tx, hex string) error {
 type RuleInput struct {
 	Name   string
 	Policy string // policy name or Guid
+	// PolicyKinds limits the policies Policy may name (any when empty):
+	// *-AppRetentionComplianceRule works on app policies only.
+	PolicyKinds []string
 	// RetentionDuration: days, or Unlimited.
 	RetentionDays        int
 	RetentionUnlimited   bool
@@ -540,8 +578,8 @@ type RuleInput struct {
 }
 
 // NewComplianceRule adds a retention rule to a policy; the policy's stamps
-// get the rule's action digit. A rule of a locked policy can't be added
-// with a shorter duration than the existing one.
+// get the rule's action digit. A rule without an action makes the policy
+// hold content (for the duration, if one is given) and stamp UniH<guid>.
 func NewComplianceRule(tx *store.Tx, in RuleInput) (*ComplianceRule, error) {
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
@@ -552,11 +590,14 @@ func NewComplianceRule(tx *store.Tx, in RuleInput) (*ComplianceRule, error) {
 	} else if !store.IsNotFound(err) {
 		return nil, err
 	}
-	p, err := FindCompliancePolicy(tx, in.Policy)
+	p, err := FindCompliancePolicy(tx, in.Policy, in.PolicyKinds...)
 	if err != nil {
 		return nil, err
 	}
 	action := normalizeAction(in.Action)
+	if action != "" && ActionDigit(action) == 0 {
+		return nil, invalidAction(in.Action)
+	}
 	var labels []string
 	if in.PublishComplianceTag != "" {
 		for _, l := range strings.Split(in.PublishComplianceTag, ",") {
@@ -569,15 +610,12 @@ func NewComplianceRule(tx *store.Tx, in RuleInput) (*ComplianceRule, error) {
 			}
 			labels = append(labels, t.Name)
 		}
-	} else {
-		if action == "" {
-			return nil, &store.ValidationError{Field: "RetentionComplianceAction", Message: "a retention action (Keep, Delete or KeepAndDelete) is required"}
-		}
+	} else if action != "" {
 		if action != ActionKeep && in.RetentionUnlimited {
-			return nil, &store.ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
+			return nil, unlimitedNeedsKeep()
 		}
 		if !in.RetentionUnlimited && in.RetentionDays <= 0 {
-			return nil, &store.ValidationError{Field: "RetentionDuration", Message: "a retention duration is required"}
+			return nil, &store.ValidationError{Field: "RetentionDuration", Message: fmt.Sprintf("The RetentionDuration parameter is required when RetentionComplianceAction is %s.", action)}
 		}
 	}
 	now := tx.Now()
@@ -607,6 +645,17 @@ func NewComplianceRule(tx *store.Tx, in RuleInput) (*ComplianceRule, error) {
 	return r, recomputeForPolicy(tx, p, nil)
 }
 
+// invalidAction is the refusal of a value that is not a retention action.
+func invalidAction(a string) error {
+	return &store.ValidationError{Field: "RetentionComplianceAction", Message: fmt.Sprintf("The value \"%s\" isn't valid for the RetentionComplianceAction parameter. Valid values are: Delete, Keep, KeepAndDelete.", strings.TrimSpace(a))}
+}
+
+// unlimitedNeedsKeep is the refusal of an Unlimited duration with an
+// action that deletes.
+func unlimitedNeedsKeep() error {
+	return &store.ValidationError{Field: "RetentionDuration", Message: "The RetentionDuration value Unlimited can only be used with the RetentionComplianceAction value Keep."}
+}
+
 func normalizeAction(a string) string {
 	switch strings.ToLower(strings.TrimSpace(a)) {
 	case "keep":
@@ -619,8 +668,32 @@ func normalizeAction(a string) string {
 	return strings.TrimSpace(a)
 }
 
+// RemoveComplianceRule deletes a retention rule found by name or Guid among
+// the rules of the policies of the given kinds. Without a rule the policy
+// stamps nothing: held mailboxes get delay holds. The rule of a policy with
+// Preservation Lock can't be deleted (*PolicyLockedError).
+func RemoveComplianceRule(tx *store.Tx, identity string, kinds ...string) error {
+	r, err := FindComplianceRule(tx, identity, kinds...)
+	if err != nil {
+		return err
+	}
+	p, err := GetCompliancePolicy(tx, r.Policy)
+	if err != nil {
+		return err
+	}
+	if p.RestrictiveRetention {
+		return &PolicyLockedError{PolicyName: p.Name, PolicyGuid: p.Guid, Op: LockedRemoveRule}
+	}
+	if err := complianceRuleKind.delete(tx, r); err != nil {
+		return err
+	}
+	return recomputeForPolicy(tx, p, nil)
+}
+
 // RuleChange holds the parameters of Set-RetentionComplianceRule.
 type RuleChange struct {
+	// PolicyKinds limits the rules the identity may name (any when empty).
+	PolicyKinds          []string
 	RetentionDays        *int
 	RetentionUnlimited   *bool
 	Action               *string
@@ -634,7 +707,7 @@ type RuleChange struct {
 // policy the duration can only grow (*PolicyLockedError
 // LockedShortenDuration) and the action can't change (LockedChangeAction).
 func SetComplianceRule(tx *store.Tx, identity string, ch RuleChange) (*ComplianceRule, error) {
-	r, err := FindComplianceRule(tx, identity)
+	r, err := FindComplianceRule(tx, identity, ch.PolicyKinds...)
 	if err != nil {
 		return nil, err
 	}
@@ -653,7 +726,7 @@ func SetComplianceRule(tx *store.Tx, identity string, ch RuleChange) (*Complianc
 	if ch.Action != nil {
 		action = normalizeAction(*ch.Action)
 		if ActionDigit(action) == 0 {
-			return nil, &store.ValidationError{Field: "RetentionComplianceAction", Message: "not a retention action: " + *ch.Action}
+			return nil, invalidAction(*ch.Action)
 		}
 	}
 	if p.RestrictiveRetention {
@@ -666,7 +739,7 @@ func SetComplianceRule(tx *store.Tx, identity string, ch RuleChange) (*Complianc
 		}
 	}
 	if unl && action != ActionKeep && action != "" {
-		return nil, &store.ValidationError{Field: "RetentionDuration", Message: "Unlimited retention is only valid with the Keep action"}
+		return nil, unlimitedNeedsKeep()
 	}
 	r.RetentionUnlimited, r.RetentionDuration, r.RetentionComplianceAction = unl, days, action
 	if unl {

@@ -113,6 +113,11 @@ type CompliancePolicy struct {
 // Hex returns the 32-hex form of the policy Guid used in hold IDs.
 func (p *CompliancePolicy) Hex() string { return store.GuidNoDashes(p.Guid) }
 
+// HoldOnlyID is the stamp of a policy whose rule has no retention action:
+// such a policy holds content, and stamps UniH and its GUID instead of
+// mbx<hex>:<n>.
+func (p *CompliancePolicy) HoldOnlyID() string { return "UniH" + p.Guid }
+
 // IsAdaptive reports whether the policy uses adaptive scopes.
 func (p *CompliancePolicy) IsAdaptive() bool { return len(p.AdaptiveScopeLocation) > 0 }
 
@@ -152,6 +157,12 @@ type ComplianceRule struct {
 	CreatedBy                 string                    `json:"createdBy,omitempty"`
 	LastModifiedBy            string                    `json:"lastModifiedBy,omitempty"`
 	Extra                     map[string]store.RawValue `json:"extra,omitempty"`
+}
+
+// IsHoldOnly reports whether the rule holds without a retention action
+// (its policy stamps HoldOnlyID). Rules that publish or apply labels don't.
+func (r *ComplianceRule) IsHoldOnly() bool {
+	return r.RetentionComplianceAction == "" && r.PublishComplianceTag == "" && r.ApplyComplianceTag == ""
 }
 
 // DurationString renders RetentionDuration as S&C shows it ("Unlimited"
@@ -582,14 +593,49 @@ func PolicyRules(tx *store.Tx, policyGuid string) ([]*ComplianceRule, error) {
 	return complianceRuleKind.list(tx, func(r *ComplianceRule) bool { return strings.EqualFold(r.Policy, policyGuid) })
 }
 
-// ComplianceRules lists every retention rule, ordered by creation.
-func ComplianceRules(tx *store.Tx) ([]*ComplianceRule, error) {
-	return complianceRuleKind.list(tx, nil)
+// ComplianceRules lists the retention rules of the policies of the given
+// kinds (every rule when none given), ordered by creation.
+func ComplianceRules(tx *store.Tx, kinds ...string) ([]*ComplianceRule, error) {
+	rs, err := complianceRuleKind.list(tx, nil)
+	if err != nil || len(kinds) == 0 {
+		return rs, err
+	}
+	var out []*ComplianceRule
+	for _, r := range rs {
+		if ok, err := ruleOfKinds(tx, r, kinds); err != nil {
+			return nil, err
+		} else if ok {
+			out = append(out, r)
+		}
+	}
+	return out, nil
 }
 
-// FindComplianceRule resolves a rule by name or Guid.
-func FindComplianceRule(tx *store.Tx, identity string) (*ComplianceRule, error) {
-	return complianceRuleKind.find(tx, identity)
+// FindComplianceRule resolves a rule by name or Guid among the rules of the
+// policies of the given kinds (any rule when none given).
+func FindComplianceRule(tx *store.Tx, identity string, kinds ...string) (*ComplianceRule, error) {
+	r, err := complianceRuleKind.find(tx, identity)
+	if err != nil || len(kinds) == 0 {
+		return r, err
+	}
+	if ok, err := ruleOfKinds(tx, r, kinds); err != nil {
+		return nil, err
+	} else if !ok {
+		return nil, &store.NotFoundError{Kind: complianceRuleKind.kind, Key: identity}
+	}
+	return r, nil
+}
+
+// ruleOfKinds reports whether the rule's policy is of one of the kinds.
+func ruleOfKinds(tx *store.Tx, r *ComplianceRule, kinds []string) (bool, error) {
+	p, err := GetCompliancePolicy(tx, r.Policy)
+	if err != nil {
+		if store.IsNotFound(err) {
+			return false, nil
+		}
+		return false, err
+	}
+	return hcontains(kinds, p.Kind), nil
 }
 
 // PutComplianceRule stores a retention rule.

@@ -3,6 +3,7 @@ package holds_test
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -529,6 +530,42 @@ func TestRecoverInactiveMailboxS10(t *testing.T) {
 		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
 		if storetest.Mailbox(t, tx, r.Guid).RetentionHoldEnabled {
 			t.Error("retention hold not ended after 30 days")
+		}
+	})
+}
+
+// A retention rule without an action makes its policy a hold: specific
+// mailboxes get UniH<guid>, an organization-wide policy puts UniH<guid> in
+// the organization's list; both hold, and -ExcludeFromOrgHolds takes the
+// policy's 32-hex ID as for any organization-wide policy.
+func TestHoldOnlyPolicies(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		specific, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "Hold specific", ExchangeLocation: []string{"marion"}})
+		storetest.Must(t, err)
+		_, err = holds.NewComplianceRule(tx, holds.RuleInput{Name: "Hold specific rule", Policy: specific.Name, RetentionUnlimited: true})
+		storetest.Must(t, err)
+		eqList(t, "specific", holdsOf(t, tx, "marion"), "UniH"+specific.Guid)
+
+		org, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "Hold all", ExchangeLocation: []string{"All"}})
+		storetest.Must(t, err)
+		_, err = holds.NewComplianceRule(tx, holds.RuleInput{Name: "Hold all rule", Policy: org.Name, RetentionDays: 365})
+		storetest.Must(t, err)
+		oh, err := holds.GetOrgHolds(tx)
+		storetest.Must(t, err)
+		if !slices.Contains(oh, "UniH"+org.Guid) {
+			t.Fatalf("org holds: %v", oh)
+		}
+		l := deleteMbx(t, tx, "laura")
+		if l.LifecycleState != store.StateInactive {
+			t.Fatalf("laura: %s", l.LifecycleState)
+		}
+		storetest.Must(t, holds.ExcludeFromOrgHolds(tx, l.Guid, []string{org.Hex()}))
+		m := storetest.Mailbox(t, tx, l.Guid)
+		eqList(t, "excluded", m.InPlaceHolds, "-mbx"+org.Hex())
+		if !m.DelayHoldApplied {
+			t.Error("no delay hold after the exclusion")
 		}
 	})
 }

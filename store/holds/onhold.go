@@ -11,7 +11,7 @@ import (
 const (
 	HoldKindExclusion  = "Exclusion"  // -mbx<hex32>
 	HoldKindRetention  = "Retention"  // mbx|skp|grp<hex32>:<action>
-	HoldKindEDiscovery = "eDiscovery" // UniH<dashed guid>
+	HoldKindEDiscovery = "eDiscovery" // UniH<dashed guid> (case holds; hold-only retention policies)
 	HoldKindInPlace    = "InPlace"    // <hex32> or cld<hex32>
 	HoldKindUnknown    = "Unknown"
 )
@@ -61,6 +61,21 @@ func ParseHoldEntry(s string) HoldEntry {
 	return e
 }
 
+// OrgPolicyEntry reads an entry of the organization's InPlaceHolds: the
+// 32-hex ID of the retention policy behind it and whether it holds
+// mailboxes. Retention stamps hold with action 2 or 3; a UniH entry there
+// is a policy whose rule has no retention action, which holds.
+func OrgPolicyEntry(raw string) (hex string, holds bool) {
+	e := ParseHoldEntry(raw)
+	switch e.Kind {
+	case HoldKindRetention:
+		return e.ID, e.Prefix == "mbx" && e.IsHold()
+	case HoldKindEDiscovery:
+		return store.GuidNoDashes(e.ID), true
+	}
+	return "", false
+}
+
 // IsHold reports whether the entry on a mailbox places it on hold
 // (eDiscovery and In-Place holds, retention with action 2 or 3).
 func (e HoldEntry) IsHold() bool {
@@ -100,8 +115,7 @@ func MailboxOnHold(m *store.Mailbox, orgHolds []string) bool {
 		return false
 	}
 	for _, h := range orgHolds {
-		e := ParseHoldEntry(h)
-		if e.Kind == HoldKindRetention && e.Prefix == "mbx" && e.IsHold() && !excluded[e.ID] {
+		if id, holds := OrgPolicyEntry(h); holds && !excluded[id] {
 			return true
 		}
 	}

@@ -74,7 +74,15 @@ func isIdentChar(r rune) bool {
 	return isLetter(r) || isDigit(r) || (r > 0x7f && r != utf8.RuneError && unicode.IsDigit(r))
 }
 
-// endsGeneric reports whether r ends a bareword in command mode.
+// endsBareword reports whether r ends a bareword in command mode once it
+// has begun: the redirection characters do not (PowerShell reads
+// `a>b` and `<Path>` each as one word), so they only start a token.
+func endsBareword(r rune) bool {
+	return r != '>' && r != '<' && endsGeneric(r)
+}
+
+// endsGeneric reports whether r ends a number, a variable or a parameter
+// name in command mode.
 func endsGeneric(r rune) bool {
 	switch r {
 	case ';', '|', '&', '(', ')', '{', '}', ',', '>', '<':
@@ -275,10 +283,10 @@ func (p *parser) scan(start int, m lexMode) *Token {
 		return p.scanRedirection(i, space)
 	case r == '<':
 		// Input redirection is reserved: it parses like a redirection
-		// (so `echo <abc> def` does not write a file) and is an error.
+		// (so `echo <abc> def` does not write a file) and the parser
+		// reports it where it is used as one.
 		t := p.tok(TokRedirection, i, i+1, space)
 		t.Str, t.RedirFrom = "<", "<"
-		p.errorf(t.Ext, false, "RedirectionNotSupported", "The '<' operator is reserved for future use.")
 		return t
 	}
 	if m == modeCmd {
@@ -859,7 +867,7 @@ loop:
 	for j < len(p.text) {
 		r, sz := p.at(j)
 		switch {
-		case j > i && endsGeneric(r):
+		case j > i && endsBareword(r):
 			break loop
 		case j == i && (isBlank(r) || isNewline(r)):
 			break loop

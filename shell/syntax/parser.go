@@ -559,7 +559,7 @@ func (p *parser) parsePipeline() Statement {
 			p.errorf(p.after(), n.Kind == TokEOF, "EmptyPipeElement", "An empty pipe element is not allowed.")
 			pl.Ext = p.ext(start, p.lastEnd)
 			return pl
-		case n.Kind == TokGeneric || n.Kind == TokAmp || n.Kind == TokDot || (n.Kind == TokExpandable && n.StrKind == BareWord):
+		case n.Kind == TokGeneric || n.Kind == TokAmp || n.Kind == TokDot || (n.Kind == TokExpandable && n.StrKind == BareWord) || n.Kind == TokRedirection:
 			cmd := p.parseCommand()
 			if cmd == nil {
 				pl.Ext = p.ext(start, p.lastEnd)
@@ -641,6 +641,9 @@ func (p *parser) parseRedirections(m lexMode) []*Redirection {
 				p.errMissing(n, "MissingFileSpecification", "Missing file specification after redirection operator.")
 			}
 		}
+		if r.From == "<" {
+			p.errorf(t.Ext, false, "RedirectionNotSupported", "The '<' operator is reserved for future use.")
+		}
 		r.Ext = p.ext(t.Ext.Start.Offset, p.lastEnd)
 		out = append(out, r)
 	}
@@ -675,6 +678,11 @@ func (p *parser) parseCommand() *CommandExpr {
 	case t.Kind == TokGeneric || (t.Kind == TokExpandable && t.StrKind == BareWord):
 		p.advance(t)
 		cmd.Elements = append(cmd.Elements, p.bareword(t))
+	case t.Kind == TokRedirection:
+		// where a command name is expected a redirection operator is a
+		// word: `<Path>` runs a command named '<' (not found at run time)
+		p.advance(t)
+		cmd.Elements = append(cmd.Elements, &StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: BareWord})
 	default:
 		return nil
 	}

@@ -455,6 +455,10 @@ var treeTests = []struct {
 		`(sb (requires -version 7.0 -psedition Core -module a -module b) 1)`},
 	{"# requires -Version 99\n#require -Version 99\n'x' # #requires -Version 99",
 		`(sb s"x")`},
+	// Redirection characters inside a bareword belong to it, and at the
+	// start of a command one is the command's name.
+	{"echo a>b", `(sb (cmd b"echo" b"a>b"))`},
+	{"$p = <Path>", `(sb (= $p (cmd b"<" b"Path>")))`},
 	// Comment-based help before param() is a comment.
 	{"<#\n.SYNOPSIS\n  Does x.\n#>\n[CmdletBinding()]\nparam($a)\n$a",
 		`(sb (param (attr CmdletBinding) (p $a)) $a)`},
@@ -605,6 +609,7 @@ var errorTests = []struct {
 	{"foreach", "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'foreach'.", 1, 8, true},
 	{"foreach (", "MissingVariableNameAfterForeach", "Missing variable name after foreach.\nThe correct form is: foreach ($a in $b) {...}", 1, 10, true},
 	{"echo <abc> def", "RedirectionNotSupported", "The '<' operator is reserved for future use.", 1, 6, false},
+	{"$x = 1 <Path>", "RedirectionNotSupported", "The '<' operator is reserved for future use.", 1, 8, false},
 	{"Get-X < in.txt", "RedirectionNotSupported", "The '<' operator is reserved for future use.", 1, 7, false},
 	{"1 2", "UnexpectedToken", "Unexpected token '2' in expression or statement.", 1, 3, false},
 	{"Get-X | Set-Y }", "UnexpectedToken", "Unexpected token '}' in expression or statement.", 1, 15, false},

@@ -11,11 +11,14 @@ import (
 	"github.com/exosim/exosim/store/holds"
 )
 
-// HoldObject builds one GetHolds result: HoldId plus the simulator's
-// HoldType, PolicyName, PolicyExists and IsActive; its string form is the
-// HoldId, so it can be passed to -HoldId.
+// HoldObject builds one GetHolds result. The service answers GetHolds
+// with the hold IDs as plain strings (scripts test them with -eq and
+// .Substring), so the result is the HoldId string itself, carrying the
+// simulator's HoldId, HoldType, PolicyName, PolicyExists and IsActive as
+// note properties for its table view and for -HoldId.
 func HoldObject(h holds.HoldInfo, location string) *object.PSObject {
 	o := object.NewObject(TypeHold, baseObject)
+	o.Base = h.HoldID
 	o.AddTyped("HoldId", tStr, h.HoldID)
 	o.AddTyped("HoldType", tStr, h.HoldType)
 	o.AddTyped("PolicyName", tStr, h.PolicyName)

@@ -177,3 +177,25 @@ func TestCommandsDeclared(t *testing.T) {
 		}
 	}
 }
+
+func TestIsGraphName(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]bool{
+		"Get-MgOrganization":                 true,
+		"Get-MgBetaReportMailboxUsageDetail": true,
+		"get-mgbetauser":                     true, // command names are not case-sensitive
+		"Send-MgUserMail":                    true,
+		"Update-MgBetaAdminReportSetting":    true,
+		"Invoke-MgGraphRequest":              true,
+		"Fetch-MgUser":                       false, // not an approved verb
+		"Get-Mg":                             false,
+		"Get-MgBeta":                         false,
+		"Get-Mailbox":                        false,
+		"Get-MsolUser":                       false,
+		"Get-MgUser-Extra":                   false,
+	} {
+		if got := IsGraphName(name); got != want {
+			t.Errorf("IsGraphName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

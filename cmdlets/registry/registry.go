@@ -87,6 +87,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)
 	exo.Install(rt)
+	graph.Install(rt)
 	onprem.Install(rt, o.OnPrem)
 	if o.User != "" {
 		exo.SetIdentity(rt, o.User)

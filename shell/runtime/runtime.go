@@ -42,6 +42,11 @@ type Runtime struct {
 	History []HistoryEntry
 	// OnStatement, when set, is called after each top-level statement.
 	OnStatement func()
+	// UnknownCommand, when set, is asked about a command name the session
+	// does not know before it is reported as not recognized: a package
+	// answers for names of its modules' commands that the simulator does
+	// not have, with the error the call fails with (nil: not recognized).
+	UnknownCommand func(name string) *object.ErrorRecord
 
 	commands map[string]*Command
 	// deferred supplies commands known by name and built on first use

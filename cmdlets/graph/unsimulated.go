@@ -1,0 +1,92 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// The Microsoft Graph PowerShell SDK has thousands of commands; the
+// simulator has those its tenant can answer. A runbook calling another one
+// (Get-MgBetaReportMailboxUsageDetail, Send-MgUserMail ...) must not be
+// told the term is unknown, as if the Graph modules were missing: the call
+// fails with one line saying exosim does not simulate it. A name counts as
+// a Graph command when its verb is one of PowerShell's approved verbs and
+// its noun is Mg or MgBeta followed by letters.
+
+// Install makes the session's unknown Graph-shaped command names fail
+// with NotSimulatedError instead of "not recognized", and defines the
+// aliases the authentication module exports (Connect-Graph,
+// Disconnect-Graph).
+func Install(rt *runtime.Runtime) {
+	rt.SetAlias("Connect-Graph", "Connect-MgGraph")
+	rt.SetAlias("Disconnect-Graph", "Disconnect-MgGraph")
+	prev := rt.UnknownCommand
+	rt.UnknownCommand = func(name string) *object.ErrorRecord {
+		if IsGraphName(name) {
+			return NotSimulatedError(name)
+		}
+		if prev != nil {
+			return prev(name)
+		}
+		return nil
+	}
+}
+
+// IsGraphName reports whether name has the shape of a Microsoft Graph
+// PowerShell command: an approved verb, a dash, then Mg (or MgBeta) and a
+// name of letters (compared without regard to case, as PowerShell finds
+// commands).
+func IsGraphName(name string) bool {
+	verb, noun, ok := strings.Cut(name, "-")
+	if !ok || !approvedVerbs[strings.ToLower(verb)] {
+		return false
+	}
+	lower := strings.ToLower(noun)
+	rest, ok := strings.CutPrefix(lower, "mg")
+	if !ok {
+		return false
+	}
+	if r, beta := strings.CutPrefix(rest, "beta"); beta {
+		rest = r
+	}
+	if rest == "" {
+		return false
+	}
+	for _, c := range rest {
+		if c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// NotSimulatedError is the error a Graph command the simulator lacks fails
+// with.
+func NotSimulatedError(name string) *object.ErrorRecord {
+	return &object.ErrorRecord{
+		Message:           fmt.Sprintf("%s is a Microsoft Graph PowerShell command that exosim does not simulate (it has only some of the SDK's commands): the call was not run.", name),
+		ErrorID:           "CommandNotSimulated",
+		Category:          object.NotImplemented,
+		ExceptionType:     "NotImplementedException",
+		ExceptionFullType: "System.NotImplementedException",
+		Target:            name,
+	}
+}
+
+// approvedVerbs are PowerShell's approved verbs (Get-Verb), lower case.
+var approvedVerbs = func() map[string]bool {
+	m := map[string]bool{}
+	for _, v := range strings.Fields(`add clear close copy enter exit find format get hide join lock move new open
+		optimize pop push redo remove rename reset resize search select set show skip split step switch undo unlock
+		watch connect disconnect read receive send write backup checkpoint compare compress convert convertfrom
+		convertto dismount edit expand export group import initialize limit merge mount out publish restore save
+		sync unpublish update debug measure ping repair resolve test trace approve assert build complete confirm
+		deny deploy disable enable install invoke register request restart resume start stop submit suspend
+		uninstall unregister wait block grant protect revoke unblock unprotect use`) {
+		m[v] = true
+	}
+	return m
+}()

@@ -66,6 +66,7 @@ func Commands() []*runtime.Command {
 		getMgUser(), removeMgUser(),
 		getMgDirectoryDeletedItem(), getMgDirectoryDeletedItemAsUser(), restoreMgDirectoryDeletedItem(), removeMgDirectoryDeletedItem(),
 		getMgSubscribedSku(), setMgUserLicense(), getMgUserLicenseDetail(),
+		getMgOrganization(),
 	}
 }
 

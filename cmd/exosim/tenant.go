@@ -9,7 +9,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/olekukonko/tablewriter"
 	"github.com/spf13/cobra"
 
 	"github.com/exosim/exosim/store"
@@ -120,17 +119,16 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 			fmt.Fprintf(e.io.Out, "Schema version: %d\n", inf.SchemaVersion)
 			fmt.Fprintf(e.io.Out, "Seed:           %s\n", inf.Seed)
 			fmt.Fprintf(e.io.Out, "Clock:          %s\n\n", inf.Clock.Format(time.RFC3339))
-			tw := tablewriter.NewWriter(e.io.Out)
-			tw.Header("Kind", "Count")
 			var kinds []string
 			for k := range inf.Counts {
 				kinds = append(kinds, k)
 			}
 			sort.Strings(kinds)
+			var rows [][]string
 			for _, k := range kinds {
-				tw.Append(k, fmt.Sprint(inf.Counts[k]))
+				rows = append(rows, []string{k, fmt.Sprint(inf.Counts[k])})
 			}
-			return tw.Render()
+			return writeBoxTable(e.io.Out, []string{"Kind", "Count"}, rows)
 		},
 	}
 	export := &cobra.Command{

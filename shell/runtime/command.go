@@ -261,6 +261,8 @@ type Command struct {
 	positional []positionalParam
 	// keys are the lower-case names of Params, once worked out.
 	keys []string
+	// lazy is set on the stand-in of a command declared lazily (lazy.go).
+	lazy *lazyGroup
 }
 
 // load completes a lazily declared command (see Load).

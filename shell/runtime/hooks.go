@@ -103,7 +103,9 @@ func (rt *Runtime) observed(c *Command) bool {
 // fullCommand returns the registered declaration behind a (possibly
 // gated) command.
 func (rt *Runtime) fullCommand(c *Command) *Command {
-	if r, ok := rt.commands[strings.ToLower(c.Name)]; ok {
+	key := strings.ToLower(c.Name)
+	if r, ok := rt.commands[key]; ok {
+		r = rt.built(key, r)
 		r.load()
 		return r
 	}

@@ -41,6 +41,7 @@ func (rt *Runtime) HasModule(name string) bool {
 	if rt.modules[key] {
 		return true
 	}
+	rt.buildAll()
 	for _, c := range rt.commands {
 		if strings.EqualFold(c.Module, key) {
 			return true

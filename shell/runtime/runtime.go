@@ -181,7 +181,7 @@ func (rt *Runtime) SetDeferred(d DeferredCommands) { rt.deferred = d }
 // and registering a deferred one on first use.
 func (rt *Runtime) command(key string) (*Command, bool) {
 	if c, ok := rt.commands[key]; ok {
-		return c, true
+		return rt.built(key, c), true
 	}
 	if rt.deferred == nil || !rt.deferred.Has(key) {
 		return nil, false
@@ -222,6 +222,7 @@ func (rt *Runtime) Aliases() map[string]string {
 // name order.
 func (rt *Runtime) Commands() []*Command {
 	rt.buildDeferred()
+	rt.buildAll()
 	out := make([]*Command, 0, len(rt.commands))
 	for _, c := range rt.commands {
 		if !rt.IsVisible(c) {

@@ -1,0 +1,93 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// A session knows hundreds of commands but a command line uses a few:
+// a package declares its commands by name with Lazy (or LazyGroup), and a session builds
+// one the first time it resolves the name. Until then the session holds a
+// stand-in that carries only the name; every way into the session's table
+// (resolution, Registered, Commands, module queries) builds it first, so
+// nothing outside this file sees a stand-in.
+
+// lazyGroup is one builder of several commands, run at most once.
+type lazyGroup struct {
+	build func() []*Command
+	names []string
+	once  sync.Once
+	built map[string]*Command
+}
+
+// Lazy declares the command name, which build returns: register the
+// result in place of the built command.
+func Lazy(name string, build func() *Command) *Command {
+	return LazyGroup(func() []*Command { return []*Command{build()} }, name)[0]
+}
+
+// LazyGroup declares the commands named by names, which one call of
+// build returns (in any order). build runs at most once, the first time
+// any session resolves one of the names; it must return exactly the
+// commands named (a mismatch panics: a programming error the tests that
+// resolve every command catch).
+func LazyGroup(build func() []*Command, names ...string) []*Command {
+	g := &lazyGroup{build: build, names: names}
+	out := make([]*Command, len(names))
+	for i, n := range names {
+		out[i] = &Command{Name: n, lazy: g}
+	}
+	return out
+}
+
+// get returns the built command of a name in the group.
+func (g *lazyGroup) get(name string) *Command {
+	g.once.Do(func() {
+		cmds := g.build()
+		g.built = make(map[string]*Command, len(cmds))
+		for _, c := range cmds {
+			g.built[strings.ToLower(c.Name)] = c
+		}
+		if len(g.built) != len(g.names) {
+			panic(fmt.Sprintf("runtime: lazily declared commands %v built as %d commands", g.names, len(cmds)))
+		}
+	})
+	c := g.built[strings.ToLower(name)]
+	if c == nil {
+		panic("runtime: lazily declared command " + name + " was not built")
+	}
+	return c
+}
+
+// Built returns cmds with every command declared with Lazy or LazyGroup
+// built, for
+// code that reads a package's declarations without a session.
+func Built(cmds []*Command) []*Command {
+	out := make([]*Command, len(cmds))
+	for i, c := range cmds {
+		if c.lazy != nil {
+			c = c.lazy.get(c.Name)
+		}
+		out[i] = c
+	}
+	return out
+}
+
+// built returns the registered command under key, building it if it was
+// declared lazily.
+func (rt *Runtime) built(key string, c *Command) *Command {
+	if c.lazy == nil {
+		return c
+	}
+	b := c.lazy.get(c.Name)
+	rt.commands[key] = b
+	return b
+}
+
+// buildAll builds every lazily declared command of the session.
+func (rt *Runtime) buildAll() {
+	for k, c := range rt.commands {
+		rt.built(k, c)
+	}
+}

@@ -1,0 +1,110 @@
+package runtime_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// echoCmd is a command that writes its own name.
+func echoCmd(name string) *runtime.Command {
+	c := &runtime.Command{Name: name, Module: "Test"}
+	c.Handler.Process = func(ctx *runtime.Context) error { return ctx.WriteObject(name) }
+	return c
+}
+
+func TestLazyCommandsAreBuiltOnFirstUse(t *testing.T) {
+	t.Parallel()
+	builds := map[string]int{}
+	group := func(names ...string) []*runtime.Command {
+		return runtime.LazyGroup(func() []*runtime.Command {
+			builds[names[0]]++
+			var out []*runtime.Command
+			for _, n := range names {
+				out = append(out, echoCmd(n))
+			}
+			return out
+		}, names...)
+	}
+	var buf bytes.Buffer
+	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
+	rt.Register(group("Get-One", "Get-Two")...)
+	rt.Register(group("Get-Three")...)
+	// A later registration of a name replaces its stand-in, as it
+	// replaces a built command.
+	rt.Register(group("Get-Four", "Get-Three")...)
+	run := func(line string) string {
+		buf.Reset()
+		rt.Run(syntax.NewSource("", line), runtime.RunOptions{})
+		return strings.TrimSpace(buf.String())
+	}
+	if got := run("Get-Two; get-one; Get-Two"); got != "Get-Two\nGet-One\nGet-Two" {
+		t.Errorf("run: %q", got)
+	}
+	if builds["Get-One"] != 1 || builds["Get-Three"] != 0 || builds["Get-Four"] != 0 {
+		t.Errorf("builds after one group was used: %v", builds)
+	}
+	if got := run("Get-Three"); got != "Get-Three" || builds["Get-Three"] != 0 || builds["Get-Four"] != 1 {
+		t.Errorf("a replaced stand-in: %q, builds %v", got, builds)
+	}
+	if c := rt.Registered("Get-One"); c == nil || c.Module != "Test" {
+		t.Errorf("Registered gives %+v", c)
+	}
+	var names []string
+	for _, c := range rt.Commands() {
+		if c.Module != "Test" {
+			t.Errorf("Commands lists a stand-in: %+v", c)
+		}
+		names = append(names, c.Name)
+	}
+	if got := strings.Join(names, ","); got != "Get-Four,Get-One,Get-Three,Get-Two" {
+		t.Errorf("Commands: %s", got)
+	}
+	if builds["Get-Three"] != 0 {
+		t.Errorf("a replaced group was built: %v", builds)
+	}
+	if !rt.HasModule("test") {
+		t.Error("HasModule does not see the module of a lazily declared command")
+	}
+}
+
+func TestLazyBuildMustMatchItsNames(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name  string
+		built []string
+	}{
+		{"missing", []string{"Get-One"}},
+		{"extra", []string{"Get-One", "Get-Two", "Get-Three"}},
+		{"renamed", []string{"Get-One", "Get-Too"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cmds := runtime.LazyGroup(func() []*runtime.Command {
+				var out []*runtime.Command
+				for _, n := range tc.built {
+					out = append(out, echoCmd(n))
+				}
+				return out
+			}, "Get-One", "Get-Two")
+			defer func() {
+				if recover() == nil {
+					t.Error("no panic")
+				}
+			}()
+			runtime.Built(cmds)
+		})
+	}
+}
+
+func TestBuiltLeavesOrdinaryCommands(t *testing.T) {
+	t.Parallel()
+	plain := echoCmd("Get-Plain")
+	got := runtime.Built([]*runtime.Command{plain, runtime.Lazy("Get-Lazy", func() *runtime.Command { return echoCmd("Get-Lazy") })})
+	if got[0] != plain || got[1].Name != "Get-Lazy" || got[1].Module != "Test" {
+		t.Errorf("Built: %+v", got)
+	}
+}

@@ -29,22 +29,33 @@ func cmdlet(name, module, typeName string) *runtime.Command {
 	}
 }
 
-// Commands returns every core cmdlet.
+// Commands returns every core cmdlet, each group built the first time a
+// session resolves one of its names (runtime.LazyGroup).
 func Commands() []*runtime.Command {
 	var out []*runtime.Command
-	out = append(out, pipelineCommands()...)
-	out = append(out, formatCommands()...)
-	out = append(out, writeCommands()...)
-	out = append(out, dataCommands()...)
-	out = append(out, csvCommands()...)
-	out = append(out, contentCommands()...)
-	out = append(out, pathCommands()...)
-	out = append(out, utilityCommands()...)
-	out = append(out, clixmlCommands()...)
-	out = append(out, moduleCommands()...)
-	out = append(out, hostCommands()...)
-	out = append(out, discoveryCommands()...)
-	out = append(out, sessionCommands()...)
+	for _, g := range []struct {
+		build func() []*runtime.Command
+		names []string
+	}{
+		{pipelineCommands, []string{"Where-Object", "ForEach-Object", "Select-Object", "Sort-Object", "Measure-Object", "Group-Object"}},
+		{formatCommands, []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more"}},
+		{writeCommands, []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}},
+		{dataCommands, []string{"ConvertTo-Json", "ConvertFrom-Json"}},
+		{csvCommands, []string{"Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv"}},
+		{contentCommands, []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content", "Out-File"}},
+		{pathCommands, []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
+			"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
+			"Get-ChildItem", "Get-Item", "New-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive"}},
+		{utilityCommands, []string{"Get-Random", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}},
+		{clixmlCommands, []string{"Export-Clixml", "Import-Clixml"}},
+		{moduleCommands, []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}},
+		{hostCommands, []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}},
+		{discoveryCommands, []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}},
+		{sessionCommands, []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
+			"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}},
+	} {
+		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
+	}
 	return out
 }
 

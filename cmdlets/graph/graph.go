@@ -62,11 +62,19 @@ const (
 // Commands returns the Graph cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		connectMgGraph(), disconnectMgGraph(), getMgContext(),
-		getMgUser(), removeMgUser(),
-		getMgDirectoryDeletedItem(), getMgDirectoryDeletedItemAsUser(), restoreMgDirectoryDeletedItem(), removeMgDirectoryDeletedItem(),
-		getMgSubscribedSku(), setMgUserLicense(), getMgUserLicenseDetail(),
-		getMgOrganization(),
+		runtime.Lazy("Connect-MgGraph", connectMgGraph),
+		runtime.Lazy("Disconnect-MgGraph", disconnectMgGraph),
+		runtime.Lazy("Get-MgContext", getMgContext),
+		runtime.Lazy("Get-MgUser", getMgUser),
+		runtime.Lazy("Remove-MgUser", removeMgUser),
+		runtime.Lazy("Get-MgDirectoryDeletedItem", getMgDirectoryDeletedItem),
+		runtime.Lazy("Get-MgDirectoryDeletedItemAsUser", getMgDirectoryDeletedItemAsUser),
+		runtime.Lazy("Restore-MgDirectoryDeletedItem", restoreMgDirectoryDeletedItem),
+		runtime.Lazy("Remove-MgDirectoryDeletedItem", removeMgDirectoryDeletedItem),
+		runtime.Lazy("Get-MgSubscribedSku", getMgSubscribedSku),
+		runtime.Lazy("Set-MgUserLicense", setMgUserLicense),
+		runtime.Lazy("Get-MgUserLicenseDetail", getMgUserLicenseDetail),
+		runtime.Lazy("Get-MgOrganization", getMgOrganization),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
 
@@ -153,7 +154,7 @@ func TestDeletedUPN(t *testing.T) {
 
 func TestCommandsDeclared(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range Commands() {
+	for _, c := range runtime.Built(Commands()) {
 		if seen[c.Name] {
 			t.Errorf("%s declared twice", c.Name)
 		}

@@ -36,10 +36,16 @@ const (
 // Commands returns the package's cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getOrganizationConfig(), setOrganizationConfig(),
-		getMailboxSearch(), setMailboxSearch(), removeMailboxSearch(), newMailboxSearch(),
-		getRetentionPolicy(), setRetentionPolicy(), getRetentionPolicyTag(),
-		startManagedFolderAssistant(),
+		runtime.Lazy("Get-OrganizationConfig", getOrganizationConfig),
+		runtime.Lazy("Set-OrganizationConfig", setOrganizationConfig),
+		runtime.Lazy("Get-MailboxSearch", getMailboxSearch),
+		runtime.Lazy("Set-MailboxSearch", setMailboxSearch),
+		runtime.Lazy("Remove-MailboxSearch", removeMailboxSearch),
+		runtime.Lazy("New-MailboxSearch", newMailboxSearch),
+		runtime.Lazy("Get-RetentionPolicy", getRetentionPolicy),
+		runtime.Lazy("Set-RetentionPolicy", setRetentionPolicy),
+		runtime.Lazy("Get-RetentionPolicyTag", getRetentionPolicyTag),
+		runtime.Lazy("Start-ManagedFolderAssistant", startManagedFolderAssistant),
 	}
 }
 

@@ -20,11 +20,21 @@ import (
 // Commands returns the package's cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getMailbox(), getEXOMailbox(), getUser(), getRecipient(), getEXORecipient(),
-		setMailbox(), newMailbox(), removeMailbox(), undoSoftDeletedMailbox(),
-		getMailUser(), removeMailUser(),
-		getMailboxStatistics(), getEXOMailboxStatistics(), getMailboxFolderStatistics(),
-		disableJournalArchiving(),
+		runtime.Lazy("Get-Mailbox", getMailbox),
+		runtime.Lazy("Get-EXOMailbox", getEXOMailbox),
+		runtime.Lazy("Get-User", getUser),
+		runtime.Lazy("Get-Recipient", getRecipient),
+		runtime.Lazy("Get-EXORecipient", getEXORecipient),
+		runtime.Lazy("Set-Mailbox", setMailbox),
+		runtime.Lazy("New-Mailbox", newMailbox),
+		runtime.Lazy("Remove-Mailbox", removeMailbox),
+		runtime.Lazy("Undo-SoftDeletedMailbox", undoSoftDeletedMailbox),
+		runtime.Lazy("Get-MailUser", getMailUser),
+		runtime.Lazy("Remove-MailUser", removeMailUser),
+		runtime.Lazy("Get-MailboxStatistics", getMailboxStatistics),
+		runtime.Lazy("Get-EXOMailboxStatistics", getEXOMailboxStatistics),
+		runtime.Lazy("Get-MailboxFolderStatistics", getMailboxFolderStatistics),
+		runtime.Lazy("Disable-JournalArchiving", disableJournalArchiving),
 	}
 }
 

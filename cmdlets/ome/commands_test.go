@@ -11,7 +11,7 @@ import (
 // Building the commands runs every exo.Describe: a help text for a
 // parameter the declaration does not have panics here.
 func TestCommandsBuild(t *testing.T) {
-	cmds := Commands()
+	cmds := runtime.Built(Commands())
 	seen := map[string]bool{}
 	for _, c := range cmds {
 		if seen[c.Name] {
@@ -61,7 +61,7 @@ func TestDescribeRejectsUnknownParameters(t *testing.T) {
 // The handlers rely on these binding facts of the declarations.
 func TestDeclaredBindingFacts(t *testing.T) {
 	byName := map[string]*runtime.Command{}
-	for _, c := range Commands() {
+	for _, c := range runtime.Built(Commands()) {
 		byName[c.Name] = c
 	}
 	param := func(cmd, name string) (*runtime.Param, runtime.SetInfo) {

@@ -19,10 +19,11 @@ import (
 // Commands returns the package's cmdlets.
 func Commands() []*runtime.Command {
 	var out []*runtime.Command
-	out = append(out, messageCommands()...)
-	out = append(out, configCommands()...)
-	out = append(out, traceCommands()...)
-	out = append(out, ruleCommands()...)
+	out = append(out, runtime.LazyGroup(messageCommands, "Get-OMEMessageStatus", "Set-OMEMessageRevocation")...)
+	out = append(out, runtime.LazyGroup(configCommands, "Get-OMEConfiguration", "New-OMEConfiguration", "Set-OMEConfiguration",
+		"Get-IRMConfiguration", "Set-IRMConfiguration")...)
+	out = append(out, runtime.LazyGroup(traceCommands, "Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")...)
+	out = append(out, runtime.LazyGroup(ruleCommands, "New-TransportRule", "Get-TransportRule")...)
 	return out
 }
 

@@ -86,7 +86,13 @@ func (s *state) active() bool {
 // cmdlets and Get-MailboxDatabase (on-premises only; hidden until the
 // on-premises commands are reached).
 func Commands() []*runtime.Command {
-	return []*runtime.Command{newPSSession(), getPSSession(), removePSSession(), importPSSession(), getMailboxDatabase()}
+	return []*runtime.Command{
+		runtime.Lazy("New-PSSession", newPSSession),
+		runtime.Lazy("Get-PSSession", getPSSession),
+		runtime.Lazy("Remove-PSSession", removePSSession),
+		runtime.Lazy("Import-PSSession", importPSSession),
+		runtime.Lazy("Get-MailboxDatabase", getMailboxDatabase),
+	}
 }
 
 // shadowing returns the on-premises versions of commands whose names

@@ -25,8 +25,14 @@ const (
 // Commands returns the role management and audit log cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getRoleGroup(), getRoleGroupMember(), addRoleGroupMember(), removeRoleGroupMember(),
-		getManagementRole(), getManagementRoleAssignment(), searchAdminAuditLog(), searchUnifiedAuditLog(),
+		runtime.Lazy("Get-RoleGroup", getRoleGroup),
+		runtime.Lazy("Get-RoleGroupMember", getRoleGroupMember),
+		runtime.Lazy("Add-RoleGroupMember", addRoleGroupMember),
+		runtime.Lazy("Remove-RoleGroupMember", removeRoleGroupMember),
+		runtime.Lazy("Get-ManagementRole", getManagementRole),
+		runtime.Lazy("Get-ManagementRoleAssignment", getManagementRoleAssignment),
+		runtime.Lazy("Search-AdminAuditLog", searchAdminAuditLog),
+		runtime.Lazy("Search-UnifiedAuditLog", searchUnifiedAuditLog),
 	}
 }
 

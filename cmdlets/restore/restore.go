@@ -37,7 +37,15 @@ const (
 
 // Commands returns the restore request cmdlets.
 func Commands() []*runtime.Command {
-	return []*runtime.Command{newRequest(), getRequest(), getStatistics(), setRequest(), suspendRequest(), resumeRequest(), removeRequest()}
+	return []*runtime.Command{
+		runtime.Lazy("New-MailboxRestoreRequest", newRequest),
+		runtime.Lazy("Get-MailboxRestoreRequest", getRequest),
+		runtime.Lazy("Get-MailboxRestoreRequestStatistics", getStatistics),
+		runtime.Lazy("Set-MailboxRestoreRequest", setRequest),
+		runtime.Lazy("Suspend-MailboxRestoreRequest", suspendRequest),
+		runtime.Lazy("Resume-MailboxRestoreRequest", resumeRequest),
+		runtime.Lazy("Remove-MailboxRestoreRequest", removeRequest),
+	}
 }
 
 // Views registers the default views: a table of Name, TargetMailbox and

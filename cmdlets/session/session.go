@@ -31,8 +31,12 @@ const stateConnections = "session.connections"
 // Commands returns the session cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		connectExchangeOnline(), connectIPPSSession(), disconnectExchangeOnline(), getConnectionInformation(),
-		startTranscript(), stopTranscript(),
+		runtime.Lazy("Connect-ExchangeOnline", connectExchangeOnline),
+		runtime.Lazy("Connect-IPPSSession", connectIPPSSession),
+		runtime.Lazy("Disconnect-ExchangeOnline", disconnectExchangeOnline),
+		runtime.Lazy("Get-ConnectionInformation", getConnectionInformation),
+		runtime.Lazy("Start-Transcript", startTranscript),
+		runtime.Lazy("Stop-Transcript", stopTranscript),
 	}
 }
 

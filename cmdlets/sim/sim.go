@@ -45,7 +45,15 @@ func cmd(name, typeName string) *runtime.Command {
 // Commands returns the simulator cmdlets.
 func Commands() []*runtime.Command {
 	return []*runtime.Command{
-		getClock(), setClock(), sendMessage(), resetTenant(), senderRevocation(), portalView(), addMailboxes(), itemLabel(), switchUser(),
+		runtime.Lazy("Get-SimClock", getClock),
+		runtime.Lazy("Set-SimClock", setClock),
+		runtime.Lazy("Send-SimMessage", sendMessage),
+		runtime.Lazy("Reset-SimTenant", resetTenant),
+		runtime.Lazy("Invoke-SimSenderRevocation", senderRevocation),
+		runtime.Lazy("Get-SimPortalView", portalView),
+		runtime.Lazy("Add-SimMailboxes", addMailboxes),
+		runtime.Lazy("Set-SimItemLabel", itemLabel),
+		runtime.Lazy("Switch-SimUser", switchUser),
 	}
 }
 

@@ -1,0 +1,112 @@
+// Command baseline is the physical baseline of exosim's figure table
+// (make bench; cmd/exosim/figures_test.go): a minimal program that does
+// with bbolt and the record codec alone what an exosim command does with
+// the whole PowerShell layer, so the table shows what that layer costs.
+//
+//	baseline lookup FILE      open, find annb by alias, decode the record
+//	baseline scan FILE        decode every mailbox, count active ones on
+//	                          litigation hold (printed)
+//	baseline updates FILE N   N read-modify-write transactions of one
+//	                          mailbox, one per change
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "baseline:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	if len(args) < 2 {
+		return errors.New("usage: baseline lookup|scan|updates FILE [N]")
+	}
+	mode, path := args[0], args[1]
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: mode != "updates", Timeout: 5 * time.Second})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	switch mode {
+	case "lookup":
+		return db.View(func(tx *bolt.Tx) error {
+			key, err := mailboxKeyByAlias(tx, "annb")
+			if err != nil {
+				return err
+			}
+			var m store.Mailbox
+			return store.DecodeRecord(tx.Bucket([]byte("mailboxes")).Get(key), &m)
+		})
+	case "scan":
+		n := 0
+		err := db.View(func(tx *bolt.Tx) error {
+			return tx.Bucket([]byte("mailboxes")).ForEach(func(k, v []byte) error {
+				var m store.Mailbox
+				if err := store.DecodeRecord(v, &m); err != nil {
+					return err
+				}
+				if m.LitigationHoldEnabled && m.LifecycleState == store.StateActive {
+					n++
+				}
+				return nil
+			})
+		})
+		fmt.Println(n)
+		return err
+	case "updates":
+		if len(args) < 3 {
+			return errors.New("updates needs a count")
+		}
+		n, err := strconv.Atoi(args[2])
+		if err != nil {
+			return err
+		}
+		var key []byte
+		if err := db.View(func(tx *bolt.Tx) error { key, err = mailboxKeyByAlias(tx, "annb"); return err }); err != nil {
+			return err
+		}
+		for i := 0; i < n; i++ {
+			err := db.Update(func(tx *bolt.Tx) error {
+				b := tx.Bucket([]byte("mailboxes"))
+				var m store.Mailbox
+				if err := store.DecodeRecord(b.Get(key), &m); err != nil {
+					return err
+				}
+				m.DisplayName = fmt.Sprintf("seq-%d", i)
+				raw, err := store.EncodeRecord(&m)
+				if err != nil {
+					return err
+				}
+				return b.Put(key, raw)
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return fmt.Errorf("unknown mode %q", mode)
+}
+
+// mailboxKeyByAlias finds a mailbox's key through the alias index.
+func mailboxKeyByAlias(tx *bolt.Tx, alias string) ([]byte, error) {
+	prefix := []byte(store.IndexAlias + "\x00" + alias + "\x00")
+	k, _ := tx.Bucket([]byte("idx")).Cursor().Seek(prefix)
+	if !bytes.HasPrefix(k, prefix) {
+		return nil, fmt.Errorf("no mailbox %s", alias)
+	}
+	return append([]byte(nil), k[len(prefix):]...), nil
+}

@@ -90,25 +90,12 @@ func decodeValue(b []byte, v any) error {
 	if isJSONRecord(b) {
 		return json.Unmarshal(b, v)
 	}
-	switch x := v.(type) {
-	case *Mailbox:
-		var fast Mailbox
-		if decodeMailboxFast(b, &fast) {
-			*x = fast
-			return nil
-		}
-	case *MailboxContent:
-		var fast MailboxContent
-		if decodeContentFast(b, &fast) {
-			*x = fast
-			return nil
-		}
-	}
 	return cborDec.Unmarshal(b, v)
 }
 
 // DecodeRecord decodes a raw record value of a tenant file into v (a
-// pointer to the record type, e.g. *Mailbox). It is for tools that read
+// pointer to the record type, e.g. *Mailbox) with the general decoder; a
+// Kind's Decode uses the kind's fast path too. It is for tools that read
 // the bbolt file directly.
 func DecodeRecord(raw []byte, v any) error { return decodeValue(raw, v) }
 

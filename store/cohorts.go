@@ -198,7 +198,7 @@ func addItemsToday(f *Folder, n, size int64, now, fallback time.Time) {
 // checkContentCohorts reports folders whose cohorts don't add up to their
 // item count and size.
 func checkContentCohorts(tx *Tx, report func(Finding)) error {
-	return forEachDecoded(tx, bucketContent, "", func(k string, c *MailboxContent) error {
+	return Contents.ForEach(tx, "", func(k string, c *MailboxContent) error {
 		for _, fs := range [][]Folder{c.Primary, c.Archive} {
 			for i := range fs {
 				if !CohortsConsistent(&fs[i]) {

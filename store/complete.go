@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"strings"
 )
 
@@ -16,10 +15,6 @@ func (tx *Tx) CompleteMailboxIdentity(prefix string, limit int, include func(*Ma
 	if limit <= 0 {
 		return nil, nil
 	}
-	ib, err := tx.bucket(bucketIndex)
-	if err != nil {
-		return nil, err
-	}
 	lower := strings.ToLower(prefix)
 	indexes := []string{IndexAlias, IndexSMTP}
 	if strings.Contains(lower, "@") {
@@ -28,31 +23,34 @@ func (tx *Tx) CompleteMailboxIdentity(prefix string, limit int, include func(*Ma
 	var out []string
 	seen := map[string]bool{}
 	for _, name := range indexes {
-		head := []byte(name + "\x00")
-		seek := append(append([]byte(nil), head...), lower...)
-		c := ib.Cursor()
 		budget := 4 * limit
-		for k, _ := c.Seek(seek); k != nil && bytes.HasPrefix(k, seek) && budget > 0 && len(out) < limit; k, _ = c.Next() {
-			budget--
-			rest := k[len(head):]
-			sep := bytes.IndexByte(rest, 0)
-			if sep < 0 {
-				continue
+		err := tx.WalkIndex(name, lower, func(entry string, _ []byte) error {
+			if !strings.HasPrefix(entry, lower) || budget <= 0 || len(out) >= limit {
+				return ErrStop
 			}
-			value, guid := string(rest[:sep]), string(rest[sep+1:])
+			budget--
+			sep := strings.IndexByte(entry, 0)
+			if sep < 0 {
+				return nil
+			}
+			value, guid := entry[:sep], entry[sep+1:]
 			m, err := tx.GetMailbox(guid)
 			if err != nil {
-				continue
+				return nil
 			}
 			if include != nil && !include(m) {
-				continue
+				return nil
 			}
 			shown := storedCase(m, name, value)
 			if shown == "" || seen[strings.ToLower(shown)] {
-				continue
+				return nil
 			}
 			seen[strings.ToLower(shown)] = true
 			out = append(out, shown)
+			return nil
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	return out, nil

@@ -14,8 +14,8 @@ var CborEnc = cborEnc
 
 const CohortDay = cohortDay
 
-var DecodeContentFast = decodeContentFast
-var DecodeMailboxFast = decodeMailboxFast
+var DecodeContentFast = Contents.fastDecode
+var DecodeMailboxFast = Mailboxes.fastDecode
 var DecodeValue = decodeValue
 var EncodeValue = encodeValue
 

@@ -265,15 +265,7 @@ func indexMailbox(m *Mailbox, raw []byte) []IndexEntry {
 
 // GetMailbox returns the mailbox with the given object Guid.
 func (tx *Tx) GetMailbox(guid string) (*Mailbox, error) {
-	var m Mailbox
-	ok, err := tx.getRecord(bucketMailboxes, strings.ToLower(guid), &m)
-	if err != nil {
-		return nil, err
-	}
-	if !ok {
-		return nil, &NotFoundError{Kind: "mailbox", Key: guid}
-	}
-	return &m, nil
+	return Mailboxes.Load(tx, strings.ToLower(guid), guid)
 }
 
 // PutMailbox stores a mailbox and refreshes its indexes (WhenChanged is set
@@ -287,7 +279,7 @@ func (tx *Tx) PutMailbox(m *Mailbox) error {
 	if err := tx.copyAccountFields(m); err != nil {
 		return err
 	}
-	return tx.putRecord(bucketMailboxes, m.Guid, m)
+	return Mailboxes.Put(tx, m.Guid, m)
 }
 
 // LinkedUserID is the ObjectId of the account behind m ("" for none).
@@ -303,7 +295,7 @@ func (m *Mailbox) LinkedUserID() string {
 func (tx *Tx) copyAccountFields(m *Mailbox) error {
 	var b userBrief
 	if id := m.LinkedUserID(); id != "" {
-		if _, err := tx.getRecord(bucketUsers, strings.ToLower(id), &b); err != nil {
+		if _, err := Users.GetInto(tx, strings.ToLower(id), &b); err != nil {
 			return err
 		}
 	}
@@ -326,8 +318,7 @@ func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
 		office, force = u.Office, u.ForceChangePasswordNextSignIn
 	}
 	for _, k := range keys {
-		var m Mailbox
-		ok, err := tx.getRecord(bucketMailboxes, k, &m)
+		m, ok, err := Mailboxes.Get(tx, k)
 		if err != nil {
 			return err
 		}
@@ -335,7 +326,7 @@ func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
 			continue
 		}
 		m.AccountOffice, m.AccountForceChangePassword = office, force
-		if err := tx.putRecord(bucketMailboxes, m.Guid, &m); err != nil {
+		if err := Mailboxes.Put(tx, m.Guid, m); err != nil {
 			return err
 		}
 	}
@@ -347,14 +338,14 @@ func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
 // mailbox).
 func (tx *Tx) DeleteMailbox(guid string) error {
 	guid = strings.ToLower(guid)
-	ok, err := tx.deleteRecord(bucketMailboxes, guid)
+	ok, err := Mailboxes.Delete(tx, guid)
 	if err != nil {
 		return err
 	}
 	if !ok {
 		return &NotFoundError{Kind: "mailbox", Key: guid}
 	}
-	if _, err := tx.deleteRecord(bucketContent, guid); err != nil {
+	if _, err := Contents.Delete(tx, guid); err != nil {
 		return err
 	}
 	for _, f := range AfterMailboxDelete.Funcs(tx) {
@@ -368,14 +359,14 @@ func (tx *Tx) DeleteMailbox(guid string) error {
 // ForEachMailbox calls fn for each mailbox in Guid order after `after`
 // ("" = from the first). Return ErrStop to end early.
 func (tx *Tx) ForEachMailbox(after string, fn func(*Mailbox) error) error {
-	return forEachDecoded(tx, bucketMailboxes, after, func(_ string, m *Mailbox) error { return fn(m) })
+	return Mailboxes.ForEach(tx, after, func(_ string, m *Mailbox) error { return fn(m) })
 }
 
 // ScanMailboxes returns at most limit mailboxes after `after` plus the
 // cursor of the next page ("" at the end), so callers can stream a large
 // tenant in batches of short read transactions.
 func (tx *Tx) ScanMailboxes(after string, limit int) ([]*Mailbox, string, error) {
-	return scanPage[Mailbox](tx, bucketMailboxes, after, limit)
+	return Mailboxes.Scan(tx, after, limit)
 }
 
 // MailboxKeysBy returns the Guids of mailboxes whose index holds value
@@ -411,7 +402,7 @@ func (tx *Tx) FindMailboxes(identity string) ([]*Mailbox, error) {
 				keys[k] = true
 			}
 		}
-		if b := tx.btx.Bucket([]byte(bucketMailboxes)); b != nil && b.Get([]byte(g)) != nil {
+		if Mailboxes.Has(tx, g) {
 			keys[g] = true
 		}
 	}
@@ -518,15 +509,14 @@ func FindFolder(fs []Folder, path string) (*Folder, bool) {
 // were stored).
 func (tx *Tx) GetMailboxContent(guid string) (*MailboxContent, error) {
 	guid = strings.ToLower(guid)
-	var c MailboxContent
-	ok, err := tx.getRecord(bucketContent, guid, &c)
+	c, ok, err := Contents.Get(tx, guid)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return &MailboxContent{MailboxGuid: guid}, nil
 	}
-	return &c, nil
+	return c, nil
 }
 
 // PutMailboxContent stores a mailbox's folders.
@@ -535,7 +525,7 @@ func (tx *Tx) PutMailboxContent(c *MailboxContent) error {
 		return &ValidationError{Field: "MailboxGuid", Message: "empty"}
 	}
 	c.MailboxGuid = strings.ToLower(c.MailboxGuid)
-	return tx.putRecord(bucketContent, c.MailboxGuid, c)
+	return Contents.Put(tx, c.MailboxGuid, c)
 }
 
 // AddToFolder bumps a folder of a mailbox by one item of size bytes,

@@ -194,21 +194,20 @@ const orgKey = "organization"
 
 // Organization returns the tenant record.
 func (tx *Tx) Organization() (*Organization, error) {
-	var o Organization
-	ok, err := tx.getRecord(bucketOrg, orgKey, &o)
+	o, ok, err := orgKind.Get(tx, orgKey)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
 		return nil, ErrNotInitialized
 	}
-	return &o, nil
+	return o, nil
 }
 
 // PutOrganization stores the tenant record.
 func (tx *Tx) PutOrganization(o *Organization) error {
 	o.WhenChanged = tx.Now()
-	return tx.putRecord(bucketOrg, orgKey, o)
+	return orgKind.Put(tx, orgKey, o)
 }
 
 // HasAdvancedMessageEncryption reports whether the tenant has AME.

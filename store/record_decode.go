@@ -28,11 +28,6 @@ type structDecoder struct {
 	byName map[string]fieldDecoder
 }
 
-var (
-	mailboxDecoder = newStructDecoder(reflect.TypeOf(Mailbox{}))
-	contentDecoder = newStructDecoder(reflect.TypeOf(MailboxContent{}))
-)
-
 // newStructDecoder builds the decoder of struct type t. A field of a type
 // it cannot decode has no decoder, so records holding it take the general
 // path.
@@ -221,19 +216,6 @@ func hasUnsupportedField(t reflect.Type) bool {
 		}
 	}
 	return false
-}
-
-// decodeMailboxFast decodes a stored mailbox into m (which must be zero),
-// reporting false when raw is not in the form it reads.
-func decodeMailboxFast(raw []byte, m *Mailbox) bool {
-	r := cborReader{b: raw}
-	return mailboxDecoder.decode(&r, unsafe.Pointer(m)) && r.i == len(r.b)
-}
-
-// decodeContentFast is decodeMailboxFast for mailbox content.
-func decodeContentFast(raw []byte, c *MailboxContent) bool {
-	r := cborReader{b: raw}
-	return contentDecoder.decode(&r, unsafe.Pointer(c)) && r.i == len(r.b)
 }
 
 // cborReader reads the definite-length CBOR items encodeValue writes.

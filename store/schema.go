@@ -140,13 +140,23 @@ func (k *Kind[T]) Bucket() string { return k.def.bucket }
 func (k *Kind[T]) Decode(raw []byte, v *T) error {
 	if k.fast != nil && !isJSONRecord(raw) {
 		var fast T
-		r := cborReader{b: raw}
-		if k.fast.decode(&r, unsafe.Pointer(&fast)) && r.i == len(r.b) {
+		if k.fastDecode(raw, &fast) {
 			*v = fast
 			return nil
 		}
 	}
 	return decodeValue(raw, v)
+}
+
+// fastDecode decodes raw into v (which must be zero) on the fast path,
+// reporting false when raw is not in the form it reads (a kind without
+// FastDecode never is).
+func (k *Kind[T]) fastDecode(raw []byte, v *T) bool {
+	if k.fast == nil {
+		return false
+	}
+	r := cborReader{b: raw}
+	return k.fast.decode(&r, unsafe.Pointer(v)) && r.i == len(r.b)
 }
 
 // Get returns the record under key; ok is false when there is none.
@@ -164,6 +174,19 @@ func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
 		return nil, false, fmt.Errorf("decode %s %q: %w", k.def.bucket, key, err)
 	}
 	return v, true, nil
+}
+
+// GetInto decodes the record under key into v, which may be a part of
+// the record type (a struct with some of its fields): reading only what
+// is needed of a large record. ok is false when there is none.
+func (k *Kind[T]) GetInto(tx *Tx, key string, v any) (ok bool, err error) {
+	return tx.getRecord(k.def.bucket, key, v)
+}
+
+// Has reports whether there is a record under key.
+func (k *Kind[T]) Has(tx *Tx, key string) bool {
+	b := tx.btx.Bucket([]byte(k.def.bucket))
+	return b != nil && b.Get([]byte(key)) != nil
 }
 
 // Load returns the record under key, or a *NotFoundError naming ident

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -194,41 +193,34 @@ func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox
 	if limit <= 0 {
 		limit = 500
 	}
-	ib, err := tx.bucket(bucketIndex)
+	var out []*Mailbox
+	last, more := "", false
+	err := tx.WalkIndex(IndexName, after, func(entry string, payload []byte) error {
+		if after != "" && entry == after {
+			return nil
+		}
+		m := new(Mailbox)
+		if err := Mailboxes.Decode(payload, m); err != nil {
+			return fmt.Errorf("decode %s entry %q: %w", IndexName, entry, err)
+		}
+		if m.IsMailUser() || !scope.Includes(m) {
+			return nil
+		}
+		if len(out) == limit {
+			more = true
+			return ErrStop
+		}
+		out = append(out, m)
+		last = entry
+		return nil
+	})
 	if err != nil {
 		return nil, "", err
 	}
-	prefix := []byte(IndexName + "\x00")
-	c := ib.Cursor()
-	var k, v []byte
-	if after == "" {
-		k, v = c.Seek(prefix)
-	} else {
-		start := append(append([]byte(nil), prefix...), after...)
-		k, v = c.Seek(start)
-		if k != nil && bytes.Equal(k, start) {
-			k, v = c.Next()
-		}
+	if !more {
+		last = ""
 	}
-	var out []*Mailbox
-	last := ""
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		rest := string(k[len(prefix):])
-		tx.noteRead(v)
-		m := new(Mailbox)
-		if err := decodeValue(v, m); err != nil {
-			return nil, "", fmt.Errorf("decode %s entry %q: %w", IndexName, rest, err)
-		}
-		if m.IsMailUser() || !scope.Includes(m) {
-			continue
-		}
-		if len(out) == limit {
-			return out, last, nil
-		}
-		out = append(out, m)
-		last = rest
-	}
-	return out, "", nil
+	return out, last, nil
 }
 
 // CountMailboxScope counts the mailboxes (mail users excluded) visible in

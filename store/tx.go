@@ -335,6 +335,30 @@ func (tx *Tx) LookupIndex(name, value string) ([]string, error) {
 	return keys, nil
 }
 
+// WalkIndex calls fn for the entries of index name in order, from the
+// first whose "value\x00key" text sorts at or after from (index values are
+// lower case; "" starts at the beginning). fn gets that text and the
+// payload of a covering entry, whose mapped pages it notes as read (see
+// ReleaseMappedPages). Returning ErrStop ends the walk quietly.
+func (tx *Tx) WalkIndex(name, from string, fn func(entry string, payload []byte) error) error {
+	ib, err := tx.bucket(bucketIndex)
+	if err != nil {
+		return err
+	}
+	prefix := []byte(name + "\x00")
+	c := ib.Cursor()
+	for k, v := c.Seek(append(append([]byte(nil), prefix...), from...)); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		tx.noteRead(v)
+		if err := fn(string(k[len(prefix):]), v); err != nil {
+			if errors.Is(err, ErrStop) {
+				return nil
+			}
+			return err
+		}
+	}
+	return nil
+}
+
 // rebuildIndexes recreates the index bucket from every indexed bucket.
 // The entries are written in key order, which bbolt appends quickly and
 // packs densely, instead of record order.

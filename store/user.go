@@ -86,7 +86,7 @@ func indexUser(u *User, _ []byte) []IndexEntry {
 
 // GetUser returns the account with the given ObjectId.
 func (tx *Tx) GetUser(objectID string) (*User, error) {
-	return getTyped[User](tx, bucketUsers, "user", objectID)
+	return Users.Load(tx, strings.ToLower(objectID), objectID)
 }
 
 // userBrief is the part of an account its mailbox copies (see
@@ -121,7 +121,7 @@ func (tx *Tx) PutUser(u *User) error {
 	}
 	u.ObjectID = strings.ToLower(u.ObjectID)
 	u.WhenChanged = tx.Now()
-	if err := tx.putRecord(bucketUsers, u.ObjectID, u); err != nil {
+	if err := Users.Put(tx, u.ObjectID, u); err != nil {
 		return err
 	}
 	return tx.syncAccountCopies(u.ObjectID, u)
@@ -129,7 +129,7 @@ func (tx *Tx) PutUser(u *User) error {
 
 // DeleteUser removes an account record.
 func (tx *Tx) DeleteUser(objectID string) error {
-	if err := deleteKeyed(tx, bucketUsers, strings.ToLower(objectID), "user", objectID); err != nil {
+	if err := Users.Remove(tx, strings.ToLower(objectID), objectID); err != nil {
 		return err
 	}
 	return tx.syncAccountCopies(objectID, nil)
@@ -137,13 +137,13 @@ func (tx *Tx) DeleteUser(objectID string) error {
 
 // ForEachUser calls fn for each account in ObjectId order after `after`.
 func (tx *Tx) ForEachUser(after string, fn func(*User) error) error {
-	return forEachDecoded(tx, bucketUsers, after, func(_ string, u *User) error { return fn(u) })
+	return Users.ForEach(tx, after, func(_ string, u *User) error { return fn(u) })
 }
 
 // ScanUsers returns a page of at most limit accounts after `after` and the
 // cursor for the next page ("" at the end).
 func (tx *Tx) ScanUsers(after string, limit int) ([]*User, string, error) {
-	return scanPage[User](tx, bucketUsers, after, limit)
+	return Users.Scan(tx, after, limit)
 }
 
 // AssignLicense gives the account one unit of a purchased SKU. When the

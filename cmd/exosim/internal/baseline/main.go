@@ -48,14 +48,14 @@ func run(args []string) error {
 				return err
 			}
 			var m store.Mailbox
-			return store.DecodeRecord(tx.Bucket([]byte("mailboxes")).Get(key), &m)
+			return store.Mailboxes.Decode(tx.Bucket([]byte("mailboxes")).Get(key), &m)
 		})
 	case "scan":
 		n := 0
 		err := db.View(func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte("mailboxes")).ForEach(func(k, v []byte) error {
 				var m store.Mailbox
-				if err := store.DecodeRecord(v, &m); err != nil {
+				if err := store.Mailboxes.Decode(v, &m); err != nil {
 					return err
 				}
 				if m.LitigationHoldEnabled && m.LifecycleState == store.StateActive {
@@ -82,7 +82,7 @@ func run(args []string) error {
 			err := db.Update(func(tx *bolt.Tx) error {
 				b := tx.Bucket([]byte("mailboxes"))
 				var m store.Mailbox
-				if err := store.DecodeRecord(b.Get(key), &m); err != nil {
+				if err := store.Mailboxes.Decode(b.Get(key), &m); err != nil {
 					return err
 				}
 				m.DisplayName = fmt.Sprintf("seq-%d", i)

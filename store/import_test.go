@@ -232,7 +232,7 @@ func BenchmarkImportFile(b *testing.B) {
 		n = v
 	}
 	dir := b.TempDir()
-	src, err := store.Open(filepath.Join(dir, "src.db"), store.Options{NoSync: true})
+	src, err := tenant.Open(filepath.Join(dir, "src.db"), store.Options{NoSync: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -271,7 +271,7 @@ func BenchmarkImportFile(b *testing.B) {
 			b.Fatal(err)
 		}
 		target := filepath.Join(dir, fmt.Sprintf("imported%d.db", i))
-		err = store.ImportFile(target, bufio.NewReaderSize(f, 1<<20), store.Options{}, store.ImportRecord{})
+		err = tenant.ImportFile(target, bufio.NewReaderSize(f, 1<<20), store.Options{}, store.ImportRecord{})
 		f.Close()
 		if err != nil {
 			b.Fatal(err)

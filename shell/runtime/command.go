@@ -246,6 +246,14 @@ type Command struct {
 	// model: a call binds its parameters, then fails saying so (the linter
 	// notes it under --strict).
 	NotSimulated bool
+	// TestDouble marks a command a test framework runs in place of
+	// another of the same name (a mock): invocation hooks do not observe
+	// it, so a mocked call is not taken for a call of the real command.
+	TestDouble bool
+	// AcceptsAnyArguments binds as a function without a param() block:
+	// arguments that name no parameter, and positional ones no parameter
+	// takes, go to Context.Args instead of failing.
+	AcceptsAnyArguments bool
 	// Visible, when set, decides per session whether the command exists
 	// (connection state, roles).
 	Visible func(rt *Runtime) bool

@@ -319,6 +319,10 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 }
 
 func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Extent) error {
+	if c := rt.hookedCommand(name); c != nil {
+		pr.cmd = c
+		return nil
+	}
 	lname := strings.ToLower(name)
 	if target, ok := rt.aliases[lname]; ok {
 		lname = strings.ToLower(target)
@@ -481,7 +485,7 @@ func (pr *cmdProcessor) commandFor() (*Command, bool, error) {
 		if pr.invName == "" {
 			pr.invName = pr.cmd.Name
 		}
-		return pr.cmd, false, nil
+		return pr.cmd, pr.cmd.AcceptsAnyArguments, nil
 	case pr.fn != nil:
 		c, simple, err := pr.rt.functionCommand(pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
 		if err != nil {

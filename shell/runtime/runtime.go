@@ -103,6 +103,8 @@ type Runtime struct {
 	// (files.go); the host injects them with SetFiles.
 	files *fsys.Namespace
 	env   *fsys.Env
+	// commandHook stands in for commands (framework.go).
+	commandHook CommandHook
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

@@ -1,0 +1,143 @@
+package runtime
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// What a test framework (Pester) needs from the interpreter: scopes it
+// opens and closes itself, script blocks dot-sourced into them as inside
+// a try block, script files run as & FILE runs them, and a hook through
+// which it stands in for commands (mocks).
+
+// InNewScope runs fn in a new scope, a child of the current one, as
+// & { } does; with script set it is a script scope ($script: names it).
+// The current scope is the caller's again when fn returns.
+func (rt *Runtime) InNewScope(script bool, fn func() error) error {
+	saved := rt.scope
+	s := newScope(rt.scope)
+	s.isScript = script
+	rt.scope = s
+	defer func() { rt.scope = saved }()
+	return fn()
+}
+
+// DotSource runs a script block in the current scope as `. $sb @named`
+// does inside a try block: the variables and functions it defines stay,
+// its param() block binds the named values (without one they go to
+// $args), its output goes to out, and the first terminating error of any
+// kind (a throw, a failed statement, -ErrorAction Stop) ends it and is
+// returned. $PSScriptRoot and $MyInvocation are those of the file the
+// block was written in while it runs.
+func (rt *Runtime) DotSource(sb *ScriptBlock, named *object.Hashtable, out func(any) error) error {
+	return rt.invokeCaught(&cmdProcessor{sb: sb, dot: true}, named, out)
+}
+
+// InvokeFile runs a script file as `& FILE @named` does inside a try
+// block: in a new script scope, its param() block bound to the named
+// values. A file that does not exist or does not parse is an error.
+func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any) error) error {
+	ext := syntax.Extent{}
+	p, ok := rt.scriptPath(path)
+	if !ok {
+		return rt.commandNotFound(path, ext)
+	}
+	data, err := rt.readScriptBytes(p)
+	if err != nil {
+		return rt.commandNotFound(path, ext)
+	}
+	src := syntax.NewSource(p, DecodeScript(data))
+	sb, perrs := syntax.Parse(src)
+	if perrs == nil {
+		perrs = rt.prepareScript(sb, src)
+	}
+	if perrs != nil {
+		return rt.parseErrorsAsError(perrs)
+	}
+	if err := rt.checkRequirements(sb, scriptName(p), path, ext); err != nil {
+		return err
+	}
+	return rt.invokeCaught(&cmdProcessor{sb: &ScriptBlock{AST: sb}, scriptFile: p, invName: p}, named, out)
+}
+
+// invokeCaught binds and runs a prepared script processor with try-block
+// error rules.
+func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out func(any) error) error {
+	hadError := false
+	pr.rt, pr.hadError, pr.confirm, pr.caller = rt, &hadError, -1, rt.currentCommand()
+	var args []argument
+	if named != nil {
+		for _, e := range named.Entries() {
+			args = append(args, argument{name: rt.toStr(e.Key), value: e.Value, hasVal: true, colon: true, splat: true})
+		}
+	}
+	if out == nil {
+		out = discard
+	}
+	rt.tryDepth++
+	defer func() { rt.tryDepth-- }()
+	if err := pr.bind(args); err != nil {
+		return err
+	}
+	pr.setNext(out)
+	err := rt.drivePipeline([]processor{pr})
+	var stop *stopUpstream
+	if errors.As(err, &stop) {
+		return nil
+	}
+	switch err.(type) {
+	case *breakSignal, *continueSignal, *returnSignal:
+		return nil
+	}
+	return err
+}
+
+// CommandHook stands in for commands: given a command name as written
+// (and again with an alias resolved) it returns the command to run
+// instead, or nil to resolve the name as usual.
+type CommandHook func(name string) *Command
+
+// SetCommandHook installs h ahead of aliases, functions and cmdlets when
+// pipelines resolve command names (nil removes it). A command it returns
+// should be marked TestDouble.
+func (rt *Runtime) SetCommandHook(h CommandHook) { rt.commandHook = h }
+
+// hookedCommand asks the command hook about a name.
+func (rt *Runtime) hookedCommand(name string) *Command {
+	if rt.commandHook == nil {
+		return nil
+	}
+	if c := rt.commandHook(name); c != nil {
+		return c
+	}
+	if target, ok := rt.aliases[strings.ToLower(name)]; ok {
+		return rt.commandHook(target)
+	}
+	return nil
+}
+
+// Args returns the arguments a command declared AcceptsAnyArguments did
+// not bind to a parameter, as a function without a param() block gets
+// them in $args (ParameterName tells which are -Name tokens).
+func (c *Context) Args() []any {
+	if c.proc == nil || c.proc.bound == nil {
+		return nil
+	}
+	return c.proc.bound.extra
+}
+
+// ParameterName reports whether v is a -Name token of $args (an argument
+// written as a parameter name that no parameter took), with its name.
+func (rt *Runtime) ParameterName(v any) (string, bool) { return rt.tokenName(v) }
+
+// Position returns where the command was written: its file, line and the
+// text of that line (nil for a command the host invoked itself).
+func (c *Context) Position() *object.Position {
+	if c.proc == nil {
+		return nil
+	}
+	return c.proc.position
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/onprem"
+	"github.com/exosim/exosim/cmdlets/pester"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/session"
@@ -82,6 +83,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		pkg.views(formats)
 	}
 	rt.Register(session.Commands()...)
+	rt.Register(pester.Commands()...)
 	mailbox.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{})
 	registerLabs(rt, formats)

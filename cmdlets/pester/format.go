@@ -1,0 +1,210 @@
+package pester
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// nicely formats a value for a failure message as Pester does: $null,
+// $true, 'text' (<empty> for ""), dates in round-trip form, [Type], {code},
+// @(up to ten items, ...N more), and any other value as text.
+func nicely(rt *runtime.Runtime, v any) string {
+	v = bare(v)
+	switch x := v.(type) {
+	case nil:
+		return "$null"
+	case bool:
+		if x {
+			return "$true"
+		}
+		return "$false"
+	case string:
+		if x == "" {
+			return "<empty>"
+		}
+		return "'" + x + "'"
+	case time.Time:
+		if s, err := rt.MethodCall(x, "ToString", []any{"o"}); err == nil {
+			return rt.ToStr(s)
+		}
+		return x.Format(time.RFC3339Nano)
+	case *runtime.TypeInfo:
+		return "[" + x.FullName + "]"
+	case *runtime.TypeValue:
+		return "[" + x.Info.FullName + "]"
+	case *runtime.ScriptBlock:
+		return "{" + x.Text() + "}"
+	case *object.Hashtable:
+		return rt.ToStr(x)
+	}
+	if isCollection(v) {
+		items, _ := object.Enumerate(v)
+		const limit = 10
+		parts := make([]string, 0, min(len(items), limit))
+		for i, it := range items {
+			if i == limit {
+				break
+			}
+			parts = append(parts, nicely(rt, it))
+		}
+		more := ""
+		if len(items) > limit {
+			more = fmt.Sprintf(", ...%d more", len(items)-limit)
+		}
+		return "@(" + strings.Join(parts, ", ") + more + ")"
+	}
+	return rt.ToStr(v)
+}
+
+// bare unwraps a PSObject that only wraps a value.
+func bare(v any) any {
+	if o, ok := v.(*object.PSObject); ok && o.Base != nil {
+		return o.Base
+	}
+	return v
+}
+
+// isCollection reports whether a value enumerates in a pipeline (not a
+// string, a hashtable or a scalar).
+func isCollection(v any) bool {
+	switch bare(v).(type) {
+	case nil, string, *object.Hashtable:
+		return false
+	}
+	_, ok := object.Enumerate(bare(v))
+	return ok
+}
+
+// asArray is a value as a parameter typed [object[]] receives it: $null
+// stays $null, a collection gives its items, anything else one item.
+func asArray(v any) []any {
+	if v == nil {
+		return nil
+	}
+	if isCollection(v) {
+		items, _ := object.Enumerate(bare(v))
+		return items
+	}
+	return []any{v}
+}
+
+// unwrapOne is $($value): a collection of exactly one item is that item,
+// an empty one $null.
+func unwrapOne(v any) any {
+	if !isCollection(v) {
+		return v
+	}
+	items, _ := object.Enumerate(bare(v))
+	switch len(items) {
+	case 0:
+		return nil
+	case 1:
+		return items[0]
+	}
+	return v
+}
+
+// because is Pester's " because reason," clause ("" without a reason).
+func because(reason string) string {
+	b := strings.TrimSpace(reason)
+	if b == "" {
+		return ""
+	}
+	b = becauseWord.ReplaceAllString(b, "")
+	return " because " + b + ","
+}
+
+// joinAnd joins with ", " and " and " before the last item.
+func joinAnd(items []string) string {
+	return joinWith(items, 2, " and ")
+}
+
+func joinWith(items []string, threshold int, last string) string {
+	if len(items) < threshold {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
+}
+
+// compareStrings is Pester's message for two different strings: where
+// they differ, and excerpts of both around it for the console's width.
+func compareStrings(expected, actual string, caseSensitive bool, reason string, width, pathLen int) string {
+	diff := firstDifference(expected, actual, caseSensitive)
+	if diff < 0 {
+		return ""
+	}
+	var lines []string
+	lines = append(lines, "Expected strings to be the same,"+because(reason)+" but they were different.")
+	el, al := len([]rune(expected)), len([]rune(actual))
+	if el != al {
+		lines = append(lines, fmt.Sprintf("Expected length: %d", el), fmt.Sprintf("Actual length:   %d", al), fmt.Sprintf("Strings differ at index %d.", diff))
+	} else {
+		lines = append(lines, fmt.Sprintf("String lengths are both %d.", el), fmt.Sprintf("Strings differ at index %d.", diff))
+	}
+	ae, ee := expandSpecial(actual), expandSpecial(expected)
+	diff = firstDifference(ee, ae, caseSensitive)
+	const surround = len("Expected: ''")
+	context := roundHalfEven(float64(width) / 7)
+	available := width - surround - (pathLen + 3)
+	exLine, _ := excerpt(ee, diff, available, context)
+	acLine, acDiff := excerpt(ae, diff, available, context)
+	lines = append(lines, "Expected: '"+exLine+"'", "But was:  '"+acLine+"'", strings.Repeat(" ", surround-1)+strings.Repeat("-", max(acDiff, 0))+"^")
+	return strings.Join(lines, "\n")
+}
+
+// firstDifference is the first index where the strings differ (-1 when
+// they do not).
+func firstDifference(a, b string, caseSensitive bool) int {
+	ar, br := []rune(a), []rune(b)
+	n := max(len(ar), len(br))
+	for i := 0; i < n; i++ {
+		if i >= len(ar) || i >= len(br) {
+			return i
+		}
+		x, y := ar[i], br[i]
+		if !caseSensitive {
+			x, y = []rune(strings.ToLower(string(x)))[0], []rune(strings.ToLower(string(y)))[0]
+		}
+		if x != y {
+			return i
+		}
+	}
+	return -1
+}
+
+// expandSpecial shows control characters as their escapes.
+func expandSpecial(s string) string {
+	r := strings.NewReplacer("\n", `\n`, "\r", `\r`, "\t", `\t`, "\x00", `\0`, "\b", `\b`)
+	return r.Replace(s)
+}
+
+// excerpt cuts a long line around the difference to fit lineLength,
+// marking what it cut with "...".
+func excerpt(s string, diff, lineLength, context int) (string, int) {
+	const marker = "..."
+	rs := []rune(s)
+	minimum := context + len(marker) + 1 + len(marker) + context
+	if lineLength < minimum || len(rs) <= lineLength {
+		return s, diff
+	}
+	shift := diff - (lineLength - 1 - context - len(marker))
+	if shift < 0 {
+		shift = 0
+	}
+	out := rs[shift:]
+	if len(out) < len(rs) {
+		out = append([]rune(marker), out[len(marker):]...)
+	}
+	if len(out) > lineLength {
+		out = append(out[:lineLength-len(marker)], []rune(marker)...)
+	}
+	return string(out), diff - shift
+}
+
+// roundHalfEven converts to an integer as .NET does.
+func roundHalfEven(f float64) int { return int(math.RoundToEven(f)) }

@@ -1,0 +1,678 @@
+package pester
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Mocks. Mock puts a stand-in in front of a command for the rest of the
+// run (the session's command hook finds it before any alias, function or
+// cmdlet of that name); the behaviours Mock defines belong to the test
+// or block where it ran and end with it. A call of the stand-in uses the
+// most recent behaviour in scope whose -ParameterFilter accepts the call,
+// else the most recent one without a filter, else the real command; only
+// calls a behaviour answered are counted for Should -Invoke.
+
+// mockData is what one test or block knows of mocks: the behaviours
+// defined in it and the calls answered in it, by command.
+type mockData struct {
+	behaviors map[string][]*behavior
+	calls     map[string][]*mockCall
+}
+
+func (m *mockData) addBehavior(key string, b *behavior) {
+	if m.behaviors == nil {
+		m.behaviors = map[string][]*behavior{}
+	}
+	m.behaviors[key] = append(m.behaviors[key], b)
+}
+
+func (m *mockData) addCall(key string, c *mockCall) {
+	if m.calls == nil {
+		m.calls = map[string][]*mockCall{}
+	}
+	m.calls[key] = append(m.calls[key], c)
+}
+
+// behavior is one Mock.
+type behavior struct {
+	command    string
+	body       *runtime.ScriptBlock
+	filter     *runtime.ScriptBlock
+	verifiable bool
+	executed   bool
+	module     string
+}
+
+// mockCall is one call a behaviour answered.
+type mockCall struct {
+	bound *object.Hashtable
+	args  []any
+}
+
+// mockHook is the stand-in of one mocked command.
+type mockHook struct {
+	key  string
+	name string
+	// decl is the real command's declaration (nil for a command that
+	// does not exist); original and fn are what a call falls back to.
+	decl     *runtime.Command
+	original *runtime.Command
+	fn       *runtime.FunctionInfo
+	cmd      *runtime.Command
+}
+
+// installHook lets the session's pipelines find the stand-ins of the run
+// in progress.
+func installHook(rt *runtime.Runtime) {
+	rt.SetCommandHook(func(name string) *runtime.Command {
+		r := current(rt)
+		if r == nil || len(r.mocks) == 0 {
+			return nil
+		}
+		if h, ok := r.mocks[strings.ToLower(name)]; ok {
+			return h.cmd
+		}
+		return nil
+	})
+}
+
+// mockCommand declares Mock.
+func mockCommand() *runtime.Command {
+	c := function("Mock")
+	c.Synopsis = "Mocks the behavior of an existing command with an alternate implementation."
+	c.Params = []*runtime.Param{
+		runtime.P("CommandName", runtime.TString, runtime.Position(0)),
+		runtime.P("MockWith", runtime.TScriptBlock, runtime.Position(1)),
+		runtime.P("Verifiable", runtime.TSwitch),
+		runtime.P("ParameterFilter", runtime.TScriptBlock, runtime.Position(2)),
+		runtime.P("ModuleName", runtime.TString, runtime.Position(3)),
+		runtime.P("RemoveParameterType", runtime.TStrings, runtime.Position(4)),
+		runtime.P("RemoveParameterValidation", runtime.TStrings, runtime.Position(5)),
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		r := current(ctx.RT)
+		if r == nil {
+			return thrown("Mock can be used only inside a Pester run (in BeforeAll, BeforeEach or It of a test file run by Invoke-Pester or exosim test).")
+		}
+		if r.discovering {
+			// a Mock between Describe and It is discouraged but common:
+			// it does nothing during discovery
+			return nil
+		}
+		name := ctx.String("CommandName")
+		h := r.standIn(name)
+		b := &behavior{command: h.name, body: scriptBlock(ctx, "MockWith"), filter: scriptBlock(ctx, "ParameterFilter"),
+			verifiable: ctx.Switch("Verifiable"), module: ctx.String("ModuleName")}
+		r.location().addBehavior(h.key, b)
+		return nil
+	}
+	return c
+}
+
+// location is where mocks defined or called now belong: the running
+// test, else the running block.
+func (r *run) location() *mockData {
+	if r.curTest != nil {
+		return &r.curTest.mocks
+	}
+	return &r.cur.mocks
+}
+
+// resolveMocked finds what a command name means without the stand-ins:
+// an alias's target, then a function, then a command.
+func (r *run) resolveMocked(name string) (canonical string, decl, original *runtime.Command, fn *runtime.FunctionInfo) {
+	rt := r.rt
+	canonical = name
+	if target, ok := rt.Aliases()[strings.ToLower(name)]; ok {
+		canonical = target
+	}
+	if f, ok := rt.Functions()[strings.ToLower(canonical)]; ok {
+		return f.Name, rt.FunctionCommand(f), nil, f
+	}
+	if c, ok := rt.LookupCommand(canonical); ok {
+		return c.Name, c, c, nil
+	}
+	if c := rt.Registered(canonical); c != nil {
+		return c.Name, c, c, nil
+	}
+	return canonical, nil, nil, nil
+}
+
+// standIn returns the stand-in of a command, making it on first use.
+func (r *run) standIn(name string) *mockHook {
+	canonical, decl, original, fn := r.resolveMocked(name)
+	key := strings.ToLower(canonical)
+	if h, ok := r.mocks[key]; ok {
+		return h
+	}
+	h := &mockHook{key: key, name: canonical, decl: decl, original: original, fn: fn}
+	c := &runtime.Command{Name: canonical, Type: runtime.FunctionCommand, TestDouble: true}
+	if decl != nil {
+		c.Type, c.Module, c.Version = decl.Type, decl.Module, decl.Version
+		c.Params, c.Sets, c.DefaultSet = decl.Params, decl.Sets, decl.DefaultSet
+		c.SupportsShouldProcess, c.ConfirmImpact, c.FullTypeName = decl.SupportsShouldProcess, decl.ConfirmImpact, decl.FullTypeName
+		c.OutputType, c.Synopsis = decl.OutputType, decl.Synopsis
+	} else {
+		c.AcceptsAnyArguments = true
+	}
+	c.Handler = runtime.Handler{
+		Process: func(ctx *runtime.Context) error { return r.callMock(h, ctx) },
+		End:     func(ctx *runtime.Context) error { return r.endMock(h, ctx) },
+	}
+	h.cmd = c
+	r.mocks[key] = h
+	// a mock of an alias's command is found by the alias's name too
+	if lname := strings.ToLower(name); lname != key {
+		r.mocks[lname] = h
+	}
+	return h
+}
+
+// boundOf lists a call's bound parameters in declaration order.
+func boundOf(h *mockHook, ctx *runtime.Context) *object.Hashtable {
+	bound := object.NewHashtable()
+	bound.Ordered = true
+	values := ctx.Bound()
+	if h.decl != nil {
+		for _, p := range h.decl.Params {
+			if v, ok := values[p.Name]; ok {
+				bound.Set(p.Name, v)
+			}
+		}
+	}
+	return bound
+}
+
+// behaviorsFor lists the behaviours in scope for a command, most recent
+// first: the running test's, then each block's from the innermost out.
+func (r *run) behaviorsFor(key string) []*behavior {
+	var out []*behavior
+	addRev := func(bs []*behavior) {
+		for i := len(bs) - 1; i >= 0; i-- {
+			out = append(out, bs[i])
+		}
+	}
+	if r.curTest != nil {
+		addRev(r.curTest.mocks.behaviors[key])
+	}
+	for b := r.cur; b != nil; b = b.parent {
+		addRev(b.mocks.behaviors[key])
+	}
+	return out
+}
+
+// callMock answers one call (one pipeline object) of a stand-in.
+func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
+	bound := boundOf(h, ctx)
+	args := ctx.Args()
+	var chosen, fallback *behavior
+	for _, b := range r.behaviorsFor(h.key) {
+		if b.filter == nil {
+			if fallback == nil {
+				fallback = b
+			}
+			continue
+		}
+		ok, err := r.filterAccepts(h, b.filter, bound, args)
+		if err != nil {
+			return err
+		}
+		if ok {
+			chosen = b
+			break
+		}
+	}
+	if chosen == nil {
+		chosen = fallback
+	}
+	if chosen == nil {
+		// no behaviour: the real command runs, once, at the end with
+		// every object piped in
+		ctx.State["original"] = true
+		if ctx.HasInput {
+			in, _ := ctx.State["input"].([]any)
+			ctx.State["input"] = append(in, ctx.Input)
+		}
+		ctx.State["bound"], ctx.State["args"] = bound, args
+		return nil
+	}
+	chosen.executed = true
+	r.location().addCall(h.key, &mockCall{bound: bound, args: args})
+	if chosen.body == nil {
+		return nil
+	}
+	return r.rt.InNewScope(false, func() error {
+		r.defineParameters(h, bound, args)
+		if ctx.HasInput {
+			r.rt.SetVariable("_", ctx.Input)
+		}
+		return r.rt.DotSource(chosen.body, nil, ctx.WriteObject)
+	})
+}
+
+// defineParameters gives the current scope a variable for every
+// parameter of the mocked command (the bound value, else $null), the
+// -Name value pairs of a command that does not exist, $args and
+// $PesterBoundParameters, as a parameter filter and a mock body see them.
+func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any) {
+	rt := r.rt
+	if h.decl != nil {
+		for _, p := range h.decl.Params {
+			v, _ := bound.Get(p.Name)
+			rt.SetVariable(p.Name, v)
+		}
+	}
+	var rest []any
+	for i := 0; i < len(args); i++ {
+		if name, ok := rt.ParameterName(args[i]); ok {
+			var v any = true
+			if i+1 < len(args) {
+				if _, isName := rt.ParameterName(args[i+1]); !isName {
+					v = args[i+1]
+					i++
+				}
+			}
+			name = strings.TrimSuffix(name, ":")
+			bound.Set(name, v)
+			rt.SetVariable(name, v)
+			continue
+		}
+		rest = append(rest, args[i])
+	}
+	if rest == nil {
+		rest = []any{}
+	}
+	rt.SetVariable("args", rest)
+	rt.SetVariable("PesterBoundParameters", bound)
+}
+
+// filterAccepts runs a parameter filter for a call, in a new scope with
+// the call's parameters as variables; its output decides.
+func (r *run) filterAccepts(h *mockHook, filter *runtime.ScriptBlock, bound *object.Hashtable, args []any) (bool, error) {
+	var out []any
+	err := r.rt.InNewScope(false, func() error {
+		r.defineParameters(h, bound.Copy(), args)
+		return r.rt.DotSource(filter, nil, func(v any) error {
+			out = append(out, v)
+			return nil
+		})
+	})
+	if err != nil {
+		return false, err
+	}
+	switch len(out) {
+	case 0:
+		return false, nil
+	case 1:
+		return object.ToBool(out[0]), nil
+	}
+	return object.ToBool(out), nil
+}
+
+// endMock runs the real command when no behaviour answered the call.
+func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
+	if _, ok := ctx.State["original"]; !ok {
+		return nil
+	}
+	rt := r.rt
+	var target any
+	switch {
+	case h.fn != nil:
+		target = h.fn
+	case h.original != nil:
+		target = h.original
+	default:
+		return &runtime.PSError{Record: &object.ErrorRecord{
+			Message:           fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", h.name),
+			ErrorID:           "CommandNotFoundException",
+			Category:          object.ObjectNotFound,
+			ExceptionType:     "CommandNotFoundException",
+			ExceptionFullType: "System.Management.Automation.CommandNotFoundException",
+			Target:            h.name,
+			InvocationName:    h.name,
+			Position:          ctx.Position(),
+		}}
+	}
+	bound, _ := ctx.State["bound"].(*object.Hashtable)
+	args, _ := ctx.State["args"].([]any)
+	input, piped := ctx.State["input"].([]any)
+	return rt.InNewScope(false, func() error {
+		rt.SetVariable("______pester_command", target)
+		rt.SetVariable("______pester_bound", bound)
+		rt.SetVariable("______pester_args", append([]any{}, args...))
+		line := "& $______pester_command @______pester_args @______pester_bound"
+		if piped {
+			rt.SetVariable("______pester_input", input)
+			line = "$______pester_input | " + line
+		}
+		return rt.InvokeExpression(line, ctx.WriteObject)
+	})
+}
+
+// checkInvoke is Should -Invoke (and Assert-MockCalled): how many calls of
+// a mocked command, in a scope, its behaviours answered.
+func checkInvoke(s *shouldCall) (string, error) {
+	if s.actual != nil {
+		if items := asArray(s.actual); len(items) > 0 && !(len(items) == 1 && items[0] == nil) {
+			return "", thrown("Should -Invoke does not take pipeline input or ActualValue.")
+		}
+	}
+	r := s.r
+	name := s.str("CommandName")
+	times := 1
+	if s.has("Times") {
+		v, err := s.rt.ConvertTo(s.arg("Times"), "System.Int32")
+		if err != nil {
+			return "", err
+		}
+		times = v.(int)
+	}
+	scope := "0"
+	if s.has("Scope") && s.arg("Scope") != nil {
+		scope = s.str("Scope")
+	}
+	exactly := s.ctx.Switch("Exactly")
+	filter := scriptBlock(s.ctx, "ParameterFilter")
+	exclusive := scriptBlock(s.ctx, "ExclusiveFilter")
+	if exclusive != nil && s.negate {
+		return "", thrown("Cannot use -ExclusiveFilter when -Not is specified. Use -ParameterFilter instead.")
+	}
+	if exclusive != nil {
+		filter = exclusive
+	}
+	if !isScopeName(scope) {
+		return "", thrown("Parameter Scope must be one of 'Describe', 'Context', 'It' or a non-negative number.")
+	}
+	if r == nil || r.discovering {
+		return "", thrown("Should -Invoke can run only during a Pester run, inside It, BeforeEach, AfterEach or AfterAll.")
+	}
+	canonical, _, _, _ := r.resolveMocked(name)
+	h, ok := r.mocks[strings.ToLower(canonical)]
+	if !ok {
+		h, ok = r.mocks[strings.ToLower(name)]
+	}
+	if !ok {
+		return "", thrown(fmt.Sprintf("Should -Invoke: Could not find Mock for command %s in script scope. Was the mock defined? Did you use the same -ModuleName as on the Mock? When using InModuleScope are InModuleScope, Mock and Should -Invoke using the same -ModuleName?", name))
+	}
+	history, err := r.history(h.key, scope)
+	if err != nil {
+		return "", err
+	}
+	var matching, nonMatching int
+	for _, c := range history {
+		ok := true
+		if filter != nil {
+			var ferr error
+			ok, ferr = r.filterAccepts(h, filter, c.bound, c.args)
+			if ferr != nil {
+				return "", ferr
+			}
+		}
+		if ok {
+			matching++
+		} else {
+			nonMatching++
+		}
+	}
+	cmd := h.name
+	if s.negate {
+		if matching == times && (exactly || !s.has("Times")) {
+			return fmt.Sprintf("Expected %s not to be called exactly %d times,%s but it was", cmd, times, s.because()), nil
+		}
+		if matching >= times && !exactly {
+			return fmt.Sprintf("Expected %s to be called less than %d times,%s but was called %d times", cmd, times, s.because(), matching), nil
+		}
+		return "", nil
+	}
+	switch {
+	case matching != times && (exactly || times == 0):
+		return fmt.Sprintf("Expected %s to be called %d times exactly,%s but was called %d times", cmd, times, s.because(), matching), nil
+	case matching < times:
+		return fmt.Sprintf("Expected %s to be called at least %d times,%s but was called %d times", cmd, times, s.because(), matching), nil
+	case exclusive != nil && nonMatching > 0:
+		return fmt.Sprintf("Expected %s to only be called with with parameters matching the specified filter,%s but %d non-matching calls were made", cmd, s.because(), nonMatching), nil
+	}
+	return "", nil
+}
+
+func isScopeName(s string) bool {
+	switch strings.ToLower(s) {
+	case "describe", "context", "it":
+		return true
+	}
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// history gathers the answered calls of a command in a scope: a number
+// counts blocks up from where the assertion runs (0: the running test,
+// or the running block and everything in it), It the running test, and
+// Describe or Context the nearest enclosing block of that kind.
+func (r *run) history(key, scope string) ([]*mockCall, error) {
+	inTest := r.curTest != nil
+	level := 0
+	switch strings.ToLower(scope) {
+	case "it":
+		if !inTest {
+			return nil, thrown("Assertion is placed outside of an It block, but -Scope It is specified.")
+		}
+	case "describe", "context":
+		found := false
+		for b := r.cur; b != nil; b = b.parent {
+			if strings.EqualFold(b.kind, scope) {
+				found = true
+				break
+			}
+			level++
+		}
+		if !found {
+			return nil, thrown(fmt.Sprintf("Assertion is not placed directly nor nested inside a %s block, but -Scope %s is specified.", scopeTitle(scope), scopeTitle(scope)))
+		}
+		if inTest {
+			level++
+		}
+	default:
+		fmt.Sscan(scope, &level)
+	}
+	if inTest && level == 0 {
+		return r.curTest.mocks.calls[key], nil
+	}
+	b := r.cur
+	if inTest {
+		level--
+	}
+	for ; level > 0 && b.parent != nil; level-- {
+		b = b.parent
+	}
+	var out []*mockCall
+	var walk func(b *block)
+	walk = func(b *block) {
+		out = append(out, b.mocks.calls[key]...)
+		for _, it := range b.items {
+			switch x := it.(type) {
+			case *test:
+				out = append(out, x.mocks.calls[key]...)
+			case *block:
+				walk(x)
+			}
+		}
+	}
+	walk(b)
+	return out, nil
+}
+
+func scopeTitle(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + strings.ToLower(s[1:])
+}
+
+// checkInvokeVerifiable is Should -InvokeVerifiable: every behaviour in
+// scope marked -Verifiable was used (with -Not: none was).
+func checkInvokeVerifiable(s *shouldCall) (string, error) {
+	r := s.r
+	if r == nil || r.discovering {
+		return "", thrown("Should -InvokeVerifiable can run only during a Pester run, inside It, BeforeEach, AfterEach or AfterAll.")
+	}
+	var all []*behavior
+	collect := func(m *mockData) {
+		for _, bs := range m.behaviors {
+			for _, b := range bs {
+				if b.verifiable {
+					all = append(all, b)
+				}
+			}
+		}
+	}
+	if r.curTest != nil {
+		collect(&r.curTest.mocks)
+	}
+	for b := r.cur; b != nil; b = b.parent {
+		collect(&b.mocks)
+	}
+	var listed strings.Builder
+	n := 0
+	for _, b := range all {
+		if b.executed != s.negate {
+			continue
+		}
+		n++
+		listed.WriteString("\n Command " + b.command + " ")
+		if b.module != "" {
+			listed.WriteString("from inside module " + b.module + " ")
+		}
+		if b.filter != nil {
+			listed.WriteString("with { " + strings.TrimSpace(b.filter.Text()) + " }")
+		}
+	}
+	if n == 0 {
+		return "", nil
+	}
+	if s.negate {
+		return "\nExpected no verifiable mocks to be called," + s.because() + " but these were:" + listed.String(), nil
+	}
+	return "\nExpected all verifiable mocks to be called," + s.because() + " but these were not:" + listed.String(), nil
+}
+
+// assertMockCalledCommand declares Assert-MockCalled, Pester 4's form of
+// Should -Invoke that Pester 5 still has.
+func assertMockCalledCommand() *runtime.Command {
+	c := function("Assert-MockCalled")
+	c.Synopsis = "Checks if a Mocked command has been called a certain number of times (use Should -Invoke)."
+	c.Params = []*runtime.Param{
+		runtime.P("CommandName", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("Times", runtime.TInt, runtime.Position(1)),
+		runtime.P("ParameterFilter", runtime.TScriptBlock),
+		runtime.P("ExclusiveFilter", runtime.TScriptBlock),
+		runtime.P("ModuleName", runtime.TString),
+		runtime.P("Scope", runtime.TString),
+		runtime.P("Exactly", runtime.TSwitch),
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		s := &shouldCall{rt: ctx.RT, ctx: ctx, r: current(ctx.RT)}
+		msg, err := checkInvoke(s)
+		if err != nil || msg == "" {
+			return err
+		}
+		return s.fail(msg)
+	}
+	return c
+}
+
+// assertVerifiableCommand declares Assert-VerifiableMock (Should
+// -InvokeVerifiable in Pester 4's form).
+func assertVerifiableCommand() *runtime.Command {
+	c := function("Assert-VerifiableMock")
+	c.Synopsis = "Checks if all verifiable Mocks have been called at least once (use Should -InvokeVerifiable)."
+	c.Handler.End = func(ctx *runtime.Context) error {
+		s := &shouldCall{rt: ctx.RT, ctx: ctx, r: current(ctx.RT)}
+		msg, err := checkInvokeVerifiable(s)
+		if err != nil || msg == "" {
+			return err
+		}
+		return s.fail(msg)
+	}
+	return c
+}
+
+// inModuleScopeCommand declares InModuleScope. exosim's modules keep no
+// state of their own apart from the session's, so code "inside" one of
+// them runs as & { } would, with -Parameters as variables and
+// -ArgumentList as arguments; a module the session does not have is
+// Pester's error.
+func inModuleScopeCommand() *runtime.Command {
+	c := function("InModuleScope")
+	c.Synopsis = "Allows you to execute parts of a test script within the scope of a PowerShell script or manifest module."
+	c.Params = []*runtime.Param{
+		runtime.P("ModuleName", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("ScriptBlock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(1)),
+		runtime.P("Parameters", runtime.THashtable),
+		runtime.P("ArgumentList", runtime.TObjects),
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		rt := ctx.RT
+		name := ctx.String("ModuleName")
+		if !rt.HasModule(name) {
+			return thrown(fmt.Sprintf("No modules named '%s' are currently loaded.", name))
+		}
+		sb := scriptBlock(ctx, "ScriptBlock")
+		params, _ := ctx.Value("Parameters").(*object.Hashtable)
+		args := asArray(ctx.Value("ArgumentList"))
+		return rt.InNewScope(false, func() error {
+			if params != nil {
+				for _, e := range params.Entries() {
+					rt.SetVariable(rt.ToStr(e.Key), e.Value)
+				}
+			}
+			if len(args) == 0 {
+				return rt.DotSource(sb, params, ctx.WriteObject)
+			}
+			return rt.InNewScope(false, func() error {
+				return rt.InvokeWithArguments(sb, args, ctx.WriteObject)
+			})
+		})
+	}
+	return c
+}
+
+// setItResultCommand declares Set-ItResult: it ends the running test as
+// inconclusive, pending or skipped.
+func setItResultCommand() *runtime.Command {
+	c := function("Set-ItResult")
+	c.Synopsis = "Set-ItResult is used inside the It block to explicitly set the test result"
+	c.Sets = []string{"Inconclusive", "Pending", "Skipped"}
+	c.Params = []*runtime.Param{
+		runtime.P("Inconclusive", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Inconclusive", Position: -1})),
+		runtime.P("Pending", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Pending", Position: -1})),
+		runtime.P("Skipped", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Skipped", Position: -1})),
+		runtime.P("Because", runtime.TString),
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		id, msg := "PesterTestSkipped", "is skipped"
+		switch ctx.ParameterSet {
+		case "Inconclusive":
+			id, msg = "PesterTestInconclusive", "is inconclusive"
+		case "Pending":
+			id, msg = "PesterTestPending", "is pending"
+		}
+		if b := because(ctx.String("Because")); b != "" {
+			msg += "," + b[:len(b)-1]
+		}
+		rec := assertionRecord(ctx, msg)
+		rec.ErrorID = id
+		return &runtime.PSError{Record: rec, ScriptTerminating: true}
+	}
+	return c
+}

@@ -130,7 +130,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.BoolVar(&o.onprem, "onprem", false, "start an Exchange Management Shell on the on-premises server (mail.contoso.com) instead of Exchange Online")
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
-	root.AddCommand(newRunCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
 	return root
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,6 +27,10 @@ func TestScripts(t *testing.T) {
 			env.Setenv("EXOSIM_TENANT", env.WorkDir+"/tenant.db")
 			env.Setenv("HOME", env.WorkDir)
 			env.Setenv("NO_COLOR", "1")
+			// the Pester files of testdata/pester, which pester_*.txtar run
+			if dir, err := filepath.Abs("../../testdata/pester"); err == nil {
+				env.Setenv("PESTER", dir)
+			}
 			// Whatever a session did, its tenant must stay consistent.
 			env.Defer(func() { checkTenantAfterScript(env) })
 			return nil

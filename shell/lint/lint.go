@@ -522,6 +522,11 @@ func (c *checker) dotSource(ce *syntax.CommandExpr, from string) {
 		return
 	}
 	dir := filepath.Dir(from)
+	// $PSScriptRoot is a full path even when the script was named by a
+	// relative one
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
 	var path string
 	switch x := ce.Elements[0].(type) {
 	case *syntax.StringConstExpr:

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -270,5 +271,26 @@ func TestSurfaceRules(t *testing.T) {
 		if got := render(l.Text("/scripts/run.ps1", tc.src)); got != tc.want {
 			t.Errorf("lint %q (strict %v):\ngot:\n%s\nwant:\n%s", tc.src, tc.strict, got, tc.want)
 		}
+	}
+}
+
+// A script named by a relative path finds what it dot-sources from
+// $PSScriptRoot, which is a full path (a Pester file loading the script
+// under test).
+func TestDotSourceFromRelativeScript(t *testing.T) {
+	lib, err := filepath.Abs(filepath.Join("tests", "lib.ps1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(p string) (string, error) {
+		if p == lib {
+			return "function Get-Helper { }\n", nil
+		}
+		return "", fmt.Errorf("no file %s", p)
+	}
+	l := New(Options{Commands: fakeOnPrem{testCommands()}, ReadFile: read})
+	src := ". $PSScriptRoot/lib.ps1\nGet-Helper"
+	if got := render(l.Text(filepath.Join("tests", "a.Tests.ps1"), src)); got != "" {
+		t.Errorf("lint of a relative path:\n%s", got)
 	}
 }

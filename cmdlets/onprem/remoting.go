@@ -343,7 +343,7 @@ func importPSSession() *runtime.Command {
 		ps.Module = moduleName(ps)
 		only := ctx.Strings("CommandName")
 		prefix := ctx.String("Prefix")
-		var names []string
+		var names, skipped []string
 		cmds := append([]*runtime.Command{getMailboxDatabase()}, shadowing()...)
 		for _, cmd := range cmds {
 			if len(only) > 0 && !matchAny(only, cmd.Name) {
@@ -354,7 +354,8 @@ func importPSSession() *runtime.Command {
 			}
 			cmd.Module, cmd.Version = ps.Module, "1.0"
 			if existing, ok := ctx.RT.LookupCommand(cmd.Name); ok && !ctx.Switch("AllowClobber") && existing.Module != ps.Module && !existing.OnPremOnly {
-				continue // PowerShell keeps the session's own command
+				skipped = append(skipped, cmd.Name) // PowerShell keeps the session's own command
+				continue
 			}
 			key := strings.ToLower(cmd.Name)
 			if old := ctx.RT.Registered(cmd.Name); old != nil && !old.OnPremOnly && !strings.HasPrefix(old.Module, "tmp_") {
@@ -364,6 +365,16 @@ func importPSSession() *runtime.Command {
 			}
 			ctx.RT.Register(cmd)
 			names = append(names, cmd.Name)
+		}
+		// PowerShell names the commands it skipped in one warning; when it
+		// skipped every command it creates no module and stops.
+		if len(skipped) > 0 {
+			sort.Strings(skipped)
+			ctx.WriteWarning(fmt.Sprintf("Proxy creation has been skipped for the following command: '%s', because it would shadow an existing local command.  Use the AllowClobber parameter if you want to shadow existing local commands.", strings.Join(skipped, ", ")))
+			if len(names) == 0 {
+				return ctx.Fail(ctx.NewError("No command proxies have been created, because all of the requested remote commands would shadow existing local commands.  Use the AllowClobber parameter if you want to shadow existing local commands.",
+					"ErrorNoCommandsImportedBecauseOfSkipping,Microsoft.PowerShell.Commands.ImportPSSessionCommand", object.InvalidResult, "ArgumentException", nil))
+			}
 		}
 		s.imported, s.importedNames = ps, names
 		sort.Strings(names)

@@ -196,7 +196,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 		if _, err := tx.ScheduleAfter30Days(tx.Now(), "test.log", "pending"); err != nil {
 			return err
 		}
-		return ome.RevokeMessage(tx, seed.MessageQ3Figures, ome.RevokedByAdmin)
+		return ome.RevokeMessage(tx, seed.MessageQ3Figures, ome.RevokedByAdmin, "admin@contoso.onmicrosoft.com")
 	}); err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/repl"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	onpremstore "github.com/exosim/exosim/store/onprem"
 )
 
 func runREPL(e *env, o *options, st *store.Store) error {
@@ -40,14 +41,41 @@ func runREPL(e *env, o *options, st *store.Store) error {
 		}
 	}()
 	ignoreStop()
-	fmt.Fprintf(e.io.Out, "exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, st.Path())
-	code := repl.LoopWith(rt, &leasedReader{LineReader: t, st: st, err: e.io.Err}, repl.Options{Width: func() int { w, _ := t.Size(); return w }})
+	io.WriteString(e.io.Out, replBanner(o.onprem, st.Path()))
+	opt := repl.Options{Width: func() int { w, _ := t.Size(); return w }}
+	if o.onprem {
+		opt.Prompt = emsPrompt
+	}
+	code := repl.LoopWith(rt, &leasedReader{LineReader: t, st: st, err: e.io.Err}, opt)
 	_, _ = session.Stop(rt)
 	if code != 0 {
 		return exitCode(code)
 	}
 	return nil
 }
+
+// replBanner is what the interactive prompt prints first: which tenant it
+// simulates and, for exosim --onprem, the Exchange Management Shell's own
+// welcome (without the lines that open a web page or a file).
+func replBanner(onprem bool, path string) string {
+	if !onprem {
+		return fmt.Sprintf("exosim %s — simulated Exchange Online tenant %s\nType Get-Command -Module Exosim for the simulator cmdlets, Get-Help <name> for help, exit to leave.\n\n", version, path)
+	}
+	return fmt.Sprintf("exosim %s — simulated Exchange Management Shell on %s (tenant %s); exit to leave.\n\n", version, onpremstore.ServerFqdn, path) +
+		"Welcome to the Exchange Management Shell!\n\n" +
+		"Full list of cmdlets: Get-Command\n" +
+		"Only Exchange cmdlets: Get-ExCommand\n" +
+		"Cmdlets that match a specific string: Help *<string>*\n" +
+		"Get general help: Help\n" +
+		"Get help for a cmdlet: Help <cmdlet name> or <cmdlet name> -?\n" +
+		"Show full output for a command: <command> | Format-List\n\n" +
+		fmt.Sprintf("VERBOSE: Connecting to %s.\nVERBOSE: Connected to %s.\n", onpremstore.ServerFqdn, onpremstore.ServerFqdn)
+}
+
+// emsPrompt is the Exchange Management Shell's prompt: [PS], the location
+// (exosim, as in the Exchange Online prompt) and >, with no space after
+// it; one more > per nested prompt.
+func emsPrompt(level int) string { return "[PS] exosim" + strings.Repeat(">", level+1) }
 
 // leasedReader is the REPL's line reader: the tenant file is released
 // while the prompt waits for input and held again once a line is read, so

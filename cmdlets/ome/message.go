@@ -129,7 +129,7 @@ func setMessageRevocation(ctx *runtime.Context) error {
 			rec = storeError(ctx, &ome.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID)
 			return nil
 		}
-		_, _, err = ome.SetMessageRevocation(tx, m.MessageID, true)
+		_, _, err = ome.SetMessageRevocation(tx, m.MessageID, true, exo.Caller(ctx.RT))
 		return err
 	})
 	if err != nil {
@@ -169,7 +169,13 @@ func MessageStatusObject(m *ome.Message, revocable bool) *object.PSObject {
 	o.AddTyped("ExpiryTime", "System.Nullable`1[[System.DateTime]]", optTime(m.ExpiresAt))
 	o.AddTyped("IsRevocable", "System.Boolean", revocable)
 	o.AddTyped("Revoked", "System.Boolean", m.Revoked)
-	o.AddTyped("RevokedBy", "System.String", m.RevokedBy)
+	// Who revoked it: the account (a message revoked before exosim kept
+	// it shows Admin or Sender).
+	by := m.Revoker
+	if by == "" {
+		by = m.RevokedBy
+	}
+	o.AddTyped("RevokedBy", "System.String", by)
 	o.AddTyped("RevokedTime", "System.Nullable`1[[System.DateTime]]", optTime(m.RevokedAt))
 	return o
 }

@@ -127,6 +127,9 @@ func Install(rt *runtime.Runtime, ems bool) {
 			c.Module = emsModule
 			rt.Register(c)
 		}
+		// The shell's profile defines Get-ExCommand, which its banner
+		// offers: the Exchange cmdlets only.
+		_ = rt.InvokeExpression("function global:Get-ExCommand { Get-Command -Module "+emsModule+" @args }", nil)
 	}
 	wrapConnect(rt)
 }

@@ -62,6 +62,8 @@ type Options struct {
 	// Width, when set, returns the terminal width before each command
 	// (output follows a resized window).
 	Width func() int
+	// Prompt, when set, replaces PromptAt: the prompt at a nesting level.
+	Prompt func(level int) string
 }
 
 // Loop runs the read-eval-print loop until exit or end of input.
@@ -83,6 +85,14 @@ type loop struct {
 	level int
 }
 
+// prompt is the prompt at a nesting level.
+func (l *loop) prompt(level int) string {
+	if l.opt.Prompt != nil {
+		return l.opt.Prompt(level)
+	}
+	return PromptAt(level)
+}
+
 // nested runs a nested prompt ([S] Suspend) until exit.
 func (l *loop) nested() {
 	l.level++
@@ -99,7 +109,7 @@ func (l *loop) nested() {
 func (l *loop) run(level int) (int, bool) {
 	rt := l.rt
 	for {
-		text, err := l.lr.ReadCommand(PromptAt(level))
+		text, err := l.lr.ReadCommand(l.prompt(level))
 		if errors.Is(err, ErrInterrupt) {
 			continue
 		}
@@ -111,7 +121,7 @@ func (l *loop) run(level int) (int, bool) {
 			continue
 		}
 		l.lr.AddHistory(text)
-		echoTranscript(rt, text)
+		echoTranscript(rt, l.prompt(0), text)
 		if strings.EqualFold(trimmed, "exit") {
 			return 0, true
 		}
@@ -181,13 +191,13 @@ func suggestLocalCommand(rt *runtime.Runtime) {
 // line there after the prompt, as PowerShell's host does.
 const TranscriptState = "host.transcript"
 
-func echoTranscript(rt *runtime.Runtime, text string) {
+func echoTranscript(rt *runtime.Runtime, prompt, text string) {
 	w, ok := rt.State[TranscriptState].(io.Writer)
 	if !ok {
 		return
 	}
 	lines := strings.Split(text, "\n")
-	io.WriteString(w, Prompt+lines[0]+"\n")
+	io.WriteString(w, prompt+lines[0]+"\n")
 	for _, l := range lines[1:] {
 		io.WriteString(w, Continuation+l+"\n")
 	}

@@ -73,8 +73,11 @@ type Message struct {
 	ExpiresAt        *time.Time         `json:"expiresAt,omitempty"`
 	Revoked          bool               `json:"revoked"`
 	RevokedAt        *time.Time         `json:"revokedAt,omitempty"`
-	RevokedBy        string             `json:"revokedBy,omitempty"`
-	FromIP           string             `json:"fromIp,omitempty"`
+	RevokedBy        string             `json:"revokedBy,omitempty"` // RevokedByAdmin or RevokedBySender
+	// Revoker is the account that revoked it: the administrator who ran
+	// Set-OMEMessageRevocation, or the sender.
+	Revoker string `json:"revoker,omitempty"`
+	FromIP  string `json:"fromIp,omitempty"`
 }
 
 // LinkBasedRecipients returns the external recipients with the portal

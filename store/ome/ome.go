@@ -416,15 +416,16 @@ func notRevocableReason(m *Message) string {
 }
 
 // RevokeMessage revokes an encrypted message as `by` (RevokedByAdmin or
-// RevokedBySender; empty means Admin). Errors: *MessageNotFoundError,
-// *NoAMELicenseError, *NotRevocableError; nothing changes on error.
-// Revoking an already revoked message succeeds without changes.
-func RevokeMessage(tx *store.Tx, messageID, by string) error {
-	_, err := revokeMessage(tx, messageID, by)
+// RevokedBySender; empty means Admin); revoker is the account that does it.
+// Errors: *MessageNotFoundError, *NoAMELicenseError, *NotRevocableError;
+// nothing changes on error. Revoking an already revoked message succeeds
+// without changes.
+func RevokeMessage(tx *store.Tx, messageID, by, revoker string) error {
+	_, err := revokeMessage(tx, messageID, by, revoker)
 	return err
 }
 
-func revokeMessage(tx *store.Tx, messageID, by string) (*Message, error) {
+func revokeMessage(tx *store.Tx, messageID, by, revoker string) (*Message, error) {
 	switch by {
 	case "":
 		by = RevokedByAdmin
@@ -452,7 +453,7 @@ func revokeMessage(tx *store.Tx, messageID, by string) (*Message, error) {
 	now := tx.Now()
 	m.Revoked = true
 	m.RevokedAt = &now
-	m.RevokedBy = by
+	m.RevokedBy, m.Revoker = by, strings.TrimSpace(revoker)
 	return m, PutMessage(tx, m)
 }
 
@@ -472,7 +473,7 @@ func SenderRevokeMessage(tx *store.Tx, messageID, sender string) error {
 		return &NotRevocableError{MessageID: m.MessageID,
 			Reason: "only the sender can revoke it, and only when it went to exactly one recipient who got the link-based experience"}
 	}
-	return RevokeMessage(tx, m.MessageID, RevokedBySender)
+	return RevokeMessage(tx, m.MessageID, RevokedBySender, m.Sender)
 }
 
 // RevocationOutcome tells the cmdlet layer what SetMessageRevocation did.
@@ -491,10 +492,10 @@ const (
 	RevocationNoChange
 )
 
-// SetMessageRevocation implements Set-OMEMessageRevocation -Revoke <bool>:
-// $true revokes as Admin (errors as RevokeMessage); $false never
-// un-revokes.
-func SetMessageRevocation(tx *store.Tx, messageID string, revoke bool) (RevocationOutcome, *Message, error) {
+// SetMessageRevocation implements Set-OMEMessageRevocation -Revoke <bool>
+// run by the administrator admin: $true revokes as Admin (errors as
+// RevokeMessage); $false never un-revokes.
+func SetMessageRevocation(tx *store.Tx, messageID string, revoke bool, admin string) (RevocationOutcome, *Message, error) {
 	if !revoke {
 		m, err := GetMessage(tx, messageID)
 		if err != nil {
@@ -510,7 +511,7 @@ func SetMessageRevocation(tx *store.Tx, messageID string, revoke bool) (Revocati
 		return RevocationNoChange, nil, err
 	}
 	was := before.Revoked
-	m, err := revokeMessage(tx, messageID, RevokedByAdmin)
+	m, err := revokeMessage(tx, messageID, RevokedByAdmin, admin)
 	if err != nil {
 		return RevocationNoChange, m, err
 	}

@@ -202,7 +202,9 @@ func TestRevokeErrorsLeaveStateUnchanged(t *testing.T) {
 				}
 			}
 			before := storetest.Export(t, s)
-			err := s.Update(func(tx *store.Tx) error { return ome.RevokeMessage(tx, tt.id, ome.RevokedByAdmin) })
+			err := s.Update(func(tx *store.Tx) error {
+				return ome.RevokeMessage(tx, tt.id, ome.RevokedByAdmin, "admin@contoso.onmicrosoft.com")
+			})
 			if !tt.check(err) {
 				t.Fatalf("error = %T %v", err, err)
 			}
@@ -220,8 +222,8 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 		if err := tx.AdvanceBy(time.Hour); err != nil {
 			return err
 		}
-		out, m, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, true)
-		if err != nil || out != ome.RevocationDone || !m.Revoked || m.RevokedBy != ome.RevokedByAdmin || !m.RevokedAt.Equal(tx.Now()) {
+		out, m, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, true, "irma@contoso.com")
+		if err != nil || out != ome.RevocationDone || !m.Revoked || m.RevokedBy != ome.RevokedByAdmin || m.Revoker != "irma@contoso.com" || !m.RevokedAt.Equal(tx.Now()) {
 			t.Errorf("revoke: %v %+v %v", out, m, err)
 		}
 		if ok, _ := ome.IsRevocable(tx, m); !ok {
@@ -230,13 +232,13 @@ func TestRevokeAndRevokeFalse(t *testing.T) {
 		if v := ome.PortalView(m, "jane.doe@gmail.com", tx.Now()); v != ome.PortalRevokedText {
 			t.Errorf("portal view %q", v)
 		}
-		if out, _, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, true); err != nil || out != ome.RevocationAlreadyRevoked {
+		if out, _, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, true, "admin@contoso.onmicrosoft.com"); err != nil || out != ome.RevocationAlreadyRevoked {
 			t.Errorf("revoke again: %v %v", out, err)
 		}
-		if out, m, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, false); err != nil || out != ome.RevocationUnrevokeIgnored || !m.Revoked {
+		if out, m, err := ome.SetMessageRevocation(tx, seed.MessageQ3Figures, false, "admin@contoso.onmicrosoft.com"); err != nil || out != ome.RevocationUnrevokeIgnored || !m.Revoked {
 			t.Errorf("revoke false: %v %v", out, err)
 		}
-		if out, _, err := ome.SetMessageRevocation(tx, seed.MessageContract, false); err != nil || out != ome.RevocationNoChange {
+		if out, _, err := ome.SetMessageRevocation(tx, seed.MessageContract, false, "admin@contoso.onmicrosoft.com"); err != nil || out != ome.RevocationNoChange {
 			t.Errorf("revoke false on unrevoked: %v %v", out, err)
 		}
 		m, _ = ome.GetMessage(tx, seed.MessageQ3Figures)
@@ -262,7 +264,7 @@ func TestSenderRevoke(t *testing.T) {
 			t.Errorf("sender revoke: %v", err)
 		}
 		m, _ := ome.GetMessage(tx, seed.MessageQ3Figures)
-		if !m.Revoked || m.RevokedBy != ome.RevokedBySender {
+		if !m.Revoked || m.RevokedBy != ome.RevokedBySender || m.Revoker != "annb@contoso.com" {
 			t.Errorf("after sender revoke: %+v", m)
 		}
 		return nil

@@ -74,10 +74,10 @@ type Message struct {
 	Revoked          bool               `json:"revoked"`
 	RevokedAt        *time.Time         `json:"revokedAt,omitempty"`
 	RevokedBy        string             `json:"revokedBy,omitempty"` // RevokedByAdmin or RevokedBySender
+	FromIP           string             `json:"fromIp,omitempty"`
 	// Revoker is the account that revoked it: the administrator who ran
 	// Set-OMEMessageRevocation, or the sender.
 	Revoker string `json:"revoker,omitempty"`
-	FromIP  string `json:"fromIp,omitempty"`
 }
 
 // LinkBasedRecipients returns the external recipients with the portal

@@ -3,6 +3,7 @@ package store
 import (
 	"fmt"
 	"strings"
+	"time"
 )
 
 // NewMailboxInput holds the parameters of New-Mailbox (user, shared and
@@ -93,6 +94,30 @@ func SetMailboxDefaults(m *Mailbox, tenant, partition string) {
 	m.SingleItemRecoveryEnabled = true
 	m.RetentionPolicy = "Default MRM Policy"
 	m.AuditEnabled = true
+}
+
+// mailboxRecord builds the new Active mailbox of account u: its names and
+// sign-in name come from the account; legacyDN is its LegacyExchangeDN;
+// the addresses are SMTP:primary and smtp:<alias>@<tenant>; the rest are
+// Exchange's defaults (SetMailboxDefaults). It is created at now.
+func mailboxRecord(o *Organization, u *User, guid, exchangeGuid, legacyDN, name, primary, kind string, now time.Time) *Mailbox {
+	alias := u.MailNickname
+	addrs := []string{"SMTP:" + primary}
+	if onms := alias + "@" + o.Name; !strings.EqualFold(onms, primary) {
+		addrs = append(addrs, "smtp:"+onms)
+	}
+	m := &Mailbox{
+		Guid: guid, ExchangeGuid: exchangeGuid, ExternalDirectoryObjectId: u.ObjectID, UserObjectID: u.ObjectID,
+		Name: name, Alias: alias, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
+		DistinguishedName: HostedDN(escapeDN(name), o.Name, o.DirectoryPartition, false), LegacyExchangeDN: legacyDN,
+		EmailAddresses: addrs, PrimarySmtpAddress: primary, UserPrincipalName: u.UserPrincipalName,
+		MicrosoftOnlineServicesID: u.UserPrincipalName, WindowsLiveID: u.UserPrincipalName,
+		RecipientType: RecipientUserMailbox, RecipientTypeDetails: kind,
+		LifecycleState: StateActive, AccountDisabled: !u.AccountEnabled, UsageLocation: u.UsageLocation,
+		WhenCreated: now, WhenMailboxCreated: now,
+	}
+	SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+	return m
 }
 
 // emptyContent returns the default (empty) folders of a new mailbox.
@@ -281,21 +306,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 	if err := tx.PutUser(u); err != nil {
 		return nil, nil, err
 	}
-	addrs := []string{"SMTP:" + primary}
-	if onms := alias + "@" + o.Name; !strings.EqualFold(onms, primary) {
-		addrs = append(addrs, "smtp:"+onms)
-	}
-	m := &Mailbox{
-		Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
-		Name: name, Alias: alias, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
-		DistinguishedName: HostedDN(escapeDN(name), o.Name, o.DirectoryPartition, false), LegacyExchangeDN: legacy,
-		EmailAddresses: addrs, PrimarySmtpAddress: primary, UserPrincipalName: msoid,
-		MicrosoftOnlineServicesID: msoid, WindowsLiveID: msoid,
-		RecipientType: RecipientUserMailbox, RecipientTypeDetails: kind,
-		LifecycleState: StateActive, AccountDisabled: !userMailbox, UsageLocation: usage,
-		WhenCreated: now, WhenMailboxCreated: now,
-	}
-	SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+	m := mailboxRecord(o, u, mbxGuid, xguid, legacy, name, primary, kind, now)
 	if err := tx.PutMailbox(m); err != nil {
 		return nil, nil, err
 	}
@@ -306,6 +317,12 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		if err := tx.AssignLicense(objectID, sku); err != nil {
 			return nil, nil, err
 		}
+	}
+	if m, err = tx.GetMailbox(mbxGuid); err != nil {
+		return nil, nil, err
+	}
+	if err := tx.afterMailboxCreate(m); err != nil {
+		return nil, nil, err
 	}
 	if m, err = tx.GetMailbox(mbxGuid); err != nil {
 		return nil, nil, err

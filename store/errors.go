@@ -141,6 +141,14 @@ const (
 	// ReasonNoJournalArchive: Disable-JournalArchiving on a recipient that
 	// has no journal archive.
 	ReasonNoJournalArchive = "NoJournalArchive"
+	// ReasonDeletedInEntra: Undo-SoftDeletedMailbox on a mailbox that was
+	// deleted by deleting its account in Microsoft Entra ID; it is restored
+	// by restoring the account.
+	ReasonDeletedInEntra = "DeletedInEntraRestoreTheAccount"
+	// ReasonAccountHardDeleted: Undo-SoftDeletedMailbox on a soft-deleted
+	// mailbox whose account was permanently deleted; its content can only
+	// be restored into another mailbox (New-MailboxRestoreRequest).
+	ReasonAccountHardDeleted = "AccountHardDeletedUseRestoreRequest"
 )
 
 // LifecycleError reports a lifecycle operation refused in the object's

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"time"
@@ -40,7 +41,22 @@ var (
 	// deleted, with the mailbox's Guid (lower case): other areas drop what
 	// they keep per mailbox.
 	AfterMailboxDelete = NewHook[func(tx *Tx, guid string) error]("after mailbox delete")
+	// AfterMailboxCreate runs after a new mailbox was stored (New-Mailbox,
+	// or the mailbox provisioned when an account without one gets an
+	// Exchange licence): other areas give it what applies to every mailbox,
+	// such as the stamps of organization-wide policies.
+	AfterMailboxCreate = NewHook[func(tx *Tx, m *Mailbox) error]("after mailbox create")
 )
+
+// afterMailboxCreate runs the AfterMailboxCreate hook for m.
+func (tx *Tx) afterMailboxCreate(m *Mailbox) error {
+	for _, f := range AfterMailboxCreate.Funcs(tx) {
+		if err := f(tx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // mailboxHeld asks the MailboxHeld hook whether m is on hold.
 func (tx *Tx) mailboxHeld(m *Mailbox) (bool, error) {
@@ -197,8 +213,8 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 	return tx.PutUser(u)
 }
 
-// RemoveMailbox is Remove-Mailbox on an Active mailbox (or the deletion of
-// its account): T1 when the mailbox is not on hold (SoftDeleted), T2 when
+// RemoveMailbox is Remove-Mailbox on an Active mailbox (or one in its
+// licence grace period, or the deletion of its account): T1 when the mailbox is not on hold (SoftDeleted), T2 when
 // it is (Inactive, licence freed). Either way WhenSoftDeleted is now, the
 // Identity becomes `Soft Deleted Objects\<Name>`, the DN gets
 // "OU=Soft Deleted Objects", ExternalDirectoryObjectId is kept and the
@@ -211,8 +227,15 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 	if err != nil {
 		return nil, err
 	}
-	if m.LifecycleState != StateActive {
+	if !m.IsLive() {
 		return nil, MailboxLifecycleError("RemoveMailbox", m, ReasonNotActive, "")
+	}
+	if m.LifecycleState == StateUnlicensedGrace {
+		// removed during its licence grace period: soft-deleted like an
+		// active mailbox, the grace period ends
+		if err := tx.CancelTimersFor(m.Guid, TimerLicenseGrace); err != nil {
+			return nil, err
+		}
 	}
 	if m.IsMailUser() && m.HasJournalArchive {
 		return nil, &JournalArchiveError{Identity: m.Identity(), Guid: m.Guid}
@@ -389,6 +412,18 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 	if accountGone && m.LifecycleState == StateInactive {
 		return nil, MailboxLifecycleError(op, m, ReasonAccountPurgedUseRecover, "")
 	}
+	if op == "UndoSoftDeletedMailbox" {
+		// A mailbox is restored from the side it was deleted from: one
+		// deleted with its account in Microsoft Entra ID comes back with
+		// the account, and a soft-deleted one whose account was then
+		// permanently deleted can only give its content to another mailbox.
+		if accountGone && m.LifecycleState == StateSoftDeleted {
+			return nil, MailboxLifecycleError(op, m, ReasonAccountHardDeleted, "")
+		}
+		if !accountGone && m.DeletedInEntra && u.State == UserSoftDeleted {
+			return nil, MailboxLifecycleError(op, m, ReasonDeletedInEntra, "")
+		}
+	}
 	end, ok := undoWindowEnd(m)
 	if !ok || IsDue(end, tx.Now()) {
 		return nil, MailboxLifecycleError(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
@@ -496,7 +531,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 			ObjectID: tx.NewGuid(), UserPrincipalName: in.WindowsLiveID, DisplayName: m.DisplayName,
 			FirstName: m.FirstName, LastName: m.LastName, MailNickname: m.Alias, State: UserActive,
 			AccountEnabled: m.RecipientTypeDetails == RecipientUserMailbox, UsageLocation: m.UsageLocation,
-			WhenCreated: now,
+			MailboxGuid: m.Guid, WhenCreated: now,
 		}
 		if err := tx.PutUser(u); err != nil {
 			return err
@@ -538,6 +573,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 	m.WasInactiveMailbox = false
 	m.InactiveMailboxRetireTime = nil
 	m.RemovedBy = ""
+	m.DeletedInEntra = false
 	m.DistinguishedName = ActiveDN(m.DistinguishedName)
 	m.OrganizationalUnit = strings.TrimSuffix(m.OrganizationalUnit, SoftDeletedCanonical)
 	if in.Name != "" && in.Name != m.Name {
@@ -674,8 +710,10 @@ func userLifecycleErr(op string, u *User, reason string) *LifecycleError {
 
 // DeleteUserAccount deletes an Entra account (Remove-MgUser): the account
 // goes to the recycle bin for 30 days and an Active mailbox behind it is
-// soft-deleted or made inactive exactly as by RemoveMailbox (T1/T2). A
-// mailbox in the unlicensed grace period is left as it is (§3.6). A mail
+// soft-deleted or made inactive exactly as by RemoveMailbox (T1/T2), and
+// remembered as deleted in Entra (it comes back by restoring the account).
+// A mailbox in the unlicensed grace period is not soft-deleted: it stays
+// in its grace period, out of sight until the account is restored. A mail
 // user with a journal archive is refused with *JournalArchiveError; an
 // account not Active with *LifecycleError ReasonNotActive.
 func (tx *Tx) DeleteUserAccount(objectID string) error {
@@ -705,7 +743,15 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 				return err
 			}
 		}
+		m.DeletedInEntra = true
 		return tx.softDelete(m, u, "", inactive, true)
+	}
+	if m != nil && m.LifecycleState == StateUnlicensedGrace {
+		// not soft-deleted: out of sight until the account is restored
+		m.DeletedInEntra = true
+		if err := tx.PutMailbox(m); err != nil {
+			return err
+		}
 	}
 	if err := tx.guardLastOrgAdmin(u.ObjectID); err != nil {
 		return err
@@ -760,6 +806,12 @@ func (tx *Tx) RestoreUserAccount(objectID string) error {
 				return err
 			}
 		}
+		if err == nil && m.LifecycleState == StateUnlicensedGrace && m.DeletedInEntra {
+			m.DeletedInEntra = false
+			if err := tx.PutMailbox(m); err != nil {
+				return err
+			}
+		}
 	}
 	u.State = UserActive
 	u.DeletedAt = nil
@@ -774,10 +826,12 @@ func (tx *Tx) RestoreUserAccount(objectID string) error {
 
 // PurgeUserAccount permanently deletes an account that is in the recycle
 // bin (Remove-MgDirectoryDeletedItem). Its licences are released. A
-// SoftDeleted mailbox behind it is hard-deleted; an Inactive or
-// Retired-Inactive one loses its ExternalDirectoryObjectId and stays (T7
-// semantics). *LifecycleError ReasonNotDeleted when the account is not in
-// the recycle bin.
+// mailbox behind it loses its ExternalDirectoryObjectId: a SoftDeleted one
+// stays soft-deleted until 30 days after its deletion (restorable into
+// another mailbox, not by Undo-SoftDeletedMailbox); an Inactive or
+// Retired-Inactive one stays (T7 semantics); an unheld one in its licence
+// grace period is hard-deleted. *LifecycleError ReasonNotDeleted when the
+// account is not in the recycle bin.
 func (tx *Tx) PurgeUserAccount(objectID string) error {
 	u, err := tx.GetUser(objectID)
 	if err != nil {
@@ -827,10 +881,24 @@ func (tx *Tx) purgeUser(u *User) error {
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted:
-		return tx.PurgeMailbox(m)
+		// The mailbox stays soft-deleted for the rest of its 30 days (its
+		// timer purges it then), without an account: only a restore
+		// request into another mailbox can still copy its content.
 	case StateInactive, StateRetiredInactive:
 		if err := tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry); err != nil {
 			return err
+		}
+	case StateUnlicensedGrace:
+		// A mailbox whose licence was removed before its account was
+		// permanently deleted is not kept as soft-deleted: it goes with
+		// the account, unless a hold keeps it (it then becomes inactive
+		// when its grace period ends).
+		held, err := tx.mailboxHeld(m)
+		if err != nil {
+			return err
+		}
+		if !held {
+			return tx.PurgeMailbox(m)
 		}
 	}
 	m.ExternalDirectoryObjectId = ""
@@ -863,9 +931,13 @@ func (tx *Tx) DeletedUsers() ([]*User, error) {
 // --- licences ---------------------------------------------------------------
 
 // afterLicenseChange applies T14/T15 to the account's user mailbox after
-// its licences changed.
+// its licences changed; an active account without a mailbox that now has
+// an Exchange licence gets a new, empty one.
 func (tx *Tx) afterLicenseChange(u *User) error {
 	if u.MailboxGuid == "" {
+		if u.State == UserActive && u.HasMailboxLicense() {
+			return tx.provisionMailbox(u)
+		}
 		return nil
 	}
 	m, err := tx.GetMailbox(u.MailboxGuid)
@@ -903,6 +975,48 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 		return tx.PutMailbox(m)
 	}
 	return nil
+}
+
+// provisionMailbox gives active account u, which has no mailbox, a new
+// and empty licensed user mailbox, as Exchange Online does for an account
+// that gets an Exchange licence (also one whose mailbox was deleted when
+// its licence grace period ended). Its name is the account's mail
+// nickname (made unique among live mailboxes), its primary address the
+// sign-in name.
+func (tx *Tx) provisionMailbox(u *User) error {
+	o, err := tx.Organization()
+	if err != nil {
+		return err
+	}
+	if u.MailNickname == "" {
+		local, _, _ := strings.Cut(u.UserPrincipalName, "@")
+		u.MailNickname = AliasFrom(local)
+	}
+	name := u.MailNickname
+	for i := 2; ; i++ {
+		dup, err := tx.ActiveMailboxWith(IndexName, name, "")
+		if err != nil {
+			return err
+		}
+		if dup == nil {
+			break
+		}
+		name = fmt.Sprintf("%s%d", u.MailNickname, i)
+	}
+	now := tx.Now()
+	m := mailboxRecord(o, u, tx.NewGuid(), tx.NewGuid(), LegacyDNFor(tx.NewGuid(), u.MailNickname), name, u.UserPrincipalName, RecipientUserMailbox, now)
+	m.Licensed = true
+	if err := tx.PutMailbox(m); err != nil {
+		return err
+	}
+	if err := tx.PutMailboxContent(emptyContent(m)); err != nil {
+		return err
+	}
+	u.MailboxGuid = m.Guid
+	if err := tx.PutUser(u); err != nil {
+		return err
+	}
+	return tx.afterMailboxCreate(m)
 }
 
 // --- timer handlers -----------------------------------------------------------

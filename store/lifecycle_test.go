@@ -572,9 +572,12 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 				if g.LifecycleState != store.StateUnlicensedGrace || g.Licensed {
 					t.Fatalf("after T14: %s", g.LifecycleState)
 				}
+				// still an active mailbox during its grace period, never a
+				// soft-deleted or inactive one
 				for _, sc := range []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeInactiveOnly, store.ScopeIncludeInactive} {
-					if _, err := tx.ResolveMailboxes("marion", sc); !errors.Is(err, store.ErrNotFound) {
-						t.Errorf("grace mailbox visible in %v", sc)
+					_, err := tx.ResolveMailboxes("marion", sc)
+					if visible := err == nil; visible != (sc == store.ScopeActive || sc == store.ScopeIncludeInactive) {
+						t.Errorf("grace mailbox visible in %v: %t", sc, visible)
 					}
 				}
 				if tt.reassign >= 0 {
@@ -635,9 +638,19 @@ func TestUserAccountCascades(t *testing.T) {
 		}
 		storetest.Must(t, tx.DeleteUserAccount(id))
 		storetest.Must(t, tx.PurgeUserAccount(id))
-		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, store.ErrNotFound) {
-			t.Error("soft-deleted mailbox not hard-deleted with its account")
+		// The soft-deleted mailbox stays, without its account, until 30
+		// days after its deletion; Undo-SoftDeletedMailbox can't bring it
+		// back any more.
+		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateSoftDeleted || m.ExternalDirectoryObjectId != "" {
+			t.Errorf("soft-deleted mailbox after its account was purged: %s %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
+		if _, err := tx.UndoSoftDeletedMailbox(c.Guid, store.UndoInput{WindowsLiveID: "carol2@contoso.com", Password: "x"}); storetest.LifecycleReason(err) != store.ReasonAccountHardDeleted {
+			t.Errorf("undo after the account was purged: %v", err)
+		}
+		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != store.TimerSoftDeleteExpiry {
+			t.Errorf("timers: %+v", ts)
+		}
+		storetest.Must(t, tx.PermanentlyDeleteMailbox(c.Guid))
 
 		// Inactive: the mailbox stays without ExternalDirectoryObjectId.
 		setHold(t, tx, "meganb", func(m *store.Mailbox) { m.ComplianceTagHoldApplied = true })
@@ -773,7 +786,7 @@ func TestVisibilityTable(t *testing.T) {
 			want  [4]bool // none, -SoftDeletedMailbox, -InactiveMailboxOnly, -IncludeInactiveMailbox
 		}{
 			{"carolo", [4]bool{true, false, false, true}},
-			{"marion", [4]bool{false, false, false, false}},
+			{"marion", [4]bool{true, false, false, true}}, // unlicensed, still active
 			{"laura", [4]bool{false, true, false, false}},
 			{"annb", [4]bool{false, true, true, true}},
 			{"lidiah", [4]bool{false, true, false, false}},
@@ -1106,6 +1119,7 @@ func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
 		}
 		storetest.Must(t, tx.DeleteUserAccount(nu.ObjectID))
 		storetest.Must(t, tx.PurgeUserAccount(nu.ObjectID))
+		storetest.Must(t, tx.PermanentlyDeleteMailbox(nu.MailboxGuid))
 		storetest.Must(t, tx.AdvanceBy(20*store.Day))
 		storetest.Must(t, tx.RestoreUserAccount(id))
 		m := storetest.Mailbox(t, tx, p.Guid)
@@ -1117,6 +1131,60 @@ func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
 			t.Errorf("timers: %+v", ts)
+		}
+	})
+}
+
+// A mailbox is restored from the side it was deleted from, and an account
+// without a mailbox that gets an Exchange licence gets a new one.
+func TestRestoreSideAndProvisioning(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		a := storetest.Mailbox(t, tx, "allieb")
+		id := a.ExternalDirectoryObjectId
+		storetest.Must(t, tx.DeleteUserAccount(id))
+		if _, err := tx.UndoSoftDeletedMailbox(a.Guid, store.UndoInput{}); storetest.LifecycleReason(err) != store.ReasonDeletedInEntra {
+			t.Errorf("undo of a mailbox deleted with its account: %v", err)
+		}
+		storetest.Must(t, tx.RestoreUserAccount(id))
+		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != store.StateActive || m.DeletedInEntra {
+			t.Errorf("after the account's restore: %s %t", m.LifecycleState, m.DeletedInEntra)
+		}
+		_, err := tx.RemoveMailbox(a.Guid, "admin")
+		storetest.Must(t, err)
+		_, err = tx.UndoSoftDeletedMailbox(a.Guid, store.UndoInput{})
+		storetest.Must(t, err)
+
+		// An unlicensed mailbox whose account is deleted is out of sight
+		// until the account is restored.
+		d := storetest.Mailbox(t, tx, "diegos")
+		storetest.Must(t, tx.RemoveLicense(d.ExternalDirectoryObjectId, "SPE_E5"))
+		storetest.Must(t, tx.DeleteUserAccount(d.ExternalDirectoryObjectId))
+		for _, sc := range []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeIncludeInactive} {
+			if _, err := tx.ResolveMailboxes("diegos", sc); err == nil {
+				t.Errorf("unlicensed mailbox of a deleted account visible in %v", sc)
+			}
+		}
+		storetest.Must(t, tx.RestoreUserAccount(d.ExternalDirectoryObjectId))
+		if _, err := tx.ResolveMailboxes("diegos", store.ScopeActive); err != nil {
+			t.Errorf("after the account's restore: %v", err)
+		}
+
+		// After the grace period the account has no mailbox; a licence
+		// gives it a new, empty one.
+		storetest.Must(t, tx.AdvanceBy(30*store.Day))
+		u, err := tx.GetUser(d.ExternalDirectoryObjectId)
+		storetest.Must(t, err)
+		if u.MailboxGuid != "" {
+			t.Fatalf("mailbox after the grace period: %s", u.MailboxGuid)
+		}
+		storetest.Must(t, tx.AssignLicense(u.ObjectID, "SPE_E5"))
+		u, err = tx.GetUser(u.ObjectID)
+		storetest.Must(t, err)
+		m := storetest.Mailbox(t, tx, u.MailboxGuid)
+		if m.LifecycleState != store.StateActive || !m.Licensed || m.ExchangeGuid == d.ExchangeGuid || m.Name != "diegos" || m.PrimarySmtpAddress != u.UserPrincipalName {
+			t.Errorf("provisioned mailbox: %s %t %s %s %s", m.LifecycleState, m.Licensed, m.ExchangeGuid, m.Name, m.PrimarySmtpAddress)
 		}
 	})
 }

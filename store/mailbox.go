@@ -123,6 +123,13 @@ type Mailbox struct {
 
 	// Extra keeps further documented Set-Mailbox properties by name.
 	Extra map[string]RawValue `json:"extra,omitempty" cbor:"73,keyasint,omitempty"`
+
+	// DeletedInEntra (sim): the account was deleted in Microsoft Entra ID
+	// (Remove-MgUser) with this mailbox attached. A mailbox soft-deleted
+	// that way comes back by restoring the account, not by
+	// Undo-SoftDeletedMailbox; an unlicensed one is out of sight until the
+	// account is restored.
+	DeletedInEntra bool `json:"deletedInEntra,omitempty" cbor:"74,keyasint,omitempty"`
 }
 
 // Identity returns the Identity Exchange shows: the name for active
@@ -159,6 +166,13 @@ func (m *Mailbox) IsDeleted() bool {
 		return true
 	}
 	return false
+}
+
+// IsLive reports whether the mailbox is in use, as Get-Mailbox lists it:
+// Active, or in the 30-day grace period after its licence was removed
+// (still an active mailbox that receives mail) while its account exists.
+func (m *Mailbox) IsLive() bool {
+	return m.LifecycleState == StateActive || m.LifecycleState == StateUnlicensedGrace && !m.DeletedInEntra
 }
 
 // SmtpAddresses returns every SMTP proxy address without its prefix.

@@ -12,8 +12,9 @@ type Scope int
 
 // Mailbox scopes.
 const (
-	// ScopeActive is Get-Mailbox without switches: Active mailboxes only
-	// (an unlicensed mailbox in its grace period is invisible, D-18).
+	// ScopeActive is Get-Mailbox without switches: Active mailboxes, and
+	// mailboxes in the grace period after their licence was removed (still
+	// active, unlicensed) unless their account was deleted.
 	ScopeActive Scope = iota
 	// ScopeSoftDeleted is -SoftDeletedMailbox: SoftDeleted, Inactive and
 	// Retired-Inactive mailboxes.
@@ -50,13 +51,13 @@ func (s Scope) String() string {
 func (s Scope) Includes(m *Mailbox) bool {
 	switch s {
 	case ScopeActive:
-		return m.LifecycleState == StateActive
+		return m.IsLive()
 	case ScopeSoftDeleted:
 		return m.IsDeleted()
 	case ScopeInactiveOnly:
 		return m.LifecycleState == StateInactive
 	case ScopeIncludeInactive:
-		return m.LifecycleState == StateActive || m.LifecycleState == StateInactive
+		return m.IsLive() || m.LifecycleState == StateInactive
 	case ScopeAny:
 		return true
 	}

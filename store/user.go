@@ -186,9 +186,9 @@ func (tx *Tx) AssignLicense(objectID, part string) error {
 // RemoveLicense takes a SKU away from the account and frees the unit. When
 // no remaining SKU includes a mailbox, LicenseRemovedAt is set to now and
 // an Active user mailbox enters the 30-day unlicensed grace period (T14):
-// it disappears from every Get-Mailbox form (D-18) and is purged when the
-// grace period ends — or becomes Inactive if it is on hold then (T16,
-// D-16).
+// it stays an active mailbox (listed, receiving mail, SKUAssigned False)
+// and is deleted when the grace period ends — or becomes Inactive if it is
+// on hold then (T16). The account itself stays, without a mailbox.
 func (tx *Tx) RemoveLicense(objectID, part string) error {
 	u, err := tx.GetUser(objectID)
 	if err != nil {

@@ -179,6 +179,9 @@ type listing struct {
 	scope store.Scope
 	// mailUsers adds mail users (Get-Recipient, Get-User).
 	mailUsers bool
+	// accounts adds the accounts that have neither a mailbox nor a mail
+	// user (Get-User).
+	accounts bool
 	// keep decides whether a mailbox is listed (before building).
 	keep func(m *store.Mailbox) bool
 	// filter is the parsed -Filter, evaluated on the full object.
@@ -231,11 +234,31 @@ func (l *listing) run() error {
 				out = append(out, o)
 			}
 			if next == "" && !more && l.mailUsers && (l.limit < 0 || emitted+len(out) < l.limit) {
-				return tx.ForEachMailbox("", func(m *store.Mailbox) error {
+				err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
 					if !m.IsMailUser() || m.IsDeleted() && l.scope == store.ScopeActive {
 						return nil
 					}
 					o, ok, err := l.accept(tx, m, org)
+					if err != nil || !ok {
+						return err
+					}
+					if l.limit >= 0 && emitted+len(out) >= l.limit {
+						more = true
+						return store.ErrStop
+					}
+					out = append(out, o)
+					return nil
+				})
+				if err != nil {
+					return err
+				}
+			}
+			if next == "" && !more && l.accounts && (l.limit < 0 || emitted+len(out) < l.limit) {
+				return tx.ForEachUser("", func(u *store.User) error {
+					if !accountOnly(u) {
+						return nil
+					}
+					o, ok, err := l.accept(tx, accountRecipient(u, org), org)
 					if err != nil || !ok {
 						return err
 					}
@@ -330,13 +353,23 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 	var out *object.PSObject
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		m, r, err := resolveOne(ctx, tx, id, shown, l.scope, allowMailUser)
-		if err != nil || r != nil {
-			rec = r
-			return err
-		}
 		org, err := tx.Organization()
 		if err != nil {
+			return err
+		}
+		m, r, err := resolveOne(ctx, tx, id, shown, l.scope, allowMailUser)
+		if err == nil && r != nil && l.accounts {
+			// not a mailbox or mail user: maybe an account without either
+			u, err := findAccountOnly(tx, id)
+			if err != nil {
+				return err
+			}
+			if u != nil {
+				m, r = accountRecipient(u, org), nil
+			}
+		}
+		if err != nil || r != nil {
+			rec = r
 			return err
 		}
 		o, ok, err := l.accept(tx, m, org)
@@ -363,7 +396,7 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 func getMailbox() *runtime.Command {
 	c := exo.Declared("Get-Mailbox")
 	c.Synopsis = "Lists mailboxes and shows their attributes."
-	c.Description = "Without an identity every mailbox of the selected state is listed (the first 1000 unless -ResultSize says otherwise). Soft-deleted, inactive and retired-inactive mailboxes are only visible with -SoftDeletedMailbox, -InactiveMailboxOnly or -IncludeInactiveMailbox; a mailbox whose licence was removed is not visible at all."
+	c.Description = "Without an identity every mailbox of the selected state is listed (the first 1000 unless -ResultSize says otherwise). Soft-deleted, inactive and retired-inactive mailboxes are only visible with -SoftDeletedMailbox, -InactiveMailboxOnly or -IncludeInactiveMailbox. A mailbox whose licence was removed stays listed (SKUAssigned False) for its 30-day grace period."
 	c.OutputType = TypeMailbox
 	c.Examples = []runtime.Example{
 		{Code: "Get-Mailbox annb | Format-List LitigationHoldEnabled,ProhibitSendQuota,RetainDeletedItemsFor", Remark: "Shows the hold, quota and deleted-item retention of one mailbox."},
@@ -437,9 +470,58 @@ func recipientScope(ctx *runtime.Context) store.Scope {
 	return store.ScopeActive
 }
 
-// notGrace keeps every recipient except mailboxes in the licence grace
-// period (invisible to every recipient cmdlet, D-18).
-func notGrace(m *store.Mailbox) bool { return m.LifecycleState != store.StateUnlicensedGrace }
+// notHidden keeps every recipient except a mailbox in its licence grace
+// period whose account was deleted (it is neither active nor
+// soft-deleted until the account is restored).
+func notHidden(m *store.Mailbox) bool {
+	return m.LifecycleState != store.StateUnlicensedGrace || m.IsLive()
+}
+
+// accountOnly reports whether an account has neither a mailbox nor a mail
+// user: Exchange Online still has a User object for it.
+func accountOnly(u *store.User) bool { return u.State == store.UserActive && u.MailboxGuid == "" }
+
+// accountRecipient is the directory object of an account without a
+// mailbox, as Get-User shows it: RecipientType and RecipientTypeDetails
+// User, named after the account's mail nickname.
+func accountRecipient(u *store.User, org *store.Organization) *store.Mailbox {
+	name := u.MailNickname
+	if name == "" {
+		name, _, _ = strings.Cut(u.UserPrincipalName, "@")
+	}
+	return &store.Mailbox{
+		Guid: derivedGuid("user", u.ObjectID), ExternalDirectoryObjectId: u.ObjectID, UserObjectID: u.ObjectID,
+		Name: name, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
+		DistinguishedName: store.HostedDN(name, org.Name, org.DirectoryPartition, false),
+		UserPrincipalName: u.UserPrincipalName, MicrosoftOnlineServicesID: u.UserPrincipalName, WindowsLiveID: u.UserPrincipalName,
+		RecipientType: "User", RecipientTypeDetails: "User", LifecycleState: store.StateActive,
+		AccountDisabled: !u.AccountEnabled, UsageLocation: u.UsageLocation,
+		WhenCreated: u.WhenCreated, WhenChanged: u.WhenCreated,
+	}
+}
+
+// findAccountOnly finds an account without a mailbox by object id,
+// sign-in name, mail nickname or display name; nil when none matches.
+func findAccountOnly(tx *store.Tx, id string) (*store.User, error) {
+	id = strings.TrimSpace(id)
+	var found *store.User
+	err := tx.ForEachUser("", func(u *store.User) error {
+		if !accountOnly(u) {
+			return nil
+		}
+		for _, s := range []string{u.ObjectID, u.UserPrincipalName, u.MailNickname, u.DisplayName} {
+			if s != "" && strings.EqualFold(s, id) {
+				found = u
+				return store.ErrStop
+			}
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, store.ErrStop) {
+		return nil, err
+	}
+	return found, nil
+}
 
 func getRecipient() *runtime.Command {
 	c := exo.Declared("Get-Recipient")
@@ -451,7 +533,7 @@ func getRecipient() *runtime.Command {
 		{Code: "Get-Recipient walterh -IncludeSoftDeletedRecipients | Format-List Name,RecipientTypeDetails,WhenSoftDeleted", Remark: "Finds a recipient even after its mailbox was removed."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return runRecipients(ctx, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
+		return runRecipients(ctx, false, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
 	}
 	return c
 }
@@ -466,7 +548,7 @@ func getEXORecipient() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		props := ctx.Strings("Properties")
-		return runRecipients(ctx, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject {
+		return runRecipients(ctx, false, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject {
 			return EXORecipientObject(m, e, props)
 		})
 	}
@@ -482,14 +564,14 @@ func getUser() *runtime.Command {
 		{Code: "Get-User -Filter \"Department -eq 'Sales'\"", Remark: "Lists the accounts of one department."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return runRecipients(ctx, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
+		return runRecipients(ctx, true, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
 	}
 	return c
 }
 
 // runRecipients is the common body of Get-Recipient, Get-EXORecipient and
-// Get-User.
-func runRecipients(ctx *runtime.Context, build func(*store.Mailbox, env, *object.PSObject) *object.PSObject) error {
+// Get-User; accounts adds the accounts without a mailbox (Get-User).
+func runRecipients(ctx *runtime.Context, accounts bool, build func(*store.Mailbox, env, *object.PSObject) *object.PSObject) error {
 	limit, explicit, err := resultSize(ctx)
 	if err != nil {
 		return err
@@ -499,7 +581,7 @@ func runRecipients(ctx *runtime.Context, build func(*store.Mailbox, env, *object
 		return err
 	}
 	scope := recipientScope(ctx)
-	keep := []func(*store.Mailbox) bool{notGrace, typeDetailsFilter(ctx, "RecipientTypeDetails")}
+	keep := []func(*store.Mailbox) bool{notHidden, typeDetailsFilter(ctx, "RecipientTypeDetails")}
 	if ctx.Has("RecipientType") {
 		want := ctx.Strings("RecipientType")
 		keep = append(keep, func(m *store.Mailbox) bool { return containsFold(want, m.RecipientType) })
@@ -508,7 +590,7 @@ func runRecipients(ctx *runtime.Context, build func(*store.Mailbox, env, *object
 		anr := ctx.String("Anr")
 		keep = append(keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
 	}
-	l := &listing{ctx: ctx, scope: scope, mailUsers: true, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
+	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
 		if ctx.Command.Param(n) != nil && ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
 			id := object.ToInvariantString(ctx.Value(n))

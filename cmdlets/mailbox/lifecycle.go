@@ -45,6 +45,10 @@ func lifecycleError(ctx *runtime.Context, err error, shown string) *object.Error
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' was soft-deleted less than 30 days ago and its user account can still be restored. Restore the user account (Undo-SoftDeletedMailbox) instead of recovering the mailbox with New-Mailbox -InactiveMailbox.", le.Identity), object.InvalidOperation, shown)
 		case holds.ReasonAutoExpandingArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' has an auto-expanding archive and can't be recovered.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonDeletedInEntra:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' was deleted by deleting its user account in Microsoft Entra ID, so it can't be restored with Undo-SoftDeletedMailbox. Restore the user account from the Microsoft Entra recycle bin (Restore-MgDirectoryDeletedItem); its mailbox comes back with it.", le.Identity), object.InvalidOperation, shown)
+		case store.ReasonAccountHardDeleted:
+			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the soft-deleted mailbox '%s' was permanently deleted from Microsoft Entra ID, so the mailbox can't be restored with Undo-SoftDeletedMailbox. It stays soft-deleted until 30 days after it was deleted; restore its content into another mailbox with New-MailboxRestoreRequest.", le.Identity), object.InvalidOperation, shown)
 		case store.ReasonNoJournalArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, shown)
 		}

@@ -235,6 +235,9 @@ func (v *mbxView) skuAssigned() any {
 	if v.m.Licensed {
 		return true
 	}
+	if v.m.LifecycleState == store.StateUnlicensedGrace {
+		return false // a user mailbox whose licence was removed
+	}
 	return nil
 }
 

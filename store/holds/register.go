@@ -34,6 +34,10 @@ func Register(s *store.Schema) {
 	s.AddTimer(TimerDelayReleaseHoldExpiry, fireDelayHoldExpiry)
 	s.AddTimer(TimerRetentionHoldEnd, fireRetentionHoldEnd)
 	store.MailboxHeld.Add(s, func(tx *store.Tx, m *store.Mailbox) (bool, error) { return OnHold(tx, m) })
+	// a new mailbox gets the stamps of the policies that cover every
+	// mailbox (organization-wide app retention policies, adaptive scopes
+	// it matches)
+	store.AfterMailboxCreate.Add(s, func(tx *store.Tx, m *store.Mailbox) error { return recomputeHolds(tx, []string{m.Guid}) })
 	// the hold bookkeeping (exclusions, suppressed IDs, item labels) goes
 	// with the mailbox
 	store.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {

@@ -40,7 +40,7 @@ func TestCheckFindsCorruption(t *testing.T) {
 			return err
 		}
 		// An active mailbox without its account.
-		if err := tx.Bolt().Bucket([]byte(store.BucketUsers)).Delete([]byte(victim.UserObjectID)); err != nil {
+		if err := tx.Bolt().Bucket([]byte(store.Users.Bucket())).Delete([]byte(victim.UserObjectID)); err != nil {
 			return err
 		}
 		// A timer for a mailbox that does not exist.
@@ -118,7 +118,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if err := tx.Bolt().Bucket([]byte(store.BucketMailboxes)).Put([]byte(m.Guid), raw); err != nil {
+		if err := tx.Bolt().Bucket([]byte(store.Mailboxes.Bucket())).Put([]byte(m.Guid), raw); err != nil {
 			return err
 		}
 		return nil

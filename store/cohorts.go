@@ -187,8 +187,8 @@ func CohortsConsistent(f *Folder) bool {
 	return n == f.ItemCount && size == f.FolderSize
 }
 
-// addItemsToday records n items of size bytes received at now in f.
-func addItemsToday(f *Folder, n, size int64, now, fallback time.Time) {
+// AddItemsToday records n items of size bytes received at now in f.
+func AddItemsToday(f *Folder, n, size int64, now, fallback time.Time) {
 	NormalizeCohorts(f, fallback)
 	f.ItemCount += n
 	f.FolderSize += size

@@ -559,6 +559,6 @@ func (tx *Tx) AddToFolder(mailboxGuid, path string, size int64) error {
 	} else if !IsNotFound(err) {
 		return err
 	}
-	addItemsToday(f, 1, size, tx.Now(), created)
+	AddItemsToday(f, 1, size, tx.Now(), created)
 	return tx.PutMailboxContent(c)
 }

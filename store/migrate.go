@@ -70,54 +70,6 @@ func (tx *Tx) migrate(from int) error {
 	return tx.metaPut(metaSchemaVersion, strconv.Itoa(version))
 }
 
-// migrateExplicitCohorts (schema 1 → 2) gives every folder that has items
-// but no cohorts (a tenant saved before cohorts existed) its single cohort
-// dated the mailbox's WhenMailboxCreated, holding the folder's item count
-// and size: what the lazy reading of such a folder (normalizeCohorts)
-// assumes. Content without a mailbox dates its items from the tenant clock.
-func migrateExplicitCohorts(tx *Tx) error {
-	type change struct {
-		key string
-		c   *MailboxContent
-	}
-	var changed []change
-	err := forEachDecoded(tx, bucketContent, "", func(key string, c *MailboxContent) error {
-		var fs []*Folder
-		for _, list := range [][]Folder{c.Primary, c.Archive} {
-			for i := range list {
-				if len(list[i].Cohorts) == 0 && list[i].ItemCount > 0 {
-					fs = append(fs, &list[i])
-				}
-			}
-		}
-		if len(fs) == 0 {
-			return nil
-		}
-		created := tx.Now()
-		if m, err := tx.GetMailbox(key); err == nil {
-			created = m.WhenMailboxCreated
-		} else if !IsNotFound(err) {
-			return err
-		}
-		for _, f := range fs {
-			NormalizeCohorts(f, created)
-		}
-		changed = append(changed, change{key, c})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	// Written after the scan: bbolt cursors must not see their bucket
-	// change under them.
-	for _, ch := range changed {
-		if err := tx.putRecord(bucketContent, ch.key, ch.c); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // migrateCBORRecords (schema 2 → 3) re-encodes every record of every data
 // bucket (the admin audit log too) from JSON to the binary encoding of
 // codec.go. A record keeps its key and its decoded value, so the index
@@ -165,58 +117,4 @@ func migrateCBORRecords(tx *Tx) error {
 		}
 	}
 	return nil
-}
-
-// migrateCoveringIndexes (schema 3 → 4) re-encodes every mailbox with the
-// numbered keys of its cbor tags, gives it the copies of its account's
-// fields (Mailbox.AccountOffice), then writes the index entries that are
-// new or changed: the mailbox name index now carries the record beside
-// the key, and IndexLinkedUser is new. The other entries are unchanged.
-func migrateCoveringIndexes(tx *Tx) error {
-	b, err := tx.bucket(bucketMailboxes)
-	if err != nil {
-		return err
-	}
-	type rec struct{ k, v []byte }
-	var changed []rec
-	err = b.ForEach(func(k, v []byte) error {
-		var m Mailbox
-		textKeyed := isTextKeyedMap(v)
-		decode := decodeValue
-		if textKeyed {
-			decode = decodeTextKeyed
-		}
-		if err := decode(v, &m); err != nil {
-			return fmt.Errorf("mailbox %q: %w", k, err)
-		}
-		office, force := m.AccountOffice, m.AccountForceChangePassword
-		if err := tx.copyAccountFields(&m); err != nil {
-			return err
-		}
-		if !textKeyed && m.AccountOffice == office && m.AccountForceChangePassword == force {
-			return nil
-		}
-		raw, err := encodeValue(&m)
-		if err != nil {
-			return err
-		}
-		changed = append(changed, rec{append([]byte(nil), k...), raw})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if len(changed) > 0 {
-		tx.touch(bucketMailboxes)
-	}
-	for _, r := range changed { // after the scan: see migrateCBORRecords
-		if err := b.Put(r.k, r.v); err != nil {
-			return err
-		}
-	}
-	puts, err := tx.collectIndexPuts(func(e indexEntry) bool { return e.payload != nil || e.name == IndexLinkedUser })
-	if err != nil {
-		return err
-	}
-	return tx.putIndexSorted(puts)
 }

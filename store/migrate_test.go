@@ -165,7 +165,7 @@ func assertMigrated(t *testing.T, s *store.Store) {
 			if err != nil {
 				return err
 			}
-			day := m.WhenMailboxCreated.UTC().Format(store.CohortDay)
+			day := store.DayDate(store.DayNumber(m.WhenMailboxCreated))
 			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 				for _, f := range fs {
 					if f.ItemCount == 0 {
@@ -276,8 +276,9 @@ func TestMigrationIsAtomic(t *testing.T) {
 
 	boom := errors.New("boom")
 	failing := tenant.Schema()
+	cohorts := failing.Migrations()[0].Apply
 	failing.Migrations()[0] = store.Migration{From: 1, Name: "test", Apply: func(tx *store.Tx) error {
-		if err := store.MigrateExplicitCohorts(tx); err != nil {
+		if err := cohorts(tx); err != nil {
 			return err
 		}
 		return boom
@@ -481,7 +482,7 @@ func TestMigrateSchema3(t *testing.T) {
 	offices := 0
 	err := s.Update(func(tx *store.Tx) error {
 		if err := forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
-			if bucket != store.BucketMailboxes {
+			if bucket != store.Mailboxes.Bucket() {
 				return nil
 			}
 			var m store.Mailbox
@@ -531,7 +532,7 @@ func TestMigrateSchema3(t *testing.T) {
 	}
 	err = s.View(func(tx *store.Tx) error {
 		return forEachStoredRecord(tx, func(bucket string, _ *bolt.Bucket, k, v []byte) error {
-			if bucket == store.BucketMailboxes && store.IsTextKeyedMap(v) {
+			if bucket == store.Mailboxes.Bucket() && store.IsTextKeyedMap(v) {
 				return fmt.Errorf("mailbox is still keyed by field names")
 			}
 			return nil

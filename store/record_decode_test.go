@@ -97,7 +97,7 @@ func TestFastDecode(t *testing.T) {
 		if err := store.CborDec.Unmarshal(raw, &want); err != nil {
 			t.Fatal(err)
 		}
-		if !store.DecodeMailboxFast(raw, &got) {
+		if !store.Mailboxes.DecodeFast(raw, &got) {
 			t.Fatalf("seed %d: the fast decoder gave up on an encoded mailbox", seed)
 		}
 		if !reflect.DeepEqual(got, want) {
@@ -113,7 +113,7 @@ func TestFastDecode(t *testing.T) {
 		if err := store.CborDec.Unmarshal(raw, &wantC); err != nil {
 			t.Fatal(err)
 		}
-		if !store.DecodeContentFast(raw, &gotC) {
+		if !store.Contents.DecodeFast(raw, &gotC) {
 			t.Fatalf("seed %d: the fast decoder gave up on encoded content", seed)
 		}
 		if !reflect.DeepEqual(gotC, wantC) {
@@ -134,15 +134,15 @@ func TestFastDecodeGivesUp(t *testing.T) {
 	}
 	for i := 0; i < len(raw); i++ {
 		var x store.Mailbox
-		store.DecodeMailboxFast(raw[:i], &x) // must not panic
+		store.Mailboxes.DecodeFast(raw[:i], &x) // must not panic
 	}
 	unknown := append([]byte{}, raw...)
 	unknown[0]++ // one more pair announced than present
 	var x store.Mailbox
-	if store.DecodeMailboxFast(unknown, &x) {
+	if store.Mailboxes.DecodeFast(unknown, &x) {
 		t.Error("fast decoder accepted a map with a missing pair")
 	}
-	if store.DecodeMailboxFast(encodeTextKeyed(t, &m), &x) {
+	if store.Mailboxes.DecodeFast(encodeTextKeyed(t, &m), &x) {
 		t.Error("fast decoder accepted a text-keyed record")
 	}
 	var viaDecodeValue store.Mailbox
@@ -164,7 +164,7 @@ func BenchmarkMailboxDecode(b *testing.B) {
 	b.Run("fast", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
 			var x store.Mailbox
-			store.DecodeMailboxFast(raw, &x)
+			store.Mailboxes.DecodeFast(raw, &x)
 		}
 	})
 }
@@ -191,14 +191,14 @@ func FuzzFastDecode(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		var fast store.Mailbox
-		if store.DecodeMailboxFast(raw, &fast) {
+		if store.Mailboxes.DecodeFast(raw, &fast) {
 			var general store.Mailbox
 			if err := store.CborDec.Unmarshal(raw, &general); err != nil {
 				t.Fatalf("fast decoder accepted a mailbox the general one refuses: %v", err)
 			}
 		}
 		var fastC store.MailboxContent
-		if store.DecodeContentFast(raw, &fastC) {
+		if store.Contents.DecodeFast(raw, &fastC) {
 			var general store.MailboxContent
 			if err := store.CborDec.Unmarshal(raw, &general); err != nil {
 				t.Fatalf("fast decoder accepted content the general one refuses: %v", err)

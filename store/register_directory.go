@@ -3,13 +3,13 @@ package store
 // The record kinds of the directory: the organization, Entra accounts,
 // mailboxes and mail users, and mailbox content.
 var (
-	orgKind = DefineKind(KindSpec[Organization]{Bucket: bucketOrg, Name: "organization"})
+	orgKind = DefineKind(KindSpec[Organization]{Bucket: "organization", Name: "organization"})
 	// Users are the Entra accounts, by ObjectId.
-	Users = DefineKind(KindSpec[User]{Bucket: bucketUsers, Name: "user", Index: indexUser})
+	Users = DefineKind(KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser})
 	// Mailboxes (by Guid) and their Contents are read by the hundred
 	// thousand (a listing, a clock advance): they decode on the fast path.
-	Mailboxes = DefineKind(KindSpec[Mailbox]{Bucket: bucketMailboxes, Name: "mailbox", Index: indexMailbox, FastDecode: true})
-	Contents  = DefineKind(KindSpec[MailboxContent]{Bucket: bucketContent, Name: "mailboxContent", FastDecode: true})
+	Mailboxes = DefineKind(KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, FastDecode: true})
+	Contents  = DefineKind(KindSpec[MailboxContent]{Bucket: "mailboxContent", Name: "mailboxContent", FastDecode: true})
 )
 
 // RegisterDirectory adds the directory to s: its kinds, the timers of the
@@ -19,7 +19,7 @@ func RegisterDirectory(s *Schema) {
 	Users.Register(s)
 	Mailboxes.Register(s)
 	Contents.Register(s)
-	s.Principals(bucketUsers, bucketOrg)
+	s.Principals(Users.Bucket(), orgKind.Bucket())
 	s.AddTimer(TimerSoftDeleteExpiry, fireSoftDeleteExpiry)
 	s.AddTimer(TimerRecycleBinExpiry, fireRecycleBinExpiry)
 	s.AddTimer(TimerRetirementPurge, fireRetirementPurge)

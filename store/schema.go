@@ -140,7 +140,7 @@ func (k *Kind[T]) Bucket() string { return k.def.bucket }
 func (k *Kind[T]) Decode(raw []byte, v *T) error {
 	if k.fast != nil && !isJSONRecord(raw) {
 		var fast T
-		if k.fastDecode(raw, &fast) {
+		if k.DecodeFast(raw, &fast) {
 			*v = fast
 			return nil
 		}
@@ -148,10 +148,11 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 	return decodeValue(raw, v)
 }
 
-// fastDecode decodes raw into v (which must be zero) on the fast path,
-// reporting false when raw is not in the form it reads (a kind without
-// FastDecode never is).
-func (k *Kind[T]) fastDecode(raw []byte, v *T) bool {
+// DecodeFast decodes raw into v (which must be zero) on the fast path
+// alone, reporting false when raw is not in the form it reads (a kind
+// without FastDecode never is): Decode falls back to the general decoder
+// then. Tests compare the two with it.
+func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
 	if k.fast == nil {
 		return false
 	}

@@ -15,13 +15,9 @@ import (
 // Bucket names. Every top-level bucket except meta and the index bucket is
 // part of the export.
 const (
-	bucketMeta      = "meta"
-	bucketIndex     = "idx"
-	bucketOrg       = "organization"
-	bucketUsers     = "users"
-	bucketMailboxes = "mailboxes"
-	bucketContent   = "mailboxContent"
-	bucketTimers    = "timers"
+	bucketMeta   = "meta"
+	bucketIndex  = "idx"
+	bucketTimers = "timers"
 )
 
 // Meta keys.

@@ -1,0 +1,70 @@
+package store
+
+// The directory's schema migrations (RegisterDirectory adds them).
+
+// migrateExplicitCohorts (schema 1 → 2) gives every folder that has items
+// but no cohorts (a tenant saved before cohorts existed) its single cohort
+// dated the mailbox's WhenMailboxCreated, holding the folder's item count
+// and size: what the lazy reading of such a folder (normalizeCohorts)
+// assumes. Content without a mailbox dates its items from the tenant clock.
+func migrateExplicitCohorts(tx *Tx) error {
+	type change struct {
+		key string
+		c   *MailboxContent
+	}
+	var changed []change
+	err := Contents.ForEach(tx, "", func(key string, c *MailboxContent) error {
+		var fs []*Folder
+		for _, list := range [][]Folder{c.Primary, c.Archive} {
+			for i := range list {
+				if len(list[i].Cohorts) == 0 && list[i].ItemCount > 0 {
+					fs = append(fs, &list[i])
+				}
+			}
+		}
+		if len(fs) == 0 {
+			return nil
+		}
+		created := tx.Now()
+		if m, err := tx.GetMailbox(key); err == nil {
+			created = m.WhenMailboxCreated
+		} else if !IsNotFound(err) {
+			return err
+		}
+		for _, f := range fs {
+			NormalizeCohorts(f, created)
+		}
+		changed = append(changed, change{key, c})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// Written after the scan: bbolt cursors must not see their bucket
+	// change under them.
+	for _, ch := range changed {
+		if err := Contents.Put(tx, ch.key, ch.c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateCoveringIndexes (schema 3 → 4) re-encodes every mailbox with the
+// numbered keys of its cbor tags, gives it the copies of its account's
+// fields (Mailbox.AccountOffice), then writes the index entries that are
+// new or changed: the mailbox name index now carries the record beside
+// the key, and IndexLinkedUser is new. The other entries are unchanged.
+func migrateCoveringIndexes(tx *Tx) error {
+	err := Mailboxes.RewriteAll(tx, func(_ string, m *Mailbox) (bool, error) {
+		office, force := m.AccountOffice, m.AccountForceChangePassword
+		if err := tx.copyAccountFields(m); err != nil {
+			return false, err
+		}
+		return m.AccountOffice != office || m.AccountForceChangePassword != force, nil
+	})
+	if err != nil {
+		return err
+	}
+	return tx.WriteIndexEntries(func(name string, covering bool) bool { return covering || name == IndexLinkedUser })
+}

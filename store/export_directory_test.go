@@ -1,0 +1,6 @@
+package store
+
+// Names of the package's internals its external tests use.
+var ParseDayFast = parseDayFast
+
+const CohortDay = cohortDay

@@ -429,6 +429,10 @@ func runGetMailbox(ctx *runtime.Context, build func(*store.Mailbox, env, *object
 		anr := ctx.String("Anr")
 		l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
 	}
+	if ctx.Switch("Archive") {
+		// only the mailboxes that have an archive
+		l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return m.ArchiveStatus == "Active" })
+	}
 	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
 		if ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
 			id := object.ToInvariantString(ctx.Value(n))

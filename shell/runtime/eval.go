@@ -785,6 +785,9 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 		if err != nil {
 			return err
 		}
+		if tv, ok := obj.(*TypeValue); ok && t.Static {
+			return rt.setStatic(tv.Info, name, value, t.Ext)
+		}
 		return rt.setMember(obj, name, value, t.Ext)
 	case *syntax.IndexExpr:
 		obj, err := rt.evalExpr(t.Target)

@@ -621,6 +621,24 @@ func (rt *Runtime) StaticProperty(t *TypeInfo, name string) (any, error) {
 	return m.Get(&Call{RT: rt, Type: at, Name: name})
 }
 
+// setStatic assigns a static property ([T]::Name = value).
+func (rt *Runtime) setStatic(t *TypeInfo, name string, value any, ext syntax.Extent) error {
+	m, at := findMember(t, name, true)
+	if m == nil || (m.Get == nil && m.Set == nil) {
+		return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyNotFound")
+	}
+	if m.Set == nil {
+		return invalidOperation(ext, fmt.Sprintf("'%s' is a ReadOnly property.", name), "PropertyAssignmentException")
+	}
+	if at == nil {
+		at = t
+	}
+	if err := m.Set(&Call{RT: rt, Type: at, Name: name}, value); err != nil {
+		return rt.methodError(err, ext, name, 1)
+	}
+	return nil
+}
+
 // CallMethod invokes a .NET-style method on a value.
 func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) {
 	lname := strings.ToLower(name)

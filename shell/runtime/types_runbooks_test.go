@@ -1,0 +1,33 @@
+package runtime_test
+
+import "testing"
+
+// runbookTypeCases are .NET types and statics that public runbooks use
+// around their Exchange calls; want is PowerShell 7.4's output (lines
+// trimmed, blank lines dropped).
+var runbookTypeCases = []struct{ name, in, want string }{
+	{"nullable keeps null", `[Nullable[datetime]]$d = $null; $null -eq $d; $d = '2024-02-20'; $d.GetType().Name; $d.Day`, "True\nDateTime\n20"},
+	{"nullable of int converts", `[System.Nullable[int]]$n = '42'; $n + 1; ([Nullable[int]]$null) -eq $null`, "43\nTrue"},
+	{"nullable conversion error names the inner type", `[Nullable[int]]'abc'`,
+		"InvalidArgument: Cannot convert value \"abc\" to type \"System.Int32\". Error: \"The input string 'abc' was not in a correct format.\""},
+	{"TLS 1.2 before connecting", `[Net.ServicePointManager]::SecurityProtocol; [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12; [Net.ServicePointManager]::SecurityProtocol`,
+		"SystemDefault\nTls12"},
+	{"TLS protocols combined", `[System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12 -bor [Net.SecurityProtocolType]::Tls13; [Net.ServicePointManager]::SecurityProtocol; [int][Net.ServicePointManager]::SecurityProtocol`,
+		"Tls12, Tls13\n15360"},
+	{"read-only static property", `[datetime]::Now = [datetime]'2024-01-01'`, "InvalidOperation: 'Now' is a ReadOnly property."},
+	{"unknown static property", `[Net.ServicePointManager]::Foo = 1`,
+		"InvalidOperation: The property 'Foo' cannot be found on this object. Verify that the property exists and can be set."},
+}
+
+func TestRunbookTypeCases(t *testing.T) {
+	t.Parallel()
+	for _, c := range runbookTypeCases {
+		c := c
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			if got := trimLines(block(t, c.in)); got != c.want {
+				t.Errorf("%s\n got: %q\nwant: %q", c.in, got, c.want)
+			}
+		})
+	}
+}

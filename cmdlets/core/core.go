@@ -50,6 +50,7 @@ func Commands() []*runtime.Command {
 		{clixmlCommands, []string{"Export-Clixml", "Import-Clixml"}},
 		{moduleCommands, []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}},
 		{hostCommands, []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}},
+		{policyCommands, []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}},
 		{discoveryCommands, []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}},
 		{sessionCommands, []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
 			"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}},

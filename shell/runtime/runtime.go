@@ -309,6 +309,11 @@ func (rt *Runtime) initVariables() {
 	home, _ := os.UserHomeDir()
 	set("HOME", home)
 	set("PSEdition", "Core")
+	// the platform variables agree with $PSVersionTable.Platform (Unix)
+	set("IsWindows", false)
+	set("IsLinux", true)
+	set("IsMacOS", false)
+	set("IsCoreCLR", true)
 	set("PSCulture", "en-US")
 	set("PSUICulture", "en-US")
 	ver := object.NewHashtable()
@@ -330,7 +335,7 @@ func (rt *Runtime) initVariables() {
 	set("PSDefaultParameterValues", object.NewHashtable())
 	set("Host", NewHostObject(rt))
 	set("NestedPromptLevel", 0)
-	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME", "Host"} {
+	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
 		if v := g.lookup(name); v != nil {
 			v.ReadOnly = true
 		}

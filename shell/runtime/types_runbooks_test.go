@@ -31,3 +31,12 @@ func TestRunbookTypeCases(t *testing.T) {
 		})
 	}
 }
+
+func TestPlatformVariables(t *testing.T) {
+	t.Parallel()
+	got := trimLines(block(t, `"$IsWindows $IsLinux $IsMacOS $IsCoreCLR $($PSVersionTable.Platform)"; if (-not $IsWindows) { 'not on Windows' }; $IsWindows = $true`))
+	want := "False True False True Unix\nnot on Windows\nWriteError: Cannot overwrite variable IsWindows because it is read-only or constant."
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

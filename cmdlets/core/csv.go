@@ -737,7 +737,7 @@ func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *encoding)
 	}
 	err = r.objects(func(o *object.PSObject) error { return ctx.WriteObject(o) }, func() { ctx.WriteWarning(unspecifiedHeaderWarning) })
 	if err != nil {
-		if _, ok := err.(*runtime.PSError); ok {
+		if _, ok := err.(*runtime.PSError); ok || errors.Is(err, runtime.ErrStopUpstream) {
 			return err
 		}
 		return ctx.Fail(csvReadError(ctx, err, rp))

@@ -61,7 +61,7 @@ const (
 
 // Commands returns the Graph cmdlets.
 func Commands() []*runtime.Command {
-	return []*runtime.Command{
+	return append([]*runtime.Command{
 		runtime.Lazy("Connect-MgGraph", connectMgGraph),
 		runtime.Lazy("Disconnect-MgGraph", disconnectMgGraph),
 		runtime.Lazy("Get-MgContext", getMgContext),
@@ -75,7 +75,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Set-MgUserLicense", setMgUserLicense),
 		runtime.Lazy("Get-MgUserLicenseDetail", getMgUserLicenseDetail),
 		runtime.Lazy("Get-MgOrganization", getMgOrganization),
-	}
+	}, reportCommands()...)
 }
 
 // Views registers the default views of the SDK's model types. The SDK's

@@ -169,8 +169,7 @@ func (p *printer) containerEnd(c *container) {
 	if p.quiet() {
 		return
 	}
-	errs := append(append([]*failure{}, c.runErr...), c.root.errors...)
-	if len(errs) > 0 {
+	if errs := c.errors(); len(errs) > 0 {
 		p.line(colorFail, fmt.Sprintf("[-] %s failed with:", c.name()))
 		p.line(colorFail, formatErrors(errs, "", p.traces))
 	}

@@ -135,8 +135,9 @@ func (r *run) discoverContainer(c *container) {
 	}
 	r.discovering = false
 	if err != nil && !isExit(err) {
+		// what was found before the failure still runs, and the
+		// container fails
 		c.discoveryErr = failureOf(r.rt, err)
-		c.root.shouldRun = false
 		r.out.discoveryFailed(c)
 	}
 	c.discovery = r.elapsed() - start
@@ -149,7 +150,7 @@ func isExit(err error) bool {
 
 // runContainer runs one discovered container.
 func (r *run) runContainer(c *container) {
-	if c.discoveryErr != nil || !c.root.shouldRun {
+	if !c.root.shouldRun {
 		return
 	}
 	start, userBefore := r.elapsed(), r.userTotal
@@ -166,12 +167,9 @@ func (r *run) runContainer(c *container) {
 			c.runErr = append(c.runErr, failureOf(r.rt, err))
 			break
 		}
-		drive, cleanup := r.newTestDrive()
+		_, cleanup := r.newTestDrive()
 		defer cleanup()
 		_ = r.rt.InNewScope(true, func() error {
-			if drive != "" {
-				r.rt.SetVariable("TestDrive", drive)
-			}
 			if c.data != nil {
 				for _, e := range c.data.Entries() {
 					r.rt.SetVariable(r.rt.ToStr(e.Key), e.Value)
@@ -187,8 +185,9 @@ func (r *run) runContainer(c *container) {
 }
 
 // newTestDrive makes the folder $TestDrive names for one container: a new
-// folder in the session's temporary folder, removed when the container
-// ends. Without a temporary folder there is no $TestDrive.
+// folder in the session's temporary folder, in a global variable as
+// Pester has it, both removed when the container ends. Without a
+// temporary folder there is no $TestDrive.
 func (r *run) newTestDrive() (string, func()) {
 	var out []any
 	if err := r.rt.InvokeExpression("[System.IO.Path]::GetTempPath()", func(v any) error {
@@ -203,7 +202,11 @@ func (r *run) newTestDrive() (string, func()) {
 	if err != nil || files.Mkdir(p, true) != nil {
 		return "", func() {}
 	}
-	return dir, func() { _ = files.Remove(p, true) }
+	r.rt.SetGlobal("TestDrive", dir)
+	return dir, func() {
+		_ = files.Remove(p, true)
+		_ = r.rt.InvokeExpression("Remove-Variable -Name TestDrive -Scope Global -Force -ErrorAction Ignore", nil)
+	}
 }
 
 // runBlock runs a block: in a new scope, its data variables, BeforeAll,
@@ -449,7 +452,7 @@ func (r *run) expand(name string) (string, error) {
 func (r *run) filterBlock(b *block) {
 	f := r.cfg
 	if b.isRoot() {
-		b.shouldRun = b.container.discoveryErr == nil
+		b.shouldRun = true
 		b.include, b.exclude = false, false
 	} else {
 		inc, exc, expl := r.shouldRun(b.tags, b.path(), b.parent)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -518,4 +519,73 @@ func (r *run) excluded(full string) bool {
 		}
 	}
 	return false
+}
+
+// registerTypes declares [PesterConfiguration] to the sessions' type
+// system: [PesterConfiguration]::Default, ::new(), ::Merge(a, b), a cast
+// from a hashtable of sections and -is.
+var registerTypes = sync.OnceFunc(func() {
+	runtime.RegisterType(&runtime.TypeDef{
+		FullName: "PesterConfiguration",
+		Static: runtime.Members{
+			"Default": runtime.Prop(func(*runtime.Call) (any, error) { return newConfiguration(), nil }),
+			"Merge": runtime.Method(2, 2, func(c *runtime.Call) (any, error) {
+				out := newConfiguration()
+				for _, src := range c.Args {
+					if err := mergeConfiguration(c.RT, out, src); err != nil {
+						return nil, err
+					}
+				}
+				return out, nil
+			}),
+		},
+		New: func(c *runtime.Call) (any, error) { return newConfiguration(), nil },
+		Convert: func(rt *runtime.Runtime, t *runtime.TypeInfo, v any) (any, error) {
+			if isConfiguration(v) {
+				return v, nil
+			}
+			out := newConfiguration()
+			if err := mergeConfiguration(rt, out, v); err != nil {
+				return nil, err
+			}
+			return out, nil
+		},
+		Is: func(t *runtime.TypeInfo, v any) bool { return isConfiguration(v) },
+	})
+})
+
+func isConfiguration(v any) bool {
+	o, ok := bare(v).(*object.PSObject)
+	return ok && len(o.TypeNames) > 0 && o.TypeNames[0] == "PesterConfiguration"
+}
+
+// mergeConfiguration applies a configuration (object or hashtable) to
+// dst: the options src changed from their defaults.
+func mergeConfiguration(rt *runtime.Runtime, dst *object.PSObject, src any) error {
+	switch s := bare(src).(type) {
+	case nil:
+		return nil
+	case *object.Hashtable:
+		return mergeHashtable(rt, dst, s)
+	case *object.PSObject:
+		if !isConfiguration(s) {
+			break
+		}
+		h := object.NewHashtable()
+		for _, spec := range optionSpecs {
+			v, ok := optionValue(s, spec.section, spec.name)
+			if !ok || fmt.Sprint(v) == fmt.Sprint(spec.def) {
+				continue
+			}
+			sec, _ := h.Get(spec.section)
+			sh, _ := sec.(*object.Hashtable)
+			if sh == nil {
+				sh = object.NewHashtable()
+				h.Set(spec.section, sh)
+			}
+			sh.Set(spec.name, v)
+		}
+		return mergeHashtable(rt, dst, h)
+	}
+	return thrown(fmt.Sprintf("Cannot convert value \"%s\" to type \"PesterConfiguration\".", rt.ToStr(src)))
 }

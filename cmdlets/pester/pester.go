@@ -43,6 +43,7 @@ func function(name string) *runtime.Command {
 
 // Commands returns the Pester commands.
 func Commands() []*runtime.Command {
+	registerTypes()
 	return []*runtime.Command{
 		blockCommand("Describe"), blockCommand("Context"), itCommand(),
 		setupCommand("BeforeAll"), setupCommand("AfterAll"), setupCommand("BeforeEach"), setupCommand("AfterEach"),

@@ -111,6 +111,9 @@ func configFromParameters(ctx *runtime.Context) (*config, error) {
 func invoke(rt *runtime.Runtime, cfg *config, extra map[string]string, emit func(any) error) error {
 	r := newRun(rt, cfg)
 	if err := r.execute(); err != nil {
+		if r.stopped != nil {
+			return r.stopped
+		}
 		if cfg.throw {
 			return err
 		}

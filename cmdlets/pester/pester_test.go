@@ -102,3 +102,26 @@ func TestCases(t *testing.T) {
 		})
 	}
 }
+
+// An interrupted run (Ctrl+C) stops: no later test runs and no summary
+// is written.
+func TestInterruptStopsTheRun(t *testing.T) {
+	rt, out := session(t, map[string]string{"a.Tests.ps1": `
+Describe 'D' {
+    It 'a' { Stop-Now; Write-Host 'a went on' }
+    It 'b' { Write-Host 'b ran' }
+}
+Describe 'E' { It 'c' { Write-Host 'c ran' } }
+`})
+	rt.Register(&runtime.Command{Name: "Stop-Now", Handler: runtime.Handler{Process: func(ctx *runtime.Context) error {
+		ctx.RT.Interrupt()
+		return nil
+	}}})
+	rt.Run(syntax.NewSource("", "Invoke-Pester"), runtime.RunOptions{})
+	got := out.String()
+	for _, s := range []string{"a went on", "b ran", "c ran", "Tests completed", "[-]"} {
+		if strings.Contains(got, s) {
+			t.Errorf("output has %q after the interrupt:\n%s", s, got)
+		}
+	}
+}

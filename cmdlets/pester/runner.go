@@ -41,6 +41,9 @@ type run struct {
 	// executedAt is the simulated time the run began (result files).
 	executedAt time.Time
 	discovery  time.Duration
+	// stopped is the error that ended the run when the user interrupted
+	// it (Ctrl+C): nothing more runs.
+	stopped error
 }
 
 // elapsed is the time since the run began (zero with fixed timings).
@@ -53,9 +56,15 @@ func (r *run) elapsed() time.Duration {
 
 // user runs the tests' own code, counting its time as theirs.
 func (r *run) user(fn func() error) error {
+	if r.stopped != nil {
+		return r.stopped
+	}
 	start := r.elapsed()
 	err := fn()
 	r.userTotal += r.elapsed() - start
+	if err != nil && r.rt.Interrupted() && r.stopped == nil {
+		r.stopped = err
+	}
 	return err
 }
 
@@ -105,6 +114,9 @@ func (r *run) execute() error {
 	r.out.discoveryStart(len(containers))
 	discoveryStart := r.elapsed()
 	for _, c := range containers {
+		if r.stopped != nil {
+			return r.stopped
+		}
 		r.discoverContainer(c)
 	}
 	for _, c := range containers {
@@ -118,6 +130,9 @@ func (r *run) execute() error {
 	r.out.runStart()
 	for _, c := range containers {
 		r.runContainer(c)
+		if r.stopped != nil {
+			return r.stopped
+		}
 	}
 	return nil
 }
@@ -127,11 +142,14 @@ func (r *run) discoverContainer(c *container) {
 	start := r.elapsed()
 	c.root = &block{container: c, shouldRun: true, first: true, last: true, ownPassed: true}
 	r.cur, r.discovering = c.root, true
-	var err error
-	if c.path != "" {
-		err = r.rt.InvokeFile(c.path, c.data, nil)
-	} else {
-		err = r.rt.InNewScope(true, func() error { return r.rt.DotSource(c.sb, c.data, nil) })
+	err := r.user(func() error {
+		if c.path != "" {
+			return r.rt.InvokeFile(c.path, c.data, nil)
+		}
+		return r.rt.InNewScope(true, func() error { return r.rt.DotSource(c.sb, c.data, nil) })
+	})
+	if r.stopped != nil {
+		return
 	}
 	r.discovering = false
 	if err != nil && !isExit(err) {
@@ -181,7 +199,9 @@ func (r *run) runContainer(c *container) {
 	}
 	c.user = r.userTotal - userBefore
 	c.framework = r.elapsed() - start - c.user
-	r.out.containerEnd(c)
+	if r.stopped == nil {
+		r.out.containerEnd(c)
+	}
 }
 
 // newTestDrive makes the folder $TestDrive names for one container: a new
@@ -212,7 +232,7 @@ func (r *run) newTestDrive() (string, func()) {
 // runBlock runs a block: in a new scope, its data variables, BeforeAll,
 // its tests and blocks in a scope of their own, and AfterAll.
 func (r *run) runBlock(b *block) {
-	if !b.shouldRun {
+	if !b.shouldRun || r.stopped != nil {
 		return
 	}
 	start, userBefore := r.elapsed(), r.userTotal
@@ -283,7 +303,9 @@ func (r *run) runBlock(b *block) {
 	r.iso.leave(b)
 	b.user = r.userTotal - userBefore
 	b.framework = r.elapsed() - start - b.user
-	r.out.blockEnd(b)
+	if r.stopped == nil {
+		r.out.blockEnd(b)
+	}
 }
 
 // hasDescribeToRun reports whether a block has a Describe child that runs
@@ -301,7 +323,7 @@ func hasDescribeToRun(b *block) bool {
 // BeforeEach from the outermost block in, the body, every AfterEach from
 // the innermost block out.
 func (r *run) runTest(t *test) {
-	if !t.shouldRun {
+	if !t.shouldRun || r.stopped != nil {
 		return
 	}
 	start, userBefore := r.elapsed(), r.userTotal
@@ -370,7 +392,9 @@ func (r *run) runTest(t *test) {
 	}
 	t.user = r.userTotal - userBefore
 	t.framework = r.elapsed() - start - t.user
-	r.out.testEnd(t)
+	if r.stopped == nil {
+		r.out.testEnd(t)
+	}
 }
 
 // expandBlockName and expandTestName evaluate the <name> templates of a

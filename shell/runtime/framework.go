@@ -95,6 +95,10 @@ func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out f
 	return err
 }
 
+// Interrupted reports whether the user asked the running command line to
+// stop (Ctrl+C): a framework running many script blocks stops them all.
+func (rt *Runtime) Interrupted() bool { return rt.interrupt.on.Load() }
+
 // CommandHook stands in for commands: given a command name as written
 // (and again with an alias resolved) it returns the command to run
 // instead, or nil to resolve the name as usual.

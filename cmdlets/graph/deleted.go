@@ -282,7 +282,7 @@ func removeMgDirectoryDeletedItem() *runtime.Command {
 		"Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", store.UserSoftDeleted,
 		func(tx *store.Tx, u *store.User, id string) error { return refuse(tx.PurgeUserAccount(u.ObjectID), id) })
 	c.Synopsis = "Permanently deletes an account from the recycle bin."
-	c.Description = "The account is purged at once and its licences are freed. A soft-deleted mailbox behind it is purged too; an inactive mailbox stays, but can no longer be brought back by restoring the account."
+	c.Description = "The account is purged at once and its licences are freed. A soft-deleted mailbox behind it stays soft-deleted until 30 days after its deletion, without an account: New-MailboxRestoreRequest can still copy its content into another mailbox, Undo-SoftDeletedMailbox can't restore it. An inactive mailbox stays, but can no longer be brought back by restoring the account."
 	c.Examples = []runtime.Example{
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then purges it now instead of after 30 days."},
 	}

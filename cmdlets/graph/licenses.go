@@ -201,7 +201,7 @@ func bodyLicenses(body any) (adds []any, removes []string, missing *serviceError
 func setMgUserLicense() *runtime.Command {
 	c := cmd("Set-MgUserLicense", ModuleUsersActions, "SetMgUserLicense_AssignExpanded")
 	c.Synopsis = "Adds and removes licences of a user account."
-	c.Description = "Both -AddLicenses and -RemoveLicenses must be given (pass @() for none). -AddLicenses takes hashtables such as @{SkuId = $sku.SkuId}; -RemoveLicenses takes SkuIds. When the account loses its last licence that includes Exchange Online, its mailbox is disconnected for a 30-day grace period: it disappears from Get-Mailbox and is deleted when the grace period ends (or becomes inactive if it is on hold). Assigning such a licence again within the 30 days reconnects it."
+	c.Description = "Both -AddLicenses and -RemoveLicenses must be given (pass @() for none). -AddLicenses takes hashtables such as @{SkuId = $sku.SkuId}; -RemoveLicenses takes SkuIds. When the account loses its last licence that includes Exchange Online, its mailbox enters a 30-day grace period: it stays listed by Get-Mailbox (SKUAssigned False) and is deleted when the grace period ends (or becomes inactive if it is on hold); the account stays. Assigning such a licence again within the 30 days makes the mailbox fully active again; after them it gives the account a new, empty mailbox."
 	c.OutputType = TypeUser
 	c.Sets = []string{"AssignExpanded", "Assign", "AssignViaIdentityExpanded", "AssignViaIdentity"}
 	c.DefaultSet = "AssignExpanded"

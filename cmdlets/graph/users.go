@@ -481,7 +481,7 @@ func removeMgUser() *runtime.Command {
 		"Call remote 'DELETE /users/{user-id}' operation", store.UserActive,
 		func(tx *store.Tx, u *store.User, _ string) error { return deleteUserAccount(tx, u.ObjectID) })
 	c.Synopsis = "Deletes a user account; it stays in the recycle bin for 30 days."
-	c.Description = "The account moves to the directory's deleted items, where Restore-MgDirectoryDeletedItem can bring it back within 30 days. Its mailbox is soft-deleted (or becomes inactive when a hold applies), unless the account's Exchange licence had already been removed. After 30 days the account is purged."
+	c.Description = "The account moves to the directory's deleted items, where Restore-MgDirectoryDeletedItem can bring it back within 30 days. Its mailbox is soft-deleted (or becomes inactive when a hold applies) and comes back when the account is restored, not with Undo-SoftDeletedMailbox; a mailbox whose Exchange licence had already been removed is not soft-deleted and is out of sight until the account is restored. After 30 days the account is purged."
 	c.Examples = []runtime.Example{
 		{Code: "Remove-MgUser -UserId walterh@contoso.com", Remark: "Deletes Walter Harp's account; his mailbox is soft-deleted."},
 		{Code: "Get-MgUser -UserId laura@contoso.com | Remove-MgUser -WhatIf", Remark: "Shows what would be deleted, without deleting Laura Painter's account."},

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // File content: Get-/Set-/Add-/Clear-Content and Out-File, and the
@@ -463,7 +464,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 // contentTargets is where Set-Content and Add-Content write: the files a
 // wildcard matches, or the path itself (created when missing).
 func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, error) {
-	if literal || !fsys.HasWildcard(p) {
+	if literal || !wildcard.Has(p) {
 		return []string{p}, nil
 	}
 	paths, err := resolveAll(ctx, p, false)

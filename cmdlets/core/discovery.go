@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 func discoveryCommands() []*runtime.Command {
@@ -204,7 +205,7 @@ func getCommand() *runtime.Command {
 				return true
 			}
 			for _, p := range patterns {
-				if runtime.MatchWildcard(p, s) {
+				if wildcard.Match(p, s) {
 					return true
 				}
 			}
@@ -229,7 +230,7 @@ func getCommand() *runtime.Command {
 		var cmds []*runtime.Command
 		literal := len(names) > 0
 		for _, n := range names {
-			literal = literal && !runtime.HasWildcard(n)
+			literal = literal && !wildcard.Has(n)
 		}
 		if literal {
 			// names without wildcards: look each up instead of building
@@ -278,7 +279,7 @@ func getCommand() *runtime.Command {
 			results = append(results, CommandInfo(cmd))
 		}
 		for _, n := range names {
-			if !runtime.HasWildcard(n) && !found[strings.ToLower(n)] {
+			if !wildcard.Has(n) && !found[strings.ToLower(n)] {
 				rec := ctx.NewError(fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", n), "CommandNotFoundException,Microsoft.PowerShell.Commands.GetCommandCommand", object.ObjectNotFound, "CommandNotFoundException", n)
 				rec.CommandSuffix = ""
 				if err := ctx.WriteError(rec); err != nil {
@@ -324,12 +325,12 @@ func getAlias() *runtime.Command {
 		for _, a := range keys {
 			ok := len(names) == 0
 			for _, n := range names {
-				if runtime.MatchWildcard(n, a) {
+				if wildcard.Match(n, a) {
 					ok = true
 				}
 			}
 			for _, d := range ctx.Strings("Definition") {
-				ok = ok && runtime.MatchWildcard(d, aliases[a])
+				ok = ok && wildcard.Match(d, aliases[a])
 			}
 			if ok {
 				if err := ctx.WriteObject(aliasInfo(a, aliases[a], ctx.RT)); err != nil {
@@ -338,7 +339,7 @@ func getAlias() *runtime.Command {
 			}
 		}
 		for _, n := range names {
-			if runtime.HasWildcard(n) {
+			if wildcard.Has(n) {
 				continue
 			}
 			if _, ok := aliases[strings.ToLower(n)]; !ok {
@@ -393,7 +394,7 @@ func getMember() *runtime.Command {
 			if names := ctx.Strings("Name"); len(names) > 0 {
 				ok := false
 				for _, n := range names {
-					if runtime.MatchWildcard(n, name) {
+					if wildcard.Match(n, name) {
 						ok = true
 					}
 				}
@@ -557,7 +558,7 @@ func getHelp() *runtime.Command {
 		if text, ok := AboutTopic(name); ok {
 			return ctx.WriteObject(text)
 		}
-		if runtime.HasWildcard(name) {
+		if wildcard.Has(name) {
 			return writeHelpList(ctx, name)
 		}
 		cmd, ok := ctx.RT.LookupCommand(name)
@@ -654,7 +655,7 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 	if ps := o.Parameters; len(ps) > 0 {
 		for _, p := range c.Params {
 			for _, want := range ps {
-				if runtime.MatchWildcard(want, p.Name) {
+				if wildcard.Match(want, p.Name) {
 					writeParam(&b, c, p)
 				}
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // aboutTopic is one conceptual help topic (Get-Help about_Name).
@@ -127,7 +128,7 @@ func writeHelpList(ctx *runtime.Context, pattern string) error {
 	type row struct{ name, category, module, synopsis string }
 	var rows []row
 	for _, c := range ctx.RT.Commands() {
-		if runtime.MatchWildcard(pattern, c.Name) {
+		if wildcard.Match(pattern, c.Name) {
 			cat := "Cmdlet"
 			if c.Type == runtime.FunctionCommand {
 				cat = "Function"
@@ -136,12 +137,12 @@ func writeHelpList(ctx *runtime.Context, pattern string) error {
 		}
 	}
 	for alias, target := range ctx.RT.Aliases() {
-		if runtime.MatchWildcard(pattern, alias) {
+		if wildcard.Match(pattern, alias) {
 			rows = append(rows, row{alias, "Alias", "", target})
 		}
 	}
 	for _, t := range aboutTopics() {
-		if runtime.MatchWildcard(pattern, t.name) {
+		if wildcard.Match(pattern, t.name) {
 			rows = append(rows, row{t.name, "HelpFile", "", t.short})
 		}
 	}

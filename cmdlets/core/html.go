@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // ConvertTo-Html: the XHTML page (or -Fragment table) PowerShell writes,
@@ -286,11 +287,11 @@ func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
 			pattern := ctx.RT.ToStr(x)
 			matched := []string{}
 			for _, n := range names() {
-				if runtime.MatchWildcard(pattern, n) {
+				if wildcard.Match(pattern, n) {
 					matched = append(matched, n)
 				}
 			}
-			if len(matched) == 0 && !runtime.HasWildcard(pattern) {
+			if len(matched) == 0 && !wildcard.Has(pattern) {
 				matched = []string{pattern}
 			}
 			for _, n := range matched {

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // Items of the session's drives: files and folders of the FileSystem
@@ -500,13 +501,13 @@ func listChildren(ctx *runtime.Context, it item, rel string, depth int) error {
 // -Hidden and -ReadOnly.
 func keepChild(ctx *runtime.Context, it item) bool {
 	name := it.name()
-	if f := ctx.String("Filter"); f != "" && !runtime.MatchWildcard(f, name) {
+	if f := ctx.String("Filter"); f != "" && !wildcard.Match(f, name) {
 		return false
 	}
 	if inc := ctx.Strings("Include"); len(inc) > 0 {
 		ok := false
 		for _, p := range inc {
-			if runtime.MatchWildcard(p, name) {
+			if wildcard.Match(p, name) {
 				ok = true
 			}
 		}
@@ -515,7 +516,7 @@ func keepChild(ctx *runtime.Context, it item) bool {
 		}
 	}
 	for _, p := range ctx.Strings("Exclude") {
-		if runtime.MatchWildcard(p, name) {
+		if wildcard.Match(p, name) {
 			return false
 		}
 	}
@@ -656,7 +657,7 @@ func expand(ctx *runtime.Context, p string, literal bool) ([]item, error) {
 	for _, rp := range paths {
 		it, ok := lookup(ctx.RT, rp)
 		if !ok {
-			if !literal && fsys.HasWildcard(p) {
+			if !literal && wildcard.Has(p) {
 				continue
 			}
 			if err := ctx.WriteError(pathNotFound(ctx, rp.String())); err != nil {
@@ -1211,12 +1212,12 @@ func getPSDrive() *runtime.Command {
 			for _, d := range ctx.RT.Files().Drives() {
 				ok := strings.EqualFold(n, d.Name)
 				if !literal {
-					ok = runtime.MatchWildcard(n, d.Name)
+					ok = wildcard.Match(n, d.Name)
 				}
 				if ok && len(ctx.Strings("PSProvider")) > 0 {
 					ok = false
 					for _, p := range ctx.Strings("PSProvider") {
-						if runtime.MatchWildcard(p, string(d.Provider)) || strings.EqualFold(p, d.Provider.Qualified()) {
+						if wildcard.Match(p, string(d.Provider)) || strings.EqualFold(p, d.Provider.Qualified()) {
 							ok = true
 						}
 					}
@@ -1229,7 +1230,7 @@ func getPSDrive() *runtime.Command {
 					return err
 				}
 			}
-			if !found && (literal || !fsys.HasWildcard(n)) {
+			if !found && (literal || !wildcard.Has(n)) {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find drive. A drive with the name '%s' does not exist.", n), "GetLocationNoMatchingDrive", object.ObjectNotFound, "DriveNotFoundException", n)); err != nil {
 					return err
 				}

@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // Modules: exosim provides ExchangeOnlineManagement, Microsoft.Graph and
@@ -70,7 +70,7 @@ func findModule(name string) (moduleSpec, bool) {
 			return m, true
 		}
 	}
-	if len(name) > len("Microsoft.Graph.") && strings.EqualFold(name[:len("Microsoft.Graph.")], "Microsoft.Graph.") && !fsys.HasWildcard(name) {
+	if len(name) > len("Microsoft.Graph.") && strings.EqualFold(name[:len("Microsoft.Graph.")], "Microsoft.Graph.") && !wildcard.Has(name) {
 		return moduleSpec{name: name, version: graphVersion, kind: "Script", description: "Microsoft Graph PowerShell SDK module.", author: "Microsoft Corporation", gallery: true}, true
 	}
 	return moduleSpec{}, false
@@ -79,14 +79,14 @@ func findModule(name string) (moduleSpec, bool) {
 // matchModules returns the catalog's modules a name (with wildcards) matches.
 func matchModules(pattern string, galleryOnly bool) []moduleSpec {
 	var out []moduleSpec
-	if !fsys.HasWildcard(pattern) {
+	if !wildcard.Has(pattern) {
 		if m, ok := findModule(pattern); ok && (!galleryOnly || m.gallery) {
 			out = append(out, m)
 		}
 		return out
 	}
 	for _, m := range moduleCatalog {
-		if runtime.MatchWildcard(pattern, m.name) && (!galleryOnly || m.gallery) {
+		if wildcard.Match(pattern, m.name) && (!galleryOnly || m.gallery) {
 			out = append(out, m)
 		}
 	}
@@ -327,7 +327,7 @@ func getModule() *runtime.Command {
 		for _, m := range list {
 			ok := false
 			for _, n := range names {
-				if runtime.MatchWildcard(n, m.name) {
+				if wildcard.Match(n, m.name) {
 					ok = true
 				}
 			}
@@ -357,7 +357,7 @@ func removeModule() *runtime.Command {
 		for _, n := range ctx.Strings("Name") {
 			l := loaded(ctx.RT)
 			for _, have := range append([]string(nil), l.names...) {
-				if runtime.MatchWildcard(n, have) {
+				if wildcard.Match(n, have) {
 					if ok, err := ctx.ShouldProcess(fmt.Sprintf("%s (Path: '%s')", have, moduleSpecPath(have)), "Remove-Module"); err != nil || !ok {
 						if err != nil {
 							return err
@@ -496,7 +496,7 @@ func findModuleCmdlet() *runtime.Command {
 		}
 		for _, n := range names {
 			ms := matchModules(n, true)
-			if len(ms) == 0 && !fsys.HasWildcard(n) {
+			if len(ms) == 0 && !wildcard.Has(n) {
 				if err := ctx.WriteError(packageError(ctx, "Find-Package", "NoMatchFoundForCriteria", fmt.Sprintf("No match was found for the specified search criteria and module name '%s'. Try Get-PSRepository to see all available registered module repositories.", n), n)); err != nil {
 					return err
 				}
@@ -524,7 +524,7 @@ func getInstalledModule() *runtime.Command {
 		}
 		for _, n := range names {
 			ms := matchModules(n, true)
-			if len(ms) == 0 && !fsys.HasWildcard(n) {
+			if len(ms) == 0 && !wildcard.Has(n) {
 				if err := ctx.WriteError(packageError(ctx, "Get-Package", "NoMatchFound", fmt.Sprintf("No match was found for the specified search criteria and module names '%s'.", n), n)); err != nil {
 					return err
 				}

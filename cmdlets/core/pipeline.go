@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 func pipelineCommands() []*runtime.Command {
@@ -523,7 +524,7 @@ func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude 
 	out := object.NewObject("Selected."+orig, object.CustomObjectType, "System.Object")
 	excluded := func(name string) bool {
 		for _, e := range exclude {
-			if runtime.MatchWildcard(e, name) {
+			if wildcard.Match(e, name) {
 				return true
 			}
 		}
@@ -553,9 +554,9 @@ func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude 
 			out.Add(label, val)
 			continue
 		}
-		if runtime.HasWildcard(s.Name) {
+		if wildcard.Has(s.Name) {
 			for _, p := range allProps(in) {
-				if runtime.MatchWildcard(s.Name, p.Name) && out.Property(p.Name) == nil && !excluded(p.Name) {
+				if wildcard.Match(s.Name, p.Name) && out.Property(p.Name) == nil && !excluded(p.Name) {
 					out.Add(p.Name, p.Get())
 				}
 			}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 func sessionCommands() []*runtime.Command {
@@ -184,7 +185,7 @@ func getVariable() *runtime.Command {
 		for _, pattern := range names {
 			found := false
 			for _, n := range ctx.RT.Variables() {
-				if !runtime.MatchWildcard(pattern, n) {
+				if !wildcard.Match(pattern, n) {
 					continue
 				}
 				found = true
@@ -202,7 +203,7 @@ func getVariable() *runtime.Command {
 					return err
 				}
 			}
-			if !found && !runtime.HasWildcard(pattern) {
+			if !found && !wildcard.Has(pattern) {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", pattern), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", pattern)); err != nil {
 					return err
 				}

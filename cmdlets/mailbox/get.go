@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
 )
@@ -133,40 +134,12 @@ func matchAnr(m *store.Mailbox, anr string) bool {
 	return false
 }
 
-// wildcardMatch compares s with a pattern using * and ? (case-insensitive).
-func wildcardMatch(pattern, s string) bool {
-	p, t := []rune(strings.ToLower(pattern)), []rune(strings.ToLower(s))
-	var match func(i, j int) bool
-	match = func(i, j int) bool {
-		for i < len(p) {
-			switch p[i] {
-			case '*':
-				for k := j; k <= len(t); k++ {
-					if match(i+1, k) {
-						return true
-					}
-				}
-				return false
-			case '?':
-				if j >= len(t) {
-					return false
-				}
-			default:
-				if j >= len(t) || t[j] != p[i] {
-					return false
-				}
-			}
-			i++
-			j++
-		}
-		return j == len(t)
-	}
-	return match(0, 0)
-}
-
-func matchWildcardIdentity(m *store.Mailbox, pattern string) bool {
+// matchWildcardIdentity reports whether the mailbox's name, alias,
+// display name, primary address or sign-in name matches an identity
+// pattern, by Exchange's rule: * is the only wildcard and case is ignored.
+func matchWildcardIdentity(m *store.Mailbox, p *wildcard.Pattern) bool {
 	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress, m.UserPrincipalName} {
-		if wildcardMatch(pattern, s) {
+		if p.Match(s) {
 			return true
 		}
 	}
@@ -345,9 +318,10 @@ func andKeep(fs ...func(*store.Mailbox) bool) func(*store.Mailbox) bool {
 // getByIdentity resolves one identity in scope and writes its object.
 // Wildcards list every match.
 func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMailUser bool) error {
-	if hasWildcard(id) {
+	if wildcard.HasStar(id) {
+		p, _ := wildcard.Compile(id, wildcard.StarOnly)
 		prev := l.keep
-		l.keep = andKeep(prev, func(m *store.Mailbox) bool { return matchWildcardIdentity(m, id) })
+		l.keep = andKeep(prev, func(m *store.Mailbox) bool { return matchWildcardIdentity(m, p) })
 		return l.run()
 	}
 	var out *object.PSObject

@@ -8,7 +8,6 @@ package mailbox
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
@@ -220,6 +219,3 @@ func scopeOf(ctx *runtime.Context) (store.Scope, error) {
 	}
 	return sc, err
 }
-
-// hasWildcard reports whether an identity is a wildcard pattern.
-func hasWildcard(s string) bool { return strings.ContainsAny(s, "*?") }

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/onprem"
 )
@@ -115,7 +116,7 @@ func getMailboxDatabase() *runtime.Command {
 				server = exo.IdentityOf(v)
 			}
 			for _, d := range dbs {
-				if id != "" && !matchAny([]string{id}, d.Name) && !strings.EqualFold(id, d.Guid) {
+				if id != "" && !wildcard.MatchStar(id, d.Name) && !strings.EqualFold(id, d.Guid) {
 					continue
 				}
 				if server != "" && !strings.EqualFold(server, d.Server) && !strings.EqualFold(server, d.ServerFqdn) {

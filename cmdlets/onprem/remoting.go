@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store/onprem"
 )
 
@@ -199,9 +200,11 @@ func getPSSession() *runtime.Command {
 	return c
 }
 
+// matchAny reports whether s matches one of the PowerShell wildcard
+// patterns.
 func matchAny(patterns []string, s string) bool {
 	for _, p := range patterns {
-		if strings.EqualFold(p, s) || (strings.HasSuffix(p, "*") && strings.HasPrefix(strings.ToLower(s), strings.ToLower(strings.TrimSuffix(p, "*")))) {
+		if wildcard.Match(p, s) {
 			return true
 		}
 	}

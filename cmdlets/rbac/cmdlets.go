@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
 )
@@ -560,7 +561,7 @@ func getManagementRole() *runtime.Command {
 		}
 		found := false
 		for _, r := range Roles() {
-			if id != "" && !wildcardMatch(id, r.Name) {
+			if id != "" && !wildcard.MatchStar(id, r.Name) {
 				continue
 			}
 			if rt := ctx.String("RoleType"); rt != "" && !strings.EqualFold(rt, r.RoleType) {
@@ -574,20 +575,10 @@ func getManagementRole() *runtime.Command {
 				return err
 			}
 		}
-		if id != "" && !found && !strings.ContainsAny(id, "*?") {
+		if id != "" && !found && !wildcard.HasStar(id) {
 			return ctx.Fail(exo.NotFound(ctx, id))
 		}
 		return nil
 	}
 	return exo.Partial(c)
-}
-
-// wildcardMatch matches a name against a PowerShell wildcard pattern,
-// case-insensitively.
-func wildcardMatch(pattern, name string) bool {
-	re, err := runtime.WildcardToRegexp(pattern, false)
-	if err != nil {
-		return strings.EqualFold(pattern, name)
-	}
-	return re.MatchString(name)
 }

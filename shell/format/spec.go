@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // Spec is one Format-Table / Format-List invocation's request.
@@ -321,9 +322,9 @@ func resolveFields(specs []PropSpec, v any, keepMissing bool) []field {
 				label = name
 			}
 			out = append(out, field{label: label, prop: name, format: s.FormatString, width: s.Width, align: s.Align})
-		case hasWildcard(s.Name):
+		case wildcard.Has(s.Name):
 			for _, p := range props {
-				if matchWildcard(s.Name, p.Name) {
+				if wildcard.Match(s.Name, p.Name) {
 					addProp(p.Name)
 				}
 			}

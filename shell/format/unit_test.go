@@ -311,22 +311,3 @@ func TestParseCalculated(t *testing.T) {
 		t.Errorf("sort: %+v %v", ps, err)
 	}
 }
-
-func TestWildcard(t *testing.T) {
-	cases := []struct {
-		p, s string
-		want bool
-	}{
-		{"*Send*", "ProhibitSendQuota", true},
-		{"*send*", "ProhibitSendQuota", true},
-		{"Prohibit?end*", "ProhibitSendQuota", true},
-		{"[pq]rohibit*", "ProhibitSendQuota", true},
-		{"[a-c]*", "ProhibitSendQuota", false},
-		{"*Quota", "ProhibitSendQuotaX", false},
-	}
-	for _, c := range cases {
-		if got := matchWildcard(c.p, c.s); got != c.want {
-			t.Errorf("match(%q,%q) = %v", c.p, c.s, got)
-		}
-	}
-}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // DefaultEnumLimit is PowerShell's default $FormatEnumerationLimit.
@@ -130,7 +131,7 @@ func displayName(v any) (string, bool) {
 	props := object.Adapted(v)
 	for _, pat := range []string{"name", "id", "key", "*key", "*name", "*id"} {
 		for _, p := range props {
-			if matchWildcard(pat, p.Name) {
+			if wildcard.Match(pat, p.Name) {
 				return object.ToCultureString(p.Get()), true
 			}
 		}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // Provider names a PowerShell provider.
@@ -180,9 +182,6 @@ type Namespace struct {
 	start   Path
 	ready   map[*Drive]bool
 	now     func() time.Time
-	// Match reports whether a name matches a wildcard pattern; the
-	// session sets PowerShell's rules (case-insensitive).
-	Match func(pattern, name string) bool
 	// LineLimit is the most bytes a read takes without a line break
 	// (MaxLine unless set).
 	LineLimit int
@@ -218,7 +217,6 @@ func New(c Config) *Namespace {
 		c.DriveC = "/mnt/c"
 	}
 	n := &Namespace{fs: c.FS, home: clean(c.Home), user: c.User, stacks: map[string][]Path{}, ready: map[*Drive]bool{}, now: c.Now}
-	n.Match = func(pattern, name string) bool { return strings.EqualFold(pattern, name) }
 	root := &Drive{Name: "/", Provider: FileSystem, Root: "/", Host: "/", Description: "Root of the host's file system"}
 	cdrive := &Drive{Name: "C", Provider: FileSystem, Root: `C:\`, Host: clean(c.DriveC), Windows: true, Description: "Simulated Windows system drive"}
 	tempRel := "Users/" + c.User + "/AppData/Local/Temp"
@@ -531,9 +529,6 @@ func (n *Namespace) ReadDir(p Path) ([]fs.FileInfo, error) {
 	return n.fs.ReadDir(n.Host(p))
 }
 
-// HasWildcard reports whether a path holds wildcard characters.
-func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?[") }
-
 // Expand resolves a path that may hold wildcards into the existing paths
 // it matches, in name order. A path without wildcards resolves to itself
 // whether or not it exists.
@@ -542,7 +537,7 @@ func (n *Namespace) Expand(s string) ([]Path, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !HasWildcard(p.Rel) {
+	if !wildcard.Has(p.Rel) {
 		return []Path{p}, nil
 	}
 	if p.Drive.Provider != FileSystem {
@@ -552,7 +547,7 @@ func (n *Namespace) Expand(s string) ([]Path, error) {
 	for _, name := range strings.Split(p.Rel, "/") {
 		var next []Path
 		for _, c := range cur {
-			if !HasWildcard(name) {
+			if !wildcard.Has(name) {
 				child := c.Child(name)
 				if n.Exists(child) {
 					next = append(next, child)
@@ -564,7 +559,7 @@ func (n *Namespace) Expand(s string) ([]Path, error) {
 				continue
 			}
 			for _, fi := range infos {
-				if n.Match(name, fi.Name()) {
+				if wildcard.Match(name, fi.Name()) {
 					next = append(next, c.Child(fi.Name()))
 				}
 			}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // emitter receives each output object of a statement.
@@ -599,11 +600,15 @@ func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in a
 		}
 		return ok, nil
 	case s.Wildcard:
-		re, err := WildcardToRegexp(rt.toStr(pv), s.CaseSensitive)
+		opts := wildcard.Options(0)
+		if s.CaseSensitive {
+			opts = wildcard.CaseSensitive
+		}
+		p, err := wildcard.Compile(rt.toStr(pv), opts)
 		if err != nil {
 			return false, nil
 		}
-		return re.MatchString(rt.toStr(in)), nil
+		return p.Match(rt.toStr(in)), nil
 	}
 	if pv == nil {
 		return in == nil, nil

@@ -24,7 +24,6 @@ func (rt *Runtime) Env() *fsys.Env { return rt.env }
 // SetFiles installs the namespace and environment the host chose and sets
 // $PWD.
 func (rt *Runtime) SetFiles(n *fsys.Namespace, env *fsys.Env) {
-	n.Match = MatchWildcard
 	n.SetClock(rt.Now)
 	rt.files = n
 	rt.env = env

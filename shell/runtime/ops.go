@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // toNumber converts a value to a number for arithmetic: int, int64,
@@ -742,67 +743,6 @@ func compareStrings(a, b string, cs bool) int {
 	return 0
 }
 
-// WildcardToRegexp converts a PowerShell wildcard pattern.
-func WildcardToRegexp(pattern string, cs bool) (*regexp.Regexp, error) {
-	var b strings.Builder
-	if !cs {
-		b.WriteString("(?is)")
-	} else {
-		b.WriteString("(?s)")
-	}
-	b.WriteString("^")
-	rs := []rune(pattern)
-	for i := 0; i < len(rs); i++ {
-		c := rs[i]
-		switch c {
-		case '*':
-			b.WriteString(".*")
-		case '?':
-			b.WriteString(".")
-		case '`':
-			if i+1 < len(rs) {
-				i++
-				b.WriteString(regexp.QuoteMeta(string(rs[i])))
-			}
-		case '[':
-			j := i + 1
-			var set strings.Builder
-			for j < len(rs) && rs[j] != ']' {
-				if rs[j] == '\\' || rs[j] == '^' && j == i+1 {
-					set.WriteByte('\\')
-				}
-				set.WriteRune(rs[j])
-				j++
-			}
-			if j >= len(rs) {
-				return nil, fmt.Errorf("The specified wildcard character pattern is not valid: %s", pattern)
-			}
-			b.WriteString("[" + set.String() + "]")
-			i = j
-		default:
-			b.WriteString(regexp.QuoteMeta(string(c)))
-		}
-	}
-	b.WriteString("$")
-	return regexp.Compile(b.String())
-}
-
-// MatchWildcard reports whether s matches a wildcard pattern
-// (case-insensitive).
-func MatchWildcard(pattern, s string) bool {
-	if !strings.ContainsAny(pattern, "*?[`") {
-		return strings.EqualFold(pattern, s)
-	}
-	re, err := WildcardToRegexp(pattern, false)
-	if err != nil {
-		return false
-	}
-	return re.MatchString(s)
-}
-
-// HasWildcard reports whether a string contains wildcard characters.
-func HasWildcard(s string) bool { return strings.ContainsAny(s, "*?[") }
-
 // regexCache avoids recompiling the same pattern in loops.
 func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error) {
 	key := pattern
@@ -944,12 +884,15 @@ func (rt *Runtime) compareScalar(op compareOp, left, right any, setMatches bool)
 		}
 		return c <= 0, nil
 	case "like", "notlike":
-		re, err := WildcardToRegexp(rt.toStr(right), op.caseSensitive)
+		opts := wildcard.Options(0)
+		if op.caseSensitive {
+			opts = wildcard.CaseSensitive
+		}
+		p, err := wildcard.Compile(rt.toStr(right), opts)
 		if err != nil {
 			return false, &opError{err.Error()}
 		}
-		m := re.MatchString(rt.toStr(left))
-		return m == (op.name == "like"), nil
+		return p.Match(rt.toStr(left)) == (op.name == "like"), nil
 	case "match", "notmatch":
 		ok, matches, err := rt.matchOne(rt.toStr(left), rt.toStr(right), op.caseSensitive)
 		if err != nil {

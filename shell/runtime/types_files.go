@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // System.IO.File and System.IO.Directory: the static file methods
@@ -281,7 +282,7 @@ func (c *Call) listDir(dirs bool) (any, error) {
 		infos, _ := ns.ReadDir(dir)
 		for _, fi := range infos {
 			child := dir.Child(fi.Name())
-			if fi.IsDir() == dirs && MatchWildcard(pattern, fi.Name()) {
+			if fi.IsDir() == dirs && wildcard.Match(pattern, fi.Name()) {
 				out = append(out, child.ProviderPath())
 			}
 			if all && fi.IsDir() {

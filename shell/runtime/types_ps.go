@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // PowerShell's own types: PSObject and its member view (.psobject),
@@ -274,7 +275,7 @@ func init() {
 				"Match": Method(1, 2, func(c *Call) (any, error) {
 					out := []any{}
 					for _, p := range c.Self.(*psPropertySet).items() {
-						if MatchWildcard(c.Str(0), p.p.Name) {
+						if wildcard.Match(c.Str(0), p.p.Name) {
 							out = append(out, p)
 						}
 					}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // Eval reports whether an object matches the filter. get returns the value of
@@ -376,23 +378,4 @@ func FormatDate(t time.Time) string { return t.UTC().Format("1/2/2006 3:04:05 PM
 
 // like matches s against pattern case-insensitively; * matches any run of
 // characters and is the only wildcard.
-func like(s, pattern string) bool {
-	s = strings.ToLower(s)
-	parts := strings.Split(strings.ToLower(pattern), "*")
-	if len(parts) == 1 {
-		return s == parts[0]
-	}
-	if !strings.HasPrefix(s, parts[0]) {
-		return false
-	}
-	s = s[len(parts[0]):]
-	last := parts[len(parts)-1]
-	for _, mid := range parts[1 : len(parts)-1] {
-		i := strings.Index(s, mid)
-		if i < 0 {
-			return false
-		}
-		s = s[i+len(mid):]
-	}
-	return len(s) >= len(last) && strings.HasSuffix(s, last)
-}
+func like(s, pattern string) bool { return wildcard.MatchStar(pattern, s) }

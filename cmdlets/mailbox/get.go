@@ -134,16 +134,23 @@ func matchAnr(m *store.Mailbox, anr string) bool {
 	return false
 }
 
-// matchWildcardIdentity reports whether the mailbox's name, alias,
-// display name, primary address or sign-in name matches an identity
-// pattern, by Exchange's rule: * is the only wildcard and case is ignored.
-func matchWildcardIdentity(m *store.Mailbox, p *wildcard.Pattern) bool {
-	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress, m.UserPrincipalName} {
-		if p.Match(s) {
-			return true
-		}
+// wildcardIdentity returns, for an identity holding a *, the test a
+// mailbox passes when its name, alias, display name, primary address or
+// sign-in name matches the identity by Exchange's rule: * is the only
+// wildcard and case is ignored. ok is false for an identity without *.
+func wildcardIdentity(id string) (keep func(m *store.Mailbox) bool, ok bool) {
+	if !wildcard.HasStar(id) {
+		return nil, false
 	}
-	return false
+	p, _ := wildcard.Compile(id, wildcard.StarOnly)
+	return func(m *store.Mailbox) bool {
+		for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress, m.UserPrincipalName} {
+			if p.Match(s) {
+				return true
+			}
+		}
+		return false
+	}, true
 }
 
 // listing streams the mailboxes of a scope through filters into objects.
@@ -318,10 +325,8 @@ func andKeep(fs ...func(*store.Mailbox) bool) func(*store.Mailbox) bool {
 // getByIdentity resolves one identity in scope and writes its object.
 // Wildcards list every match.
 func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMailUser bool) error {
-	if wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		prev := l.keep
-		l.keep = andKeep(prev, func(m *store.Mailbox) bool { return matchWildcardIdentity(m, p) })
+	if keep, ok := wildcardIdentity(id); ok {
+		l.keep = andKeep(l.keep, keep)
 		return l.run()
 	}
 	var out *object.PSObject

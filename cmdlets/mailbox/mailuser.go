@@ -99,8 +99,8 @@ func getMailUser() *runtime.Command {
 			return l.run()
 		}
 		id, shown := identityString(v)
-		if hasWildcard(id) {
-			l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return matchWildcardIdentity(m, id) })
+		if keep, ok := wildcardIdentity(id); ok {
+			l.keep = andKeep(l.keep, keep)
 			return l.run()
 		}
 		var out *object.PSObject

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // config is a run's configuration, read from Invoke-Pester's parameters,
@@ -486,7 +487,7 @@ func (r *run) findContainers() ([]*container, error) {
 		if err != nil {
 			continue
 		}
-		multiple := len(matches) > 1 || fsys.HasWildcard(p)
+		multiple := len(matches) > 1 || wildcard.Has(p)
 		for _, m := range matches {
 			fi, err := files.Stat(m)
 			if err != nil {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/shell/memlimit"
 )
 
 func FuzzParse(f *testing.F) {
@@ -18,6 +20,10 @@ func FuzzParse(f *testing.F) {
 		f.Add(in)
 	}
 	f.Add("\x00")
+	// Long chains the parser builds in a loop, and nesting it bounds.
+	f.Add("$x" + strings.Repeat(".a[0].b()", 300))
+	f.Add("1" + strings.Repeat("+1", 1000) + " | % { $_ }")
+	f.Add(strings.Repeat("(", 1100) + "1" + strings.Repeat(")", 1100))
 	f.Add("\xff\xfe$x")
 	f.Add("“quoted” –not ‘x’")
 	f.Fuzz(func(t *testing.T, in string) {
@@ -73,6 +79,38 @@ func TestDeepNesting(t *testing.T) {
 		if d := time.Since(start); d > 5*time.Second {
 			t.Errorf("%.20q...: took %v", in, d)
 		}
+	}
+}
+
+// Nesting too deep stops the parse with PowerShell's one error, as the
+// exception does in PowerShell's parser: nothing after it is reported, and
+// the input is not taken for an incomplete one.
+func TestTooComplexStopsTheParse(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{
+		strings.Repeat("(", 200000) + "1" + strings.Repeat(")", 200000),
+		strings.Repeat("{", 5000),
+		"Get-Mailbox | " + strings.Repeat("@(", 3000) + strings.Repeat(")", 3000) + " | Get-Mailbox",
+	} {
+		_, errs := ParseString("", in)
+		if len(errs) != 1 || errs[0].ErrorID != "ScriptTooComplicated" || errs[0].Message != "Processing was stopped because the script is too complex." || errs.Incomplete() {
+			t.Errorf("%.20q...: %d errors: %s", in, len(errs), errList(errs))
+		}
+	}
+}
+
+// A parse whose syntax tree would outgrow the memory budget stops with
+// the OutOfMemoryException's text. The budget is the process's: no
+// parallel test runs meanwhile.
+func TestParseStopsAtTheMemoryBudget(t *testing.T) {
+	prev := memlimit.SetBudget(1) // any heap is over it
+	_, errs := ParseString("", "1"+strings.Repeat("+1", 5000))
+	memlimit.SetBudget(prev)
+	if len(errs) != 1 || errs[0].ErrorID != "OutOfMemoryException" || errs[0].Message != memlimit.Message {
+		t.Fatalf("%d errors: %s", len(errs), errList(errs))
+	}
+	if _, errs := ParseString("", "1"+strings.Repeat("+1", 5000)); errs != nil {
+		t.Errorf("within the budget: %s", errList(errs))
 	}
 }
 

@@ -217,10 +217,38 @@ func (p *parser) peekTok(m lexMode) *Token {
 	if t, ok := p.cache[key]; ok {
 		return t
 	}
+	if err := p.mem.Poll(); err != nil {
+		p.stop("OutOfMemoryException", err.Error())
+		return p.tok(TokEOF, len(p.text), len(p.text), false)
+	}
 	t := p.scan(p.off, m)
 	p.cache[key] = t
+	if len(p.cache) >= p.cacheCap {
+		p.trimCache()
+	}
 	return t
 }
+
+// cacheWindow is how far behind the current position scanned tokens are
+// kept: the parser looks back only a few tokens, and a huge input's
+// tokens would otherwise all stay in memory beside its syntax tree.
+const cacheWindow = 64 << 10
+
+// trimCache forgets the tokens scanned more than cacheWindow bytes
+// before the current position (scanning them again gives the same
+// tokens); it runs each time the cache has doubled, so it costs O(1) a
+// token.
+func (p *parser) trimCache() {
+	for k := range p.cache {
+		if k/2 < p.off-cacheWindow {
+			delete(p.cache, k)
+		}
+	}
+	p.cacheCap = max(2*len(p.cache), minCacheCap)
+}
+
+// minCacheCap is the cache size below which it is not trimmed.
+const minCacheCap = 1 << 14
 
 // advance moves past t.
 func (p *parser) advance(t *Token) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/exosim/exosim/shell/memlimit"
 )
 
 // maxDepth bounds the nesting of statements and unary expressions.
@@ -24,8 +26,13 @@ type parser struct {
 	errSeen map[string]bool
 
 	cache map[int]*Token
-	depth int
-	abort bool
+	// cacheCap is the cache size at which it is next trimmed (lexer.go).
+	cacheCap int
+	depth    int
+	abort    bool
+	// mem watches the heap as tokens are scanned: the syntax tree of a
+	// huge input may not outgrow the session's memory budget.
+	mem memlimit.Poller
 
 	// requiresAt holds the start offsets of #requires comments seen
 	// outside strings; nested counts the "$( )" of strings being parsed.
@@ -46,7 +53,7 @@ func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
 	if src == nil {
 		src = NewSource("", "")
 	}
-	p := &parser{src: src, text: src.Text, errSeen: map[string]bool{}, cache: map[int]*Token{}}
+	p := &parser{src: src, text: src.Text, errSeen: map[string]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
 	if recoverPanics {
 		defer func() {
 			if r := recover(); r != nil {
@@ -79,6 +86,9 @@ func (p *parser) sortedErrors() ErrorList {
 }
 
 func (p *parser) errorf(ext Extent, incomplete bool, id, msg string) {
+	if p.abort {
+		return
+	}
 	key := fmt.Sprintf("%d:%s", ext.Start.Offset, id)
 	if p.errSeen[key] {
 		return
@@ -167,15 +177,22 @@ func (p *parser) keywordAt() string {
 func (p *parser) enter() bool {
 	p.depth++
 	if p.depth > maxDepth || p.abort {
-		if !p.abort {
-			p.errorf(p.ext(p.off, p.off), false, "ScriptTooComplicated", "Processing was stopped because the script is too complex.")
-		}
-		p.abort = true
-		p.off = len(p.text)
-		p.lastEnd = p.off
+		p.stop("ScriptTooComplicated", "Processing was stopped because the script is too complex.")
 		return false
 	}
 	return true
+}
+
+// stop abandons the parse with one error, as PowerShell's parser does
+// when an exception interrupts it: the rest of the input is skipped and
+// no further error is reported.
+func (p *parser) stop(id, msg string) {
+	if !p.abort {
+		p.errorf(p.ext(p.off, p.off), false, id, msg)
+	}
+	p.abort = true
+	p.off = len(p.text)
+	p.lastEnd = p.off
 }
 
 func (p *parser) leave() { p.depth-- }

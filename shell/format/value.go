@@ -45,7 +45,8 @@ func RenderValue(v any, o *Options, inTable bool) string {
 	if inTable {
 		switch v.(type) {
 		case float64, float32, object.Decimal:
-			return object.FormatWithSpec(v, "F")
+			s, _ := object.FormatWithSpec(v, "F") // a fixed two decimals: cannot fail
+			return s
 		}
 	}
 	return scalarText(v)
@@ -159,7 +160,13 @@ func applyFormat(v any, spec string, o *Options) string {
 			return renderCollection(v, o)
 		}
 	}
-	return object.FormatWithSpec(v, spec)
+	// Like a composite format that fails, a specifier that fails leaves
+	// the value as it is.
+	s, err := object.FormatWithSpec(v, spec)
+	if err != nil {
+		return RenderValue(v, o, false)
+	}
+	return s
 }
 
 // isRightAligned reports whether a property-based table right-aligns a

@@ -1,6 +1,7 @@
 package object
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/big"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/exosim/exosim/shell/memlimit"
 )
 
 // FormatDateTime applies a .NET date format string (standard or custom)
@@ -240,36 +243,85 @@ func FormatDateTimeInvariant(t time.Time, spec string) string {
 	return FormatDateTime(t, spec)
 }
 
+// ErrBadFormatSpecifier is .NET's FormatException for a standard numeric
+// format whose precision is beyond 999,999,999.
+var ErrBadFormatSpecifier = errors.New("Format specifier was invalid.")
+
+// maxPrecision is the largest precision .NET's standard numeric formats
+// accept.
+const maxPrecision = 999_999_999
+
+// precisionOf reads the precision of a standard numeric format: the
+// digits after its letter (ok false when they are not all digits). A
+// value beyond maxPrecision is refused as .NET refuses it.
+func precisionOf(digits string) (n int, ok bool, err error) {
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false, nil
+		}
+		if n > maxPrecision/10 || (n == maxPrecision/10 && int(c-'0') > maxPrecision%10) {
+			return 0, false, ErrBadFormatSpecifier
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true, nil
+}
+
 // FormatWithSpec formats v with a .NET format specifier such as "N0",
-// "F2", "X", "P1", "yyyy-MM-dd" or a custom numeric pattern.
-func FormatWithSpec(v any, spec string) string {
+// "F2", "X", "P1", "yyyy-MM-dd" or a custom numeric pattern. It fails as
+// .NET does on a precision beyond 999,999,999, and with
+// memlimit.ErrOutOfMemory when the text would not fit the memory budget.
+func FormatWithSpec(v any, spec string) (string, error) {
 	v = Unwrap(v)
 	switch x := v.(type) {
 	case time.Time:
-		return FormatDateTime(x, spec)
+		return FormatDateTime(x, spec), nil
 	case TimeSpan:
 		if s, ok := FormatTimeSpan(x, spec); ok {
-			return s
+			return s, nil
 		}
-		return x.String()
+		return x.String(), nil
 	case nil:
-		return ""
+		return "", nil
 	}
 	if !IsNumeric(v) {
-		return ToCultureString(v)
+		return ToCultureString(v), nil
 	}
 	if spec == "" {
-		return ToCultureString(v)
+		return ToCultureString(v), nil
 	}
 	letter := spec[0] | 0x20
 	digits := -1
 	if len(spec) > 1 {
-		if n, err := strconv.Atoi(spec[1:]); err == nil {
+		n, ok, err := precisionOf(spec[1:])
+		switch {
+		case ok:
 			digits = n
-		} else {
-			return formatCustomNumber(v, spec)
+		case err != nil && 'a' <= letter && letter <= 'z':
+			return "", err
+		default:
+			return formatCustomNumber(v, spec), nil
+		}
+		// These formats write at least digits characters, and building
+		// the text takes a few copies ("G" and "R" write a double's
+		// significant digits only).
+		if strings.IndexByte("cdefnpx", letter) >= 0 {
+			if err := memlimit.CheckProduct(int64(digits), 3); err != nil {
+				return "", err
+			}
 		}
 	}
+	s, ok := formatStandard(v, spec, letter, digits)
+	if !ok {
+		return formatCustomNumber(v, spec), nil
+	}
+	return s, nil
+}
+
+// formatStandard applies a standard numeric format (letter and digits,
+// -1 for none); ok is false for a letter that is not one for v.
+func formatStandard(v any, spec string, letter byte, digits int) (string, bool) {
 	f := numberAsFloat(v)
 	isInt := false
 	switch v.(type) {
@@ -281,25 +333,22 @@ func FormatWithSpec(v any, spec string) string {
 		if digits < 0 {
 			digits = 2
 		}
-		return groupDigits(roundFixed(v, f, digits))
+		return groupDigits(roundFixed(v, f, digits)), true
 	case 'f':
 		if digits < 0 {
 			digits = 2
 		}
-		return roundFixed(v, f, digits)
+		return roundFixed(v, f, digits), true
 	case 'd':
 		if !isInt {
 			break
 		}
 		i := numberAsInt(v)
-		s := strconv.FormatInt(absInt(i), 10)
-		for len(s) < digits {
-			s = "0" + s
-		}
+		s := padZeros(strconv.FormatInt(absInt(i), 10), digits)
 		if i < 0 {
 			s = "-" + s
 		}
-		return s
+		return s, true
 	case 'x':
 		if !isInt {
 			break
@@ -311,19 +360,17 @@ func FormatWithSpec(v any, spec string) string {
 		} else {
 			s = strconv.FormatUint(uint64(i), 16)
 		}
-		for len(s) < digits {
-			s = "0" + s
-		}
+		s = padZeros(s, digits)
 		if spec[0] == 'X' {
 			s = strings.ToUpper(s)
 		}
-		return s
+		return s, true
 	case 'p':
 		if digits < 0 {
 			digits = 2
 		}
 		// en-US under .NET's ICU culture data: no space before the sign.
-		return groupDigits(roundFixed(nil, f*100, digits)) + "%"
+		return groupDigits(roundFixed(nil, f*100, digits)) + "%", true
 	case 'e':
 		if digits < 0 {
 			digits = 6
@@ -339,12 +386,15 @@ func FormatWithSpec(v any, spec string) string {
 		if spec[0] == 'E' {
 			e = "E"
 		}
-		return mant + e + string(sign) + exp
+		return mant + e + string(sign) + exp, true
 	case 'g':
 		if digits <= 0 {
-			return ToCultureString(v)
+			return ToCultureString(v), true
 		}
-		return dotnetExponent(strconv.FormatFloat(f, 'g', digits, 64))
+		// A double has fewer significant digits than this, and Go's
+		// formatting reserves room for as many as asked.
+		digits = min(digits, 1000)
+		return dotnetExponent(strconv.FormatFloat(f, 'g', digits, 64)), true
 	case 'c':
 		if digits < 0 {
 			digits = 2
@@ -352,13 +402,21 @@ func FormatWithSpec(v any, spec string) string {
 		s := groupDigits(roundFixed(v, math.Abs(f), digits))
 		if f < 0 && strings.Trim(s, "0.,") != "" {
 			// en-US under .NET's ICU culture data: -$1.50
-			return "-$" + s
+			return "-$" + s, true
 		}
-		return "$" + s
+		return "$" + s, true
 	case 'r':
-		return ToCultureString(v)
+		return ToCultureString(v), true
 	}
-	return formatCustomNumber(v, spec)
+	return "", false
+}
+
+// padZeros left-pads s with zeros to n characters.
+func padZeros(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return strings.Repeat("0", n-len(s)) + s
 }
 
 func absInt(i int64) int64 {
@@ -473,8 +531,7 @@ func groupDigits(s string) string {
 func formatCustomNumber(v any, spec string) string {
 	f := numberAsFloat(v)
 	// split literal suffix/prefix: only digits placeholders matter here
-	var prefix, suffix strings.Builder
-	core := ""
+	var prefix, suffix, coreB strings.Builder
 	inCore := false
 	done := false
 	inQuote := rune(0)
@@ -497,7 +554,7 @@ func formatCustomNumber(v any, spec string) string {
 			inQuote = c
 		case !done && (c == '0' || c == '#' || c == ',' || c == '.'):
 			inCore = true
-			core += string(c)
+			coreB.WriteRune(c)
 		default:
 			if inCore {
 				done = true
@@ -509,6 +566,7 @@ func formatCustomNumber(v any, spec string) string {
 			}
 		}
 	}
+	core := coreB.String()
 	if core == "" {
 		return spec
 	}
@@ -525,10 +583,7 @@ func formatCustomNumber(v any, spec string) string {
 		fp = fp[:len(fp)-1]
 	}
 	minInt := strings.Count(intSpec, "0")
-	ip = strings.TrimLeft(ip, "0")
-	for len(ip) < minInt {
-		ip = "0" + ip
-	}
+	ip = padZeros(strings.TrimLeft(ip, "0"), minInt)
 	if grouping {
 		ip = groupDigits(ip)
 	}
@@ -546,7 +601,8 @@ func formatCustomNumber(v any, spec string) string {
 // engine behind the -f operator and [string]::Format. toStr renders an
 // argument that has no format specifier. A malformed format string fails
 // with .NET's message, which names the offset of the offending character;
-// an index past the arguments fails when its item is reached.
+// an index past the arguments fails when its item is reached; a text that
+// would not fit the memory budget fails with memlimit.ErrOutOfMemory.
 func FormatComposite(format string, args []any, toStr func(any) string) (string, error) {
 	const limit = 1_000_000 // exclusive bound of an index and of a width
 	f := []rune(format)
@@ -684,11 +740,18 @@ func FormatComposite(format string, args []any, toStr func(any) string) (string,
 		}
 		var s string
 		if spec != "" {
-			s = FormatWithSpec(args[index], spec)
+			var err error
+			if s, err = FormatWithSpec(args[index], spec); err != nil {
+				return "", err
+			}
 		} else {
 			s = toStr(args[index])
 		}
 		n := utf8.RuneCountInString(s)
+		// Many wide items make a long text: it must fit the budget.
+		if err := memlimit.Check(int64(b.Len()) + int64(len(s)) + int64(max(width-n, 0))); err != nil {
+			return "", err
+		}
 		switch {
 		case n >= width:
 			b.WriteString(s)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -148,6 +149,10 @@ func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {
 	if err := rt.checkInterrupt(); err != nil {
 		return err
 	}
+	return statementError(st, rt.execStatementKind(st, out))
+}
+
+func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 	switch s := st.(type) {
 	case *syntax.Pipeline:
 		return rt.runPipelineStmt(s, out)
@@ -302,7 +307,7 @@ func (rt *Runtime) loop(label string, cond func() (bool, error), after func() er
 	for {
 		// Every iteration can be interrupted, even of a loop whose body
 		// and condition run no statement (while ($true) {}).
-		if err := rt.checkInterrupt(); err != nil {
+		if err := rt.checkGrowth(); err != nil {
 			return err
 		}
 		if !(bodyFirst && first) {
@@ -371,7 +376,7 @@ func loopControl(err error, label string) (stop bool, _ error) {
 func (rt *Runtime) execForEach(s *syntax.ForEachStmt, out emitter) error {
 	// body runs one iteration; stop is true when the loop ends (break).
 	body := func(it any) (stop bool, err error) {
-		if err := rt.checkInterrupt(); err != nil {
+		if err := rt.checkGrowth(); err != nil {
 			return true, err
 		}
 		if err := rt.assignVariable(s.Variable.Name, it); err != nil {
@@ -495,7 +500,7 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 	}
 	for n, in := range inputs {
 		if n%interruptEvery == 0 {
-			if err := rt.checkInterrupt(); err != nil {
+			if err := rt.checkGrowth(); err != nil {
 				return err
 			}
 		}
@@ -739,6 +744,9 @@ func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
 		default:
 			op := strings.TrimSuffix(s.Op, "=")
 			value, err = rt.binaryArith(op, current, value)
+			if memlimit.IsOutOfMemory(err) {
+				return outOfMemory(s.Ext)
+			}
 			if me, ok := err.(*operatorMethodError); ok {
 				return methodInvocationError(s.Ext, me.exc, me.method, 2)
 			}

@@ -5,11 +5,17 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
 func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
+	if rt.exprDepth >= maxExprDepth {
+		return nil, callDepthOverflow(positionOf(e.Span()))
+	}
+	rt.exprDepth++
+	defer func() { rt.exprDepth-- }()
 	switch x := e.(type) {
 	case *syntax.ConstantExpr:
 		return x.Value, nil
@@ -282,19 +288,45 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 		}
 		return v, nil
 	case "-join":
-		return rt.joinOp(v, ""), nil
+		s, err := rt.joinOp(v, "")
+		if err != nil {
+			return nil, outOfMemory(x.Ext)
+		}
+		return s, nil
 	}
 	return nil, fmt.Errorf("unsupported unary operator %s", x.Op)
 }
 
 func (rt *Runtime) evalBinary(x *syntax.BinaryExpr) (any, error) {
+	// A chain such as 1 + 2 + 3 ... leans left: its operators are applied
+	// in a loop from the innermost out, so its length costs no stack.
+	var buf [8]*syntax.BinaryExpr
+	chain := append(buf[:0], x)
+	for {
+		l, ok := chain[len(chain)-1].Left.(*syntax.BinaryExpr)
+		if !ok {
+			break
+		}
+		chain = append(chain, l)
+	}
+	v, err := rt.evalExpr(chain[len(chain)-1].Left)
+	if err != nil {
+		return nil, err
+	}
+	for i := len(chain) - 1; i >= 0; i-- {
+		if v, err = rt.applyBinary(chain[i], v); err != nil {
+			return nil, err
+		}
+	}
+	return v, nil
+}
+
+// applyBinary applies x's operator to l, the value of its left operand,
+// and its right operand.
+func (rt *Runtime) applyBinary(x *syntax.BinaryExpr, l any) (any, error) {
 	op := strings.ToLower(x.Op)
 	switch op {
 	case "-and", "-or":
-		l, err := rt.evalExpr(x.Left)
-		if err != nil {
-			return nil, err
-		}
 		lb := object.ToBool(l)
 		if op == "-and" && !lb {
 			return false, nil
@@ -308,18 +340,10 @@ func (rt *Runtime) evalBinary(x *syntax.BinaryExpr) (any, error) {
 		}
 		return object.ToBool(r), nil
 	case "??":
-		l, err := rt.evalExpr(x.Left)
-		if err != nil {
-			return nil, err
-		}
 		if l != nil {
 			return l, nil
 		}
 		return rt.evalExpr(x.Right)
-	}
-	l, err := rt.evalExpr(x.Left)
-	if err != nil {
-		return nil, err
 	}
 	r, err := rt.evalExpr(x.Right)
 	if err != nil {
@@ -335,6 +359,9 @@ func (rt *Runtime) evalBinary(x *syntax.BinaryExpr) (any, error) {
 // operatorError turns the failure of a binary operator into the runtime
 // error PowerShell reports at the expression.
 func operatorError(x *syntax.BinaryExpr, err error) error {
+	if memlimit.IsOutOfMemory(err) {
+		return outOfMemory(x.Ext)
+	}
 	var pe *PSError
 	if errors.As(err, &pe) {
 		return err
@@ -436,7 +463,7 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	case "-split", "-isplit", "-csplit":
 		return rt.splitOp(l, r, op == "-csplit", false)
 	case "-join":
-		return rt.joinOp(l, rt.toStr(r)), nil
+		return rt.joinOp(l, rt.toStr(r))
 	}
 	if cop, ok := parseCompareOp(op); ok {
 		return rt.compare(cop, l, r)

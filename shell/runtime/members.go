@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -554,6 +555,11 @@ func (e *methodException) exceptionType() string {
 func (e *methodException) Error() string { return e.msg }
 
 func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int) error {
+	if memlimit.IsOutOfMemory(err) {
+		// A .NET exception in a method becomes a MethodInvocationException
+		// whose error ID is the exception's short type name.
+		return runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, err.Error()), "OutOfMemoryException", object.NotSpecified, "MethodInvocationException")
+	}
 	switch e := err.(type) {
 	case *PSError:
 		return e

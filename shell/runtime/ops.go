@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -334,18 +335,28 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 	case string:
 		switch op {
 		case "+":
-			return l + rt.toStr(right), nil
+			r := rt.toStr(right)
+			if err := memlimit.Check(int64(len(l)) + int64(len(r))); err != nil {
+				return nil, err
+			}
+			return l + r, nil
 		case "*":
 			n, ok := toNumber(right)
 			if !ok {
 				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
 			}
+			// The count is converted to Int32 (a larger one fails);
+			// building the string may run out of memory.
+			n, err := toInt32(n, "System.Int32")
+			if err != nil {
+				return nil, err
+			}
 			c := asInt64(n)
 			if c < 0 {
 				c = 0
 			}
-			if int64(len(l))*c > 1<<28 {
-				return nil, &opError{"Exception of type 'System.OutOfMemoryException' was thrown."}
+			if err := memlimit.CheckProduct(int64(len(l)), c); err != nil {
+				return nil, err
 			}
 			return strings.Repeat(l, int(c)), nil
 		}
@@ -361,41 +372,34 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 	case []any:
 		switch op {
 		case "+":
-			out := append([]any{}, l...)
-			if items, ok := enumerateForAdd(right); ok {
-				out = append(out, items...)
-			} else {
-				out = append(out, right)
-			}
-			return out, nil
+			return addArrays(l, right)
 		case "*":
 			n, ok := toNumber(right)
 			if !ok {
 				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
 			}
-			c := asInt64(n)
-			if c > 0 && int64(len(l))*c > 1<<24 {
-				return nil, &opError{"Exception of type 'System.OutOfMemoryException' was thrown."}
+			// The count is converted to UInt32 (a negative or larger
+			// one fails).
+			if f := math.RoundToEven(asFloat(n)); f < 0 || f > math.MaxUint32 {
+				return nil, convertFailed(n, "System.UInt32", "Value was either too large or too small for a UInt32.")
 			}
-			var out []any
+			c := int64(math.RoundToEven(asFloat(n)))
+			if c == 0 {
+				return []any{}, nil
+			}
+			if err := memlimit.CheckProduct(int64(len(l))*slotSize, c); err != nil {
+				return nil, err
+			}
+			out := make([]any, 0, int64(len(l))*c)
 			for i := int64(0); i < c; i++ {
 				out = append(out, l...)
-			}
-			if out == nil {
-				out = []any{}
 			}
 			return out, nil
 		}
 		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opMethodName(op))}
 	case *object.List:
 		if op == "+" {
-			out := append([]any{}, l.Items...)
-			if items, ok := enumerateForAdd(right); ok {
-				out = append(out, items...)
-			} else {
-				out = append(out, right)
-			}
-			return out, nil
+			return addArrays(l.Items, right)
 		}
 	case *object.Hashtable:
 		if op == "+" {
@@ -464,6 +468,24 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		rn = 0
 	}
 	return arith(op, ln, rn)
+}
+
+// slotSize is what one element of an array costs: an interface value.
+const slotSize = 16
+
+// addArrays is array + value: a new array with the elements of l and
+// then right's elements (or right itself when it is not a collection).
+func addArrays(l []any, right any) (any, error) {
+	items, ok := enumerateForAdd(right)
+	if !ok {
+		items = []any{right}
+	}
+	if err := memlimit.CheckProduct(int64(len(l))+int64(len(items)), slotSize); err != nil {
+		return nil, err
+	}
+	out := make([]any, 0, len(l)+len(items))
+	out = append(out, l...)
+	return append(out, items...), nil
 }
 
 func enumerateForAdd(v any) ([]any, bool) {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -589,7 +590,7 @@ func (pr *cmdProcessor) setNext(e emitter) {
 func (pr *cmdProcessor) expectsInput(b bool) { pr.hasInput = b }
 
 func (pr *cmdProcessor) emit(v any) error {
-	if err := pr.rt.checkInterrupt(); err != nil {
+	if err := pr.rt.checkGrowth(); err != nil {
 		return err
 	}
 	if pr.outList != nil {
@@ -605,13 +606,7 @@ func (pr *cmdProcessor) begin() error {
 	defer pr.pushRunning()()
 	rt := pr.rt
 	if rt.depth >= MaxCallDepth {
-		return &PSError{Record: &object.ErrorRecord{
-			Message:       fmt.Sprintf("The script failed due to call depth overflow."),
-			ErrorID:       "CallDepthOverflow",
-			Category:      object.InvalidOperation,
-			ExceptionType: "ScriptCallDepthException",
-			Position:      pr.position,
-		}, ScriptTerminating: true}
+		return callDepthOverflow(pr.position)
 	}
 	if pr.outVar != "" {
 		rt.scope.set(pr.outVar, pr.outList)
@@ -863,7 +858,7 @@ func helpMessage(p *Param) string {
 }
 
 func (pr *cmdProcessor) process(v any, hasInput bool) error {
-	if err := pr.rt.checkInterrupt(); err != nil {
+	if err := pr.rt.checkGrowth(); err != nil {
 		return err
 	}
 	if !pr.begun && hasInput {
@@ -1044,6 +1039,26 @@ func (pr *cmdProcessor) wrap(err error) error {
 		return err
 	}
 	*pr.hadError = true
+	if errors.Is(err, memlimit.ErrOutOfMemory) {
+		// An exception a cmdlet does not handle becomes a
+		// CmdletInvocationException: the exception's full type name is
+		// the error ID, attributed to the command.
+		rec := &object.ErrorRecord{
+			Message:       err.Error(),
+			ErrorID:       "System.OutOfMemoryException",
+			Category:      object.NotSpecified,
+			ExceptionType: "OutOfMemoryException",
+			Activity:      pr.cmd.Name,
+			Position:      pr.position,
+		}
+		if pr.fnRun == nil {
+			rec.CommandSuffix = pr.cmd.Name
+			if pr.cmd.FullTypeName != "" {
+				rec.CommandSuffix = pr.cmd.FullTypeName
+			}
+		}
+		return &PSError{Record: rec}
+	}
 	return &PSError{Record: &object.ErrorRecord{
 		Message:       err.Error(),
 		ErrorID:       "System.Exception",

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -105,6 +106,12 @@ type Runtime struct {
 	env   *fsys.Env
 	// commandHook stands in for commands (framework.go).
 	commandHook CommandHook
+
+	// mem looks at the heap now and then for a runaway script; exprDepth
+	// counts the expressions being evaluated inside one another
+	// (limits.go).
+	mem       memlimit.Poller
+	exprDepth int
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

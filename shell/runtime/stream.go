@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -15,9 +16,9 @@ import (
 // elements are produced one at a time and nothing is stored; elsewhere a
 // range is an array.
 
-// maxRangeArray bounds a range built as an array; a streamed range has no
-// bound.
-const maxRangeArray = 50_000_000
+// rangeElementSize is what one element of a range built as an array
+// costs: its slot and the boxed number. A streamed range costs nothing.
+const rangeElementSize = slotSize + 8
 
 // interruptEvery is how many range elements pass between checks for
 // Ctrl+C.
@@ -80,7 +81,7 @@ func (rt *Runtime) eachInRange(spec rangeSpec, f func(any) error) error {
 	}
 	for i, n := spec.from, 0; ; i, n = i+step, n+1 {
 		if n%interruptEvery == 0 {
-			if err := rt.checkInterrupt(); err != nil {
+			if err := rt.checkGrowth(); err != nil {
 				return err
 			}
 		}
@@ -105,8 +106,8 @@ func (rt *Runtime) rangeValues(l, r any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	if spec.count() > maxRangeArray {
-		return nil, &opError{"The range is too large. Only ranges of up to 50,000,000 elements are supported."}
+	if err := memlimit.CheckProduct(spec.count(), rangeElementSize); err != nil {
+		return nil, err
 	}
 	out := make([]any, 0, spec.count())
 	err = rt.eachInRange(spec, func(v any) error {

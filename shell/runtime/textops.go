@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -21,6 +22,9 @@ func (rt *Runtime) formatOp(l, r any) (any, error) {
 		args = []any{r}
 	}
 	s, err := object.FormatComposite(rt.toStr(l), args, rt.formatArgString)
+	if memlimit.IsOutOfMemory(err) {
+		return nil, err // not a FormatException: -f does not wrap it
+	}
 	if err != nil {
 		return nil, &idError{"Error formatting a string: " + err.Error() + ".", "FormatError"}
 	}
@@ -40,16 +44,19 @@ func (rt *Runtime) formatArgString(v any) string {
 
 // joinOp is -join: the elements of the left operand as strings, separated
 // by the right operand (nothing for unary -join).
-func (rt *Runtime) joinOp(l any, sep string) string {
+func (rt *Runtime) joinOp(l any, sep string) (string, error) {
 	items, ok := enumerateForCompare(l)
 	if !ok {
-		return rt.toStr(l)
+		return rt.toStr(l), nil
+	}
+	if err := checkStrings(len(items)); err != nil {
+		return "", err
 	}
 	parts := make([]string, len(items))
 	for i, it := range items {
 		parts[i] = rt.toStr(it)
 	}
-	return strings.Join(parts, sep)
+	return joinStrings(parts, sep)
 }
 
 // splitOptions are the options of -split (System.Management.Automation.SplitOptions).
@@ -423,7 +430,12 @@ func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
 		}
 	} else {
 		goRepl := dotnetReplacement(rt.toStr(subst))
-		do = func(s string) (string, error) { return re.ReplaceAllString(s, goRepl), nil }
+		do = func(s string) (string, error) {
+			if err := checkRegexReplace(re, s, goRepl); err != nil {
+				return "", err
+			}
+			return re.ReplaceAllString(s, goRepl), nil
+		}
 	}
 	if items, ok := enumerateForCompare(l); ok {
 		out := make([]any, len(items))

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -651,6 +652,9 @@ func (rt *Runtime) construct(t *TypeInfo, args []any) (any, error) {
 		if n < 0 {
 			return nil, &methodException{msg: "Arithmetic operation resulted in an overflow."}
 		}
+		if err := memlimit.CheckProduct(int64(n), slotSize); err != nil {
+			return nil, err
+		}
 		out := make([]any, n)
 		if zero := zeroValue(t.Element); zero != nil {
 			for i := range out {
@@ -836,6 +840,8 @@ func NewObjectError(err error, typeName string, nargs int) *object.ErrorRecord {
 		}
 	case *methodException:
 		rec.Message = fmt.Sprintf("Exception calling \".ctor\" with \"%d\" argument(s): \"%s\"", nargs, e.msg)
+	case *memlimit.OutOfMemoryError:
+		rec.Message = fmt.Sprintf("Exception calling \".ctor\" with \"%d\" argument(s): \"%s\"", nargs, e.Error())
 	case *notSupportedError:
 		rec.ErrorID, rec.Category, rec.ExceptionType = "ExosimNotSupported", object.NotImplemented, "NotSupportedException"
 	case *conversionError:

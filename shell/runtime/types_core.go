@@ -337,7 +337,7 @@ func init() {
 			Members: Members{
 				"ToString": Method(0, 1, func(c *Call) (any, error) {
 					if len(c.Args) == 1 {
-						return object.FormatWithSpec(c.Self, c.Str(0)), nil
+						return formatWithSpec(c.Self, c.Str(0))
 					}
 					if o, ok := c.Self.(*object.PSObject); ok {
 						return o.String(), nil

@@ -242,7 +242,7 @@ var numberMembers = Members{
 	"ToString": Method(0, 2, func(c *Call) (any, error) {
 		if len(c.Args) >= 1 && c.Arg(0) != nil {
 			if _, isStr := bareValue(c.Arg(0)).(string); isStr {
-				return object.FormatWithSpec(bareValue(c.Self), c.Str(0)), nil
+				return formatWithSpec(bareValue(c.Self), c.Str(0))
 			}
 		}
 		return object.ToCultureString(bareValue(c.Self)), nil

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -249,6 +250,9 @@ func stringPad(left bool) *Member {
 		if l >= n {
 			return s, nil
 		}
+		if err := memlimit.CheckProduct(int64(n-l), int64(len(pad))); err != nil {
+			return nil, err
+		}
 		fill := strings.Repeat(pad, n-l)
 		if left {
 			return fill + s, nil
@@ -281,7 +285,11 @@ func init() {
 				if n < 0 {
 					return nil, Throw("Non-negative number required. (Parameter 'count')")
 				}
-				return strings.Repeat(string(rune(ch.(object.Char))), n), nil
+				fill := string(rune(ch.(object.Char)))
+				if err := memlimit.CheckProduct(int64(len(fill)), int64(n)); err != nil {
+					return nil, err
+				}
+				return strings.Repeat(fill, n), nil
 			}
 			rs := c.RT.flattenChars(c.Args[:1])
 			if len(c.Args) == 3 {
@@ -334,11 +342,14 @@ func init() {
 				if items == nil {
 					items = c.Args[1:]
 				}
+				if err := checkStrings(len(items)); err != nil {
+					return nil, err
+				}
 				parts := make([]string, len(items))
 				for i, it := range items {
 					parts[i] = c.RT.dotnetString(it)
 				}
-				return strings.Join(parts, sep), nil
+				return joinStrings(parts, sep)
 			}),
 			"Format": Method(1, -1, func(c *Call) (any, error) {
 				rest := c.Args[1:]
@@ -348,8 +359,11 @@ func init() {
 					}
 				}
 				s, err := object.FormatComposite(c.Str(0), rest, c.RT.toStr)
-				if err != nil {
+				if err != nil && !memlimit.IsOutOfMemory(err) {
 					return nil, Throw("%s", err.Error())
+				}
+				if err != nil {
+					return nil, err
 				}
 				return s, nil
 			}),
@@ -360,11 +374,14 @@ func init() {
 						args = items
 					}
 				}
-				var b strings.Builder
-				for _, a := range args {
-					b.WriteString(c.RT.dotnetString(a))
+				if err := checkStrings(len(args)); err != nil {
+					return nil, err
 				}
-				return b.String(), nil
+				parts := make([]string, len(args))
+				for i, a := range args {
+					parts[i] = c.RT.dotnetString(a)
+				}
+				return joinStrings(parts, "")
 			}),
 			// Compare(a, b), Compare(a, b, ignoreCase), Compare(a, b, comparison)
 			"Compare": Method(2, 3, func(c *Call) (any, error) {
@@ -462,6 +479,9 @@ func init() {
 					if fold, err = c.ignoreCaseArg(len(c.Args) - 1); err != nil {
 						return nil, err
 					}
+				}
+				if err := checkReplace(strings.ToLower(s), strings.ToLower(old), c.Str(1)); err != nil {
+					return nil, err
 				}
 				if !fold {
 					return strings.ReplaceAll(s, old, c.Str(1)), nil
@@ -791,10 +811,18 @@ func (b *stringBuilder) grow(n int) {
 	b.capacity += block
 }
 
-func (b *stringBuilder) insert(i int, s string) {
+// insert puts s at rune index i; the text may not outgrow the memory
+// budget (four bytes a character, and room to grow).
+func (b *stringBuilder) insert(i int, s string) error {
+	if need := int64(len(b.runes)) + int64(len(s)); need > int64(cap(b.runes)) {
+		if err := memlimit.CheckProduct(need, 5); err != nil {
+			return err
+		}
+	}
 	rs := []rune(s)
 	b.grow(len(rs))
 	b.runes = append(b.runes[:i], append(rs, b.runes[i:]...)...)
+	return nil
 }
 
 func sbOf(c *Call) *stringBuilder { return bareValue(c.Self).(*stringBuilder) }
@@ -863,6 +891,9 @@ func init() {
 					if n < 0 {
 						return nil, Throw("Count cannot be less than zero. (Parameter 'repeatCount')")
 					}
+					if err := memlimit.CheckProduct(int64(len(s)), int64(n)); err != nil {
+						return nil, err
+					}
 					s = strings.Repeat(s, n)
 				case 3:
 					a, err := c.Int(1, "startIndex")
@@ -879,12 +910,16 @@ func init() {
 					}
 					s = string(rs[a : a+n])
 				}
-				b.insert(len(b.runes), s)
+				if err := b.insert(len(b.runes), s); err != nil {
+					return nil, err
+				}
 				return b, nil
 			}),
 			"AppendLine": Method(0, 1, func(c *Call) (any, error) {
 				b := sbOf(c)
-				b.insert(len(b.runes), c.Str(0)+"\n")
+				if err := b.insert(len(b.runes), c.Str(0)+"\n"); err != nil {
+					return nil, err
+				}
 				return b, nil
 			}),
 			"AppendFormat": Method(1, -1, func(c *Call) (any, error) {
@@ -896,10 +931,15 @@ func init() {
 					}
 				}
 				s, err := object.FormatComposite(c.Str(0), rest, c.RT.toStr)
-				if err != nil {
+				if err != nil && !memlimit.IsOutOfMemory(err) {
 					return nil, Throw("%s", err.Error())
 				}
-				b.insert(len(b.runes), s)
+				if err != nil {
+					return nil, err
+				}
+				if err := b.insert(len(b.runes), s); err != nil {
+					return nil, err
+				}
 				return b, nil
 			}),
 			"AppendJoin": Method(2, -1, func(c *Call) (any, error) {
@@ -910,11 +950,20 @@ func init() {
 						items = list
 					}
 				}
+				if err := checkStrings(len(items)); err != nil {
+					return nil, err
+				}
 				parts := make([]string, len(items))
 				for i, it := range items {
 					parts[i] = c.RT.dotnetString(it)
 				}
-				b.insert(len(b.runes), strings.Join(parts, c.Str(0)))
+				s, err := joinStrings(parts, c.Str(0))
+				if err != nil {
+					return nil, err
+				}
+				if err := b.insert(len(b.runes), s); err != nil {
+					return nil, err
+				}
 				return b, nil
 			}),
 			"Insert": Method(2, 3, func(c *Call) (any, error) {
@@ -932,9 +981,17 @@ func init() {
 					if err != nil {
 						return nil, err
 					}
+					if n < 0 {
+						return nil, Throw("Non-negative number required. (Parameter 'count')")
+					}
+					if err := memlimit.CheckProduct(int64(len(s)), int64(n)); err != nil {
+						return nil, err
+					}
 					s = strings.Repeat(s, n)
 				}
-				b.insert(i, s)
+				if err := b.insert(i, s); err != nil {
+					return nil, err
+				}
 				return b, nil
 			}),
 			"Remove": Method(2, 2, func(c *Call) (any, error) {
@@ -959,9 +1016,15 @@ func init() {
 				if old == "" {
 					return nil, Throw("The value cannot be an empty string. (Parameter 'oldValue')")
 				}
-				s := strings.ReplaceAll(string(b.runes), old, c.Str(1))
+				text := string(b.runes)
+				if err := checkReplace(text, old, c.Str(1)); err != nil {
+					return nil, err
+				}
+				s := strings.ReplaceAll(text, old, c.Str(1))
 				b.runes = nil
-				b.insert(0, s)
+				if err := b.insert(0, s); err != nil {
+					return nil, err
+				}
 				return b, nil
 			}),
 			"Clear": Method(0, 0, func(c *Call) (any, error) {

@@ -1,0 +1,132 @@
+package runtime
+
+import (
+	"errors"
+	"regexp"
+	"strings"
+
+	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// Runaway input ends in PowerShell's errors, never in a Go crash: a Go
+// stack overflow or a failed allocation aborts the process and cannot be
+// recovered. So recursion is bounded by counting (the parser's nesting
+// depth, MaxCallDepth for commands, maxExprDepth for expressions), and
+// memory by the session's budget (package memlimit): values that can grow
+// without bound are checked before they are built, and loops and
+// pipelines look at the heap as they go.
+
+// maxExprDepth bounds the expressions evaluated inside one another. The
+// parser bounds nesting, but not a chain of member accesses, indexes and
+// calls ($x.a.a.a...), each of which holds the previous one; a chain of
+// binary operators (1+1+1...) is evaluated in a loop and does not count.
+const maxExprDepth = 10000
+
+// callDepthOverflow is PowerShell's ScriptCallDepthException, raised when
+// the engine would run out of stack; it ends the script.
+func callDepthOverflow(pos *object.Position) *PSError {
+	return &PSError{Record: &object.ErrorRecord{
+		Message:       "The script failed due to call depth overflow.",
+		ErrorID:       "CallDepthOverflow",
+		Category:      object.InvalidOperation,
+		ExceptionType: "ScriptCallDepthException",
+		Position:      pos,
+	}, ScriptTerminating: true}
+}
+
+// outOfMemory is the error PowerShell shows for an OutOfMemoryException
+// raised by the engine outside a method call or cmdlet (an operator, a
+// loop): a RuntimeException wrapping it, OperationStopped, with the
+// exception's type name as the error ID.
+func outOfMemory(ext syntax.Extent) *PSError {
+	return runtimeError(ext, memlimit.Message, "System.OutOfMemoryException", object.OperationStopped, "OutOfMemoryException")
+}
+
+// checkGrowth is checkInterrupt for the places a runaway script passes
+// again and again (each loop iteration, each object down a pipeline): it
+// also stops the script once its data has outgrown the memory budget.
+// The error is memlimit.ErrOutOfMemory, made a record where its place is
+// known (statementError, cmdProcessor.wrap).
+func (rt *Runtime) checkGrowth() error {
+	if err := rt.checkInterrupt(); err != nil {
+		return err
+	}
+	return rt.mem.Poll()
+}
+
+// statementError gives an out-of-memory refusal that reached a statement
+// without becoming a record the statement's position.
+func statementError(st syntax.Statement, err error) error {
+	if err != nil && errors.Is(err, memlimit.ErrOutOfMemory) {
+		return outOfMemory(st.Span())
+	}
+	return err
+}
+
+// checkStrings checks that n values turned into strings fit the memory
+// budget (a slot and a short text each), before they are converted.
+func checkStrings(n int) error { return memlimit.CheckProduct(int64(n), 2*slotSize) }
+
+// joinStrings is strings.Join after checking that the result fits the
+// memory budget.
+func joinStrings(parts []string, sep string) (string, error) {
+	n := int64(len(sep)) * int64(len(parts))
+	for _, p := range parts {
+		n += int64(len(p))
+	}
+	if err := memlimit.Check(n); err != nil {
+		return "", err
+	}
+	return strings.Join(parts, sep), nil
+}
+
+// checkReplace checks that replacing every old in s with repl leaves a
+// string that fits the memory budget.
+func checkReplace(s, old, repl string) error {
+	if len(repl) <= len(old) || old == "" {
+		return nil
+	}
+	grow := int64(len(repl) - len(old))
+	if int64(len(s))+int64(len(s)/len(old))*grow < 1<<20 {
+		return nil // small whatever the count
+	}
+	return memlimit.Check(int64(len(s)) + int64(strings.Count(s, old))*grow)
+}
+
+// checkRegexReplace checks that replacing each match of re in s with repl
+// (a Go replacement template) leaves a string that fits the memory
+// budget. Only when the worst case (a match at every character) is large
+// are the matches counted.
+func checkRegexReplace(re *regexp.Regexp, s, repl string) error {
+	per := int64(len(repl))
+	if strings.Contains(repl, "$") {
+		per += int64(len(s)) // a group may repeat what it matched
+	}
+	if int64(len(s))+(int64(len(s))+1)*per < 1<<20 {
+		return nil
+	}
+	var count, matched int64
+	re.ReplaceAllStringFunc(s, func(m string) string {
+		count++
+		matched += int64(len(m))
+		return ""
+	})
+	need := int64(len(s)) + count*int64(len(repl))
+	if strings.Contains(repl, "$") {
+		need += matched * int64(strings.Count(repl, "$"))
+	}
+	return memlimit.Check(need)
+}
+
+// formatWithSpec is ToString(format) on a value: .NET's FormatException
+// for a bad specifier is the method's exception; running out of memory
+// stays what it is.
+func formatWithSpec(v any, spec string) (any, error) {
+	s, err := object.FormatWithSpec(v, spec)
+	if err != nil && !memlimit.IsOutOfMemory(err) {
+		return nil, Throw("%s", err.Error())
+	}
+	return s, err
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
@@ -65,6 +66,9 @@ type options struct {
 	onprem bool
 	// user is the UPN the sessions sign in as (--user).
 	user string
+	// memoryLimit is --memory-limit: the PowerShell engine's memory
+	// budget ("" for $EXOSIM_MEMORY_LIMIT, else the default).
+	memoryLimit string
 }
 
 // usageError marks misuse of exosim's own flags (exit status 2).
@@ -129,6 +133,7 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.BoolVar(&o.requireConnect, "require-connect", false, "start disconnected: Exchange cmdlets need Connect-ExchangeOnline, compliance cmdlets Connect-IPPSSession")
 	pf.BoolVar(&o.onprem, "onprem", false, "start an Exchange Management Shell on the on-premises server (mail.contoso.com) instead of Exchange Online")
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
+	pf.StringVar(&o.memoryLimit, "memory-limit", "", "memory budget of a PowerShell session, e.g. 512MB or 2GB (default $"+memlimit.EnvVar+", else 1GB; 0 for none); beyond it commands fail with OutOfMemoryException")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
 	root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
 	return root
@@ -203,7 +208,29 @@ func setupIO(e *env, o *options) {
 	}
 }
 
+// applyMemoryLimit sets the budget of the sessions this process runs
+// from --memory-limit, else the environment, else the default.
+func applyMemoryLimit(e *env, o *options) error {
+	text, from := o.memoryLimit, "--memory-limit"
+	if text == "" {
+		text, from = e.getenv(memlimit.EnvVar), memlimit.EnvVar
+	}
+	n := int64(memlimit.DefaultBudget)
+	if text != "" {
+		v, err := memlimit.ParseSize(text)
+		if err != nil {
+			return &usageError{fmt.Errorf("%s: %w", from, err)}
+		}
+		n = v
+	}
+	memlimit.Apply(n)
+	return nil
+}
+
 func runRoot(e *env, o *options, cmd *cobra.Command) error {
+	if err := applyMemoryLimit(e, o); err != nil {
+		return err
+	}
 	setupIO(e, o)
 	st, err := openTenant(e, o)
 	if err != nil {
@@ -256,6 +283,9 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 			}
 			if file == "" {
 				return &usageError{fmt.Errorf("accepts at least 1 arg(s), received 0")}
+			}
+			if err := applyMemoryLimit(e, o); err != nil {
+				return err
 			}
 			setupIO(e, o)
 			var text, path string

@@ -10,7 +10,9 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
@@ -56,20 +58,30 @@ func generatedMalformed() map[string]string {
 		"invalid UTF-8 parameter value": "Set-OMEMessageRevocation -MessageId '<\xff@x>' -Revoke $true",
 		"invalid UTF-8 date":            "Set-SimClock -Date '\xff'",
 		"huge exponent":                 "Get-MessageTrace -PageSize 1e" + strings.Repeat("9", 1000),
+		// 2 MB one-line expressions: nesting the parser refuses, a chain
+		// too deep to evaluate.
+		"2 MB of parentheses": strings.Repeat("(", mb) + "1" + strings.Repeat(")", mb),
+		"2 MB member chain":   "$x" + strings.Repeat(".a", mb),
 	}
 }
 
+// malformedBudget is the memory budget the corpus runs under: small, so
+// that the runaway lines reach it quickly.
+const malformedBudget = 256 << 20
+
 // TestMalformedCorpus runs every line of testdata/malformed/*.txt and the
-// generated lines above through one session on a seeded tenant. Each line
-// must fail with a PowerShell error on the error stream, never with an
-// internal error (a recovered Go panic), and the tenant's export must be
-// the same afterwards: malformed input changes nothing.
+// generated lines above through sessions on a seeded tenant, under a small
+// memory budget. Each line must fail with a PowerShell error on the error
+// stream, never with an internal error (a recovered Go panic) or a crash
+// (a Go stack overflow or failed allocation ends the test binary), and the
+// tenant's export must be the same afterwards: malformed input changes
+// nothing.
 func TestMalformedCorpus(t *testing.T) {
 	files, err := filepath.Glob("../../testdata/malformed/*.txt")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus: %v", err)
 	}
-	type line struct{ where, text string }
+	type line struct{ file, where, text string }
 	var lines []line
 	for _, f := range files {
 		data, err := os.ReadFile(f)
@@ -80,7 +92,7 @@ func TestMalformedCorpus(t *testing.T) {
 		sc.Buffer(nil, 1<<20)
 		for n := 1; sc.Scan(); n++ {
 			if strings.TrimSpace(sc.Text()) != "" {
-				lines = append(lines, line{filepath.Base(f) + ":" + itoa(n), sc.Text()})
+				lines = append(lines, line{f, filepath.Base(f) + ":" + itoa(n), sc.Text()})
 			}
 		}
 	}
@@ -88,8 +100,15 @@ func TestMalformedCorpus(t *testing.T) {
 		t.Errorf("corpus has %d lines, want at least 300", len(lines))
 	}
 	for name, text := range generatedMalformed() {
-		lines = append(lines, line{"generated: " + name, text})
+		lines = append(lines, line{"generated", "generated: " + name, text})
 	}
+
+	prevBudget := memlimit.Budget()
+	memlimit.Apply(malformedBudget)
+	defer func() {
+		memlimit.Apply(0)
+		memlimit.SetBudget(prevBudget)
+	}()
 
 	st, err := tenant.Open(filepath.Join(t.TempDir(), "tenant.db"), store.Options{NoSync: true})
 	if err != nil {
@@ -104,8 +123,20 @@ func TestMalformedCorpus(t *testing.T) {
 		t.Fatal(err)
 	}
 	var out, errs bytes.Buffer
-	rt := registry.NewSession(&host.IO{In: strings.NewReader(""), Out: &out, Err: &errs, Width: 120}, st, registry.Options{})
-	for _, l := range lines {
+	// Each file runs in a session of its own (what a runaway line holds
+	// goes with it), which sees the host's files (/dev/zero).
+	dir := t.TempDir()
+	newSession := func() *runtime.Runtime {
+		files := &fsys.Config{FS: fsys.OS(), Cwd: dir, Home: dir, DriveC: filepath.Join(dir, "C")}
+		rt := registry.NewSession(&host.IO{In: strings.NewReader(""), Out: &out, Err: &errs, Width: 120}, st, registry.Options{Files: files})
+		rt.Files().LineLimit = 1 << 20 // a device without line breaks fails sooner
+		return rt
+	}
+	var rt *runtime.Runtime
+	for i, l := range lines {
+		if i == 0 || l.file != lines[i-1].file {
+			rt = newSession()
+		}
 		out.Reset()
 		errs.Reset()
 		t0 := time.Now()

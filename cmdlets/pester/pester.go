@@ -11,8 +11,9 @@
 // starts from the tenant as its parent block left it after its BeforeAll
 // (for a top-level Describe: as the run found it, or as the file's own
 // BeforeAll left it), so changes never leak from one Describe to the
-// next; a Context shares its Describe's tenant. When the run ends the
-// tenant is as the run found it.
+// next; a Context shares its Describe's tenant (one at the top of a file
+// is isolated as a Describe is). When the run ends the tenant is as the
+// run found it.
 //
 // The console report, the failure messages, the exit code and the JUnit
 // and NUnit 2.5 files follow Pester 5.7.

@@ -252,7 +252,7 @@ func (r *run) runBlock(b *block) {
 		}
 		ok := true
 		if !b.skip {
-			if b.kind == "Describe" {
+			if isolated(b) {
 				if err := r.iso.enterDescribe(b.parent); err != nil {
 					b.errors = append(b.errors, failureOf(r.rt, err))
 					ok = false
@@ -308,11 +308,19 @@ func (r *run) runBlock(b *block) {
 	}
 }
 
-// hasDescribeToRun reports whether a block has a Describe child that runs
-// (it then needs a snapshot of the tenant to start each of them from).
+// isolated reports whether a block starts from its parent's snapshot of
+// the tenant: every Describe, and any block at the top of a file (a file
+// of Context blocks isolates them too).
+func isolated(b *block) bool {
+	return !b.isRoot() && (b.kind == "Describe" || b.parent.isRoot())
+}
+
+// hasDescribeToRun reports whether a block has an isolated child that
+// runs (it then needs a snapshot of the tenant to start each of them
+// from).
 func hasDescribeToRun(b *block) bool {
 	for _, c := range b.blocks() {
-		if c.kind == "Describe" && c.shouldRun && !c.skip {
+		if isolated(c) && c.shouldRun && !c.skip {
 			return true
 		}
 	}

@@ -1,0 +1,287 @@
+package rbac
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+)
+
+// The unified audit log search. Its records are the tenant's admin audit
+// log seen as ExchangeAdmin records (record type 1, workload Exchange).
+//
+// Paging follows the service: a call without a session returns the newest
+// records (ResultSize of them, 100 by default) and ResultCount says how
+// many matched in all. A session (-SessionId, with -SessionCommand) freezes
+// its result set on its first call and hands out the next ResultSize
+// records on every further call with the same id, until a call returns
+// nothing: ReturnLargeSet in log order ("unsorted") up to 50,000 records,
+// ReturnNextPreviewPage newest first up to 5,000; a session whose calls mix
+// the two commands stops at 10,000. ResultIndex is a record's position in
+// the whole result set, so the last record of the last page has
+// ResultIndex equal to ResultCount.
+
+// Session commands and the limits the service puts on them.
+const (
+	returnLargeSet        = "ReturnLargeSet"
+	returnNextPreviewPage = "ReturnNextPreviewPage"
+	largeSetLimit         = 50000
+	previewLimit          = 5000
+	mixedSessionLimit     = 10000
+)
+
+// stateAuditSessions is the runtime state key of the session's paged
+// unified audit log searches (map of SessionId to *auditSession).
+const stateAuditSessions = "exo.unifiedAuditSessions"
+
+// auditSession is one paged search: its frozen result set and how far the
+// calls so far have read it.
+type auditSession struct {
+	command string // the session command of the first call
+	mixed   bool   // a later call used the other command
+	records []*store.AuditRecord
+	next    int // index of the next record to hand out
+}
+
+// limit is how many of the session's records its calls may hand out.
+func (s *auditSession) limit() int {
+	n := largeSetLimit
+	switch {
+	case s.mixed:
+		n = mixedSessionLimit
+	case s.command == returnNextPreviewPage:
+		n = previewLimit
+	}
+	if len(s.records) < n {
+		n = len(s.records)
+	}
+	return n
+}
+
+// unifiedAuditData is the AuditData JSON of an ExchangeAdmin record. With
+// -Formatted the numeric codes (RecordType, UserType) are names.
+type unifiedAuditData struct {
+	CreationTime       string                `json:"CreationTime"`
+	ID                 string                `json:"Id"`
+	Operation          string                `json:"Operation"`
+	OrganizationID     string                `json:"OrganizationId"`
+	RecordType         any                   `json:"RecordType"`
+	ResultStatus       string                `json:"ResultStatus"`
+	UserKey            string                `json:"UserKey"`
+	UserType           any                   `json:"UserType"`
+	Version            int                   `json:"Version"`
+	Workload           string                `json:"Workload"`
+	ObjectID           string                `json:"ObjectId"`
+	UserID             string                `json:"UserId"`
+	ExternalAccess     bool                  `json:"ExternalAccess"`
+	OrganizationName   string                `json:"OrganizationName"`
+	OriginatingServer  string                `json:"OriginatingServer"`
+	Parameters         []unifiedNameVal      `json:"Parameters"`
+	ModifiedProperties []unifiedModifiedProp `json:"ModifiedProperties,omitempty"`
+	Error              string                `json:"Error,omitempty"`
+}
+
+type unifiedNameVal struct {
+	Name  string `json:"Name"`
+	Value string `json:"Value"`
+}
+
+type unifiedModifiedProp struct {
+	Name     string `json:"Name"`
+	NewValue string `json:"NewValue"`
+	OldValue string `json:"OldValue"`
+}
+
+// auditDataJSON is the AuditData text of a record.
+func auditDataJSON(r *store.AuditRecord, org *store.Organization, formatted bool) string {
+	d := unifiedAuditData{
+		CreationTime: r.RunDate.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.CmdletName,
+		RecordType: 1, ResultStatus: "True", UserKey: r.Caller, UserType: 2, Version: 1, Workload: "Exchange",
+		ObjectID: r.ObjectModified, UserID: r.Caller, ExternalAccess: r.ExternalAccess, OriginatingServer: originatingServer,
+		Parameters: []unifiedNameVal{},
+	}
+	if formatted {
+		d.RecordType, d.UserType = "ExchangeAdmin", "Admin"
+	}
+	if org != nil {
+		d.OrganizationID, d.OrganizationName = org.Guid, org.Name
+	}
+	if !r.Succeeded {
+		d.ResultStatus, d.Error = "False", r.Error
+	}
+	for _, p := range r.Parameters {
+		d.Parameters = append(d.Parameters, unifiedNameVal{Name: p.Name, Value: p.Value})
+	}
+	for _, n := range r.ModifiedProperties {
+		val := ""
+		for _, p := range r.Parameters {
+			if strings.EqualFold(p.Name, n) {
+				val = p.Value
+			}
+		}
+		d.ModifiedProperties = append(d.ModifiedProperties, unifiedModifiedProp{Name: n, NewValue: val})
+	}
+	var data []byte
+	if formatted {
+		data, _ = json.MarshalIndent(d, "", "  ")
+	} else {
+		data, _ = json.Marshal(d)
+	}
+	return string(data)
+}
+
+func unifiedEventObject(r *store.AuditRecord, auditData string, index, count int) *object.PSObject {
+	o := object.NewObject(TypeUnifiedAuditLogEvent, "System.Object")
+	o.AddTyped("RecordType", "Microsoft.Exchange.Management.SystemConfigurationTasks.AuditRecordType", "ExchangeAdmin")
+	o.AddTyped("CreationDate", "System.DateTime", r.RunDate)
+	o.AddTyped("UserIds", "System.String", r.Caller)
+	o.AddTyped("Operations", "System.String", r.CmdletName)
+	o.AddTyped("AuditData", "System.String", auditData)
+	o.AddTyped("ResultIndex", "System.Int32", index)
+	o.AddTyped("ResultCount", "System.Int32", count)
+	o.AddTyped("Identity", "System.String", r.Identity)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
+	return o
+}
+
+// unifiedMatch applies the filters the admin audit log query does not
+// know: object ids with wildcards, free text in the record's details, and
+// the filters no ExchangeAdmin record can meet (client IP addresses,
+// SharePoint sites: the simulated records carry neither).
+func unifiedMatch(ctx *runtime.Context, r *store.AuditRecord, data string) bool {
+	if ids := ctx.Strings("ObjectIds"); len(ids) > 0 {
+		ok := false
+		for _, id := range ids {
+			ok = ok || wildcard.MatchStar(strings.TrimSpace(id), r.ObjectModified)
+		}
+		if !ok {
+			return false
+		}
+	}
+	if t := ctx.String("FreeText"); t != "" && !strings.Contains(strings.ToLower(data), strings.ToLower(t)) {
+		return false
+	}
+	if len(ctx.Strings("IPAddresses")) > 0 || len(ctx.Strings("SiteIds")) > 0 {
+		return false
+	}
+	return true
+}
+
+func searchUnifiedAuditLog() *runtime.Command {
+	c := exo.Declared("Search-UnifiedAuditLog")
+	exo.Describe(c, map[string]string{
+		"StartDate":              "Start of the date range (UTC, simulated time).",
+		"EndDate":                "End of the date range (UTC, simulated time); must be later than StartDate.",
+		"Operations":             "Only these operations (for Exchange admin records: cmdlet names).",
+		"UserIds":                "Only records of these users (UPN).",
+		"ObjectIds":              "Only records about these objects; * is a wildcard.",
+		"RecordType":             "Only this record type; the simulator's records are ExchangeAdmin.",
+		"ResultSize":             "Records per call (default 100, at most 5000).",
+		"SessionId":              "Names a paged search: calls with the same id return the next page.",
+		"SessionCommand":         "ReturnLargeSet (log order, up to 50,000 in all) or ReturnNextPreviewPage (newest first, up to 5,000).",
+		"Formatted":              "AuditData indented, with RecordType and UserType as names instead of numbers.",
+		"FreeText":               "Only records whose details contain this text.",
+		"IPAddresses":            "Only records from these client IP addresses (simulated records carry none).",
+		"SiteIds":                "Only records of these SharePoint sites (simulated records carry none).",
+		"HighCompleteness":       "Favours complete results over speed; the simulator's results are always complete.",
+		"LegacyFlow":             "Uses the older search back end; the results are the same.",
+		"LongerRetentionEnabled": "Accepted; the simulated log keeps every record.",
+	})
+	exo.DeclaredParam(c, "ResultSize").Min, exo.DeclaredParam(c, "ResultSize").Max = 1, 5000
+	exo.DeclaredParam(c, "SessionCommand").Type = runtime.EnumType("UnifiedAuditSessionCommand",
+		"Microsoft.Exchange.Management.SystemConfigurationTasks.UnifiedAuditSessionCommand", returnLargeSet, returnNextPreviewPage)
+	c.OutputType = TypeUnifiedAuditLogEvent
+	c.Synopsis = "Searches the unified audit log; the simulator's records are the ExchangeAdmin entries of the admin audit log."
+	c.Description = "Each record has RecordType ExchangeAdmin, the caller in UserIds, the cmdlet in Operations and the details as JSON in AuditData. " +
+		"Without a session the newest records are returned, and ResultCount is the number that matched. With -SessionId and -SessionCommand, " +
+		"repeat the same call until it returns nothing: each call hands out the next page; ResultIndex counts across pages."
+	c.Examples = []runtime.Example{
+		{Code: "Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-1) -EndDate (Get-Date).AddDays(1) -RecordType ExchangeAdmin | Format-Table CreationDate, UserIds, Operations",
+			Remark: "Lists today's Exchange admin actions."},
+		{Code: "$id = [guid]::NewGuid().ToString(); do { $page = @(Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-7) -EndDate (Get-Date) -SessionId $id -SessionCommand ReturnLargeSet -ResultSize 5000); $page } while ($page.Count -gt 0)",
+			Remark: "Exports every record of the last week, page by page."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		start, end := dateParam(ctx, "StartDate"), dateParam(ctx, "EndDate")
+		if !end.After(start) {
+			return ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The end date (%s) must be later than the start date (%s).", end.Format(time.RFC3339), start.Format(time.RFC3339)), nil))
+		}
+		size := 100
+		if ctx.Has("ResultSize") {
+			size = ctx.Int("ResultSize")
+		}
+		formatted := ctx.Switch("Formatted")
+		command, id := ctx.String("SessionCommand"), ctx.String("SessionID")
+		sessions, _ := ctx.RT.State[stateAuditSessions].(map[string]*auditSession)
+		if sessions == nil {
+			sessions = map[string]*auditSession{}
+			ctx.RT.State[stateAuditSessions] = sessions
+		}
+		var org *store.Organization
+		s := sessions[id]
+		if s != nil && id != "" {
+			if command != "" && !strings.EqualFold(command, s.command) {
+				s.mixed = true
+			}
+			if err := exo.View(ctx, func(tx *store.Tx) error {
+				org, _ = tx.Organization()
+				return nil
+			}); err != nil {
+				return err
+			}
+		} else {
+			s = &auditSession{command: command}
+			if s.command == "" {
+				s.command = returnNextPreviewPage
+			}
+			if rt := strings.TrimSpace(ctx.String("RecordType")); rt == "" || strings.EqualFold(rt, "ExchangeAdmin") {
+				q := store.AuditQuery{Cmdlets: ctx.Strings("Operations"), UserIDs: ctx.Strings("UserIds"), Start: start, End: end}
+				var rs []*store.AuditRecord
+				if err := exo.View(ctx, func(tx *store.Tx) error {
+					var err error
+					if rs, err = tx.AuditRecords(q); err != nil {
+						return err
+					}
+					org, _ = tx.Organization()
+					return nil
+				}); err != nil {
+					return err
+				}
+				for _, r := range rs {
+					if unifiedMatch(ctx, r, auditDataJSON(r, org, false)) {
+						s.records = append(s.records, r)
+					}
+				}
+			}
+			if !strings.EqualFold(s.command, returnLargeSet) {
+				// Sorted on date, newest first; the log's order breaks ties.
+				sort.SliceStable(s.records, func(i, j int) bool { return s.records[i].Seq > s.records[j].Seq })
+			}
+			if id != "" {
+				sessions[id] = s
+			}
+		}
+		count := s.limit()
+		if id == "" && command == "" {
+			// Without a session ResultCount tells how many matched in all.
+			count = len(s.records)
+		}
+		for n := 0; n < size && s.next < s.limit(); n++ {
+			r := s.records[s.next]
+			s.next++
+			if err := ctx.WriteObject(unifiedEventObject(r, auditDataJSON(r, org, formatted), s.next, count)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}

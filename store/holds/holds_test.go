@@ -139,7 +139,7 @@ func TestHoldsS2S3(t *testing.T) {
 			!m.InactiveMailboxRetireTime.Equal(tx.Now()) || !m.WhenSoftDeleted.Equal(store.DefaultClock()) {
 			t.Fatalf("after RemoveDelayHold: %+v", m)
 		}
-		storetest.Must(t, holds.RemoveDelayHold(tx, m.Guid, false)) // D-28: no-op
+		storetest.Must(t, holds.RemoveDelayHold(tx, m.Guid, false)) // removing a delay hold that isn't set does nothing
 		storetest.Must(t, tx.AdvanceBy(30*store.Day-time.Second))
 		if _, err := tx.GetMailbox(p.Guid); err != nil {
 			t.Fatal("purged a second before +30d")
@@ -202,7 +202,7 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 		m := storetest.Mailbox(t, tx, w.Guid)
 		eqList(t, "after exclusion", m.InPlaceHolds)
 		if !m.DelayReleaseHoldApplied || m.DelayHoldApplied {
-			t.Errorf("D-7 app removal sets DelayReleaseHoldApplied only: %v %v", m.DelayReleaseHoldApplied, m.DelayHoldApplied)
+			t.Errorf("removing an app policy hold sets DelayReleaseHoldApplied only: %v %v", m.DelayReleaseHoldApplied, m.DelayHoldApplied)
 		}
 		// Re-stamp: a second removal 10 days later moves the expiry.
 		storetest.Must(t, tx.AdvanceBy(10*store.Day))
@@ -405,7 +405,8 @@ func TestLocationLimitAndD10(t *testing.T) {
 		if _, err := holds.SetCompliancePolicy(tx, "Legal Keep", nil, holds.PolicyChange{AddExchangeLocationException: []string{"annb"}}); !errors.As(err, &en) {
 			t.Errorf("exception on a specific policy: %v", err)
 		}
-		// D-10: included as annb@contoso.com, then the address changes.
+		// A static policy remembers the address it was given: included as
+		// annb@contoso.com, then the address changes.
 		p, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "Finance Keep", ExchangeLocation: []string{"annb@contoso.com"}})
 		storetest.Must(t, err)
 		_, err = holds.NewComplianceRule(tx, holds.RuleInput{Name: "Finance Keep rule", Policy: p.Name, Action: "Keep", RetentionUnlimited: true})

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"strings"
 	"time"
@@ -57,31 +56,13 @@ type AuditRecord struct {
 // AppendAuditRecord stores r with the next sequence number and a derived
 // Identity, and returns it.
 func (tx *Tx) AppendAuditRecord(r *AuditRecord) error {
-	b, err := tx.btx.CreateBucketIfNotExists([]byte(bucketAuditLog))
-	if err != nil {
-		return err
-	}
-	seq, err := b.NextSequence()
+	seq, err := auditKind.NextSequence(tx)
 	if err != nil {
 		return err
 	}
 	r.Seq = seq
-	if r.Parameters == nil {
-		r.Parameters = []AuditParameter{}
-	}
-	if r.ModifiedProperties == nil {
-		r.ModifiedProperties = []string{}
-	}
-	h := sha256.Sum256([]byte(fmt.Sprintf("exosim-audit\x00%d\x00%s\x00%s\x00%s", seq, r.RunDate.UTC().Format(time.RFC3339Nano), r.CmdletName, r.Caller)))
-	g := h[:16]
-	g[6] = g[6]&0x0f | 0x40
-	g[8] = g[8]&0x3f | 0x80
-	r.Identity = formatGuid(g)
-	raw, err := encodeValue(r)
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(fmt.Sprintf("%016x", seq)), raw)
+	r.Identity = DerivedGuid(fmt.Sprintf("exosim-audit\x00%d\x00%s\x00%s\x00%s", seq, r.RunDate.UTC().Format(time.RFC3339Nano), r.CmdletName, r.Caller))
+	return tx.ReplaceAuditRecord(r)
 }
 
 // ReplaceAuditRecord rewrites the record r.Seq (appended earlier by
@@ -89,21 +70,13 @@ func (tx *Tx) AppendAuditRecord(r *AuditRecord) error {
 // an invocation recorded as successful in its own transaction that failed
 // afterwards is corrected this way.
 func (tx *Tx) ReplaceAuditRecord(r *AuditRecord) error {
-	b, err := tx.btx.CreateBucketIfNotExists([]byte(bucketAuditLog))
-	if err != nil {
-		return err
-	}
 	if r.Parameters == nil {
 		r.Parameters = []AuditParameter{}
 	}
 	if r.ModifiedProperties == nil {
 		r.ModifiedProperties = []string{}
 	}
-	raw, err := encodeValue(r)
-	if err != nil {
-		return err
-	}
-	return b.Put([]byte(fmt.Sprintf("%016x", r.Seq)), raw)
+	return auditKind.Put(tx, fmt.Sprintf("%016x", r.Seq), r)
 }
 
 // AuditQuery selects audit records; zero fields match everything.
@@ -168,20 +141,31 @@ func containsFold(list []string, s string) bool {
 
 // AuditRecords returns the matching records, oldest first.
 func (tx *Tx) AuditRecords(q AuditQuery) ([]*AuditRecord, error) {
-	b := tx.btx.Bucket([]byte(bucketAuditLog))
-	if b == nil {
-		return nil, nil
-	}
 	var out []*AuditRecord
-	err := b.ForEach(func(_, raw []byte) error {
-		var r AuditRecord
-		if err := decodeValue(raw, &r); err != nil {
-			return err
-		}
-		if q.match(&r) {
-			out = append(out, &r)
+	err := auditKind.ForEach(tx, "", func(_ string, r *AuditRecord) error {
+		if q.match(r) {
+			out = append(out, r)
 		}
 		return nil
 	})
 	return out, err
+}
+
+// auditImport appends an import's own record to the log: who imported
+// which file, what the tenant was before, and why a failed import failed.
+func auditImport(tx *Tx, rec ImportRecord, replaced string, err error) error {
+	r := &AuditRecord{
+		RunDate:        tx.Now(),
+		Caller:         rec.Caller,
+		CmdletName:     "exosim tenant import",
+		ObjectModified: "tenant",
+		Parameters:     []AuditParameter{{Name: "File", Value: rec.Source}, {Name: "ReplacedTenant", Value: replaced}},
+		Succeeded:      err == nil,
+	}
+	if err != nil {
+		r.Error = err.Error()
+	} else {
+		r.ModifiedProperties = []string{"tenant"}
+	}
+	return tx.AppendAuditRecord(r)
 }

@@ -7,8 +7,7 @@ import (
 
 // Tenant checks of what the other checks assume: one organization record
 // naming an administrator who has an active account, each record stored
-// under its own key, one active account per sign-in name, and someone in
-// Organization Management. An import runs every check, so a hand-edited
+// under its own key and one active account per sign-in name. An import runs every check, so a hand-edited
 // export that breaks any of these is refused.
 
 // checkOrganization verifies the organization record: there is exactly
@@ -98,38 +97,4 @@ func checkSignInNames(tx *Tx, report func(Finding)) error {
 		seen[upn] = u.ObjectID
 		return nil
 	})
-}
-
-// checkOrgManagement verifies that Organization Management has an active
-// member (in a tenant with role groups).
-func checkOrgManagement(tx *Tx, report func(Finding)) error {
-	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(OrgManagementGroup))
-	if err != nil {
-		return err
-	}
-	if !ok {
-		// (a cursor, not a count: counts of a bucket are only right
-		// once its transaction has committed)
-		if b := tx.btx.Bucket([]byte(bucketRoleGroups)); b == nil {
-			return nil
-		} else if k, _ := b.Cursor().First(); k == nil {
-			return nil
-		}
-		report(Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: "the tenant has role groups but no " + OrgManagementGroup})
-		return nil
-	}
-	for _, m := range g.Members {
-		u, err := tx.GetUser(m)
-		if IsNotFound(err) {
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if u.State == UserActive {
-			return nil
-		}
-	}
-	report(Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: OrgManagementGroup + " has no active member: nobody can manage the organization"})
-	return nil
 }

@@ -24,6 +24,14 @@ func (tx *Tx) NewGuid() string {
 	return formatGuid(sum[:16])
 }
 
+// DerivedGuid returns the version-4-shaped GUID derived from text (the
+// first 16 bytes of its SHA-256): a stable id for a record whose id must
+// not move the tenant's generator.
+func DerivedGuid(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return formatGuid(sum[:16])
+}
+
 func formatGuid(b []byte) string {
 	var u [16]byte
 	copy(u[:], b)

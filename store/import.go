@@ -229,7 +229,8 @@ func (tx *Tx) applyImportMeta(m exportMeta) error {
 	return nil
 }
 
-// ImportRecord describes the import for the admin audit log.
+// ImportRecord describes the import for the hooks told of imports (the
+// admin audit log).
 type ImportRecord struct {
 	// Caller is who imports (the audit record's Caller).
 	Caller string
@@ -237,23 +238,26 @@ type ImportRecord struct {
 	Source string
 }
 
-// auditImport appends the import's own record to the log: who imported
-// which file, and what the tenant was before.
-func (tx *Tx) auditImport(rec ImportRecord, replaced string, err error) error {
-	r := &AuditRecord{
-		RunDate:        tx.Now(),
-		Caller:         rec.Caller,
-		CmdletName:     "exosim tenant import",
-		ObjectModified: "tenant",
-		Parameters:     []AuditParameter{{Name: "File", Value: rec.Source}, {Name: "ReplacedTenant", Value: replaced}},
-		Succeeded:      err == nil,
+// recordImport tells the schema's import hooks of the import: who
+// imported which file, what the tenant was before, and why it failed.
+func (tx *Tx) recordImport(rec ImportRecord, replaced string, err error) error {
+	for _, fn := range tx.s.schema.imports {
+		if err := fn(tx, rec, replaced, err); err != nil {
+			return err
+		}
 	}
-	if err != nil {
-		r.Error = err.Error()
-	} else {
-		r.ModifiedProperties = []string{"tenant"}
+	return nil
+}
+
+// fillCaller names the tenant's administrator as the caller of an import
+// that names none.
+func (tx *Tx) fillCaller(rec *ImportRecord) {
+	if rec.Caller != "" || tx.s.schema.admin == nil {
+		return
 	}
-	return tx.AppendAuditRecord(r)
+	if upn, err := tx.s.schema.admin(tx); err == nil {
+		rec.Caller = upn
+	}
 }
 
 // tenantSummary describes a tenant in one line for the import's record.
@@ -324,7 +328,7 @@ func (s *Store) ImportAs(r io.Reader, rec ImportRecord) error {
 		if len(findings) > 0 {
 			return &ImportRefusedError{Findings: findings}
 		}
-		return tx.auditImport(rec, replaced, nil)
+		return tx.recordImport(rec, replaced, nil)
 	})
 }
 
@@ -361,9 +365,7 @@ func ImportFile(path string, r io.Reader, o Options, rec ImportRecord) error {
 		if old != nil {
 			err := old.View(func(tx *Tx) error {
 				replaced = tx.tenantSummary()
-				if o, err := tx.Organization(); rec.Caller == "" && err == nil {
-					rec.Caller = o.AdminUPN
-				}
+				tx.fillCaller(&rec)
 				return nil
 			})
 			if err != nil {
@@ -417,15 +419,13 @@ func (fresh *Store) importInto(db *bolt.DB, old *Store, r io.Reader, rec ImportR
 		return &ImportRefusedError{Findings: findings}
 	}
 	if old != nil {
-		if err := copyAuditLog(old, db); err != nil {
+		if err := copyKeptKinds(old, db); err != nil {
 			return err
 		}
 	}
 	return fresh.Update(func(tx *Tx) error {
-		if o, err := tx.Organization(); rec.Caller == "" && err == nil {
-			rec.Caller = o.AdminUPN // a new tenant's administrator
-		}
-		return tx.auditImport(rec, replaced, nil)
+		tx.fillCaller(&rec) // a new tenant's administrator
+		return tx.recordImport(rec, replaced, nil)
 	})
 }
 
@@ -437,10 +437,8 @@ func (s *Store) RecordImportFailure(rec ImportRecord, cause error) error {
 		if !tx.IsInitialized() {
 			return nil
 		}
-		if o, err := tx.Organization(); rec.Caller == "" && err == nil {
-			rec.Caller = o.AdminUPN
-		}
-		return tx.auditImport(rec, tx.tenantSummary(), cause)
+		tx.fillCaller(&rec)
+		return tx.recordImport(rec, tx.tenantSummary(), cause)
 	})
 }
 
@@ -547,15 +545,29 @@ func (s *Store) indexInBatches(db *bolt.DB) error {
 	return nil
 }
 
-// copyAuditLog copies the admin audit log of old, records and sequence
-// as they are, into db (a tenant being built that has no log yet).
-func copyAuditLog(old *Store, db *bolt.DB) error {
+// copyKeptKinds copies the kinds kept out of exports (the admin audit log)
+// of old, records and sequence as they are, into db (a tenant being built
+// that has none of them yet).
+func copyKeptKinds(old *Store, db *bolt.DB) error {
+	for _, d := range old.schema.kinds {
+		if d.notExported {
+			if err := copyBucket(old, db, d.bucket); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// copyBucket copies bucket of old into db in batches of about
+// importBatchBytes.
+func copyBucket(old *Store, db *bolt.DB, bucket string) error {
 	var after []byte
 	for {
 		var batch [][2][]byte
 		var seq uint64
 		err := old.View(func(tx *Tx) error {
-			b := tx.btx.Bucket([]byte(bucketAuditLog))
+			b := tx.btx.Bucket([]byte(bucket))
 			if b == nil {
 				return nil
 			}
@@ -579,7 +591,7 @@ func copyAuditLog(old *Store, db *bolt.DB) error {
 			return err
 		}
 		err = db.Update(func(btx *bolt.Tx) error {
-			b, err := btx.CreateBucketIfNotExists([]byte(bucketAuditLog))
+			b, err := btx.CreateBucketIfNotExists([]byte(bucket))
 			if err != nil {
 				return err
 			}

@@ -46,7 +46,21 @@ var (
 	// Exchange licence): other areas give it what applies to every mailbox,
 	// such as the stamps of organization-wide policies.
 	AfterMailboxCreate = NewHook[func(tx *Tx, m *Mailbox) error]("after mailbox create")
+	// AccountLeaving runs before an active account is deleted (alone or
+	// with its mailbox): an error refuses the deletion (role-based access
+	// control keeps the last administrator).
+	AccountLeaving = NewHook[func(tx *Tx, objectID string) error]("account leaving")
 )
+
+// accountLeaving runs the AccountLeaving hook for the account objectID.
+func (tx *Tx) accountLeaving(objectID string) error {
+	for _, f := range AccountLeaving.Funcs(tx) {
+		if err := f(tx, objectID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 // afterMailboxCreate runs the AfterMailboxCreate hook for m.
 func (tx *Tx) afterMailboxCreate(m *Mailbox) error {
@@ -201,7 +215,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 		}
 	}
 	if deleteAccount && u.State == UserActive {
-		if err := tx.guardLastOrgAdmin(u.ObjectID); err != nil {
+		if err := tx.accountLeaving(u.ObjectID); err != nil {
 			return err
 		}
 		u.State = UserSoftDeleted
@@ -753,7 +767,7 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 			return err
 		}
 	}
-	if err := tx.guardLastOrgAdmin(u.ObjectID); err != nil {
+	if err := tx.accountLeaving(u.ObjectID); err != nil {
 		return err
 	}
 	now := tx.Now()

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"strings"
 	"time"
@@ -53,16 +52,12 @@ func (g *RoleGroup) HasMember(objectID string) bool {
 // tenant's ID generator is left alone so seeding role groups moves no
 // other generated value).
 func RoleGroupGuid(name string) string {
-	h := sha256.Sum256([]byte("exosim-rolegroup\x00" + strings.ToLower(name)))
-	b := h[:16]
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	return formatGuid(b)
+	return DerivedGuid("exosim-rolegroup\x00" + strings.ToLower(name))
 }
 
 // RoleGroups returns every role group in name order.
 func (tx *Tx) RoleGroups() ([]*RoleGroup, error) {
-	out, err := listTyped[RoleGroup](tx, bucketRoleGroups)
+	out, err := roleGroupKind.List(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -74,13 +69,12 @@ func (tx *Tx) RoleGroups() ([]*RoleGroup, error) {
 // GetRoleGroup finds a role group by name or GUID (case-insensitive).
 func (tx *Tx) GetRoleGroup(identity string) (*RoleGroup, error) {
 	id := strings.TrimSpace(identity)
-	var g RoleGroup
-	ok, err := tx.getRecord(bucketRoleGroups, strings.ToLower(id), &g)
+	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(id))
 	if err != nil {
 		return nil, err
 	}
 	if ok {
-		return &g, nil
+		return g, nil
 	}
 	all, err := tx.RoleGroups()
 	if err != nil {
@@ -110,7 +104,7 @@ func (tx *Tx) PutRoleGroup(g *RoleGroup) error {
 	if g.ManagedBy == nil {
 		g.ManagedBy = []string{}
 	}
-	return tx.putRecord(bucketRoleGroups, strings.ToLower(g.Name), g)
+	return roleGroupKind.Put(tx, strings.ToLower(g.Name), g)
 }
 
 // RoleGroupMemberError says why a membership change was refused.
@@ -151,7 +145,7 @@ func (tx *Tx) RemoveRoleGroupMember(group, objectID string) (*RoleGroup, error) 
 		return g, &RoleGroupMemberError{Group: g.Name, Member: objectID}
 	}
 	if strings.EqualFold(g.Name, OrgManagementGroup) {
-		if err := tx.guardLastOrgAdmin(objectID); err != nil {
+		if err := guardLastOrgAdmin(tx, objectID); err != nil {
 			return g, err
 		}
 	}
@@ -205,9 +199,8 @@ func (e *LastOrgAdminError) Error() string {
 // account deleted) when it is the group's only active member. A tenant
 // without that group (created before role groups existed) has nothing to
 // guard.
-func (tx *Tx) guardLastOrgAdmin(objectID string) error {
-	var g RoleGroup
-	ok, err := tx.getRecord(bucketRoleGroups, strings.ToLower(OrgManagementGroup), &g)
+func guardLastOrgAdmin(tx *Tx, objectID string) error {
+	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(OrgManagementGroup))
 	if err != nil || !ok || !g.HasMember(objectID) {
 		return err
 	}
@@ -229,4 +222,34 @@ func (tx *Tx) guardLastOrgAdmin(objectID string) error {
 		}
 	}
 	return &LastOrgAdminError{Member: member}
+}
+
+// checkOrgManagement verifies that Organization Management has an active
+// member (in a tenant with role groups).
+func checkOrgManagement(tx *Tx, report func(Finding)) error {
+	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(OrgManagementGroup))
+	if err != nil {
+		return err
+	}
+	if !ok {
+		if !roleGroupKind.Any(tx) {
+			return nil
+		}
+		report(Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: "the tenant has role groups but no " + OrgManagementGroup})
+		return nil
+	}
+	for _, m := range g.Members {
+		u, err := tx.GetUser(m)
+		if IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if u.State == UserActive {
+			return nil
+		}
+	}
+	report(Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: OrgManagementGroup + " has no active member: nobody can manage the organization"})
+	return nil
 }

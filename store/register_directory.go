@@ -34,6 +34,13 @@ func RegisterDirectory(s *Schema) {
 	s.AddCheck("content-cohorts", checkContentCohorts)
 	s.AddMigration(1, "explicit item cohorts", migrateExplicitCohorts)
 	s.AddMigration(3, "compact mailbox records and covering indexes", migrateCoveringIndexes)
+	s.Administrator(func(tx *Tx) (string, error) {
+		o, err := tx.Organization()
+		if err != nil {
+			return "", err
+		}
+		return o.AdminUPN, nil
+	})
 }
 
 // exists turns the result of a look-up into whether the record exists.

@@ -14,4 +14,6 @@ func RegisterRBAC(s *Schema) {
 	auditKind.Register(s)
 	s.Principals(bucketRoleGroups)
 	s.AddCheck("org-management", checkOrgManagement)
+	s.OnImport(auditImport)
+	AccountLeaving.Add(s, guardLastOrgAdmin)
 }

@@ -23,7 +23,15 @@ type Schema struct {
 	hooks      map[any][]any
 	principals []string
 	subjects   []timerSubject
+	imports    []ImportHook
+	admin      func(tx *Tx) (string, error)
 }
+
+// ImportHook is told of every import, imported or refused: rec names who
+// imported what, replaced describes the tenant before, err is why the
+// import failed (nil when it succeeded). It runs in a transaction of the
+// tenant as it is after the import (the old one after a failure).
+type ImportHook func(tx *Tx, rec ImportRecord, replaced string, err error) error
 
 // timerSubject says how to find the object of the timers whose kind starts
 // with prefix (see checkTimers).
@@ -210,8 +218,37 @@ func (k *Kind[T]) Remove(tx *Tx, key, ident string) error {
 	return err
 }
 
-// Put stores v under key and keeps the kind's indexes.
-func (k *Kind[T]) Put(tx *Tx, key string, v *T) error { return tx.putRecord(k.def.bucket, key, v) }
+// Put stores v under key and keeps the kind's indexes. The bucket of a
+// kind created on write is created here.
+func (k *Kind[T]) Put(tx *Tx, key string, v *T) error {
+	if k.def.onWrite {
+		if _, err := tx.btx.CreateBucketIfNotExists([]byte(k.def.bucket)); err != nil {
+			return err
+		}
+	}
+	return tx.putRecord(k.def.bucket, key, v)
+}
+
+// NextSequence returns the next number of the kind's own sequence (kept
+// with its bucket, starting at 1): keys of records appended in order.
+func (k *Kind[T]) NextSequence(tx *Tx) (uint64, error) {
+	b, err := tx.btx.CreateBucketIfNotExists([]byte(k.def.bucket))
+	if err != nil {
+		return 0, err
+	}
+	return b.NextSequence()
+}
+
+// Any reports whether the kind has a record (a cursor, not a count:
+// counts of a bucket are only right once its transaction has committed).
+func (k *Kind[T]) Any(tx *Tx) bool {
+	b := tx.btx.Bucket([]byte(k.def.bucket))
+	if b == nil {
+		return false
+	}
+	key, _ := b.Cursor().First()
+	return key != nil
+}
 
 // Delete removes the record under key and its index entries; it reports
 // whether there was one.
@@ -219,7 +256,11 @@ func (k *Kind[T]) Delete(tx *Tx, key string) (bool, error) { return tx.deleteRec
 
 // ForEach calls fn for every record whose key sorts after `after` ("" =
 // from the first), in key order. Returning ErrStop ends the walk quietly.
+// A kind created on write has no record before its first.
 func (k *Kind[T]) ForEach(tx *Tx, after string, fn func(key string, v *T) error) error {
+	if k.def.onWrite && tx.btx.Bucket([]byte(k.def.bucket)) == nil {
+		return nil // created by its first record
+	}
 	return tx.forEachRaw(k.def.bucket, after, func(key string, raw []byte) error {
 		v := new(T)
 		if err := k.Decode(raw, v); err != nil {
@@ -369,6 +410,13 @@ func (s *Schema) TimerSubject(prefix string, exists func(tx *Tx, payload string)
 func (s *Schema) AfterAdvance(fn func(tx *Tx, from time.Time) error) {
 	s.advance = append(s.advance, fn)
 }
+
+// OnImport adds a hook told of every import (an admin log records them).
+func (s *Schema) OnImport(fn ImportHook) { s.imports = append(s.imports, fn) }
+
+// Administrator sets how to find the tenant's administrator (a sign-in
+// name): who acts for an import that names no caller.
+func (s *Schema) Administrator(fn func(tx *Tx) (string, error)) { s.admin = fn }
 
 // Principals names the buckets whose changes decide who may run which
 // cmdlet (see Store.PrincipalsGeneration).

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -32,7 +33,7 @@ func importFixture(t *testing.T) (path string, export string) {
 	defer s.Close()
 	storetest.Must(t, seed.Init(s, seed.Contoso, time.Time{}, false))
 	storetest.Update(t, s, func(tx *store.Tx) {
-		storetest.Must(t, tx.AppendAuditRecord(&store.AuditRecord{RunDate: tx.Now(), Caller: "admin@contoso.onmicrosoft.com", CmdletName: "Set-Mailbox", ObjectModified: "annb", Succeeded: true}))
+		storetest.Must(t, rbac.AppendAuditRecord(tx, &rbac.AuditRecord{RunDate: tx.Now(), Caller: "admin@contoso.onmicrosoft.com", CmdletName: "Set-Mailbox", ObjectModified: "annb", Succeeded: true}))
 	})
 	return path, storetest.Export(t, s)
 }
@@ -47,7 +48,7 @@ func auditLog(t *testing.T, path string) []string {
 	defer s.Close()
 	var out []string
 	err = s.View(func(tx *store.Tx) error {
-		rs, err := tx.AuditRecords(store.AuditQuery{})
+		rs, err := rbac.AuditRecords(tx, rbac.AuditQuery{})
 		for _, r := range rs {
 			out = append(out, strings.Join([]string{r.Identity, r.CmdletName, r.ObjectModified, r.Caller}, " "))
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -671,7 +672,7 @@ func TestUserAccountCascades(t *testing.T) {
 		// Recycle-bin expiry of an account without a mailbox (another
 		// administrator first: Organization Management keeps a member).
 		others, _ := tx.FindUsersByUPN("alexw@contoso.com")
-		if _, err := tx.AddRoleGroupMember(store.OrgManagementGroup, others[0].ObjectID); err != nil {
+		if _, err := rbac.AddRoleGroupMember(tx, rbac.OrgManagementGroup, others[0].ObjectID); err != nil {
 			t.Fatal(err)
 		}
 		users, _ := tx.FindUsersByUPN("admin@contoso.onmicrosoft.com")

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	rbacstore "github.com/exosim/exosim/store/rbac"
 )
 
 // refusal carries a store refusal out of a transaction as the Graph error
@@ -24,7 +25,7 @@ func graphRefusal(err error, id string) *serviceError {
 	var dup *store.DuplicateError
 	var ja *store.JournalArchiveError
 	var gc *store.GuidConflictError
-	var la *store.LastOrgAdminError
+	var la *rbacstore.LastOrgAdminError
 	switch {
 	case errors.As(err, &la):
 		return badRequest(la.Error())

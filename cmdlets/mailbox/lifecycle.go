@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/rbac"
 )
 
 // lifecycleError words a refusal of the store's lifecycle operations; nil
@@ -21,7 +22,7 @@ func lifecycleError(ctx *runtime.Context, err error, shown string) *object.Error
 	var ge *store.GuidConflictError
 	var ve *store.ValidationError
 	var lu *store.LicenseUnavailableError
-	var la *store.LastOrgAdminError
+	var la *rbac.LastOrgAdminError
 	switch {
 	case errors.As(err, &la):
 		return exo.Error(ctx, exRecipientTask, la.Error(), object.InvalidOperation, shown)

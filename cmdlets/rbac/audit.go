@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/rbac"
 )
 
 // stateChangingVerbs are the verbs of the cmdlets the audit log records:
@@ -92,8 +93,8 @@ func sensitiveName(name string) bool {
 }
 
 // recordOf turns an invocation into an audit record.
-func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *store.AuditRecord {
-	r := &store.AuditRecord{
+func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *rbac.AuditRecord {
+	r := &rbac.AuditRecord{
 		RunDate:    ev.Start.UTC(),
 		Caller:     exo.Caller(rt),
 		CmdletName: ev.Command.Name,
@@ -109,7 +110,7 @@ func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *store.AuditRecor
 		if name == "" {
 			name = "(positional)"
 		}
-		r.Parameters = append(r.Parameters, store.AuditParameter{Name: name, Value: val})
+		r.Parameters = append(r.Parameters, rbac.AuditParameter{Name: name, Value: val})
 	}
 	objName := ""
 	for _, want := range objectParams {
@@ -182,9 +183,9 @@ func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
 	err := st.Update(func(tx *store.Tx) error {
 		if done != nil {
 			r.Seq, r.Identity = done.seq, done.identity
-			return tx.ReplaceAuditRecord(r)
+			return rbac.ReplaceAuditRecord(tx, r)
 		}
-		return tx.AppendAuditRecord(r)
+		return rbac.AppendAuditRecord(tx, r)
 	})
 	if err != nil {
 		fmt.Fprintf(rt.IO.Err, "WARNING: The admin audit log couldn't record %s: %v\n", ev.Command.Name, err)
@@ -210,7 +211,7 @@ func auditInTx(ctx *runtime.Context, tx *store.Tx) (func(), error) {
 		return nil, nil
 	}
 	r := recordOf(ctx.RT, ev)
-	if err := tx.AppendAuditRecord(r); err != nil {
+	if err := rbac.AppendAuditRecord(tx, r); err != nil {
 		return nil, err
 	}
 	note := &auditedInTx{seq: r.Seq, identity: r.Identity}

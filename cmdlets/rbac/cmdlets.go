@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
+	"github.com/exosim/exosim/store/rbac"
 )
 
 // Output type names.
@@ -62,8 +63,8 @@ func limit(ctx *runtime.Context, def int) int {
 
 // findGroup resolves a role group identity, mapping "not found" to the
 // Exchange error.
-func findGroup(ctx *runtime.Context, tx *store.Tx, identity string) (*store.RoleGroup, error) {
-	g, err := tx.GetRoleGroup(identity)
+func findGroup(ctx *runtime.Context, tx *store.Tx, identity string) (*rbac.RoleGroup, error) {
+	g, err := rbac.GetRoleGroup(tx, identity)
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) {
 		return nil, ctx.Fail(exo.NotFound(ctx, identity))
@@ -123,7 +124,7 @@ func resolveMember(tx *store.Tx, identity string) (string, error) {
 	return "", &store.NotFoundError{Kind: "recipient", Key: identity}
 }
 
-func groupObject(tx *store.Tx, g *store.RoleGroup) *object.PSObject {
+func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 	o := object.NewObject(TypeRoleGroup, "Microsoft.Exchange.Data.Directory.ADObject", "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
 	var members []any
 	for _, m := range g.Members {
@@ -174,16 +175,16 @@ func getRoleGroup() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var out []*object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
-			var groups []*store.RoleGroup
+			var groups []*rbac.RoleGroup
 			if id := exo.IdentityOf(ctx.Value("Identity")); ctx.Has("Identity") && id != "" {
 				g, err := findGroup(ctx, tx, id)
 				if err != nil {
 					return err
 				}
-				groups = []*store.RoleGroup{g}
+				groups = []*rbac.RoleGroup{g}
 			} else {
 				var err error
-				if groups, err = tx.RoleGroups(); err != nil {
+				if groups, err = rbac.RoleGroups(tx); err != nil {
 					return err
 				}
 			}
@@ -308,15 +309,15 @@ func changeMember(ctx *runtime.Context, add bool) error {
 			return err
 		}
 		if add {
-			_, err = tx.AddRoleGroupMember(g.Name, id)
+			_, err = rbac.AddRoleGroupMember(tx, g.Name, id)
 		} else {
-			_, err = tx.RemoveRoleGroupMember(g.Name, id)
+			_, err = rbac.RemoveRoleGroupMember(tx, g.Name, id)
 		}
-		var la *store.LastOrgAdminError
+		var la *rbac.LastOrgAdminError
 		if errors.As(err, &la) {
 			return ctx.Fail(exo.InvalidOperation(ctx, la.Error(), member))
 		}
-		var me *store.RoleGroupMemberError
+		var me *rbac.RoleGroupMemberError
 		if errors.As(err, &me) {
 			if me.Present {
 				return ctx.Fail(exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
@@ -378,7 +379,7 @@ func assignmentName(role, group string) string {
 	return n
 }
 
-func assignmentObject(role string, g *store.RoleGroup, method, effective string) *object.PSObject {
+func assignmentObject(role string, g *rbac.RoleGroup, method, effective string) *object.PSObject {
 	o := object.NewObject(TypeRoleAssignment, "System.Object")
 	name := assignmentName(role, g.Name)
 	o.AddTyped("AssignmentMethod", "Microsoft.Exchange.Management.RbacTasks.AssignmentMethod", method)
@@ -414,21 +415,21 @@ func getManagementRoleAssignment() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var out []*object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
-			groups, err := tx.RoleGroups()
+			groups, err := rbac.RoleGroups(tx)
 			if err != nil {
 				return err
 			}
 			method, userName := "Direct", ""
 			if ctx.Has("RoleAssignee") {
 				who := exo.IdentityOf(ctx.Value("RoleAssignee"))
-				if g, err := tx.GetRoleGroup(who); err == nil {
-					groups = []*store.RoleGroup{g}
+				if g, err := rbac.GetRoleGroup(tx, who); err == nil {
+					groups = []*rbac.RoleGroup{g}
 				} else {
 					id, err := resolveMember(tx, who)
 					if err != nil {
 						return ctx.Fail(exo.NotFound(ctx, who))
 					}
-					groups, err = tx.RoleGroupsOf(id)
+					groups, err = rbac.RoleGroupsOf(tx, id)
 					if err != nil {
 						return err
 					}

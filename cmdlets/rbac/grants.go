@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -35,7 +36,7 @@ type Grants struct {
 	// check against, e.g. exosim lint).
 	Unrestricted bool
 	// Groups are the caller's role groups.
-	Groups []*store.RoleGroup
+	Groups []*rbac.RoleGroup
 	cmds   map[string]*cmdGrant
 	// roles are the roles the groups hold (roleKey), for the cmdlets the
 	// role table does not name (unlistedRoles)
@@ -92,10 +93,10 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 
 // GrantsFor computes what the role groups grant (each group limited to
 // its service's cmdlets).
-func GrantsFor(caller string, groups []*store.RoleGroup) *Grants {
+func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
 	g := &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}, roles: map[string]bool{}}
 	for _, grp := range groups {
-		purview := grp.Service == store.ServicePurview
+		purview := grp.Service == rbac.ServicePurview
 		for _, rn := range grp.Roles {
 			role, ok := LookupRole(rn)
 			if !ok {
@@ -125,10 +126,10 @@ func GrantsFor(caller string, groups []*store.RoleGroup) *Grants {
 }
 
 // GroupsGranting lists the role groups whose roles grant the cmdlet.
-func GroupsGranting(cmdlet string, groups []*store.RoleGroup) []string {
+func GroupsGranting(cmdlet string, groups []*rbac.RoleGroup) []string {
 	var out []string
 	for _, grp := range groups {
-		if GrantsFor("", []*store.RoleGroup{grp}).Allows(cmdlet) {
+		if GrantsFor("", []*rbac.RoleGroup{grp}).Allows(cmdlet) {
 			out = append(out, grp.Name)
 		}
 	}
@@ -139,8 +140,8 @@ func GroupsGranting(cmdlet string, groups []*store.RoleGroup) []string {
 // to. A tenant without stored role groups (created before they existed,
 // or not seeded yet) gives the administrator the built-in administrator
 // groups.
-func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
-	all, err := tx.RoleGroups()
+func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
+	all, err := rbac.RoleGroups(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -152,7 +153,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
 		if !strings.EqualFold(admin, upn) {
 			return nil, nil
 		}
-		var out []*store.RoleGroup
+		var out []*rbac.RoleGroup
 		for _, bg := range seed.BuiltInRoleGroups() {
 			bg := bg
 			switch bg.Name {
@@ -166,13 +167,13 @@ func CallerGroups(tx *store.Tx, upn string) ([]*store.RoleGroup, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []*store.RoleGroup
+	var out []*rbac.RoleGroup
 	seen := map[string]bool{}
 	for _, u := range users {
 		if u.State != store.UserActive {
 			continue
 		}
-		groups, err := tx.RoleGroupsOf(u.ObjectID)
+		groups, err := rbac.RoleGroupsOf(tx, u.ObjectID)
 		if err != nil {
 			return nil, err
 		}
@@ -202,7 +203,7 @@ func CallerGrants(rt *runtime.Runtime) *Grants {
 		rt.State[stateGrants] = g
 		return g
 	}
-	var groups []*store.RoleGroup
+	var groups []*rbac.RoleGroup
 	err := st.View(func(tx *store.Tx) error {
 		var err error
 		groups, err = CallerGroups(tx, caller)
@@ -243,7 +244,7 @@ func Install(rt *runtime.Runtime) {
 // (the clock, a reset, bulk mailboxes, mail sent as someone else,
 // switching accounts) are theirs. By default that is the tenant's
 // administrator; the group can't lose its last member (store).
-const TrainerGroup = store.OrgManagementGroup
+const TrainerGroup = rbac.OrgManagementGroup
 
 // IsTrainer reports whether the session's signed-in user holds the
 // simulator's trainer role (see TrainerGroup). A session without a tenant
@@ -260,7 +261,7 @@ func IsOrgAdmin(rt *runtime.Runtime) bool {
 		return true
 	}
 	for _, grp := range g.Groups {
-		if strings.EqualFold(grp.Name, store.OrgManagementGroup) {
+		if strings.EqualFold(grp.Name, rbac.OrgManagementGroup) {
 			return true
 		}
 	}

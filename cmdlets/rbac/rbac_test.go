@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	rbacstore "github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
@@ -112,7 +113,7 @@ func TestRoleTable(t *testing.T) {
 		}
 	}
 	groups := seed.BuiltInRoleGroups()
-	var ptrs []*store.RoleGroup
+	var ptrs []*rbacstore.RoleGroup
 	for i := range groups {
 		ptrs = append(ptrs, &groups[i])
 		for _, rn := range groups[i].Roles {
@@ -138,19 +139,19 @@ func onlyMemberOf(t *testing.T, st *store.Store, group string) {
 			t.Fatalf("annb: %v %d", err, len(users))
 		}
 		id := users[0].ObjectID
-		all, err := tx.RoleGroups()
+		all, err := rbacstore.RoleGroups(tx)
 		if err != nil {
 			return err
 		}
 		for _, g := range all {
 			if g.HasMember(id) {
-				if _, err := tx.RemoveRoleGroupMember(g.Name, id); err != nil {
+				if _, err := rbacstore.RemoveRoleGroupMember(tx, g.Name, id); err != nil {
 					return err
 				}
 			}
 		}
 		if group != "" {
-			_, err = tx.AddRoleGroupMember(group, id)
+			_, err = rbacstore.AddRoleGroupMember(tx, group, id)
 		}
 		return err
 	})
@@ -167,10 +168,10 @@ func TestCmdletsPerRoleGroup(t *testing.T) {
 	st := newStore(t)
 	names := governedNames(t)
 	reg := registered(t)
-	var groups []*store.RoleGroup
+	var groups []*rbacstore.RoleGroup
 	if err := st.View(func(tx *store.Tx) error {
 		var err error
-		groups, err = tx.RoleGroups()
+		groups, err = rbacstore.RoleGroups(tx)
 		return err
 	}); err != nil {
 		t.Fatal(err)
@@ -193,11 +194,11 @@ func TestCmdletsPerRoleGroup(t *testing.T) {
 					for _, rn := range g.Roles {
 						r, _ := rbac.LookupRole(rn)
 						for _, gr := range r.Grants {
-							if strings.EqualFold(gr.Cmdlet, n) && exo.IsCompliance(n) == (g.Service == store.ServicePurview) {
+							if strings.EqualFold(gr.Cmdlet, n) && exo.IsCompliance(n) == (g.Service == rbacstore.ServicePurview) {
 								want = true
 							}
 						}
-						want = want || rbac.GrantsUnlisted(rn, g.Service == store.ServicePurview, n)
+						want = want || rbac.GrantsUnlisted(rn, g.Service == rbacstore.ServicePurview, n)
 					}
 				}
 				var got bool
@@ -310,10 +311,10 @@ func TestAuditHook(t *testing.T) {
 	run("meganb@contoso.com", "Set-OMEMessageRevocation -MessageId '<x@y>' -Revoke $true")
 	run("admin@contoso.onmicrosoft.com", "Undo-SoftDeletedMailbox nobody -Password (ConvertTo-SecureString 'Secr3t!' -AsPlainText -Force)")
 	run("admin@contoso.onmicrosoft.com", "Get-Mailbox annb | Set-Mailbox -CustomAttribute2 y")
-	var rs []*store.AuditRecord
+	var rs []*rbacstore.AuditRecord
 	if err := st.View(func(tx *store.Tx) error {
 		var err error
-		rs, err = tx.AuditRecords(store.AuditQuery{})
+		rs, err = rbacstore.AuditRecords(tx, rbacstore.AuditQuery{})
 		return err
 	}); err != nil {
 		t.Fatal(err)
@@ -378,11 +379,11 @@ func TestAuditInCmdletTransaction(t *testing.T) {
 		return ctx.WriteError(ctx.NewError("failed after the commit", "Probe", object.InvalidOperation, "InvalidOperationException", nil))
 	}
 	rt.Register(probe)
-	records := func() []*store.AuditRecord {
-		var rs []*store.AuditRecord
+	records := func() []*rbacstore.AuditRecord {
+		var rs []*rbacstore.AuditRecord
 		if err := st.View(func(tx *store.Tx) error {
 			var err error
-			rs, err = tx.AuditRecords(store.AuditQuery{})
+			rs, err = rbacstore.AuditRecords(tx, rbacstore.AuditQuery{})
 			return err
 		}); err != nil {
 			t.Fatal(err)
@@ -433,7 +434,7 @@ func TestDeclinedNotAudited(t *testing.T) {
 	}
 	var got []string
 	err := st.View(func(tx *store.Tx) error {
-		rs, err := tx.AuditRecords(store.AuditQuery{})
+		rs, err := rbacstore.AuditRecords(tx, rbacstore.AuditQuery{})
 		for _, r := range rs {
 			got = append(got, fmt.Sprintf("%s %s %v", r.CmdletName, r.ObjectModified, r.Succeeded))
 		}

@@ -5,7 +5,7 @@ import "strings"
 // This file is the simulator's one table of what each management role
 // grants: the cmdlets (and, where it matters, the parameters) of this
 // repository that a role's role entries cover. Role groups and their
-// members live in the tenant (store.RoleGroup); a role group grants the
+// members live in the tenant (store/rbac.RoleGroup); a role group grants the
 // union of its roles, limited to its service: an Exchange Online role
 // group grants Exchange Online cmdlets, a Microsoft Purview role group
 // Security & Compliance cmdlets (a role name such as Retention Management

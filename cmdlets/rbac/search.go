@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/rbac"
 )
 
 // Output type names of the audit log searches.
@@ -54,7 +55,7 @@ func Views(r *format.Registry) {
 	})
 }
 
-func auditParamObjects(r *store.AuditRecord) []any {
+func auditParamObjects(r *rbac.AuditRecord) []any {
 	out := make([]any, 0, len(r.Parameters))
 	for _, p := range r.Parameters {
 		o := object.NewObject(TypeCmdletParameter, "System.Object")
@@ -67,7 +68,7 @@ func auditParamObjects(r *store.AuditRecord) []any {
 	return out
 }
 
-func modifiedObjects(r *store.AuditRecord) []any {
+func modifiedObjects(r *rbac.AuditRecord) []any {
 	out := make([]any, 0, len(r.ModifiedProperties))
 	for _, n := range r.ModifiedProperties {
 		o := object.NewObject(TypeModifiedProperty, "System.Object")
@@ -88,7 +89,7 @@ func modifiedObjects(r *store.AuditRecord) []any {
 }
 
 // adminEventObject is one Search-AdminAuditLog result.
-func adminEventObject(r *store.AuditRecord) *object.PSObject {
+func adminEventObject(r *rbac.AuditRecord) *object.PSObject {
 	o := object.NewObject(TypeAdminAuditLogEvent, "Microsoft.Exchange.Data.ConfigurableObject", "System.Object")
 	errText := "None"
 	if !r.Succeeded {
@@ -119,8 +120,8 @@ func dateParam(ctx *runtime.Context, name string) time.Time {
 }
 
 // newestFirst returns the records newest first, at most max (-1: all).
-func newestFirst(rs []*store.AuditRecord, max int) []*store.AuditRecord {
-	out := make([]*store.AuditRecord, 0, len(rs))
+func newestFirst(rs []*rbac.AuditRecord, max int) []*rbac.AuditRecord {
+	out := make([]*rbac.AuditRecord, 0, len(rs))
 	for i := len(rs) - 1; i >= 0; i-- {
 		if max >= 0 && len(out) >= max {
 			break
@@ -157,16 +158,16 @@ func searchAdminAuditLog() *runtime.Command {
 		if ctx.Has("Parameters") && !ctx.Has("Cmdlets") {
 			return ctx.Fail(exo.Invalid(ctx, "The Parameters parameter can only be used together with the Cmdlets parameter.", nil))
 		}
-		q := store.AuditQuery{Cmdlets: ctx.Strings("Cmdlets"), Parameters: ctx.Strings("Parameters"), ObjectIDs: ctx.Strings("ObjectIds"),
+		q := rbac.AuditQuery{Cmdlets: ctx.Strings("Cmdlets"), Parameters: ctx.Strings("Parameters"), ObjectIDs: ctx.Strings("ObjectIds"),
 			UserIDs: ctx.Strings("UserIds"), Start: dateParam(ctx, "StartDate"), End: dateParam(ctx, "EndDate")}
 		if ctx.Has("IsSuccess") {
 			b := ctx.Bool("IsSuccess")
 			q.Succeeded = &b
 		}
-		var rs []*store.AuditRecord
+		var rs []*rbac.AuditRecord
 		if err := exo.View(ctx, func(tx *store.Tx) error {
 			var err error
-			rs, err = tx.AuditRecords(q)
+			rs, err = rbac.AuditRecords(tx, q)
 			return err
 		}); err != nil {
 			return err

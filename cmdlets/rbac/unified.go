@@ -3,6 +3,7 @@ package rbac
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/exosim/exosim/store/rbac"
 	"sort"
 	"strings"
 	"time"
@@ -46,7 +47,7 @@ const stateAuditSessions = "exo.unifiedAuditSessions"
 type auditSession struct {
 	command string // the session command of the first call
 	mixed   bool   // a later call used the other command
-	records []*store.AuditRecord
+	records []*rbac.AuditRecord
 	next    int // index of the next record to hand out
 }
 
@@ -100,7 +101,7 @@ type unifiedModifiedProp struct {
 }
 
 // auditDataJSON is the AuditData text of a record.
-func auditDataJSON(r *store.AuditRecord, org *store.Organization, formatted bool) string {
+func auditDataJSON(r *rbac.AuditRecord, org *store.Organization, formatted bool) string {
 	d := unifiedAuditData{
 		CreationTime: r.RunDate.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.CmdletName,
 		RecordType: 1, ResultStatus: "True", UserKey: r.Caller, UserType: 2, Version: 1, Workload: "Exchange",
@@ -137,7 +138,7 @@ func auditDataJSON(r *store.AuditRecord, org *store.Organization, formatted bool
 	return string(data)
 }
 
-func unifiedEventObject(r *store.AuditRecord, auditData string, index, count int) *object.PSObject {
+func unifiedEventObject(r *rbac.AuditRecord, auditData string, index, count int) *object.PSObject {
 	o := object.NewObject(TypeUnifiedAuditLogEvent, "System.Object")
 	o.AddTyped("RecordType", "Microsoft.Exchange.Management.SystemConfigurationTasks.AuditRecordType", "ExchangeAdmin")
 	o.AddTyped("CreationDate", "System.DateTime", r.RunDate)
@@ -156,7 +157,7 @@ func unifiedEventObject(r *store.AuditRecord, auditData string, index, count int
 // know: object ids with wildcards, free text in the record's details, and
 // the filters no ExchangeAdmin record can meet (client IP addresses,
 // SharePoint sites: the simulated records carry neither).
-func unifiedMatch(ctx *runtime.Context, r *store.AuditRecord, data string) bool {
+func unifiedMatch(ctx *runtime.Context, r *rbac.AuditRecord, data string) bool {
 	if ids := ctx.Strings("ObjectIds"); len(ids) > 0 {
 		ok := false
 		for _, id := range ids {
@@ -243,11 +244,11 @@ func searchUnifiedAuditLog() *runtime.Command {
 				s.command = returnNextPreviewPage
 			}
 			if rt := strings.TrimSpace(ctx.String("RecordType")); rt == "" || strings.EqualFold(rt, "ExchangeAdmin") {
-				q := store.AuditQuery{Cmdlets: ctx.Strings("Operations"), UserIDs: ctx.Strings("UserIds"), Start: start, End: end}
-				var rs []*store.AuditRecord
+				q := rbac.AuditQuery{Cmdlets: ctx.Strings("Operations"), UserIDs: ctx.Strings("UserIds"), Start: start, End: end}
+				var rs []*rbac.AuditRecord
 				if err := exo.View(ctx, func(tx *store.Tx) error {
 					var err error
-					if rs, err = tx.AuditRecords(q); err != nil {
+					if rs, err = rbac.AuditRecords(tx, q); err != nil {
 						return err
 					}
 					org, _ = tx.Organization()

@@ -2,6 +2,10 @@ package seed
 
 import "fmt"
 import (
+	"github.com/exosim/exosim/store/rbac"
+)
+
+import (
 	"github.com/exosim/exosim/store"
 )
 
@@ -17,17 +21,17 @@ type seedRoleGroup struct {
 // starts with, as Exchange Online and Microsoft Purview ship them, with
 // the management roles assigned to each (the roles the simulator knows;
 // see package cmdlets/rbac for what each role grants).
-func BuiltInRoleGroups() []store.RoleGroup {
-	var out []store.RoleGroup
+func BuiltInRoleGroups() []rbac.RoleGroup {
+	var out []rbac.RoleGroup
 	for _, g := range builtinRoleGroupDefs() {
-		out = append(out, store.RoleGroup{Name: g.name, Guid: store.RoleGroupGuid(g.name), Description: g.description,
+		out = append(out, rbac.RoleGroup{Name: g.name, Guid: rbac.RoleGroupGuid(g.name), Description: g.description,
 			Service: g.service, Roles: append([]string(nil), g.roles...)})
 	}
 	return out
 }
 
 func builtinRoleGroupDefs() []seedRoleGroup {
-	exo, scc := store.ServiceExchange, store.ServicePurview
+	exo, scc := rbac.ServiceExchange, rbac.ServicePurview
 	return []seedRoleGroup{
 		{name: "Compliance Management", service: exo,
 			description: "Configures and manages compliance settings: auditing, data loss prevention, journaling, message encryption, retention and mail flow rules.",
@@ -95,7 +99,7 @@ func seedRoleGroups(tx *store.Tx, seed string) error {
 	}
 	created := o.WhenCreated
 	for _, g := range builtinRoleGroupDefs() {
-		rg := &store.RoleGroup{Name: g.name, Guid: store.RoleGroupGuid(g.name), Description: g.description, Service: g.service,
+		rg := &rbac.RoleGroup{Name: g.name, Guid: rbac.RoleGroupGuid(g.name), Description: g.description, Service: g.service,
 			Roles: g.roles, WhenCreated: created, WhenChanged: created}
 		for _, alias := range g.members {
 			upn := alias + "@" + DefaultDomain
@@ -114,7 +118,7 @@ func seedRoleGroups(tx *store.Tx, seed string) error {
 			}
 			rg.Members = append(rg.Members, users[0].ObjectID)
 		}
-		if err := tx.PutRoleGroup(rg); err != nil {
+		if err := rbac.PutRoleGroup(tx, rg); err != nil {
 			return err
 		}
 	}

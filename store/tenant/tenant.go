@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
+	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/restore"
 )
 
@@ -21,7 +22,7 @@ func Schema() *store.Schema {
 	ome.Register(s)
 	holds.Register(s)
 	onprem.Register(s)
-	store.RegisterRBAC(s)
+	rbac.Register(s)
 	restore.Register(s)
 	restore.OnPremSources.Add(s, onPremSource())
 	return s

@@ -1,9 +1,11 @@
-package store
+package rbac
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // The admin audit log: one record per state-changing cmdlet invocation,
@@ -55,21 +57,21 @@ type AuditRecord struct {
 
 // AppendAuditRecord stores r with the next sequence number and a derived
 // Identity, and returns it.
-func (tx *Tx) AppendAuditRecord(r *AuditRecord) error {
+func AppendAuditRecord(tx *store.Tx, r *AuditRecord) error {
 	seq, err := auditKind.NextSequence(tx)
 	if err != nil {
 		return err
 	}
 	r.Seq = seq
-	r.Identity = DerivedGuid(fmt.Sprintf("exosim-audit\x00%d\x00%s\x00%s\x00%s", seq, r.RunDate.UTC().Format(time.RFC3339Nano), r.CmdletName, r.Caller))
-	return tx.ReplaceAuditRecord(r)
+	r.Identity = store.DerivedGuid(fmt.Sprintf("exosim-audit\x00%d\x00%s\x00%s\x00%s", seq, r.RunDate.UTC().Format(time.RFC3339Nano), r.CmdletName, r.Caller))
+	return ReplaceAuditRecord(tx, r)
 }
 
 // ReplaceAuditRecord rewrites the record r.Seq (appended earlier by
 // AppendAuditRecord) with r, keeping its sequence number and Identity:
 // an invocation recorded as successful in its own transaction that failed
 // afterwards is corrected this way.
-func (tx *Tx) ReplaceAuditRecord(r *AuditRecord) error {
+func ReplaceAuditRecord(tx *store.Tx, r *AuditRecord) error {
 	if r.Parameters == nil {
 		r.Parameters = []AuditParameter{}
 	}
@@ -140,7 +142,7 @@ func containsFold(list []string, s string) bool {
 }
 
 // AuditRecords returns the matching records, oldest first.
-func (tx *Tx) AuditRecords(q AuditQuery) ([]*AuditRecord, error) {
+func AuditRecords(tx *store.Tx, q AuditQuery) ([]*AuditRecord, error) {
 	var out []*AuditRecord
 	err := auditKind.ForEach(tx, "", func(_ string, r *AuditRecord) error {
 		if q.match(r) {
@@ -153,7 +155,7 @@ func (tx *Tx) AuditRecords(q AuditQuery) ([]*AuditRecord, error) {
 
 // auditImport appends an import's own record to the log: who imported
 // which file, what the tenant was before, and why a failed import failed.
-func auditImport(tx *Tx, rec ImportRecord, replaced string, err error) error {
+func auditImport(tx *store.Tx, rec store.ImportRecord, replaced string, err error) error {
 	r := &AuditRecord{
 		RunDate:        tx.Now(),
 		Caller:         rec.Caller,
@@ -167,5 +169,5 @@ func auditImport(tx *Tx, rec ImportRecord, replaced string, err error) error {
 	} else {
 		r.ModifiedProperties = []string{"tenant"}
 	}
-	return tx.AppendAuditRecord(r)
+	return AppendAuditRecord(tx, r)
 }

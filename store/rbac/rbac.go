@@ -1,9 +1,13 @@
-package store
+// Package rbac is role-based access control of the tenant: the management
+// role groups, their roles and members, and the admin audit log.
+package rbac
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Role-based access control: the tenant's management role groups (Exchange
@@ -52,22 +56,22 @@ func (g *RoleGroup) HasMember(objectID string) bool {
 // tenant's ID generator is left alone so seeding role groups moves no
 // other generated value).
 func RoleGroupGuid(name string) string {
-	return DerivedGuid("exosim-rolegroup\x00" + strings.ToLower(name))
+	return store.DerivedGuid("exosim-rolegroup\x00" + strings.ToLower(name))
 }
 
 // RoleGroups returns every role group in name order.
-func (tx *Tx) RoleGroups() ([]*RoleGroup, error) {
+func RoleGroups(tx *store.Tx) ([]*RoleGroup, error) {
 	out, err := roleGroupKind.List(tx)
 	if err != nil {
 		return nil, err
 	}
 	// Keys are lower-case names: no two groups share a name.
-	SortByName(out, func(g *RoleGroup) string { return g.Name })
+	store.SortByName(out, func(g *RoleGroup) string { return g.Name })
 	return out, nil
 }
 
 // GetRoleGroup finds a role group by name or GUID (case-insensitive).
-func (tx *Tx) GetRoleGroup(identity string) (*RoleGroup, error) {
+func GetRoleGroup(tx *store.Tx, identity string) (*RoleGroup, error) {
 	id := strings.TrimSpace(identity)
 	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(id))
 	if err != nil {
@@ -76,24 +80,24 @@ func (tx *Tx) GetRoleGroup(identity string) (*RoleGroup, error) {
 	if ok {
 		return g, nil
 	}
-	all, err := tx.RoleGroups()
+	all, err := RoleGroups(tx)
 	if err != nil {
 		return nil, err
 	}
-	if guid, isGuid := NormalizeGuid(id); isGuid {
+	if guid, isGuid := store.NormalizeGuid(id); isGuid {
 		for _, c := range all {
 			if strings.EqualFold(c.Guid, guid) {
 				return c, nil
 			}
 		}
 	}
-	return nil, &NotFoundError{Kind: "role group", Key: identity}
+	return nil, &store.NotFoundError{Kind: "role group", Key: identity}
 }
 
 // PutRoleGroup stores a role group.
-func (tx *Tx) PutRoleGroup(g *RoleGroup) error {
+func PutRoleGroup(tx *store.Tx, g *RoleGroup) error {
 	if strings.TrimSpace(g.Name) == "" {
-		return &ValidationError{Field: "Name", Message: "empty"}
+		return &store.ValidationError{Field: "Name", Message: "empty"}
 	}
 	if g.Guid == "" {
 		g.Guid = RoleGroupGuid(g.Name)
@@ -122,8 +126,8 @@ func (e *RoleGroupMemberError) Error() string {
 }
 
 // AddRoleGroupMember adds the account to the group.
-func (tx *Tx) AddRoleGroupMember(group, objectID string) (*RoleGroup, error) {
-	g, err := tx.GetRoleGroup(group)
+func AddRoleGroupMember(tx *store.Tx, group, objectID string) (*RoleGroup, error) {
+	g, err := GetRoleGroup(tx, group)
 	if err != nil {
 		return nil, err
 	}
@@ -132,12 +136,12 @@ func (tx *Tx) AddRoleGroupMember(group, objectID string) (*RoleGroup, error) {
 	}
 	g.Members = append(g.Members, strings.ToLower(objectID))
 	g.WhenChanged = tx.Now()
-	return g, tx.PutRoleGroup(g)
+	return g, PutRoleGroup(tx, g)
 }
 
 // RemoveRoleGroupMember removes the account from the group.
-func (tx *Tx) RemoveRoleGroupMember(group, objectID string) (*RoleGroup, error) {
-	g, err := tx.GetRoleGroup(group)
+func RemoveRoleGroupMember(tx *store.Tx, group, objectID string) (*RoleGroup, error) {
+	g, err := GetRoleGroup(tx, group)
 	if err != nil {
 		return nil, err
 	}
@@ -157,13 +161,13 @@ func (tx *Tx) RemoveRoleGroupMember(group, objectID string) (*RoleGroup, error) 
 	}
 	g.Members = kept
 	g.WhenChanged = tx.Now()
-	return g, tx.PutRoleGroup(g)
+	return g, PutRoleGroup(tx, g)
 }
 
 // RoleGroupsOf returns the groups the account is a member of, in name
 // order.
-func (tx *Tx) RoleGroupsOf(objectID string) ([]*RoleGroup, error) {
-	all, err := tx.RoleGroups()
+func RoleGroupsOf(tx *store.Tx, objectID string) ([]*RoleGroup, error) {
+	all, err := RoleGroups(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +203,7 @@ func (e *LastOrgAdminError) Error() string {
 // account deleted) when it is the group's only active member. A tenant
 // without that group (created before role groups existed) has nothing to
 // guard.
-func guardLastOrgAdmin(tx *Tx, objectID string) error {
+func guardLastOrgAdmin(tx *store.Tx, objectID string) error {
 	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(OrgManagementGroup))
 	if err != nil || !ok || !g.HasMember(objectID) {
 		return err
@@ -207,7 +211,7 @@ func guardLastOrgAdmin(tx *Tx, objectID string) error {
 	member := objectID
 	for _, m := range g.Members {
 		u, err := tx.GetUser(m)
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			continue
 		}
 		if err != nil {
@@ -217,7 +221,7 @@ func guardLastOrgAdmin(tx *Tx, objectID string) error {
 			member = u.UserPrincipalName
 			continue
 		}
-		if u.State == UserActive {
+		if u.State == store.UserActive {
 			return nil
 		}
 	}
@@ -226,7 +230,7 @@ func guardLastOrgAdmin(tx *Tx, objectID string) error {
 
 // checkOrgManagement verifies that Organization Management has an active
 // member (in a tenant with role groups).
-func checkOrgManagement(tx *Tx, report func(Finding)) error {
+func checkOrgManagement(tx *store.Tx, report func(store.Finding)) error {
 	g, ok, err := roleGroupKind.Get(tx, strings.ToLower(OrgManagementGroup))
 	if err != nil {
 		return err
@@ -235,21 +239,21 @@ func checkOrgManagement(tx *Tx, report func(Finding)) error {
 		if !roleGroupKind.Any(tx) {
 			return nil
 		}
-		report(Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: "the tenant has role groups but no " + OrgManagementGroup})
+		report(store.Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: "the tenant has role groups but no " + OrgManagementGroup})
 		return nil
 	}
 	for _, m := range g.Members {
 		u, err := tx.GetUser(m)
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		if u.State == UserActive {
+		if u.State == store.UserActive {
 			return nil
 		}
 	}
-	report(Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: OrgManagementGroup + " has no active member: nobody can manage the organization"})
+	report(store.Finding{Kind: "roleGroup", Key: strings.ToLower(OrgManagementGroup), Message: OrgManagementGroup + " has no active member: nobody can manage the organization"})
 	return nil
 }

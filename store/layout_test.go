@@ -1,0 +1,176 @@
+package store_test
+
+import (
+	"go/build"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// The rules of the house, checked on the packages' imports (what
+// `go list -deps` shows, without test files):
+//
+//   - the engine (package store) depends on no package of the tenant's
+//     areas (store/<area>), nor on cmdlets or the shell;
+//   - an area depends on the engine, store/directory (the records every
+//     area acts on) and store/opath only; store/directory on the engine
+//     and store/opath; store/opath on nothing of the store; so no area
+//     reaches another but through the hooks the engine carries;
+//   - only store/tenant (the whole tenant's schema), store/seed (the seed
+//     tenants write records of every area) and store/storetest gather
+//     areas;
+//   - the store depends on no cmdlet package, and on no package of the
+//     shell that itself depends on anything of this module (a leaf such
+//     as shell/wildcard is a utility);
+//   - the shell depends on neither cmdlets nor the store;
+//   - only the engine (and the commands of cmd/) open bbolt themselves.
+
+const module = "github.com/exosim/exosim"
+
+// gatherers may import every area.
+var gatherers = []string{"store/tenant", "store/seed", "store/storetest"}
+
+type layout struct {
+	root string
+	pkgs map[string]*build.Package // by path relative to the module root
+}
+
+func loadLayout(t *testing.T) *layout {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := &layout{root: root, pkgs: map[string]*build.Package{}}
+	for _, top := range []string{"store", "shell", "cmdlets"} {
+		err := filepath.WalkDir(filepath.Join(root, top), func(p string, d os.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return err
+			}
+			if n := d.Name(); n == "testdata" || strings.HasPrefix(n, ".") {
+				return filepath.SkipDir
+			}
+			rel, _ := filepath.Rel(root, p)
+			l.load(t, filepath.ToSlash(rel))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return l
+}
+
+// load reads the package at rel (nil when the directory has no Go
+// package).
+func (l *layout) load(t *testing.T, rel string) *build.Package {
+	if p, ok := l.pkgs[rel]; ok {
+		return p
+	}
+	p, err := build.ImportDir(filepath.Join(l.root, filepath.FromSlash(rel)), 0)
+	if err != nil {
+		if _, none := err.(*build.NoGoError); !none {
+			t.Fatalf("%s: %v", rel, err)
+		}
+		p = nil
+	}
+	l.pkgs[rel] = p
+	return p
+}
+
+// ownDeps returns the packages of this module rel depends on, directly
+// or not, without test files, by path relative to the module root.
+func (l *layout) ownDeps(t *testing.T, rel string) []string {
+	seen := map[string]bool{}
+	var walk func(rel string)
+	walk = func(rel string) {
+		p := l.load(t, rel)
+		if p == nil {
+			return
+		}
+		for _, imp := range p.Imports {
+			if dep, own := strings.CutPrefix(imp, module+"/"); own && !seen[dep] {
+				seen[dep] = true
+				walk(dep)
+			}
+		}
+	}
+	walk(rel)
+	var out []string
+	for d := range seen {
+		out = append(out, d)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// leaf reports whether rel depends on nothing of this module.
+func (l *layout) leaf(t *testing.T, rel string) bool { return len(l.ownDeps(t, rel)) == 0 }
+
+func (l *layout) under(prefix string) []string {
+	var out []string
+	for rel, p := range l.pkgs {
+		if p != nil && (rel == prefix || strings.HasPrefix(rel, prefix+"/")) {
+			out = append(out, rel)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestImportRules(t *testing.T) {
+	t.Parallel()
+	l := loadLayout(t)
+	if l.load(t, "store") == nil || len(l.under("store")) < 5 {
+		t.Fatalf("found no store packages under %s", l.root)
+	}
+	for _, rel := range l.under("store") {
+		var allowed []string
+		switch {
+		case rel == "store":
+		case rel == "store/opath":
+		case rel == "store/directory":
+			allowed = []string{"store", "store/opath"}
+		case slices.Contains(gatherers, rel):
+			allowed = l.under("store")
+		default:
+			allowed = []string{"store", "store/directory", "store/opath"}
+		}
+		for _, d := range l.ownDeps(t, rel) {
+			switch {
+			case strings.HasPrefix(d, "store"):
+				if !slices.Contains(allowed, d) {
+					t.Errorf("%s depends on %s", rel, d)
+				}
+			case strings.HasPrefix(d, "shell/"):
+				if !l.leaf(t, d) {
+					t.Errorf("%s depends on %s, a shell package that is not a leaf", rel, d)
+				}
+			default:
+				t.Errorf("%s depends on %s", rel, d)
+			}
+		}
+	}
+	for _, rel := range l.under("shell") {
+		for _, d := range l.ownDeps(t, rel) {
+			if strings.HasPrefix(d, "store") || strings.HasPrefix(d, "cmdlets") || strings.HasPrefix(d, "cmd/") {
+				t.Errorf("%s depends on %s: the shell knows nothing of Exchange", rel, d)
+			}
+		}
+	}
+	for _, top := range []string{"store", "shell", "cmdlets"} {
+		for _, rel := range l.under(top) {
+			if rel == "store" {
+				continue
+			}
+			for _, imp := range l.load(t, rel).Imports {
+				if strings.HasPrefix(imp, "go.etcd.io/bbolt") {
+					t.Errorf("%s opens bbolt itself: only the engine (package store) does", rel)
+				}
+			}
+		}
+	}
+}

@@ -799,6 +799,11 @@ func (p *parser) parseCommandArgElem() Expr {
 	case TokNumber:
 		p.advance(t)
 		return &ConstantExpr{Ext: t.Ext, Value: t.Value}
+	case TokDot:
+		// a lone dot is the dot-source operator only where a command
+		// starts; as an argument it is the word "." (the current folder)
+		p.advance(t)
+		return &StringConstExpr{Ext: t.Ext, Value: ".", Kind: BareWord}
 	case TokVariable, TokSplat:
 		p.advance(t)
 		v := &VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}

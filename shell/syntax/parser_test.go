@@ -295,6 +295,8 @@ var treeTests = []struct {
 		`(sb (cmd . b".\\script.ps1"))`},
 	{".\\script.ps1",
 		`(sb (cmd b".\\script.ps1"))`},
+	{"Get-ChildItem . -Recurse; Invoke-Pester -Path . ; . .",
+		`(sb (cmd b"Get-ChildItem" b"." -Recurse) (cmd b"Invoke-Pester" -Path b".") (cmd . b"."))`},
 	{"Get-X > out.txt",
 		`(sb (cmd b"Get-X" (1> b"out.txt")))`},
 	{"Get-X >> out.txt",

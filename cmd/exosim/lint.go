@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/lint"
 	"github.com/exosim/exosim/shell/runtime"
@@ -30,7 +31,23 @@ func newLintCmd(e *env) *cobra.Command {
 		Short: "Check runbooks without running them (- reads one from stdin)",
 		Long: "lint parses each script, resolves every command and binds every literal argument with the\n" +
 			"simulator's cmdlet declarations, and prints file:line:col: severity: message for each problem.\n" +
-			"It exits 1 when it finds an error (any finding with --strict), 0 otherwise. No tenant is used.",
+			"It exits 1 when it finds an error (any warning too with --strict), 0 otherwise. No tenant is used.\n\n" +
+			"error    what would stop the script: parse errors, a near miss of an Exchange cmdlet's name, a\n" +
+			"         retired or on-premises-only cmdlet or parameter, unknown/ambiguous parameters, wrong\n" +
+			"         literal types, parameter-set clashes, missing mandatory parameters.\n" +
+			"warning  what lint cannot resolve: a function defined elsewhere; commands named like a known\n" +
+			"         module's (Get-ADUser, Get-AzureADUser) that the script does not declare, one warning per\n" +
+			"         module; Windows PowerShell 5.1 cmdlets PowerShell 7 lacks.\n" +
+			"info     (--strict only) real commands lint does not check: cloud cmdlets and PowerShell 7\n" +
+			"         cmdlets exosim does not simulate, Microsoft Graph commands (Verb-Mg..., Verb-MgBeta...),\n" +
+			"         and the commands of a module the script declares.\n\n" +
+			"A script declares a module with #Requires -Modules, using module, Import-Module, Install-Module\n" +
+			"or the module's Connect- command; the names with that module's noun prefix are then its commands\n" +
+			"(Mg, Entra, AzureAD, Msol, AD, Cs/Team, SPO, PnP, Az, AipService, PowerBI, Excel). Functions the\n" +
+			"script defines, and those of files it dot-sources or imports by a path lint can work out\n" +
+			"($PSScriptRoot, Join-Path, Pester's $PSCommandPath.Replace), are known. Dot-sourcing\n" +
+			"RemoteExchange.ps1, the Exchange snap-in, Import-PSSession or Connect-ExchangeServer make the\n" +
+			"script an on-premises one. Splatting and pipeline input may supply any parameter.",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return &usageError{fmt.Errorf("lint needs at least one script (- reads stdin)")}
@@ -42,7 +59,7 @@ func newLintCmd(e *env) *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&lo.format, "format", "text", "output format: text or json")
-	c.Flags().BoolVar(&lo.strict, "strict", false, "treat warnings (unknown non-Exchange commands, switch values) as errors")
+	c.Flags().BoolVar(&lo.strict, "strict", false, "treat warnings (commands lint cannot resolve, switch values) as errors and show info notes")
 	return c
 }
 
@@ -159,4 +176,14 @@ func (lc *lintCommands) OnPremisesParams(cmd *runtime.Command) []string {
 		return nil
 	}
 	return decl.OnPremisesParams(cmd.Name)
+}
+
+// ModuleCommand reports a name shaped like a Microsoft Graph PowerShell
+// command (Get-MgBetaUser): exosim has only some of that SDK's commands,
+// so one it lacks is the SDK's, not unknown.
+func (lc *lintCommands) ModuleCommand(name string) (string, bool) {
+	if graph.IsGraphName(name) {
+		return "Microsoft.Graph", true
+	}
+	return "", false
 }

@@ -11,7 +11,6 @@ package lint
 import (
 	"encoding/json"
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -65,6 +64,9 @@ const (
 	RulePositional         = "extra-positional"
 	RuleMissingMandatory   = "missing-mandatory"
 	RuleNotSimulated       = "not-simulated"
+	RuleModuleCommand      = "module-command"
+	RuleUndeclaredModule   = "undeclared-module"
+	RuleWindowsPowerShell  = "windows-powershell-only"
 	RuleInternal           = "internal-error"
 )
 
@@ -105,6 +107,16 @@ type OnPremises interface {
 	// OnPremisesParams lists the parameters of a command that exist only
 	// on-premises.
 	OnPremisesParams(cmd *runtime.Command) []string
+}
+
+// ModuleShapes is what a Commands may also tell: that a name it does not
+// declare has the shape of a command of a module the session has only part
+// of (Microsoft Graph: Get-MgBetaUser), so it is that module's command,
+// not an unknown one.
+type ModuleShapes interface {
+	// ModuleCommand returns the module a command name belongs to by its
+	// shape.
+	ModuleCommand(name string) (module string, ok bool)
 }
 
 // Options configure a Linter.
@@ -197,9 +209,24 @@ type checker struct {
 	defined map[string]bool
 	// piped marks commands that receive pipeline input.
 	piped map[*syntax.CommandExpr]bool
-	// importsSession is set when the script runs Import-PSSession: it
-	// reaches an on-premises server, so on-premises cmdlets are expected.
+	// importsSession is set when the script works in an on-premises
+	// Exchange shell (Import-PSSession, the Exchange Management Shell's
+	// RemoteExchange.ps1 or snap-in, Connect-ExchangeServer): on-premises
+	// cmdlets are expected there.
 	importsSession bool
+	// modules are the gallery modules the script declares, with where.
+	modules map[*galleryModule]syntax.Extent
+	// connected marks the modules declared only by their Connect- command
+	// so far: a declaration by name, anywhere, is the better one to cite.
+	connected map[*galleryModule]bool
+	// otherModules are the modules it loads that the linter does not know.
+	otherModules []string
+	// undeclared gathers the commands named like a known module's that
+	// the script calls without declaring the module: one finding each.
+	undeclared []*undeclaredUse
+	// unread is where the script dot-sources a file the linter cannot
+	// read (nil when every one was read).
+	unread *syntax.Extent
 	// text marks script blocks passed to a string parameter (an OPATH
 	// -Filter {...}): their text is the value, they are not code.
 	text map[*syntax.ScriptBlockExpr]bool
@@ -242,6 +269,9 @@ func (c *checker) check(sb *syntax.ScriptBlock) {
 	c.piped = map[*syntax.CommandExpr]bool{}
 	c.text = map[*syntax.ScriptBlockExpr]bool{}
 	c.sourced = map[string]bool{}
+	c.modules = map[*galleryModule]syntax.Extent{}
+	c.connected = map[*galleryModule]bool{}
+	c.requires(sb)
 	var cmds []*syntax.CommandExpr
 	syntax.Inspect(sb, func(n syntax.Node) bool {
 		switch x := n.(type) {
@@ -264,15 +294,15 @@ func (c *checker) check(sb *syntax.ScriptBlock) {
 			cmds = append(cmds, x)
 			c.noteTextBlocks(x)
 			c.noteAlias(x)
-			if strings.EqualFold(commandName(x), "Import-PSSession") {
-				c.importsSession = true
-			}
+			c.noteModules(x)
 		}
 		return true
 	})
 	for _, ce := range cmds {
 		c.command(ce)
+		c.mockedCommand(ce)
 	}
+	c.reportUndeclared()
 }
 
 // unscoped strips a scope qualifier (global:, script:, function:).
@@ -375,18 +405,56 @@ func (c *checker) command(ce *syntax.CommandExpr) {
 	c.bind(ce, cmd)
 }
 
-// unknown reports a command name that resolves to nothing.
+// unknown reports a command name that resolves to nothing. In order: one
+// of PowerShell's own cmdlets (a note); a command of a module the session
+// has part of, by its shape (a note); a near miss of an Exchange cmdlet (an
+// error: the script would stop there); a command of a module the script
+// declares, by its noun prefix (a note); a command named like a known
+// module's whose module the script does not declare (one warning per
+// module); anything else (a warning: a function from elsewhere).
 func (c *checker) unknown(name string, ext syntax.Extent) {
 	if n, ok := powerShellCmdlet(name); ok {
 		c.add(ext, Info, RuleNotSimulated, fmt.Sprintf("%s is a PowerShell 7 cmdlet that exosim does not simulate.", n))
 		return
 	}
 	msg := fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.", name)
+	if n, ok := windowsPowerShellCmdlet(name); ok {
+		c.add(ext, Warning, RuleWindowsPowerShell, fmt.Sprintf("%s %s is a Windows PowerShell 5.1 cmdlet that PowerShell 7 does not have.", msg, n))
+		return
+	}
+	if ms, ok := c.l.opts.Commands.(ModuleShapes); ok {
+		if mod, isMod := ms.ModuleCommand(name); isMod {
+			c.add(ext, Info, RuleModuleCommand, fmt.Sprintf("%s is a command of the %s module that exosim does not simulate; lint does not check its parameters.", name, mod))
+			return
+		}
+	}
 	if c.l.exchangeLooking(name) {
 		c.add(ext, Error, RuleUnknownCommand, msg)
 		return
 	}
-	c.add(ext, Warning, RuleUnknownCommand, msg+" It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first.")
+	if m, at := c.declaredOwner(name); m != nil {
+		c.add(ext, Info, RuleModuleCommand, fmt.Sprintf("%s is taken as a command of the %s module, which this script loads (line %d); lint does not know that module's commands, so it does not check it.", name, m.name, at.Start.Line))
+		return
+	}
+	if strings.HasPrefix(name, "<") {
+		c.add(ext, Error, RuleUnknownCommand, msg+" A placeholder such as <Path> left in the script is run as a command.")
+		return
+	}
+	if c.undeclaredName(name) {
+		return // told once with its module
+	}
+	if m := galleryModuleShaped(name); m != nil {
+		c.noteUndeclared(m, name, ext)
+		return
+	}
+	msg += " It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first."
+	if len(c.otherModules) > 0 {
+		msg += fmt.Sprintf(" It may come from %s, which the script loads and lint does not know.", joinAnd(c.otherModules))
+	}
+	if c.unread != nil {
+		msg += fmt.Sprintf(" It may be defined by the script dot-sourced on line %d, which lint cannot read.", c.unread.Start.Line)
+	}
+	c.add(ext, Warning, RuleUnknownCommand, msg)
 }
 
 // modulePrefixes are noun prefixes that mark a module's commands: the
@@ -394,13 +462,6 @@ func (c *checker) unknown(name string, ext syntax.Extent) {
 // (Get-SimClock). Another module's prefix (Microsoft Graph's Mg) is no
 // sign of a mistake: exosim has only some of that module's cmdlets.
 var modulePrefixes = []string{"EXO", "Sim"}
-
-// otherModulePrefixes are noun prefixes of other modules' commands
-// (Microsoft Graph, Azure AD, MSOnline, Active Directory, SharePoint
-// Online, PnP, Teams): such a name is a command of that module, never a
-// misspelt Exchange cmdlet (Get-MgServicePrincipal is not
-// Get-ServicePrincipal).
-var otherModulePrefixes = []string{"Mg", "AzureAD", "Msol", "AD", "SPO", "PnP", "Cs"}
 
 // exchangeLooking reports whether an unknown name is meant as one of the
 // service's cmdlets or the simulator's (not another module's, nor
@@ -414,10 +475,11 @@ func (l *Linter) exchangeLooking(name string) bool {
 		return false
 	}
 	noun := name[i+1:]
-	for _, p := range otherModulePrefixes {
-		if len(noun) > len(p) && strings.EqualFold(noun[:len(p)], p) && noun[len(p)] >= 'A' && noun[len(p)] <= 'Z' {
-			return false
-		}
+	// a name with another module's prefix is that module's command, never
+	// a misspelt Exchange cmdlet (Get-MgServicePrincipal is not
+	// Get-ServicePrincipal, Get-ADGroup is not Get-Group)
+	if galleryModuleShaped(name) != nil {
+		return false
 	}
 	if l.nouns[strings.ToLower(noun)] {
 		return true
@@ -512,68 +574,4 @@ func (c *checker) noteTextBlocks(ce *syntax.CommandExpr) {
 			c.text[sb] = true
 		}
 	}
-}
-
-// dotSource learns the functions a dot-sourced script defines, when its
-// path is written literally (relative paths and $PSScriptRoot are taken
-// from the linted script's folder).
-func (c *checker) dotSource(ce *syntax.CommandExpr, from string) {
-	if c.l.opts.ReadFile == nil || len(ce.Elements) == 0 {
-		return
-	}
-	dir := filepath.Dir(from)
-	// $PSScriptRoot is a full path even when the script was named by a
-	// relative one
-	if abs, err := filepath.Abs(dir); err == nil {
-		dir = abs
-	}
-	var path string
-	switch x := ce.Elements[0].(type) {
-	case *syntax.StringConstExpr:
-		path = x.Value
-	case *syntax.ExpandableStringExpr:
-		for _, part := range x.Parts {
-			switch y := part.(type) {
-			case *syntax.StringConstExpr:
-				path += y.Value
-			case *syntax.VariableExpr:
-				if !strings.EqualFold(y.Name, "PSScriptRoot") {
-					return
-				}
-				path += dir
-			default:
-				return
-			}
-		}
-	default:
-		return
-	}
-	path = strings.ReplaceAll(path, `\`, "/")
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(dir, path)
-	}
-	path = filepath.Clean(path)
-	if c.sourced[path] {
-		return
-	}
-	c.sourced[path] = true
-	text, err := c.l.opts.ReadFile(path)
-	if err != nil {
-		return
-	}
-	sb, errs := syntax.Parse(syntax.NewSource(path, text))
-	if len(errs) > 0 || sb == nil {
-		return
-	}
-	syntax.Inspect(sb, func(n syntax.Node) bool {
-		switch x := n.(type) {
-		case *syntax.FunctionDef:
-			c.defined[strings.ToLower(unscoped(x.Name))] = true
-		case *syntax.CommandExpr:
-			if x.InvocationOp == "." {
-				c.dotSource(x, path)
-			}
-		}
-		return true
-	})
 }

@@ -263,7 +263,6 @@ func TestSurfaceRules(t *testing.T) {
 		{src: "Get-Box x -Domain dc1", want: "1:11: error: A parameter cannot be found that matches parameter name 'Domain'. -DomainController of Get-Box exists only in on-premises Exchange (Exchange Server), not in Exchange Online. [on-premises-only]\n"},
 		{src: "Get-BoxServer", want: "1:1: error: The term 'Get-BoxServer' is not recognized as a name of a cmdlet, function, script file, or executable program. Get-BoxServer exists only in on-premises Exchange (Exchange Server), not in Exchange Online. [on-premises-only]\n"},
 		{src: ". \"$PSScriptRoot\\lib.ps1\"\nGet-Helper\nGet-More"},
-		{src: "Get-MgUser -All", want: "1:1: warning: The term 'Get-MgUser' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. [unknown-command]\n"},
 		{strict: true, src: "Invoke-Item x.csv", want: "1:1: info: Invoke-Item is a PowerShell 7 cmdlet that exosim does not simulate. [not-simulated]\n"},
 		{src: "Invoke-Item x.csv"},
 	} {
@@ -292,5 +291,100 @@ func TestDotSourceFromRelativeScript(t *testing.T) {
 	src := ". $PSScriptRoot/lib.ps1\nGet-Helper"
 	if got := render(l.Text(filepath.Join("tests", "a.Tests.ps1"), src)); got != "" {
 		t.Errorf("lint of a relative path:\n%s", got)
+	}
+}
+
+// fakeGraph adds a module the session has part of: Mg-shaped names are
+// its commands.
+type fakeGraph struct{ fakeOnPrem }
+
+func (fakeGraph) ModuleCommand(name string) (string, bool) {
+	_, noun, _ := strings.Cut(name, "-")
+	return "Microsoft.Graph", len(noun) > 2 && strings.EqualFold(noun[:2], "mg")
+}
+
+// Commands of other modules: what the session knows by shape, what the
+// script declares, what it calls without declaring; where a script works
+// on-premises; the files it loads functions from.
+func TestModuleRules(t *testing.T) {
+	files := map[string]string{
+		"/scripts/Get-Report.ps1": "function Get-Report { }\n",
+		"/scripts/lib/tools.ps1":  "function Get-Tool { }\n",
+		"/scripts/Tools.psm1":     "function Invoke-Tool { }\n",
+	}
+	read := func(p string) (string, error) {
+		if s, ok := files[p]; ok {
+			return s, nil
+		}
+		return "", fmt.Errorf("no file %s", p)
+	}
+	const adWarning = "1:1: warning: 'Get-ADUser', 'Get-ADGroup' and 'Get-ADForest' are not defined in this script; by their names they are commands of the ActiveDirectory module, which the script does not declare. Declare the module (#Requires -Modules ActiveDirectory or Import-Module ActiveDirectory) so that lint knows where they come from. [undeclared-module]\n"
+	for _, tc := range []struct {
+		name      string
+		strict    bool
+		graph     bool
+		src, want string
+	}{
+		{name: "a module the session has part of, by shape", graph: true, src: "Get-MgBetaUser -All\nsend-mgusermail -UserId x"},
+		{name: "noted under --strict", graph: true, strict: true, src: "Get-MgBetaUser -All",
+			want: "1:1: info: Get-MgBetaUser is a command of the Microsoft.Graph module that exosim does not simulate; lint does not check its parameters. [module-command]\n"},
+		{name: "undeclared module: one warning at the first call, each name once", src: "Get-ADUser x\nGet-ADGroup y\nget-aduser z\nGet-ADForest", want: adWarning},
+		{name: "undeclared module under --strict", strict: true, src: "Get-AzureADUser -ObjectId x",
+			want: "1:1: error: 'Get-AzureADUser' is not defined in this script; by its name it is a command of the AzureAD module, which the script does not declare. Declare the module (#Requires -Modules AzureAD, Import-Module AzureAD or Connect-AzureAD) so that lint knows where it comes from. [undeclared-module]\n"},
+		{name: "declared by #Requires", src: "#Requires -Modules ActiveDirectory, ExchangeOnlineManagement\nGet-ADUser x\nget-adgroup y"},
+		{name: "declared commands are notes under --strict", strict: true, src: "#Requires -Modules @{ModuleName='ActiveDirectory'; ModuleVersion='1.0'}\nGet-ADUser x",
+			want: "2:1: info: Get-ADUser is taken as a command of the ActiveDirectory module, which this script loads (line 1); lint does not know that module's commands, so it does not check it. [module-command]\n"},
+		{name: "declared by Import-Module", src: "if (Get-Module ImportExcel -ListAvailable) { Import-Module ImportExcel -ErrorAction SilentlyContinue; $r | Export-Excel -Path x.xlsx }"},
+		{name: "declared by Install-Module -Name", src: "Install-Module -Scope CurrentUser -Name Microsoft.Graph.Beta.Reports\nGet-MgBetaReportMailboxUsageDetail -Period D7"},
+		{name: "declared by a list", src: "Import-Module MSOnline, ActiveDirectory\nGet-MsolUser\nGet-ADUser x"},
+		{name: "declared by the module's Connect- command", src: "Connect-AzureAD\nGet-AzureADUser -ObjectId x\nConnect-SPOService -Url u\nGet-SpoSite"},
+		{name: "declared by using module", src: "using module @{ModuleName='PnP.PowerShell'; ModuleVersion='2.0'}\nGet-PnPList"},
+		{name: "a declared module's prefix does not hide an Exchange typo", src: "Import-Module ActiveDirectory\nGet-Boxx",
+			want: "2:1: error: The term 'Get-Boxx' is not recognized as a name of a cmdlet, function, script file, or executable program. [unknown-command]\n"},
+		{name: "a module lint does not know is named in the warning", src: "Import-Module Contoso.Tools\nInvoke-Thing",
+			want: "2:1: warning: The term 'Invoke-Thing' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. It may come from Contoso.Tools, which the script loads and lint does not know. [unknown-command]\n"},
+		{name: "a dot-sourced file lint cannot read is named in the warning", src: ". $env:TOOLS\\lib.ps1\nInvoke-Thing",
+			want: "2:1: warning: The term 'Invoke-Thing' is not recognized as a name of a cmdlet, function, script file, or executable program. It is not defined in this script and is not an Exchange Online cmdlet; if it is a function defined elsewhere, load it first. It may be defined by the script dot-sourced on line 1, which lint cannot read. [unknown-command]\n"},
+		{name: "the Exchange Management Shell's start script", src: ". $env:ExchangeInstallPath\\bin\\RemoteExchange.ps1\nConnect-ExchangeServer -auto -AllowClobber\nGet-BoxDatabase db1\nGet-BoxServer"},
+		{name: "the on-premises snap-in (Add-PSSnapin itself is Windows PowerShell's)", src: "Add-PSSnapin Microsoft.Exchange.Management.PowerShell.SnapIn\nGet-BoxServer",
+			want: "1:1: warning: The term 'Add-PSSnapin' is not recognized as a name of a cmdlet, function, script file, or executable program. Add-PSSnapin is a Windows PowerShell 5.1 cmdlet that PowerShell 7 does not have. [windows-powershell-only]\n"},
+		{name: "the on-premises snap-in in #requires", src: "#requires -PSSnapin Microsoft.Exchange.Management.PowerShell.E2010\nGet-BoxServer"},
+		{name: "a placeholder left in the script", src: "$csv = <CsvPath>",
+			want: "1:8: error: The term '<' is not recognized as a name of a cmdlet, function, script file, or executable program. A placeholder such as <Path> left in the script is run as a command. [unknown-command]\n"},
+		{name: "Pester's script under test", src: ". $PSCommandPath.Replace('.Tests.ps1', '.ps1')\nGet-Report"},
+		{name: "Join-Path on the script's folder", src: ". (Join-Path $PSScriptRoot 'lib\\tools.ps1')\nGet-Tool"},
+		{name: "a module file's functions", src: "Import-Module $PSScriptRoot/Tools.psm1 -Force\nInvoke-Tool"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var cmds Commands = fakeOnPrem{testCommands()}
+			if tc.graph {
+				cmds = fakeGraph{fakeOnPrem{testCommands()}}
+			}
+			l := New(Options{Commands: cmds, Strict: tc.strict, ReadFile: read})
+			file := "/scripts/run.ps1"
+			if strings.Contains(tc.src, "PSCommandPath") {
+				file = "/scripts/Get-Report.Tests.ps1"
+			}
+			if got := render(l.Text(file, tc.src)); got != tc.want {
+				t.Errorf("lint %q:\ngot:\n%s\nwant:\n%s", tc.src, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGalleryModuleNamed(t *testing.T) {
+	t.Parallel()
+	for name, want := range map[string]string{
+		"Microsoft.Graph": "Microsoft.Graph", "microsoft.graph.users": "Microsoft.Graph", "Microsoft.Graph.Beta.Reports": "Microsoft.Graph",
+		"Az.Accounts": "Az", "AzureADPreview": "AzureAD", "AADRM": "AIPService", "ImportExcel": "ImportExcel",
+		"Azure": "", "Microsoft.GraphX": "", "ExchangeOnlineManagement": "",
+	} {
+		got := ""
+		if m := galleryModuleNamed(name); m != nil {
+			got = m.name
+		}
+		if got != want {
+			t.Errorf("galleryModuleNamed(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

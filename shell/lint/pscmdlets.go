@@ -98,3 +98,31 @@ func powerShellCmdlet(name string) (string, bool) {
 	n, ok := psIndex()[strings.ToLower(name)]
 	return n, ok
 }
+
+// winPSCmdlets are cmdlets of Windows PowerShell 5.1 that PowerShell 7 no
+// longer has (snap-ins, WMI, event logs, transactions, web service proxies,
+// system restore): a runbook written for the old shell stops on them.
+var winPSCmdlets = []string{
+	"Add-PSSnapin", "Get-PSSnapin", "Remove-PSSnapin", "Export-Console",
+	"Get-WmiObject", "Invoke-WmiMethod", "Register-WmiEvent", "Remove-WmiObject", "Set-WmiInstance",
+	"Clear-EventLog", "Get-EventLog", "Limit-EventLog", "New-EventLog", "Remove-EventLog", "Show-EventLog", "Write-EventLog",
+	"Complete-Transaction", "Get-Transaction", "Start-Transaction", "Undo-Transaction", "Use-Transaction",
+	"New-WebServiceProxy", "ConvertFrom-String", "Convert-String", "Get-ControlPanelItem", "Show-ControlPanelItem",
+	"Add-Computer", "Remove-Computer", "Checkpoint-Computer", "Restore-Computer", "Disable-ComputerRestore",
+	"Enable-ComputerRestore", "Get-ComputerRestorePoint", "Reset-ComputerMachinePassword", "Test-ComputerSecureChannel",
+}
+
+var winPSIndex = sync.OnceValue(func() map[string]string {
+	m := make(map[string]string, len(winPSCmdlets))
+	for _, n := range winPSCmdlets {
+		m[strings.ToLower(n)] = n
+	}
+	return m
+})
+
+// windowsPowerShellCmdlet reports whether name is a Windows PowerShell 5.1
+// cmdlet missing from PowerShell 7, with its canonical spelling.
+func windowsPowerShellCmdlet(name string) (string, bool) {
+	n, ok := winPSIndex()[strings.ToLower(name)]
+	return n, ok
+}

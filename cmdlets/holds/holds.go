@@ -3,7 +3,8 @@
 // legacy In-Place Hold cmdlets Get-/Set-/Remove-MailboxSearch (and
 // New-MailboxSearch, refused as retired), the messaging records management
 // cmdlets Get-/Set-RetentionPolicy and Get-RetentionPolicyTag, and
-// Start-ManagedFolderAssistant, with the default views of their objects.
+// Start-ManagedFolderAssistant and Export-MailboxDiagnosticLogs, with the
+// default views of their objects.
 package holds
 
 import (
@@ -46,6 +47,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Set-RetentionPolicy", setRetentionPolicy),
 		runtime.Lazy("Get-RetentionPolicyTag", getRetentionPolicyTag),
 		runtime.Lazy("Start-ManagedFolderAssistant", startManagedFolderAssistant),
+		runtime.Lazy("Export-MailboxDiagnosticLogs", exportMailboxDiagnosticLogs),
 	}
 }
 
@@ -56,6 +58,8 @@ func Views(r *format.Registry) {
 		items = append(items, format.ListItem{Property: p.name})
 	}
 	r.Add(&format.View{Name: "OrganizationConfig", TypeNames: []string{TypeOrganizationConfig}, Kind: format.ListView, Items: items})
+	r.Add(&format.View{Name: "MailboxDiagnosticLogs", TypeNames: []string{TypeMailboxDiagnosticLogs}, Kind: format.ListView,
+		Items: []format.ListItem{{Property: "MailboxLog"}, {Property: "Identity"}, {Property: "IsValid"}, {Property: "ObjectState"}}})
 	r.Add(&format.View{
 		Name:      "MailboxSearch",
 		TypeNames: []string{TypeMailboxSearch},

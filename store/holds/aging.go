@@ -448,26 +448,30 @@ func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archiv
 // runItemAging runs the item-age part of the Managed Folder Assistant on
 // one mailbox at the current clock; since is the start of the period the
 // pass catches up on. Content is written only when something changed.
-func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Time) error {
+// run is the pass's figures (nil when the mailbox has no content to
+// process) and changed tells whether the content changed.
+func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Time) (run *AssistantRun, changed bool, err error) {
 	switch m.LifecycleState {
 	case store.StateActive, store.StateUnlicensedGrace, store.StateInactive:
 	default:
-		return nil
+		return nil, false, nil
 	}
 	if m.IsMailUser() {
-		return nil
+		return nil, false, nil
 	}
 	c, err := tx.GetMailboxContent(m.Guid)
 	if err != nil {
-		return err
+		return nil, false, err
 	}
 	if len(c.Primary) == 0 && len(c.Archive) == 0 {
-		return nil
+		return nil, false, nil
 	}
 	ma, err := ar.forMailbox(tx, m)
 	if err != nil {
-		return err
+		return nil, false, err
 	}
+	var before, after [4]int64
+	before[0], before[1], before[2], before[3] = runFigures(c)
 	dirty := false
 	for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
 		for i := range fs {
@@ -488,14 +492,17 @@ func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Tim
 	if len(c.Archive) > 0 && ma.agePass(&c.Archive, nil, true, from, today) {
 		dirty = true
 	}
+	after[0], after[1], after[2], after[3] = runFigures(c)
+	run = newRun(tx.Now(), before, after)
 	if !dirty {
-		return nil
+		return run, false, nil
 	}
-	return tx.PutMailboxContent(c)
+	return run, true, tx.PutMailboxContent(c)
 }
 
 // RunItemAging runs the item-age rules of the Managed Folder Assistant on
-// one mailbox now (Start-ManagedFolderAssistant).
+// one mailbox now (Start-ManagedFolderAssistant) and records the pass: its
+// figures and the hold tracking logs (diagnostics.go).
 func RunItemAging(tx *store.Tx, guid string) error {
 	m, err := tx.GetMailbox(guid)
 	if err != nil {
@@ -505,7 +512,18 @@ func RunItemAging(tx *store.Tx, guid string) error {
 	if err != nil {
 		return err
 	}
-	return runItemAging(tx, ar, m, tx.Now())
+	run, _, err := runItemAging(tx, ar, m, tx.Now())
+	if err != nil {
+		return err
+	}
+	if run == nil {
+		run = newRun(tx.Now(), [4]int64{}, [4]int64{})
+	}
+	env, err := loadHoldEnv(tx)
+	if err != nil {
+		return err
+	}
+	return trackHolds(tx, env, m, run)
 }
 
 // agingAfterAdvance is the scheduled assistant pass of a clock advance
@@ -534,15 +552,26 @@ func agingAfterAdvance(tx *store.Tx, from time.Time) error {
 	}); err != nil {
 		return err
 	}
+	env, err := loadHoldEnv(tx)
+	if err != nil {
+		return err
+	}
 	since := from.Add(store.Day)
 	for _, g := range guids {
 		m, err := tx.GetMailbox(g)
 		if err != nil {
 			return err
 		}
-		if err := runItemAging(tx, ar, m, since); err != nil {
+		run, changed, err := runItemAging(tx, ar, m, since)
+		if err != nil {
+			return err
+		}
+		if !changed {
+			run = nil
+		}
+		if err := trackHolds(tx, env, m, run); err != nil {
 			return err
 		}
 	}
-	return nil
+	return assistantPassRecords.Put(tx, scheduledPassKey, &assistantPass{At: tx.Now()})
 }

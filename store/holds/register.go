@@ -27,7 +27,7 @@ var (
 func Register(s *store.Schema) {
 	for _, k := range []interface{ Register(*store.Schema) }{compliancePolicyRecords, ComplianceRuleRecords, adaptiveScopeRecords,
 		complianceTagRecords, complianceCaseRecords, caseHoldPolicyRecords, CaseHoldRuleRecords, mailboxSearchRecords,
-		mrmPolicyRecords, mrmTagRecords, holdRemovalRecords, HoldStateRecords} {
+		mrmPolicyRecords, mrmTagRecords, holdRemovalRecords, HoldStateRecords, diagnosticsRecords, assistantPassRecords} {
 		k.Register(s)
 	}
 	s.AddTimer(TimerDelayHoldExpiry, fireDelayHoldExpiry)
@@ -41,7 +41,10 @@ func Register(s *store.Schema) {
 	// the hold bookkeeping (exclusions, suppressed IDs, item labels) goes
 	// with the mailbox
 	store.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
-		_, err := HoldStateRecords.Delete(tx, guid)
+		if _, err := HoldStateRecords.Delete(tx, guid); err != nil {
+			return err
+		}
+		_, err := diagnosticsRecords.Delete(tx, guid)
 		return err
 	})
 	// the Managed Folder Assistant's item-age pass (aging.go)

@@ -1,12 +1,15 @@
 package repl
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"sync/atomic"
+	"time"
 	"unicode"
 
 	"github.com/mattn/go-runewidth"
@@ -22,10 +25,14 @@ import (
 // so Ctrl+C interrupts a running command as a signal.
 type Terminal struct {
 	in    *os.File
+	tty   *os.File
 	out   io.Writer
 	src   byteSource
 	inFd  int
 	outFd int
+	// noCPR is set once the terminal failed to answer a cursor position
+	// query (it is not asked again).
+	noCPR bool
 
 	// History holds the entries; nil keeps none.
 	History *History
@@ -52,7 +59,7 @@ var ErrEOF = io.EOF
 // NewTerminal opens the editor on the process's terminal; it draws on
 // out (the terminal, or a writer in front of it, see LineTracker).
 func NewTerminal(in *os.File, tty *os.File, out io.Writer) *Terminal {
-	t := &Terminal{in: in, out: out, inFd: int(in.Fd()), outFd: int(tty.Fd())}
+	t := &Terminal{in: in, tty: tty, out: out, inFd: int(in.Fd()), outFd: int(tty.Fd())}
 	t.src = newChanSource(in)
 	t.width = func() int {
 		w, _, err := term.GetSize(t.outFd)
@@ -80,6 +87,77 @@ func (t *Terminal) Size() (cols, rows int) {
 		return 80, 24
 	}
 	return w, h
+}
+
+// Resized tells the editor that the terminal changed its size (on
+// SIGWINCH): a line being edited is drawn again at the new width. It may
+// be called from any goroutine.
+func (t *Terminal) Resized() {
+	if s, ok := t.src.(*chanSource); ok {
+		s.resized()
+	}
+}
+
+// cprWait bounds the wait for the terminal's answer to a cursor position
+// query.
+const cprWait = 2 * time.Second
+
+// CursorPosition asks the terminal where the cursor is (ESC [ 6 n,
+// answered with ESC [ row ; col R) and returns its column and row counted
+// from 0, as .NET's console reports them. ok is false when the terminal
+// does not answer; it is then not asked again. Keys typed meanwhile stay
+// queued for the editor.
+func (t *Terminal) CursorPosition() (x, y int, ok bool) {
+	src, isChan := t.src.(*chanSource)
+	if t.inFd < 0 || t.tty == nil || !isChan || t.noCPR {
+		return 0, 0, false
+	}
+	defer t.raw()()
+	if _, err := t.tty.WriteString("\x1b[6n"); err != nil {
+		return 0, 0, false
+	}
+	var got []byte
+	deadline := time.Now().Add(cprWait)
+	for {
+		wait := time.Until(deadline)
+		if wait <= 0 {
+			break
+		}
+		c, okb, err := src.next(wait)
+		if err != nil || !okb {
+			break
+		}
+		got = append(got, c)
+		if c != 'R' {
+			continue
+		}
+		if at, row, col, found := parseCPR(got); found {
+			src.unread(got[:at])
+			return col - 1, row - 1, true
+		}
+	}
+	src.unread(got)
+	t.noCPR = true
+	return 0, 0, false
+}
+
+// parseCPR finds a cursor position report (ESC [ row ; col R) at the end
+// of b and returns where it starts.
+func parseCPR(b []byte) (at, row, col int, ok bool) {
+	i := bytes.LastIndex(b, []byte("\x1b["))
+	if i < 0 || b[len(b)-1] != 'R' {
+		return 0, 0, 0, false
+	}
+	parts := strings.Split(string(b[i+2:len(b)-1]), ";")
+	if len(parts) != 2 {
+		return 0, 0, 0, false
+	}
+	r, err1 := strconv.Atoi(parts[0])
+	c, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil || r < 1 || c < 1 {
+		return 0, 0, 0, false
+	}
+	return i, r, c, true
 }
 
 // raw puts the terminal in raw mode and returns the function restoring
@@ -127,6 +205,9 @@ func (t *Terminal) ReadPassword(prompt string) (string, error) {
 func (t *Terminal) ReadKey() (rune, error) {
 	defer t.raw()()
 	k, err := readKey(t.src)
+	for k.name == kResize {
+		k, err = readKey(t.src)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -172,6 +253,14 @@ type edit struct {
 
 	cycle *cycleState
 	tabs  int
+
+	// menu is the MenuComplete list drawn under the entry; nil when none.
+	menu *menu
+	// selFrom..selTo is the part of the entry shown selected (the rest of
+	// the completion the menu put in).
+	selFrom, selTo int
+	// drawnPos is the edit position the cursor was drawn at last.
+	drawnPos int
 }
 
 type cycleState struct {
@@ -193,12 +282,14 @@ func (e *edit) run() (string, error) {
 	e.render()
 	for {
 		k, err := readKey(e.t.src)
+		if k.name == kResize {
+			e.resized()
+			e.render()
+			continue
+		}
 		if err != nil {
-			e.finish()
-			if len(e.buf) > 0 && errors.Is(err, io.EOF) {
-				return string(e.buf), nil
-			}
-			return "", err
+			_, line, err := e.readFailed(err)
+			return line, err
 		}
 		done, line, err := e.handle(k)
 		if done {
@@ -207,6 +298,37 @@ func (e *edit) run() (string, error) {
 		if !e.t.src.pending() {
 			e.render()
 		}
+	}
+}
+
+// readFailed ends the read when the input fails: at its end, what was
+// typed is the line.
+func (e *edit) readFailed(err error) (bool, string, error) {
+	e.menu = nil
+	e.selFrom, e.selTo = 0, 0
+	e.finish()
+	if len(e.buf) > 0 && errors.Is(err, io.EOF) {
+		return true, string(e.buf), nil
+	}
+	return true, "", err
+}
+
+// resized follows a change of the terminal's width. Terminals that
+// reflow their rows on a resize (tmux, VTE, Windows Terminal) keep the
+// cursor on the character it was on, so the cursor's row within the
+// entry is where that character falls at the new width; the next render
+// draws from the first row again.
+func (e *edit) resized() {
+	at, _, end := e.layout(e.t.width())
+	p := e.drawnPos
+	switch {
+	case p < len(at):
+		e.curRow = at[p].row
+	case p >= len(at):
+		e.curRow = end.row
+	}
+	if e.menu != nil {
+		e.menu = e.newMenu(e.menu.items, e.menu.sel)
 	}
 }
 
@@ -262,7 +384,7 @@ func (e *edit) handle(k key) (done bool, line string, err error) {
 	cmd := e.command(k)
 	prev := e.lastKey
 	e.lastKey = cmd
-	if cmd != "complete" && cmd != "completePrev" && cmd != "completeNext" {
+	if cmd != "complete" && cmd != "completePrev" && cmd != "completeNext" && cmd != "menuComplete" {
 		e.cycle = nil
 		e.tabs = 0
 	}
@@ -392,8 +514,16 @@ func (e *edit) handle(k key) (done bool, line string, err error) {
 		e.cycleComplete(+1)
 	case "completePrev":
 		e.cycleComplete(-1)
-	case "menuComplete", "possible":
-		e.possibleCompletions(true)
+	case "menuComplete":
+		again, err := e.menuComplete()
+		if err != nil {
+			return e.readFailed(err)
+		}
+		if again != nil {
+			return e.handle(*again)
+		}
+	case "possible":
+		e.possibleCompletions()
 	}
 	return false, "", nil
 }
@@ -634,6 +764,8 @@ func (e *edit) search(dir int) (bool, string, error) {
 			return true, "", err
 		}
 		switch {
+		case k.name == kResize:
+			e.resized()
 		case k.name == "" && (k.r == 0x12 || k.r == 0x13):
 			d := -1
 			if k.r == 0x13 {
@@ -773,65 +905,447 @@ func (e *edit) cycleComplete(d int) {
 	e.cycle.end = e.cycle.start + len([]rune(c))
 }
 
-// possibleCompletions lists the candidates (menu: a single one is put in
-// place at once).
-func (e *edit) possibleCompletions(menu bool) {
-	cands, start := e.candidates()
-	switch {
-	case len(cands) == 0:
-		return
-	case len(cands) == 1 && menu:
-		e.replace(start, e.pos, cands[0])
+// possibleCompletions is PossibleCompletions: the candidates listed in
+// columns below the entry, which is drawn again under them.
+func (e *edit) possibleCompletions() {
+	cands, _ := e.candidates()
+	if len(cands) == 0 || !e.confirmMany(len(cands)) {
 		return
 	}
 	e.showList(cands)
 }
 
-// showList prints the candidates in columns below the entry and draws the
-// entry again under them; long lists ask first.
-func (e *edit) showList(cands []string) {
-	if len(cands) >= completionQueryItems {
-		e.status = fmt.Sprintf("Display all %d possibilities? (y or n) _", len(cands))
+// confirmMany asks before a list of n candidates is shown when n reaches
+// PSReadLine's threshold; y or Y answers yes.
+func (e *edit) confirmMany(n int) bool {
+	if n < completionQueryItems {
+		return true
+	}
+	e.status = fmt.Sprintf("Display all %d possibilities? (y or n) _", n)
+	e.render()
+	k, err := readKey(e.t.src)
+	for k.name == kResize {
+		e.resized()
 		e.render()
-		k, err := readKey(e.t.src)
-		e.status = ""
-		if err != nil || k.name != "" || (k.r != 'y' && k.r != 'Y') {
-			e.render()
-			return
-		}
+		k, err = readKey(e.t.src)
 	}
+	e.status = ""
+	if err != nil || k.name != "" || (k.r != 'y' && k.r != 'Y') {
+		e.render()
+		return false
+	}
+	return true
+}
+
+// showList prints the candidates in columns below the entry and draws the
+// entry again under them.
+func (e *edit) showList(cands []string) {
 	e.pos2end()
-	w := e.t.width()
-	maxw := 0
-	for _, c := range cands {
-		if n := cells(c); n > maxw {
-			maxw = n
-		}
-	}
-	colw := maxw + 2
-	ncols := w / colw
-	if ncols < 1 {
-		ncols = 1
-	}
-	nrows := (len(cands) + ncols - 1) / ncols
+	m := e.newMenu(cands, -1)
 	var b strings.Builder
-	b.WriteString("\r\n")
-	for r := 0; r < nrows; r++ {
-		for c := 0; c < ncols; c++ {
-			i := c*nrows + r
-			if i >= len(cands) {
-				break
-			}
-			item := cands[i]
-			b.WriteString(item)
-			if c < ncols-1 && (c+1)*nrows+r < len(cands) {
-				b.WriteString(strings.Repeat(" ", colw-cells(item)))
-			}
-		}
-		b.WriteString("\x1b[K\r\n")
+	for r := 0; r < m.rows; r++ {
+		b.WriteString("\r\n")
+		m.drawRow(&b, r)
 	}
+	b.WriteString("\r\n")
 	e.t.write(b.String())
 	e.curRow = 0
+}
+
+// menu is the candidates laid out in columns as PSReadLine shows them:
+// down each column first, every column as wide as the widest item plus
+// two cells (at most the terminal's width), as many columns as fit.
+type menu struct {
+	items            []string
+	rows, cols, colw int
+	sel              int // the highlighted item; -1 for none
+}
+
+func (e *edit) newMenu(items []string, sel int) *menu {
+	w := max(e.t.width(), 1)
+	colw := 0
+	for _, it := range items {
+		colw = max(colw, cells(listText(it)))
+	}
+	colw = min(colw+2, w)
+	cols := max(1, w/colw)
+	return &menu{items: items, colw: colw, cols: cols, rows: (len(items) + cols - 1) / cols, sel: sel}
+}
+
+// drawRow writes row r of the menu, the selected item in reverse video
+// over its whole column.
+func (m *menu) drawRow(b *strings.Builder, r int) {
+	for c := 0; c < m.cols; c++ {
+		i := r + m.rows*c
+		if i >= len(m.items) {
+			break
+		}
+		text := menuCell(listText(m.items[i]), m.colw)
+		if i == m.sel {
+			b.WriteString(selectOn + text + selectOff)
+			continue
+		}
+		if c == m.cols-1 || r+m.rows*(c+1) >= len(m.items) {
+			text = strings.TrimRight(text, " ")
+		}
+		b.WriteString(text)
+	}
+}
+
+// Reverse video marks the selection (PSReadLine's default selection
+// colour swaps the console's foreground and background).
+const (
+	selectOn  = "\x1b[7m"
+	selectOff = "\x1b[0m"
+)
+
+// menuCell fits an item to a column: padded with blanks, or cut with
+// "..." when it is too wide.
+func menuCell(item string, colw int) string {
+	n := cells(item)
+	if n <= colw {
+		return item + strings.Repeat(" ", colw-n)
+	}
+	var b strings.Builder
+	used := 0
+	for _, r := range item {
+		cw := runeCells(r)
+		if used+cw > colw-3 {
+			break
+		}
+		b.WriteRune(r)
+		used += cw
+	}
+	return b.String() + strings.Repeat(".", min(3, colw-used)) + strings.Repeat(" ", max(0, colw-used-3))
+}
+
+// listText is how a candidate shows in a list: its first line, without
+// the quotes around it, the - of a parameter or the $ of a variable, and
+// a path as its last element.
+func listText(c string) string {
+	c = strings.TrimSpace(c)
+	if i := strings.IndexAny(c, "\r\n"); i >= 0 {
+		c = c[:i] + "..."
+	}
+	rs := []rune(c)
+	switch {
+	case len(rs) >= 2 && isQuoteRune(rs[0]) && rs[len(rs)-1] == rs[0]:
+		c = string(rs[1 : len(rs)-1])
+	case len(rs) >= 2 && (rs[0] == '-' || rs[0] == '$') && (unicode.IsLetter(rs[1]) || rs[1] == '_' || rs[1] == '{'):
+		return string(rs[1:])
+	}
+	if strings.HasPrefix(c, "./") || strings.HasPrefix(c, "../") || strings.HasPrefix(c, "/") || strings.HasPrefix(c, "~/") {
+		t := strings.TrimRight(c, "/")
+		if i := strings.LastIndexByte(t, '/'); i >= 0 && i+1 < len(t) {
+			return t[i+1:]
+		}
+	}
+	return c
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '\'', '"', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u201e':
+		return true
+	}
+	return false
+}
+
+// Moves through the menu as PSReadLine's arrows do: Down and Up through
+// the items in order (wrapping), Right and Left along a row, going on to
+// the next (previous) row at its end, PageDown and PageUp to the last and
+// first item of the selected column.
+func (m *menu) right() {
+	if m.sel+m.rows < len(m.items) {
+		m.sel += m.rows
+		return
+	}
+	row := m.sel % m.rows
+	if row == m.rows-1 {
+		m.sel = 0
+	} else {
+		m.sel = row + 1
+	}
+}
+
+func (m *menu) left() {
+	if m.sel-m.rows >= 0 {
+		m.sel -= m.rows
+		return
+	}
+	row := m.sel % m.rows
+	prev := row - 1
+	if row == 0 {
+		prev = m.rows - 1
+	}
+	lastCol := (len(m.items) - 1) / m.rows
+	m.sel = prev + lastCol*m.rows
+	if m.sel >= len(m.items) {
+		m.sel = prev + (lastCol-1)*m.rows
+	}
+}
+
+func (m *menu) move(d int) {
+	n := len(m.items)
+	m.sel = ((m.sel+d)%n + n) % n
+}
+
+func (m *menu) pageDown() { m.sel = min(m.sel+m.rows-m.sel%m.rows-1, len(m.items)-1) }
+func (m *menu) pageUp()   { m.sel = max(m.sel-m.sel%m.rows, 0) }
+
+// menuComplete is PSReadLine's MenuComplete (Ctrl+Space): one candidate
+// is put in place; several open a menu under the entry with the first one
+// selected and put in the line, the cursor after the part all candidates
+// share. Arrows, Tab and Shift+Tab move through the menu; typing narrows
+// it (Backspace widens it again); Enter accepts the selected candidate,
+// Space and the characters that end a candidate (such as . after a
+// variable) accept it and are typed; Escape or Ctrl+G put the line back
+// as it was; any other key accepts and is then handled as usual. again
+// is the key to handle after the menu closed.
+func (e *edit) menuComplete() (again *key, err error) {
+	cands, start := e.candidates()
+	switch {
+	case len(cands) == 0:
+		return nil, nil
+	case len(cands) == 1:
+		if e.tabs == 0 {
+			e.replace(start, e.pos, cands[0])
+		}
+		e.tabs++
+		return nil, nil
+	}
+	e.tabs++
+	if !e.confirmMany(len(cands)) {
+		return nil, nil
+	}
+	m := e.newMenu(cands, 0)
+	_, _, end := e.layout(e.t.width())
+	if _, h := e.t.Size(); end.row+1+m.rows > h {
+		// The menu and the entry would not fit on the screen together.
+		e.showList(cands)
+		return nil, nil
+	}
+
+	origBuf, origPos := append([]rune(nil), e.buf...), e.pos
+	undoLen := len(e.undo)
+	e.snapshot()
+	to := e.pos // the end of the text the candidate replaces
+	user := []rune(trimQuote(commonPrefixFold(cands)))
+	userLen0 := len(user)
+	var stack []*menu
+	sentinel := true
+	drawn := -1
+	put := func() {
+		it := []rune(m.items[m.sel])
+		nb := append(append(append([]rune(nil), e.buf[:start]...), it...), e.buf[to:]...)
+		e.buf = nb
+		to = start + len(it)
+		e.pos = min(start+userOffset(string(it), string(user))+len(user), to)
+		e.selFrom, e.selTo = e.pos, to
+	}
+	closeMenu := func(restore bool) {
+		e.menu = nil
+		e.selFrom, e.selTo = 0, 0
+		if restore {
+			e.buf, e.pos = origBuf, origPos
+			e.undo, e.undoPos = e.undo[:undoLen], e.undoPos[:undoLen]
+		}
+		e.render()
+	}
+	for {
+		if m.sel != drawn {
+			put()
+			e.menu = m
+			e.render()
+			drawn = m.sel
+		}
+		k, err := readKey(e.t.src)
+		if err != nil {
+			closeMenu(false)
+			return nil, err
+		}
+		cur := m.items[m.sel]
+		switch {
+		case k.name == kResize:
+			e.resized()
+			m = e.menu
+			e.render()
+		case k.name == kRight:
+			m.right()
+		case k.name == kLeft:
+			m.left()
+		case k.name == kDown:
+			m.move(1)
+		case k.name == kUp:
+			m.move(-1)
+		case k.name == kPageDown:
+			m.pageDown()
+		case k.name == kPageUp:
+			m.pageUp()
+		case k.name == "" && k.r == '\t':
+			// Tab first takes in more of what the candidates share.
+			common := []rune(trimQuote(commonPrefixFold(m.items)))
+			i := userOffset(string(common), string(user))
+			if len(common) > 0 && i >= 0 && len(common) > i+len(user) {
+				user = common[i:]
+				drawn = -1
+			} else {
+				m.move(1)
+			}
+		case k.name == kShiftTab:
+			m.move(-1)
+		case k.name == kEscape || (k.name == "" && k.r == 0x07):
+			closeMenu(true)
+			return nil, nil
+		case k.name == "" && (k.r == 0x7f || k.r == 0x08):
+			switch {
+			case len(stack) > 0:
+				user = user[:len(user)-1]
+				prev := stack[len(stack)-1]
+				if userOffset(prev.items[prev.sel], string(user)) >= 0 {
+					stack = stack[:len(stack)-1]
+					m = e.newMenu(prev.items, prev.sel)
+					drawn = -1
+				}
+			case sentinel:
+				sentinel = false
+			default:
+				closeMenu(true)
+				return &k, nil
+			}
+		case endsCompletion(e.buf, start, cur, k):
+			e.pos = to
+			closeMenu(false)
+			if k.name == "" && (k.r == '\r' || k.r == '\n') {
+				return nil, nil
+			}
+			if t := []rune(trimQuotes(cur)); len(t) > 0 && t[len(t)-1] == k.r {
+				return nil, nil
+			}
+			return &k, nil
+		case k.name == "" && k.r >= 0x20:
+			user = append(user, k.r)
+			if narrowed := filterMenu(cands, string(user)); len(narrowed) > 0 {
+				if len(stack) == 0 && !sentinel {
+					sentinel = true
+				}
+				stack = append(stack, m)
+				m = e.newMenu(narrowed, 0)
+				drawn = -1
+				continue
+			}
+			if userLen0 == 0 {
+				closeMenu(true)
+				return &k, nil
+			}
+			// Keep the candidate up to the cursor and type the key.
+			e.buf = append(append([]rune(nil), e.buf[:e.pos]...), e.buf[to:]...)
+			closeMenu(false)
+			return &k, nil
+		default:
+			closeMenu(false)
+			return &k, nil
+		}
+	}
+}
+
+// trimQuote drops a leading quote.
+func trimQuote(s string) string {
+	if rs := []rune(s); len(rs) > 0 && isQuoteRune(rs[0]) {
+		return string(rs[1:])
+	}
+	return s
+}
+
+// trimQuotes drops the quotes around a quoted candidate.
+func trimQuotes(s string) string {
+	rs := []rune(s)
+	if len(rs) >= 2 && isQuoteRune(rs[0]) && rs[len(rs)-1] == rs[0] {
+		return string(rs[1 : len(rs)-1])
+	}
+	return s
+}
+
+// userOffset is where (in runes) the text the user's completion stands
+// for starts in a candidate: after an opening quote when nothing is typed
+// yet; -1 when the candidate does not contain it.
+func userOffset(cand, user string) int {
+	if user == "" {
+		if rs := []rune(cand); len(rs) > 0 && isQuoteRune(rs[0]) {
+			return 1
+		}
+		return 0
+	}
+	i := strings.Index(strings.ToLower(cand), strings.ToLower(user))
+	if i < 0 {
+		return -1
+	}
+	return len([]rune(strings.ToLower(cand)[:i]))
+}
+
+// filterMenu keeps the candidates that start with typed (after the quote
+// they all open with, if any), comparing without case.
+func filterMenu(cands []string, typed string) []string {
+	quote := ""
+	if rs := []rune(cands[0]); len(rs) > 0 && isQuoteRune(rs[0]) {
+		quote = string(rs[0])
+		for _, c := range cands {
+			if !strings.HasPrefix(c, quote) {
+				quote = ""
+				break
+			}
+		}
+	}
+	var out []string
+	for _, c := range cands {
+		if hasPrefixFold(listText(c), typed) || hasPrefixFold(c, quote+typed) || hasPrefixFold(trimQuotes(c), typed) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// endsCompletion tells the keys that accept the selected candidate and
+// are then typed: Enter and Space always, and a character that cannot
+// continue the kind of word completed: . after a variable or a property,
+// : after a parameter name, / or \ after a folder, ( or ) after a method,
+// ] after a type name, a comma after an argument.
+func endsCompletion(buf []rune, start int, cand string, k key) bool {
+	if k.name != "" {
+		return false
+	}
+	switch k.r {
+	case '\r', '\n', ' ':
+		return true
+	}
+	var ends string
+	switch {
+	case strings.HasPrefix(cand, "$"):
+		ends = "."
+	case strings.HasPrefix(cand, "-"):
+		ends = ":"
+	case strings.HasPrefix(cand, "["):
+		ends = "]"
+	case strings.HasSuffix(trimQuotes(cand), "/") || strings.HasSuffix(trimQuotes(cand), "\\"):
+		ends = "/\\"
+	case strings.HasSuffix(cand, "(") || strings.HasSuffix(cand, "()"):
+		ends = "()"
+	case start > 0 && buf[start-1] == '.':
+		ends = "."
+	case !commandPosition(buf, start):
+		ends = ","
+	}
+	return strings.ContainsRune(ends, k.r)
+}
+
+// commandPosition reports whether the word at start names a command: the
+// first word of the entry or one after |, ;, {, ( or a new row.
+func commandPosition(buf []rune, start int) bool {
+	i := start - 1
+	for i >= 0 && (buf[i] == ' ' || buf[i] == '\t') {
+		i--
+	}
+	return i < 0 || strings.ContainsRune("|;{(\n&", buf[i])
 }
 
 // pos2end renders with the terminal cursor after the entry (and moves it
@@ -975,24 +1489,34 @@ func (e *edit) render() {
 		if pad[i] > 0 || col >= w {
 			col = 0
 		}
-		b.WriteString(e.glyph(r))
+		if i >= e.selFrom && i < e.selTo {
+			b.WriteString(selectOn + e.glyph(r) + selectOff)
+		} else {
+			b.WriteString(e.glyph(r))
+		}
 		col += e.cellsOf(r)
 	}
-	termRow, termCol := end.row, end.col
+	termRow := end.row
 	if end.col == 0 && col >= w {
 		// The last row is exactly full: go to the next row explicitly
 		// (the terminal waits at the margin otherwise).
 		b.WriteString("\r\n")
 	}
-	if e.status != "" {
-		b.WriteString("\x1b[K\r\n")
-		b.WriteString(e.status)
-		termRow++
-		sc := cells(e.status)
-		termRow += sc / max(w, 1)
-		termCol = sc % max(w, 1)
-	}
+	// Clear what an earlier drawing left after the entry (the cursor is
+	// never at the margin here, where erasing would take the last cell).
 	b.WriteString("\x1b[J")
+	switch {
+	case e.status != "":
+		b.WriteString("\r\n")
+		b.WriteString(e.status)
+		termRow += 1 + max(cells(e.status)-1, 0)/max(w, 1)
+	case e.menu != nil:
+		for r := 0; r < e.menu.rows; r++ {
+			b.WriteString("\r\n")
+			e.menu.drawRow(&b, r)
+		}
+		termRow += e.menu.rows
+	}
 	target := end
 	if e.pos < len(e.buf) {
 		target = at[e.pos]
@@ -1003,13 +1527,12 @@ func (e *edit) render() {
 	if up := termRow - target.row; up > 0 {
 		fmt.Fprintf(&b, "\x1b[%dA", up)
 	}
-	if target.col != termCol || true {
-		b.WriteString("\r")
-		if target.col > 0 {
-			fmt.Fprintf(&b, "\x1b[%dC", target.col)
-		}
+	b.WriteString("\r")
+	if target.col > 0 {
+		fmt.Fprintf(&b, "\x1b[%dC", target.col)
 	}
 	e.curRow = target.row
+	e.drawnPos = e.pos
 	e.t.write(b.String())
 }
 

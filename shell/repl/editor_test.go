@@ -2,6 +2,7 @@ package repl
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -47,14 +48,17 @@ func (s *bytesSource) pending() bool { return len(s.b) > 0 }
 type screen struct {
 	w, h   int
 	rows   [][]rune
+	rev    [][]bool // cells drawn in reverse video
 	x, y   int
 	wrapNx bool // pending wrap after the last column
+	inRev  bool
 }
 
 func newScreen(w, h int) *screen {
 	s := &screen{w: w, h: h}
 	for i := 0; i < h; i++ {
 		s.rows = append(s.rows, []rune(strings.Repeat(" ", w)))
+		s.rev = append(s.rev, make([]bool, w))
 	}
 	return s
 }
@@ -63,8 +67,34 @@ func (s *screen) lf() {
 	s.y++
 	if s.y == s.h {
 		s.rows = append(s.rows[1:], []rune(strings.Repeat(" ", s.w)))
+		s.rev = append(s.rev[1:], make([]bool, s.w))
 		s.y = s.h - 1
 	}
+}
+
+// clear blanks the cells from x to the end of row y.
+func (s *screen) clear(y, x int) {
+	for k := x; k < s.w; k++ {
+		s.rows[y][k] = ' '
+		s.rev[y][k] = false
+	}
+}
+
+// selected returns the text drawn in reverse video, row by row.
+func (s *screen) selected() []string {
+	var out []string
+	for y, r := range s.rows {
+		var b strings.Builder
+		for x, c := range r {
+			if s.rev[y][x] && c != 0 {
+				b.WriteRune(c)
+			}
+		}
+		if b.Len() > 0 {
+			out = append(out, b.String())
+		}
+	}
+	return out
 }
 
 func (s *screen) write(text string) {
@@ -92,16 +122,14 @@ func (s *screen) write(text string) {
 			case 'C':
 				s.x = min(s.w-1, s.x+n)
 			case 'K':
-				for k := s.x; k < s.w; k++ {
-					s.rows[s.y][k] = ' '
-				}
+				s.clear(s.y, s.x)
 			case 'J':
-				for k := s.x; k < s.w; k++ {
-					s.rows[s.y][k] = ' '
-				}
+				s.clear(s.y, s.x)
 				for y := s.y + 1; y < s.h; y++ {
-					s.rows[y] = []rune(strings.Repeat(" ", s.w))
+					s.clear(y, 0)
 				}
+			case 'm':
+				s.inRev = string(rs[i+2:j]) == "7"
 			case 'H':
 				s.x, s.y = 0, 0
 			}
@@ -115,8 +143,10 @@ func (s *screen) write(text string) {
 			}
 			s.wrapNx = false
 			s.rows[s.y][s.x] = r
+			s.rev[s.y][s.x] = s.inRev
 			if cw == 2 {
 				s.rows[s.y][s.x+1] = 0
+				s.rev[s.y][s.x+1] = s.inRev
 			}
 			s.x += cw
 			if s.x >= s.w {
@@ -181,9 +211,10 @@ func screenAtEnd(t *testing.T, width int, keys string, hist ...string) *screen {
 	src := &bytesSource{b: []byte(keys)}
 	src.atEnd = func() {
 		c := *sc
-		c.rows = nil
-		for _, r := range sc.rows {
+		c.rows, c.rev = nil, nil
+		for i, r := range sc.rows {
 			c.rows = append(c.rows, append([]rune(nil), r...))
+			c.rev = append(c.rev, append([]bool(nil), sc.rev[i]...))
 		}
 		snap = &c
 	}
@@ -224,7 +255,7 @@ func TestEditorKeys(t *testing.T) {
 		{"escape reverts", "abc\x1b\xffxy\r", "xy", nil},
 		{"ctrl+u kills, ctrl+y yanks", "abc\x15x\x19\r", "xabc", nil},
 		{"ctrl+z undoes", "ab\x1ac\r", "ac", nil},
-		{"NUL is not the end", "\x00ab\r", "ab", nil},
+		{"NUL is not the end", "\x00\x1b\xffab\r", "ab", nil},
 		{"enter on an open block continues", "if (1) {\r\r'x'\r}\r", "if (1) {\n\n'x'\n}", nil},
 		{"up recalls an entry whole", "\x1b[A\r", "if (1) {\n'x'\n}", []string{"if (1) {\n'x'\n}"}},
 		{"up down", "\x1b[A\x1b[A\x1b[Bx\r", "twox", []string{"one", "two"}},
@@ -321,6 +352,116 @@ func TestReadKeyEscapes(t *testing.T) {
 		got, err := readKey(&bytesSource{b: []byte(in)})
 		if err != nil || got != want {
 			t.Errorf("%q: %+v %v, want %+v", in, got, err, want)
+		}
+	}
+}
+
+// TestEditorMenuComplete drives MenuComplete (Ctrl+Space, a NUL byte):
+// what each key does to the line, and what the menu looks like.
+func TestEditorMenuComplete(t *testing.T) {
+	keys := []struct{ name, keys, want string }{
+		{"enter accepts without running", "Get-M\x00\x1b[B\r\r", "Get-MailboxStatistics"},
+		{"escape puts the line back", "Get-M\x00\x1b[B\x1b\xff\r", "Get-M"},
+		{"ctrl+g puts the line back", "Get-M\x00\x1b[B\x07\r", "Get-M"},
+		{"typing narrows", "Get-M\x00e\r\r", "Get-Member"},
+		{"typing what matches nothing keeps the candidate up to the cursor", "Get-M\x00ax\r", "Get-Max"},
+		{"space accepts and is typed", "Get-M\x00\x1b[B \r", "Get-MailboxStatistics "},
+		{"tab moves on", "Get-M\x00\t\t\r\r", "Get-Member"},
+		{"shift+tab moves back", "Get-M\x00\x1b[Z\r\r", "Get-Member"},
+		{"up wraps to the last", "Get-M\x00\x1b[A\r\r", "Get-Member"},
+		{"right goes along the row, then to the next row", "Get-M\x00\x1b[C\r\r", "Get-MailboxStatistics"},
+		{"left from the first goes to the last", "Get-M\x00\x1b[D\r\r", "Get-Member"},
+		{"backspace widens after typing", "Get-M\x00e\x7f\x1b[B\r\r", "Get-MailboxStatistics"},
+		{"backspace at the start closes the menu and deletes", "Get-M\x00\x7f\x7f\r", "Get-"},
+		{"another key accepts and is handled", "Get-M\x00\x01X\r", "XGet-Mailbox"},
+		{"one candidate is put in place", "Get-Mailbox\x00\r", "Get-Mailbox"},
+		{"ctrl+z undoes the whole completion", "Get-M\x00\x1b[B\r\x1a\r", "Get-M"},
+	}
+	for _, tc := range keys {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err, sc := runEditor(t, 40, tc.keys)
+			if err != nil || got != tc.want {
+				t.Fatalf("got %q, %v; want %q\nscreen:\n%s", got, err, tc.want, strings.Join(sc.text(), "\n"))
+			}
+		})
+	}
+
+	screens := []struct {
+		name  string
+		width int
+		keys  string
+		rows  []string
+		sel   []string
+		x, y  int
+	}{
+		{"one column", 40, "Get-M\x00\x1b[B", []string{"P> Get-MailboxStatistics", "Get-Mailbox", "Get-MailboxStatistics", "Get-Member"},
+			[]string{"ailboxStatistics", "Get-MailboxStatistics  "}, 8, 0},
+		{"columns", 80, "Get-M\x00", []string{"P> Get-Mailbox", "Get-Mailbox            Get-MailboxStatistics  Get-Member"},
+			[]string{"ailbox", "Get-Mailbox            "}, 8, 0},
+		{"columns, the last selected", 80, "Get-M\x00\x1b[A", []string{"P> Get-Member", "Get-Mailbox            Get-MailboxStatistics  Get-Member"},
+			[]string{"ember", "Get-Member             "}, 8, 0},
+		{"narrowed", 40, "Get-M\x00ailboxS", []string{"P> Get-MailboxStatistics", "Get-MailboxStatistics"},
+			[]string{"tatistics", "Get-MailboxStatistics  "}, 15, 0},
+		{"closed after enter", 40, "Get-M\x00\x1b[B\r", []string{"P> Get-MailboxStatistics"}, nil, 24, 0},
+		{"closed after escape", 40, "Get-M\x00\x1b[B\x1b\xff", []string{"P> Get-M"}, nil, 8, 0},
+	}
+	for _, tc := range screens {
+		t.Run(tc.name, func(t *testing.T) {
+			sc := screenAtEnd(t, tc.width, tc.keys)
+			x, y := sc.cursor()
+			if got := sc.text(); strings.Join(got, "\n") != strings.Join(tc.rows, "\n") || x != tc.x || y != tc.y {
+				t.Fatalf("screen:\n%s\ncursor %d,%d\nwant:\n%s\ncursor %d,%d", strings.Join(got, "\n"), x, y, strings.Join(tc.rows, "\n"), tc.x, tc.y)
+			}
+			if got := sc.selected(); strings.Join(got, "|") != strings.Join(tc.sel, "|") {
+				t.Fatalf("selected %q, want %q", got, tc.sel)
+			}
+		})
+	}
+}
+
+func TestMenuMoves(t *testing.T) {
+	// 15 items in 5 columns of 3 rows, as PSReadLine's own example.
+	items := make([]string, 15)
+	m := &menu{items: items, rows: 3, cols: 5}
+	var got []int
+	for i := 0; i < 6; i++ {
+		m.right()
+		got = append(got, m.sel)
+	}
+	for i := 0; i < 4; i++ {
+		m.left()
+		got = append(got, m.sel)
+	}
+	m.sel = 0
+	m.left()
+	got = append(got, m.sel)
+	m.right()
+	got = append(got, m.sel)
+	m.sel = 4
+	m.pageDown()
+	got = append(got, m.sel)
+	m.pageUp()
+	got = append(got, m.sel)
+	want := []int{3, 6, 9, 12, 1, 4, 1, 12, 9, 6, 14, 0, 5, 3}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("moves %v, want %v", got, want)
+	}
+	// 14 items: the last row has a hole at its end.
+	m = &menu{items: make([]string, 14), rows: 3, cols: 5}
+	m.left()
+	if m.sel != 11 {
+		t.Fatalf("left from the first of 14: %d, want 11", m.sel)
+	}
+}
+
+func TestListText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Get-Mailbox": "Get-Mailbox", "-Identity": "Identity", "$PSVersionTable": "PSVersionTable",
+		"'annb'": "annb", `"carol o"`: "carol o", "./hello.ps1": "hello.ps1", "./sub/": "sub",
+		"contoso.com/Users/annb": "contoso.com/Users/annb", "-1": "-1",
+	} {
+		if got := listText(in); got != want {
+			t.Errorf("listText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

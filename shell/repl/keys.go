@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"errors"
 	"io"
 	"time"
 	"unicode/utf8"
@@ -32,14 +33,22 @@ const (
 	kEscape    = "Escape"
 	kAlt       = "Alt" // Alt+r: name "Alt", r the rune
 	kUnknown   = "Unknown"
+	// kResize is no key: the terminal changed its size while a key was
+	// awaited.
+	kResize = "Resize"
 )
+
+// errResize is what a blocking read returns when the terminal's size
+// changed before a byte came.
+var errResize = errors.New("terminal resized")
 
 // escapeWait is how long a lone ESC waits for the rest of a sequence
 // before it counts as the Escape key.
 const escapeWait = 40 * time.Millisecond
 
 // byteSource delivers the terminal's input bytes; next blocks (wait < 0)
-// or waits at most wait for a byte (ok false when none came).
+// or waits at most wait for a byte (ok false when none came). A blocking
+// read returns errResize when the terminal's size changed first.
 type byteSource interface {
 	next(wait time.Duration) (b byte, ok bool, err error)
 	// pending reports whether more input is already waiting.
@@ -51,10 +60,14 @@ type byteSource interface {
 type chanSource struct {
 	ch  chan byte
 	err error
+	// wake carries a resize of the terminal to a blocking read.
+	wake chan struct{}
+	// back holds bytes read ahead and given back (unread).
+	back []byte
 }
 
 func newChanSource(r io.Reader) *chanSource {
-	s := &chanSource{ch: make(chan byte, 1<<16)}
+	s := &chanSource{ch: make(chan byte, 1<<16), wake: make(chan struct{}, 1)}
 	go func() {
 		buf := make([]byte, 4096)
 		for {
@@ -73,12 +86,21 @@ func newChanSource(r io.Reader) *chanSource {
 }
 
 func (s *chanSource) next(wait time.Duration) (byte, bool, error) {
-	if wait < 0 {
-		c, ok := <-s.ch
-		if !ok {
-			return 0, false, s.closedErr()
-		}
+	if len(s.back) > 0 {
+		c := s.back[0]
+		s.back = s.back[1:]
 		return c, true, nil
+	}
+	if wait < 0 {
+		select {
+		case c, ok := <-s.ch:
+			if !ok {
+				return 0, false, s.closedErr()
+			}
+			return c, true, nil
+		case <-s.wake:
+			return 0, false, errResize
+		}
 	}
 	select {
 	case c, ok := <-s.ch:
@@ -91,7 +113,18 @@ func (s *chanSource) next(wait time.Duration) (byte, bool, error) {
 	}
 }
 
-func (s *chanSource) pending() bool { return len(s.ch) > 0 }
+func (s *chanSource) pending() bool { return len(s.back) > 0 || len(s.ch) > 0 }
+
+// unread gives bytes back to be read again before anything else.
+func (s *chanSource) unread(b []byte) { s.back = append(append([]byte(nil), b...), s.back...) }
+
+// resized wakes a blocking read (without blocking when one is pending).
+func (s *chanSource) resized() {
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+}
 
 func (s *chanSource) closedErr() error {
 	if s.err != nil && s.err != io.EOF {
@@ -107,6 +140,9 @@ func (s *chanSource) closedErr() error {
 // end of input.
 func readKey(src byteSource) (key, error) {
 	c, _, err := src.next(-1)
+	if errors.Is(err, errResize) {
+		return key{name: kResize}, nil
+	}
 	if err != nil {
 		return key{}, err
 	}

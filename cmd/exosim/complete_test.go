@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
@@ -63,6 +64,9 @@ func TestCompletion(t *testing.T) {
 	rt.SetVariable("mo", mo)
 	rt.SetVariable("ml", []any{mo})
 	c := newCompleter(rt)
+	if code := rt.Run(syntax.NewSource("", "function Test-ZzMixedCase {}"), runtime.RunOptions{}); code != 0 {
+		t.Fatal("defining a function failed")
+	}
 	cases := []struct {
 		line     string
 		want     []string // every one must be offered
@@ -121,6 +125,8 @@ func TestCompletion(t *testing.T) {
 		{line: "if ($true) {\n", want: []string{"Get-SimClock"}},
 		{line: "$x = (Get-SimCl", want: []string{"Get-SimClock"}, exactlen: 1},
 		{line: "Get-Mailbox | Format-Table ", want: []string{"PrimarySmtpAddress"}},
+		// A function completes with the name as it was defined.
+		{line: "test-zzm", want: []string{"Test-ZzMixedCase"}, exactlen: 1},
 	}
 	for _, tc := range cases {
 		got, start := c.Complete([]rune(tc.line), len([]rune(tc.line)))

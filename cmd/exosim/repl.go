@@ -41,6 +41,8 @@ func runREPL(e *env, o *options, st *store.Store) error {
 		}
 	}()
 	ignoreStop()
+	// A resize redraws the line being edited at the new width.
+	defer watchResize(t.Resized)()
 	io.WriteString(e.io.Out, replBanner(o.onprem, st.Path()))
 	opt := repl.Options{Width: func() int { w, _ := t.Size(); return w }}
 	if o.onprem {

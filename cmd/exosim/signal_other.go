@@ -3,3 +3,5 @@
 package main
 
 func ignoreStop() {}
+
+func watchResize(func()) (stop func()) { return func() {} }

@@ -30,6 +30,24 @@ func (h *IO) WindowSize() (cols, rows int) {
 	return h.Width, 0
 }
 
+// CursorLocator is what a terminal editor adds when it can tell where
+// the terminal's cursor is.
+type CursorLocator interface {
+	CursorPosition() (x, y int, ok bool)
+}
+
+// CursorPosition returns the cursor's column and row counted from 0, as
+// the terminal reports them. As in .NET's console, it is 0,0 when input
+// or output is not a terminal (or the terminal does not answer).
+func (h *IO) CursorPosition() (x, y int) {
+	if c, ok := h.Editor.(CursorLocator); ok && h.StdinTTY && h.StdoutTTY {
+		if x, y, ok := c.CursorPosition(); ok {
+			return x, y
+		}
+	}
+	return 0, 0
+}
+
 // ReadKey reads one key press on a terminal.
 func (h *IO) ReadKey() (rune, error) {
 	if c, ok := h.Editor.(Console); ok && h.StdinTTY {

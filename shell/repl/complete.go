@@ -98,8 +98,13 @@ func (c *Completer) commands(prefix string) []string {
 	for _, cmd := range c.RT.Commands() {
 		add(cmd.Name)
 	}
-	for name := range c.RT.Functions() {
-		add(name)
+	for key, f := range c.RT.Functions() {
+		// Functions complete with the name as they were defined.
+		if f != nil && f.Name != "" {
+			add(f.Name)
+		} else {
+			add(key)
+		}
 	}
 	if prefix != "" {
 		for alias, target := range c.RT.Aliases() {

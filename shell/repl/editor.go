@@ -1536,8 +1536,9 @@ func (e *edit) render() {
 	e.t.write(b.String())
 }
 
-// LineTracker passes writes through and remembers whether the last byte
-// written ended a line.
+// LineTracker passes writes through and remembers whether the output
+// left the cursor at the start of a row: after a newline, a carriage
+// return or a move to the top left corner (Clear-Host).
 type LineTracker struct {
 	W   io.Writer
 	mid atomic.Bool
@@ -1546,7 +1547,8 @@ type LineTracker struct {
 func (l *LineTracker) Write(p []byte) (int, error) {
 	n, err := l.W.Write(p)
 	if n > 0 {
-		l.mid.Store(p[n-1] != '\n')
+		q := p[:n]
+		l.mid.Store(!(q[n-1] == '\n' || q[n-1] == '\r' || bytes.HasSuffix(q, []byte("\x1b[H"))))
 	}
 	return n, err
 }

@@ -80,7 +80,7 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 	}
 	raw.AddProperty(&object.Property{Name: "ForegroundColor", Value: object.Enum{Type: "System.ConsoleColor", Name: "Gray", Value: 7}, TypeName: "System.ConsoleColor"})
 	raw.AddProperty(&object.Property{Name: "BackgroundColor", Value: object.Enum{Type: "System.ConsoleColor", Name: "Black", Value: 0}, TypeName: "System.ConsoleColor"})
-	raw.AddProperty(&object.Property{Name: "CursorPosition", Getter: func() any { return coordinatesObject(0, 0) }, TypeName: "System.Management.Automation.Host.Coordinates"})
+	raw.AddProperty(&object.Property{Name: "CursorPosition", Getter: func() any { return coordinatesObject(rt.IO.CursorPosition()) }, TypeName: "System.Management.Automation.Host.Coordinates"})
 	raw.AddProperty(&object.Property{Name: "WindowPosition", Getter: func() any { return coordinatesObject(0, 0) }, TypeName: "System.Management.Automation.Host.Coordinates"})
 	raw.AddProperty(&object.Property{Name: "CursorSize", Value: 25, TypeName: "int"})
 	raw.AddProperty(&object.Property{Name: "BufferSize", Getter: func() any {

@@ -211,6 +211,43 @@ func splitScreen(sc string) []string {
 	return ls
 }
 
+// selected returns, for each visible row, the text drawn in reverse
+// video (the selection), "" where there is none.
+func (s *pane) selected() []string {
+	s.t.Helper()
+	ls := strings.Split(strings.TrimRight(s.tmux("capture-pane", "-p", "-e", "-t", "x"), "\n"), "\n")
+	out := make([]string, len(ls))
+	on := false // the attribute carries over to the next row
+	for i, l := range ls {
+		var b strings.Builder
+		for j := 0; j < len(l); j++ {
+			if l[j] == 0x1b && j+1 < len(l) && l[j+1] == '[' {
+				k := j + 2
+				for k < len(l) && (l[k] < 0x40 || l[k] > 0x7e) {
+					k++
+				}
+				if k < len(l) && l[k] == 'm' {
+					for _, p := range strings.Split(l[j+2:k], ";") {
+						switch p {
+						case "", "0", "27":
+							on = false
+						case "7":
+							on = true
+						}
+					}
+				}
+				j = k
+				continue
+			}
+			if on {
+				b.WriteByte(l[j])
+			}
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
 // cursor returns the cursor's column and row in the pane.
 func (s *pane) cursor() (x, y int) {
 	s.t.Helper()
@@ -506,6 +543,13 @@ func TestTermHostPrompts(t *testing.T) {
 	s.waitPrompt()
 	s.run(`$Host.Name; $Host.UI.RawUI.WindowSize.Width; $Host.UI.RawUI.BufferSize.Width`)
 	s.waitRows("ConsoleHost", "120", "120", strings.TrimRight(psPrompt, " "))
+	// The cursor position comes from the terminal: after Clear-Host the
+	// line is on the top row and "abc" on the next.
+	s.run("Clear-Host")
+	s.run(`Write-Host -NoNewline abc; $p = $Host.UI.RawUI.CursorPosition; ''; "$($p.X),$($p.Y)"`)
+	if at := s.waitRows("abc", "3,1", strings.TrimRight(psPrompt, " ")); at != 1 {
+		t.Fatalf("Clear-Host left the prompt on row %d", at-1)
+	}
 	s.typ(`$r = $Host.UI.ReadLine(); $Host.UI.WriteLine("got $r")`)
 	s.key("Enter")
 	s.typ("東京")
@@ -744,7 +788,9 @@ func TestTermCompletion(t *testing.T) {
 	s.key("Tab")
 	s.waitEdit(`Get-Mailbox -Identity "annb`, p+27)
 	s.key("Tab")
-	s.waitText(`"annb@contoso.com"`)
+	// The list shows the values without their quotes, as PSReadLine
+	// lists a candidate's list text.
+	s.waitText("annb@contoso.com")
 	s.waitEdit(`Get-Mailbox -Identity "annb`, p+27)
 	s.key("C-u")
 	s.typ(`Get-Mailbox -Identity "car`)
@@ -755,11 +801,11 @@ func TestTermCompletion(t *testing.T) {
 	s.run("$m = @(Get-Mailbox annb)")
 	s.typ("$m.PrimarySm")
 	s.key("Tab")
-	s.waitEdit("$m.PrimarySmtpAddress", -1)
+	s.waitEdit("$m.PrimarySmtpAddress", p+21)
 	s.key("C-u")
 	s.typ("$m[0].Displ")
 	s.key("Tab")
-	s.waitEdit("$m[0].DisplayName", -1)
+	s.waitEdit("$m[0].DisplayName", p+17)
 	s.key("C-u")
 	s.typ("$m | Select-Object Litigation")
 	s.key("Tab")
@@ -885,6 +931,106 @@ func TestTermResize(t *testing.T) {
 	s.run("Get-Mailbox annb; $Host.UI.RawUI.WindowSize.Width")
 	s.waitText("ExternalDirectoryObjectId")
 	s.waitRows("140")
+
+	// A resize while a line is edited draws it again at the new width,
+	// the cursor on the character it was on (tmux, like most terminals,
+	// reflows the rows it wrapped).
+	s.run("Clear-Host")
+	line := `Write-Output "aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg"`
+	full := psPrompt + line // 102 cells
+	s.typ(line)
+	s.key("Left", "Left", "Left", "Left", "Left")
+	at := len(full) - 5
+	for _, cols := range []int{140, 50, 30, 120} {
+		if cols != s.cols {
+			s.resize(cols, 40)
+		}
+		var rows []string
+		for i := 0; i < len(full); i += cols {
+			rows = append(rows, strings.TrimRight(full[i:min(i+cols, len(full))], " "))
+		}
+		s.until(fmt.Sprintf("the line drawn at %d columns", cols), func(ls []string, x, y int) bool {
+			top := findRows(ls, rows)
+			return top >= 0 && lastRow(ls) == top+len(rows)-1 && y == top+at/cols && x == at%cols
+		})
+	}
+	s.key("Enter")
+	s.waitRows("aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee ffffffffff gggggggggg", strings.TrimRight(psPrompt, " "))
+}
+
+// TestTermMenuComplete: Ctrl+Space is PSReadLine's MenuComplete. The
+// candidates show in columns under the line (down each column first),
+// the first one selected and put in the line with the cursor after the
+// part all candidates share; arrows, Tab and Shift+Tab move the
+// selection, typing narrows the menu and Backspace widens it again,
+// Escape puts the line back, Enter accepts without running. At the
+// bottom of the screen the menu scrolls the line up.
+func TestTermMenuComplete(t *testing.T) {
+	t.Parallel()
+	s := newTerm(t, 40, 12)
+	p := len(psPrompt)
+	var defs []string
+	for _, n := range []string{"Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"} {
+		defs = append(defs, "function Test-Zz"+n+" {}")
+	}
+	s.run(strings.Join(defs, "; "))
+	s.run("1..12")
+	s.typ("Test-Zz")
+	s.waitEdit("Test-Zz", p+7)
+	menu := []string{
+		"Test-ZzAlpha    Test-ZzEcho",
+		"Test-ZzBravo    Test-ZzFoxtrot",
+		"Test-ZzCharlie  Test-ZzGolf",
+		"Test-ZzDelta",
+	}
+	// shows waits for the line, the menu under it with item (row, col)
+	// selected, and the cursor at column x of the line.
+	shows := func(line string, menu []string, row, col int, x int) {
+		t.Helper()
+		want := append([]string{psPrompt + line}, menu...)
+		s.until(fmt.Sprintf("%q with its menu", line), func(ls []string, cx, cy int) bool {
+			top := findRows(ls, want)
+			if top < 0 || lastRow(ls) != top+len(want)-1 || cy != top || cx != x {
+				return false
+			}
+			// (capture-pane leaves out the selection's blanks at the end of
+			// a row.)
+			sel := s.selected()
+			item := strings.Fields(menu[row])[col]
+			return len(sel) > top+1+row && sel[top] == line[x-p:] && strings.TrimRight(sel[top+1+row], " ") == item && strings.Join(sel[top+2+row:], "") == ""
+		})
+	}
+	s.key("C-Space")
+	shows("Test-ZzAlpha", menu, 0, 0, p+7)
+	if y := findRows(s.lines(), []string{psPrompt + "Test-ZzAlpha"}); y != 12-1-len(menu) {
+		t.Fatalf("the line is on row %d, want %d (scrolled up for the menu)", y, 12-1-len(menu))
+	}
+	s.key("Right")
+	shows("Test-ZzEcho", menu, 0, 1, p+7)
+	s.key("Down")
+	shows("Test-ZzFoxtrot", menu, 1, 1, p+7)
+	s.key("Tab")
+	shows("Test-ZzGolf", menu, 2, 1, p+7)
+	s.key("BTab")
+	shows("Test-ZzFoxtrot", menu, 1, 1, p+7)
+	s.typ("c")
+	shows("Test-ZzCharlie", []string{"Test-ZzCharlie"}, 0, 0, p+8)
+	s.key("BSpace")
+	shows("Test-ZzFoxtrot", menu, 1, 1, p+7)
+	s.key("Escape")
+	s.until("the line put back, the menu gone", func(ls []string, x, y int) bool {
+		return ls[y] == psPrompt+"Test-Zz" && lastRow(ls) == y && x == p+7 && strings.Join(s.selected(), "") == ""
+	})
+	s.key("C-Space")
+	shows("Test-ZzAlpha", menu, 0, 0, p+7)
+	s.key("Down", "Down")
+	shows("Test-ZzCharlie", menu, 2, 0, p+7)
+	s.key("Enter")
+	s.until("the candidate accepted, not run", func(ls []string, x, y int) bool {
+		return ls[y] == psPrompt+"Test-ZzCharlie" && lastRow(ls) == y && x == p+14 && strings.Join(s.selected(), "") == ""
+	})
+	s.key("Enter")
+	s.waitPrompt()
 }
 
 // TestTermPaging: Out-Host -Paging and more stop after a screenful and

@@ -866,7 +866,7 @@ func (e *edit) complete() {
 	}
 	if e.tabs > 0 {
 		if len(cands) > 1 {
-			e.showList(cands)
+			e.listAsking(cands)
 		}
 		return
 	}
@@ -880,7 +880,7 @@ func (e *edit) complete() {
 		e.replace(start, e.pos, prefix)
 		return
 	}
-	e.showList(cands)
+	e.listAsking(cands)
 }
 
 // cycleComplete is TabCompleteNext / TabCompletePrevious: each press puts
@@ -908,11 +908,9 @@ func (e *edit) cycleComplete(d int) {
 // possibleCompletions is PossibleCompletions: the candidates listed in
 // columns below the entry, which is drawn again under them.
 func (e *edit) possibleCompletions() {
-	cands, _ := e.candidates()
-	if len(cands) == 0 || !e.confirmMany(len(cands)) {
-		return
+	if cands, _ := e.candidates(); len(cands) > 0 {
+		e.listAsking(cands)
 	}
-	e.showList(cands)
 }
 
 // confirmMany asks before a list of n candidates is shown when n reaches
@@ -935,6 +933,13 @@ func (e *edit) confirmMany(n int) bool {
 		return false
 	}
 	return true
+}
+
+// listAsking lists the candidates after asking when they are many.
+func (e *edit) listAsking(cands []string) {
+	if e.confirmMany(len(cands)) {
+		e.showList(cands)
+	}
 }
 
 // showList prints the candidates in columns below the entry and draws the

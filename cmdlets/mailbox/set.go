@@ -35,7 +35,7 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"LitigationHoldEnabled", "LitigationHoldDuration", "LitigationHoldOwner", "LitigationHoldDate", "RetentionHoldEnabled",
 	"StartDateForRetentionHold", "EndDateForRetentionHold", "RemoveDelayHoldApplied", "RemoveDelayReleaseHoldApplied",
 	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
-	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office"}
+	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam}
 
 func setMailbox() *runtime.Command {
 	c := exo.Declared("Set-Mailbox")
@@ -399,6 +399,13 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	// Holds.
 	if rec := planHolds(ctx, tx, p, orig); rec != nil {
 		return nil, rec, nil
+	}
+
+	// Delegates who send on behalf (sendonbehalf.go).
+	if ctx.Has(sendOnBehalfParam) {
+		if rec, err := planSendOnBehalf(ctx, tx, p.m); err != nil || rec != nil {
+			return nil, rec, err
+		}
 	}
 
 	// Everything else is stored as given.

@@ -11,12 +11,15 @@ import (
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/cmdlets/domains"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/graph"
+	"github.com/exosim/exosim/cmdlets/groups"
 	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/onprem"
+	"github.com/exosim/exosim/cmdlets/permissions"
 	"github.com/exosim/exosim/cmdlets/pester"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/restore"
@@ -71,6 +74,9 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	}{
 		{graph.Commands, graph.Views},
 		{mailbox.Commands, mailbox.Views},
+		{permissions.Commands, permissions.Views},
+		{groups.Commands, groups.Views},
+		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},
 		{compliance.Commands, compliance.Views},
 		{ome.Commands, ome.Views},

@@ -102,6 +102,9 @@ func Seed(tx *store.Tx, name string, clock time.Time) error {
 		if err := seedOnPrem(tx, clock); err != nil {
 			return err
 		}
+		if err := seedGroupsAndPermissions(tx, clock); err != nil { // seed_permissions.go
+			return fmt.Errorf("seed permissions: %w", err)
+		}
 	}
 	return seedRoleGroups(tx, name) // seed_rbac.go
 }

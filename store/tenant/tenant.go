@@ -7,9 +7,11 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
+	"github.com/exosim/exosim/store/permissions"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/restore"
 )
@@ -25,6 +27,8 @@ func Schema() *store.Schema {
 	rbac.Register(s)
 	restore.Register(s)
 	restore.OnPremSources.Add(s, onPremSource())
+	groups.Register(s)
+	permissions.Register(s)
 	return s
 }
 

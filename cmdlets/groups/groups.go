@@ -1,0 +1,630 @@
+// Package groups declares the Exchange Online cmdlets that read groups:
+// Get-DistributionGroup, Get-DistributionGroupMember, Get-UnifiedGroup,
+// Get-UnifiedGroupLinks and Get-Group, with the default views of their
+// output objects.
+package groups
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/groups"
+)
+
+// Output type names.
+const (
+	TypeDistributionGroup = "Deserialized.Microsoft.Exchange.Data.Directory.Management.DistributionGroup"
+	TypeUnifiedGroup      = "Deserialized.Microsoft.Exchange.Data.Directory.Management.UnifiedGroup"
+	TypeGroup             = "Deserialized.Microsoft.Exchange.Data.Directory.Management.WindowsGroup"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
+}
+
+// Views registers the default views of the package's output types.
+func Views(r *format.Registry) {
+	r.Add(&format.View{Name: TypeDistributionGroup, TypeNames: []string{TypeDistributionGroup}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "DisplayName", Property: "DisplayName"},
+		{Label: "GroupType", Property: "GroupType"},
+		{Label: "PrimarySmtpAddress", Property: "PrimarySmtpAddress"},
+	}})
+	r.Add(&format.View{Name: TypeUnifiedGroup, TypeNames: []string{TypeUnifiedGroup}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "Alias", Property: "Alias"},
+		{Label: "ServerName", Property: "ServerName"},
+		{Label: "AccessType", Property: "AccessType"},
+	}})
+	r.Add(&format.View{Name: TypeGroup, TypeNames: []string{TypeGroup}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Width: 59, Property: "Name"},
+		{Label: "RecipientType", Property: "RecipientType"},
+	}})
+}
+
+var recipientTypeDetailsValues = []string{groups.TypeDistribution, groups.TypeSecurity, "RoomList", groups.TypeUnified,
+	"NonUniversalGroup", "MailNonUniversalGroup", "UniversalDistributionGroup", "UniversalSecurityGroup", "RoleGroup"}
+
+func commands() []*runtime.Command {
+	common := map[string]string{
+		"Identity":           "The group: name, alias, address, GUID or distinguished name; * is a wildcard.",
+		"Anr":                "Groups whose name, alias, display name or address starts with this text.",
+		"Filter":             "An OPATH filter over the group's properties.",
+		"OrganizationalUnit": "Accepted; every group is in the organization's one unit.",
+		"ResultSize":         "How many groups to show (default 1000) or Unlimited.",
+		"SortBy":             "Sorts by Name, DisplayName or Alias.",
+	}
+	detailsType := &runtime.Type{Kind: runtime.KindEnum, Name: "RecipientTypeDetails[]", FullName: "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails",
+		Array: true, Values: recipientTypeDetailsValues}
+
+	dg := exo.Declared("Get-DistributionGroup")
+	dg.Synopsis = "Lists distribution groups and mail-enabled security groups."
+	dg.OutputType = TypeDistributionGroup
+	dg.Examples = []runtime.Example{
+		{Code: "Get-DistributionGroup", Remark: "Lists every distribution and mail-enabled security group."},
+		{Code: "Get-DistributionGroup -RecipientTypeDetails MailUniversalSecurityGroup", Remark: "Lists the groups that can hold permissions."},
+	}
+	exo.Describe(dg, common)
+	exo.Describe(dg, map[string]string{
+		"ManagedBy":            "Groups this recipient owns.",
+		"RecipientTypeDetails": "MailUniversalDistributionGroup, MailUniversalSecurityGroup or RoomList.",
+		"Credential":           "Accepted; the session's credentials are used.",
+	})
+	exo.DeclaredParam(dg, "RecipientTypeDetails").Type = detailsType
+	dg.Handler.Process = func(ctx *runtime.Context) error { return listGroups(ctx, kindDistribution) }
+
+	members := exo.Declared("Get-DistributionGroupMember")
+	members.Synopsis = "Lists the members of a distribution group, mail-enabled security group or Microsoft 365 group."
+	members.OutputType = mailbox.TypeRecipient
+	exo.Describe(members, map[string]string{
+		"Identity":                  "The group.",
+		"IncludeSoftDeletedObjects": "Also lists members whose mailbox is soft-deleted.",
+		"ResultSize":                "How many members to show (default 1000) or Unlimited.",
+		"Credential":                "Accepted; the session's credentials are used.",
+	})
+	members.Handler.Process = getDistributionGroupMember
+
+	ug := exo.Declared("Get-UnifiedGroup")
+	ug.Synopsis = "Lists Microsoft 365 groups."
+	ug.OutputType = TypeUnifiedGroup
+	exo.Describe(ug, map[string]string{"Identity": common["Identity"], "Anr": common["Anr"], "Filter": common["Filter"],
+		"ResultSize": common["ResultSize"], "SortBy": common["SortBy"]})
+	exo.Describe(ug, map[string]string{
+		"IncludeAllProperties":     "Accepted; every property is returned.",
+		"IncludeSoftDeletedGroups": "Also lists deleted groups (the tenant keeps none).",
+	})
+	ug.Handler.Process = func(ctx *runtime.Context) error { return listGroups(ctx, kindUnified) }
+
+	links := exo.Declared("Get-UnifiedGroupLinks")
+	links.Synopsis = "Lists the members, owners or subscribers of a Microsoft 365 group."
+	links.OutputType = mailbox.TypeRecipient
+	exo.Describe(links, map[string]string{
+		"Identity":   "The Microsoft 365 group.",
+		"LinkType":   "Members, Owners, Subscribers, Aggregators or EventSubscribers.",
+		"ResultSize": "How many to show (default 1000) or Unlimited.",
+	})
+	exo.DeclaredParam(links, "LinkType").Type = &runtime.Type{Kind: runtime.KindEnum, Name: "LinkType", FullName: "Microsoft.Exchange.Management.RecipientTasks.LinkType",
+		Values: []string{"Members", "Owners", "Subscribers", "Aggregators", "EventSubscribers"}}
+	links.Handler.Process = getUnifiedGroupLinks
+
+	grp := exo.Declared("Get-Group")
+	grp.Synopsis = "Lists every group, mail-enabled or not, with its members."
+	grp.OutputType = TypeGroup
+	exo.Describe(grp, common)
+	exo.Describe(grp, map[string]string{
+		"RecipientTypeDetails": "Lists only groups of these types.",
+	})
+	exo.DeclaredParam(grp, "RecipientTypeDetails").Type = detailsType
+	grp.Handler.Process = func(ctx *runtime.Context) error { return listGroups(ctx, kindAny) }
+	return []*runtime.Command{dg, members, ug, links, grp}
+}
+
+// listKind says which groups a listing shows.
+type listKind int
+
+const (
+	kindDistribution listKind = iota // distribution and mail-enabled security groups
+	kindUnified                      // Microsoft 365 groups
+	kindAny                          // every group
+)
+
+func (k listKind) includes(g *groups.Group) bool {
+	switch k {
+	case kindDistribution:
+		return !g.IsUnified()
+	case kindUnified:
+		return g.IsUnified()
+	}
+	return true
+}
+
+// env is what building a group object needs: the organization and the
+// names of the directory objects a group links to.
+type env struct {
+	tx  *store.Tx
+	org *store.Organization
+}
+
+// member is a linked object as the group cmdlets show it.
+type member struct {
+	name, display, smtp string
+	mbx                 *store.Mailbox
+	group               *groups.Group
+	deleted             bool
+}
+
+// resolve finds the object a link names; ok is false when it is gone.
+func (e env) resolve(m groups.Member) (member, bool) {
+	if m.Kind == groups.MemberGroup {
+		g, ok, err := groups.Get(e.tx, m.ID)
+		if err != nil || !ok {
+			return member{}, false
+		}
+		return member{name: g.Name, display: g.DisplayName, smtp: g.PrimarySmtpAddress, group: g}, true
+	}
+	u, err := e.tx.GetUser(m.ID)
+	if err != nil || u.State == store.UserPurged {
+		return member{}, false
+	}
+	out := member{name: u.MailNickname, display: u.DisplayName, smtp: u.UserPrincipalName, deleted: u.State == store.UserSoftDeleted}
+	if u.MailboxGuid != "" {
+		if mb, err := e.tx.GetMailbox(u.MailboxGuid); err == nil {
+			out.mbx, out.name, out.smtp = mb, mb.Name, mb.PrimarySmtpAddress
+			out.deleted = out.deleted || mb.IsDeleted()
+		}
+	}
+	return out, true
+}
+
+// names returns the names of the live objects of a link list.
+func (e env) names(ms []groups.Member) []string {
+	var out []string
+	for _, m := range ms {
+		if r, ok := e.resolve(m); ok && !r.deleted {
+			out = append(out, r.name)
+		}
+	}
+	return out
+}
+
+func (e env) displayNames(ms []groups.Member) []string {
+	var out []string
+	for _, m := range ms {
+		if r, ok := e.resolve(m); ok && !r.deleted {
+			out = append(out, r.display)
+		}
+	}
+	return out
+}
+
+// serverName is the mailbox server a Microsoft 365 group's mailbox lives on.
+func serverName(g *groups.Group) string {
+	return strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", store.HashN(1000, 9999, g.Alias, "srv")))
+}
+
+// groupObject is the Get-DistributionGroup, Get-UnifiedGroup or Get-Group
+// object of a group.
+func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string]bool) *object.PSObject {
+	o := object.NewObject(typeName,
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
+		"Deserialized.System.Object")
+	list := func(s ...string) *object.List { return exo.MultiValued(s) }
+	str := func(s string) any {
+		if s == "" {
+			return nil
+		}
+		return s
+	}
+	dn := g.DistinguishedName(e.org.Name, e.org.DirectoryPartition)
+	members := e.names(g.Members)
+	o.AddTyped("Name", "System.String", g.Name)
+	o.AddTyped("DisplayName", "System.String", g.DisplayName)
+	if typeName == TypeGroup {
+		o.AddTyped("GroupType", "System.String", g.GroupType())
+		o.AddTyped("ManagedBy", "System.String", list(e.names(g.ManagedBy)...))
+		o.AddTyped("Members", "System.String", list(members...))
+		o.AddTyped("Notes", "System.String", str(g.Description))
+		o.AddTyped("SamAccountName", "System.String", g.Alias)
+		o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
+		o.AddTyped("IsDirSynced", "System.Boolean", false)
+	} else {
+		o.AddTyped("Alias", "System.String", g.Alias)
+		if typeName == TypeUnifiedGroup {
+			o.AddTyped("AccessType", "System.String", g.AccessType)
+			o.AddTyped("ServerName", "System.String", serverName(g))
+			o.AddTyped("Notes", "System.String", str(g.Description))
+			o.AddTyped("GroupMemberCount", "System.Int32", len(members))
+			o.AddTyped("GroupExternalMemberCount", "System.Int32", 0)
+			o.AddTyped("SubscriptionEnabled", "System.Boolean", true)
+			o.AddTyped("AutoSubscribeNewMembers", "System.Boolean", true)
+			o.AddTyped("HiddenFromExchangeClientsEnabled", "System.Boolean", false)
+			o.AddTyped("IsMembershipDynamic", "System.Boolean", false)
+			o.AddTyped("ResourceProvisioningOptions", "System.String", list())
+			o.AddTyped("SharePointSiteUrl", "System.String", "https://"+strings.TrimSuffix(e.org.Name, ".onmicrosoft.com")+".sharepoint.com/sites/"+g.Alias)
+		} else {
+			o.AddTyped("GroupType", "System.String", g.GroupType())
+			o.AddTyped("Description", "System.String", list(nonEmpty(g.Description)...))
+			o.AddTyped("MemberJoinRestriction", "System.String", g.MemberJoinRestriction)
+			o.AddTyped("MemberDepartRestriction", "System.String", g.MemberDepartRestriction)
+			o.AddTyped("SendOofMessageToOriginatorEnabled", "System.Boolean", false)
+			o.AddTyped("ReportToManagerEnabled", "System.Boolean", false)
+			o.AddTyped("ReportToOriginatorEnabled", "System.Boolean", true)
+		}
+		o.AddTyped("ManagedBy", "System.String", list(e.names(g.ManagedBy)...))
+		o.AddTyped("PrimarySmtpAddress", "System.String", g.PrimarySmtpAddress)
+		o.AddTyped("EmailAddresses", "System.String", list(g.EmailAddresses...))
+		o.AddTyped("HiddenFromAddressListsEnabled", "System.Boolean", g.HiddenFromAddressListsEnabled)
+		o.AddTyped("RequireSenderAuthenticationEnabled", "System.Boolean", g.RequireSenderAuthenticationEnabled)
+		o.AddTyped("GrantSendOnBehalfTo", "System.String", list())
+		o.AddTyped("AcceptMessagesOnlyFrom", "System.String", list())
+		o.AddTyped("AcceptMessagesOnlyFromDLMembers", "System.String", list())
+		o.AddTyped("AcceptMessagesOnlyFromSendersOrMembers", "System.String", list())
+		o.AddTyped("RejectMessagesFromSendersOrMembers", "System.String", list())
+		o.AddTyped("BypassModerationFromSendersOrMembers", "System.String", list())
+		o.AddTyped("ModeratedBy", "System.String", list())
+		o.AddTyped("ModerationEnabled", "System.Boolean", false)
+		o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
+		o.AddTyped("LegacyExchangeDN", "System.String", "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn="+strings.ReplaceAll(g.Guid, "-", "")+"-"+g.Alias)
+	}
+	for _, p := range []struct{ name, prop string }{
+		{"ManagedBy", "ManagedByWithDisplayNames"}, {"GrantSendOnBehalfTo", "GrantSendOnBehalfToWithDisplayNames"},
+		{"ModeratedBy", "ModeratedByWithDisplayNames"}, {"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromWithDisplayNames"},
+		{"AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromDLMembersWithDisplayNames"},
+		{"AcceptMessagesOnlyFromSendersOrMembers", "AcceptMessagesOnlyFromSendersOrMembersWithDisplayNames"},
+		{"BypassModerationFromSendersOrMembers", "BypassModerationFromSendersOrMembersWithDisplayNames"},
+		{"RejectMessagesFromSendersOrMembers", "RejectMessagesFromSendersOrMembersWithDisplayNames"},
+	} {
+		if !withDisplay[p.name] {
+			continue
+		}
+		var v []string
+		if p.name == "ManagedBy" {
+			v = e.displayNames(g.ManagedBy)
+		}
+		o.AddTyped(p.prop, "System.String", list(v...))
+	}
+	o.AddTyped("RecipientType", "System.String", g.RecipientType())
+	o.AddTyped("RecipientTypeDetails", "System.String", g.RecipientTypeDetails)
+	o.AddTyped("ExternalDirectoryObjectId", "System.String", g.ExternalDirectoryObjectId)
+	o.AddTyped("Identity", "System.String", g.Name)
+	o.AddTyped("Id", "System.String", g.Name)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
+	o.AddTyped("DistinguishedName", "System.String", dn)
+	o.AddTyped("OrganizationId", "System.String", e.org.DirectoryPartition+".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/"+e.org.Name+" - "+e.org.DirectoryPartition+".PROD.OUTLOOK.COM/ConfigurationUnits/"+e.org.Name+"/Configuration")
+	o.AddTyped("Guid", "System.Guid", guidValue(g.Guid))
+	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged.UTC())
+	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
+	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())
+	o.AddTyped("WhenCreatedUTC", "System.DateTime", g.WhenCreated.UTC())
+	o.AddTyped("ObjectState", "System.String", "Unchanged")
+	name := g.Name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func nonEmpty(s ...string) []string {
+	var out []string
+	for _, x := range s {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func guidValue(s string) any {
+	if g, ok := object.ParseGuid(s); ok {
+		return g
+	}
+	return s
+}
+
+// groupRecipient is the ReducedRecipient object of a nested group (a
+// member that is itself a group).
+func groupRecipient(e env, g *groups.Group) *object.PSObject {
+	o := object.NewObject(mailbox.TypeRecipient,
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADRawEntry",
+		"Deserialized.System.Object")
+	o.AddTyped("Alias", "System.String", g.Alias)
+	o.AddTyped("DisplayName", "System.String", g.DisplayName)
+	o.AddTyped("EmailAddresses", "System.String", exo.MultiValued(g.EmailAddresses))
+	o.AddTyped("ExternalDirectoryObjectId", "System.String", g.ExternalDirectoryObjectId)
+	o.AddTyped("HiddenFromAddressListsEnabled", "System.Boolean", g.HiddenFromAddressListsEnabled)
+	o.AddTyped("PrimarySmtpAddress", "System.String", g.PrimarySmtpAddress)
+	o.AddTyped("RecipientType", "System.String", g.RecipientType())
+	o.AddTyped("RecipientTypeDetails", "System.String", g.RecipientTypeDetails)
+	o.AddTyped("Identity", "System.String", g.Name)
+	o.AddTyped("Name", "System.String", g.Name)
+	o.AddTyped("DistinguishedName", "System.String", g.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
+	o.AddTyped("Guid", "System.Guid", guidValue(g.Guid))
+	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
+	name := g.Name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+// matchAnr is ambiguous name resolution over a group: a prefix of its
+// name, alias, display name or primary address.
+func matchAnr(g *groups.Group, anr string) bool {
+	anr = strings.ToLower(strings.TrimSpace(anr))
+	for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
+		if strings.HasPrefix(strings.ToLower(s), anr) {
+			return true
+		}
+	}
+	return false
+}
+
+// typeNameOf is the output type of a listing.
+func typeNameOf(k listKind) string {
+	switch k {
+	case kindUnified:
+		return TypeUnifiedGroup
+	case kindAny:
+		return TypeGroup
+	}
+	return TypeDistributionGroup
+}
+
+func listGroups(ctx *runtime.Context, kind listKind) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	typeName := typeNameOf(kind)
+	withDisplay := map[string]bool{}
+	for _, n := range []string{"ManagedBy", "GrantSendOnBehalfTo", "ModeratedBy", "AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers",
+		"AcceptMessagesOnlyFromSendersOrMembers", "BypassModerationFromSendersOrMembers", "RejectMessagesFromSendersOrMembers"} {
+		if ctx.Switch("Include" + n + "WithDisplayNames") {
+			withDisplay[n] = true
+		}
+	}
+	var keep func(*object.PSObject) (bool, error)
+	if ctx.Has("Filter") {
+		var sample *object.PSObject
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			org, err := tx.Organization()
+			sample = groupObject(env{tx: tx, org: org}, &groups.Group{}, typeName, withDisplay)
+			return err
+		}); err != nil {
+			return err
+		}
+		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
+			return err
+		}
+	}
+	var objs []*object.PSObject
+	var rec *object.ErrorRecord
+	err = exo.View(ctx, func(tx *store.Tx) error {
+		org, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		e := env{tx: tx, org: org}
+		var list []*groups.Group
+		id := ""
+		if ctx.Has("Identity") {
+			id, _ = mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+		}
+		if id != "" {
+			list, err = groups.Find(tx, id)
+		} else {
+			list, err = groups.List(tx)
+		}
+		if err != nil {
+			return err
+		}
+		var owner string
+		if ctx.Has("ManagedBy") {
+			mid, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("ManagedBy")))
+			m, r, err := mailbox.ResolveOne(ctx, tx, mid, shown, store.ScopeActive, true)
+			if err != nil || r != nil {
+				rec = r
+				return err
+			}
+			owner = m.LinkedUserID()
+		}
+		details := ctx.Strings("RecipientTypeDetails")
+		var kept []*groups.Group
+		for _, g := range list {
+			if !kind.includes(g) || ctx.Has("Anr") && !matchAnr(g, ctx.String("Anr")) {
+				continue
+			}
+			if len(details) > 0 && !containsFold(details, g.RecipientTypeDetails) {
+				continue
+			}
+			if owner != "" && !hasMember(g.ManagedBy, owner) {
+				continue
+			}
+			kept = append(kept, g)
+		}
+		if id != "" && !strings.Contains(id, "*") && len(kept) == 0 {
+			rec = exo.NotFound(ctx, id)
+			return nil
+		}
+		sortGroups(kept, ctx.String("SortBy"))
+		for _, g := range kept {
+			o := groupObject(e, g, typeName, withDisplay)
+			if keep != nil {
+				ok, err := keep(o)
+				if err != nil {
+					return err
+				}
+				if !ok {
+					continue
+				}
+			}
+			objs = append(objs, o)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}
+
+// sortGroups orders groups by -SortBy (Name, DisplayName or Alias; a
+// leading - sorts descending); the default is by name.
+func sortGroups(gs []*groups.Group, by string) {
+	by = strings.TrimSpace(by)
+	desc := strings.HasPrefix(by, "-")
+	by = strings.ToLower(strings.TrimPrefix(by, "-"))
+	key := func(g *groups.Group) string {
+		switch by {
+		case "displayname":
+			return strings.ToLower(g.DisplayName)
+		case "alias":
+			return strings.ToLower(g.Alias)
+		}
+		return strings.ToLower(g.Name)
+	}
+	sort.SliceStable(gs, func(i, j int) bool {
+		if desc {
+			return key(gs[i]) > key(gs[j])
+		}
+		return key(gs[i]) < key(gs[j])
+	})
+}
+
+func hasMember(ms []groups.Member, id string) bool {
+	for _, m := range ms {
+		if strings.EqualFold(m.ID, id) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// findOne resolves a group identity to exactly one group.
+func findOne(ctx *runtime.Context, tx *store.Tx, v any, unifiedOnly bool) (*groups.Group, *object.ErrorRecord, error) {
+	id, shown := mailbox.IdentityString(object.Unwrap(v))
+	gs, err := groups.Find(tx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	if unifiedOnly {
+		var kept []*groups.Group
+		for _, g := range gs {
+			if g.IsUnified() {
+				kept = append(kept, g)
+			}
+		}
+		gs = kept
+	}
+	switch len(gs) {
+	case 0:
+		return nil, exo.NotFound(ctx, shown), nil
+	case 1:
+		return gs[0], nil, nil
+	}
+	return nil, exo.Ambiguous(ctx, shown), nil
+}
+
+// linkObjects builds the ReducedRecipient objects of a link list.
+func linkObjects(e env, ms []groups.Member, softDeleted bool) []*object.PSObject {
+	var out []*object.PSObject
+	for _, m := range ms {
+		r, ok := e.resolve(m)
+		if !ok || r.deleted && !softDeleted {
+			continue
+		}
+		switch {
+		case r.group != nil:
+			out = append(out, groupRecipient(e, r.group))
+		case r.mbx != nil:
+			out = append(out, mailbox.RecipientOf(e.tx, r.mbx, e.org))
+		}
+	}
+	return out
+}
+
+func getDistributionGroupMember(ctx *runtime.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	var objs []*object.PSObject
+	var rec *object.ErrorRecord
+	err = exo.View(ctx, func(tx *store.Tx) error {
+		org, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), false)
+		if err != nil || r != nil {
+			rec = r
+			return err
+		}
+		objs = linkObjects(env{tx: tx, org: org}, g.Members, ctx.Switch("IncludeSoftDeletedObjects"))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}
+
+func getUnifiedGroupLinks(ctx *runtime.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	var objs []*object.PSObject
+	var rec *object.ErrorRecord
+	err = exo.View(ctx, func(tx *store.Tx) error {
+		org, err := tx.Organization()
+		if err != nil {
+			return err
+		}
+		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), true)
+		if err != nil || r != nil {
+			rec = r
+			return err
+		}
+		var links []groups.Member
+		switch strings.ToLower(ctx.String("LinkType")) {
+		case "members":
+			links = g.Members
+		case "owners":
+			links = g.ManagedBy
+		case "subscribers":
+			links = g.Subscribers
+		}
+		objs = linkObjects(env{tx: tx, org: org}, links, false)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}

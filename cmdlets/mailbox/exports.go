@@ -1,0 +1,56 @@
+package mailbox
+
+import (
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
+
+// What the cmdlets of other areas that act on mailboxes (permissions,
+// groups) share with this package: how an identity argument, -ResultSize
+// and a not-found mailbox are read, and the recipient object.
+
+// ResultSize reads -ResultSize: (limit, explicit, error). A limit < 0
+// means Unlimited; without the parameter it is 1000.
+func ResultSize(ctx *runtime.Context) (int, bool, error) { return resultSize(ctx) }
+
+// IdentityString turns an identity argument (a string or a piped Exchange
+// object) into the identity to resolve and the text errors show.
+func IdentityString(v any) (id, shown string) { return identityString(v) }
+
+// ResolveOne finds exactly one mailbox (and, with allowMailUser, mail
+// user) in scope; rec is Exchange's error for a not-found or ambiguous
+// identity.
+func ResolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, *object.ErrorRecord, error) {
+	return resolveOne(ctx, tx, id, shown, scope, allowMailUser)
+}
+
+// RecipientOf is the Get-Recipient object of a mailbox or mail user.
+func RecipientOf(tx *store.Tx, m *store.Mailbox, org *store.Organization) *object.PSObject {
+	return RecipientObject(m, loadEnv(tx, m, org))
+}
+
+// WriteLimited writes objects up to a -ResultSize limit (< 0: all), with
+// Exchange's warning when there were more: the default-size one when the
+// limit was not given (explicit false).
+func WriteLimited(ctx *runtime.Context, objs []*object.PSObject, limit int, explicit bool) error {
+	for i, o := range objs {
+		if limit >= 0 && i >= limit {
+			if explicit {
+				ctx.WriteWarning(warnMoreResults)
+			} else {
+				ctx.WriteWarning(warnDefaultResultSize)
+			}
+			return nil
+		}
+		if err := ctx.WriteObject(o); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// DerivedGuid makes a stable GUID from parts: the same parts always give
+// the same GUID (for objects the tenant does not store, such as the
+// accepted domains).
+func DerivedGuid(parts ...string) string { return derivedGuid(parts...) }

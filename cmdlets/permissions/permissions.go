@@ -1,0 +1,245 @@
+// Package permissions declares the Exchange Online cmdlets of mailbox and
+// recipient permissions: Get-, Add- and Remove-MailboxPermission,
+// Get-EXOMailboxPermission (full access and the other mailbox rights,
+// allowed or denied, their owners and auto-mapping) and Get-, Add- and
+// Remove-RecipientPermission, Get-EXORecipientPermission (Send As), with
+// the default views of their output objects.
+package permissions
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/groups"
+	"github.com/exosim/exosim/store/permissions"
+)
+
+// Output type names. Exchange Online objects reach the client
+// deserialized.
+const (
+	TypeMailboxAce          = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.MailboxAcePresentationObject"
+	TypeEXOMailboxAce       = "Deserialized.Microsoft.Exchange.Management.RestApiClient.ExoMailboxPermission"
+	TypeRecipientPermission = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.RecipientPermission"
+	TypeEXORecipientPerm    = "Deserialized.Microsoft.Exchange.Management.RestApiClient.ExoRecipientPermission"
+	TypeOwner               = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.OwnerPresentationObject"
+)
+
+// Self is the principal of a mailbox's own account.
+const Self = `NT AUTHORITY\SELF`
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	var out []*runtime.Command
+	out = append(out, runtime.LazyGroup(mailboxCommands, "Get-MailboxPermission", "Add-MailboxPermission", "Remove-MailboxPermission", "Get-EXOMailboxPermission")...)
+	out = append(out, runtime.LazyGroup(recipientCommands, "Get-RecipientPermission", "Add-RecipientPermission", "Remove-RecipientPermission", "Get-EXORecipientPermission")...)
+	return out
+}
+
+// Views registers the default views: the table Exchange Online's format
+// data gives (Identity and User 20 wide, the rights 55, the flags as
+// wide as their names) and for Send As five columns that share the line.
+func Views(r *format.Registry) {
+	for _, t := range []string{TypeMailboxAce, TypeEXOMailboxAce} {
+		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
+			{Label: "Identity", Width: 20, Property: "Identity"},
+			{Label: "User", Width: 20, Property: "User"},
+			{Label: "AccessRights", Width: 55, Property: "AccessRights"},
+			{Label: "IsInherited", Width: 11, Property: "IsInherited"},
+			{Label: "Deny", Width: 5, Property: "Deny"},
+		}})
+	}
+	r.Add(&format.View{Name: TypeOwner, TypeNames: []string{TypeOwner}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Identity", Width: 20, Property: "Identity"},
+		{Label: "Owner", Property: "Owner"},
+	}})
+	for _, t := range []string{TypeRecipientPermission, TypeEXORecipientPerm} {
+		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
+			{Label: "Identity", Property: "Identity"},
+			{Label: "Trustee", Property: "Trustee"},
+			{Label: "AccessControlType", Property: "AccessControlType"},
+			{Label: "AccessRights", Property: "AccessRights"},
+			{Label: "Inherited", Property: "IsInherited"},
+		}})
+	}
+}
+
+// Exception types of the errors this package writes.
+const (
+	exNotFound       = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
+	exInvalidOp      = "Microsoft.Exchange.Configuration.Tasks.InvalidOperationInDehydratedContextException"
+	exTaskArgument   = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+	exNotSecurityPri = "Microsoft.Exchange.Management.Tasks.RecipientTaskException"
+)
+
+// principal is a holder of permissions: the mailbox's own account, an
+// account or a mail-enabled security group.
+type principal struct {
+	id, kind string
+	self     bool
+}
+
+// principalNotFound is Exchange's error for a -User, -Trustee or -Owner
+// that names no recipient.
+func principalNotFound(ctx *runtime.Context, shown string) *object.ErrorRecord {
+	return exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", shown), object.ObjectNotFound, shown)
+}
+
+// resolvePrincipal finds the holder an identity names: NT AUTHORITY\SELF,
+// a mailbox or mail user (its account), an account by sign-in name, or a
+// group. A group must be a mail-enabled security group: a distribution
+// group or Microsoft 365 group can't hold permissions.
+func resolvePrincipal(ctx *runtime.Context, tx *store.Tx, v any) (principal, *object.ErrorRecord, error) {
+	id, shown := mailbox.IdentityString(object.Unwrap(v))
+	id = strings.TrimSpace(id)
+	if strings.EqualFold(id, Self) {
+		return principal{self: true}, nil, nil
+	}
+	if id == "" {
+		return principal{}, principalNotFound(ctx, shown), nil
+	}
+	ms, err := tx.ResolveMailboxes(id, store.ScopeActive)
+	var amb *store.AmbiguousError
+	switch {
+	case err == nil && len(ms) == 1:
+		uid := ms[0].UserObjectID
+		if uid == "" {
+			uid = ms[0].ExternalDirectoryObjectId
+		}
+		return principal{id: strings.ToLower(uid), kind: permissions.TrusteeUser}, nil, nil
+	case err == nil && len(ms) > 1, errors.As(err, &amb):
+		return principal{}, exo.Ambiguous(ctx, shown), nil
+	}
+	var nf *store.NotFoundError
+	if err != nil && !errors.As(err, &nf) {
+		return principal{}, nil, err
+	}
+	gs, err := groups.Find(tx, id)
+	if err != nil {
+		return principal{}, nil, err
+	}
+	switch len(gs) {
+	case 0:
+	case 1:
+		if !gs[0].IsSecurity() {
+			return principal{}, exo.Error(ctx, exNotSecurityPri, fmt.Sprintf("The group \"%s\" isn't a mail-enabled security group, so it can't be granted permissions. Only mailbox users, mail users and mail-enabled security groups can.", gs[0].Name),
+				object.InvalidArgument, shown), nil
+		}
+		return principal{id: gs[0].Guid, kind: permissions.TrusteeGroup}, nil, nil
+	default:
+		return principal{}, exo.Ambiguous(ctx, shown), nil
+	}
+	users, err := tx.FindUsersByUPN(id)
+	if err != nil {
+		return principal{}, nil, err
+	}
+	for _, u := range users {
+		if u.State == store.UserActive {
+			return principal{id: strings.ToLower(u.ObjectID), kind: permissions.TrusteeUser}, nil, nil
+		}
+	}
+	return principal{}, principalNotFound(ctx, shown), nil
+}
+
+// Holder states: how a holder named by an entry resolves now.
+const (
+	holderActive      = iota
+	holderSoftDeleted // its account or mailbox is deleted but recoverable
+	holderUnresolved  // gone from the directory
+)
+
+// holder is how an entry's holder shows.
+type holder struct {
+	name, display, sid string
+	state              int
+}
+
+// holders resolves entry holders, once each, within one transaction.
+type holders struct {
+	tx    *store.Tx
+	org   *store.Organization
+	cache map[string]holder
+}
+
+func newHolders(tx *store.Tx) (*holders, error) {
+	org, err := tx.Organization()
+	if err != nil {
+		return nil, err
+	}
+	return &holders{tx: tx, org: org, cache: map[string]holder{}}, nil
+}
+
+// of returns the holder of an entry: an account shows by its sign-in
+// name, a group by its name; one gone from the directory shows by its
+// security identifier.
+func (h *holders) of(id, kind string) holder {
+	key := kind + "|" + id
+	if v, ok := h.cache[key]; ok {
+		return v
+	}
+	v := holder{sid: permissions.SID(h.org.Guid, id), state: holderUnresolved}
+	v.name = v.sid
+	switch kind {
+	case permissions.TrusteeGroup:
+		if g, ok, err := groups.Get(h.tx, id); err == nil && ok {
+			v.name, v.display, v.state = g.Name, g.DisplayName, holderActive
+		}
+	default:
+		if u, err := h.tx.GetUser(id); err == nil && u.State != store.UserPurged {
+			v.name, v.display, v.state = u.UserPrincipalName, u.DisplayName, holderActive
+			if u.State == store.UserSoftDeleted {
+				v.state = holderSoftDeleted
+			} else if u.MailboxGuid != "" {
+				if m, err := h.tx.GetMailbox(u.MailboxGuid); err == nil && m.IsDeleted() {
+					v.state = holderSoftDeleted
+				}
+			}
+		}
+	}
+	h.cache[key] = v
+	return v
+}
+
+// rightsList is an access-rights value as the client shows it.
+func rightsList(rights []string) *object.List { return exo.MultiValued(rights) }
+
+// multiStrings flattens a MultiValuedProperty or array argument into
+// trimmed, non-empty strings.
+func multiStrings(v any) []string {
+	if v == nil {
+		return nil
+	}
+	items, ok := object.Enumerate(object.Unwrap(v))
+	if !ok {
+		items = []any{v}
+	}
+	var out []string
+	for _, it := range items {
+		for _, s := range strings.Split(object.ToInvariantString(object.Unwrap(it)), ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// quotedRights renders rights the way Exchange's prompts quote them:
+// "'FullAccess', 'ReadPermission'".
+func quotedRights(rights []string) string {
+	parts := make([]string, len(rights))
+	for i, r := range rights {
+		parts[i] = "'" + r + "'"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// refused stops a write transaction whose checks found an error record,
+// so nothing it did is kept.
+var refused = errors.New("refused")

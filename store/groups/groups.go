@@ -1,0 +1,226 @@
+// Package groups is the tenant's groups: distribution groups, mail-enabled
+// security groups and Microsoft 365 groups, with their owners and members.
+// Groups hold permissions on mailboxes and receive mail for their members;
+// a member is a directory object (an account's object ID, or another
+// group's GUID for a nested group).
+package groups
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+)
+
+// Recipient type details of groups.
+const (
+	// TypeDistribution is a distribution group (MailUniversalDistributionGroup).
+	TypeDistribution = "MailUniversalDistributionGroup"
+	// TypeSecurity is a mail-enabled security group.
+	TypeSecurity = "MailUniversalSecurityGroup"
+	// TypeUnified is a Microsoft 365 group (GroupMailbox).
+	TypeUnified = "GroupMailbox"
+)
+
+// Member kinds.
+const (
+	MemberUser  = "User"
+	MemberGroup = "Group"
+)
+
+// Member is one member, owner or subscriber of a group.
+type Member struct {
+	ID   string `json:"id"` // account object ID or group GUID, lower case
+	Kind string `json:"kind"`
+}
+
+// Group is a mail-enabled group.
+type Group struct {
+	Guid                      string   `json:"guid"` // primary key, lower case
+	ExternalDirectoryObjectId string   `json:"externalDirectoryObjectId"`
+	Name                      string   `json:"name"`
+	DisplayName               string   `json:"displayName"`
+	Alias                     string   `json:"alias"`
+	PrimarySmtpAddress        string   `json:"primarySmtpAddress"`
+	EmailAddresses            []string `json:"emailAddresses"`
+	RecipientTypeDetails      string   `json:"recipientTypeDetails"`
+	Description               string   `json:"description,omitempty"`
+	Notes                     string   `json:"notes,omitempty"`
+	// AccessType is Public or Private (Microsoft 365 groups).
+	AccessType                         string    `json:"accessType,omitempty"`
+	ManagedBy                          []Member  `json:"managedBy"`
+	Members                            []Member  `json:"members"`
+	Subscribers                        []Member  `json:"subscribers,omitempty"`
+	HiddenFromAddressListsEnabled      bool      `json:"hiddenFromAddressListsEnabled,omitempty"`
+	RequireSenderAuthenticationEnabled bool      `json:"requireSenderAuthenticationEnabled"`
+	MemberJoinRestriction              string    `json:"memberJoinRestriction"`
+	MemberDepartRestriction            string    `json:"memberDepartRestriction"`
+	WhenCreated                        time.Time `json:"whenCreated"`
+	WhenChanged                        time.Time `json:"whenChanged"`
+}
+
+// IsSecurity reports whether the group is a security principal (it can
+// hold permissions).
+func (g *Group) IsSecurity() bool { return g.RecipientTypeDetails == TypeSecurity }
+
+// IsUnified reports whether the group is a Microsoft 365 group.
+func (g *Group) IsUnified() bool { return g.RecipientTypeDetails == TypeUnified }
+
+// RecipientType is the group's RecipientType.
+func (g *Group) RecipientType() string {
+	switch g.RecipientTypeDetails {
+	case TypeSecurity:
+		return "MailUniversalSecurityGroup"
+	case TypeUnified:
+		return "MailUniversalDistributionGroup"
+	}
+	return "MailUniversalDistributionGroup"
+}
+
+// GroupType is the group's GroupType flags as Exchange shows them.
+func (g *Group) GroupType() string {
+	if g.IsSecurity() {
+		return "Universal, SecurityEnabled"
+	}
+	return "Universal"
+}
+
+// DistinguishedName is the group's DN in the hosted organization.
+func (g *Group) DistinguishedName(tenant, partition string) string {
+	return store.HostedDN(g.Name, tenant, partition, false)
+}
+
+var groupKind = store.DefineKind(store.KindSpec[Group]{Bucket: "groups", Name: "group"})
+
+// Register adds the groups to s: their kind and the check that every
+// member and owner exists.
+func Register(s *store.Schema) {
+	groupKind.Register(s)
+	s.AddCheck("groups", checkGroups)
+}
+
+// Put stores a group.
+func Put(tx *store.Tx, g *Group) error {
+	g.Guid = strings.ToLower(g.Guid)
+	return groupKind.Put(tx, g.Guid, g)
+}
+
+// Get returns a group by GUID.
+func Get(tx *store.Tx, guid string) (*Group, bool, error) {
+	return groupKind.Get(tx, strings.ToLower(guid))
+}
+
+// List returns every group in name order.
+func List(tx *store.Tx) ([]*Group, error) {
+	gs, err := groupKind.List(tx)
+	if err != nil {
+		return nil, err
+	}
+	store.SortByName(gs, func(g *Group) string { return g.Name })
+	return gs, nil
+}
+
+// Matches reports whether an identity names the group: its name, alias,
+// display name, any address, GUID, directory object ID or DN, without
+// regard to case; an identity with * matches by Exchange's wildcard rule
+// against the name, alias, display name and primary address.
+func (g *Group) Matches(identity, tenant, partition string) bool {
+	id := strings.TrimSpace(identity)
+	if id == "" {
+		return false
+	}
+	if wildcard.HasStar(id) {
+		p, _ := wildcard.Compile(id, wildcard.StarOnly)
+		for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
+			if p.Match(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress, g.Guid, g.ExternalDirectoryObjectId, g.DistinguishedName(tenant, partition)} {
+		if strings.EqualFold(s, id) {
+			return true
+		}
+	}
+	for _, a := range g.EmailAddresses {
+		if i := strings.IndexByte(a, ':'); i >= 0 && strings.EqualFold(a[i+1:], id) {
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns the groups an identity names, in name order.
+func Find(tx *store.Tx, identity string) ([]*Group, error) {
+	org, err := tx.Organization()
+	if err != nil {
+		return nil, err
+	}
+	all, err := List(tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Group
+	for _, g := range all {
+		if g.Matches(identity, org.Name, org.DirectoryPartition) {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// GroupsOf returns the groups whose members include id, in name order.
+func GroupsOf(tx *store.Tx, id string) ([]*Group, error) {
+	all, err := List(tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*Group
+	for _, g := range all {
+		for _, m := range g.Members {
+			if strings.EqualFold(m.ID, id) {
+				out = append(out, g)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// checkGroups reports nested groups that do not exist. An account that
+// was deleted simply stops counting as a member when the group is read
+// (Exchange drops the link), so accounts are not checked.
+func checkGroups(tx *store.Tx, report func(store.Finding)) error {
+	all, err := List(tx)
+	if err != nil {
+		return err
+	}
+	for _, g := range all {
+		var lists [][]Member
+		lists = append(lists, g.ManagedBy, g.Members, g.Subscribers)
+		var missing []string
+		for _, l := range lists {
+			for _, m := range l {
+				switch m.Kind {
+				case MemberGroup:
+					if _, ok, err := Get(tx, m.ID); err != nil {
+						return err
+					} else if !ok {
+						missing = append(missing, m.ID)
+					}
+				case MemberUser:
+				default:
+					missing = append(missing, m.Kind+":"+m.ID)
+				}
+			}
+		}
+		if len(missing) > 0 {
+			sort.Strings(missing)
+			report(store.Finding{Kind: "group", Key: g.Guid, Message: "members or owners that are not accounts or existing groups: " + strings.Join(missing, ", ")})
+		}
+	}
+	return nil
+}

@@ -37,7 +37,8 @@ func newLintCmd(e *env) *cobra.Command {
 			"         literal types, parameter-set clashes, missing mandatory parameters.\n" +
 			"warning  what lint cannot resolve: a function defined elsewhere; commands named like a known\n" +
 			"         module's (Get-ADUser, Get-AzureADUser) that the script does not declare, one warning per\n" +
-			"         module; Windows PowerShell 5.1 cmdlets PowerShell 7 lacks.\n" +
+			"         module; Windows PowerShell 5.1 cmdlets PowerShell 7 lacks; deprecated cmdlets the\n" +
+			"         reference dropped (Set-TeamsRetentionCompliancePolicy).\n" +
 			"info     (--strict only) real commands lint does not check: cloud cmdlets and PowerShell 7\n" +
 			"         cmdlets exosim does not simulate, Microsoft Graph commands (Verb-Mg..., Verb-MgBeta...),\n" +
 			"         and the commands of a module the script declares.\n\n" +
@@ -186,4 +187,10 @@ func (lc *lintCommands) ModuleCommand(name string) (string, bool) {
 		return "Microsoft.Graph", true
 	}
 	return "", false
+}
+
+// DeprecatedCommand reports a Security & Compliance cmdlet that was
+// deprecated and left the reference.
+func (lc *lintCommands) DeprecatedCommand(name string) (string, string, bool) {
+	return decl.Deprecated(name)
 }

@@ -196,3 +196,24 @@ func TestPositionalIdentityOfRESTCmdlets(t *testing.T) {
 		}
 	}
 }
+
+// The deprecated Teams retention cmdlets are named with their replacement
+// and are not declared (the reference no longer lists them).
+func TestDeprecated(t *testing.T) {
+	t.Parallel()
+	name, instead, ok := Deprecated("set-teamsretentioncompliancepolicy")
+	if !ok || name != "Set-TeamsRetentionCompliancePolicy" || !strings.HasPrefix(instead, "Set-RetentionCompliancePolicy ") {
+		t.Errorf("Deprecated = %q, %q, %v", name, instead, ok)
+	}
+	if _, instead, ok := Deprecated("Get-TeamsRetentionComplianceRule"); !ok || instead != "Get-RetentionComplianceRule" {
+		t.Errorf("rule: %q %v", instead, ok)
+	}
+	if _, _, ok := Deprecated("Set-RetentionCompliancePolicy"); ok {
+		t.Error("a current cmdlet is not deprecated")
+	}
+	for _, n := range []string{"New", "Get", "Set", "Remove"} {
+		if Lookup(n+"-TeamsRetentionCompliancePolicy") != nil {
+			t.Errorf("%s-TeamsRetentionCompliancePolicy is declared", n)
+		}
+	}
+}

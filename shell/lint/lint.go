@@ -53,6 +53,7 @@ const (
 	RuleParse              = "parse-error"
 	RuleUnknownCommand     = "unknown-command"
 	RuleRetired            = "retired-cmdlet"
+	RuleDeprecated         = "deprecated-cmdlet"
 	RuleOnPremOnly         = "on-premises-only"
 	RuleUnknownParameter   = "unknown-parameter"
 	RuleAmbiguousParameter = "ambiguous-parameter"
@@ -117,6 +118,14 @@ type ModuleShapes interface {
 	// ModuleCommand returns the module a command name belongs to by its
 	// shape.
 	ModuleCommand(name string) (module string, ok bool)
+}
+
+// Deprecations is what a Commands may also tell: cmdlets the service
+// deprecated and its reference no longer lists, which old runbooks call.
+type Deprecations interface {
+	// DeprecatedCommand returns a deprecated cmdlet's name as spelt and
+	// what to use instead.
+	DeprecatedCommand(name string) (canonical, instead string, ok bool)
 }
 
 // Options configure a Linter.
@@ -425,6 +434,12 @@ func (c *checker) unknown(name string, ext syntax.Extent) {
 	if ms, ok := c.l.opts.Commands.(ModuleShapes); ok {
 		if mod, isMod := ms.ModuleCommand(name); isMod {
 			c.add(ext, Info, RuleModuleCommand, fmt.Sprintf("%s is a command of the %s module that exosim does not simulate; lint does not check its parameters.", name, mod))
+			return
+		}
+	}
+	if d, isD := c.l.opts.Commands.(Deprecations); isD {
+		if n, instead, dep := d.DeprecatedCommand(name); dep {
+			c.add(ext, Warning, RuleDeprecated, fmt.Sprintf("%s %s is a deprecated cmdlet that the reference no longer lists; use %s.", msg, n, instead))
 			return
 		}
 	}

@@ -87,6 +87,8 @@ type pane struct {
 	bin    string
 	cols   int
 	rows   int
+	// color starts exosim without NO_COLOR (colours on the terminal).
+	color bool
 }
 
 var socketSeq struct {
@@ -97,6 +99,12 @@ var socketSeq struct {
 // newTerm starts exosim in a cols×rows pane on a fresh copy of the seeded
 // tenant and waits for the first prompt.
 func newTerm(t *testing.T, cols, rows int) *pane {
+	t.Helper()
+	return newTermColor(t, cols, rows, false)
+}
+
+// newTermColor is newTerm with colours on or off.
+func newTermColor(t *testing.T, cols, rows int, color bool) *pane {
 	t.Helper()
 	requireTmux(t)
 	bin, seed := termSetup(t)
@@ -113,7 +121,7 @@ func newTerm(t *testing.T, cols, rows int) *pane {
 	socketSeq.n++
 	socket := fmt.Sprintf("exosim-%d-%d", os.Getpid(), socketSeq.n)
 	socketSeq.Unlock()
-	s := &pane{t: t, socket: socket, dir: dir, tenant: tenant, bin: bin, cols: cols, rows: rows}
+	s := &pane{t: t, socket: socket, dir: dir, tenant: tenant, bin: bin, cols: cols, rows: rows, color: color}
 	t.Cleanup(func() { exec.Command("tmux", "-L", socket, "kill-server").Run() })
 	s.start()
 	return s
@@ -124,7 +132,11 @@ func newTerm(t *testing.T, cols, rows int) *pane {
 func (s *pane) start() {
 	s.t.Helper()
 	s.tmux("kill-server")
-	cmd := fmt.Sprintf("cd %q && exec env LANG=C.UTF-8 LC_ALL=C.UTF-8 NO_COLOR=1 TERM=screen HOME=%q %q --tenant %q", s.dir, s.dir, s.bin, s.tenant)
+	noColor := "NO_COLOR=1"
+	if s.color {
+		noColor = "-u NO_COLOR"
+	}
+	cmd := fmt.Sprintf("cd %q && exec env %s LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen HOME=%q %q --tenant %q", s.dir, noColor, s.dir, s.bin, s.tenant)
 	// A server that is still shutting down after kill-server can refuse
 	// the new session for a moment: try again.
 	for try := 0; ; try++ {
@@ -719,6 +731,7 @@ func TestTermPaste(t *testing.T) {
 		">> }",
 	}
 	s.waitRows(append(append([]string{}, block...), psPrompt+"Test-Paste", "inside 1", strings.TrimRight(psPrompt, " "))...)
+	s.waitPrompt() // and the cursor after the prompt
 	if n := strings.Count(strings.Join(s.lines(), "\n"), "inside"); n != 2 { // the pasted text and one output
 		t.Fatalf("the body ran %d times:\n%s", n-1, strings.Join(s.lines(), "\n"))
 	}
@@ -1031,6 +1044,40 @@ func TestTermMenuComplete(t *testing.T) {
 	})
 	s.key("Enter")
 	s.waitPrompt()
+}
+
+// TestTermColor: with colours allowed, Write-Host -ForegroundColor and
+// -BackgroundColor paint their text, and Ctrl+C's ^C is red; the same
+// commands print plain text with NO_COLOR (every other terminal test).
+func TestTermColor(t *testing.T) {
+	t.Parallel()
+	s := newTermColor(t, 100, 30, true)
+	s.run("Write-Host -ForegroundColor Red 'in red'; Write-Host -BackgroundColor DarkBlue 'on blue'")
+	s.waitRows("in red", "on blue", strings.TrimRight(psPrompt, " "))
+	s.typ("abc")
+	s.waitEdit("abc", len(psPrompt)+3)
+	s.key("C-c")
+	y := s.waitPrompt()
+	styled := strings.Split(s.tmux("capture-pane", "-p", "-e", "-t", "x"), "\n")
+	has := func(row int, seq, text string) {
+		t.Helper()
+		if !strings.Contains(styled[row], seq+text) {
+			t.Errorf("row %d %q: want %q before %q", row, styled[row], seq, text)
+		}
+	}
+	has(y-3, "\x1b[91m", "in red")
+	has(y-2, "\x1b[44m", "on blue")
+	has(y-1, "\x1b[91m", "^C")
+
+	// -Debug and -Verbose messages are yellow, -InformationAction
+	// Continue shows the message plain.
+	s.run("Clear-Host")
+	s.run(`function f { [CmdletBinding()] param() Write-Debug 'dbg'; Write-Information 'info'; Write-Verbose 'verb' }; f -Debug -InformationAction Continue -Verbose`)
+	y = s.waitRows("DEBUG: dbg", "info", "VERBOSE: verb", strings.TrimRight(psPrompt, " "))
+	styled = strings.Split(s.tmux("capture-pane", "-p", "-e", "-t", "x"), "\n")
+	has(y, "\x1b[33m", "DEBUG: dbg")
+	has(y+1, "\x1b[0m", "")
+	has(y+2, "\x1b[33m", "VERBOSE: verb")
 }
 
 // TestTermPaging: Out-Host -Paging and more stop after a screenful and

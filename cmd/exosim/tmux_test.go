@@ -731,7 +731,7 @@ func TestTermPaste(t *testing.T) {
 		">> }",
 	}
 	s.waitRows(append(append([]string{}, block...), psPrompt+"Test-Paste", "inside 1", strings.TrimRight(psPrompt, " "))...)
-	s.waitPrompt() // and the cursor after the prompt
+	s.waitPrompt()                                                           // and the cursor after the prompt
 	if n := strings.Count(strings.Join(s.lines(), "\n"), "inside"); n != 2 { // the pasted text and one output
 		t.Fatalf("the body ran %d times:\n%s", n-1, strings.Join(s.lines(), "\n"))
 	}

@@ -733,8 +733,7 @@ func TestTermPaste(t *testing.T) {
 	s.waitRows(append(append([]string{}, block...), psPrompt+"Test-Paste", "inside 1", strings.TrimRight(psPrompt, " "))...)
 	s.waitPrompt() // the cursor after the prompt too
 	// The pasted text and one output:
-	if n := strings.Count(strings.Join(s.lines(), "
-"), "inside"); n != 2 {
+	if n := strings.Count(strings.Join(s.lines(), "\n"), "inside"); n != 2 {
 		t.Fatalf("the body ran %d times:\n%s", n-1, strings.Join(s.lines(), "\n"))
 	}
 	s.key("Up")

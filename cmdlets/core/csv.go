@@ -234,8 +234,8 @@ func exportCsv() *runtime.Command {
 	c.DefaultSet = "Delimiter"
 	c.Params = append([]*runtime.Param{
 		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.FromPipeline()),
-		runtime.P("Path", runtime.TString, runtime.Position(0)),
-		runtime.P("LiteralPath", runtime.TString, runtime.Alias("PSPath", "LP")),
+		runtime.P("Path", runtime.TString, runtime.Position(0), runtime.NotNullOrEmpty()),
+		runtime.P("LiteralPath", runtime.TString, runtime.Alias("PSPath", "LP"), runtime.NotNullOrEmpty()),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
 		encodingParam(),
@@ -685,10 +685,10 @@ func importCsv() *runtime.Command {
 	c.Params = append([]*runtime.Param{
 		runtime.P("Path", runtime.TStrings, runtime.InSets(
 			runtime.SetInfo{Set: "DelimiterPath", Position: 0, FromPipeline: true, FromPipelineByName: true},
-			runtime.SetInfo{Set: "UsingCulture", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
+			runtime.SetInfo{Set: "UsingCulture", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), runtime.NotNullOrEmpty()),
 		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(
 			runtime.SetInfo{Set: "DelimiterLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true},
-			runtime.SetInfo{Set: "CultureLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+			runtime.SetInfo{Set: "CultureLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP"), runtime.NotNullOrEmpty()),
 		encodingParam(),
 	}, csvReadParams()...)
 	c.Handler.Process = func(ctx *runtime.Context) error {

@@ -24,7 +24,7 @@ func convertToJson() *runtime.Command {
 	c := cmdlet("ConvertTo-Json", ModUtility, "ConvertToJsonCommand")
 	c.Synopsis = "Converts objects to JSON text."
 	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("InputObject", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), allowEmpty()),
 		runtime.P("Depth", runtime.TInt, runtime.Range(0, 100)),
 		runtime.P("Compress", runtime.TSwitch),
 		runtime.P("EnumsAsStrings", runtime.TSwitch),

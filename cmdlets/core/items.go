@@ -733,7 +733,7 @@ func newItem() *runtime.Command {
 	c.DefaultSet = "pathSet"
 	c.Params = []*runtime.Param{
 		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "pathSet", Mandatory: true, Position: 0, FromPipelineByName: true}, runtime.SetInfo{Set: "nameSet", Position: 0, FromPipelineByName: true})),
-		runtime.P("Name", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true})),
+		runtime.P("Name", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true}), allowEmpty()),
 		runtime.P("ItemType", runtime.TString, runtime.Alias("Type"), runtime.FromPipelineByName()),
 		runtime.P("Value", runtime.TObject, runtime.Alias("Target"), runtime.FromPipeline(), runtime.FromPipelineByName()),
 		runtime.P("Force", runtime.TSwitch),

@@ -16,21 +16,22 @@ func sessionCommands() []*runtime.Command {
 func newObject() *runtime.Command {
 	c := cmdlet("New-Object", ModUtility, "NewObjectCommand")
 	c.Synopsis = "Creates an object (PSObject, PSCustomObject, ArrayList, PSCredential ...)."
+	// PowerShell 7 has -ComObject only on Windows; exosim is a Unix host, so
+	// there -ComObject is an unknown parameter and only -Strict is left of
+	// the Com set.
 	c.Sets = []string{"Net", "Com"}
 	c.DefaultSet = "Net"
 	c.Params = []*runtime.Param{
 		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("Net", true, 0))),
-		runtime.P("ComObject", runtime.TString, runtime.InSets(runtime.Set("Com", true, 0))),
 		runtime.P("ArgumentList", runtime.TObjects, runtime.InSets(runtime.Set("Net", false, 1)), runtime.Alias("Args")),
 		runtime.P("Property", runtime.THashtable),
-		runtime.P("Strict", runtime.TSwitch),
+		runtime.P("Strict", runtime.TSwitch, runtime.InSets(runtime.Set("Com", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		const id = ",Microsoft.PowerShell.Commands.NewObjectCommand"
-		if ctx.Has("ComObject") {
-			// the simulated machine has no COM servers registered
-			return ctx.Fail(ctx.NewError("Retrieving the COM class factory for component with CLSID {00000000-0000-0000-0000-000000000000} failed due to the following error: 80040154 Class not registered (0x80040154 (REGDB_E_CLASSNOTREG)).",
-				"NoCOMClassIdentified"+id, object.ResourceUnavailable, "COMException", nil))
+		if ctx.ParameterSet == "Com" {
+			// off Windows the Com set has no work to do
+			return nil
 		}
 		name := ctx.String("TypeName")
 		args, _ := ctx.Value("ArgumentList").([]any)
@@ -101,7 +102,7 @@ func addMember() *runtime.Command {
 		runtime.P("SecondValue", runtime.TObject, runtime.InSets(ms(3, false))),
 		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("TypeNameSet", true, -1), runtime.Set("MemberSet", false, -1), runtime.Set("NotePropertySingleMemberSet", false, -1), runtime.Set("NotePropertyMultiMemberSet", false, -1))),
 		runtime.P("NotePropertyName", runtime.TString, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 0))),
-		runtime.P("NotePropertyValue", runtime.TObject, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 1))),
+		runtime.P("NotePropertyValue", runtime.TObject, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 1)), allowEmpty()),
 		runtime.P("NotePropertyMembers", runtime.THashtable, runtime.InSets(runtime.Set("NotePropertyMultiMemberSet", true, 0))),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("PassThru", runtime.TSwitch),

@@ -76,7 +76,7 @@ func writeOutput() *runtime.Command {
 	c := cmdlet("Write-Output", ModUtility, "WriteOutputCommand")
 	c.Synopsis = "Sends objects down the pipeline."
 	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs()),
+		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs(), allowEmpty()),
 		runtime.P("NoEnumerate", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -130,7 +130,7 @@ func writeInformation() *runtime.Command {
 	c := cmdlet("Write-Information", ModUtility, "WriteInformationCommand")
 	c.Synopsis = "Writes to the information stream (shown with -InformationAction Continue or $InformationPreference = 'Continue')."
 	c.Params = []*runtime.Param{
-		runtime.P("MessageData", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Msg", "Message")),
+		runtime.P("MessageData", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Msg", "Message"), allowEmpty()),
 		runtime.P("Tags", runtime.TStrings, runtime.Position(1)),
 	}
 	c.Examples = []runtime.Example{

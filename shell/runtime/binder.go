@@ -588,8 +588,16 @@ func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext
 		return rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", p.Name, detail), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 	}
 	v = unwrapArg(v)
+	if p.ValidateNotNullOrEmpty {
+		// the validation attribute runs before the mandatory checks
+		if s, isStr := v.(string); v == nil || isStr && s == "" {
+			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. %s", p.Name, msgNotNullOrEmpty), "ParameterArgumentValidationError", object.InvalidData)
+		}
+	}
 	if v == nil {
-		if p.ValidateNotNullOrEmpty || t.Kind == KindString && isMandatory(p) && !p.AllowEmpty {
+		// a parameter mandatory in some set takes no $null unless it
+		// allows it, whatever its type
+		if isMandatory(p) && !p.AllowEmpty {
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), "ParameterArgumentValidationErrorNullNotAllowed", object.InvalidData)
 		}
 		if t.Kind == KindSwitch || t.Kind == KindBool {
@@ -647,7 +655,7 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 	switch t.Kind {
 	case KindString:
 		if s, ok := v.(string); ok {
-			if s == "" && (p.ValidateNotNullOrEmpty || isMandatory(p) && !p.AllowEmpty) {
+			if s == "" && isMandatory(p) && !p.AllowEmpty {
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
 			}
 			return s, nil

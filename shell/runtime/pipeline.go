@@ -914,12 +914,18 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 	plan := pr.pipePlan()
 	bound := false
 	var byValue *Param
+	// nullErr is the refusal of $null by a parameter that takes no null:
+	// the error when no other parameter takes the object.
+	var nullErr error
 	for _, pp := range plan.byValue {
 		if _, done := pr.ctx.bound[pp.key]; done {
 			continue
 		}
 		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
 		if err != nil {
+			if pe, ok := err.(*PSError); ok && nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
+				nullErr = err
+			}
 			continue
 		}
 		pr.ctx.bound[pp.key] = cv
@@ -953,6 +959,9 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 				break
 			}
 		}
+	}
+	if !bound && nullErr != nil {
+		return nullErr
 	}
 	if !bound && v != nil {
 		if plan.anyPipe {

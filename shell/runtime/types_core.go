@@ -801,6 +801,13 @@ func init() {
 					}
 					return voidValue{}, nil
 				}),
+				"GetFolderPath": Method(1, 2, func(c *Call) (any, error) {
+					f, err := c.enumArg(0, "System.Environment+SpecialFolder", "folder")
+					if err != nil {
+						return nil, err
+					}
+					return c.RT.specialFolder(f.Name), nil
+				}),
 				"GetEnvironmentVariables": Method(0, 1, func(c *Call) (any, error) {
 					h := object.NewHashtable()
 					for _, e := range c.RT.env.List() {
@@ -841,7 +848,7 @@ func init() {
 					return c.Self.(*textEncoding).decode(b), nil
 				}),
 			}},
-		enumDef("System.Environment+SpecialFolder", false, "Desktop", "Programs=2", "MyDocuments=5", "Personal=5", "ApplicationData=26", "LocalApplicationData=28", "UserProfile=40"),
+		enumDef("System.Environment+SpecialFolder", false, "Desktop", "Programs=2", "MyDocuments=5", "Personal=5", "Favorites=6", "Startup=7", "Recent=8", "MyMusic=13", "MyVideos=14", "DesktopDirectory=16", "Templates=21", "ApplicationData=26", "LocalApplicationData=28", "CommonApplicationData=35", "Windows=36", "System=37", "ProgramFiles=38", "MyPictures=39", "UserProfile=40", "ProgramFilesX86=42", "CommonDocuments=46"),
 	)
 }
 
@@ -971,3 +978,39 @@ func (e *textEncoding) decode(b []byte) string {
 }
 
 func charValue(r rune) object.Char { return object.Char(r) }
+
+// specialFolder is [Environment]::GetFolderPath for the simulated user:
+// the folders of the profile in the C: drive that $env:USERPROFILE,
+// $env:APPDATA and $env:LOCALAPPDATA name; "" for a folder the session
+// does not have, as .NET answers for a folder a machine lacks.
+func (rt *Runtime) specialFolder(name string) string {
+	env := func(v string) string { s, _ := rt.envLookup(v); return s }
+	profile := env("USERPROFILE")
+	in := func(base, sub string) string {
+		if base == "" {
+			return ""
+		}
+		return base + `\` + sub
+	}
+	switch name {
+	case "Desktop", "DesktopDirectory":
+		return in(profile, "Desktop")
+	case "MyDocuments", "Personal":
+		return in(profile, "Documents")
+	case "MyMusic":
+		return in(profile, "Music")
+	case "MyVideos":
+		return in(profile, "Videos")
+	case "MyPictures":
+		return in(profile, "Pictures")
+	case "Favorites":
+		return in(profile, "Favorites")
+	case "UserProfile":
+		return profile
+	case "ApplicationData":
+		return env("APPDATA")
+	case "LocalApplicationData":
+		return env("LOCALAPPDATA")
+	}
+	return ""
+}

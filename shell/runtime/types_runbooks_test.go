@@ -14,6 +14,9 @@ var runbookTypeCases = []struct{ name, in, want string }{
 		"SystemDefault\nTls12"},
 	{"TLS protocols combined", `[System.Net.ServicePointManager]::SecurityProtocol = [System.Net.ServicePointManager]::SecurityProtocol -bor [Net.SecurityProtocolType]::Tls12 -bor [Net.SecurityProtocolType]::Tls13; [Net.ServicePointManager]::SecurityProtocol; [int][Net.ServicePointManager]::SecurityProtocol`,
 		"Tls12, Tls13\n15360"},
+	// special folders are the simulated user's profile folders in the C: drive
+	{"special folders", `[Environment]::GetFolderPath('MyDocuments'); [Environment]::GetFolderPath([Environment+SpecialFolder]::Desktop); [System.Environment]::GetFolderPath(28); Test-Path ([Environment]::GetFolderPath('Desktop')); ([Environment]::GetFolderPath('Windows')).Length`,
+		"C:\\Users\\admin\\Documents\nC:\\Users\\admin\\Desktop\nC:\\Users\\admin\\AppData\\Local\nTrue\n0"},
 	{"read-only static property", `[datetime]::Now = [datetime]'2024-01-01'`, "InvalidOperation: 'Now' is a ReadOnly property."},
 	{"unknown static property", `[Net.ServicePointManager]::Foo = 1`,
 		"InvalidOperation: The property 'Foo' cannot be found on this object. Verify that the property exists and can be set."},

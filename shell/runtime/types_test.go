@@ -111,7 +111,8 @@ var typeCases = []struct{ name, in, want string }{
 	{"timespan format item", `'{0:hh\:mm}' -f [timespan]'01:05:00'; '{0:c}' -f [timespan]'1.02:03:04'`, "01:05\n1.02:03:04"},
 	{"foreach by member", `('one', 'three').ForEach('Length') -join ','; (('1','2').ForEach([int]) | % { $_.GetType().Name }) -join ','`, "3,5\nInt32,Int32"},
 	// out of scope
-	{"com object", `New-Object -ComObject Outlook.Application`, "New-Object: Retrieving the COM class factory for component with CLSID {00000000-0000-0000-0000-000000000000} failed due to the following error: 80040154 Class not registered (0x80040154 (REGDB_E_CLASSNOTREG))."},
+	// -ComObject exists only on Windows; exosim is a Unix host
+	{"com object", `try { New-Object -ComObject Outlook.Application } catch { $_.FullyQualifiedErrorId }; New-Object -Strict; New-Object -ComObject WScript.Shell`, "NamedParameterNotFound,Microsoft.PowerShell.Commands.NewObjectCommand\nNew-Object: A parameter cannot be found that matches parameter name 'ComObject'."},
 	{"unknown type", `[System.Windows.Forms.Form]::new()`, "InvalidOperation: Unable to find type [System.Windows.Forms.Form]."},
 	{"ref to missing variable", `[int]::TryParse('1', [ref]$neverSet)`, "InvalidOperation: [ref] cannot be applied to a variable that does not exist."},
 }

@@ -236,7 +236,13 @@ func getCommand() *runtime.Command {
 			// names without wildcards: look each up instead of building
 			// every command the session declares
 			fns := rt.Functions()
-			for _, n := range names {
+			for i, n := range names {
+				// a module-qualified name finds the command of that module
+				if c, ok := rt.LookupCommand(n); ok && len(n) > len(c.Name) && strings.EqualFold(n[len(n)-len(c.Name)-1:], `\`+c.Name) {
+					names[i] = c.Name
+					cmds = append(cmds, c)
+					continue
+				}
 				if f, ok := fns[strings.ToLower(n)]; ok {
 					cmds = append(cmds, rt.FunctionCommand(f))
 				} else if c, ok := rt.LookupCommand(n); ok && strings.EqualFold(c.Name, n) {

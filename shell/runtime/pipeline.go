@@ -336,6 +336,10 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.cmd = rt.VisibleCommand(c)
 		return nil
 	}
+	if c, ok := rt.moduleQualified(name); ok {
+		pr.cmd = c
+		return nil
+	}
 	if strings.ContainsAny(name, `/\`) {
 		if path, ok := rt.scriptPath(name); ok {
 			data, err := rt.readScriptBytes(path)

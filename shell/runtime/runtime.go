@@ -243,8 +243,31 @@ func (rt *Runtime) Commands() []*Command {
 	return out
 }
 
+// moduleQualified finds a visible command called by its module-qualified
+// name (Microsoft.PowerShell.Utility\Write-Output,
+// ExchangeOnlineManagement\Get-Mailbox): the command of that name whose
+// module is the one named.
+func (rt *Runtime) moduleQualified(name string) (*Command, bool) {
+	i := strings.LastIndexByte(name, '\\')
+	if i <= 0 || i == len(name)-1 {
+		return nil, false
+	}
+	mod := name[:i]
+	if strings.ContainsAny(mod, `\/:`) || strings.Trim(mod, ".") == "" {
+		return nil, false
+	}
+	c, ok := rt.command(strings.ToLower(name[i+1:]))
+	if !ok || !strings.EqualFold(c.Module, mod) || !rt.IsVisible(c) {
+		return nil, false
+	}
+	return rt.VisibleCommand(c), true
+}
+
 // LookupCommand finds a visible command by name or alias.
 func (rt *Runtime) LookupCommand(name string) (*Command, bool) {
+	if c, ok := rt.moduleQualified(name); ok {
+		return c, true
+	}
 	key := strings.ToLower(name)
 	if target, ok := rt.aliases[key]; ok {
 		key = strings.ToLower(target)

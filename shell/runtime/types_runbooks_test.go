@@ -43,3 +43,21 @@ func TestPlatformVariables(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// A command called by its module-qualified name is the module's command,
+// even when a function of the same name hides it.
+func TestModuleQualifiedNames(t *testing.T) {
+	t.Parallel()
+	got := trimLines(block(t, `function Write-Output { 'shadowed' }
+Write-Output x
+Microsoft.PowerShell.Utility\Write-Output 'from the module'
+microsoft.powershell.utility\write-output 'any case'
+(Get-Command Microsoft.PowerShell.Utility\Write-Output).Source
+Microsoft.PowerShell.Management\Write-Output y`))
+	want := "shadowed\nfrom the module\nany case\nMicrosoft.PowerShell.Utility\n" +
+		"Microsoft.PowerShell.Management\\Write-Output:\nLine |\n   6 |  Microsoft.PowerShell.Management\\Write-Output y\n     |  ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n     | The term 'Microsoft.PowerShell.Management\\Write-Output' is not recognized as a name of a cmdlet, function, script file, or executable program.\n" +
+		"Check the spelling of the name, or if a path was included, verify that the path is correct and try again."
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

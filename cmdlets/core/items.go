@@ -1120,6 +1120,45 @@ func copyTree(ctx *runtime.Context, it item, to fsys.Path, recurse bool) error {
 	return nil
 }
 
+// invokeItem is Invoke-Item: PowerShell hands each item to the desktop's
+// default application. A simulated session has no desktop, so exosim says
+// so in one warning per item and opens nothing; a missing path is
+// PowerShell's own error.
+func invokeItem() *runtime.Command {
+	c := cmdlet("Invoke-Item", ModManagement, "InvokeItemCommand")
+	c.Synopsis = "Opens a file in its default application (exosim has no desktop: it only warns)."
+	c.SupportsShouldProcess = true
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, false),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+		runtime.P("Credential", runtime.TObject),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if !keepChild(ctx, it) {
+					continue
+				}
+				full := it.path.ProviderPath()
+				if ok, err := ctx.ShouldProcess(full, "Invoke Item"); err != nil || !ok {
+					return err
+				}
+				ctx.WriteWarning(fmt.Sprintf("exosim has no desktop: Invoke-Item did not open '%s'.", full))
+			}
+		}
+		return nil
+	}
+	return c
+}
+
 func renameItem() *runtime.Command {
 	c := cmdlet("Rename-Item", ModManagement, "RenameItemCommand")
 	c.Synopsis = "Renames a file or folder."

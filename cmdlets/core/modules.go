@@ -43,6 +43,7 @@ var moduleCatalog = []moduleSpec{
 	{ModUtility, Version7, "Manifest", "", "PowerShell", false},
 	{ModSecurity, Version7, "Manifest", "", "PowerShell", false},
 	{ModHostModule, Version7, "Manifest", "", "PowerShell", false},
+	{ModArchive, archiveVersion, "Script", "", "Microsoft Corporation", false},
 	{"Pester", "5.7.1", "Script", "The Pester test framework: Describe, It, Should, Mock and Invoke-Pester.", "Pester Team", true},
 	{"PackageManagement", "1.4.8.1", "Script", "", "Microsoft Corporation", false},
 	{"PowerShellGet", "2.2.5", "Script", "", "Microsoft Corporation", false},

@@ -17,7 +17,7 @@ func pathCommands() []*runtime.Command {
 	return []*runtime.Command{
 		joinPath(), splitPath(), testPath(), resolvePath(), convertPath(),
 		getLocation(), setLocation(), pushLocation(), popLocation(),
-		getChildItem(), getItem(), newItem(), mkdirFunction(), removeItem(), copyItem(), moveItem(), renameItem(), getPSDrive(),
+		getChildItem(), getItem(), newItem(), mkdirFunction(), removeItem(), copyItem(), moveItem(), renameItem(), getPSDrive(), invokeItem(),
 	}
 }
 

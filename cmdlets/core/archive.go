@@ -1,0 +1,434 @@
+package core
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Compress-Archive and Expand-Archive: the Microsoft.PowerShell.Archive
+// module (1.2.5, the one PowerShell 7.4 ships) writes and reads .zip files
+// on the session's drives. Its commands are advanced functions, so their
+// binding errors read as a function's.
+
+// ModArchive is the module of the archive commands.
+const (
+	ModArchive     = "Microsoft.PowerShell.Archive"
+	archiveVersion = "1.2.5"
+	// maxArchiveBytes bounds what one archive command reads or writes.
+	maxArchiveBytes = 1 << 30
+)
+
+func archiveCommands() []*runtime.Command {
+	return []*runtime.Command{compressArchive(), expandArchive()}
+}
+
+func archiveFunction(name string) *runtime.Command {
+	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: ModArchive, Version: archiveVersion}
+}
+
+// archiveError is the module's terminating error: an IOException record.
+func archiveError(ctx *runtime.Context, id, msg string, cat object.ErrorCategory, target any) error {
+	return ctx.Fail(ctx.NewError(msg, id, cat, "IOException", target))
+}
+
+func archivePathNotFound(ctx *runtime.Context, p string) error {
+	return ctx.Fail(ctx.NewError(fmt.Sprintf("The path '%s' either does not exist or is not a valid file system path.", p),
+		"ArchiveCmdletPathNotFound", object.InvalidArgument, "InvalidOperationException", p))
+}
+
+func compressArchive() *runtime.Command {
+	c := archiveFunction("Compress-Archive")
+	c.Synopsis = "Creates or updates a .zip archive from files and folders."
+	c.SupportsShouldProcess = true
+	sets := []string{"Path", "PathWithForce", "PathWithUpdate", "LiteralPath", "LiteralPathWithForce", "LiteralPathWithUpdate"}
+	c.Sets = sets
+	c.DefaultSet = "Path"
+	in := func(names []string, si runtime.SetInfo) runtime.ParamOpt {
+		var l []runtime.SetInfo
+		for _, n := range names {
+			s := si
+			s.Set = n
+			l = append(l, s)
+		}
+		return runtime.InSets(l...)
+	}
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TStrings, in(sets[:3], runtime.SetInfo{Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), runtime.NotNullOrEmpty()),
+		runtime.P("LiteralPath", runtime.TStrings, in(sets[3:], runtime.SetInfo{Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.NotNullOrEmpty(), runtime.Alias("PSPath")),
+		runtime.P("DestinationPath", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.NotNullOrEmpty()),
+		runtime.P("CompressionLevel", runtime.EnumType("String", "System.String", "Optimal", "NoCompression", "Fastest")),
+		runtime.P("Update", runtime.TSwitch, in([]string{"PathWithUpdate", "LiteralPathWithUpdate"}, runtime.SetInfo{Mandatory: true, Position: -1})),
+		runtime.P("Force", runtime.TSwitch, in([]string{"PathWithForce", "LiteralPathWithForce"}, runtime.SetInfo{Mandatory: true, Position: -1})),
+		runtime.P("PassThru", runtime.TSwitch),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Compress-Archive -Path C:\Reports\* -DestinationPath C:\Reports.zip`, Remark: "Zips the content of a folder on the simulated C: drive."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		literal := ctx.Has("LiteralPath")
+		if literal {
+			ctx.State["literal"] = true
+			ctx.State["paths"] = append(stateStrings(ctx, "paths"), ctx.Strings("LiteralPath")...)
+		} else {
+			ctx.State["paths"] = append(stateStrings(ctx, "paths"), ctx.Strings("Path")...)
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		dest := ctx.String("DestinationPath")
+		dp, err := ns.Resolve(dest)
+		if err != nil || dp.Drive.Provider != fsys.FileSystem {
+			return archivePathNotFound(ctx, dest)
+		}
+		parent, ok := dp.Parent()
+		if !ok {
+			return archiveError(ctx, "InvalidArchiveFilePath", fmt.Sprintf("The destination path '%s' does not contain a valid archive file name.", dp.ProviderPath()), object.InvalidArgument, dp.ProviderPath())
+		}
+		if pfi, err := ns.Stat(parent); err != nil || !pfi.IsDir() {
+			return archivePathNotFound(ctx, parent.ProviderPath())
+		}
+		if path.Ext(dp.Rel) == "" {
+			from := dp.ProviderPath()
+			dp = parent.Child(path.Base(dp.Rel) + ".zip")
+			ctx.WriteVerbose(fmt.Sprintf("The archive file path '%s' supplied to the DestinationPath parameter does not include .zip extension. Hence .zip is appended to the supplied DestinationPath path and the archive file would be created at '%s'.", from, dp.ProviderPath()))
+		}
+		full := dp.ProviderPath()
+		dfi, derr := ns.Stat(dp)
+		exists := derr == nil && !dfi.IsDir()
+		update, force := ctx.Switch("Update"), ctx.Switch("Force")
+		if exists && !update && !force {
+			return archiveError(ctx, "ArchiveFileExists", fmt.Sprintf("The archive file %s already exists. Use the -Update parameter to update the existing archive file or use the -Force parameter to overwrite the existing archive file.", full), object.InvalidArgument, full)
+		}
+		// the sources: each must resolve to existing files or folders
+		var sources []item
+		literal, _ := ctx.State["literal"].(bool)
+		for _, p := range stateStrings(ctx, "paths") {
+			var paths []fsys.Path
+			if literal {
+				rp, err := ns.Resolve(p)
+				if err == nil {
+					paths = []fsys.Path{rp}
+				}
+			} else {
+				paths, _ = ns.Expand(p)
+			}
+			n := 0
+			for _, rp := range paths {
+				if it, ok := lookup(ctx.RT, rp); ok && it.info != nil {
+					sources = append(sources, it)
+					n++
+				}
+			}
+			if n == 0 {
+				return archivePathNotFound(ctx, p)
+			}
+		}
+		names := make([]string, len(sources))
+		for i, s := range sources {
+			names[i] = s.path.ProviderPath()
+		}
+		target := strings.Join(names, "\n")
+		if len(names) > 1 {
+			target = "\n" + target
+		}
+		if ok, err := ctx.ShouldProcess(target, "Compress-Archive"); err != nil || !ok {
+			return err
+		}
+		var entries []zipEntry
+		if exists && update {
+			old, err := readZip(ctx, dp)
+			if err != nil {
+				return err
+			}
+			entries = old
+		}
+		for _, s := range sources {
+			if s.info.IsDir() {
+				if err := addTree(ctx, &entries, s, s.info.Name()); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := addFile(ctx, &entries, s, s.info.Name()); err != nil {
+				return err
+			}
+		}
+		if len(entries) == 0 {
+			// an archive with nothing in it is not written
+			return nil
+		}
+		data, err := writeZip(entries, ctx.String("CompressionLevel") == "NoCompression")
+		if err != nil {
+			return ctx.Fail(ctx.NewError(err.Error(), "CompressArchiveError", object.WriteError, "IOException", full))
+		}
+		if err := ns.WriteFile(dp, data, false); err != nil {
+			return ctx.Fail(fileError(ctx, runtime.HostError(err, full), "CompressArchiveError", full))
+		}
+		if ctx.Switch("PassThru") {
+			if fi, err := ns.Stat(dp); err == nil {
+				return ctx.WriteObject(fileObject(ctx.RT, dp, fi))
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func stateStrings(ctx *runtime.Context, key string) []string {
+	l, _ := ctx.State[key].([]string)
+	return l
+}
+
+// zipEntry is one entry of an archive: a file's bytes, or a folder when
+// the name ends in "/".
+type zipEntry struct {
+	name string
+	data []byte
+	mod  time.Time
+}
+
+// addFile adds (or replaces) a file entry.
+func addFile(ctx *runtime.Context, entries *[]zipEntry, it item, name string) error {
+	ns := ctx.RT.Files()
+	data, err := fsys.ReadFile(ns.FS(), ns.Host(it.path), maxArchiveBytes)
+	if err != nil {
+		return ctx.WriteError(fileError(ctx, runtime.HostError(err, it.path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.path.ProviderPath()))
+	}
+	ctx.WriteVerbose(fmt.Sprintf("Adding '%s'.", it.path.ProviderPath()))
+	putEntry(entries, zipEntry{name: name, data: data, mod: fileTime(it.info)})
+	return nil
+}
+
+// addTree adds a folder's content under prefix in the order
+// Get-ChildItem -Recurse lists it (a folder's items, then each subfolder's),
+// a folder without files of its own as a folder entry.
+func addTree(ctx *runtime.Context, entries *[]zipEntry, dir item, prefix string) error {
+	kids := children(ctx.RT, dir, true)
+	for _, k := range kids {
+		name := prefix + "/" + k.info.Name()
+		if !k.info.IsDir() {
+			if err := addFile(ctx, entries, k, name); err != nil {
+				return err
+			}
+			continue
+		}
+		files := 0
+		for _, g := range children(ctx.RT, k, true) {
+			if !g.info.IsDir() {
+				files++
+			}
+		}
+		if files == 0 {
+			putEntry(entries, zipEntry{name: name + "/", mod: fileTime(k.info)})
+		}
+	}
+	for _, k := range kids {
+		if k.info.IsDir() {
+			if err := addTree(ctx, entries, k, prefix+"/"+k.info.Name()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func putEntry(entries *[]zipEntry, e zipEntry) {
+	for i, old := range *entries {
+		if old.name == e.name {
+			(*entries)[i] = e
+			return
+		}
+	}
+	*entries = append(*entries, e)
+}
+
+func writeZip(entries []zipEntry, store bool) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, e := range entries {
+		h := &zip.FileHeader{Name: e.name, Method: zip.Deflate}
+		if store || strings.HasSuffix(e.name, "/") {
+			h.Method = zip.Store
+		}
+		h.Modified = e.mod
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(e.data); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// readZip reads an archive's entries; a file that is not a zip archive is
+// the module's error.
+func readZip(ctx *runtime.Context, p fsys.Path) ([]zipEntry, error) {
+	ns := ctx.RT.Files()
+	full := p.ProviderPath()
+	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), maxArchiveBytes)
+	if err != nil {
+		return nil, ctx.Fail(fileError(ctx, runtime.HostError(err, full), "ArchiveReadError", full))
+	}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("File '%s' does not appear to be a valid zip archive.", full), "System.IO.FileFormatException", object.NotSpecified, "FileFormatException", nil))
+	}
+	var out []zipEntry
+	var total int64
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("File '%s' does not appear to be a valid zip archive.", full), "System.IO.FileFormatException", object.NotSpecified, "FileFormatException", nil))
+		}
+		b, err := io.ReadAll(io.LimitReader(rc, maxArchiveBytes-total+1))
+		rc.Close()
+		total += int64(len(b))
+		if err != nil || total > maxArchiveBytes {
+			return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("File '%s' does not appear to be a valid zip archive.", full), "System.IO.FileFormatException", object.NotSpecified, "FileFormatException", nil))
+		}
+		out = append(out, zipEntry{name: strings.ReplaceAll(f.Name, `\`, "/"), data: b, mod: f.Modified})
+	}
+	return out, nil
+}
+
+func expandArchive() *runtime.Command {
+	c := archiveFunction("Expand-Archive")
+	c.Synopsis = "Extracts the files and folders of a .zip archive."
+	c.SupportsShouldProcess = true
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = []*runtime.Param{
+		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Path", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), runtime.NotNullOrEmpty()),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.NotNullOrEmpty(), runtime.Alias("PSPath")),
+		runtime.P("DestinationPath", runtime.TString, runtime.Position(1), runtime.NotNullOrEmpty()),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("PassThru", runtime.TSwitch),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		ns := ctx.RT.Files()
+		src, literal := ctx.String("Path"), false
+		if ctx.Has("LiteralPath") {
+			src, literal = ctx.String("LiteralPath"), true
+		}
+		var sp fsys.Path
+		if literal {
+			p, err := ns.Resolve(src)
+			if err != nil {
+				return archivePathNotFound(ctx, src)
+			}
+			sp = p
+		} else {
+			l, err := ns.Expand(src)
+			if err != nil || len(l) == 0 {
+				return archivePathNotFound(ctx, src)
+			}
+			if len(l) > 1 {
+				return archiveError(ctx, "InvalidArchiveFilePath", fmt.Sprintf("The archive file path '%s' specified as input to the Path parameter is resolving to multiple file system paths. Provide a unique path to the Path parameter where the archive file has to be created.", src), object.InvalidArgument, src)
+			}
+			sp = l[0]
+		}
+		sfi, err := ns.Stat(sp)
+		if err != nil {
+			return archivePathNotFound(ctx, src)
+		}
+		full := ns.Canonical(sp).ProviderPath()
+		if sfi.IsDir() {
+			return archiveError(ctx, "PathNotFound", fmt.Sprintf("The path '%s' either does not exist or is not a valid file system path.", full), object.InvalidArgument, full)
+		}
+		// the destination: the given folder (created when missing), else
+		// a folder named after the archive in the current location
+		var dp fsys.Path
+		if d := ctx.String("DestinationPath"); d != "" {
+			p, err := ns.Resolve(d)
+			if err != nil || p.Drive.Provider != fsys.FileSystem {
+				return archiveError(ctx, "InvalidDirectoryPath", fmt.Sprintf("The path '%s' is not a valid file system directory path.", d), object.InvalidArgument, d)
+			}
+			dp = p
+		} else {
+			base := strings.TrimSuffix(sfi.Name(), path.Ext(sfi.Name()))
+			dp = ns.Location().Child(base)
+		}
+		if ok, err := ctx.ShouldProcess(full, "Expand-Archive"); err != nil || !ok {
+			return err
+		}
+		entries, err := readZip(ctx, sp)
+		if err != nil {
+			return err
+		}
+		if dfi, err := ns.Stat(dp); err != nil {
+			if err := ns.Mkdir(dp, true); err != nil {
+				return ctx.Fail(fileError(ctx, runtime.HostError(err, dp.ProviderPath()), "ExpandArchiveError", dp.ProviderPath()))
+			}
+		} else if !dfi.IsDir() {
+			return archiveError(ctx, "InvalidDirectoryPath", fmt.Sprintf("The path '%s' is not a valid file system directory path.", dp.ProviderPath()), object.InvalidArgument, dp.ProviderPath())
+		}
+		var made []fsys.Path
+		for _, e := range entries {
+			rel := strings.Trim(path.Clean("/"+e.name), "/")
+			if rel == "" || strings.HasPrefix(path.Clean(e.name), "..") {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Can not process invalid archive entry '%s'.", e.name), "Microsoft.PowerShell.Commands.WriteErrorException", object.NotSpecified, "WriteErrorException", nil)); err != nil {
+					return err
+				}
+				continue
+			}
+			tp := dp
+			for _, part := range strings.Split(rel, "/") {
+				tp = tp.Child(strings.TrimSpace(part))
+			}
+			if strings.HasSuffix(e.name, "/") {
+				if !ns.Exists(tp) {
+					if err := ns.Mkdir(tp, true); err != nil {
+						return ctx.Fail(fileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
+					}
+					made = append(made, tp)
+				}
+				continue
+			}
+			if parent, ok := tp.Parent(); ok && !ns.Exists(parent) {
+				if err := ns.Mkdir(parent, true); err != nil {
+					return ctx.Fail(fileError(ctx, runtime.HostError(err, parent.ProviderPath()), "ExpandArchiveError", parent.ProviderPath()))
+				}
+				made = append(made, parent)
+			}
+			if ns.Exists(tp) && !ctx.Switch("Force") {
+				f := tp.ProviderPath()
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Failed to create file '%s' while expanding the archive file '%s' contents as the file '%s' already exists. Use the -Force parameter if you want to overwrite the existing directory '%s' contents when expanding the archive file.", f, full, f, f),
+					"ExpandArchiveFileExists", object.InvalidOperation, "IOException", f)); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := ns.WriteFile(tp, e.data, false); err != nil {
+				return ctx.Fail(fileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
+			}
+			ctx.WriteVerbose(fmt.Sprintf("Created '%s'.", tp.ProviderPath()))
+			made = append(made, tp)
+		}
+		if ctx.Switch("PassThru") {
+			for _, p := range made {
+				if fi, err := ns.Stat(p); err == nil {
+					if err := ctx.WriteObject(fileObject(ctx.RT, p, fi)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}

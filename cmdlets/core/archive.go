@@ -71,7 +71,7 @@ func compressArchive() *runtime.Command {
 		runtime.P("PassThru", runtime.TSwitch),
 	}
 	c.Examples = []runtime.Example{
-		{Code: `Compress-Archive -Path C:\Reports\* -DestinationPath C:\Reports.zip`, Remark: "Zips the content of a folder on the simulated C: drive."},
+		{Code: `Set-Content C:\Temp\notes.txt 'done'; Compress-Archive -Path C:\Temp\*.txt -DestinationPath C:\Temp\notes.zip -Force`, Remark: "Zips the text files of a folder on the simulated C: drive, replacing an older archive."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		literal := ctx.Has("LiteralPath")

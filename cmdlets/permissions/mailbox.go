@@ -521,6 +521,13 @@ func removeMailboxPermission(ctx *runtime.Context) error {
 	case !ctx.Has("User") && !ctx.Has("AccessRights"):
 		mode = "owner"
 	}
+	if mode == "owner" {
+		// The reference documents no behaviour for this set.
+		rec := ctx.NewError("Remove-MailboxPermission without -User and -AccessRights (its Owner parameter set) is real, but exosim does not simulate it: the call was not run. To give a mailbox back to its own account, use Add-MailboxPermission -Owner 'NT AUTHORITY\\SELF'.",
+			"ParameterSetNotSimulated", object.NotImplemented, "NotImplementedException", nil)
+		rec.ExceptionFullType = "System.NotImplementedException"
+		return ctx.WriteError(rec)
+	}
 	var rec *object.ErrorRecord
 	var t *target
 	var who principal
@@ -562,8 +569,6 @@ func removeMailboxPermission(ctx *runtime.Context) error {
 			desc = fmt.Sprintf("Removing the auto-mapping of mailbox \"%s\" for every user with full access.", t.identity)
 		case "reset":
 			desc = fmt.Sprintf("Resetting the permissions of mailbox \"%s\" to their defaults.", t.identity)
-		case "owner":
-			desc = fmt.Sprintf("Resetting the owner of mailbox \"%s\".", t.identity)
 		default:
 			desc = fmt.Sprintf("Removing mailbox permission \"%s\" for user \"%s\" with access rights \"%s\".", t.identity, holderName, quotedRights(rights))
 		}
@@ -582,9 +587,6 @@ func removeMailboxPermission(ctx *runtime.Context) error {
 			return permissions.ClearAutoMapping(tx, t.key)
 		case "reset":
 			return permissions.ResetDefault(tx, t.key)
-		case "owner":
-			_, err := permissions.RemoveOwner(tx, t.key)
-			return err
 		}
 		removed, err := permissions.Revoke(tx, t.key, who.id, rights, deny, inheritance)
 		if err != nil {

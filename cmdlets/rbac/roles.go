@@ -82,8 +82,12 @@ var (
 	messageTrace = g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
 	configReads  = g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
-		"Get-ManagementRole", "Get-ManagementRoleAssignment")
+		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain")
 	auditReads = g("Search-AdminAuditLog", "Search-UnifiedAuditLog")
+	// permissions and groups: reading them, and changing permissions
+	permissionReads  = g("Get-MailboxPermission", "Get-EXOMailboxPermission", "Get-RecipientPermission", "Get-EXORecipientPermission")
+	permissionWrites = g("Add-MailboxPermission", "Remove-MailboxPermission", "Add-RecipientPermission", "Remove-RecipientPermission")
+	groupReads       = g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
 
 	// Security & Compliance cmdlets.
 	sccRetention = g("Get-RetentionCompliancePolicy", "New-RetentionCompliancePolicy", "Set-RetentionCompliancePolicy",
@@ -116,7 +120,7 @@ var roles = []Role{
 	{Name: "Custodian", RoleType: "Custodian", Description: "Manages custodians of eDiscovery (Premium) cases."},
 	{Name: "Data Loss Prevention", RoleType: "DataLossPrevention", Description: "Manages data loss prevention policies in Exchange."},
 	{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
-	{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups."},
+	{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups.", Grants: groupReads},
 	{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
 	{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
 	{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results."},
@@ -134,7 +138,8 @@ var roles = []Role{
 	{Name: "Mail Recipient Creation", RoleType: "MailRecipientCreation", Description: "Creates, removes and recovers mailboxes and mail users.",
 		Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "Get-Mailbox", "Get-Recipient", "Get-User")},
 	{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
-		Grants: join(recipientReads, g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
+		Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
+			g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
 	{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
 	{Name: "Mailbox Search", RoleType: "MailboxSearch", Description: "Manages In-Place eDiscovery searches and In-Place Holds.",
 		Grants: g("Get-MailboxSearch", "New-MailboxSearch", "Set-MailboxSearch", "Remove-MailboxSearch", "Get-Mailbox", "Get-Recipient")},
@@ -154,7 +159,7 @@ var roles = []Role{
 	{Name: "Public Folders", RoleType: "PublicFolders", Description: "Manages public folders."},
 	{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
 	{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
-	{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains."},
+	{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.", Grants: g("Get-AcceptedDomain")},
 	{Name: "Reset Password", RoleType: "ResetPassword", Description: "Resets room mailbox passwords.",
 		Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
 	{Name: "Retention Management", RoleType: "RetentionManagement",
@@ -166,7 +171,8 @@ var roles = []Role{
 	{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
 		Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment")},
 	{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: messageTrace},
-	{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership."},
+	{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
+		Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group")},
 	{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: messageTrace},
 	{Name: "Team Mailboxes", RoleType: "TeamMailboxes", Description: "Manages site mailboxes."},
 	{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features."},
@@ -179,7 +185,7 @@ var roles = []Role{
 	{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
 	{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
 	{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",
-		Grants: join(recipientReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
+		Grants: join(recipientReads, permissionReads, groupReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
 	{Name: "View-Only Record Management", RoleType: "ViewOnlyRecordManagement", Description: "Views records management settings."},
 	{Name: "View-Only Retention Management", RoleType: "ViewOnlyRetentionManagement", Description: "Views retention policies, labels and scopes.", Grants: sccRetentionReads},
 }

@@ -110,6 +110,10 @@ var (
 	recipientKind = store.DefineKind(store.KindSpec[RecipientPermission]{Bucket: "recipientPermissions", Name: "recipientPermission", Noun: "recipient permission"})
 )
 
+// RecipientExists says whether an object other than a mailbox that entries
+// can be on (a group, filled in by the tenant) exists.
+var RecipientExists = store.NewHook[func(tx *store.Tx, id string) (bool, error)]("permission recipient exists")
+
 // Register adds the permissions to s: their kinds, the rule that a purged
 // mailbox's entries go with it, and the check that every entry's mailbox
 // exists.
@@ -370,12 +374,19 @@ func SID(orgGuid, objectID string) string {
 	return fmt.Sprintf("S-1-5-21-%d-%d-%d-%d", part("a", 4000000000), part("b", 4000000000), part("c", 4000000000), h.Sum32()%90000000+1000)
 }
 
-// checkPermissions reports entries whose mailbox is gone or whose rights
-// are not mailbox rights.
+// checkPermissions reports entries whose mailbox (or group) is gone or
+// whose rights are not mailbox rights.
 func checkPermissions(tx *store.Tx, report func(store.Finding)) error {
 	exists := func(guid string) bool {
-		_, err := tx.GetMailbox(guid)
-		return err == nil
+		if _, err := tx.GetMailbox(guid); err == nil {
+			return true
+		}
+		for _, f := range RecipientExists.Funcs(tx) {
+			if ok, err := f(tx, guid); err == nil && ok {
+				return true
+			}
+		}
+		return false
 	}
 	err := mailboxKind.ForEach(tx, "", func(key string, p *MailboxPermission) error {
 		if !exists(p.MailboxGuid) {
@@ -392,9 +403,18 @@ func checkPermissions(tx *store.Tx, report func(store.Finding)) error {
 	if err != nil {
 		return err
 	}
-	return ownerKind.ForEach(tx, "", func(key string, o *MailboxOwner) error {
+	err = ownerKind.ForEach(tx, "", func(key string, o *MailboxOwner) error {
 		if !exists(o.MailboxGuid) {
 			report(store.Finding{Kind: "mailboxOwner", Key: key, Message: "the mailbox does not exist"})
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return recipientKind.ForEach(tx, "", func(key string, p *RecipientPermission) error {
+		if !exists(p.Recipient) {
+			report(store.Finding{Kind: "recipientPermission", Key: key, Message: "the recipient does not exist"})
 		}
 		return nil
 	})

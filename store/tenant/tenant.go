@@ -29,6 +29,10 @@ func Schema() *store.Schema {
 	restore.OnPremSources.Add(s, onPremSource())
 	groups.Register(s)
 	permissions.Register(s)
+	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
+		_, ok, err := groups.Get(tx, id)
+		return ok, err
+	})
 	return s
 }
 

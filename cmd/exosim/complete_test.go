@@ -55,6 +55,7 @@ func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 }
 
 func TestCompletion(t *testing.T) {
+	t.Parallel()
 	rt, _ := completionSession(t)
 	rt.SetVariable("mbx", 1)
 	mo := object.NewObject("Deserialized.Mailbox")
@@ -159,6 +160,7 @@ func TestCompletion(t *testing.T) {
 // TestCompletionAfterDisconnect checks that completion follows Visible:
 // Exchange cmdlets are not offered while disconnected.
 func TestCompletionAfterDisconnect(t *testing.T) {
+	t.Parallel()
 	rt, _ := completionSession(t)
 	c := newCompleter(rt)
 	rt.State[exo.StateConnected] = false

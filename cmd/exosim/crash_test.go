@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -24,33 +23,6 @@ import (
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
-
-var (
-	binOnce sync.Once
-	binPath string
-	binErr  error
-)
-
-// exosimBinary builds exosim once per test process.
-func exosimBinary(t testing.TB) string {
-	t.Helper()
-	binOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "exosim-bin-")
-		if err != nil {
-			binErr = err
-			return
-		}
-		binPath = filepath.Join(dir, "exosim")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
-		if err != nil {
-			binErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if binErr != nil {
-		t.Fatal(binErr)
-	}
-	return binPath
-}
 
 // crashAliases are the contoso mailboxes the crash runbook changes.
 var crashAliases = []string{"annb", "alexw", "diegos", "meganb", "leeg", "nestorw"}
@@ -172,8 +144,9 @@ func (r *replay) export(t *testing.T) []byte {
 // EXOSIM_CRASH_SEED fixes the random kill points.
 func TestCrashSafety(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and kills processes")
+		t.Skip("kills processes")
 	}
+	t.Parallel()
 	total, minKills := 120, 20
 	if os.Getenv("EXOSIM_CRASH_LONG") != "" {
 		total, minKills = 2000, 40

@@ -22,6 +22,7 @@ import (
 // Sessions have an in-memory file system, so examples that write files
 // leave nothing behind.
 func TestHelpExamplesRun(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	seed := filepath.Join(dir, "seed.db")
 	st, err := tenant.Open(seed, store.Options{})

@@ -141,7 +141,7 @@ func TestBenchFigures(t *testing.T) {
 	}
 	bin := os.Getenv("EXOSIM_BENCH_EXOSIM")
 	if bin == "" {
-		bin = exosimBinary(t)
+		bin = builtExosim(t)
 	}
 	dir := t.TempDir()
 	tenant := os.Getenv("EXOSIM_BENCH_TENANT")

@@ -128,6 +128,7 @@ func onPremShell(words []string) bool {
 // run cleanly, and every Get-Help example: none may have an error. The
 // lint_* sessions are the linter's own cases and check their output.
 func TestLintTestdata(t *testing.T) {
+	t.Parallel()
 	l := testLinter()
 	paths, err := filepath.Glob("../../testdata/script/*.txtar")
 	if err != nil || len(paths) == 0 {
@@ -184,6 +185,7 @@ func TestLintTestdata(t *testing.T) {
 }
 
 func TestScriptWords(t *testing.T) {
+	t.Parallel()
 	got := scriptWords(`exec exosim -c 'Get-Date -Format ''yyyy'' | Out-String'  x`)
 	want := []string{"exec", "exosim", "-c", "Get-Date -Format 'yyyy' | Out-String", "x"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
@@ -193,6 +195,7 @@ func TestScriptWords(t *testing.T) {
 
 // TestLintNoTenant checks that lint neither needs nor creates a tenant.
 func TestLintNoTenant(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	var out strings.Builder
 	e := &env{io: &host.IO{In: strings.NewReader("Get-Date -Formatt x\n"), Out: &out, Err: io.Discard}, getenv: func(k string) string {

@@ -17,7 +17,7 @@ import (
 	storetenant "github.com/exosim/exosim/store/tenant"
 )
 
-// runExosim runs the built binary with a hard deadline (a hang fails the
+// runExosim runs exosim with a hard deadline (a hang fails the
 // test instead of stalling it) and returns its streams, exit code and
 // duration.
 func runExosim(t *testing.T, bin string, args ...string) (stdout, stderr string, code int, took time.Duration) {
@@ -50,8 +50,9 @@ func runExosim(t *testing.T, bin string, args ...string) (stdout, stderr string,
 // stays consistent, even after the holder is killed.
 func TestTwoProcessesOneTenant(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs processes")
+		t.Skip("runs processes")
 	}
+	t.Parallel()
 	bin := exosimBinary(t)
 	dir := t.TempDir()
 	tenant := filepath.Join(dir, "tenant.db")
@@ -84,19 +85,18 @@ func TestTwoProcessesOneTenant(t *testing.T) {
 	}
 	wantHolder := fmt.Sprintf("is locked by pid %d (exosim --tenant %s run %s, read-write since ", holder.Process.Pid, tenant, script)
 
-	_, errs, code, took := runExosim(t, bin, "--tenant", tenant, "--lock-timeout", "300ms", "-c", "Get-Mailbox annb")
+	_, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "--lock-timeout", "300ms", "-c", "Get-Mailbox annb")
 	if code != 1 || !strings.Contains(errs, fmt.Sprintf("tenant file %q %s", tenant, wantHolder)) || !strings.Contains(errs, "waited 300ms") {
 		t.Errorf("--lock-timeout 300ms: exit %d, stderr %q", code, errs)
 	}
-	if took > 5*time.Second {
-		t.Errorf("--lock-timeout 300ms took %s", took)
-	}
-	_, errs, code, took = runExosim(t, bin, "--tenant", tenant, "-c", "Set-Mailbox annb -CustomAttribute3 second")
+	_, errs, code, took := runExosim(t, bin, "--tenant", tenant, "-c", "Set-Mailbox annb -CustomAttribute3 second")
 	if code != 1 || !strings.Contains(errs, wantHolder) || !strings.Contains(errs, "waited 2s") {
 		t.Errorf("default timeout: exit %d, stderr %q", code, errs)
 	}
-	if took < 1500*time.Millisecond || took > 10*time.Second {
-		t.Errorf("default lock timeout took %s, want about 2s", took)
+	// It did wait: a lower bound, which a loaded machine only makes
+	// easier to meet (how long beyond it is no business of this test).
+	if took < 1500*time.Millisecond {
+		t.Errorf("default lock timeout gave up after %s, want 2s", took)
 	}
 	// Readers need the shared lock, which a writer's exclusive lock excludes.
 	if _, errs, code, _ = runExosim(t, bin, "--tenant", tenant, "--lock-timeout", "200ms", "tenant", "check"); code != 1 || !strings.Contains(errs, wantHolder) {
@@ -125,8 +125,9 @@ func TestTwoProcessesOneTenant(t *testing.T) {
 // naming this process as a read-only holder.
 func TestReadersShareTheTenant(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs processes")
+		t.Skip("runs processes")
 	}
+	t.Parallel()
 	bin := exosimBinary(t)
 	tenant := filepath.Join(t.TempDir(), "tenant.db")
 	if _, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "tenant", "init"); code != 0 {

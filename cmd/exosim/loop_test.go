@@ -53,6 +53,7 @@ func (r *scriptedReader) Close() error                               { return ni
 // lines join one command, Ctrl+C drops a half-typed block, and a transcript
 // records each command line after the prompt.
 func TestLoopHistoryAndTranscript(t *testing.T) {
+	t.Parallel()
 	rt, _ := completionSession(t)
 	out := rt.IO.Out.(*strings.Builder)
 	// The session's file system is in memory: the transcript is read

@@ -30,6 +30,7 @@ func setFileSchemaVersion(t *testing.T, path, v string) {
 // the read-only commands (tenant info, check) open an older tenant file
 // read-write once, which migrates it, instead of failing.
 func TestOlderSchemaIsMigrated(t *testing.T) {
+	t.Parallel()
 	bin := exosimBinary(t)
 	path := filepath.Join(t.TempDir(), "tenant.db")
 	fixture := filepath.Join("..", "..", "store", "testdata", "tenant-schema1-empty.json")

@@ -36,7 +36,7 @@ func waitForHolder(t *testing.T, tenant string, pid int) {
 // afterwards, not in the replaced file.
 func TestQueuedWriterKeepsItsCommit(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and runs processes")
+		t.Skip("runs processes")
 	}
 	t.Parallel()
 	bin := exosimBinary(t)
@@ -73,7 +73,7 @@ func TestQueuedWriterKeepsItsCommit(t *testing.T) {
 // EXOSIM_CRASH_LONG=1 kills 30 times instead of 5.
 func TestKilledRebuildLeavesATenant(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds and kills processes")
+		t.Skip("kills processes")
 	}
 	t.Parallel()
 	kills := 5

@@ -47,7 +47,7 @@ func requireTmux(t *testing.T) {
 	}
 }
 
-// termSetup builds exosim once (or takes EXOSIM_TMUX_BIN, to compare
+// termSetup takes the test's exosim (or EXOSIM_TMUX_BIN, to compare
 // builds) and seeds one tenant that every test copies.
 func termSetup(t *testing.T) (bin, tenant string) {
 	t.Helper()
@@ -59,11 +59,7 @@ func termSetup(t *testing.T) (bin, tenant string) {
 		}
 		termBin = os.Getenv("EXOSIM_TMUX_BIN")
 		if termBin == "" {
-			termBin = filepath.Join(dir, "exosim")
-			if out, err := exec.Command("go", "build", "-o", termBin, ".").CombinedOutput(); err != nil {
-				termBinErr = fmt.Errorf("go build: %v\n%s", err, out)
-				return
-			}
+			termBin = exosimBinary(t)
 		}
 		termTenant = filepath.Join(dir, "seed.db")
 		cmd := exec.Command(termBin, "--tenant", termTenant, "-c", "$null")

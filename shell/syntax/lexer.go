@@ -1021,6 +1021,10 @@ var multipliers = map[string]int64{"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, 
 // decimalMax is the largest System.Decimal.
 var decimalMax, _ = new(big.Int).SetString("79228162514264337593543950335", 10)
 
+// maxFloatDigits is the number of digits of the largest double (about
+// 1.8e308): an integer literal with more is infinity.
+const maxFloatDigits = 309
+
 // scanNumber reads a numeric literal at i (no sign).
 func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 	t := p.text
@@ -1132,6 +1136,12 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 		bi, _ := new(big.Float).SetFloat64(f).Int(nil)
 		v, ok := integerWithSuffix(bi, suffix, base)
 		return v, j, ok
+	}
+	if base == 10 && suffix == "" && len(strings.TrimLeft(digits, "0")) > maxFloatDigits {
+		// Beyond the largest double whatever the multiplier: the literal
+		// is infinity, as it would be after the costly exact conversion
+		// below (quadratic in the number of digits).
+		return math.Inf(1), j, true
 	}
 	bi, okp := new(big.Int).SetString(digits, base)
 	if !okp {

@@ -23,7 +23,7 @@ type parser struct {
 	lastEnd int
 
 	errs    ErrorList
-	errSeen map[string]bool
+	errSeen map[errKey]bool
 
 	cache map[int]*Token
 	// cacheCap is the cache size at which it is next trimmed (lexer.go).
@@ -53,7 +53,7 @@ func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
 	if src == nil {
 		src = NewSource("", "")
 	}
-	p := &parser{src: src, text: src.Text, errSeen: map[string]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
+	p := &parser{src: src, text: src.Text, errSeen: map[errKey]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
 	if recoverPanics {
 		defer func() {
 			if r := recover(); r != nil {
@@ -89,12 +89,19 @@ func (p *parser) errorf(ext Extent, incomplete bool, id, msg string) {
 	if p.abort {
 		return
 	}
-	key := fmt.Sprintf("%d:%s", ext.Start.Offset, id)
+	key := errKey{ext.Start.Offset, id}
 	if p.errSeen[key] {
 		return
 	}
 	p.errSeen[key] = true
 	p.errs = append(p.errs, &ParseError{Ext: ext, ErrorID: id, Message: msg, Incomplete: incomplete})
+}
+
+// errKey is where an error was reported and which one: the parser
+// reports each error once, however often recovery passes the spot.
+type errKey struct {
+	offset int
+	id     string
 }
 
 // after is the empty extent just after the last consumed token.

@@ -12,6 +12,7 @@ const oom = "Exception of type 'System.OutOfMemoryException' was thrown."
 // withBudget runs the test under a small memory budget. The budget is the
 // process's, so these tests do not run in parallel with others.
 func withBudget(t *testing.T, n int64) {
+	skipUnderRace(t, "the memory budget measures the heap, which the race detector's shadow memory changes")
 	prev := memlimit.Budget()
 	memlimit.Apply(n)
 	t.Cleanup(func() {
@@ -93,6 +94,7 @@ func TestRunawayLoopsStopAtTheBudget(t *testing.T) {
 // evaluated without nesting.
 func TestDeepExpressions(t *testing.T) {
 	t.Parallel()
+	skipUnderRace(t, "tens of thousands of nested calls, one goroutine: nothing for the race detector to see")
 	depth := "InvalidOperation: The script failed due to call depth overflow.\n"
 	for _, c := range []struct{ name, in, want string }{
 		{"member chain", "$x" + strings.Repeat(".a", 20000), depth},
@@ -107,6 +109,16 @@ func TestDeepExpressions(t *testing.T) {
 		if got := block(t, c.in); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, abbreviate(got), c.want)
 		}
+	}
+}
+
+// skipUnderRace skips a test that is about how much memory or stack a
+// script takes, not about goroutines: make test runs the package both
+// with and without the race detector, and such a test runs in the second.
+func skipUnderRace(t *testing.T, why string) {
+	t.Helper()
+	if raceDetector {
+		t.Skip("under the race detector: " + why)
 	}
 }
 

@@ -465,3 +465,71 @@ func TestListText(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCPR(t *testing.T) {
+	cases := []struct {
+		in           string
+		at, row, col int
+		ok           bool
+	}{
+		{"\x1b[12;40R", 0, 12, 40, true},
+		{"ab\x1b[1;1R", 2, 1, 1, true},
+		{"\x1b[12R", 0, 0, 0, false},
+		{"\x1b[0;5R", 0, 0, 0, false},
+		{"x", 0, 0, 0, false},
+	}
+	for _, tc := range cases {
+		at, row, col, ok := parseCPR([]byte(tc.in))
+		if at != tc.at || row != tc.row || col != tc.col || ok != tc.ok {
+			t.Errorf("%q: %d %d %d %v", tc.in, at, row, col, ok)
+		}
+	}
+}
+
+// TestChanSource: bytes given back are read first; a resize wakes a
+// blocking read as the Resize key, once however many signals came.
+func TestChanSource(t *testing.T) {
+	r, w := io.Pipe()
+	s := newChanSource(r)
+	s.resized()
+	s.resized()
+	if k, err := readKey(s); err != nil || k.name != kResize {
+		t.Fatalf("after a resize: %+v %v", k, err)
+	}
+	go w.Write([]byte("z"))
+	if k, err := readKey(s); err != nil || k.r != 'z' {
+		t.Fatalf("after the resize: %+v %v", k, err)
+	}
+	s.unread([]byte("ab"))
+	for _, want := range "ab" {
+		if k, err := readKey(s); err != nil || k.r != want {
+			t.Fatalf("unread: %+v %v, want %q", k, err, want)
+		}
+	}
+	w.Close()
+	if _, err := readKey(s); !errors.Is(err, io.EOF) {
+		t.Fatalf("at the end: %v", err)
+	}
+}
+
+// TestEditorResized: after a resize the cursor's row within the entry is
+// where the character it was on falls at the new width.
+func TestEditorResized(t *testing.T) {
+	width := 40
+	tm := newTestTerminal(&bytesSource{}, io.Discard, 0)
+	tm.width = func() int { return width }
+	e := tm.newEdit("P> ", modeCommand)
+	e.buf = []rune("0123456789abcdefghij東京0123456789")
+	e.pos = 22 // on 京: cell 3+20+2 = 25
+	e.render()
+	if e.curRow != 0 {
+		t.Fatalf("at 40 columns: row %d", e.curRow)
+	}
+	for _, tc := range []struct{ w, row int }{{10, 2}, {24, 1}, {13, 2}, {80, 0}} {
+		width = tc.w
+		e.resized()
+		if e.curRow != tc.row {
+			t.Errorf("at %d columns: row %d, want %d", tc.w, e.curRow, tc.row)
+		}
+	}
+}

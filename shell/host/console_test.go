@@ -59,3 +59,23 @@ func TestPickChoice(t *testing.T) {
 		}
 	}
 }
+
+type fakeConsole struct{ x, y int }
+
+func (f fakeConsole) ReadLine(string) (string, error)     { return "", nil }
+func (f fakeConsole) ReadPassword(string) (string, error) { return "", nil }
+func (f fakeConsole) CursorPosition() (int, int, bool)    { return f.x, f.y, true }
+
+// TestCursorPosition: the terminal's answer on a terminal, 0,0 when input
+// or output is redirected (as .NET's console).
+func TestCursorPosition(t *testing.T) {
+	for _, tc := range []struct {
+		in, out bool
+		x, y    int
+	}{{true, true, 7, 3}, {false, true, 0, 0}, {true, false, 0, 0}} {
+		h := &IO{StdinTTY: tc.in, StdoutTTY: tc.out, Editor: fakeConsole{7, 3}}
+		if x, y := h.CursorPosition(); x != tc.x || y != tc.y {
+			t.Errorf("stdin tty %v, stdout tty %v: %d,%d want %d,%d", tc.in, tc.out, x, y, tc.x, tc.y)
+		}
+	}
+}

@@ -1108,6 +1108,7 @@ func (m *menu) pageUp()   { m.sel = max(m.sel-m.sel%m.rows, 0) }
 // as it was; any other key accepts and is then handled as usual. again
 // is the key to handle after the menu closed.
 func (e *edit) menuComplete() (again *key, err error) {
+	e.cycle = nil
 	cands, start := e.candidates()
 	switch {
 	case len(cands) == 0:

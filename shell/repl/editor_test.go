@@ -376,6 +376,7 @@ func TestEditorMenuComplete(t *testing.T) {
 		{"another key accepts and is handled", "Get-M\x00\x01X\r", "XGet-Mailbox"},
 		{"one candidate is put in place", "Get-Mailbox\x00\r", "Get-Mailbox"},
 		{"ctrl+z undoes the whole completion", "Get-M\x00\x1b[B\r\x1a\r", "Get-M"},
+		{"a tab after the menu starts afresh", "Get-M\x1b[Z\x1b[Z\x1b[Z\x00\x1b[B\r\t\r", "Get-MailboxStatistics"},
 	}
 	for _, tc := range keys {
 		t.Run(tc.name, func(t *testing.T) {

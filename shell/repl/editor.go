@@ -51,6 +51,8 @@ type Terminal struct {
 	AtLineStart func() bool
 
 	width func() int
+	// testRows is the screen height of a test terminal.
+	testRows int
 }
 
 // ErrEOF is returned for Ctrl+D on an empty line.
@@ -74,13 +76,13 @@ func NewTerminal(in *os.File, tty *os.File, out io.Writer) *Terminal {
 // newTestTerminal runs the editor over a byte source and a writer with a
 // fixed width (tests).
 func newTestTerminal(src byteSource, out io.Writer, width int) *Terminal {
-	return &Terminal{src: src, out: out, inFd: -1, outFd: -1, width: func() int { return width }}
+	return &Terminal{src: src, out: out, inFd: -1, outFd: -1, width: func() int { return width }, testRows: 24}
 }
 
 // Size returns the terminal's columns and rows.
 func (t *Terminal) Size() (cols, rows int) {
 	if t.outFd < 0 {
-		return t.width(), 24
+		return t.width(), t.testRows
 	}
 	w, h, err := term.GetSize(t.outFd)
 	if err != nil || w <= 0 {

@@ -534,3 +534,21 @@ func TestEditorResized(t *testing.T) {
 		}
 	}
 }
+
+// TestEditorMenuTooTall: when the menu and the entry do not fit on the
+// screen together, MenuComplete lists the candidates instead and draws
+// the entry again under them.
+func TestEditorMenuTooTall(t *testing.T) {
+	sc := newScreen(20, 10)
+	var snap []string
+	src := &bytesSource{b: []byte("Get-M\x00")}
+	src.atEnd = func() { snap = sc.text() }
+	tm := newTestTerminal(src, screenWriter{sc}, 20)
+	tm.testRows = 3
+	tm.Complete = testCompleter
+	tm.ReadCommand("P> ")
+	want := []string{"P> Get-M", "Get-Mailbox", "Get-MailboxStatis...", "Get-Member", "P> Get-M"}
+	if strings.Join(snap, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("screen:\n%s\nwant:\n%s", strings.Join(snap, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -329,31 +329,6 @@ func guidValue(s string) any {
 	return s
 }
 
-// groupRecipient is the ReducedRecipient object of a nested group (a
-// member that is itself a group).
-func groupRecipient(e env, g *groups.Group) *object.PSObject {
-	o := object.NewObject(mailbox.TypeRecipient,
-		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
-		"Deserialized.Microsoft.Exchange.Data.Directory.ADRawEntry",
-		"Deserialized.System.Object")
-	o.AddTyped("Alias", "System.String", g.Alias)
-	o.AddTyped("DisplayName", "System.String", g.DisplayName)
-	o.AddTyped("EmailAddresses", "System.String", exo.MultiValued(g.EmailAddresses))
-	o.AddTyped("ExternalDirectoryObjectId", "System.String", g.ExternalDirectoryObjectId)
-	o.AddTyped("HiddenFromAddressListsEnabled", "System.Boolean", g.HiddenFromAddressListsEnabled)
-	o.AddTyped("PrimarySmtpAddress", "System.String", g.PrimarySmtpAddress)
-	o.AddTyped("RecipientType", "System.String", g.RecipientType())
-	o.AddTyped("RecipientTypeDetails", "System.String", g.RecipientTypeDetails)
-	o.AddTyped("Identity", "System.String", g.Name)
-	o.AddTyped("Name", "System.String", g.Name)
-	o.AddTyped("DistinguishedName", "System.String", g.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
-	o.AddTyped("Guid", "System.Guid", guidValue(g.Guid))
-	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
-	name := g.Name
-	o.ToStringFunc = func() string { return name }
-	return o
-}
-
 // matchAnr is ambiguous name resolution over a group: a prefix of its
 // name, alias, display name or primary address.
 func matchAnr(g *groups.Group, anr string) bool {
@@ -554,7 +529,7 @@ func linkObjects(e env, ms []groups.Member, softDeleted bool) []*object.PSObject
 		}
 		switch {
 		case r.group != nil:
-			out = append(out, groupRecipient(e, r.group))
+			out = append(out, mailbox.GroupRecipientObject(r.group, e.org))
 		case r.mbx != nil:
 			out = append(out, mailbox.RecipientOf(e.tx, r.mbx, e.org))
 		}

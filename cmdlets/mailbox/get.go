@@ -516,6 +516,13 @@ func getRecipient() *runtime.Command {
 		{Code: "Get-Recipient walterh -IncludeSoftDeletedRecipients | Format-List Name,RecipientTypeDetails,WhenSoftDeleted", Remark: "Finds a recipient even after its mailbox was removed."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		// a group is a recipient too (grouprecipient.go)
+		if v := ctx.Value("Identity"); v != nil {
+			id, _ := identityString(v)
+			if handled, err := recipientGroup(ctx, id); handled || err != nil {
+				return err
+			}
+		}
 		return runRecipients(ctx, false, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
 	}
 	return c

@@ -104,6 +104,36 @@ func TestGrantRevokeReset(t *testing.T) {
 	})
 }
 
+func TestClearAutoMapping(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	storetest.Update(t, s, func(tx *store.Tx) {
+		m := storetest.ActiveMailbox(t, tx, seed.SharedAlias)
+		mapped := func() (n int) {
+			es, err := permissions.MailboxEntries(tx, m.Guid)
+			storetest.Must(t, err)
+			for _, e := range es {
+				if e.AutoMapping {
+					n++
+				}
+			}
+			return n
+		}
+		// Carol's full access is auto-mapped; the group's and the deny
+		// entry are not.
+		if n := mapped(); n != 1 {
+			t.Fatalf("%d auto-mapped entries on the shared mailbox, want 1", n)
+		}
+		storetest.Must(t, permissions.ClearAutoMapping(tx, m.Guid))
+		if n := mapped(); n != 0 {
+			t.Errorf("%d auto-mapped entries after ClearAutoMapping", n)
+		}
+		if len(rightsOf(t, tx, m.Guid)) != 3 {
+			t.Errorf("ClearAutoMapping changed the entries: %v", rightsOf(t, tx, m.Guid))
+		}
+	})
+}
+
 // A purged mailbox's entries go with it, and the tenant stays consistent.
 func TestPurgeDropsEntries(t *testing.T) {
 	t.Parallel()

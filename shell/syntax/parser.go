@@ -1502,7 +1502,12 @@ func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
 	nameStart := p.skipSpace(p.off)
 	p.off, p.lastEnd = end, end
 	var attr *Attribute
-	if p.byteAt(p.off) == '(' {
+	// blanks may separate the name from its arguments: [Parameter (Mandatory)]
+	paren := p.off
+	for p.byteAt(paren) == ' ' || p.byteAt(paren) == '\t' {
+		paren++
+	}
+	if p.byteAt(paren) == '(' {
 		lp := p.peekTok(modeExpr)
 		p.advance(lp)
 		attr = &Attribute{Name: name}
@@ -2161,7 +2166,8 @@ func (p *parser) parseFunction(kw *Token, filter bool) Statement {
 	}
 	fd.Body = p.parseScriptBody(lc)
 	fd.Body.IsFilter = filter
-	if fd.Params != nil && fd.Body.Param != nil {
+	// an empty list, function f() { param($a) }, is no list at all
+	if len(fd.Params) > 0 && fd.Body.Param != nil {
 		p.errorf(fd.Body.Param.Ext, false, "OnlyOneParameterListAllowed", "The param statement cannot be used if arguments were specified in the function declaration.")
 	}
 	return fd

@@ -133,11 +133,21 @@ func whereObject() *runtime.Command {
 func forEachObject() *runtime.Command {
 	c := cmdlet("ForEach-Object", ModCore, "ForEachObjectCommand")
 	c.Synopsis = "Runs a script block, or reads a member, for each pipeline object."
-	c.Sets = []string{"ScriptBlockSet", "PropertyAndMethodSet"}
+	c.Sets = []string{"ScriptBlockSet", "PropertyAndMethodSet", "ParallelParameterSet"}
 	c.DefaultSet = "ScriptBlockSet"
 	sbs := &runtime.Type{Kind: runtime.KindScriptBlock, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
+	parallel := func(name string, t *runtime.Type, mandatory bool) *runtime.Param {
+		return runtime.P(name, t, runtime.InSets(runtime.Set("ParallelParameterSet", mandatory, -1)))
+	}
 	c.Params = []*runtime.Param{
 		inputObject(),
+		// PowerShell 7's parallel set binds, so a script using it is told
+		// in one line that exosim has no runspaces to run it on
+		parallel("Parallel", runtime.TScriptBlock, true),
+		parallel("ThrottleLimit", runtime.TInt, false),
+		parallel("TimeoutSeconds", runtime.TInt, false),
+		parallel("AsJob", runtime.TSwitch, false),
+		parallel("UseNewRunspace", runtime.TSwitch, false),
 		runtime.P("Begin", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
 		runtime.P("Process", sbs, runtime.InSets(runtime.Set("ScriptBlockSet", true, 0)), runtime.RemainingArgs()),
 		runtime.P("End", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
@@ -177,6 +187,9 @@ func forEachObject() *runtime.Command {
 		return func(v any) error { return ctx.WriteObject(v) }
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
+		if ctx.ParameterSet == "ParallelParameterSet" {
+			return ctx.Fail(ctx.NewError("exosim does not run ForEach-Object -Parallel: it has no runspaces to run script blocks in parallel; use -Process.", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+		}
 		if ctx.ParameterSet != "ScriptBlockSet" {
 			return nil
 		}

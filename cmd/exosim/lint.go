@@ -183,6 +183,9 @@ func (lc *lintCommands) OnPremisesParams(cmd *runtime.Command) []string {
 // command (Get-MgBetaUser): exosim has only some of that SDK's commands,
 // so one it lacks is the SDK's, not unknown.
 func (lc *lintCommands) ModuleCommand(name string) (string, bool) {
+	if target, ok := lc.Aliases()[strings.ToLower(name)]; ok {
+		name = target // Invoke-GraphRequest is Invoke-MgGraphRequest
+	}
 	if graph.IsGraphName(name) {
 		return "Microsoft.Graph", true
 	}

@@ -19,14 +19,19 @@ import (
 // Install makes the session's unknown Graph-shaped command names fail
 // with NotSimulatedError instead of "not recognized", and defines the
 // aliases the authentication module exports (Connect-Graph,
-// Disconnect-Graph).
+// Disconnect-Graph, Invoke-GraphRequest).
 func Install(rt *runtime.Runtime) {
 	rt.SetAlias("Connect-Graph", "Connect-MgGraph")
 	rt.SetAlias("Disconnect-Graph", "Disconnect-MgGraph")
+	rt.SetAlias("Invoke-GraphRequest", "Invoke-MgGraphRequest")
 	prev := rt.UnknownCommand
 	rt.UnknownCommand = func(name string) *object.ErrorRecord {
 		if IsGraphName(name) {
 			return NotSimulatedError(name)
+		}
+		// an alias of a Graph command the simulator lacks
+		if target, ok := rt.Aliases()[strings.ToLower(name)]; ok && IsGraphName(target) {
+			return NotSimulatedError(target)
 		}
 		if prev != nil {
 			return prev(name)

@@ -44,7 +44,8 @@ func newLintCmd(e *env) *cobra.Command {
 			"         and the commands of a module the script declares.\n\n" +
 			"A script declares a module with #Requires -Modules, using module, Import-Module, Install-Module\n" +
 			"or the module's Connect- command; the names with that module's noun prefix are then its commands\n" +
-			"(Mg, Entra, AzureAD, Msol, AD, Cs/Team, SPO, PnP, Az, AipService, PowerBI, Excel). Functions the\n" +
+			"(Mg, Entra, AzureAD, Msol, AD, Cs/Team, SPO, PnP, Az, AipService, PowerBI, Excel, Whiteboard, Msal,\n" +
+			"HTML); Azure Automation's own cmdlets (Get-AutomationPSCredential) need no declaration. Functions the\n" +
 			"script defines, and those of files it dot-sources or imports by a path lint can work out\n" +
 			"($PSScriptRoot, Join-Path, Pester's $PSCommandPath.Replace), are known. Dot-sourcing\n" +
 			"RemoteExchange.ps1, the Exchange snap-in, Import-PSSession or Connect-ExchangeServer make the\n" +

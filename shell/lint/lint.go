@@ -447,6 +447,10 @@ func (c *checker) unknown(name string, ext syntax.Extent) {
 		c.add(ext, Error, RuleUnknownCommand, msg)
 		return
 	}
+	if m := galleryModuleShaped(name); m != nil && m.implicit {
+		c.add(ext, Info, RuleModuleCommand, fmt.Sprintf("%s is taken as a command of the %s module (%s); lint does not check it.", name, m.name, m.note))
+		return
+	}
 	if m, at := c.declaredOwner(name); m != nil {
 		c.add(ext, Info, RuleModuleCommand, fmt.Sprintf("%s is taken as a command of the %s module, which this script loads (line %d); lint does not know that module's commands, so it does not check it.", name, m.name, at.Start.Line))
 		return

@@ -22,6 +22,11 @@ type galleryModule struct {
 	// connect is the command that signs in to the module's service; calling
 	// it declares the module.
 	connect string
+	// implicit marks a module a script never declares because its host
+	// provides it (Azure Automation's own cmdlets in a runbook there).
+	implicit bool
+	// note says where an implicit module's commands exist.
+	note string
 }
 
 var galleryModules = []galleryModule{
@@ -37,12 +42,21 @@ var galleryModules = []galleryModule{
 	{name: "AIPService", family: []string{"AADRM"}, prefixes: []string{"AipService", "Aadrm"}, connect: "Connect-AipService"},
 	{name: "MicrosoftPowerBIMgmt", family: []string{"MicrosoftPowerBIMgmt.*"}, prefixes: []string{"PowerBI"}, connect: "Connect-PowerBIServiceAccount"},
 	{name: "ImportExcel", prefixes: []string{"Excel"}},
+	{name: "WhiteboardAdmin", prefixes: []string{"Whiteboard"}},
+	{name: "MSAL.PS", prefixes: []string{"Msal"}},
+	{name: "PSWriteHTML", prefixes: []string{"HTML"}},
+	{name: "Orchestrator.AssetManagement.Cmdlets", prefixes: []string{"Automation"}, implicit: true,
+		note: "Azure Automation provides it to the runbooks it runs"},
 }
 
 // galleryModuleNamed returns the module a name given to Import-Module (or
 // #Requires, Install-Module) loads, or nil when the linter does not know it.
 func galleryModuleNamed(name string) *galleryModule {
 	name = strings.TrimSpace(name)
+	// a manifest named without a folder is the module: PSWriteHTML.psd1
+	if len(name) > 5 && strings.EqualFold(name[len(name)-5:], ".psd1") {
+		name = name[:len(name)-5]
+	}
 	for i := range galleryModules {
 		m := &galleryModules[i]
 		if strings.EqualFold(m.name, name) {

@@ -270,9 +270,9 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 		storetest.Must(t, holds.RunManagedFolderAssistant(tx, before.MailboxGuid))
 		after, err := tx.GetMailboxContent(before.MailboxGuid)
 		storetest.Must(t, err)
-		a, err := store.EncodeValue(before)
+		a, err := store.EncodeRecord(before)
 		storetest.Must(t, err)
-		if x, _ := store.EncodeValue(after); string(x) != string(a) {
+		if x, _ := store.EncodeRecord(after); string(x) != string(a) {
 			t.Errorf("first pass changed seeded content")
 		}
 		return errRollback

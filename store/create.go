@@ -64,7 +64,7 @@ func AliasFrom(s string) string {
 // FreeMailboxSku returns the first purchased SKU (by part number) that
 // includes a mailbox and still has a free unit.
 func (tx *Tx) FreeMailboxSku() (string, bool, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return "", false, err
 	}
@@ -148,7 +148,7 @@ func emptyContent(m *Mailbox) *MailboxContent {
 // Retired-Inactive mailbox with that ExchangeGuid is hard-deleted instead
 // (§3.7).
 func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return nil, nil, err
 	}

@@ -199,7 +199,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 	}
 	if inactive && len(u.Licenses) > 0 {
 		// The licence is freed for reuse (CMI).
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}
@@ -519,7 +519,7 @@ func (tx *Tx) reassignFreed(u *User) error {
 	if len(u.FreedLicenses) == 0 {
 		return nil
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}
@@ -861,7 +861,7 @@ func (tx *Tx) PurgeUserAccount(objectID string) error {
 // cascades to its mailbox.
 func (tx *Tx) purgeUser(u *User) error {
 	if len(u.Licenses) > 0 {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}
@@ -998,7 +998,7 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 // nickname (made unique among live mailboxes), its primary address the
 // sign-in name.
 func (tx *Tx) provisionMailbox(u *User) error {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -23,7 +23,7 @@ func setHold(t *testing.T, tx *store.Tx, alias string, fn func(m *store.Mailbox)
 
 func e5Consumed(t *testing.T, tx *store.Tx) int {
 	t.Helper()
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	storetest.Must(t, err)
 	sub, _ := o.Subscription("SPE_E5")
 	return sub.Consumed
@@ -353,7 +353,7 @@ func TestInactiveByOtherHolds(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
-				o, _ := tx.Organization()
+				o, _ := tx.GetOrganization()
 				m := storetest.Mailbox(t, tx, "carolo")
 				tt.hold(o, m)
 				storetest.Must(t, tx.PutOrganization(o))

@@ -148,7 +148,7 @@ func TestSeededPersonas(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -200,7 +200,7 @@ func TestLicenseAssignment(t *testing.T) {
 		if u.LicenseRemovedAt == nil || !u.LicenseRemovedAt.Equal(tx.Now()) || u.HasMailboxLicense() {
 			t.Errorf("after removal %+v", u)
 		}
-		o, _ := tx.Organization()
+		o, _ := tx.GetOrganization()
 		if sub, _ := o.Subscription("SPE_E5"); sub.Consumed != 23 {
 			t.Errorf("consumed %d", sub.Consumed)
 		}

@@ -141,7 +141,7 @@ func TestLockWaitAndRelease(t *testing.T) {
 		t.Fatalf("open after Release: %v", err)
 	}
 	storetest.Must(t, b.Update(func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}
@@ -156,7 +156,7 @@ func TestLockWaitAndRelease(t *testing.T) {
 	storetest.Must(t, b.Close())
 	var admin string
 	storetest.Must(t, a.View(func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		admin = o.AdminUPN
 		return err
 	}))

@@ -192,8 +192,8 @@ func DomainOf(address string) string {
 
 const orgKey = "organization"
 
-// Organization returns the tenant record.
-func (tx *Tx) Organization() (*Organization, error) {
+// GetOrganization returns the tenant record.
+func (tx *Tx) GetOrganization() (*Organization, error) {
 	o, ok, err := orgKind.Get(tx, orgKey)
 	if err != nil {
 		return nil, err
@@ -212,7 +212,7 @@ func (tx *Tx) PutOrganization(o *Organization) error {
 
 // HasAdvancedMessageEncryption reports whether the tenant has AME.
 func (tx *Tx) HasAdvancedMessageEncryption() (bool, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return false, err
 	}
@@ -225,7 +225,7 @@ func (tx *Tx) AddSubscription(part string, units int) error {
 	if !ok {
 		return &ValidationError{Field: "SkuPartNumber", Message: "unknown SKU " + part}
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func RegisterDirectory(s *Schema) {
 	s.AddMigration(1, "explicit item cohorts", migrateExplicitCohorts)
 	s.AddMigration(3, "compact mailbox records and covering indexes", migrateCoveringIndexes)
 	s.Administrator(func(tx *Tx) (string, error) {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return "", err
 		}

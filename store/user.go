@@ -154,7 +154,7 @@ func (tx *Tx) AssignLicense(objectID, part string) error {
 	if err != nil {
 		return err
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func (tx *Tx) RemoveLicense(objectID, part string) error {
 	if !u.HasLicense(part) {
 		return nil
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

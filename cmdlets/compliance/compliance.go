@@ -385,7 +385,7 @@ func duration(ctx *runtime.Context, name string) (days int, unlimited bool, rec 
 }
 
 func actor(tx *store.Tx) string {
-	if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
+	if o, err := tx.GetOrganization(); err == nil && o.AdminUPN != "" {
 		return o.AdminUPN
 	}
 	return seed.AdminUPN

@@ -61,7 +61,7 @@ func AdminUPN(rt *runtime.Runtime) string {
 			return c.upn
 		}
 		_ = st.View(func(tx *store.Tx) error {
-			if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
+			if o, err := tx.GetOrganization(); err == nil && o.AdminUPN != "" {
 				upn = o.AdminUPN
 			}
 			return nil

@@ -182,7 +182,7 @@ func connectMgGraph() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var org *store.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			org = o
 			return err
 		}); err != nil {

@@ -73,7 +73,7 @@ func getMgSubscribedSku() *runtime.Command {
 		}
 		var org *store.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			org = o
 			return err
 		}); err != nil {
@@ -268,7 +268,7 @@ func setMgUserLicense() *runtime.Command {
 			if u == nil {
 				return &refusal{svc: notFound(id)}
 			}
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			if err != nil {
 				return err
 			}

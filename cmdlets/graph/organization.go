@@ -101,7 +101,7 @@ func getMgOrganization() *runtime.Command {
 		}
 		var org *store.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			org = o
 			return err
 		}); err != nil {

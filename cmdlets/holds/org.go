@@ -166,7 +166,7 @@ func getOrganizationConfig() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var out *object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			if err != nil {
 				return err
 			}
@@ -211,7 +211,7 @@ func setOrganizationConfig() *runtime.Command {
 		}
 		var tenant string
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			if err == nil {
 				tenant = o.Name
 			}
@@ -224,7 +224,7 @@ func setOrganizationConfig() *runtime.Command {
 			return err
 		}
 		return exo.Update(ctx, func(tx *store.Tx) error {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			if err != nil {
 				return err
 			}

@@ -366,7 +366,7 @@ func inPlaceEnabledError(ctx *runtime.Context, name string) *object.ErrorRecord 
 
 // adminOf returns the acting administrator recorded on changes.
 func adminOf(tx *store.Tx) string {
-	if o, err := tx.Organization(); err == nil {
+	if o, err := tx.GetOrganization(); err == nil {
 		return o.AdminUPN
 	}
 	return ""

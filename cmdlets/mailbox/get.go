@@ -189,7 +189,7 @@ func (l *listing) run() error {
 				read = 0
 			}
 			read += batchSize
-			org, err := tx.Organization()
+			org, err := tx.GetOrganization()
 			if err != nil {
 				return err
 			}
@@ -332,7 +332,7 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 	var out *object.PSObject
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		org, err := tx.Organization()
+		org, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}

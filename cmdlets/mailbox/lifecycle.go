@@ -128,7 +128,7 @@ func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*s
 		if err != nil || rec != nil {
 			return rec, err
 		}
-		org, err := tx.Organization()
+		org, err := tx.GetOrganization()
 		if err != nil {
 			return nil, err
 		}

@@ -111,7 +111,7 @@ func getMailUser() *runtime.Command {
 				rec = r
 				return err
 			}
-			org, err := tx.Organization()
+			org, err := tx.GetOrganization()
 			if err != nil {
 				return err
 			}

@@ -201,7 +201,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	var org *store.Organization
 	loadOrg := func() (*store.Organization, error) {
 		if org == nil {
-			o, err := tx.Organization()
+			o, err := tx.GetOrganization()
 			if err != nil {
 				return nil, err
 			}

@@ -128,7 +128,7 @@ func statsFor(ctx *runtime.Context, id, shown string, scope store.Scope) (*store
 		if err != nil || rec != nil {
 			return err
 		}
-		if org, err = tx.Organization(); err != nil {
+		if org, err = tx.GetOrganization(); err != nil {
 			return err
 		}
 		c, err = tx.GetMailboxContent(m.Guid)

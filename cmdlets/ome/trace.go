@@ -287,7 +287,7 @@ func messageTrace(ctx *runtime.Context, v2 bool) error {
 	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}
@@ -392,7 +392,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}

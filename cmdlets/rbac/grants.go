@@ -147,7 +147,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
 	}
 	if len(all) == 0 {
 		admin := seed.AdminUPN
-		if o, err := tx.Organization(); err == nil && o.AdminUPN != "" {
+		if o, err := tx.GetOrganization(); err == nil && o.AdminUPN != "" {
 			admin = o.AdminUPN
 		}
 		if !strings.EqualFold(admin, upn) {

@@ -233,7 +233,7 @@ func searchUnifiedAuditLog() *runtime.Command {
 				s.mixed = true
 			}
 			if err := exo.View(ctx, func(tx *store.Tx) error {
-				org, _ = tx.Organization()
+				org, _ = tx.GetOrganization()
 				return nil
 			}); err != nil {
 				return err
@@ -251,7 +251,7 @@ func searchUnifiedAuditLog() *runtime.Command {
 					if rs, err = rbac.AuditRecords(tx, q); err != nil {
 						return err
 					}
-					org, _ = tx.Organization()
+					org, _ = tx.GetOrganization()
 					return nil
 				}); err != nil {
 					return err

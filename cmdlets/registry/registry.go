@@ -106,7 +106,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	// runbook's random picks repeat from run to run.
 	if st != nil {
 		_ = st.View(func(tx *store.Tx) error {
-			if org, err := tx.Organization(); err == nil {
+			if org, err := tx.GetOrganization(); err == nil {
 				core.SeedRandom(rt, core.SeedOf(org.Guid))
 			}
 			return nil

@@ -139,7 +139,7 @@ func restoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
 
 // adminUPN is the acting administrator.
 func adminUPN(tx *store.Tx) string {
-	if org, err := tx.Organization(); err == nil && org.AdminUPN != "" {
+	if org, err := tx.GetOrganization(); err == nil && org.AdminUPN != "" {
 		return org.AdminUPN
 	}
 	return seed.AdminUPN

@@ -139,7 +139,7 @@ func tenantInfo(rt *runtime.Runtime) (upn, org, tenantID string) {
 		return "admin@contoso.onmicrosoft.com", "contoso.onmicrosoft.com", "00000000-0000-0000-0000-000000000000"
 	}
 	_ = st.View(func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := tx.GetOrganization()
 		if err != nil {
 			return err
 		}

@@ -71,7 +71,7 @@ type simpleCondition struct {
 }
 
 func loadHoldEnv(tx *store.Tx) (*holdEnv, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return nil, err
 	}
@@ -800,7 +800,7 @@ func RecomputeAllHolds(tx *store.Tx) error { return recomputeHolds(tx, nil) }
 
 // GetOrgHolds returns the organization's InPlaceHolds.
 func GetOrgHolds(tx *store.Tx) ([]string, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return nil, err
 	}

@@ -626,7 +626,7 @@ func SetLitigationHold(tx *store.Tx, guid string, in LitigationHoldInput) error 
 	if err != nil {
 		return err
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -89,7 +89,7 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	if old.AutoExpandingArchiveEnabled {
 		return nil, store.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return nil, err
 	}

@@ -125,7 +125,7 @@ func MailboxOnHold(m *store.Mailbox, orgHolds []string) bool {
 // OnHold reports whether the mailbox is on hold (MailboxOnHold), taking
 // the organization-wide holds into account.
 func OnHold(tx *store.Tx, m *store.Mailbox) (bool, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return false, err
 	}

@@ -153,7 +153,7 @@ func ruleMatches(o *store.Organization, r *TransportRule, from string, to []stri
 // message, writes one message-trace row per recipient with its events, and
 // updates the sender's Sent Items and internal recipients' Inbox counts.
 func SendMessage(tx *store.Tx, in SendInput) (*Message, error) {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return nil, err
 	}

@@ -13,7 +13,7 @@ import (
 
 // withoutAME replaces the tenant's E5 subscription with Office 365 E3.
 func withoutAME(tx *store.Tx) error {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -206,7 +206,7 @@ func contosoPeople() []persona {
 }
 
 func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -93,7 +93,7 @@ func builtinRoleGroupDefs() []seedRoleGroup {
 // Role group GUIDs derive from their names, so seeding them moves no
 // other generated value.
 func seedRoleGroups(tx *store.Tx, seed string) error {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -130,7 +130,7 @@ const metaSyntheticCount = "syntheticCount"
 // addSyntheticBatch adds synthetic mailboxes from..from+n-1, each active
 // licensed one sending msgs messages.
 func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}
@@ -317,7 +317,7 @@ func AddSyntheticMailboxes(tx *store.Tx, n int) error {
 	if n <= 0 {
 		return nil
 	}
-	o, err := tx.Organization()
+	o, err := tx.GetOrganization()
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -15,7 +16,7 @@ import (
 
 // addSyntheticMailboxes adds n mailboxes user<from>… modelled on annb.
 func addSyntheticMailboxes(tx *store.Tx, from, n int) error {
-	ms, err := tx.FindMailboxes("annb")
+	ms, err := directory.FindMailboxes(tx, "annb")
 	if err != nil || len(ms) != 1 {
 		return fmt.Errorf("annb: %v", err)
 	}
@@ -28,9 +29,9 @@ func addSyntheticMailboxes(tx *store.Tx, from, n int) error {
 		m.PrimarySmtpAddress = alias + "@contoso.com"
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
 		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
-		m.DistinguishedName = store.HostedDN(alias, seed.TenantName, seed.Partition, false)
-		m.LegacyExchangeDN = store.LegacyDNFor(m.Guid, alias)
-		if err := tx.PutMailbox(&m); err != nil {
+		m.DistinguishedName = directory.HostedDN(alias, seed.TenantName, seed.Partition, false)
+		m.LegacyExchangeDN = directory.LegacyDNFor(m.Guid, alias)
+		if err := directory.PutMailbox(tx, &m); err != nil {
 			return err
 		}
 	}
@@ -71,7 +72,7 @@ func BenchmarkOpenAndLookup(b *testing.B) {
 			b.Fatal(err)
 		}
 		err = s.View(func(tx *store.Tx) error {
-			ms, err := tx.FindMailboxes("ANNB@contoso.com")
+			ms, err := directory.FindMailboxes(tx, "ANNB@contoso.com")
 			if err != nil || len(ms) != 1 {
 				return fmt.Errorf("lookup: %v %d", err, len(ms))
 			}
@@ -97,7 +98,7 @@ func BenchmarkDecodeAllMailboxes(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		n := 0
 		err := s.View(func(tx *store.Tx) error {
-			return tx.ForEachMailbox("", func(m *store.Mailbox) error {
+			return directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 				if strings.HasPrefix(m.Alias, "user") {
 					n++
 				}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/restore"
@@ -23,28 +24,28 @@ func TestCheckFindsCorruption(t *testing.T) {
 	if got := storetest.Findings(t, s); got != "" {
 		t.Fatalf("clean tenant has findings:\n%s", got)
 	}
-	var victim *store.Mailbox
+	var victim *directory.Mailbox
 	var msg *ome.Message
 	err := s.Update(func(tx *store.Tx) error {
-		ms, err := tx.FindMailboxes("annb")
+		ms, err := directory.FindMailboxes(tx, "annb")
 		if err != nil {
 			return err
 		}
 		victim = ms[0]
 		ib := tx.Bolt().Bucket([]byte(store.BucketIndex))
 		// A missing and a stale index entry.
-		if err := ib.Delete(store.IdxKey(store.IndexAlias, victim.Alias, victim.Guid)); err != nil {
+		if err := ib.Delete(store.IdxKey(directory.IndexAlias, victim.Alias, victim.Guid)); err != nil {
 			return err
 		}
-		if err := ib.Put(store.IdxKey(store.IndexAlias, "ghost", victim.Guid), nil); err != nil {
+		if err := ib.Put(store.IdxKey(directory.IndexAlias, "ghost", victim.Guid), nil); err != nil {
 			return err
 		}
 		// An active mailbox without its account.
-		if err := tx.Bolt().Bucket([]byte(store.Users.Bucket())).Delete([]byte(victim.UserObjectID)); err != nil {
+		if err := tx.Bolt().Bucket([]byte(directory.Users.Bucket())).Delete([]byte(victim.UserObjectID)); err != nil {
 			return err
 		}
 		// A timer for a mailbox that does not exist.
-		if _, err := tx.Schedule(tx.Now().Add(store.Day), store.TimerSoftDeleteExpiry, "00000000-0000-0000-0000-00000000dead"); err != nil {
+		if _, err := tx.Schedule(tx.Now().Add(store.Day), directory.TimerSoftDeleteExpiry, "00000000-0000-0000-0000-00000000dead"); err != nil {
 			return err
 		}
 		// A message whose trace rows are gone.
@@ -90,9 +91,9 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 	if got := storetest.Findings(t, s); got != "" {
 		t.Fatalf("clean tenant has findings:\n%s", got)
 	}
-	var victim *store.Mailbox
+	var victim *directory.Mailbox
 	err := s.Update(func(tx *store.Tx) error {
-		ms, err := tx.FindMailboxes("annb")
+		ms, err := directory.FindMailboxes(tx, "annb")
 		if err != nil {
 			return err
 		}
@@ -118,7 +119,7 @@ func TestCheckFindsBrokenReferences(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if err := tx.Bolt().Bucket([]byte(store.Mailboxes.Bucket())).Put([]byte(m.Guid), raw); err != nil {
+		if err := tx.Bolt().Bucket([]byte(directory.Mailboxes.Bucket())).Put([]byte(m.Guid), raw); err != nil {
 			return err
 		}
 		return nil
@@ -157,21 +158,21 @@ func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
 		twin.UserPrincipalName, twin.MicrosoftOnlineServicesID, twin.WindowsLiveID, twin.DistinguishedName, twin.LegacyExchangeDN = "", "", "", "", ""
 		twin.ExternalDirectoryObjectId = ""
 		deleted := tx.Now().Add(-40 * store.Day)
-		twin.LifecycleState, twin.IsInactiveMailbox, twin.WhenSoftDeleted = store.StateInactive, true, &deleted
+		twin.LifecycleState, twin.IsInactiveMailbox, twin.WhenSoftDeleted = directory.StateInactive, true, &deleted
 		second = twin.Guid
-		if err := tx.PutMailbox(&twin); err != nil {
+		if err := directory.PutMailbox(tx, &twin); err != nil {
 			return err
 		}
-		u, err := tx.GetUser(m.LinkedUserID())
+		u, err := directory.GetUser(tx, m.LinkedUserID())
 		if err != nil {
 			return err
 		}
 		u.Office, u.ForceChangePasswordNextSignIn = "Building 9", true
-		return tx.PutUser(u)
+		return directory.PutUser(tx, u)
 	}))
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		for _, g := range []string{first, second} {
-			m, err := tx.GetMailbox(g)
+			m, err := directory.GetMailbox(tx, g)
 			if err != nil {
 				return err
 			}
@@ -185,14 +186,14 @@ func TestAccountCopiesFollowEveryLinkedMailbox(t *testing.T) {
 		t.Errorf("findings after the account change:\n%s", got)
 	}
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
-		m, err := tx.GetMailbox(first)
+		m, err := directory.GetMailbox(tx, first)
 		if err != nil {
 			return err
 		}
-		return tx.DeleteUser(m.LinkedUserID())
+		return directory.DeleteUser(tx, m.LinkedUserID())
 	}))
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
-		m, err := tx.GetMailbox(second)
+		m, err := directory.GetMailbox(tx, second)
 		if err != nil {
 			return err
 		}

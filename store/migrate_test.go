@@ -14,6 +14,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -160,19 +161,19 @@ func assertMigrated(t *testing.T, s *store.Store) {
 	}
 	folders := 0
 	err = s.View(func(tx *store.Tx) error {
-		return store.Contents.ForEach(tx, "", func(key string, c *store.MailboxContent) error {
-			m, err := tx.GetMailbox(key)
+		return directory.Contents.ForEach(tx, "", func(key string, c *directory.MailboxContent) error {
+			m, err := directory.GetMailbox(tx, key)
 			if err != nil {
 				return err
 			}
-			day := store.DayDate(store.DayNumber(m.WhenMailboxCreated))
-			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+			day := directory.DayDate(directory.DayNumber(m.WhenMailboxCreated))
+			for _, fs := range [][]directory.Folder{c.Primary, c.Archive} {
 				for _, f := range fs {
 					if f.ItemCount == 0 {
 						continue
 					}
 					folders++
-					want := []store.Cohort{{Date: day, Count: f.ItemCount, Size: f.FolderSize}}
+					want := []directory.Cohort{{Date: day, Count: f.ItemCount, Size: f.FolderSize}}
 					if fmt.Sprint(f.Cohorts) != fmt.Sprint(want) {
 						t.Errorf("%s %s: cohorts %v, want %v", key, f.FolderPath, f.Cohorts, want)
 					}
@@ -427,7 +428,7 @@ func fileSchemaVersionOf(t *testing.T, s *store.Store) int {
 // deterministically (map keys sorted).
 func TestRecordEncodingIsDeterministic(t *testing.T) {
 	t.Parallel()
-	m := store.Mailbox{Guid: "g", Extra: map[string]store.RawValue{}}
+	m := directory.Mailbox{Guid: "g", Extra: map[string]store.RawValue{}}
 	for i := 0; i < 50; i++ {
 		m.Extra[fmt.Sprintf("k%02d", i)] = store.RawValue(fmt.Sprintf("%d", i))
 	}
@@ -444,7 +445,7 @@ func TestRecordEncodingIsDeterministic(t *testing.T) {
 			t.Fatal("encoding the same record twice gave different bytes")
 		}
 	}
-	var back store.Mailbox
+	var back directory.Mailbox
 	if err := store.DecodeValue(first, &back); err != nil {
 		t.Fatal(err)
 	}
@@ -455,7 +456,7 @@ func TestRecordEncodingIsDeterministic(t *testing.T) {
 
 // encodeTextKeyed encodes a mailbox as schema 3 stored it: a CBOR map
 // keyed by the json field names.
-func encodeTextKeyed(t *testing.T, m *store.Mailbox) []byte {
+func encodeTextKeyed(t *testing.T, m *directory.Mailbox) []byte {
 	t.Helper()
 	rv := reflect.ValueOf(m).Elem()
 	fields := make([]reflect.StructField, rv.NumField())
@@ -482,10 +483,10 @@ func TestMigrateSchema3(t *testing.T) {
 	offices := 0
 	err := s.Update(func(tx *store.Tx) error {
 		if err := forEachStoredRecord(tx, func(bucket string, b *bolt.Bucket, k, v []byte) error {
-			if bucket != store.Mailboxes.Bucket() {
+			if bucket != directory.Mailboxes.Bucket() {
 				return nil
 			}
-			var m store.Mailbox
+			var m directory.Mailbox
 			if err := store.DecodeValue(v, &m); err != nil {
 				return err
 			}
@@ -499,7 +500,7 @@ func TestMigrateSchema3(t *testing.T) {
 		}
 		ib := tx.Bolt().Bucket([]byte(store.BucketIndex))
 		c := ib.Cursor()
-		prefix := []byte(store.IndexName + "\x00")
+		prefix := []byte(directory.IndexName + "\x00")
 		var keys [][]byte
 		for k, _ := c.Seek(prefix); k != nil && strings.HasPrefix(string(k), string(prefix)); k, _ = c.Next() {
 			keys = append(keys, append([]byte(nil), k...))
@@ -532,7 +533,7 @@ func TestMigrateSchema3(t *testing.T) {
 	}
 	err = s.View(func(tx *store.Tx) error {
 		return forEachStoredRecord(tx, func(bucket string, _ *bolt.Bucket, k, v []byte) error {
-			if bucket == store.Mailboxes.Bucket() && store.IsTextKeyedMap(v) {
+			if bucket == directory.Mailboxes.Bucket() && store.IsTextKeyedMap(v) {
 				return fmt.Errorf("mailbox is still keyed by field names")
 			}
 			return nil

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -24,7 +25,7 @@ func TestConcurrentListingsShareNoSpan(t *testing.T) {
 			for j := 0; j < 20; j++ {
 				err := s.View(func(tx *store.Tx) error {
 					tx.ReleaseMappedPages()
-					ms, _, err := tx.ScanMailboxScope(store.ScopeAny, "", 0)
+					ms, _, err := directory.ScanMailboxScope(tx, directory.ScopeAny, "", 0)
 					if err == nil && len(ms) == 0 {
 						t.Error("listing read no mailbox")
 					}

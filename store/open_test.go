@@ -12,6 +12,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
@@ -141,12 +142,12 @@ func TestLockWaitAndRelease(t *testing.T) {
 		t.Fatalf("open after Release: %v", err)
 	}
 	storetest.Must(t, b.Update(func(tx *store.Tx) error {
-		o, err := tx.GetOrganization()
+		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}
 		o.AdminUPN = "trainer@contoso.onmicrosoft.com"
-		return tx.PutOrganization(o)
+		return directory.PutOrganization(tx, o)
 	}))
 	// a waits for b.
 	if err := a.View(func(*store.Tx) error { return nil }); err == nil {
@@ -156,7 +157,7 @@ func TestLockWaitAndRelease(t *testing.T) {
 	storetest.Must(t, b.Close())
 	var admin string
 	storetest.Must(t, a.View(func(tx *store.Tx) error {
-		o, err := tx.GetOrganization()
+		o, err := directory.GetOrganization(tx)
 		admin = o.AdminUPN
 		return err
 	}))

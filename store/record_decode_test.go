@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // fillValue sets every field of the struct at v to a value derived from
@@ -62,19 +63,19 @@ func fillValue(t *testing.T, v reflect.Value, seed int) {
 	}
 }
 
-func fillMailbox(t *testing.T, seed int) store.Mailbox {
-	var m store.Mailbox
+func fillMailbox(t *testing.T, seed int) directory.Mailbox {
+	var m directory.Mailbox
 	fillValue(t, reflect.ValueOf(&m).Elem(), seed)
 	if seed%5 == 0 {
-		m.ProhibitSendQuota = store.QuotaUnlimited
+		m.ProhibitSendQuota = directory.QuotaUnlimited
 		m.WhenSoftDeleted = nil
 		m.EmailAddresses = nil
 	}
 	return m
 }
 
-func fillContent(t *testing.T, seed int) store.MailboxContent {
-	var c store.MailboxContent
+func fillContent(t *testing.T, seed int) directory.MailboxContent {
+	var c directory.MailboxContent
 	fillValue(t, reflect.ValueOf(&c).Elem(), seed)
 	if seed%5 == 0 {
 		c.Archive = nil
@@ -93,11 +94,11 @@ func TestFastDecode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var want, got store.Mailbox
+		var want, got directory.Mailbox
 		if err := store.CborDec.Unmarshal(raw, &want); err != nil {
 			t.Fatal(err)
 		}
-		if !store.Mailboxes.DecodeFast(raw, &got) {
+		if !directory.Mailboxes.DecodeFast(raw, &got) {
 			t.Fatalf("seed %d: the fast decoder gave up on an encoded mailbox", seed)
 		}
 		if !reflect.DeepEqual(got, want) {
@@ -109,11 +110,11 @@ func TestFastDecode(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var wantC, gotC store.MailboxContent
+		var wantC, gotC directory.MailboxContent
 		if err := store.CborDec.Unmarshal(raw, &wantC); err != nil {
 			t.Fatal(err)
 		}
-		if !store.Contents.DecodeFast(raw, &gotC) {
+		if !directory.Contents.DecodeFast(raw, &gotC) {
 			t.Fatalf("seed %d: the fast decoder gave up on encoded content", seed)
 		}
 		if !reflect.DeepEqual(gotC, wantC) {
@@ -133,19 +134,19 @@ func TestFastDecodeGivesUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; i < len(raw); i++ {
-		var x store.Mailbox
-		store.Mailboxes.DecodeFast(raw[:i], &x) // must not panic
+		var x directory.Mailbox
+		directory.Mailboxes.DecodeFast(raw[:i], &x) // must not panic
 	}
 	unknown := append([]byte{}, raw...)
 	unknown[0]++ // one more pair announced than present
-	var x store.Mailbox
-	if store.Mailboxes.DecodeFast(unknown, &x) {
+	var x directory.Mailbox
+	if directory.Mailboxes.DecodeFast(unknown, &x) {
 		t.Error("fast decoder accepted a map with a missing pair")
 	}
-	if store.Mailboxes.DecodeFast(encodeTextKeyed(t, &m), &x) {
+	if directory.Mailboxes.DecodeFast(encodeTextKeyed(t, &m), &x) {
 		t.Error("fast decoder accepted a text-keyed record")
 	}
-	var viaDecodeValue store.Mailbox
+	var viaDecodeValue directory.Mailbox
 	if err := store.DecodeValue(raw, &viaDecodeValue); err != nil || !reflect.DeepEqual(viaDecodeValue.Guid, m.Guid) {
 		t.Errorf("decodeValue: %v, guid %q", err, viaDecodeValue.Guid)
 	}
@@ -157,14 +158,14 @@ func BenchmarkMailboxDecode(b *testing.B) {
 	raw, _ := store.EncodeValue(&m)
 	b.Run("general", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			var x store.Mailbox
+			var x directory.Mailbox
 			_ = store.CborDec.Unmarshal(raw, &x)
 		}
 	})
 	b.Run("fast", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			var x store.Mailbox
-			store.Mailboxes.DecodeFast(raw, &x)
+			var x directory.Mailbox
+			directory.Mailboxes.DecodeFast(raw, &x)
 		}
 	})
 }
@@ -190,16 +191,16 @@ func FuzzFastDecode(f *testing.F) {
 		f.Add(raw)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		var fast store.Mailbox
-		if store.Mailboxes.DecodeFast(raw, &fast) {
-			var general store.Mailbox
+		var fast directory.Mailbox
+		if directory.Mailboxes.DecodeFast(raw, &fast) {
+			var general directory.Mailbox
 			if err := store.CborDec.Unmarshal(raw, &general); err != nil {
 				t.Fatalf("fast decoder accepted a mailbox the general one refuses: %v", err)
 			}
 		}
-		var fastC store.MailboxContent
-		if store.Contents.DecodeFast(raw, &fastC) {
-			var general store.MailboxContent
+		var fastC directory.MailboxContent
+		if directory.Contents.DecodeFast(raw, &fastC) {
+			var general directory.MailboxContent
 			if err := store.CborDec.Unmarshal(raw, &general); err != nil {
 				t.Fatalf("fast decoder accepted content the general one refuses: %v", err)
 			}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
@@ -108,13 +109,13 @@ func TestUpdateRollback(t *testing.T) {
 	before := storetest.Export(t, s)
 	boom := errors.New("boom")
 	err := s.Update(func(tx *store.Tx) error {
-		ms, err := tx.FindMailboxes("annb")
+		ms, err := directory.FindMailboxes(tx, "annb")
 		if err != nil || len(ms) != 1 {
 			t.Fatalf("annb: %v %d", err, len(ms))
 		}
 		ms[0].Alias = "changed"
 		ms[0].LitigationHoldEnabled = true
-		if err := tx.PutMailbox(ms[0]); err != nil {
+		if err := directory.PutMailbox(tx, ms[0]); err != nil {
 			return err
 		}
 		tx.NewGuid()
@@ -136,7 +137,7 @@ func TestUpdateRollback(t *testing.T) {
 		t.Error("a failed Update left changes behind")
 	}
 	_ = s.View(func(tx *store.Tx) error {
-		if ms, _ := tx.FindMailboxes("changed"); len(ms) != 0 {
+		if ms, _ := directory.FindMailboxes(tx, "changed"); len(ms) != 0 {
 			t.Error("index entry of the rolled-back change survived")
 		}
 		return nil
@@ -215,7 +216,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	_ = s.Update(func(tx *store.Tx) error { g1 = tx.NewGuid(); return nil })
 	err := s2.Update(func(tx *store.Tx) error {
 		g2 = tx.NewGuid()
-		ms, err := tx.FindMailboxes("1d20855f-fd54-4681-98e6-e249f4ed7a2c")
+		ms, err := directory.FindMailboxes(tx, "1d20855f-fd54-4681-98e6-e249f4ed7a2c")
 		if err != nil || len(ms) != 1 || ms[0].Alias != "allieb" {
 			t.Errorf("ExchangeGuid lookup after import: %v %v", ms, err)
 		}
@@ -272,13 +273,13 @@ func TestInfo(t *testing.T) {
 func TestQuotaAndSpanFormats(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ got, want string }{
-		{store.GBQuota(99).String(), "99 GB (106,300,440,576 bytes)"},
-		{store.GBQuota(100).String(), "100 GB (107,374,182,400 bytes)"},
-		{store.QuotaUnlimited.String(), "Unlimited"},
-		{store.Quota(36700160).String(), "35 MB (36,700,160 bytes)"},
-		{store.DaysSpan(14).String(), "14.00:00:00"},
-		{store.DaysSpan(365).String(), "365.00:00:00"},
-		{store.UnlimitedSpan().String(), "Unlimited"},
+		{directory.GBQuota(99).String(), "99 GB (106,300,440,576 bytes)"},
+		{directory.GBQuota(100).String(), "100 GB (107,374,182,400 bytes)"},
+		{directory.QuotaUnlimited.String(), "Unlimited"},
+		{directory.Quota(36700160).String(), "35 MB (36,700,160 bytes)"},
+		{directory.DaysSpan(14).String(), "14.00:00:00"},
+		{directory.DaysSpan(365).String(), "365.00:00:00"},
+		{directory.UnlimitedSpan().String(), "Unlimited"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {
@@ -286,7 +287,7 @@ func TestQuotaAndSpanFormats(t *testing.T) {
 		}
 	}
 	for _, in := range []string{"30.00:00:00", "Unlimited", "12:30:00"} {
-		sp, err := store.ParseSpan(in)
+		sp, err := directory.ParseSpan(in)
 		if err != nil || sp.String() != in {
 			t.Errorf("ParseSpan(%q) = %v, %v", in, sp, err)
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
@@ -34,12 +35,12 @@ func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 		t.Fatal(err)
 	}
 	err = st.Update(func(tx *store.Tx) error {
-		ms, err := tx.FindMailboxes("laura")
+		ms, err := directory.FindMailboxes(tx, "laura")
 		if err != nil || len(ms) != 1 {
 			return fmt.Errorf("laura: %v %d", err, len(ms))
 		}
-		ms[0].LifecycleState = store.StateSoftDeleted
-		return tx.PutMailbox(ms[0])
+		ms[0].LifecycleState = directory.StateSoftDeleted
+		return directory.PutMailbox(tx, ms[0])
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +172,7 @@ func TestCompletionAfterDisconnect(t *testing.T) {
 
 // addMailboxes adds n synthetic mailboxes user000000… modelled on annb.
 func addMailboxes(tx *store.Tx, from, n int) error {
-	ms, err := tx.FindMailboxes("annb")
+	ms, err := directory.FindMailboxes(tx, "annb")
 	if err != nil || len(ms) != 1 {
 		return fmt.Errorf("annb: %v", err)
 	}
@@ -184,9 +185,9 @@ func addMailboxes(tx *store.Tx, from, n int) error {
 		m.PrimarySmtpAddress = alias + "@contoso.com"
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = m.PrimarySmtpAddress, m.PrimarySmtpAddress, m.PrimarySmtpAddress
 		m.EmailAddresses = []string{"SMTP:" + alias + "@contoso.com", "smtp:" + alias + "@contoso.onmicrosoft.com"}
-		m.DistinguishedName = store.HostedDN(alias, seed.TenantName, seed.Partition, false)
-		m.LegacyExchangeDN = store.LegacyDNFor(m.Guid, alias)
-		if err := tx.PutMailbox(&m); err != nil {
+		m.DistinguishedName = directory.HostedDN(alias, seed.TenantName, seed.Partition, false)
+		m.LegacyExchangeDN = directory.LegacyDNFor(m.Guid, alias)
+		if err := directory.PutMailbox(tx, &m); err != nil {
 			return err
 		}
 	}

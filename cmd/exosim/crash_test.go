@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
@@ -57,7 +58,7 @@ func completedCommands(t *testing.T, path string) int {
 		}
 	}
 	err = st.View(func(tx *store.Tx) error {
-		err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+		err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 			if v, ok := m.Extra["CustomAttribute1"]; ok {
 				seen(string(v))
 			}

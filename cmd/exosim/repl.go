@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/repl"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	onpremstore "github.com/exosim/exosim/store/onprem"
 )
 
@@ -119,9 +120,9 @@ func newCompleter(rt *runtime.Runtime) *repl.Completer {
 // Format-Table, Select-Object ... for a command's output. Commands that
 // declare an OutputType with registered views use those (repl's default);
 // mailbox and recipient cmdlets, whose objects are built from
-// store.Mailbox, use that record's exported field names.
+// directory.Mailbox, use that record's exported field names.
 func commandProperties(rt *runtime.Runtime) func(cmd *runtime.Command) []string {
-	mailbox := structFields(reflect.TypeOf(store.Mailbox{}))
+	mailbox := structFields(reflect.TypeOf(directory.Mailbox{}))
 	return func(cmd *runtime.Command) []string {
 		if ps := repl.OutputProperties(rt, cmd); len(ps) > 0 {
 			return ps

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 )
@@ -385,7 +386,7 @@ func duration(ctx *runtime.Context, name string) (days int, unlimited bool, rec 
 }
 
 func actor(tx *store.Tx) string {
-	if o, err := tx.GetOrganization(); err == nil && o.AdminUPN != "" {
+	if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
 		return o.AdminUPN
 	}
 	return seed.AdminUPN

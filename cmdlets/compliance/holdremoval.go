@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -46,18 +47,18 @@ func HoldRemovalObject(r holds.HoldRemoval) *object.PSObject {
 
 // resolveLocation finds the mailbox behind -ExchangeLocation among active
 // and inactive mailboxes (then any deleted one).
-func resolveLocation(tx *store.Tx, id string) (*store.Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(id, store.ScopeIncludeInactive)
+func resolveLocation(tx *store.Tx, id string) (*directory.Mailbox, error) {
+	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeIncludeInactive)
 	if err != nil {
 		if !isNotFound(err) {
 			return nil, err
 		}
-		ms, err = tx.ResolveMailboxes(id, store.ScopeSoftDeleted)
+		ms, err = directory.ResolveMailboxes(tx, id, directory.ScopeSoftDeleted)
 		if err != nil {
 			return nil, err
 		}
 	}
-	var real []*store.Mailbox
+	var real []*directory.Mailbox
 	for _, m := range ms {
 		if !m.IsMailUser() {
 			real = append(real, m)

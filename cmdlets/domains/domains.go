@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // TypeAcceptedDomain is the output type of Get-AcceptedDomain.
@@ -54,7 +55,7 @@ func getAcceptedDomainCmd() *runtime.Command {
 // Domains returns the tenant's accepted domains: the default domain first,
 // then the others in the order the organization lists them, the initial
 // onmicrosoft.com domain among them.
-func Domains(o *store.Organization) []string {
+func Domains(o *directory.Organization) []string {
 	var out []string
 	add := func(d string) {
 		for _, x := range out {
@@ -75,7 +76,7 @@ func Domains(o *store.Organization) []string {
 }
 
 // domainObject is the Get-AcceptedDomain object of a domain.
-func domainObject(o *store.Organization, d string) *object.PSObject {
+func domainObject(o *directory.Organization, d string) *object.PSObject {
 	p := object.NewObject(TypeAcceptedDomain,
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
@@ -142,7 +143,7 @@ func getAcceptedDomain(ctx *runtime.Context) error {
 	}
 	var objs []*object.PSObject
 	err = exo.View(ctx, func(tx *store.Tx) error {
-		o, err := tx.Organization()
+		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -61,7 +62,7 @@ func AdminUPN(rt *runtime.Runtime) string {
 			return c.upn
 		}
 		_ = st.View(func(tx *store.Tx) error {
-			if o, err := tx.GetOrganization(); err == nil && o.AdminUPN != "" {
+			if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
 				upn = o.AdminUPN
 			}
 			return nil

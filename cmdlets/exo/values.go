@@ -2,7 +2,8 @@ package exo
 
 import (
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/store"
+
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Exchange values as the Exchange Online module hands them to a script.
@@ -29,13 +30,13 @@ const (
 // SizeValue is a deserialized ByteQuantifiedSize of n bytes.
 func SizeValue(n int64) *object.PSObject {
 	o := object.NewObject(TypeByteQuantifiedSize, "Deserialized.System.ValueType", "Deserialized.System.Object")
-	text := store.FormatByteSize(n)
+	text := directory.FormatByteSize(n)
 	o.ToStringFunc = func() string { return text }
 	return o
 }
 
 // QuotaValue is a deserialized Unlimited<ByteQuantifiedSize>.
-func QuotaValue(q store.Quota) *object.PSObject {
+func QuotaValue(q directory.Quota) *object.PSObject {
 	o := object.NewObject(TypeUnlimitedSize, "Deserialized.System.ValueType", "Deserialized.System.Object")
 	if q.IsUnlimited() {
 		o.AddTyped("IsUnlimited", "System.Boolean", true)

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // graphCommandLineToolsAppID is the application Connect-MgGraph signs in
@@ -180,9 +181,9 @@ func connectMgGraph() *runtime.Command {
 		{Code: "Connect-MgGraph; Get-MgContext", Remark: "Signs in and shows the session's account, tenant and scopes."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		var org *store.Organization
+		var org *directory.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			org = o
 			return err
 		}); err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	rbacstore "github.com/exosim/exosim/store/rbac"
 )
 
@@ -21,10 +22,10 @@ func (r *refusal) Error() string { return r.svc.Message }
 // graphRefusal translates a store refusal into the service's error, or
 // returns nil for errors that are not refusals (store faults).
 func graphRefusal(err error, id string) *serviceError {
-	var lc *store.LifecycleError
+	var lc *directory.LifecycleError
 	var dup *store.DuplicateError
-	var ja *store.JournalArchiveError
-	var gc *store.GuidConflictError
+	var ja *directory.JournalArchiveError
+	var gc *directory.GuidConflictError
 	var la *rbacstore.LastOrgAdminError
 	switch {
 	case errors.As(err, &la):
@@ -33,9 +34,9 @@ func graphRefusal(err error, id string) *serviceError {
 		return badRequest("Another object with the same value for property " + graphPropertyName(dup.Property) + " already exists.")
 	case errors.As(err, &lc):
 		switch lc.Reason {
-		case store.ReasonNotDeleted, store.ReasonNotActive, store.ReasonWindowExpired:
+		case directory.ReasonNotDeleted, directory.ReasonNotActive, directory.ReasonWindowExpired:
 			return notFound(id)
-		case store.ReasonSignInNameInUse:
+		case directory.ReasonSignInNameInUse:
 			return badRequest("Another object with the same value for property userPrincipalName already exists.")
 		}
 		return badRequest("The operation can't be completed for object '" + id + "' in its current state.")
@@ -97,7 +98,7 @@ func runUpdate(ctx *runtime.Context, id string, fn func(tx *store.Tx) error) (bo
 }
 
 func deleteUserAccount(tx *store.Tx, objectID string) error {
-	return refuse(tx.DeleteUserAccount(objectID), objectID)
+	return refuse(directory.DeleteUserAccount(tx, objectID), objectID)
 }
 
 // directoryObject is what Restore-MgDirectoryDeletedItem and
@@ -147,7 +148,7 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 			}
 			var views []*userView
 			if err := exo.View(ctx, func(tx *store.Tx) error {
-				users, err := tx.DeletedUsers()
+				users, err := directory.DeletedUsers(tx)
 				if err != nil {
 					return err
 				}
@@ -172,7 +173,7 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 			return nil
 		}
 		id := identityArg(ctx, "DirectoryObjectId")
-		view, err := viewOne(ctx, id, store.UserSoftDeleted)
+		view, err := viewOne(ctx, id, directory.UserSoftDeleted)
 		if err != nil || view == nil {
 			return err
 		}
@@ -202,7 +203,7 @@ func getMgDirectoryDeletedItem() *runtime.Command {
 			return err
 		}
 		id := identityArg(ctx, "DirectoryObjectId")
-		view, err := viewOne(ctx, id, store.UserSoftDeleted)
+		view, err := viewOne(ctx, id, directory.UserSoftDeleted)
 		if err != nil || view == nil {
 			return err
 		}
@@ -252,17 +253,17 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 		}
 		var view *userView
 		ok, err := runUpdate(ctx, id, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserSoftDeleted)
+			u, err := findUser(tx, id, directory.UserSoftDeleted)
 			if err != nil {
 				return err
 			}
 			if u == nil {
 				return &refusal{svc: notFound(id)}
 			}
-			if err := refuse(tx.RestoreUserAccount(u.ObjectID), id); err != nil {
+			if err := refuse(directory.RestoreUserAccount(tx, u.ObjectID), id); err != nil {
 				return err
 			}
-			restored, err := tx.GetUser(u.ObjectID)
+			restored, err := directory.GetUser(tx, u.ObjectID)
 			if err != nil {
 				return err
 			}
@@ -280,8 +281,10 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 func removeMgDirectoryDeletedItem() *runtime.Command {
 	c := removeUserCommand("Remove-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RemoveMgDirectoryDeletedItem_Delete",
 		"DirectoryObjectId", "The unique identifier of directoryObject.",
-		"Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", store.UserSoftDeleted,
-		func(tx *store.Tx, u *store.User, id string) error { return refuse(tx.PurgeUserAccount(u.ObjectID), id) })
+		"Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", directory.UserSoftDeleted,
+		func(tx *store.Tx, u *directory.User, id string) error {
+			return refuse(directory.PurgeUserAccount(tx, u.ObjectID), id)
+		})
 	c.Synopsis = "Permanently deletes an account from the recycle bin."
 	c.Description = "The account is purged at once and its licences are freed. A soft-deleted mailbox behind it stays soft-deleted until 30 days after its deletion, without an account: New-MailboxRestoreRequest can still copy its content into another mailbox, Undo-SoftDeletedMailbox can't restore it. An inactive mailbox stays, but can no longer be brought back by restoring the account."
 	c.Examples = []runtime.Example{
@@ -294,7 +297,7 @@ func removeMgDirectoryDeletedItem() *runtime.Command {
 // account named by idParam (or an -InputObject) in the given state is
 // found and act is applied to it in one transaction after ShouldProcess
 // (operation); -PassThru writes true.
-func removeUserCommand(name, module, typeName, idParam, idHelp, operation, state string, act func(tx *store.Tx, u *store.User, id string) error) *runtime.Command {
+func removeUserCommand(name, module, typeName, idParam, idHelp, operation, state string, act func(tx *store.Tx, u *directory.User, id string) error) *runtime.Command {
 	c := cmd(name, module, typeName)
 	c.OutputType = "System.Boolean"
 	c.Sets = []string{"Delete", "DeleteViaIdentity"}

@@ -7,7 +7,8 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/store"
+
+	"github.com/exosim/exosim/store/directory"
 )
 
 func TestParseFilter(t *testing.T) {
@@ -106,10 +107,10 @@ func TestMergeScopes(t *testing.T) {
 }
 
 func TestPlanLicenseChange(t *testing.T) {
-	e5, _ := store.LookupSku("SPE_E5")
-	e3, _ := store.LookupSku("SPE_E3")
-	org := &store.Organization{Subscriptions: []store.Subscription{{SkuPartNumber: e5.SkuPartNumber, SkuID: e5.SkuID, Enabled: 2}}}
-	user := &store.User{Licenses: []string{"SPE_E5"}}
+	e5, _ := directory.LookupSku("SPE_E5")
+	e3, _ := directory.LookupSku("SPE_E3")
+	org := &directory.Organization{Subscriptions: []directory.Subscription{{SkuPartNumber: e5.SkuPartNumber, SkuID: e5.SkuID, Enabled: 2}}}
+	user := &directory.User{Licenses: []string{"SPE_E5"}}
 	sku := func(id string) any {
 		h := object.NewHashtable()
 		h.Set("SkuId", id)
@@ -142,11 +143,11 @@ func TestPlanLicenseChange(t *testing.T) {
 }
 
 func TestDeletedUPN(t *testing.T) {
-	v := &userView{u: &store.User{ObjectID: "3810b6bb-4fab-4bab-a655-99c2fa6dec63", UserPrincipalName: "walterh@contoso.com", State: store.UserSoftDeleted}}
+	v := &userView{u: &directory.User{ObjectID: "3810b6bb-4fab-4bab-a655-99c2fa6dec63", UserPrincipalName: "walterh@contoso.com", State: directory.UserSoftDeleted}}
 	if got := v.upn(); got != "3810b6bb4fab4baba65599c2fa6dec63walterh@contoso.com" {
 		t.Errorf("got %s", got)
 	}
-	v.u.State = store.UserActive
+	v.u.State = directory.UserActive
 	if got := v.upn(); got != "walterh@contoso.com" {
 		t.Errorf("got %s", got)
 	}

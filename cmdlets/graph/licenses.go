@@ -9,11 +9,12 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // accountName is the tenant's short name (contoso for
 // contoso.onmicrosoft.com), shown as AccountName on subscribed SKUs.
-func accountName(o *store.Organization) string {
+func accountName(o *directory.Organization) string {
 	name := o.Name
 	if i := strings.IndexByte(name, '.'); i > 0 {
 		name = name[:i]
@@ -21,10 +22,10 @@ func accountName(o *store.Organization) string {
 	return name
 }
 
-func subscribedSkuObject(o *store.Organization, sub store.Subscription) *object.PSObject {
+func subscribedSkuObject(o *directory.Organization, sub directory.Subscription) *object.PSObject {
 	skuID := sub.SkuID
 	if skuID == "" {
-		if k, ok := store.LookupSku(sub.SkuPartNumber); ok {
+		if k, ok := directory.LookupSku(sub.SkuPartNumber); ok {
 			skuID = k.SkuID
 		}
 	}
@@ -71,9 +72,9 @@ func getMgSubscribedSku() *runtime.Command {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
-		var org *store.Organization
+		var org *directory.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			org = o
 			return err
 		}); err != nil {
@@ -127,11 +128,11 @@ func skuIDOf(item any) string {
 
 // planLicenseChange checks a request against the account and the tenant's
 // subscriptions, as the service does before changing anything.
-func planLicenseChange(u *store.User, o *store.Organization, addItems []any, removeIDs []string) (*licenseChange, *serviceError) {
+func planLicenseChange(u *directory.User, o *directory.Organization, addItems []any, removeIDs []string) (*licenseChange, *serviceError) {
 	plan := &licenseChange{}
 	for _, item := range addItems {
 		id := skuIDOf(item)
-		k, ok := store.LookupSku(id)
+		k, ok := directory.LookupSku(id)
 		if _, subscribed := o.Subscription(k.SkuPartNumber); !ok || !subscribed || !strings.EqualFold(k.SkuID, id) {
 			return nil, badRequest("Invalid value specified for property 'skuId' of resource 'AssignedLicense'.")
 		}
@@ -139,7 +140,7 @@ func planLicenseChange(u *store.User, o *store.Organization, addItems []any, rem
 	}
 	for _, id := range removeIDs {
 		id = strings.TrimSpace(id)
-		k, ok := store.LookupSku(id)
+		k, ok := directory.LookupSku(id)
 		if !ok || !strings.EqualFold(k.SkuID, id) {
 			return nil, badRequest("Invalid value specified for property 'removeLicenses' of resource 'User'.")
 		}
@@ -261,14 +262,14 @@ func setMgUserLicense() *runtime.Command {
 		}
 		var view *userView
 		ok, err := runUpdate(ctx, id, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserActive)
+			u, err := findUser(tx, id, directory.UserActive)
 			if err != nil {
 				return err
 			}
 			if u == nil {
 				return &refusal{svc: notFound(id)}
 			}
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			if err != nil {
 				return err
 			}
@@ -277,21 +278,21 @@ func setMgUserLicense() *runtime.Command {
 				return &refusal{svc: svc}
 			}
 			for _, part := range plan.add {
-				if err := tx.AssignLicense(u.ObjectID, part); err != nil {
-					var lu *store.LicenseUnavailableError
+				if err := directory.AssignLicense(tx, u.ObjectID, part); err != nil {
+					var lu *directory.LicenseUnavailableError
 					if errors.As(err, &lu) {
-						k, _ := store.LookupSku(part)
+						k, _ := directory.LookupSku(part)
 						return &refusal{svc: badRequest("Subscription with SKU " + k.SkuID + " does not have any available licenses.")}
 					}
 					return refuse(err, id)
 				}
 			}
 			for _, part := range plan.remove {
-				if err := tx.RemoveLicense(u.ObjectID, part); err != nil {
+				if err := directory.RemoveLicense(tx, u.ObjectID, part); err != nil {
 					return refuse(err, id)
 				}
 			}
-			after, err := tx.GetUser(u.ObjectID)
+			after, err := directory.GetUser(tx, u.ObjectID)
 			if err != nil {
 				return err
 			}
@@ -306,7 +307,7 @@ func setMgUserLicense() *runtime.Command {
 	return c
 }
 
-func licenseDetailsObject(userID string, k store.Sku) *object.PSObject {
+func licenseDetailsObject(userID string, k directory.Sku) *object.PSObject {
 	o := object.NewObject(TypeLicenseDetails, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphLicenseDetails", typeEntity, "System.Object")
 	o.AddTyped("Id", "System.String", licenseDetailsID(userID, k.SkuID))
 	o.AddTyped("ServicePlans", "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePlanInfo[]", []any{})
@@ -340,9 +341,9 @@ func getMgUserLicenseDetail() *runtime.Command {
 			return err
 		}
 		id := identityArg(ctx, "UserId")
-		var user *store.User
+		var user *directory.User
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			u, err := findUser(tx, id, store.UserActive)
+			u, err := findUser(tx, id, directory.UserActive)
 			user = u
 			return err
 		}); err != nil {
@@ -357,7 +358,7 @@ func getMgUserLicenseDetail() *runtime.Command {
 		}
 		found := false
 		for _, l := range user.Licenses {
-			k, ok := store.LookupSku(l)
+			k, ok := directory.LookupSku(l)
 			if !ok {
 				continue
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // TypeOrganization is the SDK's model of the tenant (Get-MgOrganization).
@@ -20,7 +21,7 @@ const (
 // tenant ID Get-MgContext shows, and its verified domains are the
 // accepted domains plus the initial onmicrosoft.com one. Address and
 // contact details the simulated tenant does not keep are empty.
-func organizationObject(o *store.Organization) *object.PSObject {
+func organizationObject(o *directory.Organization) *object.PSObject {
 	org := object.NewObject(TypeOrganization, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphOrganization",
 		TypeDirectoryObject, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphDirectoryObject", typeEntity, "System.Object")
 	str, strs := "System.String", "System.String[]"
@@ -54,7 +55,7 @@ func organizationObject(o *store.Organization) *object.PSObject {
 
 // verifiedDomains lists the tenant's domains: the initial
 // onmicrosoft.com domain, then the accepted ones, the default marked.
-func verifiedDomains(o *store.Organization) []any {
+func verifiedDomains(o *directory.Organization) []any {
 	names := []string{o.Name}
 	seen := map[string]bool{strings.ToLower(o.Name): true}
 	rest := append([]string(nil), o.AcceptedDomains...)
@@ -99,9 +100,9 @@ func getMgOrganization() *runtime.Command {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
-		var org *store.Organization
+		var org *directory.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			org = o
 			return err
 		}); err != nil {

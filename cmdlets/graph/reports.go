@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -166,7 +167,7 @@ func writeCSVLine(b *strings.Builder, fields []string) {
 
 func reportDate(t time.Time) string { return t.UTC().Format("2006-01-02") }
 
-func quotaBytes(q store.Quota) string {
+func quotaBytes(q directory.Quota) string {
 	if q.IsUnlimited() {
 		return ""
 	}
@@ -225,24 +226,24 @@ func mailboxUsageRows(tx *store.Tx, days int) ([][]string, error) {
 		return nil, err
 	}
 	var rows [][]string
-	err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+	err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 		if m.IsMailUser() {
 			return nil
 		}
 		deleted := ""
 		switch m.LifecycleState {
-		case store.StateActive, store.StateUnlicensedGrace, "":
+		case directory.StateActive, directory.StateUnlicensedGrace, "":
 		default:
 			if m.WhenSoftDeleted == nil || m.WhenSoftDeleted.Before(from) {
 				return nil
 			}
 			deleted = reportDate(*m.WhenSoftDeleted)
 		}
-		c, err := tx.GetMailboxContent(m.Guid)
+		c, err := directory.GetMailboxContent(tx, m.Guid)
 		if err != nil {
 			return err
 		}
-		items, size, recItems, recSize := store.Totals(c.Primary)
+		items, size, recItems, recSize := directory.Totals(c.Primary)
 		upn, display := m.UserPrincipalName, m.DisplayName
 		if conceal {
 			upn, display = concealed(m.UserPrincipalName), concealed(m.DisplayName)
@@ -465,13 +466,13 @@ func emailActivityRows(tx *store.Tx, days int, day time.Time) ([][]string, error
 	}
 	conceal := concealedNames(tx)
 	var rows [][]string
-	err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
-		if m.RecipientTypeDetails != store.RecipientUserMailbox {
+	err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+		if m.RecipientTypeDetails != directory.RecipientUserMailbox {
 			return nil
 		}
 		deleted := ""
 		switch m.LifecycleState {
-		case store.StateActive, store.StateUnlicensedGrace, "":
+		case directory.StateActive, directory.StateUnlicensedGrace, "":
 		default:
 			if m.WhenSoftDeleted == nil || m.WhenSoftDeleted.Before(from) {
 				return nil
@@ -484,7 +485,7 @@ func emailActivityRows(tx *store.Tx, days int, day time.Time) ([][]string, error
 			last = reportDate(a.last)
 		}
 		var products []string
-		if u, err := tx.LinkedUser(m); err == nil && u != nil {
+		if u, err := directory.LinkedUser(tx, m); err == nil && u != nil {
 			for _, sku := range u.Licenses {
 				if n, ok := productNames[strings.ToUpper(sku)]; ok {
 					sku = n

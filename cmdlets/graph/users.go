@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // userProperty is one property of the SDK's MicrosoftGraphUser model that
@@ -24,11 +25,11 @@ type userProperty struct {
 
 // userView is a user account with what Graph shows beside it.
 type userView struct {
-	u   *store.User
-	mbx *store.Mailbox // the linked mailbox, nil when none
+	u   *directory.User
+	mbx *directory.Mailbox // the linked mailbox, nil when none
 }
 
-func (v *userView) deleted() bool { return v.u.State != store.UserActive }
+func (v *userView) deleted() bool { return v.u.State != directory.UserActive }
 
 // upn is the userPrincipalName Graph shows: a deleted user's name is
 // prefixed with its object id (without dashes) while in the recycle bin.
@@ -49,7 +50,7 @@ func (v *userView) mail() any {
 func (v *userView) skuIDs() []string {
 	var out []string
 	for _, l := range v.u.Licenses {
-		if k, ok := store.LookupSku(l); ok {
+		if k, ok := directory.LookupSku(l); ok {
 			out = append(out, k.SkuID)
 		}
 	}
@@ -190,10 +191,10 @@ func assignedLicenseObject(skuID string) *object.PSObject {
 }
 
 // loadView attaches the linked mailbox to an account.
-func loadView(tx *store.Tx, u *store.User) (*userView, error) {
+func loadView(tx *store.Tx, u *directory.User) (*userView, error) {
 	v := &userView{u: u}
 	if u.MailboxGuid != "" {
-		m, err := tx.GetMailbox(u.MailboxGuid)
+		m, err := directory.GetMailbox(tx, u.MailboxGuid)
 		if err == nil {
 			v.mbx = m
 		} else if !errors.Is(err, store.ErrNotFound) {
@@ -206,12 +207,12 @@ func loadView(tx *store.Tx, u *store.User) (*userView, error) {
 // findUser resolves a -UserId (object id or userPrincipalName) among the
 // accounts in the given state (UserActive, or UserSoftDeleted for the
 // recycle bin). It returns nil when nothing matches.
-func findUser(tx *store.Tx, id, state string) (*store.User, error) {
+func findUser(tx *store.Tx, id, state string) (*directory.User, error) {
 	id = strings.TrimSpace(id)
 	if id == "" {
 		return nil, nil
 	}
-	u, err := tx.GetUser(id)
+	u, err := directory.GetUser(tx, id)
 	if err == nil {
 		if u.State == state {
 			return u, nil
@@ -221,10 +222,10 @@ func findUser(tx *store.Tx, id, state string) (*store.User, error) {
 	if !errors.Is(err, store.ErrNotFound) {
 		return nil, err
 	}
-	if state != store.UserActive {
+	if state != directory.UserActive {
 		return nil, nil
 	}
-	users, err := tx.FindUsersByUPN(id)
+	users, err := directory.FindUsersByUPN(tx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -328,7 +329,7 @@ func (lo *listOptions) apply(views []*userView) []*userView {
 // collectUsers returns every account in the given state with its mailbox.
 func collectUsers(tx *store.Tx, state string) ([]*userView, error) {
 	var out []*userView
-	err := tx.ForEachUser("", func(u *store.User) error {
+	err := directory.ForEachUser(tx, "", func(u *directory.User) error {
 		if u.State != state {
 			return nil
 		}
@@ -412,7 +413,7 @@ func getMgUser() *runtime.Command {
 			}
 			var views []*userView
 			if err := exo.View(ctx, func(tx *store.Tx) error {
-				all, err := collectUsers(tx, store.UserActive)
+				all, err := collectUsers(tx, directory.UserActive)
 				views = all
 				return err
 			}); err != nil {
@@ -428,7 +429,7 @@ func getMgUser() *runtime.Command {
 			return nil
 		}
 		id := identityArg(ctx, "UserId")
-		view, err := viewOne(ctx, id, store.UserActive)
+		view, err := viewOne(ctx, id, directory.UserActive)
 		if err != nil || view == nil {
 			return err
 		}
@@ -478,8 +479,8 @@ func identityArg(ctx *runtime.Context, name string) string {
 func removeMgUser() *runtime.Command {
 	c := removeUserCommand("Remove-MgUser", ModuleUsers, "RemoveMgUser_Delete",
 		"UserId", "The unique identifier of user (object id or userPrincipalName).",
-		"Call remote 'DELETE /users/{user-id}' operation", store.UserActive,
-		func(tx *store.Tx, u *store.User, _ string) error { return deleteUserAccount(tx, u.ObjectID) })
+		"Call remote 'DELETE /users/{user-id}' operation", directory.UserActive,
+		func(tx *store.Tx, u *directory.User, _ string) error { return deleteUserAccount(tx, u.ObjectID) })
 	c.Synopsis = "Deletes a user account; it stays in the recycle bin for 30 days."
 	c.Description = "The account moves to the directory's deleted items, where Restore-MgDirectoryDeletedItem can bring it back within 30 days. Its mailbox is soft-deleted (or becomes inactive when a hold applies) and comes back when the account is restored, not with Undo-SoftDeletedMailbox; a mailbox whose Exchange licence had already been removed is not soft-deleted and is out of sight until the account is restored. After 30 days the account is purged."
 	c.Examples = []runtime.Example{

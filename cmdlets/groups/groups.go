@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
 
@@ -150,13 +151,13 @@ func (k listKind) includes(g *groups.Group) bool {
 // names of the directory objects a group links to.
 type env struct {
 	tx  *store.Tx
-	org *store.Organization
+	org *directory.Organization
 }
 
 // member is a linked object as the group cmdlets show it.
 type member struct {
 	name, display, smtp string
-	mbx                 *store.Mailbox
+	mbx                 *directory.Mailbox
 	group               *groups.Group
 	deleted             bool
 }
@@ -170,13 +171,13 @@ func (e env) resolve(m groups.Member) (member, bool) {
 		}
 		return member{name: g.Name, display: g.DisplayName, smtp: g.PrimarySmtpAddress, group: g}, true
 	}
-	u, err := e.tx.GetUser(m.ID)
-	if err != nil || u.State == store.UserPurged {
+	u, err := directory.GetUser(e.tx, m.ID)
+	if err != nil || u.State == directory.UserPurged {
 		return member{}, false
 	}
-	out := member{name: u.MailNickname, display: u.DisplayName, smtp: u.UserPrincipalName, deleted: u.State == store.UserSoftDeleted}
+	out := member{name: u.MailNickname, display: u.DisplayName, smtp: u.UserPrincipalName, deleted: u.State == directory.UserSoftDeleted}
 	if u.MailboxGuid != "" {
-		if mb, err := e.tx.GetMailbox(u.MailboxGuid); err == nil {
+		if mb, err := directory.GetMailbox(e.tx, u.MailboxGuid); err == nil {
 			out.mbx, out.name, out.smtp = mb, mb.Name, mb.PrimarySmtpAddress
 			out.deleted = out.deleted || mb.IsDeleted()
 		}
@@ -369,7 +370,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 	if ctx.Has("Filter") {
 		var sample *object.PSObject
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			org, err := tx.Organization()
+			org, err := directory.GetOrganization(tx)
 			sample = groupObject(env{tx: tx, org: org}, &groups.Group{}, typeName, withDisplay)
 			return err
 		}); err != nil {
@@ -382,7 +383,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 	var objs []*object.PSObject
 	var rec *object.ErrorRecord
 	err = exo.View(ctx, func(tx *store.Tx) error {
-		org, err := tx.Organization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}
@@ -403,7 +404,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 		var owner string
 		if ctx.Has("ManagedBy") {
 			mid, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("ManagedBy")))
-			m, r, err := mailbox.ResolveOne(ctx, tx, mid, shown, store.ScopeActive, true)
+			m, r, err := mailbox.ResolveOne(ctx, tx, mid, shown, directory.ScopeActive, true)
 			if err != nil || r != nil {
 				rec = r
 				return err
@@ -545,7 +546,7 @@ func getDistributionGroupMember(ctx *runtime.Context) error {
 	var objs []*object.PSObject
 	var rec *object.ErrorRecord
 	err = exo.View(ctx, func(tx *store.Tx) error {
-		org, err := tx.Organization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}
@@ -574,7 +575,7 @@ func getUnifiedGroupLinks(ctx *runtime.Context) error {
 	var objs []*object.PSObject
 	var rec *object.ErrorRecord
 	err = exo.View(ctx, func(tx *store.Tx) error {
-		org, err := tx.Organization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}

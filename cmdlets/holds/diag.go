@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -65,13 +66,13 @@ func usDate(t time.Time) string { return t.UTC().Format("1/2/2006 3:04:05 PM") }
 // mailbox table's well-known properties as <Property> name/value pairs.
 // The assistant's properties are there once a pass has processed the
 // mailbox.
-func extendedPropertiesXML(m *store.Mailbox, c *store.MailboxContent, d *holds.MailboxDiagnostics, last time.Time) string {
+func extendedPropertiesXML(m *directory.Mailbox, c *directory.MailboxContent, d *holds.MailboxDiagnostics, last time.Time) string {
 	var b strings.Builder
 	prop := func(name, value string) {
 		b.WriteString("<Property>\n<Name>" + name + "</Name>\n<Value>" + xmlEscape(value) + "</Value>\n</Property>\n")
 	}
 	b.WriteString("<Properties>\n<MailboxTable>\n")
-	items, size, recItems, recSize := store.Totals(c.Primary)
+	items, size, recItems, recSize := directory.Totals(c.Primary)
 	prop("MailboxGuid", m.ExchangeGuid)
 	prop("DisplayName", m.DisplayName)
 	prop("MessageCount", fmt.Sprint(items+recItems))
@@ -172,14 +173,14 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 			}
 		}
 		id, shown := mailboxIdentity(ctx.Value("Identity"))
-		scope := store.ScopeActive
+		scope := directory.ScopeActive
 		if ctx.Switch("IncludeInactiveMailboxes") {
-			scope = store.ScopeIncludeInactive
+			scope = directory.ScopeIncludeInactive
 		}
 		var out *object.PSObject
 		var rec *object.ErrorRecord
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			var m *store.Mailbox
+			var m *directory.Mailbox
 			var err error
 			if m, rec, err = resolveMailbox(ctx, tx, id, shown, scope); err != nil || rec != nil {
 				return err
@@ -197,7 +198,7 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 			case "MRM":
 				text = mrmLog(d, last)
 			default:
-				content, err := tx.GetMailboxContent(m.Guid)
+				content, err := directory.GetMailboxContent(tx, m.Guid)
 				if err != nil {
 					return err
 				}

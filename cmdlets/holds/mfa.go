@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -36,12 +37,12 @@ func startManagedFolderAssistant() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, shown := mailboxIdentity(ctx.Value("Identity"))
-		scope := store.ScopeActive
+		scope := directory.ScopeActive
 		if ctx.Switch("InactiveMailbox") {
-			scope = store.ScopeInactiveOnly
+			scope = directory.ScopeInactiveOnly
 		}
 		var rec *object.ErrorRecord
-		var m *store.Mailbox
+		var m *directory.Mailbox
 		if err := exo.View(ctx, func(tx *store.Tx) error {
 			var err error
 			m, rec, err = resolveMailbox(ctx, tx, id, shown, scope)
@@ -87,8 +88,8 @@ func mailboxIdentity(v any) (id, shown string) {
 
 // resolveMailbox finds exactly one mailbox in scope; rec is set for a
 // not-found or ambiguous identity.
-func resolveMailbox(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope) (*store.Mailbox, *object.ErrorRecord, error) {
-	ms, err := tx.ResolveMailboxes(id, scope)
+func resolveMailbox(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
+	ms, err := directory.ResolveMailboxes(tx, id, scope)
 	var amb *store.AmbiguousError
 	switch {
 	case asErr(err, &amb):

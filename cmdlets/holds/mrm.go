@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -274,7 +275,7 @@ func getRetentionPolicyTag() *runtime.Command {
 				list = []*holds.MRMTag{t}
 			case ctx.Has("Mailbox"):
 				mid := exo.IdentityOf(object.Unwrap(ctx.Value("Mailbox")))
-				ms, err := tx.ResolveMailboxes(mid, store.ScopeIncludeInactive)
+				ms, err := directory.ResolveMailboxes(tx, mid, directory.ScopeIncludeInactive)
 				if err != nil || len(ms) != 1 {
 					if err == nil || isNotFound(err) {
 						rec = exo.NotFound(ctx, mid)

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	holdstore "github.com/exosim/exosim/store/holds"
 )
 
@@ -89,7 +90,7 @@ const (
 
 // OrganizationConfigObject builds the Get-OrganizationConfig object of a
 // tenant; holds are the organization-wide hold IDs.
-func OrganizationConfigObject(o *store.Organization, holds []string) *object.PSObject {
+func OrganizationConfigObject(o *directory.Organization, holds []string) *object.PSObject {
 	obj := object.NewObject(TypeOrganizationConfig, "Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject", "Deserialized.System.Object")
 	display := o.DisplayName
@@ -166,7 +167,7 @@ func getOrganizationConfig() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var out *object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			if err != nil {
 				return err
 			}
@@ -211,7 +212,7 @@ func setOrganizationConfig() *runtime.Command {
 		}
 		var tenant string
 		if err := exo.View(ctx, func(tx *store.Tx) error {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			if err == nil {
 				tenant = o.Name
 			}
@@ -224,7 +225,7 @@ func setOrganizationConfig() *runtime.Command {
 			return err
 		}
 		return exo.Update(ctx, func(tx *store.Tx) error {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			if err != nil {
 				return err
 			}
@@ -242,7 +243,7 @@ func setOrganizationConfig() *runtime.Command {
 				o.Extra[name] = raw
 			}
 			o.WhenChanged = tx.Now()
-			return tx.PutOrganization(o)
+			return directory.PutOrganization(tx, o)
 		})
 	}
 	return c

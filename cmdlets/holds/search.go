@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -145,7 +146,7 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 			if strings.HasPrefix(strings.ToLower(v), "/o=") {
 				return v, nil, nil
 			}
-			ms, err := tx.ResolveMailboxes(v, store.ScopeIncludeInactive)
+			ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeIncludeInactive)
 			var amb *store.AmbiguousError
 			switch {
 			case asErr(err, &amb) || len(ms) > 1:
@@ -366,7 +367,7 @@ func inPlaceEnabledError(ctx *runtime.Context, name string) *object.ErrorRecord 
 
 // adminOf returns the acting administrator recorded on changes.
 func adminOf(tx *store.Tx) string {
-	if o, err := tx.GetOrganization(); err == nil {
+	if o, err := directory.GetOrganization(tx); err == nil {
 		return o.AdminUPN
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // identityTypes are the identity parameter types that name a mailbox or
@@ -38,7 +39,7 @@ func RegisterCompleters(rt *runtime.Runtime, st *store.Store) {
 		// Tab must not hang while another process holds the tenant.
 		_ = st.ViewNoWait(func(tx *store.Tx) error {
 			var err error
-			out, err = tx.CompleteMailboxIdentity(prefix, identityLimit, func(m *store.Mailbox) bool { return m.IsDeleted() == deleted })
+			out, err = directory.CompleteMailboxIdentity(tx, prefix, identityLimit, func(m *directory.Mailbox) bool { return m.IsDeleted() == deleted })
 			return err
 		})
 		return out

@@ -4,6 +4,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // What the cmdlets of other areas that act on mailboxes (permissions,
@@ -21,12 +22,12 @@ func IdentityString(v any) (id, shown string) { return identityString(v) }
 // ResolveOne finds exactly one mailbox (and, with allowMailUser, mail
 // user) in scope; rec is Exchange's error for a not-found or ambiguous
 // identity.
-func ResolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, *object.ErrorRecord, error) {
+func ResolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
 	return resolveOne(ctx, tx, id, shown, scope, allowMailUser)
 }
 
 // RecipientOf is the Get-Recipient object of a mailbox or mail user.
-func RecipientOf(tx *store.Tx, m *store.Mailbox, org *store.Organization) *object.PSObject {
+func RecipientOf(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) *object.PSObject {
 	return RecipientObject(m, loadEnv(tx, m, org))
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/opath"
 )
 
@@ -93,7 +94,7 @@ func parseFilter(ctx *runtime.Context) (*opath.Filter, error) {
 // filterValue exposes an object's property to the OPATH evaluator;
 // directory attributes of the account (Department, Title ...) are
 // filterable too.
-func filterValue(o *object.PSObject, m *store.Mailbox, e env) func(string) (any, bool) {
+func filterValue(o *object.PSObject, m *directory.Mailbox, e env) func(string) (any, bool) {
 	return func(name string) (any, bool) {
 		p := o.Property(name)
 		if p == nil {
@@ -121,7 +122,7 @@ func filterValue(o *object.PSObject, m *store.Mailbox, e env) func(string) (any,
 
 // matchAnr is ambiguous name resolution: a prefix of the name, alias,
 // display name, first or last name, or the local part of an address.
-func matchAnr(m *store.Mailbox, anr string) bool {
+func matchAnr(m *directory.Mailbox, anr string) bool {
 	anr = strings.ToLower(strings.TrimSpace(anr))
 	if anr == "" {
 		return true
@@ -138,12 +139,12 @@ func matchAnr(m *store.Mailbox, anr string) bool {
 // mailbox passes when its name, alias, display name, primary address or
 // sign-in name matches the identity by Exchange's rule: * is the only
 // wildcard and case is ignored. ok is false for an identity without *.
-func wildcardIdentity(id string) (keep func(m *store.Mailbox) bool, ok bool) {
+func wildcardIdentity(id string) (keep func(m *directory.Mailbox) bool, ok bool) {
 	if !wildcard.HasStar(id) {
 		return nil, false
 	}
 	p, _ := wildcard.Compile(id, wildcard.StarOnly)
-	return func(m *store.Mailbox) bool {
+	return func(m *directory.Mailbox) bool {
 		for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress, m.UserPrincipalName} {
 			if p.Match(s) {
 				return true
@@ -156,18 +157,18 @@ func wildcardIdentity(id string) (keep func(m *store.Mailbox) bool, ok bool) {
 // listing streams the mailboxes of a scope through filters into objects.
 type listing struct {
 	ctx   *runtime.Context
-	scope store.Scope
+	scope directory.Scope
 	// mailUsers adds mail users (Get-Recipient, Get-User).
 	mailUsers bool
 	// accounts adds the accounts that have neither a mailbox nor a mail
 	// user (Get-User).
 	accounts bool
 	// keep decides whether a mailbox is listed (before building).
-	keep func(m *store.Mailbox) bool
+	keep func(m *directory.Mailbox) bool
 	// filter is the parsed -Filter, evaluated on the full object.
 	filter *opath.Filter
 	// build makes the output object from the full Get-Mailbox object.
-	build    func(m *store.Mailbox, e env, full *object.PSObject) *object.PSObject
+	build    func(m *directory.Mailbox, e env, full *object.PSObject) *object.PSObject
 	limit    int
 	explicit bool
 }
@@ -189,11 +190,11 @@ func (l *listing) run() error {
 				read = 0
 			}
 			read += batchSize
-			org, err := tx.GetOrganization()
+			org, err := directory.GetOrganization(tx)
 			if err != nil {
 				return err
 			}
-			batch, nc, err := tx.ScanMailboxScope(l.scope, cursor, batchSize)
+			batch, nc, err := directory.ScanMailboxScope(tx, l.scope, cursor, batchSize)
 			if err != nil {
 				return err
 			}
@@ -214,8 +215,8 @@ func (l *listing) run() error {
 				out = append(out, o)
 			}
 			if next == "" && !more && l.mailUsers && (l.limit < 0 || emitted+len(out) < l.limit) {
-				err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
-					if !m.IsMailUser() || m.IsDeleted() && l.scope == store.ScopeActive {
+				err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+					if !m.IsMailUser() || m.IsDeleted() && l.scope == directory.ScopeActive {
 						return nil
 					}
 					o, ok, err := l.accept(tx, m, org)
@@ -234,7 +235,7 @@ func (l *listing) run() error {
 				}
 			}
 			if next == "" && !more && l.accounts && (l.limit < 0 || emitted+len(out) < l.limit) {
-				return tx.ForEachUser("", func(u *store.User) error {
+				return directory.ForEachUser(tx, "", func(u *directory.User) error {
 					if !accountOnly(u) {
 						return nil
 					}
@@ -276,7 +277,7 @@ func (l *listing) run() error {
 	return nil
 }
 
-func (l *listing) accept(tx *store.Tx, m *store.Mailbox, org *store.Organization) (*object.PSObject, bool, error) {
+func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) (*object.PSObject, bool, error) {
 	if l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
@@ -303,16 +304,16 @@ func (l *listing) accept(tx *store.Tx, m *store.Mailbox, org *store.Organization
 }
 
 // typeDetailsFilter returns a keep function for -RecipientTypeDetails.
-func typeDetailsFilter(ctx *runtime.Context, name string) func(*store.Mailbox) bool {
+func typeDetailsFilter(ctx *runtime.Context, name string) func(*directory.Mailbox) bool {
 	if !ctx.Has(name) {
 		return nil
 	}
 	want := ctx.Strings(name)
-	return func(m *store.Mailbox) bool { return containsFold(want, m.RecipientTypeDetails) }
+	return func(m *directory.Mailbox) bool { return containsFold(want, m.RecipientTypeDetails) }
 }
 
-func andKeep(fs ...func(*store.Mailbox) bool) func(*store.Mailbox) bool {
-	return func(m *store.Mailbox) bool {
+func andKeep(fs ...func(*directory.Mailbox) bool) func(*directory.Mailbox) bool {
+	return func(m *directory.Mailbox) bool {
 		for _, f := range fs {
 			if f != nil && !f(m) {
 				return false
@@ -332,7 +333,7 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 	var out *object.PSObject
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		org, err := tx.GetOrganization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}
@@ -389,7 +390,7 @@ func getMailbox() *runtime.Command {
 }
 
 // runGetMailbox is Get-Mailbox and, with build set, Get-EXOMailbox.
-func runGetMailbox(ctx *runtime.Context, build func(*store.Mailbox, env, *object.PSObject) *object.PSObject) error {
+func runGetMailbox(ctx *runtime.Context, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
 	scope, err := scopeOf(ctx)
 	if err != nil {
 		return err
@@ -406,11 +407,11 @@ func runGetMailbox(ctx *runtime.Context, build func(*store.Mailbox, env, *object
 		keep: typeDetailsFilter(ctx, "RecipientTypeDetails")}
 	if ctx.Has("Anr") {
 		anr := ctx.String("Anr")
-		l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
+		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return matchAnr(m, anr) })
 	}
 	if ctx.Switch("Archive") {
 		// only the mailboxes that have an archive
-		l.keep = andKeep(l.keep, func(m *store.Mailbox) bool { return m.ArchiveStatus == "Active" })
+		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return m.ArchiveStatus == "Active" })
 	}
 	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
 		if ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
@@ -438,7 +439,7 @@ func getEXOMailbox() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		sets := ctx.Strings("PropertySets")
 		props := ctx.Strings("Properties")
-		return runGetMailbox(ctx, func(_ *store.Mailbox, _ env, full *object.PSObject) *object.PSObject {
+		return runGetMailbox(ctx, func(_ *directory.Mailbox, _ env, full *object.PSObject) *object.PSObject {
 			return EXOMailboxObject(full, sets, props)
 		})
 	}
@@ -446,38 +447,40 @@ func getEXOMailbox() *runtime.Command {
 }
 
 // recipientScope is the scope of Get-Recipient and Get-User.
-func recipientScope(ctx *runtime.Context) store.Scope {
+func recipientScope(ctx *runtime.Context) directory.Scope {
 	if ctx.Switch("IncludeSoftDeletedRecipients") {
-		return store.ScopeAny
+		return directory.ScopeAny
 	}
-	return store.ScopeActive
+	return directory.ScopeActive
 }
 
 // notHidden keeps every recipient except a mailbox in its licence grace
 // period whose account was deleted (it is neither active nor
 // soft-deleted until the account is restored).
-func notHidden(m *store.Mailbox) bool {
-	return m.LifecycleState != store.StateUnlicensedGrace || m.IsLive()
+func notHidden(m *directory.Mailbox) bool {
+	return m.LifecycleState != directory.StateUnlicensedGrace || m.IsLive()
 }
 
 // accountOnly reports whether an account has neither a mailbox nor a mail
 // user: Exchange Online still has a User object for it.
-func accountOnly(u *store.User) bool { return u.State == store.UserActive && u.MailboxGuid == "" }
+func accountOnly(u *directory.User) bool {
+	return u.State == directory.UserActive && u.MailboxGuid == ""
+}
 
 // accountRecipient is the directory object of an account without a
 // mailbox, as Get-User shows it: RecipientType and RecipientTypeDetails
 // User, named after the account's mail nickname.
-func accountRecipient(u *store.User, org *store.Organization) *store.Mailbox {
+func accountRecipient(u *directory.User, org *directory.Organization) *directory.Mailbox {
 	name := u.MailNickname
 	if name == "" {
 		name, _, _ = strings.Cut(u.UserPrincipalName, "@")
 	}
-	return &store.Mailbox{
+	return &directory.Mailbox{
 		Guid: derivedGuid("user", u.ObjectID), ExternalDirectoryObjectId: u.ObjectID, UserObjectID: u.ObjectID,
 		Name: name, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
-		DistinguishedName: store.HostedDN(name, org.Name, org.DirectoryPartition, false),
+		DistinguishedName: directory.HostedDN(name, org.Name, org.DirectoryPartition, false),
 		UserPrincipalName: u.UserPrincipalName, MicrosoftOnlineServicesID: u.UserPrincipalName, WindowsLiveID: u.UserPrincipalName,
-		RecipientType: "User", RecipientTypeDetails: "User", LifecycleState: store.StateActive,
+		RecipientType: "User", RecipientTypeDetails: "User", LifecycleState: directory.StateActive,
 		AccountDisabled: !u.AccountEnabled, UsageLocation: u.UsageLocation,
 		WhenCreated: u.WhenCreated, WhenChanged: u.WhenCreated,
 	}
@@ -485,10 +488,10 @@ func accountRecipient(u *store.User, org *store.Organization) *store.Mailbox {
 
 // findAccountOnly finds an account without a mailbox by object id,
 // sign-in name, mail nickname or display name; nil when none matches.
-func findAccountOnly(tx *store.Tx, id string) (*store.User, error) {
+func findAccountOnly(tx *store.Tx, id string) (*directory.User, error) {
 	id = strings.TrimSpace(id)
-	var found *store.User
-	err := tx.ForEachUser("", func(u *store.User) error {
+	var found *directory.User
+	err := directory.ForEachUser(tx, "", func(u *directory.User) error {
 		if !accountOnly(u) {
 			return nil
 		}
@@ -523,7 +526,7 @@ func getRecipient() *runtime.Command {
 				return err
 			}
 		}
-		return runRecipients(ctx, false, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
+		return runRecipients(ctx, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
 	}
 	return c
 }
@@ -538,7 +541,7 @@ func getEXORecipient() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		props := ctx.Strings("Properties")
-		return runRecipients(ctx, false, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject {
+		return runRecipients(ctx, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject {
 			return EXORecipientObject(m, e, props)
 		})
 	}
@@ -554,14 +557,14 @@ func getUser() *runtime.Command {
 		{Code: "Get-User -Filter \"Department -eq 'Sales'\"", Remark: "Lists the accounts of one department."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return runRecipients(ctx, true, func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
+		return runRecipients(ctx, true, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
 	}
 	return c
 }
 
 // runRecipients is the common body of Get-Recipient, Get-EXORecipient and
 // Get-User; accounts adds the accounts without a mailbox (Get-User).
-func runRecipients(ctx *runtime.Context, accounts bool, build func(*store.Mailbox, env, *object.PSObject) *object.PSObject) error {
+func runRecipients(ctx *runtime.Context, accounts bool, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
 	limit, explicit, err := resultSize(ctx)
 	if err != nil {
 		return err
@@ -571,14 +574,14 @@ func runRecipients(ctx *runtime.Context, accounts bool, build func(*store.Mailbo
 		return err
 	}
 	scope := recipientScope(ctx)
-	keep := []func(*store.Mailbox) bool{notHidden, typeDetailsFilter(ctx, "RecipientTypeDetails")}
+	keep := []func(*directory.Mailbox) bool{notHidden, typeDetailsFilter(ctx, "RecipientTypeDetails")}
 	if ctx.Has("RecipientType") {
 		want := ctx.Strings("RecipientType")
-		keep = append(keep, func(m *store.Mailbox) bool { return containsFold(want, m.RecipientType) })
+		keep = append(keep, func(m *directory.Mailbox) bool { return containsFold(want, m.RecipientType) })
 	}
 	if ctx.Has("Anr") {
 		anr := ctx.String("Anr")
-		keep = append(keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
+		keep = append(keep, func(m *directory.Mailbox) bool { return matchAnr(m, anr) })
 	}
 	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
@@ -595,7 +598,7 @@ func runRecipients(ctx *runtime.Context, accounts bool, build func(*store.Mailbo
 }
 
 // accountValue reads a directory attribute of a mailbox's account.
-func accountValue(name string, m *store.Mailbox, u *store.User) any {
+func accountValue(name string, m *directory.Mailbox, u *directory.User) any {
 	switch strings.ToLower(name) {
 	case "firstname":
 		return m.FirstName

@@ -8,13 +8,14 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
 
 // GroupRecipientObject is the ReducedRecipient object of a group: what
 // Get-Recipient shows for it, and Get-DistributionGroupMember for a
 // nested group.
-func GroupRecipientObject(g *groups.Group, org *store.Organization) *object.PSObject {
+func GroupRecipientObject(g *groups.Group, org *directory.Organization) *object.PSObject {
 	o := object.NewObject(TypeRecipient,
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADRawEntry",
@@ -53,7 +54,7 @@ func recipientGroup(ctx *runtime.Context, id string) (handled bool, err error) {
 	}
 	var o *object.PSObject
 	err = exo.View(ctx, func(tx *store.Tx) error {
-		_, err := tx.ResolveMailboxes(id, store.ScopeAny)
+		_, err := directory.ResolveMailboxes(tx, id, directory.ScopeAny)
 		var nf *store.NotFoundError
 		if err == nil || !errors.As(err, &nf) {
 			return nil
@@ -62,7 +63,7 @@ func recipientGroup(ctx *runtime.Context, id string) (handled bool, err error) {
 		if err != nil || len(gs) != 1 {
 			return err
 		}
-		org, err := tx.Organization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -23,7 +24,7 @@ var errRefused = errors.New("set-mailbox: refused")
 // mailbox, so the store's rules (delay holds, retirement of an inactive
 // mailbox with no hold left) apply as they would in the service. It
 // returns the warnings to print, or a record when the store refuses.
-func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) ([]string, *object.ErrorRecord, error) {
+func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) ([]string, *object.ErrorRecord, error) {
 	var warnings []string
 	target := m.Identity()
 	fail := func(err error) ([]string, *object.ErrorRecord, error) {
@@ -93,7 +94,7 @@ func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) ([]s
 		}
 	}
 	if ctx.Switch("RecalculateInactiveMailbox") {
-		if _, err := tx.RecalculateInactiveMailbox(m.Guid); err != nil {
+		if _, err := directory.RecalculateInactiveMailbox(tx, m.Guid); err != nil {
 			return fail(err)
 		}
 	}
@@ -111,7 +112,7 @@ func holdError(ctx *runtime.Context, err error, target string) *object.ErrorReco
 		notOn   *holds.HoldNotOnMailboxError
 		exists  *holds.HoldExistsError
 		label   *holds.LabelHoldError
-		le      *store.LifecycleError
+		le      *directory.LifecycleError
 	)
 	switch {
 	case errors.As(err, &lic):

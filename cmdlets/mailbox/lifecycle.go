@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/rbac"
 )
@@ -16,12 +17,12 @@ import (
 // lifecycleError words a refusal of the store's lifecycle operations; nil
 // when err is not a domain error.
 func lifecycleError(ctx *runtime.Context, err error, shown string) *object.ErrorRecord {
-	var le *store.LifecycleError
-	var je *store.JournalArchiveError
+	var le *directory.LifecycleError
+	var je *directory.JournalArchiveError
 	var de *store.DuplicateError
-	var ge *store.GuidConflictError
+	var ge *directory.GuidConflictError
 	var ve *store.ValidationError
-	var lu *store.LicenseUnavailableError
+	var lu *directory.LicenseUnavailableError
 	var la *rbac.LastOrgAdminError
 	switch {
 	case errors.As(err, &la):
@@ -30,27 +31,27 @@ func lifecycleError(ctx *runtime.Context, err error, shown string) *object.Error
 		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be removed because it's linked to a journal archive mailbox. Run Disable-JournalArchiving on it first.", je.Identity), object.InvalidOperation, shown)
 	case errors.As(err, &le):
 		switch le.Reason {
-		case store.ReasonWindowExpired, store.ReasonNotActive:
+		case directory.ReasonWindowExpired, directory.ReasonNotActive:
 			return exo.NotFound(ctx, shown)
-		case store.ReasonInactive:
+		case directory.ReasonInactive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' is an inactive mailbox. The PermanentlyDelete switch doesn't work on inactive mailboxes; an inactive mailbox is deleted only after all its holds are removed.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonNotDeleted:
+		case directory.ReasonNotDeleted:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' isn't soft-deleted. The PermanentlyDelete switch only works on soft-deleted mailboxes; pipe them from Get-Mailbox -SoftDeletedMailbox.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonAccountPurgedUseRecover:
+		case directory.ReasonAccountPurgedUseRecover:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the inactive mailbox '%s' was permanently deleted, so the mailbox can't be restored with Undo-SoftDeletedMailbox. Use New-Mailbox -InactiveMailbox to recover it into a new mailbox.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonAccountPurgedNeedsCredentials:
+		case directory.ReasonAccountPurgedNeedsCredentials:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the mailbox '%s' was permanently deleted. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonSignInNameInUse:
+		case directory.ReasonSignInNameInUse:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The sign-in name '%s' of the mailbox '%s' is already used by another account. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Detail, le.Identity), object.InvalidOperation, shown)
 		case holds.ReasonAccountNotPurged:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' was soft-deleted less than 30 days ago and its user account can still be restored. Restore the user account (Undo-SoftDeletedMailbox) instead of recovering the mailbox with New-Mailbox -InactiveMailbox.", le.Identity), object.InvalidOperation, shown)
 		case holds.ReasonAutoExpandingArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' has an auto-expanding archive and can't be recovered.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonDeletedInEntra:
+		case directory.ReasonDeletedInEntra:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' was deleted by deleting its user account in Microsoft Entra ID, so it can't be restored with Undo-SoftDeletedMailbox. Restore the user account from the Microsoft Entra recycle bin (Restore-MgDirectoryDeletedItem); its mailbox comes back with it.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonAccountHardDeleted:
+		case directory.ReasonAccountHardDeleted:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the soft-deleted mailbox '%s' was permanently deleted from Microsoft Entra ID, so the mailbox can't be restored with Undo-SoftDeletedMailbox. It stays soft-deleted until 30 days after it was deleted; restore its content into another mailbox with New-MailboxRestoreRequest.", le.Identity), object.InvalidOperation, shown)
-		case store.ReasonNoJournalArchive:
+		case directory.ReasonNoJournalArchive:
 			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, shown)
 		}
 		return exo.Error(ctx, exRecipientTask, le.Error(), object.InvalidOperation, shown)
@@ -102,8 +103,8 @@ func update(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*object.E
 
 // resolveRead resolves one mailbox in a read transaction; it writes the
 // error record and returns nil when there is none to act on.
-func resolveRead(ctx *runtime.Context, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, error) {
-	var m *store.Mailbox
+func resolveRead(ctx *runtime.Context, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, error) {
+	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		var err error
@@ -121,14 +122,14 @@ func resolveRead(ctx *runtime.Context, id, shown string, scope store.Scope, allo
 
 // updateMailbox runs fn in one write transaction (see update) and returns
 // the object of the mailbox fn returns; nil when fn was refused.
-func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error)) (*object.PSObject, error) {
+func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error)) (*object.PSObject, error) {
 	var out *object.PSObject
 	done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, rec, err := fn(tx)
 		if err != nil || rec != nil {
 			return rec, err
 		}
-		org, err := tx.GetOrganization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return nil, err
 		}
@@ -160,20 +161,20 @@ func removeMailbox() *runtime.Command {
 		}
 		permanent := ctx.Switch("PermanentlyDelete")
 		// Resolve read-only first: the confirmation names the object.
-		var m *store.Mailbox
+		var m *directory.Mailbox
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			var err error
 			if permanent {
-				m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeSoftDeleted, false)
+				m, rec, err = resolveOne(ctx, tx, id, shown, directory.ScopeSoftDeleted, false)
 				if rec != nil && err == nil {
-					if a, r2, err2 := resolveOne(ctx, tx, id, shown, store.ScopeActive, false); err2 == nil && r2 == nil {
+					if a, r2, err2 := resolveOne(ctx, tx, id, shown, directory.ScopeActive, false); err2 == nil && r2 == nil {
 						m, rec = a, nil
 					}
 				}
 				return err
 			}
-			m, rec, err = resolveOne(ctx, tx, id, shown, store.ScopeActive, false)
+			m, rec, err = resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
 			return err
 		})
 		if err != nil {
@@ -193,9 +194,9 @@ func removeMailbox() *runtime.Command {
 		}
 		_, err = update(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			if permanent {
-				return nil, tx.PermanentlyDeleteMailbox(m.Guid)
+				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 			}
-			_, err := tx.RemoveMailbox(m.Guid, exo.Caller(ctx.RT))
+			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(ctx.RT))
 			return nil, err
 		})
 		return err
@@ -217,7 +218,7 @@ func undoSoftDeletedMailbox() *runtime.Command {
 		if ctx.Switch("PublicFolder") {
 			return ctx.WriteError(exo.NotFound(ctx, shown))
 		}
-		m, err := resolveRead(ctx, id, shown, store.ScopeSoftDeleted, false)
+		m, err := resolveRead(ctx, id, shown, directory.ScopeSoftDeleted, false)
 		if err != nil || m == nil {
 			return err
 		}
@@ -225,18 +226,18 @@ func undoSoftDeletedMailbox() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		in := store.UndoInput{WindowsLiveID: strings.TrimSpace(ctx.String("WindowsLiveID")), Name: strings.TrimSpace(ctx.String("Name"))}
+		in := directory.UndoInput{WindowsLiveID: strings.TrimSpace(ctx.String("WindowsLiveID")), Name: strings.TrimSpace(ctx.String("Name"))}
 		if pw, ok := object.Unwrap(ctx.Value("Password")).(object.SecureString); ok {
 			in.Password = pw.Plain()
 		}
-		out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
-			r, err := tx.UndoSoftDeletedMailbox(m.Guid, in)
+		out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
+			r, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, in)
 			if err != nil {
 				return nil, nil, err
 			}
 			if ctx.Has("DisplayName") && ctx.String("DisplayName") != "" {
 				r.DisplayName = ctx.String("DisplayName")
-				if err := tx.PutMailbox(r); err != nil {
+				if err := directory.PutMailbox(tx, r); err != nil {
 					return nil, nil, err
 				}
 			}
@@ -261,7 +262,7 @@ func newMailbox() *runtime.Command {
 		{Code: "New-Mailbox -Room -Name 'Conference Room 1'", Remark: "Creates a room mailbox."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		in := store.NewMailboxInput{
+		in := directory.NewMailboxInput{
 			Name:                      strings.TrimSpace(ctx.String("Name")),
 			Alias:                     strings.TrimSpace(ctx.String("Alias")),
 			DisplayName:               ctx.String("DisplayName"),
@@ -279,13 +280,13 @@ func newMailbox() *runtime.Command {
 		}
 		switch {
 		case ctx.Switch("Shared"):
-			in.RecipientTypeDetails = store.RecipientSharedMailbox
+			in.RecipientTypeDetails = directory.RecipientSharedMailbox
 		case ctx.Switch("Room"):
-			in.RecipientTypeDetails = store.RecipientRoomMailbox
+			in.RecipientTypeDetails = directory.RecipientRoomMailbox
 		case ctx.Switch("Equipment"):
-			in.RecipientTypeDetails = store.RecipientEquipmentMailbox
+			in.RecipientTypeDetails = directory.RecipientEquipmentMailbox
 		case ctx.Has("MicrosoftOnlineServicesID"):
-			in.RecipientTypeDetails = store.RecipientUserMailbox
+			in.RecipientTypeDetails = directory.RecipientUserMailbox
 		default:
 			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "New-Mailbox in this parameter set ("+ctx.ParameterSet+") can't create a mailbox in this tenant: use -MicrosoftOnlineServicesID with -Password for a user mailbox, or -Shared, -Room or -Equipment.", object.InvalidArgument, in.Name))
 		}
@@ -293,15 +294,15 @@ func newMailbox() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		out, err := updateMailbox(ctx, in.Name, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
-			m, _, err := tx.CreateMailbox(in)
+		out, err := updateMailbox(ctx, in.Name, func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
+			m, _, err := directory.CreateMailbox(tx, in)
 			if err != nil {
 				return nil, nil, err
 			}
 			if ctx.Has("Office") {
-				if u, _ := tx.GetUser(m.UserObjectID); u != nil {
+				if u, _ := directory.GetUser(tx, m.UserObjectID); u != nil {
 					u.Office = ctx.String("Office")
-					if err := tx.PutUser(u); err != nil {
+					if err := directory.PutUser(tx, u); err != nil {
 						return nil, nil, err
 					}
 				}
@@ -325,7 +326,7 @@ func disableJournalArchiving() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))
-		m, err := resolveRead(ctx, id, shown, store.ScopeActive, true)
+		m, err := resolveRead(ctx, id, shown, directory.ScopeActive, true)
 		if err != nil || m == nil {
 			return err
 		}
@@ -334,7 +335,7 @@ func disableJournalArchiving() *runtime.Command {
 			return err
 		}
 		_, err = update(ctx, m.Identity(), func(tx *store.Tx) (*object.ErrorRecord, error) {
-			return nil, tx.DisableJournalArchiving(m.Guid, ctx.Switch("PreserveMailUser"))
+			return nil, directory.DisableJournalArchiving(tx, m.Guid, ctx.Switch("PreserveMailUser"))
 		})
 		return err
 	}
@@ -345,7 +346,7 @@ func disableJournalArchiving() *runtime.Command {
 // becomes a new active mailbox with a new account (domain.md §4.1). The
 // mailbox is treated as licensed (D-19); a warning reminds the admin to
 // assign the licence.
-func recoverInactive(ctx *runtime.Context, in store.NewMailboxInput) error {
+func recoverInactive(ctx *runtime.Context, in directory.NewMailboxInput) error {
 	id, shown := identityString(ctx.Value("InactiveMailbox"))
 	if o, ok := object.Unwrap(ctx.Value("InactiveMailbox")).(*object.PSObject); ok {
 		if dn := object.ToInvariantString(o.Value("DistinguishedName")); dn != "" {
@@ -356,7 +357,7 @@ func recoverInactive(ctx *runtime.Context, in store.NewMailboxInput) error {
 	if err != nil || !ok {
 		return err
 	}
-	out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*store.Mailbox, *object.ErrorRecord, error) {
+	out, err := updateMailbox(ctx, shown, func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
 		m, err := holds.RecoverInactiveMailbox(tx, holds.RecoverInput{
 			InactiveMailbox: id, Name: in.Name, Alias: in.Alias, FirstName: in.FirstName, LastName: in.LastName,
 			DisplayName: in.DisplayName, MicrosoftOnlineServicesID: in.MicrosoftOnlineServicesID, Password: in.Password,

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Commands returns the package's cmdlets.
@@ -56,7 +57,7 @@ func Views(r *format.Registry) {
 	// The list view is Format-List's default: every property, in Exchange
 	// Online's order (it also tells tab completion the property names).
 	var items []format.ListItem
-	for _, n := range MailboxObject(&store.Mailbox{}, env{}).PropertyNames() {
+	for _, n := range MailboxObject(&directory.Mailbox{}, env{}).PropertyNames() {
 		items = append(items, format.ListItem{Property: n})
 	}
 	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, Items: items})
@@ -124,13 +125,13 @@ func identityString(v any) (id, shown string) {
 func resolveError(ctx *runtime.Context, err error, shown string) *object.ErrorRecord {
 	var nf *store.NotFoundError
 	var amb *store.AmbiguousError
-	var le *store.LifecycleError
+	var le *directory.LifecycleError
 	switch {
 	case errors.As(err, &amb):
 		return exo.Ambiguous(ctx, shown)
 	case errors.As(err, &nf):
 		return exo.NotFound(ctx, shown)
-	case errors.As(err, &le) && le.Reason == store.ReasonWindowExpired:
+	case errors.As(err, &le) && le.Reason == directory.ReasonWindowExpired:
 		return exo.NotFound(ctx, shown)
 	}
 	return nil
@@ -139,18 +140,18 @@ func resolveError(ctx *runtime.Context, err error, shown string) *object.ErrorRe
 // resolveOne finds exactly one mailbox (mail users excluded unless
 // allowMailUser) in scope; rec is set for a not-found or ambiguous
 // identity.
-func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, allowMailUser bool) (*store.Mailbox, *object.ErrorRecord, error) {
-	var kind func(*store.Mailbox) bool
+func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
+	var kind func(*directory.Mailbox) bool
 	if !allowMailUser {
-		kind = func(m *store.Mailbox) bool { return !m.IsMailUser() }
+		kind = func(m *directory.Mailbox) bool { return !m.IsMailUser() }
 	}
 	return resolveWhere(ctx, tx, id, shown, scope, kind)
 }
 
 // resolveWhere finds exactly one recipient of a kind (nil: any) in scope;
 // rec is set for a not-found or ambiguous identity.
-func resolveWhere(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope, kind func(*store.Mailbox) bool) (*store.Mailbox, *object.ErrorRecord, error) {
-	ms, err := tx.ResolveMailboxes(id, scope)
+func resolveWhere(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, kind func(*directory.Mailbox) bool) (*directory.Mailbox, *object.ErrorRecord, error) {
+	ms, err := directory.ResolveMailboxes(tx, id, scope)
 	if err != nil {
 		if rec := resolveError(ctx, err, shown); rec != nil {
 			return nil, rec, nil
@@ -176,14 +177,14 @@ func resolveWhere(ctx *runtime.Context, tx *store.Tx, id, shown string, scope st
 }
 
 // loadEnv reads what object construction needs besides the mailbox.
-func loadEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
+func loadEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) env {
 	e := env{org: org}
 	id := m.UserObjectID
 	if id == "" {
 		id = m.ExternalDirectoryObjectId
 	}
 	if id != "" {
-		if u, err := tx.GetUser(id); err == nil {
+		if u, err := directory.GetUser(tx, id); err == nil {
 			e.user = u
 		}
 	}
@@ -194,10 +195,10 @@ func loadEnv(tx *store.Tx, m *store.Mailbox, org *store.Organization) env {
 // reads (no -Filter, no other object built from it): the view reads just
 // the account's Office and ForceChangePasswordNextSignIn, which the
 // mailbox record keeps copies of, so no account record is read.
-func loadViewEnv(m *store.Mailbox, org *store.Organization) env {
+func loadViewEnv(m *directory.Mailbox, org *directory.Organization) env {
 	e := env{org: org}
 	if m.LinkedUserID() != "" {
-		e.user = &store.User{Office: m.AccountOffice, ForceChangePasswordNextSignIn: m.AccountForceChangePassword}
+		e.user = &directory.User{Office: m.AccountOffice, ForceChangePasswordNextSignIn: m.AccountForceChangePassword}
 	}
 	return e
 }
@@ -211,9 +212,9 @@ func scopeConflict(ctx *runtime.Context) error {
 }
 
 // scopeOf reads the scope switches of a Get cmdlet.
-func scopeOf(ctx *runtime.Context) (store.Scope, error) {
-	sc, err := store.MailboxScope(ctx.Switch("SoftDeletedMailbox"), ctx.Switch("InactiveMailboxOnly"), ctx.Switch("IncludeInactiveMailbox"))
-	var conflict *store.ScopeConflictError
+func scopeOf(ctx *runtime.Context) (directory.Scope, error) {
+	sc, err := directory.MailboxScope(ctx.Switch("SoftDeletedMailbox"), ctx.Switch("InactiveMailboxOnly"), ctx.Switch("IncludeInactiveMailbox"))
+	var conflict *directory.ScopeConflictError
 	if errors.As(err, &conflict) {
 		return sc, scopeConflict(ctx)
 	}

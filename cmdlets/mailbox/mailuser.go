@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // TypeMailUser is the type of Get-MailUser's objects.
@@ -25,7 +26,7 @@ var mailUserProperties = []string{
 }
 
 // MailUserObject is the Get-MailUser object of a mail user.
-func MailUserObject(m *store.Mailbox, e env) *object.PSObject {
+func MailUserObject(m *directory.Mailbox, e env) *object.PSObject {
 	full := MailboxObject(m, e)
 	o := object.NewObject(TypeMailUser,
 		"Deserialized.Microsoft.Exchange.Data.Directory.Management.OrgPersonPresentationObject",
@@ -51,17 +52,17 @@ func MailUserObject(m *store.Mailbox, e env) *object.PSObject {
 // mailUserScope is the scope Get-MailUser and Remove-MailUser search:
 // soft-deleted mail users with -SoftDeletedMailUser (or -PermanentlyDelete),
 // active ones otherwise.
-func mailUserScope(softDeleted bool) store.Scope {
+func mailUserScope(softDeleted bool) directory.Scope {
 	if softDeleted {
-		return store.ScopeSoftDeleted
+		return directory.ScopeSoftDeleted
 	}
-	return store.ScopeActive
+	return directory.ScopeActive
 }
 
 // resolveMailUser finds exactly one mail user in scope; rec is set for a
 // not-found or ambiguous identity (a mailbox is not a mail user).
-func resolveMailUser(ctx *runtime.Context, tx *store.Tx, id, shown string, scope store.Scope) (*store.Mailbox, *object.ErrorRecord, error) {
-	return resolveWhere(ctx, tx, id, shown, scope, (*store.Mailbox).IsMailUser)
+func resolveMailUser(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
+	return resolveWhere(ctx, tx, id, shown, scope, (*directory.Mailbox).IsMailUser)
 }
 
 func getMailUser() *runtime.Command {
@@ -87,12 +88,12 @@ func getMailUser() *runtime.Command {
 			return err
 		}
 		scope := mailUserScope(ctx.Switch("SoftDeletedMailUser"))
-		keep := []func(*store.Mailbox) bool{func(m *store.Mailbox) bool { return m.IsMailUser() && scope.Includes(m) }}
+		keep := []func(*directory.Mailbox) bool{func(m *directory.Mailbox) bool { return m.IsMailUser() && scope.Includes(m) }}
 		if ctx.Has("Anr") {
 			anr := ctx.String("Anr")
-			keep = append(keep, func(m *store.Mailbox) bool { return matchAnr(m, anr) })
+			keep = append(keep, func(m *directory.Mailbox) bool { return matchAnr(m, anr) })
 		}
-		build := func(m *store.Mailbox, e env, _ *object.PSObject) *object.PSObject { return MailUserObject(m, e) }
+		build := func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return MailUserObject(m, e) }
 		l := &listing{ctx: ctx, scope: scope, mailUsers: true, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 		v := ctx.Value("Identity")
 		if v == nil || object.ToInvariantString(object.Unwrap(v)) == "" {
@@ -111,7 +112,7 @@ func getMailUser() *runtime.Command {
 				rec = r
 				return err
 			}
-			org, err := tx.GetOrganization()
+			org, err := directory.GetOrganization(tx)
 			if err != nil {
 				return err
 			}
@@ -150,13 +151,13 @@ func removeMailUser() *runtime.Command {
 			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
 		}
 		permanent := ctx.Switch("PermanentlyDelete")
-		var m *store.Mailbox
+		var m *directory.Mailbox
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			var err error
 			m, rec, err = resolveMailUser(ctx, tx, id, shown, mailUserScope(permanent))
 			if permanent && rec != nil && err == nil {
-				if a, r2, err2 := resolveMailUser(ctx, tx, id, shown, store.ScopeActive); err2 == nil && r2 == nil {
+				if a, r2, err2 := resolveMailUser(ctx, tx, id, shown, directory.ScopeActive); err2 == nil && r2 == nil {
 					m, rec = a, nil
 				}
 			}
@@ -187,9 +188,9 @@ func removeMailUser() *runtime.Command {
 		}
 		_, err = update(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			if permanent {
-				return nil, tx.PermanentlyDeleteMailbox(m.Guid)
+				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 			}
-			_, err := tx.RemoveMailbox(m.Guid, exo.Caller(ctx.RT))
+			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(ctx.RT))
 			return nil, err
 		})
 		return err

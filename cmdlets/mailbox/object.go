@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -38,8 +39,8 @@ var mailboxTypeNames = []string{
 
 // env is what building an object needs besides the mailbox itself.
 type env struct {
-	org  *store.Organization
-	user *store.User // nil when the account is gone
+	org  *directory.Organization
+	user *directory.User // nil when the account is gone
 }
 
 // derived makes a stable value from a mailbox's identity (GUIDs of
@@ -56,14 +57,14 @@ func derivedGuid(parts ...string) string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
-func partition(o *store.Organization) string {
+func partition(o *directory.Organization) string {
 	if o == nil || o.DirectoryPartition == "" {
 		return seed.Partition
 	}
 	return o.DirectoryPartition
 }
 
-func tenantName(o *store.Organization) string {
+func tenantName(o *directory.Organization) string {
 	if o == nil || o.Name == "" {
 		return seed.TenantName
 	}
@@ -125,7 +126,7 @@ const defaultEmailAddressPolicy = "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"
 // mbxView is one mailbox seen through the Get-Mailbox property table:
 // each property's value is computed from it on first read.
 type mbxView struct {
-	m store.Mailbox // a copy: the object must not change with the caller's record
+	m directory.Mailbox // a copy: the object must not change with the caller's record
 	e env
 }
 
@@ -141,7 +142,9 @@ func (v *mbxView) archDBGuid() string {
 	return store.ZeroGuid
 }
 
-func (v *mbxView) isShared() bool { return v.m.RecipientTypeDetails == store.RecipientSharedMailbox }
+func (v *mbxView) isShared() bool {
+	return v.m.RecipientTypeDetails == directory.RecipientSharedMailbox
+}
 
 func (v *mbxView) isResource() bool {
 	rtd := v.m.RecipientTypeDetails
@@ -235,7 +238,7 @@ func (v *mbxView) skuAssigned() any {
 	if v.m.Licensed {
 		return true
 	}
-	if v.m.LifecycleState == store.StateUnlicensedGrace {
+	if v.m.LifecycleState == directory.StateUnlicensedGrace {
 		return false // a user mailbox whose licence was removed
 	}
 	return nil
@@ -347,7 +350,7 @@ func init() {
 	add("ProhibitSendReceiveQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.ProhibitSendReceiveQuota) })
 	add("RecoverableItemsQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsQuota) })
 	add("RecoverableItemsWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.RecoverableItemsWarningQuota) })
-	add("CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(store.GBQuota(6)) })
+	add("CalendarLoggingQuota", tQuota, func(*mbxView) any { return quotaValue(directory.GBQuota(6)) })
 	add("DowngradeHighPriorityMessagesEnabled", tBool, func(*mbxView) any { return false })
 	add("ProtocolSettings", tList, func(*mbxView) any {
 		return list("RemotePowerShell§1", "MAPI§1§0§§§0§§§§§0", "PublicFolderClientAccess§0", "IMAP4§1§§§§§§§§§§§§", "POP3§1§§§§§§§§§§§§", "HTTP§1§1§§§§§§")
@@ -380,7 +383,7 @@ func init() {
 	add("ServerName", tStr, func(v *mbxView) any { return strOrNil(v.m.ServerName) })
 	add("UseDatabaseQuotaDefaults", tBool, func(*mbxView) any { return false })
 	add("IssueWarningQuota", tQuota, func(v *mbxView) any { return quotaValue(v.m.IssueWarningQuota) })
-	add("RulesQuota", tSize, func(*mbxView) any { return sizeValue(256 * store.KB) })
+	add("RulesQuota", tSize, func(*mbxView) any { return sizeValue(256 * directory.KB) })
 	add("Office", tStr, func(v *mbxView) any { return strOrNil(v.office()) })
 	add("UserPrincipalName", tStr, func(v *mbxView) any { return strOrNil(v.m.UserPrincipalName) })
 	add("UMEnabled", tBool, func(*mbxView) any { return false })
@@ -542,7 +545,7 @@ func init() {
 // Online's properties in Exchange Online's Format-List order. The object
 // is lazy: a property's value is computed when it is first read, so
 // filtering a large listing on one property does not build all of them.
-func MailboxObject(m *store.Mailbox, e env) *object.PSObject {
+func MailboxObject(m *directory.Mailbox, e env) *object.PSObject {
 	v := &mbxView{m: *m, e: e}
 	o := object.NewLazyObject(mailboxSchema, v.value, mailboxTypeNames...)
 	o.ToStringFunc = v.m.Identity
@@ -647,7 +650,7 @@ func EXOMailboxObject(full *object.PSObject, sets, props []string) *object.PSObj
 }
 
 // RecipientObject is the Get-Recipient object of a mailbox.
-func RecipientObject(m *store.Mailbox, e env) *object.PSObject {
+func RecipientObject(m *directory.Mailbox, e env) *object.PSObject {
 	full := MailboxObject(m, e)
 	o := object.NewObject(TypeRecipient,
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
@@ -669,7 +672,7 @@ func RecipientObject(m *store.Mailbox, e env) *object.PSObject {
 }
 
 // EXORecipientObject is the Get-EXORecipient Minimum object of a mailbox.
-func EXORecipientObject(m *store.Mailbox, e env, props []string) *object.PSObject {
+func EXORecipientObject(m *directory.Mailbox, e env, props []string) *object.PSObject {
 	full := MailboxObject(m, e)
 	o := object.NewObject(TypeEXORecipient, "Deserialized.System.Object")
 	names := []string{"ExternalDirectoryObjectId", "Identity", "Alias", "EmailAddresses", "DisplayName", "Name",
@@ -689,13 +692,13 @@ func EXORecipientObject(m *store.Mailbox, e env, props []string) *object.PSObjec
 }
 
 // UserObject is the Get-User object of a mailbox's account.
-func UserObject(m *store.Mailbox, e env) *object.PSObject {
+func UserObject(m *directory.Mailbox, e env) *object.PSObject {
 	o := object.NewObject(TypeUser,
 		"Deserialized.Microsoft.Exchange.Data.Directory.Management.MailEnabledOrgPerson",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
 		"Deserialized.System.Object")
 	u := e.user
-	get := func(f func(*store.User) string) any {
+	get := func(f func(*directory.User) string) any {
 		if u == nil {
 			return nil
 		}
@@ -707,16 +710,16 @@ func UserObject(m *store.Mailbox, e env) *object.PSObject {
 	o.AddTyped("SamAccountName", tStr, "$"+strings.ToUpper(hex.EncodeToString(derived("sam", m.Guid)))[:6])
 	o.AddTyped("UserPrincipalName", tStr, strOrNil(m.UserPrincipalName))
 	o.AddTyped("AccountDisabled", tBool, m.AccountDisabled)
-	o.AddTyped("City", tStr, get(func(u *store.User) string { return u.City }))
+	o.AddTyped("City", tStr, get(func(u *directory.User) string { return u.City }))
 	o.AddTyped("Company", tStr, nil)
-	o.AddTyped("CountryOrRegion", tStr, get(func(u *store.User) string { return u.Country }))
-	o.AddTyped("Department", tStr, get(func(u *store.User) string { return u.Department }))
+	o.AddTyped("CountryOrRegion", tStr, get(func(u *directory.User) string { return u.Country }))
+	o.AddTyped("Department", tStr, get(func(u *directory.User) string { return u.Department }))
 	o.AddTyped("DisplayName", tStr, m.DisplayName)
 	o.AddTyped("FirstName", tStr, strOrNil(m.FirstName))
 	o.AddTyped("LastName", tStr, strOrNil(m.LastName))
-	o.AddTyped("MobilePhone", tStr, get(func(u *store.User) string { return u.MobilePhone }))
-	o.AddTyped("Office", tStr, get(func(u *store.User) string { return u.Office }))
-	o.AddTyped("Title", tStr, get(func(u *store.User) string { return u.Title }))
+	o.AddTyped("MobilePhone", tStr, get(func(u *directory.User) string { return u.MobilePhone }))
+	o.AddTyped("Office", tStr, get(func(u *directory.User) string { return u.Office }))
+	o.AddTyped("Title", tStr, get(func(u *directory.User) string { return u.Title }))
 	o.AddTyped("Manager", tStr, nil)
 	o.AddTyped("MicrosoftOnlineServicesID", tStr, strOrNil(m.MicrosoftOnlineServicesID))
 	o.AddTyped("RecipientType", tStr, m.RecipientType)

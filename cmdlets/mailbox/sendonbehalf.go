@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
 
@@ -19,7 +20,7 @@ const sendOnBehalfParam = "GrantSendOnBehalfTo"
 // every value (a list that replaces, or @{Add=...; Remove=...}) must name
 // a mailbox, mail user or mail-enabled security group, which the mailbox
 // keeps by name, as Get-Mailbox shows it.
-func planSendOnBehalf(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) (*object.ErrorRecord, error) {
+func planSendOnBehalf(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
 	mc, err := readMultiChange(ctx.Value(sendOnBehalfParam))
 	if err != nil {
 		return exo.Invalid(ctx, err.Error(), sendOnBehalfParam), nil
@@ -69,7 +70,7 @@ func planSendOnBehalf(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) (*ob
 func sendOnBehalfName(ctx *runtime.Context, tx *store.Tx, v string) (string, *object.ErrorRecord, error) {
 	notFound := exo.Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
 		fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", v), object.ObjectNotFound, v)
-	ms, err := tx.ResolveMailboxes(v, store.ScopeActive)
+	ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeActive)
 	var nf *store.NotFoundError
 	switch {
 	case err == nil && len(ms) == 1:

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -53,7 +54,7 @@ func setMailbox() *runtime.Command {
 
 // setPlan is a validated Set-Mailbox change.
 type setPlan struct {
-	m        *store.Mailbox
+	m        *directory.Mailbox
 	warnings []string
 }
 
@@ -68,7 +69,7 @@ func runSetMailbox(ctx *runtime.Context) error {
 			}
 		}
 	}
-	scope := store.ScopeActive
+	scope := directory.ScopeActive
 	inactiveSwitch := ""
 	for _, n := range inactiveOnlyParams {
 		if ctx.Has(n) {
@@ -77,9 +78,9 @@ func runSetMailbox(ctx *runtime.Context) error {
 	}
 	switch {
 	case inactive:
-		scope = store.ScopeInactiveOnly
+		scope = directory.ScopeInactiveOnly
 	case inactiveSwitch != "":
-		scope = store.ScopeIncludeInactive
+		scope = directory.ScopeIncludeInactive
 	}
 	id, shown := identityString(ctx.Value("Identity"))
 	if id == "" {
@@ -126,7 +127,7 @@ func runSetMailbox(ctx *runtime.Context) error {
 		if err := setAccountOffice(ctx, tx, plan.m); err != nil {
 			return err
 		}
-		if err := tx.PutMailbox(plan.m); err != nil {
+		if err := directory.PutMailbox(tx, plan.m); err != nil {
 			return err
 		}
 		// Hold changes go through the holds engine; a refusal rolls the
@@ -157,12 +158,12 @@ func runSetMailbox(ctx *runtime.Context) error {
 // setAccountOffice applies -Office: Office is an attribute of the account
 // (Get-User and Get-MgUser OfficeLocation show it too), so it is written
 // there; the mailbox shows its copy.
-func setAccountOffice(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) error {
+func setAccountOffice(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) error {
 	if !ctx.Has("Office") {
 		return nil
 	}
 	office := ctx.String("Office")
-	u, err := tx.GetUser(m.LinkedUserID())
+	u, err := directory.GetUser(tx, m.LinkedUserID())
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) || m.LinkedUserID() == "" {
 		// no account (a purged one behind an inactive mailbox): the
@@ -182,12 +183,12 @@ func setAccountOffice(ctx *runtime.Context, tx *store.Tx, m *store.Mailbox) erro
 	}
 	delete(m.Extra, "Office")
 	u.Office = office
-	return tx.PutUser(u)
+	return directory.PutUser(tx, u)
 }
 
 // planSet validates every bound parameter against the mailbox and returns
 // the changed copy. Nothing is written.
-func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSwitch string) (*setPlan, *object.ErrorRecord, error) {
+func planSet(ctx *runtime.Context, tx *store.Tx, orig *directory.Mailbox, inactiveSwitch string) (*setPlan, *object.ErrorRecord, error) {
 	m := *orig
 	m.EmailAddresses = append([]string(nil), orig.EmailAddresses...)
 	m.InPlaceHolds = append([]string(nil), orig.InPlaceHolds...)
@@ -198,10 +199,10 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	p := &setPlan{m: &m}
 	// The organization is read only when a change needs it (accepted
 	// domains, the current value of a multi-valued property).
-	var org *store.Organization
-	loadOrg := func() (*store.Organization, error) {
+	var org *directory.Organization
+	loadOrg := func() (*directory.Organization, error) {
 		if org == nil {
-			o, err := tx.GetOrganization()
+			o, err := directory.GetOrganization(tx)
 			if err != nil {
 				return nil, err
 			}
@@ -213,7 +214,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	invalid := func(msg string) (*setPlan, *object.ErrorRecord, error) {
 		return nil, exo.Error(ctx, exDataValidation, msg, object.InvalidData, target), nil
 	}
-	isInactive := orig.LifecycleState == store.StateInactive
+	isInactive := orig.LifecycleState == directory.StateInactive
 	if inactiveSwitch != "" && !isInactive {
 		return nil, exo.Error(ctx, exInvalidOperation, "The "+inactiveSwitch+" parameter can only be used on inactive mailboxes. '"+target+"' isn't an inactive mailbox.", object.InvalidOperation, target), nil
 	}
@@ -230,7 +231,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 		if name == "" {
 			return invalid("The Name property can't be empty.")
 		}
-		if other, err := activeWith(tx, store.IndexName, name, m.Guid); err != nil {
+		if other, err := activeWith(tx, directory.IndexName, name, m.Guid); err != nil {
 			return nil, nil, err
 		} else if other != nil {
 			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The name \"%s\" is already being used. Please try another name.", name), object.ResourceExists, name), nil
@@ -242,10 +243,10 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	}
 	if ctx.Has("Alias") {
 		alias := strings.TrimSpace(ctx.String("Alias"))
-		if alias == "" || store.AliasFrom(alias) != alias {
+		if alias == "" || directory.AliasFrom(alias) != alias {
 			return invalid(fmt.Sprintf("The value \"%s\" of property Alias isn't valid. An alias can contain letters, digits and the characters !#$%%&'*+-/=?^_`{|}~ and periods, but it can't start or end with a period.", alias))
 		}
-		if other, err := activeWith(tx, store.IndexAlias, alias, m.Guid); err != nil {
+		if other, err := activeWith(tx, directory.IndexAlias, alias, m.Guid); err != nil {
 			return nil, nil, err
 		} else if other != nil {
 			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The alias \"%s\" is already being used by \"%s\". Please try another alias.", alias, other.Identity()), object.ResourceExists, alias), nil
@@ -283,10 +284,10 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 			if err != nil {
 				return nil, nil, err
 			}
-			if !org.IsInternalDomain(store.DomainOf(addr)) {
-				return nil, exo.Error(ctx, exDataValidation, fmt.Sprintf("You can't use the domain %s because it's not an accepted domain for your organization.", store.DomainOf(addr)), object.InvalidData, addr), nil
+			if !org.IsInternalDomain(directory.DomainOf(addr)) {
+				return nil, exo.Error(ctx, exDataValidation, fmt.Sprintf("You can't use the domain %s because it's not an accepted domain for your organization.", directory.DomainOf(addr)), object.InvalidData, addr), nil
 			}
-			if other, err := activeWith(tx, store.IndexSMTP, addr, m.Guid); err != nil {
+			if other, err := activeWith(tx, directory.IndexSMTP, addr, m.Guid); err != nil {
 				return nil, nil, err
 			} else if other != nil {
 				return nil, exo.Error(ctx, exProxyInUse, fmt.Sprintf("The proxy address \"%s\" is already being used by the proxy addresses or LegacyExchangeDN of \"%s\". Please choose another proxy address.", a, other.Identity()), object.ResourceExists, a), nil
@@ -298,7 +299,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 		if !validSmtp(id) {
 			return invalid(fmt.Sprintf("\"%s\" isn't a valid MicrosoftOnlineServicesID.", id))
 		}
-		if other, err := activeWith(tx, store.IndexUPN, id, m.Guid); err != nil {
+		if other, err := activeWith(tx, directory.IndexUPN, id, m.Guid); err != nil {
 			return nil, nil, err
 		} else if other != nil {
 			return nil, exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The MicrosoftOnlineServicesID \"%s\" is already being used by \"%s\".", id, other.Identity()), object.ResourceExists, id), nil
@@ -309,7 +310,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	// Quotas.
 	quotas := []struct {
 		name string
-		f    *store.Quota
+		f    *directory.Quota
 	}{
 		{"ProhibitSendQuota", &m.ProhibitSendQuota}, {"ProhibitSendReceiveQuota", &m.ProhibitSendReceiveQuota},
 		{"IssueWarningQuota", &m.IssueWarningQuota}, {"RecoverableItemsQuota", &m.RecoverableItemsQuota},
@@ -333,9 +334,9 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 	}
 	for _, q := range []struct {
 		name string
-		v    store.Quota
+		v    directory.Quota
 	}{{"MaxSendSize", m.MaxSendSize}, {"MaxReceiveSize", m.MaxReceiveSize}} {
-		if ctx.Has(q.name) && !q.v.IsUnlimited() && q.v.Bytes() > 150*store.MB {
+		if ctx.Has(q.name) && !q.v.IsUnlimited() && q.v.Bytes() > 150*directory.MB {
 			return invalid(fmt.Sprintf("The value of %s can't be larger than 150 MB (157,286,400 bytes).", q.name))
 		}
 	}
@@ -344,7 +345,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 		if !ok || d < 0 || d > 30*store.Day {
 			return invalid(fmt.Sprintf("The value \"%s\" of property RetainDeletedItemsFor isn't valid. The value must be between 00:00:00 and 30.00:00:00.", object.ToInvariantString(object.Unwrap(ctx.Value("RetainDeletedItemsFor")))))
 		}
-		m.RetainDeletedItemsFor = store.Span{D: d}
+		m.RetainDeletedItemsFor = directory.Span{D: d}
 	}
 
 	// Simple flags.
@@ -384,13 +385,13 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 		t := ctx.String("Type")
 		switch strings.ToLower(t) {
 		case "regular":
-			m.RecipientTypeDetails = store.RecipientUserMailbox
+			m.RecipientTypeDetails = directory.RecipientUserMailbox
 		case "shared":
-			m.RecipientTypeDetails = store.RecipientSharedMailbox
+			m.RecipientTypeDetails = directory.RecipientSharedMailbox
 		case "room":
-			m.RecipientTypeDetails = store.RecipientRoomMailbox
+			m.RecipientTypeDetails = directory.RecipientRoomMailbox
 		case "equipment":
-			m.RecipientTypeDetails = store.RecipientEquipmentMailbox
+			m.RecipientTypeDetails = directory.RecipientEquipmentMailbox
 		default:
 			return invalid(fmt.Sprintf("The mailbox can't be converted to type %s in Exchange Online.", t))
 		}
@@ -444,7 +445,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *store.Mailbox, inactiveSw
 // ones to the planned record; Litigation Hold, delay holds, the label hold
 // and the exclusions are changed by applyHoldChanges through the holds
 // engine once the plan is accepted.
-func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *store.Mailbox) *object.ErrorRecord {
+func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *directory.Mailbox) *object.ErrorRecord {
 	m := p.m
 	target := orig.Identity()
 	deleted := orig.IsDeleted()
@@ -535,8 +536,8 @@ func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.
 }
 
 // activeWith returns another live mailbox whose index holds value.
-func activeWith(tx *store.Tx, index, value, exclude string) (*store.Mailbox, error) {
-	keys, err := tx.MailboxKeysBy(index, value)
+func activeWith(tx *store.Tx, index, value, exclude string) (*directory.Mailbox, error) {
+	keys, err := directory.MailboxKeysBy(tx, index, value)
 	if err != nil {
 		return nil, err
 	}
@@ -545,7 +546,7 @@ func activeWith(tx *store.Tx, index, value, exclude string) (*store.Mailbox, err
 		if strings.EqualFold(k, exclude) {
 			continue
 		}
-		m, err := tx.GetMailbox(k)
+		m, err := directory.GetMailbox(tx, k)
 		if err != nil {
 			return nil, err
 		}
@@ -559,8 +560,8 @@ func activeWith(tx *store.Tx, index, value, exclude string) (*store.Mailbox, err
 // checkQuotaOrder enforces IssueWarningQuota <= ProhibitSendQuota <=
 // ProhibitSendReceiveQuota and the warning/limit pairs of the archive and
 // Recoverable Items quotas.
-func checkQuotaOrder(m *store.Mailbox) string {
-	le := func(a, b store.Quota) bool {
+func checkQuotaOrder(m *directory.Mailbox) string {
+	le := func(a, b directory.Quota) bool {
 		if b.IsUnlimited() {
 			return true
 		}
@@ -568,7 +569,7 @@ func checkQuotaOrder(m *store.Mailbox) string {
 	}
 	pairs := []struct {
 		an, bn string
-		a, b   store.Quota
+		a, b   directory.Quota
 	}{
 		{"IssueWarningQuota", "ProhibitSendQuota", m.IssueWarningQuota, m.ProhibitSendQuota},
 		{"ProhibitSendQuota", "ProhibitSendReceiveQuota", m.ProhibitSendQuota, m.ProhibitSendReceiveQuota},
@@ -580,7 +581,7 @@ func checkQuotaOrder(m *store.Mailbox) string {
 			return fmt.Sprintf("The value of property '%s' must be less than or equal to that of property '%s'. %s: %s, %s: %s.", p.an, p.bn, p.an, p.a, p.bn, p.b)
 		}
 	}
-	if !m.ProhibitSendReceiveQuota.IsUnlimited() && m.ProhibitSendReceiveQuota.Bytes() > 100*store.GB {
+	if !m.ProhibitSendReceiveQuota.IsUnlimited() && m.ProhibitSendReceiveQuota.Bytes() > 100*directory.GB {
 		return "The value of ProhibitSendReceiveQuota can't be larger than 100 GB (107,374,182,400 bytes), the largest mailbox the mailbox plan allows."
 	}
 	return ""

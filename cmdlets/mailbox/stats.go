@@ -7,19 +7,20 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // statsScope is the scope of the statistics cmdlets: active mailboxes, and
 // with -IncludeSoftDeletedRecipients the deleted ones too.
-func statsScope(ctx *runtime.Context) store.Scope {
+func statsScope(ctx *runtime.Context) directory.Scope {
 	if ctx.Switch("IncludeSoftDeletedRecipients") {
-		return store.ScopeAny
+		return directory.ScopeAny
 	}
-	return store.ScopeActive
+	return directory.ScopeActive
 }
 
 // folders returns the primary or archive folders of a mailbox.
-func folders(c *store.MailboxContent, archive bool) []store.Folder {
+func folders(c *directory.MailboxContent, archive bool) []directory.Folder {
 	if archive {
 		return c.Archive
 	}
@@ -27,8 +28,8 @@ func folders(c *store.MailboxContent, archive bool) []store.Folder {
 }
 
 // StatisticsObject is the Get-MailboxStatistics object of a mailbox.
-func StatisticsObject(m *store.Mailbox, c *store.MailboxContent, archive bool, org *store.Organization) *object.PSObject {
-	items, size, recItems, recSize := store.Totals(folders(c, archive))
+func StatisticsObject(m *directory.Mailbox, c *directory.MailboxContent, archive bool, org *directory.Organization) *object.PSObject {
+	items, size, recItems, recSize := directory.Totals(folders(c, archive))
 	o := object.NewObject(TypeStatistics,
 		"Deserialized.Microsoft.Exchange.Management.MapiTasks.Presentation.StoreMailboxStatistics",
 		"Deserialized.System.Object")
@@ -50,7 +51,7 @@ func StatisticsObject(m *store.Mailbox, c *store.MailboxContent, archive bool, o
 	o.AddTyped("MailboxType", tStr, "Private")
 	typeDetail := "UserMailbox"
 	switch m.RecipientTypeDetails {
-	case store.RecipientSharedMailbox:
+	case directory.RecipientSharedMailbox:
 		typeDetail = "SharedMailbox"
 	case "RoomMailbox", "EquipmentMailbox":
 		typeDetail = m.RecipientTypeDetails
@@ -63,8 +64,8 @@ func StatisticsObject(m *store.Mailbox, c *store.MailboxContent, archive bool, o
 	o.AddTyped("StorageLimitStatus", tStr, nil)
 	o.AddTyped("SystemMessageCount", "System.UInt32", 0)
 	o.AddTyped("SystemMessageSize", tQuota, quotaValue(0))
-	o.AddTyped("TotalDeletedItemSize", tQuota, quotaValue(store.Quota(recSize)))
-	o.AddTyped("TotalItemSize", tQuota, quotaValue(store.Quota(size)))
+	o.AddTyped("TotalDeletedItemSize", tQuota, quotaValue(directory.Quota(recSize)))
+	o.AddTyped("TotalItemSize", tQuota, quotaValue(directory.Quota(size)))
 	o.AddTyped("DatabaseName", tStr, strOrNil(db))
 	o.AddTyped("ServerName", tStr, strOrNil(m.ServerName))
 	o.AddTyped("DatabaseIssueWarningQuota", tQuota, quotaValue(m.IssueWarningQuota))
@@ -117,10 +118,10 @@ func EXOStatisticsObject(full *object.PSObject, sets, props []string) *object.PS
 }
 
 // statsFor resolves a mailbox and reads its content model.
-func statsFor(ctx *runtime.Context, id, shown string, scope store.Scope) (*store.Mailbox, *store.MailboxContent, *store.Organization, *object.ErrorRecord, error) {
-	var m *store.Mailbox
-	var c *store.MailboxContent
-	var org *store.Organization
+func statsFor(ctx *runtime.Context, id, shown string, scope directory.Scope) (*directory.Mailbox, *directory.MailboxContent, *directory.Organization, *object.ErrorRecord, error) {
+	var m *directory.Mailbox
+	var c *directory.MailboxContent
+	var org *directory.Organization
 	var rec *object.ErrorRecord
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		var err error
@@ -128,10 +129,10 @@ func statsFor(ctx *runtime.Context, id, shown string, scope store.Scope) (*store
 		if err != nil || rec != nil {
 			return err
 		}
-		if org, err = tx.GetOrganization(); err != nil {
+		if org, err = directory.GetOrganization(tx); err != nil {
 			return err
 		}
-		c, err = tx.GetMailboxContent(m.Guid)
+		c, err = directory.GetMailboxContent(tx, m.Guid)
 		return err
 	})
 	return m, c, org, rec, err
@@ -214,7 +215,7 @@ func getEXOMailboxStatistics() *runtime.Command {
 }
 
 // FolderObject is one Get-MailboxFolderStatistics object.
-func FolderObject(m *store.Mailbox, f store.Folder, sub []store.Folder, archive bool) *object.PSObject {
+func FolderObject(m *directory.Mailbox, f directory.Folder, sub []directory.Folder, archive bool) *object.PSObject {
 	o := object.NewObject(TypeFolderStats, "Deserialized.System.Object")
 	subItems, subSize := f.ItemCount, f.FolderSize
 	for _, s := range sub {
@@ -253,7 +254,7 @@ func FolderObject(m *store.Mailbox, f store.Folder, sub []store.Folder, archive 
 }
 
 // folderScopes maps -FolderScope values to the folder types they select.
-func inFolderScope(scope string, f store.Folder) bool {
+func inFolderScope(scope string, f directory.Folder) bool {
 	switch strings.ToLower(scope) {
 	case "", "all":
 		return true
@@ -328,7 +329,7 @@ func getMailboxFolderStatistics() *runtime.Command {
 			if !inFolderScope(scope, f) {
 				continue
 			}
-			var sub []store.Folder
+			var sub []directory.Folder
 			if f.FolderType == "Root" {
 				for _, g := range fs[i+1:] {
 					if !g.Recoverable {

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // parseByteSize reads a ByteQuantifiedSize argument: a byte count, a number
@@ -41,7 +42,7 @@ func parseByteSize(v any) (int64, bool) {
 	for _, u := range []struct {
 		suffix string
 		m      int64
-	}{{"TB", 1024 * store.GB}, {"GB", store.GB}, {"MB", store.MB}, {"KB", store.KB}, {"B", 1}} {
+	}{{"TB", 1024 * directory.GB}, {"GB", directory.GB}, {"MB", directory.MB}, {"KB", directory.KB}, {"B", 1}} {
 		if strings.HasSuffix(upper, u.suffix) {
 			upper, mult = strings.TrimSuffix(upper, u.suffix), u.m
 			break
@@ -62,12 +63,12 @@ func parseByteSize(v any) (int64, bool) {
 }
 
 // parseQuota reads an Unlimited<ByteQuantifiedSize> argument.
-func parseQuota(v any) (store.Quota, bool) {
+func parseQuota(v any) (directory.Quota, bool) {
 	if s, ok := object.Unwrap(v).(string); ok && strings.EqualFold(strings.TrimSpace(s), "Unlimited") {
-		return store.QuotaUnlimited, true
+		return directory.QuotaUnlimited, true
 	}
 	n, ok := parseByteSize(v)
-	return store.Quota(n), ok
+	return directory.Quota(n), ok
 }
 
 // parseRetention reads an EnhancedTimeSpan argument: a TimeSpan, a number
@@ -81,7 +82,7 @@ func parseRetention(v any) (time.Duration, bool) {
 	case int64:
 		return time.Duration(x) * store.Day, true
 	}
-	sp, err := store.ParseSpan(object.ToInvariantString(object.Unwrap(v)))
+	sp, err := directory.ParseSpan(object.ToInvariantString(object.Unwrap(v)))
 	if err != nil || sp.Unlimited {
 		return 0, false
 	}
@@ -90,26 +91,26 @@ func parseRetention(v any) (time.Duration, bool) {
 
 // parseHoldDuration reads LitigationHoldDuration: "Unlimited", a number of
 // days, or a time span.
-func parseHoldDuration(v any) (store.Span, bool) {
+func parseHoldDuration(v any) (directory.Span, bool) {
 	if s, ok := object.Unwrap(v).(string); ok && strings.EqualFold(strings.TrimSpace(s), "Unlimited") {
-		return store.UnlimitedSpan(), true
+		return directory.UnlimitedSpan(), true
 	}
 	d, ok := parseRetention(v)
 	if !ok || d < 0 {
-		return store.Span{}, false
+		return directory.Span{}, false
 	}
-	return store.Span{D: d}, true
+	return directory.Span{D: d}, true
 }
 
 // quotaValue is how a quota travels to the client: a deserialized
 // Unlimited<ByteQuantifiedSize>.
-func quotaValue(q store.Quota) any { return exo.QuotaValue(q) }
+func quotaValue(q directory.Quota) any { return exo.QuotaValue(q) }
 
 // sizeValue is a deserialized ByteQuantifiedSize.
 func sizeValue(n int64) any { return exo.SizeValue(n) }
 
 // spanValue renders an Unlimited<EnhancedTimeSpan> as its string form.
-func spanValue(s store.Span) any { return s.String() }
+func spanValue(s directory.Span) any { return s.String() }
 
 // timeSpan converts a duration to a PowerShell TimeSpan.
 func timeSpan(d time.Duration) object.TimeSpan { return object.TimeSpan(d / 100) }

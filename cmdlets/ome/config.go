@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -224,7 +225,7 @@ func setOMEConfiguration(ctx *runtime.Context) error {
 				rec = exo.InvalidOperation(ctx, "Message expiration can only be set on a custom OME configuration, not on the default one.", id)
 				return nil
 			}
-			ame, err := tx.HasAdvancedMessageEncryption()
+			ame, err := directory.HasAdvancedMessageEncryption(tx)
 			if err != nil {
 				return err
 			}

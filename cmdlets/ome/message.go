@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -112,7 +113,7 @@ func setMessageRevocation(ctx *runtime.Context) error {
 			}
 			return err
 		}
-		ame, err := tx.HasAdvancedMessageEncryption()
+		ame, err := directory.HasAdvancedMessageEncryption(tx)
 		if err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -13,9 +14,9 @@ func msg(revoked bool, rcpts ...ome.MessageRecipient) *ome.Message {
 }
 
 var (
-	gmail   = ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
-	outlook = ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
-	inside  = ome.MessageRecipient{Address: "pilarp@contoso.com", IdentityType: store.IdentityInternal, Experience: ome.ExperienceInline}
+	gmail   = ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: directory.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	outlook = ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: directory.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
+	inside  = ome.MessageRecipient{Address: "pilarp@contoso.com", IdentityType: directory.IdentityInternal, Experience: ome.ExperienceInline}
 )
 
 func TestDecideRevocation(t *testing.T) {

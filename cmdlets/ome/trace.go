@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -287,7 +288,7 @@ func messageTrace(ctx *runtime.Context, v2 bool) error {
 	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		o, err := tx.GetOrganization()
+		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}
@@ -392,7 +393,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {
-		o, err := tx.GetOrganization()
+		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}

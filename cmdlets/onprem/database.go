@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/onprem"
 )
 
@@ -179,7 +180,7 @@ func notFound(ctx *runtime.Context, id string) *object.ErrorRecord {
 
 func statisticsObject(m *onprem.Mailbox, db *onprem.MailboxDatabase) *object.PSObject {
 	o := object.NewObject(TypeStatistics, "System.Object")
-	items, size, recItems, recSize := store.Totals(m.Folders)
+	items, size, recItems, recSize := directory.Totals(m.Folders)
 	g, _ := object.ParseGuid(m.MailboxGuid)
 	dbName, server := "", ""
 	if db != nil {
@@ -209,8 +210,8 @@ func statisticsObject(m *onprem.Mailbox, db *onprem.MailboxDatabase) *object.PSO
 	o.AddTyped("MailboxTypeDetail", "Microsoft.Exchange.Data.StoreMailboxTypeDetail", "UserMailbox")
 	o.AddTyped("ObjectClass", "Microsoft.Exchange.Data.Mapi.ObjectClass", "Mailbox")
 	o.AddTyped("StorageLimitStatus", "System.Nullable`1[[Microsoft.Exchange.Data.Mapi.StorageLimitStatus]]", nil)
-	o.AddTyped("TotalDeletedItemSize", typeUnlimitedSize, quotaValue(store.Quota(recSize)))
-	o.AddTyped("TotalItemSize", typeUnlimitedSize, quotaValue(store.Quota(size)))
+	o.AddTyped("TotalDeletedItemSize", typeUnlimitedSize, quotaValue(directory.Quota(recSize)))
+	o.AddTyped("TotalItemSize", typeUnlimitedSize, quotaValue(directory.Quota(size)))
 	o.AddTyped("Database", "Microsoft.Exchange.Data.Directory.ADObjectId", dbName)
 	o.AddTyped("DatabaseName", "System.String", dbName)
 	o.AddTyped("ServerName", "System.String", server)
@@ -340,7 +341,7 @@ func mailboxObject(m *onprem.Mailbox, db *onprem.MailboxDatabase) *object.PSObje
 	g, _ := object.ParseGuid(m.MailboxGuid)
 	og, _ := object.ParseGuid(m.ObjectGuid)
 	dbName, server := "", ""
-	quota := store.QuotaUnlimited
+	quota := directory.QuotaUnlimited
 	if db != nil {
 		dbName, server = db.Name, strings.ToLower(db.Server)
 		quota = db.ProhibitSendQuota

@@ -5,7 +5,8 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/store"
+
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Sizes in the Exchange Management Shell. On the server the shell has
@@ -24,13 +25,13 @@ const (
 // byteSize is a Microsoft.Exchange.Data.ByteQuantifiedSize.
 type byteSize uint64
 
-func (b byteSize) String() string { return store.FormatByteSize(int64(b)) }
+func (b byteSize) String() string { return directory.FormatByteSize(int64(b)) }
 
 // PSTypeName is the .NET type name.
 func (b byteSize) PSTypeName() string { return typeByteQuantifiedSize }
 
 // unlimitedSize is an Unlimited<ByteQuantifiedSize>.
-type unlimitedSize struct{ q store.Quota }
+type unlimitedSize struct{ q directory.Quota }
 
 func (u unlimitedSize) String() string { return u.q.String() }
 
@@ -113,4 +114,4 @@ func init() {
 }
 
 // quotaValue is an on-premises Unlimited<ByteQuantifiedSize>.
-func quotaValue(q store.Quota) any { return unlimitedSize{q: q} }
+func quotaValue(q directory.Quota) any { return unlimitedSize{q: q} }

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/permissions"
 )
@@ -122,12 +123,12 @@ func mailboxCommands() []*runtime.Command {
 // mailbox (or mail user), or with -GroupMailbox a Microsoft 365 group.
 type target struct {
 	key, identity, dn string
-	mbx               *store.Mailbox
+	mbx               *directory.Mailbox
 }
 
 // resolveTarget finds the mailbox of -Identity in scope; with
 // -GroupMailbox a Microsoft 365 group is found too.
-func resolveTarget(ctx *runtime.Context, tx *store.Tx, v any, scope store.Scope) (*target, *object.ErrorRecord, error) {
+func resolveTarget(ctx *runtime.Context, tx *store.Tx, v any, scope directory.Scope) (*target, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	if ctx.Switch("GroupMailbox") {
 		gs, err := groups.Find(tx, id)
@@ -141,7 +142,7 @@ func resolveTarget(ctx *runtime.Context, tx *store.Tx, v any, scope store.Scope)
 			}
 		}
 		if len(unified) == 1 {
-			org, err := tx.Organization()
+			org, err := directory.GetOrganization(tx)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -264,9 +265,9 @@ func getMailboxPermission(ctx *runtime.Context) error {
 	if err != nil {
 		return err
 	}
-	scope := store.ScopeActive
+	scope := directory.ScopeActive
 	if ctx.Switch("SoftDeletedMailbox") {
-		scope = store.ScopeSoftDeleted
+		scope = directory.ScopeSoftDeleted
 	}
 	var objs []*object.PSObject
 	var rec *object.ErrorRecord
@@ -314,9 +315,9 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 	if err != nil {
 		return err
 	}
-	scope := store.ScopeActive
+	scope := directory.ScopeActive
 	if ctx.Switch("SoftDeletedMailbox") {
-		scope = store.ScopeSoftDeleted
+		scope = directory.ScopeSoftDeleted
 	}
 	var ident any
 	for _, n := range []string{"Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName"} {
@@ -343,7 +344,7 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 		} else {
 			cursor := ""
 			for {
-				batch, next, err := tx.ScanMailboxScope(scope, cursor, 500)
+				batch, next, err := directory.ScanMailboxScope(tx, scope, cursor, 500)
 				if err != nil {
 					return err
 				}
@@ -412,7 +413,7 @@ func addMailboxPermission(ctx *runtime.Context) error {
 	var holderName string
 	plan := func(tx *store.Tx) error {
 		var err error
-		t, rec, err = resolveTarget(ctx, tx, ctx.Value("Identity"), store.ScopeActive)
+		t, rec, err = resolveTarget(ctx, tx, ctx.Value("Identity"), directory.ScopeActive)
 		if err != nil || rec != nil {
 			return err
 		}
@@ -502,9 +503,9 @@ func containsRight(rights []string, r string) bool {
 }
 
 func removeMailboxPermission(ctx *runtime.Context) error {
-	scope := store.ScopeActive
+	scope := directory.ScopeActive
 	if ctx.Switch("SoftDeletedMailbox") {
-		scope = store.ScopeSoftDeleted
+		scope = directory.ScopeSoftDeleted
 	}
 	rights := ctx.Strings("AccessRights")
 	inheritance := ""

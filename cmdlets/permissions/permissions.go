@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/permissions"
 )
@@ -104,7 +105,7 @@ func resolvePrincipal(ctx *runtime.Context, tx *store.Tx, v any) (principal, *ob
 	if id == "" {
 		return principal{}, principalNotFound(ctx, shown), nil
 	}
-	ms, err := tx.ResolveMailboxes(id, store.ScopeActive)
+	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	var amb *store.AmbiguousError
 	switch {
 	case err == nil && len(ms) == 1:
@@ -135,12 +136,12 @@ func resolvePrincipal(ctx *runtime.Context, tx *store.Tx, v any) (principal, *ob
 	default:
 		return principal{}, exo.Ambiguous(ctx, shown), nil
 	}
-	users, err := tx.FindUsersByUPN(id)
+	users, err := directory.FindUsersByUPN(tx, id)
 	if err != nil {
 		return principal{}, nil, err
 	}
 	for _, u := range users {
-		if u.State == store.UserActive {
+		if u.State == directory.UserActive {
 			return principal{id: strings.ToLower(u.ObjectID), kind: permissions.TrusteeUser}, nil, nil
 		}
 	}
@@ -163,12 +164,12 @@ type holder struct {
 // holders resolves entry holders, once each, within one transaction.
 type holders struct {
 	tx    *store.Tx
-	org   *store.Organization
+	org   *directory.Organization
 	cache map[string]holder
 }
 
 func newHolders(tx *store.Tx) (*holders, error) {
-	org, err := tx.Organization()
+	org, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -191,12 +192,12 @@ func (h *holders) of(id, kind string) holder {
 			v.name, v.display, v.state = g.Name, g.DisplayName, holderActive
 		}
 	default:
-		if u, err := h.tx.GetUser(id); err == nil && u.State != store.UserPurged {
+		if u, err := directory.GetUser(h.tx, id); err == nil && u.State != directory.UserPurged {
 			v.name, v.display, v.state = u.UserPrincipalName, u.DisplayName, holderActive
-			if u.State == store.UserSoftDeleted {
+			if u.State == directory.UserSoftDeleted {
 				v.state = holderSoftDeleted
 			} else if u.MailboxGuid != "" {
-				if m, err := h.tx.GetMailbox(u.MailboxGuid); err == nil && m.IsDeleted() {
+				if m, err := directory.GetMailbox(h.tx, u.MailboxGuid); err == nil && m.IsDeleted() {
 					v.state = holderSoftDeleted
 				}
 			}

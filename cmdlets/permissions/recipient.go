@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/permissions"
 )
@@ -85,7 +86,7 @@ type recipient struct {
 	own bool
 }
 
-func mailboxRecipient(m *store.Mailbox) *recipient {
+func mailboxRecipient(m *directory.Mailbox) *recipient {
 	return &recipient{key: m.Guid, identity: m.Identity(), dn: m.DistinguishedName, own: !m.IsMailUser()}
 }
 
@@ -93,7 +94,7 @@ func mailboxRecipient(m *store.Mailbox) *recipient {
 // user or a group.
 func resolveRecipient(ctx *runtime.Context, tx *store.Tx, v any) (*recipient, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
-	ms, err := tx.ResolveMailboxes(id, store.ScopeActive)
+	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	var nf *store.NotFoundError
 	switch {
 	case err == nil && len(ms) == 1:
@@ -111,7 +112,7 @@ func resolveRecipient(ctx *runtime.Context, tx *store.Tx, v any) (*recipient, *o
 	case 0:
 		return nil, exo.NotFound(ctx, shown), nil
 	case 1:
-		org, err := tx.Organization()
+		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -227,8 +228,8 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 			}
 			rs = append(rs, r)
 		} else {
-			var mbxs []*store.Mailbox
-			err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+			var mbxs []*directory.Mailbox
+			err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 				if m.IsLive() {
 					mbxs = append(mbxs, m)
 				}
@@ -237,7 +238,7 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 			if err != nil {
 				return err
 			}
-			store.SortByName(mbxs, func(m *store.Mailbox) string { return m.Name })
+			store.SortByName(mbxs, func(m *directory.Mailbox) string { return m.Name })
 			for _, m := range mbxs {
 				rs = append(rs, mailboxRecipient(m))
 			}
@@ -245,7 +246,7 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 			if err != nil {
 				return err
 			}
-			org, err := tx.Organization()
+			org, err := directory.GetOrganization(tx)
 			if err != nil {
 				return err
 			}

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/opath"
 	"github.com/exosim/exosim/store/rbac"
 )
@@ -79,7 +80,7 @@ type memberInfo struct {
 
 func describeMember(tx *store.Tx, objectID string) memberInfo {
 	mi := memberInfo{objectID: objectID, name: objectID, display: objectID, recipientType: "User"}
-	u, err := tx.GetUser(objectID)
+	u, err := directory.GetUser(tx, objectID)
 	if err != nil {
 		return mi
 	}
@@ -88,7 +89,7 @@ func describeMember(tx *store.Tx, objectID string) memberInfo {
 		mi.name = u.UserPrincipalName
 	}
 	if u.MailboxGuid != "" {
-		if m, err := tx.GetMailbox(u.MailboxGuid); err == nil && !m.IsDeleted() {
+		if m, err := directory.GetMailbox(tx, u.MailboxGuid); err == nil && !m.IsDeleted() {
 			mi.name, mi.recipientType = m.Name, m.RecipientType
 		}
 	}
@@ -98,7 +99,7 @@ func describeMember(tx *store.Tx, objectID string) memberInfo {
 // resolveMember finds the account a -Member value names: a mailbox
 // identity (name, alias, address, GUID, DN) or a UPN.
 func resolveMember(tx *store.Tx, identity string) (string, error) {
-	if m, err := tx.ResolveMailbox(identity, store.ScopeActive); err == nil {
+	if m, err := directory.ResolveMailbox(tx, identity, directory.ScopeActive); err == nil {
 		if m.UserObjectID != "" {
 			return strings.ToLower(m.UserObjectID), nil
 		}
@@ -109,16 +110,16 @@ func resolveMember(tx *store.Tx, identity string) (string, error) {
 			return "", err
 		}
 	}
-	users, err := tx.FindUsersByUPN(identity)
+	users, err := directory.FindUsersByUPN(tx, identity)
 	if err != nil {
 		return "", err
 	}
 	for _, u := range users {
-		if u.State == store.UserActive {
+		if u.State == directory.UserActive {
 			return strings.ToLower(u.ObjectID), nil
 		}
 	}
-	if u, err := tx.GetUser(identity); err == nil && u.State == store.UserActive {
+	if u, err := directory.GetUser(tx, identity); err == nil && u.State == directory.UserActive {
 		return strings.ToLower(u.ObjectID), nil
 	}
 	return "", &store.NotFoundError{Kind: "recipient", Key: identity}

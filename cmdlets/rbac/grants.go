@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 )
@@ -147,7 +148,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
 	}
 	if len(all) == 0 {
 		admin := seed.AdminUPN
-		if o, err := tx.GetOrganization(); err == nil && o.AdminUPN != "" {
+		if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
 			admin = o.AdminUPN
 		}
 		if !strings.EqualFold(admin, upn) {
@@ -163,14 +164,14 @@ func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
 		}
 		return out, nil
 	}
-	users, err := tx.FindUsersByUPN(upn)
+	users, err := directory.FindUsersByUPN(tx, upn)
 	if err != nil {
 		return nil, err
 	}
 	var out []*rbac.RoleGroup
 	seen := map[string]bool{}
 	for _, u := range users {
-		if u.State != store.UserActive {
+		if u.State != directory.UserActive {
 			continue
 		}
 		groups, err := rbac.RoleGroupsOf(tx, u.ObjectID)

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	rbacstore "github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
@@ -134,7 +135,7 @@ func TestRoleTable(t *testing.T) {
 func onlyMemberOf(t *testing.T, st *store.Store, group string) {
 	t.Helper()
 	err := st.Update(func(tx *store.Tx) error {
-		users, err := tx.FindUsersByUPN("annb@contoso.com")
+		users, err := directory.FindUsersByUPN(tx, "annb@contoso.com")
 		if err != nil || len(users) != 1 {
 			t.Fatalf("annb: %v %d", err, len(users))
 		}
@@ -366,13 +367,13 @@ func TestAuditInCmdletTransaction(t *testing.T) {
 	probe := &runtime.Command{Name: "Set-ZzAuditProbe", Module: "Exosim"}
 	probe.Handler.Process = func(ctx *runtime.Context) error {
 		if err := exo.Update(ctx, func(tx *store.Tx) error {
-			ms, err := tx.FindMailboxes("annb")
+			ms, err := directory.FindMailboxes(tx, "annb")
 			if err != nil || len(ms) != 1 {
 				return fmt.Errorf("annb: %v", err)
 			}
 			m := ms[0]
 			m.DisplayName = "Probe"
-			return tx.PutMailbox(m)
+			return directory.PutMailbox(tx, m)
 		}); err != nil {
 			return err
 		}

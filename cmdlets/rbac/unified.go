@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // The unified audit log search. Its records are the tenant's admin audit
@@ -101,7 +102,7 @@ type unifiedModifiedProp struct {
 }
 
 // auditDataJSON is the AuditData text of a record.
-func auditDataJSON(r *rbac.AuditRecord, org *store.Organization, formatted bool) string {
+func auditDataJSON(r *rbac.AuditRecord, org *directory.Organization, formatted bool) string {
 	d := unifiedAuditData{
 		CreationTime: r.RunDate.UTC().Format("2006-01-02T15:04:05"), ID: r.Identity, Operation: r.CmdletName,
 		RecordType: 1, ResultStatus: "True", UserKey: r.Caller, UserType: 2, Version: 1, Workload: "Exchange",
@@ -226,14 +227,14 @@ func searchUnifiedAuditLog() *runtime.Command {
 			sessions = map[string]*auditSession{}
 			ctx.RT.State[stateAuditSessions] = sessions
 		}
-		var org *store.Organization
+		var org *directory.Organization
 		s := sessions[id]
 		if s != nil && id != "" {
 			if command != "" && !strings.EqualFold(command, s.command) {
 				s.mixed = true
 			}
 			if err := exo.View(ctx, func(tx *store.Tx) error {
-				org, _ = tx.GetOrganization()
+				org, _ = directory.GetOrganization(tx)
 				return nil
 			}); err != nil {
 				return err
@@ -251,7 +252,7 @@ func searchUnifiedAuditLog() *runtime.Command {
 					if rs, err = rbac.AuditRecords(tx, q); err != nil {
 						return err
 					}
-					org, _ = tx.GetOrganization()
+					org, _ = directory.GetOrganization(tx)
 					return nil
 				}); err != nil {
 					return err

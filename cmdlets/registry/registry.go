@@ -31,6 +31,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Options adjusts a new session.
@@ -106,7 +107,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	// runbook's random picks repeat from run to run.
 	if st != nil {
 		_ = st.View(func(tx *store.Tx) error {
-			if org, err := tx.GetOrganization(); err == nil {
+			if org, err := directory.GetOrganization(tx); err == nil {
 				core.SeedRandom(rt, core.SeedOf(org.Guid))
 			}
 			return nil

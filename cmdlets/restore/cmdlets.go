@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/restore"
 )
 
@@ -143,7 +144,7 @@ func getRequest() *runtime.Command {
 			}
 			var targets map[string]bool
 			if t := identity(ctx, "TargetMailbox"); t != "" {
-				ms, err := tx.ResolveMailboxes(t, store.ScopeActive)
+				ms, err := directory.ResolveMailboxes(tx, t, directory.ScopeActive)
 				if err != nil {
 					rec = exo.NotFound(ctx, t)
 					return nil

@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
@@ -139,7 +140,7 @@ func restoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
 
 // adminUPN is the acting administrator.
 func adminUPN(tx *store.Tx) string {
-	if org, err := tx.GetOrganization(); err == nil && org.AdminUPN != "" {
+	if org, err := directory.GetOrganization(tx); err == nil && org.AdminUPN != "" {
 		return org.AdminUPN
 	}
 	return seed.AdminUPN
@@ -284,10 +285,10 @@ func statisticsObject(r *restore.RestoreRequest, p restore.RestoreProgress, now 
 	o.AddTyped("OverallDuration", "System.TimeSpan", object.TimeSpan(overall/100))
 	o.AddTyped("TotalSuspendedDuration", "System.TimeSpan", object.TimeSpan(suspended/100))
 	o.AddTyped("TotalInProgressDuration", "System.TimeSpan", object.TimeSpan(running/100))
-	o.AddTyped("EstimatedTransferSize", "System.String", store.Quota(r.Bytes).String())
+	o.AddTyped("EstimatedTransferSize", "System.String", directory.Quota(r.Bytes).String())
 	o.AddTyped("EstimatedTransferItemCount", "System.UInt64", r.Items)
-	o.AddTyped("BytesTransferred", "System.String", store.Quota(p.BytesTransferred).String())
-	o.AddTyped("BytesTransferredPerMinute", "System.String", store.Quota(perMinute).String())
+	o.AddTyped("BytesTransferred", "System.String", directory.Quota(p.BytesTransferred).String())
+	o.AddTyped("BytesTransferredPerMinute", "System.String", directory.Quota(perMinute).String())
 	o.AddTyped("ItemsTransferred", "System.UInt64", p.ItemsTransferred)
 	o.AddTyped("PercentComplete", "System.Int32", p.PercentComplete)
 	o.AddTyped("FailureType", "System.String", strOrNil(r.FailureType))

@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // TypeConnectionInformation is the type name of Get-ConnectionInformation
@@ -139,7 +140,7 @@ func tenantInfo(rt *runtime.Runtime) (upn, org, tenantID string) {
 		return "admin@contoso.onmicrosoft.com", "contoso.onmicrosoft.com", "00000000-0000-0000-0000-000000000000"
 	}
 	_ = st.View(func(tx *store.Tx) error {
-		o, err := tx.GetOrganization()
+		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			return err
 		}

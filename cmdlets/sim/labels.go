@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -42,7 +43,7 @@ func itemLabel() *runtime.Command {
 		var rec *object.ErrorRecord
 		trainer := rbac.IsTrainer(ctx.RT)
 		err := exo.Update(ctx, func(tx *store.Tx) error {
-			m, err := tx.ResolveMailbox(id, store.ScopeActive)
+			m, err := directory.ResolveMailbox(tx, id, directory.ScopeActive)
 			var nf *store.NotFoundError
 			var amb *store.AmbiguousError
 			switch {

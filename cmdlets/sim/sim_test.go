@@ -5,15 +5,16 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/store"
+
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
 func TestPortalText(t *testing.T) {
 	now := time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)
 	past := now.Add(-time.Hour)
-	gmail := ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
-	outlook := ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
+	gmail := ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: directory.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	outlook := ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: directory.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
 	tests := []struct {
 		name string
 		m    ome.Message
@@ -24,7 +25,7 @@ func TestPortalText(t *testing.T) {
 		{"revoked", ome.Message{Encrypted: true, Revoked: true}, gmail, ome.PortalRevokedText},
 		{"expired", ome.Message{Encrypted: true, ExpiresAt: &past}, gmail, ome.PortalExpiredText},
 		{"inline recipient of a revoked message", ome.Message{Encrypted: true, Revoked: true}, outlook, inlineReading},
-		{"plain message", ome.Message{}, ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: store.IdentitySocial}, notEncrypted},
+		{"plain message", ome.Message{}, ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: directory.IdentitySocial}, notEncrypted},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -38,9 +39,9 @@ func TestPortalText(t *testing.T) {
 }
 
 func TestSenderRevocationEligibility(t *testing.T) {
-	gmail := ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
-	yahoo := ome.MessageRecipient{Address: "kim@yahoo.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
-	outlook := ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
+	gmail := ome.MessageRecipient{Address: "jane@gmail.com", IdentityType: directory.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	yahoo := ome.MessageRecipient{Address: "kim@yahoo.com", IdentityType: directory.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	outlook := ome.MessageRecipient{Address: "sam@outlook.com", IdentityType: directory.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
 	tests := []struct {
 		name   string
 		sender string

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // The simulator's trainer role. Simulator cmdlets that change the
@@ -46,7 +47,7 @@ func ownsAddress(tx *store.Tx, caller, address string) bool {
 	if strings.EqualFold(caller, address) {
 		return true
 	}
-	users, err := tx.FindUsersByUPN(caller)
+	users, err := directory.FindUsersByUPN(tx, caller)
 	if err != nil {
 		return false
 	}
@@ -54,7 +55,7 @@ func ownsAddress(tx *store.Tx, caller, address string) bool {
 		if u.MailboxGuid == "" {
 			continue
 		}
-		if m, err := tx.GetMailbox(u.MailboxGuid); err == nil {
+		if m, err := directory.GetMailbox(tx, u.MailboxGuid); err == nil {
 			for _, a := range m.SmtpAddresses() {
 				if strings.EqualFold(a, address) {
 					return true
@@ -68,12 +69,12 @@ func ownsAddress(tx *store.Tx, caller, address string) bool {
 // ownsMailbox reports whether the mailbox with this Guid is the signed-in
 // user's.
 func ownsMailbox(tx *store.Tx, caller, guid string) bool {
-	users, err := tx.FindUsersByUPN(caller)
+	users, err := directory.FindUsersByUPN(tx, caller)
 	if err != nil {
 		return false
 	}
 	for _, u := range users {
-		if u.State == store.UserActive && strings.EqualFold(u.MailboxGuid, guid) {
+		if u.State == directory.UserActive && strings.EqualFold(u.MailboxGuid, guid) {
 			return true
 		}
 	}

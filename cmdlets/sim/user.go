@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // switchUser declares Switch-SimUser: the trainer's explicit way to work
@@ -35,12 +36,12 @@ func switchUser() *runtime.Command {
 		// The write transaction records the switch in the audit log
 		// under the trainer's name, before the session changes hands.
 		err := exo.Update(ctx, func(tx *store.Tx) error {
-			users, err := tx.FindUsersByUPN(upn)
+			users, err := directory.FindUsersByUPN(tx, upn)
 			if err != nil {
 				return err
 			}
 			for _, u := range users {
-				if u.State == store.UserActive {
+				if u.State == directory.UserActive {
 					found = u.UserPrincipalName
 				}
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Recipient type details of groups.
@@ -89,7 +90,7 @@ func (g *Group) GroupType() string {
 
 // DistinguishedName is the group's DN in the hosted organization.
 func (g *Group) DistinguishedName(tenant, partition string) string {
-	return store.HostedDN(g.Name, tenant, partition, false)
+	return directory.HostedDN(g.Name, tenant, partition, false)
 }
 
 var groupKind = store.DefineKind(store.KindSpec[Group]{Bucket: "groups", Name: "group"})
@@ -155,7 +156,7 @@ func (g *Group) Matches(identity, tenant, partition string) bool {
 
 // Find returns the groups an identity names, in name order.
 func Find(tx *store.Tx, identity string) ([]*Group, error) {
-	org, err := tx.Organization()
+	org, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // The Managed Folder Assistant (runItemAging) ages the item cohorts of
@@ -134,7 +135,7 @@ type mailboxAging struct {
 
 // spanDays converts a Span to whole days (unlimited or non-positive spans
 // report unlimited).
-func spanDays(s store.Span) (int64, bool) {
+func spanDays(s directory.Span) (int64, bool) {
 	if s.Unlimited || s.D <= 0 {
 		return 0, true
 	}
@@ -143,7 +144,7 @@ func spanDays(s store.Span) (int64, bool) {
 
 // forMailbox gathers the holds, retention rules, labels and tags of m from
 // the holds engine's view.
-func (ar *agingRules) forMailbox(tx *store.Tx, m *store.Mailbox) (*mailboxAging, error) {
+func (ar *agingRules) forMailbox(tx *store.Tx, m *directory.Mailbox) (*mailboxAging, error) {
 	ma := &mailboxAging{folderKeeps: map[string][]keepLimit{}, folderDeletes: map[string][]deleteRule{}}
 	if m.LitigationHoldEnabled {
 		d, unl := spanDays(m.LitigationHoldDuration)
@@ -209,7 +210,7 @@ func (ar *agingRules) forMailbox(tx *store.Tx, m *store.Mailbox) (*mailboxAging,
 		}
 	}
 	ma.tags = ar.mrm[strings.ToLower(strings.TrimSpace(m.RetentionPolicy))]
-	ma.archiveMoves = m.LifecycleState == store.StateActive && m.ArchiveStatus == "Active"
+	ma.archiveMoves = m.LifecycleState == directory.StateActive && m.ArchiveStatus == "Active"
 	if d, unl := spanDays(m.RetainDeletedItemsFor); !unl {
 		ma.retainDays = d
 	} else {
@@ -267,17 +268,17 @@ func (ma *mailboxAging) tagFor(ftype string, archive bool) *MRMTag {
 
 // recoverableAged reports whether a Recoverable Items folder takes part in
 // the pass (Calendar Logging and the root don't).
-func recoverableAged(f *store.Folder) bool {
+func recoverableAged(f *directory.Folder) bool {
 	return f.Recoverable && f.FolderType != "RecoverableItemsRoot" && f.FolderType != "CalendarLogging"
 }
 
 // folderFor returns the folder of fs with that path, creating it (before
 // the Recoverable Items subtree for an ordinary folder) when missing.
-func folderFor(fs *[]store.Folder, tmpl *store.Folder) *store.Folder {
-	if f, ok := store.FindFolder(*fs, tmpl.FolderPath); ok {
+func folderFor(fs *[]directory.Folder, tmpl *directory.Folder) *directory.Folder {
+	if f, ok := directory.FindFolder(*fs, tmpl.FolderPath); ok {
 		return f
 	}
-	nf := store.Folder{Name: tmpl.Name, FolderPath: tmpl.FolderPath, FolderType: tmpl.FolderType, Recoverable: tmpl.Recoverable}
+	nf := directory.Folder{Name: tmpl.Name, FolderPath: tmpl.FolderPath, FolderType: tmpl.FolderType, Recoverable: tmpl.Recoverable}
 	at := len(*fs)
 	if !nf.Recoverable {
 		for i, f := range *fs {
@@ -287,7 +288,7 @@ func folderFor(fs *[]store.Folder, tmpl *store.Folder) *store.Folder {
 			}
 		}
 	}
-	*fs = append(*fs, store.Folder{})
+	*fs = append(*fs, directory.Folder{})
 	copy((*fs)[at+1:], (*fs)[at:])
 	(*fs)[at] = nf
 	return &(*fs)[at]
@@ -295,14 +296,14 @@ func folderFor(fs *[]store.Folder, tmpl *store.Folder) *store.Folder {
 
 // recoverableFolder returns the Recoverable Items subfolder of a kind
 // ("RecoverableItemsDeletions", …) of fs, created when missing.
-func recoverableFolder(fs *[]store.Folder, ftype string) *store.Folder {
+func recoverableFolder(fs *[]directory.Folder, ftype string) *directory.Folder {
 	for i := range *fs {
 		if (*fs)[i].FolderType == ftype {
 			return &(*fs)[i]
 		}
 	}
 	name := strings.TrimPrefix(ftype, "RecoverableItems")
-	return folderFor(fs, &store.Folder{Name: name, FolderPath: "/" + name, FolderType: ftype, Recoverable: true})
+	return folderFor(fs, &directory.Folder{Name: name, FolderPath: "/" + name, FolderType: ftype, Recoverable: true})
 }
 
 // agePass applies the rules to one folder list (the primary mailbox, or the
@@ -310,7 +311,7 @@ func recoverableFolder(fs *[]store.Folder, ftype string) *store.Folder {
 // the period the pass catches up on (items whose limit passed earlier are
 // deleted on that day). Moved-to-archive cohorts go to *arch. It reports
 // whether anything changed.
-func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archive bool, since, today int64) bool {
+func (ma *mailboxAging) agePass(fs *[]directory.Folder, arch *[]directory.Folder, archive bool, since, today int64) bool {
 	changed := false
 	when := func(date, limit int64) int64 { return min(max(date+limit+1, since), today) }
 	// Ordinary folders: deletions and moves to the archive.
@@ -328,13 +329,13 @@ func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archiv
 		folderDeletes := ma.folderDeletes[strings.ToLower(f.FolderPath)]
 		keep := f.Cohorts[:0:0]
 		type move struct {
-			c    store.Cohort
+			c    directory.Cohort
 			to   string // "del", "disc", "arc", "" = purge
 			when int64
 		}
 		var moves []move
 		for _, c := range f.Cohorts {
-			d, _ := store.ParseDay(c.Date)
+			d, _ := directory.ParseDay(c.Date)
 			age := today - d
 			best, bestPerm, found := int64(0), false, false
 			consider := func(r deleteRule) {
@@ -378,19 +379,19 @@ func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archiv
 		if len(keep) == 0 {
 			f.Cohorts = nil
 		}
-		f.ItemCount, f.FolderSize = store.CohortSums(keep)
+		f.ItemCount, f.FolderSize = directory.CohortSums(keep)
 		tmpl := *f
 		for _, mv := range moves {
 			c := mv.c
 			switch mv.to {
 			case "del":
-				c.Deleted = store.DayDate(mv.when)
-				store.PutCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
+				c.Deleted = directory.DayDate(mv.when)
+				directory.PutCohort(recoverableFolder(fs, "RecoverableItemsDeletions"), c)
 			case "disc":
-				c.Deleted = store.DayDate(mv.when)
-				store.PutCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
+				c.Deleted = directory.DayDate(mv.when)
+				directory.PutCohort(recoverableFolder(fs, "RecoverableItemsDiscoveryHolds"), c)
 			case "arc":
-				store.PutCohort(folderFor(arch, &tmpl), c)
+				directory.PutCohort(folderFor(arch, &tmpl), c)
 			}
 		}
 		// Inserting folders may have moved the slice; n stays the number
@@ -409,11 +410,11 @@ func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archiv
 		if !recoverableAged(f) || len(f.Cohorts) == 0 {
 			continue
 		}
-		var keep, toArc []store.Cohort
+		var keep, toArc []directory.Cohort
 		for _, c := range f.Cohorts {
-			d, _ := store.ParseDay(c.Date)
+			d, _ := directory.ParseDay(c.Date)
 			del := d
-			if x, ok := store.ParseDay(c.Deleted); ok {
+			if x, ok := directory.ParseDay(c.Deleted); ok {
 				del = x
 			}
 			switch {
@@ -433,12 +434,12 @@ func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archiv
 		}
 		changed = true
 		f.Cohorts = keep
-		f.ItemCount, f.FolderSize = store.CohortSums(keep)
+		f.ItemCount, f.FolderSize = directory.CohortSums(keep)
 		if len(toArc) > 0 {
 			tmpl := *f
 			to := folderFor(arch, &tmpl)
 			for _, c := range toArc {
-				store.PutCohort(to, c)
+				directory.PutCohort(to, c)
 			}
 		}
 	}
@@ -450,16 +451,16 @@ func (ma *mailboxAging) agePass(fs *[]store.Folder, arch *[]store.Folder, archiv
 // pass catches up on. Content is written only when something changed.
 // run is the pass's figures (nil when the mailbox has no content to
 // process) and changed tells whether the content changed.
-func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Time) (run *AssistantRun, changed bool, err error) {
+func runItemAging(tx *store.Tx, ar *agingRules, m *directory.Mailbox, since time.Time) (run *AssistantRun, changed bool, err error) {
 	switch m.LifecycleState {
-	case store.StateActive, store.StateUnlicensedGrace, store.StateInactive:
+	case directory.StateActive, directory.StateUnlicensedGrace, directory.StateInactive:
 	default:
 		return nil, false, nil
 	}
 	if m.IsMailUser() {
 		return nil, false, nil
 	}
-	c, err := tx.GetMailboxContent(m.Guid)
+	c, err := directory.GetMailboxContent(tx, m.Guid)
 	if err != nil {
 		return nil, false, err
 	}
@@ -473,16 +474,16 @@ func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Tim
 	var before, after [4]int64
 	before[0], before[1], before[2], before[3] = runFigures(c)
 	dirty := false
-	for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+	for _, fs := range [][]directory.Folder{c.Primary, c.Archive} {
 		for i := range fs {
-			if !store.CohortsConsistent(&fs[i]) || (len(fs[i].Cohorts) == 0 && fs[i].ItemCount > 0) {
-				store.NormalizeCohorts(&fs[i], m.WhenMailboxCreated)
+			if !directory.CohortsConsistent(&fs[i]) || (len(fs[i].Cohorts) == 0 && fs[i].ItemCount > 0) {
+				directory.NormalizeCohorts(&fs[i], m.WhenMailboxCreated)
 				dirty = true
 			}
 		}
 	}
-	today, from := store.DayNumber(tx.Now()), store.DayNumber(since)
-	var arch *[]store.Folder
+	today, from := directory.DayNumber(tx.Now()), directory.DayNumber(since)
+	var arch *[]directory.Folder
 	if m.ArchiveStatus == "Active" {
 		arch = &c.Archive
 	}
@@ -497,14 +498,14 @@ func runItemAging(tx *store.Tx, ar *agingRules, m *store.Mailbox, since time.Tim
 	if !dirty {
 		return run, false, nil
 	}
-	return run, true, tx.PutMailboxContent(c)
+	return run, true, directory.PutMailboxContent(tx, c)
 }
 
 // RunItemAging runs the item-age rules of the Managed Folder Assistant on
 // one mailbox now (Start-ManagedFolderAssistant) and records the pass: its
 // figures and the hold tracking logs (diagnostics.go).
 func RunItemAging(tx *store.Tx, guid string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -531,7 +532,7 @@ func RunItemAging(tx *store.Tx, guid string) error {
 // processes every mailbox once (item ages have day granularity, so an
 // advance within the same day changes nothing and costs nothing).
 func agingAfterAdvance(tx *store.Tx, from time.Time) error {
-	if store.DayNumber(tx.Now()) <= store.DayNumber(from) {
+	if directory.DayNumber(tx.Now()) <= directory.DayNumber(from) {
 		return nil
 	}
 	ar, err := loadAgingRules(tx)
@@ -541,9 +542,9 @@ func agingAfterAdvance(tx *store.Tx, from time.Time) error {
 	// Collect the keys first (the pass writes to the bucket), then read
 	// each mailbox again: a large tenant's records are not all held at once.
 	var guids []string
-	if err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+	if err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 		switch m.LifecycleState {
-		case store.StateActive, store.StateUnlicensedGrace, store.StateInactive:
+		case directory.StateActive, directory.StateUnlicensedGrace, directory.StateInactive:
 			if !m.IsMailUser() {
 				guids = append(guids, m.Guid)
 			}
@@ -558,7 +559,7 @@ func agingAfterAdvance(tx *store.Tx, from time.Time) error {
 	}
 	since := from.Add(store.Day)
 	for _, g := range guids {
-		m, err := tx.GetMailbox(g)
+		m, err := directory.GetMailbox(tx, g)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // What the Managed Folder Assistant writes down about a mailbox, read back
@@ -87,7 +88,7 @@ var (
 
 // currentHolds returns the holds that affect m now, split into the
 // mailbox's own (Exchange) and the substrate's, as ID → hold type.
-func (env *holdEnv) currentHolds(m *store.Mailbox) (exchange, substrate map[string]int) {
+func (env *holdEnv) currentHolds(m *directory.Mailbox) (exchange, substrate map[string]int) {
 	exchange, substrate = map[string]int{}, map[string]int{}
 	for _, h := range env.mailboxHoldInfos(m) {
 		switch h.HoldType {
@@ -169,7 +170,7 @@ func sortedKeys(m map[string]int) []string {
 // trackHolds is the hold-tracking part of an assistant pass over m; run,
 // when not nil, is recorded as the pass's run. The record is written only
 // when something changed.
-func trackHolds(tx *store.Tx, env *holdEnv, m *store.Mailbox, run *AssistantRun) error {
+func trackHolds(tx *store.Tx, env *holdEnv, m *directory.Mailbox, run *AssistantRun) error {
 	d, ok, err := diagnosticsRecords.Get(tx, m.Guid)
 	if err != nil {
 		return err
@@ -196,7 +197,7 @@ func trackHolds(tx *store.Tx, env *holdEnv, m *store.Mailbox, run *AssistantRun)
 // runFigures counts a content's items for a run's figures: items outside
 // Recoverable Items in the primary mailbox, in Recoverable Items, in the
 // archive; and the number of folders.
-func runFigures(c *store.MailboxContent) (root, dumpster, archive, folders int64) {
+func runFigures(c *directory.MailboxContent) (root, dumpster, archive, folders int64) {
 	for _, f := range c.Primary {
 		if f.Recoverable {
 			dumpster += f.ItemCount
@@ -232,7 +233,7 @@ func newRun(at time.Time, before, after [4]int64) *AssistantRun {
 // empty one when no pass has seen it) and the time of the last pass that
 // processed it: its last run, or the last scheduled pass if that is later
 // and the mailbox existed then. The time is zero when no pass ran.
-func MailboxDiagnosticsOf(tx *store.Tx, m *store.Mailbox) (*MailboxDiagnostics, time.Time, error) {
+func MailboxDiagnosticsOf(tx *store.Tx, m *directory.Mailbox) (*MailboxDiagnostics, time.Time, error) {
 	d, ok, err := diagnosticsRecords.Get(tx, m.Guid)
 	if err != nil {
 		return nil, time.Time{}, err

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/opath"
 )
 
@@ -37,7 +38,7 @@ const (
 
 // holdEnv is a snapshot of every holds object, loaded once per operation.
 type holdEnv struct {
-	org      *store.Organization
+	org      *directory.Organization
 	policies []*CompliancePolicy
 	digit    map[string]int // policy guid -> stamp digit (0 = no rule)
 	// holdOnly lists the policies (guid) whose rule has no retention
@@ -71,7 +72,7 @@ type simpleCondition struct {
 }
 
 func loadHoldEnv(tx *store.Tx) (*holdEnv, error) {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -176,7 +177,7 @@ func compileScope(s *AdaptiveScope) *scopeEval {
 // ScopeProperty returns the value an adaptive scope query sees for a
 // mailbox property (directory attributes come from the account u, which
 // may be nil). Unknown properties read as empty.
-func ScopeProperty(m *store.Mailbox, u *store.User, name string) any {
+func ScopeProperty(m *directory.Mailbox, u *directory.User, name string) any {
 	switch strings.ToLower(name) {
 	case "name":
 		return m.Name
@@ -235,7 +236,7 @@ func ScopeProperty(m *store.Mailbox, u *store.User, name string) any {
 }
 
 // matches reports whether a mailbox is in the adaptive scope.
-func (se *scopeEval) matches(m *store.Mailbox, u *store.User) bool {
+func (se *scopeEval) matches(m *directory.Mailbox, u *directory.User) bool {
 	if se == nil || !strings.EqualFold(se.s.LocationType, "User") && se.s.LocationType != "" {
 		return false
 	}
@@ -301,7 +302,7 @@ func locationHas(locs []PolicyLocation, guid string) bool {
 }
 
 // appliesTo reports whether a non-org-wide policy covers the mailbox.
-func (env *holdEnv) appliesTo(p *CompliancePolicy, m *store.Mailbox, u *store.User, st *MailboxHoldState) bool {
+func (env *holdEnv) appliesTo(p *CompliancePolicy, m *directory.Mailbox, u *directory.User, st *MailboxHoldState) bool {
 	if locationHas(p.ExchangeLocationException, m.Guid) {
 		return false
 	}
@@ -329,7 +330,7 @@ func (env *holdEnv) appliesTo(p *CompliancePolicy, m *store.Mailbox, u *store.Us
 // desiredEntries computes the InPlaceHolds entries the holds objects give a
 // mailbox, in canonical order: In-Place holds, eDiscovery holds, retention
 // stamps, exclusion markers.
-func (env *holdEnv) desiredEntries(m *store.Mailbox, u *store.User, st *MailboxHoldState) []string {
+func (env *holdEnv) desiredEntries(m *directory.Mailbox, u *directory.User, st *MailboxHoldState) []string {
 	var out []string
 	if m.IsMailUser() {
 		return out
@@ -397,7 +398,7 @@ func (env *holdEnv) desiredEntries(m *store.Mailbox, u *store.User, st *MailboxH
 }
 
 // addressOf reports whether a is one of the mailbox's addresses.
-func addressOf(m *store.Mailbox, a string) bool {
+func addressOf(m *directory.Mailbox, a string) bool {
 	a = strings.TrimSpace(a)
 	if strings.EqualFold(a, m.PrimarySmtpAddress) || strings.EqualFold(a, m.UserPrincipalName) {
 		return true
@@ -467,13 +468,13 @@ type holdTouch struct {
 // holds for removed holds. Holds are never added to deleted mailboxes;
 // exclusion markers may be. The mailbox is stored when changed. It does
 // not run the retirement check; see recomputeHolds.
-func recomputeMailbox(tx *store.Tx, env *holdEnv, m *store.Mailbox) (*holdTouch, error) {
+func recomputeMailbox(tx *store.Tx, env *holdEnv, m *directory.Mailbox) (*holdTouch, error) {
 	t := &holdTouch{}
 	st, err := holdState(tx, m.Guid)
 	if err != nil {
 		return nil, err
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := directory.LinkedUser(tx, m)
 	if err != nil {
 		return nil, err
 	}
@@ -488,7 +489,7 @@ func recomputeMailbox(tx *store.Tx, env *holdEnv, m *store.Mailbox) (*holdTouch,
 			keep = append(keep, e)
 		}
 	}
-	if m.LifecycleState != store.StateActive && m.LifecycleState != store.StateUnlicensedGrace {
+	if m.LifecycleState != directory.StateActive && m.LifecycleState != directory.StateUnlicensedGrace {
 		present := map[string]bool{}
 		for _, e := range m.InPlaceHolds {
 			present[strings.ToLower(e)] = true
@@ -496,7 +497,7 @@ func recomputeMailbox(tx *store.Tx, env *holdEnv, m *store.Mailbox) (*holdTouch,
 		var limited []string
 		for _, w := range want {
 			pe := ParseHoldEntry(w)
-			if present[strings.ToLower(w)] || (pe.Kind == HoldKindExclusion && m.LifecycleState == store.StateInactive) {
+			if present[strings.ToLower(w)] || (pe.Kind == HoldKindExclusion && m.LifecycleState == directory.StateInactive) {
 				limited = append(limited, w)
 			}
 		}
@@ -529,7 +530,7 @@ func recomputeMailbox(tx *store.Tx, env *holdEnv, m *store.Mailbox) (*holdTouch,
 		if pe.Kind != HoldKindExclusion || hasEntry(m.InPlaceHolds, e) {
 			continue
 		}
-		if env.orgHolds(pe.ID) && (m.LifecycleState == store.StateActive || m.LifecycleState == store.StateInactive || m.LifecycleState == store.StateUnlicensedGrace) {
+		if env.orgHolds(pe.ID) && (m.LifecycleState == directory.StateActive || m.LifecycleState == directory.StateInactive || m.LifecycleState == directory.StateUnlicensedGrace) {
 			exchange = true
 		}
 	}
@@ -550,7 +551,7 @@ func recomputeMailbox(tx *store.Tx, env *holdEnv, m *store.Mailbox) (*holdTouch,
 		t.changed = true
 	}
 	if t.changed {
-		if err := tx.PutMailbox(m); err != nil {
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return nil, err
 		}
 	}
@@ -606,7 +607,7 @@ func (env *holdEnv) orgHolds(hex string) bool {
 // applyDelayHold sets a delay hold flag (release: DelayReleaseHoldApplied)
 // with a 30-day expiry; an already set flag is kept and its timer is
 // re-stamped to now. The caller stores the mailbox.
-func applyDelayHold(tx *store.Tx, m *store.Mailbox, release bool) error {
+func applyDelayHold(tx *store.Tx, m *directory.Mailbox, release bool) error {
 	now := tx.Now()
 	due := store.After30Days(now)
 	kind := TimerDelayHoldExpiry
@@ -627,7 +628,7 @@ func applyDelayHold(tx *store.Tx, m *store.Mailbox, release bool) error {
 
 // clearDelayHold clears one delay hold flag and its timer (the caller
 // stores the mailbox).
-func clearDelayHold(tx *store.Tx, m *store.Mailbox, release bool) error {
+func clearDelayHold(tx *store.Tx, m *directory.Mailbox, release bool) error {
 	if release {
 		m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
 		return tx.CancelTimersFor(m.Guid, TimerDelayReleaseHoldExpiry)
@@ -637,7 +638,7 @@ func clearDelayHold(tx *store.Tx, m *store.Mailbox, release bool) error {
 }
 
 func fireDelayHoldExpiry(tx *store.Tx, t store.Timer) error {
-	m, err := tx.GetMailbox(t.Payload)
+	m, err := directory.GetMailbox(tx, t.Payload)
 	if err != nil {
 		if store.IsNotFound(err) {
 			return nil
@@ -657,10 +658,10 @@ func fireDelayHoldExpiry(tx *store.Tx, t store.Timer) error {
 	} else {
 		m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := directory.PutMailbox(tx, m); err != nil {
 		return err
 	}
-	_, err = tx.RecalculateInactiveMailbox(m.Guid)
+	_, err = directory.RecalculateInactiveMailbox(tx, m.Guid)
 	return err
 }
 
@@ -683,19 +684,19 @@ func recomputeOrg(tx *store.Tx, env *holdEnv) error {
 		return nil
 	}
 	env.org.InPlaceHolds = next
-	if err := tx.PutOrganization(env.org); err != nil {
+	if err := directory.PutOrganization(tx, env.org); err != nil {
 		return err
 	}
 	if len(lost) == 0 {
 		return nil
 	}
 	var guids []string
-	err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+	err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 		if m.IsMailUser() {
 			return nil
 		}
 		switch m.LifecycleState {
-		case store.StateActive, store.StateInactive, store.StateUnlicensedGrace:
+		case directory.StateActive, directory.StateInactive, directory.StateUnlicensedGrace:
 		default:
 			return nil
 		}
@@ -711,14 +712,14 @@ func recomputeOrg(tx *store.Tx, env *holdEnv) error {
 		return err
 	}
 	for _, g := range guids {
-		m, err := tx.GetMailbox(g)
+		m, err := directory.GetMailbox(tx, g)
 		if err != nil {
 			return err
 		}
 		if err := applyDelayHold(tx, m, false); err != nil {
 			return err
 		}
-		if err := tx.PutMailbox(m); err != nil {
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return err
 		}
 	}
@@ -740,9 +741,9 @@ func recomputeHolds(tx *store.Tx, guids []string, dropped ...string) error {
 	}
 	// Mailboxes first: exclusion markers compare against the org list
 	// before it changes.
-	var list []*store.Mailbox
+	var list []*directory.Mailbox
 	if guids == nil {
-		if err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+		if err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 			list = append(list, m)
 			return nil
 		}); err != nil {
@@ -756,7 +757,7 @@ func recomputeHolds(tx *store.Tx, guids []string, dropped ...string) error {
 				continue
 			}
 			seen[g] = true
-			m, err := tx.GetMailbox(g)
+			m, err := directory.GetMailbox(tx, g)
 			if err != nil {
 				if store.IsNotFound(err) {
 					continue
@@ -776,8 +777,8 @@ func recomputeHolds(tx *store.Tx, guids []string, dropped ...string) error {
 		return err
 	}
 	for _, m := range list {
-		if m.LifecycleState == store.StateInactive {
-			if _, err := tx.RecalculateInactiveMailbox(m.Guid); err != nil {
+		if m.LifecycleState == directory.StateInactive {
+			if _, err := directory.RecalculateInactiveMailbox(tx, m.Guid); err != nil {
 				return err
 			}
 		}
@@ -800,7 +801,7 @@ func RecomputeAllHolds(tx *store.Tx) error { return recomputeHolds(tx, nil) }
 
 // GetOrgHolds returns the organization's InPlaceHolds.
 func GetOrgHolds(tx *store.Tx) ([]string, error) {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}

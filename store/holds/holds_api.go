@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Hold types of the ID-based holds (HoldInfo.HoldType).
@@ -122,7 +123,7 @@ func (env *holdEnv) describePolicy(h *HoldInfo, hex string, orgWide bool) {
 // mailboxHoldInfos lists the ID-based holds of a mailbox: every
 // non-exclusion entry of its InPlaceHolds plus every org-wide entry that
 // applies to it (any action).
-func (env *holdEnv) mailboxHoldInfos(m *store.Mailbox) []HoldInfo {
+func (env *holdEnv) mailboxHoldInfos(m *directory.Mailbox) []HoldInfo {
 	var out []HoldInfo
 	for _, raw := range m.InPlaceHolds {
 		e := ParseHoldEntry(raw)
@@ -135,7 +136,7 @@ func (env *holdEnv) mailboxHoldInfos(m *store.Mailbox) []HoldInfo {
 		return out
 	}
 	switch m.LifecycleState {
-	case store.StateActive, store.StateInactive, store.StateUnlicensedGrace:
+	case directory.StateActive, directory.StateInactive, directory.StateUnlicensedGrace:
 	default:
 		return out
 	}
@@ -158,7 +159,7 @@ func (env *holdEnv) mailboxHoldInfos(m *store.Mailbox) []HoldInfo {
 // whatever kind of policy) are not listed: the tool leaves them to the
 // policies.
 func MailboxHolds(tx *store.Tx, guid string) ([]HoldInfo, error) {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return nil, err
 	}
@@ -195,7 +196,7 @@ func MailboxHolds(tx *store.Tx, guid string) ([]HoldInfo, error) {
 // delay hold is set and the mailbox retires if it is Inactive and nothing
 // holds it any more.
 func RemoveHold(tx *store.Tx, guid, holdID string, force bool, actor string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -258,7 +259,7 @@ func RemoveHold(tx *store.Tx, guid, holdID string, force bool, actor string) err
 				return err
 			}
 		}
-		if err := tx.PutMailbox(m); err != nil {
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return err
 		}
 	}
@@ -293,9 +294,9 @@ func guidFromHex(h string) string {
 }
 
 // requireInactive refuses an operation on a mailbox that isn't Inactive.
-func requireInactive(op string, m *store.Mailbox) error {
-	if m.LifecycleState != store.StateInactive {
-		return store.MailboxLifecycleError(op, m, ReasonNotInactive, "")
+func requireInactive(op string, m *directory.Mailbox) error {
+	if m.LifecycleState != directory.StateInactive {
+		return directory.MailboxLifecycleError(op, m, ReasonNotInactive, "")
 	}
 	return nil
 }
@@ -307,7 +308,7 @@ func requireInactive(op string, m *store.Mailbox) error {
 // (*PolicyLockedError). The mailbox gets the -mbx markers, a delay hold,
 // and retires if nothing else holds it. All values are checked first.
 func ExcludeFromOrgHolds(tx *store.Tx, guid string, policyGuids []string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -367,7 +368,7 @@ func ExcludeFromOrgHolds(tx *store.Tx, guid string, policyGuids []string) error 
 // retention policies are untouched. Returns the
 // warnings.
 func ExcludeFromAllOrgHolds(tx *store.Tx, guid string) ([]string, error) {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return nil, err
 	}
@@ -414,7 +415,7 @@ func ExcludeFromAllOrgHolds(tx *store.Tx, guid string) ([]string, error) {
 // keeps eDiscovery, Litigation and In-Place holds, does not edit policy
 // exclusion lists and creates no delay hold; then the retirement check.
 func ExcludeFromAllHolds(tx *store.Tx, guid string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -473,7 +474,7 @@ func ExcludeFromAllHolds(tx *store.Tx, guid string) error {
 	if err := clearDelayHold(tx, m, true); err != nil {
 		return err
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := directory.PutMailbox(tx, m); err != nil {
 		return err
 	}
 	if err := putHoldState(tx, st); err != nil {
@@ -489,7 +490,7 @@ func ExcludeFromAllHolds(tx *store.Tx, guid string) error {
 // case hold, policy) must no longer exist (*HoldExistsError). The entries
 // are removed (delay hold for hold entries), then the retirement check.
 func RemoveOrphanedHolds(tx *store.Tx, guid string, ids []string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -537,10 +538,10 @@ func RemoveOrphanedHolds(tx *store.Tx, guid string, ids []string) error {
 			return err
 		}
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := directory.PutMailbox(tx, m); err != nil {
 		return err
 	}
-	_, err = tx.RecalculateInactiveMailbox(m.Guid)
+	_, err = directory.RecalculateInactiveMailbox(tx, m.Guid)
 	return err
 }
 
@@ -548,7 +549,7 @@ func RemoveOrphanedHolds(tx *store.Tx, guid string, ids []string) error {
 // -RemoveDelayReleaseHoldApplied (release true): the flag and its timer
 // are cleared (a no-op when already clear), then the retirement check.
 func RemoveDelayHold(tx *store.Tx, guid string, release bool) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -562,10 +563,10 @@ func RemoveDelayHold(tx *store.Tx, guid string, release bool) error {
 	if err := clearDelayHold(tx, m, release); err != nil {
 		return err
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := directory.PutMailbox(tx, m); err != nil {
 		return err
 	}
-	_, err = tx.RecalculateInactiveMailbox(m.Guid)
+	_, err = directory.RecalculateInactiveMailbox(tx, m.Guid)
 	return err
 }
 
@@ -574,7 +575,7 @@ func RemoveDelayHold(tx *store.Tx, guid string, release bool) error {
 // hold the mailbox), a delay hold follows, then the retirement check. The
 // cmdlet checks -ProvideConsent for active mailboxes.
 func RemoveComplianceTagHold(tx *store.Tx, guid string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -585,10 +586,10 @@ func RemoveComplianceTagHold(tx *store.Tx, guid string) error {
 	if err := applyDelayHold(tx, m, false); err != nil {
 		return err
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := directory.PutMailbox(tx, m); err != nil {
 		return err
 	}
-	_, err = tx.RecalculateInactiveMailbox(m.Guid)
+	_, err = directory.RecalculateInactiveMailbox(tx, m.Guid)
 	return err
 }
 
@@ -596,7 +597,7 @@ func RemoveComplianceTagHold(tx *store.Tx, guid string) error {
 // nil fields are not changed.
 type LitigationHoldInput struct {
 	Enabled  *bool
-	Duration *store.Span // Unlimited or days
+	Duration *directory.Span // Unlimited or days
 	Owner    *string
 	Date     *time.Time
 }
@@ -622,11 +623,11 @@ func (e *LitigationHoldLicenseError) Error() string {
 // and never ends the
 // hold.
 func SetLitigationHold(tx *store.Tx, guid string, in LitigationHoldInput) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return err
 	}
@@ -638,7 +639,7 @@ func SetLitigationHold(tx *store.Tx, guid string, in LitigationHoldInput) error 
 			if m.IsDeleted() {
 				return &HoldOnDeletedMailboxError{Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState}
 			}
-			u, err := tx.LinkedUser(m)
+			u, err := directory.LinkedUser(tx, m)
 			if err != nil {
 				return err
 			}
@@ -652,7 +653,7 @@ func SetLitigationHold(tx *store.Tx, guid string, in LitigationHoldInput) error 
 			m.LitigationHoldEnabled = false
 			m.LitigationHoldDate = nil
 			m.LitigationHoldOwner = ""
-			m.LitigationHoldDuration = store.UnlimitedSpan()
+			m.LitigationHoldDuration = directory.UnlimitedSpan()
 			turnedOff = true
 		}
 	}
@@ -670,10 +671,10 @@ func SetLitigationHold(tx *store.Tx, guid string, in LitigationHoldInput) error 
 			return err
 		}
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := directory.PutMailbox(tx, m); err != nil {
 		return err
 	}
-	_, err = tx.RecalculateInactiveMailbox(m.Guid)
+	_, err = directory.RecalculateInactiveMailbox(tx, m.Guid)
 	return err
 }
 
@@ -695,18 +696,18 @@ func (e *LabelNotPublishedError) Error() string {
 // ComplianceTagHoldApplied; the label policy's ":1" stamp appears on the
 // mailbox.
 func ApplyItemLabel(tx *store.Tx, guid, folderPath, tagName string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
-	if m.LifecycleState != store.StateActive {
+	if m.LifecycleState != directory.StateActive {
 		return &HoldOnDeletedMailboxError{Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState}
 	}
 	tag, err := FindComplianceTag(tx, tagName)
 	if err != nil {
 		return err
 	}
-	c, err := tx.GetMailboxContent(m.Guid)
+	c, err := directory.GetMailboxContent(tx, m.Guid)
 	if err != nil {
 		return err
 	}
@@ -714,7 +715,7 @@ func ApplyItemLabel(tx *store.Tx, guid, folderPath, tagName string) error {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	f, ok := store.FindFolder(c.Primary, path)
+	f, ok := directory.FindFolder(c.Primary, path)
 	if !ok {
 		return &store.ValidationError{Field: "FolderPath", Message: "mailbox " + m.Identity() + " has no folder " + folderPath}
 	}
@@ -752,7 +753,7 @@ func ApplyItemLabel(tx *store.Tx, guid, folderPath, tagName string) error {
 	}
 	if tag.Retains() && !m.ComplianceTagHoldApplied {
 		m.ComplianceTagHoldApplied = true
-		if err := tx.PutMailbox(m); err != nil {
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return err
 		}
 	}
@@ -764,7 +765,7 @@ func ApplyItemLabel(tx *store.Tx, guid, folderPath, tagName string) error {
 // due and retires an Inactive mailbox that nothing holds any more.
 // MoveToArchive tags never move items of an inactive mailbox.
 func RunManagedFolderAssistant(tx *store.Tx, guid string) error {
-	if _, err := tx.GetMailbox(guid); err != nil {
+	if _, err := directory.GetMailbox(tx, guid); err != nil {
 		return err
 	}
 	if err := tx.RunDueTimers(); err != nil {
@@ -802,7 +803,7 @@ func resolveSources(tx *store.Tx, vals []string) ([]string, error) {
 		if v == "" {
 			continue
 		}
-		m, err := tx.ResolveMailbox(v, store.ScopeAny)
+		m, err := directory.ResolveMailbox(tx, v, directory.ScopeAny)
 		if err != nil {
 			if strings.HasPrefix(v, "/") && store.IsNotFound(err) {
 				out = append(out, v)
@@ -822,7 +823,7 @@ func resolveSources(tx *store.Tx, vals []string) ([]string, error) {
 func mailboxesForSources(tx *store.Tx, srcs []string) ([]string, error) {
 	var out []string
 	for _, s := range srcs {
-		ks, err := tx.LookupIndex(store.IndexLegacyDN, s)
+		ks, err := tx.LookupIndex(directory.IndexLegacyDN, s)
 		if err != nil {
 			return nil, err
 		}

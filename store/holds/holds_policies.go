@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/opath"
 )
 
@@ -77,8 +78,8 @@ func isAll(vals []string) bool {
 
 // resolveInclusion resolves a mailbox a policy or hold should include:
 // only active mailboxes can get new holds.
-func resolveInclusion(tx *store.Tx, v string) (*store.Mailbox, error) {
-	m, err := tx.ResolveMailbox(v, store.ScopeActive)
+func resolveInclusion(tx *store.Tx, v string) (*directory.Mailbox, error) {
+	m, err := directory.ResolveMailbox(tx, v, directory.ScopeActive)
 	if err == nil {
 		if m.IsMailUser() {
 			return nil, &store.NotFoundError{Kind: "mailbox", Key: v}
@@ -88,7 +89,7 @@ func resolveInclusion(tx *store.Tx, v string) (*store.Mailbox, error) {
 	if !store.IsNotFound(err) {
 		return nil, err
 	}
-	if d, err2 := tx.ResolveMailbox(v, store.ScopeAny); err2 == nil && d.IsDeleted() {
+	if d, err2 := directory.ResolveMailbox(tx, v, directory.ScopeAny); err2 == nil && d.IsDeleted() {
 		return nil, &HoldOnDeletedMailboxError{Identity: d.Identity(), Guid: d.Guid, State: d.LifecycleState}
 	}
 	return nil, err
@@ -99,8 +100,8 @@ func resolveInclusion(tx *store.Tx, v string) (*store.Mailbox, error) {
 // deleted (the addresses of -DeletedResources) names its primary SMTP
 // address: otherwise the service can't locate it, as for a recipient that
 // doesn't exist.
-func resolveException(tx *store.Tx, v string, deleted []string) (*store.Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(v, store.ScopeActive)
+func resolveException(tx *store.Tx, v string, deleted []string) (*directory.Mailbox, error) {
+	ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeActive)
 	if err != nil && !store.IsNotFound(err) {
 		return nil, err
 	}
@@ -110,11 +111,11 @@ func resolveException(tx *store.Tx, v string, deleted []string) (*store.Mailbox,
 	if len(ms) == 1 {
 		return ms[0], nil
 	}
-	gone, err := tx.ResolveMailboxes(v, store.ScopeAny)
+	gone, err := directory.ResolveMailboxes(tx, v, directory.ScopeAny)
 	if err != nil {
 		return nil, err
 	}
-	var named []*store.Mailbox
+	var named []*directory.Mailbox
 	for _, m := range gone {
 		if m.IsDeleted() && hcontains(deleted, m.PrimarySmtpAddress) {
 			named = append(named, m)
@@ -129,7 +130,7 @@ func resolveException(tx *store.Tx, v string, deleted []string) (*store.Mailbox,
 	return nil, &store.AmbiguousError{Kind: "mailbox", Identity: v, Matches: identities(named), Guids: guidsOf(named)}
 }
 
-func identities(ms []*store.Mailbox) []string {
+func identities(ms []*directory.Mailbox) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.Identity())
@@ -137,7 +138,7 @@ func identities(ms []*store.Mailbox) []string {
 	return out
 }
 
-func guidsOf(ms []*store.Mailbox) []string {
+func guidsOf(ms []*directory.Mailbox) []string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.Guid)
@@ -151,7 +152,7 @@ func addLocations(tx *store.Tx, cur []PolicyLocation, vals []string, exception b
 		if v == "" {
 			continue
 		}
-		var m *store.Mailbox
+		var m *directory.Mailbox
 		var err error
 		if exception {
 			m, err = resolveException(tx, v, nil)
@@ -185,7 +186,7 @@ func removeLocations(tx *store.Tx, policyName string, cur []PolicyLocation, vals
 		}
 		remembered := ""
 		if idx < 0 {
-			ms, err := tx.ResolveMailboxes(v, store.ScopeAny)
+			ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeAny)
 			if err != nil && !store.IsNotFound(err) {
 				return nil, nil, err
 			}
@@ -195,7 +196,7 @@ func removeLocations(tx *store.Tx, policyName string, cur []PolicyLocation, vals
 						continue
 					}
 					remembered = l.Address
-					now, err := tx.FindMailboxes(l.Address)
+					now, err := directory.FindMailboxes(tx, l.Address)
 					if err != nil {
 						return nil, nil, err
 					}
@@ -406,7 +407,7 @@ func SetCompliancePolicy(tx *store.Tx, identity string, kinds []string, ch Polic
 		// Each address must belong to a deleted mailbox; the exclusion
 		// also hits the other mailboxes with that address.
 		for _, addr := range ch.DeletedResources {
-			ms, err := tx.ResolveMailboxes(addr, store.ScopeAny)
+			ms, err := directory.ResolveMailboxes(tx, addr, directory.ScopeAny)
 			if err != nil {
 				return nil, err
 			}

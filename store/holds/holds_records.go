@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // This file holds the records of the holds engine: Security & Compliance
@@ -915,7 +916,7 @@ func checkHoldReferences(tx *store.Tx, report func(store.Finding)) error {
 		}
 	}
 	return HoldStateRecords.ForEach(tx, "", func(key string, st *MailboxHoldState) error {
-		if _, err := tx.GetMailbox(st.MailboxGuid); store.IsNotFound(err) {
+		if _, err := directory.GetMailbox(tx, st.MailboxGuid); store.IsNotFound(err) {
 			report(store.Finding{Kind: "mailboxHoldState", Key: key, Message: fmt.Sprintf("hold state of mailbox %s, which does not exist", st.MailboxGuid)})
 		} else if err != nil {
 			return err

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // TimerRetentionHoldEnd ends the 30-day retention hold of a recovered
@@ -11,7 +12,7 @@ import (
 const TimerRetentionHoldEnd = "mailbox.retentionHoldEnd"
 
 func fireRetentionHoldEnd(tx *store.Tx, t store.Timer) error {
-	m, err := tx.GetMailbox(t.Payload)
+	m, err := directory.GetMailbox(tx, t.Payload)
 	if err != nil {
 		if store.IsNotFound(err) {
 			return nil
@@ -22,14 +23,14 @@ func fireRetentionHoldEnd(tx *store.Tx, t store.Timer) error {
 		return nil
 	}
 	m.RetentionHoldEnabled = false
-	return tx.PutMailbox(m)
+	return directory.PutMailbox(tx, m)
 }
 
 // ScheduleRetentionHoldEnd (re)schedules the end of a mailbox's retention
 // hold at its EndDateForRetentionHold (e.g. after Set-Mailbox
 // -EndDateForRetentionHold extended it).
 func ScheduleRetentionHoldEnd(tx *store.Tx, guid string) error {
-	m, err := tx.GetMailbox(guid)
+	m, err := directory.GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -78,18 +79,18 @@ type RecoverInput struct {
 // active mailbox; eDiscovery case holds keep it. RetainDeletedItemsFor 30
 // days; RetentionHoldEnabled for 30 days. The inactive mailbox ceases to
 // exist.
-func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, error) {
-	old, err := tx.ResolveMailbox(in.InactiveMailbox, store.ScopeInactiveOnly)
+func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*directory.Mailbox, error) {
+	old, err := directory.ResolveMailbox(tx, in.InactiveMailbox, directory.ScopeInactiveOnly)
 	if err != nil {
 		return nil, err
 	}
 	if old.ExternalDirectoryObjectId != "" {
-		return nil, store.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
+		return nil, directory.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAccountNotPurged, old.ExternalDirectoryObjectId)
 	}
 	if old.AutoExpandingArchiveEnabled {
-		return nil, store.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
+		return nil, directory.MailboxLifecycleError("RecoverInactiveMailbox", old, ReasonAutoExpandingArchive, "")
 	}
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -103,15 +104,15 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	}
 	alias := strings.TrimSpace(in.Alias)
 	if alias == "" {
-		alias = store.AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
+		alias = directory.AliasFrom(msoid[:strings.IndexByte(msoid, '@')])
 	}
 	for _, c := range []struct{ prop, index, value string }{
-		{"Name", store.IndexName, name},
-		{"Alias", store.IndexAlias, alias},
-		{"MicrosoftOnlineServicesID", store.IndexUPN, msoid},
-		{"PrimarySmtpAddress", store.IndexSMTP, msoid},
+		{"Name", directory.IndexName, name},
+		{"Alias", directory.IndexAlias, alias},
+		{"MicrosoftOnlineServicesID", directory.IndexUPN, msoid},
+		{"PrimarySmtpAddress", directory.IndexSMTP, msoid},
 	} {
-		dup, err := tx.ActiveMailboxWith(c.index, c.value, old.Guid)
+		dup, err := directory.ActiveMailboxWith(tx, c.index, c.value, old.Guid)
 		if err != nil {
 			return nil, err
 		}
@@ -119,7 +120,7 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 			return nil, &store.DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
-	if dup, err := tx.ActiveUserWithUPN(msoid, ""); err != nil || dup != nil {
+	if dup, err := directory.ActiveUserWithUPN(tx, msoid, ""); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
@@ -208,7 +209,7 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	if err != nil {
 		return nil, err
 	}
-	content, err := tx.GetMailboxContent(old.Guid)
+	content, err := directory.GetMailboxContent(tx, old.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -228,18 +229,18 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 			}
 		}
 	}
-	oldUser, err := tx.LinkedUser(old)
+	oldUser, err := directory.LinkedUser(tx, old)
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.PurgeMailbox(old); err != nil {
+	if err := directory.PurgeMailbox(tx, old); err != nil {
 		return nil, err
 	}
 	if err := tx.CancelTimersFor(old.Guid, TimerDelayHoldExpiry, TimerDelayReleaseHoldExpiry, TimerRetentionHoldEnd); err != nil {
 		return nil, err
 	}
-	if oldUser != nil && oldUser.State == store.UserSoftDeleted {
-		if err := tx.PurgeUserAccount(oldUser.ObjectID); err != nil {
+	if oldUser != nil && oldUser.State == directory.UserSoftDeleted {
+		if err := directory.PurgeUserAccount(tx, oldUser.ObjectID); err != nil {
 			return nil, err
 		}
 	}
@@ -251,19 +252,19 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	if display == "" {
 		display = name
 	}
-	u := &store.User{ObjectID: tx.NewGuid(), UserPrincipalName: msoid, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
-		MailNickname: alias, State: store.UserActive, AccountEnabled: true, UsageLocation: firstNonEmptyStr(old.UsageLocation, "US"),
+	u := &directory.User{ObjectID: tx.NewGuid(), UserPrincipalName: msoid, DisplayName: display, FirstName: in.FirstName, LastName: in.LastName,
+		MailNickname: alias, State: directory.UserActive, AccountEnabled: true, UsageLocation: firstNonEmptyStr(old.UsageLocation, "US"),
 		MailboxGuid: newGuid, ForceChangePasswordNextSignIn: in.ResetPasswordOnNextLogon, WhenCreated: now}
 	if in.Password != "" {
 		u.LastPasswordChangeDateTime = new(now)
 	}
-	if err := tx.PutUser(u); err != nil {
+	if err := directory.PutUser(tx, u); err != nil {
 		return nil, err
 	}
-	if sku, ok, err := tx.FreeMailboxSku(); err != nil {
+	if sku, ok, err := directory.FreeMailboxSku(tx); err != nil {
 		return nil, err
 	} else if ok {
-		if err := tx.AssignLicense(u.ObjectID, sku); err != nil {
+		if err := directory.AssignLicense(tx, u.ObjectID, sku); err != nil {
 			return nil, err
 		}
 	}
@@ -271,14 +272,14 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	m.Guid = newGuid
 	m.ExternalDirectoryObjectId, m.UserObjectID = u.ObjectID, u.ObjectID
 	m.Name, m.Alias, m.DisplayName, m.FirstName, m.LastName = name, alias, display, in.FirstName, in.LastName
-	m.DistinguishedName = store.HostedDN(name, o.Name, o.DirectoryPartition, false)
-	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, store.SoftDeletedCanonical)
+	m.DistinguishedName = directory.HostedDN(name, o.Name, o.DirectoryPartition, false)
+	m.OrganizationalUnit = strings.TrimSuffix(old.OrganizationalUnit, directory.SoftDeletedCanonical)
 	m.EmailAddresses = []string{"SMTP:" + msoid}
 	if a := alias + "@" + o.Name; !strings.EqualFold(a, msoid) {
 		m.EmailAddresses = append(m.EmailAddresses, "smtp:"+a)
 	}
 	m.PrimarySmtpAddress, m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = msoid, msoid, msoid, msoid
-	m.LifecycleState, m.Licensed = store.StateActive, true
+	m.LifecycleState, m.Licensed = directory.StateActive, true
 	m.IsInactiveMailbox, m.WasInactiveMailbox = false, false
 	m.WhenSoftDeleted, m.InactiveMailboxRetireTime, m.RemovedBy = nil, nil, ""
 	m.AccountDisabled = false
@@ -287,7 +288,7 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 		m.InPlaceHolds = []string{}
 	}
 	m.LitigationHoldEnabled, m.LitigationHoldDate, m.LitigationHoldOwner = false, nil, ""
-	m.LitigationHoldDuration = store.UnlimitedSpan()
+	m.LitigationHoldDuration = directory.UnlimitedSpan()
 	if leftUnlocked {
 		m.LitigationHoldEnabled = true
 		m.LitigationHoldDate = new(now)
@@ -295,17 +296,17 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	}
 	m.DelayHoldApplied, m.DelayHoldExpiresAt = false, nil
 	m.DelayReleaseHoldApplied, m.DelayReleaseHoldExpiresAt = false, nil
-	m.RetainDeletedItemsFor = store.DaysSpan(30)
+	m.RetainDeletedItemsFor = directory.DaysSpan(30)
 	m.RetentionHoldEnabled = true
 	m.StartDateForRetentionHold = new(now)
 	m.EndDateForRetentionHold = new(store.After30Days(now))
 	m.PolicyLocationKeys = nil
 	m.WhenCreated, m.WhenMailboxCreated = now, now
-	if err := tx.PutMailbox(&m); err != nil {
+	if err := directory.PutMailbox(tx, &m); err != nil {
 		return nil, err
 	}
 	content.MailboxGuid = newGuid
-	if err := tx.PutMailboxContent(content); err != nil {
+	if err := directory.PutMailboxContent(tx, content); err != nil {
 		return nil, err
 	}
 	if len(st.Labels) > 0 {
@@ -321,7 +322,7 @@ func RecoverInactiveMailbox(tx *store.Tx, in RecoverInput) (*store.Mailbox, erro
 	if err := recomputeHolds(tx, []string{newGuid}); err != nil {
 		return nil, err
 	}
-	return tx.GetMailbox(newGuid)
+	return directory.GetMailbox(tx, newGuid)
 }
 
 func firstNonEmptyStr(s ...string) string {

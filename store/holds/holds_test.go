@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
@@ -23,7 +24,7 @@ const (
 
 func holdsOf(t *testing.T, tx *store.Tx, id string) []string {
 	t.Helper()
-	m, err := tx.ResolveMailbox(id, store.ScopeAny)
+	m, err := directory.ResolveMailbox(tx, id, directory.ScopeAny)
 	storetest.Must(t, err)
 	return m.InPlaceHolds
 }
@@ -48,10 +49,10 @@ func enablePolicy(t *testing.T, tx *store.Tx, name string) {
 	storetest.Must(t, err)
 }
 
-func deleteMbx(t *testing.T, tx *store.Tx, alias string) *store.Mailbox {
+func deleteMbx(t *testing.T, tx *store.Tx, alias string) *directory.Mailbox {
 	t.Helper()
 	m := storetest.Mailbox(t, tx, alias)
-	d, err := tx.RemoveMailbox(m.Guid, "")
+	d, err := directory.RemoveMailbox(tx, m.Guid, "")
 	storetest.Must(t, err)
 	return d
 }
@@ -72,7 +73,7 @@ func TestSeedHoldStamps(t *testing.T) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		org, _ = holds.GetOrgHolds(tx)
 		eqList(t, "org", org, orgRetainHold)
-		if w := deleteMbx(t, tx, "walterh"); w.LifecycleState != store.StateInactive {
+		if w := deleteMbx(t, tx, "walterh"); w.LifecycleState != directory.StateInactive {
 			t.Errorf("walterh under an org-wide Keep policy: %s", w.LifecycleState)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 2 { // soft-delete expiry + recycle bin
@@ -89,7 +90,7 @@ func TestHoldsS2S3(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		enablePolicy(t, tx, "Org Retain 7y")
 		p := deleteMbx(t, tx, "pilarp")
-		if p.LifecycleState != store.StateInactive {
+		if p.LifecycleState != directory.StateInactive {
 			t.Fatalf("pilarp: %s", p.LifecycleState)
 		}
 		hs, err := holds.MailboxHolds(tx, p.Guid)
@@ -128,24 +129,24 @@ func TestHoldsS2S3(t *testing.T) {
 		storetest.Must(t, holds.RemoveMailboxSearch(tx, "Contoso Legal Hold"))
 		m = storetest.Mailbox(t, tx, p.Guid)
 		eqList(t, "after In-Place removal", m.InPlaceHolds, "-mbx7cfb30345d454ac0a989ab3041051209")
-		if m.LifecycleState != store.StateInactive || !m.DelayHoldApplied {
+		if m.LifecycleState != directory.StateInactive || !m.DelayHoldApplied {
 			t.Fatalf("delay hold keeps it inactive: %s %v", m.LifecycleState, m.DelayHoldApplied)
 		}
 
 		storetest.Must(t, tx.AdvanceTo(time.Date(2024, 3, 10, 10, 0, 0, 0, time.UTC)))
 		storetest.Must(t, holds.RemoveDelayHold(tx, m.Guid, false))
 		m = storetest.Mailbox(t, tx, p.Guid)
-		if m.LifecycleState != store.StateRetiredInactive || !m.WasInactiveMailbox || m.IsInactiveMailbox ||
+		if m.LifecycleState != directory.StateRetiredInactive || !m.WasInactiveMailbox || m.IsInactiveMailbox ||
 			!m.InactiveMailboxRetireTime.Equal(tx.Now()) || !m.WhenSoftDeleted.Equal(store.DefaultClock()) {
 			t.Fatalf("after RemoveDelayHold: %+v", m)
 		}
 		storetest.Must(t, holds.RemoveDelayHold(tx, m.Guid, false)) // removing a delay hold that isn't set does nothing
 		storetest.Must(t, tx.AdvanceBy(30*store.Day-time.Second))
-		if _, err := tx.GetMailbox(p.Guid); err != nil {
+		if _, err := directory.GetMailbox(tx, p.Guid); err != nil {
 			t.Fatal("purged a second before +30d")
 		}
 		storetest.Must(t, tx.AdvanceBy(time.Second))
-		if _, err := tx.GetMailbox(p.Guid); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.GetMailbox(tx, p.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Fatal("not purged at exactly +30d")
 		}
 	})
@@ -163,24 +164,24 @@ func TestHoldsS4DelayHoldExpiry(t *testing.T) {
 		t0 := tx.Now()
 		storetest.Must(t, holds.SetLitigationHold(tx, c.Guid, holds.LitigationHoldInput{Enabled: &off}))
 		m := storetest.Mailbox(t, tx, c.Guid)
-		if !m.DelayHoldApplied || m.LifecycleState != store.StateInactive {
+		if !m.DelayHoldApplied || m.LifecycleState != directory.StateInactive {
 			t.Fatalf("after LH off: %v %s", m.DelayHoldApplied, m.LifecycleState)
 		}
 		storetest.Must(t, tx.AdvanceBy(30*store.Day-time.Second))
-		if m = storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateInactive || !m.DelayHoldApplied {
+		if m = storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != directory.StateInactive || !m.DelayHoldApplied {
 			t.Fatal("delay hold expired a second before +30d")
 		}
 		storetest.Must(t, tx.AdvanceBy(time.Second))
 		m = storetest.Mailbox(t, tx, c.Guid)
-		if m.LifecycleState != store.StateRetiredInactive || m.DelayHoldApplied || !m.InactiveMailboxRetireTime.Equal(t0.Add(30*store.Day)) {
+		if m.LifecycleState != directory.StateRetiredInactive || m.DelayHoldApplied || !m.InactiveMailboxRetireTime.Equal(t0.Add(30*store.Day)) {
 			t.Fatalf("after expiry: %s %v %v", m.LifecycleState, m.DelayHoldApplied, m.InactiveMailboxRetireTime)
 		}
 		storetest.Must(t, tx.AdvanceTo(t0.Add(60*store.Day-time.Second)))
-		if _, err := tx.GetMailbox(c.Guid); err != nil {
+		if _, err := directory.GetMailbox(tx, c.Guid); err != nil {
 			t.Fatal("purged a second before retire+30d")
 		}
 		storetest.Must(t, tx.AdvanceBy(time.Second))
-		if _, err := tx.GetMailbox(c.Guid); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.GetMailbox(tx, c.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Fatal("not purged after 60 days")
 		}
 	})
@@ -193,7 +194,7 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 		enablePolicy(t, tx, "Teams Private Channels 3y")
 		eqList(t, "app stamp", holdsOf(t, tx, "walterh"), "mbx5b4f1c2e8d3a4e6b9f217c0d4a8e3b19:3")
 		w := deleteMbx(t, tx, "walterh")
-		if w.LifecycleState != store.StateInactive {
+		if w.LifecycleState != directory.StateInactive {
 			t.Fatalf("app policy doesn't hold: %s", w.LifecycleState)
 		}
 		_, err := holds.SetCompliancePolicy(tx, "Teams Private Channels 3y", []string{holds.PolicyKindApp}, holds.PolicyChange{
@@ -223,7 +224,7 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 		if storetest.Mailbox(t, tx, c.Guid).DelayHoldApplied {
 			t.Error("delay hold not expired")
 		}
-		if storetest.Mailbox(t, tx, w.Guid).LifecycleState != store.StateRetiredInactive {
+		if storetest.Mailbox(t, tx, w.Guid).LifecycleState != directory.StateRetiredInactive {
 			t.Error("walterh not retired after the release delay hold expired")
 		}
 	})
@@ -239,7 +240,7 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 		_, err := holds.SetCompliancePolicy(tx, "SEC 17a-4", nil, holds.PolicyChange{RestrictiveRetention: &lock})
 		storetest.Must(t, err)
 		mr := deleteMbx(t, tx, "marion")
-		if mr.LifecycleState != store.StateInactive {
+		if mr.LifecycleState != directory.StateInactive {
 			t.Fatal("marion not inactive")
 		}
 		var le *holds.PolicyLockedError
@@ -276,7 +277,7 @@ func TestHoldsS5PreservationLock(t *testing.T) {
 			t.Errorf("warnings: %v", warnings)
 		}
 		storetest.Must(t, holds.ExcludeFromAllHolds(tx, mr.Guid))
-		if m := storetest.Mailbox(t, tx, mr.Guid); m.LifecycleState != store.StateInactive || m.DelayHoldApplied {
+		if m := storetest.Mailbox(t, tx, mr.Guid); m.LifecycleState != directory.StateInactive || m.DelayHoldApplied {
 			t.Errorf("after ExcludeFromAllHolds: %s delay=%v", m.LifecycleState, m.DelayHoldApplied)
 		}
 	})
@@ -293,17 +294,17 @@ func TestExcludeFromAllHoldsRetires(t *testing.T) {
 		deleteMbx(t, tx, "gradya")
 		storetest.Must(t, holds.ExcludeFromAllHolds(tx, g.Guid))
 		m := storetest.Mailbox(t, tx, g.Guid)
-		if m.LifecycleState != store.StateInactive || m.DelayHoldApplied {
+		if m.LifecycleState != directory.StateInactive || m.DelayHoldApplied {
 			t.Fatalf("litigation hold kept, no delay hold: %s %v", m.LifecycleState, m.DelayHoldApplied)
 		}
 		eqList(t, "holds", m.InPlaceHolds, "-mbx7cfb30345d454ac0a989ab3041051209")
 		off := false
 		storetest.Must(t, holds.SetLitigationHold(tx, g.Guid, holds.LitigationHoldInput{Enabled: &off}))
 		storetest.Must(t, holds.RemoveDelayHold(tx, g.Guid, false))
-		if m := storetest.Mailbox(t, tx, g.Guid); m.LifecycleState != store.StateRetiredInactive {
+		if m := storetest.Mailbox(t, tx, g.Guid); m.LifecycleState != directory.StateRetiredInactive {
 			t.Fatalf("not retired: %s %v", m.LifecycleState, m.InPlaceHolds)
 		}
-		var ne *store.LifecycleError
+		var ne *directory.LifecycleError
 		if err := holds.ExcludeFromAllHolds(tx, storetest.Mailbox(t, tx, "carolo").Guid); !errors.As(err, &ne) || ne.Reason != holds.ReasonNotInactive {
 			t.Errorf("active mailbox: %v", err)
 		}
@@ -374,12 +375,12 @@ func TestLabelHold(t *testing.T) {
 		if err := holds.RemoveHold(tx, a.Guid, "mbxd8b1f4a76e2c4d95b3a80c7e5f9a2d61:1", true, ""); !errors.As(err, &lh) {
 			t.Errorf("label blocks RemoveHold: %v", err)
 		}
-		if ok, _ := tx.RecalculateInactiveMailbox(a.Guid); ok {
+		if ok, _ := directory.RecalculateInactiveMailbox(tx, a.Guid); ok {
 			t.Error("label hold retired")
 		}
 		storetest.Must(t, holds.RemoveComplianceTagHold(tx, a.Guid))
 		storetest.Must(t, holds.RemoveDelayHold(tx, a.Guid, false))
-		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != store.StateRetiredInactive {
+		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != directory.StateRetiredInactive {
 			t.Errorf("after removing the label hold: %s", m.LifecycleState)
 		}
 	})
@@ -418,7 +419,7 @@ func TestLocationLimitAndD10(t *testing.T) {
 		a.SetPrimarySmtp("ann.beebe@contoso.com")
 		a.EmailAddresses = []string{"SMTP:ann.beebe@contoso.com"}
 		a.UserPrincipalName, a.MicrosoftOnlineServicesID, a.WindowsLiveID = "ann.beebe@contoso.com", "ann.beebe@contoso.com", "ann.beebe@contoso.com"
-		storetest.Must(t, tx.PutMailbox(a))
+		storetest.Must(t, directory.PutMailbox(tx, a))
 		var ln *holds.LocationNotInPolicyError
 		if _, err := holds.SetCompliancePolicy(tx, "Finance Keep", nil, holds.PolicyChange{RemoveExchangeLocation: []string{"ann.beebe@contoso.com"}}); !errors.As(err, &ln) || ln.RememberedAs != "annb@contoso.com" {
 			t.Errorf("new address: %v", err)
@@ -450,7 +451,7 @@ func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		h := deleteMbx(t, tx, "henriettam")
-		if h.LifecycleState != store.StateInactive {
+		if h.LifecycleState != directory.StateInactive {
 			t.Fatalf("adaptive Keep doesn't hold: %s", h.LifecycleState)
 		}
 		var ve *store.ValidationError
@@ -463,7 +464,7 @@ func TestAdaptiveScopeExcludesInactive(t *testing.T) {
 		storetest.Must(t, err)
 		m := storetest.Mailbox(t, tx, h.Guid)
 		eqList(t, "henriettam", m.InPlaceHolds)
-		if !m.DelayHoldApplied || m.LifecycleState != store.StateInactive {
+		if !m.DelayHoldApplied || m.LifecycleState != directory.StateInactive {
 			t.Errorf("delay hold: %v %s", m.DelayHoldApplied, m.LifecycleState)
 		}
 		eqList(t, "gradya", holdsOf(t, tx, "gradya"), "mbxa4d2e8f13c6b4b7a8e952f1d0c7b6a34:2")
@@ -516,11 +517,11 @@ func TestRecoverInactiveMailboxS10(t *testing.T) {
 		storetest.Must(t, err)
 		if r.PrimarySmtpAddress != "Abraham.McMahon@contoso.com" || !r.LitigationHoldEnabled || !r.RetentionHoldEnabled ||
 			!r.EndDateForRetentionHold.Equal(tx.Now().Add(30*store.Day)) || r.RetainDeletedItemsFor.String() != "30.00:00:00" ||
-			r.ExchangeGuid != a.ExchangeGuid || r.LegacyExchangeDN != a.LegacyExchangeDN || r.Guid == a.Guid || r.LifecycleState != store.StateActive {
+			r.ExchangeGuid != a.ExchangeGuid || r.LegacyExchangeDN != a.LegacyExchangeDN || r.Guid == a.Guid || r.LifecycleState != directory.StateActive {
 			t.Errorf("recovered: %+v", r)
 		}
 		eqList(t, "recovered holds", r.InPlaceHolds, caseHold)
-		if _, err := tx.ResolveMailbox(a.DistinguishedName, store.ScopeInactiveOnly); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.ResolveMailbox(tx, a.DistinguishedName, directory.ScopeInactiveOnly); !errors.Is(err, store.ErrNotFound) {
 			t.Error("inactive mailbox still there")
 		}
 		lk, err := holds.FindCompliancePolicy(tx, "Legal Keep")
@@ -559,7 +560,7 @@ func TestHoldOnlyPolicies(t *testing.T) {
 			t.Fatalf("org holds: %v", oh)
 		}
 		l := deleteMbx(t, tx, "laura")
-		if l.LifecycleState != store.StateInactive {
+		if l.LifecycleState != directory.StateInactive {
 			t.Fatalf("laura: %s", l.LifecycleState)
 		}
 		storetest.Must(t, holds.ExcludeFromOrgHolds(tx, l.Guid, []string{org.Hex()}))

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Kinds of InPlaceHolds entries.
@@ -97,7 +98,7 @@ func (e HoldEntry) IsHold() bool {
 // don't attach to SoftDeleted or Retired-Inactive mailboxes nor to
 // mail users. eDiscovery and In-Place entries count as long as they are
 // stamped on the mailbox.
-func MailboxOnHold(m *store.Mailbox, orgHolds []string) bool {
+func MailboxOnHold(m *directory.Mailbox, orgHolds []string) bool {
 	if m.LitigationHoldEnabled || m.ComplianceTagHoldApplied || m.DelayHoldApplied || m.DelayReleaseHoldApplied {
 		return true
 	}
@@ -111,7 +112,7 @@ func MailboxOnHold(m *store.Mailbox, orgHolds []string) bool {
 			excluded[e.ID] = true
 		}
 	}
-	if m.IsMailUser() || m.LifecycleState == store.StateSoftDeleted || m.LifecycleState == store.StateRetiredInactive {
+	if m.IsMailUser() || m.LifecycleState == directory.StateSoftDeleted || m.LifecycleState == directory.StateRetiredInactive {
 		return false
 	}
 	for _, h := range orgHolds {
@@ -124,8 +125,8 @@ func MailboxOnHold(m *store.Mailbox, orgHolds []string) bool {
 
 // OnHold reports whether the mailbox is on hold (MailboxOnHold), taking
 // the organization-wide holds into account.
-func OnHold(tx *store.Tx, m *store.Mailbox) (bool, error) {
-	o, err := tx.GetOrganization()
+func OnHold(tx *store.Tx, m *directory.Mailbox) (bool, error) {
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return false, err
 	}

@@ -3,6 +3,7 @@ package holds
 import "time"
 import (
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // The record kinds of the holds engine.
@@ -33,14 +34,14 @@ func Register(s *store.Schema) {
 	s.AddTimer(TimerDelayHoldExpiry, fireDelayHoldExpiry)
 	s.AddTimer(TimerDelayReleaseHoldExpiry, fireDelayHoldExpiry)
 	s.AddTimer(TimerRetentionHoldEnd, fireRetentionHoldEnd)
-	store.MailboxHeld.Add(s, func(tx *store.Tx, m *store.Mailbox) (bool, error) { return OnHold(tx, m) })
+	directory.MailboxHeld.Add(s, func(tx *store.Tx, m *directory.Mailbox) (bool, error) { return OnHold(tx, m) })
 	// a new mailbox gets the stamps of the policies that cover every
 	// mailbox (organization-wide app retention policies, adaptive scopes
 	// it matches)
-	store.AfterMailboxCreate.Add(s, func(tx *store.Tx, m *store.Mailbox) error { return recomputeHolds(tx, []string{m.Guid}) })
+	directory.AfterMailboxCreate.Add(s, func(tx *store.Tx, m *directory.Mailbox) error { return recomputeHolds(tx, []string{m.Guid}) })
 	// the hold bookkeeping (exclusions, suppressed IDs, item labels) goes
 	// with the mailbox
-	store.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
+	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
 		if _, err := HoldStateRecords.Delete(tx, guid); err != nil {
 			return err
 		}

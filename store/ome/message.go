@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // DefaultMessageServer is the host label used in generated Message-IDs.
@@ -54,7 +55,7 @@ type MessageRecipient struct {
 }
 
 // External reports whether the recipient is outside the tenant.
-func (r MessageRecipient) External() bool { return r.IdentityType != store.IdentityInternal }
+func (r MessageRecipient) External() bool { return r.IdentityType != directory.IdentityInternal }
 
 // Message is a sent message, encrypted (Get-OMEMessageStatus) or plain.
 type Message struct {

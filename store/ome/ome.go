@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // ErrNotRevocable is matched by NotRevocableError and NoAMELicenseError.
@@ -92,11 +93,11 @@ type SendInput struct {
 // gets LinkBased.
 func DecideExperience(identityType string, forcedPortal bool) string {
 	switch {
-	case identityType == store.IdentityInternal:
+	case identityType == directory.IdentityInternal:
 		return ExperienceInline
 	case forcedPortal:
 		return ExperienceLinkBased
-	case identityType == store.IdentityWorkOrSchool || identityType == store.IdentityMicrosoftAccount:
+	case identityType == directory.IdentityWorkOrSchool || identityType == directory.IdentityMicrosoftAccount:
 		return ExperienceInline
 	default:
 		return ExperienceLinkBased
@@ -115,11 +116,11 @@ func NormalizeProtectionOption(s string) (string, bool) {
 	return "", false
 }
 
-func ruleMatches(o *store.Organization, r *TransportRule, from string, to []string) bool {
+func ruleMatches(o *directory.Organization, r *TransportRule, from string, to []string) bool {
 	if !r.Enabled() || (r.ApplyRightsProtectionTemplate == "" && !r.ApplyOME) {
 		return false
 	}
-	senderInternal := o.IsInternalDomain(store.DomainOf(from))
+	senderInternal := o.IsInternalDomain(directory.DomainOf(from))
 	switch strings.ToLower(r.FromScope) {
 	case "inorganization":
 		if !senderInternal {
@@ -133,7 +134,7 @@ func ruleMatches(o *store.Organization, r *TransportRule, from string, to []stri
 	if r.SentToScope != "" {
 		any := false
 		for _, a := range to {
-			internal := o.IsInternalDomain(store.DomainOf(a))
+			internal := o.IsInternalDomain(directory.DomainOf(a))
 			switch strings.ToLower(r.SentToScope) {
 			case "inorganization":
 				any = any || internal
@@ -153,7 +154,7 @@ func ruleMatches(o *store.Organization, r *TransportRule, from string, to []stri
 // message, writes one message-trace row per recipient with its events, and
 // updates the sender's Sent Items and internal recipients' Inbox counts.
 func SendMessage(tx *store.Tx, in SendInput) (*Message, error) {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -253,9 +254,9 @@ func SendMessage(tx *store.Tx, in SendInput) (*Message, error) {
 		return nil, &store.ValidationError{Field: "MessageId", Message: fmt.Sprintf("a message with Message-ID %s already exists", id)}
 	}
 	m.MessageID = id
-	m.Size = 4*store.KB + int64(len(in.Subject)+len(in.Body))
+	m.Size = 4*directory.KB + int64(len(in.Subject)+len(in.Body))
 	if encrypt {
-		m.Size += 18 * store.KB
+		m.Size += 18 * directory.KB
 	}
 	m.FromIP = ClientIP(from)
 	if err := PutMessage(tx, m); err != nil {
@@ -322,9 +323,9 @@ func TraceRows(m *Message) []*TraceRecord {
 			step += time.Second
 		}
 		if r.External() {
-			rec.ToIP = pseudoIP("mx", store.DomainOf(r.Address), mxPrefix(store.DomainOf(r.Address)))
+			rec.ToIP = pseudoIP("mx", directory.DomainOf(r.Address), mxPrefix(directory.DomainOf(r.Address)))
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external",
-				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", store.DomainOf(r.Address), rec.ToIP)})
+				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", directory.DomainOf(r.Address), rec.ToIP)})
 		} else {
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Deliver",
 				Detail: "The message was successfully delivered to the mailbox on " + host + "."})
@@ -334,13 +335,13 @@ func TraceRows(m *Message) []*TraceRecord {
 	return rows
 }
 
-func activeMailboxFor(tx *store.Tx, addr string) (*store.Mailbox, error) {
-	ms, err := tx.FindMailboxes(addr)
+func activeMailboxFor(tx *store.Tx, addr string) (*directory.Mailbox, error) {
+	ms, err := directory.FindMailboxes(tx, addr)
 	if err != nil {
 		return nil, err
 	}
 	for _, mb := range ms {
-		if mb.LifecycleState == store.StateActive {
+		if mb.LifecycleState == directory.StateActive {
 			return mb, nil
 		}
 	}
@@ -351,7 +352,7 @@ func fileSentMessage(tx *store.Tx, m *Message) error {
 	if mb, err := activeMailboxFor(tx, m.Sender); err != nil {
 		return err
 	} else if mb != nil {
-		if err := tx.AddToFolder(mb.Guid, "/Sent Items", m.Size); err != nil {
+		if err := directory.AddToFolder(tx, mb.Guid, "/Sent Items", m.Size); err != nil {
 			return err
 		}
 	}
@@ -364,7 +365,7 @@ func fileSentMessage(tx *store.Tx, m *Message) error {
 			return err
 		}
 		if mb != nil {
-			if err := tx.AddToFolder(mb.Guid, "/Inbox", m.Size); err != nil {
+			if err := directory.AddToFolder(tx, mb.Guid, "/Inbox", m.Size); err != nil {
 				return err
 			}
 		}
@@ -381,7 +382,7 @@ func Revocable(m *Message, hasAME bool) bool {
 
 // IsRevocable is Revocable with the tenant's AME licensing.
 func IsRevocable(tx *store.Tx, m *Message) (bool, error) {
-	ame, err := tx.HasAdvancedMessageEncryption()
+	ame, err := directory.HasAdvancedMessageEncryption(tx)
 	if err != nil {
 		return false, err
 	}
@@ -437,7 +438,7 @@ func revokeMessage(tx *store.Tx, messageID, by, revoker string) (*Message, error
 	if err != nil {
 		return nil, err
 	}
-	ame, err := tx.HasAdvancedMessageEncryption()
+	ame, err := directory.HasAdvancedMessageEncryption(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -464,7 +465,7 @@ func SenderRevokeMessage(tx *store.Tx, messageID, sender string) error {
 	if err != nil {
 		return err
 	}
-	if ame, err := tx.HasAdvancedMessageEncryption(); err != nil {
+	if ame, err := directory.HasAdvancedMessageEncryption(tx); err != nil {
 		return err
 	} else if !ame {
 		return &NoAMELicenseError{Feature: "Message revocation"}

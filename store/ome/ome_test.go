@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
@@ -13,13 +14,13 @@ import (
 
 // withoutAME replaces the tenant's E5 subscription with Office 365 E3.
 func withoutAME(tx *store.Tx) error {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return err
 	}
-	k, _ := store.LookupSku("ENTERPRISEPACK")
-	o.Subscriptions = []store.Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25, Consumed: 24}}
-	return tx.PutOrganization(o)
+	k, _ := directory.LookupSku("ENTERPRISEPACK")
+	o.Subscriptions = []directory.Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25, Consumed: 24}}
+	return directory.PutOrganization(tx, o)
 }
 
 // withCustomTemplateRule adds S12's "Expire in 7 days" template and rule.
@@ -45,21 +46,21 @@ func TestOMEExperienceDecisionTable(t *testing.T) {
 		expires    bool
 		appliedBy  string
 	}{
-		{"gmail", nil, "jane.doe@gmail.com", true, store.IdentitySocial, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
-		{"yahoo", nil, "kim@yahoo.com", true, store.IdentitySocial, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
-		{"outlook.com", nil, "sam@outlook.com", true, store.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
-		{"hotmail.com", nil, "j@HOTMAIL.com", true, store.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
-		{"live.com", nil, "x@live.com", true, store.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
-		{"work or school tenant", nil, "partner@fabrikam.com", true, store.IdentityWorkOrSchool, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
-		{"other provider", nil, "bob@example.org", true, store.IdentityOther, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
-		{"internal", nil, "pilarp@contoso.com", true, store.IdentityInternal, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
-		{"internal onmicrosoft", nil, "pilarp@contoso.onmicrosoft.com", true, store.IdentityInternal, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"gmail", nil, "jane.doe@gmail.com", true, directory.IdentitySocial, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
+		{"yahoo", nil, "kim@yahoo.com", true, directory.IdentitySocial, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
+		{"outlook.com", nil, "sam@outlook.com", true, directory.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"hotmail.com", nil, "j@HOTMAIL.com", true, directory.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"live.com", nil, "x@live.com", true, directory.IdentityMicrosoftAccount, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"work or school tenant", nil, "partner@fabrikam.com", true, directory.IdentityWorkOrSchool, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"other provider", nil, "bob@example.org", true, directory.IdentityOther, ome.ExperienceLinkBased, true, false, ome.AppliedByOutlookOnTheWeb},
+		{"internal", nil, "pilarp@contoso.com", true, directory.IdentityInternal, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"internal onmicrosoft", nil, "pilarp@contoso.onmicrosoft.com", true, directory.IdentityInternal, ome.ExperienceInline, false, false, ome.AppliedByOutlookOnTheWeb},
 		{"custom template rule forces portal for outlook.com", withCustomTemplateRule, "sam@outlook.com", false,
-			store.IdentityMicrosoftAccount, ome.ExperienceLinkBased, true, true, "MailFlowRule:All outgoing mail"},
+			directory.IdentityMicrosoftAccount, ome.ExperienceLinkBased, true, true, "MailFlowRule:All outgoing mail"},
 		{"custom template rule keeps internal inline", withCustomTemplateRule, "pilarp@contoso.com", false,
-			store.IdentityInternal, ome.ExperienceInline, false, true, "MailFlowRule:All outgoing mail"},
-		{"tenant without AME", withoutAME, "jane.doe@gmail.com", true, store.IdentitySocial, ome.ExperienceLinkBased, false, false, ome.AppliedByOutlookOnTheWeb},
-		{"plain message", nil, "jane.doe@gmail.com", false, store.IdentitySocial, "", false, false, ""},
+			directory.IdentityInternal, ome.ExperienceInline, false, true, "MailFlowRule:All outgoing mail"},
+		{"tenant without AME", withoutAME, "jane.doe@gmail.com", true, directory.IdentitySocial, ome.ExperienceLinkBased, false, false, ome.AppliedByOutlookOnTheWeb},
+		{"plain message", nil, "jane.doe@gmail.com", false, directory.IdentitySocial, "", false, false, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -149,8 +150,8 @@ func TestSeededMessages(t *testing.T) {
 
 func TestCanSenderRevoke(t *testing.T) {
 	t.Parallel()
-	lb := ome.MessageRecipient{Address: "a@gmail.com", IdentityType: store.IdentitySocial, Experience: ome.ExperienceLinkBased}
-	in := ome.MessageRecipient{Address: "b@outlook.com", IdentityType: store.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
+	lb := ome.MessageRecipient{Address: "a@gmail.com", IdentityType: directory.IdentitySocial, Experience: ome.ExperienceLinkBased}
+	in := ome.MessageRecipient{Address: "b@outlook.com", IdentityType: directory.IdentityMicrosoftAccount, Experience: ome.ExperienceInline}
 	tests := []struct {
 		name   string
 		m      ome.Message
@@ -295,9 +296,9 @@ func TestSendUpdatesFolders(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	count := func(tx *store.Tx, alias, path string) int64 {
-		ms, _ := tx.FindMailboxes(alias)
-		c, _ := tx.GetMailboxContent(ms[0].Guid)
-		f, _ := store.FindFolder(c.Primary, path)
+		ms, _ := directory.FindMailboxes(tx, alias)
+		c, _ := directory.GetMailboxContent(tx, ms[0].Guid)
+		f, _ := directory.FindFolder(c.Primary, path)
 		return f.ItemCount
 	}
 	_ = s.Update(func(tx *store.Tx) error {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // DefaultOMEConfiguration is the Identity of the built-in branding template.
@@ -185,7 +186,7 @@ func CreateOMEConfiguration(tx *store.Tx, c *OMEConfiguration) error {
 	if !ValidExpiryDays(c.ExternalMailExpiryInDays) {
 		return &store.ValidationError{Field: "ExternalMailExpiryInDays", Message: "must be between 1 and 730 (0 for no expiry)"}
 	}
-	ame, err := tx.HasAdvancedMessageEncryption()
+	ame, err := directory.HasAdvancedMessageEncryption(tx)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // The on-premises organization's server.
@@ -38,41 +39,41 @@ const (
 
 // MailboxDatabase is an on-premises mailbox database (Get-MailboxDatabase).
 type MailboxDatabase struct {
-	Guid                     string      `json:"guid"` // primary key
-	Name                     string      `json:"name"`
-	Server                   string      `json:"server"`     // NetBIOS name, e.g. MAIL
-	ServerFqdn               string      `json:"serverFqdn"` // mail.contoso.com
-	EdbFilePath              string      `json:"edbFilePath"`
-	LogFolderPath            string      `json:"logFolderPath"`
-	DeletedItemRetention     store.Span  `json:"deletedItemRetention"`
-	MailboxRetention         store.Span  `json:"mailboxRetention"`
-	IssueWarningQuota        store.Quota `json:"issueWarningQuota"`
-	ProhibitSendQuota        store.Quota `json:"prohibitSendQuota"`
-	ProhibitSendReceiveQuota store.Quota `json:"prohibitSendReceiveQuota"`
-	Recovery                 bool        `json:"recovery"`
-	ReplicationType          string      `json:"replicationType"` // None | Remote
-	WhenCreated              time.Time   `json:"whenCreated"`
+	Guid                     string          `json:"guid"` // primary key
+	Name                     string          `json:"name"`
+	Server                   string          `json:"server"`     // NetBIOS name, e.g. MAIL
+	ServerFqdn               string          `json:"serverFqdn"` // mail.contoso.com
+	EdbFilePath              string          `json:"edbFilePath"`
+	LogFolderPath            string          `json:"logFolderPath"`
+	DeletedItemRetention     directory.Span  `json:"deletedItemRetention"`
+	MailboxRetention         directory.Span  `json:"mailboxRetention"`
+	IssueWarningQuota        directory.Quota `json:"issueWarningQuota"`
+	ProhibitSendQuota        directory.Quota `json:"prohibitSendQuota"`
+	ProhibitSendReceiveQuota directory.Quota `json:"prohibitSendReceiveQuota"`
+	Recovery                 bool            `json:"recovery"`
+	ReplicationType          string          `json:"replicationType"` // None | Remote
+	WhenCreated              time.Time       `json:"whenCreated"`
 }
 
 // Mailbox is a mailbox of an on-premises database: connected to an
 // Active Directory user (Get-Mailbox on the server) or disconnected
 // (Get-MailboxStatistics -Database shows it with a DisconnectReason).
 type Mailbox struct {
-	MailboxGuid        string         `json:"mailboxGuid"` // primary key (the store's MailboxGuid = ExchangeGuid)
-	ObjectGuid         string         `json:"objectGuid"`
-	Name               string         `json:"name"`
-	Alias              string         `json:"alias"`
-	DisplayName        string         `json:"displayName"`
-	LegacyExchangeDN   string         `json:"legacyExchangeDN"`
-	PrimarySmtpAddress string         `json:"primarySmtpAddress"`
-	UserPrincipalName  string         `json:"userPrincipalName"`
-	DistinguishedName  string         `json:"distinguishedName"`
-	DatabaseGuid       string         `json:"databaseGuid"`
-	DisconnectReason   string         `json:"disconnectReason,omitempty"` // "" while connected
-	DisconnectDate     *time.Time     `json:"disconnectDate,omitempty"`
-	LastLogonTime      *time.Time     `json:"lastLogonTime,omitempty"`
-	WhenCreated        time.Time      `json:"whenCreated"`
-	Folders            []store.Folder `json:"folders"`
+	MailboxGuid        string             `json:"mailboxGuid"` // primary key (the store's MailboxGuid = ExchangeGuid)
+	ObjectGuid         string             `json:"objectGuid"`
+	Name               string             `json:"name"`
+	Alias              string             `json:"alias"`
+	DisplayName        string             `json:"displayName"`
+	LegacyExchangeDN   string             `json:"legacyExchangeDN"`
+	PrimarySmtpAddress string             `json:"primarySmtpAddress"`
+	UserPrincipalName  string             `json:"userPrincipalName"`
+	DistinguishedName  string             `json:"distinguishedName"`
+	DatabaseGuid       string             `json:"databaseGuid"`
+	DisconnectReason   string             `json:"disconnectReason,omitempty"` // "" while connected
+	DisconnectDate     *time.Time         `json:"disconnectDate,omitempty"`
+	LastLogonTime      *time.Time         `json:"lastLogonTime,omitempty"`
+	WhenCreated        time.Time          `json:"whenCreated"`
+	Folders            []directory.Folder `json:"folders"`
 }
 
 // IsDisconnected reports whether the mailbox has no user any more.

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Mailbox rights, in the order Exchange lists them.
@@ -121,7 +122,7 @@ func Register(s *store.Schema) {
 	mailboxKind.Register(s)
 	ownerKind.Register(s)
 	recipientKind.Register(s)
-	store.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error { return dropRecipient(tx, guid) })
+	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error { return dropRecipient(tx, guid) })
 	s.AddCheck("permissions", checkPermissions)
 }
 
@@ -378,7 +379,7 @@ func SID(orgGuid, objectID string) string {
 // whose rights are not mailbox rights.
 func checkPermissions(tx *store.Tx, report func(store.Finding)) error {
 	exists := func(guid string) bool {
-		if _, err := tx.GetMailbox(guid); err == nil {
+		if _, err := directory.GetMailbox(tx, guid); err == nil {
 			return true
 		}
 		for _, f := range RecipientExists.Funcs(tx) {

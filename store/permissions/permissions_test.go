@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/permissions"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
@@ -145,13 +146,13 @@ func TestPurgeDropsEntries(t *testing.T) {
 		if len(rightsOf(t, tx, guid)) == 0 {
 			t.Fatal("the seeded shared mailbox has no permissions")
 		}
-		removed, err := tx.RemoveMailbox(guid, "admin")
+		removed, err := directory.RemoveMailbox(tx, guid, "admin")
 		storetest.Must(t, err)
 		// soft-deleted: the entries stay with the mailbox
 		if len(rightsOf(t, tx, guid)) == 0 {
 			t.Fatal("a soft-deleted mailbox lost its permissions")
 		}
-		storetest.Must(t, tx.PurgeMailbox(removed))
+		storetest.Must(t, directory.PurgeMailbox(tx, removed))
 	})
 	storetest.Update(t, s, func(tx *store.Tx) {
 		if got := rightsOf(t, tx, guid); len(got) != 0 {

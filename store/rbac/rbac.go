@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Role-based access control: the tenant's management role groups (Exchange
@@ -210,7 +211,7 @@ func guardLastOrgAdmin(tx *store.Tx, objectID string) error {
 	}
 	member := objectID
 	for _, m := range g.Members {
-		u, err := tx.GetUser(m)
+		u, err := directory.GetUser(tx, m)
 		if store.IsNotFound(err) {
 			continue
 		}
@@ -221,7 +222,7 @@ func guardLastOrgAdmin(tx *store.Tx, objectID string) error {
 			member = u.UserPrincipalName
 			continue
 		}
-		if u.State == store.UserActive {
+		if u.State == directory.UserActive {
 			return nil
 		}
 	}
@@ -243,14 +244,14 @@ func checkOrgManagement(tx *store.Tx, report func(store.Finding)) error {
 		return nil
 	}
 	for _, m := range g.Members {
-		u, err := tx.GetUser(m)
+		u, err := directory.GetUser(tx, m)
 		if store.IsNotFound(err) {
 			continue
 		}
 		if err != nil {
 			return err
 		}
-		if u.State == store.UserActive {
+		if u.State == directory.UserActive {
 			return nil
 		}
 	}

@@ -2,6 +2,7 @@ package rbac
 
 import (
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // The record kinds of role-based access control.
@@ -19,5 +20,5 @@ func Register(s *store.Schema) {
 	s.Principals(bucketRoleGroups)
 	s.AddCheck("org-management", checkOrgManagement)
 	s.OnImport(auditImport)
-	store.AccountLeaving.Add(s, guardLastOrgAdmin)
+	directory.AccountLeaving.Add(s, guardLastOrgAdmin)
 }

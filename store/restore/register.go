@@ -2,6 +2,7 @@ package restore
 
 import (
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Requests are the mailbox restore requests, by RequestGuid.
@@ -13,6 +14,6 @@ var Requests = store.DefineKind(store.KindSpec[RestoreRequest]{Bucket: "restoreR
 func Register(s *store.Schema) {
 	Requests.Register(s)
 	s.AddTimer(TimerRestoreTick, fireRestoreTick)
-	store.BeforeMailboxPurge.Add(s, func(tx *store.Tx, m *store.Mailbox) error { return failRestoresInto(tx, m) })
+	directory.BeforeMailboxPurge.Add(s, func(tx *store.Tx, m *directory.Mailbox) error { return failRestoresInto(tx, m) })
 	s.AddCheck("restore-requests", checkRestoreRequests)
 }

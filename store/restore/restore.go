@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // TimerRestoreTick advances a running restore request (payload: the
@@ -47,7 +48,7 @@ type RemoteMailbox struct {
 	DatabaseGuid string
 	// Disconnected: only a disconnected mailbox can be restored.
 	Disconnected bool
-	Folders      []store.Folder
+	Folders      []directory.Folder
 }
 
 // OnPremSources are the on-premises organizations restore requests can
@@ -234,7 +235,7 @@ func (r *RestoreRequest) Progress(now time.Time, sourceExists bool) RestoreProgr
 // RestoreDuration is how long restoring bytes of content takes:
 // RestoreBaseDuration per started GB, at least once.
 func RestoreDuration(bytes int64) time.Duration {
-	n := (bytes + store.GB - 1) / store.GB
+	n := (bytes + directory.GB - 1) / directory.GB
 	if n < 1 {
 		n = 1
 	}
@@ -371,7 +372,7 @@ func FindRestoreRequests(tx *store.Tx, identity string) ([]*RestoreRequest, erro
 	var targetGuids map[string]bool
 	if target != "" {
 		targetGuids = map[string]bool{}
-		if ms, err := tx.ResolveMailboxes(target, store.ScopeAny); err == nil {
+		if ms, err := directory.ResolveMailboxes(tx, target, directory.ScopeAny); err == nil {
 			for _, m := range ms {
 				targetGuids[m.Guid] = true
 			}
@@ -400,7 +401,7 @@ func RestoreSourceExists(tx *store.Tx, r *RestoreRequest) (bool, error) {
 		m, err := remoteMailbox(tx, r.SourceGuid)
 		return m != nil, err
 	}
-	_, err := tx.GetMailbox(r.SourceGuid)
+	_, err := directory.GetMailbox(tx, r.SourceGuid)
 	if err != nil {
 		if store.IsNotFound(err) {
 			return false, nil
@@ -421,15 +422,15 @@ func RestoreProgressOf(tx *store.Tx, r *RestoreRequest) (RestoreProgress, error)
 
 // resolveRestoreTarget finds the target: an active mailbox or mail user by
 // any identity, or by its ArchiveGuid.
-func resolveRestoreTarget(tx *store.Tx, id string) (*store.Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(id, store.ScopeActive)
+func resolveRestoreTarget(tx *store.Tx, id string) (*directory.Mailbox, error) {
+	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	if err != nil && !store.IsNotFound(err) {
 		return nil, err
 	}
 	if len(ms) == 0 {
 		if g, ok := store.NormalizeGuid(id); ok && g != store.ZeroGuid {
-			err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
-				if m.LifecycleState == store.StateActive && strings.EqualFold(m.ArchiveGuid, g) {
+			err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+				if m.LifecycleState == directory.StateActive && strings.EqualFold(m.ArchiveGuid, g) {
 					ms = append(ms, m)
 				}
 				return nil
@@ -450,7 +451,7 @@ func resolveRestoreTarget(tx *store.Tx, id string) (*store.Mailbox, error) {
 
 // legacyDNMatches reports whether the target carries the source's
 // LegacyExchangeDN as its own or as an X500 proxy.
-func legacyDNMatches(target *store.Mailbox, legacyDN string) bool {
+func legacyDNMatches(target *directory.Mailbox, legacyDN string) bool {
 	if strings.EqualFold(target.LegacyExchangeDN, legacyDN) {
 		return true
 	}
@@ -463,8 +464,8 @@ func legacyDNMatches(target *store.Mailbox, legacyDN string) bool {
 }
 
 // restoreFolders selects what a request copies from the source folders.
-func restoreFolders(fs []store.Folder, excludeDumpster bool) []store.Folder {
-	var out []store.Folder
+func restoreFolders(fs []directory.Folder, excludeDumpster bool) []directory.Folder {
+	var out []directory.Folder
 	for _, f := range fs {
 		if excludeDumpster && f.Recoverable {
 			continue
@@ -474,7 +475,7 @@ func restoreFolders(fs []store.Folder, excludeDumpster bool) []store.Folder {
 	return out
 }
 
-func folderTotals(fs []store.Folder) (items, bytes int64) {
+func folderTotals(fs []directory.Folder) (items, bytes int64) {
 	for _, f := range fs {
 		items += f.ItemCount
 		bytes += f.FolderSize
@@ -496,7 +497,7 @@ func NewRestoreRequest(tx *store.Tx, in NewRestoreInput) (*RestoreRequest, error
 	if r.ConflictResolution == "" {
 		r.ConflictResolution = "KeepSourceItem"
 	}
-	var folders []store.Folder
+	var folders []directory.Folder
 	var sourceLegacyDN string
 	if in.SourceStoreMailbox != "" || in.RemoteHostName != "" {
 		op, ok := onPremSource(tx)
@@ -524,14 +525,14 @@ func NewRestoreRequest(tx *store.Tx, in NewRestoreInput) (*RestoreRequest, error
 		sourceLegacyDN = src.LegacyExchangeDN
 		folders = src.Folders
 	} else {
-		ms, err := tx.ResolveMailboxes(in.SourceMailbox, store.ScopeSoftDeleted)
+		ms, err := directory.ResolveMailboxes(tx, in.SourceMailbox, directory.ScopeSoftDeleted)
 		if err != nil {
 			if store.IsNotFound(err) {
 				return nil, &RestoreError{Reason: RestoreSourceNotFound, Identity: in.SourceMailbox}
 			}
 			return nil, err
 		}
-		var mbx []*store.Mailbox
+		var mbx []*directory.Mailbox
 		for _, m := range ms {
 			if !m.IsMailUser() {
 				mbx = append(mbx, m)
@@ -550,7 +551,7 @@ func NewRestoreRequest(tx *store.Tx, in NewRestoreInput) (*RestoreRequest, error
 		if in.SourceIsArchive && src.ArchiveStatus != "Active" {
 			return nil, &RestoreError{Reason: RestoreNoSourceArchive, Identity: in.SourceMailbox}
 		}
-		c, err := tx.GetMailboxContent(src.Guid)
+		c, err := directory.GetMailboxContent(tx, src.Guid)
 		if err != nil {
 			return nil, err
 		}
@@ -653,7 +654,7 @@ func cancelRestoreTicks(tx *store.Tx, r *RestoreRequest) error {
 // failRestoresInto fails the unfinished restore requests whose target or
 // cloud source is m, which is being purged: they have nowhere left to copy
 // to, or nothing left to copy from. They fail at the moment of the purge.
-func failRestoresInto(tx *store.Tx, m *store.Mailbox) error {
+func failRestoresInto(tx *store.Tx, m *directory.Mailbox) error {
 	rs, err := RestoreRequests(tx)
 	if err != nil {
 		return err
@@ -735,7 +736,7 @@ func fireRestoreTick(tx *store.Tx, t store.Timer) error {
 // completeRestore copies the source's folders into the target and marks
 // the request Completed at `at`.
 func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
-	var src []store.Folder
+	var src []directory.Folder
 	if r.SourceKind == RestoreSourceDisconnected {
 		m, err := remoteMailbox(tx, r.SourceGuid)
 		if err != nil {
@@ -745,7 +746,7 @@ func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
 			src = m.Folders
 		}
 	} else {
-		c, err := tx.GetMailboxContent(r.SourceGuid)
+		c, err := directory.GetMailboxContent(tx, r.SourceGuid)
 		if err != nil {
 			return err
 		}
@@ -755,8 +756,8 @@ func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
 		}
 	}
 	src = restoreFolders(src, r.ExcludeDumpster)
-	if _, err := tx.GetMailbox(r.TargetGuid); err == nil {
-		tc, err := tx.GetMailboxContent(r.TargetGuid)
+	if _, err := directory.GetMailbox(tx, r.TargetGuid); err == nil {
+		tc, err := directory.GetMailboxContent(tx, r.TargetGuid)
 		if err != nil {
 			return err
 		}
@@ -765,7 +766,7 @@ func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
 		} else {
 			tc.Primary = mergeFolders(tc.Primary, src, r.TargetRootFolder)
 		}
-		if err := tx.PutMailboxContent(tc); err != nil {
+		if err := directory.PutMailboxContent(tx, tc); err != nil {
 			return err
 		}
 	} else if !store.IsNotFound(err) {
@@ -773,7 +774,7 @@ func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
 	}
 	r.Elapsed, r.RunningSince = r.Duration, nil
 	r.Outcome, r.CompletedAt = RestoreCompleted, new(at)
-	r.log(at, "[%s] Copied %d items, %s, from '%s' to '%s'.", restoreServer, r.Items, store.Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
+	r.log(at, "[%s] Copied %d items, %s, from '%s' to '%s'.", restoreServer, r.Items, directory.Quota(r.Bytes).String(), r.SourceDisplayName, r.TargetName)
 	r.log(at, "[%s] Request is complete.", restoreServer)
 	return nil
 }
@@ -781,12 +782,12 @@ func completeRestore(tx *store.Tx, r *RestoreRequest, at time.Time) error {
 // mergeFolders adds the source folders to the target's: into the folder
 // with the same path, or — with a root folder — under "/<root>" (created
 // if missing). Recoverable Items folders always merge with the target's.
-func mergeFolders(target, src []store.Folder, root string) []store.Folder {
-	out := append([]store.Folder(nil), target...)
+func mergeFolders(target, src []directory.Folder, root string) []directory.Folder {
+	out := append([]directory.Folder(nil), target...)
 	root = strings.Trim(strings.TrimSpace(root), "/")
 	if root != "" {
-		if _, ok := store.FindFolder(out, "/"+root); !ok {
-			out = append(out, store.Folder{Name: root, FolderPath: "/" + root, FolderType: "User Created"})
+		if _, ok := directory.FindFolder(out, "/"+root); !ok {
+			out = append(out, directory.Folder{Name: root, FolderPath: "/" + root, FolderType: "User Created"})
 		}
 	}
 	for _, f := range src {
@@ -797,20 +798,20 @@ func mergeFolders(target, src []store.Folder, root string) []store.Folder {
 		if root != "" && !f.Recoverable {
 			path, ftype = "/"+root+f.FolderPath, "User Created"
 		}
-		if t, ok := store.FindFolder(out, path); ok {
+		if t, ok := directory.FindFolder(out, path); ok {
 			t.ItemCount += f.ItemCount
 			t.FolderSize += f.FolderSize
 			// Restored items keep their dates (aging.go); the copy
 			// leaves the target's own cohorts untouched.
-			cs := append([]store.Cohort(nil), t.Cohorts...)
+			cs := append([]directory.Cohort(nil), t.Cohorts...)
 			for _, c := range f.Cohorts {
-				cs = store.AddCohort(cs, c)
+				cs = directory.AddCohort(cs, c)
 			}
 			t.Cohorts = cs
 			continue
 		}
-		out = append(out, store.Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable,
-			Cohorts: append([]store.Cohort(nil), f.Cohorts...)})
+		out = append(out, directory.Folder{Name: name, FolderPath: path, FolderType: ftype, ItemCount: f.ItemCount, FolderSize: f.FolderSize, Recoverable: f.Recoverable,
+			Cohorts: append([]directory.Cohort(nil), f.Cohorts...)})
 	}
 	return out
 }
@@ -922,7 +923,7 @@ func checkRestoreRequests(tx *store.Tx, report func(store.Finding)) error {
 		if r.Outcome != "" {
 			continue
 		}
-		if _, err := tx.GetMailbox(r.TargetGuid); store.IsNotFound(err) {
+		if _, err := directory.GetMailbox(tx, r.TargetGuid); store.IsNotFound(err) {
 			report(store.Finding{Kind: "restoreRequest", Key: r.RequestGuid, Message: fmt.Sprintf("request %s has not finished but its target mailbox %s does not exist", r.Name, r.TargetGuid)})
 		} else if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
@@ -25,11 +26,11 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	var guid string
 	err := s.Update(func(tx *store.Tx) error {
-		m, err := tx.ResolveMailbox("allieb", store.ScopeActive)
+		m, err := directory.ResolveMailbox(tx, "allieb", directory.ScopeActive)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
+		if _, err := directory.RemoveMailbox(tx, m.Guid, "admin"); err != nil {
 			return err
 		}
 		in := restore.NewRestoreInput{SourceMailbox: "1d20855f-fd54-4681-98e6-e249f4ed7a2c", TargetMailbox: "33948c06-c453-48be-bdb9-08eacd466f81", Actor: "admin"}
@@ -66,12 +67,12 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 	// again, for real, and watch it run
 	var before, after int64
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
-		m, _ := tx.ResolveMailbox("allieb", store.ScopeActive)
-		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
+		m, _ := directory.ResolveMailbox(tx, "allieb", directory.ScopeActive)
+		if _, err := directory.RemoveMailbox(tx, m.Guid, "admin"); err != nil {
 			return err
 		}
-		tc, _ := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "allieb2").Guid)
-		before, _, _, _ = store.Totals(tc.Primary)
+		tc, _ := directory.GetMailboxContent(tx, storetest.ActiveMailbox(t, tx, "allieb2").Guid)
+		before, _, _, _ = directory.Totals(tc.Primary)
 		r, err := restore.NewRestoreRequest(tx, restore.NewRestoreInput{SourceMailbox: "allieb", TargetMailbox: "allieb2", AllowLegacyDNMismatch: true, Actor: "admin"})
 		guid = r.RequestGuid
 		return err
@@ -96,10 +97,10 @@ func TestRestoreRequestLifecycle(t *testing.T) {
 	step(5*time.Minute, restore.RestoreInProgress, 50)
 	step(5*time.Minute, restore.RestoreCompleted, 100)
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
-		tc, _ := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "allieb2").Guid)
-		after, _, _, _ = store.Totals(tc.Primary)
-		src, err := tx.ResolveMailbox("allieb", store.ScopeSoftDeleted)
-		if err != nil || src.LifecycleState != store.StateSoftDeleted {
+		tc, _ := directory.GetMailboxContent(tx, storetest.ActiveMailbox(t, tx, "allieb2").Guid)
+		after, _, _, _ = directory.Totals(tc.Primary)
+		src, err := directory.ResolveMailbox(tx, "allieb", directory.ScopeSoftDeleted)
+		if err != nil || src.LifecycleState != directory.StateSoftDeleted {
 			t.Errorf("source after restore: %v %v", src, err)
 		}
 		return nil
@@ -115,7 +116,7 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 	var guid string
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		m := storetest.ActiveMailbox(t, tx, "laura")
-		if _, err := tx.RemoveMailbox(m.Guid, "admin"); err != nil {
+		if _, err := directory.RemoveMailbox(tx, m.Guid, "admin"); err != nil {
 			return err
 		}
 		r, err := restore.NewRestoreRequest(tx, restore.NewRestoreInput{SourceMailbox: m.ExchangeGuid, TargetMailbox: "newemployee", AllowLegacyDNMismatch: true, Actor: "admin"})
@@ -126,7 +127,7 @@ func TestRestoreFailsWhenSourcePurged(t *testing.T) {
 		if err := tx.AdvanceBy(3 * time.Minute); err != nil {
 			return err
 		}
-		return tx.PermanentlyDeleteMailbox(m.Guid)
+		return directory.PermanentlyDeleteMailbox(tx, m.Guid)
 	}))
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		r, _ := restore.GetRestoreRequest(tx, guid)
@@ -152,7 +153,7 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 	var guid string
 	storetest.Must(t, s.Update(func(tx *store.Tx) error {
 		src := storetest.ActiveMailbox(t, tx, "laura")
-		if _, err := tx.RemoveMailbox(src.Guid, "admin"); err != nil {
+		if _, err := directory.RemoveMailbox(tx, src.Guid, "admin"); err != nil {
 			return err
 		}
 		target := storetest.ActiveMailbox(t, tx, "newemployee")
@@ -164,10 +165,10 @@ func TestRestoreFailsWhenTargetPurged(t *testing.T) {
 		if err := tx.AdvanceBy(3 * time.Minute); err != nil {
 			return err
 		}
-		if _, err := tx.RemoveMailbox(target.Guid, "admin"); err != nil {
+		if _, err := directory.RemoveMailbox(tx, target.Guid, "admin"); err != nil {
 			return err
 		}
-		return tx.PermanentlyDeleteMailbox(target.Guid)
+		return directory.PermanentlyDeleteMailbox(tx, target.Guid)
 	}))
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
 		r, err := restore.GetRestoreRequest(tx, guid)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -111,7 +112,7 @@ func Seed(tx *store.Tx, name string, clock time.Time) error {
 
 func seedOrganization(tx *store.Tx, clock time.Time) error {
 	created := clock.AddDate(-2, 0, 0).Add(-41*store.Day + 3*time.Hour + 17*time.Minute)
-	o := &store.Organization{
+	o := &directory.Organization{
 		Name:                          TenantName,
 		DisplayName:                   "Contoso",
 		Guid:                          tx.NewGuid(),
@@ -121,12 +122,12 @@ func seedOrganization(tx *store.Tx, clock time.Time) error {
 		WhenCreated:                   created,
 		DirectoryPartition:            Partition,
 		AdminUPN:                      AdminUPN,
-		RecipientIdentityDomains:      store.DefaultRecipientIdentityDomains(),
+		RecipientIdentityDomains:      directory.DefaultRecipientIdentityDomains(),
 		RestoreRequestDurationSeconds: 600,
 	}
-	k, _ := store.LookupSku("SPE_E5")
-	o.Subscriptions = []store.Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25}}
-	if err := tx.PutOrganization(o); err != nil {
+	k, _ := directory.LookupSku("SPE_E5")
+	o.Subscriptions = []directory.Subscription{{SkuPartNumber: k.SkuPartNumber, SkuID: k.SkuID, Enabled: 25}}
+	if err := directory.PutOrganization(tx, o); err != nil {
 		return err
 	}
 	brand := &ome.OMEConfiguration{
@@ -206,7 +207,7 @@ func contosoPeople() []persona {
 }
 
 func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return err
 	}
@@ -228,7 +229,7 @@ func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
 	if xguid == "" {
 		xguid = tx.NewGuid()
 	}
-	legacy := store.LegacyDNFor(tx.NewGuid(), p.alias)
+	legacy := directory.LegacyDNFor(tx.NewGuid(), p.alias)
 	if p.legacyHex != "" {
 		legacy = "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + p.legacyHex + "-" + p.alias
 	}
@@ -244,16 +245,16 @@ func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
 	if created.After(clock) {
 		created = clock.Add(-time.Duration(len(p.alias)) * store.Day)
 	}
-	user := &store.User{
+	user := &directory.User{
 		ObjectID: objectID, UserPrincipalName: p.upn, DisplayName: p.display, FirstName: p.first, LastName: p.last,
-		MailNickname: p.alias, State: store.UserActive, AccountEnabled: true, UsageLocation: "US",
+		MailNickname: p.alias, State: directory.UserActive, AccountEnabled: true, UsageLocation: "US",
 		Department: p.department, Title: p.title, Office: p.office, City: p.office, Country: "United States",
 		MailboxGuid: mbxGuid, WhenCreated: created,
 	}
-	if err := tx.PutUser(user); err != nil {
+	if err := directory.PutUser(tx, user); err != nil {
 		return err
 	}
-	if err := tx.AssignLicense(objectID, "SPE_E5"); err != nil {
+	if err := directory.AssignLicense(tx, objectID, "SPE_E5"); err != nil {
 		return err
 	}
 	db := fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, p.alias, "dg"), store.HashN(1, 250, p.alias, "db"))
@@ -264,22 +265,22 @@ func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
 			addrs = append(addrs, "smtp:"+a)
 		}
 	}
-	mb := &store.Mailbox{
+	mb := &directory.Mailbox{
 		Guid: mbxGuid, ExchangeGuid: xguid, ArchiveGuid: archiveGuid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
 		Name: p.alias, Alias: p.alias, DisplayName: p.display, FirstName: p.first, LastName: p.last,
-		DistinguishedName: store.HostedDN(p.alias, TenantName, Partition, false), LegacyExchangeDN: legacy,
+		DistinguishedName: directory.HostedDN(p.alias, TenantName, Partition, false), LegacyExchangeDN: legacy,
 		EmailAddresses: addrs, PrimarySmtpAddress: p.smtp, UserPrincipalName: p.upn,
 		MicrosoftOnlineServicesID: p.upn, WindowsLiveID: p.upn,
-		RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: store.RecipientUserMailbox,
+		RecipientType: directory.RecipientUserMailbox, RecipientTypeDetails: directory.RecipientUserMailbox,
 		OrganizationalUnit: Partition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + TenantName,
-		LifecycleState:     store.StateActive, Licensed: true,
-		LitigationHoldDuration: store.UnlimitedSpan(), InPlaceHolds: []string{},
-		RetainDeletedItemsFor: store.DaysSpan(14), SingleItemRecoveryEnabled: true, RetentionPolicy: "Default MRM Policy",
-		ArchiveStatus: archiveStatus, ArchiveQuota: store.GBQuota(100), ArchiveWarningQuota: store.GBQuota(90),
+		LifecycleState:     directory.StateActive, Licensed: true,
+		LitigationHoldDuration: directory.UnlimitedSpan(), InPlaceHolds: []string{},
+		RetainDeletedItemsFor: directory.DaysSpan(14), SingleItemRecoveryEnabled: true, RetentionPolicy: "Default MRM Policy",
+		ArchiveStatus: archiveStatus, ArchiveQuota: directory.GBQuota(100), ArchiveWarningQuota: directory.GBQuota(90),
 		Database: db, ServerName: server,
-		ProhibitSendQuota: store.GBQuota(99), ProhibitSendReceiveQuota: store.GBQuota(100), IssueWarningQuota: store.GBQuota(98),
-		RecoverableItemsQuota: store.GBQuota(30), RecoverableItemsWarningQuota: store.GBQuota(20),
-		MaxSendSize: store.Quota(35 * store.MB), MaxReceiveSize: store.Quota(36 * store.MB),
+		ProhibitSendQuota: directory.GBQuota(99), ProhibitSendReceiveQuota: directory.GBQuota(100), IssueWarningQuota: directory.GBQuota(98),
+		RecoverableItemsQuota: directory.GBQuota(30), RecoverableItemsWarningQuota: directory.GBQuota(20),
+		MaxSendSize: directory.Quota(35 * directory.MB), MaxReceiveSize: directory.Quota(36 * directory.MB),
 		UsageLocation: "US", AuditEnabled: true,
 		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(store.HashN(60, 900, p.alias, "mbx")) * time.Second),
 	}
@@ -287,10 +288,10 @@ func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
 		mb.ArchiveName = "In-Place Archive - " + p.display
 		mb.ArchiveDatabase = fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, p.alias, "adg"), store.HashN(1, 250, p.alias, "adb"))
 	}
-	if err := tx.PutMailbox(mb); err != nil {
+	if err := directory.PutMailbox(tx, mb); err != nil {
 		return err
 	}
-	return tx.PutMailboxContent(seedContent(mb, clock))
+	return directory.PutMailboxContent(tx, seedContent(mb, clock))
 }
 
 // seedItems gives, by folder path, the range of item counts and the
@@ -315,11 +316,11 @@ var seedItems = map[string]struct{ lo, hi, avgKB int64 }{
 
 // seedContent builds the folders of a seeded mailbox with their item
 // counts, sizes and ages (cohorts dated before clock, see seedCohorts).
-func seedContent(mb *store.Mailbox, clock time.Time) *store.MailboxContent {
-	c := &store.MailboxContent{MailboxGuid: mb.Guid}
-	build := func(archive bool) []store.Folder {
-		var out []store.Folder
-		for _, f := range store.DefaultFolders() {
+func seedContent(mb *directory.Mailbox, clock time.Time) *directory.MailboxContent {
+	c := &directory.MailboxContent{MailboxGuid: mb.Guid}
+	build := func(archive bool) []directory.Folder {
+		var out []directory.Folder
+		for _, f := range directory.DefaultFolders() {
 			if archive && f.PrimaryOnly {
 				continue
 			}
@@ -335,14 +336,14 @@ func seedContent(mb *store.Mailbox, clock time.Time) *store.MailboxContent {
 			size := int64(0)
 			if n > 0 {
 				// average item size ± 4 KB, but never below 1 KB an item
-				per := items.avgKB*store.KB + store.HashN(-4*store.KB, 4*store.KB, salt, "size")
-				if per < store.KB {
-					per = store.KB
+				per := items.avgKB*directory.KB + store.HashN(-4*directory.KB, 4*directory.KB, salt, "size")
+				if per < directory.KB {
+					per = directory.KB
 				}
 				size = n * per
 			}
 			name := strings.TrimPrefix(f.Path, "/")
-			out = append(out, store.Folder{Name: name, FolderPath: f.Path, FolderType: f.Type, ItemCount: n, FolderSize: size, Recoverable: f.Recoverable,
+			out = append(out, directory.Folder{Name: name, FolderPath: f.Path, FolderType: f.Type, ItemCount: n, FolderSize: size, Recoverable: f.Recoverable,
 				Cohorts: seedCohorts(salt, f, archive, mb.ArchiveStatus == "Active", n, size, mb.WhenMailboxCreated, clock)})
 		}
 		return out
@@ -442,17 +443,17 @@ type seedRecipientDef struct {
 
 func contosoRecipients() []seedRecipientDef {
 	return []seedRecipientDef{
-		{kind: store.RecipientSharedMailbox, alias: SharedAlias, display: "Contoso Info",
+		{kind: directory.RecipientSharedMailbox, alias: SharedAlias, display: "Contoso Info",
 			objectID: seedSharedObjectID, guid: SharedGuid, exchangeGuid: SharedExchangeGuid,
 			legacyHex: "4f8a2c6e1b9d47e3a5c0f7b2d8e61a93"},
-		{kind: store.RecipientRoomMailbox, alias: RoomAlias, display: "Conf Room Adams", office: "Redmond",
+		{kind: directory.RecipientRoomMailbox, alias: RoomAlias, display: "Conf Room Adams", office: "Redmond",
 			objectID: seedRoomObjectID, guid: RoomGuid, exchangeGuid: RoomExchangeGuid,
 			legacyHex: "b2e6d0a48c1f4937a6e5d3c9f0b7a182"},
-		{kind: store.RecipientMailUser, alias: JournalMailUserAlias, display: "Miriam Graham", first: "Miriam", last: "Graham",
+		{kind: directory.RecipientMailUser, alias: JournalMailUserAlias, display: "Miriam Graham", first: "Miriam", last: "Graham",
 			department: "Sales", title: "Director (former)", office: "San Diego",
 			objectID: seedJournalMailUserObject, guid: JournalMailUserGuid, exchangeGuid: store.ZeroGuid,
 			legacyHex: "6d0b4f8a2e1c4a97b3f5e9d1c7a0b284", journal: true},
-		{kind: store.RecipientMailUser, alias: PlainMailUserAlias, display: "Rob Young", first: "Rob", last: "Young",
+		{kind: directory.RecipientMailUser, alias: PlainMailUserAlias, display: "Rob Young", first: "Rob", last: "Young",
 			department: "Sales", title: "External Consultant", office: "Fabrikam",
 			objectID: seedPlainMailUserObject, guid: PlainMailUserGuid, exchangeGuid: store.ZeroGuid,
 			legacyHex: "a1c7e5b39d2f4068b4e2a6c8f0d3e719", accountEnabled: true, external: "rob.young@fabrikam.com"},
@@ -466,48 +467,48 @@ func seedRecipient(tx *store.Tx, i int, r seedRecipientDef, clock time.Time) err
 	if created.After(clock) {
 		created = clock.Add(-time.Duration(len(r.alias)) * store.Day)
 	}
-	user := &store.User{
+	user := &directory.User{
 		ObjectID: r.objectID, UserPrincipalName: upn, DisplayName: r.display, FirstName: r.first, LastName: r.last,
-		MailNickname: r.alias, State: store.UserActive, AccountEnabled: r.accountEnabled, UsageLocation: "US",
+		MailNickname: r.alias, State: directory.UserActive, AccountEnabled: r.accountEnabled, UsageLocation: "US",
 		Department: r.department, Title: r.title, Office: r.office, MailboxGuid: r.guid, WhenCreated: created,
 	}
-	if err := tx.PutUser(user); err != nil {
+	if err := directory.PutUser(tx, user); err != nil {
 		return err
 	}
-	mb := &store.Mailbox{
+	mb := &directory.Mailbox{
 		Guid: r.guid, ExchangeGuid: r.exchangeGuid, ExternalDirectoryObjectId: r.objectID, UserObjectID: r.objectID,
 		Name: r.alias, Alias: r.alias, DisplayName: r.display, FirstName: r.first, LastName: r.last,
-		DistinguishedName:  store.HostedDN(r.alias, TenantName, Partition, false),
+		DistinguishedName:  directory.HostedDN(r.alias, TenantName, Partition, false),
 		LegacyExchangeDN:   "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + r.legacyHex + "-" + r.alias,
 		EmailAddresses:     []string{"SMTP:" + upn, "smtp:" + r.alias + "@" + TenantName},
 		PrimarySmtpAddress: upn, UserPrincipalName: upn, MicrosoftOnlineServicesID: upn, WindowsLiveID: upn,
-		RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: r.kind,
-		LifecycleState: store.StateActive, AccountDisabled: !r.accountEnabled, UsageLocation: "US",
+		RecipientType: directory.RecipientUserMailbox, RecipientTypeDetails: r.kind,
+		LifecycleState: directory.StateActive, AccountDisabled: !r.accountEnabled, UsageLocation: "US",
 		WhenCreated: created, WhenMailboxCreated: created.Add(time.Duration(store.HashN(60, 900, r.alias, "mbx")) * time.Second),
 	}
-	store.SetMailboxDefaults(mb, TenantName, Partition)
+	directory.SetMailboxDefaults(mb, TenantName, Partition)
 	mb.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, r.alias, "dg"), store.HashN(1, 250, r.alias, "db"))
 	mb.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", store.HashN(1000, 9999, r.alias, "srv")))
-	if r.kind == store.RecipientMailUser {
-		mb.RecipientType = store.RecipientMailUser
+	if r.kind == directory.RecipientMailUser {
+		mb.RecipientType = directory.RecipientMailUser
 		mb.HasJournalArchive = r.journal
 		mb.Database, mb.ServerName = "", ""
-		mb.ProhibitSendQuota, mb.ProhibitSendReceiveQuota, mb.IssueWarningQuota = store.QuotaUnlimited, store.QuotaUnlimited, store.QuotaUnlimited
-		mb.RecoverableItemsQuota, mb.RecoverableItemsWarningQuota = store.QuotaUnlimited, store.QuotaUnlimited
-		mb.RetainDeletedItemsFor = store.Span{}
+		mb.ProhibitSendQuota, mb.ProhibitSendReceiveQuota, mb.IssueWarningQuota = directory.QuotaUnlimited, directory.QuotaUnlimited, directory.QuotaUnlimited
+		mb.RecoverableItemsQuota, mb.RecoverableItemsWarningQuota = directory.QuotaUnlimited, directory.QuotaUnlimited
+		mb.RetainDeletedItemsFor = directory.Span{}
 		mb.SingleItemRecoveryEnabled = false
 		mb.RetentionPolicy = ""
 		if r.external != "" {
 			mb.ExternalEmailAddress = "SMTP:" + r.external
 		}
 	}
-	if err := tx.PutMailbox(mb); err != nil {
+	if err := directory.PutMailbox(tx, mb); err != nil {
 		return err
 	}
-	if r.kind == store.RecipientMailUser {
+	if r.kind == directory.RecipientMailUser {
 		return nil
 	}
-	return tx.PutMailboxContent(seedContent(mb, clock))
+	return directory.PutMailboxContent(tx, seedContent(mb, clock))
 }
 
 // seedAgeWindow returns the range of ages (days before the seed clock) of
@@ -517,7 +518,7 @@ func seedRecipient(tx *store.Tx, i int, r seedRecipientDef, clock time.Time) err
 // deleted-item retention, and the primary mailbox of a mailbox with an
 // archive younger than the 2-year move-to-archive tag (its archive holds
 // the older items).
-func seedAgeWindow(f store.DefaultFolder, archive, hasArchive bool, mailboxAge int64) (lo, hi int64) {
+func seedAgeWindow(f directory.DefaultFolder, archive, hasArchive bool, mailboxAge int64) (lo, hi int64) {
 	switch {
 	case f.Recoverable:
 		return 0, 12
@@ -539,12 +540,12 @@ func seedAgeWindow(f store.DefaultFolder, archive, hasArchive bool, mailboxAge i
 // fall in the folder's window, more of them recent than old. The split is
 // a hash of salt, so a seed always gives the same ages, and the cohorts
 // add up to n and size exactly.
-func seedCohorts(salt string, f store.DefaultFolder, archive, hasArchive bool, n, size int64, created, clock time.Time) []store.Cohort {
+func seedCohorts(salt string, f directory.DefaultFolder, archive, hasArchive bool, n, size int64, created, clock time.Time) []directory.Cohort {
 	if n <= 0 {
 		return nil
 	}
-	today := store.DayNumber(clock)
-	lo, hi := seedAgeWindow(f, archive, hasArchive, today-store.DayNumber(created))
+	today := directory.DayNumber(clock)
+	lo, hi := seedAgeWindow(f, archive, hasArchive, today-directory.DayNumber(created))
 	k := min(n, store.HashN(3, 5, salt, "cohorts"))
 	weights := make([]int64, k)
 	var wsum int64
@@ -552,7 +553,7 @@ func seedCohorts(salt string, f store.DefaultFolder, archive, hasArchive bool, n
 		weights[i] = store.HashN(1, 10, salt, "w", strconv.FormatInt(int64(i), 10)) * (k - int64(i))
 		wsum += weights[i]
 	}
-	var cs []store.Cohort
+	var cs []directory.Cohort
 	var usedN, usedS int64
 	for i := int64(0); i < k; i++ {
 		// Cohort i lies in the i-th slice of the window, squared so that
@@ -570,7 +571,7 @@ func seedCohorts(salt string, f store.DefaultFolder, archive, hasArchive bool, n
 		}
 		usedN += cn
 		usedS += cz
-		cs = store.AddCohort(cs, store.Cohort{Date: store.DayDate(today - age), Count: cn, Size: cz})
+		cs = directory.AddCohort(cs, directory.Cohort{Date: directory.DayDate(today - age), Count: cn, Size: cz})
 	}
 	return cs
 }

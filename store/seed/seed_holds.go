@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 )
 
@@ -101,7 +102,7 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 	created := clock.Add(-400 * store.Day).Truncate(time.Second)
 	admin := AdminUPN
 	mbx := func(alias string) (holds.PolicyLocation, error) {
-		m, err := tx.ResolveMailbox(alias, store.ScopeActive)
+		m, err := directory.ResolveMailbox(tx, alias, directory.ScopeActive)
 		if err != nil {
 			return holds.PolicyLocation{}, err
 		}
@@ -216,7 +217,7 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 	}
 
 	// Legacy In-Place hold on pilarp, created before the retirement.
-	pilarp, err := tx.ResolveMailbox("pilarp", store.ScopeActive)
+	pilarp, err := directory.ResolveMailbox(tx, "pilarp", directory.ScopeActive)
 	if err != nil {
 		return err
 	}
@@ -228,12 +229,12 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 		return err
 	}
 	// An orphaned legacy hold on nestorw (its search no longer exists).
-	nestorw, err := tx.ResolveMailbox("nestorw", store.ScopeActive)
+	nestorw, err := directory.ResolveMailbox(tx, "nestorw", directory.ScopeActive)
 	if err != nil {
 		return err
 	}
 	nestorw.InPlaceHolds = append(nestorw.InPlaceHolds, OrphanHoldID)
-	if err := tx.PutMailbox(nestorw); err != nil {
+	if err := directory.PutMailbox(tx, nestorw); err != nil {
 		return err
 	}
 	// Exchange's own MRM retention policy, the one every seeded mailbox

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/onprem"
 )
 
@@ -63,8 +64,8 @@ func seedOnPrem(tx *store.Tx, clock time.Time) error {
 			Guid: d.guid, Name: d.name, Server: onprem.Server, ServerFqdn: onprem.ServerFqdn,
 			EdbFilePath:          fmt.Sprintf(`D:\ExchangeDatabases\%s\%s.edb`, d.name, d.name),
 			LogFolderPath:        fmt.Sprintf(`E:\ExchangeLogs\%s`, d.name),
-			DeletedItemRetention: store.DaysSpan(14), MailboxRetention: store.DaysSpan(30),
-			IssueWarningQuota: store.Quota(1945 * store.MB), ProhibitSendQuota: store.Quota(2 * store.GB), ProhibitSendReceiveQuota: store.Quota(2355 * store.MB),
+			DeletedItemRetention: directory.DaysSpan(14), MailboxRetention: directory.DaysSpan(30),
+			IssueWarningQuota: directory.Quota(1945 * directory.MB), ProhibitSendQuota: directory.Quota(2 * directory.GB), ProhibitSendReceiveQuota: directory.Quota(2355 * directory.MB),
 			ReplicationType: "None", WhenCreated: installed.Add(time.Duration(i) * 40 * time.Minute),
 		}
 		if err := onprem.PutMailboxDatabase(tx, db); err != nil {
@@ -89,7 +90,7 @@ func seedOnPrem(tx *store.Tx, clock time.Time) error {
 			logon := d.Add(-time.Duration(store.HashN(3, 30, p.alias, "logon")) * time.Hour)
 			m.LastLogonTime = &logon
 		}
-		shape := &store.Mailbox{Guid: p.guid, Alias: "onprem/" + p.alias, ArchiveStatus: "None"}
+		shape := &directory.Mailbox{Guid: p.guid, Alias: "onprem/" + p.alias, ArchiveStatus: "None"}
 		m.Folders = seedContent(shape, clock).Primary
 		if err := onprem.PutMailbox(tx, m); err != nil {
 			return err

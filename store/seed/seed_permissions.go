@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/permissions"
 )
@@ -94,7 +95,7 @@ func seedGroupsAndPermissions(tx *store.Tx, clock time.Time) error {
 		if alias == "admin" {
 			upn = AdminUPN
 		}
-		users, err := tx.FindUsersByUPN(upn)
+		users, err := directory.FindUsersByUPN(tx, upn)
 		if err != nil {
 			return "", err
 		}
@@ -156,7 +157,7 @@ func seedGroupsAndPermissions(tx *store.Tx, clock time.Time) error {
 		return m.ID, permissions.TrusteeUser, err
 	}
 	mailboxGuid := func(alias string) (string, error) {
-		m, err := tx.ResolveMailbox(alias, store.ScopeActive)
+		m, err := directory.ResolveMailbox(tx, alias, directory.ScopeActive)
 		if err != nil {
 			return "", err
 		}
@@ -195,7 +196,7 @@ func seedGroupsAndPermissions(tx *store.Tx, clock time.Time) error {
 		}
 	}
 	for _, alias := range []string{SharedAlias, "pattif"} {
-		m, err := tx.ResolveMailbox(alias, store.ScopeActive)
+		m, err := directory.ResolveMailbox(tx, alias, directory.ScopeActive)
 		if err != nil {
 			return err
 		}
@@ -207,7 +208,7 @@ func seedGroupsAndPermissions(tx *store.Tx, clock time.Time) error {
 			m.Extra = map[string]store.RawValue{}
 		}
 		m.Extra["GrantSendOnBehalfTo"] = raw
-		if err := tx.PutMailbox(m); err != nil {
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return err
 		}
 	}

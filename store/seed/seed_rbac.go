@@ -2,6 +2,10 @@ package seed
 
 import "fmt"
 import (
+	"github.com/exosim/exosim/store/directory"
+)
+
+import (
 	"github.com/exosim/exosim/store/rbac"
 )
 
@@ -93,7 +97,7 @@ func builtinRoleGroupDefs() []seedRoleGroup {
 // Role group GUIDs derive from their names, so seeding them moves no
 // other generated value.
 func seedRoleGroups(tx *store.Tx, seed string) error {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return err
 	}
@@ -106,7 +110,7 @@ func seedRoleGroups(tx *store.Tx, seed string) error {
 			if alias == "admin" {
 				upn = o.AdminUPN
 			}
-			users, err := tx.FindUsersByUPN(upn)
+			users, err := directory.FindUsersByUPN(tx, upn)
 			if err != nil {
 				return err
 			}

@@ -2,6 +2,10 @@ package seed_test
 
 import "testing"
 import (
+	"github.com/exosim/exosim/store/directory"
+)
+
+import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -12,14 +16,14 @@ func TestSeededFolderSizesArePositive(t *testing.T) {
 	t.Parallel()
 	st := storetest.Seeded(t, "contoso")
 	err := st.View(func(tx *store.Tx) error {
-		return tx.ForEachMailbox("", func(m *store.Mailbox) error {
-			c, err := tx.GetMailboxContent(m.Guid)
+		return directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+			c, err := directory.GetMailboxContent(tx, m.Guid)
 			if err != nil || c == nil {
 				return nil
 			}
-			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+			for _, fs := range [][]directory.Folder{c.Primary, c.Archive} {
 				for _, f := range fs {
-					if f.FolderSize < 0 || (f.ItemCount > 0 && f.FolderSize < f.ItemCount*store.KB) {
+					if f.FolderSize < 0 || (f.ItemCount > 0 && f.FolderSize < f.ItemCount*directory.KB) {
 						t.Errorf("%s %s: %d items, %d bytes", m.Alias, f.FolderPath, f.ItemCount, f.FolderSize)
 					}
 				}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
 )
 
@@ -130,11 +131,11 @@ const metaSyntheticCount = "syntheticCount"
 // addSyntheticBatch adds synthetic mailboxes from..from+n-1, each active
 // licensed one sending msgs messages.
 func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return err
 	}
-	k, _ := store.LookupSku(SyntheticSku)
+	k, _ := directory.LookupSku(SyntheticSku)
 	sub := o.EnsureSubscription(k)
 	// Buy and consume one unit per licensed mailbox up front; the
 	// lifecycle operations below give back what they free.
@@ -149,7 +150,7 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 		sub.Enabled += licensed - free
 	}
 	sub.Consumed += licensed
-	if err := tx.PutOrganization(o); err != nil {
+	if err := directory.PutOrganization(tx, o); err != nil {
 		return err
 	}
 	now := tx.Now()
@@ -172,9 +173,9 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 		created := now.Add(-time.Duration(store.HashN(30, 1500, alias, "created")) * store.Day)
 		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
 		shared := mix >= synthLitigationHold+synthRetentionHold && mix < synthLitigationHold+synthRetentionHold+synthShared
-		u := &store.User{
+		u := &directory.User{
 			ObjectID: objectID, UserPrincipalName: addr, DisplayName: display,
-			FirstName: first, LastName: last, MailNickname: alias, State: store.UserActive,
+			FirstName: first, LastName: last, MailNickname: alias, State: directory.UserActive,
 			AccountEnabled: !shared, UsageLocation: "US",
 			MailboxGuid: mbxGuid, WhenCreated: created,
 		}
@@ -182,23 +183,23 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 			u.Licenses = []string{k.SkuPartNumber}
 		}
 		u.WhenChanged = now
-		if err := store.Users.PutBulk(w, u.ObjectID, u); err != nil {
+		if err := directory.Users.PutBulk(w, u.ObjectID, u); err != nil {
 			return err
 		}
-		m := &store.Mailbox{
+		m := &directory.Mailbox{
 			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
 			Name: alias, Alias: alias, DisplayName: display, FirstName: first, LastName: last,
-			DistinguishedName:  store.HostedDN(alias, o.Name, o.DirectoryPartition, false),
-			LegacyExchangeDN:   store.LegacyDNFor(mbxGuid, alias),
+			DistinguishedName:  directory.HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   directory.LegacyDNFor(mbxGuid, alias),
 			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
 			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
-			RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: store.RecipientUserMailbox,
-			LifecycleState: store.StateActive, Licensed: !shared, UsageLocation: "US",
+			RecipientType: directory.RecipientUserMailbox, RecipientTypeDetails: directory.RecipientUserMailbox,
+			LifecycleState: directory.StateActive, Licensed: !shared, UsageLocation: "US",
 			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
 		}
-		store.SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+		directory.SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
 		if shared {
-			m.RecipientTypeDetails = store.RecipientSharedMailbox
+			m.RecipientTypeDetails = directory.RecipientSharedMailbox
 			m.AccountDisabled = true
 		}
 		if store.HashN(0, 4, alias, "archive") == 0 {
@@ -217,10 +218,10 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 		}
 		m.AccountOffice, m.AccountForceChangePassword = u.Office, u.ForceChangePasswordNextSignIn
 		m.WhenChanged = now
-		if err := store.Mailboxes.PutBulk(w, m.Guid, m); err != nil {
+		if err := directory.Mailboxes.PutBulk(w, m.Guid, m); err != nil {
 			return err
 		}
-		if err := store.Contents.PutBulk(w, m.Guid, seedContent(m, now)); err != nil {
+		if err := directory.Contents.PutBulk(w, m.Guid, seedContent(m, now)); err != nil {
 			return err
 		}
 		if off := mix - (synthLitigationHold + synthRetentionHold + synthShared); off >= 0 && off < synthSoftDeleted+synthInactive+synthUnlicensed {
@@ -235,25 +236,25 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 	for _, l := range lifecycle {
 		switch {
 		case l.op < synthSoftDeleted:
-			if _, err := tx.RemoveMailbox(l.guid, o.AdminUPN); err != nil {
+			if _, err := directory.RemoveMailbox(tx, l.guid, o.AdminUPN); err != nil {
 				return err
 			}
 		case l.op < synthSoftDeleted+synthInactive:
-			m, err := tx.GetMailbox(l.guid)
+			m, err := directory.GetMailbox(tx, l.guid)
 			if err != nil {
 				return err
 			}
 			m.LitigationHoldEnabled = true
 			m.LitigationHoldDate = new(now.Add(-90 * store.Day))
 			m.LitigationHoldOwner = o.AdminUPN
-			if err := tx.PutMailbox(m); err != nil {
+			if err := directory.PutMailbox(tx, m); err != nil {
 				return err
 			}
-			if _, err := tx.RemoveMailbox(l.guid, o.AdminUPN); err != nil {
+			if _, err := directory.RemoveMailbox(tx, l.guid, o.AdminUPN); err != nil {
 				return err
 			}
 		default:
-			if err := tx.RemoveLicense(l.objectID, k.SkuPartNumber); err != nil {
+			if err := directory.RemoveLicense(tx, l.objectID, k.SkuPartNumber); err != nil {
 				return err
 			}
 		}
@@ -270,7 +271,7 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 // addSyntheticMessages has each sender send msgs plain messages, mostly to
 // other senders of the batch and some to external recipients, recorded in
 // the messages and message-trace buckets as Send-SimMessage records them.
-func addSyntheticMessages(tx *store.Tx, w *store.BulkWriter, o *store.Organization, senders []string, msgs int) error {
+func addSyntheticMessages(tx *store.Tx, w *store.BulkWriter, o *directory.Organization, senders []string, msgs int) error {
 	now := tx.Now()
 	subjects := []string{"Weekly status", "Budget review", "Lunch?", "Re: Project plan", "Invoice", "Meeting notes", "Quarterly figures", "Travel request", "Fw: Customer feedback", "Agenda"}
 	for si, from := range senders {
@@ -289,7 +290,7 @@ func addSyntheticMessages(tx *store.Tx, w *store.BulkWriter, o *store.Organizati
 				Sender:         from,
 				Recipients:     []ome.MessageRecipient{{Address: to, IdentityType: o.IdentityTypeOf(to)}},
 				SentTime:       now.Add(-time.Duration(store.HashN(10, 14*24*60, salt, "ago")) * time.Minute),
-				Size:           store.HashN(4, 200, salt, "size") * store.KB,
+				Size:           store.HashN(4, 200, salt, "size") * directory.KB,
 			}
 			m.FromIP = ome.ClientIP(m.Sender)
 			if err := ome.Messages.PutBulk(w, m.MessageID, m); err != nil {
@@ -317,13 +318,13 @@ func AddSyntheticMailboxes(tx *store.Tx, n int) error {
 	if n <= 0 {
 		return nil
 	}
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	if err != nil {
 		return err
 	}
 	start := 1
 	for {
-		keys, err := tx.MailboxKeysBy(store.IndexAlias, fmt.Sprintf("user%04d", start))
+		keys, err := directory.MailboxKeysBy(tx, directory.IndexAlias, fmt.Sprintf("user%04d", start))
 		if err != nil {
 			return err
 		}
@@ -332,13 +333,13 @@ func AddSyntheticMailboxes(tx *store.Tx, n int) error {
 		}
 		start++
 	}
-	k, _ := store.LookupSku(SyntheticSku)
+	k, _ := directory.LookupSku(SyntheticSku)
 	sub := o.EnsureSubscription(k)
 	if free := sub.Enabled - sub.Consumed; free < n {
 		sub.Enabled += n - free
 	}
 	sub.Consumed += n
-	if err := tx.PutOrganization(o); err != nil {
+	if err := directory.PutOrganization(tx, o); err != nil {
 		return err
 	}
 	now := tx.Now()
@@ -348,31 +349,31 @@ func AddSyntheticMailboxes(tx *store.Tx, n int) error {
 		addr := alias + "@" + o.DefaultDomain
 		created := now.Add(-time.Duration(store.HashN(30, 900, alias, "created")) * store.Day)
 		objectID, mbxGuid, xguid := tx.NewGuid(), tx.NewGuid(), tx.NewGuid()
-		u := &store.User{
+		u := &directory.User{
 			ObjectID: objectID, UserPrincipalName: addr, DisplayName: fmt.Sprintf("User %04d", num),
-			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: store.UserActive,
+			FirstName: "User", LastName: fmt.Sprintf("%04d", num), MailNickname: alias, State: directory.UserActive,
 			AccountEnabled: true, UsageLocation: "US", Licenses: []string{k.SkuPartNumber},
 			MailboxGuid: mbxGuid, WhenCreated: created,
 		}
-		if err := tx.PutUser(u); err != nil {
+		if err := directory.PutUser(tx, u); err != nil {
 			return err
 		}
-		m := &store.Mailbox{
+		m := &directory.Mailbox{
 			Guid: mbxGuid, ExchangeGuid: xguid, ExternalDirectoryObjectId: objectID, UserObjectID: objectID,
 			Name: alias, Alias: alias, DisplayName: u.DisplayName, FirstName: u.FirstName, LastName: u.LastName,
-			DistinguishedName:  store.HostedDN(alias, o.Name, o.DirectoryPartition, false),
-			LegacyExchangeDN:   store.LegacyDNFor(mbxGuid, alias),
+			DistinguishedName:  directory.HostedDN(alias, o.Name, o.DirectoryPartition, false),
+			LegacyExchangeDN:   directory.LegacyDNFor(mbxGuid, alias),
 			EmailAddresses:     []string{"SMTP:" + addr, "smtp:" + alias + "@" + o.Name},
 			PrimarySmtpAddress: addr, UserPrincipalName: addr, MicrosoftOnlineServicesID: addr, WindowsLiveID: addr,
-			RecipientType: store.RecipientUserMailbox, RecipientTypeDetails: store.RecipientUserMailbox,
-			LifecycleState: store.StateActive, Licensed: true, UsageLocation: "US",
+			RecipientType: directory.RecipientUserMailbox, RecipientTypeDetails: directory.RecipientUserMailbox,
+			LifecycleState: directory.StateActive, Licensed: true, UsageLocation: "US",
 			WhenCreated: created, WhenMailboxCreated: created.Add(5 * time.Minute),
 		}
-		store.SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
-		if err := tx.PutMailbox(m); err != nil {
+		directory.SetMailboxDefaults(m, o.Name, o.DirectoryPartition)
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return err
 		}
-		if err := tx.PutMailboxContent(seedContent(m, now)); err != nil {
+		if err := directory.PutMailboxContent(tx, seedContent(m, now)); err != nil {
 			return err
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
@@ -36,7 +37,7 @@ func TestBuildSynthetic(t *testing.T) {
 	states := map[string]int{}
 	holds := 0
 	err = s.View(func(tx *store.Tx) error {
-		return tx.ForEachMailbox("", func(m *store.Mailbox) error {
+		return directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 			states[m.LifecycleState]++
 			if m.LitigationHoldEnabled {
 				holds++
@@ -48,7 +49,7 @@ func TestBuildSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("states %v, litigation holds %d", states, holds)
-	for _, st := range []string{store.StateActive, store.StateSoftDeleted, store.StateInactive, store.StateUnlicensedGrace} {
+	for _, st := range []string{directory.StateActive, directory.StateSoftDeleted, directory.StateInactive, directory.StateUnlicensedGrace} {
 		if states[st] == 0 {
 			t.Errorf("no %s mailbox in a %d-mailbox synthetic tenant: %v", st, n, states)
 		}
@@ -69,7 +70,7 @@ func TestBuildSynthetic(t *testing.T) {
 	}
 	_, _, alias := seed.SynthName(n + 3)
 	err = s.View(func(tx *store.Tx) error {
-		ms, err := tx.FindMailboxes(alias)
+		ms, err := directory.FindMailboxes(tx, alias)
 		if err == nil && len(ms) != 1 {
 			t.Errorf("%s: %d mailboxes", alias, len(ms))
 		}

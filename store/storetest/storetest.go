@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
 )
@@ -99,9 +100,9 @@ func Findings(t testing.TB, s *store.Store) string {
 }
 
 // Mailbox resolves a mailbox in any lifecycle state.
-func Mailbox(t testing.TB, tx *store.Tx, id string) *store.Mailbox {
+func Mailbox(t testing.TB, tx *store.Tx, id string) *directory.Mailbox {
 	t.Helper()
-	m, err := tx.ResolveMailbox(id, store.ScopeAny)
+	m, err := directory.ResolveMailbox(tx, id, directory.ScopeAny)
 	if err != nil {
 		t.Fatalf("resolve %q: %v", id, err)
 	}
@@ -109,9 +110,9 @@ func Mailbox(t testing.TB, tx *store.Tx, id string) *store.Mailbox {
 }
 
 // ActiveMailbox resolves an active mailbox.
-func ActiveMailbox(t testing.TB, tx *store.Tx, id string) *store.Mailbox {
+func ActiveMailbox(t testing.TB, tx *store.Tx, id string) *directory.Mailbox {
 	t.Helper()
-	m, err := tx.ResolveMailbox(id, store.ScopeActive)
+	m, err := directory.ResolveMailbox(tx, id, directory.ScopeActive)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +122,7 @@ func ActiveMailbox(t testing.TB, tx *store.Tx, id string) *store.Mailbox {
 // LifecycleReason returns the reason of a lifecycle refusal ("" for any
 // other error).
 func LifecycleReason(err error) string {
-	var le *store.LifecycleError
+	var le *directory.LifecycleError
 	if errors.As(err, &le) {
 		return le.Reason
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
@@ -20,7 +21,7 @@ import (
 // their buckets are created and their checks run.
 func Schema() *store.Schema {
 	s := store.NewSchema()
-	store.RegisterDirectory(s)
+	directory.Register(s)
 	ome.Register(s)
 	holds.Register(s)
 	onprem.Register(s)

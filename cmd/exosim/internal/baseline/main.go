@@ -21,6 +21,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 func main() {
@@ -47,18 +48,18 @@ func run(args []string) error {
 			if err != nil {
 				return err
 			}
-			var m store.Mailbox
-			return store.Mailboxes.Decode(tx.Bucket([]byte("mailboxes")).Get(key), &m)
+			var m directory.Mailbox
+			return directory.Mailboxes.Decode(tx.Bucket([]byte("mailboxes")).Get(key), &m)
 		})
 	case "scan":
 		n := 0
 		err := db.View(func(tx *bolt.Tx) error {
 			return tx.Bucket([]byte("mailboxes")).ForEach(func(k, v []byte) error {
-				var m store.Mailbox
-				if err := store.Mailboxes.Decode(v, &m); err != nil {
+				var m directory.Mailbox
+				if err := directory.Mailboxes.Decode(v, &m); err != nil {
 					return err
 				}
-				if m.LitigationHoldEnabled && m.LifecycleState == store.StateActive {
+				if m.LitigationHoldEnabled && m.LifecycleState == directory.StateActive {
 					n++
 				}
 				return nil
@@ -81,8 +82,8 @@ func run(args []string) error {
 		for i := 0; i < n; i++ {
 			err := db.Update(func(tx *bolt.Tx) error {
 				b := tx.Bucket([]byte("mailboxes"))
-				var m store.Mailbox
-				if err := store.Mailboxes.Decode(b.Get(key), &m); err != nil {
+				var m directory.Mailbox
+				if err := directory.Mailboxes.Decode(b.Get(key), &m); err != nil {
 					return err
 				}
 				m.DisplayName = fmt.Sprintf("seq-%d", i)
@@ -103,7 +104,7 @@ func run(args []string) error {
 
 // mailboxKeyByAlias finds a mailbox's key through the alias index.
 func mailboxKeyByAlias(tx *bolt.Tx, alias string) ([]byte, error) {
-	prefix := []byte(store.IndexAlias + "\x00" + alias + "\x00")
+	prefix := []byte(directory.IndexAlias + "\x00" + alias + "\x00")
 	k, _ := tx.Bucket([]byte("idx")).Cursor().Seek(prefix)
 	if !bytes.HasPrefix(k, prefix) {
 		return nil, fmt.Errorf("no mailbox %s", alias)

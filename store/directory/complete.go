@@ -1,7 +1,9 @@
-package store
+package directory
 
 import (
 	"strings"
+
+	"github.com/exosim/exosim/store"
 )
 
 // CompleteMailboxIdentity returns up to limit mailbox identities (aliases,
@@ -11,7 +13,7 @@ import (
 // of the tenant: at most 4*limit index entries are examined per index.
 // include, when not nil, filters the mailboxes (for example to leave out
 // soft-deleted and inactive ones). Values keep the case they are stored in.
-func (tx *Tx) CompleteMailboxIdentity(prefix string, limit int, include func(*Mailbox) bool) ([]string, error) {
+func CompleteMailboxIdentity(tx *store.Tx, prefix string, limit int, include func(*Mailbox) bool) ([]string, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
@@ -26,7 +28,7 @@ func (tx *Tx) CompleteMailboxIdentity(prefix string, limit int, include func(*Ma
 		budget := 4 * limit
 		err := tx.WalkIndex(name, lower, func(entry string, _ []byte) error {
 			if !strings.HasPrefix(entry, lower) || budget <= 0 || len(out) >= limit {
-				return ErrStop
+				return store.ErrStop
 			}
 			budget--
 			sep := strings.IndexByte(entry, 0)
@@ -34,7 +36,7 @@ func (tx *Tx) CompleteMailboxIdentity(prefix string, limit int, include func(*Ma
 				return nil
 			}
 			value, guid := entry[:sep], entry[sep+1:]
-			m, err := tx.GetMailbox(guid)
+			m, err := GetMailbox(tx, guid)
 			if err != nil {
 				return nil
 			}

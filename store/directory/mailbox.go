@@ -1,9 +1,11 @@
-package store
+package directory
 
 import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Mailbox lifecycle states (simulator-internal, domain.md §3.1).
@@ -122,7 +124,7 @@ type Mailbox struct {
 	WhenMailboxCreated time.Time `json:"whenMailboxCreated" cbor:"72,keyasint,omitempty"`
 
 	// Extra keeps further documented Set-Mailbox properties by name.
-	Extra map[string]RawValue `json:"extra,omitempty" cbor:"73,keyasint,omitempty"`
+	Extra map[string]store.RawValue `json:"extra,omitempty" cbor:"73,keyasint,omitempty"`
 
 	// DeletedInEntra (sim): the account was deleted in Microsoft Entra ID
 	// (Remove-MgUser) with this mailbox attached. A mailbox soft-deleted
@@ -209,7 +211,7 @@ func HostedDN(name, tenant, partition string, deleted bool) string {
 
 // LegacyDNFor builds a LegacyExchangeDN from a GUID and an alias.
 func LegacyDNFor(guid, alias string) string {
-	return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + GuidNoDashes(guid) + "-" + alias
+	return "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn=" + store.GuidNoDashes(guid) + "-" + alias
 }
 
 // Mailbox index names.
@@ -240,8 +242,8 @@ func MailboxIndexes() []string {
 
 // indexMailbox returns the index entries of a mailbox whose stored form
 // is raw.
-func indexMailbox(m *Mailbox, raw []byte) []IndexEntry {
-	e := []IndexEntry{
+func indexMailbox(m *Mailbox, raw []byte) []store.IndexEntry {
+	e := []store.IndexEntry{
 		{Name: IndexName, Value: m.Name, Payload: raw},
 		{Name: IndexAlias, Value: m.Alias},
 		{Name: IndexUPN, Value: m.UserPrincipalName},
@@ -251,18 +253,18 @@ func indexMailbox(m *Mailbox, raw []byte) []IndexEntry {
 		{Name: IndexDisplayName, Value: m.DisplayName},
 		{Name: IndexLinkedUser, Value: m.LinkedUserID()},
 	}
-	if m.ExchangeGuid != ZeroGuid {
-		e = append(e, IndexEntry{Name: IndexExchangeGuid, Value: m.ExchangeGuid})
+	if m.ExchangeGuid != store.ZeroGuid {
+		e = append(e, store.IndexEntry{Name: IndexExchangeGuid, Value: m.ExchangeGuid})
 	}
 	if m.MicrosoftOnlineServicesID != "" && !strings.EqualFold(m.MicrosoftOnlineServicesID, m.UserPrincipalName) {
-		e = append(e, IndexEntry{Name: IndexUPN, Value: m.MicrosoftOnlineServicesID})
+		e = append(e, store.IndexEntry{Name: IndexUPN, Value: m.MicrosoftOnlineServicesID})
 	}
 	seen := map[string]bool{}
 	add := func(name, v string) {
 		k := name + "\x00" + strings.ToLower(v)
 		if v != "" && !seen[k] {
 			seen[k] = true
-			e = append(e, IndexEntry{Name: name, Value: v})
+			e = append(e, store.IndexEntry{Name: name, Value: v})
 		}
 	}
 	add(IndexSMTP, m.PrimarySmtpAddress)
@@ -278,19 +280,19 @@ func indexMailbox(m *Mailbox, raw []byte) []IndexEntry {
 }
 
 // GetMailbox returns the mailbox with the given object Guid.
-func (tx *Tx) GetMailbox(guid string) (*Mailbox, error) {
+func GetMailbox(tx *store.Tx, guid string) (*Mailbox, error) {
 	return Mailboxes.Load(tx, strings.ToLower(guid), guid)
 }
 
 // PutMailbox stores a mailbox and refreshes its indexes (WhenChanged is set
 // to now).
-func (tx *Tx) PutMailbox(m *Mailbox) error {
+func PutMailbox(tx *store.Tx, m *Mailbox) error {
 	if m.Guid == "" {
-		return &ValidationError{Field: "Guid", Message: "empty"}
+		return &store.ValidationError{Field: "Guid", Message: "empty"}
 	}
 	m.Guid = strings.ToLower(m.Guid)
 	m.WhenChanged = tx.Now()
-	if err := tx.copyAccountFields(m); err != nil {
+	if err := copyAccountFields(tx, m); err != nil {
 		return err
 	}
 	return Mailboxes.Put(tx, m.Guid, m)
@@ -306,7 +308,7 @@ func (m *Mailbox) LinkedUserID() string {
 
 // copyAccountFields refreshes m's copies of its account's fields (cleared
 // when the account is gone).
-func (tx *Tx) copyAccountFields(m *Mailbox) error {
+func copyAccountFields(tx *store.Tx, m *Mailbox) error {
 	var b userBrief
 	if id := m.LinkedUserID(); id != "" {
 		if _, err := Users.GetInto(tx, strings.ToLower(id), &b); err != nil {
@@ -321,7 +323,7 @@ func (tx *Tx) copyAccountFields(m *Mailbox) error {
 // mailbox linked to the account objectID where they differ from u (nil:
 // the account is gone). WhenChanged of a mailbox stays: the mailbox
 // itself did not change.
-func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
+func syncAccountCopies(tx *store.Tx, objectID string, u *User) error {
 	keys, err := tx.LookupIndex(IndexLinkedUser, objectID)
 	if err != nil {
 		return err
@@ -350,14 +352,14 @@ func (tx *Tx) syncAccountCopies(objectID string, u *User) error {
 // DeleteMailbox removes a mailbox record and its content, then runs the
 // AfterMailboxDelete hook (the holds area drops its bookkeeping of the
 // mailbox).
-func (tx *Tx) DeleteMailbox(guid string) error {
+func DeleteMailbox(tx *store.Tx, guid string) error {
 	guid = strings.ToLower(guid)
 	ok, err := Mailboxes.Delete(tx, guid)
 	if err != nil {
 		return err
 	}
 	if !ok {
-		return &NotFoundError{Kind: "mailbox", Key: guid}
+		return &store.NotFoundError{Kind: "mailbox", Key: guid}
 	}
 	if _, err := Contents.Delete(tx, guid); err != nil {
 		return err
@@ -372,27 +374,27 @@ func (tx *Tx) DeleteMailbox(guid string) error {
 
 // ForEachMailbox calls fn for each mailbox in Guid order after `after`
 // ("" = from the first). Return ErrStop to end early.
-func (tx *Tx) ForEachMailbox(after string, fn func(*Mailbox) error) error {
+func ForEachMailbox(tx *store.Tx, after string, fn func(*Mailbox) error) error {
 	return Mailboxes.ForEach(tx, after, func(_ string, m *Mailbox) error { return fn(m) })
 }
 
 // ScanMailboxes returns at most limit mailboxes after `after` plus the
 // cursor of the next page ("" at the end), so callers can stream a large
 // tenant in batches of short read transactions.
-func (tx *Tx) ScanMailboxes(after string, limit int) ([]*Mailbox, string, error) {
+func ScanMailboxes(tx *store.Tx, after string, limit int) ([]*Mailbox, string, error) {
 	return Mailboxes.Scan(tx, after, limit)
 }
 
 // MailboxKeysBy returns the Guids of mailboxes whose index holds value
 // (case-insensitive exact match).
-func (tx *Tx) MailboxKeysBy(index, value string) ([]string, error) {
+func MailboxKeysBy(tx *store.Tx, index, value string) ([]string, error) {
 	return tx.LookupIndex(index, strings.TrimSpace(value))
 }
 
 // FindMailboxes resolves an identity string against every mailbox index
 // (and the object Guid). It returns each matching mailbox once, in Guid
 // order, whatever its lifecycle state; callers filter by scope.
-func (tx *Tx) FindMailboxes(identity string) ([]*Mailbox, error) {
+func FindMailboxes(tx *store.Tx, identity string) ([]*Mailbox, error) {
 	id := strings.TrimSpace(identity)
 	if id == "" {
 		return nil, nil
@@ -410,7 +412,7 @@ func (tx *Tx) FindMailboxes(identity string) ([]*Mailbox, error) {
 			keys[k] = true
 		}
 	}
-	if g, ok := NormalizeGuid(id); ok {
+	if g, ok := store.NormalizeGuid(id); ok {
 		if ks, err := tx.LookupIndex(IndexExchangeGuid, g); err == nil {
 			for _, k := range ks {
 				keys[k] = true
@@ -427,7 +429,7 @@ func (tx *Tx) FindMailboxes(identity string) ([]*Mailbox, error) {
 	sort.Strings(sorted)
 	out := make([]*Mailbox, 0, len(sorted))
 	for _, k := range sorted {
-		m, err := tx.GetMailbox(k)
+		m, err := GetMailbox(tx, k)
 		if err != nil {
 			return nil, err
 		}
@@ -521,7 +523,7 @@ func FindFolder(fs []Folder, path string) (*Folder, bool) {
 
 // GetMailboxContent returns a mailbox's folders (an empty model when none
 // were stored).
-func (tx *Tx) GetMailboxContent(guid string) (*MailboxContent, error) {
+func GetMailboxContent(tx *store.Tx, guid string) (*MailboxContent, error) {
 	guid = strings.ToLower(guid)
 	c, ok, err := Contents.Get(tx, guid)
 	if err != nil {
@@ -534,9 +536,9 @@ func (tx *Tx) GetMailboxContent(guid string) (*MailboxContent, error) {
 }
 
 // PutMailboxContent stores a mailbox's folders.
-func (tx *Tx) PutMailboxContent(c *MailboxContent) error {
+func PutMailboxContent(tx *store.Tx, c *MailboxContent) error {
 	if c.MailboxGuid == "" {
-		return &ValidationError{Field: "MailboxGuid", Message: "empty"}
+		return &store.ValidationError{Field: "MailboxGuid", Message: "empty"}
 	}
 	c.MailboxGuid = strings.ToLower(c.MailboxGuid)
 	return Contents.Put(tx, c.MailboxGuid, c)
@@ -544,8 +546,8 @@ func (tx *Tx) PutMailboxContent(c *MailboxContent) error {
 
 // AddToFolder bumps a folder of a mailbox by one item of size bytes,
 // received now.
-func (tx *Tx) AddToFolder(mailboxGuid, path string, size int64) error {
-	c, err := tx.GetMailboxContent(mailboxGuid)
+func AddToFolder(tx *store.Tx, mailboxGuid, path string, size int64) error {
+	c, err := GetMailboxContent(tx, mailboxGuid)
 	if err != nil {
 		return err
 	}
@@ -554,11 +556,11 @@ func (tx *Tx) AddToFolder(mailboxGuid, path string, size int64) error {
 		return nil
 	}
 	created := tx.Now()
-	if m, err := tx.GetMailbox(mailboxGuid); err == nil {
+	if m, err := GetMailbox(tx, mailboxGuid); err == nil {
 		created = m.WhenMailboxCreated
-	} else if !IsNotFound(err) {
+	} else if !store.IsNotFound(err) {
 		return err
 	}
 	AddItemsToday(f, 1, size, tx.Now(), created)
-	return tx.PutMailboxContent(c)
+	return PutMailboxContent(tx, c)
 }

@@ -1,20 +1,30 @@
-package store
+// Package directory is the tenant's directory, the records every other
+// area acts on: the organization (SKUs and subscriptions), Entra accounts,
+// mailboxes and mail users, identity resolution and recipient scopes,
+// mailbox content and its item cohorts, and the mailbox lifecycle (soft
+// delete, inactive mailboxes, the recycle bin, licence grace) with the
+// hooks other areas fill in to take part in it.
+package directory
+
+import (
+	"github.com/exosim/exosim/store"
+)
 
 // The record kinds of the directory: the organization, Entra accounts,
 // mailboxes and mail users, and mailbox content.
 var (
-	orgKind = DefineKind(KindSpec[Organization]{Bucket: "organization", Name: "organization"})
+	orgKind = store.DefineKind(store.KindSpec[Organization]{Bucket: "organization", Name: "organization"})
 	// Users are the Entra accounts, by ObjectId.
-	Users = DefineKind(KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser})
+	Users = store.DefineKind(store.KindSpec[User]{Bucket: "users", Name: "user", Index: indexUser})
 	// Mailboxes (by Guid) and their Contents are read by the hundred
 	// thousand (a listing, a clock advance): they decode on the fast path.
-	Mailboxes = DefineKind(KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, FastDecode: true})
-	Contents  = DefineKind(KindSpec[MailboxContent]{Bucket: "mailboxContent", Name: "mailboxContent", FastDecode: true})
+	Mailboxes = store.DefineKind(store.KindSpec[Mailbox]{Bucket: "mailboxes", Name: "mailbox", Index: indexMailbox, FastDecode: true})
+	Contents  = store.DefineKind(store.KindSpec[MailboxContent]{Bucket: "mailboxContent", Name: "mailboxContent", FastDecode: true})
 )
 
-// RegisterDirectory adds the directory to s: its kinds, the timers of the
+// Register adds the directory to s: its kinds, the timers of the
 // mailbox lifecycle, its checks and migrations.
-func RegisterDirectory(s *Schema) {
+func Register(s *store.Schema) {
 	orgKind.Register(s)
 	Users.Register(s)
 	Mailboxes.Register(s)
@@ -24,8 +34,8 @@ func RegisterDirectory(s *Schema) {
 	s.AddTimer(TimerRecycleBinExpiry, fireRecycleBinExpiry)
 	s.AddTimer(TimerRetirementPurge, fireRetirementPurge)
 	s.AddTimer(TimerLicenseGrace, fireLicenseGrace)
-	s.TimerSubject("mailbox.", func(tx *Tx, guid string) (bool, error) { return exists(tx.GetMailbox(guid)) })
-	s.TimerSubject("user.", func(tx *Tx, id string) (bool, error) { return exists(tx.GetUser(id)) })
+	s.TimerSubject("mailbox.", func(tx *store.Tx, guid string) (bool, error) { return exists(GetMailbox(tx, guid)) })
+	s.TimerSubject("user.", func(tx *store.Tx, id string) (bool, error) { return exists(GetUser(tx, id)) })
 	s.AddCheck("organization", checkOrganization)
 	s.AddCheck("record-keys", checkRecordKeys)
 	s.AddCheck("sign-in-names", checkSignInNames)
@@ -34,8 +44,8 @@ func RegisterDirectory(s *Schema) {
 	s.AddCheck("content-cohorts", checkContentCohorts)
 	s.AddMigration(1, "explicit item cohorts", migrateExplicitCohorts)
 	s.AddMigration(3, "compact mailbox records and covering indexes", migrateCoveringIndexes)
-	s.Administrator(func(tx *Tx) (string, error) {
-		o, err := tx.GetOrganization()
+	s.Administrator(func(tx *store.Tx) (string, error) {
+		o, err := GetOrganization(tx)
 		if err != nil {
 			return "", err
 		}
@@ -45,7 +55,7 @@ func RegisterDirectory(s *Schema) {
 
 // exists turns the result of a look-up into whether the record exists.
 func exists[T any](_ T, err error) (bool, error) {
-	if IsNotFound(err) {
+	if store.IsNotFound(err) {
 		return false, nil
 	}
 	return err == nil, err

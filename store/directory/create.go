@@ -1,9 +1,11 @@
-package store
+package directory
 
 import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // NewMailboxInput holds the parameters of New-Mailbox (user, shared and
@@ -63,8 +65,8 @@ func AliasFrom(s string) string {
 
 // FreeMailboxSku returns the first purchased SKU (by part number) that
 // includes a mailbox and still has a free unit.
-func (tx *Tx) FreeMailboxSku() (string, bool, error) {
-	o, err := tx.GetOrganization()
+func FreeMailboxSku(tx *store.Tx) (string, bool, error) {
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return "", false, err
 	}
@@ -80,13 +82,13 @@ func (tx *Tx) FreeMailboxSku() (string, bool, error) {
 // database and server, quotas (Exchange Online defaults), retention
 // settings and the OrganizationalUnit.
 func SetMailboxDefaults(m *Mailbox, tenant, partition string) {
-	m.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", HashN(100, 999, m.Guid, "dg"), HashN(1, 250, m.Guid, "db"))
-	m.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", HashN(1000, 9999, m.Guid, "srv")))
+	m.Database = fmt.Sprintf("NAMPR06DG%03d-db%03d", store.HashN(100, 999, m.Guid, "dg"), store.HashN(1, 250, m.Guid, "db"))
+	m.ServerName = strings.ToLower(fmt.Sprintf("DM6PR06MB%04d", store.HashN(1000, 9999, m.Guid, "srv")))
 	m.OrganizationalUnit = partition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + tenant
 	m.ProhibitSendQuota, m.ProhibitSendReceiveQuota, m.IssueWarningQuota = GBQuota(99), GBQuota(100), GBQuota(98)
 	m.RecoverableItemsQuota, m.RecoverableItemsWarningQuota = GBQuota(30), GBQuota(20)
 	m.MaxSendSize, m.MaxReceiveSize = Quota(35*MB), Quota(36*MB)
-	m.ArchiveGuid, m.ArchiveStatus = ZeroGuid, "None"
+	m.ArchiveGuid, m.ArchiveStatus = store.ZeroGuid, "None"
 	m.ArchiveQuota, m.ArchiveWarningQuota = GBQuota(100), GBQuota(90)
 	m.LitigationHoldDuration = UnlimitedSpan()
 	m.InPlaceHolds = []string{}
@@ -147,8 +149,8 @@ func emptyContent(m *Mailbox) *MailboxContent {
 // Inactive mailbox. When the new mailbox is licensed, a SoftDeleted or
 // Retired-Inactive mailbox with that ExchangeGuid is hard-deleted instead
 // (§3.7).
-func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
-	o, err := tx.GetOrganization()
+func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -163,22 +165,22 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 	case "equipmentmailbox", "equipment":
 		kind = RecipientEquipmentMailbox
 	default:
-		return nil, nil, &ValidationError{Field: "RecipientTypeDetails", Message: "unsupported mailbox type " + in.RecipientTypeDetails}
+		return nil, nil, &store.ValidationError{Field: "RecipientTypeDetails", Message: "unsupported mailbox type " + in.RecipientTypeDetails}
 	}
 	userMailbox := kind == RecipientUserMailbox
 	name := strings.TrimSpace(in.Name)
 	if name == "" {
-		return nil, nil, &ValidationError{Field: "Name", Message: "a name is required"}
+		return nil, nil, &store.ValidationError{Field: "Name", Message: "a name is required"}
 	}
 	if len(name) > 64 {
-		return nil, nil, &ValidationError{Field: "Name", Message: "the name can't be longer than 64 characters"}
+		return nil, nil, &store.ValidationError{Field: "Name", Message: "the name can't be longer than 64 characters"}
 	}
 	msoid := strings.TrimSpace(in.MicrosoftOnlineServicesID)
 	if userMailbox && msoid == "" {
-		return nil, nil, &ValidationError{Field: "MicrosoftOnlineServicesID", Message: "a sign-in name is required for a user mailbox"}
+		return nil, nil, &store.ValidationError{Field: "MicrosoftOnlineServicesID", Message: "a sign-in name is required for a user mailbox"}
 	}
 	if msoid != "" && (strings.Count(msoid, "@") != 1 || strings.HasPrefix(msoid, "@") || strings.HasSuffix(msoid, "@")) {
-		return nil, nil, &ValidationError{Field: "MicrosoftOnlineServicesID", Message: "not a valid sign-in name: " + msoid}
+		return nil, nil, &store.ValidationError{Field: "MicrosoftOnlineServicesID", Message: "not a valid sign-in name: " + msoid}
 	}
 	alias := strings.TrimSpace(in.Alias)
 	if alias == "" {
@@ -188,10 +190,10 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 			alias = AliasFrom(name)
 		}
 	} else if AliasFrom(alias) != alias {
-		return nil, nil, &ValidationError{Field: "Alias", Message: "the alias contains characters that aren't allowed: " + alias}
+		return nil, nil, &store.ValidationError{Field: "Alias", Message: "the alias contains characters that aren't allowed: " + alias}
 	}
 	if alias == "" {
-		return nil, nil, &ValidationError{Field: "Alias", Message: "can't derive an alias from " + name}
+		return nil, nil, &store.ValidationError{Field: "Alias", Message: "can't derive an alias from " + name}
 	}
 	if msoid == "" {
 		msoid = alias + "@" + o.DefaultDomain
@@ -204,7 +206,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		}
 	}
 	if strings.Count(primary, "@") != 1 {
-		return nil, nil, &ValidationError{Field: "PrimarySmtpAddress", Message: "not a valid SMTP address: " + primary}
+		return nil, nil, &store.ValidationError{Field: "PrimarySmtpAddress", Message: "not a valid SMTP address: " + primary}
 	}
 	for _, c := range []struct{ prop, index, value string }{
 		{"Name", IndexName, name},
@@ -213,19 +215,19 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		{"PrimarySmtpAddress", IndexSMTP, primary},
 		{"EmailAddresses", IndexSMTP, alias + "@" + o.Name},
 	} {
-		dup, err := tx.ActiveMailboxWith(c.index, c.value, "")
+		dup, err := ActiveMailboxWith(tx, c.index, c.value, "")
 		if err != nil {
 			return nil, nil, err
 		}
 		if dup != nil {
-			return nil, nil, &DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+			return nil, nil, &store.DuplicateError{Kind: "mailbox", Property: c.prop, Value: c.value, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
-	if dup, err := tx.ActiveUserWithUPN(msoid, ""); err != nil || dup != nil {
+	if dup, err := ActiveUserWithUPN(tx, msoid, ""); err != nil || dup != nil {
 		if err != nil {
 			return nil, nil, err
 		}
-		return nil, nil, &DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: msoid, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
+		return nil, nil, &store.DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: msoid, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
 	}
 	// Licence choice.
 	sku := ""
@@ -233,13 +235,13 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 		if in.LicenseSku != "" {
 			sub, ok := o.Subscription(in.LicenseSku)
 			if !ok {
-				return nil, nil, &ValidationError{Field: "LicenseSku", Message: "the tenant has no subscription for " + in.LicenseSku}
+				return nil, nil, &store.ValidationError{Field: "LicenseSku", Message: "the tenant has no subscription for " + in.LicenseSku}
 			}
 			if sub.Consumed >= sub.Enabled {
 				return nil, nil, &LicenseUnavailableError{SkuPartNumber: sub.SkuPartNumber}
 			}
 			sku = sub.SkuPartNumber
-		} else if s, ok, err := tx.FreeMailboxSku(); err != nil {
+		} else if s, ok, err := FreeMailboxSku(tx); err != nil {
 			return nil, nil, err
 		} else if ok {
 			sku = s
@@ -249,9 +251,9 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 	xguid := ""
 	var purge []*Mailbox
 	if strings.TrimSpace(in.ExchangeGuid) != "" {
-		g, ok := NormalizeGuid(in.ExchangeGuid)
-		if !ok || g == ZeroGuid {
-			return nil, nil, &ValidationError{Field: "ExchangeGuid", Message: "not a valid GUID: " + in.ExchangeGuid}
+		g, ok := store.NormalizeGuid(in.ExchangeGuid)
+		if !ok || g == store.ZeroGuid {
+			return nil, nil, &store.ValidationError{Field: "ExchangeGuid", Message: "not a valid GUID: " + in.ExchangeGuid}
 		}
 		xguid = g
 		keys, err := tx.LookupIndex(IndexExchangeGuid, g)
@@ -259,13 +261,13 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 			return nil, nil, err
 		}
 		for _, k := range keys {
-			m, err := tx.GetMailbox(k)
+			m, err := GetMailbox(tx, k)
 			if err != nil {
 				return nil, nil, err
 			}
 			switch {
 			case !m.IsDeleted():
-				return nil, nil, &DuplicateError{Kind: "mailbox", Property: "ExchangeGuid", Value: g, ExistingIdentity: m.Identity(), ExistingGuid: m.Guid}
+				return nil, nil, &store.DuplicateError{Kind: "mailbox", Property: "ExchangeGuid", Value: g, ExistingIdentity: m.Identity(), ExistingGuid: m.Guid}
 			case m.LifecycleState == StateInactive || sku == "":
 				return nil, nil, &GuidConflictError{ExchangeGuid: g, ExistingIdentity: m.Identity(), ExistingGuid: m.Guid, ExistingState: m.LifecycleState}
 			default:
@@ -276,7 +278,7 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 
 	// Validation done: from here on the tenant changes.
 	for _, m := range purge {
-		if err := tx.PurgeMailbox(m); err != nil {
+		if err := PurgeMailbox(tx, m); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -303,31 +305,31 @@ func (tx *Tx) CreateMailbox(in NewMailboxInput) (*Mailbox, *User, error) {
 	if in.Password != "" {
 		u.LastPasswordChangeDateTime = new(now)
 	}
-	if err := tx.PutUser(u); err != nil {
+	if err := PutUser(tx, u); err != nil {
 		return nil, nil, err
 	}
 	m := mailboxRecord(o, u, mbxGuid, xguid, legacy, name, primary, kind, now)
-	if err := tx.PutMailbox(m); err != nil {
+	if err := PutMailbox(tx, m); err != nil {
 		return nil, nil, err
 	}
-	if err := tx.PutMailboxContent(emptyContent(m)); err != nil {
+	if err := PutMailboxContent(tx, emptyContent(m)); err != nil {
 		return nil, nil, err
 	}
 	if sku != "" {
-		if err := tx.AssignLicense(objectID, sku); err != nil {
+		if err := AssignLicense(tx, objectID, sku); err != nil {
 			return nil, nil, err
 		}
 	}
-	if m, err = tx.GetMailbox(mbxGuid); err != nil {
+	if m, err = GetMailbox(tx, mbxGuid); err != nil {
 		return nil, nil, err
 	}
-	if err := tx.afterMailboxCreate(m); err != nil {
+	if err := afterMailboxCreate(tx, m); err != nil {
 		return nil, nil, err
 	}
-	if m, err = tx.GetMailbox(mbxGuid); err != nil {
+	if m, err = GetMailbox(tx, mbxGuid); err != nil {
 		return nil, nil, err
 	}
-	if u, err = tx.GetUser(objectID); err != nil {
+	if u, err = GetUser(tx, objectID); err != nil {
 		return nil, nil, err
 	}
 	return m, u, nil

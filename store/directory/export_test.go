@@ -1,4 +1,4 @@
-package store
+package directory
 
 // Names of the package's internals its external tests use.
 var ParseDayFast = parseDayFast

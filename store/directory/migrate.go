@@ -1,4 +1,8 @@
-package store
+package directory
+
+import (
+	"github.com/exosim/exosim/store"
+)
 
 // The directory's schema migrations (RegisterDirectory adds them).
 
@@ -7,7 +11,7 @@ package store
 // dated the mailbox's WhenMailboxCreated, holding the folder's item count
 // and size: what the lazy reading of such a folder (normalizeCohorts)
 // assumes. Content without a mailbox dates its items from the tenant clock.
-func migrateExplicitCohorts(tx *Tx) error {
+func migrateExplicitCohorts(tx *store.Tx) error {
 	type change struct {
 		key string
 		c   *MailboxContent
@@ -26,9 +30,9 @@ func migrateExplicitCohorts(tx *Tx) error {
 			return nil
 		}
 		created := tx.Now()
-		if m, err := tx.GetMailbox(key); err == nil {
+		if m, err := GetMailbox(tx, key); err == nil {
 			created = m.WhenMailboxCreated
-		} else if !IsNotFound(err) {
+		} else if !store.IsNotFound(err) {
 			return err
 		}
 		for _, f := range fs {
@@ -55,10 +59,10 @@ func migrateExplicitCohorts(tx *Tx) error {
 // fields (Mailbox.AccountOffice), then writes the index entries that are
 // new or changed: the mailbox name index now carries the record beside
 // the key, and IndexLinkedUser is new. The other entries are unchanged.
-func migrateCoveringIndexes(tx *Tx) error {
+func migrateCoveringIndexes(tx *store.Tx) error {
 	err := Mailboxes.RewriteAll(tx, func(_ string, m *Mailbox) (bool, error) {
 		office, force := m.AccountOffice, m.AccountForceChangePassword
-		if err := tx.copyAccountFields(m); err != nil {
+		if err := copyAccountFields(tx, m); err != nil {
 			return false, err
 		}
 		return m.AccountOffice != office || m.AccountForceChangePassword != force, nil

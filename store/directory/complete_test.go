@@ -1,10 +1,11 @@
-package store_test
+package directory_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -13,7 +14,7 @@ func TestCompleteMailboxIdentity(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	err := s.View(func(tx *store.Tx) error {
-		got, err := tx.CompleteMailboxIdentity("ANN", 10, nil)
+		got, err := directory.CompleteMailboxIdentity(tx, "ANN", 10, nil)
 		if err != nil {
 			return err
 		}
@@ -25,11 +26,11 @@ func TestCompleteMailboxIdentity(t *testing.T) {
 				t.Errorf("candidate %q does not start with ann", g)
 			}
 		}
-		none, err := tx.CompleteMailboxIdentity("zzzz-no-such", 10, nil)
+		none, err := directory.CompleteMailboxIdentity(tx, "zzzz-no-such", 10, nil)
 		if err != nil || len(none) != 0 {
 			t.Errorf("no match: %v %v", none, err)
 		}
-		skip, err := tx.CompleteMailboxIdentity("ann", 10, func(*store.Mailbox) bool { return false })
+		skip, err := directory.CompleteMailboxIdentity(tx, "ann", 10, func(*directory.Mailbox) bool { return false })
 		if err != nil || len(skip) != 0 {
 			t.Errorf("filtered: %v %v", skip, err)
 		}

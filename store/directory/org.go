@@ -1,9 +1,11 @@
-package store
+package directory
 
 import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Sku describes a licence product the simulator knows.
@@ -100,7 +102,7 @@ type Organization struct {
 	RestoreRequestDurationSeconds int `json:"restoreRequestDurationSeconds"`
 
 	// Extra holds further Set-OrganizationConfig properties.
-	Extra map[string]RawValue `json:"extra,omitempty"`
+	Extra map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // DefaultRecipientIdentityDomains returns the default external domain table.
@@ -193,26 +195,26 @@ func DomainOf(address string) string {
 const orgKey = "organization"
 
 // GetOrganization returns the tenant record.
-func (tx *Tx) GetOrganization() (*Organization, error) {
+func GetOrganization(tx *store.Tx) (*Organization, error) {
 	o, ok, err := orgKind.Get(tx, orgKey)
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		return nil, ErrNotInitialized
+		return nil, store.ErrNotInitialized
 	}
 	return o, nil
 }
 
 // PutOrganization stores the tenant record.
-func (tx *Tx) PutOrganization(o *Organization) error {
+func PutOrganization(tx *store.Tx, o *Organization) error {
 	o.WhenChanged = tx.Now()
 	return orgKind.Put(tx, orgKey, o)
 }
 
 // HasAdvancedMessageEncryption reports whether the tenant has AME.
-func (tx *Tx) HasAdvancedMessageEncryption() (bool, error) {
-	o, err := tx.GetOrganization()
+func HasAdvancedMessageEncryption(tx *store.Tx) (bool, error) {
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return false, err
 	}
@@ -220,17 +222,17 @@ func (tx *Tx) HasAdvancedMessageEncryption() (bool, error) {
 }
 
 // AddSubscription buys units of a known SKU (adds to an existing pool).
-func (tx *Tx) AddSubscription(part string, units int) error {
+func AddSubscription(tx *store.Tx, part string, units int) error {
 	k, ok := LookupSku(part)
 	if !ok {
-		return &ValidationError{Field: "SkuPartNumber", Message: "unknown SKU " + part}
+		return &store.ValidationError{Field: "SkuPartNumber", Message: "unknown SKU " + part}
 	}
-	o, err := tx.GetOrganization()
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return err
 	}
 	o.EnsureSubscription(k).Enabled += units
-	return tx.PutOrganization(o)
+	return PutOrganization(tx, o)
 }
 
 // EnsureSubscription returns the pool of a SKU, adding an empty one (no

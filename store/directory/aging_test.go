@@ -1,4 +1,4 @@
-package store_test
+package directory_test
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
@@ -20,7 +21,7 @@ var errRollback = errors.New("rollback")
 type agingCase struct {
 	name    string
 	mailbox string
-	setup   func(t *testing.T, tx *store.Tx, m *store.Mailbox)
+	setup   func(t *testing.T, tx *store.Tx, m *directory.Mailbox)
 	primary map[string][]int64 // folder path -> cohort ages (one item each)
 	archive map[string][]int64
 	steps   []agingStep
@@ -34,26 +35,26 @@ type agingStep struct {
 
 // placeCohorts empties the mailbox's folders and puts one 1,000-byte item
 // per given age in each folder.
-func placeCohorts(t *testing.T, tx *store.Tx, m *store.Mailbox, primary, archive map[string][]int64) {
+func placeCohorts(t *testing.T, tx *store.Tx, m *directory.Mailbox, primary, archive map[string][]int64) {
 	t.Helper()
-	c, err := tx.GetMailboxContent(m.Guid)
+	c, err := directory.GetMailboxContent(tx, m.Guid)
 	storetest.Must(t, err)
-	today := store.DayNumber(tx.Now())
-	fill := func(fs []store.Folder, want map[string][]int64) {
+	today := directory.DayNumber(tx.Now())
+	fill := func(fs []directory.Folder, want map[string][]int64) {
 		for i := range fs {
 			fs[i].ItemCount, fs[i].FolderSize, fs[i].Cohorts = 0, 0, nil
 			for _, age := range want[fs[i].FolderPath] {
-				store.PutCohort(&fs[i], store.Cohort{Date: store.DayDate(today - age), Count: 1, Size: 1000})
+				directory.PutCohort(&fs[i], directory.Cohort{Date: directory.DayDate(today - age), Count: 1, Size: 1000})
 			}
 		}
 	}
 	fill(c.Primary, primary)
 	fill(c.Archive, archive)
-	storetest.Must(t, tx.PutMailboxContent(c))
+	storetest.Must(t, directory.PutMailboxContent(tx, c))
 }
 
 // folderCounts returns ItemCount by folder path.
-func folderCounts(fs []store.Folder) map[string]int64 {
+func folderCounts(fs []directory.Folder) map[string]int64 {
 	out := map[string]int64{}
 	for _, f := range fs {
 		out[f.FolderPath] = f.ItemCount
@@ -61,25 +62,25 @@ func folderCounts(fs []store.Folder) map[string]int64 {
 	return out
 }
 
-func makeInactive(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+func makeInactive(t *testing.T, tx *store.Tx, m *directory.Mailbox) {
 	t.Helper()
-	m.LifecycleState, m.IsInactiveMailbox = store.StateInactive, true
-	storetest.Must(t, tx.PutMailbox(m))
+	m.LifecycleState, m.IsInactiveMailbox = directory.StateInactive, true
+	storetest.Must(t, directory.PutMailbox(tx, m))
 }
 
-func litigationHold(days int) func(*testing.T, *store.Tx, *store.Mailbox) {
-	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+func litigationHold(days int) func(*testing.T, *store.Tx, *directory.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *directory.Mailbox) {
 		m.LitigationHoldEnabled = true
-		m.LitigationHoldDuration = store.UnlimitedSpan()
+		m.LitigationHoldDuration = directory.UnlimitedSpan()
 		if days > 0 {
-			m.LitigationHoldDuration = store.DaysSpan(days)
+			m.LitigationHoldDuration = directory.DaysSpan(days)
 		}
-		storetest.Must(t, tx.PutMailbox(m))
+		storetest.Must(t, directory.PutMailbox(tx, m))
 	}
 }
 
-func retentionPolicy(action string, days int) func(*testing.T, *store.Tx, *store.Mailbox) {
-	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+func retentionPolicy(action string, days int) func(*testing.T, *store.Tx, *directory.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *directory.Mailbox) {
 		_, err := holds.NewCompliancePolicy(tx, holds.PolicyInput{Name: "P " + m.Alias, ExchangeLocation: []string{m.PrimarySmtpAddress}})
 		storetest.Must(t, err)
 		_, err = holds.NewComplianceRule(tx, holds.RuleInput{Name: "R " + m.Alias, Policy: "P " + m.Alias, RetentionDays: days, Action: action})
@@ -87,10 +88,10 @@ func retentionPolicy(action string, days int) func(*testing.T, *store.Tx, *store
 	}
 }
 
-func both(fs ...func(*testing.T, *store.Tx, *store.Mailbox)) func(*testing.T, *store.Tx, *store.Mailbox) {
-	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+func both(fs ...func(*testing.T, *store.Tx, *directory.Mailbox)) func(*testing.T, *store.Tx, *directory.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *directory.Mailbox) {
 		for _, f := range fs {
-			mm, err := tx.GetMailbox(m.Guid)
+			mm, err := directory.GetMailbox(tx, m.Guid)
 			storetest.Must(t, err)
 			f(t, tx, mm)
 		}
@@ -98,8 +99,8 @@ func both(fs ...func(*testing.T, *store.Tx, *store.Mailbox)) func(*testing.T, *s
 }
 
 // inboxTag links a custom Inbox tag to the Default MRM Policy.
-func inboxTag(action string, days int) func(*testing.T, *store.Tx, *store.Mailbox) {
-	return func(t *testing.T, tx *store.Tx, m *store.Mailbox) {
+func inboxTag(action string, days int) func(*testing.T, *store.Tx, *directory.Mailbox) {
+	return func(t *testing.T, tx *store.Tx, m *directory.Mailbox) {
 		storetest.Must(t, holds.PutMRMTag(tx, &holds.MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
 			RetentionEnabled: true, RetentionAction: action, AgeLimitForRetention: days}))
 		p, err := holds.FindMRMPolicy(tx, "Default MRM Policy")
@@ -200,7 +201,7 @@ func TestItemAgingRules(t *testing.T) {
 				if tc.setup != nil {
 					tc.setup(t, tx, m)
 				}
-				m, err := tx.GetMailbox(m.Guid)
+				m, err := directory.GetMailbox(tx, m.Guid)
 				storetest.Must(t, err)
 				placeCohorts(t, tx, m, tc.primary, tc.archive)
 				before := *m
@@ -210,11 +211,11 @@ func TestItemAgingRules(t *testing.T) {
 					} else {
 						storetest.Must(t, holds.RunManagedFolderAssistant(tx, m.Guid))
 					}
-					c, err := tx.GetMailboxContent(m.Guid)
+					c, err := directory.GetMailboxContent(tx, m.Guid)
 					storetest.Must(t, err)
-					for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+					for _, fs := range [][]directory.Folder{c.Primary, c.Archive} {
 						for j := range fs {
-							if !store.CohortsConsistent(&fs[j]) {
+							if !directory.CohortsConsistent(&fs[j]) {
 								t.Errorf("step %d: folder %s cohorts don't add up: %+v", i, fs[j].FolderPath, fs[j])
 							}
 						}
@@ -227,7 +228,7 @@ func TestItemAgingRules(t *testing.T) {
 						}
 					}
 				}
-				after, err := tx.GetMailbox(m.Guid)
+				after, err := directory.GetMailbox(tx, m.Guid)
 				storetest.Must(t, err)
 				if after.LifecycleState != before.LifecycleState || after.LitigationHoldEnabled != before.LitigationHoldEnabled ||
 					after.LitigationHoldDuration != before.LitigationHoldDuration {
@@ -247,14 +248,14 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Must(t, s.View(func(tx *store.Tx) error {
-		return store.Contents.ForEach(tx, "", func(k string, c *store.MailboxContent) error {
-			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+		return directory.Contents.ForEach(tx, "", func(k string, c *directory.MailboxContent) error {
+			for _, fs := range [][]directory.Folder{c.Primary, c.Archive} {
 				for i := range fs {
 					f := &fs[i]
 					if f.ItemCount > 0 && len(f.Cohorts) == 0 {
 						t.Errorf("%s %s: no cohorts", k, f.FolderPath)
 					}
-					if !store.CohortsConsistent(f) {
+					if !directory.CohortsConsistent(f) {
 						t.Errorf("%s %s: cohorts don't add up", k, f.FolderPath)
 					}
 				}
@@ -265,10 +266,10 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	// A freshly seeded tenant is in the steady state of the Default MRM
 	// Policy: a first assistant pass changes nothing.
 	err := s.Update(func(tx *store.Tx) error {
-		before, err := tx.GetMailboxContent(storetest.ActiveMailbox(t, tx, "pilarp").Guid)
+		before, err := directory.GetMailboxContent(tx, storetest.ActiveMailbox(t, tx, "pilarp").Guid)
 		storetest.Must(t, err)
 		storetest.Must(t, holds.RunManagedFolderAssistant(tx, before.MailboxGuid))
-		after, err := tx.GetMailboxContent(before.MailboxGuid)
+		after, err := directory.GetMailboxContent(tx, before.MailboxGuid)
 		storetest.Must(t, err)
 		a, err := store.EncodeRecord(before)
 		storetest.Must(t, err)
@@ -284,21 +285,21 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 
 func TestLegacyContentWithoutCohorts(t *testing.T) {
 	t.Parallel()
-	f := store.Folder{FolderPath: "/Inbox", ItemCount: 5, FolderSize: 5000}
+	f := directory.Folder{FolderPath: "/Inbox", ItemCount: 5, FolderSize: 5000}
 	created := time.Date(2022, 1, 2, 15, 0, 0, 0, time.UTC)
-	store.NormalizeCohorts(&f, created)
-	if len(f.Cohorts) != 1 || f.Cohorts[0] != (store.Cohort{Date: "2022-01-02", Count: 5, Size: 5000}) {
+	directory.NormalizeCohorts(&f, created)
+	if len(f.Cohorts) != 1 || f.Cohorts[0] != (directory.Cohort{Date: "2022-01-02", Count: 5, Size: 5000}) {
 		t.Fatalf("legacy folder: %+v", f.Cohorts)
 	}
 	// Totals lowered by code that doesn't know cohorts: oldest go first.
-	f.Cohorts = []store.Cohort{{Date: "2022-01-01", Count: 2, Size: 200}, {Date: "2023-01-01", Count: 3, Size: 300}}
+	f.Cohorts = []directory.Cohort{{Date: "2022-01-01", Count: 2, Size: 200}, {Date: "2023-01-01", Count: 3, Size: 300}}
 	f.ItemCount, f.FolderSize = 4, 400
-	store.NormalizeCohorts(&f, created)
-	if !store.CohortsConsistent(&f) || len(f.Cohorts) != 2 || f.Cohorts[0].Count != 1 {
+	directory.NormalizeCohorts(&f, created)
+	if !directory.CohortsConsistent(&f) || len(f.Cohorts) != 2 || f.Cohorts[0].Count != 1 {
 		t.Fatalf("shrunk folder: %+v", f.Cohorts)
 	}
-	store.AddItemsToday(&f, 1, 50, created.Add(400*store.Day), created)
-	if !store.CohortsConsistent(&f) || f.Cohorts[len(f.Cohorts)-1].Date != "2023-02-06" {
+	directory.AddItemsToday(&f, 1, 50, created.Add(400*store.Day), created)
+	if !directory.CohortsConsistent(&f) || f.Cohorts[len(f.Cohorts)-1].Date != "2023-02-06" {
 		t.Fatalf("after a new item: %+v", f.Cohorts)
 	}
 }

@@ -1,4 +1,4 @@
-package store_test
+package directory_test
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -41,7 +42,7 @@ func TestMailboxIndexLookups(t *testing.T) {
 	}
 	_ = s.View(func(tx *store.Tx) error {
 		for _, tt := range tests {
-			ms, err := tx.FindMailboxes(tt.identity)
+			ms, err := directory.FindMailboxes(tx, tt.identity)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -56,8 +57,8 @@ func TestMailboxIndexLookups(t *testing.T) {
 			}
 		}
 		// Guid lookup through the primary key.
-		ms, _ := tx.FindMailboxes("annb")
-		if byGuid, _ := tx.FindMailboxes(strings.ToUpper(ms[0].Guid)); len(byGuid) != 1 {
+		ms, _ := directory.FindMailboxes(tx, "annb")
+		if byGuid, _ := directory.FindMailboxes(tx, strings.ToUpper(ms[0].Guid)); len(byGuid) != 1 {
 			t.Error("object Guid lookup failed")
 		}
 		return nil
@@ -68,41 +69,41 @@ func TestIndexesFollowChangesAndDuplicates(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
-		ms, _ := tx.FindMailboxes("walterh")
+		ms, _ := directory.FindMailboxes(tx, "walterh")
 		m := ms[0]
 		m.Alias, m.Name = "wharp", "wharp"
 		m.EmailAddresses = append(m.EmailAddresses, "smtp:walter.harp@contoso.com")
-		if err := tx.PutMailbox(m); err != nil {
+		if err := directory.PutMailbox(tx, m); err != nil {
 			return err
 		}
-		if ms, _ := tx.FindMailboxes("walterh"); len(ms) != 0 {
+		if ms, _ := directory.FindMailboxes(tx, "walterh"); len(ms) != 0 {
 			t.Errorf("stale alias still resolves: %d", len(ms))
 		}
-		if ms, _ := tx.FindMailboxes("walter.harp@contoso.com"); len(ms) != 1 {
+		if ms, _ := directory.FindMailboxes(tx, "walter.harp@contoso.com"); len(ms) != 1 {
 			t.Error("new proxy address not indexed")
 		}
 		// A second (inactive-style) object sharing the SMTP address.
 		dup := *m
 		dup.Guid = tx.NewGuid()
 		dup.ExchangeGuid = tx.NewGuid()
-		dup.LifecycleState = store.StateInactive
-		dup.DistinguishedName = store.HostedDN(dup.Name, seed.TenantName, seed.Partition, true)
-		if err := tx.PutMailbox(&dup); err != nil {
+		dup.LifecycleState = directory.StateInactive
+		dup.DistinguishedName = directory.HostedDN(dup.Name, seed.TenantName, seed.Partition, true)
+		if err := directory.PutMailbox(tx, &dup); err != nil {
 			return err
 		}
-		if ms, _ := tx.FindMailboxes("walterh@contoso.com"); len(ms) != 2 {
+		if ms, _ := directory.FindMailboxes(tx, "walterh@contoso.com"); len(ms) != 2 {
 			t.Errorf("shared SMTP should match 2, got %d", len(ms))
 		}
-		if ms, _ := tx.FindMailboxes(dup.DistinguishedName); len(ms) != 1 || ms[0].Guid != dup.Guid {
+		if ms, _ := directory.FindMailboxes(tx, dup.DistinguishedName); len(ms) != 1 || ms[0].Guid != dup.Guid {
 			t.Error("DN must be unique")
 		}
-		if err := tx.DeleteMailbox(dup.Guid); err != nil {
+		if err := directory.DeleteMailbox(tx, dup.Guid); err != nil {
 			return err
 		}
-		if ms, _ := tx.FindMailboxes("walterh@contoso.com"); len(ms) != 1 {
+		if ms, _ := directory.FindMailboxes(tx, "walterh@contoso.com"); len(ms) != 1 {
 			t.Errorf("after delete got %d", len(ms))
 		}
-		if err := tx.DeleteMailbox(dup.Guid); !errors.Is(err, store.ErrNotFound) {
+		if err := directory.DeleteMailbox(tx, dup.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("second delete: %v", err)
 		}
 		return nil
@@ -119,10 +120,10 @@ func TestScanMailboxesInBatches(t *testing.T) {
 	cursor := ""
 	batches := 0
 	for {
-		var page []*store.Mailbox
+		var page []*directory.Mailbox
 		err := s.View(func(tx *store.Tx) error {
 			var err error
-			page, cursor, err = tx.ScanMailboxes(cursor, 5)
+			page, cursor, err = directory.ScanMailboxes(tx, cursor, 5)
 			return err
 		})
 		if err != nil {
@@ -148,7 +149,7 @@ func TestSeededPersonas(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
-		o, err := tx.GetOrganization()
+		o, err := directory.GetOrganization(tx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -161,25 +162,25 @@ func TestSeededPersonas(t *testing.T) {
 		}
 		for _, alias := range []string{"admin", "annb", "pilarp", "carolo", "meganb", "marion", "abrahamm", "walterh",
 			"laura", "allieb", "allieb2", "newemployee"} {
-			ms, _ := tx.FindMailboxes(alias)
+			ms, _ := directory.FindMailboxes(tx, alias)
 			if len(ms) != 1 {
 				t.Errorf("%s: %d mailboxes", alias, len(ms))
 				continue
 			}
 			m := ms[0]
-			if m.LifecycleState != store.StateActive || !m.Licensed || m.WhenSoftDeleted != nil || m.IsInactiveMailbox {
+			if m.LifecycleState != directory.StateActive || !m.Licensed || m.WhenSoftDeleted != nil || m.IsInactiveMailbox {
 				t.Errorf("%s is not an active licensed mailbox", alias)
 			}
-			u, err := tx.GetUser(m.ExternalDirectoryObjectId)
-			if err != nil || u.State != store.UserActive || !u.HasLicense("SPE_E5") || u.MailboxGuid != m.Guid {
+			u, err := directory.GetUser(tx, m.ExternalDirectoryObjectId)
+			if err != nil || u.State != directory.UserActive || !u.HasLicense("SPE_E5") || u.MailboxGuid != m.Guid {
 				t.Errorf("%s user: %+v %v", alias, u, err)
 			}
-			c, _ := tx.GetMailboxContent(m.Guid)
-			if items, _, _, _ := store.Totals(c.Primary); items == 0 {
+			c, _ := directory.GetMailboxContent(tx, m.Guid)
+			if items, _, _, _ := directory.Totals(c.Primary); items == 0 {
 				t.Errorf("%s has no content", alias)
 			}
 		}
-		users, _ := tx.FindUsersByUPN("admin@contoso.onmicrosoft.com")
+		users, _ := directory.FindUsersByUPN(tx, "admin@contoso.onmicrosoft.com")
 		if len(users) != 1 || users[0].DisplayName != "MOD Administrator" {
 			t.Errorf("admin = %+v", users)
 		}
@@ -191,40 +192,40 @@ func TestLicenseAssignment(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	err := s.Update(func(tx *store.Tx) error {
-		ms, _ := tx.FindMailboxes("laura")
+		ms, _ := directory.FindMailboxes(tx, "laura")
 		id := ms[0].ExternalDirectoryObjectId
-		if err := tx.RemoveLicense(id, "SPE_E5"); err != nil {
+		if err := directory.RemoveLicense(tx, id, "SPE_E5"); err != nil {
 			return err
 		}
-		u, _ := tx.GetUser(id)
+		u, _ := directory.GetUser(tx, id)
 		if u.LicenseRemovedAt == nil || !u.LicenseRemovedAt.Equal(tx.Now()) || u.HasMailboxLicense() {
 			t.Errorf("after removal %+v", u)
 		}
-		o, _ := tx.GetOrganization()
+		o, _ := directory.GetOrganization(tx)
 		if sub, _ := o.Subscription("SPE_E5"); sub.Consumed != 23 {
 			t.Errorf("consumed %d", sub.Consumed)
 		}
-		if err := tx.AssignLicense(id, "SPE_E5"); err != nil {
+		if err := directory.AssignLicense(tx, id, "SPE_E5"); err != nil {
 			return err
 		}
-		if err := tx.AddSubscription("SPE_E5", -1); err != nil {
+		if err := directory.AddSubscription(tx, "SPE_E5", -1); err != nil {
 			return err
 		}
-		ms, _ = tx.FindMailboxes("newemployee")
-		if err := tx.RemoveLicense(ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
+		ms, _ = directory.FindMailboxes(tx, "newemployee")
+		if err := directory.RemoveLicense(tx, ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
 			return err
 		}
-		var lu *store.LicenseUnavailableError
-		if err := tx.AssignLicense(ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
+		var lu *directory.LicenseUnavailableError
+		if err := directory.AssignLicense(tx, ms[0].ExternalDirectoryObjectId, "SPE_E5"); err != nil {
 			t.Errorf("reassign freed unit: %v", err)
 		}
-		if err := tx.AssignLicense(id, "SPE_E5"); err != nil {
+		if err := directory.AssignLicense(tx, id, "SPE_E5"); err != nil {
 			t.Errorf("idempotent assign: %v", err)
 		}
-		users, _ := tx.FindUsersByUPN("walterh@contoso.com")
-		_ = tx.RemoveLicense(users[0].ObjectID, "SPE_E5")
-		_ = tx.AddSubscription("SPE_E5", -1)
-		if err := tx.AssignLicense(users[0].ObjectID, "SPE_E5"); !errors.As(err, &lu) {
+		users, _ := directory.FindUsersByUPN(tx, "walterh@contoso.com")
+		_ = directory.RemoveLicense(tx, users[0].ObjectID, "SPE_E5")
+		_ = directory.AddSubscription(tx, "SPE_E5", -1)
+		if err := directory.AssignLicense(tx, users[0].ObjectID, "SPE_E5"); !errors.As(err, &lu) {
 			t.Errorf("over-assign: %v", err)
 		}
 		return nil

@@ -1,9 +1,11 @@
-package store
+package directory
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Scope selects which lifecycle states a mailbox look-up sees (the columns
@@ -94,22 +96,22 @@ const softDeletedPrefix = `soft deleted objects\`
 // Remove-Mailbox can refuse one); Get-Mailbox should treat a result with
 // IsMailUser() as not found. No match returns *NotFoundError; several
 // matches are all returned, in Guid order (see ResolveMailbox).
-func (tx *Tx) ResolveMailboxes(identity string, scope Scope) ([]*Mailbox, error) {
+func ResolveMailboxes(tx *store.Tx, identity string, scope Scope) ([]*Mailbox, error) {
 	id := strings.TrimSpace(identity)
 	if id == "" {
-		return nil, &NotFoundError{Kind: "mailbox", Key: identity}
+		return nil, &store.NotFoundError{Kind: "mailbox", Key: identity}
 	}
 	deletedOnly := false
 	if strings.HasPrefix(strings.ToLower(id), softDeletedPrefix) {
 		id = strings.TrimSpace(id[len(softDeletedPrefix):])
 		deletedOnly = true
 	}
-	found, err := tx.FindMailboxes(id)
+	found, err := FindMailboxes(tx, id)
 	if err != nil {
 		return nil, err
 	}
 	if !deletedOnly && strings.Contains(id, "/") && !strings.HasPrefix(id, "/") {
-		byCanon, err := tx.findByCanonicalName(id)
+		byCanon, err := findByCanonicalName(tx, id)
 		if err != nil {
 			return nil, err
 		}
@@ -123,20 +125,20 @@ func (tx *Tx) ResolveMailboxes(identity string, scope Scope) ([]*Mailbox, error)
 		out = append(out, m)
 	}
 	if len(out) == 0 {
-		return nil, &NotFoundError{Kind: "mailbox", Key: identity}
+		return nil, &store.NotFoundError{Kind: "mailbox", Key: identity}
 	}
 	return out, nil
 }
 
 // ResolveMailbox is ResolveMailboxes for cmdlets that need exactly one
 // object: several matches return *AmbiguousError.
-func (tx *Tx) ResolveMailbox(identity string, scope Scope) (*Mailbox, error) {
-	ms, err := tx.ResolveMailboxes(identity, scope)
+func ResolveMailbox(tx *store.Tx, identity string, scope Scope) (*Mailbox, error) {
+	ms, err := ResolveMailboxes(tx, identity, scope)
 	if err != nil {
 		return nil, err
 	}
 	if len(ms) > 1 {
-		e := &AmbiguousError{Kind: "mailbox", Identity: identity}
+		e := &store.AmbiguousError{Kind: "mailbox", Identity: identity}
 		for _, m := range ms {
 			e.Matches = append(e.Matches, m.Identity())
 			e.Guids = append(e.Guids, m.Guid)
@@ -147,7 +149,7 @@ func (tx *Tx) ResolveMailbox(identity string, scope Scope) (*Mailbox, error) {
 }
 
 // findByCanonicalName matches "<OrganizationalUnit>/<Name>".
-func (tx *Tx) findByCanonicalName(id string) ([]*Mailbox, error) {
+func findByCanonicalName(tx *store.Tx, id string) ([]*Mailbox, error) {
 	i := strings.LastIndexByte(id, '/')
 	if i <= 0 || i == len(id)-1 {
 		return nil, nil
@@ -159,7 +161,7 @@ func (tx *Tx) findByCanonicalName(id string) ([]*Mailbox, error) {
 	}
 	var out []*Mailbox
 	for _, k := range keys {
-		m, err := tx.GetMailbox(k)
+		m, err := GetMailbox(tx, k)
 		if err != nil {
 			return nil, err
 		}
@@ -190,7 +192,7 @@ func mergeByGuid(a, b []*Mailbox) []*Mailbox {
 // visible in scope, ordered by Name (case-insensitive) then Guid, starting
 // after the cursor `after` ("" = from the start). The second result is the
 // cursor of the next batch, "" when there is none. limit <= 0 means 500.
-func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox, string, error) {
+func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Mailbox, string, error) {
 	if limit <= 0 {
 		limit = 500
 	}
@@ -209,7 +211,7 @@ func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox
 		}
 		if len(out) == limit {
 			more = true
-			return ErrStop
+			return store.ErrStop
 		}
 		out = append(out, m)
 		last = entry
@@ -226,9 +228,9 @@ func (tx *Tx) ScanMailboxScope(scope Scope, after string, limit int) ([]*Mailbox
 
 // CountMailboxScope counts the mailboxes (mail users excluded) visible in
 // scope.
-func (tx *Tx) CountMailboxScope(scope Scope) (int, error) {
+func CountMailboxScope(tx *store.Tx, scope Scope) (int, error) {
 	n := 0
-	err := tx.ForEachMailbox("", func(m *Mailbox) error {
+	err := ForEachMailbox(tx, "", func(m *Mailbox) error {
 		if !m.IsMailUser() && scope.Includes(m) {
 			n++
 		}

@@ -1,4 +1,4 @@
-package store_test
+package directory_test
 
 import (
 	"errors"
@@ -8,22 +8,23 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/rbac"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
 
-func setHold(t *testing.T, tx *store.Tx, alias string, fn func(m *store.Mailbox)) {
+func setHold(t *testing.T, tx *store.Tx, alias string, fn func(m *directory.Mailbox)) {
 	t.Helper()
 	m := storetest.Mailbox(t, tx, alias)
 	fn(m)
-	storetest.Must(t, tx.PutMailbox(m))
+	storetest.Must(t, directory.PutMailbox(tx, m))
 }
 
 func e5Consumed(t *testing.T, tx *store.Tx) int {
 	t.Helper()
-	o, err := tx.GetOrganization()
+	o, err := directory.GetOrganization(tx)
 	storetest.Must(t, err)
 	sub, _ := o.Subscription("SPE_E5")
 	return sub.Consumed
@@ -33,21 +34,21 @@ func TestMailboxScopeCombinations(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		soft, only, incl bool
-		want             store.Scope
+		want             directory.Scope
 		conflict         bool
 	}{
-		{false, false, false, store.ScopeActive, false},
-		{true, false, false, store.ScopeSoftDeleted, false},
-		{false, true, false, store.ScopeInactiveOnly, false},
-		{false, false, true, store.ScopeIncludeInactive, false},
-		{true, true, false, store.ScopeInactiveOnly, false},
-		{true, false, true, store.ScopeSoftDeleted, false},
+		{false, false, false, directory.ScopeActive, false},
+		{true, false, false, directory.ScopeSoftDeleted, false},
+		{false, true, false, directory.ScopeInactiveOnly, false},
+		{false, false, true, directory.ScopeIncludeInactive, false},
+		{true, true, false, directory.ScopeInactiveOnly, false},
+		{true, false, true, directory.ScopeSoftDeleted, false},
 		{false, true, true, 0, true},
 		{true, true, true, 0, true},
 	}
 	for _, tt := range tests {
-		got, err := store.MailboxScope(tt.soft, tt.only, tt.incl)
-		var se *store.ScopeConflictError
+		got, err := directory.MailboxScope(tt.soft, tt.only, tt.incl)
+		var se *directory.ScopeConflictError
 		if tt.conflict {
 			if !errors.As(err, &se) || len(se.Params) != 2 {
 				t.Errorf("%v/%v/%v: err = %v, want conflict", tt.soft, tt.only, tt.incl, err)
@@ -65,39 +66,39 @@ func TestMailboxOnHoldRule(t *testing.T) {
 	const pol = "7cfb30345d454ac0a989ab3041051209"
 	tests := []struct {
 		name  string
-		m     store.Mailbox
+		m     directory.Mailbox
 		org   []string
 		state string
 		want  bool
 	}{
-		{"nothing", store.Mailbox{}, nil, "", false},
-		{"litigation", store.Mailbox{LitigationHoldEnabled: true}, nil, "", true},
-		{"label", store.Mailbox{ComplianceTagHoldApplied: true}, nil, "", true},
-		{"delay", store.Mailbox{DelayHoldApplied: true}, nil, "", true},
-		{"delay release", store.Mailbox{DelayReleaseHoldApplied: true}, nil, "", true},
-		{"ediscovery", store.Mailbox{InPlaceHolds: []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}}, nil, "", true},
-		{"in-place", store.Mailbox{InPlaceHolds: []string{"c0ba3ce811b6432a8751430937152491"}}, nil, "", true},
-		{"in-place cld", store.Mailbox{InPlaceHolds: []string{"cldc0ba3ce811b6432a8751430937152491"}}, nil, "", true},
-		{"retain", store.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":2"}}, nil, "", true},
-		{"retain+delete", store.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":3"}}, nil, "", true},
-		{"skype retain", store.Mailbox{InPlaceHolds: []string{"skp" + pol + ":2"}}, nil, "", true},
-		{"delete only", store.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":1"}}, nil, "", false},
-		{"exclusion marker alone", store.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, nil, "", false},
-		{"org-wide retain", store.Mailbox{}, []string{"mbx" + pol + ":2"}, "", true},
-		{"org-wide delete only", store.Mailbox{}, []string{"mbx" + pol + ":1"}, "", false},
-		{"org-wide group only", store.Mailbox{}, []string{"grp" + pol + ":3"}, "", false},
-		{"org-wide excluded", store.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2"}, "", false},
-		{"org-wide excluded other", store.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2", "mbx1a0a132ee8944501a4bb6a452ec31171:3"}, "", true},
-		{"org-wide on retired", store.Mailbox{}, []string{"mbx" + pol + ":2"}, store.StateRetiredInactive, false},
-		{"org-wide on inactive", store.Mailbox{}, []string{"mbx" + pol + ":2"}, store.StateInactive, true},
-		{"org-wide on mail user", store.Mailbox{RecipientTypeDetails: store.RecipientMailUser}, []string{"mbx" + pol + ":2"}, "", false},
-		{"garbage", store.Mailbox{InPlaceHolds: []string{"hello", "mbx123:2"}}, nil, "", false},
+		{"nothing", directory.Mailbox{}, nil, "", false},
+		{"litigation", directory.Mailbox{LitigationHoldEnabled: true}, nil, "", true},
+		{"label", directory.Mailbox{ComplianceTagHoldApplied: true}, nil, "", true},
+		{"delay", directory.Mailbox{DelayHoldApplied: true}, nil, "", true},
+		{"delay release", directory.Mailbox{DelayReleaseHoldApplied: true}, nil, "", true},
+		{"ediscovery", directory.Mailbox{InPlaceHolds: []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}}, nil, "", true},
+		{"in-place", directory.Mailbox{InPlaceHolds: []string{"c0ba3ce811b6432a8751430937152491"}}, nil, "", true},
+		{"in-place cld", directory.Mailbox{InPlaceHolds: []string{"cldc0ba3ce811b6432a8751430937152491"}}, nil, "", true},
+		{"retain", directory.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":2"}}, nil, "", true},
+		{"retain+delete", directory.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":3"}}, nil, "", true},
+		{"skype retain", directory.Mailbox{InPlaceHolds: []string{"skp" + pol + ":2"}}, nil, "", true},
+		{"delete only", directory.Mailbox{InPlaceHolds: []string{"mbx" + pol + ":1"}}, nil, "", false},
+		{"exclusion marker alone", directory.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, nil, "", false},
+		{"org-wide retain", directory.Mailbox{}, []string{"mbx" + pol + ":2"}, "", true},
+		{"org-wide delete only", directory.Mailbox{}, []string{"mbx" + pol + ":1"}, "", false},
+		{"org-wide group only", directory.Mailbox{}, []string{"grp" + pol + ":3"}, "", false},
+		{"org-wide excluded", directory.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2"}, "", false},
+		{"org-wide excluded other", directory.Mailbox{InPlaceHolds: []string{"-mbx" + pol}}, []string{"mbx" + pol + ":2", "mbx1a0a132ee8944501a4bb6a452ec31171:3"}, "", true},
+		{"org-wide on retired", directory.Mailbox{}, []string{"mbx" + pol + ":2"}, directory.StateRetiredInactive, false},
+		{"org-wide on inactive", directory.Mailbox{}, []string{"mbx" + pol + ":2"}, directory.StateInactive, true},
+		{"org-wide on mail user", directory.Mailbox{RecipientTypeDetails: directory.RecipientMailUser}, []string{"mbx" + pol + ":2"}, "", false},
+		{"garbage", directory.Mailbox{InPlaceHolds: []string{"hello", "mbx123:2"}}, nil, "", false},
 	}
 	for _, tt := range tests {
 		m := tt.m
 		m.LifecycleState = tt.state
 		if m.LifecycleState == "" {
-			m.LifecycleState = store.StateActive
+			m.LifecycleState = directory.StateActive
 		}
 		if got := holds.MailboxOnHold(&m, tt.org); got != tt.want {
 			t.Errorf("%s: onHold = %v, want %v", tt.name, got, tt.want)
@@ -113,9 +114,9 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 		activeDN, activeOU := m.DistinguishedName, m.OrganizationalUnit
 		objectID := m.ExternalDirectoryObjectId
 		consumed := e5Consumed(t, tx)
-		got, err := tx.RemoveMailbox(m.Guid, "admin@contoso.onmicrosoft.com")
+		got, err := directory.RemoveMailbox(tx, m.Guid, "admin@contoso.onmicrosoft.com")
 		storetest.Must(t, err)
-		if got.LifecycleState != store.StateSoftDeleted || got.IsInactiveMailbox || got.WhenSoftDeleted == nil || !got.WhenSoftDeleted.Equal(tx.Now()) {
+		if got.LifecycleState != directory.StateSoftDeleted || got.IsInactiveMailbox || got.WhenSoftDeleted == nil || !got.WhenSoftDeleted.Equal(tx.Now()) {
 			t.Errorf("after T1: %+v", got)
 		}
 		if got.Identity() != `Soft Deleted Objects\laura` {
@@ -131,45 +132,45 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 		if e5Consumed(t, tx) != consumed {
 			t.Error("a soft-deleted (not inactive) mailbox keeps its licence while the account is in the recycle bin")
 		}
-		u, _ := tx.GetUser(objectID)
-		if u.State != store.UserSoftDeleted || u.DeletedAt == nil {
+		u, _ := directory.GetUser(tx, objectID)
+		if u.State != directory.UserSoftDeleted || u.DeletedAt == nil {
 			t.Errorf("account: %+v", u)
 		}
-		if du, _ := tx.DeletedUsers(); len(du) != 1 || du[0].ObjectID != objectID {
+		if du, _ := directory.DeletedUsers(tx); len(du) != 1 || du[0].ObjectID != objectID {
 			t.Errorf("recycle bin = %v", du)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 2 {
 			t.Errorf("timers = %+v", ts)
 		}
-		if _, err := tx.ResolveMailboxes("laura", store.ScopeActive); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.ResolveMailboxes(tx, "laura", directory.ScopeActive); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("Get-Mailbox laura after delete: %v", err)
 		}
-		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, store.ScopeSoftDeleted); err != nil {
+		if _, err := directory.ResolveMailbox(tx, `Soft Deleted Objects\laura`, directory.ScopeSoftDeleted); err != nil {
 			t.Error(err)
 		}
 		// Remove again: not active.
-		if _, err := tx.RemoveMailbox(m.Guid, ""); storetest.LifecycleReason(err) != store.ReasonNotActive {
+		if _, err := directory.RemoveMailbox(tx, m.Guid, ""); storetest.LifecycleReason(err) != directory.ReasonNotActive {
 			t.Errorf("second remove: %v", err)
 		}
 
 		// T3.
-		back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+		back, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{})
 		storetest.Must(t, err)
-		if back.LifecycleState != store.StateActive || back.WhenSoftDeleted != nil || back.DistinguishedName != activeDN ||
+		if back.LifecycleState != directory.StateActive || back.WhenSoftDeleted != nil || back.DistinguishedName != activeDN ||
 			back.OrganizationalUnit != activeOU || back.Identity() != "laura" || back.RemovedBy != "" {
 			t.Errorf("after T3: %+v", back)
 		}
-		u, _ = tx.GetUser(objectID)
-		if u.State != store.UserActive || u.DeletedAt != nil {
+		u, _ = directory.GetUser(tx, objectID)
+		if u.State != directory.UserActive || u.DeletedAt != nil {
 			t.Errorf("account after undo: %+v", u)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
 			t.Errorf("timers not cancelled: %+v", ts)
 		}
-		if _, err := tx.ResolveMailbox("laura", store.ScopeActive); err != nil {
+		if _, err := directory.ResolveMailbox(tx, "laura", directory.ScopeActive); err != nil {
 			t.Error(err)
 		}
-		if _, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{}); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
+		if _, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{}); storetest.LifecycleReason(err) != directory.ReasonNotDeleted {
 			t.Errorf("undo active: %v", err)
 		}
 	})
@@ -191,27 +192,27 @@ func TestS6WindowBoundaries(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
-				m, err := tx.ResolveMailbox("Walter Harp", store.ScopeActive)
+				m, err := directory.ResolveMailbox(tx, "Walter Harp", directory.ScopeActive)
 				storetest.Must(t, err)
 				consumed := e5Consumed(t, tx)
-				_, err = tx.RemoveMailbox(m.Guid, "")
+				_, err = directory.RemoveMailbox(tx, m.Guid, "")
 				storetest.Must(t, err)
-				if ms, err := tx.ResolveMailboxes("walterh", store.ScopeSoftDeleted); err != nil || len(ms) != 1 {
+				if ms, err := directory.ResolveMailboxes(tx, "walterh", directory.ScopeSoftDeleted); err != nil || len(ms) != 1 {
 					t.Fatalf("soft-deleted list: %v", err)
 				}
 				storetest.Must(t, tx.AdvanceBy(tt.advance))
-				_, err = tx.ResolveMailbox("walterh@contoso.com", store.ScopeSoftDeleted)
+				_, err = directory.ResolveMailbox(tx, "walterh@contoso.com", directory.ScopeSoftDeleted)
 				if tt.purged {
 					if !errors.Is(err, store.ErrNotFound) {
 						t.Errorf("still there: %v", err)
 					}
-					if _, err := tx.GetUser(m.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
+					if _, err := directory.GetUser(tx, m.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
 						t.Errorf("account not purged: %v", err)
 					}
 					if e5Consumed(t, tx) != consumed-1 {
 						t.Error("purged account's licence not released")
 					}
-					if du, _ := tx.DeletedUsers(); len(du) != 0 {
+					if du, _ := directory.DeletedUsers(tx); len(du) != 0 {
 						t.Errorf("recycle bin: %v", du)
 					}
 					if ts, _ := tx.PendingTimers(); len(ts) != 0 {
@@ -220,9 +221,9 @@ func TestS6WindowBoundaries(t *testing.T) {
 					return
 				}
 				storetest.Must(t, err)
-				back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+				back, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{})
 				storetest.Must(t, err)
-				if back.WhenSoftDeleted != nil || back.LifecycleState != store.StateActive {
+				if back.WhenSoftDeleted != nil || back.LifecycleState != directory.StateActive {
 					t.Errorf("undo at the boundary: %+v", back)
 				}
 			})
@@ -235,33 +236,33 @@ func TestS7PermanentDelete(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		laura := storetest.Mailbox(t, tx, "laura")
-		if err := tx.PermanentlyDeleteMailbox(laura.Guid); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
+		if err := directory.PermanentlyDeleteMailbox(tx, laura.Guid); storetest.LifecycleReason(err) != directory.ReasonNotDeleted {
 			t.Errorf("active: %v", err)
 		}
-		_, err := tx.RemoveMailbox(laura.Guid, "")
+		_, err := directory.RemoveMailbox(tx, laura.Guid, "")
 		storetest.Must(t, err)
-		storetest.Must(t, tx.PermanentlyDeleteMailbox(laura.Guid))
-		if _, err := tx.GetMailbox(laura.Guid); !errors.Is(err, store.ErrNotFound) {
+		storetest.Must(t, directory.PermanentlyDeleteMailbox(tx, laura.Guid))
+		if _, err := directory.GetMailbox(tx, laura.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("not purged")
 		}
-		if c, _ := tx.GetMailboxContent(laura.Guid); len(c.Primary) != 0 {
+		if c, _ := directory.GetMailboxContent(tx, laura.Guid); len(c.Primary) != 0 {
 			t.Error("content left")
 		}
-		if u, err := tx.GetUser(laura.ExternalDirectoryObjectId); err != nil || u.MailboxGuid != "" || u.State != store.UserSoftDeleted {
+		if u, err := directory.GetUser(tx, laura.ExternalDirectoryObjectId); err != nil || u.MailboxGuid != "" || u.State != directory.UserSoftDeleted {
 			t.Errorf("account after T5: %+v %v", u, err)
 		}
-		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != store.TimerRecycleBinExpiry {
+		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != directory.TimerRecycleBinExpiry {
 			t.Errorf("timers: %+v", ts)
 		}
 
-		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		setHold(t, tx, "annb", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 		annb := storetest.Mailbox(t, tx, "annb")
-		_, err = tx.RemoveMailbox(annb.Guid, "")
+		_, err = directory.RemoveMailbox(tx, annb.Guid, "")
 		storetest.Must(t, err)
-		m, err := tx.ResolveMailbox("annb", store.ScopeSoftDeleted)
+		m, err := directory.ResolveMailbox(tx, "annb", directory.ScopeSoftDeleted)
 		storetest.Must(t, err)
 		before := storetest.TxExport(t, tx)
-		if err := tx.PermanentlyDeleteMailbox(m.Guid); storetest.LifecycleReason(err) != store.ReasonInactive {
+		if err := directory.PermanentlyDeleteMailbox(tx, m.Guid); storetest.LifecycleReason(err) != directory.ReasonInactive {
 			t.Errorf("inactive: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
@@ -274,48 +275,48 @@ func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
-		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		setHold(t, tx, "annb", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 		annb := storetest.Mailbox(t, tx, "annb")
 		consumed := e5Consumed(t, tx)
-		m, err := tx.RemoveMailbox(annb.Guid, "")
+		m, err := directory.RemoveMailbox(tx, annb.Guid, "")
 		storetest.Must(t, err)
-		if m.LifecycleState != store.StateInactive || !m.IsInactiveMailbox || !m.LitigationHoldEnabled || m.Licensed {
+		if m.LifecycleState != directory.StateInactive || !m.IsInactiveMailbox || !m.LitigationHoldEnabled || m.Licensed {
 			t.Errorf("after T2: %+v", m)
 		}
 		if e5Consumed(t, tx) != consumed-1 {
 			t.Error("licence not freed")
 		}
-		u, _ := tx.GetUser(annb.ExternalDirectoryObjectId)
-		if len(u.Licenses) != 0 || len(u.FreedLicenses) != 1 || u.State != store.UserSoftDeleted {
+		u, _ := directory.GetUser(tx, annb.ExternalDirectoryObjectId)
+		if len(u.Licenses) != 0 || len(u.FreedLicenses) != 1 || u.State != directory.UserSoftDeleted {
 			t.Errorf("account after T2: %+v", u)
 		}
-		if ms, err := tx.ResolveMailboxes("annb", store.ScopeInactiveOnly); err != nil || len(ms) != 1 {
+		if ms, err := directory.ResolveMailboxes(tx, "annb", directory.ScopeInactiveOnly); err != nil || len(ms) != 1 {
 			t.Errorf("-InactiveMailboxOnly: %v", err)
 		}
 		// T6 within 30 days.
 		storetest.Must(t, tx.AdvanceBy(29*store.Day))
-		back, err := tx.UndoSoftDeletedMailbox(annb.Guid, store.UndoInput{})
+		back, err := directory.UndoSoftDeletedMailbox(tx, annb.Guid, directory.UndoInput{})
 		storetest.Must(t, err)
-		if back.LifecycleState != store.StateActive || back.IsInactiveMailbox || !back.LitigationHoldEnabled || !back.Licensed {
+		if back.LifecycleState != directory.StateActive || back.IsInactiveMailbox || !back.LitigationHoldEnabled || !back.Licensed {
 			t.Errorf("after T6: %+v", back)
 		}
 		if e5Consumed(t, tx) != consumed {
 			t.Error("licence not re-assigned")
 		}
 		// Delete again and let the account expire (T7).
-		_, err = tx.RemoveMailbox(annb.Guid, "")
+		_, err = directory.RemoveMailbox(tx, annb.Guid, "")
 		storetest.Must(t, err)
 		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
 		m = storetest.Mailbox(t, tx, "664ef44e-c1a0-47b0-9553-2ecdfc6ef840")
-		if m.LifecycleState != store.StateInactive || m.ExternalDirectoryObjectId != "" {
+		if m.LifecycleState != directory.StateInactive || m.ExternalDirectoryObjectId != "" {
 			t.Errorf("after T7: state %s extid %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
-		if _, err := tx.GetUser(annb.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.GetUser(tx, annb.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
 			t.Error("account not purged")
 		}
 		before := storetest.TxExport(t, tx)
-		_, err = tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{WindowsLiveID: "ann@contoso.com", Password: "x"})
-		if storetest.LifecycleReason(err) != store.ReasonAccountPurgedUseRecover {
+		_, err = directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{WindowsLiveID: "ann@contoso.com", Password: "x"})
+		if storetest.LifecycleReason(err) != directory.ReasonAccountPurgedUseRecover {
 			t.Errorf("undo after T7: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
@@ -323,7 +324,7 @@ func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 		}
 		// The mailbox stays inactive indefinitely.
 		storetest.Must(t, tx.AdvanceBy(400*store.Day))
-		if m := storetest.Mailbox(t, tx, m.Guid); m.LifecycleState != store.StateInactive {
+		if m := storetest.Mailbox(t, tx, m.Guid); m.LifecycleState != directory.StateInactive {
 			t.Errorf("inactive mailbox changed: %s", m.LifecycleState)
 		}
 	})
@@ -334,31 +335,31 @@ func TestInactiveByOtherHolds(t *testing.T) {
 	const pol = "7cfb30345d454ac0a989ab3041051209"
 	tests := []struct {
 		name string
-		hold func(o *store.Organization, m *store.Mailbox)
+		hold func(o *directory.Organization, m *directory.Mailbox)
 		want string
 	}{
-		{"no hold", func(*store.Organization, *store.Mailbox) {}, store.StateSoftDeleted},
-		{"delay hold only", func(_ *store.Organization, m *store.Mailbox) { m.DelayHoldApplied = true }, store.StateInactive},
-		{"org-wide retain", func(o *store.Organization, _ *store.Mailbox) { o.InPlaceHolds = []string{"mbx" + pol + ":2"} }, store.StateInactive},
-		{"org-wide excluded", func(o *store.Organization, m *store.Mailbox) {
+		{"no hold", func(*directory.Organization, *directory.Mailbox) {}, directory.StateSoftDeleted},
+		{"delay hold only", func(_ *directory.Organization, m *directory.Mailbox) { m.DelayHoldApplied = true }, directory.StateInactive},
+		{"org-wide retain", func(o *directory.Organization, _ *directory.Mailbox) { o.InPlaceHolds = []string{"mbx" + pol + ":2"} }, directory.StateInactive},
+		{"org-wide excluded", func(o *directory.Organization, m *directory.Mailbox) {
 			o.InPlaceHolds = []string{"mbx" + pol + ":2"}
 			m.InPlaceHolds = []string{"-mbx" + pol}
-		}, store.StateSoftDeleted},
-		{"delete-only policy", func(_ *store.Organization, m *store.Mailbox) { m.InPlaceHolds = []string{"mbx" + pol + ":1"} }, store.StateSoftDeleted},
-		{"case hold", func(_ *store.Organization, m *store.Mailbox) {
+		}, directory.StateSoftDeleted},
+		{"delete-only policy", func(_ *directory.Organization, m *directory.Mailbox) { m.InPlaceHolds = []string{"mbx" + pol + ":1"} }, directory.StateSoftDeleted},
+		{"case hold", func(_ *directory.Organization, m *directory.Mailbox) {
 			m.InPlaceHolds = []string{"UniHecbf89df-74fc-444a-a2dc-c0756c7d3503"}
-		}, store.StateInactive},
+		}, directory.StateInactive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
-				o, _ := tx.GetOrganization()
+				o, _ := directory.GetOrganization(tx)
 				m := storetest.Mailbox(t, tx, "carolo")
 				tt.hold(o, m)
-				storetest.Must(t, tx.PutOrganization(o))
-				storetest.Must(t, tx.PutMailbox(m))
-				got, err := tx.RemoveMailbox(m.Guid, "")
+				storetest.Must(t, directory.PutOrganization(tx, o))
+				storetest.Must(t, directory.PutMailbox(tx, m))
+				got, err := directory.RemoveMailbox(tx, m.Guid, "")
 				storetest.Must(t, err)
 				if got.LifecycleState != tt.want {
 					t.Errorf("state = %s, want %s", got.LifecycleState, tt.want)
@@ -373,20 +374,20 @@ func TestUndoSignInNameInUse(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		laura := storetest.Mailbox(t, tx, "laura")
-		_, err := tx.RemoveMailbox(laura.Guid, "")
+		_, err := directory.RemoveMailbox(tx, laura.Guid, "")
 		storetest.Must(t, err)
 		// A new mailbox takes over the sign-in name.
-		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Laura Painter", Alias: "laurap", MicrosoftOnlineServicesID: "laura@contoso.com", Password: "P@ss"})
+		_, _, err = directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Laura Painter", Alias: "laurap", MicrosoftOnlineServicesID: "laura@contoso.com", Password: "P@ss"})
 		storetest.Must(t, err)
 		before := storetest.TxExport(t, tx)
-		for _, in := range []store.UndoInput{{}, {WindowsLiveID: "laura.painter@contoso.com"}, {Password: "x"}} {
-			_, err := tx.UndoSoftDeletedMailbox(laura.Guid, in)
-			var le *store.LifecycleError
-			if !errors.As(err, &le) || le.Reason != store.ReasonSignInNameInUse || le.Detail != "laura@contoso.com" {
+		for _, in := range []directory.UndoInput{{}, {WindowsLiveID: "laura.painter@contoso.com"}, {Password: "x"}} {
+			_, err := directory.UndoSoftDeletedMailbox(tx, laura.Guid, in)
+			var le *directory.LifecycleError
+			if !errors.As(err, &le) || le.Reason != directory.ReasonSignInNameInUse || le.Detail != "laura@contoso.com" {
 				t.Errorf("undo %+v: %v", in, err)
 			}
 		}
-		_, err = tx.UndoSoftDeletedMailbox(laura.Guid, store.UndoInput{WindowsLiveID: "laurap@contoso.onmicrosoft.com", Password: "x"})
+		_, err = directory.UndoSoftDeletedMailbox(tx, laura.Guid, directory.UndoInput{WindowsLiveID: "laurap@contoso.onmicrosoft.com", Password: "x"})
 		var de *store.DuplicateError
 		if !errors.As(err, &de) || de.Property != "WindowsLiveID" {
 			t.Errorf("undo to a taken name: %v", err)
@@ -394,7 +395,7 @@ func TestUndoSignInNameInUse(t *testing.T) {
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused undo changed the tenant")
 		}
-		back, err := tx.UndoSoftDeletedMailbox(laura.Guid, store.UndoInput{WindowsLiveID: "laura.painter@contoso.com", Password: "x", Name: "laura.old"})
+		back, err := directory.UndoSoftDeletedMailbox(tx, laura.Guid, directory.UndoInput{WindowsLiveID: "laura.painter@contoso.com", Password: "x", Name: "laura.old"})
 		storetest.Must(t, err)
 		if back.PrimarySmtpAddress != "laura.painter@contoso.com" || back.UserPrincipalName != "laura.painter@contoso.com" ||
 			back.WindowsLiveID != "laura.painter@contoso.com" || back.EmailAddresses[0] != "SMTP:laura.painter@contoso.com" {
@@ -412,8 +413,8 @@ func TestUndoSignInNameInUse(t *testing.T) {
 		if back.Name != "laura.old" || !strings.HasPrefix(back.DistinguishedName, "CN=laura.old,OU=contoso.onmicrosoft.com,") {
 			t.Errorf("rename: %q %q", back.Name, back.DistinguishedName)
 		}
-		u, _ := tx.GetUser(back.ExternalDirectoryObjectId)
-		if u.UserPrincipalName != "laura.painter@contoso.com" || u.LastPasswordChangeDateTime == nil || u.State != store.UserActive {
+		u, _ := directory.GetUser(tx, back.ExternalDirectoryObjectId)
+		if u.UserPrincipalName != "laura.painter@contoso.com" || u.LastPasswordChangeDateTime == nil || u.State != directory.UserActive {
 			t.Errorf("account: %+v", u)
 		}
 	})
@@ -424,16 +425,16 @@ func TestUndoNameTaken(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		w := storetest.Mailbox(t, tx, "walterh")
-		_, err := tx.RemoveMailbox(w.Guid, "")
+		_, err := directory.RemoveMailbox(tx, w.Guid, "")
 		storetest.Must(t, err)
-		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "walterh", Alias: "walter2", MicrosoftOnlineServicesID: "walter2@contoso.com"})
+		_, _, err = directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "walterh", Alias: "walter2", MicrosoftOnlineServicesID: "walter2@contoso.com"})
 		storetest.Must(t, err)
-		_, err = tx.UndoSoftDeletedMailbox(w.Guid, store.UndoInput{})
+		_, err = directory.UndoSoftDeletedMailbox(tx, w.Guid, directory.UndoInput{})
 		var de *store.DuplicateError
 		if !errors.As(err, &de) || de.Property != "Name" {
 			t.Fatalf("undo with name taken: %v", err)
 		}
-		if _, err := tx.UndoSoftDeletedMailbox(w.Guid, store.UndoInput{Name: "walterh-restored"}); err != nil {
+		if _, err := directory.UndoSoftDeletedMailbox(tx, w.Guid, directory.UndoInput{Name: "walterh-restored"}); err != nil {
 			t.Error(err)
 		}
 	})
@@ -441,22 +442,22 @@ func TestUndoNameTaken(t *testing.T) {
 
 func TestRetirementT10T11T12T13(t *testing.T) {
 	t.Parallel()
-	retire := func(t *testing.T, tx *store.Tx) *store.Mailbox {
-		setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+	retire := func(t *testing.T, tx *store.Tx) *directory.Mailbox {
+		setHold(t, tx, "lidiah", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 		p := storetest.Mailbox(t, tx, "lidiah")
-		_, err := tx.RemoveMailbox(p.Guid, "")
+		_, err := directory.RemoveMailbox(tx, p.Guid, "")
 		storetest.Must(t, err)
-		if ok, err := tx.RecalculateInactiveMailbox(p.Guid); ok || err != nil {
+		if ok, err := directory.RecalculateInactiveMailbox(tx, p.Guid); ok || err != nil {
 			t.Fatalf("retired while held: %v %v", ok, err)
 		}
-		setHold(t, tx, p.Guid, func(m *store.Mailbox) { m.LitigationHoldEnabled = false })
-		ok, err := tx.RecalculateInactiveMailbox(p.Guid)
+		setHold(t, tx, p.Guid, func(m *directory.Mailbox) { m.LitigationHoldEnabled = false })
+		ok, err := directory.RecalculateInactiveMailbox(tx, p.Guid)
 		storetest.Must(t, err)
 		if !ok {
 			t.Fatal("not retired")
 		}
 		m := storetest.Mailbox(t, tx, p.Guid)
-		if m.LifecycleState != store.StateRetiredInactive || m.IsInactiveMailbox || !m.WasInactiveMailbox ||
+		if m.LifecycleState != directory.StateRetiredInactive || m.IsInactiveMailbox || !m.WasInactiveMailbox ||
 			m.InactiveMailboxRetireTime == nil || !m.InactiveMailboxRetireTime.Equal(tx.Now()) || m.WhenSoftDeleted == nil {
 			t.Fatalf("after T10: %+v", m)
 		}
@@ -468,11 +469,11 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 			storetest.Must(t, tx.AdvanceBy(10*store.Day))
 			m := retire(t, tx)
 			storetest.Must(t, tx.AdvanceBy(30*store.Day-time.Second))
-			if got := storetest.Mailbox(t, tx, m.Guid); got.LifecycleState != store.StateRetiredInactive {
+			if got := storetest.Mailbox(t, tx, m.Guid); got.LifecycleState != directory.StateRetiredInactive {
 				t.Errorf("a second before 30 days: %s", got.LifecycleState)
 			}
 			storetest.Must(t, tx.AdvanceBy(time.Second))
-			if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, store.ErrNotFound) {
+			if _, err := directory.GetMailbox(tx, m.Guid); !errors.Is(err, store.ErrNotFound) {
 				t.Error("not purged at exactly 30 days")
 			}
 		})
@@ -481,8 +482,8 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
-			storetest.Must(t, tx.PermanentlyDeleteMailbox(m.Guid))
-			if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != store.TimerRecycleBinExpiry {
+			storetest.Must(t, directory.PermanentlyDeleteMailbox(tx, m.Guid))
+			if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != directory.TimerRecycleBinExpiry {
 				t.Errorf("timers: %+v", ts)
 			}
 		})
@@ -491,9 +492,9 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
-			back, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
+			back, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{})
 			storetest.Must(t, err)
-			if back.LifecycleState != store.StateActive || back.WasInactiveMailbox || back.InactiveMailboxRetireTime != nil {
+			if back.LifecycleState != directory.StateActive || back.WasInactiveMailbox || back.InactiveMailboxRetireTime != nil {
 				t.Errorf("after T13: %+v", back)
 			}
 		})
@@ -501,27 +502,27 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 	t.Run("T13 account purged", func(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
-			setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+			setHold(t, tx, "lidiah", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 			p := storetest.Mailbox(t, tx, "lidiah")
-			_, err := tx.RemoveMailbox(p.Guid, "")
+			_, err := directory.RemoveMailbox(tx, p.Guid, "")
 			storetest.Must(t, err)
 			storetest.Must(t, tx.AdvanceBy(40*store.Day))
-			setHold(t, tx, p.Guid, func(m *store.Mailbox) { m.LitigationHoldEnabled = false })
-			_, err = tx.RecalculateInactiveMailbox(p.Guid)
+			setHold(t, tx, p.Guid, func(m *directory.Mailbox) { m.LitigationHoldEnabled = false })
+			_, err = directory.RecalculateInactiveMailbox(tx, p.Guid)
 			storetest.Must(t, err)
 			before := storetest.TxExport(t, tx)
-			if _, err := tx.UndoSoftDeletedMailbox(p.Guid, store.UndoInput{}); storetest.LifecycleReason(err) != store.ReasonAccountPurgedNeedsCredentials {
+			if _, err := directory.UndoSoftDeletedMailbox(tx, p.Guid, directory.UndoInput{}); storetest.LifecycleReason(err) != directory.ReasonAccountPurgedNeedsCredentials {
 				t.Errorf("undo without credentials: %v", err)
 			}
 			if storetest.TxExport(t, tx) != before {
 				t.Error("refused undo changed the tenant")
 			}
-			back, err := tx.UndoSoftDeletedMailbox(p.Guid, store.UndoInput{WindowsLiveID: "pilar.pinilla@contoso.com", Password: "pw"})
+			back, err := directory.UndoSoftDeletedMailbox(tx, p.Guid, directory.UndoInput{WindowsLiveID: "pilar.pinilla@contoso.com", Password: "pw"})
 			storetest.Must(t, err)
 			if back.ExternalDirectoryObjectId == "" || back.ExternalDirectoryObjectId == p.ExternalDirectoryObjectId {
 				t.Errorf("no new account: %q", back.ExternalDirectoryObjectId)
 			}
-			u, err := tx.GetUser(back.ExternalDirectoryObjectId)
+			u, err := directory.GetUser(tx, back.ExternalDirectoryObjectId)
 			if err != nil || u.UserPrincipalName != "pilar.pinilla@contoso.com" || u.MailboxGuid != back.Guid || !u.HasMailboxLicense() {
 				t.Errorf("new account: %+v %v", u, err)
 			}
@@ -536,9 +537,9 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 			m := retire(t, tx)
 			// Simulate a missed timer: move the retire time back.
 			m.InactiveMailboxRetireTime = new(tx.Now().Add(-31 * store.Day))
-			storetest.Must(t, tx.PutMailbox(m))
-			_, err := tx.UndoSoftDeletedMailbox(m.Guid, store.UndoInput{})
-			if storetest.LifecycleReason(err) != store.ReasonWindowExpired || !errors.Is(err, store.ErrNotFound) {
+			storetest.Must(t, directory.PutMailbox(tx, m))
+			_, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{})
+			if storetest.LifecycleReason(err) != directory.ReasonWindowExpired || !errors.Is(err, store.ErrNotFound) {
 				t.Errorf("undo after window: %v", err)
 			}
 		})
@@ -554,50 +555,50 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 		advance   time.Duration
 		wantState string // "" = purged
 	}{
-		{"re-licensed inside the window", false, 29 * store.Day, 60 * store.Day, store.StateActive},
-		{"a second short of 30 days", false, -1, 30*store.Day - time.Second, store.StateUnlicensedGrace},
+		{"re-licensed inside the window", false, 29 * store.Day, 60 * store.Day, directory.StateActive},
+		{"a second short of 30 days", false, -1, 30*store.Day - time.Second, directory.StateUnlicensedGrace},
 		{"exactly 30 days purges", false, -1, 30 * store.Day, ""},
-		{"held mailbox becomes inactive (D-16)", true, -1, 31 * store.Day, store.StateInactive},
+		{"held mailbox becomes inactive (D-16)", true, -1, 31 * store.Day, directory.StateInactive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s := storetest.Seeded(t, seed.Contoso)
 			storetest.Update(t, s, func(tx *store.Tx) {
 				if tt.hold {
-					setHold(t, tx, "marion", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+					setHold(t, tx, "marion", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 				}
 				m := storetest.Mailbox(t, tx, "marion")
 				id := m.ExternalDirectoryObjectId
-				storetest.Must(t, tx.RemoveLicense(id, "SPE_E5"))
+				storetest.Must(t, directory.RemoveLicense(tx, id, "SPE_E5"))
 				g := storetest.Mailbox(t, tx, m.Guid)
-				if g.LifecycleState != store.StateUnlicensedGrace || g.Licensed {
+				if g.LifecycleState != directory.StateUnlicensedGrace || g.Licensed {
 					t.Fatalf("after T14: %s", g.LifecycleState)
 				}
 				// still an active mailbox during its grace period, never a
 				// soft-deleted or inactive one
-				for _, sc := range []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeInactiveOnly, store.ScopeIncludeInactive} {
-					_, err := tx.ResolveMailboxes("marion", sc)
-					if visible := err == nil; visible != (sc == store.ScopeActive || sc == store.ScopeIncludeInactive) {
+				for _, sc := range []directory.Scope{directory.ScopeActive, directory.ScopeSoftDeleted, directory.ScopeInactiveOnly, directory.ScopeIncludeInactive} {
+					_, err := directory.ResolveMailboxes(tx, "marion", sc)
+					if visible := err == nil; visible != (sc == directory.ScopeActive || sc == directory.ScopeIncludeInactive) {
 						t.Errorf("grace mailbox visible in %v: %t", sc, visible)
 					}
 				}
 				if tt.reassign >= 0 {
 					storetest.Must(t, tx.AdvanceBy(tt.reassign))
-					storetest.Must(t, tx.AssignLicense(id, "SPE_E5"))
-					if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != store.StateActive || !g.Licensed {
+					storetest.Must(t, directory.AssignLicense(tx, id, "SPE_E5"))
+					if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != directory.StateActive || !g.Licensed {
 						t.Fatalf("after T15: %s", g.LifecycleState)
 					}
 					storetest.Must(t, tx.AdvanceBy(tt.advance-tt.reassign))
 				} else {
 					storetest.Must(t, tx.AdvanceBy(tt.advance))
 				}
-				got, err := tx.GetMailbox(m.Guid)
+				got, err := directory.GetMailbox(tx, m.Guid)
 				if tt.wantState == "" {
 					if !errors.Is(err, store.ErrNotFound) {
 						t.Fatalf("not purged: %v", got)
 					}
-					u, err := tx.GetUser(id)
-					if err != nil || u.MailboxGuid != "" || u.State != store.UserActive {
+					u, err := directory.GetUser(tx, id)
+					if err != nil || u.MailboxGuid != "" || u.State != directory.UserActive {
 						t.Errorf("account after T16: %+v %v", u, err)
 					}
 					return
@@ -620,49 +621,49 @@ func TestUserAccountCascades(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		c := storetest.Mailbox(t, tx, "carolo")
 		id := c.ExternalDirectoryObjectId
-		storetest.Must(t, tx.DeleteUserAccount(id))
-		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateSoftDeleted || m.Identity() != `Soft Deleted Objects\carolo` {
+		storetest.Must(t, directory.DeleteUserAccount(tx, id))
+		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != directory.StateSoftDeleted || m.Identity() != `Soft Deleted Objects\carolo` {
 			t.Errorf("mailbox after account delete: %s", m.LifecycleState)
 		}
-		if err := tx.DeleteUserAccount(id); storetest.LifecycleReason(err) != store.ReasonNotActive {
+		if err := directory.DeleteUserAccount(tx, id); storetest.LifecycleReason(err) != directory.ReasonNotActive {
 			t.Errorf("delete twice: %v", err)
 		}
-		storetest.Must(t, tx.RestoreUserAccount(id))
-		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateActive || m.WhenSoftDeleted != nil {
+		storetest.Must(t, directory.RestoreUserAccount(tx, id))
+		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != directory.StateActive || m.WhenSoftDeleted != nil {
 			t.Errorf("mailbox after restore: %s", m.LifecycleState)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
 			t.Errorf("timers: %+v", ts)
 		}
-		if err := tx.PurgeUserAccount(id); storetest.LifecycleReason(err) != store.ReasonNotDeleted {
+		if err := directory.PurgeUserAccount(tx, id); storetest.LifecycleReason(err) != directory.ReasonNotDeleted {
 			t.Errorf("purge active account: %v", err)
 		}
-		storetest.Must(t, tx.DeleteUserAccount(id))
-		storetest.Must(t, tx.PurgeUserAccount(id))
+		storetest.Must(t, directory.DeleteUserAccount(tx, id))
+		storetest.Must(t, directory.PurgeUserAccount(tx, id))
 		// The soft-deleted mailbox stays, without its account, until 30
 		// days after its deletion; Undo-SoftDeletedMailbox can't bring it
 		// back any more.
-		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != store.StateSoftDeleted || m.ExternalDirectoryObjectId != "" {
+		if m := storetest.Mailbox(t, tx, c.Guid); m.LifecycleState != directory.StateSoftDeleted || m.ExternalDirectoryObjectId != "" {
 			t.Errorf("soft-deleted mailbox after its account was purged: %s %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
-		if _, err := tx.UndoSoftDeletedMailbox(c.Guid, store.UndoInput{WindowsLiveID: "carol2@contoso.com", Password: "x"}); storetest.LifecycleReason(err) != store.ReasonAccountHardDeleted {
+		if _, err := directory.UndoSoftDeletedMailbox(tx, c.Guid, directory.UndoInput{WindowsLiveID: "carol2@contoso.com", Password: "x"}); storetest.LifecycleReason(err) != directory.ReasonAccountHardDeleted {
 			t.Errorf("undo after the account was purged: %v", err)
 		}
-		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != store.TimerSoftDeleteExpiry {
+		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != directory.TimerSoftDeleteExpiry {
 			t.Errorf("timers: %+v", ts)
 		}
-		storetest.Must(t, tx.PermanentlyDeleteMailbox(c.Guid))
+		storetest.Must(t, directory.PermanentlyDeleteMailbox(tx, c.Guid))
 
 		// Inactive: the mailbox stays without ExternalDirectoryObjectId.
-		setHold(t, tx, "meganb", func(m *store.Mailbox) { m.ComplianceTagHoldApplied = true })
+		setHold(t, tx, "meganb", func(m *directory.Mailbox) { m.ComplianceTagHoldApplied = true })
 		mg := storetest.Mailbox(t, tx, "meganb")
-		storetest.Must(t, tx.DeleteUserAccount(mg.ExternalDirectoryObjectId))
-		if m := storetest.Mailbox(t, tx, mg.Guid); m.LifecycleState != store.StateInactive {
+		storetest.Must(t, directory.DeleteUserAccount(tx, mg.ExternalDirectoryObjectId))
+		if m := storetest.Mailbox(t, tx, mg.Guid); m.LifecycleState != directory.StateInactive {
 			t.Errorf("held mailbox after account delete: %s", m.LifecycleState)
 		}
-		storetest.Must(t, tx.PurgeUserAccount(mg.ExternalDirectoryObjectId))
+		storetest.Must(t, directory.PurgeUserAccount(tx, mg.ExternalDirectoryObjectId))
 		m := storetest.Mailbox(t, tx, mg.Guid)
-		if m.LifecycleState != store.StateInactive || m.ExternalDirectoryObjectId != "" {
+		if m.LifecycleState != directory.StateInactive || m.ExternalDirectoryObjectId != "" {
 			t.Errorf("after purge: %s %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
@@ -671,20 +672,20 @@ func TestUserAccountCascades(t *testing.T) {
 
 		// Recycle-bin expiry of an account without a mailbox (another
 		// administrator first: Organization Management keeps a member).
-		others, _ := tx.FindUsersByUPN("alexw@contoso.com")
+		others, _ := directory.FindUsersByUPN(tx, "alexw@contoso.com")
 		if _, err := rbac.AddRoleGroupMember(tx, rbac.OrgManagementGroup, others[0].ObjectID); err != nil {
 			t.Fatal(err)
 		}
-		users, _ := tx.FindUsersByUPN("admin@contoso.onmicrosoft.com")
+		users, _ := directory.FindUsersByUPN(tx, "admin@contoso.onmicrosoft.com")
 		admin := users[0]
 		admin.MailboxGuid = ""
-		storetest.Must(t, tx.PutUser(admin))
-		storetest.Must(t, tx.DeleteUserAccount(admin.ObjectID))
-		if du, _ := tx.DeletedUsers(); len(du) != 1 {
+		storetest.Must(t, directory.PutUser(tx, admin))
+		storetest.Must(t, directory.DeleteUserAccount(tx, admin.ObjectID))
+		if du, _ := directory.DeletedUsers(tx); len(du) != 1 {
 			t.Errorf("recycle bin: %d", len(du))
 		}
 		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
-		if _, err := tx.GetUser(admin.ObjectID); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.GetUser(tx, admin.ObjectID); !errors.Is(err, store.ErrNotFound) {
 			t.Error("account not purged after 30 days")
 		}
 	})
@@ -696,13 +697,13 @@ func TestUnlicensedAccountDeleteKeepsGrace(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		m := storetest.Mailbox(t, tx, "isaiahl")
 		id := m.ExternalDirectoryObjectId
-		storetest.Must(t, tx.RemoveLicense(id, "SPE_E5"))
-		storetest.Must(t, tx.DeleteUserAccount(id))
-		if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != store.StateUnlicensedGrace {
+		storetest.Must(t, directory.RemoveLicense(tx, id, "SPE_E5"))
+		storetest.Must(t, directory.DeleteUserAccount(tx, id))
+		if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != directory.StateUnlicensedGrace {
 			t.Errorf("state = %s (deleting an unlicensed user doesn't soft-delete the mailbox)", g.LifecycleState)
 		}
 		storetest.Must(t, tx.AdvanceBy(31*store.Day))
-		if _, err := tx.GetMailbox(m.Guid); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.GetMailbox(tx, m.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("not purged")
 		}
 	})
@@ -717,41 +718,41 @@ func TestJournalArchiveMailUser(t *testing.T) {
 			t.Fatalf("seed: %+v", mu)
 		}
 		before := storetest.TxExport(t, tx)
-		var je *store.JournalArchiveError
-		if _, err := tx.RemoveMailbox(mu.Guid, ""); !errors.As(err, &je) || je.Guid != mu.Guid {
+		var je *directory.JournalArchiveError
+		if _, err := directory.RemoveMailbox(tx, mu.Guid, ""); !errors.As(err, &je) || je.Guid != mu.Guid {
 			t.Errorf("remove: %v", err)
 		}
-		if err := tx.DeleteUserAccount(mu.ExternalDirectoryObjectId); !errors.As(err, &je) {
+		if err := directory.DeleteUserAccount(tx, mu.ExternalDirectoryObjectId); !errors.As(err, &je) {
 			t.Errorf("delete account: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused removal changed the tenant")
 		}
-		storetest.Must(t, tx.DisableJournalArchiving(mu.Guid, true))
-		if err := tx.DisableJournalArchiving(mu.Guid, true); storetest.LifecycleReason(err) != store.ReasonNoJournalArchive {
+		storetest.Must(t, directory.DisableJournalArchiving(tx, mu.Guid, true))
+		if err := directory.DisableJournalArchiving(tx, mu.Guid, true); storetest.LifecycleReason(err) != directory.ReasonNoJournalArchive {
 			t.Errorf("twice: %v", err)
 		}
-		if m := storetest.Mailbox(t, tx, mu.Guid); m.LifecycleState != store.StateActive {
+		if m := storetest.Mailbox(t, tx, mu.Guid); m.LifecycleState != directory.StateActive {
 			t.Errorf("preserved mail user: %s", m.LifecycleState)
 		}
-		got, err := tx.RemoveMailbox(mu.Guid, "")
+		got, err := directory.RemoveMailbox(tx, mu.Guid, "")
 		storetest.Must(t, err)
-		if got.LifecycleState != store.StateSoftDeleted {
+		if got.LifecycleState != directory.StateSoftDeleted {
 			t.Errorf("mail user state %s", got.LifecycleState)
 		}
 		// Holds are ignored for mail users.
-		setHold(t, tx, "roby", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		setHold(t, tx, "roby", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 		rb := storetest.Mailbox(t, tx, "roby")
-		got, err = tx.RemoveMailbox(rb.Guid, "")
+		got, err = directory.RemoveMailbox(tx, rb.Guid, "")
 		storetest.Must(t, err)
-		if got.LifecycleState != store.StateSoftDeleted {
+		if got.LifecycleState != directory.StateSoftDeleted {
 			t.Errorf("held mail user state %s", got.LifecycleState)
 		}
 	})
 	s = storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
-		storetest.Must(t, tx.DisableJournalArchiving(seed.JournalMailUserGuid, false))
-		if m := storetest.Mailbox(t, tx, seed.JournalMailUserGuid); m.LifecycleState != store.StateSoftDeleted || m.HasJournalArchive {
+		storetest.Must(t, directory.DisableJournalArchiving(tx, seed.JournalMailUserGuid, false))
+		if m := storetest.Mailbox(t, tx, seed.JournalMailUserGuid); m.LifecycleState != directory.StateSoftDeleted || m.HasJournalArchive {
 			t.Errorf("without -PreserveMailUser: %s", m.LifecycleState)
 		}
 	})
@@ -764,23 +765,23 @@ func TestVisibilityTable(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		// Active: carolo. Grace: marion. SoftDeleted: laura. Inactive: annb.
 		// Retired: lidiah. Purged: walterh.
-		storetest.Must(t, tx.RemoveLicense(storetest.Mailbox(t, tx, "marion").ExternalDirectoryObjectId, "SPE_E5"))
-		_, err := tx.RemoveMailbox(storetest.Mailbox(t, tx, "laura").Guid, "")
+		storetest.Must(t, directory.RemoveLicense(tx, storetest.Mailbox(t, tx, "marion").ExternalDirectoryObjectId, "SPE_E5"))
+		_, err := directory.RemoveMailbox(tx, storetest.Mailbox(t, tx, "laura").Guid, "")
 		storetest.Must(t, err)
-		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
-		_, err = tx.RemoveMailbox(storetest.Mailbox(t, tx, "annb").Guid, "")
+		setHold(t, tx, "annb", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
+		_, err = directory.RemoveMailbox(tx, storetest.Mailbox(t, tx, "annb").Guid, "")
 		storetest.Must(t, err)
-		setHold(t, tx, "lidiah", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
+		setHold(t, tx, "lidiah", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
 		p := storetest.Mailbox(t, tx, "lidiah")
-		_, err = tx.RemoveMailbox(p.Guid, "")
+		_, err = directory.RemoveMailbox(tx, p.Guid, "")
 		storetest.Must(t, err)
-		setHold(t, tx, p.Guid, func(m *store.Mailbox) { m.LitigationHoldEnabled = false })
-		_, err = tx.RecalculateInactiveMailbox(p.Guid)
+		setHold(t, tx, p.Guid, func(m *directory.Mailbox) { m.LitigationHoldEnabled = false })
+		_, err = directory.RecalculateInactiveMailbox(tx, p.Guid)
 		storetest.Must(t, err)
 		w := storetest.Mailbox(t, tx, "walterh")
-		_, err = tx.RemoveMailbox(w.Guid, "")
+		_, err = directory.RemoveMailbox(tx, w.Guid, "")
 		storetest.Must(t, err)
-		storetest.Must(t, tx.PermanentlyDeleteMailbox(w.Guid))
+		storetest.Must(t, directory.PermanentlyDeleteMailbox(tx, w.Guid))
 
 		rows := []struct {
 			alias string
@@ -793,13 +794,13 @@ func TestVisibilityTable(t *testing.T) {
 			{"lidiah", [4]bool{false, true, false, false}},
 			{"walterh", [4]bool{false, false, false, false}},
 		}
-		scopes := []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeInactiveOnly, store.ScopeIncludeInactive}
-		listed := map[store.Scope]map[string]bool{}
+		scopes := []directory.Scope{directory.ScopeActive, directory.ScopeSoftDeleted, directory.ScopeInactiveOnly, directory.ScopeIncludeInactive}
+		listed := map[directory.Scope]map[string]bool{}
 		for _, sc := range scopes {
 			listed[sc] = map[string]bool{}
 			cursor := ""
 			for {
-				page, next, err := tx.ScanMailboxScope(sc, cursor, 3)
+				page, next, err := directory.ScanMailboxScope(tx, sc, cursor, 3)
 				storetest.Must(t, err)
 				for _, m := range page {
 					listed[sc][m.Alias] = true
@@ -809,7 +810,7 @@ func TestVisibilityTable(t *testing.T) {
 				}
 				cursor = next
 			}
-			n, err := tx.CountMailboxScope(sc)
+			n, err := directory.CountMailboxScope(tx, sc)
 			storetest.Must(t, err)
 			if n != len(listed[sc]) {
 				t.Errorf("%v: count %d, listed %d", sc, n, len(listed[sc]))
@@ -817,7 +818,7 @@ func TestVisibilityTable(t *testing.T) {
 		}
 		for _, r := range rows {
 			for i, sc := range scopes {
-				_, err := tx.ResolveMailboxes(r.alias, sc)
+				_, err := directory.ResolveMailboxes(tx, r.alias, sc)
 				if got := err == nil; got != r.want[i] {
 					t.Errorf("%s in %v by identity: %v, want %v (%v)", r.alias, sc, got, r.want[i], err)
 				}
@@ -826,10 +827,10 @@ func TestVisibilityTable(t *testing.T) {
 				}
 			}
 		}
-		if n, _ := tx.CountMailboxScope(store.ScopeSoftDeleted); n != 3 {
+		if n, _ := directory.CountMailboxScope(tx, directory.ScopeSoftDeleted); n != 3 {
 			t.Errorf("soft-deleted count %d", n)
 		}
-		if listed[store.ScopeActive]["miriamg"] || !listed[store.ScopeActive]["info"] || !listed[store.ScopeActive][seed.RoomAlias] {
+		if listed[directory.ScopeActive]["miriamg"] || !listed[directory.ScopeActive]["info"] || !listed[directory.ScopeActive][seed.RoomAlias] {
 			t.Error("mail users must not be listed; shared and room mailboxes must")
 		}
 	})
@@ -840,20 +841,20 @@ func TestIdentityForms(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		l := storetest.Mailbox(t, tx, "laura")
-		forms := func(m *store.Mailbox) []string {
+		forms := func(m *directory.Mailbox) []string {
 			return []string{m.Name, strings.ToUpper(m.Alias), m.DisplayName, m.DistinguishedName, m.CanonicalName(),
 				m.ExchangeGuid, store.GuidNoDashes(m.ExchangeGuid), m.Guid, "{" + strings.ToUpper(m.Guid) + "}", m.ExternalDirectoryObjectId,
 				m.PrimarySmtpAddress, "laura@contoso.onmicrosoft.com", m.UserPrincipalName, m.LegacyExchangeDN}
 		}
 		for _, id := range forms(l) {
-			if m, err := tx.ResolveMailbox(id, store.ScopeActive); err != nil || m.Guid != l.Guid {
+			if m, err := directory.ResolveMailbox(tx, id, directory.ScopeActive); err != nil || m.Guid != l.Guid {
 				t.Errorf("active %q: %v", id, err)
 			}
 		}
-		if _, err := tx.ResolveMailbox(`Soft Deleted Objects\laura`, store.ScopeActive); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.ResolveMailbox(tx, `Soft Deleted Objects\laura`, directory.ScopeActive); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("soft-deleted form matched an active mailbox: %v", err)
 		}
-		_, err := tx.RemoveMailbox(l.Guid, "")
+		_, err := directory.RemoveMailbox(tx, l.Guid, "")
 		storetest.Must(t, err)
 		d := storetest.Mailbox(t, tx, l.Guid)
 		if !strings.HasSuffix(d.CanonicalName(), "/contoso.onmicrosoft.com/Soft Deleted Objects/laura") {
@@ -861,25 +862,25 @@ func TestIdentityForms(t *testing.T) {
 		}
 		ids := append(forms(d), `Soft Deleted Objects\laura`, `soft deleted objects\LAURA`)
 		for _, id := range ids {
-			if m, err := tx.ResolveMailbox(id, store.ScopeSoftDeleted); err != nil || m.Guid != l.Guid {
+			if m, err := directory.ResolveMailbox(tx, id, directory.ScopeSoftDeleted); err != nil || m.Guid != l.Guid {
 				t.Errorf("soft-deleted %q: %v", id, err)
 			}
-			if _, err := tx.ResolveMailbox(id, store.ScopeActive); !errors.Is(err, store.ErrNotFound) {
+			if _, err := directory.ResolveMailbox(tx, id, directory.ScopeActive); !errors.Is(err, store.ErrNotFound) {
 				t.Errorf("%q found in active scope: %v", id, err)
 			}
 		}
 		// The active DN no longer matches.
-		if _, err := tx.ResolveMailbox(l.DistinguishedName, store.ScopeAny); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.ResolveMailbox(tx, l.DistinguishedName, directory.ScopeAny); !errors.Is(err, store.ErrNotFound) {
 			t.Errorf("old DN still resolves: %v", err)
 		}
 		// Ambiguity: an active and a deleted mailbox sharing an address.
-		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Laura P", Alias: "laura2", MicrosoftOnlineServicesID: "laura@contoso.com"})
+		_, _, err = directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Laura P", Alias: "laura2", MicrosoftOnlineServicesID: "laura@contoso.com"})
 		storetest.Must(t, err)
 		var ae *store.AmbiguousError
-		if _, err := tx.ResolveMailbox("laura@contoso.com", store.ScopeAny); !errors.As(err, &ae) || len(ae.Matches) != 2 {
+		if _, err := directory.ResolveMailbox(tx, "laura@contoso.com", directory.ScopeAny); !errors.As(err, &ae) || len(ae.Matches) != 2 {
 			t.Errorf("ambiguous: %v", err)
 		}
-		if m, err := tx.ResolveMailbox("laura@contoso.com", store.ScopeActive); err != nil || m.Alias != "laura2" {
+		if m, err := directory.ResolveMailbox(tx, "laura@contoso.com", directory.ScopeActive); err != nil || m.Alias != "laura2" {
 			t.Errorf("active only: %v", err)
 		}
 	})
@@ -889,7 +890,7 @@ func TestCreateMailbox(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
-		m, u, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Kim Akers", DisplayName: "Kim Akers", FirstName: "Kim", LastName: "Akers",
+		m, u, err := directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Kim Akers", DisplayName: "Kim Akers", FirstName: "Kim", LastName: "Akers",
 			MicrosoftOnlineServicesID: "kima@contoso.com", Password: "P@ssw0rd", ResetPasswordOnNextLogon: true})
 		storetest.Must(t, err)
 		if m.Alias != "kima" || m.Name != "Kim Akers" || m.PrimarySmtpAddress != "kima@contoso.com" ||
@@ -902,7 +903,7 @@ func TestCreateMailbox(t *testing.T) {
 		if !regexp.MustCompile(`^NAMPR06DG\d{3}-db\d{3}$`).MatchString(m.Database) || !strings.HasPrefix(m.ServerName, "dm6pr06mb") {
 			t.Errorf("database %q server %q", m.Database, m.ServerName)
 		}
-		if m.ProhibitSendReceiveQuota != store.GBQuota(100) || m.ProhibitSendQuota != store.GBQuota(99) || m.IssueWarningQuota != store.GBQuota(98) ||
+		if m.ProhibitSendReceiveQuota != directory.GBQuota(100) || m.ProhibitSendQuota != directory.GBQuota(99) || m.IssueWarningQuota != directory.GBQuota(98) ||
 			m.RetainDeletedItemsFor.String() != "14.00:00:00" || !m.WhenCreated.Equal(tx.Now()) {
 			t.Errorf("defaults: %+v", m)
 		}
@@ -912,55 +913,55 @@ func TestCreateMailbox(t *testing.T) {
 		if !m.Licensed || !u.HasLicense("SPE_E5") || !u.AccountEnabled || !u.ForceChangePasswordNextSignIn || m.ExternalDirectoryObjectId != u.ObjectID {
 			t.Errorf("licence/account: %+v %+v", m, u)
 		}
-		if c, _ := tx.GetMailboxContent(m.Guid); len(c.Primary) == 0 {
+		if c, _ := directory.GetMailboxContent(tx, m.Guid); len(c.Primary) == 0 {
 			t.Error("no folders")
 		}
 		// E5 is now exhausted: the next user mailbox is unlicensed.
-		m2, u2, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Lynne Robbins", MicrosoftOnlineServicesID: "lynner@contoso.com"})
+		m2, u2, err := directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Lynne Robbins", MicrosoftOnlineServicesID: "lynner@contoso.com"})
 		storetest.Must(t, err)
-		if m2.Licensed || len(u2.Licenses) != 0 || m2.LifecycleState != store.StateActive {
+		if m2.Licensed || len(u2.Licenses) != 0 || m2.LifecycleState != directory.StateActive {
 			t.Errorf("unlicensed mailbox: %+v", m2)
 		}
 		// Shared and room mailboxes need no licence.
-		sh, su, err := tx.CreateMailbox(store.NewMailboxInput{RecipientTypeDetails: store.RecipientSharedMailbox, Name: "Help Desk", Alias: "helpdesk"})
+		sh, su, err := directory.CreateMailbox(tx, directory.NewMailboxInput{RecipientTypeDetails: directory.RecipientSharedMailbox, Name: "Help Desk", Alias: "helpdesk"})
 		storetest.Must(t, err)
-		if sh.RecipientTypeDetails != store.RecipientSharedMailbox || sh.PrimarySmtpAddress != "helpdesk@contoso.com" || su.AccountEnabled || !sh.AccountDisabled {
+		if sh.RecipientTypeDetails != directory.RecipientSharedMailbox || sh.PrimarySmtpAddress != "helpdesk@contoso.com" || su.AccountEnabled || !sh.AccountDisabled {
 			t.Errorf("shared: %+v", sh)
 		}
-		rm, _, err := tx.CreateMailbox(store.NewMailboxInput{RecipientTypeDetails: "Room", Name: "Conf Room Baker"})
+		rm, _, err := directory.CreateMailbox(tx, directory.NewMailboxInput{RecipientTypeDetails: "Room", Name: "Conf Room Baker"})
 		storetest.Must(t, err)
-		if rm.Alias != "ConfRoomBaker" || rm.RecipientTypeDetails != store.RecipientRoomMailbox {
+		if rm.Alias != "ConfRoomBaker" || rm.RecipientTypeDetails != directory.RecipientRoomMailbox {
 			t.Errorf("room: %+v", rm)
 		}
 
 		before := storetest.TxExport(t, tx)
 		bad := []struct {
-			in   store.NewMailboxInput
+			in   directory.NewMailboxInput
 			prop string
 		}{
-			{store.NewMailboxInput{Name: "Kim Akers", Alias: "kim2", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Name"},
-			{store.NewMailboxInput{Name: "K2", Alias: "kima", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Alias"},
-			{store.NewMailboxInput{Name: "K3", MicrosoftOnlineServicesID: "kima@contoso.com"}, "Alias"},
-			{store.NewMailboxInput{Name: "K4", Alias: "k4", MicrosoftOnlineServicesID: "annb@contoso.com"}, "UserPrincipalName"},
-			{store.NewMailboxInput{Name: "K5", Alias: "k5", MicrosoftOnlineServicesID: "k5@contoso.com", PrimarySmtpAddress: "annb@contoso.com"}, "PrimarySmtpAddress"},
-			{store.NewMailboxInput{Name: "K6", Alias: "k6", MicrosoftOnlineServicesID: "k6@contoso.com", ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"}, "ExchangeGuid"},
+			{directory.NewMailboxInput{Name: "Kim Akers", Alias: "kim2", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Name"},
+			{directory.NewMailboxInput{Name: "K2", Alias: "kima", MicrosoftOnlineServicesID: "kim2@contoso.com"}, "Alias"},
+			{directory.NewMailboxInput{Name: "K3", MicrosoftOnlineServicesID: "kima@contoso.com"}, "Alias"},
+			{directory.NewMailboxInput{Name: "K4", Alias: "k4", MicrosoftOnlineServicesID: "annb@contoso.com"}, "UserPrincipalName"},
+			{directory.NewMailboxInput{Name: "K5", Alias: "k5", MicrosoftOnlineServicesID: "k5@contoso.com", PrimarySmtpAddress: "annb@contoso.com"}, "PrimarySmtpAddress"},
+			{directory.NewMailboxInput{Name: "K6", Alias: "k6", MicrosoftOnlineServicesID: "k6@contoso.com", ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"}, "ExchangeGuid"},
 		}
 		for _, b := range bad {
-			_, _, err := tx.CreateMailbox(b.in)
+			_, _, err := directory.CreateMailbox(tx, b.in)
 			var de *store.DuplicateError
 			if !errors.As(err, &de) || de.Property != b.prop {
 				t.Errorf("%+v: %v, want duplicate %s", b.in, err, b.prop)
 			}
 		}
 		var ve *store.ValidationError
-		for _, in := range []store.NewMailboxInput{{}, {Name: "x"}, {Name: "x", MicrosoftOnlineServicesID: "nope"}, {Name: "x", RecipientTypeDetails: "Team"},
+		for _, in := range []directory.NewMailboxInput{{}, {Name: "x"}, {Name: "x", MicrosoftOnlineServicesID: "nope"}, {Name: "x", RecipientTypeDetails: "Team"},
 			{Name: "y", MicrosoftOnlineServicesID: "y@contoso.com", ExchangeGuid: "nope"}} {
-			if _, _, err := tx.CreateMailbox(in); !errors.As(err, &ve) {
+			if _, _, err := directory.CreateMailbox(tx, in); !errors.As(err, &ve) {
 				t.Errorf("%+v: %v", in, err)
 			}
 		}
-		var lu *store.LicenseUnavailableError
-		if _, _, err := tx.CreateMailbox(store.NewMailboxInput{Name: "z", MicrosoftOnlineServicesID: "z@contoso.com", LicenseSku: "SPE_E5"}); !errors.As(err, &lu) {
+		var lu *directory.LicenseUnavailableError
+		if _, _, err := directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "z", MicrosoftOnlineServicesID: "z@contoso.com", LicenseSku: "SPE_E5"}); !errors.As(err, &lu) {
 			t.Errorf("explicit exhausted SKU: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
@@ -975,36 +976,36 @@ func TestExchangeGuidConflict(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := storetest.Mailbox(t, tx, "allieb")
-		_, err := tx.RemoveMailbox(a.Guid, "")
+		_, err := directory.RemoveMailbox(tx, a.Guid, "")
 		storetest.Must(t, err)
 		before := storetest.TxExport(t, tx)
-		var ge *store.GuidConflictError
-		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
+		var ge *directory.GuidConflictError
+		_, _, err = directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
 			ExchangeGuid: strings.ToUpper(allieGuid), NoLicense: true})
-		if !errors.As(err, &ge) || ge.ExistingGuid != a.Guid || ge.ExchangeGuid != allieGuid || ge.ExistingState != store.StateSoftDeleted {
+		if !errors.As(err, &ge) || ge.ExistingGuid != a.Guid || ge.ExchangeGuid != allieGuid || ge.ExistingState != directory.StateSoftDeleted {
 			t.Fatalf("unlicensed sync: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused creation changed the tenant")
 		}
 		// Licensed: the soft-deleted original is hard-deleted.
-		m, _, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
+		m, _, err := directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Allie Synced", Alias: "alliesync", MicrosoftOnlineServicesID: "alliesync@contoso.com",
 			ExchangeGuid: allieGuid})
 		storetest.Must(t, err)
 		if m.ExchangeGuid != allieGuid || !m.Licensed {
 			t.Errorf("new mailbox: %+v", m)
 		}
-		if _, err := tx.GetMailbox(a.Guid); !errors.Is(err, store.ErrNotFound) {
+		if _, err := directory.GetMailbox(tx, a.Guid); !errors.Is(err, store.ErrNotFound) {
 			t.Error("original not hard-deleted")
 		}
 		// An inactive mailbox always conflicts.
-		setHold(t, tx, "annb", func(m *store.Mailbox) { m.LitigationHoldEnabled = true })
-		_, err = tx.RemoveMailbox(storetest.Mailbox(t, tx, "annb").Guid, "")
+		setHold(t, tx, "annb", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
+		_, err = directory.RemoveMailbox(tx, storetest.Mailbox(t, tx, "annb").Guid, "")
 		storetest.Must(t, err)
-		storetest.Must(t, tx.AddSubscription("SPE_E5", 5))
-		_, _, err = tx.CreateMailbox(store.NewMailboxInput{Name: "Ann 2", Alias: "ann2", MicrosoftOnlineServicesID: "ann2@contoso.com",
+		storetest.Must(t, directory.AddSubscription(tx, "SPE_E5", 5))
+		_, _, err = directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Ann 2", Alias: "ann2", MicrosoftOnlineServicesID: "ann2@contoso.com",
 			ExchangeGuid: "664ef44e-c1a0-47b0-9553-2ecdfc6ef840"})
-		if !errors.As(err, &ge) || ge.ExistingState != store.StateInactive {
+		if !errors.As(err, &ge) || ge.ExistingState != directory.StateInactive {
 			t.Errorf("inactive conflict: %v", err)
 		}
 	})
@@ -1017,7 +1018,7 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = s.View(func(tx *store.Tx) error {
-		n, err := tx.CountMailboxScope(store.ScopeActive)
+		n, err := directory.CountMailboxScope(tx, directory.ScopeActive)
 		storetest.Must(t, err)
 		if n != 1200+26 {
 			t.Errorf("active count %d", n)
@@ -1025,7 +1026,7 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 		var names []string
 		cursor := ""
 		for {
-			page, next, err := tx.ScanMailboxScope(store.ScopeActive, cursor, 1000)
+			page, next, err := directory.ScanMailboxScope(tx, directory.ScopeActive, cursor, 1000)
 			storetest.Must(t, err)
 			for _, m := range page {
 				names = append(names, strings.ToLower(m.Name))
@@ -1046,7 +1047,7 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 		if names[0] != "abrahamm" || names[len(names)-1] != "walterh" || names[len(names)-2] != "user1200" {
 			t.Errorf("first %q last %q", names[0], names[len(names)-1])
 		}
-		m, err := tx.ResolveMailbox("user0042@contoso.com", store.ScopeActive)
+		m, err := directory.ResolveMailbox(tx, "user0042@contoso.com", directory.ScopeActive)
 		if err != nil || !m.Licensed {
 			t.Errorf("synthetic mailbox: %v", err)
 		}
@@ -1057,7 +1058,7 @@ func TestScanMailboxScopeOrderAndSynthetic(t *testing.T) {
 		t.Fatal(err)
 	}
 	_ = s.View(func(tx *store.Tx) error {
-		if _, err := tx.ResolveMailbox("user1202", store.ScopeActive); err != nil {
+		if _, err := directory.ResolveMailbox(tx, "user1202", directory.ScopeActive); err != nil {
 			t.Error(err)
 		}
 		return nil
@@ -1069,22 +1070,22 @@ func TestSeedRecipients(t *testing.T) {
 	s := storetest.Seeded(t, seed.Contoso)
 	_ = s.View(func(tx *store.Tx) error {
 		for _, c := range []struct{ id, kind, guid string }{
-			{"info@contoso.com", store.RecipientSharedMailbox, seed.SharedGuid},
-			{"Conf Room Adams", store.RecipientRoomMailbox, seed.RoomGuid},
-			{"miriamg", store.RecipientMailUser, seed.JournalMailUserGuid},
-			{"Rob Young", store.RecipientMailUser, seed.PlainMailUserGuid},
+			{"info@contoso.com", directory.RecipientSharedMailbox, seed.SharedGuid},
+			{"Conf Room Adams", directory.RecipientRoomMailbox, seed.RoomGuid},
+			{"miriamg", directory.RecipientMailUser, seed.JournalMailUserGuid},
+			{"Rob Young", directory.RecipientMailUser, seed.PlainMailUserGuid},
 		} {
-			m, err := tx.ResolveMailbox(c.id, store.ScopeActive)
+			m, err := directory.ResolveMailbox(tx, c.id, directory.ScopeActive)
 			if err != nil || m.RecipientTypeDetails != c.kind || m.Guid != c.guid {
 				t.Errorf("%s: %+v %v", c.id, m, err)
 				continue
 			}
-			u, err := tx.GetUser(m.ExternalDirectoryObjectId)
+			u, err := directory.GetUser(tx, m.ExternalDirectoryObjectId)
 			if err != nil || len(u.Licenses) != 0 || u.MailboxGuid != m.Guid {
 				t.Errorf("%s account: %+v %v", c.id, u, err)
 			}
-			c2, _ := tx.GetMailboxContent(m.Guid)
-			items, _, _, _ := store.Totals(c2.Primary)
+			c2, _ := directory.GetMailboxContent(tx, m.Guid)
+			items, _, _, _ := directory.Totals(c2.Primary)
 			if (items > 0) == m.IsMailUser() {
 				t.Errorf("%s: %d items", c.id, items)
 			}
@@ -1100,34 +1101,34 @@ func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
-		setHold(t, tx, "pattif", func(m *store.Mailbox) { m.DelayHoldApplied = true })
+		setHold(t, tx, "pattif", func(m *directory.Mailbox) { m.DelayHoldApplied = true })
 		p := storetest.Mailbox(t, tx, "pattif")
 		id := p.ExternalDirectoryObjectId
-		storetest.Must(t, tx.DeleteUserAccount(id))
-		if m := storetest.Mailbox(t, tx, p.Guid); m.LifecycleState != store.StateInactive {
+		storetest.Must(t, directory.DeleteUserAccount(tx, id))
+		if m := storetest.Mailbox(t, tx, p.Guid); m.LifecycleState != directory.StateInactive {
 			t.Fatalf("state %s", m.LifecycleState)
 		}
 		// Another account takes the UPN meanwhile.
-		_, nu, err := tx.CreateMailbox(store.NewMailboxInput{Name: "Patti F", Alias: "pattif2", MicrosoftOnlineServicesID: "pattif@contoso.com", NoLicense: true})
+		_, nu, err := directory.CreateMailbox(tx, directory.NewMailboxInput{Name: "Patti F", Alias: "pattif2", MicrosoftOnlineServicesID: "pattif@contoso.com", NoLicense: true})
 		storetest.Must(t, err)
 		before := storetest.TxExport(t, tx)
 		var de *store.DuplicateError
-		if err := tx.RestoreUserAccount(id); !errors.As(err, &de) || de.Property != "UserPrincipalName" || de.ExistingGuid != nu.ObjectID {
+		if err := directory.RestoreUserAccount(tx, id); !errors.As(err, &de) || de.Property != "UserPrincipalName" || de.ExistingGuid != nu.ObjectID {
 			t.Errorf("restore with UPN taken: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused restore changed the tenant")
 		}
-		storetest.Must(t, tx.DeleteUserAccount(nu.ObjectID))
-		storetest.Must(t, tx.PurgeUserAccount(nu.ObjectID))
-		storetest.Must(t, tx.PermanentlyDeleteMailbox(nu.MailboxGuid))
+		storetest.Must(t, directory.DeleteUserAccount(tx, nu.ObjectID))
+		storetest.Must(t, directory.PurgeUserAccount(tx, nu.ObjectID))
+		storetest.Must(t, directory.PermanentlyDeleteMailbox(tx, nu.MailboxGuid))
 		storetest.Must(t, tx.AdvanceBy(20*store.Day))
-		storetest.Must(t, tx.RestoreUserAccount(id))
+		storetest.Must(t, directory.RestoreUserAccount(tx, id))
 		m := storetest.Mailbox(t, tx, p.Guid)
-		if m.LifecycleState != store.StateActive || !m.DelayHoldApplied || m.IsInactiveMailbox {
+		if m.LifecycleState != directory.StateActive || !m.DelayHoldApplied || m.IsInactiveMailbox {
 			t.Errorf("after restore (T6): %+v", m)
 		}
-		if u, _ := tx.GetUser(id); u.State != store.UserActive || !u.HasLicense("SPE_E5") {
+		if u, _ := directory.GetUser(tx, id); u.State != directory.UserActive || !u.HasLicense("SPE_E5") {
 			t.Errorf("account: %+v", u)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 0 {
@@ -1144,47 +1145,47 @@ func TestRestoreSideAndProvisioning(t *testing.T) {
 	storetest.Update(t, s, func(tx *store.Tx) {
 		a := storetest.Mailbox(t, tx, "allieb")
 		id := a.ExternalDirectoryObjectId
-		storetest.Must(t, tx.DeleteUserAccount(id))
-		if _, err := tx.UndoSoftDeletedMailbox(a.Guid, store.UndoInput{}); storetest.LifecycleReason(err) != store.ReasonDeletedInEntra {
+		storetest.Must(t, directory.DeleteUserAccount(tx, id))
+		if _, err := directory.UndoSoftDeletedMailbox(tx, a.Guid, directory.UndoInput{}); storetest.LifecycleReason(err) != directory.ReasonDeletedInEntra {
 			t.Errorf("undo of a mailbox deleted with its account: %v", err)
 		}
-		storetest.Must(t, tx.RestoreUserAccount(id))
-		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != store.StateActive || m.DeletedInEntra {
+		storetest.Must(t, directory.RestoreUserAccount(tx, id))
+		if m := storetest.Mailbox(t, tx, a.Guid); m.LifecycleState != directory.StateActive || m.DeletedInEntra {
 			t.Errorf("after the account's restore: %s %t", m.LifecycleState, m.DeletedInEntra)
 		}
-		_, err := tx.RemoveMailbox(a.Guid, "admin")
+		_, err := directory.RemoveMailbox(tx, a.Guid, "admin")
 		storetest.Must(t, err)
-		_, err = tx.UndoSoftDeletedMailbox(a.Guid, store.UndoInput{})
+		_, err = directory.UndoSoftDeletedMailbox(tx, a.Guid, directory.UndoInput{})
 		storetest.Must(t, err)
 
 		// An unlicensed mailbox whose account is deleted is out of sight
 		// until the account is restored.
 		d := storetest.Mailbox(t, tx, "diegos")
-		storetest.Must(t, tx.RemoveLicense(d.ExternalDirectoryObjectId, "SPE_E5"))
-		storetest.Must(t, tx.DeleteUserAccount(d.ExternalDirectoryObjectId))
-		for _, sc := range []store.Scope{store.ScopeActive, store.ScopeSoftDeleted, store.ScopeIncludeInactive} {
-			if _, err := tx.ResolveMailboxes("diegos", sc); err == nil {
+		storetest.Must(t, directory.RemoveLicense(tx, d.ExternalDirectoryObjectId, "SPE_E5"))
+		storetest.Must(t, directory.DeleteUserAccount(tx, d.ExternalDirectoryObjectId))
+		for _, sc := range []directory.Scope{directory.ScopeActive, directory.ScopeSoftDeleted, directory.ScopeIncludeInactive} {
+			if _, err := directory.ResolveMailboxes(tx, "diegos", sc); err == nil {
 				t.Errorf("unlicensed mailbox of a deleted account visible in %v", sc)
 			}
 		}
-		storetest.Must(t, tx.RestoreUserAccount(d.ExternalDirectoryObjectId))
-		if _, err := tx.ResolveMailboxes("diegos", store.ScopeActive); err != nil {
+		storetest.Must(t, directory.RestoreUserAccount(tx, d.ExternalDirectoryObjectId))
+		if _, err := directory.ResolveMailboxes(tx, "diegos", directory.ScopeActive); err != nil {
 			t.Errorf("after the account's restore: %v", err)
 		}
 
 		// After the grace period the account has no mailbox; a licence
 		// gives it a new, empty one.
 		storetest.Must(t, tx.AdvanceBy(30*store.Day))
-		u, err := tx.GetUser(d.ExternalDirectoryObjectId)
+		u, err := directory.GetUser(tx, d.ExternalDirectoryObjectId)
 		storetest.Must(t, err)
 		if u.MailboxGuid != "" {
 			t.Fatalf("mailbox after the grace period: %s", u.MailboxGuid)
 		}
-		storetest.Must(t, tx.AssignLicense(u.ObjectID, "SPE_E5"))
-		u, err = tx.GetUser(u.ObjectID)
+		storetest.Must(t, directory.AssignLicense(tx, u.ObjectID, "SPE_E5"))
+		u, err = directory.GetUser(tx, u.ObjectID)
 		storetest.Must(t, err)
 		m := storetest.Mailbox(t, tx, u.MailboxGuid)
-		if m.LifecycleState != store.StateActive || !m.Licensed || m.ExchangeGuid == d.ExchangeGuid || m.Name != "diegos" || m.PrimarySmtpAddress != u.UserPrincipalName {
+		if m.LifecycleState != directory.StateActive || !m.Licensed || m.ExchangeGuid == d.ExchangeGuid || m.Name != "diegos" || m.PrimarySmtpAddress != u.UserPrincipalName {
 			t.Errorf("provisioned mailbox: %s %t %s %s %s", m.LifecycleState, m.Licensed, m.ExchangeGuid, m.Name, m.PrimarySmtpAddress)
 		}
 	})

@@ -1,10 +1,12 @@
-package store
+package directory
 
 import (
 	"fmt"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Timer kinds of the mailbox lifecycle. The payload is the mailbox Guid,
@@ -34,26 +36,26 @@ var (
 	// stays until no hold is left, and a held mailbox whose licence grace
 	// ends becomes inactive instead of being purged. Any function saying
 	// true holds it; with none added, no mailbox is ever held.
-	MailboxHeld = NewHook[func(tx *Tx, m *Mailbox) (bool, error)]("mailbox held")
+	MailboxHeld = store.NewHook[func(tx *store.Tx, m *Mailbox) (bool, error)]("mailbox held")
 	// BeforeMailboxPurge runs before a mailbox is hard-deleted.
-	BeforeMailboxPurge = NewHook[func(tx *Tx, m *Mailbox) error]("before mailbox purge")
+	BeforeMailboxPurge = store.NewHook[func(tx *store.Tx, m *Mailbox) error]("before mailbox purge")
 	// AfterMailboxDelete runs after a mailbox record and its content were
 	// deleted, with the mailbox's Guid (lower case): other areas drop what
 	// they keep per mailbox.
-	AfterMailboxDelete = NewHook[func(tx *Tx, guid string) error]("after mailbox delete")
+	AfterMailboxDelete = store.NewHook[func(tx *store.Tx, guid string) error]("after mailbox delete")
 	// AfterMailboxCreate runs after a new mailbox was stored (New-Mailbox,
 	// or the mailbox provisioned when an account without one gets an
 	// Exchange licence): other areas give it what applies to every mailbox,
 	// such as the stamps of organization-wide policies.
-	AfterMailboxCreate = NewHook[func(tx *Tx, m *Mailbox) error]("after mailbox create")
+	AfterMailboxCreate = store.NewHook[func(tx *store.Tx, m *Mailbox) error]("after mailbox create")
 	// AccountLeaving runs before an active account is deleted (alone or
 	// with its mailbox): an error refuses the deletion (role-based access
 	// control keeps the last administrator).
-	AccountLeaving = NewHook[func(tx *Tx, objectID string) error]("account leaving")
+	AccountLeaving = store.NewHook[func(tx *store.Tx, objectID string) error]("account leaving")
 )
 
 // accountLeaving runs the AccountLeaving hook for the account objectID.
-func (tx *Tx) accountLeaving(objectID string) error {
+func accountLeaving(tx *store.Tx, objectID string) error {
 	for _, f := range AccountLeaving.Funcs(tx) {
 		if err := f(tx, objectID); err != nil {
 			return err
@@ -63,7 +65,7 @@ func (tx *Tx) accountLeaving(objectID string) error {
 }
 
 // afterMailboxCreate runs the AfterMailboxCreate hook for m.
-func (tx *Tx) afterMailboxCreate(m *Mailbox) error {
+func afterMailboxCreate(tx *store.Tx, m *Mailbox) error {
 	for _, f := range AfterMailboxCreate.Funcs(tx) {
 		if err := f(tx, m); err != nil {
 			return err
@@ -73,7 +75,7 @@ func (tx *Tx) afterMailboxCreate(m *Mailbox) error {
 }
 
 // mailboxHeld asks the MailboxHeld hook whether m is on hold.
-func (tx *Tx) mailboxHeld(m *Mailbox) (bool, error) {
+func mailboxHeld(tx *store.Tx, m *Mailbox) (bool, error) {
 	for _, f := range MailboxHeld.Funcs(tx) {
 		if held, err := f(tx, m); err != nil || held {
 			return held, err
@@ -143,7 +145,7 @@ func escapeDN(v string) string {
 
 // LinkedUser returns the account behind a mailbox, or nil when it no longer
 // exists.
-func (tx *Tx) LinkedUser(m *Mailbox) (*User, error) {
+func LinkedUser(tx *store.Tx, m *Mailbox) (*User, error) {
 	id := m.UserObjectID
 	if id == "" {
 		id = m.ExternalDirectoryObjectId
@@ -151,9 +153,9 @@ func (tx *Tx) LinkedUser(m *Mailbox) (*User, error) {
 	if id == "" {
 		return nil, nil
 	}
-	u, err := tx.GetUser(id)
+	u, err := GetUser(tx, id)
 	if err != nil {
-		if _, ok := err.(*NotFoundError); ok {
+		if _, ok := err.(*store.NotFoundError); ok {
 			return nil, nil
 		}
 		return nil, err
@@ -170,7 +172,7 @@ func MailboxLifecycleError(op string, m *Mailbox, reason, detail string) *Lifecy
 // softDelete performs T1 (inactive false) or T2 (inactive true) on a
 // mailbox already checked to be Active; u is its account (may be nil).
 // With deleteAccount the account goes to the recycle bin.
-func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAccount bool) error {
+func softDelete(tx *store.Tx, m *Mailbox, u *User, actor string, inactive, deleteAccount bool) error {
 	now := tx.Now()
 	m.LifecycleState = StateSoftDeleted
 	if inactive {
@@ -188,7 +190,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 	if inactive {
 		m.Licensed = false
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := PutMailbox(tx, m); err != nil {
 		return err
 	}
 	if _, err := tx.ScheduleAfter30Days(now, TimerSoftDeleteExpiry, m.Guid); err != nil {
@@ -199,7 +201,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 	}
 	if inactive && len(u.Licenses) > 0 {
 		// The licence is freed for reuse (CMI).
-		o, err := tx.GetOrganization()
+		o, err := GetOrganization(tx)
 		if err != nil {
 			return err
 		}
@@ -210,12 +212,12 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 		}
 		u.FreedLicenses = append(u.FreedLicenses, u.Licenses...)
 		u.Licenses = nil
-		if err := tx.PutOrganization(o); err != nil {
+		if err := PutOrganization(tx, o); err != nil {
 			return err
 		}
 	}
 	if deleteAccount && u.State == UserActive {
-		if err := tx.accountLeaving(u.ObjectID); err != nil {
+		if err := accountLeaving(tx, u.ObjectID); err != nil {
 			return err
 		}
 		u.State = UserSoftDeleted
@@ -224,7 +226,7 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 			return err
 		}
 	}
-	return tx.PutUser(u)
+	return PutUser(tx, u)
 }
 
 // RemoveMailbox is Remove-Mailbox on an Active mailbox (or one in its
@@ -236,8 +238,8 @@ func (tx *Tx) softDelete(m *Mailbox, u *User, actor string, inactive, deleteAcco
 // which are always soft-deleted; a mail user linked to a journal archive is
 // refused with *JournalArchiveError. A mailbox not Active is refused with
 // *LifecycleError (ReasonNotActive). actor is recorded as RemovedBy.
-func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
-	m, err := tx.GetMailbox(guid)
+func RemoveMailbox(tx *store.Tx, guid, actor string) (*Mailbox, error) {
+	m, err := GetMailbox(tx, guid)
 	if err != nil {
 		return nil, err
 	}
@@ -256,15 +258,15 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 	}
 	inactive := false
 	if !m.IsMailUser() {
-		if inactive, err = tx.mailboxHeld(m); err != nil {
+		if inactive, err = mailboxHeld(tx, m); err != nil {
 			return nil, err
 		}
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.softDelete(m, u, actor, inactive, true); err != nil {
+	if err := softDelete(tx, m, u, actor, inactive, true); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -273,25 +275,25 @@ func (tx *Tx) RemoveMailbox(guid, actor string) (*Mailbox, error) {
 // PurgeMailbox hard-deletes a mailbox, whatever its state (the caller
 // decided it may go): record, content and timers; the account (if any)
 // loses its link but is otherwise unchanged.
-func (tx *Tx) PurgeMailbox(m *Mailbox) error {
+func PurgeMailbox(tx *store.Tx, m *Mailbox) error {
 	for _, f := range BeforeMailboxPurge.Funcs(tx) {
 		if err := f(tx, m); err != nil {
 			return err
 		}
 	}
-	if err := tx.DeleteMailbox(m.Guid); err != nil {
+	if err := DeleteMailbox(tx, m.Guid); err != nil {
 		return err
 	}
 	if err := tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge, TimerLicenseGrace); err != nil {
 		return err
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil || u == nil {
 		return err
 	}
 	if strings.EqualFold(u.MailboxGuid, m.Guid) {
 		u.MailboxGuid = ""
-		return tx.PutUser(u)
+		return PutUser(tx, u)
 	}
 	return nil
 }
@@ -302,14 +304,14 @@ func (tx *Tx) PurgeMailbox(m *Mailbox) error {
 // *LifecycleError ReasonInactive, an Active or unlicensed one with
 // ReasonNotDeleted. The account, if still in the recycle bin, stays there
 // (without a mailbox).
-func (tx *Tx) PermanentlyDeleteMailbox(guid string) error {
-	m, err := tx.GetMailbox(guid)
+func PermanentlyDeleteMailbox(tx *store.Tx, guid string) error {
+	m, err := GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted, StateRetiredInactive:
-		return tx.PurgeMailbox(m)
+		return PurgeMailbox(tx, m)
 	case StateInactive:
 		return MailboxLifecycleError("PermanentlyDeleteMailbox", m, ReasonInactive, "")
 	}
@@ -339,7 +341,7 @@ type undoPlan struct {
 
 // ActiveMailboxWith returns an active (not deleted) mailbox other than
 // exclude whose index holds value.
-func (tx *Tx) ActiveMailboxWith(index, value, exclude string) (*Mailbox, error) {
+func ActiveMailboxWith(tx *store.Tx, index, value, exclude string) (*Mailbox, error) {
 	if strings.TrimSpace(value) == "" {
 		return nil, nil
 	}
@@ -351,7 +353,7 @@ func (tx *Tx) ActiveMailboxWith(index, value, exclude string) (*Mailbox, error) 
 		if k == strings.ToLower(exclude) {
 			continue
 		}
-		m, err := tx.GetMailbox(k)
+		m, err := GetMailbox(tx, k)
 		if err != nil {
 			return nil, err
 		}
@@ -364,11 +366,11 @@ func (tx *Tx) ActiveMailboxWith(index, value, exclude string) (*Mailbox, error) 
 
 // ActiveUserWithUPN returns an Active account other than exclude with that
 // UserPrincipalName.
-func (tx *Tx) ActiveUserWithUPN(upn, exclude string) (*User, error) {
+func ActiveUserWithUPN(tx *store.Tx, upn, exclude string) (*User, error) {
 	if strings.TrimSpace(upn) == "" {
 		return nil, nil
 	}
-	us, err := tx.FindUsersByUPN(upn)
+	us, err := FindUsersByUPN(tx, upn)
 	if err != nil {
 		return nil, err
 	}
@@ -382,14 +384,14 @@ func (tx *Tx) ActiveUserWithUPN(upn, exclude string) (*User, error) {
 
 // signInNameHolder reports who else holds a sign-in name among live
 // objects ("" when free).
-func (tx *Tx) signInNameHolder(name, excludeMailbox, excludeUser string) (string, string, error) {
-	if m, err := tx.ActiveMailboxWith(IndexUPN, name, excludeMailbox); err != nil || m != nil {
+func signInNameHolder(tx *store.Tx, name, excludeMailbox, excludeUser string) (string, string, error) {
+	if m, err := ActiveMailboxWith(tx, IndexUPN, name, excludeMailbox); err != nil || m != nil {
 		if m != nil {
 			return m.Identity(), m.Guid, nil
 		}
 		return "", "", err
 	}
-	u, err := tx.ActiveUserWithUPN(name, excludeUser)
+	u, err := ActiveUserWithUPN(tx, name, excludeUser)
 	if err != nil || u == nil {
 		return "", "", err
 	}
@@ -402,23 +404,23 @@ func undoWindowEnd(m *Mailbox) (time.Time, bool) {
 	switch m.LifecycleState {
 	case StateSoftDeleted, StateInactive:
 		if m.WhenSoftDeleted != nil {
-			return After30Days(*m.WhenSoftDeleted), true
+			return store.After30Days(*m.WhenSoftDeleted), true
 		}
 	case StateRetiredInactive:
 		if m.InactiveMailboxRetireTime != nil {
-			return After30Days(*m.InactiveMailboxRetireTime), true
+			return store.After30Days(*m.InactiveMailboxRetireTime), true
 		}
 	}
 	return time.Time{}, false
 }
 
-func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
+func planUndo(tx *store.Tx, op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 	in.WindowsLiveID = strings.TrimSpace(in.WindowsLiveID)
 	in.Name = strings.TrimSpace(in.Name)
 	if !m.IsDeleted() {
 		return nil, MailboxLifecycleError(op, m, ReasonNotDeleted, "")
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil {
 		return nil, err
 	}
@@ -439,7 +441,7 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 		}
 	}
 	end, ok := undoWindowEnd(m)
-	if !ok || IsDue(end, tx.Now()) {
+	if !ok || store.IsDue(end, tx.Now()) {
 		return nil, MailboxLifecycleError(op, m, ReasonWindowExpired, end.Format(time.RFC3339))
 	}
 	p := &undoPlan{m: m, u: u, in: in}
@@ -456,30 +458,30 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 		userID = p.u.ObjectID
 	}
 	if in.WindowsLiveID != "" && !strings.Contains(in.WindowsLiveID, "@") {
-		return nil, &ValidationError{Field: "WindowsLiveID", Message: "not a valid sign-in name: " + in.WindowsLiveID}
+		return nil, &store.ValidationError{Field: "WindowsLiveID", Message: "not a valid sign-in name: " + in.WindowsLiveID}
 	}
 	name := m.Name
 	if in.Name != "" {
 		name = in.Name
 	}
-	if dup, err := tx.ActiveMailboxWith(IndexName, name, m.Guid); err != nil || dup != nil {
+	if dup, err := ActiveMailboxWith(tx, IndexName, name, m.Guid); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
-		return nil, &DuplicateError{Kind: "mailbox", Property: "Name", Value: name, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+		return nil, &store.DuplicateError{Kind: "mailbox", Property: "Name", Value: name, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 	}
-	if dup, err := tx.ActiveMailboxWith(IndexAlias, m.Alias, m.Guid); err != nil || dup != nil {
+	if dup, err := ActiveMailboxWith(tx, IndexAlias, m.Alias, m.Guid); err != nil || dup != nil {
 		if err != nil {
 			return nil, err
 		}
-		return nil, &DuplicateError{Kind: "mailbox", Property: "Alias", Value: m.Alias, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+		return nil, &store.DuplicateError{Kind: "mailbox", Property: "Alias", Value: m.Alias, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 	}
 	signIn := m.WindowsLiveID
 	if signIn == "" {
 		signIn = m.UserPrincipalName
 	}
 	if !p.newAccount {
-		holder, _, err := tx.signInNameHolder(signIn, m.Guid, userID)
+		holder, _, err := signInNameHolder(tx, signIn, m.Guid, userID)
 		if err != nil {
 			return nil, err
 		}
@@ -488,26 +490,26 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 		}
 	}
 	if in.WindowsLiveID != "" && !strings.EqualFold(in.WindowsLiveID, signIn) {
-		holder, hguid, err := tx.signInNameHolder(in.WindowsLiveID, m.Guid, userID)
+		holder, hguid, err := signInNameHolder(tx, in.WindowsLiveID, m.Guid, userID)
 		if err != nil {
 			return nil, err
 		}
 		if holder == "" {
-			if dup, err := tx.ActiveMailboxWith(IndexSMTP, in.WindowsLiveID, m.Guid); err != nil {
+			if dup, err := ActiveMailboxWith(tx, IndexSMTP, in.WindowsLiveID, m.Guid); err != nil {
 				return nil, err
 			} else if dup != nil {
 				holder, hguid = dup.Identity(), dup.Guid
 			}
 		}
 		if holder != "" {
-			return nil, &DuplicateError{Kind: "mailbox", Property: "WindowsLiveID", Value: in.WindowsLiveID, ExistingIdentity: holder, ExistingGuid: hguid}
+			return nil, &store.DuplicateError{Kind: "mailbox", Property: "WindowsLiveID", Value: in.WindowsLiveID, ExistingIdentity: holder, ExistingGuid: hguid}
 		}
 	} else if in.WindowsLiveID == "" {
-		if dup, err := tx.ActiveMailboxWith(IndexSMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
+		if dup, err := ActiveMailboxWith(tx, IndexSMTP, m.PrimarySmtpAddress, m.Guid); err != nil || dup != nil {
 			if err != nil {
 				return nil, err
 			}
-			return nil, &DuplicateError{Kind: "mailbox", Property: "PrimarySmtpAddress", Value: m.PrimarySmtpAddress, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
+			return nil, &store.DuplicateError{Kind: "mailbox", Property: "PrimarySmtpAddress", Value: m.PrimarySmtpAddress, ExistingIdentity: dup.Identity(), ExistingGuid: dup.Guid}
 		}
 	}
 	return p, nil
@@ -515,11 +517,11 @@ func (tx *Tx) planUndo(op string, m *Mailbox, in UndoInput) (*undoPlan, error) {
 
 // reassignFreed gives the account back the licences freed when its
 // mailbox became inactive, as far as units are available.
-func (tx *Tx) reassignFreed(u *User) error {
+func reassignFreed(tx *store.Tx, u *User) error {
 	if len(u.FreedLicenses) == 0 {
 		return nil
 	}
-	o, err := tx.GetOrganization()
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return err
 	}
@@ -533,11 +535,11 @@ func (tx *Tx) reassignFreed(u *User) error {
 	}
 	sort.Strings(u.Licenses)
 	u.FreedLicenses = nil
-	return tx.PutOrganization(o)
+	return PutOrganization(tx, o)
 }
 
 // applyUndo performs T3/T6/T13 for a validated plan.
-func (tx *Tx) applyUndo(p *undoPlan) error {
+func applyUndo(tx *store.Tx, p *undoPlan) error {
 	m, in, now := p.m, p.in, tx.Now()
 	u := p.u
 	if p.newAccount {
@@ -547,17 +549,17 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 			AccountEnabled: m.RecipientTypeDetails == RecipientUserMailbox, UsageLocation: m.UsageLocation,
 			MailboxGuid: m.Guid, WhenCreated: now,
 		}
-		if err := tx.PutUser(u); err != nil {
+		if err := PutUser(tx, u); err != nil {
 			return err
 		}
 		if m.RecipientTypeDetails == RecipientUserMailbox {
-			if sku, ok, err := tx.FreeMailboxSku(); err != nil {
+			if sku, ok, err := FreeMailboxSku(tx); err != nil {
 				return err
 			} else if ok {
-				if err := tx.AssignLicense(u.ObjectID, sku); err != nil {
+				if err := AssignLicense(tx, u.ObjectID, sku); err != nil {
 					return err
 				}
-				if u, err = tx.GetUser(u.ObjectID); err != nil {
+				if u, err = GetUser(tx, u.ObjectID); err != nil {
 					return err
 				}
 			}
@@ -570,7 +572,7 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 			return err
 		}
 	}
-	if err := tx.reassignFreed(u); err != nil {
+	if err := reassignFreed(tx, u); err != nil {
 		return err
 	}
 	u.MailboxGuid = m.Guid
@@ -602,10 +604,10 @@ func (tx *Tx) applyUndo(p *undoPlan) error {
 		// Treated as licensed once back, like a recovered mailbox (D-19).
 		m.Licensed = true
 	}
-	if err := tx.PutUser(u); err != nil {
+	if err := PutUser(tx, u); err != nil {
 		return err
 	}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := PutMailbox(tx, m); err != nil {
 		return err
 	}
 	return tx.CancelTimersFor(m.Guid, TimerSoftDeleteExpiry, TimerRetirementPurge)
@@ -645,16 +647,16 @@ func (m *Mailbox) SetPrimarySmtp(addr string) {
 // WindowsLiveID/Password were not both given). *DuplicateError when the
 // name, alias, primary address or new WindowsLiveID is taken by an active
 // object.
-func (tx *Tx) UndoSoftDeletedMailbox(guid string, in UndoInput) (*Mailbox, error) {
-	m, err := tx.GetMailbox(guid)
+func UndoSoftDeletedMailbox(tx *store.Tx, guid string, in UndoInput) (*Mailbox, error) {
+	m, err := GetMailbox(tx, guid)
 	if err != nil {
 		return nil, err
 	}
-	p, err := tx.planUndo("UndoSoftDeletedMailbox", m, in)
+	p, err := planUndo(tx, "UndoSoftDeletedMailbox", m, in)
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.applyUndo(p); err != nil {
+	if err := applyUndo(tx, p); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -665,15 +667,15 @@ func (tx *Tx) UndoSoftDeletedMailbox(guid string, in UndoInput) (*Mailbox, error
 // False, WasInactiveMailbox True, InactiveMailboxRetireTime now, holds
 // list emptied) and is purged 30 days later unless undone. It reports
 // whether the mailbox retired; other states are left alone.
-func (tx *Tx) RecalculateInactiveMailbox(guid string) (bool, error) {
-	m, err := tx.GetMailbox(guid)
+func RecalculateInactiveMailbox(tx *store.Tx, guid string) (bool, error) {
+	m, err := GetMailbox(tx, guid)
 	if err != nil {
 		return false, err
 	}
 	if m.LifecycleState != StateInactive {
 		return false, nil
 	}
-	held, err := tx.mailboxHeld(m)
+	held, err := mailboxHeld(tx, m)
 	if err != nil || held {
 		return false, err
 	}
@@ -683,7 +685,7 @@ func (tx *Tx) RecalculateInactiveMailbox(guid string) (bool, error) {
 	m.WasInactiveMailbox = true
 	m.InactiveMailboxRetireTime = new(now)
 	m.InPlaceHolds = []string{}
-	if err := tx.PutMailbox(m); err != nil {
+	if err := PutMailbox(tx, m); err != nil {
 		return false, err
 	}
 	if _, err := tx.ScheduleAfter30Days(now, TimerRetirementPurge, m.Guid); err != nil {
@@ -697,8 +699,8 @@ func (tx *Tx) RecalculateInactiveMailbox(guid string) (bool, error) {
 // (soft-deleted like Remove-Mailbox); with it the mail user stays. A
 // recipient without a journal archive is refused with *LifecycleError
 // ReasonNoJournalArchive.
-func (tx *Tx) DisableJournalArchiving(guid string, preserveMailUser bool) error {
-	m, err := tx.GetMailbox(guid)
+func DisableJournalArchiving(tx *store.Tx, guid string, preserveMailUser bool) error {
+	m, err := GetMailbox(tx, guid)
 	if err != nil {
 		return err
 	}
@@ -707,13 +709,13 @@ func (tx *Tx) DisableJournalArchiving(guid string, preserveMailUser bool) error 
 	}
 	m.HasJournalArchive = false
 	if preserveMailUser || m.LifecycleState != StateActive {
-		return tx.PutMailbox(m)
+		return PutMailbox(tx, m)
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil {
 		return err
 	}
-	return tx.softDelete(m, u, "", false, true)
+	return softDelete(tx, m, u, "", false, true)
 }
 
 // --- Entra accounts -------------------------------------------------------
@@ -730,8 +732,8 @@ func userLifecycleErr(op string, u *User, reason string) *LifecycleError {
 // in its grace period, out of sight until the account is restored. A mail
 // user with a journal archive is refused with *JournalArchiveError; an
 // account not Active with *LifecycleError ReasonNotActive.
-func (tx *Tx) DeleteUserAccount(objectID string) error {
-	u, err := tx.GetUser(objectID)
+func DeleteUserAccount(tx *store.Tx, objectID string) error {
+	u, err := GetUser(tx, objectID)
 	if err != nil {
 		return err
 	}
@@ -740,8 +742,8 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 	}
 	var m *Mailbox
 	if u.MailboxGuid != "" {
-		if m, err = tx.GetMailbox(u.MailboxGuid); err != nil {
-			if _, ok := err.(*NotFoundError); !ok {
+		if m, err = GetMailbox(tx, u.MailboxGuid); err != nil {
+			if _, ok := err.(*store.NotFoundError); !ok {
 				return err
 			}
 			m = nil
@@ -753,21 +755,21 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 		}
 		inactive := false
 		if !m.IsMailUser() {
-			if inactive, err = tx.mailboxHeld(m); err != nil {
+			if inactive, err = mailboxHeld(tx, m); err != nil {
 				return err
 			}
 		}
 		m.DeletedInEntra = true
-		return tx.softDelete(m, u, "", inactive, true)
+		return softDelete(tx, m, u, "", inactive, true)
 	}
 	if m != nil && m.LifecycleState == StateUnlicensedGrace {
 		// not soft-deleted: out of sight until the account is restored
 		m.DeletedInEntra = true
-		if err := tx.PutMailbox(m); err != nil {
+		if err := PutMailbox(tx, m); err != nil {
 			return err
 		}
 	}
-	if err := tx.accountLeaving(u.ObjectID); err != nil {
+	if err := accountLeaving(tx, u.ObjectID); err != nil {
 		return err
 	}
 	now := tx.Now()
@@ -776,7 +778,7 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 	if _, err := tx.ScheduleAfter30Days(now, TimerRecycleBinExpiry, u.ObjectID); err != nil {
 		return err
 	}
-	return tx.PutUser(u)
+	return PutUser(tx, u)
 }
 
 // RestoreUserAccount restores a deleted account from the recycle bin
@@ -785,57 +787,57 @@ func (tx *Tx) DeleteUserAccount(objectID string) error {
 // with the same refusals. *DuplicateError when an active account now holds
 // its UserPrincipalName; *LifecycleError ReasonNotDeleted when the account
 // is not in the recycle bin.
-func (tx *Tx) RestoreUserAccount(objectID string) error {
-	u, err := tx.GetUser(objectID)
+func RestoreUserAccount(tx *store.Tx, objectID string) error {
+	u, err := GetUser(tx, objectID)
 	if err != nil {
 		return err
 	}
 	if u.State != UserSoftDeleted {
 		return userLifecycleErr("RestoreUserAccount", u, ReasonNotDeleted)
 	}
-	if u.DeletedAt != nil && IsDue(After30Days(*u.DeletedAt), tx.Now()) {
+	if u.DeletedAt != nil && store.IsDue(store.After30Days(*u.DeletedAt), tx.Now()) {
 		e := userLifecycleErr("RestoreUserAccount", u, ReasonWindowExpired)
-		e.Detail = After30Days(*u.DeletedAt).Format(time.RFC3339)
+		e.Detail = store.After30Days(*u.DeletedAt).Format(time.RFC3339)
 		return e
 	}
-	if dup, err := tx.ActiveUserWithUPN(u.UserPrincipalName, u.ObjectID); err != nil || dup != nil {
+	if dup, err := ActiveUserWithUPN(tx, u.UserPrincipalName, u.ObjectID); err != nil || dup != nil {
 		if err != nil {
 			return err
 		}
-		return &DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: u.UserPrincipalName, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
+		return &store.DuplicateError{Kind: "user", Property: "UserPrincipalName", Value: u.UserPrincipalName, ExistingIdentity: dup.UserPrincipalName, ExistingGuid: dup.ObjectID}
 	}
 	if u.MailboxGuid != "" {
-		m, err := tx.GetMailbox(u.MailboxGuid)
+		m, err := GetMailbox(tx, u.MailboxGuid)
 		// Only a mailbox deleted together with the account comes back.
 		if err == nil && m.IsDeleted() && m.ExternalDirectoryObjectId != "" &&
 			m.WhenSoftDeleted != nil && u.DeletedAt != nil && m.WhenSoftDeleted.Equal(*u.DeletedAt) {
-			p, err := tx.planUndo("RestoreUserAccount", m, UndoInput{})
+			p, err := planUndo(tx, "RestoreUserAccount", m, UndoInput{})
 			if err != nil {
 				return err
 			}
-			return tx.applyUndo(p)
+			return applyUndo(tx, p)
 		}
 		if err != nil {
-			if _, ok := err.(*NotFoundError); !ok {
+			if _, ok := err.(*store.NotFoundError); !ok {
 				return err
 			}
 		}
 		if err == nil && m.LifecycleState == StateUnlicensedGrace && m.DeletedInEntra {
 			m.DeletedInEntra = false
-			if err := tx.PutMailbox(m); err != nil {
+			if err := PutMailbox(tx, m); err != nil {
 				return err
 			}
 		}
 	}
 	u.State = UserActive
 	u.DeletedAt = nil
-	if err := tx.reassignFreed(u); err != nil {
+	if err := reassignFreed(tx, u); err != nil {
 		return err
 	}
 	if err := tx.CancelTimersFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
 		return err
 	}
-	return tx.PutUser(u)
+	return PutUser(tx, u)
 }
 
 // PurgeUserAccount permanently deletes an account that is in the recycle
@@ -846,22 +848,22 @@ func (tx *Tx) RestoreUserAccount(objectID string) error {
 // Retired-Inactive one stays (T7 semantics); an unheld one in its licence
 // grace period is hard-deleted. *LifecycleError ReasonNotDeleted when the
 // account is not in the recycle bin.
-func (tx *Tx) PurgeUserAccount(objectID string) error {
-	u, err := tx.GetUser(objectID)
+func PurgeUserAccount(tx *store.Tx, objectID string) error {
+	u, err := GetUser(tx, objectID)
 	if err != nil {
 		return err
 	}
 	if u.State != UserSoftDeleted {
 		return userLifecycleErr("PurgeUserAccount", u, ReasonNotDeleted)
 	}
-	return tx.purgeUser(u)
+	return purgeUser(tx, u)
 }
 
 // purgeUser deletes an account record with its licences and timer and
 // cascades to its mailbox.
-func (tx *Tx) purgeUser(u *User) error {
+func purgeUser(tx *store.Tx, u *User) error {
 	if len(u.Licenses) > 0 {
-		o, err := tx.GetOrganization()
+		o, err := GetOrganization(tx)
 		if err != nil {
 			return err
 		}
@@ -870,11 +872,11 @@ func (tx *Tx) purgeUser(u *User) error {
 				sub.Consumed--
 			}
 		}
-		if err := tx.PutOrganization(o); err != nil {
+		if err := PutOrganization(tx, o); err != nil {
 			return err
 		}
 	}
-	if err := tx.DeleteUser(u.ObjectID); err != nil {
+	if err := DeleteUser(tx, u.ObjectID); err != nil {
 		return err
 	}
 	if err := tx.CancelTimersFor(u.ObjectID, TimerRecycleBinExpiry); err != nil {
@@ -883,9 +885,9 @@ func (tx *Tx) purgeUser(u *User) error {
 	if u.MailboxGuid == "" {
 		return nil
 	}
-	m, err := tx.GetMailbox(u.MailboxGuid)
+	m, err := GetMailbox(tx, u.MailboxGuid)
 	if err != nil {
-		if _, ok := err.(*NotFoundError); ok {
+		if _, ok := err.(*store.NotFoundError); ok {
 			return nil
 		}
 		return err
@@ -907,23 +909,23 @@ func (tx *Tx) purgeUser(u *User) error {
 		// permanently deleted is not kept as soft-deleted: it goes with
 		// the account, unless a hold keeps it (it then becomes inactive
 		// when its grace period ends).
-		held, err := tx.mailboxHeld(m)
+		held, err := mailboxHeld(tx, m)
 		if err != nil {
 			return err
 		}
 		if !held {
-			return tx.PurgeMailbox(m)
+			return PurgeMailbox(tx, m)
 		}
 	}
 	m.ExternalDirectoryObjectId = ""
-	return tx.PutMailbox(m)
+	return PutMailbox(tx, m)
 }
 
 // DeletedUsers lists the recycle bin: accounts deleted less than 30 days
 // ago, ordered by deletion time, then ObjectId.
-func (tx *Tx) DeletedUsers() ([]*User, error) {
+func DeletedUsers(tx *store.Tx) ([]*User, error) {
 	var out []*User
-	err := tx.ForEachUser("", func(u *User) error {
+	err := ForEachUser(tx, "", func(u *User) error {
 		if u.State == UserSoftDeleted {
 			out = append(out, u)
 		}
@@ -947,16 +949,16 @@ func (tx *Tx) DeletedUsers() ([]*User, error) {
 // afterLicenseChange applies T14/T15 to the account's user mailbox after
 // its licences changed; an active account without a mailbox that now has
 // an Exchange licence gets a new, empty one.
-func (tx *Tx) afterLicenseChange(u *User) error {
+func afterLicenseChange(tx *store.Tx, u *User) error {
 	if u.MailboxGuid == "" {
 		if u.State == UserActive && u.HasMailboxLicense() {
-			return tx.provisionMailbox(u)
+			return provisionMailbox(tx, u)
 		}
 		return nil
 	}
-	m, err := tx.GetMailbox(u.MailboxGuid)
+	m, err := GetMailbox(tx, u.MailboxGuid)
 	if err != nil {
-		if _, ok := err.(*NotFoundError); ok {
+		if _, ok := err.(*store.NotFoundError); ok {
 			return nil
 		}
 		return err
@@ -972,10 +974,10 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 		if err := tx.CancelTimersFor(m.Guid, TimerLicenseGrace); err != nil {
 			return err
 		}
-		return tx.PutMailbox(m)
+		return PutMailbox(tx, m)
 	case has && m.LifecycleState == StateActive && !m.Licensed:
 		m.Licensed = true
-		return tx.PutMailbox(m)
+		return PutMailbox(tx, m)
 	case !has && m.LifecycleState == StateActive && m.Licensed:
 		from := tx.Now()
 		if u.LicenseRemovedAt != nil {
@@ -986,7 +988,7 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 		if _, err := tx.ScheduleAfter30Days(from, TimerLicenseGrace, m.Guid); err != nil {
 			return err
 		}
-		return tx.PutMailbox(m)
+		return PutMailbox(tx, m)
 	}
 	return nil
 }
@@ -997,8 +999,8 @@ func (tx *Tx) afterLicenseChange(u *User) error {
 // its licence grace period ended). Its name is the account's mail
 // nickname (made unique among live mailboxes), its primary address the
 // sign-in name.
-func (tx *Tx) provisionMailbox(u *User) error {
-	o, err := tx.GetOrganization()
+func provisionMailbox(tx *store.Tx, u *User) error {
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return err
 	}
@@ -1008,7 +1010,7 @@ func (tx *Tx) provisionMailbox(u *User) error {
 	}
 	name := u.MailNickname
 	for i := 2; ; i++ {
-		dup, err := tx.ActiveMailboxWith(IndexName, name, "")
+		dup, err := ActiveMailboxWith(tx, IndexName, name, "")
 		if err != nil {
 			return err
 		}
@@ -1020,103 +1022,103 @@ func (tx *Tx) provisionMailbox(u *User) error {
 	now := tx.Now()
 	m := mailboxRecord(o, u, tx.NewGuid(), tx.NewGuid(), LegacyDNFor(tx.NewGuid(), u.MailNickname), name, u.UserPrincipalName, RecipientUserMailbox, now)
 	m.Licensed = true
-	if err := tx.PutMailbox(m); err != nil {
+	if err := PutMailbox(tx, m); err != nil {
 		return err
 	}
-	if err := tx.PutMailboxContent(emptyContent(m)); err != nil {
+	if err := PutMailboxContent(tx, emptyContent(m)); err != nil {
 		return err
 	}
 	u.MailboxGuid = m.Guid
-	if err := tx.PutUser(u); err != nil {
+	if err := PutUser(tx, u); err != nil {
 		return err
 	}
-	return tx.afterMailboxCreate(m)
+	return afterMailboxCreate(tx, m)
 }
 
 // --- timer handlers -----------------------------------------------------------
 
-func fireSoftDeleteExpiry(tx *Tx, t Timer) error {
-	m, err := tx.GetMailbox(t.Payload)
+func fireSoftDeleteExpiry(tx *store.Tx, t store.Timer) error {
+	m, err := GetMailbox(tx, t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
 	}
-	if m.WhenSoftDeleted == nil || !After30Days(*m.WhenSoftDeleted).Equal(t.Due) {
+	if m.WhenSoftDeleted == nil || !store.After30Days(*m.WhenSoftDeleted).Equal(t.Due) {
 		return nil
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil {
 		return err
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted:
 		// T4: mailbox and account purged.
-		if err := tx.PurgeMailbox(m); err != nil {
+		if err := PurgeMailbox(tx, m); err != nil {
 			return err
 		}
 		if u != nil && u.State == UserSoftDeleted {
 			u.MailboxGuid = ""
-			return tx.purgeUser(u)
+			return purgeUser(tx, u)
 		}
 	case StateInactive, StateRetiredInactive:
 		// T7: the account is purged; the mailbox stays.
 		if u != nil && u.State == UserSoftDeleted {
-			return tx.purgeUser(u)
+			return purgeUser(tx, u)
 		}
 		if m.ExternalDirectoryObjectId != "" {
 			m.ExternalDirectoryObjectId = ""
-			return tx.PutMailbox(m)
+			return PutMailbox(tx, m)
 		}
 	}
 	return nil
 }
 
-func fireRecycleBinExpiry(tx *Tx, t Timer) error {
-	u, err := tx.GetUser(t.Payload)
+func fireRecycleBinExpiry(tx *store.Tx, t store.Timer) error {
+	u, err := GetUser(tx, t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
 	}
-	if u.State != UserSoftDeleted || u.DeletedAt == nil || !After30Days(*u.DeletedAt).Equal(t.Due) {
+	if u.State != UserSoftDeleted || u.DeletedAt == nil || !store.After30Days(*u.DeletedAt).Equal(t.Due) {
 		return nil
 	}
-	return tx.purgeUser(u)
+	return purgeUser(tx, u)
 }
 
-func fireRetirementPurge(tx *Tx, t Timer) error {
-	m, err := tx.GetMailbox(t.Payload)
+func fireRetirementPurge(tx *store.Tx, t store.Timer) error {
+	m, err := GetMailbox(tx, t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
 	}
 	if m.LifecycleState != StateRetiredInactive || m.InactiveMailboxRetireTime == nil ||
-		!After30Days(*m.InactiveMailboxRetireTime).Equal(t.Due) {
+		!store.After30Days(*m.InactiveMailboxRetireTime).Equal(t.Due) {
 		return nil
 	}
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil {
 		return err
 	}
-	if err := tx.PurgeMailbox(m); err != nil {
+	if err := PurgeMailbox(tx, m); err != nil {
 		return err
 	}
 	if u != nil && u.State == UserSoftDeleted {
 		u.MailboxGuid = ""
-		return tx.purgeUser(u)
+		return purgeUser(tx, u)
 	}
 	return nil
 }
 
-func fireLicenseGrace(tx *Tx, t Timer) error {
-	m, err := tx.GetMailbox(t.Payload)
+func fireLicenseGrace(tx *store.Tx, t store.Timer) error {
+	m, err := GetMailbox(tx, t.Payload)
 	if err != nil {
-		if IsNotFound(err) {
+		if store.IsNotFound(err) {
 			return nil
 		}
 		return err
@@ -1124,18 +1126,18 @@ func fireLicenseGrace(tx *Tx, t Timer) error {
 	if m.LifecycleState != StateUnlicensedGrace {
 		return nil
 	}
-	held, err := tx.mailboxHeld(m)
+	held, err := mailboxHeld(tx, m)
 	if err != nil {
 		return err
 	}
 	if !held {
-		return tx.PurgeMailbox(m) // T16: data deleted, unrecoverable
+		return PurgeMailbox(tx, m) // T16: data deleted, unrecoverable
 	}
 	// D-16: a held mailbox becomes Inactive instead; the (unlicensed)
 	// account itself is not deleted.
-	u, err := tx.LinkedUser(m)
+	u, err := LinkedUser(tx, m)
 	if err != nil {
 		return err
 	}
-	return tx.softDelete(m, u, "", true, false)
+	return softDelete(tx, m, u, "", true, false)
 }

@@ -1,8 +1,10 @@
-package store
+package directory
 
 import (
 	"fmt"
 	"strings"
+
+	"github.com/exosim/exosim/store"
 )
 
 // The refusals of the directory: licences, the mailbox lifecycle, journal
@@ -77,7 +79,7 @@ func (e *LifecycleError) Error() string {
 // Is makes errors.Is(err, ErrNotFound) true for an expired window, which
 // Exchange reports as "couldn't be found".
 func (e *LifecycleError) Is(target error) bool {
-	return target == ErrNotFound && e.Reason == ReasonWindowExpired
+	return target == store.ErrNotFound && e.Reason == ReasonWindowExpired
 }
 
 // JournalArchiveError reports that a mail user linked to a journal archive

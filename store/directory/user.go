@@ -1,9 +1,11 @@
-package store
+package directory
 
 import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Entra account states.
@@ -41,11 +43,11 @@ type User struct {
 	Country                    string     `json:"country,omitempty"`
 	MobilePhone                string     `json:"mobilePhone,omitempty"`
 	// MailboxGuid links the account to its mailbox (Mailbox.Guid), if any.
-	MailboxGuid                   string              `json:"mailboxGuid,omitempty"`
-	ForceChangePasswordNextSignIn bool                `json:"forceChangePasswordNextSignIn,omitempty"`
-	WhenCreated                   time.Time           `json:"whenCreated"`
-	WhenChanged                   time.Time           `json:"whenChanged"`
-	Extra                         map[string]RawValue `json:"extra,omitempty"`
+	MailboxGuid                   string                    `json:"mailboxGuid,omitempty"`
+	ForceChangePasswordNextSignIn bool                      `json:"forceChangePasswordNextSignIn,omitempty"`
+	WhenCreated                   time.Time                 `json:"whenCreated"`
+	WhenChanged                   time.Time                 `json:"whenChanged"`
+	Extra                         map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // HasLicense reports whether the account holds the SKU.
@@ -80,12 +82,12 @@ func (u *User) HasExchangePlan2() bool {
 }
 
 // indexUser returns the index entries of an account.
-func indexUser(u *User, _ []byte) []IndexEntry {
-	return []IndexEntry{{Name: "usr.upn", Value: u.UserPrincipalName}}
+func indexUser(u *User, _ []byte) []store.IndexEntry {
+	return []store.IndexEntry{{Name: "usr.upn", Value: u.UserPrincipalName}}
 }
 
 // GetUser returns the account with the given ObjectId.
-func (tx *Tx) GetUser(objectID string) (*User, error) {
+func GetUser(tx *store.Tx, objectID string) (*User, error) {
 	return Users.Load(tx, strings.ToLower(objectID), objectID)
 }
 
@@ -98,14 +100,14 @@ type userBrief struct {
 
 // FindUsersByUPN returns the accounts with that UserPrincipalName
 // (case-insensitive; several only if soft-deleted ones share it).
-func (tx *Tx) FindUsersByUPN(upn string) ([]*User, error) {
+func FindUsersByUPN(tx *store.Tx, upn string) ([]*User, error) {
 	keys, err := tx.LookupIndex("usr.upn", strings.TrimSpace(upn))
 	if err != nil {
 		return nil, err
 	}
 	out := make([]*User, 0, len(keys))
 	for _, k := range keys {
-		u, err := tx.GetUser(k)
+		u, err := GetUser(tx, k)
 		if err != nil {
 			return nil, err
 		}
@@ -115,52 +117,52 @@ func (tx *Tx) FindUsersByUPN(upn string) ([]*User, error) {
 }
 
 // PutUser stores an account (WhenChanged is set to now).
-func (tx *Tx) PutUser(u *User) error {
+func PutUser(tx *store.Tx, u *User) error {
 	if u.ObjectID == "" {
-		return &ValidationError{Field: "ObjectId", Message: "empty"}
+		return &store.ValidationError{Field: "ObjectId", Message: "empty"}
 	}
 	u.ObjectID = strings.ToLower(u.ObjectID)
 	u.WhenChanged = tx.Now()
 	if err := Users.Put(tx, u.ObjectID, u); err != nil {
 		return err
 	}
-	return tx.syncAccountCopies(u.ObjectID, u)
+	return syncAccountCopies(tx, u.ObjectID, u)
 }
 
 // DeleteUser removes an account record.
-func (tx *Tx) DeleteUser(objectID string) error {
+func DeleteUser(tx *store.Tx, objectID string) error {
 	if err := Users.Remove(tx, strings.ToLower(objectID), objectID); err != nil {
 		return err
 	}
-	return tx.syncAccountCopies(objectID, nil)
+	return syncAccountCopies(tx, objectID, nil)
 }
 
 // ForEachUser calls fn for each account in ObjectId order after `after`.
-func (tx *Tx) ForEachUser(after string, fn func(*User) error) error {
+func ForEachUser(tx *store.Tx, after string, fn func(*User) error) error {
 	return Users.ForEach(tx, after, func(_ string, u *User) error { return fn(u) })
 }
 
 // ScanUsers returns a page of at most limit accounts after `after` and the
 // cursor for the next page ("" at the end).
-func (tx *Tx) ScanUsers(after string, limit int) ([]*User, string, error) {
+func ScanUsers(tx *store.Tx, after string, limit int) ([]*User, string, error) {
 	return Users.Scan(tx, after, limit)
 }
 
 // AssignLicense gives the account one unit of a purchased SKU. When the
 // account's user mailbox is in its unlicensed grace period and the SKU
 // includes a mailbox, the mailbox is fully active again (T15).
-func (tx *Tx) AssignLicense(objectID, part string) error {
-	u, err := tx.GetUser(objectID)
+func AssignLicense(tx *store.Tx, objectID, part string) error {
+	u, err := GetUser(tx, objectID)
 	if err != nil {
 		return err
 	}
-	o, err := tx.GetOrganization()
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return err
 	}
 	sub, ok := o.Subscription(part)
 	if !ok {
-		return &ValidationError{Field: "SkuPartNumber", Message: "the tenant has no subscription for " + part}
+		return &store.ValidationError{Field: "SkuPartNumber", Message: "the tenant has no subscription for " + part}
 	}
 	if u.HasLicense(sub.SkuPartNumber) {
 		return nil
@@ -174,13 +176,13 @@ func (tx *Tx) AssignLicense(objectID, part string) error {
 	if u.HasMailboxLicense() {
 		u.LicenseRemovedAt = nil
 	}
-	if err := tx.PutOrganization(o); err != nil {
+	if err := PutOrganization(tx, o); err != nil {
 		return err
 	}
-	if err := tx.PutUser(u); err != nil {
+	if err := PutUser(tx, u); err != nil {
 		return err
 	}
-	return tx.afterLicenseChange(u)
+	return afterLicenseChange(tx, u)
 }
 
 // RemoveLicense takes a SKU away from the account and frees the unit. When
@@ -189,15 +191,15 @@ func (tx *Tx) AssignLicense(objectID, part string) error {
 // it stays an active mailbox (listed, receiving mail, SKUAssigned False)
 // and is deleted when the grace period ends — or becomes Inactive if it is
 // on hold then (T16). The account itself stays, without a mailbox.
-func (tx *Tx) RemoveLicense(objectID, part string) error {
-	u, err := tx.GetUser(objectID)
+func RemoveLicense(tx *store.Tx, objectID, part string) error {
+	u, err := GetUser(tx, objectID)
 	if err != nil {
 		return err
 	}
 	if !u.HasLicense(part) {
 		return nil
 	}
-	o, err := tx.GetOrganization()
+	o, err := GetOrganization(tx)
 	if err != nil {
 		return err
 	}
@@ -216,11 +218,11 @@ func (tx *Tx) RemoveLicense(objectID, part string) error {
 		now := tx.Now()
 		u.LicenseRemovedAt = &now
 	}
-	if err := tx.PutOrganization(o); err != nil {
+	if err := PutOrganization(tx, o); err != nil {
 		return err
 	}
-	if err := tx.PutUser(u); err != nil {
+	if err := PutUser(tx, u); err != nil {
 		return err
 	}
-	return tx.afterLicenseChange(u)
+	return afterLicenseChange(tx, u)
 }

@@ -1,9 +1,11 @@
-package store
+package directory
 
 import (
 	"sort"
 	"strconv"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Item ages. The content model keeps, for each folder, its items grouped
@@ -197,13 +199,13 @@ func AddItemsToday(f *Folder, n, size int64, now, fallback time.Time) {
 
 // checkContentCohorts reports folders whose cohorts don't add up to their
 // item count and size.
-func checkContentCohorts(tx *Tx, report func(Finding)) error {
+func checkContentCohorts(tx *store.Tx, report func(store.Finding)) error {
 	return Contents.ForEach(tx, "", func(k string, c *MailboxContent) error {
 		for _, fs := range [][]Folder{c.Primary, c.Archive} {
 			for i := range fs {
 				if !CohortsConsistent(&fs[i]) {
 					n, s := CohortSums(fs[i].Cohorts)
-					report(Finding{Check: "content-cohorts", Kind: "mailbox content", Key: k,
+					report(store.Finding{Check: "content-cohorts", Kind: "mailbox content", Key: k,
 						Message: "folder " + fs[i].FolderPath + ": cohorts hold " + strconv.FormatInt(n, 10) + " items, " +
 							strconv.FormatInt(s, 10) + " bytes; the folder " + strconv.FormatInt(fs[i].ItemCount, 10) + " items, " +
 							strconv.FormatInt(fs[i].FolderSize, 10) + " bytes"})

@@ -1,4 +1,4 @@
-package store
+package directory
 
 import (
 	"encoding/json"
@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // Quota is a mailbox size limit in bytes, or Unlimited (-1). It is stored
@@ -118,7 +120,7 @@ type Span struct {
 func UnlimitedSpan() Span { return Span{Unlimited: true} }
 
 // DaysSpan returns a span of n days.
-func DaysSpan(n int) Span { return Span{D: time.Duration(n) * Day} }
+func DaysSpan(n int) Span { return Span{D: time.Duration(n) * store.Day} }
 
 // String renders "14.00:00:00" (days omitted when zero) or "Unlimited".
 func (s Span) String() string {
@@ -130,8 +132,8 @@ func (s Span) String() string {
 	if neg {
 		d = -d
 	}
-	days := int64(d / Day)
-	d -= time.Duration(days) * Day
+	days := int64(d / store.Day)
+	d -= time.Duration(days) * store.Day
 	h := int64(d / time.Hour)
 	d -= time.Duration(h) * time.Hour
 	m := int64(d / time.Minute)
@@ -178,7 +180,7 @@ func ParseSpan(s string) (Span, error) {
 		}
 		v[i] = n
 	}
-	return Span{D: time.Duration(days)*Day + time.Duration(v[0])*time.Hour + time.Duration(v[1])*time.Minute + time.Duration(v[2])*time.Second}, nil
+	return Span{D: time.Duration(days)*store.Day + time.Duration(v[0])*time.Hour + time.Duration(v[1])*time.Minute + time.Duration(v[2])*time.Second}, nil
 }
 
 // MarshalJSON implements json.Marshaler.

@@ -20,9 +20,11 @@ import (
 // the Windows-mode keys admins expect: Escape reverts the line,
 // Ctrl+Left/Right move by word, Shift+Tab cycles completions backwards,
 // Ctrl+Z undoes), multi-line entries with ">> " continuation rows, exact
-// placement of wide (East Asian) characters, reverse history search and
-// tab completion. It puts the terminal in raw mode only while it reads,
-// so Ctrl+C interrupts a running command as a signal.
+// placement of wide (East Asian) characters, reverse history search, tab
+// completion with MenuComplete's menu (Ctrl+Space), and a redraw at the
+// new width when the terminal is resized. It puts the terminal in raw
+// mode only while it reads, so Ctrl+C interrupts a running command as a
+// signal.
 type Terminal struct {
 	in    *os.File
 	tty   *os.File

@@ -1,7 +1,7 @@
-// Package groups declares the Exchange Online cmdlets that read groups:
+// Package groups declares the Exchange Online cmdlets of groups:
 // Get-DistributionGroup, Get-DistributionGroupMember, Get-UnifiedGroup,
 // Get-UnifiedGroupLinks and Get-Group, with the default views of their
-// output objects.
+// output objects, and Add- and Remove-DistributionGroupMember.
 package groups
 
 import (
@@ -28,7 +28,8 @@ const (
 
 // Commands returns the package's cmdlets.
 func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
+	out := runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
+	return append(out, runtime.LazyGroup(memberCommands, "Add-DistributionGroupMember", "Remove-DistributionGroupMember")...)
 }
 
 // Views registers the default views of the package's output types.

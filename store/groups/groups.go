@@ -225,3 +225,44 @@ func checkGroups(tx *store.Tx, report func(store.Finding)) error {
 	}
 	return nil
 }
+
+// AddMember adds a member to a group; it reports false when the object is
+// a member already. A group can't be a member of itself.
+func AddMember(tx *store.Tx, g *Group, m Member) (bool, error) {
+	m.ID = strings.ToLower(m.ID)
+	if m.Kind == MemberGroup && strings.EqualFold(m.ID, g.Guid) {
+		return false, &store.ValidationError{Field: "Member", Message: "a group can't be a member of itself"}
+	}
+	for _, x := range g.Members {
+		if strings.EqualFold(x.ID, m.ID) {
+			return false, nil
+		}
+	}
+	g.Members = append(g.Members, m)
+	g.WhenChanged = tx.Now()
+	return true, Put(tx, g)
+}
+
+// RemoveMember removes a member from a group (and from its subscribers);
+// it reports false when the object was not a member.
+func RemoveMember(tx *store.Tx, g *Group, id string) (bool, error) {
+	drop := func(ms []Member) ([]Member, bool) {
+		out := ms[:0:0]
+		found := false
+		for _, x := range ms {
+			if strings.EqualFold(x.ID, id) {
+				found = true
+				continue
+			}
+			out = append(out, x)
+		}
+		return out, found
+	}
+	var found bool
+	if g.Members, found = drop(g.Members); !found {
+		return false, nil
+	}
+	g.Subscribers, _ = drop(g.Subscribers)
+	g.WhenChanged = tx.Now()
+	return true, Put(tx, g)
+}

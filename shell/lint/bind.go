@@ -104,7 +104,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 						a.node = next
 						a.value, a.known = static(next)
 						i++
-					} else if isBoolVariable(next) {
+					} else if isBoolVariable(next) && !selectsSet(matches[0].Param) {
 						t := next.Span().Text()
 						c.add(next.Span(), Warning, RuleSwitchValue, fmt.Sprintf("The switch parameter '%s' takes no separate value: '%s' is passed as a positional argument. To set a switch, write -%s:%s.", matches[0].Name, t, x.Name, t))
 					}
@@ -228,6 +228,22 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 		}
 		c.add(ce.Ext, Error, RuleMissingMandatory, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")))
 	}
+}
+
+// selectsSet reports whether a switch is mandatory in a parameter set of
+// its own (Where-Object's -EQ, -Match ...): a value after it is meant for
+// that set's positional parameter (Where-Object IsDefault -EQ $true), not
+// for the switch.
+func selectsSet(p *runtime.Param) bool {
+	if p == nil {
+		return false
+	}
+	for _, s := range p.Sets {
+		if s.Mandatory && s.Set != runtime.AllSets {
+			return true
+		}
+	}
+	return false
 }
 
 func posArg(n syntax.Node) arg {

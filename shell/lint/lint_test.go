@@ -48,11 +48,12 @@ func testCommands() *runtime.Runtime {
 	onprem := exo("Get-BoxDatabase", runtime.P("Identity", runtime.TString, runtime.Position(0)))
 	onprem.OnPremOnly = true
 	where := &runtime.Command{Name: "Where-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Core",
-		Sets: []string{"Script", "Property"}, DefaultSet: "Script",
+		Sets: []string{"Script", "Property", "Match"}, DefaultSet: "Script",
 		Params: []*runtime.Param{
 			{Name: "FilterScript", Type: runtime.TScriptBlock, Sets: []runtime.SetInfo{{Set: "Script", Mandatory: true, Position: 0}}},
-			{Name: "Property", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Property", Mandatory: true, Position: 0}}},
-			{Name: "Value", Type: runtime.TObject, Sets: []runtime.SetInfo{{Set: "Property", Position: 1}}},
+			{Name: "Property", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Property", Mandatory: true, Position: 0}, {Set: "Match", Mandatory: true, Position: 0}}},
+			{Name: "Value", Type: runtime.TObject, Sets: []runtime.SetInfo{{Set: "Property", Position: 1}, {Set: "Match", Position: 1}}},
+			{Name: "Match", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Match", Mandatory: true, Position: -1}}},
 		}}
 	setAlias := &runtime.Command{Name: "Set-Alias", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*runtime.Param{
 		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
@@ -144,6 +145,7 @@ var lintCases = []struct {
 	{name: "switch value taking the positional slot", src: "Set-Person -Force $false -Count 1",
 		want: "1:19: warning: The switch parameter 'Force' takes no separate value: '$false' is passed as a positional argument. To set a switch, write -Force:$false. [switch-value]\n"},
 	{name: "switch with a colon value", src: "Set-Person alice -Force:$true -WhatIf:$false", want: ""},
+	{name: "a set-selecting switch before the set's positional value", src: "$x | Where-Thing IsDefault -Match $true", want: ""},
 	{name: "parameters from different sets", src: "New-Box r1 -Room -Shared",
 		want: "1:1: error: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided. [parameter-set]\n"},
 	{name: "parameters from different sets with pipeline input", src: "'x' | New-Box -Room -Password $p",

@@ -340,6 +340,7 @@ func TestModuleRules(t *testing.T) {
 		{name: "declared by Install-Module -Name", src: "Install-Module -Scope CurrentUser -Name Microsoft.Graph.Beta.Reports\nGet-MgBetaReportMailboxUsageDetail -Period D7"},
 		{name: "declared by a list", src: "Import-Module MSOnline, ActiveDirectory\nGet-MsolUser\nGet-ADUser x"},
 		{name: "declared by the module's Connect- command", src: "Connect-AzureAD\nGet-AzureADUser -ObjectId x\nConnect-SPOService -Url u\nGet-SpoSite"},
+		{name: "the Power Apps admin module, declared by its sign-in", src: "Add-PowerAppsAccount\nGet-AdminFlow | Get-AdminPowerAppEnvironment"},
 		{name: "declared by using module", src: "using module @{ModuleName='PnP.PowerShell'; ModuleVersion='2.0'}\nGet-PnPList"},
 		{name: "a declared module's prefix does not hide an Exchange typo", src: "Import-Module ActiveDirectory\nGet-Boxx",
 			want: "2:1: error: The term 'Get-Boxx' is not recognized as a name of a cmdlet, function, script file, or executable program. [unknown-command]\n"},

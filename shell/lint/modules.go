@@ -43,6 +43,8 @@ var galleryModules = []galleryModule{
 	{name: "MicrosoftPowerBIMgmt", family: []string{"MicrosoftPowerBIMgmt.*"}, prefixes: []string{"PowerBI"}, connect: "Connect-PowerBIServiceAccount"},
 	{name: "ImportExcel", prefixes: []string{"Excel"}},
 	{name: "WhiteboardAdmin", prefixes: []string{"Whiteboard"}},
+	// not "Admin" alone: Exchange has Get-AdminAuditLogConfig
+	{name: "Microsoft.PowerApps.Administration.PowerShell", prefixes: []string{"AdminPowerApp", "AdminFlow", "AdminDlpPolicy"}, connect: "Add-PowerAppsAccount"},
 	{name: "MSAL.PS", prefixes: []string{"Msal"}},
 	{name: "PSWriteHTML", prefixes: []string{"HTML"}},
 	{name: "Orchestrator.AssetManagement.Cmdlets", prefixes: []string{"Automation"}, implicit: true,

@@ -129,6 +129,16 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 		}
 	}
 
+	for _, a := range named {
+		if p := windowsOnlyParam(cmd.Name, a.name); p != "" {
+			if _, ok := runtime.MatchParameter(cmd, a.name); !ok {
+				// the Windows-only set is not declared: nothing more is
+				// known about this call
+				c.add(a.nameExt, Info, RuleWindowsOnlyParameter, fmt.Sprintf("-%s of %s exists only in PowerShell on Windows; exosim runs as a Unix host, where the parameter is not found.", p, cmd.Name))
+				return
+			}
+		}
+	}
 	failed := false
 	bound := map[string]bool{}
 	var namedParams []*runtime.Param

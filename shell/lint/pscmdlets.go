@@ -126,3 +126,24 @@ func windowsPowerShellCmdlet(name string) (string, bool) {
 	n, ok := winPSIndex()[strings.ToLower(name)]
 	return n, ok
 }
+
+// winOnlyParams are parameters PowerShell 7 has only on Windows, by
+// cmdlet (lower case). exosim runs as a Unix host, where they are not
+// found; a runbook written for Windows uses them correctly.
+var winOnlyParams = map[string][]string{
+	"new-object": {"ComObject"},
+}
+
+// windowsOnlyParam returns the Windows-only parameter of a PowerShell
+// cmdlet that a typed name means (the whole name or a prefix of it), or "".
+func windowsOnlyParam(cmd, typed string) string {
+	if typed == "" {
+		return ""
+	}
+	for _, p := range winOnlyParams[strings.ToLower(cmd)] {
+		if len(typed) <= len(p) && strings.EqualFold(p[:len(typed)], typed) {
+			return p
+		}
+	}
+	return ""
+}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -375,39 +376,64 @@ func getMailbox() *runtime.Command {
 	c := remoteCmd("Get-Mailbox")
 	c.OutputType = TypeMailbox
 	c.Synopsis = "On-premises: lists the mailboxes of the on-premises server's databases."
+	// It models -Identity and -ResultSize; any other parameter of the
+	// declaration fails the call naming it (exo.Partial).
+	c.Params = []*runtime.Param{exo.DeclaredParam(c, "Identity"), exo.DeclaredParam(c, "ResultSize")}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
-			dbs, err := onprem.MailboxDatabases(tx)
-			if err != nil {
-				return out, rec, err
-			}
-			byGuid := databasesByGuid(dbs)
-			var ms []*onprem.Mailbox
-			if v := ctx.Value("Identity"); v != nil {
-				id := exo.IdentityOf(v)
-				if ms, err = onprem.ResolveMailboxes(tx, id); err != nil {
-					return out, rec, err
-				}
-				if len(ms) == 0 {
-					rec = notFound(ctx, id)
-					return out, rec, nil
-				}
-			} else {
-				all, err := onprem.Mailboxes(tx)
-				if err != nil {
-					return out, rec, err
-				}
-				for _, m := range all {
-					if !m.IsDisconnected() {
-						ms = append(ms, m)
-					}
-				}
-			}
-			for _, m := range ms {
-				out = append(out, mailboxObject(m, byGuid[m.DatabaseGuid]))
-			}
-			return out, rec, nil
+		limit, explicit, err := mailbox.ResultSize(ctx)
+		if err != nil {
+			return err
+		}
+		var objs []*object.PSObject
+		var rec *object.ErrorRecord
+		err = exo.View(ctx, func(tx *store.Tx) error {
+			var err error
+			objs, rec, err = onPremMailboxes(ctx, tx)
+			return err
 		})
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+		return mailbox.WriteLimited(ctx, objs, limit, explicit)
 	}
-	return c
+	return exo.Partial(c)
+}
+
+// onPremMailboxes are the objects of the on-premises mailboxes Get-Mailbox
+// lists: the one of -Identity, or every connected mailbox; rec is the
+// error of an identity that matches none.
+func onPremMailboxes(ctx *runtime.Context, tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
+	dbs, err := onprem.MailboxDatabases(tx)
+	if err != nil {
+		return out, rec, err
+	}
+	byGuid := databasesByGuid(dbs)
+	var ms []*onprem.Mailbox
+	if v := ctx.Value("Identity"); v != nil {
+		id := exo.IdentityOf(v)
+		if ms, err = onprem.ResolveMailboxes(tx, id); err != nil {
+			return out, rec, err
+		}
+		if len(ms) == 0 {
+			rec = notFound(ctx, id)
+			return out, rec, nil
+		}
+	} else {
+		all, err := onprem.Mailboxes(tx)
+		if err != nil {
+			return out, rec, err
+		}
+		for _, m := range all {
+			if !m.IsDisconnected() {
+				ms = append(ms, m)
+			}
+		}
+	}
+	for _, m := range ms {
+		out = append(out, mailboxObject(m, byGuid[m.DatabaseGuid]))
+	}
+	return out, rec, nil
 }

@@ -1,0 +1,53 @@
+package mailbox_test
+
+import (
+	"testing"
+
+	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/cmdlets/sessiontest"
+)
+
+const notFound = "The operation couldn't be performed because object 'nosuch' couldn't be found on 'NAMPR06A007.PROD.OUTLOOK.COM'."
+
+func TestGetMailbox(t *testing.T) {
+	t.Parallel()
+	sessiontest.RunCases(t, registry.Options{}, []sessiontest.Case{
+		{Name: "by alias", Script: "(Get-Mailbox annb).DisplayName", Out: "Ann Beebe\n"},
+		{Name: "by address", Script: "(Get-Mailbox alexw@contoso.com).Alias", Out: "alexw\n"},
+		// * is Exchange's only identity wildcard; it matches the name,
+		// alias, display name and addresses, ignoring case.
+		{Name: "wildcard prefix", Script: "(Get-Mailbox A*).Alias -join ','", Out: "abrahamm,adelev,admin,alexw,allieb,allieb2,annb\n"},
+		{Name: "wildcard suffix", Script: "(Get-Mailbox -Identity '*b').Alias -join ','", Out: "allieb,annb,meganb\n"},
+		{Name: "wildcard on the address", Script: "(Get-Mailbox '*@contoso.com' -ResultSize 2 -WarningAction SilentlyContinue).Alias -join ','", Out: "abrahamm,adelev\n"},
+		{Name: "? is no wildcard", Script: "Get-Mailbox 'al?xw'", Err: "object 'al?xw' couldn't be found"},
+		{Name: "brackets are no wildcard", Script: "(Get-Mailbox '[a-c]*' | Measure-Object).Count", Out: "0\n"},
+		{Name: "not found", Script: "Get-Mailbox nosuch", Err: notFound},
+		{Name: "filter", Script: "Get-Mailbox -Filter \"Alias -like 'me*'\" | ForEach-Object Alias", Out: "meganb\n"},
+		{Name: "result size", Script: "(Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue).Count", Out: "3\n"},
+		{Name: "result size warns", Script: "$null = Get-Mailbox -ResultSize 1 -WarningVariable w -WarningAction SilentlyContinue; $w[0].Message",
+			Out: "There are more results available than currently displayed. To view them, increase the value for the ResultSize parameter.\n"},
+		{Name: "result size zero", Script: "Get-Mailbox -ResultSize 0", Err: `Valid values are a positive integer or "Unlimited".`},
+		{Name: "EXO variant", Script: "(Get-EXOMailbox -Identity alexw).PrimarySmtpAddress", Out: "alexw@contoso.com\n"},
+	})
+}
+
+func TestRecipientsAndUsers(t *testing.T) {
+	t.Parallel()
+	sessiontest.RunCases(t, registry.Options{}, []sessiontest.Case{
+		{Name: "user", Script: "(Get-User annb).UserPrincipalName", Out: "annb@contoso.com\n"},
+		{Name: "recipient type", Script: "(Get-Recipient annb).RecipientTypeDetails", Out: "UserMailbox\n"},
+		{Name: "statistics", Script: "(Get-MailboxStatistics annb).DisplayName", Out: "Ann Beebe\n"},
+		{Name: "statistics not found", Script: "Get-MailboxStatistics nosuch", Err: notFound},
+	})
+}
+
+func TestSetAndRemoveMailbox(t *testing.T) {
+	t.Parallel()
+	sessiontest.RunCases(t, registry.Options{}, []sessiontest.Case{
+		{Name: "custom attribute", Script: "Set-Mailbox annb -CustomAttribute1 hello; (Get-Mailbox annb).CustomAttribute1", Out: "hello\n"},
+		{Name: "unknown parameter", Script: "Set-Mailbox annb -Nope 1", Err: "A parameter cannot be found that matches parameter name 'Nope'."},
+		{Name: "not found changes nothing", Script: "Set-Mailbox nosuch -CustomAttribute1 x", Err: notFound},
+		{Name: "remove soft-deletes", Script: "Remove-Mailbox meganb -Confirm:$false; (Get-Mailbox meganb -SoftDeletedMailbox).Alias; Get-Mailbox meganb -ErrorAction SilentlyContinue; $Error.Count",
+			Out: "meganb\n1\n"},
+	})
+}

@@ -318,10 +318,9 @@ func decodeValue(dec *json.Decoder, tok json.Token, asHash bool) (any, error) {
 			return out, nil
 		}
 	case json.Number:
+		// Whole numbers are Int64 whatever their size, as PowerShell's
+		// JSON reader makes them.
 		if i, err := strconv.ParseInt(string(t), 10, 64); err == nil {
-			if i >= math.MinInt32 && i <= math.MaxInt32 {
-				return int(i), nil
-			}
 			return i, nil
 		}
 		f, _ := strconv.ParseFloat(string(t), 64)

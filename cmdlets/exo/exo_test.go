@@ -9,7 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/sessiontest"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 func TestIsComplianceAndServices(t *testing.T) {
@@ -80,11 +80,11 @@ func TestIdentityOf(t *testing.T) {
 
 func TestQuotaValue(t *testing.T) {
 	t.Parallel()
-	q := exo.QuotaValue(store.Quota(-1))
+	q := exo.QuotaValue(directory.Quota(-1))
 	if v, _ := q.Get("IsUnlimited"); q.String() != "Unlimited" || v != true {
 		t.Errorf("unlimited quota: %s, IsUnlimited %v", q.String(), v)
 	}
-	q = exo.QuotaValue(store.GBQuota(2))
+	q = exo.QuotaValue(directory.GBQuota(2))
 	if v, _ := q.Get("IsUnlimited"); q.String() != "2 GB (2,147,483,648 bytes)" || v != false {
 		t.Errorf("2 GB quota: %s, IsUnlimited %v", q.String(), v)
 	}

@@ -1,7 +1,8 @@
 // Package groups declares the Exchange Online cmdlets of groups:
 // Get-DistributionGroup, Get-DistributionGroupMember, Get-UnifiedGroup,
 // Get-UnifiedGroupLinks and Get-Group, with the default views of their
-// output objects, and Add- and Remove-DistributionGroupMember.
+// output objects, Add- and Remove-DistributionGroupMember and Add- and
+// Remove-UnifiedGroupLinks.
 package groups
 
 import (
@@ -29,7 +30,8 @@ const (
 // Commands returns the package's cmdlets.
 func Commands() []*runtime.Command {
 	out := runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
-	return append(out, runtime.LazyGroup(memberCommands, "Add-DistributionGroupMember", "Remove-DistributionGroupMember")...)
+	out = append(out, runtime.LazyGroup(memberCommands, "Add-DistributionGroupMember", "Remove-DistributionGroupMember")...)
+	return append(out, runtime.LazyGroup(linkCommands, "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks")...)
 }
 
 // Views registers the default views of the package's output types.

@@ -121,7 +121,7 @@ var roles = []Role{
 	{Name: "Data Loss Prevention", RoleType: "DataLossPrevention", Description: "Manages data loss prevention policies in Exchange."},
 	{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
 	{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups.",
-		Grants: join(groupReads, g("Add-DistributionGroupMember", "Remove-DistributionGroupMember"))},
+		Grants: join(groupReads, g("Add-DistributionGroupMember", "Remove-DistributionGroupMember", "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"))},
 	{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
 	{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
 	{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results."},

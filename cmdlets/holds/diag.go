@@ -11,7 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 )
 
 // TypeMailboxDiagnosticLogs is the output type of Export-MailboxDiagnosticLogs.
@@ -49,7 +49,7 @@ type trackingEntry struct {
 
 // trackingJSON is a hold tracking log as the MailboxLog text: a JSON
 // array, "[]" when nothing was tracked.
-func trackingJSON(log []holds.TrackedHold) string {
+func trackingJSON(log []mrm.TrackedHold) string {
 	out := make([]trackingEntry, 0, len(log))
 	for _, h := range log {
 		out = append(out, trackingEntry{End: diagTime(h.End), HoldID: h.ID, HoldType: h.Type,
@@ -66,7 +66,7 @@ func usDate(t time.Time) string { return t.UTC().Format("1/2/2006 3:04:05 PM") }
 // mailbox table's well-known properties as <Property> name/value pairs.
 // The assistant's properties are there once a pass has processed the
 // mailbox.
-func extendedPropertiesXML(m *directory.Mailbox, c *directory.MailboxContent, d *holds.MailboxDiagnostics, last time.Time) string {
+func extendedPropertiesXML(m *directory.Mailbox, c *directory.MailboxContent, d *mrm.MailboxDiagnostics, last time.Time) string {
 	var b strings.Builder
 	prop := func(name, value string) {
 		b.WriteString("<Property>\n<Name>" + name + "</Name>\n<Value>" + xmlEscape(value) + "</Value>\n</Property>\n")
@@ -86,7 +86,7 @@ func extendedPropertiesXML(m *directory.Mailbox, c *directory.MailboxContent, d 
 		run := d.LastRun
 		if run == nil || run.At.Before(last) {
 			// the last pass changed nothing: its figures are zero
-			run = &holds.AssistantRun{At: last}
+			run = &mrm.AssistantRun{At: last}
 		}
 		prop("ElcLastRunTotalProcessingTime", fmt.Sprint(run.ProcessingTime))
 		prop("ElcLastRunSubAssistantProcessingTime", fmt.Sprint(run.ProcessingTime/3))
@@ -121,13 +121,13 @@ func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
 // Folder Assistant over the mailbox, one line per figure after a line
 // with its time; empty when no pass has processed the mailbox. The
 // simulated assistant never fails, so the log holds no exception.
-func mrmLog(d *holds.MailboxDiagnostics, last time.Time) string {
+func mrmLog(d *mrm.MailboxDiagnostics, last time.Time) string {
 	if last.IsZero() {
 		return ""
 	}
 	run := d.LastRun
 	if run == nil || run.At.Before(last) {
-		run = &holds.AssistantRun{At: last}
+		run = &mrm.AssistantRun{At: last}
 	}
 	return fmt.Sprintf("%s Managed Folder Assistant processed the mailbox successfully.\nELCItemCount: %d\nELCDeletedItemCount: %d\nELCArchivedItemCount: %d\nELCPurgedFromDumpsterItemCount: %d\nELCProcessingTimeMs: %d",
 		usDate(last), run.ItemCount, run.DeletedFromRoot, run.ArchivedFromRoot, run.DeletedFromDumpster, run.ProcessingTime)
@@ -185,7 +185,7 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 			if m, rec, err = resolveMailbox(ctx, tx, id, shown, scope); err != nil || rec != nil {
 				return err
 			}
-			d, last, err := holds.MailboxDiagnosticsOf(tx, m)
+			d, last, err := mrm.MailboxDiagnosticsOf(tx, m)
 			if err != nil {
 				return err
 			}

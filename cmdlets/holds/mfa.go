@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 )
 
 // startManagedFolderAssistant declares Start-ManagedFolderAssistant. The
@@ -57,7 +58,12 @@ func startManagedFolderAssistant() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return exo.Update(ctx, func(tx *store.Tx) error { return holds.RunManagedFolderAssistant(tx, m.Guid) })
+		return exo.Update(ctx, func(tx *store.Tx) error {
+			if err := holds.ApplyDueHolds(tx, m.Guid); err != nil {
+				return err
+			}
+			return mrm.RunItemAging(tx, m.Guid)
+		})
 	}
 	return exo.Partial(c)
 }

@@ -9,12 +9,12 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 )
 
 // RetentionPolicyObject builds the Get-RetentionPolicy object of an
 // Exchange (MRM) retention policy.
-func RetentionPolicyObject(p *holds.MRMPolicy) *object.PSObject {
+func RetentionPolicyObject(p *mrm.MRMPolicy) *object.PSObject {
 	o := object.NewObject(TypeRetentionPolicy, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
 	o.AddTyped("IsDefault", tBool, p.IsDefault)
@@ -32,7 +32,7 @@ func RetentionPolicyObject(p *holds.MRMPolicy) *object.PSObject {
 
 // RetentionTagObject builds the Get-RetentionPolicyTag object of a
 // retention policy tag.
-func RetentionTagObject(t *holds.MRMTag) *object.PSObject {
+func RetentionTagObject(t *mrm.MRMTag) *object.PSObject {
 	o := object.NewObject(TypeRetentionTag, "Deserialized.Microsoft.Exchange.Data.Directory.ADConfigurationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject", "Deserialized.System.Object")
 	var age any
@@ -62,14 +62,14 @@ func RetentionTagObject(t *holds.MRMTag) *object.PSObject {
 }
 
 // mrmDescription is the generated description of a retention tag.
-func mrmDescription(t *holds.MRMTag) string {
+func mrmDescription(t *mrm.MRMTag) string {
 	if !t.RetentionEnabled || t.AgeLimitForRetention <= 0 {
 		return "Items won't be moved or deleted by this tag."
 	}
 	switch t.RetentionAction {
-	case holds.MRMMoveToArchive:
+	case mrm.MRMMoveToArchive:
 		return fmt.Sprintf("Moves items to the archive %d days after they are delivered.", t.AgeLimitForRetention)
-	case holds.MRMPermanentlyDelete:
+	case mrm.MRMPermanentlyDelete:
 		return fmt.Sprintf("Permanently deletes items %d days after they are delivered.", t.AgeLimitForRetention)
 	}
 	return fmt.Sprintf("Deletes items %d days after they are delivered, with recovery allowed.", t.AgeLimitForRetention)
@@ -86,20 +86,20 @@ func getRetentionPolicy() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-		var list []*holds.MRMPolicy
+		var list []*mrm.MRMPolicy
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			if id == "" {
 				var err error
-				list, err = holds.MRMPolicies(tx)
+				list, err = mrm.MRMPolicies(tx)
 				return err
 			}
-			p, err := holds.FindMRMPolicy(tx, id)
+			p, err := mrm.FindMRMPolicy(tx, id)
 			if isNotFound(err) {
 				rec = exo.NotFound(ctx, id)
 				return nil
 			}
-			list = []*holds.MRMPolicy{p}
+			list = []*mrm.MRMPolicy{p}
 			return err
 		})
 		if err != nil {
@@ -128,8 +128,8 @@ func setRetentionPolicy() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-		plan := func(tx *store.Tx) (*holds.MRMPolicy, *object.ErrorRecord, error) {
-			p, err := holds.FindMRMPolicy(tx, id)
+		plan := func(tx *store.Tx) (*mrm.MRMPolicy, *object.ErrorRecord, error) {
+			p, err := mrm.FindMRMPolicy(tx, id)
 			if isNotFound(err) {
 				return nil, exo.NotFound(ctx, id), nil
 			}
@@ -139,7 +139,7 @@ func setRetentionPolicy() *runtime.Command {
 			cp := *p
 			if ctx.Has("Name") {
 				name := strings.TrimSpace(ctx.String("Name"))
-				if other, err := holds.FindMRMPolicy(tx, name); err == nil && other.Guid != p.Guid {
+				if other, err := mrm.FindMRMPolicy(tx, name); err == nil && other.Guid != p.Guid {
 					return nil, exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException",
 						fmt.Sprintf("A retention policy with the name \"%s\" already exists.", name), object.ResourceExists, name), nil
 				}
@@ -167,7 +167,7 @@ func setRetentionPolicy() *runtime.Command {
 					names = valueStrings(arg)
 				}
 				for i, n := range names {
-					t, err := holds.FindMRMTag(tx, n)
+					t, err := mrm.FindMRMTag(tx, n)
 					if isNotFound(err) {
 						return nil, exo.NotFound(ctx, n), nil
 					}
@@ -212,7 +212,7 @@ func setRetentionPolicy() *runtime.Command {
 				return err
 			}
 			if p.IsDefault || p.IsDefaultArbitration {
-				all, err := holds.MRMPolicies(tx)
+				all, err := mrm.MRMPolicies(tx)
 				if err != nil {
 					return err
 				}
@@ -228,13 +228,13 @@ func setRetentionPolicy() *runtime.Command {
 						o.IsDefaultArbitration, changed = false, true
 					}
 					if changed {
-						if err := holds.PutMRMPolicy(tx, o); err != nil {
+						if err := mrm.PutMRMPolicy(tx, o); err != nil {
 							return err
 						}
 					}
 				}
 			}
-			return holds.PutMRMPolicy(tx, p)
+			return mrm.PutMRMPolicy(tx, p)
 		})
 		if err != nil {
 			return err
@@ -259,12 +259,12 @@ func getRetentionPolicyTag() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		types := valueStrings(ctx.Value("Types"))
-		var list []*holds.MRMTag
+		var list []*mrm.MRMTag
 		var rec *object.ErrorRecord
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			switch {
 			case id != "":
-				t, err := holds.FindMRMTag(tx, id)
+				t, err := mrm.FindMRMTag(tx, id)
 				if isNotFound(err) {
 					rec = exo.NotFound(ctx, id)
 					return nil
@@ -272,7 +272,7 @@ func getRetentionPolicyTag() *runtime.Command {
 				if err != nil {
 					return err
 				}
-				list = []*holds.MRMTag{t}
+				list = []*mrm.MRMTag{t}
 			case ctx.Has("Mailbox"):
 				mid := exo.IdentityOf(object.Unwrap(ctx.Value("Mailbox")))
 				ms, err := directory.ResolveMailboxes(tx, mid, directory.ScopeIncludeInactive)
@@ -288,7 +288,7 @@ func getRetentionPolicyTag() *runtime.Command {
 					}
 					return err
 				}
-				p, err := holds.FindMRMPolicy(tx, ms[0].RetentionPolicy)
+				p, err := mrm.FindMRMPolicy(tx, ms[0].RetentionPolicy)
 				if isNotFound(err) {
 					return nil
 				}
@@ -296,13 +296,13 @@ func getRetentionPolicyTag() *runtime.Command {
 					return err
 				}
 				for _, n := range p.RetentionPolicyTagLinks {
-					if t, err := holds.FindMRMTag(tx, n); err == nil {
+					if t, err := mrm.FindMRMTag(tx, n); err == nil {
 						list = append(list, t)
 					}
 				}
 			default:
 				var err error
-				list, err = holds.MRMTags(tx)
+				list, err = mrm.MRMTags(tx)
 				return err
 			}
 			return nil

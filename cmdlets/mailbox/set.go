@@ -12,7 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 )
 
 // holdParams are the Set-Mailbox parameters -InactiveMailbox may be
@@ -473,7 +473,7 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *directory.M
 		if strings.TrimSpace(name) == "" {
 			m.RetentionPolicy = ""
 		} else {
-			rp, err := holds.FindMRMPolicy(tx, name)
+			rp, err := mrm.FindMRMPolicy(tx, name)
 			if err != nil {
 				return exo.NotFound(ctx, name)
 			}

@@ -1,10 +1,10 @@
 // Package holds is the holds engine of the tenant: retention and app
 // retention policies and their rules, adaptive scopes, retention labels,
-// eDiscovery cases and case holds, legacy In-Place holds, MRM retention
-// policies and tags; the stamping of InPlaceHolds on mailboxes and on the
-// organization, delay holds, hold removal, the recovery of inactive
-// mailboxes, and the Managed Folder Assistant's item aging. It tells the
-// directory which mailboxes are held (the MailboxHeld hook).
+// eDiscovery cases and case holds, legacy In-Place holds; the stamping of
+// InPlaceHolds on mailboxes and on the organization, delay holds, hold
+// removal and the recovery of inactive mailboxes. It tells the directory
+// which mailboxes are held (the MailboxHeld hook) and the Managed Folder
+// Assistant (store/mrm) what its rules preserve and delete (View).
 package holds
 
 import (

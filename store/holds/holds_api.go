@@ -760,22 +760,19 @@ func ApplyItemLabel(tx *store.Tx, guid, folderPath, tagName string) error {
 	return recomputeHolds(tx, []string{m.Guid})
 }
 
-// RunManagedFolderAssistant is Start-ManagedFolderAssistant for one mailbox:
-// an immediate assistant pass that re-derives its holds, applies what is
-// due and retires an Inactive mailbox that nothing holds any more.
-// MoveToArchive tags never move items of an inactive mailbox.
-func RunManagedFolderAssistant(tx *store.Tx, guid string) error {
+// ApplyDueHolds is the holds' part of an immediate Managed Folder
+// Assistant pass over one mailbox (Start-ManagedFolderAssistant): it
+// applies what is due and re-derives the mailbox's holds, which retires
+// an Inactive mailbox that nothing holds any more. The item ages are the
+// assistant's own part (store/mrm's RunItemAging).
+func ApplyDueHolds(tx *store.Tx, guid string) error {
 	if _, err := directory.GetMailbox(tx, guid); err != nil {
 		return err
 	}
 	if err := tx.RunDueTimers(); err != nil {
 		return err
 	}
-	if err := recomputeHolds(tx, []string{guid}); err != nil {
-		return err
-	}
-	// Item ages: deletions, purges and archive moves (aging.go).
-	return RunItemAging(tx, guid)
+	return recomputeHolds(tx, []string{guid})
 }
 
 // --- In-Place holds (legacy) ------------------------------------------------------

@@ -11,11 +11,10 @@ import (
 )
 
 // This file holds the records of the holds engine: Security & Compliance
-// retention policies and their rules,
-// adaptive scopes, retention labels, eDiscovery cases with their hold
-// policies and rules, legacy In-Place holds (MailboxSearch), Exchange MRM
-// retention policies and tags, the hold-removal log and the per-mailbox
-// hold state the simulator keeps. The stamping rules live in holds.go.
+// retention policies and their rules, adaptive scopes, retention labels,
+// eDiscovery cases with their hold policies and rules, legacy In-Place
+// holds (MailboxSearch), the hold-removal log and the per-mailbox hold
+// state the simulator keeps. The stamping rules live in holds.go.
 
 // Kinds of compliance policy (CompliancePolicy.Kind, the simulator's own
 // field).
@@ -305,41 +304,6 @@ type MailboxSearch struct {
 	Extra           map[string]store.RawValue `json:"extra,omitempty"`
 }
 
-// MRMPolicy is an Exchange (MRM) retention policy (Get-RetentionPolicy).
-type MRMPolicy struct {
-	Guid                    string                    `json:"guid"`
-	Name                    string                    `json:"name"`
-	RetentionPolicyTagLinks []string                  `json:"retentionPolicyTagLinks"` // tag names
-	IsDefault               bool                      `json:"isDefault"`
-	IsDefaultArbitration    bool                      `json:"isDefaultArbitrationMailbox"`
-	RetentionID             string                    `json:"retentionId"`
-	WhenCreated             time.Time                 `json:"whenCreated"`
-	WhenChanged             time.Time                 `json:"whenChanged"`
-	Extra                   map[string]store.RawValue `json:"extra,omitempty"`
-}
-
-// MRM retention actions.
-const (
-	MRMDeleteAndAllowRecovery = "DeleteAndAllowRecovery"
-	MRMPermanentlyDelete      = "PermanentlyDelete"
-	MRMMoveToArchive          = "MoveToArchive"
-)
-
-// MRMTag is an Exchange retention policy tag (Get-RetentionPolicyTag).
-type MRMTag struct {
-	Guid                 string                    `json:"guid"`
-	Name                 string                    `json:"name"`
-	Type                 string                    `json:"type"` // All, Inbox, DeletedItems, RecoverableItems, Personal ...
-	RetentionEnabled     bool                      `json:"retentionEnabled"`
-	RetentionAction      string                    `json:"retentionAction"`
-	AgeLimitForRetention int                       `json:"ageLimitForRetention"` // days; 0 = none
-	Comment              string                    `json:"comment,omitempty"`
-	RetentionID          string                    `json:"retentionId"`
-	WhenCreated          time.Time                 `json:"whenCreated"`
-	WhenChanged          time.Time                 `json:"whenChanged"`
-	Extra                map[string]store.RawValue `json:"extra,omitempty"`
-}
-
 // HoldRemoval is one record of the hold-removal log
 // (Invoke-HoldRemovalAction -Action GetHoldRemovals).
 type HoldRemoval struct {
@@ -518,18 +482,6 @@ var (
 			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
 		},
 		alias: func(s *MailboxSearch) string { return s.InPlaceHoldIdentity },
-	}
-	mrmPolicyKind = recordKind[MRMPolicy]{
-		records: mrmPolicyRecords, kind: "retentionPolicy", byName: true,
-		fields: func(p *MRMPolicy) recordFields {
-			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
-		},
-	}
-	mrmTagKind = recordKind[MRMTag]{
-		records: mrmTagRecords, kind: "retentionPolicyTag", byName: true,
-		fields: func(t *MRMTag) recordFields {
-			return recordFields{t.Guid, t.Name, &t.WhenCreated, &t.WhenChanged}
-		},
 	}
 )
 
@@ -744,28 +696,6 @@ func GetMailboxSearch(tx *store.Tx, nameOrHoldID string) (*MailboxSearch, error)
 // PutMailboxSearch stores an In-Place hold record as it is (no stamping;
 // use SetMailboxSearch for changes).
 func PutMailboxSearch(tx *store.Tx, s *MailboxSearch) error { return mailboxSearchKind.put(tx, s) }
-
-// --- MRM ---------------------------------------------------------------------------
-
-// MRMPolicies lists the Exchange retention policies ordered by name.
-func MRMPolicies(tx *store.Tx) ([]*MRMPolicy, error) { return mrmPolicyKind.list(tx, nil) }
-
-// FindMRMPolicy resolves an Exchange retention policy by name or Guid.
-func FindMRMPolicy(tx *store.Tx, identity string) (*MRMPolicy, error) {
-	return mrmPolicyKind.find(tx, identity)
-}
-
-// PutMRMPolicy stores an Exchange retention policy.
-func PutMRMPolicy(tx *store.Tx, p *MRMPolicy) error { return mrmPolicyKind.put(tx, p) }
-
-// MRMTags lists the retention policy tags ordered by name.
-func MRMTags(tx *store.Tx) ([]*MRMTag, error) { return mrmTagKind.list(tx, nil) }
-
-// FindMRMTag resolves a retention policy tag by name or Guid.
-func FindMRMTag(tx *store.Tx, identity string) (*MRMTag, error) { return mrmTagKind.find(tx, identity) }
-
-// PutMRMTag stores a retention policy tag.
-func PutMRMTag(tx *store.Tx, t *MRMTag) error { return mrmTagKind.put(tx, t) }
 
 // --- hold-removal log and hold state -------------------------------------------
 

@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 )
 
 // Fixed IDs of the holds objects of the contoso seed: the retention,
@@ -80,19 +81,19 @@ var seedMRMTags = []struct {
 	days                    int
 	enabled                 bool
 }{
-	{"Default 2 year move to archive", "All", holds.MRMMoveToArchive, "a1b2c3d4-0001-4a00-8000-000000000001", 730, true},
-	{"Recoverable Items 14 days move to archive", "RecoverableItems", holds.MRMMoveToArchive, "a1b2c3d4-0002-4a00-8000-000000000002", 14, true},
-	{"Personal 1 year move to archive", "Personal", holds.MRMMoveToArchive, "a1b2c3d4-0003-4a00-8000-000000000003", 365, true},
-	{"Personal 5 year move to archive", "Personal", holds.MRMMoveToArchive, "a1b2c3d4-0004-4a00-8000-000000000004", 1825, true},
-	{"Personal never move to archive", "Personal", holds.MRMMoveToArchive, "a1b2c3d4-0005-4a00-8000-000000000005", 0, false},
-	{"1 Week Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0006-4a00-8000-000000000006", 7, true},
-	{"1 Month Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0007-4a00-8000-000000000007", 30, true},
-	{"6 Month Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0008-4a00-8000-000000000008", 180, true},
-	{"1 Year Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-0009-4a00-8000-000000000009", 365, true},
-	{"5 Year Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000a-4a00-8000-00000000000a", 1825, true},
-	{"Never Delete", "Personal", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000b-4a00-8000-00000000000b", 0, false},
-	{"Deleted Items", "DeletedItems", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000c-4a00-8000-00000000000c", 30, true},
-	{"Junk Email", "JunkEmail", holds.MRMDeleteAndAllowRecovery, "a1b2c3d4-000d-4a00-8000-00000000000d", 30, true},
+	{"Default 2 year move to archive", "All", mrm.MRMMoveToArchive, "a1b2c3d4-0001-4a00-8000-000000000001", 730, true},
+	{"Recoverable Items 14 days move to archive", "RecoverableItems", mrm.MRMMoveToArchive, "a1b2c3d4-0002-4a00-8000-000000000002", 14, true},
+	{"Personal 1 year move to archive", "Personal", mrm.MRMMoveToArchive, "a1b2c3d4-0003-4a00-8000-000000000003", 365, true},
+	{"Personal 5 year move to archive", "Personal", mrm.MRMMoveToArchive, "a1b2c3d4-0004-4a00-8000-000000000004", 1825, true},
+	{"Personal never move to archive", "Personal", mrm.MRMMoveToArchive, "a1b2c3d4-0005-4a00-8000-000000000005", 0, false},
+	{"1 Week Delete", "Personal", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-0006-4a00-8000-000000000006", 7, true},
+	{"1 Month Delete", "Personal", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-0007-4a00-8000-000000000007", 30, true},
+	{"6 Month Delete", "Personal", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-0008-4a00-8000-000000000008", 180, true},
+	{"1 Year Delete", "Personal", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-0009-4a00-8000-000000000009", 365, true},
+	{"5 Year Delete", "Personal", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-000a-4a00-8000-00000000000a", 1825, true},
+	{"Never Delete", "Personal", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-000b-4a00-8000-00000000000b", 0, false},
+	{"Deleted Items", "DeletedItems", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-000c-4a00-8000-00000000000c", 30, true},
+	{"Junk Email", "JunkEmail", mrm.MRMDeleteAndAllowRecovery, "a1b2c3d4-000d-4a00-8000-00000000000d", 30, true},
 }
 
 // seedHolds adds the holds objects of the contoso seed. It uses fixed
@@ -250,14 +251,14 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 func seedMRM(tx *store.Tx, created time.Time) error {
 	var links []string
 	for i, t := range seedMRMTags {
-		tag := &holds.MRMTag{Guid: t.guid, Name: t.name, Type: t.typ, RetentionEnabled: t.enabled, RetentionAction: t.action,
+		tag := &mrm.MRMTag{Guid: t.guid, Name: t.name, Type: t.typ, RetentionEnabled: t.enabled, RetentionAction: t.action,
 			AgeLimitForRetention: t.days, RetentionID: t.guid, WhenCreated: created.Add(time.Duration(i) * time.Second)}
-		if err := holds.PutMRMTag(tx, tag); err != nil {
+		if err := mrm.PutMRMTag(tx, tag); err != nil {
 			return err
 		}
 		links = append(links, t.name)
 	}
-	if err := holds.PutMRMPolicy(tx, &holds.MRMPolicy{Guid: MRMPolicyGuid, Name: "Default MRM Policy", RetentionPolicyTagLinks: links,
+	if err := mrm.PutMRMPolicy(tx, &mrm.MRMPolicy{Guid: MRMPolicyGuid, Name: "Default MRM Policy", RetentionPolicyTagLinks: links,
 		IsDefault: true, RetentionID: MRMPolicyGuid, WhenCreated: created}); err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/permissions"
@@ -24,6 +25,14 @@ func Schema() *store.Schema {
 	directory.Register(s)
 	ome.Register(s)
 	holds.Register(s)
+	mrm.Register(s)
+	mrm.Holds.Add(s, func(tx *store.Tx) (mrm.HoldView, error) {
+		v, err := holds.LoadView(tx)
+		if err != nil {
+			return nil, err
+		}
+		return v, nil
+	})
 	onprem.Register(s)
 	rbac.Register(s)
 	restore.Register(s)

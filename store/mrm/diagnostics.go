@@ -1,4 +1,4 @@
-package holds
+package mrm
 
 import (
 	"sort"
@@ -24,17 +24,6 @@ import (
 // delay hold) go to the mailbox's log; holds of the other workloads stored
 // in the mailbox (app retention policies, the delay release hold) go to
 // the substrate log.
-
-// Hold types of the tracking logs (their "ht" field).
-const (
-	TrackedLitigationHold       = 0
-	TrackedInPlaceHold          = 1
-	TrackedComplianceTagHold    = 2
-	TrackedDelayHold            = 3
-	TrackedOrganizationRetained = 4
-	TrackedCompliancePolicy     = 5
-	TrackedSubstrateAppPolicy   = 6
-)
 
 // TrackedHold is one entry of a hold tracking log.
 type TrackedHold struct {
@@ -86,43 +75,6 @@ var (
 	assistantPassRecords = store.DefineKind(store.KindSpec[assistantPass]{Bucket: "assistantPasses", Name: "assistantPass"})
 )
 
-// currentHolds returns the holds that affect m now, split into the
-// mailbox's own (Exchange) and the substrate's, as ID → hold type.
-func (env *holdEnv) currentHolds(m *directory.Mailbox) (exchange, substrate map[string]int) {
-	exchange, substrate = map[string]int{}, map[string]int{}
-	for _, h := range env.mailboxHoldInfos(m) {
-		switch h.HoldType {
-		case HoldTypeCaseHold, HoldTypeInPlace:
-			exchange[h.HoldID] = TrackedInPlaceHold
-		case HoldTypeOrgRetention:
-			exchange[h.HoldID] = TrackedOrganizationRetained
-		case HoldTypeAppRetention:
-			substrate[h.HoldID] = TrackedSubstrateAppPolicy
-		case HoldTypeRetention, HoldTypeLabelPolicy:
-			exchange[h.HoldID] = TrackedCompliancePolicy
-		default:
-			if e := ParseHoldEntry(h.HoldID); e.Prefix == "skp" || e.Prefix == "grp" {
-				substrate[h.HoldID] = TrackedSubstrateAppPolicy
-			} else {
-				exchange[h.HoldID] = TrackedCompliancePolicy
-			}
-		}
-	}
-	if m.LitigationHoldEnabled {
-		exchange[HoldLitigation] = TrackedLitigationHold
-	}
-	if m.ComplianceTagHoldApplied {
-		exchange["ComplianceTagHold"] = TrackedComplianceTagHold
-	}
-	if m.DelayHoldApplied {
-		exchange[HoldDelay] = TrackedDelayHold
-	}
-	if m.DelayReleaseHoldApplied {
-		substrate[HoldDelayRelease] = TrackedDelayHold
-	}
-	return exchange, substrate
-}
-
 // trackLog brings one tracking log up to date with the holds seen now;
 // it reports whether the log changed.
 func trackLog(log *[]TrackedHold, now map[string]int, at time.Time) bool {
@@ -170,7 +122,7 @@ func sortedKeys(m map[string]int) []string {
 // trackHolds is the hold-tracking part of an assistant pass over m; run,
 // when not nil, is recorded as the pass's run. The record is written only
 // when something changed.
-func trackHolds(tx *store.Tx, env *holdEnv, m *directory.Mailbox, run *AssistantRun) error {
+func trackHolds(tx *store.Tx, hv HoldView, m *directory.Mailbox, run *AssistantRun) error {
 	d, ok, err := diagnosticsRecords.Get(tx, m.Guid)
 	if err != nil {
 		return err
@@ -178,7 +130,10 @@ func trackHolds(tx *store.Tx, env *holdEnv, m *directory.Mailbox, run *Assistant
 	if !ok {
 		d = &MailboxDiagnostics{MailboxGuid: m.Guid}
 	}
-	exchange, substrate := env.currentHolds(m)
+	var exchange, substrate map[string]int
+	if hv != nil {
+		exchange, substrate = hv.TrackedHolds(m)
+	}
 	now := tx.Now()
 	changed := trackLog(&d.Holds, exchange, now)
 	if trackLog(&d.SubstrateHolds, substrate, now) {

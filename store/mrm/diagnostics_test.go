@@ -1,4 +1,4 @@
-package holds
+package mrm
 
 import (
 	"strconv"
@@ -18,9 +18,9 @@ func TestTrackLog(t *testing.T) {
 		changed bool
 		want    string // hid:ht:osd-day:lsd-day:ed-day (0 = no end), one per entry
 	}{
-		{day(1), map[string]int{"mbxaa:1": 5, HoldLitigation: 0}, true, "LitigationHold:0:1:1:0 mbxaa:1:5:1:1:0"},
-		{day(2), map[string]int{"MBXAA:1": 5, HoldLitigation: 0}, false, "LitigationHold:0:1:1:0 mbxaa:1:5:1:1:0"},
-		{day(3), map[string]int{HoldLitigation: 0, HoldDelay: 3}, true, "LitigationHold:0:1:1:0 mbxaa:1:5:1:1:3 DelayHold:3:3:3:0"},
+		{day(1), map[string]int{"mbxaa:1": 5, "LitigationHold": 0}, true, "LitigationHold:0:1:1:0 mbxaa:1:5:1:1:0"},
+		{day(2), map[string]int{"MBXAA:1": 5, "LitigationHold": 0}, false, "LitigationHold:0:1:1:0 mbxaa:1:5:1:1:0"},
+		{day(3), map[string]int{"LitigationHold": 0, "DelayHold": 3}, true, "LitigationHold:0:1:1:0 mbxaa:1:5:1:1:3 DelayHold:3:3:3:0"},
 		{day(4), map[string]int{"mbxaa:1": 4}, true, "LitigationHold:0:1:1:4 mbxaa:1:4:1:4:0 DelayHold:3:3:3:4"},
 	}
 	for i, s := range steps {

@@ -1,4 +1,4 @@
-package directory_test
+package mrm_test
 
 import (
 	"errors"
@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/mrm"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -101,12 +102,12 @@ func both(fs ...func(*testing.T, *store.Tx, *directory.Mailbox)) func(*testing.T
 // inboxTag links a custom Inbox tag to the Default MRM Policy.
 func inboxTag(action string, days int) func(*testing.T, *store.Tx, *directory.Mailbox) {
 	return func(t *testing.T, tx *store.Tx, m *directory.Mailbox) {
-		storetest.Must(t, holds.PutMRMTag(tx, &holds.MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
+		storetest.Must(t, mrm.PutMRMTag(tx, &mrm.MRMTag{Guid: "a1b2c3d4-00ff-4a00-8000-0000000000ff", Name: "Inbox test", Type: "Inbox",
 			RetentionEnabled: true, RetentionAction: action, AgeLimitForRetention: days}))
-		p, err := holds.FindMRMPolicy(tx, "Default MRM Policy")
+		p, err := mrm.FindMRMPolicy(tx, "Default MRM Policy")
 		storetest.Must(t, err)
 		p.RetentionPolicyTagLinks = append(p.RetentionPolicyTagLinks, "Inbox test")
-		storetest.Must(t, holds.PutMRMPolicy(tx, p))
+		storetest.Must(t, mrm.PutMRMPolicy(tx, p))
 	}
 }
 
@@ -176,13 +177,13 @@ func TestItemAgingRules(t *testing.T) {
 				{primary: map[string]int64{"/Inbox": 2}, archive: map[string]int64{"/Inbox": 0}},
 			}},
 		{name: "PermanentlyDelete tag purges without a hold", mailbox: "laura",
-			setup:   inboxTag(holds.MRMPermanentlyDelete, 10),
+			setup:   inboxTag(mrm.MRMPermanentlyDelete, 10),
 			primary: map[string][]int64{"/Inbox": {20, 5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/Deletions": 0, "/DiscoveryHolds": 0}},
 			}},
 		{name: "PermanentlyDelete tag under a hold keeps the items in DiscoveryHolds", mailbox: "laura",
-			setup:   both(inboxTag(holds.MRMPermanentlyDelete, 10), litigationHold(0)),
+			setup:   both(inboxTag(mrm.MRMPermanentlyDelete, 10), litigationHold(0)),
 			primary: map[string][]int64{"/Inbox": {20, 5}},
 			steps: []agingStep{
 				{primary: map[string]int64{"/Inbox": 1, "/DiscoveryHolds": 1}},
@@ -209,7 +210,8 @@ func TestItemAgingRules(t *testing.T) {
 					if st.advance > 0 {
 						storetest.Must(t, tx.AdvanceBy(st.advance))
 					} else {
-						storetest.Must(t, holds.RunManagedFolderAssistant(tx, m.Guid))
+						storetest.Must(t, holds.ApplyDueHolds(tx, m.Guid))
+						storetest.Must(t, mrm.RunItemAging(tx, m.Guid))
 					}
 					c, err := directory.GetMailboxContent(tx, m.Guid)
 					storetest.Must(t, err)
@@ -268,7 +270,8 @@ func TestSeedCohortsAddUpAndAreSteady(t *testing.T) {
 	err := s.Update(func(tx *store.Tx) error {
 		before, err := directory.GetMailboxContent(tx, storetest.ActiveMailbox(t, tx, "pilarp").Guid)
 		storetest.Must(t, err)
-		storetest.Must(t, holds.RunManagedFolderAssistant(tx, before.MailboxGuid))
+		storetest.Must(t, holds.ApplyDueHolds(tx, before.MailboxGuid))
+		storetest.Must(t, mrm.RunItemAging(tx, before.MailboxGuid))
 		after, err := directory.GetMailboxContent(tx, before.MailboxGuid)
 		storetest.Must(t, err)
 		a, err := store.EncodeRecord(before)

@@ -1,7 +1,6 @@
-package holds
+package mrm
 
 import (
-	"strconv"
 	"strings"
 	"time"
 
@@ -10,7 +9,7 @@ import (
 )
 
 // The Managed Folder Assistant (runItemAging) ages the item cohorts of
-// mailbox content (cohorts.go) with the simulated clock: it runs for one
+// mailbox content (the directory's cohorts) with the simulated clock: it runs for one
 // mailbox on Start-ManagedFolderAssistant and for every mailbox on each
 // clock advance that reaches a new UTC day (item ages only change from
 // one day to the next, so shorter advances cost nothing). Its rules:
@@ -38,43 +37,21 @@ import (
 
 // agingRules are the tenant-wide objects an aging pass needs, loaded once.
 type agingRules struct {
-	env *holdEnv
-	// rules maps a retention policy (32 hex) to its enabled, non-query
-	// retention rules.
-	rules map[string][]*ComplianceRule
-	// enabled maps a retention policy (32 hex) to its Enabled flag.
-	enabled map[string]bool
+	// holds is what the retention and hold rules say (nil: no area
+	// answers, nothing is preserved by a hold).
+	holds HoldView
 	// mrm maps an MRM policy name (lower case) to its tags.
 	mrm map[string][]*MRMTag
-	// labels maps a retention label name (lower case) to the label.
-	labels map[string]*ComplianceTag
 }
 
-// loadAgingRules reads the holds engine snapshot, the retention rules and
-// the MRM policies and tags.
+// loadAgingRules reads the hold rules' view and the MRM policies and
+// tags.
 func loadAgingRules(tx *store.Tx) (*agingRules, error) {
-	env, err := loadHoldEnv(tx)
+	hv, err := loadHoldView(tx)
 	if err != nil {
 		return nil, err
 	}
-	ar := &agingRules{env: env, rules: map[string][]*ComplianceRule{}, enabled: map[string]bool{},
-		mrm: map[string][]*MRMTag{}, labels: map[string]*ComplianceTag{}}
-	kind := map[string]string{}
-	for _, p := range env.policies {
-		kind[strings.ToLower(p.Guid)] = p.Kind
-		ar.enabled[p.Hex()] = p.Enabled
-	}
-	rules, err := ComplianceRules(tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, r := range rules {
-		if r.Disabled || strings.TrimSpace(r.ContentMatchQuery) != "" || kind[strings.ToLower(r.Policy)] != PolicyKindRetention {
-			continue
-		}
-		hex := store.GuidNoDashes(r.Policy)
-		ar.rules[hex] = append(ar.rules[hex], r)
-	}
+	ar := &agingRules{holds: hv, mrm: map[string][]*MRMTag{}}
 	tags, err := MRMTags(tx)
 	if err != nil {
 		return nil, err
@@ -95,13 +72,6 @@ func loadAgingRules(tx *store.Tx) (*agingRules, error) {
 			}
 		}
 		ar.mrm[strings.ToLower(p.Name)] = ts
-	}
-	labels, err := ComplianceTags(tx)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range labels {
-		ar.labels[strings.ToLower(l.Name)] = l
 	}
 	return ar, nil
 }
@@ -133,86 +103,34 @@ type mailboxAging struct {
 	retainDays    int64
 }
 
-// spanDays converts a Span to whole days (unlimited or non-positive spans
-// report unlimited).
-func spanDays(s directory.Span) (int64, bool) {
-	if s.Unlimited || s.D <= 0 {
-		return 0, true
-	}
-	return int64(s.D / store.Day), false
-}
-
-// forMailbox gathers the holds, retention rules, labels and tags of m from
-// the holds engine's view.
+// forMailbox gathers what the hold rules preserve and delete in m and
+// its MRM tags.
 func (ar *agingRules) forMailbox(tx *store.Tx, m *directory.Mailbox) (*mailboxAging, error) {
 	ma := &mailboxAging{folderKeeps: map[string][]keepLimit{}, folderDeletes: map[string][]deleteRule{}}
-	if m.LitigationHoldEnabled {
-		d, unl := spanDays(m.LitigationHoldDuration)
-		ma.keeps = append(ma.keeps, keepLimit{unlimited: unl, days: d})
-	}
-	if m.DelayHoldApplied || m.DelayReleaseHoldApplied {
-		ma.keeps = append(ma.keeps, keepLimit{unlimited: true})
-	}
-	for _, h := range ar.env.mailboxHoldInfos(m) {
-		e := ParseHoldEntry(h.HoldID)
-		switch e.Kind {
-		case HoldKindEDiscovery:
-			// A case hold keeps everything; a retention policy whose rule
-			// has no action keeps for the rule's duration.
-			k := keepLimit{unlimited: true}
-			for _, r := range ar.rules[store.GuidNoDashes(e.ID)] {
-				if r.IsHoldOnly() && !r.RetentionUnlimited && r.RetentionDuration > 0 {
-					k = keepLimit{days: int64(r.RetentionDuration)}
-				}
+	if ar.holds != nil {
+		err := ar.holds.Preservation(tx, m, func(folder string, unlimited bool, days int64) {
+			k := keepLimit{unlimited: unlimited, days: days}
+			if folder == "" {
+				ma.keeps = append(ma.keeps, k)
+			} else {
+				ma.folderKeeps[folder] = append(ma.folderKeeps[folder], k)
 			}
-			ma.keeps = append(ma.keeps, k)
-		case HoldKindInPlace:
-			k := keepLimit{unlimited: true}
-			for _, s := range ar.env.searches {
-				if strings.EqualFold(s.InPlaceHoldIdentity, e.Raw) {
-					if d, err := strconv.Atoi(strings.TrimSpace(s.ItemHoldPeriod)); err == nil && d > 0 {
-						k = keepLimit{days: int64(d)}
-					}
-				}
+		}, func(folder string, days int64) {
+			d := deleteRule{days: days}
+			if folder == "" {
+				ma.deletes = append(ma.deletes, d)
+			} else {
+				ma.folderDeletes[folder] = append(ma.folderDeletes[folder], d)
 			}
-			ma.keeps = append(ma.keeps, k)
-		case HoldKindRetention:
-			if e.Prefix != "mbx" {
-				continue
-			}
-			for _, r := range ar.rules[e.ID] {
-				d := ActionDigit(r.RetentionComplianceAction)
-				if d == 2 || d == 3 {
-					ma.keeps = append(ma.keeps, keepLimit{unlimited: r.RetentionUnlimited, days: int64(r.RetentionDuration)})
-				}
-				if (d == 1 || d == 3) && ar.enabled[e.ID] && !r.RetentionUnlimited && r.RetentionDuration > 0 {
-					ma.deletes = append(ma.deletes, deleteRule{days: int64(r.RetentionDuration)})
-				}
-			}
-		}
-	}
-	labels, err := MailboxLabels(tx, m.Guid)
-	if err != nil {
-		return nil, err
-	}
-	for _, l := range labels {
-		t := ar.labels[strings.ToLower(l.Tag)]
-		if t == nil {
-			continue
-		}
-		p := strings.ToLower(l.FolderPath)
-		d := ActionDigit(t.RetentionAction)
-		if d == 2 || d == 3 {
-			ma.folderKeeps[p] = append(ma.folderKeeps[p], keepLimit{unlimited: t.RetentionUnlimited, days: int64(t.RetentionDuration)})
-		}
-		if (d == 1 || d == 3) && !t.RetentionUnlimited && t.RetentionDuration > 0 {
-			ma.folderDeletes[p] = append(ma.folderDeletes[p], deleteRule{days: int64(t.RetentionDuration)})
+		})
+		if err != nil {
+			return nil, err
 		}
 	}
 	ma.tags = ar.mrm[strings.ToLower(strings.TrimSpace(m.RetentionPolicy))]
 	ma.archiveMoves = m.LifecycleState == directory.StateActive && m.ArchiveStatus == "Active"
-	if d, unl := spanDays(m.RetainDeletedItemsFor); !unl {
-		ma.retainDays = d
+	if d := m.RetainDeletedItemsFor; !d.Unlimited && d.D > 0 {
+		ma.retainDays = int64(d.D / store.Day)
 	} else {
 		ma.retainDays = 14
 	}
@@ -520,11 +438,7 @@ func RunItemAging(tx *store.Tx, guid string) error {
 	if run == nil {
 		run = newRun(tx.Now(), [4]int64{}, [4]int64{})
 	}
-	env, err := loadHoldEnv(tx)
-	if err != nil {
-		return err
-	}
-	return trackHolds(tx, env, m, run)
+	return trackHolds(tx, ar.holds, m, run)
 }
 
 // agingAfterAdvance is the scheduled assistant pass of a clock advance
@@ -553,10 +467,6 @@ func agingAfterAdvance(tx *store.Tx, from time.Time) error {
 	}); err != nil {
 		return err
 	}
-	env, err := loadHoldEnv(tx)
-	if err != nil {
-		return err
-	}
 	since := from.Add(store.Day)
 	for _, g := range guids {
 		m, err := directory.GetMailbox(tx, g)
@@ -570,7 +480,7 @@ func agingAfterAdvance(tx *store.Tx, from time.Time) error {
 		if !changed {
 			run = nil
 		}
-		if err := trackHolds(tx, env, m, run); err != nil {
+		if err := trackHolds(tx, ar.holds, m, run); err != nil {
 			return err
 		}
 	}

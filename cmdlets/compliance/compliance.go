@@ -78,6 +78,14 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("New-AppRetentionComplianceRule", func() *runtime.Command { return newRule(true) }),
 		runtime.Lazy("Set-AppRetentionComplianceRule", func() *runtime.Command { return setRule(true) }),
 		runtime.Lazy("Remove-AppRetentionComplianceRule", func() *runtime.Command { return removeRule(true) }),
+		runtime.Lazy("New-ComplianceSearch", newComplianceSearch),
+		runtime.Lazy("Get-ComplianceSearch", getComplianceSearch),
+		runtime.Lazy("Set-ComplianceSearch", setComplianceSearch),
+		runtime.Lazy("Start-ComplianceSearch", startComplianceSearch),
+		runtime.Lazy("Stop-ComplianceSearch", stopComplianceSearch),
+		runtime.Lazy("Remove-ComplianceSearch", removeComplianceSearch),
+		runtime.Lazy("New-ComplianceSearchAction", newComplianceSearchAction),
+		runtime.Lazy("Get-ComplianceSearchAction", getComplianceSearchAction),
 		runtime.Lazy("Get-AdaptiveScope", getScope),
 		runtime.Lazy("New-AdaptiveScope", newScope),
 		runtime.Lazy("Set-AdaptiveScope", setScope),
@@ -116,6 +124,8 @@ func Views(r *format.Registry) {
 	table("ComplianceCase", []string{TypeCase}, col("Name", 26), col("Status", 8), col("CreatedDateTime", 0))
 	table("HoldInfo", []string{TypeHold}, col("HoldId", 42), col("HoldType", 27), col("PolicyName", 26), col("IsActive", 0))
 	table("HoldRemoval", []string{TypeHoldRemoval}, col("Location", 25), col("HoldId", 40), col("RemovedBy", 30), col("RemovedAt", 0))
+	table("ComplianceSearch", []string{TypeComplianceSearch}, col("Name", 20), col("RunBy", 30), col("JobEndTime", 22), col("Status", 0))
+	table("ComplianceSearchAction", []string{TypeComplianceSearchAction}, col("Name", 24), col("SearchName", 20), col("Action", 8), col("RunBy", 30), col("JobEndTime", 22), col("Status", 0))
 }
 
 // errAbort rolls an Update back after a refusal was recorded.

@@ -103,6 +103,12 @@ var (
 	sccHolds = g("Get-CaseHoldPolicy", "New-CaseHoldPolicy", "Set-CaseHoldPolicy", "Remove-CaseHoldPolicy",
 		"Get-CaseHoldRule", "New-CaseHoldRule", "Invoke-HoldRemovalAction", "Get-ComplianceCase")
 	sccCaseReads = g("Get-ComplianceCase", "Get-CaseHoldPolicy", "Get-CaseHoldRule")
+	sccSearches  = g("New-ComplianceSearch", "Get-ComplianceSearch", "Set-ComplianceSearch", "Start-ComplianceSearch",
+		"Stop-ComplianceSearch", "Remove-ComplianceSearch", "Get-ComplianceSearchAction")
+	// searchActionParams are the parameters of New-ComplianceSearchAction
+	// every action role grants; the action switches belong to one role each.
+	searchActionParams = []string{"SearchName", "SearchNames", "ActionName", "Force", "Format", "IncludeCredential", "JobOptions",
+		"ReferenceActionName", "Region", "RetryOnError", "Scenario", "Version"}
 )
 
 // roles is the role table. Roles with no grants exist in the product but
@@ -116,7 +122,7 @@ var roles = []Role{
 	{Name: "Compliance Administrator", RoleType: "ComplianceAdministrator", Description: "Manages every Security & Compliance feature the simulator models.",
 		Grants: join(sccRetention, sccCases, sccHolds)},
 	{Name: "Compliance Search", RoleType: "ComplianceSearch", Description: "Runs content searches (the simulator lets it read cases).",
-		Grants: g("Get-ComplianceCase")},
+		Grants: join(g("Get-ComplianceCase"), sccSearches)},
 	{Name: "Custodian", RoleType: "Custodian", Description: "Manages custodians of eDiscovery (Premium) cases."},
 	{Name: "Data Loss Prevention", RoleType: "DataLossPrevention", Description: "Manages data loss prevention policies in Exchange."},
 	{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
@@ -124,7 +130,10 @@ var roles = []Role{
 		Grants: join(groupReads, g("Add-DistributionGroupMember", "Remove-DistributionGroupMember", "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"))},
 	{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
 	{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
-	{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results."},
+	{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results.",
+		Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Export", "ArchiveFormat", "EnableDedupe", "ExchangeArchiveFormat",
+			"FileTypeExclusionsForUnindexedItems", "IncludeSharePointDocumentVersions", "NotifyEmail", "NotifyEmailCC", "Report", "RetentionReport",
+			"Scope", "SharePointArchiveFormat"}, searchActionParams...)...)}},
 	{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations."},
 	{Name: "Hold", RoleType: "Hold", Description: "Places and removes eDiscovery holds.", Grants: sccHolds},
 	{Name: "Information Rights Management", RoleType: "InformationRightsManagement",
@@ -156,8 +165,11 @@ var roles = []Role{
 	{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
 		Grants: g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase")},
 	{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings."},
-	{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results."},
+	{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",
+		Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Preview"}, searchActionParams...)...)}},
 	{Name: "Public Folders", RoleType: "PublicFolders", Description: "Manages public folders."},
+	{Name: "Search And Purge", RoleType: "SearchAndPurge", Description: "Deletes the items a content search found (New-ComplianceSearchAction -Purge).",
+		Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Purge", "PurgeType"}, searchActionParams...)...)}},
 	{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
 	{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
 	{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.", Grants: g("Get-AcceptedDomain")},

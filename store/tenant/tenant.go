@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
@@ -36,6 +37,7 @@ func Schema() *store.Schema {
 	onprem.Register(s)
 	rbac.Register(s)
 	restore.Register(s)
+	contentsearch.Register(s)
 	restore.OnPremSources.Add(s, onPremSource())
 	groups.Register(s)
 	permissions.Register(s)

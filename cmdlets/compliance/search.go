@@ -1,0 +1,944 @@
+package compliance
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/contentsearch"
+	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/ome"
+)
+
+// Content searches (New-ComplianceSearch and the rest) over the tenant's
+// mailboxes. A search's estimate counts the items of the mailboxes it
+// covers, by the day they were received: a query of date conditions alone
+// (received, sent, date with >=, <=, >, <, = or a from..to range; kind:
+// is accepted) counts every item in range; a query with keywords or
+// property restrictions (subject:, from:, to:, participants:, or bare
+// words matched in subject, body and sender) counts the messages of the
+// tenant's mail flow that reached or left the mailbox (Send-SimMessage and
+// the seeded messages), in Inbox and Sent Items. Words are joined by AND
+// unless OR separates them; NOT excludes the term after it.
+
+// Output types of the searches.
+const (
+	TypeComplianceSearch       = "Deserialized.Microsoft.Office.ComplianceJob.Tasks.ComplianceSearch"
+	TypeComplianceSearchAction = "Deserialized.Microsoft.Office.ComplianceJob.Tasks.ComplianceSearchAction"
+	exSearchNotFound           = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
+	exComplianceJob            = "Microsoft.Office.ComplianceJob.Tasks.ComplianceJobTaskException"
+)
+
+// --- the query ----------------------------------------------------------------
+
+// searchQuery is a parsed ContentMatchQuery.
+type searchQuery struct {
+	from, to int64 // received day range, inclusive; 0 = open
+	// alternatives are OR-ed; each is a list of AND-ed terms.
+	alternatives [][]queryTerm
+}
+
+type queryTerm struct {
+	prop, value string // prop "" for a bare word
+	not         bool
+}
+
+// keywords reports whether the query needs message content (not only
+// dates).
+func (q *searchQuery) keywords() bool { return len(q.alternatives) > 0 }
+
+// queryTokens splits a query on blanks, keeping quoted phrases together.
+func queryTokens(s string) []string {
+	var out []string
+	var b strings.Builder
+	quoted := false
+	for _, r := range s {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case !quoted && (r == ' ' || r == '\t' || r == '(' || r == ')'):
+			if b.Len() > 0 {
+				out = append(out, b.String())
+				b.Reset()
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	if b.Len() > 0 {
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// queryDay reads a date of a query: yyyy-MM-dd or M/d/yyyy.
+func queryDay(s string) (int64, bool) {
+	for _, layout := range []string{"2006-01-02", "1/2/2006", "2006-01-02T15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return store.DayNumber(t), true
+		}
+	}
+	return 0, false
+}
+
+// parseSearchQuery parses a ContentMatchQuery; err words what is wrong.
+func parseSearchQuery(text string) (*searchQuery, error) {
+	q := &searchQuery{}
+	cur := []queryTerm{}
+	not := false
+	for _, tok := range queryTokens(text) {
+		switch strings.ToUpper(tok) {
+		case "AND":
+			continue
+		case "OR":
+			if len(cur) > 0 {
+				q.alternatives = append(q.alternatives, cur)
+			}
+			cur = []queryTerm{}
+			continue
+		case "NOT":
+			not = true
+			continue
+		}
+		low := strings.ToLower(tok)
+		if date, rest, ok := cutDateProp(low); ok {
+			if err := q.dateCondition(date, rest); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		if strings.HasPrefix(low, "kind:") {
+			continue
+		}
+		t := queryTerm{value: tok, not: not}
+		if p, v, ok := strings.Cut(tok, ":"); ok && v != "" {
+			switch strings.ToLower(p) {
+			case "subject", "from", "to", "participants", "recipients", "body":
+				t.prop, t.value = strings.ToLower(p), v
+			}
+		}
+		t.value = strings.Trim(t.value, `"*`)
+		cur = append(cur, t)
+		not = false
+	}
+	if len(cur) > 0 {
+		q.alternatives = append(q.alternatives, cur)
+	}
+	return q, nil
+}
+
+// cutDateProp splits "received>=2024-01-01" into the property and the
+// rest of the condition.
+func cutDateProp(low string) (prop, rest string, ok bool) {
+	for _, p := range []string{"received", "sent", "date", "lastmodifiedtime"} {
+		if strings.HasPrefix(low, p) {
+			r := low[len(p):]
+			if r != "" && strings.ContainsAny(r[:1], ":<>=") {
+				return p, r, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+func (q *searchQuery) dateCondition(prop, cond string) error {
+	bad := fmt.Errorf("the condition '%s%s' of the query has no valid date", prop, cond)
+	op := ""
+	for _, o := range []string{">=", "<=", ">", "<", "=", ":"} {
+		if strings.HasPrefix(cond, o) {
+			op, cond = o, cond[len(o):]
+			break
+		}
+	}
+	if op == ":" && strings.Contains(cond, "..") {
+		a, b, _ := strings.Cut(cond, "..")
+		from, ok1 := queryDay(a)
+		to, ok2 := queryDay(b)
+		if !ok1 || !ok2 {
+			return bad
+		}
+		q.narrow(from, to)
+		return nil
+	}
+	d, ok := queryDay(cond)
+	if !ok {
+		return bad
+	}
+	switch op {
+	case ">=":
+		q.narrow(d, 0)
+	case ">":
+		q.narrow(d+1, 0)
+	case "<=":
+		q.narrow(0, d)
+	case "<":
+		q.narrow(0, d-1)
+	default:
+		q.narrow(d, d)
+	}
+	return nil
+}
+
+func (q *searchQuery) narrow(from, to int64) {
+	if from != 0 && (q.from == 0 || from > q.from) {
+		q.from = from
+	}
+	if to != 0 && (q.to == 0 || to < q.to) {
+		q.to = to
+	}
+}
+
+func (q *searchQuery) inRange(day int64) bool {
+	return (q.from == 0 || day >= q.from) && (q.to == 0 || day <= q.to)
+}
+
+// matchMessage reports whether a message matches the query's terms.
+func (q *searchQuery) matchMessage(m *ome.Message) bool {
+	has := func(hay, needle string) bool { return strings.Contains(strings.ToLower(hay), strings.ToLower(needle)) }
+	recipients := func(v string) bool {
+		for _, r := range m.Recipients {
+			if has(r.Address, v) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, alt := range q.alternatives {
+		all := true
+		for _, t := range alt {
+			var hit bool
+			switch t.prop {
+			case "subject":
+				hit = has(m.Subject, t.value)
+			case "body":
+				hit = has(m.Body, t.value)
+			case "from":
+				hit = has(m.Sender, t.value)
+			case "to", "recipients":
+				hit = recipients(t.value)
+			case "participants":
+				hit = has(m.Sender, t.value) || recipients(t.value)
+			default:
+				hit = has(m.Subject, t.value) || has(m.Body, t.value) || has(m.Sender, t.value)
+			}
+			if hit == t.not {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// --- the estimate ---------------------------------------------------------------
+
+// searchMailboxes resolves a search's Exchange locations: "All" is every
+// active user mailbox less the exclusions. notFound lists the locations
+// that matched no mailbox.
+func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*store.Mailbox, notFound []string, err error) {
+	excluded := map[string]bool{}
+	for _, x := range s.ExchangeLocationExclusion {
+		found, err := tx.ResolveMailboxes(x, store.ScopeActive)
+		if err != nil && !store.IsNotFound(err) {
+			return nil, nil, err
+		}
+		for _, m := range found {
+			excluded[m.Guid] = true
+		}
+	}
+	seen := map[string]bool{}
+	add := func(m *store.Mailbox) {
+		if !seen[m.Guid] && !excluded[m.Guid] && !m.IsMailUser() {
+			seen[m.Guid] = true
+			ms = append(ms, m)
+		}
+	}
+	for _, loc := range s.ExchangeLocation {
+		if strings.EqualFold(loc, "All") {
+			err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
+				if m.LifecycleState == store.StateActive || m.LifecycleState == store.StateUnlicensedGrace {
+					add(m)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, nil, err
+			}
+			continue
+		}
+		found, err := tx.ResolveMailboxes(loc, store.ScopeIncludeInactive)
+		var amb *store.AmbiguousError
+		switch {
+		case errors.As(err, &amb) || len(found) > 1:
+			return nil, nil, amb
+		case err != nil && !store.IsNotFound(err):
+			return nil, nil, err
+		case len(found) == 0:
+			notFound = append(notFound, loc)
+			continue
+		}
+		add(found[0])
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].PrimarySmtpAddress < ms[j].PrimarySmtpAddress })
+	return ms, notFound, nil
+}
+
+// estimate works out what a search finds in each of its mailboxes.
+func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationResult, []string, error) {
+	q, err := parseSearchQuery(s.ContentMatchQuery)
+	if err != nil {
+		return nil, nil, &store.ValidationError{Field: "ContentMatchQuery", Message: err.Error()}
+	}
+	ms, notFound, err := searchMailboxes(tx, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	var msgs []*ome.Message
+	if q.keywords() {
+		if err := ome.ForEachMessage(tx, "", func(m *ome.Message) error {
+			if q.inRange(store.DayNumber(m.SentTime)) && q.matchMessage(m) {
+				msgs = append(msgs, m)
+			}
+			return nil
+		}); err != nil {
+			return nil, nil, err
+		}
+	}
+	var out []contentsearch.LocationResult
+	for _, m := range ms {
+		r := contentsearch.LocationResult{Location: m.PrimarySmtpAddress, MailboxGuid: m.Guid}
+		if q.keywords() {
+			addrs := m.SmtpAddresses()
+			mine := func(a string) bool {
+				for _, x := range addrs {
+					if strings.EqualFold(x, a) {
+						return true
+					}
+				}
+				return false
+			}
+			for _, msg := range msgs {
+				folder := ""
+				if mine(msg.Sender) {
+					folder = "/Sent Items"
+				}
+				for _, rc := range msg.Recipients {
+					if mine(rc.Address) {
+						folder = "/Inbox"
+					}
+				}
+				if folder == "" {
+					continue
+				}
+				day := store.DayDate(store.DayNumber(msg.SentTime))
+				r.Groups = append(r.Groups, contentsearch.ItemGroup{Folder: folder, Day: day, Count: 1, Size: msg.Size})
+				r.Previews = append(r.Previews, contentsearch.Preview{Sender: msg.Sender, Subject: msg.Subject, Size: msg.Size,
+					Received: msg.SentTime, ID: msg.MessageTraceID})
+				r.Items++
+				r.Size += msg.Size
+			}
+		} else {
+			c, err := tx.GetMailboxContent(m.Guid)
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+				for _, f := range fs {
+					cohorts := f.Cohorts
+					if len(cohorts) == 0 && f.ItemCount > 0 {
+						cohorts = []store.Cohort{{Date: store.DayDate(store.DayNumber(m.WhenMailboxCreated)), Count: f.ItemCount, Size: f.FolderSize}}
+					}
+					for _, co := range cohorts {
+						d, ok := store.ParseDay(co.Date)
+						if !ok || !q.inRange(d) || co.Count == 0 {
+							continue
+						}
+						r.Groups = append(r.Groups, contentsearch.ItemGroup{Folder: f.FolderPath, Day: co.Date, Count: co.Count, Size: co.Size})
+						r.Items += co.Count
+						r.Size += co.Size
+					}
+				}
+			}
+		}
+		out = append(out, r)
+	}
+	return out, notFound, nil
+}
+
+// --- objects ----------------------------------------------------------------------
+
+// successResults is the SuccessResults text: one line per location.
+func successResults(rs []contentsearch.LocationResult) string {
+	lines := make([]string, 0, len(rs))
+	for _, r := range rs {
+		lines = append(lines, fmt.Sprintf("Location: %s, Item count: %d, Total size: %d", r.Location, r.Items, r.Size))
+	}
+	return "{" + strings.Join(lines, ",\r\n") + "}"
+}
+
+func timeOrNil(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC()
+}
+
+// SearchObject builds the object Get-ComplianceSearch writes. Its figures
+// show once the search has completed.
+func SearchObject(s *contentsearch.Search) *object.PSObject {
+	o := object.NewObject(TypeComplianceSearch, baseConfigurable, baseObject)
+	done := s.Status == contentsearch.StatusCompleted
+	items, size := s.Totals()
+	if !done {
+		items, size = 0, 0
+	}
+	o.AddTyped("Name", tStr, s.Name)
+	o.AddTyped("RunBy", tStr, s.RunBy)
+	o.AddTyped("JobEndTime", tDate, timeOrNil(s.JobEndTime))
+	o.AddTyped("Status", tStr, s.Status)
+	o.AddTyped("Case", tStr, s.Case)
+	o.AddTyped("Description", tStr, s.Description)
+	o.AddTyped("ContentMatchQuery", tStr, s.ContentMatchQuery)
+	o.AddTyped("Language", tStr, s.Language)
+	o.AddTyped("ExchangeLocation", tList, list(s.ExchangeLocation))
+	o.AddTyped("ExchangeLocationExclusion", tList, list(s.ExchangeLocationExclusion))
+	o.AddTyped("SharePointLocation", tList, list(s.SharePointLocation))
+	o.AddTyped("SharePointLocationExclusion", tList, list(s.SharePointLocationExclusion))
+	o.AddTyped("PublicFolderLocation", tList, list(s.PublicFolderLocation))
+	o.AddTyped("HoldNames", tList, list(s.HoldNames))
+	o.AddTyped("AllowNotFoundExchangeLocationsEnabled", tBool, s.AllowNotFoundExchangeLocationsEnabled)
+	o.AddTyped("IncludeUserAppContent", tBool, s.IncludeUserAppContent)
+	o.AddTyped("IncludeOrgContent", tBool, s.IncludeOrgContent)
+	o.AddTyped("SearchType", tStr, "EstimateSearch")
+	o.AddTyped("CreatedBy", tStr, s.CreatedBy)
+	o.AddTyped("CreatedTime", tDate, utc(s.CreatedTime))
+	o.AddTyped("LastModifiedBy", tStr, s.LastModifiedBy)
+	o.AddTyped("LastModifiedTime", tDate, utc(s.LastModifiedTime))
+	o.AddTyped("JobStartTime", tDate, timeOrNil(s.JobStartTime))
+	o.AddTyped("Items", "System.Int64", items)
+	o.AddTyped("Size", "System.Int64", size)
+	o.AddTyped("UnindexedItems", "System.Int64", int64(0))
+	o.AddTyped("UnindexedSize", "System.Int64", int64(0))
+	results, errs := "", ""
+	if done {
+		results = successResults(s.Results)
+		if len(s.NotFound) > 0 {
+			errs = fmt.Sprintf("{The following locations couldn't be found: %s}", strings.Join(s.NotFound, ", "))
+		}
+	}
+	o.AddTyped("SuccessResults", tStr, results)
+	o.AddTyped("Errors", tStr, errs)
+	o.AddTyped("NumFailedSources", tInt, len(s.NotFound))
+	o.AddTyped("Identity", tStr, s.Guid)
+	o.AddTyped("IsValid", tBool, true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
+	return o
+}
+
+// actionResults is the Results text of an action.
+func actionResults(a *contentsearch.Action) string {
+	switch a.Action {
+	case contentsearch.ActionPreview:
+		var lines []string
+		for _, l := range a.Locations {
+			for _, p := range l.Previews {
+				lines = append(lines, fmt.Sprintf("Location: %s; Sender: %s; Subject: %s; Type: Email; Size: %d; Received Time: %s; Data Link: data/All/%s.eml",
+					l.Location, p.Sender, p.Subject, p.Size, p.Received.UTC().Format("1/2/2006 3:04:05 PM"), p.ID))
+			}
+		}
+		return "{" + strings.Join(lines, ",\r\n") + "}"
+	case contentsearch.ActionPurge:
+		var lines []string
+		for _, l := range a.Locations {
+			if l.Items > 0 {
+				lines = append(lines, fmt.Sprintf("Location: %s, Item count: %d, Total size: %d", l.Location, l.Items, l.Size))
+			}
+		}
+		return fmt.Sprintf("Purge Type: %s; Item count: %d; Total size %d; Details: {%s}", a.PurgeType, a.Items, a.Size, strings.Join(lines, "; "))
+	}
+	return fmt.Sprintf("Container url: ; SAS token: <Specify -IncludeCredential parameter to show the SAS token>; Scenario: General; Scope: BothIndexedAndUnindexedItems; "+
+		"Total sources: %d; Total estimated bytes: %d; Total estimated items: %d; Total transferred bytes: 0; Total transferred items: 0; Export status: %s",
+		len(a.Locations), a.Size, a.Items, a.Status)
+}
+
+// ActionObject builds the object Get-ComplianceSearchAction writes.
+func ActionObject(a *contentsearch.Action) *object.PSObject {
+	o := object.NewObject(TypeComplianceSearchAction, baseConfigurable, baseObject)
+	o.AddTyped("Name", tStr, a.Name)
+	o.AddTyped("SearchName", tStr, a.SearchName)
+	o.AddTyped("Action", tStr, a.Action)
+	o.AddTyped("RunBy", tStr, a.RunBy)
+	o.AddTyped("JobEndTime", tDate, timeOrNil(a.JobEndTime))
+	o.AddTyped("Status", tStr, a.Status)
+	o.AddTyped("Case", tStr, a.Case)
+	o.AddTyped("CreatedTime", tDate, utc(a.CreatedTime))
+	o.AddTyped("JobStartTime", tDate, utc(a.JobStartTime))
+	results := ""
+	if a.Status == contentsearch.StatusCompleted {
+		results = actionResults(a)
+	}
+	o.AddTyped("Results", tStr, results)
+	o.AddTyped("Identity", tStr, a.Guid)
+	o.AddTyped("IsValid", tBool, true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
+	return o
+}
+
+// searchError words the content searches' typed errors (nil for others).
+func searchError(ctx *runtime.Context, err error) *object.ErrorRecord {
+	var (
+		nu *contentsearch.NameInUseError
+		nc *contentsearch.NotCompletedError
+		nf *store.NotFoundError
+	)
+	switch {
+	case errors.As(err, &nu):
+		return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("A %s with the name \"%s\" already exists.", nu.Kind, nu.Name), object.ResourceExists, nu.Name)
+	case errors.As(err, &nc):
+		return exo.Error(ctx, exComplianceJob, fmt.Sprintf("The search \"%s\" is still running or it didn't complete. Wait until the search finishes (Status Completed), then try again.", nc.Name),
+			object.InvalidOperation, nc.Name)
+	case errors.As(err, &nf) && strings.HasPrefix(nf.Kind, "complianceSearch"):
+		return exo.Error(ctx, exSearchNotFound, fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on '%s'.", nf.Key, exo.Server),
+			object.ObjectNotFound, nf.Key)
+	}
+	return storeError(ctx, err)
+}
+
+// searchTx runs fn in a write (or read) transaction, wording the
+// searches' refusals as the service does.
+func searchTx(ctx *runtime.Context, write bool, fn func(tx *store.Tx) error) error {
+	var rec *object.ErrorRecord
+	run := exo.View
+	if write {
+		run = exo.Update
+	}
+	err := run(ctx, func(tx *store.Tx) error {
+		if err := fn(tx); err != nil {
+			if r := searchError(ctx, err); r != nil {
+				rec = r
+				return errAbort
+			}
+			return err
+		}
+		return nil
+	})
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return err
+}
+
+// checkLocations refuses locations that match no mailbox unless the search
+// allows them.
+func checkLocations(ctx *runtime.Context, tx *store.Tx, s *contentsearch.Search) error {
+	_, notFound, err := searchMailboxes(tx, s)
+	if err != nil {
+		return err
+	}
+	if len(notFound) > 0 && !s.AllowNotFoundExchangeLocationsEnabled {
+		return &store.ValidationError{Field: "ExchangeLocation", Message: fmt.Sprintf("The location \"%s\" couldn't be found. Check the mailbox, or use the AllowNotFoundExchangeLocationsEnabled parameter to search it anyway.", notFound[0])}
+	}
+	if _, err := parseSearchQuery(s.ContentMatchQuery); err != nil {
+		return &store.ValidationError{Field: "ContentMatchQuery", Message: err.Error()}
+	}
+	return nil
+}
+
+// checkCase refuses a case that doesn't exist or is closed.
+func checkCase(tx *store.Tx, name string) (string, error) {
+	if name == "" {
+		return "", nil
+	}
+	k, err := holds.FindComplianceCase(tx, name)
+	if err != nil {
+		return "", err
+	}
+	if k.Status != holds.CaseActive {
+		return "", &store.ValidationError{Field: "Case", Message: fmt.Sprintf("The case \"%s\" is closed. Reopen it to add searches.", k.Name)}
+	}
+	return k.Name, nil
+}
+
+// --- cmdlets ---------------------------------------------------------------------
+
+func newComplianceSearch() *runtime.Command {
+	c := exo.Declared("New-ComplianceSearch")
+	c.Synopsis = "Creates a content search over mailboxes; start it with Start-ComplianceSearch."
+	c.Description = "ExchangeLocation takes mailboxes or All; ContentMatchQuery takes a KQL query: date conditions (received>=2024-01-01, sent:2024-01-01..2024-02-01) " +
+		"are matched against every item of the mailboxes, keywords and subject:, from:, to:, participants: against their messages. SharePoint and public folder locations are kept but hold no simulated content."
+	c.OutputType = TypeComplianceSearch
+	c.Examples = []runtime.Example{
+		{Code: `New-ComplianceSearch -Name "Phish" -ExchangeLocation All -ContentMatchQuery 'subject:"Invoice overdue"'`, Remark: "Creates a search for a phishing message in every mailbox."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		name := ctx.String("Name")
+		ok, err := shouldProcess(ctx, "Creating compliance search", name)
+		if err != nil || !ok {
+			return err
+		}
+		var out *object.PSObject
+		err = searchTx(ctx, true, func(tx *store.Tx) error {
+			kase, err := checkCase(tx, ctx.String("Case"))
+			if err != nil {
+				return err
+			}
+			s := &contentsearch.Search{Name: name, Description: ctx.String("Description"), Case: kase, ContentMatchQuery: ctx.String("ContentMatchQuery"),
+				Language: ctx.String("Language"), ExchangeLocation: param(ctx, "ExchangeLocation"), ExchangeLocationExclusion: param(ctx, "ExchangeLocationExclusion"),
+				SharePointLocation: param(ctx, "SharePointLocation"), SharePointLocationExclusion: param(ctx, "SharePointLocationExclusion"),
+				PublicFolderLocation: param(ctx, "PublicFolderLocation"), HoldNames: param(ctx, "HoldNames"), RefinerNames: param(ctx, "RefinerNames"),
+				AllowNotFoundExchangeLocationsEnabled: ctx.Bool("AllowNotFoundExchangeLocationsEnabled"),
+				IncludeUserAppContent:                 ctx.Bool("IncludeUserAppContent"), IncludeOrgContent: ctx.Bool("IncludeOrgContent")}
+			if err := checkLocations(ctx, tx, s); err != nil {
+				return err
+			}
+			s, err = contentsearch.NewSearch(tx, s, actor(tx))
+			if err != nil {
+				return err
+			}
+			out = SearchObject(s)
+			return nil
+		})
+		if err != nil || out == nil {
+			return err
+		}
+		return ctx.WriteObject(out)
+	}
+	return c
+}
+
+func getComplianceSearch() *runtime.Command {
+	c := exo.Declared("Get-ComplianceSearch")
+	c.Synopsis = "Shows content searches: their status and, once completed, what they found."
+	c.OutputType = TypeComplianceSearch
+	c.Examples = []runtime.Example{
+		{Code: `Get-ComplianceSearch "Phish" | Format-List Name, Status, Items, Size, SuccessResults`, Remark: "Shows what a search found in each mailbox."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		var out []*object.PSObject
+		err := searchTx(ctx, false, func(tx *store.Tx) error {
+			var ss []*contentsearch.Search
+			if id != "" && !wildcard.HasStar(id) {
+				s, err := contentsearch.FindSearch(tx, id)
+				if err != nil {
+					return err
+				}
+				ss = []*contentsearch.Search{s}
+			} else {
+				all, err := contentsearch.Searches(tx)
+				if err != nil {
+					return err
+				}
+				for _, s := range all {
+					if id == "" || wildcard.MatchStar(id, s.Name) {
+						ss = append(ss, s)
+					}
+				}
+			}
+			for _, s := range ss {
+				if kase := ctx.String("Case"); ctx.Has("Case") && !strings.EqualFold(kase, s.Case) {
+					continue
+				}
+				out = append(out, SearchObject(s))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return writeAll(ctx, out)
+	}
+	return c
+}
+
+func setComplianceSearch() *runtime.Command {
+	c := exo.Declared("Set-ComplianceSearch")
+	c.Synopsis = "Changes a content search; a changed query or location makes it NotStarted again."
+	c.Examples = []runtime.Example{
+		{Code: `Set-ComplianceSearch "Phish" -AddExchangeLocation pilarp -ContentMatchQuery 'from:adelev'`, Remark: "Widens and changes a search; start it again afterwards."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		ok, err := shouldProcess(ctx, "Modifying compliance search", id)
+		if err != nil || !ok {
+			return err
+		}
+		return searchTx(ctx, true, func(tx *store.Tx) error {
+			s, err := contentsearch.FindSearch(tx, id)
+			if err != nil {
+				return err
+			}
+			reset := false
+			setList := func(dst *[]string, name, add, remove string) {
+				if ctx.Has(name) {
+					*dst, reset = param(ctx, name), true
+				}
+				if add != "" && ctx.Has(add) {
+					for _, v := range param(ctx, add) {
+						if !containsFold(*dst, v) {
+							*dst = append(*dst, v)
+						}
+					}
+					reset = true
+				}
+				if remove != "" && ctx.Has(remove) {
+					var kept []string
+					for _, v := range *dst {
+						if !containsFold(param(ctx, remove), v) {
+							kept = append(kept, v)
+						}
+					}
+					*dst, reset = kept, true
+				}
+			}
+			setList(&s.ExchangeLocation, "ExchangeLocation", "AddExchangeLocation", "RemoveExchangeLocation")
+			setList(&s.ExchangeLocationExclusion, "ExchangeLocationExclusion", "AddExchangeLocationExclusion", "RemoveExchangeLocationExclusion")
+			setList(&s.SharePointLocation, "SharePointLocation", "AddSharePointLocation", "RemoveSharePointLocation")
+			setList(&s.SharePointLocationExclusion, "SharePointLocationExclusion", "AddSharePointLocationExclusion", "RemoveSharePointLocationExclusion")
+			setList(&s.PublicFolderLocation, "PublicFolderLocation", "", "RemovePublicFolderLocation")
+			if ctx.Has("ContentMatchQuery") {
+				s.ContentMatchQuery, reset = ctx.String("ContentMatchQuery"), true
+			}
+			if ctx.Has("Name") && !strings.EqualFold(ctx.String("Name"), s.Name) {
+				if _, err := contentsearch.FindSearch(tx, ctx.String("Name")); err == nil {
+					return &contentsearch.NameInUseError{Kind: "compliance search", Name: ctx.String("Name")}
+				}
+				s.Name = ctx.String("Name")
+			}
+			for name, dst := range map[string]*string{"Description": &s.Description, "Language": &s.Language} {
+				if ctx.Has(name) {
+					*dst = ctx.String(name)
+				}
+			}
+			for name, dst := range map[string]*bool{"AllowNotFoundExchangeLocationsEnabled": &s.AllowNotFoundExchangeLocationsEnabled,
+				"IncludeUserAppContent": &s.IncludeUserAppContent, "IncludeOrgContent": &s.IncludeOrgContent} {
+				if ctx.Has(name) {
+					*dst, reset = ctx.Bool(name), true
+				}
+			}
+			if ctx.Has("HoldNames") {
+				s.HoldNames = param(ctx, "HoldNames")
+			}
+			if ctx.Has("RefinerNames") {
+				s.RefinerNames = param(ctx, "RefinerNames")
+			}
+			if err := checkLocations(ctx, tx, s); err != nil {
+				return err
+			}
+			return contentsearch.UpdateSearch(tx, s, actor(tx), reset)
+		})
+	}
+	return c
+}
+
+func containsFold(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+func startComplianceSearch() *runtime.Command {
+	c := exo.Declared("Start-ComplianceSearch")
+	c.Synopsis = "Runs a content search: InProgress on the simulated clock, then Completed with its estimate."
+	c.Description = "A search takes half a minute and five seconds per mailbox of simulated time; Start-Sleep or Set-SimClock lets it finish. Starting it again re-runs it."
+	c.Examples = []runtime.Example{
+		{Code: `Start-ComplianceSearch "Phish"; do { Start-Sleep 10 } until ((Get-ComplianceSearch "Phish").Status -eq 'Completed')`, Remark: "Runs a search and waits for it."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		ok, err := shouldProcess(ctx, "Starting compliance search", id)
+		if err != nil || !ok {
+			return err
+		}
+		return searchTx(ctx, true, func(tx *store.Tx) error {
+			s, err := contentsearch.FindSearch(tx, id)
+			if err != nil {
+				return err
+			}
+			results, notFound, err := estimate(tx, s)
+			if err != nil {
+				return err
+			}
+			return contentsearch.StartSearch(tx, s, results, notFound, actor(tx))
+		})
+	}
+	return c
+}
+
+func stopComplianceSearch() *runtime.Command {
+	c := exo.Declared("Stop-ComplianceSearch")
+	c.Synopsis = "Stops a running content search (Status Stopped)."
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Examples = []runtime.Example{{Code: `Stop-ComplianceSearch "Phish" -Confirm:$false`, Remark: "Stops a search that is still running."}}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		ok, err := shouldProcess(ctx, "Stopping compliance search", id)
+		if err != nil || !ok {
+			return err
+		}
+		return searchTx(ctx, true, func(tx *store.Tx) error {
+			s, err := contentsearch.FindSearch(tx, id)
+			if err != nil {
+				return err
+			}
+			return contentsearch.StopSearch(tx, s)
+		})
+	}
+	return c
+}
+
+func removeComplianceSearch() *runtime.Command {
+	c := exo.Declared("Remove-ComplianceSearch")
+	c.Synopsis = "Deletes a content search and its actions."
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Examples = []runtime.Example{{Code: `Remove-ComplianceSearch "Phish" -Confirm:$false`, Remark: "Deletes a search."}}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		ok, err := shouldProcess(ctx, "Removing compliance search", id)
+		if err != nil || !ok {
+			return err
+		}
+		return searchTx(ctx, true, func(tx *store.Tx) error {
+			s, err := contentsearch.FindSearch(tx, id)
+			if err != nil {
+				return err
+			}
+			return contentsearch.RemoveSearch(tx, s)
+		})
+	}
+	return c
+}
+
+func newComplianceSearchAction() *runtime.Command {
+	c := exo.Declared("New-ComplianceSearchAction")
+	c.Synopsis = "Previews, exports (an estimate) or purges the results of a completed content search."
+	c.Description = "-Preview lists the messages found; -Export records an export of the found items' size and count (nothing is written out); " +
+		"-Purge -PurgeType SoftDelete|HardDelete removes at most 10 found items per mailbox, newest first, into Recoverable Items (Deletions or Purges), where holds keep them."
+	c.OutputType = TypeComplianceSearchAction
+	exo.DeclaredParam(c, "PurgeType").Type = runtime.EnumType("ComplianceDestroyType", "Microsoft.Office.ComplianceJob.Tasks.ComplianceDestroyType", "SoftDelete", "HardDelete")
+	c.Examples = []runtime.Example{
+		{Code: `New-ComplianceSearchAction -SearchName "Phish" -Preview`, Remark: "Previews what a search found."},
+		{Code: `New-ComplianceSearchAction -SearchName "Phish" -Purge -PurgeType SoftDelete -Confirm:$false`, Remark: "Removes the found messages."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		kind := contentsearch.ActionExport
+		switch {
+		case ctx.Switch("Preview"):
+			kind = contentsearch.ActionPreview
+		case ctx.Switch("Purge"):
+			kind = contentsearch.ActionPurge
+		case !ctx.Switch("Export"):
+			return ctx.Fail(exo.Invalid(ctx, "Specify the action to take: Preview, Export or Purge.", nil))
+		}
+		purgeType := ""
+		if kind == contentsearch.ActionPurge {
+			purgeType = ctx.String("PurgeType")
+			if purgeType == "" {
+				purgeType = "SoftDelete"
+			}
+		}
+		// Confirm every search first, then act on the confirmed ones in one
+		// transaction.
+		var confirmed []string
+		for _, name := range param(ctx, "SearchName") {
+			var ok bool
+			var err error
+			if kind == contentsearch.ActionPurge {
+				ok, err = ctx.ShouldProcessImpact(fmt.Sprintf("This operation will make message items meeting the criteria of the compliance search \"%s\" completely inaccessible to users. There is no automatic method to undo the removal of these message items.", name), name, runtime.ImpactHigh)
+			} else {
+				ok, err = shouldProcess(ctx, "Creating compliance search action for search", name)
+			}
+			if err != nil {
+				return err
+			}
+			if ok {
+				confirmed = append(confirmed, name)
+			}
+		}
+		if len(confirmed) == 0 {
+			return nil
+		}
+		var out []*object.PSObject
+		err := searchTx(ctx, true, func(tx *store.Tx) error {
+			for _, name := range confirmed {
+				s, err := contentsearch.FindSearch(tx, name)
+				if err != nil {
+					return err
+				}
+				actionName := ctx.String("ActionName")
+				if actionName != "" && len(confirmed) > 1 {
+					actionName += "_" + s.Name
+				}
+				a, err := contentsearch.NewAction(tx, s, kind, actionName, purgeType, actor(tx))
+				if err != nil {
+					return err
+				}
+				out = append(out, ActionObject(a))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return writeAll(ctx, out)
+	}
+	return c
+}
+
+func getComplianceSearchAction() *runtime.Command {
+	c := exo.Declared("Get-ComplianceSearchAction")
+	c.Synopsis = "Shows the actions of content searches; Results holds their outcome once completed."
+	c.OutputType = TypeComplianceSearchAction
+	c.Examples = []runtime.Example{
+		{Code: `Get-ComplianceSearchAction "Phish_Purge" | Format-List Name, Status, Results`, Remark: "Shows what a purge removed."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := identity(ctx, "Identity")
+		var out []*object.PSObject
+		err := searchTx(ctx, false, func(tx *store.Tx) error {
+			var as []*contentsearch.Action
+			if id != "" {
+				a, err := contentsearch.FindAction(tx, id)
+				if err != nil {
+					return err
+				}
+				as = []*contentsearch.Action{a}
+			} else {
+				all, err := contentsearch.Actions(tx)
+				if err != nil {
+					return err
+				}
+				as = all
+			}
+			for _, a := range as {
+				switch {
+				case ctx.Switch("Preview") && a.Action != contentsearch.ActionPreview,
+					ctx.Switch("Purge") && a.Action != contentsearch.ActionPurge,
+					ctx.Switch("Export") && a.Action != contentsearch.ActionExport,
+					ctx.Has("Case") && !strings.EqualFold(ctx.String("Case"), a.Case):
+					continue
+				}
+				out = append(out, ActionObject(a))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return writeAll(ctx, out)
+	}
+	return c
+}

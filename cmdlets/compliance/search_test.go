@@ -1,0 +1,53 @@
+package compliance
+
+import (
+	"testing"
+	"time"
+
+	"github.com/exosim/exosim/store/ome"
+)
+
+// parseSearchQuery: date conditions narrow the received range; words and
+// property restrictions match messages, AND by default, OR between
+// alternatives, NOT excluding.
+func TestParseSearchQuery(t *testing.T) {
+	t.Parallel()
+	day := func(s string) int64 { d, _ := queryDay(s); return d }
+	msg := &ome.Message{Subject: "Invoice overdue", Body: "pay now", Sender: "adelev@contoso.com",
+		Recipients: []ome.MessageRecipient{{Address: "pilarp@contoso.com"}}, SentTime: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)}
+	cases := []struct {
+		query    string
+		from, to int64
+		keywords bool
+		matches  bool
+		bad      bool
+	}{
+		{query: "received>=2024-01-01 received<2024-02-01", from: day("2024-01-01"), to: day("2024-01-31")},
+		{query: "sent:2024-01-01..2024-03-31", from: day("2024-01-01"), to: day("2024-03-31")},
+		{query: "date=3/1/2024 kind:email", from: day("2024-03-01"), to: day("2024-03-01")},
+		{query: `subject:"Invoice overdue" AND from:adelev`, keywords: true, matches: true},
+		{query: `subject:Quarterly OR to:pilarp`, keywords: true, matches: true},
+		{query: `invoice NOT participants:pilarp`, keywords: true, matches: false},
+		{query: `body:"pay now"`, keywords: true, matches: true},
+		{query: "received>=someday", bad: true},
+	}
+	for _, c := range cases {
+		q, err := parseSearchQuery(c.query)
+		if c.bad {
+			if err == nil {
+				t.Errorf("%q: no error", c.query)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", c.query, err)
+			continue
+		}
+		if q.from != c.from || q.to != c.to || q.keywords() != c.keywords {
+			t.Errorf("%q: range %d..%d keywords %v, want %d..%d %v", c.query, q.from, q.to, q.keywords(), c.from, c.to, c.keywords)
+		}
+		if c.keywords && q.matchMessage(msg) != c.matches {
+			t.Errorf("%q: matches = %v, want %v", c.query, !c.matches, c.matches)
+		}
+	}
+}

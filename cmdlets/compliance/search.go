@@ -621,7 +621,7 @@ func getComplianceSearch() *runtime.Command {
 	c.Synopsis = "Shows content searches: their status and, once completed, what they found."
 	c.OutputType = TypeComplianceSearch
 	c.Examples = []runtime.Example{
-		{Code: `Get-ComplianceSearch "Phish" | Format-List Name, Status, Items, Size, SuccessResults`, Remark: "Shows what a search found in each mailbox."},
+		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; Get-ComplianceSearch Phish | Format-List Name, Status, Items, Size, SuccessResults`, Remark: "Runs a search and shows what it found in each mailbox."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
@@ -665,7 +665,7 @@ func setComplianceSearch() *runtime.Command {
 	c := exo.Declared("Set-ComplianceSearch")
 	c.Synopsis = "Changes a content search; a changed query or location makes it NotStarted again."
 	c.Examples = []runtime.Example{
-		{Code: `Set-ComplianceSearch "Phish" -AddExchangeLocation pilarp -ContentMatchQuery 'from:adelev'`, Remark: "Widens and changes a search; start it again afterwards."},
+		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Set-ComplianceSearch Phish -AddExchangeLocation alexw -ContentMatchQuery 'from:adelev'`, Remark: "Widens and changes a search; start it again afterwards."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
@@ -755,7 +755,7 @@ func startComplianceSearch() *runtime.Command {
 	c.Synopsis = "Runs a content search: InProgress on the simulated clock, then Completed with its estimate."
 	c.Description = "A search takes half a minute and five seconds per mailbox of simulated time; Start-Sleep or Set-SimClock lets it finish. Starting it again re-runs it."
 	c.Examples = []runtime.Example{
-		{Code: `Start-ComplianceSearch "Phish"; do { Start-Sleep 10 } until ((Get-ComplianceSearch "Phish").Status -eq 'Completed')`, Remark: "Runs a search and waits for it."},
+		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; while ((Get-ComplianceSearch Phish).Status -eq 'InProgress') { Start-Sleep -Seconds 10 }`, Remark: "Runs a search and waits for it."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
@@ -782,7 +782,7 @@ func stopComplianceSearch() *runtime.Command {
 	c := exo.Declared("Stop-ComplianceSearch")
 	c.Synopsis = "Stops a running content search (Status Stopped)."
 	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `Stop-ComplianceSearch "Phish" -Confirm:$false`, Remark: "Stops a search that is still running."}}
+	c.Examples = []runtime.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Stop-ComplianceSearch Phish -Confirm:$false`, Remark: "Stops a search that is still running."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		ok, err := shouldProcess(ctx, "Stopping compliance search", id)
@@ -804,7 +804,7 @@ func removeComplianceSearch() *runtime.Command {
 	c := exo.Declared("Remove-ComplianceSearch")
 	c.Synopsis = "Deletes a content search and its actions."
 	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `Remove-ComplianceSearch "Phish" -Confirm:$false`, Remark: "Deletes a search."}}
+	c.Examples = []runtime.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Remove-ComplianceSearch Phish -Confirm:$false`, Remark: "Deletes a search."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		ok, err := shouldProcess(ctx, "Removing compliance search", id)
@@ -830,8 +830,8 @@ func newComplianceSearchAction() *runtime.Command {
 	c.OutputType = TypeComplianceSearchAction
 	exo.DeclaredParam(c, "PurgeType").Type = runtime.EnumType("ComplianceDestroyType", "Microsoft.Office.ComplianceJob.Tasks.ComplianceDestroyType", "SoftDelete", "HardDelete")
 	c.Examples = []runtime.Example{
-		{Code: `New-ComplianceSearchAction -SearchName "Phish" -Preview`, Remark: "Previews what a search found."},
-		{Code: `New-ComplianceSearchAction -SearchName "Phish" -Purge -PurgeType SoftDelete -Confirm:$false`, Remark: "Removes the found messages."},
+		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; New-ComplianceSearchAction -SearchName Phish -Preview`, Remark: "Runs a search and previews what it found."},
+		{Code: `New-ComplianceSearchAction -SearchName Phish -Purge -PurgeType SoftDelete -Confirm:$false`, Remark: "Then removes the found messages."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		kind := contentsearch.ActionExport
@@ -903,7 +903,7 @@ func getComplianceSearchAction() *runtime.Command {
 	c.Synopsis = "Shows the actions of content searches; Results holds their outcome once completed."
 	c.OutputType = TypeComplianceSearchAction
 	c.Examples = []runtime.Example{
-		{Code: `Get-ComplianceSearchAction "Phish_Purge" | Format-List Name, Status, Results`, Remark: "Shows what a purge removed."},
+		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; New-ComplianceSearchAction -SearchName Phish -Purge -PurgeType SoftDelete -Confirm:$false | Out-Null; Start-Sleep -Seconds 60; Get-ComplianceSearchAction Phish_Purge | Format-List Name, Status, Results`, Remark: "Purges what a search found and shows what was removed."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")

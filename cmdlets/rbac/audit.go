@@ -17,7 +17,7 @@ import (
 var stateChangingVerbs = map[string]bool{
 	"set": true, "new": true, "remove": true, "add": true, "enable": true, "disable": true, "undo": true,
 	"restore": true, "invoke": true, "start": true, "suspend": true, "resume": true, "reset": true, "send": true,
-	"switch": true,
+	"switch": true, "update": true, "stop": true,
 }
 
 // signIns are the cmdlets that sign a session in: every attempt, granted
@@ -55,7 +55,7 @@ const Masked = "********"
 
 // objectParams are the parameters naming the object an invocation
 // targets, in order of preference.
-var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed", "UserPrincipalName"}
+var objectParams = []string{"Identity", "MessageId", "SoftDeletedObject", "InactiveMailbox", "Name", "Seed", "UserPrincipalName", "SearchName", "Case"}
 
 // auditValue renders a parameter value as the log stores it.
 func auditValue(v any) string {

@@ -584,3 +584,14 @@ func getManagementRole() *runtime.Command {
 	}
 	return exo.Partial(c)
 }
+
+// ResolveMember finds the account a -Member value names (a mailbox
+// identity or a UPN) and returns its ObjectId, for the cmdlets of other
+// packages whose members are accounts (eDiscovery case members).
+func ResolveMember(tx *store.Tx, identity string) (string, error) { return resolveMember(tx, identity) }
+
+// MemberObject is the ReducedRecipient object Get-RoleGroupMember writes
+// for an account, for other packages that list accounts.
+func MemberObject(tx *store.Tx, objectID string) *object.PSObject {
+	return memberObject(describeMember(tx, objectID))
+}

@@ -99,7 +99,8 @@ var (
 		"Get-ComplianceTag", "New-ComplianceTag", "Invoke-HoldRemovalAction")
 	sccRetentionReads = g("Get-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
 		"Get-AppRetentionComplianceRule", "Get-AdaptiveScope", "Get-ComplianceTag")
-	sccCases = g("Get-ComplianceCase", "New-ComplianceCase", "Set-ComplianceCase", "Remove-ComplianceCase")
+	sccCases = g("Get-ComplianceCase", "New-ComplianceCase", "Set-ComplianceCase", "Remove-ComplianceCase",
+		"Get-ComplianceCaseMember", "Add-ComplianceCaseMember", "Remove-ComplianceCaseMember", "Update-ComplianceCaseMember")
 	sccHolds = g("Get-CaseHoldPolicy", "New-CaseHoldPolicy", "Set-CaseHoldPolicy", "Remove-CaseHoldPolicy",
 		"Get-CaseHoldRule", "New-CaseHoldRule", "Invoke-HoldRemovalAction", "Get-ComplianceCase")
 	sccCaseReads = g("Get-ComplianceCase", "Get-CaseHoldPolicy", "Get-CaseHoldRule")

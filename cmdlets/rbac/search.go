@@ -147,7 +147,7 @@ func searchAdminAuditLog() *runtime.Command {
 	}
 	c.OutputType = TypeAdminAuditLogEvent
 	c.Synopsis = "Searches the admin audit log: every state-changing cmdlet run in the tenant, who ran it, with which parameters, and whether it worked."
-	c.Description = "Entries are returned newest first. Every Set-, New-, Remove-, Add-, Enable-, Disable-, Undo-, Restore-, Invoke-, Start-, Suspend-, Resume-, Reset- and Send- cmdlet " +
+	c.Description = "Entries are returned newest first. Every Set-, New-, Remove-, Add-, Enable-, Disable-, Undo-, Restore-, Invoke-, Start-, Stop-, Suspend-, Resume-, Reset-, Send-, Switch- and Update- cmdlet " +
 		"of Exchange Online, Security & Compliance, Microsoft Graph and the simulator is recorded, including failed runs and runs refused by role-based access control; " +
 		"Get- cmdlets are not. Passwords and SecureStrings are masked. RunDate is the simulated time."
 	c.Examples = []runtime.Example{

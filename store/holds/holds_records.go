@@ -244,6 +244,10 @@ type ComplianceCase struct {
 	CreatedBy      string                    `json:"createdBy,omitempty"`
 	LastModifiedBy string                    `json:"lastModifiedBy,omitempty"`
 	Extra          map[string]store.RawValue `json:"extra,omitempty"`
+	// Members are the UPNs of the case's members; until MembersSet the
+	// case's only member is its creator.
+	Members    []string `json:"members,omitempty"`
+	MembersSet bool     `json:"membersSet,omitempty"`
 }
 
 // CaseHoldPolicy is an eDiscovery hold of a case; it stamps UniH<guid> on

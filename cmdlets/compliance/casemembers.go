@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	storerbac "github.com/exosim/exosim/store/rbac"
 )
@@ -28,7 +29,7 @@ func caseMember(ctx *runtime.Context, tx *store.Tx, who string) (upn string, rec
 		}
 		return "", nil, err
 	}
-	u, err := tx.GetUser(id)
+	u, err := directory.GetUser(tx, id)
 	if err != nil {
 		return "", nil, err
 	}
@@ -52,12 +53,12 @@ func caseMember(ctx *runtime.Context, tx *store.Tx, who string) (upn string, rec
 func memberObjects(tx *store.Tx, c *holds.ComplianceCase) ([]*object.PSObject, error) {
 	var out []*object.PSObject
 	for _, upn := range holds.CaseMembers(c) {
-		users, err := tx.FindUsersByUPN(upn)
+		users, err := directory.FindUsersByUPN(tx, upn)
 		if err != nil {
 			return nil, err
 		}
 		for _, u := range users {
-			if u.State == store.UserActive {
+			if u.State == directory.UserActive {
 				out = append(out, rbac.MemberObject(tx, u.ObjectID))
 				break
 			}
@@ -115,7 +116,7 @@ func changeCaseMember(add bool) *runtime.Command {
 					return rec, err
 				}
 			} else if id, err := rbac.ResolveMember(tx, who); err == nil {
-				if u, err := tx.GetUser(id); err == nil {
+				if u, err := directory.GetUser(tx, id); err == nil {
 					upn = u.UserPrincipalName
 				}
 			}

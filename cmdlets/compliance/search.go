@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/contentsearch"
+	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 )
@@ -82,7 +83,7 @@ func queryTokens(s string) []string {
 func queryDay(s string) (int64, bool) {
 	for _, layout := range []string{"2006-01-02", "1/2/2006", "2006-01-02T15:04:05"} {
 		if t, err := time.Parse(layout, s); err == nil {
-			return store.DayNumber(t), true
+			return directory.DayNumber(t), true
 		}
 	}
 	return 0, false
@@ -245,10 +246,10 @@ func (q *searchQuery) matchMessage(m *ome.Message) bool {
 // searchMailboxes resolves a search's Exchange locations: "All" is every
 // active user mailbox less the exclusions. notFound lists the locations
 // that matched no mailbox.
-func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*store.Mailbox, notFound []string, err error) {
+func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*directory.Mailbox, notFound []string, err error) {
 	excluded := map[string]bool{}
 	for _, x := range s.ExchangeLocationExclusion {
-		found, err := tx.ResolveMailboxes(x, store.ScopeActive)
+		found, err := directory.ResolveMailboxes(tx, x, directory.ScopeActive)
 		if err != nil && !store.IsNotFound(err) {
 			return nil, nil, err
 		}
@@ -257,7 +258,7 @@ func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*store.Mailbox
 		}
 	}
 	seen := map[string]bool{}
-	add := func(m *store.Mailbox) {
+	add := func(m *directory.Mailbox) {
 		if !seen[m.Guid] && !excluded[m.Guid] && !m.IsMailUser() {
 			seen[m.Guid] = true
 			ms = append(ms, m)
@@ -265,8 +266,8 @@ func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*store.Mailbox
 	}
 	for _, loc := range s.ExchangeLocation {
 		if strings.EqualFold(loc, "All") {
-			err := tx.ForEachMailbox("", func(m *store.Mailbox) error {
-				if m.LifecycleState == store.StateActive || m.LifecycleState == store.StateUnlicensedGrace {
+			err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+				if m.LifecycleState == directory.StateActive || m.LifecycleState == directory.StateUnlicensedGrace {
 					add(m)
 				}
 				return nil
@@ -276,7 +277,7 @@ func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*store.Mailbox
 			}
 			continue
 		}
-		found, err := tx.ResolveMailboxes(loc, store.ScopeIncludeInactive)
+		found, err := directory.ResolveMailboxes(tx, loc, directory.ScopeIncludeInactive)
 		var amb *store.AmbiguousError
 		switch {
 		case errors.As(err, &amb) || len(found) > 1:
@@ -306,7 +307,7 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 	var msgs []*ome.Message
 	if q.keywords() {
 		if err := ome.ForEachMessage(tx, "", func(m *ome.Message) error {
-			if q.inRange(store.DayNumber(m.SentTime)) && q.matchMessage(m) {
+			if q.inRange(directory.DayNumber(m.SentTime)) && q.matchMessage(m) {
 				msgs = append(msgs, m)
 			}
 			return nil
@@ -340,7 +341,7 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 				if folder == "" {
 					continue
 				}
-				day := store.DayDate(store.DayNumber(msg.SentTime))
+				day := directory.DayDate(directory.DayNumber(msg.SentTime))
 				r.Groups = append(r.Groups, contentsearch.ItemGroup{Folder: folder, Day: day, Count: 1, Size: msg.Size})
 				r.Previews = append(r.Previews, contentsearch.Preview{Sender: msg.Sender, Subject: msg.Subject, Size: msg.Size,
 					Received: msg.SentTime, ID: msg.MessageTraceID})
@@ -348,18 +349,18 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 				r.Size += msg.Size
 			}
 		} else {
-			c, err := tx.GetMailboxContent(m.Guid)
+			c, err := directory.GetMailboxContent(tx, m.Guid)
 			if err != nil {
 				return nil, nil, err
 			}
-			for _, fs := range [][]store.Folder{c.Primary, c.Archive} {
+			for _, fs := range [][]directory.Folder{c.Primary, c.Archive} {
 				for _, f := range fs {
 					cohorts := f.Cohorts
 					if len(cohorts) == 0 && f.ItemCount > 0 {
-						cohorts = []store.Cohort{{Date: store.DayDate(store.DayNumber(m.WhenMailboxCreated)), Count: f.ItemCount, Size: f.FolderSize}}
+						cohorts = []directory.Cohort{{Date: directory.DayDate(directory.DayNumber(m.WhenMailboxCreated)), Count: f.ItemCount, Size: f.FolderSize}}
 					}
 					for _, co := range cohorts {
-						d, ok := store.ParseDay(co.Date)
+						d, ok := directory.ParseDay(co.Date)
 						if !ok || !q.inRange(d) || co.Count == 0 {
 							continue
 						}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
 )
 
 // Search statuses.
@@ -383,7 +384,7 @@ const MaxPurgePerMailbox = 10
 // Items. Items already in Recoverable Items, and items the mailbox no
 // longer has, are left.
 func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error) {
-	c, err := tx.GetMailboxContent(r.MailboxGuid)
+	c, err := directory.GetMailboxContent(tx, r.MailboxGuid)
 	if err != nil {
 		if store.IsNotFound(err) {
 			return 0, 0, nil
@@ -396,25 +397,25 @@ func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error)
 	if hard {
 		target = "/Purges"
 	}
-	m, err := tx.GetMailbox(r.MailboxGuid)
+	m, err := directory.GetMailbox(tx, r.MailboxGuid)
 	if err != nil {
 		return 0, 0, err
 	}
-	dst, ok := store.FindFolder(c.Primary, target)
+	dst, ok := directory.FindFolder(c.Primary, target)
 	if !ok {
 		return 0, 0, nil
 	}
-	store.NormalizeCohorts(dst, m.WhenMailboxCreated)
-	today := store.DayDate(store.DayNumber(tx.Now()))
+	directory.NormalizeCohorts(dst, m.WhenMailboxCreated)
+	today := directory.DayDate(directory.DayNumber(tx.Now()))
 	for _, g := range groups {
 		if n >= MaxPurgePerMailbox {
 			break
 		}
-		f, ok := store.FindFolder(c.Primary, g.Folder)
+		f, ok := directory.FindFolder(c.Primary, g.Folder)
 		if !ok || f.Recoverable {
 			continue
 		}
-		store.NormalizeCohorts(f, m.WhenMailboxCreated)
+		directory.NormalizeCohorts(f, m.WhenMailboxCreated)
 		for i := range f.Cohorts {
 			co := &f.Cohorts[i]
 			if co.Date != g.Day || co.Count == 0 {
@@ -439,7 +440,7 @@ func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error)
 			co.Size -= bytes
 			f.ItemCount -= take
 			f.FolderSize -= bytes
-			store.PutCohort(dst, store.Cohort{Date: g.Day, Count: take, Size: bytes, Deleted: today})
+			directory.PutCohort(dst, directory.Cohort{Date: g.Day, Count: take, Size: bytes, Deleted: today})
 			n += take
 			size += bytes
 		}
@@ -454,5 +455,5 @@ func purge(tx *store.Tx, r LocationResult, hard bool) (n, size int64, err error)
 	if n == 0 {
 		return 0, 0, nil
 	}
-	return n, size, tx.PutMailboxContent(c)
+	return n, size, directory.PutMailboxContent(tx, c)
 }

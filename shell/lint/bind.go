@@ -145,6 +145,15 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 	for _, a := range named {
 		matches, ok := runtime.MatchParameter(cmd, a.name)
 		if !ok {
+			if len(matches) == 0 && c.onPremisesParam(cmd, a.name) == "" {
+				if r := remainingParam(cmd); r != nil {
+					// PowerShell gives a name it cannot match to the
+					// parameter that takes the remaining arguments: no error,
+					// but the name and the value after it become values
+					c.add(a.nameExt, Warning, RuleRemainingArgument, fmt.Sprintf("%s has no parameter '%s': PowerShell passes '-%s' and the value after it to -%s as more values.", cmd.Name, a.name, a.name, r.Name))
+					continue
+				}
+			}
 			failed = true
 			if len(matches) == 0 {
 				if p := c.onPremisesParam(cmd, a.name); p != "" {
@@ -238,6 +247,17 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 		}
 		c.add(ce.Ext, Error, RuleMissingMandatory, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")))
 	}
+}
+
+// remainingParam returns the parameter of cmd that takes the remaining
+// arguments (Write-Output's -InputObject), or nil.
+func remainingParam(cmd *runtime.Command) *runtime.Param {
+	for _, p := range cmd.Params {
+		if p.Remaining {
+			return p
+		}
+	}
+	return nil
 }
 
 // selectsSet reports whether a switch is mandatory in a parameter set of

@@ -56,6 +56,7 @@ const (
 	RuleDeprecated           = "deprecated-cmdlet"
 	RuleOnPremOnly           = "on-premises-only"
 	RuleUnknownParameter     = "unknown-parameter"
+	RuleRemainingArgument    = "remaining-argument"
 	RuleAmbiguousParameter   = "ambiguous-parameter"
 	RuleDuplicateParameter   = "duplicate-parameter"
 	RuleMissingArgument      = "missing-argument"

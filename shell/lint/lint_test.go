@@ -257,6 +257,7 @@ func TestSurfaceRules(t *testing.T) {
 		src, want string
 	}{
 		{src: "Say-Thing 'a' 'b'"},
+		{src: "Say-Thing 'done' -ForegroundColor Green", want: "1:18: warning: Say-Thing has no parameter 'ForegroundColor': PowerShell passes '-ForegroundColor' and the value after it to -InputObject as more values. [remaining-argument]\n"},
 		{src: "Find-Box -Filter {Department -eq 'Sales'}"},
 		{src: "Find-Box -Filter:{Department -eq 'Sales'}"},
 		{strict: true, src: "Find-Box", want: "1:1: info: Find-Box is a real cmdlet that exosim does not simulate: in exosim the call binds, then fails with CmdletNotSimulated. [not-simulated]\n"},

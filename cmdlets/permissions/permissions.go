@@ -43,13 +43,14 @@ func Commands() []*runtime.Command {
 	return out
 }
 
-// Views registers the default views: the table Exchange Online's format
-// data gives (Identity and User 20 wide, the rights 55, the flags as
-// wide as their names) and for Send As five columns that share the line.
+// Views registers the default views: the table Exchange Online prints
+// (Identity 23 wide, User 20, the rights 55, the flags as wide as their
+// names, as a published session of the service shows them) and for Send
+// As five columns that share the line.
 func Views(r *format.Registry) {
 	for _, t := range []string{TypeMailboxAce, TypeEXOMailboxAce} {
 		r.Add(&format.View{Name: t, TypeNames: []string{t}, Kind: format.TableView, Columns: []format.Column{
-			{Label: "Identity", Width: 20, Property: "Identity"},
+			{Label: "Identity", Width: 23, Property: "Identity"},
 			{Label: "User", Width: 20, Property: "User"},
 			{Label: "AccessRights", Width: 55, Property: "AccessRights"},
 			{Label: "IsInherited", Width: 11, Property: "IsInherited"},

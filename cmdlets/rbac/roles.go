@@ -84,10 +84,14 @@ var (
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain")
 	auditReads = g("Search-AdminAuditLog", "Search-UnifiedAuditLog")
-	// permissions and groups: reading them, and changing permissions
-	permissionReads  = g("Get-MailboxPermission", "Get-EXOMailboxPermission", "Get-RecipientPermission", "Get-EXORecipientPermission")
-	permissionWrites = g("Add-MailboxPermission", "Remove-MailboxPermission", "Add-RecipientPermission", "Remove-RecipientPermission")
-	groupReads       = g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
+	// permissions and groups: reading them, and changing permissions. Send
+	// As is read only with Mail Recipients: the view-only roles don't grant
+	// Get-RecipientPermission (a known gap of the service, noted on the
+	// cmdlet's reference page).
+	mailboxPermissionReads = g("Get-MailboxPermission", "Get-EXOMailboxPermission")
+	permissionReads        = join(mailboxPermissionReads, g("Get-RecipientPermission", "Get-EXORecipientPermission"))
+	permissionWrites       = g("Add-MailboxPermission", "Remove-MailboxPermission", "Add-RecipientPermission", "Remove-RecipientPermission")
+	groupReads             = g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
 
 	// Security & Compliance cmdlets.
 	sccRetention = g("Get-RetentionCompliancePolicy", "New-RetentionCompliancePolicy", "Set-RetentionCompliancePolicy",
@@ -199,7 +203,7 @@ var roles = []Role{
 	{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
 	{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
 	{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",
-		Grants: join(recipientReads, permissionReads, groupReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
+		Grants: join(recipientReads, mailboxPermissionReads, groupReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
 	{Name: "View-Only Record Management", RoleType: "ViewOnlyRecordManagement", Description: "Views records management settings."},
 	{Name: "View-Only Retention Management", RoleType: "ViewOnlyRetentionManagement", Description: "Views retention policies, labels and scopes.", Grants: sccRetentionReads},
 }

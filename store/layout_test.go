@@ -1,7 +1,10 @@
 package store_test
 
 import (
+	"go/ast"
 	"go/build"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,7 +29,9 @@ import (
 //     shell that itself depends on anything of this module (a leaf such
 //     as shell/wildcard is a utility);
 //   - the shell depends on neither cmdlets nor the store;
-//   - only the engine (and the commands of cmd/) open bbolt themselves.
+//   - only the engine (and the commands of cmd/) open bbolt themselves;
+//   - the cmdlets reach records through the areas: they define no record
+//     kind or hook and keep nothing in the tenant's meta bucket themselves.
 
 const module = "github.com/exosim/exosim"
 
@@ -171,6 +176,35 @@ func TestImportRules(t *testing.T) {
 					t.Errorf("%s opens bbolt itself: only the engine (package store) does", rel)
 				}
 			}
+		}
+	}
+}
+
+// areaOnly are the engine's names for the areas, which cmdlets must not
+// use: a record kind, a hook, the tenant's meta bucket.
+var areaOnly = map[string]bool{"DefineKind": true, "KindSpec": true, "NewHook": true, "Meta": true, "SetMeta": true}
+
+func TestCmdletsUseTheAreas(t *testing.T) {
+	t.Parallel()
+	l := loadLayout(t)
+	fset := token.NewFileSet()
+	for _, rel := range l.under("cmdlets") {
+		p := l.load(t, rel)
+		for _, name := range p.GoFiles {
+			path := filepath.Join(p.Dir, name)
+			f, err := parser.ParseFile(fset, path, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				sel, ok := n.(*ast.SelectorExpr)
+				if ok && areaOnly[sel.Sel.Name] {
+					if id, isID := sel.X.(*ast.Ident); sel.Sel.Name == "Meta" || sel.Sel.Name == "SetMeta" || (isID && id.Name == "store") {
+						t.Errorf("%s: %s uses the engine's %s: only an area of the store does", rel, fset.Position(sel.Pos()), sel.Sel.Name)
+					}
+				}
+				return true
+			})
 		}
 	}
 }

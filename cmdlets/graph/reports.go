@@ -36,10 +36,6 @@ const (
 
 	TypeAdminReportSettings     = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphAdminReportSettings"
 	TypeBetaAdminReportSettings = "Microsoft.Graph.Beta.PowerShell.Models.MicrosoftGraphAdminReportSettings"
-
-	// metaConcealedNames keeps the tenant's report setting ("false"
-	// when names are shown; unset is the service's default, concealed).
-	metaConcealedNames = "graph.reports.displayConcealedNames"
 )
 
 // mailboxUsageColumns are the columns of the mailbox usage detail CSV.
@@ -80,7 +76,7 @@ func reportCommands() []*runtime.Command {
 
 // concealedNames reports whether the tenant's reports conceal user names.
 func concealedNames(tx *store.Tx) bool {
-	return tx.Meta(metaConcealedNames) != "false"
+	return directory.ReportsConcealNames(tx)
 }
 
 // concealed is the stand-in a report shows for a user name when names are
@@ -352,7 +348,7 @@ func updateAdminReportSetting(name, module string) *runtime.Command {
 			return writeServiceError(ctx, forbidden(), nil)
 		}
 		if err := exo.Update(ctx, func(tx *store.Tx) error {
-			return tx.SetMeta(metaConcealedNames, strconv.FormatBool(conceal.(bool)))
+			return directory.SetReportsConcealNames(tx, conceal.(bool))
 		}); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package directory
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -247,4 +248,20 @@ func (o *Organization) EnsureSubscription(k Sku) *Subscription {
 	})
 	s, _ := o.Subscription(k.SkuPartNumber)
 	return s
+}
+
+// metaConcealedNames keeps the organization's report setting ("false"
+// when usage reports show user names; unset is the service's default,
+// concealed). It lives in the tenant's meta bucket, outside exports.
+const metaConcealedNames = "graph.reports.displayConcealedNames"
+
+// ReportsConcealNames reports whether the organization's usage reports
+// conceal user names.
+func ReportsConcealNames(tx *store.Tx) bool {
+	return tx.Meta(metaConcealedNames) != "false"
+}
+
+// SetReportsConcealNames sets whether usage reports conceal user names.
+func SetReportsConcealNames(tx *store.Tx, conceal bool) error {
+	return tx.SetMeta(metaConcealedNames, strconv.FormatBool(conceal))
 }

@@ -35,7 +35,8 @@ type NewMailboxInput struct {
 	LicenseSku string
 	// NoLicense creates a user mailbox without assigning a licence.
 	NoLicense bool
-	// ExchangeGuid reuses a given mailbox GUID (hybrid/sync case, §3.7);
+	// ExchangeGuid reuses a given mailbox GUID (a mailbox synchronized
+	// from on-premises keeps its GUID);
 	// empty generates one.
 	ExchangeGuid string
 	// UsageLocation of the account (default US).
@@ -147,8 +148,7 @@ func emptyContent(m *Mailbox) *MailboxContent {
 // *GuidConflictError when ExchangeGuid belongs to a deleted mailbox still
 // inside its window and the new mailbox won't be licensed, or to an
 // Inactive mailbox. When the new mailbox is licensed, a SoftDeleted or
-// Retired-Inactive mailbox with that ExchangeGuid is hard-deleted instead
-// (§3.7).
+// Retired-Inactive mailbox with that ExchangeGuid is hard-deleted instead.
 func CreateMailbox(tx *store.Tx, in NewMailboxInput) (*Mailbox, *User, error) {
 	o, err := GetOrganization(tx)
 	if err != nil {

@@ -13,17 +13,17 @@ import (
 // or the account ObjectId for TimerRecycleBinExpiry.
 const (
 	// TimerSoftDeleteExpiry fires 30 days after WhenSoftDeleted: a
-	// SoftDeleted mailbox is purged with its account (T4); an Inactive or
-	// Retired-Inactive one loses its account (T7).
+	// SoftDeleted mailbox is purged with its account; an Inactive or
+	// Retired-Inactive one loses its account and stays.
 	TimerSoftDeleteExpiry = "mailbox.softDeleteExpiry"
 	// TimerRecycleBinExpiry fires 30 days after an account was deleted:
 	// the account is purged, with the cascade of PurgeUserAccount.
 	TimerRecycleBinExpiry = "user.recycleBinExpiry"
-	// TimerRetirementPurge fires 30 days after InactiveMailboxRetireTime
-	// (T11).
+	// TimerRetirementPurge fires 30 days after InactiveMailboxRetireTime:
+	// the Retired-Inactive mailbox is purged.
 	TimerRetirementPurge = "mailbox.retirementPurge"
 	// TimerLicenseGrace fires 30 days after the last Exchange licence was
-	// removed (T16).
+	// removed: the mailbox is purged, or becomes Inactive when held.
 	TimerLicenseGrace = "mailbox.licenseGraceExpiry"
 )
 
@@ -169,8 +169,8 @@ func MailboxLifecycleError(op string, m *Mailbox, reason, detail string) *Lifecy
 	return &LifecycleError{Op: op, Kind: "mailbox", Identity: m.Identity(), Guid: m.Guid, State: m.LifecycleState, Reason: reason, Detail: detail}
 }
 
-// softDelete performs T1 (inactive false) or T2 (inactive true) on a
-// mailbox already checked to be Active; u is its account (may be nil).
+// softDelete soft-deletes (inactive false) or makes inactive (inactive
+// true) a mailbox already checked to be Active; u is its account (may be nil).
 // With deleteAccount the account goes to the recycle bin.
 func softDelete(tx *store.Tx, m *Mailbox, u *User, actor string, inactive, deleteAccount bool) error {
 	now := tx.Now()
@@ -230,8 +230,8 @@ func softDelete(tx *store.Tx, m *Mailbox, u *User, actor string, inactive, delet
 }
 
 // RemoveMailbox is Remove-Mailbox on an Active mailbox (or one in its
-// licence grace period, or the deletion of its account): T1 when the mailbox is not on hold (SoftDeleted), T2 when
-// it is (Inactive, licence freed). Either way WhenSoftDeleted is now, the
+// licence grace period, or the deletion of its account): it becomes
+// SoftDeleted when not on hold, Inactive (licence freed) when it is. Either way WhenSoftDeleted is now, the
 // Identity becomes `Soft Deleted Objects\<Name>`, the DN gets
 // "OU=Soft Deleted Objects", ExternalDirectoryObjectId is kept and the
 // account goes to the recycle bin. Holds don't matter for mail users,
@@ -299,8 +299,8 @@ func PurgeMailbox(tx *store.Tx, m *Mailbox) error {
 }
 
 // PermanentlyDeleteMailbox is Remove-Mailbox -PermanentlyDelete on a
-// soft-deleted mailbox: a SoftDeleted (T5) or Retired-Inactive (T12)
-// mailbox is purged at once. An Inactive mailbox is refused with
+// soft-deleted mailbox: a SoftDeleted or Retired-Inactive mailbox is
+// purged at once. An Inactive mailbox is refused with
 // *LifecycleError ReasonInactive, an Active or unlicensed one with
 // ReasonNotDeleted. The account, if still in the recycle bin, stays there
 // (without a mailbox).
@@ -538,7 +538,7 @@ func reassignFreed(tx *store.Tx, u *User) error {
 	return PutOrganization(tx, o)
 }
 
-// applyUndo performs T3/T6/T13 for a validated plan.
+// applyUndo brings the mailbox of a validated plan back to Active.
 func applyUndo(tx *store.Tx, p *undoPlan) error {
 	m, in, now := p.m, p.in, tx.Now()
 	u := p.u
@@ -601,7 +601,8 @@ func applyUndo(tx *store.Tx, p *undoPlan) error {
 		m.UserPrincipalName, m.MicrosoftOnlineServicesID, m.WindowsLiveID = in.WindowsLiveID, in.WindowsLiveID, in.WindowsLiveID
 	}
 	if m.RecipientTypeDetails == RecipientUserMailbox {
-		// Treated as licensed once back, like a recovered mailbox (D-19).
+		// Treated as licensed once back, like a recovered mailbox (the
+		// service wants a licence assigned afterwards).
 		m.Licensed = true
 	}
 	if err := PutUser(tx, u); err != nil {
@@ -631,18 +632,17 @@ func (m *Mailbox) SetPrimarySmtp(addr string) {
 	m.PrimarySmtpAddress = addr
 }
 
-// UndoSoftDeletedMailbox brings a deleted mailbox back to Active: T3 for
-// SoftDeleted and T6 for Inactive (both within 30 days of
-// WhenSoftDeleted), T13 for Retired-Inactive (within 30 days of
-// InactiveMailboxRetireTime). WhenSoftDeleted is cleared, Identity and DN
-// are restored, the account leaves the recycle bin (licences freed at T2
-// are re-assigned where units remain) and holds are kept.
+// UndoSoftDeletedMailbox brings a deleted mailbox back to Active: a
+// SoftDeleted or Inactive one within 30 days of WhenSoftDeleted, a
+// Retired-Inactive one within 30 days of InactiveMailboxRetireTime. WhenSoftDeleted is cleared, Identity and DN
+// are restored, the account leaves the recycle bin (licences freed when it
+// became inactive are re-assigned where units remain) and holds are kept.
 //
 // Refusals (*LifecycleError): ReasonNotDeleted, ReasonWindowExpired (also
 // errors.Is ErrNotFound), ReasonAccountPurgedUseRecover (Inactive whose
 // account is purged: use New-Mailbox -InactiveMailbox),
 // ReasonAccountPurgedNeedsCredentials (account purged, no new
-// WindowsLiveID+Password; with them a new account is created, D-15),
+// WindowsLiveID+Password; with them a new account is created),
 // ReasonSignInNameInUse (a live object holds the original sign-in name and
 // WindowsLiveID/Password were not both given). *DuplicateError when the
 // name, alias, primary address or new WindowsLiveID is taken by an active
@@ -662,7 +662,7 @@ func UndoSoftDeletedMailbox(tx *store.Tx, guid string, in UndoInput) (*Mailbox, 
 	return m, nil
 }
 
-// RecalculateInactiveMailbox re-evaluates an Inactive mailbox (T10): when
+// RecalculateInactiveMailbox re-evaluates an Inactive mailbox: when
 // it is no longer on hold it becomes Retired-Inactive (IsInactiveMailbox
 // False, WasInactiveMailbox True, InactiveMailboxRetireTime now, holds
 // list emptied) and is purged 30 days later unless undone. It reports
@@ -726,7 +726,7 @@ func userLifecycleErr(op string, u *User, reason string) *LifecycleError {
 
 // DeleteUserAccount deletes an Entra account (Remove-MgUser): the account
 // goes to the recycle bin for 30 days and an Active mailbox behind it is
-// soft-deleted or made inactive exactly as by RemoveMailbox (T1/T2), and
+// soft-deleted or made inactive exactly as by RemoveMailbox, and
 // remembered as deleted in Entra (it comes back by restoring the account).
 // A mailbox in the unlicensed grace period is not soft-deleted: it stays
 // in its grace period, out of sight until the account is restored. A mail
@@ -783,7 +783,7 @@ func DeleteUserAccount(tx *store.Tx, objectID string) error {
 
 // RestoreUserAccount restores a deleted account from the recycle bin
 // (Restore-MgDirectoryDeletedItem) within 30 days. A mailbox deleted with
-// it comes back as by UndoSoftDeletedMailbox without parameters (T3/T6),
+// it comes back as by UndoSoftDeletedMailbox without parameters,
 // with the same refusals. *DuplicateError when an active account now holds
 // its UserPrincipalName; *LifecycleError ReasonNotDeleted when the account
 // is not in the recycle bin.
@@ -845,7 +845,7 @@ func RestoreUserAccount(tx *store.Tx, objectID string) error {
 // mailbox behind it loses its ExternalDirectoryObjectId: a SoftDeleted one
 // stays soft-deleted until 30 days after its deletion (restorable into
 // another mailbox, not by Undo-SoftDeletedMailbox); an Inactive or
-// Retired-Inactive one stays (T7 semantics); an unheld one in its licence
+// Retired-Inactive one stays (only its account goes); an unheld one in its licence
 // grace period is hard-deleted. *LifecycleError ReasonNotDeleted when the
 // account is not in the recycle bin.
 func PurgeUserAccount(tx *store.Tx, objectID string) error {
@@ -946,8 +946,8 @@ func DeletedUsers(tx *store.Tx) ([]*User, error) {
 
 // --- licences ---------------------------------------------------------------
 
-// afterLicenseChange applies T14/T15 to the account's user mailbox after
-// its licences changed; an active account without a mailbox that now has
+// afterLicenseChange starts or ends the unlicensed grace period of the
+// account's user mailbox after its licences changed; an active account without a mailbox that now has
 // an Exchange licence gets a new, empty one.
 func afterLicenseChange(tx *store.Tx, u *User) error {
 	if u.MailboxGuid == "" {
@@ -1054,7 +1054,7 @@ func fireSoftDeleteExpiry(tx *store.Tx, t store.Timer) error {
 	}
 	switch m.LifecycleState {
 	case StateSoftDeleted:
-		// T4: mailbox and account purged.
+		// mailbox and account purged
 		if err := PurgeMailbox(tx, m); err != nil {
 			return err
 		}
@@ -1063,7 +1063,7 @@ func fireSoftDeleteExpiry(tx *store.Tx, t store.Timer) error {
 			return purgeUser(tx, u)
 		}
 	case StateInactive, StateRetiredInactive:
-		// T7: the account is purged; the mailbox stays.
+		// the account is purged; the mailbox stays
 		if u != nil && u.State == UserSoftDeleted {
 			return purgeUser(tx, u)
 		}
@@ -1131,9 +1131,9 @@ func fireLicenseGrace(tx *store.Tx, t store.Timer) error {
 		return err
 	}
 	if !held {
-		return PurgeMailbox(tx, m) // T16: data deleted, unrecoverable
+		return PurgeMailbox(tx, m) // its data deleted, unrecoverable
 	}
-	// D-16: a held mailbox becomes Inactive instead; the (unlicensed)
+	// A held mailbox becomes Inactive instead; the (unlicensed)
 	// account itself is not deleted.
 	u, err := LinkedUser(tx, m)
 	if err != nil {

@@ -8,7 +8,8 @@ import (
 	"github.com/exosim/exosim/store"
 )
 
-// Mailbox lifecycle states (simulator-internal, domain.md §3.1).
+// Mailbox lifecycle states (the simulator's own names; Exchange shows
+// them through IsInactiveMailbox, WhenSoftDeleted and the like).
 const (
 	StateActive          = "Active"
 	StateUnlicensedGrace = "UnlicensedGrace"
@@ -93,7 +94,8 @@ type Mailbox struct {
 	SingleItemRecoveryEnabled bool       `json:"singleItemRecoveryEnabled" cbor:"47,keyasint,omitempty"`
 	RetentionPolicy           string     `json:"retentionPolicy" cbor:"48,keyasint,omitempty"`
 	// PolicyLocationKeys maps a policy GUID to the address it used to
-	// include this mailbox (sim, D-10).
+	// include this mailbox: a static policy keeps
+	// the address it was given even when the mailbox's address changes.
 	PolicyLocationKeys map[string]string `json:"policyLocationKeys,omitempty" cbor:"49,keyasint,omitempty"`
 
 	ArchiveStatus               string `json:"archiveStatus" cbor:"50,keyasint,omitempty"` // None | Active
@@ -227,7 +229,7 @@ const (
 	IndexDN           = "mbx.dn"
 	IndexLegacyDN     = "mbx.ldn" // LegacyExchangeDN and X500 proxies
 	IndexExternalID   = "mbx.extid"
-	// IndexDisplayName lets "Walter Harp" resolve (domain.md S6).
+	// IndexDisplayName lets a display name ("Walter Harp") resolve.
 	IndexDisplayName = "mbx.display"
 	// IndexLinkedUser finds the mailboxes of an account (LinkedUserID),
 	// whose copies of the account's fields follow it. It is not an

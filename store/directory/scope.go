@@ -8,8 +8,9 @@ import (
 	"github.com/exosim/exosim/store"
 )
 
-// Scope selects which lifecycle states a mailbox look-up sees (the columns
-// of the Get-Mailbox visibility table, domain.md §3.4).
+// Scope selects which lifecycle states a mailbox look-up sees (which of
+// active, soft-deleted, inactive and retired mailboxes Get-Mailbox and
+// its switches list).
 type Scope int
 
 // Mailbox scopes.

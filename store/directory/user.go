@@ -150,7 +150,7 @@ func ScanUsers(tx *store.Tx, after string, limit int) ([]*User, string, error) {
 
 // AssignLicense gives the account one unit of a purchased SKU. When the
 // account's user mailbox is in its unlicensed grace period and the SKU
-// includes a mailbox, the mailbox is fully active again (T15).
+// includes a mailbox, the mailbox is fully active again.
 func AssignLicense(tx *store.Tx, objectID, part string) error {
 	u, err := GetUser(tx, objectID)
 	if err != nil {
@@ -187,10 +187,10 @@ func AssignLicense(tx *store.Tx, objectID, part string) error {
 
 // RemoveLicense takes a SKU away from the account and frees the unit. When
 // no remaining SKU includes a mailbox, LicenseRemovedAt is set to now and
-// an Active user mailbox enters the 30-day unlicensed grace period (T14):
+// an Active user mailbox enters the 30-day unlicensed grace period:
 // it stays an active mailbox (listed, receiving mail, SKUAssigned False)
 // and is deleted when the grace period ends — or becomes Inactive if it is
-// on hold then (T16). The account itself stays, without a mailbox.
+// on hold then. The account itself stays, without a mailbox.
 func RemoveLicense(tx *store.Tx, objectID, part string) error {
 	u, err := GetUser(tx, objectID)
 	if err != nil {

@@ -349,7 +349,7 @@ func (rt *Runtime) initVariables() {
 	ver := object.NewHashtable()
 	ver.Ordered = true
 	var psv any = psVersion
-	if v, err := rt.ConvertTo(psVersion, "System.Version"); err == nil {
+	if v, err := parseVersion(psVersion, psVersion); err == nil {
 		psv = v // .Major, .Minor as on a version object
 	}
 	ver.Set("PSVersion", psv)

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
@@ -158,11 +159,59 @@ var registry = struct {
 	allNames []string
 }{defs: map[string]*TypeDef{}, closed: map[string]*TypeInfo{}}
 
+// Registration is deferred: a process that never names a type (most
+// one-shot commands) never indexes the table. RegisterType and the
+// type-declaring init functions (typesLater) queue their work in order;
+// the first lookup runs the queue.
+var pendingTypes struct {
+	sync.Mutex
+	fns []func()
+	// waiting is set while fns is not empty (the lookups' fast path).
+	waiting atomic.Bool
+	// running is set while the queue runs: a RegisterType then
+	// registers at once, in the order the queue gives.
+	running bool
+}
+
+// typesLater queues a function that declares types with RegisterType;
+// it runs the first time a type is looked up.
+func typesLater(declare func()) {
+	pendingTypes.Lock()
+	defer pendingTypes.Unlock()
+	pendingTypes.fns = append(pendingTypes.fns, declare)
+	pendingTypes.waiting.Store(true)
+}
+
+// flushTypes runs the queued registrations.
+func flushTypes() {
+	if !pendingTypes.waiting.Load() {
+		return
+	}
+	pendingTypes.Lock()
+	defer pendingTypes.Unlock()
+	pendingTypes.running = true
+	defer func() { pendingTypes.running = false }()
+	for len(pendingTypes.fns) > 0 {
+		fn := pendingTypes.fns[0]
+		pendingTypes.fns = pendingTypes.fns[1:]
+		fn()
+	}
+	pendingTypes.waiting.Store(false)
+}
+
 // RegisterType adds type definitions to every session. A later
 // registration of the same full name replaces the earlier one. Packages
 // outside the shell (for example those simulating Exchange values) use it
-// for the types their values carry.
+// for the types their values carry, from an init function.
 func RegisterType(defs ...*TypeDef) {
+	if !pendingTypes.running {
+		typesLater(func() { registerTypes(defs) })
+		return
+	}
+	registerTypes(defs)
+}
+
+func registerTypes(defs []*TypeDef) {
 	registry.Lock()
 	defer registry.Unlock()
 	for _, d := range defs {
@@ -191,6 +240,7 @@ func lowerKeys(m Members) Members {
 // lookupDef finds a definition by full name or alias (case-insensitive);
 // arity is the number of generic arguments written (0 for none).
 func lookupDef(name string, arity int) *TypeDef {
+	flushTypes()
 	registry.RLock()
 	defer registry.RUnlock()
 	key := strings.ToLower(name)
@@ -797,6 +847,7 @@ func Throw(format string, a ...any) error {
 // registeredTypeNames returns every registered full name (sorted), for
 // completion and diagnostics.
 func registeredTypeNames() []string {
+	flushTypes()
 	registry.RLock()
 	defer registry.RUnlock()
 	out := append([]string(nil), registry.allNames...)

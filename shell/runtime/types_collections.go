@@ -900,7 +900,10 @@ func arrayOf(c *Call) []any { return bareValue(c.Self).([]any) }
 
 func fixedSize() error { return Throw("Collection was of a fixed size.") }
 
-func init() {
+func init() { typesLater(declareCollectionsTypes) }
+
+// declareCollectionsTypes registers the file's types; it runs on the first type lookup.
+func declareCollectionsTypes() {
 	isDict := func(generic bool) func(t *TypeInfo, v any) bool {
 		return func(t *TypeInfo, v any) bool {
 			h, ok := bareValue(v).(*object.Hashtable)

@@ -329,7 +329,10 @@ func convertTo(full string, kind *numberKind) *Member {
 	})
 }
 
-func init() {
+func init() { typesLater(declareCoreTypes) }
+
+// declareCoreTypes registers the file's types; it runs on the first type lookup.
+func declareCoreTypes() {
 	RegisterType(
 		&TypeDef{FullName: "System.Object", Aliases: []string{"object"},
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return v, nil },

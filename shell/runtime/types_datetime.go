@@ -411,7 +411,10 @@ func (c *Call) spanArg(i int) (object.TimeSpan, error) {
 	return v.(object.TimeSpan), nil
 }
 
-func init() {
+func init() { typesLater(declareDatetimeTypes) }
+
+// declareDatetimeTypes registers the file's types; it runs on the first type lookup.
+func declareDatetimeTypes() {
 	RegisterType(
 		&TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {

@@ -159,7 +159,10 @@ func (c *Call) enumArg(i int, full, param string) (object.Enum, error) {
 	return e, nil
 }
 
-func init() {
+func init() { typesLater(declareEnumTypes) }
+
+// declareEnumTypes registers the file's types; it runs on the first type lookup.
+func declareEnumTypes() {
 	RegisterType(
 		&TypeDef{FullName: "System.Enum", Base: "System.ValueType", Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Enum); return ok },
 			Static: Members{

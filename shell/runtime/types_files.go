@@ -112,7 +112,10 @@ func splitTextLines(s string) []any {
 	return out
 }
 
-func init() {
+func init() { typesLater(declareFilesTypes) }
+
+// declareFilesTypes registers the file's types; it runs on the first type lookup.
+func declareFilesTypes() {
 	RegisterType(&TypeDef{FullName: "System.IO.File", Assembly: "System.Runtime",
 		Static: Members{
 			"Exists": Method(1, 1, func(c *Call) (any, error) {

@@ -88,7 +88,10 @@ func (rt *Runtime) tempPath() string {
 	return t
 }
 
-func init() {
+func init() { typesLater(declareIoTypes) }
+
+// declareIoTypes registers the file's types; it runs on the first type lookup.
+func declareIoTypes() {
 	RegisterType(&TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
 		Static: Members{
 			"DirectorySeparatorChar":    Prop(func(*Call) (any, error) { return charValue('\\'), nil }),

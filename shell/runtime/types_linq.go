@@ -214,7 +214,10 @@ func delegateDef(full string) *TypeDef {
 		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok }}
 }
 
-func init() {
+func init() { typesLater(declareLinqTypes) }
+
+// declareLinqTypes registers the file's types; it runs on the first type lookup.
+func declareLinqTypes() {
 	defs := []*TypeDef{delegateDef("System.Predicate`1"), delegateDef("System.Comparison`1"), delegateDef("System.Action")}
 	for _, n := range []string{"1", "2", "3", "4", "5"} {
 		defs = append(defs, delegateDef("System.Func`"+n), delegateDef("System.Action`"+n))

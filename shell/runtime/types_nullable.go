@@ -6,7 +6,10 @@ package runtime
 // Scripts type optional parameters this way ([Nullable[DateTime]]$Start)
 // so that "not given" can be told from any real value.
 
-func init() {
+func init() { typesLater(declareNullableTypes) }
+
+// declareNullableTypes registers the file's types; it runs on the first type lookup.
+func declareNullableTypes() {
 	RegisterType(&TypeDef{FullName: "System.Nullable`1", ValueType: true,
 		Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
 			if _, ok := v.(voidValue); ok {

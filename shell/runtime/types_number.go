@@ -268,7 +268,10 @@ var numberMembers = Members{
 
 // Decimal helpers.
 
-func init() {
+func init() { typesLater(declareNumberTypes) }
+
+// declareNumberTypes registers the file's types; it runs on the first type lookup.
+func declareNumberTypes() {
 	int32Conv := func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toInt32(v, "System.Int32") }
 	narrow := func(full string) func(*Runtime, *TypeInfo, any) (any, error) {
 		return func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toNarrowInt(v, full) }

@@ -224,7 +224,10 @@ var psViewDef = &TypeDef{FullName: "System.Management.Automation.PSObject", Asse
 		"ToString": Method(0, 0, func(c *Call) (any, error) { return c.RT.toStr(c.Self.(*psObjectView).v), nil }),
 	})}
 
-func init() {
+func init() { typesLater(declarePsTypes) }
+
+// declarePsTypes registers the file's types; it runs on the first type lookup.
+func declarePsTypes() {
 	RegisterType(
 		&TypeDef{FullName: "System.Management.Automation.PSObject", Aliases: []string{"psobject"}, Assembly: "System.Management.Automation",
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return v, nil },

@@ -607,7 +607,10 @@ func unescapeRegex(s string) string {
 	return b.String()
 }
 
-func init() {
+func init() { typesLater(declareRegexTypes) }
+
+// declareRegexTypes registers the file's types; it runs on the first type lookup.
+func declareRegexTypes() {
 	RegisterType(
 		&TypeDef{FullName: "System.Text.RegularExpressions.Regex", Aliases: []string{"regex"}, Assembly: "System.Text.RegularExpressions",
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {

@@ -261,7 +261,10 @@ func stringPad(left bool) *Member {
 	})
 }
 
-func init() {
+func init() { typesLater(declareTextTypes1) }
+
+// declareTextTypes1 registers the file's types; it runs on the first type lookup.
+func declareTextTypes1() {
 	RegisterType(&TypeDef{FullName: "System.String", Aliases: []string{"string"},
 		Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
 			if v == nil {
@@ -827,7 +830,10 @@ func (b *stringBuilder) insert(i int, s string) error {
 
 func sbOf(c *Call) *stringBuilder { return bareValue(c.Self).(*stringBuilder) }
 
-func init() {
+func init() { typesLater(declareTextTypes2) }
+
+// declareTextTypes2 registers the file's types; it runs on the first type lookup.
+func declareTextTypes2() {
 	RegisterType(&TypeDef{FullName: "System.Text.StringBuilder",
 		Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*stringBuilder); return ok },
 		NewArity: []int{0, 1, 2},

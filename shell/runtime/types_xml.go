@@ -1054,7 +1054,10 @@ var xmlElementMembers = Members{
 
 func newXMLDocument(c *Call) (any, error) { return &xmlNode{kind: xmlDocumentNode}, nil }
 
-func init() {
+func init() { typesLater(declareXmlTypes) }
+
+// declareXmlTypes registers the file's types; it runs on the first type lookup.
+func declareXmlTypes() {
 	nodeBase := "System.Xml.XmlNode"
 	RegisterType(
 		&TypeDef{FullName: "System.Xml.XmlNode", Assembly: "System.Private.Xml", Members: xmlNodeMembers,

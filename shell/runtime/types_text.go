@@ -738,6 +738,7 @@ func normalizeForm(c *Call, s string) (string, error) {
 // (accented names before building an alias); other characters pass
 // through unchanged.
 func normalizeString(s string, compat, compose bool) string {
+	canonicalDecomp, compatDecomp, composePairs := canonicalDecomp(), compatDecomp(), composePairs()
 	var d []rune
 	for _, r := range s {
 		if compat {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // CommentHelp is a function's comment-based help: a comment block of
@@ -135,9 +136,10 @@ func (p *parser) leadingComments(spans []commentSpan, from, limit int) [][]comme
 	return chunks
 }
 
+// The help patterns are compiled the first time a comment is read as help.
 var (
-	helpDirective = regexp.MustCompile(`^\s*\.(\w+)(\s+(\S.*))?\s*$`)
-	helpBlank     = regexp.MustCompile(`^\s*$`)
+	helpDirective = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\.(\w+)(\s+(\S.*))?\s*$`) })
+	helpBlank     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*$`) })
 )
 
 // commentLines splits comments into lines: a block comment without its
@@ -173,10 +175,10 @@ func parseCommentHelp(p *parser, chunk []commentSpan) *CommentHelp {
 		capturing, indent := false, 0
 		for *i++; *i < len(lines); *i++ {
 			line := lines[*i]
-			if !capturing && helpBlank.MatchString(line) {
+			if !capturing && helpBlank().MatchString(line) {
 				continue
 			}
-			if helpDirective.MatchString(line) {
+			if helpDirective().MatchString(line) {
 				*i--
 				break
 			}
@@ -202,9 +204,9 @@ func parseCommentHelp(p *parser, chunk []commentSpan) *CommentHelp {
 		return b.String()
 	}
 	for i := 0; i < len(lines); i++ {
-		m := helpDirective.FindStringSubmatch(lines[i])
+		m := helpDirective().FindStringSubmatch(lines[i])
 		if m == nil {
-			if !helpBlank.MatchString(lines[i]) {
+			if !helpBlank().MatchString(lines[i]) {
 				return nil
 			}
 			continue

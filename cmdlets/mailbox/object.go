@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
@@ -272,13 +273,15 @@ func (v *mbxView) value(i int) any {
 
 // mailboxSchema and mailboxGetters are the Get-Mailbox property table:
 // Exchange Online's properties in Exchange Online's Format-List order,
-// with their .NET type names and how each value is computed.
+// with their .NET type names and how each value is computed. The first
+// MailboxObject builds it (mailboxTableOnce), not start-up.
 var (
-	mailboxSchema  *object.Schema
-	mailboxGetters []func(*mbxView) any
+	mailboxSchema    *object.Schema
+	mailboxGetters   []func(*mbxView) any
+	mailboxTableOnce sync.Once
 )
 
-func init() {
+func buildMailboxTable() {
 	var names, types []string
 	add := func(name, typ string, get func(*mbxView) any) {
 		names = append(names, name)
@@ -546,6 +549,7 @@ func init() {
 // is lazy: a property's value is computed when it is first read, so
 // filtering a large listing on one property does not build all of them.
 func MailboxObject(m *directory.Mailbox, e env) *object.PSObject {
+	mailboxTableOnce.Do(buildMailboxTable)
 	v := &mbxView{m: *m, e: e}
 	o := object.NewLazyObject(mailboxSchema, v.value, mailboxTypeNames...)
 	o.ToStringFunc = v.m.Identity

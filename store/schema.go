@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"sync"
 	"time"
 	"unsafe"
 )
@@ -106,15 +107,17 @@ type KindSpec[T any] struct {
 // Kind is a record kind of type T: typed access to its bucket. Define it
 // once (DefineKind) and register it in a Schema.
 type Kind[T any] struct {
-	def  *kindDef
-	fast *structDecoder
+	def *kindDef
+	// fast builds (once, on the first read) the fast-path decoder of a
+	// FastDecode kind; nil for the others.
+	fast func() *structDecoder
 }
 
 // DefineKind returns the kind spec describes.
 func DefineKind[T any](spec KindSpec[T]) *Kind[T] {
 	k := &Kind[T]{}
 	if spec.FastDecode {
-		k.fast = newStructDecoder(reflect.TypeOf((*T)(nil)).Elem())
+		k.fast = sync.OnceValue(func() *structDecoder { return newStructDecoder(reflect.TypeOf((*T)(nil)).Elem()) })
 	}
 	noun := spec.Noun
 	if noun == "" {
@@ -165,7 +168,7 @@ func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
 		return false
 	}
 	r := cborReader{b: raw}
-	return k.fast.decode(&r, unsafe.Pointer(v)) && r.i == len(r.b)
+	return k.fast().decode(&r, unsafe.Pointer(v)) && r.i == len(r.b)
 }
 
 // Get returns the record under key; ok is false when there is none.

@@ -10,6 +10,7 @@ package rbac
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/runtime"
@@ -38,7 +39,12 @@ type Grants struct {
 	Unrestricted bool
 	// Groups are the caller's role groups.
 	Groups []*rbac.RoleGroup
-	cmds   map[string]*cmdGrant
+	// cmds holds what the groups grant for each cmdlet asked about so far
+	// (lower-case name; nil: nothing): a session asks about the few
+	// cmdlets it runs, so the grants are worked out per cmdlet, when
+	// first asked.
+	mu   sync.Mutex
+	cmds map[string]*cmdGrant
 	// roles are the roles the groups hold (roleKey), for the cmdlets the
 	// role table does not name (unlistedRoles)
 	roles map[string]bool
@@ -60,7 +66,7 @@ func (g *Grants) Allows(cmdlet string) bool {
 	if g.Unrestricted {
 		return true
 	}
-	if _, ok := g.cmds[strings.ToLower(cmdlet)]; ok {
+	if g.grantOf(cmdlet) != nil {
 		return true
 	}
 	return g.allowsUnlisted(cmdlet)
@@ -82,8 +88,8 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 	if g.Unrestricted {
 		return true
 	}
-	cg, ok := g.cmds[strings.ToLower(cmdlet)]
-	if !ok {
+	cg := g.grantOf(cmdlet)
+	if cg == nil {
 		return g.allowsUnlisted(cmdlet)
 	}
 	if cg.params[strings.ToLower(param)] {
@@ -92,11 +98,32 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 	return cg.all && !isReserved(cmdlet, param)
 }
 
-// GrantsFor computes what the role groups grant (each group limited to
+// GrantsFor returns what the role groups grant (each group limited to
 // its service's cmdlets).
 func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
 	g := &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}, roles: map[string]bool{}}
 	for _, grp := range groups {
+		purview := grp.Service == rbac.ServicePurview
+		for _, rn := range grp.Roles {
+			if _, ok := LookupRole(rn); ok {
+				g.roles[roleKey(rn, purview)] = true
+			}
+		}
+	}
+	return g
+}
+
+// grantOf returns what the groups grant for a cmdlet (nil: nothing),
+// working it out from the roles the first time it is asked.
+func (g *Grants) grantOf(cmdlet string) *cmdGrant {
+	key := strings.ToLower(cmdlet)
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cg, ok := g.cmds[key]; ok {
+		return cg
+	}
+	var cg *cmdGrant
+	for _, grp := range g.Groups {
 		purview := grp.Service == rbac.ServicePurview
 		for _, rn := range grp.Roles {
 			role, ok := LookupRole(rn)
@@ -104,14 +131,11 @@ func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
 				continue
 			}
 			for _, gr := range role.Grants {
-				if exo.IsCompliance(gr.Cmdlet) != purview {
+				if !strings.EqualFold(gr.Cmdlet, cmdlet) || exo.IsCompliance(gr.Cmdlet) != purview {
 					continue
 				}
-				key := strings.ToLower(gr.Cmdlet)
-				cg := g.cmds[key]
 				if cg == nil {
 					cg = &cmdGrant{params: map[string]bool{}}
-					g.cmds[key] = cg
 				}
 				if gr.Params == nil {
 					cg.all = true
@@ -120,10 +144,10 @@ func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
 					cg.params[strings.ToLower(p)] = true
 				}
 			}
-			g.roles[roleKey(rn, purview)] = true
 		}
 	}
-	return g
+	g.cmds[key] = cg
+	return cg
 }
 
 // GroupsGranting lists the role groups whose roles grant the cmdlet.

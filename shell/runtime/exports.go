@@ -35,7 +35,7 @@ func (rt *Runtime) ToStr(v any) string { return rt.toStr(v) }
 // Out-Default (Out-Default, Out-Host).
 func (rt *Runtime) WriteToHost(v any) {
 	if rt.out != nil {
-		rt.out.w.Write(v)
+		rt.out.Write(v)
 		return
 	}
 	w := format.NewWriter(rt.Formats, rt.FormatOptions(false), rt.writeStream)

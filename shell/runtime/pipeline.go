@@ -1305,7 +1305,7 @@ func (rt *Runtime) recordError(rec *object.ErrorRecord) {
 func (rt *Runtime) showError(rec *object.ErrorRecord) {
 	rt.errorsWritten++
 	if rt.out != nil {
-		rt.out.w.Write(rec)
+		rt.out.Write(rec)
 		return
 	}
 	for _, l := range format.RenderError(rec, rt.errorOptions()) {

@@ -16,8 +16,35 @@ import (
 )
 
 // outDefault is the implicit Out-Default at the end of a command line.
+// The output lines of one value go to the host in one write: a list of
+// a few hundred properties is one write, not a few hundred. Anything
+// else the host shows (another stream, a script block the formatting
+// runs) first sends what is waiting.
 type outDefault struct {
-	w *format.Writer
+	w       *format.Writer
+	pending []string
+	rt      *Runtime
+}
+
+// Write formats v and shows it.
+func (od *outDefault) Write(v any) {
+	od.w.Write(v)
+	od.flush()
+}
+
+// Close ends the output (a buffered table is shown).
+func (od *outDefault) Close() {
+	od.w.Close()
+	od.flush()
+}
+
+// flush shows the output lines waiting.
+func (od *outDefault) flush() {
+	if len(od.pending) == 0 {
+		return
+	}
+	od.rt.writeStream(format.Output, strings.Join(od.pending, "\n"))
+	od.pending = od.pending[:0]
 }
 
 // FormatOptions returns the formatter options for this session.
@@ -49,8 +76,19 @@ func (rt *Runtime) FormatOptions(outString bool) format.Options {
 }
 
 func (rt *Runtime) newOutDefault() *outDefault {
-	od := &outDefault{}
-	od.w = format.NewWriter(rt.Formats, rt.FormatOptions(false), func(s format.Stream, line string) {
+	od := &outDefault{rt: rt}
+	opts := rt.FormatOptions(false)
+	invoke := opts.Invoke
+	opts.Invoke = func(sb object.ScriptBlock, dollarUnder any) (any, error) {
+		od.flush()
+		return invoke(sb, dollarUnder)
+	}
+	od.w = format.NewWriter(rt.Formats, opts, func(s format.Stream, line string) {
+		if s == format.Output {
+			od.pending = append(od.pending, line)
+			return
+		}
+		od.flush()
 		rt.writeStream(s, line)
 	})
 	return od
@@ -136,7 +174,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		if opts.Script {
 			err = rt.runScriptTop(sb, src, opts)
 		} else {
-			err = rt.execTop(sb, rt.out.w.Write)
+			err = rt.execTop(sb, rt.out.Write)
 		}
 	}
 	rt.scope = savedScope
@@ -155,12 +193,12 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 				pe.shown = true
 				rt.recordError(pe.Record)
 				rt.errorsWritten++
-				out.w.Write(pe.Record)
+				out.Write(pe.Record)
 			}
 			rt.lastSuccess = false
 		}
 	}
-	out.w.Close()
+	out.Close()
 	if exited {
 		return exit
 	}
@@ -264,7 +302,7 @@ func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts
 		return err
 	}
 	pr.setNext(func(v any) error {
-		rt.out.w.Write(v)
+		rt.out.Write(v)
 		return nil
 	})
 	err := rt.drivePipeline([]processor{pr})

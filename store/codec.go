@@ -80,15 +80,52 @@ func isJSONRecord(raw []byte) bool {
 	return len(raw) > 0 && raw[0] == '{'
 }
 
+// BinaryRecord is a record type with a compact binary form of its own,
+// for kinds whose CBOR form repeats what every record holds (the
+// field names and the default values of a hundred thousand records).
+// Such a record is stored as binaryMarker followed by what MarshalRecord
+// returns; every other record type, and records written before the type
+// had its form, stay CBOR (or JSON), which still decode. Export and
+// import do not see the difference: they go through the Go value.
+type BinaryRecord interface {
+	// MarshalRecord returns the record's binary form (without the marker).
+	MarshalRecord() ([]byte, error)
+	// UnmarshalRecord sets the record, which is zero, from its binary
+	// form; a form it cannot read is an error, never a panic.
+	UnmarshalRecord(b []byte) error
+}
+
+// binaryMarker starts a record in its type's own binary form. A CBOR
+// record is a map (major type 5) and a JSON record starts with '{', so
+// neither starts with it.
+const binaryMarker = 0x01
+
+// isBinaryRecord reports whether raw is a record in its type's own form.
+func isBinaryRecord(raw []byte) bool { return len(raw) > 0 && raw[0] == binaryMarker }
+
 // encodeValue serialises a record for storage.
 func encodeValue(v any) ([]byte, error) {
+	if r, ok := v.(BinaryRecord); ok {
+		body, err := r.MarshalRecord()
+		if err != nil {
+			return nil, err
+		}
+		return append([]byte{binaryMarker}, body...), nil
+	}
 	return cborEnc.Marshal(v)
 }
 
 // decodeValue deserialises a stored record into v.
 func decodeValue(b []byte, v any) error {
-	if isJSONRecord(b) {
+	switch {
+	case isJSONRecord(b):
 		return json.Unmarshal(b, v)
+	case isBinaryRecord(b):
+		r, ok := v.(BinaryRecord)
+		if !ok {
+			return fmt.Errorf("a record in a binary form cannot be read into %T", v)
+		}
+		return r.UnmarshalRecord(b[1:])
 	}
 	return cborDec.Unmarshal(b, v)
 }
@@ -111,7 +148,7 @@ func (s *Schema) valueToJSON(bucket string, raw []byte) (json.RawMessage, error)
 		return json.RawMessage(buf.Bytes()), nil
 	}
 	v := s.newValue(bucket)
-	if err := cborDec.Unmarshal(raw, v); err != nil {
+	if err := decodeValue(raw, v); err != nil {
 		return nil, err
 	}
 	return json.Marshal(v)

@@ -117,6 +117,9 @@ func assertBinaryRecords(t *testing.T, s *store.Store) {
 			if !tx.KnowsBucket(bucket) {
 				return fmt.Errorf("bucket %q is no kind of the schema", bucket)
 			}
+			if bucket == directory.Contents.Bucket() && (len(v) == 0 || v[0] != 0x01) {
+				return fmt.Errorf("mailbox content %q is not in its binary form: %.20q", k, v)
+			}
 			return store.DecodeValue(v, tx.NewValue(bucket))
 		})
 	})

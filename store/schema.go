@@ -149,7 +149,7 @@ func (k *Kind[T]) Bucket() string { return k.def.bucket }
 
 // Decode decodes a stored record of the kind into v.
 func (k *Kind[T]) Decode(raw []byte, v *T) error {
-	if k.fast != nil && !isJSONRecord(raw) {
+	if k.fast != nil && !isJSONRecord(raw) && !isBinaryRecord(raw) {
 		var fast T
 		if k.DecodeFast(raw, &fast) {
 			*v = fast

@@ -27,8 +27,10 @@ import (
 //
 // History: 1 = first release; 2 = every folder with items has explicit
 // item cohorts; 3 = records are CBOR instead of JSON (codec.go); 4 = the
-// mailbox name index and the account brief index are covering indexes.
-const SchemaVersion = 4
+// mailbox name index and the account brief index are covering indexes;
+// 5 = mailbox content records are in their own binary form
+// (store/directory/content_codec.go).
+const SchemaVersion = 5
 
 // DefaultLockTimeout is used when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second

@@ -72,3 +72,10 @@ func migrateCoveringIndexes(tx *store.Tx) error {
 	}
 	return tx.WriteIndexEntries(func(name string, covering bool) bool { return covering || name == IndexLinkedUser })
 }
+
+// migrateBinaryContent (schema 4 → 5) rewrites every mailbox content
+// record in the binary form of MailboxContent (content_codec.go); the
+// values stay the same. Content has no index entries.
+func migrateBinaryContent(tx *store.Tx) error {
+	return Contents.RewriteAll(tx, func(string, *MailboxContent) (bool, error) { return true, nil })
+}

@@ -44,6 +44,7 @@ func Register(s *store.Schema) {
 	s.AddCheck("content-cohorts", checkContentCohorts)
 	s.AddMigration(1, "explicit item cohorts", migrateExplicitCohorts)
 	s.AddMigration(3, "compact mailbox records and covering indexes", migrateCoveringIndexes)
+	s.AddMigration(4, "mailbox content in its binary form", migrateBinaryContent)
 	s.Administrator(func(tx *store.Tx) (string, error) {
 		o, err := GetOrganization(tx)
 		if err != nil {

@@ -3,6 +3,8 @@ package store
 import (
 	"fmt"
 	"sort"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // BulkWriter collects the new records of a bulk load and writes them per
@@ -95,7 +97,10 @@ func (s *Store) Batched(fn func() error) error {
 		db.NoSync = true
 		defer func() { db.NoSync = false }()
 	}
-	if err := fn(); err != nil {
+	// The pages a build writes and reads stay mapped: dropped now and
+	// then, they do not add up to the size of the file in the process's
+	// memory (they stay in the page cache).
+	if err := whileDroppingPages(func() []*bolt.DB { return []*bolt.DB{db} }, fn); err != nil {
 		return err
 	}
 	return db.Sync()

@@ -32,6 +32,10 @@ import (
 // (store/directory/content_codec.go).
 const SchemaVersion = 5
 
+// buildMmapSize is the address space a replacement tenant being built
+// maps from the start (address space only: memory is what it touches).
+const buildMmapSize = 2 << 30
+
 // DefaultLockTimeout is used when Options.LockTimeout is zero.
 const DefaultLockTimeout = 2 * time.Second
 
@@ -238,7 +242,14 @@ func (s *Store) attach() error {
 	// outside the protocol has the file: try it once.
 	var db *bolt.DB
 	err = s.guard(func() (err error) {
-		db, err = bolt.Open(s.real, 0o600, &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync})
+		bo := &bolt.Options{Timeout: time.Nanosecond, ReadOnly: s.readOnly, NoSync: s.opts.NoSync}
+		if s.opts.private {
+			// A replacement being built grows from nothing: mapping
+			// room for it up front spares bbolt a remap at every
+			// growth, which copies every page the transaction holds.
+			bo.InitialMmapSize = buildMmapSize
+		}
+		db, err = bolt.Open(s.real, 0o600, bo)
 		return err
 	})
 	if err != nil {

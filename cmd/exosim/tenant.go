@@ -44,6 +44,12 @@ func newTenantCmd(e *env, o *options) *cobra.Command {
 		if err != nil {
 			return err
 		}
+		if mailboxes > 0 && e.getenv("GOGC") == "" {
+			// A bulk build keeps a transaction's worth of records and
+			// pages alive: collect at 2x the live heap, not 5x (see
+			// gcPercent), so memory stays bounded by the batch.
+			debug.SetGCPercent(100)
+		}
 		if mailboxes > 0 {
 			// A bulk build goes into a new file that replaces the
 			// tenant in one step once it is complete (and compacted, so

@@ -25,7 +25,11 @@ type SyntheticOptions struct {
 	// MessagesPerMailbox is how many messages each active licensed
 	// mailbox sends (0 = DefaultSyntheticMessages, negative = none).
 	MessagesPerMailbox int
-	// BatchSize is how many mailboxes one transaction adds (default 2000).
+	// BatchSize is how many mailboxes one transaction adds (default 1000:
+	// a transaction's new records land on random pages of every index,
+	// and bbolt keeps each page it changes in memory until the commit, so
+	// the batch bounds the memory of a build; larger batches are not
+	// faster, as they change as many pages per record).
 	BatchSize int
 	// Progress, when set, is called after each committed batch with the
 	// number of mailboxes added so far.
@@ -82,7 +86,7 @@ func synthName(i int) (first, last, alias string) {
 func BuildSynthetic(s *store.Store, o SyntheticOptions) error {
 	batch := o.BatchSize
 	if batch <= 0 {
-		batch = 2000
+		batch = 1000
 	}
 	msgs := o.MessagesPerMailbox
 	if msgs == 0 {

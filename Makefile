@@ -11,8 +11,11 @@ FUZZTIME ?= 20s
 
 .PHONY: build run test test-plain test-race vet fmt-check bench fuzz clean
 
+# exosim is linked statically (no cgo): the dynamic loader and C library
+# start-up would otherwise be a large part of a one-shot command (a
+# dependency of cobra imports net, which links the C resolver with cgo).
 build:
-	$(GO) build -o $(BIN) ./cmd/exosim
+	CGO_ENABLED=0 $(GO) build -o $(BIN) ./cmd/exosim
 
 # Starts the REPL on the default tenant (created and seeded on first use).
 run: build

@@ -77,7 +77,9 @@ func builtExosim(t testing.TB) string {
 			return
 		}
 		builtPath = filepath.Join(dir, "exosim")
-		out, err := exec.Command("go", "build", "-o", builtPath, ".").CombinedOutput()
+		build := exec.Command("go", "build", "-o", builtPath, ".")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0") // as make build links it
+		out, err := build.CombinedOutput()
 		if err != nil {
 			builtErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}

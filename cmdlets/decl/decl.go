@@ -36,21 +36,21 @@ type Info struct {
 // parameters, ShouldProcess support), or nil when the cmdlet is not
 // declared. The name is matched without regard to case.
 func Lookup(name string) *runtime.Command {
-	i, ok := index(name)
+	i, ok := exchange.index(name)
 	if !ok {
 		return nil
 	}
-	c, _ := decode(i)
+	c, _ := exchange.decode(i)
 	return c
 }
 
 // Find returns what the facts file says about a declared cmdlet.
 func Find(name string) (Info, bool) {
-	i, ok := index(name)
+	i, ok := exchange.index(name)
 	if !ok {
 		return Info{}, false
 	}
-	head, _, _ := strings.Cut(record(i), "\n")
+	head, _, _ := strings.Cut(exchange.record(i), "\n")
 	name, rest, _ := strings.Cut(head[2:], "|")
 	flags, _, _ := strings.Cut(rest, "|")
 	return Info{Name: name, ExchangeOnline: strings.Contains(flags, "e"), Compliance: strings.Contains(flags, "s")}, true
@@ -59,11 +59,11 @@ func Find(name string) (Info, bool) {
 // OnPremisesParams returns the parameters of a declared cmdlet that exist
 // only in on-premises Exchange.
 func OnPremisesParams(name string) []string {
-	i, ok := index(name)
+	i, ok := exchange.index(name)
 	if !ok {
 		return nil
 	}
-	_, params := decode(i)
+	_, params := exchange.decode(i)
 	return params
 }
 
@@ -84,32 +84,46 @@ func OnPremisesOnly(name string) (string, bool) {
 	return "", false
 }
 
-var (
+// table is one generated set of declarations: the cmdlet names in order,
+// each one's record in records (delimited by offsets), and the types and
+// value lists the records point into.
+type table struct {
+	names      []string
+	offsets    []uint32
+	records    string
+	types      []string
+	valueLists [][]string
+	// short names a type the table does not know by its last dotted part.
+	short bool
+
 	lowerOnce  sync.Once
 	lowerIndex map[string]int
-)
+}
+
+// exchange holds the Exchange Online and Security & Compliance cmdlets.
+var exchange = &table{names: names, offsets: offsets, records: records, types: types, valueLists: valueLists}
 
 // index finds a cmdlet's position in names, without regard to case.
-func index(name string) (int, bool) {
-	i := sort.SearchStrings(names, name)
-	if i < len(names) && names[i] == name {
+func (t *table) index(name string) (int, bool) {
+	i := sort.SearchStrings(t.names, name)
+	if i < len(t.names) && t.names[i] == name {
 		return i, true
 	}
-	lowerOnce.Do(func() {
-		lowerIndex = make(map[string]int, len(names))
-		for i, n := range names {
-			lowerIndex[strings.ToLower(n)] = i
+	t.lowerOnce.Do(func() {
+		t.lowerIndex = make(map[string]int, len(t.names))
+		for i, n := range t.names {
+			t.lowerIndex[strings.ToLower(n)] = i
 		}
 	})
-	i, ok := lowerIndex[strings.ToLower(name)]
+	i, ok := t.lowerIndex[strings.ToLower(name)]
 	return i, ok
 }
 
-func record(i int) string { return records[offsets[i]:offsets[i+1]] }
+func (t *table) record(i int) string { return t.records[t.offsets[i]:t.offsets[i+1]] }
 
 // decode builds the declaration of names[i] from its record.
-func decode(i int) (*runtime.Command, []string) {
-	rec := record(i)
+func (t *table) decode(i int) (*runtime.Command, []string) {
+	rec := t.record(i)
 	c := &runtime.Command{Params: make([]*runtime.Param, 0, strings.Count(rec, "\nP "))}
 	var sets, notCloudParams []string
 	for len(rec) > 0 {
@@ -130,7 +144,7 @@ func decode(i int) (*runtime.Command, []string) {
 				c.Sets = sets
 			}
 		case 'P':
-			c.Params = append(c.Params, decodeParam(body, sets))
+			c.Params = append(c.Params, t.decodeParam(body, sets))
 		case 'N':
 			notCloudParams = strings.Split(body, ",")
 		}
@@ -176,7 +190,7 @@ func identityFirst(c *runtime.Command) {
 }
 
 // decodeParam decodes "name|type|aliases|values|set infos".
-func decodeParam(body string, sets []string) *runtime.Param {
+func (t *table) decodeParam(body string, sets []string) *runtime.Param {
 	name, rest, _ := strings.Cut(body, "|")
 	typ, rest, _ := strings.Cut(rest, "|")
 	aliases, rest, _ := strings.Cut(rest, "|")
@@ -186,9 +200,14 @@ func decodeParam(body string, sets []string) *runtime.Param {
 	var values []string
 	if vals != "" {
 		vi, _ := strconv.Atoi(vals)
-		values = valueLists[vi]
+		values = t.valueLists[vi]
 	}
-	p.Type = typeOf(types[ti], values)
+	p.Type = typeOf(t.types[ti], values)
+	if t.short && strings.Contains(p.Type.Name, ".") {
+		typ := *p.Type
+		typ.Name = shortTypeName(typ.Name)
+		p.Type = &typ
+	}
 	if aliases != "" {
 		p.Aliases = strings.Split(aliases, ",")
 	}
@@ -235,6 +254,10 @@ func decodeParam(body string, sets []string) *runtime.Param {
 // typeOf turns a type as the reference spells it into the binder's type.
 func typeOf(spelling string, values []string) *runtime.Type {
 	t := strings.TrimPrefix(strings.TrimPrefix(spelling, "System."), "Microsoft.Exchange.Data.")
+	// a nullable value type binds as the type itself
+	if inner, ok := strings.CutPrefix(t, "Nullable`1["); ok {
+		t = strings.TrimPrefix(strings.Trim(inner, "[]"), "System.")
+	}
 	arr := strings.HasSuffix(t, "[]")
 	base := strings.TrimSuffix(t, "[]")
 	switch base {
@@ -282,6 +305,16 @@ func typeOf(spelling string, values []string) *runtime.Type {
 	case "PswsHashtable", "Hashtable", "Collections.Hashtable":
 		if arr {
 			return &runtime.Type{Kind: runtime.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}
+		}
+		return runtime.THashtable
+	case "Management.Automation.ScriptBlock":
+		if arr {
+			return &runtime.Type{Kind: runtime.KindObject, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
+		}
+		return runtime.TScriptBlock
+	case "Collections.IDictionary":
+		if arr {
+			return &runtime.Type{Kind: runtime.KindObject, Name: "IDictionary[]", FullName: "System.Collections.IDictionary[]", Array: true}
 		}
 		return runtime.THashtable
 	case "Object", "PSObject", "Management.Automation.PSObject":

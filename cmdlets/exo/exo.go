@@ -399,12 +399,7 @@ func NotSimulated(name string) *runtime.Command {
 		}
 		c.Sets, c.DefaultSet, c.Params, c.SupportsShouldProcess = d.Sets, d.DefaultSet, d.Params, d.SupportsShouldProcess
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
-		rec := ctx.NewError(fmt.Sprintf("%s is a real %s cmdlet, but exosim does not simulate it: the call was not run.", ctx.Command.Name, service),
-			"CmdletNotSimulated", object.NotImplemented, "NotImplementedException", nil)
-		rec.ExceptionFullType = "System.NotImplementedException"
-		return ctx.Fail(rec)
-	}
+	c.Handler.Process = func(ctx *runtime.Context) error { return decl.NotSimulated(ctx, service) }
 	return c
 }
 

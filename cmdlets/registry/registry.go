@@ -158,26 +158,37 @@ func WindowsUser(upn string) string {
 	return upn
 }
 
-// notSimulated is the session's deferred source of the cloud cmdlets of
-// the reference that no package implements: the session knows them, binds
-// their parameters, and a call fails saying exosim does not simulate the
-// cmdlet (exo.NotSimulated). A registered command of the same name wins.
+// notSimulated is the session's deferred source of the declared cmdlets
+// that no package implements: the cloud cmdlets of the Exchange reference
+// and PowerShell's own. The session knows them, binds their parameters,
+// and a call fails saying exosim does not simulate the cmdlet
+// (exo.NotSimulated, core.NotSimulated). A registered command of the same
+// name wins.
 type notSimulated struct{}
 
 func (notSimulated) Has(name string) bool {
-	info, ok := decl.Find(name)
-	return ok && (info.ExchangeOnline || info.Compliance)
+	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
+		return true
+	}
+	_, ok := decl.FindPowerShell(name)
+	return ok
 }
 
-func (notSimulated) Names() []string { return cloudNames() }
+func (notSimulated) Names() []string { return deferredNames() }
 
 func (notSimulated) Build(name string) *runtime.Command {
-	info, ok := decl.Find(name)
-	if !ok {
-		return nil
+	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
+		return exo.NotSimulated(info.Name)
 	}
-	return exo.NotSimulated(info.Name)
+	if _, ok := decl.FindPowerShell(name); ok {
+		return core.NotSimulated(name)
+	}
+	return nil
 }
+
+var deferredNames = sync.OnceValue(func() []string {
+	return append(cloudNames(), decl.PowerShellNames()...)
+})
 
 var cloudNames = sync.OnceValue(func() []string {
 	var out []string

@@ -248,6 +248,12 @@ func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
 			return &PSError{Record: rec}
 		}
 	}
+	if file, ok := rt.nativeProgram(name); ok {
+		rec := nativeNotRun(name, file)
+		rec.InvocationName = name
+		rec.Position = positionOf(ext)
+		return &PSError{Record: rec}
+	}
 	return &PSError{Record: &object.ErrorRecord{
 		Message:           fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name),
 		ErrorID:           "CommandNotFoundException",

@@ -17,7 +17,7 @@ import (
 // The declaration is read the first time the session resolves the name.
 func NotSimulated(name string) *runtime.Command {
 	info, _ := decl.FindPowerShell(name)
-	c := declared(info.Name, info.Module)
+	c := Declared(info.Name, info.Module)
 	c.NotSimulated = true
 	c.Synopsis = "A real PowerShell cmdlet that exosim does not simulate: its parameters are checked, then it fails."
 	c.Description = fmt.Sprintf("%s ships with PowerShell 7.4 (module %s). exosim knows its parameter sets and binds a call "+
@@ -27,9 +27,9 @@ func NotSimulated(name string) *runtime.Command {
 	return c
 }
 
-// declared is a PowerShell cmdlet of a module whose parameters come from
+// Declared is a PowerShell cmdlet of a module whose parameters come from
 // the PowerShell declaration table when the session first resolves it.
-func declared(name, module string) *runtime.Command {
+func Declared(name, module string) *runtime.Command {
 	c := &runtime.Command{Name: name, Type: runtime.CmdletCommand, Module: module, Version: moduleVersion(module)}
 	c.Load = func(c *runtime.Command) {
 		d := decl.LookupPowerShell(name)

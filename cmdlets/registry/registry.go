@@ -89,6 +89,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		rt.Register(pkg.cmds()...)
 		pkg.views(formats)
 	}
+	rt.Register(sim.PowerShellCommands()...)
 	rt.Register(session.Commands()...)
 	rt.Register(pester.Commands()...)
 	mailbox.RegisterCompleters(rt, st)

@@ -54,7 +54,6 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Add-SimMailboxes", addMailboxes),
 		runtime.Lazy("Set-SimItemLabel", itemLabel),
 		runtime.Lazy("Switch-SimUser", switchUser),
-		runtime.Lazy("Send-MailMessage", sendMailMessage),
 	}
 }
 

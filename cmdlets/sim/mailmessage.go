@@ -36,7 +36,7 @@ func sendMailMessage() *runtime.Command {
 	c := core.Declared("Send-MailMessage", core.ModUtility)
 	c.FullTypeName = "Microsoft.PowerShell.Commands.SendMailMessage"
 	c.Synopsis = "Sends an email message: in exosim, through the simulated tenant's mail flow."
-	c.Examples = []runtime.Example{{Code: "Send-MailMessage -From reports@contoso.com -To annb@contoso.com -Subject 'Mailbox sizes' -Attachments C:\\Reports\\sizes.csv -SmtpServer smtp.contoso.com",
+	c.Examples = []runtime.Example{{Code: "Get-Mailbox | Export-Csv mailboxes.csv; Send-MailMessage -From reports@contoso.com -To annb@contoso.com -Subject 'Mailboxes' -Attachments mailboxes.csv -SmtpServer smtp.contoso.com",
 		Remark: "Mails a report; Get-MessageTraceV2 -SenderAddress reports@contoso.com shows it."}}
 	c.Description = "exosim has no network: the message is delivered inside the simulated tenant (recipients in the tenant receive it, " +
 		"and every recipient shows in message trace) whatever SMTP server the call names. Attachments must exist on the simulated drives."

@@ -940,8 +940,9 @@ func groupObject() *runtime.Command {
 			values []any
 			items  []any
 		}
-		var groups []*group
-		for _, it := range items {
+		cs := ctx.Switch("CaseSensitive")
+		keys := make([][]any, len(items))
+		for i, it := range items {
 			var vals []any
 			for _, s := range specs {
 				if s.Script != nil {
@@ -955,6 +956,33 @@ func groupObject() *runtime.Command {
 			if len(specs) == 0 {
 				vals = []any{it}
 			}
+			keys[i] = vals
+		}
+		// When every key of a position has one type (nulls aside), the
+		// groups come out sorted by their values, ties in input order, as
+		// PowerShell's Group-Object orders them; mixed types keep the order
+		// the groups first appear in.
+		order := make([]int, len(items))
+		for i := range order {
+			order[i] = i
+		}
+		if sameKeyTypes(keys) {
+			sort.SliceStable(order, func(a, b int) bool {
+				for k := range keys[order[a]] {
+					c, err := ctx.RT.CompareValues(keys[order[a]][k], keys[order[b]][k], cs)
+					if err != nil {
+						c = strings.Compare(ctx.RT.ToStr(keys[order[a]][k]), ctx.RT.ToStr(keys[order[b]][k]))
+					}
+					if c != 0 {
+						return c < 0
+					}
+				}
+				return false
+			})
+		}
+		var groups []*group
+		for _, i := range order {
+			it, vals := items[i], keys[i]
 			parts := make([]string, len(vals))
 			for i, v := range vals {
 				parts[i] = ctx.RT.ToStr(v)
@@ -962,7 +990,7 @@ func groupObject() *runtime.Command {
 			name := strings.Join(parts, ", ")
 			var g *group
 			for _, x := range groups {
-				if ctx.Switch("CaseSensitive") && x.name == name || !ctx.Switch("CaseSensitive") && strings.EqualFold(x.name, name) {
+				if cs && x.name == name || !cs && strings.EqualFold(x.name, name) {
 					g = x
 					break
 				}
@@ -999,4 +1027,27 @@ func groupObject() *runtime.Command {
 		return nil
 	}
 	return c
+}
+
+// sameKeyTypes reports whether, at each key position, the non-null keys
+// of all items share one type.
+func sameKeyTypes(keys [][]any) bool {
+	var types []string
+	for _, ks := range keys {
+		for k, v := range ks {
+			for len(types) <= k {
+				types = append(types, "")
+			}
+			if v == nil {
+				continue
+			}
+			t := object.TypeName(v)
+			if types[k] == "" {
+				types[k] = t
+			} else if types[k] != t {
+				return false
+			}
+		}
+	}
+	return true
 }

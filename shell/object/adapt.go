@@ -86,10 +86,10 @@ func Adapted(v any) []*Property {
 		return []*Property{
 			prop("Exception", "System.Exception", x.Exception()),
 			prop("TargetObject", "System.Object", x.Target),
-			prop("CategoryInfo", "System.Management.Automation.ErrorCategoryInfo", x.CategoryInfo()),
+			prop("CategoryInfo", "System.Management.Automation.ErrorCategoryInfo", x.CategoryInfoObject()),
 			prop("FullyQualifiedErrorId", "string", x.FullyQualifiedErrorID()),
 			prop("ErrorDetails", "System.Management.Automation.ErrorDetails", nil),
-			prop("InvocationInfo", "System.Management.Automation.InvocationInfo", nil),
+			prop("InvocationInfo", "System.Management.Automation.InvocationInfo", x.InvocationInfoObject()),
 			prop("ScriptStackTrace", "string", ""),
 			prop("PipelineIterationInfo", "System.Collections.ObjectModel.ReadOnlyCollection[int]", []any{}),
 		}

@@ -102,25 +102,95 @@ func (e *ErrorRecord) FullyQualifiedErrorID() string {
 		return e.ErrorID
 	case e.ErrorID == "":
 		return e.CommandSuffix
+	case strings.HasSuffix(e.ErrorID, ","+e.CommandSuffix):
+		// the ID already names its command
+		return e.ErrorID
 	}
 	return e.ErrorID + "," + e.CommandSuffix
 }
 
 // CategoryInfo renders "Category: (Target:Type) [Activity], Reason".
 func (e *ErrorRecord) CategoryInfo() string {
-	target := e.TargetName
-	ttype := ""
+	cat, target, ttype := e.categoryParts()
+	return string(cat) + ": (" + shorten40(target) + ":" + shorten40(ttype) + ") [" + shorten40(e.Activity) + "], " + e.ExceptionType
+}
+
+func (e *ErrorRecord) categoryParts() (cat ErrorCategory, target, ttype string) {
+	target = e.TargetName
 	if e.Target != nil {
 		if target == "" {
 			target = ToInvariantString(e.Target)
 		}
 		ttype = ShortTypeName(e.Target)
 	}
-	cat := e.Category
+	cat = e.Category
 	if cat == "" {
 		cat = NotSpecified
 	}
-	return string(cat) + ": (" + shorten40(target) + ":" + shorten40(ttype) + ") [" + shorten40(e.Activity) + "], " + e.ExceptionType
+	return cat, target, ttype
+}
+
+// errorCategoryValues are the numbers of .NET's ErrorCategory enum.
+var errorCategoryValues = map[ErrorCategory]int{
+	NotSpecified: 0, OpenError: 1, CloseError: 2, DeviceError: 3, DeadlockDetected: 4, InvalidArgument: 5,
+	InvalidData: 6, InvalidOperation: 7, InvalidResult: 8, InvalidType: 9, MetadataError: 10,
+	NotImplemented: 11, NotInstalled: 12, ObjectNotFound: 13, OperationStopped: 14, OperationTimeout: 15,
+	SyntaxError: 16, ParserError: 17, PermissionDenied: 18, "ResourceBusy": 19, ResourceExists: 20,
+	ResourceUnavailable: 21, ReadError: 22, WriteError: 23, FromStdErr: 24, SecurityError: 25,
+	ProtocolError: 26, ConnectionError: 27, AuthenticationError: 28, LimitsExceeded: 29, QuotaExceeded: 30,
+	NotEnabled: 31,
+}
+
+// CategoryEnum is an ErrorCategory as the .NET enum value scripts compare
+// ($_.CategoryInfo.Category -eq 'ObjectNotFound').
+func CategoryEnum(c ErrorCategory) Enum {
+	if c == "" {
+		c = NotSpecified
+	}
+	return Enum{Type: "System.Management.Automation.ErrorCategory", Name: string(c), Value: errorCategoryValues[c]}
+}
+
+// InvocationInfoObject is $_.InvocationInfo: where the error arose
+// (ScriptName, ScriptLineNumber, OffsetInLine, Line) and the command's
+// name; nil when the record has no position.
+func (e *ErrorRecord) InvocationInfoObject() *PSObject {
+	if e.Position == nil {
+		return nil
+	}
+	p := e.Position
+	o := NewObject("System.Management.Automation.InvocationInfo", "System.Object")
+	o.AddTyped("MyCommand", "System.Management.Automation.CommandInfo", nil)
+	o.AddTyped("ScriptName", "string", p.ScriptPath)
+	o.AddTyped("ScriptLineNumber", "int", p.Line)
+	o.AddTyped("OffsetInLine", "int", p.Col)
+	o.AddTyped("Line", "string", p.LineText)
+	o.AddTyped("PSScriptRoot", "string", scriptDir(p.ScriptPath))
+	o.AddTyped("PSCommandPath", "string", p.ScriptPath)
+	o.AddTyped("InvocationName", "string", e.InvocationName)
+	return o
+}
+
+// scriptDir is the folder of a script path ("" for none), either separator.
+func scriptDir(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i > 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+// CategoryInfoObject is $_.CategoryInfo: Category, Activity, Reason,
+// TargetName and TargetType, shown as the category line.
+func (e *ErrorRecord) CategoryInfoObject() *PSObject {
+	cat, target, ttype := e.categoryParts()
+	o := NewObject("System.Management.Automation.ErrorCategoryInfo", "System.Object")
+	o.AddTyped("Category", "System.Management.Automation.ErrorCategory", CategoryEnum(cat))
+	o.AddTyped("Activity", "string", e.Activity)
+	o.AddTyped("Reason", "string", e.ExceptionType)
+	o.AddTyped("TargetName", "string", target)
+	o.AddTyped("TargetType", "string", ttype)
+	text := e.CategoryInfo()
+	o.ToStringFunc = func() string { return text }
+	return o
 }
 
 func shorten40(s string) string {

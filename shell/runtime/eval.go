@@ -647,7 +647,9 @@ func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
 				}
 				rt.scope.set("_", pe.Record)
 				rt.scope.set("PSItem", pe.Record)
+				rt.catching = append(rt.catching, catchFrame{rec: pe.Record, ext: c.Ext})
 				result = rt.execBlock(c.Body, out)
+				rt.catching = rt.catching[:len(rt.catching)-1]
 				if saved != nil {
 					rt.scope.set("_", savedVal)
 				}
@@ -661,6 +663,17 @@ func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
 		}
 	}
 	return result
+}
+
+// catchFrame is a catch block being run and the error it caught.
+type catchFrame struct {
+	rec *object.ErrorRecord
+	ext syntax.Extent
+}
+
+// encloses reports whether an extent lies in the catch block's text.
+func (f catchFrame) encloses(e syntax.Extent) bool {
+	return e.Src == f.ext.Src && e.Start.Offset >= f.ext.Start.Offset && e.End.Offset <= f.ext.End.Offset
 }
 
 func (rt *Runtime) catchMatches(c *syntax.CatchClause, rec *object.ErrorRecord) bool {
@@ -685,6 +698,11 @@ func (rt *Runtime) catchMatches(c *syntax.CatchClause, rec *object.ErrorRecord) 
 		if strings.HasSuffix(ex, strings.ToLower(t.Name)) || strings.EqualFold(short, object.ShortName(t.Name)) {
 			return true
 		}
+		// a runtime exception that wraps a .NET exception is caught by
+		// the wrapped exception's type too
+		if in := strings.ToLower(rec.InnerException); in != "" && (in == strings.ToLower(t.Name) || strings.HasSuffix(in, "."+strings.ToLower(t.Name))) {
+			return true
+		}
 	}
 	return false
 }
@@ -704,6 +722,15 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 		FromThrow:     true,
 		Position:      positionOf(s.Ext),
 		Thrown:        v,
+	}
+	if s.Value == nil {
+		// a bare throw in a catch block rethrows the error it caught
+		for i := len(rt.catching) - 1; i >= 0; i-- {
+			if f := rt.catching[i]; f.encloses(s.Ext) {
+				c := *f.rec
+				return &PSError{Record: &c, ScriptTerminating: true}
+			}
+		}
 	}
 	switch x := v.(type) {
 	case nil:

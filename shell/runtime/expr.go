@@ -159,7 +159,34 @@ func (rt *Runtime) wrapConvertErr(err error, ext syntax.Extent) error {
 	if errors.As(err, &oe) && strings.HasPrefix(oe.msg, "Unable to find type") {
 		return invalidOperation(ext, oe.msg, "TypeNotFound")
 	}
-	return runtimeError(ext, err.Error(), "InvalidCastParseTargetInvocation", object.InvalidArgument, "RuntimeException")
+	rec := runtimeError(ext, err.Error(), castErrorID(err.Error()), object.InvalidArgument, "RuntimeException")
+	// the runtime exception wraps the PSInvalidCastException of the cast
+	rec.Record.InnerException, rec.Record.InnerMessage = "System.Management.Automation.PSInvalidCastException", err.Error()
+	return rec
+}
+
+// castErrorID is the error ID of a failed cast: a string that does not
+// parse as a number names the kind of number, as PowerShell's conversions
+// do; other failures are InvalidCastParseTargetInvocation.
+func castErrorID(msg string) string {
+	if !strings.HasPrefix(msg, `Cannot convert value "`) {
+		return "InvalidCastParseTargetInvocation"
+	}
+	i := strings.Index(msg, `" to type "`)
+	if i < 0 {
+		return "InvalidCastParseTargetInvocation"
+	}
+	rest := msg[i+len(`" to type "`):]
+	target := rest[:max(strings.IndexByte(rest, '"'), 0)]
+	switch target {
+	case "System.Int32", "System.Int64", "System.Int16", "System.Byte", "System.SByte", "System.UInt16", "System.UInt32", "System.UInt64", "System.Numerics.BigInteger":
+		return "InvalidCastFromStringToInteger"
+	case "System.Double", "System.Single":
+		return "InvalidCastFromStringToDoubleOrSingle"
+	case "System.Decimal":
+		return "InvalidCastFromStringToDecimal"
+	}
+	return "InvalidCastParseTargetInvocation"
 }
 
 func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
@@ -385,6 +412,13 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	if errors.As(err, &ie) {
 		id = ie.id
 	}
+	switch {
+	case strings.HasPrefix(msg, "Method invocation failed because"):
+		// no operator method for the operand's type
+		id = "MethodNotFound"
+	case msg == "A hash table can only be added to another hash table.":
+		id = "AddHashTableToNonHashTable"
+	}
 	if strings.HasPrefix(msg, "Cannot convert") || strings.HasPrefix(msg, "Could not compare") {
 		cat = object.InvalidArgument
 		id = "InvalidCastFromStringToInteger"
@@ -393,7 +427,12 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 			cat = object.NotSpecified
 		}
 	}
-	return runtimeError(x.Ext, msg, id, cat, ex)
+	rec := runtimeError(x.Ext, msg, id, cat, ex)
+	if err == errDivideByZero {
+		// the runtime exception wraps .NET's DivideByZeroException
+		rec.Record.InnerException, rec.Record.InnerMessage = "System.DivideByZeroException", msg
+	}
+	return rec
 }
 
 // binaryOp applies a binary operator to evaluated operands.

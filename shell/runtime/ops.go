@@ -269,10 +269,14 @@ func arith(op string, a, b any) (any, error) {
 }
 
 // widen keeps int results as Int32 when both operands were Int32 and the
-// result fits, else Int64.
+// result fits; an Int32 result that overflows becomes a Double, as
+// PowerShell widens it; Int64 operands give Int64.
 func widen(n int64, kind int) any {
-	if kind == 0 && n >= math.MinInt32 && n <= math.MaxInt32 {
-		return int(n)
+	if kind == 0 {
+		if n >= math.MinInt32 && n <= math.MaxInt32 {
+			return int(n)
+		}
+		return float64(n)
 	}
 	return n
 }

@@ -66,8 +66,11 @@ type Runtime struct {
 	out           *outDefault
 	source        *syntax.Source
 	tryDepth      int
-	regexes       map[string]*regexp.Regexp
-	fnCache       map[*syntax.ScriptBlock]*fnDecl
+	// catching are the catch blocks running, innermost last: a bare throw
+	// written inside one rethrows its error.
+	catching []catchFrame
+	regexes  map[string]*regexp.Regexp
+	fnCache  map[*syntax.ScriptBlock]*fnDecl
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.
 	planCache map[planKey]*pipePlan

@@ -308,6 +308,12 @@ func selectObject() *runtime.Command {
 		return nil
 	}
 	project := func(ctx *runtime.Context, st *state, in any) ([]any, error) {
+		for _, sp := range st.specs {
+			if sp.Script != nil && sp.Name == "" && sp.Label == "" {
+				// a property that is an empty script block has no name
+				return nil, ctx.Fail(ctx.NewError("A property is an empty script block and does not provide a name.", "EmptyScriptBlockAndNoName", object.InvalidArgument, "PSArgumentException", nil))
+			}
+		}
 		var out []any
 		if ctx.Has("ExpandProperty") {
 			name := ctx.String("ExpandProperty")

@@ -228,11 +228,12 @@ func setVariable(name, typeName string) *runtime.Command {
 		runtime.P("PassThru", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
+		o := runtime.VariableOptions{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
 		for _, n := range ctx.Strings("Name") {
-			if strings.EqualFold(ctx.String("Scope"), "global") {
-				ctx.RT.SetGlobal(n, ctx.Value("Value"))
-			} else {
-				ctx.RT.SetVariable(n, ctx.Value("Value"))
+			if err := ctx.RT.DefineVariable(n, ctx.Value("Value"), o); err != nil {
+				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -261,8 +262,10 @@ func removeVariable(name, typeName string) *runtime.Command {
 			}
 			if clear {
 				ctx.RT.SetVariable(n, nil)
-			} else {
-				ctx.RT.RemoveVariable(n)
+			} else if _, err := ctx.RT.DeleteVariable(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
+				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
@@ -379,4 +382,12 @@ func invokeHistory() *runtime.Command {
 		return ctx.RT.InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
+}
+
+// variableError is the record of a refused variable operation.
+func variableError(ctx *runtime.Context, err error, name string) *object.ErrorRecord {
+	if ve, ok := err.(*runtime.VariableError); ok {
+		return ctx.NewError(ve.Message, ve.ID, ve.Category, ve.Exception, name)
+	}
+	return ctx.NewError(err.Error(), "InvalidOperation", object.InvalidOperation, "InvalidOperationException", name)
 }

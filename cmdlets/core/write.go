@@ -151,7 +151,7 @@ func writeError() *runtime.Command {
 		runtime.P("Message", runtime.TString, runtime.InSets(runtime.Set("NoException", true, 0), runtime.Set("WithException", false, -1)), runtime.Alias("Msg")),
 		runtime.P("Exception", runtime.TObject, runtime.InSets(runtime.Set("WithException", true, -1))),
 		runtime.P("ErrorRecord", runtime.TObject, runtime.InSets(runtime.Set("ErrorRecord", true, -1))),
-		runtime.P("Category", runtime.TString, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
+		runtime.P("Category", errorCategoryType, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
 		runtime.P("ErrorId", runtime.TString, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
 		runtime.P("TargetObject", runtime.TObject, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
 		runtime.P("RecommendedAction", runtime.TString),
@@ -315,3 +315,11 @@ func truncateCells(s string, n int) string {
 	}
 	return b.String()
 }
+
+// errorCategoryType is .NET's ErrorCategory enum, in its order.
+var errorCategoryType = runtime.DotNetEnumType("ErrorCategory", "System.Management.Automation.ErrorCategory",
+	"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
+	"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
+	"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",
+	"ResourceUnavailable", "ReadError", "WriteError", "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError",
+	"AuthenticationError", "LimitsExceeded", "QuotaExceeded", "NotEnabled")

@@ -117,6 +117,12 @@ func NewRegistry() *Registry {
 		},
 	})
 	r.Add(&View{
+		Name:      "Dictionary",
+		TypeNames: []string{"System.Collections.DictionaryEntry"},
+		Kind:      ListView,
+		Items:     []ListItem{{Property: "Name"}, {Property: "Value"}},
+	})
+	r.Add(&View{
 		Name:      "history",
 		TypeNames: []string{"Microsoft.PowerShell.Commands.HistoryInfo"},
 		Kind:      TableView,

@@ -574,7 +574,7 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 	case *notSupportedError:
 		return runtimeError(ext, e.msg, "ExosimNotSupported", object.NotImplemented, "NotSupportedException")
 	case *conversionError:
-		return runtimeError(ext, e.msg, "InvalidCastParseTargetInvocation", object.InvalidArgument, "PSInvalidCastException")
+		return runtimeError(ext, e.msg, castErrorID(e.msg), object.InvalidArgument, "PSInvalidCastException")
 	case *opError:
 		return runtimeError(ext, e.msg, "RuntimeException", object.InvalidOperation, "RuntimeException")
 	}
@@ -668,7 +668,9 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 	case *object.PSObject:
 		if p := t.Property(name); p != nil {
 			if sb, ok := p.Get().(*ScriptBlock); ok {
-				return rt.invokeScriptBlockValue(sb, nil, args)
+				// a script method: $this is the object, the arguments
+				// bind to the script block's param() block
+				return rt.withThis(t, func() (any, error) { return rt.callScriptBlock(sb, args) })
 			}
 			if f, ok := p.Get().(HostMethod); ok {
 				return f(args)

@@ -191,13 +191,17 @@ type cmdProcessor struct {
 	errVar     string
 	errAppend  bool
 	outVar     string
-	outAppend  bool
-	warnVar    string
-	whatIf     bool
-	confirm    int // -1 not given, 0 -Confirm:$false, 1 -Confirm
-	verbose    bool
-	yesToAll   bool
-	noToAll    bool
+	// pipeVar is -PipelineVariable: each object the command writes is
+	// stored there, in the scope the pipeline runs in (pipeScope).
+	pipeVar   string
+	pipeScope *Scope
+	outAppend bool
+	warnVar   string
+	whatIf    bool
+	confirm   int // -1 not given, 0 -Confirm:$false, 1 -Confirm
+	verbose   bool
+	yesToAll  bool
+	noToAll   bool
 
 	// outFile receives the output stream (> file, > $null); redirs holds
 	// the redirections of streams 2 to 6 (redirect.go).
@@ -542,6 +546,9 @@ func (pr *cmdProcessor) applyCommon() error {
 		}
 		pr.outVar = name
 	}
+	if v, ok := c["pipelinevariable"]; ok {
+		pr.pipeVar, pr.pipeScope = v.(string), rt.scope
+	}
 	if v, ok := c["warningvariable"]; ok {
 		pr.warnVar = strings.TrimPrefix(v.(string), "+")
 	}
@@ -605,6 +612,9 @@ func (pr *cmdProcessor) emit(v any) error {
 	}
 	if pr.outList != nil {
 		pr.outList.Append(v)
+	}
+	if pr.pipeVar != "" {
+		pr.pipeScope.set(pr.pipeVar, v)
 	}
 	if pr.next == nil {
 		return nil

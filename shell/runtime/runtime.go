@@ -335,7 +335,6 @@ func (rt *Runtime) initVariables() {
 	set("FormatEnumerationLimit", 4)
 	set("MaximumErrorCount", 256)
 	set("ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2})
-	set("OFS", " ")
 	set("Error", &object.List{})
 	set("LASTEXITCODE", 0)
 	set("PID", os.Getpid())
@@ -449,6 +448,8 @@ type Variable struct {
 	Name     string
 	Value    any
 	ReadOnly bool
+	// Constant variables are read-only even to -Force (-Option Constant).
+	Constant bool
 	// Type is the variable's type constraint ([int]$x = 1, a typed
 	// parameter): every later assignment converts to it. "" for none.
 	Type string

@@ -34,3 +34,59 @@ func init() {
 			}},
 	)
 }
+
+// System.Uri's escaping statics, which runbooks use to build Graph and
+// REST query strings.
+func init() {
+	RegisterType(&TypeDef{FullName: "System.Uri", Aliases: []string{"uri"}, Assembly: "System.Private.Uri",
+		Static: Members{
+			"EscapeDataString":   Method(1, 1, func(c *Call) (any, error) { return escapeDataString(c.Str(0)), nil }),
+			"UnescapeDataString": Method(1, 1, func(c *Call) (any, error) { return unescapeDataString(c.Str(0)), nil }),
+		}})
+}
+
+// escapeDataString percent-encodes every UTF-8 byte except the unreserved
+// characters of RFC 3986 (letters, digits, - _ . ~), in upper-case hex.
+func escapeDataString(s string) string {
+	const hexDigits = "0123456789ABCDEF"
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
+			b = append(b, c)
+			continue
+		}
+		b = append(b, '%', hexDigits[c>>4], hexDigits[c&15])
+	}
+	return string(b)
+}
+
+// unescapeDataString decodes %XX sequences; a % not followed by two hex
+// digits stays as it is.
+func unescapeDataString(s string) string {
+	unhex := func(c byte) (byte, bool) {
+		switch {
+		case '0' <= c && c <= '9':
+			return c - '0', true
+		case 'a' <= c && c <= 'f':
+			return c - 'a' + 10, true
+		case 'A' <= c && c <= 'F':
+			return c - 'A' + 10, true
+		}
+		return 0, false
+	}
+	var b []byte
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) {
+			hi, ok1 := unhex(s[i+1])
+			lo, ok2 := unhex(s[i+2])
+			if ok1 && ok2 {
+				b = append(b, hi<<4|lo)
+				i += 2
+				continue
+			}
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}

@@ -1,0 +1,265 @@
+package core
+
+import (
+	"crypto/md5"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/sha512"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"strings"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Text and script helpers runbooks use around their Exchange calls:
+// Join-String, ConvertFrom-StringData, Get-FileHash, Measure-Command and
+// Invoke-Command on the local session.
+
+func textCommands() []*runtime.Command {
+	return []*runtime.Command{joinString(), convertFromStringData(), getFileHash(), measureCommand(), invokeCommand()}
+}
+
+func joinString() *runtime.Command {
+	c := cmdlet("Join-String", ModUtility, "JoinStringCommand")
+	c.Synopsis = "Joins pipeline objects (or one property of them) into one string."
+	c.Sets = []string{"Default", "SingleQuote", "DoubleQuote", "Format"}
+	c.DefaultSet = "Default"
+	c.Params = []*runtime.Param{
+		runtime.P("Property", runtime.TObject, runtime.Position(0)),
+		runtime.P("Separator", runtime.TString, runtime.Position(1), allowEmpty()),
+		runtime.P("OutputPrefix", runtime.TString, runtime.Alias("op")),
+		runtime.P("OutputSuffix", runtime.TString, runtime.Alias("os")),
+		runtime.P("SingleQuote", runtime.TSwitch, runtime.InSets(runtime.Set("SingleQuote", false, -1))),
+		runtime.P("DoubleQuote", runtime.TSwitch, runtime.InSets(runtime.Set("DoubleQuote", false, -1))),
+		runtime.P("FormatString", runtime.TString, runtime.InSets(runtime.Set("Format", false, -1))),
+		runtime.P("UseCulture", runtime.TSwitch),
+		runtime.P("InputObject", runtime.TObjects, runtime.FromPipeline()),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Join-String -Property Alias -Separator ', '`, Remark: "Lists three mailboxes' aliases on one line."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["parts"].([]string)
+		var spec *format.PropSpec
+		if p := ctx.Value("Property"); p != nil {
+			s, err := propSpec(p, format.ForSelect)
+			if err != nil {
+				return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
+			}
+			spec = &s
+		}
+		list, _ := ctx.Value("InputObject").([]any)
+		for _, in := range list {
+			if in == nil {
+				continue
+			}
+			v := in
+			if spec != nil {
+				if spec.Script != nil {
+					sb, _ := spec.Script.(*runtime.ScriptBlock)
+					v, _ = ctx.RT.EvalScriptBlock(sb, in)
+				} else {
+					v = propertyOrKey(in, spec.Name)
+				}
+			}
+			text := ctx.RT.ToStr(v)
+			switch {
+			case ctx.Switch("SingleQuote"):
+				text = "'" + text + "'"
+			case ctx.Switch("DoubleQuote"):
+				text = `"` + text + `"`
+			case ctx.String("FormatString") != "":
+				r, err := ctx.RT.Operator("-f", ctx.String("FormatString"), []any{v})
+				if err != nil {
+					return ctx.Fail(ctx.NewError(err.Error(), "FormatError", object.InvalidOperation, "FormatException", nil))
+				}
+				text = ctx.RT.ToStr(r)
+			}
+			items = append(items, text)
+		}
+		ctx.State["parts"] = items
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		items, _ := ctx.State["parts"].([]string)
+		sep := ctx.String("Separator")
+		if !ctx.Has("Separator") || ctx.Value("Separator") == nil {
+			// no separator: $OFS, else nothing
+			ofs, _ := ctx.RT.GetVariable("OFS")
+			sep = ""
+			if ofs != nil {
+				sep = ctx.RT.ToStr(ofs)
+			}
+		}
+		return ctx.WriteObject(ctx.String("OutputPrefix") + strings.Join(items, sep) + ctx.String("OutputSuffix"))
+	}
+	return c
+}
+
+func convertFromStringData() *runtime.Command {
+	c := cmdlet("ConvertFrom-StringData", ModUtility, "ConvertFromStringDataCommand")
+	c.Synopsis = "Converts name=value lines into a hashtable."
+	c.Params = []*runtime.Param{
+		runtime.P("StringData", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), allowEmpty()),
+		runtime.P("Delimiter", runtime.TString),
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		h := object.NewHashtable()
+		delim := "="
+		if d := ctx.String("Delimiter"); d != "" {
+			delim = d[:1]
+		}
+		for _, line := range strings.Split(ctx.String("StringData"), "\n") {
+			line = strings.TrimSpace(line)
+			if line == "" || line[0] == '#' {
+				continue
+			}
+			i := strings.Index(line, delim)
+			if i <= 0 {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Data line '%s' is not in 'name=value' format. ", line), "InvalidOperation", object.InvalidOperation, "PSInvalidOperationException", nil))
+			}
+			name := strings.TrimSpace(line[:i])
+			if _, dup := h.Get(name); dup {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Data item '%s' in line '%s' is already defined. ", name, line), "InvalidOperation", object.InvalidOperation, "PSInvalidOperationException", nil))
+			}
+			h.Set(name, runtime.RegexUnescape(strings.TrimSpace(line[i+1:])))
+		}
+		return ctx.WriteObject(h)
+	}
+	return c
+}
+
+// hashAlgorithms are Get-FileHash's -Algorithm values.
+var hashAlgorithms = map[string]func() hash.Hash{
+	"SHA1": sha1.New, "SHA256": sha256.New, "SHA384": sha512.New384, "SHA512": sha512.New, "MD5": md5.New,
+}
+
+func getFileHash() *runtime.Command {
+	c := cmdlet("Get-FileHash", ModUtility, "GetFileHashCommand")
+	c.Synopsis = "Computes the hash of files on the session's drives."
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = append(pathParams(true, true),
+		runtime.P("Algorithm", runtime.EnumType("String", "System.String", "SHA1", "SHA256", "SHA384", "SHA512", "MD5")),
+	)
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		alg := strings.ToUpper(ctx.String("Algorithm"))
+		if alg == "" {
+			alg = "SHA256"
+		}
+		ns := ctx.RT.Files()
+		paths, literal := pathArgsOf(ctx)
+		for _, p := range paths {
+			items, err := expand(ctx, p, literal)
+			if err != nil {
+				return err
+			}
+			for _, it := range items {
+				if it.info == nil || it.info.IsDir() {
+					continue
+				}
+				full := it.path.ProviderPath()
+				data, err := fsys.ReadFile(ns.FS(), ns.Host(it.path), 1<<30)
+				if err != nil {
+					if err := ctx.WriteError(fileError(ctx, runtime.HostError(err, full), "FileReadError", full)); err != nil {
+						return err
+					}
+					continue
+				}
+				h := hashAlgorithms[alg]()
+				h.Write(data)
+				o := object.NewObject("Microsoft.PowerShell.Commands.FileHashInfo", "System.Object")
+				o.AddTyped("Algorithm", "string", alg)
+				o.AddTyped("Hash", "string", strings.ToUpper(hex.EncodeToString(h.Sum(nil))))
+				o.AddTyped("Path", "string", full)
+				if err := ctx.WriteObject(o); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// measureCommand is Measure-Command: it runs the script block in the
+// caller's scope, drops its output and returns the time it took on the
+// session's clock (simulated time moves only with Start-Sleep and the
+// simulator's own clock commands).
+func measureCommand() *runtime.Command {
+	c := cmdlet("Measure-Command", ModUtility, "MeasureCommandCommand")
+	c.Synopsis = "Times a script block on the session's clock."
+	c.Params = []*runtime.Param{
+		runtime.P("Expression", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0)),
+		runtime.P("InputObject", runtime.TObject, runtime.FromPipeline()),
+	}
+	run := func(ctx *runtime.Context, in any) error {
+		sb, _ := ctx.Value("Expression").(*runtime.ScriptBlock)
+		start := ctx.RT.Now()
+		err := ctx.RT.InvokeScriptBlock(sb, in, nil)
+		d, _ := ctx.State["elapsed"].(object.TimeSpan)
+		ctx.State["elapsed"] = d + object.TimeSpan(ctx.RT.Now().Sub(start)/100)
+		return err
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		if ctx.HasInput {
+			ctx.State["ran"] = true
+			return run(ctx, ctx.Input)
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		if ran, _ := ctx.State["ran"].(bool); !ran {
+			if err := run(ctx, nil); err != nil {
+				return err
+			}
+		}
+		d, _ := ctx.State["elapsed"].(object.TimeSpan)
+		return ctx.WriteObject(d)
+	}
+	return c
+}
+
+// invokeCommand is Invoke-Command on the local session: the script block
+// runs in a new scope (the caller's with -NoNewScope), its param() block
+// bound to -ArgumentList. exosim has no other computers: -ComputerName,
+// -Session and the like say so.
+func invokeCommand() *runtime.Command {
+	c := cmdlet("Invoke-Command", ModCore, "InvokeCommandCommand")
+	c.Synopsis = "Runs a script block in this session (exosim does not run commands on other computers)."
+	c.Params = []*runtime.Param{
+		runtime.P("ScriptBlock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Command")),
+		runtime.P("ArgumentList", runtime.TObjects, runtime.Alias("Args")),
+		runtime.P("NoNewScope", runtime.TSwitch),
+		runtime.P("ComputerName", runtime.TStrings, runtime.Alias("Cn")),
+		runtime.P("Session", runtime.TObjects),
+		runtime.P("Credential", runtime.TObject),
+		runtime.P("HideComputerName", runtime.TSwitch),
+		runtime.P("AsJob", runtime.TSwitch),
+	}
+	c.Handler.Begin = func(ctx *runtime.Context) error {
+		for _, p := range []string{"ComputerName", "Session", "AsJob"} {
+			if ctx.Has(p) {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim does not run commands on other computers or in jobs (Invoke-Command -%s); run the script block here without it.", p), "NotSupported", object.NotImplemented, "NotSupportedException", nil))
+			}
+		}
+		return nil
+	}
+	c.Handler.End = func(ctx *runtime.Context) error {
+		sb, _ := ctx.Value("ScriptBlock").(*runtime.ScriptBlock)
+		if ctx.Switch("NoNewScope") {
+			return ctx.RT.InvokeScriptBlock(sb, nil, ctx.WriteObject)
+		}
+		args, _ := ctx.Value("ArgumentList").([]any)
+		if args == nil && ctx.Value("ArgumentList") != nil {
+			args = []any{ctx.Value("ArgumentList")}
+		}
+		return ctx.RT.InvokeWithArguments(sb, args, ctx.WriteObject)
+	}
+	return c
+}

@@ -1,7 +1,8 @@
 // Package ome declares the Exchange Online cmdlets around Microsoft Purview
 // Message Encryption: message status and revocation, branding templates
-// (OME configurations), the IRM configuration, message trace, and the
-// encryption part of mail flow rules.
+// (OME configurations), the IRM configuration with its rights policy
+// templates and test, message trace, and the encryption part of mail flow
+// rules.
 package ome
 
 import (
@@ -24,6 +25,7 @@ func Commands() []*runtime.Command {
 		"Get-IRMConfiguration", "Set-IRMConfiguration")...)
 	out = append(out, runtime.LazyGroup(traceCommands, "Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")...)
 	out = append(out, runtime.LazyGroup(ruleCommands, "New-TransportRule", "Get-TransportRule")...)
+	out = append(out, runtime.LazyGroup(rmsCommands, "Get-RMSTemplate", "Test-IRMConfiguration")...)
 	return out
 }
 
@@ -32,6 +34,7 @@ func Views(r *format.Registry) {
 	messageViews(r)
 	traceViews(r)
 	ruleViews(r)
+	rmsViews(r)
 }
 
 // Exception types of the errors this package writes.

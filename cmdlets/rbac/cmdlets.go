@@ -36,6 +36,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Get-ManagementRoleAssignment", getManagementRoleAssignment),
 		runtime.Lazy("Search-AdminAuditLog", searchAdminAuditLog),
 		runtime.Lazy("Search-UnifiedAuditLog", searchUnifiedAuditLog),
+		runtime.Lazy("Get-AdminAuditLogConfig", getAdminAuditLogConfig),
 	}
 }
 

@@ -78,7 +78,7 @@ func TestCompletion(t *testing.T) {
 		{line: "Get-Mailb", want: []string{"Get-Mailbox"}},
 		{line: "get-connectioninf", want: []string{"Get-ConnectionInformation"}, exactlen: 1},
 		{line: "Format-T", want: []string{"Format-Table"}},
-		// Cloud cmdlets exosim does not simulate complete like the others.
+		// Cloud cmdlets complete like the others.
 		{line: "Get-MailboxPerm", want: []string{"Get-MailboxPermission"}, exactlen: 1},
 		{line: "Add-MailboxPermission -Acc", want: []string{"-AccessRights"}, exactlen: 1},
 		{line: "gc", want: []string{"gcm"}},
@@ -98,6 +98,10 @@ func TestCompletion(t *testing.T) {
 		{line: "Invoke-HoldRemovalAction -Action ", want: []string{"GetHoldRemovals", "GetHolds", "RemoveHold"}, exactlen: 3},
 		{line: "Invoke-HoldRemovalAction -Action Remove", want: []string{"RemoveHold"}, exactlen: 1},
 		{line: "Get-Mailbox -RecipientTypeDetails UserMailbox,Sha", want: []string{"SharedMailbox"}},
+		// Group identities: a Microsoft 365 group only where one is meant.
+		{line: "Get-DistributionGroupMember -Identity s", want: []string{"sales", "sales@contoso.com"}, exactlen: 2},
+		{line: "Get-UnifiedGroupLinks -Identity p", want: []string{"projectfalcon", "projectfalcon@contoso.com"}, exactlen: 2},
+		{line: "Get-DistributionGroup p", wantNot: []string{"projectfalcon"}},
 		{line: "Set-Mailbox -LitigationHoldEnabled $t", want: []string{"$true"}},
 		{line: "$mb", want: []string{"$mbx"}},
 		{line: "Get-Date -Format $Err", want: []string{"$Error"}},

@@ -93,6 +93,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.Register(session.Commands()...)
 	rt.Register(pester.Commands()...)
 	mailbox.RegisterCompleters(rt, st)
+	groups.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{})
 	registerLabs(rt, formats)
 	session.Install(rt, o.RequireConnect)

@@ -106,7 +106,8 @@ func TestMailboxOnHoldRule(t *testing.T) {
 	}
 }
 
-func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
+// Soft delete renames and hides the mailbox; undo brings it back.
+func TestSoftDeleteIdentityAndUndo(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -117,7 +118,7 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 		got, err := directory.RemoveMailbox(tx, m.Guid, "admin@contoso.onmicrosoft.com")
 		storetest.Must(t, err)
 		if got.LifecycleState != directory.StateSoftDeleted || got.IsInactiveMailbox || got.WhenSoftDeleted == nil || !got.WhenSoftDeleted.Equal(tx.Now()) {
-			t.Errorf("after T1: %+v", got)
+			t.Errorf("after soft delete: %+v", got)
 		}
 		if got.Identity() != `Soft Deleted Objects\laura` {
 			t.Errorf("Identity = %q", got.Identity())
@@ -153,12 +154,12 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 			t.Errorf("second remove: %v", err)
 		}
 
-		// T3.
+		// Undo.
 		back, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{})
 		storetest.Must(t, err)
 		if back.LifecycleState != directory.StateActive || back.WhenSoftDeleted != nil || back.DistinguishedName != activeDN ||
 			back.OrganizationalUnit != activeOU || back.Identity() != "laura" || back.RemovedBy != "" {
-			t.Errorf("after T3: %+v", back)
+			t.Errorf("after undo: %+v", back)
 		}
 		u, _ = directory.GetUser(tx, objectID)
 		if u.State != directory.UserActive || u.DeletedAt != nil {
@@ -176,9 +177,9 @@ func TestT1SoftDeleteIdentityAndUndoT3(t *testing.T) {
 	})
 }
 
-// TestS6WindowBoundaries follows scenario S6 and checks the 30-day window
-// a second before 30 days and at exactly 30 days.
-func TestS6WindowBoundaries(t *testing.T) {
+// TestWindowBoundaries checks the 30-day window a second before 30 days
+// and at exactly 30 days.
+func TestWindowBoundaries(t *testing.T) {
 	t.Parallel()
 	for _, tt := range []struct {
 		name    string
@@ -231,7 +232,7 @@ func TestS6WindowBoundaries(t *testing.T) {
 	}
 }
 
-func TestS7PermanentDelete(t *testing.T) {
+func TestPermanentDelete(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -249,7 +250,7 @@ func TestS7PermanentDelete(t *testing.T) {
 			t.Error("content left")
 		}
 		if u, err := directory.GetUser(tx, laura.ExternalDirectoryObjectId); err != nil || u.MailboxGuid != "" || u.State != directory.UserSoftDeleted {
-			t.Errorf("account after T5: %+v %v", u, err)
+			t.Errorf("account after permanent delete: %+v %v", u, err)
 		}
 		if ts, _ := tx.PendingTimers(); len(ts) != 1 || ts[0].Kind != directory.TimerRecycleBinExpiry {
 			t.Errorf("timers: %+v", ts)
@@ -271,7 +272,8 @@ func TestS7PermanentDelete(t *testing.T) {
 	})
 }
 
-func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
+// A held mailbox becomes inactive; undo; its account purged leaves it.
+func TestInactiveUndoAndAccountPurge(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -281,35 +283,35 @@ func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 		m, err := directory.RemoveMailbox(tx, annb.Guid, "")
 		storetest.Must(t, err)
 		if m.LifecycleState != directory.StateInactive || !m.IsInactiveMailbox || !m.LitigationHoldEnabled || m.Licensed {
-			t.Errorf("after T2: %+v", m)
+			t.Errorf("after becoming inactive: %+v", m)
 		}
 		if e5Consumed(t, tx) != consumed-1 {
 			t.Error("licence not freed")
 		}
 		u, _ := directory.GetUser(tx, annb.ExternalDirectoryObjectId)
 		if len(u.Licenses) != 0 || len(u.FreedLicenses) != 1 || u.State != directory.UserSoftDeleted {
-			t.Errorf("account after T2: %+v", u)
+			t.Errorf("account after becoming inactive: %+v", u)
 		}
 		if ms, err := directory.ResolveMailboxes(tx, "annb", directory.ScopeInactiveOnly); err != nil || len(ms) != 1 {
 			t.Errorf("-InactiveMailboxOnly: %v", err)
 		}
-		// T6 within 30 days.
+		// Undo of an inactive mailbox within 30 days.
 		storetest.Must(t, tx.AdvanceBy(29*store.Day))
 		back, err := directory.UndoSoftDeletedMailbox(tx, annb.Guid, directory.UndoInput{})
 		storetest.Must(t, err)
 		if back.LifecycleState != directory.StateActive || back.IsInactiveMailbox || !back.LitigationHoldEnabled || !back.Licensed {
-			t.Errorf("after T6: %+v", back)
+			t.Errorf("after undo of an inactive mailbox: %+v", back)
 		}
 		if e5Consumed(t, tx) != consumed {
 			t.Error("licence not re-assigned")
 		}
-		// Delete again and let the account expire (T7).
+		// Delete again and let the account expire (its account purged).
 		_, err = directory.RemoveMailbox(tx, annb.Guid, "")
 		storetest.Must(t, err)
 		storetest.Must(t, tx.AdvanceBy(30*store.Day+time.Second))
 		m = storetest.Mailbox(t, tx, "664ef44e-c1a0-47b0-9553-2ecdfc6ef840")
 		if m.LifecycleState != directory.StateInactive || m.ExternalDirectoryObjectId != "" {
-			t.Errorf("after T7: state %s extid %q", m.LifecycleState, m.ExternalDirectoryObjectId)
+			t.Errorf("after the account purge: state %s extid %q", m.LifecycleState, m.ExternalDirectoryObjectId)
 		}
 		if _, err := directory.GetUser(tx, annb.ExternalDirectoryObjectId); !errors.Is(err, store.ErrNotFound) {
 			t.Error("account not purged")
@@ -317,7 +319,7 @@ func TestT2InactiveT6UndoT7AccountPurge(t *testing.T) {
 		before := storetest.TxExport(t, tx)
 		_, err = directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{WindowsLiveID: "ann@contoso.com", Password: "x"})
 		if storetest.LifecycleReason(err) != directory.ReasonAccountPurgedUseRecover {
-			t.Errorf("undo after T7: %v", err)
+			t.Errorf("undo after the account purge: %v", err)
 		}
 		if storetest.TxExport(t, tx) != before {
 			t.Error("refused undo changed the tenant")
@@ -440,7 +442,9 @@ func TestUndoNameTaken(t *testing.T) {
 	})
 }
 
-func TestRetirementT10T11T12T13(t *testing.T) {
+// An inactive mailbox nothing holds retires, is purged 30 days later,
+// can be purged or undone before.
+func TestRetirement(t *testing.T) {
 	t.Parallel()
 	retire := func(t *testing.T, tx *store.Tx) *directory.Mailbox {
 		setHold(t, tx, "lidiah", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
@@ -459,11 +463,11 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 		m := storetest.Mailbox(t, tx, p.Guid)
 		if m.LifecycleState != directory.StateRetiredInactive || m.IsInactiveMailbox || !m.WasInactiveMailbox ||
 			m.InactiveMailboxRetireTime == nil || !m.InactiveMailboxRetireTime.Equal(tx.Now()) || m.WhenSoftDeleted == nil {
-			t.Fatalf("after T10: %+v", m)
+			t.Fatalf("after retirement: %+v", m)
 		}
 		return m
 	}
-	t.Run("T11 boundary", func(t *testing.T) {
+	t.Run("retirement purge boundary", func(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			storetest.Must(t, tx.AdvanceBy(10*store.Day))
@@ -478,7 +482,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 			}
 		})
 	})
-	t.Run("T12", func(t *testing.T) {
+	t.Run("permanent delete of a retired mailbox", func(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
@@ -488,18 +492,18 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 			}
 		})
 	})
-	t.Run("T13 account alive", func(t *testing.T) {
+	t.Run("undo retired, account alive", func(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
 			back, err := directory.UndoSoftDeletedMailbox(tx, m.Guid, directory.UndoInput{})
 			storetest.Must(t, err)
 			if back.LifecycleState != directory.StateActive || back.WasInactiveMailbox || back.InactiveMailboxRetireTime != nil {
-				t.Errorf("after T13: %+v", back)
+				t.Errorf("after undo of a retired mailbox: %+v", back)
 			}
 		})
 	})
-	t.Run("T13 account purged", func(t *testing.T) {
+	t.Run("undo retired, account purged", func(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			setHold(t, tx, "lidiah", func(m *directory.Mailbox) { m.LitigationHoldEnabled = true })
@@ -531,7 +535,7 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 			}
 		})
 	})
-	t.Run("T13 window over", func(t *testing.T) {
+	t.Run("undo retired, window over", func(t *testing.T) {
 		s := storetest.Seeded(t, seed.Contoso)
 		storetest.Update(t, s, func(tx *store.Tx) {
 			m := retire(t, tx)
@@ -546,7 +550,9 @@ func TestRetirementT10T11T12T13(t *testing.T) {
 	})
 }
 
-func TestLicenceGraceT14T15T16(t *testing.T) {
+// Removing the last licence starts the grace period; a licence ends it;
+// its end purges or, when held, makes the mailbox inactive.
+func TestLicenceGrace(t *testing.T) {
 	t.Parallel()
 	tests := []struct {
 		name      string
@@ -558,7 +564,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 		{"re-licensed inside the window", false, 29 * store.Day, 60 * store.Day, directory.StateActive},
 		{"a second short of 30 days", false, -1, 30*store.Day - time.Second, directory.StateUnlicensedGrace},
 		{"exactly 30 days purges", false, -1, 30 * store.Day, ""},
-		{"held mailbox becomes inactive (D-16)", true, -1, 31 * store.Day, directory.StateInactive},
+		{"held mailbox becomes inactive when its grace ends", true, -1, 31 * store.Day, directory.StateInactive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -572,7 +578,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 				storetest.Must(t, directory.RemoveLicense(tx, id, "SPE_E5"))
 				g := storetest.Mailbox(t, tx, m.Guid)
 				if g.LifecycleState != directory.StateUnlicensedGrace || g.Licensed {
-					t.Fatalf("after T14: %s", g.LifecycleState)
+					t.Fatalf("after the last licence removed: %s", g.LifecycleState)
 				}
 				// still an active mailbox during its grace period, never a
 				// soft-deleted or inactive one
@@ -586,7 +592,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 					storetest.Must(t, tx.AdvanceBy(tt.reassign))
 					storetest.Must(t, directory.AssignLicense(tx, id, "SPE_E5"))
 					if g := storetest.Mailbox(t, tx, m.Guid); g.LifecycleState != directory.StateActive || !g.Licensed {
-						t.Fatalf("after T15: %s", g.LifecycleState)
+						t.Fatalf("after a licence back: %s", g.LifecycleState)
 					}
 					storetest.Must(t, tx.AdvanceBy(tt.advance-tt.reassign))
 				} else {
@@ -599,7 +605,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 					}
 					u, err := directory.GetUser(tx, id)
 					if err != nil || u.MailboxGuid != "" || u.State != directory.UserActive {
-						t.Errorf("account after T16: %+v %v", u, err)
+						t.Errorf("account after the grace period: %+v %v", u, err)
 					}
 					return
 				}
@@ -608,7 +614,7 @@ func TestLicenceGraceT14T15T16(t *testing.T) {
 					t.Errorf("state = %s, want %s", got.LifecycleState, tt.wantState)
 				}
 				if tt.hold && (got.WhenSoftDeleted == nil || !got.IsInactiveMailbox) {
-					t.Errorf("D-16 mailbox: %+v", got)
+					t.Errorf("held mailbox after its grace: %+v", got)
 				}
 			})
 		})
@@ -758,7 +764,8 @@ func TestJournalArchiveMailUser(t *testing.T) {
 	})
 }
 
-// TestVisibilityTable checks the whole Get-Mailbox table of §3.4.
+// TestVisibilityTable checks which lifecycle states each Get-Mailbox scope
+// lists, for every state and switch.
 func TestVisibilityTable(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
@@ -1126,7 +1133,7 @@ func TestRestoreUserAccountInactiveAndConflicts(t *testing.T) {
 		storetest.Must(t, directory.RestoreUserAccount(tx, id))
 		m := storetest.Mailbox(t, tx, p.Guid)
 		if m.LifecycleState != directory.StateActive || !m.DelayHoldApplied || m.IsInactiveMailbox {
-			t.Errorf("after restore (T6): %+v", m)
+			t.Errorf("after restore (undo of an inactive mailbox): %+v", m)
 		}
 		if u, _ := directory.GetUser(tx, id); u.State != directory.UserActive || !u.HasLicense("SPE_E5") {
 			t.Errorf("account: %+v", u)

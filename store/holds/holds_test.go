@@ -82,9 +82,9 @@ func TestSeedHoldStamps(t *testing.T) {
 	})
 }
 
-// S2 and S3: identify every hold, remove them, clear the delay hold, purge
-// exactly 30 days after the mailbox retired.
-func TestHoldsS2S3(t *testing.T) {
+// Identify every hold, remove them, clear the delay hold, purge exactly
+// 30 days after the mailbox retired.
+func TestRemoveEveryHoldThenPurge(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -152,8 +152,8 @@ func TestHoldsS2S3(t *testing.T) {
 	})
 }
 
-// S4: the 60-day path through the delay-hold timer.
-func TestHoldsS4DelayHoldExpiry(t *testing.T) {
+// The 60-day path through the delay-hold timer.
+func TestDelayHoldExpiry(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -230,8 +230,8 @@ func TestDelayHoldRestampAndIndependentFlags(t *testing.T) {
 	})
 }
 
-// S5 and the Preservation Lock rules.
-func TestHoldsS5PreservationLock(t *testing.T) {
+// A locked policy and the Preservation Lock rules.
+func TestPreservationLock(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -386,7 +386,9 @@ func TestLabelHold(t *testing.T) {
 	})
 }
 
-func TestLocationLimitAndD10(t *testing.T) {
+// The location limit, and a static policy that remembers the address it
+// was given.
+func TestLocationLimitAndRememberedAddress(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {
@@ -495,8 +497,8 @@ func TestCaseCloseAndHoldOff(t *testing.T) {
 	})
 }
 
-// S10: recovery refused while the account exists, then done.
-func TestRecoverInactiveMailboxS10(t *testing.T) {
+// Recovery refused while the account exists, then done.
+func TestRecoverInactiveMailbox(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	storetest.Update(t, s, func(tx *store.Tx) {

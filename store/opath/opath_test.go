@@ -258,7 +258,7 @@ func TestValidate(t *testing.T) {
 
 func TestRecipientSchemaCoversSpec(t *testing.T) {
 	t.Parallel()
-	// Every mailbox property of spec §1.3 and the brief's common list.
+	// Every property of the mailbox record and the commonly filtered ones.
 	need := []string{"Name", "Alias", "DisplayName", "Identity", "DistinguishedName", "Guid", "ExchangeGuid",
 		"ArchiveGuid", "ArchiveStatus", "AutoExpandingArchiveEnabled", "LegacyExchangeDN", "EmailAddresses",
 		"PrimarySmtpAddress", "UserPrincipalName", "MicrosoftOnlineServicesID", "WindowsLiveID",

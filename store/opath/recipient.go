@@ -266,7 +266,7 @@ func documentedRecipientProperties() []Property {
 }
 
 // simulatorRecipientProperties are mailbox properties of the simulator's data
-// model (spec §1.3) that the filter-properties page does not list. They are
+// model (the mailbox record) that the filter-properties page does not list. They are
 // filterable in the simulator so that every property Get-Mailbox shows can be
 // used in -Filter.
 func simulatorRecipientProperties() []Property {

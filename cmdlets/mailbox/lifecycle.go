@@ -343,8 +343,8 @@ func disableJournalArchiving() *runtime.Command {
 }
 
 // recoverInactive is New-Mailbox -InactiveMailbox: the inactive mailbox
-// becomes a new active mailbox with a new account (domain.md §4.1). The
-// mailbox is treated as licensed (D-19); a warning reminds the admin to
+// becomes a new active mailbox with a new account. The mailbox is treated
+// as licensed (a grace period would hide it); a warning reminds the admin to
 // assign the licence.
 func recoverInactive(ctx *runtime.Context, in directory.NewMailboxInput) error {
 	id, shown := identityString(ctx.Value("InactiveMailbox"))

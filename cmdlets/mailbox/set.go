@@ -22,8 +22,8 @@ var holdParams = []string{"Identity", "InactiveMailbox", "LitigationHoldEnabled"
 	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RecalculateInactiveMailbox", "RemoveOrphanedHolds",
 	"RetentionHoldEnabled", "StartDateForRetentionHold", "EndDateForRetentionHold", "ProvideConsent", "Force"}
 
-// inactiveOnlyParams address inactive mailboxes even without
-// -InactiveMailbox (domain.md §6).
+// inactiveOnlyParams reach an inactive mailbox even without the
+// -InactiveMailbox switch.
 var inactiveOnlyParams = []string{"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RecalculateInactiveMailbox"}
 
 // handledParams are applied to the mailbox record; every other bound

@@ -75,7 +75,7 @@ type revocationDecision int
 const (
 	decideRevoke       revocationDecision = iota // revoke it now
 	decideNothing                                // nothing to do, no output
-	decideWarnUnrevoke                           // -Revoke $false on a revoked message (D-24)
+	decideWarnUnrevoke                           // -Revoke $false on a revoked message: a warning, it stays revoked
 	decideNotRevocable                           // error: recipients all inline or internal
 	decideNoAME                                  // error: tenant lacks Advanced Message Encryption
 	decideNotEncrypted                           // error: the message isn't encrypted

@@ -32,11 +32,11 @@ func TestDecideRevocation(t *testing.T) {
 		{"gmail recipient", msg(false, gmail), true, true, decideRevoke},
 		{"outlook.com recipient is inline", msg(false, outlook), true, true, decideNotRevocable},
 		{"internal only", msg(false, inside), true, true, decideNotRevocable},
-		{"mixed list with one portal recipient (D-22)", msg(false, outlook, inside, gmail), true, true, decideRevoke},
+		{"mixed list: revocable when any external recipient reads in the portal", msg(false, outlook, inside, gmail), true, true, decideRevoke},
 		{"no AME licence", msg(false, gmail), false, true, decideNoAME},
 		{"not encrypted", plain, true, true, decideNotEncrypted},
 		{"already revoked", msg(true, gmail), true, true, decideNothing},
-		{"revoke false on revoked warns (D-24)", msg(true, gmail), true, false, decideWarnUnrevoke},
+		{"revoke false on revoked warns and never un-revokes", msg(true, gmail), true, false, decideWarnUnrevoke},
 		{"revoke false on unrevoked", msg(false, gmail), true, false, decideNothing},
 		{"revoke false on inline message", msg(false, outlook), true, false, decideNothing},
 	}
@@ -61,7 +61,7 @@ func TestMessageStatusObjectTypes(t *testing.T) {
 			}
 		}
 		if o.Value("IsRevocable") != true {
-			t.Errorf("revoked=%v: IsRevocable must stay True (D-23)", revoked)
+			t.Errorf("revoked=%v: IsRevocable (eligibility) must stay True after revocation", revoked)
 		}
 	}
 }

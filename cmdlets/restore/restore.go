@@ -1,6 +1,6 @@
 // Package restore holds the Exchange Online mailbox restore request
 // cmdlets: New-, Get-, Set-, Suspend-, Resume- and Remove-MailboxRestoreRequest
-// and Get-MailboxRestoreRequestStatistics (domain.md §1.10, §4.2). A
+// and Get-MailboxRestoreRequestStatistics. A
 // request copies a soft-deleted, inactive or disconnected on-premises
 // mailbox into an existing mailbox; its progress follows the simulated
 // clock (see package store).

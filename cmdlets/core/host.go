@@ -305,7 +305,6 @@ func getCredential() *runtime.Command {
 		if user == "" {
 			user = ctx.String("Credential")
 		}
-		io := ctx.RT.IO
 		ctx.RT.HostLine("")
 		ctx.RT.HostLine("PowerShell credential request")
 		if m := ctx.String("Message"); m != "" {
@@ -324,7 +323,6 @@ func getCredential() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		_ = io
 		return ctx.WriteObject(NewCredential(user, object.NewSecureString(pw)))
 	}
 	return c

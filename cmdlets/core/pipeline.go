@@ -666,9 +666,6 @@ func sortObject() *runtime.Command {
 		}
 		if len(specs) == 0 {
 			specs = []format.PropSpec{{}}
-			if o, ok := firstObject(items); ok {
-				_ = o
-			}
 		}
 		keys := make([][]any, len(items))
 		for i, it := range items {
@@ -731,14 +728,6 @@ func sortObject() *runtime.Command {
 		return nil
 	}
 	return c
-}
-
-func firstObject(items []any) (*object.PSObject, bool) {
-	if len(items) == 0 {
-		return nil, false
-	}
-	o, ok := items[0].(*object.PSObject)
-	return o, ok
 }
 
 // ---------------------------------------------------------------------------

@@ -73,10 +73,8 @@ func sessionObject(ps *psSession) *object.PSObject {
 	o.AddTyped("Availability", "System.Management.Automation.Runspaces.RunspaceAvailability", avail)
 	o.AddTyped("ApplicationPrivateData", "System.Management.Automation.PSPrimitiveDictionary", nil)
 	o.AddTyped("Runspace", "System.Management.Automation.Runspaces.Runspace", "System.Management.Automation.RemoteRunspace")
-	id, name, host := ps.ID, ps.Name, ps.ComputerName
+	name := ps.Name
 	o.ToStringFunc = func() string { return fmt.Sprintf("[PSSession]%s", name) }
-	_ = id
-	_ = host
 	return o
 }
 

@@ -3,7 +3,6 @@ package pester
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -325,5 +324,3 @@ func (s storeTenant) Restore(snap any) error {
 	return s.st.Restore(sn)
 }
 func (s storeTenant) Generation() uint64 { return s.st.Generation() }
-
-var _ = strings.TrimSpace

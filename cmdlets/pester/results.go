@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // xmlWriter writes XML as .NET's XmlWriter does with Indent on: a UTF-8
@@ -352,8 +351,7 @@ func (r *run) nunit(c counts) string {
 
 // nunitSuite writes a block (or a container's root) as a test-suite.
 func (r *run) nunitSuite(w *xmlWriter, b *block, name, description string, d time.Duration) {
-	total, failed, skipped, pending, inconclusive, _ := blockCounts(b)
-	_ = total
+	_, failed, skipped, pending, inconclusive, _ := blockCounts(b)
 	success := "True"
 	if failed > 0 {
 		success = "False"
@@ -704,5 +702,3 @@ func (r *run) writeResults(c counts, extra map[string]string) error {
 	}
 	return nil
 }
-
-var _ = runtime.AllSets

@@ -482,7 +482,6 @@ func (r *run) expand(name string) (string, error) {
 // (tags, names, -Skip), and marks the first and last of each block, as
 // Pester does after discovery.
 func (r *run) filterBlock(b *block) {
-	f := r.cfg
 	if b.isRoot() {
 		b.shouldRun = true
 		b.include, b.exclude = false, false
@@ -515,7 +514,6 @@ func (r *run) filterBlock(b *block) {
 			toRun = append(toRun, t)
 		}
 	}
-	_ = f
 	if len(toRun) > 0 {
 		toRun[0].first, toRun[len(toRun)-1].last = true, true
 		blockShouldRun = true

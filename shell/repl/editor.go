@@ -386,13 +386,11 @@ func (e *edit) deleteRange(from, to int, toKill bool) {
 // handle runs the command bound to k; done ends the read.
 func (e *edit) handle(k key) (done bool, line string, err error) {
 	cmd := e.command(k)
-	prev := e.lastKey
 	e.lastKey = cmd
 	if cmd != "complete" && cmd != "completePrev" && cmd != "completeNext" && cmd != "menuComplete" {
 		e.cycle = nil
 		e.tabs = 0
 	}
-	_ = prev
 	switch cmd {
 	case "insert":
 		e.insert(k.r)

@@ -144,9 +144,6 @@ var dateLayouts = []string{
 func ParseDateTime(s string) (time.Time, bool) {
 	t := strings.TrimSpace(s)
 	up := strings.ToUpper(t)
-	for _, suf := range []string{" AM", " PM"} {
-		_ = suf
-	}
 	for _, l := range dateLayouts {
 		var d time.Time
 		var err error

@@ -858,8 +858,7 @@ func (rt *Runtime) assignVariableAt(name string, value any, ext syntax.Extent) e
 	if target == nil || err != nil {
 		return err
 	}
-	if vv, ok := value.(voidValue); ok {
-		_ = vv
+	if _, ok := value.(voidValue); ok {
 		value = nil
 	}
 	if v := target.lookup(bare); v != nil && v.Type != "" {

@@ -767,7 +767,7 @@ func (rt *Runtime) intrinsicForEachWhere(target any, lname string, sb *ScriptBlo
 	}
 	var rest []any
 	split := false
-	for i, it := range items {
+	for _, it := range items {
 		v, err := rt.invokeScriptBlockValue(sb, it, nil)
 		if err != nil {
 			return nil, err
@@ -806,7 +806,6 @@ func (rt *Runtime) intrinsicForEachWhere(target any, lname string, sb *ScriptBlo
 				out = append(out, it)
 			}
 		}
-		_ = i
 	}
 	switch mode {
 	case "last":

@@ -88,9 +88,6 @@ func dotnetEquals(a, b any) bool {
 	if t, ok := a.(interface{ Equal(any) bool }); ok {
 		return t.Equal(b)
 	}
-	if ta, ok := a.(interface{ Unix() int64 }); ok {
-		_ = ta
-	}
 	return sameRef(a, b) || object.ToInvariantString(a) == object.ToInvariantString(b) && isValueLike(a)
 }
 

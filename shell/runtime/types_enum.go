@@ -133,8 +133,7 @@ func enumValues(c *Call) ([]any, error) {
 	}
 	var out []any
 	seen := map[int]bool{}
-	for name, m := range t.def.Static {
-		_ = name
+	for _, m := range t.def.Static {
 		if m.Get == nil {
 			continue
 		}

@@ -528,7 +528,7 @@ func declareTextTypes1() {
 				}
 				count, opts := -1, 0
 				for i := 1; i < len(c.Args); i++ {
-					switch a := bareValue(c.Args[i]).(type) {
+					switch bareValue(c.Args[i]).(type) {
 					case int, int64:
 						n, err := c.Int(i, "count")
 						if err != nil {
@@ -539,7 +539,6 @@ func declareTextTypes1() {
 						}
 						count = n
 					default:
-						_ = a
 						var err error
 						if opts, err = stringSplitOptions(c, i); err != nil {
 							return nil, err

@@ -764,7 +764,6 @@ func TestIncompleteOnlyAtEnd(t *testing.T) {
 // and within the input, with consistent line/column data.
 func checkExtents(t *testing.T, in string, root Node) {
 	t.Helper()
-	src := NewSource("", in)
 	var walk func(n Node, lo, hi int)
 	walk = func(n Node, lo, hi int) {
 		if isNil(n) {
@@ -781,7 +780,6 @@ func checkExtents(t *testing.T, in string, root Node) {
 				t.Errorf("%q: %T position %d:%d at offset %d, want %d:%d", in, n, p.Line, p.Col, p.Offset, line, col)
 			}
 		}
-		_ = src
 		for _, c := range children(n) {
 			walk(c, e.Start.Offset, e.End.Offset)
 		}

@@ -18,7 +18,7 @@ import (
 func TestCheckFindsCorruption(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
-	if err := seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 300, MessagesPerMailbox: 2}); err != nil {
+	if err := seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 60, MessagesPerMailbox: 2}); err != nil {
 		t.Fatal(err)
 	}
 	if got := storetest.Findings(t, s); got != "" {

@@ -368,7 +368,7 @@ func syntheticTenantFile(t *testing.T, path string, n int) *store.Store {
 func TestMigrateJSONRecordsToBinary(t *testing.T) {
 	t.Parallel()
 	path := filepath.Join(t.TempDir(), "v2.db")
-	s := syntheticTenantFile(t, path, 300)
+	s := syntheticTenantFile(t, path, 60)
 	want := storetest.Export(t, s)
 	assertBinaryRecords(t, s)
 	err := s.Update(func(tx *store.Tx) error {

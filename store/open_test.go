@@ -89,7 +89,7 @@ func TestOpenRefusesWhatIsNotATenant(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.Must(t, seed.Init(s, seed.Contoso, time.Time{}, false))
-	storetest.Must(t, seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 200}))
+	storetest.Must(t, seed.BuildSynthetic(s, seed.SyntheticOptions{Mailboxes: 60}))
 	storetest.Must(t, s.Close())
 	fi, err := os.Stat(path)
 	if err != nil {

@@ -24,7 +24,7 @@ func TestRebuildCompacts(t *testing.T) {
 		t.Fatal(err)
 	}
 	storetest.Must(t, seeds.Init(ref, seeds.Contoso, time.Time{}, false))
-	storetest.Must(t, seeds.BuildSynthetic(ref, seeds.SyntheticOptions{Mailboxes: 400, BatchSize: 50}))
+	storetest.Must(t, seeds.BuildSynthetic(ref, seeds.SyntheticOptions{Mailboxes: 100, BatchSize: 25}))
 	want := storetest.Export(t, ref)
 	storetest.Must(t, ref.Close())
 
@@ -36,7 +36,7 @@ func TestRebuildCompacts(t *testing.T) {
 		if err := seeds.Init(fresh, seeds.Contoso, time.Time{}, false); err != nil {
 			return err
 		}
-		return seeds.BuildSynthetic(fresh, seeds.SyntheticOptions{Mailboxes: 400, BatchSize: 50})
+		return seeds.BuildSynthetic(fresh, seeds.SyntheticOptions{Mailboxes: 100, BatchSize: 25})
 	})
 	storetest.Must(t, err)
 	s, err := tenant.Open(path, store.Options{})

@@ -740,6 +740,8 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 		c := *x
 		c.FromThrow = true
 		return &PSError{Record: &c, ScriptTerminating: true}
+	case *exceptionValue:
+		thrownException(x, rec)
 	default:
 		rec.Message = rt.toStr(v)
 		rec.ErrorID = rec.Message

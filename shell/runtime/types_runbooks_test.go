@@ -17,6 +17,9 @@ var runbookTypeCases = []struct{ name, in, want string }{
 	// special folders are the simulated user's profile folders in the C: drive
 	{"special folders", `[Environment]::GetFolderPath('MyDocuments'); [Environment]::GetFolderPath([Environment+SpecialFolder]::Desktop); [System.Environment]::GetFolderPath(28); Test-Path ([Environment]::GetFolderPath('Desktop')); ([Environment]::GetFolderPath('Windows')).Length`,
 		"C:\\Users\\admin\\Documents\nC:\\Users\\admin\\Desktop\nC:\\Users\\admin\\AppData\\Local\nTrue\n0"},
+	// an exception object thrown keeps its type; its message is the error ID
+	{"throw an exception object", `try { throw [System.ArgumentException]::new('bad arg') } catch [ArgumentException] { $_.FullyQualifiedErrorId; $_.Exception.GetType().FullName; $_.CategoryInfo.Category }; try { throw (New-Object System.InvalidOperationException 'no') } catch [System.Exception] { "caught $_" }; [System.ArgumentNullException]::new('Identity').Message`,
+		"bad arg\nSystem.ArgumentException\nOperationStopped\ncaught no\nValue cannot be null. (Parameter 'Identity')"},
 	{"read-only static property", `[datetime]::Now = [datetime]'2024-01-01'`, "InvalidOperation: 'Now' is a ReadOnly property."},
 	{"unknown static property", `[Net.ServicePointManager]::Foo = 1`,
 		"InvalidOperation: The property 'Foo' cannot be found on this object. Verify that the property exists and can be set."},

@@ -1,0 +1,98 @@
+package runtime
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// .NET exception types that scripts construct and throw
+// (throw [System.ArgumentException]::new('...')): thrown, one becomes an
+// error record whose exception is of that type, so catch [ArgumentException]
+// and $_.Exception.GetType() see it, and whose error ID is its message.
+
+// exceptionValue is a constructed exception.
+type exceptionValue struct {
+	typeName string
+	message  string
+	inner    any
+}
+
+func (e *exceptionValue) PSTypeName() string { return e.typeName }
+
+func (e *exceptionValue) String() string { return e.message }
+
+// Adapted lists Message and InnerException.
+func (e *exceptionValue) Adapted() []*object.Property {
+	return []*object.Property{
+		{Name: "Message", Value: e.message, Kind: object.AdaptedProperty, TypeName: "string"},
+		{Name: "InnerException", Value: e.inner, Kind: object.AdaptedProperty, TypeName: "System.Exception"},
+	}
+}
+
+// exceptionTypes are the exception types scripts can build, with the
+// message .NET gives one built without a message.
+var exceptionTypes = []struct{ full, defaultMessage string }{
+	{"System.Exception", "Exception of type 'System.Exception' was thrown."},
+	{"System.SystemException", "System error."},
+	{"System.ApplicationException", "Error in the application."},
+	{"System.ArgumentException", "Value does not fall within the expected range."},
+	{"System.ArgumentNullException", "Value cannot be null."},
+	{"System.ArgumentOutOfRangeException", "Specified argument was out of the range of valid values."},
+	{"System.InvalidOperationException", "Operation is not valid due to the current state of the object."},
+	{"System.NotSupportedException", "Specified method is not supported."},
+	{"System.NotImplementedException", "The method or operation is not implemented."},
+	{"System.FormatException", "One of the identified items was in an invalid format."},
+	{"System.TimeoutException", "The operation has timed out."},
+	{"System.UnauthorizedAccessException", "Attempted to perform an unauthorized operation."},
+	{"System.IO.IOException", "I/O error occurred."},
+	{"System.IO.FileNotFoundException", "Unable to find the specified file."},
+	{"System.IO.DirectoryNotFoundException", "Attempted to access a path that is not on the disk."},
+	{"System.Management.Automation.RuntimeException", "Exception of type 'System.Management.Automation.RuntimeException' was thrown."},
+	{"System.Management.Automation.ItemNotFoundException", "Exception of type 'System.Management.Automation.ItemNotFoundException' was thrown."},
+}
+
+func init() {
+	for _, et := range exceptionTypes {
+		et := et
+		RegisterType(&TypeDef{FullName: et.full,
+			Is: func(_ *TypeInfo, v any) bool {
+				x, ok := bareValue(v).(*exceptionValue)
+				return ok && (x.typeName == et.full || et.full == "System.Exception")
+			},
+			NewArity: []int{0, 1, 2},
+			New: func(c *Call) (any, error) {
+				e := &exceptionValue{typeName: et.full, message: et.defaultMessage}
+				if len(c.Args) > 0 {
+					e.message = c.Str(0)
+					if strings.HasSuffix(et.full, "ArgumentNullException") {
+						// (paramName): .NET's message names the parameter
+						e.message = "Value cannot be null. (Parameter '" + c.Str(0) + "')"
+					}
+				}
+				if len(c.Args) > 1 {
+					e.inner = c.Arg(1)
+				}
+				return e, nil
+			},
+			Members: Members{
+				"Message":        Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).message, nil }),
+				"InnerException": Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).inner, nil }),
+				"ToString": Method(0, 0, func(c *Call) (any, error) {
+					return c.Self.(*exceptionValue).typeName + ": " + c.Self.(*exceptionValue).message, nil
+				}),
+			}})
+	}
+}
+
+// thrownException is the error record of a throw of an exception object.
+func thrownException(x *exceptionValue, rec *object.ErrorRecord) {
+	rec.Message = x.message
+	rec.ErrorID = x.message
+	rec.ExceptionFullType = x.typeName
+	rec.ExceptionType = object.ShortName(x.typeName)
+	rec.Category = object.OperationStopped
+	if in, ok := bareValue(x.inner).(*exceptionValue); ok {
+		rec.InnerException, rec.InnerMessage = in.typeName, in.message
+	}
+}

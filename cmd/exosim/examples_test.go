@@ -25,7 +25,7 @@ func TestHelpExamplesRun(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	seed := filepath.Join(dir, "seed.db")
-	st, err := tenant.Open(seed, store.Options{})
+	st, err := tenant.Open(seed, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +39,7 @@ func TestHelpExamplesRun(t *testing.T) {
 	}
 
 	// The command list comes from a session like the one the examples run in.
-	listStore, err := tenant.Open(seed, store.Options{})
+	listStore, err := tenant.Open(seed, store.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestHelpExamplesRun(t *testing.T) {
 		if err := os.WriteFile(path, raw, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		st, err := tenant.Open(path, store.Options{})
+		st, err := tenant.Open(path, store.Options{NoSync: true})
 		if err != nil {
 			t.Fatal(err)
 		}

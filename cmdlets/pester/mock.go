@@ -160,6 +160,12 @@ func (r *run) standIn(name string) *mockHook {
 		c.AcceptsAnyArguments = true
 	}
 	c.Handler = runtime.Handler{
+		Begin: func(ctx *runtime.Context) error {
+			// what the arguments bound, before any pipeline object: the
+			// real command gets these when it runs instead
+			ctx.State["beginBound"] = withCommon(boundOf(h, ctx), ctx)
+			return nil
+		},
 		Process: func(ctx *runtime.Context) error { return r.callMock(h, ctx) },
 		End:     func(ctx *runtime.Context) error { return r.endMock(h, ctx) },
 	}
@@ -187,6 +193,18 @@ func boundOf(h *mockHook, ctx *runtime.Context) *object.Hashtable {
 	return bound
 }
 
+// withCommon adds the call's common parameters to bound, in
+// PowerShell's order.
+func withCommon(bound *object.Hashtable, ctx *runtime.Context) *object.Hashtable {
+	common := ctx.CommonParameters()
+	for _, name := range runtime.CommonParameterNames(true) {
+		if v, ok := common[name]; ok {
+			bound.Set(name, v)
+		}
+	}
+	return bound
+}
+
 // behaviorsFor lists the behaviours in scope for a command, most recent
 // first: the running test's, then each block's from the innermost out.
 func (r *run) behaviorsFor(key string) []*behavior {
@@ -207,7 +225,7 @@ func (r *run) behaviorsFor(key string) []*behavior {
 
 // callMock answers one call (one pipeline object) of a stand-in.
 func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
-	bound := boundOf(h, ctx)
+	bound := withCommon(boundOf(h, ctx), ctx)
 	args := ctx.Args()
 	var chosen, fallback *behavior
 	for _, b := range r.behaviorsFor(h.key) {
@@ -237,7 +255,7 @@ func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
 			in, _ := ctx.State["input"].([]any)
 			ctx.State["input"] = append(in, ctx.Input)
 		}
-		ctx.State["bound"], ctx.State["args"] = bound, args
+		ctx.State["args"] = args
 		return nil
 	}
 	chosen.executed = true
@@ -246,11 +264,17 @@ func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
 		return nil
 	}
 	return r.rt.InNewScope(false, func() error {
-		r.defineParameters(h, bound, args)
+		r.defineParameters(h, bound, args, false)
 		if ctx.HasInput {
 			r.rt.SetVariable("_", ctx.Input)
 		}
-		return r.rt.DotSource(chosen.body, nil, ctx.WriteObject)
+		// a body with a param() block gets the call's parameters bound to
+		// it, as & $body @PesterBoundParameters would
+		var named *object.Hashtable
+		if chosen.body.AST.Param != nil {
+			named = bound
+		}
+		return r.rt.DotSource(chosen.body, named, ctx.WriteObject)
 	})
 }
 
@@ -258,12 +282,22 @@ func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
 // parameter of the mocked command (the bound value, else $null), the
 // -Name value pairs of a command that does not exist, $args and
 // $PesterBoundParameters, as a parameter filter and a mock body see them.
-func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any) {
+// A filter also gets a variable for each common parameter given ($WhatIf,
+// $ErrorAction ...); a body does not, it reads them from
+// $PesterBoundParameters.
+func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any, filter bool) {
 	rt := r.rt
 	if h.decl != nil {
 		for _, p := range h.decl.Params {
 			v, _ := bound.Get(p.Name)
 			rt.SetVariable(p.Name, v)
+		}
+	}
+	if filter {
+		for _, name := range runtime.CommonParameterNames(true) {
+			if v, ok := bound.Get(name); ok {
+				rt.SetVariable(name, v)
+			}
 		}
 	}
 	var rest []any
@@ -295,7 +329,7 @@ func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any)
 func (r *run) filterAccepts(h *mockHook, filter *runtime.ScriptBlock, bound *object.Hashtable, args []any) (bool, error) {
 	var out []any
 	err := r.rt.InNewScope(false, func() error {
-		r.defineParameters(h, bound.Copy(), args)
+		r.defineParameters(h, bound.Copy(), args, true)
 		return r.rt.DotSource(filter, nil, func(v any) error {
 			out = append(out, v)
 			return nil
@@ -337,7 +371,10 @@ func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
 			Position:          ctx.Position(),
 		}}
 	}
-	bound, _ := ctx.State["bound"].(*object.Hashtable)
+	bound, _ := ctx.State["beginBound"].(*object.Hashtable)
+	if bound == nil {
+		bound = object.NewHashtable()
+	}
 	args, _ := ctx.State["args"].([]any)
 	input, piped := ctx.State["input"].([]any)
 	return rt.InNewScope(false, func() error {

@@ -133,6 +133,21 @@ func (c *Context) Args() []any {
 	return c.proc.bound.extra
 }
 
+// CommonParameters returns the common parameters given to the command
+// (-ErrorAction, -WhatIf ...) by their declared names, as
+// $PSBoundParameters lists them: a test double passes them on to the
+// command it stands in for.
+func (c *Context) CommonParameters() map[string]any {
+	out := map[string]any{}
+	if c.proc == nil || c.proc.bound == nil {
+		return out
+	}
+	for k, v := range c.proc.bound.common {
+		out[commonName(k)] = commonValue(k, v)
+	}
+	return out
+}
+
 // ParameterName reports whether v is a -Name token of $args (an argument
 // written as a parameter name that no parameter took), with its name.
 func (rt *Runtime) ParameterName(v any) (string, bool) { return rt.tokenName(v) }

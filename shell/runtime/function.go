@@ -456,10 +456,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	}
 	for _, k := range keys {
 		if cv, ok := pr.bound.common[k]; ok {
-			if b, isBool := cv.(bool); isBool && commonIsSwitch(k) {
-				cv = Switch(b)
-			}
-			bp.Set(commonName(k), cv)
+			bp.Set(commonName(k), commonValue(k, cv))
 			continue
 		}
 		v, ok := pr.ctx.bound[k]

@@ -217,6 +217,15 @@ func commonName(key string) string {
 	return key
 }
 
+// commonValue is a bound common parameter's value as $PSBoundParameters
+// holds it: a switch given is a SwitchParameter, not a bool.
+func commonValue(key string, v any) any {
+	if b, isBool := v.(bool); isBool && commonIsSwitch(key) {
+		return Switch(b)
+	}
+	return v
+}
+
 func commonIsSwitch(key string) bool {
 	for _, c := range commonParams {
 		if strings.ToLower(c.name) == key {

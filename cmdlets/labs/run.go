@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/lab"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -121,16 +122,16 @@ func Start(st *store.Store, l *Lab, newSession SessionFunc) error {
 		}
 	}
 	return st.Update(func(tx *store.Tx) error {
-		return tx.SetActiveLab(&store.LabState{Name: l.Name, Origin: l.Origin, Definition: l.Text, Started: tx.Now()})
+		return lab.SetActiveLab(tx, &lab.LabState{Name: l.Name, Origin: l.Origin, Definition: l.Text, Started: tx.Now()})
 	})
 }
 
 // Active returns the tenant's active lab and its record, or ErrNoLab.
-func Active(st *store.Store) (*Lab, *store.LabState, error) {
-	var rec *store.LabState
+func Active(st *store.Store) (*Lab, *lab.LabState, error) {
+	var rec *lab.LabState
 	if err := st.View(func(tx *store.Tx) error {
 		var err error
-		rec, err = tx.ActiveLab()
+		rec, err = lab.ActiveLab(tx)
 		return err
 	}); err != nil {
 		return nil, nil, err
@@ -212,7 +213,7 @@ func NextHint(st *store.Store) (l *Lab, text string, number int, err error) {
 		n = len(l.Hints)
 	}
 	rec.HintsShown = n
-	if err := st.Update(func(tx *store.Tx) error { return tx.SetActiveLab(rec) }); err != nil {
+	if err := st.Update(func(tx *store.Tx) error { return lab.SetActiveLab(tx, rec) }); err != nil {
 		return nil, "", 0, err
 	}
 	return l, l.Hints[n-1], n, nil

@@ -1,9 +1,13 @@
-package store
+// Package lab keeps which training lab (exosim lab start) the tenant was
+// prepared for.
+package lab
 
 import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/exosim/exosim/store"
 )
 
 // metaLab is the meta key of the training lab the tenant was started for.
@@ -24,8 +28,8 @@ type LabState struct {
 }
 
 // ActiveLab returns the lab the tenant was started for, or nil when none is.
-func (tx *Tx) ActiveLab() (*LabState, error) {
-	raw := tx.metaGet(metaLab)
+func ActiveLab(tx *store.Tx) (*LabState, error) {
+	raw := tx.Meta(metaLab)
 	if raw == "" {
 		return nil, nil
 	}
@@ -37,13 +41,13 @@ func (tx *Tx) ActiveLab() (*LabState, error) {
 }
 
 // SetActiveLab records (or, with nil, clears) the tenant's active lab.
-func (tx *Tx) SetActiveLab(l *LabState) error {
+func SetActiveLab(tx *store.Tx, l *LabState) error {
 	if l == nil {
-		return tx.metaPut(metaLab, "")
+		return tx.SetMeta(metaLab, "")
 	}
 	raw, err := json.Marshal(l)
 	if err != nil {
 		return err
 	}
-	return tx.metaPut(metaLab, string(raw))
+	return tx.SetMeta(metaLab, string(raw))
 }

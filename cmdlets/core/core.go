@@ -53,6 +53,8 @@ func Commands() []*runtime.Command {
 		{moduleCommands, []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}},
 		{hostCommands, []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}},
 		{policyCommands, []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}},
+		{webCommands, []string{"Invoke-RestMethod", "Invoke-WebRequest"}},
+		{jobCommands, []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}},
 		{discoveryCommands, []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}},
 		{sessionCommands, []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
 			"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}},
@@ -66,6 +68,8 @@ func Commands() []*runtime.Command {
 // ones included, since Exchange admins work on Windows).
 var Aliases = map[string]string{
 	"fl": "Format-List", "ft": "Format-Table", "fw": "Format-Wide",
+	"irm": "Invoke-RestMethod", "iwr": "Invoke-WebRequest",
+	"sajb": "Start-Job", "rcjb": "Receive-Job", "wjb": "Wait-Job", "gjb": "Get-Job", "rjb": "Remove-Job", "spjb": "Stop-Job",
 	"select": "Select-Object", "where": "Where-Object", "?": "Where-Object",
 	"foreach": "ForEach-Object", "%": "ForEach-Object",
 	"sort": "Sort-Object", "measure": "Measure-Object", "group": "Group-Object",
@@ -96,4 +100,5 @@ func Views(r *format.Registry) {
 	fileViews(r)
 	matchInfoView(r)
 	moduleViews(r)
+	jobViews(r)
 }

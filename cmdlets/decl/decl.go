@@ -206,6 +206,12 @@ func (t *table) decodeParam(body string, sets []string) *runtime.Param {
 	if t.short && strings.Contains(p.Type.Name, ".") {
 		typ := *p.Type
 		typ.Name = shortTypeName(typ.Name)
+		// PowerShell's own object types (jobs, sessions, modules,
+		// breakpoints, processes) bind as the objects they are, not as
+		// their text.
+		if typ.Kind == runtime.KindString && len(values) == 0 && (strings.Contains(typ.FullName, "Management.Automation.") || strings.HasPrefix(typ.FullName, "Diagnostics.")) {
+			typ.Kind = runtime.KindObject
+		}
 		p.Type = &typ
 	}
 	if aliases != "" {

@@ -1,0 +1,380 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/wildcard"
+)
+
+// Jobs: exosim has one runspace, so Start-Job and Start-ThreadJob run the
+// script block in the session, to the end, when the job starts (a child
+// scope; -ArgumentList binds as it would). The job object then behaves as
+// a finished job does: State Completed (Failed when a terminating error
+// stopped it), HasMoreData while output is held, Receive-Job writing the
+// output and the errors the script wrote, Wait-Job returning at once.
+// Caller variables are visible to the script block (a real job sees only
+// $using: ones).
+
+const (
+	jobStateKey       = "core.jobs"
+	typeThreadJob     = "ThreadJob.ThreadJob"
+	typeBackgroundJob = "System.Management.Automation.PSRemotingJob"
+)
+
+// job is one job of the session.
+type job struct {
+	obj    *object.PSObject
+	id     int
+	name   string
+	output []any
+}
+
+// jobTable is the session's jobs, in start order.
+type jobTable struct {
+	mu   sync.Mutex
+	next int
+	jobs []*job
+}
+
+func jobsOf(rt *runtime.Runtime) *jobTable {
+	if t, ok := rt.State[jobStateKey].(*jobTable); ok {
+		return t
+	}
+	t := &jobTable{next: 1}
+	rt.State[jobStateKey] = t
+	return t
+}
+
+func jobCommands() []*runtime.Command {
+	return []*runtime.Command{startJob("Start-Job", ModCore), startJob("Start-ThreadJob", "ThreadJob"),
+		receiveJob(), waitJob(), getJob(), removeJob(), stopJob()}
+}
+
+// jobWrapper runs a job's script block with its arguments, its errors
+// merged into its output so the job holds them for Receive-Job.
+var jobWrapper = sync.OnceValue(func() *runtime.ScriptBlock {
+	sb, errs := syntax.Parse(syntax.NewSource("", "param($__exosimJobBlock, $__exosimJobArgs) & $__exosimJobBlock @__exosimJobArgs 2>&1"))
+	if errs != nil {
+		panic(errs)
+	}
+	return &runtime.ScriptBlock{AST: sb}
+})
+
+func startJob(name, module string) *runtime.Command {
+	c := Declared(name, module)
+	c.Synopsis = "Runs a script block as a job: in exosim, in the session, to the end, when the job starts."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		sb, ok := object.Unwrap(ctx.Value("ScriptBlock")).(*runtime.ScriptBlock)
+		if !ok {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim runs only -ScriptBlock jobs; %s with -%s is not simulated.", name, firstBound(ctx)),
+				"ParameterSetNotSimulated", object.NotImplemented, "NotImplementedException", nil))
+		}
+		var args []any
+		if v := ctx.Value("ArgumentList"); v != nil {
+			args = listOf(v)
+		}
+		t := jobsOf(ctx.RT)
+		t.mu.Lock()
+		id := t.next
+		t.next++
+		t.mu.Unlock()
+		j := &job{id: id, name: ctx.String("Name")}
+		if j.name == "" {
+			j.name = fmt.Sprintf("Job%d", id)
+		}
+		begin := ctx.RT.Now()
+		state := "Completed"
+		err := ctx.RT.InvokeWithArguments(jobWrapper(), []any{sb, args}, func(v any) error {
+			j.output = append(j.output, v)
+			return nil
+		})
+		var pe *runtime.PSError
+		if errors.As(err, &pe) {
+			state = "Failed"
+			j.output = append(j.output, pe.Record)
+		} else if err != nil {
+			return err
+		}
+		typeName, jobType := typeBackgroundJob, "BackgroundJob"
+		if name == "Start-ThreadJob" {
+			typeName, jobType = typeThreadJob, "ThreadJob"
+		}
+		o := object.NewObject(typeName, "System.Management.Automation.Job", "System.Object")
+		o.AddTyped("Id", "System.Int32", id)
+		o.AddTyped("Name", "System.String", j.name)
+		o.AddTyped("PSJobTypeName", "System.String", jobType)
+		o.AddTyped("State", "System.Management.Automation.JobState", state)
+		o.AddTyped("HasMoreData", "System.Boolean", len(j.output) > 0)
+		o.AddTyped("Location", "System.String", "localhost")
+		o.AddTyped("Command", "System.String", strings.TrimSpace(sb.Text()))
+		o.AddTyped("PSBeginTime", "System.DateTime", begin)
+		o.AddTyped("PSEndTime", "System.DateTime", ctx.RT.Now())
+		j.obj = o
+		t.mu.Lock()
+		t.jobs = append(t.jobs, j)
+		t.mu.Unlock()
+		return ctx.WriteObject(o)
+	}
+	return c
+}
+
+// firstBound names a bound parameter of the call, for an error.
+func firstBound(ctx *runtime.Context) string {
+	for k := range ctx.Bound() {
+		return k
+	}
+	return "ScriptBlock"
+}
+
+// selectJobs returns the session's jobs a call names by -Job, -Id, -Name
+// or -State (all of them when it names none), writing an error for each
+// -Id or -Name that matches none.
+func selectJobs(ctx *runtime.Context) ([]*job, error) {
+	t := jobsOf(ctx.RT)
+	t.mu.Lock()
+	all := append([]*job(nil), t.jobs...)
+	t.mu.Unlock()
+	switch {
+	case ctx.Has("Job"):
+		var out []*job
+		for _, v := range listOf(ctx.Value("Job")) {
+			o, _ := object.Unwrap(v).(*object.PSObject)
+			for _, j := range all {
+				if j.obj == o {
+					out = append(out, j)
+				}
+			}
+		}
+		return out, nil
+	case ctx.Has("Id"):
+		var out []*job
+		for _, v := range listOf(ctx.Value("Id")) {
+			id, _ := strconv.Atoi(object.ToInvariantString(v))
+			found := false
+			for _, j := range all {
+				if j.id == id {
+					out, found = append(out, j), true
+				}
+			}
+			if !found {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The command cannot find a job with the job ID %d. Verify the value of the Id parameter and then try the command again.", id),
+					"JobWithSpecifiedSessionNotFound", object.ObjectNotFound, "ArgumentException", id)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, nil
+	case ctx.Has("Name"):
+		var out []*job
+		for _, n := range ctx.Strings("Name") {
+			found := false
+			for _, j := range all {
+				if wildcard.Match(n, j.name) {
+					out, found = append(out, j), true
+				}
+			}
+			if !found && !wildcard.Has(n) {
+				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The command cannot find the job because the job name %s was not found. Verify the value of the Name parameter, and then try the command again.", n),
+					"JobWithSpecifiedNameNotFound", object.ObjectNotFound, "ArgumentException", n)); err != nil {
+					return nil, err
+				}
+			}
+		}
+		return out, nil
+	case ctx.Has("State"):
+		var out []*job
+		for _, j := range all {
+			if s, _ := j.obj.Get("State"); strings.EqualFold(object.ToInvariantString(s), ctx.String("State")) {
+				out = append(out, j)
+			}
+		}
+		return out, nil
+	}
+	return all, nil
+}
+
+func receiveJob() *runtime.Command {
+	c := Declared("Receive-Job", ModCore)
+	c.Synopsis = "Writes the output a job holds (and the errors it wrote); without -Keep the job no longer holds them."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		jobs, err := selectJobs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, j := range jobs {
+			out := j.output
+			if !ctx.Switch("Keep") {
+				j.output = nil
+				j.obj.Set("HasMoreData", false)
+			}
+			for _, v := range out {
+				if rec, ok := v.(*object.ErrorRecord); ok {
+					if err := ctx.WriteError(rec); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := ctx.WriteObject(v); err != nil {
+					return err
+				}
+			}
+			if ctx.Switch("AutoRemoveJob") && ctx.Switch("Wait") {
+				removeJobs(ctx.RT, []*job{j})
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func waitJob() *runtime.Command {
+	c := jobsByValue(Declared("Wait-Job", ModCore))
+	c.Synopsis = "Returns the jobs named: in exosim every job has already finished."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		jobs, err := selectJobs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, j := range jobs {
+			if err := ctx.WriteObject(j.obj); err != nil {
+				return err
+			}
+			if ctx.Switch("Any") {
+				break
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func getJob() *runtime.Command {
+	c := Declared("Get-Job", ModCore)
+	c.Synopsis = "Gets the session's jobs."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		jobs, err := selectJobs(ctx)
+		if err != nil {
+			return err
+		}
+		for _, j := range jobs {
+			if err := ctx.WriteObject(j.obj); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+// jobsByValue makes a piped job bind to -Job: exosim's binder settles an
+// object that several sets could take by property name (a job has Id,
+// Name, State and Command) on the default set before trying -Job by
+// value, so only -Job takes pipeline input here.
+func jobsByValue(c *runtime.Command) *runtime.Command {
+	load := c.Load
+	c.Load = func(c *runtime.Command) {
+		load(c)
+		for _, p := range c.Params {
+			if p.Name == "Job" {
+				continue
+			}
+			for i := range p.Sets {
+				p.Sets[i].FromPipelineByName = false
+			}
+		}
+	}
+	return c
+}
+
+func removeJob() *runtime.Command {
+	c := jobsByValue(Declared("Remove-Job", ModCore))
+	c.Synopsis = "Removes jobs from the session."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		jobs, err := selectJobs(ctx)
+		if err != nil {
+			return err
+		}
+		var gone []*job
+		for _, j := range jobs {
+			ok, err := ctx.ShouldProcess(j.name, "Remove-Job")
+			if err != nil {
+				return err
+			}
+			if ok {
+				gone = append(gone, j)
+			}
+		}
+		removeJobs(ctx.RT, gone)
+		return nil
+	}
+	return c
+}
+
+func stopJob() *runtime.Command {
+	c := jobsByValue(Declared("Stop-Job", ModCore))
+	c.Synopsis = "Stops jobs: in exosim every job has already finished, so nothing changes."
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		jobs, err := selectJobs(ctx)
+		if err != nil {
+			return err
+		}
+		if ctx.Switch("PassThru") {
+			for _, j := range jobs {
+				if err := ctx.WriteObject(j.obj); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func removeJobs(rt *runtime.Runtime, gone []*job) {
+	t := jobsOf(rt)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	kept := t.jobs[:0]
+	for _, j := range t.jobs {
+		drop := false
+		for _, g := range gone {
+			drop = drop || g == j
+		}
+		if !drop {
+			kept = append(kept, j)
+		}
+	}
+	t.jobs = kept
+}
+
+// jobViews is the table PowerShell shows jobs in.
+func jobViews(r *format.Registry) {
+	r.Add(&format.View{
+		Name: "Job", TypeNames: []string{typeThreadJob, typeBackgroundJob}, Kind: format.TableView,
+		Columns: []format.Column{
+			{Label: "Id", Width: 6, Align: format.AlignRight, Property: "Id"},
+			{Label: "Name", Width: 16, Align: format.AlignLeft, Property: "Name"},
+			{Label: "PSJobTypeName", Width: 15, Align: format.AlignLeft, Property: "PSJobTypeName"},
+			{Label: "State", Width: 13, Align: format.AlignLeft, Property: "State"},
+			{Label: "HasMoreData", Width: 13, Align: format.AlignLeft, Property: "HasMoreData"},
+			{Label: "Location", Width: 20, Align: format.AlignLeft, Property: "Location"},
+			{Label: "Command", Align: format.AlignLeft, Property: "Command"},
+		},
+	})
+}
+
+// listOf is a value's elements, or the value alone.
+func listOf(v any) []any {
+	if l, ok := object.Enumerate(object.Unwrap(v)); ok {
+		return l
+	}
+	return []any{v}
+}

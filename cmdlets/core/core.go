@@ -54,6 +54,7 @@ func Commands() []*runtime.Command {
 		{hostCommands, []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}},
 		{policyCommands, []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}},
 		{webCommands, []string{"Invoke-RestMethod", "Invoke-WebRequest"}},
+		{psReadLineCommands, []string{"Set-PSReadLineOption", "Get-PSReadLineOption", "Set-PSReadLineKeyHandler"}},
 		{jobCommands, []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}},
 		{discoveryCommands, []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}},
 		{sessionCommands, []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",

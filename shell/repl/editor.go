@@ -52,6 +52,10 @@ type Terminal struct {
 	// PowerShell's host does.
 	AtLineStart func() bool
 
+	// Keys rebinds keys (Set-PSReadLineKeyHandler): a key's name, as
+	// keyNames spells it, to an editing function's name (BindKey).
+	Keys map[string]string
+
 	width func() int
 	// testRows is the screen height of a test terminal.
 	testRows int
@@ -533,6 +537,9 @@ func (e *edit) handle(k key) (done bool, line string, err error) {
 // command names the editing function bound to k (PSReadLine's Emacs
 // bindings plus the Windows-mode keys).
 func (e *edit) command(k key) string {
+	if fn, ok := e.t.Keys[keyName(k)]; ok {
+		return fn
+	}
 	if k.name != "" {
 		switch k.name {
 		case kLeft:

@@ -17,8 +17,11 @@ import (
 type History struct {
 	Entries []string
 	// Max caps the entries kept in memory (oldest dropped).
-	Max  int
-	path string
+	Max int
+	// NoDuplicates keeps one entry per text: an entry accepted again
+	// replaces its earlier copy (PSReadLine's HistoryNoDuplicates).
+	NoDuplicates bool
+	path         string
 }
 
 // LoadHistory reads the history file at path (none when empty or
@@ -56,6 +59,15 @@ func LoadHistory(path string, max int) *History {
 func (h *History) push(entry string) {
 	if entry == "" {
 		return
+	}
+	if h.NoDuplicates {
+		kept := h.Entries[:0]
+		for _, e := range h.Entries {
+			if e != entry {
+				kept = append(kept, e)
+			}
+		}
+		h.Entries = kept
 	}
 	h.Entries = append(h.Entries, entry)
 	if h.Max > 0 && len(h.Entries) > h.Max {

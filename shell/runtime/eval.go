@@ -235,6 +235,8 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 	case *syntax.FunctionDef:
 		rt.defineFunction(s)
 		return nil
+	case *syntax.TypeDefStmt:
+		return rt.defineScriptType(s)
 	}
 	return fmt.Errorf("unsupported statement %T", st)
 }

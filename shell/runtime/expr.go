@@ -453,6 +453,11 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 			return nil, &opError{cannotConvertMsg(r, "System.Int32")}
 		}
 		a, b := asInt64(ln), asInt64(rn)
+		if e, ok := object.Unwrap(l).(object.Enum); ok && op != "-shl" && op != "-shr" {
+			if res, ok := rt.enumBitwise(e, op, a, b); ok {
+				return res, nil
+			}
+		}
 		k := numKind(ln)
 		if numKind(rn) > k {
 			k = numKind(rn)

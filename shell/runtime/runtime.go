@@ -115,6 +115,10 @@ type Runtime struct {
 	// (limits.go).
 	mem       memlimit.Poller
 	exprDepth int
+
+	// scriptTypes are the enums and classes the session's scripts
+	// defined, by lower-case name (scripttypes.go).
+	scriptTypes map[string]*TypeDef
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

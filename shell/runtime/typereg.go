@@ -404,7 +404,10 @@ func (rt *Runtime) resolveParsed(tn *typeName, namespaces []string) (*TypeInfo, 
 		}
 		args = append(args, ai)
 	}
-	def := findDef(tn.Name, len(args), namespaces)
+	def := rt.scriptTypeDef(tn.Name, len(args))
+	if def == nil {
+		def = findDef(tn.Name, len(args), namespaces)
+	}
 	if def == nil {
 		return nil, false
 	}
@@ -560,6 +563,9 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 		}
 	}
 	full := object.TypeName(v)
+	if d := rt.scriptTypeDef(full, 0); d != nil {
+		return closeType(d, nil)
+	}
 	if t := TypeByName(full); t != nil {
 		return t
 	}

@@ -105,8 +105,21 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 						break
 					}
 				}
+				if !found && len(parts) == 1 {
+					// a unique prefix of a name is enough, as PowerShell's
+					// cast disambiguates
+					var hits []ev
+					for _, e := range list {
+						if len(p) <= len(e.name) && strings.EqualFold(e.name[:len(p)], p) {
+							hits = append(hits, e)
+						}
+					}
+					if len(hits) == 1 {
+						total, found = hits[0].val, true
+					}
+				}
 				if !found {
-					return nil, &conversionError{msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"%s\".", p, full, allNames())}
+					return nil, convertFailed(x, full, fmt.Sprintf("Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s", x, strings.ReplaceAll(allNames(), ",", ", ")))
 				}
 			}
 			return mk(total), nil

@@ -515,6 +515,8 @@ func declarePsTypes() {
 					}
 					return out, nil
 				}),
+				"GetEnumNames":  Method(0, 0, func(c *Call) (any, error) { return enumNamesOfSelf(c) }),
+				"GetEnumValues": Method(0, 0, func(c *Call) (any, error) { return enumValues(&Call{RT: c.RT, Args: []any{c.Self}}) }),
 				"GetElementType": Method(0, 0, func(c *Call) (any, error) {
 					if el := typeOfSelf(c).Element; el != nil {
 						return &TypeValue{Info: el}, nil

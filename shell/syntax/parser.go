@@ -429,6 +429,9 @@ func (p *parser) parseStatement() Statement {
 		return nil
 	}
 	defer p.leave()
+	if p.typeDefAhead() {
+		return p.parseTypeDef()
+	}
 	label, lstart, hasLabel := p.tryLabel()
 	if hasLabel {
 		p.skipNewlines()
@@ -462,6 +465,8 @@ func (p *parser) parseStatement() Statement {
 			return p.parseBreak(t, kw)
 		case "function", "filter", "workflow":
 			return p.parseFunction(t, kw == "filter")
+		case "enum", "class":
+			return p.parseTypeDef()
 		case "using":
 			u := p.parseUsing(t)
 			p.errorf(u.Ext, false, "UsingMustBeAtStartOfScript", "A 'using' statement must appear before any other statements in a script.")

@@ -102,6 +102,8 @@ func children(n Node) []Node {
 		out = add1(out, x.Value)
 	case *ExitStmt:
 		out = add1(out, x.Value)
+	case *TypeDefStmt:
+		out = append(out, typeDefChildren(x)...)
 	case *FunctionDef:
 		out = add(out, x.Params...)
 		out = add1(out, x.Body)

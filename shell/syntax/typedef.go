@@ -86,35 +86,47 @@ func typeDefChildren(n *TypeDefStmt) []Node {
 }
 
 // typeDefAhead reports whether attributes at '[' are followed by the enum
-// or class keyword; it consumes nothing.
+// or class keyword. It looks at the text only (bracket pairs within a
+// short window), so nested input cannot make it costly; it consumes
+// nothing.
 func (p *parser) typeDefAhead() bool {
 	i := p.skipSpace(p.off)
 	if p.byteAt(i) != '[' {
 		return false
 	}
-	s := p.save()
-	nerr, abort := len(p.errs), p.abort
-	defer func() {
-		for _, e := range p.errs[nerr:] {
-			delete(p.errSeen, errKey{e.Ext.Start.Offset, e.ErrorID})
+	limit := i + 512
+	for p.byteAt(i) == '[' {
+		depth := 0
+		for {
+			if i >= len(p.text) || i > limit {
+				return false
+			}
+			switch p.text[i] {
+			case '[', '(':
+				depth++
+			case ']', ')':
+				depth--
+			case '{', '}', '\n', ';', '$':
+				return false
+			}
+			i++
+			if depth == 0 {
+				break
+			}
 		}
-		p.errs = p.errs[:nerr]
-		p.abort = abort
-		p.restore(s)
-	}()
-	for k := 0; k < 8; k++ {
-		p.skipNewlines()
-		if p.peekTok(modeExpr).Kind != TokLBracket {
-			break
-		}
-		a, _ := p.parseAttributeOrType()
-		if a == nil || len(p.errs) > nerr {
-			return false
+		for i < len(p.text) && (p.text[i] == ' ' || p.text[i] == '\t' || p.text[i] == '\r' || p.text[i] == '\n') {
+			i++
 		}
 	}
-	p.skipNewlines()
-	kw := p.keywordAt()
-	return kw == "enum" || kw == "class"
+	j := i
+	for j < len(p.text) && (('a' <= p.text[j] && p.text[j] <= 'z') || ('A' <= p.text[j] && p.text[j] <= 'Z')) {
+		j++
+	}
+	if r := p.runeAt(j); r != -1 && !endsGeneric(r) {
+		return false
+	}
+	w := strings.ToLower(p.text[i:j])
+	return w == "enum" || w == "class"
 }
 
 // parseTypeDef parses attributes (if any) and an enum or class definition.

@@ -7,6 +7,7 @@ package runtime
 // them alike.
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -44,10 +45,17 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 	if s.Name == "" {
 		return nil
 	}
+	var err error
 	if s.IsEnum {
-		return rt.defineEnum(s)
+		err = rt.defineEnum(s)
+	} else {
+		err = rt.defineClass(s)
 	}
-	return rt.defineClass(s)
+	var me *methodException
+	if errors.As(err, &me) {
+		return runtimeError(s.NameExt, me.msg, "TypeDefinitionFailed", object.NotImplemented, "RuntimeException")
+	}
+	return err
 }
 
 // enumBounds are the value ranges of the integral types an enum may be
@@ -124,10 +132,6 @@ func enumNamesOfSelf(c *Call) (any, error) {
 		out[i] = fmt.Sprint(v)
 	}
 	return out, nil
-}
-
-func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
-	return Throw("Class definitions (class %s) are not supported by exosim yet.", s.Name)
 }
 
 // enumBitwise combines the values of an enum with -band, -bor or -bxor:

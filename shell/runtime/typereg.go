@@ -55,6 +55,10 @@ type TypeDef struct {
 	// a script ([T] is "Unable to find type"): types whose assembly a real
 	// session would not have loaded.
 	Hidden bool
+	// baseDef and class are set for classes a script defines: the base
+	// class's definition and the class itself (scriptclass.go).
+	baseDef *TypeDef
+	class   *scriptClass
 }
 
 // Members maps member names to members.
@@ -554,6 +558,11 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 	case []any:
 		return objectArrayType()
 	case *object.PSObject:
+		if len(x.TypeNames) > 0 && x.Base == nil {
+			if d := rt.scriptTypeDef(x.TypeNames[0], 0); d != nil {
+				return closeType(d, nil)
+			}
+		}
 		if x.IsCustom() {
 			return TypeByName(object.CustomObjectType)
 		}
@@ -622,6 +631,10 @@ func findMember(t *TypeInfo, name string, static bool) (*Member, *TypeInfo) {
 				base = "System.ValueType"
 			}
 		}
+		if d.baseDef != nil {
+			cur = closeType(d.baseDef, nil)
+			continue
+		}
 		cur = TypeByName(base)
 	}
 	if !static && (t == nil || t.def == nil) {
@@ -639,7 +652,7 @@ func findMember(t *TypeInfo, name string, static bool) (*Member, *TypeInfo) {
 func (rt *Runtime) instanceMember(v any, name string) (*Member, *TypeInfo) {
 	if o, ok := v.(*object.PSObject); ok {
 		for _, tn := range o.TypeNames {
-			if t := TypeByName(tn); t != nil {
+			if t := rt.typeByName(tn); t != nil {
 				if m, at := findMember(t, name, false); m != nil && at != nil && at.def != nil && at.def.FullName != "System.Object" {
 					return m, at
 				}

@@ -1,0 +1,403 @@
+package runtime
+
+// Classes a script defines: instances are objects whose type names are
+// the class and its bases, with the declared properties in order;
+// methods, constructors and static members run their bodies with $this
+// bound to the instance.
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// scriptClass is what a class definition keeps beyond its TypeDef.
+type scriptClass struct {
+	def  *syntax.TypeDefStmt
+	base *scriptClass
+	td   *TypeDef
+}
+
+func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
+	c := &scriptClass{def: s}
+	for i, b := range s.Bases {
+		bd := rt.scriptTypeDef(b.Name, 0)
+		if i == 0 && bd != nil && bd.class != nil {
+			c.base = bd.class
+			continue
+		}
+		return Throw("exosim does not support a class deriving from or implementing '%s' (class %s): only classes the script defines can be bases.", b.Name, s.Name)
+	}
+	for _, a := range s.Attributes {
+		return Throw("exosim does not support the attribute '%s' on class %s.", a.Name, s.Name)
+	}
+	td := &TypeDef{FullName: s.Name, Static: Members{}, Members: Members{}, class: c}
+	c.td = td
+	if c.base != nil {
+		td.Base = c.base.def.Name
+		td.baseDef = c.base.td
+	}
+	td.Is = func(_ *TypeInfo, v any) bool {
+		o, ok := v.(*object.PSObject)
+		if !ok {
+			return false
+		}
+		for _, n := range o.TypeNames {
+			if strings.EqualFold(n, s.Name) {
+				return true
+			}
+		}
+		return false
+	}
+	td.New = func(call *Call) (any, error) { return rt.newInstance(c, call.Args) }
+	td.Convert = func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+		if td.Is(nil, v) {
+			return baseView(v.(*object.PSObject), c), nil
+		}
+		if h, ok := bareValue(v).(*object.Hashtable); ok {
+			o, err := rt.newInstance(c, nil)
+			if err != nil {
+				return nil, err
+			}
+			for _, k := range h.Keys() {
+				name := object.ToInvariantString(k)
+				if _, ok := c.prop(name); !ok {
+					return nil, convertFailed(v, s.Name, fmt.Sprintf("Cannot create object of type \"%s\". The %s property was not found for the %s object. The available property is: %s", s.Name, name, s.Name, c.propList()))
+				}
+				val, _ := h.Get(k)
+				if err := rt.setClassProp(c, o, name, val); err != nil {
+					return nil, err
+				}
+			}
+			return o, nil
+		}
+		return rt.newInstanceConverting(c, v)
+	}
+	for _, pr := range s.Props {
+		if !pr.Static {
+			continue
+		}
+		pr := pr
+		var val any
+		if pr.Default != nil {
+			v, err := rt.evalExpr(pr.Default)
+			if err != nil {
+				return err
+			}
+			val = v
+		}
+		val, err := rt.convertProp(pr, val)
+		if err != nil {
+			return err
+		}
+		td.Static[pr.Name] = &Member{
+			Get: func(*Call) (any, error) { return val, nil },
+			Set: func(call *Call, v any) error {
+				nv, err := rt.convertProp(pr, v)
+				if err == nil {
+					val = nv
+				}
+				return err
+			},
+		}
+	}
+	byName := map[string][]*syntax.MethodDef{}
+	for _, m := range s.Methods {
+		if m.IsCtor {
+			continue
+		}
+		byName[strings.ToLower(m.Name)] = append(byName[strings.ToLower(m.Name)], m)
+	}
+	for _, ms := range byName {
+		ms := ms
+		min, max := 1<<30, 0
+		for _, m := range ms {
+			if len(m.Params) < min {
+				min = len(m.Params)
+			}
+			if len(m.Params) > max {
+				max = len(m.Params)
+			}
+		}
+		fn := func(call *Call) (any, error) {
+			for _, m := range ms {
+				if len(m.Params) == len(call.Args) {
+					var self any
+					if !m.Static {
+						self = call.Self
+					}
+					return rt.runMethod(m, self, call.Args)
+				}
+			}
+			return nil, &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", call.Name, len(call.Args)), id: "MethodCountCouldNotFindBest"}
+		}
+		if ms[0].Static {
+			td.Static[ms[0].Name] = Method(min, max, fn)
+		} else {
+			td.Members[ms[0].Name] = Method(min, max, fn)
+		}
+	}
+	rt.addScriptType(td)
+	return nil
+}
+
+// prop finds a declared instance property on the class or its bases.
+func (c *scriptClass) prop(name string) (*syntax.PropertyDef, bool) {
+	for k := c; k != nil; k = k.base {
+		for _, p := range k.def.Props {
+			if !p.Static && strings.EqualFold(p.Name, name) {
+				return p, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func (c *scriptClass) propList() string {
+	var names []string
+	for k := c; k != nil; k = k.base {
+		for _, p := range k.def.Props {
+			if !p.Static {
+				names = append(names, "["+p.Name+" <"+propTypeName(p)+">]")
+			}
+		}
+	}
+	return strings.Join(names, " , ")
+}
+
+func propTypeName(p *syntax.PropertyDef) string {
+	if p.Type == nil {
+		return "System.Object"
+	}
+	return p.Type.Name
+}
+
+func (rt *Runtime) convertProp(p *syntax.PropertyDef, v any) (any, error) {
+	if p.Type == nil {
+		return v, nil
+	}
+	t, ok := rt.ResolveType(p.Type.Name)
+	if !ok {
+		return nil, &typeNotFound{name: p.Type.Name}
+	}
+	if t.Convert == nil {
+		return v, nil
+	}
+	if v == nil {
+		if z := zeroValue(t); z != nil {
+			return z, nil
+		}
+		if t.FullName == "System.String" {
+			return "", nil
+		}
+		return nil, nil
+	}
+	return t.Convert(rt, v)
+}
+
+func (rt *Runtime) setClassProp(c *scriptClass, o *object.PSObject, name string, v any) error {
+	p, _ := c.prop(name)
+	nv, err := rt.convertProp(p, v)
+	if err != nil {
+		return err
+	}
+	o.Set(p.Name, nv)
+	return nil
+}
+
+// newInstance makes an object of class c: properties at their defaults
+// (the most derived class's first), then the constructor for the
+// argument count.
+func (rt *Runtime) newInstance(c *scriptClass, args []any) (*object.PSObject, error) {
+	var names []string
+	for k := c; k != nil; k = k.base {
+		names = append(names, k.def.Name)
+	}
+	o := object.NewObject(append(names, "System.Object")...)
+	for k := c; k != nil; k = k.base {
+		for _, p := range k.def.Props {
+			if p.Static {
+				continue
+			}
+			var v any
+			if p.Default != nil {
+				dv, err := rt.evalExpr(p.Default)
+				if err != nil {
+					return nil, err
+				}
+				v = dv
+			}
+			v, err := rt.convertProp(p, v)
+			if err != nil {
+				return nil, err
+			}
+			o.AddProperty(&object.Property{Name: p.Name, Value: v, Kind: object.AdaptedProperty, TypeName: propTypeName(p), Settable: true})
+		}
+	}
+	if c.def.Methods != nil || len(args) > 0 {
+		if err := rt.runCtor(c, o, args); err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range c.def.Methods {
+		if strings.EqualFold(m.Name, "ToString") && len(m.Params) == 0 && !m.Static {
+			m := m
+			o.ToStringFunc = func() string {
+				v, err := rt.runMethod(m, o, nil)
+				if err != nil {
+					return ""
+				}
+				return object.ToInvariantString(v)
+			}
+		}
+	}
+	return o, nil
+}
+
+// newInstanceConverting is a cast of one value: the constructor taking
+// one argument.
+func (rt *Runtime) newInstanceConverting(c *scriptClass, v any) (any, error) {
+	for _, m := range c.def.Methods {
+		if m.IsCtor && len(m.Params) == 1 {
+			return rt.newInstance(c, []any{v})
+		}
+	}
+	return nil, convertFailed(v, c.def.Name, "")
+}
+
+// runCtor runs the constructor of c taking len(args) arguments; base
+// class constructors run first (with the ": base(...)" arguments, or none).
+func (rt *Runtime) runCtor(c *scriptClass, o *object.PSObject, args []any) error {
+	var ctor *syntax.MethodDef
+	hasCtor := false
+	for _, m := range c.def.Methods {
+		if m.IsCtor {
+			hasCtor = true
+			if len(m.Params) == len(args) {
+				ctor = m
+			}
+		}
+	}
+	if ctor == nil {
+		if hasCtor || len(args) > 0 {
+			return &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), id: "MethodCountCouldNotFindBest"}
+		}
+		if c.base != nil {
+			return rt.runCtor(c.base, o, nil)
+		}
+		return nil
+	}
+	_, err := rt.runBody(ctor, o, args, func() error {
+		if c.base == nil {
+			return nil
+		}
+		var bargs []any
+		for _, e := range ctor.BaseArgs {
+			v, err := rt.evalExpr(e)
+			if err != nil {
+				return err
+			}
+			bargs = append(bargs, v)
+		}
+		return rt.runCtor(c.base, o, bargs)
+	})
+	return err
+}
+
+// runMethod runs a method body and returns its value converted to the
+// declared return type ([void]: nothing).
+func (rt *Runtime) runMethod(m *syntax.MethodDef, self any, args []any) (any, error) {
+	v, err := rt.runBody(m, self, args, nil)
+	if err != nil {
+		return nil, err
+	}
+	if m.ReturnType == nil || strings.EqualFold(m.ReturnType.Name, "void") {
+		return nil, nil
+	}
+	t, ok := rt.ResolveType(m.ReturnType.Name)
+	if !ok {
+		return nil, &typeNotFound{name: m.ReturnType.Name}
+	}
+	if t.Convert != nil && v != nil {
+		return t.Convert(rt, v)
+	}
+	return v, nil
+}
+
+// runBody runs a method or constructor body in a new scope with $this and
+// the parameters set; before runs first, inside that scope.
+func (rt *Runtime) runBody(m *syntax.MethodDef, self any, args []any, before func() error) (any, error) {
+	saved := rt.scope
+	rt.scope = newScope(saved)
+	defer func() { rt.scope = saved }()
+	if self != nil {
+		rt.scope.set("this", self)
+	}
+	for i, p := range m.Params {
+		var v any
+		if i < len(args) {
+			v = args[i]
+		} else if p.Default != nil {
+			dv, err := rt.evalExpr(p.Default)
+			if err != nil {
+				return nil, err
+			}
+			v = dv
+		}
+		if len(p.Types) > 0 {
+			t, ok := rt.ResolveType(p.Types[0].Name)
+			if !ok {
+				return nil, &typeNotFound{name: p.Types[0].Name}
+			}
+			cv, err := convertArg(rt, v, t, p.Name, m.Name)
+			if err != nil {
+				return nil, err
+			}
+			v = cv
+		}
+		rt.scope.set(p.Name, v)
+	}
+	if before != nil {
+		if err := before(); err != nil {
+			return nil, err
+		}
+	}
+	var items []any
+	var err error
+	if m.Body != nil && m.Body.End != nil {
+		err = rt.execBlock(m.Body.End, func(v any) error {
+			items = append(items, v)
+			return nil
+		})
+	}
+	var ret *returnSignal
+	if errors.As(err, &ret) {
+		err = nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return collapse(items), nil
+}
+
+// baseView is an instance seen as its base class c ([Base]$this): the
+// same properties (writes go to the instance), methods looked up from c,
+// so a derived class can call the base's implementation.
+func baseView(o *object.PSObject, c *scriptClass) *object.PSObject {
+	if strings.EqualFold(o.TypeNames[0], c.def.Name) {
+		return o
+	}
+	var names []string
+	for k := c; k != nil; k = k.base {
+		names = append(names, k.def.Name)
+	}
+	v := object.NewObject(append(names, "System.Object")...)
+	for _, p := range o.Properties() {
+		v.AddProperty(p)
+	}
+	v.ToStringFunc = o.ToStringFunc
+	return v
+}

@@ -222,7 +222,11 @@ func (rt *Runtime) setMember(target any, name string, value any, ext syntax.Exte
 	case *object.Hashtable:
 		return rt.setIndex(t, name, value, ext)
 	case *object.PSObject:
-		if t.Set(name, value) {
+		cv, err := rt.classPropValue(t, name, value)
+		if err != nil {
+			return runtimeError(ext, fmt.Sprintf("Exception setting \"%s\": \"%s\"", name, err.Error()), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
+		}
+		if t.Set(name, cv) {
 			return nil
 		}
 	case *xmlNode:

@@ -401,3 +401,21 @@ func baseView(o *object.PSObject, c *scriptClass) *object.PSObject {
 	v.ToStringFunc = o.ToStringFunc
 	return v
 }
+
+// classPropValue converts a value assigned to a typed property of a
+// script class instance to the property's type; other objects' values
+// pass unchanged.
+func (rt *Runtime) classPropValue(o *object.PSObject, name string, v any) (any, error) {
+	if len(o.TypeNames) == 0 || o.Base != nil {
+		return v, nil
+	}
+	d := rt.scriptTypeDef(o.TypeNames[0], 0)
+	if d == nil || d.class == nil {
+		return v, nil
+	}
+	p, ok := d.class.prop(name)
+	if !ok {
+		return v, nil
+	}
+	return rt.convertProp(p, v)
+}

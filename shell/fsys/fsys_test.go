@@ -12,10 +12,10 @@ import (
 func testNamespace(t *testing.T) *Namespace {
 	t.Helper()
 	m := NewMem()
-	if err := m.MkdirAll("/home/ann/work"); err != nil {
+	if err := m.MkdirAll("/home/ann/lab"); err != nil {
 		t.Fatal(err)
 	}
-	return New(Config{FS: m, Cwd: "/home/ann/work", Home: "/home/ann", DriveC: "/sim/C", User: "ann"})
+	return New(Config{FS: m, Cwd: "/home/ann/lab", Home: "/home/ann", DriveC: "/sim/C", User: "ann"})
 }
 
 func TestResolve(t *testing.T) {
@@ -29,8 +29,8 @@ func TestResolve(t *testing.T) {
 		{`C:`, `C:\`, `C:\`, "/sim/C"},
 		{`C:\Temp\..\Reports\.\a`, `C:\Reports\a`, `C:\Reports\a`, "/sim/C/Reports/a"},
 		{`C:\..\..`, `C:\`, `C:\`, "/sim/C"},
-		{"x.csv", "/home/ann/work/x.csv", "/home/ann/work/x.csv", "/home/ann/work/x.csv"},
-		{`.\out\x.csv`, "/home/ann/work/out/x.csv", "/home/ann/work/out/x.csv", "/home/ann/work/out/x.csv"},
+		{"x.csv", "/home/ann/lab/x.csv", "/home/ann/lab/x.csv", "/home/ann/lab/x.csv"},
+		{`.\out\x.csv`, "/home/ann/lab/out/x.csv", "/home/ann/lab/out/x.csv", "/home/ann/lab/out/x.csv"},
 		{"../y", "/home/ann/y", "/home/ann/y", "/home/ann/y"},
 		{"/tmp/z", "/tmp/z", "/tmp/z", "/tmp/z"},
 		{"~", "/home/ann", "/home/ann", "/home/ann"},
@@ -100,7 +100,7 @@ func TestLocationAndStacks(t *testing.T) {
 	}
 	// C:name is relative to C:'s location even from another drive
 	back, ok := n.Pop("")
-	if !ok || back.String() != "/home/ann/work" {
+	if !ok || back.String() != "/home/ann/lab" {
 		t.Fatalf("pop = %v %v", back, ok)
 	}
 	n.SetLocation(back)

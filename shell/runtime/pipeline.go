@@ -182,7 +182,11 @@ type cmdProcessor struct {
 	next     emitter
 	// plan is what binding each pipeline object needs, worked out from
 	// the command and bound.sets on the first object (see pipePlan).
-	plan     *pipePlan
+	plan *pipePlan
+	// piped are the parameters the current pipeline object bound: like
+	// parameters bound by name, they narrow the sets the command can run
+	// in (a Job piped to Remove-Job leaves only the sets that have -Job).
+	piped    []*Param
 	hasInput bool
 	hadError *bool
 
@@ -705,8 +709,12 @@ func (pr *cmdProcessor) pickSet(strict bool) string {
 		return sets[0]
 	}
 	plan := pr.pipePlan()
-	var satisfied []string
+	var satisfied, candidates []string
 	for i, s := range sets {
+		if !allInSet(pr.piped, s) {
+			continue
+		}
+		candidates = append(candidates, s)
 		ok := true
 		for _, mp := range plan.mandatory[i] {
 			if _, bound := pr.ctx.bound[mp.key]; !bound {
@@ -718,7 +726,20 @@ func (pr *cmdProcessor) pickSet(strict bool) string {
 			satisfied = append(satisfied, s)
 		}
 	}
-	return chooseAmong(pr.cmd, sets, satisfied, !strict)
+	if len(candidates) == 0 {
+		candidates = sets
+	}
+	return chooseAmong(pr.cmd, candidates, satisfied, !strict)
+}
+
+// allInSet reports whether every parameter is in set.
+func allInSet(params []*Param, set string) bool {
+	for _, p := range params {
+		if _, ok := p.InSet(set); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // planParam is a declared parameter with its lower-case binding key.
@@ -937,6 +958,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 	// nullErr is the refusal of $null by a parameter that takes no null:
 	// the error when no other parameter takes the object.
 	var nullErr error
+	pr.piped = pr.piped[:0]
 	for _, pp := range plan.byValue {
 		if _, done := pr.ctx.bound[pp.key]; done {
 			continue
@@ -951,6 +973,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 		pr.ctx.bound[pp.key] = cv
 		bound = true
 		byValue = pp.p
+		pr.piped = append(pr.piped, pp.p)
 		break
 	}
 	for _, pp := range plan.byName {
@@ -976,6 +999,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 				}
 				pr.ctx.bound[pp.key] = cv
 				bound = true
+				pr.piped = append(pr.piped, p)
 				break
 			}
 		}

@@ -430,6 +430,9 @@ func getMember() *runtime.Command {
 			add(m[0], "Method", m[1])
 		}
 		for _, p := range object.Adapted(in) {
+			if p.Hidden && !ctx.Has("Force") {
+				continue
+			}
 			t := p.TypeName
 			if t == "" {
 				t = memberTypeName(p.Get())

@@ -237,7 +237,7 @@ func (r *Registry) defaultPropertyNames(v any) []string {
 	seen := map[string]bool{}
 	for _, p := range props {
 		k := strings.ToLower(p.Name)
-		if seen[k] {
+		if seen[k] || p.Hidden {
 			continue
 		}
 		seen[k] = true

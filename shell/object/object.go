@@ -65,6 +65,10 @@ type Property struct {
 	TypeName string
 	// Settable marks adapted properties that scripts may assign.
 	Settable bool
+	// Hidden marks a member declared hidden (a script class's `hidden`
+	// property): readable by name, but left out of default formatting and
+	// of Get-Member unless -Force.
+	Hidden bool
 }
 
 // Get returns the current value of the property.

@@ -234,7 +234,7 @@ func (rt *Runtime) newInstance(c *scriptClass, args []any) (*object.PSObject, er
 			if err != nil {
 				return nil, err
 			}
-			o.AddProperty(&object.Property{Name: p.Name, Value: v, Kind: object.AdaptedProperty, TypeName: propTypeName(p), Settable: true})
+			o.AddProperty(&object.Property{Name: p.Name, Value: v, Kind: object.AdaptedProperty, TypeName: propTypeName(p), Settable: true, Hidden: p.Hidden})
 		}
 	}
 	if c.def.Methods != nil || len(args) > 0 {

@@ -319,13 +319,7 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 	if ctx.Switch("SoftDeletedMailbox") {
 		scope = directory.ScopeSoftDeleted
 	}
-	var ident any
-	for _, n := range []string{"Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName"} {
-		if ctx.Has(n) {
-			ident = ctx.Value(n)
-			break
-		}
-	}
+	ident := identityArg(ctx)
 	var objs []*object.PSObject
 	var rec *object.ErrorRecord
 	err = exo.View(ctx, func(tx *store.Tx) error {

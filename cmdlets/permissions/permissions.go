@@ -245,3 +245,15 @@ func quotedRights(rights []string) string {
 // refused stops a write transaction whose checks found an error record,
 // so nothing it did is kept.
 var refused = errors.New("refused")
+
+// identityArg returns the object a Get-EXO*Permission or Get-*Permission
+// call names: -Identity, or one of the REST cmdlets' other identity
+// parameters (nil when none is given: every object).
+func identityArg(ctx *runtime.Context) any {
+	for _, n := range []string{"Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName"} {
+		if ctx.Has(n) {
+			return ctx.Value(n)
+		}
+	}
+	return nil
+}

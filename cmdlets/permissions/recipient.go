@@ -205,13 +205,7 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 	if err != nil {
 		return err
 	}
-	var ident any
-	for _, n := range []string{"Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName"} {
-		if ctx.Has(n) {
-			ident = ctx.Value(n)
-			break
-		}
-	}
+	ident := identityArg(ctx)
 	var objs []*object.PSObject
 	var rec *object.ErrorRecord
 	err = exo.View(ctx, func(tx *store.Tx) error {

@@ -222,6 +222,25 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 					extras = append(extras, e)
 					continue
 				}
+				if takesRemaining(cmd) {
+					// A command with a ValueFromRemainingArguments
+					// parameter takes an unknown -Name as a value, as
+					// the text written (Write-Output x -Foo writes x
+					// and -Foo), and its value after it.
+					text := "-" + a.name
+					if a.colon {
+						text += ":"
+					}
+					tok := a
+					tok.name, tok.value, tok.ext = "", text, a.nameExt
+					positional = append(positional, tok)
+					if a.hasVal {
+						val := a
+						val.name = ""
+						positional = append(positional, val)
+					}
+					continue
+				}
 				return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("A parameter cannot be found that matches parameter name '%s'.", a.name), "NamedParameterNotFound", object.InvalidArgument)
 			}
 			var names []string
@@ -795,4 +814,15 @@ func rangeMessage(p *Param, iv int64) string {
 		return fmt.Sprintf("Cannot validate argument on parameter '%s'. The %d argument is greater than the maximum allowed range of %d. Supply an argument that is less than or equal to %d and then try the command again.", p.Name, iv, p.Max, p.Max)
 	}
 	return ""
+}
+
+// takesRemaining reports whether a parameter of cmd collects the
+// arguments nothing else takes (ValueFromRemainingArguments).
+func takesRemaining(cmd *Command) bool {
+	for _, p := range cmd.Params {
+		if p.Remaining {
+			return true
+		}
+	}
+	return false
 }

@@ -236,7 +236,7 @@ func receiveJob() *runtime.Command {
 }
 
 func waitJob() *runtime.Command {
-	c := jobsByValue(Declared("Wait-Job", ModCore))
+	c := Declared("Wait-Job", ModCore)
 	c.Synopsis = "Returns the jobs named: in exosim every job has already finished."
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -274,28 +274,8 @@ func getJob() *runtime.Command {
 	return c
 }
 
-// jobsByValue makes a piped job bind to -Job: exosim's binder settles an
-// object that several sets could take by property name (a job has Id,
-// Name, State and Command) on the default set before trying -Job by
-// value, so only -Job takes pipeline input here.
-func jobsByValue(c *runtime.Command) *runtime.Command {
-	load := c.Load
-	c.Load = func(c *runtime.Command) {
-		load(c)
-		for _, p := range c.Params {
-			if p.Name == "Job" {
-				continue
-			}
-			for i := range p.Sets {
-				p.Sets[i].FromPipelineByName = false
-			}
-		}
-	}
-	return c
-}
-
 func removeJob() *runtime.Command {
-	c := jobsByValue(Declared("Remove-Job", ModCore))
+	c := Declared("Remove-Job", ModCore)
 	c.Synopsis = "Removes jobs from the session."
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		jobs, err := selectJobs(ctx)
@@ -319,7 +299,7 @@ func removeJob() *runtime.Command {
 }
 
 func stopJob() *runtime.Command {
-	c := jobsByValue(Declared("Stop-Job", ModCore))
+	c := Declared("Stop-Job", ModCore)
 	c.Synopsis = "Stops jobs: in exosim every job has already finished, so nothing changes."
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		jobs, err := selectJobs(ctx)

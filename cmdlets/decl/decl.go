@@ -34,11 +34,12 @@ type Info struct {
 
 // Lookup returns a fresh copy of a cmdlet's declaration (name, sets,
 // parameters, ShouldProcess support), or nil when the cmdlet is not
-// declared. The name is matched without regard to case.
+// declared. The name is matched without regard to case. A cmdlet the facts
+// file lacks but the simulator models is declared by the supplement.
 func Lookup(name string) *runtime.Command {
 	i, ok := exchange.index(name)
 	if !ok {
-		return nil
+		return lookupSupplement(name)
 	}
 	c, _ := exchange.decode(i)
 	return c

@@ -26,11 +26,11 @@ const (
 	Server = "NAMPR06A007.PROD.OUTLOOK.COM"
 )
 
-// Cmd declares an Exchange Online cmdlet. Its parameters bind like a
-// function's (the module's cmdlets are proxy functions) and its
-// confirmation prompt has no [S] Suspend choice (it comes from a remote
-// session).
-func Cmd(name string) *runtime.Command {
+// moduleCommand is a command of the module with no parameters yet. Its
+// parameters bind like a function's (the module's cmdlets are proxy
+// functions) and its confirmation prompt has no [S] Suspend choice (it
+// comes from a remote session).
+func moduleCommand(name string) *runtime.Command {
 	return &runtime.Command{
 		Name:    name,
 		Type:    runtime.FunctionCommand,
@@ -264,14 +264,18 @@ func mapStoreError(ctx *runtime.Context, err error) error {
 }
 
 // Declared returns an Exchange Online cmdlet with the parameters documented
-// for it (see package decl), ready for a handler. It panics when the
-// cmdlet is not documented: that is a programming error caught by tests.
+// for it (see package decl), ready for a handler. It is the one way an
+// Exchange cmdlet is declared: a handler adjusts what the declaration
+// does not carry (help texts with Describe, a stricter type or a range
+// through DeclaredParam) and, when it models only some parameters, hands
+// the command to Partial. It panics when the cmdlet is not declared: that
+// is a programming error caught by tests.
 func Declared(name string) *runtime.Command {
 	d := decl.Lookup(name)
 	if d == nil {
 		panic("exo: no declaration for " + name)
 	}
-	c := Cmd(name)
+	c := moduleCommand(name)
 	c.Sets = d.Sets
 	c.DefaultSet = d.DefaultSet
 	c.Params = d.Params
@@ -382,7 +386,7 @@ func opathValue(v any) any {
 // one error saying that exosim does not simulate the cmdlet. The
 // declaration is built the first time the session resolves the name.
 func NotSimulated(name string) *runtime.Command {
-	c := Cmd(name)
+	c := moduleCommand(name)
 	c.NotSimulated = true
 	service := "Exchange Online"
 	if exoSvc, scc := Services(name); scc && !exoSvc {
@@ -403,48 +407,21 @@ func NotSimulated(name string) *runtime.Command {
 	return c
 }
 
-// Partial gives a simulated cmdlet whose handler models only some of its
-// parameters (those c declares) the whole declaration of the reference:
-// the sets and every other parameter, so a call binds as it would in the
-// service. A call that binds a parameter the handler does not model
-// fails with one error naming it (ParameterNotSimulated). The declared
-// parameters keep their types, validation and help; their set membership
-// is the reference's.
-func Partial(c *runtime.Command) *runtime.Command {
-	d := decl.Lookup(c.Name)
-	if d == nil {
-		panic("exo: no declaration for " + c.Name)
-	}
-	modelled := map[string]*runtime.Param{}
-	for _, p := range c.Params {
-		modelled[strings.ToLower(p.Name)] = p
-	}
-	var params []*runtime.Param
-	for _, dp := range d.Params {
-		key := strings.ToLower(dp.Name)
-		if p := modelled[key]; p != nil {
-			p.Sets = dp.Sets
-			if len(p.Aliases) == 0 {
-				p.Aliases = dp.Aliases
-			}
-			params = append(params, p)
-			delete(modelled, key)
-			continue
-		}
-		dp.Help = "Not simulated: a call that uses it fails with ParameterNotSimulated."
-		params = append(params, dp)
-	}
-	for _, p := range c.Params { // modelled parameters the reference lacks
-		if modelled[strings.ToLower(p.Name)] != nil {
-			params = append(params, p)
-		}
-	}
+// Partial marks a declared cmdlet (see Declared) whose handler models
+// only the parameters named in modelled: every other parameter of the
+// declaration still binds as it would in the service, but a call that
+// binds one fails with one error naming it (ParameterNotSimulated). It
+// panics when modelled names a parameter the command does not declare.
+func Partial(c *runtime.Command, modelled ...string) *runtime.Command {
 	supported := map[string]bool{}
-	for _, p := range c.Params {
-		supported[strings.ToLower(p.Name)] = true
+	for _, name := range modelled {
+		supported[strings.ToLower(DeclaredParam(c, name).Name)] = true
 	}
-	c.Sets, c.DefaultSet, c.Params = d.Sets, d.DefaultSet, params
-	c.SupportsShouldProcess = c.SupportsShouldProcess || d.SupportsShouldProcess
+	for _, p := range c.Params {
+		if !supported[strings.ToLower(p.Name)] {
+			p.Help = "Not simulated: a call that uses it fails with ParameterNotSimulated."
+		}
+	}
 	check := func(ctx *runtime.Context) error {
 		for _, p := range ctx.Command.Params {
 			if !supported[strings.ToLower(p.Name)] && ctx.Has(p.Name) {

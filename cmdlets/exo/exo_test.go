@@ -112,10 +112,9 @@ func TestDescribeRefusesUndeclared(t *testing.T) {
 func TestPartialAndNotSimulated(t *testing.T) {
 	t.Parallel()
 	ran := false
-	c := exo.Cmd("Get-TransportRule")
-	c.Params = []*runtime.Param{runtime.P("Identity", runtime.TString, runtime.Position(0))}
+	c := exo.Declared("Get-TransportRule")
 	c.Handler.Process = func(ctx *runtime.Context) error { ran = true; return nil }
-	c = exo.Partial(c)
+	c = exo.Partial(c, "Identity")
 	if c.Param("State") == nil {
 		t.Fatal("the reference's -State is not declared")
 	}

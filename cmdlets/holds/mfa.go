@@ -13,23 +13,18 @@ import (
 	"github.com/exosim/exosim/store/mrm"
 )
 
-// startManagedFolderAssistant declares Start-ManagedFolderAssistant. The
-// reference pages this project generates declarations from don't include
-// it, so its cloud parameters are declared here: the mailbox (position 0,
-// from the pipeline), -InactiveMailbox, -HoldCleanup and
-// -AggMailboxCleanup, with -WhatIf/-Confirm.
+// startManagedFolderAssistant declares Start-ManagedFolderAssistant. It
+// models the mailbox (position 0, from the pipeline), -InactiveMailbox,
+// -HoldCleanup and -AggMailboxCleanup, with -WhatIf/-Confirm.
 func startManagedFolderAssistant() *runtime.Command {
-	c := exo.Cmd("Start-ManagedFolderAssistant")
-	c.SupportsShouldProcess = true
+	c := exo.Declared("Start-ManagedFolderAssistant")
 	c.ConfirmImpact = runtime.ImpactMedium
-	c.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("MailboxOrMailUserIdParameter"), runtime.Mandatory(), runtime.Position(0),
-			runtime.FromPipeline(), runtime.FromPipelineByName(),
-			runtime.Help("The mailbox to process: name, alias, address, DistinguishedName or ExchangeGuid (for an inactive mailbox use its DistinguishedName or ExchangeGuid with -InactiveMailbox).")),
-		runtime.P("InactiveMailbox", runtime.TSwitch, runtime.Help("Processes an inactive mailbox; the archive tags of its retention policy are ignored.")),
-		runtime.P("HoldCleanup", runtime.TSwitch, runtime.Help("Also cleans up hold-related items in Recoverable Items.")),
-		runtime.P("AggMailboxCleanup", runtime.TSwitch, runtime.Help("Also cleans up aggregated-mailbox data.")),
-	}
+	exo.Describe(c, map[string]string{
+		"Identity":          "The mailbox to process: name, alias, address, DistinguishedName or ExchangeGuid (for an inactive mailbox use its DistinguishedName or ExchangeGuid with -InactiveMailbox).",
+		"InactiveMailbox":   "Processes an inactive mailbox; the archive tags of its retention policy are ignored.",
+		"HoldCleanup":       "Also cleans up hold-related items in Recoverable Items.",
+		"AggMailboxCleanup": "Also cleans up aggregated-mailbox data.",
+	})
 	c.Synopsis = "Runs the Managed Folder Assistant on one mailbox now instead of at its next scheduled pass."
 	c.Description = "The assistant applies hold changes (delay holds, expired hold durations), purges items whose retention ran out and applies the mailbox's retention tags. On an inactive mailbox delete tags keep working but items are never moved to the archive."
 	c.Examples = []runtime.Example{
@@ -65,7 +60,7 @@ func startManagedFolderAssistant() *runtime.Command {
 			return mrm.RunItemAging(tx, m.Guid)
 		})
 	}
-	return exo.Partial(c)
+	return exo.Partial(c, "Identity", "InactiveMailbox", "HoldCleanup", "AggMailboxCleanup")
 }
 
 // mailboxIdentity turns a mailbox identity argument into the string the

@@ -15,41 +15,41 @@ import (
 const TypeTransportRule = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule"
 
 func ruleCommands() []*runtime.Command {
-	newR := exo.Cmd("New-TransportRule")
+	newR := exo.Declared("New-TransportRule")
 	newR.Synopsis = "Creates a mail flow (transport) rule; the simulator models its message-encryption part."
 	newR.Description = "Only the conditions and actions that decide Message Encryption are modelled: who the rule applies to (FromScope, SentToScope) and the encryption it applies."
 	newR.OutputType = TypeTransportRule
-	newR.SupportsShouldProcess = true
 	newR.ConfirmImpact = runtime.ImpactMedium
-	newR.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.Help("Unique name of the rule (up to 64 characters).")),
-		runtime.P("ApplyOME", runtime.TBool, runtime.Help("Applies the earlier Message Encryption to matching messages.")),
-		runtime.P("ApplyRightsProtectionCustomizationTemplate", runtime.IdentityType("OMEConfigurationIdParameter"),
-			runtime.Help("Custom branding template (OME configuration) for the encrypted messages; it sends every external recipient to the portal.")),
-		runtime.P("ApplyRightsProtectionTemplate", runtime.IdentityType("RmsTemplateIdParameter"),
-			runtime.Help("Protection to apply: \"Encrypt\" or \"Do Not Forward\".")),
-		runtime.P("Comments", runtime.TString, runtime.Help("Informative comments for the rule.")),
-		runtime.P("Enabled", runtime.TBool, runtime.Help("Whether the rule is enabled (default $true).")),
-		runtime.P("FromScope", runtime.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization"),
-			runtime.Help("Where senders are: InOrganization or NotInOrganization.")),
-		runtime.P("Mode", runtime.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce"),
-			runtime.Help("Enforce (default), Audit or AuditAndNotify.")),
-		runtime.P("Priority", runtime.TInt, runtime.Help("Order of processing; 0 is first.")),
-		runtime.P("RemoveOMEv2", runtime.TBool, runtime.Help("Removes Message Encryption from matching messages.")),
-		runtime.P("SentToScope", runtime.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner"),
-			runtime.Help("Where recipients are: InOrganization, NotInOrganization, ExternalPartner or ExternalNonPartner.")),
-	}
+	exo.Describe(newR, map[string]string{
+		"Name":     "Unique name of the rule (up to 64 characters).",
+		"ApplyOME": "Applies the earlier Message Encryption to matching messages.",
+		"ApplyRightsProtectionCustomizationTemplate": "Custom branding template (OME configuration) for the encrypted messages; it sends every external recipient to the portal.",
+		"ApplyRightsProtectionTemplate":              "Protection to apply: \"Encrypt\" or \"Do Not Forward\".",
+		"Comments":                                   "Informative comments for the rule.",
+		"Enabled":                                    "Whether the rule is enabled (default $true).",
+		"FromScope":                                  "Where senders are: InOrganization or NotInOrganization.",
+		"Mode":                                       "Enforce (default), Audit or AuditAndNotify.",
+		"Priority":                                   "Order of processing; 0 is first.",
+		"RemoveOMEv2":                                "Removes Message Encryption from matching messages.",
+		"SentToScope":                                "Where recipients are: InOrganization, NotInOrganization, ExternalPartner or ExternalNonPartner.",
+	})
+	// The scopes and the mode are .NET enumerations: a value outside them
+	// fails to bind.
+	exo.DeclaredParam(newR, "FromScope").Type = runtime.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization")
+	exo.DeclaredParam(newR, "Mode").Type = runtime.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce")
+	exo.DeclaredParam(newR, "SentToScope").Type = runtime.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
 	newR.Handler.Process = newTransportRule
 
-	get := exo.Cmd("Get-TransportRule")
+	get := exo.Declared("Get-TransportRule")
 	get.Synopsis = "Lists mail flow (transport) rules."
 	get.OutputType = TypeTransportRule
-	get.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("RuleIdParameter"), runtime.Position(0), runtime.FromPipeline(),
-			runtime.Help("Name or GUID of the rule.")),
-	}
+	exo.Describe(get, map[string]string{"Identity": "Name or GUID of the rule."})
 	get.Handler.Process = getTransportRule
-	return []*runtime.Command{exo.Partial(newR), exo.Partial(get)}
+	return []*runtime.Command{
+		exo.Partial(newR, "Name", "ApplyOME", "ApplyRightsProtectionCustomizationTemplate", "ApplyRightsProtectionTemplate", "Comments",
+			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope"),
+		exo.Partial(get, "Identity"),
+	}
 }
 
 // ruleProblem checks a New-TransportRule request against the tenant and

@@ -376,9 +376,6 @@ func getMailbox() *runtime.Command {
 	c := remoteCmd("Get-Mailbox")
 	c.OutputType = TypeMailbox
 	c.Synopsis = "On-premises: lists the mailboxes of the on-premises server's databases."
-	// It models -Identity and -ResultSize; any other parameter of the
-	// declaration fails the call naming it (exo.Partial).
-	c.Params = []*runtime.Param{exo.DeclaredParam(c, "Identity"), exo.DeclaredParam(c, "ResultSize")}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		limit, explicit, err := mailbox.ResultSize(ctx)
 		if err != nil {
@@ -399,7 +396,7 @@ func getMailbox() *runtime.Command {
 		}
 		return mailbox.WriteLimited(ctx, objs, limit, explicit)
 	}
-	return exo.Partial(c)
+	return exo.Partial(c, "Identity", "ResultSize")
 }
 
 // onPremMailboxes are the objects of the on-premises mailboxes Get-Mailbox

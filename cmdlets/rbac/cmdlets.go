@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -347,22 +346,13 @@ func addRoleGroupMember() *runtime.Command {
 }
 
 func removeRoleGroupMember() *runtime.Command {
-	// Remove-RoleGroupMember takes exactly the parameters of
-	// Add-RoleGroupMember, so it is declared from that declaration.
-	d := decl.Lookup("Add-RoleGroupMember")
-	c := exo.Cmd("Remove-RoleGroupMember")
-	c.Sets, c.DefaultSet, c.Params, c.SupportsShouldProcess = d.Sets, d.DefaultSet, d.Params, true
+	c := exo.Declared("Remove-RoleGroupMember")
 	c.ConfirmImpact = runtime.ImpactHigh
-	for _, p := range c.Params {
-		switch p.Name {
-		case "Identity":
-			p.Help = "Role group to remove the member from."
-		case "Member":
-			p.Help = "User to remove: alias, name, email address, UPN or GUID."
-		case "BypassSecurityGroupManagerCheck":
-			p.Help = "Skips the role group manager check (Organization Management members)."
-		}
-	}
+	exo.Describe(c, map[string]string{
+		"Identity":                        "Role group to remove the member from.",
+		"Member":                          "User to remove: alias, name, email address, UPN or GUID.",
+		"BypassSecurityGroupManagerCheck": "Skips the role group manager check (Organization Management members).",
+	})
 	c.Synopsis = "Removes a user from a management role group; the cmdlets only that group granted disappear for them."
 	c.Description = "Asks for confirmation unless -Confirm:$false is given."
 	c.Examples = []runtime.Example{
@@ -538,17 +528,13 @@ func grantsParams(r Role, cmdlet string, params []string) bool {
 }
 
 func getManagementRole() *runtime.Command {
-	c := exo.Cmd("Get-ManagementRole")
-	c.Sets = []string{"Identity", "Script", "Cmdlet"}
-	c.DefaultSet = "Identity"
-	c.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("RoleIdParameter"), runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true}),
-			runtime.Help("Role to show; wildcards are allowed. All roles when left out.")),
-		runtime.P("Cmdlet", runtime.TString, runtime.InSets(runtime.Set("Cmdlet", true, -1)), runtime.Help("Shows the roles that grant this cmdlet.")),
-		runtime.P("CmdletParameters", runtime.TStrings, runtime.InSets(runtime.Set("Cmdlet", false, -1)),
-			runtime.Help("With -Cmdlet: only roles that grant every one of these parameters.")),
-		runtime.P("RoleType", runtime.TString, runtime.Help("Shows only roles of this type (MailRecipients, LegalHold ...).")),
-	}
+	c := exo.Declared("Get-ManagementRole")
+	exo.Describe(c, map[string]string{
+		"Identity":         "Role to show; wildcards are allowed. All roles when left out.",
+		"Cmdlet":           "Shows the roles that grant this cmdlet.",
+		"CmdletParameters": "With -Cmdlet: only roles that grant every one of these parameters.",
+		"RoleType":         "Shows only roles of this type (MailRecipients, LegalHold ...).",
+	})
 	c.OutputType = TypeManagementRole
 	c.Synopsis = "Lists management roles, or the roles that grant a cmdlet and its parameters."
 	c.Description = "The roles are the ones the simulated role groups use; RoleEntries lists the cmdlets (and where it matters the parameters) each grants. " +
@@ -583,7 +569,7 @@ func getManagementRole() *runtime.Command {
 		}
 		return nil
 	}
-	return exo.Partial(c)
+	return exo.Partial(c, "Identity", "Cmdlet", "CmdletParameters", "RoleType")
 }
 
 // ResolveMember finds the account a -Member value names (a mailbox

@@ -132,19 +132,19 @@ func newestFirst(rs []*rbac.AuditRecord, max int) []*rbac.AuditRecord {
 }
 
 func searchAdminAuditLog() *runtime.Command {
-	c := exo.Cmd("Search-AdminAuditLog")
-	c.Params = []*runtime.Param{
-		runtime.P("Cmdlets", runtime.TStrings, runtime.Help("Only entries for these cmdlets (exact names).")),
-		runtime.P("Parameters", runtime.TStrings, runtime.Help("Only entries that used every one of these parameters; needs -Cmdlets.")),
-		runtime.P("ObjectIds", runtime.TStrings, runtime.Help("Only entries that changed these objects (as the command named them).")),
-		runtime.P("UserIds", runtime.TStrings, runtime.Help("Only entries of these callers (UPN or alias).")),
-		runtime.P("StartDate", runtime.TDateTime, runtime.Help("Earliest run date (simulated time).")),
-		runtime.P("EndDate", runtime.TDateTime, runtime.Help("Latest run date (simulated time).")),
-		runtime.P("IsSuccess", runtime.TBool, runtime.Help("$true for successful commands only, $false for failed ones only.")),
-		runtime.P("ExternalAccess", runtime.TBool, runtime.Help("$true for Microsoft datacenter administrators only; no simulated entry is external.")),
-		runtime.P("StartIndex", runtime.TInt, runtime.Help("Skips this many entries of the newest-first result.")),
-		runtime.P("ResultSize", runtime.TInt, runtime.Range(1, 250000), runtime.Help("Maximum number of entries (default 1000).")),
-	}
+	c := exo.Declared("Search-AdminAuditLog")
+	exo.Describe(c, map[string]string{
+		"Cmdlets":        "Only entries for these cmdlets (exact names).",
+		"Parameters":     "Only entries that used every one of these parameters; needs -Cmdlets.",
+		"ObjectIds":      "Only entries that changed these objects (as the command named them).",
+		"UserIds":        "Only entries of these callers (UPN or alias).",
+		"StartDate":      "Earliest run date (simulated time).",
+		"EndDate":        "Latest run date (simulated time).",
+		"IsSuccess":      "$true for successful commands only, $false for failed ones only.",
+		"ExternalAccess": "$true for Microsoft datacenter administrators only; no simulated entry is external.",
+		"StartIndex":     "Skips this many entries of the newest-first result.",
+		"ResultSize":     "Maximum number of entries (default 1000).",
+	})
 	c.OutputType = TypeAdminAuditLogEvent
 	c.Synopsis = "Searches the admin audit log: every state-changing cmdlet run in the tenant, who ran it, with which parameters, and whether it worked."
 	c.Description = "Entries are returned newest first. Every Set-, New-, Remove-, Add-, Enable-, Disable-, Undo-, Restore-, Invoke-, Start-, Stop-, Suspend-, Resume-, Reset-, Send-, Switch- and Update- cmdlet " +

@@ -115,9 +115,9 @@ func funcPackage(name string) string {
 }
 
 // commandMakers are the functions that declare a command by a literal
-// name: exo.Cmd("Get-X"), exo.Declared, exo.NotSimulated, runtime.Lazy,
+// name: exo.Declared("Get-X"), exo.NotSimulated, runtime.Lazy,
 // runtime.LazyGroup.
-var commandMakers = map[string]bool{"Cmd": true, "Declared": true, "NotSimulated": true, "Lazy": true, "LazyGroup": true}
+var commandMakers = map[string]bool{"Declared": true, "NotSimulated": true, "Lazy": true, "LazyGroup": true}
 
 // literalParamReads parses the non-test Go files of every package under
 // dir (cmdlets/) and returns each call of a Context reader with a string

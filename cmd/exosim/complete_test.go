@@ -168,7 +168,7 @@ func TestCompletionAfterDisconnect(t *testing.T) {
 	t.Parallel()
 	rt, _ := completionSession(t)
 	c := newCompleter(rt)
-	rt.State[exo.StateConnected] = false
+	exo.SessionOf(rt).Connected = false
 	if got, _ := c.Complete([]rune("Get-Mailb"), 9); len(got) != 0 {
 		t.Errorf("disconnected: %v", got)
 	}

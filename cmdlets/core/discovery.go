@@ -559,11 +559,6 @@ func getHelp() *runtime.Command {
 		if name == "" {
 			name = "Get-Help"
 		}
-		if h, ok := ctx.RT.State["help.topics"].(func(string) (string, bool)); ok {
-			if text, ok := h(name); ok {
-				return ctx.WriteObject(text)
-			}
-		}
 		if text, ok := AboutTopic(name); ok {
 			return ctx.WriteObject(text)
 		}

@@ -24,7 +24,6 @@ import (
 // $using: ones).
 
 const (
-	jobStateKey       = "core.jobs"
 	typeThreadJob     = "ThreadJob.ThreadJob"
 	typeBackgroundJob = "System.Management.Automation.PSRemotingJob"
 )
@@ -44,13 +43,11 @@ type jobTable struct {
 	jobs []*job
 }
 
+// jobsSlot holds the session's jobs.
+var jobsSlot = runtime.NewSlot[*jobTable]()
+
 func jobsOf(rt *runtime.Runtime) *jobTable {
-	if t, ok := rt.State[jobStateKey].(*jobTable); ok {
-		return t
-	}
-	t := &jobTable{next: 1}
-	rt.State[jobStateKey] = t
-	return t
+	return jobsSlot.Of(rt, func() *jobTable { return &jobTable{next: 1} })
 }
 
 func jobCommands() []*runtime.Command {

@@ -194,8 +194,8 @@ func moduleViews(r *format.Registry) {
 	})
 }
 
-// stateModules is the set of modules a session has loaded.
-const stateModules = "core.modules"
+// modulesSlot holds the set of modules a session has loaded.
+var modulesSlot = runtime.NewSlot[*loadedModules]()
 
 type loadedModules struct {
 	names []string
@@ -205,15 +205,13 @@ type loadedModules struct {
 // ExchangeOnlineManagement once its cmdlets are there (connected), and
 // whatever Import-Module loaded.
 func loaded(rt *runtime.Runtime) *loadedModules {
-	if l, ok := rt.State[stateModules].(*loadedModules); ok {
+	return modulesSlot.Of(rt, func() *loadedModules {
+		l := &loadedModules{names: []string{ModManagement, ModUtility}}
+		if c, ok := rt.LookupCommand("Get-Mailbox"); ok && strings.EqualFold(c.Module, "ExchangeOnlineManagement") {
+			l.names = append(l.names, "ExchangeOnlineManagement")
+		}
 		return l
-	}
-	l := &loadedModules{names: []string{ModManagement, ModUtility}}
-	if c, ok := rt.LookupCommand("Get-Mailbox"); ok && strings.EqualFold(c.Module, "ExchangeOnlineManagement") {
-		l.names = append(l.names, "ExchangeOnlineManagement")
-	}
-	rt.State[stateModules] = l
-	return l
+	})
 }
 
 func (l *loadedModules) has(name string) bool {

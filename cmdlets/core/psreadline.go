@@ -17,7 +17,8 @@ import (
 // the functions it has (-Key Tab -Function MenuComplete). Without a
 // terminal (a script run) the settings are kept and checked the same way.
 
-const psReadLineKey = "core.psreadline"
+// readLineSlot holds the session's PSReadLine settings.
+var readLineSlot = runtime.NewSlot[*readLineOptions]()
 
 // readLineOptions are the session's PSReadLine settings.
 type readLineOptions struct {
@@ -26,12 +27,7 @@ type readLineOptions struct {
 }
 
 func readLineOf(rt *runtime.Runtime) *readLineOptions {
-	if o, ok := rt.State[psReadLineKey].(*readLineOptions); ok {
-		return o
-	}
-	o := &readLineOptions{maxHistory: 4096}
-	rt.State[psReadLineKey] = o
-	return o
+	return readLineSlot.Of(rt, func() *readLineOptions { return &readLineOptions{maxHistory: 4096} })
 }
 
 // lineEditor is what these cmdlets change in the prompt's line editor.

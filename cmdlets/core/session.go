@@ -378,7 +378,7 @@ func invokeHistory() *runtime.Command {
 			}
 		}
 		ctx.RT.HostLine(entry.CommandLine)
-		ctx.RT.State[runtime.HistoryReplaceState] = entry.CommandLine
+		ctx.RT.SetHistoryLine(entry.CommandLine)
 		return ctx.RT.InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c

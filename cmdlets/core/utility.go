@@ -181,13 +181,13 @@ func (p *psRandom) doubleRange(min, max float64) float64 {
 	}
 }
 
-// stateRandom is the session's Get-Random generator.
-const stateRandom = "core.random"
+// randomSlot holds the session's Get-Random generator.
+var randomSlot = runtime.NewSlot[*psRandom]()
 
 // SeedRandom seeds the session's Get-Random generator; exosim seeds it
 // from the tenant, so a runbook's random picks repeat run to run.
 func SeedRandom(rt *runtime.Runtime, seed int32) {
-	rt.State[stateRandom] = &psRandom{r: newDotnetRandom(seed)}
+	randomSlot.Set(rt, &psRandom{r: newDotnetRandom(seed)})
 }
 
 // SeedOf hashes a text (a tenant's ID) into a seed.
@@ -198,12 +198,7 @@ func SeedOf(s string) int32 {
 }
 
 func generator(rt *runtime.Runtime) *psRandom {
-	if g, ok := rt.State[stateRandom].(*psRandom); ok {
-		return g
-	}
-	g := &psRandom{r: newDotnetRandom(20240301)}
-	rt.State[stateRandom] = g
-	return g
+	return randomSlot.Of(rt, func() *psRandom { return &psRandom{r: newDotnetRandom(20240301)} })
 }
 
 // randomOperand is -Minimum or -Maximum as Get-Random reads it: numbers as

@@ -9,23 +9,11 @@ import (
 	"github.com/exosim/exosim/store/seed"
 )
 
-// StateCaller holds the UPN of the signed-in user: set by exosim --user
-// (and a trainer's Switch-SimUser). Role-based access control and the
-// admin audit log read it.
-const StateCaller = "exo.caller"
-
-// StateIdentity holds the UPN of the account the session runs as: the
-// person at the keyboard, given by exosim --user (default the tenant's
-// administrator). Connect-ExchangeOnline signs in as this account and no
-// other: exosim has no password prompt, so naming another account fails
-// as a sign-in with a wrong password does.
-const StateIdentity = "exo.identity"
-
 // Identity returns the UPN of the account the session runs as (see
-// StateIdentity).
+// Session.Identity).
 func Identity(rt *runtime.Runtime) string {
-	if s, ok := rt.State[StateIdentity].(string); ok && strings.TrimSpace(s) != "" {
-		return strings.TrimSpace(s)
+	if s := SessionOf(rt).Identity; s != "" {
+		return s
 	}
 	return AdminUPN(rt)
 }
@@ -33,21 +21,21 @@ func Identity(rt *runtime.Runtime) string {
 // SetIdentity records the account the session runs as; it is also who is
 // signed in until a connection says otherwise.
 func SetIdentity(rt *runtime.Runtime, upn string) {
-	rt.State[StateIdentity] = strings.TrimSpace(upn)
+	SessionOf(rt).Identity = strings.TrimSpace(upn)
 	SetCaller(rt, upn)
 }
 
 // Caller returns the UPN of the session's signed-in user: the one set in
-// StateCaller, else the tenant's administrator.
+// Session.Caller, else the tenant's administrator.
 func Caller(rt *runtime.Runtime) string {
-	if s, ok := rt.State[StateCaller].(string); ok && strings.TrimSpace(s) != "" {
-		return strings.TrimSpace(s)
+	if s := SessionOf(rt).Caller; s != "" {
+		return s
 	}
 	return AdminUPN(rt)
 }
 
 // SetCaller records who is signed in.
-func SetCaller(rt *runtime.Runtime, upn string) { rt.State[StateCaller] = strings.TrimSpace(upn) }
+func SetCaller(rt *runtime.Runtime, upn string) { SessionOf(rt).Caller = strings.TrimSpace(upn) }
 
 // AdminUPN returns the tenant administrator's UPN (the seeded admin when
 // the session has no tenant).
@@ -58,7 +46,8 @@ func AdminUPN(rt *runtime.Runtime) string {
 		// resolved: read the organization again only after a write to
 		// it (or to the other principal records), not after each command.
 		gen := st.PrincipalsGeneration()
-		if c, ok := rt.State[stateAdminUPN].(adminUPNCache); ok && c.st == st && c.gen == gen {
+		s := SessionOf(rt)
+		if c := s.adminUPN; c.st == st && c.gen == gen {
 			return c.upn
 		}
 		_ = st.View(func(tx *store.Tx) error {
@@ -67,13 +56,10 @@ func AdminUPN(rt *runtime.Runtime) string {
 			}
 			return nil
 		})
-		rt.State[stateAdminUPN] = adminUPNCache{st: st, gen: gen, upn: upn}
+		s.adminUPN = adminUPNCache{st: st, gen: gen, upn: upn}
 	}
 	return upn
 }
-
-// stateAdminUPN is the runtime state key of the cached AdminUPN.
-const stateAdminUPN = "exo.adminUPN"
 
 // adminUPNCache is AdminUPN's answer for one tenant generation.
 type adminUPNCache struct {

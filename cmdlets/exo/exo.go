@@ -41,15 +41,6 @@ func moduleCommand(name string) *runtime.Command {
 	}
 }
 
-// Session state keys: whether Exchange Online PowerShell
-// (Connect-ExchangeOnline) and Security & Compliance PowerShell
-// (Connect-IPPSSession) are connected. Sessions that never set them count
-// as connected.
-const (
-	StateConnected           = "exo.connected"
-	StateComplianceConnected = "scc.connected"
-)
-
 // IsCompliance reports whether a cmdlet belongs to Security & Compliance
 // PowerShell (it needs Connect-IPPSSession) rather than Exchange Online
 // PowerShell: retention and case-hold policies and rules, compliance
@@ -65,17 +56,14 @@ func IsCompliance(name string) bool {
 }
 
 // Connected reports whether the session holds the connection the named
-// cmdlet needs (see StateConnected).
+// cmdlet needs (see Session).
 //
 // A cmdlet that both services have (Get-RoleGroup, Get-User ...) is there
 // while either is connected.
 func Connected(rt *runtime.Runtime, name string) bool {
-	on := func(key string) bool {
-		v, ok := rt.State[key].(bool)
-		return !ok || v
-	}
+	s := SessionOf(rt)
 	exoSvc, scc := Services(name)
-	return exoSvc && on(StateConnected) || scc && on(StateComplianceConnected)
+	return exoSvc && s.Connected || scc && s.ComplianceConnected
 }
 
 // Services reports which cloud services have the cmdlet, as the reference
@@ -90,14 +78,8 @@ func Services(name string) (exchangeOnline, compliance bool) {
 	return !c, c
 }
 
-// Install adds session state the Exchange cmdlets need.
-func Install(rt *runtime.Runtime) {
-	for _, k := range []string{StateConnected, StateComplianceConnected} {
-		if _, ok := rt.State[k]; !ok {
-			rt.State[k] = true
-		}
-	}
-}
+// Install adds the session data the Exchange cmdlets need (Session).
+func Install(rt *runtime.Runtime) { SessionOf(rt) }
 
 // Tenant returns the tenant store behind the session.
 func Tenant(ctx *runtime.Context) *store.Store {
@@ -190,7 +172,7 @@ func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
 	if st == nil {
 		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
 	}
-	hooks, _ := ctx.RT.State[stateUpdateHooks].([]UpdateHook)
+	hooks := SessionOf(ctx.RT).updateHooks
 	if len(hooks) == 0 {
 		return mapStoreError(ctx, st.Update(fn))
 	}
@@ -225,15 +207,12 @@ func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
 // transaction has committed.
 type UpdateHook func(ctx *runtime.Context, tx *store.Tx) (after func(), err error)
 
-// stateUpdateHooks is the runtime state key of the session's UpdateHooks.
-const stateUpdateHooks = "exo.updateHooks"
-
 // AddUpdateHook registers h for every Update transaction of the session
 // (the admin audit log writes a successful invocation's record in the
 // cmdlet's own transaction this way).
 func AddUpdateHook(rt *runtime.Runtime, h UpdateHook) {
-	hooks, _ := rt.State[stateUpdateHooks].([]UpdateHook)
-	rt.State[stateUpdateHooks] = append(hooks, h)
+	s := SessionOf(rt)
+	s.updateHooks = append(s.updateHooks, h)
 }
 
 // View runs fn in one read transaction of the tenant.

@@ -34,9 +34,12 @@ type authContext struct {
 // sessionContext returns the session's sign-in, or nil before
 // Connect-MgGraph.
 func sessionContext(ctx *runtime.Context) *authContext {
-	c, _ := ctx.RT.State[stateContext].(*authContext)
+	c, _ := contextSlot.Get(ctx.RT)
 	return c
 }
+
+// contextSlot holds the session's sign-in (Connect-MgGraph).
+var contextSlot = runtime.NewSlot[*authContext]()
 
 // requireConnection writes the SDK's "Authentication needed" error and
 // reports false when the session has not signed in.
@@ -241,7 +244,7 @@ func connectMgGraph() *runtime.Command {
 		} else {
 			a.Scopes = []string{".default"}
 		}
-		ctx.RT.State[stateContext] = a
+		contextSlot.Set(ctx.RT, a)
 		if !ctx.Switch("NoWelcome") {
 			for _, line := range []string{
 				"Welcome to Microsoft Graph!",
@@ -281,7 +284,7 @@ func disconnectMgGraph() *runtime.Command {
 			// a non-terminating error: -ErrorAction decides what it does
 			return ctx.WriteError(rec)
 		}
-		delete(ctx.RT.State, stateContext)
+		contextSlot.Clear(ctx.RT)
 		return ctx.WriteObject(a.object(hostVersion(ctx)))
 	}
 	return c

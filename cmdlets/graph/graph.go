@@ -49,7 +49,6 @@ const (
 	typeEntity            = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphEntity"
 	cmdletNamespace       = "Microsoft.Graph.PowerShell.Cmdlets."
 	authCmdletNamespace   = "Microsoft.Graph.PowerShell.Authentication.Cmdlets."
-	stateContext          = "graph.context"
 	additionalPropsType   = "System.Collections.Generic.IDictionary`2[[System.String],[System.Object]]"
 	notConnectedMessage   = "Authentication needed. Please call Connect-MgGraph."
 	resourceNotFoundCode  = "Request_ResourceNotFound"

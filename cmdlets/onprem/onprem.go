@@ -23,11 +23,6 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Session state keys.
-const (
-	stateKey = "onprem.state"
-)
-
 // Module names.
 const (
 	// ModuleCore and ModuleUtility are the PowerShell modules of the
@@ -67,13 +62,11 @@ type state struct {
 	importedNames []string
 }
 
+// stateSlot holds the session's on-premises state.
+var stateSlot = runtime.NewSlot[*state]()
+
 func stateOf(rt *runtime.Runtime) *state {
-	if s, ok := rt.State[stateKey].(*state); ok {
-		return s
-	}
-	s := &state{displaced: map[string]*runtime.Command{}}
-	rt.State[stateKey] = s
-	return s
+	return stateSlot.Of(rt, func() *state { return &state{displaced: map[string]*runtime.Command{}} })
 }
 
 // active reports whether the on-premises commands answer: in the Exchange

@@ -320,13 +320,13 @@ func (c *config) validate() error {
 	return nil
 }
 
-// containersKey holds, in the session's State, what each
-// New-PesterContainer object stands for.
-const containersKey = "pester.containers"
+// containersSlot holds what each New-PesterContainer object of the
+// session stands for.
+var containersSlot = runtime.NewSlot[map[*object.PSObject]*containerInfo]()
 
 // containerInfos reads New-PesterContainer results.
 func containerInfos(rt *runtime.Runtime, v any) []*containerInfo {
-	known, _ := rt.State[containersKey].(map[*object.PSObject]*containerInfo)
+	known, _ := containersSlot.Get(rt)
 	var out []*containerInfo
 	for _, it := range asArray(v) {
 		o, ok := it.(*object.PSObject)
@@ -389,11 +389,7 @@ func newContainerCommand() *runtime.Command {
 			}
 			o.Add("Data", data)
 			o.ToStringFunc = func() string { return name }
-			known, _ := ctx.RT.State[containersKey].(map[*object.PSObject]*containerInfo)
-			if known == nil {
-				known = map[*object.PSObject]*containerInfo{}
-				ctx.RT.State[containersKey] = known
-			}
+			known := containersSlot.Of(ctx.RT, func() map[*object.PSObject]*containerInfo { return map[*object.PSObject]*containerInfo{} })
 			known[o] = ci
 			return ctx.WriteObject(o)
 		}

@@ -232,16 +232,16 @@ type Tenant interface {
 	Generation() uint64
 }
 
-// tenantKey holds a session's Tenant in its State (set by the host that
-// owns the tenant).
-const tenantKey = "pester.tenant"
+// tenantSlot holds a session's Tenant (set by the host that owns the
+// tenant).
+var tenantSlot = runtime.NewSlot[Tenant]()
 
 // SetTenant tells Pester runs of a session how to snapshot and restore
 // its tenant.
-func SetTenant(rt *runtime.Runtime, t Tenant) { rt.State[tenantKey] = t }
+func SetTenant(rt *runtime.Runtime, t Tenant) { tenantSlot.Set(rt, t) }
 
 func newIsolation(rt *runtime.Runtime) (*isolation, error) {
-	t, _ := rt.State[tenantKey].(Tenant)
+	t, _ := tenantSlot.Get(rt)
 	if t == nil {
 		if st, ok := rt.Tenant.(*store.Store); ok && st != nil {
 			t = storeTenant{st}

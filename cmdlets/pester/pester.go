@@ -33,8 +33,8 @@ const (
 	Version = "5.7.1"
 )
 
-// stateKey holds the run in progress in the session's State.
-const stateKey = "pester.run"
+// runSlot holds the session's run in progress.
+var runSlot = runtime.NewSlot[*run]()
 
 // function declares a Pester command: Pester's commands are functions
 // of its script module.
@@ -55,7 +55,7 @@ func Commands() []*runtime.Command {
 
 // current returns the run in progress in a session, nil when none.
 func current(rt *runtime.Runtime) *run {
-	r, _ := rt.State[stateKey].(*run)
+	r, _ := runSlot.Get(rt)
 	return r
 }
 

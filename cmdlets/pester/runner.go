@@ -84,13 +84,13 @@ func newRun(rt *runtime.Runtime, cfg *config) *run {
 // report. The session's tenant is as the run found it afterwards.
 func (r *run) execute() error {
 	rt := r.rt
-	prev := rt.State[stateKey]
-	rt.State[stateKey] = r
+	prev := current(rt)
+	runSlot.Set(rt, r)
 	defer func() {
 		if prev == nil {
-			delete(rt.State, stateKey)
+			runSlot.Clear(rt)
 		} else {
-			rt.State[stateKey] = prev
+			runSlot.Set(rt, prev)
 		}
 	}()
 	installHook(rt)

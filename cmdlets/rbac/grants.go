@@ -20,10 +20,10 @@ import (
 	"github.com/exosim/exosim/store/seed"
 )
 
-// stateGrants caches the caller's *Grants in the session; it is dropped
+// grantsSlot caches the caller's grants in the session; they are dropped
 // after every audited (state-changing) invocation and whenever the caller
 // changes.
-const stateGrants = "rbac.grants"
+var grantsSlot = runtime.NewSlot[*Grants]()
 
 // cmdGrant is what the caller may do with one cmdlet.
 type cmdGrant struct {
@@ -220,12 +220,12 @@ func CallerGrants(rt *runtime.Runtime) *Grants {
 	if st != nil {
 		gen = st.PrincipalsGeneration()
 	}
-	if g, ok := rt.State[stateGrants].(*Grants); ok && strings.EqualFold(g.Caller, caller) && g.st == st && g.gen == gen {
+	if g, ok := grantsSlot.Get(rt); ok && strings.EqualFold(g.Caller, caller) && g.st == st && g.gen == gen {
 		return g
 	}
 	if st == nil {
 		g := &Grants{Caller: caller, Unrestricted: true}
-		rt.State[stateGrants] = g
+		grantsSlot.Set(rt, g)
 		return g
 	}
 	var groups []*rbac.RoleGroup
@@ -241,12 +241,12 @@ func CallerGrants(rt *runtime.Runtime) *Grants {
 	}
 	g := GrantsFor(caller, groups)
 	g.st, g.gen = st, gen
-	rt.State[stateGrants] = g
+	grantsSlot.Set(rt, g)
 	return g
 }
 
 // Invalidate drops the cached grants (membership may have changed).
-func Invalidate(rt *runtime.Runtime) { delete(rt.State, stateGrants) }
+func Invalidate(rt *runtime.Runtime) { grantsSlot.Clear(rt) }
 
 // Install adds role-based access control and the audit log to a session:
 // the command and parameter gates, and the audit hook.

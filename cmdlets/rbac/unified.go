@@ -39,9 +39,9 @@ const (
 	mixedSessionLimit     = 10000
 )
 
-// stateAuditSessions is the runtime state key of the session's paged
-// unified audit log searches (map of SessionId to *auditSession).
-const stateAuditSessions = "exo.unifiedAuditSessions"
+// auditSessionsSlot holds the session's paged unified audit log searches
+// by SessionId.
+var auditSessionsSlot = runtime.NewSlot[map[string]*auditSession]()
 
 // auditSession is one paged search: its frozen result set and how far the
 // calls so far have read it.
@@ -222,11 +222,7 @@ func searchUnifiedAuditLog() *runtime.Command {
 		}
 		formatted := ctx.Switch("Formatted")
 		command, id := ctx.String("SessionCommand"), ctx.String("SessionID")
-		sessions, _ := ctx.RT.State[stateAuditSessions].(map[string]*auditSession)
-		if sessions == nil {
-			sessions = map[string]*auditSession{}
-			ctx.RT.State[stateAuditSessions] = sessions
-		}
+		sessions := auditSessionsSlot.Of(ctx.RT, func() map[string]*auditSession { return map[string]*auditSession{} })
 		var org *directory.Organization
 		s := sessions[id]
 		if s != nil && id != "" {

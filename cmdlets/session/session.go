@@ -4,9 +4,9 @@
 // Disconnect-ExchangeOnline, Get-ConnectionInformation) and transcripts
 // (Start-Transcript, Stop-Transcript).
 //
-// Connection state lives in the runtime's State under exo.StateConnected
-// and exo.StateComplianceConnected; the Exchange cmdlets' Visible hook
-// reads it, so a disconnected session does not recognize them.
+// Connection state lives in the Exchange half's session data
+// (exo.Session); the Exchange cmdlets' Visible hook reads it, so a
+// disconnected session does not recognize them.
 package session
 
 import (
@@ -26,8 +26,8 @@ import (
 // output.
 const TypeConnectionInformation = "Microsoft.Exchange.Management.ExoPowershellSnapin.ConnectionInformation"
 
-// stateConnections holds the session's []*connection.
-const stateConnections = "session.connections"
+// connectionsSlot holds the session's connection list.
+var connectionsSlot = runtime.NewSlot[*[]*connection]()
 
 // Commands returns the session cmdlets.
 func Commands() []*runtime.Command {
@@ -46,8 +46,9 @@ func Commands() []*runtime.Command {
 // requireConnect, disconnected until Connect-ExchangeOnline and
 // Connect-IPPSSession run.
 func Install(rt *runtime.Runtime, requireConnect bool) {
-	rt.State[exo.StateConnected] = !requireConnect
-	rt.State[exo.StateComplianceConnected] = !requireConnect
+	s := exo.SessionOf(rt)
+	s.Connected = !requireConnect
+	s.ComplianceConnected = !requireConnect
 }
 
 // Banner is the message the ExchangeOnlineManagement module (3.5) writes
@@ -153,18 +154,19 @@ func tenantInfo(rt *runtime.Runtime) (upn, org, tenantID string) {
 // connections returns the session's connection list, creating the
 // implicit administrator connections of a session that started connected.
 func connections(rt *runtime.Runtime) *[]*connection {
-	if l, ok := rt.State[stateConnections].(*[]*connection); ok {
+	if l, ok := connectionsSlot.Get(rt); ok {
 		return l
 	}
 	l := &[]*connection{}
-	rt.State[stateConnections] = l
+	connectionsSlot.Set(rt, l)
 	_, org, tid := tenantInfo(rt)
 	upn := exo.Caller(rt)
 	now := rt.Now()
-	if v, _ := rt.State[exo.StateConnected].(bool); v {
+	s := exo.SessionOf(rt)
+	if s.Connected {
 		*l = append(*l, &connection{id: len(*l) + 1, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
 	}
-	if v, _ := rt.State[exo.StateComplianceConnected].(bool); v {
+	if s.ComplianceConnected {
 		*l = append(*l, &connection{id: len(*l) + 1, compliance: true, upn: upn, org: org, tenantID: tid, pageSize: 1000, connected: now})
 	}
 	return l
@@ -212,9 +214,9 @@ func connect(ctx *runtime.Context, compliance bool) error {
 	}
 	*l = append(kept, c)
 	if compliance {
-		rt.State[exo.StateComplianceConnected] = true
+		exo.SessionOf(rt).ComplianceConnected = true
 	} else {
-		rt.State[exo.StateConnected] = true
+		exo.SessionOf(rt).Connected = true
 	}
 	if !ctx.Has("ShowBanner") || ctx.Switch("ShowBanner") {
 		for _, line := range bannerLines {
@@ -323,8 +325,8 @@ func disconnectExchangeOnline() *runtime.Command {
 				exoOn = true
 			}
 		}
-		ctx.RT.State[exo.StateConnected] = exoOn
-		ctx.RT.State[exo.StateComplianceConnected] = sccOn
+		s := exo.SessionOf(ctx.RT)
+		s.Connected, s.ComplianceConnected = exoOn, sccOn
 		return nil
 	}
 	return c

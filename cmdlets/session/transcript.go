@@ -14,12 +14,10 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// TranscriptState is the runtime State key under which an active
-// transcript keeps an io.Writer; the REPL writes each command line it reads
-// there ("PS exosim> Get-Mailbox"), as PowerShell's host does.
-const TranscriptState = "host.transcript"
-
-const stateTranscript = "session.transcript"
+// transcriptSlot holds the session's active transcript. Its file is also
+// the runtime's Transcript, where the REPL writes each command line it
+// reads ("PS exosim> Get-Mailbox"), as PowerShell's host does.
+var transcriptSlot = runtime.NewSlot[*transcript]()
 
 // ModHost is the module of the transcript cmdlets.
 const ModHost = "Microsoft.PowerShell.Host"
@@ -98,7 +96,7 @@ func startTranscript() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		rt := ctx.RT
-		if _, ok := rt.State[stateTranscript].(*transcript); ok {
+		if _, ok := transcriptSlot.Get(rt); ok {
 			return ctx.Fail(ctx.NewError("Transcription cannot be started due to the error: Transcription is already in progress.", "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))
 		}
 		path := ctx.String("Path")
@@ -162,8 +160,8 @@ func startTranscript() *runtime.Command {
 		t := &transcript{path: path, file: f, out: rt.IO.Out, err: rt.IO.Err}
 		rt.IO.Out = &tee{console: t.out, file: f}
 		rt.IO.Err = &tee{console: t.err, file: f}
-		rt.State[stateTranscript] = t
-		rt.State[TranscriptState] = io.Writer(f)
+		transcriptSlot.Set(rt, t)
+		rt.Transcript = f
 		return ctx.WriteObject("Transcript started, output file is " + path)
 	}
 	return c
@@ -194,12 +192,12 @@ var errNotTranscribing = errors.New("not transcribing")
 // writes the closing block and closes the file. The REPL calls it when the
 // session ends.
 func Stop(rt *runtime.Runtime) (string, error) {
-	t, ok := rt.State[stateTranscript].(*transcript)
+	t, ok := transcriptSlot.Get(rt)
 	if !ok {
 		return "", errNotTranscribing
 	}
-	delete(rt.State, stateTranscript)
-	delete(rt.State, TranscriptState)
+	transcriptSlot.Clear(rt)
+	rt.Transcript = nil
 	rt.IO.Out, rt.IO.Err = t.out, t.err
 	fmt.Fprintf(t.file, "%s\nPowerShell transcript end\nEnd time: %s\n%s\n", stars, stamp(rt.Now()), stars)
 	return t.path, t.file.Close()

@@ -134,16 +134,15 @@ func (l *loop) run(level int) (int, bool) {
 		id := l.id
 		start := rt.Now()
 		errsBefore := rt.ErrorsWritten()
-		delete(rt.State, runtime.HistoryReplaceState)
+		rt.TakeHistoryLine()
 		code := rt.Run(syntax.NewSource("", text), runtime.RunOptions{})
 		status := "Completed"
 		if code != 0 {
 			status = "Failed"
 		}
 		line := text
-		if r, ok := rt.State[runtime.HistoryReplaceState].(string); ok {
+		if r, ok := rt.TakeHistoryLine(); ok {
 			line = r
-			delete(rt.State, runtime.HistoryReplaceState)
 		}
 		rt.History = append(rt.History, runtime.HistoryEntry{ID: id, CommandLine: line, Start: start, End: rt.Now(), Status: status})
 		if rt.ErrorsWritten() > errsBefore {
@@ -186,14 +185,11 @@ func suggestLocalCommand(rt *runtime.Runtime) {
 	fmt.Fprintf(rt.IO.Out, "\nSuggestion [3,General]: The command \"%s\" was not found, but does exist in the current location.\nPowerShell does not load commands from the current location by default (see 'Get-Help about_Command_Precedence').\n\nIf you trust this command, run the following command instead:\n", name)
 }
 
-// TranscriptState is the runtime State key where an active transcript
-// (Start-Transcript) keeps an io.Writer; the loop records each command
-// line there after the prompt, as PowerShell's host does.
-const TranscriptState = "host.transcript"
-
+// echoTranscript records a command line after its prompt in the
+// session's transcript (Start-Transcript), as PowerShell's host does.
 func echoTranscript(rt *runtime.Runtime, prompt, text string) {
-	w, ok := rt.State[TranscriptState].(io.Writer)
-	if !ok {
+	w := rt.Transcript
+	if w == nil {
 		return
 	}
 	lines := strings.Split(text, "\n")

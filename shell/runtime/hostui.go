@@ -217,10 +217,22 @@ func coordinatesObject(x, y int) *object.PSObject {
 	return o
 }
 
-// HistoryReplaceState is the State key where Invoke-History leaves the
-// command line it ran: the host records that line in the session history
-// instead of the Invoke-History call, as PowerShell does.
-const HistoryReplaceState = "host.history.replace"
+// SetHistoryLine makes line the command line the host records in the
+// session history for the line it is running: Invoke-History leaves the
+// line it ran there, recorded instead of the Invoke-History call, as
+// PowerShell does.
+func (rt *Runtime) SetHistoryLine(line string) { rt.historyLine = &line }
+
+// TakeHistoryLine returns the line SetHistoryLine left, if any, and
+// forgets it.
+func (rt *Runtime) TakeHistoryLine() (string, bool) {
+	l := rt.historyLine
+	rt.historyLine = nil
+	if l == nil {
+		return "", false
+	}
+	return *l, true
+}
 
 // pagingPrompt is what Out-Host -Paging asks after each screenful.
 const pagingPrompt = "<SPACE> next page; <CR> next line; Q quit"
@@ -293,24 +305,19 @@ func StopPipeline() error { return &stopSignal{} }
 // in spirit): the shell knows no parameter types of its own.
 type ArgumentCompleter func(cmd *Command, p *Param, named []*Param, prefix string) []string
 
-const argCompletersState = "completion.arguments"
-
 // RegisterArgumentCompleter completes the values of every parameter whose
 // type is typeName (an array of it too).
 func (rt *Runtime) RegisterArgumentCompleter(typeName string, f ArgumentCompleter) {
-	m, _ := rt.State[argCompletersState].(map[string]ArgumentCompleter)
-	if m == nil {
-		m = map[string]ArgumentCompleter{}
-		rt.State[argCompletersState] = m
+	if rt.argCompleters == nil {
+		rt.argCompleters = map[string]ArgumentCompleter{}
 	}
-	m[strings.ToLower(typeName)] = f
+	rt.argCompleters[strings.ToLower(typeName)] = f
 }
 
 // ArgumentCompleterFor returns the completer registered for p's type.
 func (rt *Runtime) ArgumentCompleterFor(p *Param) ArgumentCompleter {
-	m, _ := rt.State[argCompletersState].(map[string]ArgumentCompleter)
-	if m == nil || p.Type == nil {
+	if rt.argCompleters == nil || p.Type == nil {
 		return nil
 	}
-	return m[strings.ToLower(strings.TrimSuffix(p.Type.Name, "[]"))]
+	return rt.argCompleters[strings.ToLower(strings.TrimSuffix(p.Type.Name, "[]"))]
 }

@@ -6,6 +6,7 @@ package runtime
 
 import (
 	"fmt"
+	"io"
 	"math/rand"
 	"os"
 	"regexp"
@@ -37,8 +38,10 @@ type Runtime struct {
 	Sleep func(d object.TimeSpan) error
 	// Interactive is true for the REPL (single-line errors, prompts).
 	Interactive bool
-	// State holds per-session data of cmdlet packages (connections ...).
-	State map[string]any
+	// Transcript, while a transcript is being recorded
+	// (Start-Transcript), is where the host echoes each command line
+	// after its prompt; nil otherwise.
+	Transcript io.Writer
 	// History is the list of command lines run in this session.
 	History []HistoryEntry
 	// OnStatement, when set, is called after each top-level statement.
@@ -116,6 +119,19 @@ type Runtime struct {
 	mem       memlimit.Poller
 	exprDepth int
 
+	// slots hold the per-session data of packages outside the shell
+	// (Slot).
+	slots map[any]any
+	// historyLine, when set, is the command line the host records in the
+	// history instead of the one it ran (SetHistoryLine).
+	historyLine *string
+	// securityProtocol is [Net.ServicePointManager]::SecurityProtocol as
+	// the session set it (nil: never set).
+	securityProtocol any
+	// argCompleters are the argument completers by lower-case parameter
+	// type name (RegisterArgumentCompleter).
+	argCompleters map[string]ArgumentCompleter
+
 	// scriptTypes are the enums and classes the session's scripts
 	// defined, by lower-case name (scripttypes.go).
 	scriptTypes map[string]*TypeDef
@@ -147,7 +163,6 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 	rt := &Runtime{
 		IO:          io,
 		Formats:     formats,
-		State:       map[string]any{},
 		commands:    map[string]*Command{},
 		aliases:     map[string]string{},
 		lastSuccess: true,

@@ -7,8 +7,6 @@ import "github.com/exosim/exosim/shell/object"
 // The simulator opens no connections, so the setting is only kept for the
 // session (reading it back gives what was set; SystemDefault at first).
 
-const securityProtocolState = "runtime.net.securityProtocol"
-
 func init() {
 	const protoType = "System.Net.SecurityProtocolType"
 	RegisterType(
@@ -17,7 +15,7 @@ func init() {
 			Static: Members{
 				"SecurityProtocol": &Member{
 					Get: func(c *Call) (any, error) {
-						if v, ok := c.RT.State[securityProtocolState]; ok {
+						if v := c.RT.securityProtocol; v != nil {
 							return v, nil
 						}
 						return object.Enum{Type: protoType, Name: "SystemDefault", Value: 0}, nil
@@ -27,7 +25,7 @@ func init() {
 						if err != nil {
 							return err
 						}
-						c.RT.State[securityProtocolState] = e
+						c.RT.securityProtocol = e
 						return nil
 					},
 				},

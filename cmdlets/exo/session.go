@@ -1,0 +1,41 @@
+package exo
+
+import "github.com/exosim/exosim/shell/runtime"
+
+// Session is what the Exchange half keeps for one PowerShell session:
+// which services are connected, who runs the session and who is signed
+// in, and the hooks every tenant write runs. The shell does not see it:
+// it lives in a runtime slot that only SessionOf reads.
+type Session struct {
+	// Connected and ComplianceConnected report whether Exchange Online
+	// PowerShell (Connect-ExchangeOnline) and Security & Compliance
+	// PowerShell (Connect-IPPSSession) are connected. A new session is
+	// connected to both until the host or a Disconnect-ExchangeOnline
+	// says otherwise.
+	Connected, ComplianceConnected bool
+	// Identity is the UPN of the account the session runs as: the person
+	// at the keyboard, given by exosim --user ("": the tenant's
+	// administrator). Connect-ExchangeOnline signs in as this account and
+	// no other: exosim has no password prompt, so naming another account
+	// fails as a sign-in with a wrong password does.
+	Identity string
+	// Caller is the UPN of the signed-in user ("": the tenant's
+	// administrator): set by exosim --user and a trainer's
+	// Switch-SimUser. Role-based access control and the admin audit log
+	// read it.
+	Caller string
+
+	// updateHooks run in every Update transaction (AddUpdateHook).
+	updateHooks []UpdateHook
+	// adminUPN caches AdminUPN's answer.
+	adminUPN adminUPNCache
+}
+
+// sessionSlot holds the session's Session.
+var sessionSlot = runtime.NewSlot[*Session]()
+
+// SessionOf returns the Exchange half's data of a session, creating it on
+// first use.
+func SessionOf(rt *runtime.Runtime) *Session {
+	return sessionSlot.Of(rt, func() *Session { return &Session{Connected: true, ComplianceConnected: true} })
+}

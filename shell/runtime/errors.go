@@ -22,7 +22,11 @@ func (e *PSError) Error() string { return e.Record.Message }
 
 type breakSignal struct{ label string }
 type continueSignal struct{ label string }
-type returnSignal struct{}
+type returnSignal struct {
+	// value is what a return in a class method gives back; other
+	// returns write theirs to the output.
+	value any
+}
 
 // ExitSignal ends the script with a code (the exit statement).
 type ExitSignal struct{ Code int }

@@ -211,6 +211,16 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 	case *syntax.ThrowStmt:
 		return rt.execThrow(s)
 	case *syntax.ReturnStmt:
+		if s.InMethod {
+			if s.Value == nil {
+				return &returnSignal{}
+			}
+			v, err := rt.evalStatementValue(s.Value)
+			if err != nil {
+				return err
+			}
+			return &returnSignal{value: v}
+		}
 		if s.Value != nil {
 			if err := rt.execStatement(s.Value, out); err != nil {
 				return err

@@ -177,6 +177,9 @@ func (rt *Runtime) InvokeExpression(text string, out func(any) error) error {
 	if perrs != nil {
 		return rt.parseErrorsAsError(perrs)
 	}
+	if err := rt.hoistTypes(sb); err != nil {
+		return err
+	}
 	for _, b := range []*syntax.StatementBlock{sb.Begin, sb.Process, sb.End} {
 		if err := rt.execBlock(b, out); err != nil {
 			return err

@@ -400,6 +400,10 @@ func (pr *cmdProcessor) beginScript() error {
 	rt.scope = run.scope
 	rt.depth++
 	defer func() { rt.scope = run.saved }()
+	if err := rt.hoistTypes(ast); err != nil {
+		rt.depth--
+		return err
+	}
 	if err := pr.setParamVars(); err != nil {
 		rt.depth--
 		return err
@@ -798,8 +802,8 @@ func (rt *Runtime) invokeScriptBlock(sb *ScriptBlock, dollarUnder any, args []an
 		}
 	}()
 	ast := sb.AST
-	var err error
-	if ast.Begin != nil {
+	err := rt.hoistTypes(ast)
+	if err == nil && ast.Begin != nil {
 		err = rt.execBlock(ast.Begin, out)
 	}
 	if err == nil && ast.Process != nil {

@@ -213,6 +213,15 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 		out(v)
 		return nil
 	}
+	if err := rt.hoistTypes(sb); err != nil {
+		var pe *PSError
+		if errors.As(err, &pe) {
+			rt.reportTerminating(pe)
+			rt.lastSuccess = false
+			return nil
+		}
+		return err
+	}
 	blocks := []*syntax.StatementBlock{sb.Begin, sb.Process, sb.End}
 	for _, b := range blocks {
 		if b == nil {

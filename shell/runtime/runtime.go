@@ -133,8 +133,17 @@ type Runtime struct {
 	argCompleters map[string]ArgumentCompleter
 
 	// scriptTypes are the enums and classes the session's scripts
-	// defined, by lower-case name (scripttypes.go).
+	// defined, by lower-case name, the latest of each name: what an
+	// instance's type name stands for wherever the instance goes. Names
+	// in type literals resolve through the scopes instead (Scope.types).
+	// typeDefs keeps each definition statement's type, so a definition
+	// runs once however often its block runs (scripttypes.go).
 	scriptTypes map[string]*TypeDef
+	typeDefs    map[*syntax.TypeDefStmt]*TypeDef
+	// classCtx are the classes whose methods are running, innermost
+	// last: a method body also sees the types visible where its class
+	// was defined.
+	classCtx []*scriptClass
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.
@@ -479,7 +488,10 @@ type Scope struct {
 	parent    *Scope
 	vars      map[string]*Variable
 	functions map[string]*FunctionInfo
-	isScript  bool
+	// types are the enums and classes the block running in this scope
+	// defines, by lower-case name.
+	types    map[string]*TypeDef
+	isScript bool
 	// strict is the Set-StrictMode version set in this scope (strictSet).
 	strict    int
 	strictSet bool

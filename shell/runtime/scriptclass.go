@@ -19,10 +19,13 @@ type scriptClass struct {
 	def  *syntax.TypeDefStmt
 	base *scriptClass
 	td   *TypeDef
+	// scope is where the class was defined: its methods see the types
+	// visible there.
+	scope *Scope
 }
 
 func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
-	c := &scriptClass{def: s}
+	c := &scriptClass{def: s, scope: rt.scope}
 	for i, b := range s.Bases {
 		bd := rt.scriptTypeDef(b.Name, 0)
 		if i == 0 && bd != nil && bd.class != nil {
@@ -81,24 +84,41 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 			continue
 		}
 		pr := pr
+		// a static property gets its initial value when first used, so
+		// its initializer may use what the script sets up after the
+		// (hoisted) definition
 		var val any
-		if pr.Default != nil {
-			v, err := rt.evalExpr(pr.Default)
+		ready := false
+		init := func() error {
+			if ready {
+				return nil
+			}
+			var v any
+			if pr.Default != nil {
+				dv, err := rt.inClass(c, func() (any, error) { return rt.evalExpr(pr.Default) })
+				if err != nil {
+					return err
+				}
+				v = dv
+			}
+			v, err := rt.convertProp(pr, v)
 			if err != nil {
 				return err
 			}
-			val = v
-		}
-		val, err := rt.convertProp(pr, val)
-		if err != nil {
-			return err
+			val, ready = v, true
+			return nil
 		}
 		td.Static[pr.Name] = &Member{
-			Get: func(*Call) (any, error) { return val, nil },
+			Get: func(*Call) (any, error) {
+				if err := init(); err != nil {
+					return nil, err
+				}
+				return val, nil
+			},
 			Set: func(call *Call, v any) error {
 				nv, err := rt.convertProp(pr, v)
 				if err == nil {
-					val = nv
+					val, ready = nv, true
 				}
 				return err
 			},
@@ -129,7 +149,7 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 					if !m.Static {
 						self = call.Self
 					}
-					return rt.runMethod(m, self, call.Args)
+					return rt.runMethod(c, m, self, call.Args)
 				}
 			}
 			return nil, &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", call.Name, len(call.Args)), id: "MethodCountCouldNotFindBest"}
@@ -224,7 +244,7 @@ func (rt *Runtime) newInstance(c *scriptClass, args []any) (*object.PSObject, er
 			}
 			var v any
 			if p.Default != nil {
-				dv, err := rt.evalExpr(p.Default)
+				dv, err := rt.inClass(k, func() (any, error) { return rt.evalExpr(p.Default) })
 				if err != nil {
 					return nil, err
 				}
@@ -246,7 +266,7 @@ func (rt *Runtime) newInstance(c *scriptClass, args []any) (*object.PSObject, er
 		if strings.EqualFold(m.Name, "ToString") && len(m.Params) == 0 && !m.Static {
 			m := m
 			o.ToStringFunc = func() string {
-				v, err := rt.runMethod(m, o, nil)
+				v, err := rt.runMethod(c, m, o, nil)
 				if err != nil {
 					return ""
 				}
@@ -290,7 +310,7 @@ func (rt *Runtime) runCtor(c *scriptClass, o *object.PSObject, args []any) error
 		}
 		return nil
 	}
-	_, err := rt.runBody(ctor, o, args, func() error {
+	_, err := rt.runBody(c, ctor, o, args, func() error {
 		if c.base == nil {
 			return nil
 		}
@@ -309,8 +329,8 @@ func (rt *Runtime) runCtor(c *scriptClass, o *object.PSObject, args []any) error
 
 // runMethod runs a method body and returns its value converted to the
 // declared return type ([void]: nothing).
-func (rt *Runtime) runMethod(m *syntax.MethodDef, self any, args []any) (any, error) {
-	v, err := rt.runBody(m, self, args, nil)
+func (rt *Runtime) runMethod(c *scriptClass, m *syntax.MethodDef, self any, args []any) (any, error) {
+	v, err := rt.runBody(c, m, self, args, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -329,7 +349,9 @@ func (rt *Runtime) runMethod(m *syntax.MethodDef, self any, args []any) (any, er
 
 // runBody runs a method or constructor body in a new scope with $this and
 // the parameters set; before runs first, inside that scope.
-func (rt *Runtime) runBody(m *syntax.MethodDef, self any, args []any, before func() error) (any, error) {
+func (rt *Runtime) runBody(c *scriptClass, m *syntax.MethodDef, self any, args []any, before func() error) (any, error) {
+	rt.classCtx = append(rt.classCtx, c)
+	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()
 	saved := rt.scope
 	rt.scope = newScope(saved)
 	defer func() { rt.scope = saved }()
@@ -365,22 +387,17 @@ func (rt *Runtime) runBody(m *syntax.MethodDef, self any, args []any, before fun
 			return nil, err
 		}
 	}
-	var items []any
+	// only a return gives the method's value: everything else the body
+	// writes to the pipeline is dropped
 	var err error
 	if m.Body != nil && m.Body.End != nil {
-		err = rt.execBlock(m.Body.End, func(v any) error {
-			items = append(items, v)
-			return nil
-		})
+		err = rt.execBlock(m.Body.End, discard)
 	}
 	var ret *returnSignal
 	if errors.As(err, &ret) {
-		err = nil
+		return ret.value, nil
 	}
-	if err != nil {
-		return nil, err
-	}
-	return collapse(items), nil
+	return nil, err
 }
 
 // baseView is an instance seen as its base class c ([Base]$this): the
@@ -409,7 +426,7 @@ func (rt *Runtime) classPropValue(o *object.PSObject, name string, v any) (any, 
 	if len(o.TypeNames) == 0 || o.Base != nil {
 		return v, nil
 	}
-	d := rt.scriptTypeDef(o.TypeNames[0], 0)
+	d := rt.instanceTypeDef(o.TypeNames[0])
 	if d == nil || d.class == nil {
 		return v, nil
 	}
@@ -418,4 +435,12 @@ func (rt *Runtime) classPropValue(o *object.PSObject, name string, v any) (any, 
 		return v, nil
 	}
 	return rt.convertProp(p, v)
+}
+
+// inClass evaluates with the types visible where class c was defined,
+// as its initializers and methods do.
+func (rt *Runtime) inClass(c *scriptClass, f func() (any, error)) (any, error) {
+	rt.classCtx = append(rt.classCtx, c)
+	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()
+	return f()
 }

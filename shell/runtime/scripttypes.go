@@ -16,46 +16,157 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// scriptTypeDef finds a script-defined type by name (no generics).
+// scriptTypeDef finds a script-defined type by name (no generics) as a
+// type literal sees it: in the scopes from the current one outwards,
+// then, inside a class's method, in the scopes where that class was
+// defined.
 func (rt *Runtime) scriptTypeDef(name string, arity int) *TypeDef {
 	if arity != 0 || rt.scriptTypes == nil {
 		return nil
+	}
+	key := strings.ToLower(name)
+	if d := scopeType(rt.scope, key); d != nil {
+		return d
+	}
+	for i := len(rt.classCtx) - 1; i >= 0; i-- {
+		if d := scopeType(rt.classCtx[i].scope, key); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+func scopeType(s *Scope, key string) *TypeDef {
+	for ; s != nil; s = s.parent {
+		if d := s.types[key]; d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// instanceTypeDef finds the script-defined type an instance's type name
+// stands for: the visible one, else the latest of that name, as an
+// instance keeps its class outside the scope that defined it.
+func (rt *Runtime) instanceTypeDef(name string) *TypeDef {
+	if d := rt.scriptTypeDef(name, 0); d != nil {
+		return d
 	}
 	return rt.scriptTypes[strings.ToLower(name)]
 }
 
 // typeByName is TypeByName that also sees the session's script types.
 func (rt *Runtime) typeByName(full string) *TypeInfo {
-	if d := rt.scriptTypeDef(full, 0); d != nil {
+	if d := rt.instanceTypeDef(full); d != nil {
 		return closeType(d, nil)
 	}
 	return TypeByName(full)
 }
 
+// addScriptType makes d visible in the current scope under its name.
 func (rt *Runtime) addScriptType(d *TypeDef) {
 	if rt.scriptTypes == nil {
 		rt.scriptTypes = map[string]*TypeDef{}
 	}
 	d.Static = lowerKeys(d.Static)
 	d.Members = lowerKeys(d.Members)
-	rt.scriptTypes[strings.ToLower(d.FullName)] = d
+	key := strings.ToLower(d.FullName)
+	rt.scriptTypes[key] = d
+	if rt.scope.types == nil {
+		rt.scope.types = map[string]*TypeDef{}
+	}
+	rt.scope.types[key] = d
 }
 
+// defineScriptType runs an enum or class statement. The types of a block
+// are normally defined before it runs (hoistTypes), and then the
+// statement does nothing.
 func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 	if s.Name == "" {
 		return nil
 	}
+	if d := rt.typeDefs[s]; d != nil && rt.scriptTypeDef(s.Name, 0) == d {
+		return nil
+	}
 	var err error
-	if s.IsEnum {
+	if d := rt.typeDefs[s]; d != nil {
+		rt.addScriptType(d)
+	} else if s.IsEnum {
 		err = rt.defineEnum(s)
 	} else {
 		err = rt.defineClass(s)
+	}
+	if err == nil {
+		if rt.typeDefs == nil {
+			rt.typeDefs = map[*syntax.TypeDefStmt]*TypeDef{}
+		}
+		rt.typeDefs[s] = rt.scope.types[strings.ToLower(s.Name)]
 	}
 	var me *methodException
 	if errors.As(err, &me) {
 		return runtimeError(s.NameExt, me.msg, "TypeDefinitionFailed", object.NotImplemented, "RuntimeException")
 	}
 	return err
+}
+
+// hoistTypes defines, in the current scope, the enums and classes written
+// in the block sb itself (anywhere in its statements, but not in the
+// script blocks and functions nested in it), before any of its
+// statements runs: PowerShell defines a script's types when it compiles
+// the script, so a type can be used above its definition. Enums come
+// first, and a class after the class it derives from.
+func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
+	if sb == nil || !sb.HasTypeDefs() {
+		return nil
+	}
+	var pending []*syntax.TypeDefStmt
+	syntax.Inspect(sb, func(n syntax.Node) bool {
+		switch x := n.(type) {
+		case *syntax.TypeDefStmt:
+			pending = append(pending, x)
+			return false
+		case *syntax.ScriptBlockExpr, *syntax.FunctionDef:
+			return false
+		}
+		return true
+	})
+	waits := func(s *syntax.TypeDefStmt) bool {
+		if s.IsEnum || len(s.Bases) == 0 {
+			return false
+		}
+		for _, o := range pending {
+			if o != s && o != nil && strings.EqualFold(o.Name, s.Bases[0].Name) {
+				return true
+			}
+		}
+		return false
+	}
+	for left := len(pending); left > 0; {
+		progress := false
+		for pass := 0; pass < 2 && left > 0; pass++ {
+			for i, s := range pending {
+				// enums in the first pass, classes after
+				if s == nil || (pass == 0) != s.IsEnum || waits(s) {
+					continue
+				}
+				pending[i] = nil
+				left--
+				progress = true
+				if err := rt.defineScriptType(s); err != nil {
+					return err
+				}
+			}
+		}
+		if !progress {
+			// a cycle of bases: defining reports it
+			for _, s := range pending {
+				if s != nil {
+					return rt.defineScriptType(s)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // enumBounds are the value ranges of the integral types an enum may be

@@ -559,7 +559,7 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 		return objectArrayType()
 	case *object.PSObject:
 		if len(x.TypeNames) > 0 && x.Base == nil {
-			if d := rt.scriptTypeDef(x.TypeNames[0], 0); d != nil {
+			if d := rt.instanceTypeDef(x.TypeNames[0]); d != nil {
 				return closeType(d, nil)
 			}
 		}
@@ -572,7 +572,7 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 		}
 	}
 	full := object.TypeName(v)
-	if d := rt.scriptTypeDef(full, 0); d != nil {
+	if d := rt.instanceTypeDef(full); d != nil {
 		return closeType(d, nil)
 	}
 	if t := TypeByName(full); t != nil {

@@ -104,7 +104,15 @@ type ScriptBlock struct {
 	End      *StatementBlock
 	Unnamed  bool
 	IsFilter bool
+	// hasTypeDefs tells that an enum or class definition was parsed
+	// somewhere inside the block (nested blocks included).
+	hasTypeDefs bool
 }
+
+// HasTypeDefs reports whether the block may define enums or classes: it
+// is false when no definition is written anywhere inside it, so a caller
+// can skip looking for them.
+func (b *ScriptBlock) HasTypeDefs() bool { return b.hasTypeDefs }
 
 // UsingStmt is using namespace|module|assembly|type|command Name [= Target].
 type UsingStmt struct {
@@ -333,6 +341,10 @@ type ThrowStmt struct {
 type ReturnStmt struct {
 	Ext   Extent
 	Value Statement
+	// InMethod marks a return written directly in a class method or
+	// constructor body (not in a script block nested there): its value
+	// is the method's result rather than pipeline output.
+	InMethod bool
 }
 
 // ExitStmt is exit [code].

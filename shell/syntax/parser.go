@@ -19,6 +19,8 @@ type parser struct {
 	src  *Source
 	text string
 	off  int
+	// typeDefs counts the enum and class definitions parsed so far.
+	typeDefs int
 	// lastEnd is the end offset of the last consumed token.
 	lastEnd int
 
@@ -217,6 +219,8 @@ func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
 		p.advance(lc)
 	}
 	sb := &ScriptBlock{}
+	typeDefsBefore := p.typeDefs
+	defer func() { sb.hasTypeDefs = p.typeDefs != typeDefsBefore }()
 	p.skipNewlinesSemis()
 	if lc == nil {
 		for p.keywordAt() == "using" {

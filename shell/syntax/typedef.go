@@ -132,6 +132,7 @@ func (p *parser) typeDefAhead() bool {
 // parseTypeDef parses attributes (if any) and an enum or class definition.
 func (p *parser) parseTypeDef() Statement {
 	td := &TypeDefStmt{}
+	p.typeDefs++
 	start := -1
 	for {
 		p.skipNewlines()
@@ -353,10 +354,37 @@ func (p *parser) parseClassMember(td *TypeDefStmt) {
 		return
 	}
 	m.Body = p.parseScriptBody(lc)
-	if !m.IsCtor && m.ReturnType != nil && !strings.EqualFold(m.ReturnType.Name, "void") && m.Body.End != nil && !blockReturns(m.Body.End) {
+	isVoid := m.ReturnType == nil || strings.EqualFold(m.ReturnType.Name, "void")
+	if !isVoid && m.Body.End != nil && !blockReturns(m.Body.End) {
 		p.errorf(name.Ext, false, "MethodHasCodePathNotReturn", "Not all code path returns value within method.")
 	}
+	for _, r := range methodReturns(m.Body) {
+		r.InMethod = true
+		switch {
+		case isVoid && r.Value != nil:
+			p.errorf(r.Ext, false, "VoidMethodHasReturn", "Invalid return statement within void method.")
+		case !isVoid && r.Value == nil:
+			p.errorf(r.Ext, false, "NonVoidMethodMissingReturnValue", "Invalid return statement within non-void method.")
+		}
+	}
 	td.Methods = append(td.Methods, m)
+}
+
+// methodReturns lists the return statements of a method body itself,
+// leaving out those of script blocks, functions and classes nested in it
+// (a return there ends that block, not the method).
+func methodReturns(b *ScriptBlock) []*ReturnStmt {
+	var out []*ReturnStmt
+	Inspect(b, func(n Node) bool {
+		switch x := n.(type) {
+		case *ReturnStmt:
+			out = append(out, x)
+		case *ScriptBlockExpr, *FunctionDef, *TypeDefStmt:
+			return false
+		}
+		return true
+	})
+	return out
 }
 
 // blockReturns reports whether every path through the statements ends in

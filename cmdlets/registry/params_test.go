@@ -84,9 +84,11 @@ func declaredByPackage(t *testing.T, named map[string][]string) (map[string]map[
 			all[strings.ToLower(p.Name)] = true
 		}
 	}
+	built := map[string]bool{}
 	for _, o := range []Options{{}, {OnPrem: true}} {
 		rt := NewSession(&host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}, nil, o)
 		for _, c := range rt.Commands() {
+			built[strings.ToLower(c.Name)] = true
 			for _, f := range []func(*runtime.Context) error{c.Handler.Begin, c.Handler.Process, c.Handler.End} {
 				if f != nil {
 					add(funcPackage(goruntime.FuncForPC(reflect.ValueOf(f).Pointer()).Name()), c)
@@ -95,6 +97,13 @@ func declaredByPackage(t *testing.T, named map[string][]string) (map[string]map[
 			for _, pkg := range named[strings.ToLower(c.Name)] {
 				add(pkg, c)
 			}
+		}
+	}
+	// Every command a package declares by name is among them: a command
+	// no session builds would have its handler's reads go unchecked.
+	for name, pkgs := range named {
+		if !built[name] {
+			t.Errorf("%s declares %s, which neither a cloud nor an on-premises session builds", filepath.Base(pkgs[0]), name)
 		}
 	}
 	if len(declared) < 10 {
@@ -114,22 +123,44 @@ func funcPackage(name string) string {
 	return name[:slash+1+dot]
 }
 
-// commandMakers are the functions that declare a command by a literal
-// name: exo.Declared("Get-X"), exo.NotSimulated, runtime.Lazy,
-// runtime.LazyGroup.
-var commandMakers = map[string]bool{"Declared": true, "NotSimulated": true, "Lazy": true, "LazyGroup": true}
+// declaresCommand reports whether a function declaration returns a
+// command or a list of them (*runtime.Command, []*runtime.Command): such
+// a function called with a literal name (exo.Declared("Get-X"),
+// runtime.Lazy, a package's own helper) declares that command.
+func declaresCommand(fn *ast.FuncDecl) bool {
+	if fn.Recv != nil || fn.Type.Results == nil {
+		return false
+	}
+	for _, r := range fn.Type.Results.List {
+		t := r.Type
+		if a, ok := t.(*ast.ArrayType); ok {
+			t = a.Elt
+		}
+		if star, ok := t.(*ast.StarExpr); ok {
+			if sel, ok := star.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Command" {
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "runtime" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
 
 // literalParamReads parses the non-test Go files of every package under
 // dir (cmdlets/) and returns each call of a Context reader with a string
 // literal name, and per lower-case command name the packages that
-// declare it by a literal (commandMakers). A Context is recognised by
-// its declared type (*runtime.Context) in the function or function
-// literal that takes it.
+// declare it by a literal (see declaresCommand; runtime.LazyGroup takes
+// several). A Context is recognised by its declared type
+// (*runtime.Context) in the function or function literal that takes it.
 func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]string) {
 	t.Helper()
 	const module = "github.com/exosim/exosim/cmdlets/"
-	var reads []paramRead
-	named := map[string][]string{}
+	type file struct {
+		pkg string
+		f   *ast.File
+	}
+	var files []file
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -142,19 +173,55 @@ func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]stri
 		if err != nil {
 			return err
 		}
-		pkg := module + filepath.ToSlash(rel)
 		f, err := parser.ParseFile(fset, path, nil, 0)
 		if err != nil {
 			return err
 		}
+		files = append(files, file{module + filepath.ToSlash(rel), f})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// makers holds the command-declaring functions as a call names them:
+	// "pkg.Func" from another package, "import/path Func" from its own.
+	makers := map[string]bool{"runtime.Lazy": true, "runtime.LazyGroup": true}
+	for _, fl := range files {
+		for _, d := range fl.f.Decls {
+			if fn, ok := d.(*ast.FuncDecl); ok && declaresCommand(fn) {
+				makers[fl.f.Name.Name+"."+fn.Name.Name] = true
+				makers[fl.pkg+" "+fn.Name.Name] = true
+			}
+		}
+	}
+	var reads []paramRead
+	named := map[string][]string{}
+	for _, fl := range files {
+		pkg, f := fl.pkg, fl.f
 		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && commandMakers[sel.Sel.Name] {
-					for _, a := range call.Args {
-						if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-							if name, err := strconv.Unquote(lit.Value); err == nil {
-								named[strings.ToLower(name)] = append(named[strings.ToLower(name)], pkg)
-							}
+			if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 0 {
+				maker := ""
+				switch fun := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					if x, ok := fun.X.(*ast.Ident); ok && makers[x.Name+"."+fun.Sel.Name] {
+						maker = x.Name + "." + fun.Sel.Name
+					}
+				case *ast.Ident:
+					if makers[pkg+" "+fun.Name] {
+						maker = fun.Name
+					}
+				}
+				args := call.Args[:1]
+				if maker == "runtime.LazyGroup" {
+					args = call.Args
+				}
+				for _, a := range args {
+					if maker == "" {
+						break
+					}
+					if lit, ok := a.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+						if name, err := strconv.Unquote(lit.Value); err == nil {
+							named[strings.ToLower(name)] = append(named[strings.ToLower(name)], pkg)
 						}
 					}
 				}
@@ -202,10 +269,6 @@ func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]stri
 			})
 			return true
 		})
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	sort.Slice(reads, func(i, j int) bool { return reads[i].pos.String() < reads[j].pos.String() })
 	return reads, named

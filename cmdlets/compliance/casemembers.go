@@ -73,7 +73,7 @@ func getComplianceCaseMember() *runtime.Command {
 	c.OutputType = rbac.TypeRoleGroupMember
 	c.Examples = []runtime.Example{{Code: `Get-ComplianceCaseMember -Case "Contoso v. Fabrikam"`, Remark: "Shows who works on the case."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return writeViewed(ctx, func(tx *store.Tx) ([]*object.PSObject, error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) ([]*object.PSObject, error) {
 			k, err := holds.FindComplianceCase(tx, ctx.String("Case"))
 			if err != nil {
 				return nil, err
@@ -105,7 +105,7 @@ func changeCaseMember(add bool) *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			if _, err := holds.FindComplianceCase(tx, kase); err != nil {
 				return nil, err
 			}
@@ -131,6 +131,7 @@ func changeCaseMember(add bool) *runtime.Command {
 			}
 			return nil, err
 		})
+		return err
 	}
 	return c
 }
@@ -146,7 +147,7 @@ func updateComplianceCaseMember() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			k, err := holds.FindComplianceCase(tx, kase)
 			if err != nil {
 				return nil, err
@@ -161,6 +162,7 @@ func updateComplianceCaseMember() *runtime.Command {
 			}
 			return nil, holds.SetCaseMembers(tx, k, upns, actor(tx))
 		})
+		return err
 	}
 	return c
 }

@@ -12,16 +12,6 @@ import (
 	"github.com/exosim/exosim/store/holds"
 )
 
-// writeAll writes objects collected in a transaction.
-func writeAll(ctx *runtime.Context, out []*object.PSObject) error {
-	for _, o := range out {
-		if err := ctx.WriteObject(o); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // --- adaptive scopes ---------------------------------------------------------------
 
 // ScopeObject builds the object Get-AdaptiveScope writes.
@@ -86,7 +76,7 @@ func getScope() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-AdaptiveScope | Format-List Name,LocationType,FilterConditions,RawQuery", Remark: "Shows each scope's query."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ss, err := pick(id, func(id string) (*holds.AdaptiveScope, error) { return holds.FindAdaptiveScope(tx, id) }, "", nil, func() ([]*holds.AdaptiveScope, error) { return holds.AdaptiveScopes(tx) })
 			if err != nil {
 				return nil, err
@@ -115,7 +105,7 @@ func newScope() *runtime.Command {
 			}
 			in.FilterConditions = f
 		}
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
 			s, err := holds.NewAdaptiveScope(tx, in)
 			if err != nil {
@@ -142,11 +132,12 @@ func setScope() *runtime.Command {
 			}
 			ch.FilterConditions = &f
 		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			ch.Actor = actor(tx)
 			_, err := holds.SetAdaptiveScope(tx, id, ch)
 			return nil, err
 		})
+		return err
 	}
 	return c
 }
@@ -184,7 +175,7 @@ func getTag() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-ComplianceTag", Remark: "Lists the retention labels."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ts, err := holds.ComplianceTags(tx)
 			if err != nil {
 				return nil, err
@@ -221,7 +212,7 @@ func newTag() *runtime.Command {
 			}
 			in.RetentionDays, in.RetentionUnlimited = d, unl
 		}
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
 			t, err := holds.NewComplianceTag(tx, in)
 			if err != nil {
@@ -262,7 +253,7 @@ func getCase() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-ComplianceCase", Remark: "Lists the cases and their status."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			cs, err := pick(id, func(id string) (*holds.ComplianceCase, error) { return holds.FindComplianceCase(tx, id) }, "", nil, func() ([]*holds.ComplianceCase, error) { return holds.ComplianceCases(tx) })
 			if err != nil {
 				return nil, err
@@ -290,7 +281,7 @@ func newCase() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			k, err := holds.NewComplianceCase(tx, holds.CaseInput{Name: name, Description: ctx.String("Description"), CaseType: ctx.String("CaseType"),
 				ExternalID: ctx.String("ExternalId"), Actor: actor(tx)})
 			if err != nil {
@@ -373,7 +364,7 @@ func getCaseHold() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		cs := strings.TrimSpace(ctx.String("Case"))
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			hs, err := pick(id, func(id string) (*holds.CaseHoldPolicy, error) { return holds.FindCaseHoldPolicy(tx, id) }, cs, func(cs string) ([]*holds.CaseHoldPolicy, error) {
 				k, err := holds.FindComplianceCase(tx, cs)
 				if err != nil {
@@ -405,7 +396,7 @@ func newCaseHold() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			h, err := holds.NewCaseHoldPolicy(tx, holds.CaseHoldInput{Name: name, Case: ctx.String("Case"), Comment: ctx.String("Comment"),
 				Enabled: optBool(ctx, "Enabled"), ExchangeLocation: param(ctx, "ExchangeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
 				PublicFolderLocation: param(ctx, "PublicFolderLocation"), Actor: actor(tx)})
@@ -469,7 +460,7 @@ func getCaseHoldRule() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			rs, err := pick(id, func(id string) (*holds.CaseHoldRule, error) { return holds.FindCaseHoldRule(tx, id) }, pol, func(pol string) ([]*holds.CaseHoldRule, error) {
 				h, err := holds.FindCaseHoldPolicy(tx, pol)
 				if err != nil {
@@ -496,7 +487,7 @@ func newCaseHoldRule() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: `New-CaseHoldPolicy -Name "Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com | Out-Null; New-CaseHoldRule -Name "Sales Hold rule" -Policy "Sales Hold"`, Remark: "Places isaiahl on hold."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			r, err := holds.NewCaseHoldRule(tx, holds.CaseHoldRuleInput{Name: name, Policy: identity(ctx, "Policy"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
 				Comment: ctx.String("Comment"), Disabled: ctx.Bool("Disabled"), Actor: actor(tx)})
 			if err != nil {

@@ -6,7 +6,6 @@
 package compliance
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -17,7 +16,6 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -43,10 +41,7 @@ const (
 // Exception types of the errors this package writes.
 const (
 	exInvalidOperation = "Microsoft.Exchange.Management.Tasks.InvalidOperationException"
-	exTaskArgument     = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 	exAlreadyExists    = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
-	exLimit            = "Microsoft.Office.CompliancePolicy.Tasks.PolicyLocationLimitExceededException"
-	exLocked           = "Microsoft.Office.CompliancePolicy.Tasks.RestrictiveRetentionPolicyException"
 	exHoldRemoval      = "Microsoft.Office.CompliancePolicy.Tasks.HoldRemovalException"
 )
 
@@ -132,74 +127,6 @@ func Views(r *format.Registry) {
 	table("ComplianceSearchAction", []string{TypeComplianceSearchAction}, col("Name", 24), col("SearchName", 20), col("Action", 8), col("RunBy", 30), col("JobEndTime", 22), col("Status", 0))
 }
 
-// errAbort rolls an Update back after a refusal was recorded.
-var errAbort = errors.New("compliance: refused")
-
-// update runs fn in one write transaction; a refusal (rec) rolls it back
-// and is written as a non-terminating error, as Exchange writes them.
-func update(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
-	return inTx(ctx, exo.Update, errAbort, fn)
-}
-
-// view is update for reads.
-func view(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
-	return inTx(ctx, exo.View, nil, fn)
-}
-
-// inTx runs fn in a transaction of run; a refusal ends it with abort and
-// is written as a non-terminating error.
-func inTx(ctx *runtime.Context, run func(*runtime.Context, func(*store.Tx) error) error, abort error, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
-	var rec *object.ErrorRecord
-	err := run(ctx, func(tx *store.Tx) error {
-		r, err := fn(tx)
-		if err != nil {
-			if r := storeError(ctx, err); r != nil {
-				rec = r
-				return abort
-			}
-			return err
-		}
-		if r != nil {
-			rec = r
-			return abort
-		}
-		return nil
-	})
-	if rec != nil {
-		return ctx.WriteError(rec)
-	}
-	return err
-}
-
-// writeViewed writes the objects fn builds in one read transaction (those
-// built before a refusal too).
-func writeViewed(ctx *runtime.Context, fn func(tx *store.Tx) ([]*object.PSObject, error)) error {
-	var out []*object.PSObject
-	err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := fn(tx)
-		out = o
-		return nil, err
-	})
-	if err != nil {
-		return err
-	}
-	return writeAll(ctx, out)
-}
-
-// writeCreated writes the object fn creates in one write transaction.
-func writeCreated(ctx *runtime.Context, fn func(tx *store.Tx) (*object.PSObject, error)) error {
-	var out *object.PSObject
-	err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
-		o, err := fn(tx)
-		out = o
-		return nil, err
-	})
-	if err != nil || out == nil {
-		return err
-	}
-	return ctx.WriteObject(out)
-}
-
 // shouldProcess asks ShouldProcess for `action "target".`.
 func shouldProcess(ctx *runtime.Context, action, target string) (bool, error) {
 	return ctx.ShouldProcessWith(fmt.Sprintf("%s \"%s\".", action, target), target)
@@ -213,7 +140,8 @@ func changeIdentity(ctx *runtime.Context, action string, fn func(tx *store.Tx, i
 	if err != nil || !ok {
 		return err
 	}
-	return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) { return nil, fn(tx, id) })
+	_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return nil, fn(tx, id) })
+	return err
 }
 
 // pick returns the records a Get-* command writes: the one found by id,
@@ -231,97 +159,6 @@ func pick[T any](id string, find func(string) (*T, error), parent string, byPare
 		return byParent(parent)
 	}
 	return all()
-}
-
-// storeError words the holds engine's typed errors in the service's style
-// (nil for errors that are not refusals).
-func storeError(ctx *runtime.Context, err error) *object.ErrorRecord {
-	var (
-		nf  *store.NotFoundError
-		amb *store.AmbiguousError
-		lk  *holds.PolicyLockedError
-		ll  *holds.LocationLimitError
-		ln  *holds.LocationNotInPolicyError
-		en  *holds.ExceptionNeedsAllError
-		nu  *holds.NameInUseError
-		iu  *holds.ObjectInUseError
-		hd  *holds.HoldOnDeletedMailboxError
-		ve  *store.ValidationError
-		hu  *holds.HoldInUseError
-		hn  *holds.HoldNotOnMailboxError
-		lh  *holds.LabelHoldError
-	)
-	switch {
-	case errors.As(err, &lk):
-		return exo.Error(ctx, exLocked, lockedMessage(lk), object.InvalidOperation, lk.PolicyName)
-	case errors.As(err, &ll):
-		return exo.Error(ctx, exLimit, fmt.Sprintf("The policy '%s' can't include %d mailboxes. A retention policy or hold that names specific mailboxes (including exclusions) supports at most %d of them; use an adaptive scope or several policies instead.", ll.PolicyName, ll.Count, ll.Limit), object.LimitsExceeded, ll.PolicyName)
-	case errors.As(err, &ln):
-		msg := fmt.Sprintf("The location '%s' isn't included in the policy '%s'.", ln.Location, ln.PolicyName)
-		if ln.RememberedAs != "" {
-			msg = fmt.Sprintf("The location '%s' isn't included in the policy '%s'. The policy includes this mailbox as '%s'; remove it with that value.", ln.Location, ln.PolicyName, ln.RememberedAs)
-		}
-		return exo.Error(ctx, exTaskArgument, msg, object.InvalidArgument, ln.Location)
-	case errors.As(err, &en):
-		return exo.Error(ctx, exTaskArgument, fmt.Sprintf("Exceptions can only be added to a policy that applies to all Exchange mailboxes (ExchangeLocation All). The policy '%s' includes specific mailboxes; use RemoveExchangeLocation instead.", en.PolicyName), object.InvalidArgument, en.PolicyName)
-	case errors.As(err, &nu):
-		return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("A %s with the name \"%s\" already exists.", nu.Kind, nu.Name), object.ResourceExists, nu.Name)
-	case errors.As(err, &iu):
-		return exo.Error(ctx, exInvalidOperation, fmt.Sprintf("The %s '%s' is in use by '%s'.", iu.Kind, iu.Name, iu.UsedBy), object.InvalidOperation, iu.Name)
-	case errors.As(err, &hd):
-		return exo.Error(ctx, exInvalidOperation, fmt.Sprintf("The mailbox '%s' is a deleted or inactive mailbox. Holds can't be added to it.", hd.Identity), object.InvalidOperation, hd.Identity)
-	case errors.As(err, &hu):
-		what := "hold"
-		if hu.CaseName != "" {
-			what = fmt.Sprintf("active case hold policy '%s' of the case '%s'", hu.PolicyName, hu.CaseName)
-		} else if hu.PolicyName != "" {
-			what = fmt.Sprintf("active %s '%s'", holdTypeWords(hu.HoldType), hu.PolicyName)
-		}
-		return exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' belongs to the %s. To remove it from the location anyway, use the Force switch.", hu.HoldID, what), object.InvalidOperation, hu.HoldID)
-	case errors.As(err, &hn):
-		return exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' isn't applied to the location '%s'.", hn.HoldID, hn.Identity), object.InvalidArgument, hn.HoldID)
-	case errors.As(err, &lh):
-		return exo.Error(ctx, exHoldRemoval, fmt.Sprintf("The hold '%s' can't be removed from '%s' because items in the mailbox have retention labels (%s) that retain them.", lh.HoldID, lh.Identity, strings.Join(lh.Labels, ", ")), object.InvalidOperation, lh.HoldID)
-	case errors.As(err, &ve):
-		return exo.Invalid(ctx, ve.Message, ve.Field)
-	case errors.As(err, &amb):
-		return exo.Ambiguous(ctx, amb.Identity)
-	case errors.As(err, &nf):
-		return exo.NotFound(ctx, nf.Key)
-	}
-	return nil
-}
-
-func holdTypeWords(t string) string {
-	switch t {
-	case holds.HoldTypeInPlace:
-		return "In-Place Hold"
-	case holds.HoldTypeCaseHold:
-		return "case hold policy"
-	}
-	return "retention policy"
-}
-
-func lockedMessage(e *holds.PolicyLockedError) string {
-	what := map[string]string{
-		holds.LockedRemoveLocation:  "locations can't be removed from it",
-		holds.LockedAddException:    "exceptions can't be added to it",
-		holds.LockedExclude:         "mailboxes can't be excluded from it",
-		holds.LockedDisable:         "it can't be turned off",
-		holds.LockedDelete:          "it can't be deleted",
-		holds.LockedUnlock:          "the lock can't be removed",
-		holds.LockedRemoveHold:      "its hold can't be removed",
-		holds.LockedShortenDuration: "its retention period can only be extended",
-		holds.LockedChangeAction:    "its retention action can't be changed",
-		holds.LockedRemoveRule:      "its retention rule can't be removed",
-	}[e.Op]
-	if e.Op == holds.LockedAdaptive {
-		return fmt.Sprintf("Preservation Lock (RestrictiveRetention) isn't supported for the adaptive policy '%s'.", e.PolicyName)
-	}
-	if what == "" {
-		what = "the change isn't allowed"
-	}
-	return fmt.Sprintf("The policy '%s' has Preservation Lock (RestrictiveRetention), so %s.", e.PolicyName, what)
 }
 
 // --- argument helpers --------------------------------------------------------

@@ -95,7 +95,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 		}
 		switch action {
 		case "getholdremovals":
-			return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 				rs, err := holds.HoldRemovals(tx)
 				if err != nil {
 					return nil, err
@@ -126,7 +126,7 @@ func invokeHoldRemovalAction() *runtime.Command {
 			return ctx.WriteError(exo.Invalid(ctx, "The ExchangeLocation or SharePointLocation parameter is required with the GetHolds and RemoveHold actions.", nil))
 		}
 		if action == "getholds" {
-			return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+			return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 				m, err := resolveLocation(tx, loc)
 				if err != nil {
 					return nil, err
@@ -151,13 +151,14 @@ func invokeHoldRemovalAction() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			m, err := resolveLocation(tx, loc)
 			if err != nil {
 				return nil, err
 			}
 			return nil, holds.RemoveHold(tx, m.Guid, holdID, ctx.Switch("Force"), actor(tx))
 		})
+		return err
 	}
 	return c
 }

@@ -99,7 +99,7 @@ func getPolicy(app bool) *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ps, err := pick(id, func(id string) (*holds.CompliancePolicy, error) {
 				return holds.FindCompliancePolicy(tx, id, policyKinds(app)...)
 			},
@@ -138,7 +138,7 @@ func newPolicy(app bool) *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			in := holds.PolicyInput{Name: name, Comment: ctx.String("Comment"), Enabled: optBool(ctx, "Enabled"),
 				ExchangeLocation: param(ctx, "ExchangeLocation"), ExchangeLocationException: param(ctx, "ExchangeLocationException"),
 				AdaptiveScopeLocation: param(ctx, "AdaptiveScopeLocation"), SharePointLocation: param(ctx, "SharePointLocation"),
@@ -238,11 +238,12 @@ func setPolicy(app bool) *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			ch.Actor = actor(tx)
 			_, err := holds.SetCompliancePolicy(tx, id, policyKinds(app), ch)
 			return nil, err
 		})
+		return err
 	}
 	return c
 }
@@ -251,7 +252,7 @@ func setPolicy(app bool) *runtime.Command {
 // or the app policies); "" when a refusal was written.
 func policyName(ctx *runtime.Context, id string, app bool) (string, error) {
 	var name string
-	err := view(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+	_, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		p, err := holds.FindCompliancePolicy(tx, id, policyKinds(app)...)
 		if err == nil {
 			name = p.Name
@@ -287,9 +288,10 @@ func removePolicy(app bool) *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			return nil, holds.RemoveCompliancePolicy(tx, id, policyKinds(app)...)
 		})
+		return err
 	}
 	return c
 }
@@ -362,7 +364,7 @@ func getRule(app bool) *runtime.Command {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		kinds := policyKinds(app)
-		return writeViewed(ctx, func(tx *store.Tx) (out []*object.PSObject, _ error) {
+		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			rs, err := pick(id, func(id string) (*holds.ComplianceRule, error) { return holds.FindComplianceRule(tx, id, kinds...) },
 				pol, func(pol string) ([]*holds.ComplianceRule, error) {
 					p, err := holds.FindCompliancePolicy(tx, pol, kinds...)
@@ -416,7 +418,7 @@ func newRule(app bool) *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return writeCreated(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			in.Actor = actor(tx)
 			r, err := holds.NewComplianceRule(tx, in)
 			if err != nil {

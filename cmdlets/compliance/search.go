@@ -33,8 +33,6 @@ import (
 const (
 	TypeComplianceSearch       = "Deserialized.Microsoft.Office.ComplianceJob.Tasks.ComplianceSearch"
 	TypeComplianceSearchAction = "Deserialized.Microsoft.Office.ComplianceJob.Tasks.ComplianceSearchAction"
-	exSearchNotFound           = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
-	exComplianceJob            = "Microsoft.Office.ComplianceJob.Tasks.ComplianceJobTaskException"
 )
 
 // --- the query ----------------------------------------------------------------
@@ -495,50 +493,6 @@ func ActionObject(a *contentsearch.Action) *object.PSObject {
 	return o
 }
 
-// searchError words the content searches' typed errors (nil for others).
-func searchError(ctx *runtime.Context, err error) *object.ErrorRecord {
-	var (
-		nu *contentsearch.NameInUseError
-		nc *contentsearch.NotCompletedError
-		nf *store.NotFoundError
-	)
-	switch {
-	case errors.As(err, &nu):
-		return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("A %s with the name \"%s\" already exists.", nu.Kind, nu.Name), object.ResourceExists, nu.Name)
-	case errors.As(err, &nc):
-		return exo.Error(ctx, exComplianceJob, fmt.Sprintf("The search \"%s\" is still running or it didn't complete. Wait until the search finishes (Status Completed), then try again.", nc.Name),
-			object.InvalidOperation, nc.Name)
-	case errors.As(err, &nf) && strings.HasPrefix(nf.Kind, "complianceSearch"):
-		return exo.Error(ctx, exSearchNotFound, fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on '%s'.", nf.Key, exo.Server),
-			object.ObjectNotFound, nf.Key)
-	}
-	return storeError(ctx, err)
-}
-
-// searchTx runs fn in a write (or read) transaction, wording the
-// searches' refusals as the service does.
-func searchTx(ctx *runtime.Context, write bool, fn func(tx *store.Tx) error) error {
-	var rec *object.ErrorRecord
-	run := exo.View
-	if write {
-		run = exo.Update
-	}
-	err := run(ctx, func(tx *store.Tx) error {
-		if err := fn(tx); err != nil {
-			if r := searchError(ctx, err); r != nil {
-				rec = r
-				return errAbort
-			}
-			return err
-		}
-		return nil
-	})
-	if rec != nil {
-		return ctx.WriteError(rec)
-	}
-	return err
-}
-
 // checkLocations refuses locations that match no mailbox unless the search
 // allows them.
 func checkLocations(ctx *runtime.Context, tx *store.Tx, s *contentsearch.Search) error {
@@ -588,10 +542,10 @@ func newComplianceSearch() *runtime.Command {
 			return err
 		}
 		var out *object.PSObject
-		err = searchTx(ctx, true, func(tx *store.Tx) error {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			kase, err := checkCase(tx, ctx.String("Case"))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			s := &contentsearch.Search{Name: name, Description: ctx.String("Description"), Case: kase, ContentMatchQuery: ctx.String("ContentMatchQuery"),
 				Language: ctx.String("Language"), ExchangeLocation: param(ctx, "ExchangeLocation"), ExchangeLocationExclusion: param(ctx, "ExchangeLocationExclusion"),
@@ -600,14 +554,14 @@ func newComplianceSearch() *runtime.Command {
 				AllowNotFoundExchangeLocationsEnabled: ctx.Bool("AllowNotFoundExchangeLocationsEnabled"),
 				IncludeUserAppContent:                 ctx.Bool("IncludeUserAppContent"), IncludeOrgContent: ctx.Bool("IncludeOrgContent")}
 			if err := checkLocations(ctx, tx, s); err != nil {
-				return err
+				return nil, err
 			}
 			s, err = contentsearch.NewSearch(tx, s, actor(tx))
 			if err != nil {
-				return err
+				return nil, err
 			}
 			out = SearchObject(s)
-			return nil
+			return nil, nil
 		})
 		if err != nil || out == nil {
 			return err
@@ -627,18 +581,18 @@ func getComplianceSearch() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		var out []*object.PSObject
-		err := searchTx(ctx, false, func(tx *store.Tx) error {
+		_, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var ss []*contentsearch.Search
 			if id != "" && !wildcard.HasStar(id) {
 				s, err := contentsearch.FindSearch(tx, id)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				ss = []*contentsearch.Search{s}
 			} else {
 				all, err := contentsearch.Searches(tx)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, s := range all {
 					if id == "" || wildcard.MatchStar(id, s.Name) {
@@ -652,12 +606,12 @@ func getComplianceSearch() *runtime.Command {
 				}
 				out = append(out, SearchObject(s))
 			}
-			return nil
+			return nil, nil
 		})
 		if err != nil {
 			return err
 		}
-		return writeAll(ctx, out)
+		return exo.WriteAll(ctx, out)
 	}
 	return c
 }
@@ -674,10 +628,10 @@ func setComplianceSearch() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return searchTx(ctx, true, func(tx *store.Tx) error {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			s, err := contentsearch.FindSearch(tx, id)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			reset := false
 			setList := func(dst *[]string, name, add, remove string) {
@@ -712,7 +666,7 @@ func setComplianceSearch() *runtime.Command {
 			}
 			if ctx.Has("Name") && !strings.EqualFold(ctx.String("Name"), s.Name) {
 				if _, err := contentsearch.FindSearch(tx, ctx.String("Name")); err == nil {
-					return &contentsearch.NameInUseError{Kind: "compliance search", Name: ctx.String("Name")}
+					return nil, &contentsearch.NameInUseError{Kind: "compliance search", Name: ctx.String("Name")}
 				}
 				s.Name = ctx.String("Name")
 			}
@@ -734,10 +688,11 @@ func setComplianceSearch() *runtime.Command {
 				s.RefinerNames = param(ctx, "RefinerNames")
 			}
 			if err := checkLocations(ctx, tx, s); err != nil {
-				return err
+				return nil, err
 			}
-			return contentsearch.UpdateSearch(tx, s, actor(tx), reset)
+			return nil, contentsearch.UpdateSearch(tx, s, actor(tx), reset)
 		})
+		return err
 	}
 	return c
 }
@@ -764,17 +719,18 @@ func startComplianceSearch() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return searchTx(ctx, true, func(tx *store.Tx) error {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			s, err := contentsearch.FindSearch(tx, id)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			results, notFound, err := estimate(tx, s)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			return contentsearch.StartSearch(tx, s, results, notFound, actor(tx))
+			return nil, contentsearch.StartSearch(tx, s, results, notFound, actor(tx))
 		})
+		return err
 	}
 	return c
 }
@@ -790,13 +746,14 @@ func stopComplianceSearch() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return searchTx(ctx, true, func(tx *store.Tx) error {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			s, err := contentsearch.FindSearch(tx, id)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			return contentsearch.StopSearch(tx, s)
+			return nil, contentsearch.StopSearch(tx, s)
 		})
+		return err
 	}
 	return c
 }
@@ -812,13 +769,14 @@ func removeComplianceSearch() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		return searchTx(ctx, true, func(tx *store.Tx) error {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			s, err := contentsearch.FindSearch(tx, id)
 			if err != nil {
-				return err
+				return nil, err
 			}
-			return contentsearch.RemoveSearch(tx, s)
+			return nil, contentsearch.RemoveSearch(tx, s)
 		})
+		return err
 	}
 	return c
 }
@@ -873,11 +831,11 @@ func newComplianceSearchAction() *runtime.Command {
 			return nil
 		}
 		var out []*object.PSObject
-		err := searchTx(ctx, true, func(tx *store.Tx) error {
+		_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			for _, name := range confirmed {
 				s, err := contentsearch.FindSearch(tx, name)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				actionName := ctx.String("ActionName")
 				if actionName != "" && len(confirmed) > 1 {
@@ -885,16 +843,16 @@ func newComplianceSearchAction() *runtime.Command {
 				}
 				a, err := contentsearch.NewAction(tx, s, kind, actionName, purgeType, actor(tx))
 				if err != nil {
-					return err
+					return nil, err
 				}
 				out = append(out, ActionObject(a))
 			}
-			return nil
+			return nil, nil
 		})
 		if err != nil {
 			return err
 		}
-		return writeAll(ctx, out)
+		return exo.WriteAll(ctx, out)
 	}
 	return c
 }
@@ -909,18 +867,18 @@ func getComplianceSearchAction() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := identity(ctx, "Identity")
 		var out []*object.PSObject
-		err := searchTx(ctx, false, func(tx *store.Tx) error {
+		_, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var as []*contentsearch.Action
 			if id != "" {
 				a, err := contentsearch.FindAction(tx, id)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				as = []*contentsearch.Action{a}
 			} else {
 				all, err := contentsearch.Actions(tx)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				as = all
 			}
@@ -934,12 +892,12 @@ func getComplianceSearchAction() *runtime.Command {
 				}
 				out = append(out, ActionObject(a))
 			}
-			return nil
+			return nil, nil
 		})
 		if err != nil {
 			return err
 		}
-		return writeAll(ctx, out)
+		return exo.WriteAll(ctx, out)
 	}
 	return c
 }

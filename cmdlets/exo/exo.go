@@ -236,7 +236,7 @@ func mapStoreError(ctx *runtime.Context, err error) error {
 	if errors.As(err, &rec) {
 		return &runtime.PSError{Record: rec}
 	}
-	if errors.Is(err, runtime.ErrStopUpstream) {
+	if errors.Is(err, runtime.ErrStopUpstream) || err == errRefused {
 		return err
 	}
 	return ctx.Fail(Error(ctx, "Microsoft.Exchange.Data.DataValidationException", err.Error(), object.InvalidOperation, nil))

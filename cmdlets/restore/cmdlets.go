@@ -78,13 +78,10 @@ func newRequest() *runtime.Command {
 			return err
 		}
 		var out *object.PSObject
-		_, err = update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			in.Actor = adminUPN(tx)
 			r, err := restore.NewRestoreRequest(tx, in)
 			if err != nil {
-				if rec := restoreError(ctx, err); rec != nil {
-					return rec, nil
-				}
 				return nil, err
 			}
 			p, err := restore.RestoreProgressOf(tx, r)
@@ -271,15 +268,12 @@ func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *restor
 			continue
 		}
 		guid := r.RequestGuid
-		if _, err := update(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if _, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			cur, err := restore.GetRestoreRequest(tx, guid)
 			if err != nil {
 				return exo.NotFound(ctx, id), nil
 			}
 			if err := op(tx, cur); err != nil {
-				if rec := restoreError(ctx, err); rec != nil {
-					return rec, nil
-				}
 				return nil, err
 			}
 			return nil, nil

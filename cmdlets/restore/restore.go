@@ -7,18 +7,15 @@
 package restore
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/restore"
 	"github.com/exosim/exosim/store/seed"
 )
@@ -27,13 +24,6 @@ import (
 const (
 	TypeRequest    = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.MailboxRestoreRequest"
 	TypeStatistics = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.MailboxRestoreRequestStatistics"
-)
-
-// Exception types of the errors this package writes.
-const (
-	exRecipientTask = "Microsoft.Exchange.Management.RecipientTasks.RecipientTaskException"
-	exNameInUse     = "Microsoft.Exchange.MailboxReplicationService.NameMustBeUniquePermanentException"
-	exRemote        = "Microsoft.Exchange.MailboxReplicationService.RemotePermanentException"
 )
 
 // Commands returns the restore request cmdlets.
@@ -70,72 +60,6 @@ func Views(r *format.Registry) {
 			{Label: "PercentComplete", Property: "PercentComplete"},
 		},
 	})
-}
-
-// errRollback aborts a write transaction after an error record was made.
-var errRollback = errors.New("rollback")
-
-// update runs fn in one write transaction; a returned record rolls it back
-// and is written as a non-terminating error.
-func update(ctx *runtime.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
-	var rec *object.ErrorRecord
-	err := exo.Update(ctx, func(tx *store.Tx) error {
-		r, err := fn(tx)
-		if err != nil {
-			return err
-		}
-		if r != nil {
-			rec = r
-			return errRollback
-		}
-		return nil
-	})
-	if rec != nil {
-		return false, ctx.WriteError(rec)
-	}
-	return err == nil, err
-}
-
-// restoreError words a refusal of the store.
-func restoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
-	var re *restore.RestoreError
-	if !errors.As(err, &re) {
-		return nil
-	}
-	id := re.Identity
-	switch re.Reason {
-	case restore.RestoreSourceNotFound, restore.RestoreTargetNotFound:
-		if re.Detail != "" {
-			// a store mailbox is looked up in its on-premises database
-			return exo.NotFoundOn(ctx, id, re.Detail)
-		}
-		return exo.NotFound(ctx, id)
-	case restore.RestoreAmbiguous:
-		return exo.Ambiguous(ctx, id)
-	case restore.RestoreAutoExpandingSource:
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' has an auto-expanding archive. Restoring a mailbox with an auto-expanding archive isn't supported.", id), object.InvalidOperation, id)
-	case restore.RestoreLargeTargetArchive:
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The archive of the target mailbox '%s' is an auto-expanding (large) archive. Restoring into a large archive isn't supported.", id), object.InvalidOperation, id)
-	case restore.RestoreNoSourceArchive:
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The source mailbox '%s' doesn't have an archive, so the SourceIsArchive switch can't be used.", id), object.InvalidArgument, id)
-	case restore.RestoreNoTargetArchive:
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The target mailbox '%s' doesn't have an archive, so the TargetIsArchive switch can't be used.", id), object.InvalidArgument, id)
-	case restore.RestoreLegacyDNMismatch:
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The LegacyExchangeDN of the source mailbox, '%s', isn't the LegacyExchangeDN of the target mailbox '%s' or one of its X500 proxy addresses. Add it to the target as an X500 proxy address, or run the command again with the AllowLegacyDNMismatch switch.", re.Detail, id), object.InvalidArgument, id)
-	case restore.RestoreNameInUse:
-		return exo.Error(ctx, exNameInUse, fmt.Sprintf("A restore request named '%s' already exists. Use a different Name.", id), object.ResourceExists, id)
-	case restore.RestoreNoFreeName:
-		return exo.Error(ctx, exNameInUse, fmt.Sprintf("The target mailbox '%s' already has %d restore requests with automatic names. Use the Name parameter, or remove requests you no longer need with Remove-MailboxRestoreRequest.", id, restore.MaxAutoRestoreNames), object.LimitsExceeded, id)
-	case restore.RestoreRemoteHost:
-		return exo.Error(ctx, exRemote, fmt.Sprintf("The remote server '%s' couldn't be reached. Use the FQDN of an on-premises Exchange server of your organization.", id), object.ConnectionError, id)
-	case restore.RestoreRemoteDatabase:
-		return exo.Error(ctx, exRemote, fmt.Sprintf("The mailbox database '%s' couldn't be found on the remote server '%s'.", id, onprem.ServerFqdn), object.ObjectNotFound, id)
-	case restore.RestoreNotSuspended:
-		return exo.InvalidOperation(ctx, fmt.Sprintf("The restore request '%s' isn't suspended, so it can't be resumed.", id), id)
-	case restore.RestoreFinished:
-		return exo.InvalidOperation(ctx, fmt.Sprintf("The restore request '%s' has already finished (%s).", id, re.Detail), id)
-	}
-	return exo.Error(ctx, exRecipientTask, err.Error(), object.InvalidOperation, id)
 }
 
 // adminUPN is the acting administrator.

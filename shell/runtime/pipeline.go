@@ -586,7 +586,7 @@ func (pr *cmdProcessor) applyCommon() error {
 				}
 			}
 		}
-		rt.scope.set(pr.errVar, pr.errList)
+		rt.setCommonVariable(pr.errVar, pr.errList)
 	}
 	if pr.outVar != "" {
 		pr.outList = &object.List{}
@@ -633,7 +633,7 @@ func (pr *cmdProcessor) begin() error {
 		return callDepthOverflow(pr.position)
 	}
 	if pr.outVar != "" {
-		rt.scope.set(pr.outVar, pr.outList)
+		rt.setCommonVariable(pr.outVar, pr.outList)
 	}
 	if pr.cmd.Handler.Process == nil && pr.cmd.Handler.Begin == nil && pr.cmd.Handler.End == nil {
 		if err := pr.beginScript(); err != nil {
@@ -1171,7 +1171,7 @@ func (pr *cmdProcessor) writeWarning(msg string) error {
 		list, ok := l.(*object.List)
 		if !ok {
 			list = &object.List{}
-			pr.rt.scope.set(pr.warnVar, list)
+			pr.rt.setCommonVariable(pr.warnVar, list)
 		}
 		list.Append(rec)
 	}

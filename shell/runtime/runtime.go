@@ -416,6 +416,21 @@ func (rt *Runtime) SetVariable(name string, value any) {
 	rt.scope.set(name, value)
 }
 
+// setCommonVariable stores the list of -OutVariable, -ErrorVariable or
+// -WarningVariable. The name may carry a scope (global:x, script:x), which
+// selects where the variable lives; without one it is the current scope.
+func (rt *Runtime) setCommonVariable(name string, value any) {
+	scopeName, bare := splitScope(name)
+	switch scopeName {
+	case "global":
+		rt.global.set(bare, value)
+	case "script":
+		rt.scriptScope().set(bare, value)
+	default:
+		rt.scope.set(bare, value)
+	}
+}
+
 // SetGlobal sets a variable in the global scope.
 func (rt *Runtime) SetGlobal(name string, value any) {
 	rt.global.set(name, value)

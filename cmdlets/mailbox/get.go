@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/opath"
 )
 
@@ -409,6 +410,13 @@ func runGetMailbox(ctx *runtime.Context, build func(*directory.Mailbox, env, *ob
 		anr := ctx.String("Anr")
 		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return matchAnr(m, anr) })
 	}
+	if ctx.Switch("GroupMailbox") {
+		// only the mailboxes of Microsoft 365 groups
+		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return strings.EqualFold(m.RecipientTypeDetails, groups.TypeUnified) })
+		if err := warnGroupMailboxes(ctx); err != nil {
+			return err
+		}
+	}
 	if ctx.Switch("Archive") {
 		// only the mailboxes that have an archive
 		l.keep = andKeep(l.keep, func(m *directory.Mailbox) bool { return m.ArchiveStatus == "Active" })
@@ -424,6 +432,29 @@ func runGetMailbox(ctx *runtime.Context, build func(*directory.Mailbox, env, *ob
 		return getByIdentity(ctx, l, id, shown, false)
 	}
 	return l.run()
+}
+
+// warnGroupMailboxes says, when the tenant has Microsoft 365 groups, that
+// their mailboxes are not listed: the simulator keeps the groups but no
+// mailbox object for each of them.
+func warnGroupMailboxes(ctx *runtime.Context) error {
+	n := 0
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		gs, err := groups.List(tx)
+		for _, g := range gs {
+			if g.IsUnified() {
+				n++
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		ctx.WriteWarning(fmt.Sprintf("%s -GroupMailbox: exosim keeps Microsoft 365 groups (Get-UnifiedGroup) but does not model their group mailboxes, so %d group mailbox(es) are not listed.", ctx.Command.Name, n))
+	}
+	return nil
 }
 
 func getEXOMailbox() *runtime.Command {

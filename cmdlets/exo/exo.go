@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"sort"
 	"strings"
 	"time"
 
@@ -307,20 +308,31 @@ func IdentityOf(v any) string {
 // policies ...). The returned function tells whether an object passes;
 // err is the binding error Exchange prints for an invalid filter.
 func ObjectFilter(ctx *runtime.Context, sample *object.PSObject) (func(*object.PSObject) (bool, error), error) {
+	return ObjectFilterWith(ctx, sample, nil)
+}
+
+// ObjectFilterWith is ObjectFilter with filterable properties the output
+// object does not show (a group's Members, say): extra maps each such
+// name to the function giving its value for the object being tested.
+func ObjectFilterWith(ctx *runtime.Context, sample *object.PSObject, extra map[string]func(*object.PSObject) any) (func(*object.PSObject) (bool, error), error) {
+	var extraNames []string
+	for n := range extra {
+		extraNames = append(extraNames, n)
+	}
+	sort.Strings(extraNames)
 	text := ctx.String("Filter")
 	f, err := opath.Parse(text)
 	if err == nil {
 		valid := map[string]bool{}
 		if sample != nil {
-			for _, n := range sample.PropertyNames() {
+			for _, n := range append(sample.PropertyNames(), extraNames...) {
 				valid[strings.ToLower(n)] = true
 			}
 			var names []string
 			for _, p := range f.Properties() {
 				if !valid[strings.ToLower(p)] {
-					for _, n := range sample.PropertyNames() {
-						names = append(names, n)
-					}
+					names = append(names, sample.PropertyNames()...)
+					names = append(names, extraNames...)
 					err = &opath.UnknownPropertyError{Property: p, Valid: names}
 					break
 				}
@@ -332,6 +344,11 @@ func ObjectFilter(ctx *runtime.Context, sample *object.PSObject) (func(*object.P
 	}
 	return func(o *object.PSObject) (bool, error) {
 		return f.Eval(func(name string) (any, bool) {
+			for n, get := range extra {
+				if strings.EqualFold(n, name) {
+					return get(o), true
+				}
+			}
 			p := o.Property(name)
 			if p == nil {
 				return nil, false

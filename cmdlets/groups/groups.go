@@ -199,6 +199,23 @@ func (e env) names(ms []groups.Member) []string {
 	return out
 }
 
+// memberDNs returns the distinguished names of the live members of a
+// link list that have one (mailboxes, mail users and groups).
+func (e env) memberDNs(ms []groups.Member) []string {
+	var out []string
+	for _, m := range ms {
+		r, ok := e.resolve(m)
+		switch {
+		case !ok || r.deleted:
+		case r.group != nil:
+			out = append(out, r.group.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
+		case r.mbx != nil:
+			out = append(out, r.mbx.DistinguishedName)
+		}
+	}
+	return out
+}
+
 func (e env) displayNames(ms []groups.Member) []string {
 	var out []string
 	for _, m := range ms {
@@ -370,6 +387,9 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 		}
 	}
 	var keep func(*object.PSObject) (bool, error)
+	// members holds the distinguished names of the members of the group
+	// being tested: Members is filterable though no output shows it.
+	var members []string
 	if ctx.Has("Filter") {
 		var sample *object.PSObject
 		if err := exo.View(ctx, func(tx *store.Tx) error {
@@ -379,7 +399,8 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 		}); err != nil {
 			return err
 		}
-		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
+		extra := map[string]func(*object.PSObject) any{"Members": func(*object.PSObject) any { return members }}
+		if keep, err = exo.ObjectFilterWith(ctx, sample, extra); err != nil {
 			return err
 		}
 	}
@@ -436,6 +457,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 		for _, g := range kept {
 			o := groupObject(e, g, typeName, withDisplay)
 			if keep != nil {
+				members = e.memberDNs(g.Members)
 				ok, err := keep(o)
 				if err != nil {
 					return err

@@ -501,6 +501,13 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		if x.NullConditional {
 			return nil, nil
 		}
+		// ForEach and Where exist on $null too: they run over nothing and
+		// return an empty collection
+		if lname := strings.ToLower(name); (lname == "foreach" || lname == "where") && len(args) >= 1 {
+			if sb, ok := args[0].(*ScriptBlock); ok {
+				return rt.intrinsicForEachWhere(nil, lname, sb, args)
+			}
+		}
 		return nil, invalidOperation(x.Ext, "You cannot call a method on a null-valued expression.", "InvokeMethodOnNull")
 	}
 	v, err := rt.CallMethod(target, name, args)

@@ -106,6 +106,9 @@ func Seed(tx *store.Tx, name string, clock time.Time) error {
 		if err := seedGroupsAndPermissions(tx, clock); err != nil { // seed_permissions.go
 			return fmt.Errorf("seed permissions: %w", err)
 		}
+		if err := seedRecoverableItems(tx, clock); err != nil { // seed_recoverable.go
+			return fmt.Errorf("seed deleted items: %w", err)
+		}
 	}
 	return seedRoleGroups(tx, name) // seed_rbac.go
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store/onprem"
 	"github.com/exosim/exosim/store/permissions"
 	"github.com/exosim/exosim/store/rbac"
+	"github.com/exosim/exosim/store/recoverable"
 	"github.com/exosim/exosim/store/restore"
 )
 
@@ -41,6 +42,7 @@ func Schema() *store.Schema {
 	restore.OnPremSources.Add(s, onPremSource())
 	groups.Register(s)
 	permissions.Register(s)
+	recoverable.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -156,6 +156,11 @@ var roles = []Role{
 		Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
 			g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
 	{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
+	// Mailbox Import Export is in no role group by default: an
+	// administrator assigns it (New-ManagementRoleAssignment) before
+	// the deleted-item cmdlets exist for anyone.
+	{Name: "Mailbox Import Export", RoleType: "MailboxImportExport", Description: "Views and restores the deleted items of mailboxes.",
+		Grants: g("Get-RecoverableItems", "Restore-RecoverableItems")},
 	{Name: "Mailbox Search", RoleType: "MailboxSearch", Description: "Manages In-Place eDiscovery searches and In-Place Holds.",
 		Grants: g("Get-MailboxSearch", "New-MailboxSearch", "Set-MailboxSearch", "Remove-MailboxSearch", "Get-Mailbox", "Get-Recipient")},
 	{Name: "Manage Alerts", RoleType: "ManageAlerts", Description: "Manages alert policies."},
@@ -187,7 +192,8 @@ var roles = []Role{
 	{Name: "Review", RoleType: "Review", Description: "Reviews content in eDiscovery (Premium) review sets."},
 	{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},
 	{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
-		Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment")},
+		Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment",
+			"New-ManagementRoleAssignment")},
 	{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: messageTrace},
 	{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
 		Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "Add-DistributionGroupMember", "Remove-DistributionGroupMember")},

@@ -22,6 +22,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/permissions"
 	"github.com/exosim/exosim/cmdlets/pester"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/cmdlets/recoverable"
 	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
@@ -82,6 +83,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{compliance.Commands, compliance.Views},
 		{ome.Commands, ome.Views},
 		{restore.Commands, restore.Views},
+		{recoverable.Commands, recoverable.Views},
 		{onprem.Commands, onprem.Views},
 		{rbac.Commands, rbac.Views},
 		{sim.Commands, sim.Views},

@@ -166,6 +166,10 @@ type listing struct {
 	accounts bool
 	// keep decides whether a mailbox is listed (before building).
 	keep func(m *directory.Mailbox) bool
+	// groups adds the tenant's groups that keepGroup keeps
+	// (Get-Recipient), after the mailboxes and mail users.
+	groups    bool
+	keepGroup func(g *groups.Group) bool
 	// filter is the parsed -Filter, evaluated on the full object.
 	filter *opath.Filter
 	// build makes the output object from the full Get-Mailbox object.
@@ -233,6 +237,19 @@ func (l *listing) run() error {
 				})
 				if err != nil {
 					return err
+				}
+			}
+			if next == "" && !more && l.groups && (l.limit < 0 || emitted+len(out) < l.limit) {
+				gs, err := l.acceptGroups(tx, org)
+				if err != nil {
+					return err
+				}
+				for _, o := range gs {
+					if l.limit >= 0 && emitted+len(out) >= l.limit {
+						more = true
+						break
+					}
+					out = append(out, o)
 				}
 			}
 			if next == "" && !more && l.accounts && (l.limit < 0 || emitted+len(out) < l.limit) {
@@ -329,6 +346,10 @@ func andKeep(fs ...func(*directory.Mailbox) bool) func(*directory.Mailbox) bool 
 func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMailUser bool) error {
 	if keep, ok := wildcardIdentity(id); ok {
 		l.keep = andKeep(l.keep, keep)
+		if l.groups {
+			prev := l.keepGroup
+			l.keepGroup = func(g *groups.Group) bool { return (prev == nil || prev(g)) && g.Matches(id, "", "") }
+		}
 		return l.run()
 	}
 	var out *object.PSObject
@@ -557,7 +578,7 @@ func getRecipient() *runtime.Command {
 				return err
 			}
 		}
-		return runRecipients(ctx, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
+		return runRecipients(ctx, false, true, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
 	}
 	return c
 }
@@ -572,7 +593,7 @@ func getEXORecipient() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		props := ctx.Strings("Properties")
-		return runRecipients(ctx, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject {
+		return runRecipients(ctx, false, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject {
 			return EXORecipientObject(m, e, props)
 		})
 	}
@@ -588,14 +609,14 @@ func getUser() *runtime.Command {
 		{Code: "Get-User -Filter \"Department -eq 'Sales'\"", Remark: "Lists the accounts of one department."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return runRecipients(ctx, true, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
+		return runRecipients(ctx, true, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
 	}
 	return c
 }
 
 // runRecipients is the common body of Get-Recipient, Get-EXORecipient and
 // Get-User; accounts adds the accounts without a mailbox (Get-User).
-func runRecipients(ctx *runtime.Context, accounts bool, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
+func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
 	limit, explicit, err := resultSize(ctx)
 	if err != nil {
 		return err
@@ -615,6 +636,9 @@ func runRecipients(ctx *runtime.Context, accounts bool, build func(*directory.Ma
 		keep = append(keep, func(m *directory.Mailbox) bool { return matchAnr(m, anr) })
 	}
 	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
+	if withGroups {
+		l.groups, l.keepGroup = true, groupKeep(ctx)
+	}
 	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
 		if ctx.Command.Param(n) != nil && ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {
 			id := object.ToInvariantString(ctx.Value(n))

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
+	"github.com/exosim/exosim/store/opath"
 )
 
 // GroupRecipientObject is the ReducedRecipient object of a group: what
@@ -74,4 +75,87 @@ func recipientGroup(ctx *runtime.Context, id string) (handled bool, err error) {
 		return false, err
 	}
 	return true, ctx.WriteObject(o)
+}
+
+// groupKeep returns the test a group passes to be listed by Get-Recipient:
+// -RecipientTypeDetails, -RecipientType and -Anr as for mailboxes.
+func groupKeep(ctx *runtime.Context) func(*groups.Group) bool {
+	var keep []func(*groups.Group) bool
+	if ctx.Has("RecipientTypeDetails") {
+		want := ctx.Strings("RecipientTypeDetails")
+		keep = append(keep, func(g *groups.Group) bool { return containsFold(want, g.RecipientTypeDetails) })
+	}
+	if ctx.Has("RecipientType") {
+		want := ctx.Strings("RecipientType")
+		keep = append(keep, func(g *groups.Group) bool { return containsFold(want, g.RecipientType()) })
+	}
+	if ctx.Has("Anr") {
+		anr := strings.ToLower(strings.TrimSpace(ctx.String("Anr")))
+		keep = append(keep, func(g *groups.Group) bool {
+			for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
+				if strings.HasPrefix(strings.ToLower(s), anr) {
+					return true
+				}
+			}
+			return anr == ""
+		})
+	}
+	return func(g *groups.Group) bool {
+		for _, k := range keep {
+			if !k(g) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// acceptGroups returns the recipient objects of the groups the listing
+// keeps, in name order, -Filter evaluated on each object (a property a
+// group doesn't have, such as Department, is empty).
+func (l *listing) acceptGroups(tx *store.Tx, org *directory.Organization) ([]*object.PSObject, error) {
+	gs, err := groups.List(tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*object.PSObject
+	for _, g := range gs {
+		if l.keepGroup != nil && !l.keepGroup(g) {
+			continue
+		}
+		o := GroupRecipientObject(g, org)
+		if l.filter != nil {
+			ok, err := l.filter.Eval(func(name string) (any, bool) {
+				p := o.Property(name)
+				if p == nil {
+					return nil, true
+				}
+				return opathGroupValue(p.Get()), true
+			})
+			if err != nil {
+				return nil, l.ctx.Fail(exo.Error(l.ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("Filter", err), object.InvalidArgument, l.filter.Text()))
+			}
+			if !ok {
+				continue
+			}
+		}
+		out = append(out, o)
+	}
+	return out, nil
+}
+
+// opathGroupValue converts a group object's property value for the OPATH
+// evaluator as filterValue does for mailboxes.
+func opathGroupValue(v any) any {
+	if items, ok := object.Enumerate(v); ok {
+		out := make([]string, 0, len(items))
+		for _, it := range items {
+			out = append(out, object.ToInvariantString(it))
+		}
+		return out
+	}
+	if g, ok := v.(object.Guid); ok {
+		return g.String()
+	}
+	return v
 }

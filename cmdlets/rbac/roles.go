@@ -35,6 +35,9 @@ type Role struct {
 	RoleType    string
 	Description string
 	Grants      []Grant
+	// Unassigned marks a role no built-in role group holds: an
+	// administrator must assign it before anyone has its cmdlets.
+	Unassigned bool
 }
 
 func g(cmdlets ...string) []Grant {
@@ -160,7 +163,7 @@ var roles = []Role{
 	// administrator assigns it (New-ManagementRoleAssignment) before
 	// the deleted-item cmdlets exist for anyone.
 	{Name: "Mailbox Import Export", RoleType: "MailboxImportExport", Description: "Views and restores the deleted items of mailboxes.",
-		Grants: g("Get-RecoverableItems", "Restore-RecoverableItems")},
+		Grants: g("Get-RecoverableItems", "Restore-RecoverableItems"), Unassigned: true},
 	{Name: "Mailbox Search", RoleType: "MailboxSearch", Description: "Manages In-Place eDiscovery searches and In-Place Holds.",
 		Grants: g("Get-MailboxSearch", "New-MailboxSearch", "Set-MailboxSearch", "Remove-MailboxSearch", "Get-Mailbox", "Get-Recipient")},
 	{Name: "Manage Alerts", RoleType: "ManageAlerts", Description: "Manages alert policies."},

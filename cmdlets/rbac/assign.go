@@ -18,14 +18,6 @@ import (
 // are not simulated (Partial says so when one is used).
 func newManagementRoleAssignment() *runtime.Command {
 	c := exo.Declared("New-ManagementRoleAssignment")
-	var keep []*runtime.Param
-	for _, p := range c.Params {
-		switch p.Name {
-		case "Name", "Role", "SecurityGroup", "Force":
-			keep = append(keep, p)
-		}
-	}
-	c.Params = keep
 	exo.Describe(c, map[string]string{
 		"Name":          "The assignment's name (default <role>-<role group>).",
 		"Role":          "The management role to assign, by name.",
@@ -77,5 +69,5 @@ func newManagementRoleAssignment() *runtime.Command {
 		}
 		return ctx.WriteObject(o)
 	}
-	return exo.Partial(c)
+	return exo.Partial(c, "Name", "Role", "SecurityGroup", "Force")
 }

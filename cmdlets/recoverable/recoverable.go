@@ -8,7 +8,6 @@ package recoverable
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -95,10 +94,6 @@ func declare(c *runtime.Command, restore bool) *runtime.Command {
 	}
 	exo.Describe(c, help)
 	c.Handler.Process = func(ctx *runtime.Context) error { return run(ctx, restore) }
-	// -PolicyTag is undocumented (its reference entry has no
-	// description): the call fails saying it is not simulated.
-	c.Params = slices.DeleteFunc(c.Params, func(p *runtime.Param) bool { return p.Name == "PolicyTag" })
-	c = exo.Partial(c)
 	if restore {
 		for _, n := range []string{"Identity", "EntryID"} {
 			p := exo.DeclaredParam(c, n)
@@ -107,7 +102,15 @@ func declare(c *runtime.Command, restore bool) *runtime.Command {
 			}
 		}
 	}
-	return c
+	// -PolicyTag is undocumented (its reference entry has no
+	// description): a call that uses it fails saying it is not simulated.
+	var modelled []string
+	for _, p := range c.Params {
+		if p.Name != "PolicyTag" {
+			modelled = append(modelled, p.Name)
+		}
+	}
+	return exo.Partial(c, modelled...)
 }
 
 func getCmd() *runtime.Command {

@@ -300,13 +300,13 @@ func typeOf(spelling string, values []string) *runtime.Type {
 	case "PSCredential", "Management.Automation.PSCredential":
 		return runtime.TCredential
 	case "MultiValuedProperty", "ProxyAddressCollection":
-		return runtime.TMultiValued
+		return TMultiValued
 	case "Unlimited":
-		return &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}
+		return TUnlimited
 	case "ByteQuantifiedSize":
-		return &runtime.Type{Kind: runtime.KindByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}
+		return TByteSize
 	case "EnhancedTimeSpan":
-		return runtime.TEnhancedTimeSpan
+		return TEnhancedTimeSpan
 	case "TimeSpan":
 		return runtime.TTimeSpan
 	case "PswsHashtable", "Hashtable", "Collections.Hashtable":
@@ -334,11 +334,11 @@ func typeOf(spelling string, values []string) *runtime.Type {
 		if arr {
 			// An identity list is a MultiValuedProperty in Exchange: it
 			// takes one value, a list, or an @{Add=...;Remove=...}
-			// hashtable, so it binds as KindMultiValued (values passed
+			// hashtable, so it binds as MultiValued (values passed
 			// through for the handler to resolve) under its own name.
-			return &runtime.Type{Kind: runtime.KindMultiValued, Name: t, FullName: t}
+			return MultiValuedType(t)
 		}
-		return runtime.IdentityType(base)
+		return IdentityType(base)
 	}
 	if len(values) > 0 {
 		return &runtime.Type{Kind: runtime.KindEnum, Name: t, FullName: base, Array: arr, Values: values}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -233,7 +234,7 @@ func setOrganizationConfig() *runtime.Command {
 				o.Extra = map[string]store.RawValue{}
 			}
 			for name, v := range vals {
-				if p := ctx.Command.Param(name); p != nil && p.Type != nil && p.Type.Kind == runtime.KindMultiValued {
+				if p := ctx.Command.Param(name); p != nil && p.Type.Is(decl.MultiValued) {
 					v = applyMulti(o.Extra[name], object.Unwrap(ctx.Value(name)))
 				}
 				raw, err := store.EncodeExtra(v)

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -488,12 +489,12 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *directory.M
 func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.PSObject, error)) (any, error) {
 	v = object.Unwrap(v)
 	p := ctx.Command.Param(name)
-	kind := runtime.KindObject
+	t := runtime.TObject
 	if p != nil && p.Type != nil {
-		kind = p.Type.Kind
+		t = p.Type
 	}
-	switch kind {
-	case runtime.KindMultiValued:
+	switch {
+	case t.Is(decl.MultiValued):
 		mc, err := readMultiChange(v)
 		if err != nil {
 			return nil, err
@@ -509,14 +510,14 @@ func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.
 			}
 		}
 		return mc.apply(cur), nil
-	case runtime.KindUnlimited, runtime.KindByteSize:
+	case t.Is(decl.Unlimited), t.Is(decl.ByteSize):
 		if q, ok := parseQuota(v); ok && strings.Contains(strings.ToLower(name), "quota") {
 			return q.String(), nil
 		}
 		return object.ToInvariantString(v), nil
-	case runtime.KindSwitch:
+	case t.Kind == runtime.KindSwitch:
 		return object.ToBool(v), nil
-	case runtime.KindSecureString:
+	case t.Kind == runtime.KindSecureString:
 		return nil, nil
 	}
 	switch x := v.(type) {

@@ -78,13 +78,13 @@ func TestDeclaredBindingFacts(t *testing.T) {
 	}
 	tests := []struct {
 		cmd, param string
-		kind       runtime.Kind
+		kind       any // a runtime.Kind or a *runtime.CustomKind
 		mandatory  bool
 		position   int
 	}{
-		{"Get-OMEConfiguration", "Identity", runtime.KindIdentity, false, 0},
-		{"New-OMEConfiguration", "Identity", runtime.KindIdentity, true, 0},
-		{"Set-OMEConfiguration", "Identity", runtime.KindIdentity, true, 0},
+		{"Get-OMEConfiguration", "Identity", decl.Identity, false, 0},
+		{"New-OMEConfiguration", "Identity", decl.Identity, true, 0},
+		{"Set-OMEConfiguration", "Identity", decl.Identity, true, 0},
 		{"New-OMEConfiguration", "ExternalMailExpiryInDays", runtime.KindInt, false, -1},
 		{"Set-OMEConfiguration", "ExternalMailExpiryInDays", runtime.KindInt, false, -1},
 		{"Set-OMEMessageRevocation", "Revoke", runtime.KindBool, true, -1},
@@ -93,14 +93,18 @@ func TestDeclaredBindingFacts(t *testing.T) {
 		{"Get-MessageTraceV2", "SubjectFilterType", runtime.KindEnum, false, 11},
 		{"Get-MessageTraceV2", "ToIP", runtime.KindString, false, 12},
 		{"Get-MessageTraceDetail", "MessageTraceId", runtime.KindGuid, true, -1},
-		{"Get-MessageTraceDetailV2", "Action", runtime.KindMultiValued, false, 0},
+		{"Get-MessageTraceDetailV2", "Action", decl.MultiValued, false, 0},
 		{"Get-MessageTraceDetailV2", "MessageTraceId", runtime.KindGuid, true, 4},
 		{"Get-MessageTraceDetailV2", "RecipientAddress", runtime.KindString, true, 5},
 		{"Set-IRMConfiguration", "TransportDecryptionSetting", runtime.KindEnum, false, -1},
 	}
 	for _, tt := range tests {
 		p, si := param(tt.cmd, tt.param)
-		if p.Type.Kind != tt.kind || si.Mandatory != tt.mandatory || si.Position != tt.position {
+		kindOK := p.Type.Kind == tt.kind
+		if k, ok := tt.kind.(*runtime.CustomKind); ok {
+			kindOK = p.Type.Is(k)
+		}
+		if !kindOK || si.Mandatory != tt.mandatory || si.Position != tt.position {
 			t.Errorf("%s -%s: kind %v mandatory %v position %d; want %v %v %d",
 				tt.cmd, tt.param, p.Type.Kind, si.Mandatory, si.Position, tt.kind, tt.mandatory, tt.position)
 		}

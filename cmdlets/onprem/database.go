@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/format"
@@ -257,14 +258,14 @@ func getMailboxStatistics() *runtime.Command {
 	}
 	c.Sets = []string{"Identity", "Database", "Server"}
 	c.Params = append(c.Params,
-		runtime.P("Database", runtime.IdentityType("DatabaseIdParameter"),
+		runtime.P("Database", decl.IdentityType("DatabaseIdParameter"),
 			runtime.InSets(runtime.SetInfo{Set: "Database", Mandatory: true, Position: -1, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("StoreMailboxIdentity", runtime.IdentityType("StoreMailboxIdParameter"), runtime.InSets(runtime.Set("Database", false, -1))),
-		runtime.P("Server", runtime.IdentityType("ServerIdParameter"), runtime.InSets(runtime.Set("Server", true, -1))),
+		runtime.P("StoreMailboxIdentity", decl.IdentityType("StoreMailboxIdParameter"), runtime.InSets(runtime.Set("Database", false, -1))),
+		runtime.P("Server", decl.IdentityType("ServerIdParameter"), runtime.InSets(runtime.Set("Server", true, -1))),
 		runtime.P("Filter", runtime.TString, runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Server", false, -1))),
 		runtime.P("NoADLookup", runtime.TSwitch, runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Server", false, -1))),
 		runtime.P("IncludePassive", runtime.TSwitch, runtime.InSets(runtime.Set("Server", false, -1))),
-		runtime.P("CopyOnServer", runtime.IdentityType("ServerIdParameter"), runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Identity", false, -1))),
+		runtime.P("CopyOnServer", decl.IdentityType("ServerIdParameter"), runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Identity", false, -1))),
 		runtime.P("DomainController", &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn"}),
 		runtime.P("IncludeQuarantineDetails", runtime.TSwitch),
 	)

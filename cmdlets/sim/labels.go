@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
@@ -27,7 +28,7 @@ func itemLabel() *runtime.Command {
 			Remark: "A delete-only label is not a hold: ComplianceTagHoldApplied stays False."},
 	}
 	c.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("MailboxIdParameter"), runtime.Mandatory(), runtime.Position(0),
+		runtime.P("Identity", decl.IdentityType("MailboxIdParameter"), runtime.Mandatory(), runtime.Position(0),
 			runtime.FromPipelineByName(), runtime.Help("The active mailbox whose folder gets the label.")),
 		runtime.P("Folder", runtime.TString, runtime.Mandatory(), runtime.Help("The folder path, such as /Inbox or /Sent Items.")),
 		runtime.P("Label", runtime.TString, runtime.Mandatory(), runtime.Help("The retention label (Get-ComplianceTag) to apply.")),

@@ -20,7 +20,7 @@ func testCommands() *runtime.Runtime {
 		return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, Params: params}
 	}
 	setUser := exo("Set-Person",
-		runtime.P("Identity", runtime.IdentityType("UserIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("Identity", identityType("UserIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
 		runtime.P("DisplayName", runtime.TString),
 		runtime.P("Department", runtime.TString),
 		runtime.P("HoldEnabled", runtime.TBool),
@@ -40,7 +40,7 @@ func testCommands() *runtime.Runtime {
 	newBox.Sets = []string{"User", "Room", "Shared"}
 	newBox.DefaultSet = "User"
 	getBox := exo("Get-Box",
-		runtime.P("Identity", runtime.IdentityType("MailboxIdParameter"), runtime.Position(0), runtime.FromPipeline()),
+		runtime.P("Identity", identityType("MailboxIdParameter"), runtime.Position(0), runtime.FromPipeline()),
 		runtime.P("ResultSize", runtime.TInt),
 	)
 	retired := exo("New-OldSearch", runtime.P("Name", runtime.TString))
@@ -395,4 +395,12 @@ func TestGalleryModuleNamed(t *testing.T) {
 			t.Errorf("galleryModuleNamed(%q) = %q, want %q", name, got, want)
 		}
 	}
+}
+
+// identity is the family of identity parameter types, declared here the
+// way the Exchange half declares it.
+var identity = &runtime.CustomKind{Name: "identity", Single: true}
+
+func identityType(name string) *runtime.Type {
+	return &runtime.Type{Kind: runtime.KindCustom, Custom: identity, Name: name, FullName: name}
 }

@@ -554,13 +554,15 @@ func nativeKind(t *Type, v any) bool {
 			}
 		}
 		return ok
-	case KindString, KindEnum, KindIdentity:
-		_, ok := v.(string)
-		return ok
 	case KindHashtable:
 		_, ok := v.(*object.Hashtable)
 		return ok
-	case KindObject, KindPSObject, KindMultiValued:
+	}
+	switch {
+	case t.single():
+		_, ok := v.(string)
+		return ok
+	case t.whole():
 		_, isSB := v.(*ScriptBlock)
 		return !isSB
 	}
@@ -641,10 +643,10 @@ func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext
 		}
 		return out, nil
 	}
-	if items, ok := enumerateForCompare(v); ok && t.Kind != KindObject && t.Kind != KindMultiValued && t.Kind != KindPSObject {
+	if items, ok := enumerateForCompare(v); ok && !t.whole() {
 		if len(items) == 1 {
 			v = items[0]
-		} else if t.Kind == KindString || t.Kind == KindIdentity || t.Kind == KindEnum {
+		} else if t.single() {
 			if fnStyle {
 				return nil, fail(fmt.Sprintf("Cannot convert 'System.Object[]' to the type '%s' required by parameter '%s'. Specified method is not supported.", t.FullName, p.Name))
 			}
@@ -671,6 +673,11 @@ func unwrapArg(v any) any {
 }
 
 func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type, v any, ext syntax.Extent, fail func(string) error) (any, error) {
+	if t.Convert != nil {
+		if c, ok := t.Convert(v); ok {
+			return c, nil
+		}
+	}
 	switch t.Kind {
 	case KindString:
 		if s, ok := v.(string); ok {
@@ -738,14 +745,6 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		}
 		return d, nil
 	case KindTimeSpan:
-		if t.Name == "EnhancedTimeSpan" {
-			if n, ok := v.(int); ok {
-				return object.TimeSpan(n) * object.TicksPerDay, nil
-			}
-			if n, ok := v.(int64); ok {
-				return object.TimeSpan(n) * object.TicksPerDay, nil
-			}
-		}
 		ts, err := toTimeSpan(v)
 		if err != nil {
 			return nil, fail(err.Error())
@@ -795,8 +794,8 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"", p.Name, s, t.FullName, s, strings.Join(t.Values, ", ")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 		}
 		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, s, strings.Join(t.Values, ",")), "ParameterArgumentValidationError", object.InvalidData)
-	case KindIdentity:
-		if s, ok := v.(string); ok && s == "" {
+	case KindCustom:
+		if s, ok := v.(string); ok && s == "" && t.single() {
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
 		}
 		return v, nil

@@ -20,7 +20,7 @@ func probe(kind runtime.CommandType) *runtime.Command {
 	c.Sets = []string{"Identity", "Filter"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("MailboxIdParameter"), runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		runtime.P("Identity", tItemID, runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
 		runtime.P("Filter", runtime.TString, runtime.InSets(runtime.Set("Filter", true, -1))),
 		runtime.P("DisplayName", runtime.TString),
 		runtime.P("Department", runtime.TString),
@@ -31,6 +31,9 @@ func probe(kind runtime.CommandType) *runtime.Command {
 		runtime.P("Members", runtime.TStrings, runtime.Alias("Member")),
 		runtime.P("When", runtime.TDateTime),
 		runtime.P("Password", runtime.TSecureString),
+		runtime.P("Retention", tDays),
+		runtime.P("Tags", tList),
+		runtime.P("Limit", tQuota),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		b := ctx.Bound()
@@ -73,7 +76,7 @@ func runWithSetup(t *testing.T, cmd *runtime.Command, line string, setup func(*r
 func TestBinder(t *testing.T) {
 	cases := []struct {
 		name string
-		fn   bool // bind as a function (Exchange proxy) instead of a compiled cmdlet
+		fn   bool // bind as a function (a remoting module's proxy) instead of a compiled cmdlet
 		in   string
 		want string
 	}{
@@ -99,7 +102,7 @@ func TestBinder(t *testing.T) {
 
 		{"unknown parameter", false, "Test-Bind -Idnetity x", "Test-Bind: A parameter cannot be found that matches parameter name 'Idnetity'."},
 		{"ambiguous parameter", false, "Test-Bind -D x", "Test-Bind: Parameter cannot be processed because the parameter name 'D' is ambiguous. Possible matches include: -DisplayName -Department -Debug."},
-		{"missing argument", false, "Test-Bind -Identity", "Test-Bind: Missing an argument for parameter 'Identity'. Specify a parameter of type 'MailboxIdParameter' and try again."},
+		{"missing argument", false, "Test-Bind -Identity", "Test-Bind: Missing an argument for parameter 'Identity'. Specify a parameter of type 'ItemIdParameter' and try again."},
 		{"specified twice", false, "Test-Bind -Identity a -Identity b", "Test-Bind: Cannot bind parameter because parameter 'Identity' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\"."},
 		{"extra positional", false, "Test-Bind a b", "Test-Bind: A positional parameter cannot be found that accepts argument 'b'."},
 		{"sets cannot be combined", false, "Test-Bind -Identity a -Filter x", "Test-Bind: Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided."},
@@ -113,6 +116,15 @@ func TestBinder(t *testing.T) {
 		{"switch from a number", false, "Test-Bind -Force:0", "Identity: Force=False"},
 		{"secure string from plain text", true, "Test-Bind -Password 'P@ss'", "Test-Bind: Cannot process argument transformation on parameter 'Password'. Cannot convert the \"P@ss\" value of type \"System.String\" to type \"System.Security.SecureString\"."},
 		{"empty identity", false, "Test-Bind -Identity ''", "Test-Bind: Cannot bind argument to parameter 'Identity' because it is an empty string."},
+		{"a name takes one value", false, "Test-Bind -Identity a,b", "Test-Bind: Cannot convert 'System.Object[]' to the type 'ItemIdParameter' required by parameter 'Identity'. Specified method is not supported."},
+		{"a name takes one value (function)", true, "Test-Bind -Identity a,b", "Test-Bind: Cannot process argument transformation on parameter 'Identity'. Cannot convert 'System.Object[]' to the type 'ItemIdParameter' required by parameter 'Identity'. Specified method is not supported."},
+		{"a name is kept as given", false, "Test-Bind -Identity 7", "Identity: Identity=7"},
+		{"a whole type takes a list", false, "Test-Bind -Tags a,b", "Identity: Tags=a b"},
+		{"a whole type takes a hashtable", false, "Test-Bind -Tags @{Add='a'}", "Identity: Tags=System.Collections.Hashtable"},
+		{"an opaque type takes one value of a list", false, "Test-Bind -Limit @('50GB')", "Identity: Limit=50GB"},
+		{"an empty opaque value is the handler's", false, "Test-Bind -Limit ''", "Identity: Limit="},
+		{"a type's own conversion", false, "Test-Bind -Retention 3", "Identity: Retention=3.00:00:00"},
+		{"the kind's conversion after it", false, "Test-Bind -Retention '1.02:00:00'", "Identity: Retention=1.02:00:00"},
 		{"array to a scalar", true, "Test-Bind -DisplayName a,b", "Test-Bind: Cannot process argument transformation on parameter 'DisplayName'. Cannot convert 'System.Object[]' to the type 'System.String' required by parameter 'DisplayName'. Specified method is not supported."},
 		{"mandatory missing without a console", false, "Test-Bind -Department x -Force:$false -Filter:$null", "Test-Bind: Cannot bind argument to parameter 'Filter' because it is null."},
 	}

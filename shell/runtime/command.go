@@ -62,16 +62,10 @@ const (
 	KindHashtable
 	KindScriptBlock
 	KindEnum // string restricted to Type.Values
-	// KindIdentity is an Exchange identity parameter (MailboxIdParameter
-	// ...): any value, kept as given; the handler resolves it.
-	KindIdentity
-	// KindMultiValued is an Exchange MultiValuedProperty: a list, a single
-	// value, or an @{Add=...;Remove=...} hashtable, passed through.
-	KindMultiValued
-	// KindUnlimited is Unlimited<T>: "Unlimited" or a value of the inner kind.
-	KindUnlimited
-	// KindByteSize is a ByteQuantifiedSize ("50GB", 53687091200 ...).
-	KindByteSize
+	// KindCustom is a type the application defines (the shell declares
+	// none): Type.Custom says how its arguments bind, and the command's
+	// handler reads the value it is given.
+	KindCustom
 	// KindPSObject is a PSObject pipeline value.
 	KindPSObject
 )
@@ -81,7 +75,7 @@ const (
 type Type struct {
 	Kind Kind
 	// Name is the short name shown in syntax lines ("String", "Boolean",
-	// "MailboxIdParameter", "SwitchParameter", "Unlimited").
+	// "SwitchParameter", an application type's own name).
 	Name string
 	// FullName is the .NET full name used in binding errors
 	// ("System.String").
@@ -90,8 +84,13 @@ type Type struct {
 	Array bool
 	// Values are the allowed values of an enum or ValidateSet.
 	Values []string
-	// Inner is the element kind for KindUnlimited.
-	Inner Kind
+	// Custom says how the arguments of a KindCustom type bind.
+	Custom *CustomKind
+	// Convert, when set, converts an argument before the kind does: it
+	// returns the value and true, or false to leave the argument to the
+	// kind's conversion (an application type that reads a bare number
+	// its own way).
+	Convert func(v any) (any, bool)
 	// DotNetEnum marks a .NET enum (not a ValidateSet): another value is a
 	// conversion error naming the enumerator names.
 	DotNetEnum bool
@@ -99,37 +98,51 @@ type Type struct {
 
 // Common parameter types.
 var (
-	TString   = &Type{Kind: KindString, Name: "String", FullName: "System.String"}
-	TStrings  = &Type{Kind: KindString, Name: "String[]", FullName: "System.String[]", Array: true}
-	TBool     = &Type{Kind: KindBool, Name: "Boolean", FullName: "System.Boolean"}
-	TSwitch   = &Type{Kind: KindSwitch, Name: "SwitchParameter", FullName: "System.Management.Automation.SwitchParameter"}
-	TInt      = &Type{Kind: KindInt, Name: "Int32", FullName: "System.Int32"}
-	TLong     = &Type{Kind: KindLong, Name: "Int64", FullName: "System.Int64"}
-	TDouble   = &Type{Kind: KindDouble, Name: "Double", FullName: "System.Double"}
-	TDateTime = &Type{Kind: KindDateTime, Name: "DateTime", FullName: "System.DateTime"}
-	TTimeSpan = &Type{Kind: KindTimeSpan, Name: "TimeSpan", FullName: "System.TimeSpan"}
-	// TEnhancedTimeSpan is Exchange's EnhancedTimeSpan: a bare number means days.
-	TEnhancedTimeSpan = &Type{Kind: KindTimeSpan, Name: "EnhancedTimeSpan", FullName: "Microsoft.Exchange.Data.EnhancedTimeSpan"}
-	TGuid             = &Type{Kind: KindGuid, Name: "Guid", FullName: "System.Guid"}
-	TSecureString     = &Type{Kind: KindSecureString, Name: "SecureString", FullName: "System.Security.SecureString"}
-	TCredential       = &Type{Kind: KindCredential, Name: "PSCredential", FullName: "System.Management.Automation.PSCredential"}
-	THashtable        = &Type{Kind: KindHashtable, Name: "Hashtable", FullName: "System.Collections.Hashtable"}
-	TScriptBlock      = &Type{Kind: KindScriptBlock, Name: "ScriptBlock", FullName: "System.Management.Automation.ScriptBlock"}
-	TObject           = &Type{Kind: KindObject, Name: "Object", FullName: "System.Object"}
-	TObjects          = &Type{Kind: KindObject, Name: "Object[]", FullName: "System.Object[]", Array: true}
-	TPSObject         = &Type{Kind: KindPSObject, Name: "PSObject", FullName: "System.Management.Automation.PSObject"}
-	TMultiValued      = &Type{Kind: KindMultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
+	TString       = &Type{Kind: KindString, Name: "String", FullName: "System.String"}
+	TStrings      = &Type{Kind: KindString, Name: "String[]", FullName: "System.String[]", Array: true}
+	TBool         = &Type{Kind: KindBool, Name: "Boolean", FullName: "System.Boolean"}
+	TSwitch       = &Type{Kind: KindSwitch, Name: "SwitchParameter", FullName: "System.Management.Automation.SwitchParameter"}
+	TInt          = &Type{Kind: KindInt, Name: "Int32", FullName: "System.Int32"}
+	TLong         = &Type{Kind: KindLong, Name: "Int64", FullName: "System.Int64"}
+	TDouble       = &Type{Kind: KindDouble, Name: "Double", FullName: "System.Double"}
+	TDateTime     = &Type{Kind: KindDateTime, Name: "DateTime", FullName: "System.DateTime"}
+	TTimeSpan     = &Type{Kind: KindTimeSpan, Name: "TimeSpan", FullName: "System.TimeSpan"}
+	TGuid         = &Type{Kind: KindGuid, Name: "Guid", FullName: "System.Guid"}
+	TSecureString = &Type{Kind: KindSecureString, Name: "SecureString", FullName: "System.Security.SecureString"}
+	TCredential   = &Type{Kind: KindCredential, Name: "PSCredential", FullName: "System.Management.Automation.PSCredential"}
+	THashtable    = &Type{Kind: KindHashtable, Name: "Hashtable", FullName: "System.Collections.Hashtable"}
+	TScriptBlock  = &Type{Kind: KindScriptBlock, Name: "ScriptBlock", FullName: "System.Management.Automation.ScriptBlock"}
+	TObject       = &Type{Kind: KindObject, Name: "Object", FullName: "System.Object"}
+	TObjects      = &Type{Kind: KindObject, Name: "Object[]", FullName: "System.Object[]", Array: true}
+	TPSObject     = &Type{Kind: KindPSObject, Name: "PSObject", FullName: "System.Management.Automation.PSObject"}
 )
 
-// IdentityType returns an Exchange identity parameter type such as
-// MailboxIdParameter.
-func IdentityType(name string) *Type {
-	return &Type{Kind: KindIdentity, Name: name, FullName: name}
+// CustomKind says how the binder takes the arguments of parameter types
+// that the application defines. The application declares one CustomKind
+// per family of types and tells its types apart by Type.Custom.
+type CustomKind struct {
+	// Name names the family (for messages and tests).
+	Name string
+	// Whole marks types that take their argument whole: a list stays one
+	// value, and any value but a script block is already of the type.
+	Whole bool
+	// Single marks types that take one value: a list of several is a
+	// conversion error, the empty string is refused, and a string is
+	// already of the type.
+	Single bool
 }
 
-// IdentityArray returns an identity type that takes several values.
-func IdentityArray(name string) *Type {
-	return &Type{Kind: KindIdentity, Name: name + "[]", FullName: name + "[]", Array: true}
+// Is reports whether t is a type of the custom kind k.
+func (t *Type) Is(k *CustomKind) bool { return t != nil && t.Kind == KindCustom && t.Custom == k }
+
+// single reports whether t takes one value the way a string does.
+func (t *Type) single() bool {
+	return t.Kind == KindString || t.Kind == KindEnum || t.Kind == KindCustom && t.Custom != nil && t.Custom.Single
+}
+
+// whole reports whether t takes its argument whole, a list included.
+func (t *Type) whole() bool {
+	return t.Kind == KindObject || t.Kind == KindPSObject || t.Kind == KindCustom && t.Custom != nil && t.Custom.Whole
 }
 
 // EnumType returns an enum type with its allowed values.

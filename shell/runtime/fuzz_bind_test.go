@@ -21,7 +21,7 @@ func fuzzDecl(name string, kind runtime.CommandType) *runtime.Command {
 	c.Sets = []string{"Identity", "Filter", "Anr"}
 	c.DefaultSet = "Identity"
 	c.Params = []*runtime.Param{
-		runtime.P("Identity", runtime.IdentityType("MailboxIdParameter"), runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		runtime.P("Identity", tItemID, runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
 		runtime.P("Filter", runtime.TString, runtime.InSets(runtime.Set("Filter", true, -1))),
 		runtime.P("Anr", runtime.TString, runtime.InSets(runtime.Set("Anr", true, 0))),
 		runtime.P("Name", runtime.TString),
@@ -33,16 +33,16 @@ func fuzzDecl(name string, kind runtime.CommandType) *runtime.Command {
 		runtime.P("Ratio", runtime.TDouble),
 		runtime.P("When", runtime.TDateTime),
 		runtime.P("Span", runtime.TTimeSpan),
-		runtime.P("Days", runtime.TEnhancedTimeSpan),
+		runtime.P("Days", tDays),
 		runtime.P("Guid", runtime.TGuid),
 		runtime.P("Password", runtime.TSecureString),
 		runtime.P("Credential", runtime.TCredential),
 		runtime.P("Table", runtime.THashtable),
 		runtime.P("Script", runtime.TScriptBlock),
 		runtime.P("Action", runtime.EnumType("ActionType", "ActionType", "GetHolds", "RemoveHold")),
-		runtime.P("Addresses", runtime.TMultiValued),
-		runtime.P("Quota", &runtime.Type{Kind: runtime.KindByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}),
-		runtime.P("ResultSize", &runtime.Type{Kind: runtime.KindUnlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited", Inner: runtime.KindInt}),
+		runtime.P("Addresses", tList),
+		runtime.P("Quota", tQuota),
+		runtime.P("ResultSize", tLimit),
 		runtime.P("Object", runtime.TObject),
 		runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline()),
 	}

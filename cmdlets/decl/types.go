@@ -1,0 +1,56 @@
+package decl
+
+import (
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// The Exchange parameter types the shell does not know: each family is a
+// runtime.CustomKind that tells the binder how its arguments bind; the
+// handlers read the values (and tell the families apart with Type.Is).
+var (
+	// Identity is an identity parameter (MailboxIdParameter ...): one
+	// value, kept as given, which the handler resolves; never empty.
+	Identity = &runtime.CustomKind{Name: "identity", Single: true}
+	// MultiValued is a MultiValuedProperty: a list, a single value, or an
+	// @{Add=...;Remove=...} hashtable, passed through whole.
+	MultiValued = &runtime.CustomKind{Name: "multi-valued", Whole: true}
+	// Unlimited is Unlimited<T>: "Unlimited" or a value of the inner
+	// type.
+	Unlimited = &runtime.CustomKind{Name: "unlimited"}
+	// ByteSize is a ByteQuantifiedSize ("50GB", 53687091200 ...).
+	ByteSize = &runtime.CustomKind{Name: "byte size"}
+)
+
+// The parameter types of those families that have one name.
+var (
+	TMultiValued = &runtime.Type{Kind: runtime.KindCustom, Custom: MultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
+	TUnlimited   = &runtime.Type{Kind: runtime.KindCustom, Custom: Unlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}
+	TByteSize    = &runtime.Type{Kind: runtime.KindCustom, Custom: ByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}
+	// TEnhancedTimeSpan is Exchange's EnhancedTimeSpan: a time span, where
+	// a bare whole number means days.
+	TEnhancedTimeSpan = &runtime.Type{Kind: runtime.KindTimeSpan, Name: "EnhancedTimeSpan", FullName: "Microsoft.Exchange.Data.EnhancedTimeSpan", Convert: daysOf}
+)
+
+// daysOf reads a bare whole number as a number of days.
+func daysOf(v any) (any, bool) {
+	switch n := v.(type) {
+	case int:
+		return object.TimeSpan(n) * object.TicksPerDay, true
+	case int64:
+		return object.TimeSpan(n) * object.TicksPerDay, true
+	}
+	return nil, false
+}
+
+// IdentityType returns an identity parameter type such as
+// MailboxIdParameter.
+func IdentityType(name string) *runtime.Type {
+	return &runtime.Type{Kind: runtime.KindCustom, Custom: Identity, Name: name, FullName: name}
+}
+
+// MultiValuedType returns a multi-valued type under its own name (an
+// identity list such as RecipientIdParameter[] is one).
+func MultiValuedType(name string) *runtime.Type {
+	return &runtime.Type{Kind: runtime.KindCustom, Custom: MultiValued, Name: name, FullName: name}
+}

@@ -41,7 +41,7 @@ func SetCaller(rt *runtime.Runtime, upn string) { SessionOf(rt).Caller = strings
 // the session has no tenant).
 func AdminUPN(rt *runtime.Runtime) string {
 	upn := seed.AdminUPN
-	if st, _ := rt.Tenant.(*store.Store); st != nil {
+	if st := SessionOf(rt).Store; st != nil {
 		// The command and parameter gates ask for every command
 		// resolved: read the organization again only after a write to
 		// it (or to the other principal records), not after each command.

@@ -82,11 +82,8 @@ func Services(name string) (exchangeOnline, compliance bool) {
 // Install adds the session data the Exchange cmdlets need (Session).
 func Install(rt *runtime.Runtime) { SessionOf(rt) }
 
-// Tenant returns the tenant store behind the session.
-func Tenant(ctx *runtime.Context) *store.Store {
-	st, _ := ctx.Tenant().(*store.Store)
-	return st
-}
+// Tenant returns the tenant store behind the session (Session.Store).
+func Tenant(ctx *runtime.Context) *store.Store { return SessionOf(ctx.RT).Store }
 
 // knownCodes are the short hashes EXO V3 prints before an exception type.
 var knownCodes = map[string]string{

@@ -1,12 +1,17 @@
 package exo
 
-import "github.com/exosim/exosim/shell/runtime"
+import (
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+)
 
 // Session is what the Exchange half keeps for one PowerShell session:
 // which services are connected, who runs the session and who is signed
 // in, and the hooks every tenant write runs. The shell does not see it:
 // it lives in a runtime slot that only SessionOf reads.
 type Session struct {
+	// Store is the tenant the session works on (nil: none).
+	Store *store.Store
 	// Connected and ComplianceConnected report whether Exchange Online
 	// PowerShell (Connect-ExchangeOnline) and Security & Compliance
 	// PowerShell (Connect-IPPSSession) are connected. A new session is

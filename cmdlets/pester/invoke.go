@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -243,7 +244,7 @@ func SetTenant(rt *runtime.Runtime, t Tenant) { tenantSlot.Set(rt, t) }
 func newIsolation(rt *runtime.Runtime) (*isolation, error) {
 	t, _ := tenantSlot.Get(rt)
 	if t == nil {
-		if st, ok := rt.Tenant.(*store.Store); ok && st != nil {
+		if st := exo.SessionOf(rt).Store; st != nil {
 			t = storeTenant{st}
 		}
 	}

@@ -159,7 +159,7 @@ func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *rbac.AuditRecord
 // in its own transaction (auditInTx); its record is only rewritten when
 // the invocation failed after that commit.
 func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
-	st, _ := rt.Tenant.(*store.Store)
+	st := exo.SessionOf(rt).Store
 	if st == nil || st.ReadOnly() {
 		return
 	}

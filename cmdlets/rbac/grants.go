@@ -215,7 +215,7 @@ func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
 // CallerGrants returns the session caller's grants (cached).
 func CallerGrants(rt *runtime.Runtime) *Grants {
 	caller := exo.Caller(rt)
-	st, _ := rt.Tenant.(*store.Store)
+	st := exo.SessionOf(rt).Store
 	var gen uint64
 	if st != nil {
 		gen = st.PrincipalsGeneration()

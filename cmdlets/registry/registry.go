@@ -62,7 +62,7 @@ type Options struct {
 func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	formats := format.NewRegistry()
 	rt := runtime.New(io, formats)
-	rt.Tenant = st
+	exo.SessionOf(rt).Store = st
 	rt.Interactive = o.Interactive
 	rt.Register(core.Commands()...)
 	rt.DeclareModules(core.KnownModules...)

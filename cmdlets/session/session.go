@@ -136,7 +136,7 @@ func (c *connection) object() *object.PSObject {
 // tenantInfo returns the administrator's UPN, the tenant's initial domain
 // and its Guid.
 func tenantInfo(rt *runtime.Runtime) (upn, org, tenantID string) {
-	st, _ := rt.Tenant.(*store.Store)
+	st := exo.SessionOf(rt).Store
 	if st == nil {
 		return "admin@contoso.onmicrosoft.com", "contoso.onmicrosoft.com", "00000000-0000-0000-0000-000000000000"
 	}

@@ -115,9 +115,6 @@ func (c *Context) Bound() map[string]any {
 	return out
 }
 
-// Tenant returns the embedding application's tenant handle.
-func (c *Context) Tenant() any { return c.RT.Tenant }
-
 // Now returns the simulated clock.
 func (c *Context) Now() time.Time { return c.RT.Now() }
 

@@ -29,9 +29,6 @@ const MaxCallDepth = 1000
 type Runtime struct {
 	IO      *host.IO
 	Formats *format.Registry
-	// Tenant is the embedding application's handle (the tenant store);
-	// cmdlet packages type-assert it.
-	Tenant any
 	// Clock returns the simulated time (Get-Date); defaults to time.Now.
 	Clock func() time.Time
 	// Sleep advances the simulated clock (Start-Sleep).

@@ -32,7 +32,9 @@ func getDate() *runtime.Command {
 		runtime.P("UnixTimeSeconds", runtime.TLong, runtime.InSets(runtime.Set("UnixTimeSecondsSet", true, -1)), runtime.Alias("UnixTime")),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		t := ctx.Now()
+		// The current time is a Local DateTime; a date given keeps its
+		// kind, and the -Year.. parts replace fields without changing it.
+		t := ctx.Now().In(object.LocalZone)
 		if d, ok := ctx.Time("Date"); ok {
 			t = d
 		}
@@ -45,26 +47,29 @@ func getDate() *runtime.Command {
 			}
 		}
 		set("Year", func(n int) time.Time {
-			return time.Date(n, t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+			return time.Date(n, t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
 		})
 		set("Month", func(n int) time.Time {
-			return time.Date(t.Year(), time.Month(n), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+			return time.Date(t.Year(), time.Month(n), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
 		})
 		set("Day", func(n int) time.Time {
-			return time.Date(t.Year(), t.Month(), n, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+			return time.Date(t.Year(), t.Month(), n, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
 		})
 		set("Hour", func(n int) time.Time {
-			return time.Date(t.Year(), t.Month(), t.Day(), n, t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+			return time.Date(t.Year(), t.Month(), t.Day(), n, t.Minute(), t.Second(), t.Nanosecond(), t.Location())
 		})
 		set("Minute", func(n int) time.Time {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), n, t.Second(), t.Nanosecond(), time.UTC)
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), n, t.Second(), t.Nanosecond(), t.Location())
 		})
 		set("Second", func(n int) time.Time {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), n, t.Nanosecond(), time.UTC)
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), n, t.Nanosecond(), t.Location())
 		})
 		set("Millisecond", func(n int) time.Time {
-			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), n*1e6, time.UTC)
+			return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), n*1e6, t.Location())
 		})
+		if ctx.Switch("AsUTC") {
+			t = t.UTC()
+		}
 		if f := ctx.String("Format"); f != "" {
 			return ctx.WriteObject(object.FormatDateTime(t, f))
 		}

@@ -165,7 +165,7 @@ func toDateTime(v any) (time.Time, error) {
 	case time.Time:
 		return x, nil
 	case string:
-		if d, ok := ParseDateTime(x); ok {
+		if d, ok := parseDateText(x); ok {
 			return d, nil
 		}
 		return time.Time{}, convertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))

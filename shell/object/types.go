@@ -205,8 +205,18 @@ func ParseTimeSpan(s string) (TimeSpan, bool) {
 	return t, true
 }
 
-// Decimal is a System.Decimal, kept exactly as a rational number.
-type Decimal struct{ r *big.Rat }
+// Decimal is a System.Decimal, kept exactly as a rational number, with
+// the scale .NET keeps beside the digits: the count of decimals it
+// prints even when they are trailing zeros ([decimal]'1.50' is 1.50).
+// A scale below the decimals the value needs is never printed short; a
+// zero scale therefore means "as many decimals as the value needs".
+type Decimal struct {
+	r     *big.Rat
+	scale int
+}
+
+// DecimalMaxScale is the most decimals a System.Decimal keeps.
+const DecimalMaxScale = 28
 
 // NewDecimal makes a Decimal from a float64.
 func NewDecimal(f float64) Decimal {
@@ -220,17 +230,52 @@ func NewDecimal(f float64) Decimal {
 	return Decimal{r: r}
 }
 
-// ParseDecimal parses a decimal literal.
+// ParseDecimal parses a decimal literal; the decimals written, trailing
+// zeros included, are its scale.
 func ParseDecimal(s string) (Decimal, bool) {
-	r, ok := new(big.Rat).SetString(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
+	r, ok := new(big.Rat).SetString(s)
 	if !ok {
 		return Decimal{}, false
 	}
-	return Decimal{r: r}, true
+	return Decimal{r: r, scale: writtenScale(s)}, true
+}
+
+// writtenScale counts the decimals of a number's text, less its exponent.
+func writtenScale(s string) int {
+	mant, exp := s, 0
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		mant = s[:i]
+		exp, _ = strconv.Atoi(strings.TrimPrefix(s[i+1:], "+"))
+	}
+	n := 0
+	if i := strings.IndexByte(mant, '.'); i >= 0 {
+		n = len(mant) - i - 1
+	}
+	n -= exp
+	if n < 0 {
+		return 0
+	}
+	if n > DecimalMaxScale {
+		return DecimalMaxScale
+	}
+	return n
 }
 
 // DecimalFromRat makes a Decimal from an exact rational (copied).
 func DecimalFromRat(r *big.Rat) Decimal { return Decimal{r: new(big.Rat).Set(r)} }
+
+// DecimalWithScale makes a Decimal from an exact rational (copied) that
+// prints at least scale decimals.
+func DecimalWithScale(r *big.Rat, scale int) Decimal {
+	if scale > DecimalMaxScale {
+		scale = DecimalMaxScale
+	}
+	if scale < 0 {
+		scale = 0
+	}
+	return Decimal{r: new(big.Rat).Set(r), scale: scale}
+}
 
 // DecimalFromInt makes a Decimal from an integer.
 func DecimalFromInt(i int64) Decimal { return Decimal{r: new(big.Rat).SetInt64(i)} }
@@ -243,6 +288,36 @@ func (d Decimal) Rat() *big.Rat {
 	return d.r
 }
 
+// Scale is the count of decimals the value prints: its kept scale, or
+// more when the value needs more (at most DecimalMaxScale).
+func (d Decimal) Scale() int {
+	n := neededDecimals(d.Rat())
+	if d.scale > n {
+		return d.scale
+	}
+	return n
+}
+
+// neededDecimals is the count of decimals that write r exactly, or
+// DecimalMaxScale when none do.
+func neededDecimals(r *big.Rat) int {
+	den := new(big.Int).Set(r.Denom())
+	one, ten := big.NewInt(1), big.NewInt(10)
+	g := new(big.Int)
+	for n := 0; n < DecimalMaxScale; n++ {
+		if den.Cmp(one) == 0 {
+			return n
+		}
+		// den divides a power of ten only when its factors are 2s and
+		// 5s: each decimal removes one of each.
+		if g.GCD(nil, nil, den, ten).Cmp(one) == 0 {
+			return DecimalMaxScale
+		}
+		den.Quo(den, g)
+	}
+	return DecimalMaxScale
+}
+
 // Float returns the nearest float64.
 func (d Decimal) Float() float64 {
 	f, _ := d.Rat().Float64()
@@ -251,10 +326,14 @@ func (d Decimal) Float() float64 {
 
 func (d Decimal) String() string {
 	r := d.Rat()
-	if r.IsInt() {
+	n := d.Scale()
+	if n == 0 && r.IsInt() {
 		return r.Num().String()
 	}
-	s := r.FloatString(28)
+	if d.scale >= neededDecimals(r) {
+		return r.FloatString(n)
+	}
+	s := r.FloatString(DecimalMaxScale)
 	s = strings.TrimRight(s, "0")
 	return strings.TrimSuffix(s, ".")
 }

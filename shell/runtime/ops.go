@@ -181,7 +181,12 @@ func arith(op string, a, b any) (any, error) {
 		if ka == 2 || kb == 2 {
 			k = 2
 		} else {
-			x, y := asDecimal(a).Rat(), asDecimal(b).Rat()
+			da, db := asDecimal(a), asDecimal(b)
+			x, y := da.Rat(), db.Rat()
+			// The result keeps .NET's scale: the larger of the two for
+			// + - %, their sum for *, their difference for / (more when
+			// the quotient needs it).
+			scale := max(da.Scale(), db.Scale())
 			r := new(big.Rat)
 			switch op {
 			case "+":
@@ -190,11 +195,13 @@ func arith(op string, a, b any) (any, error) {
 				r.Sub(x, y)
 			case "*":
 				r.Mul(x, y)
+				scale = da.Scale() + db.Scale()
 			case "/":
 				if y.Sign() == 0 {
 					return nil, errDivideByZero
 				}
 				r.Quo(x, y)
+				scale = da.Scale() - db.Scale()
 			case "%":
 				if y.Sign() == 0 {
 					return nil, errDivideByZero
@@ -203,8 +210,7 @@ func arith(op string, a, b any) (any, error) {
 				qi := new(big.Int).Quo(q.Num(), q.Denom())
 				r.Sub(x, new(big.Rat).Mul(new(big.Rat).SetInt(qi), y))
 			}
-			d, _ := object.ParseDecimal(r.RatString())
-			return d, nil
+			return object.DecimalWithScale(r, scale), nil
 		}
 	}
 	if k <= 1 {

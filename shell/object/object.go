@@ -28,6 +28,7 @@
 package object
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -387,6 +388,9 @@ type Hashtable struct {
 	// Type is the closed generic dictionary type; nil for a Hashtable or
 	// OrderedDictionary.
 	Type GenericType
+	// Compare, when set, keeps the keys in its order instead of the order
+	// they were added (a SortedDictionary).
+	Compare func(a, b any) int
 }
 
 // NewHashtable returns an empty hashtable.
@@ -408,10 +412,26 @@ func (h *Hashtable) hashKey(k any) string {
 func (h *Hashtable) Set(k, v any) {
 	hk := h.hashKey(k)
 	if _, ok := h.index[hk]; !ok {
-		h.index[hk] = len(h.keys)
-		h.keys = append(h.keys, k)
+		if h.Compare != nil {
+			h.insertSorted(hk, k)
+		} else {
+			h.index[hk] = len(h.keys)
+			h.keys = append(h.keys, k)
+		}
 	}
 	h.values[hk] = v
+}
+
+// insertSorted places a new key at its place in Compare's order.
+func (h *Hashtable) insertSorted(hk string, k any) {
+	i := sort.Search(len(h.keys), func(i int) bool { return h.Compare(h.keys[i], k) > 0 })
+	h.keys = append(h.keys, nil)
+	copy(h.keys[i+1:], h.keys[i:])
+	h.keys[i] = k
+	for j := i; j < len(h.keys); j++ {
+		h.index[h.hashKey(h.keys[j])] = j
+	}
+	h.index[hk] = i
 }
 
 // Add adds an entry; it reports false when the key already exists.
@@ -461,7 +481,7 @@ func (h *Hashtable) Len() int { return len(h.keys) }
 // Copy returns a shallow copy.
 func (h *Hashtable) Copy() *Hashtable {
 	c := NewHashtable()
-	c.Ordered, c.CaseSensitive, c.Type = h.Ordered, h.CaseSensitive, h.Type
+	c.Ordered, c.CaseSensitive, c.Type, c.Compare = h.Ordered, h.CaseSensitive, h.Type, h.Compare
 	for _, k := range h.keys {
 		v, _ := h.Get(k)
 		c.Set(k, v)

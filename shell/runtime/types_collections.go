@@ -642,9 +642,11 @@ func dictMembers(generic bool) Members {
 
 // newDict builds a Hashtable or Dictionary from constructor arguments:
 // none, a capacity, a comparer, (capacity, comparer), or a dictionary to
-// copy (optionally with a comparer).
-func newDict(c *Call, generic bool) (any, error) {
+// copy (optionally with a comparer); a generic one when generic is set.
+// compare, when not nil, keeps the keys sorted (a SortedDictionary).
+func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
 	h := object.NewHashtable()
+	h.Compare = compare
 	if generic {
 		h.Type = c.Type
 		h.CaseSensitive = true
@@ -1249,7 +1251,7 @@ func declareCollectionsTypes() {
 				h, ok := bareValue(v).(*object.Hashtable)
 				return ok && h.Type == nil && !h.Ordered
 			},
-			New:     func(c *Call) (any, error) { return newDict(c, false) },
+			New:     func(c *Call) (any, error) { return newDict(c, false, nil) },
 			Members: dictMembers(false)},
 		&TypeDef{FullName: "System.Collections.Specialized.OrderedDictionary", Aliases: []string{"ordered"}, Assembly: "System.Collections.Specialized",
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
@@ -1265,7 +1267,7 @@ func declareCollectionsTypes() {
 				return ok && h.Ordered
 			},
 			New: func(c *Call) (any, error) {
-				h, err := newDict(c, false)
+				h, err := newDict(c, false, nil)
 				if err != nil {
 					return nil, err
 				}
@@ -1320,20 +1322,36 @@ func declareCollectionsTypes() {
 				if _, ok := bareValue(v).(*object.Hashtable); !ok {
 					return nil, convertFailed(v, t.String(), "")
 				}
-				out, err := newDict(&Call{RT: rt, Type: t, Args: []any{v}, Name: "new"}, true)
+				out, err := newDict(&Call{RT: rt, Type: t, Args: []any{v}, Name: "new"}, true, nil)
 				if err != nil {
 					return nil, convertFailed(v, t.String(), "")
 				}
 				return out, nil
 			},
 			Is:      isDict(true),
-			New:     func(c *Call) (any, error) { return newDict(c, true) },
+			New:     func(c *Call) (any, error) { return newDict(c, true, nil) },
 			Members: dictMembers(true)},
 		&TypeDef{FullName: "System.Collections.Generic.SortedDictionary`2",
 			Is: isDict(true),
 			New: func(c *Call) (any, error) {
-				return nil, notSupported("SortedDictionary; use a Dictionary and sort its keys")
-			}},
+				// A dictionary whose keys stay in the default comparer's
+				// order: numbers by value, strings as the culture orders
+				// them (case-insensitive first, lower case first on ties).
+				rt := c.RT
+				cmp := func(a, b any) int {
+					n, err := rt.compareValues(a, b, true)
+					if err != nil {
+						return 0
+					}
+					return n
+				}
+				v, err := newDict(c, true, cmp)
+				if err != nil {
+					return nil, err
+				}
+				return v, nil
+			},
+			Members: dictMembers(true)},
 		&TypeDef{FullName: "System.Collections.Generic.HashSet`1", Assembly: "System.Collections",
 			Is: func(t *TypeInfo, v any) bool {
 				s, ok := bareValue(v).(*hashSet)

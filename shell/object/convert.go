@@ -36,6 +36,9 @@ func TypeName(v any) string {
 	case Guid:
 		return "System.Guid"
 	case []any:
+		if k := ArrayType(x); k != nil {
+			return k.GenericFullName()
+		}
 		return "System.Object[]"
 	case *List:
 		if x.Type != nil {

@@ -436,6 +436,13 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 		if k < 0 || k >= len(t) {
 			return runtimeError(ext, "Index was outside the bounds of the array.", "System.IndexOutOfRangeException", object.InvalidOperation, "IndexOutOfRangeException")
 		}
+		if el := arrayElement(t); el != nil && el.Convert != nil {
+			v, err := el.Convert(rt, value)
+			if err != nil {
+				return rt.wrapConvertErr(err, ext)
+			}
+			value = v
+		}
 		t[k] = value
 		return nil
 	case *object.List:

@@ -512,7 +512,7 @@ func arrayType(el *TypeInfo) *TypeInfo {
 			}
 			items = []any{v}
 		}
-		out := make([]any, len(items))
+		out := newArray(t, len(items))
 		for i, it := range items {
 			if el.Convert == nil {
 				out[i] = it
@@ -526,8 +526,36 @@ func arrayType(el *TypeInfo) *TypeInfo {
 		}
 		return out, nil
 	}
-	t.Test = func(v any) bool { _, ok := v.([]any); return ok }
+	t.Test = func(v any) bool {
+		a, ok := bareValue(v).([]any)
+		if !ok {
+			return false
+		}
+		if el.FullName == "System.Object" {
+			return true
+		}
+		at, _ := object.ArrayType(a).(*TypeInfo)
+		return at != nil && at.Element.FullName == el.FullName
+	}
 	return t
+}
+
+// newArray makes an array of n elements of the array type t: a T[] that
+// GetType() names and that converts what is assigned to its elements.
+// An Object[] needs no record.
+func newArray(t *TypeInfo, n int) []any {
+	if t.Element == nil || t.Element.FullName == "System.Object" {
+		return make([]any, n)
+	}
+	return object.MakeTypedArray(n, t)
+}
+
+// arrayElement is the element type of a typed array; nil for an Object[].
+func arrayElement(a []any) *TypeInfo {
+	if t, ok := object.ArrayType(a).(*TypeInfo); ok && t.Element != nil && t.Element.FullName != "System.Object" {
+		return t.Element
+	}
+	return nil
 }
 
 // ---------------------------------------------------------------------------
@@ -556,6 +584,9 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 	case *TypeValue:
 		return TypeByName("System.RuntimeType")
 	case []any:
+		if t, ok := object.ArrayType(x).(*TypeInfo); ok {
+			return t
+		}
 		return objectArrayType()
 	case *object.PSObject:
 		if len(x.TypeNames) > 0 && x.Base == nil {
@@ -724,7 +755,7 @@ func (rt *Runtime) construct(t *TypeInfo, args []any) (any, error) {
 		if err := memlimit.CheckProduct(int64(n), slotSize); err != nil {
 			return nil, err
 		}
-		out := make([]any, n)
+		out := newArray(t, n)
 		if zero := zeroValue(t.Element); zero != nil {
 			for i := range out {
 				out[i] = zero

@@ -326,7 +326,14 @@ func listMembers(generic bool) Members {
 			return voidValue{}, nil
 		}),
 		"ToArray": Method(0, 0, func(c *Call) (any, error) {
-			return append([]any{}, listOf(c).Items...), nil
+			items := listOf(c).Items
+			out := make([]any, len(items))
+			if l, ok := listOf(c).Type.(*TypeInfo); ok && l != nil && len(l.Args) == 1 {
+				// a List[T] gives a T[]
+				out = newArray(arrayType(l.Args[0]), len(items))
+			}
+			copy(out, items)
+			return out, nil
 		}),
 		"Clone": Method(0, 0, func(c *Call) (any, error) {
 			l := listOf(c)

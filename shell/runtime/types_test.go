@@ -14,7 +14,7 @@ var typeCases = []struct{ name, in, want string }{
 	{"list element conversion error", `$l = [System.Collections.Generic.List[int]]::new(); try { $l.Add('x') } catch { $_.Exception.Message; $_.FullyQualifiedErrorId }`,
 		"Cannot convert argument \"item\", with value: \"x\", for \"Add\" to type \"System.Int32\": \"Cannot convert value \"x\" to type \"System.Int32\". Error: \"The input string 'x' was not in a correct format.\"\"\nMethodArgumentConversionInvalidCastArgument"},
 	{"list members", `$l = [System.Collections.Generic.List[string]]::new(); $l.AddRange([string[]]('c','a','b')); $l.Insert(0, 'z'); $l.Remove('a'); $l.Remove('q'); $l.Contains('b'); $l.IndexOf('b'); $l.RemoveAt(0); $l.Sort(); $l -join ','; $l.ToArray().GetType().Name; $l.Clear(); $l.Count`,
-		"True\nFalse\nTrue\n2\nb,c\nObject[]\n0"},
+		"True\nFalse\nTrue\n2\nb,c\nString[]\n0"},
 	{"list enumerates in pipeline and foreach", `$l = [System.Collections.Generic.List[int]]::new(); 1..3 | % { $l.Add($_ * 2) }; ($l | Measure-Object -Sum).Sum; foreach ($x in $l) { $x }`, "12\n2\n4\n6"},
 	{"list type names", `$l = [System.Collections.Generic.List[string]]::new(); $l.GetType().Name; $l -is [System.Collections.Generic.List[string]]; $l -is [System.Collections.Generic.List[int]]`, "List`1\nTrue\nFalse"},
 	{"list full name in errors", `$l = [System.Collections.Generic.List[string]]::new(); $l.Foo()`,

@@ -107,6 +107,19 @@ type Registry struct {
 // Get-Member and Get-Command output.
 func NewRegistry() *Registry {
 	r := &Registry{views: map[string][]*View{}, defaults: map[string][]string{}}
+	// A method named without parentheses: its overloads, one a line.
+	r.Add(&View{
+		Name:      "System.Management.Automation.PSMethod",
+		TypeNames: []string{"System.Management.Automation.PSMethod"},
+		Kind:      TableView,
+		Wrap:      true,
+		Columns: []Column{{Label: "OverloadDefinitions", Func: func(v any) any {
+			if m, ok := unwrapBare(v).(interface{ OverloadDefinitions() []string }); ok {
+				return strings.Join(m.OverloadDefinitions(), "\n") + "\n"
+			}
+			return ""
+		}}},
+	})
 	r.Add(&View{
 		Name:      "Dictionary",
 		TypeNames: []string{"System.Collections.DictionaryEntry"},

@@ -40,7 +40,11 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 		}
 		if v == nil {
 			if m, _ := findMember(tv.Info, name, true); (m != nil && m.Call != nil) || strings.EqualFold(name, "new") {
-				return nil, rt.methodError(methodAsValue(tv.Info.String(), "::", name), x.Ext, name, 0)
+				mv, err := rt.methodValue(nil, tv.Info, name)
+				if err != nil {
+					return nil, rt.methodError(err, x.Ext, name, 0)
+				}
+				return mv, nil
 			}
 		}
 		return v, nil
@@ -54,7 +58,11 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 	v, found := rt.getMember(target, name)
 	if !found && target != nil {
 		if m, _, _ := rt.resolveMember(target, name); m != nil && m.Call != nil {
-			return nil, rt.methodError(methodAsValue(object.TypeName(target), ".", name), x.Ext, name, 0)
+			mv, err := rt.methodValue(target, nil, name)
+			if err != nil {
+				return nil, rt.methodError(err, x.Ext, name, 0)
+			}
+			return mv, nil
 		}
 	}
 	return v, nil

@@ -1,0 +1,157 @@
+package runtime
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// A method named without parentheses ('abc'.ToUpper, [math]::Round) is
+// a PSMethod: an object naming the method and its overloads, which
+// default output shows as the OverloadDefinitions table and which
+// .Invoke(args) calls. exosim knows the overloads of the methods listed
+// in methodOverloads; naming any other method without parentheses is
+// refused in one line rather than shown with made-up overloads.
+
+// psMethod is one method of a value or of a type (static).
+type psMethod struct {
+	target    any       // the instance; nil for a static method
+	typ       *TypeInfo // the type of a static method
+	name      string
+	overloads []string
+}
+
+func (m *psMethod) psType() *TypeInfo {
+	return TypeByName("System.Management.Automation.PSMethod")
+}
+
+// PSTypeName is the .NET type name.
+func (m *psMethod) PSTypeName() string { return "System.Management.Automation.PSMethod" }
+
+// OverloadDefinitions are the method's signatures, one a line, as
+// PowerShell writes them.
+func (m *psMethod) OverloadDefinitions() []string { return m.overloads }
+
+// Adapted lists the properties Format-List and Select-Object see.
+func (m *psMethod) Adapted() []*object.Property {
+	ov := make([]any, len(m.overloads))
+	for i, s := range m.overloads {
+		ov[i] = s
+	}
+	prop := func(name, typ string, v any) *object.Property {
+		return &object.Property{Name: name, Value: v, Kind: object.AdaptedProperty, TypeName: typ}
+	}
+	return []*object.Property{
+		prop("OverloadDefinitions", "System.Collections.ObjectModel.Collection`1[[System.String]]", ov),
+		prop("TypeNameOfValue", "string", "System.Management.Automation.PSMethod"),
+		prop("MemberType", "System.Management.Automation.PSMemberTypes", memberTypeMethod),
+		prop("Value", "System.Object", m),
+		prop("Name", "string", m.name),
+		prop("IsInstance", "bool", m.target != nil),
+	}
+}
+
+var memberTypeMethod = object.Enum{Type: "System.Management.Automation.PSMemberTypes", Name: "Method", Value: 64}
+
+func (m *psMethod) String() string { return strings.Join(m.overloads, ", ") }
+
+// methodValue returns the PSMethod of a method named without
+// parentheses, or the refusal when its overloads are not known.
+func (rt *Runtime) methodValue(target any, typ *TypeInfo, name string) (any, error) {
+	typeName, sep := object.TypeName(target), "."
+	if typ != nil {
+		typeName, sep = typ.String(), "::"
+	}
+	ov := MethodOverloads(typeName, name, typ != nil)
+	if ov == nil {
+		return nil, methodAsValue(typeName, sep, name)
+	}
+	return &psMethod{target: target, typ: typ, name: canonicalMethodName(typeName, name, typ != nil), overloads: ov}, nil
+}
+
+// MethodOverloads returns the overload definitions exosim knows for a
+// method of the named type (static or instance), or nil.
+func MethodOverloads(typeName, name string, static bool) []string {
+	k := methodKey(typeName, name, static)
+	if e, ok := methodOverloads[k]; ok {
+		return e.overloads
+	}
+	return nil
+}
+
+func canonicalMethodName(typeName, name string, static bool) string {
+	if e, ok := methodOverloads[methodKey(typeName, name, static)]; ok {
+		return e.name
+	}
+	return name
+}
+
+func methodKey(typeName, name string, static bool) string {
+	k := strings.ToLower(typeName + "." + name)
+	if static {
+		k = "static " + k
+	}
+	return k
+}
+
+type overloadEntry struct {
+	name      string
+	overloads []string
+}
+
+// methodOverloads holds .NET 8's public overloads of the methods, keyed
+// by methodKey, written with PowerShell's names for the types.
+var methodOverloads = func() map[string]overloadEntry {
+	m := map[string]overloadEntry{}
+	add := func(typeName string, static bool, name string, overloads ...string) {
+		m[methodKey(typeName, name, static)] = overloadEntry{name: name, overloads: overloads}
+	}
+	const str = "System.String"
+	add(str, false, "ToUpper", "string ToUpper()", "string ToUpper(cultureinfo culture)")
+	add(str, false, "ToLower", "string ToLower()", "string ToLower(cultureinfo culture)")
+	add(str, false, "ToUpperInvariant", "string ToUpperInvariant()")
+	add(str, false, "ToLowerInvariant", "string ToLowerInvariant()")
+	add(str, false, "Substring", "string Substring(int startIndex)", "string Substring(int startIndex, int length)")
+	add(str, false, "PadLeft", "string PadLeft(int totalWidth)", "string PadLeft(int totalWidth, char paddingChar)")
+	add(str, false, "PadRight", "string PadRight(int totalWidth)", "string PadRight(int totalWidth, char paddingChar)")
+	add(str, false, "Trim", "string Trim()", "string Trim(char trimChar)", "string Trim(Params char[] trimChars)")
+	add(str, false, "TrimStart", "string TrimStart()", "string TrimStart(char trimChar)", "string TrimStart(Params char[] trimChars)")
+	add(str, false, "TrimEnd", "string TrimEnd()", "string TrimEnd(char trimChar)", "string TrimEnd(Params char[] trimChars)")
+	add(str, false, "Insert", "string Insert(int startIndex, string value)")
+	add(str, false, "Remove", "string Remove(int startIndex, int count)", "string Remove(int startIndex)")
+	return m
+}()
+
+func init() { typesLater(declarePSMethodType) }
+
+// declarePSMethodType registers PSMethod; it runs on the first type lookup.
+func declarePSMethodType() {
+	self := func(c *Call) *psMethod { return bareValue(c.Self).(*psMethod) }
+	adapted := func(name string) *Member {
+		return Prop(func(c *Call) (any, error) {
+			for _, p := range self(c).Adapted() {
+				if p.Name == name {
+					return p.Value, nil
+				}
+			}
+			return nil, nil
+		})
+	}
+	RegisterType(&TypeDef{FullName: "System.Management.Automation.PSMethod", Hidden: true,
+		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*psMethod); return ok },
+		Members: Members{
+			"OverloadDefinitions": adapted("OverloadDefinitions"),
+			"TypeNameOfValue":     adapted("TypeNameOfValue"),
+			"MemberType":          adapted("MemberType"),
+			"Value":               adapted("Value"),
+			"Name":                adapted("Name"),
+			"IsInstance":          adapted("IsInstance"),
+			"Invoke": Method(0, -1, func(c *Call) (any, error) {
+				m := self(c)
+				if m.typ != nil {
+					return c.RT.CallStatic(m.typ, m.name, c.Args)
+				}
+				return c.RT.CallMethod(m.target, m.name, c.Args)
+			}),
+		}})
+}

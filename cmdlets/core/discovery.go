@@ -381,11 +381,19 @@ func getMember() *runtime.Command {
 		runtime.P("Force", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if !ctx.HasInput {
-			return nil
-		}
 		in := ctx.Input
+		if !ctx.HasInput {
+			// -InputObject names one object, a collection included, and
+			// is not enumerated
+			if in = ctx.Value("InputObject"); in == nil {
+				return nil
+			}
+		}
 		tn := object.TypeName(in)
+		if tv, ok := in.(*runtime.TypeValue); ok && ctx.Switch("Static") {
+			// -Static on a type lists that type's static members
+			tn = tv.Info.FullName
+		}
 		seen, _ := ctx.State["seen"].(map[string]bool)
 		if seen == nil {
 			seen = map[string]bool{}
@@ -426,11 +434,14 @@ func getMember() *runtime.Command {
 			o.AddTyped("Definition", "string", def)
 			rows = append(rows, o)
 		}
-		for _, m := range methodsOf(in) {
-			add(m[0], "Method", m[1])
+		static, force := ctx.Switch("Static"), ctx.Switch("Force")
+		listed := map[string]bool{}
+		for _, m := range ctx.RT.MembersOf(in, static, force) {
+			listed[strings.ToLower(m.Name)] = true
+			add(m.Name, m.MemberType, m.Definition)
 		}
 		for _, p := range object.Adapted(in) {
-			if p.Hidden && !ctx.Has("Force") {
+			if static || (p.Hidden && !force) || listed[strings.ToLower(p.Name)] {
 				continue
 			}
 			t := p.TypeName
@@ -495,32 +506,6 @@ func memberTypeName(v any) string {
 		return "timespan"
 	}
 	return n
-}
-
-// methodsOf lists the methods Get-Member shows for a value.
-func methodsOf(v any) [][2]string {
-	base := [][2]string{
-		{"Equals", "bool Equals(System.Object obj)"},
-		{"GetHashCode", "int GetHashCode()"},
-		{"GetType", "type GetType()"},
-		{"ToString", "string ToString()"},
-	}
-	switch v.(type) {
-	case string:
-		return append(base,
-			[2]string{"Contains", "bool Contains(string value)"},
-			[2]string{"EndsWith", "bool EndsWith(string value)"},
-			[2]string{"IndexOf", "int IndexOf(string value)"},
-			[2]string{"Replace", "string Replace(string oldValue, string newValue)"},
-			[2]string{"Split", "string[] Split(Params char[] separator)"},
-			[2]string{"StartsWith", "bool StartsWith(string value)"},
-			[2]string{"Substring", "string Substring(int startIndex)"},
-			[2]string{"ToLower", "string ToLower()"},
-			[2]string{"ToUpper", "string ToUpper()"},
-			[2]string{"Trim", "string Trim()"},
-		)
-	}
-	return base
 }
 
 // ---------------------------------------------------------------------------

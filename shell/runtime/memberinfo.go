@@ -1,0 +1,253 @@
+package runtime
+
+// What Get-Member lists for a value's type: the members with their names
+// as .NET spells them, their kind and the definition text PowerShell
+// prints. Script classes are described from their definitions; the
+// registered .NET types from the descriptions in memberdefs.go, each
+// listed only when the member really resolves on the value, so the list
+// never shows a member exosim cannot run.
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// MemberInfo is one member as Get-Member shows it.
+type MemberInfo struct {
+	Name string
+	// MemberType is the PSMemberTypes name: Method, Property,
+	// ParameterizedProperty.
+	MemberType string
+	Definition string
+}
+
+// objectMethods are the methods every type has from System.Object.
+var objectMethods = []MemberInfo{
+	{"Equals", "Method", "bool Equals(System.Object obj)"},
+	{"GetHashCode", "Method", "int GetHashCode()"},
+	{"GetType", "Method", "type GetType()"},
+	{"ToString", "Method", "string ToString()"},
+}
+
+// MembersOf lists the members of v's type that Get-Member shows (the
+// static ones with static set: of the type itself when v is a type);
+// hidden members of script classes only with force. The list is sorted
+// by member type, then name.
+func (rt *Runtime) MembersOf(v any, static, force bool) []MemberInfo {
+	var t *TypeInfo
+	if tv, ok := v.(*TypeValue); ok && static {
+		t = tv.Info
+	} else {
+		t = rt.TypeOf(v)
+	}
+	byName := map[string]int{}
+	var out []MemberInfo
+	add := func(m MemberInfo) {
+		key := strings.ToLower(m.Name)
+		if i, ok := byName[key]; ok {
+			if out[i].MemberType == "Method" && m.MemberType == "Method" && !strings.Contains(", "+out[i].Definition+", ", ", "+m.Definition+", ") {
+				out[i].Definition += ", " + m.Definition
+			}
+			return
+		}
+		byName[key] = len(out)
+		out = append(out, m)
+	}
+	if t != nil && t.def != nil && t.def.class != nil {
+		rt.classMembers(t.def.class, static, force, add)
+	} else if t != nil {
+		rt.describedMembers(t, v, static, add)
+	}
+	if !static {
+		for _, m := range objectMethods {
+			if _, ok := byName[strings.ToLower(m.Name)]; !ok {
+				add(m)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].MemberType != out[j].MemberType {
+			return out[i].MemberType < out[j].MemberType
+		}
+		return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name)
+	})
+	return out
+}
+
+// classMembers describes a script class's properties and methods, the
+// class's own before its bases'.
+func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(MemberInfo)) {
+	rt.classCtx = append(rt.classCtx, c)
+	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()
+	for k := c; k != nil; k = k.base {
+		for _, p := range k.def.Props {
+			if p.Static != static || (p.Hidden && !force) {
+				continue
+			}
+			def := rt.defTypeName(p.Type) + " " + p.Name + " {get;set;}"
+			if static {
+				def = "static " + def
+			}
+			add(MemberInfo{Name: p.Name, MemberType: "Property", Definition: def})
+		}
+		for _, m := range k.def.Methods {
+			if m.IsCtor || m.Static != static || (m.Hidden && !force) {
+				continue
+			}
+			add(MemberInfo{Name: m.Name, MemberType: "Method", Definition: rt.methodDefinition(m)})
+		}
+		if static {
+			// static members belong to the class that declares them
+			return
+		}
+	}
+}
+
+// methodDefinition is a class method's signature as Get-Member shows it:
+// "[static ]ReturnType Name(Type param, ...)".
+func (rt *Runtime) methodDefinition(m *syntax.MethodDef) string {
+	var b strings.Builder
+	if m.Static {
+		b.WriteString("static ")
+	}
+	if m.ReturnType == nil {
+		b.WriteString("void")
+	} else {
+		b.WriteString(rt.defTypeName(m.ReturnType))
+	}
+	b.WriteString(" " + m.Name + "(")
+	for i, p := range m.Params {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		var tn *syntax.TypeName
+		if len(p.Types) > 0 {
+			tn = p.Types[0]
+		}
+		b.WriteString(rt.defTypeName(tn) + " " + p.Name)
+	}
+	b.WriteString(")")
+	return b.String()
+}
+
+// defTypeName is a written type as definitions show it: PowerShell's
+// short name for its core types, the full name for the others.
+func (rt *Runtime) defTypeName(tn *syntax.TypeName) string {
+	if tn == nil {
+		return "System.Object"
+	}
+	if strings.EqualFold(tn.Name, "void") {
+		return "void"
+	}
+	if t, ok := rt.ResolveType(tn.Name); ok {
+		return friendlyTypeName(t)
+	}
+	return tn.Name
+}
+
+// friendlyTypeName is how PowerShell writes a type in a member
+// definition: the accelerator of a core type (int, string, datetime),
+// otherwise the full name, with generic arguments in brackets
+// (System.Collections.Generic.List[string]) and [] for arrays.
+func friendlyTypeName(t *TypeInfo) string {
+	if t == nil {
+		return "System.Object"
+	}
+	if t.Element != nil {
+		return friendlyTypeName(t.Element) + "[]"
+	}
+	full := t.FullName
+	if t.def != nil {
+		full = t.def.FullName
+	}
+	if len(t.Args) > 0 {
+		base := full
+		if i := strings.LastIndexByte(base, '`'); i >= 0 && !strings.Contains(base[i:], "+") {
+			base = base[:i]
+		}
+		parts := make([]string, len(t.Args))
+		for i, a := range t.Args {
+			parts[i] = friendlyTypeName(a)
+		}
+		return base + "[" + strings.Join(parts, ",") + "]"
+	}
+	if a, ok := coreTypeNames[full]; ok {
+		return a
+	}
+	return full
+}
+
+// coreTypeNames are the types PowerShell writes by their accelerator in
+// member definitions.
+var coreTypeNames = map[string]string{
+	"System.Array": "array", "System.Boolean": "bool", "System.Byte": "byte", "System.Char": "char",
+	"System.DateTime": "datetime", "System.Decimal": "decimal", "System.Double": "double",
+	"System.Single": "float", "System.Guid": "guid", "System.Collections.Hashtable": "hashtable",
+	"System.Int32": "int", "System.Int16": "short", "System.Int64": "long",
+	"System.Collections.Specialized.OrderedDictionary": "ordered",
+	"System.Management.Automation.PSObject":            "psobject",
+	"System.Management.Automation.PSReference":         "ref",
+	"System.Text.RegularExpressions.Regex":             "regex", "System.SByte": "sbyte", "System.String": "string",
+	"System.Management.Automation.SwitchParameter": "switch", "System.Globalization.CultureInfo": "cultureinfo",
+	"System.Numerics.BigInteger": "bigint", "System.Security.SecureString": "securestring",
+	"System.TimeSpan": "timespan", "System.UInt16": "ushort", "System.UInt32": "uint", "System.UInt64": "ulong",
+	"System.Uri": "uri", "System.Version": "version", "System.Void": "void", "System.Net.IPAddress": "ipaddress",
+	"System.Management.Automation.ScriptBlock": "scriptblock", "System.Type": "type", "System.RuntimeType": "type",
+	"System.Xml.XmlDocument": "xml", "System.Management.Automation.PSCredential": "pscredential",
+}
+
+// describedMembers adds the described members of t and its base types
+// that resolve on v (on the type, for static ones).
+func (rt *Runtime) describedMembers(t *TypeInfo, v any, static bool, add func(MemberInfo)) {
+	seen := 0
+	for cur := t; cur != nil && cur.def != nil && seen < 16; seen++ {
+		for _, d := range memberDescriptions(cur.def.FullName) {
+			if d.static != static || !rt.memberWorks(t, v, d) {
+				continue
+			}
+			add(MemberInfo{Name: d.name, MemberType: d.kind, Definition: d.definition(cur, rt.memberArity(t, v, d))})
+		}
+		switch {
+		case cur.def.baseDef != nil:
+			cur = closeType(cur.def.baseDef, nil)
+		case cur.def.Base != "":
+			cur = TypeByName(cur.def.Base)
+		default:
+			cur = nil
+		}
+	}
+}
+
+// memberWorks tells whether a described member resolves on the value.
+func (rt *Runtime) memberWorks(t *TypeInfo, v any, d *memberDesc) bool {
+	if d.static {
+		m, _ := findMember(t, d.name, true)
+		return m != nil
+	}
+	if d.kind == "Property" {
+		if m, _ := rt.instanceMember(v, d.name); m != nil && m.Get != nil {
+			return true
+		}
+		_, found := rt.getMember(v, d.name)
+		return found
+	}
+	m, _ := rt.instanceMember(v, d.name)
+	return m != nil && m.Call != nil
+}
+
+// memberArity is the range of argument counts the member accepts
+// (max < 0: any).
+func (rt *Runtime) memberArity(t *TypeInfo, v any, d *memberDesc) [2]int {
+	var m *Member
+	if d.static {
+		m, _ = findMember(t, d.name, true)
+	} else {
+		m, _ = rt.instanceMember(v, d.name)
+	}
+	if m == nil || m.Call == nil {
+		return [2]int{0, -1}
+	}
+	return [2]int{m.Min, m.Max}
+}

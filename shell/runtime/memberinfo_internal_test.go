@@ -1,0 +1,85 @@
+package runtime
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/shell/host"
+)
+
+// Every member a type's description lists resolves on a value of that
+// type, so Get-Member never shows a member exosim cannot run.
+func TestDescribedMembersResolve(t *testing.T) {
+	t.Parallel()
+	samples := map[string]string{
+		"System.String":                           `'text'`,
+		"System.Collections.Generic.List`1":       `[System.Collections.Generic.List[string]]::new()`,
+		"System.Collections.ArrayList":            `[System.Collections.ArrayList]::new()`,
+		"System.Collections.Generic.Dictionary`2": `[System.Collections.Generic.Dictionary[string,int]]::new()`,
+		"System.Collections.Hashtable":            `@{}`,
+		"System.Collections.Generic.HashSet`1":    `[System.Collections.Generic.HashSet[int]]::new()`,
+		"System.Collections.Generic.Queue`1":      `[System.Collections.Generic.Queue[string]]::new()`,
+		"System.Collections.Generic.Stack`1":      `[System.Collections.Generic.Stack[string]]::new()`,
+		"System.Collections.Queue":                `[System.Collections.Queue]::new()`,
+		"System.Collections.Stack":                `[System.Collections.Stack]::new()`,
+		"System.Text.StringBuilder":               `[System.Text.StringBuilder]::new()`,
+		"System.DateTime":                         `[datetime]::new(2024, 1, 2)`,
+		"System.TimeSpan":                         `[timespan]::FromHours(1)`,
+	}
+	for typ := range memberText {
+		typ := typ
+		t.Run(typ, func(t *testing.T) {
+			expr, ok := samples[typ]
+			if !ok {
+				t.Fatalf("no sample value for %s", typ)
+			}
+			rt := New(&host.IO{In: strings.NewReader("")}, nil)
+			var v any
+			if err := rt.InvokeExpression(",("+expr+")", func(x any) error { v = x; return nil }); err != nil {
+				t.Fatal(err)
+			}
+			if got := rt.TypeOf(v).def.FullName; got != typ {
+				t.Fatalf("sample is a %s", got)
+			}
+			listed := map[string]bool{}
+			for _, m := range rt.MembersOf(v, false, true) {
+				listed[m.MemberType+" "+m.Name] = true
+			}
+			for _, m := range rt.MembersOf(&TypeValue{Info: rt.TypeOf(v)}, true, true) {
+				listed[m.MemberType+" "+m.Name] = true
+			}
+			for _, d := range memberDescriptions(typ) {
+				if !listed[d.kind+" "+d.name] {
+					t.Errorf("%s %s is described but does not resolve", d.kind, d.name)
+				}
+			}
+		})
+	}
+}
+
+// Generic parameters in definitions become the type's arguments, as
+// PowerShell writes them.
+func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
+	t.Parallel()
+	rt := New(&host.IO{In: strings.NewReader("")}, nil)
+	var v any
+	if err := rt.InvokeExpression(",[System.Collections.Generic.Dictionary[string,object]]::new()", func(x any) error { v = x; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"Add":         "void Add(string key, System.Object value)",
+		"TryGetValue": "bool TryGetValue(string key, [ref] System.Object value)",
+		"Keys":        "System.Collections.Generic.Dictionary`2+KeyCollection[string,System.Object] Keys {get;}",
+	}
+	for _, m := range rt.MembersOf(v, false, false) {
+		if w, ok := want[m.Name]; ok {
+			if m.Definition != w {
+				t.Errorf("%s: %q, want %q", m.Name, m.Definition, w)
+			}
+			delete(want, m.Name)
+		}
+	}
+	for n := range want {
+		t.Errorf("%s not listed", n)
+	}
+}

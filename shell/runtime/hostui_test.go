@@ -1,10 +1,11 @@
-package runtime
+package runtime_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -43,8 +44,8 @@ func TestHostObject(t *testing.T) {
 	for _, tc := range cases {
 		out := &strings.Builder{}
 		io := &host.IO{Out: out, Err: out, Width: 100, StdinTTY: true, Editor: &scriptedEditor{answers: tc.answers}}
-		rt := New(io, nil)
-		rt.Run(syntax.NewSource("", tc.script), RunOptions{})
+		rt := runtime.New(io, nil)
+		rt.Run(syntax.NewSource("", tc.script), runtime.RunOptions{})
 		if out.String() != tc.want {
 			t.Errorf("%s:\ngot  %q\nwant %q", tc.script, out.String(), tc.want)
 		}

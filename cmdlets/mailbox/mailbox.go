@@ -34,6 +34,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Get-MailboxStatistics", getMailboxStatistics),
 		runtime.Lazy("Get-EXOMailboxStatistics", getEXOMailboxStatistics),
 		runtime.Lazy("Get-MailboxFolderStatistics", getMailboxFolderStatistics),
+		runtime.Lazy("Get-EXOMailboxFolderStatistics", getEXOMailboxFolderStatistics),
 		runtime.Lazy("Disable-JournalArchiving", disableJournalArchiving),
 	}
 }

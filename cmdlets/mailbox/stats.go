@@ -308,46 +308,85 @@ func getMailboxFolderStatistics() *runtime.Command {
 			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "The Database parameter set is not available in Exchange Online.", object.InvalidArgument, nil))
 		}
 		id, shown := identityString(ctx.Value("Identity"))
-		scope := ctx.String("FolderScope")
-		if scope != "" && !containsFold(validFolderScopes, scope) {
-			return ctx.Fail(ctx.NewError("Cannot process argument transformation on parameter 'FolderScope'. Cannot convert value \""+scope+"\" to type \"Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType\". Error: \"Unable to match the identifier name "+scope+" to a valid enumerator name. Specify one of the following enumerator names and try again:\n"+strings.Join(validFolderScopes, ", ")+"\"",
-				"ParameterArgumentTransformationError,Get-MailboxFolderStatistics", object.InvalidData, "ParameterBindingArgumentTransformationException", scope))
-		}
-		m, content, _, rec, err := statsFor(ctx, id, shown, statsScope(ctx))
-		if err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
-		}
-		archive := ctx.Switch("Archive")
-		if archive && m.ArchiveStatus != "Active" {
-			return ctx.WriteError(noArchive(ctx, shown))
-		}
-		fs := folders(content, archive)
-		for i, f := range fs {
-			if !inFolderScope(scope, f) {
-				continue
-			}
-			var sub []directory.Folder
-			if f.FolderType == "Root" {
-				for _, g := range fs[i+1:] {
-					if !g.Recoverable {
-						sub = append(sub, g)
-					}
-				}
-			} else if f.FolderType == "RecoverableItemsRoot" {
-				for _, g := range fs[i+1:] {
-					if g.Recoverable {
-						sub = append(sub, g)
-					}
-				}
-			}
-			if err := ctx.WriteObject(FolderObject(m, f, sub, archive)); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeFolderStatistics(ctx, id, shown, "FolderScope")
 	}
 	return c
+}
+
+// getEXOMailboxFolderStatistics is the REST twin of
+// Get-MailboxFolderStatistics: the mailbox is named by -Identity or by one
+// of its addresses or IDs, and the folders are the same objects.
+func getEXOMailboxFolderStatistics() *runtime.Command {
+	c := exo.Declared("Get-EXOMailboxFolderStatistics")
+	c.Synopsis = "Shows the size and item count of each folder of a mailbox (REST-based cmdlet)."
+	c.OutputType = TypeFolderStats
+	c.Examples = []runtime.Example{
+		{Code: "Get-EXOMailboxFolderStatistics annb -FolderScope Calendar | Select-Object Name,FolderId", Remark: "Finds the calendar folder of a mailbox (calendar permission reports start here)."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		var id, shown string
+		switch {
+		case ctx.Value("Identity") != nil && object.ToInvariantString(object.Unwrap(ctx.Value("Identity"))) != "":
+			id, shown = identityString(ctx.Value("Identity"))
+		case ctx.Value("PrimarySmtpAddress") != nil:
+			id = ctx.String("PrimarySmtpAddress")
+		case ctx.Value("UserPrincipalName") != nil:
+			id = ctx.String("UserPrincipalName")
+		case ctx.Value("ExternalDirectoryObjectId") != nil:
+			id = object.ToInvariantString(object.Unwrap(ctx.Value("ExternalDirectoryObjectId")))
+		default:
+			return ctx.Fail(exo.Error(ctx, exTaskArgument, "Please specify an identity: Identity, ExternalDirectoryObjectId, PrimarySmtpAddress or UserPrincipalName.", object.InvalidArgument, nil))
+		}
+		if shown == "" {
+			shown = id
+		}
+		return writeFolderStatistics(ctx, id, shown, "Folderscope")
+	}
+	return exo.Partial(c, "Identity", "PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId", "Archive", "Folderscope", "IncludeSoftDeletedRecipients")
+}
+
+// writeFolderStatistics writes the folder objects of one mailbox, those of
+// its archive with -Archive, limited to the folder scope given in the
+// parameter scopeParam.
+func writeFolderStatistics(ctx *runtime.Context, id, shown, scopeParam string) error {
+	scope := ctx.String(scopeParam)
+	if scope != "" && !containsFold(validFolderScopes, scope) {
+		return ctx.Fail(ctx.NewError("Cannot process argument transformation on parameter '"+scopeParam+"'. Cannot convert value \""+scope+"\" to type \"Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType\". Error: \"Unable to match the identifier name "+scope+" to a valid enumerator name. Specify one of the following enumerator names and try again:\n"+strings.Join(validFolderScopes, ", ")+"\"",
+			"ParameterArgumentTransformationError,"+ctx.Command.Name, object.InvalidData, "ParameterBindingArgumentTransformationException", scope))
+	}
+	m, content, _, rec, err := statsFor(ctx, id, shown, statsScope(ctx))
+	if err != nil {
+		return err
+	}
+	if rec != nil {
+		return ctx.WriteError(rec)
+	}
+	archive := ctx.Switch("Archive")
+	if archive && m.ArchiveStatus != "Active" {
+		return ctx.WriteError(noArchive(ctx, shown))
+	}
+	fs := folders(content, archive)
+	for i, f := range fs {
+		if !inFolderScope(scope, f) {
+			continue
+		}
+		var sub []directory.Folder
+		if f.FolderType == "Root" {
+			for _, g := range fs[i+1:] {
+				if !g.Recoverable {
+					sub = append(sub, g)
+				}
+			}
+		} else if f.FolderType == "RecoverableItemsRoot" {
+			for _, g := range fs[i+1:] {
+				if g.Recoverable {
+					sub = append(sub, g)
+				}
+			}
+		}
+		if err := ctx.WriteObject(FolderObject(m, f, sub, archive)); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -81,7 +81,7 @@ var reservedParams = map[string][]string{
 // Cmdlet groups shared by several roles.
 var (
 	recipientReads = g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
-		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-MailUser")
+		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser")
 	messageTrace = g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
 	configReads  = g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",

@@ -187,6 +187,11 @@ func getOrganizationConfig() *runtime.Command {
 	return c
 }
 
+// orgParamProperty names the Get-OrganizationConfig property of the
+// Set-OrganizationConfig parameters whose name differs from it: the
+// -AutoExpandingArchive switch turns AutoExpandingArchiveEnabled on.
+var orgParamProperty = map[string]string{"autoexpandingarchive": "AutoExpandingArchiveEnabled"}
+
 // orgNotStored are Set-OrganizationConfig parameters that are not settings.
 var orgNotStored = map[string]bool{"identity": true, "force": true, "confirm": true, "whatif": true}
 
@@ -210,6 +215,13 @@ func setOrganizationConfig() *runtime.Command {
 				continue
 			}
 			vals[p.Name] = settingValue(p, v)
+		}
+		props := map[string]any{}
+		for name, v := range vals {
+			if prop, ok := orgParamProperty[strings.ToLower(name)]; ok {
+				props[prop] = v
+				delete(vals, name)
+			}
 		}
 		var tenant string
 		if err := exo.View(ctx, func(tx *store.Tx) error {
@@ -237,6 +249,13 @@ func setOrganizationConfig() *runtime.Command {
 				if p := ctx.Command.Param(name); p != nil && p.Type.Is(decl.MultiValued) {
 					v = applyMulti(o.Extra[name], object.Unwrap(ctx.Value(name)))
 				}
+				raw, err := store.EncodeExtra(v)
+				if err != nil {
+					return err
+				}
+				o.Extra[name] = raw
+			}
+			for name, v := range props {
 				raw, err := store.EncodeExtra(v)
 				if err != nil {
 					return err

@@ -596,8 +596,8 @@ var exoPropertySets = map[string][]string{
 }
 
 // EXOMailboxObject projects a full mailbox object onto the properties
-// Get-EXOMailbox returns: Minimum (unless other sets were asked for
-// without it), then the requested sets and properties.
+// Get-EXOMailbox returns: Minimum always (asking for sets or properties
+// adds to it, never replaces it), then the requested sets and properties.
 func EXOMailboxObject(full *object.PSObject, sets, props []string) *object.PSObject {
 	var names []string
 	seen := map[string]bool{}
@@ -609,19 +609,13 @@ func EXOMailboxObject(full *object.PSObject, sets, props []string) *object.PSObj
 		}
 	}
 	all := false
-	wantMin := len(sets) == 0
 	for _, s := range sets {
-		switch {
-		case strings.EqualFold(s, "Minimum"):
-			wantMin = true
-		case strings.EqualFold(s, "All"):
+		if strings.EqualFold(s, "All") {
 			all = true
 		}
 	}
-	if wantMin {
-		for _, n := range exoMinimum {
-			addName(n)
-		}
+	for _, n := range exoMinimum {
+		addName(n)
 	}
 	for _, s := range sets {
 		for k, v := range exoPropertySets {

@@ -44,13 +44,10 @@ func dotnetString(rt *runtime.Runtime, v any) string {
 	switch x := object.Unwrap(v).(type) {
 	case nil:
 		return ""
-	case []any, *object.List:
+	case []any:
 		return "System.Object[]"
-	case *object.Hashtable:
-		if x.Ordered {
-			return "System.Collections.Specialized.OrderedDictionary"
-		}
-		return "System.Collections.Hashtable"
+	case *object.List, *object.Hashtable:
+		return object.CollectionString(x)
 	case time.Time:
 		return object.ToCultureString(x)
 	}

@@ -8,6 +8,23 @@ import (
 	"time"
 )
 
+// CollectionString is what .NET's ToString gives for a list or a
+// dictionary: its type as Type.ToString writes it, generic arguments
+// without their assemblies ("System.Collections.Generic.List`1[System.String]").
+func CollectionString(v any) string {
+	var t GenericType
+	switch x := v.(type) {
+	case *List:
+		t = x.Type
+	case *Hashtable:
+		t = x.Type
+	}
+	if s, ok := t.(fmt.Stringer); ok && t != nil {
+		return s.String()
+	}
+	return TypeName(v)
+}
+
 // TypeName returns the full .NET type name of a value ("System.String").
 func TypeName(v any) string {
 	switch x := v.(type) {
@@ -322,8 +339,10 @@ func (o *PSObject) String() string {
 		b.WriteByte('=')
 		val := p.Get()
 		switch val.(type) {
-		case []any, *List:
+		case []any:
 			b.WriteString("System.Object[]")
+		case *List:
+			b.WriteString(CollectionString(val))
 		default:
 			b.WriteString(ToInvariantString(val))
 		}

@@ -406,7 +406,7 @@ func listMembers(generic bool) Members {
 			return true, nil
 		}),
 		"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return append([]any{}, listOf(c).Items...), nil }),
-		"ToString":      Method(0, 0, func(c *Call) (any, error) { return object.TypeName(listOf(c)), nil }),
+		"ToString":      Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(listOf(c)), nil }),
 	}
 }
 
@@ -643,7 +643,7 @@ func dictMembers(generic bool) Members {
 		"GetEnumerator": Method(0, 0, func(c *Call) (any, error) {
 			return hashOf(c).Items(), nil
 		}),
-		"ToString": Method(0, 0, func(c *Call) (any, error) { return object.TypeName(hashOf(c)), nil }),
+		"ToString": Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(hashOf(c)), nil }),
 	}
 }
 

@@ -46,7 +46,7 @@ import (
 const (
 	conformanceDir       = "../../testdata/conformance"
 	knownFailuresFile    = "known-failures.txt"
-	conformanceCaseLimit = 3 * time.Second
+	conformanceCaseLimit = 30 * time.Second
 	outputMarker         = "--- output"
 )
 

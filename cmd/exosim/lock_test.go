@@ -74,15 +74,7 @@ func TestTwoProcessesOneTenant(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = holder.Process.Kill(); _, _ = holder.Process.Wait() }()
-	note := fmt.Sprintf("%s.holder.%d", tenant, holder.Process.Pid)
-	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(note); err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the holder never opened the tenant")
-		}
-	}
+	waitForHolder(t, tenant, holder.Process.Pid)
 	wantHolder := fmt.Sprintf("is locked by pid %d (exosim --tenant %s run %s, read-write since ", holder.Process.Pid, tenant, script)
 
 	_, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "--lock-timeout", "300ms", "-c", "Get-Mailbox annb")
@@ -114,6 +106,7 @@ func TestTwoProcessesOneTenant(t *testing.T) {
 	if code != 0 || strings.TrimSpace(out) != "held" {
 		t.Errorf("after the holder died: exit %d, out %q, err %q", code, out, errs)
 	}
+	note := fmt.Sprintf("%s.holder.%d", tenant, holder.Process.Pid)
 	if _, err := os.Stat(note); err == nil {
 		t.Errorf("stale holder note %s survived an exclusive open", note)
 	}

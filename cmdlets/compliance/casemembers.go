@@ -70,6 +70,7 @@ func memberObjects(tx *store.Tx, c *holds.ComplianceCase) ([]*object.PSObject, e
 func getComplianceCaseMember() *runtime.Command {
 	c := exo.Declared("Get-ComplianceCaseMember")
 	c.Synopsis = "Lists the members of an eDiscovery case (its creator until members are added)."
+	c.Description = "The simulated tenant has no eDiscovery Administrators, so -ShowCaseAdmin adds no one."
 	c.OutputType = rbac.TypeRoleGroupMember
 	c.Examples = []runtime.Example{{Code: `Get-ComplianceCaseMember -Case "Contoso v. Fabrikam"`, Remark: "Shows who works on the case."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {

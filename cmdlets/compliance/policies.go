@@ -91,7 +91,8 @@ func getPolicy(app bool) *runtime.Command {
 	if app {
 		c.Synopsis = "Shows app retention policies (Teams private channels, Viva Engage and other apps) and their locations."
 	}
-	c.Description = "-Identity takes the name or the GUID, with or without dashes, so the ID in a mailbox's InPlaceHolds (without its mbx/skp/grp prefix and :n suffix) finds the policy. DistributionStatus is always Success: the simulator applies policies at once."
+	c.Description = "-Identity takes the name or the GUID, with or without dashes, so the ID in a mailbox's InPlaceHolds (without its mbx/skp/grp prefix and :n suffix) finds the policy. DistributionStatus is always Success: the simulator applies policies at once, so -ErrorPolicyOnly lists nothing. " +
+		"-TeamsPolicyOnly and -ExcludeTeamsPolicy keep or leave out the policies with Teams locations. -RetentionRuleTypes, -IncludeTestModeResults and -PriorityCleanup are not simulated."
 	c.OutputType = TypePolicy
 	c.Examples = []runtime.Example{
 		{Code: "Get-" + policyNoun(app), Remark: "Lists the policies."},
@@ -108,12 +109,23 @@ func getPolicy(app bool) *runtime.Command {
 				return nil, err
 			}
 			for _, p := range ps {
+				teams := len(p.TeamsChatLocation) > 0 || len(p.TeamsChannelLoc) > 0
+				switch {
+				case ctx.Switch("ErrorPolicyOnly"):
+					continue // distribution never fails in the simulator
+				case ctx.Switch("TeamsPolicyOnly") && !teams, ctx.Switch("ExcludeTeamsPolicy") && teams:
+					continue
+				}
 				out = append(out, PolicyObject(tx, p, ctx.Switch("DistributionDetail")))
 			}
 			return out, nil
 		})
 	}
-	return c
+	modelled := []string{"Identity", "DistributionDetail", "ErrorPolicyOnly"}
+	if !app {
+		modelled = append(modelled, "TeamsPolicyOnly", "ExcludeTeamsPolicy")
+	}
+	return exo.Partial(c, modelled...)
 }
 
 func newPolicy(app bool) *runtime.Command {
@@ -427,7 +439,11 @@ func newRule(app bool) *runtime.Command {
 			return ruleObject(tx, r), nil
 		})
 	}
-	return c
+	modelled := []string{"Name", "Policy", "Comment", "ContentMatchQuery", "ExpirationDateOption", "RetentionComplianceAction", "RetentionDuration"}
+	if !app {
+		modelled = append(modelled, "PublishComplianceTag", "ApplyComplianceTag")
+	}
+	return exo.Partial(c, modelled...)
 }
 
 func setRule(app bool) *runtime.Command {
@@ -463,7 +479,7 @@ func setRule(app bool) *runtime.Command {
 			return err
 		})
 	}
-	return c
+	return exo.Partial(c, "Identity", "Comment", "ContentMatchQuery", "ExpirationDateOption", "RetentionComplianceAction", "RetentionDuration")
 }
 
 func removeRule(app bool) *runtime.Command {
@@ -484,5 +500,7 @@ func removeRule(app bool) *runtime.Command {
 			return holds.RemoveComplianceRule(tx, id, policyKinds(app)...)
 		})
 	}
-	return c
+	// -ForceDeletion: the rule goes at once anyway (a Preservation Lock
+	// still refuses).
+	return exo.Partial(c, "Identity", "ForceDeletion")
 }

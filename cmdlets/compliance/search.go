@@ -860,6 +860,7 @@ func newComplianceSearchAction() *runtime.Command {
 func getComplianceSearchAction() *runtime.Command {
 	c := exo.Declared("Get-ComplianceSearchAction")
 	c.Synopsis = "Shows the actions of content searches; Results holds their outcome once completed."
+	c.Description = "The objects always carry the detailed Results that -Details asks for."
 	c.OutputType = TypeComplianceSearchAction
 	c.Examples = []runtime.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; New-ComplianceSearchAction -SearchName Phish -Purge -PurgeType SoftDelete -Confirm:$false | Out-Null; Start-Sleep -Seconds 60; Get-ComplianceSearchAction Phish_Purge | Format-List Name, Status, Results`, Remark: "Purges what a search found and shows what was removed."},

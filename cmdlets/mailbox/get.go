@@ -170,6 +170,13 @@ type listing struct {
 	// (Get-Recipient), after the mailboxes and mail users.
 	groups    bool
 	keepGroup func(g *groups.Group) bool
+	// sortBy sorts the whole result by this property before -ResultSize
+	// applies (Get-Recipient -SortBy).
+	sortBy string
+	// sink, when set, collects the objects instead of writing them, and
+	// sortKeys their -SortBy values.
+	sink     *[]*object.PSObject
+	sortKeys map[*object.PSObject]string
 	// filter is the parsed -Filter, evaluated on the full object.
 	filter *opath.Filter
 	// build makes the output object from the full Get-Mailbox object.
@@ -181,6 +188,9 @@ type listing struct {
 // run lists the scope in batches, each read in its own transaction, and
 // writes the objects between transactions.
 func (l *listing) run() error {
+	if l.sortBy != "" && l.sink == nil {
+		return l.runSorted()
+	}
 	emitted := 0
 	cursor := ""
 	more := false
@@ -275,6 +285,10 @@ func (l *listing) run() error {
 			return err
 		}
 		for _, o := range out {
+			if l.sink != nil {
+				*l.sink = append(*l.sink, o)
+				continue
+			}
 			if err := l.ctx.WriteObject(o); err != nil {
 				return err
 			}
@@ -315,10 +329,15 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 			return nil, false, nil
 		}
 	}
-	if l.build == nil {
-		return full, true, nil
+	o := full
+	if l.build != nil {
+		o = l.build(m, e, full)
 	}
-	return l.build(m, e, full), true, nil
+	if l.sortKeys != nil {
+		v, _ := filterValue(full, m, e)(l.sortBy)
+		l.sortKeys[o] = strings.ToLower(object.ToInvariantString(v))
+	}
+	return o, true, nil
 }
 
 // typeDetailsFilter returns a keep function for -RecipientTypeDetails.
@@ -563,8 +582,11 @@ func findAccountOnly(tx *store.Tx, id string) (*directory.User, error) {
 
 func getRecipient() *runtime.Command {
 	c := exo.Declared("Get-Recipient")
-	c.Synopsis = "Lists every kind of mail-enabled object: mailboxes and mail users."
-	c.Description = "Soft-deleted recipients are included only with -IncludeSoftDeletedRecipients."
+	c.Synopsis = "Lists every kind of mail-enabled object: mailboxes, mail users and groups."
+	c.Description = "Soft-deleted recipients are included only with -IncludeSoftDeletedRecipients. Groups (distribution, mail-enabled security " +
+		"and Microsoft 365 groups) follow the mailboxes and mail users. -SortBy sorts the whole result before -ResultSize applies. " +
+		"The parameters the reference reserves for internal use (-BookmarkDisplayName, -IncludeBookmarkObject, -Capabilities, " +
+		"-Properties, -PropertySet), the undocumented -IncludeManagerWithDisplayName and the LDAP -RecipientPreviewFilter are not simulated."
 	c.OutputType = TypeRecipient
 	c.Examples = []runtime.Example{
 		{Code: "Get-Recipient -ResultSize Unlimited", Remark: "Lists every recipient with its recipient type."},
@@ -580,7 +602,13 @@ func getRecipient() *runtime.Command {
 		}
 		return runRecipients(ctx, false, true, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return RecipientObject(m, e) })
 	}
-	return c
+	exo.Describe(c, map[string]string{
+		"SortBy":             "Sorts by Name, DisplayName, Alias, City, FirstName, LastName, Office or ServerLegacyDN (ascending).",
+		"OrganizationalUnit": "The organization's unit (its name, canonical name or DN): every recipient of the tenant is in it.",
+		"AuthenticationType": "Managed lists the mailboxes and mail users (every account is a cloud identity); Federated lists none.",
+	})
+	return exo.Partial(c, "Identity", "Anr", "AuthenticationType", "Filter", "IncludeSoftDeletedRecipients", "OrganizationalUnit",
+		"RecipientType", "RecipientTypeDetails", "ResultSize", "SortBy")
 }
 
 func getEXORecipient() *runtime.Command {
@@ -638,6 +666,9 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 	if withGroups {
 		l.groups, l.keepGroup = true, groupKeep(ctx)
+		if err := recipientOptions(ctx, l); err != nil {
+			return err
+		}
 	}
 	for _, n := range []string{"PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId"} {
 		if ctx.Command.Param(n) != nil && ctx.Has(n) && !ctx.Has("Identity") && ctx.Value(n) != nil {

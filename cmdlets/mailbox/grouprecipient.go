@@ -2,6 +2,8 @@ package mailbox
 
 import (
 	"errors"
+	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -139,6 +141,10 @@ func (l *listing) acceptGroups(tx *store.Tx, org *directory.Organization) ([]*ob
 				continue
 			}
 		}
+		if l.sortKeys != nil {
+			v, _ := o.Get(l.sortBy)
+			l.sortKeys[o] = strings.ToLower(object.ToInvariantString(v))
+		}
 		out = append(out, o)
 	}
 	return out, nil
@@ -158,4 +164,69 @@ func opathGroupValue(v any) any {
 		return g.String()
 	}
 	return v
+}
+
+// recipientSortable are the properties Get-Recipient -SortBy sorts by.
+var recipientSortable = []string{"Name", "DisplayName", "Alias", "City", "FirstName", "LastName", "Office", "ServerLegacyDN"}
+
+// recipientOptions applies Get-Recipient's -SortBy, -OrganizationalUnit
+// and -AuthenticationType to a listing. Every recipient of the tenant lives
+// in its one organizational unit, and every account signs in with a
+// managed (cloud) identity: -AuthenticationType Managed keeps the mailboxes
+// and mail users, Federated keeps nothing.
+func recipientOptions(ctx *runtime.Context, l *listing) error {
+	if ctx.Has("SortBy") {
+		want := strings.TrimSpace(ctx.String("SortBy"))
+		for _, n := range recipientSortable {
+			if strings.EqualFold(n, want) {
+				l.sortBy = n
+			}
+		}
+		if l.sortBy == "" {
+			return ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The results can't be sorted by \"%s\". Valid properties to sort by are: %s.", want, strings.Join(recipientSortable, ", ")), want))
+		}
+	}
+	if ctx.Has("OrganizationalUnit") {
+		ou := strings.TrimSpace(exo.IdentityOf(ctx.Value("OrganizationalUnit")))
+		err := exo.View(ctx, func(tx *store.Tx) error {
+			org, err := directory.GetOrganization(tx)
+			if err != nil {
+				return err
+			}
+			canonical := org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
+			dn := "OU=" + org.Name + ",OU=Microsoft Exchange Hosted Organizations,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+			for _, v := range []string{org.Name, canonical, dn, org.Guid} {
+				if v != "" && strings.EqualFold(v, ou) {
+					return nil
+				}
+			}
+			return ctx.Fail(exo.NotFound(ctx, ou))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	if ctx.Has("AuthenticationType") {
+		managed := strings.EqualFold(ctx.String("AuthenticationType"), "Managed")
+		prev := l.keep
+		l.keep = func(m *directory.Mailbox) bool { return managed && (prev == nil || prev(m)) }
+		l.groups = false
+	}
+	return nil
+}
+
+// runSorted lists the whole scope, sorts it by l.sortBy (ascending,
+// without regard to case) and writes the first -ResultSize objects.
+func (l *listing) runSorted() error {
+	limit := l.limit
+	var all []*object.PSObject
+	l.limit, l.sink, l.sortKeys = -1, &all, map[*object.PSObject]string{}
+	err := l.run()
+	keys := l.sortKeys
+	l.limit, l.sink, l.sortKeys = limit, nil, nil
+	if err != nil {
+		return err
+	}
+	sort.SliceStable(all, func(i, j int) bool { return keys[all[i]] < keys[all[j]] })
+	return WriteLimited(l.ctx, all, limit, l.explicit)
 }

@@ -75,9 +75,9 @@ var (
 	assistantPassRecords = store.DefineKind(store.KindSpec[assistantPass]{Bucket: "assistantPasses", Name: "assistantPass"})
 )
 
-// trackLog brings one tracking log up to date with the holds seen now;
+// TrackLog brings one tracking log up to date with the holds seen now;
 // it reports whether the log changed.
-func trackLog(log *[]TrackedHold, now map[string]int, at time.Time) bool {
+func TrackLog(log *[]TrackedHold, now map[string]int, at time.Time) bool {
 	changed := false
 	seen := map[string]bool{}
 	for i := range *log {
@@ -135,8 +135,8 @@ func trackHolds(tx *store.Tx, hv HoldView, m *directory.Mailbox, run *AssistantR
 		exchange, substrate = hv.TrackedHolds(m)
 	}
 	now := tx.Now()
-	changed := trackLog(&d.Holds, exchange, now)
-	if trackLog(&d.SubstrateHolds, substrate, now) {
+	changed := TrackLog(&d.Holds, exchange, now)
+	if TrackLog(&d.SubstrateHolds, substrate, now) {
 		changed = true
 	}
 	if run != nil {

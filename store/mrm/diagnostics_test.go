@@ -1,17 +1,19 @@
-package mrm
+package mrm_test
 
 import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/exosim/exosim/store/mrm"
 )
 
-// trackLog: a new hold starts an entry, a gone hold gets its end date, a
+// TrackLog: a new hold starts an entry, a gone hold gets its end date, a
 // hold that comes back starts again and keeps its first start.
 func TestTrackLog(t *testing.T) {
 	t.Parallel()
 	day := func(n int) time.Time { return time.Date(2024, 3, n, 9, 0, 0, 0, time.UTC) }
-	var log []TrackedHold
+	var log []mrm.TrackedHold
 	steps := []struct {
 		at      time.Time
 		now     map[string]int
@@ -24,7 +26,7 @@ func TestTrackLog(t *testing.T) {
 		{day(4), map[string]int{"mbxaa:1": 4}, true, "LitigationHold:0:1:1:4 mbxaa:1:4:1:4:0 DelayHold:3:3:3:4"},
 	}
 	for i, s := range steps {
-		if got := trackLog(&log, s.now, s.at); got != s.changed {
+		if got := mrm.TrackLog(&log, s.now, s.at); got != s.changed {
 			t.Errorf("step %d: changed = %v, want %v", i, got, s.changed)
 		}
 		got := ""

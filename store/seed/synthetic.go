@@ -67,9 +67,9 @@ var synthLastNames = []string{
 
 var synthExternalDomains = []string{"fabrikam.com", "gmail.com", "outlook.com", "tailspintoys.com", "yahoo.com"}
 
-// synthName returns the first and last name and the alias of synthetic
+// SynthName returns the first and last name and the alias of synthetic
 // mailbox number i (1-based). Aliases are unique: they end in i.
-func synthName(i int) (first, last, alias string) {
+func SynthName(i int) (first, last, alias string) {
 	first = synthFirstNames[store.HashN(0, int64(len(synthFirstNames)-1), fmt.Sprint(i), "first")]
 	last = synthLastNames[store.HashN(0, int64(len(synthLastNames)-1), fmt.Sprint(i), "last")]
 	return first, last, strings.ToLower(first) + "." + strings.ToLower(last) + fmt.Sprint(i)
@@ -145,7 +145,7 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 	// lifecycle operations below give back what they free.
 	licensed := 0
 	for i := from; i < from+n; i++ {
-		_, _, alias := synthName(i)
+		_, _, alias := SynthName(i)
 		if mix := store.HashN(0, 999, alias, "mix"); mix < synthLitigationHold+synthRetentionHold || mix >= synthLitigationHold+synthRetentionHold+synthShared {
 			licensed++
 		}
@@ -166,7 +166,7 @@ func addSyntheticBatch(tx *store.Tx, from, n, msgs int) error {
 	var senders []string
 	w := tx.BulkWriter()
 	for i := from; i < from+n; i++ {
-		first, last, alias := synthName(i)
+		first, last, alias := SynthName(i)
 		addr := alias + "@" + o.DefaultDomain
 		display := first + " " + last
 		if store.HashN(0, 9, alias, "dup") == 0 {

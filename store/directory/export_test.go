@@ -1,6 +1,0 @@
-package directory
-
-// Names of the package's internals its external tests use.
-var ParseDayFast = parseDayFast
-
-const CohortDay = cohortDay

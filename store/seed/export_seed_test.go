@@ -1,4 +1,0 @@
-package seed
-
-// Names of the package's internals its external tests use.
-var SynthName = synthName

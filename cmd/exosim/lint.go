@@ -11,8 +11,8 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/graph"
+	"github.com/exosim/exosim/cmdlets/lint"
 	"github.com/exosim/exosim/cmdlets/registry"
-	"github.com/exosim/exosim/shell/lint"
 	"github.com/exosim/exosim/shell/runtime"
 )
 

@@ -9,9 +9,9 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
+	"github.com/exosim/exosim/cmdlets/lint"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/host"
-	"github.com/exosim/exosim/shell/lint"
 )
 
 func testLinter() *lint.Linter {

@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/labs"
+	"github.com/exosim/exosim/cmdlets/lint"
 	"github.com/exosim/exosim/cmdlets/registry"
-	"github.com/exosim/exosim/shell/lint"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"

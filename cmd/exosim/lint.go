@@ -140,7 +140,7 @@ func newLintCommands(rt *runtime.Runtime) *lintCommands {
 		if _, ok := rt.LookupCommand(name); ok {
 			continue
 		}
-		if reg := rt.Registered(name); reg != nil && reg.OnPremOnly {
+		if reg := rt.Registered(name); reg != nil && decl.OnPremOnly(reg) {
 			lc.onPrem[strings.ToLower(name)] = reg
 		}
 	}

@@ -54,3 +54,28 @@ func IdentityType(name string) *runtime.Type {
 func MultiValuedType(name string) *runtime.Type {
 	return &runtime.Type{Kind: runtime.KindCustom, Custom: MultiValued, Name: name, FullName: name}
 }
+
+// CommandNote is what the Exchange half keeps with a command
+// (runtime.Command.Ext).
+type CommandNote struct {
+	// OnPremOnly marks a cmdlet that exists only in on-premises Exchange:
+	// a cloud session hides it until a session to the on-premises server
+	// is imported, and the linter reports it.
+	OnPremOnly bool
+}
+
+// MarkOnPremOnly notes that c exists only in on-premises Exchange.
+func MarkOnPremOnly(c *runtime.Command) {
+	n, _ := c.Ext.(*CommandNote)
+	if n == nil {
+		n = &CommandNote{}
+		c.Ext = n
+	}
+	n.OnPremOnly = true
+}
+
+// OnPremOnly reports whether c exists only in on-premises Exchange.
+func OnPremOnly(c *runtime.Command) bool {
+	n, _ := c.Ext.(*CommandNote)
+	return n != nil && n.OnPremOnly
+}

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -395,7 +396,7 @@ func (c *checker) command(ce *syntax.CommandExpr) {
 		c.unknown(name, head)
 		return
 	}
-	if cmd.OnPremOnly && !c.importsSession {
+	if decl.OnPremOnly(cmd) && !c.importsSession {
 		c.add(head, Error, RuleOnPremOnly, fmt.Sprintf("The cmdlet '%s' is available only in on-premises Exchange; it does not exist in Exchange Online.", cmd.Name))
 		return
 	}

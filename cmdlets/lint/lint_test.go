@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -46,7 +47,7 @@ func testCommands() *runtime.Runtime {
 	retired := exo("New-OldSearch", runtime.P("Name", runtime.TString))
 	retired.Retired = "Use New-ComplianceSearch instead"
 	onprem := exo("Get-BoxDatabase", runtime.P("Identity", runtime.TString, runtime.Position(0)))
-	onprem.OnPremOnly = true
+	decl.MarkOnPremOnly(onprem)
 	where := &runtime.Command{Name: "Where-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Core",
 		Sets: []string{"Script", "Property", "Match"}, DefaultSet: "Script",
 		Params: []*runtime.Param{

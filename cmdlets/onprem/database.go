@@ -96,7 +96,7 @@ func databaseObject(d *onprem.MailboxDatabase) *object.PSObject {
 
 func getMailboxDatabase() *runtime.Command {
 	c := remoteCmd("Get-MailboxDatabase")
-	c.OnPremOnly = true
+	decl.MarkOnPremOnly(c)
 	c.OutputType = TypeDatabase
 	c.Synopsis = "Lists the on-premises server's mailbox databases (on-premises Exchange only)."
 	c.Description = "Available after Import-PSSession of a session to the on-premises server, or in `exosim --onprem`."

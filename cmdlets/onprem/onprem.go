@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -107,7 +108,7 @@ func Install(rt *runtime.Runtime, ems bool) {
 	s.ems = ems
 	rt.AddCommandGate(func(rt *runtime.Runtime, c *runtime.Command) bool {
 		st := stateOf(rt)
-		if c.OnPremOnly {
+		if decl.OnPremOnly(c) {
 			return st.active()
 		}
 		if st.ems && isCloudOnly(c) {

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -302,9 +303,9 @@ func unimport(rt *runtime.Runtime) {
 		if _, ok := s.displaced[strings.ToLower(n)]; ok {
 			continue
 		}
-		if c := rt.Registered(n); c != nil && c.Module != "" && strings.HasPrefix(c.Module, "tmp_") && !c.OnPremOnly {
+		if c := rt.Registered(n); c != nil && c.Module != "" && strings.HasPrefix(c.Module, "tmp_") && !decl.OnPremOnly(c) {
 			// an imported command with no cloud counterpart: hide it by
-			// registering nothing over it; the gate handles OnPremOnly ones.
+			// registering nothing over it; the gate handles on-premises-only ones.
 			c.Visible = func(*runtime.Runtime) bool { return false }
 		}
 	}
@@ -354,12 +355,12 @@ func importPSSession() *runtime.Command {
 				cmd.Name = cmd.Verb() + "-" + prefix + cmd.Noun()
 			}
 			cmd.Module, cmd.Version = ps.Module, "1.0"
-			if existing, ok := ctx.RT.LookupCommand(cmd.Name); ok && !ctx.Switch("AllowClobber") && existing.Module != ps.Module && !existing.OnPremOnly {
+			if existing, ok := ctx.RT.LookupCommand(cmd.Name); ok && !ctx.Switch("AllowClobber") && existing.Module != ps.Module && !decl.OnPremOnly(existing) {
 				skipped = append(skipped, cmd.Name) // PowerShell keeps the session's own command
 				continue
 			}
 			key := strings.ToLower(cmd.Name)
-			if old := ctx.RT.Registered(cmd.Name); old != nil && !old.OnPremOnly && !strings.HasPrefix(old.Module, "tmp_") {
+			if old := ctx.RT.Registered(cmd.Name); old != nil && !decl.OnPremOnly(old) && !strings.HasPrefix(old.Module, "tmp_") {
 				if _, saved := s.displaced[key]; !saved {
 					s.displaced[key] = old
 				}

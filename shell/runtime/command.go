@@ -247,14 +247,15 @@ type Command struct {
 	Synopsis    string
 	Description string
 	Examples    []Example
-	// Remote marks cmdlets of an implicit-remoting session (Exchange):
-	// their confirmation prompt has no [S] Suspend choice.
+	// Remote marks cmdlets of an implicit-remoting session: their
+	// confirmation prompt has no [S] Suspend choice.
 	Remote bool
-	// Retired marks cmdlets that exist but are no longer usable in
-	// Exchange Online (the linter reports them).
+	// Retired marks commands that still exist but can no longer be used;
+	// it says what to use instead (the linter reports them).
 	Retired string
-	// OnPremOnly marks on-premises-only cmdlets.
-	OnPremOnly bool
+	// Ext is what the application keeps with the command; the shell
+	// never reads it.
+	Ext any
 	// NotSimulated marks a real command the session declares but does not
 	// model: a call binds its parameters, then fails saying so (the linter
 	// notes it under --strict).

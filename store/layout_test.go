@@ -208,3 +208,42 @@ func TestCmdletsUseTheAreas(t *testing.T) {
 		}
 	}
 }
+
+// internalTestsAllowed are the packages that keep internal test files
+// although their external tests link packages that import them, with why.
+var internalTestsAllowed = map[string]string{
+	"store": "its tests reach the engine's internals (codec, migrations) on real tenants",
+	// Unit tests of unexported helpers (the search query parser, the
+	// revocation decision); what they recompile is small: the package,
+	// cmdlets/registry and cmdlets/sessiontest.
+	"cmdlets/compliance": "unit tests of the search query parser",
+	"cmdlets/ome":        "unit tests of the revocation decision and the declarations",
+}
+
+// TestTestsDoNotRecompile: a package whose external tests link packages
+// that import it has no internal test files (package p, not p_test).
+// Otherwise Go compiles the package and every importer in its test binary
+// a second time, and again under -race: the largest cost of a cold
+// `make test`.
+func TestTestsDoNotRecompile(t *testing.T) {
+	t.Parallel()
+	l := loadLayout(t)
+	for _, top := range []string{"store", "shell", "cmdlets"} {
+		for _, rel := range l.under(top) {
+			p := l.load(t, rel)
+			if len(p.TestGoFiles) == 0 || internalTestsAllowed[rel] != "" {
+				continue
+			}
+			for _, imp := range p.XTestImports {
+				dep, own := strings.CutPrefix(imp, module+"/")
+				if !own || dep == rel || l.load(t, dep) == nil {
+					continue
+				}
+				if slices.Contains(l.ownDeps(t, dep), rel) {
+					t.Errorf("%s has internal test files %v, and its external tests import %s, which imports it: make them external", rel, p.TestGoFiles, dep)
+					break
+				}
+			}
+		}
+	}
+}

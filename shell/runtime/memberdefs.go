@@ -272,6 +272,18 @@ var memberDescs struct {
 	byTyp map[string][]*memberDesc
 }
 
+// DescribedMembers returns the members described for Get-Member of each
+// .NET type exosim models, by type full name, as "MemberType Name".
+func DescribedMembers() map[string][]string {
+	out := map[string][]string{}
+	for typ := range memberText {
+		for _, d := range memberDescriptions(typ) {
+			out[typ] = append(out[typ], d.kind+" "+d.name)
+		}
+	}
+	return out
+}
+
 // memberDescriptions returns the described members of the type with
 // this full name (generic definitions with their `N).
 func memberDescriptions(full string) []*memberDesc {

@@ -1,10 +1,11 @@
-package runtime
+package runtime_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Every member a type's description lists resolves on a value of that
@@ -26,31 +27,31 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.DateTime":                         `[datetime]::new(2024, 1, 2)`,
 		"System.TimeSpan":                         `[timespan]::FromHours(1)`,
 	}
-	for typ := range memberText {
-		typ := typ
+	for typ, described := range runtime.DescribedMembers() {
+		typ, described := typ, described
 		t.Run(typ, func(t *testing.T) {
 			expr, ok := samples[typ]
 			if !ok {
 				t.Fatalf("no sample value for %s", typ)
 			}
-			rt := New(&host.IO{In: strings.NewReader("")}, nil)
+			rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
 			var v any
 			if err := rt.InvokeExpression(",("+expr+")", func(x any) error { v = x; return nil }); err != nil {
 				t.Fatal(err)
 			}
-			if got := rt.TypeOf(v).def.FullName; got != typ {
+			if got := rt.TypeOf(v).Def().FullName; got != typ {
 				t.Fatalf("sample is a %s", got)
 			}
 			listed := map[string]bool{}
 			for _, m := range rt.MembersOf(v, false, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
-			for _, m := range rt.MembersOf(&TypeValue{Info: rt.TypeOf(v)}, true, true) {
+			for _, m := range rt.MembersOf(&runtime.TypeValue{Info: rt.TypeOf(v)}, true, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
-			for _, d := range memberDescriptions(typ) {
-				if !listed[d.kind+" "+d.name] {
-					t.Errorf("%s %s is described but does not resolve", d.kind, d.name)
+			for _, d := range described {
+				if !listed[d] {
+					t.Errorf("%s is described but does not resolve", d)
 				}
 			}
 		})
@@ -61,7 +62,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 // PowerShell writes them.
 func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
 	t.Parallel()
-	rt := New(&host.IO{In: strings.NewReader("")}, nil)
+	rt := runtime.New(&host.IO{In: strings.NewReader("")}, nil)
 	var v any
 	if err := rt.InvokeExpression(",[System.Collections.Generic.Dictionary[string,object]]::new()", func(x any) error { v = x; return nil }); err != nil {
 		t.Fatal(err)

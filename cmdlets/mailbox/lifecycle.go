@@ -1,7 +1,6 @@
 package mailbox
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -11,95 +10,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
-	"github.com/exosim/exosim/store/rbac"
 )
-
-// lifecycleError words a refusal of the store's lifecycle operations; nil
-// when err is not a domain error.
-func lifecycleError(ctx *runtime.Context, err error, shown string) *object.ErrorRecord {
-	var le *directory.LifecycleError
-	var je *directory.JournalArchiveError
-	var de *store.DuplicateError
-	var ge *directory.GuidConflictError
-	var ve *store.ValidationError
-	var lu *directory.LicenseUnavailableError
-	var la *rbac.LastOrgAdminError
-	switch {
-	case errors.As(err, &la):
-		return exo.Error(ctx, exRecipientTask, la.Error(), object.InvalidOperation, shown)
-	case errors.As(err, &je):
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be removed because it's linked to a journal archive mailbox. Run Disable-JournalArchiving on it first.", je.Identity), object.InvalidOperation, shown)
-	case errors.As(err, &le):
-		switch le.Reason {
-		case directory.ReasonWindowExpired, directory.ReasonNotActive:
-			return exo.NotFound(ctx, shown)
-		case directory.ReasonInactive:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' is an inactive mailbox. The PermanentlyDelete switch doesn't work on inactive mailboxes; an inactive mailbox is deleted only after all its holds are removed.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonNotDeleted:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' isn't soft-deleted. The PermanentlyDelete switch only works on soft-deleted mailboxes; pipe them from Get-Mailbox -SoftDeletedMailbox.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonAccountPurgedUseRecover:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the inactive mailbox '%s' was permanently deleted, so the mailbox can't be restored with Undo-SoftDeletedMailbox. Use New-Mailbox -InactiveMailbox to recover it into a new mailbox.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonAccountPurgedNeedsCredentials:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the mailbox '%s' was permanently deleted. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonSignInNameInUse:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The sign-in name '%s' of the mailbox '%s' is already used by another account. Specify a new sign-in name and password with the WindowsLiveID and Password parameters.", le.Detail, le.Identity), object.InvalidOperation, shown)
-		case holds.ReasonAccountNotPurged:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' was soft-deleted less than 30 days ago and its user account can still be restored. Restore the user account (Undo-SoftDeletedMailbox) instead of recovering the mailbox with New-Mailbox -InactiveMailbox.", le.Identity), object.InvalidOperation, shown)
-		case holds.ReasonAutoExpandingArchive:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The inactive mailbox '%s' has an auto-expanding archive and can't be recovered.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonDeletedInEntra:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The mailbox '%s' was deleted by deleting its user account in Microsoft Entra ID, so it can't be restored with Undo-SoftDeletedMailbox. Restore the user account from the Microsoft Entra recycle bin (Restore-MgDirectoryDeletedItem); its mailbox comes back with it.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonAccountHardDeleted:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The user account of the soft-deleted mailbox '%s' was permanently deleted from Microsoft Entra ID, so the mailbox can't be restored with Undo-SoftDeletedMailbox. It stays soft-deleted until 30 days after it was deleted; restore its content into another mailbox with New-MailboxRestoreRequest.", le.Identity), object.InvalidOperation, shown)
-		case directory.ReasonNoJournalArchive:
-			return exo.Error(ctx, exRecipientTask, fmt.Sprintf("The recipient '%s' doesn't have a journal archive.", le.Identity), object.InvalidOperation, shown)
-		}
-		return exo.Error(ctx, exRecipientTask, le.Error(), object.InvalidOperation, shown)
-	case errors.As(err, &de):
-		switch de.Property {
-		case "Name":
-			return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The name \"%s\" is already being used. Please try another name.", de.Value), object.ResourceExists, de.Value)
-		case "PrimarySmtpAddress":
-			return exo.Error(ctx, exProxyInUse, fmt.Sprintf("The proxy address \"SMTP:%s\" is already being used by the proxy addresses or LegacyExchangeDN of \"%s\". Please choose another proxy address.", de.Value, de.ExistingIdentity), object.ResourceExists, de.Value)
-		}
-		return exo.Error(ctx, exAlreadyExists, fmt.Sprintf("The %s \"%s\" is already being used by \"%s\".", de.Property, de.Value, de.ExistingIdentity), object.ResourceExists, de.Value)
-	case errors.As(err, &ge):
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("ExchangeGuid validation conflict: the ExchangeGuid %s belongs to the deleted mailbox '%s'.", ge.ExchangeGuid, ge.ExistingIdentity), object.ResourceExists, shown)
-	case errors.As(err, &lu):
-		return exo.Error(ctx, exRecipientTask, fmt.Sprintf("There are no available licenses left for %s.", lu.SkuPartNumber), object.QuotaExceeded, shown)
-	case errors.As(err, &ve):
-		return exo.Error(ctx, exDataValidation, ve.Error(), object.InvalidData, shown)
-	}
-	return nil
-}
-
-// update runs fn in a write transaction; a domain error returned by fn
-// becomes a non-terminating EXO error (the transaction rolls back).
-func update(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
-	var rec *object.ErrorRecord
-	err := exo.Update(ctx, func(tx *store.Tx) error {
-		r, err := fn(tx)
-		if err != nil {
-			if r2 := lifecycleError(ctx, err, shown); r2 != nil {
-				rec = r2
-				return errRollback
-			}
-			return err
-		}
-		if r != nil {
-			rec = r
-			return errRollback
-		}
-		return nil
-	})
-	if rec != nil {
-		return false, ctx.WriteError(rec)
-	}
-	if err != nil {
-		return false, err
-	}
-	return true, nil
-}
 
 // resolveRead resolves one mailbox in a read transaction; it writes the
 // error record and returns nil when there is none to act on.
@@ -120,11 +31,11 @@ func resolveRead(ctx *runtime.Context, id, shown string, scope directory.Scope, 
 	return m, nil
 }
 
-// updateMailbox runs fn in one write transaction (see update) and returns
+// updateMailbox runs fn in one write transaction (see exo.Write) and returns
 // the object of the mailbox fn returns; nil when fn was refused.
 func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error)) (*object.PSObject, error) {
 	var out *object.PSObject
-	done, err := update(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+	done, err := exo.Write(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, rec, err := fn(tx)
 		if err != nil || rec != nil {
 			return rec, err
@@ -141,9 +52,6 @@ func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*d
 	}
 	return out, nil
 }
-
-// errRollback aborts a write transaction after an error record was made.
-var errRollback = &object.ErrorRecord{Message: "rollback"}
 
 func removeMailbox() *runtime.Command {
 	c := exo.Declared("Remove-Mailbox")
@@ -192,7 +100,7 @@ func removeMailbox() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		_, err = update(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			if permanent {
 				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 			}
@@ -334,7 +242,7 @@ func disableJournalArchiving() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		_, err = update(ctx, m.Identity(), func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, m.Identity(), func(tx *store.Tx) (*object.ErrorRecord, error) {
 			return nil, directory.DisableJournalArchiving(tx, m.Guid, ctx.Switch("PreserveMailUser"))
 		})
 		return err
@@ -364,7 +272,7 @@ func recoverInactive(ctx *runtime.Context, in directory.NewMailboxInput) error {
 			ResetPasswordOnNextLogon: in.ResetPasswordOnNextLogon,
 		})
 		if err != nil {
-			if rec := resolveError(ctx, err, shown); rec != nil {
+			if rec := exo.StoreError(ctx, err, shown); rec != nil {
 				return nil, rec, nil
 			}
 			return nil, nil, err

@@ -122,22 +122,6 @@ func identityString(v any) (id, shown string) {
 	return s, s
 }
 
-// resolveError maps a resolution failure to the EXO error record.
-func resolveError(ctx *runtime.Context, err error, shown string) *object.ErrorRecord {
-	var nf *store.NotFoundError
-	var amb *store.AmbiguousError
-	var le *directory.LifecycleError
-	switch {
-	case errors.As(err, &amb):
-		return exo.Ambiguous(ctx, shown)
-	case errors.As(err, &nf):
-		return exo.NotFound(ctx, shown)
-	case errors.As(err, &le) && le.Reason == directory.ReasonWindowExpired:
-		return exo.NotFound(ctx, shown)
-	}
-	return nil
-}
-
 // resolveOne finds exactly one mailbox (mail users excluded unless
 // allowMailUser) in scope; rec is set for a not-found or ambiguous
 // identity.
@@ -154,7 +138,7 @@ func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope dire
 func resolveWhere(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, kind func(*directory.Mailbox) bool) (*directory.Mailbox, *object.ErrorRecord, error) {
 	ms, err := directory.ResolveMailboxes(tx, id, scope)
 	if err != nil {
-		if rec := resolveError(ctx, err, shown); rec != nil {
+		if rec := exo.StoreError(ctx, err, shown); rec != nil {
 			return nil, rec, nil
 		}
 		return nil, nil, err

@@ -186,7 +186,7 @@ func removeMailUser() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		_, err = update(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		_, err = exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 			if permanent {
 				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 			}

@@ -90,24 +90,19 @@ func runSetMailbox(ctx *runtime.Context) error {
 	// Decide first (read-only), ask, then apply in one write transaction.
 	// When nothing is to be asked or shown, the write transaction decides
 	// alone: it makes the same checks.
-	var rec *object.ErrorRecord
 	if !ctx.ProceedsSilently() {
 		var target string
-		err := exo.View(ctx, func(tx *store.Tx) error {
-			m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
-			if err != nil || r != nil {
-				rec = r
-				return err
+		done, err := exo.Read(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			m, rec, err := resolveOne(ctx, tx, id, shown, scope, false)
+			if err != nil || rec != nil {
+				return rec, err
 			}
 			target = m.Identity()
 			_, rec, err = planSet(ctx, tx, m, inactiveSwitch)
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting mailbox Identity:\"%s\".", target), target)
 		if err != nil || !ok {
@@ -115,39 +110,31 @@ func runSetMailbox(ctx *runtime.Context) error {
 		}
 	}
 	var plan *setPlan
-	err := exo.Update(ctx, func(tx *store.Tx) error {
-		m, r, err := resolveOne(ctx, tx, id, shown, scope, false)
-		if err != nil || r != nil {
-			rec = r
-			return err
+	done, err := exo.Write(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		m, rec, err := resolveOne(ctx, tx, id, shown, scope, false)
+		if err != nil || rec != nil {
+			return rec, err
 		}
 		plan, rec, err = planSet(ctx, tx, m, inactiveSwitch)
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		if err := setAccountOffice(ctx, tx, plan.m); err != nil {
-			return err
+			return nil, err
 		}
 		if err := directory.PutMailbox(tx, plan.m); err != nil {
-			return err
+			return nil, err
 		}
 		// Hold changes go through the holds engine; a refusal rolls the
 		// whole invocation back.
-		w, r, err := applyHoldChanges(ctx, tx, plan.m)
-		if err != nil {
-			return err
-		}
-		if r != nil {
-			rec = r
-			return errRefused
+		w, rec, err := applyHoldChanges(ctx, tx, plan.m)
+		if err != nil || rec != nil {
+			return rec, err
 		}
 		plan.warnings = append(plan.warnings, w...)
-		return nil
+		return nil, nil
 	})
-	if rec != nil {
-		return ctx.WriteError(rec)
-	}
-	if err != nil {
+	if err != nil || !done {
 		return err
 	}
 	for _, w := range plan.warnings {

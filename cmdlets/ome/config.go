@@ -175,28 +175,20 @@ func newOMEConfiguration(ctx *runtime.Context) error {
 		return err
 	}
 	var created *ome.OMEConfiguration
-	var rec *object.ErrorRecord
-	err = exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if _, err := ome.GetOMEConfiguration(tx, id); err == nil {
-			rec = exo.Error(ctx, exAlreadyExists, "An OME configuration with the name '"+id+"' already exists.", object.ResourceExists, id)
-			return nil
+			return exo.Error(ctx, exAlreadyExists, "An OME configuration with the name '"+id+"' already exists.", object.ResourceExists, id), nil
 		}
 		c := &ome.OMEConfiguration{Identity: id, SocialIdSignIn: true, OTPEnabled: true}
 		applyBranding(ctx, c)
 		if err := ome.CreateOMEConfiguration(tx, c); err != nil {
-			if rec = storeError(ctx, err, id); rec != nil {
-				return nil
-			}
-			return err
+			return nil, err
 		}
 		created = c
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return ctx.WriteObject(OMEConfigurationObject(created))
 }
@@ -212,35 +204,28 @@ func setOMEConfiguration(ctx *runtime.Context) error {
 	if err != nil || !ok {
 		return err
 	}
-	var rec *object.ErrorRecord
-	err = exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		c, err := ome.GetOMEConfiguration(tx, id)
 		if err != nil {
-			rec = exo.NotFound(ctx, id)
-			return nil
+			return exo.NotFound(ctx, id), nil
 		}
 		applyBranding(ctx, c)
 		if c.ExternalMailExpiryInDays != 0 {
 			if c.IsDefault {
-				rec = exo.InvalidOperation(ctx, "Message expiration can only be set on a custom OME configuration, not on the default one.", id)
-				return nil
+				return exo.InvalidOperation(ctx, "Message expiration can only be set on a custom OME configuration, not on the default one.", id), nil
 			}
 			ame, err := directory.HasAdvancedMessageEncryption(tx)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if !ame {
-				rec = storeError(ctx, &ome.NoAMELicenseError{Feature: "Message expiration"}, id)
-				return nil
+				return exo.StoreError(ctx, &ome.NoAMELicenseError{Feature: "Message expiration"}, id), nil
 			}
 		}
-		return ome.PutOMEConfiguration(tx, c)
+		return nil, ome.PutOMEConfiguration(tx, c)
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return nil
 }

@@ -44,27 +44,20 @@ func messageCommands() []*runtime.Command {
 func getMessageStatus(ctx *runtime.Context) error {
 	id := ctx.String("MessageId")
 	var out *object.PSObject
-	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, err := ome.GetMessage(tx, id)
 		if err != nil {
-			if rec = storeError(ctx, err, id); rec != nil {
-				return nil
-			}
-			return err
+			return nil, err
 		}
 		ok, err := ome.IsRevocable(tx, m)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		out = MessageStatusObject(m, ok)
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return ctx.WriteObject(out)
 }
@@ -103,47 +96,35 @@ func decideRevocation(m *ome.Message, hasAME, revoke bool) revocationDecision {
 func setMessageRevocation(ctx *runtime.Context) error {
 	id := ctx.String("MessageId")
 	revoke := ctx.Bool("Revoke")
-	var rec *object.ErrorRecord
 	var warning string
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	_, err := exo.Write(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, err := ome.GetMessage(tx, id)
 		if err != nil {
-			if rec = storeError(ctx, err, id); rec != nil {
-				return nil
-			}
-			return err
+			return nil, err
 		}
 		ame, err := directory.HasAdvancedMessageEncryption(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		switch decideRevocation(m, ame, revoke) {
 		case decideWarnUnrevoke:
 			warning = fmt.Sprintf("The message with Message ID '%s' has already been revoked. A revoked message can't be restored, so it stays revoked.", m.MessageID)
-			return nil
+			return nil, nil
 		case decideNothing:
-			return nil
+			return nil, nil
 		case decideNotEncrypted, decideNotRevocable:
-			rec = notRevocable(ctx, m.MessageID)
-			return nil
+			return exo.StoreError(ctx, &ome.NotRevocableError{MessageID: m.MessageID}, ""), nil
 		case decideNoAME:
-			rec = storeError(ctx, &ome.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID)
-			return nil
+			return exo.StoreError(ctx, &ome.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID), nil
 		}
 		_, _, err = ome.SetMessageRevocation(tx, m.MessageID, true, exo.Caller(ctx.RT))
-		return err
+		return nil, err
 	})
 	if err != nil {
-		if r := storeError(ctx, err, id); r != nil {
-			return ctx.WriteError(r)
-		}
 		return err
 	}
 	if warning != "" {
 		ctx.WriteWarning(warning)
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return nil
 }

@@ -6,15 +6,11 @@
 package ome
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/ome"
 )
 
 // Commands returns the package's cmdlets.
@@ -40,43 +36,8 @@ func Views(r *format.Registry) {
 // Exception types of the errors this package writes.
 const (
 	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
-	exNotFound       = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
 	exAlreadyExists  = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
 )
-
-// storeError turns a domain error from the store into an EXO error record;
-// it returns nil for errors that are not domain errors.
-func storeError(ctx *runtime.Context, err error, target string) *object.ErrorRecord {
-	var nf *ome.MessageNotFoundError
-	var nr *ome.NotRevocableError
-	var ame *ome.NoAMELicenseError
-	var ve *store.ValidationError
-	var gnf *store.NotFoundError
-	switch {
-	case errors.As(err, &nf):
-		return messageNotFound(ctx, nf.MessageID)
-	case errors.As(err, &nr):
-		return notRevocable(ctx, nr.MessageID)
-	case errors.As(err, &ame):
-		return exo.InvalidOperation(ctx, ame.Feature+" requires Advanced Message Encryption, which isn't included in your organization's subscriptions.", target)
-	case errors.As(err, &gnf):
-		return exo.NotFound(ctx, target)
-	case errors.As(err, &ve):
-		return exo.Error(ctx, exDataValidation, ve.Error(), object.InvalidData, target)
-	}
-	return nil
-}
-
-// messageNotFound is the error for an unknown Message-ID.
-func messageNotFound(ctx *runtime.Context, id string) *object.ErrorRecord {
-	return exo.Error(ctx, exNotFound, "The message with Message ID '"+id+"' couldn't be found.", object.ObjectNotFound, id)
-}
-
-// notRevocable is the error for a message whose recipients all read it
-// inline (or that went only to people inside the organization).
-func notRevocable(ctx *runtime.Context, id string) *object.ErrorRecord {
-	return exo.InvalidOperation(ctx, "This message can't be revoked.", id)
-}
 
 // multi flattens a MultiValuedProperty or array argument into trimmed,
 // non-empty strings.

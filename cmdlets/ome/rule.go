@@ -100,33 +100,30 @@ func newTransportRule(ctx *runtime.Context) error {
 	if err != nil || !ok {
 		return err
 	}
-	var rec *object.ErrorRecord
-	err = exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, name, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		msg, err := ruleProblem(tx, r)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if msg != "" {
-			rec = exo.Invalid(ctx, msg, name)
-			return nil
+			return exo.Invalid(ctx, msg, name), nil
 		}
 		rules, err := ome.ListTransportRules(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		r.Priority = len(rules)
 		if ctx.Has("Priority") {
 			p := ctx.Int("Priority")
 			if p < 0 || p > len(rules) {
-				rec = exo.Invalid(ctx, "The Priority value must be between 0 and the number of existing rules.", p)
-				return nil
+				return exo.Invalid(ctx, "The Priority value must be between 0 and the number of existing rules.", p), nil
 			}
 			r.Priority = p
 			for _, other := range rules {
 				if other.Priority >= p {
 					other.Priority++
 					if err := ome.PutTransportRule(tx, other); err != nil {
-						return err
+						return nil, err
 					}
 				}
 			}
@@ -134,13 +131,10 @@ func newTransportRule(ctx *runtime.Context) error {
 		if ctx.Has("Comments") {
 			setExtra(r, "Comments", ctx.String("Comments"))
 		}
-		return ome.PutTransportRule(tx, r)
+		return nil, ome.PutTransportRule(tx, r)
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return ctx.WriteObject(RuleObject(r))
 }
@@ -167,15 +161,14 @@ func extraString(r *ome.TransportRule, key string) string {
 func getTransportRule(ctx *runtime.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
 	var rules []*ome.TransportRule
-	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		all, err := ome.ListTransportRules(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if id == "" {
 			rules = all
-			return nil
+			return nil, nil
 		}
 		for _, r := range all {
 			if strings.EqualFold(r.Name, id) || strings.EqualFold(r.Guid, id) {
@@ -183,15 +176,12 @@ func getTransportRule(ctx *runtime.Context) error {
 			}
 		}
 		if len(rules) == 0 {
-			rec = exo.NotFound(ctx, id)
+			return exo.NotFound(ctx, id), nil
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	for _, r := range rules {
 		if err := ctx.WriteObject(RuleObject(r)); err != nil {

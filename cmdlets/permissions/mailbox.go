@@ -270,28 +270,25 @@ func getMailboxPermission(ctx *runtime.Context) error {
 		scope = directory.ScopeSoftDeleted
 	}
 	var objs []*object.PSObject
-	var rec *object.ErrorRecord
-	err = exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		t, r, err := resolveTarget(ctx, tx, ctx.Value("Identity"), scope)
 		if err != nil || r != nil {
-			rec = r
-			return err
+			return r, err
 		}
 		hs, err := newHolders(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if ctx.Switch("Owner") {
 			o, err := ownerObject(tx, hs, t)
 			objs = append(objs, o)
-			return err
+			return nil, err
 		}
 		var only *principal
 		if ctx.Has("User") {
 			p, r, err := resolvePrincipal(ctx, tx, ctx.Value("User"))
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			only = &p
 		}
@@ -299,13 +296,10 @@ func getMailboxPermission(ctx *runtime.Context) error {
 		for _, e := range es {
 			objs = append(objs, aceObject(t.identity, e, ctx.Switch("IncludeUserWithDisplayName")))
 		}
-		return err
+		return nil, err
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
@@ -321,18 +315,16 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 	}
 	ident := identityArg(ctx)
 	var objs []*object.PSObject
-	var rec *object.ErrorRecord
-	err = exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		hs, err := newHolders(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var targets []*target
 		if ident != nil {
 			t, r, err := resolveTarget(ctx, tx, ident, scope)
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			targets = append(targets, t)
 		} else {
@@ -340,7 +332,7 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 			for {
 				batch, next, err := directory.ScanMailboxScope(tx, scope, cursor, 500)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, m := range batch {
 					targets = append(targets, &target{key: m.Guid, identity: m.Identity(), dn: m.DistinguishedName, mbx: m})
@@ -355,8 +347,7 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 		if ctx.Has("User") {
 			p, r, err := resolvePrincipal(ctx, tx, ctx.Value("User"))
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			only = &p
 		}
@@ -364,26 +355,23 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 			if ctx.Switch("Owner") {
 				o, err := ownerObject(tx, hs, t)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				objs = append(objs, o)
 				continue
 			}
 			es, err := entriesOf(tx, hs, t, only, false, false)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, e := range es {
 				objs = append(objs, exoAceObject(t.identity, e))
 			}
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
@@ -434,11 +422,12 @@ func addMailboxPermission(ctx *runtime.Context) error {
 		return nil
 	}
 	if !ctx.ProceedsSilently() {
-		if err := exo.View(ctx, plan); err != nil {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			err := plan(tx)
+			return rec, err
+		})
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		desc := fmt.Sprintf("Adding mailbox permission \"%s\" for user \"%s\" with access rights \"%s\".", t.identity, holderName, quotedRights(rights))
 		if owner {
@@ -449,37 +438,34 @@ func addMailboxPermission(ctx *runtime.Context) error {
 			return err
 		}
 	}
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := plan(tx); err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		if owner {
 			if who.self {
 				_, err := permissions.RemoveOwner(tx, t.key)
-				return err
+				return nil, err
 			}
-			return permissions.SetOwner(tx, t.key, who.id, who.kind)
+			return nil, permissions.SetOwner(tx, t.key, who.id, who.kind)
 		}
 		mapped := autoMapping && !deny && who.kind == permissions.TrusteeUser && containsRight(rights, "FullAccess")
 		p, err := permissions.Grant(tx, permissions.MailboxPermission{MailboxGuid: t.key, Trustee: who.id, TrusteeKind: who.kind,
 			AccessRights: rights, Deny: deny, InheritanceType: inheritance, AutoMapping: mapped})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		hs, err := newHolders(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		h := hs.of(who.id, who.kind)
 		granted, _ := permissions.NormalizeRights(rights, permissions.MailboxRights)
 		out = aceObject(t.identity, entryView{user: h.name, display: h.display, sid: h.sid, rights: granted, deny: p.Deny, inheritance: p.InheritanceType}, false)
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	if out != nil {
 		return ctx.WriteObject(out)
@@ -552,11 +538,12 @@ func removeMailboxPermission(ctx *runtime.Context) error {
 		return nil
 	}
 	if !ctx.ProceedsSilently() {
-		if err := exo.View(ctx, plan); err != nil {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			err := plan(tx)
+			return rec, err
+		})
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		var desc string
 		switch mode {
@@ -573,30 +560,27 @@ func removeMailboxPermission(ctx *runtime.Context) error {
 		}
 	}
 	var warning string
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := plan(tx); err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		switch mode {
 		case "automapping":
-			return permissions.ClearAutoMapping(tx, t.key)
+			return nil, permissions.ClearAutoMapping(tx, t.key)
 		case "reset":
-			return permissions.ResetDefault(tx, t.key)
+			return nil, permissions.ResetDefault(tx, t.key)
 		}
 		removed, err := permissions.Revoke(tx, t.key, who.id, rights, deny, inheritance)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !removed {
 			warning = fmt.Sprintf("Can't remove the access control entry on the object \"%s\" for account \"%s\" because the ACE doesn't exist on the object.", t.dn, holderName)
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	if warning != "" {
 		ctx.WriteWarning(warning)

@@ -242,10 +242,6 @@ func quotedRights(rights []string) string {
 	return strings.Join(parts, ", ")
 }
 
-// refused stops a write transaction whose checks found an error record,
-// so nothing it did is kept.
-var refused = errors.New("refused")
-
 // identityArg returns the object a Get-EXO*Permission or Get-*Permission
 // call names: -Identity, or one of the REST cmdlets' other identity
 // parameters (nil when none is given: every object).

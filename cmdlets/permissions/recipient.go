@@ -207,18 +207,16 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 	}
 	ident := identityArg(ctx)
 	var objs []*object.PSObject
-	var rec *object.ErrorRecord
-	err = exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		hs, err := newHolders(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var rs []*recipient
 		if ident != nil {
 			r, e, err := resolveRecipient(ctx, tx, ident)
 			if err != nil || e != nil {
-				rec = e
-				return err
+				return e, err
 			}
 			rs = append(rs, r)
 		} else {
@@ -230,7 +228,7 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 				return nil
 			})
 			if err != nil {
-				return err
+				return nil, err
 			}
 			store.SortByName(mbxs, func(m *directory.Mailbox) string { return m.Name })
 			for _, m := range mbxs {
@@ -238,11 +236,11 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 			}
 			gs, err := groups.List(tx)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			org, err := directory.GetOrganization(tx)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range gs {
 				rs = append(rs, &recipient{key: g.Guid, identity: g.Name, dn: g.DistinguishedName(org.Name, org.DirectoryPartition)})
@@ -252,27 +250,23 @@ func getRecipientPermission(ctx *runtime.Context, rest bool) error {
 		if ctx.Has("Trustee") {
 			p, e, err := resolvePrincipal(ctx, tx, ctx.Value("Trustee"))
 			if err != nil || e != nil {
-				rec = e
-				return err
+				return e, err
 			}
 			only = &p
 		}
 		for _, r := range rs {
 			rows, err := sendAsRows(tx, hs, r, only)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, row := range rows {
 				objs = append(objs, sendAsObject(row, rest))
 			}
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
@@ -316,16 +310,13 @@ func addRecipientPermission(ctx *runtime.Context) error {
 	var plan *sendAsPlan
 	var rec *object.ErrorRecord
 	if !ctx.ProceedsSilently() {
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			plan, rec, err = planSendAs(ctx, tx, values)
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Adding recipient permission 'SendAs' for user or group '%s' on recipient '%s'.", plan.names[0], plan.r.identity), plan.r.identity)
 		if err != nil || !ok {
@@ -333,30 +324,27 @@ func addRecipientPermission(ctx *runtime.Context) error {
 		}
 	}
 	var out *object.PSObject
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var err error
 		plan, rec, err = planSendAs(ctx, tx, values)
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		who := plan.trustees[0]
 		p, err := permissions.GrantSendAs(tx, plan.r.key, who.id, who.kind, false)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		hs, err := newHolders(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		h := hs.of(p.Trustee, p.TrusteeKind)
 		out = sendAsObject(sendAsRow{identity: plan.r.identity, trustee: h.name, sid: h.sid}, false)
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return ctx.WriteObject(out)
 }
@@ -375,16 +363,13 @@ func removeRecipientPermission(ctx *runtime.Context) error {
 	var plan *sendAsPlan
 	var rec *object.ErrorRecord
 	if !ctx.ProceedsSilently() {
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			plan, rec, err = planSendAs(ctx, tx, values)
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing recipient permission 'SendAs' for user or group '%s' on recipient '%s'.", strings.Join(plan.names, ", "), plan.r.identity), plan.r.identity)
 		if err != nil || !ok {
@@ -392,29 +377,26 @@ func removeRecipientPermission(ctx *runtime.Context) error {
 		}
 	}
 	var warnings []string
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		warnings = warnings[:0]
 		var err error
 		plan, rec, err = planSendAs(ctx, tx, values)
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		for i, who := range plan.trustees {
 			removed, err := permissions.RevokeSendAs(tx, plan.r.key, who.id, deny)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if !removed {
 				warnings = append(warnings, fmt.Sprintf("Can't remove the access control entry on the object \"%s\" for account \"%s\" because the ACE doesn't exist on the object.", plan.r.dn, plan.names[i]))
 			}
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	for _, w := range warnings {
 		ctx.WriteWarning(w)

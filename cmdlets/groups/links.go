@@ -87,11 +87,12 @@ func changeLinks(ctx *runtime.Context, add bool) error {
 		return nil
 	}
 	if !ctx.ProceedsSilently() {
-		if err := exo.View(ctx, plan); err != nil {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			err := plan(tx)
+			return rec, err
+		})
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		verb := "Adding"
 		if !add {
@@ -102,28 +103,21 @@ func changeLinks(ctx *runtime.Context, add bool) error {
 			return err
 		}
 	}
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := plan(tx); err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		for i, m := range links {
 			r := linkChange(ctx, g, m, names[i], kind, add)
 			if r != nil {
-				rec = r
-				return errRefused
+				return r, nil
 			}
 		}
 		g.WhenChanged = tx.Now()
-		return groups.Put(tx, g)
+		return nil, groups.Put(tx, g)
 	})
-	if rec != nil {
-		return ctx.WriteError(rec)
-	}
 	return err
 }
-
-// errRefused rolls back a transaction whose change was refused.
-var errRefused = fmt.Errorf("refused")
 
 // linkChange applies one link to the group record, or returns why it is
 // refused: owners and subscribers must be members, an owner stays a

@@ -95,11 +95,12 @@ func changeMember(ctx *runtime.Context, add bool) error {
 		return err
 	}
 	if !ctx.ProceedsSilently() {
-		if err := exo.View(ctx, plan); err != nil {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			err := plan(tx)
+			return rec, err
+		})
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		desc := fmt.Sprintf("Adding member \"%s\" to distribution group \"%s\".", name, g.Name)
 		if !add {
@@ -110,35 +111,28 @@ func changeMember(ctx *runtime.Context, add bool) error {
 			return err
 		}
 	}
-	err := exo.Update(ctx, func(tx *store.Tx) error {
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := plan(tx); err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		if add {
 			changed, err := groups.AddMember(tx, g, m)
 			var ve *store.ValidationError
 			if errors.As(err, &ve) {
-				rec = exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" can't be a member of itself.", g.Name), g.Name)
-				return nil
+				return exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" can't be a member of itself.", g.Name), g.Name), nil
 			}
 			if err == nil && !changed {
-				rec = exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
-					fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", name, g.Name), object.ResourceExists, name)
+				return exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
+					fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", name, g.Name), object.ResourceExists, name), nil
 			}
-			return err
+			return nil, err
 		}
 		changed, err := groups.RemoveMember(tx, g, m.ID)
 		if err == nil && !changed {
-			rec = exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
-				fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", name, g.Name), object.ObjectNotFound, name)
+			return exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
+				fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", name, g.Name), object.ObjectNotFound, name), nil
 		}
-		return err
+		return nil, err
 	})
-	if err != nil {
-		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
-	}
-	return nil
+	return err
 }

@@ -101,20 +101,15 @@ func sendMailMessage() *runtime.Command {
 			body += "Attachments: " + strings.Join(attachments, ", ")
 		}
 		in := ome.SendInput{From: from, To: to, Subject: ctx.String("Subject"), Body: body}
-		var failure string
-		err = exo.Update(ctx, func(tx *store.Tx) error {
+		// A refusal is a terminating error, which rolls the send back.
+		return exo.Update(ctx, func(tx *store.Tx) error {
 			_, err := ome.SendMessage(tx, in)
 			var ve *store.ValidationError
 			if errors.As(err, &ve) {
-				failure = ve.Error()
-				return errRefused
+				return ctx.Fail(ctx.NewError(ve.Error(), "SmtpException", object.InvalidOperation, "SmtpException", nil))
 			}
 			return err
 		})
-		if failure != "" {
-			return ctx.Fail(ctx.NewError(failure, "SmtpException", object.InvalidOperation, "SmtpException", nil))
-		}
-		return err
 	}
 	return c
 }

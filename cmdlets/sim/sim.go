@@ -231,38 +231,31 @@ func sendMessage() *runtime.Command {
 			}
 		}
 		var m *ome.Message
-		var failure string
-		err := exo.Update(ctx, func(tx *store.Tx) error {
+		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			m, err = ome.SendMessage(tx, in)
 			var ve *store.ValidationError
 			var nf *store.NotFoundError
+			failure := ""
 			switch {
 			case errors.As(err, &ve):
 				failure = ve.Error()
 			case errors.As(err, &nf):
 				failure = "The branding template '" + in.Template + "' doesn't exist. Get-OMEConfiguration lists the templates."
 			default:
-				return err
+				return nil, err
 			}
 			// Refused: roll back whatever the attempt touched (the ID
 			// generator, trace rows) before reporting it.
-			return errRefused
+			return ctx.NewError(failure, "SendFailed", object.InvalidArgument, "InvalidOperationException", in.Subject), nil
 		})
-		if failure != "" {
-			return simError(ctx, failure, "SendFailed", object.InvalidArgument, in.Subject)
-		}
-		if err != nil {
+		if err != nil || !done {
 			return err
 		}
 		return ctx.WriteObject(messageObject(m))
 	}
 	return c
 }
-
-// errRefused rolls back a transaction whose operation was refused; the
-// handler reports the refusal itself.
-var errRefused = errors.New("refused")
 
 func messageObject(m *ome.Message) *object.PSObject {
 	o := object.NewObject(TypeMessage, "System.Object")

@@ -35,25 +35,21 @@ func switchUser() *runtime.Command {
 		found := ""
 		// The write transaction records the switch in the audit log
 		// under the trainer's name, before the session changes hands.
+		// An unknown account is a terminating error, which rolls the
+		// transaction back.
 		err := exo.Update(ctx, func(tx *store.Tx) error {
 			users, err := directory.FindUsersByUPN(tx, upn)
-			if err != nil {
-				return err
-			}
 			for _, u := range users {
 				if u.State == directory.UserActive {
 					found = u.UserPrincipalName
 				}
 			}
 			if found == "" {
-				return errRefused
+				return ctx.Fail(ctx.NewError("There is no active account with the sign-in name '"+upn+"' in the tenant.",
+					"NoSuchAccount", object.ObjectNotFound, "InvalidOperationException", upn))
 			}
-			return nil
+			return err
 		})
-		if found == "" {
-			return ctx.Fail(ctx.NewError("There is no active account with the sign-in name '"+upn+"' in the tenant.",
-				"NoSuchAccount", object.ObjectNotFound, "InvalidOperationException", upn))
-		}
 		if err != nil {
 			return err
 		}

@@ -179,15 +179,15 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 		}
 		var out *object.PSObject
 		var rec *object.ErrorRecord
-		if err := exo.View(ctx, func(tx *store.Tx) error {
+		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var m *directory.Mailbox
 			var err error
 			if m, rec, err = resolveMailbox(ctx, tx, id, shown, scope); err != nil || rec != nil {
-				return err
+				return rec, err
 			}
 			d, last, err := mrm.MailboxDiagnosticsOf(tx, m)
 			if err != nil {
-				return err
+				return rec, err
 			}
 			var text string
 			switch component {
@@ -200,7 +200,7 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 			default:
 				content, err := directory.GetMailboxContent(tx, m.Guid)
 				if err != nil {
-					return err
+					return rec, err
 				}
 				text = extendedPropertiesXML(m, content, d, last)
 			}
@@ -209,12 +209,9 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 			out.AddTyped("Identity", "System.String", m.Identity())
 			out.AddTyped("IsValid", "System.Boolean", true)
 			out.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "New")
-			return nil
-		}); err != nil {
+			return rec, nil
+		}); err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		return ctx.WriteObject(out)
 	}

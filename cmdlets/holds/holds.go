@@ -137,6 +137,3 @@ func isNotFound(err error) bool {
 	var nf *store.NotFoundError
 	return errors.As(err, &nf)
 }
-
-// asErr is errors.As.
-func asErr(err error, target any) bool { return errors.As(err, target) }

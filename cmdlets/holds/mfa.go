@@ -1,6 +1,7 @@
 package holds
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -39,15 +40,12 @@ func startManagedFolderAssistant() *runtime.Command {
 		}
 		var rec *object.ErrorRecord
 		var m *directory.Mailbox
-		if err := exo.View(ctx, func(tx *store.Tx) error {
+		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			m, rec, err = resolveMailbox(ctx, tx, id, shown, scope)
+			return rec, err
+		}); err != nil || !done {
 			return err
-		}); err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Starting the Managed Folder Assistant on mailbox \"%s\".", m.Identity()), m.Identity())
 		if err != nil || !ok {
@@ -93,7 +91,7 @@ func resolveMailbox(ctx *runtime.Context, tx *store.Tx, id, shown string, scope 
 	ms, err := directory.ResolveMailboxes(tx, id, scope)
 	var amb *store.AmbiguousError
 	switch {
-	case asErr(err, &amb):
+	case errors.As(err, &amb):
 		return nil, exo.Ambiguous(ctx, shown), nil
 	case isNotFound(err):
 		return nil, exo.NotFound(ctx, shown), nil

@@ -1,6 +1,7 @@
 package holds
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -87,26 +88,21 @@ func getRetentionPolicy() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		var list []*mrm.MRMPolicy
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			if id == "" {
 				var err error
 				list, err = mrm.MRMPolicies(tx)
-				return err
+				return nil, err
 			}
 			p, err := mrm.FindMRMPolicy(tx, id)
 			if isNotFound(err) {
-				rec = exo.NotFound(ctx, id)
-				return nil
+				return exo.NotFound(ctx, id), nil
 			}
 			list = []*mrm.MRMPolicy{p}
-			return err
+			return nil, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		for _, p := range list {
 			if err := ctx.WriteObject(RetentionPolicyObject(p)); err != nil {
@@ -188,33 +184,29 @@ func setRetentionPolicy() *runtime.Command {
 		}
 		var rec *object.ErrorRecord
 		var target string
-		if err := exo.View(ctx, func(tx *store.Tx) error {
+		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			p, r, err := plan(tx)
 			rec = r
 			if p != nil {
 				target = p.Name
 			}
+			return rec, err
+		}); err != nil || !done {
 			return err
-		}); err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting retention policy \"%s\".", target), target)
 		if err != nil || !ok {
 			return err
 		}
-		err = exo.Update(ctx, func(tx *store.Tx) error {
+		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			p, r, err := plan(tx)
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			if p.IsDefault || p.IsDefaultArbitration {
 				all, err := mrm.MRMPolicies(tx)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, o := range all {
 					if o.Guid == p.Guid {
@@ -229,18 +221,15 @@ func setRetentionPolicy() *runtime.Command {
 					}
 					if changed {
 						if err := mrm.PutMRMPolicy(tx, o); err != nil {
-							return err
+							return nil, err
 						}
 					}
 				}
 			}
-			return mrm.PutMRMPolicy(tx, p)
+			return nil, mrm.PutMRMPolicy(tx, p)
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		return nil
 	}
@@ -260,17 +249,15 @@ func getRetentionPolicyTag() *runtime.Command {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		types := valueStrings(ctx.Value("Types"))
 		var list []*mrm.MRMTag
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			switch {
 			case id != "":
 				t, err := mrm.FindMRMTag(tx, id)
 				if isNotFound(err) {
-					rec = exo.NotFound(ctx, id)
-					return nil
+					return exo.NotFound(ctx, id), nil
 				}
 				if err != nil {
-					return err
+					return nil, err
 				}
 				list = []*mrm.MRMTag{t}
 			case ctx.Has("Mailbox"):
@@ -278,22 +265,20 @@ func getRetentionPolicyTag() *runtime.Command {
 				ms, err := directory.ResolveMailboxes(tx, mid, directory.ScopeIncludeInactive)
 				if err != nil || len(ms) != 1 {
 					if err == nil || isNotFound(err) {
-						rec = exo.NotFound(ctx, mid)
-						return nil
+						return exo.NotFound(ctx, mid), nil
 					}
 					var amb *store.AmbiguousError
-					if asErr(err, &amb) {
-						rec = exo.Ambiguous(ctx, mid)
-						return nil
+					if errors.As(err, &amb) {
+						return exo.Ambiguous(ctx, mid), nil
 					}
-					return err
+					return nil, err
 				}
 				p, err := mrm.FindMRMPolicy(tx, ms[0].RetentionPolicy)
 				if isNotFound(err) {
-					return nil
+					return nil, nil
 				}
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, n := range p.RetentionPolicyTagLinks {
 					if t, err := mrm.FindMRMTag(tx, n); err == nil {
@@ -303,15 +288,12 @@ func getRetentionPolicyTag() *runtime.Command {
 			default:
 				var err error
 				list, err = mrm.MRMTags(tx)
-				return err
+				return nil, err
 			}
-			return nil
+			return nil, nil
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		for _, t := range list {
 			if len(types) > 0 && !containsFold(types, t.Type) {

@@ -1,6 +1,7 @@
 package holds
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -68,8 +69,7 @@ func getMailboxSearch() *runtime.Command {
 		holdID := strings.TrimSpace(ctx.String("InPlaceHoldIdentity"))
 		id := searchIdentity(ctx.Value("Identity"))
 		var list []*holds.MailboxSearch
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			want := id
 			if holdID != "" {
 				want = holdID
@@ -77,24 +77,20 @@ func getMailboxSearch() *runtime.Command {
 			if want == "" {
 				var err error
 				list, err = holds.ListMailboxSearches(tx)
-				return err
+				return nil, err
 			}
 			s, err := holds.GetMailboxSearch(tx, want)
 			if isNotFound(err) || (err == nil && holdID != "" && !strings.EqualFold(s.InPlaceHoldIdentity, holdID)) {
-				rec = exo.NotFound(ctx, want)
-				return nil
+				return exo.NotFound(ctx, want), nil
 			}
 			if err != nil {
-				return err
+				return nil, err
 			}
 			list = []*holds.MailboxSearch{s}
-			return nil
+			return nil, nil
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		for _, s := range list {
 			if err := ctx.WriteObject(MailboxSearchObject(s)); err != nil {
@@ -149,7 +145,7 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 			ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeIncludeInactive)
 			var amb *store.AmbiguousError
 			switch {
-			case asErr(err, &amb) || len(ms) > 1:
+			case errors.As(err, &amb) || len(ms) > 1:
 				return "", exo.Ambiguous(ctx, v), nil
 			case isNotFound(err) || (err == nil && len(ms) == 0):
 				return "", exo.NotFound(ctx, v), nil
@@ -246,28 +242,24 @@ func setMailboxSearch() *runtime.Command {
 		id := searchIdentity(ctx.Value("Identity"))
 		var rec *object.ErrorRecord
 		var name string
-		if err := exo.View(ctx, func(tx *store.Tx) error {
+		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			ch, r, err := planSearchChange(ctx, tx, id)
 			rec = r
 			if ch != nil {
 				name = ch.search.Name
 			}
+			return rec, err
+		}); err != nil || !done {
 			return err
-		}); err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Modifying mailbox search \"%s\".", name), name)
 		if err != nil || !ok {
 			return err
 		}
-		err = exo.Update(ctx, func(tx *store.Tx) error {
+		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			ch, r, err := planSearchChange(ctx, tx, id)
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			in := holds.MailboxSearchChange{Actor: adminOf(tx)}
 			if ctx.Has("InPlaceHoldEnabled") {
@@ -285,19 +277,16 @@ func setMailboxSearch() *runtime.Command {
 			}
 			s, err := holds.SetMailboxSearch(tx, ch.search.Guid, in)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if s.Name != ch.search.Name || len(ch.search.Extra) > 0 {
 				s.Name, s.Extra = ch.search.Name, ch.search.Extra
-				return holds.PutMailboxSearch(tx, s)
+				return nil, holds.PutMailboxSearch(tx, s)
 			}
-			return nil
+			return nil, nil
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		return nil
 	}
@@ -317,41 +306,33 @@ func removeMailboxSearch() *runtime.Command {
 		id := searchIdentity(ctx.Value("Identity"))
 		var rec *object.ErrorRecord
 		var s *holds.MailboxSearch
-		if err := exo.View(ctx, func(tx *store.Tx) error {
+		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			s, err = holds.GetMailboxSearch(tx, id)
 			if isNotFound(err) {
-				rec = exo.NotFound(ctx, id)
-				return nil
+				return exo.NotFound(ctx, id), nil
 			}
 			if err == nil && s.InPlaceHoldEnabled {
 				rec = inPlaceEnabledError(ctx, s.Name)
 			}
+			return rec, err
+		}); err != nil || !done {
 			return err
-		}); err != nil {
-			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing mailbox search \"%s\".", s.Name), s.Name)
 		if err != nil || !ok {
 			return err
 		}
-		err = exo.Update(ctx, func(tx *store.Tx) error {
+		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			err := holds.RemoveMailboxSearch(tx, s.Guid)
 			var enabled *holds.InPlaceHoldEnabledError
-			if asErr(err, &enabled) {
-				rec = inPlaceEnabledError(ctx, enabled.Name)
-				return nil
+			if errors.As(err, &enabled) {
+				return inPlaceEnabledError(ctx, enabled.Name), nil
 			}
-			return err
+			return nil, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		return nil
 	}

@@ -72,8 +72,8 @@ func TestSeededItemsAreCountedByTheirFolders(t *testing.T) {
 				}
 			}
 		}
-		if got := listing(t, tx, "walterh"); got != "" {
-			t.Errorf("walterh has deleted items: %s", got)
+		if got := listing(t, tx, "carolo"); got != "" {
+			t.Errorf("carolo has deleted items: %s", got)
 		}
 		return nil
 	}))

@@ -29,6 +29,8 @@ func contosoDeletedItems() []seedDeletedItem {
 		{"meganb", recoverable.FolderDeletions, "/Inbox", "Campaign assets", "alexw@contoso.com", "IPM.Note", 220, 14*time.Hour + 22*time.Minute, 0},
 		{"meganb", recoverable.FolderDeletions, "/Tasks", "Book venue", "meganb@contoso.com", "IPM.Task", 3, 10 * time.Hour, 1},
 		{"pilarp", recoverable.FolderDeletions, "/Inbox", "Settlement terms", "counsel@litware.com", "IPM.Note", 80, 15*time.Hour + 30*time.Minute, 0},
+		{"walterh", recoverable.FolderDeletions, "/Inbox", "Badge request for new starter", "newemployee@contoso.com", "IPM.Note", 18, 10*time.Hour + 31*time.Minute, 0},
+		{"walterh", recoverable.FolderDeletedItems, "/Calendar", "Fire drill", "walterh@contoso.com", "IPM.Appointment", 9, 12*time.Hour + 15*time.Minute, 0},
 		{"abrahamm", recoverable.FolderDeletions, "/Inbox", "Pricing exception for Litware", "isaiahl@contoso.com", "IPM.Note", 41, 13*time.Hour + 8*time.Minute, 0},
 		{"abrahamm", recoverable.FolderPurges, "/Inbox", "Side letter - do not forward", "counsel@litware.com", "IPM.Note", 52, 17*time.Hour + 45*time.Minute, 0},
 		{"abrahamm", recoverable.FolderPurges, "/Drafts", "Draft reply to Litware", "abrahamm@contoso.com", "IPM.Note", 20, 18*time.Hour + 2*time.Minute, 0},

@@ -170,6 +170,9 @@ type listing struct {
 	// (Get-Recipient), after the mailboxes and mail users.
 	groups    bool
 	keepGroup func(g *groups.Group) bool
+	// buildGroup makes a group's output object (nil: its Get-Recipient
+	// object).
+	buildGroup func(g *groups.Group, org *directory.Organization) *object.PSObject
 	// sortBy sorts the whole result by this property before -ResultSize
 	// applies (Get-Recipient -SortBy).
 	sortBy string
@@ -596,7 +599,7 @@ func getRecipient() *runtime.Command {
 		// a group is a recipient too (grouprecipient.go)
 		if v := ctx.Value("Identity"); v != nil {
 			id, _ := identityString(v)
-			if handled, err := recipientGroup(ctx, id); handled || err != nil {
+			if handled, err := recipientGroup(ctx, id, GroupRecipientObject); handled || err != nil {
 				return err
 			}
 		}
@@ -613,7 +616,7 @@ func getRecipient() *runtime.Command {
 
 func getEXORecipient() *runtime.Command {
 	c := exo.Declared("Get-EXORecipient")
-	c.Synopsis = "Lists mail-enabled objects through the REST-based cmdlet (Minimum property set by default)."
+	c.Synopsis = "Lists mail-enabled objects (mailboxes, mail users and groups) through the REST-based cmdlet (Minimum property set by default)."
 	c.OutputType = TypeEXORecipient
 	c.Examples = []runtime.Example{
 		{Code: "Get-EXORecipient annb", Remark: "Shows the Minimum property set of one recipient."},
@@ -621,7 +624,14 @@ func getEXORecipient() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		props := ctx.Strings("Properties")
-		return runRecipients(ctx, false, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject {
+		if v := ctx.Value("Identity"); v != nil {
+			id, _ := identityString(v)
+			build := func(g *groups.Group, org *directory.Organization) *object.PSObject { return EXOGroupRecipientObject(g, org, props) }
+			if handled, err := recipientGroup(ctx, id, build); handled || err != nil {
+				return err
+			}
+		}
+		return runRecipients(ctx, false, true, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject {
 			return EXORecipientObject(m, e, props)
 		})
 	}
@@ -666,6 +676,12 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 	if withGroups {
 		l.groups, l.keepGroup = true, groupKeep(ctx)
+		if strings.Contains(strings.ToUpper(ctx.Command.Noun()), "EXO") {
+			props := ctx.Strings("Properties")
+			l.buildGroup = func(g *groups.Group, org *directory.Organization) *object.PSObject {
+				return EXOGroupRecipientObject(g, org, props)
+			}
+		}
 		if err := recipientOptions(ctx, l); err != nil {
 			return err
 		}

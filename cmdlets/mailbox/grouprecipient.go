@@ -51,7 +51,7 @@ func groupGuid(s string) any {
 // recipientGroup answers Get-Recipient for an identity that names no
 // mailbox or mail user but one group: handled is true when it wrote the
 // group's object.
-func recipientGroup(ctx *runtime.Context, id string) (handled bool, err error) {
+func recipientGroup(ctx *runtime.Context, id string, build func(*groups.Group, *directory.Organization) *object.PSObject) (handled bool, err error) {
 	if strings.Contains(id, "*") {
 		return false, nil
 	}
@@ -70,7 +70,7 @@ func recipientGroup(ctx *runtime.Context, id string) (handled bool, err error) {
 		if err != nil {
 			return err
 		}
-		o = GroupRecipientObject(gs[0], org)
+		o = build(gs[0], org)
 		return nil
 	})
 	if err != nil || o == nil {
@@ -140,6 +140,9 @@ func (l *listing) acceptGroups(tx *store.Tx, org *directory.Organization) ([]*ob
 			if !ok {
 				continue
 			}
+		}
+		if l.buildGroup != nil {
+			o = l.buildGroup(g, org)
 		}
 		if l.sortKeys != nil {
 			v, _ := o.Get(l.sortBy)
@@ -229,4 +232,27 @@ func (l *listing) runSorted() error {
 	}
 	sort.SliceStable(all, func(i, j int) bool { return keys[all[i]] < keys[all[j]] })
 	return WriteLimited(l.ctx, all, limit, l.explicit)
+}
+
+// EXOGroupRecipientObject is the Get-EXORecipient object of a group: the
+// Minimum property set, and the -Properties a group has.
+func EXOGroupRecipientObject(g *groups.Group, org *directory.Organization, props []string) *object.PSObject {
+	full := GroupRecipientObject(g, org)
+	full.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
+	full.AddTyped("OrganizationId", "System.String", organizationID(org.DirectoryPartition, org.Name))
+	o := object.NewObject(TypeEXORecipient, "Deserialized.System.Object")
+	names := []string{"ExternalDirectoryObjectId", "Identity", "Alias", "EmailAddresses", "DisplayName", "Name",
+		"PrimarySmtpAddress", "RecipientType", "RecipientTypeDetails", "ExchangeVersion", "DistinguishedName", "OrganizationId"}
+	for _, p := range props {
+		if !containsFold(names, p) {
+			names = append(names, p)
+		}
+	}
+	for _, n := range names {
+		if p := full.Property(n); p != nil {
+			o.AddTyped(p.Name, p.TypeName, p.Get())
+		}
+	}
+	o.ToStringFunc = full.ToStringFunc
+	return o
 }

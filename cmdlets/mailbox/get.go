@@ -626,7 +626,9 @@ func getEXORecipient() *runtime.Command {
 		props := ctx.Strings("Properties")
 		if v := ctx.Value("Identity"); v != nil {
 			id, _ := identityString(v)
-			build := func(g *groups.Group, org *directory.Organization) *object.PSObject { return EXOGroupRecipientObject(g, org, props) }
+			build := func(g *groups.Group, org *directory.Organization) *object.PSObject {
+				return EXOGroupRecipientObject(g, org, props)
+			}
 			if handled, err := recipientGroup(ctx, id, build); handled || err != nil {
 				return err
 			}

@@ -103,8 +103,23 @@ const binaryMarker = 0x01
 // isBinaryRecord reports whether raw is a record in its type's own form.
 func isBinaryRecord(raw []byte) bool { return len(raw) > 0 && raw[0] == binaryMarker }
 
+// DerivingRecord is a record type whose stored form leaves out values
+// that follow from its other fields (a mailbox's sign-in names that repeat
+// its UserPrincipalName, say): a hundred thousand records each repeating
+// them cost more of the file than anything else in them.
+type DerivingRecord interface {
+	// StoredForm returns the value to encode in place of the record: a
+	// copy without the values it can derive, noting which it left out.
+	StoredForm() any
+	// RestoreForm puts back, after decoding, what StoredForm left out.
+	RestoreForm()
+}
+
 // encodeValue serialises a record for storage.
 func encodeValue(v any) ([]byte, error) {
+	if d, ok := v.(DerivingRecord); ok {
+		return cborEnc.Marshal(d.StoredForm())
+	}
 	if r, ok := v.(BinaryRecord); ok {
 		body, err := r.MarshalRecord()
 		if err != nil {
@@ -127,7 +142,13 @@ func decodeValue(b []byte, v any) error {
 		}
 		return r.UnmarshalRecord(b[1:])
 	}
-	return cborDec.Unmarshal(b, v)
+	if err := cborDec.Unmarshal(b, v); err != nil {
+		return err
+	}
+	if d, ok := v.(DerivingRecord); ok {
+		d.RestoreForm()
+	}
+	return nil
 }
 
 // DecodeRecord decodes a raw record value of a tenant file into v (a

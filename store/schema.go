@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 	"unsafe"
@@ -168,7 +169,13 @@ func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
 		return false
 	}
 	r := cborReader{b: raw}
-	return k.fast().decode(&r, unsafe.Pointer(v)) && r.i == len(r.b)
+	if !k.fast().decode(&r, unsafe.Pointer(v)) || r.i != len(r.b) {
+		return false
+	}
+	if d, ok := any(v).(DerivingRecord); ok {
+		d.RestoreForm()
+	}
+	return true
 }
 
 // Get returns the record under key; ok is false when there is none.
@@ -308,6 +315,31 @@ func (k *Kind[T]) Scan(tx *Tx, after string, limit int) ([]*T, string, error) {
 		last = ""
 	}
 	return out, last, nil
+}
+
+// WalkIndex walks index name of the kind as Tx.WalkIndex does, calling
+// fn with each entry and the stored record its key names (entries whose
+// record is missing are skipped: the indexes check reports them). The
+// records' mapped pages are noted as read (see ReleaseMappedPages).
+func (k *Kind[T]) WalkIndex(tx *Tx, name, from string, fn func(entry string, raw []byte) error) error {
+	b, err := tx.bucket(k.def.bucket)
+	if err != nil {
+		return err
+	}
+	var key []byte
+	return tx.WalkIndex(name, from, func(entry string, _ []byte) error {
+		i := strings.LastIndexByte(entry, 0)
+		if i < 0 {
+			return nil
+		}
+		key = append(key[:0], entry[i+1:]...)
+		raw := b.Get(key)
+		if raw == nil {
+			return nil
+		}
+		tx.noteRead(raw)
+		return fn(entry, raw)
+	})
 }
 
 // Count returns the number of records.

@@ -29,8 +29,11 @@ import (
 // item cohorts; 3 = records are CBOR instead of JSON (codec.go); 4 = the
 // mailbox name index and the account brief index are covering indexes;
 // 5 = mailbox content records are in their own binary form
-// (store/directory/content_codec.go).
-const SchemaVersion = 5
+// (store/directory/content_codec.go); 6 = accounts have numbered cbor
+// keys, mailboxes leave out what they can derive, and the mailbox name
+// index no longer carries the record; 7 = messages and message trace
+// rows have numbered cbor keys.
+const SchemaVersion = 7
 
 // buildMmapSize is the address space a replacement tenant being built
 // maps from the start (address space only: memory is what it touches).

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -298,13 +299,14 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	t.Parallel()
 	s := seededTest(t, seed.Empty)
 	path := s.Path()
-	if err := s.Update(func(tx *store.Tx) error { return store.TxMetaPut(tx, store.MetaSchemaVersion, "7") }); err != nil {
+	newer := store.SchemaVersion + 1
+	if err := s.Update(func(tx *store.Tx) error { return store.TxMetaPut(tx, store.MetaSchemaVersion, strconv.Itoa(newer)) }); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 	_, err := tenant.Open(path, store.Options{})
 	var se *store.SchemaVersionError
-	if !errors.As(err, &se) || se.Found != 7 || !strings.Contains(err.Error(), path) {
+	if !errors.As(err, &se) || se.Found != newer || !strings.Contains(err.Error(), path) {
 		t.Fatalf("Open newer file = %v", err)
 	}
 }

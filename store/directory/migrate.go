@@ -79,3 +79,17 @@ func migrateCoveringIndexes(tx *store.Tx) error {
 func migrateBinaryContent(tx *store.Tx) error {
 	return Contents.RewriteAll(tx, func(string, *MailboxContent) (bool, error) { return true, nil })
 }
+
+// migrateCompactRecords (schema 5 → 6) re-encodes every account with the
+// numbered keys of its cbor tags and every mailbox without the values it
+// can derive from its other fields (Mailbox.elided), and drops the copy
+// of the mailbox record each name index entry carried.
+func migrateCompactRecords(tx *store.Tx) error {
+	if err := Users.RewriteAll(tx, func(string, *User) (bool, error) { return false, nil }); err != nil {
+		return err
+	}
+	if err := Mailboxes.RewriteAll(tx, func(string, *Mailbox) (bool, error) { return true, nil }); err != nil {
+		return err
+	}
+	return tx.WriteIndexEntries(func(name string, _ bool) bool { return name == IndexName })
+}

@@ -199,12 +199,12 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 	}
 	var out []*Mailbox
 	last, more := "", false
-	err := tx.WalkIndex(IndexName, after, func(entry string, payload []byte) error {
+	err := Mailboxes.WalkIndex(tx, IndexName, after, func(entry string, raw []byte) error {
 		if after != "" && entry == after {
 			return nil
 		}
 		m := new(Mailbox)
-		if err := Mailboxes.Decode(payload, m); err != nil {
+		if err := Mailboxes.Decode(raw, m); err != nil {
 			return fmt.Errorf("decode %s entry %q: %w", IndexName, entry, err)
 		}
 		if m.IsMailUser() || !scope.Includes(m) {

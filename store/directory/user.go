@@ -16,38 +16,42 @@ const (
 )
 
 // User is the Microsoft Entra account behind a mailbox.
+//
+// A stored account is a CBOR map keyed by the field numbers of the cbor
+// tags (schema 6); a new field takes the next unused number, and a number
+// is never reused. Export and import use the json names.
 type User struct {
-	ObjectID          string     `json:"objectId"`
-	UserPrincipalName string     `json:"userPrincipalName"`
-	DisplayName       string     `json:"displayName"`
-	FirstName         string     `json:"firstName,omitempty"`
-	LastName          string     `json:"lastName,omitempty"`
-	MailNickname      string     `json:"mailNickname,omitempty"`
-	State             string     `json:"state"`
-	DeletedAt         *time.Time `json:"deletedAt,omitempty"`
-	AccountEnabled    bool       `json:"accountEnabled"`
-	Licenses          []string   `json:"licenses"` // SKU part numbers
-	LicenseRemovedAt  *time.Time `json:"licenseRemovedAt,omitempty"`
+	ObjectID          string     `json:"objectId" cbor:"1,keyasint,omitempty"`
+	UserPrincipalName string     `json:"userPrincipalName" cbor:"2,keyasint,omitempty"`
+	DisplayName       string     `json:"displayName" cbor:"3,keyasint,omitempty"`
+	FirstName         string     `json:"firstName,omitempty" cbor:"4,keyasint,omitempty"`
+	LastName          string     `json:"lastName,omitempty" cbor:"5,keyasint,omitempty"`
+	MailNickname      string     `json:"mailNickname,omitempty" cbor:"6,keyasint,omitempty"`
+	State             string     `json:"state" cbor:"7,keyasint,omitempty"`
+	DeletedAt         *time.Time `json:"deletedAt,omitempty" cbor:"8,keyasint,omitempty"`
+	AccountEnabled    bool       `json:"accountEnabled" cbor:"9,keyasint,omitempty"`
+	Licenses          []string   `json:"licenses" cbor:"10,keyasint"` // SKU part numbers
+	LicenseRemovedAt  *time.Time `json:"licenseRemovedAt,omitempty" cbor:"11,keyasint,omitempty"`
 	// FreedLicenses are the SKUs released when the mailbox became inactive
 	// (CMI); restoring the account within 30 days re-assigns the ones
 	// still available (sim).
-	FreedLicenses []string `json:"freedLicenses,omitempty"`
+	FreedLicenses []string `json:"freedLicenses,omitempty" cbor:"12,keyasint,omitempty"`
 	// LastPasswordChangeDateTime is set when a password is given (the
 	// password itself is never stored).
-	LastPasswordChangeDateTime *time.Time `json:"lastPasswordChangeDateTime,omitempty"`
-	UsageLocation              string     `json:"usageLocation,omitempty"`
-	Department                 string     `json:"department,omitempty"`
-	Title                      string     `json:"title,omitempty"`
-	Office                     string     `json:"office,omitempty"`
-	City                       string     `json:"city,omitempty"`
-	Country                    string     `json:"country,omitempty"`
-	MobilePhone                string     `json:"mobilePhone,omitempty"`
+	LastPasswordChangeDateTime *time.Time `json:"lastPasswordChangeDateTime,omitempty" cbor:"13,keyasint,omitempty"`
+	UsageLocation              string     `json:"usageLocation,omitempty" cbor:"14,keyasint,omitempty"`
+	Department                 string     `json:"department,omitempty" cbor:"15,keyasint,omitempty"`
+	Title                      string     `json:"title,omitempty" cbor:"16,keyasint,omitempty"`
+	Office                     string     `json:"office,omitempty" cbor:"17,keyasint,omitempty"`
+	City                       string     `json:"city,omitempty" cbor:"18,keyasint,omitempty"`
+	Country                    string     `json:"country,omitempty" cbor:"19,keyasint,omitempty"`
+	MobilePhone                string     `json:"mobilePhone,omitempty" cbor:"20,keyasint,omitempty"`
 	// MailboxGuid links the account to its mailbox (Mailbox.Guid), if any.
-	MailboxGuid                   string                    `json:"mailboxGuid,omitempty"`
-	ForceChangePasswordNextSignIn bool                      `json:"forceChangePasswordNextSignIn,omitempty"`
-	WhenCreated                   time.Time                 `json:"whenCreated"`
-	WhenChanged                   time.Time                 `json:"whenChanged"`
-	Extra                         map[string]store.RawValue `json:"extra,omitempty"`
+	MailboxGuid                   string                    `json:"mailboxGuid,omitempty" cbor:"21,keyasint,omitempty"`
+	ForceChangePasswordNextSignIn bool                      `json:"forceChangePasswordNextSignIn,omitempty" cbor:"22,keyasint,omitempty"`
+	WhenCreated                   time.Time                 `json:"whenCreated" cbor:"23,keyasint,omitempty"`
+	WhenChanged                   time.Time                 `json:"whenChanged" cbor:"24,keyasint,omitempty"`
+	Extra                         map[string]store.RawValue `json:"extra,omitempty" cbor:"25,keyasint,omitempty"`
 }
 
 // HasLicense reports whether the account holds the SKU.
@@ -93,9 +97,10 @@ func GetUser(tx *store.Tx, objectID string) (*User, error) {
 
 // userBrief is the part of an account its mailbox copies (see
 // Mailbox.AccountOffice): decoding only it skips the rest of the record.
+// Its cbor keys are User's.
 type userBrief struct {
-	Office                        string `json:"office,omitempty"`
-	ForceChangePasswordNextSignIn bool   `json:"forceChangePasswordNextSignIn,omitempty"`
+	Office                        string `json:"office,omitempty" cbor:"17,keyasint,omitempty"`
+	ForceChangePasswordNextSignIn bool   `json:"forceChangePasswordNextSignIn,omitempty" cbor:"22,keyasint,omitempty"`
 }
 
 // FindUsersByUPN returns the accounts with that UserPrincipalName

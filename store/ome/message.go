@@ -58,27 +58,32 @@ type MessageRecipient struct {
 func (r MessageRecipient) External() bool { return r.IdentityType != directory.IdentityInternal }
 
 // Message is a sent message, encrypted (Get-OMEMessageStatus) or plain.
+//
+// Stored messages and trace rows are CBOR maps keyed by the field numbers
+// of their cbor tags (schema 7); a new field takes the next unused number,
+// and a number is never reused. Their recipients and events keep the json
+// names as keys. Export and import use the json names.
 type Message struct {
-	MessageID        string             `json:"messageId"` // with angle brackets
-	MessageTraceID   string             `json:"messageTraceId"`
-	Subject          string             `json:"subject"`
-	Sender           string             `json:"sender"`
-	Recipients       []MessageRecipient `json:"recipients"`
-	SentTime         time.Time          `json:"sentTime"`
-	Size             int64              `json:"size"`
-	Body             string             `json:"body,omitempty"`
-	Encrypted        bool               `json:"encrypted"`
-	ProtectionOption string             `json:"protectionOption,omitempty"`
-	AppliedBy        string             `json:"appliedBy,omitempty"`
-	BrandingTemplate string             `json:"brandingTemplate,omitempty"`
-	ExpiresAt        *time.Time         `json:"expiresAt,omitempty"`
-	Revoked          bool               `json:"revoked"`
-	RevokedAt        *time.Time         `json:"revokedAt,omitempty"`
-	RevokedBy        string             `json:"revokedBy,omitempty"` // RevokedByAdmin or RevokedBySender
-	FromIP           string             `json:"fromIp,omitempty"`
+	MessageID        string             `json:"messageId" cbor:"1,keyasint,omitempty"` // with angle brackets
+	MessageTraceID   string             `json:"messageTraceId" cbor:"2,keyasint,omitempty"`
+	Subject          string             `json:"subject" cbor:"3,keyasint,omitempty"`
+	Sender           string             `json:"sender" cbor:"4,keyasint,omitempty"`
+	Recipients       []MessageRecipient `json:"recipients" cbor:"5,keyasint"`
+	SentTime         time.Time          `json:"sentTime" cbor:"6,keyasint,omitempty"`
+	Size             int64              `json:"size" cbor:"7,keyasint,omitempty"`
+	Body             string             `json:"body,omitempty" cbor:"8,keyasint,omitempty"`
+	Encrypted        bool               `json:"encrypted" cbor:"9,keyasint,omitempty"`
+	ProtectionOption string             `json:"protectionOption,omitempty" cbor:"10,keyasint,omitempty"`
+	AppliedBy        string             `json:"appliedBy,omitempty" cbor:"11,keyasint,omitempty"`
+	BrandingTemplate string             `json:"brandingTemplate,omitempty" cbor:"12,keyasint,omitempty"`
+	ExpiresAt        *time.Time         `json:"expiresAt,omitempty" cbor:"13,keyasint,omitempty"`
+	Revoked          bool               `json:"revoked" cbor:"14,keyasint,omitempty"`
+	RevokedAt        *time.Time         `json:"revokedAt,omitempty" cbor:"15,keyasint,omitempty"`
+	RevokedBy        string             `json:"revokedBy,omitempty" cbor:"16,keyasint,omitempty"` // RevokedByAdmin or RevokedBySender
+	FromIP           string             `json:"fromIp,omitempty" cbor:"17,keyasint,omitempty"`
 	// Revoker is the account that revoked it: the administrator who ran
 	// Set-OMEMessageRevocation, or the sender.
-	Revoker string `json:"revoker,omitempty"`
+	Revoker string `json:"revoker,omitempty" cbor:"18,keyasint,omitempty"`
 }
 
 // LinkBasedRecipients returns the external recipients with the portal
@@ -159,17 +164,17 @@ type TraceEvent struct {
 
 // TraceRecord is one Get-MessageTrace row: one message to one recipient.
 type TraceRecord struct {
-	Received         time.Time    `json:"received"`
-	SenderAddress    string       `json:"senderAddress"`
-	RecipientAddress string       `json:"recipientAddress"`
-	Subject          string       `json:"subject"`
-	Status           string       `json:"status"`
-	ToIP             string       `json:"toIp,omitempty"`
-	FromIP           string       `json:"fromIp,omitempty"`
-	Size             int64        `json:"size"`
-	MessageID        string       `json:"messageId"`
-	MessageTraceID   string       `json:"messageTraceId"`
-	Events           []TraceEvent `json:"events"`
+	Received         time.Time    `json:"received" cbor:"1,keyasint,omitempty"`
+	SenderAddress    string       `json:"senderAddress" cbor:"2,keyasint,omitempty"`
+	RecipientAddress string       `json:"recipientAddress" cbor:"3,keyasint,omitempty"`
+	Subject          string       `json:"subject" cbor:"4,keyasint,omitempty"`
+	Status           string       `json:"status" cbor:"5,keyasint,omitempty"`
+	ToIP             string       `json:"toIp,omitempty" cbor:"6,keyasint,omitempty"`
+	FromIP           string       `json:"fromIp,omitempty" cbor:"7,keyasint,omitempty"`
+	Size             int64        `json:"size" cbor:"8,keyasint,omitempty"`
+	MessageID        string       `json:"messageId" cbor:"9,keyasint,omitempty"`
+	MessageTraceID   string       `json:"messageTraceId" cbor:"10,keyasint,omitempty"`
+	Events           []TraceEvent `json:"events" cbor:"11,keyasint"`
 }
 
 // Key returns the bucket key: chronological, then trace id, then recipient.

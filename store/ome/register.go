@@ -25,4 +25,15 @@ func Register(s *store.Schema) {
 	irmKind.Register(s)
 	transportRuleKind.Register(s)
 	s.AddCheck("message-trace", checkMessageTrace)
+	s.AddMigration(6, "compact messages and message trace", migrateCompactMessages)
+}
+
+// migrateCompactMessages (schema 6 → 7) re-encodes every message and
+// trace row with the numbered keys of their cbor tags; the values and the
+// trace indexes stay the same.
+func migrateCompactMessages(tx *store.Tx) error {
+	if err := Messages.RewriteAll(tx, func(string, *Message) (bool, error) { return false, nil }); err != nil {
+		return err
+	}
+	return Traces.RewriteAll(tx, func(string, *TraceRecord) (bool, error) { return false, nil })
 }

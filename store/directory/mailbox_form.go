@@ -1,0 +1,109 @@
+package directory
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/store"
+)
+
+// The stored form of a mailbox leaves out the values that follow from its
+// other fields, as most mailboxes have them: the sign-in names and the
+// primary address that repeat the UserPrincipalName, the distinguished
+// names built from the name, alias, Guid and organizational unit, and the
+// like. A value is left out only when it equals what its rule derives, so
+// decoding restores it exactly; a mailbox whose value differs (an address
+// changed by Set-Mailbox, say) keeps it. Mailbox.Elided notes which were
+// left out.
+const (
+	elidedMSOnlineID = 1 << iota
+	elidedWindowsLiveID
+	elidedPrimarySmtp
+	elidedLegacyDN
+	elidedDN
+	elidedUserObjectID
+	elidedAlias
+	elidedArchiveGuid
+	elidedRecipientTypeDetails
+	elidedPrimaryProxy
+)
+
+// StoredForm returns the copy of m to encode: without the values it can
+// derive, Elided saying which.
+func (m *Mailbox) StoredForm() any {
+	c := *m
+	var e int64
+	elide := func(bit int64, v *string, derived string) {
+		if *v != "" && *v == derived {
+			*v = ""
+			e |= bit
+		}
+	}
+	// The values are compared before any is left out; Restore derives
+	// them in the reverse order of their dependencies.
+	if len(m.EmailAddresses) > 0 && m.PrimarySmtpAddress != "" && m.EmailAddresses[0] == "SMTP:"+m.PrimarySmtpAddress {
+		c.EmailAddresses = append([]string{}, m.EmailAddresses[1:]...)
+		e |= elidedPrimaryProxy
+	}
+	elide(elidedLegacyDN, &c.LegacyExchangeDN, LegacyDNFor(m.Guid, m.Alias))
+	elide(elidedDN, &c.DistinguishedName, dnUnder(m.Name, m.OrganizationalUnit))
+	elide(elidedMSOnlineID, &c.MicrosoftOnlineServicesID, m.UserPrincipalName)
+	elide(elidedWindowsLiveID, &c.WindowsLiveID, m.UserPrincipalName)
+	elide(elidedPrimarySmtp, &c.PrimarySmtpAddress, m.UserPrincipalName)
+	elide(elidedUserObjectID, &c.UserObjectID, m.ExternalDirectoryObjectId)
+	elide(elidedAlias, &c.Alias, m.Name)
+	elide(elidedArchiveGuid, &c.ArchiveGuid, store.ZeroGuid)
+	elide(elidedRecipientTypeDetails, &c.RecipientTypeDetails, m.RecipientType)
+	c.Elided = e
+	return &c
+}
+
+// RestoreForm puts back, after decoding, the values StoredForm left out.
+func (m *Mailbox) RestoreForm() {
+	e := m.Elided
+	if e == 0 {
+		return
+	}
+	m.Elided = 0
+	restore := func(bit int64, v *string, derived string) {
+		if e&bit != 0 {
+			*v = derived
+		}
+	}
+	restore(elidedAlias, &m.Alias, m.Name)
+	restore(elidedUserObjectID, &m.UserObjectID, m.ExternalDirectoryObjectId)
+	restore(elidedArchiveGuid, &m.ArchiveGuid, store.ZeroGuid)
+	restore(elidedRecipientTypeDetails, &m.RecipientTypeDetails, m.RecipientType)
+	restore(elidedMSOnlineID, &m.MicrosoftOnlineServicesID, m.UserPrincipalName)
+	restore(elidedWindowsLiveID, &m.WindowsLiveID, m.UserPrincipalName)
+	restore(elidedPrimarySmtp, &m.PrimarySmtpAddress, m.UserPrincipalName)
+	restore(elidedDN, &m.DistinguishedName, dnUnder(m.Name, m.OrganizationalUnit))
+	restore(elidedLegacyDN, &m.LegacyExchangeDN, LegacyDNFor(m.Guid, m.Alias))
+	if e&elidedPrimaryProxy != 0 {
+		m.EmailAddresses = append([]string{"SMTP:" + m.PrimarySmtpAddress}, m.EmailAddresses...)
+	}
+}
+
+// dnUnder returns the distinguished name of an object named name in the
+// organizational unit ou, given in its canonical form
+// ("NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted
+// Organizations/contoso.onmicrosoft.com"): the components after the
+// first in reverse order as OU=, the first one's labels as DC= ("" when
+// ou has no such form).
+func dnUnder(name, ou string) string {
+	parts := strings.Split(ou, "/")
+	if name == "" || len(parts) < 2 || parts[0] == "" {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("CN=")
+	b.WriteString(name)
+	for i := len(parts) - 1; i >= 1; i-- {
+		b.WriteString(",OU=")
+		b.WriteString(parts[i])
+	}
+	for _, dc := range strings.Split(parts[0], ".") {
+		b.WriteString(",DC=")
+		b.WriteString(dc)
+	}
+	return b.String()
+}

@@ -1,0 +1,82 @@
+package directory_test
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/fxamacker/cbor/v2"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// TestMailboxStoredForm checks that a mailbox decodes to exactly what was
+// encoded, whether its values follow the rules its stored form leaves
+// them out by or not, and that the usual mailbox is stored smaller.
+func TestMailboxStoredForm(t *testing.T) {
+	t.Parallel()
+	const ou = "NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com"
+	usual := func() *directory.Mailbox {
+		g := "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+		return &directory.Mailbox{
+			Guid: g, ExchangeGuid: "11111111-2222-3333-4444-555555555555", ArchiveGuid: store.ZeroGuid,
+			ExternalDirectoryObjectId: "99999999-8888-7777-6666-555555555555", UserObjectID: "99999999-8888-7777-6666-555555555555",
+			Name: "annb", Alias: "annb", DisplayName: "Ann Beebe",
+			DistinguishedName:  directory.HostedDN("annb", "contoso.onmicrosoft.com", "NAMPR06A007", false),
+			LegacyExchangeDN:   directory.LegacyDNFor(g, "annb"),
+			EmailAddresses:     []string{"SMTP:annb@contoso.com", "smtp:annb@contoso.onmicrosoft.com"},
+			PrimarySmtpAddress: "annb@contoso.com", UserPrincipalName: "annb@contoso.com",
+			MicrosoftOnlineServicesID: "annb@contoso.com", WindowsLiveID: "annb@contoso.com",
+			RecipientType: "UserMailbox", RecipientTypeDetails: "UserMailbox", OrganizationalUnit: ou,
+			InPlaceHolds: []string{},
+		}
+	}
+	for _, tc := range []struct {
+		name    string
+		change  func(m *directory.Mailbox)
+		smaller bool
+	}{
+		{"usual", func(*directory.Mailbox) {}, true},
+		{"soft-deleted", func(m *directory.Mailbox) {
+			m.DistinguishedName = directory.HostedDN("annb", "contoso.onmicrosoft.com", "NAMPR06A007", true)
+			m.OrganizationalUnit = ou + "/Soft Deleted Objects"
+		}, true},
+		{"changed addresses", func(m *directory.Mailbox) {
+			m.PrimarySmtpAddress = "ann.beebe@contoso.com"
+			m.EmailAddresses = []string{"smtp:annb@contoso.com", "SMTP:ann.beebe@contoso.com"}
+			m.WindowsLiveID = ""
+		}, true},
+		{"only address is the primary", func(m *directory.Mailbox) { m.EmailAddresses = []string{"SMTP:annb@contoso.com"} }, true},
+		{"alias differs from name", func(m *directory.Mailbox) { m.Alias = "ann" }, true},
+		{"nothing derivable", func(m *directory.Mailbox) {
+			*m = directory.Mailbox{Guid: m.Guid, Name: "x", Alias: "y", DistinguishedName: "CN=z", LegacyExchangeDN: "/o=other",
+				EmailAddresses: []string{"smtp:a@b"}, PrimarySmtpAddress: "a@b", UserPrincipalName: "c@d", RecipientType: "MailUser", RecipientTypeDetails: "GuestMailUser"}
+		}, false},
+		{"empty", func(m *directory.Mailbox) { *m = directory.Mailbox{Guid: m.Guid} }, false},
+	} {
+		m := usual()
+		tc.change(m)
+		raw, err := store.EncodeRecord(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got directory.Mailbox
+		if err := directory.Mailboxes.Decode(raw, &got); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if !reflect.DeepEqual(&got, m) {
+			t.Errorf("%s: decoded\n %+v\nwant\n %+v", tc.name, &got, m)
+		}
+		var general directory.Mailbox
+		if err := store.DecodeRecord(raw, &general); err != nil || !reflect.DeepEqual(&general, m) {
+			t.Errorf("%s: general decoder: %v\n %+v", tc.name, err, &general)
+		}
+		full, err := cbor.Marshal(m) // every value spelled out
+		if err != nil {
+			t.Fatal(err)
+		}
+		if smaller := len(raw) < len(full); smaller != tc.smaller {
+			t.Errorf("%s: stored %d bytes, %d in full; want smaller %v", tc.name, len(raw), len(full), tc.smaller)
+		}
+	}
+}

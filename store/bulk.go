@@ -41,7 +41,19 @@ func (w *BulkWriter) put(bucket, key string, v any) error {
 
 // Flush writes what PutBulk collected. A key that already exists goes
 // through the ordinary path, which replaces its index entries.
+//
+// In a replacement being built (Rebuild) the new records' index entries
+// are not written: a bulk load's entries land on random pages of the
+// index, so each batch would rewrite most of its pages, which is most of
+// the time and the writing of a large build. Rebuild writes the whole
+// index in key order while it compacts the file instead. Until then the
+// index knows only the records written the ordinary way, so a build must
+// not look up the records it loaded in bulk through the index.
 func (w *BulkWriter) Flush() error {
+	later := w.tx.s.opts.private
+	if later {
+		w.tx.s.indexLater.Store(true)
+	}
 	names := make([]string, 0, len(w.recs))
 	for n := range w.recs {
 		names = append(names, n)
@@ -67,7 +79,7 @@ func (w *BulkWriter) Flush() error {
 			if err := b.Put([]byte(r.key), r.raw); err != nil {
 				return err
 			}
-			if def == nil || def.index == nil {
+			if later || def == nil || def.index == nil {
 				continue
 			}
 			if idx, err = appendIndexPuts(idx, def, r.key, r.raw); err != nil {

@@ -146,10 +146,10 @@ func checkIndexes(tx *Tx, report func(Finding)) error {
 			report(Finding{Kind: "index", Key: fmt.Sprintf("%q", k), Message: "malformed index key"})
 			return nil
 		}
-		name, value, key := string(parts[0]), string(parts[1]), string(parts[2])
+		name, value, key := string(parts[0]), string(parts[1]), recordKey(parts[2])
 		for _, bn := range owners[name] {
 			def, _ := tx.s.schema.kind(bn)
-			raw := tx.btx.Bucket([]byte(bn)).Get(parts[2])
+			raw := tx.btx.Bucket([]byte(bn)).Get([]byte(key))
 			if raw == nil {
 				continue
 			}

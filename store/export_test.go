@@ -34,3 +34,6 @@ var TypeStrMap = typeStrMap
 var TypeStrings = typeStrings
 var TypeTime = typeTime
 var TypeTimePtr = typeTimePtr
+
+var AppendRecordKey = appendRecordKey
+var RecordKey = recordKey

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
+	"sort"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -74,10 +77,14 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 		fresh.Close()
 		return err
 	}
+	var index *Schema
+	if fresh.indexLater.Load() {
+		index = o.Schema
+	}
 	if err := fresh.Close(); err != nil {
 		return err
 	}
-	if err := compactFile(tmp, compacted); err != nil {
+	if err := compactFile(tmp, compacted, index); err != nil {
 		return fmt.Errorf("compact tenant %q: %w", path, err)
 	}
 	_ = os.Remove(tmp)
@@ -93,7 +100,9 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 }
 
 // compactFile writes a compact, synced copy of the bbolt file src to dst.
-func compactFile(src, dst string) error {
+// With a schema, the index bucket is not copied but written anew from the
+// records (see BulkWriter.Flush).
+func compactFile(src, dst string, index *Schema) error {
 	from, err := bolt.Open(src, 0o600, &bolt.Options{ReadOnly: true})
 	if err != nil {
 		return err
@@ -104,7 +113,10 @@ func compactFile(src, dst string) error {
 		return err
 	}
 	err = whileDroppingPages(func() []*bolt.DB { return []*bolt.DB{from, to} }, func() error {
-		return bolt.Compact(to, from, compactTxSize)
+		if index == nil {
+			return bolt.Compact(to, from, compactTxSize)
+		}
+		return compactIndexing(to, from, index)
 	})
 	if err == nil {
 		err = to.Sync()
@@ -113,4 +125,160 @@ func compactFile(src, dst string) error {
 		err = cerr
 	}
 	return err
+}
+
+// compactIndexing copies every bucket of from but the index into the
+// empty to, in key order with full pages, then writes the index entries
+// of every record of the schema's indexed kinds, a kind's entries sorted.
+func compactIndexing(to, from *bolt.DB, schema *Schema) error {
+	w := &appender{db: to}
+	defer w.rollback()
+	err := from.View(func(ftx *bolt.Tx) error {
+		err := ftx.ForEach(func(name []byte, b *bolt.Bucket) error {
+			if string(name) == bucketIndex {
+				return nil
+			}
+			if err := w.bucket(name, b.Sequence()); err != nil {
+				return err
+			}
+			return b.ForEach(func(k, v []byte) error {
+				if v == nil {
+					return fmt.Errorf("bucket %s holds a bucket %q", name, k)
+				}
+				return w.put(k, v)
+			})
+		})
+		if err != nil {
+			return err
+		}
+		if err := w.bucket([]byte(bucketIndex), 0); err != nil {
+			return err
+		}
+		for _, def := range schema.kinds {
+			b := ftx.Bucket([]byte(def.bucket))
+			if def.index == nil || b == nil {
+				continue
+			}
+			if err := writeKindIndex(w, def, b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return w.commit()
+}
+
+// writeKindIndex appends the index entries of every record of b, of kind
+// def, in key order. The entries are kept in one buffer while they are
+// sorted: a hundred thousand mailboxes have about a million.
+func writeKindIndex(w *appender, def *kindDef, b *bolt.Bucket) error {
+	type entry struct{ off, klen, plen uint32 }
+	var buf []byte
+	var ents []entry
+	err := b.ForEach(func(k, v []byte) error {
+		es, err := def.index(v)
+		if err != nil {
+			return fmt.Errorf("index %s %q: %w", def.bucket, k, err)
+		}
+		for _, e := range es {
+			if e.value == "" {
+				continue
+			}
+			key := idxKey(e.name, e.value, string(k))
+			ents = append(ents, entry{uint32(len(buf)), uint32(len(key)), uint32(len(e.payload))})
+			buf = append(append(buf, key...), e.payload...)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if uint64(len(buf)) > math.MaxUint32 {
+		return fmt.Errorf("index of %s too large", def.bucket)
+	}
+	key := func(e entry) []byte { return buf[e.off : e.off+e.klen] }
+	sort.Slice(ents, func(i, j int) bool { return bytes.Compare(key(ents[i]), key(ents[j])) < 0 })
+	for _, e := range ents {
+		if err := w.put(key(e), buf[e.off+e.klen:e.off+e.klen+e.plen]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// appender writes key-value pairs into the buckets of a new file, each
+// bucket's in key order, in transactions of up to compactTxSize bytes,
+// filling every page (bbolt splits a page at its fill percent; appended
+// keys never go back to a page once it is full).
+type appender struct {
+	db   *bolt.DB
+	tx   *bolt.Tx
+	name []byte
+	b    *bolt.Bucket
+	size int
+}
+
+// bucket creates the bucket name with sequence seq; put writes into it.
+func (w *appender) bucket(name []byte, seq uint64) error {
+	if err := w.begin(); err != nil {
+		return err
+	}
+	b, err := w.tx.CreateBucket(name)
+	if err != nil {
+		return err
+	}
+	if err := b.SetSequence(seq); err != nil {
+		return err
+	}
+	w.name, w.b = append([]byte(nil), name...), b
+	w.b.FillPercent = 1.0
+	return nil
+}
+
+func (w *appender) begin() error {
+	if w.tx != nil {
+		return nil
+	}
+	tx, err := w.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	w.tx, w.size = tx, 0
+	if w.name != nil {
+		w.b = tx.Bucket(w.name)
+		w.b.FillPercent = 1.0
+	}
+	return nil
+}
+
+func (w *appender) put(k, v []byte) error {
+	if w.size > 0 && w.size+len(k)+len(v) > compactTxSize {
+		if err := w.commit(); err != nil {
+			return err
+		}
+		if err := w.begin(); err != nil {
+			return err
+		}
+	}
+	w.size += len(k) + len(v)
+	return w.b.Put(k, v)
+}
+
+func (w *appender) commit() error {
+	if w.tx == nil {
+		return nil
+	}
+	tx := w.tx
+	w.tx = nil
+	return tx.Commit()
+}
+
+func (w *appender) rollback() {
+	if w.tx != nil {
+		_ = w.tx.Rollback()
+		w.tx = nil
+	}
 }

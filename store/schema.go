@@ -49,6 +49,7 @@ func NewSchema() *Schema {
 	s := &Schema{byBucket: map[string]*kindDef{}, timers: map[string]TimerHandler{}, hooks: map[any][]any{}}
 	timerKind.Register(s)
 	s.AddMigration(2, "binary record encoding", migrateCBORRecords)
+	s.AddMigration(7, "index entries with binary GUID keys", func(tx *Tx) error { return tx.rebuildIndexes() })
 	s.AddCheck("indexes", checkIndexes)
 	s.AddCheck("timers", checkTimers)
 	return s

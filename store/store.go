@@ -32,8 +32,9 @@ import (
 // (store/directory/content_codec.go); 6 = accounts have numbered cbor
 // keys, mailboxes leave out what they can derive, and the mailbox name
 // index no longer carries the record; 7 = messages and message trace
-// rows have numbered cbor keys.
-const SchemaVersion = 7
+// rows have numbered cbor keys; 8 = index entries hold GUID record keys
+// as their 16 bytes (tx.go).
+const SchemaVersion = 8
 
 // buildMmapSize is the address space a replacement tenant being built
 // maps from the start (address space only: memory is what it touches).
@@ -106,6 +107,10 @@ type Store struct {
 	genMu      sync.Mutex
 	bucketGens map[string]uint64
 	allGen     uint64
+	// indexLater is set when a bulk load into a replacement being built
+	// left the index entries of its records out: Rebuild writes the whole
+	// index while it compacts the file (see BulkWriter.Flush).
+	indexLater atomic.Bool
 	// spanMu guards readSpan, the address range of the mapped records the
 	// listings of this process have read since the last
 	// ReleaseMappedPages (mmap_linux.go). A transaction notes its reads in

@@ -60,7 +60,8 @@ func (r MessageRecipient) External() bool { return r.IdentityType != directory.I
 // Message is a sent message, encrypted (Get-OMEMessageStatus) or plain.
 //
 // Stored messages and trace rows are CBOR maps keyed by the field numbers
-// of their cbor tags (schema 7); a new field takes the next unused number,
+// of their cbor tags (schema 7; trace rows leave out the usual event
+// details, TraceRecord.Elided); a new field takes the next unused number,
 // and a number is never reused. Their recipients and events keep the json
 // names as keys. Export and import use the json names.
 type Message struct {
@@ -175,6 +176,56 @@ type TraceRecord struct {
 	MessageID        string       `json:"messageId" cbor:"9,keyasint,omitempty"`
 	MessageTraceID   string       `json:"messageTraceId" cbor:"10,keyasint,omitempty"`
 	Events           []TraceEvent `json:"events" cbor:"11,keyasint"`
+
+	// Elided is part of the stored form only (schema 7): the events whose
+	// Detail the stored row leaves out, a bit per event, because it is
+	// the usual text of its event (usualDetail). It is zero in every
+	// decoded row.
+	Elided int64 `json:"-" cbor:"12,keyasint,omitempty"`
+}
+
+// usualDetail returns the Detail the simulated mail flow gives an event
+// of the row ("" for events without a usual text).
+func (r *TraceRecord) usualDetail(event string) string {
+	switch event {
+	case "Receive":
+		return "Message received by: " + strings.ToUpper(DefaultMessageServer) + ".namprd06.prod.outlook.com"
+	case "Deliver":
+		return "The message was successfully delivered to the mailbox on " + strings.ToLower(DefaultMessageServer) + ".namprd06.prod.outlook.com."
+	case "Send external":
+		return fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", directory.DomainOf(r.RecipientAddress), r.ToIP)
+	}
+	return ""
+}
+
+// StoredForm returns the copy of r to encode: the events' usual details
+// left out (see Elided).
+func (r *TraceRecord) StoredForm() any {
+	c := *r
+	c.Events = nil
+	var e int64
+	for i, ev := range r.Events {
+		if i < 63 && ev.Detail != "" && ev.Detail == r.usualDetail(ev.Event) {
+			ev.Detail = ""
+			e |= 1 << i
+		}
+		c.Events = append(c.Events, ev)
+	}
+	if r.Events != nil && c.Events == nil {
+		c.Events = []TraceEvent{}
+	}
+	c.Elided = e
+	return &c
+}
+
+// RestoreForm puts back, after decoding, the details StoredForm left out.
+func (r *TraceRecord) RestoreForm() {
+	for i := range r.Events {
+		if i < 63 && r.Elided&(1<<i) != 0 {
+			r.Events[i].Detail = r.usualDetail(r.Events[i].Event)
+		}
+	}
+	r.Elided = 0
 }
 
 // Key returns the bucket key: chronological, then trace id, then recipient.

@@ -300,7 +300,6 @@ func mxPrefix(domain string) string {
 // then delivered to an internal mailbox or sent to an external domain.
 func TraceRows(m *Message) []*TraceRecord {
 	var rows []*TraceRecord
-	host := strings.ToLower(DefaultMessageServer) + ".namprd06.prod.outlook.com"
 	for i, r := range m.Recipients {
 		t0 := m.SentTime.Add(time.Duration(i) * time.Millisecond)
 		rec := &TraceRecord{
@@ -314,8 +313,7 @@ func TraceRows(m *Message) []*TraceRecord {
 			MessageID:        m.MessageID,
 			MessageTraceID:   m.MessageTraceID,
 		}
-		rec.Events = append(rec.Events, TraceEvent{Date: t0, Event: "Receive",
-			Detail: "Message received by: " + strings.ToUpper(DefaultMessageServer) + ".namprd06.prod.outlook.com"})
+		rec.Events = append(rec.Events, TraceEvent{Date: t0, Event: "Receive", Detail: rec.usualDetail("Receive")})
 		step := time.Second
 		if m.Encrypted {
 			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Encrypt",
@@ -324,11 +322,9 @@ func TraceRows(m *Message) []*TraceRecord {
 		}
 		if r.External() {
 			rec.ToIP = pseudoIP("mx", directory.DomainOf(r.Address), mxPrefix(directory.DomainOf(r.Address)))
-			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external",
-				Detail: fmt.Sprintf("Message sent to %s at %s using TLS1.2 with AES256", directory.DomainOf(r.Address), rec.ToIP)})
+			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step + time.Second), Event: "Send external", Detail: rec.usualDetail("Send external")})
 		} else {
-			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Deliver",
-				Detail: "The message was successfully delivered to the mailbox on " + host + "."})
+			rec.Events = append(rec.Events, TraceEvent{Date: t0.Add(step), Event: "Deliver", Detail: rec.usualDetail("Deliver")})
 		}
 		rows = append(rows, rec)
 	}

@@ -29,11 +29,12 @@ func Register(s *store.Schema) {
 }
 
 // migrateCompactMessages (schema 6 → 7) re-encodes every message and
-// trace row with the numbered keys of their cbor tags; the values and the
-// trace indexes stay the same.
+// trace row with the numbered keys of their cbor tags, the rows without
+// their usual event details; the values and the trace indexes stay the
+// same.
 func migrateCompactMessages(tx *store.Tx) error {
 	if err := Messages.RewriteAll(tx, func(string, *Message) (bool, error) { return false, nil }); err != nil {
 		return err
 	}
-	return Traces.RewriteAll(tx, func(string, *TraceRecord) (bool, error) { return false, nil })
+	return Traces.RewriteAll(tx, func(string, *TraceRecord) (bool, error) { return true, nil })
 }

@@ -109,5 +109,5 @@ func mailboxKeyByAlias(tx *bolt.Tx, alias string) ([]byte, error) {
 	if !bytes.HasPrefix(k, prefix) {
 		return nil, fmt.Errorf("no mailbox %s", alias)
 	}
-	return append([]byte(nil), k[len(prefix):]...), nil
+	return []byte(store.IndexedKey(k[len(prefix):])), nil
 }

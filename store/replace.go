@@ -154,16 +154,7 @@ func compactIndexing(to, from *bolt.DB, schema *Schema) error {
 		if err := w.bucket([]byte(bucketIndex), 0); err != nil {
 			return err
 		}
-		for _, def := range schema.kinds {
-			b := ftx.Bucket([]byte(def.bucket))
-			if def.index == nil || b == nil {
-				continue
-			}
-			if err := writeKindIndex(w, def, b); err != nil {
-				return err
-			}
-		}
-		return nil
+		return writeIndex(w, ftx, schema)
 	})
 	if err != nil {
 		return err
@@ -171,33 +162,42 @@ func compactIndexing(to, from *bolt.DB, schema *Schema) error {
 	return w.commit()
 }
 
-// writeKindIndex appends the index entries of every record of b, of kind
-// def, in key order. The entries are kept in one buffer while they are
-// sorted: a hundred thousand mailboxes have about a million.
-func writeKindIndex(w *appender, def *kindDef, b *bolt.Bucket) error {
+// writeIndex appends the index entries of every record of the schema's
+// indexed kinds in ftx, in key order. The entries are kept in one buffer
+// while they are sorted (a hundred thousand mailboxes have about a
+// million, some 70 MB): appended in order, each goes at the end of the
+// page being filled, where an entry inserted before others would move
+// every entry after it.
+func writeIndex(w *appender, ftx *bolt.Tx, schema *Schema) error {
 	type entry struct{ off, klen, plen uint32 }
 	var buf []byte
 	var ents []entry
-	err := b.ForEach(func(k, v []byte) error {
-		es, err := def.index(v)
-		if err != nil {
-			return fmt.Errorf("index %s %q: %w", def.bucket, k, err)
+	for _, def := range schema.kinds {
+		b := ftx.Bucket([]byte(def.bucket))
+		if def.index == nil || b == nil {
+			continue
 		}
-		for _, e := range es {
-			if e.value == "" {
-				continue
+		err := b.ForEach(func(k, v []byte) error {
+			es, err := def.index(v)
+			if err != nil {
+				return fmt.Errorf("index %s %q: %w", def.bucket, k, err)
 			}
-			key := idxKey(e.name, e.value, string(k))
-			ents = append(ents, entry{uint32(len(buf)), uint32(len(key)), uint32(len(e.payload))})
-			buf = append(append(buf, key...), e.payload...)
+			for _, e := range es {
+				if e.value == "" {
+					continue
+				}
+				key := idxKey(e.name, e.value, string(k))
+				ents = append(ents, entry{uint32(len(buf)), uint32(len(key)), uint32(len(e.payload))})
+				buf = append(append(buf, key...), e.payload...)
+			}
+			if uint64(len(buf)) > math.MaxUint32 {
+				return errors.New("the index is too large to write at once")
+			}
+			return nil
+		})
+		if err != nil {
+			return err
 		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if uint64(len(buf)) > math.MaxUint32 {
-		return fmt.Errorf("index of %s too large", def.bucket)
 	}
 	key := func(e entry) []byte { return buf[e.off : e.off+e.klen] }
 	sort.Slice(ents, func(i, j int) bool { return bytes.Compare(key(ents[i]), key(ents[j])) < 0 })

@@ -294,6 +294,9 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 		o.AddTyped("ModeratedBy", "System.String", list())
 		o.AddTyped("ModerationEnabled", "System.Boolean", false)
 		o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
+		if typeName == TypeDistributionGroup {
+			o.AddTyped("IsDirSynced", "System.Boolean", false)
+		}
 		o.AddTyped("LegacyExchangeDN", "System.String", "/o=ExchangeLabs/ou=Exchange Administrative Group (FYDIBOHF23SPDLT)/cn=Recipients/cn="+strings.ReplaceAll(g.Guid, "-", "")+"-"+g.Alias)
 	}
 	for _, p := range []struct{ name, prop string }{
@@ -323,6 +326,7 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 	o.AddTyped("DistinguishedName", "System.String", dn)
 	o.AddTyped("OrganizationId", "System.String", e.org.DirectoryPartition+".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/"+e.org.Name+" - "+e.org.DirectoryPartition+".PROD.OUTLOOK.COM/ConfigurationUnits/"+e.org.Name+"/Configuration")
 	o.AddTyped("Guid", "System.Guid", guidValue(g.Guid))
+	o.AddTyped("ExchangeObjectId", "System.Guid", guidValue(g.Guid))
 	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged.UTC())
 	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
 	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())

@@ -112,7 +112,7 @@ func domainObject(o *directory.Organization, d string) *object.PSObject {
 	p.AddTyped("Name", "System.String", d)
 	p.AddTyped("DistinguishedName", "System.String", "CN="+d+",CN=Accepted Domains,CN=Transport Settings,CN=Configuration,CN="+o.Name+",CN=ConfigurationUnits,DC="+o.DirectoryPartition+",DC=PROD,DC=OUTLOOK,DC=COM")
 	p.AddTyped("Identity", "System.String", d)
-	p.AddTyped("Guid", "System.Guid", guidValue(guid))
+	p.AddTyped("Guid", "System.Guid", exo.GuidValue(guid))
 	p.AddTyped("ObjectCategory", "System.String", o.DirectoryPartition+".PROD.OUTLOOK.COM/Configuration/Schema/ms-Exch-Accepted-Domain")
 	p.AddTyped("WhenChanged", "System.DateTime", o.WhenCreated.UTC())
 	p.AddTyped("WhenCreated", "System.DateTime", o.WhenCreated.UTC())
@@ -123,13 +123,6 @@ func domainObject(o *directory.Organization, d string) *object.PSObject {
 	name := d
 	p.ToStringFunc = func() string { return name }
 	return p
-}
-
-func guidValue(s string) any {
-	if g, ok := object.ParseGuid(s); ok {
-		return g
-	}
-	return s
 }
 
 func getAcceptedDomain(ctx *runtime.Context) error {

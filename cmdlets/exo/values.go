@@ -59,3 +59,12 @@ func MultiValued(items []string) *object.List {
 	}
 	return l
 }
+
+// GuidValue is a GUID kept as text in the tenant, as output shows it: a
+// Guid value, or the text itself when it is not a GUID.
+func GuidValue(s string) any {
+	if g, ok := object.ParseGuid(s); ok {
+		return g
+	}
+	return s
+}

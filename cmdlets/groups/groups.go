@@ -325,8 +325,8 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 	o.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
 	o.AddTyped("DistinguishedName", "System.String", dn)
 	o.AddTyped("OrganizationId", "System.String", e.org.DirectoryPartition+".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/"+e.org.Name+" - "+e.org.DirectoryPartition+".PROD.OUTLOOK.COM/ConfigurationUnits/"+e.org.Name+"/Configuration")
-	o.AddTyped("Guid", "System.Guid", guidValue(g.Guid))
-	o.AddTyped("ExchangeObjectId", "System.Guid", guidValue(g.Guid))
+	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
+	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged.UTC())
 	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
 	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())
@@ -345,13 +345,6 @@ func nonEmpty(s ...string) []string {
 		}
 	}
 	return out
-}
-
-func guidValue(s string) any {
-	if g, ok := object.ParseGuid(s); ok {
-		return g
-	}
-	return s
 }
 
 // matchAnr is ambiguous name resolution over a group: a prefix of its

@@ -34,18 +34,11 @@ func GroupRecipientObject(g *groups.Group, org *directory.Organization) *object.
 	o.AddTyped("Identity", "System.String", g.Name)
 	o.AddTyped("Name", "System.String", g.Name)
 	o.AddTyped("DistinguishedName", "System.String", g.DistinguishedName(org.Name, org.DirectoryPartition))
-	o.AddTyped("Guid", "System.Guid", groupGuid(g.Guid))
+	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
 	name := g.Name
 	o.ToStringFunc = func() string { return name }
 	return o
-}
-
-func groupGuid(s string) any {
-	if g, ok := object.ParseGuid(s); ok {
-		return g
-	}
-	return s
 }
 
 // recipientGroup answers Get-Recipient for an identity that names no

@@ -70,14 +70,6 @@ func containsFold(list []string, s string) bool {
 	return false
 }
 
-// guidValue converts a store GUID string for output.
-func guidValue(s string) any {
-	if g, ok := object.ParseGuid(s); ok {
-		return g
-	}
-	return s
-}
-
 // stringList returns strs as a PowerShell collection value.
 func stringList(strs []string) []any {
 	out := make([]any, 0, len(strs))

@@ -199,7 +199,7 @@ func RuleObject(r *ome.TransportRule) *object.PSObject {
 	o.AddTyped("Mode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", r.Mode)
 	o.AddTyped("Priority", "System.Int32", r.Priority)
 	o.AddTyped("Comments", "System.String", nilIfEmpty(extraString(r, "Comments")))
-	o.AddTyped("Guid", "System.Guid", guidValue(r.Guid))
+	o.AddTyped("Guid", "System.Guid", exo.GuidValue(r.Guid))
 	o.AddTyped("FromScope", "System.String", nilIfEmpty(r.FromScope))
 	o.AddTyped("SentToScope", "System.String", nilIfEmpty(r.SentToScope))
 	o.AddTyped("ApplyRightsProtectionTemplate", "System.String", nilIfEmpty(r.ApplyRightsProtectionTemplate))

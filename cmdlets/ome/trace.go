@@ -350,7 +350,7 @@ func TraceObject(r *ome.TraceRecord, org string, w window, index int, v2 bool) *
 	o.AddTyped("ToIP", "System.String", nilIfEmpty(r.ToIP))
 	o.AddTyped("FromIP", "System.String", nilIfEmpty(r.FromIP))
 	o.AddTyped("Size", "System.Int32", int(r.Size))
-	o.AddTyped("MessageTraceId", "System.Guid", guidValue(r.MessageTraceID))
+	o.AddTyped("MessageTraceId", "System.Guid", exo.GuidValue(r.MessageTraceID))
 	if !v2 {
 		o.AddTyped("StartDate", "System.DateTime", w.start)
 		o.AddTyped("EndDate", "System.DateTime", w.end)
@@ -440,7 +440,7 @@ func detailObject(r *ome.TraceRecord, e ome.TraceEvent, org string, start, end *
 	o := object.NewObject(typeName, "System.Object")
 	o.AddTyped("Organization", "System.String", org)
 	o.AddTyped("MessageId", "System.String", r.MessageID)
-	o.AddTyped("MessageTraceId", "System.Guid", guidValue(r.MessageTraceID))
+	o.AddTyped("MessageTraceId", "System.Guid", exo.GuidValue(r.MessageTraceID))
 	o.AddTyped("Date", "System.DateTime", e.Date.UTC())
 	o.AddTyped("Event", "System.String", e.Event)
 	o.AddTyped("Action", "System.String", nilIfEmpty(e.Action))

@@ -77,10 +77,13 @@ func findGroup(ctx *runtime.Context, tx *store.Tx, identity string) (*rbac.RoleG
 // memberInfo is a role group member as Get-RoleGroupMember shows it.
 type memberInfo struct {
 	objectID, name, display, recipientType, upn string
+	// exchangeID is the member's ExchangeObjectId: its mailbox's GUID, or
+	// for an account without a mailbox its directory object ID.
+	exchangeID string
 }
 
 func describeMember(tx *store.Tx, objectID string) memberInfo {
-	mi := memberInfo{objectID: objectID, name: objectID, display: objectID, recipientType: "User"}
+	mi := memberInfo{objectID: objectID, name: objectID, display: objectID, recipientType: "User", exchangeID: objectID}
 	u, err := directory.GetUser(tx, objectID)
 	if err != nil {
 		return mi
@@ -91,7 +94,7 @@ func describeMember(tx *store.Tx, objectID string) memberInfo {
 	}
 	if u.MailboxGuid != "" {
 		if m, err := directory.GetMailbox(tx, u.MailboxGuid); err == nil && !m.IsDeleted() {
-			mi.name, mi.recipientType = m.Name, m.RecipientType
+			mi.name, mi.recipientType, mi.exchangeID = m.Name, m.RecipientType, m.Guid
 		}
 	}
 	return mi
@@ -153,7 +156,8 @@ func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 	o.AddTyped("IsValid", "System.Boolean", true)
 	o.AddTyped("Name", "System.String", g.Name)
 	o.AddTyped("Service", "System.String", g.Service)
-	o.AddTyped("Guid", "System.Guid", g.Guid)
+	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
+	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(g.Guid))
 	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged)
 	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated)
 	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())
@@ -240,6 +244,7 @@ func memberObject(mi memberInfo) *object.PSObject {
 	o.AddTyped("RecipientType", "Microsoft.Exchange.Data.Directory.Recipient.RecipientType", mi.recipientType)
 	o.AddTyped("PrimarySmtpAddress", "Microsoft.Exchange.Data.SmtpAddress", mi.upn)
 	o.AddTyped("ExternalDirectoryObjectId", "System.String", mi.objectID)
+	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(mi.exchangeID))
 	o.AddTyped("Identity", "System.String", mi.name)
 	name := mi.name
 	o.ToStringFunc = func() string { return name }

@@ -260,7 +260,7 @@ func sendMessage() *runtime.Command {
 func messageObject(m *ome.Message) *object.PSObject {
 	o := object.NewObject(TypeMessage, "System.Object")
 	o.AddTyped("MessageId", "System.String", m.MessageID)
-	o.AddTyped("MessageTraceId", "System.Guid", guidOrString(m.MessageTraceID))
+	o.AddTyped("MessageTraceId", "System.Guid", exo.GuidValue(m.MessageTraceID))
 	o.AddTyped("SentTime", "System.DateTime", m.SentTime.UTC())
 	o.AddTyped("Sender", "System.String", m.Sender)
 	var rcpts, exps []any
@@ -285,13 +285,6 @@ func messageObject(m *ome.Message) *object.PSObject {
 	}
 	o.AddTyped("ExpiryTime", "System.Nullable`1[[System.DateTime]]", exp)
 	return o
-}
-
-func guidOrString(s string) any {
-	if g, ok := object.ParseGuid(s); ok {
-		return g
-	}
-	return s
 }
 
 func nilIfEmpty(s string) any {

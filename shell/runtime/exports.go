@@ -161,7 +161,7 @@ func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error
 		if rec.Position == nil {
 			rec.Position = fp.position
 		}
-		return fp.writeError(rec)
+		return fp.writeErrorFrom(ctx.proc, rec)
 	}
 	return ctx.WriteError(rec)
 }

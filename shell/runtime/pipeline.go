@@ -34,12 +34,22 @@ func (rt *Runtime) runPipelineStmt(p *syntax.Pipeline, out emitter) error {
 				rt.lastSuccess = err == nil
 				return err
 			}
+			// A value succeeds; a parenthesized pipeline and the
+			// statements of $() and @() leave $? as their last
+			// statement set it (true when there is none).
+			inner := false
+			switch ce.Expr.(type) {
+			case *syntax.ParenExpr, *syntax.SubExpr, *syntax.ArrayExpr:
+				inner, rt.lastSuccess = true, true
+			}
 			v, err := rt.evalExpr(ce.Expr)
 			if err != nil {
 				rt.lastSuccess = false
 				return err
 			}
-			rt.lastSuccess = true
+			if !inner {
+				rt.lastSuccess = true
+			}
 			return emitEnumerated(v, out)
 		}
 	}
@@ -1124,7 +1134,16 @@ func (pr *cmdProcessor) wrap(err error) error {
 
 // writeError handles a non-terminating error according to -ErrorAction.
 func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
+	return pr.writeErrorFrom(pr, rec)
+}
+
+// writeErrorFrom handles an error that origin wrote on pr's behalf (Write-Error
+// inside a function): pr's -ErrorAction and -ErrorVariable apply, but the
+// record travels through origin's redirections first, and both commands
+// count as having failed ($?).
+func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRecord) error {
 	rt := pr.rt
+	*origin.hadError = true
 	if rec.Position == nil {
 		rec.Position = pr.position
 	}
@@ -1151,7 +1170,7 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 	if action == "SilentlyContinue" || action == "Ignore" {
 		return nil
 	}
-	if handled, err := pr.deliver(streamError, rec); handled {
+	if handled, err := origin.deliver(streamError, rec); handled {
 		return err
 	}
 	if action == "Continue" || action == "Inquire" || action == "" {

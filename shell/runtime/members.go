@@ -498,6 +498,16 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		}
 		args = append(args, v)
 	}
+	if len(x.TypeArgs) > 0 {
+		names := make([]string, len(x.TypeArgs))
+		for i, tn := range x.TypeArgs {
+			if _, ok := rt.ResolveType(rt.qualifyTypeName(tn.Name, tn.Ext)); !ok {
+				return nil, invalidOperation(tn.Ext, fmt.Sprintf("Unable to find type [%s].", tn.Name), "TypeNotFound")
+			}
+			names[i] = tn.Name
+		}
+		return nil, rt.methodError(notSupported("calling a generic method with explicit type arguments (%s[%s])", name, strings.Join(names, ", ")), x.Ext, name, len(args))
+	}
 	if x.Static {
 		tv, ok := target.(*TypeValue)
 		if !ok {

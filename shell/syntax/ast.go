@@ -590,6 +590,7 @@ type InvokeMemberExpr struct {
 	Args            []Expr
 	Static          bool
 	NullConditional bool
+	TypeArgs        []*TypeName // Method[T](...): a generic method's type arguments
 }
 
 // IndexExpr is target[index].

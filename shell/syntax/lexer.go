@@ -528,6 +528,13 @@ func (p *parser) scanVarName(i int) (name string, end int, ok bool) {
 			}
 			if c == '`' && k+1 < len(p.text) {
 				c2, c2sz := p.at(k + 1)
+				if c2 == 'u' && p.byteAt(k+2) == '{' {
+					// `u{hex} names a character here as in a string
+					esc := &strBuilder{p: p}
+					k = esc.escape(k)
+					b.WriteString(esc.lit.String())
+					continue
+				}
 				b.WriteRune(c2)
 				k += 1 + c2sz
 				continue

@@ -1346,6 +1346,11 @@ func (p *parser) parsePostfix(e Expr) Expr {
 // member parses the member name after . :: or ?. and an optional call.
 func (p *parser) member(target Expr, static, nullCond bool) Expr {
 	start := target.Span().Start.Offset
+	if c := p.byteAt(p.skipSpace(p.off)); c == '\n' || c == '\r' {
+		// fluent chains: the member may follow on the next line
+		p.skipNewlines()
+		p.off = p.skipSpace(p.off)
+	}
 	i := p.off
 	r := p.runeAt(i)
 	var name Expr
@@ -1369,12 +1374,16 @@ func (p *parser) member(target Expr, static, nullCond bool) Expr {
 		p.errMissing(n, "MissingPropertyName", "Missing property name after reference operator.")
 		return &MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Static: static, NullConditional: nullCond}
 	}
+	var targs []*TypeName
+	if p.byteAt(p.off) == '[' {
+		targs = p.genericMethodArgs()
+	}
 	switch p.byteAt(p.off) {
 	case '(':
 		lp := p.peekTok(modeExpr)
 		p.advance(lp)
 		args := p.parseMethodArgs()
-		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: args, Static: static, NullConditional: nullCond}
+		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: args, Static: static, NullConditional: nullCond, TypeArgs: targs}
 	case '{':
 		lc := p.peekTok(modeExpr)
 		sb := p.parseScriptBody(lc)
@@ -1382,6 +1391,39 @@ func (p *parser) member(target Expr, static, nullCond bool) Expr {
 		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: []Expr{arg}, Static: static, NullConditional: nullCond}
 	}
 	return &MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Static: static, NullConditional: nullCond}
+}
+
+// genericMethodArgs reads the type arguments of a generic method call,
+// Method[T1, T2](...), when the bracket at p.off opens them: a list of
+// type names (not bracketed ones) closed by ']' with '(' right after.
+// Otherwise nothing is consumed (it is an index, as in $x.Items[0]).
+func (p *parser) genericMethodArgs() []*TypeName {
+	var out []*TypeName
+	k := p.off + 1
+	for {
+		k = p.skipBlanks(k)
+		for p.byteAt(k) == '\n' || p.byteAt(k) == '\r' {
+			k = p.skipBlanks(k + 1)
+		}
+		if !isIdentChar(p.runeAt(k)) {
+			return nil
+		}
+		name, end, ok := p.scanTypeName(k, 0)
+		if !ok {
+			return nil
+		}
+		out = append(out, &TypeName{Ext: p.ext(k, end), Name: name})
+		k = p.skipBlanks(end)
+		if p.byteAt(k) == ',' {
+			k++
+			continue
+		}
+		if p.byteAt(k) != ']' || p.byteAt(k+1) != '(' {
+			return nil
+		}
+		p.off, p.lastEnd = k+1, k+1
+		return out
+	}
 }
 
 func (p *parser) parseMethodArgs() []Expr {
@@ -2026,6 +2068,7 @@ func (p *parser) parseTry(kw *Token) Statement {
 		p.advance(t)
 		cc := &CatchClause{}
 		for {
+			p.skipNewlines() // catch may put its types on the next line
 			lb := p.peekTok(modeExpr)
 			if lb.Kind != TokLBracket {
 				break
@@ -2046,6 +2089,7 @@ func (p *parser) parseTry(kw *Token) Statement {
 			}
 			p.advance(rb)
 			cc.Types = append(cc.Types, &TypeName{Ext: p.ext(ns, end), Name: name})
+			p.skipNewlines()
 			c := p.peekTok(modeExpr)
 			if c.Kind != TokComma {
 				break

@@ -46,7 +46,7 @@ func Commands() []*runtime.Command {
 		{pathCommands, []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
 			"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
 			"Get-ChildItem", "Get-Item", "New-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}},
-		{utilityCommands, []string{"Get-Random", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}},
+		{utilityCommands, []string{"Get-Random", "New-Guid", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}},
 		{clixmlCommands, []string{"Export-Clixml", "Import-Clixml"}},
 		{archiveCommands, []string{"Compress-Archive", "Expand-Archive"}},
 		{textCommands, []string{"Join-String", "ConvertFrom-StringData", "Get-FileHash", "Measure-Command", "Invoke-Command"}},

@@ -19,7 +19,7 @@ import (
 // Get-Unique, Compare-Object, Tee-Object, Select-String and Out-GridView.
 
 func utilityCommands() []*runtime.Command {
-	return []*runtime.Command{getRandom(), getUnique(), compareObject(), teeObject(), selectString(), outGridView(), convertToHtml()}
+	return []*runtime.Command{getRandom(), newGuid(), getUnique(), compareObject(), teeObject(), selectString(), outGridView(), convertToHtml()}
 }
 
 // ---------------------------------------------------------------------------
@@ -220,6 +220,45 @@ func randomOperand(ctx *runtime.Context, name string) any {
 		}
 	}
 	return v
+}
+
+// New-Guid: a GUID from the session's seeded generator (so runs repeat),
+// the empty GUID with -Empty, or a string converted to a GUID.
+func newGuid() *runtime.Command {
+	c := cmdlet("New-Guid", ModUtility, "NewGuidCommand")
+	c.Synopsis = "Creates a GUID; exosim draws it from the tenant-seeded generator, so runs repeat."
+	c.Sets = []string{"Default", "Empty", "InputObject"}
+	c.DefaultSet = "Default"
+	c.Params = []*runtime.Param{
+		runtime.P("Empty", runtime.TSwitch, runtime.InSets(runtime.Set("Empty", false, -1))),
+		runtime.P("InputObject", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "InputObject", Position: 0, FromPipeline: true}), allowEmpty()),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `New-Guid`, Remark: "A new GUID."},
+		{Code: `'c0c3f50b-1c2e-4a4b-9d7e-2f3c1e8a9b10' | New-Guid`, Remark: "A string read as a GUID."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		switch {
+		case ctx.ParameterSet == "InputObject":
+			s := ctx.String("InputObject")
+			g, ok := object.ParseGuid(s)
+			if !ok {
+				msg := "Unrecognized Guid format."
+				if s == "" {
+					msg = "Value cannot be null. (Parameter 'input')"
+				}
+				if err := ctx.WriteError(ctx.NewError(msg, "StringNotRecognizedAsGuid", object.InvalidArgument, "FormatException", nil)); err != nil {
+					return err
+				}
+				return ctx.WriteObject(nil)
+			}
+			return ctx.WriteObject(g)
+		case ctx.Switch("Empty"):
+			return ctx.WriteObject(object.Guid{})
+		}
+		return ctx.WriteObject(ctx.RT.NewGuid())
+	}
+	return c
 }
 
 func getRandom() *runtime.Command {

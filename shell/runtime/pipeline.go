@@ -1139,8 +1139,9 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 
 // writeErrorFrom handles an error that origin wrote on pr's behalf (Write-Error
 // inside a function): pr's -ErrorAction and -ErrorVariable apply, but the
-// record travels through origin's redirections first, and both commands
-// count as having failed ($?).
+// record travels through origin's redirections first. Only origin counts as
+// having failed: as in PowerShell, $? after a function whose Write-Error
+// wrote an error is still true.
 func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRecord) error {
 	rt := pr.rt
 	*origin.hadError = true
@@ -1150,7 +1151,6 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 	if rec.Activity == "" {
 		rec.Activity = pr.cmd.Name
 	}
-	*pr.hadError = true
 	if pr.callErr == nil {
 		pr.callErr = rec // invocation hooks (hooks.go)
 	}

@@ -27,6 +27,9 @@ type funcRun struct {
 	// restore puts back the caller's automatic variables after a
 	// dot-sourced run (nil otherwise).
 	restore func()
+	// ran is set once a begin, process or end block started: only then
+	// does the clean block run; cleaned once it has.
+	ran, cleaned bool
 }
 
 // saveVars records the named variables of a scope (present or not) and
@@ -410,6 +413,7 @@ func (pr *cmdProcessor) beginScript() error {
 	}
 	if ast.Begin != nil {
 		if err := pr.runBlock(ast.Begin); err != nil {
+			pr.runClean()
 			rt.depth--
 			return err
 		}
@@ -583,6 +587,9 @@ func (pr *cmdProcessor) defaultValue(p *Param) (any, error) {
 // the script that exosim itself runs, whose exit ends the run).
 func (pr *cmdProcessor) runBlock(b *syntax.StatementBlock) error {
 	rt := pr.rt
+	if pr.fnRun != nil {
+		pr.fnRun.ran = true
+	}
 	rt.fnStack = append(rt.fnStack, pr)
 	err := rt.execBlock(b, pr.emit)
 	rt.fnStack = rt.fnStack[:len(rt.fnStack)-1]
@@ -711,13 +718,47 @@ func (pr *cmdProcessor) endScript() error {
 		}
 		run.scope.set("input", in)
 		if err := pr.runBlock(run.ast.End); err != nil {
+			pr.runClean()
 			return err
 		}
 	}
+	pr.runClean()
 	if pr.outFile != nil {
 		pr.outFile.close()
 	}
 	return nil
+}
+
+// runClean runs the clean block of a script function, script block or
+// script file once, when it finishes, fails or is stopped, provided one of
+// its other blocks ran. What it writes to the success stream is
+// discarded; its other streams flow as usual. An error that would end it
+// (throw, -ErrorAction Stop, exit) only ends the clean block: it is
+// written to the error stream and fails $?, but is not passed up.
+func (pr *cmdProcessor) runClean() {
+	run := pr.fnRun
+	if run == nil || run.cleaned || run.ast.Clean == nil || !run.ran {
+		return
+	}
+	run.cleaned = true
+	rt := pr.rt
+	defer pr.pushRunning()()
+	saved := rt.scope
+	rt.scope = run.scope
+	defer func() { rt.scope = saved }()
+	rt.fnStack = append(rt.fnStack, pr)
+	err := rt.execBlock(run.ast.Clean, discard)
+	rt.fnStack = rt.fnStack[:len(rt.fnStack)-1]
+	var pe *PSError
+	if !errors.As(err, &pe) {
+		return // return, exit and break leave the clean block quietly
+	}
+	*pr.hadError = true
+	rec := pe.Record
+	rt.recordError(rec)
+	if handled, _ := pr.deliver(streamError, rec); !handled {
+		rt.showError(rec)
+	}
 }
 
 // InvokeWithArguments runs a script block as & $sb args would: in a new

@@ -1068,6 +1068,7 @@ func (pr *cmdProcessor) dispose() {
 	}
 	pr.ended = true
 	if pr.fnRun != nil {
+		pr.runClean()
 		pr.rt.depth--
 	}
 	pr.closeRedirects()

@@ -208,6 +208,17 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	return 0
 }
 
+// execTopClean runs the clean block of the script exosim runs, after its
+// other blocks however they ended: its success output is discarded and an
+// error that ends it is reported without going further.
+func (rt *Runtime) execTopClean(b *syntax.StatementBlock) {
+	var pe *PSError
+	if err := rt.execBlock(b, discard); errors.As(err, &pe) {
+		rt.reportTerminating(pe)
+		rt.lastSuccess = false
+	}
+}
+
 func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 	emit := func(v any) error {
 		out(v)
@@ -221,6 +232,9 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 			return nil
 		}
 		return err
+	}
+	if sb.Clean != nil && (sb.Begin != nil || sb.Process != nil || sb.End != nil) {
+		defer rt.execTopClean(sb.Clean)
 	}
 	blocks := []*syntax.StatementBlock{sb.Begin, sb.Process, sb.End}
 	for _, b := range blocks {

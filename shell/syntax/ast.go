@@ -102,6 +102,9 @@ type ScriptBlock struct {
 	Begin    *StatementBlock
 	Process  *StatementBlock
 	End      *StatementBlock
+	// Clean runs when the command finishes, fails or is stopped, once
+	// any of its other blocks ran; its success output is discarded.
+	Clean    *StatementBlock
 	Unnamed  bool
 	IsFilter bool
 	// hasTypeDefs tells that an enum or class definition was parsed

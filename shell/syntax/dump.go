@@ -110,7 +110,7 @@ func dump(b *strings.Builder, n Node) {
 			for _, nb := range []struct {
 				name string
 				blk  *StatementBlock
-			}{{"begin", x.Begin}, {"process", x.Process}, {"end", x.End}} {
+			}{{"begin", x.Begin}, {"process", x.Process}, {"end", x.End}, {"clean", x.Clean}} {
 				if nb.blk != nil {
 					b.WriteString(" (" + nb.name + " ")
 					dumpBlock(b, nb.blk)

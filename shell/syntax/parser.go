@@ -253,7 +253,7 @@ func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
 
 func isNamedBlock(s string) bool {
 	switch strings.ToLower(s) {
-	case "begin", "process", "end", "dynamicparam":
+	case "begin", "process", "end", "clean", "dynamicparam":
 		return true
 	}
 	return false
@@ -280,7 +280,7 @@ func (p *parser) parseNamedBlocks(sb *ScriptBlock, closer TokenKind) {
 			return
 		}
 		if t.Kind != TokGeneric || t.Escaped || !isNamedBlock(t.Str) {
-			p.errorf(t.Ext, false, "MissingNamedBlocks", "unexpected token '"+t.Text()+"', expected 'begin', 'process', 'end', or 'dynamicparam'.")
+			p.errorf(t.Ext, false, "MissingNamedBlocks", "unexpected token '"+t.Text()+"', expected 'begin', 'process', 'end', 'clean', or 'dynamicparam'.")
 			p.parseStatementList(closer)
 			return
 		}
@@ -300,6 +300,8 @@ func (p *parser) parseNamedBlocks(sb *ScriptBlock, closer TokenKind) {
 			slot = &sb.Process
 		case "end":
 			slot = &sb.End
+		case "clean":
+			slot = &sb.Clean
 		default:
 			continue
 		}

@@ -46,7 +46,7 @@ func children(n Node) []Node {
 	case *ScriptBlock:
 		out = add(out, x.Usings...)
 		out = add1(out, x.Param)
-		out = add1(out, x.Begin, x.Process, x.End)
+		out = add1(out, x.Begin, x.Process, x.End, x.Clean)
 	case *ParamBlock:
 		out = add(out, x.Attributes...)
 		out = add(out, x.Params...)

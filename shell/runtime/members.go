@@ -590,6 +590,12 @@ func (e *methodException) exceptionType() string {
 
 func (e *methodException) Error() string { return e.msg }
 
+// typedException is an exception a .NET method threw whose type its
+// message does not tell (typ is the full type name).
+type typedException struct{ msg, typ string }
+
+func (e *typedException) Error() string { return e.msg }
+
 func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int) error {
 	if memlimit.IsOutOfMemory(err) {
 		// A .NET exception in a method becomes a MethodInvocationException
@@ -605,6 +611,11 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 		return invalidOperation(ext, e.Error(), "MethodNotFound")
 	case *methodException:
 		return methodInvocationError(ext, e, name, n)
+	case *typedException:
+		pe := methodInvocationError(ext, &methodException{e.msg}, name, n)
+		pe.Record.ErrorID = object.ShortName(e.typ)
+		pe.Record.InnerException = e.typ
+		return pe
 	case *methodBindError:
 		return runtimeError(ext, e.msg, e.id, object.NotSpecified, "MethodException")
 	case *notSupportedError:

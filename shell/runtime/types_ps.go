@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -715,7 +716,27 @@ func validIP(s string) bool {
 func (rt *Runtime) createScriptBlock(text string) (any, error) {
 	sb, perrs := syntax.Parse(syntax.NewSource("", text))
 	if perrs != nil {
-		return nil, rt.parseErrorsAsError(perrs)
+		return nil, parseException(perrs)
 	}
 	return &ScriptBlock{AST: sb}, nil
+}
+
+// parseException is the .NET exception a method that parses script text
+// throws: IncompleteParseException with the first error's message when
+// more input could complete the text, else ParseException whose message
+// gives each error (ten at most) with its "At line:" position.
+func parseException(perrs syntax.ErrorList) error {
+	if perrs[0].Incomplete {
+		return &typedException{msg: perrs[0].Message, typ: "System.Management.Automation.IncompleteParseException"}
+	}
+	var parts []string
+	for i, e := range perrs {
+		if i == 10 {
+			parts = append(parts, "Not all parse errors were reported.  Correct the reported errors and try again.")
+			break
+		}
+		lines := format.PositionMessage(parseErrorRecord(e).Position)
+		parts = append(parts, strings.Join(append(lines, e.Message), "\n"))
+	}
+	return &typedException{msg: strings.Join(parts, "\n\n"), typ: "System.Management.Automation.ParseException"}
 }

@@ -75,7 +75,10 @@ type ErrorRecord struct {
 	// FullyQualifiedErrorId (a compiled cmdlet's full type name, or a
 	// function's name).
 	CommandSuffix string
-	Target        any
+	// NoCommandSuffix keeps FullyQualifiedErrorId to the bare ErrorID
+	// (Write-Error called from a script block or at the prompt).
+	NoCommandSuffix bool
+	Target          any
 	// TargetName overrides the target's string in the category text.
 	TargetName string
 	// Reason overrides the ConciseView reason ("Exception" for throw).
@@ -98,7 +101,7 @@ type ErrorRecord struct {
 // FullyQualifiedErrorID returns "ErrorId,Command".
 func (e *ErrorRecord) FullyQualifiedErrorID() string {
 	switch {
-	case e.CommandSuffix == "":
+	case e.CommandSuffix == "" || e.NoCommandSuffix:
 		return e.ErrorID
 	case e.ErrorID == "":
 		return e.CommandSuffix

@@ -165,7 +165,7 @@ func (c *Context) stamp(rec *object.ErrorRecord) {
 	if rec.Activity == "" {
 		rec.Activity = c.Command.Name
 	}
-	if rec.CommandSuffix == "" {
+	if rec.CommandSuffix == "" && !rec.NoCommandSuffix {
 		if c.Command.FullTypeName != "" {
 			rec.CommandSuffix = c.Command.FullTypeName
 		} else {

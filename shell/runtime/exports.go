@@ -143,8 +143,22 @@ func (rt *Runtime) ConvertArgument(cmd *Command, p *Param, v any) (any, error) {
 // file it takes the script's call site as its position (none for the
 // script exosim runs) but keeps Write-Error as its reason, since a script
 // is not a command PowerShell can look up by its file name.
+//
+// Its FullyQualifiedErrorId names the code that called Write-Error, not
+// Write-Error: the function's name, the script file's name, and nothing
+// for a script block or a command typed at the prompt.
 func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error {
 	fp := ctx.proc.scriptCaller()
+	if rec.CommandSuffix == "" {
+		switch {
+		case fp != nil && fp.fn != nil && fp.cmd.Name != "":
+			rec.CommandSuffix = fp.cmd.Name
+		case fp != nil && fp.isScript() && fp.scriptFile != "":
+			rec.CommandSuffix = scriptName(fp.scriptFile)
+		default:
+			rec.NoCommandSuffix = true
+		}
+	}
 	if fp != nil && ctx.proc.errAction == "" && ctx.proc.errVar == "" {
 		if fp.isScript() && fp.fn == nil {
 			rec.Position = fp.position

@@ -1,9 +1,12 @@
 package runtime
 
-// Descriptions of the members of registered .NET types, for Get-Member:
-// each line is "Kind Name: definition | definition ...", the overloads
-// of the type's own public members as .NET declares them (the forms a
-// type implements for an interface are left out). Generic parameters (T,
+// Descriptions of the members of registered .NET types, for Get-Member
+// and for a method named without parentheses: each line is "Kind Name:
+// definition | definition ...", with .NET's own signatures of the type's
+// public overloads that scripts use. PowerShell also lists, after those,
+// the interface forms of a method (ICollection[string].Add); they are
+// left out here, so a definition can be shorter than PowerShell's but
+// never names an overload .NET does not have. Generic parameters (T,
 // TKey, TValue) stand for the type's arguments. A member is listed only
 // when it resolves on the value, and an overload only when the member
 // accepts its argument count.

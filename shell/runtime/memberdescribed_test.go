@@ -68,7 +68,7 @@ func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"Add":         "void Add(string key, System.Object value)",
+		"TryAdd":      "bool TryAdd(string key, System.Object value)",
 		"TryGetValue": "bool TryGetValue(string key, [ref] System.Object value)",
 		"Keys":        "System.Collections.Generic.Dictionary`2+KeyCollection[string,System.Object] Keys {get;}",
 	}

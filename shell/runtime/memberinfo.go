@@ -36,6 +36,12 @@ var objectMethods = []MemberInfo{
 // hidden members of script classes only with force. The list is sorted
 // by member type, then name.
 func (rt *Runtime) MembersOf(v any, static, force bool) []MemberInfo {
+	return rt.membersOf(v, static, force, true)
+}
+
+// membersOf is MembersOf; withObject adds System.Object's methods where
+// the type's description does not list them.
+func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo {
 	var t *TypeInfo
 	if tv, ok := v.(*TypeValue); ok && static {
 		t = tv.Info
@@ -57,10 +63,12 @@ func (rt *Runtime) MembersOf(v any, static, force bool) []MemberInfo {
 	}
 	if t != nil && t.def != nil && t.def.class != nil {
 		rt.classMembers(t.def.class, static, force, add)
+		// a class has exactly System.Object's other methods
+		withObject = true
 	} else if t != nil {
 		rt.describedMembers(t, v, static, add)
 	}
-	if !static {
+	if !static && withObject {
 		for _, m := range objectMethods {
 			if _, ok := byName[strings.ToLower(m.Name)]; !ok {
 				add(m)
@@ -99,10 +107,30 @@ func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(Mem
 			add(MemberInfo{Name: m.Name, MemberType: "Method", Definition: rt.methodDefinition(m)})
 		}
 		if static {
-			// static members belong to the class that declares them
+			// static members belong to the class that declares them;
+			// constructors are listed as the static method new, and
+			// System.Object's static methods are every class's
+			ctors := 0
+			for _, m := range k.def.Methods {
+				if m.IsCtor && (!m.Hidden || force) {
+					ctors++
+					add(MemberInfo{Name: "new", MemberType: "Method", Definition: rt.ctorDefinition(k.def.Name, m)})
+				}
+			}
+			if ctors == 0 {
+				add(MemberInfo{Name: "new", MemberType: "Method", Definition: k.def.Name + " new()"})
+			}
+			add(MemberInfo{Name: "Equals", MemberType: "Method", Definition: "static bool Equals(System.Object objA, System.Object objB)"})
+			add(MemberInfo{Name: "ReferenceEquals", MemberType: "Method", Definition: "static bool ReferenceEquals(System.Object objA, System.Object objB)"})
 			return
 		}
 	}
+}
+
+// ctorDefinition is a constructor as Get-Member shows it: "Class new(Type param, ...)".
+func (rt *Runtime) ctorDefinition(class string, m *syntax.MethodDef) string {
+	def := rt.methodDefinition(&syntax.MethodDef{Name: "new", Params: m.Params, ReturnType: &syntax.TypeName{Name: class}})
+	return def
 }
 
 // methodDefinition is a class method's signature as Get-Member shows it:
@@ -250,4 +278,38 @@ func (rt *Runtime) memberArity(t *TypeInfo, v any, d *memberDesc) [2]int {
 		return [2]int{0, -1}
 	}
 	return [2]int{m.Min, m.Max}
+}
+
+// methodOverloads finds a method of v (of the type v names, for a static
+// one) whose overloads are known: a script class's, or a described
+// .NET type's. It returns the method's name as declared and its
+// overload definitions; nil when the overloads are not known.
+func (rt *Runtime) methodOverloads(v any, static bool, name string) (string, []string) {
+	for _, m := range rt.membersOf(v, static, true, false) {
+		if m.MemberType == "Method" && strings.EqualFold(m.Name, name) {
+			return m.Name, splitDefinitions(m.Definition)
+		}
+	}
+	return name, nil
+}
+
+// splitDefinitions splits a definition list at the commas between
+// overloads (not those between parameters or generic arguments).
+func splitDefinitions(def string) []string {
+	var out []string
+	depth, start := 0, 0
+	for i := 0; i < len(def); i++ {
+		switch def[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				out = append(out, strings.TrimSpace(def[start:i]))
+				start = i + 1
+			}
+		}
+	}
+	return append(out, strings.TrimSpace(def[start:]))
 }

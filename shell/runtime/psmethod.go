@@ -9,8 +9,9 @@ import (
 // A method named without parentheses ('abc'.ToUpper, [math]::Round) is
 // a PSMethod: an object naming the method and its overloads, which
 // default output shows as the OverloadDefinitions table and which
-// .Invoke(args) calls. exosim knows the overloads of the methods listed
-// in methodOverloads; naming any other method without parentheses is
+// .Invoke(args) calls. exosim knows the overloads of script class
+// methods and of the .NET members described for Get-Member
+// (memberdefs.go); naming any other method without parentheses is
 // refused in one line rather than shown with made-up overloads.
 
 // psMethod is one method of a value or of a type (static).
@@ -59,68 +60,17 @@ func (m *psMethod) String() string { return strings.Join(m.overloads, ", ") }
 // parentheses, or the refusal when its overloads are not known.
 func (rt *Runtime) methodValue(target any, typ *TypeInfo, name string) (any, error) {
 	typeName, sep := object.TypeName(target), "."
+	on := target
 	if typ != nil {
 		typeName, sep = typ.String(), "::"
+		on = &TypeValue{Info: typ}
 	}
-	ov := MethodOverloads(typeName, name, typ != nil)
+	canon, ov := rt.methodOverloads(on, typ != nil, name)
 	if ov == nil {
 		return nil, methodAsValue(typeName, sep, name)
 	}
-	return &psMethod{target: target, typ: typ, name: canonicalMethodName(typeName, name, typ != nil), overloads: ov}, nil
+	return &psMethod{target: target, typ: typ, name: canon, overloads: ov}, nil
 }
-
-// MethodOverloads returns the overload definitions exosim knows for a
-// method of the named type (static or instance), or nil.
-func MethodOverloads(typeName, name string, static bool) []string {
-	k := methodKey(typeName, name, static)
-	if e, ok := methodOverloads[k]; ok {
-		return e.overloads
-	}
-	return nil
-}
-
-func canonicalMethodName(typeName, name string, static bool) string {
-	if e, ok := methodOverloads[methodKey(typeName, name, static)]; ok {
-		return e.name
-	}
-	return name
-}
-
-func methodKey(typeName, name string, static bool) string {
-	k := strings.ToLower(typeName + "." + name)
-	if static {
-		k = "static " + k
-	}
-	return k
-}
-
-type overloadEntry struct {
-	name      string
-	overloads []string
-}
-
-// methodOverloads holds .NET 8's public overloads of the methods, keyed
-// by methodKey, written with PowerShell's names for the types.
-var methodOverloads = func() map[string]overloadEntry {
-	m := map[string]overloadEntry{}
-	add := func(typeName string, static bool, name string, overloads ...string) {
-		m[methodKey(typeName, name, static)] = overloadEntry{name: name, overloads: overloads}
-	}
-	const str = "System.String"
-	add(str, false, "ToUpper", "string ToUpper()", "string ToUpper(cultureinfo culture)")
-	add(str, false, "ToLower", "string ToLower()", "string ToLower(cultureinfo culture)")
-	add(str, false, "ToUpperInvariant", "string ToUpperInvariant()")
-	add(str, false, "ToLowerInvariant", "string ToLowerInvariant()")
-	add(str, false, "Substring", "string Substring(int startIndex)", "string Substring(int startIndex, int length)")
-	add(str, false, "PadLeft", "string PadLeft(int totalWidth)", "string PadLeft(int totalWidth, char paddingChar)")
-	add(str, false, "PadRight", "string PadRight(int totalWidth)", "string PadRight(int totalWidth, char paddingChar)")
-	add(str, false, "Trim", "string Trim()", "string Trim(char trimChar)", "string Trim(Params char[] trimChars)")
-	add(str, false, "TrimStart", "string TrimStart()", "string TrimStart(char trimChar)", "string TrimStart(Params char[] trimChars)")
-	add(str, false, "TrimEnd", "string TrimEnd()", "string TrimEnd(char trimChar)", "string TrimEnd(Params char[] trimChars)")
-	add(str, false, "Insert", "string Insert(int startIndex, string value)")
-	add(str, false, "Remove", "string Remove(int startIndex, int count)", "string Remove(int startIndex)")
-	return m
-}()
 
 func init() { typesLater(declarePSMethodType) }
 

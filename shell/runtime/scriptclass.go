@@ -160,8 +160,41 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 			td.Members[ms[0].Name] = Method(min, max, fn)
 		}
 	}
+	// the static methods every class has from System.Object
+	if _, ok := td.Static["ReferenceEquals"]; !ok {
+		td.Static["ReferenceEquals"] = Method(2, 2, func(call *Call) (any, error) {
+			return sameInstance(call.Args[0], call.Args[1]), nil
+		})
+	}
+	if _, ok := td.Static["Equals"]; !ok {
+		td.Static["Equals"] = Method(2, 2, func(call *Call) (any, error) {
+			a, b := call.Args[0], call.Args[1]
+			if a == nil || b == nil {
+				return a == nil && b == nil, nil
+			}
+			if sameInstance(a, b) {
+				return true, nil
+			}
+			v, err := call.RT.CallMethod(a, "Equals", []any{b})
+			if err != nil {
+				return nil, err
+			}
+			return object.ToBool(v), nil
+		})
+	}
 	rt.addScriptType(td)
 	return nil
+}
+
+// sameInstance is Object.ReferenceEquals for script values: the same
+// object, or both null.
+func sameInstance(a, b any) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	oa, ok1 := a.(*object.PSObject)
+	ob, ok2 := b.(*object.PSObject)
+	return ok1 && ok2 && oa == ob
 }
 
 // prop finds a declared instance property on the class or its bases.

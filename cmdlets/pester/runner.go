@@ -223,7 +223,9 @@ func (r *run) newTestDrive() (string, func()) {
 		return "", func() {}
 	}
 	r.rt.SetGlobal("TestDrive", dir)
+	files.MapFolder("TestDrive", p, "Pester test drive")
 	return dir, func() {
+		files.Unmap("TestDrive")
 		_ = files.Remove(p, true)
 		_ = r.rt.InvokeExpression("Remove-Variable -Name TestDrive -Scope Global -Force -ErrorAction Ignore", nil)
 	}

@@ -257,6 +257,43 @@ func (n *Namespace) Drives() []*Drive {
 	return out
 }
 
+// MapFolder adds a FileSystem drive whose root is the folder at (Pester's
+// TestDrive:), replacing a drive of that name. It returns false when at
+// is not a folder.
+func (n *Namespace) MapFolder(name string, at Path, description string) bool {
+	if at.Drive == nil || at.Drive.Provider != FileSystem {
+		return false
+	}
+	host := n.Host(at)
+	if fi, err := n.fs.Stat(host); err != nil || !fi.IsDir() {
+		return false
+	}
+	n.Unmap(name)
+	root := at.ProviderPath()
+	sep := at.Drive.sep()
+	if !strings.HasSuffix(root, sep) {
+		root += sep
+	}
+	n.drives = append(n.drives, &Drive{Name: name, Provider: FileSystem, Root: root, Host: host, Windows: at.Drive.Windows, Description: description})
+	n.ready[n.drives[len(n.drives)-1]] = true
+	return true
+}
+
+// Unmap removes a drive MapFolder added; the location moves back to the
+// start when it was on that drive.
+func (n *Namespace) Unmap(name string) {
+	for i, d := range n.drives {
+		if strings.EqualFold(d.Name, name) {
+			n.drives = append(n.drives[:i:i], n.drives[i+1:]...)
+			delete(n.ready, d)
+			if n.current == d {
+				n.current = n.start.Drive
+			}
+			return
+		}
+	}
+}
+
 // Drive finds a drive by name (case-insensitive).
 func (n *Namespace) Drive(name string) (*Drive, bool) {
 	for _, d := range n.drives {

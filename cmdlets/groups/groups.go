@@ -402,11 +402,10 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 		}
 	}
 	var objs []*object.PSObject
-	var rec *object.ErrorRecord
-	err = exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		e := env{tx: tx, org: org}
 		var list []*groups.Group
@@ -420,15 +419,14 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 			list, err = groups.List(tx)
 		}
 		if err != nil {
-			return err
+			return nil, err
 		}
 		var owner string
 		if ctx.Has("ManagedBy") {
 			mid, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("ManagedBy")))
 			m, r, err := mailbox.ResolveOne(ctx, tx, mid, shown, directory.ScopeActive, true)
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			owner = m.LinkedUserID()
 		}
@@ -447,8 +445,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 			kept = append(kept, g)
 		}
 		if id != "" && !strings.Contains(id, "*") && len(kept) == 0 {
-			rec = exo.NotFound(ctx, id)
-			return nil
+			return exo.NotFound(ctx, id), nil
 		}
 		sortGroups(kept, ctx.String("SortBy"))
 		for _, g := range kept {
@@ -457,7 +454,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 				members = e.memberDNs(g.Members)
 				ok, err := keep(o)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				if !ok {
 					continue
@@ -465,13 +462,10 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 			}
 			objs = append(objs, o)
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
@@ -566,25 +560,20 @@ func getDistributionGroupMember(ctx *runtime.Context) error {
 		return err
 	}
 	var objs []*object.PSObject
-	var rec *object.ErrorRecord
-	err = exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), false)
 		if err != nil || r != nil {
-			rec = r
-			return err
+			return r, err
 		}
 		objs = linkObjects(env{tx: tx, org: org}, g.Members, ctx.Switch("IncludeSoftDeletedObjects"))
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
@@ -595,16 +584,14 @@ func getUnifiedGroupLinks(ctx *runtime.Context) error {
 		return err
 	}
 	var objs []*object.PSObject
-	var rec *object.ErrorRecord
-	err = exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), true)
 		if err != nil || r != nil {
-			rec = r
-			return err
+			return r, err
 		}
 		var links []groups.Member
 		switch strings.ToLower(ctx.String("LinkType")) {
@@ -616,13 +603,10 @@ func getUnifiedGroupLinks(ctx *runtime.Context) error {
 			links = g.Subscribers
 		}
 		objs = linkObjects(env{tx: tx, org: org}, links, false)
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }

@@ -375,41 +375,36 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 		return l.run()
 	}
 	var out *object.PSObject
-	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		m, r, err := resolveOne(ctx, tx, id, shown, l.scope, allowMailUser)
 		if err == nil && r != nil && l.accounts {
 			// not a mailbox or mail user: maybe an account without either
 			u, err := findAccountOnly(tx, id)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			if u != nil {
 				m, r = accountRecipient(u, org), nil
 			}
 		}
 		if err != nil || r != nil {
-			rec = r
-			return err
+			return r, err
 		}
 		o, ok, err := l.accept(tx, m, org)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if ok {
 			out = o
 		}
-		return nil
+		return nil, nil
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	if out != nil {
 		return ctx.WriteObject(out)

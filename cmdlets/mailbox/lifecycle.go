@@ -17,16 +17,13 @@ import (
 func resolveRead(ctx *runtime.Context, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, error) {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var err error
 		m, rec, err = resolveOne(ctx, tx, id, shown, scope, allowMailUser)
-		return err
+		return rec, err
 	})
-	if err != nil {
+	if err != nil || !done {
 		return nil, err
-	}
-	if rec != nil {
-		return nil, ctx.WriteError(rec)
 	}
 	return m, nil
 }
@@ -71,7 +68,7 @@ func removeMailbox() *runtime.Command {
 		// Resolve read-only first: the confirmation names the object.
 		var m *directory.Mailbox
 		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			if permanent {
 				m, rec, err = resolveOne(ctx, tx, id, shown, directory.ScopeSoftDeleted, false)
@@ -80,16 +77,13 @@ func removeMailbox() *runtime.Command {
 						m, rec = a, nil
 					}
 				}
-				return err
+				return rec, err
 			}
 			m, rec, err = resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		target := m.Identity()
 		desc := fmt.Sprintf("Removing mailbox \"%s\" will remove the Active Directory user object and mark the mailbox in the database for removal.", target)

@@ -105,28 +105,23 @@ func getMailUser() *runtime.Command {
 			return l.run()
 		}
 		var out *object.PSObject
-		var rec *object.ErrorRecord
-		err = exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			m, r, err := resolveMailUser(ctx, tx, id, shown, scope)
 			if err != nil || r != nil {
-				rec = r
-				return err
+				return r, err
 			}
 			org, err := directory.GetOrganization(tx)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			o, ok, err := l.accept(tx, m, org)
 			if ok {
 				out = o
 			}
-			return err
+			return nil, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		if out != nil {
 			return ctx.WriteObject(out)
@@ -153,7 +148,7 @@ func removeMailUser() *runtime.Command {
 		permanent := ctx.Switch("PermanentlyDelete")
 		var m *directory.Mailbox
 		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			m, rec, err = resolveMailUser(ctx, tx, id, shown, mailUserScope(permanent))
 			if permanent && rec != nil && err == nil {
@@ -161,13 +156,10 @@ func removeMailUser() *runtime.Command {
 					m, rec = a, nil
 				}
 			}
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		target := m.Identity()
 		if permanent {

@@ -145,16 +145,13 @@ func getMailboxDatabase() *runtime.Command {
 func viewObjects(ctx *runtime.Context, fn func(tx *store.Tx) ([]*object.PSObject, *object.ErrorRecord, error)) error {
 	var out []*object.PSObject
 	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var err error
 		out, rec, err = fn(tx)
-		return err
+		return rec, err
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	for _, o := range out {
 		if err := ctx.WriteObject(o); err != nil {
@@ -384,16 +381,13 @@ func getMailbox() *runtime.Command {
 		}
 		var objs []*object.PSObject
 		var rec *object.ErrorRecord
-		err = exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
 			objs, rec, err = onPremMailboxes(ctx, tx)
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		return mailbox.WriteLimited(ctx, objs, limit, explicit)
 	}

@@ -128,23 +128,22 @@ func getRequest() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var out []*object.PSObject
 		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var rs []*restore.RestoreRequest
 			var err error
 			if id := identity(ctx, "Identity"); id != "" {
 				rs, rec, err = find(ctx, tx, id)
 				if err != nil || rec != nil {
-					return err
+					return rec, err
 				}
 			} else if rs, err = restore.RestoreRequests(tx); err != nil {
-				return err
+				return rec, err
 			}
 			var targets map[string]bool
 			if t := identity(ctx, "TargetMailbox"); t != "" {
 				ms, err := directory.ResolveMailboxes(tx, t, directory.ScopeActive)
 				if err != nil {
-					rec = exo.NotFound(ctx, t)
-					return nil
+					return exo.NotFound(ctx, t), nil
 				}
 				targets = map[string]bool{}
 				for _, m := range ms {
@@ -154,7 +153,7 @@ func getRequest() *runtime.Command {
 			for _, r := range rs {
 				p, err := restore.RestoreProgressOf(tx, r)
 				if err != nil {
-					return err
+					return rec, err
 				}
 				if targets != nil && !targets[r.TargetGuid] {
 					continue
@@ -173,13 +172,10 @@ func getRequest() *runtime.Command {
 				}
 				out = append(out, requestObject(r, p))
 			}
-			return nil
+			return rec, nil
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		for _, o := range out {
 			if err := ctx.WriteObject(o); err != nil {
@@ -207,27 +203,22 @@ func getStatistics() *runtime.Command {
 			return ctx.Fail(exo.Invalid(ctx, "The Identity parameter is required.", nil))
 		}
 		var out []*object.PSObject
-		var rec *object.ErrorRecord
-		err := exo.View(ctx, func(tx *store.Tx) error {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			rs, r2, err := find(ctx, tx, id)
 			if err != nil || r2 != nil {
-				rec = r2
-				return err
+				return r2, err
 			}
 			for _, r := range rs {
 				p, err := restore.RestoreProgressOf(tx, r)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				out = append(out, statisticsObject(r, p, tx.Now(), ctx.Switch("IncludeReport")))
 			}
-			return nil
+			return nil, nil
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		for _, o := range out {
 			if err := ctx.WriteObject(o); err != nil {
@@ -248,16 +239,13 @@ func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *restor
 	}
 	var rs []*restore.RestoreRequest
 	var rec *object.ErrorRecord
-	err := exo.View(ctx, func(tx *store.Tx) error {
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var err error
 		rs, rec, err = find(ctx, tx, id)
-		return err
+		return rec, err
 	})
-	if err != nil {
+	if err != nil || !done {
 		return err
-	}
-	if rec != nil {
-		return ctx.WriteError(rec)
 	}
 	for _, r := range rs {
 		ok, err := ctx.ShouldProcess(r.Identity(), action)

@@ -43,23 +43,20 @@ func itemLabel() *runtime.Command {
 		folder, label := ctx.String("Folder"), ctx.String("Label")
 		var rec *object.ErrorRecord
 		trainer := rbac.IsTrainer(ctx.RT)
-		err := exo.Update(ctx, func(tx *store.Tx) error {
+		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			m, err := directory.ResolveMailbox(tx, id, directory.ScopeActive)
 			var nf *store.NotFoundError
 			var amb *store.AmbiguousError
 			switch {
 			case errors.As(err, &amb):
-				rec = exo.Ambiguous(ctx, id)
-				return nil
+				return exo.Ambiguous(ctx, id), nil
 			case errors.As(err, &nf):
-				rec = exo.NotFound(ctx, id)
-				return nil
+				return exo.NotFound(ctx, id), nil
 			case err != nil:
-				return err
+				return rec, err
 			}
 			if !trainer && !ownsMailbox(tx, exo.Caller(ctx.RT), m.Guid) {
-				rec = trainerError(ctx, "Labelling items in someone else's mailbox ("+id+")")
-				return nil
+				return trainerError(ctx, "Labelling items in someone else's mailbox ("+id+")"), nil
 			}
 			err = holds.ApplyItemLabel(tx, m.Guid, folder, label)
 			var np *holds.LabelNotPublishedError
@@ -68,23 +65,20 @@ func itemLabel() *runtime.Command {
 			case errors.As(err, &np):
 				rec = ctx.NewError(fmt.Sprintf("The retention label '%s' isn't published to the mailbox '%s'. Publish it with a retention label policy that includes the mailbox.", np.Label, np.Identity),
 					"LabelNotPublished,Set-SimItemLabel", object.InvalidOperation, "InvalidOperationException", label)
-				return nil
+				return rec, nil
 			case errors.As(err, &ve):
 				rec = ctx.NewError(fmt.Sprintf("The mailbox '%s' has no folder '%s'.", m.Identity(), folder),
 					"FolderNotFound,Set-SimItemLabel", object.ObjectNotFound, "ItemNotFoundException", folder)
-				return nil
+				return rec, nil
 			case errors.As(err, &nf):
 				rec = ctx.NewError(fmt.Sprintf("The retention label '%s' doesn't exist.", label),
 					"LabelNotFound,Set-SimItemLabel", object.ObjectNotFound, "ItemNotFoundException", label)
-				return nil
+				return rec, nil
 			}
-			return err
+			return rec, err
 		})
-		if err != nil {
+		if err != nil || !done {
 			return err
-		}
-		if rec != nil {
-			return ctx.WriteError(rec)
 		}
 		return nil
 	}

@@ -3,6 +3,7 @@ package runtime
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -791,6 +792,15 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 			}
 		}
 		if t.DotNetEnum {
+			// a number names the value with that number (the values are
+			// declared in their numeric order from 0); another number is
+			// not a value of the enum
+			if n, isNum := enumNumber(v); isNum {
+				if n >= 0 && n < int64(len(t.Values)) {
+					return t.Values[n], nil
+				}
+				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"%s\".", p.Name, s, t.FullName, strings.Join(t.Values, ",")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+			}
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"", p.Name, s, t.FullName, s, strings.Join(t.Values, ", ")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 		}
 		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, s, strings.Join(t.Values, ",")), "ParameterArgumentValidationError", object.InvalidData)
@@ -801,6 +811,20 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		return v, nil
 	}
 	return v, nil
+}
+
+// enumNumber reads an integer, or a string of one, given for an enum.
+func enumNumber(v any) (int64, bool) {
+	switch x := object.Unwrap(v).(type) {
+	case int:
+		return int64(x), true
+	case int64:
+		return x, true
+	case string:
+		n, err := strconv.ParseInt(strings.TrimSpace(x), 10, 64)
+		return n, err == nil
+	}
+	return 0, false
 }
 
 // rangeMessage is ValidateRange's failure text for iv, or "" when iv lies

@@ -150,7 +150,8 @@ func EnumType(name, fullName string, values ...string) *Type {
 	return &Type{Kind: KindEnum, Name: name, FullName: fullName, Values: values}
 }
 
-// DotNetEnumType returns a .NET enum type (System.ConsoleColor ...).
+// DotNetEnumType returns a .NET enum type (System.ConsoleColor ...) whose
+// values are given in their numeric order, from 0.
 func DotNetEnumType(name, fullName string, values ...string) *Type {
 	t := EnumType(name, fullName, values...)
 	t.DotNetEnum = true

@@ -81,9 +81,13 @@ func getDate() *runtime.Command {
 	return c
 }
 
-// uformat implements the common UNIX format specifiers of -UFormat.
+// uformat implements -UFormat's UNIX-style specifiers as PowerShell
+// defines them; a leading "+" is skipped and an unknown specifier prints
+// its letter alone.
 func uformat(t time.Time, f string) string {
 	var b strings.Builder
+	f = strings.TrimPrefix(f, "+")
+	dotnet := func(pattern string) { b.WriteString(object.FormatDateTime(t, pattern)) }
 	for i := 0; i < len(f); i++ {
 		if f[i] != '%' || i+1 >= len(f) {
 			b.WriteByte(f[i])
@@ -91,40 +95,83 @@ func uformat(t time.Time, f string) string {
 		}
 		i++
 		switch f[i] {
-		case 'Y':
-			fmt.Fprintf(&b, "%04d", t.Year())
-		case 'y':
-			fmt.Fprintf(&b, "%02d", t.Year()%100)
-		case 'm':
-			fmt.Fprintf(&b, "%02d", int(t.Month()))
-		case 'd':
-			fmt.Fprintf(&b, "%02d", t.Day())
-		case 'H':
-			fmt.Fprintf(&b, "%02d", t.Hour())
-		case 'M':
-			fmt.Fprintf(&b, "%02d", t.Minute())
-		case 'S':
-			fmt.Fprintf(&b, "%02d", t.Second())
-		case 's':
-			fmt.Fprintf(&b, "%d", t.Unix())
 		case 'A':
-			b.WriteString(t.Weekday().String())
+			dotnet("dddd")
 		case 'a':
-			b.WriteString(t.Weekday().String()[:3])
+			dotnet("ddd")
 		case 'B':
-			b.WriteString(t.Month().String())
+			dotnet("MMMM")
 		case 'b', 'h':
-			b.WriteString(t.Month().String()[:3])
+			dotnet("MMM")
+		case 'C':
+			fmt.Fprintf(&b, "%d", t.Year()/100)
+		case 'c':
+			dotnet("ddd dd MMM yyyy HH:mm:ss")
+		case 'D', 'x':
+			dotnet("MM/dd/yy")
+		case 'd':
+			dotnet("dd")
+		case 'e':
+			fmt.Fprintf(&b, "%2d", t.Day())
+		case 'F':
+			dotnet("yyyy-MM-dd")
+		case 'G':
+			y, _ := t.ISOWeek()
+			fmt.Fprintf(&b, "%04d", y)
+		case 'g':
+			y, _ := t.ISOWeek()
+			fmt.Fprintf(&b, "%02d", y%100)
+		case 'H':
+			dotnet("HH")
+		case 'I':
+			dotnet("hh")
 		case 'j':
 			fmt.Fprintf(&b, "%03d", t.YearDay())
-		case 'F':
-			b.WriteString(t.Format("2006-01-02"))
-		case 'T':
-			b.WriteString(t.Format("15:04:05"))
-		case 'Z', 'z':
-			b.WriteString("+00")
+		case 'k':
+			fmt.Fprintf(&b, "%2d", t.Hour())
+		case 'l':
+			fmt.Fprintf(&b, "%2s", object.FormatDateTime(t, "%h"))
+		case 'M':
+			dotnet("mm")
+		case 'm':
+			dotnet("MM")
+		case 'n':
+			b.WriteByte('\n')
+		case 'p':
+			dotnet("tt")
+		case 'R':
+			dotnet("HH:mm")
+		case 'r':
+			dotnet("hh:mm:ss tt")
+		case 'S':
+			dotnet("ss")
+		case 's':
+			secs := float64(object.DateTimeTicks(t.UTC())-object.DateTimeTicks(time.Unix(0, 0).UTC())) / 1e7
+			fmt.Fprintf(&b, "%.0f", secs)
+		case 'T', 'X':
+			dotnet("HH:mm:ss")
+		case 't':
+			b.WriteByte('\t')
+		case 'U', 'W':
+			fmt.Fprintf(&b, "%d", t.YearDay()/7)
+		case 'u':
+			d := int(t.Weekday())
+			if d == 0 {
+				d = 7
+			}
+			fmt.Fprintf(&b, "%d", d)
+		case 'V':
+			_, w := t.ISOWeek()
+			fmt.Fprintf(&b, "%02d", w)
+		case 'w':
+			fmt.Fprintf(&b, "%d", int(t.Weekday()))
+		case 'Y':
+			dotnet("yyyy")
+		case 'y':
+			dotnet("yy")
+		case 'Z':
+			dotnet("zz")
 		default:
-			b.WriteByte('%')
 			b.WriteByte(f[i])
 		}
 	}

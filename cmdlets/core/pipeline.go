@@ -634,6 +634,14 @@ func sortObject() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.HasInput {
+			// the switches are checked as the first object arrives
+			props, _ := ctx.Value("Property").([]any)
+			switch {
+			case ctx.Switch("AsString") && !ctx.Switch("AsHashTable"):
+				return ctx.Fail(ctx.NewError("The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
+			case ctx.Switch("AsHashTable") && !ctx.Switch("AsString") && len(props) > 1:
+				return ctx.Fail(ctx.NewError("The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
+			}
 			list, _ := ctx.State["items"].([]any)
 			ctx.State["items"] = append(list, ctx.Input)
 		}
@@ -754,14 +762,7 @@ func measureObject() *runtime.Command {
 		runtime.P("Character", runtime.TSwitch, runtime.InSets(tm)),
 		runtime.P("IgnoreWhiteSpace", runtime.TSwitch, runtime.InSets(tm)),
 	}
-	type acc struct {
-		count        int
-		sum, sumSq   float64
-		min, max     any
-		numeric      bool
-		lines, words int
-		chars        int
-	}
+	type acc = measureAcc
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if !ctx.HasInput {
 			return nil
@@ -784,43 +785,46 @@ func measureObject() *runtime.Command {
 			}
 			return nil
 		}
-		val := in
-		if props, ok := ctx.Value("Property").([]any); ok && len(props) > 0 {
-			name := ctx.RT.ToStr(props[0])
-			p, ok := object.GetProperty(in, name)
-			if !ok {
-				if h, isH := in.(*object.Hashtable); isH && h.Has(name) {
-					val, _ = h.Get(name)
-				} else {
-					return ctx.WriteError(ctx.NewError(fmt.Sprintf("The property \"%s\" cannot be found in the input for any objects.", name), "GenericMeasurePropertyNotFound", object.InvalidArgument, "PSArgumentException", nil))
+		props, _ := ctx.Value("Property").([]any)
+		if len(props) == 0 {
+			measureValue(ctx, a, in)
+			return nil
+		}
+		// Each -Property names one statistic; a wildcard names every
+		// matching property of each object. An object without the
+		// property is skipped, but a name given plainly is kept so that a
+		// property no object had can be reported at the end.
+		ps, _ := ctx.State["props"].(*measured)
+		if ps == nil {
+			ps = &measured{byName: map[string]*acc{}}
+			ctx.State["props"] = ps
+		}
+		counted := map[string]bool{}
+		for _, spec := range props {
+			name := ctx.RT.ToStr(spec)
+			if wildcard.Has(name) {
+				for _, p := range allProps(in) {
+					if wildcard.Match(name, p.Name) && !counted[strings.ToLower(p.Name)] {
+						counted[strings.ToLower(p.Name)] = true
+						measureValue(ctx, ps.entry(p.Name), p.Get())
+					}
 				}
-			} else {
+				continue
+			}
+			e := ps.entry(name)
+			var val any
+			if p, ok := object.GetProperty(in, name); ok {
 				val = p.Get()
-			}
-			if val == nil {
-				return nil
-			}
-		}
-		a.count++
-		if ctx.Switch("Sum") || ctx.Switch("Average") || ctx.Switch("StandardDeviation") || ctx.Switch("AllStats") || ctx.Switch("Maximum") || ctx.Switch("Minimum") {
-			n, err := ctx.RT.Operator("+", 0.0, val)
-			f, isF := n.(float64)
-			if err != nil || !isF {
-				a.numeric = false
+			} else if h, isH := in.(*object.Hashtable); isH && h.Has(name) {
+				val, _ = h.Get(name)
 			} else {
-				a.sum += f
-				a.sumSq += f * f
+				continue
 			}
-		}
-		if a.min == nil {
-			a.min, a.max = val, val
-		} else {
-			if c, err := ctx.RT.CompareValues(val, a.min, false); err == nil && c < 0 {
-				a.min = val
+			if counted[strings.ToLower(name)] {
+				continue
 			}
-			if c, err := ctx.RT.CompareValues(val, a.max, false); err == nil && c > 0 {
-				a.max = val
-			}
+			counted[strings.ToLower(name)] = true
+			measureValue(ctx, e, val)
 		}
 		return nil
 	}
@@ -847,37 +851,30 @@ func measureObject() *runtime.Command {
 			o.AddTyped("Property", "string", nil)
 			return ctx.WriteObject(o)
 		}
-		all := ctx.Switch("AllStats")
-		o := object.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
-		var avg, sum, max, min, sd any
-		if ctx.Switch("Sum") || all {
-			sum = a.sum
+		props, _ := ctx.Value("Property").([]any)
+		if len(props) == 0 {
+			return ctx.WriteObject(measureInfo(ctx, a, nil))
 		}
-		if (ctx.Switch("Average") || all) && a.count > 0 {
-			avg = a.sum / float64(a.count)
+		ps, _ := ctx.State["props"].(*measured)
+		if ps == nil {
+			return nil
 		}
-		if (ctx.Switch("StandardDeviation") || all) && a.count > 1 {
-			mean := a.sum / float64(a.count)
-			sd = math.Sqrt((a.sumSq - float64(a.count)*mean*mean) / float64(a.count-1))
+		for _, name := range ps.order {
+			e := ps.byName[strings.ToLower(name)]
+			if e.count == 0 {
+				// no object had it: an error only under strict mode
+				if ctx.RT.StrictMode() >= 2 {
+					if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The property \"%s\" cannot be found in the input for any objects.", name), "GenericMeasurePropertyNotFound", object.InvalidArgument, "PSArgumentException", nil)); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if err := ctx.WriteObject(measureInfo(ctx, e, name)); err != nil {
+				return err
+			}
 		}
-		if ctx.Switch("Maximum") || all {
-			max = toDouble(a.max)
-		}
-		if ctx.Switch("Minimum") || all {
-			min = toDouble(a.min)
-		}
-		var prop any
-		if props, ok := ctx.Value("Property").([]any); ok && len(props) > 0 {
-			prop = ctx.RT.ToStr(props[0])
-		}
-		o.AddTyped("Count", "int", a.count)
-		o.AddTyped("Average", "System.Nullable[double]", avg)
-		o.AddTyped("Sum", "System.Nullable[double]", sum)
-		o.AddTyped("Maximum", "System.Nullable[double]", max)
-		o.AddTyped("Minimum", "System.Nullable[double]", min)
-		o.AddTyped("StandardDeviation", "System.Nullable[double]", sd)
-		o.AddTyped("Property", "string", prop)
-		return ctx.WriteObject(o)
+		return nil
 	}
 	return c
 }
@@ -913,6 +910,14 @@ func groupObject() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.HasInput {
+			// the switches are checked as the first object arrives
+			props, _ := ctx.Value("Property").([]any)
+			switch {
+			case ctx.Switch("AsString") && !ctx.Switch("AsHashTable"):
+				return ctx.Fail(ctx.NewError("The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
+			case ctx.Switch("AsHashTable") && !ctx.Switch("AsString") && len(props) > 1:
+				return ctx.Fail(ctx.NewError("The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
+			}
 			list, _ := ctx.State["items"].([]any)
 			ctx.State["items"] = append(list, ctx.Input)
 		}
@@ -1045,4 +1050,92 @@ func sameKeyTypes(keys [][]any) bool {
 		}
 	}
 	return true
+}
+
+// measureAcc gathers the statistics of one measured property (or of the
+// input objects themselves).
+type measureAcc struct {
+	count        int
+	sum, sumSq   float64
+	min, max     any
+	numeric      bool
+	lines, words int
+	chars        int
+}
+
+// measured keeps one accumulator per property name, in first-seen order.
+type measured struct {
+	order  []string
+	byName map[string]*measureAcc
+}
+
+func (m *measured) entry(name string) *measureAcc {
+	k := strings.ToLower(name)
+	if e, ok := m.byName[k]; ok {
+		return e
+	}
+	e := &measureAcc{numeric: true}
+	m.byName[k] = e
+	m.order = append(m.order, name)
+	return e
+}
+
+// measureValue adds one value to a's statistics; $null is not counted.
+func measureValue(ctx *runtime.Context, a *measureAcc, val any) {
+	if val == nil {
+		return
+	}
+	a.count++
+	if ctx.Switch("Sum") || ctx.Switch("Average") || ctx.Switch("StandardDeviation") || ctx.Switch("AllStats") || ctx.Switch("Maximum") || ctx.Switch("Minimum") {
+		n, err := ctx.RT.Operator("+", 0.0, val)
+		f, isF := n.(float64)
+		if err != nil || !isF {
+			a.numeric = false
+		} else {
+			a.sum += f
+			a.sumSq += f * f
+		}
+	}
+	if a.min == nil {
+		a.min, a.max = val, val
+		return
+	}
+	if c, err := ctx.RT.CompareValues(val, a.min, false); err == nil && c < 0 {
+		a.min = val
+	}
+	if c, err := ctx.RT.CompareValues(val, a.max, false); err == nil && c > 0 {
+		a.max = val
+	}
+}
+
+// measureInfo is the GenericMeasureInfo of one accumulator; prop is the
+// property name or nil.
+func measureInfo(ctx *runtime.Context, a *measureAcc, prop any) *object.PSObject {
+	all := ctx.Switch("AllStats")
+	o := object.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
+	var avg, sum, max, min, sd any
+	if ctx.Switch("Sum") || all {
+		sum = a.sum
+	}
+	if (ctx.Switch("Average") || all) && a.count > 0 {
+		avg = a.sum / float64(a.count)
+	}
+	if (ctx.Switch("StandardDeviation") || all) && a.count > 1 {
+		mean := a.sum / float64(a.count)
+		sd = math.Sqrt((a.sumSq - float64(a.count)*mean*mean) / float64(a.count-1))
+	}
+	if ctx.Switch("Maximum") || all {
+		max = toDouble(a.max)
+	}
+	if ctx.Switch("Minimum") || all {
+		min = toDouble(a.min)
+	}
+	o.AddTyped("Count", "int", a.count)
+	o.AddTyped("Average", "System.Nullable[double]", avg)
+	o.AddTyped("Sum", "System.Nullable[double]", sum)
+	o.AddTyped("Maximum", "System.Nullable[double]", max)
+	o.AddTyped("Minimum", "System.Nullable[double]", min)
+	o.AddTyped("StandardDeviation", "System.Nullable[double]", sd)
+	o.AddTyped("Property", "string", prop)
+	return o
 }

@@ -481,8 +481,8 @@ func compareObject() *runtime.Command {
 	c := cmdlet("Compare-Object", ModUtility, "CompareObjectCommand")
 	c.Synopsis = "Compares two sets of objects: <= only in the reference set, => only in the difference set, == in both (-IncludeEqual)."
 	c.Params = []*runtime.Param{
-		runtime.P("ReferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), allowEmpty()),
-		runtime.P("DifferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline(), allowEmpty()),
+		runtime.P("ReferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0)), // [AllowEmptyCollection]: an empty set, not $null
+		runtime.P("DifferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline()),
 		runtime.P("SyncWindow", runtime.TInt),
 		runtime.P("Property", runtime.TObjects),
 		runtime.P("ExcludeDifferent", runtime.TSwitch),

@@ -683,6 +683,17 @@ func compareNumbers(a, b any) int {
 	return 0
 }
 
+// nullOrder is how a value orders against $null: a negative number is
+// below it, anything else (0 included) above it.
+func nullOrder(v any) int {
+	if object.IsNumeric(v) {
+		if n, ok := toNumber(v); ok && compareNumbers(n, 0) < 0 {
+			return -1
+		}
+	}
+	return 1
+}
+
 // compareValues orders two values with the left operand's type, for -lt
 // -gt and Sort-Object. err is set when they cannot be compared.
 func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
@@ -692,10 +703,10 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 		if right == nil {
 			return 0, nil
 		}
-		return -1, nil
+		return -nullOrder(right), nil
 	}
 	if right == nil {
-		return 1, nil
+		return nullOrder(left), nil
 	}
 	if cv, ok := left.(comparableValue); ok {
 		// a value type that orders itself (System.Version ...)

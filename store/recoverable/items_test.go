@@ -1,6 +1,7 @@
 package recoverable_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -181,5 +182,83 @@ func TestDefaultFolderAndTargetPath(t *testing.T) {
 	}
 	if a, b := recoverable.EntryID("g", "/Inbox", "x"), recoverable.EntryID("g", "/Inbox", "y"); a == b {
 		t.Error(fmt.Sprintf("two items share an entry ID %s", a))
+	}
+}
+
+// TestDeletedItemsFollowTheirCohort: the Deleted Items delete tag (30
+// days) moves old deleted items to Recoverable Items; their records follow,
+// deleted again on the day of the move, and the deleted item retention
+// then counts from that day.
+func TestDeletedItemsFollowTheirCohort(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	var before []*recoverable.Item
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
+		items, err := recoverable.List(tx, storetest.Mailbox(t, tx, "annb").Guid)
+		for _, it := range items {
+			if it.FolderType == recoverable.FolderDeletedItems {
+				before = append(before, it)
+			}
+		}
+		return err
+	}))
+	if len(before) == 0 {
+		t.Fatal("annb has no items in Deleted Items")
+	}
+	storetest.Update(t, s, func(tx *store.Tx) { storetest.Must(t, tx.AdvanceBy(32*store.Day)) })
+	storetest.Must(t, s.View(func(tx *store.Tx) error {
+		items, err := recoverable.List(tx, storetest.Mailbox(t, tx, "annb").Guid)
+		storetest.Must(t, err)
+		byID := map[string]*recoverable.Item{}
+		for _, it := range items {
+			byID[it.EntryID] = it
+		}
+		for _, b := range before {
+			it := byID[b.EntryID]
+			switch {
+			case it == nil:
+				t.Errorf("%q is gone after 32 days, want it in Deletions", b.Subject)
+			case it.FolderType != recoverable.FolderDeletions || it.Deleted == "":
+				t.Errorf("%q is in %s (deleted %q), want Deletions with its move day", b.Subject, it.FolderType, it.Deleted)
+			case !it.LastModifiedTime.After(b.LastModifiedTime):
+				t.Errorf("%q: deletion time %s did not move on from %s", b.Subject, it.LastModifiedTime, b.LastModifiedTime)
+			}
+		}
+		// the pass after the advance stored where they went
+		n := 0
+		storetest.Must(t, recoverable.Items.ForEach(tx, "", func(_ string, it *recoverable.Item) error {
+			for _, b := range before {
+				if it.EntryID == b.EntryID && it.FolderType == recoverable.FolderDeletions {
+					n++
+				}
+			}
+			return nil
+		}))
+		if n != len(before) {
+			t.Errorf("%d of %d moved records were stored by the pass after the advance", n, len(before))
+		}
+		return nil
+	}))
+}
+
+func TestPutRefusesMalformedItems(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Empty)
+	for _, tc := range []struct {
+		name string
+		it   recoverable.Item
+	}{
+		{"no entry ID", recoverable.Item{MailboxGuid: "g", FolderType: recoverable.FolderDeletions, Received: "2024-01-01"}},
+		{"not a deleted-items folder", recoverable.Item{MailboxGuid: "g", EntryID: "AB", FolderType: "Inbox", Received: "2024-01-01"}},
+		{"malformed day", recoverable.Item{MailboxGuid: "g", EntryID: "AB", FolderType: recoverable.FolderPurges, Received: "2024-02-30"}},
+	} {
+		err := s.Update(func(tx *store.Tx) error {
+			it := tc.it
+			return recoverable.Put(tx, &it)
+		})
+		var ve *store.ValidationError
+		if !errors.As(err, &ve) {
+			t.Errorf("%s: %v, want a validation error", tc.name, err)
+		}
 	}
 }

@@ -143,14 +143,12 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 			}
 		}
 		fn := func(call *Call) (any, error) {
-			for _, m := range ms {
-				if len(m.Params) == len(call.Args) {
-					var self any
-					if !m.Static {
-						self = call.Self
-					}
-					return rt.runMethod(c, m, self, call.Args)
+			if m := rt.pickOverload(ms, call.Args); m != nil {
+				var self any
+				if !m.Static {
+					self = call.Self
 				}
+				return rt.runMethod(c, m, self, call.Args)
 			}
 			return nil, &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", call.Name, len(call.Args)), id: "MethodCountCouldNotFindBest"}
 		}
@@ -324,16 +322,14 @@ func (rt *Runtime) newInstanceConverting(c *scriptClass, v any) (any, error) {
 // runCtor runs the constructor of c taking len(args) arguments; base
 // class constructors run first (with the ": base(...)" arguments, or none).
 func (rt *Runtime) runCtor(c *scriptClass, o *object.PSObject, args []any) error {
-	var ctor *syntax.MethodDef
-	hasCtor := false
+	var ctors []*syntax.MethodDef
 	for _, m := range c.def.Methods {
 		if m.IsCtor {
-			hasCtor = true
-			if len(m.Params) == len(args) {
-				ctor = m
-			}
+			ctors = append(ctors, m)
 		}
 	}
+	hasCtor := len(ctors) > 0
+	ctor := rt.pickOverload(ctors, args)
 	if ctor == nil {
 		if hasCtor || len(args) > 0 {
 			return &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), id: "MethodCountCouldNotFindBest"}
@@ -358,6 +354,75 @@ func (rt *Runtime) runCtor(c *scriptClass, o *object.PSObject, args []any) error
 		return rt.runCtor(c.base, o, bargs)
 	})
 	return err
+}
+
+// pickOverload chooses among the methods (or constructors) of one name
+// the one the arguments fit best, as PowerShell's overload resolution
+// does: the argument count must match; then an argument of the
+// parameter's very type beats one that is an instance of it, which
+// beats one that only converts to it; an untyped or [object] parameter
+// takes anything. Among equals the first declared wins; when no
+// overload takes the arguments, the first of the right count is
+// returned so that running it reports the conversion error.
+func (rt *Runtime) pickOverload(ms []*syntax.MethodDef, args []any) *syntax.MethodDef {
+	var best, first *syntax.MethodDef
+	bestScore := -1
+	for _, m := range ms {
+		if len(m.Params) != len(args) {
+			continue
+		}
+		if first == nil {
+			first = m
+		}
+		score := 0
+		for i, p := range m.Params {
+			s := rt.argFit(p, args[i])
+			if s < 0 {
+				score = -1
+				break
+			}
+			score += s
+		}
+		if score > bestScore {
+			best, bestScore = m, score
+		}
+	}
+	if best == nil {
+		return first
+	}
+	return best
+}
+
+// argFit scores how well an argument fits a parameter: 3 for its exact
+// type, 2 for an instance of it, 1 for a conversion (or an untyped
+// parameter), -1 when it does not convert.
+func (rt *Runtime) argFit(p *syntax.Parameter, v any) int {
+	if len(p.Types) == 0 {
+		return 1
+	}
+	t, ok := rt.ResolveType(p.Types[0].Name)
+	if !ok || (t.def != nil && (t.def.FullName == "System.Object" || t.def.class != nil && !t.Test(v))) {
+		// converting to a class would run its constructor: a value not
+		// of the class is given the benefit here and converted when the
+		// chosen method runs
+		return 1
+	}
+	if v == nil {
+		return 1
+	}
+	if at := rt.TypeOf(v); at != nil && at.FullName == t.FullName {
+		return 3
+	}
+	if t.Test != nil && t.Test(v) {
+		return 2
+	}
+	if t.Convert == nil {
+		return 1
+	}
+	if _, err := t.Convert(rt, v); err != nil {
+		return -1
+	}
+	return 1
 }
 
 // runMethod runs a method body and returns its value converted to the

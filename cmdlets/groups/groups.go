@@ -62,7 +62,7 @@ func commands() []*runtime.Command {
 		"Identity":           "The group: name, alias, address, GUID or distinguished name; * is a wildcard.",
 		"Anr":                "Groups whose name, alias, display name or address starts with this text.",
 		"Filter":             "An OPATH filter over the group's properties.",
-		"OrganizationalUnit": "Accepted; every group is in the organization's one unit.",
+		"OrganizationalUnit": "The organization's one unit (its name, canonical name or DN), which holds every group; another unit is not found.",
 		"ResultSize":         "How many groups to show (default 1000) or Unlimited.",
 		"SortBy":             "Sorts by Name, DisplayName or Alias.",
 	}
@@ -403,6 +403,11 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 	}
 	var objs []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if ctx.Has("OrganizationalUnit") {
+			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
+				return rec, err
+			}
+		}
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return nil, err

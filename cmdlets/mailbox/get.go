@@ -679,7 +679,7 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 				return EXOGroupRecipientObject(g, org, props)
 			}
 		}
-		if err := recipientOptions(ctx, l); err != nil {
+		if ok, err := recipientOptions(ctx, l); err != nil || !ok {
 			return err
 		}
 	}

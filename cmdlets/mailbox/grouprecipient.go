@@ -166,11 +166,12 @@ func opathGroupValue(v any) any {
 var recipientSortable = []string{"Name", "DisplayName", "Alias", "City", "FirstName", "LastName", "Office", "ServerLegacyDN"}
 
 // recipientOptions applies Get-Recipient's -SortBy, -OrganizationalUnit
-// and -AuthenticationType to a listing. Every recipient of the tenant lives
+// and -AuthenticationType to a listing (proceed false: an error was
+// written, nothing is listed). Every recipient of the tenant lives
 // in its one organizational unit, and every account signs in with a
 // managed (cloud) identity: -AuthenticationType Managed keeps the mailboxes
 // and mail users, Federated keeps nothing.
-func recipientOptions(ctx *runtime.Context, l *listing) error {
+func recipientOptions(ctx *runtime.Context, l *listing) (proceed bool, err error) {
 	if ctx.Has("SortBy") {
 		want := strings.TrimSpace(ctx.String("SortBy"))
 		for _, n := range recipientSortable {
@@ -179,27 +180,15 @@ func recipientOptions(ctx *runtime.Context, l *listing) error {
 			}
 		}
 		if l.sortBy == "" {
-			return ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The results can't be sorted by \"%s\". Valid properties to sort by are: %s.", want, strings.Join(recipientSortable, ", ")), want))
+			return false, ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The results can't be sorted by \"%s\". Valid properties to sort by are: %s.", want, strings.Join(recipientSortable, ", ")), want))
 		}
 	}
 	if ctx.Has("OrganizationalUnit") {
-		ou := strings.TrimSpace(exo.IdentityOf(ctx.Value("OrganizationalUnit")))
-		err := exo.View(ctx, func(tx *store.Tx) error {
-			org, err := directory.GetOrganization(tx)
-			if err != nil {
-				return err
-			}
-			canonical := org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
-			dn := "OU=" + org.Name + ",OU=Microsoft Exchange Hosted Organizations,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
-			for _, v := range []string{org.Name, canonical, dn, org.Guid} {
-				if v != "" && strings.EqualFold(v, ou) {
-					return nil
-				}
-			}
-			return ctx.Fail(exo.NotFound(ctx, ou))
+		ok, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			return OrganizationalUnitRecord(ctx, tx)
 		})
-		if err != nil {
-			return err
+		if err != nil || !ok {
+			return false, err
 		}
 	}
 	if ctx.Has("AuthenticationType") {
@@ -208,7 +197,7 @@ func recipientOptions(ctx *runtime.Context, l *listing) error {
 		l.keep = func(m *directory.Mailbox) bool { return managed && (prev == nil || prev(m)) }
 		l.groups = false
 	}
-	return nil
+	return true, nil
 }
 
 // runSorted lists the whole scope, sorts it by l.sortBy (ascending,
@@ -248,4 +237,23 @@ func EXOGroupRecipientObject(g *groups.Group, org *directory.Organization, props
 	}
 	o.ToStringFunc = full.ToStringFunc
 	return o
+}
+
+// OrganizationalUnitRecord checks a command's -OrganizationalUnit: the
+// organization's one unit (by name, canonical name, DN or GUID) holds
+// every recipient of the tenant; another value is not found (rec).
+func OrganizationalUnitRecord(ctx *runtime.Context, tx *store.Tx) (*object.ErrorRecord, error) {
+	ou := strings.TrimSpace(exo.IdentityOf(ctx.Value("OrganizationalUnit")))
+	org, err := directory.GetOrganization(tx)
+	if err != nil {
+		return nil, err
+	}
+	canonical := org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
+	dn := "OU=" + org.Name + ",OU=Microsoft Exchange Hosted Organizations,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
+	for _, v := range []string{org.Name, canonical, dn, org.Guid} {
+		if v != "" && strings.EqualFold(v, ou) {
+			return nil, nil
+		}
+	}
+	return exo.NotFound(ctx, ou), nil
 }

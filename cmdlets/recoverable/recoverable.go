@@ -240,7 +240,7 @@ func run(ctx *runtime.Context, restore bool) error {
 		out, recs = out[:0], recs[:0]
 		n, skipped, full := 0, 0, false
 		for _, id := range identities(ctx) {
-			m, rec, err := mailbox.ResolveOne(ctx, tx, id[0], id[1], directory.ScopeActive, false)
+			m, rec, err := mailbox.ResolveOne(ctx, tx, id[0], id[1], directory.ScopeActive, true)
 			if err != nil {
 				return err
 			}
@@ -249,6 +249,9 @@ func run(ctx *runtime.Context, restore bool) error {
 				continue
 			}
 			var list []*items.Item
+			if m.IsMailUser() {
+				continue // a mail user has no mailbox, so no deleted items
+			}
 			if restore {
 				list, err = items.Sync(tx, m.Guid)
 			} else {

@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -588,27 +589,42 @@ func (pr *cmdProcessor) applyCommon() error {
 		pr.infoAction = normalizeAction(v)
 	}
 	if pr.errVar != "" {
-		pr.errList = &object.List{}
-		if pr.errAppend {
-			if cur, ok := rt.GetVariable(pr.errVar); ok {
-				if l, ok := cur.(*object.List); ok {
-					pr.errList = l
-				}
-			}
-		}
+		pr.errList = rt.variableList(pr.errVar, pr.errAppend)
 		rt.setCommonVariable(pr.errVar, pr.errList)
 	}
 	if pr.outVar != "" {
-		pr.outList = &object.List{}
-		if pr.outAppend {
-			if cur, ok := rt.GetVariable(pr.outVar); ok {
-				if l, ok := cur.(*object.List); ok {
-					pr.outList = l
-				}
-			}
-		}
+		pr.outList = rt.variableList(pr.outVar, pr.outAppend)
 	}
 	return nil
+}
+
+// variableList is the list an -OutVariable or -ErrorVariable collects
+// into: a new one, or with a leading + the variable's list, or a new list
+// holding what the variable held (each item of an array, else the value).
+func (rt *Runtime) variableList(name string, appendTo bool) *object.List {
+	l := &object.List{}
+	if !appendTo {
+		return l
+	}
+	cur, ok := rt.GetVariable(name)
+	if !ok || cur == nil {
+		return l
+	}
+	if existing, ok := cur.(*object.List); ok {
+		return existing
+	}
+	if _, isHash := cur.(*object.Hashtable); isHash {
+		l.Append(cur)
+		return l
+	}
+	if items, ok := object.Enumerate(cur); ok {
+		for _, it := range items {
+			l.Append(it)
+		}
+		return l
+	}
+	l.Append(cur)
+	return l
 }
 
 func (pr *cmdProcessor) setNext(e emitter) {
@@ -1138,6 +1154,22 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 	return pr.writeErrorFrom(pr, rec)
 }
 
+// collectError adds an error pr wrote to pr's -ErrorVariable and, since
+// the error flows out through the error streams of the commands whose code
+// runs pr, to theirs, up to the first that redirects its error stream.
+func (pr *cmdProcessor) collectError(rec *object.ErrorRecord) {
+	var seen []*object.List
+	for q := pr; q != nil; q = q.caller {
+		if l := q.errList; l != nil && !slices.Contains(seen, l) {
+			l.Append(rec)
+			seen = append(seen, l)
+		}
+		if q.redirs[streamError] != nil {
+			return
+		}
+	}
+}
+
 // writeErrorFrom handles an error that origin wrote on pr's behalf (Write-Error
 // inside a function): pr's -ErrorAction and -ErrorVariable apply, but the
 // record travels through origin's redirections first. Only origin counts as
@@ -1164,9 +1196,7 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 	}
 	if action != "Ignore" {
 		rt.recordError(rec)
-		if pr.errList != nil {
-			pr.errList.Append(rec)
-		}
+		pr.collectError(rec)
 	}
 	if action == "SilentlyContinue" || action == "Ignore" {
 		return nil

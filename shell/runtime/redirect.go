@@ -48,7 +48,11 @@ func (pr *cmdProcessor) deliver(s int, rec any) (handled bool, err error) {
 			continue
 		}
 		if t.merge {
-			return true, q.emit(rec)
+			// merged into the output, but not what -OutVariable collects
+			if q.next == nil {
+				return true, nil
+			}
+			return true, q.next(rec)
 		}
 		return true, t.file.emit(rec)
 	}

@@ -311,6 +311,9 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			continue
 		}
 		p := nextPositional(cmd, sets, b.values, a.value)
+		if p == nil {
+			p = remainingParam(cmd, sets, b.values)
+		}
 		if p != nil && p.Remaining {
 			remaining = p
 			rest = append(rest, a.value)
@@ -837,6 +840,26 @@ func rangeMessage(p *Param, iv int64) string {
 		return fmt.Sprintf("Cannot validate argument on parameter '%s'. The %d argument is greater than the maximum allowed range of %d. Supply an argument that is less than or equal to %d and then try the command again.", p.Name, iv, p.Max, p.Max)
 	}
 	return ""
+}
+
+// remainingParam is the unbound ValueFromRemainingArguments parameter of
+// one of the sets, which takes the positional arguments no positional
+// parameter takes (it needs no position of its own).
+func remainingParam(cmd *Command, sets []string, bound map[string]any) *Param {
+	for _, p := range cmd.Params {
+		if !p.Remaining {
+			continue
+		}
+		if _, done := bound[strings.ToLower(p.Name)]; done {
+			continue
+		}
+		for _, s := range sets {
+			if _, in := p.InSet(s); in {
+				return p
+			}
+		}
+	}
+	return nil
 }
 
 // takesRemaining reports whether a parameter of cmd collects the

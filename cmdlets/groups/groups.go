@@ -115,8 +115,7 @@ func commands() []*runtime.Command {
 		"LinkType":   "Members, Owners, Subscribers, Aggregators or EventSubscribers.",
 		"ResultSize": "How many to show (default 1000) or Unlimited.",
 	})
-	exo.DeclaredParam(links, "LinkType").Type = &runtime.Type{Kind: runtime.KindEnum, Name: "LinkType", FullName: "Microsoft.Exchange.Management.RecipientTasks.LinkType",
-		Values: []string{"Members", "Owners", "Subscribers", "Aggregators", "EventSubscribers"}}
+	exo.DeclaredParam(links, "LinkType").Type = runtime.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
 	links.Handler.Process = getUnifiedGroupLinks
 
 	grp := exo.Declared("Get-Group")

@@ -15,7 +15,7 @@ import (
 var linkTypes = []string{"Members", "Owners", "Subscribers", "Aggregators", "EventSubscribers"}
 
 func linkCommands() []*runtime.Command {
-	linkType := &runtime.Type{Kind: runtime.KindEnum, Name: "LinkType", FullName: "Microsoft.Exchange.Management.RecipientTasks.LinkType", Values: linkTypes}
+	linkType := runtime.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
 	add := exo.Declared("Add-UnifiedGroupLinks")
 	add.Synopsis = "Adds members, owners or subscribers to a Microsoft 365 group."
 	add.ConfirmImpact = runtime.ImpactMedium

@@ -804,6 +804,22 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 				}
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"%s\".", p.Name, s, t.FullName, strings.Join(t.Values, ",")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 			}
+			// a .NET enum also takes the start of one of its names, when
+			// no other name starts the same way
+			var starts []string
+			if text := strings.TrimSpace(s); text != "" {
+				for _, allowed := range t.Values {
+					if len(allowed) >= len(text) && strings.EqualFold(allowed[:len(text)], text) {
+						starts = append(starts, allowed)
+					}
+				}
+			}
+			switch {
+			case len(starts) == 1:
+				return starts[0], nil
+			case len(starts) > 1:
+				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"The identifier name %s cannot be processed because it is either too similar or identical to the following enumerator names: %s. Use a more specific identifier name.\"", p.Name, s, t.FullName, s, strings.Join(starts, ", ")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+			}
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"", p.Name, s, t.FullName, s, strings.Join(t.Values, ", ")), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 		}
 		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, s, strings.Join(t.Values, ",")), "ParameterArgumentValidationError", object.InvalidData)

@@ -683,11 +683,19 @@ func EXORecipientObject(m *directory.Mailbox, e env, props []string) *object.PSO
 	for _, n := range names {
 		if p := full.Property(n); p != nil {
 			o.AddTyped(p.Name, p.TypeName, p.Get())
+		} else if name, ok := accountProperties[strings.ToLower(n)]; ok {
+			// a recipient carries its account's directory attributes
+			o.AddTyped(name, tStr, strOrNil(object.ToInvariantString(accountValue(name, m, e.user))))
 		}
 	}
 	o.ToStringFunc = full.ToStringFunc
 	return o
 }
+
+// accountProperties are the account attributes a recipient object shows
+// (by lower-case name), which the mailbox object itself does not carry.
+var accountProperties = map[string]string{"department": "Department", "title": "Title", "city": "City",
+	"countryorregion": "CountryOrRegion", "mobilephone": "MobilePhone", "firstname": "FirstName", "lastname": "LastName"}
 
 // UserObject is the Get-User object of a mailbox's account.
 func UserObject(m *directory.Mailbox, e env) *object.PSObject {

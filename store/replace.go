@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
@@ -163,14 +163,18 @@ func compactIndexing(to, from *bolt.DB, schema *Schema) error {
 }
 
 // writeIndex appends the index entries of every record of the schema's
-// indexed kinds in ftx, in key order. The entries are kept in one buffer
+// indexed kinds in ftx, in key order. The entries are kept in memory
 // while they are sorted (a hundred thousand mailboxes have about a
-// million, some 70 MB): appended in order, each goes at the end of the
+// million, some 110 MB): appended in order, each goes at the end of the
 // page being filled, where an entry inserted before others would move
-// every entry after it.
+// every entry after it. They are kept in blocks that are never copied,
+// and the collector runs more often meanwhile, so the peak stays near
+// their size.
 func writeIndex(w *appender, ftx *bolt.Tx, schema *Schema) error {
-	type entry struct{ off, klen, plen uint32 }
-	var buf []byte
+	defer debug.SetGCPercent(debug.SetGCPercent(25))
+	const blockSize = 4 << 20
+	type entry struct{ blk, off, klen, plen uint32 }
+	var blocks [][]byte
 	var ents []entry
 	for _, def := range schema.kinds {
 		b := ftx.Bucket([]byte(def.bucket))
@@ -187,11 +191,16 @@ func writeIndex(w *appender, ftx *bolt.Tx, schema *Schema) error {
 					continue
 				}
 				key := idxKey(e.name, e.value, string(k))
-				ents = append(ents, entry{uint32(len(buf)), uint32(len(key)), uint32(len(e.payload))})
-				buf = append(append(buf, key...), e.payload...)
-			}
-			if uint64(len(buf)) > math.MaxUint32 {
-				return errors.New("the index is too large to write at once")
+				n := len(key) + len(e.payload)
+				if n > blockSize {
+					return fmt.Errorf("index %s %q: entry of %d bytes", def.bucket, k, n)
+				}
+				if len(blocks) == 0 || len(blocks[len(blocks)-1])+n > blockSize {
+					blocks = append(blocks, make([]byte, 0, blockSize))
+				}
+				last := &blocks[len(blocks)-1]
+				ents = append(ents, entry{uint32(len(blocks) - 1), uint32(len(*last)), uint32(len(key)), uint32(len(e.payload))})
+				*last = append(append(*last, key...), e.payload...)
 			}
 			return nil
 		})
@@ -199,10 +208,10 @@ func writeIndex(w *appender, ftx *bolt.Tx, schema *Schema) error {
 			return err
 		}
 	}
-	key := func(e entry) []byte { return buf[e.off : e.off+e.klen] }
+	key := func(e entry) []byte { return blocks[e.blk][e.off : e.off+e.klen] }
 	sort.Slice(ents, func(i, j int) bool { return bytes.Compare(key(ents[i]), key(ents[j])) < 0 })
 	for _, e := range ents {
-		if err := w.put(key(e), buf[e.off+e.klen:e.off+e.klen+e.plen]); err != nil {
+		if err := w.put(key(e), blocks[e.blk][e.off+e.klen:e.off+e.klen+e.plen]); err != nil {
 			return err
 		}
 	}

@@ -25,7 +25,92 @@ const (
 	elidedArchiveGuid
 	elidedRecipientTypeDetails
 	elidedPrimaryProxy
+	// elidedDefaults is the first of the bits of defaultValues.
+	elidedDefaults
 )
+
+// defaultValues are the values SetMailboxDefaults gives every new
+// mailbox and most keep: bit elidedDefaults<<i of Elided stands for
+// value i. The order is part of the stored form: a new value goes at the
+// end.
+var defaultValues = []struct {
+	quota bool // v is the value of quota field i (quotaFields)
+	v     Quota
+	span  func(m *Mailbox) *Span
+	sv    Span
+	text  func(m *Mailbox) *string
+	tv    string
+}{
+	{quota: true, v: GBQuota(99)},
+	{quota: true, v: GBQuota(100)},
+	{quota: true, v: GBQuota(98)},
+	{quota: true, v: GBQuota(30)},
+	{quota: true, v: GBQuota(20)},
+	{quota: true, v: Quota(35 * MB)},
+	{quota: true, v: Quota(36 * MB)},
+	{quota: true, v: GBQuota(100)},
+	{quota: true, v: GBQuota(90)},
+	{span: func(m *Mailbox) *Span { return &m.LitigationHoldDuration }, sv: UnlimitedSpan()},
+	{span: func(m *Mailbox) *Span { return &m.RetainDeletedItemsFor }, sv: DaysSpan(14)},
+	{text: func(m *Mailbox) *string { return &m.RetentionPolicy }, tv: "Default MRM Policy"},
+	{text: func(m *Mailbox) *string { return &m.ArchiveStatus }, tv: "None"},
+}
+
+// quotaFields returns the quota fields of m in the order of defaultValues.
+func quotaFields(m *Mailbox) []*Quota {
+	return []*Quota{&m.ProhibitSendQuota, &m.ProhibitSendReceiveQuota, &m.IssueWarningQuota,
+		&m.RecoverableItemsQuota, &m.RecoverableItemsWarningQuota, &m.MaxSendSize, &m.MaxReceiveSize,
+		&m.ArchiveQuota, &m.ArchiveWarningQuota}
+}
+
+// elideDefaults leaves out of c the values of defaultValues it has,
+// returning their bits.
+func elideDefaults(c *Mailbox) int64 {
+	var e int64
+	qs := quotaFields(c)
+	for i, d := range defaultValues {
+		bit := int64(elidedDefaults) << i
+		switch {
+		case d.quota:
+			if *qs[i] == d.v && d.v != 0 {
+				*qs[i] = 0
+				e |= bit
+			}
+		case d.span != nil:
+			if p := d.span(c); *p == d.sv && d.sv != (Span{}) {
+				*p = Span{}
+				e |= bit
+			}
+		case d.text != nil:
+			if p := d.text(c); *p == d.tv && d.tv != "" {
+				*p = ""
+				e |= bit
+			}
+		}
+	}
+	return e
+}
+
+// restoreDefaults puts back the values elideDefaults left out.
+func restoreDefaults(m *Mailbox, e int64) {
+	if e < elidedDefaults {
+		return
+	}
+	qs := quotaFields(m)
+	for i, d := range defaultValues {
+		if e&(int64(elidedDefaults)<<i) == 0 {
+			continue
+		}
+		switch {
+		case d.quota:
+			*qs[i] = d.v
+		case d.span != nil:
+			*d.span(m) = d.sv
+		case d.text != nil:
+			*d.text(m) = d.tv
+		}
+	}
+}
 
 // StoredForm returns the copy of m to encode: without the values it can
 // derive, Elided saying which.
@@ -53,7 +138,7 @@ func (m *Mailbox) StoredForm() any {
 	elide(elidedAlias, &c.Alias, m.Name)
 	elide(elidedArchiveGuid, &c.ArchiveGuid, store.ZeroGuid)
 	elide(elidedRecipientTypeDetails, &c.RecipientTypeDetails, m.RecipientType)
-	c.Elided = e
+	c.Elided = e | elideDefaults(&c)
 	return &c
 }
 
@@ -81,6 +166,7 @@ func (m *Mailbox) RestoreForm() {
 	if e&elidedPrimaryProxy != 0 {
 		m.EmailAddresses = append([]string{"SMTP:" + m.PrimarySmtpAddress}, m.EmailAddresses...)
 	}
+	restoreDefaults(m, e)
 }
 
 // dnUnder returns the distinguished name of an object named name in the

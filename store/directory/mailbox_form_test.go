@@ -48,6 +48,14 @@ func TestMailboxStoredForm(t *testing.T) {
 		}, true},
 		{"only address is the primary", func(m *directory.Mailbox) { m.EmailAddresses = []string{"SMTP:annb@contoso.com"} }, true},
 		{"alias differs from name", func(m *directory.Mailbox) { m.Alias = "ann" }, true},
+		{"Exchange's defaults", func(m *directory.Mailbox) {
+			directory.SetMailboxDefaults(m, "contoso.onmicrosoft.com", "NAMPR06A007")
+		}, true},
+		{"defaults changed", func(m *directory.Mailbox) {
+			directory.SetMailboxDefaults(m, "contoso.onmicrosoft.com", "NAMPR06A007")
+			m.ProhibitSendQuota, m.ArchiveQuota = directory.GBQuota(49), directory.QuotaUnlimited
+			m.RetainDeletedItemsFor, m.ArchiveStatus = directory.DaysSpan(30), "Active"
+		}, true},
 		{"nothing derivable", func(m *directory.Mailbox) {
 			*m = directory.Mailbox{Guid: m.Guid, Name: "x", Alias: "y", DistinguishedName: "CN=z", LegacyExchangeDN: "/o=other",
 				EmailAddresses: []string{"smtp:a@b"}, PrimarySmtpAddress: "a@b", UserPrincipalName: "c@d", RecipientType: "MailUser", RecipientTypeDetails: "GuestMailUser"}
@@ -55,6 +63,17 @@ func TestMailboxStoredForm(t *testing.T) {
 		{"empty", func(m *directory.Mailbox) { *m = directory.Mailbox{Guid: m.Guid} }, false},
 	} {
 		m := usual()
+		if tc.name == "Exchange's defaults" {
+			// The defaults (quotas, spans, policy) are left out: only
+			// the database and server names add to the stored record.
+			plain, _ := store.EncodeRecord(usual())
+			tc.change(m)
+			withDefaults, _ := store.EncodeRecord(m)
+			if d := len(withDefaults) - len(plain); d > 60 {
+				t.Errorf("Exchange's defaults add %d bytes to the stored mailbox", d)
+			}
+			m = usual()
+		}
 		tc.change(m)
 		raw, err := store.EncodeRecord(m)
 		if err != nil {

@@ -7,7 +7,7 @@ import (
 
 // The record kinds of role-based access control.
 var (
-	roleGroupKind = store.DefineKind(store.KindSpec[RoleGroup]{Bucket: bucketRoleGroups, Name: "roleGroup"})
+	roleGroupKind = store.DefineKind(store.KindSpec[RoleGroup]{Bucket: bucketRoleGroups, Name: "roleGroup", FastDecode: true})
 	// auditKind is kept in the file but left out of export (audit.go); its
 	// bucket appears with the first record.
 	auditKind = store.DefineKind(store.KindSpec[AuditRecord]{Bucket: bucketAuditLog, Name: "adminAuditLog", NotExported: true, CreatedOnWrite: true})

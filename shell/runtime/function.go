@@ -718,11 +718,9 @@ func (pr *cmdProcessor) endScript() error {
 		}
 		run.scope.set("input", in)
 		if err := pr.runBlock(run.ast.End); err != nil {
-			pr.runClean()
 			return err
 		}
 	}
-	pr.runClean()
 	if pr.outFile != nil {
 		pr.outFile.close()
 	}
@@ -730,8 +728,10 @@ func (pr *cmdProcessor) endScript() error {
 }
 
 // runClean runs the clean block of a script function, script block or
-// script file once, when it finishes, fails or is stopped, provided one of
-// its other blocks ran. What it writes to the success stream is
+// script file once, provided one of its other blocks ran: when its
+// pipeline ends (the commands' clean blocks in pipeline order), however
+// it ended — done, failed or stopped early — or at once when its begin
+// block fails. What it writes to the success stream is
 // discarded; its other streams flow as usual. An error that would end it
 // (throw, -ErrorAction Stop, exit) only ends the clean block: it is
 // written to the error stream and fails $?, but is not passed up.

@@ -96,6 +96,11 @@ func (rt *Runtime) drivePipeline(procs []processor) error {
 		for _, pr := range procs[:begun] {
 			pr.dispose()
 		}
+		for _, pr := range procs[:begun] {
+			if cp, ok := pr.(*cmdProcessor); ok {
+				cp.runClean()
+			}
+		}
 	}()
 	stopped, stopAt := false, -1
 	stop := func(err error) error {
@@ -228,8 +233,9 @@ type cmdProcessor struct {
 	infoAction string
 	debug      bool
 
-	errList *object.List
-	outList *object.List
+	errList  *object.List
+	warnList *object.List // -WarningVariable's list
+	outList  *object.List
 
 	fnRun *funcRun
 	begun bool
@@ -564,8 +570,11 @@ func (pr *cmdProcessor) applyCommon() error {
 	if v, ok := c["pipelinevariable"]; ok {
 		pr.pipeVar, pr.pipeScope = v.(string), rt.scope
 	}
+	warnAppend := false
 	if v, ok := c["warningvariable"]; ok {
-		pr.warnVar = strings.TrimPrefix(v.(string), "+")
+		name := v.(string)
+		warnAppend = strings.HasPrefix(name, "+")
+		pr.warnVar = strings.TrimPrefix(name, "+")
 	}
 	if v, ok := c["whatif"]; ok {
 		pr.whatIf = v.(bool)
@@ -594,6 +603,10 @@ func (pr *cmdProcessor) applyCommon() error {
 	}
 	if pr.outVar != "" {
 		pr.outList = rt.variableList(pr.outVar, pr.outAppend)
+	}
+	if pr.warnVar != "" {
+		pr.warnList = rt.variableList(pr.warnVar, warnAppend)
+		rt.setCommonVariable(pr.warnVar, pr.warnList)
 	}
 	return nil
 }
@@ -1084,7 +1097,6 @@ func (pr *cmdProcessor) dispose() {
 	}
 	pr.ended = true
 	if pr.fnRun != nil {
-		pr.runClean()
 		pr.rt.depth--
 	}
 	pr.closeRedirects()
@@ -1216,14 +1228,19 @@ func (pr *cmdProcessor) writeWarning(msg string) error {
 		action = pr.rt.preference("WarningPreference")
 	}
 	rec := &object.WarningRecord{Message: msg}
-	if pr.warnVar != "" {
-		l, _ := pr.rt.GetVariable(pr.warnVar)
-		list, ok := l.(*object.List)
-		if !ok {
-			list = &object.List{}
-			pr.rt.setCommonVariable(pr.warnVar, list)
+	if action != "Ignore" {
+		// the -WarningVariable lists of pr and of the commands whose code
+		// runs it, up to the first that redirects its warning stream
+		var seen []*object.List
+		for q := pr; q != nil; q = q.caller {
+			if l := q.warnList; l != nil && !slices.Contains(seen, l) {
+				l.Append(rec)
+				seen = append(seen, l)
+			}
+			if q.redirs[streamWarning] != nil {
+				break
+			}
 		}
-		list.Append(rec)
 	}
 	if action == "SilentlyContinue" || action == "Ignore" {
 		return nil

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -687,6 +688,10 @@ func (rt *Runtime) setStatic(t *TypeInfo, name string, value any, ext syntax.Ext
 		at = t
 	}
 	if err := m.Set(&Call{RT: rt, Type: at, Name: name}, value); err != nil {
+		var pe *propSetError
+		if errors.As(err, &pe) {
+			return runtimeError(ext, fmt.Sprintf("Exception setting \"%s\": \"%s\"", name, pe.Error()), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
+		}
 		return rt.methodError(err, ext, name, 1)
 	}
 	return nil

@@ -116,11 +116,12 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 				return val, nil
 			},
 			Set: func(call *Call, v any) error {
-				nv, err := rt.convertProp(pr, v)
-				if err == nil {
-					val, ready = nv, true
+				nv, err := rt.assignedPropValue(c, pr, v)
+				if err != nil {
+					return &propSetError{err}
 				}
-				return err
+				val, ready = nv, true
+				return nil
 			},
 		}
 	}
@@ -532,8 +533,43 @@ func (rt *Runtime) classPropValue(o *object.PSObject, name string, v any) (any, 
 	if !ok {
 		return v, nil
 	}
-	return rt.convertProp(p, v)
+	return rt.assignedPropValue(d.class, p, v)
 }
+
+// assignedPropValue is a value assigned to a class property: converted
+// to the property's type, then checked by the property's validation
+// attributes ([ValidateSet()], [ValidateRange()] ...), as the property's
+// setter does. Initial values are not checked.
+func (rt *Runtime) assignedPropValue(c *scriptClass, p *syntax.PropertyDef, v any) (any, error) {
+	nv, err := rt.convertProp(p, v)
+	if err != nil || len(p.Attributes) == 0 {
+		return nv, err
+	}
+	for _, a := range p.Attributes {
+		check, err := rt.inClass(c, func() (any, error) { return rt.validatorFor(a) })
+		if err != nil {
+			return nil, err
+		}
+		f, _ := check.(paramValidator)
+		if f == nil {
+			continue
+		}
+		msg, err := f(rt, nv)
+		if err != nil {
+			return nil, err
+		}
+		if msg != "" {
+			return nil, errors.New(msg)
+		}
+	}
+	return nv, nil
+}
+
+// propSetError is a failed assignment to a static class property: its
+// message goes into "Exception setting".
+type propSetError struct{ err error }
+
+func (e *propSetError) Error() string { return e.err.Error() }
 
 // inClass evaluates with the types visible where class c was defined,
 // as its initializers and methods do.

@@ -640,7 +640,7 @@ func setComplianceSearch() *runtime.Command {
 				}
 				if add != "" && ctx.Has(add) {
 					for _, v := range param(ctx, add) {
-						if !containsFold(*dst, v) {
+						if !exo.ContainsFold(*dst, v) {
 							*dst = append(*dst, v)
 						}
 					}
@@ -649,7 +649,7 @@ func setComplianceSearch() *runtime.Command {
 				if remove != "" && ctx.Has(remove) {
 					var kept []string
 					for _, v := range *dst {
-						if !containsFold(param(ctx, remove), v) {
+						if !exo.ContainsFold(param(ctx, remove), v) {
 							kept = append(kept, v)
 						}
 					}
@@ -695,15 +695,6 @@ func setComplianceSearch() *runtime.Command {
 		return err
 	}
 	return c
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(strings.TrimSpace(x), strings.TrimSpace(s)) {
-			return true
-		}
-	}
-	return false
 }
 
 func startComplianceSearch() *runtime.Command {

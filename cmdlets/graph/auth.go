@@ -90,25 +90,18 @@ func (a *authContext) object(hostVersion string) *object.PSObject {
 	o.AddTyped("Scopes", "System.String[]", scopes)
 	o.AddTyped("AuthType", "Microsoft.Graph.PowerShell.Authentication.AuthenticationType", a.AuthType)
 	o.AddTyped("TokenCredentialType", "Microsoft.Graph.PowerShell.Authentication.TokenCredentialType", a.CredType)
-	o.AddTyped("CertificateThumbprint", "System.String", nilIfEmpty(a.Thumbprint))
-	o.AddTyped("CertificateSubjectName", "System.String", nilIfEmpty(a.SubjectName))
+	o.AddTyped("CertificateThumbprint", "System.String", exo.NilIfEmpty(a.Thumbprint))
+	o.AddTyped("CertificateSubjectName", "System.String", exo.NilIfEmpty(a.SubjectName))
 	o.AddTyped("SendCertificateChain", "System.Boolean", false)
-	o.AddTyped("Account", "System.String", nilIfEmpty(a.Account))
+	o.AddTyped("Account", "System.String", exo.NilIfEmpty(a.Account))
 	o.AddTyped("AppName", "System.String", a.AppName)
 	o.AddTyped("ContextScope", "Microsoft.Graph.PowerShell.Authentication.ContextScope", a.ContextScope)
 	o.AddTyped("Certificate", "System.Security.Cryptography.X509Certificates.X509Certificate2", nil)
 	o.AddTyped("PSHostVersion", "System.Version", hostVersion)
-	o.AddTyped("ManagedIdentityId", "System.String", nilIfEmpty(a.ManagedID))
+	o.AddTyped("ManagedIdentityId", "System.String", exo.NilIfEmpty(a.ManagedID))
 	o.AddTyped("ClientSecret", "System.Security.SecureString", nil)
 	o.AddTyped("Environment", "System.String", a.Environment)
 	return o
-}
-
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
 }
 
 // hostVersion is $PSVersionTable.PSVersion as a string.

@@ -440,7 +440,7 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 			if !kind.includes(g) || ctx.Has("Anr") && !matchAnr(g, ctx.String("Anr")) {
 				continue
 			}
-			if len(details) > 0 && !containsFold(details, g.RecipientTypeDetails) {
+			if len(details) > 0 && !exo.ContainsFold(details, g.RecipientTypeDetails) {
 				continue
 			}
 			if owner != "" && !hasMember(g.ManagedBy, owner) {
@@ -500,15 +500,6 @@ func sortGroups(gs []*groups.Group, by string) {
 func hasMember(ms []groups.Member, id string) bool {
 	for _, m := range ms {
 		if strings.EqualFold(m.ID, id) {
-			return true
-		}
-	}
-	return false
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
 			return true
 		}
 	}

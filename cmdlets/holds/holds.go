@@ -113,15 +113,6 @@ func valueStrings(v any) []string {
 	return out
 }
 
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
-}
-
 func removeFold(list []string, s string) []string {
 	out := list[:0:0]
 	for _, x := range list {

@@ -152,7 +152,7 @@ func setRetentionPolicy() *runtime.Command {
 					add, _ := h.Get("Add")
 					rem, _ := h.Get("Remove")
 					for _, a := range valueStrings(add) {
-						if !containsFold(names, a) {
+						if !exo.ContainsFold(names, a) {
 							names = append(names, a)
 						}
 					}
@@ -296,7 +296,7 @@ func getRetentionPolicyTag() *runtime.Command {
 			return err
 		}
 		for _, t := range list {
-			if len(types) > 0 && !containsFold(types, t.Type) {
+			if len(types) > 0 && !exo.ContainsFold(types, t.Type) {
 				continue
 			}
 			if err := ctx.WriteObject(RetentionTagObject(t)); err != nil {

@@ -305,7 +305,7 @@ func applyMulti(cur store.RawValue, arg any) any {
 		add, _ := h.Get("Add")
 		rem, _ := h.Get("Remove")
 		for _, a := range valueStrings(add) {
-			if !containsFold(list, a) {
+			if !exo.ContainsFold(list, a) {
 				list = append(list, a)
 			}
 		}

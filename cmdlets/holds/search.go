@@ -165,7 +165,7 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 				if rec != nil || err != nil {
 					return nil, rec, err
 				}
-				if !containsFold(dns, d) {
+				if !exo.ContainsFold(dns, d) {
 					dns = append(dns, d)
 				}
 			}
@@ -189,7 +189,7 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 			dns = []string{}
 		}
 		for _, d := range dns {
-			if !containsFold(s.SourceMailboxes, d) && cp.InPlaceHoldEnabled {
+			if !exo.ContainsFold(s.SourceMailboxes, d) && cp.InPlaceHoldEnabled {
 				return nil, exo.Error(ctx, exInvalidOperation,
 					fmt.Sprintf("The mailbox '%s' can't be added to the In-Place Hold '%s': new In-Place Holds can no longer be placed in Exchange Online.", d, s.Name),
 					object.InvalidOperation, d), nil

@@ -119,7 +119,7 @@ func getLab(newSession SessionFunc) *runtime.Command {
 				o.AddTyped("Name", "System.String", l.Name)
 				o.AddTyped("Title", "System.String", l.Title)
 				o.AddTyped("Seed", "System.String", l.Seed)
-				o.AddTyped("Source", "System.String", nilIfEmpty(l.Source))
+				o.AddTyped("Source", "System.String", exo.NilIfEmpty(l.Source))
 				o.AddTyped("Available", "System.Boolean", len(Missing(l, probe)) == 0)
 				o.AddTyped("Origin", "System.String", l.Origin)
 				if err := ctx.WriteObject(o); err != nil {
@@ -144,7 +144,7 @@ func getLab(newSession SessionFunc) *runtime.Command {
 		o.AddTyped("Name", "System.String", l.Name)
 		o.AddTyped("Title", "System.String", l.Title)
 		o.AddTyped("Seed", "System.String", l.Seed)
-		o.AddTyped("Source", "System.String", nilIfEmpty(l.Source))
+		o.AddTyped("Source", "System.String", exo.NilIfEmpty(l.Source))
 		o.AddTyped("Started", "System.DateTime", rec.Started.UTC())
 		o.AddTyped("HintsShown", "System.Int32", rec.HintsShown)
 		o.AddTyped("Hints", "System.Int32", len(l.Hints))
@@ -242,11 +242,4 @@ func status(done bool) string {
 		return StatusDone
 	}
 	return StatusMissing
-}
-
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
 }

@@ -353,7 +353,7 @@ func typeDetailsFilter(ctx *runtime.Context, name string) func(*directory.Mailbo
 		return nil
 	}
 	want := ctx.Strings(name)
-	return func(m *directory.Mailbox) bool { return containsFold(want, m.RecipientTypeDetails) }
+	return func(m *directory.Mailbox) bool { return exo.ContainsFold(want, m.RecipientTypeDetails) }
 }
 
 func andKeep(fs ...func(*directory.Mailbox) bool) func(*directory.Mailbox) bool {
@@ -668,7 +668,7 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 	keep := []func(*directory.Mailbox) bool{notHidden, typeDetailsFilter(ctx, "RecipientTypeDetails")}
 	if ctx.Has("RecipientType") {
 		want := ctx.Strings("RecipientType")
-		keep = append(keep, func(m *directory.Mailbox) bool { return containsFold(want, m.RecipientType) })
+		keep = append(keep, func(m *directory.Mailbox) bool { return exo.ContainsFold(want, m.RecipientType) })
 	}
 	if ctx.Has("Anr") {
 		anr := ctx.String("Anr")

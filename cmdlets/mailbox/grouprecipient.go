@@ -78,11 +78,11 @@ func groupKeep(ctx *runtime.Context) func(*groups.Group) bool {
 	var keep []func(*groups.Group) bool
 	if ctx.Has("RecipientTypeDetails") {
 		want := ctx.Strings("RecipientTypeDetails")
-		keep = append(keep, func(g *groups.Group) bool { return containsFold(want, g.RecipientTypeDetails) })
+		keep = append(keep, func(g *groups.Group) bool { return exo.ContainsFold(want, g.RecipientTypeDetails) })
 	}
 	if ctx.Has("RecipientType") {
 		want := ctx.Strings("RecipientType")
-		keep = append(keep, func(g *groups.Group) bool { return containsFold(want, g.RecipientType()) })
+		keep = append(keep, func(g *groups.Group) bool { return exo.ContainsFold(want, g.RecipientType()) })
 	}
 	if ctx.Has("Anr") {
 		anr := strings.ToLower(strings.TrimSpace(ctx.String("Anr")))
@@ -226,7 +226,7 @@ func EXOGroupRecipientObject(g *groups.Group, org *directory.Organization, props
 	names := []string{"ExternalDirectoryObjectId", "Identity", "Alias", "EmailAddresses", "DisplayName", "Name",
 		"PrimarySmtpAddress", "RecipientType", "RecipientTypeDetails", "ExchangeVersion", "DistinguishedName", "OrganizationId"}
 	for _, p := range props {
-		if !containsFold(names, p) {
+		if !exo.ContainsFold(names, p) {
 			names = append(names, p)
 		}
 	}

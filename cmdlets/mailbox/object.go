@@ -676,7 +676,7 @@ func EXORecipientObject(m *directory.Mailbox, e env, props []string) *object.PSO
 	names := []string{"ExternalDirectoryObjectId", "Identity", "Alias", "EmailAddresses", "DisplayName", "Name",
 		"PrimarySmtpAddress", "RecipientType", "RecipientTypeDetails", "ExchangeVersion", "DistinguishedName", "OrganizationId"}
 	for _, p := range props {
-		if !containsFold(names, p) {
+		if !exo.ContainsFold(names, p) {
 			names = append(names, p)
 		}
 	}

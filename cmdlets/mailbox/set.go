@@ -63,7 +63,7 @@ func runSetMailbox(ctx *runtime.Context) error {
 	inactive := ctx.Switch("InactiveMailbox")
 	if inactive {
 		for name := range ctx.Bound() {
-			if !containsFold(holdParams, name) {
+			if !exo.ContainsFold(holdParams, name) {
 				return ctx.WriteError(exo.Error(ctx, exTaskArgument,
 					"The InactiveMailbox parameter can only be used with hold-related parameters such as LitigationHoldEnabled, LitigationHoldDuration, RemoveDelayHoldApplied or ExcludeFromAllOrgHolds. The "+name+" parameter can't be used with it.",
 					object.InvalidArgument, name))
@@ -410,7 +410,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		return full, nil
 	}
 	for name, v := range ctx.Bound() {
-		if containsFold(handledParams, name) {
+		if exo.ContainsFold(handledParams, name) {
 			continue
 		}
 		val, err := extraFor(ctx, name, v, current)
@@ -634,7 +634,7 @@ func applyProxyChange(cur []string, mc multiChange) ([]string, string) {
 				out = setPrimary(out, a[5:])
 				continue
 			}
-			if !containsFold(out, a) {
+			if !exo.ContainsFold(out, a) {
 				out = append(out, a)
 			}
 		}

@@ -105,7 +105,7 @@ func EXOStatisticsObject(full *object.PSObject, sets, props []string) *object.PS
 	}
 	names := []string{"DeletedItemCount", "DisplayName", "MailboxGuid", "ItemCount", "TotalDeletedItemSize", "TotalItemSize"}
 	for _, p := range props {
-		if !containsFold(names, p) {
+		if !exo.ContainsFold(names, p) {
 			names = append(names, p)
 		}
 	}
@@ -350,7 +350,7 @@ func getEXOMailboxFolderStatistics() *runtime.Command {
 // parameter scopeParam.
 func writeFolderStatistics(ctx *runtime.Context, id, shown, scopeParam string) error {
 	scope := ctx.String(scopeParam)
-	if scope != "" && !containsFold(validFolderScopes, scope) {
+	if scope != "" && !exo.ContainsFold(validFolderScopes, scope) {
 		return ctx.Fail(ctx.NewError("Cannot process argument transformation on parameter '"+scopeParam+"'. Cannot convert value \""+scope+"\" to type \"Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType\". Error: \"Unable to match the identifier name "+scope+" to a valid enumerator name. Specify one of the following enumerator names and try again:\n"+strings.Join(validFolderScopes, ", ")+"\"",
 			"ParameterArgumentTransformationError,"+ctx.Command.Name, object.InvalidData, "ParameterBindingArgumentTransformationException", scope))
 	}

@@ -200,7 +200,7 @@ func (mc multiChange) apply(current []string) []string {
 	}
 	out := append([]string(nil), current...)
 	for _, a := range mc.add {
-		if !containsFold(out, a) {
+		if !exo.ContainsFold(out, a) {
 			out = append(out, a)
 		}
 	}
@@ -213,20 +213,11 @@ func (mc multiChange) apply(current []string) []string {
 func dedupe(in []string) []string {
 	var out []string
 	for _, s := range in {
-		if !containsFold(out, s) {
+		if !exo.ContainsFold(out, s) {
 			out = append(out, s)
 		}
 	}
 	return out
-}
-
-func containsFold(l []string, s string) bool {
-	for _, x := range l {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 func removeFold(l []string, s string) []string {

@@ -336,7 +336,7 @@ func applyMulti(cur []string, v any) []string {
 			case "add":
 				for _, it := range items {
 					s := object.ToInvariantString(object.Unwrap(it))
-					if !containsFold(out, s) {
+					if !exo.ContainsFold(out, s) {
 						out = append(out, s)
 					}
 				}
@@ -385,18 +385,11 @@ func IRMConfigurationObject(c *ome.IRMConfiguration) *object.PSObject {
 	o.AddTyped("InternalLicensingEnabled", "System.Boolean", c.InternalLicensingEnabled)
 	o.AddTyped("ExternalLicensingEnabled", "System.Boolean", c.ExternalLicensingEnabled)
 	o.AddTyped("EDiscoverySuperUserEnabled", "System.Boolean", c.EDiscoverySuperUserEnabled)
-	o.AddTyped("RMSOnlineKeySharingLocation", "System.Uri", nilIfEmpty(c.RMSOnlineKeySharingLocation))
+	o.AddTyped("RMSOnlineKeySharingLocation", "System.Uri", exo.NilIfEmpty(c.RMSOnlineKeySharingLocation))
 	o.AddTyped("LicensingLocation", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.Uri]]", stringList(c.LicensingLocation))
 	o.AddTyped("RejectIfRecipientHasNoRights", "System.Boolean", c.RejectIfRecipientHasNoRights)
 	o.AddTyped("AutomaticServiceUpdateEnabled", "System.Boolean", c.AutomaticServiceUpdateEnabled)
 	o.AddTyped("EnablePortalTrackingLogs", "System.Boolean", c.EnablePortalTrackingLogs)
 	o.AddTyped("WhenChanged", "System.DateTime", c.WhenChanged.UTC())
 	return o
-}
-
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
 }

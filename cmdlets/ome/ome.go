@@ -60,16 +60,6 @@ func multi(ctx *runtime.Context, name string) []string {
 	return out
 }
 
-// containsFold reports whether list holds s, ignoring case.
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // stringList returns strs as a PowerShell collection value.
 func stringList(strs []string) []any {
 	out := make([]any, 0, len(strs))

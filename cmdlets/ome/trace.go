@@ -188,10 +188,10 @@ func (f *traceFilter) match(r *ome.TraceRecord) bool {
 	if r.Received.Before(f.w.start) || r.Received.After(f.w.end) {
 		return false
 	}
-	if len(f.senders) > 0 && !containsFold(f.senders, r.SenderAddress) {
+	if len(f.senders) > 0 && !exo.ContainsFold(f.senders, r.SenderAddress) {
 		return false
 	}
-	if len(f.rcpts) > 0 && !containsFold(f.rcpts, r.RecipientAddress) {
+	if len(f.rcpts) > 0 && !exo.ContainsFold(f.rcpts, r.RecipientAddress) {
 		return false
 	}
 	if len(f.messageIDs) > 0 && !containsExact(f.messageIDs, r.MessageID) {
@@ -200,7 +200,7 @@ func (f *traceFilter) match(r *ome.TraceRecord) bool {
 	if f.traceID != "" && !strings.EqualFold(f.traceID, r.MessageTraceID) {
 		return false
 	}
-	if len(f.statuses) > 0 && !containsFold(f.statuses, r.Status) {
+	if len(f.statuses) > 0 && !exo.ContainsFold(f.statuses, r.Status) {
 		return false
 	}
 	if f.fromIP != "" && f.fromIP != r.FromIP {
@@ -347,8 +347,8 @@ func TraceObject(r *ome.TraceRecord, org string, w window, index int, v2 bool) *
 	o.AddTyped("RecipientAddress", "System.String", r.RecipientAddress)
 	o.AddTyped("Subject", "System.String", r.Subject)
 	o.AddTyped("Status", "System.String", r.Status)
-	o.AddTyped("ToIP", "System.String", nilIfEmpty(r.ToIP))
-	o.AddTyped("FromIP", "System.String", nilIfEmpty(r.FromIP))
+	o.AddTyped("ToIP", "System.String", exo.NilIfEmpty(r.ToIP))
+	o.AddTyped("FromIP", "System.String", exo.NilIfEmpty(r.FromIP))
 	o.AddTyped("Size", "System.Int32", int(r.Size))
 	o.AddTyped("MessageTraceId", "System.Guid", exo.GuidValue(r.MessageTraceID))
 	if !v2 {
@@ -417,7 +417,7 @@ func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
 			if start != nil && e.Date.Before(utc(*start)) || end != nil && e.Date.After(utc(*end)) {
 				continue
 			}
-			if len(events) > 0 && !containsFold(events, e.Event) || len(actions) > 0 && !containsFold(actions, e.Action) {
+			if len(events) > 0 && !exo.ContainsFold(events, e.Event) || len(actions) > 0 && !exo.ContainsFold(actions, e.Action) {
 				continue
 			}
 			out = append(out, detailObject(r, e, org, start, end, len(out), v2))
@@ -443,7 +443,7 @@ func detailObject(r *ome.TraceRecord, e ome.TraceEvent, org string, start, end *
 	o.AddTyped("MessageTraceId", "System.Guid", exo.GuidValue(r.MessageTraceID))
 	o.AddTyped("Date", "System.DateTime", e.Date.UTC())
 	o.AddTyped("Event", "System.String", e.Event)
-	o.AddTyped("Action", "System.String", nilIfEmpty(e.Action))
+	o.AddTyped("Action", "System.String", exo.NilIfEmpty(e.Action))
 	o.AddTyped("Detail", "System.String", e.Detail)
 	o.AddTyped("Data", "System.String", nil)
 	if !v2 {

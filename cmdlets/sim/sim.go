@@ -275,9 +275,9 @@ func messageObject(m *ome.Message) *object.PSObject {
 	o.AddTyped("Recipients", "System.String[]", rcpts)
 	o.AddTyped("Subject", "System.String", m.Subject)
 	o.AddTyped("Encrypted", "System.Boolean", m.Encrypted)
-	o.AddTyped("ProtectionOption", "System.String", nilIfEmpty(m.ProtectionOption))
-	o.AddTyped("BrandingTemplate", "System.String", nilIfEmpty(m.BrandingTemplate))
-	o.AddTyped("AppliedBy", "System.String", nilIfEmpty(m.AppliedBy))
+	o.AddTyped("ProtectionOption", "System.String", exo.NilIfEmpty(m.ProtectionOption))
+	o.AddTyped("BrandingTemplate", "System.String", exo.NilIfEmpty(m.BrandingTemplate))
+	o.AddTyped("AppliedBy", "System.String", exo.NilIfEmpty(m.AppliedBy))
 	o.AddTyped("Experience", "System.String[]", exps)
 	var exp any
 	if m.ExpiresAt != nil {
@@ -285,13 +285,6 @@ func messageObject(m *ome.Message) *object.PSObject {
 	}
 	o.AddTyped("ExpiryTime", "System.Nullable`1[[System.DateTime]]", exp)
 	return o
-}
-
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
 }
 
 func resetTenant() *runtime.Command {

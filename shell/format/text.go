@@ -3,18 +3,20 @@ package format
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/exosim/exosim/shell/host"
 )
 
 // Ellipsis is the one-cell character PowerShell 7 appends to cut text.
 const Ellipsis = "\u2026"
 
-// ANSI styling sequences used when Options.Color is set.
+// ANSI styling sequences used when Options.Color is set: the host's.
 const (
-	styleReset   = "\x1b[0m"
-	styleHeader  = "\x1b[32;1m"
-	styleError   = "\x1b[31;1m"
-	styleAccent  = "\x1b[36;1m"
-	styleWarning = "\x1b[33;1m"
+	styleReset   = host.ColorReset
+	styleHeader  = host.ColorHeader
+	styleError   = host.ColorError
+	styleAccent  = host.ColorGutter
+	styleWarning = host.ColorWarning
 )
 
 // RuneCells returns how many terminal cells r occupies: 2 for East-Asian

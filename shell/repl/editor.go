@@ -14,6 +14,8 @@ import (
 
 	"github.com/mattn/go-runewidth"
 	"golang.org/x/term"
+
+	"github.com/exosim/exosim/shell/host"
 )
 
 // Terminal is exosim's line editor: PSReadLine's Emacs key bindings (with
@@ -996,7 +998,7 @@ func (m *menu) drawRow(b *strings.Builder, r int) {
 		}
 		text := menuCell(listText(m.items[i]), m.colw)
 		if i == m.sel {
-			b.WriteString(selectOn + text + selectOff)
+			b.WriteString(host.Reverse + text + host.ColorReset)
 			continue
 		}
 		if c == m.cols-1 || r+m.rows*(c+1) >= len(m.items) {
@@ -1005,13 +1007,6 @@ func (m *menu) drawRow(b *strings.Builder, r int) {
 		b.WriteString(text)
 	}
 }
-
-// Reverse video marks the selection (PSReadLine's default selection
-// colour swaps the console's foreground and background).
-const (
-	selectOn  = "\x1b[7m"
-	selectOff = "\x1b[0m"
-)
 
 // menuCell fits an item to a column: padded with blanks, or cut with
 // "..." when it is too wide.
@@ -1505,7 +1500,7 @@ func (e *edit) render() {
 			col = 0
 		}
 		if i >= e.selFrom && i < e.selTo {
-			b.WriteString(selectOn + e.glyph(r) + selectOff)
+			b.WriteString(host.Reverse + e.glyph(r) + host.ColorReset)
 		} else {
 			b.WriteString(e.glyph(r))
 		}

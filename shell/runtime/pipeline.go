@@ -11,6 +11,8 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+
+	"github.com/exosim/exosim/shell/host"
 )
 
 // processor is one stage of a running pipeline.
@@ -1451,15 +1453,10 @@ func (rt *Runtime) writeStream(s format.Stream, line string) {
 	rt.IO.ClearProgress()
 	switch s {
 	case format.Error:
-		fmt.Fprintln(rt.IO.Err, rt.IO.Paint(hostColorError, line))
+		fmt.Fprintln(rt.IO.Err, rt.IO.Paint(host.ColorError, line))
 	case format.Warning, format.Verbose, format.Debug:
-		fmt.Fprintln(rt.IO.Out, rt.IO.Paint(hostColorWarning, line))
+		fmt.Fprintln(rt.IO.Out, rt.IO.Paint(host.ColorWarning, line))
 	default:
 		fmt.Fprintln(rt.IO.Out, line)
 	}
 }
-
-const (
-	hostColorError   = "\x1b[31;1m"
-	hostColorWarning = "\x1b[33;1m"
-)

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -393,8 +392,6 @@ func newCompletionCmd(root *cobra.Command) *cobra.Command {
 		},
 	}
 }
-
-var _ io.Writer
 
 // sessionOptions returns the session options the global flags ask for:
 // the host's file system, starting in the working directory, with the C:

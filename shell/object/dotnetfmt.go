@@ -139,6 +139,12 @@ func FormatDateTime(t time.Time, spec string) string {
 			frac := fmt.Sprintf("%07d", t.Nanosecond()/100)[:n]
 			if c == 'F' {
 				frac = strings.TrimRight(frac, "0")
+				// a zero fraction also drops the '.' written before it
+				if frac == "" && strings.HasSuffix(b.String(), ".") {
+					s := b.String()
+					b.Reset()
+					b.WriteString(s[:len(s)-1])
+				}
 			}
 			b.WriteString(frac)
 			i += count(i)

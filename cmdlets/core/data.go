@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -45,7 +47,7 @@ func convertToJson() *runtime.Command {
 		if len(items) == 1 && !ctx.Switch("AsArray") {
 			v = items[0]
 		}
-		j := &jsonWriter{rt: ctx.RT, compress: ctx.Switch("Compress"), enumStrings: ctx.Switch("EnumsAsStrings"), maxDepth: depth}
+		j := &jsonWriter{rt: ctx.RT, compress: ctx.Switch("Compress"), enumStrings: ctx.Switch("EnumsAsStrings"), maxDepth: depth, escape: ctx.String("EscapeHandling")}
 		j.write(v, 0, 0)
 		if j.truncated {
 			ctx.WriteWarning(fmt.Sprintf("Resulting JSON is truncated as serialization has exceeded the set depth of %d.", depth))
@@ -76,6 +78,63 @@ type jsonWriter struct {
 	enumStrings bool
 	maxDepth    int
 	truncated   bool
+	// escape is -EscapeHandling: "", Default, EscapeNonAscii or EscapeHtml
+	escape string
+}
+
+// jsonFloat writes a double as Json.NET does: its round-trip text, with
+// ".0" added to a whole number.
+func jsonFloat(s string) string {
+	if strings.ContainsAny(s, ".eEN") {
+		return s
+	}
+	return s + ".0"
+}
+
+// str writes a string value with the chosen escaping: EscapeNonAscii
+// also writes every non-ASCII character as \uXXXX, EscapeHtml also the
+// characters < > & ' and ".
+func (j *jsonWriter) str(s string) string {
+	q := jsonString(s)
+	var html bool
+	switch j.escape {
+	case "EscapeHtml":
+		html = true
+	case "EscapeNonAscii":
+	default:
+		return q
+	}
+	var b strings.Builder
+	b.WriteByte('"')
+	inner := q[1 : len(q)-1]
+	for i := 0; i < len(inner); {
+		r, size := utf8.DecodeRuneInString(inner[i:])
+		switch {
+		case r == '\\' && i+1 < len(inner) && inner[i+1] == '"':
+			if html {
+				b.WriteString(`\u0022`)
+			} else {
+				b.WriteString(`\"`)
+			}
+			i += 2
+			continue
+		case r == '\\' && i+1 < len(inner):
+			b.WriteString(inner[i : i+2])
+			i += 2
+			continue
+		case html && strings.ContainsRune("<>&'", r):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		case !html && r >= 0x80:
+			for _, u := range utf16.Encode([]rune{r}) {
+				fmt.Fprintf(&b, "\\u%04x", u)
+			}
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func (j *jsonWriter) nl(indent int) {
@@ -111,16 +170,20 @@ func (j *jsonWriter) write(v any, depth, indent int) {
 		if math.IsInf(x, 0) || math.IsNaN(x) {
 			j.b.WriteString(jsonString(object.FormatDouble(x)))
 		} else {
-			j.b.WriteString(strconv.FormatFloat(x, 'g', -1, 64))
+			j.b.WriteString(jsonFloat(object.FormatDouble(x)))
 		}
-	case float32, object.Decimal:
+	case float32:
+		j.b.WriteString(jsonFloat(object.ToInvariantString(x)))
+	case object.Decimal:
 		j.b.WriteString(object.ToInvariantString(x))
 	case string:
-		j.b.WriteString(jsonString(x))
+		j.b.WriteString(j.str(x))
 	case object.Char:
-		j.b.WriteString(jsonString(string(rune(x))))
+		j.b.WriteString(j.str(string(rune(x))))
 	case time.Time:
-		j.b.WriteString(jsonString(x.Format("2006-01-02T15:04:05.9999999")))
+		// ISO 8601 with the kind: Z for Utc, the offset for Local,
+		// nothing for Unspecified; a zero fraction is left out
+		j.b.WriteString(jsonString(object.FormatDateTime(x, "yyyy-MM-ddTHH:mm:ss.FFFFFFFK")))
 	case object.Guid:
 		j.b.WriteString(jsonString(x.String()))
 	case object.Enum:
@@ -130,7 +193,12 @@ func (j *jsonWriter) write(v any, depth, indent int) {
 			j.b.WriteString(strconv.Itoa(x.Value))
 		}
 	case object.TimeSpan:
-		j.writeObject([]kv{{"Ticks", int64(x)}, {"Days", x.Days()}, {"Hours", x.Hours()}, {"Milliseconds", x.Milliseconds()}, {"Minutes", x.Minutes()}, {"Seconds", x.Seconds()}, {"TotalDays", x.TotalDays()}, {"TotalHours", x.TotalHours()}, {"TotalMilliseconds", x.TotalMilliseconds()}, {"TotalMinutes", x.TotalMinutes()}, {"TotalSeconds", x.TotalSeconds()}}, depth, indent)
+		// .NET 8's public properties, in their declared order
+		ticks := int64(x)
+		j.writeObject([]kv{{"Ticks", ticks}, {"Days", x.Days()}, {"Hours", x.Hours()}, {"Milliseconds", x.Milliseconds()},
+			{"Microseconds", int(ticks / 10 % 1000)}, {"Nanoseconds", int(ticks % 10 * 100)}, {"Minutes", x.Minutes()}, {"Seconds", x.Seconds()},
+			{"TotalDays", x.TotalDays()}, {"TotalHours", x.TotalHours()}, {"TotalMilliseconds", float64(ticks) / 1e4},
+			{"TotalMicroseconds", float64(ticks) / 10}, {"TotalNanoseconds", float64(ticks) * 100}, {"TotalMinutes", x.TotalMinutes()}, {"TotalSeconds", x.TotalSeconds()}}, depth, indent)
 	case *object.Hashtable:
 		var kvs []kv
 		for _, e := range x.Entries() {
@@ -194,7 +262,7 @@ func (j *jsonWriter) writeObject(kvs []kv, depth, indent int) {
 			j.b.WriteByte(',')
 		}
 		j.nl(indent + 1)
-		j.b.WriteString(jsonString(p.k))
+		j.b.WriteString(j.str(p.k))
 		if j.compress {
 			j.b.WriteByte(':')
 		} else {

@@ -32,7 +32,8 @@ import (
 // (store/directory/content_codec.go); 6 = accounts have numbered cbor
 // keys, mailboxes leave out what they can derive, and the mailbox name
 // index no longer carries the record; 7 = messages and message trace
-// rows have numbered cbor keys; 8 = index entries hold GUID record keys
+// rows have numbered cbor keys, trace rows leave out their usual event
+// details; 8 = index entries hold GUID record keys
 // as their 16 bytes (tx.go).
 const SchemaVersion = 8
 

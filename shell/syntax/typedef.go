@@ -287,6 +287,8 @@ func (p *parser) parseClassMember(td *TypeDefStmt) {
 			pr.Default = p.parseTernary(false)
 			if pr.Default == nil {
 				p.errorf(eq.Ext, false, "ExpectedValueExpression", "You must provide a value expression following the '=' operator.")
+			} else if static {
+				p.noThisInStatic(pr.Default)
 			}
 		}
 		pr.Ext = p.ext(start, p.lastEnd)
@@ -358,6 +360,9 @@ func (p *parser) parseClassMember(td *TypeDefStmt) {
 	if !isVoid && m.Body.End != nil && !blockReturns(m.Body.End) {
 		p.errorf(name.Ext, false, "MethodHasCodePathNotReturn", "Not all code path returns value within method.")
 	}
+	if m.Static {
+		p.noThisInStatic(m.Body)
+	}
 	for _, r := range methodReturns(m.Body) {
 		r.InMethod = true
 		switch {
@@ -368,6 +373,23 @@ func (p *parser) parseClassMember(td *TypeDefStmt) {
 		}
 	}
 	td.Methods = append(td.Methods, m)
+}
+
+// noThisInStatic refuses $this in a static method or a static
+// property's initializer (script blocks nested there are not checked:
+// they run wherever they are invoked).
+func (p *parser) noThisInStatic(n Node) {
+	Inspect(n, func(n Node) bool {
+		switch x := n.(type) {
+		case *VariableExpr:
+			if strings.EqualFold(x.Name, "this") {
+				p.errorf(x.Ext, false, "NonStaticMemberAccessInStaticMember", "Cannot access the non-static member '"+x.Name+"' in a static method or initializer of a static property.")
+			}
+		case *ScriptBlockExpr, *FunctionDef, *TypeDefStmt:
+			return false
+		}
+		return true
+	})
 }
 
 // methodReturns lists the return statements of a method body itself,

@@ -134,7 +134,11 @@ func outString() *runtime.Command {
 	c.Handler.End = func(ctx *runtime.Context) error {
 		items, _ := ctx.State["items"].([]any)
 		if len(items) == 0 {
-			return nil
+			// without input the buffered text is still written: empty
+			if ctx.Switch("Stream") {
+				return nil
+			}
+			return ctx.WriteObject("")
 		}
 		lines := renderLines(ctx, items, ctx.Int("Width"))
 		if ctx.Switch("Stream") {

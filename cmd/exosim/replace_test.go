@@ -54,7 +54,7 @@ func TestQueuedWriterKeepsItsCommit(t *testing.T) {
 	defer func() { _ = build.Process.Kill(); _, _ = build.Process.Wait() }()
 	waitForHolder(t, tenant, build.Process.Pid)
 
-	out, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "--lock-timeout", "25s", "-c", "Set-Mailbox annb -CustomAttribute1 queued; 'done'")
+	out, errs, code, _ := runExosim(t, bin, "--tenant", tenant, "--lock-timeout", "3m", "-c", "Set-Mailbox annb -CustomAttribute1 queued; 'done'")
 	if code != 0 || strings.TrimSpace(out) != "done" {
 		t.Fatalf("queued writer: exit %d, out %q, err %q", code, out, errs)
 	}

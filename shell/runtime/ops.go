@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -93,6 +94,13 @@ func parseNumberString(s string) (any, bool) {
 	f, err := strconv.ParseFloat(body, 64)
 	if err != nil || strings.ContainsAny(lower, "inf") && !strings.Contains(lower, "e") {
 		if err != nil {
+			// a literal with a type suffix (100y, 1200u, 127ul, 5d)
+			// converts as PowerShell reads it in a script
+			if mult == 1 && !neg {
+				if v, ok := syntax.ParseNumber(body); ok {
+					return v, true
+				}
+			}
 			return nil, false
 		}
 	}

@@ -1032,6 +1032,22 @@ var decimalMax, _ = new(big.Int).SetString("79228162514264337593543950335", 10)
 // 1.8e308): an integer literal with more is infinity.
 const maxFloatDigits = 309
 
+// ParseNumber reads s as a numeric literal without a sign (type
+// suffixes and multipliers included, as in 100y or 1200u): the value
+// and whether all of s is one.
+func ParseNumber(s string) (any, bool) {
+	if s == "" || s[0] < '0' || s[0] > '9' && s[0] != '.' {
+		return nil, false
+	}
+	src := NewSource("", s)
+	p := &parser{src: src, text: s, errSeen: map[errKey]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
+	v, end, ok := p.scanNumber(0)
+	if !ok || end != len(s) || len(p.errs) > 0 {
+		return nil, false
+	}
+	return v, true
+}
+
 // scanNumber reads a numeric literal at i (no sign).
 func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 	t := p.text

@@ -422,6 +422,9 @@ func listGroups(ctx *runtime.Context, kind listKind) error {
 		} else {
 			list, err = groups.List(tx)
 		}
+		if err == nil && kind == kindAny {
+			list, err = withRoleGroups(tx, list, id, org.Name, org.DirectoryPartition)
+		}
 		if err != nil {
 			return nil, err
 		}

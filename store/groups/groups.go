@@ -23,6 +23,10 @@ const (
 	TypeSecurity = "MailUniversalSecurityGroup"
 	// TypeUnified is a Microsoft 365 group (GroupMailbox).
 	TypeUnified = "GroupMailbox"
+	// TypeRoleGroup is a management role group as Get-Group shows it: a
+	// security group that is not mail-enabled (RecipientType Group). Role
+	// groups are stored by the rbac package; no stored Group has this type.
+	TypeRoleGroup = "RoleGroup"
 )
 
 // Member kinds.
@@ -76,13 +80,15 @@ func (g *Group) RecipientType() string {
 		return "MailUniversalSecurityGroup"
 	case TypeUnified:
 		return "MailUniversalDistributionGroup"
+	case TypeRoleGroup:
+		return "Group"
 	}
 	return "MailUniversalDistributionGroup"
 }
 
 // GroupType is the group's GroupType flags as Exchange shows them.
 func (g *Group) GroupType() string {
-	if g.IsSecurity() {
+	if g.IsSecurity() || g.RecipientTypeDetails == TypeRoleGroup {
 		return "Universal, SecurityEnabled"
 	}
 	return "Universal"

@@ -39,7 +39,8 @@ func getDate() *runtime.Command {
 			t = d
 		}
 		if ctx.Has("UnixTimeSeconds") {
-			t = time.Unix(ctx.Value("UnixTimeSeconds").(int64), 0).UTC()
+			// the binder may give an int or a long; the result is Local
+			t = time.Unix(int64(ctx.Int("UnixTimeSeconds")), 0).In(object.LocalZone)
 		}
 		set := func(name string, f func(n int) time.Time) {
 			if ctx.Has(name) {

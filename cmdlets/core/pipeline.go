@@ -403,7 +403,10 @@ func selectObject() *runtime.Command {
 		st := ctx.State["s"].(*state)
 		idx := st.n
 		st.n++
-		if ctx.Has("Skip") && st.skipped < ctx.Int("Skip") {
+		// -Skip counts from the start, except with -Last and no -First,
+		// where it counts from the end (End drops those)
+		skipFromEnd := ctx.Int("Last") > 0 && ctx.Int("First") == 0
+		if ctx.Has("Skip") && !skipFromEnd && st.skipped < ctx.Int("Skip") {
 			st.skipped++
 			return nil
 		}
@@ -462,7 +465,11 @@ func selectObject() *runtime.Command {
 			items = items[:n]
 		}
 		var out []any
-		if ctx.Has("First") || ctx.Has("Last") {
+		if ctx.Int("Last") > 0 && ctx.Int("First") == 0 && ctx.Int("Skip") > 0 {
+			end := max(len(items)-ctx.Int("Skip"), 0)
+			items = items[max(end-ctx.Int("Last"), 0):end]
+			out = items
+		} else if ctx.Has("First") || ctx.Has("Last") {
 			first, last := 0, 0
 			if ctx.Has("First") {
 				first = ctx.Int("First")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // Sentinel errors. Typed errors below match them with errors.Is.
@@ -28,7 +30,7 @@ type LockedError struct {
 	Waited time.Duration
 	// Holders are the live processes known to hold the file (may be
 	// empty: a process of an older exosim leaves no note).
-	Holders []Holder
+	Holders []tenantfile.Holder
 }
 
 func (e *LockedError) Error() string {

@@ -4,7 +4,6 @@ package store
 
 const BucketIndex = bucketIndex
 const BucketMeta = bucketMeta
-const BuildInfix = buildInfix
 
 var CborDec = cborDec
 var CborEnc = cborEnc
@@ -18,7 +17,6 @@ var IdxKey = idxKey
 var IsJSONRecord = isJSONRecord
 var IsTextKeyedMap = isTextKeyedMap
 
-const LockSuffix = lockSuffix
 const MetaSchemaVersion = metaSchemaVersion
 
 type Migration = migration

@@ -19,6 +19,7 @@ import (
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // importFixture is a contoso tenant file with one audited change, and its
@@ -213,7 +214,7 @@ func TestImportRefusesInconsistentExports(t *testing.T) {
 	if got := auditLog(t, path); strings.Join(got, "\n") != strings.Join(beforeLog, "\n") {
 		t.Errorf("a refused import changed the audit log:\n%s", strings.Join(got, "\n"))
 	}
-	if left, _ := filepath.Glob(path + store.BuildInfix + "*"); len(left) != 0 {
+	if left, _ := filepath.Glob(path + tenantfile.BuildInfix + "*"); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
 	}
 	if _, err := os.Stat(path); err != nil {

@@ -10,6 +10,8 @@ import (
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // compactTxSize bounds the transactions a compacting copy is written in.
@@ -31,7 +33,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 	if path == "" {
 		return errors.New("tenant file path is empty")
 	}
-	real, err := resolveTenantPath(path)
+	real, err := tenantfile.Resolve(path)
 	if err != nil {
 		return err
 	}
@@ -42,18 +44,18 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 	if err := os.MkdirAll(filepath.Dir(real), 0o700); err != nil {
 		return fmt.Errorf("create directory for tenant file %q: %w", path, err)
 	}
-	lk, err := lockTenant(real, true, timeout)
-	if errors.Is(err, errLockBusy) {
-		return &LockedError{Path: path, Waited: max(timeout, 0), Holders: Holders(real)}
+	lk, err := tenantfile.Acquire(real, true, timeout)
+	if errors.Is(err, tenantfile.ErrBusy) {
+		return &LockedError{Path: path, Waited: max(timeout, 0), Holders: tenantfile.Holders(real)}
 	}
 	if err != nil {
 		return err
 	}
-	defer lk.release()
-	if note := recordHolder(real, false); note != "" {
+	defer lk.Release()
+	if note := tenantfile.RecordHolder(real, false); note != "" {
 		defer os.Remove(note)
 	}
-	removeStrayBuilds(real)
+	tenantfile.RemoveStrayBuilds(real)
 
 	var old *Store
 	if fi, err := os.Stat(real); err == nil && fi.Size() > 0 {
@@ -65,7 +67,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 	} else if err == nil && !fi.Mode().IsRegular() {
 		return &NotTenantError{Path: path, Reason: "it is not a regular file"}
 	}
-	tmp := fmt.Sprintf("%s%s%d", real, buildInfix, os.Getpid())
+	tmp := fmt.Sprintf("%s%s%d", real, tenantfile.BuildInfix, os.Getpid())
 	compacted := tmp + ".compact"
 	defer os.Remove(tmp)
 	defer os.Remove(compacted)
@@ -96,7 +98,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 	if err := os.Rename(compacted, real); err != nil {
 		return fmt.Errorf("replace tenant %q: %w", path, err)
 	}
-	return syncDir(filepath.Dir(real))
+	return tenantfile.SyncDir(filepath.Dir(real))
 }
 
 // compactFile writes a compact, synced copy of the bbolt file src to dst.

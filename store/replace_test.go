@@ -11,6 +11,7 @@ import (
 	seeds "github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/storetest"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // A rebuilt tenant is the build's tenant, compacted: the export is the
@@ -53,7 +54,7 @@ func TestRebuildCompacts(t *testing.T) {
 	if got := storetest.Findings(t, s); got != "" {
 		t.Errorf("findings after the rebuild:\n%s", got)
 	}
-	if left, _ := filepath.Glob(path + store.BuildInfix + "*"); len(left) != 0 {
+	if left, _ := filepath.Glob(path + tenantfile.BuildInfix + "*"); len(left) != 0 {
 		t.Errorf("left behind: %v", left)
 	}
 }
@@ -96,7 +97,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	}
 	storetest.Must(t, s.Close())
 
-	stray := target + store.BuildInfix + "99999"
+	stray := target + tenantfile.BuildInfix + "99999"
 	storetest.Must(t, os.WriteFile(stray, []byte("half a tenant"), 0o600))
 	storetest.Must(t, tenant.Rebuild(link, store.Options{}, func(old, fresh *store.Store) error { return seeds.Init(fresh, seeds.Contoso, time.Time{}, false) }))
 	if _, err := os.Stat(stray); !os.IsNotExist(err) {
@@ -114,7 +115,7 @@ func TestRebuildKeepsTenantAndLink(t *testing.T) {
 	if seed, _ := s.Info(); seed.Seed != seeds.Contoso {
 		t.Errorf("after the rebuild the link's tenant has seed %q", seed.Seed)
 	}
-	if _, err := os.Stat(target + store.LockSuffix); err != nil {
+	if _, err := os.Stat(target + tenantfile.LockSuffix); err != nil {
 		t.Errorf("the lock file is not beside the link's target: %v", err)
 	}
 }

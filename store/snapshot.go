@@ -8,6 +8,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // Snapshot is the whole content of a tenant file at one moment: every
@@ -77,7 +79,7 @@ func (s *Store) Restore(sn *Snapshot) error {
 			defer func() { _ = s.detach() }()
 		}
 	}
-	tmp := fmt.Sprintf("%s%s%d.restore", s.real, buildInfix, os.Getpid())
+	tmp := fmt.Sprintf("%s%s%d.restore", s.real, tenantfile.BuildInfix, os.Getpid())
 	if err := writeSnapshotFile(tmp, sn.data, !s.opts.NoSync); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("restore tenant %q: %w", s.path, err)
@@ -102,7 +104,7 @@ func (s *Store) Restore(sn *Snapshot) error {
 		// The Store can't go on with this file: let go of the lock so the
 		// next transaction attaches afresh and reports what is wrong.
 		if s.lock != s.opts.borrowed {
-			s.lock.release()
+			s.lock.Release()
 		}
 		s.lock = nil
 		return fmt.Errorf("reopen tenant %q after restore: %w", s.path, err)

@@ -20,6 +20,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/tenantfile"
 )
 
 // SchemaVersion is the version of the on-disk and export layout written by
@@ -69,7 +71,7 @@ type Options struct {
 	// borrowed is a lock the caller already holds on the tenant (a
 	// replacement reading the tenant it replaces); the Store uses it
 	// instead of taking its own and leaves it held at Close.
-	borrowed *fileLock
+	borrowed *tenantfile.Lock
 }
 
 // Store is an open tenant file.
@@ -86,7 +88,7 @@ type Store struct {
 	// while a transaction runs.
 	lease  sync.Mutex
 	db     *bolt.DB
-	lock   *fileLock
+	lock   *tenantfile.Lock
 	held   bool
 	users  int
 	closed bool
@@ -124,7 +126,7 @@ type Store struct {
 // fileState identifies a tenant file's content: the file and the id of
 // its last committed transaction.
 type fileState struct {
-	id   fileID
+	id   tenantfile.ID
 	txid int
 }
 
@@ -182,7 +184,7 @@ func Open(path string, o Options) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("tenant file path is empty")
 	}
-	real, err := resolveTenantPath(path)
+	real, err := tenantfile.Resolve(path)
 	if err != nil {
 		return nil, err
 	}
@@ -219,9 +221,9 @@ func (s *Store) attach() error {
 	lk := s.opts.borrowed
 	if lk == nil && !s.opts.private {
 		var err error
-		lk, err = lockTenant(s.real, !s.readOnly, s.timeout)
-		if errors.Is(err, errLockBusy) {
-			return &LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: Holders(s.real)}
+		lk, err = tenantfile.Acquire(s.real, !s.readOnly, s.timeout)
+		if errors.Is(err, tenantfile.ErrBusy) {
+			return &LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: tenantfile.Holders(s.real)}
 		}
 		if err != nil {
 			return err
@@ -229,12 +231,12 @@ func (s *Store) attach() error {
 	}
 	fail := func(err error) error {
 		if lk != s.opts.borrowed {
-			lk.release()
+			lk.Release()
 		}
 		return err
 	}
 	if !s.readOnly && !s.opts.private {
-		removeStrayBuilds(s.real)
+		tenantfile.RemoveStrayBuilds(s.real)
 	}
 	fi, err := os.Stat(s.real)
 	switch {
@@ -263,7 +265,7 @@ func (s *Store) attach() error {
 	})
 	if err != nil {
 		if errors.Is(err, bolt.ErrTimeout) {
-			return fail(&LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: Holders(s.real)})
+			return fail(&LockedError{Path: s.path, Waited: max(s.timeout, 0), Holders: tenantfile.Holders(s.real)})
 		}
 		if errors.As(err, new(*DamagedError)) {
 			return fail(err)
@@ -290,7 +292,7 @@ func (s *Store) attach() error {
 		s.seen, s.seenInit = st, true
 	}
 	if !s.opts.private {
-		s.note = recordHolder(s.real, s.readOnly)
+		s.note = tenantfile.RecordHolder(s.real, s.readOnly)
 	}
 	return nil
 }
@@ -311,7 +313,7 @@ func (s *Store) detach() error {
 	err := s.db.Close()
 	s.db = nil
 	if s.lock != s.opts.borrowed {
-		s.lock.release()
+		s.lock.Release()
 	}
 	s.lock = nil
 	return err
@@ -324,7 +326,7 @@ func (s *Store) fileState() (fileState, bool) {
 		return fileState{}, false
 	}
 	var st fileState
-	st.id = idOf(fi)
+	st.id = tenantfile.IDOf(fi)
 	_ = s.db.View(func(btx *bolt.Tx) error {
 		st.txid = btx.ID()
 		return nil

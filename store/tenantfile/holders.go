@@ -1,4 +1,4 @@
-package store
+package tenantfile
 
 import (
 	"fmt"
@@ -34,11 +34,11 @@ const holderSuffix = ".holder."
 
 func holderNote(path string, pid int) string { return path + holderSuffix + strconv.Itoa(pid) }
 
-// recordHolder writes this process's holder note once it holds the lock.
+// RecordHolder writes this process's holder note once it holds the lock.
 // With the exclusive lock every other note is stale (a killed process
 // leaves its note behind) and is removed. Errors are ignored: the note is
 // a courtesy, and a read-only directory must not prevent reading.
-func recordHolder(path string, readOnly bool) string {
+func RecordHolder(path string, readOnly bool) string {
 	if !readOnly {
 		for _, h := range holderNotes(path) {
 			if h != holderNote(path, os.Getpid()) {

@@ -1,14 +1,4 @@
-package store
-
-import (
-	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
-	"time"
-)
-
-// Locking and replacing the tenant file.
+// Package tenantfile locks and replaces a tenant file on disk.
 //
 // Every process locks the tenant's lock file, <tenant>.lock beside the
 // tenant file, before it opens the tenant file, and keeps the lock until
@@ -43,23 +33,32 @@ import (
 // target, so the link stays a link.
 //
 // A long-lived process (the REPL) holds the lock only while a command
-// runs: see Store.Release.
+// runs: see the store's Release.
+package tenantfile
 
-// lockSuffix names the lock file of a tenant file.
-const lockSuffix = ".lock"
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+)
 
-// buildInfix names the temporary files a replacement writes beside the
+// LockSuffix names the lock file of a tenant file.
+const LockSuffix = ".lock"
+
+// BuildInfix names the temporary files a replacement writes beside the
 // tenant file (<tenant>.new-<pid>...).
-const buildInfix = ".new-"
+const BuildInfix = ".new-"
 
-// errLockBusy means the lock stayed taken for the whole wait.
-var errLockBusy = errors.New("tenant lock is held by another process")
+// ErrBusy means the lock stayed taken for the whole wait.
+var ErrBusy = errors.New("tenant lock is held by another process")
 
-// fileLock is a held lock on a tenant's lock file.
-type fileLock struct{ f *os.File }
+// Lock is a held lock on a tenant's lock file.
+type Lock struct{ f *os.File }
 
-// release drops the lock.
-func (l *fileLock) release() {
+// Release drops the lock.
+func (l *Lock) Release() {
 	if l == nil || l.f == nil {
 		return
 	}
@@ -68,9 +67,9 @@ func (l *fileLock) release() {
 	l.f = nil
 }
 
-// resolveTenantPath follows symbolic links at the end of path, including
+// Resolve follows symbolic links at the end of path, including
 // a dangling one (its target is where the tenant will be created).
-func resolveTenantPath(path string) (string, error) {
+func Resolve(path string) (string, error) {
 	p := path
 	for i := 0; i < 40; i++ {
 		fi, err := os.Lstat(p)
@@ -95,20 +94,20 @@ func resolveTenantPath(path string) (string, error) {
 	return "", fmt.Errorf("tenant file %q: too many levels of symbolic links", path)
 }
 
-// lockTenant takes the lock file of the tenant file real (already
+// Acquire takes the lock file of the tenant file real (already
 // resolved), exclusive or shared, waiting up to timeout (a negative
-// timeout: not at all). It returns errLockBusy when the wait ran out.
+// timeout: not at all). It returns ErrBusy when the wait ran out.
 //
 // A reader that can neither open nor create the lock file (a tenant in a
 // directory it may not write to, never opened for writing) goes on
 // without it and relies on bbolt's lock of the tenant file alone: nobody
 // can replace a file in that directory either.
-func lockTenant(real string, exclusive bool, timeout time.Duration) (*fileLock, error) {
-	name := real + lockSuffix
+func Acquire(real string, exclusive bool, timeout time.Duration) (*Lock, error) {
+	name := real + LockSuffix
 	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil && !exclusive {
 		if f, err = os.Open(name); err != nil {
-			return &fileLock{}, nil
+			return &Lock{}, nil
 		}
 	}
 	if err != nil {
@@ -123,28 +122,28 @@ func lockTenant(real string, exclusive bool, timeout time.Duration) (*fileLock, 
 			return nil, fmt.Errorf("lock tenant %q: %w", real, err)
 		}
 		if !busy {
-			return &fileLock{f: f}, nil
+			return &Lock{f: f}, nil
 		}
 		if timeout < 0 || time.Since(start) >= timeout {
 			f.Close()
-			return nil, errLockBusy
+			return nil, ErrBusy
 		}
 		time.Sleep(min(wait, max(timeout-time.Since(start), time.Millisecond)))
 		wait = min(2*wait, 50*time.Millisecond)
 	}
 }
 
-// removeStrayBuilds deletes the temporary files of replacements that did
+// RemoveStrayBuilds deletes the temporary files of replacements that did
 // not finish. Call it only with the exclusive lock held.
-func removeStrayBuilds(real string) {
-	matches, _ := filepath.Glob(escapeGlob(real) + buildInfix + "*")
+func RemoveStrayBuilds(real string) {
+	matches, _ := filepath.Glob(escapeGlob(real) + BuildInfix + "*")
 	for _, m := range matches {
 		_ = os.Remove(m)
 	}
 }
 
-// syncDir makes a rename in dir durable.
-func syncDir(dir string) error {
+// SyncDir makes a rename in dir durable.
+func SyncDir(dir string) error {
 	d, err := os.Open(dir)
 	if err != nil {
 		return err

@@ -1,6 +1,6 @@
 //go:build windows
 
-package store
+package tenantfile
 
 import (
 	"os"
@@ -30,15 +30,16 @@ func unlockFile(f *os.File) error {
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, ol)
 }
 
-// fileID identifies the file behind a path: on Windows its size and
+// ID identifies the file behind a path: on Windows its size and
 // modification time (a replaced file differs in at least one of them in
 // practice).
-type fileID struct {
+type ID struct {
 	dev, ino   uint64
 	size       int64
 	mtimeNanos int64
 }
 
-func idOf(fi os.FileInfo) fileID {
-	return fileID{size: fi.Size(), mtimeNanos: fi.ModTime().UnixNano()}
+// IDOf returns the identity of the file fi describes.
+func IDOf(fi os.FileInfo) ID {
+	return ID{size: fi.Size(), mtimeNanos: fi.ModTime().UnixNano()}
 }

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package store
+package tenantfile
 
 import (
 	"errors"
@@ -30,18 +30,19 @@ func tryLockFile(f *os.File, exclusive bool) (busy bool, err error) {
 // unlockFile drops the lock tryLockFile took (closing the file drops it too).
 func unlockFile(f *os.File) error { return syscall.Flock(int(f.Fd()), syscall.LOCK_UN) }
 
-// fileID identifies the file behind an open descriptor or a path: its
+// ID identifies the file behind an open descriptor or a path: its
 // device and inode, size and modification time.
-type fileID struct {
+type ID struct {
 	dev, ino   uint64
 	size       int64
 	mtimeNanos int64
 }
 
-func idOf(fi os.FileInfo) fileID {
+// IDOf returns the identity of the file fi describes.
+func IDOf(fi os.FileInfo) ID {
 	st, ok := fi.Sys().(*syscall.Stat_t)
 	if !ok {
-		return fileID{size: fi.Size(), mtimeNanos: fi.ModTime().UnixNano()}
+		return ID{size: fi.Size(), mtimeNanos: fi.ModTime().UnixNano()}
 	}
-	return fileID{dev: uint64(st.Dev), ino: uint64(st.Ino), size: fi.Size(), mtimeNanos: fi.ModTime().UnixNano()}
+	return ID{dev: uint64(st.Dev), ino: uint64(st.Ino), size: fi.Size(), mtimeNanos: fi.ModTime().UnixNano()}
 }

@@ -116,12 +116,25 @@ func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handl
 }
 
 // continueAfter decides whether a statement's error lets the next statement
-// run: a statement-terminating error outside try is shown and execution
-// goes on.
+// run. Outside try, $ErrorActionPreference decides: Stop ends the script
+// with the error, SilentlyContinue and Ignore only record it in $Error,
+// anything else shows it; in all but Stop execution goes on.
 func (rt *Runtime) continueAfter(err error) bool {
 	var pe *PSError
 	if !errors.As(err, &pe) || pe.ScriptTerminating || rt.tryDepth > 0 {
 		return false
+	}
+	switch rt.preference("ErrorActionPreference") {
+	case "Stop":
+		pe.ScriptTerminating = true
+		return false
+	case "SilentlyContinue", "Ignore":
+		if !pe.shown {
+			pe.shown = true
+			rt.recordError(pe.Record)
+		}
+		rt.lastSuccess = false
+		return true
 	}
 	rt.reportTerminating(pe)
 	rt.lastSuccess = false

@@ -1111,10 +1111,13 @@ func (pr *cmdProcessor) wrap(err error) error {
 	}
 	var pe *PSError
 	if errors.As(err, &pe) {
-		if pe.Record.Activity == "" {
-			pe.Record.Activity = pr.cmd.Name
-		}
+		// An error that already has a place in the script (a failed method
+		// call in a ForEach-Object block) keeps its own label and place;
+		// only the command's own errors are named after it.
 		if pe.Record.Position == nil {
+			if pe.Record.Activity == "" {
+				pe.Record.Activity = pr.cmd.Name
+			}
 			pe.Record.Position = pr.position
 		}
 		*pr.hadError = true

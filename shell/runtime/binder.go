@@ -367,16 +367,14 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 	return b, nil
 }
 
+// argText is how a positional argument nobody takes is named in the
+// error: its value's .NET ToString(), so an array literal reads
+// System.Object[] and a variable reads as its value.
 func argText(rt *Runtime, a argument) string {
-	if a.ext.Src != nil {
-		if t := a.ext.Text(); t != "" {
-			if _, isStr := a.value.(string); isStr {
-				return rt.toStr(a.value)
-			}
-			return t
-		}
+	if _, isStr := bareValue(a.value).(string); isStr {
+		return rt.toStr(a.value)
 	}
-	return rt.toStr(a.value)
+	return rt.dotnetString(a.value)
 }
 
 func commonTypeName(c *commonParam) string {

@@ -413,6 +413,7 @@ func Partial(c *runtime.Command, modelled ...string) *runtime.Command {
 	for _, p := range c.Params {
 		if !supported[strings.ToLower(p.Name)] {
 			p.Help = "Not simulated: a call that uses it fails with ParameterNotSimulated."
+			p.NotSimulated = true
 		}
 	}
 	check := func(ctx *runtime.Context) error {

@@ -180,6 +180,9 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 			continue
 		}
 		bound[key] = true
+		if m.Param != nil && m.Param.NotSimulated && !cmd.NotSimulated {
+			c.add(a.nameExt, Info, RuleNotSimulated, fmt.Sprintf("-%s of %s is real, but exosim does not simulate it: in exosim the call binds, then fails with ParameterNotSimulated.", m.Name, cmd.Name))
+		}
 		if a.node == nil && m.Kind != runtime.KindSwitch {
 			if dynamic {
 				continue // an array splat after the name may supply the value

@@ -192,6 +192,9 @@ type Param struct {
 	// Remaining collects every leftover positional argument
 	// (ValueFromRemainingArguments).
 	Remaining bool
+	// NotSimulated marks a real parameter of a command that is otherwise
+	// simulated: a call that uses it binds, then fails (lint notes it).
+	NotSimulated bool
 
 	// script is set for parameters declared in a param() block.
 	script *scriptParam

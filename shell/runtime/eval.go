@@ -42,6 +42,10 @@ func (rt *Runtime) execBlock(b *syntax.StatementBlock, out emitter) error {
 	if b == nil {
 		return nil
 	}
+	if b.Ext.Src != nil {
+		rt.inBlocks = append(rt.inBlocks, b.Ext)
+		defer func(n int) { rt.inBlocks = rt.inBlocks[:n] }(len(rt.inBlocks) - 1)
+	}
 	for _, st := range b.Statements {
 		if err := rt.execStatement(st, out); err != nil {
 			if handled, terr := rt.trap(b.Traps, err, out); handled {

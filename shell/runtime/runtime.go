@@ -137,6 +137,12 @@ type Runtime struct {
 	// runs once however often its block runs (scripttypes.go).
 	scriptTypes map[string]*TypeDef
 	typeDefs    map[*syntax.TypeDefStmt]*TypeDef
+	// blockTypes are the types each script block defined, by the
+	// block's source text; inBlocks are the extents of the statement
+	// blocks now running, innermost last. A block's types are visible in the blocks
+	// written inside it wherever they run (scripttypes.go).
+	blockTypes map[*syntax.Source][]blockTypes
+	inBlocks   []syntax.Extent
 	// classCtx are the classes whose methods are running, innermost
 	// last: a method body also sees the types visible where its class
 	// was defined.

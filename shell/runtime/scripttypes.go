@@ -9,6 +9,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,7 +34,62 @@ func (rt *Runtime) scriptTypeDef(name string, arity int) *TypeDef {
 			return d
 		}
 	}
-	return nil
+	return rt.lexicalType(key)
+}
+
+// blockTypes are the types one script block defined.
+type blockTypes struct {
+	block *syntax.ScriptBlock
+	types map[string]*TypeDef
+}
+
+// lexicalType finds a type defined by a block that encloses, in its
+// source text, the innermost running statement block (execBlock keeps
+// their extents in inBlocks). PowerShell resolves type
+// names when it compiles a script, so a script block written in a file
+// sees the file's classes even when it runs elsewhere (a Pester It block,
+// a callback run by a cmdlet).
+func (rt *Runtime) lexicalType(key string) *TypeDef {
+	if len(rt.inBlocks) == 0 {
+		return nil
+	}
+	in := rt.inBlocks[len(rt.inBlocks)-1]
+	var best *TypeDef
+	bestStart := -1
+	for _, bt := range rt.blockTypes[in.Src] {
+		ext := bt.block.Ext
+		if ext.Start.Offset <= in.Start.Offset && in.End.Offset <= ext.End.Offset && ext.Start.Offset > bestStart {
+			if d := bt.types[key]; d != nil {
+				best, bestStart = d, ext.Start.Offset
+			}
+		}
+	}
+	return best
+}
+
+// noteBlockTypes records the types block sb defined (stmts) for the
+// blocks written inside it.
+func (rt *Runtime) noteBlockTypes(sb *syntax.ScriptBlock, stmts []*syntax.TypeDefStmt) {
+	if sb.Ext.Src == nil {
+		return
+	}
+	types := map[string]*TypeDef{}
+	for _, s := range stmts {
+		if d := rt.typeDefs[s]; d != nil {
+			types[strings.ToLower(s.Name)] = d
+		}
+	}
+	if rt.blockTypes == nil {
+		rt.blockTypes = map[*syntax.Source][]blockTypes{}
+	}
+	list := rt.blockTypes[sb.Ext.Src]
+	for i := range list {
+		if list[i].block == sb {
+			list[i].types = types
+			return
+		}
+	}
+	rt.blockTypes[sb.Ext.Src] = append(list, blockTypes{block: sb, types: types})
 }
 
 func scopeType(s *Scope, key string) *TypeDef {
@@ -130,6 +186,7 @@ func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
 		}
 		return true
 	})
+	defer rt.noteBlockTypes(sb, slices.Clone(pending))
 	waits := func(s *syntax.TypeDefStmt) bool {
 		if s.IsEnum || len(s.Bases) == 0 {
 			return false

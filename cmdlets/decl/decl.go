@@ -42,6 +42,7 @@ func Lookup(name string) *runtime.Command {
 		return lookupSupplement(name)
 	}
 	c, _ := exchange.decode(i)
+	correct(c)
 	return c
 }
 

@@ -40,3 +40,26 @@ func lookupSupplement(name string) *runtime.Command {
 	}
 	return nil
 }
+
+// optionalInFact are parameters the facts file marks mandatory (as
+// Microsoft's reference page does) that Exchange Online does not require:
+// the same page's own example runs the cmdlet without them, and so do
+// admins' scripts. Get-HostedOutboundSpamFilterPolicy without -Identity
+// lists every outbound spam filter policy.
+var optionalInFact = map[string][]string{
+	"get-hostedoutboundspamfilterpolicy": {"Identity"},
+}
+
+// correct applies optionalInFact to a generated declaration.
+func correct(c *runtime.Command) {
+	names := optionalInFact[strings.ToLower(c.Name)]
+	for _, p := range c.Params {
+		for _, n := range names {
+			if strings.EqualFold(p.Name, n) {
+				for i := range p.Sets {
+					p.Sets[i].Mandatory = false
+				}
+			}
+		}
+	}
+}

@@ -732,21 +732,28 @@ func stopComplianceSearch() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactHigh
 	c.Examples = []runtime.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Stop-ComplianceSearch Phish -Confirm:$false`, Remark: "Stops a search that is still running."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
-		ok, err := shouldProcess(ctx, "Stopping compliance search", id)
-		if err != nil || !ok {
-			return err
-		}
-		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			s, err := contentsearch.FindSearch(tx, id)
-			if err != nil {
-				return nil, err
-			}
-			return nil, contentsearch.StopSearch(tx, s)
-		})
-		return err
+		return changeSearch(ctx, "Stopping compliance search", contentsearch.StopSearch)
 	}
 	return c
+}
+
+// changeSearch asks whether to go on (action names what is done), then
+// finds the search -Identity names and applies change to it in one
+// transaction.
+func changeSearch(ctx *runtime.Context, action string, change func(*store.Tx, *contentsearch.Search) error) error {
+	id := identity(ctx, "Identity")
+	ok, err := shouldProcess(ctx, action, id)
+	if err != nil || !ok {
+		return err
+	}
+	_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		s, err := contentsearch.FindSearch(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		return nil, change(tx, s)
+	})
+	return err
 }
 
 func removeComplianceSearch() *runtime.Command {
@@ -755,19 +762,7 @@ func removeComplianceSearch() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactHigh
 	c.Examples = []runtime.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Remove-ComplianceSearch Phish -Confirm:$false`, Remark: "Deletes a search."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		id := identity(ctx, "Identity")
-		ok, err := shouldProcess(ctx, "Removing compliance search", id)
-		if err != nil || !ok {
-			return err
-		}
-		_, err = exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			s, err := contentsearch.FindSearch(tx, id)
-			if err != nil {
-				return nil, err
-			}
-			return nil, contentsearch.RemoveSearch(tx, s)
-		})
-		return err
+		return changeSearch(ctx, "Removing compliance search", contentsearch.RemoveSearch)
 	}
 	return c
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/folderperms"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
@@ -82,6 +83,9 @@ func StoreError(ctx *runtime.Context, err error, target string) *object.ErrorRec
 		ame *ome.NoAMELicenseError
 
 		re *restore.RestoreError
+
+		fe *folderperms.EntryError
+		fr *folderperms.RightsError
 	)
 	switch {
 	case errors.As(err, &lk):
@@ -222,6 +226,17 @@ func StoreError(ctx *runtime.Context, err error, target string) *object.ErrorRec
 			return InvalidOperation(ctx, fmt.Sprintf("The restore request '%s' has already finished (%s).", id, re.Detail), id)
 		}
 		return Error(ctx, exRestoreRecipientTask, err.Error(), object.InvalidOperation, id)
+	case errors.As(err, &fe):
+		if fe.Exists {
+			return Error(ctx, "Microsoft.Exchange.Management.StoreTasks.UserAlreadyExistsInPermissionEntryException", "An existing permission entry was found for user: "+fe.User+".", object.NotSpecified, fe.User)
+		}
+		return Error(ctx, "Microsoft.Exchange.Management.StoreTasks.UserNotFoundInPermissionEntryException", "There is no existing permission entry found for user: "+fe.User+".", object.NotSpecified, fe.User)
+	case errors.As(err, &fr):
+		if fr.Flags {
+			return InvalidOperation(ctx, fr.Reason, target)
+		}
+		// the free/busy rights exist only in a calendar's member rights
+		return Error(ctx, "Microsoft.Exchange.Data.Storage.EnumOutOfRangeException", "Specified argument was out of the range of valid values.\nParameter name: memberRights", object.NotSpecified, fr.Right)
 	case errors.As(err, &ve):
 		if target != "" {
 			return Error(ctx, exDataValidation, ve.Error(), object.InvalidData, target)

@@ -214,6 +214,13 @@ func getEXOMailboxStatistics() *runtime.Command {
 	return c
 }
 
+// FolderID is the store ID of a mailbox's folder as the folder
+// statistics show it (FolderId): the same folder always has the same one.
+func FolderID(m *directory.Mailbox, path string) string {
+	fid := strings.ToUpper(strings.ReplaceAll(derivedGuid("folder", m.Guid, path), "-", ""))
+	return "LgAAAAD" + fid + "AQ"
+}
+
 // FolderObject is one Get-MailboxFolderStatistics object.
 func FolderObject(m *directory.Mailbox, f directory.Folder, sub []directory.Folder, archive bool) *object.PSObject {
 	o := object.NewObject(TypeFolderStats, "Deserialized.System.Object")
@@ -231,8 +238,7 @@ func FolderObject(m *directory.Mailbox, f directory.Folder, sub []directory.Fold
 	o.AddTyped("LastModifiedTime", tDate, m.WhenChanged.UTC())
 	o.AddTyped("Name", tStr, f.Name)
 	o.AddTyped("FolderPath", tStr, f.FolderPath)
-	fid := strings.ToUpper(strings.ReplaceAll(derivedGuid("folder", m.Guid, f.FolderPath), "-", ""))
-	o.AddTyped("FolderId", tStr, "LgAAAAD"+fid+"AQ")
+	o.AddTyped("FolderId", tStr, FolderID(m, f.FolderPath))
 	o.AddTyped("FolderType", tStr, f.FolderType)
 	o.AddTyped("ItemsInFolder", tInt, int(f.ItemCount))
 	o.AddTyped("DeletedItemsInFolder", tInt, 0)

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/domains"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/folderperms"
 	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/groups"
 	"github.com/exosim/exosim/cmdlets/holds"
@@ -77,6 +78,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{graph.Commands, graph.Views},
 		{mailbox.Commands, mailbox.Views},
 		{permissions.Commands, permissions.Views},
+		{folderperms.Commands, folderperms.Views},
 		{groups.Commands, groups.Views},
 		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},

@@ -109,6 +109,9 @@ func Seed(tx *store.Tx, name string, clock time.Time) error {
 		if err := seedRecoverableItems(tx, clock); err != nil { // seed_recoverable.go
 			return fmt.Errorf("seed deleted items: %w", err)
 		}
+		if err := seedFolderPermissions(tx, clock); err != nil { // seed_folders.go
+			return fmt.Errorf("seed folder permissions: %w", err)
+		}
 	}
 	return seedRoleGroups(tx, name) // seed_rbac.go
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/folderperms"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/mrm"
@@ -43,6 +44,7 @@ func Schema() *store.Schema {
 	groups.Register(s)
 	permissions.Register(s)
 	recoverable.Register(s)
+	folderperms.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -70,7 +70,7 @@ func commands() []*runtime.Command {
 	get.OutputType = TypePermission
 	get.Examples = []runtime.Example{
 		{Code: "Get-MailboxFolderPermission annb:\\Calendar", Remark: "Lists who can see Anne's calendar and how much."},
-		{Code: "Get-MailboxFolderPermission annb:\\Calendar -User meganb", Remark: "Shows Megan's entry on the calendar (an error when she has none)."},
+		{Code: "Get-MailboxFolderPermission annb:\\Calendar -User marion", Remark: "Shows Mario's entry on the calendar (an error when he has none)."},
 		{Code: "Get-MailboxFolderPermission annb:\\Inbox | Where-Object { $_.User -notin 'Default','Anonymous' }", Remark: "Lists the people given rights on the inbox."},
 	}
 	exo.Describe(get, map[string]string{
@@ -129,7 +129,7 @@ func commands() []*runtime.Command {
 	set.ConfirmImpact = runtime.ImpactMedium
 	set.Examples = []runtime.Example{
 		{Code: "Set-MailboxFolderPermission annb:\\Calendar -User Default -AccessRights LimitedDetails", Remark: "Lets everyone in the organization see subjects and locations on Anne's calendar."},
-		{Code: "Set-MailboxFolderPermission annb:\\Calendar -User meganb -AccessRights Editor", Remark: "Changes Megan's entry (she must have one: Add-MailboxFolderPermission adds it)."},
+		{Code: "Set-MailboxFolderPermission annb:\\Calendar -User marion -AccessRights Editor", Remark: "Changes Mario's entry (he must have one: Add-MailboxFolderPermission adds it)."},
 	}
 	exo.Describe(set, addHelp)
 	exo.DeclaredParam(set, "AccessRights").Type = rightsType
@@ -140,7 +140,7 @@ func commands() []*runtime.Command {
 	remove.Synopsis = "Removes a holder's entry from a mailbox folder's permission table, or clears the calendar's delegates."
 	remove.ConfirmImpact = runtime.ImpactHigh
 	remove.Examples = []runtime.Example{
-		{Code: "Remove-MailboxFolderPermission annb:\\Calendar -User meganb -Confirm:$false", Remark: "Takes Megan's entry off the calendar."},
+		{Code: "Remove-MailboxFolderPermission annb:\\Calendar -User marion -Confirm:$false", Remark: "Takes Mario's entry off the calendar."},
 		{Code: "Remove-MailboxFolderPermission annb:\\Calendar -ResetDelegateUserCollection", Remark: "Clears the delegate flags of every calendar entry (their rights stay)."},
 	}
 	exo.Describe(remove, map[string]string{

@@ -179,8 +179,12 @@ func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
 	return true
 }
 
-// Get returns the record under key; ok is false when there is none.
+// Get returns the record under key; ok is false when there is none (a
+// kind created on write has none before its first record).
 func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
+	if k.def.onWrite && tx.btx.Bucket([]byte(k.def.bucket)) == nil {
+		return nil, false, nil
+	}
 	b, err := tx.bucket(k.def.bucket)
 	if err != nil {
 		return nil, false, err

@@ -72,11 +72,13 @@ func StoreError(ctx *runtime.Context, err error, target string) *object.ErrorRec
 		snu *contentsearch.NameInUseError
 		nc  *contentsearch.NotCompletedError
 
-		la *rbac.LastOrgAdminError
-		je *directory.JournalArchiveError
-		le *directory.LifecycleError
-		ge *directory.GuidConflictError
-		lu *directory.LicenseUnavailableError
+		la  *rbac.LastOrgAdminError
+		ani *rbac.AssignmentNameInUseError
+		raa *rbac.RoleAlreadyAssignedError
+		je  *directory.JournalArchiveError
+		le  *directory.LifecycleError
+		ge  *directory.GuidConflictError
+		lu  *directory.LicenseUnavailableError
 
 		mnf *ome.MessageNotFoundError
 		nr  *ome.NotRevocableError
@@ -143,6 +145,14 @@ func StoreError(ctx *runtime.Context, err error, target string) *object.ErrorRec
 			object.InvalidOperation, nc.Name)
 	case errors.As(err, &la):
 		return Error(ctx, exRecipientTask, la.Error(), object.InvalidOperation, target)
+	case errors.As(err, &ani):
+		return Error(ctx, exAlreadyExists, fmt.Sprintf("The role assignment \"%s\" already exists. Use a different Name.", ani.Name), object.ResourceExists, ani.Name)
+	case errors.As(err, &raa):
+		who := raa.User
+		if target != "" {
+			who = target
+		}
+		return Invalid(ctx, fmt.Sprintf("The role \"%s\" is already assigned to the user \"%s\".", raa.Role, who), raa.Role)
 	case errors.As(err, &je):
 		return Error(ctx, exRecipientTask, fmt.Sprintf("The mail user '%s' can't be removed because it's linked to a journal archive mailbox. Run Disable-JournalArchiving on it first.", je.Identity), object.InvalidOperation, target)
 	case errors.As(err, &le):

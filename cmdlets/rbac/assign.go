@@ -1,44 +1,56 @@
 package rbac
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/rbac"
 )
 
 // newManagementRoleAssignment assigns a management role to a role group
-// (-SecurityGroup): its members get the cmdlets the role grants at once.
-// Roles are kept per role group in the tenant, so assignments to a single
-// user, an application or an assignment policy, and scoped assignments,
-// are not simulated (Partial says so when one is used).
+// (-SecurityGroup), whose members get the role's cmdlets at once, or to
+// one user (-User), who gets them alone. Assignments to an application or
+// an assignment policy, and scoped assignments, are not simulated
+// (Partial says so when one is used).
 func newManagementRoleAssignment() *runtime.Command {
 	c := exo.Declared("New-ManagementRoleAssignment")
 	exo.Describe(c, map[string]string{
-		"Name":          "The assignment's name (default <role>-<role group>).",
+		"Name":          "The assignment's name (default <role>-<role group or user>).",
 		"Role":          "The management role to assign, by name.",
 		"SecurityGroup": "The role group that gets the role.",
+		"User":          "The user who gets the role: mailbox identity or user principal name.",
 		"Force":         "Skips the confirmation prompt.",
 	})
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.OutputType = TypeRoleAssignment
-	c.Synopsis = "Assigns a management role to a role group; its members get the role's cmdlets."
-	c.Description = "Only assignments to role groups (-SecurityGroup), organization-wide, are simulated."
+	c.Synopsis = "Assigns a management role to a role group or to one user; they get the role's cmdlets."
+	c.Description = "Assignments to role groups (-SecurityGroup) and to single users (-User), organization-wide, are simulated."
 	c.Examples = []runtime.Example{
 		{Code: "New-ManagementRoleAssignment -Role 'Mailbox Import Export' -SecurityGroup 'Organization Management'",
 			Remark: "Lets the organization's administrators run Get-RecoverableItems and Restore-RecoverableItems."},
+		{Code: "New-ManagementRoleAssignment -Role 'Mailbox Import Export' -User admin",
+			Remark: "Lets the administrator alone run Get-RecoverableItems and Restore-RecoverableItems."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		roleName := strings.TrimSpace(exo.IdentityOf(ctx.Value("Role")))
-		group := strings.TrimSpace(exo.IdentityOf(ctx.Value("SecurityGroup")))
 		role, ok := LookupRole(roleName)
 		if !ok {
 			return ctx.Fail(exo.NotFound(ctx, roleName))
 		}
+		name := ""
+		if ctx.Has("Name") {
+			name = strings.TrimSpace(ctx.String("Name"))
+		}
+		if ctx.Has("User") {
+			return assignToUser(ctx, role, name)
+		}
+		group := strings.TrimSpace(exo.IdentityOf(ctx.Value("SecurityGroup")))
 		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating role assignment for management role \"%s\" and role group \"%s\".", role.Name, group), group)
 		if err != nil || !ok {
 			return err
@@ -60,14 +72,137 @@ func newManagementRoleAssignment() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		o := assignmentObject(role.Name, g, "Direct", "All Group Members")
-		if ctx.Has("Name") {
-			if n := strings.TrimSpace(ctx.String("Name")); n != "" {
-				o.AddTyped("Name", "System.String", n)
-				o.AddTyped("Identity", "System.String", n)
-			}
+		o := assignmentObject(groupAssignment(role.Name, g), "Direct", "All Group Members")
+		if name != "" {
+			o.AddTyped("Name", "System.String", name)
+			o.AddTyped("Identity", "System.String", name)
 		}
 		return ctx.WriteObject(o)
 	}
-	return exo.Partial(c, "Name", "Role", "SecurityGroup", "Force")
+	return exo.Partial(c, "Name", "Role", "SecurityGroup", "User", "Force")
+}
+
+// assignToUser assigns role directly to the user -User names, in one
+// transaction.
+func assignToUser(ctx *runtime.Context, role Role, name string) error {
+	who := strings.TrimSpace(exo.IdentityOf(ctx.Value("User")))
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating role assignment for management role \"%s\" and user \"%s\".", role.Name, who), who)
+	if err != nil || !ok {
+		return err
+	}
+	var out *object.PSObject
+	_, err = exo.Write(ctx, who, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		id, err := resolveMember(tx, who)
+		if err != nil {
+			return nil, err
+		}
+		a := &rbac.UserRoleAssignment{Name: name, Role: role.Name, User: id}
+		if a.Name == "" {
+			a.Name = assignmentName(role.Name, describeMember(tx, id).name)
+		}
+		taken, err := groupAssignmentNamed(tx, a.Name)
+		if err != nil {
+			return nil, err
+		}
+		if err := rbac.AssignRoleToUser(tx, a, taken != nil); err != nil {
+			return nil, err
+		}
+		out = assignmentObject(userAssignment(tx, a), "Direct", describeMember(tx, id).name)
+		return nil, nil
+	})
+	Invalidate(ctx.RT)
+	if err != nil || out == nil {
+		return err
+	}
+	return ctx.WriteObject(out)
+}
+
+// groupAssignmentNamed returns the role group assignment with this name
+// (nil when none has it).
+func groupAssignmentNamed(tx *store.Tx, name string) (*assignment, error) {
+	groups, err := rbac.RoleGroups(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range groups {
+		for _, r := range g.Roles {
+			if a := groupAssignment(r, g); strings.EqualFold(a.name, strings.TrimSpace(name)) {
+				return &a, nil
+			}
+		}
+	}
+	return nil, nil
+}
+
+// removeManagementRoleAssignment removes an assignment by name or GUID: a
+// role assigned to one user, or a role of a role group (the group's
+// members lose what only that role granted them). The assignments of
+// Organization Management stay: without them nobody could manage roles.
+func removeManagementRoleAssignment() *runtime.Command {
+	c := exo.Declared("Remove-ManagementRoleAssignment")
+	exo.Describe(c, map[string]string{
+		"Identity": "The assignment, by name (see Get-ManagementRoleAssignment) or GUID.",
+		"Force":    "Skips the confirmation prompt.",
+	})
+	c.ConfirmImpact = runtime.ImpactHigh
+	c.Synopsis = "Removes a management role assignment from a role group or a user."
+	c.Description = "The assignee loses the cmdlets only that role granted, from the next command on. Asks for confirmation unless -Confirm:$false or -Force is given."
+	c.Examples = []runtime.Example{
+		{Code: "Remove-ManagementRoleAssignment 'Mail Recipients-Recipient Management' -Confirm:$false",
+			Remark: "Takes the Mail Recipients role from the Recipient Management role group."},
+	}
+	c.Handler.Process = func(ctx *runtime.Context) error {
+		id := strings.TrimSpace(exo.IdentityOf(ctx.Value("Identity")))
+		var user *rbac.UserRoleAssignment
+		var group *assignment
+		find := func(tx *store.Tx) (*object.ErrorRecord, error) {
+			var ok bool
+			var err error
+			if user, ok, err = rbac.GetUserAssignment(tx, id); err != nil || ok {
+				return nil, err
+			}
+			if group, err = groupAssignmentNamed(tx, id); err != nil || group != nil {
+				if group != nil && strings.EqualFold(group.group.Name, rbac.OrgManagementGroup) {
+					return exo.InvalidOperation(ctx, fmt.Sprintf("The role assignment \"%s\" belongs to the \"%s\" role group; exosim keeps the assignments of the organization's administrators.", group.name, rbac.OrgManagementGroup), id), nil
+				}
+				return nil, err
+			}
+			return exo.NotFound(ctx, id), nil
+		}
+		if !ctx.Switch("Force") && !ctx.ProceedsSilently() {
+			done, err := exo.Read(ctx, id, find)
+			if err != nil || !done {
+				return err
+			}
+			name := id
+			if user != nil {
+				name = user.Name
+			} else if group != nil {
+				name = group.name
+			}
+			ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing management role assignment \"%s\".", name), name)
+			if err != nil || !ok {
+				return err
+			}
+		}
+		_, err := exo.Write(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			if rec, err := find(tx); rec != nil || err != nil {
+				return rec, err
+			}
+			if user != nil {
+				return nil, rbac.RemoveUserAssignment(tx, user)
+			}
+			g := group.group
+			g.Roles = slices.DeleteFunc(append([]string(nil), g.Roles...), func(r string) bool { return strings.EqualFold(r, group.role) })
+			g.WhenChanged = tx.Now()
+			return nil, rbac.PutRoleGroup(tx, g)
+		})
+		Invalidate(ctx.RT)
+		var nf *store.NotFoundError
+		if errors.As(err, &nf) {
+			return ctx.Fail(exo.NotFound(ctx, id))
+		}
+		return err
+	}
+	return c
 }

@@ -34,6 +34,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Get-ManagementRole", getManagementRole),
 		runtime.Lazy("Get-ManagementRoleAssignment", getManagementRoleAssignment),
 		runtime.Lazy("New-ManagementRoleAssignment", newManagementRoleAssignment),
+		runtime.Lazy("Remove-ManagementRoleAssignment", removeManagementRoleAssignment),
 		runtime.Lazy("Search-AdminAuditLog", searchAdminAuditLog),
 		runtime.Lazy("Search-UnifiedAuditLog", searchUnifiedAuditLog),
 		runtime.Lazy("Get-AdminAuditLogConfig", getAdminAuditLogConfig),
@@ -377,21 +378,44 @@ func assignmentName(role, group string) string {
 	return n
 }
 
-func assignmentObject(role string, g *rbac.RoleGroup, method, effective string) *object.PSObject {
+// assignment is one management role assignment as the role cmdlets show
+// it: a role assigned to a role group, or to one user.
+type assignment struct {
+	name, role string
+	// assignee is the role group's or the user's name; assigneeType is
+	// RoleGroup or User.
+	assignee, assigneeType string
+	// group is the role group (nil for a user assignment); user is the
+	// assignee account's ObjectId (user assignments).
+	group *rbac.RoleGroup
+	user  string
+}
+
+// groupAssignment is the assignment of a role to a role group.
+func groupAssignment(role string, g *rbac.RoleGroup) assignment {
+	return assignment{name: assignmentName(role, g.Name), role: role, assignee: g.Name, assigneeType: "RoleGroup", group: g}
+}
+
+// userAssignment is a role assigned directly to a user.
+func userAssignment(tx *store.Tx, a *rbac.UserRoleAssignment) assignment {
+	return assignment{name: a.Name, role: a.Role, assignee: describeMember(tx, a.User).name, assigneeType: "User", user: a.User}
+}
+
+func assignmentObject(a assignment, method, effective string) *object.PSObject {
 	o := object.NewObject(TypeRoleAssignment, "System.Object")
-	name := assignmentName(role, g.Name)
+	name := a.name
 	o.AddTyped("AssignmentMethod", "Microsoft.Exchange.Management.RbacTasks.AssignmentMethod", method)
 	o.AddTyped("EffectiveUserName", "System.String", effective)
-	o.AddTyped("RoleAssigneeType", "Microsoft.Exchange.Data.Directory.SystemConfiguration.RoleAssigneeType", "RoleGroup")
-	o.AddTyped("RoleAssignee", "System.String", g.Name)
-	o.AddTyped("Role", "System.String", role)
+	o.AddTyped("RoleAssigneeType", "Microsoft.Exchange.Data.Directory.SystemConfiguration.RoleAssigneeType", a.assigneeType)
+	o.AddTyped("RoleAssignee", "System.String", a.assignee)
+	o.AddTyped("Role", "System.String", a.role)
 	o.AddTyped("RoleAssignmentDelegationType", "System.String", "Regular")
 	o.AddTyped("Enabled", "System.Boolean", true)
 	o.AddTyped("RecipientReadScope", "System.String", "Organization")
 	o.AddTyped("ConfigReadScope", "System.String", "OrganizationConfig")
 	o.AddTyped("RecipientWriteScope", "System.String", "Organization")
 	o.AddTyped("ConfigWriteScope", "System.String", "OrganizationConfig")
-	o.AddTyped("RoleAssigneeName", "System.String", g.Name)
+	o.AddTyped("RoleAssigneeName", "System.String", a.assignee)
 	o.AddTyped("Name", "System.String", name)
 	o.AddTyped("Identity", "System.String", name)
 	o.AddTyped("IsValid", "System.Boolean", true)
@@ -401,10 +425,10 @@ func assignmentObject(role string, g *rbac.RoleGroup, method, effective string) 
 
 func getManagementRoleAssignment() *runtime.Command {
 	c := exo.Declared("Get-ManagementRoleAssignment")
-	c.Synopsis = "Lists which management roles are assigned to which role groups, and through them to which users."
-	c.Description = "Every assignment in the simulator is a regular, enabled, organization-wide assignment to a role group. " +
-		"-RoleAssignee <user> shows the assignments a user gets through the groups they belong to; -Role filters by role; " +
-		"-GetEffectiveUsers lists one line per member."
+	c.Synopsis = "Lists which management roles are assigned to which role groups and users."
+	c.Description = "Every assignment in the simulator is a regular, enabled, organization-wide assignment, to a role group or to one user. " +
+		"-RoleAssignee <user> shows the roles a user has, through the groups they belong to and assigned to them directly; -Role filters by role; " +
+		"-RoleAssigneeType RoleGroup or User keeps one kind; -GetEffectiveUsers lists one line per member."
 	c.OutputType = TypeRoleAssignment
 	c.Examples = []runtime.Example{
 		{Code: "Get-ManagementRoleAssignment -Role 'Legal Hold'", Remark: "Shows which role groups hold the Legal Hold role."},
@@ -417,18 +441,24 @@ func getManagementRoleAssignment() *runtime.Command {
 			if err != nil {
 				return err
 			}
+			users, err := rbac.UserAssignments(tx)
+			if err != nil {
+				return err
+			}
 			method, userName := "Direct", ""
 			if ctx.Has("RoleAssignee") {
 				who := exo.IdentityOf(ctx.Value("RoleAssignee"))
 				if g, err := rbac.GetRoleGroup(tx, who); err == nil {
-					groups = []*rbac.RoleGroup{g}
+					groups, users = []*rbac.RoleGroup{g}, nil
 				} else {
 					id, err := resolveMember(tx, who)
 					if err != nil {
 						return ctx.Fail(exo.NotFound(ctx, who))
 					}
-					groups, err = rbac.RoleGroupsOf(tx, id)
-					if err != nil {
+					if groups, err = rbac.RoleGroupsOf(tx, id); err != nil {
+						return err
+					}
+					if users, err = rbac.UserAssignmentsOf(tx, id); err != nil {
 						return err
 					}
 					method, userName = "RoleGroup", describeMember(tx, id).name
@@ -447,24 +477,41 @@ func getManagementRoleAssignment() *runtime.Command {
 			if ctx.Has("Identity") {
 				identity = exo.IdentityOf(ctx.Value("Identity"))
 			}
+			assigneeType := ""
+			if ctx.Has("RoleAssigneeType") {
+				assigneeType = ctx.String("RoleAssigneeType")
+			}
+			keep := func(a assignment) bool {
+				return (role == "" || strings.EqualFold(role, a.role)) && (identity == "" || strings.EqualFold(identity, a.name)) &&
+					(assigneeType == "" || strings.EqualFold(assigneeType, a.assigneeType))
+			}
 			found := false
 			for _, g := range groups {
 				for _, r := range g.Roles {
-					if role != "" && !strings.EqualFold(role, r) || identity != "" && !strings.EqualFold(identity, assignmentName(r, g.Name)) {
+					a := groupAssignment(r, g)
+					if !keep(a) {
 						continue
 					}
 					found = true
 					switch {
 					case ctx.Switch("GetEffectiveUsers") && userName == "":
 						for _, m := range g.Members {
-							out = append(out, assignmentObject(r, g, "RoleGroup", describeMember(tx, m).name))
+							out = append(out, assignmentObject(a, "RoleGroup", describeMember(tx, m).name))
 						}
 					case userName != "":
-						out = append(out, assignmentObject(r, g, method, userName))
+						out = append(out, assignmentObject(a, method, userName))
 					default:
-						out = append(out, assignmentObject(r, g, method, "All Group Members"))
+						out = append(out, assignmentObject(a, method, "All Group Members"))
 					}
 				}
+			}
+			for _, ua := range users {
+				a := userAssignment(tx, ua)
+				if !keep(a) {
+					continue
+				}
+				found = true
+				out = append(out, assignmentObject(a, "Direct", a.assignee))
 			}
 			if identity != "" && !found {
 				return ctx.Fail(exo.NotFound(ctx, identity))

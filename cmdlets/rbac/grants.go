@@ -39,6 +39,9 @@ type Grants struct {
 	Unrestricted bool
 	// Groups are the caller's role groups.
 	Groups []*rbac.RoleGroup
+	// Direct are the Exchange Online roles assigned to the caller alone
+	// (New-ManagementRoleAssignment -User), by name.
+	Direct []string
 	// cmds holds what the groups grant for each cmdlet asked about so far
 	// (lower-case name; nil: nothing): a session asks about the few
 	// cmdlets it runs, so the grants are worked out per cmdlet, when
@@ -113,6 +116,18 @@ func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
 	return g
 }
 
+// WithDirect adds roles assigned to the caller alone (Exchange Online
+// roles, by name) to the grants.
+func (g *Grants) WithDirect(roles []string) *Grants {
+	g.Direct = append(g.Direct, roles...)
+	for _, rn := range roles {
+		if _, ok := LookupRole(rn); ok {
+			g.roles[roleKey(rn, false)] = true
+		}
+	}
+	return g
+}
+
 // grantOf returns what the groups grant for a cmdlet (nil: nothing),
 // working it out from the roles the first time it is asked.
 func (g *Grants) grantOf(cmdlet string) *cmdGrant {
@@ -123,7 +138,8 @@ func (g *Grants) grantOf(cmdlet string) *cmdGrant {
 		return cg
 	}
 	var cg *cmdGrant
-	for _, grp := range g.Groups {
+	direct := &rbac.RoleGroup{Service: rbac.ServiceExchange, Roles: g.Direct}
+	for _, grp := range append(append([]*rbac.RoleGroup(nil), g.Groups...), direct) {
 		purview := grp.Service == rbac.ServicePurview
 		for _, rn := range grp.Roles {
 			role, ok := LookupRole(rn)
@@ -212,6 +228,29 @@ func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
 	return out, nil
 }
 
+// CallerRoles returns the roles assigned directly to the active account
+// with this UPN (New-ManagementRoleAssignment -User), by name.
+func CallerRoles(tx *store.Tx, upn string) ([]string, error) {
+	users, err := directory.FindUsersByUPN(tx, upn)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, u := range users {
+		if u.State != directory.UserActive {
+			continue
+		}
+		as, err := rbac.UserAssignmentsOf(tx, u.ObjectID)
+		if err != nil {
+			return nil, err
+		}
+		for _, a := range as {
+			out = append(out, a.Role)
+		}
+	}
+	return out, nil
+}
+
 // CallerGrants returns the session caller's grants (cached).
 func CallerGrants(rt *runtime.Runtime) *Grants {
 	caller := exo.Caller(rt)
@@ -229,17 +268,21 @@ func CallerGrants(rt *runtime.Runtime) *Grants {
 		return g
 	}
 	var groups []*rbac.RoleGroup
+	var direct []string
 	err := st.View(func(tx *store.Tx) error {
 		var err error
-		groups, err = CallerGroups(tx, caller)
+		if groups, err = CallerGroups(tx, caller); err != nil {
+			return err
+		}
+		direct, err = CallerRoles(tx, caller)
 		return err
 	})
 	if err != nil {
 		// an unreadable tenant grants nothing; the cmdlets that could
 		// report the problem are the ones hidden.
-		groups = nil
+		groups, direct = nil, nil
 	}
-	g := GrantsFor(caller, groups)
+	g := GrantsFor(caller, groups).WithDirect(direct)
 	g.st, g.gen = st, gen
 	grantsSlot.Set(rt, g)
 	return g

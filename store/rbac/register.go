@@ -8,17 +8,24 @@ import (
 // The record kinds of role-based access control.
 var (
 	roleGroupKind = store.DefineKind(store.KindSpec[RoleGroup]{Bucket: bucketRoleGroups, Name: "roleGroup", FastDecode: true})
+	// userAssignmentKind's bucket appears with the first assignment, so a
+	// tenant file written before it existed needs no migration.
+	userAssignmentKind = store.DefineKind(store.KindSpec[UserRoleAssignment]{Bucket: bucketUserAssignments, Name: "userRoleAssignment", CreatedOnWrite: true})
 	// auditKind is kept in the file but left out of export (audit.go); its
 	// bucket appears with the first record.
 	auditKind = store.DefineKind(store.KindSpec[AuditRecord]{Bucket: bucketAuditLog, Name: "adminAuditLog", NotExported: true, CreatedOnWrite: true})
 )
 
-// Register adds role groups and the admin audit log to s.
+// Register adds role groups, the roles assigned to single users and the
+// admin audit log to s.
 func Register(s *store.Schema) {
 	roleGroupKind.Register(s)
+	userAssignmentKind.Register(s)
 	auditKind.Register(s)
-	s.Principals(bucketRoleGroups)
+	s.Principals(bucketRoleGroups, bucketUserAssignments)
 	s.AddCheck("org-management", checkOrgManagement)
+	s.AddCheck("user-role-assignments", checkUserAssignments)
 	s.OnImport(auditImport)
 	directory.AccountLeaving.Add(s, guardLastOrgAdmin)
+	directory.AccountLeaving.Add(s, dropUserAssignments)
 }

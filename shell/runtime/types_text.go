@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/dotnet/unorm"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -721,57 +722,15 @@ func normalizeForm(c *Call, s string) (string, error) {
 	}
 	switch strings.ToLower(form) {
 	case "formc", "1":
-		return normalizeString(s, false, true), nil
+		return unorm.Normalize(s, unorm.FormC), nil
 	case "formd", "2":
-		return normalizeString(s, false, false), nil
+		return unorm.Normalize(s, unorm.FormD), nil
 	case "formkc", "5":
-		return normalizeString(s, true, true), nil
+		return unorm.Normalize(s, unorm.FormKC), nil
 	case "formkd", "6":
-		return normalizeString(s, true, false), nil
+		return unorm.Normalize(s, unorm.FormKD), nil
 	}
 	return "", argConvertError(c.Arg(0), "normalizationForm", c.Name, "System.Text.NormalizationForm", &conversionError{msg: "Cannot convert value \"" + form + "\" to type \"System.Text.NormalizationForm\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"FormC,FormD,FormKC,FormKD\"."})
-}
-
-// normalizeString applies a Unicode normalization form (String.Normalize)
-// for the Latin, punctuation and letterlike characters runbooks meet
-// (accented names before building an alias); other characters pass
-// through unchanged.
-func normalizeString(s string, compat, compose bool) string {
-	canonicalDecomp, compatDecomp, composePairs := canonicalDecomp(), compatDecomp(), composePairs()
-	var d []rune
-	for _, r := range s {
-		if compat {
-			if x, ok := compatDecomp[r]; ok {
-				for _, y := range x {
-					if z, ok := canonicalDecomp[y]; ok {
-						d = append(d, []rune(z)...)
-					} else {
-						d = append(d, y)
-					}
-				}
-				continue
-			}
-		}
-		if x, ok := canonicalDecomp[r]; ok {
-			d = append(d, []rune(x)...)
-			continue
-		}
-		d = append(d, r)
-	}
-	if !compose {
-		return string(d)
-	}
-	out := make([]rune, 0, len(d))
-	for _, r := range d {
-		if n := len(out); n > 0 {
-			if c, ok := composePairs[[2]rune{out[n-1], r}]; ok {
-				out[n-1] = c
-				continue
-			}
-		}
-		out = append(out, r)
-	}
-	return string(out)
 }
 
 // stringBuilder is a System.Text.StringBuilder.

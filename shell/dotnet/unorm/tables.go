@@ -1,6 +1,6 @@
 // Code generated from the Unicode Character Database (version 14.0.0) for the Latin, punctuation and letterlike ranges; DO NOT EDIT.
 
-package runtime
+package unorm
 
 import "sync"
 

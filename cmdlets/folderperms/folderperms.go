@@ -512,3 +512,23 @@ func quoted(names []string) string {
 	}
 	return strings.Join(parts, ", ")
 }
+
+// Folder is a mailbox folder a MailboxFolderIdParameter names: its
+// mailbox, its path as the directory keeps it, its name and its identity
+// as Exchange shows it (annb:\Calendar).
+type Folder struct {
+	Mailbox           *directory.Mailbox
+	Path, Name, Shown string
+	Calendar          bool
+}
+
+// ResolveFolder finds the folder a MailboxFolderIdParameter value names
+// (mailbox:\path, mailbox:FolderId, or the mailbox alone for its top
+// folder); rec is Exchange's error when it names none.
+func ResolveFolder(ctx *runtime.Context, tx *store.Tx, v any) (*Folder, *object.ErrorRecord, error) {
+	fo, rec, err := resolveFolder(ctx, tx, v)
+	if err != nil || rec != nil {
+		return nil, rec, err
+	}
+	return &Folder{Mailbox: fo.mbx, Path: fo.f.Path, Name: fo.name, Shown: fo.identity, Calendar: fo.f.Calendar}, nil, nil
+}

@@ -55,3 +55,7 @@ func WriteLimited(ctx *runtime.Context, objs []*object.PSObject, limit int, expl
 // the same GUID (for objects the tenant does not store, such as the
 // accepted domains).
 func DerivedGuid(parts ...string) string { return derivedGuid(parts...) }
+
+// ParseByteSize reads a ByteQuantifiedSize argument ("50MB", "1 KB",
+// 1048576) as bytes.
+func ParseByteSize(v any) (int64, bool) { return parseByteSize(v) }

@@ -52,7 +52,11 @@ var exoFamilies = []family{
 		"ReportSubmission", "SecOps", "Spoof", "BlockedSender", "Connector", "TeamsProtection", "ThreatSubmission"},
 		roles: []string{"Transport Hygiene"}, readRoles: []string{"Security Reader"}},
 	{nouns: []string{"DistributionGroup", "UnifiedGroup", "Group"}, roles: []string{"Distribution Groups"}, readRoles: []string{"View-Only Recipients"}},
-	{nouns: []string{"Permission", "InboxRule", "SweepRule", "CalendarProcessing", "MailboxFolder", "MailboxAutoReply", "MailboxRegional",
+	// Inbox and sweep rules have no view-only role: their reference pages
+	// say Get-InboxRule does not work for View-Only Organization
+	// Management.
+	{nouns: []string{"InboxRule", "SweepRule"}, roles: []string{"Mail Recipients"}},
+	{nouns: []string{"Permission", "SweepRule", "CalendarProcessing", "MailboxFolder", "MailboxAutoReply", "MailboxRegional",
 		"MailboxJunkEmail", "MailboxCalendar", "MailboxMessage", "MailboxSpelling", "CASMailbox", "MailUser", "MailContact", "Contact",
 		"Clutter", "FocusedInbox", "UserPhoto", "MobileDevice", "Place", "Mailbox", "User", "Recipient", "TextMessaging"},
 		roles: []string{"Mail Recipients"}, readRoles: []string{"View-Only Recipients"}},

@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/groups"
 	"github.com/exosim/exosim/cmdlets/holds"
+	"github.com/exosim/exosim/cmdlets/inboxrules"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/onprem"
@@ -79,6 +80,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{mailbox.Commands, mailbox.Views},
 		{permissions.Commands, permissions.Views},
 		{folderperms.Commands, folderperms.Views},
+		{inboxrules.Commands, inboxrules.Views},
 		{groups.Commands, groups.Views},
 		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},

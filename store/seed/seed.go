@@ -112,6 +112,9 @@ func Seed(tx *store.Tx, name string, clock time.Time) error {
 		if err := seedFolderPermissions(tx, clock); err != nil { // seed_folders.go
 			return fmt.Errorf("seed folder permissions: %w", err)
 		}
+		if err := seedInboxRules(tx, clock); err != nil { // seed_inboxrules.go
+			return fmt.Errorf("seed Inbox rules: %w", err)
+		}
 	}
 	return seedRoleGroups(tx, name) // seed_rbac.go
 }

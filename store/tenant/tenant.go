@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/store/folderperms"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
+	"github.com/exosim/exosim/store/inboxrules"
 	"github.com/exosim/exosim/store/mrm"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
@@ -45,6 +46,7 @@ func Schema() *store.Schema {
 	permissions.Register(s)
 	recoverable.Register(s)
 	folderperms.Register(s)
+	inboxrules.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -1,0 +1,599 @@
+// Package inboxrules declares the Exchange Online cmdlets of Inbox rules:
+// Get-, New-, Set-, Remove-, Enable- and Disable-InboxRule over the rules
+// the tenant keeps (store/inboxrules): their conditions, exceptions and
+// actions as the reference documents them, their order (Priority), and
+// the objects and default table Exchange shows.
+package inboxrules
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/folderperms"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/groups"
+	rules "github.com/exosim/exosim/store/inboxrules"
+)
+
+// TypeRule is the output type of the rules.
+const TypeRule = "Deserialized.Microsoft.Exchange.Management.Common.InboxRule"
+
+// Exception types of the errors this package writes.
+const (
+	exNotFound = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
+	exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return runtime.LazyGroup(commands, "Get-InboxRule", "New-InboxRule", "Set-InboxRule", "Remove-InboxRule", "Enable-InboxRule", "Disable-InboxRule")
+}
+
+// Views registers the table Exchange prints: four columns as wide as
+// their values.
+func Views(r *format.Registry) {
+	r.Add(&format.View{Name: TypeRule, TypeNames: []string{TypeRule}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "Enabled", Property: "Enabled"},
+		{Label: "Priority", Property: "Priority"},
+		{Label: "RuleIdentity", Property: "RuleIdentity"},
+	}})
+}
+
+// propertyHelp says what each condition, exception and action does.
+func propertyHelp(p rules.Property) string {
+	what := map[string]string{
+		rules.KindBool:       "$true turns it on, $false off",
+		rules.KindWords:      "words or phrases; any one matches",
+		rules.KindRecipients: "recipients of the directory or outside addresses",
+		rules.KindFolder:     "a folder of the mailbox: mailbox:\\folder",
+		rules.KindEnum:       "one of " + strings.Join(p.Values, ", "),
+		rules.KindEnumList:   "any of " + strings.Join(p.Values, ", "),
+		rules.KindDate:       "a date",
+		rules.KindSize:       "a size such as 2MB",
+		rules.KindString:     "a text",
+	}[p.Kind]
+	switch p.Section {
+	case rules.Condition:
+		return "Condition: " + what + "."
+	case rules.Exception:
+		return "Exception to the rule: " + what + "."
+	}
+	return "Action: " + what + "."
+}
+
+func commands() []*runtime.Command {
+	ruleHelp := map[string]string{
+		"Identity":                     "The rule: its name or RuleIdentity, in the mailbox of -Mailbox (default your own), or mailbox\\rule.",
+		"Mailbox":                      "The mailbox whose rules these are (default: your own).",
+		"AlwaysDeleteOutlookRulesBlob": "Accepted; there are no client-side Outlook rules to remove.",
+		"Force":                        "Accepted; there are no client-side Outlook rules to warn about.",
+	}
+	withVocabulary := func(c *runtime.Command, extra map[string]string) {
+		h := map[string]string{}
+		for k, v := range ruleHelp {
+			if c.Param(k) != nil {
+				h[k] = v
+			}
+		}
+		for k, v := range extra {
+			h[k] = v
+		}
+		for _, p := range rules.Vocabulary() {
+			if c.Param(p.Name) != nil {
+				h[p.Name] = propertyHelp(p)
+			}
+		}
+		exo.Describe(c, h)
+	}
+
+	get := exo.Declared("Get-InboxRule")
+	get.Synopsis = "Lists the Inbox rules of a mailbox (your own without -Mailbox), in the order they run."
+	get.OutputType = TypeRule
+	get.Examples = []runtime.Example{
+		{Code: "Get-InboxRule -Mailbox annb", Remark: "Lists Anne's Inbox rules."},
+		{Code: "Get-InboxRule -Mailbox alexw | Where-Object { $_.ForwardTo -or $_.RedirectTo -or $_.ForwardAsAttachmentTo } | Format-List Name, ForwardTo, RedirectTo", Remark: "Finds rules that send mail on."},
+		{Code: "Get-InboxRule 'Newsletters' -Mailbox annb | Format-List Description", Remark: "Shows what a rule does, in words."},
+	}
+	withVocabulary(get, map[string]string{
+		"IncludeHidden":         "Also lists the hidden rules (the Junk E-mail Rule).",
+		"ResultSize":            "How many rules to show (default 1000) or Unlimited.",
+		"SkipCount":             "Leaves out this many rules first.",
+		"BypassScopeCheck":      "Accepted; the whole organization is in scope.",
+		"DescriptionTimeFormat": "The .NET format of the dates in Description (for example MM/dd/yyyy).",
+		"UseCustomRouting":      "Accepted; requests are not routed.",
+	})
+	get.Handler.Process = getRules
+
+	newRule := exo.Declared("New-InboxRule")
+	newRule.Synopsis = "Creates an Inbox rule in a mailbox (your own without -Mailbox): conditions, exceptions and actions."
+	newRule.OutputType = TypeRule
+	newRule.ConfirmImpact = runtime.ImpactMedium
+	newRule.Examples = []runtime.Example{
+		{Code: "New-InboxRule -Mailbox annb -Name 'From Patti' -From pattif -MarkImportance High", Remark: "Marks the executive's mail as important."},
+		{Code: "New-InboxRule -Mailbox annb -Name Receipts -SubjectContainsWords 'receipt','invoice' -MoveToFolder 'annb:\\Archive' -StopProcessingRules $true", Remark: "Files receipts away and stops there."},
+	}
+	withVocabulary(newRule, map[string]string{
+		"Name":     "The rule's name (at most 512 characters).",
+		"Priority": "Where the rule runs: 1 first; the rules from there move down (default: after the others).",
+	})
+	newRule.Handler.Process = newInboxRule
+
+	set := exo.Declared("Set-InboxRule")
+	set.Synopsis = "Changes an Inbox rule: its name, order, conditions, exceptions and actions ($null or $false clears one)."
+	set.ConfirmImpact = runtime.ImpactMedium
+	set.Examples = []runtime.Example{
+		{Code: "Set-InboxRule 'Newsletters' -Mailbox annb -Priority 1", Remark: "Runs the rule first."},
+		{Code: "Set-InboxRule 'Newsletters' -Mailbox annb -MarkAsRead $true", Remark: "Also marks the messages as read."},
+	}
+	withVocabulary(set, map[string]string{
+		"Name":     "A new name.",
+		"Priority": "Moves the rule to this place (1 first).",
+	})
+	set.Handler.Process = setInboxRule
+
+	remove := exo.Declared("Remove-InboxRule")
+	remove.Synopsis = "Removes an Inbox rule; the rules after it move up."
+	remove.ConfirmImpact = runtime.ImpactHigh
+	remove.Examples = []runtime.Example{
+		{Code: "Remove-InboxRule 'Newsletters' -Mailbox annb -Confirm:$false", Remark: "Removes Anne's Newsletters rule."},
+	}
+	withVocabulary(remove, nil)
+	remove.Handler.Process = func(ctx *runtime.Context) error { return changeRule(ctx, "remove") }
+
+	enable := exo.Declared("Enable-InboxRule")
+	enable.Synopsis = "Turns an Inbox rule on."
+	enable.ConfirmImpact = runtime.ImpactMedium
+	enable.Examples = []runtime.Example{{Code: "Enable-InboxRule 'Newsletters' -Mailbox annb", Remark: "Turns the rule back on."}}
+	withVocabulary(enable, nil)
+	enable.Handler.Process = func(ctx *runtime.Context) error { return changeRule(ctx, "enable") }
+
+	disable := exo.Declared("Disable-InboxRule")
+	disable.Synopsis = "Turns an Inbox rule off; it keeps its place."
+	disable.ConfirmImpact = runtime.ImpactMedium
+	disable.Examples = []runtime.Example{{Code: "Disable-InboxRule 'Newsletters' -Mailbox annb", Remark: "Stops the rule without removing it."}}
+	withVocabulary(disable, nil)
+	disable.Handler.Process = func(ctx *runtime.Context) error { return changeRule(ctx, "disable") }
+
+	// The rule made from a message (FromMessageId) needs the mailbox's
+	// items, which the tenant counts but does not keep one by one; a time
+	// zone of the description needs the Windows time zones.
+	modelled := func(c *runtime.Command, except ...string) []string {
+		var out []string
+		for _, p := range c.Params {
+			if !exo.ContainsFold(except, p.Name) {
+				out = append(out, p.Name)
+			}
+		}
+		return out
+	}
+	return []*runtime.Command{
+		exo.Partial(get, modelled(get, "DescriptionTimeZone")...),
+		exo.Partial(newRule, modelled(newRule, "FromMessageId", "ValidateOnly", "FromSubscription", "ExceptIfFromSubscription")...),
+		set, remove, enable, disable,
+	}
+}
+
+// target is the mailbox whose rules a call acts on.
+func targetMailbox(ctx *runtime.Context, tx *store.Tx, v any) (*directory.Mailbox, *object.ErrorRecord, error) {
+	if v == nil {
+		caller := exo.Caller(ctx.RT)
+		return mailbox.ResolveOne(ctx, tx, caller, caller, directory.ScopeActive, false)
+	}
+	id, shown := mailbox.IdentityString(object.Unwrap(v))
+	return mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
+}
+
+// findRule finds the rule an InboxRuleIdParameter names: its name or
+// RuleIdentity in the mailbox of -Mailbox (default the caller's), or
+// mailbox\rule.
+func findRule(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *rules.Rule, *object.ErrorRecord, error) {
+	raw, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+	raw = strings.TrimSpace(raw)
+	var mbxArg any
+	if ctx.Has("Mailbox") {
+		mbxArg = ctx.Value("Mailbox")
+	}
+	name := raw
+	if mbxArg == nil {
+		if i := strings.Index(raw, `\`); i > 0 {
+			mbxArg, name = raw[:i], raw[i+1:]
+		}
+	}
+	m, rec, err := targetMailbox(ctx, tx, mbxArg)
+	if err != nil || rec != nil {
+		return nil, nil, rec, err
+	}
+	list, err := rules.List(tx, m.Guid)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var found []*rules.Rule
+	for _, r := range list {
+		if strconv.FormatUint(r.RuleID, 10) == name {
+			return m, r, nil, nil
+		}
+		if strings.EqualFold(r.Name, name) {
+			found = append(found, r)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return nil, nil, exo.NotFound(ctx, shown), nil
+	case 1:
+		return m, found[0], nil, nil
+	}
+	return nil, nil, exo.Ambiguous(ctx, shown), nil
+}
+
+// ruleIdentity is a rule's Identity: its mailbox and RuleIdentity.
+func ruleIdentity(m *directory.Mailbox, r *rules.Rule) string {
+	return m.Name + `\` + strconv.FormatUint(r.RuleID, 10)
+}
+
+// junkRule is the hidden rule every mailbox has, shown with
+// -IncludeHidden.
+func junkRule(m *directory.Mailbox) *rules.Rule {
+	id, _ := strconv.ParseUint(strings.ReplaceAll(mailbox.DerivedGuid("junk rule", m.Guid)[:8], "-", ""), 16, 64)
+	return &rules.Rule{MailboxGuid: m.Guid, RuleID: id<<32 | 0x06000002, Name: "Junk E-mail Rule", Enabled: true, Priority: 0}
+}
+
+func getRules(ctx *runtime.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	var objs []*object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var m *directory.Mailbox
+		var list []*rules.Rule
+		if ctx.Has("Identity") {
+			mm, r, rec, err := findRule(ctx, tx)
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			m, list = mm, []*rules.Rule{r}
+		} else {
+			var mailboxArg any
+			if ctx.Has("Mailbox") {
+				mailboxArg = ctx.Value("Mailbox")
+			}
+			mm, rec, err := targetMailbox(ctx, tx, mailboxArg)
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			m = mm
+			if list, err = rules.List(tx, m.Guid); err != nil {
+				return nil, err
+			}
+			if ctx.Switch("IncludeHidden") {
+				list = append([]*rules.Rule{junkRule(m)}, list...)
+			}
+		}
+		if n := ctx.Int("SkipCount"); n > 0 {
+			if n > len(list) {
+				n = len(list)
+			}
+			list = list[n:]
+		}
+		rv := newRenderer(tx, ctx.String("DescriptionTimeFormat"))
+		for _, r := range list {
+			objs = append(objs, rv.object(m, r))
+		}
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}
+
+// argError is a refusal of an argument, worded by the handler.
+type argError struct{ rec *object.ErrorRecord }
+
+func (e *argError) Error() string { return e.rec.Message }
+
+// applyArgs sets the rule properties the call names: a value sets it,
+// $null, an empty list or $false clears it.
+func applyArgs(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox, r *rules.Rule) error {
+	if r.Props == nil {
+		r.Props = map[string][]string{}
+	}
+	for _, p := range rules.Vocabulary() {
+		if ctx.Command.Param(p.Name) == nil || !ctx.Has(p.Name) {
+			continue
+		}
+		vals, rec, err := convert(ctx, tx, p)
+		if err != nil {
+			return err
+		}
+		if rec != nil {
+			return &argError{rec: rec}
+		}
+		if len(vals) == 0 {
+			delete(r.Props, p.Name)
+		} else {
+			r.Props[p.Name] = vals
+		}
+	}
+	return nil
+}
+
+// convert reads the argument of one rule property as the store keeps it.
+func convert(ctx *runtime.Context, tx *store.Tx, p rules.Property) ([]string, *object.ErrorRecord, error) {
+	v := object.Unwrap(ctx.Value(p.Name))
+	if v == nil {
+		return nil, nil, nil
+	}
+	bad := func(s string) *object.ErrorRecord {
+		return exo.Error(ctx, exArgument, fmt.Sprintf("The value \"%s\" isn't valid for the %s parameter.", s, p.Name), object.InvalidArgument, s)
+	}
+	switch p.Kind {
+	case rules.KindBool:
+		if ctx.Bool(p.Name) {
+			return []string{"True"}, nil, nil
+		}
+		return nil, nil, nil
+	case rules.KindWords:
+		return strs(v), nil, nil
+	case rules.KindString:
+		s := strings.TrimSpace(object.ToInvariantString(v))
+		if s == "" {
+			return nil, nil, nil
+		}
+		return []string{s}, nil, nil
+	case rules.KindEnum, rules.KindEnumList:
+		var out []string
+		for _, s := range strs(v) {
+			canon := ""
+			for _, x := range p.Values {
+				if strings.EqualFold(x, s) {
+					canon = x
+				}
+			}
+			if canon == "" {
+				return nil, bad(s), nil
+			}
+			if !exo.ContainsFold(out, canon) {
+				out = append(out, canon)
+			}
+		}
+		if p.Kind == rules.KindEnum && len(out) > 1 {
+			return nil, bad(strings.Join(out, ",")), nil
+		}
+		return out, nil, nil
+	case rules.KindDate:
+		t, ok := ctx.Time(p.Name)
+		if !ok {
+			if t, ok = runtime.ParseDateTime(object.ToInvariantString(v)); !ok {
+				return nil, bad(object.ToInvariantString(v)), nil
+			}
+		}
+		return []string{t.UTC().Format(time.RFC3339)}, nil, nil
+	case rules.KindSize:
+		n, ok := mailbox.ParseByteSize(v)
+		if !ok {
+			return nil, bad(object.ToInvariantString(v)), nil
+		}
+		return []string{strconv.FormatInt(n, 10)}, nil, nil
+	case rules.KindFolder:
+		f, rec, err := folderperms.ResolveFolder(ctx, tx, v)
+		if err != nil || rec != nil {
+			return nil, rec, err
+		}
+		return []string{f.Mailbox.Guid + ":" + f.Path}, nil, nil
+	case rules.KindRecipients:
+		var out []string
+		for _, s := range strs(v) {
+			ref, rec, err := recipientRef(ctx, tx, s)
+			if err != nil || rec != nil {
+				return nil, rec, err
+			}
+			if !exo.ContainsFold(out, ref) {
+				out = append(out, ref)
+			}
+		}
+		return out, nil, nil
+	}
+	return nil, nil, fmt.Errorf("inboxrules: no conversion for %s", p.Kind)
+}
+
+// strs flattens a list argument into trimmed, non-empty strings.
+func strs(v any) []string {
+	items, ok := object.Enumerate(object.Unwrap(v))
+	if !ok {
+		items = []any{v}
+	}
+	var out []string
+	for _, it := range items {
+		if s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it))); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// recipientRef resolves a recipient of a rule: a mailbox, mail user or
+// mail-enabled group of the directory ("EX:<id>"), or else an address
+// outside it ("SMTP:<address>").
+func recipientRef(ctx *runtime.Context, tx *store.Tx, s string) (string, *object.ErrorRecord, error) {
+	ms, err := directory.ResolveMailboxes(tx, s, directory.ScopeActive)
+	var nf *store.NotFoundError
+	switch {
+	case err == nil && len(ms) == 1:
+		return "EX:" + ms[0].Guid, nil, nil
+	case err == nil:
+		return "", exo.Ambiguous(ctx, s), nil
+	case !errors.As(err, &nf):
+		return "", nil, err
+	}
+	gs, err := groups.Find(tx, s)
+	if err != nil {
+		return "", nil, err
+	}
+	switch len(gs) {
+	case 1:
+		return "EX:" + gs[0].Guid, nil, nil
+	case 0:
+	default:
+		return "", exo.Ambiguous(ctx, s), nil
+	}
+	addr := strings.TrimPrefix(strings.TrimPrefix(s, "smtp:"), "SMTP:")
+	if at := strings.Index(addr, "@"); at > 0 && at < len(addr)-1 && !strings.ContainsAny(addr, " ,;") {
+		return "SMTP:" + addr, nil, nil
+	}
+	return "", exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", s), object.ObjectNotFound, s), nil
+}
+
+func newInboxRule(ctx *runtime.Context) error {
+	var m *directory.Mailbox
+	var rec *object.ErrorRecord
+	plan := func(tx *store.Tx) error {
+		var err error
+		var mailboxArg any
+		if ctx.Has("Mailbox") {
+			mailboxArg = ctx.Value("Mailbox")
+		}
+		m, rec, err = targetMailbox(ctx, tx, mailboxArg)
+		return err
+	}
+	name := ctx.String("Name")
+	if !ctx.ProceedsSilently() {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating Inbox rule \"%s\" in mailbox \"%s\".", name, m.Name), name)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	var out *object.PSObject
+	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if err := plan(tx); err != nil || rec != nil {
+			return rec, err
+		}
+		r := &rules.Rule{MailboxGuid: m.Guid, Name: name, Enabled: true, Priority: ctx.Int("Priority")}
+		if ctx.Has("Priority") && r.Priority < 1 {
+			list, err := rules.List(tx, m.Guid)
+			if err != nil {
+				return nil, err
+			}
+			return refusal(ctx, &rules.PriorityError{Priority: r.Priority, Max: len(list) + 1})
+		}
+		if err := applyArgs(ctx, tx, m, r); err != nil {
+			return refusal(ctx, err)
+		}
+		r, err := rules.Create(tx, r)
+		if err != nil {
+			return refusal(ctx, err)
+		}
+		out = newRenderer(tx, "").object(m, r)
+		return nil, nil
+	})
+	if err != nil || !done || out == nil {
+		return err
+	}
+	return ctx.WriteObject(out)
+}
+
+// refusal words an error of the rules as Exchange's error record; other
+// errors end the command.
+func refusal(ctx *runtime.Context, err error) (*object.ErrorRecord, error) {
+	var ae *argError
+	var pe *rules.PriorityError
+	var se *rules.SizeRangeError
+	switch {
+	case errors.As(err, &ae):
+		return ae.rec, nil
+	case errors.As(err, &pe):
+		return exo.Error(ctx, exArgument, fmt.Sprintf("The priority %d isn't valid. Specify a value from 1 to %d.", pe.Priority, pe.Max), object.InvalidArgument, pe.Priority), nil
+	case errors.As(err, &se):
+		return exo.Error(ctx, exArgument, se.Error(), object.InvalidArgument, nil), nil
+	}
+	return nil, err
+}
+
+func setInboxRule(ctx *runtime.Context) error {
+	var m *directory.Mailbox
+	var r *rules.Rule
+	var rec *object.ErrorRecord
+	plan := func(tx *store.Tx) error {
+		var err error
+		m, r, rec, err = findRule(ctx, tx)
+		return err
+	}
+	if !ctx.ProceedsSilently() {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Changing Inbox rule \"%s\" (%s).", r.Name, ruleIdentity(m, r)), ruleIdentity(m, r))
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if err := plan(tx); err != nil || rec != nil {
+			return rec, err
+		}
+		if ctx.Has("Name") {
+			r.Name = ctx.String("Name")
+		}
+		if ctx.Has("Priority") {
+			r.Priority = ctx.Int("Priority")
+		}
+		if err := applyArgs(ctx, tx, m, r); err != nil {
+			return refusal(ctx, err)
+		}
+		return refusal(ctx, rules.Update(tx, r))
+	})
+	return err
+}
+
+// changeRule removes, enables or disables the rule -Identity names.
+func changeRule(ctx *runtime.Context, op string) error {
+	var m *directory.Mailbox
+	var r *rules.Rule
+	var rec *object.ErrorRecord
+	plan := func(tx *store.Tx) error {
+		var err error
+		m, r, rec, err = findRule(ctx, tx)
+		return err
+	}
+	if !ctx.ProceedsSilently() {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
+		if err != nil || !done {
+			return err
+		}
+		verb := map[string]string{"remove": "Removing", "enable": "Enabling", "disable": "Disabling"}[op]
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("%s Inbox rule \"%s\" (%s).", verb, r.Name, ruleIdentity(m, r)), ruleIdentity(m, r))
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if err := plan(tx); err != nil || rec != nil {
+			return rec, err
+		}
+		switch op {
+		case "remove":
+			return nil, rules.Delete(tx, r)
+		case "enable":
+			r.Enabled = true
+		default:
+			r.Enabled = false
+		}
+		return refusal(ctx, rules.Update(tx, r))
+	})
+	return err
+}

@@ -199,12 +199,12 @@ func (l *listing) run() error {
 		return l.runSorted()
 	}
 	emitted := 0
-	cursor := ""
 	more := false
 	read := 0
+	feed := directory.NewMailboxFeed(l.scope)
 	for {
 		var out []*object.PSObject
-		var next string
+		next := false
 		err := exo.View(l.ctx, func(tx *store.Tx) error {
 			if read >= releaseEvery {
 				// bound the resident set: drop the pages of earlier batches
@@ -216,11 +216,11 @@ func (l *listing) run() error {
 			if err != nil {
 				return err
 			}
-			batch, nc, err := directory.ScanMailboxScope(tx, l.scope, cursor, batchSize)
+			batch, nb, err := feed.Next(tx, batchSize)
 			if err != nil {
 				return err
 			}
-			next = nc
+			next = nb
 			for _, m := range batch {
 				o, ok, err := l.accept(tx, m, org)
 				if err != nil {
@@ -231,12 +231,12 @@ func (l *listing) run() error {
 				}
 				if l.limit >= 0 && emitted+len(out) >= l.limit {
 					more = true
-					next = ""
+					next = false
 					break
 				}
 				out = append(out, o)
 			}
-			if next == "" && !more && l.mailUsers && (l.limit < 0 || emitted+len(out) < l.limit) {
+			if !next && !more && l.mailUsers && (l.limit < 0 || emitted+len(out) < l.limit) {
 				err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
 					if !m.IsMailUser() || m.IsDeleted() && l.scope == directory.ScopeActive {
 						return nil
@@ -256,7 +256,7 @@ func (l *listing) run() error {
 					return err
 				}
 			}
-			if next == "" && !more && l.groups && (l.limit < 0 || emitted+len(out) < l.limit) {
+			if !next && !more && l.groups && (l.limit < 0 || emitted+len(out) < l.limit) {
 				gs, err := l.acceptGroups(tx, org)
 				if err != nil {
 					return err
@@ -269,7 +269,7 @@ func (l *listing) run() error {
 					out = append(out, o)
 				}
 			}
-			if next == "" && !more && l.accounts && (l.limit < 0 || emitted+len(out) < l.limit) {
+			if !next && !more && l.accounts && (l.limit < 0 || emitted+len(out) < l.limit) {
 				return directory.ForEachUser(tx, "", func(u *directory.User) error {
 					if !accountOnly(u) {
 						return nil
@@ -301,8 +301,7 @@ func (l *listing) run() error {
 			}
 		}
 		emitted += len(out)
-		cursor = next
-		if cursor == "" {
+		if !next {
 			break
 		}
 	}

@@ -93,11 +93,16 @@ type PSObject struct {
 	// ToStringFunc overrides the default "@{a=1; b=2}" string form.
 	ToStringFunc func() string
 	// schema and lazy, when schema is not nil, make a lazy object (see
-	// NewLazyObject): props is nil or has one entry per schema property,
-	// nil until that property is first read, and index is unused. Any
+	// NewLazyObject): props is nil (see first) or has one entry per schema
+	// property, nil until that property is first read, and index is unused. Any
 	// change to the property list materializes the object first.
 	schema *Schema
 	lazy   func(i int) any
+	// first, while props is nil, is the one property of a lazy object
+	// read so far (at firstAt): a filter that reads one property of each
+	// of many wide objects then allocates no per-object property table.
+	first   *Property
+	firstAt int
 }
 
 // Schema is the ordered property list shared by the lazily built objects
@@ -160,14 +165,37 @@ func NewLazyObject(s *Schema, value func(i int) any, typeNames ...string) *PSObj
 // lazyProp returns property i of a lazy object, computing it on first use.
 func (o *PSObject) lazyProp(i int) *Property {
 	if o.props == nil {
-		o.props = make([]*Property, o.schema.Len())
+		if o.first != nil && o.firstAt == i {
+			return o.first
+		}
+		if o.first == nil {
+			o.first, o.firstAt = o.newLazyProp(i), i
+			return o.first
+		}
+		o.lazyTable()
 	}
 	p := o.props[i]
 	if p == nil {
-		p = &Property{Name: o.schema.names[i], Value: o.lazy(i), Kind: AdaptedProperty, TypeName: o.schema.types[i], Settable: true}
+		p = o.newLazyProp(i)
 		o.props[i] = p
 	}
 	return p
+}
+
+// lazyTable gives a lazy object its table of every property.
+func (o *PSObject) lazyTable() {
+	if o.props != nil {
+		return
+	}
+	o.props = make([]*Property, o.schema.Len())
+	if o.first != nil {
+		o.props[o.firstAt], o.first = o.first, nil
+	}
+}
+
+// newLazyProp computes property i of a lazy object.
+func (o *PSObject) newLazyProp(i int) *Property {
+	return &Property{Name: o.schema.names[i], Value: o.lazy(i), Kind: AdaptedProperty, TypeName: o.schema.types[i], Settable: true}
 }
 
 // materialize turns a lazy object into an ordinary one (every value
@@ -178,6 +206,7 @@ func (o *PSObject) materialize() {
 	}
 	n := o.schema.Len()
 	o.index = make(map[string]int, n)
+	o.lazyTable()
 	for i := 0; i < n; i++ {
 		o.lazyProp(i)
 		o.index[strings.ToLower(o.schema.names[i])] = i
@@ -317,6 +346,7 @@ func (o *PSObject) Properties() []*Property {
 		return nil
 	}
 	if o.schema != nil {
+		o.lazyTable()
 		for i := 0; i < o.schema.Len(); i++ {
 			o.lazyProp(i)
 		}

@@ -204,7 +204,12 @@ type cmdProcessor struct {
 	// piped are the parameters the current pipeline object bound: like
 	// parameters bound by name, they narrow the sets the command can run
 	// in (a Job piped to Remove-Job leaves only the sets that have -Job).
-	piped    []*Param
+	piped []*Param
+	// lastSet is the set resolveSet chose for the previous object and the
+	// parameters that object bound from the pipeline: an object that binds
+	// the same parameters gets the same set (the other bound parameters
+	// are the command's own, the same for every object).
+	lastSet  lastSet
 	hasInput bool
 	hadError *bool
 
@@ -721,6 +726,10 @@ func (pr *cmdProcessor) processEarly() error {
 
 // resolveSet selects the parameter set and checks mandatory parameters.
 func (pr *cmdProcessor) resolveSet() error {
+	if pr.lastSet.ok && sameParams(pr.lastSet.piped, pr.piped) {
+		pr.ctx.ParameterSet = pr.lastSet.set
+		return nil
+	}
 	set := pr.pickSet(true)
 	if set == "" {
 		return pr.rt.bindError(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
@@ -736,9 +745,31 @@ func (pr *cmdProcessor) resolveSet() error {
 		if err := pr.promptMandatory(missing); err != nil {
 			return err
 		}
+	} else {
+		pr.lastSet = lastSet{ok: true, set: set, piped: append(pr.lastSet.piped[:0], pr.piped...)}
 	}
 	pr.ctx.ParameterSet = set
 	return nil
+}
+
+// lastSet is a set choice resolveSet remembers (cmdProcessor.lastSet).
+type lastSet struct {
+	ok    bool
+	set   string
+	piped []*Param
+}
+
+// sameParams reports whether a and b list the same parameters in order.
+func sameParams(a, b []*Param) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // pickSet chooses among the candidate sets: those whose mandatory

@@ -2,6 +2,7 @@ package directory
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -203,12 +204,9 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 		if after != "" && entry == after {
 			return nil
 		}
-		m := new(Mailbox)
-		if err := Mailboxes.Decode(raw, m); err != nil {
-			return fmt.Errorf("decode %s entry %q: %w", IndexName, entry, err)
-		}
-		if m.IsMailUser() || !scope.Includes(m) {
-			return nil
+		m, err := decodeInScope(entry, raw, scope)
+		if err != nil || m == nil {
+			return err
 		}
 		if len(out) == limit {
 			more = true
@@ -225,6 +223,143 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 		last = ""
 	}
 	return out, last, nil
+}
+
+// decodeInScope decodes the mailbox of a name index entry; it returns nil
+// for a mail user or a mailbox outside scope.
+func decodeInScope(entry string, raw []byte, scope Scope) (*Mailbox, error) {
+	m := new(Mailbox)
+	if err := Mailboxes.Decode(raw, m); err != nil {
+		return nil, fmt.Errorf("decode %s entry %q: %w", IndexName, entry, err)
+	}
+	if m.IsMailUser() || !scope.Includes(m) {
+		return nil, nil
+	}
+	return m, nil
+}
+
+// feedWindow is how many name index entries a MailboxFeed reads ahead.
+const feedWindow = 20000
+
+// feedRecordSize is the stored size of a typical mailbox record, for the
+// first allocation of a MailboxFeed's window.
+const feedRecordSize = 640
+
+// feedRelease is how many records a MailboxFeed copies between releases
+// of the mapped pages it walked.
+const feedRelease = 2000
+
+// MailboxFeed lists the mailboxes of a scope in the order of
+// ScanMailboxScope for a listing that spans many transactions. It reads
+// ahead a window of many mailboxes at once: their keys from the name
+// index, then their records in key order (Kind.ReadKeys), which is the
+// order of the file, instead of searching for each record in name order.
+// The window holds copies of the stored records, so a mailbox is decoded
+// as it was when its window was read.
+type MailboxFeed struct {
+	scope   Scope
+	after   string   // the last name index entry read into a window
+	done    bool     // the name index has no entry after `after`
+	entries []string // the window's entries, in name order
+	spans   [][2]int // entry i's record is arena[spans[i][0]:spans[i][1]]; [0] < 0: none
+	arena   []byte   // the window's records, in the order they were read
+	pos     int      // next entry of the window
+}
+
+// NewMailboxFeed returns a feed of the mailboxes in scope.
+func NewMailboxFeed(scope Scope) *MailboxFeed { return &MailboxFeed{scope: scope} }
+
+// Next returns up to limit mailboxes that follow those it returned
+// before, and whether more may follow (false: the scope is exhausted).
+func (f *MailboxFeed) Next(tx *store.Tx, limit int) ([]*Mailbox, bool, error) {
+	var out []*Mailbox
+	for len(out) < limit {
+		if f.pos == len(f.entries) {
+			if f.done {
+				break
+			}
+			if err := f.fill(tx); err != nil {
+				return nil, false, err
+			}
+			continue
+		}
+		i := f.pos
+		f.pos++
+		sp := f.spans[i]
+		if sp[0] < 0 {
+			continue
+		}
+		m, err := decodeInScope(f.entries[i], f.arena[sp[0]:sp[1]], f.scope)
+		if err != nil {
+			return nil, false, err
+		}
+		if m != nil {
+			out = append(out, m)
+		}
+	}
+	return out, f.pos < len(f.entries) || !f.done, nil
+}
+
+// fill reads the next window.
+func (f *MailboxFeed) fill(tx *store.Tx) error {
+	f.entries, f.arena, f.pos = f.entries[:0], f.arena[:0], 0
+	err := tx.WalkIndex(IndexName, f.after, func(entry string, _ []byte) error {
+		if f.after != "" && entry == f.after {
+			return nil
+		}
+		if len(f.entries) == feedWindow {
+			return store.ErrStop
+		}
+		f.entries = append(f.entries, entry)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(f.entries) < feedWindow {
+		f.done = true
+	}
+	if len(f.entries) == 0 {
+		return nil
+	}
+	f.after = f.entries[len(f.entries)-1]
+	// the window's keys in key order, each with its place in the window
+	type placed struct {
+		key string
+		at  int
+	}
+	byKey := make([]placed, len(f.entries))
+	for i, e := range f.entries {
+		byKey[i] = placed{e[strings.LastIndexByte(e, 0)+1:], i}
+	}
+	slices.SortFunc(byKey, func(a, b placed) int { return strings.Compare(a.key, b.key) })
+	keys := make([]string, len(byKey))
+	for j, p := range byKey {
+		keys[j] = p.key
+	}
+	if f.arena == nil {
+		// room for records of a typical size, grown if they are larger
+		f.arena = make([]byte, 0, len(keys)*feedRecordSize)
+	}
+	f.spans = f.spans[:0]
+	for range f.entries {
+		f.spans = append(f.spans, [2]int{-1, -1})
+	}
+	err = Mailboxes.ReadKeys(tx, keys, func(j int, raw []byte) error {
+		f.spans[byKey[j].at] = [2]int{len(f.arena), len(f.arena) + len(raw)}
+		f.arena = append(f.arena, raw...)
+		if j%feedRelease == feedRelease-1 {
+			// the pages walked so far are not needed again: let the
+			// kernel take them back so the resident set stays bounded
+			tx.ReleaseMappedPages()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	tx.ReleaseMappedPages()
+	return nil
 }
 
 // CountMailboxScope counts the mailboxes (mail users excluded) visible in

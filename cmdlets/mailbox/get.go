@@ -201,7 +201,7 @@ func (l *listing) run() error {
 	emitted := 0
 	more := false
 	read := 0
-	feed := directory.NewMailboxFeed(l.scope)
+	feed := directory.NewMailboxFeed(l.scope, 0)
 	for {
 		var out []*object.PSObject
 		next := false

@@ -238,7 +238,8 @@ func decodeInScope(entry string, raw []byte, scope Scope) (*Mailbox, error) {
 	return m, nil
 }
 
-// feedWindow is how many name index entries a MailboxFeed reads ahead.
+// feedWindow is how many name index entries a MailboxFeed reads ahead
+// unless told otherwise.
 const feedWindow = 20000
 
 // feedRecordSize is the stored size of a typical mailbox record, for the
@@ -258,6 +259,7 @@ const feedRelease = 2000
 // as it was when its window was read.
 type MailboxFeed struct {
 	scope   Scope
+	window  int
 	after   string   // the last name index entry read into a window
 	done    bool     // the name index has no entry after `after`
 	entries []string // the window's entries, in name order
@@ -266,8 +268,15 @@ type MailboxFeed struct {
 	pos     int      // next entry of the window
 }
 
-// NewMailboxFeed returns a feed of the mailboxes in scope.
-func NewMailboxFeed(scope Scope) *MailboxFeed { return &MailboxFeed{scope: scope} }
+// NewMailboxFeed returns a feed of the mailboxes in scope that reads
+// windows of the given number of name index entries (<= 0: a default
+// suited to a large listing).
+func NewMailboxFeed(scope Scope, window int) *MailboxFeed {
+	if window <= 0 {
+		window = feedWindow
+	}
+	return &MailboxFeed{scope: scope, window: window}
+}
 
 // Next returns up to limit mailboxes that follow those it returned
 // before, and whether more may follow (false: the scope is exhausted).
@@ -307,7 +316,7 @@ func (f *MailboxFeed) fill(tx *store.Tx) error {
 		if f.after != "" && entry == f.after {
 			return nil
 		}
-		if len(f.entries) == feedWindow {
+		if len(f.entries) == f.window {
 			return store.ErrStop
 		}
 		f.entries = append(f.entries, entry)
@@ -316,7 +325,7 @@ func (f *MailboxFeed) fill(tx *store.Tx) error {
 	if err != nil {
 		return err
 	}
-	if len(f.entries) < feedWindow {
+	if len(f.entries) < f.window {
 		f.done = true
 	}
 	if len(f.entries) == 0 {

@@ -222,7 +222,7 @@ func (l *listing) run() error {
 			}
 			next = nb
 			for _, m := range batch {
-				o, ok, err := l.accept(tx, m, org)
+				o, ok, err := l.accept(tx, m, org, true)
 				if err != nil {
 					return err
 				}
@@ -241,7 +241,7 @@ func (l *listing) run() error {
 					if !m.IsMailUser() || m.IsDeleted() && l.scope == directory.ScopeActive {
 						return nil
 					}
-					o, ok, err := l.accept(tx, m, org)
+					o, ok, err := l.accept(tx, m, org, false)
 					if err != nil || !ok {
 						return err
 					}
@@ -274,7 +274,7 @@ func (l *listing) run() error {
 					if !accountOnly(u) {
 						return nil
 					}
-					o, ok, err := l.accept(tx, accountRecipient(u, org), org)
+					o, ok, err := l.accept(tx, accountRecipient(u, org), org, false)
 					if err != nil || !ok {
 						return err
 					}
@@ -315,7 +315,10 @@ func (l *listing) run() error {
 	return nil
 }
 
-func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) (*object.PSObject, bool, error) {
+// accept builds the object of m when the listing keeps it. owned says that
+// m is the listing's alone (just decoded), so the object may keep it
+// rather than a copy unless a build function gets it too.
+func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, owned bool) (*object.PSObject, bool, error) {
 	if l.keep != nil && !l.keep(m) {
 		return nil, false, nil
 	}
@@ -325,7 +328,12 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 	} else {
 		e = loadEnv(tx, m, org)
 	}
-	full := MailboxObject(m, e)
+	var full *object.PSObject
+	if owned && l.build == nil {
+		full = ownedMailboxObject(m, e)
+	} else {
+		full = MailboxObject(m, e)
+	}
 	if l.filter != nil {
 		ok, err := l.filter.Eval(filterValue(full, m, e))
 		if err != nil {
@@ -397,7 +405,7 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 		if err != nil || r != nil {
 			return r, err
 		}
-		o, ok, err := l.accept(tx, m, org)
+		o, ok, err := l.accept(tx, m, org, false)
 		if err != nil {
 			return nil, err
 		}

@@ -114,7 +114,7 @@ func getMailUser() *runtime.Command {
 			if err != nil {
 				return nil, err
 			}
-			o, ok, err := l.accept(tx, m, org)
+			o, ok, err := l.accept(tx, m, org, false)
 			if ok {
 				out = o
 			}

@@ -127,7 +127,7 @@ const defaultEmailAddressPolicy = "{26491cfc-9e50-4857-861b-0cb8df22b5d7}"
 // mbxView is one mailbox seen through the Get-Mailbox property table:
 // each property's value is computed from it on first read.
 type mbxView struct {
-	m directory.Mailbox // a copy: the object must not change with the caller's record
+	m *directory.Mailbox // the object's own record: it must not change with the caller's
 	e env
 }
 
@@ -549,8 +549,23 @@ func buildMailboxTable() {
 // is lazy: a property's value is computed when it is first read, so
 // filtering a large listing on one property does not build all of them.
 func MailboxObject(m *directory.Mailbox, e env) *object.PSObject {
+	own := &struct {
+		mbxView
+		m directory.Mailbox
+	}{m: *m}
+	own.mbxView = mbxView{m: &own.m, e: e}
+	return mailboxObjectOf(&own.mbxView)
+}
+
+// ownedMailboxObject is MailboxObject for a record that nothing else
+// holds or changes afterwards (one a listing has just decoded): the object
+// keeps it instead of a copy.
+func ownedMailboxObject(m *directory.Mailbox, e env) *object.PSObject {
+	return mailboxObjectOf(&mbxView{m: m, e: e})
+}
+
+func mailboxObjectOf(v *mbxView) *object.PSObject {
 	mailboxTableOnce.Do(buildMailboxTable)
-	v := &mbxView{m: *m, e: e}
 	o := object.NewLazyObject(mailboxSchema, v.value, mailboxTypeNames...)
 	o.ToStringFunc = v.m.Identity
 	return o

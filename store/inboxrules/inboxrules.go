@@ -233,10 +233,10 @@ func NewRuleID(tx *store.Tx, mailboxGuid string) (uint64, error) {
 func validate(r *Rule) error {
 	name := strings.TrimSpace(r.Name)
 	if name == "" {
-		return &store.ValidationError{Field: "Name", Message: "the name of an Inbox rule can't be empty"}
+		return &store.ValidationError{Field: "Name", Message: "The name of an Inbox rule can't be empty."}
 	}
 	if len(r.Name) > MaxNameLength {
-		return &store.ValidationError{Field: "Name", Message: fmt.Sprintf("the name is longer than %d characters", MaxNameLength)}
+		return &store.ValidationError{Field: "Name", Message: fmt.Sprintf("The name of an Inbox rule can't be longer than %d characters.", MaxNameLength)}
 	}
 	for k, vs := range r.Props {
 		p, ok := Lookup(k)

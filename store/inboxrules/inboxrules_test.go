@@ -111,8 +111,8 @@ func TestMalformedRulesAreRefused(t *testing.T) {
 		props map[string][]string
 		want  string
 	}{
-		{name: "", want: "Name: the name of an Inbox rule can't be empty"},
-		{name: strings.Repeat("x", 513), want: "Name: the name is longer than 512 characters"},
+		{name: "", want: "Name: The name of an Inbox rule can't be empty."},
+		{name: strings.Repeat("x", 513), want: "Name: The name of an Inbox rule can't be longer than 512 characters."},
 		{name: "r", props: map[string][]string{"FullAccess": {"True"}}, want: "FullAccess: not a property of Inbox rules"},
 		{name: "r", props: map[string][]string{"markasread": {"True"}}, want: "markasread: not a property of Inbox rules"},
 		{name: "r", props: map[string][]string{"MarkAsRead": {"False"}}, want: `MarkAsRead: "False" is not kept: only True is (False is no value)`},

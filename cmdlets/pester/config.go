@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -170,7 +171,7 @@ func mergeHashtable(rt *runtime.Runtime, cfg *object.PSObject, h *object.Hashtab
 // value itself (a script may assign $config.Run.Path = 'x').
 func optionValue(cfg any, section, name string) (any, bool) {
 	var sec any
-	switch c := bare(cfg).(type) {
+	switch c := wording.Bare(cfg).(type) {
 	case *object.PSObject:
 		p := c.Property(section)
 		if p == nil {
@@ -187,7 +188,7 @@ func optionValue(cfg any, section, name string) (any, bool) {
 		return nil, false
 	}
 	var v any
-	switch s := bare(sec).(type) {
+	switch s := wording.Bare(sec).(type) {
 	case *object.PSObject:
 		p := s.Property(name)
 		if p == nil {
@@ -227,7 +228,7 @@ func fromConfiguration(rt *runtime.Runtime, obj any) (*config, error) {
 			return nil, false
 		}
 		var out []string
-		for _, it := range asArray(v) {
+		for _, it := range wording.AsArray(v) {
 			out = append(out, rt.ToStr(it))
 		}
 		return out, true
@@ -247,8 +248,8 @@ func fromConfiguration(rt *runtime.Runtime, obj any) (*config, error) {
 	}
 	c.excludePaths, _ = strs("Run", "ExcludePath")
 	if v, ok := optionValue(obj, "Run", "ScriptBlock"); ok {
-		for _, it := range asArray(v) {
-			if sb, ok := bare(it).(*runtime.ScriptBlock); ok {
+		for _, it := range wording.AsArray(v) {
+			if sb, ok := wording.Bare(it).(*runtime.ScriptBlock); ok {
 				c.scriptBlocks = append(c.scriptBlocks, sb)
 			}
 		}
@@ -308,7 +309,7 @@ func (c *config) validate() error {
 			for i, a := range ch.allowed {
 				q[i] = "'" + a + "'"
 			}
-			return thrown(fmt.Sprintf("%s must be %s, but it was '%s'. Please review your configuration.", ch.path, joinWith(q, 2, " or "), ch.value))
+			return thrown(fmt.Sprintf("%s must be %s, but it was '%s'. Please review your configuration.", ch.path, wording.JoinWith(q, 2, " or "), ch.value))
 		}
 	}
 	if c.codeCoverage {
@@ -328,7 +329,7 @@ var containersSlot = runtime.NewSlot[map[*object.PSObject]*containerInfo]()
 func containerInfos(rt *runtime.Runtime, v any) []*containerInfo {
 	known, _ := containersSlot.Get(rt)
 	var out []*containerInfo
-	for _, it := range asArray(v) {
+	for _, it := range wording.AsArray(v) {
 		o, ok := it.(*object.PSObject)
 		if !ok {
 			continue
@@ -371,8 +372,8 @@ func newContainerCommand() *runtime.Command {
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		var datas []*object.Hashtable
-		for _, d := range asArray(ctx.Value("Data")) {
-			if h, ok := bare(d).(*object.Hashtable); ok {
+		for _, d := range wording.AsArray(ctx.Value("Data")) {
+			if h, ok := wording.Bare(d).(*object.Hashtable); ok {
 				datas = append(datas, h)
 			}
 		}
@@ -395,8 +396,8 @@ func newContainerCommand() *runtime.Command {
 		}
 		for _, d := range datas {
 			if ctx.ParameterSet == "ScriptBlock" {
-				for _, it := range asArray(ctx.Value("ScriptBlock")) {
-					if sb, ok := bare(it).(*runtime.ScriptBlock); ok {
+				for _, it := range wording.AsArray(ctx.Value("ScriptBlock")) {
+					if sb, ok := wording.Bare(it).(*runtime.ScriptBlock); ok {
 						if err := emit(&containerInfo{sb: sb, data: d}, "<ScriptBlock>"); err != nil {
 							return err
 						}
@@ -552,14 +553,14 @@ var registerTypes = sync.OnceFunc(func() {
 })
 
 func isConfiguration(v any) bool {
-	o, ok := bare(v).(*object.PSObject)
+	o, ok := wording.Bare(v).(*object.PSObject)
 	return ok && len(o.TypeNames) > 0 && o.TypeNames[0] == "PesterConfiguration"
 }
 
 // mergeConfiguration applies a configuration (object or hashtable) to
 // dst: the options src changed from their defaults.
 func mergeConfiguration(rt *runtime.Runtime, dst *object.PSObject, src any) error {
-	switch s := bare(src).(type) {
+	switch s := wording.Bare(src).(type) {
 	case nil:
 		return nil
 	case *object.Hashtable:

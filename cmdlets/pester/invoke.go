@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -65,7 +66,7 @@ func configFromParameters(ctx *runtime.Context) (*config, error) {
 	rt := ctx.RT
 	if ctx.ParameterSet == "Advanced" {
 		cfgObj := ctx.Value("Configuration")
-		if h, ok := bare(cfgObj).(*object.Hashtable); ok {
+		if h, ok := wording.Bare(cfgObj).(*object.Hashtable); ok {
 			o := newConfiguration()
 			if err := mergeHashtable(rt, o, h); err != nil {
 				return nil, err
@@ -153,7 +154,7 @@ func invoke(rt *runtime.Runtime, cfg *config, extra map[string]string, emit func
 		if n := len(c.failedContainers); n > 0 {
 			parts = append(parts, plural(n, "container"))
 		}
-		return thrown("Pester run failed, because " + joinAnd(parts))
+		return thrown("Pester run failed, because " + wording.JoinAnd(parts))
 	}
 	if cfg.exit && failed > 0 {
 		return &runtime.ExitSignal{Code: ExitCode(failed)}

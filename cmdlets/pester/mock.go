@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -394,7 +395,7 @@ func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
 // a mocked command, in a scope, its behaviours answered.
 func checkInvoke(s *shouldCall) (string, error) {
 	if s.actual != nil {
-		if items := asArray(s.actual); len(items) > 0 && !(len(items) == 1 && items[0] == nil) {
+		if items := wording.AsArray(s.actual); len(items) > 0 && !(len(items) == 1 && items[0] == nil) {
 			return "", thrown("Should -Invoke does not take pipeline input or ActualValue.")
 		}
 	}
@@ -666,7 +667,7 @@ func inModuleScopeCommand() *runtime.Command {
 		}
 		sb := scriptBlock(ctx, "ScriptBlock")
 		params, _ := ctx.Value("Parameters").(*object.Hashtable)
-		args := asArray(ctx.Value("ArgumentList"))
+		args := wording.AsArray(ctx.Value("ArgumentList"))
 		return rt.InNewScope(false, func() error {
 			if params != nil {
 				for _, e := range params.Entries() {
@@ -704,7 +705,7 @@ func setItResultCommand() *runtime.Command {
 		case "Pending":
 			id, msg = "PesterTestPending", "is pending"
 		}
-		if b := because(ctx.String("Because")); b != "" {
+		if b := wording.Because(ctx.String("Because")); b != "" {
 			msg += "," + b[:len(b)-1]
 		}
 		rec := assertionRecord(ctx, msg)

@@ -339,3 +339,6 @@ func (p *printer) summary(r *run, c counts) {
 		p.line(colorFail, strings.Join(lines, "\n"))
 	}
 }
+
+// roundHalfEven converts to an integer as .NET does.
+func roundHalfEven(f float64) int { return int(math.RoundToEven(f)) }

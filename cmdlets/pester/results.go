@@ -7,97 +7,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/pester/xmlwriter"
 	"github.com/exosim/exosim/shell/object"
 )
-
-// xmlWriter writes XML as .NET's XmlWriter does with Indent on: a UTF-8
-// byte-order mark and declaration, two spaces per level, elements with
-// only text on one line, empty elements as <name />.
-type xmlWriter struct {
-	b     strings.Builder
-	stack []*xmlElem
-}
-
-type xmlElem struct {
-	name     string
-	open     bool // start tag not closed yet
-	children bool
-	text     bool
-}
-
-func newXMLWriter() *xmlWriter {
-	w := &xmlWriter{}
-	w.b.WriteString("\ufeff<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>")
-	return w
-}
-
-func (w *xmlWriter) closeStart() {
-	if n := len(w.stack); n > 0 && w.stack[n-1].open {
-		w.b.WriteString(">")
-		w.stack[n-1].open = false
-	}
-}
-
-func (w *xmlWriter) start(name string, attrs ...string) {
-	w.closeStart()
-	if n := len(w.stack); n > 0 {
-		w.stack[n-1].children = true
-	}
-	indent := true
-	for _, e := range w.stack {
-		if e.text {
-			indent = false
-		}
-	}
-	if indent {
-		w.b.WriteString("\n" + strings.Repeat("  ", len(w.stack)))
-	}
-	w.b.WriteString("<" + name)
-	for i := 0; i+1 < len(attrs); i += 2 {
-		w.b.WriteString(" " + attrs[i] + "=\"" + escapeAttr(attrs[i+1]) + "\"")
-	}
-	w.stack = append(w.stack, &xmlElem{name: name, open: true})
-}
-
-func (w *xmlWriter) text(s string) {
-	if s == "" {
-		return
-	}
-	w.closeStart()
-	w.stack[len(w.stack)-1].text = true
-	w.b.WriteString(escapeText(s))
-}
-
-func (w *xmlWriter) end() {
-	n := len(w.stack)
-	e := w.stack[n-1]
-	w.stack = w.stack[:n-1]
-	if e.open {
-		w.b.WriteString(" />")
-		return
-	}
-	if e.children && !e.text {
-		w.b.WriteString("\n" + strings.Repeat("  ", len(w.stack)))
-	}
-	w.b.WriteString("</" + e.name + ">")
-}
-
-// element writes <name attrs>text</name>.
-func (w *xmlWriter) element(name, text string) {
-	w.start(name)
-	w.text(text)
-	w.end()
-}
-
-func escapeAttr(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", "&#xA;", "\r", "&#xD;", "\t", "&#x9;")
-	return r.Replace(s)
-}
-
-func escapeText(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	return r.Replace(s)
-}
 
 // seconds is a duration in seconds with three decimals (JUnit's times).
 func seconds(d time.Duration) string { return fmt.Sprintf("%.3f", d.Seconds()) }
@@ -182,8 +94,8 @@ func errorReport(t *test) (message, trace string) {
 
 // junit writes the run as a JUnit 4 XML report.
 func (r *run) junit(c counts) string {
-	w := newXMLWriter()
-	w.start("testsuites", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", "xsi:noNamespaceSchemaLocation", "junit_schema_4.xsd",
+	w := xmlwriter.New()
+	w.Start("testsuites", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", "xsi:noNamespaceSchemaLocation", "junit_schema_4.xsd",
 		"name", r.cfg.suiteName, "tests", fmt.Sprint(c.total), "errors", fmt.Sprint(len(c.failedContainers)+len(c.failedBlocks)),
 		"failures", fmt.Sprint(c.failed), "disabled", fmt.Sprint(c.notRun+c.skipped), "time", seconds(r.duration()))
 	id := 0
@@ -192,35 +104,35 @@ func (r *run) junit(c counts) string {
 			continue
 		}
 		cc := containerCounts(ct)
-		w.start("testsuite", "name", ct.name(), "tests", fmt.Sprint(cc.total), "errors", "0", "failures", fmt.Sprint(cc.failed),
+		w.Start("testsuite", "name", ct.name(), "tests", fmt.Sprint(cc.total), "errors", "0", "failures", fmt.Sprint(cc.failed),
 			"hostname", r.envValue("machine-name"), "id", fmt.Sprint(id), "skipped", fmt.Sprint(cc.skipped), "disabled", fmt.Sprint(cc.notRun),
 			"package", ct.name(), "time", seconds(ct.duration()))
 		id++
-		w.start("properties")
+		w.Start("properties")
 		for _, kv := range append(r.environment(), [2]string{"junit-version", "4"}) {
-			w.start("property", "name", kv[0], "value", kv[1])
-			w.end()
+			w.Start("property", "name", kv[0], "value", kv[1])
+			w.End()
 		}
-		w.end()
+		w.End()
 		for _, t := range testsOf(ct) {
 			res := t.result()
-			w.start("testcase", "name", t.expandedPath, "status", res, "classname", ct.name(), "assertions", "0", "time", seconds(t.duration()))
+			w.Start("testcase", "name", t.expandedPath, "status", res, "classname", ct.name(), "assertions", "0", "time", seconds(t.duration()))
 			if res != "Passed" {
 				el := "skipped"
 				if res == "Failed" {
 					el = "failure"
 				}
 				msg, trace := errorReport(t)
-				w.start(el, "message", msg)
-				w.text(trace)
-				w.end()
+				w.Start(el, "message", msg)
+				w.Text(trace)
+				w.End()
 			}
-			w.end()
+			w.End()
 		}
-		w.end()
+		w.End()
 	}
-	w.end()
-	return w.b.String()
+	w.End()
+	return w.String()
 }
 
 func (r *run) envValue(name string) string {
@@ -314,8 +226,8 @@ func groupResult(failed, skipped, pending, inconclusive int) string {
 
 // nunit writes the run as an NUnit 2.5 XML report.
 func (r *run) nunit(c counts) string {
-	w := newXMLWriter()
-	w.start("test-results", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", "xsi:noNamespaceSchemaLocation", "nunit_schema_2.5.xsd",
+	w := xmlwriter.New()
+	w.Start("test-results", "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance", "xsi:noNamespaceSchemaLocation", "nunit_schema_2.5.xsd",
 		"name", r.cfg.suiteName, "total", fmt.Sprint(c.total-c.notRun), "errors", "0", "failures", fmt.Sprint(c.failed),
 		"not-run", fmt.Sprint(c.notRun), "inconclusive", fmt.Sprint(c.inconclusive), "ignored", "0", "skipped", fmt.Sprint(c.skipped),
 		"invalid", "0", "date", r.executedAt.Format("2006-01-02"), "time", r.executedAt.Format("15:04:05"))
@@ -326,39 +238,39 @@ func (r *run) nunit(c counts) string {
 		}
 		attrs = append(attrs, kv[0], kv[1])
 	}
-	w.start("environment", attrs...)
-	w.end()
-	w.start("culture-info", "current-culture", "en-US", "current-uiculture", "en-US")
-	w.end()
+	w.Start("environment", attrs...)
+	w.End()
+	w.Start("culture-info", "current-culture", "en-US", "current-uiculture", "en-US")
+	w.End()
 	success := "True"
 	if c.failed > 0 {
 		success = "False"
 	}
-	w.start("test-suite", "type", "TestFixture", "name", r.cfg.suiteName, "executed", "True", "result", groupResult(c.failed, c.skipped, 0, c.inconclusive),
+	w.Start("test-suite", "type", "TestFixture", "name", r.cfg.suiteName, "executed", "True", "result", groupResult(c.failed, c.skipped, 0, c.inconclusive),
 		"success", success, "time", nunitTime(r.duration()), "asserts", "0", "description", r.cfg.suiteName)
-	w.start("results")
+	w.Start("results")
 	for _, ct := range r.containers {
 		if ct.root == nil || !ct.root.shouldRun {
 			continue
 		}
 		r.nunitSuite(w, ct.root, ct.name(), ct.name(), ct.duration())
 	}
-	w.end()
-	w.end()
-	w.end()
-	return w.b.String()
+	w.End()
+	w.End()
+	w.End()
+	return w.String()
 }
 
 // nunitSuite writes a block (or a container's root) as a test-suite.
-func (r *run) nunitSuite(w *xmlWriter, b *block, name, description string, d time.Duration) {
+func (r *run) nunitSuite(w *xmlwriter.Writer, b *block, name, description string, d time.Duration) {
 	_, failed, skipped, pending, inconclusive, _ := blockCounts(b)
 	success := "True"
 	if failed > 0 {
 		success = "False"
 	}
-	w.start("test-suite", "type", "TestFixture", "name", name, "executed", "True", "result", groupResult(failed, skipped, pending, inconclusive),
+	w.Start("test-suite", "type", "TestFixture", "name", name, "executed", "True", "result", groupResult(failed, skipped, pending, inconclusive),
 		"success", success, "time", nunitTime(d), "asserts", "0", "description", description)
-	w.start("results")
+	w.Start("results")
 	for _, cb := range b.blocks() {
 		if !cb.shouldRun {
 			continue
@@ -408,22 +320,22 @@ func (r *run) nunitSuite(w *xmlWriter, b *block, name, description string, d tim
 		if gf > 0 {
 			gsuccess = "False"
 		}
-		w.start("test-suite", "type", "ParameterizedTest", "name", gname, "executed", "True", "result", groupResult(gf, gs, 0, gi),
+		w.Start("test-suite", "type", "ParameterizedTest", "name", gname, "executed", "True", "result", groupResult(gf, gs, 0, gi),
 			"success", gsuccess, "time", nunitTime(gd), "asserts", "0", "description", t.name)
-		w.start("results")
+		w.Start("results")
 		for _, g := range group {
 			r.nunitCase(w, g, gname)
 		}
-		w.end()
-		w.end()
+		w.End()
+		w.End()
 		i = j
 	}
-	w.end()
-	w.end()
+	w.End()
+	w.End()
 }
 
 // nunitCase writes one test as a test-case.
-func (r *run) nunitCase(w *xmlWriter, t *test, suite string) {
+func (r *run) nunitCase(w *xmlwriter.Writer, t *test, suite string) {
 	if !t.shouldRun {
 		return
 	}
@@ -455,32 +367,32 @@ func (r *run) nunitCase(w *xmlWriter, t *test, suite string) {
 	attrs := []string{"description", desc, "name", name, "time", nunitTime(t.duration()), "asserts", "0", "success", map[bool]string{true: "True", false: "False"}[res == "Passed"]}
 	switch res {
 	case "Passed":
-		w.start("test-case", append(attrs, "result", "Success", "executed", "True")...)
+		w.Start("test-case", append(attrs, "result", "Success", "executed", "True")...)
 	case "Skipped":
-		w.start("test-case", append(attrs, "result", "Ignored", "executed", "False")...)
+		w.Start("test-case", append(attrs, "result", "Ignored", "executed", "False")...)
 		if len(t.errors) > 0 {
-			w.start("reason")
-			w.element("message", t.errors[len(t.errors)-1].displayMessage())
-			w.end()
+			w.Start("reason")
+			w.Element("message", t.errors[len(t.errors)-1].displayMessage())
+			w.End()
 		}
 	case "Inconclusive":
-		w.start("test-case", append(attrs, "result", "Inconclusive", "executed", "True")...)
+		w.Start("test-case", append(attrs, "result", "Inconclusive", "executed", "True")...)
 		if len(t.errors) > 0 {
-			w.start("reason")
-			w.element("message", t.errors[len(t.errors)-1].displayMessage())
-			w.end()
+			w.Start("reason")
+			w.Element("message", t.errors[len(t.errors)-1].displayMessage())
+			w.End()
 		}
 	case "Failed":
-		w.start("test-case", append(attrs, "result", "Failure", "executed", "True")...)
+		w.Start("test-case", append(attrs, "result", "Failure", "executed", "True")...)
 		msg, trace := errorReport(t)
-		w.start("failure")
-		w.element("message", msg)
-		w.element("stack-trace", trace)
-		w.end()
+		w.Start("failure")
+		w.Element("message", msg)
+		w.Element("stack-trace", trace)
+		w.End()
 	default:
 		return
 	}
-	w.end()
+	w.End()
 }
 
 // resultObject is the [Pester.Run] object Invoke-Pester -PassThru returns.

@@ -2,15 +2,13 @@ package pester
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
-
-var becauseWord = regexp.MustCompile(`(?i)because\s`)
 
 // assertionID is the FullyQualifiedErrorId of a failed assertion.
 const assertionID = "PesterAssertionFailed"
@@ -28,8 +26,8 @@ type shouldCall struct {
 func (s *shouldCall) arg(name string) any    { return s.ctx.Value(name) }
 func (s *shouldCall) has(name string) bool   { return s.ctx.Has(name) }
 func (s *shouldCall) str(name string) string { return s.ctx.String(name) }
-func (s *shouldCall) nicely(v any) string    { return nicely(s.rt, v) }
-func (s *shouldCall) because() string        { return because(s.reason) }
+func (s *shouldCall) nicely(v any) string    { return wording.Nicely(s.rt, v) }
+func (s *shouldCall) because() string        { return wording.Because(s.reason) }
 func (s *shouldCall) op(op string, a, b any) bool {
 	v, err := s.rt.Operator(op, a, b)
 	return err == nil && object.ToBool(v)
@@ -151,7 +149,7 @@ func shouldCommand() *runtime.Command {
 		}
 		values, _ := ctx.State["in"].([]any)
 		if _, piped := ctx.State["piped"]; !piped && ctx.Has("ActualValue") {
-			values = asArray(ctx.Value("ActualValue"))
+			values = wording.AsArray(ctx.Value("ActualValue"))
 			if items, ok := ctx.Value("ActualValue").([]any); ok && len(items) == 1 {
 				values = items
 			}
@@ -231,7 +229,7 @@ func assertionRecord(ctx *runtime.Context, msg string) *object.ErrorRecord {
 func checkBe(exact bool) func(s *shouldCall) (string, error) {
 	return func(s *shouldCall) (string, error) {
 		expected := s.arg("ExpectedValue")
-		ok := arraysEqual(s.rt, asArray(s.actual), asArray(expected), exact, 0)
+		ok := arraysEqual(s.rt, wording.AsArray(s.actual), wording.AsArray(expected), exact, 0)
 		if ok != s.negate {
 			return "", nil
 		}
@@ -246,15 +244,15 @@ func checkBe(exact bool) func(s *shouldCall) (string, error) {
 			}
 			return fmt.Sprintf("Expected %s to be different from the actual value,%s but got %s.", s.nicely(expected), s.because(), same), nil
 		}
-		a, e := unwrapOne(s.actual), unwrapOne(expected)
-		as, aok := bare(a).(string)
-		es, eok := bare(e).(string)
+		a, e := wording.UnwrapOne(s.actual), wording.UnwrapOne(expected)
+		as, aok := wording.Bare(a).(string)
+		es, eok := wording.Bare(e).(string)
 		if aok && eok {
 			pathLen := 1
 			if s.r != nil && s.r.curTest != nil {
 				pathLen = len(s.r.curTest.path())
 			}
-			return compareStrings(es, as, exact, s.reason, s.rt.IO.Width, pathLen), nil
+			return wording.CompareStrings(es, as, exact, s.reason, s.rt.IO.Width, pathLen), nil
 		}
 		return fmt.Sprintf("Expected %s%s,%s but got %s.", exactly, s.nicely(e), s.because(), s.nicely(a)), nil
 	}
@@ -275,8 +273,8 @@ func arraysEqual(rt *runtime.Runtime, first, second []any, exact bool, depth int
 		return false
 	}
 	for i := range first {
-		if isCollection(first[i]) || isCollection(second[i]) {
-			if !arraysEqual(rt, asArray(first[i]), asArray(second[i]), exact, depth+1) {
+		if wording.IsCollection(first[i]) || wording.IsCollection(second[i]) {
+			if !arraysEqual(rt, wording.AsArray(first[i]), wording.AsArray(second[i]), exact, depth+1) {
 				return false
 			}
 			continue
@@ -337,7 +335,7 @@ func checkLike(exact bool) func(s *shouldCall) (string, error) {
 }
 
 func checkNullOrEmpty(s *shouldCall) (string, error) {
-	values := asArray(s.actual)
+	values := wording.AsArray(s.actual)
 	ok := false
 	single := false
 	var one any
@@ -346,7 +344,7 @@ func checkNullOrEmpty(s *shouldCall) (string, error) {
 		ok = true
 	case len(values) == 1:
 		single, one = true, values[0]
-		if h, isHash := bare(one).(*object.Hashtable); isHash {
+		if h, isHash := wording.Bare(one).(*object.Hashtable); isHash {
 			ok = h.Len() == 0
 		} else {
 			ok = one == nil || s.rt.ToStr(one) == "" && isStringish(one)
@@ -368,7 +366,7 @@ func checkNullOrEmpty(s *shouldCall) (string, error) {
 // isStringish reports whether [string]::IsNullOrEmpty can see the value
 // as empty: an empty string (other values convert to non-empty text).
 func isStringish(v any) bool {
-	switch x := bare(v).(type) {
+	switch x := wording.Bare(v).(type) {
 	case string:
 		return true
 	case *object.PSObject:
@@ -379,7 +377,7 @@ func isStringish(v any) bool {
 
 func checkOfType(s *shouldCall) (string, error) {
 	expected := s.arg("ExpectedType")
-	if str, ok := bare(expected).(string); ok {
+	if str, ok := wording.Bare(expected).(string); ok {
 		name := strings.TrimSuffix(strings.TrimPrefix(str, "["), "]")
 		t, found := s.rt.ResolveType(name)
 		if !found {
@@ -494,7 +492,7 @@ func checkHaveCount(s *shouldCall) (string, error) {
 	if want < 0 {
 		return "", argumentError("Excpected collection size must be greater than or equal to 0.")
 	}
-	count := len(asArray(s.actual))
+	count := len(wording.AsArray(s.actual))
 	if s.actual == nil {
 		count = 0
 	}
@@ -548,7 +546,7 @@ func checkMatch(exact bool) func(s *shouldCall) (string, error) {
 
 // checkThrow runs the script block as & { } and checks what it threw.
 func checkThrow(s *shouldCall) (string, error) {
-	sb, ok := bare(s.actual).(*runtime.ScriptBlock)
+	sb, ok := wording.Bare(s.actual).(*runtime.ScriptBlock)
 	if !ok {
 		return "", argumentError("Input is missing or not a ScriptBlock. Input to '-Throw' and '-Not -Throw' must be enclosed in curly braces.")
 	}
@@ -575,7 +573,7 @@ func checkThrow(s *shouldCall) (string, error) {
 	if et := s.arg("ExceptionType"); et != nil {
 		t := et
 		shown := ""
-		if str, ok := bare(et).(string); ok {
+		if str, ok := wording.Bare(et).(string); ok {
 			name := strings.TrimSuffix(strings.TrimPrefix(str, "["), "]")
 			t, shown = name, "["+name+"]"
 			if ti, found := s.rt.ResolveType(name); found {
@@ -613,9 +611,9 @@ func checkThrow(s *shouldCall) (string, error) {
 	}
 	with := ""
 	if len(filters) > 0 {
-		with = " with " + joinAnd(filters)
+		with = " with " + wording.JoinAnd(filters)
 	}
-	return strings.TrimSpace(fmt.Sprintf("Expected an exception%s to be thrown,%s but %s. %s", with, s.because(), joinAnd(buts), line)), nil
+	return strings.TrimSpace(fmt.Sprintf("Expected an exception%s to be thrown,%s but %s. %s", with, s.because(), wording.JoinAnd(buts), line)), nil
 }
 
 // exceptionFullName is the .NET full name of a record's exception.
@@ -637,7 +635,7 @@ func exceptionFullName(rec *object.ErrorRecord) string {
 // RuntimeException.
 func exceptionIs(rec *object.ErrorRecord, t any) bool {
 	name := ""
-	switch x := bare(t).(type) {
+	switch x := wording.Bare(t).(type) {
 	case *runtime.TypeInfo:
 		name = x.FullName
 	case *runtime.TypeValue:
@@ -739,7 +737,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 		if hasType {
 			want := s.arg("Type")
 			wantName := ""
-			switch x := bare(want).(type) {
+			switch x := wording.Bare(want).(type) {
 			case *runtime.TypeInfo:
 				wantName = x.FullName
 			case *runtime.TypeValue:
@@ -783,7 +781,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 		}
 		if hasAlias {
 			var aliases []string
-			for _, a := range asArray(s.arg("Alias")) {
+			for _, a := range wording.AsArray(s.arg("Alias")) {
 				aliases = append(aliases, s.rt.ToStr(a))
 			}
 			quoted := func(xs []string) string {
@@ -791,7 +789,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 				for i, x := range xs {
 					q[i] = "'" + x + "'"
 				}
-				return joinAnd(q)
+				return wording.JoinAnd(q)
 			}
 			es := ""
 			if len(aliases) >= 2 {
@@ -828,16 +826,16 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 	if len(buts) == 0 {
 		return "", nil
 	}
-	filter := joinWith(filters, 3, " and ")
+	filter := wording.JoinWith(filters, 3, " and ")
 	if filter != "" {
 		filter = " " + filter
 	}
-	return fmt.Sprintf("Expected command %s%s,%s but %s.", cmd.Name, filter, s.because(), joinAnd(buts)), nil
+	return fmt.Sprintf("Expected command %s%s,%s but %s.", cmd.Name, filter, s.because(), wording.JoinAnd(buts)), nil
 }
 
 // commandOf is the declaration behind a Get-Command result.
 func commandOf(rt *runtime.Runtime, v any) *runtime.Command {
-	switch x := bare(v).(type) {
+	switch x := wording.Bare(v).(type) {
 	case *runtime.Command:
 		return x
 	case *runtime.FunctionInfo:

@@ -1,8 +1,13 @@
-package pester
+// Package wording words values, lists and string differences in
+// Pester's messages as Pester 5 does (its Format-Nicely and the
+// "Expected strings to be the same" report), and reads assertion
+// arguments as Pester's [object[]] parameters receive them.
+package wording
 
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 	"time"
 
@@ -10,11 +15,11 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// nicely formats a value for a failure message as Pester does: $null,
+// Nicely formats a value for a failure message as Pester does: $null,
 // $true, 'text' (<empty> for ""), dates in round-trip form, [Type], {code},
 // @(up to ten items, ...N more), and any other value as text.
-func nicely(rt *runtime.Runtime, v any) string {
-	v = bare(v)
+func Nicely(rt *runtime.Runtime, v any) string {
+	v = Bare(v)
 	switch x := v.(type) {
 	case nil:
 		return "$null"
@@ -42,7 +47,7 @@ func nicely(rt *runtime.Runtime, v any) string {
 	case *object.Hashtable:
 		return rt.ToStr(x)
 	}
-	if isCollection(v) {
+	if IsCollection(v) {
 		items, _ := object.Enumerate(v)
 		const limit = 10
 		parts := make([]string, 0, min(len(items), limit))
@@ -50,7 +55,7 @@ func nicely(rt *runtime.Runtime, v any) string {
 			if i == limit {
 				break
 			}
-			parts = append(parts, nicely(rt, it))
+			parts = append(parts, Nicely(rt, it))
 		}
 		more := ""
 		if len(items) > limit {
@@ -61,45 +66,45 @@ func nicely(rt *runtime.Runtime, v any) string {
 	return rt.ToStr(v)
 }
 
-// bare unwraps a PSObject that only wraps a value.
-func bare(v any) any {
+// Bare unwraps a PSObject that only wraps a value.
+func Bare(v any) any {
 	if o, ok := v.(*object.PSObject); ok && o.Base != nil {
 		return o.Base
 	}
 	return v
 }
 
-// isCollection reports whether a value enumerates in a pipeline (not a
+// IsCollection reports whether a value enumerates in a pipeline (not a
 // string, a hashtable or a scalar).
-func isCollection(v any) bool {
-	switch bare(v).(type) {
+func IsCollection(v any) bool {
+	switch Bare(v).(type) {
 	case nil, string, *object.Hashtable:
 		return false
 	}
-	_, ok := object.Enumerate(bare(v))
+	_, ok := object.Enumerate(Bare(v))
 	return ok
 }
 
-// asArray is a value as a parameter typed [object[]] receives it: $null
+// AsArray is a value as a parameter typed [object[]] receives it: $null
 // stays $null, a collection gives its items, anything else one item.
-func asArray(v any) []any {
+func AsArray(v any) []any {
 	if v == nil {
 		return nil
 	}
-	if isCollection(v) {
-		items, _ := object.Enumerate(bare(v))
+	if IsCollection(v) {
+		items, _ := object.Enumerate(Bare(v))
 		return items
 	}
 	return []any{v}
 }
 
-// unwrapOne is $($value): a collection of exactly one item is that item,
+// UnwrapOne is $($value): a collection of exactly one item is that item,
 // an empty one $null.
-func unwrapOne(v any) any {
-	if !isCollection(v) {
+func UnwrapOne(v any) any {
+	if !IsCollection(v) {
 		return v
 	}
-	items, _ := object.Enumerate(bare(v))
+	items, _ := object.Enumerate(Bare(v))
 	switch len(items) {
 	case 0:
 		return nil
@@ -109,8 +114,10 @@ func unwrapOne(v any) any {
 	return v
 }
 
-// because is Pester's " because reason," clause ("" without a reason).
-func because(reason string) string {
+var becauseWord = regexp.MustCompile(`(?i)because\s`)
+
+// Because is Pester's " because reason," clause ("" without a reason).
+func Because(reason string) string {
 	b := strings.TrimSpace(reason)
 	if b == "" {
 		return ""
@@ -119,27 +126,29 @@ func because(reason string) string {
 	return " because " + b + ","
 }
 
-// joinAnd joins with ", " and " and " before the last item.
-func joinAnd(items []string) string {
-	return joinWith(items, 2, " and ")
+// JoinAnd joins with ", " and " and " before the last item.
+func JoinAnd(items []string) string {
+	return JoinWith(items, 2, " and ")
 }
 
-func joinWith(items []string, threshold int, last string) string {
+// JoinWith joins with ", ", and with last before the final item once
+// there are at least threshold items.
+func JoinWith(items []string, threshold int, last string) string {
 	if len(items) < threshold {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items[:len(items)-1], ", ") + last + items[len(items)-1]
 }
 
-// compareStrings is Pester's message for two different strings: where
+// CompareStrings is Pester's message for two different strings: where
 // they differ, and excerpts of both around it for the console's width.
-func compareStrings(expected, actual string, caseSensitive bool, reason string, width, pathLen int) string {
+func CompareStrings(expected, actual string, caseSensitive bool, reason string, width, pathLen int) string {
 	diff := firstDifference(expected, actual, caseSensitive)
 	if diff < 0 {
 		return ""
 	}
 	var lines []string
-	lines = append(lines, "Expected strings to be the same,"+because(reason)+" but they were different.")
+	lines = append(lines, "Expected strings to be the same,"+Because(reason)+" but they were different.")
 	el, al := len([]rune(expected)), len([]rune(actual))
 	if el != al {
 		lines = append(lines, fmt.Sprintf("Expected length: %d", el), fmt.Sprintf("Actual length:   %d", al), fmt.Sprintf("Strings differ at index %d.", diff))
@@ -149,7 +158,7 @@ func compareStrings(expected, actual string, caseSensitive bool, reason string, 
 	ae, ee := expandSpecial(actual), expandSpecial(expected)
 	diff = firstDifference(ee, ae, caseSensitive)
 	const surround = len("Expected: ''")
-	context := roundHalfEven(float64(width) / 7)
+	context := int(math.RoundToEven(float64(width) / 7)) // .NET rounds half to even
 	available := width - surround - (pathLen + 3)
 	exLine, _ := excerpt(ee, diff, available, context)
 	acLine, acDiff := excerpt(ae, diff, available, context)
@@ -205,6 +214,3 @@ func excerpt(s string, diff, lineLength, context int) (string, int) {
 	}
 	return string(out), diff - shift
 }
-
-// roundHalfEven converts to an integer as .NET does.
-func roundHalfEven(f float64) int { return int(math.RoundToEven(f)) }

@@ -168,7 +168,8 @@ type folder struct {
 
 // splitFolderIdentity splits a folder identity into its mailbox and its
 // folder: "mbx:\path" names a folder by path (empty: the top folder),
-// "mbx:FolderId" by its store ID, "mbx" alone the top folder.
+// "mbx:FolderId" by its store ID, "mbx" alone the top folder; an empty
+// mbx is the signed-in user's own mailbox.
 func splitFolderIdentity(s string) (mbx, path, id string) {
 	if i := strings.Index(s, `:\`); i >= 0 {
 		return s[:i], s[i+2:], ""
@@ -194,6 +195,10 @@ func resolveFolder(ctx *runtime.Context, tx *store.Tx, v any) (*folder, *object.
 	shown := strings.TrimSpace(raw)
 	mbxID, path, fid := splitFolderIdentity(shown)
 	mbxID = strings.TrimSpace(mbxID)
+	if mbxID == "" && (path != "" || strings.HasPrefix(shown, ":")) {
+		// ":\Inbox" is a folder of the signed-in user's own mailbox
+		mbxID = exo.Caller(ctx.RT)
+	}
 	if mbxID == "" {
 		return nil, folderNotFound(ctx, shown), nil
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/xmldom"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -123,11 +124,10 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return v, err == nil
 		}
 		return nil, false
-	case *xmlNode:
+	case *xmldom.Node:
 		// the XML adapter's properties win over the node's own
-		_, groups := t.adapterGroups()
-		if nodes, ok := groups[lname]; ok {
-			return groupValue(nodes), true
+		if v, ok := t.AdaptedProperty(lname); ok {
+			return v, true
 		}
 	case *PSCmdlet:
 		return t.property(lname)
@@ -238,8 +238,8 @@ func (rt *Runtime) setMember(target any, name string, value any, ext syntax.Exte
 		if t.Set(name, cv) {
 			return nil
 		}
-	case *xmlNode:
-		if done, err := t.setAdapted(name, rt.toStr(value)); done {
+	case *xmldom.Node:
+		if done, err := t.SetAdapted(name, rt.toStr(value)); done {
 			if err != nil {
 				return runtimeError(ext, strings.TrimPrefix(err.Error(), ""), "XmlNodeSetShouldBeAString", object.NotSpecified, "SetValueInvocationException")
 			}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/exosim/exosim/shell/dotnet/xmldom"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -573,6 +574,8 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 	switch x := v.(type) {
 	case typedValue:
 		return x.psType()
+	case *xmldom.Node:
+		return TypeByName(x.TypeName())
 	case *object.List:
 		if t, ok := x.Type.(*TypeInfo); ok && t != nil {
 			return t

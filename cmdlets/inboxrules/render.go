@@ -87,6 +87,17 @@ func (rv *renderer) date(s string) string {
 	return object.FormatDateTime(t, "M/d/yyyy h:mm:ss tt")
 }
 
+// emptyList reports whether a property without values shows as an empty
+// list ({}), as the word and category lists do, rather than as nothing
+// (recipients, classifications, assigned categories).
+func emptyList(p rules.Property) bool {
+	if p.Kind != rules.KindWords && p.Kind != rules.KindEnumList {
+		return false
+	}
+	n := strings.TrimPrefix(p.Name, "ExceptIf")
+	return n != "HasClassification" && n != "AssignedCategories"
+}
+
 // value is a property's value on the rule object.
 func (rv *renderer) value(p rules.Property, vs []string) (string, any) {
 	switch p.Kind {
@@ -94,6 +105,9 @@ func (rv *renderer) value(p rules.Property, vs []string) (string, any) {
 		return "System.Boolean", len(vs) == 1 && vs[0] == "True"
 	}
 	if len(vs) == 0 {
+		if emptyList(p) {
+			return "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]", exo.MultiValued([]string{})
+		}
 		return "System.String", nil
 	}
 	switch p.Kind {
@@ -149,7 +163,7 @@ func (rv *renderer) object(m *directory.Mailbox, r *rules.Rule) *object.PSObject
 		t, v := rv.value(p, r.Get(p.Name))
 		o.AddTyped(p.Name, t, v)
 		if p.Name == "RedirectTo" {
-			o.AddTyped("SendTextMessageNotificationTo", "System.String", nil)
+			o.AddTyped("SendTextMessageNotificationTo", "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]", exo.MultiValued([]string{}))
 		}
 	}
 	o.AddTyped("MailboxOwnerId", "System.String", m.Name)
@@ -173,7 +187,7 @@ func quotedList(vs []string, sep string) string {
 // "Except if", one exception).
 func (rv *renderer) phrase(name string, vs []string) string {
 	words := func(where string) string {
-		return "the message includes specific words " + quotedList(vs, " or ") + " in " + where
+		return "the message includes specific words in " + where + " " + quotedList(vs, " or ")
 	}
 	people := func() string {
 		names := make([]string, len(vs))
@@ -285,7 +299,10 @@ func (rv *renderer) description(r *rules.Rule) string {
 		}
 	}
 	b.WriteString("Take the following actions:\n")
-	for _, a := range acts {
+	for i, a := range acts {
+		if i > 0 {
+			a = "and " + a
+		}
 		b.WriteString("\t" + a + "\n")
 	}
 	if len(excepts) > 0 {

@@ -101,11 +101,14 @@ func (g *Group) DistinguishedName(tenant, partition string) string {
 
 var groupKind = store.DefineKind(store.KindSpec[Group]{Bucket: "groups", Name: "group"})
 
-// Register adds the groups to s: their kind and the check that every
-// member and owner exists.
+// Register adds the groups to s: their kinds, the membership refresh of
+// dynamic groups and the checks that every member and owner exists.
 func Register(s *store.Schema) {
 	groupKind.Register(s)
+	dynamicKind.Register(s)
+	s.AddTimer(TimerDynamicRefresh, fireDynamicRefresh)
 	s.AddCheck("groups", checkGroups)
+	s.AddCheck("dynamic-groups", checkDynamic)
 }
 
 // Put stores a group.

@@ -174,74 +174,13 @@ func compileScope(s *AdaptiveScope) *scopeEval {
 	return se
 }
 
-// ScopeProperty returns the value an adaptive scope query sees for a
-// mailbox property (directory attributes come from the account u, which
-// may be nil). Unknown properties read as empty.
-func ScopeProperty(m *directory.Mailbox, u *directory.User, name string) any {
-	switch strings.ToLower(name) {
-	case "name":
-		return m.Name
-	case "alias":
-		return m.Alias
-	case "displayname":
-		return m.DisplayName
-	case "primarysmtpaddress", "emailaddress", "windowsemailaddress":
-		return m.PrimarySmtpAddress
-	case "emailaddresses":
-		return m.EmailAddresses
-	case "userprincipalname", "microsoftonlineservicesid":
-		return m.UserPrincipalName
-	case "recipienttype":
-		return m.RecipientType
-	case "recipienttypedetails":
-		return m.RecipientTypeDetails
-	case "isinactivemailbox":
-		return m.IsInactiveMailbox
-	case "litigationholdenabled":
-		return m.LitigationHoldEnabled
-	case "firstname":
-		return m.FirstName
-	case "lastname":
-		return m.LastName
-	case "usagelocation":
-		return m.UsageLocation
-	case "whencreated":
-		return m.WhenCreated
-	}
-	if u != nil {
-		switch strings.ToLower(name) {
-		case "department":
-			return u.Department
-		case "title":
-			return u.Title
-		case "office", "physicaldeliveryofficename":
-			return u.Office
-		case "city":
-			return u.City
-		case "country", "countryorregion", "co":
-			return u.Country
-		}
-	}
-	if m.Extra != nil {
-		for k, raw := range m.Extra {
-			if strings.EqualFold(k, name) {
-				var v any
-				if json.Unmarshal(raw, &v) == nil {
-					return v
-				}
-			}
-		}
-	}
-	return nil
-}
-
 // matches reports whether a mailbox is in the adaptive scope.
 func (se *scopeEval) matches(m *directory.Mailbox, u *directory.User) bool {
 	if se == nil || !strings.EqualFold(se.s.LocationType, "User") && se.s.LocationType != "" {
 		return false
 	}
 	if se.filter != nil {
-		ok, err := se.filter.Eval(func(p string) (any, bool) { return ScopeProperty(m, u, p), true })
+		ok, err := se.filter.Eval(func(p string) (any, bool) { return directory.RecipientProperty(m, u, p), true })
 		return err == nil && ok
 	}
 	if se.s.IsAdvanced() || len(se.simple) == 0 {
@@ -250,7 +189,7 @@ func (se *scopeEval) matches(m *directory.Mailbox, u *directory.User) bool {
 	all := se.conj != "or"
 	res := all
 	for _, c := range se.simple {
-		v := strings.ToLower(toText(ScopeProperty(m, u, c.Name)))
+		v := strings.ToLower(toText(directory.RecipientProperty(m, u, c.Name)))
 		want := strings.ToLower(c.Value)
 		var ok bool
 		switch strings.ToLower(c.Operator) {

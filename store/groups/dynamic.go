@@ -1,0 +1,508 @@
+package groups
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/opath"
+)
+
+// Dynamic distribution groups: a group whose members are the recipients a
+// recipient filter finds. Exchange Online keeps the calculated member
+// list on the group and refreshes it on its own schedule: the first list
+// is there two hours after the group is created, a change of the filter
+// clears the list and the new one is there two hours later, and then the
+// list is recalculated once a day. Between refreshes the list is what it
+// was, even when recipients changed. An administrator can force a refresh,
+// once more than an hour has passed since the last one.
+
+// TypeDynamic is the RecipientTypeDetails (and RecipientType) of a
+// dynamic distribution group.
+const TypeDynamic = "DynamicDistributionGroup"
+
+// Filter types of a dynamic distribution group.
+const (
+	FilterCustom    = "Custom"
+	FilterPrecanned = "Precanned"
+)
+
+// Membership timing.
+const (
+	// FirstCalculation is how long after a group is created, or its
+	// filter changed, the member list is calculated.
+	FirstCalculation = 2 * time.Hour
+	// RefreshInterval is how often the member list is recalculated.
+	RefreshInterval = 24 * time.Hour
+	// ForceRefreshAfter is how long after the last refresh a forced one
+	// is allowed.
+	ForceRefreshAfter = time.Hour
+)
+
+// TimerDynamicRefresh recalculates a dynamic group's members (payload:
+// the group's GUID).
+const TimerDynamicRefresh = "groups.dynamic.refresh"
+
+// DynamicGroup is a dynamic distribution group.
+type DynamicGroup struct {
+	Guid                      string   `json:"guid"` // primary key, lower case
+	ExternalDirectoryObjectId string   `json:"externalDirectoryObjectId"`
+	Name                      string   `json:"name"`
+	DisplayName               string   `json:"displayName"`
+	Alias                     string   `json:"alias"`
+	PrimarySmtpAddress        string   `json:"primarySmtpAddress"`
+	EmailAddresses            []string `json:"emailAddresses"`
+	// RecipientFilter and LdapRecipientFilter are the filter as Exchange
+	// stores it (the recipients asked for, and the system mailboxes no
+	// group reaches), in OPATH and in LDAP syntax.
+	RecipientFilter     string `json:"recipientFilter"`
+	LdapRecipientFilter string `json:"ldapRecipientFilter"`
+	// RecipientFilterType is Custom (-RecipientFilter) or Precanned
+	// (-IncludedRecipients and the Conditional parameters).
+	RecipientFilterType string `json:"recipientFilterType"`
+	// IncludedRecipients are the precanned recipient types (WellKnownRecipientType names).
+	IncludedRecipients []string `json:"includedRecipients,omitempty"`
+	// Conditions are the precanned conditions by recipient property
+	// (Department, Company, StateOrProvince, CustomAttribute1..15).
+	Conditions         map[string][]string `json:"conditions,omitempty"`
+	RecipientContainer string              `json:"recipientContainer,omitempty"`
+	ManagedBy          []Member            `json:"managedBy,omitempty"`
+	Notes              string              `json:"notes,omitempty"`
+	// Settings are the group's other documented properties, by name.
+	Settings map[string]store.RawValue `json:"settings,omitempty"`
+	// Members is the calculated member list.
+	Members []Member `json:"members"`
+	// MembershipUpdated is when the member list was last calculated (nil:
+	// never yet).
+	MembershipUpdated *time.Time `json:"membershipUpdated,omitempty"`
+	WhenCreated       time.Time  `json:"whenCreated"`
+	WhenChanged       time.Time  `json:"whenChanged"`
+}
+
+// DistinguishedName is the group's DN in the hosted organization.
+func (g *DynamicGroup) DistinguishedName(tenant, partition string) string {
+	return directory.HostedDN(g.Name, tenant, partition, false)
+}
+
+// Matches reports whether an identity names the group (as Group.Matches).
+func (g *DynamicGroup) Matches(identity, tenant, partition string) bool {
+	id := strings.TrimSpace(identity)
+	if id == "" {
+		return false
+	}
+	if wildcard.HasStar(id) {
+		p, _ := wildcard.Compile(id, wildcard.StarOnly)
+		for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
+			if p.Match(s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress, g.Guid, g.ExternalDirectoryObjectId, g.DistinguishedName(tenant, partition)} {
+		if strings.EqualFold(s, id) {
+			return true
+		}
+	}
+	for _, a := range g.EmailAddresses {
+		if i := strings.IndexByte(a, ':'); i >= 0 && strings.EqualFold(a[i+1:], id) {
+			return true
+		}
+	}
+	return false
+}
+
+var dynamicKind = store.DefineKind(store.KindSpec[DynamicGroup]{Bucket: "dynamicGroups", Name: "dynamic distribution group", CreatedOnWrite: true})
+
+// ListDynamic returns every dynamic group in name order.
+func ListDynamic(tx *store.Tx) ([]*DynamicGroup, error) {
+	gs, err := dynamicKind.List(tx)
+	if err != nil {
+		return nil, err
+	}
+	store.SortByName(gs, func(g *DynamicGroup) string { return g.Name })
+	return gs, nil
+}
+
+// GetDynamic returns a dynamic group by GUID.
+func GetDynamic(tx *store.Tx, guid string) (*DynamicGroup, bool, error) {
+	return dynamicKind.Get(tx, strings.ToLower(guid))
+}
+
+// FindDynamic returns the dynamic groups an identity names, in name order.
+func FindDynamic(tx *store.Tx, identity string) ([]*DynamicGroup, error) {
+	org, err := directory.GetOrganization(tx)
+	if err != nil {
+		return nil, err
+	}
+	all, err := ListDynamic(tx)
+	if err != nil {
+		return nil, err
+	}
+	var out []*DynamicGroup
+	for _, g := range all {
+		if g.Matches(identity, org.Name, org.DirectoryPartition) {
+			out = append(out, g)
+		}
+	}
+	return out, nil
+}
+
+// FilterSpec is what a dynamic group's members are chosen by: a custom
+// OPATH filter, or precanned recipient types and conditions.
+type FilterSpec struct {
+	Custom     string
+	IsCustom   bool
+	Included   []string
+	Conditions map[string][]string
+}
+
+// NewDynamic creates a dynamic group: its name, alias and address must be
+// free among recipients; its member list is calculated FirstCalculation
+// later.
+func NewDynamic(tx *store.Tx, g *DynamicGroup, spec FilterSpec) error {
+	if err := applyFilter(g, spec); err != nil {
+		return err
+	}
+	g.Guid = strings.ToLower(tx.NewGuid())
+	g.ExternalDirectoryObjectId = strings.ToLower(tx.NewGuid())
+	if err := checkUnique(tx, g); err != nil {
+		return err
+	}
+	g.Members = []Member{}
+	g.WhenCreated, g.WhenChanged = tx.Now(), tx.Now()
+	if err := dynamicKind.Put(tx, g.Guid, g); err != nil {
+		return err
+	}
+	_, err := tx.Schedule(tx.Now().Add(FirstCalculation), TimerDynamicRefresh, g.Guid)
+	return err
+}
+
+// SetDynamicFilter replaces a group's filter: the member list is cleared
+// and calculated again FirstCalculation later.
+func SetDynamicFilter(tx *store.Tx, g *DynamicGroup, spec FilterSpec) error {
+	if err := applyFilter(g, spec); err != nil {
+		return err
+	}
+	g.Members = []Member{}
+	if err := tx.CancelTimersFor(g.Guid, TimerDynamicRefresh); err != nil {
+		return err
+	}
+	_, err := tx.Schedule(tx.Now().Add(FirstCalculation), TimerDynamicRefresh, g.Guid)
+	return err
+}
+
+// PutDynamic stores a changed group, checking its name, alias and
+// addresses are still free.
+func PutDynamic(tx *store.Tx, g *DynamicGroup) error {
+	if err := checkUnique(tx, g); err != nil {
+		return err
+	}
+	g.WhenChanged = tx.Now()
+	return dynamicKind.Put(tx, g.Guid, g)
+}
+
+// RemoveDynamic deletes a group and its refresh timer; the group leaves
+// the member lists of the other dynamic groups at once.
+func RemoveDynamic(tx *store.Tx, g *DynamicGroup) error {
+	if err := tx.CancelTimersFor(g.Guid, TimerDynamicRefresh); err != nil {
+		return err
+	}
+	if _, err := dynamicKind.Delete(tx, g.Guid); err != nil {
+		return err
+	}
+	ds, err := ListDynamic(tx)
+	if err != nil {
+		return err
+	}
+	for _, d := range ds {
+		kept := d.Members[:0:0]
+		for _, m := range d.Members {
+			if !strings.EqualFold(m.ID, g.Guid) {
+				kept = append(kept, m)
+			}
+		}
+		if len(kept) != len(d.Members) {
+			d.Members = kept
+			if err := dynamicKind.Put(tx, d.Guid, d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// RefreshTooSoonError refuses a forced refresh within ForceRefreshAfter
+// of the last one.
+type RefreshTooSoonError struct {
+	Group string
+	Last  time.Time
+}
+
+func (e *RefreshTooSoonError) Error() string {
+	return fmt.Sprintf("the members of %s were refreshed at %s, less than an hour ago", e.Group, e.Last.UTC().Format(time.RFC3339))
+}
+
+// ForceRefresh calculates a group's members now (the daily refresh goes
+// on from now), unless the last refresh was less than ForceRefreshAfter
+// ago.
+func ForceRefresh(tx *store.Tx, g *DynamicGroup) error {
+	if g.MembershipUpdated != nil && tx.Now().Sub(*g.MembershipUpdated) <= ForceRefreshAfter {
+		return &RefreshTooSoonError{Group: g.Name, Last: *g.MembershipUpdated}
+	}
+	if err := tx.CancelTimersFor(g.Guid, TimerDynamicRefresh); err != nil {
+		return err
+	}
+	return refresh(tx, g)
+}
+
+// refresh calculates the group's members, stores them and schedules the
+// next refresh.
+func refresh(tx *store.Tx, g *DynamicGroup) error {
+	ms, err := Evaluate(tx, g.RecipientFilter, g.Guid)
+	if err != nil {
+		return err
+	}
+	now := tx.Now()
+	g.Members, g.MembershipUpdated = ms, &now
+	if err := dynamicKind.Put(tx, g.Guid, g); err != nil {
+		return err
+	}
+	_, err = tx.Schedule(now.Add(RefreshInterval), TimerDynamicRefresh, g.Guid)
+	return err
+}
+
+// fireDynamicRefresh is the refresh timer: a group that is gone has
+// nothing to refresh.
+func fireDynamicRefresh(tx *store.Tx, t store.Timer) error {
+	g, ok, err := GetDynamic(tx, t.Payload)
+	if err != nil || !ok {
+		return err
+	}
+	return refresh(tx, g)
+}
+
+// Evaluate returns the recipients a stored recipient filter finds, as
+// member links in name order: live mailboxes and mail users (their
+// accounts), distribution and security groups and Microsoft 365 groups,
+// and other dynamic groups (never the group self names).
+func Evaluate(tx *store.Tx, filter, self string) ([]Member, error) {
+	f, err := opath.Parse(filter)
+	if err != nil {
+		return nil, &store.ValidationError{Field: "RecipientFilter", Message: err.Error()}
+	}
+	type hit struct {
+		name string
+		m    Member
+	}
+	var hits []hit
+	match := func(get func(string) any) bool {
+		ok, err := f.Eval(func(p string) (any, bool) { return get(p), true })
+		return err == nil && ok
+	}
+	err = directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+		if !m.IsLive() || m.LinkedUserID() == "" {
+			return nil
+		}
+		var u *directory.User
+		if x, err := directory.GetUser(tx, m.LinkedUserID()); err == nil {
+			u = x
+		}
+		if match(func(p string) any { return mailboxFilterValue(m, u, p) }) {
+			hits = append(hits, hit{m.Name, Member{ID: strings.ToLower(m.LinkedUserID()), Kind: MemberUser}})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	gs, err := List(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range gs {
+		if match(func(p string) any {
+			return groupFilterValue(p, g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress, g.EmailAddresses, g.RecipientType(), g.RecipientTypeDetails, g.HiddenFromAddressListsEnabled)
+		}) {
+			hits = append(hits, hit{g.Name, Member{ID: g.Guid, Kind: MemberGroup}})
+		}
+	}
+	ds, err := ListDynamic(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		if strings.EqualFold(d.Guid, self) {
+			continue
+		}
+		if match(func(p string) any {
+			return groupFilterValue(p, d.Name, d.Alias, d.DisplayName, d.PrimarySmtpAddress, d.EmailAddresses, TypeDynamic, TypeDynamic, d.hidden())
+		}) {
+			hits = append(hits, hit{d.Name, Member{ID: d.Guid, Kind: MemberGroup}})
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return strings.ToLower(hits[i].name) < strings.ToLower(hits[j].name) })
+	out := make([]Member, 0, len(hits))
+	for _, h := range hits {
+		out = append(out, h.m)
+	}
+	return out, nil
+}
+
+// hidden reports HiddenFromAddressListsEnabled of the group.
+func (g *DynamicGroup) hidden() bool {
+	var b bool
+	if raw, ok := g.Settings["HiddenFromAddressListsEnabled"]; ok {
+		_ = store.DecodeExtra(raw, &b)
+	}
+	return b
+}
+
+// mailboxFilterValue is what a recipient filter sees of a mailbox or mail
+// user: the directory's recipient properties, plus the internal ones
+// Exchange's stored filters name.
+func mailboxFilterValue(m *directory.Mailbox, u *directory.User, p string) any {
+	switch strings.ToLower(p) {
+	case "recipienttypedetailsvalue":
+		return m.RecipientTypeDetails
+	case "resourcemetadata":
+		switch m.RecipientTypeDetails {
+		case "RoomMailbox":
+			return "ResourceType:Room"
+		case "EquipmentMailbox":
+			return "ResourceType:Equipment"
+		}
+		return nil
+	case "resourcesearchproperties":
+		switch m.RecipientTypeDetails {
+		case "RoomMailbox":
+			return "Room"
+		case "EquipmentMailbox":
+			return "Equipment"
+		}
+		return nil
+	}
+	return directory.RecipientProperty(m, u, p)
+}
+
+// groupFilterValue is what a recipient filter sees of a group.
+func groupFilterValue(p, name, alias, display, smtp string, addrs []string, rtype, details string, hidden bool) any {
+	switch strings.ToLower(p) {
+	case "name":
+		return name
+	case "alias", "mailnickname":
+		return alias
+	case "displayname":
+		return display
+	case "primarysmtpaddress", "windowsemailaddress":
+		return smtp
+	case "emailaddresses":
+		return addrs
+	case "recipienttype":
+		return rtype
+	case "recipienttypedetails", "recipienttypedetailsvalue":
+		return details
+	case "hiddenfromaddresslistsenabled":
+		return hidden
+	}
+	return nil
+}
+
+// checkUnique refuses a dynamic group whose name, alias or primary
+// address another recipient has.
+func checkUnique(tx *store.Tx, g *DynamicGroup) error {
+	dup := func(prop, value, holder string) error {
+		return &store.DuplicateError{Kind: "group", Property: prop, Value: value, ExistingIdentity: holder}
+	}
+	for _, c := range []struct{ prop, index, value string }{
+		{"Name", directory.IndexName, g.Name},
+		{"Alias", directory.IndexAlias, g.Alias},
+		{"PrimarySmtpAddress", directory.IndexSMTP, g.PrimarySmtpAddress},
+	} {
+		if m, err := directory.ActiveMailboxWith(tx, c.index, c.value, ""); err != nil {
+			return err
+		} else if m != nil {
+			return dup(c.prop, c.value, m.Identity())
+		}
+	}
+	gs, err := List(tx)
+	if err != nil {
+		return err
+	}
+	for _, o := range gs {
+		switch {
+		case strings.EqualFold(o.Name, g.Name):
+			return dup("Name", g.Name, o.Name)
+		case strings.EqualFold(o.Alias, g.Alias):
+			return dup("Alias", g.Alias, o.Name)
+		case strings.EqualFold(o.PrimarySmtpAddress, g.PrimarySmtpAddress):
+			return dup("PrimarySmtpAddress", g.PrimarySmtpAddress, o.Name)
+		}
+	}
+	ds, err := ListDynamic(tx)
+	if err != nil {
+		return err
+	}
+	for _, o := range ds {
+		if strings.EqualFold(o.Guid, g.Guid) {
+			continue
+		}
+		switch {
+		case strings.EqualFold(o.Name, g.Name):
+			return dup("Name", g.Name, o.Name)
+		case strings.EqualFold(o.Alias, g.Alias):
+			return dup("Alias", g.Alias, o.Name)
+		case strings.EqualFold(o.PrimarySmtpAddress, g.PrimarySmtpAddress):
+			return dup("PrimarySmtpAddress", g.PrimarySmtpAddress, o.Name)
+		}
+	}
+	return nil
+}
+
+// checkDynamic reports dynamic groups without a refresh timer, and members
+// that are neither accounts nor existing groups.
+func checkDynamic(tx *store.Tx, report func(store.Finding)) error {
+	ds, err := ListDynamic(tx)
+	if err != nil {
+		return err
+	}
+	if len(ds) == 0 {
+		return nil
+	}
+	timers, err := tx.PendingTimers()
+	if err != nil {
+		return err
+	}
+	scheduled := map[string]bool{}
+	for _, t := range timers {
+		if t.Kind == TimerDynamicRefresh {
+			scheduled[t.Payload] = true
+		}
+	}
+	for _, d := range ds {
+		if !scheduled[d.Guid] {
+			report(store.Finding{Kind: "dynamicGroup", Key: d.Guid, Message: "no membership refresh is scheduled"})
+		}
+		for _, m := range append(append([]Member(nil), d.Members...), d.ManagedBy...) {
+			if m.Kind != MemberGroup {
+				continue
+			}
+			_, ok, err := Get(tx, m.ID)
+			if err != nil {
+				return err
+			}
+			_, okd, err := GetDynamic(tx, m.ID)
+			if err != nil {
+				return err
+			}
+			if !ok && !okd {
+				report(store.Finding{Kind: "dynamicGroup", Key: d.Guid, Message: "member group does not exist: " + m.ID})
+			}
+		}
+	}
+	return nil
+}

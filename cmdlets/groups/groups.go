@@ -1,8 +1,10 @@
 // Package groups declares the Exchange Online cmdlets of groups:
 // Get-DistributionGroup, Get-DistributionGroupMember, Get-UnifiedGroup,
 // Get-UnifiedGroupLinks and Get-Group, with the default views of their
-// output objects, Add- and Remove-DistributionGroupMember and Add- and
-// Remove-UnifiedGroupLinks.
+// output objects, Add- and Remove-DistributionGroupMember, Add- and
+// Remove-UnifiedGroupLinks, and the dynamic distribution group cmdlets
+// (Get-, New-, Set-, Remove-DynamicDistributionGroup and
+// Get-DynamicDistributionGroupMember).
 package groups
 
 import (
@@ -31,6 +33,8 @@ const (
 func Commands() []*runtime.Command {
 	out := runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
 	out = append(out, runtime.LazyGroup(memberCommands, "Add-DistributionGroupMember", "Remove-DistributionGroupMember")...)
+	out = append(out, runtime.LazyGroup(dynamicCommands, "Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember",
+		"New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup")...)
 	return append(out, runtime.LazyGroup(linkCommands, "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks")...)
 }
 
@@ -48,6 +52,7 @@ func Views(r *format.Registry) {
 		{Label: "ServerName", Property: "ServerName"},
 		{Label: "AccessType", Property: "AccessType"},
 	}})
+	dynamicViews(r)
 	r.Add(&format.View{Name: TypeGroup, TypeNames: []string{TypeGroup}, Kind: format.TableView, Columns: []format.Column{
 		{Label: "Name", Width: 59, Property: "Name"},
 		{Label: "RecipientType", Property: "RecipientType"},
@@ -168,6 +173,12 @@ type member struct {
 func (e env) resolve(m groups.Member) (member, bool) {
 	if m.Kind == groups.MemberGroup {
 		g, ok, err := groups.Get(e.tx, m.ID)
+		if err == nil && !ok {
+			var d *groups.DynamicGroup
+			if d, ok, err = groups.GetDynamic(e.tx, m.ID); ok {
+				g = d.AsGroup()
+			}
+		}
 		if err != nil || !ok {
 			return member{}, false
 		}

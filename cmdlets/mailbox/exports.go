@@ -51,6 +51,26 @@ func WriteLimited(ctx *runtime.Context, objs []*object.PSObject, limit int, expl
 	return nil
 }
 
+// ApplyMultiValued applies a MultiValuedProperty argument (a list that
+// replaces, or @{Add=...;Remove=...}) to current.
+func ApplyMultiValued(v any, current []string) ([]string, error) {
+	mc, err := readMultiChange(v)
+	if err != nil {
+		return nil, err
+	}
+	return mc.apply(current), nil
+}
+
+// ApplyProxyAddresses applies an EmailAddresses argument to current: the
+// new list, or the message of the error.
+func ApplyProxyAddresses(v any, current []string) ([]string, string) {
+	mc, err := readMultiChange(v)
+	if err != nil {
+		return nil, err.Error()
+	}
+	return applyProxyChange(current, mc)
+}
+
 // DerivedGuid makes a stable GUID from parts: the same parts always give
 // the same GUID (for objects the tenant does not store, such as the
 // accepted domains).

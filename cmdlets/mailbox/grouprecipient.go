@@ -55,7 +55,7 @@ func recipientGroup(ctx *runtime.Context, id string, build func(*groups.Group, *
 		if err == nil || !errors.As(err, &nf) {
 			return nil
 		}
-		gs, err := groups.Find(tx, id)
+		gs, err := groups.FindRecipients(tx, id)
 		if err != nil || len(gs) != 1 {
 			return err
 		}
@@ -109,7 +109,7 @@ func groupKeep(ctx *runtime.Context) func(*groups.Group) bool {
 // keeps, in name order, -Filter evaluated on each object (a property a
 // group doesn't have, such as Department, is empty).
 func (l *listing) acceptGroups(tx *store.Tx, org *directory.Organization) ([]*object.PSObject, error) {
-	gs, err := groups.List(tx)
+	gs, err := groups.Recipients(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -243,17 +243,25 @@ func EXOGroupRecipientObject(g *groups.Group, org *directory.Organization, props
 // organization's one unit (by name, canonical name, DN or GUID) holds
 // every recipient of the tenant; another value is not found (rec).
 func OrganizationalUnitRecord(ctx *runtime.Context, tx *store.Tx) (*object.ErrorRecord, error) {
-	ou := strings.TrimSpace(exo.IdentityOf(ctx.Value("OrganizationalUnit")))
+	_, rec, err := OrganizationalUnitOf(ctx, tx, exo.IdentityOf(ctx.Value("OrganizationalUnit")))
+	return rec, err
+}
+
+// OrganizationalUnitOf checks an organizational unit value (the
+// organization's one unit by name, canonical name, DN or GUID) and
+// returns the unit's canonical name; another value is not found (rec).
+func OrganizationalUnitOf(ctx *runtime.Context, tx *store.Tx, value string) (string, *object.ErrorRecord, error) {
+	ou := strings.TrimSpace(value)
 	org, err := directory.GetOrganization(tx)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	canonical := org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
 	dn := "OU=" + org.Name + ",OU=Microsoft Exchange Hosted Organizations,DC=" + org.DirectoryPartition + ",DC=PROD,DC=OUTLOOK,DC=COM"
 	for _, v := range []string{org.Name, canonical, dn, org.Guid} {
 		if v != "" && strings.EqualFold(v, ou) {
-			return nil, nil
+			return canonical, nil, nil
 		}
 	}
-	return exo.NotFound(ctx, ou), nil
+	return "", exo.NotFound(ctx, ou), nil
 }

@@ -116,6 +116,52 @@ func (g *DynamicGroup) Matches(identity, tenant, partition string) bool {
 	return false
 }
 
+// AsGroup is the group as the recipient cmdlets show it next to the
+// other groups (Get-Recipient, a nested member): RecipientTypeDetails
+// DynamicDistributionGroup. The value is not stored.
+func (g *DynamicGroup) AsGroup() *Group {
+	return &Group{Guid: g.Guid, ExternalDirectoryObjectId: g.ExternalDirectoryObjectId, Name: g.Name, DisplayName: g.DisplayName,
+		Alias: g.Alias, PrimarySmtpAddress: g.PrimarySmtpAddress, EmailAddresses: g.EmailAddresses, RecipientTypeDetails: TypeDynamic,
+		Description: g.Notes, ManagedBy: g.ManagedBy, Members: g.Members, HiddenFromAddressListsEnabled: g.hidden(),
+		WhenCreated: g.WhenCreated, WhenChanged: g.WhenChanged}
+}
+
+// Recipients returns every group a recipient listing shows, the dynamic
+// ones (as AsGroup) with the others, in name order.
+func Recipients(tx *store.Tx) ([]*Group, error) {
+	gs, err := List(tx)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := ListDynamic(tx)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		gs = append(gs, d.AsGroup())
+	}
+	store.SortByName(gs, func(g *Group) string { return g.Name })
+	return gs, nil
+}
+
+// FindRecipients returns the groups, dynamic ones included, an identity
+// names, in name order.
+func FindRecipients(tx *store.Tx, identity string) ([]*Group, error) {
+	gs, err := Find(tx, identity)
+	if err != nil {
+		return nil, err
+	}
+	ds, err := FindDynamic(tx, identity)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range ds {
+		gs = append(gs, d.AsGroup())
+	}
+	store.SortByName(gs, func(g *Group) string { return g.Name })
+	return gs, nil
+}
+
 var dynamicKind = store.DefineKind(store.KindSpec[DynamicGroup]{Bucket: "dynamicGroups", Name: "dynamic distribution group", CreatedOnWrite: true})
 
 // ListDynamic returns every dynamic group in name order.

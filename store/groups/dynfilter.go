@@ -26,7 +26,7 @@ var wellKnownTypes = []string{"MailboxUsers", "Resources", "MailContacts", "Mail
 
 // ConditionProperties are the recipient properties of the precanned
 // conditions (-ConditionalDepartment ...), in the order Exchange joins
-// them.
+// them; the recipient types come after them.
 var ConditionProperties = func() []string {
 	out := []string{"Department", "Company", "StateOrProvince"}
 	for i := 1; i <= 15; i++ {
@@ -136,10 +136,7 @@ func precannedTree(included []string, conds map[string][]string) (opath.Node, er
 			}
 		}
 	}
-	parts := []opath.Node{types[0]}
-	if len(types) > 1 {
-		parts[0] = or(types...)
-	}
+	var parts []opath.Node
 	for _, p := range ConditionProperties {
 		vs := conds[p]
 		switch len(vs) {
@@ -153,6 +150,11 @@ func precannedTree(included []string, conds map[string][]string) (opath.Node, er
 			}
 			parts = append(parts, or(alts...))
 		}
+	}
+	if len(types) > 1 {
+		parts = append(parts, or(types...))
+	} else {
+		parts = append(parts, types[0])
 	}
 	if len(parts) == 1 {
 		return parts[0], nil

@@ -82,6 +82,8 @@ func (g *Group) RecipientType() string {
 		return "MailUniversalDistributionGroup"
 	case TypeRoleGroup:
 		return "Group"
+	case TypeDynamic:
+		return TypeDynamic
 	}
 	return "MailUniversalDistributionGroup"
 }

@@ -1,0 +1,911 @@
+package groups
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/groups"
+	"github.com/exosim/exosim/store/opath"
+)
+
+// TypeDynamicGroup is the output type of Get-DynamicDistributionGroup.
+const TypeDynamicGroup = "Deserialized.Microsoft.Exchange.Data.Directory.Management.DynamicDistributionGroup"
+
+func dynamicViews(r *format.Registry) {
+	r.Add(&format.View{Name: TypeDynamicGroup, TypeNames: []string{TypeDynamicGroup}, Kind: format.TableView, Columns: []format.Column{
+		{Label: "Name", Property: "Name"},
+		{Label: "RecipientFilter", Property: "RecipientFilter"},
+	}})
+}
+
+// dynamicCommands are the cmdlets of dynamic distribution groups.
+func dynamicCommands() []*runtime.Command {
+	get := exo.Declared("Get-DynamicDistributionGroup")
+	get.Synopsis = "Lists dynamic distribution groups: groups whose members a recipient filter chooses."
+	get.OutputType = TypeDynamicGroup
+	get.Examples = []runtime.Example{
+		{Code: "Get-DynamicDistributionGroup", Remark: "Lists every dynamic distribution group with its filter."},
+		{Code: "Get-DynamicDistributionGroup | Format-List Name,RecipientFilter,CalculatedMembershipUpdateTime", Remark: "Shows each group's filter as Exchange stores it, and when its members were last calculated."},
+	}
+	exo.Describe(get, map[string]string{
+		"Identity":           "The group: name, alias, address, GUID or distinguished name; * is a wildcard.",
+		"Anr":                "Groups whose name, alias, display name or address starts with this text.",
+		"Filter":             "An OPATH filter over the group's properties.",
+		"ManagedBy":          "Groups this recipient owns.",
+		"OrganizationalUnit": "The organization's one unit, which holds every group; another unit is not found.",
+		"ResultSize":         "How many groups to show (default 1000) or Unlimited.",
+		"SortBy":             "Sorts by Name, DisplayName or Alias.",
+		"Credential":         "Accepted; the session's credentials are used.",
+	})
+	get.Handler.Process = getDynamicGroup
+
+	members := exo.Declared("Get-DynamicDistributionGroupMember")
+	members.Synopsis = "Lists the calculated members of a dynamic distribution group."
+	members.Description = "Exchange Online keeps the member list on the group: it is calculated two hours after the group is created or its filter changes, then once a day " +
+		"(Set-DynamicDistributionGroup -ForceMembershipRefresh calculates it at once). Between refreshes the list doesn't follow changes to recipients."
+	members.OutputType = mailbox.TypeRecipient
+	members.Examples = []runtime.Example{
+		{Code: "New-DynamicDistributionGroup -Name 'All Sales' -IncludedRecipients MailboxUsers -ConditionalDepartment Sales | Out-Null; Set-SimClock -Advance 02:00:00; Get-DynamicDistributionGroupMember -Identity 'All Sales'",
+			Remark: "Lists the members calculated two hours after the group was created."},
+	}
+	exo.Describe(members, map[string]string{
+		"Identity":                  "The dynamic distribution group.",
+		"IncludeSoftDeletedObjects": "Also lists members whose mailbox is soft-deleted.",
+		"ResultSize":                "How many members to show (default 1000) or Unlimited.",
+		"Credential":                "Accepted; the session's credentials are used.",
+	})
+	members.Handler.Process = getDynamicMembers
+
+	nw := exo.Declared("New-DynamicDistributionGroup")
+	nw.Synopsis = "Creates a dynamic distribution group from a recipient filter or precanned recipient types and conditions."
+	nw.ConfirmImpact = runtime.ImpactMedium
+	nw.OutputType = TypeDynamicGroup
+	nw.Examples = []runtime.Example{
+		{Code: "New-DynamicDistributionGroup -Name 'Marketing Group' -IncludedRecipients 'MailboxUsers,MailContacts' -ConditionalDepartment Marketing,Sales",
+			Remark: "Mailboxes and contacts of the Marketing or Sales department."},
+		{Code: "New-DynamicDistributionGroup -Name 'Finance mailboxes' -RecipientFilter \"(RecipientTypeDetails -eq 'UserMailbox') -and (Department -eq 'Finance')\"",
+			Remark: "A custom filter; Exchange adds the system mailboxes no group reaches."},
+	}
+	describeDynamicParams(nw)
+	nw.Handler.Process = newDynamicGroup
+
+	set := exo.Declared("Set-DynamicDistributionGroup")
+	set.Synopsis = "Changes a dynamic distribution group: its filter, names, addresses, owner, delivery settings, or forces a membership refresh."
+	set.ConfirmImpact = runtime.ImpactMedium
+	set.Examples = []runtime.Example{
+		{Code: "New-DynamicDistributionGroup -Name 'All Sales' -IncludedRecipients MailboxUsers -ConditionalDepartment Sales | Out-Null; Set-DynamicDistributionGroup 'All Sales' -ForceMembershipRefresh",
+			Remark: "Calculates the members now, without waiting for the first calculation."},
+		{Code: "New-DynamicDistributionGroup -Name 'Sales Mailboxes' -IncludedRecipients MailboxUsers | Out-Null; Set-DynamicDistributionGroup 'Sales Mailboxes' -RecipientFilter \"Department -eq 'Sales' -and RecipientTypeDetails -eq 'UserMailbox'\"",
+			Remark: "A new filter: the member list is cleared and calculated again two hours later."},
+	}
+	describeDynamicParams(set)
+	exo.Describe(set, map[string]string{
+		"Identity":               "The dynamic distribution group.",
+		"ForceMembershipRefresh": "Calculates the member list now; allowed once more than an hour has passed since the last refresh.",
+		"UpdateMemberCount":      "Accepted; the member count is always that of the stored member list.",
+		"ForceUpgrade":           "Accepted; no confirmation about the object's version is asked.",
+	})
+	set.Handler.Process = setDynamicGroup
+
+	rm := exo.Declared("Remove-DynamicDistributionGroup")
+	rm.Synopsis = "Deletes a dynamic distribution group."
+	rm.ConfirmImpact = runtime.ImpactHigh
+	rm.Examples = []runtime.Example{
+		{Code: "New-DynamicDistributionGroup -Name Temp -IncludedRecipients MailUsers | Out-Null; Remove-DynamicDistributionGroup Temp -Confirm:$false", Remark: "Deletes the group without asking."},
+	}
+	exo.Describe(rm, map[string]string{"Identity": "The dynamic distribution group."})
+	rm.Handler.Process = removeDynamicGroup
+	return []*runtime.Command{get, members, nw, set, rm}
+}
+
+// describeDynamicParams gives New- and Set-DynamicDistributionGroup's
+// shared parameters their help.
+func describeDynamicParams(c *runtime.Command) {
+	help := map[string]string{
+		"Name":                        "The group's unique name (at most 64 characters).",
+		"Alias":                       "The mail nickname (default: the name without spaces).",
+		"DisplayName":                 "The name in address lists (default: the name).",
+		"PrimarySmtpAddress":          "The primary address (default: alias@ the organization's default domain).",
+		"RecipientFilter":             "A custom OPATH filter; a value can't start with a wildcard.",
+		"IncludedRecipients":          "Precanned recipient types: MailboxUsers, MailContacts, MailGroups, MailUsers, Resources, or AllRecipients alone.",
+		"ManagedBy":                   "The group's one owner: a mailbox, mail user or mail-enabled security group.",
+		"ModeratedBy":                 "Moderators who approve messages to the group.",
+		"ModerationEnabled":           "Whether messages to the group need a moderator's approval.",
+		"Notes":                       "Notes about the group.",
+		"OrganizationalUnit":          "The organization's one unit (no effect in Exchange Online).",
+		"RecipientContainer":          "Where recipients are looked for: the organization's one unit (no effect in Exchange Online).",
+		"SendModerationNotifications": "Always, Internal or Never.",
+		"DirectMembershipOnly":        "Reserved for Microsoft; stored as given.",
+	}
+	for _, p := range groups.ConditionProperties {
+		help["Conditional"+p] = "Precanned condition on " + p + " (several values: any of them), with IncludedRecipients."
+	}
+	for name, text := range help {
+		if c.Param(name) != nil {
+			exo.DeclaredParam(c, name).Help = text
+		}
+	}
+}
+
+// findDynamic resolves an identity to exactly one dynamic group.
+func findDynamic(ctx *runtime.Context, tx *store.Tx, v any) (*groups.DynamicGroup, *object.ErrorRecord, error) {
+	id, shown := mailbox.IdentityString(object.Unwrap(v))
+	gs, err := groups.FindDynamic(tx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	switch len(gs) {
+	case 0:
+		return nil, exo.NotFound(ctx, shown), nil
+	case 1:
+		return gs[0], nil, nil
+	}
+	return nil, exo.Ambiguous(ctx, shown), nil
+}
+
+// Defaults of the delivery settings a new dynamic group has.
+var dynamicBoolDefaults = map[string]bool{
+	"DirectMembershipOnly": false, "HiddenFromAddressListsEnabled": false, "ModerationEnabled": false,
+	"ReportToManagerEnabled": false, "ReportToOriginatorEnabled": true, "RequireSenderAuthenticationEnabled": true,
+	"SendOofMessageToOriginatorEnabled": false,
+}
+
+// dynamicStringSettings are the group's text settings.
+var dynamicStringSettings = func() []string {
+	out := []string{"PhoneticDisplayName", "SimpleDisplayName", "MailTip", "SendModerationNotifications"}
+	for i := 1; i <= 15; i++ {
+		out = append(out, fmt.Sprintf("CustomAttribute%d", i))
+	}
+	return out
+}()
+
+// dynamicRecipientLists are the settings that list recipients.
+var dynamicRecipientLists = []string{"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromSendersOrMembers",
+	"BypassModerationFromSendersOrMembers", "GrantSendOnBehalfTo", "ModeratedBy", "RejectMessagesFrom", "RejectMessagesFromDLMembers",
+	"RejectMessagesFromSendersOrMembers"}
+
+// dynamicTextLists are the settings that list text values.
+var dynamicTextLists = []string{"ExtensionCustomAttribute1", "ExtensionCustomAttribute2", "ExtensionCustomAttribute3",
+	"ExtensionCustomAttribute4", "ExtensionCustomAttribute5", "MailTipTranslations"}
+
+func settingBool(g *groups.DynamicGroup, name string) bool {
+	if raw, ok := g.Settings[name]; ok {
+		var b bool
+		if store.DecodeExtra(raw, &b) == nil {
+			return b
+		}
+	}
+	return dynamicBoolDefaults[name]
+}
+
+func settingString(g *groups.DynamicGroup, name string) string {
+	var s string
+	if raw, ok := g.Settings[name]; ok {
+		_ = store.DecodeExtra(raw, &s)
+	}
+	if s == "" && name == "SendModerationNotifications" {
+		return "Always"
+	}
+	return s
+}
+
+func settingList(g *groups.DynamicGroup, name string) []string {
+	var l []string
+	if raw, ok := g.Settings[name]; ok {
+		_ = store.DecodeExtra(raw, &l)
+	}
+	return l
+}
+
+func setSetting(g *groups.DynamicGroup, name string, v any) error {
+	raw, err := store.EncodeExtra(v)
+	if err != nil {
+		return err
+	}
+	if g.Settings == nil {
+		g.Settings = map[string]store.RawValue{}
+	}
+	g.Settings[name] = raw
+	return nil
+}
+
+// dynamicObject is the Get-DynamicDistributionGroup object of a group.
+func dynamicObject(e env, g *groups.DynamicGroup, withDisplay map[string]bool) *object.PSObject {
+	o := object.NewObject(TypeDynamicGroup,
+		"Deserialized.Microsoft.Exchange.Data.Directory.Management.MailEnabledRecipient",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ConfigurableObject",
+		"Deserialized.System.Object")
+	list := func(s ...string) *object.List { return exo.MultiValued(s) }
+	canonical := e.org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + e.org.Name
+	container := g.RecipientContainer
+	if container == "" {
+		container = canonical
+	}
+	o.AddTyped("RecipientContainer", "System.String", container)
+	o.AddTyped("RecipientFilter", "System.String", g.RecipientFilter)
+	o.AddTyped("LdapRecipientFilter", "System.String", g.LdapRecipientFilter)
+	o.AddTyped("RecipientFilterType", "System.String", g.RecipientFilterType)
+	var included any
+	if len(g.IncludedRecipients) > 0 {
+		included = strings.Join(g.IncludedRecipients, ", ")
+	}
+	o.AddTyped("IncludedRecipients", "System.String", included)
+	for _, p := range groups.ConditionProperties {
+		o.AddTyped("Conditional"+p, "System.String", list(g.Conditions[p]...))
+	}
+	o.AddTyped("ManagedBy", "System.String", exo.NilIfEmpty(strings.Join(e.names(g.ManagedBy), "")))
+	o.AddTyped("Notes", "System.String", exo.NilIfEmpty(g.Notes))
+	o.AddTyped("PhoneticDisplayName", "System.String", settingString(g, "PhoneticDisplayName"))
+	o.AddTyped("ExpansionServer", "System.String", "")
+	o.AddTyped("DirectMembershipOnly", "System.Boolean", settingBool(g, "DirectMembershipOnly"))
+	var updated any
+	if g.MembershipUpdated != nil {
+		updated = g.MembershipUpdated.UTC()
+	}
+	o.AddTyped("CalculatedMembershipUpdateTime", "System.DateTime", updated)
+	o.AddTyped("ReportToManagerEnabled", "System.Boolean", settingBool(g, "ReportToManagerEnabled"))
+	o.AddTyped("ReportToOriginatorEnabled", "System.Boolean", settingBool(g, "ReportToOriginatorEnabled"))
+	o.AddTyped("SendOofMessageToOriginatorEnabled", "System.Boolean", settingBool(g, "SendOofMessageToOriginatorEnabled"))
+	o.AddTyped("Alias", "System.String", g.Alias)
+	o.AddTyped("OrganizationalUnit", "System.String", canonical)
+	for i := 1; i <= 15; i++ {
+		o.AddTyped(fmt.Sprintf("CustomAttribute%d", i), "System.String", settingString(g, fmt.Sprintf("CustomAttribute%d", i)))
+	}
+	for _, n := range dynamicTextLists[:5] {
+		o.AddTyped(n, "System.String", list(settingList(g, n)...))
+	}
+	o.AddTyped("DisplayName", "System.String", g.DisplayName)
+	o.AddTyped("EmailAddresses", "System.String", list(g.EmailAddresses...))
+	o.AddTyped("HiddenFromAddressListsEnabled", "System.Boolean", settingBool(g, "HiddenFromAddressListsEnabled"))
+	o.AddTyped("MaxSendSize", "System.String", "Unlimited")
+	o.AddTyped("MaxReceiveSize", "System.String", "Unlimited")
+	for _, n := range dynamicRecipientLists {
+		o.AddTyped(n, "System.String", list(settingList(g, n)...))
+	}
+	o.AddTyped("ModerationEnabled", "System.Boolean", settingBool(g, "ModerationEnabled"))
+	o.AddTyped("PrimarySmtpAddress", "System.String", g.PrimarySmtpAddress)
+	o.AddTyped("RecipientType", "System.String", groups.TypeDynamic)
+	o.AddTyped("RecipientTypeDetails", "System.String", groups.TypeDynamic)
+	o.AddTyped("RequireSenderAuthenticationEnabled", "System.Boolean", settingBool(g, "RequireSenderAuthenticationEnabled"))
+	o.AddTyped("SimpleDisplayName", "System.String", settingString(g, "SimpleDisplayName"))
+	o.AddTyped("SendModerationNotifications", "System.String", settingString(g, "SendModerationNotifications"))
+	o.AddTyped("WindowsEmailAddress", "System.String", g.PrimarySmtpAddress)
+	o.AddTyped("MailTip", "System.String", exo.NilIfEmpty(settingString(g, "MailTip")))
+	o.AddTyped("MailTipTranslations", "System.String", list(settingList(g, "MailTipTranslations")...))
+	for _, p := range []struct{ name, prop string }{
+		{"ManagedBy", "ManagedByWithDisplayNames"}, {"GrantSendOnBehalfTo", "GrantSendOnBehalfToWithDisplayNames"},
+		{"ModeratedBy", "ModeratedByWithDisplayNames"}, {"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromWithDisplayNames"},
+		{"AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromDLMembersWithDisplayNames"},
+		{"AcceptMessagesOnlyFromSendersOrMembers", "AcceptMessagesOnlyFromSendersOrMembersWithDisplayNames"},
+		{"BypassModerationFromSendersOrMembers", "BypassModerationFromSendersOrMembersWithDisplayNames"},
+	} {
+		if !withDisplay[p.name] {
+			continue
+		}
+		v := settingList(g, p.name)
+		if p.name == "ManagedBy" {
+			v = e.displayNames(g.ManagedBy)
+		}
+		o.AddTyped(p.prop, "System.String", list(v...))
+	}
+	o.AddTyped("ExternalDirectoryObjectId", "System.String", g.ExternalDirectoryObjectId)
+	o.AddTyped("Identity", "System.String", g.Name)
+	o.AddTyped("Id", "System.String", g.Name)
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ExchangeVersion", "System.String", "0.10 (14.0.100.0)")
+	o.AddTyped("Name", "System.String", g.Name)
+	o.AddTyped("DistinguishedName", "System.String", g.DistinguishedName(e.org.Name, e.org.DirectoryPartition))
+	o.AddTyped("OrganizationId", "System.String", e.org.DirectoryPartition+".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/"+e.org.Name+" - "+e.org.DirectoryPartition+".PROD.OUTLOOK.COM/ConfigurationUnits/"+e.org.Name+"/Configuration")
+	o.AddTyped("Guid", "System.Guid", exo.GuidValue(g.Guid))
+	o.AddTyped("ExchangeObjectId", "System.Guid", exo.GuidValue(g.Guid))
+	o.AddTyped("WhenChanged", "System.DateTime", g.WhenChanged.UTC())
+	o.AddTyped("WhenCreated", "System.DateTime", g.WhenCreated.UTC())
+	o.AddTyped("WhenChangedUTC", "System.DateTime", g.WhenChanged.UTC())
+	o.AddTyped("WhenCreatedUTC", "System.DateTime", g.WhenCreated.UTC())
+	o.AddTyped("ObjectState", "System.String", "Unchanged")
+	name := g.Name
+	o.ToStringFunc = func() string { return name }
+	return o
+}
+
+func getDynamicGroup(ctx *runtime.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	withDisplay := map[string]bool{}
+	for _, n := range []string{"ManagedBy", "GrantSendOnBehalfTo", "ModeratedBy", "AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers",
+		"AcceptMessagesOnlyFromSendersOrMembers", "BypassModerationFromSendersOrMembers"} {
+		if ctx.Switch("Include" + n + "WithDisplayNames") {
+			withDisplay[n] = true
+		}
+	}
+	var keep func(*object.PSObject) (bool, error)
+	if ctx.Has("Filter") {
+		var sample *object.PSObject
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			org, err := directory.GetOrganization(tx)
+			sample = dynamicObject(env{tx: tx, org: org}, &groups.DynamicGroup{}, withDisplay)
+			return err
+		}); err != nil {
+			return err
+		}
+		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
+			return err
+		}
+	}
+	var objs []*object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if ctx.Has("OrganizationalUnit") {
+			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
+				return rec, err
+			}
+		}
+		org, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		id := ""
+		if ctx.Has("Identity") {
+			id, _ = mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+		}
+		var list []*groups.DynamicGroup
+		if id != "" {
+			list, err = groups.FindDynamic(tx, id)
+		} else {
+			list, err = groups.ListDynamic(tx)
+		}
+		if err != nil {
+			return nil, err
+		}
+		var owner string
+		if ctx.Has("ManagedBy") {
+			m, _, r, err := resolveMember(ctx, tx, ctx.Value("ManagedBy"))
+			if err != nil || r != nil {
+				return r, err
+			}
+			owner = m.ID
+		}
+		var kept []*groups.Group
+		byGuid := map[string]*groups.DynamicGroup{}
+		for _, g := range list {
+			if ctx.Has("Anr") && !matchAnr(g.AsGroup(), ctx.String("Anr")) || owner != "" && !hasMember(g.ManagedBy, owner) {
+				continue
+			}
+			kept = append(kept, g.AsGroup())
+			byGuid[g.Guid] = g
+		}
+		if id != "" && !strings.Contains(id, "*") && len(kept) == 0 {
+			return exo.NotFound(ctx, id), nil
+		}
+		sortGroups(kept, ctx.String("SortBy"))
+		e := env{tx: tx, org: org}
+		for _, g := range kept {
+			o := dynamicObject(e, byGuid[g.Guid], withDisplay)
+			if keep != nil {
+				ok, err := keep(o)
+				if err != nil {
+					return nil, ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", err), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", ctx.String("Filter")))
+				}
+				if !ok {
+					continue
+				}
+			}
+			objs = append(objs, o)
+		}
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}
+
+func getDynamicMembers(ctx *runtime.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	var objs []*object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		org, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		g, r, err := findDynamic(ctx, tx, ctx.Value("Identity"))
+		if err != nil || r != nil {
+			return r, err
+		}
+		objs = linkObjects(env{tx: tx, org: org}, g.Members, ctx.Switch("IncludeSoftDeletedObjects"))
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}
+
+// aliasFromName is the alias Exchange derives from a name: spaces go, and
+// characters an alias can't hold become question marks.
+func aliasFromName(name string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r == ' ':
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', strings.ContainsRune("!#%*+-/=?^_~$&'`{}|.", r), r >= 0xA1 && r <= 0xFF:
+			b.WriteRune(r)
+		default:
+			b.WriteByte('?')
+		}
+	}
+	return b.String()
+}
+
+// validAlias reports whether an alias has only the characters Exchange
+// allows, with periods between other characters.
+func validAlias(a string) bool {
+	if a == "" || len(a) > 64 || strings.HasPrefix(a, ".") || strings.HasSuffix(a, ".") || strings.Contains(a, "..") {
+		return false
+	}
+	return aliasFromName(a) == a
+}
+
+// validSimpleName reports whether a SimpleDisplayName has only the
+// characters Exchange allows there.
+func validSimpleName(s string) bool {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune(" \"'()+,-./:?", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// filterSpecOf reads the filter parameters of New- or Set-: the custom
+// filter, or the precanned types and conditions over the group's current
+// ones (cur, nil for a new group). changed is false when none was given.
+func filterSpecOf(ctx *runtime.Context, cur *groups.DynamicGroup) (spec groups.FilterSpec, changed bool, rec *object.ErrorRecord) {
+	precanned := ctx.Has("IncludedRecipients")
+	for _, p := range groups.ConditionProperties {
+		precanned = precanned || ctx.Has("Conditional"+p)
+	}
+	if ctx.Has("RecipientFilter") {
+		if precanned {
+			return spec, false, exo.Invalid(ctx, "The RecipientFilter parameter can't be used with the IncludedRecipients parameter or the Conditional parameters.", "RecipientFilter")
+		}
+		text := ctx.String("RecipientFilter")
+		if _, err := opath.Parse(text); err != nil {
+			return spec, false, exo.Error(ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("RecipientFilter", err), object.InvalidArgument, text)
+		}
+		return groups.FilterSpec{IsCustom: true, Custom: text}, true, nil
+	}
+	if !precanned {
+		return spec, false, nil
+	}
+	spec.Conditions = map[string][]string{}
+	if cur != nil && cur.RecipientFilterType == groups.FilterPrecanned {
+		spec.Included = append(spec.Included, cur.IncludedRecipients...)
+		for k, v := range cur.Conditions {
+			spec.Conditions[k] = append([]string(nil), v...)
+		}
+	}
+	if ctx.Has("IncludedRecipients") {
+		spec.Included = ctx.Strings("IncludedRecipients")
+	}
+	for _, p := range groups.ConditionProperties {
+		if !ctx.Has("Conditional" + p) {
+			continue
+		}
+		vs, err := mailbox.ApplyMultiValued(ctx.Value("Conditional"+p), spec.Conditions[p])
+		if err != nil {
+			return spec, false, exo.Invalid(ctx, err.Error(), "Conditional"+p)
+		}
+		spec.Conditions[p] = vs
+	}
+	return spec, true, nil
+}
+
+// applySettings applies the settings parameters of New- or Set- to g.
+func applySettings(ctx *runtime.Context, tx *store.Tx, g *groups.DynamicGroup) (*object.ErrorRecord, error) {
+	for name := range dynamicBoolDefaults {
+		if ctx.Command.Param(name) != nil && ctx.Has(name) {
+			if err := setSetting(g, name, ctx.Bool(name)); err != nil {
+				return nil, err
+			}
+		}
+	}
+	for _, name := range dynamicStringSettings {
+		if ctx.Command.Param(name) == nil || !ctx.Has(name) {
+			continue
+		}
+		v := ctx.String(name)
+		switch name {
+		case "SendModerationNotifications":
+			ok := false
+			for _, x := range []string{"Always", "Internal", "Never"} {
+				if strings.EqualFold(x, v) {
+					v, ok = x, true
+				}
+			}
+			if !ok {
+				return exo.Invalid(ctx, fmt.Sprintf("Cannot convert value \"%s\" to type \"Microsoft.Exchange.Data.Directory.Recipient.TransportModerationNotificationFlags\". Valid values are Never, Internal, Always.", v), v), nil
+			}
+		case "SimpleDisplayName":
+			if !validSimpleName(v) {
+				return exo.Invalid(ctx, fmt.Sprintf("The SimpleDisplayName \"%s\" contains characters that aren't allowed. Use letters, numbers, spaces and \" ' ( ) + , - . / : ?", v), v), nil
+			}
+		case "PhoneticDisplayName":
+			if len([]rune(v)) > 256 {
+				return exo.Invalid(ctx, "The length of the PhoneticDisplayName can't exceed 256 characters.", v), nil
+			}
+		case "MailTip":
+			if len([]rune(v)) > 175 {
+				return exo.Invalid(ctx, "The MailTip can't exceed 175 displayed characters.", v), nil
+			}
+			tr := settingList(g, "MailTipTranslations")
+			var kept []string
+			for _, t := range tr {
+				if !strings.HasPrefix(strings.ToLower(t), "default:") {
+					kept = append(kept, t)
+				}
+			}
+			if v != "" {
+				kept = append([]string{"default:" + v}, kept...)
+				v = "<html><body>" + v + "</body></html>"
+			}
+			if err := setSetting(g, "MailTipTranslations", kept); err != nil {
+				return nil, err
+			}
+		}
+		if err := setSetting(g, name, v); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range dynamicTextLists {
+		if ctx.Command.Param(name) == nil || !ctx.Has(name) {
+			continue
+		}
+		vs, err := mailbox.ApplyMultiValued(ctx.Value(name), settingList(g, name))
+		if err != nil {
+			return exo.Invalid(ctx, err.Error(), name), nil
+		}
+		if strings.HasPrefix(name, "ExtensionCustomAttribute") && len(vs) > 1300 {
+			return exo.Invalid(ctx, name+" can hold at most 1300 values.", name), nil
+		}
+		if err := setSetting(g, name, vs); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range dynamicRecipientLists {
+		if ctx.Command.Param(name) == nil || !ctx.Has(name) {
+			continue
+		}
+		// identities are resolved to recipient names; a change given as
+		// @{Add=...;Remove=...} is applied to the current names.
+		v := object.Unwrap(ctx.Value(name))
+		resolve := func(vals []string) ([]string, *object.ErrorRecord, error) {
+			var out []string
+			for _, s := range vals {
+				_, n, rec, err := resolveMember(ctx, tx, s)
+				if err != nil || rec != nil {
+					return nil, rec, err
+				}
+				out = append(out, n)
+			}
+			return out, nil, nil
+		}
+		cur := settingList(g, name)
+		var next []string
+		if h, ok := v.(*object.Hashtable); ok {
+			next = cur
+			for _, e := range h.Entries() {
+				names, rec, err := resolve(valueStrings(e.Value))
+				if err != nil || rec != nil {
+					return rec, err
+				}
+				change := object.NewHashtable()
+				change.Set(e.Key, toAnyList(names))
+				if next, err = mailbox.ApplyMultiValued(change, next); err != nil {
+					return exo.Invalid(ctx, err.Error(), name), nil
+				}
+			}
+		} else {
+			names, rec, err := resolve(valueStrings(v))
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			next, _ = mailbox.ApplyMultiValued(toAnyList(names), nil)
+		}
+		if err := setSetting(g, name, next); err != nil {
+			return nil, err
+		}
+	}
+	if ctx.Has("Notes") {
+		g.Notes = ctx.String("Notes")
+	}
+	if ctx.Has("ManagedBy") {
+		g.ManagedBy = nil
+		if v := object.Unwrap(ctx.Value("ManagedBy")); v != nil && object.ToInvariantString(v) != "" {
+			m, _, rec, err := resolveMember(ctx, tx, v)
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			g.ManagedBy = []groups.Member{m}
+		}
+	}
+	if ctx.Has("RecipientContainer") {
+		c, rec, err := mailbox.OrganizationalUnitOf(ctx, tx, exo.IdentityOf(ctx.Value("RecipientContainer")))
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		g.RecipientContainer = c
+	}
+	if settingBool(g, "ModerationEnabled") && len(settingList(g, "ModeratedBy")) == 0 && len(g.ManagedBy) == 0 {
+		return exo.Invalid(ctx, "To enable moderation, specify at least one moderator with the ModeratedBy parameter, or an owner with the ManagedBy parameter.", g.Name), nil
+	}
+	return nil, nil
+}
+
+// valueStrings is a parameter value as a list of texts.
+func valueStrings(v any) []string {
+	v = object.Unwrap(v)
+	if items, ok := object.Enumerate(v); ok {
+		var out []string
+		for _, it := range items {
+			out = append(out, object.ToInvariantString(object.Unwrap(it)))
+		}
+		return out
+	}
+	if v == nil {
+		return nil
+	}
+	return []string{object.ToInvariantString(v)}
+}
+
+func toAnyList(ss []string) []any {
+	out := make([]any, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, s)
+	}
+	return out
+}
+
+// dynamicStoreError words the refusals of the dynamic group store.
+func dynamicStoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
+	var (
+		lw  *groups.LeadingWildcardError
+		pn  *groups.PrecannedNoTypeError
+		tl  *groups.FilterTooLongError
+		rts *groups.RefreshTooSoonError
+		ve  *store.ValidationError
+	)
+	switch {
+	case errors.As(err, &lw):
+		return exo.Invalid(ctx, fmt.Sprintf("The value '%s' of the property %s starts with a wildcard. In Exchange Online a wildcard can't be the first character of a value in a recipient filter; it can end one ('Sales*').", lw.Value, lw.Property), lw.Value)
+	case errors.As(err, &pn):
+		return exo.Invalid(ctx, "The IncludedRecipients parameter must be specified when you use the Conditional parameters.", "IncludedRecipients")
+	case errors.As(err, &tl):
+		return exo.Invalid(ctx, fmt.Sprintf("The recipient filter is too long: with the conditions Exchange adds it would be %d characters, and at most %d are allowed.", tl.Length, groups.MaxRecipientFilter), "RecipientFilter")
+	case errors.As(err, &rts):
+		return exo.InvalidOperation(ctx, fmt.Sprintf("The membership of the dynamic distribution group \"%s\" was last refreshed at %s. You can force a refresh only after more than one hour has passed since the last refresh.", rts.Group, rts.Last.UTC().Format("1/2/2006 3:04:05 PM")), rts.Group)
+	case errors.As(err, &ve) && (ve.Field == "IncludedRecipients" || ve.Field == "RecipientFilter"):
+		return exo.Invalid(ctx, ve.Message, ve.Field)
+	}
+	return nil
+}
+
+// dynamicWrite is exo.Write with the dynamic group store's refusals worded.
+func dynamicWrite(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+	return exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		rec, err := fn(tx)
+		if err != nil {
+			if r := dynamicStoreError(ctx, err); r != nil {
+				return r, nil
+			}
+		}
+		return rec, err
+	})
+}
+
+func newDynamicGroup(ctx *runtime.Context) error {
+	name := strings.TrimSpace(ctx.String("Name"))
+	if name == "" || len([]rune(name)) > 64 {
+		return ctx.Fail(exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", name))
+	}
+	spec, _, rec := filterSpecOf(ctx, nil)
+	if rec != nil {
+		return ctx.Fail(rec)
+	}
+	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating dynamic distribution group \"%s\".", name), name)
+	if err != nil || !ok {
+		return err
+	}
+	var out *object.PSObject
+	_, err = dynamicWrite(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if ctx.Has("OrganizationalUnit") {
+			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
+				return rec, err
+			}
+		}
+		org, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		g := &groups.DynamicGroup{Name: name, DisplayName: name, Alias: aliasFromName(name)}
+		if ctx.Has("DisplayName") {
+			g.DisplayName = ctx.String("DisplayName")
+		}
+		if len([]rune(g.DisplayName)) > 256 {
+			return exo.Invalid(ctx, "The DisplayName can't be longer than 256 characters.", g.DisplayName), nil
+		}
+		if ctx.Has("Alias") {
+			g.Alias = strings.TrimSpace(ctx.String("Alias"))
+		}
+		if !validAlias(g.Alias) {
+			return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", g.Alias), g.Alias), nil
+		}
+		g.PrimarySmtpAddress = g.Alias + "@" + org.DefaultDomain
+		if ctx.Has("PrimarySmtpAddress") {
+			g.PrimarySmtpAddress = strings.TrimSpace(ctx.String("PrimarySmtpAddress"))
+		}
+		if !strings.Contains(g.PrimarySmtpAddress, "@") {
+			return exo.Invalid(ctx, fmt.Sprintf("\"%s\" isn't a valid SMTP address.", g.PrimarySmtpAddress), g.PrimarySmtpAddress), nil
+		}
+		g.EmailAddresses = []string{"SMTP:" + g.PrimarySmtpAddress}
+		if routing := g.Alias + "@" + org.Name; !strings.EqualFold(routing, g.PrimarySmtpAddress) {
+			g.EmailAddresses = append(g.EmailAddresses, "smtp:"+routing)
+		}
+		if rec, err := applySettings(ctx, tx, g); rec != nil || err != nil {
+			return rec, err
+		}
+		if err := groups.NewDynamic(tx, g, spec); err != nil {
+			return nil, err
+		}
+		out = dynamicObject(env{tx: tx, org: org}, g, nil)
+		return nil, nil
+	})
+	if err != nil || out == nil {
+		return err
+	}
+	return ctx.WriteObject(out)
+}
+
+func setDynamicGroup(ctx *runtime.Context) error {
+	id, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+	if ctx.Has("EmailAddresses") && ctx.Has("PrimarySmtpAddress") {
+		return ctx.Fail(exo.Invalid(ctx, "The EmailAddresses and PrimarySmtpAddress parameters can't be used in the same command.", shown))
+	}
+	if !ctx.ProceedsSilently() {
+		var name string
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			g, rec, err := findDynamic(ctx, tx, id)
+			if g != nil {
+				name = g.Name
+			}
+			return rec, err
+		})
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting dynamic distribution group Identity:\"%s\".", name), name)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := dynamicWrite(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		g, rec, err := findDynamic(ctx, tx, id)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		spec, changed, rec := filterSpecOf(ctx, g)
+		if rec != nil {
+			return rec, nil
+		}
+		if changed {
+			if err := groups.SetDynamicFilter(tx, g, spec); err != nil {
+				return nil, err
+			}
+		}
+		if ctx.Has("Name") {
+			n := strings.TrimSpace(ctx.String("Name"))
+			if n == "" || len([]rune(n)) > 64 {
+				return exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", n), nil
+			}
+			g.Name = n
+		}
+		if ctx.Has("DisplayName") {
+			if d := ctx.String("DisplayName"); len([]rune(d)) > 256 {
+				return exo.Invalid(ctx, "The DisplayName can't be longer than 256 characters.", d), nil
+			}
+			g.DisplayName = ctx.String("DisplayName")
+		}
+		if ctx.Has("Alias") {
+			a := strings.TrimSpace(ctx.String("Alias"))
+			if !validAlias(a) {
+				return exo.Invalid(ctx, fmt.Sprintf("The alias \"%s\" contains characters that aren't allowed or is longer than 64 characters.", a), a), nil
+			}
+			g.Alias = a
+		}
+		primary := ""
+		for _, p := range []string{"PrimarySmtpAddress", "WindowsEmailAddress"} {
+			if ctx.Has(p) {
+				primary = strings.TrimSpace(ctx.String(p))
+			}
+		}
+		if primary != "" {
+			if !strings.Contains(primary, "@") {
+				return exo.Invalid(ctx, fmt.Sprintf("\"%s\" isn't a valid SMTP address.", primary), primary), nil
+			}
+			h := object.NewHashtable()
+			h.Set("Add", "SMTP:"+primary)
+			next, m := mailbox.ApplyProxyAddresses(h, g.EmailAddresses)
+			if m != "" {
+				return exo.Invalid(ctx, m, primary), nil
+			}
+			g.EmailAddresses, g.PrimarySmtpAddress = next, primary
+		}
+		if ctx.Has("EmailAddresses") {
+			next, m := mailbox.ApplyProxyAddresses(ctx.Value("EmailAddresses"), g.EmailAddresses)
+			if m != "" {
+				return exo.Invalid(ctx, m, shown), nil
+			}
+			g.EmailAddresses = next
+			for _, a := range next {
+				if strings.HasPrefix(a, "SMTP:") {
+					g.PrimarySmtpAddress = a[5:]
+				}
+			}
+		}
+		if rec, err := applySettings(ctx, tx, g); rec != nil || err != nil {
+			return rec, err
+		}
+		if err := groups.PutDynamic(tx, g); err != nil {
+			return nil, err
+		}
+		if ctx.Switch("ForceMembershipRefresh") {
+			if err := groups.ForceRefresh(tx, g); err != nil {
+				return nil, err
+			}
+		}
+		return nil, nil
+	})
+	return err
+}
+
+func removeDynamicGroup(ctx *runtime.Context) error {
+	id, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+	if !ctx.ProceedsSilently() {
+		var name string
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			g, rec, err := findDynamic(ctx, tx, id)
+			if g != nil {
+				name = g.Name
+			}
+			return rec, err
+		})
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing dynamic distribution group Identity:\"%s\".", name), name)
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		g, rec, err := findDynamic(ctx, tx, id)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		return nil, groups.RemoveDynamic(tx, g)
+	})
+	return err
+}

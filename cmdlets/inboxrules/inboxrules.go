@@ -20,6 +20,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	perms "github.com/exosim/exosim/store/folderperms"
 	"github.com/exosim/exosim/store/groups"
 	rules "github.com/exosim/exosim/store/inboxrules"
 )
@@ -247,6 +248,28 @@ func junkRule(m *directory.Mailbox) *rules.Rule {
 	return &rules.Rule{MailboxGuid: m.Guid, RuleID: id<<32 | 0x06000002, Name: "Junk E-mail Rule", Enabled: true, Priority: 0}
 }
 
+// hiddenRules are the rules Exchange keeps out of sight (shown with
+// -IncludeHidden): the Junk E-mail Rule every mailbox has and, when the
+// calendar has delegates, the Delegate Rule that sends them meeting
+// messages.
+func hiddenRules(tx *store.Tx, m *directory.Mailbox) ([]*rules.Rule, error) {
+	out := []*rules.Rule{}
+	es, err := perms.List(tx, perms.Folder{MailboxGuid: m.Guid, Path: "/Calendar", Calendar: true})
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range es {
+		if exo.ContainsFold(e.SharingFlags, perms.FlagDelegate) {
+			g := strings.ReplaceAll(mailbox.DerivedGuid("delegate rule", m.Guid), "-", "")
+			hi, _ := strconv.ParseUint(g[:8], 16, 64)
+			n, _ := strconv.ParseInt(g[8:23], 16, 64)
+			out = append(out, &rules.Rule{MailboxGuid: m.Guid, RuleID: hi<<32 | 0x06000002, Name: fmt.Sprintf("Delegate Rule -%d", n), Enabled: true})
+			break
+		}
+	}
+	return append(out, junkRule(m)), nil
+}
+
 func getRules(ctx *runtime.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
@@ -276,7 +299,11 @@ func getRules(ctx *runtime.Context) error {
 				return nil, err
 			}
 			if ctx.Switch("IncludeHidden") {
-				list = append([]*rules.Rule{junkRule(m)}, list...)
+				hidden, err := hiddenRules(tx, m)
+				if err != nil {
+					return nil, err
+				}
+				list = append(hidden, list...)
 			}
 		}
 		if n := ctx.Int("SkipCount"); n > 0 {

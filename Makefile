@@ -2,14 +2,16 @@
 GO      ?= go
 BIN     := bin/exosim
 PKGS    := ./...
-# RACE_PKGS run under the race detector in `make test`; RACE_ONLY of them
-# run only so (the others, whose memory-budget tests skip under the race
-# detector, run both ways).
-RACE_PKGS := ./store/... ./shell/runtime
-RACE_ONLY := ./store/...
+# RACE_PKGS run under the race detector in `make test`: the storage engine
+# and the PowerShell runtime (with any package split out beneath it), the
+# code that runs on more than one goroutine. RACE_ONLY of them run only so;
+# shell/runtime, whose memory-budget tests skip under the race detector,
+# runs both ways. The store's domain areas run once, without it.
+RACE_PKGS := ./store ./shell/runtime/...
+RACE_ONLY := ./store
 FUZZTIME ?= 20s
 
-.PHONY: build run test vet-then-test test-plain test-race vet fmt-check bench fuzz clean
+.PHONY: build run test test-plain test-race vet fmt-check bench fuzz clean
 
 # exosim is linked statically (no cgo): the dynamic loader and C library
 # start-up would otherwise be a large part of a one-shot command (a
@@ -21,22 +23,24 @@ build:
 run: build
 	./$(BIN)
 
-# The checks run side by side (a 2-core machine has idle moments in each);
-# each one's output is shown whole when it ends. vet runs before the plain
-# tests, not beside them: both compile the same packages, and two go
-# commands at once would each compile them. The tests skip go test's own
-# vet subset, which vet has covered.
-test:
-	@$(MAKE) --no-print-directory -j3 --output-sync=target fmt-check vet-then-test test-race
+# The checks run side by side: the plain tests and the race tests build
+# different variants of every package (a 2-core machine has idle moments in
+# each). Each `go test` also runs every vet check (-vet=all) on the packages
+# it tests, from the compiled packages it has anyway, so vet compiles
+# nothing twice. Test binaries are linked without DWARF (-w): a panic's or a
+# race report's stack needs only the symbol table, and linking about forty
+# of them is a large part of a cold run. Each one's output is shown whole
+# when it ends.
+TESTFLAGS := -vet=all -ldflags=-w
 
-vet-then-test:
-	@$(MAKE) --no-print-directory vet test-plain
+test:
+	@$(MAKE) --no-print-directory -j3 --output-sync=target fmt-check test-plain test-race
 
 test-plain:
-	$(GO) test -vet=off $$($(GO) list $(PKGS) | grep -v -x -F "$$($(GO) list $(RACE_ONLY))")
+	$(GO) test $(TESTFLAGS) $$($(GO) list $(PKGS) | grep -v -x -F "$$($(GO) list $(RACE_ONLY))")
 
 test-race:
-	$(GO) test -vet=off -race $(RACE_PKGS)
+	$(GO) test $(TESTFLAGS) -race $(RACE_PKGS)
 
 vet:
 	$(GO) vet $(PKGS)

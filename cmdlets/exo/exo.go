@@ -149,6 +149,20 @@ func Ambiguous(ctx *runtime.Context, identity string) *object.ErrorRecord {
 		object.InvalidArgument, identity)
 }
 
+// MemberExists is the error for adding to a group (a distribution group,
+// a role group) a recipient that is already one of its members.
+func MemberExists(ctx *runtime.Context, member, group string) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
+		fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", member, group), object.ResourceExists, member)
+}
+
+// NotAMember is the error for removing from a group a recipient that is
+// not one of its members.
+func NotAMember(ctx *runtime.Context, member, group string) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
+		fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", member, group), object.ObjectNotFound, member)
+}
+
 // Invalid is a TaskArgumentException-style validation error.
 func Invalid(ctx *runtime.Context, message string, target any) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException", message, object.InvalidArgument, target)

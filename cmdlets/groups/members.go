@@ -122,15 +122,13 @@ func changeMember(ctx *runtime.Context, add bool) error {
 				return exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" can't be a member of itself.", g.Name), g.Name), nil
 			}
 			if err == nil && !changed {
-				return exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
-					fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", name, g.Name), object.ResourceExists, name), nil
+				return exo.MemberExists(ctx, name, g.Name), nil
 			}
 			return nil, err
 		}
 		changed, err := groups.RemoveMember(tx, g, m.ID)
 		if err == nil && !changed {
-			return exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
-				fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", name, g.Name), object.ObjectNotFound, name), nil
+			return exo.NotAMember(ctx, name, g.Name), nil
 		}
 		return nil, err
 	})

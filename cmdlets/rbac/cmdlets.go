@@ -328,11 +328,9 @@ func changeMember(ctx *runtime.Context, add bool) error {
 		var me *rbac.RoleGroupMemberError
 		if errors.As(err, &me) {
 			if me.Present {
-				return ctx.Fail(exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
-					fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", member, g.Name), object.InvalidArgument, member))
+				return ctx.Fail(exo.MemberExists(ctx, member, g.Name))
 			}
-			return ctx.Fail(exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
-				fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", member, g.Name), object.InvalidArgument, member))
+			return ctx.Fail(exo.NotAMember(ctx, member, g.Name))
 		}
 		return err
 	})

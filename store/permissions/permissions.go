@@ -16,6 +16,7 @@ package permissions
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -219,7 +220,7 @@ func Revoke(tx *store.Tx, mailboxGuid, trustee string, rights []string, deny boo
 		}
 		var kept []string
 		for _, r := range p.AccessRights {
-			if containsFold(rights, r) {
+			if slices.ContainsFunc(rights, func(x string) bool { return strings.EqualFold(x, r) }) {
 				removed = true
 				continue
 			}
@@ -419,15 +420,6 @@ func checkPermissions(tx *store.Tx, report func(store.Finding)) error {
 		}
 		return nil
 	})
-}
-
-func containsFold(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
 }
 
 // SortEntries orders mailbox entries by when they were added, then key.

@@ -93,7 +93,7 @@ type AuditQuery struct {
 }
 
 func (q *AuditQuery) match(r *AuditRecord) bool {
-	if len(q.Cmdlets) > 0 && !containsFold(q.Cmdlets, r.CmdletName) {
+	if len(q.Cmdlets) > 0 && !queryHas(q.Cmdlets, r.CmdletName) {
 		return false
 	}
 	for _, p := range q.Parameters {
@@ -108,7 +108,7 @@ func (q *AuditQuery) match(r *AuditRecord) bool {
 			return false
 		}
 	}
-	if len(q.ObjectIDs) > 0 && !containsFold(q.ObjectIDs, r.ObjectModified) {
+	if len(q.ObjectIDs) > 0 && !queryHas(q.ObjectIDs, r.ObjectModified) {
 		return false
 	}
 	if len(q.UserIDs) > 0 {
@@ -116,7 +116,7 @@ func (q *AuditQuery) match(r *AuditRecord) bool {
 		if i := strings.IndexByte(alias, '@'); i > 0 {
 			alias = alias[:i]
 		}
-		if !containsFold(q.UserIDs, r.Caller) && !containsFold(q.UserIDs, alias) {
+		if !queryHas(q.UserIDs, r.Caller) && !queryHas(q.UserIDs, alias) {
 			return false
 		}
 	}
@@ -132,7 +132,9 @@ func (q *AuditQuery) match(r *AuditRecord) bool {
 	return true
 }
 
-func containsFold(list []string, s string) bool {
+// queryHas reports whether a query's list names s: ignoring case, and the
+// spaces a value may be given with.
+func queryHas(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(strings.TrimSpace(x), s) {
 			return true

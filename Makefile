@@ -3,12 +3,14 @@ GO      ?= go
 BIN     := bin/exosim
 PKGS    := ./...
 # RACE_PKGS run under the race detector in `make test`: the storage engine
-# and the PowerShell runtime (with any package split out beneath it), the
-# code that runs on more than one goroutine. RACE_ONLY of them run only so;
-# shell/runtime, whose memory-budget tests skip under the race detector,
-# runs both ways. The store's domain areas run once, without it.
-RACE_PKGS := ./store ./shell/runtime/...
-RACE_ONLY := ./store
+# and the PowerShell runtime with the packages split out of it (beneath it,
+# and the .NET pieces under shell/dotnet; a package split out elsewhere is
+# added here), the code that runs on more than one goroutine. RACE_ONLY of
+# them run only so; shell/runtime, whose memory-budget tests skip under the
+# race detector, runs both ways. The store's domain areas run once,
+# without it (the engine's race tests link them instrumented).
+RACE_PKGS := ./store ./shell/runtime/... ./shell/dotnet/...
+RACE_ONLY := ./store ./shell/dotnet/...
 FUZZTIME ?= 20s
 
 .PHONY: build run test test-plain test-race vet fmt-check bench fuzz clean

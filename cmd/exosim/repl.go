@@ -8,7 +8,7 @@ import (
 	"reflect"
 	"strings"
 
-	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/shell/repl"
@@ -113,7 +113,7 @@ func (r *leasedReader) ReadCommand(prompt string) (string, error) {
 // newCompleter builds the REPL's tab completion over the session (the
 // tenant's identities come from the completers the cmdlets registered).
 func newCompleter(rt *runtime.Runtime) *repl.Completer {
-	return &repl.Completer{RT: rt, Properties: commandProperties(rt), Topics: core.AboutTopicNames}
+	return &repl.Completer{RT: rt, Properties: commandProperties(rt), Topics: engine.AboutTopicNames}
 }
 
 // commandProperties returns the property names completion offers after

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -19,20 +20,15 @@ import (
 // on the session's drives. Its commands are advanced functions, so their
 // binding errors read as a function's.
 
-// ModArchive is the module of the archive commands.
-const (
-	ModArchive     = "Microsoft.PowerShell.Archive"
-	archiveVersion = "1.2.5"
-	// maxArchiveBytes bounds what one archive command reads or writes.
-	maxArchiveBytes = 1 << 30
-)
+// maxArchiveBytes bounds what one archive command reads or writes.
+const maxArchiveBytes = 1 << 30
 
 func archiveCommands() []*runtime.Command {
 	return []*runtime.Command{compressArchive(), expandArchive()}
 }
 
 func archiveFunction(name string) *runtime.Command {
-	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: ModArchive, Version: archiveVersion}
+	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: engine.ModArchive, Version: engine.ArchiveVersion}
 }
 
 // archiveError is the module's terminating error: an IOException record.

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -352,7 +353,7 @@ func (w *clixmlWriter) writePSObject(o *object.PSObject, n string, indent, depth
 }
 
 func exportClixml() *runtime.Command {
-	c := cmdlet("Export-Clixml", ModUtility, "ExportClixmlCommand")
+	c := engine.Cmdlet("Export-Clixml", engine.ModUtility, "ExportClixmlCommand")
 	c.Synopsis = "Writes objects to a file in PowerShell's CLIXML serialization format."
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
@@ -361,7 +362,7 @@ func exportClixml() *runtime.Command {
 		runtime.P("Depth", runtime.TInt, runtime.Range(1, math.MaxInt32)),
 		runtime.P("Path", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0))),
 		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
-		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.FromPipeline(), allowEmpty()),
+		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.FromPipeline(), engine.AllowEmpty()),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
 		encodingParam(),
@@ -669,7 +670,7 @@ func (r *clixmlReader) obj(n *clixmlNode) (any, error) {
 }
 
 func importClixml() *runtime.Command {
-	c := cmdlet("Import-Clixml", ModUtility, "ImportClixmlCommand")
+	c := engine.Cmdlet("Import-Clixml", engine.ModUtility, "ImportClixmlCommand")
 	c.Synopsis = "Reads objects from a CLIXML file (Export-Clixml's)."
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
@@ -703,10 +704,10 @@ func importClixml() *runtime.Command {
 				r := &clixmlReader{refs: map[string]any{}, tns: map[string][]string{}}
 				skip, first := int64(0), int64(-1)
 				if ctx.Has("Skip") {
-					skip = toInt64(ctx.Value("Skip"))
+					skip = engine.ToInt64(ctx.Value("Skip"))
 				}
 				if ctx.Has("First") {
-					first = toInt64(ctx.Value("First"))
+					first = engine.ToInt64(ctx.Value("First"))
 				}
 				for i, k := range root.kids {
 					v, err := r.value(k)

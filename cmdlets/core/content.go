@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -128,7 +129,7 @@ func existingFiles(ctx *runtime.Context, p string, literal bool, notFoundID stri
 // Get-Content
 
 func getContent() *runtime.Command {
-	c := cmdlet("Get-Content", ModManagement, "GetContentCommand")
+	c := engine.Cmdlet("Get-Content", engine.ModManagement, "GetContentCommand")
 	c.Synopsis = "Reads the lines of a file (or the value of an Env: or Variable: item)."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -218,7 +219,7 @@ func readBytes(ctx *runtime.Context, p fsys.Path) error {
 		return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
 	}
 	if ctx.Has("TotalCount") {
-		if n := toInt64(ctx.Value("TotalCount")); n >= 0 && n < int64(len(data)) {
+		if n := engine.ToInt64(ctx.Value("TotalCount")); n >= 0 && n < int64(len(data)) {
 			data = data[:n]
 		}
 	}
@@ -254,7 +255,7 @@ func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
 	defer tr.close()
 	total := int64(-1)
 	if ctx.Has("TotalCount") {
-		total = toInt64(ctx.Value("TotalCount"))
+		total = engine.ToInt64(ctx.Value("TotalCount"))
 	}
 	tail := -1
 	if ctx.Has("Tail") {
@@ -279,7 +280,7 @@ func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
 	}
 	readCount := int64(1)
 	if ctx.Has("ReadCount") {
-		readCount = toInt64(ctx.Value("ReadCount"))
+		readCount = engine.ToInt64(ctx.Value("ReadCount"))
 	}
 	var batch []any
 	emit := func(s string) error {
@@ -361,7 +362,7 @@ func delimited(tr *textReader, d string) func() (string, bool) {
 // Set-Content, Add-Content, Clear-Content
 
 func setContent(name, typeName string, appendTo bool) *runtime.Command {
-	c := cmdlet(name, ModManagement, typeName)
+	c := engine.Cmdlet(name, engine.ModManagement, typeName)
 	if appendTo {
 		c.Synopsis = "Adds lines to a file (creating it when missing)."
 	} else {
@@ -371,7 +372,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	valueOpts := []runtime.ParamOpt{runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline(), runtime.FromPipelineByName(), allowEmpty()}
+	valueOpts := []runtime.ParamOpt{runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline(), runtime.FromPipelineByName(), engine.AllowEmpty()}
 	c.Params = append(pathParams(true, false),
 		runtime.P("Value", runtime.TObjects, valueOpts...),
 		runtime.P("PassThru", runtime.TSwitch),
@@ -418,7 +419,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "InvalidCastException", object.InvalidArgument, "PSInvalidCastException", it))
 				}
-				b.WriteByte(byte(toInt64(n)))
+				b.WriteByte(byte(engine.ToInt64(n)))
 				continue
 			}
 			b.WriteString(ctx.RT.ToStr(it))
@@ -524,7 +525,7 @@ func writeText(ctx *runtime.Context, path, text string, enc *encoding, appendTo 
 }
 
 func clearContent() *runtime.Command {
-	c := cmdlet("Clear-Content", ModManagement, "ClearContentCommand")
+	c := engine.Cmdlet("Clear-Content", engine.ModManagement, "ClearContentCommand")
 	c.Synopsis = "Empties files, keeping them."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
@@ -580,13 +581,13 @@ func clearContent() *runtime.Command {
 // Out-File
 
 func outFile() *runtime.Command {
-	c := cmdlet("Out-File", ModUtility, "OutFileCommand")
+	c := engine.Cmdlet("Out-File", engine.ModUtility, "OutFileCommand")
 	c.Synopsis = "Writes the console text of objects to a file."
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
 		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
 		encodingParam(runtime.Position(1)),

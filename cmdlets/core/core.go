@@ -1,43 +1,27 @@
-// Package core declares PowerShell's own cmdlets that admins use in
-// runbooks: the pipeline cmdlets (Where-Object, Select-Object ...),
-// formatting and output (Format-Table, Out-String ...), Write-*, data
-// conversion (ConvertTo-Json, Export-Csv ...), Get-Date and Start-Sleep on
-// the simulated clock, prompts, and discovery (Get-Command, Get-Member).
+// Package core gathers PowerShell's own cmdlets that admins use in
+// runbooks (Commands, Aliases, Views): those of the engine and
+// Microsoft.PowerShell.Core are in core/engine; this package declares
+// Microsoft.PowerShell.Utility's formatting and output (Format-Table,
+// Out-String ...), Write-*, data conversion (ConvertTo-Json, Export-Csv
+// ...) and text cmdlets, and the file system cmdlets of
+// Microsoft.PowerShell.Management and Microsoft.PowerShell.Archive.
 package core
 
 import (
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Module names and versions as PowerShell 7.4 reports them.
-const (
-	ModUtility    = "Microsoft.PowerShell.Utility"
-	ModCore       = "Microsoft.PowerShell.Core"
-	ModManagement = "Microsoft.PowerShell.Management"
-	ModSecurity   = "Microsoft.PowerShell.Security"
-	Version7      = "7.0.0.0"
-)
-
-func cmdlet(name, module, typeName string) *runtime.Command {
-	return &runtime.Command{
-		Name:         name,
-		Type:         runtime.CmdletCommand,
-		Module:       module,
-		Version:      Version7,
-		FullTypeName: "Microsoft.PowerShell.Commands." + typeName,
-	}
-}
-
-// Commands returns every core cmdlet, each group built the first time a
-// session resolves one of its names (runtime.LazyGroup).
+// Commands returns every one of PowerShell's own cmdlets that exosim
+// simulates, each group built the first time a session resolves one of
+// its names (runtime.LazyGroup).
 func Commands() []*runtime.Command {
-	var out []*runtime.Command
+	out := engine.Commands()
 	for _, g := range []struct {
 		build func() []*runtime.Command
 		names []string
 	}{
-		{pipelineCommands, []string{"Where-Object", "ForEach-Object", "Select-Object", "Sort-Object", "Measure-Object", "Group-Object"}},
 		{formatCommands, []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more"}},
 		{writeCommands, []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}},
 		{dataCommands, []string{"ConvertTo-Json", "ConvertFrom-Json"}},
@@ -50,15 +34,6 @@ func Commands() []*runtime.Command {
 		{clixmlCommands, []string{"Export-Clixml", "Import-Clixml"}},
 		{archiveCommands, []string{"Compress-Archive", "Expand-Archive"}},
 		{textCommands, []string{"Join-String", "ConvertFrom-StringData", "Get-FileHash", "Measure-Command", "Invoke-Command"}},
-		{moduleCommands, []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}},
-		{hostCommands, []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}},
-		{policyCommands, []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}},
-		{webCommands, []string{"Invoke-RestMethod", "Invoke-WebRequest"}},
-		{psReadLineCommands, []string{"Set-PSReadLineOption", "Get-PSReadLineOption", "Set-PSReadLineKeyHandler"}},
-		{jobCommands, []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}},
-		{discoveryCommands, []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}},
-		{sessionCommands, []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
-			"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}},
 	} {
 		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
 	}
@@ -100,6 +75,5 @@ var Aliases = map[string]string{
 func Views(r *format.Registry) {
 	fileViews(r)
 	matchInfoView(r)
-	moduleViews(r)
-	jobViews(r)
+	engine.Views(r)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -192,7 +193,7 @@ func (w *csvWriter) lines(ctx *runtime.Context, v any, headerDone bool) []string
 }
 
 func convertToCsv() *runtime.Command {
-	c := cmdlet("ConvertTo-Csv", ModUtility, "ConvertToCsvCommand")
+	c := engine.Cmdlet("ConvertTo-Csv", engine.ModUtility, "ConvertToCsvCommand")
 	c.Synopsis = "Converts objects to CSV lines (every field quoted, no #TYPE line)."
 	c.Sets = []string{"Delimiter", "UseCulture"}
 	c.DefaultSet = "Delimiter"
@@ -227,7 +228,7 @@ func convertToCsv() *runtime.Command {
 }
 
 func exportCsv() *runtime.Command {
-	c := cmdlet("Export-Csv", ModUtility, "ExportCsvCommand")
+	c := engine.Cmdlet("Export-Csv", engine.ModUtility, "ExportCsvCommand")
 	c.Synopsis = "Writes objects to a CSV file (UTF-8 without BOM, every field quoted, no #TYPE line)."
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Delimiter", "UseCulture"}
@@ -678,7 +679,7 @@ func csvReadParams() []*runtime.Param {
 }
 
 func importCsv() *runtime.Command {
-	c := cmdlet("Import-Csv", ModUtility, "ImportCsvCommand")
+	c := engine.Cmdlet("Import-Csv", engine.ModUtility, "ImportCsvCommand")
 	c.Synopsis = "Reads objects from a CSV file, one per record, streaming."
 	c.Sets = []string{"DelimiterPath", "DelimiterLiteralPath", "UsingCulture", "CultureLiteralPath"}
 	c.DefaultSet = "DelimiterPath"
@@ -764,7 +765,7 @@ func csvReadError(ctx *runtime.Context, err error, rp fsys.Path) *object.ErrorRe
 }
 
 func convertFromCsv() *runtime.Command {
-	c := cmdlet("ConvertFrom-Csv", ModUtility, "ConvertFromCsvCommand")
+	c := engine.Cmdlet("ConvertFrom-Csv", engine.ModUtility, "ConvertFromCsvCommand")
 	c.Synopsis = "Converts CSV lines into objects."
 	c.Sets = []string{"Delimiter", "UseCulture"}
 	c.DefaultSet = "Delimiter"

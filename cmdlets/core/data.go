@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -23,10 +24,10 @@ func dataCommands() []*runtime.Command {
 // JSON
 
 func convertToJson() *runtime.Command {
-	c := cmdlet("ConvertTo-Json", ModUtility, "ConvertToJsonCommand")
+	c := engine.Cmdlet("ConvertTo-Json", engine.ModUtility, "ConvertToJsonCommand")
 	c.Synopsis = "Converts objects to JSON text."
 	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), allowEmpty()),
+		runtime.P("InputObject", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), engine.AllowEmpty()),
 		runtime.P("Depth", runtime.TInt, runtime.Range(0, 100)),
 		runtime.P("Compress", runtime.TSwitch),
 		runtime.P("EnumsAsStrings", runtime.TSwitch),
@@ -283,7 +284,7 @@ func (j *jsonWriter) writeObject(kvs []kv, depth, indent int) {
 }
 
 func convertFromJson() *runtime.Command {
-	c := cmdlet("ConvertFrom-Json", ModUtility, "ConvertFromJsonCommand")
+	c := engine.Cmdlet("ConvertFrom-Json", engine.ModUtility, "ConvertFromJsonCommand")
 	c.Synopsis = "Converts JSON text into objects."
 	c.Params = []*runtime.Param{
 		runtime.P("InputObject", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),

@@ -3,6 +3,7 @@ package core
 import (
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -13,10 +14,10 @@ func formatCommands() []*runtime.Command {
 }
 
 func formatTable() *runtime.Command {
-	c := cmdlet("Format-Table", ModUtility, "FormatTableCommand")
+	c := engine.Cmdlet("Format-Table", engine.ModUtility, "FormatTableCommand")
 	c.Synopsis = "Formats objects as a table."
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
 		runtime.P("AutoSize", runtime.TSwitch),
 		runtime.P("RepeatHeader", runtime.TSwitch),
@@ -45,10 +46,10 @@ func formatTable() *runtime.Command {
 }
 
 func formatList() *runtime.Command {
-	c := cmdlet("Format-List", ModUtility, "FormatListCommand")
+	c := engine.Cmdlet("Format-List", engine.ModUtility, "FormatListCommand")
 	c.Synopsis = "Formats objects as a list of properties, one per line."
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
 		runtime.P("GroupBy", runtime.TObject),
 		runtime.P("View", runtime.TString),
@@ -81,7 +82,7 @@ func buildSpec(ctx *runtime.Context, kind format.ViewKind, calc format.CalcKind)
 	spec := &format.Spec{Kind: kind, Force: ctx.Switch("Force"), View: ctx.String("View")}
 	if props, ok := ctx.Value("Property").([]any); ok {
 		for _, p := range props {
-			ps, err := propSpec(p, calc)
+			ps, err := engine.PropSpec(p, calc)
 			if err != nil {
 				return nil, ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyUnknownKey", object.InvalidArgument, "NotSupportedException", nil))
 			}
@@ -89,7 +90,7 @@ func buildSpec(ctx *runtime.Context, kind format.ViewKind, calc format.CalcKind)
 		}
 	}
 	if g := ctx.Value("GroupBy"); g != nil {
-		ps, err := propSpec(g, format.ForGroup)
+		ps, err := engine.PropSpec(g, format.ForGroup)
 		if err != nil {
 			return nil, ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyUnknownKey", object.InvalidArgument, "NotSupportedException", nil))
 		}
@@ -120,12 +121,12 @@ func renderLines(ctx *runtime.Context, items []any, width int) []string {
 }
 
 func outString() *runtime.Command {
-	c := cmdlet("Out-String", ModUtility, "OutStringCommand")
+	c := engine.Cmdlet("Out-String", engine.ModUtility, "OutStringCommand")
 	c.Synopsis = "Turns objects into the text the console would show."
 	c.Sets = []string{"NoNewLineFormatting", "StreamFormatting"}
 	c.DefaultSet = "NoNewLineFormatting"
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("Width", runtime.TInt),
 		runtime.P("Stream", runtime.TSwitch, runtime.InSets(runtime.Set("StreamFormatting", true, -1))),
 		runtime.P("NoNewline", runtime.TSwitch, runtime.InSets(runtime.Set("NoNewLineFormatting", false, -1))),
@@ -166,17 +167,17 @@ func collectInput(ctx *runtime.Context) error {
 }
 
 func outNull() *runtime.Command {
-	c := cmdlet("Out-Null", ModCore, "OutNullCommand")
+	c := engine.Cmdlet("Out-Null", engine.ModCore, "OutNullCommand")
 	c.Synopsis = "Discards its input."
-	c.Params = []*runtime.Param{inputObject()}
+	c.Params = []*runtime.Param{engine.InputObject()}
 	c.Handler.Process = func(ctx *runtime.Context) error { return nil }
 	return c
 }
 
 func outDefault(name, typeName string) *runtime.Command {
-	c := cmdlet(name, ModCore, typeName)
+	c := engine.Cmdlet(name, engine.ModCore, typeName)
 	c.Synopsis = "Sends objects to the console formatter."
-	c.Params = []*runtime.Param{inputObject()}
+	c.Params = []*runtime.Param{engine.InputObject()}
 	if name == "Out-Host" {
 		c.Params = append(c.Params, runtime.P("Paging", runtime.TSwitch))
 	} else {
@@ -233,13 +234,13 @@ func endPaging(ctx *runtime.Context) error {
 // more pages its input (or the files named) like Out-Host -Paging, as
 // PowerShell's more function does.
 func more() *runtime.Command {
-	c := cmdlet("more", ModCore, "")
+	c := engine.Cmdlet("more", engine.ModCore, "")
 	c.Type = runtime.FunctionCommand
 	c.Module, c.Version, c.FullTypeName = "", "", ""
 	c.Synopsis = "Shows its input (or files) one screenful at a time."
 	c.Params = []*runtime.Param{
 		runtime.P("Path", runtime.TStrings, runtime.Position(0), runtime.RemainingArgs()),
-		inputObject(),
+		engine.InputObject(),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		startPaging(ctx)

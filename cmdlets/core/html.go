@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -64,7 +65,7 @@ type htmlColumn struct {
 }
 
 func convertToHtml() *runtime.Command {
-	c := cmdlet("ConvertTo-Html", ModUtility, "ConvertToHtmlCommand")
+	c := engine.Cmdlet("ConvertTo-Html", engine.ModUtility, "ConvertToHtmlCommand")
 	c.Synopsis = "Converts objects to an XHTML page (or, with -Fragment, a table) as lines of text."
 	c.Sets = []string{"Page", "Fragment"}
 	c.DefaultSet = "Page"

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -123,11 +124,11 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []item {
 		}
 	case fsys.Function:
 		for _, f := range rt.Functions() {
-			out = append(out, item{path: root.Child(f.Name), value: CommandInfo(rt.FunctionCommand(f))})
+			out = append(out, item{path: root.Child(f.Name), value: engine.CommandInfo(rt.FunctionCommand(f))})
 		}
 	case fsys.Alias:
 		for a, target := range rt.Aliases() {
-			out = append(out, item{path: root.Child(a), value: aliasInfo(a, target, rt)})
+			out = append(out, item{path: root.Child(a), value: engine.AliasInfo(a, target, rt)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].path.Rel) < strings.ToLower(out[j].path.Rel) })
@@ -398,7 +399,7 @@ func pathParams(pathMandatory bool, fromPipeline bool) []*runtime.Param {
 }
 
 func getChildItem() *runtime.Command {
-	c := cmdlet("Get-ChildItem", ModManagement, "GetChildItemCommand")
+	c := engine.Cmdlet("Get-ChildItem", engine.ModManagement, "GetChildItemCommand")
 	c.Synopsis = "Lists the items in folders (files and subfolders) or in the Env:, Variable:, Function: and Alias: drives."
 	c.Sets = []string{"Items", "LiteralItems"}
 	c.DefaultSet = "Items"
@@ -437,7 +438,7 @@ func getChildItem() *runtime.Command {
 			depth = 1 << 30
 		}
 		if ctx.Has("Depth") {
-			depth = int(toInt64(ctx.Value("Depth")))
+			depth = int(engine.ToInt64(ctx.Value("Depth")))
 		}
 		for _, p := range paths {
 			items, err := expand(ctx, p, literal)
@@ -602,7 +603,7 @@ func writeChild(ctx *runtime.Context, it item, rel string) error {
 }
 
 func getItem() *runtime.Command {
-	c := cmdlet("Get-Item", ModManagement, "GetItemCommand")
+	c := engine.Cmdlet("Get-Item", engine.ModManagement, "GetItemCommand")
 	c.Synopsis = "Gets the file, folder or session item at a path."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -725,7 +726,7 @@ func fileError(ctx *runtime.Context, err error, id string, target any) *object.E
 // New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item
 
 func newItem() *runtime.Command {
-	c := cmdlet("New-Item", ModManagement, "NewItemCommand")
+	c := engine.Cmdlet("New-Item", engine.ModManagement, "NewItemCommand")
 	c.Synopsis = "Creates a file or folder (or an environment variable, variable ...)."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
@@ -733,7 +734,7 @@ func newItem() *runtime.Command {
 	c.DefaultSet = "pathSet"
 	c.Params = []*runtime.Param{
 		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "pathSet", Mandatory: true, Position: 0, FromPipelineByName: true}, runtime.SetInfo{Set: "nameSet", Position: 0, FromPipelineByName: true})),
-		runtime.P("Name", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true}), allowEmpty()),
+		runtime.P("Name", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true}), engine.AllowEmpty()),
 		runtime.P("ItemType", runtime.TString, runtime.Alias("Type"), runtime.FromPipelineByName()),
 		runtime.P("Value", runtime.TObject, runtime.Alias("Target"), runtime.FromPipeline(), runtime.FromPipelineByName()),
 		runtime.P("Force", runtime.TSwitch),
@@ -876,7 +877,7 @@ func providerNoun(p fsys.Provider) string {
 }
 
 func removeItem() *runtime.Command {
-	c := cmdlet("Remove-Item", ModManagement, "RemoveItemCommand")
+	c := engine.Cmdlet("Remove-Item", engine.ModManagement, "RemoveItemCommand")
 	c.Synopsis = "Deletes files and folders (or environment variables, variables, functions, aliases)."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
@@ -966,7 +967,7 @@ func moveItem() *runtime.Command {
 }
 
 func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
-	c := cmdlet(name, ModManagement, typeName)
+	c := engine.Cmdlet(name, engine.ModManagement, typeName)
 	c.Synopsis = synopsis
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
@@ -1125,7 +1126,7 @@ func copyTree(ctx *runtime.Context, it item, to fsys.Path, recurse bool) error {
 // so in one warning per item and opens nothing; a missing path is
 // PowerShell's own error.
 func invokeItem() *runtime.Command {
-	c := cmdlet("Invoke-Item", ModManagement, "InvokeItemCommand")
+	c := engine.Cmdlet("Invoke-Item", engine.ModManagement, "InvokeItemCommand")
 	c.Synopsis = "Opens a file in its default application (exosim has no desktop: it only warns)."
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -1160,7 +1161,7 @@ func invokeItem() *runtime.Command {
 }
 
 func renameItem() *runtime.Command {
-	c := cmdlet("Rename-Item", ModManagement, "RenameItemCommand")
+	c := engine.Cmdlet("Rename-Item", engine.ModManagement, "RenameItemCommand")
 	c.Synopsis = "Renames a file or folder."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
@@ -1227,7 +1228,7 @@ func renameItem() *runtime.Command {
 // Get-PSDrive, Get-PSProvider
 
 func getPSDrive() *runtime.Command {
-	c := cmdlet("Get-PSDrive", ModManagement, "GetPSDriveCommand")
+	c := engine.Cmdlet("Get-PSDrive", engine.ModManagement, "GetPSDriveCommand")
 	c.Synopsis = "Lists the session's drives: /, the simulated C: drive, Temp:, Env:, Variable:, Function:, Alias:."
 	c.Sets = []string{"Name", "LiteralName"}
 	c.DefaultSet = "Name"

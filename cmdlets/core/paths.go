@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -55,11 +56,11 @@ func isSep(c byte) bool { return c == '/' || c == '\\' }
 // Join-Path
 
 func joinPath() *runtime.Command {
-	c := cmdlet("Join-Path", ModManagement, "JoinPathCommand")
+	c := engine.Cmdlet("Join-Path", engine.ModManagement, "JoinPathCommand")
 	c.Synopsis = "Joins a path and child paths with the drive's separator (\\ on C:, / on the host's drive)."
 	c.Params = []*runtime.Param{
 		runtime.P("Path", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName(), runtime.Alias("PSPath")),
-		runtime.P("ChildPath", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.FromPipelineByName(), allowEmpty()),
+		runtime.P("ChildPath", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.FromPipelineByName(), engine.AllowEmpty()),
 		runtime.P("AdditionalChildPath", runtime.TStrings, runtime.Position(2), runtime.RemainingArgs()),
 		runtime.P("Resolve", runtime.TSwitch),
 		runtime.P("Credential", runtime.TObject),
@@ -118,16 +119,11 @@ func joinText(p string, children []string, sep string) string {
 	return out
 }
 
-// allowEmpty lets a mandatory string parameter take "" and $null.
-func allowEmpty() runtime.ParamOpt {
-	return func(p *runtime.Param) { p.AllowEmpty = true }
-}
-
 // ---------------------------------------------------------------------------
 // Split-Path
 
 func splitPath() *runtime.Command {
-	c := cmdlet("Split-Path", ModManagement, "SplitPathCommand")
+	c := engine.Cmdlet("Split-Path", engine.ModManagement, "SplitPathCommand")
 	c.Synopsis = "Returns a part of a path: its parent (default), leaf, leaf without extension, extension or drive qualifier."
 	sets := []string{"ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "QualifierSet", "NoQualifierSet", "IsAbsoluteSet", "LiteralPathSet"}
 	c.Sets = sets
@@ -305,7 +301,7 @@ func isAbsolutePath(p string) bool {
 // Test-Path
 
 func testPath() *runtime.Command {
-	c := cmdlet("Test-Path", ModManagement, "TestPathCommand")
+	c := engine.Cmdlet("Test-Path", engine.ModManagement, "TestPathCommand")
 	c.Synopsis = "Tells whether a path exists (or, with -IsValid, whether its syntax is valid)."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -419,7 +415,7 @@ func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
 // Resolve-Path, Convert-Path
 
 func resolvePath() *runtime.Command {
-	c := cmdlet("Resolve-Path", ModManagement, "ResolvePathCommand")
+	c := engine.Cmdlet("Resolve-Path", engine.ModManagement, "ResolvePathCommand")
 	c.Synopsis = "Resolves wildcards and relative paths to the existing items' full paths."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -493,7 +489,7 @@ func relativeTo(base, p fsys.Path) string {
 }
 
 func convertPath() *runtime.Command {
-	c := cmdlet("Convert-Path", ModManagement, "ConvertPathCommand")
+	c := engine.Cmdlet("Convert-Path", engine.ModManagement, "ConvertPathCommand")
 	c.Synopsis = "Converts paths (wildcards, relative, drive-qualified) to the provider's full paths."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -520,7 +516,7 @@ func convertPath() *runtime.Command {
 // Locations
 
 func getLocation() *runtime.Command {
-	c := cmdlet("Get-Location", ModManagement, "GetLocationCommand")
+	c := engine.Cmdlet("Get-Location", engine.ModManagement, "GetLocationCommand")
 	c.Synopsis = "Returns the current location (kept by the session, not the exosim process)."
 	c.Sets = []string{"Location", "Stack"}
 	c.DefaultSet = "Location"
@@ -595,7 +591,7 @@ func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool,
 }
 
 func setLocation() *runtime.Command {
-	c := cmdlet("Set-Location", ModManagement, "SetLocationCommand")
+	c := engine.Cmdlet("Set-Location", engine.ModManagement, "SetLocationCommand")
 	c.Synopsis = "Changes the session's current location (relative paths follow it)."
 	c.Sets = []string{"Path", "LiteralPath", "Stack"}
 	c.DefaultSet = "Path"
@@ -631,7 +627,7 @@ func setLocation() *runtime.Command {
 }
 
 func pushLocation() *runtime.Command {
-	c := cmdlet("Push-Location", ModManagement, "PushLocationCommand")
+	c := engine.Cmdlet("Push-Location", engine.ModManagement, "PushLocationCommand")
 	c.Synopsis = "Saves the current location on a stack, then changes it."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -668,7 +664,7 @@ func pushLocation() *runtime.Command {
 }
 
 func popLocation() *runtime.Command {
-	c := cmdlet("Pop-Location", ModManagement, "PopLocationCommand")
+	c := engine.Cmdlet("Pop-Location", engine.ModManagement, "PopLocationCommand")
 	c.Synopsis = "Returns to the location last saved by Push-Location."
 	c.Params = []*runtime.Param{
 		runtime.P("PassThru", runtime.TSwitch),

@@ -10,6 +10,7 @@ import (
 	"hash"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -25,13 +26,13 @@ func textCommands() []*runtime.Command {
 }
 
 func joinString() *runtime.Command {
-	c := cmdlet("Join-String", ModUtility, "JoinStringCommand")
+	c := engine.Cmdlet("Join-String", engine.ModUtility, "JoinStringCommand")
 	c.Synopsis = "Joins pipeline objects (or one property of them) into one string."
 	c.Sets = []string{"Default", "SingleQuote", "DoubleQuote", "Format"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
 		runtime.P("Property", runtime.TObject, runtime.Position(0)),
-		runtime.P("Separator", runtime.TString, runtime.Position(1), allowEmpty()),
+		runtime.P("Separator", runtime.TString, runtime.Position(1), engine.AllowEmpty()),
 		runtime.P("OutputPrefix", runtime.TString, runtime.Alias("op")),
 		runtime.P("OutputSuffix", runtime.TString, runtime.Alias("os")),
 		runtime.P("SingleQuote", runtime.TSwitch, runtime.InSets(runtime.Set("SingleQuote", false, -1))),
@@ -47,7 +48,7 @@ func joinString() *runtime.Command {
 		items, _ := ctx.State["parts"].([]string)
 		var spec *format.PropSpec
 		if p := ctx.Value("Property"); p != nil {
-			s, err := propSpec(p, format.ForSelect)
+			s, err := engine.PropSpec(p, format.ForSelect)
 			if err != nil {
 				return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
 			}
@@ -64,7 +65,7 @@ func joinString() *runtime.Command {
 					sb, _ := spec.Script.(*runtime.ScriptBlock)
 					v, _ = ctx.RT.EvalScriptBlock(sb, in)
 				} else {
-					v = propertyOrKey(in, spec.Name)
+					v = engine.PropertyOrKey(in, spec.Name)
 				}
 			}
 			text := ctx.RT.ToStr(v)
@@ -102,10 +103,10 @@ func joinString() *runtime.Command {
 }
 
 func convertFromStringData() *runtime.Command {
-	c := cmdlet("ConvertFrom-StringData", ModUtility, "ConvertFromStringDataCommand")
+	c := engine.Cmdlet("ConvertFrom-StringData", engine.ModUtility, "ConvertFromStringDataCommand")
 	c.Synopsis = "Converts name=value lines into a hashtable."
 	c.Params = []*runtime.Param{
-		runtime.P("StringData", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), allowEmpty()),
+		runtime.P("StringData", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), engine.AllowEmpty()),
 		runtime.P("Delimiter", runtime.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -140,7 +141,7 @@ var hashAlgorithms = map[string]func() hash.Hash{
 }
 
 func getFileHash() *runtime.Command {
-	c := cmdlet("Get-FileHash", ModUtility, "GetFileHashCommand")
+	c := engine.Cmdlet("Get-FileHash", engine.ModUtility, "GetFileHashCommand")
 	c.Synopsis = "Computes the hash of files on the session's drives."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
@@ -192,7 +193,7 @@ func getFileHash() *runtime.Command {
 // session's clock (simulated time moves only with Start-Sleep and the
 // simulator's own clock commands).
 func measureCommand() *runtime.Command {
-	c := cmdlet("Measure-Command", ModUtility, "MeasureCommandCommand")
+	c := engine.Cmdlet("Measure-Command", engine.ModUtility, "MeasureCommandCommand")
 	c.Synopsis = "Times a script block on the session's clock."
 	c.Params = []*runtime.Param{
 		runtime.P("Expression", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0)),
@@ -230,7 +231,7 @@ func measureCommand() *runtime.Command {
 // bound to -ArgumentList. exosim has no other computers: -ComputerName,
 // -Session and the like say so.
 func invokeCommand() *runtime.Command {
-	c := cmdlet("Invoke-Command", ModCore, "InvokeCommandCommand")
+	c := engine.Cmdlet("Invoke-Command", engine.ModCore, "InvokeCommandCommand")
 	c.Synopsis = "Runs a script block in this session (exosim does not run commands on other computers)."
 	c.Params = []*runtime.Param{
 		runtime.P("ScriptBlock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Command")),

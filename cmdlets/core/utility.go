@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -225,13 +226,13 @@ func randomOperand(ctx *runtime.Context, name string) any {
 // New-Guid: a GUID from the session's seeded generator (so runs repeat),
 // the empty GUID with -Empty, or a string converted to a GUID.
 func newGuid() *runtime.Command {
-	c := cmdlet("New-Guid", ModUtility, "NewGuidCommand")
+	c := engine.Cmdlet("New-Guid", engine.ModUtility, "NewGuidCommand")
 	c.Synopsis = "Creates a GUID; exosim draws it from the tenant-seeded generator, so runs repeat."
 	c.Sets = []string{"Default", "Empty", "InputObject"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
 		runtime.P("Empty", runtime.TSwitch, runtime.InSets(runtime.Set("Empty", false, -1))),
-		runtime.P("InputObject", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "InputObject", Position: 0, FromPipeline: true}), allowEmpty()),
+		runtime.P("InputObject", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "InputObject", Position: 0, FromPipeline: true}), engine.AllowEmpty()),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `New-Guid`, Remark: "A new GUID."},
@@ -262,7 +263,7 @@ func newGuid() *runtime.Command {
 }
 
 func getRandom() *runtime.Command {
-	c := cmdlet("Get-Random", ModUtility, "GetRandomCommand")
+	c := engine.Cmdlet("Get-Random", engine.ModUtility, "GetRandomCommand")
 	c.Synopsis = "Returns random numbers or picks random items; the generator is seeded from the tenant, so runs repeat."
 	c.Sets = []string{"RandomNumberParameterSet", "RandomListItemParameterSet", "ShuffleParameterSet"}
 	c.DefaultSet = "RandomNumberParameterSet"
@@ -272,7 +273,7 @@ func getRandom() *runtime.Command {
 		runtime.P("Minimum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, -1))),
 		runtime.P("InputObject", runtime.TObjects, runtime.InSets(
 			runtime.SetInfo{Set: "RandomListItemParameterSet", Mandatory: true, Position: 0, FromPipeline: true},
-			runtime.SetInfo{Set: "ShuffleParameterSet", Mandatory: true, Position: 0, FromPipeline: true}), allowEmpty()),
+			runtime.SetInfo{Set: "ShuffleParameterSet", Mandatory: true, Position: 0, FromPipeline: true}), engine.AllowEmpty()),
 		runtime.P("Count", runtime.TInt, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, -1), runtime.Set("RandomListItemParameterSet", false, -1)), runtime.Range(1, math.MaxInt32)),
 		runtime.P("Shuffle", runtime.TSwitch, runtime.InSets(runtime.Set("ShuffleParameterSet", true, -1))),
 	}
@@ -326,10 +327,10 @@ func getRandom() *runtime.Command {
 		case isLong(maxOp) && isLong(minOp):
 			min, max := int64(0), int64(math.MaxInt64)
 			if minOp != nil {
-				min = toInt64(minOp)
+				min = engine.ToInt64(minOp)
 			}
 			if maxOp != nil {
-				max = toInt64(maxOp)
+				max = engine.ToInt64(maxOp)
 			}
 			if min >= max {
 				return fail(min, max)
@@ -426,12 +427,12 @@ func getRandom() *runtime.Command {
 // Get-Unique
 
 func getUnique() *runtime.Command {
-	c := cmdlet("Get-Unique", ModUtility, "GetUniqueCommand")
+	c := engine.Cmdlet("Get-Unique", engine.ModUtility, "GetUniqueCommand")
 	c.Synopsis = "Drops each object equal to the one before it (sort first to drop every duplicate)."
 	c.Sets = []string{"AsString", "UniqueByType"}
 	c.DefaultSet = "AsString"
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("AsString", runtime.TSwitch, runtime.InSets(runtime.Set("AsString", false, -1))),
 		runtime.P("OnType", runtime.TSwitch, runtime.InSets(runtime.Set("UniqueByType", false, -1))),
 		runtime.P("CaseInsensitive", runtime.TSwitch),
@@ -478,7 +479,7 @@ type compareEntry struct {
 }
 
 func compareObject() *runtime.Command {
-	c := cmdlet("Compare-Object", ModUtility, "CompareObjectCommand")
+	c := engine.Cmdlet("Compare-Object", engine.ModUtility, "CompareObjectCommand")
 	c.Synopsis = "Compares two sets of objects: <= only in the reference set, => only in the difference set, == in both (-IncludeEqual)."
 	c.Params = []*runtime.Param{
 		runtime.P("ReferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0)), // [AllowEmptyCollection]: an empty set, not $null
@@ -695,12 +696,12 @@ func (c *comparer) emit(e *compareEntry, side string) error {
 // Tee-Object
 
 func teeObject() *runtime.Command {
-	c := cmdlet("Tee-Object", ModUtility, "TeeObjectCommand")
+	c := engine.Cmdlet("Tee-Object", engine.ModUtility, "TeeObjectCommand")
 	c.Synopsis = "Saves pipeline objects in a file or variable and passes them on."
 	c.Sets = []string{"File", "LiteralFile", "Variable"}
 	c.DefaultSet = "File"
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("File", true, 0)), runtime.Alias("Path")),
 		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("LiteralFile", true, -1)), runtime.Alias("PSPath", "LP")),
 		runtime.P("Append", runtime.TSwitch, runtime.InSets(runtime.Set("File", false, -1), runtime.Set("LiteralFile", false, -1))),
@@ -902,13 +903,13 @@ func (mt *matcher) match(line string) (bool, string, []any) {
 }
 
 func selectString() *runtime.Command {
-	c := cmdlet("Select-String", ModUtility, "SelectStringCommand")
+	c := engine.Cmdlet("Select-String", engine.ModUtility, "SelectStringCommand")
 	c.Synopsis = "Finds text matching a pattern in strings or files (MatchInfo objects: Line, LineNumber, Path, Matches)."
 	c.Sets = []string{"File", "ObjectRaw", "Object", "LiteralFileRaw", "LiteralFile", "FileRaw"}
 	c.DefaultSet = "File"
 	objSets := []runtime.SetInfo{{Set: "Object", Mandatory: true, Position: -1, FromPipeline: true}, {Set: "ObjectRaw", Mandatory: true, Position: -1, FromPipeline: true}}
 	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TPSObject, runtime.InSets(objSets...), allowEmpty()),
+		runtime.P("InputObject", runtime.TPSObject, runtime.InSets(objSets...), engine.AllowEmpty()),
 		runtime.P("Pattern", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
 		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "File", Mandatory: true, Position: 1, FromPipelineByName: true}, runtime.SetInfo{Set: "FileRaw", Mandatory: true, Position: 1, FromPipelineByName: true})),
 		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralFile", Mandatory: true, Position: -1, FromPipelineByName: true}, runtime.SetInfo{Set: "LiteralFileRaw", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
@@ -943,13 +944,13 @@ func selectString() *runtime.Command {
 		ctx.State["matcher"] = mt
 		pre, post := 0, 0
 		if ctxs, ok := object.Enumerate(ctx.Value("Context")); ok && len(ctxs) > 0 {
-			pre = int(toInt64(ctxs[0]))
+			pre = int(engine.ToInt64(ctxs[0]))
 			post = pre
 			if len(ctxs) > 1 {
-				post = int(toInt64(ctxs[1]))
+				post = int(engine.ToInt64(ctxs[1]))
 			}
 		} else if ctx.Has("Context") {
-			pre = int(toInt64(ctx.Value("Context")))
+			pre = int(engine.ToInt64(ctx.Value("Context")))
 			post = pre
 		}
 		ctx.State["tracker"] = &tracker{pre: pre, post: post, context: ctx.Has("Context")}
@@ -1193,7 +1194,7 @@ func emphasized(line string, matches any) string {
 // Out-GridView
 
 func outGridView() *runtime.Command {
-	c := cmdlet("Out-GridView", ModUtility, "OutGridViewCommand")
+	c := engine.Cmdlet("Out-GridView", engine.ModUtility, "OutGridViewCommand")
 	c.Synopsis = "Shows objects as a table in the console (PowerShell 7 has the grid window only on Windows); -PassThru passes every row on."
 	c.Description = "PowerShell 7 has Out-GridView only on Windows, where it opens a window in which the user picks rows. " +
 		"exosim prints the objects as a table in the console instead, under the -Title when one is given. With -PassThru " +
@@ -1201,7 +1202,7 @@ func outGridView() *runtime.Command {
 	c.Sets = []string{"PassThru", "Wait", "OutputMode"}
 	c.DefaultSet = "PassThru"
 	c.Params = []*runtime.Param{
-		inputObject(),
+		engine.InputObject(),
 		runtime.P("Title", runtime.TString),
 		runtime.P("Wait", runtime.TSwitch, runtime.InSets(runtime.Set("Wait", false, -1))),
 		runtime.P("OutputMode", runtime.DotNetEnumType("OutputModeOption", "Microsoft.PowerShell.Commands.OutputModeOption", "None", "Single", "Multiple"), runtime.InSets(runtime.Set("OutputMode", false, -1))),

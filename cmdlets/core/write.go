@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
@@ -15,7 +16,7 @@ func writeCommands() []*runtime.Command {
 }
 
 func writeHost() *runtime.Command {
-	c := cmdlet("Write-Host", ModUtility, "WriteHostCommand")
+	c := engine.Cmdlet("Write-Host", engine.ModUtility, "WriteHostCommand")
 	c.Synopsis = "Writes text straight to the console (colored only on a terminal)."
 	colors := runtime.DotNetEnumType("ConsoleColor", "System.ConsoleColor", host.ConsoleColors...)
 	c.Params = []*runtime.Param{
@@ -73,10 +74,10 @@ func hostText(ctx *runtime.Context, v any, sep string) string {
 }
 
 func writeOutput() *runtime.Command {
-	c := cmdlet("Write-Output", ModUtility, "WriteOutputCommand")
+	c := engine.Cmdlet("Write-Output", engine.ModUtility, "WriteOutputCommand")
 	c.Synopsis = "Sends objects down the pipeline."
 	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs(), allowEmpty()),
+		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs(), engine.AllowEmpty()),
 		runtime.P("NoEnumerate", runtime.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -97,7 +98,7 @@ func writeOutput() *runtime.Command {
 }
 
 func messageCmdlet(name, typeName string, write func(ctx *runtime.Context, msg string)) *runtime.Command {
-	c := cmdlet(name, ModUtility, typeName)
+	c := engine.Cmdlet(name, engine.ModUtility, typeName)
 	c.Params = []*runtime.Param{
 		runtime.P("Message", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.Alias("Msg")),
 	}
@@ -127,10 +128,10 @@ func writeDebug() *runtime.Command {
 }
 
 func writeInformation() *runtime.Command {
-	c := cmdlet("Write-Information", ModUtility, "WriteInformationCommand")
+	c := engine.Cmdlet("Write-Information", engine.ModUtility, "WriteInformationCommand")
 	c.Synopsis = "Writes to the information stream (shown with -InformationAction Continue or $InformationPreference = 'Continue')."
 	c.Params = []*runtime.Param{
-		runtime.P("MessageData", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Msg", "Message"), allowEmpty()),
+		runtime.P("MessageData", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Msg", "Message"), engine.AllowEmpty()),
 		runtime.P("Tags", runtime.TStrings, runtime.Position(1)),
 	}
 	c.Examples = []runtime.Example{
@@ -143,7 +144,7 @@ func writeInformation() *runtime.Command {
 }
 
 func writeError() *runtime.Command {
-	c := cmdlet("Write-Error", ModUtility, "WriteErrorCommand")
+	c := engine.Cmdlet("Write-Error", engine.ModUtility, "WriteErrorCommand")
 	c.Synopsis = "Writes a non-terminating error."
 	c.Sets = []string{"NoException", "WithException", "ErrorRecord"}
 	c.DefaultSet = "NoException"
@@ -198,7 +199,7 @@ func writeError() *runtime.Command {
 }
 
 func writeProgress() *runtime.Command {
-	c := cmdlet("Write-Progress", ModUtility, "WriteProgressCommand")
+	c := engine.Cmdlet("Write-Progress", engine.ModUtility, "WriteProgressCommand")
 	c.Synopsis = "Shows a progress bar on a terminal (nothing when output is not a terminal)."
 	c.Params = []*runtime.Param{
 		runtime.P("Activity", runtime.TString, runtime.Position(0)),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/domains"
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -67,7 +68,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	exo.SessionOf(rt).Store = st
 	rt.Interactive = o.Interactive
 	rt.Register(core.Commands()...)
-	rt.DeclareModules(core.KnownModules...)
+	rt.DeclareModules(engine.KnownModules...)
 	core.Views(formats)
 	for alias, target := range core.Aliases {
 		rt.SetAlias(alias, target)
@@ -170,7 +171,7 @@ func WindowsUser(upn string) string {
 // that no package implements: the cloud cmdlets of the Exchange reference
 // and PowerShell's own. The session knows them, binds their parameters,
 // and a call fails saying exosim does not simulate the cmdlet
-// (exo.NotSimulated, core.NotSimulated). A registered command of the same
+// (exo.NotSimulated, engine.NotSimulated). A registered command of the same
 // name wins.
 type notSimulated struct{}
 
@@ -189,7 +190,7 @@ func (notSimulated) Build(name string) *runtime.Command {
 		return exo.NotSimulated(info.Name)
 	}
 	if _, ok := decl.FindPowerShell(name); ok {
-		return core.NotSimulated(name)
+		return engine.NotSimulated(name)
 	}
 	return nil
 }

@@ -5,7 +5,7 @@ import (
 	"net/mail"
 	"strings"
 
-	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -33,7 +33,7 @@ func PowerShellCommands() []*runtime.Command {
 }
 
 func sendMailMessage() *runtime.Command {
-	c := core.Declared("Send-MailMessage", core.ModUtility)
+	c := engine.Declared("Send-MailMessage", engine.ModUtility)
 	c.FullTypeName = "Microsoft.PowerShell.Commands.SendMailMessage"
 	c.Synopsis = "Sends an email message: in exosim, through the simulated tenant's mail flow."
 	c.Examples = []runtime.Example{{Code: "Get-Mailbox | Export-Csv mailboxes.csv; Send-MailMessage -From reports@contoso.com -To annb@contoso.com -Subject 'Mailboxes' -Attachments mailboxes.csv -SmtpServer smtp.contoso.com",

@@ -1,4 +1,4 @@
-package core
+package engine
 
 import (
 	"errors"
@@ -16,7 +16,7 @@ func hostCommands() []*runtime.Command {
 }
 
 func getDate() *runtime.Command {
-	c := cmdlet("Get-Date", ModUtility, "GetDateCommand")
+	c := Cmdlet("Get-Date", ModUtility, "GetDateCommand")
 	c.Synopsis = "Returns the current date and time of the simulated clock."
 	c.Sets = []string{"net", "UFormat", "UnixTimeSecondsSet"}
 	c.DefaultSet = "net"
@@ -180,7 +180,7 @@ func uformat(t time.Time, f string) string {
 }
 
 func startSleep() *runtime.Command {
-	c := cmdlet("Start-Sleep", ModUtility, "StartSleepCommand")
+	c := Cmdlet("Start-Sleep", ModUtility, "StartSleepCommand")
 	c.Synopsis = "Moves the simulated clock forward by the given time and returns at once."
 	c.Sets = []string{"Seconds", "Milliseconds", "FromTimeSpan"}
 	c.DefaultSet = "Seconds"
@@ -214,7 +214,7 @@ func startSleep() *runtime.Command {
 }
 
 func newTimeSpan() *runtime.Command {
-	c := cmdlet("New-TimeSpan", ModUtility, "NewTimeSpanCommand")
+	c := Cmdlet("New-TimeSpan", ModUtility, "NewTimeSpanCommand")
 	c.Synopsis = "Creates a TimeSpan."
 	c.Sets = []string{"Date", "Time"}
 	c.DefaultSet = "Date"
@@ -247,7 +247,7 @@ func newTimeSpan() *runtime.Command {
 }
 
 func readHost() *runtime.Command {
-	c := cmdlet("Read-Host", ModUtility, "ReadHostCommand")
+	c := Cmdlet("Read-Host", ModUtility, "ReadHostCommand")
 	c.Synopsis = "Reads a line of input (hidden with -AsSecureString)."
 	c.Sets = []string{"AsString", "AsSecureString"}
 	c.DefaultSet = "AsString"
@@ -288,7 +288,7 @@ func readHost() *runtime.Command {
 }
 
 func convertToSecureString() *runtime.Command {
-	c := cmdlet("ConvertTo-SecureString", ModSecurity, "ConvertToSecureStringCommand")
+	c := Cmdlet("ConvertTo-SecureString", ModSecurity, "ConvertToSecureStringCommand")
 	c.Synopsis = "Turns plain text (or an encrypted string) into a SecureString."
 	c.Sets = []string{"Secure", "PlainText", "Open"}
 	c.DefaultSet = "Secure"
@@ -313,7 +313,7 @@ func convertToSecureString() *runtime.Command {
 }
 
 func convertFromSecureString() *runtime.Command {
-	c := cmdlet("ConvertFrom-SecureString", ModSecurity, "ConvertFromSecureStringCommand")
+	c := Cmdlet("ConvertFrom-SecureString", ModSecurity, "ConvertFromSecureStringCommand")
 	c.Synopsis = "Turns a SecureString into an encrypted standard string (or plain text)."
 	c.Params = []*runtime.Param{
 		runtime.P("SecureString", runtime.TSecureString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
@@ -340,7 +340,7 @@ func NewCredential(user string, password object.SecureString) *object.PSObject {
 }
 
 func getCredential() *runtime.Command {
-	c := cmdlet("Get-Credential", ModSecurity, "GetCredentialCommand")
+	c := Cmdlet("Get-Credential", ModSecurity, "GetCredentialCommand")
 	c.Synopsis = "Asks for a user name and password and returns a PSCredential."
 	c.Sets = []string{"CredentialSet", "MessageSet"}
 	c.DefaultSet = "CredentialSet"
@@ -413,7 +413,9 @@ func clearHost() *runtime.Command {
 	return c
 }
 
-func toInt64(v any) int64 {
+// ToInt64 is a bound integer parameter's value as an int64 (0 for any
+// other value).
+func ToInt64(v any) int64 {
 	switch x := v.(type) {
 	case int:
 		return int64(x)

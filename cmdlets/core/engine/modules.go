@@ -1,4 +1,4 @@
-package core
+package engine
 
 import (
 	"fmt"
@@ -43,7 +43,7 @@ var moduleCatalog = []moduleSpec{
 	{ModUtility, Version7, "Manifest", "", "PowerShell", false},
 	{ModSecurity, Version7, "Manifest", "", "PowerShell", false},
 	{ModHostModule, Version7, "Manifest", "", "PowerShell", false},
-	{ModArchive, archiveVersion, "Script", "", "Microsoft Corporation", false},
+	{ModArchive, ArchiveVersion, "Script", "", "Microsoft Corporation", false},
 	{"Pester", "5.7.1", "Script", "The Pester test framework: Describe, It, Should, Mock and Invoke-Pester.", "Pester Team", true},
 	{"PackageManagement", "1.4.8.1", "Script", "", "Microsoft Corporation", false},
 	{"PowerShellGet", "2.2.5", "Script", "", "Microsoft Corporation", false},
@@ -244,7 +244,7 @@ func moduleCommands() []*runtime.Command {
 }
 
 func importModule() *runtime.Command {
-	c := cmdlet("Import-Module", ModCore, "ImportModuleCommand")
+	c := Cmdlet("Import-Module", ModCore, "ImportModuleCommand")
 	c.Synopsis = "Loads a module exosim provides (ExchangeOnlineManagement, Microsoft.Graph.*, PowerShell's own); others are not found."
 	c.Params = []*runtime.Param{
 		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName()),
@@ -297,7 +297,7 @@ func importModule() *runtime.Command {
 }
 
 func getModule() *runtime.Command {
-	c := cmdlet("Get-Module", ModCore, "GetModuleCommand")
+	c := Cmdlet("Get-Module", ModCore, "GetModuleCommand")
 	c.Synopsis = "Lists the loaded modules (with -ListAvailable, every module exosim provides)."
 	c.Params = []*runtime.Param{
 		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
@@ -343,7 +343,7 @@ func getModule() *runtime.Command {
 }
 
 func removeModule() *runtime.Command {
-	c := cmdlet("Remove-Module", ModCore, "RemoveModuleCommand")
+	c := Cmdlet("Remove-Module", ModCore, "RemoveModuleCommand")
 	c.Synopsis = "Unloads modules (their commands stay available, as PowerShell loads them again on use)."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium

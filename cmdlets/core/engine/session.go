@@ -1,4 +1,4 @@
-package core
+package engine
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ func sessionCommands() []*runtime.Command {
 }
 
 func newObject() *runtime.Command {
-	c := cmdlet("New-Object", ModUtility, "NewObjectCommand")
+	c := Cmdlet("New-Object", ModUtility, "NewObjectCommand")
 	c.Synopsis = "Creates an object (PSObject, PSCustomObject, ArrayList, PSCredential ...)."
 	// PowerShell 7 has -ComObject only on Windows; exosim is a Unix host, so
 	// there -ComObject is an unknown parameter and only -Strict is left of
@@ -85,7 +85,7 @@ func argOr(args []any, i int, def any) any {
 }
 
 func addMember() *runtime.Command {
-	c := cmdlet("Add-Member", ModUtility, "AddMemberCommand")
+	c := Cmdlet("Add-Member", ModUtility, "AddMemberCommand")
 	c.Synopsis = "Adds properties to an object."
 	c.Sets = []string{"TypeNameSet", "MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet"}
 	c.DefaultSet = "TypeNameSet"
@@ -102,7 +102,7 @@ func addMember() *runtime.Command {
 		runtime.P("SecondValue", runtime.TObject, runtime.InSets(ms(3, false))),
 		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("TypeNameSet", true, -1), runtime.Set("MemberSet", false, -1), runtime.Set("NotePropertySingleMemberSet", false, -1), runtime.Set("NotePropertyMultiMemberSet", false, -1))),
 		runtime.P("NotePropertyName", runtime.TString, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 0))),
-		runtime.P("NotePropertyValue", runtime.TObject, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 1)), allowEmpty()),
+		runtime.P("NotePropertyValue", runtime.TObject, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 1)), AllowEmpty()),
 		runtime.P("NotePropertyMembers", runtime.THashtable, runtime.InSets(runtime.Set("NotePropertyMultiMemberSet", true, 0))),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("PassThru", runtime.TSwitch),
@@ -169,7 +169,7 @@ func addMember() *runtime.Command {
 }
 
 func getVariable() *runtime.Command {
-	c := cmdlet("Get-Variable", ModUtility, "GetVariableCommand")
+	c := Cmdlet("Get-Variable", ModUtility, "GetVariableCommand")
 	c.Synopsis = "Lists variables."
 	c.Params = []*runtime.Param{
 		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipelineByName()),
@@ -216,7 +216,7 @@ func getVariable() *runtime.Command {
 }
 
 func setVariable(name, typeName string) *runtime.Command {
-	c := cmdlet(name, ModUtility, typeName)
+	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Sets a variable's value."
 	c.Params = []*runtime.Param{
 		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
@@ -242,7 +242,7 @@ func setVariable(name, typeName string) *runtime.Command {
 }
 
 func removeVariable(name, typeName string) *runtime.Command {
-	c := cmdlet(name, ModUtility, typeName)
+	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Removes or clears a variable."
 	c.Params = []*runtime.Param{
 		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
@@ -276,7 +276,7 @@ func removeVariable(name, typeName string) *runtime.Command {
 // setStrictMode is Set-StrictMode: it sets the strict-mode version of the
 // caller's scope (the rules are the runtime's).
 func setStrictMode() *runtime.Command {
-	c := cmdlet("Set-StrictMode", ModCore, "SetStrictModeCommand")
+	c := Cmdlet("Set-StrictMode", ModCore, "SetStrictModeCommand")
 	c.Synopsis = "Establishes and enforces coding rules in expressions, scripts, and script blocks."
 	c.Sets = []string{"Version", "Off"}
 	c.DefaultSet = "Version"
@@ -298,7 +298,7 @@ func setStrictMode() *runtime.Command {
 }
 
 func invokeExpression() *runtime.Command {
-	c := cmdlet("Invoke-Expression", ModUtility, "InvokeExpressionCommand")
+	c := Cmdlet("Invoke-Expression", ModUtility, "InvokeExpressionCommand")
 	c.Synopsis = "Runs a string as a command line."
 	c.Params = []*runtime.Param{
 		runtime.P("Command", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
@@ -322,7 +322,7 @@ func historyInfo(h runtime.HistoryEntry) *object.PSObject {
 }
 
 func getHistory() *runtime.Command {
-	c := cmdlet("Get-History", ModCore, "GetHistoryCommand")
+	c := Cmdlet("Get-History", ModCore, "GetHistoryCommand")
 	c.Synopsis = "Lists the command lines run in this session."
 	c.Params = []*runtime.Param{
 		runtime.P("Id", &runtime.Type{Kind: runtime.KindLong, Name: "Int64[]", FullName: "System.Int64[]", Array: true}, runtime.Position(0), runtime.FromPipeline()),
@@ -333,7 +333,7 @@ func getHistory() *runtime.Command {
 		if ids, ok := ctx.Value("Id").([]any); ok {
 			for _, id := range ids {
 				for _, h := range hist {
-					if int64(h.ID) == toInt64(id) {
+					if int64(h.ID) == ToInt64(id) {
 						if err := ctx.WriteObject(historyInfo(h)); err != nil {
 							return err
 						}
@@ -356,7 +356,7 @@ func getHistory() *runtime.Command {
 }
 
 func invokeHistory() *runtime.Command {
-	c := cmdlet("Invoke-History", ModCore, "InvokeHistoryCommand")
+	c := Cmdlet("Invoke-History", ModCore, "InvokeHistoryCommand")
 	c.Synopsis = "Runs a command line from the history again."
 	c.SupportsShouldProcess = true
 	c.Params = []*runtime.Param{runtime.P("Id", runtime.TString, runtime.Position(0))}

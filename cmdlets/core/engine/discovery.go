@@ -1,4 +1,4 @@
-package core
+package engine
 
 import (
 	"fmt"
@@ -50,7 +50,9 @@ func commandTypeValue(t runtime.CommandType) int {
 	return 8
 }
 
-func aliasInfo(alias, target string, rt *runtime.Runtime) *object.PSObject {
+// AliasInfo is the AliasInfo object of an alias, as Get-Alias and the
+// Alias: drive show it.
+func AliasInfo(alias, target string, rt *runtime.Runtime) *object.PSObject {
 	o := object.NewObject("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo", "System.Object")
 	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Alias", Value: 1})
 	o.AddTyped("Name", "string", alias)
@@ -165,7 +167,7 @@ func shortType(t *runtime.Type) string {
 }
 
 func getCommand() *runtime.Command {
-	c := cmdlet("Get-Command", ModCore, "GetCommandCommand")
+	c := Cmdlet("Get-Command", ModCore, "GetCommandCommand")
 	c.Synopsis = "Lists the commands available in this session."
 	c.Description = "Without arguments it lists every cmdlet and function the session knows. Names accept wildcards; " +
 		"-Verb, -Noun and -Module narrow the list (modules: ExchangeOnlineManagement, Microsoft.Graph.*, " +
@@ -222,7 +224,7 @@ func getCommand() *runtime.Command {
 			sort.Strings(keys)
 			for _, a := range keys {
 				if match(names, a) && len(ctx.Strings("Verb")) == 0 {
-					results = append(results, aliasInfo(a, aliases[a], rt))
+					results = append(results, AliasInfo(a, aliases[a], rt))
 					found[strings.ToLower(a)] = true
 				}
 			}
@@ -307,7 +309,7 @@ func getCommand() *runtime.Command {
 }
 
 func getAlias() *runtime.Command {
-	c := cmdlet("Get-Alias", ModUtility, "GetAliasCommand")
+	c := Cmdlet("Get-Alias", ModUtility, "GetAliasCommand")
 	c.Synopsis = "Lists aliases."
 	c.Description = "Shows each alias with the command it stands for; -Name accepts wildcards and -Definition finds the aliases of a command."
 	c.Examples = []runtime.Example{
@@ -339,7 +341,7 @@ func getAlias() *runtime.Command {
 				ok = ok && wildcard.Match(d, aliases[a])
 			}
 			if ok {
-				if err := ctx.WriteObject(aliasInfo(a, aliases[a], ctx.RT)); err != nil {
+				if err := ctx.WriteObject(AliasInfo(a, aliases[a], ctx.RT)); err != nil {
 					return err
 				}
 			}
@@ -363,7 +365,7 @@ func getAlias() *runtime.Command {
 // Get-Member
 
 func getMember() *runtime.Command {
-	c := cmdlet("Get-Member", ModUtility, "GetMemberCommand")
+	c := Cmdlet("Get-Member", ModUtility, "GetMemberCommand")
 	c.Synopsis = "Lists the properties and methods of objects."
 	c.Description = "For each type of object in its input it prints the type name and a table of members: name, member type and definition. " +
 		"-MemberType Property keeps only properties; -Name filters by name (wildcards allowed)."
@@ -373,7 +375,7 @@ func getMember() *runtime.Command {
 		{Code: "'text' | Get-Member -Name Length, ToUpper", Remark: "Shows two members of a string."},
 	}
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		runtime.P("Name", runtime.TStrings, runtime.Position(0)),
 		runtime.P("MemberType", runtime.TStrings, runtime.Alias("Type")),
 		runtime.P("View", runtime.TString),

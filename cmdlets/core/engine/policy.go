@@ -1,4 +1,4 @@
-package core
+package engine
 
 import (
 	"strings"
@@ -34,7 +34,7 @@ func policyValue(name string) object.Enum {
 }
 
 func getExecutionPolicy() *runtime.Command {
-	c := cmdlet("Get-ExecutionPolicy", ModSecurity, "GetExecutionPolicyCommand")
+	c := Cmdlet("Get-ExecutionPolicy", ModSecurity, "GetExecutionPolicyCommand")
 	c.Synopsis = "Shows the execution policy: Unrestricted, as PowerShell reports it off Windows."
 	c.Params = []*runtime.Param{
 		runtime.P("Scope", tPolicyScope, runtime.Position(0), runtime.FromPipelineByName()),
@@ -71,7 +71,7 @@ func indexOf(list []string, s string) int {
 }
 
 func setExecutionPolicy() *runtime.Command {
-	c := cmdlet("Set-ExecutionPolicy", ModSecurity, "SetExecutionPolicyCommand")
+	c := Cmdlet("Set-ExecutionPolicy", ModSecurity, "SetExecutionPolicyCommand")
 	c.Synopsis = "Would change the execution policy: off Windows PowerShell does not support it and says so."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium

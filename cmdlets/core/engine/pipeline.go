@@ -1,4 +1,4 @@
-package core
+package engine
 
 import (
 	"fmt"
@@ -16,7 +16,8 @@ func pipelineCommands() []*runtime.Command {
 	return []*runtime.Command{whereObject(), forEachObject(), selectObject(), sortObject(), measureObject(), groupObject()}
 }
 
-func inputObject() *runtime.Param {
+// InputObject is the -InputObject parameter that takes the pipeline.
+func InputObject() *runtime.Param {
 	return runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline())
 }
 
@@ -52,7 +53,7 @@ var whereOps = []struct{ param, set, op string }{
 }
 
 func whereObject() *runtime.Command {
-	c := cmdlet("Where-Object", ModCore, "WhereObjectCommand")
+	c := Cmdlet("Where-Object", ModCore, "WhereObjectCommand")
 	c.Synopsis = "Keeps the pipeline objects for which a condition is true."
 	c.DefaultSet = "EqualSet"
 	c.Sets = []string{"ScriptBlockSet"}
@@ -69,7 +70,7 @@ func whereObject() *runtime.Command {
 		valueSets = append(valueSets, runtime.SetInfo{Set: o.set, Position: 1})
 	}
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		runtime.P("FilterScript", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", true, 0))),
 		runtime.P("Property", runtime.TString, runtime.InSets(opSets...)),
 		runtime.P("Value", runtime.TObject, runtime.InSets(valueSets...)),
@@ -131,7 +132,7 @@ func whereObject() *runtime.Command {
 }
 
 func forEachObject() *runtime.Command {
-	c := cmdlet("ForEach-Object", ModCore, "ForEachObjectCommand")
+	c := Cmdlet("ForEach-Object", ModCore, "ForEachObjectCommand")
 	c.Synopsis = "Runs a script block, or reads a member, for each pipeline object."
 	c.Sets = []string{"ScriptBlockSet", "PropertyAndMethodSet", "ParallelParameterSet"}
 	c.DefaultSet = "ScriptBlockSet"
@@ -140,7 +141,7 @@ func forEachObject() *runtime.Command {
 		return runtime.P(name, t, runtime.InSets(runtime.Set("ParallelParameterSet", mandatory, -1)))
 	}
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		// PowerShell 7's parallel set binds, so a script using it is told
 		// in one line that exosim has no runspaces to run it on
 		parallel("Parallel", runtime.TScriptBlock, true),
@@ -261,14 +262,14 @@ func hasProperty(v any, name string) bool {
 // Select-Object
 
 func selectObject() *runtime.Command {
-	c := cmdlet("Select-Object", ModUtility, "SelectObjectCommand")
+	c := Cmdlet("Select-Object", ModUtility, "SelectObjectCommand")
 	c.Synopsis = "Selects properties of objects, or a number of objects."
 	c.Sets = []string{"DefaultParameter", "SkipLastParameter", "IndexParameter"}
 	c.DefaultSet = "DefaultParameter"
 	def := runtime.Set("DefaultParameter", false, -1)
 	skipLast := runtime.Set("SkipLastParameter", false, -1)
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		runtime.P("Property", runtime.TObjects, runtime.InSets(runtime.Set("DefaultParameter", false, 0), runtime.Set("SkipLastParameter", false, 0))),
 		runtime.P("ExcludeProperty", runtime.TStrings, runtime.InSets(def, skipLast)),
 		runtime.P("ExpandProperty", runtime.TString, runtime.InSets(def, skipLast)),
@@ -294,7 +295,7 @@ func selectObject() *runtime.Command {
 		st := &state{}
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
-				spec, err := propSpec(p, format.ForSelect)
+				spec, err := PropSpec(p, format.ForSelect)
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
 				}
@@ -526,9 +527,9 @@ func sameForUnique(ctx *runtime.Context, a, b any) bool {
 	return ctx.RT.EqualValues(a, b, true)
 }
 
-// propSpec turns a -Property element (name, script block or hashtable)
+// PropSpec turns a -Property element (name, script block or hashtable)
 // into a PropSpec.
-func propSpec(p any, kind format.CalcKind) (format.PropSpec, error) {
+func PropSpec(p any, kind format.CalcKind) (format.PropSpec, error) {
 	switch x := p.(type) {
 	case *runtime.ScriptBlock:
 		return format.PropSpec{Name: strings.TrimSpace(x.Text()), Script: x, Label: x.Text()}, nil
@@ -571,7 +572,7 @@ func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude 
 				}
 				val = v
 			} else {
-				val = propertyOrKey(in, s.Name)
+				val = PropertyOrKey(in, s.Name)
 			}
 			if out.Property(label) != nil {
 				ctx.WriteError(ctx.NewError(fmt.Sprintf("The property cannot be processed because the property \"%s\" already exists.", label), "AlreadyExistingUserSpecifiedPropertyNoExpand", object.InvalidOperation, "PSArgumentException", in))
@@ -608,7 +609,9 @@ func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude 
 	return out, nil
 }
 
-func propertyOrKey(in any, name string) any {
+// PropertyOrKey is a hashtable's value for a key, or any other object's
+// property value.
+func PropertyOrKey(in any, name string) any {
 	if h, ok := in.(*object.Hashtable); ok {
 		v, _ := h.Get(name)
 		return v
@@ -624,12 +627,12 @@ func allProps(v any) []*object.Property {
 // Sort-Object
 
 func sortObject() *runtime.Command {
-	c := cmdlet("Sort-Object", ModUtility, "SortObjectCommand")
+	c := Cmdlet("Sort-Object", ModUtility, "SortObjectCommand")
 	c.Synopsis = "Sorts objects by property values."
 	c.Sets = []string{"Default", "Top", "Bottom"}
 	c.DefaultSet = "Default"
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
 		runtime.P("Descending", runtime.TSwitch),
 		runtime.P("Unique", runtime.TSwitch),
@@ -659,7 +662,7 @@ func sortObject() *runtime.Command {
 		var specs []format.PropSpec
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
-				s, err := propSpec(p, format.ForSort)
+				s, err := PropSpec(p, format.ForSort)
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
 				}
@@ -677,7 +680,7 @@ func sortObject() *runtime.Command {
 			if s.Name == "" {
 				return v
 			}
-			return propertyOrKey(v, s.Name)
+			return PropertyOrKey(v, s.Name)
 		}
 		if len(specs) == 0 {
 			specs = []format.PropSpec{{}}
@@ -749,14 +752,14 @@ func sortObject() *runtime.Command {
 // Measure-Object
 
 func measureObject() *runtime.Command {
-	c := cmdlet("Measure-Object", ModUtility, "MeasureObjectCommand")
+	c := Cmdlet("Measure-Object", ModUtility, "MeasureObjectCommand")
 	c.Synopsis = "Counts objects and computes sums, averages, minimums and maximums."
 	c.Sets = []string{"GenericMeasure", "TextMeasure"}
 	c.DefaultSet = "GenericMeasure"
 	gm := runtime.Set("GenericMeasure", false, -1)
 	tm := runtime.Set("TextMeasure", false, -1)
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
 		runtime.P("StandardDeviation", runtime.TSwitch, runtime.InSets(gm)),
 		runtime.P("Sum", runtime.TSwitch, runtime.InSets(gm)),
@@ -904,10 +907,10 @@ func toDouble(v any) any {
 // Group-Object
 
 func groupObject() *runtime.Command {
-	c := cmdlet("Group-Object", ModUtility, "GroupObjectCommand")
+	c := Cmdlet("Group-Object", ModUtility, "GroupObjectCommand")
 	c.Synopsis = "Groups objects that have the same value for the given properties."
 	c.Params = []*runtime.Param{
-		inputObject(),
+		InputObject(),
 		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
 		runtime.P("NoElement", runtime.TSwitch),
 		runtime.P("AsHashTable", runtime.TSwitch),
@@ -935,7 +938,7 @@ func groupObject() *runtime.Command {
 		var specs []format.PropSpec
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
-				s, err := propSpec(p, format.ForGroupObject)
+				s, err := PropSpec(p, format.ForGroupObject)
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "DictionaryKeyIllegalValue", object.InvalidArgument, "NotSupportedException", nil))
 				}
@@ -957,7 +960,7 @@ func groupObject() *runtime.Command {
 					v, _ := ctx.RT.EvalScriptBlock(sb, it)
 					vals = append(vals, v)
 				} else {
-					vals = append(vals, propertyOrKey(it, s.Name))
+					vals = append(vals, PropertyOrKey(it, s.Name))
 				}
 			}
 			if len(specs) == 0 {

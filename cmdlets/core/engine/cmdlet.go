@@ -1,0 +1,43 @@
+// Package engine declares the cmdlets of PowerShell's engine and of
+// Microsoft.PowerShell.Core, and the building blocks every package of
+// PowerShell's own cmdlets shares (Cmdlet, the module names, pipeline
+// input, property specifications, Declared for cmdlets whose parameters
+// come from the declaration table). Its cmdlets: the pipeline (Where-,
+// ForEach-, Select-, Sort-, Measure-, Group-Object), discovery and help
+// (Get-Command, Get-Member, Get-Help, Get-Alias, about topics), modules,
+// jobs, variables and New-Object, the host and the simulated clock
+// (Get-Date, Start-Sleep, Read-Host, credentials), execution policy,
+// PSReadLine options, and the web cmdlets that say there is no network.
+package engine
+
+import "github.com/exosim/exosim/shell/runtime"
+
+// Module names and versions as PowerShell 7.4 reports them.
+const (
+	ModUtility    = "Microsoft.PowerShell.Utility"
+	ModCore       = "Microsoft.PowerShell.Core"
+	ModManagement = "Microsoft.PowerShell.Management"
+	ModSecurity   = "Microsoft.PowerShell.Security"
+	Version7      = "7.0.0.0"
+	// ModArchive is the module of the archive commands, ArchiveVersion
+	// its version.
+	ModArchive     = "Microsoft.PowerShell.Archive"
+	ArchiveVersion = "1.2.5"
+)
+
+// Cmdlet is a compiled cmdlet of a PowerShell module; typeName is its
+// class in Microsoft.PowerShell.Commands.
+func Cmdlet(name, module, typeName string) *runtime.Command {
+	return &runtime.Command{
+		Name:         name,
+		Type:         runtime.CmdletCommand,
+		Module:       module,
+		Version:      Version7,
+		FullTypeName: "Microsoft.PowerShell.Commands." + typeName,
+	}
+}
+
+// AllowEmpty lets a mandatory string parameter take "" and $null.
+func AllowEmpty() runtime.ParamOpt {
+	return func(p *runtime.Param) { p.AllowEmpty = true }
+}

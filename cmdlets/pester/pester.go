@@ -45,12 +45,19 @@ func function(name string) *runtime.Command {
 // Commands returns the Pester commands.
 func Commands() []*runtime.Command {
 	registerTypes()
-	return []*runtime.Command{
-		blockCommand("Describe"), blockCommand("Context"), itCommand(),
-		setupCommand("BeforeAll"), setupCommand("AfterAll"), setupCommand("BeforeEach"), setupCommand("AfterEach"),
-		beforeDiscoveryCommand(), shouldCommand(), mockCommand(), setItResultCommand(), inModuleScopeCommand(),
-		invokePesterCommand(), newConfigurationCommand(), newContainerCommand(), assertMockCalledCommand(), assertVerifiableCommand(),
-	}
+	// Declared by name and built the first time a session uses one: a
+	// session that runs no test does not build them.
+	return runtime.LazyGroup(func() []*runtime.Command {
+		return []*runtime.Command{
+			blockCommand("Describe"), blockCommand("Context"), itCommand(),
+			setupCommand("BeforeAll"), setupCommand("AfterAll"), setupCommand("BeforeEach"), setupCommand("AfterEach"),
+			beforeDiscoveryCommand(), shouldCommand(), mockCommand(), setItResultCommand(), inModuleScopeCommand(),
+			invokePesterCommand(), newConfigurationCommand(), newContainerCommand(), assertMockCalledCommand(), assertVerifiableCommand(),
+		}
+	}, "Describe", "Context", "It",
+		"BeforeAll", "AfterAll", "BeforeEach", "AfterEach",
+		"BeforeDiscovery", "Should", "Mock", "Set-ItResult", "InModuleScope",
+		"Invoke-Pester", "New-PesterConfiguration", "New-PesterContainer", "Assert-MockCalled", "Assert-VerifiableMock")
 }
 
 // current returns the run in progress in a session, nil when none.

@@ -178,7 +178,6 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 		commands:    map[string]*Command{},
 		aliases:     map[string]string{},
 		lastSuccess: true,
-		rng:         rand.New(rand.NewSource(20240301)),
 	}
 	rt.global = newScope(nil)
 	rt.scope = rt.global
@@ -337,9 +336,17 @@ func (rt *Runtime) Now() time.Time {
 	return time.Now().UTC()
 }
 
+// guidSeed seeds the generator NewGuid draws from, so a session's GUIDs
+// repeat from run to run.
+const guidSeed = 20240301
+
 // NewGuid returns a GUID from the session's deterministic generator.
 func (rt *Runtime) NewGuid() object.Guid {
 	var g object.Guid
+	if rt.rng == nil {
+		// seeded on first use: most sessions never make a GUID here
+		rt.rng = rand.New(rand.NewSource(guidSeed))
+	}
 	rt.rng.Read(g[:])
 	g[6] = g[6]&0x0f | 0x40
 	g[8] = g[8]&0x3f | 0x80

@@ -55,7 +55,7 @@ func Rebuild(path string, o Options, build func(old, fresh *Store) error) error 
 	if note := tenantfile.RecordHolder(real, false); note != "" {
 		defer os.Remove(note)
 	}
-	tenantfile.RemoveStrayBuilds(real)
+	tenantfile.RemoveStale(real)
 
 	var old *Store
 	if fi, err := os.Stat(real); err == nil && fi.Size() > 0 {

@@ -236,7 +236,7 @@ func (s *Store) attach() error {
 		return err
 	}
 	if !s.readOnly && !s.opts.private {
-		tenantfile.RemoveStrayBuilds(s.real)
+		tenantfile.RemoveStale(s.real)
 	}
 	fi, err := os.Stat(s.real)
 	switch {

@@ -34,18 +34,11 @@ const holderSuffix = ".holder."
 
 func holderNote(path string, pid int) string { return path + holderSuffix + strconv.Itoa(pid) }
 
-// RecordHolder writes this process's holder note once it holds the lock.
-// With the exclusive lock every other note is stale (a killed process
-// leaves its note behind) and is removed. Errors are ignored: the note is
-// a courtesy, and a read-only directory must not prevent reading.
+// RecordHolder writes this process's holder note once it holds the lock
+// (with the exclusive lock, RemoveStale clears the stale notes). Errors
+// are ignored: the note is a courtesy, and a read-only directory must not
+// prevent reading.
 func RecordHolder(path string, readOnly bool) string {
-	if !readOnly {
-		for _, h := range holderNotes(path) {
-			if h != holderNote(path, os.Getpid()) {
-				_ = os.Remove(h)
-			}
-		}
-	}
 	note := holderNote(path, os.Getpid())
 	text := fmt.Sprintf("pid=%d\nreadonly=%t\nsince=%s\ncommand=%s\n", os.Getpid(), readOnly,
 		time.Now().UTC().Format(time.RFC3339), strings.Join(append([]string{filepath.Base(os.Args[0])}, os.Args[1:]...), " "))

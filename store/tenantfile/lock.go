@@ -41,6 +41,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -133,12 +134,25 @@ func Acquire(real string, exclusive bool, timeout time.Duration) (*Lock, error) 
 	}
 }
 
-// RemoveStrayBuilds deletes the temporary files of replacements that did
-// not finish. Call it only with the exclusive lock held.
-func RemoveStrayBuilds(real string) {
-	matches, _ := filepath.Glob(escapeGlob(real) + BuildInfix + "*")
-	for _, m := range matches {
-		_ = os.Remove(m)
+// RemoveStale deletes what processes that no longer have the tenant file
+// open left beside it: the temporary files of replacements that did not
+// finish, and the holder notes of every other process (with the exclusive
+// lock held no other process has the file open; a killed one leaves its
+// note behind). One read of the directory serves both. Call it only with
+// the exclusive lock held.
+func RemoveStale(real string) {
+	dir, base := filepath.Dir(real), filepath.Base(real)
+	d, err := os.Open(dir)
+	if err != nil {
+		return
+	}
+	names, _ := d.Readdirnames(-1)
+	d.Close()
+	own := filepath.Base(holderNote(real, os.Getpid()))
+	for _, n := range names {
+		if n != own && (strings.HasPrefix(n, base+BuildInfix) || strings.HasPrefix(n, base+holderSuffix)) {
+			_ = os.Remove(filepath.Join(dir, n))
+		}
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/store/storetest"
 )
 
 // Every package declares its commands by name and builds them on first
@@ -21,5 +22,18 @@ func TestEveryLazyCommandBuilds(t *testing.T) {
 		if c.Handler.Begin == nil && c.Handler.Process == nil && c.Handler.End == nil {
 			t.Errorf("%s has no handler", c.Name)
 		}
+	}
+}
+
+// BenchmarkNewSession is the session a one-shot command builds over a
+// seeded tenant before it runs anything (go test -bench NewSession
+// -benchmem): what it allocates is what a one-shot pays for commands,
+// views and aliases it never uses.
+func BenchmarkNewSession(b *testing.B) {
+	st := storetest.Seeded(b, "contoso")
+	io := &host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}
+	b.ReportAllocs()
+	for b.Loop() {
+		NewSession(io, st, Options{})
 	}
 }

@@ -35,6 +35,9 @@ import (
 //	                               building one (an older build, to
 //	                               compare before and after a change)
 //	EXOSIM_BENCH_ONLY=filter       only the tenant and streaming filter rows
+//	EXOSIM_BENCH_ONLY=oneshot      only the tenant and start-up rows (exosim
+//	                               version, the one-shot beside its baseline)
+//	EXOSIM_BENCH_RUNS=21           runs of each start-up figure
 
 // measured is one child process run.
 type measured struct {
@@ -176,8 +179,12 @@ func TestBenchFigures(t *testing.T) {
 	// runs (this is a shared machine); CPU time (user + system) is shown
 	// too, as it depends less on what else runs.
 	only := os.Getenv("EXOSIM_BENCH_ONLY")
-	if only == "" {
+	if only == "" || only == "oneshot" {
 		oneShotFigures(t, bin, tenant, row)
+	}
+	if only == "oneshot" {
+		printFigures(n, rows)
+		return
 	}
 
 	// The longer figures are medians of 3 runs too: one slow disk flush
@@ -270,8 +277,12 @@ func ratio(a, b time.Duration) float64 { return float64(a) / float64(b) }
 
 // oneShotFigures adds the rows of start-up and a one-shot command.
 func oneShotFigures(t *testing.T, bin, tenant string, row func(what, exo, base, target string, met bool)) {
-	version, _ := pairs(21, func() measured { return runMeasured(t, nil, bin, "version") }, func() measured { return measured{} })
-	oneRuns, lookRuns := pairs(21,
+	runs := 21
+	if v, err := strconv.Atoi(os.Getenv("EXOSIM_BENCH_RUNS")); err == nil && v > 0 {
+		runs = v
+	}
+	version, _ := pairs(runs, func() measured { return runMeasured(t, nil, bin, "version") }, func() measured { return measured{} })
+	oneRuns, lookRuns := pairs(runs,
 		func() measured { return runMeasured(t, nil, bin, "--tenant", tenant, "-c", "Get-Mailbox annb | fl") },
 		func() measured { return baseline(t, "lookup", tenant) })
 	one, look := medianOf(oneRuns), medianOf(lookRuns)
@@ -285,10 +296,21 @@ func oneShotFigures(t *testing.T, bin, tenant string, row func(what, exo, base, 
 // printFigures prints the figure table.
 func printFigures(n int, rows [][5]string) {
 	var b strings.Builder
-	fmt.Fprintf(&b, "\nexosim figures: %d mailboxes, %d cores (GOMAXPROCS %d), %s/%s\n", n, runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(&b, "\nexosim figures: %d mailboxes, %d cores (GOMAXPROCS %d), %s/%s, load average %s\n", n, runtime.NumCPU(), runtime.GOMAXPROCS(0), runtime.GOOS, runtime.GOARCH, loadAverage())
 	fmt.Fprintf(&b, "%-86s | %-28s | %-40s | %-40s | %s\n", "what", "exosim", "baseline", "target: measured", "met")
 	for _, r := range rows {
 		fmt.Fprintf(&b, "%-86s | %-28s | %-40s | %-40s | %s\n", r[0], r[1], r[2], r[3], r[4])
 	}
 	fmt.Print(b.String())
+}
+
+// loadAverage is the system's load average over 1, 5 and 15 minutes
+// ("?" where the system does not show it): figures taken under load are
+// not comparable with figures of an idle machine.
+func loadAverage() string {
+	data, err := os.ReadFile("/proc/loadavg")
+	if f := strings.Fields(string(data)); err == nil && len(f) >= 3 {
+		return strings.Join(f[:3], " ")
+	}
+	return "?"
 }

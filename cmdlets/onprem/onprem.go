@@ -136,20 +136,21 @@ const emsModule = "Microsoft.Exchange.Management.PowerShell.E2010"
 // back in front of imported on-premises ones (the module it imports clobbers
 // them, as Import-Module does).
 func wrapConnect(rt *runtime.Runtime) {
-	orig := rt.Registered("Connect-ExchangeOnline")
-	if orig == nil || orig.Handler.Process == nil {
-		return
-	}
-	cp := *orig
-	process := orig.Handler.Process
-	cp.Handler.Process = func(ctx *runtime.Context) error {
-		err := process(ctx)
-		if err == nil {
-			restoreDisplaced(ctx.RT)
+	rt.Wrap("Connect-ExchangeOnline", func(orig *runtime.Command) *runtime.Command {
+		if orig.Handler.Process == nil {
+			return orig
 		}
-		return err
-	}
-	rt.Register(&cp)
+		cp := *orig
+		process := orig.Handler.Process
+		cp.Handler.Process = func(ctx *runtime.Context) error {
+			err := process(ctx)
+			if err == nil {
+				restoreDisplaced(ctx.RT)
+			}
+			return err
+		}
+		return &cp
+	})
 }
 
 // restoreDisplaced puts back the commands an import replaced.

@@ -91,3 +91,25 @@ func (rt *Runtime) buildAll() {
 		rt.built(k, c)
 	}
 }
+
+// Wrap replaces the registered command name with what wrap makes of it,
+// the first time the session resolves the name: neither the command nor
+// its replacement is built before then. A name the session has not
+// registered is left alone.
+func (rt *Runtime) Wrap(name string, wrap func(orig *Command) *Command) {
+	key := strings.ToLower(name)
+	orig, ok := rt.commands[key]
+	if !ok {
+		return
+	}
+	g := &lazyGroup{names: []string{orig.Name}}
+	g.build = func() []*Command {
+		c := orig
+		if c.lazy != nil {
+			c = c.lazy.get(c.Name)
+		}
+		c.load()
+		return []*Command{wrap(c)}
+	}
+	rt.commands[key] = &Command{Name: orig.Name, lazy: g}
+}

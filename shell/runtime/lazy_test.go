@@ -108,3 +108,65 @@ func TestBuiltLeavesOrdinaryCommands(t *testing.T) {
 		t.Errorf("Built: %+v", got)
 	}
 }
+
+// Wrap replaces a registered command with a wrapper of it without
+// building either until the name is first resolved; a name the session
+// does not have is left alone.
+func TestWrapBuildsOnFirstUse(t *testing.T) {
+	t.Parallel()
+	builds, wraps := 0, 0
+	var buf bytes.Buffer
+	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
+	rt.Register(runtime.Lazy("Get-Inner", func() *runtime.Command { builds++; return echoCmd("Get-Inner") }))
+	wrap := func(orig *runtime.Command) *runtime.Command {
+		wraps++
+		cp := *orig
+		inner := orig.Handler.Process
+		cp.Handler.Process = func(ctx *runtime.Context) error {
+			if err := inner(ctx); err != nil {
+				return err
+			}
+			return ctx.WriteObject("wrapped")
+		}
+		return &cp
+	}
+	rt.Wrap("get-inner", wrap)
+	rt.Wrap("Get-Missing", wrap)
+	if builds != 0 || wraps != 0 {
+		t.Fatalf("Wrap built the command: %d builds, %d wraps", builds, wraps)
+	}
+	if _, ok := rt.LookupCommand("Get-Missing"); ok {
+		t.Error("Wrap of an unknown name registered it")
+	}
+	for i := 0; i < 2; i++ {
+		buf.Reset()
+		rt.Run(syntax.NewSource("", "Get-Inner"), runtime.RunOptions{})
+		if got := strings.TrimSpace(buf.String()); got != "Get-Inner\nwrapped" {
+			t.Errorf("run %d: %q", i, got)
+		}
+	}
+	if builds != 1 || wraps != 1 {
+		t.Errorf("%d builds, %d wraps; want one of each", builds, wraps)
+	}
+	if c := rt.Registered("Get-Inner"); c == nil || c.Name != "Get-Inner" {
+		t.Errorf("Registered gives %+v", c)
+	}
+}
+
+// Register keys commands by their lower-case names whether they come in a
+// batch of ASCII names (lower-cased together) or not.
+func TestRegisterKeysByLowerCaseName(t *testing.T) {
+	t.Parallel()
+	var buf bytes.Buffer
+	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
+	rt.Register(echoCmd("Get-Alpha"), echoCmd("SET-BETA"), echoCmd("x"))
+	rt.Register(echoCmd("Get-Größe"), echoCmd("Get-Gamma"))
+	rt.Register(echoCmd("Get-Delta"))
+	for _, line := range []string{"get-alpha", "Set-Beta", "X", "GET-GRÖßE", "get-größe", "Get-GAMMA", "get-delta"} {
+		buf.Reset()
+		rt.Run(syntax.NewSource("", line), runtime.RunOptions{})
+		if got := strings.TrimSpace(buf.String()); strings.Contains(got, "not recognized") || got == "" {
+			t.Errorf("%s: %q", line, got)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
@@ -193,13 +194,53 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 
 // Register adds commands to the session.
 func (rt *Runtime) Register(cmds ...*Command) {
+	// A session registers its commands package by package, hundreds at a
+	// time: their names are lower-cased together (one string), each key a
+	// piece of it, rather than one string per name.
+	lower, batch := lowerASCIINames(cmds)
+	off := 0
 	for _, c := range cmds {
-		key := strings.ToLower(c.Name)
+		var key string
+		if batch {
+			key, off = lower[off:off+len(c.Name)], off+len(c.Name)
+		} else {
+			key = strings.ToLower(c.Name)
+		}
 		if _, exists := rt.commands[key]; !exists {
 			rt.order = append(rt.order, c.Name)
 		}
 		rt.commands[key] = c
 	}
+}
+
+// lowerASCIINames returns the names of cmds lower-cased end to end, when
+// there are several and all of them are ASCII (so every name keeps its
+// length); false otherwise.
+func lowerASCIINames(cmds []*Command) (string, bool) {
+	if len(cmds) < 2 {
+		return "", false
+	}
+	n := 0
+	for _, c := range cmds {
+		for i := 0; i < len(c.Name); i++ {
+			if c.Name[i] >= utf8.RuneSelf {
+				return "", false
+			}
+		}
+		n += len(c.Name)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range cmds {
+		for i := 0; i < len(c.Name); i++ {
+			ch := c.Name[i]
+			if 'A' <= ch && ch <= 'Z' {
+				ch += 'a' - 'A'
+			}
+			b.WriteByte(ch)
+		}
+	}
+	return b.String(), true
 }
 
 // DeferredCommands supplies commands that a session knows by name but

@@ -483,7 +483,7 @@ func filterSpecOf(ctx *runtime.Context, cur *groups.DynamicGroup) (spec groups.F
 			return spec, false, exo.Invalid(ctx, "The RecipientFilter parameter can't be used with the IncludedRecipients parameter or the Conditional parameters.", "RecipientFilter")
 		}
 		text := ctx.String("RecipientFilter")
-		if _, err := opath.Parse(text); err != nil {
+		if _, err := groups.ParseFilter(text); err != nil {
 			return spec, false, exo.Error(ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("RecipientFilter", err), object.InvalidArgument, text)
 		}
 		return groups.FilterSpec{IsCustom: true, Custom: text}, true, nil

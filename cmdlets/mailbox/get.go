@@ -595,7 +595,8 @@ func getRecipient() *runtime.Command {
 	c.Description = "Soft-deleted recipients are included only with -IncludeSoftDeletedRecipients. Groups (distribution, mail-enabled security " +
 		"and Microsoft 365 groups) follow the mailboxes and mail users. -SortBy sorts the whole result before -ResultSize applies. " +
 		"The parameters the reference reserves for internal use (-BookmarkDisplayName, -IncludeBookmarkObject, -Capabilities, " +
-		"-Properties, -PropertySet), the undocumented -IncludeManagerWithDisplayName and the LDAP -RecipientPreviewFilter are not simulated."
+		"-Properties, -PropertySet) and the undocumented -IncludeManagerWithDisplayName are not simulated. -RecipientPreviewFilter lists the " +
+		"recipients a dynamic distribution group's filter finds now (a stored RecipientFilter included)."
 	c.OutputType = TypeRecipient
 	c.Examples = []runtime.Example{
 		{Code: "Get-Recipient -ResultSize Unlimited", Remark: "Lists every recipient with its recipient type."},
@@ -616,8 +617,9 @@ func getRecipient() *runtime.Command {
 		"OrganizationalUnit": "The organization's unit (its name, canonical name or DN): every recipient of the tenant is in it.",
 		"AuthenticationType": "Managed lists the mailboxes and mail users (every account is a cloud identity); Federated lists none.",
 	})
+	exo.Describe(c, map[string]string{"RecipientPreviewFilter": "An OPATH recipient filter to test: lists the recipients a dynamic distribution group with it would have now."})
 	return exo.Partial(c, "Identity", "Anr", "AuthenticationType", "Filter", "IncludeSoftDeletedRecipients", "OrganizationalUnit",
-		"RecipientType", "RecipientTypeDetails", "ResultSize", "SortBy")
+		"RecipientPreviewFilter", "RecipientType", "RecipientTypeDetails", "ResultSize", "SortBy")
 }
 
 func getEXORecipient() *runtime.Command {
@@ -681,9 +683,20 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 		anr := ctx.String("Anr")
 		keep = append(keep, func(m *directory.Mailbox) bool { return matchAnr(m, anr) })
 	}
+	preview, err := previewSet(ctx)
+	if err != nil {
+		return err
+	}
+	if preview != nil {
+		keep = append(keep, func(m *directory.Mailbox) bool { return preview[strings.ToLower(m.LinkedUserID())] })
+	}
 	l := &listing{ctx: ctx, scope: scope, mailUsers: true, accounts: accounts, filter: f, build: build, limit: limit, explicit: explicit, keep: andKeep(keep...)}
 	if withGroups {
 		l.groups, l.keepGroup = true, groupKeep(ctx)
+		if preview != nil {
+			inner := l.keepGroup
+			l.keepGroup = func(g *groups.Group) bool { return preview[strings.ToLower(g.Guid)] && inner(g) }
+		}
 		if strings.Contains(strings.ToUpper(ctx.Command.Noun()), "EXO") {
 			props := ctx.Strings("Properties")
 			l.buildGroup = func(g *groups.Group, org *directory.Organization) *object.PSObject {
@@ -705,6 +718,28 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 		return getByIdentity(ctx, l, id, shown, true)
 	}
 	return l.run()
+}
+
+// previewSet evaluates -RecipientPreviewFilter, the test of a dynamic
+// distribution group's filter: the recipients it finds now, as the set of
+// their account object IDs and group GUIDs (nil without the parameter).
+func previewSet(ctx *runtime.Context) (map[string]bool, error) {
+	if ctx.Command.Param("RecipientPreviewFilter") == nil || !ctx.Has("RecipientPreviewFilter") {
+		return nil, nil
+	}
+	text := ctx.String("RecipientPreviewFilter")
+	if _, err := groups.ParseFilter(text); err != nil {
+		return nil, ctx.Fail(exo.Error(ctx, "System.Management.Automation.ParameterBindingException", opath.BindingMessage("RecipientPreviewFilter", err), object.InvalidArgument, text))
+	}
+	set := map[string]bool{}
+	err := exo.View(ctx, func(tx *store.Tx) error {
+		ms, err := groups.Evaluate(tx, text, "")
+		for _, m := range ms {
+			set[strings.ToLower(m.ID)] = true
+		}
+		return err
+	})
+	return set, err
 }
 
 // accountValue reads a directory attribute of a mailbox's account.

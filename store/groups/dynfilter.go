@@ -178,15 +178,35 @@ func (e *FilterTooLongError) Error() string {
 	return fmt.Sprintf("the stored recipient filter would be %d characters long; at most %d are allowed", e.Length, MaxRecipientFilter)
 }
 
+// FilterSchema is what a recipient filter may name: the filterable
+// recipient properties and the internal ones Exchange's stored filters
+// use.
+func FilterSchema() opath.Schema {
+	return opath.RecipientSchema().With(
+		opath.Property{Name: "RecipientTypeDetailsValue", Kind: opath.KindString},
+		opath.Property{Name: "ResourceMetaData", Kind: opath.KindString},
+		opath.Property{Name: "ResourceSearchProperties", Kind: opath.KindString})
+}
+
+// ParseFilter parses a recipient filter and checks the properties it
+// names (the errors are opath's, for the parameter's binding message).
+func ParseFilter(text string) (*opath.Filter, error) {
+	f, err := opath.Parse(text)
+	if err == nil {
+		err = FilterSchema().Validate(f)
+	}
+	return f, err
+}
+
 // CustomTree parses a custom recipient filter and checks its leading
 // wildcards; property names and enumeration values take the spelling of
 // the recipient schema.
 func CustomTree(text string) (opath.Node, error) {
-	f, err := opath.Parse(text)
+	f, err := ParseFilter(text)
 	if err != nil {
-		return opath.Node{}, err
+		return opath.Node{}, &store.ValidationError{Field: "RecipientFilter", Message: err.Error()}
 	}
-	schema := opath.RecipientSchema()
+	schema := FilterSchema()
 	var fix func(n opath.Node) (opath.Node, error)
 	fix = func(n opath.Node) (opath.Node, error) {
 		for i := range n.Kids {

@@ -59,6 +59,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 	"github.com/exosim/exosim/store/seed"
 )
 
@@ -199,7 +200,7 @@ func Parse(name, origin string, data []byte) (*Lab, error) {
 		if s.text == "" {
 			continue
 		}
-		if _, errs := syntax.Parse(syntax.NewSource(s.what, s.text)); errs != nil {
+		if _, errs := parser.Parse(syntax.NewSource(s.what, s.text)); errs != nil {
 			e := errs[0]
 			return nil, fail("%s: line %d: %s", s.what, e.Ext.Start.Line, e.Message)
 		}

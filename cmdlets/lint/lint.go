@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // Severity says how serious a finding is.
@@ -197,7 +198,7 @@ func (l *Linter) Source(src *syntax.Source) (out []Finding) {
 			out = c.result()
 		}
 	}()
-	sb, errs := syntax.Parse(src)
+	sb, errs := parser.Parse(src)
 	if len(errs) > 0 {
 		for _, e := range errs {
 			c.add(e.Ext, Error, RuleParse, e.Message)

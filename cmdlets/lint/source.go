@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // dotSource learns the functions a dot-sourced script defines, when its
@@ -61,7 +62,7 @@ func (c *checker) learnFile(n syntax.Node, from string) bool {
 	if err != nil {
 		return false
 	}
-	sb, errs := syntax.Parse(syntax.NewSource(path, text))
+	sb, errs := parser.Parse(syntax.NewSource(path, text))
 	if len(errs) > 0 || sb == nil {
 		return false
 	}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // ctxKind is what the word at the cursor is, as the syntax tree of the
@@ -49,7 +50,7 @@ func findContext(text string) compContext {
 	if t := strings.TrimRight(text, " \t\r\n"); t == "" || strings.ContainsAny(t[len(t)-1:], "|;{(=") {
 		return compContext{kind: ctxCommand, start: end}
 	}
-	sb, _ := syntax.Parse(syntax.NewSource("", text))
+	sb, _ := parser.Parse(syntax.NewSource("", text))
 	if sb == nil {
 		return compContext{}
 	}

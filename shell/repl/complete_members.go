@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // members completes a member name after "." when the text before the dot
@@ -49,7 +50,7 @@ func exprEndingAt(text string) syntax.Node {
 	if strings.TrimSpace(text) == "" {
 		return nil
 	}
-	sb, _ := syntax.Parse(syntax.NewSource("", text))
+	sb, _ := parser.Parse(syntax.NewSource("", text))
 	if sb == nil {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // History is the line editor's command history: every accepted entry in
@@ -119,7 +120,7 @@ func SensitiveLine(line string) bool {
 	if len(matches) == 0 {
 		return false
 	}
-	sb, errs := syntax.Parse(syntax.NewSource("", line))
+	sb, errs := parser.Parse(syntax.NewSource("", line))
 	if len(errs) > 0 || sb == nil {
 		return true
 	}

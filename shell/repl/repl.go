@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // LineReader is what the loop needs from a line editor. ReadCommand
@@ -202,6 +203,6 @@ func echoTranscript(rt *runtime.Runtime, prompt, text string) {
 // Incomplete reports whether the parser wants more input after text (the
 // editor then starts a continuation row on Enter).
 func Incomplete(text string) bool {
-	_, errs := syntax.Parse(syntax.NewSource("", text))
+	_, errs := parser.Parse(syntax.NewSource("", text))
 	return errs != nil && errs.Incomplete()
 }

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // ErrStopUpstream is returned by a cmdlet (Select-Object -First) that needs
@@ -185,7 +185,7 @@ func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error
 // (Invoke-Expression).
 func (rt *Runtime) InvokeExpression(text string, out func(any) error) error {
 	src := syntax.NewSource("", text)
-	sb, perrs := syntax.Parse(src)
+	sb, perrs := parser.Parse(src)
 	if perrs == nil {
 		perrs = rt.prepareScript(sb, src)
 	}
@@ -323,4 +323,4 @@ func (rt *Runtime) DeleteVariable(name, scopeName string, force bool) (ok bool, 
 }
 
 // RegexUnescape is [regex]::Unescape.
-func RegexUnescape(s string) string { return regexsyntax.Unescape(s) }
+func RegexUnescape(s string) string { return unescapeRegex(s) }

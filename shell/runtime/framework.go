@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // What a test framework (Pester) needs from the interpreter: scopes it
@@ -50,7 +51,7 @@ func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any
 		return rt.commandNotFound(path, ext)
 	}
 	src := syntax.NewSource(p, DecodeScript(data))
-	sb, perrs := syntax.Parse(src)
+	sb, perrs := parser.Parse(src)
 	if perrs == nil {
 		perrs = rt.prepareScript(sb, src)
 	}

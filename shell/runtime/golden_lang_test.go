@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // session runs input the way the REPL does: each complete command line is
@@ -30,7 +31,7 @@ func session(t *testing.T, input string) string {
 		} else {
 			pending += "\n" + line
 		}
-		_, errs := syntax.Parse(syntax.NewSource("", pending))
+		_, errs := parser.Parse(syntax.NewSource("", pending))
 		if errs != nil && errs.Incomplete() {
 			continue
 		}

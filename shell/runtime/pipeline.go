@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 
 	"github.com/exosim/exosim/shell/host"
 )
@@ -383,7 +384,7 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 			data, err := rt.readScriptBytes(path)
 			if err == nil {
 				src := syntax.NewSource(path, DecodeScript(data))
-				sb, perrs := syntax.Parse(src)
+				sb, perrs := parser.Parse(src)
 				if perrs == nil {
 					perrs = rt.prepareScript(sb, src)
 				}

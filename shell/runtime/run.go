@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
 // outDefault is the implicit Out-Default at the end of a command line.
@@ -120,7 +121,7 @@ const maxShownParseErrors = 100
 // engine are recovered and reported as internal errors.
 func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	before := rt.errorsWritten
-	sb, perrs := syntax.Parse(src)
+	sb, perrs := parser.Parse(src)
 	if perrs == nil {
 		perrs = rt.prepareScript(sb, src)
 	}

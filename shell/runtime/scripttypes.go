@@ -172,7 +172,7 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 // the script, so a type can be used above its definition. Enums come
 // first, and a class after the class it derives from.
 func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
-	if sb == nil || !sb.HasTypeDefs() {
+	if sb == nil || !sb.DefinesTypes {
 		return nil
 	}
 	var pending []*syntax.TypeDefStmt

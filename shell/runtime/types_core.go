@@ -11,7 +11,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -719,7 +718,7 @@ func declareCoreTypes() {
 				"ToChar":    convertTo("System.Char", nil),
 				"ToDateTime": Method(1, 2, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
-						return dates.Zero(), nil
+						return zeroDate(), nil
 					}
 					d, err := toDateTime(c.Arg(0))
 					if err != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -714,7 +715,7 @@ func validIP(s string) bool {
 
 // createScriptBlock parses text into a script block ([scriptblock]::Create).
 func (rt *Runtime) createScriptBlock(text string) (any, error) {
-	sb, perrs := syntax.Parse(syntax.NewSource("", text))
+	sb, perrs := parser.Parse(syntax.NewSource("", text))
 	if perrs != nil {
 		return nil, parseException(perrs)
 	}

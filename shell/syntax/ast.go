@@ -1,7 +1,7 @@
-// Package syntax is the PowerShell language front end: tokens, the syntax
-// tree and the parser. It is pure — text in, tree or positioned errors out —
-// and it knows when input is incomplete, which drives the REPL's
-// continuation prompt.
+// Package syntax is PowerShell's syntax tree: the nodes a script parses
+// to, with their source extents, the walk over them (Inspect, Children),
+// the compact dump tests compare, and the parse errors. The parser that
+// builds a tree from text is syntax/parser.
 package syntax
 
 import "strings"
@@ -107,15 +107,11 @@ type ScriptBlock struct {
 	Clean    *StatementBlock
 	Unnamed  bool
 	IsFilter bool
-	// hasTypeDefs tells that an enum or class definition was parsed
-	// somewhere inside the block (nested blocks included).
-	hasTypeDefs bool
+	// DefinesTypes tells that an enum or class definition is written
+	// somewhere inside the block (nested blocks included); when it is
+	// false a caller can skip looking for them.
+	DefinesTypes bool
 }
-
-// HasTypeDefs reports whether the block may define enums or classes: it
-// is false when no definition is written anywhere inside it, so a caller
-// can skip looking for them.
-func (b *ScriptBlock) HasTypeDefs() bool { return b.hasTypeDefs }
 
 // UsingStmt is using namespace|module|assembly|type|command Name [= Target].
 type UsingStmt struct {

@@ -8,7 +8,7 @@ func Inspect(n Node, f func(Node) bool) {
 	if isNil(n) || !f(n) {
 		return
 	}
-	for _, c := range children(n) {
+	for _, c := range Children(n) {
 		Inspect(c, f)
 	}
 }
@@ -39,8 +39,9 @@ func add[T Node](out []Node, list ...T) []Node {
 	return out
 }
 
-// children lists the direct children of n in source order.
-func children(n Node) []Node {
+// Children lists the direct children of n in source order (none of them
+// nil).
+func Children(n Node) []Node {
 	var out []Node
 	switch x := n.(type) {
 	case *ScriptBlock:

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/syntax/parser"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -58,7 +59,7 @@ func jobCommands() []*runtime.Command {
 // jobWrapper runs a job's script block with its arguments, its errors
 // merged into its output so the job holds them for Receive-Job.
 var jobWrapper = sync.OnceValue(func() *runtime.ScriptBlock {
-	sb, errs := syntax.Parse(syntax.NewSource("", "param($__exosimJobBlock, $__exosimJobArgs) & $__exosimJobBlock @__exosimJobArgs 2>&1"))
+	sb, errs := parser.Parse(syntax.NewSource("", "param($__exosimJobBlock, $__exosimJobArgs) & $__exosimJobBlock @__exosimJobArgs 2>&1"))
 	if errs != nil {
 		panic(errs)
 	}

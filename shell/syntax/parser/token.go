@@ -1,4 +1,8 @@
-package syntax
+package parser
+
+import (
+	"github.com/exosim/exosim/shell/syntax"
+)
 
 // TokenKind classifies a token.
 type TokenKind int
@@ -67,17 +71,17 @@ func (k TokenKind) String() string {
 type Token struct {
 	Kind TokenKind
 	// Ext covers the token's source text.
-	Ext Extent
+	Ext syntax.Extent
 	// Str is the token's value: the decoded string, the variable, parameter
 	// or label name, or the normalised operator.
 	Str string
 	// Value is the number of a TokNumber.
 	Value any
 	// StrKind says how a string token was written.
-	StrKind StringKind
+	StrKind syntax.StringKind
 	// Parts holds the pieces of an expandable string or bareword; nil when
 	// nothing is expanded.
-	Parts []Expr
+	Parts []syntax.Expr
 	// Colon is set on a parameter written -Name: .
 	Colon bool
 	// SpaceBefore is set when whitespace precedes the token.

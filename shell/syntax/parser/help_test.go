@@ -1,6 +1,9 @@
-package syntax
+package parser
 
-import "testing"
+import (
+	"github.com/exosim/exosim/shell/syntax"
+	"testing"
+)
 
 // Comment-based help is found where PowerShell looks for it and read into
 // its sections.
@@ -27,9 +30,9 @@ func TestCommentHelp(t *testing.T) {
 			t.Errorf("%s: %s", c.name, errList(errs))
 			continue
 		}
-		var fd *FunctionDef
-		Inspect(sb, func(n Node) bool {
-			if f, ok := n.(*FunctionDef); ok && fd == nil {
+		var fd *syntax.FunctionDef
+		syntax.Inspect(sb, func(n syntax.Node) bool {
+			if f, ok := n.(*syntax.FunctionDef); ok && fd == nil {
 				fd = f
 			}
 			return true
@@ -59,8 +62,8 @@ func TestCommentHelp(t *testing.T) {
 		"function f {\n  'x'\n  # .SYNOPSIS\n  # Not at the end.\n  'y'\n}",
 	} {
 		sb, _ := ParseString("", in)
-		Inspect(sb, func(n Node) bool {
-			if f, ok := n.(*FunctionDef); ok && f.Help != nil {
+		syntax.Inspect(sb, func(n syntax.Node) bool {
+			if f, ok := n.(*syntax.FunctionDef); ok && f.Help != nil {
 				t.Errorf("%q: unexpected help %+v", in, f.Help)
 			}
 			return true

@@ -1,4 +1,4 @@
-package syntax
+package parser
 
 import (
 	"math"
@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // lexMode is the tokenizer mode chosen by the parser.
@@ -116,7 +117,7 @@ func (p *parser) byteAt(i int) byte {
 }
 
 // pos converts a byte offset into a position.
-func (p *parser) pos(off int) Pos {
+func (p *parser) pos(off int) syntax.Pos {
 	if off < 0 {
 		off = 0
 	}
@@ -143,14 +144,14 @@ func (p *parser) pos(off int) Pos {
 		}
 		p.lineOf[len(p.text)], p.colOf[len(p.text)] = line, col
 	}
-	return Pos{Offset: off, Line: int(p.lineOf[off]), Col: int(p.colOf[off])}
+	return syntax.Pos{Offset: off, Line: int(p.lineOf[off]), Col: int(p.colOf[off])}
 }
 
-func (p *parser) ext(start, end int) Extent {
+func (p *parser) ext(start, end int) syntax.Extent {
 	if end < start {
 		end = start
 	}
-	return Extent{Src: p.src, Start: p.pos(start), End: p.pos(end)}
+	return syntax.Extent{Src: p.src, Start: p.pos(start), End: p.pos(end)}
 }
 
 // skipSpace skips blanks, comments and backtick line continuations.
@@ -609,8 +610,8 @@ func (p *parser) scanDollar(i int, m lexMode, space bool) *Token {
 // strBuilder accumulates the pieces of an expandable string.
 type strBuilder struct {
 	p        *parser
-	kind     StringKind
-	parts    []Expr
+	kind     syntax.StringKind
+	parts    []syntax.Expr
 	lit      strings.Builder
 	litStart int
 	hasExpr  bool
@@ -618,13 +619,13 @@ type strBuilder struct {
 
 func (b *strBuilder) flush(end int) {
 	if b.lit.Len() > 0 {
-		b.parts = append(b.parts, &StringConstExpr{Ext: b.p.ext(b.litStart, end), Value: b.lit.String(), Kind: b.kind})
+		b.parts = append(b.parts, &syntax.StringConstExpr{Ext: b.p.ext(b.litStart, end), Value: b.lit.String(), Kind: b.kind})
 		b.lit.Reset()
 	}
 	b.litStart = end
 }
 
-func (b *strBuilder) add(e Expr, end int) {
+func (b *strBuilder) add(e syntax.Expr, end int) {
 	b.parts = append(b.parts, e)
 	b.hasExpr = true
 	b.litStart = end
@@ -710,7 +711,7 @@ func (b *strBuilder) dollar(i int) int {
 		return i + 1
 	}
 	b.flush(i)
-	b.add(&VariableExpr{Ext: p.ext(i, end), Name: name}, end)
+	b.add(&syntax.VariableExpr{Ext: p.ext(i, end), Name: name}, end)
 	return end
 }
 
@@ -767,13 +768,13 @@ func (p *parser) scanSingleQuoted(i int, space bool) *Token {
 	}
 	t := p.tok(TokString, i, j, space)
 	t.Str = b.String()
-	t.StrKind = SingleQuoted
+	t.StrKind = syntax.SingleQuoted
 	return t
 }
 
 func (p *parser) scanDoubleQuoted(i int, space bool) *Token {
 	_, qsz := p.at(i)
-	b := &strBuilder{p: p, kind: DoubleQuoted, litStart: i + qsz}
+	b := &strBuilder{p: p, kind: syntax.DoubleQuoted, litStart: i + qsz}
 	end := b.scanDQBody(i + qsz)
 	if end < 0 {
 		end = len(p.text)
@@ -783,10 +784,10 @@ func (p *parser) scanDoubleQuoted(i int, space bool) *Token {
 		_, csz := utf8.DecodeLastRuneInString(p.text[:end])
 		b.flush(end - csz)
 	}
-	return p.stringToken(i, end, space, b, DoubleQuoted)
+	return p.stringToken(i, end, space, b, syntax.DoubleQuoted)
 }
 
-func (p *parser) stringToken(i, end int, space bool, b *strBuilder, kind StringKind) *Token {
+func (p *parser) stringToken(i, end int, space bool, b *strBuilder, kind syntax.StringKind) *Token {
 	t := p.tok(TokString, i, end, space)
 	t.StrKind = kind
 	if b.hasExpr {
@@ -796,7 +797,7 @@ func (p *parser) stringToken(i, end int, space bool, b *strBuilder, kind StringK
 	}
 	var s strings.Builder
 	for _, e := range b.parts {
-		s.WriteString(e.(*StringConstExpr).Value)
+		s.WriteString(e.(*syntax.StringConstExpr).Value)
 	}
 	t.Str = s.String()
 	return t
@@ -804,9 +805,9 @@ func (p *parser) stringToken(i, end int, space bool, b *strBuilder, kind StringK
 
 // scanHereString reads @'...'@ or @"..."@; hdr is the header's size.
 func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
-	kind, term := HereSingle, "'@"
+	kind, term := syntax.HereSingle, "'@"
 	if double {
-		kind, term = HereDouble, "\"@"
+		kind, term = syntax.HereDouble, "\"@"
 	}
 	j := i + hdr
 	for {
@@ -895,7 +896,7 @@ func (p *parser) scanHereString(i, hdr int, double bool, space bool) *Token {
 // scanGeneric reads a bareword in command mode (or an identifier in
 // expression mode).
 func (p *parser) scanGeneric(i int, space bool) *Token {
-	b := &strBuilder{p: p, kind: BareWord, litStart: i}
+	b := &strBuilder{p: p, kind: syntax.BareWord, litStart: i}
 	escaped := false
 	j := i
 loop:
@@ -960,7 +961,7 @@ loop:
 		j = i + sz
 	}
 	b.flush(j)
-	t := p.stringToken(i, j, space, b, BareWord)
+	t := p.stringToken(i, j, space, b, syntax.BareWord)
 	if t.Kind == TokString {
 		t.Kind = TokGeneric
 	}
@@ -1039,7 +1040,7 @@ func ParseNumber(s string) (any, bool) {
 	if s == "" || s[0] < '0' || s[0] > '9' && s[0] != '.' {
 		return nil, false
 	}
-	src := NewSource("", s)
+	src := syntax.NewSource("", s)
 	p := &parser{src: src, text: s, errSeen: map[errKey]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
 	v, end, ok := p.scanNumber(0)
 	if !ok || end != len(s) || len(p.errs) > 0 {

@@ -1,4 +1,4 @@
-package syntax
+package parser
 
 import (
 	"flag"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 func FuzzParse(f *testing.F) {
@@ -49,7 +50,7 @@ func FuzzParse(f *testing.F) {
 		}
 		if errs == nil {
 			checkExtents(t, in, sb)
-			_ = Dump(sb)
+			_ = syntax.Dump(sb)
 		}
 	})
 }

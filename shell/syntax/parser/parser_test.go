@@ -1,6 +1,7 @@
-package syntax
+package parser
 
 import (
+	"github.com/exosim/exosim/shell/syntax"
 	"os"
 	"strings"
 	"testing"
@@ -477,14 +478,14 @@ func TestParseTrees(t *testing.T) {
 			t.Errorf("%q: unexpected errors: %v", tc.in, errList(errs))
 			continue
 		}
-		if got := Dump(sb); got != tc.want {
+		if got := syntax.Dump(sb); got != tc.want {
 			t.Errorf("%q:\n got  %s\n want %s", tc.in, got, tc.want)
 		}
 		checkExtents(t, tc.in, sb)
 	}
 }
 
-func errList(errs ErrorList) string {
+func errList(errs syntax.ErrorList) string {
 	var b strings.Builder
 	for _, e := range errs {
 		b.WriteString(e.ErrorID + "@" + itoa(e.Ext.Start.Line) + ":" + itoa(e.Ext.Start.Col) + " " + e.Message + "; ")
@@ -660,7 +661,7 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func checkErrorPositions(t *testing.T, in string, errs ErrorList) {
+func checkErrorPositions(t *testing.T, in string, errs syntax.ErrorList) {
 	t.Helper()
 	for i, e := range errs {
 		if e.Ext.Start.Offset < 0 || e.Ext.End.Offset > len(in) || e.Ext.Start.Offset > e.Ext.End.Offset {
@@ -762,11 +763,11 @@ func TestIncompleteOnlyAtEnd(t *testing.T) {
 
 // checkExtents verifies that every node's extent lies within its parent's
 // and within the input, with consistent line/column data.
-func checkExtents(t *testing.T, in string, root Node) {
+func checkExtents(t *testing.T, in string, root syntax.Node) {
 	t.Helper()
-	var walk func(n Node, lo, hi int)
-	walk = func(n Node, lo, hi int) {
-		if isNil(n) {
+	var walk func(n syntax.Node, lo, hi int)
+	walk = func(n syntax.Node, lo, hi int) {
+		if n == nil {
 			return
 		}
 		e := n.Span()
@@ -774,13 +775,13 @@ func checkExtents(t *testing.T, in string, root Node) {
 			t.Errorf("%q: %T extent %d..%d outside parent %d..%d", in, n, e.Start.Offset, e.End.Offset, lo, hi)
 			return
 		}
-		for _, p := range []Pos{e.Start, e.End} {
+		for _, p := range []syntax.Pos{e.Start, e.End} {
 			line, col := lineCol(in, p.Offset)
 			if p.Line != line || p.Col != col {
 				t.Errorf("%q: %T position %d:%d at offset %d, want %d:%d", in, n, p.Line, p.Col, p.Offset, line, col)
 			}
 		}
-		for _, c := range children(n) {
+		for _, c := range syntax.Children(n) {
 			walk(c, e.Start.Offset, e.End.Offset)
 		}
 	}

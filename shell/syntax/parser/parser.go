@@ -1,4 +1,10 @@
-package syntax
+// Package parser is the PowerShell language front end: the lexer (its
+// tokens depend on the mode, command or expression, the parser asks for)
+// and the parser that builds a syntax tree, comment-based help, class and
+// enum definitions and #requires lines. It is pure (text in, tree or
+// positioned errors out) and it knows when input is incomplete, which
+// drives the REPL's continuation prompt.
+package parser
 
 import (
 	"fmt"
@@ -6,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // maxDepth bounds the nesting of statements and unary expressions.
@@ -16,7 +23,7 @@ const maxDepth = 1000
 var recoverPanics = true
 
 type parser struct {
-	src  *Source
+	src  *syntax.Source
 	text string
 	off  int
 	// typeDefs counts the enum and class definitions parsed so far.
@@ -24,7 +31,7 @@ type parser struct {
 	// lastEnd is the end offset of the last consumed token.
 	lastEnd int
 
-	errs    ErrorList
+	errs    syntax.ErrorList
 	errSeen map[errKey]bool
 
 	cache map[int]*Token
@@ -44,16 +51,16 @@ type parser struct {
 	// comments maps the start of each comment seen to its end; funcs are
 	// the functions parsed, whose help comments are found at the end.
 	comments map[int]int
-	funcs    []*FunctionDef
+	funcs    []*syntax.FunctionDef
 
 	lineOf, colOf []int32
 }
 
 // Parse parses a whole script. It returns the script block and every
 // syntax error found, in source order (nil when there is none).
-func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
+func Parse(src *syntax.Source) (sb *syntax.ScriptBlock, errs syntax.ErrorList) {
 	if src == nil {
-		src = NewSource("", "")
+		src = syntax.NewSource("", "")
 	}
 	p := &parser{src: src, text: src.Text, errSeen: map[errKey]bool{}, cache: map[int]*Token{}, cacheCap: minCacheCap}
 	if recoverPanics {
@@ -61,7 +68,7 @@ func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
 			if r := recover(); r != nil {
 				p.errorf(p.ext(p.off, p.off), false, "InternalParserError", fmt.Sprintf("Internal parser error: %v", r))
 				if sb == nil {
-					sb = &ScriptBlock{Ext: p.ext(0, len(p.text)), End: &StatementBlock{Ext: p.ext(0, len(p.text))}, Unnamed: true}
+					sb = &syntax.ScriptBlock{Ext: p.ext(0, len(p.text)), End: &syntax.StatementBlock{Ext: p.ext(0, len(p.text))}, Unnamed: true}
 				}
 				errs = p.sortedErrors()
 			}
@@ -73,11 +80,11 @@ func Parse(src *Source) (sb *ScriptBlock, errs ErrorList) {
 }
 
 // ParseString parses text read from path (empty for interactive input).
-func ParseString(path, text string) (*ScriptBlock, ErrorList) {
-	return Parse(NewSource(path, text))
+func ParseString(path, text string) (*syntax.ScriptBlock, syntax.ErrorList) {
+	return Parse(syntax.NewSource(path, text))
 }
 
-func (p *parser) sortedErrors() ErrorList {
+func (p *parser) sortedErrors() syntax.ErrorList {
 	if len(p.errs) == 0 {
 		return nil
 	}
@@ -87,7 +94,7 @@ func (p *parser) sortedErrors() ErrorList {
 	return p.errs
 }
 
-func (p *parser) errorf(ext Extent, incomplete bool, id, msg string) {
+func (p *parser) errorf(ext syntax.Extent, incomplete bool, id, msg string) {
 	if p.abort {
 		return
 	}
@@ -96,7 +103,7 @@ func (p *parser) errorf(ext Extent, incomplete bool, id, msg string) {
 		return
 	}
 	p.errSeen[key] = true
-	p.errs = append(p.errs, &ParseError{Ext: ext, ErrorID: id, Message: msg, Incomplete: incomplete})
+	p.errs = append(p.errs, &syntax.ParseError{Ext: ext, ErrorID: id, Message: msg, Incomplete: incomplete})
 }
 
 // errKey is where an error was reported and which one: the parser
@@ -107,7 +114,7 @@ type errKey struct {
 }
 
 // after is the empty extent just after the last consumed token.
-func (p *parser) after() Extent { return p.ext(p.lastEnd, p.lastEnd) }
+func (p *parser) after() syntax.Extent { return p.ext(p.lastEnd, p.lastEnd) }
 
 // errMissing reports a missing construct after the last token; it is
 // incomplete when the input has ended.
@@ -210,7 +217,7 @@ func (p *parser) leave() { p.depth-- }
 // Script blocks and statement lists
 
 // parseScriptBody parses a script (lc nil) or the inside of { } after lc.
-func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
+func (p *parser) parseScriptBody(lc *Token) *syntax.ScriptBlock {
 	start := 0
 	closer := TokEOF
 	if lc != nil {
@@ -218,9 +225,9 @@ func (p *parser) parseScriptBody(lc *Token) *ScriptBlock {
 		closer = TokRCurly
 		p.advance(lc)
 	}
-	sb := &ScriptBlock{}
+	sb := &syntax.ScriptBlock{}
 	typeDefsBefore := p.typeDefs
-	defer func() { sb.hasTypeDefs = p.typeDefs != typeDefsBefore }()
+	defer func() { sb.DefinesTypes = p.typeDefs != typeDefsBefore }()
 	p.skipNewlinesSemis()
 	if lc == nil {
 		for p.keywordAt() == "using" {
@@ -272,7 +279,7 @@ func (p *parser) namedBlockAhead() bool {
 	return ok
 }
 
-func (p *parser) parseNamedBlocks(sb *ScriptBlock, closer TokenKind) {
+func (p *parser) parseNamedBlocks(sb *syntax.ScriptBlock, closer TokenKind) {
 	for {
 		p.skipNewlinesSemis()
 		t := p.peekTok(modeCmd)
@@ -292,7 +299,7 @@ func (p *parser) parseNamedBlocks(sb *ScriptBlock, closer TokenKind) {
 			return
 		}
 		block := p.parseStatementBlock()
-		var slot **StatementBlock
+		var slot **syntax.StatementBlock
 		switch strings.ToLower(t.Str) {
 		case "begin":
 			slot = &sb.Begin
@@ -313,7 +320,7 @@ func (p *parser) parseNamedBlocks(sb *ScriptBlock, closer TokenKind) {
 }
 
 // parseStatementBlock parses { statements } at the current '{'.
-func (p *parser) parseStatementBlock() *StatementBlock {
+func (p *parser) parseStatementBlock() *syntax.StatementBlock {
 	lc := p.peekTok(modeExpr)
 	p.advance(lc)
 	body := p.parseStatementList(TokRCurly)
@@ -328,7 +335,7 @@ func (p *parser) parseStatementBlock() *StatementBlock {
 }
 
 // block parses a required statement block, reporting id/msg when absent.
-func (p *parser) block(id, msg string) *StatementBlock {
+func (p *parser) block(id, msg string) *syntax.StatementBlock {
 	p.skipNewlines()
 	t := p.peekTok(modeExpr)
 	if t.Kind != TokLCurly {
@@ -341,8 +348,8 @@ func (p *parser) block(id, msg string) *StatementBlock {
 func isCloser(k TokenKind) bool { return k == TokRCurly || k == TokRParen || k == TokEOF }
 
 // parseStatementList parses statements up to closer (not consumed).
-func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
-	sb := &StatementBlock{}
+func (p *parser) parseStatementList(closer TokenKind) *syntax.StatementBlock {
+	sb := &syntax.StatementBlock{}
 	start := p.skipSpace(p.off)
 	for {
 		p.skipNewlinesSemis()
@@ -352,7 +359,7 @@ func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
 		before := p.off
 		st := p.parseStatement()
 		if st != nil {
-			if tr, ok := st.(*TrapStmt); ok {
+			if tr, ok := st.(*syntax.TrapStmt); ok {
 				sb.Traps = append(sb.Traps, tr)
 			} else {
 				sb.Statements = append(sb.Statements, st)
@@ -388,19 +395,19 @@ func (p *parser) parseStatementList(closer TokenKind) *StatementBlock {
 // needsTerminator reports whether st ends in a pipeline, which must be
 // followed by a newline, ';' or a closing bracket. Statements that end with
 // their own block do not need one: `foreach ($x in $a) { $x } 'next'`.
-func needsTerminator(st Statement) bool {
+func needsTerminator(st syntax.Statement) bool {
 	switch s := st.(type) {
 	case nil:
 		return true
-	case *Pipeline, *PipelineChain:
+	case *syntax.Pipeline, *syntax.PipelineChain:
 		return true
-	case *AssignmentStmt:
+	case *syntax.AssignmentStmt:
 		return needsTerminator(s.Value)
-	case *ThrowStmt:
+	case *syntax.ThrowStmt:
 		return s.Value == nil || needsTerminator(s.Value)
-	case *ReturnStmt:
+	case *syntax.ReturnStmt:
 		return s.Value == nil || needsTerminator(s.Value)
-	case *ExitStmt:
+	case *syntax.ExitStmt:
 		return s.Value == nil || needsTerminator(s.Value)
 	}
 	return false
@@ -429,7 +436,7 @@ func (p *parser) tryLabel() (string, int, bool) {
 	return p.text[i+1 : j], i, true
 }
 
-func (p *parser) parseStatement() Statement {
+func (p *parser) parseStatement() syntax.Statement {
 	if !p.enter() {
 		p.leave()
 		return nil
@@ -486,7 +493,7 @@ func (p *parser) parseStatement() Statement {
 	return p.parsePipelineChain()
 }
 
-func (p *parser) parsePipelineChain() Statement {
+func (p *parser) parsePipelineChain() syntax.Statement {
 	left := p.parsePipeline()
 	if left == nil {
 		return nil
@@ -508,7 +515,7 @@ func (p *parser) parsePipelineChain() Statement {
 		if t.Kind == TokOrOr {
 			op = "||"
 		}
-		left = &PipelineChain{Ext: p.ext(left.Span().Start.Offset, p.lastEnd), Left: left, Op: op, Right: right}
+		left = &syntax.PipelineChain{Ext: p.ext(left.Span().Start.Offset, p.lastEnd), Left: left, Op: op, Right: right}
 	}
 }
 
@@ -543,9 +550,9 @@ func isUnaryOp(s string) bool {
 	return s == "-" || s == "+" || s == "!" || unaryDashOps[s]
 }
 
-func (p *parser) parsePipeline() Statement {
+func (p *parser) parsePipeline() syntax.Statement {
 	start := p.skipSpace(p.off)
-	pl := &Pipeline{}
+	pl := &syntax.Pipeline{}
 	mode := modeCmd
 	if p.startsExpression() {
 		mode = modeExpr
@@ -558,7 +565,7 @@ func (p *parser) parsePipeline() Statement {
 		if t.Kind == TokAssign {
 			return p.parseAssignment(e, t)
 		}
-		el := &CommandExprElement{Expr: e}
+		el := &syntax.CommandExprElement{Expr: e}
 		el.Redirections = p.parseRedirections(modeExpr)
 		el.Ext = p.ext(start, p.lastEnd)
 		pl.Elements = append(pl.Elements, el)
@@ -594,7 +601,7 @@ func (p *parser) parsePipeline() Statement {
 			p.errorf(p.after(), n.Kind == TokEOF, "EmptyPipeElement", "An empty pipe element is not allowed.")
 			pl.Ext = p.ext(start, p.lastEnd)
 			return pl
-		case n.Kind == TokGeneric || n.Kind == TokAmp || n.Kind == TokDot || (n.Kind == TokExpandable && n.StrKind == BareWord) || n.Kind == TokRedirection:
+		case n.Kind == TokGeneric || n.Kind == TokAmp || n.Kind == TokDot || (n.Kind == TokExpandable && n.StrKind == syntax.BareWord) || n.Kind == TokRedirection:
 			cmd := p.parseCommand()
 			if cmd == nil {
 				pl.Ext = p.ext(start, p.lastEnd)
@@ -611,7 +618,7 @@ func (p *parser) parsePipeline() Statement {
 			}
 			p.errorf(p.ext(es, p.lastEnd), false, "ExpressionsMustBeFirstInPipeline", "Expressions are only allowed as the first element of a pipeline.")
 			mode = modeExpr
-			el := &CommandExprElement{Expr: e}
+			el := &syntax.CommandExprElement{Expr: e}
 			el.Redirections = p.parseRedirections(modeExpr)
 			el.Ext = p.ext(e.Span().Start.Offset, p.lastEnd)
 			pl.Elements = append(pl.Elements, el)
@@ -621,24 +628,24 @@ func (p *parser) parsePipeline() Statement {
 	return pl
 }
 
-func validTarget(e Expr) bool {
+func validTarget(e syntax.Expr) bool {
 	switch x := e.(type) {
-	case *VariableExpr:
+	case *syntax.VariableExpr:
 		return !x.Splatted
-	case *MemberExpr, *IndexExpr:
+	case *syntax.MemberExpr, *syntax.IndexExpr:
 		return true
-	case *ConvertExpr:
+	case *syntax.ConvertExpr:
 		return validTarget(x.Child)
-	case *ArrayLiteralExpr:
+	case *syntax.ArrayLiteralExpr:
 		for _, el := range x.Elements {
 			if !validTarget(el) {
 				return false
 			}
 		}
 		return true
-	case *ParenExpr:
-		if pl, ok := x.Stmt.(*Pipeline); ok && len(pl.Elements) == 1 {
-			if ce, ok := pl.Elements[0].(*CommandExprElement); ok {
+	case *syntax.ParenExpr:
+		if pl, ok := x.Stmt.(*syntax.Pipeline); ok && len(pl.Elements) == 1 {
+			if ce, ok := pl.Elements[0].(*syntax.CommandExprElement); ok {
 				return validTarget(ce.Expr)
 			}
 		}
@@ -646,7 +653,7 @@ func validTarget(e Expr) bool {
 	return false
 }
 
-func (p *parser) parseAssignment(target Expr, op *Token) Statement {
+func (p *parser) parseAssignment(target syntax.Expr, op *Token) syntax.Statement {
 	if !validTarget(target) {
 		p.errorf(target.Span(), false, "InvalidLeftHandSide", "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.")
 	}
@@ -657,18 +664,18 @@ func (p *parser) parseAssignment(target Expr, op *Token) Statement {
 		n := p.peekTok(modeExpr)
 		p.errorf(p.ext(op.Ext.Start.Offset, op.Ext.End.Offset), n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the '"+op.Text()+"' operator.")
 	}
-	return &AssignmentStmt{Ext: p.ext(target.Span().Start.Offset, p.lastEnd), Target: target, Op: op.Str, Value: v}
+	return &syntax.AssignmentStmt{Ext: p.ext(target.Span().Start.Offset, p.lastEnd), Target: target, Op: op.Str, Value: v}
 }
 
-func (p *parser) parseRedirections(m lexMode) []*Redirection {
-	var out []*Redirection
+func (p *parser) parseRedirections(m lexMode) []*syntax.Redirection {
+	var out []*syntax.Redirection
 	for {
 		t := p.peekTok(m)
 		if t.Kind != TokRedirection {
 			return out
 		}
 		p.advance(t)
-		r := &Redirection{From: t.RedirFrom, Merge: t.RedirMerge, Append: t.RedirAppend}
+		r := &syntax.Redirection{From: t.RedirFrom, Merge: t.RedirMerge, Append: t.RedirAppend}
 		if !r.Merge {
 			r.Target = p.parseCommandArgElem()
 			if r.Target == nil {
@@ -687,16 +694,16 @@ func (p *parser) parseRedirections(m lexMode) []*Redirection {
 // ---------------------------------------------------------------------------
 // Commands
 
-func (p *parser) bareword(t *Token) Expr {
+func (p *parser) bareword(t *Token) syntax.Expr {
 	if t.Kind == TokExpandable {
-		return &ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind}
+		return &syntax.ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind}
 	}
-	return &StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: BareWord}
+	return &syntax.StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: syntax.BareWord}
 }
 
-func (p *parser) parseCommand() *CommandExpr {
+func (p *parser) parseCommand() *syntax.CommandExpr {
 	t := p.peekTok(modeCmd)
-	cmd := &CommandExpr{}
+	cmd := &syntax.CommandExpr{}
 	start := t.Ext.Start.Offset
 	switch {
 	case t.Kind == TokAmp || t.Kind == TokDot:
@@ -710,14 +717,14 @@ func (p *parser) parseCommand() *CommandExpr {
 			return cmd
 		}
 		cmd.Elements = append(cmd.Elements, name)
-	case t.Kind == TokGeneric || (t.Kind == TokExpandable && t.StrKind == BareWord):
+	case t.Kind == TokGeneric || (t.Kind == TokExpandable && t.StrKind == syntax.BareWord):
 		p.advance(t)
 		cmd.Elements = append(cmd.Elements, p.bareword(t))
 	case t.Kind == TokRedirection:
 		// where a command name is expected a redirection operator is a
 		// word: `<Path>` runs a command named '<' (not found at run time)
 		p.advance(t)
-		cmd.Elements = append(cmd.Elements, &StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: BareWord})
+		cmd.Elements = append(cmd.Elements, &syntax.StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: syntax.BareWord})
 	default:
 		return nil
 	}
@@ -729,12 +736,12 @@ func (p *parser) parseCommand() *CommandExpr {
 			continue
 		case TokParameter:
 			p.advance(t)
-			cp := &CommandParameter{Name: t.Str}
+			cp := &syntax.CommandParameter{Name: t.Str}
 			if t.Colon {
 				n := p.peekTok(modeCmd)
 				if n.Kind == TokParameter {
 					p.advance(n)
-					cp.Arg = &StringConstExpr{Ext: n.Ext, Value: n.Text(), Kind: BareWord}
+					cp.Arg = &syntax.StringConstExpr{Ext: n.Ext, Value: n.Text(), Kind: syntax.BareWord}
 				} else if n.Kind != TokNewline && n.Kind != TokEOF {
 					cp.Arg = p.parseCommandArgument()
 				}
@@ -751,7 +758,7 @@ func (p *parser) parseCommand() *CommandExpr {
 				p.errMissing(n, "MissingExpressionAfterToken", "Missing expression after ','.")
 				continue
 			}
-			cmd.Elements = append(cmd.Elements, &UnaryExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Op: ",", Child: child})
+			cmd.Elements = append(cmd.Elements, &syntax.UnaryExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Op: ",", Child: child})
 			continue
 		}
 		arg := p.parseCommandArgument()
@@ -765,13 +772,13 @@ func (p *parser) parseCommand() *CommandExpr {
 }
 
 // parseCommandArgument parses one argument, with a,b,c lists.
-func (p *parser) parseCommandArgument() Expr {
+func (p *parser) parseCommandArgument() syntax.Expr {
 	return p.parseCommaList(modeCmd, p.parseCommandArgElem)
 }
 
 // parseCommaList parses elem, and when a comma follows in the given lexer
 // mode, the rest of an a,b,c array literal.
-func (p *parser) parseCommaList(mode lexMode, elem func() Expr) Expr {
+func (p *parser) parseCommaList(mode lexMode, elem func() syntax.Expr) syntax.Expr {
 	first := elem()
 	if first == nil {
 		return nil
@@ -780,7 +787,7 @@ func (p *parser) parseCommaList(mode lexMode, elem func() Expr) Expr {
 	if t.Kind != TokComma {
 		return first
 	}
-	arr := &ArrayLiteralExpr{Elements: []Expr{first}}
+	arr := &syntax.ArrayLiteralExpr{Elements: []syntax.Expr{first}}
 	for t.Kind == TokComma {
 		p.advance(t)
 		p.skipNewlines()
@@ -798,33 +805,33 @@ func (p *parser) parseCommaList(mode lexMode, elem func() Expr) Expr {
 }
 
 // parseCommandArgElem parses a single argument value in command mode.
-func (p *parser) parseCommandArgElem() Expr {
+func (p *parser) parseCommandArgElem() syntax.Expr {
 	t := p.peekTok(modeCmd)
 	switch t.Kind {
 	case TokGeneric:
 		p.advance(t)
 		return p.bareword(t)
 	case TokExpandable:
-		if t.StrKind == BareWord {
+		if t.StrKind == syntax.BareWord {
 			p.advance(t)
 			return p.bareword(t)
 		}
 		p.advance(t)
-		return p.parsePostfix(&ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind})
+		return p.parsePostfix(&syntax.ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind})
 	case TokString:
 		p.advance(t)
-		return p.parsePostfix(&StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: t.StrKind})
+		return p.parsePostfix(&syntax.StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: t.StrKind})
 	case TokNumber:
 		p.advance(t)
-		return &ConstantExpr{Ext: t.Ext, Value: t.Value}
+		return &syntax.ConstantExpr{Ext: t.Ext, Value: t.Value}
 	case TokDot:
 		// a lone dot is the dot-source operator only where a command
 		// starts; as an argument it is the word "." (the current folder)
 		p.advance(t)
-		return &StringConstExpr{Ext: t.Ext, Value: ".", Kind: BareWord}
+		return &syntax.StringConstExpr{Ext: t.Ext, Value: ".", Kind: syntax.BareWord}
 	case TokVariable, TokSplat:
 		p.advance(t)
-		v := &VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}
+		v := &syntax.VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}
 		if v.Splatted {
 			return v
 		}
@@ -842,9 +849,9 @@ func (p *parser) parseCommandArgElem() Expr {
 // ---------------------------------------------------------------------------
 // Expressions
 
-func (p *parser) parseExpression() Expr { return p.parseTernary(true) }
+func (p *parser) parseExpression() syntax.Expr { return p.parseTernary(true) }
 
-func (p *parser) parseTernary(comma bool) Expr {
+func (p *parser) parseTernary(comma bool) syntax.Expr {
 	cond := p.parseBinary(1, comma)
 	if cond == nil {
 		return nil
@@ -867,7 +874,7 @@ func (p *parser) parseTernary(comma bool) Expr {
 	if c.Kind != TokColon {
 		p.restore(s)
 		p.errorf(p.after(), c.Kind == TokEOF, "MissingColonInTernaryExpression", "Missing ':' in the ternary expression.")
-		return &TernaryExpr{Ext: p.ext(cond.Span().Start.Offset, p.lastEnd), Cond: cond, IfTrue: a}
+		return &syntax.TernaryExpr{Ext: p.ext(cond.Span().Start.Offset, p.lastEnd), Cond: cond, IfTrue: a}
 	}
 	p.advance(c)
 	p.skipNewlines()
@@ -876,10 +883,10 @@ func (p *parser) parseTernary(comma bool) Expr {
 		n := p.peekTok(modeExpr)
 		p.errorf(c.Ext, n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the ':' operator.")
 	}
-	return &TernaryExpr{Ext: p.ext(cond.Span().Start.Offset, p.lastEnd), Cond: cond, IfTrue: a, IfFalse: b}
+	return &syntax.TernaryExpr{Ext: p.ext(cond.Span().Start.Offset, p.lastEnd), Cond: cond, IfTrue: a, IfFalse: b}
 }
 
-func (p *parser) parseBinary(minPrec int, comma bool) Expr {
+func (p *parser) parseBinary(minPrec int, comma bool) syntax.Expr {
 	left := p.parseArray(comma)
 	if left == nil {
 		return nil
@@ -898,18 +905,18 @@ func (p *parser) parseBinary(minPrec int, comma bool) Expr {
 			p.errorf(p.after(), n.Kind == TokEOF, "ExpectedValueExpression", "You must provide a value expression following the '"+t.Text()+"' operator.")
 			return left
 		}
-		left = &BinaryExpr{Ext: p.ext(left.Span().Start.Offset, p.lastEnd), Op: t.Str, OpExt: t.Ext, Left: left, Right: right}
+		left = &syntax.BinaryExpr{Ext: p.ext(left.Span().Start.Offset, p.lastEnd), Op: t.Str, OpExt: t.Ext, Left: left, Right: right}
 	}
 }
 
-func (p *parser) parseArray(comma bool) Expr {
+func (p *parser) parseArray(comma bool) syntax.Expr {
 	if !comma {
 		return p.parseUnary()
 	}
 	return p.parseCommaList(modeExpr, p.parseUnary)
 }
 
-func (p *parser) parseUnary() Expr {
+func (p *parser) parseUnary() syntax.Expr {
 	if !p.enter() {
 		p.leave()
 		return nil
@@ -938,7 +945,7 @@ func (p *parser) parseUnary() Expr {
 			n := p.peekTok(modeExpr)
 			p.errMissing(n, "MissingExpressionAfterOperator", "Missing expression after unary operator '"+t.Text()+"'.")
 		}
-		return &UnaryExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Op: op, Child: child}
+		return &syntax.UnaryExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Op: op, Child: child}
 	}
 	e := p.parsePrimary()
 	if e == nil {
@@ -947,7 +954,7 @@ func (p *parser) parseUnary() Expr {
 	return p.parsePostfix(e)
 }
 
-func (p *parser) parseTypeOrCast() Expr {
+func (p *parser) parseTypeOrCast() syntax.Expr {
 	lb := p.peekTok(modeExpr)
 	a, tn := p.parseAttributeOrType()
 	switch {
@@ -960,22 +967,22 @@ func (p *parser) parseTypeOrCast() Expr {
 				return child
 			}
 		}
-		return &TypeExpr{Ext: a.Ext, Type: &TypeName{Ext: a.Ext, Name: a.Name}}
+		return &syntax.TypeExpr{Ext: a.Ext, Type: &syntax.TypeName{Ext: a.Ext, Name: a.Name}}
 	case tn == nil:
 		return nil
 	}
 	if p.lastEnd == tn.Ext.End.Offset {
 		// missing ']'
-		return &TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn}
+		return &syntax.TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn}
 	}
 	n := p.peekTok(modeExpr)
 	if n.Kind != TokComma && isExprStart(n) {
 		child := p.parseUnary()
 		if child != nil {
-			return &ConvertExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn, Child: child}
+			return &syntax.ConvertExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn, Child: child}
 		}
 	}
-	return p.parsePostfix(&TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn})
+	return p.parsePostfix(&syntax.TypeExpr{Ext: p.ext(lb.Ext.Start.Offset, p.lastEnd), Type: tn})
 }
 
 // scanTypeName reads a type name such as System.Int32, string[] or
@@ -1066,48 +1073,48 @@ func (p *parser) skipBlanks(i int) int {
 	}
 }
 
-func (p *parser) parsePrimary() Expr {
+func (p *parser) parsePrimary() syntax.Expr {
 	t := p.peekTok(modeExpr)
 	switch t.Kind {
 	case TokNumber:
 		p.advance(t)
-		return &ConstantExpr{Ext: t.Ext, Value: t.Value}
+		return &syntax.ConstantExpr{Ext: t.Ext, Value: t.Value}
 	case TokString:
 		p.advance(t)
-		return &StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: t.StrKind}
+		return &syntax.StringConstExpr{Ext: t.Ext, Value: t.Str, Kind: t.StrKind}
 	case TokExpandable:
 		p.advance(t)
-		return &ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind}
+		return &syntax.ExpandableStringExpr{Ext: t.Ext, Parts: t.Parts, Kind: t.StrKind}
 	case TokVariable, TokSplat:
 		p.advance(t)
-		return &VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}
+		return &syntax.VariableExpr{Ext: t.Ext, Name: t.Str, Splatted: t.Kind == TokSplat}
 	case TokLParen:
 		return p.parseParen(t)
 	case TokDollarParen:
 		p.advance(t)
 		body := p.subBody(t)
-		return &SubExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Body: body}
+		return &syntax.SubExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Body: body}
 	case TokAtParen:
 		p.advance(t)
 		body := p.subBody(t)
-		return &ArrayExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Body: body}
+		return &syntax.ArrayExpr{Ext: p.ext(t.Ext.Start.Offset, p.lastEnd), Body: body}
 	case TokAtCurly:
 		return p.parseHashtable(t)
 	case TokLCurly:
 		sb := p.parseScriptBody(t)
-		return &ScriptBlockExpr{Ext: sb.Ext, Block: sb}
+		return &syntax.ScriptBlockExpr{Ext: sb.Ext, Block: sb}
 	}
 	return nil
 }
 
-func (p *parser) parseParen(lp *Token) Expr {
+func (p *parser) parseParen(lp *Token) syntax.Expr {
 	p.advance(lp)
 	p.skipNewlines()
 	t := p.peekTok(modeCmd)
 	if t.Kind == TokRParen {
 		p.errorf(t.Ext, false, "ExpectedExpression", "An expression was expected after '('.")
 		p.advance(t)
-		return &ParenExpr{Ext: p.ext(lp.Ext.Start.Offset, p.lastEnd)}
+		return &syntax.ParenExpr{Ext: p.ext(lp.Ext.Start.Offset, p.lastEnd)}
 	}
 	st := p.parseStatement()
 	p.skipNewlines()
@@ -1117,11 +1124,11 @@ func (p *parser) parseParen(lp *Token) Expr {
 	} else {
 		p.errMissing(rp, "MissingEndParenthesisInExpression", "Missing closing ')' in expression.")
 	}
-	return &ParenExpr{Ext: p.ext(lp.Ext.Start.Offset, p.lastEnd), Stmt: st}
+	return &syntax.ParenExpr{Ext: p.ext(lp.Ext.Start.Offset, p.lastEnd), Stmt: st}
 }
 
 // subBody parses the statements of $( ) or @( ) after the opening token.
-func (p *parser) subBody(open *Token) *StatementBlock {
+func (p *parser) subBody(open *Token) *syntax.StatementBlock {
 	body := p.parseStatementList(TokRParen)
 	rp := p.peekTok(modeExpr)
 	if rp.Kind == TokRParen {
@@ -1134,20 +1141,20 @@ func (p *parser) subBody(open *Token) *StatementBlock {
 
 // parseSubExprAt parses $( ... ) at offset i inside a string and returns
 // it with the offset after it. The parser's position is left unchanged.
-func (p *parser) parseSubExprAt(i int) (*SubExpr, int) {
+func (p *parser) parseSubExprAt(i int) (*syntax.SubExpr, int) {
 	s := p.save()
 	p.off, p.lastEnd = i, i
 	t := p.peekTok(modeExpr)
-	var sub *SubExpr
+	var sub *syntax.SubExpr
 	ok := t.Kind == TokDollarParen && p.enter()
 	p.nested++
 	defer func() { p.nested-- }()
 	if ok {
 		p.advance(t)
 		body := p.subBody(t)
-		sub = &SubExpr{Ext: p.ext(i, p.lastEnd), Body: body}
+		sub = &syntax.SubExpr{Ext: p.ext(i, p.lastEnd), Body: body}
 	} else {
-		sub = &SubExpr{Ext: p.ext(i, p.off), Body: &StatementBlock{Ext: p.ext(i, p.off)}}
+		sub = &syntax.SubExpr{Ext: p.ext(i, p.off), Body: &syntax.StatementBlock{Ext: p.ext(i, p.off)}}
 	}
 	if t.Kind == TokDollarParen {
 		p.leave()
@@ -1160,11 +1167,11 @@ func (p *parser) parseSubExprAt(i int) (*SubExpr, int) {
 	return sub, end
 }
 
-func (p *parser) parseHashtable(open *Token) Expr {
+func (p *parser) parseHashtable(open *Token) syntax.Expr {
 	p.advance(open)
-	h := &HashtableExpr{}
+	h := &syntax.HashtableExpr{}
 	seen := map[string]bool{}
-	finish := func() Expr {
+	finish := func() syntax.Expr {
 		h.Ext = p.ext(open.Ext.Start.Offset, p.lastEnd)
 		return h
 	}
@@ -1216,7 +1223,7 @@ func (p *parser) parseHashtable(open *Token) Expr {
 			}
 			seen[lk] = true
 		}
-		h.Pairs = append(h.Pairs, &KeyValue{Key: key, Value: v})
+		h.Pairs = append(h.Pairs, &syntax.KeyValue{Key: key, Value: v})
 		n := p.peekTok(modeExpr)
 		switch n.Kind {
 		case TokNewline, TokSemi:
@@ -1235,11 +1242,11 @@ func (p *parser) parseHashtable(open *Token) Expr {
 	}
 }
 
-func hashKeyText(e Expr) (string, bool) {
+func hashKeyText(e syntax.Expr) (string, bool) {
 	switch k := e.(type) {
-	case *StringConstExpr:
+	case *syntax.StringConstExpr:
 		return k.Value, true
-	case *ConstantExpr:
+	case *syntax.ConstantExpr:
 		return fmt.Sprint(k.Value), true
 	}
 	return "", false
@@ -1270,7 +1277,7 @@ func (p *parser) skipToCurly() {
 	}
 }
 
-func (p *parser) parseHashKey() Expr {
+func (p *parser) parseHashKey() syntax.Expr {
 	i := p.skipSpace(p.off)
 	r := p.runeAt(i)
 	if isLetter(r) {
@@ -1283,14 +1290,14 @@ func (p *parser) parseHashKey() Expr {
 			j += sz
 		}
 		p.off, p.lastEnd = j, j
-		return &StringConstExpr{Ext: p.ext(i, j), Value: p.text[i:j], Kind: BareWord}
+		return &syntax.StringConstExpr{Ext: p.ext(i, j), Value: p.text[i:j], Kind: syntax.BareWord}
 	}
 	return p.parseUnary()
 }
 
 // parsePostfix applies member access, method calls, indexing and postfix
 // ++/-- written directly after e.
-func (p *parser) parsePostfix(e Expr) Expr {
+func (p *parser) parsePostfix(e syntax.Expr) syntax.Expr {
 	for {
 		i := p.off
 		c, c1 := p.byteAt(i), p.byteAt(i+1)
@@ -1319,23 +1326,23 @@ func (p *parser) parsePostfix(e Expr) Expr {
 				if n.Kind == TokRBracket {
 					p.advance(n)
 				}
-				return &IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, NullConditional: nc}
+				return &syntax.IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, NullConditional: nc}
 			}
 			p.skipNewlines()
 			rb := p.peekTok(modeExpr)
 			if rb.Kind != TokRBracket {
 				p.errMissing(rb, "MissingEndSquareBracket", "Missing ']' after array index expression.")
-				return &IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, Index: idx, NullConditional: nc}
+				return &syntax.IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, Index: idx, NullConditional: nc}
 			}
 			p.advance(rb)
-			e = &IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, Index: idx, NullConditional: nc}
+			e = &syntax.IndexExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Target: e, Index: idx, NullConditional: nc}
 		case (c == '+' && c1 == '+') || (c == '-' && c1 == '-'):
 			t := p.peekTok(modeExpr)
 			if t.Kind != TokPlusPlus && t.Kind != TokMinusMinus {
 				return e
 			}
 			p.advance(t)
-			e = &UnaryExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Op: "p" + t.Str, Child: e}
+			e = &syntax.UnaryExpr{Ext: p.ext(e.Span().Start.Offset, p.lastEnd), Op: "p" + t.Str, Child: e}
 		default:
 			return e
 		}
@@ -1346,7 +1353,7 @@ func (p *parser) parsePostfix(e Expr) Expr {
 }
 
 // member parses the member name after . :: or ?. and an optional call.
-func (p *parser) member(target Expr, static, nullCond bool) Expr {
+func (p *parser) member(target syntax.Expr, static, nullCond bool) syntax.Expr {
 	start := target.Span().Start.Offset
 	if c := p.byteAt(p.skipSpace(p.off)); c == '\n' || c == '\r' {
 		// fluent chains: the member may follow on the next line
@@ -1355,7 +1362,7 @@ func (p *parser) member(target Expr, static, nullCond bool) Expr {
 	}
 	i := p.off
 	r := p.runeAt(i)
-	var name Expr
+	var name syntax.Expr
 	switch {
 	case isIdentChar(r):
 		j := i
@@ -1367,16 +1374,16 @@ func (p *parser) member(target Expr, static, nullCond bool) Expr {
 			j += sz
 		}
 		p.off, p.lastEnd = j, j
-		name = &StringConstExpr{Ext: p.ext(i, j), Value: p.text[i:j], Kind: BareWord}
+		name = &syntax.StringConstExpr{Ext: p.ext(i, j), Value: p.text[i:j], Kind: syntax.BareWord}
 	case isSingleQuote(r) || isDoubleQuote(r) || r == '$' || r == '(' || r == '{':
 		name = p.parsePrimary()
 	}
 	if name == nil {
 		n := p.peekTok(modeExpr)
 		p.errMissing(n, "MissingPropertyName", "Missing property name after reference operator.")
-		return &MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Static: static, NullConditional: nullCond}
+		return &syntax.MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Static: static, NullConditional: nullCond}
 	}
-	var targs []*TypeName
+	var targs []*syntax.TypeName
 	if p.byteAt(p.off) == '[' {
 		targs = p.genericMethodArgs()
 	}
@@ -1385,22 +1392,22 @@ func (p *parser) member(target Expr, static, nullCond bool) Expr {
 		lp := p.peekTok(modeExpr)
 		p.advance(lp)
 		args := p.parseMethodArgs()
-		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: args, Static: static, NullConditional: nullCond, TypeArgs: targs}
+		return &syntax.InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: args, Static: static, NullConditional: nullCond, TypeArgs: targs}
 	case '{':
 		lc := p.peekTok(modeExpr)
 		sb := p.parseScriptBody(lc)
-		arg := &ScriptBlockExpr{Ext: sb.Ext, Block: sb}
-		return &InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: []Expr{arg}, Static: static, NullConditional: nullCond}
+		arg := &syntax.ScriptBlockExpr{Ext: sb.Ext, Block: sb}
+		return &syntax.InvokeMemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Args: []syntax.Expr{arg}, Static: static, NullConditional: nullCond}
 	}
-	return &MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Static: static, NullConditional: nullCond}
+	return &syntax.MemberExpr{Ext: p.ext(start, p.lastEnd), Target: target, Member: name, Static: static, NullConditional: nullCond}
 }
 
 // genericMethodArgs reads the type arguments of a generic method call,
 // Method[T1, T2](...), when the bracket at p.off opens them: a list of
 // type names (not bracketed ones) closed by ']' with '(' right after.
 // Otherwise nothing is consumed (it is an index, as in $x.Items[0]).
-func (p *parser) genericMethodArgs() []*TypeName {
-	var out []*TypeName
+func (p *parser) genericMethodArgs() []*syntax.TypeName {
+	var out []*syntax.TypeName
 	k := p.off + 1
 	for {
 		k = p.skipBlanks(k)
@@ -1414,7 +1421,7 @@ func (p *parser) genericMethodArgs() []*TypeName {
 		if !ok {
 			return nil
 		}
-		out = append(out, &TypeName{Ext: p.ext(k, end), Name: name})
+		out = append(out, &syntax.TypeName{Ext: p.ext(k, end), Name: name})
 		k = p.skipBlanks(end)
 		if p.byteAt(k) == ',' {
 			k++
@@ -1428,8 +1435,8 @@ func (p *parser) genericMethodArgs() []*TypeName {
 	}
 }
 
-func (p *parser) parseMethodArgs() []Expr {
-	args := []Expr{}
+func (p *parser) parseMethodArgs() []syntax.Expr {
+	args := []syntax.Expr{}
 	p.skipNewlines()
 	if t := p.peekTok(modeExpr); t.Kind == TokRParen {
 		p.advance(t)
@@ -1504,11 +1511,11 @@ func (p *parser) paramBlockAhead() bool {
 
 // tryParamBlock parses [attributes] param( ... ) at the start of a script
 // block, or nothing.
-func (p *parser) tryParamBlock() *ParamBlock {
+func (p *parser) tryParamBlock() *syntax.ParamBlock {
 	if !p.paramBlockAhead() {
 		return nil
 	}
-	pb := &ParamBlock{}
+	pb := &syntax.ParamBlock{}
 	start := p.skipSpace(p.off)
 	for {
 		p.skipNewlines()
@@ -1521,7 +1528,7 @@ func (p *parser) tryParamBlock() *ParamBlock {
 		case a != nil:
 			pb.Attributes = append(pb.Attributes, a)
 		case tn != nil:
-			pb.Attributes = append(pb.Attributes, &Attribute{Ext: tn.Ext, Name: tn.Name})
+			pb.Attributes = append(pb.Attributes, &syntax.Attribute{Ext: tn.Ext, Name: tn.Name})
 		}
 	}
 	if p.keywordAt() != "param" {
@@ -1543,7 +1550,7 @@ func (p *parser) tryParamBlock() *ParamBlock {
 }
 
 // parseAttributeOrType parses [Name(args)] (an attribute) or [type].
-func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
+func (p *parser) parseAttributeOrType() (*syntax.Attribute, *syntax.TypeName) {
 	lb := p.peekTok(modeExpr)
 	p.advance(lb)
 	name, end, ok := p.scanTypeName(p.off, 0)
@@ -1554,7 +1561,7 @@ func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
 	}
 	nameStart := p.skipSpace(p.off)
 	p.off, p.lastEnd = end, end
-	var attr *Attribute
+	var attr *syntax.Attribute
 	// blanks may separate the name from its arguments: [Parameter (Mandatory)]
 	paren := p.off
 	for p.byteAt(paren) == ' ' || p.byteAt(paren) == '\t' {
@@ -1563,7 +1570,7 @@ func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
 	if p.byteAt(paren) == '(' {
 		lp := p.peekTok(modeExpr)
 		p.advance(lp)
-		attr = &Attribute{Name: name}
+		attr = &syntax.Attribute{Name: name}
 		p.parseAttributeArgs(attr)
 	}
 	rb := p.peekTok(modeExpr)
@@ -1576,10 +1583,10 @@ func (p *parser) parseAttributeOrType() (*Attribute, *TypeName) {
 		attr.Ext = p.ext(lb.Ext.Start.Offset, p.lastEnd)
 		return attr, nil
 	}
-	return nil, &TypeName{Ext: p.ext(nameStart, end), Name: name}
+	return nil, &syntax.TypeName{Ext: p.ext(nameStart, end), Name: name}
 }
 
-func (p *parser) parseAttributeArgs(a *Attribute) {
+func (p *parser) parseAttributeArgs(a *syntax.Attribute) {
 	p.skipNewlines()
 	if t := p.peekTok(modeExpr); t.Kind == TokRParen {
 		p.advance(t)
@@ -1603,7 +1610,7 @@ func (p *parser) parseAttributeArgs(a *Attribute) {
 			if (c == '=' && p.byteAt(k+1) != '=') || c == ',' || c == ')' || c == '\n' || c == '\r' || k >= len(p.text) {
 				named = true
 				p.off, p.lastEnd = j, j
-				na := &NamedArg{Name: p.text[i:j]}
+				na := &syntax.NamedArg{Name: p.text[i:j]}
 				if t := p.peekTok(modeExpr); t.Kind == TokAssign && t.Str == "=" {
 					p.advance(t)
 					p.skipNewlines()
@@ -1645,9 +1652,9 @@ func (p *parser) parseAttributeArgs(a *Attribute) {
 }
 
 // parseParamList parses ( parameters ) at lp.
-func (p *parser) parseParamList(lp *Token) []*Parameter {
+func (p *parser) parseParamList(lp *Token) []*syntax.Parameter {
 	p.advance(lp)
-	params := []*Parameter{}
+	params := []*syntax.Parameter{}
 	p.skipNewlines()
 	if t := p.peekTok(modeExpr); t.Kind == TokRParen {
 		p.advance(t)
@@ -1705,8 +1712,8 @@ func (p *parser) skipToParen() {
 	}
 }
 
-func (p *parser) parseParameter() *Parameter {
-	prm := &Parameter{}
+func (p *parser) parseParameter() *syntax.Parameter {
+	prm := &syntax.Parameter{}
 	start := -1
 	for {
 		p.skipNewlines()
@@ -1779,8 +1786,8 @@ func (p *parser) closeParen(id, msg string) bool {
 	return true
 }
 
-func (p *parser) parseIf(kw *Token) Statement {
-	st := &IfStmt{}
+func (p *parser) parseIf(kw *Token) syntax.Statement {
+	st := &syntax.IfStmt{}
 	start := kw.Ext.Start.Offset
 	t := kw
 	for {
@@ -1802,7 +1809,7 @@ func (p *parser) parseIf(kw *Token) Statement {
 		if body == nil {
 			break
 		}
-		st.Clauses = append(st.Clauses, &IfClause{Cond: cond, Body: body})
+		st.Clauses = append(st.Clauses, &syntax.IfClause{Cond: cond, Body: body})
 		s := p.save()
 		p.skipNewlines()
 		n := p.peekTok(modeCmd)
@@ -1822,8 +1829,8 @@ func (p *parser) parseIf(kw *Token) Statement {
 	return st
 }
 
-func (p *parser) parseForeach(kw *Token, label string, start int) Statement {
-	st := &ForEachStmt{Label: label}
+func (p *parser) parseForeach(kw *Token, label string, start int) syntax.Statement {
+	st := &syntax.ForEachStmt{Label: label}
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
 	const form = "\nThe correct form is: foreach ($a in $b) {...}"
@@ -1847,7 +1854,7 @@ func (p *parser) parseForeach(kw *Token, label string, start int) Statement {
 		return st
 	}
 	p.advance(v)
-	st.Variable = &VariableExpr{Ext: v.Ext, Name: v.Str}
+	st.Variable = &syntax.VariableExpr{Ext: v.Ext, Name: v.Str}
 	p.skipNewlines()
 	in := p.peekTok(modeCmd)
 	if in.Kind != TokGeneric || in.Escaped || !strings.EqualFold(in.Str, "in") {
@@ -1869,14 +1876,14 @@ func (p *parser) parseForeach(kw *Token, label string, start int) Statement {
 	return st
 }
 
-func (p *parser) parseFor(kw *Token, label string, start int) Statement {
-	st := &ForStmt{Label: label}
+func (p *parser) parseFor(kw *Token, label string, start int) syntax.Statement {
+	st := &syntax.ForStmt{Label: label}
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
 	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'for'.") {
 		return st
 	}
-	part := func() Statement {
+	part := func() syntax.Statement {
 		p.skipNewlines()
 		t := p.peekTok(modeExpr)
 		if t.Kind == TokSemi || t.Kind == TokRParen {
@@ -1902,8 +1909,8 @@ func (p *parser) parseFor(kw *Token, label string, start int) Statement {
 	return st
 }
 
-func (p *parser) parseWhile(kw *Token, label string, start int) Statement {
-	st := &WhileStmt{Label: label}
+func (p *parser) parseWhile(kw *Token, label string, start int) syntax.Statement {
+	st := &syntax.WhileStmt{Label: label}
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
 	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'while'.") {
@@ -1922,8 +1929,8 @@ func (p *parser) parseWhile(kw *Token, label string, start int) Statement {
 	return st
 }
 
-func (p *parser) parseDo(kw *Token, label string, start int) Statement {
-	st := &DoStmt{Label: label}
+func (p *parser) parseDo(kw *Token, label string, start int) syntax.Statement {
+	st := &syntax.DoStmt{Label: label}
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
 	st.Body = p.block("MissingLoopStatement", "Missing statement body in do loop.")
@@ -1952,8 +1959,8 @@ func (p *parser) parseDo(kw *Token, label string, start int) Statement {
 	return st
 }
 
-func (p *parser) parseSwitch(kw *Token, label string, start int) Statement {
-	st := &SwitchStmt{Label: label}
+func (p *parser) parseSwitch(kw *Token, label string, start int) syntax.Statement {
+	st := &syntax.SwitchStmt{Label: label}
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
 	for {
@@ -1982,7 +1989,7 @@ func (p *parser) parseSwitch(kw *Token, label string, start int) Statement {
 				p.errMissing(n, "MissingFilenameOption", "Cannot process the 'switch' statement because of a missing file name argument to the -file option.")
 				return st
 			}
-			st.Cond = &Pipeline{Ext: f.Span(), Elements: []PipelineElement{&CommandExprElement{Ext: f.Span(), Expr: f}}}
+			st.Cond = &syntax.Pipeline{Ext: f.Span(), Elements: []syntax.PipelineElement{&syntax.CommandExprElement{Ext: f.Span(), Expr: f}}}
 		default:
 			p.errorf(t.Ext, false, "InvalidSwitchFlag", "The parameter -"+t.Str+" is not valid for the switch statement.")
 		}
@@ -2044,14 +2051,14 @@ func (p *parser) parseSwitch(kw *Token, label string, start int) Statement {
 			}
 			st.Default = body
 		} else {
-			st.Clauses = append(st.Clauses, &SwitchClause{Pattern: pat, Body: body})
+			st.Clauses = append(st.Clauses, &syntax.SwitchClause{Pattern: pat, Body: body})
 		}
 	}
 	return st
 }
 
-func (p *parser) parseTry(kw *Token) Statement {
-	st := &TryStmt{}
+func (p *parser) parseTry(kw *Token) syntax.Statement {
+	st := &syntax.TryStmt{}
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
@@ -2068,7 +2075,7 @@ func (p *parser) parseTry(kw *Token) Statement {
 			break
 		}
 		p.advance(t)
-		cc := &CatchClause{}
+		cc := &syntax.CatchClause{}
 		for {
 			p.skipNewlines() // catch may put its types on the next line
 			lb := p.peekTok(modeExpr)
@@ -2090,7 +2097,7 @@ func (p *parser) parseTry(kw *Token) Statement {
 				return st
 			}
 			p.advance(rb)
-			cc.Types = append(cc.Types, &TypeName{Ext: p.ext(ns, end), Name: name})
+			cc.Types = append(cc.Types, &syntax.TypeName{Ext: p.ext(ns, end), Name: name})
 			p.skipNewlines()
 			c := p.peekTok(modeExpr)
 			if c.Kind != TokComma {
@@ -2121,8 +2128,8 @@ func (p *parser) parseTry(kw *Token) Statement {
 	return st
 }
 
-func (p *parser) parseTrap(kw *Token) Statement {
-	st := &TrapStmt{}
+func (p *parser) parseTrap(kw *Token) syntax.Statement {
+	st := &syntax.TrapStmt{}
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
@@ -2142,7 +2149,7 @@ func (p *parser) parseTrap(kw *Token) Statement {
 			return st
 		}
 		p.advance(rb)
-		st.Type = &TypeName{Ext: p.ext(ns, end), Name: name}
+		st.Type = &syntax.TypeName{Ext: p.ext(ns, end), Name: name}
 	}
 	st.Body = p.block("MissingTrapStatement", "The 'trap' statement was incomplete. A trap statement requires a body.")
 	return st
@@ -2156,24 +2163,24 @@ func endsStatement(k TokenKind) bool {
 	return false
 }
 
-func (p *parser) parseFlow(kw *Token, word string) Statement {
+func (p *parser) parseFlow(kw *Token, word string) syntax.Statement {
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
-	var v Statement
+	var v syntax.Statement
 	if !endsStatement(p.peekTok(modeCmd).Kind) {
 		v = p.parsePipelineChain()
 	}
 	ext := p.ext(start, p.lastEnd)
 	switch word {
 	case "throw":
-		return &ThrowStmt{Ext: ext, Value: v}
+		return &syntax.ThrowStmt{Ext: ext, Value: v}
 	case "return":
-		return &ReturnStmt{Ext: ext, Value: v}
+		return &syntax.ReturnStmt{Ext: ext, Value: v}
 	}
-	return &ExitStmt{Ext: ext, Value: v}
+	return &syntax.ExitStmt{Ext: ext, Value: v}
 }
 
-func (p *parser) parseBreak(kw *Token, word string) Statement {
+func (p *parser) parseBreak(kw *Token, word string) syntax.Statement {
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
 	label := ""
@@ -2186,13 +2193,13 @@ func (p *parser) parseBreak(kw *Token, word string) Statement {
 	}
 	ext := p.ext(start, p.lastEnd)
 	if word == "break" {
-		return &BreakStmt{Ext: ext, Label: label}
+		return &syntax.BreakStmt{Ext: ext, Label: label}
 	}
-	return &ContinueStmt{Ext: ext, Label: label}
+	return &syntax.ContinueStmt{Ext: ext, Label: label}
 }
 
-func (p *parser) parseFunction(kw *Token, filter bool) Statement {
-	fd := &FunctionDef{IsFilter: filter}
+func (p *parser) parseFunction(kw *Token, filter bool) syntax.Statement {
+	fd := &syntax.FunctionDef{IsFilter: filter}
 	p.funcs = append(p.funcs, fd)
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
@@ -2230,10 +2237,10 @@ func (p *parser) parseFunction(kw *Token, filter bool) Statement {
 
 // parseUsing parses using namespace|module|assembly|type|command Name
 // [= Target] at the 'using' keyword.
-func (p *parser) parseUsing(kw *Token) *UsingStmt {
+func (p *parser) parseUsing(kw *Token) *syntax.UsingStmt {
 	start := kw.Ext.Start.Offset
 	p.advance(kw)
-	u := &UsingStmt{}
+	u := &syntax.UsingStmt{}
 	defer func() { u.Ext = p.ext(start, p.lastEnd) }()
 	dir := p.peekTok(modeCmd)
 	if dir.Kind == TokGeneric && !dir.Escaped {
@@ -2295,7 +2302,7 @@ func (p *parser) parseUsing(kw *Token) *UsingStmt {
 
 // usingItem parses the name (or, for a module, a hashtable) of a using
 // statement.
-func (p *parser) usingItem(kind string) (string, *HashtableExpr, bool) {
+func (p *parser) usingItem(kind string) (string, *syntax.HashtableExpr, bool) {
 	t := p.peekTok(modeCmd)
 	e := p.parseCommandArgElem()
 	if e == nil {
@@ -2304,9 +2311,9 @@ func (p *parser) usingItem(kind string) (string, *HashtableExpr, bool) {
 		return "", nil, false
 	}
 	switch x := e.(type) {
-	case *StringConstExpr:
+	case *syntax.StringConstExpr:
 		return x.Value, nil, true
-	case *HashtableExpr:
+	case *syntax.HashtableExpr:
 		if kind == "module" {
 			return "", x, true
 		}

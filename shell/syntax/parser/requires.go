@@ -1,6 +1,7 @@
-package syntax
+package parser
 
 import (
+	"github.com/exosim/exosim/shell/syntax"
 	"sort"
 	"strings"
 )
@@ -19,7 +20,7 @@ const requiresFormat = "Cannot process the #requires statement because it is not
 // requirements reads the script's #requires comments (recorded while
 // skipping comments) as commands: `#requires -Version 5.1` is the command
 // `requires` with its parameters. A parameter name may be abbreviated.
-func (p *parser) requirements() *Requirements {
+func (p *parser) requirements() *syntax.Requirements {
 	if len(p.requiresAt) == 0 || p.abort {
 		return nil
 	}
@@ -30,7 +31,7 @@ func (p *parser) requirements() *Requirements {
 	sort.Ints(offsets)
 	saved := p.save()
 	defer p.restore(saved)
-	r := &Requirements{}
+	r := &syntax.Requirements{}
 	for i, off := range offsets {
 		p.off, p.lastEnd = off+1, off+1
 		cmd := p.parseCommand()
@@ -40,23 +41,23 @@ func (p *parser) requirements() *Requirements {
 		if i == 0 {
 			r.Ext = p.ext(off, cmd.Ext.End.Offset)
 		}
-		if name, ok := cmd.Elements[0].(*StringConstExpr); !ok || !strings.EqualFold(name.Value, "requires") {
+		if name, ok := cmd.Elements[0].(*syntax.StringConstExpr); !ok || !strings.EqualFold(name.Value, "requires") {
 			p.errorf(cmd.Ext, false, "ScriptRequiresInvalidFormat", requiresFormat)
 		}
 		elems := cmd.Elements[1:]
 		for k := 0; k < len(elems); k++ {
-			prm, ok := elems[k].(*CommandParameter)
+			prm, ok := elems[k].(*syntax.CommandParameter)
 			if !ok {
 				p.errorf(elems[k].Span(), false, "ScriptRequiresInvalidFormat", requiresFormat)
 				continue
 			}
-			var arg Expr = prm.Arg
+			var arg syntax.Expr = prm.Arg
 			if arg == nil && k+1 < len(elems) {
 				k++
-				if e, ok := elems[k].(Expr); ok {
+				if e, ok := elems[k].(syntax.Expr); ok {
 					arg = e
 				} else {
-					arg = &StringConstExpr{Ext: elems[k].Span(), Value: elems[k].Span().Text(), Kind: BareWord}
+					arg = &syntax.StringConstExpr{Ext: elems[k].Span(), Value: elems[k].Span().Text(), Kind: syntax.BareWord}
 				}
 			}
 			p.requiresParam(r, prm, arg)
@@ -70,7 +71,7 @@ func prefixOf(full, typed string) bool {
 }
 
 // requiresParam applies one parameter of a #requires line.
-func (p *parser) requiresParam(r *Requirements, prm *CommandParameter, arg Expr) {
+func (p *parser) requiresParam(r *syntax.Requirements, prm *syntax.CommandParameter, arg syntax.Expr) {
 	name := prm.Name
 	if prefixOf("runasadministrator", name) {
 		r.RunAsAdministrator = true
@@ -148,9 +149,9 @@ func (p *parser) requiresParam(r *Requirements, prm *CommandParameter, arg Expr)
 		for _, v := range strs() {
 			switch m := v.(type) {
 			case string:
-				r.Modules = append(r.Modules, ModuleSpec{Name: m})
+				r.Modules = append(r.Modules, syntax.ModuleSpec{Name: m})
 			case map[string]string:
-				spec := ModuleSpec{Name: m["modulename"], Version: m["moduleversion"], RequiredVersion: m["requiredversion"], MaximumVersion: m["maximumversion"]}
+				spec := syntax.ModuleSpec{Name: m["modulename"], Version: m["moduleversion"], RequiredVersion: m["requiredversion"], MaximumVersion: m["maximumversion"]}
 				if spec.Name == "" {
 					p.errorf(arg.Span(), false, "RequiresModuleInvalid", "The argument for the Module parameter is not valid. Cannot convert value \"System.Collections.Hashtable\" to type \"Microsoft.PowerShell.Commands.ModuleSpecification\". Error: \"The 'ModuleName' member does not exist in the hashtable that describes this module.\"")
 					return
@@ -169,13 +170,13 @@ func (p *parser) requiresParam(r *Requirements, prm *CommandParameter, arg Expr)
 // requiresConstant evaluates a constant #requires argument: a string, a
 // number (kept as its text), an array of those, or a hashtable of them
 // (returned with lower-case keys).
-func requiresConstant(e Expr) (any, bool) {
+func requiresConstant(e syntax.Expr) (any, bool) {
 	switch x := e.(type) {
-	case *StringConstExpr:
+	case *syntax.StringConstExpr:
 		return x.Value, true
-	case *ConstantExpr:
+	case *syntax.ConstantExpr:
 		return x.Ext.Text(), true
-	case *ArrayLiteralExpr:
+	case *syntax.ArrayLiteralExpr:
 		out := make([]any, 0, len(x.Elements))
 		for _, el := range x.Elements {
 			v, ok := requiresConstant(el)
@@ -185,18 +186,18 @@ func requiresConstant(e Expr) (any, bool) {
 			out = append(out, v)
 		}
 		return out, true
-	case *ParenExpr:
-		if pl, ok := x.Stmt.(*Pipeline); ok && len(pl.Elements) == 1 {
-			if ce, ok := pl.Elements[0].(*CommandExprElement); ok && len(ce.Redirections) == 0 {
+	case *syntax.ParenExpr:
+		if pl, ok := x.Stmt.(*syntax.Pipeline); ok && len(pl.Elements) == 1 {
+			if ce, ok := pl.Elements[0].(*syntax.CommandExprElement); ok && len(ce.Redirections) == 0 {
 				return requiresConstant(ce.Expr)
 			}
 		}
-	case *ArrayExpr:
+	case *syntax.ArrayExpr:
 		if x.Body == nil || len(x.Body.Statements) != 1 {
 			return nil, false
 		}
-		if pl, ok := x.Body.Statements[0].(*Pipeline); ok && len(pl.Elements) == 1 {
-			if ce, ok := pl.Elements[0].(*CommandExprElement); ok && len(ce.Redirections) == 0 {
+		if pl, ok := x.Body.Statements[0].(*syntax.Pipeline); ok && len(pl.Elements) == 1 {
+			if ce, ok := pl.Elements[0].(*syntax.CommandExprElement); ok && len(ce.Redirections) == 0 {
 				v, ok := requiresConstant(ce.Expr)
 				if _, isList := v.([]any); ok && !isList {
 					v = []any{v}
@@ -204,7 +205,7 @@ func requiresConstant(e Expr) (any, bool) {
 				return v, ok
 			}
 		}
-	case *HashtableExpr:
+	case *syntax.HashtableExpr:
 		m := map[string]string{}
 		for _, kv := range x.Pairs {
 			k, ok := requiresConstant(kv.Key)
@@ -212,11 +213,11 @@ func requiresConstant(e Expr) (any, bool) {
 			if !ok || !isStr {
 				return nil, false
 			}
-			pl, ok := kv.Value.(*Pipeline)
+			pl, ok := kv.Value.(*syntax.Pipeline)
 			if !ok || len(pl.Elements) != 1 {
 				return nil, false
 			}
-			ce, ok := pl.Elements[0].(*CommandExprElement)
+			ce, ok := pl.Elements[0].(*syntax.CommandExprElement)
 			if !ok {
 				return nil, false
 			}

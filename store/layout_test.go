@@ -216,11 +216,6 @@ func TestCmdletsUseTheAreas(t *testing.T) {
 // although their external tests link packages that import them, with why.
 var internalTestsAllowed = map[string]string{
 	"store": "its tests reach the engine's internals (codec, migrations) on real tenants",
-	// Unit tests of unexported helpers (the search query parser, the
-	// revocation decision); what they recompile is small: the package,
-	// cmdlets/registry and cmdlets/sessiontest.
-	"cmdlets/compliance": "unit tests of the search query parser",
-	"cmdlets/ome":        "unit tests of the revocation decision and the declarations",
 }
 
 // TestTestsDoNotRecompile: a package whose external tests link packages

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/compliance/searchquery"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -34,210 +35,6 @@ const (
 	TypeComplianceSearch       = "Deserialized.Microsoft.Office.ComplianceJob.Tasks.ComplianceSearch"
 	TypeComplianceSearchAction = "Deserialized.Microsoft.Office.ComplianceJob.Tasks.ComplianceSearchAction"
 )
-
-// --- the query ----------------------------------------------------------------
-
-// searchQuery is a parsed ContentMatchQuery.
-type searchQuery struct {
-	from, to int64 // received day range, inclusive; 0 = open
-	// alternatives are OR-ed; each is a list of AND-ed terms.
-	alternatives [][]queryTerm
-}
-
-type queryTerm struct {
-	prop, value string // prop "" for a bare word
-	not         bool
-}
-
-// keywords reports whether the query needs message content (not only
-// dates).
-func (q *searchQuery) keywords() bool { return len(q.alternatives) > 0 }
-
-// queryTokens splits a query on blanks, keeping quoted phrases together.
-func queryTokens(s string) []string {
-	var out []string
-	var b strings.Builder
-	quoted := false
-	for _, r := range s {
-		switch {
-		case r == '"':
-			quoted = !quoted
-		case !quoted && (r == ' ' || r == '\t' || r == '(' || r == ')'):
-			if b.Len() > 0 {
-				out = append(out, b.String())
-				b.Reset()
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	if b.Len() > 0 {
-		out = append(out, b.String())
-	}
-	return out
-}
-
-// queryDay reads a date of a query: yyyy-MM-dd or M/d/yyyy.
-func queryDay(s string) (int64, bool) {
-	for _, layout := range []string{"2006-01-02", "1/2/2006", "2006-01-02T15:04:05"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return directory.DayNumber(t), true
-		}
-	}
-	return 0, false
-}
-
-// parseSearchQuery parses a ContentMatchQuery; err words what is wrong.
-func parseSearchQuery(text string) (*searchQuery, error) {
-	q := &searchQuery{}
-	cur := []queryTerm{}
-	not := false
-	for _, tok := range queryTokens(text) {
-		switch strings.ToUpper(tok) {
-		case "AND":
-			continue
-		case "OR":
-			if len(cur) > 0 {
-				q.alternatives = append(q.alternatives, cur)
-			}
-			cur = []queryTerm{}
-			continue
-		case "NOT":
-			not = true
-			continue
-		}
-		low := strings.ToLower(tok)
-		if date, rest, ok := cutDateProp(low); ok {
-			if err := q.dateCondition(date, rest); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		if strings.HasPrefix(low, "kind:") {
-			continue
-		}
-		t := queryTerm{value: tok, not: not}
-		if p, v, ok := strings.Cut(tok, ":"); ok && v != "" {
-			switch strings.ToLower(p) {
-			case "subject", "from", "to", "participants", "recipients", "body":
-				t.prop, t.value = strings.ToLower(p), v
-			}
-		}
-		t.value = strings.Trim(t.value, `"*`)
-		cur = append(cur, t)
-		not = false
-	}
-	if len(cur) > 0 {
-		q.alternatives = append(q.alternatives, cur)
-	}
-	return q, nil
-}
-
-// cutDateProp splits "received>=2024-01-01" into the property and the
-// rest of the condition.
-func cutDateProp(low string) (prop, rest string, ok bool) {
-	for _, p := range []string{"received", "sent", "date", "lastmodifiedtime"} {
-		if strings.HasPrefix(low, p) {
-			r := low[len(p):]
-			if r != "" && strings.ContainsAny(r[:1], ":<>=") {
-				return p, r, true
-			}
-		}
-	}
-	return "", "", false
-}
-
-func (q *searchQuery) dateCondition(prop, cond string) error {
-	bad := fmt.Errorf("the condition '%s%s' of the query has no valid date", prop, cond)
-	op := ""
-	for _, o := range []string{">=", "<=", ">", "<", "=", ":"} {
-		if strings.HasPrefix(cond, o) {
-			op, cond = o, cond[len(o):]
-			break
-		}
-	}
-	if op == ":" && strings.Contains(cond, "..") {
-		a, b, _ := strings.Cut(cond, "..")
-		from, ok1 := queryDay(a)
-		to, ok2 := queryDay(b)
-		if !ok1 || !ok2 {
-			return bad
-		}
-		q.narrow(from, to)
-		return nil
-	}
-	d, ok := queryDay(cond)
-	if !ok {
-		return bad
-	}
-	switch op {
-	case ">=":
-		q.narrow(d, 0)
-	case ">":
-		q.narrow(d+1, 0)
-	case "<=":
-		q.narrow(0, d)
-	case "<":
-		q.narrow(0, d-1)
-	default:
-		q.narrow(d, d)
-	}
-	return nil
-}
-
-func (q *searchQuery) narrow(from, to int64) {
-	if from != 0 && (q.from == 0 || from > q.from) {
-		q.from = from
-	}
-	if to != 0 && (q.to == 0 || to < q.to) {
-		q.to = to
-	}
-}
-
-func (q *searchQuery) inRange(day int64) bool {
-	return (q.from == 0 || day >= q.from) && (q.to == 0 || day <= q.to)
-}
-
-// matchMessage reports whether a message matches the query's terms.
-func (q *searchQuery) matchMessage(m *ome.Message) bool {
-	has := func(hay, needle string) bool { return strings.Contains(strings.ToLower(hay), strings.ToLower(needle)) }
-	recipients := func(v string) bool {
-		for _, r := range m.Recipients {
-			if has(r.Address, v) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, alt := range q.alternatives {
-		all := true
-		for _, t := range alt {
-			var hit bool
-			switch t.prop {
-			case "subject":
-				hit = has(m.Subject, t.value)
-			case "body":
-				hit = has(m.Body, t.value)
-			case "from":
-				hit = has(m.Sender, t.value)
-			case "to", "recipients":
-				hit = recipients(t.value)
-			case "participants":
-				hit = has(m.Sender, t.value) || recipients(t.value)
-			default:
-				hit = has(m.Subject, t.value) || has(m.Body, t.value) || has(m.Sender, t.value)
-			}
-			if hit == t.not {
-				all = false
-				break
-			}
-		}
-		if all {
-			return true
-		}
-	}
-	return false
-}
 
 // --- the estimate ---------------------------------------------------------------
 
@@ -294,7 +91,7 @@ func searchMailboxes(tx *store.Tx, s *contentsearch.Search) (ms []*directory.Mai
 
 // estimate works out what a search finds in each of its mailboxes.
 func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationResult, []string, error) {
-	q, err := parseSearchQuery(s.ContentMatchQuery)
+	q, err := searchquery.Parse(s.ContentMatchQuery)
 	if err != nil {
 		return nil, nil, &store.ValidationError{Field: "ContentMatchQuery", Message: err.Error()}
 	}
@@ -303,9 +100,9 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 		return nil, nil, err
 	}
 	var msgs []*ome.Message
-	if q.keywords() {
+	if q.Keywords() {
 		if err := ome.ForEachMessage(tx, "", func(m *ome.Message) error {
-			if q.inRange(directory.DayNumber(m.SentTime)) && q.matchMessage(m) {
+			if q.InRange(directory.DayNumber(m.SentTime)) && q.MatchMessage(m) {
 				msgs = append(msgs, m)
 			}
 			return nil
@@ -316,7 +113,7 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 	var out []contentsearch.LocationResult
 	for _, m := range ms {
 		r := contentsearch.LocationResult{Location: m.PrimarySmtpAddress, MailboxGuid: m.Guid}
-		if q.keywords() {
+		if q.Keywords() {
 			addrs := m.SmtpAddresses()
 			mine := func(a string) bool {
 				for _, x := range addrs {
@@ -359,7 +156,7 @@ func estimate(tx *store.Tx, s *contentsearch.Search) ([]contentsearch.LocationRe
 					}
 					for _, co := range cohorts {
 						d, ok := directory.ParseDay(co.Date)
-						if !ok || !q.inRange(d) || co.Count == 0 {
+						if !ok || !q.InRange(d) || co.Count == 0 {
 							continue
 						}
 						r.Groups = append(r.Groups, contentsearch.ItemGroup{Folder: f.FolderPath, Day: co.Date, Count: co.Count, Size: co.Size})
@@ -503,7 +300,7 @@ func checkLocations(ctx *runtime.Context, tx *store.Tx, s *contentsearch.Search)
 	if len(notFound) > 0 && !s.AllowNotFoundExchangeLocationsEnabled {
 		return &store.ValidationError{Field: "ExchangeLocation", Message: fmt.Sprintf("The location \"%s\" couldn't be found. Check the mailbox, or use the AllowNotFoundExchangeLocationsEnabled parameter to search it anyway.", notFound[0])}
 	}
-	if _, err := parseSearchQuery(s.ContentMatchQuery); err != nil {
+	if _, err := searchquery.Parse(s.ContentMatchQuery); err != nil {
 		return &store.ValidationError{Field: "ContentMatchQuery", Message: err.Error()}
 	}
 	return nil

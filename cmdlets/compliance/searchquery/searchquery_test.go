@@ -1,18 +1,19 @@
-package compliance
+package searchquery_test
 
 import (
 	"testing"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/compliance/searchquery"
 	"github.com/exosim/exosim/store/ome"
 )
 
-// parseSearchQuery: date conditions narrow the received range; words and
+// Parse: date conditions narrow the received range; words and
 // property restrictions match messages, AND by default, OR between
 // alternatives, NOT excluding.
-func TestParseSearchQuery(t *testing.T) {
+func TestParse(t *testing.T) {
 	t.Parallel()
-	day := func(s string) int64 { d, _ := queryDay(s); return d }
+	day := func(s string) int64 { d, _ := searchquery.Day(s); return d }
 	msg := &ome.Message{Subject: "Invoice overdue", Body: "pay now", Sender: "adelev@contoso.com",
 		Recipients: []ome.MessageRecipient{{Address: "pilarp@contoso.com"}}, SentTime: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC)}
 	cases := []struct {
@@ -32,7 +33,7 @@ func TestParseSearchQuery(t *testing.T) {
 		{query: "received>=someday", bad: true},
 	}
 	for _, c := range cases {
-		q, err := parseSearchQuery(c.query)
+		q, err := searchquery.Parse(c.query)
 		if c.bad {
 			if err == nil {
 				t.Errorf("%q: no error", c.query)
@@ -43,10 +44,10 @@ func TestParseSearchQuery(t *testing.T) {
 			t.Errorf("%q: %v", c.query, err)
 			continue
 		}
-		if q.from != c.from || q.to != c.to || q.keywords() != c.keywords {
-			t.Errorf("%q: range %d..%d keywords %v, want %d..%d %v", c.query, q.from, q.to, q.keywords(), c.from, c.to, c.keywords)
+		if q.From != c.from || q.To != c.to || q.Keywords() != c.keywords {
+			t.Errorf("%q: range %d..%d keywords %v, want %d..%d %v", c.query, q.From, q.To, q.Keywords(), c.from, c.to, c.keywords)
 		}
-		if c.keywords && q.matchMessage(msg) != c.matches {
+		if c.keywords && q.MatchMessage(msg) != c.matches {
 			t.Errorf("%q: matches = %v, want %v", c.query, !c.matches, c.matches)
 		}
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"runtime/debug"
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,8 +18,13 @@ import (
 // it to the schema (Schema.AddMigration).
 //
 //   - Opening a read-write store of an older version runs every pending
-//     migration, then records the new version, in the one bbolt transaction
-//     that prepares the file: a failure leaves the file as it was.
+//     migration in batches, each its own bbolt transaction (Tx.Checkpoint),
+//     so that its memory does not grow with the tenant. The file records
+//     version From+1 in the transaction that completes migration From; a
+//     migration cut short (a failure, a kill) leaves the file at version
+//     From with some records already rewritten, and the next open runs
+//     migration From again from the start. Every migration is therefore
+//     written so that running it over its own output changes nothing.
 //   - Opening it read-only fails with *SchemaMigrationError: a read-only
 //     open cannot write the migrated records, so the file must be opened
 //     read-write once.
@@ -52,8 +58,9 @@ func (e *SchemaMigrationError) Error() string {
 }
 
 // migrate upgrades the tenant of tx from schema version from to the
-// schema's version and records the new version. The caller's transaction
-// makes it all-or-nothing.
+// schema's version, recording each version reached. In an import the
+// caller's transaction makes it all-or-nothing; in Open each migration
+// ends with a checkpoint (see above).
 func (tx *Tx) migrate(from int) error {
 	version := tx.s.schema.Version()
 	if from < minSchemaVersion || from > version {
@@ -66,8 +73,78 @@ func (tx *Tx) migrate(from int) error {
 		if err := m.Apply(tx); err != nil {
 			return fmt.Errorf("migrate tenant from schema version %d to %d (%s): %w", m.From, m.From+1, m.Name, err)
 		}
+		if err := tx.metaPut(metaSchemaVersion, strconv.Itoa(m.From+1)); err != nil {
+			return err
+		}
+		if err := tx.Checkpoint(); err != nil {
+			return err
+		}
 	}
 	return tx.metaPut(metaSchemaVersion, strconv.Itoa(version))
+}
+
+// migrationGCPercent is the garbage collector's target during a
+// migration Open runs.
+const migrationGCPercent = 100
+
+// migrateInBatches runs the pending migrations of the file (at schema
+// version from) as migrate does, committing a batch at a time.
+func (s *Store) migrateInBatches(batch int) error {
+	// a migration's garbage is large and short-lived: collect it at the
+	// default pace even where the program collects more lazily
+	if prev := debug.SetGCPercent(migrationGCPercent); prev >= 0 && prev < migrationGCPercent {
+		debug.SetGCPercent(prev)
+	} else {
+		defer debug.SetGCPercent(prev)
+	}
+	btx, err := s.db.Begin(true)
+	if err != nil {
+		return err
+	}
+	tx := s.newTx(btx)
+	defer func() {
+		if tx.btx != nil {
+			_ = tx.btx.Rollback()
+		}
+	}()
+	tx.batch = batch
+	tx.checkpoint = func() error {
+		if err := tx.flush(); err != nil {
+			return err
+		}
+		err := tx.btx.Commit()
+		tx.btx = nil
+		if err != nil {
+			return err
+		}
+		nb, err := s.db.Begin(true)
+		if err != nil {
+			return err
+		}
+		tx.btx = nb
+		return nil
+	}
+	// read again in the writing transaction: another process may have
+	// migrated the file meanwhile
+	from, err := strconv.Atoi(tx.metaGet(metaSchemaVersion))
+	if err != nil {
+		return fmt.Errorf("tenant file %q: bad schema version %q", s.path, tx.metaGet(metaSchemaVersion))
+	}
+	if from == s.schema.Version() {
+		return nil
+	}
+	if err := s.ensureBuckets(tx.btx); err != nil {
+		return err
+	}
+	if err := tx.migrate(from); err != nil {
+		return fmt.Errorf("tenant file %q: %w", s.path, err)
+	}
+	if err := tx.flush(); err != nil {
+		return err
+	}
+	err = tx.btx.Commit()
+	tx.btx = nil
+	return err
 }
 
 // migrateCBORRecords (schema 2 → 3) re-encodes every record of every data

@@ -1,6 +1,9 @@
 package store
 
-import "fmt"
+import (
+	"bytes"
+	"fmt"
+)
 
 // RewriteAll reads every record of the kind and writes back the ones fn
 // changed, re-encoded, and every record stored in an older form (a CBOR
@@ -8,51 +11,73 @@ import "fmt"
 // keys), which it decodes first. fn gets the key and the decoded record
 // and reports whether it changed it. The records are written after the
 // scan and without touching the indexes: a migration that changes indexed
-// values writes the index entries it needs (WriteIndexEntries).
+// values writes the index entries it needs (WriteIndexEntries). In a
+// migration Open runs it works a batch of records at a time, each batch
+// committed (Tx.Checkpoint): running it again over records it already
+// rewrote gives the same records, so a migration cut short is simply run
+// again.
 func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) error {
-	b, err := tx.bucket(k.def.bucket)
-	if err != nil {
-		return err
-	}
+	// A batch at a time: read up to a batch of records, write back the
+	// changed ones after the scan (bbolt cursors must not see their
+	// bucket change under them), checkpoint, go on after the last key read.
+	limit := tx.batchSize()
+	var after []byte
 	type rec struct{ k, v []byte }
-	var changed []rec
-	err = b.ForEach(func(key, raw []byte) error {
-		v := new(T)
-		legacy := isTextKeyedMap(raw)
-		if legacy {
-			err = decodeTextKeyed(raw, v)
-		} else {
-			err = k.Decode(raw, v)
-		}
-		if err != nil {
-			return fmt.Errorf("%s %q: %w", k.def.name, key, err)
-		}
-		ch, err := fn(string(key), v)
+	for {
+		b, err := tx.bucket(k.def.bucket)
 		if err != nil {
 			return err
 		}
-		if !legacy && !ch {
+		var changed []rec
+		n, c := 0, b.Cursor()
+		key, raw := c.First()
+		if after != nil {
+			key, raw = c.Seek(after)
+			if bytes.Equal(key, after) {
+				key, raw = c.Next()
+			}
+		}
+		for ; key != nil && n < limit; key, raw = c.Next() {
+			n++
+			after = append(after[:0], key...)
+			v := new(T)
+			legacy := isTextKeyedMap(raw)
+			if legacy {
+				err = decodeTextKeyed(raw, v)
+			} else {
+				err = k.Decode(raw, v)
+			}
+			if err != nil {
+				return fmt.Errorf("%s %q: %w", k.def.name, key, err)
+			}
+			ch, err := fn(string(key), v)
+			if err != nil {
+				return err
+			}
+			if !legacy && !ch {
+				continue
+			}
+			out, err := encodeValue(v)
+			if err != nil {
+				return err
+			}
+			changed = append(changed, rec{append([]byte(nil), key...), out})
+		}
+		if len(changed) > 0 {
+			tx.touch(k.def.bucket)
+		}
+		for _, r := range changed {
+			if err := b.Put(r.k, r.v); err != nil {
+				return err
+			}
+		}
+		if key == nil {
 			return nil
 		}
-		out, err := encodeValue(v)
-		if err != nil {
-			return err
-		}
-		changed = append(changed, rec{append([]byte(nil), key...), out})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if len(changed) > 0 {
-		tx.touch(k.def.bucket)
-	}
-	for _, r := range changed { // after the scan: bbolt cursors must not see their bucket change under them
-		if err := b.Put(r.k, r.v); err != nil {
+		if err := tx.Checkpoint(); err != nil {
 			return err
 		}
 	}
-	return nil
 }
 
 // WriteIndexEntries writes the index entries of every record that keep
@@ -60,9 +85,5 @@ func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) er
 // record), in key order: a migration that adds an index, or changes what
 // one keeps, writes its entries with it.
 func (tx *Tx) WriteIndexEntries(keep func(name string, covering bool) bool) error {
-	puts, err := tx.collectIndexPuts(func(e indexEntry) bool { return keep(e.name, e.payload != nil) })
-	if err != nil {
-		return err
-	}
-	return tx.putIndexSorted(puts)
+	return tx.writeIndexes(func(e indexEntry) bool { return keep(e.name, e.payload != nil) })
 }

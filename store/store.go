@@ -64,6 +64,10 @@ type Options struct {
 	// Schema is what the tenant file holds (required; store/tenant has the
 	// whole tenant's).
 	Schema *Schema
+	// MigrationBatch is how many records a schema migration rewrites per
+	// transaction (0: a default that keeps a large tenant's migration
+	// within a few hundred MB).
+	MigrationBatch int
 
 	// private marks a file only this process knows of (a replacement
 	// being built): no lock file, no holder note.
@@ -472,8 +476,10 @@ func (s *Store) prepare() error {
 		return n, false, nil
 	}
 	var write bool
+	found := 0
 	err := s.db.View(func(btx *bolt.Tx) error {
 		n, w, err := check(btx)
+		found = n
 		if err == nil && s.readOnly && n != 0 && n < version {
 			err = &SchemaMigrationError{Path: s.path, Found: n, Supported: version}
 		}
@@ -482,6 +488,13 @@ func (s *Store) prepare() error {
 	})
 	if err != nil || !write || s.readOnly {
 		return err
+	}
+	if found != 0 && found < version {
+		// the migration reads and writes the whole file: keep the pages
+		// it has mapped from staying resident
+		return whileDroppingPages(func() []*bolt.DB { return []*bolt.DB{s.db} }, func() error {
+			return s.migrateInBatches(s.opts.MigrationBatch)
+		})
 	}
 	return s.db.Update(func(btx *bolt.Tx) error {
 		n, _, err := check(btx)

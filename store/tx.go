@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -77,7 +79,40 @@ type Tx struct {
 	// span is the address range of the mapped records this transaction
 	// read (noteRead); the store takes it over when the transaction ends.
 	span readSpan
+	// checkpoint, when set, commits what the transaction wrote so far and
+	// continues in a new one (see Checkpoint); batch is how many records
+	// a bulk rewrite handles between checkpoints.
+	checkpoint func() error
+	batch      int
 }
+
+// Checkpoint commits the writes of a migration run by Open so far and
+// continues in a new bbolt transaction, so that rewriting a large tenant
+// holds one batch of changes in memory rather than all of them. Bucket
+// and cursor handles the caller holds are invalid afterwards. In any other
+// transaction (an import, which must stay all-or-nothing) it does nothing.
+func (tx *Tx) Checkpoint() error {
+	if tx.checkpoint == nil {
+		return nil
+	}
+	return tx.checkpoint()
+}
+
+// batchSize is how many records a bulk rewrite handles before a
+// checkpoint: unlimited in a transaction that cannot checkpoint.
+func (tx *Tx) batchSize() int {
+	if tx.checkpoint == nil {
+		return int(^uint(0) >> 1)
+	}
+	if tx.batch > 0 {
+		return tx.batch
+	}
+	return migrationBatch
+}
+
+// migrationBatch is the default number of records a migration rewrites
+// per transaction.
+const migrationBatch = 5000
 
 // touch notes that the transaction wrote to bucket.
 func (tx *Tx) touch(bucket string) {
@@ -459,42 +494,100 @@ func (tx *Tx) rebuildIndexes() error {
 	if _, err := tx.btx.CreateBucket([]byte(bucketIndex)); err != nil {
 		return err
 	}
-	puts, err := tx.collectIndexPuts(func(indexEntry) bool { return true })
-	if err != nil {
+	if err := tx.Checkpoint(); err != nil {
 		return err
 	}
-	return tx.putIndexSorted(puts)
+	return tx.writeIndexes(func(indexEntry) bool { return true })
 }
 
-// collectIndexPuts returns the index entries of every indexed record that
-// keep accepts.
-func (tx *Tx) collectIndexPuts(keep func(indexEntry) bool) ([]indexPut, error) {
-	var puts []indexPut
+// writeIndexes writes the index entries of every indexed record that keep
+// accepts. In a transaction that cannot checkpoint, all the entries are
+// sorted and written at once. One that can works through one index at a
+// time, so that the entries in memory are those of one index only: it
+// reads the index's entries from every record of its kind, sorts them and
+// appends them a batch at a time, each batch followed by a checkpoint.
+// Appending in key order keeps each batch's changes to a few pages and
+// packs the index as densely as a bulk load.
+func (tx *Tx) writeIndexes(keep func(indexEntry) bool) error {
+	if tx.checkpoint == nil {
+		var puts []indexPut
+		for _, def := range tx.s.schema.kinds {
+			if def.index == nil {
+				continue
+			}
+			err := tx.forEachIndexEntry(def, func(k []byte, e indexEntry) {
+				if keep(e) {
+					puts = append(puts, indexPut{idxKey(e.name, e.value, string(k)), e.payload})
+				}
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return tx.putIndexSorted(puts)
+	}
 	for _, def := range tx.s.schema.kinds {
 		if def.index == nil {
 			continue
 		}
-		b, err := tx.bucket(def.bucket)
-		if err != nil {
-			return nil, err
-		}
-		err = b.ForEach(func(k, v []byte) error {
-			entries, err := def.index(v)
-			if err != nil {
-				return fmt.Errorf("index %s %q: %w", def.bucket, k, err)
+		names := map[string]bool{}
+		err := tx.forEachIndexEntry(def, func(_ []byte, e indexEntry) {
+			if keep(e) {
+				names[e.name] = true
 			}
-			for _, e := range entries {
-				if e.value != "" && keep(e) {
-					puts = append(puts, indexPut{idxKey(e.name, e.value, string(k)), e.payload})
-				}
-			}
-			return nil
 		})
 		if err != nil {
-			return nil, err
+			return err
+		}
+		for _, name := range slices.Sorted(maps.Keys(names)) {
+			var puts []indexPut
+			err := tx.forEachIndexEntry(def, func(k []byte, e indexEntry) {
+				if e.name == name && keep(e) {
+					puts = append(puts, indexPut{idxKey(e.name, e.value, string(k)), e.payload})
+				}
+			})
+			if err != nil {
+				return err
+			}
+			sort.Slice(puts, func(i, j int) bool { return bytes.Compare(puts[i].key, puts[j].key) < 0 })
+			for len(puts) > 0 {
+				n := min(len(puts), tx.batchSize()*indexEntriesPerRecord)
+				if err := tx.putIndexSorted(puts[:n]); err != nil {
+					return err
+				}
+				puts = puts[n:]
+				if err := tx.Checkpoint(); err != nil {
+					return err
+				}
+			}
 		}
 	}
-	return puts, nil
+	return nil
+}
+
+// indexEntriesPerRecord scales a batch of records to a batch of index
+// entries.
+const indexEntriesPerRecord = 4
+
+// forEachIndexEntry calls fn with the key of each record of def and each
+// of its index entries that has a value.
+func (tx *Tx) forEachIndexEntry(def *kindDef, fn func(key []byte, e indexEntry)) error {
+	b, err := tx.bucket(def.bucket)
+	if err != nil {
+		return err
+	}
+	return b.ForEach(func(k, v []byte) error {
+		entries, err := def.index(v)
+		if err != nil {
+			return fmt.Errorf("index %s %q: %w", def.bucket, k, err)
+		}
+		for _, e := range entries {
+			if e.value != "" {
+				fn(k, e)
+			}
+		}
+		return nil
+	})
 }
 
 // indexPut is one index entry to write.

@@ -12,6 +12,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -365,7 +366,7 @@ func exportClixml() *runtime.Command {
 		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.FromPipeline(), engine.AllowEmpty()),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
-		encodingParam(),
+		management.EncodingParam(),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-Mailbox -ResultSize 2 -WarningAction SilentlyContinue | Select-Object DisplayName, Alias | Export-Clixml C:\Temp\mbx.xml; Import-Clixml C:\Temp\mbx.xml`, Remark: "Saves objects and reads them back."},
@@ -375,13 +376,13 @@ func exportClixml() *runtime.Command {
 		if ctx.ParameterSet == "ByLiteralPath" {
 			path = ctx.String("LiteralPath")
 		}
-		enc, err := encodingOf(ctx)
+		enc, err := management.EncodingOf(ctx)
 		if err != nil {
 			return err
 		}
 		rp, err := ctx.RT.ResolveFile(path)
 		if err != nil {
-			return ctx.Fail(fileError(ctx, err, fileOpenID(err), nil))
+			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
 		if ok, err := ctx.ShouldProcess(rp.ProviderPath(), ""); err != nil || !ok {
 			ctx.State["skip"] = true
@@ -419,7 +420,7 @@ func exportClixml() *runtime.Command {
 		}
 		w := ctx.State["w"].(*clixmlWriter)
 		w.b.WriteString("</Objs>")
-		return writeFile(ctx, ctx.State["path"].(string), w.b.String(), ctx.State["enc"].(*encoding), false)
+		return management.WriteFile(ctx, ctx.State["path"].(string), w.b.String(), ctx.State["enc"].(*management.Encoding), false)
 	}
 	return c
 }
@@ -683,21 +684,21 @@ func importClixml() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := management.PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := management.Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if it.info == nil || it.info.IsDir() {
+				if it.Info == nil || it.Info.IsDir() {
 					continue
 				}
-				data, err := fsys.ReadFile(ns.FS(), ns.Host(it.path), 4*int64(ns.MaxLineBytes()))
+				data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), 4*int64(ns.MaxLineBytes()))
 				if err != nil {
-					return ctx.Fail(readError(ctx, err, it.path, "FileOpenFailure"))
+					return ctx.Fail(management.ReadError(ctx, err, it.Path, "FileOpenFailure"))
 				}
-				root, err := parseClixml(strings.NewReader(decode(data, nil)))
+				root, err := parseClixml(strings.NewReader(management.Decode(data, nil)))
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "System.Xml.XmlException", object.NotSpecified, "XmlException", nil))
 				}

@@ -1,14 +1,16 @@
 // Package core gathers PowerShell's own cmdlets that admins use in
-// runbooks (Commands, Aliases, Views): those of the engine and
-// Microsoft.PowerShell.Core are in core/engine; this package declares
-// Microsoft.PowerShell.Utility's formatting and output (Format-Table,
-// Out-String ...), Write-*, data conversion (ConvertTo-Json, Export-Csv
-// ...) and text cmdlets, and the file system cmdlets of
-// Microsoft.PowerShell.Management and Microsoft.PowerShell.Archive.
+// runbooks (Commands, Aliases, Views) and declares those of
+// Microsoft.PowerShell.Utility: formatting and output (Format-Table,
+// Out-String, Out-File ...), Write-*, data conversion (ConvertTo-Json,
+// Export-Csv, Export-Clixml, ConvertTo-Html ...) and the text and object
+// utilities (Select-String, Compare-Object, Get-Random ...). The engine's
+// and Microsoft.PowerShell.Core's cmdlets are in core/engine, the file
+// system cmdlets in core/management.
 package core
 
 import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -17,22 +19,17 @@ import (
 // simulates, each group built the first time a session resolves one of
 // its names (runtime.LazyGroup).
 func Commands() []*runtime.Command {
-	out := engine.Commands()
+	out := append(engine.Commands(), management.Commands()...)
 	for _, g := range []struct {
 		build func() []*runtime.Command
 		names []string
 	}{
-		{formatCommands, []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more"}},
+		{formatCommands, []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more", "Out-File"}},
 		{writeCommands, []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}},
 		{dataCommands, []string{"ConvertTo-Json", "ConvertFrom-Json"}},
 		{csvCommands, []string{"Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv"}},
-		{contentCommands, []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content", "Out-File"}},
-		{pathCommands, []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
-			"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
-			"Get-ChildItem", "Get-Item", "New-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}},
 		{utilityCommands, []string{"Get-Random", "New-Guid", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}},
 		{clixmlCommands, []string{"Export-Clixml", "Import-Clixml"}},
-		{archiveCommands, []string{"Compress-Archive", "Expand-Archive"}},
 		{textCommands, []string{"Join-String", "ConvertFrom-StringData", "Get-FileHash", "Measure-Command", "Invoke-Command"}},
 	} {
 		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
@@ -73,7 +70,7 @@ var Aliases = map[string]string{
 // Views registers the formatting views of the core cmdlets' objects:
 // files and folders, variables, drives and locations.
 func Views(r *format.Registry) {
-	fileViews(r)
+	management.Views(r)
 	matchInfoView(r)
 	engine.Views(r)
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -239,7 +240,7 @@ func exportCsv() *runtime.Command {
 		runtime.P("LiteralPath", runtime.TString, runtime.Alias("PSPath", "LP"), runtime.NotNullOrEmpty()),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
-		encodingParam(),
+		management.EncodingParam(),
 		runtime.P("Append", runtime.TSwitch),
 	}, csvWriteParams()...)
 	c.Examples = []runtime.Example{
@@ -261,13 +262,13 @@ func exportCsv() *runtime.Command {
 		if ctx.Switch("Append") && ctx.Switch("NoHeader") {
 			return ctx.Fail(ctx.NewError("You must specify either the -Append or -NoHeader parameters, but not both.", "CannotSpecifyBothAppendAndNoHeader", object.InvalidData, "InvalidOperationException", nil))
 		}
-		enc, err := encodingOf(ctx)
+		enc, err := management.EncodingOf(ctx)
 		if err != nil {
 			return err
 		}
 		rp, err := ctx.RT.ResolveFile(path)
 		if err != nil {
-			return ctx.Fail(fileError(ctx, err, fileOpenID(err), nil))
+			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
 		ok, err := ctx.ShouldProcess(rp.ProviderPath(), "")
 		if err != nil || !ok {
@@ -338,17 +339,17 @@ func exportCsv() *runtime.Command {
 
 // existingCsvHeader reads the header of a CSV file Export-Csv -Append adds
 // to; found is false for a missing or empty file.
-func existingCsvHeader(ctx *runtime.Context, p fsys.Path, delim rune, enc *encoding) ([]string, bool) {
+func existingCsvHeader(ctx *runtime.Context, p fsys.Path, delim rune, enc *management.Encoding) ([]string, bool) {
 	fi, err := ctx.RT.Files().Stat(p)
 	if err != nil || fi.IsDir() || fi.Size() == 0 {
 		return nil, false
 	}
-	tr, err := openText(ctx.RT.Files(), p, enc)
+	tr, err := management.OpenText(ctx.RT.Files(), p, enc)
 	if err != nil {
 		return nil, false
 	}
-	defer tr.close()
-	r := &csvReader{r: tr.r, delim: delim}
+	defer tr.Close()
+	r := &csvReader{r: tr.Reader(), delim: delim}
 	if err := r.readHeader(nil); err != nil || r.header == nil {
 		return nil, false
 	}
@@ -361,7 +362,7 @@ func existingCsvHeader(ctx *runtime.Context, p fsys.Path, delim rune, enc *encod
 type fileSink struct {
 	ctx      *runtime.Context
 	path     string
-	enc      *encoding
+	enc      *management.Encoding
 	appendTo bool
 	buf      strings.Builder
 	started  bool
@@ -383,7 +384,7 @@ func (s *fileSink) flush() error {
 	}
 	appendTo := s.appendTo || s.started
 	s.started = true
-	return writeFile(s.ctx, s.path, text, s.enc, appendTo)
+	return management.WriteFile(s.ctx, s.path, text, s.enc, appendTo)
 }
 
 // ---------------------------------------------------------------------------
@@ -690,10 +691,10 @@ func importCsv() *runtime.Command {
 		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(
 			runtime.SetInfo{Set: "DelimiterLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true},
 			runtime.SetInfo{Set: "CultureLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP"), runtime.NotNullOrEmpty()),
-		encodingParam(),
+		management.EncodingParam(),
 	}, csvReadParams()...)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		enc, err := encodingOf(ctx)
+		enc, err := management.EncodingOf(ctx)
 		if err != nil {
 			return err
 		}
@@ -701,9 +702,9 @@ func importCsv() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := management.PathArgs(ctx)
 		for _, p := range paths {
-			rps, err := resolveAll(ctx, p, literal)
+			rps, err := management.ResolveAll(ctx, p, literal)
 			if err != nil {
 				return err
 			}
@@ -718,7 +719,7 @@ func importCsv() *runtime.Command {
 	return c
 }
 
-func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *encoding) error {
+func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *management.Encoding) error {
 	ns := ctx.RT.Files()
 	fi, err := ns.Stat(rp)
 	if err != nil || rp.Drive.Provider != fsys.FileSystem {
@@ -727,12 +728,12 @@ func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *encoding)
 	if fi.IsDir() {
 		return ctx.Fail(ctx.NewError(fmt.Sprintf("Access to the path '%s' is denied.", rp.ProviderPath()), "FileOpenFailure", object.OpenError, "UnauthorizedAccessException", rp.ProviderPath()))
 	}
-	tr, err := openText(ns, rp, enc)
+	tr, err := management.OpenText(ns, rp, enc)
 	if err != nil {
-		return ctx.Fail(readError(ctx, err, rp, "FileOpenFailure"))
+		return ctx.Fail(management.ReadError(ctx, err, rp, "FileOpenFailure"))
 	}
-	defer tr.close()
-	r := &csvReader{r: tr.r, delim: delim, limit: tr.limit}
+	defer tr.Close()
+	r := &csvReader{r: tr.Reader(), delim: delim, limit: tr.Limit()}
 	if err := r.readHeader(headerArg(ctx)); err != nil {
 		return ctx.Fail(csvReadError(ctx, err, rp))
 	}
@@ -759,7 +760,7 @@ func headerArg(ctx *runtime.Context) []string {
 
 func csvReadError(ctx *runtime.Context, err error, rp fsys.Path) *object.ErrorRecord {
 	if errors.Is(err, fsys.ErrTooLong) {
-		return readError(ctx, err, rp, "FileReadFailure")
+		return management.ReadError(ctx, err, rp, "FileReadFailure")
 	}
 	return ctx.NewError(err.Error(), "AlreadyPresentPSMemberInfoInternalCollectionAdd", object.NotSpecified, "ExtendedTypeSystemException", nil)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 func formatCommands() []*runtime.Command {
-	return []*runtime.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand"), more()}
+	return []*runtime.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand"), more(), outFile()}
 }
 
 func formatTable() *runtime.Command {

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -145,7 +146,7 @@ func getFileHash() *runtime.Command {
 	c.Synopsis = "Computes the hash of files on the session's drives."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, true),
+	c.Params = append(management.PathParams(true, true),
 		runtime.P("Algorithm", runtime.EnumType("String", "System.String", "SHA1", "SHA256", "SHA384", "SHA512", "MD5")),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -154,20 +155,20 @@ func getFileHash() *runtime.Command {
 			alg = "SHA256"
 		}
 		ns := ctx.RT.Files()
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := management.PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := management.Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if it.info == nil || it.info.IsDir() {
+				if it.Info == nil || it.Info.IsDir() {
 					continue
 				}
-				full := it.path.ProviderPath()
-				data, err := fsys.ReadFile(ns.FS(), ns.Host(it.path), 1<<30)
+				full := it.Path.ProviderPath()
+				data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), 1<<30)
 				if err != nil {
-					if err := ctx.WriteError(fileError(ctx, runtime.HostError(err, full), "FileReadError", full)); err != nil {
+					if err := ctx.WriteError(management.FileError(ctx, runtime.HostError(err, full), "FileReadError", full)); err != nil {
 						return err
 					}
 					continue

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -705,14 +706,14 @@ func teeObject() *runtime.Command {
 		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("File", true, 0)), runtime.Alias("Path")),
 		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("LiteralFile", true, -1)), runtime.Alias("PSPath", "LP")),
 		runtime.P("Append", runtime.TSwitch, runtime.InSets(runtime.Set("File", false, -1), runtime.Set("LiteralFile", false, -1))),
-		encodingParam(runtime.InSets(runtime.Set("File", false, -1), runtime.Set("LiteralFile", false, -1))),
+		management.EncodingParam(runtime.InSets(runtime.Set("File", false, -1), runtime.Set("LiteralFile", false, -1))),
 		runtime.P("Variable", runtime.TString, runtime.InSets(runtime.Set("Variable", true, -1))),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		if ctx.ParameterSet == "Variable" {
 			return nil
 		}
-		enc, err := encodingOf(ctx)
+		enc, err := management.EncodingOf(ctx)
 		if err != nil {
 			return err
 		}
@@ -722,7 +723,7 @@ func teeObject() *runtime.Command {
 		}
 		rp, err := ctx.RT.ResolveFile(path)
 		if err != nil {
-			return ctx.Fail(fileError(ctx, err, fileOpenID(err), nil))
+			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
 		sink := &fileSink{ctx: ctx, path: rp.String(), enc: enc, appendTo: ctx.Switch("Append")}
 		if err := sink.flush(); err != nil {
@@ -923,7 +924,7 @@ func selectString() *runtime.Command {
 		runtime.P("Exclude", runtime.TStrings),
 		runtime.P("NotMatch", runtime.TSwitch),
 		runtime.P("AllMatches", runtime.TSwitch),
-		encodingParam(),
+		management.EncodingParam(),
 		runtime.P("Context", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
 		runtime.P("Culture", runtime.TString),
 	}
@@ -965,7 +966,7 @@ func selectString() *runtime.Command {
 			if !ctx.HasInput {
 				v = ctx.Value("InputObject")
 			}
-			if o, ok := v.(*object.PSObject); ok && hasType(o, TypeFileInfo) {
+			if o, ok := v.(*object.PSObject); ok && hasType(o, management.TypeFileInfo) {
 				path, _ := o.Value("PSPath").(string)
 				return selectInFiles(ctx, []string{path}, true)
 			}
@@ -973,7 +974,7 @@ func selectString() *runtime.Command {
 			tr.n++
 			return tr.line(ctx, ctx.RT.ToStr(v), "InputStream", false)
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := management.PathArgs(ctx)
 		return selectInFiles(ctx, paths, literal)
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
@@ -1079,55 +1080,55 @@ func emitMatch(ctx *runtime.Context, m *matchInfo) error {
 
 // selectInFiles searches files line by line.
 func selectInFiles(ctx *runtime.Context, paths []string, literal bool) error {
-	enc, err := encodingOf(ctx)
+	enc, err := management.EncodingOf(ctx)
 	if err != nil {
 		return err
 	}
 	ns := ctx.RT.Files()
 	any := false
 	for _, p := range paths {
-		rps, err := resolveAll(ctx, p, literal)
+		rps, err := management.ResolveAll(ctx, p, literal)
 		if err != nil {
 			return err
 		}
 		for _, rp := range rps {
-			it, ok := lookup(ctx.RT, rp)
+			it, ok := management.Lookup(ctx.RT, rp)
 			if !ok {
-				if err := ctx.WriteError(pathNotFound(ctx, rp.String())); err != nil {
+				if err := ctx.WriteError(management.PathNotFound(ctx, rp.String())); err != nil {
 					return err
 				}
 				continue
 			}
-			if it.info == nil || it.info.IsDir() || !keepChild(ctx, it) {
+			if it.Info == nil || it.Info.IsDir() || !management.KeepChild(ctx, it) {
 				continue
 			}
 			tr := ctx.State["tracker"].(*tracker)
 			ft := &tracker{pre: tr.pre, post: tr.post, context: tr.context}
-			r, err := openText(ns, it.path, enc)
+			r, err := management.OpenText(ns, it.Path, enc)
 			if err != nil {
-				if err := ctx.WriteError(readError(ctx, err, it.path, "ProcessingFile")); err != nil {
+				if err := ctx.WriteError(management.ReadError(ctx, err, it.Path, "ProcessingFile")); err != nil {
 					return err
 				}
 				continue
 			}
-			full := it.path.ProviderPath()
+			full := it.Path.ProviderPath()
 			for {
-				line, ok := r.line()
+				line, ok := r.Line()
 				if !ok {
 					break
 				}
 				ft.n++
 				if err := ft.line(ctx, line, full, true); err != nil {
-					r.close()
+					r.Close()
 					return err
 				}
 				if ctx.Switch("List") && ft.found {
 					break
 				}
 			}
-			r.close()
-			if r.err != nil {
-				if err := ctx.WriteError(readError(ctx, r.err, it.path, "ProcessingFile")); err != nil {
+			r.Close()
+			if r.Err != nil {
+				if err := ctx.WriteError(management.ReadError(ctx, r.Err, it.Path, "ProcessingFile")); err != nil {
 					return err
 				}
 			}

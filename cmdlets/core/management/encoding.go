@@ -1,4 +1,4 @@
-package core
+package management
 
 import (
 	"bytes"
@@ -17,8 +17,8 @@ import (
 // writes UTF-8 without a byte order mark by default and reads a file's
 // byte order mark when it has one.
 
-// encoding turns text into a file's bytes and back.
-type encoding struct {
+// Encoding turns text into a file's bytes and back.
+type Encoding struct {
 	name string
 	bom  []byte
 	// unit is the code unit size (1 for byte encodings, 2 or 4).
@@ -33,7 +33,8 @@ type encoding struct {
 // encodingNames are the -Encoding values PowerShell 7.4 completes.
 var encodingNames = []string{"ansi", "ascii", "bigendianunicode", "bigendianutf32", "oem", "unicode", "utf7", "utf8", "utf8BOM", "utf8NoBOM", "utf32"}
 
-func encodingParam(opts ...runtime.ParamOpt) *runtime.Param {
+// EncodingParam is the -Encoding parameter of the file cmdlets.
+func EncodingParam(opts ...runtime.ParamOpt) *runtime.Param {
 	p := runtime.P("Encoding", &runtime.Type{Kind: runtime.KindObject, Name: "Encoding", FullName: "System.Text.Encoding"}, opts...)
 	p.Help = "The text encoding: " + strings.Join(encodingNames, ", ") + " or a code page name or number (default utf8NoBOM)."
 	return p
@@ -41,14 +42,14 @@ func encodingParam(opts ...runtime.ParamOpt) *runtime.Param {
 
 var (
 	// rawBytes writes a string's bytes as they are (-AsByteStream).
-	rawBytes   = &encoding{name: "bytes", unit: 1}
-	encUTF8    = &encoding{name: "utf-8", unit: 1}
-	encUTF8BOM = &encoding{name: "utf-8", unit: 1, bom: []byte{0xEF, 0xBB, 0xBF}}
+	rawBytes   = &Encoding{name: "bytes", unit: 1}
+	encUTF8    = &Encoding{name: "utf-8", unit: 1}
+	encUTF8BOM = &Encoding{name: "utf-8", unit: 1, bom: []byte{0xEF, 0xBB, 0xBF}}
 )
 
-// encodingOf returns the -Encoding a command was given (UTF-8 without a
+// EncodingOf returns the -Encoding a command was given (UTF-8 without a
 // byte order mark when none), or the binding error for an unknown one.
-func encodingOf(ctx *runtime.Context) (*encoding, error) {
+func EncodingOf(ctx *runtime.Context) (*Encoding, error) {
 	if !ctx.Has("Encoding") || ctx.Value("Encoding") == nil {
 		return encUTF8, nil
 	}
@@ -64,32 +65,32 @@ func encodingOf(ctx *runtime.Context) (*encoding, error) {
 	return nil, ctx.Fail(ctx.NewError(msg, "ParameterArgumentTransformationError", object.InvalidData, "ParameterBindingArgumentTransformationException", nil))
 }
 
-func lookupEncoding(name string) *encoding {
+func lookupEncoding(name string) *Encoding {
 	switch strings.ToLower(name) {
 	case "utf8", "utf8nobom", "utf-8", "65001":
 		return encUTF8
 	case "utf8bom":
 		return encUTF8BOM
 	case "ascii", "us-ascii", "20127":
-		return &encoding{name: "us-ascii", unit: 1, ascii: true}
+		return &Encoding{name: "us-ascii", unit: 1, ascii: true}
 	case "unicode", "utf-16", "utf-16le", "1200":
-		return &encoding{name: "utf-16", unit: 2, bom: []byte{0xFF, 0xFE}}
+		return &Encoding{name: "utf-16", unit: 2, bom: []byte{0xFF, 0xFE}}
 	case "bigendianunicode", "utf-16be", "unicodefffe", "1201":
-		return &encoding{name: "utf-16BE", unit: 2, big: true, bom: []byte{0xFE, 0xFF}}
+		return &Encoding{name: "utf-16BE", unit: 2, big: true, bom: []byte{0xFE, 0xFF}}
 	case "utf32", "utf-32", "utf-32le", "12000":
-		return &encoding{name: "utf-32", unit: 4, bom: []byte{0xFF, 0xFE, 0, 0}}
+		return &Encoding{name: "utf-32", unit: 4, bom: []byte{0xFF, 0xFE, 0, 0}}
 	case "bigendianutf32", "utf-32be", "12001":
-		return &encoding{name: "utf-32BE", unit: 4, big: true, bom: []byte{0, 0, 0xFE, 0xFF}}
+		return &Encoding{name: "utf-32BE", unit: 4, big: true, bom: []byte{0, 0, 0xFE, 0xFF}}
 	case "latin1", "iso-8859-1", "28591":
-		return &encoding{name: "iso-8859-1", unit: 1}
+		return &Encoding{name: "iso-8859-1", unit: 1}
 	case "ansi", "default", "windows-1252", "1252":
-		return &encoding{name: "Windows-1252", unit: 1, table: &cp1252}
+		return &Encoding{name: "Windows-1252", unit: 1, table: &cp1252}
 	case "oem", "ibm437", "437":
 		// the console code page of an English Windows; its upper half
 		// is approximated by Windows-1252
-		return &encoding{name: "IBM437", unit: 1, table: &cp1252}
+		return &Encoding{name: "IBM437", unit: 1, table: &cp1252}
 	case "utf7", "utf-7", "65000":
-		return &encoding{name: "utf-7", unit: 1}
+		return &Encoding{name: "utf-7", unit: 1}
 	}
 	return nil
 }
@@ -108,10 +109,10 @@ var cp1252 = func() [128]rune {
 }()
 
 // isUTF7 reports whether e is UTF-7, which exosim neither reads nor writes.
-func (e *encoding) isUTF7() bool { return e.name == "utf-7" }
+func (e *Encoding) isUTF7() bool { return e.name == "utf-7" }
 
 // encode turns text into bytes (the byte order mark not included).
-func (e *encoding) encode(s string) []byte {
+func (e *Encoding) encode(s string) []byte {
 	switch e.unit {
 	case 2:
 		u := utf16.Encode([]rune(s))
@@ -164,9 +165,9 @@ func (e *encoding) encode(s string) []byte {
 	return []byte(s)
 }
 
-// decode turns bytes into text. A byte order mark decides the encoding
+// Decode turns bytes into text. A byte order mark decides the encoding
 // when there is one (as .NET's readers do); otherwise e does.
-func decode(data []byte, e *encoding) string {
+func Decode(data []byte, e *Encoding) string {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return string(data[3:])
@@ -233,4 +234,4 @@ func decodeUnits(data []byte, unit int, big bool) string {
 
 // streamable reports whether a file in this encoding can be read line by
 // line as UTF-8 bytes (UTF-8, no BOM of another encoding).
-func (e *encoding) streamable() bool { return e == nil || e == encUTF8 || e == encUTF8BOM }
+func (e *Encoding) streamable() bool { return e == nil || e == encUTF8 || e == encUTF8BOM }

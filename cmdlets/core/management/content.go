@@ -1,4 +1,4 @@
-package core
+package management
 
 import (
 	"bufio"
@@ -9,35 +9,34 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
-	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
-// File content: Get-/Set-/Add-/Clear-Content and Out-File, and the
+// File content: Get-/Set-/Add-/Clear-Content, and the
 // reading and writing every file cmdlet shares. Reads stream line by line
 // and stop at fsys.MaxLine bytes without a line break, so a device or a
 // huge binary file ends with an error instead of filling memory.
 
 func contentCommands() []*runtime.Command {
-	return []*runtime.Command{getContent(), setContent("Set-Content", "SetContentCommand", false), setContent("Add-Content", "AddContentCommand", true), clearContent(), outFile()}
+	return []*runtime.Command{getContent(), setContent("Set-Content", "SetContentCommand", false), setContent("Add-Content", "AddContentCommand", true), clearContent()}
 }
 
-// textReader reads a file's lines.
-type textReader struct {
+// TextReader reads a file's lines.
+type TextReader struct {
 	r      *bufio.Reader
 	c      io.Closer
 	path   string
-	err    error
+	Err    error
 	pushed []string
 	limit  int
 }
 
-// openText opens a file for reading as text: UTF-8 (or what its byte
+// OpenText opens a file for reading as text: UTF-8 (or what its byte
 // order mark says) streams; other encodings are decoded whole.
-func openText(ns *fsys.Namespace, p fsys.Path, enc *encoding) (*textReader, error) {
+func OpenText(ns *fsys.Namespace, p fsys.Path, enc *Encoding) (*TextReader, error) {
 	f, err := ns.FS().Open(ns.Host(p))
 	if err != nil {
 		return nil, err
@@ -51,7 +50,7 @@ func openText(ns *fsys.Namespace, p fsys.Path, enc *encoding) (*textReader, erro
 		br.Discard(3)
 	}
 	if utf8BOM || !otherBOM && enc.streamable() {
-		return &textReader{r: br, c: f, path: p.ProviderPath(), limit: limit}, nil
+		return &TextReader{r: br, c: f, path: p.ProviderPath(), limit: limit}, nil
 	}
 	data, err := io.ReadAll(io.LimitReader(br, 4*int64(limit)+1))
 	f.Close()
@@ -61,13 +60,13 @@ func openText(ns *fsys.Namespace, p fsys.Path, enc *encoding) (*textReader, erro
 	if len(data) > 4*limit {
 		return nil, &fsys.TooLongError{Limit: 4 * limit}
 	}
-	text := decode(data, enc)
-	return &textReader{r: bufio.NewReader(strings.NewReader(text)), c: io.NopCloser(nil), path: p.ProviderPath(), limit: limit}, nil
+	text := Decode(data, enc)
+	return &TextReader{r: bufio.NewReader(strings.NewReader(text)), c: io.NopCloser(nil), path: p.ProviderPath(), limit: limit}, nil
 }
 
-// line returns the next line without its line break; ok is false at the
+// Line returns the next line without its line break; ok is false at the
 // end (check err). A lone carriage return also ends a line.
-func (t *textReader) line() (string, bool) {
+func (t *TextReader) Line() (string, bool) {
 	if n := len(t.pushed); n > 0 {
 		l := t.pushed[0]
 		t.pushed = t.pushed[1:]
@@ -75,7 +74,7 @@ func (t *textReader) line() (string, bool) {
 	}
 	s, err := t.r.ReadString('\n')
 	if err != nil && err != io.EOF {
-		t.err = err
+		t.Err = err
 		return "", false
 	}
 	if s == "" && err == io.EOF {
@@ -91,31 +90,39 @@ func (t *textReader) line() (string, bool) {
 	return s, true
 }
 
-// all reads the rest as one string.
-func (t *textReader) all() (string, error) {
+// All reads the rest as one string.
+func (t *TextReader) All() (string, error) {
 	b, err := io.ReadAll(t.r)
 	return string(b), err
 }
 
-func (t *textReader) close() { t.c.Close() }
+// Close closes the file.
+func (t *TextReader) Close() { t.c.Close() }
 
-// readError is the record of a file that could not be read.
-func readError(ctx *runtime.Context, err error, p fsys.Path, id string) *object.ErrorRecord {
+// Reader is the file's buffered reader, for a reader with its own record
+// rules (CSV).
+func (t *TextReader) Reader() *bufio.Reader { return t.r }
+
+// Limit is the longest line in bytes a read of the file may return.
+func (t *TextReader) Limit() int { return t.limit }
+
+// ReadError is the record of a file that could not be read.
+func ReadError(ctx *runtime.Context, err error, p fsys.Path, id string) *object.ErrorRecord {
 	fe := runtime.HostError(err, p.ProviderPath())
 	return ctx.NewError(fe.Message, id, object.ReadError, fe.Exception, p.ProviderPath())
 }
 
 // existingFile resolves a path argument to existing files, writing the
 // errors PowerShell writes for missing ones and for folders.
-func existingFiles(ctx *runtime.Context, p string, literal bool, notFoundID string) ([]item, error) {
-	items, err := expand(ctx, p, literal)
+func existingFiles(ctx *runtime.Context, p string, literal bool, notFoundID string) ([]Item, error) {
+	items, err := Expand(ctx, p, literal)
 	if err != nil {
 		return nil, err
 	}
-	var out []item
+	var out []Item
 	for _, it := range items {
-		if it.info != nil && it.info.IsDir() {
-			if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Unable to get content because it is a directory: '%s'. Please use 'Get-ChildItem' instead.", it.path.ProviderPath()), "GetContentReaderUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", it.path.ProviderPath())); err != nil {
+		if it.Info != nil && it.Info.IsDir() {
+			if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Unable to get content because it is a directory: '%s'. Please use 'Get-ChildItem' instead.", it.Path.ProviderPath()), "GetContentReaderUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", it.Path.ProviderPath())); err != nil {
 				return nil, err
 			}
 			continue
@@ -133,7 +140,7 @@ func getContent() *runtime.Command {
 	c.Synopsis = "Reads the lines of a file (or the value of an Env: or Variable: item)."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, false),
+	c.Params = append(PathParams(true, false),
 		runtime.P("ReadCount", runtime.TLong, runtime.FromPipelineByName()),
 		runtime.P("TotalCount", runtime.TLong, runtime.Alias("First", "Head"), runtime.FromPipelineByName()),
 		runtime.P("Tail", runtime.TInt, runtime.Alias("Last"), runtime.FromPipelineByName()),
@@ -145,7 +152,7 @@ func getContent() *runtime.Command {
 		runtime.P("Delimiter", runtime.TString),
 		runtime.P("Wait", runtime.TSwitch),
 		runtime.P("Raw", runtime.TSwitch),
-		encodingParam(),
+		EncodingParam(),
 		runtime.P("AsByteStream", runtime.TSwitch),
 		runtime.P("Stream", runtime.TString),
 	)
@@ -154,7 +161,7 @@ func getContent() *runtime.Command {
 		{Code: `Get-Content $env:TEMP\..\Temp\ids.txt -Raw -ErrorAction SilentlyContinue`, Remark: "Reads a whole file as one string."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		enc, err := encodingOf(ctx)
+		enc, err := EncodingOf(ctx)
 		if err != nil {
 			return err
 		}
@@ -167,20 +174,20 @@ func getContent() *runtime.Command {
 		if ctx.Switch("Wait") {
 			ctx.WriteWarning("exosim reads the file once: Get-Content -Wait does not wait for new lines in the simulator.")
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
 			items, err := existingFiles(ctx, p, literal, "PathNotFound")
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if it.info == nil {
+				if it.Info == nil {
 					if err := sessionContent(ctx, it); err != nil {
 						return err
 					}
 					continue
 				}
-				if err := readContent(ctx, it.path, enc); err != nil {
+				if err := readContent(ctx, it.Path, enc); err != nil {
 					return err
 				}
 			}
@@ -191,14 +198,14 @@ func getContent() *runtime.Command {
 }
 
 // sessionContent is Get-Content of Env:NAME or Variable:NAME: the value.
-func sessionContent(ctx *runtime.Context, it item) error {
+func sessionContent(ctx *runtime.Context, it Item) error {
 	switch v := it.value.(type) {
 	case object.DictionaryEntry:
 		return ctx.WriteObject(v.Value)
 	case *object.PSObject:
 		return ctx.WriteEnumerated(v.Value("Value"))
 	}
-	return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim reads content only from files, Env: and Variable: (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
+	return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim reads content only from files, Env: and Variable: (%s).", it.Path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.Path.String()))
 }
 
 // noStreams refuses -Stream: the simulated drives have no NTFS alternate
@@ -216,7 +223,7 @@ func readBytes(ctx *runtime.Context, p fsys.Path) error {
 	ns := ctx.RT.Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
 	if err != nil {
-		return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
+		return ctx.WriteError(ReadError(ctx, err, p, "GetContentReaderIOError"))
 	}
 	if ctx.Has("TotalCount") {
 		if n := engine.ToInt64(ctx.Value("TotalCount")); n >= 0 && n < int64(len(data)) {
@@ -243,16 +250,16 @@ func readBytes(ctx *runtime.Context, p fsys.Path) error {
 	return nil
 }
 
-func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
+func readContent(ctx *runtime.Context, p fsys.Path, enc *Encoding) error {
 	ns := ctx.RT.Files()
 	if ctx.Switch("AsByteStream") {
 		return readBytes(ctx, p)
 	}
-	tr, err := openText(ns, p, enc)
+	tr, err := OpenText(ns, p, enc)
 	if err != nil {
-		return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
+		return ctx.WriteError(ReadError(ctx, err, p, "GetContentReaderIOError"))
 	}
-	defer tr.close()
+	defer tr.Close()
 	total := int64(-1)
 	if ctx.Has("TotalCount") {
 		total = engine.ToInt64(ctx.Value("TotalCount"))
@@ -265,16 +272,16 @@ func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
 		return nil
 	}
 	if ctx.Switch("Raw") {
-		text, err := tr.all()
+		text, err := tr.All()
 		if err != nil {
-			return ctx.WriteError(readError(ctx, err, p, "GetContentReaderIOError"))
+			return ctx.WriteError(ReadError(ctx, err, p, "GetContentReaderIOError"))
 		}
 		if text == "" {
 			return nil
 		}
 		return ctx.WriteObject(text)
 	}
-	next := tr.line
+	next := tr.Line
 	if d := ctx.String("Delimiter"); d != "" && d != "\n" {
 		next = delimited(tr, d)
 	}
@@ -317,8 +324,8 @@ func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
 			return err
 		}
 	}
-	if tr.err != nil {
-		return ctx.WriteError(readError(ctx, tr.err, p, "GetContentReaderIOError"))
+	if tr.Err != nil {
+		return ctx.WriteError(ReadError(ctx, tr.Err, p, "GetContentReaderIOError"))
 	}
 	if len(batch) > 0 {
 		return ctx.WriteObject(batch)
@@ -328,7 +335,7 @@ func readContent(ctx *runtime.Context, p fsys.Path, enc *encoding) error {
 
 // delimited splits the text at d (which is dropped) instead of at line
 // breaks.
-func delimited(tr *textReader, d string) func() (string, bool) {
+func delimited(tr *TextReader, d string) func() (string, bool) {
 	var buf strings.Builder
 	done := false
 	return func() (string, bool) {
@@ -339,7 +346,7 @@ func delimited(tr *textReader, d string) func() (string, bool) {
 			c, _, err := tr.r.ReadRune()
 			if err != nil {
 				if err != io.EOF {
-					tr.err = err
+					tr.Err = err
 				}
 				done = true
 				if buf.Len() == 0 {
@@ -373,7 +380,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	valueOpts := []runtime.ParamOpt{runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline(), runtime.FromPipelineByName(), engine.AllowEmpty()}
-	c.Params = append(pathParams(true, false),
+	c.Params = append(PathParams(true, false),
 		runtime.P("Value", runtime.TObjects, valueOpts...),
 		runtime.P("PassThru", runtime.TSwitch),
 		runtime.P("Filter", runtime.TString),
@@ -382,7 +389,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("Credential", runtime.TObject),
 		runtime.P("NoNewline", runtime.TSwitch),
-		encodingParam(),
+		EncodingParam(),
 		runtime.P("AsByteStream", runtime.TSwitch),
 		runtime.P("Stream", runtime.TString),
 	)
@@ -402,7 +409,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		enc, err := encodingOf(ctx)
+		enc, err := EncodingOf(ctx)
 		if err != nil {
 			return err
 		}
@@ -427,7 +434,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 				b.WriteByte('\n')
 			}
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
 			targets, err := contentTargets(ctx, p, literal)
 			if err != nil {
@@ -468,7 +475,7 @@ func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, err
 	if literal || !wildcard.Has(p) {
 		return []string{p}, nil
 	}
-	paths, err := resolveAll(ctx, p, false)
+	paths, err := ResolveAll(ctx, p, false)
 	if err != nil {
 		return nil, err
 	}
@@ -477,7 +484,7 @@ func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, err
 		out = append(out, rp.String())
 	}
 	if len(out) == 0 {
-		return nil, ctx.WriteError(pathNotFound(ctx, p))
+		return nil, ctx.WriteError(PathNotFound(ctx, p))
 	}
 	return out, nil
 }
@@ -485,7 +492,7 @@ func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, err
 // writeText writes text to a file in an encoding (the byte order mark
 // only at the start of a new file). Errors are non-terminating records
 // under missingID for a missing folder and ioID otherwise.
-func writeText(ctx *runtime.Context, path, text string, enc *encoding, appendTo bool, missingID, ioID string) error {
+func writeText(ctx *runtime.Context, path, text string, enc *Encoding, appendTo bool, missingID, ioID string) error {
 	rt := ctx.RT
 	if enc == nil {
 		enc = encUTF8
@@ -531,7 +538,7 @@ func clearContent() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, false),
+	c.Params = append(PathParams(true, false),
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
 		runtime.P("Exclude", runtime.TStrings),
@@ -543,30 +550,30 @@ func clearContent() *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
 			items, err := existingFiles(ctx, p, literal, "PathNotFound")
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if !keepChild(ctx, it) {
+				if !KeepChild(ctx, it) {
 					continue
 				}
-				if ok, err := ctx.ShouldProcess("Path: "+it.path.ProviderPath(), "Clear Content"); err != nil || !ok {
+				if ok, err := ctx.ShouldProcess("Path: "+it.Path.ProviderPath(), "Clear Content"); err != nil || !ok {
 					if err != nil {
 						return err
 					}
 					continue
 				}
-				if it.info == nil {
-					if it.path.Drive.Provider == fsys.Variable {
-						ctx.RT.SetVariable(it.path.Rel, nil)
+				if it.Info == nil {
+					if it.Path.Drive.Provider == fsys.Variable {
+						ctx.RT.SetVariable(it.Path.Rel, nil)
 					}
 					continue
 				}
-				if err := ctx.RT.Files().WriteFile(it.path, nil, false); err != nil {
-					if err := ctx.WriteError(fileError(ctx, runtime.HostError(err, it.path.ProviderPath()), "ClearContentIOError", it.path.ProviderPath())); err != nil {
+				if err := ctx.RT.Files().WriteFile(it.Path, nil, false); err != nil {
+					if err := ctx.WriteError(FileError(ctx, runtime.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath())); err != nil {
 						return err
 					}
 				}
@@ -577,63 +584,8 @@ func clearContent() *runtime.Command {
 	return c
 }
 
-// ---------------------------------------------------------------------------
-// Out-File
-
-func outFile() *runtime.Command {
-	c := engine.Cmdlet("Out-File", engine.ModUtility, "OutFileCommand")
-	c.Synopsis = "Writes the console text of objects to a file."
-	c.SupportsShouldProcess = true
-	c.Sets = []string{"ByPath", "ByLiteralPath"}
-	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
-		engine.InputObject(),
-		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
-		encodingParam(runtime.Position(1)),
-		runtime.P("Append", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
-		runtime.P("Width", runtime.TInt),
-		runtime.P("NoNewline", runtime.TSwitch),
-	}
-	c.Examples = []runtime.Example{
-		{Code: `Get-Date | Out-File C:\Temp\run.log -Append`, Remark: "Adds the date to a log file."},
-	}
-	c.Handler.Process = collectInput
-	c.Handler.End = func(ctx *runtime.Context) error {
-		enc, err := encodingOf(ctx)
-		if err != nil {
-			return err
-		}
-		path := ctx.String("FilePath")
-		if path == "" {
-			path = ctx.String("LiteralPath")
-		}
-		rp, err := ctx.RT.ResolveFile(path)
-		if err != nil {
-			return ctx.Fail(fileError(ctx, err, fileOpenID(err), path))
-		}
-		ok, err := ctx.ShouldProcess(rp.ProviderPath(), "Output to File")
-		if err != nil || !ok {
-			return err
-		}
-		if ctx.Switch("NoClobber") && !ctx.Switch("Append") && ctx.RT.Files().Exists(rp) {
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NoClobber", object.ResourceExists, "IOException", rp.ProviderPath()))
-		}
-		items, _ := ctx.State["items"].([]any)
-		lines := renderLines(ctx, items, ctx.Int("Width"))
-		text := format.OutString(lines)
-		if ctx.Switch("NoNewline") {
-			text = strings.Join(lines, "")
-		}
-		return writeFile(ctx, rp.String(), text, enc, ctx.Switch("Append"))
-	}
-	return c
-}
-
-// fileOpenID is the error ID of a file that cannot be opened.
-func fileOpenID(err error) string {
+// FileOpenID is the error ID of a file that cannot be opened.
+func FileOpenID(err error) string {
 	var fe *runtime.FileError
 	if errors.As(err, &fe) && fe.Exception == "DriveNotFoundException" {
 		return "DriveNotFound"
@@ -641,9 +593,9 @@ func fileOpenID(err error) string {
 	return "FileOpenFailure"
 }
 
-// writeFile writes the text of Out-File, Export-Csv, Tee-Object and the
+// WriteFile writes the text of Out-File, Export-Csv, Tee-Object and the
 // like: a failure to open the file is their terminating FileOpenFailure.
-func writeFile(ctx *runtime.Context, path, text string, enc *encoding, appendTo bool) error {
+func WriteFile(ctx *runtime.Context, path, text string, enc *Encoding, appendTo bool) error {
 	if enc == nil {
 		enc = encUTF8
 	}
@@ -663,7 +615,7 @@ func writeFile(ctx *runtime.Context, path, text string, enc *encoding, appendTo 
 		}
 	}
 	if _, err := ctx.RT.WriteFile(path, data, appendTo); err != nil {
-		return ctx.Fail(fileError(ctx, err, fileOpenID(err), nil))
+		return ctx.Fail(FileError(ctx, err, FileOpenID(err), nil))
 	}
 	return nil
 }

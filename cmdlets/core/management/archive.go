@@ -1,4 +1,4 @@
-package core
+package management
 
 import (
 	"archive/zip"
@@ -106,7 +106,7 @@ func compressArchive() *runtime.Command {
 			return archiveError(ctx, "ArchiveFileExists", fmt.Sprintf("The archive file %s already exists. Use the -Update parameter to update the existing archive file or use the -Force parameter to overwrite the existing archive file.", full), object.InvalidArgument, full)
 		}
 		// the sources: each must resolve to existing files or folders
-		var sources []item
+		var sources []Item
 		literal, _ := ctx.State["literal"].(bool)
 		for _, p := range stateStrings(ctx, "paths") {
 			var paths []fsys.Path
@@ -120,7 +120,7 @@ func compressArchive() *runtime.Command {
 			}
 			n := 0
 			for _, rp := range paths {
-				if it, ok := lookup(ctx.RT, rp); ok && it.info != nil {
+				if it, ok := Lookup(ctx.RT, rp); ok && it.Info != nil {
 					sources = append(sources, it)
 					n++
 				}
@@ -131,7 +131,7 @@ func compressArchive() *runtime.Command {
 		}
 		names := make([]string, len(sources))
 		for i, s := range sources {
-			names[i] = s.path.ProviderPath()
+			names[i] = s.Path.ProviderPath()
 		}
 		target := strings.Join(names, "\n")
 		if len(names) > 1 {
@@ -149,13 +149,13 @@ func compressArchive() *runtime.Command {
 			entries = old
 		}
 		for _, s := range sources {
-			if s.info.IsDir() {
-				if err := addTree(ctx, &entries, s, s.info.Name()); err != nil {
+			if s.Info.IsDir() {
+				if err := addTree(ctx, &entries, s, s.Info.Name()); err != nil {
 					return err
 				}
 				continue
 			}
-			if err := addFile(ctx, &entries, s, s.info.Name()); err != nil {
+			if err := addFile(ctx, &entries, s, s.Info.Name()); err != nil {
 				return err
 			}
 		}
@@ -168,7 +168,7 @@ func compressArchive() *runtime.Command {
 			return ctx.Fail(ctx.NewError(err.Error(), "CompressArchiveError", object.WriteError, "IOException", full))
 		}
 		if err := ns.WriteFile(dp, data, false); err != nil {
-			return ctx.Fail(fileError(ctx, runtime.HostError(err, full), "CompressArchiveError", full))
+			return ctx.Fail(FileError(ctx, runtime.HostError(err, full), "CompressArchiveError", full))
 		}
 		if ctx.Switch("PassThru") {
 			if fi, err := ns.Stat(dp); err == nil {
@@ -194,25 +194,25 @@ type zipEntry struct {
 }
 
 // addFile adds (or replaces) a file entry.
-func addFile(ctx *runtime.Context, entries *[]zipEntry, it item, name string) error {
+func addFile(ctx *runtime.Context, entries *[]zipEntry, it Item, name string) error {
 	ns := ctx.RT.Files()
-	data, err := fsys.ReadFile(ns.FS(), ns.Host(it.path), maxArchiveBytes)
+	data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), maxArchiveBytes)
 	if err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, it.path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.path.ProviderPath()))
+		return ctx.WriteError(FileError(ctx, runtime.HostError(err, it.Path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.Path.ProviderPath()))
 	}
-	ctx.WriteVerbose(fmt.Sprintf("Adding '%s'.", it.path.ProviderPath()))
-	putEntry(entries, zipEntry{name: name, data: data, mod: fileTime(it.info)})
+	ctx.WriteVerbose(fmt.Sprintf("Adding '%s'.", it.Path.ProviderPath()))
+	putEntry(entries, zipEntry{name: name, data: data, mod: fileTime(it.Info)})
 	return nil
 }
 
 // addTree adds a folder's content under prefix in the order
 // Get-ChildItem -Recurse lists it (a folder's items, then each subfolder's),
 // a folder without files of its own as a folder entry.
-func addTree(ctx *runtime.Context, entries *[]zipEntry, dir item, prefix string) error {
+func addTree(ctx *runtime.Context, entries *[]zipEntry, dir Item, prefix string) error {
 	kids := children(ctx.RT, dir, true)
 	for _, k := range kids {
-		name := prefix + "/" + k.info.Name()
-		if !k.info.IsDir() {
+		name := prefix + "/" + k.Info.Name()
+		if !k.Info.IsDir() {
 			if err := addFile(ctx, entries, k, name); err != nil {
 				return err
 			}
@@ -220,17 +220,17 @@ func addTree(ctx *runtime.Context, entries *[]zipEntry, dir item, prefix string)
 		}
 		files := 0
 		for _, g := range children(ctx.RT, k, true) {
-			if !g.info.IsDir() {
+			if !g.Info.IsDir() {
 				files++
 			}
 		}
 		if files == 0 {
-			putEntry(entries, zipEntry{name: name + "/", mod: fileTime(k.info)})
+			putEntry(entries, zipEntry{name: name + "/", mod: fileTime(k.Info)})
 		}
 	}
 	for _, k := range kids {
-		if k.info.IsDir() {
-			if err := addTree(ctx, entries, k, prefix+"/"+k.info.Name()); err != nil {
+		if k.Info.IsDir() {
+			if err := addTree(ctx, entries, k, prefix+"/"+k.Info.Name()); err != nil {
 				return err
 			}
 		}
@@ -278,7 +278,7 @@ func readZip(ctx *runtime.Context, p fsys.Path) ([]zipEntry, error) {
 	full := p.ProviderPath()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), maxArchiveBytes)
 	if err != nil {
-		return nil, ctx.Fail(fileError(ctx, runtime.HostError(err, full), "ArchiveReadError", full))
+		return nil, ctx.Fail(FileError(ctx, runtime.HostError(err, full), "ArchiveReadError", full))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -368,7 +368,7 @@ func expandArchive() *runtime.Command {
 		}
 		if dfi, err := ns.Stat(dp); err != nil {
 			if err := ns.Mkdir(dp, true); err != nil {
-				return ctx.Fail(fileError(ctx, runtime.HostError(err, dp.ProviderPath()), "ExpandArchiveError", dp.ProviderPath()))
+				return ctx.Fail(FileError(ctx, runtime.HostError(err, dp.ProviderPath()), "ExpandArchiveError", dp.ProviderPath()))
 			}
 		} else if !dfi.IsDir() {
 			return archiveError(ctx, "InvalidDirectoryPath", fmt.Sprintf("The path '%s' is not a valid file system directory path.", dp.ProviderPath()), object.InvalidArgument, dp.ProviderPath())
@@ -389,7 +389,7 @@ func expandArchive() *runtime.Command {
 			if strings.HasSuffix(e.name, "/") {
 				if !ns.Exists(tp) {
 					if err := ns.Mkdir(tp, true); err != nil {
-						return ctx.Fail(fileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
+						return ctx.Fail(FileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
 					}
 					made = append(made, tp)
 				}
@@ -397,7 +397,7 @@ func expandArchive() *runtime.Command {
 			}
 			if parent, ok := tp.Parent(); ok && !ns.Exists(parent) {
 				if err := ns.Mkdir(parent, true); err != nil {
-					return ctx.Fail(fileError(ctx, runtime.HostError(err, parent.ProviderPath()), "ExpandArchiveError", parent.ProviderPath()))
+					return ctx.Fail(FileError(ctx, runtime.HostError(err, parent.ProviderPath()), "ExpandArchiveError", parent.ProviderPath()))
 				}
 				made = append(made, parent)
 			}
@@ -410,7 +410,7 @@ func expandArchive() *runtime.Command {
 				continue
 			}
 			if err := ns.WriteFile(tp, e.data, false); err != nil {
-				return ctx.Fail(fileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
+				return ctx.Fail(FileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
 			}
 			ctx.WriteVerbose(fmt.Sprintf("Created '%s'.", tp.ProviderPath()))
 			made = append(made, tp)

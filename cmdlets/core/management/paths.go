@@ -1,4 +1,4 @@
-package core
+package management
 
 import (
 	"fmt"
@@ -87,12 +87,12 @@ func joinPath() *runtime.Command {
 				}
 				continue
 			}
-			items, err := expand(ctx, joined, false)
+			items, err := Expand(ctx, joined, false)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if err := ctx.WriteObject(it.path.String()); err != nil {
+				if err := ctx.WriteObject(it.Path.String()); err != nil {
 					return err
 				}
 			}
@@ -154,16 +154,16 @@ func splitPath() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		if ctx.Switch("Resolve") {
 			var resolved []string
 			for _, p := range paths {
-				items, err := expand(ctx, p, literal)
+				items, err := Expand(ctx, p, literal)
 				if err != nil {
 					return err
 				}
 				for _, it := range items {
-					resolved = append(resolved, it.path.String())
+					resolved = append(resolved, it.Path.String())
 				}
 			}
 			paths = resolved
@@ -305,7 +305,7 @@ func testPath() *runtime.Command {
 	c.Synopsis = "Tells whether a path exists (or, with -IsValid, whether its syntax is valid)."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, true),
+	c.Params = append(PathParams(true, true),
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
 		runtime.P("Exclude", runtime.TStrings),
@@ -383,8 +383,8 @@ func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
 		}
 	}
 	for _, rp := range paths {
-		it, ok := lookup(ctx.RT, rp)
-		if !ok || !keepChild(ctx, it) {
+		it, ok := Lookup(ctx.RT, rp)
+		if !ok || !KeepChild(ctx, it) {
 			continue
 		}
 		switch ctx.String("PathType") {
@@ -397,8 +397,8 @@ func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
 				continue
 			}
 		}
-		if it.info != nil {
-			mt := fileTime(it.info)
+		if it.Info != nil {
+			mt := fileTime(it.Info)
 			if t, ok := ctx.Time("OlderThan"); ok && !mt.Before(t) {
 				continue
 			}
@@ -419,7 +419,7 @@ func resolvePath() *runtime.Command {
 	c.Synopsis = "Resolves wildcards and relative paths to the existing items' full paths."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, true),
+	c.Params = append(PathParams(true, true),
 		runtime.P("Relative", runtime.TSwitch),
 		runtime.P("RelativeBasePath", runtime.TString),
 		runtime.P("Force", runtime.TSwitch),
@@ -435,16 +435,16 @@ func resolvePath() *runtime.Command {
 			}
 			base = bp
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				var out any = runtime.PathInfo(it.path)
+				var out any = runtime.PathInfo(it.Path)
 				if ctx.Switch("Relative") || ctx.Has("RelativeBasePath") && ctx.Switch("Relative") {
-					out = relativeTo(base, it.path)
+					out = relativeTo(base, it.Path)
 				}
 				if err := ctx.WriteObject(out); err != nil {
 					return err
@@ -493,16 +493,16 @@ func convertPath() *runtime.Command {
 	c.Synopsis = "Converts paths (wildcards, relative, drive-qualified) to the provider's full paths."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = pathParams(true, true)
+	c.Params = PathParams(true, true)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if err := ctx.WriteObject(it.path.ProviderPath()); err != nil {
+				if err := ctx.WriteObject(it.Path.ProviderPath()); err != nil {
 					return err
 				}
 			}
@@ -578,11 +578,11 @@ func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool,
 		return fsys.Path{}, false, ctx.Fail(resolveError(ctx, err, p))
 	}
 	if len(paths) == 0 {
-		return fsys.Path{}, false, ctx.Fail(pathNotFound(ctx, p))
+		return fsys.Path{}, false, ctx.Fail(PathNotFound(ctx, p))
 	}
-	it, ok := lookup(ctx.RT, paths[0])
+	it, ok := Lookup(ctx.RT, paths[0])
 	if !ok {
-		return fsys.Path{}, false, ctx.Fail(pathNotFound(ctx, paths[0].String()))
+		return fsys.Path{}, false, ctx.Fail(PathNotFound(ctx, paths[0].String()))
 	}
 	if !it.container() {
 		return fsys.Path{}, false, ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot set the location to '%s' because it is not a container.", paths[0].String()), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException", p))

@@ -1,4 +1,4 @@
-package core
+package management
 
 import (
 	"fmt"
@@ -26,55 +26,55 @@ const (
 	TypeDirInfo  = "System.IO.DirectoryInfo"
 )
 
-// item is one existing item of a drive.
-type item struct {
-	path fsys.Path
+// Item is one existing item of a drive.
+type Item struct {
+	Path fsys.Path
 	// info describes a file or folder (FileSystem drives).
-	info fs.FileInfo
+	Info fs.FileInfo
 	// value is a session item (the other drives); nil at their root.
 	value any
 }
 
-func (it item) container() bool {
-	if it.info != nil {
-		return it.info.IsDir()
+func (it Item) container() bool {
+	if it.Info != nil {
+		return it.Info.IsDir()
 	}
-	return it.path.IsRoot()
+	return it.Path.IsRoot()
 }
 
-func (it item) name() string {
-	if it.path.IsRoot() {
-		return it.path.Drive.Root
+func (it Item) name() string {
+	if it.Path.IsRoot() {
+		return it.Path.Drive.Root
 	}
-	return it.path.Name()
+	return it.Path.Name()
 }
 
-// lookup finds the item at p; ok is false when nothing is there.
-func lookup(rt *runtime.Runtime, p fsys.Path) (item, bool) {
+// Lookup finds the item at p; ok is false when nothing is there.
+func Lookup(rt *runtime.Runtime, p fsys.Path) (Item, bool) {
 	ns := rt.Files()
 	if p.Drive.Provider == fsys.FileSystem {
 		fi, err := ns.Stat(p)
 		if err != nil {
-			return item{}, false
+			return Item{}, false
 		}
-		return item{path: ns.Canonical(p), info: fi}, true
+		return Item{Path: ns.Canonical(p), Info: fi}, true
 	}
 	if p.IsRoot() {
-		return item{path: p}, true
+		return Item{Path: p}, true
 	}
 	for _, it := range sessionItems(rt, p.Drive) {
-		if strings.EqualFold(it.path.Rel, p.Rel) {
+		if strings.EqualFold(it.Path.Rel, p.Rel) {
 			return it, true
 		}
 	}
-	return item{}, false
+	return Item{}, false
 }
 
 // children lists a container's items: folders first, then files, each in
 // name order without regard to case, as Windows lists them. Hidden files
 // (names starting with a dot) are left out unless force.
-func children(rt *runtime.Runtime, it item, force bool) []item {
-	p := it.path
+func children(rt *runtime.Runtime, it Item, force bool) []Item {
+	p := it.Path
 	if p.Drive.Provider != fsys.FileSystem {
 		if !p.IsRoot() {
 			return nil
@@ -85,21 +85,21 @@ func children(rt *runtime.Runtime, it item, force bool) []item {
 	if err != nil {
 		return nil
 	}
-	var dirs, files []item
+	var dirs, files []Item
 	for _, fi := range infos {
 		if !force && strings.HasPrefix(fi.Name(), ".") {
 			continue
 		}
-		c := item{path: p.Child(fi.Name()), info: fi}
+		c := Item{Path: p.Child(fi.Name()), Info: fi}
 		if fi.IsDir() {
 			dirs = append(dirs, c)
 		} else {
 			files = append(files, c)
 		}
 	}
-	byName := func(l []item) {
+	byName := func(l []Item) {
 		sort.SliceStable(l, func(i, j int) bool {
-			return strings.ToLower(l[i].info.Name()) < strings.ToLower(l[j].info.Name())
+			return strings.ToLower(l[i].Info.Name()) < strings.ToLower(l[j].Info.Name())
 		})
 	}
 	byName(dirs)
@@ -109,29 +109,29 @@ func children(rt *runtime.Runtime, it item, force bool) []item {
 
 // sessionItems lists the items of Env:, Variable:, Function: or Alias:
 // in name order.
-func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []item {
+func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 	root := fsys.Path{Drive: d}
-	var out []item
+	var out []Item
 	switch d.Provider {
 	case fsys.Environment:
 		for _, v := range rt.Env().List() {
-			out = append(out, item{path: root.Child(v.Name), value: object.DictionaryEntry{Key: v.Name, Value: v.Value}})
+			out = append(out, Item{Path: root.Child(v.Name), value: object.DictionaryEntry{Key: v.Name, Value: v.Value}})
 		}
 	case fsys.Variable:
 		for _, n := range rt.Variables() {
 			v, _ := rt.GetVariable(n)
-			out = append(out, item{path: root.Child(n), value: variableInfo(n, v)})
+			out = append(out, Item{Path: root.Child(n), value: variableInfo(n, v)})
 		}
 	case fsys.Function:
 		for _, f := range rt.Functions() {
-			out = append(out, item{path: root.Child(f.Name), value: engine.CommandInfo(rt.FunctionCommand(f))})
+			out = append(out, Item{Path: root.Child(f.Name), value: engine.CommandInfo(rt.FunctionCommand(f))})
 		}
 	case fsys.Alias:
 		for a, target := range rt.Aliases() {
-			out = append(out, item{path: root.Child(a), value: engine.AliasInfo(a, target, rt)})
+			out = append(out, Item{Path: root.Child(a), value: engine.AliasInfo(a, target, rt)})
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].path.Rel) < strings.ToLower(out[j].path.Rel) })
+	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Path.Rel) < strings.ToLower(out[j].Path.Rel) })
 	return out
 }
 
@@ -144,14 +144,14 @@ func variableInfo(name string, v any) *object.PSObject {
 }
 
 // itemObject is what Get-Item and Get-ChildItem write for an item.
-func itemObject(rt *runtime.Runtime, it item) any {
-	if it.info != nil {
-		return fileObject(rt, it.path, it.info)
+func itemObject(rt *runtime.Runtime, it Item) any {
+	if it.Info != nil {
+		return fileObject(rt, it.Path, it.Info)
 	}
 	if it.value != nil {
 		return it.value
 	}
-	return runtime.DriveInfo(it.path.Drive)
+	return runtime.DriveInfo(it.Path.Drive)
 }
 
 // fileObject is the FileInfo or DirectoryInfo of a file system item.
@@ -390,7 +390,9 @@ func driveSpace(name string) func(v any) any {
 // tUInt32 is System.UInt32 (Get-ChildItem -Depth).
 var tUInt32 = &runtime.Type{Kind: runtime.KindLong, Name: "UInt32", FullName: "System.UInt32"}
 
-func pathParams(pathMandatory bool, fromPipeline bool) []*runtime.Param {
+// PathParams are -Path and -LiteralPath, the path parameters of the
+// item cmdlets (-Path mandatory, or taken from the pipeline, as asked).
+func PathParams(pathMandatory bool, fromPipeline bool) []*runtime.Param {
 	pathOpts := []runtime.ParamOpt{runtime.InSets(runtime.SetInfo{Set: "Path", Mandatory: pathMandatory, Position: 0, FromPipeline: fromPipeline, FromPipelineByName: true})}
 	return []*runtime.Param{
 		runtime.P("Path", runtime.TStrings, pathOpts...),
@@ -429,7 +431,7 @@ func getChildItem() *runtime.Command {
 		if err := checkAttributes(ctx); err != nil {
 			return err
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		if len(paths) == 0 {
 			paths = []string{"."}
 		}
@@ -441,13 +443,13 @@ func getChildItem() *runtime.Command {
 			depth = int(engine.ToInt64(ctx.Value("Depth")))
 		}
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
 				if !it.container() {
-					if keepChild(ctx, it) {
+					if KeepChild(ctx, it) {
 						if err := writeChild(ctx, it, ""); err != nil {
 							return err
 						}
@@ -466,14 +468,14 @@ func getChildItem() *runtime.Command {
 
 // listChildren writes a container's children and, depth levels down,
 // theirs: each folder's items, then each subfolder's.
-func listChildren(ctx *runtime.Context, it item, rel string, depth int) error {
+func listChildren(ctx *runtime.Context, it Item, rel string, depth int) error {
 	force := ctx.Switch("Force") || ctx.Switch("Hidden") || strings.Contains(strings.ToLower(ctx.String("Attributes")), "hidden")
 	kids := children(ctx.RT, it, force)
 	for _, k := range kids {
-		if keepChild(ctx, k) {
+		if KeepChild(ctx, k) {
 			name := k.name()
 			if rel != "" {
-				name = rel + k.path.Drive.Separator() + name
+				name = rel + k.Path.Drive.Separator() + name
 			}
 			if err := writeChild(ctx, k, name); err != nil {
 				return err
@@ -484,12 +486,12 @@ func listChildren(ctx *runtime.Context, it item, rel string, depth int) error {
 		return nil
 	}
 	for _, k := range kids {
-		if k.info == nil || !k.info.IsDir() {
+		if k.Info == nil || !k.Info.IsDir() {
 			continue
 		}
 		sub := k.name()
 		if rel != "" {
-			sub = rel + k.path.Drive.Separator() + sub
+			sub = rel + k.Path.Drive.Separator() + sub
 		}
 		if err := listChildren(ctx, k, sub, depth-1); err != nil {
 			return err
@@ -498,9 +500,9 @@ func listChildren(ctx *runtime.Context, it item, rel string, depth int) error {
 	return nil
 }
 
-// keepChild applies -Filter, -Include, -Exclude, -File, -Directory,
+// KeepChild applies -Filter, -Include, -Exclude, -File, -Directory,
 // -Hidden and -ReadOnly.
-func keepChild(ctx *runtime.Context, it item) bool {
+func KeepChild(ctx *runtime.Context, it Item) bool {
 	name := it.name()
 	if f := ctx.String("Filter"); f != "" && !wildcard.Match(f, name) {
 		return false
@@ -521,17 +523,17 @@ func keepChild(ctx *runtime.Context, it item) bool {
 			return false
 		}
 	}
-	if it.info != nil {
-		if ctx.Switch("File") && it.info.IsDir() || ctx.Switch("Directory") && !it.info.IsDir() {
+	if it.Info != nil {
+		if ctx.Switch("File") && it.Info.IsDir() || ctx.Switch("Directory") && !it.Info.IsDir() {
 			return false
 		}
-		if a := ctx.String("Attributes"); a != "" && !attributesMatch(a, fileAttributes(it.info).Name) {
+		if a := ctx.String("Attributes"); a != "" && !attributesMatch(a, fileAttributes(it.Info).Name) {
 			return false
 		}
-		if ctx.Switch("Hidden") && !hidden(it.info) {
+		if ctx.Switch("Hidden") && !hidden(it.Info) {
 			return false
 		}
-		if ctx.Switch("ReadOnly") && (it.info.IsDir() || it.info.Mode().Perm()&0o200 != 0) {
+		if ctx.Switch("ReadOnly") && (it.Info.IsDir() || it.Info.Mode().Perm()&0o200 != 0) {
 			return false
 		}
 	}
@@ -592,7 +594,7 @@ func attributesMatch(expr, have string) bool {
 	return false
 }
 
-func writeChild(ctx *runtime.Context, it item, rel string) error {
+func writeChild(ctx *runtime.Context, it Item, rel string) error {
 	if ctx.Switch("Name") {
 		if rel == "" {
 			rel = it.name()
@@ -607,7 +609,7 @@ func getItem() *runtime.Command {
 	c.Synopsis = "Gets the file, folder or session item at a path."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, true),
+	c.Params = append(PathParams(true, true),
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
 		runtime.P("Exclude", runtime.TStrings),
@@ -618,14 +620,14 @@ func getItem() *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if !keepChild(ctx, it) {
+				if !KeepChild(ctx, it) {
 					continue
 				}
 				if err := ctx.WriteObject(itemObject(ctx.RT, it)); err != nil {
@@ -638,30 +640,30 @@ func getItem() *runtime.Command {
 	return c
 }
 
-// pathArgsOf returns -Path or -LiteralPath and whether it was -LiteralPath.
-func pathArgsOf(ctx *runtime.Context) ([]string, bool) {
+// PathArgs returns -Path or -LiteralPath and whether it was -LiteralPath.
+func PathArgs(ctx *runtime.Context) ([]string, bool) {
 	if ctx.Has("LiteralPath") {
 		return ctx.Strings("LiteralPath"), true
 	}
 	return ctx.Strings("Path"), false
 }
 
-// expand resolves one -Path (wildcards allowed) or -LiteralPath argument
+// Expand resolves one -Path (wildcards allowed) or -LiteralPath argument
 // into existing items. A missing path is a non-terminating PathNotFound
 // error; a wildcard that matches nothing is no error.
-func expand(ctx *runtime.Context, p string, literal bool) ([]item, error) {
-	paths, err := resolveAll(ctx, p, literal)
+func Expand(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
+	paths, err := ResolveAll(ctx, p, literal)
 	if err != nil {
 		return nil, err
 	}
-	var out []item
+	var out []Item
 	for _, rp := range paths {
-		it, ok := lookup(ctx.RT, rp)
+		it, ok := Lookup(ctx.RT, rp)
 		if !ok {
 			if !literal && wildcard.Has(p) {
 				continue
 			}
-			if err := ctx.WriteError(pathNotFound(ctx, rp.String())); err != nil {
+			if err := ctx.WriteError(PathNotFound(ctx, rp.String())); err != nil {
 				return nil, err
 			}
 			continue
@@ -671,9 +673,9 @@ func expand(ctx *runtime.Context, p string, literal bool) ([]item, error) {
 	return out, nil
 }
 
-// resolveAll resolves a path argument; a path that cannot resolve (an
+// ResolveAll resolves a path argument; a path that cannot resolve (an
 // unknown drive, a network share) is written as an error and gives none.
-func resolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, error) {
+func ResolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, error) {
 	ns := ctx.RT.Files()
 	var paths []fsys.Path
 	var err error
@@ -706,13 +708,13 @@ func resolveError(ctx *runtime.Context, err error, p string) *object.ErrorRecord
 	return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, fe.Path)
 }
 
-// pathNotFound is PowerShell's error for a path that does not exist.
-func pathNotFound(ctx *runtime.Context, p string) *object.ErrorRecord {
+// PathNotFound is PowerShell's error for a path that does not exist.
+func PathNotFound(ctx *runtime.Context, p string) *object.ErrorRecord {
 	return ctx.NewError(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException", p)
 }
 
-// fileError is the record of a failed file operation under an error ID.
-func fileError(ctx *runtime.Context, err error, id string, target any) *object.ErrorRecord {
+// FileError is the record of a failed file operation under an error ID.
+func FileError(ctx *runtime.Context, err error, id string, target any) *object.ErrorRecord {
 	if fe, ok := err.(*runtime.FileError); ok {
 		return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, target)
 	}
@@ -769,7 +771,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 	if err != nil {
 		if _, unc := err.(*fsys.NetworkPathError); unc {
 			_, err = rt.ResolveFile(p)
-			return ctx.WriteError(fileError(ctx, err, "NewItemIOError", p))
+			return ctx.WriteError(FileError(ctx, err, "NewItemIOError", p))
 		}
 		return ctx.WriteError(resolveError(ctx, err, p))
 	}
@@ -809,7 +811,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 		}
 		if !exists {
 			if err := ns.Mkdir(rp, true); err != nil {
-				return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError", rp.ProviderPath()))
+				return ctx.WriteError(FileError(ctx, runtime.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError", rp.ProviderPath()))
 			}
 		}
 	} else {
@@ -829,7 +831,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 			data = []byte(rt.ToStr(ctx.Value("Value")))
 		}
 		if err := ns.WriteFile(rp, data, false); err != nil {
-			return ctx.WriteError(fileError(ctx, runtime.HostError(err, rp.ProviderPath()), "NewItemIOError", rp.ProviderPath()))
+			return ctx.WriteError(FileError(ctx, runtime.HostError(err, rp.ProviderPath()), "NewItemIOError", rp.ProviderPath()))
 		}
 	}
 	fi, err = ns.Stat(rp)
@@ -846,7 +848,7 @@ func newSessionItem(ctx *runtime.Context, p fsys.Path) error {
 	if name == "" {
 		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
 	}
-	if _, exists := lookup(rt, p); exists && !ctx.Switch("Force") {
+	if _, exists := Lookup(rt, p); exists && !ctx.Switch("Force") {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("A %s with name '%s' already exists.", strings.ToLower(providerNoun(p.Drive.Provider)), name), "NewItemAlreadyExists", object.ResourceExists, "SessionStateException", name))
 	}
 	v := ctx.Value("Value")
@@ -858,7 +860,7 @@ func newSessionItem(ctx *runtime.Context, p fsys.Path) error {
 	default:
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim creates items only in file system drives, Env: and Variable:, not in %s:.", p.Drive.Name), "NotSupported", object.NotImplemented, "NotSupportedException", p.String()))
 	}
-	if it, ok := lookup(rt, p); ok {
+	if it, ok := Lookup(rt, p); ok {
 		return ctx.WriteObject(itemObject(rt, it))
 	}
 	return nil
@@ -883,7 +885,7 @@ func removeItem() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, true),
+	c.Params = append(PathParams(true, true),
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
 		runtime.P("Exclude", runtime.TStrings),
@@ -896,14 +898,14 @@ func removeItem() *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if !keepChild(ctx, it) {
+				if !KeepChild(ctx, it) {
 					continue
 				}
 				if err := removeOne(ctx, it); err != nil {
@@ -916,9 +918,9 @@ func removeItem() *runtime.Command {
 	return c
 }
 
-func removeOne(ctx *runtime.Context, it item) error {
+func removeOne(ctx *runtime.Context, it Item) error {
 	rt := ctx.RT
-	p := it.path
+	p := it.Path
 	if p.Drive.Provider != fsys.FileSystem {
 		if ok, err := ctx.ShouldProcess(p.Rel, "Remove "+providerNoun(p.Drive.Provider)); err != nil || !ok {
 			return err
@@ -937,7 +939,7 @@ func removeOne(ctx *runtime.Context, it item) error {
 	}
 	full := p.ProviderPath()
 	action := "Remove File"
-	if it.info.IsDir() {
+	if it.Info.IsDir() {
 		action = "Remove Directory"
 	}
 	if ok, err := ctx.ShouldProcess(full, action); err != nil || !ok {
@@ -946,14 +948,14 @@ func removeOne(ctx *runtime.Context, it item) error {
 	if p.IsRoot() {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot remove the root of drive %s:.", p.Drive.Name), "RemoveItemUnauthorizedAccessError", object.PermissionDenied, "UnauthorizedAccessException", full))
 	}
-	if it.info.IsDir() && !ctx.Switch("Recurse") && len(children(rt, it, true)) > 0 {
+	if it.Info.IsDir() && !ctx.Switch("Recurse") && len(children(rt, it, true)) > 0 {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("The item at %s has children and the Recurse parameter was not specified. If you continue, all children will be removed with the item. Are you sure you want to continue?", full), "DirectoryNotEmpty", object.WriteError, "IOException", full))
 	}
-	if !ctx.Switch("Force") && it.info.Mode().Perm()&0o200 == 0 && !it.info.IsDir() {
+	if !ctx.Switch("Force") && it.Info.Mode().Perm()&0o200 == 0 && !it.Info.IsDir() {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only. %s", full), "RemoveFileSystemItemUnAuthorizedAccess", object.PermissionDenied, "UnauthorizedAccessException", full))
 	}
-	if err := rt.Files().Remove(p, it.info.IsDir()); err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, full), "RemoveFileSystemItemIOError", full))
+	if err := rt.Files().Remove(p, it.Info.IsDir()); err != nil {
+		return ctx.WriteError(FileError(ctx, runtime.HostError(err, full), "RemoveFileSystemItemIOError", full))
 	}
 	return nil
 }
@@ -973,7 +975,7 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, true),
+	c.Params = append(PathParams(true, true),
 		runtime.P("Destination", runtime.TString, runtime.Position(1), runtime.FromPipelineByName()),
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
@@ -1001,22 +1003,22 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 		if err != nil {
 			return ctx.WriteError(resolveError(ctx, err, dest))
 		}
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if !keepChild(ctx, it) {
+				if !KeepChild(ctx, it) {
 					continue
 				}
-				if it.info == nil || dp.Drive.Provider != fsys.FileSystem {
-					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim copies and moves only files and folders (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
+				if it.Info == nil || dp.Drive.Provider != fsys.FileSystem {
+					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim copies and moves only files and folders (%s).", it.Path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.Path.String()))
 				}
 				target := dp
 				if dfi, err := ns.Stat(dp); err == nil && dfi.IsDir() {
-					target = dp.Child(it.info.Name())
+					target = dp.Child(it.Info.Name())
 				}
 				if err := transferOne(ctx, it, target, move); err != nil {
 					return err
@@ -1028,18 +1030,18 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 	return c
 }
 
-func transferOne(ctx *runtime.Context, it item, target fsys.Path, move bool) error {
+func transferOne(ctx *runtime.Context, it Item, target fsys.Path, move bool) error {
 	rt := ctx.RT
 	ns := rt.Files()
-	src := it.path.ProviderPath()
+	src := it.Path.ProviderPath()
 	dst := target.ProviderPath()
 	action := "Copy File"
-	if it.info.IsDir() {
+	if it.Info.IsDir() {
 		action = "Copy Directory"
 	}
 	if move {
 		action = "Move File"
-		if it.info.IsDir() {
+		if it.Info.IsDir() {
 			action = "Move Directory"
 		}
 	}
@@ -1048,7 +1050,7 @@ func transferOne(ctx *runtime.Context, it item, target fsys.Path, move bool) err
 	}
 	tfi, terr := ns.Stat(target)
 	exists := terr == nil
-	if exists && strings.EqualFold(ns.Host(target), ns.Host(it.path)) {
+	if exists && strings.EqualFold(ns.Host(target), ns.Host(it.Path)) {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot overwrite the item %s with itself.", src), "CopyError", object.WriteError, "IOException", src))
 	}
 	if move {
@@ -1058,11 +1060,11 @@ func transferOne(ctx *runtime.Context, it item, target fsys.Path, move bool) err
 		if exists && !tfi.IsDir() {
 			_ = ns.Remove(target, false)
 		}
-		if err := ns.Rename(it.path, target); err != nil {
-			return ctx.WriteError(fileError(ctx, runtime.HostError(err, dst), "MoveFileInfoItemIOError", src))
+		if err := ns.Rename(it.Path, target); err != nil {
+			return ctx.WriteError(FileError(ctx, runtime.HostError(err, dst), "MoveFileInfoItemIOError", src))
 		}
 	} else {
-		if it.info.IsDir() {
+		if it.Info.IsDir() {
 			if err := copyTree(ctx, it, target, ctx.Switch("Recurse")); err != nil {
 				return err
 			}
@@ -1070,7 +1072,7 @@ func transferOne(ctx *runtime.Context, it item, target fsys.Path, move bool) err
 			if exists && tfi.IsDir() {
 				return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot overwrite the item %s with itself.", dst), "CopyError", object.WriteError, "IOException", src))
 			}
-			if err := copyFile(ctx, it.path, target); err != nil {
+			if err := copyFile(ctx, it.Path, target); err != nil {
 				return err
 			}
 		}
@@ -1087,34 +1089,34 @@ func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
 	ns := ctx.RT.Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
 	if err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
+		return ctx.WriteError(FileError(ctx, runtime.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
 	}
 	if err := ns.WriteFile(to, data, false); err != nil {
-		return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
+		return ctx.WriteError(FileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
 	}
 	return nil
 }
 
 // copyTree copies a folder: the folder itself, and with recurse its content.
-func copyTree(ctx *runtime.Context, it item, to fsys.Path, recurse bool) error {
+func copyTree(ctx *runtime.Context, it Item, to fsys.Path, recurse bool) error {
 	ns := ctx.RT.Files()
 	if !ns.Exists(to) {
 		if err := ns.Mkdir(to, false); err != nil {
-			return ctx.WriteError(fileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError", it.path.ProviderPath()))
+			return ctx.WriteError(FileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError", it.Path.ProviderPath()))
 		}
 	}
 	if !recurse {
 		return nil
 	}
 	for _, k := range children(ctx.RT, it, true) {
-		dst := to.Child(k.info.Name())
-		if k.info.IsDir() {
+		dst := to.Child(k.Info.Name())
+		if k.Info.IsDir() {
 			if err := copyTree(ctx, k, dst, true); err != nil {
 				return err
 			}
 			continue
 		}
-		if err := copyFile(ctx, k.path, dst); err != nil {
+		if err := copyFile(ctx, k.Path, dst); err != nil {
 			return err
 		}
 	}
@@ -1131,24 +1133,24 @@ func invokeItem() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(pathParams(true, false),
+	c.Params = append(PathParams(true, false),
 		runtime.P("Filter", runtime.TString),
 		runtime.P("Include", runtime.TStrings),
 		runtime.P("Exclude", runtime.TStrings),
 		runtime.P("Credential", runtime.TObject),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
 			for _, it := range items {
-				if !keepChild(ctx, it) {
+				if !KeepChild(ctx, it) {
 					continue
 				}
-				full := it.path.ProviderPath()
+				full := it.Path.ProviderPath()
 				if ok, err := ctx.ShouldProcess(full, "Invoke Item"); err != nil || !ok {
 					return err
 				}
@@ -1178,9 +1180,9 @@ func renameItem() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		rt := ctx.RT
 		ns := rt.Files()
-		paths, literal := pathArgsOf(ctx)
+		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
-			items, err := expand(ctx, p, literal)
+			items, err := Expand(ctx, p, literal)
 			if err != nil {
 				return err
 			}
@@ -1189,26 +1191,26 @@ func renameItem() *runtime.Command {
 				if strings.ContainsAny(newName, `/\`) {
 					return ctx.WriteError(ctx.NewError("Cannot rename the specified target, because it represents a path or device name.", "Argument", object.InvalidArgument, "PSArgumentException", newName))
 				}
-				if it.info == nil {
-					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim renames only files and folders (%s).", it.path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.path.String()))
+				if it.Info == nil {
+					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim renames only files and folders (%s).", it.Path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.Path.String()))
 				}
-				parent, _ := it.path.Parent()
+				parent, _ := it.Path.Parent()
 				target := parent.Child(newName)
 				action := "Rename File"
-				if it.info.IsDir() {
+				if it.Info.IsDir() {
 					action = "Rename Directory"
 				}
-				if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s Destination: %s", it.path.ProviderPath(), target.ProviderPath()), action); err != nil || !ok {
+				if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s Destination: %s", it.Path.ProviderPath(), target.ProviderPath()), action); err != nil || !ok {
 					return err
 				}
-				if ns.Exists(target) && !strings.EqualFold(ns.Host(target), ns.Host(it.path)) {
-					if err := ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "RenameItemIOError", object.WriteError, "IOException", it.path.ProviderPath())); err != nil {
+				if ns.Exists(target) && !strings.EqualFold(ns.Host(target), ns.Host(it.Path)) {
+					if err := ctx.WriteError(ctx.NewError("Cannot create a file when that file already exists.", "RenameItemIOError", object.WriteError, "IOException", it.Path.ProviderPath())); err != nil {
 						return err
 					}
 					continue
 				}
-				if err := ns.Rename(it.path, target); err != nil {
-					return ctx.WriteError(fileError(ctx, runtime.HostError(err, target.ProviderPath()), "RenameItemIOError", it.path.ProviderPath()))
+				if err := ns.Rename(it.Path, target); err != nil {
+					return ctx.WriteError(FileError(ctx, runtime.HostError(err, target.ProviderPath()), "RenameItemIOError", it.Path.ProviderPath()))
 				}
 				if ctx.Switch("PassThru") {
 					if fi, err := ns.Stat(target); err == nil {

@@ -1,0 +1,38 @@
+// Package management declares the file system cmdlets of
+// Microsoft.PowerShell.Management (items, locations and paths, drives,
+// content) and Microsoft.PowerShell.Archive (Compress-/Expand-Archive),
+// over the drives the host injects (shell/fsys). It also gives the other
+// cmdlets that read and write files their shared steps: resolving path
+// arguments to items (Lookup, ResolveAll, Expand), text encodings, reading
+// (OpenText) and writing (WriteFile) with PowerShell's error records.
+package management
+
+import (
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Commands returns the cmdlets of this package, each group built the
+// first time a session resolves one of its names (runtime.LazyGroup).
+func Commands() []*runtime.Command {
+	var out []*runtime.Command
+	for _, g := range []struct {
+		build func() []*runtime.Command
+		names []string
+	}{
+		{contentCommands, []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content"}},
+		{pathCommands, []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
+			"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
+			"Get-ChildItem", "Get-Item", "New-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}},
+		{archiveCommands, []string{"Compress-Archive", "Expand-Archive"}},
+	} {
+		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
+	}
+	return out
+}
+
+// Views registers the formatting views of this package's objects:
+// files and folders, drives, locations.
+func Views(r *format.Registry) {
+	fileViews(r)
+}

@@ -1,0 +1,67 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+)
+
+// Out-File (Microsoft.PowerShell.Utility) writes the console text of
+// objects to a file, through the file system cmdlets' encodings.
+
+func outFile() *runtime.Command {
+	c := engine.Cmdlet("Out-File", engine.ModUtility, "OutFileCommand")
+	c.Synopsis = "Writes the console text of objects to a file."
+	c.SupportsShouldProcess = true
+	c.Sets = []string{"ByPath", "ByLiteralPath"}
+	c.DefaultSet = "ByPath"
+	c.Params = []*runtime.Param{
+		engine.InputObject(),
+		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
+		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
+		management.EncodingParam(runtime.Position(1)),
+		runtime.P("Append", runtime.TSwitch),
+		runtime.P("Force", runtime.TSwitch),
+		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
+		runtime.P("Width", runtime.TInt),
+		runtime.P("NoNewline", runtime.TSwitch),
+	}
+	c.Examples = []runtime.Example{
+		{Code: `Get-Date | Out-File C:\Temp\run.log -Append`, Remark: "Adds the date to a log file."},
+	}
+	c.Handler.Process = collectInput
+	c.Handler.End = func(ctx *runtime.Context) error {
+		enc, err := management.EncodingOf(ctx)
+		if err != nil {
+			return err
+		}
+		path := ctx.String("FilePath")
+		if path == "" {
+			path = ctx.String("LiteralPath")
+		}
+		rp, err := ctx.RT.ResolveFile(path)
+		if err != nil {
+			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), path))
+		}
+		ok, err := ctx.ShouldProcess(rp.ProviderPath(), "Output to File")
+		if err != nil || !ok {
+			return err
+		}
+		if ctx.Switch("NoClobber") && !ctx.Switch("Append") && ctx.RT.Files().Exists(rp) {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NoClobber", object.ResourceExists, "IOException", rp.ProviderPath()))
+		}
+		items, _ := ctx.State["items"].([]any)
+		lines := renderLines(ctx, items, ctx.Int("Width"))
+		text := format.OutString(lines)
+		if ctx.Switch("NoNewline") {
+			text = strings.Join(lines, "")
+		}
+		return management.WriteFile(ctx, rp.String(), text, enc, ctx.Switch("Append"))
+	}
+	return c
+}

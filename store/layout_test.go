@@ -245,3 +245,37 @@ func TestTestsDoNotRecompile(t *testing.T) {
 		}
 	}
 }
+
+// maxPackageLines bounds a package's code (its files without tests and
+// without generated zz_*.go data): a package over it holds more than one
+// job and is split along one.
+const maxPackageLines = 5000
+
+// oversized are the packages still over the bound, with why.
+var oversized = map[string]string{
+	"shell/runtime": "being split into packages by job",
+}
+
+func TestPackageSizes(t *testing.T) {
+	t.Parallel()
+	l := loadLayout(t)
+	for _, top := range []string{"store", "shell", "cmdlets"} {
+		for _, rel := range l.under(top) {
+			p := l.load(t, rel)
+			lines := 0
+			for _, name := range p.GoFiles {
+				if strings.HasPrefix(name, "zz_") {
+					continue
+				}
+				src, err := os.ReadFile(filepath.Join(p.Dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				lines += strings.Count(string(src), "\n")
+			}
+			if lines > maxPackageLines && oversized[rel] == "" {
+				t.Errorf("%s has %d lines of code (more than %d): split it along one of its jobs", rel, lines, maxPackageLines)
+			}
+		}
+	}
+}

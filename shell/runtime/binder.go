@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -725,7 +726,7 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 			return nil, fail(err.Error())
 		}
 		if p.Min < p.Max {
-			iv := asInt64(n)
+			iv := numeric.Int64(n)
 			if msg := rangeMessage(p, iv); msg != "" {
 				return nil, rt.bindError(cmd, invName, ext, msg, "ParameterArgumentValidationError", object.InvalidData)
 			}

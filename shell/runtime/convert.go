@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -23,7 +24,7 @@ func toInt32(v any, typeName string) (any, error) {
 	if v == nil {
 		return 0, nil
 	}
-	n, ok := toNumber(v)
+	n, ok := numeric.ToNumber(v)
 	if !ok {
 		return nil, convertFailed(v, typeName, formatErrDetail(v))
 	}
@@ -84,7 +85,7 @@ func toNarrowInt(v any, typeName string) (any, error) {
 		return nil, convertFailed(v, typeName, formatErrDetail(v))
 	}
 	r := narrowRanges[typeName]
-	i := asInt64(n)
+	i := numeric.Int64(n)
 	if i < r.min || i > r.max {
 		return nil, convertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
 	}
@@ -99,11 +100,11 @@ func toDouble(v any) (any, error) {
 	if v == nil {
 		return 0.0, nil
 	}
-	n, ok := toNumber(v)
+	n, ok := numeric.ToNumber(v)
 	if !ok {
 		return nil, convertFailed(v, "System.Double", formatErrDetail(v))
 	}
-	return asFloat(n), nil
+	return numeric.Float(n), nil
 }
 
 var dateLayouts = []string{
@@ -170,7 +171,7 @@ func toDateTime(v any) (time.Time, error) {
 		}
 		return time.Time{}, convertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
 	case int, int64:
-		t, ok := object.DateFromTicks(asInt64(x), time.UTC)
+		t, ok := object.DateFromTicks(numeric.Int64(x), time.UTC)
 		if !ok {
 			return time.Time{}, convertFailed(v, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter 'ticks')")
 		}
@@ -191,7 +192,7 @@ func toTimeSpan(v any) (any, error) {
 		}
 		return nil, convertFailed(v, "System.TimeSpan", fmt.Sprintf("String '%s' was not recognized as a valid TimeSpan.", x))
 	case int, int64:
-		return object.TimeSpan(asInt64(x)), nil
+		return object.TimeSpan(numeric.Int64(x)), nil
 	case nil:
 		return object.TimeSpan(0), nil
 	}

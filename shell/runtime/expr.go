@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -297,23 +298,23 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 	case "-not", "!":
 		return !object.ToBool(v), nil
 	case "-":
-		n, ok := toNumber(v)
+		n, ok := numeric.ToNumber(v)
 		if !ok {
 			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
 		}
 		return arith("-", 0, n)
 	case "+":
-		n, ok := toNumber(v)
+		n, ok := numeric.ToNumber(v)
 		if !ok {
 			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
 		}
 		return n, nil
 	case "-bnot":
-		n, ok := toNumber(v)
+		n, ok := numeric.ToNumber(v)
 		if !ok {
 			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
 		}
-		return widen(^asInt64(n), numKind(n)), nil
+		return numeric.Widen(^numeric.Int64(n), numeric.Kind(n)), nil
 	case ",":
 		return []any{v}, nil
 	case "-split", "-isplit", "-csplit":
@@ -455,32 +456,32 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	case "-xor":
 		return object.ToBool(l) != object.ToBool(r), nil
 	case "-band", "-bor", "-bxor", "-shl", "-shr":
-		ln, ok1 := toNumber(l)
-		rn, ok2 := toNumber(r)
+		ln, ok1 := numeric.ToNumber(l)
+		rn, ok2 := numeric.ToNumber(r)
 		if !ok1 || !ok2 {
 			return nil, &opError{cannotConvertMsg(r, "System.Int32")}
 		}
-		a, b := asInt64(ln), asInt64(rn)
+		a, b := numeric.Int64(ln), numeric.Int64(rn)
 		if e, ok := object.Unwrap(l).(object.Enum); ok && op != "-shl" && op != "-shr" {
 			if res, ok := rt.enumBitwise(e, op, a, b); ok {
 				return res, nil
 			}
 		}
-		k := numKind(ln)
-		if numKind(rn) > k {
-			k = numKind(rn)
+		k := numeric.Kind(ln)
+		if numeric.Kind(rn) > k {
+			k = numeric.Kind(rn)
 		}
 		switch op {
 		case "-band":
-			return widen(a&b, k), nil
+			return numeric.Widen(a&b, k), nil
 		case "-bor":
-			return widen(a|b, k), nil
+			return numeric.Widen(a|b, k), nil
 		case "-bxor":
-			return widen(a^b, k), nil
+			return numeric.Widen(a^b, k), nil
 		case "-shl":
-			return widen(a<<uint(b&63), k), nil
+			return numeric.Widen(a<<uint(b&63), k), nil
 		}
-		return widen(a>>uint(b&63), k), nil
+		return numeric.Widen(a>>uint(b&63), k), nil
 	case "-is", "-isnot":
 		t, err := rt.typeOperand(r)
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -219,8 +220,8 @@ func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, 
 				case "mandatory":
 					si.Mandatory = object.ToBool(val)
 				case "position":
-					if n, ok := toNumber(val); ok {
-						si.Position = int(asInt64(n))
+					if n, ok := numeric.ToNumber(val); ok {
+						si.Position = int(numeric.Int64(n))
 					}
 				case "valuefrompipeline":
 					si.FromPipeline = object.ToBool(val)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -336,11 +337,11 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 		}
 	}
 	one := func(i any) (any, bool) {
-		n, ok := toNumber(i)
+		n, ok := numeric.ToNumber(i)
 		if !ok {
 			return nil, false
 		}
-		k := int(asInt64(n))
+		k := int(numeric.Int64(n))
 		if k < 0 {
 			k += len(items)
 		}
@@ -434,11 +435,11 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 		t.Set(idx, value)
 		return nil
 	case []any:
-		n, ok := toNumber(idx)
+		n, ok := numeric.ToNumber(idx)
 		if !ok {
 			return runtimeError(ext, cannotConvertMsg(idx, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
 		}
-		k := int(asInt64(n))
+		k := int(numeric.Int64(n))
 		if k < 0 {
 			k += len(t)
 		}
@@ -455,8 +456,8 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 		t[k] = value
 		return nil
 	case *object.List:
-		n, _ := toNumber(idx)
-		k := int(asInt64(n))
+		n, _ := numeric.ToNumber(idx)
+		k := int(numeric.Int64(n))
 		if k < 0 || k >= len(t.Items) {
 			return runtimeError(ext, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", "ArgumentOutOfRangeException", object.InvalidOperation, "ArgumentOutOfRangeException")
 		}
@@ -813,8 +814,8 @@ func (rt *Runtime) intrinsicForEachWhere(target any, lname string, sb *ScriptBlo
 	mode := strings.ToLower(argStr(rt, args, 1))
 	n := 0
 	if len(args) > 2 {
-		if k, ok := toNumber(args[2]); ok {
-			n = int(asInt64(k))
+		if k, ok := numeric.ToNumber(args[2]); ok {
+			n = int(numeric.Int64(k))
 		}
 	}
 	var rest []any
@@ -881,9 +882,9 @@ func argInt(args []any, i int) (int, bool) {
 	if i >= len(args) {
 		return 0, false
 	}
-	n, ok := toNumber(args[i])
+	n, ok := numeric.ToNumber(args[i])
 	if !ok {
 		return 0, false
 	}
-	return int(asInt64(n)), true
+	return int(numeric.Int64(n)), true
 }

@@ -3,297 +3,15 @@ package runtime
 import (
 	"fmt"
 	"math"
-	"math/big"
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/syntax/parser"
 	"github.com/exosim/exosim/shell/wildcard"
 )
-
-// toNumber converts a value to a number for arithmetic: int, int64,
-// float64 or object.Decimal. ok is false when it cannot.
-func toNumber(v any) (any, bool) {
-	v = object.Unwrap(v)
-	switch x := v.(type) {
-	case nil:
-		return 0, true
-	case int, int64, float64, object.Decimal:
-		return x, true
-	case float32:
-		return float64(x), true
-	case bool:
-		if x {
-			return 1, true
-		}
-		return 0, true
-	case object.Char:
-		return int(x), true
-	case object.Enum:
-		return x.Value, true
-	case string:
-		return parseNumberString(x)
-	}
-	return nil, false
-}
-
-// parseNumberString parses a string the way PowerShell converts strings
-// to numbers: surrounding whitespace allowed, hex, decimal point,
-// exponent, multiplier suffixes.
-func parseNumberString(s string) (any, bool) {
-	t := strings.TrimSpace(s)
-	if t == "" {
-		return 0, true
-	}
-	neg := false
-	body := t
-	if body[0] == '-' || body[0] == '+' {
-		neg = body[0] == '-'
-		body = body[1:]
-	}
-	mult := int64(1)
-	lower := strings.ToLower(body)
-	for i, suf := range []string{"kb", "mb", "gb", "tb", "pb"} {
-		if strings.HasSuffix(lower, suf) && len(lower) > 2 {
-			mult = 1 << (10 * (i + 1))
-			body = body[:len(body)-2]
-			lower = lower[:len(lower)-2]
-			break
-		}
-	}
-	if strings.HasPrefix(lower, "0x") {
-		u, err := strconv.ParseUint(lower[2:], 16, 64)
-		if err != nil {
-			return nil, false
-		}
-		var n int64
-		if u <= math.MaxUint32 && len(lower) <= 10 {
-			n = int64(int32(uint32(u)))
-		} else {
-			n = int64(u)
-		}
-		n *= mult
-		if neg {
-			n = -n
-		}
-		return narrowInt(n), true
-	}
-	if n, err := strconv.ParseInt(body, 10, 64); err == nil {
-		if neg {
-			n = -n
-		}
-		if mult != 1 {
-			return narrowInt(n * mult), true
-		}
-		return narrowInt(n), true
-	}
-	f, err := strconv.ParseFloat(body, 64)
-	if err != nil || strings.ContainsAny(lower, "inf") && !strings.Contains(lower, "e") {
-		if err != nil {
-			// a literal with a type suffix (100y, 1200u, 127ul, 5d)
-			// converts as PowerShell reads it in a script
-			if mult == 1 && !neg {
-				if v, ok := parser.ParseNumber(body); ok {
-					return v, true
-				}
-			}
-			return nil, false
-		}
-	}
-	if strings.ContainsAny(body, "xX_") {
-		return nil, false
-	}
-	if neg {
-		f = -f
-	}
-	return f * float64(mult), true
-}
-
-func narrowInt(n int64) any {
-	if n >= math.MinInt32 && n <= math.MaxInt32 {
-		return int(n)
-	}
-	return n
-}
-
-func numKind(v any) int {
-	switch v.(type) {
-	case int:
-		return 0
-	case int64:
-		return 1
-	case object.Decimal:
-		return 3
-	case float64:
-		return 2
-	}
-	return 2
-}
-
-func asFloat(v any) float64 {
-	switch x := v.(type) {
-	case int:
-		return float64(x)
-	case int64:
-		return float64(x)
-	case float64:
-		return x
-	case float32:
-		return float64(x)
-	case object.Decimal:
-		return x.Float()
-	}
-	return 0
-}
-
-func asInt64(v any) int64 {
-	switch x := v.(type) {
-	case int:
-		return int64(x)
-	case int64:
-		return x
-	case float64:
-		return int64(math.RoundToEven(x))
-	case object.Decimal:
-		f := x.Float()
-		return int64(math.RoundToEven(f))
-	}
-	return 0
-}
-
-func asDecimal(v any) object.Decimal {
-	switch x := v.(type) {
-	case object.Decimal:
-		return x
-	case int:
-		return object.DecimalFromInt(int64(x))
-	case int64:
-		return object.DecimalFromInt(x)
-	}
-	return object.NewDecimal(asFloat(v))
-}
-
-// arith applies + - * / % to two numbers.
-func arith(op string, a, b any) (any, error) {
-	ka, kb := numKind(a), numKind(b)
-	k := ka
-	if kb > k {
-		k = kb
-	}
-	if k == 3 {
-		// decimal arithmetic (double wins over decimal in PowerShell)
-		if ka == 2 || kb == 2 {
-			k = 2
-		} else {
-			da, db := asDecimal(a), asDecimal(b)
-			x, y := da.Rat(), db.Rat()
-			// The result keeps .NET's scale: the larger of the two for
-			// + - %, their sum for *, their difference for / (more when
-			// the quotient needs it).
-			scale := max(da.Scale(), db.Scale())
-			r := new(big.Rat)
-			switch op {
-			case "+":
-				r.Add(x, y)
-			case "-":
-				r.Sub(x, y)
-			case "*":
-				r.Mul(x, y)
-				scale = da.Scale() + db.Scale()
-			case "/":
-				if y.Sign() == 0 {
-					return nil, errDivideByZero
-				}
-				r.Quo(x, y)
-				scale = da.Scale() - db.Scale()
-			case "%":
-				if y.Sign() == 0 {
-					return nil, errDivideByZero
-				}
-				q := new(big.Rat).Quo(x, y)
-				qi := new(big.Int).Quo(q.Num(), q.Denom())
-				r.Sub(x, new(big.Rat).Mul(new(big.Rat).SetInt(qi), y))
-			}
-			return object.DecimalWithScale(r, scale), nil
-		}
-	}
-	if k <= 1 {
-		x, y := asInt64(a), asInt64(b)
-		switch op {
-		case "+":
-			s := x + y
-			if (s > x) == (y > 0) {
-				return widen(s, k), nil
-			}
-			return float64(x) + float64(y), nil
-		case "-":
-			s := x - y
-			if (s < x) == (y > 0) {
-				return widen(s, k), nil
-			}
-			return float64(x) - float64(y), nil
-		case "*":
-			if x == 0 || y == 0 {
-				return widen(0, k), nil
-			}
-			p := x * y
-			if p/y == x && !(x == -1 && y == math.MinInt64) && !(y == -1 && x == math.MinInt64) {
-				return widen(p, k), nil
-			}
-			return float64(x) * float64(y), nil
-		case "/":
-			if y == 0 {
-				return nil, errDivideByZero
-			}
-			if x%y == 0 {
-				return widen(x/y, k), nil
-			}
-			return float64(x) / float64(y), nil
-		case "%":
-			if y == 0 {
-				return nil, errDivideByZero
-			}
-			return widen(x%y, k), nil
-		}
-	}
-	x, y := asFloat(a), asFloat(b)
-	switch op {
-	case "+":
-		return x + y, nil
-	case "-":
-		return x - y, nil
-	case "*":
-		return x * y, nil
-	case "/":
-		if y == 0 {
-			return nil, errDivideByZero
-		}
-		return x / y, nil
-	case "%":
-		if y == 0 {
-			return nil, errDivideByZero
-		}
-		return math.Mod(x, y), nil
-	}
-	return nil, fmt.Errorf("unknown operator %s", op)
-}
-
-// widen keeps int results as Int32 when both operands were Int32 and the
-// result fits; an Int32 result that overflows becomes a Double, as
-// PowerShell widens it; Int64 operands give Int64.
-func widen(n int64, kind int) any {
-	if kind == 0 {
-		if n >= math.MinInt32 && n <= math.MaxInt32 {
-			return int(n)
-		}
-		return float64(n)
-	}
-	return n
-}
 
 type opError struct{ msg string }
 
@@ -344,7 +62,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			if right == nil {
 				return nil, nil
 			}
-			n, ok := toNumber(right)
+			n, ok := numeric.ToNumber(right)
 			if !ok {
 				return nil, &opError{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", object.TypeName(right))}
 			}
@@ -359,7 +77,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			}
 			return l + r, nil
 		case "*":
-			n, ok := toNumber(right)
+			n, ok := numeric.ToNumber(right)
 			if !ok {
 				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
 			}
@@ -369,7 +87,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			if err != nil {
 				return nil, err
 			}
-			c := asInt64(n)
+			c := numeric.Int64(n)
 			if c < 0 {
 				c = 0
 			}
@@ -378,11 +96,11 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			}
 			return strings.Repeat(l, int(c)), nil
 		}
-		n, ok := toNumber(l)
+		n, ok := numeric.ToNumber(l)
 		if !ok {
 			return nil, &opError{fmt.Sprintf("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opMethodName(op))}
 		}
-		r, ok := toNumber(right)
+		r, ok := numeric.ToNumber(right)
 		if !ok {
 			return nil, &opError{cannotConvertMsg(right, "System.Int32")}
 		}
@@ -392,16 +110,16 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		case "+":
 			return addArrays(l, right)
 		case "*":
-			n, ok := toNumber(right)
+			n, ok := numeric.ToNumber(right)
 			if !ok {
 				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
 			}
 			// The count is converted to UInt32 (a negative or larger
 			// one fails).
-			if f := math.RoundToEven(asFloat(n)); f < 0 || f > math.MaxUint32 {
+			if f := math.RoundToEven(numeric.Float(n)); f < 0 || f > math.MaxUint32 {
 				return nil, convertFailed(n, "System.UInt32", "Value was either too large or too small for a UInt32.")
 			}
-			c := int64(math.RoundToEven(asFloat(n)))
+			c := int64(math.RoundToEven(numeric.Float(n)))
 			if c == 0 {
 				return []any{}, nil
 			}
@@ -442,8 +160,8 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 				r, err := addDateTicks(l, int64(ts), "t")
 				return r, operatorFailure("op_Addition", err)
 			}
-			if n, ok := toNumber(right); ok {
-				r, err := addDateTicks(l, asInt64(n), "t")
+			if n, ok := numeric.ToNumber(right); ok {
+				r, err := addDateTicks(l, numeric.Int64(n), "t")
 				return r, operatorFailure("op_Addition", err)
 			}
 		case "-":
@@ -471,11 +189,11 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		}
 		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_%s'.", opMethodName(op))}
 	}
-	ln, ok := toNumber(left)
+	ln, ok := numeric.ToNumber(left)
 	if !ok {
 		return nil, &opError{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", object.TypeName(left), opMethodName(op))}
 	}
-	rn, ok := toNumber(right)
+	rn, ok := numeric.ToNumber(right)
 	if !ok {
 		if right != nil {
 			if s, isStr := right.(string); isStr {
@@ -590,12 +308,12 @@ func (rt *Runtime) equalValues(left, right any, cs bool) bool {
 		}
 		return strings.EqualFold(string(rune(l)), r)
 	case int, int64, float64, float32, object.Decimal:
-		rn, ok := toNumberStrict(right)
+		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
 			return false
 		}
-		ln, _ := toNumber(l)
-		return compareNumbers(ln, rn) == 0
+		ln, _ := numeric.ToNumber(l)
+		return numeric.Compare(ln, rn) == 0
 	case time.Time:
 		r, err := toDateTime(right)
 		return err == nil && l.Equal(r)
@@ -618,8 +336,8 @@ func (rt *Runtime) equalValues(left, right any, cs bool) bool {
 		case string:
 			return strings.EqualFold(l.Name, strings.TrimSpace(r))
 		}
-		if n, ok := toNumber(right); ok {
-			return int64(l.Value) == asInt64(n)
+		if n, ok := numeric.ToNumber(right); ok {
+			return int64(l.Value) == numeric.Int64(n)
 		}
 		return false
 	case object.SecureString:
@@ -653,49 +371,11 @@ func sameRef(a, b any) bool {
 	return a == b
 }
 
-// toNumberStrict converts for comparison: a string must be a valid number.
-func toNumberStrict(v any) (any, bool) {
-	switch x := v.(type) {
-	case string:
-		if strings.TrimSpace(x) == "" {
-			return 0, x == ""
-		}
-		return parseNumberString(x)
-	case nil:
-		return nil, false
-	}
-	return toNumber(v)
-}
-
-func compareNumbers(a, b any) int {
-	if numKind(a) <= 1 && numKind(b) <= 1 {
-		x, y := asInt64(a), asInt64(b)
-		switch {
-		case x < y:
-			return -1
-		case x > y:
-			return 1
-		}
-		return 0
-	}
-	if numKind(a) == 3 && numKind(b) != 2 || numKind(b) == 3 && numKind(a) != 2 {
-		return asDecimal(a).Rat().Cmp(asDecimal(b).Rat())
-	}
-	x, y := asFloat(a), asFloat(b)
-	switch {
-	case x < y:
-		return -1
-	case x > y:
-		return 1
-	}
-	return 0
-}
-
 // nullOrder is how a value orders against $null: a negative number is
 // below it, anything else (0 included) above it.
 func nullOrder(v any) int {
 	if object.IsNumeric(v) {
-		if n, ok := toNumber(v); ok && compareNumbers(n, 0) < 0 {
+		if n, ok := numeric.ToNumber(v); ok && numeric.Compare(n, 0) < 0 {
 			return -1
 		}
 	}
@@ -726,17 +406,17 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 	case string:
 		return compareStrings(l, rt.toStr(right), cs), nil
 	case int, int64, float64, float32, object.Decimal:
-		rn, ok := toNumberStrict(right)
+		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
-			ln, _ := toNumber(l)
+			ln, _ := numeric.ToNumber(l)
 			detail := ""
 			if s, isStr := right.(string); isStr {
 				detail = " Error: \"The input string '" + s + "' was not in a correct format.\""
 			}
 			return 0, &opError{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s%s\"", object.ToInvariantString(left), object.ToInvariantString(right), cannotConvertMsg(right, object.TypeName(ln)), detail)}
 		}
-		ln, _ := toNumber(l)
-		return compareNumbers(ln, rn), nil
+		ln, _ := numeric.ToNumber(l)
+		return numeric.Compare(ln, rn), nil
 	case time.Time:
 		r, err := toDateTime(right)
 		if err != nil {
@@ -763,11 +443,11 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 		}
 		return 1, nil
 	case object.Enum:
-		if n, ok := toNumber(right); ok {
-			return compareNumbers(l.Value, n), nil
+		if n, ok := numeric.ToNumber(right); ok {
+			return numeric.Compare(l.Value, n), nil
 		}
 		if r, ok := right.(object.Enum); ok {
-			return compareNumbers(l.Value, r.Value), nil
+			return numeric.Compare(l.Value, r.Value), nil
 		}
 	case object.Guid:
 		return compareStrings(l.String(), rt.toStr(right), false), nil
@@ -968,4 +648,13 @@ func (rt *Runtime) toStr(v any) string {
 		return object.ToInvariantStringOFS(v, ofs)
 	}
 	return object.ToInvariantString(v)
+}
+
+// arith is numeric.Arith with the interpreter's divide-by-zero error.
+func arith(op string, a, b any) (any, error) {
+	v, err := numeric.Arith(op, a, b)
+	if err == numeric.ErrDivideByZero {
+		return nil, errDivideByZero
+	}
+	return v, err
 }

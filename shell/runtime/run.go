@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -55,8 +56,8 @@ func (rt *Runtime) FormatOptions(outString bool) format.Options {
 		if v == nil {
 			return format.DefaultEnumLimit
 		}
-		if n, ok := toNumber(v.Value); ok {
-			return int(asInt64(n))
+		if n, ok := numeric.ToNumber(v.Value); ok {
+			return int(numeric.Int64(n))
 		}
 		return format.DefaultEnumLimit
 	}
@@ -294,7 +295,7 @@ func exitCode(v any) int {
 	if err != nil {
 		return 0
 	}
-	i := asInt64(n)
+	i := numeric.Int64(n)
 	if i > math.MaxInt32 || i < math.MinInt32 {
 		return 0
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -209,7 +210,7 @@ func (rt *Runtime) validatorFor(a *syntax.Attribute) (paramValidator, error) {
 		if len(args) < 2 {
 			return nil, nil
 		}
-		min, max := asInt64(mustNumber(args[0])), asInt64(mustNumber(args[1]))
+		min, max := numeric.Int64(mustNumber(args[0])), numeric.Int64(mustNumber(args[1]))
 		return func(rt *Runtime, v any) (string, error) {
 			n := 0
 			switch x := v.(type) {
@@ -235,7 +236,7 @@ func (rt *Runtime) validatorFor(a *syntax.Attribute) (paramValidator, error) {
 		if len(args) < 2 {
 			return nil, nil
 		}
-		min, max := asInt64(mustNumber(args[0])), asInt64(mustNumber(args[1]))
+		min, max := numeric.Int64(mustNumber(args[0])), numeric.Int64(mustNumber(args[1]))
 		return eachElement(func(rt *Runtime, el any) (string, error) {
 			s, ok := el.(string)
 			if !ok {
@@ -255,7 +256,7 @@ func (rt *Runtime) validatorFor(a *syntax.Attribute) (paramValidator, error) {
 }
 
 func mustNumber(v any) any {
-	if n, ok := toNumber(v); ok {
+	if n, ok := numeric.ToNumber(v); ok {
 		return n
 	}
 	return 0
@@ -292,11 +293,11 @@ func (rt *Runtime) rangeValidator(args []any) (paramValidator, error) {
 	if len(args) == 1 {
 		kind := strings.ToLower(rt.toStr(args[0]))
 		return eachElement(func(rt *Runtime, el any) (string, error) {
-			n, ok := toNumber(el)
+			n, ok := numeric.ToNumber(el)
 			if !ok {
 				return fmt.Sprintf("The argument cannot be validated because its type \"%s\" is not the same type (Int32) as the maximum and minimum limits of the parameter. Make sure the argument is of type Int32 and then try the command again.", object.ShortName(object.TypeName(el))), nil
 			}
-			f := asFloat(n)
+			f := numeric.Float(n)
 			s := rt.toStr(el)
 			switch kind {
 			case "positive":

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -272,11 +273,11 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 			if err != nil {
 				return err
 			}
-			n, ok := toNumber(bareValue(v))
+			n, ok := numeric.ToNumber(bareValue(v))
 			if !ok {
 				return Throw("Enumerator value must be a constant value.")
 			}
-			next = asInt64(n)
+			next = numeric.Int64(n)
 		}
 		if next < bounds[0] || next > bounds[1] {
 			return Throw("Enumerator value is either too large or too small for %s.", under)

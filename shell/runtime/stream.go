@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -61,15 +62,15 @@ func rangeOf(l, r any) (rangeSpec, error) {
 			return rangeSpec{chars: true, from: int64(a), to: int64(b)}, nil
 		}
 	}
-	ln, ok := toNumber(l)
+	ln, ok := numeric.ToNumber(l)
 	if !ok {
 		return rangeSpec{}, &opError{cannotConvertMsg(l, "System.Int32")}
 	}
-	rn, ok := toNumber(r)
+	rn, ok := numeric.ToNumber(r)
 	if !ok {
 		return rangeSpec{}, &opError{cannotConvertMsg(r, "System.Int32")}
 	}
-	return rangeSpec{from: asInt64(ln), to: asInt64(rn)}, nil
+	return rangeSpec{from: numeric.Int64(ln), to: numeric.Int64(rn)}, nil
 }
 
 // eachInRange calls f with each element of the range in order, checking
@@ -89,7 +90,7 @@ func (rt *Runtime) eachInRange(spec rangeSpec, f func(any) error) error {
 		if spec.chars {
 			v = object.Char(rune(i))
 		} else {
-			v = widen(i, 0)
+			v = numeric.Widen(i, 0)
 		}
 		if err := f(v); err != nil {
 			return err

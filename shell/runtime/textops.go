@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -78,8 +79,8 @@ var splitOptionNames = []string{"SimpleMatch", "RegexMatch", "CultureInvariant",
 // parseSplitOptions converts the third operand of -split: names separated
 // by commas, or their numeric value.
 func (rt *Runtime) parseSplitOptions(v any) (splitOptions, error) {
-	if n, ok := toNumber(v); ok {
-		return splitOptions(asInt64(n)), nil
+	if n, ok := numeric.ToNumber(v); ok {
+		return splitOptions(numeric.Int64(n)), nil
 	}
 	var names []string
 	if items, ok := enumerateForCompare(v); ok {
@@ -138,11 +139,11 @@ func (rt *Runtime) splitOp(l, r any, cs, unary bool) (any, error) {
 	predicate, _ := object.Unwrap(args[0]).(*ScriptBlock)
 	limit := 0
 	if len(args) >= 2 {
-		n, ok := toNumber(args[1])
+		n, ok := numeric.ToNumber(args[1])
 		if !ok {
 			return nil, &opError{cannotConvertMsg(args[1], "System.Int32")}
 		}
-		limit = int(asInt64(n))
+		limit = int(numeric.Int64(n))
 	}
 	var opts splitOptions
 	if len(args) >= 3 && args[2] != nil {

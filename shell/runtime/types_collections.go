@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -103,8 +104,8 @@ func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
 				failed = err
 				return false
 			}
-			n, _ := toNumber(r)
-			return asInt64(n) < 0
+			n, _ := numeric.ToNumber(r)
+			return numeric.Int64(n) < 0
 		}
 		a, b := bareValue(items[i]), bareValue(items[j])
 		if a == nil || b == nil {
@@ -486,8 +487,8 @@ func newList(c *Call, generic bool) (any, error) {
 	if len(c.Args) == 1 {
 		switch x := bareValue(c.Arg(0)).(type) {
 		case int, int64:
-			n, _ := toNumber(x)
-			if asInt64(n) < 0 {
+			n, _ := numeric.ToNumber(x)
+			if numeric.Int64(n) < 0 {
 				return nil, Throw("Non-negative number required. (Parameter 'capacity')")
 			}
 		default:

@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -81,7 +82,7 @@ func dotnetEquals(a, b any) bool {
 	}
 	switch x := a.(type) {
 	case int, int64, float64, float32, object.Decimal:
-		return compareNumbers(x, b) == 0
+		return numeric.Compare(x, b) == 0
 	case string, bool, object.Char, object.Guid, object.TimeSpan, object.Enum:
 		return a == b
 	}
@@ -172,7 +173,7 @@ func charPredicate(f func(rune) bool) *Member {
 func mathArgs(c *Call) ([]any, error) {
 	out := make([]any, len(c.Args))
 	for i, a := range c.Args {
-		n, ok := toNumber(bareValue(a))
+		n, ok := numeric.ToNumber(bareValue(a))
 		if !ok {
 			_, err := c.To(i, "System.Double", fmt.Sprintf("value%d", i+1))
 			if err == nil {
@@ -187,7 +188,7 @@ func mathArgs(c *Call) ([]any, error) {
 
 func hasKind(ns []any, kind int) bool {
 	for _, n := range ns {
-		if numKind(n) == kind {
+		if numeric.Kind(n) == kind {
 			return true
 		}
 	}
@@ -262,7 +263,7 @@ func mathRoundLike(mode int) *Member {
 		if d, ok := ns[0].(object.Decimal); ok {
 			return object.DecimalFromRat(roundRat(d.Rat(), 0, mode)), nil
 		}
-		return roundHalf(asFloat(ns[0]), mode), nil
+		return roundHalf(numeric.Float(ns[0]), mode), nil
 	})
 }
 
@@ -273,16 +274,16 @@ func mathMinMax(max bool) *Member {
 			return nil, err
 		}
 		pick := ns[1]
-		if cmp := compareNumbers(ns[0], ns[1]); (max && cmp >= 0) || (!max && cmp <= 0) {
+		if cmp := numeric.Compare(ns[0], ns[1]); (max && cmp >= 0) || (!max && cmp <= 0) {
 			pick = ns[0]
 		}
 		switch {
 		case hasKind(ns, 2):
-			return asFloat(pick), nil
+			return numeric.Float(pick), nil
 		case hasKind(ns, 3):
-			return asDecimal(pick), nil
+			return numeric.Decimal(pick), nil
 		case hasKind(ns, 1):
-			return asInt64(pick), nil
+			return numeric.Int64(pick), nil
 		}
 		return pick, nil
 	})
@@ -416,8 +417,8 @@ func declareCoreTypes() {
 				case object.Char:
 					return x, nil
 				case int, int64, float64, object.Decimal:
-					n, _ := toNumber(x)
-					i := asInt64(n)
+					n, _ := numeric.ToNumber(x)
+					i := numeric.Int64(n)
 					if i < 0 || i > 65535 {
 						return nil, convertFailed(v, "System.Char", "Value was either too large or too small for a character.")
 					}
@@ -594,7 +595,7 @@ func declareCoreTypes() {
 					if digits < 0 || digits > 15 {
 						return nil, Throw("Rounding digits must be between 0 and 15, inclusive. (Parameter 'digits')")
 					}
-					f := asFloat(ns[0])
+					f := numeric.Float(ns[0])
 					if math.IsNaN(f) || math.IsInf(f, 0) {
 						return f, nil
 					}
@@ -626,7 +627,7 @@ func declareCoreTypes() {
 					case object.Decimal:
 						return object.DecimalFromRat(new(big.Rat).Abs(x.Rat())), nil
 					}
-					return math.Abs(asFloat(ns[0])), nil
+					return math.Abs(numeric.Float(ns[0])), nil
 				}),
 				"Max": mathMinMax(true),
 				"Min": mathMinMax(false),
@@ -635,7 +636,7 @@ func declareCoreTypes() {
 					if err != nil {
 						return nil, err
 					}
-					return compareNumbers(ns[0], 0), nil
+					return numeric.Compare(ns[0], 0), nil
 				}),
 				"Pow": Method(2, 2, func(c *Call) (any, error) {
 					x, err := c.Float(0, "x")
@@ -689,17 +690,17 @@ func declareCoreTypes() {
 					if err != nil {
 						return nil, err
 					}
-					if compareNumbers(ns[1], ns[2]) > 0 {
+					if numeric.Compare(ns[1], ns[2]) > 0 {
 						return nil, Throw("'%s' cannot be greater than %s.", object.ToCultureString(ns[1]), object.ToCultureString(ns[2]))
 					}
 					v := ns[0]
-					if compareNumbers(v, ns[1]) < 0 {
+					if numeric.Compare(v, ns[1]) < 0 {
 						v = ns[1]
-					} else if compareNumbers(v, ns[2]) > 0 {
+					} else if numeric.Compare(v, ns[2]) > 0 {
 						v = ns[2]
 					}
 					if hasKind(ns, 2) {
-						return asFloat(v), nil
+						return numeric.Float(v), nil
 					}
 					return v, nil
 				}),
@@ -741,11 +742,11 @@ func declareCoreTypes() {
 					v := bareValue(c.Arg(0))
 					if len(c.Args) == 2 {
 						if base, ok := bareValue(c.Arg(1)).(int); ok {
-							n, ok := toNumber(v)
-							if !ok || numKind(n) > 1 {
+							n, ok := numeric.ToNumber(v)
+							if !ok || numeric.Kind(n) > 1 {
 								return nil, argConvertError(v, "value", c.Name, "System.Int64", nil)
 							}
-							i := asInt64(n)
+							i := numeric.Int64(n)
 							switch base {
 							case 2, 8, 10, 16:
 							default:
@@ -868,7 +869,7 @@ func isMidpointArg(v any) bool {
 	case object.Enum:
 		return x.Type == "System.MidpointRounding"
 	case string:
-		_, isNum := toNumber(x)
+		_, isNum := numeric.ToNumber(x)
 		return !isNum
 	}
 	return false

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -847,7 +848,7 @@ func declareDatetimeTypes() {
 					if err != nil {
 						return nil, err
 					}
-					return compareNumbers(int64(selfSpan(c)), int64(o)), nil
+					return numeric.Compare(int64(selfSpan(c)), int64(o)), nil
 				}),
 				"Equals": Method(1, 1, func(c *Call) (any, error) {
 					o, ok := bareValue(c.Arg(0)).(object.TimeSpan)

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -80,8 +81,8 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 			}
 			return mk(x.Value), nil
 		case int, int64, float64:
-			n, _ := toNumber(x)
-			return mk(int(asInt64(n))), nil
+			n, _ := numeric.ToNumber(x)
+			return mk(int(numeric.Int64(n))), nil
 		case string:
 			s := strings.TrimSpace(x)
 			if n, err := strconv.Atoi(s); err == nil {

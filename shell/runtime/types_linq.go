@@ -3,6 +3,7 @@ package runtime
 import (
 	"sort"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -96,7 +97,7 @@ func linqExtreme(max bool) *Member {
 		}
 		best := ns[0]
 		for _, n := range ns[1:] {
-			if cmp := compareNumbers(n, best); (max && cmp > 0) || (!max && cmp < 0) {
+			if cmp := numeric.Compare(n, best); (max && cmp > 0) || (!max && cmp < 0) {
 				best = n
 			}
 		}
@@ -300,7 +301,7 @@ func declareLinqTypes() {
 				}
 				sum := 0.0
 				for _, n := range ns {
-					sum += asFloat(n)
+					sum += numeric.Float(n)
 				}
 				return sum / float64(len(ns)), nil
 			}),

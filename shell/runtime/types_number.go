@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -251,18 +252,18 @@ var numberMembers = Members{
 		if c.Arg(0) == nil {
 			return 1, nil
 		}
-		n, ok := toNumberStrict(bareValue(c.Arg(0)))
+		n, ok := numeric.ToNumberStrict(bareValue(c.Arg(0)))
 		if !ok {
 			return nil, Throw("Object must be of type %s.", object.ShortTypeName(bareValue(c.Self)))
 		}
-		return compareNumbers(bareValue(c.Self), n), nil
+		return numeric.Compare(bareValue(c.Self), n), nil
 	}),
 	"Equals": Method(1, 1, func(c *Call) (any, error) {
 		o := bareValue(c.Arg(0))
 		if object.TypeName(o) != object.TypeName(bareValue(c.Self)) {
 			return false, nil
 		}
-		return compareNumbers(bareValue(c.Self), o) == 0, nil
+		return numeric.Compare(bareValue(c.Self), o) == 0, nil
 	}),
 }
 
@@ -287,7 +288,7 @@ func declareNumberTypes() {
 				}
 				return nil, err
 			}
-			return asInt64(n), nil
+			return numeric.Int64(n), nil
 		}
 	}
 	RegisterType(
@@ -349,11 +350,11 @@ func declareNumberTypes() {
 						return d, nil
 					}
 				}
-				n, ok := toNumber(v)
+				n, ok := numeric.ToNumber(v)
 				if !ok {
 					return nil, convertFailed(v, "System.Decimal", formatErrDetail(v))
 				}
-				return asDecimal(n), nil
+				return numeric.Decimal(n), nil
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Decimal); return ok },
 			Static: numberStatics(kindDecimal,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -185,11 +186,11 @@ func (l *typeNameList) Enumerate() []any { return toAnySlice(l.o.TypeNames) }
 
 // Index reads one type name by position.
 func (l *typeNameList) Index(rt *Runtime, key any) (any, bool) {
-	n, ok := toNumber(key)
+	n, ok := numeric.ToNumber(key)
 	if !ok {
 		return nil, false
 	}
-	i := int(asInt64(n))
+	i := int(numeric.Int64(n))
 	if i < 0 {
 		i += len(l.o.TypeNames)
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -338,8 +339,8 @@ func (c *groupCollection) Enumerate() []any {
 func (c *groupCollection) Index(rt *Runtime, key any) (any, bool) {
 	switch k := bareValue(key).(type) {
 	case int, int64:
-		n, _ := toNumber(k)
-		i := int(asInt64(n))
+		n, _ := numeric.ToNumber(k)
+		i := int(numeric.Int64(n))
 		if i >= 0 && i < len(c.m.r.groups) {
 			return c.m.group(i), true
 		}
@@ -371,11 +372,11 @@ func (c *matchCollection) Enumerate() []any { return c.items }
 
 // Index reads one match by position.
 func (c *matchCollection) Index(rt *Runtime, key any) (any, bool) {
-	n, ok := toNumber(key)
+	n, ok := numeric.ToNumber(key)
 	if !ok {
 		return nil, false
 	}
-	i := int(asInt64(n))
+	i := int(numeric.Int64(n))
 	if i < 0 || i >= len(c.items) {
 		return nil, true
 	}

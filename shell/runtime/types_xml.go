@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -40,11 +41,11 @@ func (l *xmlNodeList) Enumerate() []any {
 
 // Index reads one node by position.
 func (l *xmlNodeList) Index(rt *Runtime, key any) (any, bool) {
-	n, ok := toNumber(key)
+	n, ok := numeric.ToNumber(key)
 	if !ok {
 		return nil, false
 	}
-	i := int(asInt64(n))
+	i := int(numeric.Int64(n))
 	if i < 0 || i >= len(l.nodes) {
 		return nil, true
 	}

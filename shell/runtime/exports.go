@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -323,4 +324,4 @@ func (rt *Runtime) DeleteVariable(name, scopeName string, force bool) (ok bool, 
 }
 
 // RegexUnescape is [regex]::Unescape.
-func RegexUnescape(s string) string { return unescapeRegex(s) }
+func RegexUnescape(s string) string { return regexsyntax.Unescape(s) }

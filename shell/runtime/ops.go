@@ -486,7 +486,7 @@ func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error)
 	if re, ok := rt.regexes[key]; ok {
 		return re, nil
 	}
-	re, err := regexp.Compile(translateRegex(key))
+	re, err := regexp.Compile(key)
 	if err != nil {
 		return nil, &opError{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
 	}
@@ -495,12 +495,6 @@ func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error)
 	}
 	rt.regexes[key] = re
 	return re, nil
-}
-
-// translateRegex adapts .NET regex syntax to Go's: (?<name>...) is
-// accepted by Go; \d \w \s work; $ anchors are compatible.
-func translateRegex(p string) string {
-	return p
 }
 
 // matchOne runs -match on a scalar and returns the $Matches table.

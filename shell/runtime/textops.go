@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -314,10 +315,10 @@ func (rt *Runtime) compileRegexOptions(pattern string, opts splitOptions) (*rege
 	}
 	p := pattern
 	if opts&splitIgnorePatternWhitespace != 0 {
-		p = stripPatternWhitespace(p)
+		p = regexsyntax.StripWhitespace(p)
 	}
 	if opts&splitExplicitCapture != 0 {
-		p = explicitCapture(p)
+		p = regexsyntax.ExplicitCapture(p)
 	}
 	if flags != "" {
 		p = "(?" + flags + ")" + p
@@ -327,67 +328,6 @@ func (rt *Runtime) compileRegexOptions(pattern string, opts splitOptions) (*rege
 		return nil, &opError{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
 	}
 	return re, nil
-}
-
-// stripPatternWhitespace drops unescaped whitespace and # comments outside
-// character classes (the IgnorePatternWhitespace option).
-func stripPatternWhitespace(p string) string {
-	var b strings.Builder
-	inClass := false
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '\\' && i+1 < len(p):
-			b.WriteByte(c)
-			b.WriteByte(p[i+1])
-			i++
-		case inClass:
-			if c == ']' {
-				inClass = false
-			}
-			b.WriteByte(c)
-		case c == '[':
-			inClass = true
-			b.WriteByte(c)
-		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
-		case c == '#':
-			for i < len(p) && p[i] != '\n' {
-				i++
-			}
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
-}
-
-// explicitCapture makes unnamed groups non-capturing (the ExplicitCapture
-// option).
-func explicitCapture(p string) string {
-	var b strings.Builder
-	inClass := false
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '\\' && i+1 < len(p):
-			b.WriteByte(c)
-			b.WriteByte(p[i+1])
-			i++
-		case inClass:
-			if c == ']' {
-				inClass = false
-			}
-			b.WriteByte(c)
-		case c == '[':
-			inClass = true
-			b.WriteByte(c)
-		case c == '(' && (i+1 >= len(p) || p[i+1] != '?'):
-			b.WriteString("(?:")
-		default:
-			b.WriteByte(c)
-		}
-	}
-	return b.String()
 }
 
 // replaceOp is -replace (cs for -creplace): a pattern and a replacement,

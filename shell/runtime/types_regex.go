@@ -1,13 +1,12 @@
 package runtime
 
 import (
-	"fmt"
 	"regexp"
-	"regexp/syntax"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -52,121 +51,28 @@ func regexOptionsEnum(v int) object.Enum {
 	return e
 }
 
-// unsupportedRegex names the first .NET construct Go's engine lacks.
-func unsupportedRegex(p string) string {
-	inClass := false
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '\\' && i+1 < len(p):
-			n := p[i+1]
-			if !inClass {
-				switch {
-				case n >= '1' && n <= '9':
-					return "backreferences (\\" + string(n) + ")"
-				case n == 'k' && i+2 < len(p) && (p[i+2] == '<' || p[i+2] == '\''):
-					return "named backreferences (\\k<name>)"
-				case n == 'G':
-					return "the \\G anchor"
-				case n == 'Z':
-					return "the \\Z anchor (use \\z)"
-				}
-			}
-			i++
-		case c == '[' && !inClass:
-			inClass = true
-			if i+1 < len(p) && p[i+1] == ']' {
-				i++
-			}
-		case c == ']' && inClass:
-			inClass = false
-		case c == '-' && inClass && i+1 < len(p) && p[i+1] == '[':
-			return "character class subtraction ([a-z-[aeiou]])"
-		case c == '(' && !inClass && i+2 < len(p) && p[i+1] == '?':
-			rest := p[i+2:]
-			switch {
-			case strings.HasPrefix(rest, "="), strings.HasPrefix(rest, "!"):
-				return "lookahead ((?=...) and (?!...))"
-			case strings.HasPrefix(rest, "<="), strings.HasPrefix(rest, "<!"):
-				return "lookbehind ((?<=...) and (?<!...))"
-			case strings.HasPrefix(rest, ">"):
-				return "atomic groups ((?>...))"
-			case strings.HasPrefix(rest, "("):
-				return "conditional groups ((?(...)...))"
-			case strings.HasPrefix(rest, "#"):
-				return "inline comments ((?#...))"
-			}
-			if strings.HasPrefix(rest, "<") || strings.HasPrefix(rest, "'") {
-				end := strings.IndexAny(rest[1:], ">'")
-				if end >= 0 && strings.Contains(rest[1:1+end], "-") {
-					return "balancing groups ((?<a-b>...))"
-				}
-			}
-		case (c == '+' || c == '*' || c == '?' || c == '}') && !inClass && i+1 < len(p) && p[i+1] == '+':
-			return "possessive quantifiers"
-		}
-	}
-	return ""
-}
-
-// translateDotNet rewrites .NET-only spellings Go accepts differently:
-// (?'name'...) becomes (?P<name>...); the IgnorePatternWhitespace and
-// ExplicitCapture options rewrite the pattern as -split does.
-func translateDotNet(p string, opts int) string {
-	if opts&32 != 0 {
-		p = stripPatternWhitespace(p)
-	}
-	if opts&4 != 0 {
-		p = explicitCapture(p)
-	}
-	var b strings.Builder
-	inClass := false
-	for i := 0; i < len(p); i++ {
-		c := p[i]
-		switch {
-		case c == '\\' && i+1 < len(p):
-			b.WriteByte(c)
-			b.WriteByte(p[i+1])
-			i++
-			continue
-		case c == '[' && !inClass:
-			inClass = true
-		case c == ']' && inClass:
-			inClass = false
-		case !inClass && c == '(' && strings.HasPrefix(p[i:], "(?'"):
-			if end := strings.IndexByte(p[i+3:], '\''); end >= 0 {
-				b.WriteString("(?P<" + p[i+3:i+3+end] + ">")
-				i += 3 + end
-				continue
-			}
-		}
-		b.WriteByte(c)
-	}
-	return b.String()
-}
-
 // newRegex compiles a .NET pattern with RegexOptions.
 func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
-	if what := unsupportedRegex(pattern); what != "" {
+	if what := regexsyntax.Unsupported(pattern); what != "" {
 		return nil, notSupported("%s in regular expressions (pattern '%s')", what, pattern)
 	}
 	flags := ""
-	if opts&1 != 0 {
+	if opts&regexsyntax.IgnoreCase != 0 {
 		flags += "i"
 	}
-	if opts&2 != 0 {
+	if opts&regexsyntax.Multiline != 0 {
 		flags += "m"
 	}
-	if opts&16 != 0 {
+	if opts&regexsyntax.Singleline != 0 {
 		flags += "s"
 	}
-	src := translateDotNet(pattern, opts)
+	src := regexsyntax.Translate(pattern, opts)
 	if flags != "" {
 		src = "(?" + flags + ")" + src
 	}
 	re, err := regexp.Compile(src)
 	if err != nil {
-		return nil, Throw("%s", invalidPatternMessage(pattern, err))
+		return nil, Throw("%s", regexsyntax.InvalidPatternMessage(pattern, err))
 	}
 	r := regexFromGo(re)
 	r.Pattern, r.Options = pattern, opts
@@ -193,32 +99,6 @@ func regexFromGo(re *regexp.Regexp) *Regex {
 		}
 	}
 	return r
-}
-
-// invalidPatternMessage is .NET's wording for a pattern that does not
-// parse, as closely as Go's error allows.
-func invalidPatternMessage(p string, err error) string {
-	reason := "Invalid pattern."
-	if se, ok := err.(*syntax.Error); ok {
-		switch se.Code {
-		case syntax.ErrMissingParen:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Not enough )'s.", p, utf8.RuneCountInString(p))
-		case syntax.ErrUnexpectedParen:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Too many )'s.", p, strings.Index(p, ")")+1)
-		case syntax.ErrMissingBracket:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Unterminated [] set.", p, utf8.RuneCountInString(p))
-		case syntax.ErrMissingRepeatArgument:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Quantifier '%s' following nothing.", p, strings.Index(p, se.Expr)+1, se.Expr[:1])
-		case syntax.ErrInvalidEscape:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Unrecognized escape sequence %s.", p, strings.Index(p, se.Expr)+len(se.Expr), se.Expr)
-		case syntax.ErrTrailingBackslash:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. Illegal \\ at end of pattern.", p, utf8.RuneCountInString(p))
-		case syntax.ErrInvalidCharRange:
-			return fmt.Sprintf("Invalid pattern '%s' at offset %d. [x-y] range in reverse order.", p, strings.Index(p, se.Expr)+len(se.Expr))
-		}
-		reason = string(se.Code) + "."
-	}
-	return fmt.Sprintf("Invalid pattern '%s' at offset %d. %s", p, utf8.RuneCountInString(p), reason)
 }
 
 // matchValue is a Match; groups are addressed in .NET order.
@@ -562,52 +442,6 @@ func (c *Call) staticRegex(i, opt int) (*Regex, error) {
 
 func selfRegex(c *Call) *Regex { return bareValue(c.Self).(*Regex) }
 
-func escapeRegex(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch r {
-		case '\\', '*', '+', '?', '|', '{', '[', '(', ')', '^', '$', '.', '#', ' ':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case '\t':
-			b.WriteString("\\t")
-		case '\n':
-			b.WriteString("\\n")
-		case '\r':
-			b.WriteString("\\r")
-		case '\f':
-			b.WriteString("\\f")
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-func unescapeRegex(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\\' && i+1 < len(s) {
-			i++
-			switch s[i] {
-			case 't':
-				b.WriteByte('\t')
-			case 'n':
-				b.WriteByte('\n')
-			case 'r':
-				b.WriteByte('\r')
-			case 'f':
-				b.WriteByte('\f')
-			default:
-				b.WriteByte(s[i])
-			}
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
 func init() { typesLater(declareRegexTypes) }
 
 // declareRegexTypes registers the file's types; it runs on the first type lookup.
@@ -672,8 +506,8 @@ func declareRegexTypes() {
 					}
 					return r.split(c.Str(0), -1), nil
 				}),
-				"Escape":   Method(1, 1, func(c *Call) (any, error) { return escapeRegex(c.Str(0)), nil }),
-				"Unescape": Method(1, 1, func(c *Call) (any, error) { return unescapeRegex(c.Str(0)), nil }),
+				"Escape":   Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Escape(c.Str(0)), nil }),
+				"Unescape": Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Unescape(c.Str(0)), nil }),
 			},
 			Members: Members{
 				"Options": Prop(func(c *Call) (any, error) { return regexOptionsEnum(selfRegex(c).Options), nil }),

@@ -3,9 +3,9 @@ package runtime
 import (
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -107,66 +107,12 @@ func toDouble(v any) (any, error) {
 	return numeric.Float(n), nil
 }
 
-var dateLayouts = []string{
-	"2006-01-02T15:04:05.9999999Z07:00",
-	"2006-01-02T15:04:05.9999999Z",
-	"2006-01-02T15:04:05.9999999",
-	"2006-01-02T15:04:05Z07:00",
-	"2006-01-02T15:04:05Z",
-	"2006-01-02T15:04:05",
-	"2006-01-02T15:04",
-	"2006-01-02 15:04:05Z",
-	"2006-01-02 15:04:05",
-	"2006-01-02 15:04",
-	"2006-01-02 3:04:05 PM",
-	"2006-01-02 3:04 PM",
-	"2006-01-02",
-	"1/2/2006 15:04:05",
-	"1/2/2006 3:04:05 PM",
-	"1/2/2006 3:04:05PM",
-	"1/2/2006 15:04",
-	"1/2/2006 3:04 PM",
-	"1/2/2006",
-	"2006/1/2 15:04:05",
-	"2006/1/2",
-	"January 2, 2006 3:04:05 PM",
-	"January 2, 2006",
-	"Monday, January 2, 2006 3:04:05 PM",
-	"Monday, January 2, 2006",
-	"2 January 2006",
-	"Jan 2, 2006",
-	"Jan 2 2006",
-	"2-Jan-2006",
-	"02-Jan-2006 15:04:05",
-	"Mon, 02 Jan 2006 15:04:05 GMT",
-}
-
-// ParseDateTime parses date text with the invariant culture.
-func ParseDateTime(s string) (time.Time, bool) {
-	t := strings.TrimSpace(s)
-	up := strings.ToUpper(t)
-	for _, l := range dateLayouts {
-		var d time.Time
-		var err error
-		if strings.Contains(l, "PM") {
-			d, err = time.Parse(l, up)
-		} else {
-			d, err = time.Parse(l, t)
-		}
-		if err == nil {
-			return d.UTC(), true
-		}
-	}
-	// time only: today's date is not known here; accept "15:04"
-	return time.Time{}, false
-}
-
 func toDateTime(v any) (time.Time, error) {
 	switch x := object.Unwrap(v).(type) {
 	case time.Time:
 		return x, nil
 	case string:
-		if d, ok := parseDateText(x); ok {
+		if d, ok := dates.Parse(x); ok {
 			return d, nil
 		}
 		return time.Time{}, convertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
@@ -210,3 +156,6 @@ func (rt *Runtime) ConvertTo(v any, typeName string) (any, error) {
 	}
 	return t.Convert(rt, v)
 }
+
+// ParseDateTime parses date text with the invariant culture.
+func ParseDateTime(s string) (time.Time, bool) { return dates.ParseInvariant(s) }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -719,7 +720,7 @@ func declareCoreTypes() {
 				"ToChar":    convertTo("System.Char", nil),
 				"ToDateTime": Method(1, 2, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
-						return zeroDate(), nil
+						return dates.Zero(), nil
 					}
 					d, err := toDateTime(c.Arg(0))
 					if err != nil {

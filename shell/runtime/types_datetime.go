@@ -2,28 +2,16 @@ package runtime
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
 
 func isDate(v any) bool { _, ok := v.(time.Time); return ok }
-
-func zeroDate() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, object.UnspecifiedZone) }
-
-func withKind(t time.Time, kind string) time.Time {
-	switch kind {
-	case "Local":
-		return t.In(object.LocalZone)
-	case "Unspecified":
-		return t.In(object.UnspecifiedZone)
-	}
-	return t.UTC()
-}
 
 func selfDate(c *Call) time.Time { return bareValue(c.Self).(time.Time) }
 
@@ -75,284 +63,6 @@ func badDate(s string) error {
 	return Throw("String '%s' was not recognized as a valid DateTime.", s)
 }
 
-// parseDateArg is DateTime.Parse's reading of text (en-US or invariant).
-func parseDateText(s string) (time.Time, bool) {
-	d, ok := ParseDateTime(s)
-	if !ok {
-		return time.Time{}, false
-	}
-	t := strings.TrimSpace(s)
-	if strings.HasSuffix(t, "Z") || strings.HasSuffix(t, "GMT") || hasOffset(t) {
-		return d.In(object.LocalZone), true
-	}
-	return d.In(object.UnspecifiedZone), true
-}
-
-func hasOffset(s string) bool {
-	if len(s) < 6 {
-		return false
-	}
-	tail := s[len(s)-6:]
-	return (tail[0] == '+' || tail[0] == '-') && tail[3] == ':' && strings.Contains(s, "T")
-}
-
-// parseExact reads s with a .NET custom or standard date format.
-func parseExact(s, format string) (time.Time, bool) {
-	switch format {
-	case "o", "O":
-		format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'fffffffK"
-	case "s":
-		format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss"
-	case "u":
-		format = "yyyy'-'MM'-'dd HH':'mm':'ss'Z'"
-	case "d":
-		format = "M/d/yyyy"
-	case "D":
-		format = "dddd, MMMM d, yyyy"
-	case "g":
-		format = "M/d/yyyy h:mm tt"
-	case "G":
-		format = "M/d/yyyy h:mm:ss tt"
-	case "t":
-		format = "h:mm tt"
-	case "T":
-		format = "h:mm:ss tt"
-	case "f":
-		format = "dddd, MMMM d, yyyy h:mm tt"
-	case "F":
-		format = "dddd, MMMM d, yyyy h:mm:ss tt"
-	case "R", "r":
-		format = "ddd, dd MMM yyyy HH':'mm':'ss 'GMT'"
-	}
-	year, month, day, hour, min, sec, nanos := 1, 1, 1, 0, 0, 0, 0
-	pm, hasAMPM, h12 := false, false, false
-	kind := "Unspecified"
-	fs := []rune(format)
-	in := []rune(s)
-	p := 0
-	num := func(min, max int) (int, bool) {
-		start := p
-		for p < len(in) && p-start < max && in[p] >= '0' && in[p] <= '9' {
-			p++
-		}
-		if p-start < min {
-			return 0, false
-		}
-		n, err := strconv.Atoi(string(in[start:p]))
-		return n, err == nil
-	}
-	word := func(names []string) (int, bool) {
-		for i, n := range names {
-			if p+len(n) <= len(in) && strings.EqualFold(string(in[p:p+len(n)]), n) {
-				p += len(n)
-				return i, true
-			}
-		}
-		return 0, false
-	}
-	months := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	days := []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
-	short := func(l []string) []string {
-		out := make([]string, len(l))
-		for i, x := range l {
-			out[i] = x[:3]
-		}
-		return out
-	}
-	for i := 0; i < len(fs); {
-		c := fs[i]
-		n := 1
-		for i+n < len(fs) && fs[i+n] == c {
-			n++
-		}
-		var ok bool
-		switch c {
-		case 'y':
-			switch {
-			case n <= 2:
-				var y int
-				if y, ok = num(1, 2); ok {
-					year = 2000 + y
-					if y >= 50 {
-						year = 1900 + y
-					}
-				}
-			default:
-				year, ok = num(n, n)
-			}
-		case 'M':
-			switch n {
-			case 1, 2:
-				month, ok = num(n, 2)
-			case 3:
-				month, ok = word(short(months))
-				month++
-			default:
-				month, ok = word(months)
-				month++
-			}
-		case 'd':
-			switch n {
-			case 1, 2:
-				day, ok = num(n, 2)
-			case 3:
-				_, ok = word(short(days))
-			default:
-				_, ok = word(days)
-			}
-		case 'H':
-			hour, ok = num(n, 2)
-		case 'h':
-			hour, ok = num(n, 2)
-			h12 = true
-		case 'm':
-			min, ok = num(n, 2)
-		case 's':
-			sec, ok = num(n, 2)
-		case 'f', 'F':
-			start := p
-			var f int
-			if f, ok = num(map[bool]int{true: 0, false: n}[c == 'F'], n); ok {
-				digits := p - start
-				for ; digits < 9; digits++ {
-					f *= 10
-				}
-				nanos = f
-			}
-		case 't':
-			hasAMPM = true
-			var k int
-			if n == 1 {
-				k, ok = word([]string{"A", "P"})
-			} else {
-				k, ok = word([]string{"AM", "PM"})
-			}
-			pm = k == 1
-		case 'z':
-			ok = p < len(in) && (in[p] == '+' || in[p] == '-')
-			if ok {
-				neg := in[p] == '-'
-				p++
-				var oh, om int
-				if oh, ok = num(1, 2); ok && n >= 3 {
-					ok = p < len(in) && in[p] == ':'
-					p++
-					if ok {
-						om, ok = num(2, 2)
-					}
-				}
-				if ok {
-					off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
-					if neg {
-						off = -off
-					}
-					hour, min = hour-int(off/time.Hour), min-int((off%time.Hour)/time.Minute)
-					kind = "Local"
-				}
-			}
-		case 'K':
-			ok = true
-			if p < len(in) && (in[p] == 'Z' || in[p] == 'z') {
-				p++
-				kind = "Utc"
-			} else if p < len(in) && (in[p] == '+' || in[p] == '-') {
-				neg := in[p] == '-'
-				p++
-				var oh, om int
-				if oh, ok = num(2, 2); ok {
-					ok = p < len(in) && in[p] == ':'
-					p++
-					if ok {
-						om, ok = num(2, 2)
-					}
-				}
-				off := time.Duration(oh)*time.Hour + time.Duration(om)*time.Minute
-				if neg {
-					off = -off
-				}
-				hour, min = hour-int(off/time.Hour), min-int((off%time.Hour)/time.Minute)
-				kind = "Local"
-			}
-		case '\'', '"':
-			j := i + 1
-			for j < len(fs) && fs[j] != c {
-				if p >= len(in) || in[p] != fs[j] {
-					return time.Time{}, false
-				}
-				p++
-				j++
-			}
-			i = j + 1
-			continue
-		case '\\':
-			if i+1 < len(fs) {
-				if p >= len(in) || in[p] != fs[i+1] {
-					return time.Time{}, false
-				}
-				p++
-			}
-			i += 2
-			continue
-		case '%':
-			i++
-			continue
-		default:
-			for k := 0; k < n; k++ {
-				if p >= len(in) || in[p] != c {
-					return time.Time{}, false
-				}
-				p++
-			}
-			ok = true
-		}
-		if !ok {
-			return time.Time{}, false
-		}
-		i += n
-	}
-	if p != len(in) {
-		return time.Time{}, false
-	}
-	if h12 || hasAMPM {
-		if hour > 12 || (h12 && hour == 0) {
-			return time.Time{}, false
-		}
-		if pm && hour < 12 {
-			hour += 12
-		} else if !pm && hasAMPM && hour == 12 {
-			hour = 0
-		}
-	}
-	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 23 || min > 59 || sec > 59 {
-		if kind == "Unspecified" {
-			return time.Time{}, false
-		}
-	}
-	t := time.Date(year, time.Month(month), day, hour, min, sec, nanos, time.UTC)
-	return withKind(t, kind), true
-}
-
-func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-// applyStyles handles DateTimeStyles AdjustToUniversal/AssumeUniversal.
-func applyDateStyles(t time.Time, styles int) time.Time {
-	if styles&64 != 0 && object.DateKind(t) == "Unspecified" {
-		t = t.UTC()
-		if styles&16 == 0 {
-			t = t.In(object.LocalZone)
-		}
-	}
-	if styles&32 != 0 && object.DateKind(t) == "Unspecified" {
-		t = t.In(object.LocalZone)
-	}
-	if styles&16 != 0 {
-		t = t.UTC()
-	}
-	return t
-}
-
 func (c *Call) dateStyles(i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
@@ -371,18 +81,6 @@ func (c *Call) exactFormats(i int) []string {
 		return out
 	}
 	return []string{c.Str(i)}
-}
-
-func parseExactAny(s string, formats []string) (time.Time, bool) {
-	for _, f := range formats {
-		if f == "" {
-			continue
-		}
-		if t, ok := parseExact(s, f); ok {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }
 
 func spanFrom(unit float64) *Member {
@@ -460,17 +158,17 @@ func declareDatetimeTypes() {
 						return nil, err
 					}
 					t, _ := toDateTime(v)
-					return withKind(t, kind), nil
+					return dates.WithKind(t, kind), nil
 				}
 				for len(ns) < 7 {
 					ns = append(ns, 0)
 				}
-				if ns[0] < 1 || ns[0] > 9999 || ns[1] < 1 || ns[1] > 12 || ns[2] < 1 || ns[2] > daysIn(ns[0], ns[1]) ||
+				if ns[0] < 1 || ns[0] > 9999 || ns[1] < 1 || ns[1] > 12 || ns[2] < 1 || ns[2] > dates.DaysIn(ns[0], ns[1]) ||
 					ns[3] < 0 || ns[3] > 23 || ns[4] < 0 || ns[4] > 59 || ns[5] < 0 || ns[5] > 59 || ns[6] < 0 || ns[6] > 999 {
 					return nil, Throw("Year, Month, and Day parameters describe an un-representable DateTime.")
 				}
 				t := time.Date(ns[0], time.Month(ns[1]), ns[2], ns[3], ns[4], ns[5], ns[6]*1e6, time.UTC)
-				return withKind(t, kind), nil
+				return dates.WithKind(t, kind), nil
 			},
 			Static: Members{
 				"Now":    Prop(func(c *Call) (any, error) { return c.RT.Now().In(object.LocalZone), nil }),
@@ -479,7 +177,7 @@ func declareDatetimeTypes() {
 					n := c.RT.Now()
 					return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, object.LocalZone), nil
 				}),
-				"MinValue": Prop(func(*Call) (any, error) { return zeroDate(), nil }),
+				"MinValue": Prop(func(*Call) (any, error) { return dates.Zero(), nil }),
 				"MaxValue": Prop(func(*Call) (any, error) {
 					return time.Date(9999, 12, 31, 23, 59, 59, 999999900, object.UnspecifiedZone), nil
 				}),
@@ -489,7 +187,7 @@ func declareDatetimeTypes() {
 					if c.Arg(0) == nil {
 						return nil, Throw("Value cannot be null. (Parameter 's')")
 					}
-					t, ok := parseDateText(c.Str(0))
+					t, ok := dates.Parse(c.Str(0))
 					if !ok {
 						return nil, badDate(c.Str(0))
 					}
@@ -497,7 +195,7 @@ func declareDatetimeTypes() {
 					if err != nil {
 						return nil, err
 					}
-					return applyDateStyles(t, styles), nil
+					return dates.ApplyStyles(t, styles), nil
 				}),
 				// ParseExact(s, format|formats, provider[, styles])
 				"ParseExact": Method(3, 4, func(c *Call) (any, error) {
@@ -511,7 +209,7 @@ func declareDatetimeTypes() {
 					if len(fmts) == 1 && fmts[0] == "" {
 						return nil, Throw("String '' was not recognized as a valid DateTime.")
 					}
-					t, ok := parseExactAny(c.Str(0), fmts)
+					t, ok := dates.ParseExactAny(c.Str(0), fmts)
 					if !ok {
 						return nil, badDate(c.Str(0))
 					}
@@ -519,19 +217,19 @@ func declareDatetimeTypes() {
 					if err != nil {
 						return nil, err
 					}
-					return applyDateStyles(t, styles), nil
+					return dates.ApplyStyles(t, styles), nil
 				}),
 				// TryParse(s, [ref]r), TryParse(s, provider, styles, [ref]r)
 				"TryParse": Method(2, 4, func(c *Call) (any, error) {
-					t, ok := parseDateText(c.Str(0))
+					t, ok := dates.Parse(c.Str(0))
 					if !ok || c.Arg(0) == nil {
-						t, ok = zeroDate(), false
+						t, ok = dates.Zero(), false
 					} else if len(c.Args) == 4 {
 						styles, err := c.dateStyles(2)
 						if err != nil {
 							return nil, err
 						}
-						t = applyDateStyles(t, styles)
+						t = dates.ApplyStyles(t, styles)
 					}
 					if err := c.setRef(len(c.Args)-1, t); err != nil {
 						return nil, err
@@ -540,15 +238,15 @@ func declareDatetimeTypes() {
 				}),
 				// TryParseExact(s, format|formats, provider, styles, [ref]r)
 				"TryParseExact": Method(5, 5, func(c *Call) (any, error) {
-					t, ok := parseExactAny(c.Str(0), c.exactFormats(1))
+					t, ok := dates.ParseExactAny(c.Str(0), c.exactFormats(1))
 					if !ok || c.Arg(0) == nil {
-						t, ok = zeroDate(), false
+						t, ok = dates.Zero(), false
 					} else {
 						styles, err := c.dateStyles(3)
 						if err != nil {
 							return nil, err
 						}
-						t = applyDateStyles(t, styles)
+						t = dates.ApplyStyles(t, styles)
 					}
 					if err := c.setRef(4, t); err != nil {
 						return nil, err
@@ -564,7 +262,7 @@ func declareDatetimeTypes() {
 					if err != nil {
 						return nil, err
 					}
-					return withKind(d.(time.Time), k.Name), nil
+					return dates.WithKind(d.(time.Time), k.Name), nil
 				}),
 				"DaysInMonth": Method(2, 2, func(c *Call) (any, error) {
 					y, err := c.Int(0, "year")
@@ -581,7 +279,7 @@ func declareDatetimeTypes() {
 					if y < 1 || y > 9999 {
 						return nil, Throw("Year must be between 1 and 9999. (Parameter 'year')")
 					}
-					return daysIn(y, m), nil
+					return dates.DaysIn(y, m), nil
 				}),
 				"IsLeapYear": Method(1, 1, func(c *Call) (any, error) {
 					y, err := c.Int(0, "year")
@@ -938,7 +636,7 @@ func addMonths(t time.Time, n int, param string) (time.Time, error) {
 		return time.Time{}, dateArithmetic(param)
 	}
 	nm := total + 1
-	if max := daysIn(y, nm); d > max {
+	if max := dates.DaysIn(y, nm); d > max {
 		d = max
 	}
 	return time.Date(y, time.Month(nm), d, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location()), nil

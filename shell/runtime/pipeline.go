@@ -988,8 +988,12 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	}
 	ctx := pr.ctx
 	if hasInput {
-		// rebind pipeline parameters for this object
-		ctx.bound = make(map[string]any, len(pr.bound.values)+1)
+		// rebind pipeline parameters for this object (in the same map:
+		// nothing keeps it from one object to the next; Bound copies it)
+		if ctx.bound == nil {
+			ctx.bound = make(map[string]any, len(pr.bound.values)+1)
+		}
+		clear(ctx.bound)
 		for k, val := range pr.bound.values {
 			ctx.bound[k] = val
 		}

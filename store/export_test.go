@@ -1,5 +1,10 @@
 package store
 
+import (
+	"reflect"
+	"time"
+)
+
 // Names of the package's internals its external tests use.
 
 const BucketIndex = bucketIndex
@@ -27,11 +32,13 @@ var TxDeleteRecord = (*Tx).deleteRecord
 var TxLoadDoc = (*Tx).loadDoc
 var TxMetaPut = (*Tx).metaPut
 var TxPutRecord = (*Tx).putRecord
-var TypeExtraMap = typeExtraMap
-var TypeStrMap = typeStrMap
-var TypeStrings = typeStrings
-var TypeTime = typeTime
-var TypeTimePtr = typeTimePtr
+
+// the field types the fast decoder reads besides the basic kinds
+var TypeExtraMap = reflect.TypeOf(map[string]RawValue(nil))
+var TypeStrMap = reflect.TypeOf(map[string]string(nil))
+var TypeStrings = reflect.TypeOf([]string(nil))
+var TypeTime = reflect.TypeOf(time.Time{})
+var TypeTimePtr = reflect.TypeOf((*time.Time)(nil))
 
 var AppendRecordKey = appendRecordKey
 var RecordKey = recordKey

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"time"
 	"unsafe"
+
+	"github.com/exosim/exosim/store/fastdecode"
 )
 
 // Schema lists what a tenant file holds: its record kinds (one bucket
@@ -114,14 +116,14 @@ type Kind[T any] struct {
 	def *kindDef
 	// fast builds (once, on the first read) the fast-path decoder of a
 	// FastDecode kind; nil for the others.
-	fast func() *structDecoder
+	fast func() *fastdecode.Decoder
 }
 
 // DefineKind returns the kind spec describes.
 func DefineKind[T any](spec KindSpec[T]) *Kind[T] {
 	k := &Kind[T]{}
 	if spec.FastDecode {
-		k.fast = sync.OnceValue(func() *structDecoder { return newStructDecoder(reflect.TypeOf((*T)(nil)).Elem()) })
+		k.fast = sync.OnceValue(func() *fastdecode.Decoder { return fastdecode.New(reflect.TypeOf((*T)(nil)).Elem()) })
 	}
 	noun := spec.Noun
 	if noun == "" {
@@ -175,8 +177,7 @@ func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
 	if k.fast == nil {
 		return false
 	}
-	r := cborReader{b: raw}
-	if !k.fast().decode(&r, unsafe.Pointer(v)) || r.i != len(r.b) {
+	if !k.fast().Decode(raw, unsafe.Pointer(v)) {
 		return false
 	}
 	if d, ok := any(v).(DerivingRecord); ok {

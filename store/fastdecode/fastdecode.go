@@ -1,7 +1,17 @@
-package store
+// Package fastdecode is the fast path of the tenant store's record codec
+// for the records read by the hundred thousand (mailboxes in a listing,
+// mailbox content in a clock advance). It reads exactly the CBOR that the
+// store's encoder writes for them, straight into the fields, with
+// decoders built once from the struct tags, and shares one copy of the
+// record among all its strings. Anything else it meets (a key it does not
+// know, an unexpected type) makes it give up, and the store falls back to
+// its general decoder, so the two always agree (the store's fast decode
+// tests compare them).
+package fastdecode
 
 import (
 	"encoding/binary"
+	"encoding/json"
 	"reflect"
 	"strconv"
 	"strings"
@@ -9,30 +19,29 @@ import (
 	"unsafe"
 )
 
-// A fast path for decoding the records read by the hundred thousand
-// (mailboxes in a listing, mailbox content in a clock advance). It reads
-// exactly the CBOR that encodeValue writes for them, straight into the
-// fields, with decoders built once from the struct tags, and shares one
-// copy of the record among all its strings. Anything else it meets (a key
-// it does not know, an unexpected type) makes it give up, and decodeValue
-// falls back to the general decoder, so the two always agree
-// (TestFastDecode).
-
 // fieldDecoder decodes one value into the field at p.
 type fieldDecoder func(r *cborReader, p unsafe.Pointer) bool
 
-// structDecoder decodes a CBOR map into a struct: numbered keys (cbor
+// Decode decodes the record raw into the struct at p, which must be of
+// the decoder's type and zero. It reports false when raw is not in the
+// form it reads.
+func (d *Decoder) Decode(raw []byte, p unsafe.Pointer) bool {
+	r := cborReader{b: raw}
+	return d.decode(&r, p) && r.i == len(r.b)
+}
+
+// Decoder decodes a CBOR map into a struct: numbered keys (cbor
 // "keyasint" tags) or text keys (the json name, as the codec writes them).
-type structDecoder struct {
+type Decoder struct {
 	byInt  []fieldDecoder
 	byName map[string]fieldDecoder
 }
 
-// newStructDecoder builds the decoder of struct type t. A field of a type
+// New builds the decoder of struct type t. A field of a type
 // it cannot decode has no decoder, so records holding it take the general
 // path.
-func newStructDecoder(t reflect.Type) *structDecoder {
-	sd := &structDecoder{byName: map[string]fieldDecoder{}}
+func New(t reflect.Type) *Decoder {
+	sd := &Decoder{byName: map[string]fieldDecoder{}}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if !f.IsExported() {
@@ -69,7 +78,7 @@ func newStructDecoder(t reflect.Type) *structDecoder {
 }
 
 // decode reads a map into the (zero) struct at base.
-func (sd *structDecoder) decode(r *cborReader, base unsafe.Pointer) bool {
+func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 	major, n, ok := r.head()
 	if !ok || major != 5 || n > uint64(len(r.b)-r.i) {
 		return false
@@ -105,7 +114,7 @@ var (
 	typeTimePtr  = reflect.TypeOf((*time.Time)(nil))
 	typeStrings  = reflect.TypeOf([]string(nil))
 	typeStrMap   = reflect.TypeOf(map[string]string(nil))
-	typeExtraMap = reflect.TypeOf(map[string]RawValue(nil))
+	typeExtraMap = reflect.TypeOf(map[string]json.RawMessage(nil))
 )
 
 // decoderFor returns the decoder of a field type, nil when the fast path
@@ -147,7 +156,7 @@ func decoderFor(t reflect.Type) fieldDecoder {
 	case typeExtraMap:
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			v, ok := r.extraMap()
-			*(*map[string]RawValue)(p) = v
+			*(*map[string]json.RawMessage)(p) = v
 			return ok
 		}
 	}
@@ -174,14 +183,14 @@ func decoderFor(t reflect.Type) fieldDecoder {
 		if hasUnsupportedField(t) {
 			return nil
 		}
-		sd := newStructDecoder(t)
+		sd := New(t)
 		return func(r *cborReader, p unsafe.Pointer) bool { return sd.decode(r, p) }
 	case reflect.Slice:
 		et := t.Elem()
 		if et.Kind() != reflect.Struct || hasUnsupportedField(et) {
 			return nil
 		}
-		sd := newStructDecoder(et)
+		sd := New(et)
 		size := et.Size()
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			if r.null() {
@@ -218,7 +227,8 @@ func hasUnsupportedField(t reflect.Type) bool {
 	return false
 }
 
-// cborReader reads the definite-length CBOR items encodeValue writes.
+// cborReader reads the definite-length CBOR items the store's encoder
+// writes.
 type cborReader struct {
 	b []byte
 	i int
@@ -378,13 +388,13 @@ func (r *cborReader) stringMap() (map[string]string, bool) {
 }
 
 // extraMap reads the Extra bag: text keys, byte-string values (copied:
-// RawValue is mutable).
-func (r *cborReader) extraMap() (map[string]RawValue, bool) {
+// json.RawMessage is mutable).
+func (r *cborReader) extraMap() (map[string]json.RawMessage, bool) {
 	n, isNull, ok := r.mapHead()
 	if !ok || isNull {
 		return nil, ok
 	}
-	out := make(map[string]RawValue, n)
+	out := make(map[string]json.RawMessage, n)
 	for ; n > 0; n-- {
 		k, ok := r.text()
 		if !ok {
@@ -394,7 +404,7 @@ func (r *cborReader) extraMap() (map[string]RawValue, bool) {
 		if !ok || major != 2 || c > uint64(len(r.b)-r.i) {
 			return nil, false
 		}
-		out[k] = append(RawValue(nil), r.b[r.i:r.i+int(c)]...)
+		out[k] = append(json.RawMessage(nil), r.b[r.i:r.i+int(c)]...)
 		r.i += int(c)
 	}
 	return out, true

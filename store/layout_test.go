@@ -254,7 +254,6 @@ const maxPackageLines = 5000
 // oversized are the packages still over the bound, with why.
 var oversized = map[string]string{
 	"shell/runtime": "being split into packages by job",
-	"store":         "the record codec is next to move into a package of its own",
 }
 
 func TestPackageSizes(t *testing.T) {

@@ -33,6 +33,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Remove-RoleGroupMember", removeRoleGroupMember),
 		runtime.Lazy("Get-ManagementRole", getManagementRole),
 		runtime.Lazy("Get-ManagementRoleAssignment", getManagementRoleAssignment),
+		runtime.Lazy("Get-ManagementRoleEntry", getManagementRoleEntry),
 		runtime.Lazy("New-ManagementRoleAssignment", newManagementRoleAssignment),
 		runtime.Lazy("Remove-ManagementRoleAssignment", removeManagementRoleAssignment),
 		runtime.Lazy("Search-AdminAuditLog", searchAdminAuditLog),

@@ -53,6 +53,10 @@ func Views(r *format.Registry) {
 		Name: "ManagementRole", TypeNames: []string{TypeManagementRole}, Kind: format.TableView, AutoSize: true,
 		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "RoleType", Property: "RoleType"}},
 	})
+	r.Add(&format.View{
+		Name: "ManagementRoleEntry", TypeNames: []string{TypeRoleEntry}, Kind: format.TableView, AutoSize: true,
+		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "Role", Property: "Role"}, {Label: "Parameters", Property: "Parameters"}},
+	})
 }
 
 func auditParamObjects(r *rbac.AuditRecord) []any {

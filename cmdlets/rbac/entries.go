@@ -139,6 +139,14 @@ func entryIdentity(v any) (role, entry string, ok bool) {
 	return s[:i], s[i+1:], s[:i] != "" && s[i+1:] != ""
 }
 
+// RoleEntries returns a role's entries in cmdlet order, as
+// Get-ManagementRoleEntry lists them.
+func RoleEntries(r Role) []RoleEntry { return roleEntries(r) }
+
+// Has reports whether the entry has every one of the parameters (each
+// may hold wildcards).
+func (e RoleEntry) Has(want ...string) bool { return entryHasParams(e, want) }
+
 // entryHasParams reports whether the entry has every one of the
 // parameters (each may hold wildcards).
 func entryHasParams(e RoleEntry, want []string) bool {

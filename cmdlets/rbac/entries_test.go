@@ -1,10 +1,11 @@
-package rbac
+package rbac_test
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	grants "github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/store/rbac"
 )
 
@@ -14,18 +15,18 @@ import (
 func TestRoleEntriesMatchGrants(t *testing.T) {
 	t.Parallel()
 	common := map[string]bool{}
-	for _, p := range append(append([]string(nil), entryCommonParams...), "Confirm", "WhatIf") {
+	for _, p := range []string{"Debug", "ErrorAction", "ErrorVariable", "OutBuffer", "OutVariable", "Verbose", "WarningAction", "WarningVariable", "Confirm", "WhatIf"} {
 		common[strings.ToLower(p)] = true
 	}
-	for _, r := range Roles() {
-		entries := roleEntries(r)
+	for _, r := range grants.Roles() {
+		entries := grants.RoleEntries(r)
 		for _, e := range entries {
 			// a cmdlet of both services is granted by the Exchange Online
 			// role; the table's Security & Compliance cmdlets by the
 			// Purview role of the same name
-			g := GrantsFor("", []*rbac.RoleGroup{{Name: "g", Service: rbac.ServiceExchange, Roles: []string{r.Name}}})
+			g := grants.GrantsFor("", []*rbac.RoleGroup{{Name: "g", Service: rbac.ServiceExchange, Roles: []string{r.Name}}})
 			if !g.Allows(e.Cmdlet) && exo.IsCompliance(e.Cmdlet) {
-				g = GrantsFor("", []*rbac.RoleGroup{{Name: "g", Service: rbac.ServicePurview, Roles: []string{r.Name}}})
+				g = grants.GrantsFor("", []*rbac.RoleGroup{{Name: "g", Service: rbac.ServicePurview, Roles: []string{r.Name}}})
 			}
 			if !g.Allows(e.Cmdlet) {
 				t.Errorf("%s\\%s listed but not granted", r.Name, e.Cmdlet)
@@ -64,17 +65,17 @@ func TestRoleEntryParamsLeaveReservedOut(t *testing.T) {
 		{"View-Only Recipients", "Get-CalendarProcessing", "Identity", true},
 	}
 	for _, c := range cases {
-		r, ok := LookupRole(c.role)
+		r, ok := grants.LookupRole(c.role)
 		if !ok {
 			t.Fatalf("no role %s", c.role)
 		}
 		got, listed := false, false
-		for _, e := range roleEntries(r) {
+		for _, e := range grants.RoleEntries(r) {
 			if !strings.EqualFold(e.Cmdlet, c.cmdlet) {
 				continue
 			}
 			listed = true
-			got = entryHasParams(e, []string{c.param})
+			got = e.Has(c.param)
 		}
 		if !listed || got != c.want {
 			t.Errorf("%s\\%s -%s: listed %v, has %v, want %v", c.role, c.cmdlet, c.param, listed, got, c.want)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/calendarproc"
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/core/engine"
@@ -82,6 +83,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{permissions.Commands, permissions.Views},
 		{folderperms.Commands, folderperms.Views},
 		{inboxrules.Commands, inboxrules.Views},
+		{calendarproc.Commands, calendarproc.Views},
 		{groups.Commands, groups.Views},
 		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},

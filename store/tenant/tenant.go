@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/calendarproc"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/folderperms"
@@ -47,6 +48,7 @@ func Schema() *store.Schema {
 	recoverable.Register(s)
 	folderperms.Register(s)
 	inboxrules.Register(s)
+	calendarproc.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -1,0 +1,204 @@
+// Package calendarproc is the calendar processing settings of mailboxes:
+// how the Calendar Attendant and, for room and equipment mailboxes, the
+// resource booking attendant handle meeting requests (Get-/
+// Set-CalendarProcessing).
+//
+// A mailbox whose settings were never changed has Exchange's defaults,
+// which depend on its kind (Defaults); the tenant keeps a record only for
+// a mailbox whose settings were changed, and it goes with the mailbox.
+// Users and groups a setting names (delegates, the in-policy and
+// out-of-policy lists) are kept by their directory object id.
+package calendarproc
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// Values of AutomateProcessing.
+const (
+	AutoUpdate = "AutoUpdate"
+	AutoAccept = "AutoAccept"
+	None       = "None"
+)
+
+// AutomateValues are the values AutomateProcessing takes.
+var AutomateValues = []string{None, AutoUpdate, AutoAccept}
+
+// BookingTypes are the values BookingType takes.
+var BookingTypes = []string{"Standard", "Reserved"}
+
+// Limits of the numeric settings.
+const (
+	MaxBookingWindowInDays = 1080
+	MaxConflictPercentage  = 100
+)
+
+// Settings are one mailbox's calendar processing settings.
+type Settings struct {
+	MailboxGuid        string `json:"mailboxGuid"`
+	AutomateProcessing string `json:"automateProcessing"`
+	BookingType        string `json:"bookingType"`
+	// The booking policy.
+	AllowConflicts              bool `json:"allowConflicts"`
+	AllowRecurringMeetings      bool `json:"allowRecurringMeetings"`
+	BookingWindowInDays         int  `json:"bookingWindowInDays"`
+	ConflictPercentageAllowed   int  `json:"conflictPercentageAllowed"`
+	EnforceCapacity             bool `json:"enforceCapacity"`
+	EnforceSchedulingHorizon    bool `json:"enforceSchedulingHorizon"`
+	MaximumConflictInstances    int  `json:"maximumConflictInstances"`
+	MaximumDurationInMinutes    int  `json:"maximumDurationInMinutes"`
+	MinimumDurationInMinutes    int  `json:"minimumDurationInMinutes"`
+	ScheduleOnlyDuringWorkHours bool `json:"scheduleOnlyDuringWorkHours"`
+	// Who may book: everyone, or the users and groups listed (object ids).
+	AllBookInPolicy       bool     `json:"allBookInPolicy"`
+	AllRequestInPolicy    bool     `json:"allRequestInPolicy"`
+	AllRequestOutOfPolicy bool     `json:"allRequestOutOfPolicy"`
+	BookInPolicy          []string `json:"bookInPolicy,omitempty"`
+	RequestInPolicy       []string `json:"requestInPolicy,omitempty"`
+	RequestOutOfPolicy    []string `json:"requestOutOfPolicy,omitempty"`
+	ResourceDelegates     []string `json:"resourceDelegates,omitempty"`
+	// What the attendants do to requests and responses.
+	AddAdditionalResponse                bool   `json:"addAdditionalResponse"`
+	AdditionalResponse                   string `json:"additionalResponse,omitempty"`
+	AddNewRequestsTentatively            bool   `json:"addNewRequestsTentatively"`
+	AddOrganizerToSubject                bool   `json:"addOrganizerToSubject"`
+	DeleteAttachments                    bool   `json:"deleteAttachments"`
+	DeleteComments                       bool   `json:"deleteComments"`
+	DeleteNonCalendarItems               bool   `json:"deleteNonCalendarItems"`
+	DeleteSubject                        bool   `json:"deleteSubject"`
+	EnableAutoRelease                    bool   `json:"enableAutoRelease"`
+	EnableResponseDetails                bool   `json:"enableResponseDetails"`
+	ForwardRequestsToDelegates           bool   `json:"forwardRequestsToDelegates"`
+	OrganizerInfo                        bool   `json:"organizerInfo"`
+	PostReservationMaxClaimTimeInMinutes int    `json:"postReservationMaxClaimTimeInMinutes"`
+	ProcessExternalMeetingMessages       bool   `json:"processExternalMeetingMessages"`
+	RemoveCanceledMeetings               bool   `json:"removeCanceledMeetings"`
+	RemoveForwardedMeetingNotifications  bool   `json:"removeForwardedMeetingNotifications"`
+	RemoveOldMeetingMessages             bool   `json:"removeOldMeetingMessages"`
+	RemovePrivateProperty                bool   `json:"removePrivateProperty"`
+	TentativePendingApproval             bool   `json:"tentativePendingApproval"`
+}
+
+// IsResource reports whether a mailbox is a room or equipment mailbox,
+// whose resource booking settings apply.
+func IsResource(m *directory.Mailbox) bool {
+	return m.RecipientTypeDetails == directory.RecipientRoomMailbox || m.RecipientTypeDetails == directory.RecipientEquipmentMailbox
+}
+
+// Defaults are the settings of a mailbox nobody changed: a room or
+// equipment mailbox accepts meeting requests on its own (AutoAccept),
+// every other mailbox leaves them to the Calendar Attendant (AutoUpdate).
+func Defaults(m *directory.Mailbox) *Settings {
+	s := &Settings{
+		MailboxGuid: strings.ToLower(m.Guid), AutomateProcessing: AutoUpdate, BookingType: "Standard",
+		AllowRecurringMeetings: true, BookingWindowInDays: 180, EnforceSchedulingHorizon: true, MaximumDurationInMinutes: 1440,
+		AllBookInPolicy: true, AddNewRequestsTentatively: true, AddOrganizerToSubject: true, DeleteAttachments: true,
+		DeleteComments: true, DeleteNonCalendarItems: true, DeleteSubject: true, EnableResponseDetails: true,
+		ForwardRequestsToDelegates: true, OrganizerInfo: true, PostReservationMaxClaimTimeInMinutes: 10,
+		RemoveOldMeetingMessages: true, RemovePrivateProperty: true, TentativePendingApproval: true,
+	}
+	if IsResource(m) {
+		s.AutomateProcessing = AutoAccept
+	}
+	return s
+}
+
+var settingsKind = store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarProcessing", Name: "calendarProcessing", Noun: "calendar processing settings", CreatedOnWrite: true})
+
+// Register adds the calendar processing settings to s: their kind, the
+// rule that a purged mailbox's settings go with it, and their check.
+func Register(s *store.Schema) {
+	settingsKind.Register(s)
+	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
+		_, err := settingsKind.Delete(tx, strings.ToLower(guid))
+		return err
+	})
+	s.AddCheck("calendar-processing", check)
+}
+
+// Get returns a mailbox's settings: the stored ones, else its defaults.
+func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
+	s, ok, err := settingsKind.Get(tx, strings.ToLower(m.Guid))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return Defaults(m), nil
+	}
+	return s, nil
+}
+
+// UserMailboxError refuses AutoAccept on a mailbox that is not a room or
+// equipment mailbox: the resource booking attendant runs on resources
+// only.
+type UserMailboxError struct{}
+
+func (e *UserMailboxError) Error() string {
+	return "AutoAccept can only be enabled on resource mailboxes."
+}
+
+// Put stores a mailbox's settings after checking them.
+func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
+	s.MailboxGuid = strings.ToLower(m.Guid)
+	if err := validate(s); err != nil {
+		return err
+	}
+	if !IsResource(m) && s.AutomateProcessing == AutoAccept {
+		return &UserMailboxError{}
+	}
+	return settingsKind.Put(tx, s.MailboxGuid, s)
+}
+
+func oneOf(v string, values []string) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// validate refuses settings outside their documented ranges.
+func validate(s *Settings) error {
+	switch {
+	case !oneOf(s.AutomateProcessing, AutomateValues):
+		return &store.ValidationError{Field: "AutomateProcessing", Message: fmt.Sprintf("%q is not one of %s", s.AutomateProcessing, strings.Join(AutomateValues, ", "))}
+	case !oneOf(s.BookingType, BookingTypes):
+		return &store.ValidationError{Field: "BookingType", Message: fmt.Sprintf("%q is not one of %s", s.BookingType, strings.Join(BookingTypes, ", "))}
+	case s.BookingWindowInDays < 0 || s.BookingWindowInDays > MaxBookingWindowInDays:
+		return &store.ValidationError{Field: "BookingWindowInDays", Message: fmt.Sprintf("%d is outside 0..%d", s.BookingWindowInDays, MaxBookingWindowInDays)}
+	case s.ConflictPercentageAllowed < 0 || s.ConflictPercentageAllowed > MaxConflictPercentage:
+		return &store.ValidationError{Field: "ConflictPercentageAllowed", Message: fmt.Sprintf("%d is outside 0..%d", s.ConflictPercentageAllowed, MaxConflictPercentage)}
+	}
+	for name, v := range map[string]int{"MaximumConflictInstances": s.MaximumConflictInstances, "MaximumDurationInMinutes": s.MaximumDurationInMinutes,
+		"MinimumDurationInMinutes": s.MinimumDurationInMinutes, "PostReservationMaxClaimTimeInMinutes": s.PostReservationMaxClaimTimeInMinutes} {
+		if v < 0 {
+			return &store.ValidationError{Field: name, Message: fmt.Sprintf("%d is negative", v)}
+		}
+	}
+	return nil
+}
+
+func check(tx *store.Tx, report func(store.Finding)) error {
+	return settingsKind.ForEach(tx, "", func(key string, s *Settings) error {
+		m, err := directory.GetMailbox(tx, s.MailboxGuid)
+		if err != nil {
+			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: "the mailbox does not exist"})
+			return nil
+		}
+		if key != s.MailboxGuid {
+			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: "stored under another key than its mailbox " + s.MailboxGuid})
+		}
+		if err := validate(s); err != nil {
+			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: err.Error()})
+		}
+		if !IsResource(m) && s.AutomateProcessing == AutoAccept {
+			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: (&UserMailboxError{}).Error()})
+		}
+		return nil
+	})
+}

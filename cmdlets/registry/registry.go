@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/autoreply"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
@@ -84,6 +85,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{folderperms.Commands, folderperms.Views},
 		{inboxrules.Commands, inboxrules.Views},
 		{calendarproc.Commands, calendarproc.Views},
+		{autoreply.Commands, autoreply.Views},
 		{groups.Commands, groups.Views},
 		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},

@@ -114,6 +114,10 @@ var settingsKind = store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarPr
 func Register(s *store.Schema) {
 	settingsKind.Register(s)
 	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
+		// the bucket appears with the first record
+		if !settingsKind.Has(tx, strings.ToLower(guid)) {
+			return nil
+		}
 		_, err := settingsKind.Delete(tx, strings.ToLower(guid))
 		return err
 	})

@@ -7,6 +7,8 @@ import (
 	"io"
 
 	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/auditbypass"
+	"github.com/exosim/exosim/store/autoreply"
 	"github.com/exosim/exosim/store/calendarproc"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
@@ -49,6 +51,8 @@ func Schema() *store.Schema {
 	folderperms.Register(s)
 	inboxrules.Register(s)
 	calendarproc.Register(s)
+	autoreply.Register(s)
+	auditbypass.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

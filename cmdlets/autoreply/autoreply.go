@@ -1,0 +1,345 @@
+// Package autoreply declares the Exchange Online cmdlets of Automatic
+// Replies and of mailbox audit bypass: Get-/Set-MailboxAutoReplyConfiguration
+// over the settings the tenant keeps for each mailbox (store/autoreply),
+// and Get-/Set-MailboxAuditBypassAssociation over the accounts whose
+// actions mailbox auditing skips (store/auditbypass).
+package autoreply
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/auditbypass"
+	ar "github.com/exosim/exosim/store/autoreply"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// Output types.
+const (
+	TypeAutoReply   = "Microsoft.Exchange.InfoWorker.Common.OOF.MailboxAutoReplyConfiguration"
+	TypeAuditBypass = "Microsoft.Exchange.Management.AuditLog.MailboxAuditBypassAssociation"
+)
+
+const exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return runtime.LazyGroup(commands, "Get-MailboxAutoReplyConfiguration", "Set-MailboxAutoReplyConfiguration",
+		"Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation")
+}
+
+// Views registers the audit bypass table (the account and whether it
+// bypasses auditing); Automatic Replies show as a list, having many
+// properties.
+func Views(r *format.Registry) {
+	r.Add(&format.View{Name: TypeAuditBypass, TypeNames: []string{TypeAuditBypass}, Kind: format.TableView, AutoSize: true,
+		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "AuditBypassEnabled", Property: "AuditBypassEnabled"}}})
+}
+
+func commands() []*runtime.Command {
+	get := exo.Declared("Get-MailboxAutoReplyConfiguration")
+	exo.Describe(get, map[string]string{
+		"Identity":                 "The mailbox whose Automatic Replies to show.",
+		"ResultSize":               "Most results to return.",
+		"ReadFromDomainController": "Accepted; the simulated directory has one copy.",
+		"UseCustomRouting":         "Accepted; the simulator routes every request the same way.",
+	})
+	get.OutputType = TypeAutoReply
+	get.Synopsis = "Shows a mailbox's Automatic Replies (out of office) settings."
+	get.Handler.Process = getAutoReply
+
+	set := exo.Declared("Set-MailboxAutoReplyConfiguration")
+	exo.Describe(set, map[string]string{
+		"Identity":                         "The mailbox whose Automatic Replies to change.",
+		"AutoReplyState":                   "Disabled, Enabled, or Scheduled (between StartTime and EndTime on the simulated clock).",
+		"StartTime":                        "When scheduled replies start.",
+		"EndTime":                          "When scheduled replies end; later than StartTime.",
+		"InternalMessage":                  "The reply to senders inside the organization ($null clears it).",
+		"ExternalMessage":                  "The reply to senders outside ($null clears it).",
+		"ExternalAudience":                 "None, Known (senders in the mailbox's contacts) or All.",
+		"AutoDeclineFutureRequestsWhenOOF": "$true declines new meeting requests during the scheduled time.",
+		"CreateOOFEvent":                   "$true adds a calendar event for the scheduled time.",
+		"OOFEventSubject":                  "The subject of that event.",
+		"DeclineAllEventsForScheduledOOF":  "$true declines every existing event during the scheduled time.",
+		"DeclineEventsForScheduledOOF":     "$true allows existing events during the scheduled time to be declined.",
+		"EventsToDeleteIDs":                "The events to decline (not with DeclineAllEventsForScheduledOOF).",
+		"DeclineMeetingMessage":            "The text sent with declined meetings.",
+	})
+	set.Synopsis = "Changes a mailbox's Automatic Replies (out of office) settings."
+	set.Examples = []runtime.Example{{Code: `Set-MailboxAutoReplyConfiguration -Identity annb -AutoReplyState Scheduled -StartTime (Get-Date).AddDays(1) -EndTime (Get-Date).AddDays(8) -InternalMessage "Back next week."`,
+		Remark: "Schedules a week of replies starting tomorrow (simulated clock)."}}
+	set.Handler.Process = setAutoReply
+
+	getBypass := exo.Declared("Get-MailboxAuditBypassAssociation")
+	exo.Describe(getBypass, map[string]string{"Identity": "The account to show; every mailbox account when left out.", "ResultSize": "Most results to return (1000 by default), or Unlimited."})
+	getBypass.OutputType = TypeAuditBypass
+	getBypass.Synopsis = "Shows whether accounts bypass mailbox audit logging."
+	getBypass.Handler.Process = getAuditBypass
+
+	setBypass := exo.Declared("Set-MailboxAuditBypassAssociation")
+	exo.Describe(setBypass, map[string]string{"Identity": "The account.", "AuditBypassEnabled": "$true: the account's actions in mailboxes are not audited."})
+	setBypass.Synopsis = "Turns the mailbox audit logging bypass of an account on or off."
+	setBypass.Handler.Process = setAuditBypass
+
+	return []*runtime.Command{exo.Partial(get, "Identity", "ResultSize", "ReadFromDomainController", "UseCustomRouting"), set, getBypass, setBypass}
+}
+
+func targetMailbox(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
+	id, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+	return mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
+}
+
+func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
+	o := object.NewObject(TypeAutoReply, "System.Object")
+	events := make([]any, 0, len(s.EventsToDeleteIDs))
+	for _, e := range s.EventsToDeleteIDs {
+		events = append(events, e)
+	}
+	o.AddTyped("AutoDeclineFutureRequestsWhenOOF", "System.Boolean", s.AutoDeclineFutureRequestsWhenOOF)
+	o.AddTyped("AutoReplyState", "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", s.State)
+	o.AddTyped("CreateOOFEvent", "System.Boolean", s.CreateOOFEvent)
+	o.AddTyped("DeclineAllEventsForScheduledOOF", "System.Boolean", s.DeclineAllEventsForScheduledOOF)
+	o.AddTyped("DeclineEventsForScheduledOOF", "System.Boolean", s.DeclineEventsForScheduledOOF)
+	o.AddTyped("DeclineMeetingMessage", "System.String", nilIfEmpty(s.DeclineMeetingMessage))
+	o.AddTyped("EndTime", "System.DateTime", s.EndTime)
+	o.AddTyped("EventsToDeleteIDs", "System.String[]", events)
+	o.AddTyped("ExternalAudience", "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", s.ExternalAudience)
+	o.AddTyped("ExternalMessage", "System.String", nilIfEmpty(s.ExternalMessage))
+	o.AddTyped("InternalMessage", "System.String", nilIfEmpty(s.InternalMessage))
+	o.AddTyped("OOFEventSubject", "System.String", nilIfEmpty(s.OOFEventSubject))
+	o.AddTyped("StartTime", "System.DateTime", s.StartTime)
+	o.AddTyped("MailboxOwnerId", "System.String", m.Identity())
+	o.AddTyped("Identity", "System.String", m.Identity())
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
+	id := m.Identity()
+	o.ToStringFunc = func() string { return id }
+	return o
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func getAutoReply(ctx *runtime.Context) error {
+	var out *object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		m, rec, err := targetMailbox(ctx, tx)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		s, err := ar.Get(tx, m)
+		if err != nil {
+			return nil, err
+		}
+		out = autoReplyObject(m, s)
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return ctx.WriteObject(out)
+}
+
+// htmlMessage is a reply as Exchange keeps it: text without its own html
+// element is wrapped in one.
+func htmlMessage(s string) string {
+	if s == "" || strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "<html") {
+		return s
+	}
+	return "<html><body>" + s + "</body></html>"
+}
+
+func enumValue(v string, values []string) string {
+	for _, x := range values {
+		if strings.EqualFold(strings.TrimSpace(v), x) {
+			return x
+		}
+	}
+	return ""
+}
+
+func enumError(ctx *runtime.Context, param, value, typ string, values []string) *object.ErrorRecord {
+	return exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
+		fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
+			param, value, typ, value, strings.Join(values, ", ")), object.InvalidArgument, value)
+}
+
+// applyAutoReply sets what the call's parameters name.
+func applyAutoReply(ctx *runtime.Context, s *ar.Settings) *object.ErrorRecord {
+	if ctx.Has("AutoReplyState") {
+		v := enumValue(ctx.String("AutoReplyState"), ar.States)
+		if v == "" {
+			return enumError(ctx, "AutoReplyState", ctx.String("AutoReplyState"), "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States)
+		}
+		s.State = v
+	}
+	if ctx.Has("ExternalAudience") {
+		v := enumValue(ctx.String("ExternalAudience"), ar.Audiences)
+		if v == "" {
+			return enumError(ctx, "ExternalAudience", ctx.String("ExternalAudience"), "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences)
+		}
+		s.ExternalAudience = v
+	}
+	for name, field := range map[string]*time.Time{"StartTime": &s.StartTime, "EndTime": &s.EndTime} {
+		if t, ok := ctx.Time(name); ok {
+			*field = t.UTC()
+		}
+	}
+	for name, field := range map[string]*string{"InternalMessage": &s.InternalMessage, "ExternalMessage": &s.ExternalMessage} {
+		if ctx.Has(name) {
+			*field = htmlMessage(ctx.String(name))
+		}
+	}
+	for name, field := range map[string]*string{"OOFEventSubject": &s.OOFEventSubject, "DeclineMeetingMessage": &s.DeclineMeetingMessage} {
+		if ctx.Has(name) {
+			*field = ctx.String(name)
+		}
+	}
+	for name, field := range map[string]*bool{"AutoDeclineFutureRequestsWhenOOF": &s.AutoDeclineFutureRequestsWhenOOF, "CreateOOFEvent": &s.CreateOOFEvent,
+		"DeclineAllEventsForScheduledOOF": &s.DeclineAllEventsForScheduledOOF, "DeclineEventsForScheduledOOF": &s.DeclineEventsForScheduledOOF} {
+		if ctx.Has(name) {
+			*field = ctx.Bool(name)
+		}
+	}
+	if ctx.Has("EventsToDeleteIDs") {
+		s.EventsToDeleteIDs = nil
+		for _, e := range ctx.Strings("EventsToDeleteIDs") {
+			if strings.TrimSpace(e) != "" {
+				s.EventsToDeleteIDs = append(s.EventsToDeleteIDs, e)
+			}
+		}
+	}
+	return nil
+}
+
+func setAutoReply(ctx *runtime.Context) error {
+	var m *directory.Mailbox
+	var rec *object.ErrorRecord
+	plan := func(tx *store.Tx) error {
+		var err error
+		m, rec, err = targetMailbox(ctx, tx)
+		return err
+	}
+	if !ctx.ProceedsSilently() {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting Automatic Replies for \"%s\".", m.Identity()), m.Identity())
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if err := plan(tx); err != nil || rec != nil {
+			return rec, err
+		}
+		s, err := ar.Get(tx, m)
+		if err != nil {
+			return nil, err
+		}
+		if rec := applyAutoReply(ctx, s); rec != nil {
+			return rec, nil
+		}
+		err = ar.Put(tx, m, s)
+		var te *ar.TimeRangeError
+		if errors.As(err, &te) {
+			return exo.Error(ctx, exArgument, te.Error(), object.InvalidArgument, m.Identity()), nil
+		}
+		return nil, err
+	})
+	return err
+}
+
+func bypassObject(m *directory.Mailbox, on bool) *object.PSObject {
+	o := object.NewObject(TypeAuditBypass, "System.Object")
+	o.AddTyped("AuditBypassEnabled", "System.Boolean", on)
+	o.AddTyped("ObjectId", "System.String", m.Identity())
+	o.AddTyped("Name", "System.String", m.Name)
+	o.AddTyped("Identity", "System.String", m.Identity())
+	o.AddTyped("IsValid", "System.Boolean", true)
+	o.AddTyped("ObjectState", "Microsoft.Exchange.Data.ObjectState", "Unchanged")
+	id := m.Identity()
+	o.ToStringFunc = func() string { return id }
+	return o
+}
+
+func getAuditBypass(ctx *runtime.Context) error {
+	var out []*object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		out = nil
+		if ctx.Has("Identity") && ctx.Value("Identity") != nil {
+			m, rec, err := targetMailbox(ctx, tx)
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			out = append(out, bypassObject(m, auditbypass.Enabled(tx, m.Guid)))
+			return nil, nil
+		}
+		var ms []*directory.Mailbox
+		err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+			if !m.IsMailUser() && directory.ScopeActive.Includes(m) {
+				ms = append(ms, m)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		sort.SliceStable(ms, func(i, j int) bool { return strings.ToLower(ms[i].Name) < strings.ToLower(ms[j].Name) })
+		for _, m := range ms {
+			out = append(out, bypassObject(m, auditbypass.Enabled(tx, m.Guid)))
+		}
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	max := 1000
+	if ctx.Has("ResultSize") && !strings.EqualFold(strings.TrimSpace(ctx.String("ResultSize")), "Unlimited") {
+		max = ctx.Int("ResultSize")
+	} else if ctx.Has("ResultSize") {
+		max = -1
+	}
+	return mailbox.WriteLimited(ctx, out, max, ctx.Has("ResultSize"))
+}
+
+func setAuditBypass(ctx *runtime.Context) error {
+	var m *directory.Mailbox
+	var rec *object.ErrorRecord
+	plan := func(tx *store.Tx) error {
+		var err error
+		m, rec, err = targetMailbox(ctx, tx)
+		return err
+	}
+	if !ctx.ProceedsSilently() {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting the mailbox audit bypass of \"%s\".", m.Identity()), m.Identity())
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if err := plan(tx); err != nil || rec != nil {
+			return rec, err
+		}
+		return nil, auditbypass.Set(tx, m.Guid, ctx.Bool("AuditBypassEnabled"))
+	})
+	return err
+}

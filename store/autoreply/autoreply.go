@@ -1,0 +1,152 @@
+// Package autoreply is the Automatic Replies (out of office) settings of
+// mailboxes (Get-/Set-MailboxAutoReplyConfiguration): whether replies are
+// sent (Disabled, Enabled, or Scheduled between a start and an end time
+// on the simulated clock), the messages for senders inside and outside
+// the organization, and which outside senders get one.
+//
+// A mailbox whose settings were never changed has replies off, every
+// outside sender as the audience and a one-day window starting at the
+// current hour; the tenant keeps a record only once they are changed, and
+// it goes with the mailbox.
+package autoreply
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+)
+
+// States of Automatic Replies.
+const (
+	Disabled  = "Disabled"
+	Enabled   = "Enabled"
+	Scheduled = "Scheduled"
+)
+
+// States are the values AutoReplyState takes.
+var States = []string{Disabled, Enabled, Scheduled}
+
+// Audiences are the values ExternalAudience takes.
+var Audiences = []string{"None", "Known", "All"}
+
+// Settings are one mailbox's Automatic Replies settings.
+type Settings struct {
+	MailboxGuid      string    `json:"mailboxGuid"`
+	State            string    `json:"state"`
+	StartTime        time.Time `json:"startTime"`
+	EndTime          time.Time `json:"endTime"`
+	ExternalAudience string    `json:"externalAudience"`
+	InternalMessage  string    `json:"internalMessage,omitempty"`
+	ExternalMessage  string    `json:"externalMessage,omitempty"`
+	// The calendar while replies are scheduled.
+	AutoDeclineFutureRequestsWhenOOF bool     `json:"autoDeclineFutureRequestsWhenOOF,omitempty"`
+	CreateOOFEvent                   bool     `json:"createOOFEvent,omitempty"`
+	DeclineAllEventsForScheduledOOF  bool     `json:"declineAllEventsForScheduledOOF,omitempty"`
+	DeclineEventsForScheduledOOF     bool     `json:"declineEventsForScheduledOOF,omitempty"`
+	DeclineMeetingMessage            string   `json:"declineMeetingMessage,omitempty"`
+	EventsToDeleteIDs                []string `json:"eventsToDeleteIDs,omitempty"`
+	OOFEventSubject                  string   `json:"oofEventSubject,omitempty"`
+}
+
+// Defaults are the settings of a mailbox nobody changed, at time now.
+func Defaults(m *directory.Mailbox, now time.Time) *Settings {
+	start := now.UTC().Truncate(time.Hour)
+	return &Settings{MailboxGuid: strings.ToLower(m.Guid), State: Disabled, ExternalAudience: "All", StartTime: start, EndTime: start.Add(24 * time.Hour)}
+}
+
+// SendingAt reports whether replies go out at time t: always when
+// Enabled, within [StartTime, EndTime) when Scheduled.
+func (s *Settings) SendingAt(t time.Time) bool {
+	switch s.State {
+	case Enabled:
+		return true
+	case Scheduled:
+		return !t.Before(s.StartTime) && t.Before(s.EndTime)
+	}
+	return false
+}
+
+var settingsKind = store.DefineKind(store.KindSpec[Settings]{Bucket: "autoReply", Name: "autoReply", Noun: "Automatic Replies settings", CreatedOnWrite: true})
+
+// Register adds the Automatic Replies settings to s: their kind, the rule
+// that a purged mailbox's settings go with it, and their check.
+func Register(s *store.Schema) {
+	settingsKind.Register(s)
+	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
+		// the bucket appears with the first record
+		if !settingsKind.Has(tx, strings.ToLower(guid)) {
+			return nil
+		}
+		_, err := settingsKind.Delete(tx, strings.ToLower(guid))
+		return err
+	})
+	s.AddCheck("auto-reply", check)
+}
+
+// Get returns a mailbox's settings: the stored ones, else its defaults at
+// the tenant's current time.
+func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
+	s, ok, err := settingsKind.Get(tx, strings.ToLower(m.Guid))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return Defaults(m, tx.Now()), nil
+	}
+	return s, nil
+}
+
+// TimeRangeError refuses a schedule whose end is not after its start.
+type TimeRangeError struct{ Start, End time.Time }
+
+func (e *TimeRangeError) Error() string { return "The end time must be later than the start time." }
+
+// Put stores a mailbox's settings after checking them.
+func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
+	s.MailboxGuid = strings.ToLower(m.Guid)
+	if err := validate(s); err != nil {
+		return err
+	}
+	return settingsKind.Put(tx, s.MailboxGuid, s)
+}
+
+func oneOf(v string, values []string) bool {
+	for _, x := range values {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func validate(s *Settings) error {
+	switch {
+	case !oneOf(s.State, States):
+		return &store.ValidationError{Field: "AutoReplyState", Message: fmt.Sprintf("%q is not one of %s", s.State, strings.Join(States, ", "))}
+	case !oneOf(s.ExternalAudience, Audiences):
+		return &store.ValidationError{Field: "ExternalAudience", Message: fmt.Sprintf("%q is not one of %s", s.ExternalAudience, strings.Join(Audiences, ", "))}
+	case !s.EndTime.After(s.StartTime):
+		return &TimeRangeError{Start: s.StartTime, End: s.EndTime}
+	case s.DeclineAllEventsForScheduledOOF && len(s.EventsToDeleteIDs) > 0:
+		return &store.ValidationError{Field: "EventsToDeleteIDs", Message: "EventsToDeleteIDs can't be used with DeclineAllEventsForScheduledOOF."}
+	}
+	return nil
+}
+
+func check(tx *store.Tx, report func(store.Finding)) error {
+	return settingsKind.ForEach(tx, "", func(key string, s *Settings) error {
+		if _, err := directory.GetMailbox(tx, s.MailboxGuid); err != nil {
+			report(store.Finding{Kind: "autoReply", Key: key, Message: "the mailbox does not exist"})
+		}
+		if key != s.MailboxGuid {
+			report(store.Finding{Kind: "autoReply", Key: key, Message: "stored under another key than its mailbox " + s.MailboxGuid})
+		}
+		if err := validate(s); err != nil {
+			report(store.Finding{Kind: "autoReply", Key: key, Message: err.Error()})
+		}
+		return nil
+	})
+}

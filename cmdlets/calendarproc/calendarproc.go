@@ -111,7 +111,7 @@ func commands() []*runtime.Command {
 	exo.Describe(get, map[string]string{"Identity": "The mailbox whose calendar processing to show (a room, equipment, shared or user mailbox)."})
 	get.OutputType = TypeCalendarConfiguration
 	get.Synopsis = "Shows how a mailbox processes meeting requests: the Calendar Attendant, and the resource booking policy of rooms and equipment."
-	get.Examples = []runtime.Example{{Code: `Get-CalendarProcessing -Identity adamsroom | Format-List AutomateProcessing,BookingWindowInDays,ResourceDelegates`, Remark: "Shows a room's booking policy."}}
+	get.Examples = []runtime.Example{{Code: `Get-CalendarProcessing -Identity confroomadams | Format-List AutomateProcessing,BookingWindowInDays,ResourceDelegates`, Remark: "Shows a room's booking policy."}}
 	get.Handler.Process = getCalendarProcessing
 
 	set := exo.Declared("Set-CalendarProcessing")
@@ -135,7 +135,7 @@ func commands() []*runtime.Command {
 	}
 	exo.Describe(set, help)
 	set.Synopsis = "Changes how a mailbox processes meeting requests."
-	set.Examples = []runtime.Example{{Code: `Set-CalendarProcessing -Identity adamsroom -AutomateProcessing AutoAccept -BookingWindowInDays 365 -ResourceDelegates meganb`, Remark: "A room books itself up to a year ahead, with a delegate."}}
+	set.Examples = []runtime.Example{{Code: `Set-CalendarProcessing -Identity confroomadams -AutomateProcessing AutoAccept -BookingWindowInDays 365 -ResourceDelegates meganb`, Remark: "A room books itself up to a year ahead, with a delegate."}}
 	set.Handler.Process = setCalendarProcessing
 	return []*runtime.Command{exo.Partial(get, "Identity"), set}
 }

@@ -341,6 +341,13 @@ func typeOf(spelling string, values []string) *runtime.Type {
 		}
 		return IdentityType(base)
 	}
+	if base == "WellKnownRecipientType" {
+		// A flags enum: PowerShell converts a list to it by joining the
+		// names with commas, so MailboxUsers,MailContacts and
+		// 'MailboxUsers,MailContacts' both bind; the handler reads the
+		// names from either form.
+		return &runtime.Type{Kind: runtime.KindString, Name: t, FullName: base, Array: true}
+	}
 	if len(values) > 0 {
 		return &runtime.Type{Kind: runtime.KindEnum, Name: t, FullName: base, Array: arr, Values: values}
 	}

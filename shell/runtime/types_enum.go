@@ -73,7 +73,26 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 		x, ok := bareValue(v).(object.Enum)
 		return ok && x.Type == full
 	}
-	d.Convert = func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+	var convert func(rt *Runtime, ti *TypeInfo, v any) (any, error)
+	convert = func(rt *Runtime, ti *TypeInfo, v any) (any, error) {
+		if items, ok := object.Enumerate(bareValue(v)); ok {
+			// a list converts as its items' names joined with commas
+			// (quoted and unquoted lists mean the same), so a flags enum
+			// combines them and any other enum refuses the comma
+			names := make([]string, len(items))
+			for i, it := range items {
+				if s, ok := bareValue(it).(string); ok {
+					names[i] = s
+					continue
+				}
+				e, err := convert(rt, ti, it)
+				if err != nil {
+					return nil, err
+				}
+				names[i] = e.(object.Enum).Name
+			}
+			v = strings.Join(names, ",")
+		}
 		switch x := bareValue(v).(type) {
 		case object.Enum:
 			if x.Type == full {
@@ -127,6 +146,7 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 		}
 		return nil, convertFailed(v, full, "")
 	}
+	d.Convert = convert
 	return d
 }
 

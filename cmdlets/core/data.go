@@ -338,6 +338,7 @@ func decodeValue(dec *json.Decoder, tok json.Token, asHash bool) (any, error) {
 			var h *object.Hashtable
 			if asHash {
 				h = object.NewHashtable()
+				h.OrderedHashtable, h.CaseSensitive = true, true
 			} else {
 				o = object.NewCustomObject()
 			}

@@ -15,7 +15,7 @@ func TestConvertJson(t *testing.T) {
 		{name: "fractions are Double", script: "('1.5' | ConvertFrom-Json).GetType().Name", out: lines("Double")},
 		{name: "a top-level array is enumerated", script: "'[1,2,3]' | ConvertFrom-Json | Measure-Object -Sum | ForEach-Object Sum", out: lines("6")},
 		{name: "NoEnumerate keeps the array", script: "('[1,2,3]' | ConvertFrom-Json -NoEnumerate).Count", out: lines("3")},
-		{name: "AsHashtable", script: "$h = '{\"k\":\"v\"}' | ConvertFrom-Json -AsHashtable; $h.GetType().Name; $h['k']", out: lines("Hashtable", "v")},
+		{name: "AsHashtable", script: "$h = '{\"k\":\"v\"}' | ConvertFrom-Json -AsHashtable; $h.GetType().Name; $h['k']", out: lines("OrderedHashtable", "v")},
 		{name: "invalid JSON fails", script: "'{bad' | ConvertFrom-Json", err: "Conversion from JSON failed with error"},
 		{name: "depth", script: "@{ a = @{ b = @{ c = 1 } } } | ConvertTo-Json -Depth 1 -Compress -WarningAction SilentlyContinue",
 			out: lines(`{"a":{"b":"System.Collections.Hashtable"}}`)},

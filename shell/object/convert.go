@@ -69,6 +69,9 @@ func TypeName(v any) string {
 		if x.Ordered {
 			return "System.Collections.Specialized.OrderedDictionary"
 		}
+		if x.OrderedHashtable {
+			return "System.Management.Automation.OrderedHashtable"
+		}
 		return "System.Collections.Hashtable"
 	case DictionaryEntry:
 		return "System.Collections.DictionaryEntry"

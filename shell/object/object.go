@@ -412,6 +412,11 @@ type Hashtable struct {
 	values  map[string]any
 	index   map[string]int
 	Ordered bool // [ordered]@{} — an OrderedDictionary
+	// OrderedHashtable marks PowerShell's OrderedHashtable (what
+	// ConvertFrom-Json -AsHashtable returns): a Hashtable in every way
+	// but its type name, with keys compared case-sensitively and kept in
+	// the order they came.
+	OrderedHashtable bool
 	// CaseSensitive compares string keys ordinally (the default comparer
 	// of a generic Dictionary); a Hashtable ignores case.
 	CaseSensitive bool
@@ -512,6 +517,7 @@ func (h *Hashtable) Len() int { return len(h.keys) }
 func (h *Hashtable) Copy() *Hashtable {
 	c := NewHashtable()
 	c.Ordered, c.CaseSensitive, c.Type, c.Compare = h.Ordered, h.CaseSensitive, h.Type, h.Compare
+	c.OrderedHashtable = h.OrderedHashtable
 	for _, k := range h.keys {
 		v, _ := h.Get(k)
 		c.Set(k, v)

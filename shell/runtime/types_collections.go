@@ -1261,6 +1261,20 @@ func declareCollectionsTypes() {
 			},
 			New:     func(c *Call) (any, error) { return newDict(c, false, nil) },
 			Members: dictMembers(false)},
+		&TypeDef{FullName: "System.Management.Automation.OrderedHashtable", Base: "System.Collections.Hashtable",
+			Is: func(_ *TypeInfo, v any) bool {
+				h, ok := bareValue(v).(*object.Hashtable)
+				return ok && h.OrderedHashtable
+			},
+			New: func(c *Call) (any, error) {
+				h, err := newDict(c, false, nil)
+				if err != nil {
+					return nil, err
+				}
+				h.(*object.Hashtable).OrderedHashtable = true
+				return h, nil
+			},
+			Members: dictMembers(false)},
 		&TypeDef{FullName: "System.Collections.Specialized.OrderedDictionary", Aliases: []string{"ordered"}, Assembly: "System.Collections.Specialized",
 			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
 				if h, ok := bareValue(v).(*object.Hashtable); ok {

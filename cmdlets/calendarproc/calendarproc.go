@@ -108,7 +108,10 @@ var listSettings = []listSetting{
 
 func commands() []*runtime.Command {
 	get := exo.Declared("Get-CalendarProcessing")
-	exo.Describe(get, map[string]string{"Identity": "The mailbox whose calendar processing to show (a room, equipment, shared or user mailbox)."})
+	exo.Describe(get, map[string]string{
+		"Identity":   "The mailbox whose calendar processing to show (a room, equipment, shared or user mailbox).",
+		"ResultSize": "Accepted; one mailbox gives one result.",
+	})
 	get.OutputType = TypeCalendarConfiguration
 	get.Synopsis = "Shows how a mailbox processes meeting requests: the Calendar Attendant, and the resource booking policy of rooms and equipment."
 	get.Examples = []runtime.Example{{Code: `Get-CalendarProcessing -Identity confroomadams | Format-List AutomateProcessing,BookingWindowInDays,ResourceDelegates`, Remark: "Shows a room's booking policy."}}
@@ -137,7 +140,7 @@ func commands() []*runtime.Command {
 	set.Synopsis = "Changes how a mailbox processes meeting requests."
 	set.Examples = []runtime.Example{{Code: `Set-CalendarProcessing -Identity confroomadams -AutomateProcessing AutoAccept -BookingWindowInDays 365 -ResourceDelegates meganb`, Remark: "A room books itself up to a year ahead, with a delegate."}}
 	set.Handler.Process = setCalendarProcessing
-	return []*runtime.Command{exo.Partial(get, "Identity"), set}
+	return []*runtime.Command{exo.Partial(get, "Identity", "ResultSize"), set}
 }
 
 func targetMailbox(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {

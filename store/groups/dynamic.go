@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/opath"
@@ -90,30 +89,8 @@ func (g *DynamicGroup) DistinguishedName(tenant, partition string) string {
 
 // Matches reports whether an identity names the group (as Group.Matches).
 func (g *DynamicGroup) Matches(identity, tenant, partition string) bool {
-	id := strings.TrimSpace(identity)
-	if id == "" {
-		return false
-	}
-	if wildcard.HasStar(id) {
-		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
-			if p.Match(s) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress, g.Guid, g.ExternalDirectoryObjectId, g.DistinguishedName(tenant, partition)} {
-		if strings.EqualFold(s, id) {
-			return true
-		}
-	}
-	for _, a := range g.EmailAddresses {
-		if i := strings.IndexByte(a, ':'); i >= 0 && strings.EqualFold(a[i+1:], id) {
-			return true
-		}
-	}
-	return false
+	return identityMatches(identity, []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress},
+		[]string{g.Guid, g.ExternalDirectoryObjectId, g.DistinguishedName(tenant, partition)}, g.EmailAddresses)
 }
 
 // AsGroup is the group as the recipient cmdlets show it next to the

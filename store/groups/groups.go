@@ -139,25 +139,35 @@ func List(tx *store.Tx) ([]*Group, error) {
 // regard to case; an identity with * matches by Exchange's wildcard rule
 // against the name, alias, display name and primary address.
 func (g *Group) Matches(identity, tenant, partition string) bool {
+	return identityMatches(identity, []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress},
+		[]string{g.Guid, g.ExternalDirectoryObjectId, g.DistinguishedName(tenant, partition)}, g.EmailAddresses)
+}
+
+// identityMatches is the identity rule of every kind of group: a value
+// with * matches names (name, alias, display name, primary address) by
+// Exchange's wildcard rule; any other value equals one of the names, one
+// of the other identifiers or the address part of one of the addresses,
+// without regard to case.
+func identityMatches(identity string, names, ids, addresses []string) bool {
 	id := strings.TrimSpace(identity)
 	if id == "" {
 		return false
 	}
 	if wildcard.HasStar(id) {
 		p, _ := wildcard.Compile(id, wildcard.StarOnly)
-		for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress} {
+		for _, s := range names {
 			if p.Match(s) {
 				return true
 			}
 		}
 		return false
 	}
-	for _, s := range []string{g.Name, g.Alias, g.DisplayName, g.PrimarySmtpAddress, g.Guid, g.ExternalDirectoryObjectId, g.DistinguishedName(tenant, partition)} {
+	for _, s := range append(names, ids...) {
 		if strings.EqualFold(s, id) {
 			return true
 		}
 	}
-	for _, a := range g.EmailAddresses {
+	for _, a := range addresses {
 		if i := strings.IndexByte(a, ':'); i >= 0 && strings.EqualFold(a[i+1:], id) {
 			return true
 		}

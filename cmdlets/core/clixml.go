@@ -13,6 +13,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -518,7 +519,7 @@ func (r *clixmlReader) value(n *clixmlNode) (any, error) {
 		v, err := strconv.Atoi(strings.TrimSpace(text))
 		return object.Char(v), err
 	case "DT":
-		t, ok := runtime.ParseDateTime(strings.TrimSpace(text))
+		t, ok := dates.ParseInvariant(strings.TrimSpace(text))
 		if !ok {
 			return nil, fmt.Errorf("invalid date %q", text)
 		}

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -397,7 +398,7 @@ func decodeValue(dec *json.Decoder, tok json.Token, asHash bool) (any, error) {
 		return f, nil
 	case string:
 		if len(t) >= 19 && t[4] == '-' && t[10] == 'T' {
-			if d, ok := runtime.ParseDateTime(t); ok {
+			if d, ok := dates.ParseInvariant(t); ok {
 				return d, nil
 			}
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -129,7 +130,7 @@ func convertFromStringData() *runtime.Command {
 			if _, dup := h.Get(name); dup {
 				return ctx.Fail(ctx.NewError(fmt.Sprintf("Data item '%s' in line '%s' is already defined. ", name, line), "InvalidOperation", object.InvalidOperation, "PSInvalidOperationException", nil))
 			}
-			h.Set(name, runtime.RegexUnescape(strings.TrimSpace(line[i+1:])))
+			h.Set(name, regexsyntax.Unescape(strings.TrimSpace(line[i+1:])))
 		}
 		return ctx.WriteObject(h)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/folderperms"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -401,7 +402,7 @@ func convert(ctx *runtime.Context, tx *store.Tx, p rules.Property) ([]string, *o
 	case rules.KindDate:
 		t, ok := ctx.Time(p.Name)
 		if !ok {
-			if t, ok = runtime.ParseDateTime(object.ToInvariantString(v)); !ok {
+			if t, ok = dates.ParseInvariant(object.ToInvariantString(v)); !ok {
 				return nil, bad(object.ToInvariantString(v)), nil
 			}
 		}

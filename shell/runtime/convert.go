@@ -156,6 +156,3 @@ func (rt *Runtime) ConvertTo(v any, typeName string) (any, error) {
 	}
 	return t.Convert(rt, v)
 }
-
-// ParseDateTime parses date text with the invariant culture.
-func ParseDateTime(s string) (time.Time, bool) { return dates.ParseInvariant(s) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -322,6 +321,3 @@ func (rt *Runtime) DeleteVariable(name, scopeName string, force bool) (ok bool, 
 	}
 	return false, nil
 }
-
-// RegexUnescape is [regex]::Unescape.
-func RegexUnescape(s string) string { return regexsyntax.Unescape(s) }

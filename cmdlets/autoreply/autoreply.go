@@ -93,11 +93,6 @@ func commands() []*runtime.Command {
 	return []*runtime.Command{exo.Partial(get, "Identity", "ResultSize", "ReadFromDomainController", "UseCustomRouting"), set, getBypass, setBypass}
 }
 
-func targetMailbox(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
-	id, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-	return mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
-}
-
 func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
 	o := object.NewObject(TypeAutoReply, "System.Object")
 	events := make([]any, 0, len(s.EventsToDeleteIDs))
@@ -109,13 +104,13 @@ func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
 	o.AddTyped("CreateOOFEvent", "System.Boolean", s.CreateOOFEvent)
 	o.AddTyped("DeclineAllEventsForScheduledOOF", "System.Boolean", s.DeclineAllEventsForScheduledOOF)
 	o.AddTyped("DeclineEventsForScheduledOOF", "System.Boolean", s.DeclineEventsForScheduledOOF)
-	o.AddTyped("DeclineMeetingMessage", "System.String", nilIfEmpty(s.DeclineMeetingMessage))
+	o.AddTyped("DeclineMeetingMessage", "System.String", exo.NilIfEmpty(s.DeclineMeetingMessage))
 	o.AddTyped("EndTime", "System.DateTime", s.EndTime)
 	o.AddTyped("EventsToDeleteIDs", "System.String[]", events)
 	o.AddTyped("ExternalAudience", "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", s.ExternalAudience)
-	o.AddTyped("ExternalMessage", "System.String", nilIfEmpty(s.ExternalMessage))
-	o.AddTyped("InternalMessage", "System.String", nilIfEmpty(s.InternalMessage))
-	o.AddTyped("OOFEventSubject", "System.String", nilIfEmpty(s.OOFEventSubject))
+	o.AddTyped("ExternalMessage", "System.String", exo.NilIfEmpty(s.ExternalMessage))
+	o.AddTyped("InternalMessage", "System.String", exo.NilIfEmpty(s.InternalMessage))
+	o.AddTyped("OOFEventSubject", "System.String", exo.NilIfEmpty(s.OOFEventSubject))
 	o.AddTyped("StartTime", "System.DateTime", s.StartTime)
 	o.AddTyped("MailboxOwnerId", "System.String", m.Identity())
 	o.AddTyped("Identity", "System.String", m.Identity())
@@ -126,17 +121,10 @@ func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
 	return o
 }
 
-func nilIfEmpty(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 func getAutoReply(ctx *runtime.Context) error {
 	var out *object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := targetMailbox(ctx, tx)
+		m, rec, err := mailbox.ResolveIdentity(ctx, tx)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -171,25 +159,19 @@ func enumValue(v string, values []string) string {
 	return ""
 }
 
-func enumError(ctx *runtime.Context, param, value, typ string, values []string) *object.ErrorRecord {
-	return exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
-		fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
-			param, value, typ, value, strings.Join(values, ", ")), object.InvalidArgument, value)
-}
-
 // applyAutoReply sets what the call's parameters name.
 func applyAutoReply(ctx *runtime.Context, s *ar.Settings) *object.ErrorRecord {
 	if ctx.Has("AutoReplyState") {
 		v := enumValue(ctx.String("AutoReplyState"), ar.States)
 		if v == "" {
-			return enumError(ctx, "AutoReplyState", ctx.String("AutoReplyState"), "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States)
+			return exo.EnumError(ctx, "AutoReplyState", ctx.String("AutoReplyState"), "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States)
 		}
 		s.State = v
 	}
 	if ctx.Has("ExternalAudience") {
 		v := enumValue(ctx.String("ExternalAudience"), ar.Audiences)
 		if v == "" {
-			return enumError(ctx, "ExternalAudience", ctx.String("ExternalAudience"), "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences)
+			return exo.EnumError(ctx, "ExternalAudience", ctx.String("ExternalAudience"), "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences)
 		}
 		s.ExternalAudience = v
 	}
@@ -230,7 +212,7 @@ func setAutoReply(ctx *runtime.Context) error {
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {
 		var err error
-		m, rec, err = targetMailbox(ctx, tx)
+		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
 		return err
 	}
 	if !ctx.ProceedsSilently() {
@@ -282,7 +264,7 @@ func getAuditBypass(ctx *runtime.Context) error {
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		out = nil
 		if ctx.Has("Identity") && ctx.Value("Identity") != nil {
-			m, rec, err := targetMailbox(ctx, tx)
+			m, rec, err := mailbox.ResolveIdentity(ctx, tx)
 			if err != nil || rec != nil {
 				return rec, err
 			}
@@ -322,7 +304,7 @@ func setAuditBypass(ctx *runtime.Context) error {
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {
 		var err error
-		m, rec, err = targetMailbox(ctx, tx)
+		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
 		return err
 	}
 	if !ctx.ProceedsSilently() {

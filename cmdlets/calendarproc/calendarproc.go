@@ -143,11 +143,6 @@ func commands() []*runtime.Command {
 	return []*runtime.Command{exo.Partial(get, "Identity", "ResultSize"), set}
 }
 
-func targetMailbox(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
-	id, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-	return mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
-}
-
 // Recipient references: a mailbox or a group of the directory.
 const (
 	refMailbox = "mbx:"
@@ -271,7 +266,7 @@ func settingsObject(tx *store.Tx, m *directory.Mailbox, s *cal.Settings) *object
 func getCalendarProcessing(ctx *runtime.Context) error {
 	var out *object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := targetMailbox(ctx, tx)
+		m, rec, err := mailbox.ResolveIdentity(ctx, tx)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -305,14 +300,14 @@ func apply(ctx *runtime.Context, tx *store.Tx, s *cal.Settings) (*object.ErrorRe
 	if ctx.Has("AutomateProcessing") {
 		v := oneOf(ctx.String("AutomateProcessing"), cal.AutomateValues)
 		if v == "" {
-			return enumError(ctx, "AutomateProcessing", ctx.String("AutomateProcessing"), "Microsoft.Exchange.Data.Storage.Management.CalendarProcessingFlags", cal.AutomateValues), nil
+			return exo.EnumError(ctx, "AutomateProcessing", ctx.String("AutomateProcessing"), "Microsoft.Exchange.Data.Storage.Management.CalendarProcessingFlags", cal.AutomateValues), nil
 		}
 		s.AutomateProcessing = v
 	}
 	if ctx.Has("BookingType") {
 		v := oneOf(ctx.String("BookingType"), cal.BookingTypes)
 		if v == "" {
-			return enumError(ctx, "BookingType", ctx.String("BookingType"), "Microsoft.Exchange.Data.Storage.Management.ResourceBookingType", cal.BookingTypes), nil
+			return exo.EnumError(ctx, "BookingType", ctx.String("BookingType"), "Microsoft.Exchange.Data.Storage.Management.ResourceBookingType", cal.BookingTypes), nil
 		}
 		s.BookingType = v
 	}
@@ -382,19 +377,12 @@ func listValues(v any) []any {
 	return []any{v}
 }
 
-func enumError(ctx *runtime.Context, param, value, typ string, values []string) *object.ErrorRecord {
-	rec := exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
-		fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
-			param, value, typ, value, strings.Join(values, ", ")), object.InvalidArgument, value)
-	return rec
-}
-
 func setCalendarProcessing(ctx *runtime.Context) error {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {
 		var err error
-		m, rec, err = targetMailbox(ctx, tx)
+		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
 		return err
 	}
 	if !ctx.ProceedsSilently() {

@@ -168,6 +168,14 @@ func Invalid(ctx *runtime.Context, message string, target any) *object.ErrorReco
 	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException", message, object.InvalidArgument, target)
 }
 
+// EnumError is the binding error for a value that names none of an
+// enumeration's values (typ is the enumeration's full name).
+func EnumError(ctx *runtime.Context, param, value, typ string, values []string) *object.ErrorRecord {
+	return Error(ctx, "System.Management.Automation.ParameterBindingException",
+		fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
+			param, value, typ, value, strings.Join(values, ", ")), object.InvalidArgument, value)
+}
+
 // InvalidOperation is an InvalidOperationException from the service.
 func InvalidOperation(ctx *runtime.Context, message string, target any) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Management.Tasks.InvalidOperationException", message, object.InvalidOperation, target)

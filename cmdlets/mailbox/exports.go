@@ -79,3 +79,11 @@ func DerivedGuid(parts ...string) string { return derivedGuid(parts...) }
 // ParseByteSize reads a ByteQuantifiedSize argument ("50MB", "1 KB",
 // 1048576) as bytes.
 func ParseByteSize(v any) (int64, bool) { return parseByteSize(v) }
+
+// ResolveIdentity resolves the call's Identity parameter to one active
+// mailbox (mail users are not mailboxes); rec is Exchange's error when it
+// names none or several.
+func ResolveIdentity(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
+	id, shown := identityString(object.Unwrap(ctx.Value("Identity")))
+	return resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
+}

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -381,7 +382,7 @@ func exportClixml() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		rp, err := ctx.RT.ResolveFile(path)
+		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -266,7 +267,7 @@ func exportCsv() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		rp, err := ctx.RT.ResolveFile(path)
+		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}

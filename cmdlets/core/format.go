@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -254,7 +255,7 @@ func more() *runtime.Command {
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		for _, p := range ctx.Strings("Path") {
-			data, _, err := ctx.RT.ReadTextFile(p)
+			data, _, err := provider.ReadTextFile(ctx.RT.Files(), p)
 			if err != nil {
 				return ctx.Fail(ctx.NewError("Cannot find path '"+p+"' because it does not exist.", "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", object.ObjectNotFound, "ItemNotFoundException", p))
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -44,7 +45,7 @@ func outFile() *runtime.Command {
 		if path == "" {
 			path = ctx.String("LiteralPath")
 		}
-		rp, err := ctx.RT.ResolveFile(path)
+		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), path))
 		}

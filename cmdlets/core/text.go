@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -169,7 +170,7 @@ func getFileHash() *runtime.Command {
 				full := it.Path.ProviderPath()
 				data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), 1<<30)
 				if err != nil {
-					if err := ctx.WriteError(management.FileError(ctx, runtime.HostError(err, full), "FileReadError", full)); err != nil {
+					if err := ctx.WriteError(management.FileError(ctx, provider.HostError(err, full), "FileReadError", full)); err != nil {
 						return err
 					}
 					continue

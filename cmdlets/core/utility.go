@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -721,7 +722,7 @@ func teeObject() *runtime.Command {
 		if ctx.ParameterSet == "LiteralFile" {
 			path = ctx.String("LiteralPath")
 		}
-		rp, err := ctx.RT.ResolveFile(path)
+		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}

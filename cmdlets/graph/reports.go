@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -130,8 +131,8 @@ func writeReport(ctx *runtime.Context, header []string, rows [][]string) error {
 		writeCSVLine(&b, r)
 	}
 	path := ctx.String("OutFile")
-	if _, err := ctx.RT.WriteFile(path, []byte(b.String()), false); err != nil {
-		var fe *runtime.FileError
+	if _, err := provider.WriteFile(ctx.RT.Files(), path, []byte(b.String()), false); err != nil {
+		var fe *provider.FileError
 		if errors.As(err, &fe) {
 			rec := ctx.NewError(fe.Message, fe.Exception, fe.Category, fe.Exception, path)
 			rec.Activity, rec.Reason = variant(ctx), variant(ctx)

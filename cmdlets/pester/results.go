@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/pester/xmlwriter"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 )
 
 // seconds is a duration in seconds with three decimals (JUnit's times).
@@ -595,7 +596,7 @@ func (r *run) writeResults(c counts, extra map[string]string) error {
 		default:
 			text = r.nunit(c)
 		}
-		if _, err := r.rt.WriteFile(path, []byte(text), false); err != nil {
+		if _, err := provider.WriteFile(r.rt.Files(), path, []byte(text), false); err != nil {
 			return thrown(fmt.Sprintf("Could not write the test results to '%s': %v", path, err))
 		}
 		return nil

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -447,7 +448,7 @@ func checkExist(s *shouldCall) (string, error) {
 func checkFileContent(exact, multiline bool) func(s *shouldCall) (string, error) {
 	return func(s *shouldCall) (string, error) {
 		expected := s.arg("ExpectedContent")
-		text, _, err := s.rt.ReadTextFile(s.rt.ToStr(s.actual))
+		text, _, err := provider.ReadTextFile(s.rt.Files(), s.rt.ToStr(s.actual))
 		op := "-match"
 		if exact {
 			op = "-cmatch"

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -33,7 +34,7 @@ type transcript struct {
 
 // openSessionFile opens a file of the session's file system for writing.
 func openSessionFile(rt *runtime.Runtime, path string, flags int) (io.WriteCloser, error) {
-	p, err := rt.ResolveFile(path)
+	p, err := provider.ResolveFile(rt.Files(), path)
 	if err != nil {
 		return nil, err
 	}

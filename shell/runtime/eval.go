@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -576,10 +577,10 @@ func (rt *Runtime) switchFileLines(s *syntax.SwitchStmt) ([]any, error) {
 	if name == "" {
 		return nil, runtimeError(ext, "The file name argument to -file in the switch statement is not valid.", "InvalidFilenameOption", object.InvalidOperation, "RuntimeException")
 	}
-	data, err := rt.readLanguageFile(name)
+	data, err := provider.ReadFile(rt.files, name)
 	if err != nil {
-		if isNotExist(err) {
-			return nil, runtimeError(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", rt.languagePath(name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
+		if provider.IsNotExist(err) {
+			return nil, runtimeError(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", provider.FullPath(rt.files, name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
 		}
 		return nil, runtimeError(ext, fmt.Sprintf("The file could not be read: %s.", err.Error()), "FileReadError", object.InvalidOperation, "RuntimeException")
 	}

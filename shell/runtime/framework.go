@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -42,11 +43,11 @@ func (rt *Runtime) DotSource(sb *ScriptBlock, named *object.Hashtable, out func(
 // values. A file that does not exist or does not parse is an error.
 func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any) error) error {
 	ext := syntax.Extent{}
-	p, ok := rt.scriptPath(path)
+	p, ok := provider.ScriptPath(rt.files, path)
 	if !ok {
 		return rt.commandNotFound(path, ext)
 	}
-	data, err := rt.readScriptBytes(p)
+	data, err := provider.ReadFile(rt.files, p)
 	if err != nil {
 		return rt.commandNotFound(path, ext)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/syntax/parser"
 
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/provider"
 )
 
 // processor is one stage of a running pipeline.
@@ -380,8 +381,8 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		return nil
 	}
 	if strings.ContainsAny(name, `/\`) {
-		if path, ok := rt.scriptPath(name); ok {
-			data, err := rt.readScriptBytes(path)
+		if path, ok := provider.ScriptPath(rt.files, name); ok {
+			data, err := provider.ReadFile(rt.files, path)
 			if err == nil {
 				src := syntax.NewSource(path, DecodeScript(data))
 				sb, perrs := parser.Parse(src)

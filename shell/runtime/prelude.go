@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -97,7 +98,7 @@ func (rt *Runtime) prepareScript(sb *syntax.ScriptBlock, src *syntax.Source) syn
 				continue
 			}
 			if isPathLike(name) {
-				if rt.fileExists(rt.scriptRelative(name, src)) {
+				if provider.Exists(rt.files, rt.scriptRelative(name, src)) {
 					errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "ModuleNotSupported",
 						Message: fmt.Sprintf("exosim cannot load the module file '%s' (using module); only the modules it provides can be used.", name)})
 					continue
@@ -111,7 +112,7 @@ func (rt *Runtime) prepareScript(sb *syntax.ScriptBlock, src *syntax.Source) syn
 				Message: fmt.Sprintf("Could not find the module '%s'.", text)})
 		case "assembly":
 			name := u.Resolved()
-			if rt.fileExists(rt.scriptRelative(name, src)) {
+			if provider.Exists(rt.files, rt.scriptRelative(name, src)) {
 				errs = append(errs, &syntax.ParseError{Ext: u.Ext, ErrorID: "AssemblyNotSupported",
 					Message: fmt.Sprintf("exosim cannot load .NET assemblies (using assembly '%s').", name)})
 				continue

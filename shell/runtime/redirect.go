@@ -140,7 +140,7 @@ func (r *redirect) close() {
 		w.Write(it)
 	}
 	w.Close()
-	if err := r.rt.writeLanguageFile(r.path, b.String(), r.append); err != nil {
+	if err := r.rt.WriteRedirect(r.path, b.String(), r.append); err != nil {
 		var pe *PSError
 		if errors.As(err, &pe) {
 			r.rt.showError(pe.Record)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -50,7 +51,7 @@ func ioException(err error, p fsys.Path, file bool) error {
 	if errors.Is(err, fs.ErrNotExist) && file {
 		return &methodException{fmt.Sprintf("Could not find file '%s'.", p.ProviderPath())}
 	}
-	return &methodException{HostError(err, p.ProviderPath()).Message}
+	return &methodException{provider.HostError(err, p.ProviderPath()).Message}
 }
 
 // dotnetLines joins lines as File.WriteAllLines writes them.

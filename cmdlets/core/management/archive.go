@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -168,7 +169,7 @@ func compressArchive() *runtime.Command {
 			return ctx.Fail(ctx.NewError(err.Error(), "CompressArchiveError", object.WriteError, "IOException", full))
 		}
 		if err := ns.WriteFile(dp, data, false); err != nil {
-			return ctx.Fail(FileError(ctx, runtime.HostError(err, full), "CompressArchiveError", full))
+			return ctx.Fail(FileError(ctx, provider.HostError(err, full), "CompressArchiveError", full))
 		}
 		if ctx.Switch("PassThru") {
 			if fi, err := ns.Stat(dp); err == nil {
@@ -198,7 +199,7 @@ func addFile(ctx *runtime.Context, entries *[]zipEntry, it Item, name string) er
 	ns := ctx.RT.Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), maxArchiveBytes)
 	if err != nil {
-		return ctx.WriteError(FileError(ctx, runtime.HostError(err, it.Path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.Path.ProviderPath()))
+		return ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.Path.ProviderPath()))
 	}
 	ctx.WriteVerbose(fmt.Sprintf("Adding '%s'.", it.Path.ProviderPath()))
 	putEntry(entries, zipEntry{name: name, data: data, mod: fileTime(it.Info)})
@@ -278,7 +279,7 @@ func readZip(ctx *runtime.Context, p fsys.Path) ([]zipEntry, error) {
 	full := p.ProviderPath()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), maxArchiveBytes)
 	if err != nil {
-		return nil, ctx.Fail(FileError(ctx, runtime.HostError(err, full), "ArchiveReadError", full))
+		return nil, ctx.Fail(FileError(ctx, provider.HostError(err, full), "ArchiveReadError", full))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -368,7 +369,7 @@ func expandArchive() *runtime.Command {
 		}
 		if dfi, err := ns.Stat(dp); err != nil {
 			if err := ns.Mkdir(dp, true); err != nil {
-				return ctx.Fail(FileError(ctx, runtime.HostError(err, dp.ProviderPath()), "ExpandArchiveError", dp.ProviderPath()))
+				return ctx.Fail(FileError(ctx, provider.HostError(err, dp.ProviderPath()), "ExpandArchiveError", dp.ProviderPath()))
 			}
 		} else if !dfi.IsDir() {
 			return archiveError(ctx, "InvalidDirectoryPath", fmt.Sprintf("The path '%s' is not a valid file system directory path.", dp.ProviderPath()), object.InvalidArgument, dp.ProviderPath())
@@ -389,7 +390,7 @@ func expandArchive() *runtime.Command {
 			if strings.HasSuffix(e.name, "/") {
 				if !ns.Exists(tp) {
 					if err := ns.Mkdir(tp, true); err != nil {
-						return ctx.Fail(FileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
+						return ctx.Fail(FileError(ctx, provider.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
 					}
 					made = append(made, tp)
 				}
@@ -397,7 +398,7 @@ func expandArchive() *runtime.Command {
 			}
 			if parent, ok := tp.Parent(); ok && !ns.Exists(parent) {
 				if err := ns.Mkdir(parent, true); err != nil {
-					return ctx.Fail(FileError(ctx, runtime.HostError(err, parent.ProviderPath()), "ExpandArchiveError", parent.ProviderPath()))
+					return ctx.Fail(FileError(ctx, provider.HostError(err, parent.ProviderPath()), "ExpandArchiveError", parent.ProviderPath()))
 				}
 				made = append(made, parent)
 			}
@@ -410,7 +411,7 @@ func expandArchive() *runtime.Command {
 				continue
 			}
 			if err := ns.WriteFile(tp, e.data, false); err != nil {
-				return ctx.Fail(FileError(ctx, runtime.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
+				return ctx.Fail(FileError(ctx, provider.HostError(err, tp.ProviderPath()), "ExpandArchiveError", tp.ProviderPath()))
 			}
 			ctx.WriteVerbose(fmt.Sprintf("Created '%s'.", tp.ProviderPath()))
 			made = append(made, tp)

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -108,7 +109,7 @@ func (t *TextReader) Limit() int { return t.limit }
 
 // ReadError is the record of a file that could not be read.
 func ReadError(ctx *runtime.Context, err error, p fsys.Path, id string) *object.ErrorRecord {
-	fe := runtime.HostError(err, p.ProviderPath())
+	fe := provider.HostError(err, p.ProviderPath())
 	return ctx.NewError(fe.Message, id, object.ReadError, fe.Exception, p.ProviderPath())
 }
 
@@ -504,7 +505,7 @@ func writeText(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 	if len(enc.bom) > 0 {
 		fresh := !appendTo
 		if appendTo {
-			if rp, err := rt.ResolveFile(path); err == nil {
+			if rp, err := provider.ResolveFile(rt.Files(), path); err == nil {
 				if fi, err := rt.Files().Stat(rp); err != nil || fi.Size() == 0 {
 					fresh = true
 				}
@@ -514,8 +515,8 @@ func writeText(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 			data = append(append([]byte(nil), enc.bom...), data...)
 		}
 	}
-	if _, err := rt.WriteFile(path, data, appendTo); err != nil {
-		var fe *runtime.FileError
+	if _, err := provider.WriteFile(rt.Files(), path, data, appendTo); err != nil {
+		var fe *provider.FileError
 		if !errors.As(err, &fe) {
 			return err
 		}
@@ -573,7 +574,7 @@ func clearContent() *runtime.Command {
 					continue
 				}
 				if err := ctx.RT.Files().WriteFile(it.Path, nil, false); err != nil {
-					if err := ctx.WriteError(FileError(ctx, runtime.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath())); err != nil {
+					if err := ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath())); err != nil {
 						return err
 					}
 				}
@@ -586,7 +587,7 @@ func clearContent() *runtime.Command {
 
 // FileOpenID is the error ID of a file that cannot be opened.
 func FileOpenID(err error) string {
-	var fe *runtime.FileError
+	var fe *provider.FileError
 	if errors.As(err, &fe) && fe.Exception == "DriveNotFoundException" {
 		return "DriveNotFound"
 	}
@@ -605,7 +606,7 @@ func WriteFile(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 	data := enc.encode(text)
 	if len(enc.bom) > 0 {
 		fresh := !appendTo
-		if rp, err := ctx.RT.ResolveFile(path); err == nil && appendTo {
+		if rp, err := provider.ResolveFile(ctx.RT.Files(), path); err == nil && appendTo {
 			if fi, err := ctx.RT.Files().Stat(rp); err != nil || fi.Size() == 0 {
 				fresh = true
 			}
@@ -614,7 +615,7 @@ func WriteFile(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 			data = append(append([]byte(nil), enc.bom...), data...)
 		}
 	}
-	if _, err := ctx.RT.WriteFile(path, data, appendTo); err != nil {
+	if _, err := provider.WriteFile(ctx.RT.Files(), path, data, appendTo); err != nil {
 		return ctx.Fail(FileError(ctx, err, FileOpenID(err), nil))
 	}
 	return nil

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -151,7 +152,7 @@ func itemObject(rt *runtime.Runtime, it Item) any {
 	if it.value != nil {
 		return it.value
 	}
-	return runtime.DriveInfo(it.Path.Drive)
+	return provider.DriveInfo(it.Path.Drive)
 }
 
 // fileObject is the FileInfo or DirectoryInfo of a file system item.
@@ -175,8 +176,8 @@ func fileObject(rt *runtime.Runtime, p fsys.Path, fi fs.FileInfo) *object.PSObje
 		o.AddTyped("PSParentPath", "string", "")
 	}
 	o.AddTyped("PSChildName", "string", name)
-	o.AddTyped("PSDrive", "System.Management.Automation.PSDriveInfo", runtime.DriveInfo(p.Drive))
-	o.AddTyped("PSProvider", "System.Management.Automation.ProviderInfo", runtime.ProviderInfo(fsys.FileSystem))
+	o.AddTyped("PSDrive", "System.Management.Automation.PSDriveInfo", provider.DriveInfo(p.Drive))
+	o.AddTyped("PSProvider", "System.Management.Automation.ProviderInfo", provider.ProviderInfo(fsys.FileSystem))
 	o.AddTyped("PSIsContainer", "bool", dir)
 	mode := fileMode(fi)
 	o.AddTyped("Mode", "string", mode)
@@ -694,7 +695,7 @@ func ResolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, erro
 
 // resolveError is the error record of a path that does not resolve.
 func resolveError(ctx *runtime.Context, err error, p string) *object.ErrorRecord {
-	fe, ok := runtime.PathError(err)
+	fe, ok := provider.PathError(err)
 	if !ok {
 		return ctx.NewError(err.Error(), "ArgumentException", object.InvalidArgument, "ArgumentException", p)
 	}
@@ -715,10 +716,10 @@ func PathNotFound(ctx *runtime.Context, p string) *object.ErrorRecord {
 
 // FileError is the record of a failed file operation under an error ID.
 func FileError(ctx *runtime.Context, err error, id string, target any) *object.ErrorRecord {
-	if fe, ok := err.(*runtime.FileError); ok {
+	if fe, ok := err.(*provider.FileError); ok {
 		return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, target)
 	}
-	if fe, ok := runtime.PathError(err); ok {
+	if fe, ok := provider.PathError(err); ok {
 		return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, target)
 	}
 	return ctx.NewError(err.Error(), id, object.WriteError, "IOException", target)
@@ -770,7 +771,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 	rp, err := ns.Resolve(p)
 	if err != nil {
 		if _, unc := err.(*fsys.NetworkPathError); unc {
-			_, err = rt.ResolveFile(p)
+			_, err = provider.ResolveFile(rt.Files(), p)
 			return ctx.WriteError(FileError(ctx, err, "NewItemIOError", p))
 		}
 		return ctx.WriteError(resolveError(ctx, err, p))
@@ -811,7 +812,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 		}
 		if !exists {
 			if err := ns.Mkdir(rp, true); err != nil {
-				return ctx.WriteError(FileError(ctx, runtime.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError", rp.ProviderPath()))
+				return ctx.WriteError(FileError(ctx, provider.HostError(err, rp.ProviderPath()), "CreateDirectoryIOError", rp.ProviderPath()))
 			}
 		}
 	} else {
@@ -831,7 +832,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 			data = []byte(rt.ToStr(ctx.Value("Value")))
 		}
 		if err := ns.WriteFile(rp, data, false); err != nil {
-			return ctx.WriteError(FileError(ctx, runtime.HostError(err, rp.ProviderPath()), "NewItemIOError", rp.ProviderPath()))
+			return ctx.WriteError(FileError(ctx, provider.HostError(err, rp.ProviderPath()), "NewItemIOError", rp.ProviderPath()))
 		}
 	}
 	fi, err = ns.Stat(rp)
@@ -955,7 +956,7 @@ func removeOne(ctx *runtime.Context, it Item) error {
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("You do not have sufficient access rights to perform this operation or the item is hidden, system, or read only. %s", full), "RemoveFileSystemItemUnAuthorizedAccess", object.PermissionDenied, "UnauthorizedAccessException", full))
 	}
 	if err := rt.Files().Remove(p, it.Info.IsDir()); err != nil {
-		return ctx.WriteError(FileError(ctx, runtime.HostError(err, full), "RemoveFileSystemItemIOError", full))
+		return ctx.WriteError(FileError(ctx, provider.HostError(err, full), "RemoveFileSystemItemIOError", full))
 	}
 	return nil
 }
@@ -1061,7 +1062,7 @@ func transferOne(ctx *runtime.Context, it Item, target fsys.Path, move bool) err
 			_ = ns.Remove(target, false)
 		}
 		if err := ns.Rename(it.Path, target); err != nil {
-			return ctx.WriteError(FileError(ctx, runtime.HostError(err, dst), "MoveFileInfoItemIOError", src))
+			return ctx.WriteError(FileError(ctx, provider.HostError(err, dst), "MoveFileInfoItemIOError", src))
 		}
 	} else {
 		if it.Info.IsDir() {
@@ -1089,10 +1090,10 @@ func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
 	ns := ctx.RT.Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
 	if err != nil {
-		return ctx.WriteError(FileError(ctx, runtime.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
+		return ctx.WriteError(FileError(ctx, provider.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
 	}
 	if err := ns.WriteFile(to, data, false); err != nil {
-		return ctx.WriteError(FileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
+		return ctx.WriteError(FileError(ctx, provider.HostError(err, to.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
 	}
 	return nil
 }
@@ -1102,7 +1103,7 @@ func copyTree(ctx *runtime.Context, it Item, to fsys.Path, recurse bool) error {
 	ns := ctx.RT.Files()
 	if !ns.Exists(to) {
 		if err := ns.Mkdir(to, false); err != nil {
-			return ctx.WriteError(FileError(ctx, runtime.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError", it.Path.ProviderPath()))
+			return ctx.WriteError(FileError(ctx, provider.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError", it.Path.ProviderPath()))
 		}
 	}
 	if !recurse {
@@ -1210,7 +1211,7 @@ func renameItem() *runtime.Command {
 					continue
 				}
 				if err := ns.Rename(it.Path, target); err != nil {
-					return ctx.WriteError(FileError(ctx, runtime.HostError(err, target.ProviderPath()), "RenameItemIOError", it.Path.ProviderPath()))
+					return ctx.WriteError(FileError(ctx, provider.HostError(err, target.ProviderPath()), "RenameItemIOError", it.Path.ProviderPath()))
 				}
 				if ctx.Switch("PassThru") {
 					if fi, err := ns.Stat(target); err == nil {
@@ -1289,7 +1290,7 @@ const simulatedFree = int64(200) << 30
 // driveObject is a drive's PSDriveInfo; the C: drive reports the size of
 // what the session stored on it as Used and a fixed free space.
 func driveObject(rt *runtime.Runtime, d *fsys.Drive) *object.PSObject {
-	o := runtime.DriveInfo(d)
+	o := provider.DriveInfo(d)
 	if d.Provider == fsys.FileSystem && d.Windows && d.Name == "C" {
 		o.AddTyped("Used", "long", treeSize(rt, fsys.Path{Drive: d}))
 		o.AddTyped("Free", "long", simulatedFree)

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -442,7 +443,7 @@ func resolvePath() *runtime.Command {
 				return err
 			}
 			for _, it := range items {
-				var out any = runtime.PathInfo(it.Path)
+				var out any = provider.PathInfo(it.Path)
 				if ctx.Switch("Relative") || ctx.Has("RelativeBasePath") && ctx.Switch("Relative") {
 					out = relativeTo(base, it.Path)
 				}
@@ -535,7 +536,7 @@ func getLocation() *runtime.Command {
 			}
 			for _, n := range names {
 				for _, p := range ns.Stack(n) {
-					if err := ctx.WriteObject(runtime.PathInfo(p)); err != nil {
+					if err := ctx.WriteObject(provider.PathInfo(p)); err != nil {
 						return err
 					}
 				}
@@ -551,13 +552,13 @@ func getLocation() *runtime.Command {
 					}
 					continue
 				}
-				if err := ctx.WriteObject(runtime.PathInfo(d.Location())); err != nil {
+				if err := ctx.WriteObject(provider.PathInfo(d.Location())); err != nil {
 					return err
 				}
 			}
 			return nil
 		}
-		return ctx.WriteObject(runtime.PathInfo(ns.Location()))
+		return ctx.WriteObject(provider.PathInfo(ns.Location()))
 	}
 	return c
 }
@@ -619,7 +620,7 @@ func setLocation() *runtime.Command {
 		}
 		ctx.RT.SetLocation(target)
 		if ctx.Switch("PassThru") {
-			return ctx.WriteObject(runtime.PathInfo(target))
+			return ctx.WriteObject(provider.PathInfo(target))
 		}
 		return nil
 	}
@@ -656,7 +657,7 @@ func pushLocation() *runtime.Command {
 			ctx.RT.SetLocation(target)
 		}
 		if ctx.Switch("PassThru") {
-			return ctx.WriteObject(runtime.PathInfo(ns.Location()))
+			return ctx.WriteObject(provider.PathInfo(ns.Location()))
 		}
 		return nil
 	}
@@ -682,7 +683,7 @@ func popLocation() *runtime.Command {
 		}
 		ctx.RT.SetLocation(p)
 		if ctx.Switch("PassThru") {
-			return ctx.WriteObject(runtime.PathInfo(p))
+			return ctx.WriteObject(provider.PathInfo(p))
 		}
 		return nil
 	}

@@ -1,10 +1,11 @@
 package onprem
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 
 	"github.com/exosim/exosim/store/directory"
 )
@@ -53,7 +54,7 @@ func (u unlimitedSize) Adapted() []*object.Property {
 	}
 }
 
-func sizeOf(c *runtime.Call) uint64 {
+func sizeOf(c *dotnet.Call) uint64 {
 	if o, ok := c.Self.(*object.PSObject); ok && o.Base != nil {
 		c.Self = o.Base
 	}
@@ -63,26 +64,26 @@ func sizeOf(c *runtime.Call) uint64 {
 
 // toUnit is ByteQuantifiedSize.ToKB() and the like: whole units, rounded
 // down.
-func toUnit(shift uint) *runtime.Member {
-	return runtime.Method(0, 0, func(c *runtime.Call) (any, error) {
+func toUnit(shift uint) *dotnet.Member {
+	return dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 		return int64(sizeOf(c) >> shift), nil
 	})
 }
 
 func init() {
-	runtime.RegisterType(
-		&runtime.TypeDef{FullName: typeByteQuantifiedSize, Hidden: true, ValueType: true, Assembly: "Microsoft.Exchange.Data",
-			Members: runtime.Members{
+	dotnet.RegisterType(
+		&dotnet.TypeDef{FullName: typeByteQuantifiedSize, Hidden: true, ValueType: true, Assembly: "Microsoft.Exchange.Data",
+			Members: dotnet.Members{
 				"ToBytes": toUnit(0),
 				"ToKB":    toUnit(10),
 				"ToMB":    toUnit(20),
 				"ToGB":    toUnit(30),
 				"ToTB":    toUnit(40),
-				"CompareTo": runtime.Method(1, 1, func(c *runtime.Call) (any, error) {
+				"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					a := sizeOf(c)
 					o, ok := object.Unwrap(c.Arg(0)).(byteSize)
 					if !ok {
-						return nil, runtime.Throw("Object must be of type ByteQuantifiedSize.")
+						return nil, dotnet.Throw("Object must be of type ByteQuantifiedSize.")
 					}
 					switch {
 					case a < uint64(o):
@@ -92,20 +93,20 @@ func init() {
 					}
 					return 0, nil
 				}),
-				"RoundUpToUnit": runtime.Method(1, 1, func(c *runtime.Call) (any, error) {
+				"RoundUpToUnit": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					shift := map[string]uint{"bytes": 0, "kb": 10, "mb": 20, "gb": 30, "tb": 40}[strings.ToLower(c.Str(0))]
 					n := sizeOf(c)
 					unit := uint64(1) << shift
 					return int64((n + unit - 1) / unit), nil
 				}),
 			}},
-		&runtime.TypeDef{FullName: typeUnlimitedSize, Hidden: true, ValueType: true, Assembly: "Microsoft.Exchange.Data",
-			Members: runtime.Members{
-				"IsUnlimited": runtime.Prop(func(c *runtime.Call) (any, error) {
+		&dotnet.TypeDef{FullName: typeUnlimitedSize, Hidden: true, ValueType: true, Assembly: "Microsoft.Exchange.Data",
+			Members: dotnet.Members{
+				"IsUnlimited": dotnet.Prop(func(c *dotnet.Call) (any, error) {
 					u, _ := object.Unwrap(c.Self).(unlimitedSize)
 					return u.q.IsUnlimited(), nil
 				}),
-				"Value": runtime.Prop(func(c *runtime.Call) (any, error) {
+				"Value": dotnet.Prop(func(c *dotnet.Call) (any, error) {
 					u, _ := object.Unwrap(c.Self).(unlimitedSize)
 					return u.value(), nil
 				}),

@@ -1,6 +1,8 @@
 package pester
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -137,7 +139,7 @@ func newConfiguration() *object.PSObject {
 
 // mergeHashtable applies @{ Section = @{ Option = value } } to a
 // configuration object.
-func mergeHashtable(rt *runtime.Runtime, cfg *object.PSObject, h *object.Hashtable) error {
+func mergeHashtable(rt dotnet.Host, cfg *object.PSObject, h *object.Hashtable) error {
 	for _, e := range h.Entries() {
 		secName := rt.ToStr(e.Key)
 		prop := cfg.Property(secName)
@@ -523,22 +525,22 @@ func (r *run) excluded(full string) bool {
 // system: [PesterConfiguration]::Default, ::new(), ::Merge(a, b), a cast
 // from a hashtable of sections and -is.
 var registerTypes = sync.OnceFunc(func() {
-	runtime.RegisterType(&runtime.TypeDef{
+	dotnet.RegisterType(&dotnet.TypeDef{
 		FullName: "PesterConfiguration",
-		Static: runtime.Members{
-			"Default": runtime.Prop(func(*runtime.Call) (any, error) { return newConfiguration(), nil }),
-			"Merge": runtime.Method(2, 2, func(c *runtime.Call) (any, error) {
+		Static: dotnet.Members{
+			"Default": dotnet.Prop(func(*dotnet.Call) (any, error) { return newConfiguration(), nil }),
+			"Merge": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				out := newConfiguration()
 				for _, src := range c.Args {
-					if err := mergeConfiguration(c.RT, out, src); err != nil {
+					if err := mergeConfiguration(c.Host, out, src); err != nil {
 						return nil, err
 					}
 				}
 				return out, nil
 			}),
 		},
-		New: func(c *runtime.Call) (any, error) { return newConfiguration(), nil },
-		Convert: func(rt *runtime.Runtime, t *runtime.TypeInfo, v any) (any, error) {
+		New: func(c *dotnet.Call) (any, error) { return newConfiguration(), nil },
+		Convert: func(rt dotnet.Host, t *dotnet.TypeInfo, v any) (any, error) {
 			if isConfiguration(v) {
 				return v, nil
 			}
@@ -548,7 +550,7 @@ var registerTypes = sync.OnceFunc(func() {
 			}
 			return out, nil
 		},
-		Is: func(t *runtime.TypeInfo, v any) bool { return isConfiguration(v) },
+		Is: func(t *dotnet.TypeInfo, v any) bool { return isConfiguration(v) },
 	})
 })
 
@@ -559,7 +561,7 @@ func isConfiguration(v any) bool {
 
 // mergeConfiguration applies a configuration (object or hashtable) to
 // dst: the options src changed from their defaults.
-func mergeConfiguration(rt *runtime.Runtime, dst *object.PSObject, src any) error {
+func mergeConfiguration(rt dotnet.Host, dst *object.PSObject, src any) error {
 	switch s := wording.Bare(src).(type) {
 	case nil:
 		return nil

@@ -1,6 +1,8 @@
 package pester
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"strings"
 
@@ -637,7 +639,7 @@ func exceptionFullName(rec *object.ErrorRecord) string {
 func exceptionIs(rec *object.ErrorRecord, t any) bool {
 	name := ""
 	switch x := wording.Bare(t).(type) {
-	case *runtime.TypeInfo:
+	case *dotnet.TypeInfo:
 		name = x.FullName
 	case *runtime.TypeValue:
 		name = x.Info.FullName
@@ -739,7 +741,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 			want := s.arg("Type")
 			wantName := ""
 			switch x := wording.Bare(want).(type) {
-			case *runtime.TypeInfo:
+			case *dotnet.TypeInfo:
 				wantName = x.FullName
 			case *runtime.TypeValue:
 				wantName = x.Info.FullName

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"math"
 	"time"
@@ -26,14 +28,14 @@ func toInt32(v any, typeName string) (any, error) {
 	}
 	n, ok := numeric.ToNumber(v)
 	if !ok {
-		return nil, convertFailed(v, typeName, formatErrDetail(v))
+		return nil, dotnet.ConvertFailed(v, typeName, formatErrDetail(v))
 	}
 	switch x := n.(type) {
 	case int:
 		return x, nil
 	case int64:
 		if typeName == "System.Int32" && (x > math.MaxInt32 || x < math.MinInt32) {
-			return nil, convertFailed(v, typeName, "Value was either too large or too small for an Int32.")
+			return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for an Int32.")
 		}
 		if typeName == "System.Int32" {
 			return int(x), nil
@@ -45,12 +47,12 @@ func toInt32(v any, typeName string) (any, error) {
 			if typeName == "System.Int64" {
 				what = "an Int64"
 			}
-			return nil, convertFailed(v, typeName, "Value was either too large or too small for "+what+".")
+			return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+what+".")
 		}
 		r := math.RoundToEven(x)
 		if typeName == "System.Int32" {
 			if r > math.MaxInt32 || r < math.MinInt32 {
-				return nil, convertFailed(v, typeName, "Value was either too large or too small for an Int32.")
+				return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for an Int32.")
 			}
 			return int(r), nil
 		}
@@ -62,7 +64,7 @@ func toInt32(v any, typeName string) (any, error) {
 		}
 		return int64(r), nil
 	}
-	return nil, convertFailed(v, typeName, "")
+	return nil, dotnet.ConvertFailed(v, typeName, "")
 }
 
 // narrowRanges are the bounds of the small integer types and .NET's
@@ -82,12 +84,12 @@ var narrowRanges = map[string]struct {
 func toNarrowInt(v any, typeName string) (any, error) {
 	n, err := toInt32(v, "System.Int64")
 	if err != nil {
-		return nil, convertFailed(v, typeName, formatErrDetail(v))
+		return nil, dotnet.ConvertFailed(v, typeName, formatErrDetail(v))
 	}
 	r := narrowRanges[typeName]
 	i := numeric.Int64(n)
 	if i < r.min || i > r.max {
-		return nil, convertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
+		return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
 	}
 	if typeName == "System.UInt32" {
 		return i, nil
@@ -102,7 +104,7 @@ func toDouble(v any) (any, error) {
 	}
 	n, ok := numeric.ToNumber(v)
 	if !ok {
-		return nil, convertFailed(v, "System.Double", formatErrDetail(v))
+		return nil, dotnet.ConvertFailed(v, "System.Double", formatErrDetail(v))
 	}
 	return numeric.Float(n), nil
 }
@@ -115,17 +117,17 @@ func toDateTime(v any) (time.Time, error) {
 		if d, ok := dates.Parse(x); ok {
 			return d, nil
 		}
-		return time.Time{}, convertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
+		return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
 	case int, int64:
 		t, ok := object.DateFromTicks(numeric.Int64(x), time.UTC)
 		if !ok {
-			return time.Time{}, convertFailed(v, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter 'ticks')")
+			return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter 'ticks')")
 		}
 		return t, nil
 	case nil:
-		return time.Time{}, &conversionError{msg: "Cannot convert null to type \"System.DateTime\"."}
+		return time.Time{}, &dotnet.ConversionError{Msg: "Cannot convert null to type \"System.DateTime\"."}
 	}
-	return time.Time{}, convertFailed(v, "System.DateTime", "")
+	return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", "")
 }
 
 func toTimeSpan(v any) (any, error) {
@@ -136,13 +138,13 @@ func toTimeSpan(v any) (any, error) {
 		if ts, ok := object.ParseTimeSpan(x); ok {
 			return ts, nil
 		}
-		return nil, convertFailed(v, "System.TimeSpan", fmt.Sprintf("String '%s' was not recognized as a valid TimeSpan.", x))
+		return nil, dotnet.ConvertFailed(v, "System.TimeSpan", fmt.Sprintf("String '%s' was not recognized as a valid TimeSpan.", x))
 	case int, int64:
 		return object.TimeSpan(numeric.Int64(x)), nil
 	case nil:
 		return object.TimeSpan(0), nil
 	}
-	return nil, convertFailed(v, "System.TimeSpan", "")
+	return nil, dotnet.ConvertFailed(v, "System.TimeSpan", "")
 }
 
 // ConvertTo converts a value to the named type (a cast).

@@ -96,19 +96,6 @@ func invalidOperation(ext syntax.Extent, msg, errorID string) *PSError {
 	return runtimeError(ext, msg, errorID, object.InvalidOperation, "RuntimeException")
 }
 
-// conversionError is the "Cannot convert value" family.
-type conversionError struct{ msg string }
-
-func (e *conversionError) Error() string { return e.msg }
-
-func convertFailed(v any, typeName, detail string) error {
-	msg := fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\".", object.ToInvariantString(v), typeName)
-	if detail != "" {
-		msg += " Error: \"" + detail + "\""
-	}
-	return &conversionError{msg: msg}
-}
-
 // NewErrorRecord builds a record for commands implemented outside a
 // Context (tests and helpers).
 func NewErrorRecord(message, errorID string, cat object.ErrorCategory, exceptionType string, target any) *object.ErrorRecord {

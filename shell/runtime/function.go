@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"strings"
 
@@ -805,7 +807,7 @@ func (rt *Runtime) scriptBlockMethod(sb *ScriptBlock, lname string, args []any) 
 	if err != nil {
 		var pe *PSError
 		if errors.As(err, &pe) {
-			return nil, true, &methodException{msg: pe.Record.Message}
+			return nil, true, &dotnet.MethodException{Msg: pe.Record.Message}
 		}
 		return nil, true, err
 	}

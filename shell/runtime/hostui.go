@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -131,7 +133,7 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 	})
 	read := func(secret bool) (string, error) {
 		if !rt.IO.Interactive() {
-			return "", &methodException{msg: host.ErrNonInteractive.Error()}
+			return "", &dotnet.MethodException{Msg: host.ErrNonInteractive.Error()}
 		}
 		line, err := rt.IO.ReadLine("", secret)
 		if err != nil {
@@ -149,7 +151,7 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 	})
 	method("PromptForChoice", func(args []any) (any, error) {
 		if len(args) != 4 {
-			return nil, &methodException{msg: fmt.Sprintf("Cannot find an overload for \"PromptForChoice\" and the argument count: \"%d\".", len(args))}
+			return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Cannot find an overload for \"PromptForChoice\" and the argument count: \"%d\".", len(args))}
 		}
 		var choices []host.Choice
 		items, ok := enumerateForCompare(args[2])
@@ -164,21 +166,21 @@ func NewHostObject(rt *Runtime) *object.PSObject {
 			choices = append(choices, host.Choice{Label: rt.toStr(it)})
 		}
 		if len(choices) == 0 {
-			return nil, &methodException{msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"choices cannot be empty.\""}
+			return nil, &dotnet.MethodException{Msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"choices cannot be empty.\""}
 		}
 		def, _ := argInt(args, 3)
 		if def < -1 || def >= len(choices) {
-			return nil, &methodException{msg: fmt.Sprintf("Exception calling \"PromptForChoice\" with \"4\" argument(s): \"defaultChoice must be a valid index into choices.\"")}
+			return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Exception calling \"PromptForChoice\" with \"4\" argument(s): \"defaultChoice must be a valid index into choices.\"")}
 		}
 		if !rt.IO.Interactive() {
-			return nil, &methodException{msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"" + host.ErrNonInteractive.Error() + "\""}
+			return nil, &dotnet.MethodException{Msg: "Exception calling \"PromptForChoice\" with \"4\" argument(s): \"" + host.ErrNonInteractive.Error() + "\""}
 		}
 		i, err := rt.IO.PromptForChoice(rt.toStr(args[0]), rt.toStr(args[1]), choices, def)
 		if errors.Is(err, host.ErrInterrupted) {
 			return nil, &stopSignal{}
 		}
 		if err != nil {
-			return nil, &methodException{msg: err.Error()}
+			return nil, &dotnet.MethodException{Msg: err.Error()}
 		}
 		return i, nil
 	})

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -307,7 +309,7 @@ func (rt *Runtime) psCmdletMethod(c *PSCmdlet, lname, name string, args []any) (
 	case "writedebug", "writeprogress", "writeinformation":
 		return voidValue{}, nil
 	}
-	return nil, &methodNotFound{typeName: c.PSTypeName(), name: name}
+	return nil, &dotnet.MethodNotFound{TypeName: c.PSTypeName(), Name: name}
 }
 
 // emitEnumeratedIf writes v as one object, or its elements when

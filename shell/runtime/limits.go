@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"regexp"
 	"strings"
@@ -126,7 +128,7 @@ func checkRegexReplace(re *regexp.Regexp, s, repl string) error {
 func formatWithSpec(v any, spec string) (any, error) {
 	s, err := object.FormatWithSpec(v, spec)
 	if err != nil && !memlimit.IsOutOfMemory(err) {
-		return nil, Throw("%s", err.Error())
+		return nil, dotnet.Throw("%s", err.Error())
 	}
 	return s, err
 }

@@ -8,6 +8,8 @@ package runtime
 // never shows a member exosim cannot run.
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"sort"
 	"strings"
 
@@ -61,8 +63,8 @@ func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo
 		byName[key] = len(out)
 		out = append(out, m)
 	}
-	if t != nil && t.def != nil && t.def.class != nil {
-		rt.classMembers(t.def.class, static, force, add)
+	if t != nil && classOf(t.Def()) != nil {
+		rt.classMembers(classOf(t.Def()), static, force, add)
 		// a class has exactly System.Object's other methods
 		withObject = true
 	} else if t != nil {
@@ -187,8 +189,8 @@ func friendlyTypeName(t *TypeInfo) string {
 		return friendlyTypeName(t.Element) + "[]"
 	}
 	full := t.FullName
-	if t.def != nil {
-		full = t.def.FullName
+	if t.Def() != nil {
+		full = t.Def().FullName
 	}
 	if len(t.Args) > 0 {
 		base := full
@@ -230,18 +232,18 @@ var coreTypeNames = map[string]string{
 // that resolve on v (on the type, for static ones).
 func (rt *Runtime) describedMembers(t *TypeInfo, v any, static bool, add func(MemberInfo)) {
 	seen := 0
-	for cur := t; cur != nil && cur.def != nil && seen < 16; seen++ {
-		for _, d := range memberDescriptions(cur.def.FullName) {
+	for cur := t; cur != nil && cur.Def() != nil && seen < 16; seen++ {
+		for _, d := range memberDescriptions(cur.Def().FullName) {
 			if d.static != static || !rt.memberWorks(t, v, d) {
 				continue
 			}
 			add(MemberInfo{Name: d.name, MemberType: d.kind, Definition: d.definition(cur, rt.memberArity(t, v, d))})
 		}
 		switch {
-		case cur.def.baseDef != nil:
-			cur = closeType(cur.def.baseDef, nil)
-		case cur.def.Base != "":
-			cur = TypeByName(cur.def.Base)
+		case cur.Def().BaseDef != nil:
+			cur = dotnet.CloseType(cur.Def().BaseDef, nil)
+		case cur.Def().Base != "":
+			cur = dotnet.TypeByName(cur.Def().Base)
 		default:
 			cur = nil
 		}
@@ -251,7 +253,7 @@ func (rt *Runtime) describedMembers(t *TypeInfo, v any, static bool, add func(Me
 // memberWorks tells whether a described member resolves on the value.
 func (rt *Runtime) memberWorks(t *TypeInfo, v any, d *memberDesc) bool {
 	if d.static {
-		m, _ := findMember(t, d.name, true)
+		m, _ := dotnet.FindMember(t, d.name, true)
 		return m != nil
 	}
 	if d.kind == "Property" {
@@ -270,7 +272,7 @@ func (rt *Runtime) memberWorks(t *TypeInfo, v any, d *memberDesc) bool {
 func (rt *Runtime) memberArity(t *TypeInfo, v any, d *memberDesc) [2]int {
 	var m *Member
 	if d.static {
-		m, _ = findMember(t, d.name, true)
+		m, _ = dotnet.FindMember(t, d.name, true)
 	} else {
 		m, _ = rt.instanceMember(v, d.name)
 	}

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -42,7 +44,7 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 			return nil, rt.methodError(err, x.Ext, name, 0)
 		}
 		if v == nil {
-			if m, _ := findMember(tv.Info, name, true); (m != nil && m.Call != nil) || strings.EqualFold(name, "new") {
+			if m, _ := dotnet.FindMember(tv.Info, name, true); (m != nil && m.Call != nil) || strings.EqualFold(name, "new") {
 				mv, err := rt.methodValue(nil, tv.Info, name)
 				if err != nil {
 					return nil, rt.methodError(err, x.Ext, name, 0)
@@ -74,7 +76,7 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 // methodAsValue refuses a method named without parentheses: PowerShell
 // would show its overload definitions, which exosim does not know.
 func methodAsValue(typeName, sep, name string) error {
-	return notSupported("showing the overload definitions of [%s]%s%s; call the method with parentheses", typeName, sep, name)
+	return dotnet.NotSupported("showing the overload definitions of [%s]%s%s; call the method with parentheses", typeName, sep, name)
 }
 
 // GetMember reads a property (with member enumeration on collections).
@@ -101,7 +103,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return &psObjectView{v: t}, true
 		}
 		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
-			v, err := m.Get(&Call{RT: rt, Type: at, Self: self, Name: name})
+			v, err := m.Get(&Call{Host: rt, Type: at, Self: self, Name: name})
 			return v, err == nil
 		}
 		if t.Base != nil {
@@ -121,7 +123,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return &psObjectView{v: t}, true
 		}
 		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
-			v, err := m.Get(&Call{RT: rt, Type: at, Self: self, Name: name})
+			v, err := m.Get(&Call{Host: rt, Type: at, Self: self, Name: name})
 			return v, err == nil
 		}
 		return nil, false
@@ -137,7 +139,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 		return &psObjectView{v: target}, true
 	}
 	if m, at, self := rt.resolveMember(target, name); m != nil && m.Get != nil {
-		v, err := m.Get(&Call{RT: rt, Type: at, Self: self, Name: name})
+		v, err := m.Get(&Call{Host: rt, Type: at, Self: self, Name: name})
 		return v, err == nil
 	}
 	if p, ok := object.GetProperty(target, name); ok {
@@ -159,8 +161,8 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 func (rt *Runtime) resolveMember(v any, name string) (*Member, *TypeInfo, any) {
 	if o, ok := v.(*object.PSObject); ok {
 		for _, tn := range o.TypeNames {
-			if t := TypeByName(tn); t != nil {
-				if m, at := findMember(t, name, false); m != nil && at != nil && at.def != nil && at.def.FullName != "System.Object" {
+			if t := dotnet.TypeByName(tn); t != nil {
+				if m, at := dotnet.FindMember(t, name, false); m != nil && at != nil && at.Def() != nil && at.Def().FullName != "System.Object" {
 					return m, at, v
 				}
 			}
@@ -169,7 +171,7 @@ func (rt *Runtime) resolveMember(v any, name string) (*Member, *TypeInfo, any) {
 			return rt.resolveMember(o.Base, name)
 		}
 	}
-	m, at := findMember(rt.TypeOf(v), name, false)
+	m, at := dotnet.FindMember(rt.TypeOf(v), name, false)
 	return m, at, v
 }
 
@@ -250,7 +252,7 @@ func (rt *Runtime) setMember(target any, name string, value any, ext syntax.Exte
 		return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyNotFound")
 	}
 	if m, at, self := rt.resolveMember(target, name); m != nil && m.Set != nil {
-		if err := m.Set(&Call{RT: rt, Type: at, Self: self, Name: name}, value); err != nil {
+		if err := m.Set(&Call{Host: rt, Type: at, Self: self, Name: name}, value); err != nil {
 			return rt.methodError(err, ext, name, 1)
 		}
 		return nil
@@ -390,7 +392,7 @@ func (rt *Runtime) dictGet(h *object.Hashtable, k any) (any, bool) {
 		}
 	}
 	if t, ok := h.Type.(*TypeInfo); ok && t != nil && len(t.Args) == 2 {
-		ck, err := convertArg(rt, k, t.Args[0], "key", "get_Item")
+		ck, err := dotnet.ConvertArg(rt, k, t.Args[0], "key", "get_Item")
 		if err != nil {
 			return nil, false
 		}
@@ -423,9 +425,9 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 			}
 		}
 		if gt, ok := t.Type.(*TypeInfo); ok && gt != nil && len(gt.Args) == 2 {
-			k, err := convertArg(rt, idx, gt.Args[0], "key", "set_Item")
+			k, err := dotnet.ConvertArg(rt, idx, gt.Args[0], "key", "set_Item")
 			if err == nil {
-				value, err = convertArg(rt, value, gt.Args[1], "value", "set_Item")
+				value, err = dotnet.ConvertArg(rt, value, gt.Args[1], "value", "set_Item")
 			}
 			if err != nil {
 				return runtimeError(ext, err.Error(), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
@@ -446,7 +448,7 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 		if k < 0 || k >= len(t) {
 			return runtimeError(ext, "Index was outside the bounds of the array.", "System.IndexOutOfRangeException", object.InvalidOperation, "IndexOutOfRangeException")
 		}
-		if el := arrayElement(t); el != nil && el.Convert != nil {
+		if el := dotnet.ArrayElement(t); el != nil && el.Convert != nil {
 			v, err := el.Convert(rt, value)
 			if err != nil {
 				return rt.wrapConvertErr(err, ext)
@@ -462,7 +464,7 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 			return runtimeError(ext, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", "ArgumentOutOfRangeException", object.InvalidOperation, "ArgumentOutOfRangeException")
 		}
 		if gt, ok := t.Type.(*TypeInfo); ok && gt != nil && len(gt.Args) == 1 {
-			v, err := convertArg(rt, value, gt.Args[0], "value", "set_Item")
+			v, err := dotnet.ConvertArg(rt, value, gt.Args[0], "value", "set_Item")
 			if err != nil {
 				return runtimeError(ext, err.Error(), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
 			}
@@ -508,7 +510,7 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 			}
 			names[i] = tn.Name
 		}
-		return nil, rt.methodError(notSupported("calling a generic method with explicit type arguments (%s[%s])", name, strings.Join(names, ", ")), x.Ext, name, len(args))
+		return nil, rt.methodError(dotnet.NotSupported("calling a generic method with explicit type arguments (%s[%s])", name, strings.Join(names, ", ")), x.Ext, name, len(args))
 	}
 	if x.Static {
 		tv, ok := target.(*TypeValue)
@@ -517,7 +519,7 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		}
 		v, err := rt.CallStatic(tv.Info, name, args)
 		if err != nil {
-			if _, thrown := err.(*methodException); thrown && strings.EqualFold(name, "new") {
+			if _, thrown := err.(*dotnet.MethodException); thrown && strings.EqualFold(name, "new") {
 				name = ".ctor" // an exception inside a constructor
 			}
 			return nil, rt.methodError(err, x.Ext, name, len(args))
@@ -544,60 +546,6 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 	return v, nil
 }
 
-type methodNotFound struct{ typeName, name string }
-
-func (e *methodNotFound) Error() string {
-	return fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", e.typeName, e.name)
-}
-
-// methodException is an exception thrown inside a .NET method; its .NET
-// type follows from the message.
-type methodException struct{ msg string }
-
-// exceptionType names the .NET exception of the message: the type the
-// error's FullyQualifiedErrorId and InnerException report.
-func (e *methodException) exceptionType() string {
-	m := e.msg
-	switch {
-	case strings.HasPrefix(m, "Value cannot be null."):
-		return "System.ArgumentNullException"
-	case strings.Contains(m, "was not in a correct format") || strings.Contains(m, "was not recognized as a valid") ||
-		strings.HasPrefix(m, "Unrecognized Guid format") || strings.Contains(m, "not a valid Base-64") || strings.HasPrefix(m, "Format string can be only"):
-		return "System.FormatException"
-	case strings.Contains(m, "too large or too small") || strings.Contains(m, "overflow"):
-		return "System.OverflowException"
-	case strings.Contains(m, "un-representable DateTime"):
-		return "System.ArgumentOutOfRangeException"
-	case strings.HasPrefix(m, "Index was outside the bounds"):
-		return "System.IndexOutOfRangeException"
-	case strings.Contains(m, "(Parameter '") && (strings.Contains(m, "out of range") || strings.Contains(m, "must be") ||
-		strings.Contains(m, "cannot be larger") || strings.Contains(m, "must refer to a location") || strings.Contains(m, "Non-negative") ||
-		strings.Contains(m, "cannot be less than") || strings.Contains(m, "Rounding digits") || strings.Contains(m, "round to between")):
-		return "System.ArgumentOutOfRangeException"
-	case strings.HasPrefix(m, "Collection was of a fixed size"):
-		return "System.NotSupportedException"
-	case strings.HasPrefix(m, "Sequence contains") || strings.HasSuffix(m, "empty.") || strings.HasPrefix(m, "Failed to compare"):
-		return "System.InvalidOperationException"
-	case strings.HasPrefix(m, "Invalid pattern"):
-		return "System.Text.RegularExpressions.RegexParseException"
-	case strings.HasPrefix(m, "Could not find file"):
-		return "System.IO.FileNotFoundException"
-	case strings.HasPrefix(m, "Could not find a part of the path"):
-		return "System.IO.DirectoryNotFoundException"
-	case strings.HasPrefix(m, "Access to the path"):
-		return "System.UnauthorizedAccessException"
-	}
-	return "System.ArgumentException"
-}
-
-func (e *methodException) Error() string { return e.msg }
-
-// typedException is an exception a .NET method threw whose type its
-// message does not tell (typ is the full type name).
-type typedException struct{ msg, typ string }
-
-func (e *typedException) Error() string { return e.msg }
-
 func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int) error {
 	if memlimit.IsOutOfMemory(err) {
 		// A .NET exception in a method becomes a MethodInvocationException
@@ -609,21 +557,21 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 		return e
 	case *stopSignal:
 		return e // Ctrl+C at a host prompt stops the line quietly
-	case *methodNotFound:
+	case *dotnet.MethodNotFound:
 		return invalidOperation(ext, e.Error(), "MethodNotFound")
-	case *methodException:
+	case *dotnet.MethodException:
 		return methodInvocationError(ext, e, name, n)
-	case *typedException:
-		pe := methodInvocationError(ext, &methodException{e.msg}, name, n)
-		pe.Record.ErrorID = object.ShortName(e.typ)
-		pe.Record.InnerException = e.typ
+	case *dotnet.TypedException:
+		pe := methodInvocationError(ext, &dotnet.MethodException{Msg: e.Msg}, name, n)
+		pe.Record.ErrorID = object.ShortName(e.Type)
+		pe.Record.InnerException = e.Type
 		return pe
-	case *methodBindError:
-		return runtimeError(ext, e.msg, e.id, object.NotSpecified, "MethodException")
-	case *notSupportedError:
-		return runtimeError(ext, e.msg, "ExosimNotSupported", object.NotImplemented, "NotSupportedException")
-	case *conversionError:
-		return runtimeError(ext, e.msg, castErrorID(e.msg), object.InvalidArgument, "PSInvalidCastException")
+	case *dotnet.MethodBindError:
+		return runtimeError(ext, e.Msg, e.ID, object.NotSpecified, "MethodException")
+	case *dotnet.NotSupportedError:
+		return runtimeError(ext, e.Msg, "ExosimNotSupported", object.NotImplemented, "NotSupportedException")
+	case *dotnet.ConversionError:
+		return runtimeError(ext, e.Msg, castErrorID(e.Msg), object.InvalidArgument, "PSInvalidCastException")
 	case *opError:
 		return runtimeError(ext, e.msg, "RuntimeException", object.InvalidOperation, "RuntimeException")
 	}
@@ -632,11 +580,11 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 
 // methodInvocationError is PowerShell's MethodInvocationException around
 // an exception a .NET method (or operator method) threw.
-func methodInvocationError(ext syntax.Extent, e *methodException, name string, n int) *PSError {
-	inner := e.exceptionType()
-	pe := runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.msg), object.ShortName(inner), object.NotSpecified, "MethodInvocationException")
+func methodInvocationError(ext syntax.Extent, e *dotnet.MethodException, name string, n int) *PSError {
+	inner := e.ExceptionType()
+	pe := runtimeError(ext, fmt.Sprintf("Exception calling \"%s\" with \"%d\" argument(s): \"%s\"", name, n, e.Msg), object.ShortName(inner), object.NotSpecified, "MethodInvocationException")
 	pe.Record.ExceptionFullType = "System.Management.Automation.MethodInvocationException"
-	pe.Record.InnerException, pe.Record.InnerMessage = inner, e.msg
+	pe.Record.InnerException, pe.Record.InnerMessage = inner, e.Msg
 	return pe
 }
 
@@ -653,9 +601,9 @@ func (rt *Runtime) CallStatic(t *TypeInfo, name string, args []any) (any, error)
 	if strings.EqualFold(name, "new") {
 		return rt.construct(t, args)
 	}
-	m, at := findMember(t, name, true)
+	m, at := dotnet.FindMember(t, name, true)
 	if m == nil || m.Call == nil {
-		return nil, &methodNotFound{typeName: t.FullName, name: name}
+		return nil, &dotnet.MethodNotFound{TypeName: t.FullName, Name: name}
 	}
 	if at == nil {
 		at = t
@@ -666,19 +614,19 @@ func (rt *Runtime) CallStatic(t *TypeInfo, name string, args []any) (any, error)
 // StaticProperty reads a static property ([T]::Name); an unknown one is
 // $null, as in PowerShell outside strict mode.
 func (rt *Runtime) StaticProperty(t *TypeInfo, name string) (any, error) {
-	m, at := findMember(t, name, true)
+	m, at := dotnet.FindMember(t, name, true)
 	if m == nil || m.Get == nil {
 		return nil, nil
 	}
 	if at == nil {
 		at = t
 	}
-	return m.Get(&Call{RT: rt, Type: at, Name: name})
+	return m.Get(&Call{Host: rt, Type: at, Name: name})
 }
 
 // setStatic assigns a static property ([T]::Name = value).
 func (rt *Runtime) setStatic(t *TypeInfo, name string, value any, ext syntax.Extent) error {
-	m, at := findMember(t, name, true)
+	m, at := dotnet.FindMember(t, name, true)
 	if m == nil || (m.Get == nil && m.Set == nil) {
 		return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyNotFound")
 	}
@@ -688,7 +636,7 @@ func (rt *Runtime) setStatic(t *TypeInfo, name string, value any, ext syntax.Ext
 	if at == nil {
 		at = t
 	}
-	if err := m.Set(&Call{RT: rt, Type: at, Name: name}, value); err != nil {
+	if err := m.Set(&Call{Host: rt, Type: at, Name: name}, value); err != nil {
 		var pe *propSetError
 		if errors.As(err, &pe) {
 			return runtimeError(ext, fmt.Sprintf("Exception setting \"%s\": \"%s\"", name, pe.Error()), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
@@ -751,7 +699,7 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 		}
 		return collapse(out), nil
 	}
-	return nil, &methodNotFound{typeName: object.TypeName(target), name: name}
+	return nil, &dotnet.MethodNotFound{TypeName: object.TypeName(target), Name: name}
 }
 
 // intrinsicForEachMember is .ForEach('Name') (each element's property, or

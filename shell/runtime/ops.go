@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"math"
 	"regexp"
@@ -30,14 +32,14 @@ var errDivideByZero = &opError{"Attempted to divide by zero."}
 // that method with two arguments.
 type operatorMethodError struct {
 	method string
-	exc    *methodException
+	exc    *dotnet.MethodException
 }
 
-func (e *operatorMethodError) Error() string { return e.exc.msg }
+func (e *operatorMethodError) Error() string { return e.exc.Msg }
 
 // operatorFailure names the operator method that threw err (nil stays nil).
 func operatorFailure(method string, err error) error {
-	if me, ok := err.(*methodException); ok {
+	if me, ok := err.(*dotnet.MethodException); ok {
 		return &operatorMethodError{method: method, exc: me}
 	}
 	return err
@@ -117,7 +119,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			// The count is converted to UInt32 (a negative or larger
 			// one fails).
 			if f := math.RoundToEven(numeric.Float(n)); f < 0 || f > math.MaxUint32 {
-				return nil, convertFailed(n, "System.UInt32", "Value was either too large or too small for a UInt32.")
+				return nil, dotnet.ConvertFailed(n, "System.UInt32", "Value was either too large or too small for a UInt32.")
 			}
 			c := int64(math.RoundToEven(numeric.Float(n)))
 			if c == 0 {

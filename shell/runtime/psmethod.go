@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -23,7 +25,7 @@ type psMethod struct {
 }
 
 func (m *psMethod) psType() *TypeInfo {
-	return TypeByName("System.Management.Automation.PSMethod")
+	return dotnet.TypeByName("System.Management.Automation.PSMethod")
 }
 
 // PSTypeName is the .NET type name.
@@ -72,13 +74,13 @@ func (rt *Runtime) methodValue(target any, typ *TypeInfo, name string) (any, err
 	return &psMethod{target: target, typ: typ, name: canon, overloads: ov}, nil
 }
 
-func init() { typesLater(declarePSMethodType) }
+func init() { dotnet.RegisterLater(declarePSMethodType) }
 
 // declarePSMethodType registers PSMethod; it runs on the first type lookup.
 func declarePSMethodType() {
 	self := func(c *Call) *psMethod { return bareValue(c.Self).(*psMethod) }
 	adapted := func(name string) *Member {
-		return Prop(func(c *Call) (any, error) {
+		return dotnet.Prop(func(c *Call) (any, error) {
 			for _, p := range self(c).Adapted() {
 				if p.Name == name {
 					return p.Value, nil
@@ -87,7 +89,7 @@ func declarePSMethodType() {
 			return nil, nil
 		})
 	}
-	RegisterType(&TypeDef{FullName: "System.Management.Automation.PSMethod", Hidden: true,
+	dotnet.RegisterType(&TypeDef{FullName: "System.Management.Automation.PSMethod", Hidden: true,
 		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*psMethod); return ok },
 		Members: Members{
 			"OverloadDefinitions": adapted("OverloadDefinitions"),
@@ -96,12 +98,12 @@ func declarePSMethodType() {
 			"Value":               adapted("Value"),
 			"Name":                adapted("Name"),
 			"IsInstance":          adapted("IsInstance"),
-			"Invoke": Method(0, -1, func(c *Call) (any, error) {
+			"Invoke": dotnet.Method(0, -1, func(c *Call) (any, error) {
 				m := self(c)
 				if m.typ != nil {
-					return c.RT.CallStatic(m.typ, m.name, c.Args)
+					return rtOf(c).CallStatic(m.typ, m.name, c.Args)
 				}
-				return c.RT.CallMethod(m.target, m.name, c.Args)
+				return rtOf(c).CallMethod(m.target, m.name, c.Args)
 			}),
 		}})
 }

@@ -6,6 +6,8 @@ package runtime
 // bound to the instance.
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"fmt"
 	"strings"
@@ -28,20 +30,20 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 	c := &scriptClass{def: s, scope: rt.scope}
 	for i, b := range s.Bases {
 		bd := rt.scriptTypeDef(b.Name, 0)
-		if i == 0 && bd != nil && bd.class != nil {
-			c.base = bd.class
+		if i == 0 && classOf(bd) != nil {
+			c.base = classOf(bd)
 			continue
 		}
-		return Throw("exosim does not support a class deriving from or implementing '%s' (class %s): only classes the script defines can be bases.", b.Name, s.Name)
+		return dotnet.Throw("exosim does not support a class deriving from or implementing '%s' (class %s): only classes the script defines can be bases.", b.Name, s.Name)
 	}
 	for _, a := range s.Attributes {
-		return Throw("exosim does not support the attribute '%s' on class %s.", a.Name, s.Name)
+		return dotnet.Throw("exosim does not support the attribute '%s' on class %s.", a.Name, s.Name)
 	}
-	td := &TypeDef{FullName: s.Name, Static: Members{}, Members: Members{}, class: c}
+	td := &TypeDef{FullName: s.Name, Static: Members{}, Members: Members{}, Class: c}
 	c.td = td
 	if c.base != nil {
 		td.Base = c.base.def.Name
-		td.baseDef = c.base.td
+		td.BaseDef = c.base.td
 	}
 	td.Is = func(_ *TypeInfo, v any) bool {
 		o, ok := v.(*object.PSObject)
@@ -56,7 +58,8 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 		return false
 	}
 	td.New = func(call *Call) (any, error) { return rt.newInstance(c, call.Args) }
-	td.Convert = func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+	td.Convert = func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+		rt := h.(*Runtime)
 		if td.Is(nil, v) {
 			return baseView(v.(*object.PSObject), c), nil
 		}
@@ -68,7 +71,7 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 			for _, k := range h.Keys() {
 				name := object.ToInvariantString(k)
 				if _, ok := c.prop(name); !ok {
-					return nil, convertFailed(v, s.Name, fmt.Sprintf("Cannot create object of type \"%s\". The %s property was not found for the %s object. The available property is: %s", s.Name, name, s.Name, c.propList()))
+					return nil, dotnet.ConvertFailed(v, s.Name, fmt.Sprintf("Cannot create object of type \"%s\". The %s property was not found for the %s object. The available property is: %s", s.Name, name, s.Name, c.propList()))
 				}
 				val, _ := h.Get(k)
 				if err := rt.setClassProp(c, o, name, val); err != nil {
@@ -151,22 +154,22 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 				}
 				return rt.runMethod(c, m, self, call.Args)
 			}
-			return nil, &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", call.Name, len(call.Args)), id: "MethodCountCouldNotFindBest"}
+			return nil, &dotnet.MethodBindError{Msg: fmt.Sprintf("Cannot find an overload for \"%s\" and the argument count: \"%d\".", call.Name, len(call.Args)), ID: "MethodCountCouldNotFindBest"}
 		}
 		if ms[0].Static {
-			td.Static[ms[0].Name] = Method(min, max, fn)
+			td.Static[ms[0].Name] = dotnet.Method(min, max, fn)
 		} else {
-			td.Members[ms[0].Name] = Method(min, max, fn)
+			td.Members[ms[0].Name] = dotnet.Method(min, max, fn)
 		}
 	}
 	// the static methods every class has from System.Object
 	if _, ok := td.Static["ReferenceEquals"]; !ok {
-		td.Static["ReferenceEquals"] = Method(2, 2, func(call *Call) (any, error) {
+		td.Static["ReferenceEquals"] = dotnet.Method(2, 2, func(call *Call) (any, error) {
 			return sameInstance(call.Args[0], call.Args[1]), nil
 		})
 	}
 	if _, ok := td.Static["Equals"]; !ok {
-		td.Static["Equals"] = Method(2, 2, func(call *Call) (any, error) {
+		td.Static["Equals"] = dotnet.Method(2, 2, func(call *Call) (any, error) {
 			a, b := call.Args[0], call.Args[1]
 			if a == nil || b == nil {
 				return a == nil && b == nil, nil
@@ -174,7 +177,7 @@ func (rt *Runtime) defineClass(s *syntax.TypeDefStmt) error {
 			if sameInstance(a, b) {
 				return true, nil
 			}
-			v, err := call.RT.CallMethod(a, "Equals", []any{b})
+			v, err := rtOf(call).CallMethod(a, "Equals", []any{b})
 			if err != nil {
 				return nil, err
 			}
@@ -233,13 +236,13 @@ func (rt *Runtime) convertProp(p *syntax.PropertyDef, v any) (any, error) {
 	}
 	t, ok := rt.ResolveType(p.Type.Name)
 	if !ok {
-		return nil, &typeNotFound{name: p.Type.Name}
+		return nil, &dotnet.TypeNotFound{Name: p.Type.Name}
 	}
 	if t.Convert == nil {
 		return v, nil
 	}
 	if v == nil {
-		if z := zeroValue(t); z != nil {
+		if z := dotnet.ZeroValue(t); z != nil {
 			return z, nil
 		}
 		if t.FullName == "System.String" {
@@ -317,7 +320,7 @@ func (rt *Runtime) newInstanceConverting(c *scriptClass, v any) (any, error) {
 			return rt.newInstance(c, []any{v})
 		}
 	}
-	return nil, convertFailed(v, c.def.Name, "")
+	return nil, dotnet.ConvertFailed(v, c.def.Name, "")
 }
 
 // runCtor runs the constructor of c taking len(args) arguments; base
@@ -333,7 +336,7 @@ func (rt *Runtime) runCtor(c *scriptClass, o *object.PSObject, args []any) error
 	ctor := rt.pickOverload(ctors, args)
 	if ctor == nil {
 		if hasCtor || len(args) > 0 {
-			return &methodBindError{msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), id: "MethodCountCouldNotFindBest"}
+			return &dotnet.MethodBindError{Msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), ID: "MethodCountCouldNotFindBest"}
 		}
 		if c.base != nil {
 			return rt.runCtor(c.base, o, nil)
@@ -402,7 +405,7 @@ func (rt *Runtime) argFit(p *syntax.Parameter, v any) int {
 		return 1
 	}
 	t, ok := rt.ResolveType(p.Types[0].Name)
-	if !ok || (t.def != nil && (t.def.FullName == "System.Object" || t.def.class != nil && !t.Test(v))) {
+	if !ok || (t.Def() != nil && (t.Def().FullName == "System.Object" || classOf(t.Def()) != nil && !t.Test(v))) {
 		// converting to a class would run its constructor: a value not
 		// of the class is given the benefit here and converted when the
 		// chosen method runs
@@ -438,7 +441,7 @@ func (rt *Runtime) runMethod(c *scriptClass, m *syntax.MethodDef, self any, args
 	}
 	t, ok := rt.ResolveType(m.ReturnType.Name)
 	if !ok {
-		return nil, &typeNotFound{name: m.ReturnType.Name}
+		return nil, &dotnet.TypeNotFound{Name: m.ReturnType.Name}
 	}
 	if t.Convert != nil && v != nil {
 		return t.Convert(rt, v)
@@ -471,9 +474,9 @@ func (rt *Runtime) runBody(c *scriptClass, m *syntax.MethodDef, self any, args [
 		if len(p.Types) > 0 {
 			t, ok := rt.ResolveType(p.Types[0].Name)
 			if !ok {
-				return nil, &typeNotFound{name: p.Types[0].Name}
+				return nil, &dotnet.TypeNotFound{Name: p.Types[0].Name}
 			}
-			cv, err := convertArg(rt, v, t, p.Name, m.Name)
+			cv, err := dotnet.ConvertArg(rt, v, t, p.Name, m.Name)
 			if err != nil {
 				return nil, err
 			}
@@ -526,14 +529,14 @@ func (rt *Runtime) classPropValue(o *object.PSObject, name string, v any) (any, 
 		return v, nil
 	}
 	d := rt.instanceTypeDef(o.TypeNames[0])
-	if d == nil || d.class == nil {
+	if classOf(d) == nil {
 		return v, nil
 	}
-	p, ok := d.class.prop(name)
+	p, ok := classOf(d).prop(name)
 	if !ok {
 		return v, nil
 	}
-	return rt.assignedPropValue(d.class, p, v)
+	return rt.assignedPropValue(classOf(d), p, v)
 }
 
 // assignedPropValue is a value assigned to a class property: converted

@@ -7,6 +7,8 @@ package runtime
 // them alike.
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"fmt"
 	"slices"
@@ -115,9 +117,9 @@ func (rt *Runtime) instanceTypeDef(name string) *TypeDef {
 // typeByName is TypeByName that also sees the session's script types.
 func (rt *Runtime) typeByName(full string) *TypeInfo {
 	if d := rt.instanceTypeDef(full); d != nil {
-		return closeType(d, nil)
+		return dotnet.CloseType(d, nil)
 	}
-	return TypeByName(full)
+	return dotnet.TypeByName(full)
 }
 
 // addScriptType makes d visible in the current scope under its name.
@@ -125,8 +127,8 @@ func (rt *Runtime) addScriptType(d *TypeDef) {
 	if rt.scriptTypes == nil {
 		rt.scriptTypes = map[string]*TypeDef{}
 	}
-	d.Static = lowerKeys(d.Static)
-	d.Members = lowerKeys(d.Members)
+	d.Static = dotnet.LowerKeys(d.Static)
+	d.Members = dotnet.LowerKeys(d.Members)
 	key := strings.ToLower(d.FullName)
 	rt.scriptTypes[key] = d
 	if rt.scope.types == nil {
@@ -159,9 +161,9 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 		}
 		rt.typeDefs[s] = rt.scope.types[strings.ToLower(s.Name)]
 	}
-	var me *methodException
+	var me *dotnet.MethodException
 	if errors.As(err, &me) {
-		return runtimeError(s.NameExt, me.msg, "TypeDefinitionFailed", object.NotImplemented, "RuntimeException")
+		return runtimeError(s.NameExt, me.Msg, "TypeDefinitionFailed", object.NotImplemented, "RuntimeException")
 	}
 	return err
 }
@@ -247,7 +249,7 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 		under = s.Bases[0].Name
 		b, ok := enumBounds[strings.ToLower(under)]
 		if !ok || len(s.Bases) > 1 {
-			return Throw("'%s' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)", under)
+			return dotnet.Throw("'%s' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)", under)
 		}
 		bounds = b
 	}
@@ -257,7 +259,7 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 		case "flags", "flagsattribute", "system.flags", "system.flagsattribute":
 			flags = true
 		default:
-			return Throw("Attribute '%s' is not supported on an enum definition in exosim.", a.Name)
+			return dotnet.Throw("Attribute '%s' is not supported on an enum definition in exosim.", a.Name)
 		}
 	}
 	var values []string
@@ -265,7 +267,7 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 	next := int64(0)
 	for _, m := range s.Enum {
 		if seen[strings.ToLower(m.Name)] {
-			return Throw("The member '%s' is already defined.", m.Name)
+			return dotnet.Throw("The member '%s' is already defined.", m.Name)
 		}
 		seen[strings.ToLower(m.Name)] = true
 		if m.Value != nil {
@@ -275,12 +277,12 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 			}
 			n, ok := numeric.ToNumber(bareValue(v))
 			if !ok {
-				return Throw("Enumerator value must be a constant value.")
+				return dotnet.Throw("Enumerator value must be a constant value.")
 			}
 			next = numeric.Int64(n)
 		}
 		if next < bounds[0] || next > bounds[1] {
-			return Throw("Enumerator value is either too large or too small for %s.", under)
+			return dotnet.Throw("Enumerator value is either too large or too small for %s.", under)
 		}
 		values = append(values, m.Name+"="+strconv.FormatInt(next, 10))
 		next++
@@ -292,7 +294,7 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 
 // enumNamesOfSelf is Type.GetEnumNames() on the type value in c.Self.
 func enumNamesOfSelf(c *Call) (any, error) {
-	vals, err := enumValues(&Call{RT: c.RT, Args: []any{c.Self}})
+	vals, err := enumValues(&Call{Host: c.Host, Args: []any{c.Self}})
 	if err != nil {
 		return nil, err
 	}

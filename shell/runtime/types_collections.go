@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"sort"
 	"strings"
@@ -14,23 +16,23 @@ import (
 
 // elemType is the i-th generic argument of the member's type (object
 // when the type is not generic).
-func (c *Call) elemType(i int) *TypeInfo {
+func elemType(c *Call, i int) *TypeInfo {
 	if c.Type != nil && i < len(c.Type.Args) {
 		return c.Type.Args[i]
 	}
-	return TypeByName("System.Object")
+	return dotnet.TypeByName("System.Object")
 }
 
 // elem converts argument i to generic argument k of the type.
-func (c *Call) elem(i, k int, param string) (any, error) {
-	return convertArg(c.RT, c.Arg(i), c.elemType(k), param, c.Name)
+func elem(c *Call, i, k int, param string) (any, error) {
+	return dotnet.ConvertArg(rtOf(c), c.Arg(i), elemType(c, k), param, c.Name)
 }
 
 // itemsArg enumerates argument i (a collection; a scalar is one item).
-func (c *Call) itemsArg(i int, param string) ([]any, error) {
+func itemsArg(c *Call, i int, param string) ([]any, error) {
 	v := bareValue(c.Arg(i))
 	if v == nil {
-		return nil, Throw("Value cannot be null. (Parameter '%s')", param)
+		return nil, dotnet.Throw("Value cannot be null. (Parameter '%s')", param)
 	}
 	if items, ok := enumerateForCompare(v); ok {
 		return items, nil
@@ -50,10 +52,10 @@ func (c *Call) itemsArg(i int, param string) ([]any, error) {
 }
 
 // convertItems converts every item to generic argument k.
-func (c *Call) convertItems(items []any, k int, param string) ([]any, error) {
+func convertItems(c *Call, items []any, k int, param string) ([]any, error) {
 	out := make([]any, len(items))
 	for i, it := range items {
-		v, err := convertArg(c.RT, it, c.elemType(k), param, c.Name)
+		v, err := dotnet.ConvertArg(rtOf(c), it, elemType(c, k), param, c.Name)
 		if err != nil {
 			return nil, err
 		}
@@ -72,17 +74,17 @@ func indexIn(items []any, v any) int {
 }
 
 func outOfRange(param string) error {
-	return Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter '%s')", param)
+	return dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter '%s')", param)
 }
 
 // predicate turns a script block argument into a .NET Predicate/Func.
-func (c *Call) predicate(i int) (func(any) (bool, error), error) {
+func predicate(c *Call, i int) (func(any) (bool, error), error) {
 	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
 	if !ok {
-		return nil, argConvertError(c.Arg(i), "match", c.Name, "System.Predicate`1[System.Object]", nil)
+		return nil, dotnet.ArgConvertError(c.Arg(i), "match", c.Name, "System.Predicate`1[System.Object]", nil)
 	}
 	return func(v any) (bool, error) {
-		r, err := c.RT.callScriptBlock(sb, []any{v})
+		r, err := rtOf(c).callScriptBlock(sb, []any{v})
 		if err != nil {
 			return false, err
 		}
@@ -112,12 +114,12 @@ func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
 			return a == nil && b != nil
 		}
 		if object.TypeName(a) != object.TypeName(b) && !(object.IsNumeric(a) && object.IsNumeric(b)) {
-			failed = Throw("Failed to compare two elements in the array.")
+			failed = dotnet.Throw("Failed to compare two elements in the array.")
 			return false
 		}
 		c, err := rt.compareValues(a, b, true)
 		if err != nil {
-			failed = Throw("Failed to compare two elements in the array.")
+			failed = dotnet.Throw("Failed to compare two elements in the array.")
 			return false
 		}
 		return c < 0
@@ -135,14 +137,14 @@ func listMembers(generic bool) Members {
 		if !generic {
 			return c.Arg(i), nil
 		}
-		return c.elem(i, 0, param)
+		return elem(c, i, 0, param)
 	}
 	return Members{
-		"Count":       Prop(func(c *Call) (any, error) { return len(listOf(c).Items), nil }),
-		"Capacity":    Prop(func(c *Call) (any, error) { return listCapacity(len(listOf(c).Items)), nil }),
-		"IsReadOnly":  Prop(func(c *Call) (any, error) { return false, nil }),
-		"IsFixedSize": Prop(func(c *Call) (any, error) { return false, nil }),
-		"Item": Method(1, 1, func(c *Call) (any, error) {
+		"Count":       dotnet.Prop(func(c *Call) (any, error) { return len(listOf(c).Items), nil }),
+		"Capacity":    dotnet.Prop(func(c *Call) (any, error) { return listCapacity(len(listOf(c).Items)), nil }),
+		"IsReadOnly":  dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
+		"IsFixedSize": dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
+		"Item": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			l := listOf(c)
 			i, err := c.Int(0, "index")
 			if err != nil {
@@ -153,7 +155,7 @@ func listMembers(generic bool) Members {
 			}
 			return l.Items[i], nil
 		}),
-		"Add": Method(1, 1, func(c *Call) (any, error) {
+		"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -165,13 +167,13 @@ func listMembers(generic bool) Members {
 			}
 			return len(l.Items) - 1, nil
 		}),
-		"AddRange": Method(1, 1, func(c *Call) (any, error) {
-			items, err := c.itemsArg(0, "collection")
+		"AddRange": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			items, err := itemsArg(c, 0, "collection")
 			if err != nil {
 				return nil, err
 			}
 			if generic {
-				if items, err = c.convertItems(items, 0, "collection"); err != nil {
+				if items, err = convertItems(c, items, 0, "collection"); err != nil {
 					return nil, err
 				}
 			}
@@ -179,7 +181,7 @@ func listMembers(generic bool) Members {
 			l.Items = append(l.Items, items...)
 			return voidValue{}, nil
 		}),
-		"Insert": Method(2, 2, func(c *Call) (any, error) {
+		"Insert": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -190,33 +192,33 @@ func listMembers(generic bool) Members {
 			}
 			l := listOf(c)
 			if i < 0 || i > len(l.Items) {
-				return nil, Throw("Index must be within the bounds of the List. (Parameter 'index')")
+				return nil, dotnet.Throw("Index must be within the bounds of the List. (Parameter 'index')")
 			}
 			l.Items = append(l.Items[:i], append([]any{v}, l.Items[i:]...)...)
 			return voidValue{}, nil
 		}),
-		"InsertRange": Method(2, 2, func(c *Call) (any, error) {
+		"InsertRange": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
 			}
-			items, err := c.itemsArg(1, "collection")
+			items, err := itemsArg(c, 1, "collection")
 			if err != nil {
 				return nil, err
 			}
 			if generic {
-				if items, err = c.convertItems(items, 0, "collection"); err != nil {
+				if items, err = convertItems(c, items, 0, "collection"); err != nil {
 					return nil, err
 				}
 			}
 			l := listOf(c)
 			if i < 0 || i > len(l.Items) {
-				return nil, Throw("Index must be within the bounds of the List. (Parameter 'index')")
+				return nil, dotnet.Throw("Index must be within the bounds of the List. (Parameter 'index')")
 			}
 			l.Items = append(l.Items[:i], append(append([]any{}, items...), l.Items[i:]...)...)
 			return voidValue{}, nil
 		}),
-		"Remove": Method(1, 1, func(c *Call) (any, error) {
+		"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -231,7 +233,7 @@ func listMembers(generic bool) Members {
 			}
 			return voidValue{}, nil
 		}),
-		"RemoveAt": Method(1, 1, func(c *Call) (any, error) {
+		"RemoveAt": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -243,7 +245,7 @@ func listMembers(generic bool) Members {
 			l.Items = append(l.Items[:i], l.Items[i+1:]...)
 			return voidValue{}, nil
 		}),
-		"RemoveRange": Method(2, 2, func(c *Call) (any, error) {
+		"RemoveRange": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -254,13 +256,13 @@ func listMembers(generic bool) Members {
 			}
 			l := listOf(c)
 			if i < 0 || n < 0 || i+n > len(l.Items) {
-				return nil, Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
+				return nil, dotnet.Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
 			}
 			l.Items = append(l.Items[:i], l.Items[i+n:]...)
 			return voidValue{}, nil
 		}),
-		"RemoveAll": Method(1, 1, func(c *Call) (any, error) {
-			match, err := c.predicate(0)
+		"RemoveAll": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			match, err := predicate(c, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -281,14 +283,14 @@ func listMembers(generic bool) Members {
 			l.Items = kept
 			return removed, nil
 		}),
-		"Contains": Method(1, 1, func(c *Call) (any, error) {
+		"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
 			}
 			return indexIn(listOf(c).Items, v) >= 0, nil
 		}),
-		"IndexOf": Method(1, 3, func(c *Call) (any, error) {
+		"IndexOf": dotnet.Method(1, 3, func(c *Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -309,7 +311,7 @@ func listMembers(generic bool) Members {
 			}
 			return start + i, nil
 		}),
-		"LastIndexOf": Method(1, 1, func(c *Call) (any, error) {
+		"LastIndexOf": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -322,25 +324,25 @@ func listMembers(generic bool) Members {
 			}
 			return -1, nil
 		}),
-		"Clear": Method(0, 0, func(c *Call) (any, error) {
+		"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
 			listOf(c).Items = nil
 			return voidValue{}, nil
 		}),
-		"ToArray": Method(0, 0, func(c *Call) (any, error) {
+		"ToArray": dotnet.Method(0, 0, func(c *Call) (any, error) {
 			items := listOf(c).Items
 			out := make([]any, len(items))
 			if l, ok := listOf(c).Type.(*TypeInfo); ok && l != nil && len(l.Args) == 1 {
 				// a List[T] gives a T[]
-				out = newArray(arrayType(l.Args[0]), len(items))
+				out = dotnet.NewArray(dotnet.ArrayType(l.Args[0]), len(items))
 			}
 			copy(out, items)
 			return out, nil
 		}),
-		"Clone": Method(0, 0, func(c *Call) (any, error) {
+		"Clone": dotnet.Method(0, 0, func(c *Call) (any, error) {
 			l := listOf(c)
 			return &object.List{Items: append([]any{}, l.Items...), Type: l.Type}, nil
 		}),
-		"GetRange": Method(2, 2, func(c *Call) (any, error) {
+		"GetRange": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -351,25 +353,25 @@ func listMembers(generic bool) Members {
 			}
 			l := listOf(c)
 			if i < 0 || n < 0 || i+n > len(l.Items) {
-				return nil, Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
+				return nil, dotnet.Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
 			}
 			return &object.List{Items: append([]any{}, l.Items[i:i+n]...), Type: l.Type}, nil
 		}),
-		"Sort": Method(0, 1, func(c *Call) (any, error) {
+		"Sort": dotnet.Method(0, 1, func(c *Call) (any, error) {
 			var cmp *ScriptBlock
 			if len(c.Args) == 1 {
 				sb, ok := bareValue(c.Arg(0)).(*ScriptBlock)
 				if !ok {
-					return nil, notSupported("a comparer object as the argument of Sort; pass a script block taking two arguments")
+					return nil, dotnet.NotSupported("a comparer object as the argument of Sort; pass a script block taking two arguments")
 				}
 				cmp = sb
 			}
-			if err := c.RT.sortItems(listOf(c).Items, cmp); err != nil {
+			if err := rtOf(c).sortItems(listOf(c).Items, cmp); err != nil {
 				return nil, err
 			}
 			return voidValue{}, nil
 		}),
-		"Reverse": Method(0, 2, func(c *Call) (any, error) {
+		"Reverse": dotnet.Method(0, 2, func(c *Call) (any, error) {
 			items := listOf(c).Items
 			for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
 				items[i], items[j] = items[j], items[i]
@@ -380,8 +382,8 @@ func listMembers(generic bool) Members {
 		"FindLast":  listFind(false, true),
 		"FindAll":   listFind(true, false),
 		"FindIndex": listFindIndex(),
-		"Exists": Method(1, 1, func(c *Call) (any, error) {
-			match, err := c.predicate(0)
+		"Exists": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			match, err := predicate(c, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -393,8 +395,8 @@ func listMembers(generic bool) Members {
 			}
 			return false, nil
 		}),
-		"TrueForAll": Method(1, 1, func(c *Call) (any, error) {
-			match, err := c.predicate(0)
+		"TrueForAll": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			match, err := predicate(c, 0)
 			if err != nil {
 				return nil, err
 			}
@@ -406,14 +408,14 @@ func listMembers(generic bool) Members {
 			}
 			return true, nil
 		}),
-		"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return append([]any{}, listOf(c).Items...), nil }),
-		"ToString":      Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(listOf(c)), nil }),
+		"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) { return append([]any{}, listOf(c).Items...), nil }),
+		"ToString":      dotnet.Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(listOf(c)), nil }),
 	}
 }
 
 func listFind(all, last bool) *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
-		match, err := c.predicate(0)
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+		match, err := predicate(c, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -442,13 +444,13 @@ func listFind(all, last bool) *Member {
 		if all {
 			return out, nil
 		}
-		return zeroValue(c.elemType(0)), nil
+		return dotnet.ZeroValue(elemType(c, 0)), nil
 	})
 }
 
 func listFindIndex() *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
-		match, err := c.predicate(0)
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+		match, err := predicate(c, 0)
 		if err != nil {
 			return nil, err
 		}
@@ -489,15 +491,15 @@ func newList(c *Call, generic bool) (any, error) {
 		case int, int64:
 			n, _ := numeric.ToNumber(x)
 			if numeric.Int64(n) < 0 {
-				return nil, Throw("Non-negative number required. (Parameter 'capacity')")
+				return nil, dotnet.Throw("Non-negative number required. (Parameter 'capacity')")
 			}
 		default:
-			items, err := c.itemsArg(0, "collection")
+			items, err := itemsArg(c, 0, "collection")
 			if err != nil {
 				return nil, err
 			}
 			if generic {
-				if items, err = c.convertItems(items, 0, "collection"); err != nil {
+				if items, err = convertItems(c, items, 0, "collection"); err != nil {
 					return nil, err
 				}
 			}
@@ -513,9 +515,9 @@ func hashOf(c *Call) *object.Hashtable { return bareValue(c.Self).(*object.Hasht
 func dupKeyError(generic bool, k any) error {
 	ks := object.ToInvariantString(k)
 	if generic {
-		return Throw("An item with the same key has already been added. Key: %s", ks)
+		return dotnet.Throw("An item with the same key has already been added. Key: %s", ks)
 	}
-	return Throw("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", ks, ks)
+	return dotnet.Throw("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", ks, ks)
 }
 
 func hashValuesOf(h *object.Hashtable) []any {
@@ -531,26 +533,26 @@ func hashValuesOf(h *object.Hashtable) []any {
 func dictMembers(generic bool) Members {
 	key := func(c *Call, i int) (any, error) {
 		if c.Arg(i) == nil {
-			return nil, Throw("Value cannot be null. (Parameter 'key')")
+			return nil, dotnet.Throw("Value cannot be null. (Parameter 'key')")
 		}
 		if !generic {
 			return c.Arg(i), nil
 		}
-		return c.elem(i, 0, "key")
+		return elem(c, i, 0, "key")
 	}
 	val := func(c *Call, i int) (any, error) {
 		if !generic {
 			return c.Arg(i), nil
 		}
-		return c.elem(i, 1, "value")
+		return elem(c, i, 1, "value")
 	}
 	return Members{
-		"Count":       Prop(func(c *Call) (any, error) { return hashOf(c).Len(), nil }),
-		"Keys":        Prop(func(c *Call) (any, error) { return hashOf(c).Keys(), nil }),
-		"Values":      Prop(func(c *Call) (any, error) { return hashValuesOf(hashOf(c)), nil }),
-		"IsReadOnly":  Prop(func(c *Call) (any, error) { return false, nil }),
-		"IsFixedSize": Prop(func(c *Call) (any, error) { return false, nil }),
-		"Add": Method(2, 2, func(c *Call) (any, error) {
+		"Count":       dotnet.Prop(func(c *Call) (any, error) { return hashOf(c).Len(), nil }),
+		"Keys":        dotnet.Prop(func(c *Call) (any, error) { return hashOf(c).Keys(), nil }),
+		"Values":      dotnet.Prop(func(c *Call) (any, error) { return hashValuesOf(hashOf(c)), nil }),
+		"IsReadOnly":  dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
+		"IsFixedSize": dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
+		"Add": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -564,7 +566,7 @@ func dictMembers(generic bool) Members {
 			}
 			return voidValue{}, nil
 		}),
-		"TryAdd": Method(2, 2, func(c *Call) (any, error) {
+		"TryAdd": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -575,7 +577,7 @@ func dictMembers(generic bool) Members {
 			}
 			return hashOf(c).Add(k, v), nil
 		}),
-		"Remove": Method(1, 2, func(c *Call) (any, error) {
+		"Remove": dotnet.Method(1, 2, func(c *Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -584,7 +586,7 @@ func dictMembers(generic bool) Members {
 			old, had := h.Get(k)
 			h.Delete(k)
 			if len(c.Args) == 2 {
-				if err := c.setRef(1, old); err != nil {
+				if err := setRef(c, 1, old); err != nil {
 					return nil, err
 				}
 			}
@@ -593,21 +595,21 @@ func dictMembers(generic bool) Members {
 			}
 			return voidValue{}, nil
 		}),
-		"ContainsKey": Method(1, 1, func(c *Call) (any, error) {
+		"ContainsKey": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
 			}
 			return hashOf(c).Has(k), nil
 		}),
-		"Contains": Method(1, 1, func(c *Call) (any, error) {
+		"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
 			}
 			return hashOf(c).Has(k), nil
 		}),
-		"ContainsValue": Method(1, 1, func(c *Call) (any, error) {
+		"ContainsValue": dotnet.Method(1, 1, func(c *Call) (any, error) {
 			v, err := val(c, 0)
 			if err != nil {
 				return nil, err
@@ -619,32 +621,32 @@ func dictMembers(generic bool) Members {
 			}
 			return false, nil
 		}),
-		"TryGetValue": Method(2, 2, func(c *Call) (any, error) {
+		"TryGetValue": dotnet.Method(2, 2, func(c *Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
 			}
 			v, ok := hashOf(c).Get(k)
 			if !ok && generic {
-				v = zeroValue(c.elemType(1))
+				v = dotnet.ZeroValue(elemType(c, 1))
 			}
-			if err := c.setRef(1, v); err != nil {
+			if err := setRef(c, 1, v); err != nil {
 				return nil, err
 			}
 			return ok, nil
 		}),
-		"Clear": Method(0, 0, func(c *Call) (any, error) {
+		"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
 			h := hashOf(c)
 			for _, k := range h.Keys() {
 				h.Delete(k)
 			}
 			return voidValue{}, nil
 		}),
-		"Clone": Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
-		"GetEnumerator": Method(0, 0, func(c *Call) (any, error) {
+		"Clone": dotnet.Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
+		"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) {
 			return hashOf(c).Items(), nil
 		}),
-		"ToString": Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(hashOf(c)), nil }),
+		"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(hashOf(c)), nil }),
 	}
 }
 
@@ -669,10 +671,10 @@ func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
 				k, v := e.Key, e.Value
 				if generic {
 					var err error
-					if k, err = convertArg(c.RT, k, c.elemType(0), "dictionary", c.Name); err != nil {
+					if k, err = dotnet.ConvertArg(rtOf(c), k, elemType(c, 0), "dictionary", c.Name); err != nil {
 						return nil, err
 					}
-					if v, err = convertArg(c.RT, v, c.elemType(1), "dictionary", c.Name); err != nil {
+					if v, err = dotnet.ConvertArg(rtOf(c), v, elemType(c, 1), "dictionary", c.Name); err != nil {
 						return nil, err
 					}
 				}
@@ -680,7 +682,7 @@ func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
 			}
 		case nil:
 		default:
-			return nil, argConvertError(c.Arg(i), "comparer", "new", "System.Collections.Generic.IEqualityComparer`1[System.String]", nil)
+			return nil, dotnet.ArgConvertError(c.Arg(i), "comparer", "new", "System.Collections.Generic.IEqualityComparer`1[System.String]", nil)
 		}
 	}
 	return h, nil
@@ -747,11 +749,11 @@ func setOf(c *Call) *hashSet { return bareValue(c.Self).(*hashSet) }
 
 // otherSet reads a collection argument as a set with this set's comparer.
 func otherSet(c *Call) (*hashSet, error) {
-	items, err := c.itemsArg(0, "other")
+	items, err := itemsArg(c, 0, "other")
 	if err != nil {
 		return nil, err
 	}
-	items, err = c.convertItems(items, 0, "other")
+	items, err = convertItems(c, items, 0, "other")
 	if err != nil {
 		return nil, err
 	}
@@ -763,7 +765,7 @@ func otherSet(c *Call) (*hashSet, error) {
 }
 
 func setRelation(f func(s, o *hashSet) bool) *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
 		o, err := otherSet(c)
 		if err != nil {
 			return nil, err
@@ -814,10 +816,10 @@ func queueMembers(stack bool) Members {
 		empty = "Stack empty."
 	}
 	take := func(remove bool) *Member {
-		return Method(0, 0, func(c *Call) (any, error) {
+		return dotnet.Method(0, 0, func(c *Call) (any, error) {
 			q := queueOf(c)
 			if len(q.items) == 0 {
-				return nil, Throw("%s", empty)
+				return nil, dotnet.Throw("%s", empty)
 			}
 			var v any
 			if stack {
@@ -834,8 +836,8 @@ func queueMembers(stack bool) Members {
 			return v, nil
 		})
 	}
-	put := Method(1, 1, func(c *Call) (any, error) {
-		v, err := c.elem(0, 0, "item")
+	put := dotnet.Method(1, 1, func(c *Call) (any, error) {
+		v, err := elem(c, 0, 0, "item")
 		if err != nil {
 			return nil, err
 		}
@@ -844,17 +846,17 @@ func queueMembers(stack bool) Members {
 		return voidValue{}, nil
 	})
 	ms := Members{
-		"Count": Prop(func(c *Call) (any, error) { return len(queueOf(c).items), nil }),
+		"Count": dotnet.Prop(func(c *Call) (any, error) { return len(queueOf(c).items), nil }),
 		"Peek":  take(false),
-		"Clear": Method(0, 0, func(c *Call) (any, error) { queueOf(c).items = nil; return voidValue{}, nil }),
-		"Contains": Method(1, 1, func(c *Call) (any, error) {
-			v, err := c.elem(0, 0, "item")
+		"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) { queueOf(c).items = nil; return voidValue{}, nil }),
+		"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			v, err := elem(c, 0, 0, "item")
 			if err != nil {
 				return nil, err
 			}
 			return indexIn(queueOf(c).items, v) >= 0, nil
 		}),
-		"ToArray": Method(0, 0, func(c *Call) (any, error) { return queueOf(c).Enumerate(), nil }),
+		"ToArray": dotnet.Method(0, 0, func(c *Call) (any, error) { return queueOf(c).Enumerate(), nil }),
 	}
 	if stack {
 		ms["Push"], ms["Pop"] = put, take(true)
@@ -868,11 +870,11 @@ func newQueue(stack bool) func(c *Call) (any, error) {
 	return func(c *Call) (any, error) {
 		q := &simpleQueue{t: c.Type, stack: stack}
 		if len(c.Args) == 1 && !object.IsNumeric(bareValue(c.Arg(0))) {
-			items, err := c.itemsArg(0, "collection")
+			items, err := itemsArg(c, 0, "collection")
 			if err != nil {
 				return nil, err
 			}
-			if q.items, err = c.convertItems(items, 0, "collection"); err != nil {
+			if q.items, err = convertItems(c, items, 0, "collection"); err != nil {
 				return nil, err
 			}
 		}
@@ -886,7 +888,7 @@ type stringComparer struct {
 	ignoreCase bool
 }
 
-func (s *stringComparer) psType() *TypeInfo { return TypeByName("System.StringComparer") }
+func (s *stringComparer) psType() *TypeInfo { return dotnet.TypeByName("System.StringComparer") }
 
 // PSTypeName is the .NET type name.
 func (s *stringComparer) PSTypeName() string {
@@ -902,15 +904,15 @@ func (s *stringComparer) PSTypeName() string {
 func (s *stringComparer) String() string { return s.PSTypeName() }
 
 func comparer(name string, ignore bool) *Member {
-	return Prop(func(*Call) (any, error) { return &stringComparer{name: name, ignoreCase: ignore}, nil })
+	return dotnet.Prop(func(*Call) (any, error) { return &stringComparer{name: name, ignoreCase: ignore}, nil })
 }
 
 // arrayOf returns the slice behind an array instance.
 func arrayOf(c *Call) []any { return bareValue(c.Self).([]any) }
 
-func fixedSize() error { return Throw("Collection was of a fixed size.") }
+func fixedSize() error { return dotnet.Throw("Collection was of a fixed size.") }
 
-func init() { typesLater(declareCollectionsTypes) }
+func init() { dotnet.RegisterLater(declareCollectionsTypes) }
 
 // declareCollectionsTypes registers the file's types; it runs on the first type lookup.
 func declareCollectionsTypes() {
@@ -926,9 +928,9 @@ func declareCollectionsTypes() {
 			return h.Type == nil
 		}
 	}
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Array", Aliases: []string{"array"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				if items, ok := enumerateForCompare(bareValue(v)); ok {
 					return append([]any{}, items...), nil
 				}
@@ -939,8 +941,8 @@ func declareCollectionsTypes() {
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).([]any); return ok },
 			Static: Members{
-				"IndexOf": Method(2, 4, func(c *Call) (any, error) {
-					items, err := c.itemsArg(0, "array")
+				"IndexOf": dotnet.Method(2, 4, func(c *Call) (any, error) {
+					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
 					}
@@ -959,8 +961,8 @@ func declareCollectionsTypes() {
 					}
 					return start + i, nil
 				}),
-				"LastIndexOf": Method(2, 2, func(c *Call) (any, error) {
-					items, err := c.itemsArg(0, "array")
+				"LastIndexOf": dotnet.Method(2, 2, func(c *Call) (any, error) {
+					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
 					}
@@ -971,26 +973,26 @@ func declareCollectionsTypes() {
 					}
 					return -1, nil
 				}),
-				"Reverse": Method(1, 3, func(c *Call) (any, error) {
+				"Reverse": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					items, ok := bareValue(c.Arg(0)).([]any)
 					if !ok {
-						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
 					for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
 						items[i], items[j] = items[j], items[i]
 					}
 					return voidValue{}, nil
 				}),
-				"Sort": Method(1, 2, func(c *Call) (any, error) {
+				"Sort": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					items, ok := bareValue(c.Arg(0)).([]any)
 					if !ok {
-						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
 					if len(c.Args) == 2 {
 						// Sort(keys, items): sort items by the keys array
 						keys, ok := bareValue(c.Arg(1)).([]any)
 						if !ok || len(keys) != len(items) {
-							return nil, notSupported("Array.Sort with a comparer; pass a script block to a List's Sort instead")
+							return nil, dotnet.NotSupported("Array.Sort with a comparer; pass a script block to a List's Sort instead")
 						}
 						idx := make([]any, len(items))
 						for i := range idx {
@@ -1001,7 +1003,7 @@ func declareCollectionsTypes() {
 							pairs[i] = [2]any{items[i], keys[i]}
 						}
 						sort.SliceStable(pairs, func(i, j int) bool {
-							r, _ := c.RT.compareValues(pairs[i][0], pairs[j][0], true)
+							r, _ := rtOf(c).compareValues(pairs[i][0], pairs[j][0], true)
 							return r < 0
 						})
 						for i := range pairs {
@@ -1009,22 +1011,22 @@ func declareCollectionsTypes() {
 						}
 						return voidValue{}, nil
 					}
-					if err := c.RT.sortItems(items, nil); err != nil {
+					if err := rtOf(c).sortItems(items, nil); err != nil {
 						return nil, err
 					}
 					return voidValue{}, nil
 				}),
-				"Resize": Method(2, 2, func(c *Call) (any, error) {
+				"Resize": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					r, ok := c.Arg(0).(*Ref)
 					if !ok {
-						return nil, c.setRef(0, nil)
+						return nil, setRef(c, 0, nil)
 					}
 					n, err := c.Int(1, "newSize")
 					if err != nil {
 						return nil, err
 					}
 					if n < 0 {
-						return nil, Throw("Non-negative number required. (Parameter 'newSize')")
+						return nil, dotnet.Throw("Non-negative number required. (Parameter 'newSize')")
 					}
 					old, _ := enumerateForCompare(bareValue(r.Get()))
 					out := make([]any, n)
@@ -1032,10 +1034,10 @@ func declareCollectionsTypes() {
 					r.Set(out)
 					return voidValue{}, nil
 				}),
-				"Clear": Method(1, 3, func(c *Call) (any, error) {
+				"Clear": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					items, ok := bareValue(c.Arg(0)).([]any)
 					if !ok {
-						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
 					start, n := 0, len(items)
 					if len(c.Args) == 3 {
@@ -1048,19 +1050,19 @@ func declareCollectionsTypes() {
 						}
 					}
 					if start < 0 || n < 0 || start+n > len(items) {
-						return nil, Throw("Index was outside the bounds of the array.")
+						return nil, dotnet.Throw("Index was outside the bounds of the array.")
 					}
 					for i := start; i < start+n; i++ {
 						items[i] = nil
 					}
 					return voidValue{}, nil
 				}),
-				"Exists": Method(2, 2, func(c *Call) (any, error) {
-					items, err := c.itemsArg(0, "array")
+				"Exists": dotnet.Method(2, 2, func(c *Call) (any, error) {
+					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
 					}
-					match, err := c.predicate(1)
+					match, err := predicate(c, 1)
 					if err != nil {
 						return nil, err
 					}
@@ -1072,12 +1074,12 @@ func declareCollectionsTypes() {
 					}
 					return false, nil
 				}),
-				"Find": Method(2, 2, func(c *Call) (any, error) {
-					items, err := c.itemsArg(0, "array")
+				"Find": dotnet.Method(2, 2, func(c *Call) (any, error) {
+					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
 					}
-					match, err := c.predicate(1)
+					match, err := predicate(c, 1)
 					if err != nil {
 						return nil, err
 					}
@@ -1092,12 +1094,12 @@ func declareCollectionsTypes() {
 					}
 					return nil, nil
 				}),
-				"FindAll": Method(2, 2, func(c *Call) (any, error) {
-					items, err := c.itemsArg(0, "array")
+				"FindAll": dotnet.Method(2, 2, func(c *Call) (any, error) {
+					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
 					}
-					match, err := c.predicate(1)
+					match, err := predicate(c, 1)
 					if err != nil {
 						return nil, err
 					}
@@ -1113,67 +1115,67 @@ func declareCollectionsTypes() {
 					}
 					return out, nil
 				}),
-				"CreateInstance": Method(2, 2, func(c *Call) (any, error) {
+				"CreateInstance": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					tv, ok := bareValue(c.Arg(0)).(*TypeValue)
 					if !ok {
-						return nil, argConvertError(c.Arg(0), "elementType", c.Name, "System.Type", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "elementType", c.Name, "System.Type", nil)
 					}
-					return c.RT.construct(arrayType(tv.Info), c.Args[1:])
+					return rtOf(c).construct(dotnet.ArrayType(tv.Info), c.Args[1:])
 				}),
-				"Copy": Method(3, 3, func(c *Call) (any, error) {
+				"Copy": dotnet.Method(3, 3, func(c *Call) (any, error) {
 					src, ok1 := bareValue(c.Arg(0)).([]any)
 					dst, ok2 := bareValue(c.Arg(1)).([]any)
 					if !ok1 || !ok2 {
-						return nil, argConvertError(c.Arg(0), "sourceArray", c.Name, "System.Array", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "sourceArray", c.Name, "System.Array", nil)
 					}
 					n, err := c.Int(2, "length")
 					if err != nil {
 						return nil, err
 					}
 					if n < 0 || n > len(src) || n > len(dst) {
-						return nil, Throw("Source array was not long enough. Check the source index, length, and the array's lower bounds. (Parameter 'sourceArray')")
+						return nil, dotnet.Throw("Source array was not long enough. Check the source index, length, and the array's lower bounds. (Parameter 'sourceArray')")
 					}
 					copy(dst, src[:n])
 					return voidValue{}, nil
 				}),
 			},
 			Members: Members{
-				"Count":       Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
-				"Length":      Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
-				"LongLength":  Prop(func(c *Call) (any, error) { return int64(len(arrayOf(c))), nil }),
-				"Rank":        Prop(func(c *Call) (any, error) { return 1, nil }),
-				"IsFixedSize": Prop(func(c *Call) (any, error) { return true, nil }),
-				"IsReadOnly":  Prop(func(c *Call) (any, error) { return false, nil }),
-				"Contains":    Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)) >= 0, nil }),
-				"IndexOf":     Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)), nil }),
-				"Clone":       Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
-				"GetValue": Method(1, 1, func(c *Call) (any, error) {
+				"Count":       dotnet.Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
+				"Length":      dotnet.Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
+				"LongLength":  dotnet.Prop(func(c *Call) (any, error) { return int64(len(arrayOf(c))), nil }),
+				"Rank":        dotnet.Prop(func(c *Call) (any, error) { return 1, nil }),
+				"IsFixedSize": dotnet.Prop(func(c *Call) (any, error) { return true, nil }),
+				"IsReadOnly":  dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
+				"Contains":    dotnet.Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)) >= 0, nil }),
+				"IndexOf":     dotnet.Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)), nil }),
+				"Clone":       dotnet.Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
+				"GetValue": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					i, err := c.Int(0, "index")
 					if err != nil {
 						return nil, err
 					}
 					a := arrayOf(c)
 					if i < 0 || i >= len(a) {
-						return nil, Throw("Index was outside the bounds of the array.")
+						return nil, dotnet.Throw("Index was outside the bounds of the array.")
 					}
 					return a[i], nil
 				}),
-				"SetValue": Method(2, 2, func(c *Call) (any, error) {
+				"SetValue": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					i, err := c.Int(1, "index")
 					if err != nil {
 						return nil, err
 					}
 					a := arrayOf(c)
 					if i < 0 || i >= len(a) {
-						return nil, Throw("Index was outside the bounds of the array.")
+						return nil, dotnet.Throw("Index was outside the bounds of the array.")
 					}
 					a[i] = c.Arg(0)
 					return voidValue{}, nil
 				}),
-				"CopyTo": Method(2, 2, func(c *Call) (any, error) {
+				"CopyTo": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					dst, ok := bareValue(c.Arg(0)).([]any)
 					if !ok {
-						return nil, argConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
 					i, err := c.Int(1, "index")
 					if err != nil {
@@ -1181,21 +1183,21 @@ func declareCollectionsTypes() {
 					}
 					src := arrayOf(c)
 					if i < 0 || i+len(src) > len(dst) {
-						return nil, Throw("Destination array was not long enough. Check the destination index, length, and the array's lower bounds. (Parameter 'destinationArray')")
+						return nil, dotnet.Throw("Destination array was not long enough. Check the destination index, length, and the array's lower bounds. (Parameter 'destinationArray')")
 					}
 					copy(dst[i:], src)
 					return voidValue{}, nil
 				}),
-				"Add":           Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"Remove":        Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"RemoveAt":      Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"Insert":        Method(2, 2, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"Clear":         Method(0, 0, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
-				"ToString":      Method(0, 0, func(c *Call) (any, error) { return c.RT.TypeOf(c.Self).FullName, nil }),
+				"Add":           dotnet.Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"Remove":        dotnet.Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"RemoveAt":      dotnet.Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"Insert":        dotnet.Method(2, 2, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"Clear":         dotnet.Method(0, 0, func(c *Call) (any, error) { return nil, fixedSize() }),
+				"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
+				"ToString":      dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).TypeOf(c.Self).FullName, nil }),
 			}},
 		&TypeDef{FullName: "System.Collections.ArrayList",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				l := &object.List{Items: []any{}}
 				if items, ok := enumerateForCompare(bareValue(v)); ok {
 					l.Items = append(l.Items, items...)
@@ -1212,7 +1214,8 @@ func declareCollectionsTypes() {
 			New:      func(c *Call) (any, error) { return newList(c, false) },
 			Members:  listMembers(false)},
 		&TypeDef{FullName: "System.Collections.Generic.List`1", Assembly: "System.Private.CoreLib",
-			Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, t *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				items, ok := enumerateForCompare(bareValue(v))
 				if !ok {
 					if v == nil {
@@ -1220,10 +1223,10 @@ func declareCollectionsTypes() {
 					}
 					items = []any{v}
 				}
-				c := &Call{RT: rt, Type: t, Name: "new"}
-				out, err := c.convertItems(items, 0, "collection")
+				c := &Call{Host: rt, Type: t, Name: "new"}
+				out, err := convertItems(c, items, 0, "collection")
 				if err != nil {
-					return nil, convertFailed(v, t.String(), "")
+					return nil, dotnet.ConvertFailed(v, t.String(), "")
 				}
 				return &object.List{Items: out, Type: t}, nil
 			},
@@ -1235,7 +1238,7 @@ func declareCollectionsTypes() {
 			New:      func(c *Call) (any, error) { return newList(c, true) },
 			Members:  listMembers(true)},
 		&TypeDef{FullName: "System.Collections.Hashtable", Aliases: []string{"hashtable"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				switch x := bareValue(v).(type) {
 				case *object.Hashtable:
 					if x.Type == nil {
@@ -1253,7 +1256,7 @@ func declareCollectionsTypes() {
 					}
 					return h, nil
 				}
-				return nil, convertFailed(v, "System.Collections.Hashtable", "")
+				return nil, dotnet.ConvertFailed(v, "System.Collections.Hashtable", "")
 			},
 			Is: func(_ *TypeInfo, v any) bool {
 				h, ok := bareValue(v).(*object.Hashtable)
@@ -1276,13 +1279,13 @@ func declareCollectionsTypes() {
 			},
 			Members: dictMembers(false)},
 		&TypeDef{FullName: "System.Collections.Specialized.OrderedDictionary", Aliases: []string{"ordered"}, Assembly: "System.Collections.Specialized",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				if h, ok := bareValue(v).(*object.Hashtable); ok {
 					c := h.Copy()
 					c.Ordered, c.Type, c.CaseSensitive = true, nil, false
 					return c, nil
 				}
-				return nil, convertFailed(v, "System.Collections.Specialized.OrderedDictionary", "")
+				return nil, dotnet.ConvertFailed(v, "System.Collections.Specialized.OrderedDictionary", "")
 			},
 			Is: func(_ *TypeInfo, v any) bool {
 				h, ok := bareValue(v).(*object.Hashtable)
@@ -1297,7 +1300,7 @@ func declareCollectionsTypes() {
 				return h, nil
 			},
 			Members: mergeMembers(dictMembers(false), Members{
-				"Insert": Method(3, 3, func(c *Call) (any, error) {
+				"Insert": dotnet.Method(3, 3, func(c *Call) (any, error) {
 					i, err := c.Int(0, "index")
 					if err != nil {
 						return nil, err
@@ -1324,7 +1327,7 @@ func declareCollectionsTypes() {
 					}
 					return voidValue{}, nil
 				}),
-				"RemoveAt": Method(1, 1, func(c *Call) (any, error) {
+				"RemoveAt": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					i, err := c.Int(0, "index")
 					if err != nil {
 						return nil, err
@@ -1337,16 +1340,17 @@ func declareCollectionsTypes() {
 					h.Delete(keys[i])
 					return voidValue{}, nil
 				}),
-				"AsReadOnly": Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
+				"AsReadOnly": dotnet.Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
 			})},
 		&TypeDef{FullName: "System.Collections.Generic.Dictionary`2",
-			Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, t *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				if _, ok := bareValue(v).(*object.Hashtable); !ok {
-					return nil, convertFailed(v, t.String(), "")
+					return nil, dotnet.ConvertFailed(v, t.String(), "")
 				}
-				out, err := newDict(&Call{RT: rt, Type: t, Args: []any{v}, Name: "new"}, true, nil)
+				out, err := newDict(&Call{Host: rt, Type: t, Args: []any{v}, Name: "new"}, true, nil)
 				if err != nil {
-					return nil, convertFailed(v, t.String(), "")
+					return nil, dotnet.ConvertFailed(v, t.String(), "")
 				}
 				return out, nil
 			},
@@ -1359,7 +1363,7 @@ func declareCollectionsTypes() {
 				// A dictionary whose keys stay in the default comparer's
 				// order: numbers by value, strings as the culture orders
 				// them (case-insensitive first, lower case first on ties).
-				rt := c.RT
+				rt := rtOf(c)
 				cmp := func(a, b any) int {
 					n, err := rt.compareValues(a, b, true)
 					if err != nil {
@@ -1388,14 +1392,14 @@ func declareCollectionsTypes() {
 						s.ignoreCase = x.ignoreCase
 					case int, int64:
 					default:
-						list, err := c.itemsArg(i, "collection")
+						list, err := itemsArg(c, i, "collection")
 						if err != nil {
 							return nil, err
 						}
 						items = list
 					}
 				}
-				items, err := c.convertItems(items, 0, "collection")
+				items, err := convertItems(c, items, 0, "collection")
 				if err != nil {
 					return nil, err
 				}
@@ -1405,34 +1409,34 @@ func declareCollectionsTypes() {
 				return s, nil
 			},
 			Members: Members{
-				"Count": Prop(func(c *Call) (any, error) { return len(setOf(c).items), nil }),
-				"Add": Method(1, 1, func(c *Call) (any, error) {
-					v, err := c.elem(0, 0, "item")
+				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(setOf(c).items), nil }),
+				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					v, err := elem(c, 0, 0, "item")
 					if err != nil {
 						return nil, err
 					}
 					return setOf(c).add(v), nil
 				}),
-				"Remove": Method(1, 1, func(c *Call) (any, error) {
-					v, err := c.elem(0, 0, "item")
+				"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					v, err := elem(c, 0, 0, "item")
 					if err != nil {
 						return nil, err
 					}
 					return setOf(c).remove(v), nil
 				}),
-				"Contains": Method(1, 1, func(c *Call) (any, error) {
-					v, err := c.elem(0, 0, "item")
+				"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					v, err := elem(c, 0, 0, "item")
 					if err != nil {
 						return nil, err
 					}
 					return setOf(c).has(v), nil
 				}),
-				"Clear": Method(0, 0, func(c *Call) (any, error) {
+				"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					s := setOf(c)
 					s.items, s.index = nil, map[string]int{}
 					return voidValue{}, nil
 				}),
-				"UnionWith": Method(1, 1, func(c *Call) (any, error) {
+				"UnionWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1442,7 +1446,7 @@ func declareCollectionsTypes() {
 					}
 					return voidValue{}, nil
 				}),
-				"IntersectWith": Method(1, 1, func(c *Call) (any, error) {
+				"IntersectWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1455,7 +1459,7 @@ func declareCollectionsTypes() {
 					}
 					return voidValue{}, nil
 				}),
-				"ExceptWith": Method(1, 1, func(c *Call) (any, error) {
+				"ExceptWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1465,7 +1469,7 @@ func declareCollectionsTypes() {
 					}
 					return voidValue{}, nil
 				}),
-				"SymmetricExceptWith": Method(1, 1, func(c *Call) (any, error) {
+				"SymmetricExceptWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1489,7 +1493,7 @@ func declareCollectionsTypes() {
 					}
 					return false
 				}),
-				"GetEnumerator": Method(0, 0, func(c *Call) (any, error) { return setOf(c).Enumerate(), nil }),
+				"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) { return setOf(c).Enumerate(), nil }),
 			}},
 		&TypeDef{FullName: "System.Collections.Generic.Queue`1", Assembly: "System.Collections",
 			Is: func(t *TypeInfo, v any) bool {
@@ -1516,19 +1520,19 @@ func declareCollectionsTypes() {
 			},
 			NewArity: []int{2},
 			New: func(c *Call) (any, error) {
-				k, err := c.elem(0, 0, "key")
+				k, err := elem(c, 0, 0, "key")
 				if err != nil {
 					return nil, err
 				}
-				v, err := c.elem(1, 1, "value")
+				v, err := elem(c, 1, 1, "value")
 				if err != nil {
 					return nil, err
 				}
 				return object.KeyValuePair{Key: k, Value: v, Type: c.Type.FullName}, nil
 			},
 			Members: Members{
-				"Key":   Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Key, nil }),
-				"Value": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Value, nil }),
+				"Key":   dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Key, nil }),
+				"Value": dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Value, nil }),
 			}},
 		&TypeDef{FullName: "System.Collections.DictionaryEntry", ValueType: true,
 			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.DictionaryEntry); return ok },
@@ -1547,10 +1551,10 @@ func declareCollectionsTypes() {
 				"CurrentCultureIgnoreCase":   comparer("CurrentCultureIgnoreCase", true),
 			},
 			Members: Members{
-				"Equals": Method(2, 2, func(c *Call) (any, error) {
+				"Equals": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					return foldIf(c.Str(0), c.Self.(*stringComparer).ignoreCase) == foldIf(c.Str(1), c.Self.(*stringComparer).ignoreCase), nil
 				}),
-				"Compare": Method(2, 2, func(c *Call) (any, error) {
+				"Compare": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					s := c.Self.(*stringComparer)
 					if strings.HasPrefix(s.name, "Ordinal") {
 						return ordinalCompare(foldIf(c.Str(0), s.ignoreCase), foldIf(c.Str(1), s.ignoreCase)), nil

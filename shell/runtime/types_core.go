@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -43,7 +45,9 @@ func (r *Ref) Set(v any) {
 	r.value = v
 }
 
-func (r *Ref) psType() *TypeInfo { return TypeByName("System.Management.Automation.PSReference") }
+func (r *Ref) psType() *TypeInfo {
+	return dotnet.TypeByName("System.Management.Automation.PSReference")
+}
 
 // PSTypeName is the .NET type name.
 func (r *Ref) PSTypeName() string { return "System.Management.Automation.PSReference" }
@@ -148,7 +152,7 @@ func boolParse(s string) (bool, bool) {
 }
 
 func charPredicate(f func(rune) bool) *Member {
-	return Method(1, 2, func(c *Call) (any, error) {
+	return dotnet.Method(1, 2, func(c *Call) (any, error) {
 		if len(c.Args) == 2 {
 			s := c.Str(0)
 			i, err := c.Int(1, "index")
@@ -157,7 +161,7 @@ func charPredicate(f func(rune) bool) *Member {
 			}
 			rs := []rune(s)
 			if i < 0 || i >= len(rs) {
-				return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')")
+				return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')")
 			}
 			return f(rs[i]), nil
 		}
@@ -178,7 +182,7 @@ func mathArgs(c *Call) ([]any, error) {
 		if !ok {
 			_, err := c.To(i, "System.Double", fmt.Sprintf("value%d", i+1))
 			if err == nil {
-				err = argConvertError(a, "value", c.Name, "System.Double", nil)
+				err = dotnet.ArgConvertError(a, "value", c.Name, "System.Double", nil)
 			}
 			return nil, err
 		}
@@ -245,7 +249,7 @@ func roundRat(r *big.Rat, digits, mode int) *big.Rat {
 }
 
 func mathUnary(f func(float64) float64) *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
 		x, err := c.Float(0, "d")
 		if err != nil {
 			return nil, err
@@ -256,7 +260,7 @@ func mathUnary(f func(float64) float64) *Member {
 
 // mathRoundLike is Floor/Ceiling/Truncate: decimal stays decimal.
 func mathRoundLike(mode int) *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
 		ns, err := mathArgs(c)
 		if err != nil {
 			return nil, err
@@ -269,7 +273,7 @@ func mathRoundLike(mode int) *Member {
 }
 
 func mathMinMax(max bool) *Member {
-	return Method(2, 2, func(c *Call) (any, error) {
+	return dotnet.Method(2, 2, func(c *Call) (any, error) {
 		ns, err := mathArgs(c)
 		if err != nil {
 			return nil, err
@@ -293,7 +297,7 @@ func mathMinMax(max bool) *Member {
 // convertTo is one System.Convert.ToXxx method: a PowerShell conversion
 // with .NET's stricter string parsing.
 func convertTo(full string, kind *numberKind) *Member {
-	return Method(1, 2, func(c *Call) (any, error) {
+	return dotnet.Method(1, 2, func(c *Call) (any, error) {
 		v := bareValue(c.Arg(0))
 		if len(c.Args) == 2 && kind != nil && kind.integral {
 			if s, ok := v.(string); ok {
@@ -304,11 +308,11 @@ func convertTo(full string, kind *numberKind) *Member {
 				switch base {
 				case 2, 8, 10, 16:
 				default:
-					return nil, Throw("Invalid Base. (Parameter 'fromBase')")
+					return nil, dotnet.Throw("Invalid Base. (Parameter 'fromBase')")
 				}
 				n, perr := strconv.ParseInt(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "0x"), "0b"), base, 64)
 				if perr != nil {
-					return nil, Throw("Could not find any recognizable digits.")
+					return nil, dotnet.Throw("Could not find any recognizable digits.")
 				}
 				return kind.make(big.NewRat(n, 1)), nil
 			}
@@ -319,47 +323,47 @@ func convertTo(full string, kind *numberKind) *Member {
 		if v == nil && kind != nil {
 			return kind.make(new(big.Rat)), nil
 		}
-		t := TypeByName(full)
-		out, err := t.Convert(c.RT, v)
+		t := dotnet.TypeByName(full)
+		out, err := t.Convert(rtOf(c), v)
 		if err != nil {
-			return nil, Throw("%s", strings.TrimSuffix(err.Error(), ""))
+			return nil, dotnet.Throw("%s", strings.TrimSuffix(err.Error(), ""))
 		}
 		return out, nil
 	})
 }
 
-func init() { typesLater(declareCoreTypes) }
+func init() { dotnet.RegisterLater(declareCoreTypes) }
 
 // declareCoreTypes registers the file's types; it runs on the first type lookup.
 func declareCoreTypes() {
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Object", Aliases: []string{"object"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return v, nil },
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return v, nil },
 			Is:      func(_ *TypeInfo, v any) bool { return v != nil },
 			Members: Members{
-				"ToString": Method(0, 1, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 1, func(c *Call) (any, error) {
 					if len(c.Args) == 1 {
 						return formatWithSpec(c.Self, c.Str(0))
 					}
 					if o, ok := c.Self.(*object.PSObject); ok {
 						return o.String(), nil
 					}
-					return c.RT.toStr(c.Self), nil
+					return rtOf(c).toStr(c.Self), nil
 				}),
-				"Equals": Method(1, 1, func(c *Call) (any, error) {
+				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					if _, ok := c.Self.(*object.PSObject); ok {
 						return sameRef(c.Self, c.Arg(0)), nil
 					}
-					return c.RT.equalValues(c.Self, c.Arg(0), true), nil
+					return rtOf(c).equalValues(c.Self, c.Arg(0), true), nil
 				}),
-				"GetHashCode": Method(0, 0, func(c *Call) (any, error) {
+				"GetHashCode": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					h := int32(0)
-					for _, r := range c.RT.toStr(c.Self) {
+					for _, r := range rtOf(c).toStr(c.Self) {
 						h = h*31 + int32(r)
 					}
 					return int(h), nil
 				}),
-				"GetType": Method(0, 0, func(c *Call) (any, error) { return &TypeValue{Info: c.RT.TypeOf(c.Self)}, nil }),
+				"GetType": dotnet.Method(0, 0, func(c *Call) (any, error) { return &TypeValue{Info: rtOf(c).TypeOf(c.Self)}, nil }),
 			}},
 		&TypeDef{FullName: "System.ValueType", Is: func(_ *TypeInfo, v any) bool {
 			switch bareValue(v).(type) {
@@ -369,33 +373,33 @@ func declareCoreTypes() {
 			return isDate(bareValue(v))
 		}},
 		&TypeDef{FullName: "System.Void", Aliases: []string{"void"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return voidValue{}, nil }},
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return voidValue{}, nil }},
 		&TypeDef{FullName: "System.Boolean", Aliases: []string{"bool", "boolean"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return object.ToBool(v), nil },
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return object.ToBool(v), nil },
 			Is:      func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(bool); return ok },
 			Static: Members{
-				"TrueString":  Prop(func(*Call) (any, error) { return "True", nil }),
-				"FalseString": Prop(func(*Call) (any, error) { return "False", nil }),
-				"Parse": Method(1, 1, func(c *Call) (any, error) {
+				"TrueString":  dotnet.Prop(func(*Call) (any, error) { return "True", nil }),
+				"FalseString": dotnet.Prop(func(*Call) (any, error) { return "False", nil }),
+				"Parse": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
-						return nil, Throw("Value cannot be null. (Parameter 'value')")
+						return nil, dotnet.Throw("Value cannot be null. (Parameter 'value')")
 					}
 					b, ok := boolParse(c.Str(0))
 					if !ok {
-						return nil, Throw("String '%s' was not recognized as a valid Boolean.", c.Str(0))
+						return nil, dotnet.Throw("String '%s' was not recognized as a valid Boolean.", c.Str(0))
 					}
 					return b, nil
 				}),
-				"TryParse": Method(2, 2, func(c *Call) (any, error) {
+				"TryParse": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					b, ok := boolParse(c.Str(0))
-					if err := c.setRef(1, b); err != nil {
+					if err := setRef(c, 1, b); err != nil {
 						return nil, err
 					}
 					return ok && c.Arg(0) != nil, nil
 				}),
 			},
 			Members: Members{
-				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					a, b := bareValue(c.Self).(bool), object.ToBool(c.Arg(0))
 					switch {
 					case a == b:
@@ -407,12 +411,12 @@ func declareCoreTypes() {
 				}),
 			}},
 		&TypeDef{FullName: "System.Char", Aliases: []string{"char"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				switch x := bareValue(v).(type) {
 				case string:
 					r := []rune(x)
 					if len(r) != 1 {
-						return nil, convertFailed(v, "System.Char", "String must be exactly one character long.")
+						return nil, dotnet.ConvertFailed(v, "System.Char", "String must be exactly one character long.")
 					}
 					return object.Char(r[0]), nil
 				case object.Char:
@@ -421,16 +425,16 @@ func declareCoreTypes() {
 					n, _ := numeric.ToNumber(x)
 					i := numeric.Int64(n)
 					if i < 0 || i > 65535 {
-						return nil, convertFailed(v, "System.Char", "Value was either too large or too small for a character.")
+						return nil, dotnet.ConvertFailed(v, "System.Char", "Value was either too large or too small for a character.")
 					}
 					return object.Char(rune(i)), nil
 				}
-				return nil, convertFailed(v, "System.Char", "")
+				return nil, dotnet.ConvertFailed(v, "System.Char", "")
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Char); return ok },
 			Static: Members{
-				"MaxValue":         Prop(func(*Call) (any, error) { return object.Char(0xFFFF), nil }),
-				"MinValue":         Prop(func(*Call) (any, error) { return object.Char(0), nil }),
+				"MaxValue":         dotnet.Prop(func(*Call) (any, error) { return object.Char(0xFFFF), nil }),
+				"MinValue":         dotnet.Prop(func(*Call) (any, error) { return object.Char(0), nil }),
 				"IsDigit":          charPredicate(unicode.IsDigit),
 				"IsLetter":         charPredicate(unicode.IsLetter),
 				"IsLetterOrDigit":  charPredicate(func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }),
@@ -451,7 +455,7 @@ func declareCoreTypes() {
 				"ToLower":          charMap(unicode.ToLower),
 				"ToUpperInvariant": charMap(unicode.ToUpper),
 				"ToLowerInvariant": charMap(unicode.ToLower),
-				"GetNumericValue": Method(1, 1, func(c *Call) (any, error) {
+				"GetNumericValue": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Char", "c")
 					if err != nil {
 						return nil, err
@@ -462,20 +466,20 @@ func declareCoreTypes() {
 					}
 					return -1.0, nil
 				}),
-				"ConvertFromUtf32": Method(1, 1, func(c *Call) (any, error) {
+				"ConvertFromUtf32": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					n, err := c.Int(0, "utf32")
 					if err != nil {
 						return nil, err
 					}
 					if n < 0 || n > 0x10FFFF || (n >= 0xD800 && n <= 0xDFFF) {
-						return nil, Throw("A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not include surrogate codepoint values (0x00d800 ~ 0x00dfff). (Parameter 'utf32')")
+						return nil, dotnet.Throw("A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not include surrogate codepoint values (0x00d800 ~ 0x00dfff). (Parameter 'utf32')")
 					}
 					return string(rune(n)), nil
 				}),
 			},
 			Members: Members{
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return string(rune(bareValue(c.Self).(object.Char))), nil }),
-				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return string(rune(bareValue(c.Self).(object.Char))), nil }),
+				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Char", "value")
 					if err != nil {
 						return nil, err
@@ -484,7 +488,7 @@ func declareCoreTypes() {
 				}),
 			}},
 		&TypeDef{FullName: "System.Guid", Aliases: []string{"guid"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				switch x := bareValue(v).(type) {
 				case object.Guid:
 					return x, nil
@@ -492,9 +496,9 @@ func declareCoreTypes() {
 					if g, ok := object.ParseGuid(x); ok {
 						return g, nil
 					}
-					return nil, convertFailed(v, "System.Guid", "Unrecognized Guid format.")
+					return nil, dotnet.ConvertFailed(v, "System.Guid", "Unrecognized Guid format.")
 				}
-				return nil, convertFailed(v, "System.Guid", "")
+				return nil, dotnet.ConvertFailed(v, "System.Guid", "")
 			},
 			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Guid); return ok },
 			NewArity: []int{0, 1},
@@ -504,30 +508,30 @@ func declareCoreTypes() {
 				}
 				g, ok := object.ParseGuid(c.Str(0))
 				if !ok {
-					return nil, Throw("Unrecognized Guid format.")
+					return nil, dotnet.Throw("Unrecognized Guid format.")
 				}
 				return g, nil
 			},
 			Static: Members{
-				"Empty":   Prop(func(*Call) (any, error) { return object.Guid{}, nil }),
-				"NewGuid": Method(0, 0, func(c *Call) (any, error) { return c.RT.NewGuid(), nil }),
-				"Parse": Method(1, 1, func(c *Call) (any, error) {
+				"Empty":   dotnet.Prop(func(*Call) (any, error) { return object.Guid{}, nil }),
+				"NewGuid": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).NewGuid(), nil }),
+				"Parse": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					g, ok := object.ParseGuid(c.Str(0))
 					if !ok {
-						return nil, Throw("Unrecognized Guid format.")
+						return nil, dotnet.Throw("Unrecognized Guid format.")
 					}
 					return g, nil
 				}),
-				"TryParse": Method(2, 2, func(c *Call) (any, error) {
+				"TryParse": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					g, ok := object.ParseGuid(c.Str(0))
-					if err := c.setRef(1, g); err != nil {
+					if err := setRef(c, 1, g); err != nil {
 						return nil, err
 					}
 					return ok, nil
 				}),
 			},
 			Members: Members{
-				"ToString": Method(0, 1, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 1, func(c *Call) (any, error) {
 					g := bareValue(c.Self).(object.Guid)
 					switch c.Str(0) {
 					case "", "D", "d":
@@ -539,14 +543,14 @@ func declareCoreTypes() {
 					case "P", "p":
 						return "(" + g.String() + ")", nil
 					}
-					return nil, Throw("Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".")
+					return nil, dotnet.Throw("Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".")
 				}),
-				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					return compareStrings(bareValue(c.Self).(object.Guid).String(), c.Str(0), false), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.Management.Automation.PSReference", Aliases: []string{"ref"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				if r, ok := v.(*Ref); ok {
 					return r, nil
 				}
@@ -561,12 +565,12 @@ func declareCoreTypes() {
 			}},
 		&TypeDef{FullName: "System.Math", Aliases: []string{"math"},
 			Static: Members{
-				"PI":  Prop(func(*Call) (any, error) { return math.Pi, nil }),
-				"E":   Prop(func(*Call) (any, error) { return math.E, nil }),
-				"Tau": Prop(func(*Call) (any, error) { return 2 * math.Pi, nil }),
+				"PI":  dotnet.Prop(func(*Call) (any, error) { return math.Pi, nil }),
+				"E":   dotnet.Prop(func(*Call) (any, error) { return math.E, nil }),
+				"Tau": dotnet.Prop(func(*Call) (any, error) { return 2 * math.Pi, nil }),
 				// Round(x), Round(x, digits), Round(x, mode), Round(x, digits, mode)
-				"Round": Method(1, 3, func(c *Call) (any, error) {
-					ns, err := mathArgs(&Call{RT: c.RT, Args: c.Args[:1], Name: c.Name})
+				"Round": dotnet.Method(1, 3, func(c *Call) (any, error) {
+					ns, err := mathArgs(&Call{Host: c.Host, Args: c.Args[:1], Name: c.Name})
 					if err != nil {
 						return nil, err
 					}
@@ -574,7 +578,7 @@ func declareCoreTypes() {
 					rest := c.Args[1:]
 					if len(rest) > 0 {
 						if isMidpointArg(rest[len(rest)-1]) {
-							e, err := c.enumArg(len(c.Args)-1, "System.MidpointRounding", "mode")
+							e, err := enumArg(c, len(c.Args)-1, "System.MidpointRounding", "mode")
 							if err != nil {
 								return nil, err
 							}
@@ -589,12 +593,12 @@ func declareCoreTypes() {
 					}
 					if d, ok := ns[0].(object.Decimal); ok {
 						if digits < 0 || digits > 28 {
-							return nil, Throw("Decimal can only round to between 0 and 28 digits of precision. (Parameter 'decimals')")
+							return nil, dotnet.Throw("Decimal can only round to between 0 and 28 digits of precision. (Parameter 'decimals')")
 						}
 						return object.DecimalFromRat(roundRat(d.Rat(), digits, mode)), nil
 					}
 					if digits < 0 || digits > 15 {
-						return nil, Throw("Rounding digits must be between 0 and 15, inclusive. (Parameter 'digits')")
+						return nil, dotnet.Throw("Rounding digits must be between 0 and 15, inclusive. (Parameter 'digits')")
 					}
 					f := numeric.Float(ns[0])
 					if math.IsNaN(f) || math.IsInf(f, 0) {
@@ -606,7 +610,7 @@ func declareCoreTypes() {
 				"Floor":    mathRoundLike(3),
 				"Ceiling":  mathRoundLike(4),
 				"Truncate": mathRoundLike(2),
-				"Abs": Method(1, 1, func(c *Call) (any, error) {
+				"Abs": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					ns, err := mathArgs(c)
 					if err != nil {
 						return nil, err
@@ -614,7 +618,7 @@ func declareCoreTypes() {
 					switch x := ns[0].(type) {
 					case int:
 						if x == math.MinInt32 {
-							return nil, Throw("Negating the minimum value of a twos complement number is invalid.")
+							return nil, dotnet.Throw("Negating the minimum value of a twos complement number is invalid.")
 						}
 						if x < 0 {
 							return -x, nil
@@ -632,14 +636,14 @@ func declareCoreTypes() {
 				}),
 				"Max": mathMinMax(true),
 				"Min": mathMinMax(false),
-				"Sign": Method(1, 1, func(c *Call) (any, error) {
+				"Sign": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					ns, err := mathArgs(c)
 					if err != nil {
 						return nil, err
 					}
 					return numeric.Compare(ns[0], 0), nil
 				}),
-				"Pow": Method(2, 2, func(c *Call) (any, error) {
+				"Pow": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					x, err := c.Float(0, "x")
 					if err != nil {
 						return nil, err
@@ -661,7 +665,7 @@ func declareCoreTypes() {
 				"Acos":  mathUnary(math.Acos),
 				"Atan":  mathUnary(math.Atan),
 				"Cbrt":  mathUnary(math.Cbrt),
-				"Log": Method(1, 2, func(c *Call) (any, error) {
+				"Log": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					x, err := c.Float(0, "a")
 					if err != nil {
 						return nil, err
@@ -675,7 +679,7 @@ func declareCoreTypes() {
 					}
 					return math.Log(x), nil
 				}),
-				"Atan2": Method(2, 2, func(c *Call) (any, error) {
+				"Atan2": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					y, err := c.Float(0, "y")
 					if err != nil {
 						return nil, err
@@ -686,13 +690,13 @@ func declareCoreTypes() {
 					}
 					return math.Atan2(y, x), nil
 				}),
-				"Clamp": Method(3, 3, func(c *Call) (any, error) {
+				"Clamp": dotnet.Method(3, 3, func(c *Call) (any, error) {
 					ns, err := mathArgs(c)
 					if err != nil {
 						return nil, err
 					}
 					if numeric.Compare(ns[1], ns[2]) > 0 {
-						return nil, Throw("'%s' cannot be greater than %s.", object.ToCultureString(ns[1]), object.ToCultureString(ns[2]))
+						return nil, dotnet.Throw("'%s' cannot be greater than %s.", object.ToCultureString(ns[1]), object.ToCultureString(ns[2]))
 					}
 					v := ns[0]
 					if numeric.Compare(v, ns[1]) < 0 {
@@ -718,40 +722,40 @@ func declareCoreTypes() {
 				"ToSingle":  convertTo("System.Single", kindSingle),
 				"ToDecimal": convertTo("System.Decimal", kindDecimal),
 				"ToChar":    convertTo("System.Char", nil),
-				"ToDateTime": Method(1, 2, func(c *Call) (any, error) {
+				"ToDateTime": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
 						return dates.Zero(), nil
 					}
 					d, err := toDateTime(c.Arg(0))
 					if err != nil {
-						return nil, Throw("String '%s' was not recognized as a valid DateTime.", c.Str(0))
+						return nil, dotnet.Throw("String '%s' was not recognized as a valid DateTime.", c.Str(0))
 					}
 					return d, nil
 				}),
-				"ToBoolean": Method(1, 2, func(c *Call) (any, error) {
+				"ToBoolean": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					switch x := bareValue(c.Arg(0)).(type) {
 					case string:
 						b, ok := boolParse(x)
 						if !ok {
-							return nil, Throw("String '%s' was not recognized as a valid Boolean.", x)
+							return nil, dotnet.Throw("String '%s' was not recognized as a valid Boolean.", x)
 						}
 						return b, nil
 					}
 					return object.ToBool(bareValue(c.Arg(0))), nil
 				}),
-				"ToString": Method(1, 2, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					v := bareValue(c.Arg(0))
 					if len(c.Args) == 2 {
 						if base, ok := bareValue(c.Arg(1)).(int); ok {
 							n, ok := numeric.ToNumber(v)
 							if !ok || numeric.Kind(n) > 1 {
-								return nil, argConvertError(v, "value", c.Name, "System.Int64", nil)
+								return nil, dotnet.ArgConvertError(v, "value", c.Name, "System.Int64", nil)
 							}
 							i := numeric.Int64(n)
 							switch base {
 							case 2, 8, 10, 16:
 							default:
-								return nil, Throw("Invalid Base. (Parameter 'toBase')")
+								return nil, dotnet.Throw("Invalid Base. (Parameter 'toBase')")
 							}
 							if i < 0 && base != 10 {
 								if _, is32 := n.(int); is32 {
@@ -762,57 +766,57 @@ func declareCoreTypes() {
 							return strconv.FormatInt(i, base), nil
 						}
 					}
-					return c.RT.dotnetString(v), nil
+					return rtOf(c).dotnetString(v), nil
 				}),
-				"ToBase64String": Method(1, 3, func(c *Call) (any, error) {
-					b, err := c.bytesArg(0, "inArray")
+				"ToBase64String": dotnet.Method(1, 3, func(c *Call) (any, error) {
+					b, err := bytesArg(c, 0, "inArray")
 					if err != nil {
 						return nil, err
 					}
 					return base64.StdEncoding.EncodeToString(b), nil
 				}),
-				"FromBase64String": Method(1, 1, func(c *Call) (any, error) {
+				"FromBase64String": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(c.Str(0)))
 					if err != nil {
-						return nil, Throw("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.")
+						return nil, dotnet.Throw("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.")
 					}
 					return bytesValue(b), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.Environment", Aliases: []string{"environment"},
 			Static: Members{
-				"NewLine":                Prop(func(*Call) (any, error) { return "\n", nil }),
-				"MachineName":            Prop(func(*Call) (any, error) { return "EXOSIM", nil }),
-				"UserName":               Prop(func(*Call) (any, error) { return "admin", nil }),
-				"UserDomainName":         Prop(func(*Call) (any, error) { return "EXOSIM", nil }),
-				"Is64BitOperatingSystem": Prop(func(*Call) (any, error) { return true, nil }),
-				"Is64BitProcess":         Prop(func(*Call) (any, error) { return true, nil }),
-				"ProcessorCount":         Prop(func(*Call) (any, error) { return 2, nil }),
-				"UserInteractive":        Prop(func(c *Call) (any, error) { return c.RT.Interactive, nil }),
-				"GetEnvironmentVariable": Method(1, 2, func(c *Call) (any, error) {
-					if v, ok := c.RT.envLookup(c.Str(0)); ok {
+				"NewLine":                dotnet.Prop(func(*Call) (any, error) { return "\n", nil }),
+				"MachineName":            dotnet.Prop(func(*Call) (any, error) { return "EXOSIM", nil }),
+				"UserName":               dotnet.Prop(func(*Call) (any, error) { return "admin", nil }),
+				"UserDomainName":         dotnet.Prop(func(*Call) (any, error) { return "EXOSIM", nil }),
+				"Is64BitOperatingSystem": dotnet.Prop(func(*Call) (any, error) { return true, nil }),
+				"Is64BitProcess":         dotnet.Prop(func(*Call) (any, error) { return true, nil }),
+				"ProcessorCount":         dotnet.Prop(func(*Call) (any, error) { return 2, nil }),
+				"UserInteractive":        dotnet.Prop(func(c *Call) (any, error) { return rtOf(c).Interactive, nil }),
+				"GetEnvironmentVariable": dotnet.Method(1, 2, func(c *Call) (any, error) {
+					if v, ok := rtOf(c).envLookup(c.Str(0)); ok {
 						return v, nil
 					}
 					return nil, nil
 				}),
-				"SetEnvironmentVariable": Method(2, 3, func(c *Call) (any, error) {
+				"SetEnvironmentVariable": dotnet.Method(2, 3, func(c *Call) (any, error) {
 					if c.Arg(1) == nil || c.Str(1) == "" {
-						c.RT.env.Unset(c.Str(0))
+						rtOf(c).env.Unset(c.Str(0))
 					} else {
-						c.RT.env.Set(c.Str(0), c.Str(1))
+						rtOf(c).env.Set(c.Str(0), c.Str(1))
 					}
 					return voidValue{}, nil
 				}),
-				"GetFolderPath": Method(1, 2, func(c *Call) (any, error) {
-					f, err := c.enumArg(0, "System.Environment+SpecialFolder", "folder")
+				"GetFolderPath": dotnet.Method(1, 2, func(c *Call) (any, error) {
+					f, err := enumArg(c, 0, "System.Environment+SpecialFolder", "folder")
 					if err != nil {
 						return nil, err
 					}
-					return c.RT.specialFolder(f.Name), nil
+					return rtOf(c).specialFolder(f.Name), nil
 				}),
-				"GetEnvironmentVariables": Method(0, 1, func(c *Call) (any, error) {
+				"GetEnvironmentVariables": dotnet.Method(0, 1, func(c *Call) (any, error) {
 					h := object.NewHashtable()
-					for _, e := range c.RT.env.List() {
+					for _, e := range rtOf(c).env.List() {
 						h.Set(e.Name, e.Value)
 					}
 					return h, nil
@@ -820,11 +824,11 @@ func declareCoreTypes() {
 			}},
 		&TypeDef{FullName: "System.Text.Encoding", Aliases: []string{"text.encoding"},
 			Static: Members{
-				"UTF8":    Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-8"}, nil }),
-				"ASCII":   Prop(func(*Call) (any, error) { return &textEncoding{name: "us-ascii"}, nil }),
-				"Unicode": Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-16"}, nil }),
-				"Default": Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-8"}, nil }),
-				"GetEncoding": Method(1, 1, func(c *Call) (any, error) {
+				"UTF8":    dotnet.Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-8"}, nil }),
+				"ASCII":   dotnet.Prop(func(*Call) (any, error) { return &textEncoding{name: "us-ascii"}, nil }),
+				"Unicode": dotnet.Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-16"}, nil }),
+				"Default": dotnet.Prop(func(*Call) (any, error) { return &textEncoding{name: "utf-8"}, nil }),
+				"GetEncoding": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					switch strings.ToLower(c.Str(0)) {
 					case "utf-8", "utf8", "65001":
 						return &textEncoding{name: "utf-8"}, nil
@@ -833,17 +837,17 @@ func declareCoreTypes() {
 					case "utf-16", "unicode", "1200":
 						return &textEncoding{name: "utf-16"}, nil
 					}
-					return nil, Throw("'%s' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')", c.Str(0))
+					return nil, dotnet.Throw("'%s' is not a supported encoding name. For information on defining a custom encoding, see the documentation for the Encoding.RegisterProvider method. (Parameter 'name')", c.Str(0))
 				}),
 			},
 			Members: Members{
-				"WebName":      Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).name, nil }),
-				"EncodingName": Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).displayName(), nil }),
-				"GetBytes": Method(1, 1, func(c *Call) (any, error) {
+				"WebName":      dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).name, nil }),
+				"EncodingName": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).displayName(), nil }),
+				"GetBytes": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					return bytesValue(c.Self.(*textEncoding).encode(c.Str(0))), nil
 				}),
-				"GetString": Method(1, 3, func(c *Call) (any, error) {
-					b, err := c.bytesArg(0, "bytes")
+				"GetString": dotnet.Method(1, 3, func(c *Call) (any, error) {
+					b, err := bytesArg(c, 0, "bytes")
 					if err != nil {
 						return nil, err
 					}
@@ -855,7 +859,7 @@ func declareCoreTypes() {
 }
 
 func charMap(f func(rune) rune) *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
 		v, err := c.To(0, "System.Char", "c")
 		if err != nil {
 			return nil, err
@@ -886,11 +890,11 @@ func bytesValue(b []byte) []any {
 }
 
 // bytesArg reads a byte[] argument.
-func (c *Call) bytesArg(i int, param string) ([]byte, error) {
+func bytesArg(c *Call, i int, param string) ([]byte, error) {
 	items, ok := enumerateForCompare(bareValue(c.Arg(i)))
 	if !ok {
 		if c.Arg(i) == nil {
-			return nil, Throw("Value cannot be null. (Parameter '%s')", param)
+			return nil, dotnet.Throw("Value cannot be null. (Parameter '%s')", param)
 		}
 		items = []any{c.Arg(i)}
 	}
@@ -898,7 +902,7 @@ func (c *Call) bytesArg(i int, param string) ([]byte, error) {
 	for k, it := range items {
 		n, err := toNarrowInt(it, "System.Byte")
 		if err != nil {
-			return nil, argConvertError(c.Arg(i), param, c.Name, "System.Byte[]", err)
+			return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Byte[]", err)
 		}
 		out[k] = byte(n.(int))
 	}
@@ -908,7 +912,7 @@ func (c *Call) bytesArg(i int, param string) ([]byte, error) {
 // textEncoding is a System.Text.Encoding value.
 type textEncoding struct{ name string }
 
-func (e *textEncoding) psType() *TypeInfo { return TypeByName("System.Text.Encoding") }
+func (e *textEncoding) psType() *TypeInfo { return dotnet.TypeByName("System.Text.Encoding") }
 
 // PSTypeName is the .NET type name.
 func (e *textEncoding) PSTypeName() string {

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"math"
 	"strings"
 	"time"
@@ -18,7 +20,7 @@ func selfDate(c *Call) time.Time { return bareValue(c.Self).(time.Time) }
 // dateArithmetic is .NET's ArgumentOutOfRangeException for a sum outside
 // DateTime's range (year 1 to 9999); param names the method's parameter.
 func dateArithmetic(param string) error {
-	return Throw("The added or subtracted value results in an un-representable DateTime. (Parameter '%s')", param)
+	return dotnet.Throw("The added or subtracted value results in an un-representable DateTime. (Parameter '%s')", param)
 }
 
 // addDateTicks adds ticks to t within DateTime's range, else the .NET error.
@@ -35,7 +37,7 @@ func addDateTicks(t time.Time, ticks int64, param string) (time.Time, error) {
 // whole units and the fraction become ticks separately.
 func dateAdd(ticksPerUnit object.TimeSpan) *Member {
 	per := int64(ticksPerUnit)
-	return Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
 		f, err := c.Float(0, "value")
 		if err != nil {
 			return nil, err
@@ -44,7 +46,7 @@ func dateAdd(ticksPerUnit object.TimeSpan) *Member {
 			return nil, dateArithmetic("value")
 		}
 		if math.Abs(f) > float64(object.MaxDateTimeTicks/per) {
-			return nil, Throw("Value to add was out of range. (Parameter 'value')")
+			return nil, dotnet.Throw("Value to add was out of range. (Parameter 'value')")
 		}
 		whole := math.Trunc(f)
 		ticks := int64(whole)*per + int64((f-whole)*float64(per))
@@ -60,23 +62,23 @@ func invariantArg(c *Call, i int) bool {
 }
 
 func badDate(s string) error {
-	return Throw("String '%s' was not recognized as a valid DateTime.", s)
+	return dotnet.Throw("String '%s' was not recognized as a valid DateTime.", s)
 }
 
-func (c *Call) dateStyles(i int) (int, error) {
+func dateStyles(c *Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
-	e, err := c.enumArg(i, "System.Globalization.DateTimeStyles", "style")
+	e, err := enumArg(c, i, "System.Globalization.DateTimeStyles", "style")
 	return e.Value, err
 }
 
 // exactFormats reads a format or format[] argument.
-func (c *Call) exactFormats(i int) []string {
+func exactFormats(c *Call, i int) []string {
 	if items, ok := enumerateForCompare(bareValue(c.Arg(i))); ok {
 		out := make([]string, len(items))
 		for k, it := range items {
-			out[k] = c.RT.toStr(it)
+			out[k] = rtOf(c).toStr(it)
 		}
 		return out
 	}
@@ -84,17 +86,17 @@ func (c *Call) exactFormats(i int) []string {
 }
 
 func spanFrom(unit float64) *Member {
-	return Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *Call) (any, error) {
 		f, err := c.Float(0, "value")
 		if err != nil {
 			return nil, err
 		}
 		if math.IsNaN(f) {
-			return nil, Throw("TimeSpan does not accept floating point Not-a-Number values.")
+			return nil, dotnet.Throw("TimeSpan does not accept floating point Not-a-Number values.")
 		}
 		t := f * unit
 		if t > math.MaxInt64 || t < math.MinInt64 {
-			return nil, Throw("TimeSpan overflowed because the duration is too long.")
+			return nil, dotnet.Throw("TimeSpan overflowed because the duration is too long.")
 		}
 		return object.TimeSpan(t), nil
 	})
@@ -102,7 +104,7 @@ func spanFrom(unit float64) *Member {
 
 func selfSpan(c *Call) object.TimeSpan { return bareValue(c.Self).(object.TimeSpan) }
 
-func (c *Call) spanArg(i int) (object.TimeSpan, error) {
+func spanArg(c *Call, i int) (object.TimeSpan, error) {
 	v, err := c.To(i, "System.TimeSpan", "ts")
 	if err != nil {
 		return 0, err
@@ -110,13 +112,13 @@ func (c *Call) spanArg(i int) (object.TimeSpan, error) {
 	return v.(object.TimeSpan), nil
 }
 
-func init() { typesLater(declareDatetimeTypes) }
+func init() { dotnet.RegisterLater(declareDatetimeTypes) }
 
 // declareDatetimeTypes registers the file's types; it runs on the first type lookup.
 func declareDatetimeTypes() {
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				d, err := toDateTime(v)
 				if err != nil {
 					return nil, err
@@ -131,7 +133,7 @@ func declareDatetimeTypes() {
 				if len(args) == 2 || len(args) == 4 || len(args) == 7 || len(args) == 8 {
 					if e, ok := bareValue(args[len(args)-1]).(object.Enum); ok || !object.IsNumeric(bareValue(args[len(args)-1])) {
 						if !ok {
-							ev, err := c.enumArg(len(args)-1, "System.DateTimeKind", "kind")
+							ev, err := enumArg(c, len(args)-1, "System.DateTimeKind", "kind")
 							if err != nil {
 								return nil, err
 							}
@@ -165,106 +167,106 @@ func declareDatetimeTypes() {
 				}
 				if ns[0] < 1 || ns[0] > 9999 || ns[1] < 1 || ns[1] > 12 || ns[2] < 1 || ns[2] > dates.DaysIn(ns[0], ns[1]) ||
 					ns[3] < 0 || ns[3] > 23 || ns[4] < 0 || ns[4] > 59 || ns[5] < 0 || ns[5] > 59 || ns[6] < 0 || ns[6] > 999 {
-					return nil, Throw("Year, Month, and Day parameters describe an un-representable DateTime.")
+					return nil, dotnet.Throw("Year, Month, and Day parameters describe an un-representable DateTime.")
 				}
 				t := time.Date(ns[0], time.Month(ns[1]), ns[2], ns[3], ns[4], ns[5], ns[6]*1e6, time.UTC)
 				return dates.WithKind(t, kind), nil
 			},
 			Static: Members{
-				"Now":    Prop(func(c *Call) (any, error) { return c.RT.Now().In(object.LocalZone), nil }),
-				"UtcNow": Prop(func(c *Call) (any, error) { return c.RT.Now().UTC(), nil }),
-				"Today": Prop(func(c *Call) (any, error) {
-					n := c.RT.Now()
+				"Now":    dotnet.Prop(func(c *Call) (any, error) { return rtOf(c).Now().In(object.LocalZone), nil }),
+				"UtcNow": dotnet.Prop(func(c *Call) (any, error) { return rtOf(c).Now().UTC(), nil }),
+				"Today": dotnet.Prop(func(c *Call) (any, error) {
+					n := rtOf(c).Now()
 					return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, object.LocalZone), nil
 				}),
-				"MinValue": Prop(func(*Call) (any, error) { return dates.Zero(), nil }),
-				"MaxValue": Prop(func(*Call) (any, error) {
+				"MinValue": dotnet.Prop(func(*Call) (any, error) { return dates.Zero(), nil }),
+				"MaxValue": dotnet.Prop(func(*Call) (any, error) {
 					return time.Date(9999, 12, 31, 23, 59, 59, 999999900, object.UnspecifiedZone), nil
 				}),
-				"UnixEpoch": Prop(func(*Call) (any, error) { return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), nil }),
+				"UnixEpoch": dotnet.Prop(func(*Call) (any, error) { return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), nil }),
 				// Parse(s[, provider[, styles]])
-				"Parse": Method(1, 3, func(c *Call) (any, error) {
+				"Parse": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
-						return nil, Throw("Value cannot be null. (Parameter 's')")
+						return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 					}
 					t, ok := dates.Parse(c.Str(0))
 					if !ok {
 						return nil, badDate(c.Str(0))
 					}
-					styles, err := c.dateStyles(2)
+					styles, err := dateStyles(c, 2)
 					if err != nil {
 						return nil, err
 					}
 					return dates.ApplyStyles(t, styles), nil
 				}),
 				// ParseExact(s, format|formats, provider[, styles])
-				"ParseExact": Method(3, 4, func(c *Call) (any, error) {
+				"ParseExact": dotnet.Method(3, 4, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
-						return nil, Throw("Value cannot be null. (Parameter 's')")
+						return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 					}
 					if c.Arg(1) == nil {
-						return nil, Throw("Value cannot be null. (Parameter 'format')")
+						return nil, dotnet.Throw("Value cannot be null. (Parameter 'format')")
 					}
-					fmts := c.exactFormats(1)
+					fmts := exactFormats(c, 1)
 					if len(fmts) == 1 && fmts[0] == "" {
-						return nil, Throw("String '' was not recognized as a valid DateTime.")
+						return nil, dotnet.Throw("String '' was not recognized as a valid DateTime.")
 					}
 					t, ok := dates.ParseExactAny(c.Str(0), fmts)
 					if !ok {
 						return nil, badDate(c.Str(0))
 					}
-					styles, err := c.dateStyles(3)
+					styles, err := dateStyles(c, 3)
 					if err != nil {
 						return nil, err
 					}
 					return dates.ApplyStyles(t, styles), nil
 				}),
 				// TryParse(s, [ref]r), TryParse(s, provider, styles, [ref]r)
-				"TryParse": Method(2, 4, func(c *Call) (any, error) {
+				"TryParse": dotnet.Method(2, 4, func(c *Call) (any, error) {
 					t, ok := dates.Parse(c.Str(0))
 					if !ok || c.Arg(0) == nil {
 						t, ok = dates.Zero(), false
 					} else if len(c.Args) == 4 {
-						styles, err := c.dateStyles(2)
+						styles, err := dateStyles(c, 2)
 						if err != nil {
 							return nil, err
 						}
 						t = dates.ApplyStyles(t, styles)
 					}
-					if err := c.setRef(len(c.Args)-1, t); err != nil {
+					if err := setRef(c, len(c.Args)-1, t); err != nil {
 						return nil, err
 					}
 					return ok, nil
 				}),
 				// TryParseExact(s, format|formats, provider, styles, [ref]r)
-				"TryParseExact": Method(5, 5, func(c *Call) (any, error) {
-					t, ok := dates.ParseExactAny(c.Str(0), c.exactFormats(1))
+				"TryParseExact": dotnet.Method(5, 5, func(c *Call) (any, error) {
+					t, ok := dates.ParseExactAny(c.Str(0), exactFormats(c, 1))
 					if !ok || c.Arg(0) == nil {
 						t, ok = dates.Zero(), false
 					} else {
-						styles, err := c.dateStyles(3)
+						styles, err := dateStyles(c, 3)
 						if err != nil {
 							return nil, err
 						}
 						t = dates.ApplyStyles(t, styles)
 					}
-					if err := c.setRef(4, t); err != nil {
+					if err := setRef(c, 4, t); err != nil {
 						return nil, err
 					}
 					return ok, nil
 				}),
-				"SpecifyKind": Method(2, 2, func(c *Call) (any, error) {
+				"SpecifyKind": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					d, err := c.To(0, "System.DateTime", "value")
 					if err != nil {
 						return nil, err
 					}
-					k, err := c.enumArg(1, "System.DateTimeKind", "kind")
+					k, err := enumArg(c, 1, "System.DateTimeKind", "kind")
 					if err != nil {
 						return nil, err
 					}
 					return dates.WithKind(d.(time.Time), k.Name), nil
 				}),
-				"DaysInMonth": Method(2, 2, func(c *Call) (any, error) {
+				"DaysInMonth": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					y, err := c.Int(0, "year")
 					if err != nil {
 						return nil, err
@@ -274,21 +276,21 @@ func declareDatetimeTypes() {
 						return nil, err
 					}
 					if m < 1 || m > 12 {
-						return nil, Throw("Month must be between one and twelve. (Parameter 'month')")
+						return nil, dotnet.Throw("Month must be between one and twelve. (Parameter 'month')")
 					}
 					if y < 1 || y > 9999 {
-						return nil, Throw("Year must be between 1 and 9999. (Parameter 'year')")
+						return nil, dotnet.Throw("Year must be between 1 and 9999. (Parameter 'year')")
 					}
 					return dates.DaysIn(y, m), nil
 				}),
-				"IsLeapYear": Method(1, 1, func(c *Call) (any, error) {
+				"IsLeapYear": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					y, err := c.Int(0, "year")
 					if err != nil {
 						return nil, err
 					}
 					return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
 				}),
-				"Compare": Method(2, 2, func(c *Call) (any, error) {
+				"Compare": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					a, err := c.To(0, "System.DateTime", "t1")
 					if err != nil {
 						return nil, err
@@ -299,7 +301,7 @@ func declareDatetimeTypes() {
 					}
 					return a.(time.Time).Compare(b.(time.Time)), nil
 				}),
-				"FromFileTimeUtc": Method(1, 1, func(c *Call) (any, error) {
+				"FromFileTimeUtc": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "fileTime")
 					if err != nil {
 						return nil, err
@@ -307,7 +309,7 @@ func declareDatetimeTypes() {
 					t, _ := toDateTime(v.(int64) + 504911232000000000)
 					return t.UTC(), nil
 				}),
-				"FromFileTime": Method(1, 1, func(c *Call) (any, error) {
+				"FromFileTime": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "fileTime")
 					if err != nil {
 						return nil, err
@@ -322,42 +324,42 @@ func declareDatetimeTypes() {
 				"AddMinutes":      dateAdd(object.TicksPerMinute),
 				"AddSeconds":      dateAdd(object.TicksPerSecond),
 				"AddMilliseconds": dateAdd(object.TicksPerMillisecond),
-				"AddTicks": Method(1, 1, func(c *Call) (any, error) {
+				"AddTicks": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "value")
 					if err != nil {
 						return nil, err
 					}
 					return addDateTicks(selfDate(c), v.(int64), "value")
 				}),
-				"AddMonths": Method(1, 1, func(c *Call) (any, error) {
+				"AddMonths": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					n, err := c.Int(0, "months")
 					if err != nil {
 						return nil, err
 					}
 					if n < -120000 || n > 120000 {
-						return nil, Throw("Months value must be between +/-120000. (Parameter 'months')")
+						return nil, dotnet.Throw("Months value must be between +/-120000. (Parameter 'months')")
 					}
 					return addMonths(selfDate(c), n, "months")
 				}),
-				"AddYears": Method(1, 1, func(c *Call) (any, error) {
+				"AddYears": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					n, err := c.Int(0, "value")
 					if err != nil {
 						return nil, err
 					}
 					if n < -10000 || n > 10000 {
-						return nil, Throw("Years value must be between +/-10000. (Parameter 'value')")
+						return nil, dotnet.Throw("Years value must be between +/-10000. (Parameter 'value')")
 					}
 					return addMonths(selfDate(c), 12*n, "value")
 				}),
-				"Add": Method(1, 1, func(c *Call) (any, error) {
-					ts, err := c.spanArg(0)
+				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					ts, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
 					return addDateTicks(selfDate(c), int64(ts), "value")
 				}),
 				// Subtract(DateTime) → TimeSpan; Subtract(TimeSpan) → DateTime
-				"Subtract": Method(1, 1, func(c *Call) (any, error) {
+				"Subtract": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					switch o := bareValue(c.Arg(0)).(type) {
 					case time.Time:
 						return object.DateDiff(selfDate(c), o), nil
@@ -367,13 +369,13 @@ func declareDatetimeTypes() {
 					if d, err := toDateTime(c.Arg(0)); err == nil {
 						return object.DateDiff(selfDate(c), d), nil
 					}
-					ts, err := c.spanArg(0)
+					ts, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
 					return subDateTicks(selfDate(c), ts, "value")
 				}),
-				"ToString": Method(0, 2, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
 					f := ""
 					inv := false
 					switch len(c.Args) {
@@ -391,42 +393,42 @@ func declareDatetimeTypes() {
 					}
 					return object.FormatDateTime(selfDate(c), f), nil
 				}),
-				"ToShortDateString": Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "d"), nil }),
-				"ToLongDateString":  Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "D"), nil }),
-				"ToShortTimeString": Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "t"), nil }),
-				"ToLongTimeString":  Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "T"), nil }),
-				"ToUniversalTime":   Method(0, 0, func(c *Call) (any, error) { return selfDate(c).UTC(), nil }),
-				"ToLocalTime": Method(0, 0, func(c *Call) (any, error) {
+				"ToShortDateString": dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "d"), nil }),
+				"ToLongDateString":  dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "D"), nil }),
+				"ToShortTimeString": dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "t"), nil }),
+				"ToLongTimeString":  dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "T"), nil }),
+				"ToUniversalTime":   dotnet.Method(0, 0, func(c *Call) (any, error) { return selfDate(c).UTC(), nil }),
+				"ToLocalTime": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					return selfDate(c).In(object.LocalZone), nil
 				}),
-				"ToFileTime": Method(0, 0, func(c *Call) (any, error) {
+				"ToFileTime": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
 				}),
-				"ToFileTimeUtc": Method(0, 0, func(c *Call) (any, error) {
+				"ToFileTimeUtc": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
 				}),
-				"ToOADate": Method(0, 0, func(c *Call) (any, error) {
+				"ToOADate": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 					return float64(object.DateDiff(selfDate(c), base)) / float64(object.TicksPerDay), nil
 				}),
-				"IsDaylightSavingTime": Method(0, 0, func(c *Call) (any, error) { return false, nil }),
-				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+				"IsDaylightSavingTime": dotnet.Method(0, 0, func(c *Call) (any, error) { return false, nil }),
+				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
 						return 1, nil
 					}
 					o, ok := bareValue(c.Arg(0)).(time.Time)
 					if !ok {
-						return nil, Throw("Object must be of type DateTime.")
+						return nil, dotnet.Throw("Object must be of type DateTime.")
 					}
 					return selfDate(c).Compare(o), nil
 				}),
-				"Equals": Method(1, 1, func(c *Call) (any, error) {
+				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, ok := bareValue(c.Arg(0)).(time.Time)
 					return ok && o.Equal(selfDate(c)), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.TimeSpan", Aliases: []string{"timespan"}, ValueType: true,
-			Convert:  func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toTimeSpan(v) },
+			Convert:  func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return toTimeSpan(v) },
 			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.TimeSpan); return ok },
 			NewArity: []int{1, 3, 4, 5},
 			New: func(c *Call) (any, error) {
@@ -461,63 +463,63 @@ func declareDatetimeTypes() {
 				return object.TimeSpan(t), nil
 			},
 			Static: Members{
-				"Zero":             Prop(func(*Call) (any, error) { return object.TimeSpan(0), nil }),
-				"MaxValue":         Prop(func(*Call) (any, error) { return object.TimeSpan(math.MaxInt64), nil }),
-				"MinValue":         Prop(func(*Call) (any, error) { return object.TimeSpan(math.MinInt64), nil }),
-				"TicksPerDay":      Prop(func(*Call) (any, error) { return int64(object.TicksPerDay), nil }),
-				"TicksPerHour":     Prop(func(*Call) (any, error) { return int64(object.TicksPerHour), nil }),
-				"TicksPerMinute":   Prop(func(*Call) (any, error) { return int64(object.TicksPerMinute), nil }),
-				"TicksPerSecond":   Prop(func(*Call) (any, error) { return int64(object.TicksPerSecond), nil }),
+				"Zero":             dotnet.Prop(func(*Call) (any, error) { return object.TimeSpan(0), nil }),
+				"MaxValue":         dotnet.Prop(func(*Call) (any, error) { return object.TimeSpan(math.MaxInt64), nil }),
+				"MinValue":         dotnet.Prop(func(*Call) (any, error) { return object.TimeSpan(math.MinInt64), nil }),
+				"TicksPerDay":      dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerDay), nil }),
+				"TicksPerHour":     dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerHour), nil }),
+				"TicksPerMinute":   dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerMinute), nil }),
+				"TicksPerSecond":   dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerSecond), nil }),
 				"FromDays":         spanFrom(float64(object.TicksPerDay)),
 				"FromHours":        spanFrom(float64(object.TicksPerHour)),
 				"FromMinutes":      spanFrom(float64(object.TicksPerMinute)),
 				"FromSeconds":      spanFrom(float64(object.TicksPerSecond)),
 				"FromMilliseconds": spanFrom(float64(object.TicksPerMillisecond)),
-				"FromTicks": Method(1, 1, func(c *Call) (any, error) {
+				"FromTicks": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "value")
 					if err != nil {
 						return nil, err
 					}
 					return object.TimeSpan(v.(int64)), nil
 				}),
-				"Parse": Method(1, 2, func(c *Call) (any, error) {
+				"Parse": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					ts, ok := object.ParseTimeSpan(c.Str(0))
 					if !ok {
-						return nil, Throw("String '%s' was not recognized as a valid TimeSpan.", c.Str(0))
+						return nil, dotnet.Throw("String '%s' was not recognized as a valid TimeSpan.", c.Str(0))
 					}
 					return ts, nil
 				}),
-				"TryParse": Method(2, 3, func(c *Call) (any, error) {
+				"TryParse": dotnet.Method(2, 3, func(c *Call) (any, error) {
 					ts, ok := object.ParseTimeSpan(c.Str(0))
-					if err := c.setRef(len(c.Args)-1, ts); err != nil {
+					if err := setRef(c, len(c.Args)-1, ts); err != nil {
 						return nil, err
 					}
 					return ok, nil
 				}),
 			},
 			Members: Members{
-				"Add": Method(1, 1, func(c *Call) (any, error) {
-					o, err := c.spanArg(0)
+				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					o, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
 					return addSpans(selfSpan(c), o)
 				}),
-				"Subtract": Method(1, 1, func(c *Call) (any, error) {
-					o, err := c.spanArg(0)
+				"Subtract": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					o, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
 					return subSpans(selfSpan(c), o)
 				}),
-				"Multiply": Method(1, 1, func(c *Call) (any, error) {
+				"Multiply": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					f, err := c.Float(0, "factor")
 					if err != nil {
 						return nil, err
 					}
 					return object.TimeSpan(math.Round(float64(selfSpan(c)) * f)), nil
 				}),
-				"Divide": Method(1, 1, func(c *Call) (any, error) {
+				"Divide": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					if o, ok := bareValue(c.Arg(0)).(object.TimeSpan); ok {
 						return float64(selfSpan(c)) / float64(o), nil
 					}
@@ -527,34 +529,35 @@ func declareDatetimeTypes() {
 					}
 					return object.TimeSpan(math.Round(float64(selfSpan(c)) / f)), nil
 				}),
-				"Negate": Method(0, 0, func(c *Call) (any, error) { return -selfSpan(c), nil }),
-				"Duration": Method(0, 0, func(c *Call) (any, error) {
+				"Negate": dotnet.Method(0, 0, func(c *Call) (any, error) { return -selfSpan(c), nil }),
+				"Duration": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					if t := selfSpan(c); t < 0 {
 						return -t, nil
 					}
 					return selfSpan(c), nil
 				}),
-				"ToString": Method(0, 2, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
 					out, ok := object.FormatTimeSpan(selfSpan(c), c.Str(0))
 					if !ok {
-						return nil, Throw("Input string was not in a correct format.")
+						return nil, dotnet.Throw("Input string was not in a correct format.")
 					}
 					return out, nil
 				}),
-				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
-					o, err := c.spanArg(0)
+				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					o, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
 					return numeric.Compare(int64(selfSpan(c)), int64(o)), nil
 				}),
-				"Equals": Method(1, 1, func(c *Call) (any, error) {
+				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, ok := bareValue(c.Arg(0)).(object.TimeSpan)
 					return ok && o == selfSpan(c), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.Globalization.CultureInfo", Aliases: []string{"cultureinfo"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				if ci, ok := bareValue(v).(*cultureInfo); ok {
 					return ci, nil
 				}
@@ -564,36 +567,36 @@ func declareDatetimeTypes() {
 			NewArity: []int{1, 2},
 			New:      func(c *Call) (any, error) { return newCulture(c.Str(0)) },
 			Static: Members{
-				"InvariantCulture":      Prop(func(*Call) (any, error) { return &cultureInfo{name: ""}, nil }),
-				"CurrentCulture":        Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
-				"CurrentUICulture":      Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
-				"GetCultureInfo":        Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
-				"CreateSpecificCulture": Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
+				"InvariantCulture":      dotnet.Prop(func(*Call) (any, error) { return &cultureInfo{name: ""}, nil }),
+				"CurrentCulture":        dotnet.Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
+				"CurrentUICulture":      dotnet.Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
+				"GetCultureInfo":        dotnet.Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
+				"CreateSpecificCulture": dotnet.Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
 			},
 			Members: Members{
-				"Name": Prop(func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
-				"DisplayName": Prop(func(c *Call) (any, error) {
+				"Name": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
+				"DisplayName": dotnet.Prop(func(c *Call) (any, error) {
 					if c.Self.(*cultureInfo).name == "" {
 						return "Invariant Language (Invariant Country)", nil
 					}
 					return "English (United States)", nil
 				}),
-				"TextInfo": Prop(func(c *Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
+				"TextInfo": dotnet.Prop(func(c *Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
 			}},
 		&TypeDef{FullName: "System.Globalization.TextInfo",
 			Members: Members{
-				"ListSeparator": Prop(func(*Call) (any, error) { return ",", nil }),
-				"CultureName":   Prop(func(c *Call) (any, error) { return c.Self.(*textInfo).culture, nil }),
-				"ToUpper":       Method(1, 1, func(c *Call) (any, error) { return strings.ToUpper(c.Str(0)), nil }),
-				"ToLower":       Method(1, 1, func(c *Call) (any, error) { return strings.ToLower(c.Str(0)), nil }),
-				"ToTitleCase":   Method(1, 1, func(c *Call) (any, error) { return titleCase(c.Str(0)), nil }),
+				"ListSeparator": dotnet.Prop(func(*Call) (any, error) { return ",", nil }),
+				"CultureName":   dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*textInfo).culture, nil }),
+				"ToUpper":       dotnet.Method(1, 1, func(c *Call) (any, error) { return strings.ToUpper(c.Str(0)), nil }),
+				"ToLower":       dotnet.Method(1, 1, func(c *Call) (any, error) { return strings.ToLower(c.Str(0)), nil }),
+				"ToTitleCase":   dotnet.Method(1, 1, func(c *Call) (any, error) { return titleCase(c.Str(0)), nil }),
 			}},
 	)
 }
 
 // errSpanOverflow is .NET's OverflowException of TimeSpan arithmetic.
-var errSpanOverflow = Throw("TimeSpan overflowed because the duration is too long.")
+var errSpanOverflow = dotnet.Throw("TimeSpan overflowed because the duration is too long.")
 
 // addSpans is TimeSpan + TimeSpan, refusing to wrap around.
 func addSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
@@ -646,7 +649,9 @@ func addMonths(t time.Time, n int, param string) (time.Time, error) {
 // machine knows the invariant culture and en-US.
 type cultureInfo struct{ name string }
 
-func (c *cultureInfo) psType() *TypeInfo { return TypeByName("System.Globalization.CultureInfo") }
+func (c *cultureInfo) psType() *TypeInfo {
+	return dotnet.TypeByName("System.Globalization.CultureInfo")
+}
 
 // PSTypeName is the .NET type name.
 func (c *cultureInfo) PSTypeName() string { return "System.Globalization.CultureInfo" }
@@ -674,13 +679,13 @@ func newCulture(name string) (any, error) {
 	case "en-us", "en":
 		return &cultureInfo{name: "en-US"}, nil
 	}
-	return nil, notSupported("the culture '%s': the simulated machine has only the invariant culture and en-US", name)
+	return nil, dotnet.NotSupported("the culture '%s': the simulated machine has only the invariant culture and en-US", name)
 }
 
 // textInfo is a System.Globalization.TextInfo.
 type textInfo struct{ culture string }
 
-func (t *textInfo) psType() *TypeInfo { return TypeByName("System.Globalization.TextInfo") }
+func (t *textInfo) psType() *TypeInfo { return dotnet.TypeByName("System.Globalization.TextInfo") }
 
 // PSTypeName is the .NET type name.
 func (t *textInfo) PSTypeName() string { return "System.Globalization.TextInfo" }

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"sort"
 	"strconv"
@@ -67,14 +69,15 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 	d := &TypeDef{FullName: full, ValueType: true, Base: "System.Enum", Static: Members{}}
 	for _, e := range list {
 		e := e
-		d.Static[e.name] = Prop(func(*Call) (any, error) { return mk(e.val), nil })
+		d.Static[e.name] = dotnet.Prop(func(*Call) (any, error) { return mk(e.val), nil })
 	}
 	d.Is = func(_ *TypeInfo, v any) bool {
 		x, ok := bareValue(v).(object.Enum)
 		return ok && x.Type == full
 	}
-	var convert func(rt *Runtime, ti *TypeInfo, v any) (any, error)
-	convert = func(rt *Runtime, ti *TypeInfo, v any) (any, error) {
+	var convert func(h dotnet.Host, ti *TypeInfo, v any) (any, error)
+	convert = func(h dotnet.Host, ti *TypeInfo, v any) (any, error) {
+		rt := h.(*Runtime)
 		if items, ok := object.Enumerate(bareValue(v)); ok {
 			// a list converts as its items' names joined with commas
 			// (quoted and unquoted lists mean the same), so a flags enum
@@ -110,7 +113,7 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 			parts := []string{s}
 			if strings.Contains(s, ",") {
 				if !flags {
-					return nil, &conversionError{msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" because no commas are allowed for this enumeration.", x, full)}
+					return nil, &dotnet.ConversionError{Msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" because no commas are allowed for this enumeration.", x, full)}
 				}
 				parts = strings.Split(s, ",")
 			}
@@ -139,12 +142,12 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 					}
 				}
 				if !found {
-					return nil, convertFailed(x, full, fmt.Sprintf("Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s", x, strings.ReplaceAll(allNames(), ",", ", ")))
+					return nil, dotnet.ConvertFailed(x, full, fmt.Sprintf("Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s", x, strings.ReplaceAll(allNames(), ",", ", ")))
 				}
 			}
 			return mk(total), nil
 		}
-		return nil, convertFailed(v, full, "")
+		return nil, dotnet.ConvertFailed(v, full, "")
 	}
 	d.Convert = convert
 	return d
@@ -153,8 +156,8 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 // enumTypeArg reads argument 0 as an enum type.
 func enumTypeArg(c *Call) (*TypeInfo, error) {
 	tv, ok := bareValue(c.Arg(0)).(*TypeValue)
-	if !ok || tv.Info.def == nil || tv.Info.def.Base != "System.Enum" {
-		return nil, Throw("Type provided must be an Enum. (Parameter 'enumType')")
+	if !ok || tv.Info.Def() == nil || tv.Info.Def().Base != "System.Enum" {
+		return nil, dotnet.Throw("Type provided must be an Enum. (Parameter 'enumType')")
 	}
 	return tv.Info, nil
 }
@@ -167,7 +170,7 @@ func enumValues(c *Call) ([]any, error) {
 	}
 	var out []any
 	seen := map[int]bool{}
-	for _, m := range t.def.Static {
+	for _, m := range t.Def().Static {
 		if m.Get == nil {
 			continue
 		}
@@ -183,7 +186,7 @@ func enumValues(c *Call) ([]any, error) {
 
 // enumArg reads argument i as a value of enum full (a name, a number or
 // an enum value), the way a method parameter of that type converts it.
-func (c *Call) enumArg(i int, full, param string) (object.Enum, error) {
+func enumArg(c *Call, i int, full, param string) (object.Enum, error) {
 	v, err := c.To(i, full, param)
 	if err != nil {
 		return object.Enum{}, err
@@ -192,14 +195,14 @@ func (c *Call) enumArg(i int, full, param string) (object.Enum, error) {
 	return e, nil
 }
 
-func init() { typesLater(declareEnumTypes) }
+func init() { dotnet.RegisterLater(declareEnumTypes) }
 
 // declareEnumTypes registers the file's types; it runs on the first type lookup.
 func declareEnumTypes() {
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Enum", Base: "System.ValueType", Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Enum); return ok },
 			Static: Members{
-				"GetNames": Method(1, 1, func(c *Call) (any, error) {
+				"GetNames": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					vals, err := enumValues(c)
 					if err != nil {
 						return nil, err
@@ -210,19 +213,19 @@ func declareEnumTypes() {
 					}
 					return out, nil
 				}),
-				"GetValues": Method(1, 1, func(c *Call) (any, error) { return enumValues(c) }),
-				"Parse": Method(2, 3, func(c *Call) (any, error) {
+				"GetValues": dotnet.Method(1, 1, func(c *Call) (any, error) { return enumValues(c) }),
+				"Parse": dotnet.Method(2, 3, func(c *Call) (any, error) {
 					t, err := enumTypeArg(c)
 					if err != nil {
 						return nil, err
 					}
-					v, err := t.Convert(c.RT, c.Arg(1))
+					v, err := t.Convert(rtOf(c), c.Arg(1))
 					if err != nil {
-						return nil, Throw("Requested value '%s' was not found.", c.Str(1))
+						return nil, dotnet.Throw("Requested value '%s' was not found.", c.Str(1))
 					}
 					return v, nil
 				}),
-				"IsDefined": Method(2, 2, func(c *Call) (any, error) {
+				"IsDefined": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					vals, err := enumValues(c)
 					if err != nil {
 						return nil, err
@@ -237,7 +240,7 @@ func declareEnumTypes() {
 				}),
 			},
 			Members: Members{
-				"HasFlag": Method(1, 1, func(c *Call) (any, error) {
+				"HasFlag": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					self := bareValue(c.Self).(object.Enum)
 					f, err := c.To(0, self.Type, "flag")
 					if err != nil {
@@ -246,7 +249,7 @@ func declareEnumTypes() {
 					fv := f.(object.Enum).Value
 					return self.Value&fv == fv, nil
 				}),
-				"value__": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.Enum).Value, nil }),
+				"value__": dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.Enum).Value, nil }),
 			}},
 		enumDef("System.StringComparison", false, "CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"),
 		enumDef("System.StringSplitOptions", true, "None", "RemoveEmptyEntries", "TrimEntries"),

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
@@ -55,7 +57,7 @@ var exceptionTypes = []struct{ full, defaultMessage string }{
 func init() {
 	for _, et := range exceptionTypes {
 		et := et
-		RegisterType(&TypeDef{FullName: et.full,
+		dotnet.RegisterType(&TypeDef{FullName: et.full,
 			Is: func(_ *TypeInfo, v any) bool {
 				x, ok := bareValue(v).(*exceptionValue)
 				return ok && (x.typeName == et.full || et.full == "System.Exception")
@@ -76,9 +78,9 @@ func init() {
 				return e, nil
 			},
 			Members: Members{
-				"Message":        Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).message, nil }),
-				"InnerException": Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).inner, nil }),
-				"ToString": Method(0, 0, func(c *Call) (any, error) {
+				"Message":        dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).message, nil }),
+				"InnerException": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).inner, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					return c.Self.(*exceptionValue).typeName + ": " + c.Self.(*exceptionValue).message, nil
 				}),
 			}})

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"fmt"
 	"io/fs"
@@ -19,29 +21,29 @@ import (
 // a byte order mark, .NET's default.
 
 // dotnetPath resolves a path argument of a System.IO method.
-func (c *Call) dotnetPath(i int) (fsys.Path, error) {
+func dotnetPath(c *Call, i int) (fsys.Path, error) {
 	if i >= len(c.Args) || c.Args[i] == nil {
-		return fsys.Path{}, &methodException{"Value cannot be null. (Parameter 'path')"}
+		return fsys.Path{}, &dotnet.MethodException{Msg: "Value cannot be null. (Parameter 'path')"}
 	}
 	s := c.Str(i)
 	if strings.TrimSpace(s) == "" {
-		return fsys.Path{}, &methodException{"The value cannot be an empty string. (Parameter 'path')"}
+		return fsys.Path{}, &dotnet.MethodException{Msg: "The value cannot be an empty string. (Parameter 'path')"}
 	}
-	ns := c.RT.files
+	ns := rtOf(c).files
 	p, err := ns.ResolveFrom(ns.StartLocation(), s)
 	if err != nil {
 		var unc *fsys.NetworkPathError
 		if errors.As(err, &unc) {
-			return fsys.Path{}, &methodException{fmt.Sprintf("Could not find a part of the path '%s'.", unc.HostPath())}
+			return fsys.Path{}, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", unc.HostPath())}
 		}
 		var dn *fsys.DriveNotFoundError
 		if errors.As(err, &dn) {
-			return fsys.Path{}, &methodException{fmt.Sprintf("Could not find a part of the path '%s'.", s)}
+			return fsys.Path{}, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", s)}
 		}
-		return fsys.Path{}, &methodException{err.Error()}
+		return fsys.Path{}, &dotnet.MethodException{Msg: err.Error()}
 	}
 	if p.Drive.Provider != fsys.FileSystem {
-		return fsys.Path{}, &methodException{fmt.Sprintf("Could not find file '%s'.", s)}
+		return fsys.Path{}, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find file '%s'.", s)}
 	}
 	return ns.Canonical(p), nil
 }
@@ -49,9 +51,9 @@ func (c *Call) dotnetPath(i int) (fsys.Path, error) {
 // ioException words a host error as the .NET exception message.
 func ioException(err error, p fsys.Path, file bool) error {
 	if errors.Is(err, fs.ErrNotExist) && file {
-		return &methodException{fmt.Sprintf("Could not find file '%s'.", p.ProviderPath())}
+		return &dotnet.MethodException{Msg: fmt.Sprintf("Could not find file '%s'.", p.ProviderPath())}
 	}
-	return &methodException{provider.HostError(err, p.ProviderPath()).Message}
+	return &dotnet.MethodException{Msg: provider.HostError(err, p.ProviderPath()).Message}
 }
 
 // dotnetLines joins lines as File.WriteAllLines writes them.
@@ -62,21 +64,21 @@ func dotnetLines(c *Call, v any) string {
 		items = []any{v}
 	}
 	for _, it := range items {
-		b.WriteString(c.RT.toStr(it))
+		b.WriteString(rtOf(c).toStr(it))
 		b.WriteByte('\n')
 	}
 	return b.String()
 }
 
 // readText reads a file for ReadAllText and friends.
-func (c *Call) readText(i int) (string, error) {
-	p, err := c.dotnetPath(i)
+func readText(c *Call, i int) (string, error) {
+	p, err := dotnetPath(c, i)
 	if err != nil {
 		return "", err
 	}
-	ns := c.RT.files
+	ns := rtOf(c).files
 	if fi, err := ns.Stat(p); err == nil && fi.IsDir() {
-		return "", &methodException{fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
+		return "", &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
 	}
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
 	if err != nil {
@@ -86,12 +88,12 @@ func (c *Call) readText(i int) (string, error) {
 }
 
 // writeText writes or appends text for WriteAllText and friends.
-func (c *Call) writeText(i int, text string, appendTo bool) (any, error) {
-	p, err := c.dotnetPath(i)
+func writeText(c *Call, i int, text string, appendTo bool) (any, error) {
+	p, err := dotnetPath(c, i)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.RT.files.WriteFile(p, []byte(text), appendTo); err != nil {
+	if err := rtOf(c).files.WriteFile(p, []byte(text), appendTo); err != nil {
 		return nil, ioException(err, p, false)
 	}
 	return nil, nil
@@ -113,140 +115,140 @@ func splitTextLines(s string) []any {
 	return out
 }
 
-func init() { typesLater(declareFilesTypes) }
+func init() { dotnet.RegisterLater(declareFilesTypes) }
 
 // declareFilesTypes registers the file's types; it runs on the first type lookup.
 func declareFilesTypes() {
-	RegisterType(&TypeDef{FullName: "System.IO.File", Assembly: "System.Runtime",
+	dotnet.RegisterType(&TypeDef{FullName: "System.IO.File", Assembly: "System.Runtime",
 		Static: Members{
-			"Exists": Method(1, 1, func(c *Call) (any, error) {
-				p, err := c.dotnetPath(0)
+			"Exists": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return false, nil
 				}
-				fi, err := c.RT.files.Stat(p)
+				fi, err := rtOf(c).files.Stat(p)
 				return err == nil && !fi.IsDir(), nil
 			}),
-			"ReadAllText": Method(1, 2, func(c *Call) (any, error) { return c.readText(0) }),
-			"ReadAllLines": Method(1, 2, func(c *Call) (any, error) {
-				s, err := c.readText(0)
+			"ReadAllText": dotnet.Method(1, 2, func(c *Call) (any, error) { return readText(c, 0) }),
+			"ReadAllLines": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				s, err := readText(c, 0)
 				if err != nil {
 					return nil, err
 				}
 				return splitTextLines(s), nil
 			}),
-			"ReadLines": Method(1, 2, func(c *Call) (any, error) {
-				s, err := c.readText(0)
+			"ReadLines": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				s, err := readText(c, 0)
 				if err != nil {
 					return nil, err
 				}
 				return splitTextLines(s), nil
 			}),
-			"WriteAllText":   Method(2, 3, func(c *Call) (any, error) { return c.writeText(0, c.Str(1), false) }),
-			"AppendAllText":  Method(2, 3, func(c *Call) (any, error) { return c.writeText(0, c.Str(1), true) }),
-			"WriteAllLines":  Method(2, 3, func(c *Call) (any, error) { return c.writeText(0, dotnetLines(c, c.Arg(1)), false) }),
-			"AppendAllLines": Method(2, 3, func(c *Call) (any, error) { return c.writeText(0, dotnetLines(c, c.Arg(1)), true) }),
-			"WriteAllBytes":  Method(2, 2, func(c *Call) (any, error) { return c.writeText(0, bytesArg(c, c.Arg(1)), false) }),
-			"GetLastWriteTime": Method(1, 1, func(c *Call) (any, error) {
-				p, err := c.dotnetPath(0)
+			"WriteAllText":   dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, c.Str(1), false) }),
+			"AppendAllText":  dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, c.Str(1), true) }),
+			"WriteAllLines":  dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), false) }),
+			"AppendAllLines": dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), true) }),
+			"WriteAllBytes":  dotnet.Method(2, 2, func(c *Call) (any, error) { return writeText(c, 0, fileBytes(c, c.Arg(1)), false) }),
+			"GetLastWriteTime": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				fi, err := c.RT.files.Stat(p)
+				fi, err := rtOf(c).files.Stat(p)
 				if err != nil {
 					// .NET answers a missing file with 1/1/1601 (the file time zero)
 					return fileTimeZero, nil
 				}
 				return fi.ModTime().UTC(), nil
 			}),
-			"Delete": Method(1, 1, func(c *Call) (any, error) {
-				p, err := c.dotnetPath(0)
+			"Delete": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				ns := c.RT.files
+				ns := rtOf(c).files
 				fi, err := ns.Stat(p)
 				if err != nil {
 					if parent, ok := p.Parent(); ok && !ns.Exists(parent) {
-						return nil, &methodException{fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
+						return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
 					}
 					return nil, nil // deleting a missing file is no error
 				}
 				if fi.IsDir() {
-					return nil, &methodException{fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
+					return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
 				}
 				if err := ns.Remove(p, false); err != nil {
 					return nil, ioException(err, p, true)
 				}
 				return nil, nil
 			}),
-			"Copy": Method(2, 3, func(c *Call) (any, error) { return c.copyOrMove(false) }),
-			"Move": Method(2, 3, func(c *Call) (any, error) { return c.copyOrMove(true) }),
+			"Copy": dotnet.Method(2, 3, func(c *Call) (any, error) { return copyOrMove(c, false) }),
+			"Move": dotnet.Method(2, 3, func(c *Call) (any, error) { return copyOrMove(c, true) }),
 		}})
-	RegisterType(&TypeDef{FullName: "System.IO.Directory", Assembly: "System.Runtime",
+	dotnet.RegisterType(&TypeDef{FullName: "System.IO.Directory", Assembly: "System.Runtime",
 		Static: Members{
-			"Exists": Method(1, 1, func(c *Call) (any, error) {
-				p, err := c.dotnetPath(0)
+			"Exists": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return false, nil
 				}
-				fi, err := c.RT.files.Stat(p)
+				fi, err := rtOf(c).files.Stat(p)
 				return err == nil && fi.IsDir(), nil
 			}),
-			"CreateDirectory": Method(1, 1, func(c *Call) (any, error) {
-				p, err := c.dotnetPath(0)
+			"CreateDirectory": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				if err := c.RT.files.Mkdir(p, true); err != nil {
+				if err := rtOf(c).files.Mkdir(p, true); err != nil {
 					return nil, ioException(err, p, false)
 				}
 				return p.ProviderPath(), nil
 			}),
-			"Delete": Method(1, 2, func(c *Call) (any, error) {
-				p, err := c.dotnetPath(0)
+			"Delete": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				ns := c.RT.files
+				ns := rtOf(c).files
 				fi, err := ns.Stat(p)
 				if err != nil || !fi.IsDir() {
-					return nil, &methodException{fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
+					return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
 				}
 				recursive := len(c.Args) > 1 && toBoolArg(c.Arg(1))
 				if err := ns.Remove(p, recursive); err != nil {
 					if !recursive {
-						return nil, &methodException{fmt.Sprintf("Directory not empty : '%s'", p.ProviderPath())}
+						return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Directory not empty : '%s'", p.ProviderPath())}
 					}
 					return nil, ioException(err, p, false)
 				}
 				return nil, nil
 			}),
-			"GetFiles":       Method(1, 3, func(c *Call) (any, error) { return c.listDir(false) }),
-			"GetDirectories": Method(1, 3, func(c *Call) (any, error) { return c.listDir(true) }),
-			"GetCurrentDirectory": Method(0, 0, func(c *Call) (any, error) {
-				return c.RT.files.StartLocation().ProviderPath(), nil
+			"GetFiles":       dotnet.Method(1, 3, func(c *Call) (any, error) { return listDir(c, false) }),
+			"GetDirectories": dotnet.Method(1, 3, func(c *Call) (any, error) { return listDir(c, true) }),
+			"GetCurrentDirectory": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				return rtOf(c).files.StartLocation().ProviderPath(), nil
 			}),
 		}})
 }
 
-func (c *Call) copyOrMove(move bool) (any, error) {
-	from, err := c.dotnetPath(0)
+func copyOrMove(c *Call, move bool) (any, error) {
+	from, err := dotnetPath(c, 0)
 	if err != nil {
 		return nil, err
 	}
-	to, err := c.dotnetPath(1)
+	to, err := dotnetPath(c, 1)
 	if err != nil {
 		return nil, err
 	}
-	ns := c.RT.files
+	ns := rtOf(c).files
 	fi, err := ns.Stat(from)
 	if err != nil || fi.IsDir() {
-		return nil, &methodException{fmt.Sprintf("Could not find file '%s'.", from.ProviderPath())}
+		return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find file '%s'.", from.ProviderPath())}
 	}
 	overwrite := len(c.Args) > 2 && toBoolArg(c.Arg(2))
 	if ns.Exists(to) && !overwrite {
-		return nil, &methodException{fmt.Sprintf("The file '%s' already exists.", to.ProviderPath())}
+		return nil, &dotnet.MethodException{Msg: fmt.Sprintf("The file '%s' already exists.", to.ProviderPath())}
 	}
 	if move {
 		if err := ns.Rename(from, to); err != nil {
@@ -266,8 +268,8 @@ func (c *Call) copyOrMove(move bool) (any, error) {
 
 // listDir is Directory.GetFiles and GetDirectories: full paths, with an
 // optional name pattern and AllDirectories search.
-func (c *Call) listDir(dirs bool) (any, error) {
-	p, err := c.dotnetPath(0)
+func listDir(c *Call, dirs bool) (any, error) {
+	p, err := dotnetPath(c, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -275,10 +277,10 @@ func (c *Call) listDir(dirs bool) (any, error) {
 	if len(c.Args) > 1 {
 		pattern = c.Str(1)
 	}
-	all := len(c.Args) > 2 && strings.Contains(strings.ToLower(c.RT.toStr(c.Arg(2))), "all")
-	ns := c.RT.files
+	all := len(c.Args) > 2 && strings.Contains(strings.ToLower(rtOf(c).toStr(c.Arg(2))), "all")
+	ns := rtOf(c).files
 	if fi, err := ns.Stat(p); err != nil || !fi.IsDir() {
-		return nil, &methodException{fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
+		return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
 	}
 	var out []any
 	var walk func(dir fsys.Path)
@@ -306,15 +308,15 @@ func toBoolArg(v any) bool {
 	return b
 }
 
-// bytesArg turns a byte array argument into the file's bytes.
-func bytesArg(c *Call, v any) string {
+// fileBytes turns a byte array argument into the file's bytes.
+func fileBytes(c *Call, v any) string {
 	items, ok := enumerateForCompare(bareValue(v))
 	if !ok {
 		return ""
 	}
 	b := make([]byte, 0, len(items))
 	for _, it := range items {
-		n, _ := argToInt(c.RT, it, "bytes", c.Name)
+		n, _ := dotnet.ArgToInt(rtOf(c), it, "bytes", c.Name)
 		b = append(b, byte(n))
 	}
 	return string(b)

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"strings"
 )
@@ -57,7 +59,7 @@ func extensionOf(p string) string {
 }
 
 // pathArgs reads string arguments, refusing $null as .NET does.
-func (c *Call) pathArgs() ([]string, error) {
+func pathArgs(c *Call) ([]string, error) {
 	out := make([]string, len(c.Args))
 	for i, a := range c.Args {
 		if a == nil {
@@ -65,9 +67,9 @@ func (c *Call) pathArgs() ([]string, error) {
 			if len(c.Args) > 1 {
 				param = fmt.Sprintf("path%d", i+1)
 			}
-			return nil, Throw("Value cannot be null. (Parameter '%s')", param)
+			return nil, dotnet.Throw("Value cannot be null. (Parameter '%s')", param)
 		}
-		out[i] = c.RT.toStr(a)
+		out[i] = rtOf(c).toStr(a)
 	}
 	return out, nil
 }
@@ -88,18 +90,18 @@ func (rt *Runtime) tempPath() string {
 	return t
 }
 
-func init() { typesLater(declareIoTypes) }
+func init() { dotnet.RegisterLater(declareIoTypes) }
 
 // declareIoTypes registers the file's types; it runs on the first type lookup.
 func declareIoTypes() {
-	RegisterType(&TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
+	dotnet.RegisterType(&TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
 		Static: Members{
-			"DirectorySeparatorChar":    Prop(func(*Call) (any, error) { return charValue('\\'), nil }),
-			"AltDirectorySeparatorChar": Prop(func(*Call) (any, error) { return charValue('/'), nil }),
-			"PathSeparator":             Prop(func(*Call) (any, error) { return charValue(';'), nil }),
-			"VolumeSeparatorChar":       Prop(func(*Call) (any, error) { return charValue(':'), nil }),
-			"Combine": Method(1, -1, func(c *Call) (any, error) {
-				parts, err := c.pathArgs()
+			"DirectorySeparatorChar":    dotnet.Prop(func(*Call) (any, error) { return charValue('\\'), nil }),
+			"AltDirectorySeparatorChar": dotnet.Prop(func(*Call) (any, error) { return charValue('/'), nil }),
+			"PathSeparator":             dotnet.Prop(func(*Call) (any, error) { return charValue(';'), nil }),
+			"VolumeSeparatorChar":       dotnet.Prop(func(*Call) (any, error) { return charValue(':'), nil }),
+			"Combine": dotnet.Method(1, -1, func(c *Call) (any, error) {
+				parts, err := pathArgs(c)
 				if err != nil {
 					return nil, err
 				}
@@ -107,7 +109,7 @@ func declareIoTypes() {
 					if items, ok := enumerateForCompare(bareValue(c.Arg(0))); ok {
 						parts = parts[:0]
 						for _, it := range items {
-							parts = append(parts, c.RT.toStr(it))
+							parts = append(parts, rtOf(c).toStr(it))
 						}
 					}
 				}
@@ -125,7 +127,7 @@ func declareIoTypes() {
 				}
 				return out, nil
 			}),
-			"Join": Method(1, -1, func(c *Call) (any, error) {
+			"Join": dotnet.Method(1, -1, func(c *Call) (any, error) {
 				out := ""
 				for i := range c.Args {
 					p := c.Str(i)
@@ -141,13 +143,13 @@ func declareIoTypes() {
 				}
 				return out, nil
 			}),
-			"GetFileName": Method(1, 1, func(c *Call) (any, error) {
+			"GetFileName": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				return fileNameOf(c.Str(0)), nil
 			}),
-			"GetFileNameWithoutExtension": Method(1, 1, func(c *Call) (any, error) {
+			"GetFileNameWithoutExtension": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
@@ -157,14 +159,14 @@ func declareIoTypes() {
 				}
 				return name, nil
 			}),
-			"GetExtension": Method(1, 1, func(c *Call) (any, error) {
+			"GetExtension": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				return extensionOf(c.Str(0)), nil
 			}),
-			"HasExtension": Method(1, 1, func(c *Call) (any, error) { return extensionOf(c.Str(0)) != "", nil }),
-			"ChangeExtension": Method(2, 2, func(c *Call) (any, error) {
+			"HasExtension": dotnet.Method(1, 1, func(c *Call) (any, error) { return extensionOf(c.Str(0)) != "", nil }),
+			"ChangeExtension": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
@@ -183,13 +185,13 @@ func declareIoTypes() {
 				}
 				return p + e, nil
 			}),
-			"GetDirectoryName": Method(1, 1, func(c *Call) (any, error) {
+			"GetDirectoryName": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				p := strings.ReplaceAll(c.Str(0), "/", `\`)
 				if p == "" {
-					return nil, Throw("The path is empty. (Parameter 'path')")
+					return nil, dotnet.Throw("The path is empty. (Parameter 'path')")
 				}
 				root := pathRootLen(p)
 				if len(p) <= root {
@@ -205,33 +207,33 @@ func declareIoTypes() {
 				}
 				return dir, nil
 			}),
-			"GetPathRoot": Method(1, 1, func(c *Call) (any, error) {
+			"GetPathRoot": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				p := c.Str(0)
 				return strings.ReplaceAll(p[:pathRootLen(p)], "/", `\`), nil
 			}),
-			"IsPathRooted": Method(1, 1, func(c *Call) (any, error) { return isRooted(c.Str(0)), nil }),
-			"IsPathFullyQualified": Method(1, 1, func(c *Call) (any, error) {
+			"IsPathRooted": dotnet.Method(1, 1, func(c *Call) (any, error) { return isRooted(c.Str(0)), nil }),
+			"IsPathFullyQualified": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				p := c.Str(0)
 				n := pathRootLen(p)
 				return n >= 3 || (n > 1 && isSep(p[0])), nil
 			}),
-			"GetTempPath": Method(0, 0, func(c *Call) (any, error) { return c.RT.tempPath(), nil }),
-			"GetTempFileName": Method(0, 0, func(c *Call) (any, error) {
+			"GetTempPath": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).tempPath(), nil }),
+			"GetTempFileName": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				// a new empty file in the temp folder, named from the
 				// session's generator
-				g := c.RT.NewGuid()
-				name := c.RT.tempPath() + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1]))
-				if _, err := (&Call{RT: c.RT, Args: []any{name}, Name: c.Name}).writeText(0, "", false); err != nil {
+				g := rtOf(c).NewGuid()
+				name := rtOf(c).tempPath() + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1]))
+				if _, err := writeText(&Call{Host: c.Host, Args: []any{name}, Name: c.Name}, 0, "", false); err != nil {
 					return nil, err
 				}
 				return name, nil
 			}),
-			"GetRandomFileName": Method(0, 0, func(c *Call) (any, error) {
+			"GetRandomFileName": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				const alphabet = "abcdefghijklmnopqrstuvwxyz012345"
-				g := c.RT.NewGuid()
+				g := rtOf(c).NewGuid()
 				var b strings.Builder
 				for i := 0; i < 11; i++ {
 					if i == 8 {
@@ -241,7 +243,7 @@ func declareIoTypes() {
 				}
 				return b.String(), nil
 			}),
-			"GetInvalidFileNameChars": Method(0, 0, func(c *Call) (any, error) {
+			"GetInvalidFileNameChars": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				out := []any{}
 				for _, r := range "\"<>|\x00" {
 					out = append(out, charValue(r))
@@ -254,17 +256,17 @@ func declareIoTypes() {
 				}
 				return out, nil
 			}),
-			"GetInvalidPathChars": Method(0, 0, func(c *Call) (any, error) {
+			"GetInvalidPathChars": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				out := []any{charValue('|'), charValue(0)}
 				for r := rune(1); r < 32; r++ {
 					out = append(out, charValue(r))
 				}
 				return out, nil
 			}),
-			"GetFullPath": Method(1, 2, func(c *Call) (any, error) {
+			"GetFullPath": dotnet.Method(1, 2, func(c *Call) (any, error) {
 				p := c.Str(0)
 				if !isRooted(p) || pathRootLen(p) < 3 {
-					return nil, notSupported("Path.GetFullPath of a relative path ('%s'); use Resolve-Path or Join-Path with $PWD", p)
+					return nil, dotnet.NotSupported("Path.GetFullPath of a relative path ('%s'); use Resolve-Path or Join-Path with $PWD", p)
 				}
 				return cleanWindowsPath(p), nil
 			}),

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"sort"
 
 	"github.com/exosim/exosim/shell/numeric"
@@ -14,38 +16,38 @@ import (
 // their element type, so these accept any array of numbers.
 
 // delegateArg reads argument i as a script block delegate.
-func (c *Call) delegateArg(i int, param string) (*ScriptBlock, error) {
+func delegateArg(c *Call, i int, param string) (*ScriptBlock, error) {
 	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
 	if !ok {
-		return nil, argConvertError(c.Arg(i), param, c.Name, "System.Func`2[System.Object,System.Object]", nil)
+		return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Func`2[System.Object,System.Object]", nil)
 	}
 	return sb, nil
 }
 
-func (c *Call) callDelegate(sb *ScriptBlock, args ...any) (any, error) {
-	return c.RT.callScriptBlock(sb, args)
+func callDelegate(c *Call, sb *ScriptBlock, args ...any) (any, error) {
+	return rtOf(c).callScriptBlock(sb, args)
 }
 
 // sourceArg enumerates the source sequence (argument 0).
-func (c *Call) sourceArg() ([]any, error) {
+func sourceArg(c *Call) ([]any, error) {
 	if c.Arg(0) == nil {
-		return nil, Throw("Value cannot be null. (Parameter 'source')")
+		return nil, dotnet.Throw("Value cannot be null. (Parameter 'source')")
 	}
-	return c.itemsArg(0, "source")
+	return itemsArg(c, 0, "source")
 }
 
 // linqFilter applies an optional predicate at argument i.
-func (c *Call) linqFilter(items []any, i int) ([]any, error) {
+func linqFilter(c *Call, items []any, i int) ([]any, error) {
 	if i >= len(c.Args) {
 		return items, nil
 	}
-	sb, err := c.delegateArg(i, "predicate")
+	sb, err := delegateArg(c, i, "predicate")
 	if err != nil {
 		return nil, err
 	}
 	out := []any{}
 	for _, it := range items {
-		v, err := c.callDelegate(sb, it)
+		v, err := callDelegate(c, sb, it)
 		if err != nil {
 			return nil, err
 		}
@@ -58,8 +60,8 @@ func (c *Call) linqFilter(items []any, i int) ([]any, error) {
 
 // linqNumbers maps the source through an optional selector and requires
 // numbers.
-func (c *Call) linqNumbers() ([]any, error) {
-	items, err := c.sourceArg()
+func linqNumbers(c *Call) ([]any, error) {
+	items, err := sourceArg(c)
 	if err != nil {
 		return nil, err
 	}
@@ -67,16 +69,16 @@ func (c *Call) linqNumbers() ([]any, error) {
 	for _, it := range items {
 		v := it
 		if len(c.Args) > 1 {
-			sb, err := c.delegateArg(1, "selector")
+			sb, err := delegateArg(c, 1, "selector")
 			if err != nil {
 				return nil, err
 			}
-			if v, err = c.callDelegate(sb, it); err != nil {
+			if v, err = callDelegate(c, sb, it); err != nil {
 				return nil, err
 			}
 		}
 		if !object.IsNumeric(bareValue(v)) {
-			return nil, &methodBindError{msg: "Cannot find an overload for \"" + c.Name + "\" and the argument count: \"" + itoa(len(c.Args)) + "\".", id: "MethodCountCouldNotFindBest"}
+			return nil, &dotnet.MethodBindError{Msg: "Cannot find an overload for \"" + c.Name + "\" and the argument count: \"" + itoa(len(c.Args)) + "\".", ID: "MethodCountCouldNotFindBest"}
 		}
 		n := bareValue(v)
 		out = append(out, n)
@@ -87,13 +89,13 @@ func (c *Call) linqNumbers() ([]any, error) {
 func itoa(n int) string { return object.ToInvariantString(n) }
 
 func linqExtreme(max bool) *Member {
-	return Method(1, 2, func(c *Call) (any, error) {
-		ns, err := c.linqNumbers()
+	return dotnet.Method(1, 2, func(c *Call) (any, error) {
+		ns, err := linqNumbers(c)
 		if err != nil {
 			return nil, err
 		}
 		if len(ns) == 0 {
-			return nil, Throw("Sequence contains no elements")
+			return nil, dotnet.Throw("Sequence contains no elements")
 		}
 		best := ns[0]
 		for _, n := range ns[1:] {
@@ -106,12 +108,12 @@ func linqExtreme(max bool) *Member {
 }
 
 func linqPick(first, orDefault bool) *Member {
-	return Method(1, 2, func(c *Call) (any, error) {
-		items, err := c.sourceArg()
+	return dotnet.Method(1, 2, func(c *Call) (any, error) {
+		items, err := sourceArg(c)
 		if err != nil {
 			return nil, err
 		}
-		if items, err = c.linqFilter(items, 1); err != nil {
+		if items, err = linqFilter(c, items, 1); err != nil {
 			return nil, err
 		}
 		if len(items) == 0 {
@@ -119,9 +121,9 @@ func linqPick(first, orDefault bool) *Member {
 				return nil, nil
 			}
 			if len(c.Args) > 1 {
-				return nil, Throw("Sequence contains no matching element")
+				return nil, dotnet.Throw("Sequence contains no matching element")
 			}
-			return nil, Throw("Sequence contains no elements")
+			return nil, dotnet.Throw("Sequence contains no elements")
 		}
 		if first {
 			return items[0], nil
@@ -131,18 +133,18 @@ func linqPick(first, orDefault bool) *Member {
 }
 
 func linqOrder(desc bool) *Member {
-	return Method(2, 2, func(c *Call) (any, error) {
-		items, err := c.sourceArg()
+	return dotnet.Method(2, 2, func(c *Call) (any, error) {
+		items, err := sourceArg(c)
 		if err != nil {
 			return nil, err
 		}
-		sb, err := c.delegateArg(1, "keySelector")
+		sb, err := delegateArg(c, 1, "keySelector")
 		if err != nil {
 			return nil, err
 		}
 		keys := make([]any, len(items))
 		for i, it := range items {
-			if keys[i], err = c.callDelegate(sb, it); err != nil {
+			if keys[i], err = callDelegate(c, sb, it); err != nil {
 				return nil, err
 			}
 		}
@@ -151,7 +153,7 @@ func linqOrder(desc bool) *Member {
 			idx[i] = i
 		}
 		sort.SliceStable(idx, func(a, b int) bool {
-			r, _ := c.RT.compareValues(keys[idx[a]], keys[idx[b]], true)
+			r, _ := rtOf(c).compareValues(keys[idx[a]], keys[idx[b]], true)
 			if desc {
 				return r > 0
 			}
@@ -166,12 +168,12 @@ func linqOrder(desc bool) *Member {
 }
 
 func linqSetOp(kind string) *Member {
-	return Method(2, 3, func(c *Call) (any, error) {
-		a, err := c.sourceArg()
+	return dotnet.Method(2, 3, func(c *Call) (any, error) {
+		a, err := sourceArg(c)
 		if err != nil {
 			return nil, err
 		}
-		b, err := c.itemsArg(1, "second")
+		b, err := itemsArg(c, 1, "second")
 		if err != nil {
 			return nil, err
 		}
@@ -206,16 +208,16 @@ func linqSetOp(kind string) *Member {
 // converts to them.
 func delegateDef(full string) *TypeDef {
 	return &TypeDef{FullName: full,
-		Convert: func(rt *Runtime, t *TypeInfo, v any) (any, error) {
+		Convert: func(h dotnet.Host, t *TypeInfo, v any) (any, error) {
 			if sb, ok := bareValue(v).(*ScriptBlock); ok {
 				return sb, nil
 			}
-			return nil, convertFailed(v, t.String(), "")
+			return nil, dotnet.ConvertFailed(v, t.String(), "")
 		},
 		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok }}
 }
 
-func init() { typesLater(declareLinqTypes) }
+func init() { dotnet.RegisterLater(declareLinqTypes) }
 
 // declareLinqTypes registers the file's types; it runs on the first type lookup.
 func declareLinqTypes() {
@@ -225,8 +227,8 @@ func declareLinqTypes() {
 	}
 	defs = append(defs, &TypeDef{FullName: "System.Linq.Enumerable", Assembly: "System.Linq",
 		Static: Members{
-			"Distinct": Method(1, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Distinct": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
@@ -238,46 +240,46 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"Count": Method(1, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Count": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
-				if items, err = c.linqFilter(items, 1); err != nil {
+				if items, err = linqFilter(c, items, 1); err != nil {
 					return nil, err
 				}
 				return len(items), nil
 			}),
-			"Any": Method(1, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Any": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
-				if items, err = c.linqFilter(items, 1); err != nil {
+				if items, err = linqFilter(c, items, 1); err != nil {
 					return nil, err
 				}
 				return len(items) > 0, nil
 			}),
-			"All": Method(2, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"All": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
-				kept, err := c.linqFilter(items, 1)
+				kept, err := linqFilter(c, items, 1)
 				if err != nil {
 					return nil, err
 				}
 				return len(kept) == len(items), nil
 			}),
-			"Contains": Method(2, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Contains": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
 				return indexIn(items, c.Arg(1)) >= 0, nil
 			}),
-			"Sum": Method(1, 2, func(c *Call) (any, error) {
-				ns, err := c.linqNumbers()
+			"Sum": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				ns, err := linqNumbers(c)
 				if err != nil {
 					return nil, err
 				}
@@ -291,13 +293,13 @@ func declareLinqTypes() {
 				}
 				return total, nil
 			}),
-			"Average": Method(1, 2, func(c *Call) (any, error) {
-				ns, err := c.linqNumbers()
+			"Average": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				ns, err := linqNumbers(c)
 				if err != nil {
 					return nil, err
 				}
 				if len(ns) == 0 {
-					return nil, Throw("Sequence contains no elements")
+					return nil, dotnet.Throw("Sequence contains no elements")
 				}
 				sum := 0.0
 				for _, n := range ns {
@@ -307,32 +309,32 @@ func declareLinqTypes() {
 			}),
 			"Max": linqExtreme(true),
 			"Min": linqExtreme(false),
-			"Where": Method(2, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Where": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
-				return c.linqFilter(items, 1)
+				return linqFilter(c, items, 1)
 			}),
-			"Select": Method(2, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Select": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
-				sb, err := c.delegateArg(1, "selector")
+				sb, err := delegateArg(c, 1, "selector")
 				if err != nil {
 					return nil, err
 				}
 				out := make([]any, len(items))
 				for i, it := range items {
-					if out[i], err = c.callDelegate(sb, it); err != nil {
+					if out[i], err = callDelegate(c, sb, it); err != nil {
 						return nil, err
 					}
 				}
 				return out, nil
 			}),
-			"ToList": Method(1, 1, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"ToList": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
@@ -340,12 +342,12 @@ func declareLinqTypes() {
 				if src, ok := bareValue(c.Arg(0)).(*object.List); ok && src.Type != nil {
 					l.Type = src.Type
 				} else {
-					l.Type = closeType(lookupDef("System.Collections.Generic.List`1", 1), []*TypeInfo{TypeByName("System.Object")})
+					l.Type = dotnet.CloseType(dotnet.LookupDef("System.Collections.Generic.List`1", 1), []*TypeInfo{dotnet.TypeByName("System.Object")})
 				}
 				return l, nil
 			}),
-			"ToArray": Method(1, 1, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"ToArray": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
@@ -357,8 +359,8 @@ func declareLinqTypes() {
 			"LastOrDefault":     linqPick(false, true),
 			"OrderBy":           linqOrder(false),
 			"OrderByDescending": linqOrder(true),
-			"Reverse": Method(1, 1, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Reverse": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
@@ -368,8 +370,8 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"Skip": Method(2, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Skip": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
@@ -385,8 +387,8 @@ func declareLinqTypes() {
 				}
 				return append([]any{}, items[n:]...), nil
 			}),
-			"Take": Method(2, 2, func(c *Call) (any, error) {
-				items, err := c.sourceArg()
+			"Take": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
@@ -402,7 +404,7 @@ func declareLinqTypes() {
 				}
 				return append([]any{}, items[:n]...), nil
 			}),
-			"Range": Method(2, 2, func(c *Call) (any, error) {
+			"Range": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				a, err := c.Int(0, "start")
 				if err != nil {
 					return nil, err
@@ -412,7 +414,7 @@ func declareLinqTypes() {
 					return nil, err
 				}
 				if n < 0 {
-					return nil, Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
+					return nil, dotnet.Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
 				}
 				out := make([]any, n)
 				for i := range out {
@@ -420,13 +422,13 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"Repeat": Method(2, 2, func(c *Call) (any, error) {
+			"Repeat": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				n, err := c.Int(1, "count")
 				if err != nil {
 					return nil, err
 				}
 				if n < 0 {
-					return nil, Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
+					return nil, dotnet.Throw("Specified argument was out of the range of valid values. (Parameter 'count')")
 				}
 				out := make([]any, n)
 				for i := range out {
@@ -434,12 +436,12 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"SequenceEqual": Method(2, 2, func(c *Call) (any, error) {
-				a, err := c.sourceArg()
+			"SequenceEqual": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				a, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
-				b, err := c.itemsArg(1, "second")
+				b, err := itemsArg(c, 1, "second")
 				if err != nil {
 					return nil, err
 				}
@@ -457,5 +459,5 @@ func declareLinqTypes() {
 			"Intersect": linqSetOp("intersect"),
 			"Except":    linqSetOp("except"),
 		}})
-	RegisterType(defs...)
+	dotnet.RegisterType(defs...)
 }

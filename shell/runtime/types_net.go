@@ -1,6 +1,9 @@
 package runtime
 
-import "github.com/exosim/exosim/shell/object"
+import (
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/object"
+)
 
 // System.Net's connection settings that runbooks touch before connecting:
 // `[Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12`.
@@ -9,23 +12,23 @@ import "github.com/exosim/exosim/shell/object"
 
 func init() {
 	const protoType = "System.Net.SecurityProtocolType"
-	RegisterType(
+	dotnet.RegisterType(
 		enumDef(protoType, true, "SystemDefault=0", "Ssl3=48", "Tls=192", "Tls11=768", "Tls12=3072", "Tls13=12288"),
 		&TypeDef{FullName: "System.Net.ServicePointManager", Assembly: "System.Net.ServicePoint",
 			Static: Members{
 				"SecurityProtocol": &Member{
 					Get: func(c *Call) (any, error) {
-						if v := c.RT.securityProtocol; v != nil {
+						if v := rtOf(c).securityProtocol; v != nil {
 							return v, nil
 						}
 						return object.Enum{Type: protoType, Name: "SystemDefault", Value: 0}, nil
 					},
 					Set: func(c *Call, v any) error {
-						e, err := TypeByName(protoType).Convert(c.RT, v)
+						e, err := dotnet.TypeByName(protoType).Convert(rtOf(c), v)
 						if err != nil {
 							return err
 						}
-						c.RT.securityProtocol = e
+						rtOf(c).securityProtocol = e
 						return nil
 					},
 				},
@@ -36,10 +39,10 @@ func init() {
 // System.Uri's escaping statics, which runbooks use to build Graph and
 // REST query strings.
 func init() {
-	RegisterType(&TypeDef{FullName: "System.Uri", Aliases: []string{"uri"}, Assembly: "System.Private.Uri",
+	dotnet.RegisterType(&TypeDef{FullName: "System.Uri", Aliases: []string{"uri"}, Assembly: "System.Private.Uri",
 		Static: Members{
-			"EscapeDataString":   Method(1, 1, func(c *Call) (any, error) { return escapeDataString(c.Str(0)), nil }),
-			"UnescapeDataString": Method(1, 1, func(c *Call) (any, error) { return unescapeDataString(c.Str(0)), nil }),
+			"EscapeDataString":   dotnet.Method(1, 1, func(c *Call) (any, error) { return escapeDataString(c.Str(0)), nil }),
+			"UnescapeDataString": dotnet.Method(1, 1, func(c *Call) (any, error) { return unescapeDataString(c.Str(0)), nil }),
 		}})
 }
 

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"math"
 	"math/big"
@@ -169,28 +171,28 @@ var (
 func (k *numberKind) parse(s string, styles int) (any, error) {
 	r, ok := parseNumberStyles(s, styles)
 	if !ok {
-		return nil, Throw("The input string '%s' was not in a correct format.", s)
+		return nil, dotnet.Throw("The input string '%s' was not in a correct format.", s)
 	}
 	if k.integral {
 		if !r.IsInt() {
-			return nil, Throw("The input string '%s' was not in a correct format.", s)
+			return nil, dotnet.Throw("The input string '%s' was not in a correct format.", s)
 		}
 		if r.Cmp(k.min) < 0 || r.Cmp(k.max) > 0 {
-			return nil, Throw("Value was either too large or too small for %s.", k.what)
+			return nil, dotnet.Throw("Value was either too large or too small for %s.", k.what)
 		}
 	}
 	return k.make(r), nil
 }
 
 // stylesArg reads an optional NumberStyles argument.
-func (c *Call) stylesArg(i int, def int) (int, error) {
+func stylesArg(c *Call, i int, def int) (int, error) {
 	if i >= len(c.Args) {
 		return def, nil
 	}
 	if _, isRef := c.Args[i].(*Ref); isRef {
 		return def, nil
 	}
-	e, err := c.enumArg(i, "System.Globalization.NumberStyles", "style")
+	e, err := enumArg(c, i, "System.Globalization.NumberStyles", "style")
 	if err != nil {
 		// a culture or format provider in this position
 		return def, nil
@@ -201,25 +203,25 @@ func (c *Call) stylesArg(i int, def int) (int, error) {
 // numberStatics are Parse/TryParse/MaxValue/MinValue of a numeric type.
 func numberStatics(k *numberKind, min, max any) Members {
 	ms := Members{
-		"MaxValue": Prop(func(*Call) (any, error) { return max, nil }),
-		"MinValue": Prop(func(*Call) (any, error) { return min, nil }),
+		"MaxValue": dotnet.Prop(func(*Call) (any, error) { return max, nil }),
+		"MinValue": dotnet.Prop(func(*Call) (any, error) { return min, nil }),
 		// Parse(s), Parse(s, styles), Parse(s, provider), Parse(s, styles, provider)
-		"Parse": Method(1, 3, func(c *Call) (any, error) {
+		"Parse": dotnet.Method(1, 3, func(c *Call) (any, error) {
 			if c.Arg(0) == nil {
-				return nil, Throw("Value cannot be null. (Parameter 's')")
+				return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 			}
-			styles, err := c.stylesArg(1, k.styles)
+			styles, err := stylesArg(c, 1, k.styles)
 			if err != nil {
 				return nil, err
 			}
 			return k.parse(c.Str(0), styles)
 		}),
 		// TryParse(s, [ref]r), TryParse(s, styles, provider, [ref]r)
-		"TryParse": Method(2, 4, func(c *Call) (any, error) {
+		"TryParse": dotnet.Method(2, 4, func(c *Call) (any, error) {
 			styles := k.styles
 			if len(c.Args) == 4 {
 				var err error
-				if styles, err = c.stylesArg(1, k.styles); err != nil {
+				if styles, err = stylesArg(c, 1, k.styles); err != nil {
 					return nil, err
 				}
 			}
@@ -229,7 +231,7 @@ func numberStatics(k *numberKind, min, max any) Members {
 			if !ok {
 				v = k.make(new(big.Rat))
 			}
-			if err := c.setRef(last, v); err != nil {
+			if err := setRef(c, last, v); err != nil {
 				return nil, err
 			}
 			return ok, nil
@@ -240,7 +242,7 @@ func numberStatics(k *numberKind, min, max any) Members {
 
 // numberMembers are the instance members numbers share.
 var numberMembers = Members{
-	"ToString": Method(0, 2, func(c *Call) (any, error) {
+	"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
 		if len(c.Args) >= 1 && c.Arg(0) != nil {
 			if _, isStr := bareValue(c.Arg(0)).(string); isStr {
 				return formatWithSpec(bareValue(c.Self), c.Str(0))
@@ -248,17 +250,17 @@ var numberMembers = Members{
 		}
 		return object.ToCultureString(bareValue(c.Self)), nil
 	}),
-	"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+	"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
 		if c.Arg(0) == nil {
 			return 1, nil
 		}
 		n, ok := numeric.ToNumberStrict(bareValue(c.Arg(0)))
 		if !ok {
-			return nil, Throw("Object must be of type %s.", object.ShortTypeName(bareValue(c.Self)))
+			return nil, dotnet.Throw("Object must be of type %s.", object.ShortTypeName(bareValue(c.Self)))
 		}
 		return numeric.Compare(bareValue(c.Self), n), nil
 	}),
-	"Equals": Method(1, 1, func(c *Call) (any, error) {
+	"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
 		o := bareValue(c.Arg(0))
 		if object.TypeName(o) != object.TypeName(bareValue(c.Self)) {
 			return false, nil
@@ -269,29 +271,31 @@ var numberMembers = Members{
 
 // Decimal helpers.
 
-func init() { typesLater(declareNumberTypes) }
+func init() { dotnet.RegisterLater(declareNumberTypes) }
 
 // declareNumberTypes registers the file's types; it runs on the first type lookup.
 func declareNumberTypes() {
-	int32Conv := func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toInt32(v, "System.Int32") }
-	narrow := func(full string) func(*Runtime, *TypeInfo, any) (any, error) {
-		return func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toNarrowInt(v, full) }
+	int32Conv := func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+		return toInt32(v, "System.Int32")
+	}
+	narrow := func(full string) func(dotnet.Host, *TypeInfo, any) (any, error) {
+		return func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return toNarrowInt(v, full) }
 	}
 	isInt := func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(int); return ok }
 	isLong := func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(int64); return ok }
-	int64Conv := func(full string) func(*Runtime, *TypeInfo, any) (any, error) {
-		return func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+	int64Conv := func(full string) func(dotnet.Host, *TypeInfo, any) (any, error) {
+		return func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 			n, err := toInt32(v, "System.Int64")
 			if err != nil {
-				if ce, ok := err.(*conversionError); ok && full != "System.Int64" {
-					ce.msg = strings.Replace(ce.msg, "System.Int64", full, 1)
+				if ce, ok := err.(*dotnet.ConversionError); ok && full != "System.Int64" {
+					ce.Msg = strings.Replace(ce.Msg, "System.Int64", full, 1)
 				}
 				return nil, err
 			}
 			return numeric.Int64(n), nil
 		}
 	}
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Int32", Aliases: []string{"int", "int32"}, ValueType: true, Convert: int32Conv, Is: isInt,
 			Static: numberStatics(kindInt32, math.MinInt32, math.MaxInt32), Members: numberMembers},
 		&TypeDef{FullName: "System.Int64", Aliases: []string{"long", "int64"}, ValueType: true, Convert: int64Conv("System.Int64"), Is: isLong,
@@ -311,29 +315,29 @@ func declareNumberTypes() {
 		&TypeDef{FullName: "System.Numerics.BigInteger", Aliases: []string{"bigint"}, Assembly: "System.Runtime.Numerics", ValueType: true,
 			Convert: int64Conv("System.Numerics.BigInteger"), Is: isLong, Members: numberMembers},
 		&TypeDef{FullName: "System.Double", Aliases: []string{"double"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return toDouble(v) },
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return toDouble(v) },
 			Is:      func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(float64); return ok },
 			Static: mergeMembers(numberStatics(kindDouble, -math.MaxFloat64, math.MaxFloat64), Members{
-				"NaN":              Prop(func(*Call) (any, error) { return math.NaN(), nil }),
-				"PositiveInfinity": Prop(func(*Call) (any, error) { return math.Inf(1), nil }),
-				"NegativeInfinity": Prop(func(*Call) (any, error) { return math.Inf(-1), nil }),
-				"Epsilon":          Prop(func(*Call) (any, error) { return math.SmallestNonzeroFloat64, nil }),
-				"IsNaN": Method(1, 1, func(c *Call) (any, error) {
+				"NaN":              dotnet.Prop(func(*Call) (any, error) { return math.NaN(), nil }),
+				"PositiveInfinity": dotnet.Prop(func(*Call) (any, error) { return math.Inf(1), nil }),
+				"NegativeInfinity": dotnet.Prop(func(*Call) (any, error) { return math.Inf(-1), nil }),
+				"Epsilon":          dotnet.Prop(func(*Call) (any, error) { return math.SmallestNonzeroFloat64, nil }),
+				"IsNaN": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					f, err := c.Float(0, "d")
 					return math.IsNaN(f), err
 				}),
-				"IsInfinity": Method(1, 1, func(c *Call) (any, error) {
+				"IsInfinity": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					f, err := c.Float(0, "d")
 					return math.IsInf(f, 0), err
 				}),
 			}),
 			Members: numberMembers},
 		&TypeDef{FullName: "System.Single", Aliases: []string{"float", "single"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				f, err := toDouble(v)
 				if err != nil {
-					if ce, ok := err.(*conversionError); ok {
-						ce.msg = strings.Replace(ce.msg, "System.Double", "System.Single", 1)
+					if ce, ok := err.(*dotnet.ConversionError); ok {
+						ce.Msg = strings.Replace(ce.Msg, "System.Double", "System.Single", 1)
 					}
 					return nil, err
 				}
@@ -343,7 +347,7 @@ func declareNumberTypes() {
 			Static:  numberStatics(kindSingle, float32(-math.MaxFloat32), float32(math.MaxFloat32)),
 			Members: numberMembers},
 		&TypeDef{FullName: "System.Decimal", Aliases: []string{"decimal"}, ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				v = bareValue(v)
 				if s, ok := v.(string); ok {
 					if d, ok := object.ParseDecimal(s); ok {
@@ -352,7 +356,7 @@ func declareNumberTypes() {
 				}
 				n, ok := numeric.ToNumber(v)
 				if !ok {
-					return nil, convertFailed(v, "System.Decimal", formatErrDetail(v))
+					return nil, dotnet.ConvertFailed(v, "System.Decimal", formatErrDetail(v))
 				}
 				return numeric.Decimal(n), nil
 			},
@@ -381,10 +385,10 @@ func mergeMembers(ms ...Members) Members {
 }
 
 // setRef stores v through the [ref] argument i.
-func (c *Call) setRef(i int, v any) error {
+func setRef(c *Call, i int, v any) error {
 	r, ok := c.Arg(i).(*Ref)
 	if !ok {
-		return &methodBindError{msg: fmt.Sprintf("Argument: '%d' should be a System.Management.Automation.PSReference. Use [ref].", i+1), id: "NonRefArgumentToRefParameterMsg"}
+		return &dotnet.MethodBindError{Msg: fmt.Sprintf("Argument: '%d' should be a System.Management.Automation.PSReference. Use [ref].", i+1), ID: "NonRefArgumentToRefParameterMsg"}
 	}
 	r.Set(v)
 	return nil

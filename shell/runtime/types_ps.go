@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,7 +22,7 @@ import (
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }
 
-func (p *psObjectView) psType() *TypeInfo { return closeType(psViewDef, nil) }
+func (p *psObjectView) psType() *TypeInfo { return dotnet.CloseType(psViewDef, nil) }
 
 // PSTypeName is the .NET type name.
 func (p *psObjectView) PSTypeName() string { return "System.Management.Automation.PSObject" }
@@ -60,7 +62,7 @@ func (p *psObjectView) typeNames() any {
 type psPropertySet struct{ v any }
 
 func (s *psPropertySet) psType() *TypeInfo {
-	return TypeByName("System.Management.Automation.PSMemberInfoIntegratingCollection`1")
+	return dotnet.TypeByName("System.Management.Automation.PSMemberInfoIntegratingCollection`1")
 }
 
 // PSTypeName is the .NET type name.
@@ -117,7 +119,7 @@ func (i *psPropertyInfo) typeName() string {
 	return "System.Management.Automation.PSProperty"
 }
 
-func (i *psPropertyInfo) psType() *TypeInfo { return TypeByName(i.typeName()) }
+func (i *psPropertyInfo) psType() *TypeInfo { return dotnet.TypeByName(i.typeName()) }
 
 // PSTypeName is the .NET type name.
 func (i *psPropertyInfo) PSTypeName() string { return i.typeName() }
@@ -136,10 +138,10 @@ func (i *psPropertyInfo) valueTypeName() string {
 // expandTypeName turns the short names property declarations use into
 // full .NET names ("string" → "System.String").
 func expandTypeName(n string) string {
-	if t := TypeByName(n); t != nil {
+	if t := dotnet.TypeByName(n); t != nil {
 		return t.FullName
 	}
-	if d := lookupDef(n, 0); d != nil {
+	if d := dotnet.LookupDef(n, 0); d != nil {
 		return d.FullName
 	}
 	return n
@@ -173,7 +175,7 @@ func (i *psPropertyInfo) Adapted() []*object.Property {
 type typeNameList struct{ o *object.PSObject }
 
 func (l *typeNameList) psType() *TypeInfo {
-	return TypeByName("System.Collections.ObjectModel.Collection`1")
+	return dotnet.TypeByName("System.Collections.ObjectModel.Collection`1")
 }
 
 // PSTypeName is the .NET type name.
@@ -205,13 +207,13 @@ func tnList(c *Call) *typeNameList { return c.Self.(*typeNameList) }
 // psViewDef declares the members of .psobject (not registered by name:
 // the registered PSObject type is the plain property bag).
 var psViewDef = &TypeDef{FullName: "System.Management.Automation.PSObject", Assembly: "System.Management.Automation",
-	Members: lowerKeys(Members{
-		"BaseObject":          Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
-		"ImmediateBaseObject": Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
-		"Properties":          Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
-		"Members":             Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
-		"TypeNames":           Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
-		"Copy": Method(0, 0, func(c *Call) (any, error) {
+	Members: dotnet.LowerKeys(Members{
+		"BaseObject":          dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+		"ImmediateBaseObject": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+		"Properties":          dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+		"Members":             dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+		"TypeNames":           dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
+		"Copy": dotnet.Method(0, 0, func(c *Call) (any, error) {
 			switch x := c.Self.(*psObjectView).v.(type) {
 			case *object.PSObject:
 				return x.Copy(), nil
@@ -224,16 +226,16 @@ var psViewDef = &TypeDef{FullName: "System.Management.Automation.PSObject", Asse
 			}
 			return c.Self.(*psObjectView).v, nil
 		}),
-		"ToString": Method(0, 0, func(c *Call) (any, error) { return c.RT.toStr(c.Self.(*psObjectView).v), nil }),
+		"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).toStr(c.Self.(*psObjectView).v), nil }),
 	})}
 
-func init() { typesLater(declarePsTypes) }
+func init() { dotnet.RegisterLater(declarePsTypes) }
 
 // declarePsTypes registers the file's types; it runs on the first type lookup.
 func declarePsTypes() {
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Management.Automation.PSObject", Aliases: []string{"psobject"}, Assembly: "System.Management.Automation",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return v, nil },
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return v, nil },
 			Is:      func(_ *TypeInfo, v any) bool { return v != nil },
 			New: func(c *Call) (any, error) {
 				if len(c.Args) == 0 {
@@ -242,7 +244,7 @@ func declarePsTypes() {
 				return c.Arg(0), nil
 			}},
 		&TypeDef{FullName: "System.Management.Automation.PSCustomObject", Aliases: []string{"pscustomobject"}, Assembly: "System.Management.Automation",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				if h, ok := bareValue(v).(*object.Hashtable); ok {
 					o := object.NewCustomObject()
 					for _, e := range h.Entries() {
@@ -255,30 +257,30 @@ func declarePsTypes() {
 			Is: func(_ *TypeInfo, v any) bool { o, ok := v.(*object.PSObject); return ok && o.IsCustom() }},
 		&TypeDef{FullName: "System.Management.Automation.PSMemberInfoIntegratingCollection`1", Assembly: "System.Management.Automation",
 			Members: Members{
-				"Add": Method(1, 2, func(c *Call) (any, error) {
+				"Add": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					set := c.Self.(*psPropertySet)
 					o, ok := set.v.(*object.PSObject)
 					if !ok {
-						return nil, notSupported("adding members to a value that is not a PSObject; use Add-Member")
+						return nil, dotnet.NotSupported("adding members to a value that is not a PSObject; use Add-Member")
 					}
 					pi, ok := bareValue(c.Arg(0)).(*psPropertyInfo)
 					if !ok {
-						return nil, argConvertError(c.Arg(0), "member", "Add", "System.Management.Automation.PSPropertyInfo", nil)
+						return nil, dotnet.ArgConvertError(c.Arg(0), "member", "Add", "System.Management.Automation.PSPropertyInfo", nil)
 					}
 					if o.Property(pi.p.Name) != nil {
-						return nil, Throw("The member \"%s\" is already present.", pi.p.Name)
+						return nil, dotnet.Throw("The member \"%s\" is already present.", pi.p.Name)
 					}
 					cp := *pi.p
 					o.AddProperty(&cp)
 					return voidValue{}, nil
 				}),
-				"Remove": Method(1, 1, func(c *Call) (any, error) {
+				"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					if o, ok := c.Self.(*psPropertySet).v.(*object.PSObject); ok {
 						o.Remove(c.Str(0))
 					}
 					return voidValue{}, nil
 				}),
-				"Match": Method(1, 2, func(c *Call) (any, error) {
+				"Match": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					out := []any{}
 					for _, p := range c.Self.(*psPropertySet).items() {
 						if wildcard.Match(c.Str(0), p.p.Name) {
@@ -287,8 +289,8 @@ func declarePsTypes() {
 					}
 					return out, nil
 				}),
-				"Item": Method(1, 1, func(c *Call) (any, error) {
-					v, _ := c.Self.(*psPropertySet).Index(c.RT, c.Arg(0))
+				"Item": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					v, _ := c.Self.(*psPropertySet).Index(rtOf(c), c.Arg(0))
 					return v, nil
 				}),
 			}},
@@ -298,13 +300,13 @@ func declarePsTypes() {
 		propertyInfoDef("System.Management.Automation.PSAliasProperty", nil),
 		&TypeDef{FullName: "System.Collections.ObjectModel.Collection`1",
 			Members: Members{
-				"Count": Prop(func(c *Call) (any, error) { return len(tnList(c).o.TypeNames), nil }),
-				"Add": Method(1, 1, func(c *Call) (any, error) {
+				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(tnList(c).o.TypeNames), nil }),
+				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					l := tnList(c)
 					l.o.TypeNames = append(l.o.TypeNames, c.Str(0))
 					return voidValue{}, nil
 				}),
-				"Insert": Method(2, 2, func(c *Call) (any, error) {
+				"Insert": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					l := tnList(c)
 					i, err := c.Int(0, "index")
 					if err != nil {
@@ -318,7 +320,7 @@ func declarePsTypes() {
 					l.o.TypeNames = append(names, l.o.TypeNames[i:]...)
 					return voidValue{}, nil
 				}),
-				"Remove": Method(1, 1, func(c *Call) (any, error) {
+				"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					l := tnList(c)
 					for i, n := range l.o.TypeNames {
 						if n == c.Str(0) {
@@ -328,8 +330,8 @@ func declarePsTypes() {
 					}
 					return false, nil
 				}),
-				"Clear": Method(0, 0, func(c *Call) (any, error) { tnList(c).o.TypeNames = nil; return voidValue{}, nil }),
-				"Contains": Method(1, 1, func(c *Call) (any, error) {
+				"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) { tnList(c).o.TypeNames = nil; return voidValue{}, nil }),
+				"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					for _, n := range tnList(c).o.TypeNames {
 						if n == c.Str(0) {
 							return true, nil
@@ -337,7 +339,7 @@ func declarePsTypes() {
 					}
 					return false, nil
 				}),
-				"IndexOf": Method(1, 1, func(c *Call) (any, error) {
+				"IndexOf": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					for i, n := range tnList(c).o.TypeNames {
 						if n == c.Str(0) {
 							return i, nil
@@ -347,49 +349,51 @@ func declarePsTypes() {
 				}),
 			}},
 		&TypeDef{FullName: "System.Management.Automation.ScriptBlock", Aliases: []string{"scriptblock"}, Assembly: "System.Management.Automation",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				if sb, ok := bareValue(v).(*ScriptBlock); ok {
 					return sb, nil
 				}
-				return nil, convertFailed(v, "System.Management.Automation.ScriptBlock", "")
+				return nil, dotnet.ConvertFailed(v, "System.Management.Automation.ScriptBlock", "")
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok },
 			Static: Members{
-				"Create": Method(1, 1, func(c *Call) (any, error) { return c.RT.createScriptBlock(c.Str(0)) }),
+				"Create": dotnet.Method(1, 1, func(c *Call) (any, error) { return rtOf(c).createScriptBlock(c.Str(0)) }),
 			},
 			Members: Members{
-				"Invoke": Method(0, -1, func(c *Call) (any, error) {
-					v, _, err := c.RT.scriptBlockMethod(c.Self.(*ScriptBlock), "invoke", c.Args)
+				"Invoke": dotnet.Method(0, -1, func(c *Call) (any, error) {
+					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*ScriptBlock), "invoke", c.Args)
 					return v, err
 				}),
-				"InvokeReturnAsIs": Method(0, -1, func(c *Call) (any, error) {
-					v, _, err := c.RT.scriptBlockMethod(c.Self.(*ScriptBlock), "invokereturnasis", c.Args)
+				"InvokeReturnAsIs": dotnet.Method(0, -1, func(c *Call) (any, error) {
+					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*ScriptBlock), "invokereturnasis", c.Args)
 					return v, err
 				}),
-				"GetNewClosure":     Method(0, 0, func(c *Call) (any, error) { return c.Self, nil }),
-				"ToString":          Method(0, 0, func(c *Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
-				"InvokeWithContext": Method(2, -1, func(c *Call) (any, error) { return c.RT.callScriptBlock(c.Self.(*ScriptBlock), c.Args[2:]) }),
+				"GetNewClosure":     dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self, nil }),
+				"ToString":          dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
+				"InvokeWithContext": dotnet.Method(2, -1, func(c *Call) (any, error) { return rtOf(c).callScriptBlock(c.Self.(*ScriptBlock), c.Args[2:]) }),
 			}},
 		&TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) { return Switch(object.ToBool(v)), nil },
-			Is:      func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(Switch); return ok },
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				return Switch(object.ToBool(v)), nil
+			},
+			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(Switch); return ok },
 			Static: Members{
-				"Present": Prop(func(*Call) (any, error) { return Switch(true), nil }),
+				"Present": dotnet.Prop(func(*Call) (any, error) { return Switch(true), nil }),
 			},
 			Members: Members{
-				"IsPresent": Prop(func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
-				"ToBool":    Method(0, 0, func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+				"IsPresent": dotnet.Prop(func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+				"ToBool":    dotnet.Method(0, 0, func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
 			}},
 		&TypeDef{FullName: "System.Security.SecureString", Aliases: []string{"securestring"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
 				if s, ok := bareValue(v).(object.SecureString); ok {
 					return s, nil
 				}
-				return nil, convertFailed(v, "System.Security.SecureString", "")
+				return nil, dotnet.ConvertFailed(v, "System.Security.SecureString", "")
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.SecureString); return ok },
 			Members: Members{
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return "System.Security.SecureString", nil }),
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return "System.Security.SecureString", nil }),
 			}},
 		&TypeDef{FullName: "System.Management.Automation.PSCredential", Aliases: []string{"pscredential"}, Assembly: "System.Management.Automation",
 			Is: func(_ *TypeInfo, v any) bool {
@@ -398,10 +402,11 @@ func declarePsTypes() {
 		&TypeDef{FullName: "System.Management.Automation.ErrorRecord", Assembly: "System.Management.Automation",
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*object.ErrorRecord); return ok },
 			Members: Members{
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
 			}},
 		&TypeDef{FullName: "System.Version", Aliases: []string{"version"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				if x, ok := bareValue(v).(*versionValue); ok {
 					return x, nil
 				}
@@ -409,12 +414,12 @@ func declarePsTypes() {
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*versionValue); return ok },
 			Members: Members{
-				"MajorRevision": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(*versionValue).part(3) >> 16, nil }),
-				"MinorRevision": Prop(func(c *Call) (any, error) { return bareValue(c.Self).(*versionValue).part(3) & 0xffff, nil }),
-				"CompareTo": Method(1, 1, func(c *Call) (any, error) {
-					r, ok := bareValue(c.Self).(*versionValue).compareTo(c.RT, c.Arg(0))
+				"MajorRevision": dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(*versionValue).part(3) >> 16, nil }),
+				"MinorRevision": dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(*versionValue).part(3) & 0xffff, nil }),
+				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					r, ok := bareValue(c.Self).(*versionValue).compareTo(rtOf(c), c.Arg(0))
 					if !ok {
-						return nil, Throw("Object must be of type Version.")
+						return nil, dotnet.Throw("Object must be of type Version.")
 					}
 					return r, nil
 				}),
@@ -435,10 +440,11 @@ func declarePsTypes() {
 			},
 			NewArity: []int{1, 2, 3, 4}},
 		&TypeDef{FullName: "System.Net.Mail.MailAddress", Aliases: []string{"mailaddress"}, Assembly: "System.Net.Mail",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				a, err := mailAddress(rt.toStr(v))
 				if err != nil {
-					return nil, convertFailed(v, "System.Net.Mail.MailAddress", err.Error())
+					return nil, dotnet.ConvertFailed(v, "System.Net.Mail.MailAddress", err.Error())
 				}
 				return a, nil
 			},
@@ -447,7 +453,7 @@ func declarePsTypes() {
 			New: func(c *Call) (any, error) {
 				a, err := mailAddress(c.Str(0))
 				if err != nil {
-					return nil, Throw("%s", err.Error())
+					return nil, dotnet.Throw("%s", err.Error())
 				}
 				if len(c.Args) == 2 {
 					a.Set("DisplayName", c.Str(1))
@@ -455,10 +461,11 @@ func declarePsTypes() {
 				return a, nil
 			}},
 		&TypeDef{FullName: "System.Net.IPAddress", Aliases: []string{"ipaddress"}, Assembly: "System.Net.Primitives",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				s := strings.TrimSpace(rt.toStr(v))
 				if !validIP(s) {
-					return nil, convertFailed(v, "System.Net.IPAddress", "An invalid IP address was specified.")
+					return nil, dotnet.ConvertFailed(v, "System.Net.IPAddress", "An invalid IP address was specified.")
 				}
 				o := object.NewObject("System.Net.IPAddress", "System.Object")
 				family := "InterNetwork"
@@ -472,66 +479,67 @@ func declarePsTypes() {
 			},
 			Is: func(_ *TypeInfo, v any) bool { return object.TypeName(v) == "System.Net.IPAddress" }},
 		&TypeDef{FullName: "System.RuntimeType", Aliases: []string{"type", "System.Type"},
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				switch x := bareValue(v).(type) {
 				case *TypeValue:
 					return x, nil
 				case string:
 					t, ok := rt.ResolveType(x)
 					if !ok {
-						return nil, convertFailed(v, "System.Type", fmt.Sprintf("Unable to find type [%s].", x))
+						return nil, dotnet.ConvertFailed(v, "System.Type", fmt.Sprintf("Unable to find type [%s].", x))
 					}
 					return &TypeValue{Info: t}, nil
 				}
-				return nil, convertFailed(v, "System.Type", "")
+				return nil, dotnet.ConvertFailed(v, "System.Type", "")
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*TypeValue); return ok },
 			Members: Members{
-				"Name":      Prop(func(c *Call) (any, error) { return typeOfSelf(c).Name(), nil }),
-				"FullName":  Prop(func(c *Call) (any, error) { return typeOfSelf(c).FullName, nil }),
-				"Namespace": Prop(func(c *Call) (any, error) { return typeNamespace(typeOfSelf(c)), nil }),
-				"BaseType": Prop(func(c *Call) (any, error) {
+				"Name":      dotnet.Prop(func(c *Call) (any, error) { return typeOfSelf(c).Name(), nil }),
+				"FullName":  dotnet.Prop(func(c *Call) (any, error) { return typeOfSelf(c).FullName, nil }),
+				"Namespace": dotnet.Prop(func(c *Call) (any, error) { return typeNamespace(typeOfSelf(c)), nil }),
+				"BaseType": dotnet.Prop(func(c *Call) (any, error) {
 					t := typeOfSelf(c)
 					switch {
 					case t.Element != nil:
-						return &TypeValue{Info: TypeByName("System.Array")}, nil
-					case t.def == nil || t.def.FullName == "System.Object":
+						return &TypeValue{Info: dotnet.TypeByName("System.Array")}, nil
+					case t.Def() == nil || t.Def().FullName == "System.Object":
 						return nil, nil
-					case t.def.Base != "":
-						return &TypeValue{Info: TypeByName(t.def.Base)}, nil
-					case t.def.ValueType:
-						return &TypeValue{Info: TypeByName("System.ValueType")}, nil
+					case t.Def().Base != "":
+						return &TypeValue{Info: dotnet.TypeByName(t.Def().Base)}, nil
+					case t.Def().ValueType:
+						return &TypeValue{Info: dotnet.TypeByName("System.ValueType")}, nil
 					}
-					return &TypeValue{Info: TypeByName("System.Object")}, nil
+					return &TypeValue{Info: dotnet.TypeByName("System.Object")}, nil
 				}),
-				"IsArray":              Prop(func(c *Call) (any, error) { return typeOfSelf(c).Element != nil, nil }),
-				"IsGenericType":        Prop(func(c *Call) (any, error) { return len(typeOfSelf(c).Args) > 0, nil }),
-				"IsValueType":          Prop(func(c *Call) (any, error) { d := typeOfSelf(c).def; return d != nil && d.ValueType, nil }),
-				"IsEnum":               Prop(func(c *Call) (any, error) { d := typeOfSelf(c).def; return d != nil && d.Base == "System.Enum", nil }),
-				"IsPublic":             Prop(func(c *Call) (any, error) { return true, nil }),
-				"IsSerializable":       Prop(func(c *Call) (any, error) { return true, nil }),
-				"UnderlyingSystemType": Prop(func(c *Call) (any, error) { return c.Self, nil }),
-				"GetGenericArguments": Method(0, 0, func(c *Call) (any, error) {
+				"IsArray":              dotnet.Prop(func(c *Call) (any, error) { return typeOfSelf(c).Element != nil, nil }),
+				"IsGenericType":        dotnet.Prop(func(c *Call) (any, error) { return len(typeOfSelf(c).Args) > 0, nil }),
+				"IsValueType":          dotnet.Prop(func(c *Call) (any, error) { d := typeOfSelf(c).Def(); return d != nil && d.ValueType, nil }),
+				"IsEnum":               dotnet.Prop(func(c *Call) (any, error) { d := typeOfSelf(c).Def(); return d != nil && d.Base == "System.Enum", nil }),
+				"IsPublic":             dotnet.Prop(func(c *Call) (any, error) { return true, nil }),
+				"IsSerializable":       dotnet.Prop(func(c *Call) (any, error) { return true, nil }),
+				"UnderlyingSystemType": dotnet.Prop(func(c *Call) (any, error) { return c.Self, nil }),
+				"GetGenericArguments": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					out := []any{}
 					for _, a := range typeOfSelf(c).Args {
 						out = append(out, &TypeValue{Info: a})
 					}
 					return out, nil
 				}),
-				"GetEnumNames":  Method(0, 0, func(c *Call) (any, error) { return enumNamesOfSelf(c) }),
-				"GetEnumValues": Method(0, 0, func(c *Call) (any, error) { return enumValues(&Call{RT: c.RT, Args: []any{c.Self}}) }),
-				"GetElementType": Method(0, 0, func(c *Call) (any, error) {
+				"GetEnumNames":  dotnet.Method(0, 0, func(c *Call) (any, error) { return enumNamesOfSelf(c) }),
+				"GetEnumValues": dotnet.Method(0, 0, func(c *Call) (any, error) { return enumValues(&Call{Host: c.Host, Args: []any{c.Self}}) }),
+				"GetElementType": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					if el := typeOfSelf(c).Element; el != nil {
 						return &TypeValue{Info: el}, nil
 					}
 					return nil, nil
 				}),
-				"IsInstanceOfType": Method(1, 1, func(c *Call) (any, error) {
+				"IsInstanceOfType": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					t := typeOfSelf(c)
 					return t.Test != nil && t.Test(c.Arg(0)), nil
 				}),
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return typeOfSelf(c).String(), nil }),
-				"Equals": Method(1, 1, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return typeOfSelf(c).String(), nil }),
+				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					o, ok := bareValue(c.Arg(0)).(*TypeValue)
 					return ok && o.Info.FullName == typeOfSelf(c).FullName, nil
 				}),
@@ -543,8 +551,8 @@ func typeOfSelf(c *Call) *TypeInfo { return bareValue(c.Self).(*TypeValue).Info 
 
 func typeNamespace(t *TypeInfo) string {
 	n := t.FullName
-	if t.def != nil {
-		n = t.def.FullName
+	if t.Def() != nil {
+		n = t.Def().FullName
 	}
 	if i := strings.LastIndexByte(n, '.'); i >= 0 {
 		return n[:i]
@@ -561,7 +569,7 @@ func propertyInfoDef(full string, aliases []string) *TypeDef {
 		NewArity: []int{2},
 		New: func(c *Call) (any, error) {
 			if c.Str(0) == "" {
-				return nil, Throw("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.")
+				return nil, dotnet.Throw("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.")
 			}
 			return &psPropertyInfo{p: &object.Property{Name: c.Str(0), Value: c.Arg(1), Kind: object.NoteProperty}}, nil
 		},
@@ -578,10 +586,10 @@ func propertyInfoDef(full string, aliases []string) *TypeDef {
 					return nil
 				},
 			},
-			"Name":            Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).p.Name, nil }),
-			"TypeNameOfValue": Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).valueTypeName(), nil }),
-			"ToString":        Method(0, 0, func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).String(), nil }),
-			"Copy": Method(0, 0, func(c *Call) (any, error) {
+			"Name":            dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).p.Name, nil }),
+			"TypeNameOfValue": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).valueTypeName(), nil }),
+			"ToString":        dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).String(), nil }),
+			"Copy": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				cp := *c.Self.(*psPropertyInfo).p
 				return &psPropertyInfo{p: &cp}, nil
 			}),
@@ -597,7 +605,7 @@ type comparableValue interface {
 // versionValue is a System.Version: two to four numbers.
 type versionValue struct{ parts []int }
 
-func (v *versionValue) psType() *TypeInfo { return TypeByName("System.Version") }
+func (v *versionValue) psType() *TypeInfo { return dotnet.TypeByName("System.Version") }
 
 // PSTypeName is the .NET type name.
 func (v *versionValue) PSTypeName() string { return "System.Version" }
@@ -629,7 +637,7 @@ func (v *versionValue) Adapted() []*object.Property {
 func (v *versionValue) compareTo(rt *Runtime, other any) (int, bool) {
 	o, ok := bareValue(other).(*versionValue)
 	if !ok {
-		c, err := TypeByName("System.Version").Convert(rt, other)
+		c, err := dotnet.TypeByName("System.Version").Convert(rt, other)
 		if err != nil {
 			return 0, false
 		}
@@ -656,16 +664,16 @@ func parseVersion(s string, orig any) (any, error) {
 	s = strings.TrimSpace(s)
 	parts := strings.Split(s, ".")
 	if len(parts) < 2 || len(parts) > 4 {
-		return nil, convertFailed(orig, "System.Version", "Version string portion was too short or too long. (Parameter 'input')")
+		return nil, dotnet.ConvertFailed(orig, "System.Version", "Version string portion was too short or too long. (Parameter 'input')")
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		n, err := strconv.Atoi(strings.TrimSpace(p))
 		if err != nil {
-			return nil, convertFailed(orig, "System.Version", "Input string was not in a correct format.")
+			return nil, dotnet.ConvertFailed(orig, "System.Version", "Input string was not in a correct format.")
 		}
 		if n < 0 {
-			return nil, convertFailed(orig, "System.Version", "Version's parameters must be greater than or equal to zero. (Parameter 'version')")
+			return nil, dotnet.ConvertFailed(orig, "System.Version", "Version's parameters must be greater than or equal to zero. (Parameter 'version')")
 		}
 		nums[i] = n
 	}
@@ -729,7 +737,7 @@ func (rt *Runtime) createScriptBlock(text string) (any, error) {
 // gives each error (ten at most) with its "At line:" position.
 func parseException(perrs syntax.ErrorList) error {
 	if perrs[0].Incomplete {
-		return &typedException{msg: perrs[0].Message, typ: "System.Management.Automation.IncompleteParseException"}
+		return &dotnet.TypedException{Msg: perrs[0].Message, Type: "System.Management.Automation.IncompleteParseException"}
 	}
 	var parts []string
 	for i, e := range perrs {
@@ -740,5 +748,5 @@ func parseException(perrs syntax.ErrorList) error {
 		lines := format.PositionMessage(parseErrorRecord(e).Position)
 		parts = append(parts, strings.Join(append(lines, e.Message), "\n"))
 	}
-	return &typedException{msg: strings.Join(parts, "\n\n"), typ: "System.Management.Automation.ParseException"}
+	return &dotnet.TypedException{Msg: strings.Join(parts, "\n\n"), Type: "System.Management.Automation.ParseException"}
 }

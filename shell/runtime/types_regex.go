@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"regexp"
 	"strconv"
 	"strings"
@@ -34,7 +36,7 @@ func (r *Regex) String() string { return r.Pattern }
 // PSTypeName is the .NET type name.
 func (r *Regex) PSTypeName() string { return "System.Text.RegularExpressions.Regex" }
 
-func (r *Regex) psType() *TypeInfo { return TypeByName("System.Text.RegularExpressions.Regex") }
+func (r *Regex) psType() *TypeInfo { return dotnet.TypeByName("System.Text.RegularExpressions.Regex") }
 
 // Adapted shows Options, MatchTimeout and RightToLeft.
 func (r *Regex) Adapted() []*object.Property {
@@ -46,7 +48,7 @@ func (r *Regex) Adapted() []*object.Property {
 }
 
 func regexOptionsEnum(v int) object.Enum {
-	out, _ := TypeByName("System.Text.RegularExpressions.RegexOptions").Convert(nil, v)
+	out, _ := dotnet.TypeByName("System.Text.RegularExpressions.RegexOptions").Convert(nil, v)
 	e, _ := out.(object.Enum)
 	return e
 }
@@ -54,7 +56,7 @@ func regexOptionsEnum(v int) object.Enum {
 // newRegex compiles a .NET pattern with RegexOptions.
 func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
 	if what := regexsyntax.Unsupported(pattern); what != "" {
-		return nil, notSupported("%s in regular expressions (pattern '%s')", what, pattern)
+		return nil, dotnet.NotSupported("%s in regular expressions (pattern '%s')", what, pattern)
 	}
 	flags := ""
 	if opts&regexsyntax.IgnoreCase != 0 {
@@ -72,7 +74,7 @@ func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
 	}
 	re, err := regexp.Compile(src)
 	if err != nil {
-		return nil, Throw("%s", regexsyntax.InvalidPatternMessage(pattern, err))
+		return nil, dotnet.Throw("%s", regexsyntax.InvalidPatternMessage(pattern, err))
 	}
 	r := regexFromGo(re)
 	r.Pattern, r.Options = pattern, opts
@@ -123,7 +125,9 @@ func (m *matchValue) group(i int) *regexGroup {
 
 func (m *matchValue) whole() *regexGroup { return m.group(0) }
 
-func (m *matchValue) psType() *TypeInfo { return TypeByName("System.Text.RegularExpressions.Match") }
+func (m *matchValue) psType() *TypeInfo {
+	return dotnet.TypeByName("System.Text.RegularExpressions.Match")
+}
 
 // PSTypeName is the .NET type name.
 func (m *matchValue) PSTypeName() string { return "System.Text.RegularExpressions.Match" }
@@ -183,7 +187,9 @@ func (g *regexGroup) adapted(groups *groupCollection) []*object.Property {
 	)
 }
 
-func (g *regexGroup) psType() *TypeInfo { return TypeByName("System.Text.RegularExpressions.Group") }
+func (g *regexGroup) psType() *TypeInfo {
+	return dotnet.TypeByName("System.Text.RegularExpressions.Group")
+}
 
 // PSTypeName is the .NET type name.
 func (g *regexGroup) PSTypeName() string { return "System.Text.RegularExpressions.Group" }
@@ -197,7 +203,7 @@ func (g *regexGroup) Adapted() []*object.Property { return g.adapted(nil) }
 type groupCollection struct{ m *matchValue }
 
 func (c *groupCollection) psType() *TypeInfo {
-	return TypeByName("System.Text.RegularExpressions.GroupCollection")
+	return dotnet.TypeByName("System.Text.RegularExpressions.GroupCollection")
 }
 
 // PSTypeName is the .NET type name.
@@ -239,7 +245,7 @@ func (c *groupCollection) Index(rt *Runtime, key any) (any, bool) {
 type matchCollection struct{ items []any }
 
 func (c *matchCollection) psType() *TypeInfo {
-	return TypeByName("System.Text.RegularExpressions.MatchCollection")
+	return dotnet.TypeByName("System.Text.RegularExpressions.MatchCollection")
 }
 
 // PSTypeName is the .NET type name.
@@ -420,98 +426,99 @@ func (r *Regex) split(input string, count int) []any {
 }
 
 // regexOpts reads a RegexOptions argument.
-func (c *Call) regexOpts(i int) (int, error) {
+func regexOpts(c *Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
-	e, err := c.enumArg(i, "System.Text.RegularExpressions.RegexOptions", "options")
+	e, err := enumArg(c, i, "System.Text.RegularExpressions.RegexOptions", "options")
 	return e.Value, err
 }
 
 // staticRegex compiles argument i as a pattern with options at opt.
-func (c *Call) staticRegex(i, opt int) (*Regex, error) {
+func staticRegex(c *Call, i, opt int) (*Regex, error) {
 	if c.Arg(i) == nil {
-		return nil, Throw("Value cannot be null. (Parameter 'pattern')")
+		return nil, dotnet.Throw("Value cannot be null. (Parameter 'pattern')")
 	}
-	o, err := c.regexOpts(opt)
+	o, err := regexOpts(c, opt)
 	if err != nil {
 		return nil, err
 	}
-	return c.RT.newRegex(c.Str(i), o)
+	return rtOf(c).newRegex(c.Str(i), o)
 }
 
 func selfRegex(c *Call) *Regex { return bareValue(c.Self).(*Regex) }
 
-func init() { typesLater(declareRegexTypes) }
+func init() { dotnet.RegisterLater(declareRegexTypes) }
 
 // declareRegexTypes registers the file's types; it runs on the first type lookup.
 func declareRegexTypes() {
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Text.RegularExpressions.Regex", Aliases: []string{"regex"}, Assembly: "System.Text.RegularExpressions",
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				if r, ok := bareValue(v).(*Regex); ok {
 					return r, nil
 				}
 				r, err := rt.newRegex(rt.toStr(v), 0)
 				if err != nil {
-					if ns, ok := err.(*notSupportedError); ok {
-						return nil, &conversionError{msg: ns.msg}
+					if ns, ok := err.(*dotnet.NotSupportedError); ok {
+						return nil, &dotnet.ConversionError{Msg: ns.Msg}
 					}
-					return nil, convertFailed(v, "System.Text.RegularExpressions.Regex", err.Error())
+					return nil, dotnet.ConvertFailed(v, "System.Text.RegularExpressions.Regex", err.Error())
 				}
 				return r, nil
 			},
 			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*Regex); return ok },
 			NewArity: []int{1, 2, 3},
 			New: func(c *Call) (any, error) {
-				o, err := c.regexOpts(1)
+				o, err := regexOpts(c, 1)
 				if err != nil {
 					return nil, err
 				}
-				return c.RT.newRegex(c.Str(0), o)
+				return rtOf(c).newRegex(c.Str(0), o)
 			},
 			Static: Members{
-				"Match": Method(2, 4, func(c *Call) (any, error) {
-					r, err := c.staticRegex(1, 2)
+				"Match": dotnet.Method(2, 4, func(c *Call) (any, error) {
+					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return r.match(c.Str(0), 0), nil
 				}),
-				"Matches": Method(2, 4, func(c *Call) (any, error) {
-					r, err := c.staticRegex(1, 2)
+				"Matches": dotnet.Method(2, 4, func(c *Call) (any, error) {
+					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return &matchCollection{items: r.matches(c.Str(0))}, nil
 				}),
-				"IsMatch": Method(2, 4, func(c *Call) (any, error) {
-					r, err := c.staticRegex(1, 2)
+				"IsMatch": dotnet.Method(2, 4, func(c *Call) (any, error) {
+					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return r.re.MatchString(c.Str(0)), nil
 				}),
-				"Replace": Method(3, 5, func(c *Call) (any, error) {
-					r, err := c.staticRegex(1, 3)
+				"Replace": dotnet.Method(3, 5, func(c *Call) (any, error) {
+					r, err := staticRegex(c, 1, 3)
 					if err != nil {
 						return nil, err
 					}
-					return c.RT.regexReplace(r, c.Str(0), c.Arg(2), -1)
+					return rtOf(c).regexReplace(r, c.Str(0), c.Arg(2), -1)
 				}),
-				"Split": Method(2, 4, func(c *Call) (any, error) {
-					r, err := c.staticRegex(1, 2)
+				"Split": dotnet.Method(2, 4, func(c *Call) (any, error) {
+					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return r.split(c.Str(0), -1), nil
 				}),
-				"Escape":   Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Escape(c.Str(0)), nil }),
-				"Unescape": Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Unescape(c.Str(0)), nil }),
+				"Escape":   dotnet.Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Escape(c.Str(0)), nil }),
+				"Unescape": dotnet.Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Unescape(c.Str(0)), nil }),
 			},
 			Members: Members{
-				"Options": Prop(func(c *Call) (any, error) { return regexOptionsEnum(selfRegex(c).Options), nil }),
-				"Match": Method(1, 3, func(c *Call) (any, error) {
+				"Options": dotnet.Prop(func(c *Call) (any, error) { return regexOptionsEnum(selfRegex(c).Options), nil }),
+				"Match": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					start := 0
 					s := c.Str(0)
 					if len(c.Args) > 1 {
@@ -527,11 +534,11 @@ func declareRegexTypes() {
 					}
 					return selfRegex(c).match(s, start), nil
 				}),
-				"Matches": Method(1, 2, func(c *Call) (any, error) {
+				"Matches": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					return &matchCollection{items: selfRegex(c).matches(c.Str(0))}, nil
 				}),
-				"IsMatch": Method(1, 2, func(c *Call) (any, error) { return selfRegex(c).re.MatchString(c.Str(0)), nil }),
-				"Replace": Method(2, 4, func(c *Call) (any, error) {
+				"IsMatch": dotnet.Method(1, 2, func(c *Call) (any, error) { return selfRegex(c).re.MatchString(c.Str(0)), nil }),
+				"Replace": dotnet.Method(2, 4, func(c *Call) (any, error) {
 					count := -1
 					if len(c.Args) > 2 {
 						n, err := c.Int(2, "count")
@@ -540,9 +547,9 @@ func declareRegexTypes() {
 						}
 						count = n
 					}
-					return c.RT.regexReplace(selfRegex(c), c.Str(0), c.Arg(1), count)
+					return rtOf(c).regexReplace(selfRegex(c), c.Str(0), c.Arg(1), count)
 				}),
-				"Split": Method(1, 3, func(c *Call) (any, error) {
+				"Split": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					count := -1
 					if len(c.Args) > 1 {
 						n, err := c.Int(1, "count")
@@ -553,32 +560,32 @@ func declareRegexTypes() {
 					}
 					return selfRegex(c).split(c.Str(0), count), nil
 				}),
-				"GetGroupNames": Method(0, 0, func(c *Call) (any, error) { return toAnySlice(selfRegex(c).names), nil }),
-				"GetGroupNumbers": Method(0, 0, func(c *Call) (any, error) {
+				"GetGroupNames": dotnet.Method(0, 0, func(c *Call) (any, error) { return toAnySlice(selfRegex(c).names), nil }),
+				"GetGroupNumbers": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					out := make([]any, len(selfRegex(c).groups))
 					for i := range out {
 						out[i] = i
 					}
 					return out, nil
 				}),
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return selfRegex(c).Pattern, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return selfRegex(c).Pattern, nil }),
 			}},
 		&TypeDef{FullName: "System.Text.RegularExpressions.Group", Assembly: "System.Text.RegularExpressions",
 			Base: "System.Text.RegularExpressions.Capture"},
 		&TypeDef{FullName: "System.Text.RegularExpressions.Capture", Assembly: "System.Text.RegularExpressions",
 			Members: Members{
-				"ToString": Method(0, 0, func(c *Call) (any, error) { return c.RT.toStr(c.Self), nil }),
+				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).toStr(c.Self), nil }),
 			}},
 		&TypeDef{FullName: "System.Text.RegularExpressions.Match", Assembly: "System.Text.RegularExpressions",
 			Base: "System.Text.RegularExpressions.Group",
 			Static: Members{
-				"Empty": Prop(func(c *Call) (any, error) {
-					r, _ := c.RT.newRegex("", 0)
+				"Empty": dotnet.Prop(func(c *Call) (any, error) {
+					r, _ := rtOf(c).newRegex("", 0)
 					return &matchValue{r: r}, nil
 				}),
 			},
 			Members: Members{
-				"NextMatch": Method(0, 0, func(c *Call) (any, error) {
+				"NextMatch": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					m := bareValue(c.Self).(*matchValue)
 					if m.loc == nil {
 						return m, nil
@@ -593,15 +600,15 @@ func declareRegexTypes() {
 					}
 					return m.r.match(m.input, next), nil
 				}),
-				"Result": Method(1, 1, func(c *Call) (any, error) {
+				"Result": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					return bareValue(c.Self).(*matchValue).expand(c.Str(0)), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.Text.RegularExpressions.GroupCollection", Assembly: "System.Text.RegularExpressions",
 			Members: Members{
-				"Count": Prop(func(c *Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
-				"Keys":  Prop(func(c *Call) (any, error) { return toAnySlice(c.Self.(*groupCollection).m.r.names), nil }),
-				"ContainsKey": Method(1, 1, func(c *Call) (any, error) {
+				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
+				"Keys":  dotnet.Prop(func(c *Call) (any, error) { return toAnySlice(c.Self.(*groupCollection).m.r.names), nil }),
+				"ContainsKey": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					for _, n := range c.Self.(*groupCollection).m.r.names {
 						if n == c.Str(0) {
 							return true, nil
@@ -612,7 +619,7 @@ func declareRegexTypes() {
 			}},
 		&TypeDef{FullName: "System.Text.RegularExpressions.MatchCollection", Assembly: "System.Text.RegularExpressions",
 			Members: Members{
-				"Count": Prop(func(c *Call) (any, error) { return len(c.Self.(*matchCollection).items), nil }),
+				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*matchCollection).items), nil }),
 			}},
 	)
 }

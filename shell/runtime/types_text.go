@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"strings"
 	"unicode"
 
@@ -15,14 +17,14 @@ import (
 
 // comparisonArg reads an optional StringComparison at argument i and
 // reports whether it ignores case.
-func (c *Call) ignoreCaseArg(i int) (bool, error) {
+func ignoreCaseArg(c *Call, i int) (bool, error) {
 	if i >= len(c.Args) {
 		return false, nil
 	}
 	if b, ok := bareValue(c.Args[i]).(bool); ok {
 		return b, nil
 	}
-	e, err := c.enumArg(i, "System.StringComparison", "comparisonType")
+	e, err := enumArg(c, i, "System.StringComparison", "comparisonType")
 	if err != nil {
 		return false, err
 	}
@@ -44,7 +46,7 @@ func runeIndex(s string, byteIdx int) int {
 }
 
 // isStringArg tells whether argument i is text rather than a number.
-func (c *Call) isText(i int) bool {
+func isText(c *Call, i int) bool {
 	switch bareValue(c.Arg(i)).(type) {
 	case string, object.Char:
 		return true
@@ -56,7 +58,7 @@ func stringSplitOptions(c *Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
-	e, err := c.enumArg(i, "System.StringSplitOptions", "options")
+	e, err := enumArg(c, i, "System.StringSplitOptions", "options")
 	return e.Value, err
 }
 
@@ -106,11 +108,11 @@ func splitN(s string, seps []string, count int) []string {
 }
 
 func stringTrim(kind int) *Member {
-	return Method(0, -1, func(c *Call) (any, error) {
+	return dotnet.Method(0, -1, func(c *Call) (any, error) {
 		s := bareValue(c.Self).(string)
 		var chars []rune
 		if len(c.Args) > 0 {
-			chars = c.RT.flattenChars(c.Args)
+			chars = rtOf(c).flattenChars(c.Args)
 		}
 		in := func(r rune) bool {
 			if chars == nil {
@@ -134,13 +136,13 @@ func stringTrim(kind int) *Member {
 }
 
 func stringIndexOf(last bool) *Member {
-	return Method(1, 4, func(c *Call) (any, error) {
+	return dotnet.Method(1, 4, func(c *Call) (any, error) {
 		s := bareValue(c.Self).(string)
 		rs := []rune(s)
 		val := c.Str(0)
-		fold, err := c.ignoreCaseArg(len(c.Args) - 1)
-		if len(c.Args) > 1 && err == nil && !c.isText(len(c.Args)-1) && isComparisonArg(c.Arg(len(c.Args)-1)) {
-			c = &Call{RT: c.RT, Type: c.Type, Self: c.Self, Args: c.Args[:len(c.Args)-1], Name: c.Name}
+		fold, err := ignoreCaseArg(c, len(c.Args)-1)
+		if len(c.Args) > 1 && err == nil && !isText(c, len(c.Args)-1) && isComparisonArg(c.Arg(len(c.Args)-1)) {
+			c = &Call{Host: c.Host, Type: c.Type, Self: c.Self, Args: c.Args[:len(c.Args)-1], Name: c.Name}
 		} else {
 			fold = false
 		}
@@ -154,7 +156,7 @@ func stringIndexOf(last bool) *Member {
 				return nil, err
 			}
 			if n < 0 || n > len(rs) {
-				return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+				return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 			}
 			if last {
 				end = n + 1
@@ -176,7 +178,7 @@ func stringIndexOf(last bool) *Member {
 				end = start + n
 			}
 			if start < 0 || end > len(rs) || n < 0 {
-				return nil, Throw("Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')")
+				return nil, dotnet.Throw("Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')")
 			}
 		}
 		hay := foldIf(string(rs[start:end]), fold)
@@ -211,13 +213,13 @@ func isComparisonArg(v any) bool {
 }
 
 func stringAffix(suffix bool) *Member {
-	return Method(1, 3, func(c *Call) (any, error) {
+	return dotnet.Method(1, 3, func(c *Call) (any, error) {
 		s := bareValue(c.Self).(string)
 		v := c.Str(0)
 		fold := false
 		if len(c.Args) >= 2 {
 			var err error
-			if fold, err = c.ignoreCaseArg(1); err != nil {
+			if fold, err = ignoreCaseArg(c, 1); err != nil {
 				return nil, err
 			}
 		}
@@ -230,14 +232,14 @@ func stringAffix(suffix bool) *Member {
 }
 
 func stringPad(left bool) *Member {
-	return Method(1, 2, func(c *Call) (any, error) {
+	return dotnet.Method(1, 2, func(c *Call) (any, error) {
 		s := bareValue(c.Self).(string)
 		n, err := c.Int(0, "totalWidth")
 		if err != nil {
 			return nil, err
 		}
 		if n < 0 {
-			return nil, Throw("Non-negative number required. (Parameter 'totalWidth')")
+			return nil, dotnet.Throw("Non-negative number required. (Parameter 'totalWidth')")
 		}
 		pad := " "
 		if len(c.Args) > 1 {
@@ -262,12 +264,13 @@ func stringPad(left bool) *Member {
 	})
 }
 
-func init() { typesLater(declareTextTypes1) }
+func init() { dotnet.RegisterLater(declareTextTypes1) }
 
 // declareTextTypes1 registers the file's types; it runs on the first type lookup.
 func declareTextTypes1() {
-	RegisterType(&TypeDef{FullName: "System.String", Aliases: []string{"string"},
-		Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+	dotnet.RegisterType(&TypeDef{FullName: "System.String", Aliases: []string{"string"},
+		Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+			rt := h.(*Runtime)
 			if v == nil {
 				return "", nil
 			}
@@ -287,7 +290,7 @@ func declareTextTypes1() {
 					return nil, err
 				}
 				if n < 0 {
-					return nil, Throw("Non-negative number required. (Parameter 'count')")
+					return nil, dotnet.Throw("Non-negative number required. (Parameter 'count')")
 				}
 				fill := string(rune(ch.(object.Char)))
 				if err := memlimit.CheckProduct(int64(len(fill)), int64(n)); err != nil {
@@ -295,7 +298,7 @@ func declareTextTypes1() {
 				}
 				return strings.Repeat(fill, n), nil
 			}
-			rs := c.RT.flattenChars(c.Args[:1])
+			rs := rtOf(c).flattenChars(c.Args[:1])
 			if len(c.Args) == 3 {
 				a, err := c.Int(1, "startIndex")
 				if err != nil {
@@ -306,22 +309,22 @@ func declareTextTypes1() {
 					return nil, err
 				}
 				if a < 0 || n < 0 || a+n > len(rs) {
-					return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+					return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 				}
 				rs = rs[a : a+n]
 			}
 			return string(rs), nil
 		},
 		Static: Members{
-			"Empty": Prop(func(*Call) (any, error) { return "", nil }),
-			"IsNullOrEmpty": Method(1, 1, func(c *Call) (any, error) {
+			"Empty": dotnet.Prop(func(*Call) (any, error) { return "", nil }),
+			"IsNullOrEmpty": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				return c.Arg(0) == nil || c.Str(0) == "", nil
 			}),
-			"IsNullOrWhiteSpace": Method(1, 1, func(c *Call) (any, error) {
+			"IsNullOrWhiteSpace": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				return c.Arg(0) == nil || strings.TrimFunc(c.Str(0), unicode.IsSpace) == "", nil
 			}),
 			// Join(separator, values...) / Join(separator, array[, start, count])
-			"Join": Method(2, -1, func(c *Call) (any, error) {
+			"Join": dotnet.Method(2, -1, func(c *Call) (any, error) {
 				sep := c.Str(0)
 				var items []any
 				if len(c.Args) == 2 || len(c.Args) == 4 {
@@ -337,7 +340,7 @@ func declareTextTypes1() {
 								return nil, err
 							}
 							if a < 0 || n < 0 || a+n > len(items) {
-								return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+								return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 							}
 							items = items[a : a+n]
 						}
@@ -351,27 +354,27 @@ func declareTextTypes1() {
 				}
 				parts := make([]string, len(items))
 				for i, it := range items {
-					parts[i] = c.RT.dotnetString(it)
+					parts[i] = rtOf(c).dotnetString(it)
 				}
 				return joinStrings(parts, sep)
 			}),
-			"Format": Method(1, -1, func(c *Call) (any, error) {
+			"Format": dotnet.Method(1, -1, func(c *Call) (any, error) {
 				rest := c.Args[1:]
 				if len(rest) == 1 {
 					if items, ok := enumerateForCompare(bareValue(rest[0])); ok {
 						rest = items
 					}
 				}
-				s, err := object.FormatComposite(c.Str(0), rest, c.RT.toStr)
+				s, err := object.FormatComposite(c.Str(0), rest, rtOf(c).toStr)
 				if err != nil && !memlimit.IsOutOfMemory(err) {
-					return nil, Throw("%s", err.Error())
+					return nil, dotnet.Throw("%s", err.Error())
 				}
 				if err != nil {
 					return nil, err
 				}
 				return s, nil
 			}),
-			"Concat": Method(0, -1, func(c *Call) (any, error) {
+			"Concat": dotnet.Method(0, -1, func(c *Call) (any, error) {
 				args := c.Args
 				if len(args) == 1 {
 					if items, ok := enumerateForCompare(bareValue(args[0])); ok {
@@ -383,13 +386,13 @@ func declareTextTypes1() {
 				}
 				parts := make([]string, len(args))
 				for i, a := range args {
-					parts[i] = c.RT.dotnetString(a)
+					parts[i] = rtOf(c).dotnetString(a)
 				}
 				return joinStrings(parts, "")
 			}),
 			// Compare(a, b), Compare(a, b, ignoreCase), Compare(a, b, comparison)
-			"Compare": Method(2, 3, func(c *Call) (any, error) {
-				fold, err := c.ignoreCaseArg(2)
+			"Compare": dotnet.Method(2, 3, func(c *Call) (any, error) {
+				fold, err := ignoreCaseArg(c, 2)
 				if err != nil {
 					return nil, err
 				}
@@ -409,11 +412,11 @@ func declareTextTypes1() {
 				}
 				return compareStrings(c.Str(0), c.Str(1), !fold), nil
 			}),
-			"CompareOrdinal": Method(2, 2, func(c *Call) (any, error) {
+			"CompareOrdinal": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				return ordinalCompare(c.Str(0), c.Str(1)), nil
 			}),
-			"Equals": Method(2, 3, func(c *Call) (any, error) {
-				fold, err := c.ignoreCaseArg(2)
+			"Equals": dotnet.Method(2, 3, func(c *Call) (any, error) {
+				fold, err := ignoreCaseArg(c, 2)
 				if err != nil {
 					return nil, err
 				}
@@ -424,32 +427,32 @@ func declareTextTypes1() {
 			}),
 		},
 		Members: Members{
-			"Length": Prop(func(c *Call) (any, error) { return len([]rune(bareValue(c.Self).(string))), nil }),
-			"Chars": Method(1, 1, func(c *Call) (any, error) {
+			"Length": dotnet.Prop(func(c *Call) (any, error) { return len([]rune(bareValue(c.Self).(string))), nil }),
+			"Chars": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				rs := []rune(bareValue(c.Self).(string))
 				i, err := c.Int(0, "index")
 				if err != nil {
 					return nil, err
 				}
 				if i < 0 || i >= len(rs) {
-					return nil, Throw("Index was outside the bounds of the array.")
+					return nil, dotnet.Throw("Index was outside the bounds of the array.")
 				}
 				return object.Char(rs[i]), nil
 			}),
-			"ToUpper":          Method(0, 1, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
-			"ToLower":          Method(0, 1, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
-			"ToUpperInvariant": Method(0, 0, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
-			"ToLowerInvariant": Method(0, 0, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
+			"ToUpper":          dotnet.Method(0, 1, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
+			"ToLower":          dotnet.Method(0, 1, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
+			"ToUpperInvariant": dotnet.Method(0, 0, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
+			"ToLowerInvariant": dotnet.Method(0, 0, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
 			"Trim":             stringTrim(0),
 			"TrimStart":        stringTrim(1),
 			"TrimEnd":          stringTrim(2),
-			"Contains": Method(1, 2, func(c *Call) (any, error) {
-				fold, err := c.ignoreCaseArg(1)
+			"Contains": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				fold, err := ignoreCaseArg(c, 1)
 				if err != nil {
 					return nil, err
 				}
 				if c.Arg(0) == nil {
-					return nil, Throw("Value cannot be null. (Parameter 'value')")
+					return nil, dotnet.Throw("Value cannot be null. (Parameter 'value')")
 				}
 				return strings.Contains(foldIf(bareValue(c.Self).(string), fold), foldIf(c.Str(0), fold)), nil
 			}),
@@ -457,8 +460,8 @@ func declareTextTypes1() {
 			"EndsWith":    stringAffix(true),
 			"IndexOf":     stringIndexOf(false),
 			"LastIndexOf": stringIndexOf(true),
-			"IndexOfAny": Method(1, 3, func(c *Call) (any, error) {
-				chars := c.RT.flattenChars(c.Args[:1])
+			"IndexOfAny": dotnet.Method(1, 3, func(c *Call) (any, error) {
+				chars := rtOf(c).flattenChars(c.Args[:1])
 				for i, r := range []rune(bareValue(c.Self).(string)) {
 					for _, ch := range chars {
 						if r == ch {
@@ -468,19 +471,19 @@ func declareTextTypes1() {
 				}
 				return -1, nil
 			}),
-			"Replace": Method(2, 4, func(c *Call) (any, error) {
+			"Replace": dotnet.Method(2, 4, func(c *Call) (any, error) {
 				s := bareValue(c.Self).(string)
 				old := c.Str(0)
 				if c.Arg(0) == nil {
-					return nil, Throw("Value cannot be null. (Parameter 'oldValue')")
+					return nil, dotnet.Throw("Value cannot be null. (Parameter 'oldValue')")
 				}
 				if old == "" {
-					return nil, Throw("The value cannot be an empty string. (Parameter 'oldValue')")
+					return nil, dotnet.Throw("The value cannot be an empty string. (Parameter 'oldValue')")
 				}
 				fold := false
 				if len(c.Args) >= 3 {
 					var err error
-					if fold, err = c.ignoreCaseArg(len(c.Args) - 1); err != nil {
+					if fold, err = ignoreCaseArg(c, len(c.Args)-1); err != nil {
 						return nil, err
 					}
 				}
@@ -506,7 +509,7 @@ func declareTextTypes1() {
 			}),
 			// Split(separator[, count][, options]); a single string separator
 			// is one separator (the .NET Core overload), a char[] many.
-			"Split": Method(0, 3, func(c *Call) (any, error) {
+			"Split": dotnet.Method(0, 3, func(c *Call) (any, error) {
 				s := bareValue(c.Self).(string)
 				if len(c.Args) == 0 {
 					return toAnySlice(strings.FieldsFunc(s, unicode.IsSpace)), nil
@@ -524,7 +527,7 @@ func declareTextTypes1() {
 						items = []any{x}
 					}
 					for _, it := range items {
-						seps = append(seps, c.RT.toStr(it))
+						seps = append(seps, rtOf(c).toStr(it))
 					}
 				}
 				count, opts := -1, 0
@@ -536,7 +539,7 @@ func declareTextTypes1() {
 							return nil, err
 						}
 						if n < 0 {
-							return nil, Throw("Count cannot be less than zero. (Parameter 'count')")
+							return nil, dotnet.Throw("Count cannot be less than zero. (Parameter 'count')")
 						}
 						count = n
 					default:
@@ -573,14 +576,14 @@ func declareTextTypes1() {
 				}
 				return applySplitOptions(splitN(s, seps, count), opts), nil
 			}),
-			"Substring": Method(1, 2, func(c *Call) (any, error) {
+			"Substring": dotnet.Method(1, 2, func(c *Call) (any, error) {
 				rs := []rune(bareValue(c.Self).(string))
 				start, err := c.Int(0, "startIndex")
 				if err != nil {
 					return nil, err
 				}
 				if start < 0 || start > len(rs) {
-					return nil, Throw("startIndex cannot be larger than length of string. (Parameter 'startIndex')")
+					return nil, dotnet.Throw("startIndex cannot be larger than length of string. (Parameter 'startIndex')")
 				}
 				if len(c.Args) > 1 {
 					n, err := c.Int(1, "length")
@@ -588,7 +591,7 @@ func declareTextTypes1() {
 						return nil, err
 					}
 					if n < 0 || start+n > len(rs) {
-						return nil, Throw("Index and length must refer to a location within the string. (Parameter 'length')")
+						return nil, dotnet.Throw("Index and length must refer to a location within the string. (Parameter 'length')")
 					}
 					return string(rs[start : start+n]), nil
 				}
@@ -596,18 +599,18 @@ func declareTextTypes1() {
 			}),
 			"PadLeft":  stringPad(true),
 			"PadRight": stringPad(false),
-			"Insert": Method(2, 2, func(c *Call) (any, error) {
+			"Insert": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				rs := []rune(bareValue(c.Self).(string))
 				n, err := c.Int(0, "startIndex")
 				if err != nil {
 					return nil, err
 				}
 				if n < 0 || n > len(rs) {
-					return nil, Throw("Specified argument was out of the range of valid values. (Parameter 'startIndex')")
+					return nil, dotnet.Throw("Specified argument was out of the range of valid values. (Parameter 'startIndex')")
 				}
 				return string(rs[:n]) + c.Str(1) + string(rs[n:]), nil
 			}),
-			"Remove": Method(1, 2, func(c *Call) (any, error) {
+			"Remove": dotnet.Method(1, 2, func(c *Call) (any, error) {
 				rs := []rune(bareValue(c.Self).(string))
 				n, err := c.Int(0, "startIndex")
 				if err != nil {
@@ -619,16 +622,16 @@ func declareTextTypes1() {
 						return nil, err
 					}
 					if n < 0 || k < 0 || n+k > len(rs) {
-						return nil, Throw("Index and count must refer to a location within the string. (Parameter 'count')")
+						return nil, dotnet.Throw("Index and count must refer to a location within the string. (Parameter 'count')")
 					}
 					return string(rs[:n]) + string(rs[n+k:]), nil
 				}
 				if n < 0 || n >= len(rs) {
-					return nil, Throw("startIndex must be less than length of string. (Parameter 'startIndex')")
+					return nil, dotnet.Throw("startIndex must be less than length of string. (Parameter 'startIndex')")
 				}
 				return string(rs[:n]), nil
 			}),
-			"ToCharArray": Method(0, 2, func(c *Call) (any, error) {
+			"ToCharArray": dotnet.Method(0, 2, func(c *Call) (any, error) {
 				rs := []rune(bareValue(c.Self).(string))
 				if len(c.Args) == 2 {
 					a, err := c.Int(0, "startIndex")
@@ -640,7 +643,7 @@ func declareTextTypes1() {
 						return nil, err
 					}
 					if a < 0 || n < 0 || a+n > len(rs) {
-						return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+						return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 					}
 					rs = rs[a : a+n]
 				}
@@ -650,18 +653,18 @@ func declareTextTypes1() {
 				}
 				return out, nil
 			}),
-			"Normalize": Method(0, 1, func(c *Call) (any, error) {
+			"Normalize": dotnet.Method(0, 1, func(c *Call) (any, error) {
 				return normalizeForm(c, bareValue(c.Self).(string))
 			}),
-			"IsNormalized": Method(0, 1, func(c *Call) (any, error) {
+			"IsNormalized": dotnet.Method(0, 1, func(c *Call) (any, error) {
 				n, err := normalizeForm(c, bareValue(c.Self).(string))
 				if err != nil {
 					return nil, err
 				}
 				return n == bareValue(c.Self).(string), nil
 			}),
-			"Equals": Method(1, 2, func(c *Call) (any, error) {
-				fold, err := c.ignoreCaseArg(1)
+			"Equals": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				fold, err := ignoreCaseArg(c, 1)
 				if err != nil {
 					return nil, err
 				}
@@ -671,15 +674,15 @@ func declareTextTypes1() {
 				}
 				return foldIf(bareValue(c.Self).(string), fold) == foldIf(o, fold), nil
 			}),
-			"CompareTo": Method(1, 1, func(c *Call) (any, error) {
+			"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				if c.Arg(0) == nil {
 					return 1, nil
 				}
 				return compareStrings(bareValue(c.Self).(string), c.Str(0), true), nil
 			}),
-			"ToString": Method(0, 1, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
-			"Clone":    Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
-			"GetEnumerator": Method(0, 0, func(c *Call) (any, error) {
+			"ToString": dotnet.Method(0, 1, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
+			"Clone":    dotnet.Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
+			"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				rs := []rune(bareValue(c.Self).(string))
 				out := make([]any, len(rs))
 				for i, r := range rs {
@@ -730,7 +733,7 @@ func normalizeForm(c *Call, s string) (string, error) {
 	case "formkd", "6":
 		return unorm.Normalize(s, unorm.FormKD), nil
 	}
-	return "", argConvertError(c.Arg(0), "normalizationForm", c.Name, "System.Text.NormalizationForm", &conversionError{msg: "Cannot convert value \"" + form + "\" to type \"System.Text.NormalizationForm\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"FormC,FormD,FormKC,FormKD\"."})
+	return "", dotnet.ArgConvertError(c.Arg(0), "normalizationForm", c.Name, "System.Text.NormalizationForm", &dotnet.ConversionError{Msg: "Cannot convert value \"" + form + "\" to type \"System.Text.NormalizationForm\" due to enumeration values that are not valid. Specify one of the following enumeration values and try again. The possible enumeration values are \"FormC,FormD,FormKC,FormKD\"."})
 }
 
 // stringBuilder is a System.Text.StringBuilder.
@@ -739,7 +742,7 @@ type stringBuilder struct {
 	capacity int
 }
 
-func (b *stringBuilder) psType() *TypeInfo { return TypeByName("System.Text.StringBuilder") }
+func (b *stringBuilder) psType() *TypeInfo { return dotnet.TypeByName("System.Text.StringBuilder") }
 
 // PSTypeName is the .NET type name.
 func (b *stringBuilder) PSTypeName() string { return "System.Text.StringBuilder" }
@@ -789,11 +792,11 @@ func (b *stringBuilder) insert(i int, s string) error {
 
 func sbOf(c *Call) *stringBuilder { return bareValue(c.Self).(*stringBuilder) }
 
-func init() { typesLater(declareTextTypes2) }
+func init() { dotnet.RegisterLater(declareTextTypes2) }
 
 // declareTextTypes2 registers the file's types; it runs on the first type lookup.
 func declareTextTypes2() {
-	RegisterType(&TypeDef{FullName: "System.Text.StringBuilder",
+	dotnet.RegisterType(&TypeDef{FullName: "System.Text.StringBuilder",
 		Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*stringBuilder); return ok },
 		NewArity: []int{0, 1, 2},
 		New: func(c *Call) (any, error) {
@@ -806,7 +809,7 @@ func declareTextTypes2() {
 						return nil, err
 					}
 					if n < 0 {
-						return nil, Throw("'capacity' must be greater than zero. (Parameter 'capacity')")
+						return nil, dotnet.Throw("'capacity' must be greater than zero. (Parameter 'capacity')")
 					}
 					if n > 0 {
 						b.capacity = n
@@ -825,13 +828,13 @@ func declareTextTypes2() {
 			"Length": {
 				Get: func(c *Call) (any, error) { return len(sbOf(c).runes), nil },
 				Set: func(c *Call, v any) error {
-					n, err := argToInt(c.RT, v, "value", "set_Length")
+					n, err := dotnet.ArgToInt(rtOf(c), v, "value", "set_Length")
 					if err != nil {
 						return err
 					}
 					b := sbOf(c)
 					if n < 0 {
-						return Throw("Length cannot be less than zero. (Parameter 'value')")
+						return dotnet.Throw("Length cannot be less than zero. (Parameter 'value')")
 					}
 					for len(b.runes) < n {
 						b.grow(1)
@@ -841,12 +844,12 @@ func declareTextTypes2() {
 					return nil
 				},
 			},
-			"Capacity":    Prop(func(c *Call) (any, error) { return sbOf(c).capacity, nil }),
-			"MaxCapacity": Prop(func(c *Call) (any, error) { return 2147483647, nil }),
+			"Capacity":    dotnet.Prop(func(c *Call) (any, error) { return sbOf(c).capacity, nil }),
+			"MaxCapacity": dotnet.Prop(func(c *Call) (any, error) { return 2147483647, nil }),
 			// Append(value), Append(char, repeatCount), Append(string, start, count)
-			"Append": Method(1, 3, func(c *Call) (any, error) {
+			"Append": dotnet.Method(1, 3, func(c *Call) (any, error) {
 				b := sbOf(c)
-				s := c.RT.dotnetString(c.Arg(0))
+				s := rtOf(c).dotnetString(c.Arg(0))
 				switch len(c.Args) {
 				case 2:
 					n, err := c.Int(1, "repeatCount")
@@ -854,7 +857,7 @@ func declareTextTypes2() {
 						return nil, err
 					}
 					if n < 0 {
-						return nil, Throw("Count cannot be less than zero. (Parameter 'repeatCount')")
+						return nil, dotnet.Throw("Count cannot be less than zero. (Parameter 'repeatCount')")
 					}
 					if err := memlimit.CheckProduct(int64(len(s)), int64(n)); err != nil {
 						return nil, err
@@ -871,7 +874,7 @@ func declareTextTypes2() {
 					}
 					rs := []rune(s)
 					if a < 0 || n < 0 || a+n > len(rs) {
-						return nil, Throw("Index and count must refer to a location within the string. (Parameter 'startIndex')")
+						return nil, dotnet.Throw("Index and count must refer to a location within the string. (Parameter 'startIndex')")
 					}
 					s = string(rs[a : a+n])
 				}
@@ -880,14 +883,14 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"AppendLine": Method(0, 1, func(c *Call) (any, error) {
+			"AppendLine": dotnet.Method(0, 1, func(c *Call) (any, error) {
 				b := sbOf(c)
 				if err := b.insert(len(b.runes), c.Str(0)+"\n"); err != nil {
 					return nil, err
 				}
 				return b, nil
 			}),
-			"AppendFormat": Method(1, -1, func(c *Call) (any, error) {
+			"AppendFormat": dotnet.Method(1, -1, func(c *Call) (any, error) {
 				b := sbOf(c)
 				rest := c.Args[1:]
 				if len(rest) == 1 {
@@ -895,9 +898,9 @@ func declareTextTypes2() {
 						rest = items
 					}
 				}
-				s, err := object.FormatComposite(c.Str(0), rest, c.RT.toStr)
+				s, err := object.FormatComposite(c.Str(0), rest, rtOf(c).toStr)
 				if err != nil && !memlimit.IsOutOfMemory(err) {
-					return nil, Throw("%s", err.Error())
+					return nil, dotnet.Throw("%s", err.Error())
 				}
 				if err != nil {
 					return nil, err
@@ -907,7 +910,7 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"AppendJoin": Method(2, -1, func(c *Call) (any, error) {
+			"AppendJoin": dotnet.Method(2, -1, func(c *Call) (any, error) {
 				b := sbOf(c)
 				items := c.Args[1:]
 				if len(items) == 1 {
@@ -920,7 +923,7 @@ func declareTextTypes2() {
 				}
 				parts := make([]string, len(items))
 				for i, it := range items {
-					parts[i] = c.RT.dotnetString(it)
+					parts[i] = rtOf(c).dotnetString(it)
 				}
 				s, err := joinStrings(parts, c.Str(0))
 				if err != nil {
@@ -931,23 +934,23 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"Insert": Method(2, 3, func(c *Call) (any, error) {
+			"Insert": dotnet.Method(2, 3, func(c *Call) (any, error) {
 				b := sbOf(c)
 				i, err := c.Int(0, "index")
 				if err != nil {
 					return nil, err
 				}
 				if i < 0 || i > len(b.runes) {
-					return nil, Throw("Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'index')")
+					return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'index')")
 				}
-				s := c.RT.dotnetString(c.Arg(1))
+				s := rtOf(c).dotnetString(c.Arg(1))
 				if len(c.Args) == 3 {
 					n, err := c.Int(2, "count")
 					if err != nil {
 						return nil, err
 					}
 					if n < 0 {
-						return nil, Throw("Non-negative number required. (Parameter 'count')")
+						return nil, dotnet.Throw("Non-negative number required. (Parameter 'count')")
 					}
 					if err := memlimit.CheckProduct(int64(len(s)), int64(n)); err != nil {
 						return nil, err
@@ -959,7 +962,7 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"Remove": Method(2, 2, func(c *Call) (any, error) {
+			"Remove": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				b := sbOf(c)
 				i, err := c.Int(0, "startIndex")
 				if err != nil {
@@ -970,16 +973,16 @@ func declareTextTypes2() {
 					return nil, err
 				}
 				if i < 0 || n < 0 || i+n > len(b.runes) {
-					return nil, Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
+					return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'startIndex')")
 				}
 				b.runes = append(b.runes[:i], b.runes[i+n:]...)
 				return b, nil
 			}),
-			"Replace": Method(2, 4, func(c *Call) (any, error) {
+			"Replace": dotnet.Method(2, 4, func(c *Call) (any, error) {
 				b := sbOf(c)
 				old := c.Str(0)
 				if old == "" {
-					return nil, Throw("The value cannot be an empty string. (Parameter 'oldValue')")
+					return nil, dotnet.Throw("The value cannot be an empty string. (Parameter 'oldValue')")
 				}
 				text := string(b.runes)
 				if err := checkReplace(text, old, c.Str(1)); err != nil {
@@ -992,12 +995,12 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"Clear": Method(0, 0, func(c *Call) (any, error) {
+			"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
 				b := sbOf(c)
 				b.runes = b.runes[:0]
 				return b, nil
 			}),
-			"ToString": Method(0, 2, func(c *Call) (any, error) {
+			"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
 				b := sbOf(c)
 				if len(c.Args) == 2 {
 					a, err := c.Int(0, "startIndex")
@@ -1009,13 +1012,13 @@ func declareTextTypes2() {
 						return nil, err
 					}
 					if a < 0 || n < 0 || a+n > len(b.runes) {
-						return nil, Throw("Index and length must refer to a location within the string. (Parameter 'length')")
+						return nil, dotnet.Throw("Index and length must refer to a location within the string. (Parameter 'length')")
 					}
 					return string(b.runes[a : a+n]), nil
 				}
 				return string(b.runes), nil
 			}),
-			"EnsureCapacity": Method(1, 1, func(c *Call) (any, error) {
+			"EnsureCapacity": dotnet.Method(1, 1, func(c *Call) (any, error) {
 				n, err := c.Int(0, "capacity")
 				if err != nil {
 					return nil, err

@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"errors"
 	"strings"
 
@@ -17,15 +19,15 @@ import (
 func xpathError(err error) error {
 	var u *xmldom.UnsupportedError
 	if errors.As(err, &u) {
-		return notSupported("%s", u.What)
+		return dotnet.NotSupported("%s", u.What)
 	}
-	return Throw("%s", err.Error())
+	return dotnet.Throw("%s", err.Error())
 }
 
 // xmlNodeList is an XmlNodeList (SelectNodes, ChildNodes ...).
 type xmlNodeList struct{ nodes []*xmldom.Node }
 
-func (l *xmlNodeList) psType() *TypeInfo { return TypeByName("System.Xml.XmlNodeList") }
+func (l *xmlNodeList) psType() *TypeInfo { return dotnet.TypeByName("System.Xml.XmlNodeList") }
 
 // PSTypeName is the .NET type name.
 func (l *xmlNodeList) PSTypeName() string { return "System.Xml.XPathNodeList" }
@@ -54,16 +56,16 @@ func (l *xmlNodeList) Index(rt *Runtime, key any) (any, bool) {
 
 func nodeOf(c *Call) *xmldom.Node { return bareValue(c.Self).(*xmldom.Node) }
 
-func (c *Call) nodeArg(i int, param string) (*xmldom.Node, error) {
+func nodeArg(c *Call, i int, param string) (*xmldom.Node, error) {
 	n, ok := bareValue(c.Arg(i)).(*xmldom.Node)
 	if !ok {
-		return nil, argConvertError(c.Arg(i), param, c.Name, "System.Xml.XmlNode", nil)
+		return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Xml.XmlNode", nil)
 	}
 	return n, nil
 }
 
 func nodeProp(f func(n *xmldom.Node) any) *Member {
-	return Prop(func(c *Call) (any, error) { return f(nodeOf(c)), nil })
+	return dotnet.Prop(func(c *Call) (any, error) { return f(nodeOf(c)), nil })
 }
 
 func nilIfNil(n *xmldom.Node) any {
@@ -104,7 +106,7 @@ var xmlNodeMembers = Members{
 	"PreviousSibling": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(-1)) }),
 	"InnerText": {
 		Get: func(c *Call) (any, error) { return nodeOf(c).InnerText(), nil },
-		Set: func(c *Call, v any) error { nodeOf(c).SetInnerText(c.RT.toStr(v)); return nil },
+		Set: func(c *Call, v any) error { nodeOf(c).SetInnerText(rtOf(c).toStr(v)); return nil },
 	},
 	"Value": {
 		Get: func(c *Call) (any, error) {
@@ -115,11 +117,11 @@ var xmlNodeMembers = Members{
 			}
 			return n.Value, nil
 		},
-		Set: func(c *Call, v any) error { nodeOf(c).Value = c.RT.toStr(v); return nil },
+		Set: func(c *Call, v any) error { nodeOf(c).Value = rtOf(c).toStr(v); return nil },
 	},
-	"SelectNodes": Method(1, 2, func(c *Call) (any, error) {
+	"SelectNodes": dotnet.Method(1, 2, func(c *Call) (any, error) {
 		if len(c.Args) == 2 {
-			return nil, notSupported("XPath namespace managers in SelectNodes; select by local name with *[local-name()='name']")
+			return nil, dotnet.NotSupported("XPath namespace managers in SelectNodes; select by local name with *[local-name()='name']")
 		}
 		nodes, err := xmldom.Select(nodeOf(c), c.Str(0))
 		if err != nil {
@@ -127,9 +129,9 @@ var xmlNodeMembers = Members{
 		}
 		return &xmlNodeList{nodes: nodes}, nil
 	}),
-	"SelectSingleNode": Method(1, 2, func(c *Call) (any, error) {
+	"SelectSingleNode": dotnet.Method(1, 2, func(c *Call) (any, error) {
 		if len(c.Args) == 2 {
-			return nil, notSupported("XPath namespace managers in SelectSingleNode; select by local name with *[local-name()='name']")
+			return nil, dotnet.NotSupported("XPath namespace managers in SelectSingleNode; select by local name with *[local-name()='name']")
 		}
 		nodes, err := xmldom.Select(nodeOf(c), c.Str(0))
 		if err != nil {
@@ -140,9 +142,9 @@ var xmlNodeMembers = Members{
 		}
 		return nodes[0], nil
 	}),
-	"AppendChild": Method(1, 1, func(c *Call) (any, error) {
+	"AppendChild": dotnet.Method(1, 1, func(c *Call) (any, error) {
 		n := nodeOf(c)
-		x, err := c.nodeArg(0, "newChild")
+		x, err := nodeArg(c, 0, "newChild")
 		if err != nil {
 			return nil, err
 		}
@@ -150,47 +152,47 @@ var xmlNodeMembers = Members{
 			x.Parent.RemoveChild(x)
 		}
 		if x.Kind == xmldom.AttributeNode {
-			return nil, Throw("The specified node cannot be inserted as the valid child of this node, because the specified node is the wrong type.")
+			return nil, dotnet.Throw("The specified node cannot be inserted as the valid child of this node, because the specified node is the wrong type.")
 		}
 		x.Parent = n
 		n.Children = append(n.Children, x)
 		n.Empty = false
 		return x, nil
 	}),
-	"RemoveChild": Method(1, 1, func(c *Call) (any, error) {
-		x, err := c.nodeArg(0, "oldChild")
+	"RemoveChild": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		x, err := nodeArg(c, 0, "oldChild")
 		if err != nil {
 			return nil, err
 		}
 		if !nodeOf(c).RemoveChild(x) {
-			return nil, Throw("The node to be removed is not a child of this node.")
+			return nil, dotnet.Throw("The node to be removed is not a child of this node.")
 		}
 		return x, nil
 	}),
-	"RemoveAll": Method(0, 0, func(c *Call) (any, error) {
+	"RemoveAll": dotnet.Method(0, 0, func(c *Call) (any, error) {
 		n := nodeOf(c)
 		n.Children, n.Attrs = nil, nil
 		return voidValue{}, nil
 	}),
-	"CloneNode": Method(1, 1, func(c *Call) (any, error) {
+	"CloneNode": dotnet.Method(1, 1, func(c *Call) (any, error) {
 		return nodeOf(c).Clone(object.ToBool(c.Arg(0)), nil), nil
 	}),
-	"Clone":    Method(0, 0, func(c *Call) (any, error) { return nodeOf(c).Clone(true, nil), nil }),
-	"ToString": Method(0, 0, func(c *Call) (any, error) { return nodeOf(c).LocalName(), nil }),
+	"Clone":    dotnet.Method(0, 0, func(c *Call) (any, error) { return nodeOf(c).Clone(true, nil), nil }),
+	"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return nodeOf(c).LocalName(), nil }),
 }
 
 var xmlElementMembers = Members{
 	"Attributes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Attrs} }),
 	"HasAttributes": nodeProp(func(n *xmldom.Node) any { return len(n.Attrs) > 0 }),
 	"IsEmpty":       nodeProp(func(n *xmldom.Node) any { return n.Empty && len(n.Children) == 0 }),
-	"GetAttribute": Method(1, 2, func(c *Call) (any, error) {
+	"GetAttribute": dotnet.Method(1, 2, func(c *Call) (any, error) {
 		if a := nodeOf(c).Attr(c.Str(0)); a != nil {
 			return a.Value, nil
 		}
 		return "", nil
 	}),
-	"HasAttribute": Method(1, 2, func(c *Call) (any, error) { return nodeOf(c).Attr(c.Str(0)) != nil, nil }),
-	"SetAttribute": Method(2, 3, func(c *Call) (any, error) {
+	"HasAttribute": dotnet.Method(1, 2, func(c *Call) (any, error) { return nodeOf(c).Attr(c.Str(0)) != nil, nil }),
+	"SetAttribute": dotnet.Method(2, 3, func(c *Call) (any, error) {
 		n := nodeOf(c)
 		val := c.Str(len(c.Args) - 1)
 		if a := n.Attr(c.Str(0)); a != nil {
@@ -200,7 +202,7 @@ var xmlElementMembers = Members{
 		}
 		return voidValue{}, nil
 	}),
-	"RemoveAttribute": Method(1, 2, func(c *Call) (any, error) {
+	"RemoveAttribute": dotnet.Method(1, 2, func(c *Call) (any, error) {
 		n := nodeOf(c)
 		for i, a := range n.Attrs {
 			if a.Name == c.Str(0) {
@@ -210,7 +212,7 @@ var xmlElementMembers = Members{
 		}
 		return voidValue{}, nil
 	}),
-	"GetElementsByTagName": Method(1, 1, func(c *Call) (any, error) {
+	"GetElementsByTagName": dotnet.Method(1, 1, func(c *Call) (any, error) {
 		var out []*xmldom.Node
 		for _, d := range nodeOf(c).Descendants(false) {
 			if d.Kind == xmldom.ElementNode && (d.Name == c.Str(0) || c.Str(0) == "*") {
@@ -223,16 +225,17 @@ var xmlElementMembers = Members{
 
 func newXMLDocument(c *Call) (any, error) { return &xmldom.Node{Kind: xmldom.DocumentNode}, nil }
 
-func init() { typesLater(declareXmlTypes) }
+func init() { dotnet.RegisterLater(declareXmlTypes) }
 
 // declareXmlTypes registers the file's types; it runs on the first type lookup.
 func declareXmlTypes() {
 	nodeBase := "System.Xml.XmlNode"
-	RegisterType(
+	dotnet.RegisterType(
 		&TypeDef{FullName: "System.Xml.XmlNode", Assembly: "System.Private.Xml", Members: xmlNodeMembers,
 			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*xmldom.Node); return ok }},
 		&TypeDef{FullName: "System.Xml.XmlDocument", Aliases: []string{"xml"}, Assembly: "System.Private.Xml", Base: nodeBase,
-			Convert: func(rt *Runtime, _ *TypeInfo, v any) (any, error) {
+			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+				rt := h.(*Runtime)
 				if n, ok := bareValue(v).(*xmldom.Node); ok && n.Kind == xmldom.DocumentNode {
 					return n, nil
 				}
@@ -247,7 +250,7 @@ func declareXmlTypes() {
 				}
 				doc, err := xmldom.Parse(text)
 				if err != nil {
-					return nil, convertFailed(v, "System.Xml.XmlDocument", err.Error())
+					return nil, dotnet.ConvertFailed(v, "System.Xml.XmlDocument", err.Error())
 				}
 				return doc, nil
 			},
@@ -259,10 +262,10 @@ func declareXmlTypes() {
 			New:      newXMLDocument,
 			Members: Members{
 				"DocumentElement": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.DocumentElement()) }),
-				"LoadXml": Method(1, 1, func(c *Call) (any, error) {
+				"LoadXml": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					doc, err := xmldom.Parse(c.Str(0))
 					if err != nil {
-						return nil, Throw("%s", err.Error())
+						return nil, dotnet.Throw("%s", err.Error())
 					}
 					n := nodeOf(c)
 					n.Children = doc.Children
@@ -271,25 +274,25 @@ func declareXmlTypes() {
 					}
 					return voidValue{}, nil
 				}),
-				"Load": Method(1, 1, func(c *Call) (any, error) {
-					return nil, notSupported("XmlDocument.Load from a file; use [xml](Get-Content -Raw PATH)")
+				"Load": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					return nil, dotnet.NotSupported("XmlDocument.Load from a file; use [xml](Get-Content -Raw PATH)")
 				}),
-				"Save": Method(1, 1, func(c *Call) (any, error) {
-					return nil, notSupported("XmlDocument.Save to a file; use $xml.OuterXml | Set-Content PATH")
+				"Save": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					return nil, dotnet.NotSupported("XmlDocument.Save to a file; use $xml.OuterXml | Set-Content PATH")
 				}),
-				"CreateElement": Method(1, 3, func(c *Call) (any, error) {
+				"CreateElement": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.ElementNode, Name: c.Str(0)}, nil
 				}),
-				"CreateAttribute": Method(1, 3, func(c *Call) (any, error) {
+				"CreateAttribute": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.AttributeNode, Name: c.Str(0)}, nil
 				}),
-				"CreateTextNode": Method(1, 1, func(c *Call) (any, error) {
+				"CreateTextNode": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.TextNode, Value: c.Str(0)}, nil
 				}),
-				"CreateComment": Method(1, 1, func(c *Call) (any, error) {
+				"CreateComment": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.CommentNode, Value: c.Str(0)}, nil
 				}),
-				"CreateXmlDeclaration": Method(3, 3, func(c *Call) (any, error) {
+				"CreateXmlDeclaration": dotnet.Method(3, 3, func(c *Call) (any, error) {
 					v := "version=\"" + c.Str(0) + "\""
 					if c.Str(1) != "" {
 						v += " encoding=\"" + c.Str(1) + "\""
@@ -310,9 +313,9 @@ func declareXmlTypes() {
 		&TypeDef{FullName: "System.Xml.XmlProcessingInstruction", Assembly: "System.Private.Xml", Base: nodeBase},
 		&TypeDef{FullName: "System.Xml.XmlNodeList", Assembly: "System.Private.Xml",
 			Members: Members{
-				"Count": Prop(func(c *Call) (any, error) { return len(c.Self.(*xmlNodeList).nodes), nil }),
-				"Item": Method(1, 1, func(c *Call) (any, error) {
-					v, _ := c.Self.(*xmlNodeList).Index(c.RT, c.Arg(0))
+				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*xmlNodeList).nodes), nil }),
+				"Item": dotnet.Method(1, 1, func(c *Call) (any, error) {
+					v, _ := c.Self.(*xmlNodeList).Index(rtOf(c), c.Arg(0))
 					return v, nil
 				}),
 			}},

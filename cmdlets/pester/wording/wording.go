@@ -5,6 +5,8 @@
 package wording
 
 import (
+	"github.com/exosim/exosim/shell/dotnet"
+
 	"fmt"
 	"math"
 	"regexp"
@@ -38,7 +40,7 @@ func Nicely(rt *runtime.Runtime, v any) string {
 			return rt.ToStr(s)
 		}
 		return x.Format(time.RFC3339Nano)
-	case *runtime.TypeInfo:
+	case *dotnet.TypeInfo:
 		return "[" + x.FullName + "]"
 	case *runtime.TypeValue:
 		return "[" + x.Info.FullName + "]"

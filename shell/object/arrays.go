@@ -61,3 +61,19 @@ func ArrayType(s []any) GenericType {
 	}
 	return rec.kind
 }
+
+// Elements returns the elements of a collection value: an array, a list,
+// or another collection that enumerates itself (HashSet, Queue, a match
+// collection ...); ok is false for a scalar. It is what the comparison
+// operators filter and what a host method reads a list of choices from.
+func Elements(v any) (items []any, ok bool) {
+	switch x := v.(type) {
+	case []any:
+		return x, true
+	case *List:
+		return x.Items, true
+	case interface{ Enumerate() []any }:
+		return x.Enumerate(), true
+	}
+	return nil, false
+}

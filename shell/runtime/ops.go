@@ -577,18 +577,9 @@ func (rt *Runtime) compare(op compareOp, left, right any) (any, error) {
 	return r, err
 }
 
-func enumerateForCompare(v any) ([]any, bool) {
-	switch x := v.(type) {
-	case []any:
-		return x, true
-	case *object.List:
-		return x.Items, true
-	case interface{ Enumerate() []any }:
-		// other collections (HashSet, Queue, match collections ...)
-		return x.Enumerate(), true
-	}
-	return nil, false
-}
+// enumerateForCompare is object.Elements: the elements a comparison
+// operator on a collection filters.
+func enumerateForCompare(v any) ([]any, bool) { return object.Elements(v) }
 
 func (rt *Runtime) compareScalar(op compareOp, left, right any, setMatches bool) (bool, error) {
 	switch op.name {

@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -444,7 +445,7 @@ func (rt *Runtime) initVariables() {
 	ver.Set("WSManStackVersion", "3.0")
 	set("PSVersionTable", ver)
 	set("PSDefaultParameterValues", object.NewHashtable())
-	set("Host", NewHostObject(rt))
+	set("Host", hostui.New(hostSession{rt}))
 	set("NestedPromptLevel", 0)
 	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
 		if v := g.lookup(name); v != nil {

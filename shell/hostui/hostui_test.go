@@ -1,4 +1,4 @@
-package runtime_test
+package hostui_test
 
 import (
 	"strings"

@@ -25,6 +25,19 @@ var mailUserProperties = []string{
 	"WhenCreatedUTC", "OrganizationId", "OriginatingServer", "ObjectState",
 }
 
+// externalAddress is a mail user's ExternalEmailAddress with its prefix
+// ("SMTP:..."), or nil when it has none.
+func externalAddress(m *directory.Mailbox) any {
+	a := m.ExternalEmailAddress
+	if a == "" {
+		return nil
+	}
+	if !strings.Contains(a, ":") {
+		a = "SMTP:" + a
+	}
+	return a
+}
+
 // MailUserObject is the Get-MailUser object of a mail user.
 func MailUserObject(m *directory.Mailbox, e env) *object.PSObject {
 	full := MailboxObject(m, e)
@@ -32,14 +45,7 @@ func MailUserObject(m *directory.Mailbox, e env) *object.PSObject {
 		"Deserialized.Microsoft.Exchange.Data.Directory.Management.OrgPersonPresentationObject",
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
 		"Deserialized.System.Object")
-	var ext any
-	if a := m.ExternalEmailAddress; a != "" {
-		if !strings.Contains(a, ":") {
-			a = "SMTP:" + a
-		}
-		ext = a
-	}
-	o.AddTyped("ExternalEmailAddress", tStr, ext)
+	o.AddTyped("ExternalEmailAddress", tStr, externalAddress(m))
 	for _, n := range mailUserProperties {
 		if p := full.Property(n); p != nil {
 			o.AddTyped(p.Name, p.TypeName, p.Get())

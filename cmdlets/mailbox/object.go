@@ -670,11 +670,17 @@ func RecipientObject(m *directory.Mailbox, e env) *object.PSObject {
 		"Deserialized.Microsoft.Exchange.Data.Directory.ADRawEntry",
 		"Deserialized.System.Object")
 	for _, n := range []string{"ArchiveDatabase", "ArchiveGuid", "ArchiveStatus", "ArchiveState", "AddressListMembership", "Alias",
-		"Database", "ServerName", "DisplayName", "EmailAddresses", "ExchangeGuid", "ExternalDirectoryObjectId",
+		"Database", "ServerName", "DisplayName", "EmailAddresses", "ExchangeGuid", "ExternalDirectoryObjectId", "ExternalEmailAddress",
 		"HiddenFromAddressListsEnabled", "IsInactiveMailbox", "LitigationHoldEnabled", "Office", "PrimarySmtpAddress",
 		"RecipientType", "RecipientTypeDetails", "RetentionPolicy", "UsageLocation", "WhenSoftDeleted", "WindowsLiveID",
 		"Identity", "IsValid", "ExchangeVersion", "Name", "DistinguishedName", "Guid", "WhenChanged", "WhenCreated",
 		"WhenChangedUTC", "WhenCreatedUTC", "OrganizationId", "Id", "OriginatingServer", "ObjectState"} {
+		if n == "ExternalEmailAddress" {
+			// the address mail to a mail user is delivered to; a
+			// mailbox has none
+			o.AddTyped(n, tStr, externalAddress(m))
+			continue
+		}
 		if p := full.Property(n); p != nil {
 			o.AddTyped(p.Name, p.TypeName, p.Get())
 		}

@@ -221,8 +221,11 @@ func FolderID(m *directory.Mailbox, path string) string {
 	return "LgAAAAD" + fid + "AQ"
 }
 
-// FolderObject is one Get-MailboxFolderStatistics object.
-func FolderObject(m *directory.Mailbox, f directory.Folder, sub []directory.Folder, archive bool) *object.PSObject {
+// FolderObject is one Get-MailboxFolderStatistics object. The dates of
+// its oldest and newest items are filled in only when asked for
+// (-IncludeOldestAndNewestItems); they are empty otherwise, and for a
+// folder without items.
+func FolderObject(m *directory.Mailbox, f directory.Folder, sub []directory.Folder, archive, itemDates bool) *object.PSObject {
 	o := object.NewObject(TypeFolderStats, "Deserialized.System.Object")
 	subItems, subSize := f.ItemCount, f.FolderSize
 	for _, s := range sub {
@@ -246,6 +249,18 @@ func FolderObject(m *directory.Mailbox, f directory.Folder, sub []directory.Fold
 	o.AddTyped("ItemsInFolderAndSubfolders", tInt, int(subItems))
 	o.AddTyped("DeletedItemsInFolderAndSubfolders", tInt, 0)
 	o.AddTyped("FolderAndSubfolderSize", tSize, sizeValue(subSize))
+	var oldest, newest any
+	if itemDates {
+		if lo, hi, ok := directory.ItemDateRange(&f, m.WhenMailboxCreated); ok {
+			oldest, newest = lo, hi
+		}
+	}
+	// items are not modified after they arrive: the last-modified dates
+	// are the receive dates
+	o.AddTyped("OldestItemReceivedDate", tDate, oldest)
+	o.AddTyped("NewestItemReceivedDate", tDate, newest)
+	o.AddTyped("OldestItemLastModifiedDate", tDate, oldest)
+	o.AddTyped("NewestItemLastModifiedDate", tDate, newest)
 	o.AddTyped("VisibleItemsInFolder", tInt, int(f.ItemCount))
 	o.AddTyped("HiddenItemsInFolder", tInt, 0)
 	o.AddTyped("ArchivePolicy", tStr, nil)
@@ -316,7 +331,8 @@ func getMailboxFolderStatistics() *runtime.Command {
 		id, shown := identityString(ctx.Value("Identity"))
 		return writeFolderStatistics(ctx, id, shown, "FolderScope")
 	}
-	return c
+	return exo.Partial(c, "Identity", "Archive", "FolderScope", "IncludeOldestAndNewestItems", "IncludeSoftDeletedRecipients",
+		"ResultSize", "Database", "StoreMailboxIdentity")
 }
 
 // getEXOMailboxFolderStatistics is the REST twin of
@@ -348,7 +364,7 @@ func getEXOMailboxFolderStatistics() *runtime.Command {
 		}
 		return writeFolderStatistics(ctx, id, shown, "Folderscope")
 	}
-	return exo.Partial(c, "Identity", "PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId", "Archive", "Folderscope", "IncludeSoftDeletedRecipients")
+	return exo.Partial(c, "Identity", "PrimarySmtpAddress", "UserPrincipalName", "ExternalDirectoryObjectId", "Archive", "Folderscope", "IncludeOldestAndNewestItems", "IncludeSoftDeletedRecipients")
 }
 
 // writeFolderStatistics writes the folder objects of one mailbox, those of
@@ -371,7 +387,13 @@ func writeFolderStatistics(ctx *runtime.Context, id, shown, scopeParam string) e
 	if archive && m.ArchiveStatus != "Active" {
 		return ctx.WriteError(noArchive(ctx, shown))
 	}
+	limit, explicit, err := resultSize(ctx)
+	if err != nil {
+		return err
+	}
+	itemDates := ctx.Switch("IncludeOldestAndNewestItems")
 	fs := folders(content, archive)
+	var objs []*object.PSObject
 	for i, f := range fs {
 		if !inFolderScope(scope, f) {
 			continue
@@ -390,9 +412,7 @@ func writeFolderStatistics(ctx *runtime.Context, id, shown, scopeParam string) e
 				}
 			}
 		}
-		if err := ctx.WriteObject(FolderObject(m, f, sub, archive)); err != nil {
-			return err
-		}
+		objs = append(objs, FolderObject(m, f, sub, archive, itemDates))
 	}
-	return nil
+	return WriteLimited(ctx, objs, limit, explicit)
 }

@@ -215,3 +215,28 @@ func checkContentCohorts(tx *store.Tx, report func(store.Finding)) error {
 		return nil
 	})
 }
+
+// ItemDateRange returns the receive days of the oldest and newest items of
+// f, as midnight UTC of those days (the content model keeps days, not
+// times); items without cohorts date from fallback (the mailbox
+// creation). ok is false for an empty folder.
+func ItemDateRange(f *Folder, fallback time.Time) (oldest, newest time.Time, ok bool) {
+	if f.ItemCount <= 0 {
+		return time.Time{}, time.Time{}, false
+	}
+	g := *f
+	g.Cohorts = append([]Cohort(nil), f.Cohorts...)
+	NormalizeCohorts(&g, fallback)
+	if len(g.Cohorts) == 0 {
+		d := time.Unix(DayNumber(fallback)*86400, 0).UTC()
+		return d, d, true
+	}
+	lo, _ := ParseDay(g.Cohorts[0].Date)
+	hi := lo
+	for _, c := range g.Cohorts[1:] {
+		if n, ok := ParseDay(c.Date); ok && n > hi {
+			hi = n
+		}
+	}
+	return time.Unix(lo*86400, 0).UTC(), time.Unix(hi*86400, 0).UTC(), true
+}

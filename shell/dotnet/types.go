@@ -151,6 +151,14 @@ func (t *TypeInfo) GenericFullName() string { return t.FullName }
 // Def returns the definition behind the type (nil for ad-hoc types).
 func (t *TypeInfo) Def() *TypeDef { return t.def }
 
+// TypeValue is a type literal used as a value ([int], [math]).
+type TypeValue struct{ Info *TypeInfo }
+
+func (t *TypeValue) String() string { return t.Info.FullName }
+
+// PSTypeName is the .NET type name.
+func (t *TypeValue) PSTypeName() string { return "System.RuntimeType" }
+
 // assemblyQualified is the argument form inside a generic full name.
 func (t *TypeInfo) assemblyQualified() string {
 	asm := "System.Private.CoreLib"

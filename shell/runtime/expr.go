@@ -108,14 +108,6 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 	return nil, fmt.Errorf("unsupported expression %T", e)
 }
 
-// TypeValue is a type literal used as a value ([int], [math]).
-type TypeValue struct{ Info *TypeInfo }
-
-func (t *TypeValue) String() string { return t.Info.FullName }
-
-// PSTypeName is the .NET type name.
-func (t *TypeValue) PSTypeName() string { return "System.RuntimeType" }
-
 func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 	name := strings.ToLower(x.Type.Name)
 	if name == "ordered" {

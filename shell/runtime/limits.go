@@ -67,36 +67,6 @@ func statementError(st syntax.Statement, err error) error {
 	return err
 }
 
-// checkStrings checks that n values turned into strings fit the memory
-// budget (a slot and a short text each), before they are converted.
-func checkStrings(n int) error { return memlimit.CheckProduct(int64(n), 2*slotSize) }
-
-// joinStrings is strings.Join after checking that the result fits the
-// memory budget.
-func joinStrings(parts []string, sep string) (string, error) {
-	n := int64(len(sep)) * int64(len(parts))
-	for _, p := range parts {
-		n += int64(len(p))
-	}
-	if err := memlimit.Check(n); err != nil {
-		return "", err
-	}
-	return strings.Join(parts, sep), nil
-}
-
-// checkReplace checks that replacing every old in s with repl leaves a
-// string that fits the memory budget.
-func checkReplace(s, old, repl string) error {
-	if len(repl) <= len(old) || old == "" {
-		return nil
-	}
-	grow := int64(len(repl) - len(old))
-	if int64(len(s))+int64(len(s)/len(old))*grow < 1<<20 {
-		return nil // small whatever the count
-	}
-	return memlimit.Check(int64(len(s)) + int64(strings.Count(s, old))*grow)
-}
-
 // checkRegexReplace checks that replacing each match of re in s with repl
 // (a Go replacement template) leaves a string that fits the memory
 // budget. Only when the worst case (a match at every character) is large

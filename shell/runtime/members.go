@@ -175,14 +175,6 @@ func (rt *Runtime) resolveMember(v any, name string) (*Member, *TypeInfo, any) {
 	return m, at, v
 }
 
-func toAnySlice(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
-}
-
 // enumerateMember implements member enumeration: each element's property,
 // nulls kept, collection values flattened one level; a single result is
 // returned as a scalar.

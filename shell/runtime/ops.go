@@ -209,7 +209,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 }
 
 // slotSize is what one element of an array costs: an interface value.
-const slotSize = 16
+const slotSize = memlimit.SlotSize
 
 // addArrays is array + value: a new array with the elements of l and
 // then right's elements (or right itself when it is not a collection).
@@ -406,7 +406,7 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 	}
 	switch l := left.(type) {
 	case string:
-		return compareStrings(l, rt.toStr(right), cs), nil
+		return dotnet.CompareStrings(l, rt.toStr(right), cs), nil
 	case int, int64, float64, float32, object.Decimal:
 		rn, ok := numeric.ToNumberStrict(right)
 		if !ok {
@@ -452,28 +452,9 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 			return numeric.Compare(l.Value, r.Value), nil
 		}
 	case object.Guid:
-		return compareStrings(l.String(), rt.toStr(right), false), nil
+		return dotnet.CompareStrings(l.String(), rt.toStr(right), false), nil
 	}
-	return compareStrings(rt.toStr(left), rt.toStr(right), cs), nil
-}
-
-// compareStrings is a culture-like comparison: case-insensitive first,
-// lower case before upper case on ties.
-func compareStrings(a, b string, cs bool) int {
-	la, lb := strings.ToLower(a), strings.ToLower(b)
-	if c := strings.Compare(la, lb); c != 0 || !cs {
-		return c
-	}
-	// case-sensitive tie-break: lower case sorts first (culture order)
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			if a[i] >= 'a' && a[i] <= 'z' {
-				return -1
-			}
-			return 1
-		}
-	}
-	return 0
+	return dotnet.CompareStrings(rt.toStr(left), rt.toStr(right), cs), nil
 }
 
 // regexCache avoids recompiling the same pattern in loops.

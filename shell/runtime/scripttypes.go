@@ -287,14 +287,14 @@ func (rt *Runtime) defineEnum(s *syntax.TypeDefStmt) error {
 		values = append(values, m.Name+"="+strconv.FormatInt(next, 10))
 		next++
 	}
-	d := enumDef(s.Name, flags, values...)
+	d := dotnet.EnumDef(s.Name, flags, values...)
 	rt.addScriptType(d)
 	return nil
 }
 
 // enumNamesOfSelf is Type.GetEnumNames() on the type value in c.Self.
 func enumNamesOfSelf(c *Call) (any, error) {
-	vals, err := enumValues(&Call{Host: c.Host, Args: []any{c.Self}})
+	vals, err := dotnet.EnumValues(&Call{Host: c.Host, Args: []any{c.Self}})
 	if err != nil {
 		return nil, err
 	}

@@ -51,14 +51,14 @@ func (rt *Runtime) joinOp(l any, sep string) (string, error) {
 	if !ok {
 		return rt.toStr(l), nil
 	}
-	if err := checkStrings(len(items)); err != nil {
+	if err := memlimit.CheckStrings(len(items)); err != nil {
 		return "", err
 	}
 	parts := make([]string, len(items))
 	for i, it := range items {
 		parts[i] = rt.toStr(it)
 	}
-	return joinStrings(parts, sep)
+	return memlimit.Join(parts, sep)
 }
 
 // splitOptions are the options of -split (System.Management.Automation.SplitOptions).

@@ -22,6 +22,8 @@ type (
 	Members  = dotnet.Members
 	Member   = dotnet.Member
 	Call     = dotnet.Call
+	// TypeValue is a type literal used as a value ([int], [math]).
+	TypeValue = dotnet.TypeValue
 )
 
 // rtOf is the session running a member call.

@@ -73,10 +73,6 @@ func indexIn(items []any, v any) int {
 	return -1
 }
 
-func outOfRange(param string) error {
-	return dotnet.Throw("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter '%s')", param)
-}
-
 // predicate turns a script block argument into a .NET Predicate/Func.
 func predicate(c *Call, i int) (func(any) (bool, error), error) {
 	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
@@ -151,7 +147,7 @@ func listMembers(generic bool) Members {
 				return nil, err
 			}
 			if i < 0 || i >= len(l.Items) {
-				return nil, outOfRange("index")
+				return nil, dotnet.OutOfRange("index")
 			}
 			return l.Items[i], nil
 		}),
@@ -240,7 +236,7 @@ func listMembers(generic bool) Members {
 			}
 			l := listOf(c)
 			if i < 0 || i >= len(l.Items) {
-				return nil, outOfRange("index")
+				return nil, dotnet.OutOfRange("index")
 			}
 			l.Items = append(l.Items[:i], l.Items[i+1:]...)
 			return voidValue{}, nil
@@ -302,7 +298,7 @@ func listMembers(generic bool) Members {
 					return nil, err
 				}
 				if start < 0 || start > len(items) {
-					return nil, outOfRange("index")
+					return nil, dotnet.OutOfRange("index")
 				}
 			}
 			i := indexIn(items[start:], v)
@@ -952,7 +948,7 @@ func declareCollectionsTypes() {
 							return nil, err
 						}
 						if start < 0 || start > len(items) {
-							return nil, outOfRange("startIndex")
+							return nil, dotnet.OutOfRange("startIndex")
 						}
 					}
 					i := indexIn(items[start:], c.Arg(1))
@@ -1307,7 +1303,7 @@ func declareCollectionsTypes() {
 					}
 					h := hashOf(c)
 					if i < 0 || i > h.Len() {
-						return nil, outOfRange("index")
+						return nil, dotnet.OutOfRange("index")
 					}
 					if h.Has(c.Arg(1)) {
 						return nil, dupKeyError(false, c.Arg(1))
@@ -1335,7 +1331,7 @@ func declareCollectionsTypes() {
 					h := hashOf(c)
 					keys := h.Keys()
 					if i < 0 || i >= len(keys) {
-						return nil, outOfRange("index")
+						return nil, dotnet.OutOfRange("index")
 					}
 					h.Delete(keys[i])
 					return voidValue{}, nil
@@ -1559,7 +1555,7 @@ func declareCollectionsTypes() {
 					if strings.HasPrefix(s.name, "Ordinal") {
 						return ordinalCompare(foldIf(c.Str(0), s.ignoreCase), foldIf(c.Str(1), s.ignoreCase)), nil
 					}
-					return compareStrings(c.Str(0), c.Str(1), !s.ignoreCase), nil
+					return dotnet.CompareStrings(c.Str(0), c.Str(1), !s.ignoreCase), nil
 				}),
 			}},
 		// interfaces, for -is tests

@@ -546,7 +546,7 @@ func declareCoreTypes() {
 					return nil, dotnet.Throw("Format string can be only \"D\", \"d\", \"N\", \"n\", \"P\", \"p\", \"B\", \"b\", \"X\" or \"x\".")
 				}),
 				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					return compareStrings(bareValue(c.Self).(object.Guid).String(), c.Str(0), false), nil
+					return dotnet.CompareStrings(bareValue(c.Self).(object.Guid).String(), c.Str(0), false), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.Management.Automation.PSReference", Aliases: []string{"ref"},
@@ -578,7 +578,7 @@ func declareCoreTypes() {
 					rest := c.Args[1:]
 					if len(rest) > 0 {
 						if isMidpointArg(rest[len(rest)-1]) {
-							e, err := enumArg(c, len(c.Args)-1, "System.MidpointRounding", "mode")
+							e, err := dotnet.EnumArg(c, len(c.Args)-1, "System.MidpointRounding", "mode")
 							if err != nil {
 								return nil, err
 							}
@@ -808,7 +808,7 @@ func declareCoreTypes() {
 					return voidValue{}, nil
 				}),
 				"GetFolderPath": dotnet.Method(1, 2, func(c *Call) (any, error) {
-					f, err := enumArg(c, 0, "System.Environment+SpecialFolder", "folder")
+					f, err := dotnet.EnumArg(c, 0, "System.Environment+SpecialFolder", "folder")
 					if err != nil {
 						return nil, err
 					}
@@ -854,7 +854,7 @@ func declareCoreTypes() {
 					return c.Self.(*textEncoding).decode(b), nil
 				}),
 			}},
-		enumDef("System.Environment+SpecialFolder", false, "Desktop", "Programs=2", "MyDocuments=5", "Personal=5", "Favorites=6", "Startup=7", "Recent=8", "MyMusic=13", "MyVideos=14", "DesktopDirectory=16", "Templates=21", "ApplicationData=26", "LocalApplicationData=28", "CommonApplicationData=35", "Windows=36", "System=37", "ProgramFiles=38", "MyPictures=39", "UserProfile=40", "ProgramFilesX86=42", "CommonDocuments=46"),
+		dotnet.EnumDef("System.Environment+SpecialFolder", false, "Desktop", "Programs=2", "MyDocuments=5", "Personal=5", "Favorites=6", "Startup=7", "Recent=8", "MyMusic=13", "MyVideos=14", "DesktopDirectory=16", "Templates=21", "ApplicationData=26", "LocalApplicationData=28", "CommonApplicationData=35", "Windows=36", "System=37", "ProgramFiles=38", "MyPictures=39", "UserProfile=40", "ProgramFilesX86=42", "CommonDocuments=46"),
 	)
 }
 

@@ -69,7 +69,7 @@ func dateStyles(c *Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
-	e, err := enumArg(c, i, "System.Globalization.DateTimeStyles", "style")
+	e, err := dotnet.EnumArg(c, i, "System.Globalization.DateTimeStyles", "style")
 	return e.Value, err
 }
 
@@ -133,7 +133,7 @@ func declareDatetimeTypes() {
 				if len(args) == 2 || len(args) == 4 || len(args) == 7 || len(args) == 8 {
 					if e, ok := bareValue(args[len(args)-1]).(object.Enum); ok || !object.IsNumeric(bareValue(args[len(args)-1])) {
 						if !ok {
-							ev, err := enumArg(c, len(args)-1, "System.DateTimeKind", "kind")
+							ev, err := dotnet.EnumArg(c, len(args)-1, "System.DateTimeKind", "kind")
 							if err != nil {
 								return nil, err
 							}
@@ -260,7 +260,7 @@ func declareDatetimeTypes() {
 					if err != nil {
 						return nil, err
 					}
-					k, err := enumArg(c, 1, "System.DateTimeKind", "kind")
+					k, err := dotnet.EnumArg(c, 1, "System.DateTimeKind", "kind")
 					if err != nil {
 						return nil, err
 					}

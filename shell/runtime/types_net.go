@@ -13,7 +13,7 @@ import (
 func init() {
 	const protoType = "System.Net.SecurityProtocolType"
 	dotnet.RegisterType(
-		enumDef(protoType, true, "SystemDefault=0", "Ssl3=48", "Tls=192", "Tls11=768", "Tls12=3072", "Tls13=12288"),
+		dotnet.EnumDef(protoType, true, "SystemDefault=0", "Ssl3=48", "Tls=192", "Tls11=768", "Tls12=3072", "Tls13=12288"),
 		&TypeDef{FullName: "System.Net.ServicePointManager", Assembly: "System.Net.ServicePoint",
 			Static: Members{
 				"SecurityProtocol": &Member{

@@ -192,7 +192,7 @@ func stylesArg(c *Call, i int, def int) (int, error) {
 	if _, isRef := c.Args[i].(*Ref); isRef {
 		return def, nil
 	}
-	e, err := enumArg(c, i, "System.Globalization.NumberStyles", "style")
+	e, err := dotnet.EnumArg(c, i, "System.Globalization.NumberStyles", "style")
 	if err != nil {
 		// a culture or format provider in this position
 		return def, nil

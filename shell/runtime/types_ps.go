@@ -55,7 +55,7 @@ func (p *psObjectView) typeNames() any {
 	if o, ok := p.v.(*object.PSObject); ok {
 		return &typeNameList{o: o}
 	}
-	return toAnySlice(object.TypeNames(p.v))
+	return dotnet.Strings(object.TypeNames(p.v))
 }
 
 // psPropertySet is .psobject.Properties: a live view of the properties.
@@ -184,7 +184,7 @@ func (l *typeNameList) PSTypeName() string {
 }
 
 // Enumerate lists the type names.
-func (l *typeNameList) Enumerate() []any { return toAnySlice(l.o.TypeNames) }
+func (l *typeNameList) Enumerate() []any { return dotnet.Strings(l.o.TypeNames) }
 
 // Index reads one type name by position.
 func (l *typeNameList) Index(rt *Runtime, key any) (any, bool) {
@@ -313,7 +313,7 @@ func declarePsTypes() {
 						return nil, err
 					}
 					if i < 0 || i > len(l.o.TypeNames) {
-						return nil, outOfRange("index")
+						return nil, dotnet.OutOfRange("index")
 					}
 					names := append([]string{}, l.o.TypeNames[:i]...)
 					names = append(names, c.Str(1))
@@ -527,7 +527,7 @@ func declarePsTypes() {
 					return out, nil
 				}),
 				"GetEnumNames":  dotnet.Method(0, 0, func(c *Call) (any, error) { return enumNamesOfSelf(c) }),
-				"GetEnumValues": dotnet.Method(0, 0, func(c *Call) (any, error) { return enumValues(&Call{Host: c.Host, Args: []any{c.Self}}) }),
+				"GetEnumValues": dotnet.Method(0, 0, func(c *Call) (any, error) { return dotnet.EnumValues(&Call{Host: c.Host, Args: []any{c.Self}}) }),
 				"GetElementType": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					if el := typeOfSelf(c).Element; el != nil {
 						return &TypeValue{Info: el}, nil

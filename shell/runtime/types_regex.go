@@ -430,7 +430,7 @@ func regexOpts(c *Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
-	e, err := enumArg(c, i, "System.Text.RegularExpressions.RegexOptions", "options")
+	e, err := dotnet.EnumArg(c, i, "System.Text.RegularExpressions.RegexOptions", "options")
 	return e.Value, err
 }
 
@@ -528,7 +528,7 @@ func declareRegexTypes() {
 						}
 						rs := []rune(s)
 						if n < 0 || n > len(rs) {
-							return nil, outOfRange("startat")
+							return nil, dotnet.OutOfRange("startat")
 						}
 						start = len(string(rs[:n]))
 					}
@@ -560,7 +560,7 @@ func declareRegexTypes() {
 					}
 					return selfRegex(c).split(c.Str(0), count), nil
 				}),
-				"GetGroupNames": dotnet.Method(0, 0, func(c *Call) (any, error) { return toAnySlice(selfRegex(c).names), nil }),
+				"GetGroupNames": dotnet.Method(0, 0, func(c *Call) (any, error) { return dotnet.Strings(selfRegex(c).names), nil }),
 				"GetGroupNumbers": dotnet.Method(0, 0, func(c *Call) (any, error) {
 					out := make([]any, len(selfRegex(c).groups))
 					for i := range out {
@@ -607,7 +607,7 @@ func declareRegexTypes() {
 		&TypeDef{FullName: "System.Text.RegularExpressions.GroupCollection", Assembly: "System.Text.RegularExpressions",
 			Members: Members{
 				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
-				"Keys":  dotnet.Prop(func(c *Call) (any, error) { return toAnySlice(c.Self.(*groupCollection).m.r.names), nil }),
+				"Keys":  dotnet.Prop(func(c *Call) (any, error) { return dotnet.Strings(c.Self.(*groupCollection).m.r.names), nil }),
 				"ContainsKey": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					for _, n := range c.Self.(*groupCollection).m.r.names {
 						if n == c.Str(0) {

@@ -24,7 +24,7 @@ func ignoreCaseArg(c *Call, i int) (bool, error) {
 	if b, ok := bareValue(c.Args[i]).(bool); ok {
 		return b, nil
 	}
-	e, err := enumArg(c, i, "System.StringComparison", "comparisonType")
+	e, err := dotnet.EnumArg(c, i, "System.StringComparison", "comparisonType")
 	if err != nil {
 		return false, err
 	}
@@ -58,7 +58,7 @@ func stringSplitOptions(c *Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
-	e, err := enumArg(c, i, "System.StringSplitOptions", "options")
+	e, err := dotnet.EnumArg(c, i, "System.StringSplitOptions", "options")
 	return e.Value, err
 }
 
@@ -349,14 +349,14 @@ func declareTextTypes1() {
 				if items == nil {
 					items = c.Args[1:]
 				}
-				if err := checkStrings(len(items)); err != nil {
+				if err := memlimit.CheckStrings(len(items)); err != nil {
 					return nil, err
 				}
 				parts := make([]string, len(items))
 				for i, it := range items {
 					parts[i] = rtOf(c).dotnetString(it)
 				}
-				return joinStrings(parts, sep)
+				return memlimit.Join(parts, sep)
 			}),
 			"Format": dotnet.Method(1, -1, func(c *Call) (any, error) {
 				rest := c.Args[1:]
@@ -381,14 +381,14 @@ func declareTextTypes1() {
 						args = items
 					}
 				}
-				if err := checkStrings(len(args)); err != nil {
+				if err := memlimit.CheckStrings(len(args)); err != nil {
 					return nil, err
 				}
 				parts := make([]string, len(args))
 				for i, a := range args {
 					parts[i] = rtOf(c).dotnetString(a)
 				}
-				return joinStrings(parts, "")
+				return memlimit.Join(parts, "")
 			}),
 			// Compare(a, b), Compare(a, b, ignoreCase), Compare(a, b, comparison)
 			"Compare": dotnet.Method(2, 3, func(c *Call) (any, error) {
@@ -410,7 +410,7 @@ func declareTextTypes1() {
 						return ordinalCompare(foldIf(c.Str(0), fold), foldIf(c.Str(1), fold)), nil
 					}
 				}
-				return compareStrings(c.Str(0), c.Str(1), !fold), nil
+				return dotnet.CompareStrings(c.Str(0), c.Str(1), !fold), nil
 			}),
 			"CompareOrdinal": dotnet.Method(2, 2, func(c *Call) (any, error) {
 				return ordinalCompare(c.Str(0), c.Str(1)), nil
@@ -487,7 +487,7 @@ func declareTextTypes1() {
 						return nil, err
 					}
 				}
-				if err := checkReplace(strings.ToLower(s), strings.ToLower(old), c.Str(1)); err != nil {
+				if err := memlimit.CheckReplace(strings.ToLower(s), strings.ToLower(old), c.Str(1)); err != nil {
 					return nil, err
 				}
 				if !fold {
@@ -512,7 +512,7 @@ func declareTextTypes1() {
 			"Split": dotnet.Method(0, 3, func(c *Call) (any, error) {
 				s := bareValue(c.Self).(string)
 				if len(c.Args) == 0 {
-					return toAnySlice(strings.FieldsFunc(s, unicode.IsSpace)), nil
+					return dotnet.Strings(strings.FieldsFunc(s, unicode.IsSpace)), nil
 				}
 				var seps []string
 				switch x := bareValue(c.Args[0]).(type) {
@@ -678,7 +678,7 @@ func declareTextTypes1() {
 				if c.Arg(0) == nil {
 					return 1, nil
 				}
-				return compareStrings(bareValue(c.Self).(string), c.Str(0), true), nil
+				return dotnet.CompareStrings(bareValue(c.Self).(string), c.Str(0), true), nil
 			}),
 			"ToString": dotnet.Method(0, 1, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
 			"Clone":    dotnet.Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
@@ -918,14 +918,14 @@ func declareTextTypes2() {
 						items = list
 					}
 				}
-				if err := checkStrings(len(items)); err != nil {
+				if err := memlimit.CheckStrings(len(items)); err != nil {
 					return nil, err
 				}
 				parts := make([]string, len(items))
 				for i, it := range items {
 					parts[i] = rtOf(c).dotnetString(it)
 				}
-				s, err := joinStrings(parts, c.Str(0))
+				s, err := memlimit.Join(parts, c.Str(0))
 				if err != nil {
 					return nil, err
 				}
@@ -985,7 +985,7 @@ func declareTextTypes2() {
 					return nil, dotnet.Throw("The value cannot be an empty string. (Parameter 'oldValue')")
 				}
 				text := string(b.runes)
-				if err := checkReplace(text, old, c.Str(1)); err != nil {
+				if err := memlimit.CheckReplace(text, old, c.Str(1)); err != nil {
 					return nil, err
 				}
 				s := strings.ReplaceAll(text, old, c.Str(1))

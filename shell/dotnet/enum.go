@@ -1,8 +1,6 @@
-package runtime
+package dotnet
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"sort"
 	"strconv"
@@ -12,10 +10,10 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// enumDef declares a .NET enum. values are "Name" (numbered from the
+// EnumDef declares a .NET enum. values are "Name" (numbered from the
 // previous value plus one, starting at 0) or "Name=value". Flags enums
 // accept "A, B" and combine the values.
-func enumDef(full string, flags bool, values ...string) *TypeDef {
+func EnumDef(full string, flags bool, values ...string) *TypeDef {
 	type ev struct {
 		name string
 		val  int
@@ -69,26 +67,25 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 	d := &TypeDef{FullName: full, ValueType: true, Base: "System.Enum", Static: Members{}}
 	for _, e := range list {
 		e := e
-		d.Static[e.name] = dotnet.Prop(func(*Call) (any, error) { return mk(e.val), nil })
+		d.Static[e.name] = Prop(func(*Call) (any, error) { return mk(e.val), nil })
 	}
 	d.Is = func(_ *TypeInfo, v any) bool {
-		x, ok := bareValue(v).(object.Enum)
+		x, ok := object.Unwrap(v).(object.Enum)
 		return ok && x.Type == full
 	}
-	var convert func(h dotnet.Host, ti *TypeInfo, v any) (any, error)
-	convert = func(h dotnet.Host, ti *TypeInfo, v any) (any, error) {
-		rt := h.(*Runtime)
-		if items, ok := object.Enumerate(bareValue(v)); ok {
+	var convert func(h Host, ti *TypeInfo, v any) (any, error)
+	convert = func(h Host, ti *TypeInfo, v any) (any, error) {
+		if items, ok := object.Enumerate(object.Unwrap(v)); ok {
 			// a list converts as its items' names joined with commas
 			// (quoted and unquoted lists mean the same), so a flags enum
 			// combines them and any other enum refuses the comma
 			names := make([]string, len(items))
 			for i, it := range items {
-				if s, ok := bareValue(it).(string); ok {
+				if s, ok := object.Unwrap(it).(string); ok {
 					names[i] = s
 					continue
 				}
-				e, err := convert(rt, ti, it)
+				e, err := convert(h, ti, it)
 				if err != nil {
 					return nil, err
 				}
@@ -96,7 +93,7 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 			}
 			v = strings.Join(names, ",")
 		}
-		switch x := bareValue(v).(type) {
+		switch x := object.Unwrap(v).(type) {
 		case object.Enum:
 			if x.Type == full {
 				return x, nil
@@ -113,7 +110,7 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 			parts := []string{s}
 			if strings.Contains(s, ",") {
 				if !flags {
-					return nil, &dotnet.ConversionError{Msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" because no commas are allowed for this enumeration.", x, full)}
+					return nil, &ConversionError{Msg: fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\" because no commas are allowed for this enumeration.", x, full)}
 				}
 				parts = strings.Split(s, ",")
 			}
@@ -142,12 +139,12 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 					}
 				}
 				if !found {
-					return nil, dotnet.ConvertFailed(x, full, fmt.Sprintf("Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s", x, strings.ReplaceAll(allNames(), ",", ", ")))
+					return nil, ConvertFailed(x, full, fmt.Sprintf("Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s", x, strings.ReplaceAll(allNames(), ",", ", ")))
 				}
 			}
 			return mk(total), nil
 		}
-		return nil, dotnet.ConvertFailed(v, full, "")
+		return nil, ConvertFailed(v, full, "")
 	}
 	d.Convert = convert
 	return d
@@ -155,15 +152,15 @@ func enumDef(full string, flags bool, values ...string) *TypeDef {
 
 // enumTypeArg reads argument 0 as an enum type.
 func enumTypeArg(c *Call) (*TypeInfo, error) {
-	tv, ok := bareValue(c.Arg(0)).(*TypeValue)
+	tv, ok := object.Unwrap(c.Arg(0)).(*TypeValue)
 	if !ok || tv.Info.Def() == nil || tv.Info.Def().Base != "System.Enum" {
-		return nil, dotnet.Throw("Type provided must be an Enum. (Parameter 'enumType')")
+		return nil, Throw("Type provided must be an Enum. (Parameter 'enumType')")
 	}
 	return tv.Info, nil
 }
 
-// enumValues lists the values of the enum type in argument 0.
-func enumValues(c *Call) ([]any, error) {
+// EnumValues lists the values of the enum type in argument 0.
+func EnumValues(c *Call) ([]any, error) {
 	t, err := enumTypeArg(c)
 	if err != nil {
 		return nil, err
@@ -184,9 +181,9 @@ func enumValues(c *Call) ([]any, error) {
 	return out, nil
 }
 
-// enumArg reads argument i as a value of enum full (a name, a number or
+// EnumArg reads argument i as a value of enum full (a name, a number or
 // an enum value), the way a method parameter of that type converts it.
-func enumArg(c *Call, i int, full, param string) (object.Enum, error) {
+func EnumArg(c *Call, i int, full, param string) (object.Enum, error) {
 	v, err := c.To(i, full, param)
 	if err != nil {
 		return object.Enum{}, err
@@ -195,15 +192,14 @@ func enumArg(c *Call, i int, full, param string) (object.Enum, error) {
 	return e, nil
 }
 
-func init() { dotnet.RegisterLater(declareEnumTypes) }
-
-// declareEnumTypes registers the file's types; it runs on the first type lookup.
-func declareEnumTypes() {
-	dotnet.RegisterType(
-		&TypeDef{FullName: "System.Enum", Base: "System.ValueType", Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.Enum); return ok },
+// DeclareEnums registers System.Enum and the enums of the base class
+// library that methods take.
+func DeclareEnums() {
+	RegisterType(
+		&TypeDef{FullName: "System.Enum", Base: "System.ValueType", Is: func(_ *TypeInfo, v any) bool { _, ok := object.Unwrap(v).(object.Enum); return ok },
 			Static: Members{
-				"GetNames": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					vals, err := enumValues(c)
+				"GetNames": Method(1, 1, func(c *Call) (any, error) {
+					vals, err := EnumValues(c)
 					if err != nil {
 						return nil, err
 					}
@@ -213,20 +209,20 @@ func declareEnumTypes() {
 					}
 					return out, nil
 				}),
-				"GetValues": dotnet.Method(1, 1, func(c *Call) (any, error) { return enumValues(c) }),
-				"Parse": dotnet.Method(2, 3, func(c *Call) (any, error) {
+				"GetValues": Method(1, 1, func(c *Call) (any, error) { return EnumValues(c) }),
+				"Parse": Method(2, 3, func(c *Call) (any, error) {
 					t, err := enumTypeArg(c)
 					if err != nil {
 						return nil, err
 					}
-					v, err := t.Convert(rtOf(c), c.Arg(1))
+					v, err := t.Convert(c.Host, c.Arg(1))
 					if err != nil {
-						return nil, dotnet.Throw("Requested value '%s' was not found.", c.Str(1))
+						return nil, Throw("Requested value '%s' was not found.", c.Str(1))
 					}
 					return v, nil
 				}),
-				"IsDefined": dotnet.Method(2, 2, func(c *Call) (any, error) {
-					vals, err := enumValues(c)
+				"IsDefined": Method(2, 2, func(c *Call) (any, error) {
+					vals, err := EnumValues(c)
 					if err != nil {
 						return nil, err
 					}
@@ -240,8 +236,8 @@ func declareEnumTypes() {
 				}),
 			},
 			Members: Members{
-				"HasFlag": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					self := bareValue(c.Self).(object.Enum)
+				"HasFlag": Method(1, 1, func(c *Call) (any, error) {
+					self := object.Unwrap(c.Self).(object.Enum)
 					f, err := c.To(0, self.Type, "flag")
 					if err != nil {
 						return nil, err
@@ -249,17 +245,17 @@ func declareEnumTypes() {
 					fv := f.(object.Enum).Value
 					return self.Value&fv == fv, nil
 				}),
-				"value__": dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.Enum).Value, nil }),
+				"value__": Prop(func(c *Call) (any, error) { return object.Unwrap(c.Self).(object.Enum).Value, nil }),
 			}},
-		enumDef("System.StringComparison", false, "CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"),
-		enumDef("System.StringSplitOptions", true, "None", "RemoveEmptyEntries", "TrimEntries"),
-		enumDef("System.MidpointRounding", false, "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity"),
-		enumDef("System.DateTimeKind", false, "Unspecified", "Utc", "Local"),
-		enumDef("System.DayOfWeek", false, "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
-		enumDef("System.Globalization.DateTimeStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowInnerWhite=4", "AllowWhiteSpaces=7", "NoCurrentDateDefault=8", "AdjustToUniversal=16", "AssumeLocal=32", "AssumeUniversal=64", "RoundtripKind=128"),
-		enumDef("System.Globalization.NumberStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowLeadingSign=4", "Integer=7", "AllowTrailingSign=8", "AllowParentheses=16", "AllowDecimalPoint=32", "AllowThousands=64", "Number=111", "AllowExponent=128", "Float=167", "AllowCurrencySymbol=256", "Currency=383", "Any=511", "AllowHexSpecifier=512", "HexNumber=515"),
-		enumDef("System.Text.RegularExpressions.RegexOptions", true, "None", "IgnoreCase", "Multiline", "ExplicitCapture=4", "Compiled=8", "Singleline=16", "IgnorePatternWhitespace=32", "RightToLeft=64", "ECMAScript=256", "CultureInvariant=512", "NonBacktracking=1024"),
-		enumDef("System.EnvironmentVariableTarget", false, "Process", "User", "Machine"),
-		enumDef("System.Text.NormalizationForm", false, "FormC=1", "FormD=2", "FormKC=5", "FormKD=6"),
+		EnumDef("System.StringComparison", false, "CurrentCulture", "CurrentCultureIgnoreCase", "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"),
+		EnumDef("System.StringSplitOptions", true, "None", "RemoveEmptyEntries", "TrimEntries"),
+		EnumDef("System.MidpointRounding", false, "ToEven", "AwayFromZero", "ToZero", "ToNegativeInfinity", "ToPositiveInfinity"),
+		EnumDef("System.DateTimeKind", false, "Unspecified", "Utc", "Local"),
+		EnumDef("System.DayOfWeek", false, "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"),
+		EnumDef("System.Globalization.DateTimeStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowInnerWhite=4", "AllowWhiteSpaces=7", "NoCurrentDateDefault=8", "AdjustToUniversal=16", "AssumeLocal=32", "AssumeUniversal=64", "RoundtripKind=128"),
+		EnumDef("System.Globalization.NumberStyles", true, "None", "AllowLeadingWhite", "AllowTrailingWhite", "AllowLeadingSign=4", "Integer=7", "AllowTrailingSign=8", "AllowParentheses=16", "AllowDecimalPoint=32", "AllowThousands=64", "Number=111", "AllowExponent=128", "Float=167", "AllowCurrencySymbol=256", "Currency=383", "Any=511", "AllowHexSpecifier=512", "HexNumber=515"),
+		EnumDef("System.Text.RegularExpressions.RegexOptions", true, "None", "IgnoreCase", "Multiline", "ExplicitCapture=4", "Compiled=8", "Singleline=16", "IgnorePatternWhitespace=32", "RightToLeft=64", "ECMAScript=256", "CultureInvariant=512", "NonBacktracking=1024"),
+		EnumDef("System.EnvironmentVariableTarget", false, "Process", "User", "Machine"),
+		EnumDef("System.Text.NormalizationForm", false, "FormC=1", "FormD=2", "FormKC=5", "FormKD=6"),
 	)
 }

@@ -1,0 +1,14 @@
+package runtime
+
+import "github.com/exosim/exosim/shell/dotnet"
+
+// The .NET type library of a session: the families of types declared in
+// the packages under shell/dotnet, listed here once. They are declared the
+// first time any type is looked up (a process that names no type never
+// indexes them); a later declaration of a full name replaces an earlier
+// one.
+func init() { dotnet.RegisterLater(declareTypeLibrary) }
+
+func declareTypeLibrary() {
+	dotnet.DeclareEnums()
+}

@@ -1,6 +1,10 @@
 package dotnet
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
 
 // OutOfRange is the exception of an index outside a collection, naming
 // the parameter.
@@ -34,4 +38,57 @@ func CompareStrings(a, b string, cs bool) int {
 		}
 	}
 	return 0
+}
+
+// ToString is the value's .NET ToString() (current culture): what methods
+// taking object arguments see (StringBuilder.Append, String.Concat).
+func ToString(v any) string {
+	switch x := object.Unwrap(v).(type) {
+	case nil:
+		return ""
+	case []any:
+		return "System.Object[]"
+	case *object.List, *object.Hashtable:
+		return object.TypeName(x)
+	case string:
+		return x
+	default:
+		return object.ToCultureString(x)
+	}
+}
+
+// FlattenChars returns the characters of char, char[] and string
+// arguments.
+func FlattenChars(h Host, args []any) []rune {
+	var out []rune
+	for _, a := range args {
+		a = object.Unwrap(a)
+		if items, ok := object.Elements(a); ok {
+			for _, it := range items {
+				out = append(out, []rune(h.ToStr(it))...)
+			}
+			continue
+		}
+		out = append(out, []rune(h.ToStr(a))...)
+	}
+	return out
+}
+
+// FoldIf is s in lower case when fold (a comparison ignoring case) is set.
+func FoldIf(s string, fold bool) string {
+	if fold {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+// CompareOrdinal compares by character code (StringComparison.Ordinal).
+func CompareOrdinal(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	for i := 0; i < len(ra) && i < len(rb); i++ {
+		if ra[i] != rb[i] {
+			return int(ra[i]) - int(rb[i])
+		}
+	}
+	return len(ra) - len(rb)
 }

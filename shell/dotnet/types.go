@@ -27,6 +27,18 @@ type Host interface {
 	// ToStr converts a value to a string with the invariant culture
 	// and the session's $OFS.
 	ToStr(v any) string
+	// IsScriptBlock reports whether v is a script block: what a method
+	// taking a delegate (a MatchEvaluator, a Predicate ...) accepts.
+	IsScriptBlock(v any) bool
+	// CallScriptBlock calls script block sb with the arguments and
+	// returns its output (one value or an array).
+	CallScriptBlock(sb any, args []any) (any, error)
+}
+
+// Indexer is implemented by values with their own indexer ($x['key']);
+// ok false means the key cannot be used.
+type Indexer interface {
+	Index(h Host, key any) (any, bool)
 }
 
 // TypeDef declares one .NET type.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -375,7 +376,7 @@ func argText(rt *Runtime, a argument) string {
 	if _, isStr := bareValue(a.value).(string); isStr {
 		return rt.toStr(a.value)
 	}
-	return rt.dotnetString(a.value)
+	return dotnet.ToString(a.value)
 }
 
 func commonTypeName(c *commonParam) string {

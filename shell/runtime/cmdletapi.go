@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"regexp"
+
+	"github.com/exosim/exosim/shell/dotnet/text"
 )
 
 // Regex compiles a .NET regular expression as -match does (without regard
@@ -13,5 +15,5 @@ func (rt *Runtime) Regex(pattern string, cs bool) (*regexp.Regexp, error) {
 // RegexMatch is the System.Text.RegularExpressions.Match of one match of
 // re in s (m as FindStringSubmatchIndex gives it).
 func RegexMatch(re *regexp.Regexp, s string, m []int) any {
-	return regexMatch(re, s, m)
+	return text.MatchOf(re, s, m)
 }

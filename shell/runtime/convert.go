@@ -1,12 +1,11 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"math"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"

@@ -1,12 +1,11 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"errors"
 	"regexp"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"

@@ -8,11 +8,10 @@ package runtime
 // never shows a member exosim cannot run.
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/syntax"
 )
 

@@ -1,12 +1,11 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
@@ -276,12 +275,6 @@ func (rt *Runtime) evalIndex(x *syntax.IndexExpr) (any, error) {
 	return rt.index(target, idx, x.Ext)
 }
 
-// indexer is implemented by values with a custom indexer ($x['key']);
-// ok false means the key could not be used.
-type indexer interface {
-	Index(rt *Runtime, key any) (any, bool)
-}
-
 func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 	target = object.Unwrap(target)
 	if h, ok := target.(*object.Hashtable); ok {
@@ -296,7 +289,7 @@ func (rt *Runtime) index(target, idx any, ext syntax.Extent) (any, error) {
 		v, _ := rt.dictGet(h, idx)
 		return v, nil
 	}
-	if ix, ok := target.(indexer); ok {
+	if ix, ok := target.(dotnet.Indexer); ok {
 		if v, ok := ix.Index(rt, idx); ok {
 			return v, nil
 		}

@@ -8,13 +8,12 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
-
-	"github.com/exosim/exosim/shell/host"
-	"github.com/exosim/exosim/shell/provider"
 )
 
 // processor is one stage of a running pipeline.

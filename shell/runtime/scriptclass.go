@@ -6,12 +6,11 @@ package runtime
 // bound to the instance.
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )

@@ -7,14 +7,13 @@ package runtime
 // them alike.
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"errors"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
+	"github.com/exosim/exosim/shell/dotnet/text"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -359,7 +360,7 @@ func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
 			prev := 0
 			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 				b.WriteString(s[prev:m[0]])
-				v, err := rt.invokeScriptBlockValue(sb, regexMatch(re, s, m), nil)
+				v, err := rt.invokeScriptBlockValue(sb, text.MatchOf(re, s, m), nil)
 				if err != nil {
 					return "", err
 				}
@@ -390,11 +391,4 @@ func (rt *Runtime) replaceOp(l, r any, cs bool) (any, error) {
 		return out, nil
 	}
 	return do(rt.toStr(l))
-}
-
-// regexMatch is the System.Text.RegularExpressions.Match of one match of
-// re in s (m as FindStringSubmatchIndex gives it), as a -replace script
-// block sees it in $_: the same Match [regex]::Match returns.
-func regexMatch(re *regexp.Regexp, s string, m []int) any {
-	return &matchValue{r: regexFromGo(re), input: s, loc: m}
 }

@@ -1,6 +1,9 @@
 package runtime
 
-import "github.com/exosim/exosim/shell/dotnet"
+import (
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/text"
+)
 
 // The .NET type library of a session: the families of types declared in
 // the packages under shell/dotnet, listed here once. They are declared the
@@ -11,4 +14,5 @@ func init() { dotnet.RegisterLater(declareTypeLibrary) }
 
 func declareTypeLibrary() {
 	dotnet.DeclareEnums()
+	text.Declare()
 }

@@ -1,12 +1,11 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -1548,12 +1547,12 @@ func declareCollectionsTypes() {
 			},
 			Members: Members{
 				"Equals": dotnet.Method(2, 2, func(c *Call) (any, error) {
-					return foldIf(c.Str(0), c.Self.(*stringComparer).ignoreCase) == foldIf(c.Str(1), c.Self.(*stringComparer).ignoreCase), nil
+					return dotnet.FoldIf(c.Str(0), c.Self.(*stringComparer).ignoreCase) == dotnet.FoldIf(c.Str(1), c.Self.(*stringComparer).ignoreCase), nil
 				}),
 				"Compare": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					s := c.Self.(*stringComparer)
 					if strings.HasPrefix(s.name, "Ordinal") {
-						return ordinalCompare(foldIf(c.Str(0), s.ignoreCase), foldIf(c.Str(1), s.ignoreCase)), nil
+						return dotnet.CompareOrdinal(dotnet.FoldIf(c.Str(0), s.ignoreCase), dotnet.FoldIf(c.Str(1), s.ignoreCase)), nil
 					}
 					return dotnet.CompareStrings(c.Str(0), c.Str(1), !s.ignoreCase), nil
 				}),

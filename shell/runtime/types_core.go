@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"encoding/base64"
 	"fmt"
 	"math"
@@ -13,6 +11,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -103,42 +102,6 @@ func isValueLike(v any) bool {
 		return false
 	}
 	return true
-}
-
-// dotnetString is the value's .NET ToString() (current culture): what
-// methods taking object arguments see (StringBuilder.Append, String.Concat).
-func (rt *Runtime) dotnetString(v any) string {
-	v = bareValue(v)
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case []any:
-		return "System.Object[]"
-	case *object.List, *object.Hashtable:
-		return object.TypeName(x)
-	case string:
-		return x
-	}
-	if object.IsNumeric(v) {
-		return object.ToCultureString(v)
-	}
-	return object.ToCultureString(v)
-}
-
-// flattenChars returns the characters of char/char[]/string arguments.
-func (rt *Runtime) flattenChars(args []any) []rune {
-	var out []rune
-	for _, a := range args {
-		a = bareValue(a)
-		if items, ok := enumerateForCompare(a); ok {
-			for _, it := range items {
-				out = append(out, []rune(rt.toStr(it))...)
-			}
-			continue
-		}
-		out = append(out, []rune(rt.toStr(a))...)
-	}
-	return out
 }
 
 func boolParse(s string) (bool, bool) {
@@ -766,7 +729,7 @@ func declareCoreTypes() {
 							return strconv.FormatInt(i, base), nil
 						}
 					}
-					return rtOf(c).dotnetString(v), nil
+					return dotnet.ToString(v), nil
 				}),
 				"ToBase64String": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					b, err := bytesArg(c, 0, "inArray")

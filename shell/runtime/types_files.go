@@ -1,14 +1,13 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/wildcard"

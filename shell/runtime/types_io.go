@@ -1,10 +1,10 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"strings"
+
+	"github.com/exosim/exosim/shell/dotnet"
 )
 
 // System.IO.Path with Windows rules: the simulated admin machine is a

@@ -1,10 +1,9 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"sort"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )

@@ -1,12 +1,11 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -90,8 +89,8 @@ func (s *psPropertySet) Enumerate() []any {
 }
 
 // Index is .Properties['Name'].
-func (s *psPropertySet) Index(rt *Runtime, key any) (any, bool) {
-	name := rt.toStr(key)
+func (s *psPropertySet) Index(h dotnet.Host, key any) (any, bool) {
+	name := h.ToStr(key)
 	for _, p := range s.items() {
 		if strings.EqualFold(p.p.Name, name) {
 			return p, true
@@ -187,7 +186,7 @@ func (l *typeNameList) PSTypeName() string {
 func (l *typeNameList) Enumerate() []any { return dotnet.Strings(l.o.TypeNames) }
 
 // Index reads one type name by position.
-func (l *typeNameList) Index(rt *Runtime, key any) (any, bool) {
+func (l *typeNameList) Index(h dotnet.Host, key any) (any, bool) {
 	n, ok := numeric.ToNumber(key)
 	if !ok {
 		return nil, false

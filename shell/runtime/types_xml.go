@@ -1,11 +1,10 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -42,7 +41,7 @@ func (l *xmlNodeList) Enumerate() []any {
 }
 
 // Index reads one node by position.
-func (l *xmlNodeList) Index(rt *Runtime, key any) (any, bool) {
+func (l *xmlNodeList) Index(h dotnet.Host, key any) (any, bool) {
 	n, ok := numeric.ToNumber(key)
 	if !ok {
 		return nil, false

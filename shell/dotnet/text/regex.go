@@ -1,13 +1,12 @@
-package runtime
+package text
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -36,7 +35,9 @@ func (r *Regex) String() string { return r.Pattern }
 // PSTypeName is the .NET type name.
 func (r *Regex) PSTypeName() string { return "System.Text.RegularExpressions.Regex" }
 
-func (r *Regex) psType() *TypeInfo { return dotnet.TypeByName("System.Text.RegularExpressions.Regex") }
+func (r *Regex) psType() *dotnet.TypeInfo {
+	return dotnet.TypeByName("System.Text.RegularExpressions.Regex")
+}
 
 // Adapted shows Options, MatchTimeout and RightToLeft.
 func (r *Regex) Adapted() []*object.Property {
@@ -54,7 +55,7 @@ func regexOptionsEnum(v int) object.Enum {
 }
 
 // newRegex compiles a .NET pattern with RegexOptions.
-func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
+func newRegex(pattern string, opts int) (*Regex, error) {
 	if what := regexsyntax.Unsupported(pattern); what != "" {
 		return nil, dotnet.NotSupported("%s in regular expressions (pattern '%s')", what, pattern)
 	}
@@ -79,6 +80,13 @@ func (rt *Runtime) newRegex(pattern string, opts int) (*Regex, error) {
 	r := regexFromGo(re)
 	r.Pattern, r.Options = pattern, opts
 	return r, nil
+}
+
+// MatchOf is the System.Text.RegularExpressions.Match of one match of
+// re in s (m as FindStringSubmatchIndex gives it): what -replace hands
+// its script block in $_, the same Match [regex]::Match returns.
+func MatchOf(re *regexp.Regexp, s string, m []int) any {
+	return &matchValue{r: regexFromGo(re), input: s, loc: m}
 }
 
 // regexFromGo wraps a compiled pattern, numbering its groups the .NET way.
@@ -125,7 +133,7 @@ func (m *matchValue) group(i int) *regexGroup {
 
 func (m *matchValue) whole() *regexGroup { return m.group(0) }
 
-func (m *matchValue) psType() *TypeInfo {
+func (m *matchValue) psType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.Match")
 }
 
@@ -187,7 +195,7 @@ func (g *regexGroup) adapted(groups *groupCollection) []*object.Property {
 	)
 }
 
-func (g *regexGroup) psType() *TypeInfo {
+func (g *regexGroup) psType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.Group")
 }
 
@@ -202,7 +210,7 @@ func (g *regexGroup) Adapted() []*object.Property { return g.adapted(nil) }
 // groupCollection is Match.Groups: indexed by number or name.
 type groupCollection struct{ m *matchValue }
 
-func (c *groupCollection) psType() *TypeInfo {
+func (c *groupCollection) psType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.GroupCollection")
 }
 
@@ -222,8 +230,8 @@ func (c *groupCollection) Enumerate() []any {
 
 // Index reads a group by number or name; a missing one is an unmatched
 // group, as in .NET.
-func (c *groupCollection) Index(rt *Runtime, key any) (any, bool) {
-	switch k := bareValue(key).(type) {
+func (c *groupCollection) Index(h dotnet.Host, key any) (any, bool) {
+	switch k := object.Unwrap(key).(type) {
 	case int, int64:
 		n, _ := numeric.ToNumber(k)
 		i := int(numeric.Int64(n))
@@ -232,7 +240,7 @@ func (c *groupCollection) Index(rt *Runtime, key any) (any, bool) {
 		}
 		return &regexGroup{m: c.m, name: ""}, true
 	}
-	name := rt.toStr(key)
+	name := h.ToStr(key)
 	for i, n := range c.m.r.names {
 		if n == name {
 			return c.m.group(i), true
@@ -244,7 +252,7 @@ func (c *groupCollection) Index(rt *Runtime, key any) (any, bool) {
 // matchCollection is the result of Matches.
 type matchCollection struct{ items []any }
 
-func (c *matchCollection) psType() *TypeInfo {
+func (c *matchCollection) psType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.MatchCollection")
 }
 
@@ -257,7 +265,7 @@ func (c *matchCollection) PSTypeName() string {
 func (c *matchCollection) Enumerate() []any { return c.items }
 
 // Index reads one match by position.
-func (c *matchCollection) Index(rt *Runtime, key any) (any, bool) {
+func (c *matchCollection) Index(h dotnet.Host, key any) (any, bool) {
 	n, ok := numeric.ToNumber(key)
 	if !ok {
 		return nil, false
@@ -376,7 +384,7 @@ func (m *matchValue) expand(repl string) string {
 
 // replace substitutes up to count matches (count < 0: all), with a
 // replacement pattern or a script block (a MatchEvaluator).
-func (rt *Runtime) regexReplace(r *Regex, input string, repl any, count int) (string, error) {
+func regexReplace(h dotnet.Host, r *Regex, input string, repl any, count int) (string, error) {
 	var b strings.Builder
 	last := 0
 	n := 0
@@ -387,14 +395,14 @@ func (rt *Runtime) regexReplace(r *Regex, input string, repl any, count int) (st
 		n++
 		m := &matchValue{r: r, input: input, loc: loc}
 		b.WriteString(input[last:loc[0]])
-		if sb, ok := bareValue(repl).(*ScriptBlock); ok {
-			v, err := rt.callScriptBlock(sb, []any{m})
+		if h.IsScriptBlock(repl) {
+			v, err := h.CallScriptBlock(repl, []any{m})
 			if err != nil {
 				return "", err
 			}
-			b.WriteString(rt.toStr(v))
+			b.WriteString(h.ToStr(v))
 		} else {
-			b.WriteString(m.expand(rt.toStr(repl)))
+			b.WriteString(m.expand(h.ToStr(repl)))
 		}
 		last = loc[1]
 	}
@@ -426,7 +434,7 @@ func (r *Regex) split(input string, count int) []any {
 }
 
 // regexOpts reads a RegexOptions argument.
-func regexOpts(c *Call, i int) (int, error) {
+func regexOpts(c *dotnet.Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
@@ -435,7 +443,7 @@ func regexOpts(c *Call, i int) (int, error) {
 }
 
 // staticRegex compiles argument i as a pattern with options at opt.
-func staticRegex(c *Call, i, opt int) (*Regex, error) {
+func staticRegex(c *dotnet.Call, i, opt int) (*Regex, error) {
 	if c.Arg(i) == nil {
 		return nil, dotnet.Throw("Value cannot be null. (Parameter 'pattern')")
 	}
@@ -443,23 +451,20 @@ func staticRegex(c *Call, i, opt int) (*Regex, error) {
 	if err != nil {
 		return nil, err
 	}
-	return rtOf(c).newRegex(c.Str(i), o)
+	return newRegex(c.Str(i), o)
 }
 
-func selfRegex(c *Call) *Regex { return bareValue(c.Self).(*Regex) }
+func selfRegex(c *dotnet.Call) *Regex { return object.Unwrap(c.Self).(*Regex) }
 
-func init() { dotnet.RegisterLater(declareRegexTypes) }
-
-// declareRegexTypes registers the file's types; it runs on the first type lookup.
-func declareRegexTypes() {
+// declareRegex declares Regex and its Match, Group and collections.
+func declareRegex() {
 	dotnet.RegisterType(
-		&TypeDef{FullName: "System.Text.RegularExpressions.Regex", Aliases: []string{"regex"}, Assembly: "System.Text.RegularExpressions",
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				rt := h.(*Runtime)
-				if r, ok := bareValue(v).(*Regex); ok {
+		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.Regex", Aliases: []string{"regex"}, Assembly: "System.Text.RegularExpressions",
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if r, ok := object.Unwrap(v).(*Regex); ok {
 					return r, nil
 				}
-				r, err := rt.newRegex(rt.toStr(v), 0)
+				r, err := newRegex(h.ToStr(v), 0)
 				if err != nil {
 					if ns, ok := err.(*dotnet.NotSupportedError); ok {
 						return nil, &dotnet.ConversionError{Msg: ns.Msg}
@@ -468,57 +473,57 @@ func declareRegexTypes() {
 				}
 				return r, nil
 			},
-			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*Regex); return ok },
+			Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*Regex); return ok },
 			NewArity: []int{1, 2, 3},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				o, err := regexOpts(c, 1)
 				if err != nil {
 					return nil, err
 				}
-				return rtOf(c).newRegex(c.Str(0), o)
+				return newRegex(c.Str(0), o)
 			},
-			Static: Members{
-				"Match": dotnet.Method(2, 4, func(c *Call) (any, error) {
+			Static: dotnet.Members{
+				"Match": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return r.match(c.Str(0), 0), nil
 				}),
-				"Matches": dotnet.Method(2, 4, func(c *Call) (any, error) {
+				"Matches": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return &matchCollection{items: r.matches(c.Str(0))}, nil
 				}),
-				"IsMatch": dotnet.Method(2, 4, func(c *Call) (any, error) {
+				"IsMatch": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return r.re.MatchString(c.Str(0)), nil
 				}),
-				"Replace": dotnet.Method(3, 5, func(c *Call) (any, error) {
+				"Replace": dotnet.Method(3, 5, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 3)
 					if err != nil {
 						return nil, err
 					}
-					return rtOf(c).regexReplace(r, c.Str(0), c.Arg(2), -1)
+					return regexReplace(c.Host, r, c.Str(0), c.Arg(2), -1)
 				}),
-				"Split": dotnet.Method(2, 4, func(c *Call) (any, error) {
+				"Split": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					r, err := staticRegex(c, 1, 2)
 					if err != nil {
 						return nil, err
 					}
 					return r.split(c.Str(0), -1), nil
 				}),
-				"Escape":   dotnet.Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Escape(c.Str(0)), nil }),
-				"Unescape": dotnet.Method(1, 1, func(c *Call) (any, error) { return regexsyntax.Unescape(c.Str(0)), nil }),
+				"Escape":   dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return regexsyntax.Escape(c.Str(0)), nil }),
+				"Unescape": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return regexsyntax.Unescape(c.Str(0)), nil }),
 			},
-			Members: Members{
-				"Options": dotnet.Prop(func(c *Call) (any, error) { return regexOptionsEnum(selfRegex(c).Options), nil }),
-				"Match": dotnet.Method(1, 3, func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Options": dotnet.Prop(func(c *dotnet.Call) (any, error) { return regexOptionsEnum(selfRegex(c).Options), nil }),
+				"Match": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 					start := 0
 					s := c.Str(0)
 					if len(c.Args) > 1 {
@@ -534,11 +539,11 @@ func declareRegexTypes() {
 					}
 					return selfRegex(c).match(s, start), nil
 				}),
-				"Matches": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				"Matches": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 					return &matchCollection{items: selfRegex(c).matches(c.Str(0))}, nil
 				}),
-				"IsMatch": dotnet.Method(1, 2, func(c *Call) (any, error) { return selfRegex(c).re.MatchString(c.Str(0)), nil }),
-				"Replace": dotnet.Method(2, 4, func(c *Call) (any, error) {
+				"IsMatch": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return selfRegex(c).re.MatchString(c.Str(0)), nil }),
+				"Replace": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					count := -1
 					if len(c.Args) > 2 {
 						n, err := c.Int(2, "count")
@@ -547,9 +552,9 @@ func declareRegexTypes() {
 						}
 						count = n
 					}
-					return rtOf(c).regexReplace(selfRegex(c), c.Str(0), c.Arg(1), count)
+					return regexReplace(c.Host, selfRegex(c), c.Str(0), c.Arg(1), count)
 				}),
-				"Split": dotnet.Method(1, 3, func(c *Call) (any, error) {
+				"Split": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 					count := -1
 					if len(c.Args) > 1 {
 						n, err := c.Int(1, "count")
@@ -560,33 +565,33 @@ func declareRegexTypes() {
 					}
 					return selfRegex(c).split(c.Str(0), count), nil
 				}),
-				"GetGroupNames": dotnet.Method(0, 0, func(c *Call) (any, error) { return dotnet.Strings(selfRegex(c).names), nil }),
-				"GetGroupNumbers": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"GetGroupNames": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return dotnet.Strings(selfRegex(c).names), nil }),
+				"GetGroupNumbers": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					out := make([]any, len(selfRegex(c).groups))
 					for i := range out {
 						out[i] = i
 					}
 					return out, nil
 				}),
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return selfRegex(c).Pattern, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return selfRegex(c).Pattern, nil }),
 			}},
-		&TypeDef{FullName: "System.Text.RegularExpressions.Group", Assembly: "System.Text.RegularExpressions",
+		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.Group", Assembly: "System.Text.RegularExpressions",
 			Base: "System.Text.RegularExpressions.Capture"},
-		&TypeDef{FullName: "System.Text.RegularExpressions.Capture", Assembly: "System.Text.RegularExpressions",
-			Members: Members{
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).toStr(c.Self), nil }),
+		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.Capture", Assembly: "System.Text.RegularExpressions",
+			Members: dotnet.Members{
+				"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Host.ToStr(c.Self), nil }),
 			}},
-		&TypeDef{FullName: "System.Text.RegularExpressions.Match", Assembly: "System.Text.RegularExpressions",
+		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.Match", Assembly: "System.Text.RegularExpressions",
 			Base: "System.Text.RegularExpressions.Group",
-			Static: Members{
-				"Empty": dotnet.Prop(func(c *Call) (any, error) {
-					r, _ := rtOf(c).newRegex("", 0)
+			Static: dotnet.Members{
+				"Empty": dotnet.Prop(func(c *dotnet.Call) (any, error) {
+					r, _ := newRegex("", 0)
 					return &matchValue{r: r}, nil
 				}),
 			},
-			Members: Members{
-				"NextMatch": dotnet.Method(0, 0, func(c *Call) (any, error) {
-					m := bareValue(c.Self).(*matchValue)
+			Members: dotnet.Members{
+				"NextMatch": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+					m := object.Unwrap(c.Self).(*matchValue)
 					if m.loc == nil {
 						return m, nil
 					}
@@ -600,15 +605,15 @@ func declareRegexTypes() {
 					}
 					return m.r.match(m.input, next), nil
 				}),
-				"Result": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					return bareValue(c.Self).(*matchValue).expand(c.Str(0)), nil
+				"Result": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					return object.Unwrap(c.Self).(*matchValue).expand(c.Str(0)), nil
 				}),
 			}},
-		&TypeDef{FullName: "System.Text.RegularExpressions.GroupCollection", Assembly: "System.Text.RegularExpressions",
-			Members: Members{
-				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
-				"Keys":  dotnet.Prop(func(c *Call) (any, error) { return dotnet.Strings(c.Self.(*groupCollection).m.r.names), nil }),
-				"ContainsKey": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.GroupCollection", Assembly: "System.Text.RegularExpressions",
+			Members: dotnet.Members{
+				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(c.Self.(*groupCollection).m.r.groups), nil }),
+				"Keys":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return dotnet.Strings(c.Self.(*groupCollection).m.r.names), nil }),
+				"ContainsKey": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					for _, n := range c.Self.(*groupCollection).m.r.names {
 						if n == c.Str(0) {
 							return true, nil
@@ -617,9 +622,9 @@ func declareRegexTypes() {
 					return false, nil
 				}),
 			}},
-		&TypeDef{FullName: "System.Text.RegularExpressions.MatchCollection", Assembly: "System.Text.RegularExpressions",
-			Members: Members{
-				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*matchCollection).items), nil }),
+		&dotnet.TypeDef{FullName: "System.Text.RegularExpressions.MatchCollection", Assembly: "System.Text.RegularExpressions",
+			Members: dotnet.Members{
+				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(c.Self.(*matchCollection).items), nil }),
 			}},
 	)
 }

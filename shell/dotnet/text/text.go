@@ -1,11 +1,10 @@
-package runtime
+package text
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"strings"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/unorm"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
@@ -17,11 +16,11 @@ import (
 
 // comparisonArg reads an optional StringComparison at argument i and
 // reports whether it ignores case.
-func ignoreCaseArg(c *Call, i int) (bool, error) {
+func ignoreCaseArg(c *dotnet.Call, i int) (bool, error) {
 	if i >= len(c.Args) {
 		return false, nil
 	}
-	if b, ok := bareValue(c.Args[i]).(bool); ok {
+	if b, ok := object.Unwrap(c.Args[i]).(bool); ok {
 		return b, nil
 	}
 	e, err := dotnet.EnumArg(c, i, "System.StringComparison", "comparisonType")
@@ -29,13 +28,6 @@ func ignoreCaseArg(c *Call, i int) (bool, error) {
 		return false, err
 	}
 	return e.Value%2 == 1, nil
-}
-
-func foldIf(s string, fold bool) string {
-	if fold {
-		return strings.ToLower(s)
-	}
-	return s
 }
 
 func runeIndex(s string, byteIdx int) int {
@@ -46,15 +38,15 @@ func runeIndex(s string, byteIdx int) int {
 }
 
 // isStringArg tells whether argument i is text rather than a number.
-func isText(c *Call, i int) bool {
-	switch bareValue(c.Arg(i)).(type) {
+func isText(c *dotnet.Call, i int) bool {
+	switch object.Unwrap(c.Arg(i)).(type) {
 	case string, object.Char:
 		return true
 	}
 	return false
 }
 
-func stringSplitOptions(c *Call, i int) (int, error) {
+func stringSplitOptions(c *dotnet.Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
@@ -107,12 +99,12 @@ func splitN(s string, seps []string, count int) []string {
 	return append(parts, s[start:])
 }
 
-func stringTrim(kind int) *Member {
-	return dotnet.Method(0, -1, func(c *Call) (any, error) {
-		s := bareValue(c.Self).(string)
+func stringTrim(kind int) *dotnet.Member {
+	return dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
+		s := object.Unwrap(c.Self).(string)
 		var chars []rune
 		if len(c.Args) > 0 {
-			chars = rtOf(c).flattenChars(c.Args)
+			chars = dotnet.FlattenChars(c.Host, c.Args)
 		}
 		in := func(r rune) bool {
 			if chars == nil {
@@ -135,14 +127,14 @@ func stringTrim(kind int) *Member {
 	})
 }
 
-func stringIndexOf(last bool) *Member {
-	return dotnet.Method(1, 4, func(c *Call) (any, error) {
-		s := bareValue(c.Self).(string)
+func stringIndexOf(last bool) *dotnet.Member {
+	return dotnet.Method(1, 4, func(c *dotnet.Call) (any, error) {
+		s := object.Unwrap(c.Self).(string)
 		rs := []rune(s)
 		val := c.Str(0)
 		fold, err := ignoreCaseArg(c, len(c.Args)-1)
 		if len(c.Args) > 1 && err == nil && !isText(c, len(c.Args)-1) && isComparisonArg(c.Arg(len(c.Args)-1)) {
-			c = &Call{Host: c.Host, Type: c.Type, Self: c.Self, Args: c.Args[:len(c.Args)-1], Name: c.Name}
+			c = &dotnet.Call{Host: c.Host, Type: c.Type, Self: c.Self, Args: c.Args[:len(c.Args)-1], Name: c.Name}
 		} else {
 			fold = false
 		}
@@ -181,8 +173,8 @@ func stringIndexOf(last bool) *Member {
 				return nil, dotnet.Throw("Count must be positive and count must refer to a location within the string/array/collection. (Parameter 'count')")
 			}
 		}
-		hay := foldIf(string(rs[start:end]), fold)
-		needle := foldIf(val, fold)
+		hay := dotnet.FoldIf(string(rs[start:end]), fold)
+		needle := dotnet.FoldIf(val, fold)
 		var i int
 		if last {
 			i = strings.LastIndex(hay, needle)
@@ -197,7 +189,7 @@ func stringIndexOf(last bool) *Member {
 }
 
 func isComparisonArg(v any) bool {
-	switch x := bareValue(v).(type) {
+	switch x := object.Unwrap(v).(type) {
 	case object.Enum:
 		return x.Type == "System.StringComparison"
 	case string:
@@ -212,9 +204,9 @@ func isComparisonArg(v any) bool {
 	return false
 }
 
-func stringAffix(suffix bool) *Member {
-	return dotnet.Method(1, 3, func(c *Call) (any, error) {
-		s := bareValue(c.Self).(string)
+func stringAffix(suffix bool) *dotnet.Member {
+	return dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
+		s := object.Unwrap(c.Self).(string)
 		v := c.Str(0)
 		fold := false
 		if len(c.Args) >= 2 {
@@ -223,7 +215,7 @@ func stringAffix(suffix bool) *Member {
 				return nil, err
 			}
 		}
-		s, v = foldIf(s, fold), foldIf(v, fold)
+		s, v = dotnet.FoldIf(s, fold), dotnet.FoldIf(v, fold)
 		if suffix {
 			return strings.HasSuffix(s, v), nil
 		}
@@ -231,9 +223,9 @@ func stringAffix(suffix bool) *Member {
 	})
 }
 
-func stringPad(left bool) *Member {
-	return dotnet.Method(1, 2, func(c *Call) (any, error) {
-		s := bareValue(c.Self).(string)
+func stringPad(left bool) *dotnet.Member {
+	return dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+		s := object.Unwrap(c.Self).(string)
 		n, err := c.Int(0, "totalWidth")
 		if err != nil {
 			return nil, err
@@ -264,21 +256,18 @@ func stringPad(left bool) *Member {
 	})
 }
 
-func init() { dotnet.RegisterLater(declareTextTypes1) }
-
-// declareTextTypes1 registers the file's types; it runs on the first type lookup.
-func declareTextTypes1() {
-	dotnet.RegisterType(&TypeDef{FullName: "System.String", Aliases: []string{"string"},
-		Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-			rt := h.(*Runtime)
+// declareStrings declares System.String and System.Char.
+func declareStrings() {
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.String", Aliases: []string{"string"},
+		Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 			if v == nil {
 				return "", nil
 			}
-			return rt.toStr(v), nil
+			return h.ToStr(v), nil
 		},
-		Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(string); return ok },
+		Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(string); return ok },
 		NewArity: []int{1, 2, 3},
-		New: func(c *Call) (any, error) {
+		New: func(c *dotnet.Call) (any, error) {
 			// new(char, count), new(char[]), new(char[], start, length)
 			if len(c.Args) == 2 {
 				ch, err := c.To(0, "System.Char", "c")
@@ -298,7 +287,7 @@ func declareTextTypes1() {
 				}
 				return strings.Repeat(fill, n), nil
 			}
-			rs := rtOf(c).flattenChars(c.Args[:1])
+			rs := dotnet.FlattenChars(c.Host, c.Args[:1])
 			if len(c.Args) == 3 {
 				a, err := c.Int(1, "startIndex")
 				if err != nil {
@@ -315,20 +304,20 @@ func declareTextTypes1() {
 			}
 			return string(rs), nil
 		},
-		Static: Members{
-			"Empty": dotnet.Prop(func(*Call) (any, error) { return "", nil }),
-			"IsNullOrEmpty": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		Static: dotnet.Members{
+			"Empty": dotnet.Prop(func(*dotnet.Call) (any, error) { return "", nil }),
+			"IsNullOrEmpty": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				return c.Arg(0) == nil || c.Str(0) == "", nil
 			}),
-			"IsNullOrWhiteSpace": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"IsNullOrWhiteSpace": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				return c.Arg(0) == nil || strings.TrimFunc(c.Str(0), unicode.IsSpace) == "", nil
 			}),
 			// Join(separator, values...) / Join(separator, array[, start, count])
-			"Join": dotnet.Method(2, -1, func(c *Call) (any, error) {
+			"Join": dotnet.Method(2, -1, func(c *dotnet.Call) (any, error) {
 				sep := c.Str(0)
 				var items []any
 				if len(c.Args) == 2 || len(c.Args) == 4 {
-					if list, ok := enumerateForCompare(bareValue(c.Args[1])); ok {
+					if list, ok := object.Elements(object.Unwrap(c.Args[1])); ok {
 						items = list
 						if len(c.Args) == 4 {
 							a, err := c.Int(2, "startIndex")
@@ -354,18 +343,18 @@ func declareTextTypes1() {
 				}
 				parts := make([]string, len(items))
 				for i, it := range items {
-					parts[i] = rtOf(c).dotnetString(it)
+					parts[i] = dotnet.ToString(it)
 				}
 				return memlimit.Join(parts, sep)
 			}),
-			"Format": dotnet.Method(1, -1, func(c *Call) (any, error) {
+			"Format": dotnet.Method(1, -1, func(c *dotnet.Call) (any, error) {
 				rest := c.Args[1:]
 				if len(rest) == 1 {
-					if items, ok := enumerateForCompare(bareValue(rest[0])); ok {
+					if items, ok := object.Elements(object.Unwrap(rest[0])); ok {
 						rest = items
 					}
 				}
-				s, err := object.FormatComposite(c.Str(0), rest, rtOf(c).toStr)
+				s, err := object.FormatComposite(c.Str(0), rest, c.Host.ToStr)
 				if err != nil && !memlimit.IsOutOfMemory(err) {
 					return nil, dotnet.Throw("%s", err.Error())
 				}
@@ -374,10 +363,10 @@ func declareTextTypes1() {
 				}
 				return s, nil
 			}),
-			"Concat": dotnet.Method(0, -1, func(c *Call) (any, error) {
+			"Concat": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 				args := c.Args
 				if len(args) == 1 {
-					if items, ok := enumerateForCompare(bareValue(args[0])); ok {
+					if items, ok := object.Elements(object.Unwrap(args[0])); ok {
 						args = items
 					}
 				}
@@ -386,12 +375,12 @@ func declareTextTypes1() {
 				}
 				parts := make([]string, len(args))
 				for i, a := range args {
-					parts[i] = rtOf(c).dotnetString(a)
+					parts[i] = dotnet.ToString(a)
 				}
 				return memlimit.Join(parts, "")
 			}),
 			// Compare(a, b), Compare(a, b, ignoreCase), Compare(a, b, comparison)
-			"Compare": dotnet.Method(2, 3, func(c *Call) (any, error) {
+			"Compare": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
 				fold, err := ignoreCaseArg(c, 2)
 				if err != nil {
 					return nil, err
@@ -406,16 +395,16 @@ func declareTextTypes1() {
 					return 1, nil
 				}
 				if len(c.Args) == 3 {
-					if e, ok := bareValue(c.Arg(2)).(object.Enum); ok && e.Value >= 4 || isOrdinalName(c.Arg(2)) {
-						return ordinalCompare(foldIf(c.Str(0), fold), foldIf(c.Str(1), fold)), nil
+					if e, ok := object.Unwrap(c.Arg(2)).(object.Enum); ok && e.Value >= 4 || isOrdinalName(c.Arg(2)) {
+						return dotnet.CompareOrdinal(dotnet.FoldIf(c.Str(0), fold), dotnet.FoldIf(c.Str(1), fold)), nil
 					}
 				}
 				return dotnet.CompareStrings(c.Str(0), c.Str(1), !fold), nil
 			}),
-			"CompareOrdinal": dotnet.Method(2, 2, func(c *Call) (any, error) {
-				return ordinalCompare(c.Str(0), c.Str(1)), nil
+			"CompareOrdinal": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
+				return dotnet.CompareOrdinal(c.Str(0), c.Str(1)), nil
 			}),
-			"Equals": dotnet.Method(2, 3, func(c *Call) (any, error) {
+			"Equals": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
 				fold, err := ignoreCaseArg(c, 2)
 				if err != nil {
 					return nil, err
@@ -423,13 +412,13 @@ func declareTextTypes1() {
 				if c.Arg(0) == nil || c.Arg(1) == nil {
 					return c.Arg(0) == nil && c.Arg(1) == nil, nil
 				}
-				return foldIf(c.Str(0), fold) == foldIf(c.Str(1), fold), nil
+				return dotnet.FoldIf(c.Str(0), fold) == dotnet.FoldIf(c.Str(1), fold), nil
 			}),
 		},
-		Members: Members{
-			"Length": dotnet.Prop(func(c *Call) (any, error) { return len([]rune(bareValue(c.Self).(string))), nil }),
-			"Chars": dotnet.Method(1, 1, func(c *Call) (any, error) {
-				rs := []rune(bareValue(c.Self).(string))
+		Members: dotnet.Members{
+			"Length": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len([]rune(object.Unwrap(c.Self).(string))), nil }),
+			"Chars": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+				rs := []rune(object.Unwrap(c.Self).(string))
 				i, err := c.Int(0, "index")
 				if err != nil {
 					return nil, err
@@ -439,14 +428,14 @@ func declareTextTypes1() {
 				}
 				return object.Char(rs[i]), nil
 			}),
-			"ToUpper":          dotnet.Method(0, 1, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
-			"ToLower":          dotnet.Method(0, 1, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
-			"ToUpperInvariant": dotnet.Method(0, 0, func(c *Call) (any, error) { return strings.ToUpper(bareValue(c.Self).(string)), nil }),
-			"ToLowerInvariant": dotnet.Method(0, 0, func(c *Call) (any, error) { return strings.ToLower(bareValue(c.Self).(string)), nil }),
+			"ToUpper":          dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) { return strings.ToUpper(object.Unwrap(c.Self).(string)), nil }),
+			"ToLower":          dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) { return strings.ToLower(object.Unwrap(c.Self).(string)), nil }),
+			"ToUpperInvariant": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return strings.ToUpper(object.Unwrap(c.Self).(string)), nil }),
+			"ToLowerInvariant": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return strings.ToLower(object.Unwrap(c.Self).(string)), nil }),
 			"Trim":             stringTrim(0),
 			"TrimStart":        stringTrim(1),
 			"TrimEnd":          stringTrim(2),
-			"Contains": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Contains": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				fold, err := ignoreCaseArg(c, 1)
 				if err != nil {
 					return nil, err
@@ -454,15 +443,15 @@ func declareTextTypes1() {
 				if c.Arg(0) == nil {
 					return nil, dotnet.Throw("Value cannot be null. (Parameter 'value')")
 				}
-				return strings.Contains(foldIf(bareValue(c.Self).(string), fold), foldIf(c.Str(0), fold)), nil
+				return strings.Contains(dotnet.FoldIf(object.Unwrap(c.Self).(string), fold), dotnet.FoldIf(c.Str(0), fold)), nil
 			}),
 			"StartsWith":  stringAffix(false),
 			"EndsWith":    stringAffix(true),
 			"IndexOf":     stringIndexOf(false),
 			"LastIndexOf": stringIndexOf(true),
-			"IndexOfAny": dotnet.Method(1, 3, func(c *Call) (any, error) {
-				chars := rtOf(c).flattenChars(c.Args[:1])
-				for i, r := range []rune(bareValue(c.Self).(string)) {
+			"IndexOfAny": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
+				chars := dotnet.FlattenChars(c.Host, c.Args[:1])
+				for i, r := range []rune(object.Unwrap(c.Self).(string)) {
 					for _, ch := range chars {
 						if r == ch {
 							return i, nil
@@ -471,8 +460,8 @@ func declareTextTypes1() {
 				}
 				return -1, nil
 			}),
-			"Replace": dotnet.Method(2, 4, func(c *Call) (any, error) {
-				s := bareValue(c.Self).(string)
+			"Replace": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
+				s := object.Unwrap(c.Self).(string)
 				old := c.Str(0)
 				if c.Arg(0) == nil {
 					return nil, dotnet.Throw("Value cannot be null. (Parameter 'oldValue')")
@@ -509,30 +498,30 @@ func declareTextTypes1() {
 			}),
 			// Split(separator[, count][, options]); a single string separator
 			// is one separator (the .NET Core overload), a char[] many.
-			"Split": dotnet.Method(0, 3, func(c *Call) (any, error) {
-				s := bareValue(c.Self).(string)
+			"Split": dotnet.Method(0, 3, func(c *dotnet.Call) (any, error) {
+				s := object.Unwrap(c.Self).(string)
 				if len(c.Args) == 0 {
 					return dotnet.Strings(strings.FieldsFunc(s, unicode.IsSpace)), nil
 				}
 				var seps []string
-				switch x := bareValue(c.Args[0]).(type) {
+				switch x := object.Unwrap(c.Args[0]).(type) {
 				case nil:
 				case string:
 					seps = []string{x}
 				case object.Char:
 					seps = []string{string(rune(x))}
 				default:
-					items, ok := enumerateForCompare(x)
+					items, ok := object.Elements(x)
 					if !ok {
 						items = []any{x}
 					}
 					for _, it := range items {
-						seps = append(seps, rtOf(c).toStr(it))
+						seps = append(seps, c.Host.ToStr(it))
 					}
 				}
 				count, opts := -1, 0
 				for i := 1; i < len(c.Args); i++ {
-					switch bareValue(c.Args[i]).(type) {
+					switch object.Unwrap(c.Args[i]).(type) {
 					case int, int64:
 						n, err := c.Int(i, "count")
 						if err != nil {
@@ -576,8 +565,8 @@ func declareTextTypes1() {
 				}
 				return applySplitOptions(splitN(s, seps, count), opts), nil
 			}),
-			"Substring": dotnet.Method(1, 2, func(c *Call) (any, error) {
-				rs := []rune(bareValue(c.Self).(string))
+			"Substring": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+				rs := []rune(object.Unwrap(c.Self).(string))
 				start, err := c.Int(0, "startIndex")
 				if err != nil {
 					return nil, err
@@ -599,8 +588,8 @@ func declareTextTypes1() {
 			}),
 			"PadLeft":  stringPad(true),
 			"PadRight": stringPad(false),
-			"Insert": dotnet.Method(2, 2, func(c *Call) (any, error) {
-				rs := []rune(bareValue(c.Self).(string))
+			"Insert": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
+				rs := []rune(object.Unwrap(c.Self).(string))
 				n, err := c.Int(0, "startIndex")
 				if err != nil {
 					return nil, err
@@ -610,8 +599,8 @@ func declareTextTypes1() {
 				}
 				return string(rs[:n]) + c.Str(1) + string(rs[n:]), nil
 			}),
-			"Remove": dotnet.Method(1, 2, func(c *Call) (any, error) {
-				rs := []rune(bareValue(c.Self).(string))
+			"Remove": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+				rs := []rune(object.Unwrap(c.Self).(string))
 				n, err := c.Int(0, "startIndex")
 				if err != nil {
 					return nil, err
@@ -631,8 +620,8 @@ func declareTextTypes1() {
 				}
 				return string(rs[:n]), nil
 			}),
-			"ToCharArray": dotnet.Method(0, 2, func(c *Call) (any, error) {
-				rs := []rune(bareValue(c.Self).(string))
+			"ToCharArray": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
+				rs := []rune(object.Unwrap(c.Self).(string))
 				if len(c.Args) == 2 {
 					a, err := c.Int(0, "startIndex")
 					if err != nil {
@@ -653,37 +642,37 @@ func declareTextTypes1() {
 				}
 				return out, nil
 			}),
-			"Normalize": dotnet.Method(0, 1, func(c *Call) (any, error) {
-				return normalizeForm(c, bareValue(c.Self).(string))
+			"Normalize": dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) {
+				return normalizeForm(c, object.Unwrap(c.Self).(string))
 			}),
-			"IsNormalized": dotnet.Method(0, 1, func(c *Call) (any, error) {
-				n, err := normalizeForm(c, bareValue(c.Self).(string))
+			"IsNormalized": dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) {
+				n, err := normalizeForm(c, object.Unwrap(c.Self).(string))
 				if err != nil {
 					return nil, err
 				}
-				return n == bareValue(c.Self).(string), nil
+				return n == object.Unwrap(c.Self).(string), nil
 			}),
-			"Equals": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Equals": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				fold, err := ignoreCaseArg(c, 1)
 				if err != nil {
 					return nil, err
 				}
-				o, isStr := bareValue(c.Arg(0)).(string)
+				o, isStr := object.Unwrap(c.Arg(0)).(string)
 				if !isStr {
 					return false, nil
 				}
-				return foldIf(bareValue(c.Self).(string), fold) == foldIf(o, fold), nil
+				return dotnet.FoldIf(object.Unwrap(c.Self).(string), fold) == dotnet.FoldIf(o, fold), nil
 			}),
-			"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return 1, nil
 				}
-				return dotnet.CompareStrings(bareValue(c.Self).(string), c.Str(0), true), nil
+				return dotnet.CompareStrings(object.Unwrap(c.Self).(string), c.Str(0), true), nil
 			}),
-			"ToString": dotnet.Method(0, 1, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
-			"Clone":    dotnet.Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(string), nil }),
-			"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) {
-				rs := []rune(bareValue(c.Self).(string))
+			"ToString": dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) { return object.Unwrap(c.Self).(string), nil }),
+			"Clone":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.Unwrap(c.Self).(string), nil }),
+			"GetEnumerator": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+				rs := []rune(object.Unwrap(c.Self).(string))
 				out := make([]any, len(rs))
 				for i, r := range rs {
 					out[i] = object.Char(r)
@@ -701,25 +690,15 @@ func splitWhite(s string, count int) []string {
 }
 
 func isOrdinalName(v any) bool {
-	s, ok := bareValue(v).(string)
+	s, ok := object.Unwrap(v).(string)
 	return ok && strings.HasPrefix(strings.ToLower(strings.TrimSpace(s)), "ordinal")
 }
 
-func ordinalCompare(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	for i := 0; i < len(ra) && i < len(rb); i++ {
-		if ra[i] != rb[i] {
-			return int(ra[i]) - int(rb[i])
-		}
-	}
-	return len(ra) - len(rb)
-}
-
-func normalizeForm(c *Call, s string) (string, error) {
+func normalizeForm(c *dotnet.Call, s string) (string, error) {
 	form := "FormC"
 	if len(c.Args) > 0 {
 		form = c.Str(0)
-		if e, ok := bareValue(c.Arg(0)).(object.Enum); ok {
+		if e, ok := object.Unwrap(c.Arg(0)).(object.Enum); ok {
 			form = e.Name
 		}
 	}
@@ -742,7 +721,9 @@ type stringBuilder struct {
 	capacity int
 }
 
-func (b *stringBuilder) psType() *TypeInfo { return dotnet.TypeByName("System.Text.StringBuilder") }
+func (b *stringBuilder) psType() *dotnet.TypeInfo {
+	return dotnet.TypeByName("System.Text.StringBuilder")
+}
 
 // PSTypeName is the .NET type name.
 func (b *stringBuilder) PSTypeName() string { return "System.Text.StringBuilder" }
@@ -790,19 +771,17 @@ func (b *stringBuilder) insert(i int, s string) error {
 	return nil
 }
 
-func sbOf(c *Call) *stringBuilder { return bareValue(c.Self).(*stringBuilder) }
+func sbOf(c *dotnet.Call) *stringBuilder { return object.Unwrap(c.Self).(*stringBuilder) }
 
-func init() { dotnet.RegisterLater(declareTextTypes2) }
-
-// declareTextTypes2 registers the file's types; it runs on the first type lookup.
-func declareTextTypes2() {
-	dotnet.RegisterType(&TypeDef{FullName: "System.Text.StringBuilder",
-		Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*stringBuilder); return ok },
+// declareBuilders declares StringBuilder and the encodings.
+func declareBuilders() {
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.Text.StringBuilder",
+		Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*stringBuilder); return ok },
 		NewArity: []int{0, 1, 2},
-		New: func(c *Call) (any, error) {
+		New: func(c *dotnet.Call) (any, error) {
 			b := &stringBuilder{capacity: 16}
 			for i := range c.Args {
-				switch bareValue(c.Arg(i)).(type) {
+				switch object.Unwrap(c.Arg(i)).(type) {
 				case int, int64:
 					n, err := c.Int(i, "capacity")
 					if err != nil {
@@ -824,11 +803,11 @@ func declareTextTypes2() {
 			}
 			return b, nil
 		},
-		Members: Members{
+		Members: dotnet.Members{
 			"Length": {
-				Get: func(c *Call) (any, error) { return len(sbOf(c).runes), nil },
-				Set: func(c *Call, v any) error {
-					n, err := dotnet.ArgToInt(rtOf(c), v, "value", "set_Length")
+				Get: func(c *dotnet.Call) (any, error) { return len(sbOf(c).runes), nil },
+				Set: func(c *dotnet.Call, v any) error {
+					n, err := dotnet.ArgToInt(c.Host, v, "value", "set_Length")
 					if err != nil {
 						return err
 					}
@@ -844,12 +823,12 @@ func declareTextTypes2() {
 					return nil
 				},
 			},
-			"Capacity":    dotnet.Prop(func(c *Call) (any, error) { return sbOf(c).capacity, nil }),
-			"MaxCapacity": dotnet.Prop(func(c *Call) (any, error) { return 2147483647, nil }),
+			"Capacity":    dotnet.Prop(func(c *dotnet.Call) (any, error) { return sbOf(c).capacity, nil }),
+			"MaxCapacity": dotnet.Prop(func(c *dotnet.Call) (any, error) { return 2147483647, nil }),
 			// Append(value), Append(char, repeatCount), Append(string, start, count)
-			"Append": dotnet.Method(1, 3, func(c *Call) (any, error) {
+			"Append": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
-				s := rtOf(c).dotnetString(c.Arg(0))
+				s := dotnet.ToString(c.Arg(0))
 				switch len(c.Args) {
 				case 2:
 					n, err := c.Int(1, "repeatCount")
@@ -883,22 +862,22 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"AppendLine": dotnet.Method(0, 1, func(c *Call) (any, error) {
+			"AppendLine": dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				if err := b.insert(len(b.runes), c.Str(0)+"\n"); err != nil {
 					return nil, err
 				}
 				return b, nil
 			}),
-			"AppendFormat": dotnet.Method(1, -1, func(c *Call) (any, error) {
+			"AppendFormat": dotnet.Method(1, -1, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				rest := c.Args[1:]
 				if len(rest) == 1 {
-					if items, ok := bareValue(rest[0]).([]any); ok {
+					if items, ok := object.Unwrap(rest[0]).([]any); ok {
 						rest = items
 					}
 				}
-				s, err := object.FormatComposite(c.Str(0), rest, rtOf(c).toStr)
+				s, err := object.FormatComposite(c.Str(0), rest, c.Host.ToStr)
 				if err != nil && !memlimit.IsOutOfMemory(err) {
 					return nil, dotnet.Throw("%s", err.Error())
 				}
@@ -910,11 +889,11 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"AppendJoin": dotnet.Method(2, -1, func(c *Call) (any, error) {
+			"AppendJoin": dotnet.Method(2, -1, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				items := c.Args[1:]
 				if len(items) == 1 {
-					if list, ok := enumerateForCompare(bareValue(items[0])); ok {
+					if list, ok := object.Elements(object.Unwrap(items[0])); ok {
 						items = list
 					}
 				}
@@ -923,7 +902,7 @@ func declareTextTypes2() {
 				}
 				parts := make([]string, len(items))
 				for i, it := range items {
-					parts[i] = rtOf(c).dotnetString(it)
+					parts[i] = dotnet.ToString(it)
 				}
 				s, err := memlimit.Join(parts, c.Str(0))
 				if err != nil {
@@ -934,7 +913,7 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"Insert": dotnet.Method(2, 3, func(c *Call) (any, error) {
+			"Insert": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				i, err := c.Int(0, "index")
 				if err != nil {
@@ -943,7 +922,7 @@ func declareTextTypes2() {
 				if i < 0 || i > len(b.runes) {
 					return nil, dotnet.Throw("Index was out of range. Must be non-negative and less than or equal to the size of the collection. (Parameter 'index')")
 				}
-				s := rtOf(c).dotnetString(c.Arg(1))
+				s := dotnet.ToString(c.Arg(1))
 				if len(c.Args) == 3 {
 					n, err := c.Int(2, "count")
 					if err != nil {
@@ -962,7 +941,7 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"Remove": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Remove": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				i, err := c.Int(0, "startIndex")
 				if err != nil {
@@ -978,7 +957,7 @@ func declareTextTypes2() {
 				b.runes = append(b.runes[:i], b.runes[i+n:]...)
 				return b, nil
 			}),
-			"Replace": dotnet.Method(2, 4, func(c *Call) (any, error) {
+			"Replace": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				old := c.Str(0)
 				if old == "" {
@@ -995,12 +974,12 @@ func declareTextTypes2() {
 				}
 				return b, nil
 			}),
-			"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
+			"Clear": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				b.runes = b.runes[:0]
 				return b, nil
 			}),
-			"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
+			"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
 				b := sbOf(c)
 				if len(c.Args) == 2 {
 					a, err := c.Int(0, "startIndex")
@@ -1018,7 +997,7 @@ func declareTextTypes2() {
 				}
 				return string(b.runes), nil
 			}),
-			"EnsureCapacity": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"EnsureCapacity": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				n, err := c.Int(0, "capacity")
 				if err != nil {
 					return nil, err

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/validate"
 )
 
 // commonParam describes one of PowerShell's common parameters.
@@ -616,7 +617,7 @@ func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext
 	if p.ValidateNotNullOrEmpty {
 		// the validation attribute runs before the mandatory checks
 		if s, isStr := v.(string); v == nil || isStr && s == "" {
-			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. %s", p.Name, msgNotNullOrEmpty), "ParameterArgumentValidationError", object.InvalidData)
+			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. %s", p.Name, validate.NotNullOrEmpty), "ParameterArgumentValidationError", object.InvalidData)
 		}
 	}
 	if v == nil {

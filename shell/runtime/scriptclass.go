@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/validate"
 )
 
 // scriptClass is what a class definition keeps beyond its TypeDef.
@@ -552,11 +553,11 @@ func (rt *Runtime) assignedPropValue(c *scriptClass, p *syntax.PropertyDef, v an
 		if err != nil {
 			return nil, err
 		}
-		f, _ := check.(paramValidator)
+		f, _ := check.(validate.Validator)
 		if f == nil {
 			continue
 		}
-		msg, err := f(rt, nv)
+		msg, err := f(validation{rt}, nv)
 		if err != nil {
 			return nil, err
 		}

@@ -57,9 +57,10 @@ func Views(r *format.Registry) {
 	})
 	// The list view is Format-List's default: every property, in Exchange
 	// Online's order (it also tells tab completion the property names).
-	var items []format.ListItem
-	for _, n := range MailboxObject(&directory.Mailbox{}, env{}).PropertyNames() {
-		items = append(items, format.ListItem{Property: n})
+	names := MailboxObject(&directory.Mailbox{}, env{}).PropertyNames()
+	items := make([]format.ListItem, len(names))
+	for i, n := range names {
+		items[i].Property = n
 	}
 	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, Items: items})
 	for _, t := range []string{TypeUser, TypeRecipient, TypeMailUser} {

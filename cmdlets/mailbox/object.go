@@ -282,7 +282,11 @@ var (
 )
 
 func buildMailboxTable() {
-	var names, types []string
+	// The table has some 230 properties: room for them from the start
+	// rather than growing three slices step by step.
+	const room = 256
+	names, types := make([]string, 0, room), make([]string, 0, room)
+	mailboxGetters = make([]func(*mbxView) any, 0, room)
 	add := func(name, typ string, get func(*mbxView) any) {
 		names = append(names, name)
 		types = append(types, typ)

@@ -122,7 +122,8 @@ func NewSchema(names, typeNames []string) *Schema {
 	if len(names) != len(typeNames) {
 		panic("object.NewSchema: names and typeNames differ in length")
 	}
-	s := &Schema{exact: make(map[string]int, len(names)), lower: make(map[string]int, len(names))}
+	s := &Schema{exact: make(map[string]int, len(names)), lower: make(map[string]int, len(names)),
+		names: make([]string, 0, len(names)), types: make([]string, 0, len(names))}
 	for i, n := range names {
 		key := strings.ToLower(n)
 		if _, dup := s.lower[key]; dup {

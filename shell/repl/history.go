@@ -5,6 +5,7 @@ import (
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -96,7 +97,9 @@ func (h *History) Add(entry string) {
 
 // sensitiveWords are the words PSReadLine looks for (any case) before it
 // keeps a line out of the history file.
-var sensitiveWords = regexp.MustCompile(`(?i)password|asplaintext|token|apikey|secret`)
+var sensitiveWords = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)password|asplaintext|token|apikey|secret`)
+})
 
 // secretCommands read secrets without exposing them: naming them is safe.
 var secretCommands = map[string]bool{
@@ -116,7 +119,7 @@ var secretCommands = map[string]bool{
 // fine unless assigned to; the secret-management commands are fine;
 // anything else (a literal string, a bare argument) is sensitive.
 func SensitiveLine(line string) bool {
-	matches := sensitiveWords.FindAllStringIndex(line, -1)
+	matches := sensitiveWords().FindAllStringIndex(line, -1)
 	if len(matches) == 0 {
 		return false
 	}

@@ -11,6 +11,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
@@ -116,7 +117,7 @@ func UnwrapOne(v any) any {
 	return v
 }
 
-var becauseWord = regexp.MustCompile(`(?i)because\s`)
+var becauseWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)because\s`) })
 
 // Because is Pester's " because reason," clause ("" without a reason).
 func Because(reason string) string {
@@ -124,7 +125,7 @@ func Because(reason string) string {
 	if b == "" {
 		return ""
 	}
-	b = becauseWord.ReplaceAllString(b, "")
+	b = becauseWord().ReplaceAllString(b, "")
 	return " because " + b + ","
 }
 

@@ -247,5 +247,12 @@ func spaces(n int) string {
 	if n <= 0 {
 		return ""
 	}
+	if n <= len(blanks) {
+		return blanks[:n]
+	}
 	return strings.Repeat(" ", n)
 }
+
+// blanks is where spaces takes the padding of ordinary widths from, so
+// padding a cell or a label allocates nothing.
+const blanks = "                                                                                                                                "

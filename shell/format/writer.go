@@ -589,20 +589,28 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 	}
 	indent := spaces(maxLabel + 3)
 	valueWidth := width - (maxLabel + 3)
-	var out []string
+	out := make([]string, 0, len(fields))
 	for _, f := range fields {
 		if f.when != nil && !f.when(v) {
 			continue
 		}
 		label := f.label
-		if Cells(label) > maxLabel {
+		labelCells := Cells(label)
+		if labelCells > maxLabel {
 			label = headCells(label, maxLabel)
+			labelCells = Cells(label)
 		}
-		prefix := label + spaces(maxLabel-Cells(label)) + " : "
+		text := f.text(v, &w.o, false)
+		// Most values are one short line: label, padding and value in
+		// one string.
+		if !w.o.Color && !strings.ContainsAny(text, "\r\n\x1b") && Cells(text) <= valueWidth {
+			out = append(out, label+spaces(maxLabel-labelCells)+" : "+text)
+			continue
+		}
+		prefix := label + spaces(maxLabel-labelCells) + " : "
 		if w.o.Color && strings.TrimSpace(prefix) != "" {
 			prefix = styleHeader + prefix + styleReset
 		}
-		text := f.text(v, &w.o, false)
 		for i, piece := range splitLines(text) {
 			lead := indent
 			if i == 0 {

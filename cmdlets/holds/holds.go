@@ -53,9 +53,9 @@ func Commands() []*runtime.Command {
 
 // Views registers the default views of the package's output types.
 func Views(r *format.Registry) {
-	var items []format.ListItem
-	for _, p := range orgProps {
-		items = append(items, format.ListItem{Property: p.name})
+	items := make([]format.ListItem, len(orgProps))
+	for i, p := range orgProps {
+		items[i].Property = p.name
 	}
 	r.Add(&format.View{Name: "OrganizationConfig", TypeNames: []string{TypeOrganizationConfig}, Kind: format.ListView, Items: items})
 	r.Add(&format.View{Name: "MailboxDiagnosticLogs", TypeNames: []string{TypeMailboxDiagnosticLogs}, Kind: format.ListView,

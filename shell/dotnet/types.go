@@ -27,12 +27,32 @@ type Host interface {
 	// ToStr converts a value to a string with the invariant culture
 	// and the session's $OFS.
 	ToStr(v any) string
-	// IsScriptBlock reports whether v is a script block: what a method
-	// taking a delegate (a MatchEvaluator, a Predicate ...) accepts.
-	IsScriptBlock(v any) bool
 	// CallScriptBlock calls script block sb with the arguments and
 	// returns its output (one value or an array).
-	CallScriptBlock(sb any, args []any) (any, error)
+	CallScriptBlock(sb ScriptBlock, args []any) (any, error)
+	// TypeOf is the type of a value, as GetType() reports it (classes a
+	// script defined included).
+	TypeOf(v any) *TypeInfo
+	// Compare orders two values as PowerShell's -lt and -gt do (cs:
+	// case-sensitive); an error when they cannot be compared.
+	Compare(a, b any, cs bool) (int, error)
+	// Construct makes an instance of t, as [T]::new(args) does.
+	Construct(t *TypeInfo, args []any) (any, error)
+}
+
+// ScriptBlock is a script block of the interpreter running the types:
+// what a method taking a delegate (a Predicate, a Func, a Comparison, a
+// MatchEvaluator) accepts, run with Host.CallScriptBlock.
+type ScriptBlock interface {
+	// ScriptBlock marks the interpreter's script block type.
+	ScriptBlock()
+}
+
+// Typed is implemented by values that know their own .NET type (generic
+// collections and the other values the types define): GetType() and
+// member lookup use it.
+type Typed interface {
+	PSType() *TypeInfo
 }
 
 // Indexer is implemented by values with their own indexer ($x['key']);

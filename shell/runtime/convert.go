@@ -11,8 +11,6 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-type voidValue struct{}
-
 func formatErrDetail(v any) string {
 	if s, ok := v.(string); ok {
 		return "The input string '" + s + "' was not in a correct format."

@@ -1,26 +1,19 @@
 package runtime
 
-import (
-	"fmt"
-
-	"github.com/exosim/exosim/shell/object"
-)
+import "github.com/exosim/exosim/shell/dotnet"
 
 // A session is the host of the .NET types it runs (dotnet.Host): these
 // methods, with ToStr, Now and NewGuid, are what the types under
 // shell/dotnet reach the interpreter through.
 
-// IsScriptBlock reports whether v is a script block.
-func (rt *Runtime) IsScriptBlock(v any) bool {
-	_, ok := object.Unwrap(v).(*ScriptBlock)
-	return ok
-}
+// ScriptBlock marks a script block as one (dotnet.ScriptBlock): .NET
+// methods take it as a delegate.
+func (*ScriptBlock) ScriptBlock() {}
 
 // CallScriptBlock calls a script block a .NET method got as a delegate.
-func (rt *Runtime) CallScriptBlock(sb any, args []any) (any, error) {
-	b, ok := object.Unwrap(sb).(*ScriptBlock)
-	if !ok {
-		return nil, fmt.Errorf("%s is not a script block", object.TypeName(sb))
-	}
-	return rt.callScriptBlock(b, args)
+func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, error) {
+	return rt.callScriptBlock(sb.(*ScriptBlock), args)
 }
+
+// Compare orders two values as -lt and -gt do.
+func (rt *Runtime) Compare(a, b any, cs bool) (int, error) { return rt.compareValues(a, b, cs) }

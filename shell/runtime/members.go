@@ -584,7 +584,7 @@ func argStr(rt *Runtime, args []any, i int) string {
 // constructor for "new".
 func (rt *Runtime) CallStatic(t *TypeInfo, name string, args []any) (any, error) {
 	if strings.EqualFold(name, "new") {
-		return rt.construct(t, args)
+		return rt.Construct(t, args)
 	}
 	m, at := dotnet.FindMember(t, name, true)
 	if m == nil || m.Call == nil {

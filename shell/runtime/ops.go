@@ -350,26 +350,7 @@ func (rt *Runtime) equalValues(left, right any, cs bool) bool {
 		return ok && c == 0
 	}
 	// Reference equality for everything else.
-	return sameRef(left, right)
-}
-
-func sameRef(a, b any) bool {
-	switch x := a.(type) {
-	case *object.PSObject:
-		y, ok := b.(*object.PSObject)
-		return ok && x == y
-	case *object.Hashtable:
-		y, ok := b.(*object.Hashtable)
-		return ok && x == y
-	case *object.List:
-		y, ok := b.(*object.List)
-		return ok && x == y
-	case []any:
-		y, ok := b.([]any)
-		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
-	}
-	defer func() { recover() }()
-	return a == b
+	return dotnet.SameRef(left, right)
 }
 
 // nullOrder is how a value orders against $null: a negative number is

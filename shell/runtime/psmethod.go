@@ -23,7 +23,7 @@ type psMethod struct {
 	overloads []string
 }
 
-func (m *psMethod) psType() *TypeInfo {
+func (m *psMethod) PSType() *TypeInfo {
 	return dotnet.TypeByName("System.Management.Automation.PSMethod")
 }
 

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/collections"
 	"github.com/exosim/exosim/shell/dotnet/text"
 )
 
@@ -15,4 +16,5 @@ func init() { dotnet.RegisterLater(declareTypeLibrary) }
 func declareTypeLibrary() {
 	dotnet.DeclareEnums()
 	text.Declare()
+	collections.Declare()
 }

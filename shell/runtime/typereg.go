@@ -24,6 +24,8 @@ type (
 	Call     = dotnet.Call
 	// TypeValue is a type literal used as a value ([int], [math]).
 	TypeValue = dotnet.TypeValue
+	Ref       = dotnet.Ref
+	voidValue = dotnet.Void
 )
 
 // rtOf is the session running a member call.
@@ -81,18 +83,12 @@ func (rt *Runtime) resolveParsed(tn *dotnet.TypeName, namespaces []string) (*Typ
 // ---------------------------------------------------------------------------
 // instance and static member lookup
 
-// typedValue is implemented by values that know their own type (generic
-// collections and other runtime-defined objects).
-type typedValue interface {
-	psType() *TypeInfo
-}
-
 // TypeOf returns the type of a value, as GetType() reports it.
 func (rt *Runtime) TypeOf(v any) *TypeInfo {
 	v = bareValue(v)
 	switch x := v.(type) {
-	case typedValue:
-		return x.psType()
+	case dotnet.Typed:
+		return x.PSType()
 	case *xmldom.Node:
 		return dotnet.TypeByName(x.TypeName())
 	case *object.List:
@@ -189,10 +185,10 @@ func (rt *Runtime) NewInstance(typeName string, args []any) (any, error) {
 	if !ok {
 		return nil, &dotnet.TypeNotFound{Name: typeName}
 	}
-	return rt.construct(t, args)
+	return rt.Construct(t, args)
 }
 
-func (rt *Runtime) construct(t *TypeInfo, args []any) (any, error) {
+func (rt *Runtime) Construct(t *TypeInfo, args []any) (any, error) {
 	if t.Element != nil {
 		if len(args) != 1 {
 			return nil, &dotnet.MethodBindError{Msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), ID: "MethodCountCouldNotFindBest"}

@@ -17,45 +17,6 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// Ref is a [ref] value (System.Management.Automation.PSReference): a
-// reference to a variable, or to a value when not made from a variable.
-type Ref struct {
-	v     *Variable
-	value any
-}
-
-// Get returns the referenced value.
-func (r *Ref) Get() any {
-	if r.v != nil {
-		return r.v.Value
-	}
-	return r.value
-}
-
-// Set assigns through the reference.
-func (r *Ref) Set(v any) {
-	if _, isVoid := v.(voidValue); isVoid {
-		v = nil
-	}
-	if r.v != nil {
-		r.v.Value = v
-		return
-	}
-	r.value = v
-}
-
-func (r *Ref) psType() *TypeInfo {
-	return dotnet.TypeByName("System.Management.Automation.PSReference")
-}
-
-// PSTypeName is the .NET type name.
-func (r *Ref) PSTypeName() string { return "System.Management.Automation.PSReference" }
-
-// Adapted shows the Value property.
-func (r *Ref) Adapted() []*object.Property {
-	return []*object.Property{{Name: "Value", Value: r.Get(), Kind: object.AdaptedProperty, TypeName: "System.Object"}}
-}
-
 func isConstantVariable(name string) bool {
 	switch strings.ToLower(name) {
 	case "null", "true", "false":
@@ -70,38 +31,7 @@ func (rt *Runtime) refToVariable(name string) (*Ref, error) {
 	if v == nil {
 		return nil, &opError{"[ref] cannot be applied to a variable that does not exist."}
 	}
-	return &Ref{v: v}, nil
-}
-
-// dotnetEquals is Object.Equals as .NET collections use it (IndexOf,
-// Contains, Remove): same type and value, strings ordinal, reference
-// identity for objects.
-func dotnetEquals(a, b any) bool {
-	a, b = bareValue(a), bareValue(b)
-	if a == nil || b == nil {
-		return a == nil && b == nil
-	}
-	if object.TypeName(a) != object.TypeName(b) {
-		return false
-	}
-	switch x := a.(type) {
-	case int, int64, float64, float32, object.Decimal:
-		return numeric.Compare(x, b) == 0
-	case string, bool, object.Char, object.Guid, object.TimeSpan, object.Enum:
-		return a == b
-	}
-	if t, ok := a.(interface{ Equal(any) bool }); ok {
-		return t.Equal(b)
-	}
-	return sameRef(a, b) || object.ToInvariantString(a) == object.ToInvariantString(b) && isValueLike(a)
-}
-
-func isValueLike(v any) bool {
-	switch v.(type) {
-	case *object.PSObject, *object.Hashtable, *object.List, []any:
-		return false
-	}
-	return true
+	return dotnet.VariableRef(func() any { return v.Value }, func(x any) { v.Value = x }), nil
 }
 
 func boolParse(s string) (bool, bool) {
@@ -315,7 +245,7 @@ func declareCoreTypes() {
 				}),
 				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
 					if _, ok := c.Self.(*object.PSObject); ok {
-						return sameRef(c.Self, c.Arg(0)), nil
+						return dotnet.SameRef(c.Self, c.Arg(0)), nil
 					}
 					return rtOf(c).equalValues(c.Self, c.Arg(0), true), nil
 				}),
@@ -355,7 +285,7 @@ func declareCoreTypes() {
 				}),
 				"TryParse": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					b, ok := boolParse(c.Str(0))
-					if err := setRef(c, 1, b); err != nil {
+					if err := dotnet.SetRef(c, 1, b); err != nil {
 						return nil, err
 					}
 					return ok && c.Arg(0) != nil, nil
@@ -487,7 +417,7 @@ func declareCoreTypes() {
 				}),
 				"TryParse": dotnet.Method(2, 2, func(c *Call) (any, error) {
 					g, ok := object.ParseGuid(c.Str(0))
-					if err := setRef(c, 1, g); err != nil {
+					if err := dotnet.SetRef(c, 1, g); err != nil {
 						return nil, err
 					}
 					return ok, nil
@@ -517,7 +447,7 @@ func declareCoreTypes() {
 				if r, ok := v.(*Ref); ok {
 					return r, nil
 				}
-				return &Ref{value: v}, nil
+				return dotnet.NewRef(v), nil
 			},
 			Is: func(_ *TypeInfo, v any) bool { _, ok := v.(*Ref); return ok },
 			Members: Members{
@@ -875,7 +805,7 @@ func bytesArg(c *Call, i int, param string) ([]byte, error) {
 // textEncoding is a System.Text.Encoding value.
 type textEncoding struct{ name string }
 
-func (e *textEncoding) psType() *TypeInfo { return dotnet.TypeByName("System.Text.Encoding") }
+func (e *textEncoding) PSType() *TypeInfo { return dotnet.TypeByName("System.Text.Encoding") }
 
 // PSTypeName is the .NET type name.
 func (e *textEncoding) PSTypeName() string {

@@ -232,7 +232,7 @@ func declareDatetimeTypes() {
 						}
 						t = dates.ApplyStyles(t, styles)
 					}
-					if err := setRef(c, len(c.Args)-1, t); err != nil {
+					if err := dotnet.SetRef(c, len(c.Args)-1, t); err != nil {
 						return nil, err
 					}
 					return ok, nil
@@ -249,7 +249,7 @@ func declareDatetimeTypes() {
 						}
 						t = dates.ApplyStyles(t, styles)
 					}
-					if err := setRef(c, 4, t); err != nil {
+					if err := dotnet.SetRef(c, 4, t); err != nil {
 						return nil, err
 					}
 					return ok, nil
@@ -490,7 +490,7 @@ func declareDatetimeTypes() {
 				}),
 				"TryParse": dotnet.Method(2, 3, func(c *Call) (any, error) {
 					ts, ok := object.ParseTimeSpan(c.Str(0))
-					if err := setRef(c, len(c.Args)-1, ts); err != nil {
+					if err := dotnet.SetRef(c, len(c.Args)-1, ts); err != nil {
 						return nil, err
 					}
 					return ok, nil
@@ -648,7 +648,7 @@ func addMonths(t time.Time, n int, param string) (time.Time, error) {
 // machine knows the invariant culture and en-US.
 type cultureInfo struct{ name string }
 
-func (c *cultureInfo) psType() *TypeInfo {
+func (c *cultureInfo) PSType() *TypeInfo {
 	return dotnet.TypeByName("System.Globalization.CultureInfo")
 }
 
@@ -684,7 +684,7 @@ func newCulture(name string) (any, error) {
 // textInfo is a System.Globalization.TextInfo.
 type textInfo struct{ culture string }
 
-func (t *textInfo) psType() *TypeInfo { return dotnet.TypeByName("System.Globalization.TextInfo") }
+func (t *textInfo) PSType() *TypeInfo { return dotnet.TypeByName("System.Globalization.TextInfo") }
 
 // PSTypeName is the .NET type name.
 func (t *textInfo) PSTypeName() string { return "System.Globalization.TextInfo" }

@@ -1,7 +1,6 @@
 package runtime
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"strconv"
@@ -230,7 +229,7 @@ func numberStatics(k *numberKind, min, max any) Members {
 			if !ok {
 				v = k.make(new(big.Rat))
 			}
-			if err := setRef(c, last, v); err != nil {
+			if err := dotnet.SetRef(c, last, v); err != nil {
 				return nil, err
 			}
 			return ok, nil
@@ -316,7 +315,7 @@ func declareNumberTypes() {
 		&TypeDef{FullName: "System.Double", Aliases: []string{"double"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return toDouble(v) },
 			Is:      func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(float64); return ok },
-			Static: mergeMembers(numberStatics(kindDouble, -math.MaxFloat64, math.MaxFloat64), Members{
+			Static: dotnet.MergeMembers(numberStatics(kindDouble, -math.MaxFloat64, math.MaxFloat64), Members{
 				"NaN":              dotnet.Prop(func(*Call) (any, error) { return math.NaN(), nil }),
 				"PositiveInfinity": dotnet.Prop(func(*Call) (any, error) { return math.Inf(1), nil }),
 				"NegativeInfinity": dotnet.Prop(func(*Call) (any, error) { return math.Inf(-1), nil }),
@@ -372,23 +371,4 @@ func decimalMax() *big.Int {
 	return n
 }
 
-// mergeMembers returns the union of member maps (later ones win).
-func mergeMembers(ms ...Members) Members {
-	out := Members{}
-	for _, m := range ms {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}
-
 // setRef stores v through the [ref] argument i.
-func setRef(c *Call, i int, v any) error {
-	r, ok := c.Arg(i).(*Ref)
-	if !ok {
-		return &dotnet.MethodBindError{Msg: fmt.Sprintf("Argument: '%d' should be a System.Management.Automation.PSReference. Use [ref].", i+1), ID: "NonRefArgumentToRefParameterMsg"}
-	}
-	r.Set(v)
-	return nil
-}

@@ -21,7 +21,7 @@ import (
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }
 
-func (p *psObjectView) psType() *TypeInfo { return dotnet.CloseType(psViewDef, nil) }
+func (p *psObjectView) PSType() *TypeInfo { return dotnet.CloseType(psViewDef, nil) }
 
 // PSTypeName is the .NET type name.
 func (p *psObjectView) PSTypeName() string { return "System.Management.Automation.PSObject" }
@@ -60,7 +60,7 @@ func (p *psObjectView) typeNames() any {
 // psPropertySet is .psobject.Properties: a live view of the properties.
 type psPropertySet struct{ v any }
 
-func (s *psPropertySet) psType() *TypeInfo {
+func (s *psPropertySet) PSType() *TypeInfo {
 	return dotnet.TypeByName("System.Management.Automation.PSMemberInfoIntegratingCollection`1")
 }
 
@@ -118,7 +118,7 @@ func (i *psPropertyInfo) typeName() string {
 	return "System.Management.Automation.PSProperty"
 }
 
-func (i *psPropertyInfo) psType() *TypeInfo { return dotnet.TypeByName(i.typeName()) }
+func (i *psPropertyInfo) PSType() *TypeInfo { return dotnet.TypeByName(i.typeName()) }
 
 // PSTypeName is the .NET type name.
 func (i *psPropertyInfo) PSTypeName() string { return i.typeName() }
@@ -173,7 +173,7 @@ func (i *psPropertyInfo) Adapted() []*object.Property {
 // typeNameList is .psobject.TypeNames of a PSObject: a live list.
 type typeNameList struct{ o *object.PSObject }
 
-func (l *typeNameList) psType() *TypeInfo {
+func (l *typeNameList) PSType() *TypeInfo {
 	return dotnet.TypeByName("System.Collections.ObjectModel.Collection`1")
 }
 
@@ -604,7 +604,7 @@ type comparableValue interface {
 // versionValue is a System.Version: two to four numbers.
 type versionValue struct{ parts []int }
 
-func (v *versionValue) psType() *TypeInfo { return dotnet.TypeByName("System.Version") }
+func (v *versionValue) PSType() *TypeInfo { return dotnet.TypeByName("System.Version") }
 
 // PSTypeName is the .NET type name.
 func (v *versionValue) PSTypeName() string { return "System.Version" }

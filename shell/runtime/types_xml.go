@@ -26,7 +26,7 @@ func xpathError(err error) error {
 // xmlNodeList is an XmlNodeList (SelectNodes, ChildNodes ...).
 type xmlNodeList struct{ nodes []*xmldom.Node }
 
-func (l *xmlNodeList) psType() *TypeInfo { return dotnet.TypeByName("System.Xml.XmlNodeList") }
+func (l *xmlNodeList) PSType() *TypeInfo { return dotnet.TypeByName("System.Xml.XmlNodeList") }
 
 // PSTypeName is the .NET type name.
 func (l *xmlNodeList) PSTypeName() string { return "System.Xml.XPathNodeList" }

@@ -35,7 +35,7 @@ func (r *Regex) String() string { return r.Pattern }
 // PSTypeName is the .NET type name.
 func (r *Regex) PSTypeName() string { return "System.Text.RegularExpressions.Regex" }
 
-func (r *Regex) psType() *dotnet.TypeInfo {
+func (r *Regex) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.Regex")
 }
 
@@ -133,7 +133,7 @@ func (m *matchValue) group(i int) *regexGroup {
 
 func (m *matchValue) whole() *regexGroup { return m.group(0) }
 
-func (m *matchValue) psType() *dotnet.TypeInfo {
+func (m *matchValue) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.Match")
 }
 
@@ -195,7 +195,7 @@ func (g *regexGroup) adapted(groups *groupCollection) []*object.Property {
 	)
 }
 
-func (g *regexGroup) psType() *dotnet.TypeInfo {
+func (g *regexGroup) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.Group")
 }
 
@@ -210,7 +210,7 @@ func (g *regexGroup) Adapted() []*object.Property { return g.adapted(nil) }
 // groupCollection is Match.Groups: indexed by number or name.
 type groupCollection struct{ m *matchValue }
 
-func (c *groupCollection) psType() *dotnet.TypeInfo {
+func (c *groupCollection) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.GroupCollection")
 }
 
@@ -252,7 +252,7 @@ func (c *groupCollection) Index(h dotnet.Host, key any) (any, bool) {
 // matchCollection is the result of Matches.
 type matchCollection struct{ items []any }
 
-func (c *matchCollection) psType() *dotnet.TypeInfo {
+func (c *matchCollection) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.RegularExpressions.MatchCollection")
 }
 
@@ -395,8 +395,8 @@ func regexReplace(h dotnet.Host, r *Regex, input string, repl any, count int) (s
 		n++
 		m := &matchValue{r: r, input: input, loc: loc}
 		b.WriteString(input[last:loc[0]])
-		if h.IsScriptBlock(repl) {
-			v, err := h.CallScriptBlock(repl, []any{m})
+		if sb, ok := object.Unwrap(repl).(dotnet.ScriptBlock); ok {
+			v, err := h.CallScriptBlock(sb, []any{m})
 			if err != nil {
 				return "", err
 			}

@@ -256,7 +256,7 @@ func stringPad(left bool) *dotnet.Member {
 	})
 }
 
-// declareStrings declares System.String and System.Char.
+// declareStrings declares System.String.
 func declareStrings() {
 	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.String", Aliases: []string{"string"},
 		Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
@@ -721,7 +721,7 @@ type stringBuilder struct {
 	capacity int
 }
 
-func (b *stringBuilder) psType() *dotnet.TypeInfo {
+func (b *stringBuilder) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Text.StringBuilder")
 }
 
@@ -773,7 +773,7 @@ func (b *stringBuilder) insert(i int, s string) error {
 
 func sbOf(c *dotnet.Call) *stringBuilder { return object.Unwrap(c.Self).(*stringBuilder) }
 
-// declareBuilders declares StringBuilder and the encodings.
+// declareBuilders declares System.Text.StringBuilder.
 func declareBuilders() {
 	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.Text.StringBuilder",
 		Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*stringBuilder); return ok },

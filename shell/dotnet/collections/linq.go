@@ -1,4 +1,4 @@
-package runtime
+package collections
 
 import (
 	"sort"
@@ -15,20 +15,20 @@ import (
 // their element type, so these accept any array of numbers.
 
 // delegateArg reads argument i as a script block delegate.
-func delegateArg(c *Call, i int, param string) (*ScriptBlock, error) {
-	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
+func delegateArg(c *dotnet.Call, i int, param string) (dotnet.ScriptBlock, error) {
+	sb, ok := object.Unwrap(c.Arg(i)).(dotnet.ScriptBlock)
 	if !ok {
 		return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Func`2[System.Object,System.Object]", nil)
 	}
 	return sb, nil
 }
 
-func callDelegate(c *Call, sb *ScriptBlock, args ...any) (any, error) {
-	return rtOf(c).callScriptBlock(sb, args)
+func callDelegate(c *dotnet.Call, sb dotnet.ScriptBlock, args ...any) (any, error) {
+	return c.Host.CallScriptBlock(sb, args)
 }
 
 // sourceArg enumerates the source sequence (argument 0).
-func sourceArg(c *Call) ([]any, error) {
+func sourceArg(c *dotnet.Call) ([]any, error) {
 	if c.Arg(0) == nil {
 		return nil, dotnet.Throw("Value cannot be null. (Parameter 'source')")
 	}
@@ -36,7 +36,7 @@ func sourceArg(c *Call) ([]any, error) {
 }
 
 // linqFilter applies an optional predicate at argument i.
-func linqFilter(c *Call, items []any, i int) ([]any, error) {
+func linqFilter(c *dotnet.Call, items []any, i int) ([]any, error) {
 	if i >= len(c.Args) {
 		return items, nil
 	}
@@ -59,7 +59,7 @@ func linqFilter(c *Call, items []any, i int) ([]any, error) {
 
 // linqNumbers maps the source through an optional selector and requires
 // numbers.
-func linqNumbers(c *Call) ([]any, error) {
+func linqNumbers(c *dotnet.Call) ([]any, error) {
 	items, err := sourceArg(c)
 	if err != nil {
 		return nil, err
@@ -76,10 +76,10 @@ func linqNumbers(c *Call) ([]any, error) {
 				return nil, err
 			}
 		}
-		if !object.IsNumeric(bareValue(v)) {
+		if !object.IsNumeric(object.Unwrap(v)) {
 			return nil, &dotnet.MethodBindError{Msg: "Cannot find an overload for \"" + c.Name + "\" and the argument count: \"" + itoa(len(c.Args)) + "\".", ID: "MethodCountCouldNotFindBest"}
 		}
-		n := bareValue(v)
+		n := object.Unwrap(v)
 		out = append(out, n)
 	}
 	return out, nil
@@ -87,8 +87,8 @@ func linqNumbers(c *Call) ([]any, error) {
 
 func itoa(n int) string { return object.ToInvariantString(n) }
 
-func linqExtreme(max bool) *Member {
-	return dotnet.Method(1, 2, func(c *Call) (any, error) {
+func linqExtreme(max bool) *dotnet.Member {
+	return dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 		ns, err := linqNumbers(c)
 		if err != nil {
 			return nil, err
@@ -106,8 +106,8 @@ func linqExtreme(max bool) *Member {
 	})
 }
 
-func linqPick(first, orDefault bool) *Member {
-	return dotnet.Method(1, 2, func(c *Call) (any, error) {
+func linqPick(first, orDefault bool) *dotnet.Member {
+	return dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 		items, err := sourceArg(c)
 		if err != nil {
 			return nil, err
@@ -131,8 +131,8 @@ func linqPick(first, orDefault bool) *Member {
 	})
 }
 
-func linqOrder(desc bool) *Member {
-	return dotnet.Method(2, 2, func(c *Call) (any, error) {
+func linqOrder(desc bool) *dotnet.Member {
+	return dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 		items, err := sourceArg(c)
 		if err != nil {
 			return nil, err
@@ -152,7 +152,7 @@ func linqOrder(desc bool) *Member {
 			idx[i] = i
 		}
 		sort.SliceStable(idx, func(a, b int) bool {
-			r, _ := rtOf(c).compareValues(keys[idx[a]], keys[idx[b]], true)
+			r, _ := c.Host.Compare(keys[idx[a]], keys[idx[b]], true)
 			if desc {
 				return r > 0
 			}
@@ -166,8 +166,8 @@ func linqOrder(desc bool) *Member {
 	})
 }
 
-func linqSetOp(kind string) *Member {
-	return dotnet.Method(2, 3, func(c *Call) (any, error) {
+func linqSetOp(kind string) *dotnet.Member {
+	return dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
 		a, err := sourceArg(c)
 		if err != nil {
 			return nil, err
@@ -205,28 +205,26 @@ func linqSetOp(kind string) *Member {
 
 // delegateDef declares Func`N, Action`N, Predicate`1: a script block
 // converts to them.
-func delegateDef(full string) *TypeDef {
-	return &TypeDef{FullName: full,
-		Convert: func(h dotnet.Host, t *TypeInfo, v any) (any, error) {
-			if sb, ok := bareValue(v).(*ScriptBlock); ok {
+func delegateDef(full string) *dotnet.TypeDef {
+	return &dotnet.TypeDef{FullName: full,
+		Convert: func(h dotnet.Host, t *dotnet.TypeInfo, v any) (any, error) {
+			if sb, ok := object.Unwrap(v).(dotnet.ScriptBlock); ok {
 				return sb, nil
 			}
 			return nil, dotnet.ConvertFailed(v, t.String(), "")
 		},
-		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok }}
+		Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(dotnet.ScriptBlock); return ok }}
 }
 
-func init() { dotnet.RegisterLater(declareLinqTypes) }
-
-// declareLinqTypes registers the file's types; it runs on the first type lookup.
+// declareLinqTypes declares the delegate types and System.Linq.Enumerable.
 func declareLinqTypes() {
-	defs := []*TypeDef{delegateDef("System.Predicate`1"), delegateDef("System.Comparison`1"), delegateDef("System.Action")}
+	defs := []*dotnet.TypeDef{delegateDef("System.Predicate`1"), delegateDef("System.Comparison`1"), delegateDef("System.Action")}
 	for _, n := range []string{"1", "2", "3", "4", "5"} {
 		defs = append(defs, delegateDef("System.Func`"+n), delegateDef("System.Action`"+n))
 	}
-	defs = append(defs, &TypeDef{FullName: "System.Linq.Enumerable", Assembly: "System.Linq",
-		Static: Members{
-			"Distinct": dotnet.Method(1, 2, func(c *Call) (any, error) {
+	defs = append(defs, &dotnet.TypeDef{FullName: "System.Linq.Enumerable", Assembly: "System.Linq",
+		Static: dotnet.Members{
+			"Distinct": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -239,7 +237,7 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"Count": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Count": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -249,7 +247,7 @@ func declareLinqTypes() {
 				}
 				return len(items), nil
 			}),
-			"Any": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Any": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -259,7 +257,7 @@ func declareLinqTypes() {
 				}
 				return len(items) > 0, nil
 			}),
-			"All": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"All": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -270,21 +268,21 @@ func declareLinqTypes() {
 				}
 				return len(kept) == len(items), nil
 			}),
-			"Contains": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Contains": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
 				return indexIn(items, c.Arg(1)) >= 0, nil
 			}),
-			"Sum": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Sum": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				ns, err := linqNumbers(c)
 				if err != nil {
 					return nil, err
 				}
 				var total any = 0
 				for _, n := range ns {
-					s, err := arith("+", total, n)
+					s, err := numeric.Arith("+", total, n)
 					if err != nil {
 						return nil, err
 					}
@@ -292,7 +290,7 @@ func declareLinqTypes() {
 				}
 				return total, nil
 			}),
-			"Average": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Average": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				ns, err := linqNumbers(c)
 				if err != nil {
 					return nil, err
@@ -308,14 +306,14 @@ func declareLinqTypes() {
 			}),
 			"Max": linqExtreme(true),
 			"Min": linqExtreme(false),
-			"Where": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Where": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
 				return linqFilter(c, items, 1)
 			}),
-			"Select": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Select": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -332,20 +330,20 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"ToList": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"ToList": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
 				}
 				l := &object.List{Items: append([]any{}, items...)}
-				if src, ok := bareValue(c.Arg(0)).(*object.List); ok && src.Type != nil {
+				if src, ok := object.Unwrap(c.Arg(0)).(*object.List); ok && src.Type != nil {
 					l.Type = src.Type
 				} else {
-					l.Type = dotnet.CloseType(dotnet.LookupDef("System.Collections.Generic.List`1", 1), []*TypeInfo{dotnet.TypeByName("System.Object")})
+					l.Type = dotnet.CloseType(dotnet.LookupDef("System.Collections.Generic.List`1", 1), []*dotnet.TypeInfo{dotnet.TypeByName("System.Object")})
 				}
 				return l, nil
 			}),
-			"ToArray": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"ToArray": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -358,7 +356,7 @@ func declareLinqTypes() {
 			"LastOrDefault":     linqPick(false, true),
 			"OrderBy":           linqOrder(false),
 			"OrderByDescending": linqOrder(true),
-			"Reverse": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"Reverse": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -369,7 +367,7 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"Skip": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Skip": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -386,7 +384,7 @@ func declareLinqTypes() {
 				}
 				return append([]any{}, items[n:]...), nil
 			}),
-			"Take": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Take": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				items, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -403,7 +401,7 @@ func declareLinqTypes() {
 				}
 				return append([]any{}, items[:n]...), nil
 			}),
-			"Range": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Range": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				a, err := c.Int(0, "start")
 				if err != nil {
 					return nil, err
@@ -421,7 +419,7 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"Repeat": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"Repeat": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				n, err := c.Int(1, "count")
 				if err != nil {
 					return nil, err
@@ -435,7 +433,7 @@ func declareLinqTypes() {
 				}
 				return out, nil
 			}),
-			"SequenceEqual": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"SequenceEqual": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				a, err := sourceArg(c)
 				if err != nil {
 					return nil, err
@@ -448,7 +446,7 @@ func declareLinqTypes() {
 					return false, nil
 				}
 				for i := range a {
-					if !dotnetEquals(a[i], b[i]) {
+					if !dotnet.Equals(a[i], b[i]) {
 						return false, nil
 					}
 				}

@@ -1,9 +1,10 @@
-package runtime
+package collections
 
 import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/numeric"
@@ -15,7 +16,7 @@ import (
 
 // elemType is the i-th generic argument of the member's type (object
 // when the type is not generic).
-func elemType(c *Call, i int) *TypeInfo {
+func elemType(c *dotnet.Call, i int) *dotnet.TypeInfo {
 	if c.Type != nil && i < len(c.Type.Args) {
 		return c.Type.Args[i]
 	}
@@ -23,17 +24,17 @@ func elemType(c *Call, i int) *TypeInfo {
 }
 
 // elem converts argument i to generic argument k of the type.
-func elem(c *Call, i, k int, param string) (any, error) {
-	return dotnet.ConvertArg(rtOf(c), c.Arg(i), elemType(c, k), param, c.Name)
+func elem(c *dotnet.Call, i, k int, param string) (any, error) {
+	return dotnet.ConvertArg(c.Host, c.Arg(i), elemType(c, k), param, c.Name)
 }
 
 // itemsArg enumerates argument i (a collection; a scalar is one item).
-func itemsArg(c *Call, i int, param string) ([]any, error) {
-	v := bareValue(c.Arg(i))
+func itemsArg(c *dotnet.Call, i int, param string) ([]any, error) {
+	v := object.Unwrap(c.Arg(i))
 	if v == nil {
 		return nil, dotnet.Throw("Value cannot be null. (Parameter '%s')", param)
 	}
-	if items, ok := enumerateForCompare(v); ok {
+	if items, ok := object.Elements(v); ok {
 		return items, nil
 	}
 	if h, ok := v.(*object.Hashtable); ok {
@@ -51,10 +52,10 @@ func itemsArg(c *Call, i int, param string) ([]any, error) {
 }
 
 // convertItems converts every item to generic argument k.
-func convertItems(c *Call, items []any, k int, param string) ([]any, error) {
+func convertItems(c *dotnet.Call, items []any, k int, param string) ([]any, error) {
 	out := make([]any, len(items))
 	for i, it := range items {
-		v, err := dotnet.ConvertArg(rtOf(c), it, elemType(c, k), param, c.Name)
+		v, err := dotnet.ConvertArg(c.Host, it, elemType(c, k), param, c.Name)
 		if err != nil {
 			return nil, err
 		}
@@ -65,7 +66,7 @@ func convertItems(c *Call, items []any, k int, param string) ([]any, error) {
 
 func indexIn(items []any, v any) int {
 	for i, it := range items {
-		if dotnetEquals(it, v) {
+		if dotnet.Equals(it, v) {
 			return i
 		}
 	}
@@ -73,13 +74,13 @@ func indexIn(items []any, v any) int {
 }
 
 // predicate turns a script block argument into a .NET Predicate/Func.
-func predicate(c *Call, i int) (func(any) (bool, error), error) {
-	sb, ok := bareValue(c.Arg(i)).(*ScriptBlock)
+func predicate(c *dotnet.Call, i int) (func(any) (bool, error), error) {
+	sb, ok := object.Unwrap(c.Arg(i)).(dotnet.ScriptBlock)
 	if !ok {
 		return nil, dotnet.ArgConvertError(c.Arg(i), "match", c.Name, "System.Predicate`1[System.Object]", nil)
 	}
 	return func(v any) (bool, error) {
-		r, err := rtOf(c).callScriptBlock(sb, []any{v})
+		r, err := c.Host.CallScriptBlock(sb, []any{v})
 		if err != nil {
 			return false, err
 		}
@@ -89,14 +90,14 @@ func predicate(c *Call, i int) (func(any) (bool, error), error) {
 
 // sortItems sorts with the default comparer (Comparer<T>.Default):
 // culture order for text, numeric order for numbers.
-func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
+func sortItems(h dotnet.Host, items []any, cmp dotnet.ScriptBlock) error {
 	var failed error
 	sort.SliceStable(items, func(i, j int) bool {
 		if failed != nil {
 			return false
 		}
 		if cmp != nil {
-			r, err := rt.callScriptBlock(cmp, []any{items[i], items[j]})
+			r, err := h.CallScriptBlock(cmp, []any{items[i], items[j]})
 			if err != nil {
 				failed = err
 				return false
@@ -104,7 +105,7 @@ func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
 			n, _ := numeric.ToNumber(r)
 			return numeric.Int64(n) < 0
 		}
-		a, b := bareValue(items[i]), bareValue(items[j])
+		a, b := object.Unwrap(items[i]), object.Unwrap(items[j])
 		if a == nil || b == nil {
 			return a == nil && b != nil
 		}
@@ -112,7 +113,7 @@ func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
 			failed = dotnet.Throw("Failed to compare two elements in the array.")
 			return false
 		}
-		c, err := rt.compareValues(a, b, true)
+		c, err := h.Compare(a, b, true)
 		if err != nil {
 			failed = dotnet.Throw("Failed to compare two elements in the array.")
 			return false
@@ -123,23 +124,23 @@ func (rt *Runtime) sortItems(items []any, cmp *ScriptBlock) error {
 }
 
 // listOf returns the *object.List behind a List or ArrayList instance.
-func listOf(c *Call) *object.List { return bareValue(c.Self).(*object.List) }
+func listOf(c *dotnet.Call) *object.List { return object.Unwrap(c.Self).(*object.List) }
 
 // listMembers are the members of ArrayList and List[T]; generic tells
 // whether arguments convert to T and Add returns nothing.
-func listMembers(generic bool) Members {
-	conv := func(c *Call, i int, param string) (any, error) {
+func listMembers(generic bool) dotnet.Members {
+	conv := func(c *dotnet.Call, i int, param string) (any, error) {
 		if !generic {
 			return c.Arg(i), nil
 		}
 		return elem(c, i, 0, param)
 	}
-	return Members{
-		"Count":       dotnet.Prop(func(c *Call) (any, error) { return len(listOf(c).Items), nil }),
-		"Capacity":    dotnet.Prop(func(c *Call) (any, error) { return listCapacity(len(listOf(c).Items)), nil }),
-		"IsReadOnly":  dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
-		"IsFixedSize": dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
-		"Item": dotnet.Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Members{
+		"Count":       dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(listOf(c).Items), nil }),
+		"Capacity":    dotnet.Prop(func(c *dotnet.Call) (any, error) { return listCapacity(len(listOf(c).Items)), nil }),
+		"IsReadOnly":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return false, nil }),
+		"IsFixedSize": dotnet.Prop(func(c *dotnet.Call) (any, error) { return false, nil }),
+		"Item": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			l := listOf(c)
 			i, err := c.Int(0, "index")
 			if err != nil {
@@ -150,7 +151,7 @@ func listMembers(generic bool) Members {
 			}
 			return l.Items[i], nil
 		}),
-		"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"Add": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -158,11 +159,11 @@ func listMembers(generic bool) Members {
 			l := listOf(c)
 			l.Items = append(l.Items, v)
 			if generic {
-				return voidValue{}, nil
+				return dotnet.Void{}, nil
 			}
 			return len(l.Items) - 1, nil
 		}),
-		"AddRange": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"AddRange": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			items, err := itemsArg(c, 0, "collection")
 			if err != nil {
 				return nil, err
@@ -174,9 +175,9 @@ func listMembers(generic bool) Members {
 			}
 			l := listOf(c)
 			l.Items = append(l.Items, items...)
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"Insert": dotnet.Method(2, 2, func(c *Call) (any, error) {
+		"Insert": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -190,9 +191,9 @@ func listMembers(generic bool) Members {
 				return nil, dotnet.Throw("Index must be within the bounds of the List. (Parameter 'index')")
 			}
 			l.Items = append(l.Items[:i], append([]any{v}, l.Items[i:]...)...)
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"InsertRange": dotnet.Method(2, 2, func(c *Call) (any, error) {
+		"InsertRange": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -211,9 +212,9 @@ func listMembers(generic bool) Members {
 				return nil, dotnet.Throw("Index must be within the bounds of the List. (Parameter 'index')")
 			}
 			l.Items = append(l.Items[:i], append(append([]any{}, items...), l.Items[i:]...)...)
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"Remove": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -226,9 +227,9 @@ func listMembers(generic bool) Members {
 			if generic {
 				return i >= 0, nil
 			}
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"RemoveAt": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"RemoveAt": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -238,9 +239,9 @@ func listMembers(generic bool) Members {
 				return nil, dotnet.OutOfRange("index")
 			}
 			l.Items = append(l.Items[:i], l.Items[i+1:]...)
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"RemoveRange": dotnet.Method(2, 2, func(c *Call) (any, error) {
+		"RemoveRange": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -254,9 +255,9 @@ func listMembers(generic bool) Members {
 				return nil, dotnet.Throw("Offset and length were out of bounds for the array or count is greater than the number of elements from index to the end of the source collection.")
 			}
 			l.Items = append(l.Items[:i], l.Items[i+n:]...)
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"RemoveAll": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"RemoveAll": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			match, err := predicate(c, 0)
 			if err != nil {
 				return nil, err
@@ -278,14 +279,14 @@ func listMembers(generic bool) Members {
 			l.Items = kept
 			return removed, nil
 		}),
-		"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"Contains": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
 			}
 			return indexIn(listOf(c).Items, v) >= 0, nil
 		}),
-		"IndexOf": dotnet.Method(1, 3, func(c *Call) (any, error) {
+		"IndexOf": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
@@ -306,38 +307,38 @@ func listMembers(generic bool) Members {
 			}
 			return start + i, nil
 		}),
-		"LastIndexOf": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"LastIndexOf": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			v, err := conv(c, 0, "item")
 			if err != nil {
 				return nil, err
 			}
 			items := listOf(c).Items
 			for i := len(items) - 1; i >= 0; i-- {
-				if dotnetEquals(items[i], v) {
+				if dotnet.Equals(items[i], v) {
 					return i, nil
 				}
 			}
 			return -1, nil
 		}),
-		"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
+		"Clear": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			listOf(c).Items = nil
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"ToArray": dotnet.Method(0, 0, func(c *Call) (any, error) {
+		"ToArray": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			items := listOf(c).Items
 			out := make([]any, len(items))
-			if l, ok := listOf(c).Type.(*TypeInfo); ok && l != nil && len(l.Args) == 1 {
+			if l, ok := listOf(c).Type.(*dotnet.TypeInfo); ok && l != nil && len(l.Args) == 1 {
 				// a List[T] gives a T[]
 				out = dotnet.NewArray(dotnet.ArrayType(l.Args[0]), len(items))
 			}
 			copy(out, items)
 			return out, nil
 		}),
-		"Clone": dotnet.Method(0, 0, func(c *Call) (any, error) {
+		"Clone": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			l := listOf(c)
 			return &object.List{Items: append([]any{}, l.Items...), Type: l.Type}, nil
 		}),
-		"GetRange": dotnet.Method(2, 2, func(c *Call) (any, error) {
+		"GetRange": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			i, err := c.Int(0, "index")
 			if err != nil {
 				return nil, err
@@ -352,32 +353,32 @@ func listMembers(generic bool) Members {
 			}
 			return &object.List{Items: append([]any{}, l.Items[i:i+n]...), Type: l.Type}, nil
 		}),
-		"Sort": dotnet.Method(0, 1, func(c *Call) (any, error) {
-			var cmp *ScriptBlock
+		"Sort": dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) {
+			var cmp dotnet.ScriptBlock
 			if len(c.Args) == 1 {
-				sb, ok := bareValue(c.Arg(0)).(*ScriptBlock)
+				sb, ok := object.Unwrap(c.Arg(0)).(dotnet.ScriptBlock)
 				if !ok {
 					return nil, dotnet.NotSupported("a comparer object as the argument of Sort; pass a script block taking two arguments")
 				}
 				cmp = sb
 			}
-			if err := rtOf(c).sortItems(listOf(c).Items, cmp); err != nil {
+			if err := sortItems(c.Host, listOf(c).Items, cmp); err != nil {
 				return nil, err
 			}
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"Reverse": dotnet.Method(0, 2, func(c *Call) (any, error) {
+		"Reverse": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
 			items := listOf(c).Items
 			for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
 				items[i], items[j] = items[j], items[i]
 			}
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
 		"Find":      listFind(false, false),
 		"FindLast":  listFind(false, true),
 		"FindAll":   listFind(true, false),
 		"FindIndex": listFindIndex(),
-		"Exists": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"Exists": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			match, err := predicate(c, 0)
 			if err != nil {
 				return nil, err
@@ -390,7 +391,7 @@ func listMembers(generic bool) Members {
 			}
 			return false, nil
 		}),
-		"TrueForAll": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"TrueForAll": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			match, err := predicate(c, 0)
 			if err != nil {
 				return nil, err
@@ -403,13 +404,13 @@ func listMembers(generic bool) Members {
 			}
 			return true, nil
 		}),
-		"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) { return append([]any{}, listOf(c).Items...), nil }),
-		"ToString":      dotnet.Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(listOf(c)), nil }),
+		"GetEnumerator": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return append([]any{}, listOf(c).Items...), nil }),
+		"ToString":      dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.CollectionString(listOf(c)), nil }),
 	}
 }
 
-func listFind(all, last bool) *Member {
-	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+func listFind(all, last bool) *dotnet.Member {
+	return dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		match, err := predicate(c, 0)
 		if err != nil {
 			return nil, err
@@ -443,8 +444,8 @@ func listFind(all, last bool) *Member {
 	})
 }
 
-func listFindIndex() *Member {
-	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+func listFindIndex() *dotnet.Member {
+	return dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		match, err := predicate(c, 0)
 		if err != nil {
 			return nil, err
@@ -476,13 +477,13 @@ func listCapacity(n int) int {
 
 // newList builds an ArrayList or List[T] from constructor arguments: none,
 // a capacity, or a collection to copy.
-func newList(c *Call, generic bool) (any, error) {
+func newList(c *dotnet.Call, generic bool) (any, error) {
 	l := &object.List{Items: []any{}}
 	if generic {
 		l.Type = c.Type
 	}
 	if len(c.Args) == 1 {
-		switch x := bareValue(c.Arg(0)).(type) {
+		switch x := object.Unwrap(c.Arg(0)).(type) {
 		case int, int64:
 			n, _ := numeric.ToNumber(x)
 			if numeric.Int64(n) < 0 {
@@ -505,7 +506,7 @@ func newList(c *Call, generic bool) (any, error) {
 }
 
 // hashOf returns the dictionary behind a Hashtable-like instance.
-func hashOf(c *Call) *object.Hashtable { return bareValue(c.Self).(*object.Hashtable) }
+func hashOf(c *dotnet.Call) *object.Hashtable { return object.Unwrap(c.Self).(*object.Hashtable) }
 
 func dupKeyError(generic bool, k any) error {
 	ks := object.ToInvariantString(k)
@@ -525,8 +526,8 @@ func hashValuesOf(h *object.Hashtable) []any {
 
 // dictMembers are the members of Hashtable, OrderedDictionary and
 // Dictionary[K,V]; generic converts keys and values.
-func dictMembers(generic bool) Members {
-	key := func(c *Call, i int) (any, error) {
+func dictMembers(generic bool) dotnet.Members {
+	key := func(c *dotnet.Call, i int) (any, error) {
 		if c.Arg(i) == nil {
 			return nil, dotnet.Throw("Value cannot be null. (Parameter 'key')")
 		}
@@ -535,19 +536,19 @@ func dictMembers(generic bool) Members {
 		}
 		return elem(c, i, 0, "key")
 	}
-	val := func(c *Call, i int) (any, error) {
+	val := func(c *dotnet.Call, i int) (any, error) {
 		if !generic {
 			return c.Arg(i), nil
 		}
 		return elem(c, i, 1, "value")
 	}
-	return Members{
-		"Count":       dotnet.Prop(func(c *Call) (any, error) { return hashOf(c).Len(), nil }),
-		"Keys":        dotnet.Prop(func(c *Call) (any, error) { return hashOf(c).Keys(), nil }),
-		"Values":      dotnet.Prop(func(c *Call) (any, error) { return hashValuesOf(hashOf(c)), nil }),
-		"IsReadOnly":  dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
-		"IsFixedSize": dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
-		"Add": dotnet.Method(2, 2, func(c *Call) (any, error) {
+	return dotnet.Members{
+		"Count":       dotnet.Prop(func(c *dotnet.Call) (any, error) { return hashOf(c).Len(), nil }),
+		"Keys":        dotnet.Prop(func(c *dotnet.Call) (any, error) { return hashOf(c).Keys(), nil }),
+		"Values":      dotnet.Prop(func(c *dotnet.Call) (any, error) { return hashValuesOf(hashOf(c)), nil }),
+		"IsReadOnly":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return false, nil }),
+		"IsFixedSize": dotnet.Prop(func(c *dotnet.Call) (any, error) { return false, nil }),
+		"Add": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -559,9 +560,9 @@ func dictMembers(generic bool) Members {
 			if !hashOf(c).Add(k, v) {
 				return nil, dupKeyError(generic, k)
 			}
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"TryAdd": dotnet.Method(2, 2, func(c *Call) (any, error) {
+		"TryAdd": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -572,7 +573,7 @@ func dictMembers(generic bool) Members {
 			}
 			return hashOf(c).Add(k, v), nil
 		}),
-		"Remove": dotnet.Method(1, 2, func(c *Call) (any, error) {
+		"Remove": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -581,42 +582,42 @@ func dictMembers(generic bool) Members {
 			old, had := h.Get(k)
 			h.Delete(k)
 			if len(c.Args) == 2 {
-				if err := setRef(c, 1, old); err != nil {
+				if err := dotnet.SetRef(c, 1, old); err != nil {
 					return nil, err
 				}
 			}
 			if generic {
 				return had, nil
 			}
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"ContainsKey": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"ContainsKey": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
 			}
 			return hashOf(c).Has(k), nil
 		}),
-		"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"Contains": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
 			}
 			return hashOf(c).Has(k), nil
 		}),
-		"ContainsValue": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"ContainsValue": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			v, err := val(c, 0)
 			if err != nil {
 				return nil, err
 			}
 			for _, e := range hashOf(c).Entries() {
-				if dotnetEquals(e.Value, v) {
+				if dotnet.Equals(e.Value, v) {
 					return true, nil
 				}
 			}
 			return false, nil
 		}),
-		"TryGetValue": dotnet.Method(2, 2, func(c *Call) (any, error) {
+		"TryGetValue": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 			k, err := key(c, 0)
 			if err != nil {
 				return nil, err
@@ -625,23 +626,23 @@ func dictMembers(generic bool) Members {
 			if !ok && generic {
 				v = dotnet.ZeroValue(elemType(c, 1))
 			}
-			if err := setRef(c, 1, v); err != nil {
+			if err := dotnet.SetRef(c, 1, v); err != nil {
 				return nil, err
 			}
 			return ok, nil
 		}),
-		"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
+		"Clear": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			h := hashOf(c)
 			for _, k := range h.Keys() {
 				h.Delete(k)
 			}
-			return voidValue{}, nil
+			return dotnet.Void{}, nil
 		}),
-		"Clone": dotnet.Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
-		"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) {
+		"Clone": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return hashOf(c).Copy(), nil }),
+		"GetEnumerator": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			return hashOf(c).Items(), nil
 		}),
-		"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return object.CollectionString(hashOf(c)), nil }),
+		"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.CollectionString(hashOf(c)), nil }),
 	}
 }
 
@@ -649,7 +650,7 @@ func dictMembers(generic bool) Members {
 // none, a capacity, a comparer, (capacity, comparer), or a dictionary to
 // copy (optionally with a comparer); a generic one when generic is set.
 // compare, when not nil, keeps the keys sorted (a SortedDictionary).
-func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
+func newDict(c *dotnet.Call, generic bool, compare func(a, b any) int) (any, error) {
 	h := object.NewHashtable()
 	h.Compare = compare
 	if generic {
@@ -657,7 +658,7 @@ func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
 		h.CaseSensitive = true
 	}
 	for i := range c.Args {
-		switch x := bareValue(c.Arg(i)).(type) {
+		switch x := object.Unwrap(c.Arg(i)).(type) {
 		case *stringComparer:
 			h.CaseSensitive = !x.ignoreCase
 		case int, int64:
@@ -666,10 +667,10 @@ func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
 				k, v := e.Key, e.Value
 				if generic {
 					var err error
-					if k, err = dotnet.ConvertArg(rtOf(c), k, elemType(c, 0), "dictionary", c.Name); err != nil {
+					if k, err = dotnet.ConvertArg(c.Host, k, elemType(c, 0), "dictionary", c.Name); err != nil {
 						return nil, err
 					}
-					if v, err = dotnet.ConvertArg(rtOf(c), v, elemType(c, 1), "dictionary", c.Name); err != nil {
+					if v, err = dotnet.ConvertArg(c.Host, v, elemType(c, 1), "dictionary", c.Name); err != nil {
 						return nil, err
 					}
 				}
@@ -685,14 +686,14 @@ func newDict(c *Call, generic bool, compare func(a, b any) int) (any, error) {
 
 // hashSet is a System.Collections.Generic.HashSet[T].
 type hashSet struct {
-	t          *TypeInfo
+	t          *dotnet.TypeInfo
 	items      []any
 	index      map[string]int
 	ignoreCase bool
 }
 
 func (s *hashSet) key(v any) string {
-	v = bareValue(v)
+	v = object.Unwrap(v)
 	if str, ok := v.(string); ok {
 		if s.ignoreCase {
 			return "s:" + strings.ToLower(str)
@@ -733,17 +734,17 @@ func (s *hashSet) has(v any) bool { _, ok := s.index[s.key(v)]; return ok }
 // Enumerate lists the elements in insertion order.
 func (s *hashSet) Enumerate() []any { return append([]any{}, s.items...) }
 
-func (s *hashSet) psType() *TypeInfo { return s.t }
+func (s *hashSet) PSType() *dotnet.TypeInfo { return s.t }
 
 // PSTypeName is the .NET type name.
 func (s *hashSet) PSTypeName() string { return s.t.FullName }
 
 func (s *hashSet) String() string { return s.t.FullName }
 
-func setOf(c *Call) *hashSet { return bareValue(c.Self).(*hashSet) }
+func setOf(c *dotnet.Call) *hashSet { return object.Unwrap(c.Self).(*hashSet) }
 
 // otherSet reads a collection argument as a set with this set's comparer.
-func otherSet(c *Call) (*hashSet, error) {
+func otherSet(c *dotnet.Call) (*hashSet, error) {
 	items, err := itemsArg(c, 0, "other")
 	if err != nil {
 		return nil, err
@@ -759,8 +760,8 @@ func otherSet(c *Call) (*hashSet, error) {
 	return o, nil
 }
 
-func setRelation(f func(s, o *hashSet) bool) *Member {
-	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+func setRelation(f func(s, o *hashSet) bool) *dotnet.Member {
+	return dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		o, err := otherSet(c)
 		if err != nil {
 			return nil, err
@@ -780,7 +781,7 @@ func subset(a, b *hashSet) bool {
 
 // simpleQueue is a Queue or Stack (generic or not).
 type simpleQueue struct {
-	t     *TypeInfo
+	t     *dotnet.TypeInfo
 	items []any
 	stack bool
 }
@@ -796,22 +797,22 @@ func (q *simpleQueue) Enumerate() []any {
 	return out
 }
 
-func (q *simpleQueue) psType() *TypeInfo { return q.t }
+func (q *simpleQueue) PSType() *dotnet.TypeInfo { return q.t }
 
 // PSTypeName is the .NET type name.
 func (q *simpleQueue) PSTypeName() string { return q.t.FullName }
 
 func (q *simpleQueue) String() string { return q.t.FullName }
 
-func queueOf(c *Call) *simpleQueue { return bareValue(c.Self).(*simpleQueue) }
+func queueOf(c *dotnet.Call) *simpleQueue { return object.Unwrap(c.Self).(*simpleQueue) }
 
-func queueMembers(stack bool) Members {
+func queueMembers(stack bool) dotnet.Members {
 	empty := "Queue empty."
 	if stack {
 		empty = "Stack empty."
 	}
-	take := func(remove bool) *Member {
-		return dotnet.Method(0, 0, func(c *Call) (any, error) {
+	take := func(remove bool) *dotnet.Member {
+		return dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			q := queueOf(c)
 			if len(q.items) == 0 {
 				return nil, dotnet.Throw("%s", empty)
@@ -831,27 +832,27 @@ func queueMembers(stack bool) Members {
 			return v, nil
 		})
 	}
-	put := dotnet.Method(1, 1, func(c *Call) (any, error) {
+	put := dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		v, err := elem(c, 0, 0, "item")
 		if err != nil {
 			return nil, err
 		}
 		q := queueOf(c)
 		q.items = append(q.items, v)
-		return voidValue{}, nil
+		return dotnet.Void{}, nil
 	})
-	ms := Members{
-		"Count": dotnet.Prop(func(c *Call) (any, error) { return len(queueOf(c).items), nil }),
+	ms := dotnet.Members{
+		"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(queueOf(c).items), nil }),
 		"Peek":  take(false),
-		"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) { queueOf(c).items = nil; return voidValue{}, nil }),
-		"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		"Clear": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { queueOf(c).items = nil; return dotnet.Void{}, nil }),
+		"Contains": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 			v, err := elem(c, 0, 0, "item")
 			if err != nil {
 				return nil, err
 			}
 			return indexIn(queueOf(c).items, v) >= 0, nil
 		}),
-		"ToArray": dotnet.Method(0, 0, func(c *Call) (any, error) { return queueOf(c).Enumerate(), nil }),
+		"ToArray": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return queueOf(c).Enumerate(), nil }),
 	}
 	if stack {
 		ms["Push"], ms["Pop"] = put, take(true)
@@ -861,10 +862,10 @@ func queueMembers(stack bool) Members {
 	return ms
 }
 
-func newQueue(stack bool) func(c *Call) (any, error) {
-	return func(c *Call) (any, error) {
+func newQueue(stack bool) func(c *dotnet.Call) (any, error) {
+	return func(c *dotnet.Call) (any, error) {
 		q := &simpleQueue{t: c.Type, stack: stack}
-		if len(c.Args) == 1 && !object.IsNumeric(bareValue(c.Arg(0))) {
+		if len(c.Args) == 1 && !object.IsNumeric(object.Unwrap(c.Arg(0))) {
 			items, err := itemsArg(c, 0, "collection")
 			if err != nil {
 				return nil, err
@@ -883,7 +884,7 @@ type stringComparer struct {
 	ignoreCase bool
 }
 
-func (s *stringComparer) psType() *TypeInfo { return dotnet.TypeByName("System.StringComparer") }
+func (s *stringComparer) PSType() *dotnet.TypeInfo { return dotnet.TypeByName("System.StringComparer") }
 
 // PSTypeName is the .NET type name.
 func (s *stringComparer) PSTypeName() string {
@@ -898,22 +899,20 @@ func (s *stringComparer) PSTypeName() string {
 
 func (s *stringComparer) String() string { return s.PSTypeName() }
 
-func comparer(name string, ignore bool) *Member {
-	return dotnet.Prop(func(*Call) (any, error) { return &stringComparer{name: name, ignoreCase: ignore}, nil })
+func comparer(name string, ignore bool) *dotnet.Member {
+	return dotnet.Prop(func(*dotnet.Call) (any, error) { return &stringComparer{name: name, ignoreCase: ignore}, nil })
 }
 
 // arrayOf returns the slice behind an array instance.
-func arrayOf(c *Call) []any { return bareValue(c.Self).([]any) }
+func arrayOf(c *dotnet.Call) []any { return object.Unwrap(c.Self).([]any) }
 
 func fixedSize() error { return dotnet.Throw("Collection was of a fixed size.") }
 
-func init() { dotnet.RegisterLater(declareCollectionsTypes) }
-
-// declareCollectionsTypes registers the file's types; it runs on the first type lookup.
+// declareCollectionsTypes declares the collections and comparers.
 func declareCollectionsTypes() {
-	isDict := func(generic bool) func(t *TypeInfo, v any) bool {
-		return func(t *TypeInfo, v any) bool {
-			h, ok := bareValue(v).(*object.Hashtable)
+	isDict := func(generic bool) func(t *dotnet.TypeInfo, v any) bool {
+		return func(t *dotnet.TypeInfo, v any) bool {
+			h, ok := object.Unwrap(v).(*object.Hashtable)
 			if !ok {
 				return false
 			}
@@ -924,9 +923,9 @@ func declareCollectionsTypes() {
 		}
 	}
 	dotnet.RegisterType(
-		&TypeDef{FullName: "System.Array", Aliases: []string{"array"},
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				if items, ok := enumerateForCompare(bareValue(v)); ok {
+		&dotnet.TypeDef{FullName: "System.Array", Aliases: []string{"array"},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if items, ok := object.Elements(object.Unwrap(v)); ok {
 					return append([]any{}, items...), nil
 				}
 				if v == nil {
@@ -934,9 +933,9 @@ func declareCollectionsTypes() {
 				}
 				return []any{v}, nil
 			},
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).([]any); return ok },
-			Static: Members{
-				"IndexOf": dotnet.Method(2, 4, func(c *Call) (any, error) {
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).([]any); return ok },
+			Static: dotnet.Members{
+				"IndexOf": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
@@ -956,36 +955,36 @@ func declareCollectionsTypes() {
 					}
 					return start + i, nil
 				}),
-				"LastIndexOf": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"LastIndexOf": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
 					}
 					for i := len(items) - 1; i >= 0; i-- {
-						if dotnetEquals(items[i], c.Arg(1)) {
+						if dotnet.Equals(items[i], c.Arg(1)) {
 							return i, nil
 						}
 					}
 					return -1, nil
 				}),
-				"Reverse": dotnet.Method(1, 3, func(c *Call) (any, error) {
-					items, ok := bareValue(c.Arg(0)).([]any)
+				"Reverse": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
+					items, ok := object.Unwrap(c.Arg(0)).([]any)
 					if !ok {
 						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
 					for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
 						items[i], items[j] = items[j], items[i]
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"Sort": dotnet.Method(1, 2, func(c *Call) (any, error) {
-					items, ok := bareValue(c.Arg(0)).([]any)
+				"Sort": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+					items, ok := object.Unwrap(c.Arg(0)).([]any)
 					if !ok {
 						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
 					if len(c.Args) == 2 {
 						// Sort(keys, items): sort items by the keys array
-						keys, ok := bareValue(c.Arg(1)).([]any)
+						keys, ok := object.Unwrap(c.Arg(1)).([]any)
 						if !ok || len(keys) != len(items) {
 							return nil, dotnet.NotSupported("Array.Sort with a comparer; pass a script block to a List's Sort instead")
 						}
@@ -998,23 +997,23 @@ func declareCollectionsTypes() {
 							pairs[i] = [2]any{items[i], keys[i]}
 						}
 						sort.SliceStable(pairs, func(i, j int) bool {
-							r, _ := rtOf(c).compareValues(pairs[i][0], pairs[j][0], true)
+							r, _ := c.Host.Compare(pairs[i][0], pairs[j][0], true)
 							return r < 0
 						})
 						for i := range pairs {
 							items[i], keys[i] = pairs[i][0], pairs[i][1]
 						}
-						return voidValue{}, nil
+						return dotnet.Void{}, nil
 					}
-					if err := rtOf(c).sortItems(items, nil); err != nil {
+					if err := sortItems(c.Host, items, nil); err != nil {
 						return nil, err
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"Resize": dotnet.Method(2, 2, func(c *Call) (any, error) {
-					r, ok := c.Arg(0).(*Ref)
+				"Resize": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
+					r, ok := c.Arg(0).(*dotnet.Ref)
 					if !ok {
-						return nil, setRef(c, 0, nil)
+						return nil, dotnet.SetRef(c, 0, nil)
 					}
 					n, err := c.Int(1, "newSize")
 					if err != nil {
@@ -1023,14 +1022,14 @@ func declareCollectionsTypes() {
 					if n < 0 {
 						return nil, dotnet.Throw("Non-negative number required. (Parameter 'newSize')")
 					}
-					old, _ := enumerateForCompare(bareValue(r.Get()))
+					old, _ := object.Elements(object.Unwrap(r.Get()))
 					out := make([]any, n)
 					copy(out, old)
 					r.Set(out)
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"Clear": dotnet.Method(1, 3, func(c *Call) (any, error) {
-					items, ok := bareValue(c.Arg(0)).([]any)
+				"Clear": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
+					items, ok := object.Unwrap(c.Arg(0)).([]any)
 					if !ok {
 						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
@@ -1050,9 +1049,9 @@ func declareCollectionsTypes() {
 					for i := start; i < start+n; i++ {
 						items[i] = nil
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"Exists": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"Exists": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
@@ -1069,7 +1068,7 @@ func declareCollectionsTypes() {
 					}
 					return false, nil
 				}),
-				"Find": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"Find": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
@@ -1089,7 +1088,7 @@ func declareCollectionsTypes() {
 					}
 					return nil, nil
 				}),
-				"FindAll": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"FindAll": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					items, err := itemsArg(c, 0, "array")
 					if err != nil {
 						return nil, err
@@ -1110,16 +1109,16 @@ func declareCollectionsTypes() {
 					}
 					return out, nil
 				}),
-				"CreateInstance": dotnet.Method(2, 2, func(c *Call) (any, error) {
-					tv, ok := bareValue(c.Arg(0)).(*TypeValue)
+				"CreateInstance": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
+					tv, ok := object.Unwrap(c.Arg(0)).(*dotnet.TypeValue)
 					if !ok {
 						return nil, dotnet.ArgConvertError(c.Arg(0), "elementType", c.Name, "System.Type", nil)
 					}
-					return rtOf(c).construct(dotnet.ArrayType(tv.Info), c.Args[1:])
+					return c.Host.Construct(dotnet.ArrayType(tv.Info), c.Args[1:])
 				}),
-				"Copy": dotnet.Method(3, 3, func(c *Call) (any, error) {
-					src, ok1 := bareValue(c.Arg(0)).([]any)
-					dst, ok2 := bareValue(c.Arg(1)).([]any)
+				"Copy": dotnet.Method(3, 3, func(c *dotnet.Call) (any, error) {
+					src, ok1 := object.Unwrap(c.Arg(0)).([]any)
+					dst, ok2 := object.Unwrap(c.Arg(1)).([]any)
 					if !ok1 || !ok2 {
 						return nil, dotnet.ArgConvertError(c.Arg(0), "sourceArray", c.Name, "System.Array", nil)
 					}
@@ -1131,20 +1130,20 @@ func declareCollectionsTypes() {
 						return nil, dotnet.Throw("Source array was not long enough. Check the source index, length, and the array's lower bounds. (Parameter 'sourceArray')")
 					}
 					copy(dst, src[:n])
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
 			},
-			Members: Members{
-				"Count":       dotnet.Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
-				"Length":      dotnet.Prop(func(c *Call) (any, error) { return len(arrayOf(c)), nil }),
-				"LongLength":  dotnet.Prop(func(c *Call) (any, error) { return int64(len(arrayOf(c))), nil }),
-				"Rank":        dotnet.Prop(func(c *Call) (any, error) { return 1, nil }),
-				"IsFixedSize": dotnet.Prop(func(c *Call) (any, error) { return true, nil }),
-				"IsReadOnly":  dotnet.Prop(func(c *Call) (any, error) { return false, nil }),
-				"Contains":    dotnet.Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)) >= 0, nil }),
-				"IndexOf":     dotnet.Method(1, 1, func(c *Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)), nil }),
-				"Clone":       dotnet.Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
-				"GetValue": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Count":       dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(arrayOf(c)), nil }),
+				"Length":      dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(arrayOf(c)), nil }),
+				"LongLength":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return int64(len(arrayOf(c))), nil }),
+				"Rank":        dotnet.Prop(func(c *dotnet.Call) (any, error) { return 1, nil }),
+				"IsFixedSize": dotnet.Prop(func(c *dotnet.Call) (any, error) { return true, nil }),
+				"IsReadOnly":  dotnet.Prop(func(c *dotnet.Call) (any, error) { return false, nil }),
+				"Contains":    dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)) >= 0, nil }),
+				"IndexOf":     dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return indexIn(arrayOf(c), c.Arg(0)), nil }),
+				"Clone":       dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
+				"GetValue": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					i, err := c.Int(0, "index")
 					if err != nil {
 						return nil, err
@@ -1155,7 +1154,7 @@ func declareCollectionsTypes() {
 					}
 					return a[i], nil
 				}),
-				"SetValue": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"SetValue": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					i, err := c.Int(1, "index")
 					if err != nil {
 						return nil, err
@@ -1165,10 +1164,10 @@ func declareCollectionsTypes() {
 						return nil, dotnet.Throw("Index was outside the bounds of the array.")
 					}
 					a[i] = c.Arg(0)
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"CopyTo": dotnet.Method(2, 2, func(c *Call) (any, error) {
-					dst, ok := bareValue(c.Arg(0)).([]any)
+				"CopyTo": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
+					dst, ok := object.Unwrap(c.Arg(0)).([]any)
 					if !ok {
 						return nil, dotnet.ArgConvertError(c.Arg(0), "array", c.Name, "System.Array", nil)
 					}
@@ -1181,60 +1180,59 @@ func declareCollectionsTypes() {
 						return nil, dotnet.Throw("Destination array was not long enough. Check the destination index, length, and the array's lower bounds. (Parameter 'destinationArray')")
 					}
 					copy(dst[i:], src)
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"Add":           dotnet.Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"Remove":        dotnet.Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"RemoveAt":      dotnet.Method(1, 1, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"Insert":        dotnet.Method(2, 2, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"Clear":         dotnet.Method(0, 0, func(c *Call) (any, error) { return nil, fixedSize() }),
-				"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
-				"ToString":      dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).TypeOf(c.Self).FullName, nil }),
+				"Add":           dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return nil, fixedSize() }),
+				"Remove":        dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return nil, fixedSize() }),
+				"RemoveAt":      dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return nil, fixedSize() }),
+				"Insert":        dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) { return nil, fixedSize() }),
+				"Clear":         dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nil, fixedSize() }),
+				"GetEnumerator": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return append([]any{}, arrayOf(c)...), nil }),
+				"ToString":      dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Host.TypeOf(c.Self).FullName, nil }),
 			}},
-		&TypeDef{FullName: "System.Collections.ArrayList",
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Collections.ArrayList",
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				l := &object.List{Items: []any{}}
-				if items, ok := enumerateForCompare(bareValue(v)); ok {
+				if items, ok := object.Elements(object.Unwrap(v)); ok {
 					l.Items = append(l.Items, items...)
 				} else if v != nil {
 					l.Items = append(l.Items, v)
 				}
 				return l, nil
 			},
-			Is: func(_ *TypeInfo, v any) bool {
-				l, ok := bareValue(v).(*object.List)
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
+				l, ok := object.Unwrap(v).(*object.List)
 				return ok && l.Type == nil
 			},
 			NewArity: []int{0, 1},
-			New:      func(c *Call) (any, error) { return newList(c, false) },
+			New:      func(c *dotnet.Call) (any, error) { return newList(c, false) },
 			Members:  listMembers(false)},
-		&TypeDef{FullName: "System.Collections.Generic.List`1", Assembly: "System.Private.CoreLib",
-			Convert: func(h dotnet.Host, t *TypeInfo, v any) (any, error) {
-				rt := h.(*Runtime)
-				items, ok := enumerateForCompare(bareValue(v))
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.List`1", Assembly: "System.Private.CoreLib",
+			Convert: func(h dotnet.Host, t *dotnet.TypeInfo, v any) (any, error) {
+				items, ok := object.Elements(object.Unwrap(v))
 				if !ok {
 					if v == nil {
 						return nil, nil
 					}
 					items = []any{v}
 				}
-				c := &Call{Host: rt, Type: t, Name: "new"}
+				c := &dotnet.Call{Host: h, Type: t, Name: "new"}
 				out, err := convertItems(c, items, 0, "collection")
 				if err != nil {
 					return nil, dotnet.ConvertFailed(v, t.String(), "")
 				}
 				return &object.List{Items: out, Type: t}, nil
 			},
-			Is: func(t *TypeInfo, v any) bool {
-				l, ok := bareValue(v).(*object.List)
+			Is: func(t *dotnet.TypeInfo, v any) bool {
+				l, ok := object.Unwrap(v).(*object.List)
 				return ok && l.Type != nil && l.Type.GenericFullName() == t.FullName
 			},
 			NewArity: []int{0, 1},
-			New:      func(c *Call) (any, error) { return newList(c, true) },
+			New:      func(c *dotnet.Call) (any, error) { return newList(c, true) },
 			Members:  listMembers(true)},
-		&TypeDef{FullName: "System.Collections.Hashtable", Aliases: []string{"hashtable"},
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				switch x := bareValue(v).(type) {
+		&dotnet.TypeDef{FullName: "System.Collections.Hashtable", Aliases: []string{"hashtable"},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				switch x := object.Unwrap(v).(type) {
 				case *object.Hashtable:
 					if x.Type == nil {
 						return x, nil
@@ -1253,18 +1251,18 @@ func declareCollectionsTypes() {
 				}
 				return nil, dotnet.ConvertFailed(v, "System.Collections.Hashtable", "")
 			},
-			Is: func(_ *TypeInfo, v any) bool {
-				h, ok := bareValue(v).(*object.Hashtable)
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
+				h, ok := object.Unwrap(v).(*object.Hashtable)
 				return ok && h.Type == nil && !h.Ordered
 			},
-			New:     func(c *Call) (any, error) { return newDict(c, false, nil) },
+			New:     func(c *dotnet.Call) (any, error) { return newDict(c, false, nil) },
 			Members: dictMembers(false)},
-		&TypeDef{FullName: "System.Management.Automation.OrderedHashtable", Base: "System.Collections.Hashtable",
-			Is: func(_ *TypeInfo, v any) bool {
-				h, ok := bareValue(v).(*object.Hashtable)
+		&dotnet.TypeDef{FullName: "System.Management.Automation.OrderedHashtable", Base: "System.Collections.Hashtable",
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
+				h, ok := object.Unwrap(v).(*object.Hashtable)
 				return ok && h.OrderedHashtable
 			},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				h, err := newDict(c, false, nil)
 				if err != nil {
 					return nil, err
@@ -1273,20 +1271,20 @@ func declareCollectionsTypes() {
 				return h, nil
 			},
 			Members: dictMembers(false)},
-		&TypeDef{FullName: "System.Collections.Specialized.OrderedDictionary", Aliases: []string{"ordered"}, Assembly: "System.Collections.Specialized",
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				if h, ok := bareValue(v).(*object.Hashtable); ok {
+		&dotnet.TypeDef{FullName: "System.Collections.Specialized.OrderedDictionary", Aliases: []string{"ordered"}, Assembly: "System.Collections.Specialized",
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if h, ok := object.Unwrap(v).(*object.Hashtable); ok {
 					c := h.Copy()
 					c.Ordered, c.Type, c.CaseSensitive = true, nil, false
 					return c, nil
 				}
 				return nil, dotnet.ConvertFailed(v, "System.Collections.Specialized.OrderedDictionary", "")
 			},
-			Is: func(_ *TypeInfo, v any) bool {
-				h, ok := bareValue(v).(*object.Hashtable)
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
+				h, ok := object.Unwrap(v).(*object.Hashtable)
 				return ok && h.Ordered
 			},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				h, err := newDict(c, false, nil)
 				if err != nil {
 					return nil, err
@@ -1294,8 +1292,8 @@ func declareCollectionsTypes() {
 				h.(*object.Hashtable).Ordered = true
 				return h, nil
 			},
-			Members: mergeMembers(dictMembers(false), Members{
-				"Insert": dotnet.Method(3, 3, func(c *Call) (any, error) {
+			Members: dotnet.MergeMembers(dictMembers(false), dotnet.Members{
+				"Insert": dotnet.Method(3, 3, func(c *dotnet.Call) (any, error) {
 					i, err := c.Int(0, "index")
 					if err != nil {
 						return nil, err
@@ -1320,9 +1318,9 @@ func declareCollectionsTypes() {
 					if i == len(es) {
 						h.Set(c.Arg(1), c.Arg(2))
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"RemoveAt": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"RemoveAt": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					i, err := c.Int(0, "index")
 					if err != nil {
 						return nil, err
@@ -1333,34 +1331,33 @@ func declareCollectionsTypes() {
 						return nil, dotnet.OutOfRange("index")
 					}
 					h.Delete(keys[i])
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"AsReadOnly": dotnet.Method(0, 0, func(c *Call) (any, error) { return hashOf(c).Copy(), nil }),
+				"AsReadOnly": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return hashOf(c).Copy(), nil }),
 			})},
-		&TypeDef{FullName: "System.Collections.Generic.Dictionary`2",
-			Convert: func(h dotnet.Host, t *TypeInfo, v any) (any, error) {
-				rt := h.(*Runtime)
-				if _, ok := bareValue(v).(*object.Hashtable); !ok {
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.Dictionary`2",
+			Convert: func(h dotnet.Host, t *dotnet.TypeInfo, v any) (any, error) {
+				if _, ok := object.Unwrap(v).(*object.Hashtable); !ok {
 					return nil, dotnet.ConvertFailed(v, t.String(), "")
 				}
-				out, err := newDict(&Call{Host: rt, Type: t, Args: []any{v}, Name: "new"}, true, nil)
+				out, err := newDict(&dotnet.Call{Host: h, Type: t, Args: []any{v}, Name: "new"}, true, nil)
 				if err != nil {
 					return nil, dotnet.ConvertFailed(v, t.String(), "")
 				}
 				return out, nil
 			},
 			Is:      isDict(true),
-			New:     func(c *Call) (any, error) { return newDict(c, true, nil) },
+			New:     func(c *dotnet.Call) (any, error) { return newDict(c, true, nil) },
 			Members: dictMembers(true)},
-		&TypeDef{FullName: "System.Collections.Generic.SortedDictionary`2",
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.SortedDictionary`2",
 			Is: isDict(true),
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				// A dictionary whose keys stay in the default comparer's
 				// order: numbers by value, strings as the culture orders
 				// them (case-insensitive first, lower case first on ties).
-				rt := rtOf(c)
+				h := c.Host
 				cmp := func(a, b any) int {
-					n, err := rt.compareValues(a, b, true)
+					n, err := h.Compare(a, b, true)
 					if err != nil {
 						return 0
 					}
@@ -1373,16 +1370,16 @@ func declareCollectionsTypes() {
 				return v, nil
 			},
 			Members: dictMembers(true)},
-		&TypeDef{FullName: "System.Collections.Generic.HashSet`1", Assembly: "System.Collections",
-			Is: func(t *TypeInfo, v any) bool {
-				s, ok := bareValue(v).(*hashSet)
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.HashSet`1", Assembly: "System.Collections",
+			Is: func(t *dotnet.TypeInfo, v any) bool {
+				s, ok := object.Unwrap(v).(*hashSet)
 				return ok && s.t.FullName == t.FullName
 			},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				s := &hashSet{t: c.Type, index: map[string]int{}}
 				var items []any
 				for i := range c.Args {
-					switch x := bareValue(c.Arg(i)).(type) {
+					switch x := object.Unwrap(c.Arg(i)).(type) {
 					case *stringComparer:
 						s.ignoreCase = x.ignoreCase
 					case int, int64:
@@ -1403,35 +1400,35 @@ func declareCollectionsTypes() {
 				}
 				return s, nil
 			},
-			Members: Members{
-				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(setOf(c).items), nil }),
-				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(setOf(c).items), nil }),
+				"Add": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := elem(c, 0, 0, "item")
 					if err != nil {
 						return nil, err
 					}
 					return setOf(c).add(v), nil
 				}),
-				"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Remove": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := elem(c, 0, 0, "item")
 					if err != nil {
 						return nil, err
 					}
 					return setOf(c).remove(v), nil
 				}),
-				"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Contains": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := elem(c, 0, 0, "item")
 					if err != nil {
 						return nil, err
 					}
 					return setOf(c).has(v), nil
 				}),
-				"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"Clear": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					s := setOf(c)
 					s.items, s.index = nil, map[string]int{}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"UnionWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"UnionWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1439,9 +1436,9 @@ func declareCollectionsTypes() {
 					for _, it := range o.items {
 						setOf(c).add(it)
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"IntersectWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"IntersectWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1452,9 +1449,9 @@ func declareCollectionsTypes() {
 							s.remove(it)
 						}
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"ExceptWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"ExceptWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1462,9 +1459,9 @@ func declareCollectionsTypes() {
 					for _, it := range o.items {
 						setOf(c).remove(it)
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"SymmetricExceptWith": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"SymmetricExceptWith": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := otherSet(c)
 					if err != nil {
 						return nil, err
@@ -1475,7 +1472,7 @@ func declareCollectionsTypes() {
 							s.add(it)
 						}
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
 				"IsSubsetOf":   setRelation(func(s, o *hashSet) bool { return subset(s, o) }),
 				"IsSupersetOf": setRelation(func(s, o *hashSet) bool { return subset(o, s) }),
@@ -1488,33 +1485,33 @@ func declareCollectionsTypes() {
 					}
 					return false
 				}),
-				"GetEnumerator": dotnet.Method(0, 0, func(c *Call) (any, error) { return setOf(c).Enumerate(), nil }),
+				"GetEnumerator": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return setOf(c).Enumerate(), nil }),
 			}},
-		&TypeDef{FullName: "System.Collections.Generic.Queue`1", Assembly: "System.Collections",
-			Is: func(t *TypeInfo, v any) bool {
-				q, ok := bareValue(v).(*simpleQueue)
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.Queue`1", Assembly: "System.Collections",
+			Is: func(t *dotnet.TypeInfo, v any) bool {
+				q, ok := object.Unwrap(v).(*simpleQueue)
 				return ok && q.t.FullName == t.FullName
 			},
 			NewArity: []int{0, 1}, New: newQueue(false), Members: queueMembers(false)},
-		&TypeDef{FullName: "System.Collections.Generic.Stack`1", Assembly: "System.Collections",
-			Is: func(t *TypeInfo, v any) bool {
-				q, ok := bareValue(v).(*simpleQueue)
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.Stack`1", Assembly: "System.Collections",
+			Is: func(t *dotnet.TypeInfo, v any) bool {
+				q, ok := object.Unwrap(v).(*simpleQueue)
 				return ok && q.t.FullName == t.FullName
 			},
 			NewArity: []int{0, 1}, New: newQueue(true), Members: queueMembers(true)},
-		&TypeDef{FullName: "System.Collections.Queue",
-			Is:       func(t *TypeInfo, v any) bool { q, ok := bareValue(v).(*simpleQueue); return ok && q.t == t },
+		&dotnet.TypeDef{FullName: "System.Collections.Queue",
+			Is:       func(t *dotnet.TypeInfo, v any) bool { q, ok := object.Unwrap(v).(*simpleQueue); return ok && q.t == t },
 			NewArity: []int{0, 1}, New: newQueue(false), Members: queueMembers(false)},
-		&TypeDef{FullName: "System.Collections.Stack",
-			Is:       func(t *TypeInfo, v any) bool { q, ok := bareValue(v).(*simpleQueue); return ok && q.t == t },
+		&dotnet.TypeDef{FullName: "System.Collections.Stack",
+			Is:       func(t *dotnet.TypeInfo, v any) bool { q, ok := object.Unwrap(v).(*simpleQueue); return ok && q.t == t },
 			NewArity: []int{0, 1}, New: newQueue(true), Members: queueMembers(true)},
-		&TypeDef{FullName: "System.Collections.Generic.KeyValuePair`2", ValueType: true,
-			Is: func(t *TypeInfo, v any) bool {
-				p, ok := bareValue(v).(object.KeyValuePair)
+		&dotnet.TypeDef{FullName: "System.Collections.Generic.KeyValuePair`2", ValueType: true,
+			Is: func(t *dotnet.TypeInfo, v any) bool {
+				p, ok := object.Unwrap(v).(object.KeyValuePair)
 				return ok && p.Type == strings.Replace(t.FullName, "", "", 0)
 			},
 			NewArity: []int{2},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				k, err := elem(c, 0, 0, "key")
 				if err != nil {
 					return nil, err
@@ -1525,19 +1522,19 @@ func declareCollectionsTypes() {
 				}
 				return object.KeyValuePair{Key: k, Value: v, Type: c.Type.FullName}, nil
 			},
-			Members: Members{
-				"Key":   dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Key, nil }),
-				"Value": dotnet.Prop(func(c *Call) (any, error) { return bareValue(c.Self).(object.KeyValuePair).Value, nil }),
+			Members: dotnet.Members{
+				"Key":   dotnet.Prop(func(c *dotnet.Call) (any, error) { return object.Unwrap(c.Self).(object.KeyValuePair).Key, nil }),
+				"Value": dotnet.Prop(func(c *dotnet.Call) (any, error) { return object.Unwrap(c.Self).(object.KeyValuePair).Value, nil }),
 			}},
-		&TypeDef{FullName: "System.Collections.DictionaryEntry", ValueType: true,
-			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.DictionaryEntry); return ok },
+		&dotnet.TypeDef{FullName: "System.Collections.DictionaryEntry", ValueType: true,
+			Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(object.DictionaryEntry); return ok },
 			NewArity: []int{2},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				return object.DictionaryEntry{Key: c.Arg(0), Value: c.Arg(1)}, nil
 			}},
-		&TypeDef{FullName: "System.StringComparer",
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*stringComparer); return ok },
-			Static: Members{
+		&dotnet.TypeDef{FullName: "System.StringComparer",
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*stringComparer); return ok },
+			Static: dotnet.Members{
 				"Ordinal":                    comparer("Ordinal", false),
 				"OrdinalIgnoreCase":          comparer("OrdinalIgnoreCase", true),
 				"InvariantCulture":           comparer("InvariantCulture", false),
@@ -1545,11 +1542,11 @@ func declareCollectionsTypes() {
 				"CurrentCulture":             comparer("CurrentCulture", false),
 				"CurrentCultureIgnoreCase":   comparer("CurrentCultureIgnoreCase", true),
 			},
-			Members: Members{
-				"Equals": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Equals": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					return dotnet.FoldIf(c.Str(0), c.Self.(*stringComparer).ignoreCase) == dotnet.FoldIf(c.Str(1), c.Self.(*stringComparer).ignoreCase), nil
 				}),
-				"Compare": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"Compare": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					s := c.Self.(*stringComparer)
 					if strings.HasPrefix(s.name, "Ordinal") {
 						return dotnet.CompareOrdinal(dotnet.FoldIf(c.Str(0), s.ignoreCase), dotnet.FoldIf(c.Str(1), s.ignoreCase)), nil
@@ -1558,37 +1555,38 @@ func declareCollectionsTypes() {
 				}),
 			}},
 		// interfaces, for -is tests
-		&TypeDef{FullName: "System.Collections.IEnumerable", Is: func(_ *TypeInfo, v any) bool {
-			v = bareValue(v)
+		&dotnet.TypeDef{FullName: "System.Collections.IEnumerable", Is: func(_ *dotnet.TypeInfo, v any) bool {
+			v = object.Unwrap(v)
 			if _, ok := v.(string); ok {
 				return true
 			}
 			return object.IsEnumerable(v)
 		}},
-		&TypeDef{FullName: "System.Collections.ICollection", Is: func(_ *TypeInfo, v any) bool { return object.IsEnumerable(bareValue(v)) }},
-		&TypeDef{FullName: "System.Collections.IList", Is: func(_ *TypeInfo, v any) bool {
-			switch bareValue(v).(type) {
+		&dotnet.TypeDef{FullName: "System.Collections.ICollection", Is: func(_ *dotnet.TypeInfo, v any) bool { return object.IsEnumerable(object.Unwrap(v)) }},
+		&dotnet.TypeDef{FullName: "System.Collections.IList", Is: func(_ *dotnet.TypeInfo, v any) bool {
+			switch object.Unwrap(v).(type) {
 			case []any, *object.List:
 				return true
 			}
 			return false
 		}},
-		&TypeDef{FullName: "System.Collections.IDictionary", Is: func(_ *TypeInfo, v any) bool {
-			_, ok := bareValue(v).(*object.Hashtable)
+		&dotnet.TypeDef{FullName: "System.Collections.IDictionary", Is: func(_ *dotnet.TypeInfo, v any) bool {
+			_, ok := object.Unwrap(v).(*object.Hashtable)
 			return ok
 		}},
-		&TypeDef{FullName: "System.IComparable", Is: func(_ *TypeInfo, v any) bool {
-			switch bareValue(v).(type) {
+		&dotnet.TypeDef{FullName: "System.IComparable", Is: func(_ *dotnet.TypeInfo, v any) bool {
+			switch object.Unwrap(v).(type) {
 			case string, int, int64, float64, float32, bool, object.Char, object.Decimal, object.TimeSpan, object.Guid, object.Enum:
 				return true
 			}
-			return isDate(bareValue(v))
+			_, ok := object.Unwrap(v).(time.Time)
+			return ok
 		}},
 	)
 }
 
 // typeArgList renders generic arguments for messages.
-func typeArgList(t *TypeInfo) string {
+func typeArgList(t *dotnet.TypeInfo) string {
 	parts := make([]string, len(t.Args))
 	for i, a := range t.Args {
 		parts[i] = a.String()

@@ -564,10 +564,10 @@ func nativeKind(t *Type, v any) bool {
 		return ok
 	}
 	switch {
-	case t.single():
+	case t.Single():
 		_, ok := v.(string)
 		return ok
-	case t.whole():
+	case t.Whole():
 		_, isSB := v.(*ScriptBlock)
 		return !isSB
 	}
@@ -599,7 +599,7 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *commonParam, v
 // convertArg converts an argument to a declared parameter's type, with
 // PowerShell's binding error texts (compiled cmdlet vs function style).
 func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
-	if p.script != nil {
+	if p.Script != nil {
 		return rt.convertScriptArg(cmd, invName, p, v, ext)
 	}
 	t := p.Type
@@ -648,10 +648,10 @@ func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext
 		}
 		return out, nil
 	}
-	if items, ok := enumerateForCompare(v); ok && !t.whole() {
+	if items, ok := enumerateForCompare(v); ok && !t.Whole() {
 		if len(items) == 1 {
 			v = items[0]
-		} else if t.single() {
+		} else if t.Single() {
 			if fnStyle {
 				return nil, fail(fmt.Sprintf("Cannot convert 'System.Object[]' to the type '%s' required by parameter '%s'. Specified method is not supported.", t.FullName, p.Name))
 			}
@@ -825,7 +825,7 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		}
 		return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. The argument \"%s\" does not belong to the set \"%s\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", p.Name, s, strings.Join(t.Values, ",")), "ParameterArgumentValidationError", object.InvalidData)
 	case KindCustom:
-		if s, ok := v.(string); ok && s == "" && t.single() {
+		if s, ok := v.(string); ok && s == "" && t.Single() {
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
 		}
 		return v, nil

@@ -193,7 +193,7 @@ type fnDecl struct {
 // attributes.
 func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, error) {
 	sp := &scriptParam{decl: p, advanced: advanced}
-	decl := &Param{Name: p.Name, Type: TObject, script: sp}
+	decl := &Param{Name: p.Name, Type: TObject, Script: sp}
 	if len(p.Types) > 0 {
 		tn := p.Types[len(p.Types)-1]
 		sp.typeName = tn.Name
@@ -532,8 +532,8 @@ func containsKey(keys []string, k string) bool {
 func (pr *cmdProcessor) setParamVar(p *Param, v any) {
 	sc := pr.fnRun.scope
 	sc.set(p.Name, v)
-	if p.script != nil && p.script.typeName != "" {
-		sc.lookup(p.Name).Type = p.script.typeName
+	if sp, ok := p.Script.(*scriptParam); ok && sp.typeName != "" {
+		sc.lookup(p.Name).Type = sp.typeName
 	}
 }
 
@@ -542,7 +542,7 @@ func (pr *cmdProcessor) setParamVar(p *Param, v any) {
 // "" for strings, zero for numbers, $null otherwise).
 func (pr *cmdProcessor) defaultValue(p *Param) (any, error) {
 	rt := pr.rt
-	sp := p.script
+	sp, _ := p.Script.(*scriptParam)
 	if sp == nil {
 		if p.IsSwitch() {
 			return Switch(false), nil

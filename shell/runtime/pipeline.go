@@ -965,8 +965,8 @@ func (pr *cmdProcessor) promptLine(p *Param, prompt string, secret bool) (string
 
 // helpMessage is a script parameter's [Parameter(HelpMessage=...)].
 func helpMessage(p *Param) string {
-	if p.script != nil {
-		return p.script.helpMessage
+	if sp, ok := p.Script.(*scriptParam); ok {
+		return sp.helpMessage
 	}
 	return ""
 }

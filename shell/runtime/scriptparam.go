@@ -109,7 +109,7 @@ func (rt *Runtime) runValidationScript(sb *ScriptBlock, el any) (any, error) {
 // it, then a mandatory parameter refuses $null, "" and an empty array
 // unless allowed.
 func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
-	sp := p.script
+	sp, _ := p.Script.(*scriptParam)
 	v = unwrapArg(v)
 	if _, ok := v.(voidValue); ok {
 		v = nil

@@ -22,6 +22,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/holds"
 	"github.com/exosim/exosim/cmdlets/inboxrules"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/cmdlets/mobile"
 	"github.com/exosim/exosim/cmdlets/ome"
 	"github.com/exosim/exosim/cmdlets/onprem"
 	"github.com/exosim/exosim/cmdlets/permissions"
@@ -86,6 +87,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{inboxrules.Commands, inboxrules.Views},
 		{calendarproc.Commands, calendarproc.Views},
 		{autoreply.Commands, autoreply.Views},
+		{mobile.Commands, mobile.Views},
 		{groups.Commands, groups.Views},
 		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},

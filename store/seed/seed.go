@@ -115,6 +115,9 @@ func Seed(tx *store.Tx, name string, clock time.Time) error {
 		if err := seedInboxRules(tx, clock); err != nil { // seed_inboxrules.go
 			return fmt.Errorf("seed Inbox rules: %w", err)
 		}
+		if err := seedMobileDevices(tx, clock); err != nil { // seed_mobile.go
+			return fmt.Errorf("seed mobile devices: %w", err)
+		}
 	}
 	return seedRoleGroups(tx, name) // seed_rbac.go
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/holds"
 	"github.com/exosim/exosim/store/inboxrules"
+	"github.com/exosim/exosim/store/mobile"
 	"github.com/exosim/exosim/store/mrm"
 	"github.com/exosim/exosim/store/ome"
 	"github.com/exosim/exosim/store/onprem"
@@ -53,6 +54,7 @@ func Schema() *store.Schema {
 	calendarproc.Register(s)
 	autoreply.Register(s)
 	auditbypass.Register(s)
+	mobile.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

@@ -6,6 +6,8 @@ package main
 import (
 	"os"
 	"runtime/debug"
+
+	_ "github.com/exosim/exosim/cmd/exosim/internal/startstack" // the main goroutine's stack, grown once
 )
 
 // gcPercent is the garbage collector's target unless GOGC says otherwise.

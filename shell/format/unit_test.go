@@ -311,3 +311,27 @@ func TestParseCalculated(t *testing.T) {
 		t.Errorf("sort: %+v %v", ps, err)
 	}
 }
+
+// A list value that fits the value column is written on the label's line
+// as it is; one a cell wider, with a line break or with wide characters
+// wraps under the column; a label wider than the console is cut.
+func TestListValueFitsOrWraps(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		label string
+		value any
+		want  string
+	}{
+		{"Description", "abcdefghijklmnop", "Description : abcdefghijklmnop\n"},
+		{"Description", "abcdefghijklmnopq", "Description : abcdefghijklmnop\n              q\n"},
+		{"Description", "日本語日本語日本語", "Description : 日本語日本語日本\n              語\n"},
+		{"Description", "a\r\nb", "Description : a\n              b\n"},
+		{"Description", "", "Description : \n"},
+		{"LabelThatIsLongerThanTheConsole", "xy", "LabelThatIsLongerThanTheCo : x\n                             y\n"},
+	} {
+		got := render(nil, Options{Width: 31}, &Shaped{Spec: &Spec{Kind: ListView}, Value: obj(c.label, c.value)})
+		if want := "\n" + c.want + "\n"; got != want {
+			t.Errorf("%s = %q: got %q want %q", c.label, c.value, got, want)
+		}
+	}
+}

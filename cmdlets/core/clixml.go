@@ -355,6 +355,17 @@ func (w *clixmlWriter) writePSObject(o *object.PSObject, n string, indent, depth
 	w.line(indent, "</Obj>")
 }
 
+// clixmlState is what one Export-Clixml call keeps: the document it
+// builds and where it goes, or skip when -WhatIf or a refusal stopped it.
+type clixmlState struct {
+	skip bool
+	w    *clixmlWriter
+	path string
+	enc  *management.Encoding
+}
+
+var clixmlSlot = runtime.NewInvocationSlot[clixmlState]()
+
 func exportClixml() *runtime.Command {
 	c := engine.Cmdlet("Export-Clixml", engine.ModUtility, "ExportClixmlCommand")
 	c.Synopsis = "Writes objects to a file in PowerShell's CLIXML serialization format."
@@ -387,7 +398,7 @@ func exportClixml() *runtime.Command {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
 		if ok, err := ctx.ShouldProcess(rp.ProviderPath(), ""); err != nil || !ok {
-			ctx.State["skip"] = true
+			clixmlSlot.Of(ctx).skip = true
 			return err
 		}
 		if ctx.Switch("NoClobber") && ctx.RT.Files().Exists(rp) {
@@ -399,16 +410,15 @@ func exportClixml() *runtime.Command {
 		}
 		w := &clixmlWriter{rt: ctx.RT, depth: depth, tnIDs: map[string]int{}, seenObj: map[*object.PSObject]int{}}
 		w.line(0, `<Objs Version="1.1.0.1" xmlns="`+clixmlNS+`">`)
-		ctx.State["w"] = w
-		ctx.State["path"] = rp.String()
-		ctx.State["enc"] = enc
+		*clixmlSlot.Of(ctx) = clixmlState{w: w, path: rp.String(), enc: enc}
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.State["skip"] != nil {
+		st := clixmlSlot.Of(ctx)
+		if st.skip {
 			return nil
 		}
-		w := ctx.State["w"].(*clixmlWriter)
+		w := st.w
 		v := ctx.Value("InputObject")
 		if ctx.HasInput {
 			v = ctx.Input
@@ -417,12 +427,12 @@ func exportClixml() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		if ctx.State["skip"] != nil {
+		st := clixmlSlot.Of(ctx)
+		if st.skip {
 			return nil
 		}
-		w := ctx.State["w"].(*clixmlWriter)
-		w.b.WriteString("</Objs>")
-		return management.WriteFile(ctx, ctx.State["path"].(string), w.b.String(), ctx.State["enc"].(*management.Encoding), false)
+		st.w.b.WriteString("</Objs>")
+		return management.WriteFile(ctx, st.path, st.w.b.String(), st.enc, false)
 	}
 	return c
 }

@@ -194,6 +194,9 @@ func (w *csvWriter) lines(ctx *runtime.Context, v any, headerDone bool) []string
 	return append(out, w.row(v))
 }
 
+// toCsvSlot holds one ConvertTo-Csv call's writer.
+var toCsvSlot = runtime.NewInvocationSlot[*csvWriter]()
+
 func convertToCsv() *runtime.Command {
 	c := engine.Cmdlet("ConvertTo-Csv", engine.ModUtility, "ConvertToCsvCommand")
 	c.Synopsis = "Converts objects to CSV lines (every field quoted, no #TYPE line)."
@@ -207,11 +210,11 @@ func convertToCsv() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		ctx.State["csv"] = w
+		*toCsvSlot.Of(ctx) = w
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		w := ctx.State["csv"].(*csvWriter)
+		w := *toCsvSlot.Of(ctx)
 		v := ctx.Value("InputObject")
 		if ctx.HasInput {
 			v = ctx.Input
@@ -228,6 +231,20 @@ func convertToCsv() *runtime.Command {
 	}
 	return c
 }
+
+// exportCsvState is what one Export-Csv call keeps: its writer and file,
+// whether it appends, the header of the file it appends to, or skip when
+// -WhatIf or a refusal stopped it.
+type exportCsvState struct {
+	skip        bool
+	w           *csvWriter
+	sink        *fileSink
+	appending   bool
+	preexisting []string
+	hasPre      bool
+}
+
+var exportCsvSlot = runtime.NewInvocationSlot[exportCsvState]()
 
 func exportCsv() *runtime.Command {
 	c := engine.Cmdlet("Export-Csv", engine.ModUtility, "ExportCsvCommand")
@@ -273,7 +290,7 @@ func exportCsv() *runtime.Command {
 		}
 		ok, err := ctx.ShouldProcess(rp.ProviderPath(), "")
 		if err != nil || !ok {
-			ctx.State["skip"] = true
+			exportCsvSlot.Of(ctx).skip = true
 			return err
 		}
 		ns := ctx.RT.Files()
@@ -282,7 +299,8 @@ func exportCsv() *runtime.Command {
 			if header, found := existingCsvHeader(ctx, rp, w.delim, enc); found {
 				appending = true
 				w.names = header
-				ctx.State["preexisting"] = header
+				st := exportCsvSlot.Of(ctx)
+				st.preexisting, st.hasPre = header, true
 			}
 		}
 		if !appending && ctx.Switch("NoClobber") && ns.Exists(rp) {
@@ -292,13 +310,13 @@ func exportCsv() *runtime.Command {
 		if err := sink.flush(); err != nil {
 			return err
 		}
-		ctx.State["csv"] = w
-		ctx.State["sink"] = sink
-		ctx.State["appending"] = appending
+		st := exportCsvSlot.Of(ctx)
+		st.w, st.sink, st.appending = w, sink, appending
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.State["skip"] != nil || !ctx.HasInput && ctx.Value("InputObject") == nil {
+		st := exportCsvSlot.Of(ctx)
+		if st.skip || !ctx.HasInput && ctx.Value("InputObject") == nil {
 			return nil
 		}
 		v := ctx.Value("InputObject")
@@ -308,10 +326,8 @@ func exportCsv() *runtime.Command {
 		if v == nil {
 			return nil
 		}
-		w := ctx.State["csv"].(*csvWriter)
-		sink := ctx.State["sink"].(*fileSink)
-		appending, _ := ctx.State["appending"].(bool)
-		if pre, ok := ctx.State["preexisting"].([]string); ok && !w.started {
+		w, sink, appending := st.w, st.sink, st.appending
+		if pre, ok := st.preexisting, st.hasPre; ok && !w.started {
 			have := map[string]bool{}
 			for _, n := range csvNames(v) {
 				have[strings.ToLower(n)] = true
@@ -330,7 +346,7 @@ func exportCsv() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		if sink, ok := ctx.State["sink"].(*fileSink); ok {
+		if sink := exportCsvSlot.Of(ctx).sink; sink != nil {
 			return sink.flush()
 		}
 		return nil
@@ -766,6 +782,9 @@ func csvReadError(ctx *runtime.Context, err error, rp fsys.Path) *object.ErrorRe
 	return ctx.NewError(err.Error(), "AlreadyPresentPSMemberInfoInternalCollectionAdd", object.NotSpecified, "ExtendedTypeSystemException", nil)
 }
 
+// fromCsvSlot holds the lines one ConvertFrom-Csv call gathers.
+var fromCsvSlot = runtime.NewInvocationSlot[[]string]()
+
 func convertFromCsv() *runtime.Command {
 	c := engine.Cmdlet("ConvertFrom-Csv", engine.ModUtility, "ConvertFromCsvCommand")
 	c.Synopsis = "Converts CSV lines into objects."
@@ -778,19 +797,18 @@ func convertFromCsv() *runtime.Command {
 		runtime.P("Header", runtime.TStrings),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		list, _ := ctx.State["lines"].([]string)
+		list := fromCsvSlot.Of(ctx)
 		v := ctx.Value("InputObject")
 		if ctx.HasInput {
 			v = ctx.Input
 		}
 		if items, ok := object.Enumerate(v); ok {
 			for _, it := range items {
-				list = append(list, ctx.RT.ToStr(it))
+				*list = append(*list, ctx.RT.ToStr(it))
 			}
 		} else if v != nil {
-			list = append(list, ctx.RT.ToStr(v))
+			*list = append(*list, ctx.RT.ToStr(v))
 		}
-		ctx.State["lines"] = list
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
@@ -798,7 +816,7 @@ func convertFromCsv() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		list, _ := ctx.State["lines"].([]string)
+		list := *fromCsvSlot.Of(ctx)
 		var buf bytes.Buffer
 		for _, l := range list {
 			buf.WriteString(l)

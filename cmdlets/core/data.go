@@ -37,7 +37,7 @@ func convertToJson() *runtime.Command {
 	}
 	c.Handler.Process = collectInputOrParam("InputObject")
 	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		if len(items) == 0 {
 			return nil
 		}
@@ -61,13 +61,12 @@ func convertToJson() *runtime.Command {
 
 func collectInputOrParam(name string) func(ctx *runtime.Context) error {
 	return func(ctx *runtime.Context) error {
-		list, _ := ctx.State["items"].([]any)
 		if ctx.HasInput {
-			ctx.State["items"] = append(list, ctx.Input)
+			ctx.Collect(ctx.Input)
 			return nil
 		}
 		if ctx.Has(name) {
-			ctx.State["items"] = append(list, ctx.Value(name))
+			ctx.Collect(ctx.Value(name))
 		}
 		return nil
 	}
@@ -284,6 +283,9 @@ func (j *jsonWriter) writeObject(kvs []kv, depth, indent int) {
 	j.b.WriteByte('}')
 }
 
+// jsonTextSlot holds the lines of JSON one ConvertFrom-Json call gathers.
+var jsonTextSlot = runtime.NewInvocationSlot[[]string]()
+
 func convertFromJson() *runtime.Command {
 	c := engine.Cmdlet("ConvertFrom-Json", engine.ModUtility, "ConvertFromJsonCommand")
 	c.Synopsis = "Converts JSON text into objects."
@@ -295,13 +297,12 @@ func convertFromJson() *runtime.Command {
 		runtime.P("DateKind", runtime.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		list, _ := ctx.State["text"].([]string)
-		ctx.State["text"] = append(list, ctx.String("InputObject"))
+		list := jsonTextSlot.Of(ctx)
+		*list = append(*list, ctx.String("InputObject"))
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		list, _ := ctx.State["text"].([]string)
-		text := strings.Join(list, "\n")
+		text := strings.Join(*jsonTextSlot.Of(ctx), "\n")
 		dec := json.NewDecoder(strings.NewReader(text))
 		dec.UseNumber()
 		var raw any

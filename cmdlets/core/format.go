@@ -39,7 +39,7 @@ func formatTable() *runtime.Command {
 		spec.AutoSize = ctx.Switch("AutoSize")
 		spec.Wrap = ctx.Switch("Wrap")
 		spec.HideTableHeaders = ctx.Switch("HideTableHeaders")
-		ctx.State["spec"] = spec
+		*specSlot.Of(ctx) = spec
 		return nil
 	}
 	c.Handler.Process = shapedProcess
@@ -64,18 +64,22 @@ func formatList() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		ctx.State["spec"] = spec
+		*specSlot.Of(ctx) = spec
 		return nil
 	}
 	c.Handler.Process = shapedProcess
 	return c
 }
 
+// specSlot holds the view one Format-Table or Format-List call shapes its
+// objects into.
+var specSlot = runtime.NewInvocationSlot[*format.Spec]()
+
 func shapedProcess(ctx *runtime.Context) error {
 	if !ctx.HasInput {
 		return nil
 	}
-	spec := ctx.State["spec"].(*format.Spec)
+	spec := *specSlot.Of(ctx)
 	return ctx.WriteObject(&format.Shaped{Spec: spec, Value: ctx.Input})
 }
 
@@ -132,9 +136,9 @@ func outString() *runtime.Command {
 		runtime.P("Stream", runtime.TSwitch, runtime.InSets(runtime.Set("StreamFormatting", true, -1))),
 		runtime.P("NoNewline", runtime.TSwitch, runtime.InSets(runtime.Set("NoNewLineFormatting", false, -1))),
 	}
-	c.Handler.Process = collectInput
+	c.Handler.Process = runtime.CollectInput
 	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		if len(items) == 0 {
 			// without input the buffered text is still written: empty
 			if ctx.Switch("Stream") {
@@ -157,14 +161,6 @@ func outString() *runtime.Command {
 		return ctx.WriteObject(format.OutString(lines))
 	}
 	return c
-}
-
-func collectInput(ctx *runtime.Context) error {
-	if ctx.HasInput {
-		list, _ := ctx.State["items"].([]any)
-		ctx.State["items"] = append(list, ctx.Input)
-	}
-	return nil
 }
 
 func outNull() *runtime.Command {
@@ -200,32 +196,41 @@ func outDefault(name, typeName string) *runtime.Command {
 	return c
 }
 
+// paging is the pager of one paging call and the writer that formats
+// into it (none when the host does not page).
+type paging struct {
+	pager *runtime.Pager
+	w     *format.Writer
+}
+
+var pagingSlot = runtime.NewInvocationSlot[paging]()
+
 // startPaging sets up Out-Host -Paging (and more): host output a
 // screenful at a time on a terminal, straight through elsewhere.
 func startPaging(ctx *runtime.Context) {
 	if p := ctx.RT.NewPager(); p != nil {
-		ctx.State["pager"] = p
-		ctx.State["pagerWriter"] = format.NewWriter(ctx.RT.Formats, ctx.RT.FormatOptions(false), p.Emit)
+		*pagingSlot.Of(ctx) = paging{pager: p, w: format.NewWriter(ctx.RT.Formats, ctx.RT.FormatOptions(false), p.Emit)}
 	}
 }
 
 func writePaged(ctx *runtime.Context, v any) error {
-	w, ok := ctx.State["pagerWriter"].(*format.Writer)
-	if !ok {
+	pg := pagingSlot.Of(ctx)
+	w := pg.w
+	if w == nil {
 		ctx.RT.WriteToHost(v)
 		return nil
 	}
 	w.Write(v)
-	if ctx.State["pager"].(*runtime.Pager).Quit() {
+	if pg.pager.Quit() {
 		return runtime.StopPipeline()
 	}
 	return nil
 }
 
 func endPaging(ctx *runtime.Context) error {
-	if w, ok := ctx.State["pagerWriter"].(*format.Writer); ok {
-		w.Close()
-		if ctx.State["pager"].(*runtime.Pager).Quit() {
+	if pg := pagingSlot.Of(ctx); pg.w != nil {
+		pg.w.Close()
+		if pg.pager.Quit() {
 			return runtime.StopPipeline()
 		}
 	}

@@ -64,6 +64,15 @@ type htmlColumn struct {
 	script bool
 }
 
+// htmlState is what one ConvertTo-Html call keeps: how many objects it
+// wrote, and the table's columns, taken from the first object.
+type htmlState struct {
+	n    int
+	cols []htmlColumn
+}
+
+var htmlSlot = runtime.NewInvocationSlot[htmlState]()
+
 func convertToHtml() *runtime.Command {
 	c := engine.Cmdlet("ConvertTo-Html", engine.ModUtility, "ConvertToHtmlCommand")
 	c.Synopsis = "Converts objects to an XHTML page (or, with -Fragment, a table) as lines of text."
@@ -149,11 +158,11 @@ func convertToHtml() *runtime.Command {
 		if v == nil {
 			return nil
 		}
-		n, _ := ctx.State["n"].(int)
-		n++
-		ctx.State["n"] = n
+		st := htmlSlot.Of(ctx)
+		st.n++
+		n := st.n
 		asList := strings.EqualFold(ctx.String("As"), "List")
-		cols, _ := ctx.State["cols"].([]htmlColumn)
+		cols := st.cols
 		if cols == nil || asList {
 			var err error
 			if cols, err = htmlColumns(ctx, v); err != nil {
@@ -179,8 +188,8 @@ func convertToHtml() *runtime.Command {
 			}
 			return nil
 		}
-		if ctx.State["cols"] == nil {
-			ctx.State["cols"] = cols
+		if st.cols == nil {
+			st.cols = cols
 			var cg, th strings.Builder
 			cg.WriteString("<colgroup>")
 			th.WriteString("<tr>")

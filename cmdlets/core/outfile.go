@@ -35,7 +35,7 @@ func outFile() *runtime.Command {
 	c.Examples = []runtime.Example{
 		{Code: `Get-Date | Out-File C:\Temp\run.log -Append`, Remark: "Adds the date to a log file."},
 	}
-	c.Handler.Process = collectInput
+	c.Handler.Process = runtime.CollectInput
 	c.Handler.End = func(ctx *runtime.Context) error {
 		enc, err := management.EncodingOf(ctx)
 		if err != nil {
@@ -56,7 +56,7 @@ func outFile() *runtime.Command {
 		if ctx.Switch("NoClobber") && !ctx.Switch("Append") && ctx.RT.Files().Exists(rp) {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NoClobber", object.ResourceExists, "IOException", rp.ProviderPath()))
 		}
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		lines := renderLines(ctx, items, ctx.Int("Width"))
 		text := format.OutString(lines)
 		if ctx.Switch("NoNewline") {

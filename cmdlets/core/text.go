@@ -28,6 +28,9 @@ func textCommands() []*runtime.Command {
 	return []*runtime.Command{joinString(), convertFromStringData(), getFileHash(), measureCommand(), invokeCommand()}
 }
 
+// joinSlot holds the texts one Join-String call has made so far.
+var joinSlot = runtime.NewInvocationSlot[[]string]()
+
 func joinString() *runtime.Command {
 	c := engine.Cmdlet("Join-String", engine.ModUtility, "JoinStringCommand")
 	c.Synopsis = "Joins pipeline objects (or one property of them) into one string."
@@ -48,7 +51,7 @@ func joinString() *runtime.Command {
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Join-String -Property Alias -Separator ', '`, Remark: "Lists three mailboxes' aliases on one line."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["parts"].([]string)
+		items := joinSlot.Of(ctx)
 		var spec *format.PropSpec
 		if p := ctx.Value("Property"); p != nil {
 			s, err := engine.PropSpec(p, format.ForSelect)
@@ -84,13 +87,12 @@ func joinString() *runtime.Command {
 				}
 				text = ctx.RT.ToStr(r)
 			}
-			items = append(items, text)
+			*items = append(*items, text)
 		}
-		ctx.State["parts"] = items
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["parts"].([]string)
+		items := *joinSlot.Of(ctx)
 		sep := ctx.String("Separator")
 		if !ctx.Has("Separator") || ctx.Value("Separator") == nil {
 			// no separator: $OFS, else nothing
@@ -191,6 +193,15 @@ func getFileHash() *runtime.Command {
 	return c
 }
 
+// measureCommandState is what one Measure-Command call keeps: the time
+// its runs took, and whether the pipeline ran it (else End runs it once).
+type measureCommandState struct {
+	elapsed object.TimeSpan
+	ran     bool
+}
+
+var measureCommandSlot = runtime.NewInvocationSlot[measureCommandState]()
+
 // measureCommand is Measure-Command: it runs the script block in the
 // caller's scope, drops its output and returns the time it took on the
 // session's clock (simulated time moves only with Start-Sleep and the
@@ -206,25 +217,23 @@ func measureCommand() *runtime.Command {
 		sb, _ := ctx.Value("Expression").(*runtime.ScriptBlock)
 		start := ctx.RT.Now()
 		err := ctx.RT.InvokeScriptBlock(sb, in, nil)
-		d, _ := ctx.State["elapsed"].(object.TimeSpan)
-		ctx.State["elapsed"] = d + object.TimeSpan(ctx.RT.Now().Sub(start)/100)
+		measureCommandSlot.Of(ctx).elapsed += object.TimeSpan(ctx.RT.Now().Sub(start) / 100)
 		return err
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.HasInput {
-			ctx.State["ran"] = true
+			measureCommandSlot.Of(ctx).ran = true
 			return run(ctx, ctx.Input)
 		}
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		if ran, _ := ctx.State["ran"].(bool); !ran {
+		if !measureCommandSlot.Of(ctx).ran {
 			if err := run(ctx, nil); err != nil {
 				return err
 			}
 		}
-		d, _ := ctx.State["elapsed"].(object.TimeSpan)
-		return ctx.WriteObject(d)
+		return ctx.WriteObject(measureCommandSlot.Of(ctx).elapsed)
 	}
 	return c
 }

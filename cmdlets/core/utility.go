@@ -292,15 +292,16 @@ func getRandom() *runtime.Command {
 		if ctx.Has("Count") {
 			count = ctx.Int("Count")
 		}
-		ctx.State["count"] = count
+		st := getRandomSlot.Of(ctx)
+		st.count = count
 		// Pipeline input, or an array given as -Maximum, picks items.
 		list := ctx.ParameterSet != "RandomNumberParameterSet" || ctx.ExpectingInput() && !ctx.Has("Maximum") && !ctx.Has("Minimum")
 		if items, ok := ctx.Value("Maximum").([]any); ok && ctx.ParameterSet == "RandomNumberParameterSet" {
 			list = true
-			ctx.State["maxItems"] = items
+			st.maxItems, st.hasMax = items, true
 		}
 		if list {
-			ctx.State["chosen"] = []any{}
+			st.list = true
 			return nil
 		}
 		maxOp, minOp := randomOperand(ctx, "Maximum"), randomOperand(ctx, "Minimum")
@@ -373,7 +374,8 @@ func getRandom() *runtime.Command {
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.State["chosen"] == nil {
+		st := getRandomSlot.Of(ctx)
+		if !st.list {
 			return nil
 		}
 		g := generator(ctx.RT)
@@ -381,16 +383,14 @@ func getRandom() *runtime.Command {
 		if !ok {
 			items = []any{ctx.Value("InputObject")}
 		}
-		if max, ok := ctx.State["maxItems"].([]any); ok {
-			items = max
-			delete(ctx.State, "maxItems")
+		if st.hasMax {
+			items = st.maxItems
+			st.maxItems, st.hasMax = nil, false
 		}
 		if ctx.HasInput {
 			items = []any{ctx.Input}
 		}
-		chosen := ctx.State["chosen"].([]any)
-		count := ctx.State["count"].(int)
-		seen, _ := ctx.State["seen"].(int)
+		chosen, count, seen := st.chosen, st.count, st.seen
 		for _, it := range items {
 			switch {
 			case ctx.Switch("Shuffle") || seen < count:
@@ -400,16 +400,16 @@ func getRandom() *runtime.Command {
 			}
 			seen++
 		}
-		ctx.State["chosen"] = chosen
-		ctx.State["seen"] = seen
+		st.chosen, st.seen = chosen, seen
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		if ctx.State["chosen"] == nil {
+		st := getRandomSlot.Of(ctx)
+		if !st.list {
 			return nil
 		}
 		g := generator(ctx.RT)
-		chosen := ctx.State["chosen"].([]any)
+		chosen := st.chosen
 		n := len(chosen)
 		for i := 0; i < n; i++ {
 			j := int(g.nextRange(int32(i), int32(n)))
@@ -425,8 +425,31 @@ func getRandom() *runtime.Command {
 	return c
 }
 
+// randomState is what one Get-Random call keeps while it picks items:
+// list is set when it picks from a list rather than drawing a number.
+type randomState struct {
+	list   bool
+	count  int
+	chosen []any
+	seen   int
+	// maxItems is an array given as -Maximum, picked from by the first
+	// Process.
+	maxItems []any
+	hasMax   bool
+}
+
+var getRandomSlot = runtime.NewInvocationSlot[randomState]()
+
 // ---------------------------------------------------------------------------
 // Get-Unique
+
+// uniqueState is the previous object's key in one Get-Unique call.
+type uniqueState struct {
+	prev    any
+	hasPrev bool
+}
+
+var uniqueSlot = runtime.NewInvocationSlot[uniqueState]()
 
 func getUnique() *runtime.Command {
 	c := engine.Cmdlet("Get-Unique", engine.ModUtility, "GetUniqueCommand")
@@ -453,7 +476,8 @@ func getUnique() *runtime.Command {
 		default:
 			key = v
 		}
-		if prev, ok := ctx.State["prev"]; ok {
+		st := uniqueSlot.Of(ctx)
+		if prev, ok := st.prev, st.hasPrev; ok {
 			same := false
 			if s, isStr := key.(string); isStr && (ctx.Switch("AsString") || ctx.Switch("OnType")) {
 				p, _ := prev.(string)
@@ -465,7 +489,7 @@ func getUnique() *runtime.Command {
 				return nil
 			}
 		}
-		ctx.State["prev"] = key
+		st.prev, st.hasPrev = key, true
 		return ctx.WriteObject(v)
 	}
 	return c
@@ -511,11 +535,11 @@ func compareObject() *runtime.Command {
 		for _, r := range refs {
 			cmp.refs = append(cmp.refs, cmp.entry(r))
 		}
-		ctx.State["cmp"] = cmp
+		*compareSlot.Of(ctx) = cmp
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		cmp := ctx.State["cmp"].(*comparer)
+		cmp := *compareSlot.Of(ctx)
 		var diffs []any
 		if ctx.HasInput {
 			diffs = []any{ctx.Input}
@@ -530,7 +554,7 @@ func compareObject() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		cmp := ctx.State["cmp"].(*comparer)
+		cmp := *compareSlot.Of(ctx)
 		for cmp.next < len(cmp.refs) {
 			if err := cmp.process(nil); err != nil {
 				return err
@@ -557,6 +581,9 @@ func ptr(e compareEntry) *compareEntry { return &e }
 // matched against the next reference object, then against the backlogs
 // of unmatched ones (SyncWindow long); what stays unmatched is written at
 // the end, difference-only ones first.
+// compareSlot holds one Compare-Object call's comparer.
+var compareSlot = runtime.NewInvocationSlot[*comparer]()
+
 type comparer struct {
 	ctx          *runtime.Context
 	refs         []compareEntry
@@ -697,6 +724,10 @@ func (c *comparer) emit(e *compareEntry, side string) error {
 // ---------------------------------------------------------------------------
 // Tee-Object
 
+// teeSlot holds the file one Tee-Object call writes (nil when it fills a
+// variable).
+var teeSlot = runtime.NewInvocationSlot[*fileSink]()
+
 func teeObject() *runtime.Command {
 	c := engine.Cmdlet("Tee-Object", engine.ModUtility, "TeeObjectCommand")
 	c.Synopsis = "Saves pipeline objects in a file or variable and passes them on."
@@ -730,28 +761,27 @@ func teeObject() *runtime.Command {
 		if err := sink.flush(); err != nil {
 			return err
 		}
-		ctx.State["sink"] = sink
+		*teeSlot.Of(ctx) = sink
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
-		if sink, ok := ctx.State["sink"].(*fileSink); ok {
+		if sink := *teeSlot.Of(ctx); sink != nil {
 			if err := sink.write(renderText(ctx, []any{ctx.Input}, 0)); err != nil {
 				return err
 			}
 		} else {
-			list, _ := ctx.State["items"].([]any)
-			ctx.State["items"] = append(list, ctx.Input)
+			ctx.Collect(ctx.Input)
 		}
 		return ctx.WriteObject(ctx.Input)
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		if sink, ok := ctx.State["sink"].(*fileSink); ok {
+		if sink := *teeSlot.Of(ctx); sink != nil {
 			return sink.flush()
 		}
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		var v any = items
 		if len(items) == 1 {
 			v = items[0]
@@ -859,6 +889,16 @@ func (m *matchInfo) text(ns *fsys.Namespace, dir string) string {
 }
 
 // matcher holds Select-String's compiled patterns.
+// selectStringState is what one Select-String call keeps: its patterns,
+// the lines around matches, and done once -Quiet has its answer.
+type selectStringState struct {
+	matcher *matcher
+	tracker *tracker
+	done    bool
+}
+
+var selectStringSlot = runtime.NewInvocationSlot[selectStringState]()
+
 type matcher struct {
 	patterns []string
 	res      []*regexp.Regexp
@@ -943,7 +983,8 @@ func selectString() *runtime.Command {
 				mt.res = append(mt.res, re)
 			}
 		}
-		ctx.State["matcher"] = mt
+		st := selectStringSlot.Of(ctx)
+		st.matcher = mt
 		pre, post := 0, 0
 		if ctxs, ok := object.Enumerate(ctx.Value("Context")); ok && len(ctxs) > 0 {
 			pre = int(engine.ToInt64(ctxs[0]))
@@ -955,11 +996,11 @@ func selectString() *runtime.Command {
 			pre = int(engine.ToInt64(ctx.Value("Context")))
 			post = pre
 		}
-		ctx.State["tracker"] = &tracker{pre: pre, post: post, context: ctx.Has("Context")}
+		st.tracker = &tracker{pre: pre, post: post, context: ctx.Has("Context")}
 		return nil
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.State["done"] != nil {
+		if selectStringSlot.Of(ctx).done {
 			return nil
 		}
 		if ctx.ParameterSet == "Object" || ctx.ParameterSet == "ObjectRaw" {
@@ -971,7 +1012,7 @@ func selectString() *runtime.Command {
 				path, _ := o.Value("PSPath").(string)
 				return selectInFiles(ctx, []string{path}, true)
 			}
-			tr := ctx.State["tracker"].(*tracker)
+			tr := selectStringSlot.Of(ctx).tracker
 			tr.n++
 			return tr.line(ctx, ctx.RT.ToStr(v), "InputStream", false)
 		}
@@ -979,10 +1020,10 @@ func selectString() *runtime.Command {
 		return selectInFiles(ctx, paths, literal)
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		if ctx.State["done"] != nil {
+		if selectStringSlot.Of(ctx).done {
 			return nil
 		}
-		tr := ctx.State["tracker"].(*tracker)
+		tr := selectStringSlot.Of(ctx).tracker
 		return tr.flush(ctx)
 	}
 	return c
@@ -1009,7 +1050,7 @@ type tracker struct {
 }
 
 func (t *tracker) line(ctx *runtime.Context, line, path string, fromFile bool) error {
-	mt := ctx.State["matcher"].(*matcher)
+	mt := selectStringSlot.Of(ctx).matcher
 	for _, p := range t.pending {
 		if len(p.post) < t.post {
 			p.post = append(p.post, line)
@@ -1048,7 +1089,7 @@ func (t *tracker) emitReady(ctx *runtime.Context, end bool) error {
 	for len(t.pending) > 0 && (end || len(t.pending[0].post) >= t.post) {
 		m := t.pending[0]
 		t.pending = t.pending[1:]
-		if ctx.State["done"] != nil {
+		if selectStringSlot.Of(ctx).done {
 			continue
 		}
 		if err := emitMatch(ctx, m); err != nil {
@@ -1066,7 +1107,7 @@ func emitMatch(ctx *runtime.Context, m *matchInfo) error {
 	case ctx.Switch("Raw"):
 		return ctx.WriteObject(m.line)
 	case ctx.Switch("Quiet") && !ctx.Switch("List"):
-		ctx.State["done"] = true
+		selectStringSlot.Of(ctx).done = true
 		if err := ctx.WriteObject(true); err != nil {
 			return err
 		}
@@ -1103,7 +1144,7 @@ func selectInFiles(ctx *runtime.Context, paths []string, literal bool) error {
 			if it.Info == nil || it.Info.IsDir() || !management.KeepChild(ctx, it) {
 				continue
 			}
-			tr := ctx.State["tracker"].(*tracker)
+			tr := selectStringSlot.Of(ctx).tracker
 			ft := &tracker{pre: tr.pre, post: tr.post, context: tr.context}
 			r, err := management.OpenText(ns, it.Path, enc)
 			if err != nil {
@@ -1137,7 +1178,7 @@ func selectInFiles(ctx *runtime.Context, paths []string, literal bool) error {
 				return err
 			}
 			any = any || ft.found
-			if ctx.State["done"] != nil {
+			if selectStringSlot.Of(ctx).done {
 				return nil
 			}
 		}
@@ -1214,9 +1255,9 @@ func outGridView() *runtime.Command {
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Select-Object DisplayName, Alias | Out-GridView -Title 'Mailboxes'`, Remark: "Prints the table under the title."},
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Out-GridView -PassThru | Select-Object -First 1 Alias`, Remark: "Every row counts as selected."},
 	}
-	c.Handler.Process = collectInput
+	c.Handler.Process = runtime.CollectInput
 	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		if t := ctx.String("Title"); t != "" {
 			ctx.WriteHost(t)
 		}

@@ -164,7 +164,7 @@ func (r *run) standIn(name string) *mockHook {
 		Begin: func(ctx *runtime.Context) error {
 			// what the arguments bound, before any pipeline object: the
 			// real command gets these when it runs instead
-			ctx.State["beginBound"] = withCommon(boundOf(h, ctx), ctx)
+			mockSlot.Of(ctx).beginBound = withCommon(boundOf(h, ctx), ctx)
 			return nil
 		},
 		Process: func(ctx *runtime.Context) error { return r.callMock(h, ctx) },
@@ -251,12 +251,12 @@ func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
 	if chosen == nil {
 		// no behaviour: the real command runs, once, at the end with
 		// every object piped in
-		ctx.State["original"] = true
+		st := mockSlot.Of(ctx)
+		st.original = true
 		if ctx.HasInput {
-			in, _ := ctx.State["input"].([]any)
-			ctx.State["input"] = append(in, ctx.Input)
+			ctx.Collect(ctx.Input)
 		}
-		ctx.State["args"] = args
+		st.args = args
 		return nil
 	}
 	chosen.executed = true
@@ -348,9 +348,23 @@ func (r *run) filterAccepts(h *mockHook, filter *runtime.ScriptBlock, bound *obj
 	return object.ToBool(out), nil
 }
 
+// mockState is what one call of a mocked command keeps between its
+// blocks.
+type mockState struct {
+	// beginBound is what the arguments bound before any pipeline object.
+	beginBound *object.Hashtable
+	// original is set when no behaviour answered, so the real command
+	// runs at the end with args and every object piped in.
+	original bool
+	args     []any
+}
+
+var mockSlot = runtime.NewInvocationSlot[mockState]()
+
 // endMock runs the real command when no behaviour answered the call.
 func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
-	if _, ok := ctx.State["original"]; !ok {
+	st := mockSlot.Of(ctx)
+	if !st.original {
 		return nil
 	}
 	rt := r.rt
@@ -372,12 +386,13 @@ func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
 			Position:          ctx.Position(),
 		}}
 	}
-	bound, _ := ctx.State["beginBound"].(*object.Hashtable)
+	bound := st.beginBound
 	if bound == nil {
 		bound = object.NewHashtable()
 	}
-	args, _ := ctx.State["args"].([]any)
-	input, piped := ctx.State["input"].([]any)
+	args := st.args
+	input := ctx.Collected()
+	piped := len(input) > 0
 	return rt.InNewScope(false, func() error {
 		rt.SetVariable("______pester_command", target)
 		rt.SetVariable("______pester_bound", bound)

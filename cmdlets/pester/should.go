@@ -139,9 +139,7 @@ func shouldCommand() *runtime.Command {
 	c.Params = order
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.HasInput {
-			in, _ := ctx.State["in"].([]any)
-			ctx.State["in"] = append(in, ctx.Input)
-			ctx.State["piped"] = true
+			ctx.Collect(ctx.Input)
 		}
 		return nil
 	}
@@ -150,8 +148,8 @@ func shouldCommand() *runtime.Command {
 		if o == nil {
 			return thrown("Should needs an operator (Should -Be, -BeExactly, -Match ...); the legacy syntax without dashes is not supported in Pester 5.")
 		}
-		values, _ := ctx.State["in"].([]any)
-		if _, piped := ctx.State["piped"]; !piped && ctx.Has("ActualValue") {
+		values := ctx.Collected()
+		if piped := len(values) > 0; !piped && ctx.Has("ActualValue") {
 			values = wording.AsArray(ctx.Value("ActualValue"))
 			if items, ok := ctx.Value("ActualValue").([]any); ok && len(items) == 1 {
 				values = items

@@ -24,8 +24,9 @@ type Context struct {
 
 	bound map[string]any // lower-case parameter name → value
 	proc  *cmdProcessor
-	// State lets Begin/Process/End share data within one invocation.
-	State map[string]any
+	// locals holds the invocation's InvocationSlot values, which its
+	// Begin, Process and End blocks share.
+	locals map[any]any
 }
 
 // Has reports whether the parameter was bound (named, positional or from

@@ -381,7 +381,7 @@ func (pr *cmdProcessor) beginScript() error {
 	}
 	run := &funcRun{ast: ast, params: params, cmd: pr.cmd, isDot: pr.dot}
 	pr.fnRun = run
-	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr, State: map[string]any{}}
+	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr}
 	pr.ctx.bound = map[string]any{}
 	for k, v := range pr.bound.values {
 		pr.ctx.bound[k] = v

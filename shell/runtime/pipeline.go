@@ -689,7 +689,7 @@ func (pr *cmdProcessor) begin() error {
 		pr.begun = true
 		return pr.processEarly()
 	}
-	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr, State: map[string]any{}}
+	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr}
 	pr.ctx.bound = map[string]any{}
 	for k, v := range pr.bound.values {
 		pr.ctx.bound[k] = v

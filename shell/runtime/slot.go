@@ -47,3 +47,64 @@ func (s *Slot[T]) Of(rt *Runtime, newValue func() T) T {
 	s.Set(rt, v)
 	return v
 }
+
+// InvocationSlot is a typed place in one command invocation for the data
+// its Begin, Process and End blocks share (a running count, the objects
+// gathered for End, an open file). Like Slot, a command family declares
+// its slot once as a package variable, usually of one struct type holding
+// every field it keeps, and reaches the value only through it. Each
+// invocation starts with the zero value; nothing carries over between
+// invocations.
+//
+//	var sortSlot = runtime.NewInvocationSlot[sortState]()
+//	st := sortSlot.Of(ctx) // *sortState, zero the first time
+type InvocationSlot[T any] struct {
+	// id makes every slot a distinct key, as in Slot.
+	id byte
+}
+
+// NewInvocationSlot returns a new invocation slot holding values of type T.
+func NewInvocationSlot[T any]() *InvocationSlot[T] { return &InvocationSlot[T]{} }
+
+// Of returns the invocation's value, a new zero T the first time: changes
+// made through the pointer are seen by the later blocks.
+func (s *InvocationSlot[T]) Of(ctx *Context) *T {
+	if v, ok := ctx.locals[s].(*T); ok {
+		return v
+	}
+	if ctx.locals == nil {
+		ctx.locals = map[any]any{}
+	}
+	v := new(T)
+	ctx.locals[s] = v
+	return v
+}
+
+// Has reports whether the invocation has touched the slot (called Of).
+func (s *InvocationSlot[T]) Has(ctx *Context) bool {
+	_, ok := ctx.locals[s]
+	return ok
+}
+
+// collectedSlot holds the objects Collect gathers.
+var collectedSlot = NewInvocationSlot[[]any]()
+
+// Collect keeps v for the invocation's End block, which reads every kept
+// object back with Collected: the way a command that needs its whole
+// input (sorting, grouping, a table's widths) buffers the pipeline.
+func (c *Context) Collect(v any) {
+	l := collectedSlot.Of(c)
+	*l = append(*l, v)
+}
+
+// Collected returns the objects Collect kept, in order (nil when none).
+func (c *Context) Collected() []any { return *collectedSlot.Of(c) }
+
+// CollectInput is a Process block that keeps each pipeline object for
+// the End block (see Collect).
+func CollectInput(ctx *Context) error {
+	if ctx.HasInput {
+		ctx.Collect(ctx.Input)
+	}
+	return nil
+}

@@ -1,6 +1,7 @@
 package runtime_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/exosim/exosim/shell/runtime"
@@ -34,5 +35,33 @@ func TestSlots(t *testing.T) {
 	a.Clear(rt1)
 	if _, ok := a.Get(rt1); ok {
 		t.Fatal("Clear kept the value")
+	}
+}
+
+// countSlot is the state of the Count-Input test command.
+var countSlot = runtime.NewInvocationSlot[struct{ n int }]()
+
+func TestInvocationSlots(t *testing.T) {
+	t.Parallel()
+	counter := &runtime.Command{Name: "Count-Input", Type: runtime.CmdletCommand}
+	counter.Params = []*runtime.Param{runtime.P("InputObject", runtime.TObject, runtime.FromPipeline())}
+	counter.Handler.Process = runtime.CollectInput
+	counter.Handler.End = func(ctx *runtime.Context) error {
+		st := countSlot.Of(ctx)
+		st.n += len(ctx.Collected())
+		return ctx.WriteObject(fmt.Sprintf("%d from %d", countSlot.Of(ctx).n, len(ctx.Collected())))
+	}
+	cases := []struct{ line, want string }{
+		{"1,2,3 | Count-Input", "3 from 3"},
+		// each invocation starts empty, even two in one pipeline
+		{"1,2,3 | Count-Input; 'a' | Count-Input", "3 from 3\n1 from 1"},
+		{"1,2 | Count-Input | Count-Input", "1 from 1"},
+		{"Count-Input", "0 from 0"},
+		{"1..2 | ForEach-Object { $_ | Count-Input }", "1 from 1\n1 from 1"},
+	}
+	for _, c := range cases {
+		if got := runWithSetup(t, counter, c.line, nil); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.line, got, c.want)
+		}
 	}
 }

@@ -364,6 +364,10 @@ func getAlias() *runtime.Command {
 // ---------------------------------------------------------------------------
 // Get-Member
 
+// seenTypesSlot holds the type names one Get-Member call has listed: each
+// type is listed once however many of its objects arrive.
+var seenTypesSlot = runtime.NewInvocationSlot[map[string]bool]()
+
 func getMember() *runtime.Command {
 	c := Cmdlet("Get-Member", ModUtility, "GetMemberCommand")
 	c.Synopsis = "Lists the properties and methods of objects."
@@ -396,15 +400,14 @@ func getMember() *runtime.Command {
 			// -Static on a type lists that type's static members
 			tn = tv.Info.FullName
 		}
-		seen, _ := ctx.State["seen"].(map[string]bool)
-		if seen == nil {
-			seen = map[string]bool{}
-			ctx.State["seen"] = seen
+		seen := seenTypesSlot.Of(ctx)
+		if *seen == nil {
+			*seen = map[string]bool{}
 		}
-		if seen[tn] {
+		if (*seen)[tn] {
 			return nil
 		}
-		seen[tn] = true
+		(*seen)[tn] = true
 		var rows []*object.PSObject
 		add := func(name, kind, def string) {
 			if names := ctx.Strings("Name"); len(names) > 0 {

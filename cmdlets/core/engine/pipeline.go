@@ -283,16 +283,8 @@ func selectObject() *runtime.Command {
 		runtime.P("Index", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
 		runtime.P("SkipIndex", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
 	}
-	type state struct {
-		specs   []format.PropSpec
-		n       int
-		emitted int
-		buffer  []any
-		seen    []any
-		skipped int
-	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
-		st := &state{}
+		st := selectSlot.Of(ctx)
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
 				spec, err := PropSpec(p, format.ForSelect)
@@ -302,13 +294,12 @@ func selectObject() *runtime.Command {
 				st.specs = append(st.specs, spec)
 			}
 		}
-		ctx.State["s"] = st
 		if ctx.Has("First") && ctx.Int("First") == 0 && !ctx.Has("Last") {
 			return runtime.ErrStopUpstream
 		}
 		return nil
 	}
-	project := func(ctx *runtime.Context, st *state, in any) ([]any, error) {
+	project := func(ctx *runtime.Context, st *selectState, in any) ([]any, error) {
 		for _, sp := range st.specs {
 			if sp.Script != nil && sp.Name == "" && sp.Label == "" {
 				// a property that is an empty script block has no name
@@ -385,7 +376,7 @@ func selectObject() *runtime.Command {
 		}
 		return []any{sel}, nil
 	}
-	unique := func(ctx *runtime.Context, st *state, v any) bool {
+	unique := func(ctx *runtime.Context, st *selectState, v any) bool {
 		if !ctx.Switch("Unique") {
 			return true
 		}
@@ -401,7 +392,7 @@ func selectObject() *runtime.Command {
 		if !ctx.HasInput {
 			return nil
 		}
-		st := ctx.State["s"].(*state)
+		st := selectSlot.Of(ctx)
 		idx := st.n
 		st.n++
 		// -Skip counts from the start, except with -Last and no -First,
@@ -444,7 +435,7 @@ func selectObject() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		st := ctx.State["s"].(*state)
+		st := selectSlot.Of(ctx)
 		if st.buffer == nil {
 			return nil
 		}
@@ -495,6 +486,18 @@ func selectObject() *runtime.Command {
 	}
 	return c
 }
+
+// selectState is what one Select-Object call keeps between its blocks.
+type selectState struct {
+	specs   []format.PropSpec
+	n       int
+	emitted int
+	buffer  []any
+	seen    []any
+	skipped int
+}
+
+var selectSlot = runtime.NewInvocationSlot[selectState]()
 
 func indexIn(v any, i int) bool {
 	items, _ := v.([]any)
@@ -642,23 +645,9 @@ func sortObject() *runtime.Command {
 		runtime.P("Bottom", runtime.TInt, runtime.InSets(runtime.Set("Bottom", true, -1))),
 		runtime.P("Culture", runtime.TString),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.HasInput {
-			// the switches are checked as the first object arrives
-			props, _ := ctx.Value("Property").([]any)
-			switch {
-			case ctx.Switch("AsString") && !ctx.Switch("AsHashTable"):
-				return ctx.Fail(ctx.NewError("The command cannot be run because the AsString parameter requires that you specify the AsHashtable parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
-			case ctx.Switch("AsHashTable") && !ctx.Switch("AsString") && len(props) > 1:
-				return ctx.Fail(ctx.NewError("The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
-			}
-			list, _ := ctx.State["items"].([]any)
-			ctx.State["items"] = append(list, ctx.Input)
-		}
-		return nil
-	}
+	c.Handler.Process = runtime.CollectInput
 	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		var specs []format.PropSpec
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
@@ -777,11 +766,11 @@ func measureObject() *runtime.Command {
 		if !ctx.HasInput {
 			return nil
 		}
-		a, _ := ctx.State["a"].(*acc)
-		if a == nil {
-			a = &acc{numeric: true}
-			ctx.State["a"] = a
+		ms := measureSlot.Of(ctx)
+		if ms.all == nil {
+			ms.all = &acc{numeric: true}
 		}
+		a := ms.all
 		in := ctx.Input
 		if ctx.ParameterSet == "TextMeasure" {
 			s := ctx.RT.ToStr(in)
@@ -804,11 +793,10 @@ func measureObject() *runtime.Command {
 		// matching property of each object. An object without the
 		// property is skipped, but a name given plainly is kept so that a
 		// property no object had can be reported at the end.
-		ps, _ := ctx.State["props"].(*measured)
-		if ps == nil {
-			ps = &measured{byName: map[string]*acc{}}
-			ctx.State["props"] = ps
+		if ms.props == nil {
+			ms.props = &measured{byName: map[string]*acc{}}
 		}
+		ps := ms.props
 		counted := map[string]bool{}
 		for _, spec := range props {
 			name := ctx.RT.ToStr(spec)
@@ -839,7 +827,8 @@ func measureObject() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		a, _ := ctx.State["a"].(*acc)
+		ms := measureSlot.Of(ctx)
+		a := ms.all
 		if a == nil {
 			a = &acc{numeric: true}
 		}
@@ -865,7 +854,7 @@ func measureObject() *runtime.Command {
 		if len(props) == 0 {
 			return ctx.WriteObject(measureInfo(ctx, a, nil))
 		}
-		ps, _ := ctx.State["props"].(*measured)
+		ps := ms.props
 		if ps == nil {
 			return nil
 		}
@@ -928,13 +917,12 @@ func groupObject() *runtime.Command {
 			case ctx.Switch("AsHashTable") && !ctx.Switch("AsString") && len(props) > 1:
 				return ctx.Fail(ctx.NewError("The command cannot be run because using the AsHashTable parameter with more than one property requires adding the AsString parameter.", "ArgumentException", object.InvalidArgument, "ArgumentException", nil))
 			}
-			list, _ := ctx.State["items"].([]any)
-			ctx.State["items"] = append(list, ctx.Input)
+			ctx.Collect(ctx.Input)
 		}
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		var specs []format.PropSpec
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
@@ -1078,6 +1066,15 @@ type measured struct {
 	order  []string
 	byName map[string]*measureAcc
 }
+
+// measureState is what one Measure-Object call keeps between its blocks:
+// the statistics of the objects themselves, or of each -Property.
+type measureState struct {
+	all   *measureAcc
+	props *measured
+}
+
+var measureSlot = runtime.NewInvocationSlot[measureState]()
 
 func (m *measured) entry(name string) *measureAcc {
 	k := strings.ToLower(name)

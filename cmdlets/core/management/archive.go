@@ -71,12 +71,12 @@ func compressArchive() *runtime.Command {
 		{Code: `Set-Content C:\Temp\notes.txt 'done'; Compress-Archive -Path C:\Temp\*.txt -DestinationPath C:\Temp\notes.zip -Force`, Remark: "Zips the text files of a folder on the simulated C: drive, replacing an older archive."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		literal := ctx.Has("LiteralPath")
-		if literal {
-			ctx.State["literal"] = true
-			ctx.State["paths"] = append(stateStrings(ctx, "paths"), ctx.Strings("LiteralPath")...)
+		st := archiveSlot.Of(ctx)
+		if ctx.Has("LiteralPath") {
+			st.literal = true
+			st.paths = append(st.paths, ctx.Strings("LiteralPath")...)
 		} else {
-			ctx.State["paths"] = append(stateStrings(ctx, "paths"), ctx.Strings("Path")...)
+			st.paths = append(st.paths, ctx.Strings("Path")...)
 		}
 		return nil
 	}
@@ -108,8 +108,9 @@ func compressArchive() *runtime.Command {
 		}
 		// the sources: each must resolve to existing files or folders
 		var sources []Item
-		literal, _ := ctx.State["literal"].(bool)
-		for _, p := range stateStrings(ctx, "paths") {
+		st := archiveSlot.Of(ctx)
+		literal := st.literal
+		for _, p := range st.paths {
 			var paths []fsys.Path
 			if literal {
 				rp, err := ns.Resolve(p)
@@ -181,10 +182,14 @@ func compressArchive() *runtime.Command {
 	return c
 }
 
-func stateStrings(ctx *runtime.Context, key string) []string {
-	l, _ := ctx.State[key].([]string)
-	return l
+// archiveState is what one Compress-Archive call gathers from the
+// pipeline: the source paths, literal when any came as -LiteralPath.
+type archiveState struct {
+	literal bool
+	paths   []string
 }
+
+var archiveSlot = runtime.NewInvocationSlot[archiveState]()
 
 // zipEntry is one entry of an archive: a file's bytes, or a folder when
 // the name ends in "/".

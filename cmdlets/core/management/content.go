@@ -395,15 +395,15 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		runtime.P("Stream", runtime.TString),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		list, _ := ctx.State["items"].([]any)
 		if ctx.HasInput {
-			list = append(list, ctx.Input)
+			ctx.Collect(ctx.Input)
 		} else if items, ok := object.Enumerate(ctx.Value("Value")); ok {
-			list = append(list, items...)
+			for _, it := range items {
+				ctx.Collect(it)
+			}
 		} else if ctx.Value("Value") != nil {
-			list = append(list, ctx.Value("Value"))
+			ctx.Collect(ctx.Value("Value"))
 		}
-		ctx.State["items"] = list
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
@@ -414,7 +414,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		if err != nil {
 			return err
 		}
-		items, _ := ctx.State["items"].([]any)
+		items := ctx.Collected()
 		var b strings.Builder
 		for _, it := range items {
 			if it == nil {

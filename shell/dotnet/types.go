@@ -18,6 +18,7 @@ package dotnet
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/exosim/exosim/shell/object"
 )
@@ -27,6 +28,8 @@ type Host interface {
 	// ToStr converts a value to a string with the invariant culture
 	// and the session's $OFS.
 	ToStr(v any) string
+	// Now is the session's clock (DateTime.Now).
+	Now() time.Time
 	// CallScriptBlock calls script block sb with the arguments and
 	// returns its output (one value or an array).
 	CallScriptBlock(sb ScriptBlock, args []any) (any, error)

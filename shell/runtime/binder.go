@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -744,13 +745,13 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		if d, ok := v.(time.Time); ok {
 			return d, nil
 		}
-		d, err := toDateTime(v)
+		d, err := datetime.ToDateTime(v)
 		if err != nil {
 			return nil, fail(err.Error())
 		}
 		return d, nil
 	case KindTimeSpan:
-		ts, err := toTimeSpan(v)
+		ts, err := datetime.ToTimeSpan(v)
 		if err != nil {
 			return nil, fail(err.Error())
 		}

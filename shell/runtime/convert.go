@@ -3,10 +3,8 @@ package runtime
 import (
 	"fmt"
 	"math"
-	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
-	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -104,44 +102,6 @@ func toDouble(v any) (any, error) {
 		return nil, dotnet.ConvertFailed(v, "System.Double", formatErrDetail(v))
 	}
 	return numeric.Float(n), nil
-}
-
-func toDateTime(v any) (time.Time, error) {
-	switch x := object.Unwrap(v).(type) {
-	case time.Time:
-		return x, nil
-	case string:
-		if d, ok := dates.Parse(x); ok {
-			return d, nil
-		}
-		return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
-	case int, int64:
-		t, ok := object.DateFromTicks(numeric.Int64(x), time.UTC)
-		if !ok {
-			return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter 'ticks')")
-		}
-		return t, nil
-	case nil:
-		return time.Time{}, &dotnet.ConversionError{Msg: "Cannot convert null to type \"System.DateTime\"."}
-	}
-	return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", "")
-}
-
-func toTimeSpan(v any) (any, error) {
-	switch x := object.Unwrap(v).(type) {
-	case object.TimeSpan:
-		return x, nil
-	case string:
-		if ts, ok := object.ParseTimeSpan(x); ok {
-			return ts, nil
-		}
-		return nil, dotnet.ConvertFailed(v, "System.TimeSpan", fmt.Sprintf("String '%s' was not recognized as a valid TimeSpan.", x))
-	case int, int64:
-		return object.TimeSpan(numeric.Int64(x)), nil
-	case nil:
-		return object.TimeSpan(0), nil
-	}
-	return nil, dotnet.ConvertFailed(v, "System.TimeSpan", "")
 }
 
 // ConvertTo converts a value to the named type (a cast).

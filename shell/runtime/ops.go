@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -158,11 +159,11 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		switch op {
 		case "+":
 			if ts, ok := right.(object.TimeSpan); ok {
-				r, err := addDateTicks(l, int64(ts), "t")
+				r, err := datetime.AddTicks(l, int64(ts), "t")
 				return r, operatorFailure("op_Addition", err)
 			}
 			if n, ok := numeric.ToNumber(right); ok {
-				r, err := addDateTicks(l, numeric.Int64(n), "t")
+				r, err := datetime.AddTicks(l, numeric.Int64(n), "t")
 				return r, operatorFailure("op_Addition", err)
 			}
 		case "-":
@@ -170,7 +171,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			case time.Time:
 				return object.DateDiff(l, r), nil
 			case object.TimeSpan:
-				d, err := subDateTicks(l, r, "t")
+				d, err := datetime.SubTicks(l, r, "t")
 				return d, operatorFailure("op_Subtraction", err)
 			}
 		}
@@ -179,12 +180,12 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 		switch op {
 		case "+":
 			if r, ok := right.(object.TimeSpan); ok {
-				s, err := addSpans(l, r)
+				s, err := datetime.AddSpans(l, r)
 				return s, operatorFailure("op_Addition", err)
 			}
 		case "-":
 			if r, ok := right.(object.TimeSpan); ok {
-				s, err := subSpans(l, r)
+				s, err := datetime.SubSpans(l, r)
 				return s, operatorFailure("op_Subtraction", err)
 			}
 		}
@@ -316,7 +317,7 @@ func (rt *Runtime) equalValues(left, right any, cs bool) bool {
 		ln, _ := numeric.ToNumber(l)
 		return numeric.Compare(ln, rn) == 0
 	case time.Time:
-		r, err := toDateTime(right)
+		r, err := datetime.ToDateTime(right)
 		return err == nil && l.Equal(r)
 	case object.TimeSpan:
 		r, ok := right.(object.TimeSpan)
@@ -400,7 +401,7 @@ func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
 		ln, _ := numeric.ToNumber(l)
 		return numeric.Compare(ln, rn), nil
 	case time.Time:
-		r, err := toDateTime(right)
+		r, err := datetime.ToDateTime(right)
 		if err != nil {
 			return 0, &opError{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s\"", object.ToInvariantString(left), object.ToInvariantString(right), err.Error())}
 		}

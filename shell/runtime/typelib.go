@@ -3,7 +3,9 @@ package runtime
 import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/collections"
+	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/dotnet/text"
+	"github.com/exosim/exosim/shell/dotnet/xml"
 )
 
 // The .NET type library of a session: the families of types declared in
@@ -17,4 +19,6 @@ func declareTypeLibrary() {
 	dotnet.DeclareEnums()
 	text.Declare()
 	collections.Declare()
+	datetime.Declare()
+	xml.Declare()
 }

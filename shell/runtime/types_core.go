@@ -7,12 +7,14 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/dates"
+	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -263,7 +265,8 @@ func declareCoreTypes() {
 			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum:
 				return true
 			}
-			return isDate(bareValue(v))
+			_, ok := bareValue(v).(time.Time)
+			return ok
 		}},
 		&TypeDef{FullName: "System.Void", Aliases: []string{"void"},
 			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return voidValue{}, nil }},
@@ -619,7 +622,7 @@ func declareCoreTypes() {
 					if c.Arg(0) == nil {
 						return dates.Zero(), nil
 					}
-					d, err := toDateTime(c.Arg(0))
+					d, err := datetime.ToDateTime(c.Arg(0))
 					if err != nil {
 						return nil, dotnet.Throw("String '%s' was not recognized as a valid DateTime.", c.Str(0))
 					}

@@ -1,6 +1,10 @@
-package runtime
+// Package datetime declares the .NET date and time types: DateTime and
+// TimeSpan with their arithmetic (on the session's simulated clock), and
+// the culture (CultureInfo, TextInfo) that formats them.
+package datetime
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -14,7 +18,7 @@ import (
 
 func isDate(v any) bool { _, ok := v.(time.Time); return ok }
 
-func selfDate(c *Call) time.Time { return bareValue(c.Self).(time.Time) }
+func selfDate(c *dotnet.Call) time.Time { return object.Unwrap(c.Self).(time.Time) }
 
 // dateArithmetic is .NET's ArgumentOutOfRangeException for a sum outside
 // DateTime's range (year 1 to 9999); param names the method's parameter.
@@ -22,8 +26,8 @@ func dateArithmetic(param string) error {
 	return dotnet.Throw("The added or subtracted value results in an un-representable DateTime. (Parameter '%s')", param)
 }
 
-// addDateTicks adds ticks to t within DateTime's range, else the .NET error.
-func addDateTicks(t time.Time, ticks int64, param string) (time.Time, error) {
+// AddTicks adds ticks to t within DateTime's range, else the .NET error.
+func AddTicks(t time.Time, ticks int64, param string) (time.Time, error) {
 	r, ok := object.AddDateTicks(t, ticks)
 	if !ok {
 		return time.Time{}, dateArithmetic(param)
@@ -34,9 +38,9 @@ func addDateTicks(t time.Time, ticks int64, param string) (time.Time, error) {
 // dateAdd is AddDays/AddHours/...: a double count of units. As in .NET,
 // a count beyond the range's number of units is refused outright; the
 // whole units and the fraction become ticks separately.
-func dateAdd(ticksPerUnit object.TimeSpan) *Member {
+func dateAdd(ticksPerUnit object.TimeSpan) *dotnet.Member {
 	per := int64(ticksPerUnit)
-	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+	return dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		f, err := c.Float(0, "value")
 		if err != nil {
 			return nil, err
@@ -49,14 +53,14 @@ func dateAdd(ticksPerUnit object.TimeSpan) *Member {
 		}
 		whole := math.Trunc(f)
 		ticks := int64(whole)*per + int64((f-whole)*float64(per))
-		return addDateTicks(selfDate(c), ticks, "value")
+		return AddTicks(selfDate(c), ticks, "value")
 	})
 }
 
 // cultureOf reads an optional culture/format provider argument: true when
 // it is the invariant culture.
-func invariantArg(c *Call, i int) bool {
-	ci, ok := bareValue(c.Arg(i)).(*cultureInfo)
+func invariantArg(c *dotnet.Call, i int) bool {
+	ci, ok := object.Unwrap(c.Arg(i)).(*cultureInfo)
 	return ok && ci.name == ""
 }
 
@@ -64,7 +68,7 @@ func badDate(s string) error {
 	return dotnet.Throw("String '%s' was not recognized as a valid DateTime.", s)
 }
 
-func dateStyles(c *Call, i int) (int, error) {
+func dateStyles(c *dotnet.Call, i int) (int, error) {
 	if i >= len(c.Args) {
 		return 0, nil
 	}
@@ -73,19 +77,19 @@ func dateStyles(c *Call, i int) (int, error) {
 }
 
 // exactFormats reads a format or format[] argument.
-func exactFormats(c *Call, i int) []string {
-	if items, ok := enumerateForCompare(bareValue(c.Arg(i))); ok {
+func exactFormats(c *dotnet.Call, i int) []string {
+	if items, ok := object.Elements(object.Unwrap(c.Arg(i))); ok {
 		out := make([]string, len(items))
 		for k, it := range items {
-			out[k] = rtOf(c).toStr(it)
+			out[k] = c.Host.ToStr(it)
 		}
 		return out
 	}
 	return []string{c.Str(i)}
 }
 
-func spanFrom(unit float64) *Member {
-	return dotnet.Method(1, 1, func(c *Call) (any, error) {
+func spanFrom(unit float64) *dotnet.Member {
+	return dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		f, err := c.Float(0, "value")
 		if err != nil {
 			return nil, err
@@ -101,9 +105,9 @@ func spanFrom(unit float64) *Member {
 	})
 }
 
-func selfSpan(c *Call) object.TimeSpan { return bareValue(c.Self).(object.TimeSpan) }
+func selfSpan(c *dotnet.Call) object.TimeSpan { return object.Unwrap(c.Self).(object.TimeSpan) }
 
-func spanArg(c *Call, i int) (object.TimeSpan, error) {
+func spanArg(c *dotnet.Call, i int) (object.TimeSpan, error) {
 	v, err := c.To(i, "System.TimeSpan", "ts")
 	if err != nil {
 		return 0, err
@@ -111,26 +115,24 @@ func spanArg(c *Call, i int) (object.TimeSpan, error) {
 	return v.(object.TimeSpan), nil
 }
 
-func init() { dotnet.RegisterLater(declareDatetimeTypes) }
-
-// declareDatetimeTypes registers the file's types; it runs on the first type lookup.
-func declareDatetimeTypes() {
+// Declare registers DateTime, TimeSpan, CultureInfo and TextInfo.
+func Declare() {
 	dotnet.RegisterType(
-		&TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				d, err := toDateTime(v)
+		&dotnet.TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				d, err := ToDateTime(v)
 				if err != nil {
 					return nil, err
 				}
 				return d, nil
 			},
-			Is:       func(_ *TypeInfo, v any) bool { return isDate(bareValue(v)) },
+			Is:       func(_ *dotnet.TypeInfo, v any) bool { return isDate(object.Unwrap(v)) },
 			NewArity: []int{1, 2, 3, 4, 6, 7, 8},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				kind := "Unspecified"
 				args := c.Args
 				if len(args) == 2 || len(args) == 4 || len(args) == 7 || len(args) == 8 {
-					if e, ok := bareValue(args[len(args)-1]).(object.Enum); ok || !object.IsNumeric(bareValue(args[len(args)-1])) {
+					if e, ok := object.Unwrap(args[len(args)-1]).(object.Enum); ok || !object.IsNumeric(object.Unwrap(args[len(args)-1])) {
 						if !ok {
 							ev, err := dotnet.EnumArg(c, len(args)-1, "System.DateTimeKind", "kind")
 							if err != nil {
@@ -158,7 +160,7 @@ func declareDatetimeTypes() {
 					if err != nil {
 						return nil, err
 					}
-					t, _ := toDateTime(v)
+					t, _ := ToDateTime(v)
 					return dates.WithKind(t, kind), nil
 				}
 				for len(ns) < 7 {
@@ -171,20 +173,20 @@ func declareDatetimeTypes() {
 				t := time.Date(ns[0], time.Month(ns[1]), ns[2], ns[3], ns[4], ns[5], ns[6]*1e6, time.UTC)
 				return dates.WithKind(t, kind), nil
 			},
-			Static: Members{
-				"Now":    dotnet.Prop(func(c *Call) (any, error) { return rtOf(c).Now().In(object.LocalZone), nil }),
-				"UtcNow": dotnet.Prop(func(c *Call) (any, error) { return rtOf(c).Now().UTC(), nil }),
-				"Today": dotnet.Prop(func(c *Call) (any, error) {
-					n := rtOf(c).Now()
+			Static: dotnet.Members{
+				"Now":    dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Host.Now().In(object.LocalZone), nil }),
+				"UtcNow": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Host.Now().UTC(), nil }),
+				"Today": dotnet.Prop(func(c *dotnet.Call) (any, error) {
+					n := c.Host.Now()
 					return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, object.LocalZone), nil
 				}),
-				"MinValue": dotnet.Prop(func(*Call) (any, error) { return dates.Zero(), nil }),
-				"MaxValue": dotnet.Prop(func(*Call) (any, error) {
+				"MinValue": dotnet.Prop(func(*dotnet.Call) (any, error) { return dates.Zero(), nil }),
+				"MaxValue": dotnet.Prop(func(*dotnet.Call) (any, error) {
 					return time.Date(9999, 12, 31, 23, 59, 59, 999999900, object.UnspecifiedZone), nil
 				}),
-				"UnixEpoch": dotnet.Prop(func(*Call) (any, error) { return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), nil }),
+				"UnixEpoch": dotnet.Prop(func(*dotnet.Call) (any, error) { return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), nil }),
 				// Parse(s[, provider[, styles]])
-				"Parse": dotnet.Method(1, 3, func(c *Call) (any, error) {
+				"Parse": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 					if c.Arg(0) == nil {
 						return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 					}
@@ -199,7 +201,7 @@ func declareDatetimeTypes() {
 					return dates.ApplyStyles(t, styles), nil
 				}),
 				// ParseExact(s, format|formats, provider[, styles])
-				"ParseExact": dotnet.Method(3, 4, func(c *Call) (any, error) {
+				"ParseExact": dotnet.Method(3, 4, func(c *dotnet.Call) (any, error) {
 					if c.Arg(0) == nil {
 						return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
 					}
@@ -221,7 +223,7 @@ func declareDatetimeTypes() {
 					return dates.ApplyStyles(t, styles), nil
 				}),
 				// TryParse(s, [ref]r), TryParse(s, provider, styles, [ref]r)
-				"TryParse": dotnet.Method(2, 4, func(c *Call) (any, error) {
+				"TryParse": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
 					t, ok := dates.Parse(c.Str(0))
 					if !ok || c.Arg(0) == nil {
 						t, ok = dates.Zero(), false
@@ -238,7 +240,7 @@ func declareDatetimeTypes() {
 					return ok, nil
 				}),
 				// TryParseExact(s, format|formats, provider, styles, [ref]r)
-				"TryParseExact": dotnet.Method(5, 5, func(c *Call) (any, error) {
+				"TryParseExact": dotnet.Method(5, 5, func(c *dotnet.Call) (any, error) {
 					t, ok := dates.ParseExactAny(c.Str(0), exactFormats(c, 1))
 					if !ok || c.Arg(0) == nil {
 						t, ok = dates.Zero(), false
@@ -254,7 +256,7 @@ func declareDatetimeTypes() {
 					}
 					return ok, nil
 				}),
-				"SpecifyKind": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"SpecifyKind": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					d, err := c.To(0, "System.DateTime", "value")
 					if err != nil {
 						return nil, err
@@ -265,7 +267,7 @@ func declareDatetimeTypes() {
 					}
 					return dates.WithKind(d.(time.Time), k.Name), nil
 				}),
-				"DaysInMonth": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"DaysInMonth": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					y, err := c.Int(0, "year")
 					if err != nil {
 						return nil, err
@@ -282,14 +284,14 @@ func declareDatetimeTypes() {
 					}
 					return dates.DaysIn(y, m), nil
 				}),
-				"IsLeapYear": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"IsLeapYear": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					y, err := c.Int(0, "year")
 					if err != nil {
 						return nil, err
 					}
 					return y%4 == 0 && (y%100 != 0 || y%400 == 0), nil
 				}),
-				"Compare": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"Compare": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					a, err := c.To(0, "System.DateTime", "t1")
 					if err != nil {
 						return nil, err
@@ -300,37 +302,37 @@ func declareDatetimeTypes() {
 					}
 					return a.(time.Time).Compare(b.(time.Time)), nil
 				}),
-				"FromFileTimeUtc": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"FromFileTimeUtc": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "fileTime")
 					if err != nil {
 						return nil, err
 					}
-					t, _ := toDateTime(v.(int64) + 504911232000000000)
+					t, _ := ToDateTime(v.(int64) + 504911232000000000)
 					return t.UTC(), nil
 				}),
-				"FromFileTime": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"FromFileTime": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "fileTime")
 					if err != nil {
 						return nil, err
 					}
-					t, _ := toDateTime(v.(int64) + 504911232000000000)
+					t, _ := ToDateTime(v.(int64) + 504911232000000000)
 					return t.In(object.LocalZone), nil
 				}),
 			},
-			Members: Members{
+			Members: dotnet.Members{
 				"AddDays":         dateAdd(object.TicksPerDay),
 				"AddHours":        dateAdd(object.TicksPerHour),
 				"AddMinutes":      dateAdd(object.TicksPerMinute),
 				"AddSeconds":      dateAdd(object.TicksPerSecond),
 				"AddMilliseconds": dateAdd(object.TicksPerMillisecond),
-				"AddTicks": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"AddTicks": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "value")
 					if err != nil {
 						return nil, err
 					}
-					return addDateTicks(selfDate(c), v.(int64), "value")
+					return AddTicks(selfDate(c), v.(int64), "value")
 				}),
-				"AddMonths": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"AddMonths": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					n, err := c.Int(0, "months")
 					if err != nil {
 						return nil, err
@@ -340,7 +342,7 @@ func declareDatetimeTypes() {
 					}
 					return addMonths(selfDate(c), n, "months")
 				}),
-				"AddYears": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"AddYears": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					n, err := c.Int(0, "value")
 					if err != nil {
 						return nil, err
@@ -350,36 +352,36 @@ func declareDatetimeTypes() {
 					}
 					return addMonths(selfDate(c), 12*n, "value")
 				}),
-				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Add": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					ts, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
-					return addDateTicks(selfDate(c), int64(ts), "value")
+					return AddTicks(selfDate(c), int64(ts), "value")
 				}),
 				// Subtract(DateTime) → TimeSpan; Subtract(TimeSpan) → DateTime
-				"Subtract": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					switch o := bareValue(c.Arg(0)).(type) {
+				"Subtract": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					switch o := object.Unwrap(c.Arg(0)).(type) {
 					case time.Time:
 						return object.DateDiff(selfDate(c), o), nil
 					case object.TimeSpan:
-						return subDateTicks(selfDate(c), o, "value")
+						return SubTicks(selfDate(c), o, "value")
 					}
-					if d, err := toDateTime(c.Arg(0)); err == nil {
+					if d, err := ToDateTime(c.Arg(0)); err == nil {
 						return object.DateDiff(selfDate(c), d), nil
 					}
 					ts, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
-					return subDateTicks(selfDate(c), ts, "value")
+					return SubTicks(selfDate(c), ts, "value")
 				}),
-				"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
 					f := ""
 					inv := false
 					switch len(c.Args) {
 					case 1:
-						if _, isCulture := bareValue(c.Arg(0)).(*cultureInfo); isCulture {
+						if _, isCulture := object.Unwrap(c.Arg(0)).(*cultureInfo); isCulture {
 							inv = invariantArg(c, 0)
 						} else {
 							f = c.Str(0)
@@ -392,45 +394,45 @@ func declareDatetimeTypes() {
 					}
 					return object.FormatDateTime(selfDate(c), f), nil
 				}),
-				"ToShortDateString": dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "d"), nil }),
-				"ToLongDateString":  dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "D"), nil }),
-				"ToShortTimeString": dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "t"), nil }),
-				"ToLongTimeString":  dotnet.Method(0, 0, func(c *Call) (any, error) { return object.FormatDateTime(selfDate(c), "T"), nil }),
-				"ToUniversalTime":   dotnet.Method(0, 0, func(c *Call) (any, error) { return selfDate(c).UTC(), nil }),
-				"ToLocalTime": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"ToShortDateString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.FormatDateTime(selfDate(c), "d"), nil }),
+				"ToLongDateString":  dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.FormatDateTime(selfDate(c), "D"), nil }),
+				"ToShortTimeString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.FormatDateTime(selfDate(c), "t"), nil }),
+				"ToLongTimeString":  dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.FormatDateTime(selfDate(c), "T"), nil }),
+				"ToUniversalTime":   dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return selfDate(c).UTC(), nil }),
+				"ToLocalTime": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					return selfDate(c).In(object.LocalZone), nil
 				}),
-				"ToFileTime": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"ToFileTime": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
 				}),
-				"ToFileTimeUtc": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"ToFileTimeUtc": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
 				}),
-				"ToOADate": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"ToOADate": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					base := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 					return float64(object.DateDiff(selfDate(c), base)) / float64(object.TicksPerDay), nil
 				}),
-				"IsDaylightSavingTime": dotnet.Method(0, 0, func(c *Call) (any, error) { return false, nil }),
-				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"IsDaylightSavingTime": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return false, nil }),
+				"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					if c.Arg(0) == nil {
 						return 1, nil
 					}
-					o, ok := bareValue(c.Arg(0)).(time.Time)
+					o, ok := object.Unwrap(c.Arg(0)).(time.Time)
 					if !ok {
 						return nil, dotnet.Throw("Object must be of type DateTime.")
 					}
 					return selfDate(c).Compare(o), nil
 				}),
-				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					o, ok := bareValue(c.Arg(0)).(time.Time)
+				"Equals": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					o, ok := object.Unwrap(c.Arg(0)).(time.Time)
 					return ok && o.Equal(selfDate(c)), nil
 				}),
 			}},
-		&TypeDef{FullName: "System.TimeSpan", Aliases: []string{"timespan"}, ValueType: true,
-			Convert:  func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return toTimeSpan(v) },
-			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.TimeSpan); return ok },
+		&dotnet.TypeDef{FullName: "System.TimeSpan", Aliases: []string{"timespan"}, ValueType: true,
+			Convert:  func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToTimeSpan(v) },
+			Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(object.TimeSpan); return ok },
 			NewArity: []int{1, 3, 4, 5},
-			New: func(c *Call) (any, error) {
+			New: func(c *dotnet.Call) (any, error) {
 				if len(c.Args) == 1 {
 					v, err := c.To(0, "System.Int64", "ticks")
 					if err != nil {
@@ -461,34 +463,34 @@ func declareDatetimeTypes() {
 				}
 				return object.TimeSpan(t), nil
 			},
-			Static: Members{
-				"Zero":             dotnet.Prop(func(*Call) (any, error) { return object.TimeSpan(0), nil }),
-				"MaxValue":         dotnet.Prop(func(*Call) (any, error) { return object.TimeSpan(math.MaxInt64), nil }),
-				"MinValue":         dotnet.Prop(func(*Call) (any, error) { return object.TimeSpan(math.MinInt64), nil }),
-				"TicksPerDay":      dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerDay), nil }),
-				"TicksPerHour":     dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerHour), nil }),
-				"TicksPerMinute":   dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerMinute), nil }),
-				"TicksPerSecond":   dotnet.Prop(func(*Call) (any, error) { return int64(object.TicksPerSecond), nil }),
+			Static: dotnet.Members{
+				"Zero":             dotnet.Prop(func(*dotnet.Call) (any, error) { return object.TimeSpan(0), nil }),
+				"MaxValue":         dotnet.Prop(func(*dotnet.Call) (any, error) { return object.TimeSpan(math.MaxInt64), nil }),
+				"MinValue":         dotnet.Prop(func(*dotnet.Call) (any, error) { return object.TimeSpan(math.MinInt64), nil }),
+				"TicksPerDay":      dotnet.Prop(func(*dotnet.Call) (any, error) { return int64(object.TicksPerDay), nil }),
+				"TicksPerHour":     dotnet.Prop(func(*dotnet.Call) (any, error) { return int64(object.TicksPerHour), nil }),
+				"TicksPerMinute":   dotnet.Prop(func(*dotnet.Call) (any, error) { return int64(object.TicksPerMinute), nil }),
+				"TicksPerSecond":   dotnet.Prop(func(*dotnet.Call) (any, error) { return int64(object.TicksPerSecond), nil }),
 				"FromDays":         spanFrom(float64(object.TicksPerDay)),
 				"FromHours":        spanFrom(float64(object.TicksPerHour)),
 				"FromMinutes":      spanFrom(float64(object.TicksPerMinute)),
 				"FromSeconds":      spanFrom(float64(object.TicksPerSecond)),
 				"FromMilliseconds": spanFrom(float64(object.TicksPerMillisecond)),
-				"FromTicks": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"FromTicks": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, err := c.To(0, "System.Int64", "value")
 					if err != nil {
 						return nil, err
 					}
 					return object.TimeSpan(v.(int64)), nil
 				}),
-				"Parse": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				"Parse": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 					ts, ok := object.ParseTimeSpan(c.Str(0))
 					if !ok {
 						return nil, dotnet.Throw("String '%s' was not recognized as a valid TimeSpan.", c.Str(0))
 					}
 					return ts, nil
 				}),
-				"TryParse": dotnet.Method(2, 3, func(c *Call) (any, error) {
+				"TryParse": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
 					ts, ok := object.ParseTimeSpan(c.Str(0))
 					if err := dotnet.SetRef(c, len(c.Args)-1, ts); err != nil {
 						return nil, err
@@ -496,30 +498,30 @@ func declareDatetimeTypes() {
 					return ok, nil
 				}),
 			},
-			Members: Members{
-				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Add": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
-					return addSpans(selfSpan(c), o)
+					return AddSpans(selfSpan(c), o)
 				}),
-				"Subtract": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Subtract": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
-					return subSpans(selfSpan(c), o)
+					return SubSpans(selfSpan(c), o)
 				}),
-				"Multiply": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Multiply": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					f, err := c.Float(0, "factor")
 					if err != nil {
 						return nil, err
 					}
 					return object.TimeSpan(math.Round(float64(selfSpan(c)) * f)), nil
 				}),
-				"Divide": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					if o, ok := bareValue(c.Arg(0)).(object.TimeSpan); ok {
+				"Divide": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					if o, ok := object.Unwrap(c.Arg(0)).(object.TimeSpan); ok {
 						return float64(selfSpan(c)) / float64(o), nil
 					}
 					f, err := c.Float(0, "divisor")
@@ -528,68 +530,67 @@ func declareDatetimeTypes() {
 					}
 					return object.TimeSpan(math.Round(float64(selfSpan(c)) / f)), nil
 				}),
-				"Negate": dotnet.Method(0, 0, func(c *Call) (any, error) { return -selfSpan(c), nil }),
-				"Duration": dotnet.Method(0, 0, func(c *Call) (any, error) {
+				"Negate": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return -selfSpan(c), nil }),
+				"Duration": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					if t := selfSpan(c); t < 0 {
 						return -t, nil
 					}
 					return selfSpan(c), nil
 				}),
-				"ToString": dotnet.Method(0, 2, func(c *Call) (any, error) {
+				"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
 					out, ok := object.FormatTimeSpan(selfSpan(c), c.Str(0))
 					if !ok {
 						return nil, dotnet.Throw("Input string was not in a correct format.")
 					}
 					return out, nil
 				}),
-				"CompareTo": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					o, err := spanArg(c, 0)
 					if err != nil {
 						return nil, err
 					}
 					return numeric.Compare(int64(selfSpan(c)), int64(o)), nil
 				}),
-				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					o, ok := bareValue(c.Arg(0)).(object.TimeSpan)
+				"Equals": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					o, ok := object.Unwrap(c.Arg(0)).(object.TimeSpan)
 					return ok && o == selfSpan(c), nil
 				}),
 			}},
-		&TypeDef{FullName: "System.Globalization.CultureInfo", Aliases: []string{"cultureinfo"},
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				rt := h.(*Runtime)
-				if ci, ok := bareValue(v).(*cultureInfo); ok {
+		&dotnet.TypeDef{FullName: "System.Globalization.CultureInfo", Aliases: []string{"cultureinfo"},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if ci, ok := object.Unwrap(v).(*cultureInfo); ok {
 					return ci, nil
 				}
-				return newCulture(rt.toStr(v))
+				return newCulture(h.ToStr(v))
 			},
-			Is:       func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*cultureInfo); return ok },
+			Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*cultureInfo); return ok },
 			NewArity: []int{1, 2},
-			New:      func(c *Call) (any, error) { return newCulture(c.Str(0)) },
-			Static: Members{
-				"InvariantCulture":      dotnet.Prop(func(*Call) (any, error) { return &cultureInfo{name: ""}, nil }),
-				"CurrentCulture":        dotnet.Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
-				"CurrentUICulture":      dotnet.Prop(func(*Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
-				"GetCultureInfo":        dotnet.Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
-				"CreateSpecificCulture": dotnet.Method(1, 1, func(c *Call) (any, error) { return newCulture(c.Str(0)) }),
+			New:      func(c *dotnet.Call) (any, error) { return newCulture(c.Str(0)) },
+			Static: dotnet.Members{
+				"InvariantCulture":      dotnet.Prop(func(*dotnet.Call) (any, error) { return &cultureInfo{name: ""}, nil }),
+				"CurrentCulture":        dotnet.Prop(func(*dotnet.Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
+				"CurrentUICulture":      dotnet.Prop(func(*dotnet.Call) (any, error) { return &cultureInfo{name: "en-US"}, nil }),
+				"GetCultureInfo":        dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return newCulture(c.Str(0)) }),
+				"CreateSpecificCulture": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return newCulture(c.Str(0)) }),
 			},
-			Members: Members{
-				"Name": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
-				"DisplayName": dotnet.Prop(func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Name": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
+				"DisplayName": dotnet.Prop(func(c *dotnet.Call) (any, error) {
 					if c.Self.(*cultureInfo).name == "" {
 						return "Invariant Language (Invariant Country)", nil
 					}
 					return "English (United States)", nil
 				}),
-				"TextInfo": dotnet.Prop(func(c *Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
+				"TextInfo": dotnet.Prop(func(c *dotnet.Call) (any, error) { return &textInfo{culture: c.Self.(*cultureInfo).name}, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*cultureInfo).name, nil }),
 			}},
-		&TypeDef{FullName: "System.Globalization.TextInfo",
-			Members: Members{
-				"ListSeparator": dotnet.Prop(func(*Call) (any, error) { return ",", nil }),
-				"CultureName":   dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*textInfo).culture, nil }),
-				"ToUpper":       dotnet.Method(1, 1, func(c *Call) (any, error) { return strings.ToUpper(c.Str(0)), nil }),
-				"ToLower":       dotnet.Method(1, 1, func(c *Call) (any, error) { return strings.ToLower(c.Str(0)), nil }),
-				"ToTitleCase":   dotnet.Method(1, 1, func(c *Call) (any, error) { return titleCase(c.Str(0)), nil }),
+		&dotnet.TypeDef{FullName: "System.Globalization.TextInfo",
+			Members: dotnet.Members{
+				"ListSeparator": dotnet.Prop(func(*dotnet.Call) (any, error) { return ",", nil }),
+				"CultureName":   dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*textInfo).culture, nil }),
+				"ToUpper":       dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return strings.ToUpper(c.Str(0)), nil }),
+				"ToLower":       dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return strings.ToLower(c.Str(0)), nil }),
+				"ToTitleCase":   dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return titleCase(c.Str(0)), nil }),
 			}},
 	)
 }
@@ -597,8 +598,8 @@ func declareDatetimeTypes() {
 // errSpanOverflow is .NET's OverflowException of TimeSpan arithmetic.
 var errSpanOverflow = dotnet.Throw("TimeSpan overflowed because the duration is too long.")
 
-// addSpans is TimeSpan + TimeSpan, refusing to wrap around.
-func addSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
+// AddSpans is TimeSpan + TimeSpan, refusing to wrap around.
+func AddSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
 	r := a + b
 	if (b > 0 && r < a) || (b < 0 && r > a) {
 		return 0, errSpanOverflow
@@ -606,8 +607,8 @@ func addSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
 	return r, nil
 }
 
-// subSpans is TimeSpan - TimeSpan, refusing to wrap around.
-func subSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
+// SubSpans is TimeSpan - TimeSpan, refusing to wrap around.
+func SubSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
 	r := a - b
 	if (b < 0 && r < a) || (b > 0 && r > a) {
 		return 0, errSpanOverflow
@@ -615,12 +616,12 @@ func subSpans(a, b object.TimeSpan) (object.TimeSpan, error) {
 	return r, nil
 }
 
-// subDateTicks is DateTime - TimeSpan within DateTime's range.
-func subDateTicks(t time.Time, ts object.TimeSpan, param string) (time.Time, error) {
+// SubTicks is DateTime - TimeSpan within DateTime's range.
+func SubTicks(t time.Time, ts object.TimeSpan, param string) (time.Time, error) {
 	if ts == math.MinInt64 {
 		return time.Time{}, dateArithmetic(param)
 	}
-	return addDateTicks(t, -int64(ts), param)
+	return AddTicks(t, -int64(ts), param)
 }
 
 // addMonths is DateTime.AddMonths: the day is clipped to the month's end;
@@ -648,7 +649,7 @@ func addMonths(t time.Time, n int, param string) (time.Time, error) {
 // machine knows the invariant culture and en-US.
 type cultureInfo struct{ name string }
 
-func (c *cultureInfo) PSType() *TypeInfo {
+func (c *cultureInfo) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Globalization.CultureInfo")
 }
 
@@ -684,7 +685,9 @@ func newCulture(name string) (any, error) {
 // textInfo is a System.Globalization.TextInfo.
 type textInfo struct{ culture string }
 
-func (t *textInfo) PSType() *TypeInfo { return dotnet.TypeByName("System.Globalization.TextInfo") }
+func (t *textInfo) PSType() *dotnet.TypeInfo {
+	return dotnet.TypeByName("System.Globalization.TextInfo")
+}
 
 // PSTypeName is the .NET type name.
 func (t *textInfo) PSTypeName() string { return "System.Globalization.TextInfo" }
@@ -728,3 +731,45 @@ func isWordRune(r rune) bool  { return unicode.IsLetter(r) || unicode.IsDigit(r)
 func isUpperRune(r rune) bool { return !unicode.IsLetter(r) || unicode.IsUpper(r) }
 func toUpperRune(r rune) rune { return unicode.ToUpper(r) }
 func toLowerRune(r rune) rune { return unicode.ToLower(r) }
+
+// ToDateTime converts a value to a DateTime as a cast does: a DateTime,
+// date text .NET parses, or ticks.
+func ToDateTime(v any) (time.Time, error) {
+	switch x := object.Unwrap(v).(type) {
+	case time.Time:
+		return x, nil
+	case string:
+		if d, ok := dates.Parse(x); ok {
+			return d, nil
+		}
+		return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", fmt.Sprintf("String '%s' was not recognized as a valid DateTime.", x))
+	case int, int64:
+		t, ok := object.DateFromTicks(numeric.Int64(x), time.UTC)
+		if !ok {
+			return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", "Ticks must be between DateTime.MinValue.Ticks and DateTime.MaxValue.Ticks. (Parameter 'ticks')")
+		}
+		return t, nil
+	case nil:
+		return time.Time{}, &dotnet.ConversionError{Msg: "Cannot convert null to type \"System.DateTime\"."}
+	}
+	return time.Time{}, dotnet.ConvertFailed(v, "System.DateTime", "")
+}
+
+// ToTimeSpan converts a value to a TimeSpan as a cast does: a TimeSpan,
+// its text form, or ticks ($null is zero).
+func ToTimeSpan(v any) (any, error) {
+	switch x := object.Unwrap(v).(type) {
+	case object.TimeSpan:
+		return x, nil
+	case string:
+		if ts, ok := object.ParseTimeSpan(x); ok {
+			return ts, nil
+		}
+		return nil, dotnet.ConvertFailed(v, "System.TimeSpan", fmt.Sprintf("String '%s' was not recognized as a valid TimeSpan.", x))
+	case int, int64:
+		return object.TimeSpan(numeric.Int64(x)), nil
+	case nil:
+		return object.TimeSpan(0), nil
+	}
+	return nil, dotnet.ConvertFailed(v, "System.TimeSpan", "")
+}

@@ -1,4 +1,6 @@
-package runtime
+// Package xml declares the .NET XML types ([xml], XmlNode and its kinds,
+// XmlNodeList) over the document model of shell/dotnet/xmldom.
+package xml
 
 import (
 	"errors"
@@ -26,7 +28,7 @@ func xpathError(err error) error {
 // xmlNodeList is an XmlNodeList (SelectNodes, ChildNodes ...).
 type xmlNodeList struct{ nodes []*xmldom.Node }
 
-func (l *xmlNodeList) PSType() *TypeInfo { return dotnet.TypeByName("System.Xml.XmlNodeList") }
+func (l *xmlNodeList) PSType() *dotnet.TypeInfo { return dotnet.TypeByName("System.Xml.XmlNodeList") }
 
 // PSTypeName is the .NET type name.
 func (l *xmlNodeList) PSTypeName() string { return "System.Xml.XPathNodeList" }
@@ -53,18 +55,18 @@ func (l *xmlNodeList) Index(h dotnet.Host, key any) (any, bool) {
 	return l.nodes[i], true
 }
 
-func nodeOf(c *Call) *xmldom.Node { return bareValue(c.Self).(*xmldom.Node) }
+func nodeOf(c *dotnet.Call) *xmldom.Node { return object.Unwrap(c.Self).(*xmldom.Node) }
 
-func nodeArg(c *Call, i int, param string) (*xmldom.Node, error) {
-	n, ok := bareValue(c.Arg(i)).(*xmldom.Node)
+func nodeArg(c *dotnet.Call, i int, param string) (*xmldom.Node, error) {
+	n, ok := object.Unwrap(c.Arg(i)).(*xmldom.Node)
 	if !ok {
 		return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Xml.XmlNode", nil)
 	}
 	return n, nil
 }
 
-func nodeProp(f func(n *xmldom.Node) any) *Member {
-	return dotnet.Prop(func(c *Call) (any, error) { return f(nodeOf(c)), nil })
+func nodeProp(f func(n *xmldom.Node) any) *dotnet.Member {
+	return dotnet.Prop(func(c *dotnet.Call) (any, error) { return f(nodeOf(c)), nil })
 }
 
 func nilIfNil(n *xmldom.Node) any {
@@ -75,7 +77,7 @@ func nilIfNil(n *xmldom.Node) any {
 }
 
 // xmlNodeMembers are the members every XmlNode has.
-var xmlNodeMembers = Members{
+var xmlNodeMembers = dotnet.Members{
 	"Name":         nodeProp(func(n *xmldom.Node) any { return n.NodeName() }),
 	"LocalName":    nodeProp(func(n *xmldom.Node) any { return n.LocalName() }),
 	"Prefix":       nodeProp(func(n *xmldom.Node) any { return n.Prefix() }),
@@ -104,11 +106,11 @@ var xmlNodeMembers = Members{
 	"NextSibling":     nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(1)) }),
 	"PreviousSibling": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(-1)) }),
 	"InnerText": {
-		Get: func(c *Call) (any, error) { return nodeOf(c).InnerText(), nil },
-		Set: func(c *Call, v any) error { nodeOf(c).SetInnerText(rtOf(c).toStr(v)); return nil },
+		Get: func(c *dotnet.Call) (any, error) { return nodeOf(c).InnerText(), nil },
+		Set: func(c *dotnet.Call, v any) error { nodeOf(c).SetInnerText(c.Host.ToStr(v)); return nil },
 	},
 	"Value": {
-		Get: func(c *Call) (any, error) {
+		Get: func(c *dotnet.Call) (any, error) {
 			n := nodeOf(c)
 			switch n.Kind {
 			case xmldom.ElementNode, xmldom.DocumentNode:
@@ -116,9 +118,9 @@ var xmlNodeMembers = Members{
 			}
 			return n.Value, nil
 		},
-		Set: func(c *Call, v any) error { nodeOf(c).Value = rtOf(c).toStr(v); return nil },
+		Set: func(c *dotnet.Call, v any) error { nodeOf(c).Value = c.Host.ToStr(v); return nil },
 	},
-	"SelectNodes": dotnet.Method(1, 2, func(c *Call) (any, error) {
+	"SelectNodes": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 		if len(c.Args) == 2 {
 			return nil, dotnet.NotSupported("XPath namespace managers in SelectNodes; select by local name with *[local-name()='name']")
 		}
@@ -128,7 +130,7 @@ var xmlNodeMembers = Members{
 		}
 		return &xmlNodeList{nodes: nodes}, nil
 	}),
-	"SelectSingleNode": dotnet.Method(1, 2, func(c *Call) (any, error) {
+	"SelectSingleNode": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 		if len(c.Args) == 2 {
 			return nil, dotnet.NotSupported("XPath namespace managers in SelectSingleNode; select by local name with *[local-name()='name']")
 		}
@@ -141,7 +143,7 @@ var xmlNodeMembers = Members{
 		}
 		return nodes[0], nil
 	}),
-	"AppendChild": dotnet.Method(1, 1, func(c *Call) (any, error) {
+	"AppendChild": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		n := nodeOf(c)
 		x, err := nodeArg(c, 0, "newChild")
 		if err != nil {
@@ -158,7 +160,7 @@ var xmlNodeMembers = Members{
 		n.Empty = false
 		return x, nil
 	}),
-	"RemoveChild": dotnet.Method(1, 1, func(c *Call) (any, error) {
+	"RemoveChild": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		x, err := nodeArg(c, 0, "oldChild")
 		if err != nil {
 			return nil, err
@@ -168,30 +170,30 @@ var xmlNodeMembers = Members{
 		}
 		return x, nil
 	}),
-	"RemoveAll": dotnet.Method(0, 0, func(c *Call) (any, error) {
+	"RemoveAll": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 		n := nodeOf(c)
 		n.Children, n.Attrs = nil, nil
-		return voidValue{}, nil
+		return dotnet.Void{}, nil
 	}),
-	"CloneNode": dotnet.Method(1, 1, func(c *Call) (any, error) {
+	"CloneNode": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		return nodeOf(c).Clone(object.ToBool(c.Arg(0)), nil), nil
 	}),
-	"Clone":    dotnet.Method(0, 0, func(c *Call) (any, error) { return nodeOf(c).Clone(true, nil), nil }),
-	"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return nodeOf(c).LocalName(), nil }),
+	"Clone":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nodeOf(c).Clone(true, nil), nil }),
+	"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nodeOf(c).LocalName(), nil }),
 }
 
-var xmlElementMembers = Members{
+var xmlElementMembers = dotnet.Members{
 	"Attributes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Attrs} }),
 	"HasAttributes": nodeProp(func(n *xmldom.Node) any { return len(n.Attrs) > 0 }),
 	"IsEmpty":       nodeProp(func(n *xmldom.Node) any { return n.Empty && len(n.Children) == 0 }),
-	"GetAttribute": dotnet.Method(1, 2, func(c *Call) (any, error) {
+	"GetAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 		if a := nodeOf(c).Attr(c.Str(0)); a != nil {
 			return a.Value, nil
 		}
 		return "", nil
 	}),
-	"HasAttribute": dotnet.Method(1, 2, func(c *Call) (any, error) { return nodeOf(c).Attr(c.Str(0)) != nil, nil }),
-	"SetAttribute": dotnet.Method(2, 3, func(c *Call) (any, error) {
+	"HasAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return nodeOf(c).Attr(c.Str(0)) != nil, nil }),
+	"SetAttribute": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
 		n := nodeOf(c)
 		val := c.Str(len(c.Args) - 1)
 		if a := n.Attr(c.Str(0)); a != nil {
@@ -199,9 +201,9 @@ var xmlElementMembers = Members{
 		} else {
 			n.Attrs = append(n.Attrs, &xmldom.Node{Kind: xmldom.AttributeNode, Name: c.Str(0), Value: val, Parent: n})
 		}
-		return voidValue{}, nil
+		return dotnet.Void{}, nil
 	}),
-	"RemoveAttribute": dotnet.Method(1, 2, func(c *Call) (any, error) {
+	"RemoveAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 		n := nodeOf(c)
 		for i, a := range n.Attrs {
 			if a.Name == c.Str(0) {
@@ -209,9 +211,9 @@ var xmlElementMembers = Members{
 				break
 			}
 		}
-		return voidValue{}, nil
+		return dotnet.Void{}, nil
 	}),
-	"GetElementsByTagName": dotnet.Method(1, 1, func(c *Call) (any, error) {
+	"GetElementsByTagName": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 		var out []*xmldom.Node
 		for _, d := range nodeOf(c).Descendants(false) {
 			if d.Kind == xmldom.ElementNode && (d.Name == c.Str(0) || c.Str(0) == "*") {
@@ -222,28 +224,25 @@ var xmlElementMembers = Members{
 	}),
 }
 
-func newXMLDocument(c *Call) (any, error) { return &xmldom.Node{Kind: xmldom.DocumentNode}, nil }
+func newXMLDocument(c *dotnet.Call) (any, error) { return &xmldom.Node{Kind: xmldom.DocumentNode}, nil }
 
-func init() { dotnet.RegisterLater(declareXmlTypes) }
-
-// declareXmlTypes registers the file's types; it runs on the first type lookup.
-func declareXmlTypes() {
+// Declare registers [xml] (XmlDocument), its node types and XmlNodeList.
+func Declare() {
 	nodeBase := "System.Xml.XmlNode"
 	dotnet.RegisterType(
-		&TypeDef{FullName: "System.Xml.XmlNode", Assembly: "System.Private.Xml", Members: xmlNodeMembers,
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*xmldom.Node); return ok }},
-		&TypeDef{FullName: "System.Xml.XmlDocument", Aliases: []string{"xml"}, Assembly: "System.Private.Xml", Base: nodeBase,
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				rt := h.(*Runtime)
-				if n, ok := bareValue(v).(*xmldom.Node); ok && n.Kind == xmldom.DocumentNode {
+		&dotnet.TypeDef{FullName: "System.Xml.XmlNode", Assembly: "System.Private.Xml", Members: xmlNodeMembers,
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*xmldom.Node); return ok }},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlDocument", Aliases: []string{"xml"}, Assembly: "System.Private.Xml", Base: nodeBase,
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if n, ok := object.Unwrap(v).(*xmldom.Node); ok && n.Kind == xmldom.DocumentNode {
 					return n, nil
 				}
-				text := rt.toStr(v)
-				if items, ok := enumerateForCompare(bareValue(v)); ok {
+				text := h.ToStr(v)
+				if items, ok := object.Elements(object.Unwrap(v)); ok {
 					// Get-Content output: the lines of one document
 					parts := make([]string, len(items))
 					for i, it := range items {
-						parts[i] = rt.toStr(it)
+						parts[i] = h.ToStr(it)
 					}
 					text = strings.Join(parts, "\n")
 				}
@@ -253,15 +252,15 @@ func declareXmlTypes() {
 				}
 				return doc, nil
 			},
-			Is: func(_ *TypeInfo, v any) bool {
-				n, ok := bareValue(v).(*xmldom.Node)
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
+				n, ok := object.Unwrap(v).(*xmldom.Node)
 				return ok && n.Kind == xmldom.DocumentNode
 			},
 			NewArity: []int{0},
 			New:      newXMLDocument,
-			Members: Members{
+			Members: dotnet.Members{
 				"DocumentElement": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.DocumentElement()) }),
-				"LoadXml": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"LoadXml": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					doc, err := xmldom.Parse(c.Str(0))
 					if err != nil {
 						return nil, dotnet.Throw("%s", err.Error())
@@ -271,27 +270,27 @@ func declareXmlTypes() {
 					for _, ch := range n.Children {
 						ch.Parent = n
 					}
-					return voidValue{}, nil
+					return dotnet.Void{}, nil
 				}),
-				"Load": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Load": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					return nil, dotnet.NotSupported("XmlDocument.Load from a file; use [xml](Get-Content -Raw PATH)")
 				}),
-				"Save": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Save": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					return nil, dotnet.NotSupported("XmlDocument.Save to a file; use $xml.OuterXml | Set-Content PATH")
 				}),
-				"CreateElement": dotnet.Method(1, 3, func(c *Call) (any, error) {
+				"CreateElement": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.ElementNode, Name: c.Str(0)}, nil
 				}),
-				"CreateAttribute": dotnet.Method(1, 3, func(c *Call) (any, error) {
+				"CreateAttribute": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.AttributeNode, Name: c.Str(0)}, nil
 				}),
-				"CreateTextNode": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"CreateTextNode": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.TextNode, Value: c.Str(0)}, nil
 				}),
-				"CreateComment": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"CreateComment": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					return &xmldom.Node{Kind: xmldom.CommentNode, Value: c.Str(0)}, nil
 				}),
-				"CreateXmlDeclaration": dotnet.Method(3, 3, func(c *Call) (any, error) {
+				"CreateXmlDeclaration": dotnet.Method(3, 3, func(c *dotnet.Call) (any, error) {
 					v := "version=\"" + c.Str(0) + "\""
 					if c.Str(1) != "" {
 						v += " encoding=\"" + c.Str(1) + "\""
@@ -303,18 +302,18 @@ func declareXmlTypes() {
 				}),
 				"GetElementsByTagName": xmlElementMembers["GetElementsByTagName"],
 			}},
-		&TypeDef{FullName: "System.Xml.XmlElement", Assembly: "System.Private.Xml", Base: nodeBase, Members: xmlElementMembers},
-		&TypeDef{FullName: "System.Xml.XmlAttribute", Assembly: "System.Private.Xml", Base: nodeBase},
-		&TypeDef{FullName: "System.Xml.XmlText", Assembly: "System.Private.Xml", Base: nodeBase},
-		&TypeDef{FullName: "System.Xml.XmlCDataSection", Assembly: "System.Private.Xml", Base: nodeBase},
-		&TypeDef{FullName: "System.Xml.XmlComment", Assembly: "System.Private.Xml", Base: nodeBase},
-		&TypeDef{FullName: "System.Xml.XmlDeclaration", Assembly: "System.Private.Xml", Base: nodeBase},
-		&TypeDef{FullName: "System.Xml.XmlProcessingInstruction", Assembly: "System.Private.Xml", Base: nodeBase},
-		&TypeDef{FullName: "System.Xml.XmlNodeList", Assembly: "System.Private.Xml",
-			Members: Members{
-				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(c.Self.(*xmlNodeList).nodes), nil }),
-				"Item": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					v, _ := c.Self.(*xmlNodeList).Index(rtOf(c), c.Arg(0))
+		&dotnet.TypeDef{FullName: "System.Xml.XmlElement", Assembly: "System.Private.Xml", Base: nodeBase, Members: xmlElementMembers},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlAttribute", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlText", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlCDataSection", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlComment", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlDeclaration", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlProcessingInstruction", Assembly: "System.Private.Xml", Base: nodeBase},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlNodeList", Assembly: "System.Private.Xml",
+			Members: dotnet.Members{
+				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(c.Self.(*xmlNodeList).nodes), nil }),
+				"Item": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					v, _ := c.Self.(*xmlNodeList).Index(c.Host, c.Arg(0))
 					return v, nil
 				}),
 			}},

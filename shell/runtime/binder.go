@@ -11,34 +11,10 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
 )
-
-// commonParam describes one of PowerShell's common parameters.
-type commonParam struct {
-	name   string
-	alias  []string
-	kind   Kind
-	should bool // only with SupportsShouldProcess
-}
-
-var commonParams = []commonParam{
-	{name: "Verbose", alias: []string{"vb"}, kind: KindSwitch},
-	{name: "Debug", alias: []string{"db"}, kind: KindSwitch},
-	{name: "ErrorAction", alias: []string{"ea"}, kind: KindEnum},
-	{name: "WarningAction", alias: []string{"wa"}, kind: KindEnum},
-	{name: "InformationAction", alias: []string{"infa"}, kind: KindEnum},
-	{name: "ProgressAction", alias: []string{"proga"}, kind: KindEnum},
-	{name: "ErrorVariable", alias: []string{"ev"}, kind: KindString},
-	{name: "WarningVariable", alias: []string{"wv"}, kind: KindString},
-	{name: "InformationVariable", alias: []string{"iv"}, kind: KindString},
-	{name: "OutVariable", alias: []string{"ov"}, kind: KindString},
-	{name: "OutBuffer", alias: []string{"ob"}, kind: KindInt},
-	{name: "PipelineVariable", alias: []string{"pv"}, kind: KindString},
-	{name: "WhatIf", alias: []string{"wi"}, kind: KindSwitch, should: true},
-	{name: "Confirm", alias: []string{"cf"}, kind: KindSwitch, should: true},
-}
 
 // argument is one argument of a command invocation before binding.
 type argument struct {
@@ -71,102 +47,6 @@ func (rt *Runtime) bindError(cmd *Command, invName string, ext syntax.Extent, ms
 	}}
 }
 
-// candidate is a parameter or common parameter matched by name.
-type candidate struct {
-	param  *Param
-	common *commonParam
-}
-
-func (c candidate) name() string {
-	if c.param != nil {
-		return c.param.Name
-	}
-	return c.common.name
-}
-
-func (c candidate) kind() Kind {
-	if c.param != nil {
-		return c.param.Type.Kind
-	}
-	return c.common.kind
-}
-
-// matchParameter resolves a typed parameter name with PowerShell's exact /
-// prefix / alias rules.
-func matchParameter(cmd *Command, typed string, withCommon bool) ([]candidate, bool) {
-	lt := strings.ToLower(typed)
-	var commons []commonParam
-	if withCommon {
-		for _, c := range commonParams {
-			if c.should && !cmd.SupportsShouldProcess {
-				continue
-			}
-			commons = append(commons, c)
-		}
-	}
-	// exact name or alias
-	for _, p := range cmd.Params {
-		if strings.ToLower(p.Name) == lt {
-			return []candidate{{param: p}}, true
-		}
-		for _, a := range p.Aliases {
-			if strings.ToLower(a) == lt {
-				return []candidate{{param: p}}, true
-			}
-		}
-	}
-	for i := range commons {
-		c := &commons[i]
-		if strings.ToLower(c.name) == lt {
-			return []candidate{{common: c}}, true
-		}
-		for _, a := range c.alias {
-			if a == lt {
-				return []candidate{{common: c}}, true
-			}
-		}
-	}
-	var own []candidate
-	seen := map[*Param]bool{}
-	for _, p := range cmd.Params {
-		if strings.HasPrefix(strings.ToLower(p.Name), lt) {
-			own = append(own, candidate{param: p})
-			seen[p] = true
-		}
-	}
-	for _, p := range cmd.Params {
-		if seen[p] {
-			continue
-		}
-		for _, a := range p.Aliases {
-			if strings.HasPrefix(strings.ToLower(a), lt) {
-				own = append(own, candidate{param: p})
-				seen[p] = true
-				break
-			}
-		}
-	}
-	var com []candidate
-	for i := range commons {
-		c := &commons[i]
-		if strings.HasPrefix(strings.ToLower(c.name), lt) {
-			com = append(com, candidate{common: c})
-			continue
-		}
-		for _, a := range c.alias {
-			if strings.HasPrefix(a, lt) {
-				com = append(com, candidate{common: c})
-				break
-			}
-		}
-	}
-	if len(own) == 1 {
-		return own, true
-	}
-	all := append(own, com...)
-	return all, len(all) == 1
-}
-
 // boundArgs is the result of binding a command's arguments.
 type boundArgs struct {
 	values     map[string]any // lower-case declared name → converted value
@@ -180,6 +60,8 @@ type boundArgs struct {
 // bindArguments binds named and positional arguments (not pipeline input).
 func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, cmdExt syntax.Extent, simpleFunction bool) (*boundArgs, error) {
 	b := &boundArgs{values: map[string]any{}, common: map[string]any{}}
+	sig := cmd.sig()
+	isBound := func(n string) bool { _, ok := b.values[n]; return ok }
 	var positional []argument
 	setsUsed := map[string]bool{}
 	var namedParams []*Param
@@ -227,7 +109,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 					extras = append(extras, e)
 					continue
 				}
-				if takesRemaining(cmd) {
+				if params.TakesRemaining(&sig) {
 					// A command with a ValueFromRemainingArguments
 					// parameter takes an unknown -Name as a value, as
 					// the text written (Write-Output x -Foo writes x
@@ -250,12 +132,12 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			}
 			var names []string
 			for _, c := range cands {
-				names = append(names, " -"+c.name())
+				names = append(names, " -"+c.Name())
 			}
 			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Parameter cannot be processed because the parameter name '%s' is ambiguous. Possible matches include:%s.", a.name, strings.Join(names, "")), "AmbiguousParameter", object.InvalidArgument)
 		}
 		c := cands[0]
-		key := strings.ToLower(c.name())
+		key := strings.ToLower(c.Name())
 		if a.splat && written[key] {
 			continue
 		}
@@ -263,26 +145,26 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			written[key] = true
 		}
 		if _, dup := b.values[key]; dup {
-			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.name()), "ParameterAlreadyBound", object.InvalidArgument)
+			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.Name()), "ParameterAlreadyBound", object.InvalidArgument)
 		}
 		if _, dup := b.common[key]; dup {
-			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.name()), "ParameterAlreadyBound", object.InvalidArgument)
+			return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Cannot bind parameter because parameter '%s' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\".", c.Name()), "ParameterAlreadyBound", object.InvalidArgument)
 		}
 		val := a.value
 		if !a.hasVal {
-			if c.kind() != KindSwitch {
+			if c.Kind() != KindSwitch {
 				tname := "System.Object"
-				if c.param != nil {
-					tname = c.param.Type.FullName
+				if c.Param != nil {
+					tname = c.Param.Type.FullName
 				} else {
-					tname = commonTypeName(c.common)
+					tname = c.Common.TypeName()
 				}
-				return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", c.name(), tname), "MissingArgument", object.InvalidArgument)
+				return nil, rt.bindError(cmd, invName, a.nameExt, fmt.Sprintf("Missing an argument for parameter '%s'. Specify a parameter of type '%s' and try again.", c.Name(), tname), "MissingArgument", object.InvalidArgument)
 			}
 			val = true
 		}
-		if c.common != nil {
-			cv, err := rt.convertCommon(cmd, invName, c.common, val, a)
+		if c.Common != nil {
+			cv, err := rt.convertCommon(cmd, invName, c.Common, val, a)
 			if err != nil {
 				return nil, err
 			}
@@ -290,14 +172,14 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			b.order = append(b.order, key)
 			continue
 		}
-		cv, err := rt.convertArg(cmd, invName, c.param, val, a.ext)
+		cv, err := rt.convertArg(cmd, invName, c.Param, val, a.ext)
 		if err != nil {
 			return nil, err
 		}
 		b.values[key] = cv
 		b.order = append(b.order, key)
-		namedParams = append(namedParams, c.param)
-		for _, s := range c.param.Sets {
+		namedParams = append(namedParams, c.Param)
+		for _, s := range c.Param.Sets {
 			setsUsed[strings.ToLower(s.Set)] = true
 		}
 	}
@@ -314,9 +196,9 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 			rest = append(rest, a.value)
 			continue
 		}
-		p := nextPositional(cmd, sets, b.values, a.value)
+		p := params.Next(&sig, sets, isBound, a.value, nativeKind)
 		if p == nil {
-			p = remainingParam(cmd, sets, b.values)
+			p = params.Remaining(&sig, sets, isBound)
 		}
 		if p != nil && p.Remaining {
 			remaining = p
@@ -381,171 +263,6 @@ func argText(rt *Runtime, a argument) string {
 	return dotnet.ToString(a.value)
 }
 
-func commonTypeName(c *commonParam) string {
-	switch c.kind {
-	case KindEnum:
-		return "System.Management.Automation.ActionPreference"
-	case KindString:
-		return "System.String"
-	case KindInt:
-		return "System.Int32"
-	}
-	return "System.Management.Automation.SwitchParameter"
-}
-
-// positional is a parameter that can take a positional argument, with
-// its lowest position among the candidate sets.
-type positional struct {
-	p   *Param
-	pos int
-}
-
-// positionalParam is a non-switch parameter with a position in at least
-// one set: its binding key and its set entries with lower-case set names,
-// in declaration order (so the first entry matching a set is the one
-// Param.InSet finds).
-type positionalParam struct {
-	p    *Param
-	key  string
-	sets []SetInfo
-}
-
-// positionIn returns the parameter's position in the set named lower
-// (lower case), -1 when it has none there.
-func (pp *positionalParam) positionIn(lower string) int {
-	for _, si := range pp.sets {
-		if si.Set == AllSets || si.Set == lower {
-			return si.Position
-		}
-	}
-	return -1
-}
-
-// positionalParams returns (working out once) the command's parameters
-// that may bind by position.
-func (c *Command) positionalParams() []positionalParam {
-	if c.positional != nil {
-		return c.positional
-	}
-	out := []positionalParam{}
-	for _, p := range c.Params {
-		if p.IsSwitch() {
-			continue
-		}
-		pp := positionalParam{p: p, key: strings.ToLower(p.Name)}
-		hasPos := false
-		for _, si := range p.Sets {
-			if si.Set != AllSets {
-				si.Set = strings.ToLower(si.Set)
-			}
-			hasPos = hasPos || si.Position >= 0
-			pp.sets = append(pp.sets, si)
-		}
-		if hasPos {
-			out = append(out, pp)
-		}
-	}
-	c.positional = out
-	return out
-}
-
-// positionalCandidates lists the unbound, non-switch parameters that have
-// a position in one of the sets, lowest position first.
-func positionalCandidates(cmd *Command, sets []string, isBound func(string) bool) []positional {
-	lower := make([]string, len(sets))
-	for i, s := range sets {
-		lower[i] = strings.ToLower(s)
-	}
-	var cs []positional
-	params := cmd.positionalParams()
-	for i := range params {
-		pp := &params[i]
-		if isBound(pp.key) {
-			continue
-		}
-		best := -1
-		for _, s := range lower {
-			if pos := pp.positionIn(s); pos >= 0 && (best < 0 || pos < best) {
-				best = pos
-			}
-		}
-		if best >= 0 {
-			cs = append(cs, positional{pp.p, best})
-		}
-	}
-	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
-	return cs
-}
-
-// nextPositional returns the unbound parameter with the lowest position in
-// the candidate sets; among parameters sharing that position (in different
-// sets) it prefers one whose type takes the value without conversion.
-func nextPositional(cmd *Command, sets []string, bound map[string]any, value any) *Param {
-	cs := positionalCandidates(cmd, sets, func(n string) bool { _, ok := bound[n]; return ok })
-	if len(cs) == 0 {
-		return nil
-	}
-	for _, c := range cs {
-		if c.pos != cs[0].pos {
-			break
-		}
-		if nativeKind(c.p.Type, value) {
-			return c.p
-		}
-	}
-	return cs[0].p
-}
-
-// chooseSet picks the parameter set among the candidates: the only one;
-// else the only set whose mandatory parameters are all bound; else the
-// default set (preferring it among the satisfied ones); else, when
-// several sets are satisfied, "" (cannot be resolved) unless lenient
-// (then the first satisfied); else the first candidate.
-func chooseSet(cmd *Command, sets []string, isBound func(string) bool, lenient bool) string {
-	if len(sets) == 1 {
-		return sets[0]
-	}
-	var satisfied []string
-	for _, s := range sets {
-		ok := true
-		for _, p := range cmd.Params {
-			if si, in := p.InSet(s); in && si.Mandatory && !isBound(strings.ToLower(p.Name)) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			satisfied = append(satisfied, s)
-		}
-	}
-	return chooseAmong(cmd, sets, satisfied, lenient)
-}
-
-// chooseAmong is the second half of chooseSet, once the satisfied sets
-// (those whose mandatory parameters are all bound) are known.
-func chooseAmong(cmd *Command, sets, satisfied []string, lenient bool) string {
-	if len(satisfied) == 1 {
-		return satisfied[0]
-	}
-	for _, list := range [][]string{satisfied, sets} {
-		for _, s := range list {
-			if strings.EqualFold(s, cmd.DefaultSet) {
-				return s
-			}
-		}
-	}
-	if len(satisfied) > 1 {
-		if lenient {
-			return satisfied[0]
-		}
-		return ""
-	}
-	if len(sets) > 0 {
-		return sets[0]
-	}
-	return ""
-}
-
 // nativeKind reports whether a value already has the parameter's type.
 func nativeKind(t *Type, v any) bool {
 	if t == nil {
@@ -575,8 +292,8 @@ func nativeKind(t *Type, v any) bool {
 	return false
 }
 
-func (rt *Runtime) convertCommon(cmd *Command, invName string, c *commonParam, v any, a argument) (any, error) {
-	switch c.kind {
+func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common, v any, a argument) (any, error) {
+	switch c.Kind {
 	case KindSwitch:
 		return object.ToBool(v), nil
 	case KindEnum:
@@ -586,11 +303,11 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *commonParam, v
 				return s, nil
 			}
 		}
-		return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", c.name, rt.toStr(v), rt.toStr(v)), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+		return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", c.Name, rt.toStr(v), rt.toStr(v)), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 	case KindInt:
 		n, err := toInt32(v, "System.Int32")
 		if err != nil {
-			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", c.name, err.Error()), "CannotConvertArgumentNoMessage", object.InvalidArgument)
+			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", c.Name, err.Error()), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 		}
 		return n, nil
 	}
@@ -860,33 +577,8 @@ func rangeMessage(p *Param, iv int64) string {
 	return ""
 }
 
-// remainingParam is the unbound ValueFromRemainingArguments parameter of
-// one of the sets, which takes the positional arguments no positional
-// parameter takes (it needs no position of its own).
-func remainingParam(cmd *Command, sets []string, bound map[string]any) *Param {
-	for _, p := range cmd.Params {
-		if !p.Remaining {
-			continue
-		}
-		if _, done := bound[strings.ToLower(p.Name)]; done {
-			continue
-		}
-		for _, s := range sets {
-			if _, in := p.InSet(s); in {
-				return p
-			}
-		}
-	}
-	return nil
-}
-
-// takesRemaining reports whether a parameter of cmd collects the
-// arguments nothing else takes (ValueFromRemainingArguments).
-func takesRemaining(cmd *Command) bool {
-	for _, p := range cmd.Params {
-		if p.Remaining {
-			return true
-		}
-	}
-	return false
+// matchParameter resolves a typed parameter name of cmd (params.Match).
+func matchParameter(cmd *Command, typed string, withCommon bool) ([]params.Candidate, bool) {
+	sig := cmd.sig()
+	return params.Match(&sig, typed, withCommon)
 }

@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"strings"
+
+	"github.com/exosim/exosim/shell/params"
 )
 
 // CommandType is Get-Command's CommandType.
@@ -110,11 +112,20 @@ type Command struct {
 	paramIndex map[string]*Param
 	// positional lists, once worked out, the parameters that have a
 	// position in some set (binder.go).
-	positional []positionalParam
+	positional []params.Positional
 	// keys are the lower-case names of Params, once worked out.
 	keys []string
 	// lazy is set on the stand-in of a command declared lazily (lazy.go).
 	lazy *lazyGroup
+}
+
+// sig is what the binding rules of shell/params read of c; the
+// positional parameters are worked out once.
+func (c *Command) sig() params.Signature {
+	if c.positional == nil {
+		c.positional = params.PositionalOf(c.Params)
+	}
+	return params.Signature{Params: c.Params, Sets: c.SetNames(), DefaultSet: c.DefaultSet, ShouldProcess: c.SupportsShouldProcess, Positional: c.positional}
 }
 
 // load completes a lazily declared command (see Load).

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -122,14 +123,7 @@ func applyCommentHelp(c *Command, h *syntax.CommentHelp) {
 
 // CommonParameterNames lists the common parameters in PowerShell's order.
 func CommonParameterNames(shouldProcess bool) []string {
-	var out []string
-	for _, c := range commonParams {
-		if c.should && !shouldProcess {
-			continue
-		}
-		out = append(out, c.name)
-	}
-	return out
+	return params.CommonNames(shouldProcess)
 }
 
 // ConvertArgument converts a value to a declared parameter type with the

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -141,9 +142,9 @@ func boundParams(c *Command, bound map[string]any, common map[string]any) []Invo
 			out = append(out, InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
 		}
 	}
-	for _, cp := range commonParams {
-		if v, ok := common[strings.ToLower(cp.name)]; ok {
-			out = append(out, InvocationParam{Name: cp.name, Value: v, Common: true})
+	for _, cp := range params.Commons {
+		if v, ok := common[strings.ToLower(cp.Name)]; ok {
+			out = append(out, InvocationParam{Name: cp.Name, Value: v, Common: true})
 		}
 	}
 	return out
@@ -177,11 +178,11 @@ func argParams(c *Command, args []argument) []InvocationParam {
 		ip := InvocationParam{Name: a.name, Value: a.value}
 		var p *Param
 		if cands, ok := matchParameter(c, a.name, true); ok {
-			if cands[0].param != nil {
-				p = cands[0].param
+			if cands[0].Param != nil {
+				p = cands[0].Param
 				ip.Name = p.Name
 			} else {
-				ip.Name, ip.Common = cands[0].common.name, true
+				ip.Name, ip.Common = cands[0].Common.Name, true
 			}
 		}
 		if !a.hasVal {
@@ -246,11 +247,11 @@ func sourceParams(c *Command, elems []syntax.Node) []InvocationParam {
 			ip := InvocationParam{Name: el.Name, Value: true}
 			var p *Param
 			if cands, ok := matchParameter(c, el.Name, true); ok {
-				if cands[0].param != nil {
-					p = cands[0].param
+				if cands[0].Param != nil {
+					p = cands[0].Param
 					ip.Name = p.Name
 				} else {
-					ip.Name, ip.Common = cands[0].common.name, true
+					ip.Name, ip.Common = cands[0].Common.Name, true
 				}
 			}
 			switch {
@@ -343,7 +344,7 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 		if _, ok := matchParameter(pr.cmd, a.name, true); ok {
 			continue
 		}
-		if cands, ok := matchParameter(full, a.name, true); ok && cands[0].param != nil {
+		if cands, ok := matchParameter(full, a.name, true); ok && cands[0].Param != nil {
 			refused = true
 		}
 	}

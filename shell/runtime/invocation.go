@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 )
 
 // invocationSchema lists $MyInvocation's properties.
@@ -210,9 +211,9 @@ func (rt *Runtime) tokenName(v any) (string, bool) {
 
 // commonName is a common parameter's declared name from its binding key.
 func commonName(key string) string {
-	for _, c := range commonParams {
-		if strings.ToLower(c.name) == key {
-			return c.name
+	for _, c := range params.Commons {
+		if strings.ToLower(c.Name) == key {
+			return c.Name
 		}
 	}
 	return key
@@ -228,9 +229,9 @@ func commonValue(key string, v any) any {
 }
 
 func commonIsSwitch(key string) bool {
-	for _, c := range commonParams {
-		if strings.ToLower(c.name) == key {
-			return c.kind == KindSwitch
+	for _, c := range params.Commons {
+		if strings.ToLower(c.Name) == key {
+			return c.Kind == KindSwitch
 		}
 	}
 	return false

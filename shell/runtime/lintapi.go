@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"strings"
+
+	"github.com/exosim/exosim/shell/params"
 )
 
 // This file exposes the binder's rules to static analysis (exosim lint):
@@ -32,15 +34,15 @@ func (m ParamMatch) Common() bool { return m.Param == nil }
 func MatchParameter(cmd *Command, typed string) (matches []ParamMatch, ok bool) {
 	cands, ok := matchParameter(cmd, typed, true)
 	for _, c := range cands {
-		m := ParamMatch{Name: c.name(), Kind: c.kind()}
-		if c.param != nil {
-			m.Param = c.param
+		m := ParamMatch{Name: c.Name(), Kind: c.Kind()}
+		if c.Param != nil {
+			m.Param = c.Param
 			m.TypeName = "System.Object"
-			if c.param.Type != nil {
-				m.TypeName = c.param.Type.FullName
+			if c.Param.Type != nil {
+				m.TypeName = c.Param.Type.FullName
 			}
 		} else {
-			m.TypeName = commonTypeName(c.common)
+			m.TypeName = c.Common.TypeName()
 		}
 		matches = append(matches, m)
 	}
@@ -73,18 +75,12 @@ func SetsWith(cmd *Command, params []*Param) []string {
 // depend on the value's type (several parameters share the slot in
 // different sets). A nil parameter means no positional slot is left.
 func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *Param, certain bool) {
+	sig := cmd.sig()
+	isBound := func(n string) bool { return bound[n] }
 	if valueKnown {
-		vals := make(map[string]any, len(bound))
-		for k := range bound {
-			vals[k] = true
-		}
-		return nextPositional(cmd, sets, vals, value), true
+		return params.Next(&sig, sets, isBound, value, nativeKind), true
 	}
-	cs := positionalCandidates(cmd, sets, func(n string) bool { return bound[n] })
-	if len(cs) == 0 {
-		return nil, true
-	}
-	return cs[0].p, len(cs) == 1 || cs[1].pos != cs[0].pos
+	return params.NextUnknown(&sig, sets, isBound)
 }
 
 // PickSet chooses the parameter set of a command run without pipeline
@@ -93,7 +89,8 @@ func NextPositional(cmd *Command, sets []string, bound map[string]bool, value an
 // set cannot be resolved. missing lists the chosen set's unbound mandatory
 // parameters.
 func PickSet(cmd *Command, sets []string, bound map[string]bool) (set string, missing []*Param) {
-	set = chooseSet(cmd, sets, func(n string) bool { return bound[n] }, false)
+	sig := cmd.sig()
+	set = params.ChooseSet(&sig, sets, func(n string) bool { return bound[n] }, false)
 	if set == "" {
 		return "", nil
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -485,7 +486,7 @@ func (pr *cmdProcessor) bind(args []argument) error {
 		a := args[i]
 		if a.name != "" && !a.hasVal && !a.splat {
 			cands, ok := matchParameter(cmd, a.name, !simple)
-			isSwitch := ok && cands[0].kind() == KindSwitch
+			isSwitch := ok && cands[0].Kind() == KindSwitch
 			if ok && !isSwitch && i+1 < len(args) {
 				next := args[i+1]
 				switch {
@@ -802,7 +803,8 @@ func (pr *cmdProcessor) pickSet(strict bool) string {
 	if len(candidates) == 0 {
 		candidates = sets
 	}
-	return chooseAmong(pr.cmd, candidates, satisfied, !strict)
+	sig := pr.cmd.sig()
+	return params.ChooseAmong(&sig, candidates, satisfied, !strict)
 }
 
 // allInSet reports whether every parameter is in set.

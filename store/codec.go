@@ -132,6 +132,25 @@ func encodeValue(v any) ([]byte, error) {
 
 // decodeValue deserialises a stored record into v.
 func decodeValue(b []byte, v any) error {
+	if err := decodeStored(b, v); err != nil {
+		return err
+	}
+	restoreStored(b, v)
+	return nil
+}
+
+// restoreStored restores what the stored form b of a DerivingRecord left
+// out of v (a record in JSON or in its own binary form leaves out
+// nothing).
+func restoreStored(b []byte, v any) {
+	if d, ok := v.(DerivingRecord); ok && !isJSONRecord(b) && !isBinaryRecord(b) {
+		d.RestoreForm()
+	}
+}
+
+// decodeStored deserialises a stored record into v as it is stored: the
+// values a DerivingRecord left out stay out.
+func decodeStored(b []byte, v any) error {
 	switch {
 	case isJSONRecord(b):
 		return json.Unmarshal(b, v)
@@ -142,13 +161,7 @@ func decodeValue(b []byte, v any) error {
 		}
 		return r.UnmarshalRecord(b[1:])
 	}
-	if err := cborDec.Unmarshal(b, v); err != nil {
-		return err
-	}
-	if d, ok := v.(DerivingRecord); ok {
-		d.RestoreForm()
-	}
-	return nil
+	return cborDec.Unmarshal(b, v)
 }
 
 // DecodeRecord decodes a raw record value of a tenant file into v (a

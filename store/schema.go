@@ -1,8 +1,6 @@
 package store
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"reflect"
 	"sort"
@@ -156,17 +154,28 @@ func (k *Kind[T]) Bucket() string { return k.def.bucket }
 // Decode decodes a stored record of the kind into v. On the fast path v
 // is replaced by the record.
 func (k *Kind[T]) Decode(raw []byte, v *T) error {
+	if err := k.DecodeStored(raw, v); err != nil {
+		return err
+	}
+	restoreStored(raw, v)
+	return nil
+}
+
+// DecodeStored is Decode without restoring the values the stored form of
+// a DerivingRecord left out: the caller restores them (RestoreForm) before
+// it reads them, and all of them before the record is written back.
+func (k *Kind[T]) DecodeStored(raw []byte, v *T) error {
 	if k.fast != nil && !isJSONRecord(raw) && !isBinaryRecord(raw) {
 		// decoded in place: a record is wide, and a copy of it costs as
 		// much as a good part of its decoding
 		var zero T
 		*v = zero
-		if k.DecodeFast(raw, v) {
+		if k.fast().Decode(raw, unsafe.Pointer(v)) {
 			return nil
 		}
 		*v = zero
 	}
-	return decodeValue(raw, v)
+	return decodeStored(raw, v)
 }
 
 // DecodeFast decodes raw into v (which must be zero) on the fast path
@@ -352,53 +361,6 @@ func (k *Kind[T]) WalkIndex(tx *Tx, name, from string, fn func(entry string, raw
 		tx.noteRead(raw)
 		return fn(entry, raw)
 	})
-}
-
-// nearSteps is how far ReadKeys steps a cursor forward to reach the next
-// key before it searches for it from the root instead.
-const nearSteps = 32
-
-// ReadKeys calls fn(i, raw) for each keys[i] that has a record, in the
-// order of keys, which must be sorted (byte order). One cursor steps
-// forward to a near key and searches only for a far one, so reading a
-// large share of a bucket costs about one walk of its pages in file order
-// rather than one search from the root per key. raw is the stored record,
-// valid only during fn; its mapped pages are noted as read (see
-// ReleaseMappedPages). Returning ErrStop ends the reading quietly.
-func (k *Kind[T]) ReadKeys(tx *Tx, keys []string, fn func(i int, raw []byte) error) error {
-	b := tx.btx.Bucket([]byte(k.def.bucket))
-	if b == nil {
-		if k.def.onWrite {
-			return nil // created by its first record
-		}
-		return fmt.Errorf("tenant file has no %q bucket", k.def.bucket)
-	}
-	c := b.Cursor()
-	var ck, cv, want []byte
-	placed := false
-	for i, key := range keys {
-		want = append(want[:0], key...)
-		if placed {
-			for n := 0; ck != nil && n < nearSteps && bytes.Compare(ck, want) < 0; n++ {
-				ck, cv = c.Next()
-			}
-		}
-		if !placed || ck != nil && bytes.Compare(ck, want) < 0 {
-			ck, cv = c.Seek(want)
-			placed = true
-		}
-		if cv == nil || !bytes.Equal(ck, want) {
-			continue // no record (or a nested bucket) under key
-		}
-		tx.noteRead(cv)
-		if err := fn(i, cv); err != nil {
-			if errors.Is(err, ErrStop) {
-				return nil
-			}
-			return err
-		}
-	}
-	return nil
 }
 
 // Count returns the number of records.

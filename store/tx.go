@@ -354,18 +354,24 @@ func recordKey(b []byte) string {
 	if len(b) != 17 || b[0] != guidKeyMarker {
 		return string(b)
 	}
-	const digits = "0123456789abcdef"
 	var t [36]byte
-	j := 0
-	for i, c := range b[1:] {
-		if i == 4 || i == 6 || i == 8 || i == 10 {
-			t[j] = '-'
-			j++
-		}
-		t[j], t[j+1] = digits[c>>4], digits[c&0xf]
-		j += 2
+	return string(appendKeyText(t[:0], b))
+}
+
+// appendKeyText appends to t the record key of stored, the end of an index
+// entry's key as appendRecordKey wrote it.
+func appendKeyText(t, stored []byte) []byte {
+	if len(stored) != 17 || stored[0] != guidKeyMarker {
+		return append(t, stored...)
 	}
-	return string(t[:])
+	const digits = "0123456789abcdef"
+	for i, c := range stored[1:] {
+		if i == 4 || i == 6 || i == 8 || i == 10 {
+			t = append(t, '-')
+		}
+		t = append(t, digits[c>>4], digits[c&0xf])
+	}
+	return t
 }
 
 // IndexedKey returns the record key an index entry's key ends with, given
@@ -454,25 +460,28 @@ func (tx *Tx) LookupIndex(name, value string) ([]string, error) {
 // payload of a covering entry, whose mapped pages it notes as read (see
 // ReleaseMappedPages). Returning ErrStop ends the walk quietly.
 func (tx *Tx) WalkIndex(name, from string, fn func(entry string, payload []byte) error) error {
+	var text []byte
+	return tx.walkIndex(name, from, func(entry, payload []byte) error {
+		text = append(text[:0], entry...)
+		if i := bytes.IndexByte(text, 0); i >= 0 {
+			text = appendKeyText(text[:i+1], entry[i+1:])
+		}
+		return fn(string(text), payload)
+	})
+}
+
+// walkIndex is WalkIndex giving each entry in its stored form: the value,
+// NUL, the record key as appendRecordKey wrote it (valid only during fn).
+func (tx *Tx) walkIndex(name, from string, fn func(entry, payload []byte) error) error {
 	ib, err := tx.bucket(bucketIndex)
 	if err != nil {
 		return err
 	}
 	prefix := []byte(name + "\x00")
-	seek := append([]byte(nil), prefix...)
-	if i := strings.IndexByte(from, 0); i >= 0 {
-		seek = appendRecordKey(append(seek, from[:i+1]...), from[i+1:])
-	} else {
-		seek = append(seek, from...)
-	}
 	c := ib.Cursor()
-	for k, v := c.Seek(seek); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := c.Seek(indexSeek(prefix, from)); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		tx.noteRead(v)
-		entry := k[len(prefix):]
-		if i := bytes.IndexByte(entry, 0); i >= 0 {
-			entry = append(entry[:i+1:i+1], recordKey(entry[i+1:])...)
-		}
-		if err := fn(string(entry), v); err != nil {
+		if err := fn(k[len(prefix):], v); err != nil {
 			if errors.Is(err, ErrStop) {
 				return nil
 			}
@@ -480,6 +489,16 @@ func (tx *Tx) WalkIndex(name, from string, fn func(entry string, payload []byte)
 		}
 	}
 	return nil
+}
+
+// indexSeek returns the stored form of the index entry "value\x00key"
+// (or of a bare value) after prefix.
+func indexSeek(prefix []byte, entry string) []byte {
+	seek := append([]byte(nil), prefix...)
+	if i := strings.IndexByte(entry, 0); i >= 0 {
+		return appendRecordKey(append(seek, entry[:i+1]...), entry[i+1:])
+	}
+	return append(seek, entry...)
 }
 
 // rebuildIndexes recreates the index bucket from every indexed bucket.

@@ -202,6 +202,11 @@ func (l *listing) run() error {
 	more := false
 	read := 0
 	feed := directory.NewMailboxFeed(l.scope, 0)
+	if l.keep == nil && l.filter == nil && l.build == nil && l.sortKeys == nil {
+		// each mailbox goes to its object alone (accept), which derives
+		// the distinguished names when they are read
+		feed.RestoreNamesLater()
+	}
 	for {
 		var out []*object.PSObject
 		next := false

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/cmdlets/sessiontest"
+	"github.com/exosim/exosim/store/seed"
 )
 
 const notFound = "The operation couldn't be performed because object 'nosuch' couldn't be found on 'NAMPR06A007.PROD.OUTLOOK.COM'."
@@ -28,6 +29,9 @@ func TestGetMailbox(t *testing.T) {
 			Out: "There are more results available than currently displayed. To view them, increase the value for the ResultSize parameter.\n"},
 		{Name: "result size zero", Script: "Get-Mailbox -ResultSize 0", Err: `Valid values are a positive integer or "Unlimited".`},
 		{Name: "EXO variant", Script: "(Get-EXOMailbox -Identity alexw).PrimarySmtpAddress", Out: "alexw@contoso.com\n"},
+		// a listing derives an object's distinguished names when they are
+		// read (see TestListingShowsWhatLookupShows)
+		{Name: "names read first", Script: `$m = Get-Mailbox -ResultSize Unlimited | Where-Object Alias -eq annb; $m.LegacyExchangeDN -replace '.*-', ''; $m.DistinguishedName -replace ',.*', ''`, Out: "annb\nCN=annb\n"},
 	})
 }
 
@@ -50,4 +54,20 @@ func TestSetAndRemoveMailbox(t *testing.T) {
 		{Name: "remove soft-deletes", Script: "Remove-Mailbox meganb -Confirm:$false; (Get-Mailbox meganb -SoftDeletedMailbox).Alias; Get-Mailbox meganb -ErrorAction SilentlyContinue; $Error.Count",
 			Out: "meganb\n1\n"},
 	})
+}
+
+// A listing derives the distinguished names of its objects only when they
+// are read: every property of every listed mailbox shows what a lookup of
+// the one mailbox shows. The synthetic mailboxes leave both names to be
+// derived from their other values.
+func TestListingShowsWhatLookupShows(t *testing.T) {
+	t.Parallel()
+	st := sessiontest.Tenant(t, seed.Contoso)
+	if err := seed.AddSynthetic(st, 30); err != nil {
+		t.Fatal(err)
+	}
+	out, errs := sessiontest.On(st, registry.Options{}).Run(`$n = 0; $bad = foreach ($m in Get-Mailbox -ResultSize Unlimited) { $n++; $one = Get-Mailbox -Identity $m.Guid.ToString(); if (($m | Format-List * | Out-String) -ne ($one | Format-List * | Out-String)) { $m.Name } }; "$($bad.Count) of $($n -gt 50) differ"`)
+	if out != "0 of True differ\n" || errs != "" {
+		t.Errorf("output %q, errors %q", out, errs)
+	}
 }

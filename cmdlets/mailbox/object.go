@@ -131,6 +131,13 @@ type mbxView struct {
 	e env
 }
 
+// named returns the mailbox with its distinguished names derived: a
+// listing leaves them to the first read (MailboxFeed.RestoreNamesLater).
+func (v *mbxView) named() *directory.Mailbox {
+	v.m.RestoreForm()
+	return v.m
+}
+
 func (v *mbxView) part() string   { return partition(v.e.org) }
 func (v *mbxView) tenant() string { return tenantName(v.e.org) }
 func (v *mbxView) forest() string { return v.part() + ".PROD.OUTLOOK.COM" }
@@ -499,7 +506,7 @@ func buildMailboxTable() {
 	add("ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return strOrNil(v.m.ExternalDirectoryObjectId) })
 	add("HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled })
 	add("LastExchangeChangedTime", tNDate, func(*mbxView) any { return nil })
-	add("LegacyExchangeDN", tStr, func(v *mbxView) any { return v.m.LegacyExchangeDN })
+	add("LegacyExchangeDN", tStr, func(v *mbxView) any { return v.named().LegacyExchangeDN })
 	add("MaxSendSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxSendSize) })
 	add("MaxReceiveSize", tQuota, func(v *mbxView) any { return quotaValue(v.m.MaxReceiveSize) })
 	add("ModeratedBy", tList, func(*mbxView) any { return list() })
@@ -527,7 +534,7 @@ func buildMailboxTable() {
 	add("IsValid", tBool, func(*mbxView) any { return true })
 	add("ExchangeVersion", tStr, func(*mbxView) any { return "0.20 (15.0.0.0)" })
 	add("Name", tStr, func(v *mbxView) any { return v.m.Name })
-	add("DistinguishedName", tStr, func(v *mbxView) any { return v.m.DistinguishedName })
+	add("DistinguishedName", tStr, func(v *mbxView) any { return v.named().DistinguishedName })
 	add("ObjectCategory", tStr, func(v *mbxView) any { return v.forest() + "/Configuration/Schema/Person" })
 	add("ObjectClass", tList, func(*mbxView) any { return list("top", "person", "organizationalPerson", "user") })
 	add("WhenChanged", tDate, func(v *mbxView) any { return v.m.WhenChanged.UTC() })

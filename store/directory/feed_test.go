@@ -2,7 +2,7 @@ package directory_test
 
 import (
 	"fmt"
-	"sort"
+	"reflect"
 	"testing"
 
 	"github.com/exosim/exosim/store"
@@ -13,23 +13,22 @@ import (
 
 // A feed lists the same mailboxes in the same order as paging through
 // ScanMailboxScope, whatever its window and batch sizes, each batch read
-// in its own transaction.
+// in its own transaction; one that leaves the distinguished names for
+// later gives the same records once RestoreForm has derived them.
 func TestMailboxFeedMatchesScan(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	if err := seed.AddSynthetic(s, 120); err != nil {
 		t.Fatal(err)
 	}
-	scan := func(scope directory.Scope) []string {
-		var out []string
+	scan := func(scope directory.Scope) []*directory.Mailbox {
+		var out []*directory.Mailbox
 		_ = s.View(func(tx *store.Tx) error {
 			cursor := ""
 			for {
 				page, next, err := directory.ScanMailboxScope(tx, scope, cursor, 100)
 				storetest.Must(t, err)
-				for _, m := range page {
-					out = append(out, m.Guid)
-				}
+				out = append(out, page...)
 				if next == "" {
 					return nil
 				}
@@ -38,15 +37,28 @@ func TestMailboxFeedMatchesScan(t *testing.T) {
 		})
 		return out
 	}
+	guids := func(ms []*directory.Mailbox) (out []string) {
+		for _, m := range ms {
+			out = append(out, m.Guid)
+		}
+		return out
+	}
 	for _, scope := range []directory.Scope{directory.ScopeActive, directory.ScopeSoftDeleted, directory.ScopeInactiveOnly, directory.ScopeAny} {
 		want := scan(scope)
 		if len(want) == 0 && scope == directory.ScopeActive {
 			t.Fatal("no active mailbox")
 		}
-		for _, c := range []struct{ window, batch int }{{1, 1}, {7, 3}, {7, 500}, {50, 13}, {1000, 500}, {0, 500}} {
-			t.Run(fmt.Sprintf("%v/window%d/batch%d", scope, c.window, c.batch), func(t *testing.T) {
+		for _, c := range []struct {
+			window, batch int
+			later         bool
+		}{{1, 1, false}, {7, 3, false}, {7, 500, true}, {50, 13, false}, {1000, 500, false}, {0, 500, false}, {0, 500, true}} {
+			t.Run(fmt.Sprintf("%v/window%d/batch%d/later%v", scope, c.window, c.batch, c.later), func(t *testing.T) {
 				f := directory.NewMailboxFeed(scope, c.window)
-				var got []string
+				if c.later {
+					f.RestoreNamesLater()
+				}
+				var got []*directory.Mailbox
+				left := 0 // mailboxes whose names were left for later
 				for more := true; more; {
 					storetest.Must(t, s.View(func(tx *store.Tx) error {
 						batch, m, err := f.Next(tx, c.batch)
@@ -54,83 +66,71 @@ func TestMailboxFeedMatchesScan(t *testing.T) {
 							t.Fatalf("batch of %d, asked for %d", len(batch), c.batch)
 						}
 						for _, mb := range batch {
-							got = append(got, mb.Guid)
+							if mb.DistinguishedName == "" && mb.LegacyExchangeDN == "" {
+								left++
+							}
+							mb.RestoreForm()
 						}
+						got = append(got, batch...)
 						more = m
 						return err
 					}))
 				}
-				if fmt.Sprint(got) != fmt.Sprint(want) {
-					t.Errorf("feed listed %d mailboxes, scan %d:\n%v\n%v", len(got), len(want), got, want)
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("feed listed %d mailboxes, scan %d:\n%v\n%v", len(got), len(want), guids(got), guids(want))
+				}
+				if c.later && scope == directory.ScopeActive && left < 100 {
+					t.Errorf("names of %d mailboxes left for later, want the synthetic ones", left)
 				}
 			})
 		}
 	}
 }
 
-// ReadKeys finds the records of sorted keys, near or far apart, present
-// or not, as Get finds them one by one.
-func TestReadKeysMatchesGet(t *testing.T) {
+// A window reads the same entries and records as a walk of the index,
+// whatever its size, for record keys that are GUIDs and for others (which
+// sort among the GUIDs by their text).
+func TestReadWindowMatchesWalk(t *testing.T) {
 	t.Parallel()
 	s := storetest.Seeded(t, seed.Contoso)
 	if err := seed.AddSynthetic(s, 200); err != nil {
 		t.Fatal(err)
 	}
+	storetest.Update(t, s, func(tx *store.Tx) {
+		m := storetest.Mailbox(t, tx, "annb")
+		for i, key := range []string{"5-not-a-guid", "ZZ", "0", "A1B2C3D4-0000-0000-0000-000000000000", "f"} {
+			c := *m
+			c.Name = fmt.Sprintf("copy%d", i)
+			storetest.Must(t, directory.Mailboxes.Put(tx, key, &c))
+		}
+	})
 	_ = s.View(func(tx *store.Tx) error {
-		var all []string
-		storetest.Must(t, directory.Mailboxes.ForEach(tx, "", func(key string, _ *directory.Mailbox) error {
-			all = append(all, key)
+		var want []string
+		storetest.Must(t, directory.Mailboxes.WalkIndex(tx, directory.IndexName, "", func(entry string, raw []byte) error {
+			var m directory.Mailbox
+			storetest.Must(t, directory.Mailboxes.Decode(raw, &m))
+			want = append(want, entry+"="+m.Name)
 			return nil
 		}))
-		every := func(n int) []string {
-			var out []string
-			for i := 0; i < len(all); i += n {
-				out = append(out, all[i])
-			}
-			return out
-		}
-		withMissing := append([]string{"", "0", "zzzz", all[3] + "x", all[3]}, every(5)...)
-		sort.Strings(withMissing)
-		for name, keys := range map[string][]string{
-			"all":          all,
-			"every 2nd":    every(2),
-			"every 40th":   every(40),
-			"first, last":  {all[0], all[len(all)-1]},
-			"with missing": withMissing,
-			"repeated":     {all[1], all[1], all[2]},
-			"none":         nil,
-		} {
+		for _, n := range []int{1, 3, 17, len(want), len(want) + 1} {
 			var got []string
-			err := directory.Mailboxes.ReadKeys(tx, keys, func(i int, raw []byte) error {
-				var m directory.Mailbox
-				if err := directory.Mailboxes.Decode(raw, &m); err != nil {
-					return err
+			var w store.Window
+			after := ""
+			for {
+				storetest.Must(t, directory.Mailboxes.ReadWindow(tx, directory.IndexName, after, n, &w))
+				for i := 0; i < w.Len(); i++ {
+					var m directory.Mailbox
+					storetest.Must(t, directory.Mailboxes.Decode(w.Record(i), &m))
+					got = append(got, w.Entry(i)+"="+m.Name)
 				}
-				got = append(got, fmt.Sprintf("%d=%s", i, m.Guid))
-				return nil
-			})
-			storetest.Must(t, err)
-			var want []string
-			for i, k := range keys {
-				if m, ok, err := directory.Mailboxes.Get(tx, k); err == nil && ok {
-					want = append(want, fmt.Sprintf("%d=%s", i, m.Guid))
+				if w.Len() < n {
+					break
 				}
+				after = w.Entry(w.Len() - 1)
 			}
 			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("%s: ReadKeys %v, Get %v", name, got, want)
+				t.Errorf("windows of %d read %d entries, the walk %d:\n%q\n%q", n, len(got), len(want), got, want)
 			}
-		}
-		// ErrStop ends the reading quietly
-		n := 0
-		storetest.Must(t, directory.Mailboxes.ReadKeys(tx, all, func(int, []byte) error {
-			n++
-			if n == 3 {
-				return store.ErrStop
-			}
-			return nil
-		}))
-		if n != 3 {
-			t.Errorf("read %d records after ErrStop at 3", n)
 		}
 		return nil
 	})

@@ -143,12 +143,28 @@ func (m *Mailbox) StoredForm() any {
 }
 
 // RestoreForm puts back, after decoding, the values StoredForm left out.
-func (m *Mailbox) RestoreForm() {
-	e := m.Elided
+func (m *Mailbox) RestoreForm() { m.restoreForm(0) }
+
+// namesLeftOut are the values RestoreNamesLater leaves out: the
+// distinguished names, the dearest to derive.
+const namesLeftOut = elidedDN | elidedLegacyDN
+
+// RestoreNamesLater is RestoreForm for a record decoded with
+// Kind.DecodeStored, leaving out the distinguished names
+// (DistinguishedName, LegacyExchangeDN): they stay noted in Elided, and
+// RestoreForm derives them when they are read. Most of a listing's
+// objects never show them, and deriving them costs a good part of
+// decoding a mailbox.
+func (m *Mailbox) RestoreNamesLater() { m.restoreForm(namesLeftOut) }
+
+// restoreForm restores what StoredForm left out except the values of the
+// bits in keep, which stay noted in Elided.
+func (m *Mailbox) restoreForm(keep int64) {
+	e := m.Elided &^ keep
 	if e == 0 {
 		return
 	}
-	m.Elided = 0
+	m.Elided &= keep
 	restore := func(bit int64, v *string, derived string) {
 		if e&bit != 0 {
 			*v = derived
@@ -161,8 +177,13 @@ func (m *Mailbox) RestoreForm() {
 	restore(elidedMSOnlineID, &m.MicrosoftOnlineServicesID, m.UserPrincipalName)
 	restore(elidedWindowsLiveID, &m.WindowsLiveID, m.UserPrincipalName)
 	restore(elidedPrimarySmtp, &m.PrimarySmtpAddress, m.UserPrincipalName)
-	restore(elidedDN, &m.DistinguishedName, dnUnder(m.Name, m.OrganizationalUnit))
-	restore(elidedLegacyDN, &m.LegacyExchangeDN, LegacyDNFor(m.Guid, m.Alias))
+	// the names are derived only when they are restored
+	if e&elidedDN != 0 {
+		m.DistinguishedName = dnUnder(m.Name, m.OrganizationalUnit)
+	}
+	if e&elidedLegacyDN != 0 {
+		m.LegacyExchangeDN = LegacyDNFor(m.Guid, m.Alias)
+	}
 	if e&elidedPrimaryProxy != 0 {
 		m.EmailAddresses = append([]string{"SMTP:" + m.PrimarySmtpAddress}, m.EmailAddresses...)
 	}

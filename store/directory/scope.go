@@ -2,7 +2,6 @@ package directory
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -204,7 +203,7 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 		if after != "" && entry == after {
 			return nil
 		}
-		m, err := decodeInScope(entry, raw, scope)
+		m, err := decodeInScope(func() string { return entry }, raw, scope, false)
 		if err != nil || m == nil {
 			return err
 		}
@@ -225,12 +224,19 @@ func ScanMailboxScope(tx *store.Tx, scope Scope, after string, limit int) ([]*Ma
 	return out, last, nil
 }
 
-// decodeInScope decodes the mailbox of a name index entry; it returns nil
+// decodeInScope decodes the mailbox of a name index entry (given by
+// entry, for the error of a record it cannot decode), its distinguished
+// names left to be derived later if namesLater says so; it returns nil
 // for a mail user or a mailbox outside scope.
-func decodeInScope(entry string, raw []byte, scope Scope) (*Mailbox, error) {
+func decodeInScope(entry func() string, raw []byte, scope Scope, namesLater bool) (*Mailbox, error) {
 	m := new(Mailbox)
-	if err := Mailboxes.Decode(raw, m); err != nil {
-		return nil, fmt.Errorf("decode %s entry %q: %w", IndexName, entry, err)
+	if err := Mailboxes.DecodeStored(raw, m); err != nil {
+		return nil, fmt.Errorf("decode %s entry %q: %w", IndexName, entry(), err)
+	}
+	if namesLater {
+		m.RestoreNamesLater()
+	} else {
+		m.RestoreForm()
 	}
 	if m.IsMailUser() || !scope.Includes(m) {
 		return nil, nil
@@ -242,35 +248,24 @@ func decodeInScope(entry string, raw []byte, scope Scope) (*Mailbox, error) {
 // unless told otherwise.
 const feedWindow = 20000
 
-// feedRecordSize is the stored size of a typical mailbox record, for the
-// first allocation of a MailboxFeed's window.
-const feedRecordSize = 640
-
-// feedRelease is how many records a MailboxFeed copies between releases
-// of the mapped pages it walked.
-const feedRelease = 2000
-
 // MailboxFeed lists the mailboxes of a scope in the order of
 // ScanMailboxScope for a listing that spans many transactions. It reads
-// ahead a window of many mailboxes at once: their keys from the name
-// index, then their records in key order (Kind.ReadKeys), which is the
-// order of the file, instead of searching for each record in name order.
-// The window holds copies of the stored records, so a mailbox is decoded
-// as it was when its window was read.
+// ahead a window of many mailboxes at once (Kind.ReadWindow): their
+// entries of the name index, then copies of their records in key order,
+// which is the order of the file, instead of searching for each record in
+// name order. A mailbox is decoded as it was when its window was read.
 type MailboxFeed struct {
-	scope   Scope
-	window  int
-	after   string   // the last name index entry read into a window
-	done    bool     // the name index has no entry after `after`
-	entries []string // the window's entries, in name order
-	spans   [][2]int // entry i's record is arena[spans[i][0]:spans[i][1]]; [0] < 0: none
-	arena   []byte   // the window's records, in the order they were read
-	pos     int      // next entry of the window
+	scope      Scope
+	window     int
+	namesLater bool
+	after      string // the last name index entry read into a window
+	done       bool   // the name index has no entry after `after`
+	win        store.Window
+	pos        int // next entry of the window
 }
 
 // NewMailboxFeed returns a feed of the mailboxes in scope that reads
-// windows of the given number of name index entries (<= 0: a default
-// suited to a large listing).
+// window name index entries ahead (0: a default).
 func NewMailboxFeed(scope Scope, window int) *MailboxFeed {
 	if window <= 0 {
 		window = feedWindow
@@ -278,12 +273,18 @@ func NewMailboxFeed(scope Scope, window int) *MailboxFeed {
 	return &MailboxFeed{scope: scope, window: window}
 }
 
+// RestoreNamesLater makes the feed return mailboxes whose distinguished
+// names are left to be derived when read (Mailbox.RestoreNamesLater): for
+// a listing that hands each mailbox to an object alone, which calls
+// RestoreForm before it reads them.
+func (f *MailboxFeed) RestoreNamesLater() { f.namesLater = true }
+
 // Next returns up to limit mailboxes that follow those it returned
 // before, and whether more may follow (false: the scope is exhausted).
 func (f *MailboxFeed) Next(tx *store.Tx, limit int) ([]*Mailbox, bool, error) {
 	var out []*Mailbox
 	for len(out) < limit {
-		if f.pos == len(f.entries) {
+		if f.pos == f.win.Len() {
 			if f.done {
 				break
 			}
@@ -294,11 +295,11 @@ func (f *MailboxFeed) Next(tx *store.Tx, limit int) ([]*Mailbox, bool, error) {
 		}
 		i := f.pos
 		f.pos++
-		sp := f.spans[i]
-		if sp[0] < 0 {
+		raw := f.win.Record(i)
+		if raw == nil {
 			continue
 		}
-		m, err := decodeInScope(f.entries[i], f.arena[sp[0]:sp[1]], f.scope)
+		m, err := decodeInScope(func() string { return f.win.Entry(i) }, raw, f.scope, f.namesLater)
 		if err != nil {
 			return nil, false, err
 		}
@@ -306,68 +307,20 @@ func (f *MailboxFeed) Next(tx *store.Tx, limit int) ([]*Mailbox, bool, error) {
 			out = append(out, m)
 		}
 	}
-	return out, f.pos < len(f.entries) || !f.done, nil
+	return out, f.pos < f.win.Len() || !f.done, nil
 }
 
 // fill reads the next window.
 func (f *MailboxFeed) fill(tx *store.Tx) error {
-	f.entries, f.arena, f.pos = f.entries[:0], f.arena[:0], 0
-	err := tx.WalkIndex(IndexName, f.after, func(entry string, _ []byte) error {
-		if f.after != "" && entry == f.after {
-			return nil
-		}
-		if len(f.entries) == f.window {
-			return store.ErrStop
-		}
-		f.entries = append(f.entries, entry)
-		return nil
-	})
-	if err != nil {
+	f.pos = 0
+	if err := Mailboxes.ReadWindow(tx, IndexName, f.after, f.window, &f.win); err != nil {
 		return err
 	}
-	if len(f.entries) < f.window {
+	if n := f.win.Len(); n < f.window {
 		f.done = true
+	} else {
+		f.after = f.win.Entry(n - 1)
 	}
-	if len(f.entries) == 0 {
-		return nil
-	}
-	f.after = f.entries[len(f.entries)-1]
-	// the window's keys in key order, each with its place in the window
-	type placed struct {
-		key string
-		at  int
-	}
-	byKey := make([]placed, len(f.entries))
-	for i, e := range f.entries {
-		byKey[i] = placed{e[strings.LastIndexByte(e, 0)+1:], i}
-	}
-	slices.SortFunc(byKey, func(a, b placed) int { return strings.Compare(a.key, b.key) })
-	keys := make([]string, len(byKey))
-	for j, p := range byKey {
-		keys[j] = p.key
-	}
-	if f.arena == nil {
-		// room for records of a typical size, grown if they are larger
-		f.arena = make([]byte, 0, len(keys)*feedRecordSize)
-	}
-	f.spans = f.spans[:0]
-	for range f.entries {
-		f.spans = append(f.spans, [2]int{-1, -1})
-	}
-	err = Mailboxes.ReadKeys(tx, keys, func(j int, raw []byte) error {
-		f.spans[byKey[j].at] = [2]int{len(f.arena), len(f.arena) + len(raw)}
-		f.arena = append(f.arena, raw...)
-		if j%feedRelease == feedRelease-1 {
-			// the pages walked so far are not needed again: let the
-			// kernel take them back so the resident set stays bounded
-			tx.ReleaseMappedPages()
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	tx.ReleaseMappedPages()
 	return nil
 }
 

@@ -149,9 +149,10 @@ func (s *Store) migrateInBatches(batch int) error {
 
 // migrateCBORRecords (schema 2 → 3) re-encodes every record of every data
 // bucket (the admin audit log too) from JSON to the binary encoding of
-// codec.go. A record keeps its key and its decoded value, so the index
-// entries derived from it stay as they are. Records an earlier migration
-// of the chain already rewrote are binary and stay as they are.
+// codec.go, a batch at a time (rewriteBucket). A record keeps its key and
+// its decoded value, so the index entries derived from it stay as they
+// are. Records already binary (rewritten by an earlier migration of the
+// chain, or by this one before it was cut short) stay as they are.
 func migrateCBORRecords(tx *Tx) error {
 	var names []string
 	err := tx.btx.ForEach(func(name []byte, _ *bolt.Bucket) error {
@@ -163,34 +164,19 @@ func migrateCBORRecords(tx *Tx) error {
 	if err != nil {
 		return err
 	}
-	type rec struct{ k, v []byte }
 	for _, name := range names {
-		b := tx.btx.Bucket([]byte(name))
-		var recs []rec
-		err := b.ForEach(func(k, v []byte) error {
-			if v == nil || !isJSONRecord(v) { // nested bucket or already binary
-				return nil
+		err := tx.rewriteBucket(name, func(k, v []byte) ([]byte, error) {
+			if !isJSONRecord(v) {
+				return nil, nil
 			}
 			nv, err := tx.s.schema.transcodeRecord(name, v)
 			if err != nil {
-				return fmt.Errorf("%s %q: %w", name, k, err)
+				return nil, fmt.Errorf("%s %q: %w", name, k, err)
 			}
-			recs = append(recs, rec{append([]byte(nil), k...), nv})
-			return nil
+			return nv, nil
 		})
 		if err != nil {
 			return err
-		}
-		if len(recs) == 0 {
-			continue
-		}
-		tx.touch(name)
-		// Written after the scan: bbolt cursors must not see their bucket
-		// change under them.
-		for _, r := range recs {
-			if err := b.Put(r.k, r.v); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

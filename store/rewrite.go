@@ -17,14 +17,40 @@ import (
 // rewrote gives the same records, so a migration cut short is simply run
 // again.
 func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) error {
-	// A batch at a time: read up to a batch of records, write back the
-	// changed ones after the scan (bbolt cursors must not see their
-	// bucket change under them), checkpoint, go on after the last key read.
+	return tx.rewriteBucket(k.def.bucket, func(key, raw []byte) ([]byte, error) {
+		v := new(T)
+		legacy := isTextKeyedMap(raw)
+		var err error
+		if legacy {
+			err = decodeTextKeyed(raw, v)
+		} else {
+			err = k.Decode(raw, v)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s %q: %w", k.def.name, key, err)
+		}
+		ch, err := fn(string(key), v)
+		if err != nil || !legacy && !ch {
+			return nil, err
+		}
+		return encodeValue(v)
+	})
+}
+
+// rewriteBucket calls fn with the key and stored value of each record of
+// bucket in key order, and writes back in place of the record the value
+// fn returns (nil: the record stays as it is). It works a batch of
+// records at a time: it reads up to a batch, writes back the new values
+// after the scan (bbolt cursors must not see their bucket change under
+// them), commits them (Tx.Checkpoint) and goes on after the last key
+// read. A migration that uses it must give the same records when run over
+// its own output, so that one cut short is simply run again.
+func (tx *Tx) rewriteBucket(bucket string, fn func(key, raw []byte) ([]byte, error)) error {
 	limit := tx.batchSize()
 	var after []byte
 	type rec struct{ k, v []byte }
 	for {
-		b, err := tx.bucket(k.def.bucket)
+		b, err := tx.bucket(bucket)
 		if err != nil {
 			return err
 		}
@@ -40,31 +66,19 @@ func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) er
 		for ; key != nil && n < limit; key, raw = c.Next() {
 			n++
 			after = append(after[:0], key...)
-			v := new(T)
-			legacy := isTextKeyedMap(raw)
-			if legacy {
-				err = decodeTextKeyed(raw, v)
-			} else {
-				err = k.Decode(raw, v)
+			if raw == nil {
+				continue // a nested bucket
 			}
-			if err != nil {
-				return fmt.Errorf("%s %q: %w", k.def.name, key, err)
-			}
-			ch, err := fn(string(key), v)
+			v, err := fn(key, raw)
 			if err != nil {
 				return err
 			}
-			if !legacy && !ch {
-				continue
+			if v != nil {
+				changed = append(changed, rec{append([]byte(nil), key...), v})
 			}
-			out, err := encodeValue(v)
-			if err != nil {
-				return err
-			}
-			changed = append(changed, rec{append([]byte(nil), key...), out})
 		}
 		if len(changed) > 0 {
-			tx.touch(k.def.bucket)
+			tx.touch(bucket)
 		}
 		for _, r := range changed {
 			if err := b.Put(r.k, r.v); err != nil {
@@ -74,8 +88,10 @@ func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) er
 		if key == nil {
 			return nil
 		}
-		if err := tx.Checkpoint(); err != nil {
-			return err
+		if len(changed) > 0 {
+			if err := tx.Checkpoint(); err != nil {
+				return err
+			}
 		}
 	}
 }

@@ -11,13 +11,10 @@ import (
 // dated the mailbox's WhenMailboxCreated, holding the folder's item count
 // and size: what the lazy reading of such a folder (normalizeCohorts)
 // assumes. Content without a mailbox dates its items from the tenant clock.
+// It rewrites a batch of records at a time (Kind.RewriteAll); a folder it
+// gave cohorts before it was cut short keeps them.
 func migrateExplicitCohorts(tx *store.Tx) error {
-	type change struct {
-		key string
-		c   *MailboxContent
-	}
-	var changed []change
-	err := Contents.ForEach(tx, "", func(key string, c *MailboxContent) error {
+	return Contents.RewriteAll(tx, func(key string, c *MailboxContent) (bool, error) {
 		var fs []*Folder
 		for _, list := range [][]Folder{c.Primary, c.Archive} {
 			for i := range list {
@@ -27,31 +24,19 @@ func migrateExplicitCohorts(tx *store.Tx) error {
 			}
 		}
 		if len(fs) == 0 {
-			return nil
+			return false, nil
 		}
 		created := tx.Now()
 		if m, err := GetMailbox(tx, key); err == nil {
 			created = m.WhenMailboxCreated
 		} else if !store.IsNotFound(err) {
-			return err
+			return false, err
 		}
 		for _, f := range fs {
 			NormalizeCohorts(f, created)
 		}
-		changed = append(changed, change{key, c})
-		return nil
+		return true, nil
 	})
-	if err != nil {
-		return err
-	}
-	// Written after the scan: bbolt cursors must not see their bucket
-	// change under them.
-	for _, ch := range changed {
-		if err := Contents.Put(tx, ch.key, ch.c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // migrateCoveringIndexes (schema 3 → 4) re-encodes every mailbox with the

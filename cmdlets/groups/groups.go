@@ -33,6 +33,7 @@ const (
 func Commands() []*runtime.Command {
 	out := runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
 	out = append(out, runtime.LazyGroup(memberCommands, "Add-DistributionGroupMember", "Remove-DistributionGroupMember")...)
+	out = append(out, runtime.LazyGroup(setCommands, "Set-DistributionGroup")...)
 	out = append(out, runtime.LazyGroup(dynamicCommands, "Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember",
 		"New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup")...)
 	return append(out, runtime.LazyGroup(linkCommands, "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks")...)
@@ -295,6 +296,11 @@ func groupObject(e env, g *groups.Group, typeName string, withDisplay map[string
 		o.AddTyped("EmailAddresses", "System.String", list(g.EmailAddresses...))
 		o.AddTyped("HiddenFromAddressListsEnabled", "System.Boolean", g.HiddenFromAddressListsEnabled)
 		o.AddTyped("RequireSenderAuthenticationEnabled", "System.Boolean", g.RequireSenderAuthenticationEnabled)
+		if typeName != TypeGroup {
+			for i := 1; i <= 15; i++ {
+				o.AddTyped(fmt.Sprintf("CustomAttribute%d", i), "System.String", g.CustomAttribute(i))
+			}
+		}
 		o.AddTyped("GrantSendOnBehalfTo", "System.String", list())
 		o.AddTyped("AcceptMessagesOnlyFrom", "System.String", list())
 		o.AddTyped("AcceptMessagesOnlyFromDLMembers", "System.String", list())

@@ -51,6 +51,17 @@ func WriteLimited(ctx *runtime.Context, objs []*object.PSObject, limit int, expl
 	return nil
 }
 
+// ReadMultiValued reads a MultiValuedProperty argument: a list that
+// replaces (replace true, the values in add), or @{Add=...;Remove=...};
+// err words a hashtable key Exchange refuses.
+func ReadMultiValued(v any) (add, remove []string, replace bool, err error) {
+	mc, err := readMultiChange(v)
+	if mc.replace {
+		return mc.values, nil, true, err
+	}
+	return mc.add, mc.remov, false, err
+}
+
 // ApplyMultiValued applies a MultiValuedProperty argument (a list that
 // replaces, or @{Add=...;Remove=...}) to current.
 func ApplyMultiValued(v any, current []string) ([]string, error) {

@@ -54,16 +54,19 @@ type Group struct {
 	Description               string   `json:"description,omitempty"`
 	Notes                     string   `json:"notes,omitempty"`
 	// AccessType is Public or Private (Microsoft 365 groups).
-	AccessType                         string    `json:"accessType,omitempty"`
-	ManagedBy                          []Member  `json:"managedBy"`
-	Members                            []Member  `json:"members"`
-	Subscribers                        []Member  `json:"subscribers,omitempty"`
-	HiddenFromAddressListsEnabled      bool      `json:"hiddenFromAddressListsEnabled,omitempty"`
-	RequireSenderAuthenticationEnabled bool      `json:"requireSenderAuthenticationEnabled"`
-	MemberJoinRestriction              string    `json:"memberJoinRestriction"`
-	MemberDepartRestriction            string    `json:"memberDepartRestriction"`
-	WhenCreated                        time.Time `json:"whenCreated"`
-	WhenChanged                        time.Time `json:"whenChanged"`
+	AccessType                         string   `json:"accessType,omitempty"`
+	ManagedBy                          []Member `json:"managedBy"`
+	Members                            []Member `json:"members"`
+	Subscribers                        []Member `json:"subscribers,omitempty"`
+	HiddenFromAddressListsEnabled      bool     `json:"hiddenFromAddressListsEnabled,omitempty"`
+	RequireSenderAuthenticationEnabled bool     `json:"requireSenderAuthenticationEnabled"`
+	MemberJoinRestriction              string   `json:"memberJoinRestriction"`
+	MemberDepartRestriction            string   `json:"memberDepartRestriction"`
+	// CustomAttributes are CustomAttribute1..15 by index (0 is
+	// CustomAttribute1); missing entries are empty.
+	CustomAttributes []string  `json:"customAttributes,omitempty"`
+	WhenCreated      time.Time `json:"whenCreated"`
+	WhenChanged      time.Time `json:"whenChanged"`
 }
 
 // IsSecurity reports whether the group is a security principal (it can
@@ -111,6 +114,25 @@ func Register(s *store.Schema) {
 	s.AddTimer(TimerDynamicRefresh, fireDynamicRefresh)
 	s.AddCheck("groups", checkGroups)
 	s.AddCheck("dynamic-groups", checkDynamic)
+}
+
+// CustomAttribute returns CustomAttribute n (1..15), "" when unset.
+func (g *Group) CustomAttribute(n int) string {
+	if n < 1 || n > len(g.CustomAttributes) {
+		return ""
+	}
+	return g.CustomAttributes[n-1]
+}
+
+// SetCustomAttribute sets CustomAttribute n (1..15).
+func (g *Group) SetCustomAttribute(n int, v string) {
+	for len(g.CustomAttributes) < n {
+		g.CustomAttributes = append(g.CustomAttributes, "")
+	}
+	g.CustomAttributes[n-1] = v
+	for len(g.CustomAttributes) > 0 && g.CustomAttributes[len(g.CustomAttributes)-1] == "" {
+		g.CustomAttributes = g.CustomAttributes[:len(g.CustomAttributes)-1]
+	}
 }
 
 // Put stores a group.

@@ -129,6 +129,21 @@ func declareFilesTypes() {
 				return err == nil && !fi.IsDir(), nil
 			}),
 			"ReadAllText": dotnet.Method(1, 2, func(c *Call) (any, error) { return readText(c, 0) }),
+			"ReadAllBytes": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				p, err := dotnetPath(c, 0)
+				if err != nil {
+					return nil, err
+				}
+				ns := rtOf(c).files
+				if fi, err := ns.Stat(p); err == nil && fi.IsDir() {
+					return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
+				}
+				data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
+				if err != nil {
+					return nil, ioException(err, p, true)
+				}
+				return bytesValue(data), nil
+			}),
 			"ReadAllLines": dotnet.Method(1, 2, func(c *Call) (any, error) {
 				s, err := readText(c, 0)
 				if err != nil {

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-	"golang.org/x/term"
-
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -20,6 +17,8 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
 	"github.com/exosim/exosim/store/tenant"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -299,7 +298,7 @@ func newRunCmd(e *env, o *options) *cobra.Command {
 				if err != nil {
 					return &usageError{fmt.Errorf("cannot read script: %w", err)}
 				}
-				text = runtime.DecodeScript(data)
+				text = fsys.DecodeText(data)
 				path = file
 				if abs, err := filepath.Abs(path); err == nil {
 					path = abs

@@ -92,3 +92,12 @@ func CompareOrdinal(a, b string) int {
 	}
 	return len(ra) - len(rb)
 }
+
+// Bytes is a byte[] as scripts see it.
+func Bytes(b []byte) []any {
+	out := make([]any, len(b))
+	for i, c := range b {
+		out[i] = int(c)
+	}
+	return out
+}

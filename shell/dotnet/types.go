@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -30,6 +31,12 @@ type Host interface {
 	ToStr(v any) string
 	// Now is the session's clock (DateTime.Now).
 	Now() time.Time
+	// NewGuid is the next identifier of the session's seeded generator.
+	NewGuid() object.Guid
+	// Files is the session's drives and location; Env its environment
+	// variables.
+	Files() *fsys.Namespace
+	Env() *fsys.Env
 	// CallScriptBlock calls script block sb with the arguments and
 	// returns its output (one value or an array).
 	CallScriptBlock(sb ScriptBlock, args []any) (any, error)

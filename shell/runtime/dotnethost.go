@@ -17,3 +17,6 @@ func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, erro
 
 // Compare orders two values as -lt and -gt do.
 func (rt *Runtime) Compare(a, b any, cs bool) (int, error) { return rt.compareValues(a, b, cs) }
+
+// envLookup reads an environment variable of the session.
+func (rt *Runtime) envLookup(name string) (string, bool) { return rt.env.Get(name) }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/syntax"
@@ -51,7 +52,7 @@ func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any
 	if err != nil {
 		return rt.commandNotFound(path, ext)
 	}
-	src := syntax.NewSource(p, DecodeScript(data))
+	src := syntax.NewSource(p, fsys.DecodeText(data))
 	sb, perrs := parser.Parse(src)
 	if perrs == nil {
 		perrs = rt.prepareScript(sb, src)

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
@@ -384,7 +385,7 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		if path, ok := provider.ScriptPath(rt.files, name); ok {
 			data, err := provider.ReadFile(rt.files, path)
 			if err == nil {
-				src := syntax.NewSource(path, DecodeScript(data))
+				src := syntax.NewSource(path, fsys.DecodeText(data))
 				sb, perrs := parser.Parse(src)
 				if perrs == nil {
 					perrs = rt.prepareScript(sb, src)

@@ -4,6 +4,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/collections"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
+	"github.com/exosim/exosim/shell/dotnet/io"
 	"github.com/exosim/exosim/shell/dotnet/text"
 	"github.com/exosim/exosim/shell/dotnet/xml"
 )
@@ -21,4 +22,5 @@ func declareTypeLibrary() {
 	collections.Declare()
 	datetime.Declare()
 	xml.Declare()
+	io.Declare()
 }

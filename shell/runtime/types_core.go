@@ -676,7 +676,7 @@ func declareCoreTypes() {
 					if err != nil {
 						return nil, dotnet.Throw("The input is not a valid Base-64 string as it contains a non-base 64 character, more than two padding characters, or an illegal character among the padding characters.")
 					}
-					return bytesValue(b), nil
+					return dotnet.Bytes(b), nil
 				}),
 			}},
 		&TypeDef{FullName: "System.Environment", Aliases: []string{"environment"},
@@ -740,7 +740,7 @@ func declareCoreTypes() {
 				"WebName":      dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).name, nil }),
 				"EncodingName": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*textEncoding).displayName(), nil }),
 				"GetBytes": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					return bytesValue(c.Self.(*textEncoding).encode(c.Str(0))), nil
+					return dotnet.Bytes(c.Self.(*textEncoding).encode(c.Str(0))), nil
 				}),
 				"GetString": dotnet.Method(1, 3, func(c *Call) (any, error) {
 					b, err := bytesArg(c, 0, "bytes")
@@ -774,15 +774,6 @@ func isMidpointArg(v any) bool {
 		return !isNum
 	}
 	return false
-}
-
-// bytesValue is a byte[] as scripts see it.
-func bytesValue(b []byte) []any {
-	out := make([]any, len(b))
-	for i, c := range b {
-		out[i] = int(c)
-	}
-	return out
 }
 
 // bytesArg reads a byte[] argument.

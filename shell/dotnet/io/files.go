@@ -1,4 +1,4 @@
-package runtime
+package io
 
 import (
 	"errors"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -20,7 +21,7 @@ import (
 // a byte order mark, .NET's default.
 
 // dotnetPath resolves a path argument of a System.IO method.
-func dotnetPath(c *Call, i int) (fsys.Path, error) {
+func dotnetPath(c *dotnet.Call, i int) (fsys.Path, error) {
 	if i >= len(c.Args) || c.Args[i] == nil {
 		return fsys.Path{}, &dotnet.MethodException{Msg: "Value cannot be null. (Parameter 'path')"}
 	}
@@ -28,7 +29,7 @@ func dotnetPath(c *Call, i int) (fsys.Path, error) {
 	if strings.TrimSpace(s) == "" {
 		return fsys.Path{}, &dotnet.MethodException{Msg: "The value cannot be an empty string. (Parameter 'path')"}
 	}
-	ns := rtOf(c).files
+	ns := c.Host.Files()
 	p, err := ns.ResolveFrom(ns.StartLocation(), s)
 	if err != nil {
 		var unc *fsys.NetworkPathError
@@ -56,26 +57,26 @@ func ioException(err error, p fsys.Path, file bool) error {
 }
 
 // dotnetLines joins lines as File.WriteAllLines writes them.
-func dotnetLines(c *Call, v any) string {
+func dotnetLines(c *dotnet.Call, v any) string {
 	var b strings.Builder
-	items, ok := enumerateForCompare(bareValue(v))
+	items, ok := object.Elements(object.Unwrap(v))
 	if !ok {
 		items = []any{v}
 	}
 	for _, it := range items {
-		b.WriteString(rtOf(c).toStr(it))
+		b.WriteString(c.Host.ToStr(it))
 		b.WriteByte('\n')
 	}
 	return b.String()
 }
 
 // readText reads a file for ReadAllText and friends.
-func readText(c *Call, i int) (string, error) {
+func readText(c *dotnet.Call, i int) (string, error) {
 	p, err := dotnetPath(c, i)
 	if err != nil {
 		return "", err
 	}
-	ns := rtOf(c).files
+	ns := c.Host.Files()
 	if fi, err := ns.Stat(p); err == nil && fi.IsDir() {
 		return "", &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
 	}
@@ -83,16 +84,16 @@ func readText(c *Call, i int) (string, error) {
 	if err != nil {
 		return "", ioException(err, p, true)
 	}
-	return DecodeScript(data), nil
+	return fsys.DecodeText(data), nil
 }
 
 // writeText writes or appends text for WriteAllText and friends.
-func writeText(c *Call, i int, text string, appendTo bool) (any, error) {
+func writeText(c *dotnet.Call, i int, text string, appendTo bool) (any, error) {
 	p, err := dotnetPath(c, i)
 	if err != nil {
 		return nil, err
 	}
-	if err := rtOf(c).files.WriteFile(p, []byte(text), appendTo); err != nil {
+	if err := c.Host.Files().WriteFile(p, []byte(text), appendTo); err != nil {
 		return nil, ioException(err, p, false)
 	}
 	return nil, nil
@@ -114,27 +115,25 @@ func splitTextLines(s string) []any {
 	return out
 }
 
-func init() { dotnet.RegisterLater(declareFilesTypes) }
-
-// declareFilesTypes registers the file's types; it runs on the first type lookup.
-func declareFilesTypes() {
-	dotnet.RegisterType(&TypeDef{FullName: "System.IO.File", Assembly: "System.Runtime",
-		Static: Members{
-			"Exists": dotnet.Method(1, 1, func(c *Call) (any, error) {
+// declareFiles declares System.IO.File and System.IO.Directory.
+func declareFiles() {
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.IO.File", Assembly: "System.Runtime",
+		Static: dotnet.Members{
+			"Exists": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return false, nil
 				}
-				fi, err := rtOf(c).files.Stat(p)
+				fi, err := c.Host.Files().Stat(p)
 				return err == nil && !fi.IsDir(), nil
 			}),
-			"ReadAllText": dotnet.Method(1, 2, func(c *Call) (any, error) { return readText(c, 0) }),
-			"ReadAllBytes": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"ReadAllText": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return readText(c, 0) }),
+			"ReadAllBytes": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				ns := rtOf(c).files
+				ns := c.Host.Files()
 				if fi, err := ns.Stat(p); err == nil && fi.IsDir() {
 					return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Access to the path '%s' is denied.", p.ProviderPath())}
 				}
@@ -142,45 +141,45 @@ func declareFilesTypes() {
 				if err != nil {
 					return nil, ioException(err, p, true)
 				}
-				return bytesValue(data), nil
+				return dotnet.Bytes(data), nil
 			}),
-			"ReadAllLines": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"ReadAllLines": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				s, err := readText(c, 0)
 				if err != nil {
 					return nil, err
 				}
 				return splitTextLines(s), nil
 			}),
-			"ReadLines": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"ReadLines": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				s, err := readText(c, 0)
 				if err != nil {
 					return nil, err
 				}
 				return splitTextLines(s), nil
 			}),
-			"WriteAllText":   dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, c.Str(1), false) }),
-			"AppendAllText":  dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, c.Str(1), true) }),
-			"WriteAllLines":  dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), false) }),
-			"AppendAllLines": dotnet.Method(2, 3, func(c *Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), true) }),
-			"WriteAllBytes":  dotnet.Method(2, 2, func(c *Call) (any, error) { return writeText(c, 0, fileBytes(c, c.Arg(1)), false) }),
-			"GetLastWriteTime": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"WriteAllText":   dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, c.Str(1), false) }),
+			"AppendAllText":  dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, c.Str(1), true) }),
+			"WriteAllLines":  dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), false) }),
+			"AppendAllLines": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return writeText(c, 0, dotnetLines(c, c.Arg(1)), true) }),
+			"WriteAllBytes":  dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) { return writeText(c, 0, fileBytes(c, c.Arg(1)), false) }),
+			"GetLastWriteTime": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				fi, err := rtOf(c).files.Stat(p)
+				fi, err := c.Host.Files().Stat(p)
 				if err != nil {
 					// .NET answers a missing file with 1/1/1601 (the file time zero)
 					return fileTimeZero, nil
 				}
 				return fi.ModTime().UTC(), nil
 			}),
-			"Delete": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"Delete": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				ns := rtOf(c).files
+				ns := c.Host.Files()
 				fi, err := ns.Stat(p)
 				if err != nil {
 					if parent, ok := p.Parent(); ok && !ns.Exists(parent) {
@@ -196,35 +195,35 @@ func declareFilesTypes() {
 				}
 				return nil, nil
 			}),
-			"Copy": dotnet.Method(2, 3, func(c *Call) (any, error) { return copyOrMove(c, false) }),
-			"Move": dotnet.Method(2, 3, func(c *Call) (any, error) { return copyOrMove(c, true) }),
+			"Copy": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return copyOrMove(c, false) }),
+			"Move": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) { return copyOrMove(c, true) }),
 		}})
-	dotnet.RegisterType(&TypeDef{FullName: "System.IO.Directory", Assembly: "System.Runtime",
-		Static: Members{
-			"Exists": dotnet.Method(1, 1, func(c *Call) (any, error) {
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.IO.Directory", Assembly: "System.Runtime",
+		Static: dotnet.Members{
+			"Exists": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return false, nil
 				}
-				fi, err := rtOf(c).files.Stat(p)
+				fi, err := c.Host.Files().Stat(p)
 				return err == nil && fi.IsDir(), nil
 			}),
-			"CreateDirectory": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"CreateDirectory": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				if err := rtOf(c).files.Mkdir(p, true); err != nil {
+				if err := c.Host.Files().Mkdir(p, true); err != nil {
 					return nil, ioException(err, p, false)
 				}
 				return p.ProviderPath(), nil
 			}),
-			"Delete": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"Delete": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				p, err := dotnetPath(c, 0)
 				if err != nil {
 					return nil, err
 				}
-				ns := rtOf(c).files
+				ns := c.Host.Files()
 				fi, err := ns.Stat(p)
 				if err != nil || !fi.IsDir() {
 					return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
@@ -238,15 +237,15 @@ func declareFilesTypes() {
 				}
 				return nil, nil
 			}),
-			"GetFiles":       dotnet.Method(1, 3, func(c *Call) (any, error) { return listDir(c, false) }),
-			"GetDirectories": dotnet.Method(1, 3, func(c *Call) (any, error) { return listDir(c, true) }),
-			"GetCurrentDirectory": dotnet.Method(0, 0, func(c *Call) (any, error) {
-				return rtOf(c).files.StartLocation().ProviderPath(), nil
+			"GetFiles":       dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) { return listDir(c, false) }),
+			"GetDirectories": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) { return listDir(c, true) }),
+			"GetCurrentDirectory": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+				return c.Host.Files().StartLocation().ProviderPath(), nil
 			}),
 		}})
 }
 
-func copyOrMove(c *Call, move bool) (any, error) {
+func copyOrMove(c *dotnet.Call, move bool) (any, error) {
 	from, err := dotnetPath(c, 0)
 	if err != nil {
 		return nil, err
@@ -255,7 +254,7 @@ func copyOrMove(c *Call, move bool) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	ns := rtOf(c).files
+	ns := c.Host.Files()
 	fi, err := ns.Stat(from)
 	if err != nil || fi.IsDir() {
 		return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find file '%s'.", from.ProviderPath())}
@@ -282,7 +281,7 @@ func copyOrMove(c *Call, move bool) (any, error) {
 
 // listDir is Directory.GetFiles and GetDirectories: full paths, with an
 // optional name pattern and AllDirectories search.
-func listDir(c *Call, dirs bool) (any, error) {
+func listDir(c *dotnet.Call, dirs bool) (any, error) {
 	p, err := dotnetPath(c, 0)
 	if err != nil {
 		return nil, err
@@ -291,8 +290,8 @@ func listDir(c *Call, dirs bool) (any, error) {
 	if len(c.Args) > 1 {
 		pattern = c.Str(1)
 	}
-	all := len(c.Args) > 2 && strings.Contains(strings.ToLower(rtOf(c).toStr(c.Arg(2))), "all")
-	ns := rtOf(c).files
+	all := len(c.Args) > 2 && strings.Contains(strings.ToLower(c.Host.ToStr(c.Arg(2))), "all")
+	ns := c.Host.Files()
 	if fi, err := ns.Stat(p); err != nil || !fi.IsDir() {
 		return nil, &dotnet.MethodException{Msg: fmt.Sprintf("Could not find a part of the path '%s'.", p.ProviderPath())}
 	}
@@ -318,19 +317,19 @@ func listDir(c *Call, dirs bool) (any, error) {
 }
 
 func toBoolArg(v any) bool {
-	b, _ := bareValue(v).(bool)
+	b, _ := object.Unwrap(v).(bool)
 	return b
 }
 
 // fileBytes turns a byte array argument into the file's bytes.
-func fileBytes(c *Call, v any) string {
-	items, ok := enumerateForCompare(bareValue(v))
+func fileBytes(c *dotnet.Call, v any) string {
+	items, ok := object.Elements(object.Unwrap(v))
 	if !ok {
 		return ""
 	}
 	b := make([]byte, 0, len(items))
 	for _, it := range items {
-		n, _ := dotnet.ArgToInt(rtOf(c), it, "bytes", c.Name)
+		n, _ := dotnet.ArgToInt(c.Host, it, "bytes", c.Name)
 		b = append(b, byte(n))
 	}
 	return string(b)

@@ -1,10 +1,11 @@
-package runtime
+package io
 
 import (
 	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/object"
 )
 
 // System.IO.Path with Windows rules: the simulated admin machine is a
@@ -59,7 +60,7 @@ func extensionOf(p string) string {
 }
 
 // pathArgs reads string arguments, refusing $null as .NET does.
-func pathArgs(c *Call) ([]string, error) {
+func pathArgs(c *dotnet.Call) ([]string, error) {
 	out := make([]string, len(c.Args))
 	for i, a := range c.Args {
 		if a == nil {
@@ -69,18 +70,15 @@ func pathArgs(c *Call) ([]string, error) {
 			}
 			return nil, dotnet.Throw("Value cannot be null. (Parameter '%s')", param)
 		}
-		out[i] = rtOf(c).toStr(a)
+		out[i] = c.Host.ToStr(a)
 	}
 	return out, nil
 }
 
-// envLookup reads an environment variable of the session.
-func (rt *Runtime) envLookup(name string) (string, bool) { return rt.env.Get(name) }
-
 // tempPath is Path.GetTempPath(): %TEMP% with a trailing separator, or the
 // simulated user's profile temp folder.
-func (rt *Runtime) tempPath() string {
-	t, ok := rt.envLookup("TEMP")
+func tempPath(h dotnet.Host) string {
+	t, ok := h.Env().Get("TEMP")
 	if !ok || t == "" || !strings.Contains(t, `\`) {
 		t = `C:\Users\admin\AppData\Local\Temp`
 	}
@@ -90,26 +88,24 @@ func (rt *Runtime) tempPath() string {
 	return t
 }
 
-func init() { dotnet.RegisterLater(declareIoTypes) }
-
-// declareIoTypes registers the file's types; it runs on the first type lookup.
-func declareIoTypes() {
-	dotnet.RegisterType(&TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
-		Static: Members{
-			"DirectorySeparatorChar":    dotnet.Prop(func(*Call) (any, error) { return charValue('\\'), nil }),
-			"AltDirectorySeparatorChar": dotnet.Prop(func(*Call) (any, error) { return charValue('/'), nil }),
-			"PathSeparator":             dotnet.Prop(func(*Call) (any, error) { return charValue(';'), nil }),
-			"VolumeSeparatorChar":       dotnet.Prop(func(*Call) (any, error) { return charValue(':'), nil }),
-			"Combine": dotnet.Method(1, -1, func(c *Call) (any, error) {
+// declarePath declares System.IO.Path.
+func declarePath() {
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.IO.Path", Assembly: "System.Runtime",
+		Static: dotnet.Members{
+			"DirectorySeparatorChar":    dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char('\\'), nil }),
+			"AltDirectorySeparatorChar": dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char('/'), nil }),
+			"PathSeparator":             dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char(';'), nil }),
+			"VolumeSeparatorChar":       dotnet.Prop(func(*dotnet.Call) (any, error) { return object.Char(':'), nil }),
+			"Combine": dotnet.Method(1, -1, func(c *dotnet.Call) (any, error) {
 				parts, err := pathArgs(c)
 				if err != nil {
 					return nil, err
 				}
 				if len(parts) == 1 {
-					if items, ok := enumerateForCompare(bareValue(c.Arg(0))); ok {
+					if items, ok := object.Elements(object.Unwrap(c.Arg(0))); ok {
 						parts = parts[:0]
 						for _, it := range items {
-							parts = append(parts, rtOf(c).toStr(it))
+							parts = append(parts, c.Host.ToStr(it))
 						}
 					}
 				}
@@ -127,7 +123,7 @@ func declareIoTypes() {
 				}
 				return out, nil
 			}),
-			"Join": dotnet.Method(1, -1, func(c *Call) (any, error) {
+			"Join": dotnet.Method(1, -1, func(c *dotnet.Call) (any, error) {
 				out := ""
 				for i := range c.Args {
 					p := c.Str(i)
@@ -143,13 +139,13 @@ func declareIoTypes() {
 				}
 				return out, nil
 			}),
-			"GetFileName": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"GetFileName": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				return fileNameOf(c.Str(0)), nil
 			}),
-			"GetFileNameWithoutExtension": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"GetFileNameWithoutExtension": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
@@ -159,14 +155,14 @@ func declareIoTypes() {
 				}
 				return name, nil
 			}),
-			"GetExtension": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"GetExtension": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				return extensionOf(c.Str(0)), nil
 			}),
-			"HasExtension": dotnet.Method(1, 1, func(c *Call) (any, error) { return extensionOf(c.Str(0)) != "", nil }),
-			"ChangeExtension": dotnet.Method(2, 2, func(c *Call) (any, error) {
+			"HasExtension": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return extensionOf(c.Str(0)) != "", nil }),
+			"ChangeExtension": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
@@ -185,7 +181,7 @@ func declareIoTypes() {
 				}
 				return p + e, nil
 			}),
-			"GetDirectoryName": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"GetDirectoryName": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
@@ -207,33 +203,33 @@ func declareIoTypes() {
 				}
 				return dir, nil
 			}),
-			"GetPathRoot": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"GetPathRoot": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				if c.Arg(0) == nil {
 					return nil, nil
 				}
 				p := c.Str(0)
 				return strings.ReplaceAll(p[:pathRootLen(p)], "/", `\`), nil
 			}),
-			"IsPathRooted": dotnet.Method(1, 1, func(c *Call) (any, error) { return isRooted(c.Str(0)), nil }),
-			"IsPathFullyQualified": dotnet.Method(1, 1, func(c *Call) (any, error) {
+			"IsPathRooted": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return isRooted(c.Str(0)), nil }),
+			"IsPathFullyQualified": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 				p := c.Str(0)
 				n := pathRootLen(p)
 				return n >= 3 || (n > 1 && isSep(p[0])), nil
 			}),
-			"GetTempPath": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).tempPath(), nil }),
-			"GetTempFileName": dotnet.Method(0, 0, func(c *Call) (any, error) {
+			"GetTempPath": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return tempPath(c.Host), nil }),
+			"GetTempFileName": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 				// a new empty file in the temp folder, named from the
 				// session's generator
-				g := rtOf(c).NewGuid()
-				name := rtOf(c).tempPath() + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1]))
-				if _, err := writeText(&Call{Host: c.Host, Args: []any{name}, Name: c.Name}, 0, "", false); err != nil {
+				g := c.Host.NewGuid()
+				name := tempPath(c.Host) + fmt.Sprintf("tmp%X.tmp", uint16(g[0])<<8|uint16(g[1]))
+				if _, err := writeText(&dotnet.Call{Host: c.Host, Args: []any{name}, Name: c.Name}, 0, "", false); err != nil {
 					return nil, err
 				}
 				return name, nil
 			}),
-			"GetRandomFileName": dotnet.Method(0, 0, func(c *Call) (any, error) {
+			"GetRandomFileName": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 				const alphabet = "abcdefghijklmnopqrstuvwxyz012345"
-				g := rtOf(c).NewGuid()
+				g := c.Host.NewGuid()
 				var b strings.Builder
 				for i := 0; i < 11; i++ {
 					if i == 8 {
@@ -243,27 +239,27 @@ func declareIoTypes() {
 				}
 				return b.String(), nil
 			}),
-			"GetInvalidFileNameChars": dotnet.Method(0, 0, func(c *Call) (any, error) {
+			"GetInvalidFileNameChars": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 				out := []any{}
 				for _, r := range "\"<>|\x00" {
-					out = append(out, charValue(r))
+					out = append(out, object.Char(r))
 				}
 				for r := rune(1); r < 32; r++ {
-					out = append(out, charValue(r))
+					out = append(out, object.Char(r))
 				}
 				for _, r := range ":*?\\/" {
-					out = append(out, charValue(r))
+					out = append(out, object.Char(r))
 				}
 				return out, nil
 			}),
-			"GetInvalidPathChars": dotnet.Method(0, 0, func(c *Call) (any, error) {
-				out := []any{charValue('|'), charValue(0)}
+			"GetInvalidPathChars": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+				out := []any{object.Char('|'), object.Char(0)}
 				for r := rune(1); r < 32; r++ {
-					out = append(out, charValue(r))
+					out = append(out, object.Char(r))
 				}
 				return out, nil
 			}),
-			"GetFullPath": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			"GetFullPath": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 				p := c.Str(0)
 				if !isRooted(p) || pathRootLen(p) < 3 {
 					return nil, dotnet.NotSupported("Path.GetFullPath of a relative path ('%s'); use Resolve-Path or Join-Path with $PWD", p)

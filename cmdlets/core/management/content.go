@@ -113,9 +113,9 @@ func ReadError(ctx *runtime.Context, err error, p fsys.Path, id string) *object.
 	return ctx.NewError(fe.Message, id, object.ReadError, fe.Exception, p.ProviderPath())
 }
 
-// existingFile resolves a path argument to existing files, writing the
+// existingFiles resolves a path argument to existing files, writing the
 // errors PowerShell writes for missing ones and for folders.
-func existingFiles(ctx *runtime.Context, p string, literal bool, notFoundID string) ([]Item, error) {
+func existingFiles(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
 	items, err := Expand(ctx, p, literal)
 	if err != nil {
 		return nil, err
@@ -175,25 +175,12 @@ func getContent() *runtime.Command {
 		if ctx.Switch("Wait") {
 			ctx.WriteWarning("exosim reads the file once: Get-Content -Wait does not wait for new lines in the simulator.")
 		}
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := existingFiles(ctx, p, literal, "PathNotFound")
-			if err != nil {
-				return err
+		return forEachItem(ctx, existingFiles, func(it Item) error {
+			if it.Info == nil {
+				return sessionContent(ctx, it)
 			}
-			for _, it := range items {
-				if it.Info == nil {
-					if err := sessionContent(ctx, it); err != nil {
-						return err
-					}
-					continue
-				}
-				if err := readContent(ctx, it.Path, enc); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+			return readContent(ctx, it.Path, enc)
+		})
 	}
 	return c
 }
@@ -539,10 +526,7 @@ func clearContent() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(PathParams(true, false),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+	c.Params = ItemParams(true, false,
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("Credential", runtime.TObject),
 		runtime.P("Stream", runtime.TString),
@@ -551,36 +535,21 @@ func clearContent() *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := existingFiles(ctx, p, literal, "PathNotFound")
-			if err != nil {
+		return forEachKept(ctx, existingFiles, func(it Item) error {
+			if ok, err := ctx.ShouldProcess("Path: "+it.Path.ProviderPath(), "Clear Content"); err != nil || !ok {
 				return err
 			}
-			for _, it := range items {
-				if !KeepChild(ctx, it) {
-					continue
+			if it.Info == nil {
+				if it.Path.Drive.Provider == fsys.Variable {
+					ctx.RT.SetVariable(it.Path.Rel, nil)
 				}
-				if ok, err := ctx.ShouldProcess("Path: "+it.Path.ProviderPath(), "Clear Content"); err != nil || !ok {
-					if err != nil {
-						return err
-					}
-					continue
-				}
-				if it.Info == nil {
-					if it.Path.Drive.Provider == fsys.Variable {
-						ctx.RT.SetVariable(it.Path.Rel, nil)
-					}
-					continue
-				}
-				if err := ctx.RT.Files().WriteFile(it.Path, nil, false); err != nil {
-					if err := ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath())); err != nil {
-						return err
-					}
-				}
+				return nil
 			}
-		}
-		return nil
+			if err := ctx.RT.Files().WriteFile(it.Path, nil, false); err != nil {
+				return ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath()))
+			}
+			return nil
+		})
 	}
 	return c
 }

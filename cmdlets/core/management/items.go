@@ -401,6 +401,17 @@ func PathParams(pathMandatory bool, fromPipeline bool) []*runtime.Param {
 	}
 }
 
+// ItemParams declares -Path and -LiteralPath as PathParams does, then
+// -Filter, -Include and -Exclude (which KeepChild reads), then more.
+func ItemParams(pathMandatory bool, fromPipeline bool, more ...*runtime.Param) []*runtime.Param {
+	ps := append(PathParams(pathMandatory, fromPipeline),
+		runtime.P("Filter", runtime.TString),
+		runtime.P("Include", runtime.TStrings),
+		runtime.P("Exclude", runtime.TStrings),
+	)
+	return append(ps, more...)
+}
+
 func getChildItem() *runtime.Command {
 	c := engine.Cmdlet("Get-ChildItem", engine.ModManagement, "GetChildItemCommand")
 	c.Synopsis = "Lists the items in folders (files and subfolders) or in the Env:, Variable:, Function: and Alias: drives."
@@ -610,10 +621,7 @@ func getItem() *runtime.Command {
 	c.Synopsis = "Gets the file, folder or session item at a path."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(PathParams(true, true),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+	c.Params = ItemParams(true, true,
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("Stream", runtime.TStrings),
 	)
@@ -621,22 +629,9 @@ func getItem() *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := Expand(ctx, p, literal)
-			if err != nil {
-				return err
-			}
-			for _, it := range items {
-				if !KeepChild(ctx, it) {
-					continue
-				}
-				if err := ctx.WriteObject(itemObject(ctx.RT, it)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return forEachKept(ctx, Expand, func(it Item) error {
+			return ctx.WriteObject(itemObject(ctx.RT, it))
+		})
 	}
 	return c
 }
@@ -647,6 +642,39 @@ func PathArgs(ctx *runtime.Context) ([]string, bool) {
 		return ctx.Strings("LiteralPath"), true
 	}
 	return ctx.Strings("Path"), false
+}
+
+// expandFunc resolves one -Path or -LiteralPath argument into items, as
+// Expand does.
+type expandFunc func(ctx *runtime.Context, p string, literal bool) ([]Item, error)
+
+// forEachItem calls fn for every item the command's -Path or -LiteralPath
+// arguments name, each resolved by expand, and stops at the first error.
+func forEachItem(ctx *runtime.Context, expand expandFunc, fn func(Item) error) error {
+	paths, literal := PathArgs(ctx)
+	for _, p := range paths {
+		items, err := expand(ctx, p, literal)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if err := fn(it); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// forEachKept is forEachItem over the items -Filter, -Include and
+// -Exclude keep.
+func forEachKept(ctx *runtime.Context, expand expandFunc, fn func(Item) error) error {
+	return forEachItem(ctx, expand, func(it Item) error {
+		if !KeepChild(ctx, it) {
+			return nil
+		}
+		return fn(it)
+	})
 }
 
 // Expand resolves one -Path (wildcards allowed) or -LiteralPath argument
@@ -886,10 +914,7 @@ func removeItem() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(PathParams(true, true),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+	c.Params = ItemParams(true, true,
 		runtime.P("Recurse", runtime.TSwitch, runtime.Alias("r")),
 		runtime.P("Force", runtime.TSwitch),
 		runtime.P("Credential", runtime.TObject),
@@ -899,22 +924,7 @@ func removeItem() *runtime.Command {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := Expand(ctx, p, literal)
-			if err != nil {
-				return err
-			}
-			for _, it := range items {
-				if !KeepChild(ctx, it) {
-					continue
-				}
-				if err := removeOne(ctx, it); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return forEachKept(ctx, Expand, func(it Item) error { return removeOne(ctx, it) })
 	}
 	return c
 }
@@ -1134,10 +1144,7 @@ func invokeItem() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(PathParams(true, false),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+	c.Params = ItemParams(true, false,
 		runtime.P("Credential", runtime.TObject),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {

@@ -306,10 +306,7 @@ func testPath() *runtime.Command {
 	c.Synopsis = "Tells whether a path exists (or, with -IsValid, whether its syntax is valid)."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = append(PathParams(true, true),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+	c.Params = ItemParams(true, true,
 		runtime.P("PathType", runtime.DotNetEnumType("TestPathType", "Microsoft.PowerShell.Commands.TestPathType", "Any", "Container", "Leaf"), runtime.Alias("Type")),
 		runtime.P("IsValid", runtime.TSwitch),
 		runtime.P("Credential", runtime.TObject),
@@ -436,23 +433,13 @@ func resolvePath() *runtime.Command {
 			}
 			base = bp
 		}
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := Expand(ctx, p, literal)
-			if err != nil {
-				return err
+		return forEachItem(ctx, Expand, func(it Item) error {
+			var out any = provider.PathInfo(it.Path)
+			if ctx.Switch("Relative") || ctx.Has("RelativeBasePath") && ctx.Switch("Relative") {
+				out = relativeTo(base, it.Path)
 			}
-			for _, it := range items {
-				var out any = provider.PathInfo(it.Path)
-				if ctx.Switch("Relative") || ctx.Has("RelativeBasePath") && ctx.Switch("Relative") {
-					out = relativeTo(base, it.Path)
-				}
-				if err := ctx.WriteObject(out); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+			return ctx.WriteObject(out)
+		})
 	}
 	return c
 }
@@ -496,19 +483,9 @@ func convertPath() *runtime.Command {
 	c.DefaultSet = "Path"
 	c.Params = PathParams(true, true)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := Expand(ctx, p, literal)
-			if err != nil {
-				return err
-			}
-			for _, it := range items {
-				if err := ctx.WriteObject(it.Path.ProviderPath()); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return forEachItem(ctx, Expand, func(it Item) error {
+			return ctx.WriteObject(it.Path.ProviderPath())
+		})
 	}
 	return c
 }

@@ -2083,21 +2083,11 @@ func (p *parser) parseTry(kw *Token) syntax.Statement {
 				break
 			}
 			p.advance(lb)
-			name, end, ok := p.scanTypeName(p.off, 0)
-			if !ok {
-				n := p.peekTok(modeExpr)
-				p.errMissing(n, "MissingTypeLiteralToken", "Missing type literal.")
+			tn := p.caughtType()
+			if tn == nil {
 				return st
 			}
-			ns := p.skipSpace(p.off)
-			p.off, p.lastEnd = end, end
-			rb := p.peekTok(modeExpr)
-			if rb.Kind != TokRBracket {
-				p.errMissing(rb, "EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.")
-				return st
-			}
-			p.advance(rb)
-			cc.Types = append(cc.Types, &syntax.TypeName{Ext: p.ext(ns, end), Name: name})
+			cc.Types = append(cc.Types, tn)
 			p.skipNewlines()
 			c := p.peekTok(modeExpr)
 			if c.Kind != TokComma {
@@ -2128,6 +2118,27 @@ func (p *parser) parseTry(kw *Token) syntax.Statement {
 	return st
 }
 
+// caughtType parses the rest of the [type] of a catch clause or a trap
+// statement, after its '[': the type name and the closing ']'. It reports
+// a missing one and returns nil.
+func (p *parser) caughtType() *syntax.TypeName {
+	name, end, ok := p.scanTypeName(p.off, 0)
+	if !ok {
+		n := p.peekTok(modeExpr)
+		p.errMissing(n, "MissingTypeLiteralToken", "Missing type literal.")
+		return nil
+	}
+	ns := p.skipSpace(p.off)
+	p.off, p.lastEnd = end, end
+	rb := p.peekTok(modeExpr)
+	if rb.Kind != TokRBracket {
+		p.errMissing(rb, "EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.")
+		return nil
+	}
+	p.advance(rb)
+	return &syntax.TypeName{Ext: p.ext(ns, end), Name: name}
+}
+
 func (p *parser) parseTrap(kw *Token) syntax.Statement {
 	st := &syntax.TrapStmt{}
 	start := kw.Ext.Start.Offset
@@ -2135,21 +2146,9 @@ func (p *parser) parseTrap(kw *Token) syntax.Statement {
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
 	if lb := p.peekTok(modeExpr); lb.Kind == TokLBracket {
 		p.advance(lb)
-		name, end, ok := p.scanTypeName(p.off, 0)
-		if !ok {
-			n := p.peekTok(modeExpr)
-			p.errMissing(n, "MissingTypeLiteralToken", "Missing type literal.")
+		if st.Type = p.caughtType(); st.Type == nil {
 			return st
 		}
-		ns := p.skipSpace(p.off)
-		p.off, p.lastEnd = end, end
-		rb := p.peekTok(modeExpr)
-		if rb.Kind != TokRBracket {
-			p.errMissing(rb, "EndSquareBracketExpectedAtEndOfType", "Missing ] at end of type token.")
-			return st
-		}
-		p.advance(rb)
-		st.Type = &syntax.TypeName{Ext: p.ext(ns, end), Name: name}
 	}
 	st.Body = p.block("MissingTrapStatement", "The 'trap' statement was incomplete. A trap statement requires a body.")
 	return st

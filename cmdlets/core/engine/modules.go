@@ -489,27 +489,36 @@ func findModuleCmdlet() *runtime.Command {
 		runtime.P("Proxy", runtime.TString),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		names := ctx.Strings("Name")
-		if len(names) == 0 {
-			names = []string{"*"}
-		}
-		for _, n := range names {
-			ms := matchModules(n, true)
-			if len(ms) == 0 && !wildcard.Has(n) {
-				if err := ctx.WriteError(packageError(ctx, "Find-Package", "NoMatchFoundForCriteria", fmt.Sprintf("No match was found for the specified search criteria and module name '%s'. Try Get-PSRepository to see all available registered module repositories.", n), n)); err != nil {
-					return err
-				}
-				continue
-			}
-			for _, m := range ms {
-				if err := ctx.WriteObject(repositoryItem(m, false)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return writeGalleryModules(ctx, false, func(n string) *object.ErrorRecord {
+			return packageError(ctx, "Find-Package", "NoMatchFoundForCriteria", fmt.Sprintf("No match was found for the specified search criteria and module name '%s'. Try Get-PSRepository to see all available registered module repositories.", n), n)
+		})
 	}
 	return c
+}
+
+// writeGalleryModules writes the gallery modules each -Name matches (all
+// of them without one), as installed modules or as the gallery's
+// entries; a plain name that matches none is the error notFound makes.
+func writeGalleryModules(ctx *runtime.Context, installed bool, notFound func(name string) *object.ErrorRecord) error {
+	names := ctx.Strings("Name")
+	if len(names) == 0 {
+		names = []string{"*"}
+	}
+	for _, n := range names {
+		ms := matchModules(n, true)
+		if len(ms) == 0 && !wildcard.Has(n) {
+			if err := ctx.WriteError(notFound(n)); err != nil {
+				return err
+			}
+			continue
+		}
+		for _, m := range ms {
+			if err := ctx.WriteObject(repositoryItem(m, installed)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func getInstalledModule() *runtime.Command {
@@ -517,25 +526,9 @@ func getInstalledModule() *runtime.Command {
 	c.Synopsis = "Lists the gallery modules installed: exosim's ExchangeOnlineManagement and Microsoft.Graph modules."
 	c.Params = append(galleryParams(), runtime.P("AllVersions", runtime.TSwitch))
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		names := ctx.Strings("Name")
-		if len(names) == 0 {
-			names = []string{"*"}
-		}
-		for _, n := range names {
-			ms := matchModules(n, true)
-			if len(ms) == 0 && !wildcard.Has(n) {
-				if err := ctx.WriteError(packageError(ctx, "Get-Package", "NoMatchFound", fmt.Sprintf("No match was found for the specified search criteria and module names '%s'.", n), n)); err != nil {
-					return err
-				}
-				continue
-			}
-			for _, m := range ms {
-				if err := ctx.WriteObject(repositoryItem(m, true)); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return writeGalleryModules(ctx, true, func(n string) *object.ErrorRecord {
+			return packageError(ctx, "Get-Package", "NoMatchFound", fmt.Sprintf("No match was found for the specified search criteria and module names '%s'.", n), n)
+		})
 	}
 	return c
 }

@@ -1913,16 +1913,8 @@ func (p *parser) parseWhile(kw *Token, label string, start int) syntax.Statement
 	st := &syntax.WhileStmt{Label: label}
 	p.advance(kw)
 	defer func() { st.Ext = p.ext(start, p.lastEnd) }()
-	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword 'while'.") {
-		return st
-	}
-	st.Cond = p.parsePipelineChain()
-	if st.Cond == nil {
-		n := p.peekTok(modeExpr)
-		p.errMissing(n, "MissingExpressionAfterKeyword", "Missing expression after 'while' in loop.")
-		return st
-	}
-	if !p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in 'while' statement.") {
+	var ok bool
+	if st.Cond, ok = p.loopCondition(kw, "while"); !ok {
 		return st
 	}
 	st.Body = p.block("MissingLoopStatement", "Missing statement body in while loop.")
@@ -1946,17 +1938,25 @@ func (p *parser) parseDo(kw *Token, label string, start int) syntax.Statement {
 	p.advance(w)
 	word := strings.ToLower(w.Str)
 	st.Until = word == "until"
-	if !p.openParen(w, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword '"+word+"'.") {
-		return st
+	st.Cond, _ = p.loopCondition(w, word)
+	return st
+}
+
+// loopCondition parses the (condition) after the while or until keyword
+// kw (word, in lower case), reporting a missing parenthesis or
+// expression; ok is false when one was missing.
+func (p *parser) loopCondition(kw *Token, word string) (cond syntax.Statement, ok bool) {
+	if !p.openParen(kw, "MissingOpenParenthesisAfterKeyword", "Missing opening '(' after keyword '"+word+"'.") {
+		return nil, false
 	}
-	st.Cond = p.parsePipelineChain()
-	if st.Cond == nil {
+	cond = p.parsePipelineChain()
+	if cond == nil {
 		n := p.peekTok(modeExpr)
 		p.errMissing(n, "MissingExpressionAfterKeyword", "Missing expression after '"+word+"' in loop.")
-		return st
+		return nil, false
 	}
-	p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in '"+word+"' statement.")
-	return st
+	ok = p.closeParen("MissingEndParenthesisAfterStatement", "Missing closing ')' after expression in '"+word+"' statement.")
+	return cond, ok
 }
 
 func (p *parser) parseSwitch(kw *Token, label string, start int) syntax.Statement {

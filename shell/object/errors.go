@@ -324,3 +324,13 @@ func (e *ErrorRecord) Exception() *PSObject {
 	o.ToStringFunc = func() string { return msg }
 	return o
 }
+
+// CannotConvert is .NET's message for a value that does not convert to
+// the named type ("Cannot convert value "x" to type "System.Int32"." or,
+// for $null, "Cannot convert null to type ...").
+func CannotConvert(v any, typeName string) string {
+	if v == nil {
+		return "Cannot convert null to type \"" + typeName + "\"."
+	}
+	return "Cannot convert value \"" + ToInvariantString(v) + "\" to type \"" + typeName + "\"."
+}

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/textops"
 )
 
 func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
@@ -310,13 +311,13 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 	case ",":
 		return []any{v}, nil
 	case "-split", "-isplit", "-csplit":
-		v, err := rt.splitOp(v, nil, x.Op == "-csplit", true)
+		v, err := textops.Split(textSession{rt}, v, nil, x.Op == "-csplit", true)
 		if err != nil {
 			return nil, runtimeError(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
 		}
 		return v, nil
 	case "-join":
-		s, err := rt.joinOp(v, "")
+		s, err := textops.Join(textSession{rt}, v, "")
 		if err != nil {
 			return nil, outOfMemory(x.Ext)
 		}
@@ -409,9 +410,9 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	if err == errDivideByZero {
 		id, cat, ex = "RuntimeException", object.NotSpecified, "RuntimeException"
 	}
-	var ie *idError
-	if errors.As(err, &ie) {
-		id = ie.id
+	var te *textops.Error
+	if errors.As(err, &te) && te.ID != "" {
+		id = te.ID
 	}
 	switch {
 	case strings.HasPrefix(msg, "Method invocation failed because"):
@@ -444,7 +445,7 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	case "..":
 		return rt.rangeValues(l, r)
 	case "-f":
-		return rt.formatOp(l, r)
+		return textops.Format(textSession{rt}, l, r)
 	case "-xor":
 		return object.ToBool(l) != object.ToBool(r), nil
 	case "-band", "-bor", "-bxor", "-shl", "-shr":
@@ -504,11 +505,11 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 		}
 		return v, nil
 	case "-replace", "-ireplace", "-creplace":
-		return rt.replaceOp(l, r, op == "-creplace")
+		return textops.Replace(textSession{rt}, l, r, op == "-creplace")
 	case "-split", "-isplit", "-csplit":
-		return rt.splitOp(l, r, op == "-csplit", false)
+		return textops.Split(textSession{rt}, l, r, op == "-csplit", false)
 	case "-join":
-		return rt.joinOp(l, rt.toStr(r))
+		return textops.Join(textSession{rt}, l, rt.toStr(r))
 	}
 	if cop, ok := parseCompareOp(op); ok {
 		return rt.compare(cop, l, r)
@@ -528,40 +529,4 @@ func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
 		return ti, nil
 	}
 	return nil, &opError{"The right operand of '-is' or '-as' must be a type."}
-}
-
-// dotnetReplacement converts $1, ${name}, $0 and $$ to Go's syntax.
-func dotnetReplacement(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c != '$' || i+1 >= len(s) {
-			b.WriteByte(c)
-			continue
-		}
-		n := s[i+1]
-		switch {
-		case n == '$':
-			b.WriteString("$$")
-			i++
-		case n >= '0' && n <= '9':
-			j := i + 1
-			for j < len(s) && s[j] >= '0' && s[j] <= '9' {
-				j++
-			}
-			b.WriteString("${" + s[i+1:j] + "}")
-			i = j - 1
-		case n == '{':
-			end := strings.IndexByte(s[i:], '}')
-			if end < 0 {
-				b.WriteString("$$")
-				continue
-			}
-			b.WriteString(s[i : i+end+1])
-			i += end
-		default:
-			b.WriteString("$$")
-		}
-	}
-	return b.String()
 }

@@ -2,8 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"regexp"
-	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/memlimit"
@@ -64,31 +62,6 @@ func statementError(st syntax.Statement, err error) error {
 		return outOfMemory(st.Span())
 	}
 	return err
-}
-
-// checkRegexReplace checks that replacing each match of re in s with repl
-// (a Go replacement template) leaves a string that fits the memory
-// budget. Only when the worst case (a match at every character) is large
-// are the matches counted.
-func checkRegexReplace(re *regexp.Regexp, s, repl string) error {
-	per := int64(len(repl))
-	if strings.Contains(repl, "$") {
-		per += int64(len(s)) // a group may repeat what it matched
-	}
-	if int64(len(s))+(int64(len(s))+1)*per < 1<<20 {
-		return nil
-	}
-	var count, matched int64
-	re.ReplaceAllStringFunc(s, func(m string) string {
-		count++
-		matched += int64(len(m))
-		return ""
-	})
-	need := int64(len(s)) + count*int64(len(repl))
-	if strings.Contains(repl, "$") {
-		need += matched * int64(strings.Count(repl, "$"))
-	}
-	return memlimit.Check(need)
 }
 
 // formatWithSpec is ToString(format) on a value: .NET's FormatException

@@ -17,12 +17,6 @@ import (
 
 type opError struct{ msg string }
 
-// idError is an operator's failure with the error id PowerShell reports
-// for it (FormatError, BadOperatorArgument ...).
-type idError struct{ msg, id string }
-
-func (e *idError) Error() string { return e.msg }
-
 func (e *opError) Error() string { return e.msg }
 
 var errDivideByZero = &opError{"Attempted to divide by zero."}
@@ -252,12 +246,8 @@ func opMethodName(op string) string {
 	return op
 }
 
-func cannotConvertMsg(v any, typeName string) string {
-	if v == nil {
-		return fmt.Sprintf("Cannot convert null to type \"%s\".", typeName)
-	}
-	return fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\".", object.ToInvariantString(v), typeName)
-}
+// cannotConvertMsg is object.CannotConvert.
+func cannotConvertMsg(v any, typeName string) string { return object.CannotConvert(v, typeName) }
 
 // ---------------------------------------------------------------------------
 // comparison

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/autoreply"
 	"github.com/exosim/exosim/cmdlets/calendarproc"
+	"github.com/exosim/exosim/cmdlets/casmailbox"
 	"github.com/exosim/exosim/cmdlets/compliance"
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/cmdlets/core/engine"
@@ -88,6 +89,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		{calendarproc.Commands, calendarproc.Views},
 		{autoreply.Commands, autoreply.Views},
 		{mobile.Commands, mobile.Views},
+		{casmailbox.Commands, casmailbox.Views},
 		{groups.Commands, groups.Views},
 		{domains.Commands, domains.Views},
 		{holds.Commands, holds.Views},

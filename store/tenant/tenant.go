@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/store/auditbypass"
 	"github.com/exosim/exosim/store/autoreply"
 	"github.com/exosim/exosim/store/calendarproc"
+	"github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/folderperms"
@@ -55,6 +56,7 @@ func Schema() *store.Schema {
 	autoreply.Register(s)
 	auditbypass.Register(s)
 	mobile.Register(s)
+	casmailbox.Register(s)
 	permissions.RecipientExists.Add(s, func(tx *store.Tx, id string) (bool, error) {
 		_, ok, err := groups.Get(tx, id)
 		return ok, err

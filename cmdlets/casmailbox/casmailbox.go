@@ -1,0 +1,343 @@
+// Package casmailbox declares the Exchange Online cmdlets of client
+// access: Get-CASMailbox shows which protocols and clients may open each
+// mailbox and Set-CASMailbox turns them on or off (store/casmailbox).
+package casmailbox
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/store"
+	cas "github.com/exosim/exosim/store/casmailbox"
+	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/mobile"
+)
+
+// TypeCASMailbox is the output type of Get-CASMailbox.
+const TypeCASMailbox = "Deserialized.Microsoft.Exchange.Data.Directory.Management.CASMailbox"
+
+const (
+	tStr  = "System.String"
+	tBool = "System.Boolean"
+	tList = "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]"
+)
+
+// Commands returns the package's cmdlets.
+func Commands() []*runtime.Command {
+	return runtime.LazyGroup(commands, "Get-CASMailbox", "Set-CASMailbox")
+}
+
+// Views registers the Get-CASMailbox table: the mailbox and its main
+// protocols.
+func Views(r *format.Registry) {
+	cols := []format.Column{{Label: "Name", Property: "Name"}}
+	for _, p := range []string{"ActiveSyncEnabled", "OWAEnabled", "PopEnabled", "ImapEnabled", "MapiEnabled", "SmtpClientAuthenticationDisabled"} {
+		cols = append(cols, format.Column{Label: p, Property: p})
+	}
+	r.Add(&format.View{Name: TypeCASMailbox, TypeNames: []string{TypeCASMailbox}, Kind: format.TableView, Columns: cols})
+}
+
+// setSwitches are the on/off parameters of Set-CASMailbox the simulator
+// keeps.
+var setSwitches = func() []string {
+	var out []string
+	for _, sw := range cas.Switches {
+		out = append(out, sw.Name)
+	}
+	return out
+}()
+
+func commands() []*runtime.Command {
+	get := exo.Declared("Get-CASMailbox")
+	exo.Describe(get, map[string]string{
+		"Identity":             "The mailbox; every mailbox when left out.",
+		"Anr":                  "Mailboxes whose name, alias, display name or address starts with this text.",
+		"Filter":               "OPATH filter on the output's properties (PopEnabled, ImapEnabled ...).",
+		"RecipientTypeDetails": "Lists only mailboxes of these types.",
+		"ResultSize":           "Most results to return (1000 by default), or Unlimited.",
+		"Credential":           "Accepted; the session's credentials are used.",
+	})
+	get.OutputType = TypeCASMailbox
+	get.Synopsis = "Shows which protocols and clients (ActiveSync, Outlook on the web, POP, IMAP, MAPI, EWS) may open mailboxes."
+	get.Examples = []runtime.Example{
+		{Code: "Get-CASMailbox -ResultSize Unlimited -Filter 'PopEnabled -eq $true -or ImapEnabled -eq $true' | Select-Object Name,PopEnabled,ImapEnabled", Remark: "Finds mailboxes that legacy protocols can still open."},
+	}
+	get.Handler.Process = getCAS
+
+	set := exo.Declared("Set-CASMailbox")
+	help := map[string]string{
+		"Identity":                         "The mailbox.",
+		"SmtpClientAuthenticationDisabled": "$true turns SMTP AUTH off for the mailbox, $false on; $null follows the organization.",
+	}
+	for _, sw := range setSwitches {
+		help[sw] = "$true or $false."
+	}
+	exo.Describe(set, help)
+	set.ConfirmImpact = runtime.ImpactMedium
+	set.Synopsis = "Turns protocols and clients (ActiveSync, Outlook on the web, POP, IMAP, MAPI, EWS, SMTP AUTH) on or off for a mailbox."
+	set.Examples = []runtime.Example{{Code: "Set-CASMailbox annb -PopEnabled $false -ImapEnabled $false", Remark: "Closes POP3 and IMAP4 for Anne."}}
+	// the parameter is a Nullable<bool>: $null takes the mailbox back to
+	// the organization's setting
+	exo.DeclaredParam(set, "SmtpClientAuthenticationDisabled").Type = &runtime.Type{Kind: runtime.KindObject, Name: "bool", FullName: "System.Nullable`1[System.Boolean]"}
+	set.Handler.Process = setCAS
+
+	return []*runtime.Command{
+		exo.Partial(get, "Identity", "Anr", "Filter", "RecipientTypeDetails", "ResultSize", "Credential"),
+		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled"}, setSwitches...)...),
+	}
+}
+
+// casObject is the Get-CASMailbox object of a mailbox.
+func casObject(tx *store.Tx, m *directory.Mailbox, org *directory.Organization, s *cas.Settings, easDevice bool) *object.PSObject {
+	r := mailbox.RecipientOf(tx, m, org)
+	o := object.NewObject(TypeCASMailbox,
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADPresentationObject",
+		"Deserialized.Microsoft.Exchange.Data.Directory.ADObject",
+		"Deserialized.System.Object")
+	copyProp := func(names ...string) {
+		for _, n := range names {
+			if p := r.Property(n); p != nil {
+				o.AddTyped(p.Name, p.TypeName, p.Get())
+			}
+		}
+	}
+	sw := func(name string) { o.AddTyped(name, tBool, s.Value(name)) }
+	copyProp("EmailAddresses")
+	o.AddTyped("LegacyExchangeDN", tStr, exo.NilIfEmpty(m.LegacyExchangeDN))
+	o.AddTyped("LinkedMasterAccount", tStr, nil)
+	o.AddTyped("PrimarySmtpAddress", tStr, m.PrimarySmtpAddress)
+	o.AddTyped("ServerName", tStr, exo.NilIfEmpty(m.ServerName))
+	o.AddTyped("DisplayName", tStr, m.DisplayName)
+	o.AddTyped("ActiveSyncAllowedDeviceIDs", tList, exo.MultiValued(nil))
+	o.AddTyped("ActiveSyncBlockedDeviceIDs", tList, exo.MultiValued(nil))
+	o.AddTyped("ActiveSyncMailboxPolicy", tStr, "Default")
+	o.AddTyped("ActiveSyncMailboxPolicyIsDefaulted", tBool, true)
+	sw("ActiveSyncDebugLogging")
+	sw("ActiveSyncEnabled")
+	o.AddTyped("HasActiveSyncDevicePartnership", tBool, easDevice)
+	sw("ActiveSyncSuppressReadReceipt")
+	o.AddTyped("OwaMailboxPolicy", tStr, "OwaMailboxPolicy-Default")
+	sw("OWAforDevicesEnabled")
+	sw("OWAEnabled")
+	o.AddTyped("ECPEnabled", tBool, true)
+	sw("PopEnabled")
+	sw("PopUseProtocolDefaults")
+	o.AddTyped("PopMessagesRetrievalMimeFormat", tStr, "BestBodyFormat")
+	sw("PopForceICalForCalendarRetrievalOption")
+	sw("PopSuppressReadReceipt")
+	sw("ImapEnabled")
+	sw("ImapUseProtocolDefaults")
+	o.AddTyped("ImapMessagesRetrievalMimeFormat", tStr, "BestBodyFormat")
+	sw("ImapForceICalForCalendarRetrievalOption")
+	sw("ImapSuppressReadReceipt")
+	sw("MAPIEnabled")
+	o.AddTyped("MapiHttpEnabled", tBool, nil)
+	sw("UniversalOutlookEnabled")
+	sw("OutlookMobileEnabled")
+	sw("MacOutlookEnabled")
+	sw("OneWinNativeOutlookEnabled")
+	sw("EwsEnabled")
+	o.AddTyped("EwsAllowOutlook", tBool, nil)
+	o.AddTyped("EwsAllowMacOutlook", tBool, nil)
+	o.AddTyped("EwsAllowEntourage", tBool, nil)
+	o.AddTyped("EwsApplicationAccessPolicy", tStr, nil)
+	o.AddTyped("EwsAllowList", tList, nil)
+	o.AddTyped("EwsBlockList", tList, nil)
+	sw("ShowGalAsDefaultView")
+	var smtp any
+	if s.SmtpClientAuthenticationDisabled != nil {
+		smtp = *s.SmtpClientAuthenticationDisabled
+	}
+	o.AddTyped("SmtpClientAuthenticationDisabled", tBool, smtp)
+	sw("IsOptimizedForAccessibility")
+	sw("PublicFolderClientAccess")
+	copyProp("Identity", "IsValid", "ExchangeVersion", "Name", "DistinguishedName", "Guid", "WhenChanged", "WhenCreated",
+		"WhenChangedUTC", "WhenCreatedUTC", "OrganizationId", "Id", "OriginatingServer", "ObjectState")
+	o.ToStringFunc = r.ToStringFunc
+	return o
+}
+
+// hasEASDevice tells whether the mailbox has an Exchange ActiveSync device
+// partnership.
+func hasEASDevice(tx *store.Tx, m *directory.Mailbox) (bool, error) {
+	ds, err := mobile.ForMailbox(tx, m.Guid)
+	for _, d := range ds {
+		if d.ClientType == mobile.ClientEAS {
+			return true, err
+		}
+	}
+	return false, err
+}
+
+func matchAnr(m *directory.Mailbox, anr string) bool {
+	anr = strings.ToLower(strings.TrimSpace(anr))
+	for _, s := range []string{m.Name, m.Alias, m.DisplayName, m.PrimarySmtpAddress} {
+		if strings.HasPrefix(strings.ToLower(s), anr) {
+			return true
+		}
+	}
+	return false
+}
+
+func getCAS(ctx *runtime.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
+	var keep func(*object.PSObject) (bool, error)
+	if ctx.Has("Filter") {
+		var sample *object.PSObject
+		if err := exo.View(ctx, func(tx *store.Tx) error {
+			org, err := directory.GetOrganization(tx)
+			sample = casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false)
+			return err
+		}); err != nil {
+			return err
+		}
+		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
+			return err
+		}
+	}
+	types := ctx.Strings("RecipientTypeDetails")
+	var out []*object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		out = nil
+		org, err := directory.GetOrganization(tx)
+		if err != nil {
+			return nil, err
+		}
+		var ms []*directory.Mailbox
+		if ctx.Has("Identity") && ctx.Value("Identity") != nil {
+			m, rec, err := mailbox.ResolveIdentity(ctx, tx)
+			if err != nil || rec != nil {
+				return rec, err
+			}
+			ms = append(ms, m)
+		} else {
+			err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+				if !m.IsMailUser() && directory.ScopeActive.Includes(m) {
+					ms = append(ms, m)
+				}
+				return nil
+			})
+			if err != nil {
+				return nil, err
+			}
+			sort.SliceStable(ms, func(i, j int) bool { return strings.ToLower(ms[i].Name) < strings.ToLower(ms[j].Name) })
+		}
+		for _, m := range ms {
+			if len(types) > 0 && !exo.ContainsFold(types, m.RecipientTypeDetails) {
+				continue
+			}
+			if ctx.Has("Anr") && !matchAnr(m, ctx.String("Anr")) {
+				continue
+			}
+			s, err := cas.Get(tx, m.Guid)
+			if err != nil {
+				return nil, err
+			}
+			eas, err := hasEASDevice(tx, m)
+			if err != nil {
+				return nil, err
+			}
+			o := casObject(tx, m, org, s, eas)
+			if keep != nil {
+				ok, err := keep(o)
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					continue
+				}
+			}
+			out = append(out, o)
+		}
+		return nil, nil
+	})
+	if err != nil || !done {
+		return err
+	}
+	return mailbox.WriteLimited(ctx, out, limit, explicit)
+}
+
+// nullableBool converts a Nullable<bool> argument as PowerShell binds
+// one: $null, a Boolean or a number; ok is false for anything else.
+func nullableBool(v any) (b *bool, ok bool) {
+	var x bool
+	switch t := object.Unwrap(v).(type) {
+	case nil:
+		return nil, true
+	case bool:
+		x = t
+	case int:
+		x = t != 0
+	case int64:
+		x = t != 0
+	case float64:
+		x = t != 0
+	default:
+		return nil, false
+	}
+	return &x, true
+}
+
+func setCAS(ctx *runtime.Context) error {
+	var smtpAuth *bool
+	if ctx.Has("SmtpClientAuthenticationDisabled") {
+		v := ctx.Value("SmtpClientAuthenticationDisabled")
+		b, ok := nullableBool(v)
+		if !ok {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot process argument transformation on parameter 'SmtpClientAuthenticationDisabled'. Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.ToInvariantString(v)),
+				"ParameterArgumentTransformationError,"+ctx.Command.Name, object.InvalidData, "ParameterBindingArgumentTransformationException", v))
+		}
+		smtpAuth = b
+	}
+	var m *directory.Mailbox
+	var rec *object.ErrorRecord
+	plan := func(tx *store.Tx) error {
+		var err error
+		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
+		return err
+	}
+	if !ctx.ProceedsSilently() {
+		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+			err := plan(tx)
+			return rec, err
+		})
+		if err != nil || !done {
+			return err
+		}
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting CAS mailbox \"%s\".", m.Identity()), m.Identity())
+		if err != nil || !ok {
+			return err
+		}
+	}
+	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if err := plan(tx); err != nil || rec != nil {
+			return rec, err
+		}
+		s, err := cas.Get(tx, m.Guid)
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range setSwitches {
+			if ctx.Has(name) {
+				if s.Switches == nil {
+					s.Switches = map[string]bool{}
+				}
+				s.Switches[name] = ctx.Bool(name)
+			}
+		}
+		if ctx.Has("SmtpClientAuthenticationDisabled") {
+			s.SmtpClientAuthenticationDisabled = smtpAuth
+		}
+		return nil, cas.Put(tx, s)
+	})
+	return err
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
+	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -305,7 +306,7 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common,
 		}
 		return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", c.Name, rt.toStr(v), rt.toStr(v)), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 	case KindInt:
-		n, err := toInt32(v, "System.Int32")
+		n, err := number.ToInt32(v, "System.Int32")
 		if err != nil {
 			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", c.Name, err.Error()), "CannotConvertArgumentNoMessage", object.InvalidArgument)
 		}
@@ -441,7 +442,7 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		if t.Kind == KindLong {
 			tn = "System.Int64"
 		}
-		n, err := toInt32(v, tn)
+		n, err := number.ToInt32(v, tn)
 		if err != nil {
 			return nil, fail(err.Error())
 		}
@@ -453,7 +454,7 @@ func (rt *Runtime) convertScalar(cmd *Command, invName string, p *Param, t *Type
 		}
 		return n, nil
 	case KindDouble:
-		f, err := toDouble(v)
+		f, err := number.ToDouble(v)
 		if err != nil {
 			return nil, fail(err.Error())
 		}

@@ -3,7 +3,6 @@ package runtime
 import (
 	"errors"
 
-	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -62,15 +61,4 @@ func statementError(st syntax.Statement, err error) error {
 		return outOfMemory(st.Span())
 	}
 	return err
-}
-
-// formatWithSpec is ToString(format) on a value: .NET's FormatException
-// for a bad specifier is the method's exception; running out of memory
-// stays what it is.
-func formatWithSpec(v any, spec string) (any, error) {
-	s, err := object.FormatWithSpec(v, spec)
-	if err != nil && !memlimit.IsOutOfMemory(err) {
-		return nil, dotnet.Throw("%s", err.Error())
-	}
-	return s, err
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
+	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -79,7 +80,7 @@ func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 			}
 			// The count is converted to Int32 (a larger one fails);
 			// building the string may run out of memory.
-			n, err := toInt32(n, "System.Int32")
+			n, err := number.ToInt32(n, "System.Int32")
 			if err != nil {
 				return nil, err
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -288,7 +289,7 @@ func exitCode(v any) int {
 		}
 		return 0
 	}
-	n, err := toInt32(v, "System.Int32")
+	n, err := number.ToInt32(v, "System.Int32")
 	if err != nil {
 		return 0
 	}

@@ -5,6 +5,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/collections"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/dotnet/io"
+	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/dotnet/text"
 	"github.com/exosim/exosim/shell/dotnet/xml"
 )
@@ -18,6 +19,7 @@ func init() { dotnet.RegisterLater(declareTypeLibrary) }
 
 func declareTypeLibrary() {
 	dotnet.DeclareEnums()
+	number.Declare()
 	text.Declare()
 	collections.Declare()
 	datetime.Declare()

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
+	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -189,44 +190,6 @@ func mathMinMax(max bool) *Member {
 	})
 }
 
-// convertTo is one System.Convert.ToXxx method: a PowerShell conversion
-// with .NET's stricter string parsing.
-func convertTo(full string, kind *numberKind) *Member {
-	return dotnet.Method(1, 2, func(c *Call) (any, error) {
-		v := bareValue(c.Arg(0))
-		if len(c.Args) == 2 && kind != nil && kind.integral {
-			if s, ok := v.(string); ok {
-				base, err := c.Int(1, "fromBase")
-				if err != nil {
-					return nil, err
-				}
-				switch base {
-				case 2, 8, 10, 16:
-				default:
-					return nil, dotnet.Throw("Invalid Base. (Parameter 'fromBase')")
-				}
-				n, perr := strconv.ParseInt(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "0x"), "0b"), base, 64)
-				if perr != nil {
-					return nil, dotnet.Throw("Could not find any recognizable digits.")
-				}
-				return kind.make(big.NewRat(n, 1)), nil
-			}
-		}
-		if s, ok := v.(string); ok && kind != nil {
-			return kind.parse(s, kind.styles)
-		}
-		if v == nil && kind != nil {
-			return kind.make(new(big.Rat)), nil
-		}
-		t := dotnet.TypeByName(full)
-		out, err := t.Convert(rtOf(c), v)
-		if err != nil {
-			return nil, dotnet.Throw("%s", strings.TrimSuffix(err.Error(), ""))
-		}
-		return out, nil
-	})
-}
-
 func init() { dotnet.RegisterLater(declareCoreTypes) }
 
 // declareCoreTypes registers the file's types; it runs on the first type lookup.
@@ -238,7 +201,7 @@ func declareCoreTypes() {
 			Members: Members{
 				"ToString": dotnet.Method(0, 1, func(c *Call) (any, error) {
 					if len(c.Args) == 1 {
-						return formatWithSpec(c.Self, c.Str(0))
+						return number.FormatWithSpec(c.Self, c.Str(0))
 					}
 					if o, ok := c.Self.(*object.PSObject); ok {
 						return o.String(), nil
@@ -608,16 +571,16 @@ func declareCoreTypes() {
 			}},
 		&TypeDef{FullName: "System.Convert", Aliases: []string{"convert"},
 			Static: Members{
-				"ToInt32":   convertTo("System.Int32", kindInt32),
-				"ToInt64":   convertTo("System.Int64", kindInt64),
-				"ToInt16":   convertTo("System.Int16", kindInt16),
-				"ToByte":    convertTo("System.Byte", kindByte),
-				"ToUInt32":  convertTo("System.UInt32", kindU32),
-				"ToUInt64":  convertTo("System.UInt64", kindU64),
-				"ToDouble":  convertTo("System.Double", kindDouble),
-				"ToSingle":  convertTo("System.Single", kindSingle),
-				"ToDecimal": convertTo("System.Decimal", kindDecimal),
-				"ToChar":    convertTo("System.Char", nil),
+				"ToInt32":   number.ConvertTo("System.Int32"),
+				"ToInt64":   number.ConvertTo("System.Int64"),
+				"ToInt16":   number.ConvertTo("System.Int16"),
+				"ToByte":    number.ConvertTo("System.Byte"),
+				"ToUInt32":  number.ConvertTo("System.UInt32"),
+				"ToUInt64":  number.ConvertTo("System.UInt64"),
+				"ToDouble":  number.ConvertTo("System.Double"),
+				"ToSingle":  number.ConvertTo("System.Single"),
+				"ToDecimal": number.ConvertTo("System.Decimal"),
+				"ToChar":    number.ConvertTo("System.Char"),
 				"ToDateTime": dotnet.Method(1, 2, func(c *Call) (any, error) {
 					if c.Arg(0) == nil {
 						return dates.Zero(), nil
@@ -787,7 +750,7 @@ func bytesArg(c *Call, i int, param string) ([]byte, error) {
 	}
 	out := make([]byte, len(items))
 	for k, it := range items {
-		n, err := toNarrowInt(it, "System.Byte")
+		n, err := number.ToNarrowInt(it, "System.Byte")
 		if err != nil {
 			return nil, dotnet.ArgConvertError(c.Arg(i), param, c.Name, "System.Byte[]", err)
 		}

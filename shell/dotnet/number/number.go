@@ -1,0 +1,537 @@
+// Package number declares the .NET numeric types (Int32 ... UInt64,
+// Double, Single, Decimal, BigInteger) and the casts to them, with .NET's
+// parsing (NumberStyles), formatting and overflow errors.
+package number
+
+import (
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/numeric"
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Number styles (System.Globalization.NumberStyles flags).
+const (
+	nsLeadingWhite  = 1
+	nsTrailingWhite = 2
+	nsLeadingSign   = 4
+	nsTrailingSign  = 8
+	nsParentheses   = 16
+	nsDecimalPoint  = 32
+	nsThousands     = 64
+	nsExponent      = 128
+	nsCurrency      = 256
+	nsHex           = 512
+
+	nsInteger = nsLeadingWhite | nsTrailingWhite | nsLeadingSign
+	nsFloat   = nsInteger | nsDecimalPoint | nsExponent
+	nsNumber  = nsInteger | nsTrailingSign | nsDecimalPoint | nsThousands
+)
+
+// parseNumberStyles parses s the way .NET's Parse methods do with the
+// given NumberStyles (en-US symbols). It returns the value as an exact
+// rational and reports failure as .NET's FormatException text.
+func parseNumberStyles(s string, styles int) (*big.Rat, bool) {
+	t := s
+	if styles&nsLeadingWhite != 0 {
+		t = strings.TrimLeft(t, " \t\r\n\v\f")
+	}
+	if styles&nsTrailingWhite != 0 {
+		t = strings.TrimRight(t, " \t\r\n\v\f")
+	}
+	if t == "" {
+		return nil, false
+	}
+	if styles&nsHex != 0 {
+		u, err := strconv.ParseUint(t, 16, 64)
+		if err != nil {
+			return nil, false
+		}
+		return new(big.Rat).SetInt(new(big.Int).SetUint64(u)), true
+	}
+	neg := false
+	if styles&nsParentheses != 0 && strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") {
+		neg, t = true, t[1:len(t)-1]
+	}
+	if styles&nsCurrency != 0 {
+		t = strings.Replace(t, "$", "", 1)
+	}
+	if styles&nsLeadingSign != 0 && t != "" && (t[0] == '-' || t[0] == '+') {
+		neg = neg != (t[0] == '-')
+		t = t[1:]
+	} else if styles&nsTrailingSign != 0 && t != "" && (t[len(t)-1] == '-' || t[len(t)-1] == '+') {
+		neg = neg != (t[len(t)-1] == '-')
+		t = t[:len(t)-1]
+	}
+	if t == "" {
+		return nil, false
+	}
+	var mant strings.Builder
+	i := 0
+	digits := 0
+	for i < len(t) {
+		c := t[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant.WriteByte(c)
+			digits++
+		case c == ',' && styles&nsThousands != 0 && digits > 0:
+		default:
+			goto frac
+		}
+		i++
+	}
+frac:
+	if i < len(t) && t[i] == '.' && styles&nsDecimalPoint != 0 {
+		mant.WriteByte('.')
+		i++
+		for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+			mant.WriteByte(t[i])
+			digits++
+			i++
+		}
+	}
+	if digits == 0 {
+		return nil, false
+	}
+	if i < len(t) && (t[i] == 'e' || t[i] == 'E') && styles&nsExponent != 0 {
+		j := i + 1
+		if j < len(t) && (t[j] == '-' || t[j] == '+') {
+			j++
+		}
+		k := j
+		for k < len(t) && t[k] >= '0' && t[k] <= '9' {
+			k++
+		}
+		if k == j {
+			return nil, false
+		}
+		mant.WriteString(t[i:k])
+		i = k
+	}
+	if i != len(t) {
+		return nil, false
+	}
+	r, ok := new(big.Rat).SetString(mant.String())
+	if !ok {
+		return nil, false
+	}
+	if neg {
+		r.Neg(r)
+	}
+	return r, true
+}
+
+// numberKind describes one .NET numeric type for Parse/TryParse.
+type numberKind struct {
+	full     string
+	styles   int // default NumberStyles of Parse(string)
+	integral bool
+	min, max *big.Rat
+	what     string // ".NET overflow wording": "an Int32"
+	make     func(r *big.Rat) any
+}
+
+func ratInt(n int64) *big.Rat { return new(big.Rat).SetInt64(n) }
+
+func intKind(full, what string, min, max int64, mk func(int64) any) *numberKind {
+	return &numberKind{full: full, styles: nsInteger, integral: true, min: ratInt(min), max: ratInt(max), what: what,
+		make: func(r *big.Rat) any { return mk(r.Num().Int64()) }}
+}
+
+var (
+	kindInt32 = intKind("System.Int32", "an Int32", math.MinInt32, math.MaxInt32, func(n int64) any { return int(n) })
+	kindInt64 = intKind("System.Int64", "an Int64", math.MinInt64, math.MaxInt64, func(n int64) any { return n })
+	kindInt16 = intKind("System.Int16", "an Int16", -32768, 32767, func(n int64) any { return int(n) })
+	kindByte  = intKind("System.Byte", "an unsigned byte", 0, 255, func(n int64) any { return int(n) })
+	kindSByte = intKind("System.SByte", "a signed byte", -128, 127, func(n int64) any { return int(n) })
+	kindU16   = intKind("System.UInt16", "a UInt16", 0, 65535, func(n int64) any { return int(n) })
+	kindU32   = intKind("System.UInt32", "a UInt32", 0, math.MaxUint32, func(n int64) any { return n })
+	kindU64   = &numberKind{full: "System.UInt64", styles: nsInteger, integral: true, min: ratInt(0),
+		max: new(big.Rat).SetInt(new(big.Int).SetUint64(math.MaxUint64)), what: "a UInt64",
+		make: func(r *big.Rat) any {
+			if r.Num().IsInt64() {
+				return r.Num().Int64()
+			}
+			f, _ := r.Float64()
+			return f
+		}}
+	kindDouble = &numberKind{full: "System.Double", styles: nsFloat | nsThousands,
+		make: func(r *big.Rat) any { f, _ := r.Float64(); return f }}
+	kindSingle = &numberKind{full: "System.Single", styles: nsFloat | nsThousands,
+		make: func(r *big.Rat) any { f, _ := r.Float64(); return float32(f) }}
+	kindDecimal = &numberKind{full: "System.Decimal", styles: nsNumber,
+		make: func(r *big.Rat) any { return object.DecimalFromRat(r) }}
+)
+
+// parse converts text with the kind's rules; err is the .NET exception.
+func (k *numberKind) parse(s string, styles int) (any, error) {
+	r, ok := parseNumberStyles(s, styles)
+	if !ok {
+		return nil, dotnet.Throw("The input string '%s' was not in a correct format.", s)
+	}
+	if k.integral {
+		if !r.IsInt() {
+			return nil, dotnet.Throw("The input string '%s' was not in a correct format.", s)
+		}
+		if r.Cmp(k.min) < 0 || r.Cmp(k.max) > 0 {
+			return nil, dotnet.Throw("Value was either too large or too small for %s.", k.what)
+		}
+	}
+	return k.make(r), nil
+}
+
+// stylesArg reads an optional NumberStyles argument.
+func stylesArg(c *dotnet.Call, i int, def int) (int, error) {
+	if i >= len(c.Args) {
+		return def, nil
+	}
+	if _, isRef := c.Args[i].(*dotnet.Ref); isRef {
+		return def, nil
+	}
+	e, err := dotnet.EnumArg(c, i, "System.Globalization.NumberStyles", "style")
+	if err != nil {
+		// a culture or format provider in this position
+		return def, nil
+	}
+	return e.Value, nil
+}
+
+// numberStatics are Parse/TryParse/MaxValue/MinValue of a numeric type.
+func numberStatics(k *numberKind, min, max any) dotnet.Members {
+	ms := dotnet.Members{
+		"MaxValue": dotnet.Prop(func(*dotnet.Call) (any, error) { return max, nil }),
+		"MinValue": dotnet.Prop(func(*dotnet.Call) (any, error) { return min, nil }),
+		// Parse(s), Parse(s, styles), Parse(s, provider), Parse(s, styles, provider)
+		"Parse": dotnet.Method(1, 3, func(c *dotnet.Call) (any, error) {
+			if c.Arg(0) == nil {
+				return nil, dotnet.Throw("Value cannot be null. (Parameter 's')")
+			}
+			styles, err := stylesArg(c, 1, k.styles)
+			if err != nil {
+				return nil, err
+			}
+			return k.parse(c.Str(0), styles)
+		}),
+		// TryParse(s, [ref]r), TryParse(s, styles, provider, [ref]r)
+		"TryParse": dotnet.Method(2, 4, func(c *dotnet.Call) (any, error) {
+			styles := k.styles
+			if len(c.Args) == 4 {
+				var err error
+				if styles, err = stylesArg(c, 1, k.styles); err != nil {
+					return nil, err
+				}
+			}
+			last := len(c.Args) - 1
+			v, err := k.parse(c.Str(0), styles)
+			ok := err == nil && c.Arg(0) != nil
+			if !ok {
+				v = k.make(new(big.Rat))
+			}
+			if err := dotnet.SetRef(c, last, v); err != nil {
+				return nil, err
+			}
+			return ok, nil
+		}),
+	}
+	return ms
+}
+
+// numberMembers are the instance members numbers share.
+var numberMembers = dotnet.Members{
+	"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
+		if len(c.Args) >= 1 && c.Arg(0) != nil {
+			if _, isStr := object.Unwrap(c.Arg(0)).(string); isStr {
+				return FormatWithSpec(object.Unwrap(c.Self), c.Str(0))
+			}
+		}
+		return object.ToCultureString(object.Unwrap(c.Self)), nil
+	}),
+	"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+		if c.Arg(0) == nil {
+			return 1, nil
+		}
+		n, ok := numeric.ToNumberStrict(object.Unwrap(c.Arg(0)))
+		if !ok {
+			return nil, dotnet.Throw("Object must be of type %s.", object.ShortTypeName(object.Unwrap(c.Self)))
+		}
+		return numeric.Compare(object.Unwrap(c.Self), n), nil
+	}),
+	"Equals": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+		o := object.Unwrap(c.Arg(0))
+		if object.TypeName(o) != object.TypeName(object.Unwrap(c.Self)) {
+			return false, nil
+		}
+		return numeric.Compare(object.Unwrap(c.Self), o) == 0, nil
+	}),
+}
+
+// Decimal helpers.
+
+// Declare registers the numeric types: the integers, Double, Single,
+// Decimal and BigInteger with Parse, TryParse and their formatting.
+func Declare() {
+	int32Conv := func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+		return ToInt32(v, "System.Int32")
+	}
+	narrow := func(full string) func(dotnet.Host, *dotnet.TypeInfo, any) (any, error) {
+		return func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToNarrowInt(v, full) }
+	}
+	isInt := func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(int); return ok }
+	isLong := func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(int64); return ok }
+	int64Conv := func(full string) func(dotnet.Host, *dotnet.TypeInfo, any) (any, error) {
+		return func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+			n, err := ToInt32(v, "System.Int64")
+			if err != nil {
+				if ce, ok := err.(*dotnet.ConversionError); ok && full != "System.Int64" {
+					ce.Msg = strings.Replace(ce.Msg, "System.Int64", full, 1)
+				}
+				return nil, err
+			}
+			return numeric.Int64(n), nil
+		}
+	}
+	dotnet.RegisterType(
+		&dotnet.TypeDef{FullName: "System.Int32", Aliases: []string{"int", "int32"}, ValueType: true, Convert: int32Conv, Is: isInt,
+			Static: numberStatics(kindInt32, math.MinInt32, math.MaxInt32), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Int64", Aliases: []string{"long", "int64"}, ValueType: true, Convert: int64Conv("System.Int64"), Is: isLong,
+			Static: numberStatics(kindInt64, int64(math.MinInt64), int64(math.MaxInt64)), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Int16", Aliases: []string{"short", "int16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isInt,
+			Static: numberStatics(kindInt16, -32768, 32767), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Byte", Aliases: []string{"byte"}, ValueType: true, Convert: narrow("System.Byte"), Is: isInt,
+			Static: numberStatics(kindByte, 0, 255), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.SByte", Aliases: []string{"sbyte"}, ValueType: true, Convert: narrow("System.SByte"), Is: isInt,
+			Static: numberStatics(kindSByte, -128, 127), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.UInt16", Aliases: []string{"ushort", "uint16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isInt,
+			Static: numberStatics(kindU16, 0, 65535), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.UInt32", Aliases: []string{"uint", "uint32"}, ValueType: true, Convert: narrow("System.UInt32"), Is: isLong,
+			Static: numberStatics(kindU32, int64(0), int64(math.MaxUint32)), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.UInt64", Aliases: []string{"ulong", "uint64"}, ValueType: true, Convert: int64Conv("System.UInt64"), Is: isLong,
+			Static: numberStatics(kindU64, int64(0), float64(math.MaxUint64)), Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Numerics.BigInteger", Aliases: []string{"bigint"}, Assembly: "System.Runtime.Numerics", ValueType: true,
+			Convert: int64Conv("System.Numerics.BigInteger"), Is: isLong, Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Double", Aliases: []string{"double"}, ValueType: true,
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToDouble(v) },
+			Is:      func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(float64); return ok },
+			Static: dotnet.MergeMembers(numberStatics(kindDouble, -math.MaxFloat64, math.MaxFloat64), dotnet.Members{
+				"NaN":              dotnet.Prop(func(*dotnet.Call) (any, error) { return math.NaN(), nil }),
+				"PositiveInfinity": dotnet.Prop(func(*dotnet.Call) (any, error) { return math.Inf(1), nil }),
+				"NegativeInfinity": dotnet.Prop(func(*dotnet.Call) (any, error) { return math.Inf(-1), nil }),
+				"Epsilon":          dotnet.Prop(func(*dotnet.Call) (any, error) { return math.SmallestNonzeroFloat64, nil }),
+				"IsNaN": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					f, err := c.Float(0, "d")
+					return math.IsNaN(f), err
+				}),
+				"IsInfinity": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					f, err := c.Float(0, "d")
+					return math.IsInf(f, 0), err
+				}),
+			}),
+			Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Single", Aliases: []string{"float", "single"}, ValueType: true,
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				f, err := ToDouble(v)
+				if err != nil {
+					if ce, ok := err.(*dotnet.ConversionError); ok {
+						ce.Msg = strings.Replace(ce.Msg, "System.Double", "System.Single", 1)
+					}
+					return nil, err
+				}
+				return float32(f.(float64)), nil
+			},
+			Is:      func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(float32); return ok },
+			Static:  numberStatics(kindSingle, float32(-math.MaxFloat32), float32(math.MaxFloat32)),
+			Members: numberMembers},
+		&dotnet.TypeDef{FullName: "System.Decimal", Aliases: []string{"decimal"}, ValueType: true,
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				v = object.Unwrap(v)
+				if s, ok := v.(string); ok {
+					if d, ok := object.ParseDecimal(s); ok {
+						return d, nil
+					}
+				}
+				n, ok := numeric.ToNumber(v)
+				if !ok {
+					return nil, dotnet.ConvertFailed(v, "System.Decimal", FormatErrDetail(v))
+				}
+				return numeric.Decimal(n), nil
+			},
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(object.Decimal); return ok },
+			Static: numberStatics(kindDecimal,
+				object.DecimalFromRat(new(big.Rat).SetFrac(new(big.Int).Neg(decimalMax()), big.NewInt(1))),
+				object.DecimalFromRat(new(big.Rat).SetInt(decimalMax()))),
+			Members: numberMembers},
+	)
+}
+
+func decimalMax() *big.Int {
+	n, _ := new(big.Int).SetString("79228162514264337593543950335", 10)
+	return n
+}
+
+// FormatErrDetail is the inner message of a failed conversion of v to a
+// number: .NET's FormatException text for a string, none otherwise.
+func FormatErrDetail(v any) string {
+	if s, ok := v.(string); ok {
+		return "The input string '" + s + "' was not in a correct format."
+	}
+	return ""
+}
+
+// ToInt32 converts v to an Int32 (or, with typeName System.Int64, an
+// Int64) as a cast does: numbers round to even, text is parsed, $null is
+// zero; a value out of range is .NET's overflow error.
+func ToInt32(v any, typeName string) (any, error) {
+	v = object.Unwrap(v)
+	if v == nil {
+		return 0, nil
+	}
+	n, ok := numeric.ToNumber(v)
+	if !ok {
+		return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
+	}
+	switch x := n.(type) {
+	case int:
+		return x, nil
+	case int64:
+		if typeName == "System.Int32" && (x > math.MaxInt32 || x < math.MinInt32) {
+			return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for an Int32.")
+		}
+		if typeName == "System.Int32" {
+			return int(x), nil
+		}
+		return x, nil
+	case float64:
+		if math.IsNaN(x) || x >= math.MaxInt64 || x < math.MinInt64 {
+			what := "an Int32"
+			if typeName == "System.Int64" {
+				what = "an Int64"
+			}
+			return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+what+".")
+		}
+		r := math.RoundToEven(x)
+		if typeName == "System.Int32" {
+			if r > math.MaxInt32 || r < math.MinInt32 {
+				return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for an Int32.")
+			}
+			return int(r), nil
+		}
+		return int64(r), nil
+	case object.Decimal:
+		r := math.RoundToEven(x.Float())
+		if typeName == "System.Int32" {
+			return int(r), nil
+		}
+		return int64(r), nil
+	}
+	return nil, dotnet.ConvertFailed(v, typeName, "")
+}
+
+// narrowRanges are the bounds of the small integer types and .NET's
+// overflow wording for each.
+var narrowRanges = map[string]struct {
+	min, max int64
+	what     string
+}{
+	"System.Byte":   {0, 255, "an unsigned byte"},
+	"System.SByte":  {-128, 127, "a signed byte"},
+	"System.Int16":  {-32768, 32767, "an Int16"},
+	"System.UInt32": {0, 4294967295, "a UInt32"},
+}
+
+// ToNarrowInt converts to a small integer type, refusing values outside
+// its range as .NET does (the value stays an int in the simulator).
+func ToNarrowInt(v any, typeName string) (any, error) {
+	n, err := ToInt32(v, "System.Int64")
+	if err != nil {
+		return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
+	}
+	r := narrowRanges[typeName]
+	i := numeric.Int64(n)
+	if i < r.min || i > r.max {
+		return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
+	}
+	if typeName == "System.UInt32" {
+		return i, nil
+	}
+	return int(i), nil
+}
+
+// ToDouble converts v to a Double as a cast does ($null is zero).
+func ToDouble(v any) (any, error) {
+	v = object.Unwrap(v)
+	if v == nil {
+		return 0.0, nil
+	}
+	n, ok := numeric.ToNumber(v)
+	if !ok {
+		return nil, dotnet.ConvertFailed(v, "System.Double", FormatErrDetail(v))
+	}
+	return numeric.Float(n), nil
+}
+
+// FormatWithSpec is ToString(format) on a value: .NET's FormatException
+// for a bad specifier is the method's exception; running out of memory
+// stays what it is.
+func FormatWithSpec(v any, spec string) (any, error) {
+	s, err := object.FormatWithSpec(v, spec)
+	if err != nil && !memlimit.IsOutOfMemory(err) {
+		return nil, dotnet.Throw("%s", err.Error())
+	}
+	return s, err
+}
+
+// convertTo is one System.Convert.ToXxx method: a PowerShell conversion
+// with .NET's stricter string parsing.
+func convertTo(full string, kind *numberKind) *dotnet.Member {
+	return dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+		v := object.Unwrap(c.Arg(0))
+		if len(c.Args) == 2 && kind != nil && kind.integral {
+			if s, ok := v.(string); ok {
+				base, err := c.Int(1, "fromBase")
+				if err != nil {
+					return nil, err
+				}
+				switch base {
+				case 2, 8, 10, 16:
+				default:
+					return nil, dotnet.Throw("Invalid Base. (Parameter 'fromBase')")
+				}
+				n, perr := strconv.ParseInt(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(s), "0x"), "0b"), base, 64)
+				if perr != nil {
+					return nil, dotnet.Throw("Could not find any recognizable digits.")
+				}
+				return kind.make(big.NewRat(n, 1)), nil
+			}
+		}
+		if s, ok := v.(string); ok && kind != nil {
+			return kind.parse(s, kind.styles)
+		}
+		if v == nil && kind != nil {
+			return kind.make(new(big.Rat)), nil
+		}
+		t := dotnet.TypeByName(full)
+		out, err := t.Convert(c.Host, v)
+		if err != nil {
+			return nil, dotnet.Throw("%s", strings.TrimSuffix(err.Error(), ""))
+		}
+		return out, nil
+	})
+}
+
+// ConvertTo is the System.Convert method converting to the named type
+// (System.Int32 for ToInt32): PowerShell's conversion, with .NET's
+// stricter parsing of text for the numeric types.
+func ConvertTo(full string) *dotnet.Member { return convertTo(full, kinds[full]) }
+
+// kinds are the numeric kinds by full name.
+var kinds = map[string]*numberKind{
+	"System.Int32": kindInt32, "System.Int64": kindInt64, "System.Int16": kindInt16, "System.Byte": kindByte,
+	"System.UInt32": kindU32, "System.UInt64": kindU64, "System.Double": kindDouble, "System.Single": kindSingle,
+	"System.Decimal": kindDecimal,
+}

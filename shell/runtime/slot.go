@@ -80,12 +80,6 @@ func (s *InvocationSlot[T]) Of(ctx *Context) *T {
 	return v
 }
 
-// Has reports whether the invocation has touched the slot (called Of).
-func (s *InvocationSlot[T]) Has(ctx *Context) bool {
-	_, ok := ctx.locals[s]
-	return ok
-}
-
 // collectedSlot holds the objects Collect gathers.
 var collectedSlot = NewInvocationSlot[[]any]()
 

@@ -1148,24 +1148,15 @@ func invokeItem() *runtime.Command {
 		runtime.P("Credential", runtime.TObject),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		paths, literal := PathArgs(ctx)
-		for _, p := range paths {
-			items, err := Expand(ctx, p, literal)
-			if err != nil {
+		// a declined item (-WhatIf, -Confirm's No) skips only itself
+		return forEachKept(ctx, Expand, func(it Item) error {
+			full := it.Path.ProviderPath()
+			if ok, err := ctx.ShouldProcess(full, "Invoke Item"); err != nil || !ok {
 				return err
 			}
-			for _, it := range items {
-				if !KeepChild(ctx, it) {
-					continue
-				}
-				full := it.Path.ProviderPath()
-				if ok, err := ctx.ShouldProcess(full, "Invoke Item"); err != nil || !ok {
-					return err
-				}
-				ctx.WriteWarning(fmt.Sprintf("exosim has no desktop: Invoke-Item did not open '%s'.", full))
-			}
-		}
-		return nil
+			ctx.WriteWarning(fmt.Sprintf("exosim has no desktop: Invoke-Item did not open '%s'.", full))
+			return nil
+		})
 	}
 	return c
 }

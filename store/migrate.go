@@ -83,20 +83,10 @@ func (tx *Tx) migrate(from int) error {
 	return tx.metaPut(metaSchemaVersion, strconv.Itoa(version))
 }
 
-// migrationGCPercent is the garbage collector's target during a
-// migration Open runs.
-const migrationGCPercent = 100
-
 // migrateInBatches runs the pending migrations of the file (at schema
 // version from) as migrate does, committing a batch at a time.
 func (s *Store) migrateInBatches(batch int) error {
-	// a migration's garbage is large and short-lived: collect it at the
-	// default pace even where the program collects more lazily
-	if prev := debug.SetGCPercent(migrationGCPercent); prev >= 0 && prev < migrationGCPercent {
-		debug.SetGCPercent(prev)
-	} else {
-		defer debug.SetGCPercent(prev)
-	}
+	defer CollectAtDefaultPace()()
 	btx, err := s.db.Begin(true)
 	if err != nil {
 		return err
@@ -180,4 +170,22 @@ func migrateCBORRecords(tx *Tx) error {
 		}
 	}
 	return nil
+}
+
+// defaultGCPercent is the garbage collector's default target.
+const defaultGCPercent = 100
+
+// CollectAtDefaultPace sets the garbage collector to its default target
+// for a bulk read or rewrite of records (a migration, a listing of a
+// large tenant), whose garbage is large and short-lived, unless the
+// program collects more eagerly already; the heap then stays small
+// rather than growing to several times the records it holds at once. It
+// returns what puts the previous target back.
+func CollectAtDefaultPace() (restore func()) {
+	prev := debug.SetGCPercent(defaultGCPercent)
+	if prev >= 0 && prev < defaultGCPercent {
+		debug.SetGCPercent(prev)
+		return func() {}
+	}
+	return func() { debug.SetGCPercent(prev) }
 }

@@ -182,11 +182,7 @@ func loadEnv(tx *store.Tx, m *directory.Mailbox, org *directory.Organization) en
 // the account's Office and ForceChangePasswordNextSignIn, which the
 // mailbox record keeps copies of, so no account record is read.
 func loadViewEnv(m *directory.Mailbox, org *directory.Organization) env {
-	e := env{org: org}
-	if m.LinkedUserID() != "" {
-		e.user = &directory.User{Office: m.AccountOffice, ForceChangePasswordNextSignIn: m.AccountForceChangePassword}
-	}
-	return e
+	return env{org: org, copies: m.LinkedUserID() != ""}
 }
 
 // scopeConflict is the binding-style error for -InactiveMailboxOnly with

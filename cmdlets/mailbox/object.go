@@ -42,6 +42,10 @@ var mailboxTypeNames = []string{
 type env struct {
 	org  *directory.Organization
 	user *directory.User // nil when the account is gone
+	// copies says, user being nil, that the account exists and that the
+	// view reads its Office and ForceChangePasswordNextSignIn from the
+	// copies the mailbox keeps (loadViewEnv)
+	copies bool
 }
 
 // derived makes a stable value from a mailbox's identity (GUIDs of
@@ -160,10 +164,24 @@ func (v *mbxView) isResource() bool {
 }
 
 func (v *mbxView) office() string {
-	if v.e.user != nil {
+	switch {
+	case v.e.user != nil:
 		return v.e.user.Office
+	case v.e.copies:
+		return v.m.AccountOffice
 	}
 	return ""
+}
+
+// mustChangePassword is the account's ForceChangePasswordNextSignIn.
+func (v *mbxView) mustChangePassword() bool {
+	switch {
+	case v.e.user != nil:
+		return v.e.user.ForceChangePasswordNextSignIn
+	case v.e.copies:
+		return v.m.AccountForceChangePassword
+	}
+	return false
 }
 
 func (v *mbxView) locations() *object.List {
@@ -377,7 +395,7 @@ func buildMailboxTable() {
 	add("IsShared", tBool, func(v *mbxView) any { return v.isShared() })
 	add("IsRootPublicFolderMailbox", tBool, func(*mbxView) any { return false })
 	add("LinkedMasterAccount", tStr, func(*mbxView) any { return nil })
-	add("ResetPasswordOnNextLogon", tBool, func(v *mbxView) any { return v.e.user != nil && v.e.user.ForceChangePasswordNextSignIn })
+	add("ResetPasswordOnNextLogon", tBool, func(v *mbxView) any { return v.mustChangePassword() })
 	add("ResourceCapacity", "System.Nullable`1[[System.Int32]]", func(*mbxView) any { return nil })
 	add("ResourceCustom", tList, func(*mbxView) any { return list() })
 	add("ResourceType", tStr, func(v *mbxView) any { return v.resourceType() })

@@ -32,16 +32,44 @@ type Context struct {
 // Has reports whether the parameter was bound (named, positional or from
 // the pipeline).
 func (c *Context) Has(name string) bool {
-	_, ok := c.bound[strings.ToLower(name)]
+	_, ok := c.param(name)
 	return ok
 }
 
 // Value returns a bound parameter value, nil when unbound.
-func (c *Context) Value(name string) any { return c.bound[strings.ToLower(name)] }
+func (c *Context) Value(name string) any {
+	v, _ := c.param(name)
+	return v
+}
+
+// param returns the value bound to the parameter name (in any case). A
+// handler reads its parameters for every pipeline object, so an ASCII
+// name is lower-cased on the stack rather than in a new string.
+func (c *Context) param(name string) (any, bool) {
+	var buf [40]byte
+	if len(name) > len(buf) {
+		v, ok := c.bound[strings.ToLower(name)]
+		return v, ok
+	}
+	b := buf[:len(name)]
+	for i := 0; i < len(name); i++ {
+		ch := name[i]
+		switch {
+		case ch >= 0x80:
+			v, ok := c.bound[strings.ToLower(name)]
+			return v, ok
+		case 'A' <= ch && ch <= 'Z':
+			ch += 'a' - 'A'
+		}
+		b[i] = ch
+	}
+	v, ok := c.bound[string(b)]
+	return v, ok
+}
 
 // String returns a bound string parameter ("" when unbound).
 func (c *Context) String(name string) string {
-	v, ok := c.bound[strings.ToLower(name)]
+	v, ok := c.param(name)
 	if !ok || v == nil {
 		return ""
 	}
@@ -53,7 +81,7 @@ func (c *Context) String(name string) string {
 
 // Strings returns a bound array parameter as strings.
 func (c *Context) Strings(name string) []string {
-	v, ok := c.bound[strings.ToLower(name)]
+	v, ok := c.param(name)
 	if !ok || v == nil {
 		return nil
 	}
@@ -70,14 +98,14 @@ func (c *Context) Strings(name string) []string {
 
 // Bool returns a bound Boolean parameter (false when unbound).
 func (c *Context) Bool(name string) bool {
-	v := c.bound[strings.ToLower(name)]
+	v, _ := c.param(name)
 	b, _ := v.(bool)
 	return b
 }
 
 // Switch reports whether a switch parameter is present.
 func (c *Context) Switch(name string) bool {
-	switch v := c.bound[strings.ToLower(name)].(type) {
+	switch v := c.Value(name).(type) {
 	case bool:
 		return v
 	case Switch:
@@ -88,7 +116,7 @@ func (c *Context) Switch(name string) bool {
 
 // Int returns a bound integer parameter (0 when unbound).
 func (c *Context) Int(name string) int {
-	switch v := c.bound[strings.ToLower(name)].(type) {
+	switch v := c.Value(name).(type) {
 	case int:
 		return v
 	case int64:
@@ -99,7 +127,7 @@ func (c *Context) Int(name string) int {
 
 // Time returns a bound DateTime parameter.
 func (c *Context) Time(name string) (time.Time, bool) {
-	t, ok := c.bound[strings.ToLower(name)].(time.Time)
+	t, ok := c.Value(name).(time.Time)
 	return t, ok
 }
 

@@ -220,7 +220,7 @@ func setAutoReply(ctx *runtime.Context) error {
 		if err != nil || !done {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting Automatic Replies for \"%s\".", m.Identity()), m.Identity())
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting the automatic reply configuration for mailbox Identity:\"%s\".", typedIdentity(ctx, m)), m.Identity())
 		if err != nil || !ok {
 			return err
 		}
@@ -312,7 +312,7 @@ func setAuditBypass(ctx *runtime.Context) error {
 		if err != nil || !done {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting the mailbox audit bypass of \"%s\".", m.Identity()), m.Identity())
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting audit bypass setting for '%s'. ", typedIdentity(ctx, m)), m.Identity())
 		if err != nil || !ok {
 			return err
 		}
@@ -324,4 +324,13 @@ func setAuditBypass(ctx *runtime.Context) error {
 		return nil, auditbypass.Set(tx, m.Guid, ctx.Bool("AuditBypassEnabled"))
 	})
 	return err
+}
+
+// typedIdentity is the -Identity value as it was given, which Exchange's
+// prompts repeat; the mailbox's identity when there is none.
+func typedIdentity(ctx *runtime.Context, m *directory.Mailbox) string {
+	if raw, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity"))); strings.TrimSpace(raw) != "" {
+		return strings.TrimSpace(raw)
+	}
+	return m.Identity()
 }

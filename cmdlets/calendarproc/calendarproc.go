@@ -390,7 +390,12 @@ func setCalendarProcessing(ctx *runtime.Context) error {
 		if err != nil || !done {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting calendar processing for \"%s\".", m.Name), m.Name)
+		raw, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+		if raw = strings.TrimSpace(raw); raw == "" {
+			raw = m.Name
+		}
+		// Exchange calls these the auto-accept settings of the mailbox.
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting auto-accept mailbox settings Identity:\"%s\".", raw), m.Name)
 		if err != nil || !ok {
 			return err
 		}

@@ -458,16 +458,24 @@ func changePermission(ctx *runtime.Context, op int) error {
 		if err != nil || !done {
 			return err
 		}
+		// The prompts name the folder and the holder as they were typed
+		// and the rights as they were given.
+		typed, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+		typed = strings.TrimSpace(typed)
+		user := who.Name
+		if ctx.Has("User") {
+			user = strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value("User"))))
+		}
 		var desc string
 		switch {
 		case reset:
 			desc = fmt.Sprintf("Resetting the delegates of mailbox folder \"%s\".", fo.identity)
 		case op == opAdd:
-			desc = fmt.Sprintf("Adding mailbox folder permission on \"%s\" for user \"%s\" with access rights \"%s\".", fo.identity, who.Name, quoted(perms.Names(rights)))
+			desc = fmt.Sprintf("Adding mailbox folder permission on \"%s\" for user \"%s\", access rights \"%s\".", typed, user, quoted(ctx.Strings("AccessRights")))
 		case op == opSet:
-			desc = fmt.Sprintf("Changing mailbox folder permission on \"%s\" for user \"%s\" to access rights \"%s\".", fo.identity, who.Name, quoted(perms.Names(rights)))
+			desc = fmt.Sprintf("Setting mailbox folder permission \"%s\" on \"%s\" for user \"%s\".", quoted(ctx.Strings("AccessRights")), typed, user)
 		default:
-			desc = fmt.Sprintf("Removing mailbox folder permission on \"%s\" for user \"%s\".", fo.identity, who.Name)
+			desc = fmt.Sprintf("Removing mailbox folder permission on \"%s\" for user \"%s\".", typed, user)
 		}
 		ok, err := ctx.ShouldProcessWith(desc, fo.identity)
 		if err != nil || !ok {

@@ -716,6 +716,28 @@ func dynamicWrite(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*o
 	})
 }
 
+// newDynamicPrompt is Exchange's confirmation of a new group: its name,
+// its filter (the custom one as given, or the precanned recipient types)
+// and the organizational unit it is created in.
+func newDynamicPrompt(ctx *runtime.Context, name string, spec groups.FilterSpec) string {
+	var ou string
+	_, _ = exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		org, err := directory.GetOrganization(tx)
+		if err == nil {
+			ou = org.DirectoryPartition + ".PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/" + org.Name
+		}
+		return nil, err
+	})
+	if spec.IsCustom {
+		return fmt.Sprintf("Creating dynamic distribution group \"%s\" with recipient filter \"%s\" and organizational unit \"%s\".", name, spec.Custom, ou)
+	}
+	included, err := groups.NormalizeIncluded(spec.Included)
+	if err != nil || len(included) == 0 {
+		included = spec.Included
+	}
+	return fmt.Sprintf("Creating dynamic distribution group \"%s\" with included recipients \"%s\", and organizational unit \"%s\".", name, strings.Join(included, ", "), ou)
+}
+
 func newDynamicGroup(ctx *runtime.Context) error {
 	name := strings.TrimSpace(ctx.String("Name"))
 	if name == "" || len([]rune(name)) > 64 {
@@ -725,12 +747,14 @@ func newDynamicGroup(ctx *runtime.Context) error {
 	if rec != nil {
 		return ctx.Fail(rec)
 	}
-	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating dynamic distribution group \"%s\".", name), name)
-	if err != nil || !ok {
-		return err
+	if !ctx.ProceedsSilently() {
+		ok, err := ctx.ShouldProcessWith(newDynamicPrompt(ctx, name, spec), name)
+		if err != nil || !ok {
+			return err
+		}
 	}
 	var out *object.PSObject
-	_, err = dynamicWrite(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	_, err := dynamicWrite(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if ctx.Has("OrganizationalUnit") {
 			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
 				return rec, err

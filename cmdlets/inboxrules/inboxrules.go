@@ -500,7 +500,7 @@ func newInboxRule(ctx *runtime.Context) error {
 		if err != nil || !done {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating Inbox rule \"%s\" in mailbox \"%s\".", name, m.Name), name)
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating inbox rule \"%s\" for mailbox \"%s\".", name, m.Identity()), name)
 		if err != nil || !ok {
 			return err
 		}
@@ -565,7 +565,7 @@ func setInboxRule(ctx *runtime.Context) error {
 		if err != nil || !done {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Changing Inbox rule \"%s\" (%s).", r.Name, ruleIdentity(m, r)), ruleIdentity(m, r))
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting Inbox rule \"%s\" for mailbox \"%s\".", r.Name, m.Identity()), ruleIdentity(m, r))
 		if err != nil || !ok {
 			return err
 		}
@@ -603,8 +603,11 @@ func changeRule(ctx *runtime.Context, op string) error {
 		if err != nil || !done {
 			return err
 		}
-		verb := map[string]string{"remove": "Removing", "enable": "Enabling", "disable": "Disabling"}[op]
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("%s Inbox rule \"%s\" (%s).", verb, r.Name, ruleIdentity(m, r)), ruleIdentity(m, r))
+		// Exchange's wording: "inbox" in lower case here, and a rule is
+		// removed from a mailbox but enabled or disabled for it.
+		form := map[string]string{"remove": "Removing inbox rule \"%s\" from mailbox \"%s\".",
+			"enable": "Enabling inbox rule \"%s\" for mailbox \"%s\".", "disable": "Disabling inbox rule \"%s\" for mailbox \"%s\"."}[op]
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf(form, r.Name, m.Identity()), ruleIdentity(m, r))
 		if err != nil || !ok {
 			return err
 		}

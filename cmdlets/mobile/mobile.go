@@ -512,7 +512,7 @@ func removeDevice(ctx *runtime.Context) error {
 		if err != nil || !done {
 			return err
 		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing mobile device \"%s\".", o.identity()), o.identity())
+		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing mobile device \"%s\". All information about this mobile device will be removed. It must be re-synchronized.", o.identity()), o.identity())
 		if err != nil || !ok {
 			return err
 		}

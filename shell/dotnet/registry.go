@@ -198,12 +198,42 @@ func CloseType(def *TypeDef, args []*TypeInfo) *TypeInfo {
 	if def.Is != nil {
 		t.Test = func(v any) bool { return def.Is(t, v) }
 	} else {
-		t.Test = func(any) bool { return false }
+		t.Test = func(v any) bool { return derivesFrom(v, def) }
 	}
 	registry.Lock()
 	registry.closed[key] = t
 	registry.Unlock()
 	return t
+}
+
+// derivesFrom reports whether v is a value of a type that says its own
+// .NET type (Typed) and that type is def or inherits from it, so a type
+// declared without its own -is rule still answers -is for its instances
+// and theirs of derived types (a regex Match is a Group and a Capture).
+func derivesFrom(v any, def *TypeDef) bool {
+	tv, ok := object.Unwrap(v).(Typed)
+	if !ok {
+		return false
+	}
+	t := tv.PSType()
+	if t == nil {
+		return false
+	}
+	d := t.def
+	for depth := 0; d != nil && depth < 64; depth++ {
+		if d == def {
+			return true
+		}
+		switch {
+		case d.BaseDef != nil:
+			d = d.BaseDef
+		case d.Base != "":
+			d = LookupDef(d.Base, genericArity(d.Base))
+		default:
+			d = nil
+		}
+	}
+	return false
 }
 
 // ArrayType returns the array type T[] of el.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
 )
@@ -110,7 +111,7 @@ func (rt *Runtime) runValidationScript(sb *ScriptBlock, el any) (any, error) {
 // unless allowed.
 func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
 	sp, _ := p.Script.(*scriptParam)
-	v = unwrapArg(v)
+	v = params.ArgValue(v)
 	if _, ok := v.(voidValue); ok {
 		v = nil
 	}
@@ -153,7 +154,7 @@ func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v an
 			return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot validate argument on parameter '%s'. %s", p.Name, msg), "ParameterArgumentValidationError", object.InvalidData)
 		}
 	}
-	if isMandatory(p) {
+	if p.IsMandatory() {
 		switch x := v.(type) {
 		case nil:
 			if !sp.allowNull {

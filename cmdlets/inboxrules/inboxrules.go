@@ -206,10 +206,13 @@ func findRule(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *rules.Ru
 		mbxArg = ctx.Value("Mailbox")
 	}
 	name := raw
-	if mbxArg == nil {
-		if i := strings.Index(raw, `\`); i > 0 {
-			mbxArg, name = raw[:i], raw[i+1:]
+	if i := strings.Index(raw, `\`); i > 0 {
+		// An identity that names its mailbox (mailbox\rule, or a rule
+		// object from the pipeline) can't be combined with -Mailbox.
+		if mbxArg != nil {
+			return nil, nil, exo.InvalidOperation(ctx, "You can't use both the Identity and Mailbox parameters to specify a mailbox.", shown), nil
 		}
+		mbxArg, name = raw[:i], raw[i+1:]
 	}
 	m, rec, err := targetMailbox(ctx, tx, mbxArg)
 	if err != nil || rec != nil {

@@ -99,16 +99,30 @@ func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
 	return s, nil
 }
 
-// TimeRangeError refuses a schedule whose end is not after its start.
-type TimeRangeError struct{ Start, End time.Time }
+// TimeRangeError refuses a schedule whose end is not after its start, or
+// (Past) whose end is not after the time it is saved.
+type TimeRangeError struct {
+	Start, End time.Time
+	Past       bool
+}
 
-func (e *TimeRangeError) Error() string { return "The end time must be later than the start time." }
+func (e *TimeRangeError) Error() string {
+	if e.Past {
+		return "The end time that you entered occurs before the current time."
+	}
+	return "The end time that you entered occurs before the start time. The start time must occur before the end time."
+}
 
 // Put stores a mailbox's settings after checking them.
 func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
 	s.MailboxGuid = strings.ToLower(m.Guid)
 	if err := validate(s); err != nil {
 		return err
+	}
+	// A schedule is saved only while its end is still ahead; the times
+	// of replies that are off or always on are not checked.
+	if s.State == Scheduled && !s.EndTime.After(tx.Now()) {
+		return &TimeRangeError{Start: s.StartTime, End: s.EndTime, Past: true}
 	}
 	return settingsKind.Put(tx, s.MailboxGuid, s)
 }
@@ -128,7 +142,7 @@ func validate(s *Settings) error {
 		return &store.ValidationError{Field: "AutoReplyState", Message: fmt.Sprintf("%q is not one of %s", s.State, strings.Join(States, ", "))}
 	case !oneOf(s.ExternalAudience, Audiences):
 		return &store.ValidationError{Field: "ExternalAudience", Message: fmt.Sprintf("%q is not one of %s", s.ExternalAudience, strings.Join(Audiences, ", "))}
-	case !s.EndTime.After(s.StartTime):
+	case s.State == Scheduled && !s.EndTime.After(s.StartTime):
 		return &TimeRangeError{Start: s.StartTime, End: s.EndTime}
 	case s.DeclineAllEventsForScheduledOOF && len(s.EventsToDeleteIDs) > 0:
 		return &store.ValidationError{Field: "EventsToDeleteIDs", Message: "EventsToDeleteIDs can't be used with DeclineAllEventsForScheduledOOF."}

@@ -61,8 +61,14 @@ func TestPutRefusals(t *testing.T) {
 		change func(*autoreply.Settings)
 		check  func(error) bool
 	}{
-		{"end before start", func(x *autoreply.Settings) { x.EndTime = x.StartTime.Add(-time.Hour) },
-			func(err error) bool { var te *autoreply.TimeRangeError; return errors.As(err, &te) }},
+		{"end before start", func(x *autoreply.Settings) {
+			x.State = autoreply.Scheduled
+			x.EndTime = x.StartTime.Add(-time.Hour)
+		}, func(err error) bool { var te *autoreply.TimeRangeError; return errors.As(err, &te) && !te.Past }},
+		{"end already past", func(x *autoreply.Settings) {
+			x.State = autoreply.Scheduled
+			x.StartTime, x.EndTime = x.StartTime.Add(-72*time.Hour), x.StartTime.Add(-48*time.Hour)
+		}, func(err error) bool { var te *autoreply.TimeRangeError; return errors.As(err, &te) && te.Past }},
 		{"unknown state", func(x *autoreply.Settings) { x.State = "Sometimes" }, isValidation},
 		{"unknown audience", func(x *autoreply.Settings) { x.ExternalAudience = "Friends" }, isValidation},
 		{"events with decline all", func(x *autoreply.Settings) {

@@ -114,6 +114,11 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 			continue // no record (or a nested bucket) under key
 		}
 		tx.noteRead(cv)
+		if cap(w.recs) == 0 {
+			// room for the window's records at about the size of the
+			// first, rather than growing a large buffer step by step
+			w.recs = make([]byte, 0, len(w.order)*(len(cv)+len(cv)/4))
+		}
 		w.spans[2*o.at] = len(w.recs)
 		w.recs = append(w.recs, cv...)
 		w.spans[2*o.at+1] = len(w.recs)

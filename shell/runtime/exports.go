@@ -92,6 +92,14 @@ func (rt *Runtime) FunctionCommand(f *FunctionInfo) *Command {
 	return c
 }
 
+// IsAdvancedFunction reports whether a script function is advanced
+// ([CmdletBinding()] or a [Parameter()] attribute): such a function takes
+// the common parameters.
+func (rt *Runtime) IsAdvancedFunction(f *FunctionInfo) bool {
+	_, simple, err := rt.functionCommand(f.Name, f.Body.AST, f.Params)
+	return err == nil && !simple
+}
+
 // applyCommentHelp gives a function's declaration the text of its
 // comment-based help: synopsis, description, parameter texts and
 // examples (code up to the first blank line, an optional "PS C:\>"

@@ -30,8 +30,9 @@ func Commands() []*runtime.Command {
 }
 
 // Views registers the formatting views of this package's objects:
-// modules and jobs.
+// modules, jobs and the parameter sets of commands.
 func Views(r *format.Registry) {
 	moduleViews(r)
 	jobViews(r)
+	parameterSetView(r)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
@@ -15,8 +16,20 @@ func discoveryCommands() []*runtime.Command {
 	return []*runtime.Command{getCommand(), getMember(), getHelp(), getAlias()}
 }
 
-// CommandInfo builds the object Get-Command returns for a command.
-func CommandInfo(c *runtime.Command) *object.PSObject {
+// CommandInfo builds the object Get-Command returns for a command other
+// than a script function (those come from ScriptFunctionInfo): cmdlets
+// and the functions the session declares take the common parameters.
+func CommandInfo(rt *runtime.Runtime, c *runtime.Command) *object.PSObject {
+	return commandInfo(rt, c, true)
+}
+
+// ScriptFunctionInfo builds the FunctionInfo of a script function: only
+// an advanced function takes the common parameters.
+func ScriptFunctionInfo(rt *runtime.Runtime, f *runtime.FunctionInfo) *object.PSObject {
+	return commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
+}
+
+func commandInfo(rt *runtime.Runtime, c *runtime.Command, common bool) *object.PSObject {
 	typeName := "System.Management.Automation.CmdletInfo"
 	if c.Type == runtime.FunctionCommand {
 		typeName = "System.Management.Automation.FunctionInfo"
@@ -31,11 +44,39 @@ func CommandInfo(c *runtime.Command) *object.PSObject {
 	o.AddTyped("Noun", "string", c.Noun())
 	o.AddTyped("HelpUri", "string", "")
 	o.AddTyped("Definition", "string", strings.Join(SyntaxLines(c), "\n"))
-	var sets []any
-	for _, s := range c.SetNames() {
-		sets = append(sets, s)
+	var def any
+	if c.DefaultSet != "" {
+		def = c.DefaultSet
 	}
-	o.AddTyped("ParameterSets", "System.Collections.ObjectModel.ReadOnlyCollection[System.Management.Automation.CommandParameterSetInfo]", sets)
+	o.AddTyped("DefaultParameterSet", "string", def)
+	outputs := []any{}
+	if c.OutputType != "" {
+		t := object.NewObject("System.Management.Automation.PSTypeName", "System.Object")
+		t.AddTyped("Name", "string", c.OutputType)
+		t.AddTyped("Type", "type", nil)
+		name := c.OutputType
+		t.ToStringFunc = func() string { return name }
+		outputs = append(outputs, t)
+	}
+	o.AddTyped("OutputType", "System.Collections.ObjectModel.ReadOnlyCollection[System.Management.Automation.PSTypeName]", outputs)
+	// the members below are worked out when read: a listing of every
+	// command does not build them
+	lazy := func(name, typ string, build func() any) {
+		var once sync.Once
+		var v any
+		o.AddProperty(&object.Property{Name: name, Kind: object.AdaptedProperty, TypeName: typ, Getter: func() any {
+			once.Do(func() { v = build() })
+			return v
+		}})
+	}
+	lazy("Module", "psmoduleinfo", func() any {
+		if m, ok := findModule(c.Module); ok {
+			return moduleInfo(rt, m)
+		}
+		return nil
+	})
+	lazy("Parameters", "System.Collections.Generic.Dictionary[string,System.Management.Automation.ParameterMetadata]", func() any { return ParametersOf(rt, c, common) })
+	lazy("ParameterSets", "System.Collections.ObjectModel.ReadOnlyCollection[System.Management.Automation.CommandParameterSetInfo]", func() any { return ParameterSetsOf(rt, c, common) })
 	o.ToStringFunc = func() string { return c.Name }
 	return o
 }
@@ -230,6 +271,8 @@ func getCommand() *runtime.Command {
 			}
 		}
 		var cmds []*runtime.Command
+		// scripts maps the commands of script functions to their functions
+		scripts := map[*runtime.Command]*runtime.FunctionInfo{}
 		literal := len(names) > 0
 		for _, n := range names {
 			literal = literal && !wildcard.Has(n)
@@ -246,7 +289,9 @@ func getCommand() *runtime.Command {
 					continue
 				}
 				if f, ok := fns[strings.ToLower(n)]; ok {
-					cmds = append(cmds, rt.FunctionCommand(f))
+					fc := rt.FunctionCommand(f)
+					scripts[fc] = f
+					cmds = append(cmds, fc)
 				} else if c, ok := rt.LookupCommand(n); ok && strings.EqualFold(c.Name, n) {
 					cmds = append(cmds, c)
 				}
@@ -254,7 +299,9 @@ func getCommand() *runtime.Command {
 		} else {
 			cmds = append(cmds, rt.Commands()...)
 			for _, f := range rt.Functions() {
-				cmds = append(cmds, rt.FunctionCommand(f))
+				fc := rt.FunctionCommand(f)
+				scripts[fc] = f
+				cmds = append(cmds, fc)
 			}
 		}
 		sort.SliceStable(cmds, func(i, j int) bool { return strings.ToLower(cmds[i].Name) < strings.ToLower(cmds[j].Name) })
@@ -284,7 +331,11 @@ func getCommand() *runtime.Command {
 				results = append(results, "")
 				continue
 			}
-			results = append(results, CommandInfo(cmd))
+			if f, ok := scripts[cmd]; ok {
+				results = append(results, ScriptFunctionInfo(rt, f))
+			} else {
+				results = append(results, CommandInfo(rt, cmd))
+			}
 		}
 		for _, n := range names {
 			if !wildcard.Has(n) && !found[strings.ToLower(n)] {

@@ -125,7 +125,7 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 		}
 	case fsys.Function:
 		for _, f := range rt.Functions() {
-			out = append(out, Item{Path: root.Child(f.Name), value: engine.CommandInfo(rt.FunctionCommand(f))})
+			out = append(out, Item{Path: root.Child(f.Name), value: engine.ScriptFunctionInfo(rt, f)})
 		}
 	case fsys.Alias:
 		for a, target := range rt.Aliases() {

@@ -24,9 +24,23 @@ func CommandInfo(rt *runtime.Runtime, c *runtime.Command) *object.PSObject {
 }
 
 // ScriptFunctionInfo builds the FunctionInfo of a script function: only
-// an advanced function takes the common parameters.
+// an advanced function takes the common parameters, and its Definition
+// is the text of its body, after a param() line made of the parameters
+// written after the function's name, if any.
 func ScriptFunctionInfo(rt *runtime.Runtime, f *runtime.FunctionInfo) *object.PSObject {
-	return commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
+	o := commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
+	if f.Body != nil && f.Body.AST != nil {
+		text := f.Body.Text()
+		if len(f.Params) > 0 {
+			ps := make([]string, len(f.Params))
+			for i, p := range f.Params {
+				ps[i] = p.Ext.Text()
+			}
+			text = "param(" + strings.Join(ps, ", ") + ")\n" + text
+		}
+		o.Set("Definition", text)
+	}
+	return o
 }
 
 func commandInfo(rt *runtime.Runtime, c *runtime.Command, common bool) *object.PSObject {

@@ -6,7 +6,7 @@ import "fmt"
 func (rt *Runtime) ConvertTo(v any, typeName string) (any, error) {
 	t, ok := rt.ResolveType(typeName)
 	if !ok {
-		return nil, &opError{fmt.Sprintf("Unable to find type [%s].", typeName)}
+		return nil, &opError{Msg: fmt.Sprintf("Unable to find type [%s].", typeName)}
 	}
 	if t.Convert == nil {
 		return v, nil

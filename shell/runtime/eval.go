@@ -807,7 +807,7 @@ func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
 				return outOfMemory(s.Ext)
 			}
 			if me, ok := err.(*operatorMethodError); ok {
-				return methodInvocationError(s.Ext, me.exc, me.method, 2)
+				return methodInvocationError(s.Ext, me.Exc, me.Method, 2)
 			}
 			if err != nil {
 				return runtimeError(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")

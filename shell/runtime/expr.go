@@ -158,8 +158,8 @@ func (rt *Runtime) wrapConvertErr(err error, ext syntax.Extent) error {
 		return err
 	}
 	var oe *opError
-	if errors.As(err, &oe) && strings.HasPrefix(oe.msg, "Unable to find type") {
-		return invalidOperation(ext, oe.msg, "TypeNotFound")
+	if errors.As(err, &oe) && strings.HasPrefix(oe.Msg, "Unable to find type") {
+		return invalidOperation(ext, oe.Msg, "TypeNotFound")
 	}
 	rec := runtimeError(ext, err.Error(), castErrorID(err.Error()), object.InvalidArgument, "RuntimeException")
 	// the runtime exception wraps the PSInvalidCastException of the cast
@@ -401,7 +401,7 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	}
 	var me *operatorMethodError
 	if errors.As(err, &me) {
-		return methodInvocationError(x.Ext, me.exc, me.method, 2)
+		return methodInvocationError(x.Ext, me.Exc, me.Method, 2)
 	}
 	id := "OperatorFailed"
 	cat := object.InvalidOperation
@@ -452,7 +452,7 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 		ln, ok1 := numeric.ToNumber(l)
 		rn, ok2 := numeric.ToNumber(r)
 		if !ok1 || !ok2 {
-			return nil, &opError{cannotConvertMsg(r, "System.Int32")}
+			return nil, &opError{Msg: cannotConvertMsg(r, "System.Int32")}
 		}
 		a, b := numeric.Int64(ln), numeric.Int64(rn)
 		if e, ok := object.Unwrap(l).(object.Enum); ok && op != "-shl" && op != "-shr" {
@@ -514,7 +514,7 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	if cop, ok := parseCompareOp(op); ok {
 		return rt.compare(cop, l, r)
 	}
-	return nil, &opError{fmt.Sprintf("The operator '%s' is not supported.", op)}
+	return nil, &opError{Msg: fmt.Sprintf("The operator '%s' is not supported.", op)}
 }
 
 func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
@@ -524,9 +524,9 @@ func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
 	case string:
 		ti, ok := rt.ResolveType(t)
 		if !ok {
-			return nil, &opError{fmt.Sprintf("Unable to find type [%s].", t)}
+			return nil, &opError{Msg: fmt.Sprintf("Unable to find type [%s].", t)}
 		}
 		return ti, nil
 	}
-	return nil, &opError{"The right operand of '-is' or '-as' must be a type."}
+	return nil, &opError{Msg: "The right operand of '-is' or '-as' must be a type."}
 }

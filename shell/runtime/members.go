@@ -558,7 +558,7 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 	case *dotnet.ConversionError:
 		return runtimeError(ext, e.Msg, castErrorID(e.Msg), object.InvalidArgument, "PSInvalidCastException")
 	case *opError:
-		return runtimeError(ext, e.msg, "RuntimeException", object.InvalidOperation, "RuntimeException")
+		return runtimeError(ext, e.Msg, "RuntimeException", object.InvalidOperation, "RuntimeException")
 	}
 	return runtimeError(ext, err.Error(), "MethodInvocationException", object.NotSpecified, "MethodInvocationException")
 }

@@ -1,581 +1,90 @@
 package runtime
 
 import (
-	"fmt"
-	"math"
 	"regexp"
-	"strings"
-	"time"
 
-	"github.com/exosim/exosim/shell/dotnet"
-	"github.com/exosim/exosim/shell/dotnet/datetime"
-	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/memlimit"
-	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/wildcard"
+	"github.com/exosim/exosim/shell/ops"
 )
 
-type opError struct{ msg string }
+// The operators on values are shell/ops; the session is their Session.
 
-func (e *opError) Error() string { return e.msg }
+// opError is an operator's failure (ops.Error).
+type opError = ops.Error
 
-var errDivideByZero = &opError{"Attempted to divide by zero."}
+// operatorMethodError is an exception thrown inside a .NET operator
+// method (ops.MethodError).
+type operatorMethodError = ops.MethodError
 
-// operatorMethodError is an exception thrown inside a .NET operator method
-// (DateTime's op_Addition ...): PowerShell reports it as the failed call of
-// that method with two arguments.
-type operatorMethodError struct {
-	method string
-	exc    *dotnet.MethodException
-}
+// compareOp is a comparison operator (ops.CompareOp).
+type compareOp = ops.CompareOp
 
-func (e *operatorMethodError) Error() string { return e.exc.Msg }
-
-// operatorFailure names the operator method that threw err (nil stays nil).
-func operatorFailure(method string, err error) error {
-	if me, ok := err.(*dotnet.MethodException); ok {
-		return &operatorMethodError{method: method, exc: me}
-	}
-	return err
-}
-
-// binaryArith implements + - * / % with PowerShell's "left operand
-// decides" rules.
-func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
-	left = object.Unwrap(left)
-	right = object.Unwrap(right)
-	switch l := left.(type) {
-	case nil:
-		switch op {
-		case "+":
-			if right == nil {
-				return nil, nil
-			}
-			return right, nil
-		case "*":
-			return nil, nil
-		case "-", "/", "%":
-			if right == nil {
-				return nil, nil
-			}
-			n, ok := numeric.ToNumber(right)
-			if !ok {
-				return nil, &opError{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", object.TypeName(right))}
-			}
-			return arith(op, 0, n)
-		}
-	case string:
-		switch op {
-		case "+":
-			r := rt.toStr(right)
-			if err := memlimit.Check(int64(len(l)) + int64(len(r))); err != nil {
-				return nil, err
-			}
-			return l + r, nil
-		case "*":
-			n, ok := numeric.ToNumber(right)
-			if !ok {
-				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
-			}
-			// The count is converted to Int32 (a larger one fails);
-			// building the string may run out of memory.
-			n, err := number.ToInt32(n, "System.Int32")
-			if err != nil {
-				return nil, err
-			}
-			c := numeric.Int64(n)
-			if c < 0 {
-				c = 0
-			}
-			if err := memlimit.CheckProduct(int64(len(l)), c); err != nil {
-				return nil, err
-			}
-			return strings.Repeat(l, int(c)), nil
-		}
-		n, ok := numeric.ToNumber(l)
-		if !ok {
-			return nil, &opError{fmt.Sprintf("Method invocation failed because [System.String] does not contain a method named 'op_%s'.", opMethodName(op))}
-		}
-		r, ok := numeric.ToNumber(right)
-		if !ok {
-			return nil, &opError{cannotConvertMsg(right, "System.Int32")}
-		}
-		return arith(op, n, r)
-	case []any:
-		switch op {
-		case "+":
-			return addArrays(l, right)
-		case "*":
-			n, ok := numeric.ToNumber(right)
-			if !ok {
-				return nil, &opError{cannotConvertMsg(right, "System.Int32")}
-			}
-			// The count is converted to UInt32 (a negative or larger
-			// one fails).
-			if f := math.RoundToEven(numeric.Float(n)); f < 0 || f > math.MaxUint32 {
-				return nil, dotnet.ConvertFailed(n, "System.UInt32", "Value was either too large or too small for a UInt32.")
-			}
-			c := int64(math.RoundToEven(numeric.Float(n)))
-			if c == 0 {
-				return []any{}, nil
-			}
-			if err := memlimit.CheckProduct(int64(len(l))*slotSize, c); err != nil {
-				return nil, err
-			}
-			out := make([]any, 0, int64(len(l))*c)
-			for i := int64(0); i < c; i++ {
-				out = append(out, l...)
-			}
-			return out, nil
-		}
-		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.Object[]] does not contain a method named 'op_%s'.", opMethodName(op))}
-	case *object.List:
-		if op == "+" {
-			return addArrays(l.Items, right)
-		}
-	case *object.Hashtable:
-		if op == "+" {
-			r, ok := right.(*object.Hashtable)
-			if !ok {
-				return nil, &opError{"A hash table can only be added to another hash table."}
-			}
-			out := l.Copy()
-			for _, k := range r.Keys() {
-				if out.Has(k) {
-					return nil, &opError{fmt.Sprintf("Item has already been added. Key in dictionary: '%s'  Key being added: '%s'", object.ToInvariantString(k), object.ToInvariantString(k))}
-				}
-				v, _ := r.Get(k)
-				out.Set(k, v)
-			}
-			return out, nil
-		}
-	case time.Time:
-		switch op {
-		case "+":
-			if ts, ok := right.(object.TimeSpan); ok {
-				r, err := datetime.AddTicks(l, int64(ts), "t")
-				return r, operatorFailure("op_Addition", err)
-			}
-			if n, ok := numeric.ToNumber(right); ok {
-				r, err := datetime.AddTicks(l, numeric.Int64(n), "t")
-				return r, operatorFailure("op_Addition", err)
-			}
-		case "-":
-			switch r := right.(type) {
-			case time.Time:
-				return object.DateDiff(l, r), nil
-			case object.TimeSpan:
-				d, err := datetime.SubTicks(l, r, "t")
-				return d, operatorFailure("op_Subtraction", err)
-			}
-		}
-		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.DateTime] does not contain a method named 'op_%s'.", opMethodName(op))}
-	case object.TimeSpan:
-		switch op {
-		case "+":
-			if r, ok := right.(object.TimeSpan); ok {
-				s, err := datetime.AddSpans(l, r)
-				return s, operatorFailure("op_Addition", err)
-			}
-		case "-":
-			if r, ok := right.(object.TimeSpan); ok {
-				s, err := datetime.SubSpans(l, r)
-				return s, operatorFailure("op_Subtraction", err)
-			}
-		}
-		return nil, &opError{fmt.Sprintf("Method invocation failed because [System.TimeSpan] does not contain a method named 'op_%s'.", opMethodName(op))}
-	}
-	ln, ok := numeric.ToNumber(left)
-	if !ok {
-		return nil, &opError{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", object.TypeName(left), opMethodName(op))}
-	}
-	rn, ok := numeric.ToNumber(right)
-	if !ok {
-		if right != nil {
-			if s, isStr := right.(string); isStr {
-				return nil, &opError{cannotConvertMsg(s, object.TypeName(ln)) + " Error: \"The input string '" + s + "' was not in a correct format.\""}
-			}
-			return nil, &opError{cannotConvertMsg(right, object.TypeName(ln))}
-		}
-		rn = 0
-	}
-	return arith(op, ln, rn)
-}
+var (
+	errDivideByZero = ops.ErrDivideByZero
+	parseCompareOp  = ops.ParseCompareOp
+	arith           = ops.Numeric
+)
 
 // slotSize is what one element of an array costs: an interface value.
 const slotSize = memlimit.SlotSize
 
-// addArrays is array + value: a new array with the elements of l and
-// then right's elements (or right itself when it is not a collection).
-func addArrays(l []any, right any) (any, error) {
-	items, ok := enumerateForAdd(right)
-	if !ok {
-		items = []any{right}
-	}
-	if err := memlimit.CheckProduct(int64(len(l))+int64(len(items)), slotSize); err != nil {
-		return nil, err
-	}
-	out := make([]any, 0, len(l)+len(items))
-	out = append(out, l...)
-	return append(out, items...), nil
+// opSession is the session as the operators see it.
+type opSession struct{ rt *Runtime }
+
+func (o opSession) Text(v any) string { return o.rt.toStr(v) }
+
+func (o opSession) Regex(pattern string, cs bool) (*regexp.Regexp, error) {
+	return o.rt.compileRegex(pattern, cs)
 }
 
-func enumerateForAdd(v any) ([]any, bool) {
-	switch x := v.(type) {
-	case []any:
-		return x, true
-	case *object.List:
-		return x.Items, true
+func (o opSession) SetMatches(m *object.Hashtable) { o.rt.scope.set("Matches", m) }
+
+func (o opSession) CompareTo(left, right any) (c int, ok, comparable bool) {
+	cv, is := left.(comparableValue)
+	if !is {
+		return 0, false, false
 	}
-	return nil, false
+	c, ok = cv.compareTo(o.rt, right)
+	return c, ok, true
 }
 
-func opMethodName(op string) string {
-	switch op {
-	case "+":
-		return "Addition"
-	case "-":
-		return "Subtraction"
-	case "*":
-		return "Multiply"
-	case "/":
-		return "Division"
-	case "%":
-		return "Modulus"
-	}
-	return op
+// binaryArith is + - * / % (ops.Arith).
+func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
+	return ops.Arith(opSession{rt}, op, left, right)
 }
 
-// cannotConvertMsg is object.CannotConvert.
-func cannotConvertMsg(v any, typeName string) string { return object.CannotConvert(v, typeName) }
-
-// ---------------------------------------------------------------------------
-// comparison
-
-// compareOp describes a comparison operator after stripping i/c prefixes.
-type compareOp struct {
-	name          string // eq ne gt ge lt le like notlike match notmatch contains notcontains in notin
-	caseSensitive bool
-}
-
-func parseCompareOp(op string) (compareOp, bool) {
-	o := strings.TrimPrefix(op, "-")
-	cs := false
-	if len(o) > 2 && (o[0] == 'c' || o[0] == 'i') {
-		rest := o[1:]
-		switch rest {
-		case "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin", "replace", "split":
-			cs = o[0] == 'c'
-			o = rest
-		}
-	}
-	switch o {
-	case "eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin":
-		return compareOp{name: o, caseSensitive: cs}, true
-	}
-	return compareOp{}, false
-}
-
-// equalValues is PowerShell's -eq: the right side is converted to the
-// left side's type.
+// equalValues is -eq (ops.Equal).
 func (rt *Runtime) equalValues(left, right any, cs bool) bool {
-	left = object.Unwrap(left)
-	right = object.Unwrap(right)
-	if left == nil || right == nil {
-		return left == nil && right == nil
-	}
-	switch l := left.(type) {
-	case string:
-		r := rt.toStr(right)
-		if cs {
-			return l == r
-		}
-		return strings.EqualFold(l, r)
-	case bool:
-		return l == object.ToBool(right)
-	case object.Char:
-		r := rt.toStr(right)
-		if cs {
-			return string(rune(l)) == r
-		}
-		return strings.EqualFold(string(rune(l)), r)
-	case int, int64, float64, float32, object.Decimal:
-		rn, ok := numeric.ToNumberStrict(right)
-		if !ok {
-			return false
-		}
-		ln, _ := numeric.ToNumber(l)
-		return numeric.Compare(ln, rn) == 0
-	case time.Time:
-		r, err := datetime.ToDateTime(right)
-		return err == nil && l.Equal(r)
-	case object.TimeSpan:
-		r, ok := right.(object.TimeSpan)
-		return ok && l == r
-	case object.Guid:
-		switch r := right.(type) {
-		case object.Guid:
-			return l == r
-		case string:
-			g, ok := object.ParseGuid(r)
-			return ok && g == l
-		}
-		return false
-	case object.Enum:
-		switch r := right.(type) {
-		case object.Enum:
-			return l.Value == r.Value
-		case string:
-			return strings.EqualFold(l.Name, strings.TrimSpace(r))
-		}
-		if n, ok := numeric.ToNumber(right); ok {
-			return int64(l.Value) == numeric.Int64(n)
-		}
-		return false
-	case object.SecureString:
-		r, ok := right.(object.SecureString)
-		return ok && r == l
-	}
-	if cv, ok := left.(comparableValue); ok {
-		c, ok := cv.compareTo(rt, right)
-		return ok && c == 0
-	}
-	// Reference equality for everything else.
-	return dotnet.SameRef(left, right)
+	return ops.Equal(opSession{rt}, left, right, cs)
 }
 
-// nullOrder is how a value orders against $null: a negative number is
-// below it, anything else (0 included) above it.
-func nullOrder(v any) int {
-	if object.IsNumeric(v) {
-		if n, ok := numeric.ToNumber(v); ok && numeric.Compare(n, 0) < 0 {
-			return -1
-		}
-	}
-	return 1
-}
-
-// compareValues orders two values with the left operand's type, for -lt
-// -gt and Sort-Object. err is set when they cannot be compared.
+// compareValues orders two values (ops.Compare).
 func (rt *Runtime) compareValues(left, right any, cs bool) (int, error) {
-	left = object.Unwrap(left)
-	right = object.Unwrap(right)
-	if left == nil {
-		if right == nil {
-			return 0, nil
-		}
-		return -nullOrder(right), nil
-	}
-	if right == nil {
-		return nullOrder(left), nil
-	}
-	if cv, ok := left.(comparableValue); ok {
-		// a value type that orders itself (System.Version ...)
-		if c, ok := cv.compareTo(rt, right); ok {
-			return c, nil
-		}
-	}
-	switch l := left.(type) {
-	case string:
-		return dotnet.CompareStrings(l, rt.toStr(right), cs), nil
-	case int, int64, float64, float32, object.Decimal:
-		rn, ok := numeric.ToNumberStrict(right)
-		if !ok {
-			ln, _ := numeric.ToNumber(l)
-			detail := ""
-			if s, isStr := right.(string); isStr {
-				detail = " Error: \"The input string '" + s + "' was not in a correct format.\""
-			}
-			return 0, &opError{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s%s\"", object.ToInvariantString(left), object.ToInvariantString(right), cannotConvertMsg(right, object.TypeName(ln)), detail)}
-		}
-		ln, _ := numeric.ToNumber(l)
-		return numeric.Compare(ln, rn), nil
-	case time.Time:
-		r, err := datetime.ToDateTime(right)
-		if err != nil {
-			return 0, &opError{fmt.Sprintf("Could not compare \"%s\" to \"%s\". Error: \"%s\"", object.ToInvariantString(left), object.ToInvariantString(right), err.Error())}
-		}
-		return l.Compare(r), nil
-	case object.TimeSpan:
-		if r, ok := right.(object.TimeSpan); ok {
-			switch {
-			case l < r:
-				return -1, nil
-			case l > r:
-				return 1, nil
-			}
-			return 0, nil
-		}
-	case bool:
-		r := object.ToBool(right)
-		switch {
-		case l == r:
-			return 0, nil
-		case !l:
-			return -1, nil
-		}
-		return 1, nil
-	case object.Enum:
-		if n, ok := numeric.ToNumber(right); ok {
-			return numeric.Compare(l.Value, n), nil
-		}
-		if r, ok := right.(object.Enum); ok {
-			return numeric.Compare(l.Value, r.Value), nil
-		}
-	case object.Guid:
-		return dotnet.CompareStrings(l.String(), rt.toStr(right), false), nil
-	}
-	return dotnet.CompareStrings(rt.toStr(left), rt.toStr(right), cs), nil
+	return ops.Compare(opSession{rt}, left, right, cs)
 }
 
-// regexCache avoids recompiling the same pattern in loops.
+// compileRegex compiles a pattern through the session's cache.
 func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error) {
-	key := pattern
-	if !cs {
-		key = "(?i)" + pattern
-	}
-	if rt.regexes == nil {
-		rt.regexes = map[string]*regexp.Regexp{}
-	}
-	if re, ok := rt.regexes[key]; ok {
-		return re, nil
-	}
-	re, err := regexp.Compile(key)
-	if err != nil {
-		return nil, &opError{fmt.Sprintf("The regular expression pattern %s is not valid.", pattern)}
-	}
-	if len(rt.regexes) > 512 {
-		rt.regexes = map[string]*regexp.Regexp{}
-	}
-	rt.regexes[key] = re
-	return re, nil
+	return rt.regexes.Compile(pattern, cs)
 }
 
 // matchOne runs -match on a scalar and returns the $Matches table.
 func (rt *Runtime) matchOne(s, pattern string, cs bool) (bool, *object.Hashtable, error) {
-	re, err := rt.compileRegex(pattern, cs)
-	if err != nil {
-		return false, nil, err
-	}
-	m := re.FindStringSubmatchIndex(s)
-	if m == nil {
-		return false, nil, nil
-	}
-	h := object.NewHashtable()
-	names := re.SubexpNames()
-	// .NET numbers unnamed groups first, then named groups.
-	num := 0
-	for i := 0; i < len(names); i++ {
-		if i == 0 || names[i] == "" {
-			if m[2*i] >= 0 {
-				h.Set(num, s[m[2*i]:m[2*i+1]])
-			}
-			num++
-		}
-	}
-	for i := 1; i < len(names); i++ {
-		if names[i] != "" && m[2*i] >= 0 {
-			h.Set(names[i], s[m[2*i]:m[2*i+1]])
-		}
-	}
-	return true, h, nil
+	return ops.Match(opSession{rt}, s, pattern, cs)
 }
 
-// compare applies a comparison operator; collections on the left filter.
+// compare applies a comparison operator (ops.Apply).
 func (rt *Runtime) compare(op compareOp, left, right any) (any, error) {
-	left = object.Unwrap(left)
-	switch op.name {
-	case "contains", "notcontains":
-		items, ok := enumerateForCompare(left)
-		if !ok {
-			items = []any{left}
-		}
-		found := false
-		for _, it := range items {
-			if rt.equalValues(it, right, op.caseSensitive) {
-				found = true
-				break
-			}
-		}
-		return found == (op.name == "contains"), nil
-	case "in", "notin":
-		items, ok := enumerateForCompare(object.Unwrap(right))
-		if !ok {
-			items = []any{right}
-		}
-		found := false
-		for _, it := range items {
-			if rt.equalValues(it, left, op.caseSensitive) {
-				found = true
-				break
-			}
-		}
-		return found == (op.name == "in"), nil
-	}
-	if items, ok := enumerateForCompare(left); ok {
-		out := []any{}
-		for _, it := range items {
-			r, err := rt.compareScalar(op, it, right, false)
-			if err != nil {
-				return nil, err
-			}
-			if r {
-				out = append(out, it)
-			}
-		}
-		return out, nil
-	}
-	r, err := rt.compareScalar(op, left, right, true)
-	return r, err
+	return ops.Apply(opSession{rt}, op, left, right)
 }
 
 // enumerateForCompare is object.Elements: the elements a comparison
 // operator on a collection filters.
 func enumerateForCompare(v any) ([]any, bool) { return object.Elements(v) }
 
-func (rt *Runtime) compareScalar(op compareOp, left, right any, setMatches bool) (bool, error) {
-	switch op.name {
-	case "eq":
-		return rt.equalValues(left, right, op.caseSensitive), nil
-	case "ne":
-		return !rt.equalValues(left, right, op.caseSensitive), nil
-	case "gt", "ge", "lt", "le":
-		c, err := rt.compareValues(left, right, op.caseSensitive)
-		if err != nil {
-			return false, err
-		}
-		switch op.name {
-		case "gt":
-			return c > 0, nil
-		case "ge":
-			return c >= 0, nil
-		case "lt":
-			return c < 0, nil
-		}
-		return c <= 0, nil
-	case "like", "notlike":
-		opts := wildcard.Options(0)
-		if op.caseSensitive {
-			opts = wildcard.CaseSensitive
-		}
-		p, err := wildcard.Compile(rt.toStr(right), opts)
-		if err != nil {
-			return false, &opError{err.Error()}
-		}
-		return p.Match(rt.toStr(left)) == (op.name == "like"), nil
-	case "match", "notmatch":
-		ok, matches, err := rt.matchOne(rt.toStr(left), rt.toStr(right), op.caseSensitive)
-		if err != nil {
-			return false, err
-		}
-		if ok && setMatches && op.name == "match" {
-			rt.scope.set("Matches", matches)
-		}
-		return ok == (op.name == "match"), nil
-	}
-	return false, fmt.Errorf("unknown comparison %s", op.name)
-}
+// cannotConvertMsg is object.CannotConvert.
+func cannotConvertMsg(v any, typeName string) string { return object.CannotConvert(v, typeName) }
 
 // toStr converts with the invariant culture and the session's $OFS.
 func (rt *Runtime) toStr(v any) string {
@@ -588,13 +97,4 @@ func (rt *Runtime) toStr(v any) string {
 		return object.ToInvariantStringOFS(v, ofs)
 	}
 	return object.ToInvariantString(v)
-}
-
-// arith is numeric.Arith with the interpreter's divide-by-zero error.
-func arith(op string, a, b any) (any, error) {
-	v, err := numeric.Arith(op, a, b)
-	if err == numeric.ErrDivideByZero {
-		return nil, errDivideByZero
-	}
-	return v, err
 }

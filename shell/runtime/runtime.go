@@ -9,7 +9,6 @@ import (
 	"io"
 	"math/rand"
 	"os"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -21,6 +20,7 @@ import (
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -71,7 +71,7 @@ type Runtime struct {
 	// catching are the catch blocks running, innermost last: a bare throw
 	// written inside one rethrows its error.
 	catching []catchFrame
-	regexes  map[string]*regexp.Regexp
+	regexes  ops.Regexes
 	fnCache  map[*syntax.ScriptBlock]*fnDecl
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.

@@ -64,11 +64,11 @@ func rangeOf(l, r any) (rangeSpec, error) {
 	}
 	ln, ok := numeric.ToNumber(l)
 	if !ok {
-		return rangeSpec{}, &opError{cannotConvertMsg(l, "System.Int32")}
+		return rangeSpec{}, &opError{Msg: cannotConvertMsg(l, "System.Int32")}
 	}
 	rn, ok := numeric.ToNumber(r)
 	if !ok {
-		return rangeSpec{}, &opError{cannotConvertMsg(r, "System.Int32")}
+		return rangeSpec{}, &opError{Msg: cannotConvertMsg(r, "System.Int32")}
 	}
 	return rangeSpec{from: numeric.Int64(ln), to: numeric.Int64(rn)}, nil
 }

@@ -32,7 +32,7 @@ func isConstantVariable(name string) bool {
 func (rt *Runtime) refToVariable(name string) (*Ref, error) {
 	v := rt.findVar(name)
 	if v == nil {
-		return nil, &opError{"[ref] cannot be applied to a variable that does not exist."}
+		return nil, &opError{Msg: "[ref] cannot be applied to a variable that does not exist."}
 	}
 	return dotnet.VariableRef(func() any { return v.Value }, func(x any) { v.Value = x }), nil
 }

@@ -102,8 +102,8 @@ func isValueLike(v any) bool {
 	return true
 }
 
-// SameRef reports reference identity: the same object, hashtable, list or
-// array; other values compare equal by value.
+// SameRef reports reference identity: the same object, hashtable, list,
+// array or type; other values compare equal by value.
 func SameRef(a, b any) bool {
 	switch x := a.(type) {
 	case *object.PSObject:
@@ -118,6 +118,11 @@ func SameRef(a, b any) bool {
 	case []any:
 		y, ok := b.([]any)
 		return ok && len(x) == len(y) && (len(x) == 0 || &x[0] == &y[0])
+	case *TypeValue:
+		// .NET has one Type object per type, so two type values naming
+		// the same type ([string], [System.String]) are the same object.
+		y, ok := b.(*TypeValue)
+		return ok && (x == y || x.Info == y.Info || x.Info != nil && y.Info != nil && x.Info.FullName == y.Info.FullName)
 	}
 	// values of types that cannot be compared are not the same
 	defer func() { recover() }()

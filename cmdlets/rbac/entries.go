@@ -188,8 +188,11 @@ func getManagementRoleEntry() *runtime.Command {
 		rolePat, entryPat, ok := entryIdentity(v)
 		if !ok {
 			text := exo.IdentityOf(v)
-			return ctx.Fail(exo.Error(ctx, "System.ArgumentException",
-				`The role entry identity "`+text+`" isn't valid: it must name the role and the entry as <role>\<entry>, for example "Mail Recipients\Get-Mailbox".`,
+			// Exchange refuses the value while binding it: a role entry
+			// identity needs a role and an entry around a backslash.
+			const idType = "Microsoft.Exchange.Configuration.Tasks.RoleEntryIdParameter"
+			return ctx.Fail(exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
+				"Cannot process argument transformation on parameter 'Identity'. Cannot convert value \""+text+"\" to type \""+idType+"\". Error: \"The format of the value you specified in the "+idType+" parameter isn't valid. Check the value, and then try again.\nParameter name: identity\"",
 				object.InvalidArgument, text))
 		}
 		var types []string

@@ -400,6 +400,12 @@ func changePermission(ctx *runtime.Context, op int) error {
 	var flags *[]string
 	if op != opRemove {
 		var bad string
+		if perms.MixesRolesAndRights(ctx.Strings("AccessRights")) {
+			// Exchange's AccessRights parameter refuses the mix as it is set.
+			return ctx.WriteError(exo.Error(ctx, "System.Management.Automation.ParameterBindingException",
+				"Cannot bind parameter 'AccessRights' to the target. Exception setting \"AccessRights\": \"The access rights of a mailbox folder can't contain both specific permissions and precanned roles.\"",
+				object.InvalidArgument, nil))
+		}
 		rights, bad, _ = perms.ParseRights(ctx.Strings("AccessRights"))
 		if bad != "" {
 			return ctx.WriteError(exo.Invalid(ctx, fmt.Sprintf("'%s' isn't a mailbox folder access right.", bad), bad))

@@ -83,6 +83,22 @@ var rightNames = []right{
 	{Name: "LimitedDetails", Bits: FreeBusySimple | FreeBusyDetailed, Role: true, Calendar: true},
 }
 
+// MixesRolesAndRights reports whether AccessRights values name both a
+// role and a single right, which Exchange refuses (a role stands alone
+// or with other roles, single rights with single rights).
+func MixesRolesAndRights(names []string) bool {
+	var role, single bool
+	for _, n := range names {
+		for _, r := range rightNames {
+			if strings.EqualFold(r.Name, strings.TrimSpace(n)) {
+				role, single = role || r.Role, single || !r.Role
+				break
+			}
+		}
+	}
+	return role && single
+}
+
 // RightNames returns every value AccessRights takes, single rights first.
 func RightNames() []string {
 	out := make([]string, len(rightNames))

@@ -211,3 +211,25 @@ func TestSeedAndPurge(t *testing.T) {
 		t.Fatalf("findings after the purge:\n%s", got)
 	}
 }
+
+func TestMixesRolesAndRights(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		names []string
+		mixed bool
+	}{
+		{[]string{"Reviewer"}, false},
+		{[]string{"ReadItems", "FolderVisible"}, false},
+		{[]string{"Reviewer", "Editor"}, false},
+		{[]string{"Reviewer", "CreateItems"}, true},
+		{[]string{"folderVisible", " availabilityonly "}, true},
+		{[]string{"None", "ReadItems"}, true},
+		{[]string{"Bogus", "ReadItems"}, false},
+		{nil, false},
+	}
+	for _, c := range cases {
+		if got := folderperms.MixesRolesAndRights(c.names); got != c.mixed {
+			t.Errorf("MixesRolesAndRights(%q) = %v, want %v", c.names, got, c.mixed)
+		}
+	}
+}

@@ -480,7 +480,7 @@ func filterSpecOf(ctx *runtime.Context, cur *groups.DynamicGroup) (spec groups.F
 	}
 	if ctx.Has("RecipientFilter") {
 		if precanned {
-			return spec, false, exo.Invalid(ctx, "The RecipientFilter parameter can't be used with the IncludedRecipients parameter or the Conditional parameters.", "RecipientFilter")
+			return spec, false, exo.Invalid(ctx, "You can't use customized filters and precanned filters at the same time.", "RecipientFilter")
 		}
 		text := ctx.String("RecipientFilter")
 		if _, err := groups.ParseFilter(text); err != nil {

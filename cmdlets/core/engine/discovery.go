@@ -151,12 +151,7 @@ func SyntaxLines(c *runtime.Command) []string {
 		}
 		sort.SliceStable(positional, func(i, j int) bool { return positional[i].si.Position < positional[j].si.Position })
 		for _, e := range append(positional, named...) {
-			typ := strings.ToLower(shortType(e.p.Type))
-			if st := shortType(e.p.Type); e.p.Type != nil && e.p.Type.Kind == runtime.KindString && !strings.EqualFold(strings.TrimSuffix(st, "[]"), "String") {
-				typ = st
-			} else if e.p.Type != nil && e.p.Type.Kind != runtime.KindString && e.p.Type.Kind != runtime.KindBool && e.p.Type.Kind != runtime.KindInt && e.p.Type.Kind != runtime.KindObject && e.p.Type.Kind != runtime.KindSwitch && e.p.Type.Kind != runtime.KindDateTime && e.p.Type.Kind != runtime.KindLong && e.p.Type.Kind != runtime.KindDouble {
-				typ = shortType(e.p.Type)
-			}
+			typ := syntaxType(e.p.Type)
 			var s string
 			switch {
 			case e.p.IsSwitch():
@@ -182,6 +177,35 @@ func SyntaxLines(c *runtime.Command) []string {
 		out = append(out, strings.Join(parts, " "))
 	}
 	return out
+}
+
+// syntaxType is how a parameter's type reads in a syntax line: the name
+// of PowerShell's built-in type accelerator where the type has one
+// (string, int, psobject, scriptblock, hashtable, pscredential ...) and the
+// type's short name otherwise (Object, MailboxIdParameter), each array
+// rank adding [].
+func syntaxType(t *runtime.Type) string {
+	name := shortType(t)
+	base := strings.TrimRight(name, "[]")
+	if acc, ok := syntaxAccelerators[strings.ToLower(base)]; ok {
+		return acc + name[len(base):]
+	}
+	return name
+}
+
+// syntaxAccelerators maps the short .NET names of types that have a
+// built-in accelerator to that accelerator's name. System.Object has none,
+// so it reads Object.
+var syntaxAccelerators = map[string]string{
+	"string": "string", "boolean": "bool", "bool": "bool", "int32": "int", "int": "int",
+	"int64": "long", "long": "long", "double": "double", "datetime": "datetime",
+	"timespan": "timespan", "guid": "guid", "securestring": "securestring",
+	"pscredential": "pscredential", "hashtable": "hashtable", "scriptblock": "scriptblock",
+	"psobject": "psobject", "switchparameter": "switch", "byte": "byte", "char": "char",
+	"decimal": "decimal", "single": "float", "int16": "short", "uint16": "ushort",
+	"uint32": "uint", "uint64": "ulong", "sbyte": "sbyte", "version": "version",
+	"cultureinfo": "cultureinfo", "regex": "regex", "uri": "uri", "xmldocument": "xml",
+	"ipaddress": "ipaddress", "mailaddress": "mailaddress", "array": "array",
 }
 
 func shortType(t *runtime.Type) string {

@@ -54,6 +54,8 @@ func (host) CallScriptBlock(dotnet.ScriptBlock, []any) (any, error) { return nil
 func (host) TypeOf(v any) *dotnet.TypeInfo                          { return nil }
 func (host) Compare(a, b any, cs bool) (int, error)                 { return 0, nil }
 func (host) Construct(t *dotnet.TypeInfo, args []any) (any, error)  { return nil, nil }
+func (host) UserInteractive() bool                                  { return false }
+func (host) Settings() *dotnet.Settings                             { return &dotnet.Settings{} }
 
 // A member is found on the type, then on its declared base, then on
 // System.Object; a call with the wrong argument count is refused with

@@ -48,6 +48,20 @@ type Host interface {
 	Compare(a, b any, cs bool) (int, error)
 	// Construct makes an instance of t, as [T]::new(args) does.
 	Construct(t *TypeInfo, args []any) (any, error)
+	// UserInteractive tells whether a user sits at the session
+	// ([Environment]::UserInteractive).
+	UserInteractive() bool
+	// Settings are the session's copy of the process-wide settings a
+	// script can set on a static member and read back.
+	Settings() *Settings
+}
+
+// Settings are process-wide .NET settings a script sets and reads back;
+// a session keeps its own copy, and the simulator acts on none of them.
+type Settings struct {
+	// SecurityProtocol is [Net.ServicePointManager]::SecurityProtocol;
+	// nil until a script sets it.
+	SecurityProtocol any
 }
 
 // ScriptBlock is a script block of the interpreter running the types:

@@ -139,3 +139,11 @@ func MergeMembers(ms ...Members) Members {
 	}
 	return out
 }
+
+// Bare is the base value of a PSObject that only decorates one, else v.
+func Bare(v any) any {
+	if o, ok := v.(*object.PSObject); ok && o.Base != nil {
+		return o.Base
+	}
+	return v
+}

@@ -18,5 +18,8 @@ func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, erro
 // Compare orders two values as -lt and -gt do.
 func (rt *Runtime) Compare(a, b any, cs bool) (int, error) { return rt.compareValues(a, b, cs) }
 
-// envLookup reads an environment variable of the session.
-func (rt *Runtime) envLookup(name string) (string, bool) { return rt.env.Get(name) }
+// UserInteractive tells whether the session is the REPL.
+func (rt *Runtime) UserInteractive() bool { return rt.Interactive }
+
+// Settings are the .NET settings the session's scripts set.
+func (rt *Runtime) Settings() *dotnet.Settings { return &rt.dotnetSettings }

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -124,9 +125,9 @@ type Runtime struct {
 	// historyLine, when set, is the command line the host records in the
 	// history instead of the one it ran (SetHistoryLine).
 	historyLine *string
-	// securityProtocol is [Net.ServicePointManager]::SecurityProtocol as
-	// the session set it (nil: never set).
-	securityProtocol any
+	// dotnetSettings are the .NET settings the session's scripts set
+	// ([Net.ServicePointManager]::SecurityProtocol).
+	dotnetSettings dotnet.Settings
 	// argCompleters are the argument completers by lower-case parameter
 	// type name (RegisterArgumentCompleter).
 	argCompleters map[string]ArgumentCompleter

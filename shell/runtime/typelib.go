@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/dotnet/io"
 	"github.com/exosim/exosim/shell/dotnet/number"
+	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/dotnet/text"
 	"github.com/exosim/exosim/shell/dotnet/xml"
 )
@@ -20,6 +21,7 @@ func init() { dotnet.RegisterLater(declareTypeLibrary) }
 func declareTypeLibrary() {
 	dotnet.DeclareEnums()
 	number.Declare()
+	system.Declare()
 	text.Declare()
 	collections.Declare()
 	datetime.Declare()

@@ -131,12 +131,7 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 }
 
 // bareValue unwraps a PSObject that only decorates a base value.
-func bareValue(v any) any {
-	if o, ok := v.(*object.PSObject); ok && o.Base != nil {
-		return o.Base
-	}
-	return v
-}
+func bareValue(v any) any { return dotnet.Bare(v) }
 
 // instanceMember finds an instance member of v: on the registered types
 // of a PSObject's type names first, then on the value's own type.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
@@ -770,8 +771,8 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 		c := *x
 		c.FromThrow = true
 		return &PSError{Record: &c, ScriptTerminating: true}
-	case *exceptionValue:
-		thrownException(x, rec)
+	case *system.Exception:
+		x.Record(rec)
 	default:
 		rec.Message = rt.toStr(v)
 		rec.ErrorID = rec.Message

@@ -1,7 +1,8 @@
 // Package system declares the base types of the System namespace that
 // are neither numbers, text, dates nor collections: Boolean, Char, Guid,
-// Math, Convert, Environment, Text.Encoding, Uri, Nullable<T> and the
-// connection settings of System.Net (ServicePointManager).
+// Math, Convert, Environment, Text.Encoding, Uri, Nullable<T>, the
+// connection settings of System.Net (ServicePointManager) and the
+// exception types scripts construct and throw.
 package system
 
 import (
@@ -183,6 +184,7 @@ func Declare() {
 	declareNet()
 	declareUri()
 	declareNullable()
+	declareExceptions()
 }
 
 // declareBase declares the value types and the static classes.

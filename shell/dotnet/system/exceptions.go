@@ -1,4 +1,4 @@
-package runtime
+package system
 
 import (
 	"strings"
@@ -12,19 +12,19 @@ import (
 // error record whose exception is of that type, so catch [ArgumentException]
 // and $_.Exception.GetType() see it, and whose error ID is its message.
 
-// exceptionValue is a constructed exception.
-type exceptionValue struct {
+// Exception is a constructed exception.
+type Exception struct {
 	typeName string
 	message  string
 	inner    any
 }
 
-func (e *exceptionValue) PSTypeName() string { return e.typeName }
+func (e *Exception) PSTypeName() string { return e.typeName }
 
-func (e *exceptionValue) String() string { return e.message }
+func (e *Exception) String() string { return e.message }
 
 // Adapted lists Message and InnerException.
-func (e *exceptionValue) Adapted() []*object.Property {
+func (e *Exception) Adapted() []*object.Property {
 	return []*object.Property{
 		{Name: "Message", Value: e.message, Kind: object.AdaptedProperty, TypeName: "string"},
 		{Name: "InnerException", Value: e.inner, Kind: object.AdaptedProperty, TypeName: "System.Exception"},
@@ -53,17 +53,18 @@ var exceptionTypes = []struct{ full, defaultMessage string }{
 	{"System.Management.Automation.ItemNotFoundException", "Exception of type 'System.Management.Automation.ItemNotFoundException' was thrown."},
 }
 
-func init() {
+// declareExceptions declares the exception types.
+func declareExceptions() {
 	for _, et := range exceptionTypes {
 		et := et
-		dotnet.RegisterType(&TypeDef{FullName: et.full,
-			Is: func(_ *TypeInfo, v any) bool {
-				x, ok := bareValue(v).(*exceptionValue)
+		dotnet.RegisterType(&dotnet.TypeDef{FullName: et.full,
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
+				x, ok := dotnet.Bare(v).(*Exception)
 				return ok && (x.typeName == et.full || et.full == "System.Exception")
 			},
 			NewArity: []int{0, 1, 2},
-			New: func(c *Call) (any, error) {
-				e := &exceptionValue{typeName: et.full, message: et.defaultMessage}
+			New: func(c *dotnet.Call) (any, error) {
+				e := &Exception{typeName: et.full, message: et.defaultMessage}
 				if len(c.Args) > 0 {
 					e.message = c.Str(0)
 					if strings.HasSuffix(et.full, "ArgumentNullException") {
@@ -76,24 +77,24 @@ func init() {
 				}
 				return e, nil
 			},
-			Members: Members{
-				"Message":        dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).message, nil }),
-				"InnerException": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*exceptionValue).inner, nil }),
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) {
-					return c.Self.(*exceptionValue).typeName + ": " + c.Self.(*exceptionValue).message, nil
+			Members: dotnet.Members{
+				"Message":        dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*Exception).message, nil }),
+				"InnerException": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*Exception).inner, nil }),
+				"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+					return c.Self.(*Exception).typeName + ": " + c.Self.(*Exception).message, nil
 				}),
 			}})
 	}
 }
 
-// thrownException is the error record of a throw of an exception object.
-func thrownException(x *exceptionValue, rec *object.ErrorRecord) {
+// Record fills the error record of a throw of the exception.
+func (x *Exception) Record(rec *object.ErrorRecord) {
 	rec.Message = x.message
 	rec.ErrorID = x.message
 	rec.ExceptionFullType = x.typeName
 	rec.ExceptionType = object.ShortName(x.typeName)
 	rec.Category = object.OperationStopped
-	if in, ok := bareValue(x.inner).(*exceptionValue); ok {
+	if in, ok := dotnet.Bare(x.inner).(*Exception); ok {
 		rec.InnerException, rec.InnerMessage = in.typeName, in.message
 	}
 }

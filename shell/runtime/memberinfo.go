@@ -90,8 +90,8 @@ func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo
 func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(MemberInfo)) {
 	rt.classCtx = append(rt.classCtx, c)
 	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()
-	for k := c; k != nil; k = k.base {
-		for _, p := range k.def.Props {
+	for k := c; k != nil; k = k.Base {
+		for _, p := range k.Def.Props {
 			if p.Static != static || (p.Hidden && !force) {
 				continue
 			}
@@ -101,7 +101,7 @@ func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(Mem
 			}
 			add(MemberInfo{Name: p.Name, MemberType: "Property", Definition: def})
 		}
-		for _, m := range k.def.Methods {
+		for _, m := range k.Def.Methods {
 			if m.IsCtor || m.Static != static || (m.Hidden && !force) {
 				continue
 			}
@@ -112,14 +112,14 @@ func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(Mem
 			// constructors are listed as the static method new, and
 			// System.Object's static methods are every class's
 			ctors := 0
-			for _, m := range k.def.Methods {
+			for _, m := range k.Def.Methods {
 				if m.IsCtor && (!m.Hidden || force) {
 					ctors++
-					add(MemberInfo{Name: "new", MemberType: "Method", Definition: rt.ctorDefinition(k.def.Name, m)})
+					add(MemberInfo{Name: "new", MemberType: "Method", Definition: rt.ctorDefinition(k.Def.Name, m)})
 				}
 			}
 			if ctors == 0 {
-				add(MemberInfo{Name: "new", MemberType: "Method", Definition: k.def.Name + " new()"})
+				add(MemberInfo{Name: "new", MemberType: "Method", Definition: k.Def.Name + " new()"})
 			}
 			add(MemberInfo{Name: "Equals", MemberType: "Method", Definition: "static bool Equals(System.Object objA, System.Object objB)"})
 			add(MemberInfo{Name: "ReferenceEquals", MemberType: "Method", Definition: "static bool ReferenceEquals(System.Object objA, System.Object objB)"})

@@ -33,15 +33,17 @@ run: build
 # race report's stack needs only the symbol table, and linking about forty
 # of them is a large part of a cold run. -trimpath keeps the checkout's own
 # path out of every compiled package, so a fresh clone elsewhere reuses the
-# build cache instead of compiling the whole module again. Each one's
-# output is shown whole when it ends.
+# build cache instead of compiling the whole module again. The plain tests
+# build without cgo, as `make build` does: only the race detector needs it,
+# and the C parts of the runtime and net are then compiled once, not twice.
+# Each one's output is shown whole when it ends.
 TESTFLAGS := -vet=all -ldflags=-w -trimpath
 
 test:
 	@$(MAKE) --no-print-directory -j3 --output-sync=target fmt-check test-plain test-race
 
 test-plain:
-	$(GO) test $(TESTFLAGS) $$($(GO) list $(PKGS) | grep -v -x -F "$$($(GO) list $(RACE_ONLY))")
+	CGO_ENABLED=0 $(GO) test $(TESTFLAGS) $$($(GO) list $(PKGS) | grep -v -x -F "$$($(GO) list $(RACE_ONLY))")
 
 test-race:
 	$(GO) test $(TESTFLAGS) -race $(RACE_PKGS)

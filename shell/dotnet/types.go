@@ -79,6 +79,13 @@ type Typed interface {
 	PSType() *TypeInfo
 }
 
+// Comparable is implemented by values that order themselves for -lt,
+// -gt and sorting: c is -1, 0 or 1; ok is false when other cannot be
+// compared with the value.
+type Comparable interface {
+	CompareTo(h Host, other any) (c int, ok bool)
+}
+
 // Indexer is implemented by values with their own indexer ($x['key']);
 // ok false means the key cannot be used.
 type Indexer interface {

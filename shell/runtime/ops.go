@@ -3,6 +3,7 @@ package runtime
 import (
 	"regexp"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
@@ -41,11 +42,11 @@ func (o opSession) Regex(pattern string, cs bool) (*regexp.Regexp, error) {
 func (o opSession) SetMatches(m *object.Hashtable) { o.rt.scope.set("Matches", m) }
 
 func (o opSession) CompareTo(left, right any) (c int, ok, comparable bool) {
-	cv, is := left.(comparableValue)
+	cv, is := left.(dotnet.Comparable)
 	if !is {
 		return 0, false, false
 	}
-	c, ok = cv.compareTo(o.rt, right)
+	c, ok = cv.CompareTo(o.rt, right)
 	return c, ok, true
 }
 

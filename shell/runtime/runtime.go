@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -432,7 +433,7 @@ func (rt *Runtime) initVariables() {
 	ver := object.NewHashtable()
 	ver.Ordered = true
 	var psv any = psVersion
-	if v, err := parseVersion(psVersion, psVersion); err == nil {
+	if v, err := system.ParseVersion(psVersion, psVersion); err == nil {
 		psv = v // .Major, .Minor as on a version object
 	}
 	ver.Set("PSVersion", psv)

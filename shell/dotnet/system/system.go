@@ -185,6 +185,7 @@ func Declare() {
 	declareUri()
 	declareNullable()
 	declareExceptions()
+	declareValues()
 }
 
 // declareBase declares the value types and the static classes.

@@ -14,8 +14,8 @@ import (
 )
 
 // PowerShell's own types: PSObject and its member view (.psobject),
-// PSCustomObject, ScriptBlock, SwitchParameter, SecureString, and the
-// small value types scripts cast to (Version, MailAddress, IPAddress).
+// PSCustomObject, ScriptBlock, SwitchParameter, SecureString, PSCredential,
+// ErrorRecord and System.Type.
 
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/format"
@@ -134,19 +135,11 @@ type Runtime struct {
 	argCompleters map[string]ArgumentCompleter
 
 	// scriptTypes are the enums and classes the session's scripts
-	// defined, by lower-case name, the latest of each name: what an
-	// instance's type name stands for wherever the instance goes. Names
-	// in type literals resolve through the scopes instead (Scope.types).
-	// typeDefs keeps each definition statement's type, so a definition
-	// runs once however often its block runs (scripttypes.go).
-	scriptTypes map[string]*TypeDef
-	typeDefs    map[*syntax.TypeDefStmt]*TypeDef
-	// blockTypes are the types each script block defined, by the
-	// block's source text; inBlocks are the extents of the statement
-	// blocks now running, innermost last. A block's types are visible in the blocks
-	// written inside it wherever they run (scripttypes.go).
-	blockTypes map[*syntax.Source][]blockTypes
-	inBlocks   []syntax.Extent
+	// defined (names in type literals resolve through the scopes first,
+	// Scope.types); inBlocks are the extents of the statement blocks now
+	// running, innermost last (scripttypes.go).
+	scriptTypes classes.Registry
+	inBlocks    []syntax.Extent
 	// classCtx are the classes whose methods are running, innermost
 	// last: a method body also sees the types visible where its class
 	// was defined.

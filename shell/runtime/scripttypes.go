@@ -20,9 +20,10 @@ import (
 // scriptTypeDef finds a script-defined type by name (no generics) as a
 // type literal sees it: in the scopes from the current one outwards,
 // then, inside a class's method, in the scopes where that class was
-// defined.
+// defined, then in the blocks enclosing the running one in its source
+// text (execBlock keeps their extents in inBlocks).
 func (rt *Runtime) scriptTypeDef(name string, arity int) *TypeDef {
-	if arity != 0 || rt.scriptTypes == nil {
+	if arity != 0 || rt.scriptTypes.Empty() {
 		return nil
 	}
 	key := strings.ToLower(name)
@@ -34,62 +35,10 @@ func (rt *Runtime) scriptTypeDef(name string, arity int) *TypeDef {
 			return d
 		}
 	}
-	return rt.lexicalType(key)
-}
-
-// blockTypes are the types one script block defined.
-type blockTypes struct {
-	block *syntax.ScriptBlock
-	types map[string]*TypeDef
-}
-
-// lexicalType finds a type defined by a block that encloses, in its
-// source text, the innermost running statement block (execBlock keeps
-// their extents in inBlocks). PowerShell resolves type
-// names when it compiles a script, so a script block written in a file
-// sees the file's classes even when it runs elsewhere (a Pester It block,
-// a callback run by a cmdlet).
-func (rt *Runtime) lexicalType(key string) *TypeDef {
 	if len(rt.inBlocks) == 0 {
 		return nil
 	}
-	in := rt.inBlocks[len(rt.inBlocks)-1]
-	var best *TypeDef
-	bestStart := -1
-	for _, bt := range rt.blockTypes[in.Src] {
-		ext := bt.block.Ext
-		if ext.Start.Offset <= in.Start.Offset && in.End.Offset <= ext.End.Offset && ext.Start.Offset > bestStart {
-			if d := bt.types[key]; d != nil {
-				best, bestStart = d, ext.Start.Offset
-			}
-		}
-	}
-	return best
-}
-
-// noteBlockTypes records the types block sb defined (stmts) for the
-// blocks written inside it.
-func (rt *Runtime) noteBlockTypes(sb *syntax.ScriptBlock, stmts []*syntax.TypeDefStmt) {
-	if sb.Ext.Src == nil {
-		return
-	}
-	types := map[string]*TypeDef{}
-	for _, s := range stmts {
-		if d := rt.typeDefs[s]; d != nil {
-			types[strings.ToLower(s.Name)] = d
-		}
-	}
-	if rt.blockTypes == nil {
-		rt.blockTypes = map[*syntax.Source][]blockTypes{}
-	}
-	list := rt.blockTypes[sb.Ext.Src]
-	for i := range list {
-		if list[i].block == sb {
-			list[i].types = types
-			return
-		}
-	}
-	rt.blockTypes[sb.Ext.Src] = append(list, blockTypes{block: sb, types: types})
+	return rt.scriptTypes.Lexical(rt.inBlocks[len(rt.inBlocks)-1], key)
 }
 
 func scopeType(s *Scope, key string) *TypeDef {
@@ -108,7 +57,7 @@ func (rt *Runtime) instanceTypeDef(name string) *TypeDef {
 	if d := rt.scriptTypeDef(name, 0); d != nil {
 		return d
 	}
-	return rt.scriptTypes[strings.ToLower(name)]
+	return rt.scriptTypes.Latest(name)
 }
 
 // typeByName is TypeByName that also sees the session's script types.
@@ -121,13 +70,7 @@ func (rt *Runtime) typeByName(full string) *TypeInfo {
 
 // addScriptType makes d visible in the current scope under its name.
 func (rt *Runtime) addScriptType(d *TypeDef) {
-	if rt.scriptTypes == nil {
-		rt.scriptTypes = map[string]*TypeDef{}
-	}
-	d.Static = dotnet.LowerKeys(d.Static)
-	d.Members = dotnet.LowerKeys(d.Members)
-	key := strings.ToLower(d.FullName)
-	rt.scriptTypes[key] = d
+	key := rt.scriptTypes.Add(d)
 	if rt.scope.types == nil {
 		rt.scope.types = map[string]*TypeDef{}
 	}
@@ -141,11 +84,11 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 	if s.Name == "" {
 		return nil
 	}
-	if d := rt.typeDefs[s]; d != nil && rt.scriptTypeDef(s.Name, 0) == d {
+	if d := rt.scriptTypes.Defined(s); d != nil && rt.scriptTypeDef(s.Name, 0) == d {
 		return nil
 	}
 	var err error
-	if d := rt.typeDefs[s]; d != nil {
+	if d := rt.scriptTypes.Defined(s); d != nil {
 		rt.addScriptType(d)
 	} else if s.IsEnum {
 		err = classes.DefineEnum(rt.classInterp(), s)
@@ -153,10 +96,7 @@ func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
 		err = classes.Define(rt.classInterp(), s)
 	}
 	if err == nil {
-		if rt.typeDefs == nil {
-			rt.typeDefs = map[*syntax.TypeDefStmt]*TypeDef{}
-		}
-		rt.typeDefs[s] = rt.scope.types[strings.ToLower(s.Name)]
+		rt.scriptTypes.SetDefined(s, rt.scope.types[strings.ToLower(s.Name)])
 	}
 	var me *dotnet.MethodException
 	if errors.As(err, &me) {
@@ -173,7 +113,7 @@ func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
 		return nil
 	}
 	found, err := classes.Hoist(sb, rt.defineScriptType)
-	rt.noteBlockTypes(sb, found)
+	rt.scriptTypes.NoteBlock(sb, found)
 	return err
 }
 

@@ -237,6 +237,10 @@ func shortType(t *runtime.Type) string {
 	case runtime.KindDateTime:
 		return "datetime"
 	case runtime.KindObject:
+		// a declared type converted when bound keeps its name (Hashtable[])
+		if t.Name != "" {
+			return t.Name
+		}
 		if t.Array {
 			return "Object[]"
 		}

@@ -46,6 +46,9 @@ type Host interface {
 	// Compare orders two values as PowerShell's -lt and -gt do (cs:
 	// case-sensitive); an error when they cannot be compared.
 	Compare(a, b any, cs bool) (int, error)
+	// Equal compares two values as PowerShell's -eq does (cs:
+	// case-sensitive).
+	Equal(a, b any, cs bool) bool
 	// Construct makes an instance of t, as [T]::new(args) does.
 	Construct(t *TypeInfo, args []any) (any, error)
 	// UserInteractive tells whether a user sits at the session

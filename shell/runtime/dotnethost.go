@@ -18,6 +18,9 @@ func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, erro
 // Compare orders two values as -lt and -gt do.
 func (rt *Runtime) Compare(a, b any, cs bool) (int, error) { return rt.compareValues(a, b, cs) }
 
+// Equal compares two values as -eq does.
+func (rt *Runtime) Equal(a, b any, cs bool) bool { return rt.equalValues(a, b, cs) }
+
 // UserInteractive tells whether the session is the REPL.
 func (rt *Runtime) UserInteractive() bool { return rt.Interactive }
 

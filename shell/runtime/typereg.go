@@ -262,3 +262,22 @@ func NewObjectError(err error, typeName string, nargs int) *object.ErrorRecord {
 func (rt *Runtime) SetProperty(target any, name string, value any) error {
 	return rt.setMember(target, name, value, syntaxExtentZero)
 }
+
+// isConstantVariable tells whether $name is a constant ($null, $true,
+// $false): [ref] of one holds the value, not a variable.
+func isConstantVariable(name string) bool {
+	switch strings.ToLower(name) {
+	case "null", "true", "false":
+		return true
+	}
+	return false
+}
+
+// refToVariable makes [ref]$name.
+func (rt *Runtime) refToVariable(name string) (*Ref, error) {
+	v := rt.findVar(name)
+	if v == nil {
+		return nil, &opError{Msg: "[ref] cannot be applied to a variable that does not exist."}
+	}
+	return dotnet.VariableRef(func() any { return v.Value }, func(x any) { v.Value = x }), nil
+}

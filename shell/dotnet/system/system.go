@@ -1,5 +1,5 @@
-// Package system declares the base types of the System namespace that
-// are neither numbers, text, dates nor collections: Boolean, Char, Guid,
+// Package system declares System.Object and [ref], and the base types of
+// the System namespace that are neither numbers, text, dates nor collections: Boolean, Char, Guid,
 // Math, Convert, Environment, Text.Encoding, Uri, Nullable<T>, the
 // connection settings of System.Net (ServicePointManager) and the
 // exception types scripts construct and throw.
@@ -12,6 +12,7 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -180,12 +181,72 @@ func mathMinMax(max bool) *dotnet.Member {
 
 // Declare registers the types.
 func Declare() {
+	declareObject()
 	declareBase()
 	declareNet()
 	declareUri()
 	declareNullable()
 	declareExceptions()
 	declareValues()
+}
+
+// declareObject declares System.Object, whose members every type
+// inherits, ValueType, Void and [ref].
+func declareObject() {
+	dotnet.RegisterType(
+		&dotnet.TypeDef{FullName: "System.Object", Aliases: []string{"object"},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return v, nil },
+			Is:      func(_ *dotnet.TypeInfo, v any) bool { return v != nil },
+			Members: dotnet.Members{
+				"ToString": dotnet.Method(0, 1, func(c *dotnet.Call) (any, error) {
+					if len(c.Args) == 1 {
+						return number.FormatWithSpec(c.Self, c.Str(0))
+					}
+					if o, ok := c.Self.(*object.PSObject); ok {
+						return o.String(), nil
+					}
+					return c.Host.ToStr(c.Self), nil
+				}),
+				"Equals": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+					if _, ok := c.Self.(*object.PSObject); ok {
+						return dotnet.SameRef(c.Self, c.Arg(0)), nil
+					}
+					return c.Host.Equal(c.Self, c.Arg(0), true), nil
+				}),
+				"GetHashCode": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+					h := int32(0)
+					for _, r := range c.Host.ToStr(c.Self) {
+						h = h*31 + int32(r)
+					}
+					return int(h), nil
+				}),
+				"GetType": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return &dotnet.TypeValue{Info: c.Host.TypeOf(c.Self)}, nil }),
+			}},
+		&dotnet.TypeDef{FullName: "System.ValueType", Is: func(_ *dotnet.TypeInfo, v any) bool {
+			switch dotnet.Bare(v).(type) {
+			case int, int64, float64, float32, bool, object.Char, object.Decimal, object.Guid, object.TimeSpan, object.Enum:
+				return true
+			}
+			_, ok := dotnet.Bare(v).(time.Time)
+			return ok
+		}},
+		&dotnet.TypeDef{FullName: "System.Void", Aliases: []string{"void"},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return dotnet.Void{}, nil }},
+		&dotnet.TypeDef{FullName: "System.Management.Automation.PSReference", Aliases: []string{"ref"},
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if r, ok := v.(*dotnet.Ref); ok {
+					return r, nil
+				}
+				return dotnet.NewRef(v), nil
+			},
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := v.(*dotnet.Ref); return ok },
+			Members: dotnet.Members{
+				"Value": {
+					Get: func(c *dotnet.Call) (any, error) { return c.Self.(*dotnet.Ref).Get(), nil },
+					Set: func(c *dotnet.Call, v any) error { c.Self.(*dotnet.Ref).Set(v); return nil },
+				},
+			}},
+	)
 }
 
 // declareBase declares the value types and the static classes.

@@ -159,6 +159,19 @@ func enumTypeArg(c *Call) (*TypeInfo, error) {
 	return tv.Info, nil
 }
 
+// EnumNames is Type.GetEnumNames() on the type value in c.Self.
+func EnumNames(c *Call) (any, error) {
+	vals, err := EnumValues(&Call{Host: c.Host, Args: []any{c.Self}})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(vals))
+	for i, v := range vals {
+		out[i] = fmt.Sprint(v)
+	}
+	return out, nil
+}
+
 // EnumValues lists the values of the enum type in argument 0.
 func EnumValues(c *Call) ([]any, error) {
 	t, err := enumTypeArg(c)

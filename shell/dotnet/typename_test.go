@@ -55,6 +55,7 @@ func (host) TypeOf(v any) *dotnet.TypeInfo                          { return nil
 func (host) Compare(a, b any, cs bool) (int, error)                 { return 0, nil }
 func (host) Construct(t *dotnet.TypeInfo, args []any) (any, error)  { return nil, nil }
 func (host) Equal(a, b any, cs bool) bool                           { return a == b }
+func (host) ResolveType(string) (*dotnet.TypeInfo, bool)            { return nil, false }
 func (host) UserInteractive() bool                                  { return false }
 func (host) Settings() *dotnet.Settings                             { return &dotnet.Settings{} }
 

@@ -49,6 +49,9 @@ type Host interface {
 	// Equal compares two values as PowerShell's -eq does (cs:
 	// case-sensitive).
 	Equal(a, b any, cs bool) bool
+	// ResolveType finds the type a name written in a script stands for
+	// (accelerators, namespaces, the session's classes).
+	ResolveType(name string) (*TypeInfo, bool)
 	// Construct makes an instance of t, as [T]::new(args) does.
 	Construct(t *TypeInfo, args []any) (any, error)
 	// UserInteractive tells whether a user sits at the session

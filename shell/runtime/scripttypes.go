@@ -8,7 +8,6 @@ package runtime
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/shell/classes"
@@ -115,19 +114,6 @@ func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
 	found, err := classes.Hoist(sb, rt.defineScriptType)
 	rt.scriptTypes.NoteBlock(sb, found)
 	return err
-}
-
-// enumNamesOfSelf is Type.GetEnumNames() on the type value in c.Self.
-func enumNamesOfSelf(c *Call) (any, error) {
-	vals, err := dotnet.EnumValues(&Call{Host: c.Host, Args: []any{c.Self}})
-	if err != nil {
-		return nil, err
-	}
-	out := make([]any, len(vals))
-	for i, v := range vals {
-		out[i] = fmt.Sprint(v)
-	}
-	return out, nil
 }
 
 // enumBitwise combines the values of an enum with -band, -bor or -bxor:

@@ -14,8 +14,8 @@ import (
 )
 
 // PowerShell's own types: PSObject and its member view (.psobject),
-// PSCustomObject, ScriptBlock, SwitchParameter, SecureString, PSCredential,
-// ErrorRecord and System.Type.
+// PSCustomObject, ScriptBlock, SwitchParameter, PSCredential and
+// ErrorRecord.
 
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }
@@ -382,17 +382,6 @@ func declarePsTypes() {
 				"IsPresent": dotnet.Prop(func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
 				"ToBool":    dotnet.Method(0, 0, func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
 			}},
-		&TypeDef{FullName: "System.Security.SecureString", Aliases: []string{"securestring"},
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				if s, ok := bareValue(v).(object.SecureString); ok {
-					return s, nil
-				}
-				return nil, dotnet.ConvertFailed(v, "System.Security.SecureString", "")
-			},
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(object.SecureString); return ok },
-			Members: Members{
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return "System.Security.SecureString", nil }),
-			}},
 		&TypeDef{FullName: "System.Management.Automation.PSCredential", Aliases: []string{"pscredential"}, Assembly: "System.Management.Automation",
 			Is: func(_ *TypeInfo, v any) bool {
 				return object.TypeName(v) == "System.Management.Automation.PSCredential"
@@ -402,86 +391,7 @@ func declarePsTypes() {
 			Members: Members{
 				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
 			}},
-		&TypeDef{FullName: "System.RuntimeType", Aliases: []string{"type", "System.Type"},
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
-				rt := h.(*Runtime)
-				switch x := bareValue(v).(type) {
-				case *TypeValue:
-					return x, nil
-				case string:
-					t, ok := rt.ResolveType(x)
-					if !ok {
-						return nil, dotnet.ConvertFailed(v, "System.Type", fmt.Sprintf("Unable to find type [%s].", x))
-					}
-					return &TypeValue{Info: t}, nil
-				}
-				return nil, dotnet.ConvertFailed(v, "System.Type", "")
-			},
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*TypeValue); return ok },
-			Members: Members{
-				"Name":      dotnet.Prop(func(c *Call) (any, error) { return typeOfSelf(c).Name(), nil }),
-				"FullName":  dotnet.Prop(func(c *Call) (any, error) { return typeOfSelf(c).FullName, nil }),
-				"Namespace": dotnet.Prop(func(c *Call) (any, error) { return typeNamespace(typeOfSelf(c)), nil }),
-				"BaseType": dotnet.Prop(func(c *Call) (any, error) {
-					t := typeOfSelf(c)
-					switch {
-					case t.Element != nil:
-						return &TypeValue{Info: dotnet.TypeByName("System.Array")}, nil
-					case t.Def() == nil || t.Def().FullName == "System.Object":
-						return nil, nil
-					case t.Def().Base != "":
-						return &TypeValue{Info: dotnet.TypeByName(t.Def().Base)}, nil
-					case t.Def().ValueType:
-						return &TypeValue{Info: dotnet.TypeByName("System.ValueType")}, nil
-					}
-					return &TypeValue{Info: dotnet.TypeByName("System.Object")}, nil
-				}),
-				"IsArray":              dotnet.Prop(func(c *Call) (any, error) { return typeOfSelf(c).Element != nil, nil }),
-				"IsGenericType":        dotnet.Prop(func(c *Call) (any, error) { return len(typeOfSelf(c).Args) > 0, nil }),
-				"IsValueType":          dotnet.Prop(func(c *Call) (any, error) { d := typeOfSelf(c).Def(); return d != nil && d.ValueType, nil }),
-				"IsEnum":               dotnet.Prop(func(c *Call) (any, error) { d := typeOfSelf(c).Def(); return d != nil && d.Base == "System.Enum", nil }),
-				"IsPublic":             dotnet.Prop(func(c *Call) (any, error) { return true, nil }),
-				"IsSerializable":       dotnet.Prop(func(c *Call) (any, error) { return true, nil }),
-				"UnderlyingSystemType": dotnet.Prop(func(c *Call) (any, error) { return c.Self, nil }),
-				"GetGenericArguments": dotnet.Method(0, 0, func(c *Call) (any, error) {
-					out := []any{}
-					for _, a := range typeOfSelf(c).Args {
-						out = append(out, &TypeValue{Info: a})
-					}
-					return out, nil
-				}),
-				"GetEnumNames":  dotnet.Method(0, 0, func(c *Call) (any, error) { return enumNamesOfSelf(c) }),
-				"GetEnumValues": dotnet.Method(0, 0, func(c *Call) (any, error) { return dotnet.EnumValues(&Call{Host: c.Host, Args: []any{c.Self}}) }),
-				"GetElementType": dotnet.Method(0, 0, func(c *Call) (any, error) {
-					if el := typeOfSelf(c).Element; el != nil {
-						return &TypeValue{Info: el}, nil
-					}
-					return nil, nil
-				}),
-				"IsInstanceOfType": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					t := typeOfSelf(c)
-					return t.Test != nil && t.Test(c.Arg(0)), nil
-				}),
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return typeOfSelf(c).String(), nil }),
-				"Equals": dotnet.Method(1, 1, func(c *Call) (any, error) {
-					o, ok := bareValue(c.Arg(0)).(*TypeValue)
-					return ok && o.Info.FullName == typeOfSelf(c).FullName, nil
-				}),
-			}},
 	)
-}
-
-func typeOfSelf(c *Call) *TypeInfo { return bareValue(c.Self).(*TypeValue).Info }
-
-func typeNamespace(t *TypeInfo) string {
-	n := t.FullName
-	if t.Def() != nil {
-		n = t.Def().FullName
-	}
-	if i := strings.LastIndexByte(n, '.'); i >= 0 {
-		return n[:i]
-	}
-	return ""
 }
 
 func propertyInfoDef(full string, aliases []string) *TypeDef {

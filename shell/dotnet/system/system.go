@@ -1,8 +1,10 @@
 // Package system declares System.Object and [ref], and the base types of
-// the System namespace that are neither numbers, text, dates nor collections: Boolean, Char, Guid,
-// Math, Convert, Environment, Text.Encoding, Uri, Nullable<T>, the
-// connection settings of System.Net (ServicePointManager) and the
-// exception types scripts construct and throw.
+// the System namespace that are neither numbers, text, dates nor
+// collections: Boolean, Char, Guid, Math, Convert, Environment,
+// Text.Encoding, Uri, Nullable<T>, Version, System.Type, SecureString,
+// MailAddress, IPAddress, the connection settings of System.Net
+// (ServicePointManager) and the exception types scripts construct and
+// throw.
 package system
 
 import (
@@ -188,6 +190,7 @@ func Declare() {
 	declareNullable()
 	declareExceptions()
 	declareValues()
+	declareTypes()
 }
 
 // declareObject declares System.Object, whose members every type

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	cas "github.com/exosim/exosim/store/casmailbox"
@@ -84,7 +85,7 @@ func commands() []*runtime.Command {
 	set.Examples = []runtime.Example{{Code: "Set-CASMailbox annb -PopEnabled $false -ImapEnabled $false", Remark: "Closes POP3 and IMAP4 for Anne."}}
 	// the parameter is a Nullable<bool>: $null takes the mailbox back to
 	// the organization's setting
-	exo.DeclaredParam(set, "SmtpClientAuthenticationDisabled").Type = &runtime.Type{Kind: runtime.KindObject, Name: "bool", FullName: "System.Nullable`1[System.Boolean]"}
+	exo.DeclaredParam(set, "SmtpClientAuthenticationDisabled").Type = &params.Type{Kind: params.KindObject, Name: "bool", FullName: "System.Nullable`1[System.Boolean]"}
 	set.Handler.Process = setCAS
 
 	return []*runtime.Command{

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/compliance/searchquery"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
@@ -570,7 +571,7 @@ func newComplianceSearchAction() *runtime.Command {
 	c.Description = "-Preview lists the messages found; -Export records an export of the found items' size and count (nothing is written out); " +
 		"-Purge -PurgeType SoftDelete|HardDelete removes at most 10 found items per mailbox, newest first, into Recoverable Items (Deletions or Purges), where holds keep them."
 	c.OutputType = TypeComplianceSearchAction
-	exo.DeclaredParam(c, "PurgeType").Type = runtime.EnumType("ComplianceDestroyType", "Microsoft.Office.ComplianceJob.Tasks.ComplianceDestroyType", "SoftDelete", "HardDelete")
+	exo.DeclaredParam(c, "PurgeType").Type = params.EnumType("ComplianceDestroyType", "Microsoft.Office.ComplianceJob.Tasks.ComplianceDestroyType", "SoftDelete", "HardDelete")
 	c.Examples = []runtime.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; New-ComplianceSearchAction -SearchName Phish -Preview`, Remark: "Runs a search and previews what it found."},
 		{Code: `New-ComplianceSearchAction -SearchName Phish -Purge -PurgeType SoftDelete -Confirm:$false`, Remark: "Then removes the found messages."},

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -372,13 +373,13 @@ func exportClixml() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
-		runtime.P("Depth", runtime.TInt, runtime.Range(1, math.MaxInt32)),
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0))),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
-		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.FromPipeline(), engine.AllowEmpty()),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
+	c.Params = []*params.Param{
+		params.P("Depth", params.TInt, params.Range(1, math.MaxInt32)),
+		params.P("Path", params.TString, params.InSets(params.Set("ByPath", true, 0))),
+		params.P("LiteralPath", params.TString, params.InSets(params.Set("ByLiteralPath", true, -1)), params.Alias("PSPath", "LP")),
+		params.P("InputObject", params.TPSObject, params.Mandatory(), params.FromPipeline(), engine.AllowEmpty()),
+		params.P("Force", params.TSwitch),
+		params.P("NoClobber", params.TSwitch, params.Alias("NoOverwrite")),
 		management.EncodingParam(),
 	}
 	c.Examples = []runtime.Example{
@@ -687,12 +688,12 @@ func importClixml() *runtime.Command {
 	c.Synopsis = "Reads objects from a CLIXML file (Export-Clixml's)."
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "ByPath", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "ByLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("IncludeTotalCount", runtime.TSwitch),
-		runtime.P("Skip", runtime.TLong),
-		runtime.P("First", runtime.TLong),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.InSets(params.SetInfo{Set: "ByPath", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TStrings, params.InSets(params.SetInfo{Set: "ByLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("IncludeTotalCount", params.TSwitch),
+		params.P("Skip", params.TLong),
+		params.P("First", params.TLong),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()

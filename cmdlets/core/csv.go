@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -26,20 +27,20 @@ func csvCommands() []*runtime.Command {
 }
 
 // csvWriteParams are the parameters Export-Csv and ConvertTo-Csv share.
-func csvWriteParams() []*runtime.Param {
-	return []*runtime.Param{
-		runtime.P("Delimiter", tChar, runtime.InSets(runtime.Set("Delimiter", false, 1))),
-		runtime.P("UseCulture", runtime.TSwitch, runtime.InSets(runtime.Set("UseCulture", true, -1))),
-		runtime.P("NoTypeInformation", runtime.TSwitch, runtime.Alias("NTI")),
-		runtime.P("IncludeTypeInformation", runtime.TSwitch, runtime.Alias("ITI")),
-		runtime.P("QuoteFields", runtime.TStrings, runtime.Alias("QF")),
-		runtime.P("UseQuotes", runtime.EnumType("QuoteKind", "Microsoft.PowerShell.Commands.BaseCsvWritingCommand+QuoteKind", "Never", "Always", "AsNeeded"), runtime.Alias("UQ")),
-		runtime.P("NoHeader", runtime.TSwitch),
+func csvWriteParams() []*params.Param {
+	return []*params.Param{
+		params.P("Delimiter", tChar, params.InSets(params.Set("Delimiter", false, 1))),
+		params.P("UseCulture", params.TSwitch, params.InSets(params.Set("UseCulture", true, -1))),
+		params.P("NoTypeInformation", params.TSwitch, params.Alias("NTI")),
+		params.P("IncludeTypeInformation", params.TSwitch, params.Alias("ITI")),
+		params.P("QuoteFields", params.TStrings, params.Alias("QF")),
+		params.P("UseQuotes", params.EnumType("QuoteKind", "Microsoft.PowerShell.Commands.BaseCsvWritingCommand+QuoteKind", "Never", "Always", "AsNeeded"), params.Alias("UQ")),
+		params.P("NoHeader", params.TSwitch),
 	}
 }
 
 // tChar is System.Char (the -Delimiter of the CSV cmdlets).
-var tChar = &runtime.Type{Kind: runtime.KindString, Name: "Char", FullName: "System.Char"}
+var tChar = &params.Type{Kind: params.KindString, Name: "Char", FullName: "System.Char"}
 
 // csvDelimiter returns -Delimiter (a single character; a comma by default).
 func csvDelimiter(ctx *runtime.Context) (rune, error) {
@@ -202,8 +203,8 @@ func convertToCsv() *runtime.Command {
 	c.Synopsis = "Converts objects to CSV lines (every field quoted, no #TYPE line)."
 	c.Sets = []string{"Delimiter", "UseCulture"}
 	c.DefaultSet = "Delimiter"
-	c.Params = append([]*runtime.Param{
-		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+	c.Params = append([]*params.Param{
+		params.P("InputObject", params.TPSObject, params.Mandatory(), params.Position(0), params.FromPipeline()),
 	}, csvWriteParams()...)
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		w, err := newCsvWriter(ctx)
@@ -252,14 +253,14 @@ func exportCsv() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Delimiter", "UseCulture"}
 	c.DefaultSet = "Delimiter"
-	c.Params = append([]*runtime.Param{
-		runtime.P("InputObject", runtime.TPSObject, runtime.Mandatory(), runtime.FromPipeline()),
-		runtime.P("Path", runtime.TString, runtime.Position(0), runtime.NotNullOrEmpty()),
-		runtime.P("LiteralPath", runtime.TString, runtime.Alias("PSPath", "LP"), runtime.NotNullOrEmpty()),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
+	c.Params = append([]*params.Param{
+		params.P("InputObject", params.TPSObject, params.Mandatory(), params.FromPipeline()),
+		params.P("Path", params.TString, params.Position(0), params.NotNullOrEmpty()),
+		params.P("LiteralPath", params.TString, params.Alias("PSPath", "LP"), params.NotNullOrEmpty()),
+		params.P("Force", params.TSwitch),
+		params.P("NoClobber", params.TSwitch, params.Alias("NoOverwrite")),
 		management.EncodingParam(),
-		runtime.P("Append", runtime.TSwitch),
+		params.P("Append", params.TSwitch),
 	}, csvWriteParams()...)
 	c.Examples = []runtime.Example{
 		{Code: `Get-Mailbox -ResultSize 5 | Select-Object DisplayName, PrimarySmtpAddress | Export-Csv C:\Temp\mailboxes.csv -NoTypeInformation`, Remark: "Writes a report to the simulated C: drive."},
@@ -688,11 +689,11 @@ func (c *csvReader) objects(emit func(*object.PSObject) error, warn func()) erro
 const unspecifiedHeaderWarning = "One or more headers were not specified. Default names starting with \"H\" have been used in place of any missing headers."
 
 // csvReadParams are the parameters Import-Csv and ConvertFrom-Csv share.
-func csvReadParams() []*runtime.Param {
-	return []*runtime.Param{
-		runtime.P("Delimiter", tChar, runtime.InSets(runtime.Set("DelimiterPath", false, 1), runtime.Set("DelimiterLiteralPath", false, 1))),
-		runtime.P("UseCulture", runtime.TSwitch, runtime.InSets(runtime.Set("UsingCulture", true, -1), runtime.Set("CultureLiteralPath", true, -1))),
-		runtime.P("Header", runtime.TStrings),
+func csvReadParams() []*params.Param {
+	return []*params.Param{
+		params.P("Delimiter", tChar, params.InSets(params.Set("DelimiterPath", false, 1), params.Set("DelimiterLiteralPath", false, 1))),
+		params.P("UseCulture", params.TSwitch, params.InSets(params.Set("UsingCulture", true, -1), params.Set("CultureLiteralPath", true, -1))),
+		params.P("Header", params.TStrings),
 	}
 }
 
@@ -701,13 +702,13 @@ func importCsv() *runtime.Command {
 	c.Synopsis = "Reads objects from a CSV file, one per record, streaming."
 	c.Sets = []string{"DelimiterPath", "DelimiterLiteralPath", "UsingCulture", "CultureLiteralPath"}
 	c.DefaultSet = "DelimiterPath"
-	c.Params = append([]*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.InSets(
-			runtime.SetInfo{Set: "DelimiterPath", Position: 0, FromPipeline: true, FromPipelineByName: true},
-			runtime.SetInfo{Set: "UsingCulture", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), runtime.NotNullOrEmpty()),
-		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(
-			runtime.SetInfo{Set: "DelimiterLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true},
-			runtime.SetInfo{Set: "CultureLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP"), runtime.NotNullOrEmpty()),
+	c.Params = append([]*params.Param{
+		params.P("Path", params.TStrings, params.InSets(
+			params.SetInfo{Set: "DelimiterPath", Position: 0, FromPipeline: true, FromPipelineByName: true},
+			params.SetInfo{Set: "UsingCulture", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), params.NotNullOrEmpty()),
+		params.P("LiteralPath", params.TStrings, params.InSets(
+			params.SetInfo{Set: "DelimiterLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true},
+			params.SetInfo{Set: "CultureLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP"), params.NotNullOrEmpty()),
 		management.EncodingParam(),
 	}, csvReadParams()...)
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -790,11 +791,11 @@ func convertFromCsv() *runtime.Command {
 	c.Synopsis = "Converts CSV lines into objects."
 	c.Sets = []string{"Delimiter", "UseCulture"}
 	c.DefaultSet = "Delimiter"
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName()),
-		runtime.P("Delimiter", tChar, runtime.InSets(runtime.Set("Delimiter", false, 1))),
-		runtime.P("UseCulture", runtime.TSwitch, runtime.InSets(runtime.Set("UseCulture", true, -1))),
-		runtime.P("Header", runtime.TStrings),
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TObjects, params.Mandatory(), params.Position(0), params.FromPipeline(), params.FromPipelineByName()),
+		params.P("Delimiter", tChar, params.InSets(params.Set("Delimiter", false, 1))),
+		params.P("UseCulture", params.TSwitch, params.InSets(params.Set("UseCulture", true, -1))),
+		params.P("Header", params.TStrings),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		list := fromCsvSlot.Of(ctx)

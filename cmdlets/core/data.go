@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -27,13 +28,13 @@ func dataCommands() []*runtime.Command {
 func convertToJson() *runtime.Command {
 	c := engine.Cmdlet("ConvertTo-Json", engine.ModUtility, "ConvertToJsonCommand")
 	c.Synopsis = "Converts objects to JSON text."
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), engine.AllowEmpty()),
-		runtime.P("Depth", runtime.TInt, runtime.Range(0, 100)),
-		runtime.P("Compress", runtime.TSwitch),
-		runtime.P("EnumsAsStrings", runtime.TSwitch),
-		runtime.P("AsArray", runtime.TSwitch),
-		runtime.P("EscapeHandling", runtime.EnumType("StringEscapeHandling", "Newtonsoft.Json.StringEscapeHandling", "Default", "EscapeNonAscii", "EscapeHtml")),
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TObject, params.Mandatory(), params.Position(0), params.FromPipeline(), engine.AllowEmpty()),
+		params.P("Depth", params.TInt, params.Range(0, 100)),
+		params.P("Compress", params.TSwitch),
+		params.P("EnumsAsStrings", params.TSwitch),
+		params.P("AsArray", params.TSwitch),
+		params.P("EscapeHandling", params.EnumType("StringEscapeHandling", "Newtonsoft.Json.StringEscapeHandling", "Default", "EscapeNonAscii", "EscapeHtml")),
 	}
 	c.Handler.Process = collectInputOrParam("InputObject")
 	c.Handler.End = func(ctx *runtime.Context) error {
@@ -289,12 +290,12 @@ var jsonTextSlot = runtime.NewInvocationSlot[[]string]()
 func convertFromJson() *runtime.Command {
 	c := engine.Cmdlet("ConvertFrom-Json", engine.ModUtility, "ConvertFromJsonCommand")
 	c.Synopsis = "Converts JSON text into objects."
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("AsHashtable", runtime.TSwitch),
-		runtime.P("Depth", runtime.TInt),
-		runtime.P("NoEnumerate", runtime.TSwitch),
-		runtime.P("DateKind", runtime.TString),
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline()),
+		params.P("AsHashtable", params.TSwitch),
+		params.P("Depth", params.TInt),
+		params.P("NoEnumerate", params.TSwitch),
+		params.P("DateKind", params.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		list := jsonTextSlot.Of(ctx)

@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -17,19 +18,19 @@ func formatCommands() []*runtime.Command {
 func formatTable() *runtime.Command {
 	c := engine.Cmdlet("Format-Table", engine.ModUtility, "FormatTableCommand")
 	c.Synopsis = "Formats objects as a table."
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
-		runtime.P("AutoSize", runtime.TSwitch),
-		runtime.P("RepeatHeader", runtime.TSwitch),
-		runtime.P("HideTableHeaders", runtime.TSwitch),
-		runtime.P("Wrap", runtime.TSwitch),
-		runtime.P("GroupBy", runtime.TObject),
-		runtime.P("View", runtime.TString),
-		runtime.P("ShowError", runtime.TSwitch),
-		runtime.P("DisplayError", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Expand", runtime.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
+		params.P("Property", params.TObjects, params.Position(0)),
+		params.P("AutoSize", params.TSwitch),
+		params.P("RepeatHeader", params.TSwitch),
+		params.P("HideTableHeaders", params.TSwitch),
+		params.P("Wrap", params.TSwitch),
+		params.P("GroupBy", params.TObject),
+		params.P("View", params.TString),
+		params.P("ShowError", params.TSwitch),
+		params.P("DisplayError", params.TSwitch),
+		params.P("Force", params.TSwitch),
+		params.P("Expand", params.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		spec, err := buildSpec(ctx, format.TableView, format.ForTable)
@@ -49,15 +50,15 @@ func formatTable() *runtime.Command {
 func formatList() *runtime.Command {
 	c := engine.Cmdlet("Format-List", engine.ModUtility, "FormatListCommand")
 	c.Synopsis = "Formats objects as a list of properties, one per line."
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
-		runtime.P("GroupBy", runtime.TObject),
-		runtime.P("View", runtime.TString),
-		runtime.P("ShowError", runtime.TSwitch),
-		runtime.P("DisplayError", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Expand", runtime.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
+		params.P("Property", params.TObjects, params.Position(0)),
+		params.P("GroupBy", params.TObject),
+		params.P("View", params.TString),
+		params.P("ShowError", params.TSwitch),
+		params.P("DisplayError", params.TSwitch),
+		params.P("Force", params.TSwitch),
+		params.P("Expand", params.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		spec, err := buildSpec(ctx, format.ListView, format.ForList)
@@ -130,11 +131,11 @@ func outString() *runtime.Command {
 	c.Synopsis = "Turns objects into the text the console would show."
 	c.Sets = []string{"NoNewLineFormatting", "StreamFormatting"}
 	c.DefaultSet = "NoNewLineFormatting"
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("Width", runtime.TInt),
-		runtime.P("Stream", runtime.TSwitch, runtime.InSets(runtime.Set("StreamFormatting", true, -1))),
-		runtime.P("NoNewline", runtime.TSwitch, runtime.InSets(runtime.Set("NoNewLineFormatting", false, -1))),
+		params.P("Width", params.TInt),
+		params.P("Stream", params.TSwitch, params.InSets(params.Set("StreamFormatting", true, -1))),
+		params.P("NoNewline", params.TSwitch, params.InSets(params.Set("NoNewLineFormatting", false, -1))),
 	}
 	c.Handler.Process = runtime.CollectInput
 	c.Handler.End = func(ctx *runtime.Context) error {
@@ -166,7 +167,7 @@ func outString() *runtime.Command {
 func outNull() *runtime.Command {
 	c := engine.Cmdlet("Out-Null", engine.ModCore, "OutNullCommand")
 	c.Synopsis = "Discards its input."
-	c.Params = []*runtime.Param{engine.InputObject()}
+	c.Params = []*params.Param{engine.InputObject()}
 	c.Handler.Process = func(ctx *runtime.Context) error { return nil }
 	return c
 }
@@ -174,11 +175,11 @@ func outNull() *runtime.Command {
 func outDefault(name, typeName string) *runtime.Command {
 	c := engine.Cmdlet(name, engine.ModCore, typeName)
 	c.Synopsis = "Sends objects to the console formatter."
-	c.Params = []*runtime.Param{engine.InputObject()}
+	c.Params = []*params.Param{engine.InputObject()}
 	if name == "Out-Host" {
-		c.Params = append(c.Params, runtime.P("Paging", runtime.TSwitch))
+		c.Params = append(c.Params, params.P("Paging", params.TSwitch))
 	} else {
-		c.Params = append(c.Params, runtime.P("Transcript", runtime.TSwitch))
+		c.Params = append(c.Params, params.P("Transcript", params.TSwitch))
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		if name == "Out-Host" && ctx.Switch("Paging") {
@@ -244,8 +245,8 @@ func more() *runtime.Command {
 	c.Type = runtime.FunctionCommand
 	c.Module, c.Version, c.FullTypeName = "", "", ""
 	c.Synopsis = "Shows its input (or files) one screenful at a time."
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.Position(0), runtime.RemainingArgs()),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.Position(0), params.RemainingArgs()),
 		engine.InputObject(),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {

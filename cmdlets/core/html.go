@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -78,20 +79,20 @@ func convertToHtml() *runtime.Command {
 	c.Synopsis = "Converts objects to an XHTML page (or, with -Fragment, a table) as lines of text."
 	c.Sets = []string{"Page", "Fragment"}
 	c.DefaultSet = "Page"
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline()),
-		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
-		runtime.P("Body", runtime.TStrings, runtime.InSets(runtime.Set("Page", false, 3))),
-		runtime.P("Head", runtime.TStrings, runtime.InSets(runtime.Set("Page", false, 1))),
-		runtime.P("Title", runtime.TString, runtime.InSets(runtime.Set("Page", false, 2))),
-		runtime.P("As", runtime.EnumType("String", "System.String", "Table", "List"), runtime.NotNullOrEmpty()),
-		runtime.P("CssUri", runtime.TString, runtime.InSets(runtime.Set("Page", false, -1)), runtime.Alias("cu", "uri")),
-		runtime.P("Fragment", runtime.TSwitch, runtime.InSets(runtime.Set("Fragment", false, -1))),
-		runtime.P("PostContent", runtime.TStrings, runtime.NotNullOrEmpty()),
-		runtime.P("PreContent", runtime.TStrings, runtime.NotNullOrEmpty()),
-		runtime.P("Meta", runtime.THashtable, runtime.InSets(runtime.Set("Page", false, -1)), runtime.NotNullOrEmpty()),
-		runtime.P("Charset", runtime.TString, runtime.InSets(runtime.Set("Page", false, -1)), runtime.NotNullOrEmpty()),
-		runtime.P("Transitional", runtime.TSwitch, runtime.InSets(runtime.Set("Page", false, -1))),
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TPSObject, params.FromPipeline()),
+		params.P("Property", params.TObjects, params.Position(0)),
+		params.P("Body", params.TStrings, params.InSets(params.Set("Page", false, 3))),
+		params.P("Head", params.TStrings, params.InSets(params.Set("Page", false, 1))),
+		params.P("Title", params.TString, params.InSets(params.Set("Page", false, 2))),
+		params.P("As", params.EnumType("String", "System.String", "Table", "List"), params.NotNullOrEmpty()),
+		params.P("CssUri", params.TString, params.InSets(params.Set("Page", false, -1)), params.Alias("cu", "uri")),
+		params.P("Fragment", params.TSwitch, params.InSets(params.Set("Fragment", false, -1))),
+		params.P("PostContent", params.TStrings, params.NotNullOrEmpty()),
+		params.P("PreContent", params.TStrings, params.NotNullOrEmpty()),
+		params.P("Meta", params.THashtable, params.InSets(params.Set("Page", false, -1)), params.NotNullOrEmpty()),
+		params.P("Charset", params.TString, params.InSets(params.Set("Page", false, -1)), params.NotNullOrEmpty()),
+		params.P("Transitional", params.TSwitch, params.InSets(params.Set("Page", false, -1))),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | ConvertTo-Html -Property DisplayName, Alias -Title 'Mailboxes' | Out-File C:\Temp\mailboxes.html`, Remark: "Writes an HTML report."},

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -21,16 +22,16 @@ func outFile() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("ByPath", true, 0)), runtime.Alias("Path")),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", true, -1)), runtime.Alias("PSPath", "LP")),
-		management.EncodingParam(runtime.Position(1)),
-		runtime.P("Append", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
-		runtime.P("Width", runtime.TInt),
-		runtime.P("NoNewline", runtime.TSwitch),
+		params.P("FilePath", params.TString, params.InSets(params.Set("ByPath", true, 0)), params.Alias("Path")),
+		params.P("LiteralPath", params.TString, params.InSets(params.Set("ByLiteralPath", true, -1)), params.Alias("PSPath", "LP")),
+		management.EncodingParam(params.Position(1)),
+		params.P("Append", params.TSwitch),
+		params.P("Force", params.TSwitch),
+		params.P("NoClobber", params.TSwitch, params.Alias("NoOverwrite")),
+		params.P("Width", params.TInt),
+		params.P("NoNewline", params.TSwitch),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-Date | Out-File C:\Temp\run.log -Append`, Remark: "Adds the date to a log file."},

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -36,16 +37,16 @@ func joinString() *runtime.Command {
 	c.Synopsis = "Joins pipeline objects (or one property of them) into one string."
 	c.Sets = []string{"Default", "SingleQuote", "DoubleQuote", "Format"}
 	c.DefaultSet = "Default"
-	c.Params = []*runtime.Param{
-		runtime.P("Property", runtime.TObject, runtime.Position(0)),
-		runtime.P("Separator", runtime.TString, runtime.Position(1), engine.AllowEmpty()),
-		runtime.P("OutputPrefix", runtime.TString, runtime.Alias("op")),
-		runtime.P("OutputSuffix", runtime.TString, runtime.Alias("os")),
-		runtime.P("SingleQuote", runtime.TSwitch, runtime.InSets(runtime.Set("SingleQuote", false, -1))),
-		runtime.P("DoubleQuote", runtime.TSwitch, runtime.InSets(runtime.Set("DoubleQuote", false, -1))),
-		runtime.P("FormatString", runtime.TString, runtime.InSets(runtime.Set("Format", false, -1))),
-		runtime.P("UseCulture", runtime.TSwitch),
-		runtime.P("InputObject", runtime.TObjects, runtime.FromPipeline()),
+	c.Params = []*params.Param{
+		params.P("Property", params.TObject, params.Position(0)),
+		params.P("Separator", params.TString, params.Position(1), engine.AllowEmpty()),
+		params.P("OutputPrefix", params.TString, params.Alias("op")),
+		params.P("OutputSuffix", params.TString, params.Alias("os")),
+		params.P("SingleQuote", params.TSwitch, params.InSets(params.Set("SingleQuote", false, -1))),
+		params.P("DoubleQuote", params.TSwitch, params.InSets(params.Set("DoubleQuote", false, -1))),
+		params.P("FormatString", params.TString, params.InSets(params.Set("Format", false, -1))),
+		params.P("UseCulture", params.TSwitch),
+		params.P("InputObject", params.TObjects, params.FromPipeline()),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Join-String -Property Alias -Separator ', '`, Remark: "Lists three mailboxes' aliases on one line."},
@@ -110,9 +111,9 @@ func joinString() *runtime.Command {
 func convertFromStringData() *runtime.Command {
 	c := engine.Cmdlet("ConvertFrom-StringData", engine.ModUtility, "ConvertFromStringDataCommand")
 	c.Synopsis = "Converts name=value lines into a hashtable."
-	c.Params = []*runtime.Param{
-		runtime.P("StringData", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), engine.AllowEmpty()),
-		runtime.P("Delimiter", runtime.TString),
+	c.Params = []*params.Param{
+		params.P("StringData", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), engine.AllowEmpty()),
+		params.P("Delimiter", params.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		h := object.NewHashtable()
@@ -151,7 +152,7 @@ func getFileHash() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = append(management.PathParams(true, true),
-		runtime.P("Algorithm", runtime.EnumType("String", "System.String", "SHA1", "SHA256", "SHA384", "SHA512", "MD5")),
+		params.P("Algorithm", params.EnumType("String", "System.String", "SHA1", "SHA256", "SHA384", "SHA512", "MD5")),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		alg := strings.ToUpper(ctx.String("Algorithm"))
@@ -209,9 +210,9 @@ var measureCommandSlot = runtime.NewInvocationSlot[measureCommandState]()
 func measureCommand() *runtime.Command {
 	c := engine.Cmdlet("Measure-Command", engine.ModUtility, "MeasureCommandCommand")
 	c.Synopsis = "Times a script block on the session's clock."
-	c.Params = []*runtime.Param{
-		runtime.P("Expression", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("InputObject", runtime.TObject, runtime.FromPipeline()),
+	c.Params = []*params.Param{
+		params.P("Expression", params.TScriptBlock, params.Mandatory(), params.Position(0)),
+		params.P("InputObject", params.TObject, params.FromPipeline()),
 	}
 	run := func(ctx *runtime.Context, in any) error {
 		sb, _ := ctx.Value("Expression").(*runtime.ScriptBlock)
@@ -245,15 +246,15 @@ func measureCommand() *runtime.Command {
 func invokeCommand() *runtime.Command {
 	c := engine.Cmdlet("Invoke-Command", engine.ModCore, "InvokeCommandCommand")
 	c.Synopsis = "Runs a script block in this session (exosim does not run commands on other computers)."
-	c.Params = []*runtime.Param{
-		runtime.P("ScriptBlock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Command")),
-		runtime.P("ArgumentList", runtime.TObjects, runtime.Alias("Args")),
-		runtime.P("NoNewScope", runtime.TSwitch),
-		runtime.P("ComputerName", runtime.TStrings, runtime.Alias("Cn")),
-		runtime.P("Session", runtime.TObjects),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("HideComputerName", runtime.TSwitch),
-		runtime.P("AsJob", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("ScriptBlock", params.TScriptBlock, params.Mandatory(), params.Position(0), params.Alias("Command")),
+		params.P("ArgumentList", params.TObjects, params.Alias("Args")),
+		params.P("NoNewScope", params.TSwitch),
+		params.P("ComputerName", params.TStrings, params.Alias("Cn")),
+		params.P("Session", params.TObjects),
+		params.P("Credential", params.TObject),
+		params.P("HideComputerName", params.TSwitch),
+		params.P("AsJob", params.TSwitch),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		for _, p := range []string{"ComputerName", "Session", "AsJob"} {

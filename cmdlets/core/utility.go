@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -232,9 +233,9 @@ func newGuid() *runtime.Command {
 	c.Synopsis = "Creates a GUID; exosim draws it from the tenant-seeded generator, so runs repeat."
 	c.Sets = []string{"Default", "Empty", "InputObject"}
 	c.DefaultSet = "Default"
-	c.Params = []*runtime.Param{
-		runtime.P("Empty", runtime.TSwitch, runtime.InSets(runtime.Set("Empty", false, -1))),
-		runtime.P("InputObject", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "InputObject", Position: 0, FromPipeline: true}), engine.AllowEmpty()),
+	c.Params = []*params.Param{
+		params.P("Empty", params.TSwitch, params.InSets(params.Set("Empty", false, -1))),
+		params.P("InputObject", params.TString, params.InSets(params.SetInfo{Set: "InputObject", Position: 0, FromPipeline: true}), engine.AllowEmpty()),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `New-Guid`, Remark: "A new GUID."},
@@ -269,15 +270,15 @@ func getRandom() *runtime.Command {
 	c.Synopsis = "Returns random numbers or picks random items; the generator is seeded from the tenant, so runs repeat."
 	c.Sets = []string{"RandomNumberParameterSet", "RandomListItemParameterSet", "ShuffleParameterSet"}
 	c.DefaultSet = "RandomNumberParameterSet"
-	c.Params = []*runtime.Param{
-		runtime.P("SetSeed", runtime.TInt),
-		runtime.P("Maximum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, 0))),
-		runtime.P("Minimum", runtime.TObject, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, -1))),
-		runtime.P("InputObject", runtime.TObjects, runtime.InSets(
-			runtime.SetInfo{Set: "RandomListItemParameterSet", Mandatory: true, Position: 0, FromPipeline: true},
-			runtime.SetInfo{Set: "ShuffleParameterSet", Mandatory: true, Position: 0, FromPipeline: true}), engine.AllowEmpty()),
-		runtime.P("Count", runtime.TInt, runtime.InSets(runtime.Set("RandomNumberParameterSet", false, -1), runtime.Set("RandomListItemParameterSet", false, -1)), runtime.Range(1, math.MaxInt32)),
-		runtime.P("Shuffle", runtime.TSwitch, runtime.InSets(runtime.Set("ShuffleParameterSet", true, -1))),
+	c.Params = []*params.Param{
+		params.P("SetSeed", params.TInt),
+		params.P("Maximum", params.TObject, params.InSets(params.Set("RandomNumberParameterSet", false, 0))),
+		params.P("Minimum", params.TObject, params.InSets(params.Set("RandomNumberParameterSet", false, -1))),
+		params.P("InputObject", params.TObjects, params.InSets(
+			params.SetInfo{Set: "RandomListItemParameterSet", Mandatory: true, Position: 0, FromPipeline: true},
+			params.SetInfo{Set: "ShuffleParameterSet", Mandatory: true, Position: 0, FromPipeline: true}), engine.AllowEmpty()),
+		params.P("Count", params.TInt, params.InSets(params.Set("RandomNumberParameterSet", false, -1), params.Set("RandomListItemParameterSet", false, -1)), params.Range(1, math.MaxInt32)),
+		params.P("Shuffle", params.TSwitch, params.InSets(params.Set("ShuffleParameterSet", true, -1))),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-Random -Minimum 1 -Maximum 7`, Remark: "A die roll."},
@@ -456,11 +457,11 @@ func getUnique() *runtime.Command {
 	c.Synopsis = "Drops each object equal to the one before it (sort first to drop every duplicate)."
 	c.Sets = []string{"AsString", "UniqueByType"}
 	c.DefaultSet = "AsString"
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("AsString", runtime.TSwitch, runtime.InSets(runtime.Set("AsString", false, -1))),
-		runtime.P("OnType", runtime.TSwitch, runtime.InSets(runtime.Set("UniqueByType", false, -1))),
-		runtime.P("CaseInsensitive", runtime.TSwitch),
+		params.P("AsString", params.TSwitch, params.InSets(params.Set("AsString", false, -1))),
+		params.P("OnType", params.TSwitch, params.InSets(params.Set("UniqueByType", false, -1))),
+		params.P("CaseInsensitive", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if !ctx.HasInput {
@@ -507,16 +508,16 @@ type compareEntry struct {
 func compareObject() *runtime.Command {
 	c := engine.Cmdlet("Compare-Object", engine.ModUtility, "CompareObjectCommand")
 	c.Synopsis = "Compares two sets of objects: <= only in the reference set, => only in the difference set, == in both (-IncludeEqual)."
-	c.Params = []*runtime.Param{
-		runtime.P("ReferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0)), // [AllowEmptyCollection]: an empty set, not $null
-		runtime.P("DifferenceObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline()),
-		runtime.P("SyncWindow", runtime.TInt),
-		runtime.P("Property", runtime.TObjects),
-		runtime.P("ExcludeDifferent", runtime.TSwitch),
-		runtime.P("IncludeEqual", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("Culture", runtime.TString),
-		runtime.P("CaseSensitive", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("ReferenceObject", params.TObjects, params.Mandatory(), params.Position(0)), // [AllowEmptyCollection]: an empty set, not $null
+		params.P("DifferenceObject", params.TObjects, params.Mandatory(), params.Position(1), params.FromPipeline()),
+		params.P("SyncWindow", params.TInt),
+		params.P("Property", params.TObjects),
+		params.P("ExcludeDifferent", params.TSwitch),
+		params.P("IncludeEqual", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
+		params.P("Culture", params.TString),
+		params.P("CaseSensitive", params.TSwitch),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Compare-Object -ReferenceObject 'annb','carolo' -DifferenceObject 'annb','pilarp'`, Remark: "pilarp => and carolo <=."},
@@ -733,13 +734,13 @@ func teeObject() *runtime.Command {
 	c.Synopsis = "Saves pipeline objects in a file or variable and passes them on."
 	c.Sets = []string{"File", "LiteralFile", "Variable"}
 	c.DefaultSet = "File"
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("FilePath", runtime.TString, runtime.InSets(runtime.Set("File", true, 0)), runtime.Alias("Path")),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("LiteralFile", true, -1)), runtime.Alias("PSPath", "LP")),
-		runtime.P("Append", runtime.TSwitch, runtime.InSets(runtime.Set("File", false, -1), runtime.Set("LiteralFile", false, -1))),
-		management.EncodingParam(runtime.InSets(runtime.Set("File", false, -1), runtime.Set("LiteralFile", false, -1))),
-		runtime.P("Variable", runtime.TString, runtime.InSets(runtime.Set("Variable", true, -1))),
+		params.P("FilePath", params.TString, params.InSets(params.Set("File", true, 0)), params.Alias("Path")),
+		params.P("LiteralPath", params.TString, params.InSets(params.Set("LiteralFile", true, -1)), params.Alias("PSPath", "LP")),
+		params.P("Append", params.TSwitch, params.InSets(params.Set("File", false, -1), params.Set("LiteralFile", false, -1))),
+		management.EncodingParam(params.InSets(params.Set("File", false, -1), params.Set("LiteralFile", false, -1))),
+		params.P("Variable", params.TString, params.InSets(params.Set("Variable", true, -1))),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		if ctx.ParameterSet == "Variable" {
@@ -949,25 +950,25 @@ func selectString() *runtime.Command {
 	c.Synopsis = "Finds text matching a pattern in strings or files (MatchInfo objects: Line, LineNumber, Path, Matches)."
 	c.Sets = []string{"File", "ObjectRaw", "Object", "LiteralFileRaw", "LiteralFile", "FileRaw"}
 	c.DefaultSet = "File"
-	objSets := []runtime.SetInfo{{Set: "Object", Mandatory: true, Position: -1, FromPipeline: true}, {Set: "ObjectRaw", Mandatory: true, Position: -1, FromPipeline: true}}
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TPSObject, runtime.InSets(objSets...), engine.AllowEmpty()),
-		runtime.P("Pattern", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "File", Mandatory: true, Position: 1, FromPipelineByName: true}, runtime.SetInfo{Set: "FileRaw", Mandatory: true, Position: 1, FromPipelineByName: true})),
-		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralFile", Mandatory: true, Position: -1, FromPipelineByName: true}, runtime.SetInfo{Set: "LiteralFileRaw", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("Raw", runtime.TSwitch, runtime.InSets(runtime.Set("ObjectRaw", true, -1), runtime.Set("FileRaw", true, -1), runtime.Set("LiteralFileRaw", true, -1))),
-		runtime.P("SimpleMatch", runtime.TSwitch),
-		runtime.P("CaseSensitive", runtime.TSwitch),
-		runtime.P("Quiet", runtime.TSwitch),
-		runtime.P("List", runtime.TSwitch),
-		runtime.P("NoEmphasis", runtime.TSwitch),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("NotMatch", runtime.TSwitch),
-		runtime.P("AllMatches", runtime.TSwitch),
+	objSets := []params.SetInfo{{Set: "Object", Mandatory: true, Position: -1, FromPipeline: true}, {Set: "ObjectRaw", Mandatory: true, Position: -1, FromPipeline: true}}
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TPSObject, params.InSets(objSets...), engine.AllowEmpty()),
+		params.P("Pattern", params.TStrings, params.Mandatory(), params.Position(0)),
+		params.P("Path", params.TStrings, params.InSets(params.SetInfo{Set: "File", Mandatory: true, Position: 1, FromPipelineByName: true}, params.SetInfo{Set: "FileRaw", Mandatory: true, Position: 1, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TStrings, params.InSets(params.SetInfo{Set: "LiteralFile", Mandatory: true, Position: -1, FromPipelineByName: true}, params.SetInfo{Set: "LiteralFileRaw", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("Raw", params.TSwitch, params.InSets(params.Set("ObjectRaw", true, -1), params.Set("FileRaw", true, -1), params.Set("LiteralFileRaw", true, -1))),
+		params.P("SimpleMatch", params.TSwitch),
+		params.P("CaseSensitive", params.TSwitch),
+		params.P("Quiet", params.TSwitch),
+		params.P("List", params.TSwitch),
+		params.P("NoEmphasis", params.TSwitch),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
+		params.P("NotMatch", params.TSwitch),
+		params.P("AllMatches", params.TSwitch),
 		management.EncodingParam(),
-		runtime.P("Context", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
-		runtime.P("Culture", runtime.TString),
+		params.P("Context", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
+		params.P("Culture", params.TString),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `'ok','error: quota','ok' | Select-String 'error'`, Remark: "Finds the error line."},
@@ -1244,12 +1245,12 @@ func outGridView() *runtime.Command {
 		"or -OutputMode Multiple every row counts as selected and passes down the pipeline; with -OutputMode Single the first row does."
 	c.Sets = []string{"PassThru", "Wait", "OutputMode"}
 	c.DefaultSet = "PassThru"
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		engine.InputObject(),
-		runtime.P("Title", runtime.TString),
-		runtime.P("Wait", runtime.TSwitch, runtime.InSets(runtime.Set("Wait", false, -1))),
-		runtime.P("OutputMode", runtime.DotNetEnumType("OutputModeOption", "Microsoft.PowerShell.Commands.OutputModeOption", "None", "Single", "Multiple"), runtime.InSets(runtime.Set("OutputMode", false, -1))),
-		runtime.P("PassThru", runtime.TSwitch, runtime.InSets(runtime.Set("PassThru", false, -1))),
+		params.P("Title", params.TString),
+		params.P("Wait", params.TSwitch, params.InSets(params.Set("Wait", false, -1))),
+		params.P("OutputMode", params.DotNetEnumType("OutputModeOption", "Microsoft.PowerShell.Commands.OutputModeOption", "None", "Single", "Multiple"), params.InSets(params.Set("OutputMode", false, -1))),
+		params.P("PassThru", params.TSwitch, params.InSets(params.Set("PassThru", false, -1))),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Select-Object DisplayName, Alias | Out-GridView -Title 'Mailboxes'`, Remark: "Prints the table under the title."},

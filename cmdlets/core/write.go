@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -18,13 +19,13 @@ func writeCommands() []*runtime.Command {
 func writeHost() *runtime.Command {
 	c := engine.Cmdlet("Write-Host", engine.ModUtility, "WriteHostCommand")
 	c.Synopsis = "Writes text straight to the console (colored only on a terminal)."
-	colors := runtime.DotNetEnumType("ConsoleColor", "System.ConsoleColor", host.ConsoleColors...)
-	c.Params = []*runtime.Param{
-		runtime.P("Object", runtime.TObject, runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs(), runtime.Alias("Msg", "Message")),
-		runtime.P("NoNewline", runtime.TSwitch),
-		runtime.P("Separator", runtime.TObject),
-		runtime.P("ForegroundColor", colors),
-		runtime.P("BackgroundColor", colors),
+	colors := params.DotNetEnumType("ConsoleColor", "System.ConsoleColor", host.ConsoleColors...)
+	c.Params = []*params.Param{
+		params.P("Object", params.TObject, params.Position(0), params.FromPipeline(), params.RemainingArgs(), params.Alias("Msg", "Message")),
+		params.P("NoNewline", params.TSwitch),
+		params.P("Separator", params.TObject),
+		params.P("ForegroundColor", colors),
+		params.P("BackgroundColor", colors),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Write-Host "Done" -ForegroundColor Green`, Remark: "Writes Done, in green on a terminal."},
@@ -76,9 +77,9 @@ func hostText(ctx *runtime.Context, v any, sep string) string {
 func writeOutput() *runtime.Command {
 	c := engine.Cmdlet("Write-Output", engine.ModUtility, "WriteOutputCommand")
 	c.Synopsis = "Sends objects down the pipeline."
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.RemainingArgs(), engine.AllowEmpty()),
-		runtime.P("NoEnumerate", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TObjects, params.Mandatory(), params.Position(0), params.FromPipeline(), params.RemainingArgs(), engine.AllowEmpty()),
+		params.P("NoEnumerate", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		v := ctx.Value("InputObject")
@@ -99,8 +100,8 @@ func writeOutput() *runtime.Command {
 
 func messageCmdlet(name, typeName string, write func(ctx *runtime.Context, msg string)) *runtime.Command {
 	c := engine.Cmdlet(name, engine.ModUtility, typeName)
-	c.Params = []*runtime.Param{
-		runtime.P("Message", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.Alias("Msg")),
+	c.Params = []*params.Param{
+		params.P("Message", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), params.Alias("Msg")),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		write(ctx, ctx.String("Message"))
@@ -130,9 +131,9 @@ func writeDebug() *runtime.Command {
 func writeInformation() *runtime.Command {
 	c := engine.Cmdlet("Write-Information", engine.ModUtility, "WriteInformationCommand")
 	c.Synopsis = "Writes to the information stream (shown with -InformationAction Continue or $InformationPreference = 'Continue')."
-	c.Params = []*runtime.Param{
-		runtime.P("MessageData", runtime.TObject, runtime.Mandatory(), runtime.Position(0), runtime.Alias("Msg", "Message"), engine.AllowEmpty()),
-		runtime.P("Tags", runtime.TStrings, runtime.Position(1)),
+	c.Params = []*params.Param{
+		params.P("MessageData", params.TObject, params.Mandatory(), params.Position(0), params.Alias("Msg", "Message"), engine.AllowEmpty()),
+		params.P("Tags", params.TStrings, params.Position(1)),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Write-Information "Found 3 mailboxes" -InformationAction Continue`, Remark: "Shows the message."},
@@ -148,18 +149,18 @@ func writeError() *runtime.Command {
 	c.Synopsis = "Writes a non-terminating error."
 	c.Sets = []string{"NoException", "WithException", "ErrorRecord"}
 	c.DefaultSet = "NoException"
-	c.Params = []*runtime.Param{
-		runtime.P("Message", runtime.TString, runtime.InSets(runtime.Set("NoException", true, 0), runtime.Set("WithException", false, -1)), runtime.Alias("Msg")),
-		runtime.P("Exception", runtime.TObject, runtime.InSets(runtime.Set("WithException", true, -1))),
-		runtime.P("ErrorRecord", runtime.TObject, runtime.InSets(runtime.Set("ErrorRecord", true, -1))),
-		runtime.P("Category", errorCategoryType, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
-		runtime.P("ErrorId", runtime.TString, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
-		runtime.P("TargetObject", runtime.TObject, runtime.InSets(runtime.Set("NoException", false, -1), runtime.Set("WithException", false, -1))),
-		runtime.P("RecommendedAction", runtime.TString),
-		runtime.P("CategoryActivity", runtime.TString, runtime.Alias("Activity")),
-		runtime.P("CategoryReason", runtime.TString, runtime.Alias("Reason")),
-		runtime.P("CategoryTargetName", runtime.TString, runtime.Alias("TargetName")),
-		runtime.P("CategoryTargetType", runtime.TString, runtime.Alias("TargetType")),
+	c.Params = []*params.Param{
+		params.P("Message", params.TString, params.InSets(params.Set("NoException", true, 0), params.Set("WithException", false, -1)), params.Alias("Msg")),
+		params.P("Exception", params.TObject, params.InSets(params.Set("WithException", true, -1))),
+		params.P("ErrorRecord", params.TObject, params.InSets(params.Set("ErrorRecord", true, -1))),
+		params.P("Category", errorCategoryType, params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
+		params.P("ErrorId", params.TString, params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
+		params.P("TargetObject", params.TObject, params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
+		params.P("RecommendedAction", params.TString),
+		params.P("CategoryActivity", params.TString, params.Alias("Activity")),
+		params.P("CategoryReason", params.TString, params.Alias("Reason")),
+		params.P("CategoryTargetName", params.TString, params.Alias("TargetName")),
+		params.P("CategoryTargetType", params.TString, params.Alias("TargetType")),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var rec *object.ErrorRecord
@@ -201,16 +202,16 @@ func writeError() *runtime.Command {
 func writeProgress() *runtime.Command {
 	c := engine.Cmdlet("Write-Progress", engine.ModUtility, "WriteProgressCommand")
 	c.Synopsis = "Shows a progress bar on a terminal (nothing when output is not a terminal)."
-	c.Params = []*runtime.Param{
-		runtime.P("Activity", runtime.TString, runtime.Position(0)),
-		runtime.P("Status", runtime.TString, runtime.Position(1), runtime.NotNullOrEmpty()),
-		runtime.P("Id", runtime.TInt, runtime.Position(2), runtime.Range(0, 2147483647)),
-		runtime.P("PercentComplete", runtime.TInt, runtime.Range(-1, 100)),
-		runtime.P("SecondsRemaining", runtime.TInt),
-		runtime.P("CurrentOperation", runtime.TString),
-		runtime.P("ParentId", runtime.TInt, runtime.Range(-1, 2147483647)),
-		runtime.P("Completed", runtime.TSwitch),
-		runtime.P("SourceId", runtime.TInt),
+	c.Params = []*params.Param{
+		params.P("Activity", params.TString, params.Position(0)),
+		params.P("Status", params.TString, params.Position(1), params.NotNullOrEmpty()),
+		params.P("Id", params.TInt, params.Position(2), params.Range(0, 2147483647)),
+		params.P("PercentComplete", params.TInt, params.Range(-1, 100)),
+		params.P("SecondsRemaining", params.TInt),
+		params.P("CurrentOperation", params.TString),
+		params.P("ParentId", params.TInt, params.Range(-1, 2147483647)),
+		params.P("Completed", params.TSwitch),
+		params.P("SourceId", params.TInt),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `1..3 | ForEach-Object { Write-Progress -Activity 'Exporting' -Status "Mailbox $_" -PercentComplete ($_ * 33) }; Write-Progress -Activity 'Exporting' -Completed`, Remark: "Shows a bar that fills up, then removes it."},
@@ -318,7 +319,7 @@ func truncateCells(s string, n int) string {
 }
 
 // errorCategoryType is .NET's ErrorCategory enum, in its order.
-var errorCategoryType = runtime.DotNetEnumType("ErrorCategory", "System.Management.Automation.ErrorCategory",
+var errorCategoryType = params.DotNetEnumType("ErrorCategory", "System.Management.Automation.ErrorCategory",
 	"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
 	"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
 	"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",

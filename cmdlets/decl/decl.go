@@ -18,6 +18,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -126,7 +127,7 @@ func (t *table) record(i int) string { return t.records[t.offsets[i]:t.offsets[i
 // decode builds the declaration of names[i] from its record.
 func (t *table) decode(i int) (*runtime.Command, []string) {
 	rec := t.record(i)
-	c := &runtime.Command{Params: make([]*runtime.Param, 0, strings.Count(rec, "\nP "))}
+	c := &runtime.Command{Params: make([]*params.Param, 0, strings.Count(rec, "\nP "))}
 	var sets, notCloudParams []string
 	for len(rec) > 0 {
 		var line string
@@ -192,12 +193,12 @@ func identityFirst(c *runtime.Command) {
 }
 
 // decodeParam decodes "name|type|aliases|values|set infos".
-func (t *table) decodeParam(body string, sets []string) *runtime.Param {
+func (t *table) decodeParam(body string, sets []string) *params.Param {
 	name, rest, _ := strings.Cut(body, "|")
 	typ, rest, _ := strings.Cut(rest, "|")
 	aliases, rest, _ := strings.Cut(rest, "|")
 	vals, infos, _ := strings.Cut(rest, "|")
-	p := &runtime.Param{Name: name}
+	p := &params.Param{Name: name}
 	ti, _ := strconv.Atoi(typ)
 	var values []string
 	if vals != "" {
@@ -211,19 +212,19 @@ func (t *table) decodeParam(body string, sets []string) *runtime.Param {
 		// PowerShell's own object types (jobs, sessions, modules,
 		// breakpoints, processes) bind as the objects they are, not as
 		// their text.
-		if typ.Kind == runtime.KindString && len(values) == 0 && (strings.Contains(typ.FullName, "Management.Automation.") || strings.HasPrefix(typ.FullName, "Diagnostics.")) {
-			typ.Kind = runtime.KindObject
+		if typ.Kind == params.KindString && len(values) == 0 && (strings.Contains(typ.FullName, "Management.Automation.") || strings.HasPrefix(typ.FullName, "Diagnostics.")) {
+			typ.Kind = params.KindObject
 		}
 		p.Type = &typ
 	}
 	if aliases != "" {
 		p.Aliases = strings.Split(aliases, ",")
 	}
-	p.Sets = make([]runtime.SetInfo, 0, strings.Count(infos, ";")+1)
+	p.Sets = make([]params.SetInfo, 0, strings.Count(infos, ";")+1)
 	for len(infos) > 0 {
 		var s string
 		s, infos, _ = strings.Cut(infos, ";")
-		si := runtime.SetInfo{Set: runtime.AllSets, Position: -1}
+		si := params.SetInfo{Set: params.AllSets, Position: -1}
 		j := 0
 		for j < len(s) && (s[j] == '*' || s[j] >= '0' && s[j] <= '9') {
 			j++
@@ -260,7 +261,7 @@ func (t *table) decodeParam(body string, sets []string) *runtime.Param {
 }
 
 // typeOf turns a type as the reference spells it into the binder's type.
-func typeOf(spelling string, values []string) *runtime.Type {
+func typeOf(spelling string, values []string) *params.Type {
 	t := strings.TrimPrefix(strings.TrimPrefix(spelling, "System."), "Microsoft.Exchange.Data.")
 	// a nullable value type binds as the type itself
 	if inner, ok := strings.CutPrefix(t, "Nullable`1["); ok {
@@ -270,36 +271,36 @@ func typeOf(spelling string, values []string) *runtime.Type {
 	base := strings.TrimSuffix(t, "[]")
 	switch base {
 	case "SwitchParameter", "Management.Automation.SwitchParameter":
-		return runtime.TSwitch
+		return params.TSwitch
 	case "String":
 		if arr {
-			return runtime.TStrings
+			return params.TStrings
 		}
-		return runtime.TString
+		return params.TString
 	case "Boolean":
-		return runtime.TBool
+		return params.TBool
 	case "Int32", "Int16", "UInt32", "Byte":
 		if arr {
-			return &runtime.Type{Kind: runtime.KindInt, Name: t, FullName: "System." + t, Array: true}
+			return &params.Type{Kind: params.KindInt, Name: t, FullName: "System." + t, Array: true}
 		}
-		return runtime.TInt
+		return params.TInt
 	case "Int64", "UInt64":
-		return runtime.TLong
+		return params.TLong
 	case "Double":
-		return runtime.TDouble
+		return params.TDouble
 	case "DateTime", "ExDateTime":
-		return runtime.TDateTime
+		return params.TDateTime
 	case "Uri":
-		return &runtime.Type{Kind: runtime.KindString, Name: t, FullName: "System." + t, Array: arr}
+		return &params.Type{Kind: params.KindString, Name: t, FullName: "System." + t, Array: arr}
 	case "Guid":
 		if arr {
-			return &runtime.Type{Kind: runtime.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}
+			return &params.Type{Kind: params.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}
 		}
-		return runtime.TGuid
+		return params.TGuid
 	case "SecureString", "Security.SecureString":
-		return runtime.TSecureString
+		return params.TSecureString
 	case "PSCredential", "Management.Automation.PSCredential":
-		return runtime.TCredential
+		return params.TCredential
 	case "MultiValuedProperty", "ProxyAddressCollection":
 		return TMultiValued
 	case "Unlimited":
@@ -309,27 +310,27 @@ func typeOf(spelling string, values []string) *runtime.Type {
 	case "EnhancedTimeSpan":
 		return TEnhancedTimeSpan
 	case "TimeSpan":
-		return runtime.TTimeSpan
+		return params.TTimeSpan
 	case "PswsHashtable", "Hashtable", "Collections.Hashtable":
 		if arr {
-			return &runtime.Type{Kind: runtime.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}
+			return &params.Type{Kind: params.KindObject, Name: "Hashtable[]", FullName: "System.Collections.Hashtable[]", Array: true}
 		}
-		return runtime.THashtable
+		return params.THashtable
 	case "Management.Automation.ScriptBlock":
 		if arr {
-			return &runtime.Type{Kind: runtime.KindObject, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
+			return &params.Type{Kind: params.KindObject, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
 		}
-		return runtime.TScriptBlock
+		return params.TScriptBlock
 	case "Collections.IDictionary":
 		if arr {
-			return &runtime.Type{Kind: runtime.KindObject, Name: "IDictionary[]", FullName: "System.Collections.IDictionary[]", Array: true}
+			return &params.Type{Kind: params.KindObject, Name: "IDictionary[]", FullName: "System.Collections.IDictionary[]", Array: true}
 		}
-		return runtime.THashtable
+		return params.THashtable
 	case "Object", "PSObject", "Management.Automation.PSObject":
 		if arr {
-			return runtime.TObjects
+			return params.TObjects
 		}
-		return runtime.TObject
+		return params.TObject
 	}
 	if strings.HasSuffix(base, "IdParameter") || base == "SourceMailbox" {
 		if arr {
@@ -346,10 +347,10 @@ func typeOf(spelling string, values []string) *runtime.Type {
 		// names with commas, so MailboxUsers,MailContacts and
 		// 'MailboxUsers,MailContacts' both bind; the handler reads the
 		// names from either form.
-		return &runtime.Type{Kind: runtime.KindString, Name: t, FullName: base, Array: true}
+		return &params.Type{Kind: params.KindString, Name: t, FullName: base, Array: true}
 	}
 	if len(values) > 0 {
-		return &runtime.Type{Kind: runtime.KindEnum, Name: t, FullName: base, Array: arr, Values: values}
+		return &params.Type{Kind: params.KindEnum, Name: t, FullName: base, Array: arr, Values: values}
 	}
-	return &runtime.Type{Kind: runtime.KindString, Name: t, FullName: base, Array: arr}
+	return &params.Type{Kind: params.KindString, Name: t, FullName: base, Array: arr}
 }

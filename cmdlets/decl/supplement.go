@@ -3,6 +3,7 @@ package decl
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -17,17 +18,17 @@ var supplement = map[string]func() *runtime.Command{
 	// on-premises cmdlets; the simulator keeps it as the way to read its
 	// admin audit log.
 	"search-adminauditlog": func() *runtime.Command {
-		return &runtime.Command{Name: "Search-AdminAuditLog", Params: []*runtime.Param{
-			runtime.P("Cmdlets", runtime.TStrings),
-			runtime.P("Parameters", runtime.TStrings),
-			runtime.P("ObjectIds", runtime.TStrings),
-			runtime.P("UserIds", runtime.TStrings),
-			runtime.P("StartDate", runtime.TDateTime),
-			runtime.P("EndDate", runtime.TDateTime),
-			runtime.P("IsSuccess", runtime.TBool),
-			runtime.P("ExternalAccess", runtime.TBool),
-			runtime.P("StartIndex", runtime.TInt),
-			runtime.P("ResultSize", runtime.TInt, runtime.Range(1, 250000)),
+		return &runtime.Command{Name: "Search-AdminAuditLog", Params: []*params.Param{
+			params.P("Cmdlets", params.TStrings),
+			params.P("Parameters", params.TStrings),
+			params.P("ObjectIds", params.TStrings),
+			params.P("UserIds", params.TStrings),
+			params.P("StartDate", params.TDateTime),
+			params.P("EndDate", params.TDateTime),
+			params.P("IsSuccess", params.TBool),
+			params.P("ExternalAccess", params.TBool),
+			params.P("StartIndex", params.TInt),
+			params.P("ResultSize", params.TInt, params.Range(1, 250000)),
 		}}
 	},
 }

@@ -2,6 +2,7 @@ package decl
 
 import (
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -11,25 +12,25 @@ import (
 var (
 	// Identity is an identity parameter (MailboxIdParameter ...): one
 	// value, kept as given, which the handler resolves; never empty.
-	Identity = &runtime.CustomKind{Name: "identity", Single: true}
+	Identity = &params.CustomKind{Name: "identity", Single: true}
 	// MultiValued is a MultiValuedProperty: a list, a single value, or an
 	// @{Add=...;Remove=...} hashtable, passed through whole.
-	MultiValued = &runtime.CustomKind{Name: "multi-valued", Whole: true}
+	MultiValued = &params.CustomKind{Name: "multi-valued", Whole: true}
 	// Unlimited is Unlimited<T>: "Unlimited" or a value of the inner
 	// type.
-	Unlimited = &runtime.CustomKind{Name: "unlimited"}
+	Unlimited = &params.CustomKind{Name: "unlimited"}
 	// ByteSize is a ByteQuantifiedSize ("50GB", 53687091200 ...).
-	ByteSize = &runtime.CustomKind{Name: "byte size"}
+	ByteSize = &params.CustomKind{Name: "byte size"}
 )
 
 // The parameter types of those families that have one name.
 var (
-	TMultiValued = &runtime.Type{Kind: runtime.KindCustom, Custom: MultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
-	TUnlimited   = &runtime.Type{Kind: runtime.KindCustom, Custom: Unlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}
-	TByteSize    = &runtime.Type{Kind: runtime.KindCustom, Custom: ByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}
+	TMultiValued = &params.Type{Kind: params.KindCustom, Custom: MultiValued, Name: "MultiValuedProperty", FullName: "Microsoft.Exchange.Data.MultiValuedProperty"}
+	TUnlimited   = &params.Type{Kind: params.KindCustom, Custom: Unlimited, Name: "Unlimited", FullName: "Microsoft.Exchange.Data.Unlimited"}
+	TByteSize    = &params.Type{Kind: params.KindCustom, Custom: ByteSize, Name: "ByteQuantifiedSize", FullName: "Microsoft.Exchange.Data.ByteQuantifiedSize"}
 	// TEnhancedTimeSpan is Exchange's EnhancedTimeSpan: a time span, where
 	// a bare whole number means days.
-	TEnhancedTimeSpan = &runtime.Type{Kind: runtime.KindTimeSpan, Name: "EnhancedTimeSpan", FullName: "Microsoft.Exchange.Data.EnhancedTimeSpan", Convert: daysOf}
+	TEnhancedTimeSpan = &params.Type{Kind: params.KindTimeSpan, Name: "EnhancedTimeSpan", FullName: "Microsoft.Exchange.Data.EnhancedTimeSpan", Convert: daysOf}
 )
 
 // daysOf reads a bare whole number as a number of days.
@@ -45,14 +46,14 @@ func daysOf(v any) (any, bool) {
 
 // IdentityType returns an identity parameter type such as
 // MailboxIdParameter.
-func IdentityType(name string) *runtime.Type {
-	return &runtime.Type{Kind: runtime.KindCustom, Custom: Identity, Name: name, FullName: name}
+func IdentityType(name string) *params.Type {
+	return &params.Type{Kind: params.KindCustom, Custom: Identity, Name: name, FullName: name}
 }
 
 // MultiValuedType returns a multi-valued type under its own name (an
 // identity list such as RecipientIdParameter[] is one).
-func MultiValuedType(name string) *runtime.Type {
-	return &runtime.Type{Kind: runtime.KindCustom, Custom: MultiValued, Name: name, FullName: name}
+func MultiValuedType(name string) *params.Type {
+	return &params.Type{Kind: params.KindCustom, Custom: MultiValued, Name: name, FullName: name}
 }
 
 // CommandNote is what the Exchange half keeps with a command

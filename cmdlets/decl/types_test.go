@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -17,7 +18,7 @@ func TestExchangeTypesOfTheTable(t *testing.T) {
 	t.Parallel()
 	cases := []struct {
 		cmd, param string
-		family     *runtime.CustomKind
+		family     *params.CustomKind
 		name       string
 	}{
 		{"Set-Mailbox", "Identity", Identity, "MailboxIdParameter"},
@@ -50,7 +51,7 @@ func TestExchangeTypesOfTheTable(t *testing.T) {
 func TestEnhancedTimeSpanBinding(t *testing.T) {
 	t.Parallel()
 	cmd := &runtime.Command{Name: "Test-Span", Type: runtime.FunctionCommand, Module: "Test", Version: "1.0",
-		Params: []*runtime.Param{runtime.P("For", TEnhancedTimeSpan, runtime.Position(0))}}
+		Params: []*params.Param{params.P("For", TEnhancedTimeSpan, params.Position(0))}}
 	cmd.Handler.Process = func(ctx *runtime.Context) error {
 		ts, _ := ctx.Value("For").(object.TimeSpan)
 		return ctx.WriteObject(ts.String())

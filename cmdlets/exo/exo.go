@@ -14,6 +14,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
@@ -296,7 +297,7 @@ func Describe(c *runtime.Command, help map[string]string) {
 // declared, case included), for adjustments the declaration does not carry
 // such as a ValidateRange. It panics when the command has no such
 // parameter.
-func DeclaredParam(c *runtime.Command, name string) *runtime.Param {
+func DeclaredParam(c *runtime.Command, name string) *params.Param {
 	for _, p := range c.Params {
 		if p.Name == name {
 			return p

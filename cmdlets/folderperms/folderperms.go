@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/permissions"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -57,9 +58,9 @@ func Views(r *format.Registry) {
 }
 
 func commands() []*runtime.Command {
-	rightsType := &runtime.Type{Kind: runtime.KindEnum, Name: "MailboxFolderAccessRight[]", FullName: "Microsoft.Exchange.Management.StoreTasks.MailboxFolderAccessRight",
+	rightsType := &params.Type{Kind: params.KindEnum, Name: "MailboxFolderAccessRight[]", FullName: "Microsoft.Exchange.Management.StoreTasks.MailboxFolderAccessRight",
 		Array: true, Values: perms.RightNames()}
-	flagsType := &runtime.Type{Kind: runtime.KindEnum, Name: "MailboxFolderPermissionFlags", FullName: "Microsoft.Exchange.Data.Storage.Management.MailboxFolderPermissionFlags",
+	flagsType := &params.Type{Kind: params.KindEnum, Name: "MailboxFolderPermissionFlags", FullName: "Microsoft.Exchange.Data.Storage.Management.MailboxFolderPermissionFlags",
 		Array: true, Values: perms.FlagNames}
 	identityHelp := "The folder: mailbox:\\folder (john@contoso.com:\\Calendar, John:\\Inbox\\Reports), mailbox:FolderId, or the mailbox alone for its top folder."
 	userHelp := "Who the entry is for: a mailbox user, mail user or mail-enabled security group, or Default or Anonymous."

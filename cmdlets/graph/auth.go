@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -130,46 +131,46 @@ func connectMgGraph() *runtime.Command {
 		"AppSecretCredentialParameterSet", "AccessTokenParameterSet", "EnvironmentVariableParameterSet"
 	c.Sets = []string{user, cert, ident, secret, token, envVar}
 	c.DefaultSet = user
-	named := func(sets ...string) runtime.ParamOpt {
-		infos := make([]runtime.SetInfo, len(sets))
+	named := func(sets ...string) params.ParamOpt {
+		infos := make([]params.SetInfo, len(sets))
 		for i, s := range sets {
-			infos[i] = runtime.Set(s, false, -1)
+			infos[i] = params.Set(s, false, -1)
 		}
-		return runtime.InSets(infos...)
+		return params.InSets(infos...)
 	}
-	contextScope := runtime.EnumType("ContextScope", "Microsoft.Graph.PowerShell.Authentication.ContextScope", "Process", "CurrentUser")
-	c.Params = []*runtime.Param{
-		runtime.P("Scopes", runtime.TStrings, runtime.InSets(runtime.Set(user, false, 0)),
-			runtime.Help("Delegated permissions to consent to, such as User.ReadWrite.All.")),
-		runtime.P("TenantId", runtime.TString, runtime.InSets(runtime.Set(user, false, 1),
-			runtime.Set(cert, false, -1), runtime.Set(secret, false, -1)),
-			runtime.Alias("Audience", "Tenant"), runtime.Help("The tenant to sign in to (id or domain).")),
-		runtime.P("ClientId", runtime.TString, runtime.InSets(runtime.Set(cert, true, 0),
-			runtime.Set(user, false, -1), runtime.Set(ident, false, -1)),
-			runtime.Alias("AppId", "ApplicationId"), runtime.Help("The client id of the application to sign in with.")),
-		runtime.P("CertificateSubjectName", runtime.TString, runtime.InSets(runtime.Set(cert, false, 1)),
-			runtime.Alias("CertificateSubject", "CertificateName"), runtime.Help("Subject name of the certificate to use.")),
-		runtime.P("CertificateThumbprint", runtime.TString, runtime.InSets(runtime.Set(cert, false, 2)),
-			runtime.Help("Thumbprint of the certificate to use.")),
-		runtime.P("SendCertificateChain", runtime.TBool, named(cert), runtime.Help("Include the x5c header in client claims.")),
-		runtime.P("Certificate", runtime.TObject, named(cert), runtime.Help("An X.509 certificate supplied during invocation.")),
-		runtime.P("ClientSecretCredential", runtime.TCredential, named(secret),
-			runtime.Alias("SecretCredential", "Credential"), runtime.Help("Application id and client secret.")),
-		runtime.P("AccessToken", runtime.TSecureString, runtime.InSets(runtime.Set(token, true, 0)),
-			runtime.Help("A bearer token for Microsoft Graph.")),
-		runtime.P("Identity", runtime.TSwitch, named(ident),
-			runtime.Alias("ManagedIdentity", "ManagedServiceIdentity", "MSI"), runtime.Help("Sign in with a managed identity.")),
-		runtime.P("EnvironmentVariable", runtime.TSwitch, named(envVar), runtime.Help("Sign in with credentials from environment variables.")),
-		runtime.P("ContextScope", contextScope, named(user, cert, ident, secret, envVar),
-			runtime.Help("Process, or CurrentUser for every session of the user.")),
-		runtime.P("Environment", runtime.TString, named(user, cert, ident, secret, token, envVar),
-			runtime.Alias("EnvironmentName", "NationalCloud"), runtime.Help("The national cloud to connect to (default Global).")),
-		runtime.P("UseDeviceCode", runtime.TSwitch, named(user),
-			runtime.Alias("UseDeviceAuthentication", "DeviceCode", "DeviceAuth", "Device"), runtime.Help("Sign in with the device code flow.")),
-		runtime.P("ClientTimeout", runtime.TDouble, named(user, cert, ident, secret, token, envVar),
-			runtime.Help("HTTP client timeout in seconds.")),
-		runtime.P("NoWelcome", runtime.TSwitch, runtime.Help("Hides the welcome message.")),
-		runtime.P("Break", runtime.TSwitch, runtime.Help("Wait for .NET debugger to attach.")),
+	contextScope := params.EnumType("ContextScope", "Microsoft.Graph.PowerShell.Authentication.ContextScope", "Process", "CurrentUser")
+	c.Params = []*params.Param{
+		params.P("Scopes", params.TStrings, params.InSets(params.Set(user, false, 0)),
+			params.Help("Delegated permissions to consent to, such as User.ReadWrite.All.")),
+		params.P("TenantId", params.TString, params.InSets(params.Set(user, false, 1),
+			params.Set(cert, false, -1), params.Set(secret, false, -1)),
+			params.Alias("Audience", "Tenant"), params.Help("The tenant to sign in to (id or domain).")),
+		params.P("ClientId", params.TString, params.InSets(params.Set(cert, true, 0),
+			params.Set(user, false, -1), params.Set(ident, false, -1)),
+			params.Alias("AppId", "ApplicationId"), params.Help("The client id of the application to sign in with.")),
+		params.P("CertificateSubjectName", params.TString, params.InSets(params.Set(cert, false, 1)),
+			params.Alias("CertificateSubject", "CertificateName"), params.Help("Subject name of the certificate to use.")),
+		params.P("CertificateThumbprint", params.TString, params.InSets(params.Set(cert, false, 2)),
+			params.Help("Thumbprint of the certificate to use.")),
+		params.P("SendCertificateChain", params.TBool, named(cert), params.Help("Include the x5c header in client claims.")),
+		params.P("Certificate", params.TObject, named(cert), params.Help("An X.509 certificate supplied during invocation.")),
+		params.P("ClientSecretCredential", params.TCredential, named(secret),
+			params.Alias("SecretCredential", "Credential"), params.Help("Application id and client secret.")),
+		params.P("AccessToken", params.TSecureString, params.InSets(params.Set(token, true, 0)),
+			params.Help("A bearer token for Microsoft Graph.")),
+		params.P("Identity", params.TSwitch, named(ident),
+			params.Alias("ManagedIdentity", "ManagedServiceIdentity", "MSI"), params.Help("Sign in with a managed identity.")),
+		params.P("EnvironmentVariable", params.TSwitch, named(envVar), params.Help("Sign in with credentials from environment variables.")),
+		params.P("ContextScope", contextScope, named(user, cert, ident, secret, envVar),
+			params.Help("Process, or CurrentUser for every session of the user.")),
+		params.P("Environment", params.TString, named(user, cert, ident, secret, token, envVar),
+			params.Alias("EnvironmentName", "NationalCloud"), params.Help("The national cloud to connect to (default Global).")),
+		params.P("UseDeviceCode", params.TSwitch, named(user),
+			params.Alias("UseDeviceAuthentication", "DeviceCode", "DeviceAuth", "Device"), params.Help("Sign in with the device code flow.")),
+		params.P("ClientTimeout", params.TDouble, named(user, cert, ident, secret, token, envVar),
+			params.Help("HTTP client timeout in seconds.")),
+		params.P("NoWelcome", params.TSwitch, params.Help("Hides the welcome message.")),
+		params.P("Break", params.TSwitch, params.Help("Wait for .NET debugger to attach.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Connect-MgGraph -Scopes 'User.ReadWrite.All','Organization.Read.All' -NoWelcome",

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -129,8 +130,8 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
 	c.Params = append(identityParams("Get", "DirectoryObjectId", "The unique identifier of directoryObject.",
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", true), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgDirectoryDeletedItemAsUser -All | Format-Table Id, DisplayName, DeletedDateTime",
@@ -190,8 +191,8 @@ func getMgDirectoryDeletedItem() *runtime.Command {
 	c.Sets = []string{"Get", "GetViaIdentity"}
 	c.DefaultSet = "Get"
 	c.Params = append(identityParams("Get", "DirectoryObjectId", "The unique identifier of directoryObject.",
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), commonParams()...)
 	c.Examples = []runtime.Example{
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Get-MgDirectoryDeletedItem -DirectoryObjectId $id",
@@ -305,8 +306,8 @@ func removeUserCommand(name, module, typeName, idParam, idHelp, operation, state
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Params = append(identityParams("Delete", idParam, idHelp,
-		runtime.P("IfMatch", runtime.TString, runtime.Help("ETag.")),
-		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
+		params.P("IfMatch", params.TString, params.Help("ETag.")),
+		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	), commonParams()...)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ok, err := requireConnection(ctx); !ok {

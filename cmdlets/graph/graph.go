@@ -25,6 +25,7 @@ import (
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -151,7 +152,7 @@ func cmd(name, module, typeName string) *runtime.Command {
 // Get-MgUser in set "Get" runs Get-MgUser_Get.
 func variant(ctx *runtime.Context) string {
 	set := ctx.ParameterSet
-	if set == "" || set == runtime.AllSets {
+	if set == "" || set == params.AllSets {
 		set = ctx.Command.DefaultSet
 	}
 	if set == "" {
@@ -333,10 +334,10 @@ func member(v any, name string) any {
 // its object by the parameter `name` in parameter set `set` or by an
 // -InputObject with that property (or Id) in set `set`ViaIdentity,
 // followed by more.
-func identityParams(set, name, help string, more ...*runtime.Param) []*runtime.Param {
-	return append([]*runtime.Param{
-		runtime.P(name, runtime.TString, runtime.InSets(runtime.Set(set, true, -1)), runtime.Help(help)),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: set + "ViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a "+name+" or Id property.")),
+func identityParams(set, name, help string, more ...*params.Param) []*params.Param {
+	return append([]*params.Param{
+		params.P(name, params.TString, params.InSets(params.Set(set, true, -1)), params.Help(help)),
+		params.P("InputObject", params.TObject, params.InSets(params.SetInfo{Set: set + "ViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help("Identity parameter: an object with a "+name+" or Id property.")),
 	}, more...)
 }

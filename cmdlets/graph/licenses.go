@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -60,8 +61,8 @@ func getMgSubscribedSku() *runtime.Command {
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
 	c.Params = append(identityParams("Get", "SubscribedSkuId", "The unique identifier of subscribedSku.",
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.InSets(runtime.Set("List", false, -1)), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.InSets(params.Set("List", false, -1)), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", true), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgSubscribedSku | Format-Table SkuPartNumber, ConsumedUnits, @{n='Enabled';e={$_.PrepaidUnits.Enabled}}",
@@ -208,23 +209,23 @@ func setMgUserLicense() *runtime.Command {
 	c.DefaultSet = "AssignExpanded"
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
-	expanded := func() runtime.ParamOpt {
-		return runtime.InSets(runtime.Set("AssignExpanded", false, -1), runtime.Set("AssignViaIdentityExpanded", false, -1))
+	expanded := func() params.ParamOpt {
+		return params.InSets(params.Set("AssignExpanded", false, -1), params.Set("AssignViaIdentityExpanded", false, -1))
 	}
-	c.Params = append([]*runtime.Param{
-		runtime.P("UserId", runtime.TString, runtime.InSets(runtime.Set("AssignExpanded", true, -1), runtime.Set("Assign", true, -1)),
-			runtime.Help("The unique identifier of user (object id or userPrincipalName).")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(
-			runtime.SetInfo{Set: "AssignViaIdentityExpanded", Mandatory: true, Position: -1, FromPipeline: true},
-			runtime.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a UserId or Id property.")),
-		runtime.P("AddLicenses", runtime.TObjects, expanded(), runtime.Help("Licences to assign: hashtables with SkuId (and optionally DisabledPlans).")),
-		runtime.P("RemoveLicenses", runtime.TStrings, expanded(), runtime.Help("SkuIds of the licences to remove.")),
-		runtime.P("AdditionalProperties", runtime.THashtable, expanded(), runtime.Help("Additional parameters.")),
-		runtime.P("BodyParameter", runtime.TObject, runtime.InSets(
-			runtime.SetInfo{Set: "Assign", Mandatory: true, Position: -1, FromPipeline: true},
-			runtime.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("The request body: a hashtable with addLicenses and removeLicenses.")),
+	c.Params = append([]*params.Param{
+		params.P("UserId", params.TString, params.InSets(params.Set("AssignExpanded", true, -1), params.Set("Assign", true, -1)),
+			params.Help("The unique identifier of user (object id or userPrincipalName).")),
+		params.P("InputObject", params.TObject, params.InSets(
+			params.SetInfo{Set: "AssignViaIdentityExpanded", Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help("Identity parameter: an object with a UserId or Id property.")),
+		params.P("AddLicenses", params.TObjects, expanded(), params.Help("Licences to assign: hashtables with SkuId (and optionally DisabledPlans).")),
+		params.P("RemoveLicenses", params.TStrings, expanded(), params.Help("SkuIds of the licences to remove.")),
+		params.P("AdditionalProperties", params.THashtable, expanded(), params.Help("Additional parameters.")),
+		params.P("BodyParameter", params.TObject, params.InSets(
+			params.SetInfo{Set: "Assign", Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help("The request body: a hashtable with addLicenses and removeLicenses.")),
 	}, commonParams()...)
 	c.Examples = []runtime.Example{
 		{Code: "$e5 = Get-MgSubscribedSku -All | Where-Object SkuPartNumber -eq 'SPE_E5'; Set-MgUserLicense -UserId laura@contoso.com -AddLicenses @() -RemoveLicenses @($e5.SkuId)",
@@ -324,14 +325,14 @@ func getMgUserLicenseDetail() *runtime.Command {
 	c.OutputType = TypeLicenseDetails
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
-	c.Params = append([]*runtime.Param{
-		runtime.P("UserId", runtime.TString, runtime.InSets(runtime.Set("List", true, -1), runtime.Set("Get", true, -1)),
-			runtime.Help("The unique identifier of user (object id or userPrincipalName).")),
-		runtime.P("LicenseDetailsId", runtime.TString, runtime.InSets(runtime.Set("Get", true, -1)), runtime.Help("The unique identifier of licenseDetails.")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with UserId and LicenseDetailsId.")),
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+	c.Params = append([]*params.Param{
+		params.P("UserId", params.TString, params.InSets(params.Set("List", true, -1), params.Set("Get", true, -1)),
+			params.Help("The unique identifier of user (object id or userPrincipalName).")),
+		params.P("LicenseDetailsId", params.TString, params.InSets(params.Set("Get", true, -1)), params.Help("The unique identifier of licenseDetails.")),
+		params.P("InputObject", params.TObject, params.InSets(params.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help("Identity parameter: an object with UserId and LicenseDetailsId.")),
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	}, append(listParams("List", true), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgUserLicenseDetail -UserId annb@contoso.com", Remark: "Lists Ann Beebe's licences."},

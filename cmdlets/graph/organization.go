@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -89,8 +90,8 @@ func getMgOrganization() *runtime.Command {
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
 	c.Params = append(identityParams("Get", "OrganizationId", "The unique identifier of organization.",
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", true), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "(Get-MgOrganization).DisplayName", Remark: "Shows the tenant's name."},

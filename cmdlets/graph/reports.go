@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -111,14 +112,14 @@ func badPeriod(p string) *serviceError {
 		Message: fmt.Sprintf("Invalid value '%s' for the period parameter. Valid values are D7, D30, D90 and D180.", p)}
 }
 
-func reportParams() []*runtime.Param {
-	get := runtime.InSets(runtime.Set("Get", true, -1))
-	return append([]*runtime.Param{
-		runtime.P("Period", runtime.TString, get, runtime.Help("The length of time over which the report is aggregated: D7, D30, D90 or D180.")),
-		runtime.P("InputObject", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
-			runtime.Help("Identity parameter: an object with a Period property.")),
-		runtime.P("OutFile", runtime.TString, runtime.Mandatory(), runtime.Help("Path to write the report's CSV file to.")),
-		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
+func reportParams() []*params.Param {
+	get := params.InSets(params.Set("Get", true, -1))
+	return append([]*params.Param{
+		params.P("Period", params.TString, get, params.Help("The length of time over which the report is aggregated: D7, D30, D90 or D180.")),
+		params.P("InputObject", params.TObject, params.InSets(params.SetInfo{Set: "GetViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
+			params.Help("Identity parameter: an object with a Period property.")),
+		params.P("OutFile", params.TString, params.Mandatory(), params.Help("Path to write the report's CSV file to.")),
+		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	}, commonParams()...)
 }
 
@@ -287,9 +288,9 @@ func getAdminReportSetting(name, module, typeName string) *runtime.Command {
 	c.Synopsis = "Shows whether the usage reports conceal user, group and site names (DisplayConcealedNames)."
 	c.Description = "A new tenant conceals the names in its usage reports; Update-MgAdminReportSetting changes the setting."
 	c.OutputType = typeName
-	c.Params = append([]*runtime.Param{
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+	c.Params = append([]*params.Param{
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	}, commonParams()...)
 	c.Examples = []runtime.Example{{Code: "(" + name + ").DisplayConcealedNames", Remark: "Shows whether report names are concealed."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -314,12 +315,12 @@ func updateAdminReportSetting(name, module string) *runtime.Command {
 	c.Sets = []string{"UpdateExpanded", "Update"}
 	c.DefaultSet = "UpdateExpanded"
 	c.SupportsShouldProcess = true
-	c.Params = append([]*runtime.Param{
-		runtime.P("BodyParameter", runtime.TObject, runtime.InSets(runtime.Set("Update", true, -1)), runtime.Help("The report settings: a hashtable or object with displayConcealedNames.")),
-		runtime.P("DisplayConcealedNames", runtime.TSwitch, runtime.InSets(runtime.Set("UpdateExpanded", false, -1)), runtime.Help("Whether the reports conceal user names.")),
-		runtime.P("AdditionalProperties", runtime.THashtable, runtime.InSets(runtime.Set("UpdateExpanded", false, -1)), runtime.Help("Additional Parameters.")),
-		runtime.P("Id", runtime.TString, runtime.InSets(runtime.Set("UpdateExpanded", false, -1)), runtime.Help("The unique identifier for an entity.")),
-		runtime.P("PassThru", runtime.TSwitch, runtime.Help("Returns true when the command succeeds.")),
+	c.Params = append([]*params.Param{
+		params.P("BodyParameter", params.TObject, params.InSets(params.Set("Update", true, -1)), params.Help("The report settings: a hashtable or object with displayConcealedNames.")),
+		params.P("DisplayConcealedNames", params.TSwitch, params.InSets(params.Set("UpdateExpanded", false, -1)), params.Help("Whether the reports conceal user names.")),
+		params.P("AdditionalProperties", params.THashtable, params.InSets(params.Set("UpdateExpanded", false, -1)), params.Help("Additional Parameters.")),
+		params.P("Id", params.TString, params.InSets(params.Set("UpdateExpanded", false, -1)), params.Help("The unique identifier for an entity.")),
+		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	}, commonParams()...)
 	c.Examples = []runtime.Example{{Code: name + " -BodyParameter @{ displayConcealedNames = $false }", Remark: "Shows real user names in the usage reports."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -384,7 +385,7 @@ func getReportEmailActivityUserDetail(name, module string) *runtime.Command {
 	c.Sets = []string{"Get", "Get1", "GetViaIdentity"}
 	c.DefaultSet = "Get"
 	c.Params = append(reportParams(),
-		runtime.P("Date", runtime.TDateTime, runtime.InSets(runtime.Set("Get1", true, -1)), runtime.Help("The day whose activity the report shows (within the last 30 days).")))
+		params.P("Date", params.TDateTime, params.InSets(params.Set("Get1", true, -1)), params.Help("The day whose activity the report shows (within the last 30 days).")))
 	c.Examples = []runtime.Example{
 		{Code: name + " -Period D7 -OutFile activity.csv; Import-Csv activity.csv | Select-Object 'User Principal Name', 'Send Count', 'Receive Count'",
 			Remark: "Shows how much mail each user sent and received in the last week."},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -345,36 +346,36 @@ func collectUsers(tx *store.Tx, state string) ([]*userView, error) {
 
 // listParams are the List set's OData parameters shared by the Get
 // cmdlets of directory collections.
-func listParams(list string, withSkip bool) []*runtime.Param {
-	in := runtime.InSets(runtime.Set(list, false, -1))
-	ps := []*runtime.Param{
-		runtime.P("Filter", runtime.TString, in, runtime.Help("Filter items by property values (OData $filter).")),
-		runtime.P("Search", runtime.TString, runtime.InSets(runtime.Set(list, false, -1)), runtime.Help("Search items by search phrases, such as '\"displayName:Ann\"'.")),
+func listParams(list string, withSkip bool) []*params.Param {
+	in := params.InSets(params.Set(list, false, -1))
+	ps := []*params.Param{
+		params.P("Filter", params.TString, in, params.Help("Filter items by property values (OData $filter).")),
+		params.P("Search", params.TString, params.InSets(params.Set(list, false, -1)), params.Help("Search items by search phrases, such as '\"displayName:Ann\"'.")),
 	}
 	if withSkip {
-		ps = append(ps, runtime.P("Skip", runtime.TInt, runtime.InSets(runtime.Set(list, false, -1)), runtime.Help("Skip the first n items.")))
+		ps = append(ps, params.P("Skip", params.TInt, params.InSets(params.Set(list, false, -1)), params.Help("Skip the first n items.")))
 	}
 	return append(ps,
-		runtime.P("Sort", runtime.TStrings, runtime.InSets(runtime.Set(list, false, -1)), runtime.Alias("OrderBy"), runtime.Help("Order items by property values.")),
-		runtime.P("Top", runtime.TInt, runtime.InSets(runtime.Set(list, false, -1)), runtime.Alias("Limit"), runtime.Help("Show only the first n items.")),
-		runtime.P("ConsistencyLevel", runtime.TString, runtime.InSets(runtime.Set(list, false, -1)), runtime.Help("The requested consistency level (eventual for advanced queries).")),
-		runtime.P("PageSize", runtime.TInt, runtime.InSets(runtime.Set(list, false, -1)), runtime.Help("Sets the page size of results.")),
-		runtime.P("All", runtime.TSwitch, runtime.InSets(runtime.Set(list, false, -1)), runtime.Help("List all pages.")),
-		runtime.P("CountVariable", runtime.TString, runtime.InSets(runtime.Set(list, false, -1)), runtime.Alias("CV"), runtime.Help("Variable that receives the total count of items.")),
+		params.P("Sort", params.TStrings, params.InSets(params.Set(list, false, -1)), params.Alias("OrderBy"), params.Help("Order items by property values.")),
+		params.P("Top", params.TInt, params.InSets(params.Set(list, false, -1)), params.Alias("Limit"), params.Help("Show only the first n items.")),
+		params.P("ConsistencyLevel", params.TString, params.InSets(params.Set(list, false, -1)), params.Help("The requested consistency level (eventual for advanced queries).")),
+		params.P("PageSize", params.TInt, params.InSets(params.Set(list, false, -1)), params.Help("Sets the page size of results.")),
+		params.P("All", params.TSwitch, params.InSets(params.Set(list, false, -1)), params.Help("List all pages.")),
+		params.P("CountVariable", params.TString, params.InSets(params.Set(list, false, -1)), params.Alias("CV"), params.Help("Variable that receives the total count of items.")),
 	)
 }
 
 // commonParams are the request parameters every SDK cmdlet has.
-func commonParams() []*runtime.Param {
-	return []*runtime.Param{
-		runtime.P("ResponseHeadersVariable", runtime.TString, runtime.Alias("RHV"), runtime.Help("Optional response headers variable.")),
-		runtime.P("Headers", runtime.TObject, runtime.FromPipeline(), runtime.Help("Optional headers that will be added to the request.")),
-		runtime.P("Break", runtime.TSwitch, runtime.Help("Wait for .NET debugger to attach.")),
-		runtime.P("HttpPipelineAppend", runtime.TObjects, runtime.Help("SendAsync pipeline steps to be appended to the front of the pipeline.")),
-		runtime.P("HttpPipelinePrepend", runtime.TObjects, runtime.Help("SendAsync pipeline steps to be prepended to the front of the pipeline.")),
-		runtime.P("Proxy", runtime.TString, runtime.Help("The URI for the proxy server to use.")),
-		runtime.P("ProxyCredential", runtime.TCredential, runtime.Help("Credentials for a proxy server to use for the remote call.")),
-		runtime.P("ProxyUseDefaultCredentials", runtime.TSwitch, runtime.Help("Use the default credentials for the proxy.")),
+func commonParams() []*params.Param {
+	return []*params.Param{
+		params.P("ResponseHeadersVariable", params.TString, params.Alias("RHV"), params.Help("Optional response headers variable.")),
+		params.P("Headers", params.TObject, params.FromPipeline(), params.Help("Optional headers that will be added to the request.")),
+		params.P("Break", params.TSwitch, params.Help("Wait for .NET debugger to attach.")),
+		params.P("HttpPipelineAppend", params.TObjects, params.Help("SendAsync pipeline steps to be appended to the front of the pipeline.")),
+		params.P("HttpPipelinePrepend", params.TObjects, params.Help("SendAsync pipeline steps to be prepended to the front of the pipeline.")),
+		params.P("Proxy", params.TString, params.Help("The URI for the proxy server to use.")),
+		params.P("ProxyCredential", params.TCredential, params.Help("Credentials for a proxy server to use for the remote call.")),
+		params.P("ProxyUseDefaultCredentials", params.TSwitch, params.Help("Use the default credentials for the proxy.")),
 	}
 }
 
@@ -393,8 +394,8 @@ func getMgUser() *runtime.Command {
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"
 	c.Params = append(identityParams("Get", "UserId", "The unique identifier of user (object id or userPrincipalName).",
-		runtime.P("ExpandProperty", runtime.TStrings, runtime.Alias("Expand"), runtime.Help("Expand related entities.")),
-		runtime.P("Property", runtime.TStrings, runtime.Alias("Select"), runtime.Help("Select properties to be returned.")),
+		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
+		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", false), commonParams()...)...)
 	c.Examples = []runtime.Example{
 		{Code: "Get-MgUser -All", Remark: "Lists every user account."},

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -72,7 +73,7 @@ func commands() []*runtime.Command {
 		"ResultSize":         "How many groups to show (default 1000) or Unlimited.",
 		"SortBy":             "Sorts by Name, DisplayName or Alias.",
 	}
-	detailsType := &runtime.Type{Kind: runtime.KindEnum, Name: "RecipientTypeDetails[]", FullName: "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails",
+	detailsType := &params.Type{Kind: params.KindEnum, Name: "RecipientTypeDetails[]", FullName: "Microsoft.Exchange.Data.Directory.Recipient.RecipientTypeDetails",
 		Array: true, Values: recipientTypeDetailsValues}
 
 	dg := exo.Declared("Get-DistributionGroup")
@@ -121,7 +122,7 @@ func commands() []*runtime.Command {
 		"LinkType":   "Members, Owners, Subscribers, Aggregators or EventSubscribers.",
 		"ResultSize": "How many to show (default 1000) or Unlimited.",
 	})
-	exo.DeclaredParam(links, "LinkType").Type = runtime.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
+	exo.DeclaredParam(links, "LinkType").Type = params.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
 	links.Handler.Process = getUnifiedGroupLinks
 
 	grp := exo.Declared("Get-Group")

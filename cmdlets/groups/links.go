@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/groups"
@@ -15,7 +16,7 @@ import (
 var linkTypes = []string{"Members", "Owners", "Subscribers", "Aggregators", "EventSubscribers"}
 
 func linkCommands() []*runtime.Command {
-	linkType := runtime.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
+	linkType := params.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
 	add := exo.Declared("Add-UnifiedGroupLinks")
 	add.Synopsis = "Adds members, owners or subscribers to a Microsoft 365 group."
 	add.ConfirmImpact = runtime.ImpactMedium

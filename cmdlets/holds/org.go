@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -270,9 +271,9 @@ func setOrganizationConfig() *runtime.Command {
 }
 
 // settingValue converts a bound argument to the value stored and shown.
-func settingValue(p *runtime.Param, v any) any {
+func settingValue(p *params.Param, v any) any {
 	v = object.Unwrap(v)
-	if p.Type != nil && p.Type.Kind == runtime.KindSwitch {
+	if p.Type != nil && p.Type.Kind == params.KindSwitch {
 		return object.ToBool(v)
 	}
 	switch x := v.(type) {

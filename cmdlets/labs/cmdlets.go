@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -97,11 +98,11 @@ func getLab(newSession SessionFunc) *runtime.Command {
 	c.OutputType = TypeLab
 	c.Sets = []string{"Active", "List"}
 	c.DefaultSet = "Active"
-	c.Params = []*runtime.Param{
-		runtime.P("ListAvailable", runtime.TSwitch, runtime.InSets(runtime.Set("List", true, -1)),
-			runtime.Help("Lists the labs that can be started instead of the active one.")),
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.Set("List", false, -1)),
-			runtime.Help("A directory of *.lab files to list as well (a lab there replaces a built-in one of the same name).")),
+	c.Params = []*params.Param{
+		params.P("ListAvailable", params.TSwitch, params.InSets(params.Set("List", true, -1)),
+			params.Help("Lists the labs that can be started instead of the active one.")),
+		params.P("Path", params.TString, params.InSets(params.Set("List", false, -1)),
+			params.Help("A directory of *.lab files to list as well (a lab there replaces a built-in one of the same name).")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Get-SimLab -ListAvailable", Remark: "Lists the labs, their seed tenants and whether this exosim has every command each one needs."},
@@ -165,8 +166,8 @@ func testLab(newSession SessionFunc) *runtime.Command {
 	c.Synopsis = "Checks the active lab's objectives against the tenant and reports each as done or missing."
 	c.Description = "Each objective is a check over the tenant's state, not over the commands typed: it passes however the goal was reached. Test-SimLab writes one object per objective, in the lab's order; with -Quiet it writes only $true when every objective is done and $false otherwise. exosim lab check does the same from the command line."
 	c.OutputType = TypeObjective
-	c.Params = []*runtime.Param{
-		runtime.P("Quiet", runtime.TSwitch, runtime.Help("Returns one Boolean: $true only when every objective is done.")),
+	c.Params = []*params.Param{
+		params.P("Quiet", params.TSwitch, params.Help("Returns one Boolean: $true only when every objective is done.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Test-SimLab", Remark: "Lists the active lab's objectives as Done or Missing (or warns that no lab is active)."},

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -100,7 +101,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 						i++
 						continue
 					}
-					if matches[0].Kind != runtime.KindSwitch {
+					if matches[0].Kind != params.KindSwitch {
 						a.node = next
 						a.value, a.known = static(next)
 						i++
@@ -141,7 +142,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 	}
 	failed := false
 	bound := map[string]bool{}
-	var namedParams []*runtime.Param
+	var namedParams []*params.Param
 	for _, a := range named {
 		matches, ok := runtime.MatchParameter(cmd, a.name)
 		if !ok {
@@ -183,7 +184,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 		if m.Param != nil && m.Param.NotSimulated && !cmd.NotSimulated {
 			c.add(a.nameExt, Info, RuleNotSimulated, fmt.Sprintf("-%s of %s is real, but exosim does not simulate it: in exosim the call binds, then fails with ParameterNotSimulated.", m.Name, cmd.Name))
 		}
-		if a.node == nil && m.Kind != runtime.KindSwitch {
+		if a.node == nil && m.Kind != params.KindSwitch {
 			if dynamic {
 				continue // an array splat after the name may supply the value
 			}
@@ -254,7 +255,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 
 // remainingParam returns the parameter of cmd that takes the remaining
 // arguments (Write-Output's -InputObject), or nil.
-func remainingParam(cmd *runtime.Command) *runtime.Param {
+func remainingParam(cmd *runtime.Command) *params.Param {
 	for _, p := range cmd.Params {
 		if p.Remaining {
 			return p
@@ -267,12 +268,12 @@ func remainingParam(cmd *runtime.Command) *runtime.Param {
 // its own (Where-Object's -EQ, -Match ...): a value after it is meant for
 // that set's positional parameter (Where-Object IsDefault -EQ $true), not
 // for the switch.
-func selectsSet(p *runtime.Param) bool {
+func selectsSet(p *params.Param) bool {
 	if p == nil {
 		return false
 	}
 	for _, s := range p.Sets {
-		if s.Mandatory && s.Set != runtime.AllSets {
+		if s.Mandatory && s.Set != params.AllSets {
 			return true
 		}
 	}
@@ -296,7 +297,7 @@ func positionalText(a arg) string {
 
 // convert checks a literal argument against its parameter's type; it
 // reports the binder's error and returns false when the value does not fit.
-func (c *checker) convert(cmd *runtime.Command, p *runtime.Param, a arg) bool {
+func (c *checker) convert(cmd *runtime.Command, p *params.Param, a arg) bool {
 	_, err := c.l.opts.Commands.ConvertArgument(cmd, p, a.value)
 	if err == nil {
 		return true

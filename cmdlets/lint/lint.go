@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -99,7 +100,7 @@ type Commands interface {
 	Commands() []*runtime.Command
 	// ConvertArgument converts a value to a parameter's type with the
 	// binder's rules, returning the binder's error when it cannot.
-	ConvertArgument(cmd *runtime.Command, p *runtime.Param, v any) (any, error)
+	ConvertArgument(cmd *runtime.Command, p *params.Param, v any) (any, error)
 }
 
 // OnPremises is what a Commands may also tell: the commands and
@@ -593,7 +594,7 @@ func (c *checker) noteTextBlocks(ce *syntax.CommandExpr) {
 			continue
 		}
 		switch matches[0].Param.Type.Kind {
-		case runtime.KindString, runtime.KindEnum:
+		case params.KindString, params.KindEnum:
 			c.text[sb] = true
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -17,48 +18,48 @@ import (
 // PowerShell cmdlet.
 func testCommands() *runtime.Runtime {
 	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}, nil)
-	exo := func(name string, params ...*runtime.Param) *runtime.Command {
+	exo := func(name string, params ...*params.Param) *runtime.Command {
 		return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, Params: params}
 	}
 	setUser := exo("Set-Person",
-		runtime.P("Identity", identityType("UserIdParameter"), runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("DisplayName", runtime.TString),
-		runtime.P("Department", runtime.TString),
-		runtime.P("HoldEnabled", runtime.TBool),
-		runtime.P("Count", runtime.TInt),
-		runtime.P("Mode", runtime.EnumType("Mode", "Contoso.Mode", "On", "Off")),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Password", runtime.TSecureString),
+		params.P("Identity", identityType("UserIdParameter"), params.Mandatory(), params.Position(0), params.FromPipeline()),
+		params.P("DisplayName", params.TString),
+		params.P("Department", params.TString),
+		params.P("HoldEnabled", params.TBool),
+		params.P("Count", params.TInt),
+		params.P("Mode", params.EnumType("Mode", "Contoso.Mode", "On", "Off")),
+		params.P("Force", params.TSwitch),
+		params.P("Password", params.TSecureString),
 	)
 	setUser.SupportsShouldProcess = true
 	newBox := exo("New-Box",
-		&runtime.Param{Name: "Name", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "User", Mandatory: true, Position: 0}, {Set: "Room", Mandatory: true, Position: 0}, {Set: "Shared", Mandatory: true, Position: 0}}},
-		&runtime.Param{Name: "Password", Type: runtime.TSecureString, Sets: []runtime.SetInfo{{Set: "User", Mandatory: true, Position: -1}}},
-		&runtime.Param{Name: "Room", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Room", Mandatory: true, Position: -1}}},
-		&runtime.Param{Name: "Shared", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Shared", Mandatory: true, Position: -1}}},
-		&runtime.Param{Name: "Notes", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: runtime.AllSets, Position: -1}}},
+		&params.Param{Name: "Name", Type: params.TString, Sets: []params.SetInfo{{Set: "User", Mandatory: true, Position: 0}, {Set: "Room", Mandatory: true, Position: 0}, {Set: "Shared", Mandatory: true, Position: 0}}},
+		&params.Param{Name: "Password", Type: params.TSecureString, Sets: []params.SetInfo{{Set: "User", Mandatory: true, Position: -1}}},
+		&params.Param{Name: "Room", Type: params.TSwitch, Sets: []params.SetInfo{{Set: "Room", Mandatory: true, Position: -1}}},
+		&params.Param{Name: "Shared", Type: params.TSwitch, Sets: []params.SetInfo{{Set: "Shared", Mandatory: true, Position: -1}}},
+		&params.Param{Name: "Notes", Type: params.TString, Sets: []params.SetInfo{{Set: params.AllSets, Position: -1}}},
 	)
 	newBox.Sets = []string{"User", "Room", "Shared"}
 	newBox.DefaultSet = "User"
 	getBox := exo("Get-Box",
-		runtime.P("Identity", identityType("MailboxIdParameter"), runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("ResultSize", runtime.TInt),
+		params.P("Identity", identityType("MailboxIdParameter"), params.Position(0), params.FromPipeline()),
+		params.P("ResultSize", params.TInt),
 	)
-	retired := exo("New-OldSearch", runtime.P("Name", runtime.TString))
+	retired := exo("New-OldSearch", params.P("Name", params.TString))
 	retired.Retired = "Use New-ComplianceSearch instead"
-	onprem := exo("Get-BoxDatabase", runtime.P("Identity", runtime.TString, runtime.Position(0)))
+	onprem := exo("Get-BoxDatabase", params.P("Identity", params.TString, params.Position(0)))
 	decl.MarkOnPremOnly(onprem)
 	where := &runtime.Command{Name: "Where-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Core",
 		Sets: []string{"Script", "Property", "Match"}, DefaultSet: "Script",
-		Params: []*runtime.Param{
-			{Name: "FilterScript", Type: runtime.TScriptBlock, Sets: []runtime.SetInfo{{Set: "Script", Mandatory: true, Position: 0}}},
-			{Name: "Property", Type: runtime.TString, Sets: []runtime.SetInfo{{Set: "Property", Mandatory: true, Position: 0}, {Set: "Match", Mandatory: true, Position: 0}}},
-			{Name: "Value", Type: runtime.TObject, Sets: []runtime.SetInfo{{Set: "Property", Position: 1}, {Set: "Match", Position: 1}}},
-			{Name: "Match", Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: "Match", Mandatory: true, Position: -1}}},
+		Params: []*params.Param{
+			{Name: "FilterScript", Type: params.TScriptBlock, Sets: []params.SetInfo{{Set: "Script", Mandatory: true, Position: 0}}},
+			{Name: "Property", Type: params.TString, Sets: []params.SetInfo{{Set: "Property", Mandatory: true, Position: 0}, {Set: "Match", Mandatory: true, Position: 0}}},
+			{Name: "Value", Type: params.TObject, Sets: []params.SetInfo{{Set: "Property", Position: 1}, {Set: "Match", Position: 1}}},
+			{Name: "Match", Type: params.TSwitch, Sets: []params.SetInfo{{Set: "Match", Mandatory: true, Position: -1}}},
 		}}
-	setAlias := &runtime.Command{Name: "Set-Alias", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*runtime.Param{
-		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Value", runtime.TString, runtime.Mandatory(), runtime.Position(1)),
+	setAlias := &runtime.Command{Name: "Set-Alias", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*params.Param{
+		params.P("Name", params.TString, params.Mandatory(), params.Position(0)),
+		params.P("Value", params.TString, params.Mandatory(), params.Position(1)),
 	}}
 	rt.Register(setUser, newBox, getBox, retired, onprem, where, setAlias)
 	rt.SetAlias("gbx", "Get-Box")
@@ -240,11 +241,11 @@ func (fakeOnPrem) OnPremisesParams(cmd *runtime.Command) []string {
 // only in strict mode, what exists only on-premises, dot-sourced functions.
 func TestSurfaceRules(t *testing.T) {
 	rt := testCommands()
-	say := &runtime.Command{Name: "Say-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*runtime.Param{
-		runtime.P("InputObject", runtime.TObjects, runtime.Mandatory(), runtime.Position(0), runtime.RemainingArgs()),
+	say := &runtime.Command{Name: "Say-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*params.Param{
+		params.P("InputObject", params.TObjects, params.Mandatory(), params.Position(0), params.RemainingArgs()),
 	}}
 	find := &runtime.Command{Name: "Find-Box", Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, NotSimulated: true,
-		Params: []*runtime.Param{runtime.P("Filter", runtime.TString)}}
+		Params: []*params.Param{params.P("Filter", params.TString)}}
 	rt.Register(say, find)
 	files := map[string]string{"/scripts/lib.ps1": "function Get-Helper { }\n. ./more.ps1\n", "/scripts/more.ps1": "function Get-More { }\n"}
 	read := func(p string) (string, error) {
@@ -400,8 +401,8 @@ func TestGalleryModuleNamed(t *testing.T) {
 
 // identity is the family of identity parameter types, declared here the
 // way the Exchange half declares it.
-var identity = &runtime.CustomKind{Name: "identity", Single: true}
+var identity = &params.CustomKind{Name: "identity", Single: true}
 
-func identityType(name string) *runtime.Type {
-	return &runtime.Type{Kind: runtime.KindCustom, Custom: identity, Name: name, FullName: name}
+func identityType(name string) *params.Type {
+	return &params.Type{Kind: params.KindCustom, Custom: identity, Name: name, FullName: name}
 }

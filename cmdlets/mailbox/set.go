@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -476,7 +477,7 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *directory.M
 func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.PSObject, error)) (any, error) {
 	v = object.Unwrap(v)
 	p := ctx.Command.Param(name)
-	t := runtime.TObject
+	t := params.TObject
 	if p != nil && p.Type != nil {
 		t = p.Type
 	}
@@ -502,9 +503,9 @@ func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.
 			return q.String(), nil
 		}
 		return object.ToInvariantString(v), nil
-	case t.Kind == runtime.KindSwitch:
+	case t.Kind == params.KindSwitch:
 		return object.ToBool(v), nil
-	case t.Kind == runtime.KindSecureString:
+	case t.Kind == params.KindSecureString:
 		return nil, nil
 	}
 	switch x := v.(type) {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -64,7 +65,7 @@ func TestDeclaredBindingFacts(t *testing.T) {
 	for _, c := range runtime.Built(Commands()) {
 		byName[c.Name] = c
 	}
-	param := func(cmd, name string) (*runtime.Param, runtime.SetInfo) {
+	param := func(cmd, name string) (*params.Param, params.SetInfo) {
 		t.Helper()
 		c := byName[cmd]
 		if c == nil {
@@ -85,23 +86,23 @@ func TestDeclaredBindingFacts(t *testing.T) {
 		{"Get-OMEConfiguration", "Identity", decl.Identity, false, 0},
 		{"New-OMEConfiguration", "Identity", decl.Identity, true, 0},
 		{"Set-OMEConfiguration", "Identity", decl.Identity, true, 0},
-		{"New-OMEConfiguration", "ExternalMailExpiryInDays", runtime.KindInt, false, -1},
-		{"Set-OMEConfiguration", "ExternalMailExpiryInDays", runtime.KindInt, false, -1},
-		{"Set-OMEMessageRevocation", "Revoke", runtime.KindBool, true, -1},
-		{"Get-MessageTrace", "PageSize", runtime.KindInt, false, -1},
-		{"Get-MessageTraceV2", "EndDate", runtime.KindDateTime, false, 0},
-		{"Get-MessageTraceV2", "SubjectFilterType", runtime.KindEnum, false, 11},
-		{"Get-MessageTraceV2", "ToIP", runtime.KindString, false, 12},
-		{"Get-MessageTraceDetail", "MessageTraceId", runtime.KindGuid, true, -1},
+		{"New-OMEConfiguration", "ExternalMailExpiryInDays", params.KindInt, false, -1},
+		{"Set-OMEConfiguration", "ExternalMailExpiryInDays", params.KindInt, false, -1},
+		{"Set-OMEMessageRevocation", "Revoke", params.KindBool, true, -1},
+		{"Get-MessageTrace", "PageSize", params.KindInt, false, -1},
+		{"Get-MessageTraceV2", "EndDate", params.KindDateTime, false, 0},
+		{"Get-MessageTraceV2", "SubjectFilterType", params.KindEnum, false, 11},
+		{"Get-MessageTraceV2", "ToIP", params.KindString, false, 12},
+		{"Get-MessageTraceDetail", "MessageTraceId", params.KindGuid, true, -1},
 		{"Get-MessageTraceDetailV2", "Action", decl.MultiValued, false, 0},
-		{"Get-MessageTraceDetailV2", "MessageTraceId", runtime.KindGuid, true, 4},
-		{"Get-MessageTraceDetailV2", "RecipientAddress", runtime.KindString, true, 5},
-		{"Set-IRMConfiguration", "TransportDecryptionSetting", runtime.KindEnum, false, -1},
+		{"Get-MessageTraceDetailV2", "MessageTraceId", params.KindGuid, true, 4},
+		{"Get-MessageTraceDetailV2", "RecipientAddress", params.KindString, true, 5},
+		{"Set-IRMConfiguration", "TransportDecryptionSetting", params.KindEnum, false, -1},
 	}
 	for _, tt := range tests {
 		p, si := param(tt.cmd, tt.param)
 		kindOK := p.Type.Kind == tt.kind
-		if k, ok := tt.kind.(*runtime.CustomKind); ok {
+		if k, ok := tt.kind.(*params.CustomKind); ok {
 			kindOK = p.Type.Is(k)
 		}
 		if !kindOK || si.Mandatory != tt.mandatory || si.Position != tt.position {

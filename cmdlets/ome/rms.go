@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
@@ -38,7 +39,7 @@ func rmsCommands() []*runtime.Command {
 		"ResultSize":              "Maximum number of templates (default 1000, or Unlimited).",
 		"TrustedPublishingDomain": "The trusted publishing domain whose templates to list; the tenant has one, Azure Rights Management's.",
 	})
-	exo.DeclaredParam(get, "Type").Type = runtime.EnumType("RmsTemplateType", "Microsoft.Exchange.Data.RmsTemplateType", "All", "Archived", "Distributed")
+	exo.DeclaredParam(get, "Type").Type = params.EnumType("RmsTemplateType", "Microsoft.Exchange.Data.RmsTemplateType", "All", "Archived", "Distributed")
 	get.Examples = []runtime.Example{{Code: "Get-RMSTemplate -ResultSize unlimited", Remark: "Lists every template users can apply."}}
 	get.Handler.Process = func(ctx *runtime.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(ctx.Value("Identity")))

@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/ome"
@@ -35,9 +36,9 @@ func ruleCommands() []*runtime.Command {
 	})
 	// The scopes and the mode are .NET enumerations: a value outside them
 	// fails to bind.
-	exo.DeclaredParam(newR, "FromScope").Type = runtime.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization")
-	exo.DeclaredParam(newR, "Mode").Type = runtime.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce")
-	exo.DeclaredParam(newR, "SentToScope").Type = runtime.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
+	exo.DeclaredParam(newR, "FromScope").Type = params.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization")
+	exo.DeclaredParam(newR, "Mode").Type = params.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce")
+	exo.DeclaredParam(newR, "SentToScope").Type = params.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
 	newR.Handler.Process = newTransportRule
 
 	get := exo.Declared("Get-TransportRule")

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -89,7 +90,7 @@ func traceCommands() []*runtime.Command {
 	})
 	// SubjectFilterType is a String limited to three values (ValidateSet).
 	sft := exo.DeclaredParam(v2, "SubjectFilterType")
-	sft.Type = runtime.EnumType(sft.Type.Name, sft.Type.FullName, subjectFilterTypes...)
+	sft.Type = params.EnumType(sft.Type.Name, sft.Type.FullName, subjectFilterTypes...)
 	v2.Handler.Process = func(ctx *runtime.Context) error { return messageTrace(ctx, true) }
 
 	d1 := exo.Declared("Get-MessageTraceDetail")

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
@@ -255,16 +256,16 @@ func getMailboxStatistics() *runtime.Command {
 	}
 	c.Sets = []string{"Identity", "Database", "Server"}
 	c.Params = append(c.Params,
-		runtime.P("Database", decl.IdentityType("DatabaseIdParameter"),
-			runtime.InSets(runtime.SetInfo{Set: "Database", Mandatory: true, Position: -1, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("StoreMailboxIdentity", decl.IdentityType("StoreMailboxIdParameter"), runtime.InSets(runtime.Set("Database", false, -1))),
-		runtime.P("Server", decl.IdentityType("ServerIdParameter"), runtime.InSets(runtime.Set("Server", true, -1))),
-		runtime.P("Filter", runtime.TString, runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Server", false, -1))),
-		runtime.P("NoADLookup", runtime.TSwitch, runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Server", false, -1))),
-		runtime.P("IncludePassive", runtime.TSwitch, runtime.InSets(runtime.Set("Server", false, -1))),
-		runtime.P("CopyOnServer", decl.IdentityType("ServerIdParameter"), runtime.InSets(runtime.Set("Database", false, -1), runtime.Set("Identity", false, -1))),
-		runtime.P("DomainController", &runtime.Type{Kind: runtime.KindString, Name: "Fqdn", FullName: "Fqdn"}),
-		runtime.P("IncludeQuarantineDetails", runtime.TSwitch),
+		params.P("Database", decl.IdentityType("DatabaseIdParameter"),
+			params.InSets(params.SetInfo{Set: "Database", Mandatory: true, Position: -1, FromPipeline: true, FromPipelineByName: true})),
+		params.P("StoreMailboxIdentity", decl.IdentityType("StoreMailboxIdParameter"), params.InSets(params.Set("Database", false, -1))),
+		params.P("Server", decl.IdentityType("ServerIdParameter"), params.InSets(params.Set("Server", true, -1))),
+		params.P("Filter", params.TString, params.InSets(params.Set("Database", false, -1), params.Set("Server", false, -1))),
+		params.P("NoADLookup", params.TSwitch, params.InSets(params.Set("Database", false, -1), params.Set("Server", false, -1))),
+		params.P("IncludePassive", params.TSwitch, params.InSets(params.Set("Server", false, -1))),
+		params.P("CopyOnServer", decl.IdentityType("ServerIdParameter"), params.InSets(params.Set("Database", false, -1), params.Set("Identity", false, -1))),
+		params.P("DomainController", &params.Type{Kind: params.KindString, Name: "Fqdn", FullName: "Fqdn"}),
+		params.P("IncludeQuarantineDetails", params.TSwitch),
 	)
 	c.OutputType = TypeStatistics
 	c.Synopsis = "On-premises: mailbox statistics by mailbox, database or server, including disconnected mailboxes (DisconnectReason Disabled or SoftDeleted)."

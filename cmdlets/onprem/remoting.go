@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store/onprem"
@@ -47,10 +48,10 @@ func cmdlet(name, module, typeName string) *runtime.Command {
 	}
 }
 
-var tAuth = runtime.EnumType("AuthenticationMechanism", "System.Management.Automation.Runspaces.AuthenticationMechanism",
+var tAuth = params.EnumType("AuthenticationMechanism", "System.Management.Automation.Runspaces.AuthenticationMechanism",
 	"Default", "Basic", "Negotiate", "NegotiateWithImplicitCredential", "Credssp", "Digest", "Kerberos")
 
-var tPSSessions = &runtime.Type{Kind: runtime.KindObject, Name: "PSSession[]", FullName: "System.Management.Automation.Runspaces.PSSession[]", Array: true}
+var tPSSessions = &params.Type{Kind: params.KindObject, Name: "PSSession[]", FullName: "System.Management.Automation.Runspaces.PSSession[]", Array: true}
 
 func sessionObject(ps *psSession) *object.PSObject {
 	o := object.NewObject(TypePSSession, "System.Object")
@@ -101,18 +102,18 @@ func newPSSession() *runtime.Command {
 	c.OutputType = TypePSSession
 	c.Sets = []string{"ComputerName", "Uri"}
 	c.DefaultSet = "ComputerName"
-	c.Params = []*runtime.Param{
-		runtime.P("ComputerName", runtime.TStrings, runtime.InSets(runtime.Set("ComputerName", false, 0)), runtime.Alias("Cn")),
-		runtime.P("ConnectionUri", &runtime.Type{Kind: runtime.KindString, Name: "Uri[]", FullName: "System.Uri[]", Array: true},
-			runtime.InSets(runtime.Set("Uri", true, 0)), runtime.Alias("URI", "CU")),
-		runtime.P("ConfigurationName", runtime.TString),
-		runtime.P("Credential", runtime.TCredential),
-		runtime.P("Authentication", tAuth),
-		runtime.P("Name", runtime.TStrings),
-		runtime.P("AllowRedirection", runtime.TSwitch, runtime.InSets(runtime.Set("Uri", false, -1))),
-		runtime.P("SessionOption", runtime.TObject),
-		runtime.P("Port", runtime.TInt, runtime.InSets(runtime.Set("ComputerName", false, -1))),
-		runtime.P("UseSSL", runtime.TSwitch, runtime.InSets(runtime.Set("ComputerName", false, -1))),
+	c.Params = []*params.Param{
+		params.P("ComputerName", params.TStrings, params.InSets(params.Set("ComputerName", false, 0)), params.Alias("Cn")),
+		params.P("ConnectionUri", &params.Type{Kind: params.KindString, Name: "Uri[]", FullName: "System.Uri[]", Array: true},
+			params.InSets(params.Set("Uri", true, 0)), params.Alias("URI", "CU")),
+		params.P("ConfigurationName", params.TString),
+		params.P("Credential", params.TCredential),
+		params.P("Authentication", tAuth),
+		params.P("Name", params.TStrings),
+		params.P("AllowRedirection", params.TSwitch, params.InSets(params.Set("Uri", false, -1))),
+		params.P("SessionOption", params.TObject),
+		params.P("Port", params.TInt, params.InSets(params.Set("ComputerName", false, -1))),
+		params.P("UseSSL", params.TSwitch, params.InSets(params.Set("ComputerName", false, -1))),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; $s",
@@ -176,9 +177,9 @@ func getPSSession() *runtime.Command {
 	c := cmdlet("Get-PSSession", ModuleCore, "GetPSSessionCommand")
 	c.Synopsis = "Lists the PowerShell sessions (PSSessions) opened in this session."
 	c.OutputType = TypePSSession
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Position(0)),
-		runtime.P("Id", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Position(0)),
+		params.P("Id", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
 	}
 	c.Examples = []runtime.Example{{Code: "Get-PSSession", Remark: "Lists the open sessions."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -231,10 +232,10 @@ func removePSSession() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Session", "Id", "Name"}
 	c.DefaultSet = "Session"
-	c.Params = []*runtime.Param{
-		runtime.P("Session", tPSSessions, runtime.InSets(runtime.SetInfo{Set: "Session", Mandatory: true, Position: 0, FromPipeline: true})),
-		runtime.P("Id", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("Id", true, 0))),
-		runtime.P("Name", runtime.TStrings, runtime.InSets(runtime.Set("Name", true, -1))),
+	c.Params = []*params.Param{
+		params.P("Session", tPSSessions, params.InSets(params.SetInfo{Set: "Session", Mandatory: true, Position: 0, FromPipeline: true})),
+		params.P("Id", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, params.InSets(params.Set("Id", true, 0))),
+		params.P("Name", params.TStrings, params.InSets(params.Set("Name", true, -1))),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; Remove-PSSession $s",
@@ -317,16 +318,16 @@ func importPSSession() *runtime.Command {
 	c := cmdlet("Import-PSSession", ModuleUtility, "ImportPSSessionCommand")
 	c.Synopsis = "Imports the commands of a PSSession into this session as a temporary module; for an Exchange server, its Exchange cmdlets."
 	c.OutputType = TypeModuleInfo
-	c.Params = []*runtime.Param{
-		runtime.P("Session", &runtime.Type{Kind: runtime.KindObject, Name: "PSSession", FullName: TypePSSession}, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("CommandName", runtime.TStrings, runtime.Position(1), runtime.Alias("Name")),
-		runtime.P("DisableNameChecking", runtime.TSwitch),
-		runtime.P("AllowClobber", runtime.TSwitch),
-		runtime.P("Prefix", runtime.TString),
-		runtime.P("CommandType", runtime.TString, runtime.Alias("Type")),
-		runtime.P("Module", runtime.TStrings, runtime.Alias("PSSnapin")),
-		runtime.P("FormatTypeName", runtime.TStrings, runtime.Position(2)),
-		runtime.P("ArgumentList", runtime.TObjects, runtime.Alias("Args")),
+	c.Params = []*params.Param{
+		params.P("Session", &params.Type{Kind: params.KindObject, Name: "PSSession", FullName: TypePSSession}, params.Mandatory(), params.Position(0)),
+		params.P("CommandName", params.TStrings, params.Position(1), params.Alias("Name")),
+		params.P("DisableNameChecking", params.TSwitch),
+		params.P("AllowClobber", params.TSwitch),
+		params.P("Prefix", params.TString),
+		params.P("CommandType", params.TString, params.Alias("Type")),
+		params.P("Module", params.TStrings, params.Alias("PSSnapin")),
+		params.P("FormatTypeName", params.TStrings, params.Position(2)),
+		params.P("ArgumentList", params.TObjects, params.Alias("Args")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; Import-PSSession $s -DisableNameChecking; Get-MailboxDatabase",

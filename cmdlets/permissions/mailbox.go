@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -21,11 +22,11 @@ const selfSid = "S-1-5-10"
 var selfRights = []string{"FullAccess", "ReadPermission"}
 
 func mailboxCommands() []*runtime.Command {
-	rightsType := &runtime.Type{Kind: runtime.KindEnum, Name: "MailboxRights[]", FullName: "Microsoft.Exchange.Management.RecipientTasks.MailboxRights",
+	rightsType := &params.Type{Kind: params.KindEnum, Name: "MailboxRights[]", FullName: "Microsoft.Exchange.Management.RecipientTasks.MailboxRights",
 		Array: true, Values: permissions.MailboxRights}
-	grantType := &runtime.Type{Kind: runtime.KindEnum, Name: "MailboxRights[]", FullName: "Microsoft.Exchange.Management.RecipientTasks.MailboxRights",
+	grantType := &params.Type{Kind: params.KindEnum, Name: "MailboxRights[]", FullName: "Microsoft.Exchange.Management.RecipientTasks.MailboxRights",
 		Array: true, Values: permissions.GrantableMailboxRights}
-	inheritType := &runtime.Type{Kind: runtime.KindEnum, Name: "ActiveDirectorySecurityInheritance", FullName: "System.DirectoryServices.ActiveDirectorySecurityInheritance",
+	inheritType := &params.Type{Kind: params.KindEnum, Name: "ActiveDirectorySecurityInheritance", FullName: "System.DirectoryServices.ActiveDirectorySecurityInheritance",
 		Values: permissions.InheritanceTypes, DotNetEnum: true}
 
 	get := exo.Declared("Get-MailboxPermission")

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -348,7 +349,7 @@ func newConfigurationCommand() *runtime.Command {
 	c := function("New-PesterConfiguration")
 	c.Synopsis = "Creates a new PesterConfiguration object for advanced configuration of Invoke-Pester."
 	c.OutputType = "PesterConfiguration"
-	c.Params = []*runtime.Param{runtime.P("Hashtable", runtime.THashtable, runtime.Position(0))}
+	c.Params = []*params.Param{params.P("Hashtable", params.THashtable, params.Position(0))}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		cfg := newConfiguration()
 		if h, ok := ctx.Value("Hashtable").(*object.Hashtable); ok {
@@ -367,10 +368,10 @@ func newContainerCommand() *runtime.Command {
 	c.Synopsis = "Generates ContainerInfo-objects used as for Invoke-Pester -Container"
 	c.Sets = []string{"Path", "ScriptBlock"}
 	c.DefaultSet = "Path"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "Path", Mandatory: true, Position: -1})),
-		runtime.P("ScriptBlock", runtime.TObjects, runtime.InSets(runtime.SetInfo{Set: "ScriptBlock", Mandatory: true, Position: -1})),
-		runtime.P("Data", runtime.TObjects),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.InSets(params.SetInfo{Set: "Path", Mandatory: true, Position: -1})),
+		params.P("ScriptBlock", params.TObjects, params.InSets(params.SetInfo{Set: "ScriptBlock", Mandatory: true, Position: -1})),
+		params.P("Data", params.TObjects),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		var datas []*object.Hashtable

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
@@ -19,29 +20,29 @@ func invokePesterCommand() *runtime.Command {
 	c.Synopsis = "Runs Pester tests"
 	c.Sets = []string{"Simple", "Legacy", "Advanced"}
 	c.DefaultSet = "Simple"
-	simple := func(pos int) runtime.ParamOpt {
-		return runtime.InSets(runtime.SetInfo{Set: "Simple", Position: pos})
+	simple := func(pos int) params.ParamOpt {
+		return params.InSets(params.SetInfo{Set: "Simple", Position: pos})
 	}
-	both := func(pos, legacyPos int) runtime.ParamOpt {
-		return runtime.InSets(runtime.SetInfo{Set: "Simple", Position: pos}, runtime.SetInfo{Set: "Legacy", Position: legacyPos})
+	both := func(pos, legacyPos int) params.ParamOpt {
+		return params.InSets(params.SetInfo{Set: "Simple", Position: pos}, params.SetInfo{Set: "Legacy", Position: legacyPos})
 	}
-	legacy := func(pos int) runtime.ParamOpt {
-		return runtime.InSets(runtime.SetInfo{Set: "Legacy", Position: pos})
+	legacy := func(pos int) params.ParamOpt {
+		return params.InSets(params.SetInfo{Set: "Legacy", Position: pos})
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, both(0, 0), runtime.Alias("Script")),
-		runtime.P("ExcludePath", runtime.TStrings, simple(-1)),
-		runtime.P("TagFilter", runtime.TStrings, both(-1, 4), runtime.Alias("Tag", "Tags")),
-		runtime.P("ExcludeTagFilter", runtime.TStrings, both(-1, -1)),
-		runtime.P("FullNameFilter", runtime.TStrings, both(-1, 1), runtime.Alias("Name")),
-		runtime.P("CI", runtime.TSwitch, simple(-1)),
-		runtime.P("Output", runtime.EnumType("String", "System.String", "Diagnostic", "Detailed", "Normal", "Minimal", "None"), simple(-1)),
-		runtime.P("PassThru", runtime.TSwitch, both(-1, -1)),
-		runtime.P("Container", runtime.TObjects, simple(-1)),
-		runtime.P("Configuration", runtime.TObject, runtime.InSets(runtime.SetInfo{Set: "Advanced", Position: -1})),
-		runtime.P("EnableExit", runtime.TSwitch, legacy(-1)),
-		runtime.P("OutputFile", runtime.TString, legacy(-1)),
-		runtime.P("OutputFormat", runtime.EnumType("String", "System.String", "NUnitXml", "NUnit2.5", "JUnitXml"), legacy(-1)),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, both(0, 0), params.Alias("Script")),
+		params.P("ExcludePath", params.TStrings, simple(-1)),
+		params.P("TagFilter", params.TStrings, both(-1, 4), params.Alias("Tag", "Tags")),
+		params.P("ExcludeTagFilter", params.TStrings, both(-1, -1)),
+		params.P("FullNameFilter", params.TStrings, both(-1, 1), params.Alias("Name")),
+		params.P("CI", params.TSwitch, simple(-1)),
+		params.P("Output", params.EnumType("String", "System.String", "Diagnostic", "Detailed", "Normal", "Minimal", "None"), simple(-1)),
+		params.P("PassThru", params.TSwitch, both(-1, -1)),
+		params.P("Container", params.TObjects, simple(-1)),
+		params.P("Configuration", params.TObject, params.InSets(params.SetInfo{Set: "Advanced", Position: -1})),
+		params.P("EnableExit", params.TSwitch, legacy(-1)),
+		params.P("OutputFile", params.TString, legacy(-1)),
+		params.P("OutputFormat", params.EnumType("String", "System.String", "NUnitXml", "NUnit2.5", "JUnitXml"), legacy(-1)),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		cfg, err := configFromParameters(ctx)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -85,14 +86,14 @@ func installHook(rt *runtime.Runtime) {
 func mockCommand() *runtime.Command {
 	c := function("Mock")
 	c.Synopsis = "Mocks the behavior of an existing command with an alternate implementation."
-	c.Params = []*runtime.Param{
-		runtime.P("CommandName", runtime.TString, runtime.Position(0)),
-		runtime.P("MockWith", runtime.TScriptBlock, runtime.Position(1)),
-		runtime.P("Verifiable", runtime.TSwitch),
-		runtime.P("ParameterFilter", runtime.TScriptBlock, runtime.Position(2)),
-		runtime.P("ModuleName", runtime.TString, runtime.Position(3)),
-		runtime.P("RemoveParameterType", runtime.TStrings, runtime.Position(4)),
-		runtime.P("RemoveParameterValidation", runtime.TStrings, runtime.Position(5)),
+	c.Params = []*params.Param{
+		params.P("CommandName", params.TString, params.Position(0)),
+		params.P("MockWith", params.TScriptBlock, params.Position(1)),
+		params.P("Verifiable", params.TSwitch),
+		params.P("ParameterFilter", params.TScriptBlock, params.Position(2)),
+		params.P("ModuleName", params.TString, params.Position(3)),
+		params.P("RemoveParameterType", params.TStrings, params.Position(4)),
+		params.P("RemoveParameterValidation", params.TStrings, params.Position(5)),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		r := current(ctx.RT)
@@ -624,14 +625,14 @@ func checkInvokeVerifiable(s *shouldCall) (string, error) {
 func assertMockCalledCommand() *runtime.Command {
 	c := function("Assert-MockCalled")
 	c.Synopsis = "Checks if a Mocked command has been called a certain number of times (use Should -Invoke)."
-	c.Params = []*runtime.Param{
-		runtime.P("CommandName", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Times", runtime.TInt, runtime.Position(1)),
-		runtime.P("ParameterFilter", runtime.TScriptBlock),
-		runtime.P("ExclusiveFilter", runtime.TScriptBlock),
-		runtime.P("ModuleName", runtime.TString),
-		runtime.P("Scope", runtime.TString),
-		runtime.P("Exactly", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("CommandName", params.TString, params.Mandatory(), params.Position(0)),
+		params.P("Times", params.TInt, params.Position(1)),
+		params.P("ParameterFilter", params.TScriptBlock),
+		params.P("ExclusiveFilter", params.TScriptBlock),
+		params.P("ModuleName", params.TString),
+		params.P("Scope", params.TString),
+		params.P("Exactly", params.TSwitch),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		s := &shouldCall{rt: ctx.RT, ctx: ctx, r: current(ctx.RT)}
@@ -668,11 +669,11 @@ func assertVerifiableCommand() *runtime.Command {
 func inModuleScopeCommand() *runtime.Command {
 	c := function("InModuleScope")
 	c.Synopsis = "Allows you to execute parts of a test script within the scope of a PowerShell script or manifest module."
-	c.Params = []*runtime.Param{
-		runtime.P("ModuleName", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("ScriptBlock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(1)),
-		runtime.P("Parameters", runtime.THashtable),
-		runtime.P("ArgumentList", runtime.TObjects),
+	c.Params = []*params.Param{
+		params.P("ModuleName", params.TString, params.Mandatory(), params.Position(0)),
+		params.P("ScriptBlock", params.TScriptBlock, params.Mandatory(), params.Position(1)),
+		params.P("Parameters", params.THashtable),
+		params.P("ArgumentList", params.TObjects),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		rt := ctx.RT
@@ -706,11 +707,11 @@ func setItResultCommand() *runtime.Command {
 	c := function("Set-ItResult")
 	c.Synopsis = "Set-ItResult is used inside the It block to explicitly set the test result"
 	c.Sets = []string{"Inconclusive", "Pending", "Skipped"}
-	c.Params = []*runtime.Param{
-		runtime.P("Inconclusive", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Inconclusive", Position: -1})),
-		runtime.P("Pending", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Pending", Position: -1})),
-		runtime.P("Skipped", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Skipped", Position: -1})),
-		runtime.P("Because", runtime.TString),
+	c.Params = []*params.Param{
+		params.P("Inconclusive", params.TSwitch, params.InSets(params.SetInfo{Set: "Inconclusive", Position: -1})),
+		params.P("Pending", params.TSwitch, params.InSets(params.SetInfo{Set: "Pending", Position: -1})),
+		params.P("Skipped", params.TSwitch, params.InSets(params.SetInfo{Set: "Skipped", Position: -1})),
+		params.P("Because", params.TString),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		id, msg := "PesterTestSkipped", "is skipped"

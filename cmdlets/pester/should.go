@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -51,12 +52,12 @@ type operator struct {
 
 type opParam struct {
 	name string
-	t    *runtime.Type
+	t    *params.Type
 }
 
 var (
-	pExpected = opParam{"ExpectedValue", runtime.TObject}
-	pBecause  = opParam{"Because", runtime.TObject}
+	pExpected = opParam{"ExpectedValue", params.TObject}
+	pBecause  = opParam{"Because", params.TObject}
 )
 
 // operators are Should's operators in Pester 5.7's order.
@@ -71,24 +72,24 @@ var operators = []*operator{
 	{name: "BeLike", params: []opParam{pExpected, pBecause}, check: checkLike(false)},
 	{name: "BeLikeExactly", params: []opParam{pExpected, pBecause}, check: checkLike(true)},
 	{name: "BeNullOrEmpty", params: []opParam{pBecause}, array: true, check: checkNullOrEmpty},
-	{name: "BeOfType", alias: "HaveType", params: []opParam{{"ExpectedType", runtime.TObject}, pBecause}, check: checkOfType},
+	{name: "BeOfType", alias: "HaveType", params: []opParam{{"ExpectedType", params.TObject}, pBecause}, check: checkOfType},
 	{name: "BeTrue", params: []opParam{pBecause}, check: checkBool(true)},
 	{name: "BeFalse", params: []opParam{pBecause}, check: checkBool(false)},
 	{name: "Contain", params: []opParam{pExpected, pBecause}, array: true, check: checkContain},
 	{name: "Exist", params: []opParam{pBecause}, check: checkExist},
-	{name: "FileContentMatch", params: []opParam{{"ExpectedContent", runtime.TObject}, pBecause}, check: checkFileContent(false, false)},
-	{name: "FileContentMatchExactly", params: []opParam{{"ExpectedContent", runtime.TObject}, pBecause}, check: checkFileContent(true, false)},
-	{name: "FileContentMatchMultiline", params: []opParam{{"ExpectedContent", runtime.TObject}, pBecause}, check: checkFileContent(false, true)},
-	{name: "FileContentMatchMultilineExactly", params: []opParam{{"ExpectedContent", runtime.TObject}, pBecause}, check: checkFileContent(true, true)},
+	{name: "FileContentMatch", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(false, false)},
+	{name: "FileContentMatchExactly", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(true, false)},
+	{name: "FileContentMatchMultiline", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(false, true)},
+	{name: "FileContentMatchMultilineExactly", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(true, true)},
 	{name: "HaveCount", params: []opParam{pExpected, pBecause}, array: true, check: checkHaveCount},
-	{name: "HaveParameter", params: []opParam{{"ParameterName", runtime.TObject}, {"Type", runtime.TObject}, {"DefaultValue", runtime.TObject},
-		{"Mandatory", runtime.TSwitch}, {"InParameterSet", runtime.TObject}, {"HasArgumentCompleter", runtime.TSwitch}, {"Alias", runtime.TObject}, pBecause}, check: checkHaveParameter},
-	{name: "Match", params: []opParam{{"RegularExpression", runtime.TObject}, pBecause}, check: checkMatch(false)},
-	{name: "MatchExactly", params: []opParam{{"RegularExpression", runtime.TObject}, pBecause}, check: checkMatch(true)},
-	{name: "Throw", params: []opParam{{"ExpectedMessage", runtime.TObject}, {"ErrorId", runtime.TObject}, {"ExceptionType", runtime.TObject}, pBecause, {"PassThru", runtime.TSwitch}}, check: checkThrow},
+	{name: "HaveParameter", params: []opParam{{"ParameterName", params.TObject}, {"Type", params.TObject}, {"DefaultValue", params.TObject},
+		{"Mandatory", params.TSwitch}, {"InParameterSet", params.TObject}, {"HasArgumentCompleter", params.TSwitch}, {"Alias", params.TObject}, pBecause}, check: checkHaveParameter},
+	{name: "Match", params: []opParam{{"RegularExpression", params.TObject}, pBecause}, check: checkMatch(false)},
+	{name: "MatchExactly", params: []opParam{{"RegularExpression", params.TObject}, pBecause}, check: checkMatch(true)},
+	{name: "Throw", params: []opParam{{"ExpectedMessage", params.TObject}, {"ErrorId", params.TObject}, {"ExceptionType", params.TObject}, pBecause, {"PassThru", params.TSwitch}}, check: checkThrow},
 	{name: "InvokeVerifiable", params: []opParam{pBecause}, check: checkInvokeVerifiable},
-	{name: "Invoke", params: []opParam{{"CommandName", runtime.TObject}, {"Times", runtime.TObject}, {"ParameterFilter", runtime.TScriptBlock},
-		{"ExclusiveFilter", runtime.TScriptBlock}, {"ModuleName", runtime.TObject}, {"Scope", runtime.TObject}, {"Exactly", runtime.TSwitch}, pBecause}, check: checkInvoke},
+	{name: "Invoke", params: []opParam{{"CommandName", params.TObject}, {"Times", params.TObject}, {"ParameterFilter", params.TScriptBlock},
+		{"ExclusiveFilter", params.TScriptBlock}, {"ModuleName", params.TObject}, {"Scope", params.TObject}, {"Exactly", params.TSwitch}, pBecause}, check: checkInvoke},
 }
 
 func operatorNamed(name string) *operator {
@@ -106,31 +107,31 @@ func operatorNamed(name string) *operator {
 func shouldCommand() *runtime.Command {
 	c := function("Should")
 	c.Synopsis = "Should is a keyword that is used to define an assertion inside an It block."
-	params := map[string]*runtime.Param{}
-	var order []*runtime.Param
-	add := func(name string, t *runtime.Type, set string, pos int) {
-		p, ok := params[strings.ToLower(name)]
+	byName := map[string]*params.Param{}
+	var order []*params.Param
+	add := func(name string, t *params.Type, set string, pos int) {
+		p, ok := byName[strings.ToLower(name)]
 		if !ok {
-			p = &runtime.Param{Name: name, Type: t}
-			params[strings.ToLower(name)] = p
+			p = &params.Param{Name: name, Type: t}
+			byName[strings.ToLower(name)] = p
 			order = append(order, p)
 		}
-		p.Sets = append(p.Sets, runtime.SetInfo{Set: set, Position: pos})
+		p.Sets = append(p.Sets, params.SetInfo{Set: set, Position: pos})
 	}
-	actual := &runtime.Param{Name: "ActualValue", Type: runtime.TObject, Remaining: true,
-		Sets: []runtime.SetInfo{{Set: runtime.AllSets, Position: -1, FromPipeline: true}}}
+	actual := &params.Param{Name: "ActualValue", Type: params.TObject, Remaining: true,
+		Sets: []params.SetInfo{{Set: params.AllSets, Position: -1, FromPipeline: true}}}
 	order = append(order, actual)
 	for _, o := range operators {
 		c.Sets = append(c.Sets, o.name)
-		sw := &runtime.Param{Name: o.name, Type: runtime.TSwitch, Sets: []runtime.SetInfo{{Set: o.name, Mandatory: true, Position: -1}}}
+		sw := &params.Param{Name: o.name, Type: params.TSwitch, Sets: []params.SetInfo{{Set: o.name, Mandatory: true, Position: -1}}}
 		if o.alias != "" {
 			sw.Aliases = []string{o.alias}
 		}
 		order = append(order, sw)
-		add("Not", runtime.TSwitch, o.name, -1)
+		add("Not", params.TSwitch, o.name, -1)
 		for i, p := range o.params {
 			pos := i + 1
-			if p.t.Kind == runtime.KindSwitch {
+			if p.t.Kind == params.KindSwitch {
 				pos = -1
 			}
 			add(p.name, p.t, o.name, pos)
@@ -679,7 +680,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 	if name == "" {
 		return "", argumentError("The ParameterName can't be empty")
 	}
-	var param *runtime.Param
+	var param *params.Param
 	for _, p := range cmd.Params {
 		if strings.EqualFold(p.Name, name) {
 			param = p
@@ -697,7 +698,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 	}
 	filters = append(filters, f)
 	mandatory, hasType, hasDefault, hasAlias := s.ctx.Switch("Mandatory"), s.has("Type") && s.arg("Type") != nil, s.has("DefaultValue"), s.has("Alias") && s.arg("Alias") != nil
-	var sets []runtime.SetInfo
+	var sets []params.SetInfo
 	switch {
 	case !s.negate && param == nil:
 		buts = append(buts, "the parameter is missing")
@@ -708,7 +709,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 	default:
 		sets = param.Sets
 		if inSet != "" {
-			var in []runtime.SetInfo
+			var in []params.SetInfo
 			for _, si := range param.Sets {
 				if strings.EqualFold(si.Set, inSet) {
 					in = append(in, si)

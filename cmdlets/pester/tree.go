@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -202,12 +203,12 @@ func blockCommand(kind string) *runtime.Command {
 	if kind == "Context" {
 		c.Synopsis = "Provides logical grouping of It blocks within a single Describe block."
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Tag", runtime.TStrings, runtime.Alias("Tags")),
-		runtime.P("Fixture", runtime.TScriptBlock, runtime.Position(1)),
-		runtime.P("Skip", runtime.TSwitch),
-		runtime.P("ForEach", runtime.TObject),
+	c.Params = []*params.Param{
+		params.P("Name", params.TString, params.Mandatory(), params.Position(0)),
+		params.P("Tag", params.TStrings, params.Alias("Tags")),
+		params.P("Fixture", params.TScriptBlock, params.Position(1)),
+		params.P("Skip", params.TSwitch),
+		params.P("ForEach", params.TObject),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		r := current(ctx.RT)
@@ -268,13 +269,13 @@ func itCommand() *runtime.Command {
 	c.Synopsis = "Validates the results of a test inside of a Describe block."
 	c.Sets = []string{"Normal", "Pending", "Skip"}
 	c.DefaultSet = "Normal"
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TString, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Test", runtime.TScriptBlock, runtime.Position(1)),
-		runtime.P("ForEach", runtime.TObjects, runtime.Alias("TestCases")),
-		runtime.P("Tag", runtime.TStrings, runtime.Alias("Tags")),
-		runtime.P("Pending", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Pending", Position: -1})),
-		runtime.P("Skip", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "Skip", Position: -1})),
+	c.Params = []*params.Param{
+		params.P("Name", params.TString, params.Mandatory(), params.Position(0)),
+		params.P("Test", params.TScriptBlock, params.Position(1)),
+		params.P("ForEach", params.TObjects, params.Alias("TestCases")),
+		params.P("Tag", params.TStrings, params.Alias("Tags")),
+		params.P("Pending", params.TSwitch, params.InSets(params.SetInfo{Set: "Pending", Position: -1})),
+		params.P("Skip", params.TSwitch, params.InSets(params.SetInfo{Set: "Skip", Position: -1})),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		r := current(ctx.RT)
@@ -329,7 +330,7 @@ func setupCommand(name string) *runtime.Command {
 		"BeforeEach": "Defines a series of steps to perform at the beginning of every It block within the current Context or Describe block.",
 		"AfterEach":  "Defines a series of steps to perform at the end of every It block within the current Context or Describe block.",
 	}[name]
-	c.Params = []*runtime.Param{runtime.P("Scriptblock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(1))}
+	c.Params = []*params.Param{params.P("Scriptblock", params.TScriptBlock, params.Mandatory(), params.Position(1))}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		r := current(ctx.RT)
 		if r == nil || !r.discovering {
@@ -356,7 +357,7 @@ func setupCommand(name string) *runtime.Command {
 func beforeDiscoveryCommand() *runtime.Command {
 	c := function("BeforeDiscovery")
 	c.Synopsis = "Runs setup code that is used during Discovery phase."
-	c.Params = []*runtime.Param{runtime.P("ScriptBlock", runtime.TScriptBlock, runtime.Mandatory(), runtime.Position(0))}
+	c.Params = []*params.Param{params.P("ScriptBlock", params.TScriptBlock, params.Mandatory(), params.Position(0))}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		r := current(ctx.RT)
 		if r != nil && !r.discovering {

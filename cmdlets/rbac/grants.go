@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -297,7 +298,7 @@ func Install(rt *runtime.Runtime) {
 	rt.AddCommandGate(func(rt *runtime.Runtime, c *runtime.Command) bool {
 		return !Governed(c) || CallerGrants(rt).Allows(c.Name)
 	})
-	rt.AddParamGate(func(rt *runtime.Runtime, c *runtime.Command, p *runtime.Param) bool {
+	rt.AddParamGate(func(rt *runtime.Runtime, c *runtime.Command, p *params.Param) bool {
 		return !Governed(c) || CallerGrants(rt).AllowsParam(c.Name, p.Name)
 	})
 	// The parameter gate answers from the caller's grants alone, which

@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
@@ -198,7 +199,7 @@ func searchUnifiedAuditLog() *runtime.Command {
 		"LongerRetentionEnabled": "Accepted; the simulated log keeps every record.",
 	})
 	exo.DeclaredParam(c, "ResultSize").Min, exo.DeclaredParam(c, "ResultSize").Max = 1, 5000
-	exo.DeclaredParam(c, "SessionCommand").Type = runtime.EnumType("UnifiedAuditSessionCommand",
+	exo.DeclaredParam(c, "SessionCommand").Type = params.EnumType("UnifiedAuditSessionCommand",
 		"Microsoft.Exchange.Management.SystemConfigurationTasks.UnifiedAuditSessionCommand", returnLargeSet, returnNextPreviewPage)
 	c.OutputType = TypeUnifiedAuditLogEvent
 	c.Synopsis = "Searches the unified audit log; the simulator's records are the ExchangeAdmin entries of the admin audit log."

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -53,12 +54,12 @@ func Views(r *format.Registry) {
 }
 
 // sourceFolderType is the -SourceFolder parameter's enum.
-var sourceFolderType = func() *runtime.Type {
+var sourceFolderType = func() *params.Type {
 	var vals []string
 	for _, s := range items.SourceFolders {
 		vals = append(vals, s.Name)
 	}
-	return runtime.DotNetEnumType("RecoverableItemsFolderType", "Microsoft.Exchange.Data.Storage.Management.RecoverableItemsFolderType", vals...)
+	return params.DotNetEnumType("RecoverableItemsFolderType", "Microsoft.Exchange.Data.Storage.Management.RecoverableItemsFolderType", vals...)
 }()
 
 // declare gives both cmdlets their declaration: the cloud -Identity takes

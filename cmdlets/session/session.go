@@ -17,6 +17,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -343,9 +344,9 @@ func getConnectionInformation() *runtime.Command {
 		Sets:         []string{"Default", "ConnectionId", "ModulePrefix"},
 		DefaultSet:   "Default",
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("ConnectionId", runtime.TStrings, runtime.InSets(runtime.Set("ConnectionId", true, -1))),
-		runtime.P("ModulePrefix", runtime.TStrings, runtime.InSets(runtime.Set("ModulePrefix", true, -1))),
+	c.Params = []*params.Param{
+		params.P("ConnectionId", params.TStrings, params.InSets(params.Set("ConnectionId", true, -1))),
+		params.P("ModulePrefix", params.TStrings, params.InSets(params.Set("ModulePrefix", true, -1))),
 	}
 	c.Synopsis = "Lists the session's open Exchange Online and Security & Compliance connections."
 	c.Description = "Each connection shows its Id, Name (ExchangeOnline_1, ExchangeOnlineProtection_2 ...), the account, the endpoint, " +

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -77,15 +78,15 @@ func startTranscript() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"ByPath", "ByLiteralPath", "ByOutputDirectory"}
 	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.Set("ByPath", false, 0))),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.Set("ByLiteralPath", false, 0)), runtime.Alias("PSPath", "LP")),
-		runtime.P("OutputDirectory", runtime.TString, runtime.InSets(runtime.Set("ByOutputDirectory", false, -1))),
-		runtime.P("Append", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch, runtime.Alias("NoOverwrite")),
-		runtime.P("IncludeInvocationHeader", runtime.TSwitch),
-		runtime.P("UseMinimalHeader", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Path", params.TString, params.InSets(params.Set("ByPath", false, 0))),
+		params.P("LiteralPath", params.TString, params.InSets(params.Set("ByLiteralPath", false, 0)), params.Alias("PSPath", "LP")),
+		params.P("OutputDirectory", params.TString, params.InSets(params.Set("ByOutputDirectory", false, -1))),
+		params.P("Append", params.TSwitch),
+		params.P("Force", params.TSwitch),
+		params.P("NoClobber", params.TSwitch, params.Alias("NoOverwrite")),
+		params.P("IncludeInvocationHeader", params.TSwitch),
+		params.P("UseMinimalHeader", params.TSwitch),
 	}
 	c.Synopsis = "Records the session's commands and output in a text file until Stop-Transcript."
 	c.Description = "The file starts with PowerShell's transcript header (start time on the simulated clock, user, " +

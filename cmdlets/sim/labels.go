@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -27,11 +28,11 @@ func itemLabel() *runtime.Command {
 		{Code: `Set-SimItemLabel -Identity alexw -Folder "/Sent Items" -Label "Delete after 1 year"; Get-Mailbox alexw | Format-List ComplianceTagHoldApplied`,
 			Remark: "A delete-only label is not a hold: ComplianceTagHoldApplied stays False."},
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("Identity", decl.IdentityType("MailboxIdParameter"), runtime.Mandatory(), runtime.Position(0),
-			runtime.FromPipelineByName(), runtime.Help("The active mailbox whose folder gets the label.")),
-		runtime.P("Folder", runtime.TString, runtime.Mandatory(), runtime.Help("The folder path, such as /Inbox or /Sent Items.")),
-		runtime.P("Label", runtime.TString, runtime.Mandatory(), runtime.Help("The retention label (Get-ComplianceTag) to apply.")),
+	c.Params = []*params.Param{
+		params.P("Identity", decl.IdentityType("MailboxIdParameter"), params.Mandatory(), params.Position(0),
+			params.FromPipelineByName(), params.Help("The active mailbox whose folder gets the label.")),
+		params.P("Folder", params.TString, params.Mandatory(), params.Help("The folder path, such as /Inbox or /Sent Items.")),
+		params.P("Label", params.TString, params.Mandatory(), params.Help("The retention label (Get-ComplianceTag) to apply.")),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id := exo.IdentityOf(object.Unwrap(ctx.Value("Identity")))

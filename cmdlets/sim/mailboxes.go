@@ -2,6 +2,7 @@ package sim
 
 import (
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/seed"
@@ -13,9 +14,9 @@ func addMailboxes() *runtime.Command {
 	c := cmd("Add-SimMailboxes", "AddSimMailboxesCommand")
 	c.Synopsis = "Adds synthetic licensed user mailboxes (user0001, user0002, ...) to the tenant."
 	c.Description = "Each mailbox gets an account, an Exchange Online (Plan 1) licence (bought as needed) and folder content. Numbering continues after the highest synthetic mailbox already present. Meant for sessions that need a large tenant, such as the 1000-item default of -ResultSize."
-	c.Params = []*runtime.Param{
-		runtime.P("Count", runtime.TInt, runtime.Mandatory(), runtime.Position(0), runtime.Range(1, 200000),
-			runtime.Help("How many mailboxes to add.")),
+	c.Params = []*params.Param{
+		params.P("Count", params.TInt, params.Mandatory(), params.Position(0), params.Range(1, 200000),
+			params.Help("How many mailboxes to add.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Add-SimMailboxes -Count 1200", Remark: "Adds 1200 mailboxes, so that Get-Mailbox without -ResultSize stops at 1000 and warns."},

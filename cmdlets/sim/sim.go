@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/ome"
@@ -143,11 +144,11 @@ func setClock() *runtime.Command {
 	c.Description = "Give either a target date (-Date) or an amount of time (-Advance). The clock never goes backwards. Timers are processed in time order, so a long advance also fires timers that earlier timers schedule."
 	c.Sets = []string{"Date", "Advance"}
 	c.DefaultSet = "Advance"
-	c.Params = []*runtime.Param{
-		runtime.P("Date", runtime.TDateTime, runtime.InSets(runtime.Set("Date", true, 0)),
-			runtime.Help("The simulated time to move to (UTC); it must not be earlier than now.")),
-		runtime.P("Advance", runtime.TTimeSpan, runtime.InSets(runtime.Set("Advance", true, -1)),
-			runtime.Help("How far to move the clock, as a TimeSpan such as '31.00:00:00' or (New-TimeSpan -Days 31).")),
+	c.Params = []*params.Param{
+		params.P("Date", params.TDateTime, params.InSets(params.Set("Date", true, 0)),
+			params.Help("The simulated time to move to (UTC); it must not be earlier than now.")),
+		params.P("Advance", params.TTimeSpan, params.InSets(params.Set("Advance", true, -1)),
+			params.Help("How far to move the clock, as a TimeSpan such as '31.00:00:00' or (New-TimeSpan -Days 31).")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Set-SimClock -Advance '30.00:00:00'", Remark: "Moves the clock 30 days ahead: every 30-day timer started now falls due and fires."},
@@ -196,17 +197,17 @@ func sendMessage() *runtime.Command {
 	c.Synopsis = "Sends a message in the simulated tenant and records it in message trace."
 	c.Description = "The message passes the tenant's mail flow rules. With -Encrypt (or a rule that encrypts) each recipient's Message Encryption experience is decided at send time: inline for people in the organization and for Microsoft 365 or Microsoft-account recipients, the portal for everyone else or when a rule applies a custom branding template."
 	c.OutputType = TypeMessage
-	c.Params = []*runtime.Param{
-		runtime.P("From", runtime.TString, runtime.Mandatory(), runtime.Help("Sender address.")),
-		runtime.P("To", runtime.TStrings, runtime.Mandatory(), runtime.Help("Recipient addresses.")),
-		runtime.P("Subject", runtime.TString, runtime.Mandatory(), runtime.Help("Subject line.")),
-		runtime.P("Body", runtime.TString, runtime.Help("Message text.")),
-		runtime.P("Encrypt", runtime.TSwitch, runtime.Help("Encrypts the message as the sender does in Outlook on the web.")),
-		runtime.P("Template", runtime.TString, runtime.Help("Branding template (OME configuration) to use; implies -Encrypt.")),
-		runtime.P("ProtectionOption", runtime.EnumType("String", "System.String", "Encrypt", "Do Not Forward"),
-			runtime.Help("Encrypt (Encrypt-Only, the default) or Do Not Forward; implies -Encrypt.")),
-		runtime.P("MessageId", runtime.TString,
-			runtime.Help("The Message-ID to give the message (angle brackets are added when missing); by default one is generated. Labs use it to name a message in their task.")),
+	c.Params = []*params.Param{
+		params.P("From", params.TString, params.Mandatory(), params.Help("Sender address.")),
+		params.P("To", params.TStrings, params.Mandatory(), params.Help("Recipient addresses.")),
+		params.P("Subject", params.TString, params.Mandatory(), params.Help("Subject line.")),
+		params.P("Body", params.TString, params.Help("Message text.")),
+		params.P("Encrypt", params.TSwitch, params.Help("Encrypts the message as the sender does in Outlook on the web.")),
+		params.P("Template", params.TString, params.Help("Branding template (OME configuration) to use; implies -Encrypt.")),
+		params.P("ProtectionOption", params.EnumType("String", "System.String", "Encrypt", "Do Not Forward"),
+			params.Help("Encrypt (Encrypt-Only, the default) or Do Not Forward; implies -Encrypt.")),
+		params.P("MessageId", params.TString,
+			params.Help("The Message-ID to give the message (angle brackets are added when missing); by default one is generated. Labs use it to name a message in their task.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Send-SimMessage -From annb@contoso.com -To jane.doe@gmail.com -Subject 'Price list' -Encrypt",
@@ -293,9 +294,9 @@ func resetTenant() *runtime.Command {
 	c.Description = "Everything in the tenant file is replaced, and the simulated clock goes back to the seed's start time. The contoso seed has people, mailboxes and sent messages; the empty seed has only the organization and its administrator."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactHigh
-	c.Params = []*runtime.Param{
-		runtime.P("Seed", runtime.EnumType("String", "System.String", seeds.Names()...), runtime.Position(0),
-			runtime.Help("contoso (default) or empty.")),
+	c.Params = []*params.Param{
+		params.P("Seed", params.EnumType("String", "System.String", seeds.Names()...), params.Position(0),
+			params.Help("contoso (default) or empty.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Reset-SimTenant -Confirm:$false", Remark: "Starts again from the contoso seed without asking."},
@@ -330,9 +331,9 @@ func senderRevocation() *runtime.Command {
 	c.Synopsis = "Revokes an encrypted message the way its sender does in Outlook on the web (Remove external access)."
 	c.Description = "Senders can revoke only a message they sent to exactly one recipient who reads it in the encrypted-mail portal (for example one gmail.com or yahoo.com address), and only when the tenant has Advanced Message Encryption. " +
 		"The command acts as the signed-in user in Outlook on the web: -Sender defaults to them, and a user whose roles don't include message revocation (Set-OMEMessageRevocation) can name only themselves."
-	c.Params = []*runtime.Param{
-		runtime.P("Sender", runtime.TString, runtime.Help("Address of the person who sent the message (default: the signed-in user).")),
-		runtime.P("MessageId", runtime.TString, runtime.Mandatory(), runtime.Help("Full Message-ID, angle brackets included.")),
+	c.Params = []*params.Param{
+		params.P("Sender", params.TString, params.Help("Address of the person who sent the message (default: the signed-in user).")),
+		params.P("MessageId", params.TString, params.Mandatory(), params.Help("Full Message-ID, angle brackets included.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Invoke-SimSenderRevocation -Sender annb@contoso.com -MessageId '<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>'",
@@ -404,9 +405,9 @@ func portalView() *runtime.Command {
 	c.Synopsis = "Shows what a recipient of an encrypted message sees when opening it."
 	c.Description = "Recipients with the portal (link-based) experience see an error once the message is revoked or has expired; recipients who read it inline in Outlook are never affected."
 	c.OutputType = TypePortalView
-	c.Params = []*runtime.Param{
-		runtime.P("MessageId", runtime.TString, runtime.Mandatory(), runtime.Help("Full Message-ID, angle brackets included.")),
-		runtime.P("Recipient", runtime.TString, runtime.Mandatory(), runtime.Help("The recipient's address.")),
+	c.Params = []*params.Param{
+		params.P("MessageId", params.TString, params.Mandatory(), params.Help("Full Message-ID, angle brackets included.")),
+		params.P("Recipient", params.TString, params.Mandatory(), params.Help("The recipient's address.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Get-SimPortalView -MessageId '<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>' -Recipient jane.doe@gmail.com",

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -20,9 +21,9 @@ func switchUser() *runtime.Command {
 	c.Description = "After it, every command runs as the account named: role groups decide which cmdlets and parameters exist, and the admin audit log names that account. " +
 		"It lasts until the session ends (the account switched to may not be allowed to switch back: start a new session). It needs the simulator's trainer role (membership of Organization Management) and is itself recorded in the admin audit log under the trainer's name. " +
 		"Starting exosim with --user does the same for a whole session; Connect-ExchangeOnline -UserPrincipalName only accepts the account the session runs as."
-	c.Params = []*runtime.Param{
-		runtime.P("UserPrincipalName", runtime.TString, runtime.Mandatory(), runtime.Position(0),
-			runtime.Help("The sign-in name of an active account of the tenant.")),
+	c.Params = []*params.Param{
+		params.P("UserPrincipalName", params.TString, params.Mandatory(), params.Position(0),
+			params.Help("The sign-in name of an active account of the tenant.")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: "Switch-SimUser meganb@contoso.com; Get-Command Set-Mailbox -Syntax", Remark: "Works as Megan Bowen, a Recipient Management member, and shows the Set-Mailbox parameters she has."},

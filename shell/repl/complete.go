@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -137,13 +138,13 @@ var commonParameters = []string{"Verbose", "Debug", "ErrorAction", "WarningActio
 
 // boundParam is a parameter already on the line.
 type boundParam struct {
-	p     *runtime.Param
+	p     *params.Param
 	value bool // its value is inside the same word (-Name:value)
 }
 
 // resolveParam finds a declared parameter by name, alias or unique prefix.
-func resolveParam(cmd *runtime.Command, name string) *runtime.Param {
-	var cands []*runtime.Param
+func resolveParam(cmd *runtime.Command, name string) *params.Param {
+	var cands []*params.Param
 	for _, p := range cmd.Params {
 		if strings.EqualFold(p.Name, name) {
 			return p
@@ -166,7 +167,7 @@ func resolveParam(cmd *runtime.Command, name string) *runtime.Param {
 // scan walks the arguments typed so far: the parameters named, the
 // positional values given, and the parameter waiting for a value (if the
 // last word names a non-switch parameter).
-func scan(cmd *runtime.Command, args []word) (named []boundParam, positional int, pending *runtime.Param, commonPending bool) {
+func scan(cmd *runtime.Command, args []word) (named []boundParam, positional int, pending *params.Param, commonPending bool) {
 	for i := 0; i < len(args); i++ {
 		w := args[i].text
 		if strings.HasPrefix(w, "-") && len(w) > 1 && !args[i].quoted && !isNumber(w) {
@@ -244,7 +245,7 @@ func possibleSets(cmd *runtime.Command, named []boundParam) []string {
 func (c *Completer) parameters(cmd *runtime.Command, args []word, cur string) []string {
 	named, _, _, _ := scan(cmd, args)
 	sets := possibleSets(cmd, named)
-	used := map[*runtime.Param]bool{}
+	used := map[*params.Param]bool{}
 	for _, b := range named {
 		used[b.p] = true
 	}
@@ -321,13 +322,13 @@ func (c *Completer) values(cmd *runtime.Command, args []word, cur string, up []s
 
 // positionalParam is the parameter that takes the n-th positional value
 // in the remaining sets.
-func positionalParam(cmd *runtime.Command, named []boundParam, n int) *runtime.Param {
-	used := map[*runtime.Param]bool{}
+func positionalParam(cmd *runtime.Command, named []boundParam, n int) *params.Param {
+	used := map[*params.Param]bool{}
 	for _, b := range named {
 		used[b.p] = true
 	}
 	for _, set := range possibleSets(cmd, named) {
-		var ps []*runtime.Param
+		var ps []*params.Param
 		for _, p := range cmd.Params {
 			if si, ok := p.InSet(set); ok && si.Position >= 0 && !used[p] {
 				ps = append(ps, p)
@@ -345,7 +346,7 @@ func positionalParam(cmd *runtime.Command, named []boundParam, n int) *runtime.P
 	return nil
 }
 
-func (c *Completer) valuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, cur string, up []syntax.PipelineElement) []string {
+func (c *Completer) valuesFor(cmd *runtime.Command, p *params.Param, named []boundParam, cur string, up []syntax.PipelineElement) []string {
 	prefix := unquote(cur)
 	out := c.rawValuesFor(cmd, p, named, prefix, up)
 	if q := openingQuote(cur); q != 0 {
@@ -378,7 +379,7 @@ func requote(v string, q byte) string {
 	return string(q) + v + string(q)
 }
 
-func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named []boundParam, prefix string, up []syntax.PipelineElement) []string {
+func (c *Completer) rawValuesFor(cmd *runtime.Command, p *params.Param, named []boundParam, prefix string, up []syntax.PipelineElement) []string {
 	if propertyCommands[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
 		return c.upstreamProperties(up, prefix)
 	}
@@ -402,13 +403,13 @@ func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named [
 	}
 	var out []string
 	switch t.Kind {
-	case runtime.KindEnum:
+	case params.KindEnum:
 		for _, v := range t.Values {
 			if hasPrefixFold(v, prefix) {
 				out = append(out, v)
 			}
 		}
-	case runtime.KindBool:
+	case params.KindBool:
 		for _, v := range []string{"$true", "$false"} {
 			if hasPrefixFold(v, prefix) {
 				out = append(out, v)
@@ -416,7 +417,7 @@ func (c *Completer) rawValuesFor(cmd *runtime.Command, p *runtime.Param, named [
 		}
 	default:
 		if f := c.RT.ArgumentCompleterFor(p); f != nil {
-			var ps []*runtime.Param
+			var ps []*params.Param
 			for _, b := range named {
 				ps = append(ps, b.p)
 			}

@@ -8,7 +8,7 @@ import (
 	"unicode"
 
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -179,7 +179,7 @@ func filterFold(names []string, prefix string) []string {
 }
 
 // isPathParam: parameters that take a file system path.
-func isPathParam(p *runtime.Param) bool {
+func isPathParam(p *params.Param) bool {
 	switch strings.ToLower(p.Name) {
 	case "path", "literalpath", "filepath", "outfile", "infile", "inputfile", "destination":
 		return true

@@ -62,7 +62,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 	isBound := func(n string) bool { _, ok := b.values[n]; return ok }
 	var positional []argument
 	setsUsed := map[string]bool{}
-	var namedParams []*Param
+	var namedParams []*params.Param
 	// Parameters splatted from a hashtable bind after the written ones,
 	// and a written parameter supersedes the splatted one.
 	ordered := make([]argument, 0, len(args))
@@ -150,7 +150,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 		val := a.value
 		if !a.hasVal {
-			if c.Kind() != KindSwitch {
+			if c.Kind() != params.KindSwitch {
 				tname := "System.Object"
 				if c.Param != nil {
 					tname = c.Param.Type.FullName
@@ -187,7 +187,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		return nil, rt.bindError(cmd, invName, cmdExt, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
 	// 3. positional arguments
-	var remaining *Param
+	var remaining *params.Param
 	var rest []any
 	for _, a := range positional {
 		if remaining != nil {
@@ -262,12 +262,12 @@ func argText(rt *Runtime, a argument) string {
 }
 
 // nativeKind reports whether a value already has the parameter's type.
-func nativeKind(t *Type, v any) bool {
+func nativeKind(t *params.Type, v any) bool {
 	if t == nil {
 		return true
 	}
 	switch t.Kind {
-	case KindScriptBlock:
+	case params.KindScriptBlock:
 		_, ok := v.(*ScriptBlock)
 		if !ok && t.Array {
 			if items, isList := v.([]any); isList && len(items) > 0 {
@@ -275,7 +275,7 @@ func nativeKind(t *Type, v any) bool {
 			}
 		}
 		return ok
-	case KindHashtable:
+	case params.KindHashtable:
 		_, ok := v.(*object.Hashtable)
 		return ok
 	}
@@ -292,9 +292,9 @@ func nativeKind(t *Type, v any) bool {
 
 func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common, v any, a argument) (any, error) {
 	switch c.Kind {
-	case KindSwitch:
+	case params.KindSwitch:
 		return object.ToBool(v), nil
-	case KindEnum:
+	case params.KindEnum:
 		s := normalizeAction(v)
 		for _, n := range actionNames {
 			if n == s {
@@ -302,7 +302,7 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common,
 			}
 		}
 		return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. Cannot convert value \"%s\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\"", c.Name, rt.toStr(v), rt.toStr(v)), "CannotConvertArgumentNoMessage", object.InvalidArgument)
-	case KindInt:
+	case params.KindInt:
 		n, err := number.ToInt32(v, "System.Int32")
 		if err != nil {
 			return nil, rt.bindError(cmd, invName, a.ext, fmt.Sprintf("Cannot bind parameter '%s'. %s", c.Name, err.Error()), "CannotConvertArgumentNoMessage", object.InvalidArgument)
@@ -315,7 +315,7 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common,
 // convertArg converts an argument to a declared parameter's type, with
 // PowerShell's binding error texts (compiled cmdlet vs function style):
 // params.Convert, or the param() block's own conversion.
-func (rt *Runtime) convertArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
+func (rt *Runtime) convertArg(cmd *Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
 	if p.Script != nil {
 		return rt.convertScriptArg(cmd, invName, p, v, ext)
 	}

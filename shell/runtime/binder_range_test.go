@@ -3,6 +3,7 @@ package runtime_test
 import (
 	"testing"
 
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -10,8 +11,8 @@ import (
 func TestBinderValidateRange(t *testing.T) {
 	rangeProbe := func() *runtime.Command {
 		c := probe(runtime.FunctionCommand)
-		c.Params = append(c.Params, runtime.P("PageSize", runtime.TInt, runtime.Range(1, 5000)))
-		c.Params = append(c.Params, runtime.P("Quota", runtime.TLong, runtime.Range(-10, 10)))
+		c.Params = append(c.Params, params.P("PageSize", params.TInt, params.Range(1, 5000)))
+		c.Params = append(c.Params, params.P("Quota", params.TLong, params.Range(-10, 10)))
 		return c
 	}
 	cases := []struct {

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -19,21 +20,21 @@ func probe(kind runtime.CommandType) *runtime.Command {
 	c := &runtime.Command{Name: "Test-Bind", Type: kind, Module: "Test", Version: "1.0", FullTypeName: "Test.TestBindCommand"}
 	c.Sets = []string{"Identity", "Filter"}
 	c.DefaultSet = "Identity"
-	c.Params = []*runtime.Param{
-		runtime.P("Identity", tItemID, runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("Filter", runtime.TString, runtime.InSets(runtime.Set("Filter", true, -1))),
-		runtime.P("DisplayName", runtime.TString),
-		runtime.P("Department", runtime.TString),
-		runtime.P("Enabled", runtime.TBool),
-		runtime.P("Count", runtime.TInt, runtime.Range(1, 10)),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Action", runtime.EnumType("ActionType", "ActionType", "GetHolds", "RemoveHold")),
-		runtime.P("Members", runtime.TStrings, runtime.Alias("Member")),
-		runtime.P("When", runtime.TDateTime),
-		runtime.P("Password", runtime.TSecureString),
-		runtime.P("Retention", tDays),
-		runtime.P("Tags", tList),
-		runtime.P("Limit", tQuota),
+	c.Params = []*params.Param{
+		params.P("Identity", tItemID, params.InSets(params.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("Filter", params.TString, params.InSets(params.Set("Filter", true, -1))),
+		params.P("DisplayName", params.TString),
+		params.P("Department", params.TString),
+		params.P("Enabled", params.TBool),
+		params.P("Count", params.TInt, params.Range(1, 10)),
+		params.P("Force", params.TSwitch),
+		params.P("Action", params.EnumType("ActionType", "ActionType", "GetHolds", "RemoveHold")),
+		params.P("Members", params.TStrings, params.Alias("Member")),
+		params.P("When", params.TDateTime),
+		params.P("Password", params.TSecureString),
+		params.P("Retention", tDays),
+		params.P("Tags", tList),
+		params.P("Limit", tQuota),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		b := ctx.Bound()

@@ -67,7 +67,7 @@ type Command struct {
 	// unnamed set.
 	Sets       []string
 	DefaultSet string
-	Params     []*Param
+	Params     []*params.Param
 	// SupportsShouldProcess adds -WhatIf and -Confirm.
 	SupportsShouldProcess bool
 	ConfirmImpact         Impact
@@ -109,7 +109,7 @@ type Command struct {
 	// a large table is registered by name and built only when used.
 	Load func(c *Command)
 
-	paramIndex map[string]*Param
+	paramIndex map[string]*params.Param
 	// positional lists, once worked out, the parameters that have a
 	// position in some set (binder.go).
 	positional []params.Positional
@@ -167,9 +167,9 @@ func (c *Command) Noun() string {
 }
 
 // Param returns the declared (non-common) parameter with this exact name.
-func (c *Command) Param(name string) *Param {
+func (c *Command) Param(name string) *params.Param {
 	if c.paramIndex == nil {
-		c.paramIndex = make(map[string]*Param, len(c.Params))
+		c.paramIndex = make(map[string]*params.Param, len(c.Params))
 		for _, p := range c.Params {
 			c.paramIndex[strings.ToLower(p.Name)] = p
 		}
@@ -181,7 +181,7 @@ func (c *Command) Param(name string) *Param {
 // are declared).
 func (c *Command) SetNames() []string {
 	if len(c.Sets) == 0 {
-		return []string{AllSets}
+		return []string{params.AllSets}
 	}
 	return c.Sets
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -11,7 +12,7 @@ import (
 // allocating: it reads them again for every pipeline object.
 func TestParameterReadsDoNotAllocate(t *testing.T) {
 	c := &runtime.Command{Name: "Test-Read", Module: "Test", Version: "1.0", FullTypeName: "Test.TestReadCommand"}
-	c.Params = []*runtime.Param{runtime.P("Property", runtime.TString), runtime.P("Force", runtime.TSwitch)}
+	c.Params = []*params.Param{params.P("Property", params.TString), params.P("Force", params.TSwitch)}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		allocs := testing.AllocsPerRun(100, func() {
 			_ = ctx.String("Property")

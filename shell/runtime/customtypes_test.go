@@ -2,7 +2,7 @@ package runtime_test
 
 import (
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/params"
 )
 
 // Parameter types an application defines, as the binder tests declare
@@ -10,18 +10,18 @@ import (
 var (
 	// kindName names an object the handler looks up: one value, kept as
 	// given, never empty.
-	kindName = &runtime.CustomKind{Name: "name", Single: true}
+	kindName = &params.CustomKind{Name: "name", Single: true}
 	// kindList takes its argument whole, a list or a hashtable.
-	kindList = &runtime.CustomKind{Name: "list", Whole: true}
+	kindList = &params.CustomKind{Name: "list", Whole: true}
 	// kindOpaque is read by the handler alone ("Unlimited", "50GB").
-	kindOpaque = &runtime.CustomKind{Name: "opaque"}
+	kindOpaque = &params.CustomKind{Name: "opaque"}
 
-	tItemID = &runtime.Type{Kind: runtime.KindCustom, Custom: kindName, Name: "ItemIdParameter", FullName: "ItemIdParameter"}
-	tList   = &runtime.Type{Kind: runtime.KindCustom, Custom: kindList, Name: "ValueList", FullName: "Test.ValueList"}
-	tQuota  = &runtime.Type{Kind: runtime.KindCustom, Custom: kindOpaque, Name: "Quota", FullName: "Test.Quota"}
-	tLimit  = &runtime.Type{Kind: runtime.KindCustom, Custom: kindOpaque, Name: "Limit", FullName: "Test.Limit"}
+	tItemID = &params.Type{Kind: params.KindCustom, Custom: kindName, Name: "ItemIdParameter", FullName: "ItemIdParameter"}
+	tList   = &params.Type{Kind: params.KindCustom, Custom: kindList, Name: "ValueList", FullName: "Test.ValueList"}
+	tQuota  = &params.Type{Kind: params.KindCustom, Custom: kindOpaque, Name: "Quota", FullName: "Test.Quota"}
+	tLimit  = &params.Type{Kind: params.KindCustom, Custom: kindOpaque, Name: "Limit", FullName: "Test.Limit"}
 	// tDays is a time span where a bare whole number means days.
-	tDays = &runtime.Type{Kind: runtime.KindTimeSpan, Name: "Days", FullName: "Test.Days", Convert: func(v any) (any, bool) {
+	tDays = &params.Type{Kind: params.KindTimeSpan, Name: "Days", FullName: "Test.Days", Convert: func(v any) (any, bool) {
 		if n, ok := v.(int); ok {
 			return object.TimeSpan(n) * object.TicksPerDay, true
 		}

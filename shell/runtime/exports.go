@@ -116,7 +116,7 @@ func applyCommentHelp(c *Command, h *syntax.CommentHelp) {
 		c.Examples = append(c.Examples, Example{Code: strings.TrimSpace(code), Remark: strings.TrimSpace(remark)})
 	}
 	if len(h.Parameters) > 0 {
-		params := make([]*Param, len(c.Params))
+		params := make([]*params.Param, len(c.Params))
 		for i, p := range c.Params {
 			cp := *p
 			if text, ok := h.Parameters[strings.ToUpper(p.Name)]; ok {
@@ -136,7 +136,7 @@ func CommonParameterNames(shouldProcess bool) []string {
 
 // ConvertArgument converts a value to a declared parameter type with the
 // binder's rules (used by completion and lint).
-func (rt *Runtime) ConvertArgument(cmd *Command, p *Param, v any) (any, error) {
+func (rt *Runtime) ConvertArgument(cmd *Command, p *params.Param, v any) (any, error) {
 	return rt.convertArg(cmd, cmd.Name, p, v, syntaxExtentZero)
 }
 

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/params"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
@@ -86,11 +87,11 @@ func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParam
 }
 
 func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*Command, bool, error) {
-	params := fnParams
+	decls := fnParams
 	advanced := false
 	var attrs []*syntax.Attribute
 	if ast.Param != nil {
-		params = ast.Param.Params
+		decls = ast.Param.Params
 		attrs = ast.Param.Attributes
 	}
 	cmd := &Command{Name: name, Type: FunctionCommand, ConfirmImpact: ImpactMedium}
@@ -132,7 +133,7 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 	// unless positional binding is turned off or any parameter names a
 	// position or a parameter set of its own.
 	custom := false
-	for _, p := range params {
+	for _, p := range decls {
 		for _, a := range p.Attributes {
 			if !strings.EqualFold(a.Name, "Parameter") {
 				continue
@@ -145,7 +146,7 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 				case "parametersetname":
 					if na.Value != nil {
 						v, err := rt.evalExpr(na.Value)
-						if err == nil && !strings.EqualFold(rt.toStr(v), AllSets) {
+						if err == nil && !strings.EqualFold(rt.toStr(v), params.AllSets) {
 							custom = true
 						}
 					}
@@ -156,13 +157,13 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 	var setNames []string
 	seenSet := map[string]bool{}
 	pos := 0
-	for _, p := range params {
+	for _, p := range decls {
 		decl, err := rt.scriptParamDecl(p, advanced)
 		if err != nil {
 			return nil, false, err
 		}
 		for _, s := range decl.Sets {
-			if s.Set != AllSets && !seenSet[strings.ToLower(s.Set)] {
+			if s.Set != params.AllSets && !seenSet[strings.ToLower(s.Set)] {
 				seenSet[strings.ToLower(s.Set)] = true
 				setNames = append(setNames, s.Set)
 			}
@@ -191,9 +192,9 @@ type fnDecl struct {
 // scriptParamDecl turns one declared parameter into the binder's Param,
 // reading its [Parameter()], [Alias()], [Allow...()] and validation
 // attributes.
-func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, error) {
+func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*params.Param, error) {
 	sp := &scriptParam{decl: p, advanced: advanced}
-	decl := &Param{Name: p.Name, Type: TObject, Script: sp}
+	decl := &params.Param{Name: p.Name, Type: params.TObject, Script: sp}
 	if len(p.Types) > 0 {
 		tn := p.Types[len(p.Types)-1]
 		sp.typeName = tn.Name
@@ -203,11 +204,11 @@ func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, 
 		}
 		decl.Type = t
 	}
-	var sets []SetInfo
+	var sets []params.SetInfo
 	for _, a := range p.Attributes {
 		switch strings.ToLower(a.Name) {
 		case "parameter":
-			si := SetInfo{Set: AllSets, Position: -1}
+			si := params.SetInfo{Set: params.AllSets, Position: -1}
 			for _, na := range a.Named {
 				var val any = true
 				if na.Value != nil {
@@ -278,14 +279,14 @@ func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*Param, 
 		sp.validators[i], sp.validators[j] = sp.validators[j], sp.validators[i]
 	}
 	sp.typ = decl.Type
-	if values := setValues(p); len(values) > 0 && decl.Type.Kind != KindSwitch && decl.Type.Kind != KindBool {
+	if values := setValues(p); len(values) > 0 && decl.Type.Kind != params.KindSwitch && decl.Type.Kind != params.KindBool {
 		// a ValidateSet's values complete on the command line
 		t := *decl.Type
-		t.Kind, t.Values = KindEnum, values
+		t.Kind, t.Values = params.KindEnum, values
 		decl.Type = &t
 	}
 	if len(sets) == 0 {
-		sets = []SetInfo{{Set: AllSets, Position: -1}}
+		sets = []params.SetInfo{{Set: params.AllSets, Position: -1}}
 	}
 	decl.Sets = sets
 	if p.Default != nil {
@@ -317,46 +318,46 @@ func setValues(p *syntax.Parameter) []string {
 // the kinds the binder treats specially (switches, booleans, strings,
 // arrays) keep their kind; every other type converts through the type
 // system when bound.
-func (rt *Runtime) scriptParamType(tn *syntax.TypeName) (*Type, error) {
+func (rt *Runtime) scriptParamType(tn *syntax.TypeName) (*params.Type, error) {
 	name := strings.ToLower(strings.TrimSpace(tn.Name))
 	switch name {
 	case "switch", "switchparameter", "system.management.automation.switchparameter":
-		return TSwitch, nil
+		return params.TSwitch, nil
 	case "bool", "boolean", "system.boolean":
-		return TBool, nil
+		return params.TBool, nil
 	case "string", "system.string":
-		return TString, nil
+		return params.TString, nil
 	case "ref":
-		return &Type{Kind: KindObject, Name: "PSReference", FullName: "System.Management.Automation.PSReference"}, nil
+		return &params.Type{Kind: params.KindObject, Name: "PSReference", FullName: "System.Management.Automation.PSReference"}, nil
 	}
 	ti, ok := rt.ResolveType(tn.Name)
 	if !ok {
 		return nil, invalidOperation(tn.Ext, "Unable to find type ["+tn.Name+"].", "TypeNotFound")
 	}
-	t := &Type{Kind: KindObject, Name: ti.Name(), FullName: ti.FullName, Array: ti.Element != nil}
+	t := &params.Type{Kind: params.KindObject, Name: ti.Name(), FullName: ti.FullName, Array: ti.Element != nil}
 	switch ti.FullName {
 	case "System.Int32":
-		t.Kind = KindInt
+		t.Kind = params.KindInt
 	case "System.Int64":
-		t.Kind = KindLong
+		t.Kind = params.KindLong
 	case "System.Double":
-		t.Kind = KindDouble
+		t.Kind = params.KindDouble
 	case "System.DateTime":
-		t.Kind = KindDateTime
+		t.Kind = params.KindDateTime
 	case "System.TimeSpan":
-		t.Kind = KindTimeSpan
+		t.Kind = params.KindTimeSpan
 	case "System.Guid":
-		t.Kind = KindGuid
+		t.Kind = params.KindGuid
 	case "System.Collections.Hashtable":
-		t.Kind = KindHashtable
+		t.Kind = params.KindHashtable
 	case "System.Management.Automation.ScriptBlock":
-		t.Kind = KindScriptBlock
+		t.Kind = params.KindScriptBlock
 	case "System.Security.SecureString":
-		t.Kind = KindSecureString
+		t.Kind = params.KindSecureString
 	case "System.Management.Automation.PSCredential":
-		t.Kind = KindCredential
+		t.Kind = params.KindCredential
 	case "System.String[]":
-		t.Kind = KindString
+		t.Kind = params.KindString
 	case "System.Array", "System.Object[]":
 		t.Array = true
 	}
@@ -529,7 +530,7 @@ func containsKey(keys []string, k string) bool {
 
 // setParamVar defines a parameter's variable, keeping its type constraint
 // so later assignments convert as PowerShell's do.
-func (pr *cmdProcessor) setParamVar(p *Param, v any) {
+func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
 	sc := pr.fnRun.scope
 	sc.set(p.Name, v)
 	if sp, ok := p.Script.(*scriptParam); ok && sp.typeName != "" {
@@ -540,7 +541,7 @@ func (pr *cmdProcessor) setParamVar(p *Param, v any) {
 // defaultValue is an unbound parameter's value: its default expression,
 // converted to its type, or the type's empty value (a switch not present,
 // "" for strings, zero for numbers, $null otherwise).
-func (pr *cmdProcessor) defaultValue(p *Param) (any, error) {
+func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 	rt := pr.rt
 	sp, _ := p.Script.(*scriptParam)
 	if sp == nil {
@@ -567,16 +568,16 @@ func (pr *cmdProcessor) defaultValue(p *Param) (any, error) {
 		return nil, nil
 	}
 	switch sp.typ.Kind {
-	case KindSwitch:
+	case params.KindSwitch:
 		return Switch(false), nil
-	case KindString:
+	case params.KindString:
 		if !sp.typ.Array {
 			return "", nil
 		}
 		return nil, nil
-	case KindBool:
+	case params.KindBool:
 		return false, nil
-	case KindInt, KindLong, KindDouble, KindDateTime, KindTimeSpan, KindGuid:
+	case params.KindInt, params.KindLong, params.KindDouble, params.KindDateTime, params.KindTimeSpan, params.KindGuid:
 		if v, err := rt.ConvertTo(nil, sp.typeName); err == nil {
 			return v, nil
 		}

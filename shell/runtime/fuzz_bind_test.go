@@ -10,6 +10,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -20,31 +21,31 @@ func fuzzDecl(name string, kind runtime.CommandType) *runtime.Command {
 	c := &runtime.Command{Name: name, Type: kind, Module: "Test", Version: "1.0", FullTypeName: "Test.FuzzCommand"}
 	c.Sets = []string{"Identity", "Filter", "Anr"}
 	c.DefaultSet = "Identity"
-	c.Params = []*runtime.Param{
-		runtime.P("Identity", tItemID, runtime.InSets(runtime.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("Filter", runtime.TString, runtime.InSets(runtime.Set("Filter", true, -1))),
-		runtime.P("Anr", runtime.TString, runtime.InSets(runtime.Set("Anr", true, 0))),
-		runtime.P("Name", runtime.TString),
-		runtime.P("Names", runtime.TStrings, runtime.Alias("N")),
-		runtime.P("Enabled", runtime.TBool),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Count", runtime.TInt, runtime.Range(1, 1000)),
-		runtime.P("Big", runtime.TLong),
-		runtime.P("Ratio", runtime.TDouble),
-		runtime.P("When", runtime.TDateTime),
-		runtime.P("Span", runtime.TTimeSpan),
-		runtime.P("Days", tDays),
-		runtime.P("Guid", runtime.TGuid),
-		runtime.P("Password", runtime.TSecureString),
-		runtime.P("Credential", runtime.TCredential),
-		runtime.P("Table", runtime.THashtable),
-		runtime.P("Script", runtime.TScriptBlock),
-		runtime.P("Action", runtime.EnumType("ActionType", "ActionType", "GetHolds", "RemoveHold")),
-		runtime.P("Addresses", tList),
-		runtime.P("Quota", tQuota),
-		runtime.P("ResultSize", tLimit),
-		runtime.P("Object", runtime.TObject),
-		runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline()),
+	c.Params = []*params.Param{
+		params.P("Identity", tItemID, params.InSets(params.SetInfo{Set: "Identity", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("Filter", params.TString, params.InSets(params.Set("Filter", true, -1))),
+		params.P("Anr", params.TString, params.InSets(params.Set("Anr", true, 0))),
+		params.P("Name", params.TString),
+		params.P("Names", params.TStrings, params.Alias("N")),
+		params.P("Enabled", params.TBool),
+		params.P("Force", params.TSwitch),
+		params.P("Count", params.TInt, params.Range(1, 1000)),
+		params.P("Big", params.TLong),
+		params.P("Ratio", params.TDouble),
+		params.P("When", params.TDateTime),
+		params.P("Span", params.TTimeSpan),
+		params.P("Days", tDays),
+		params.P("Guid", params.TGuid),
+		params.P("Password", params.TSecureString),
+		params.P("Credential", params.TCredential),
+		params.P("Table", params.THashtable),
+		params.P("Script", params.TScriptBlock),
+		params.P("Action", params.EnumType("ActionType", "ActionType", "GetHolds", "RemoveHold")),
+		params.P("Addresses", tList),
+		params.P("Quota", tQuota),
+		params.P("ResultSize", tLimit),
+		params.P("Object", params.TObject),
+		params.P("InputObject", params.TPSObject, params.FromPipeline()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		b := ctx.Bound()

@@ -1,5 +1,7 @@
 package runtime
 
+import "github.com/exosim/exosim/shell/params"
+
 // CommandGate decides whether a command exists for this session (for
 // example: the Exchange connection is open, the caller's roles grant it,
 // the session is an on-premises one).
@@ -8,7 +10,7 @@ type CommandGate func(rt *Runtime, c *Command) bool
 // ParamGate decides whether a parameter of a command exists for this
 // session; a parameter a gate refuses is an unknown parameter, as for a
 // caller whose roles do not grant it.
-type ParamGate func(rt *Runtime, c *Command, p *Param) bool
+type ParamGate func(rt *Runtime, c *Command, p *params.Param) bool
 
 // AddCommandGate adds a session-wide command gate. Every gate must agree,
 // and so must the command's own Visible hook.
@@ -70,7 +72,7 @@ func (rt *Runtime) SetGateKey(fn func(rt *Runtime) any) {
 
 // gateParams applies the parameter gates to c.
 func (rt *Runtime) gateParams(c *Command) *Command {
-	var kept []*Param
+	var kept []*params.Param
 	hidden := false
 	for _, p := range c.Params {
 		ok := true

@@ -3,6 +3,7 @@ package runtime_test
 import (
 	"testing"
 
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -27,7 +28,7 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 	if got := gated(t, "Test-Bind", hideCmd, nil); got != "Test-Bind: The term 'Test-Bind' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again." {
 		t.Errorf("hidden command: %q", got)
 	}
-	hideDept := func(rt *runtime.Runtime, c *runtime.Command, p *runtime.Param) bool { return p.Name != "Department" }
+	hideDept := func(rt *runtime.Runtime, c *runtime.Command, p *params.Param) bool { return p.Name != "Department" }
 	if got := gated(t, "Test-Bind -Department x", nil, hideDept); got != "Test-Bind: A parameter cannot be found that matches parameter name 'Department'." {
 		t.Errorf("hidden parameter: %q", got)
 	}

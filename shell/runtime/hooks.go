@@ -122,14 +122,14 @@ func (rt *Runtime) fire(ev InvocationEvent) {
 	}
 }
 
-func sensitiveParam(p *Param, v any) bool {
+func sensitiveParam(p *params.Param, v any) bool {
 	if _, ok := v.(object.SecureString); ok {
 		return true
 	}
 	if p == nil || p.Type == nil {
 		return false
 	}
-	return p.Type.Kind == KindSecureString || p.Type.Kind == KindCredential
+	return p.Type.Kind == params.KindSecureString || p.Type.Kind == params.KindCredential
 }
 
 // boundParams lists bound values in declaration order, then the common
@@ -176,7 +176,7 @@ func argParams(c *Command, args []argument) []InvocationParam {
 			continue
 		}
 		ip := InvocationParam{Name: a.name, Value: a.value}
-		var p *Param
+		var p *params.Param
 		if cands, ok := matchParameter(c, a.name, true); ok {
 			if cands[0].Param != nil {
 				p = cands[0].Param
@@ -200,15 +200,15 @@ func argParams(c *Command, args []argument) []InvocationParam {
 
 // positionalParams returns the command's positional parameters in
 // position order (default set, or the first set that has them).
-func positionalParams(c *Command) []*Param {
+func positionalParams(c *Command) []*params.Param {
 	type slot struct {
 		pos int
-		p   *Param
+		p   *params.Param
 	}
 	var slots []slot
 	for _, p := range c.Params {
 		for _, si := range p.Sets {
-			if si.Position >= 0 && (si.Set == AllSets || c.DefaultSet == "" || strings.EqualFold(si.Set, c.DefaultSet)) {
+			if si.Position >= 0 && (si.Set == params.AllSets || c.DefaultSet == "" || strings.EqualFold(si.Set, c.DefaultSet)) {
 				slots = append(slots, slot{si.Position, p})
 				break
 			}
@@ -219,7 +219,7 @@ func positionalParams(c *Command) []*Param {
 			slots[j], slots[j-1] = slots[j-1], slots[j]
 		}
 	}
-	out := make([]*Param, 0, len(slots))
+	out := make([]*params.Param, 0, len(slots))
 	for _, s := range slots {
 		out = append(out, s.p)
 	}
@@ -245,7 +245,7 @@ func sourceParams(c *Command, elems []syntax.Node) []InvocationParam {
 		switch el := elems[i].(type) {
 		case *syntax.CommandParameter:
 			ip := InvocationParam{Name: el.Name, Value: true}
-			var p *Param
+			var p *params.Param
 			if cands, ok := matchParameter(c, el.Name, true); ok {
 				if cands[0].Param != nil {
 					p = cands[0].Param

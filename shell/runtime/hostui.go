@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/params"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
@@ -94,7 +95,7 @@ func StopPipeline() error { return &stopSignal{} }
 // is typed (without quotes), named the parameters already on the line.
 // The application registers them (PowerShell's Register-ArgumentCompleter
 // in spirit): the shell knows no parameter types of its own.
-type ArgumentCompleter func(cmd *Command, p *Param, named []*Param, prefix string) []string
+type ArgumentCompleter func(cmd *Command, p *params.Param, named []*params.Param, prefix string) []string
 
 // RegisterArgumentCompleter completes the values of every parameter whose
 // type is typeName (an array of it too).
@@ -106,7 +107,7 @@ func (rt *Runtime) RegisterArgumentCompleter(typeName string, f ArgumentComplete
 }
 
 // ArgumentCompleterFor returns the completer registered for p's type.
-func (rt *Runtime) ArgumentCompleterFor(p *Param) ArgumentCompleter {
+func (rt *Runtime) ArgumentCompleterFor(p *params.Param) ArgumentCompleter {
 	if rt.argCompleters == nil || p.Type == nil {
 		return nil
 	}

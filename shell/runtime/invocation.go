@@ -231,7 +231,7 @@ func commonValue(key string, v any) any {
 func commonIsSwitch(key string) bool {
 	for _, c := range params.Commons {
 		if strings.ToLower(c.Name) == key {
-			return c.Kind == KindSwitch
+			return c.Kind == params.KindSwitch
 		}
 	}
 	return false

@@ -15,11 +15,11 @@ import (
 // parameter or one of PowerShell's common parameters.
 type ParamMatch struct {
 	// Param is the declared parameter; nil for a common parameter.
-	Param *Param
+	Param *params.Param
 	// Name is the parameter's canonical name ("Identity", "ErrorAction").
 	Name string
 	// Kind is how its argument is converted.
-	Kind Kind
+	Kind params.Kind
 	// TypeName is the .NET type named in "Missing an argument" errors.
 	TypeName string
 }
@@ -51,7 +51,7 @@ func MatchParameter(cmd *Command, typed string) (matches []ParamMatch, ok bool) 
 
 // SetsWith returns the command's parameter sets that contain every one of
 // the given parameters (the binder's candidate sets after named binding).
-func SetsWith(cmd *Command, params []*Param) []string {
+func SetsWith(cmd *Command, params []*params.Param) []string {
 	var sets []string
 	for _, s := range cmd.SetNames() {
 		ok := true
@@ -74,7 +74,7 @@ func SetsWith(cmd *Command, params []*Param) []string {
 // is not known statically; certain is then false if the choice would
 // depend on the value's type (several parameters share the slot in
 // different sets). A nil parameter means no positional slot is left.
-func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *Param, certain bool) {
+func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *params.Param, certain bool) {
 	sig := cmd.sig()
 	isBound := func(n string) bool { return bound[n] }
 	if valueKnown {
@@ -88,7 +88,7 @@ func NextPositional(cmd *Command, sets []string, bound map[string]bool, value an
 // mandatory parameters are all bound; else the default set; "" when the
 // set cannot be resolved. missing lists the chosen set's unbound mandatory
 // parameters.
-func PickSet(cmd *Command, sets []string, bound map[string]bool) (set string, missing []*Param) {
+func PickSet(cmd *Command, sets []string, bound map[string]bool) (set string, missing []*params.Param) {
 	sig := cmd.sig()
 	set = params.ChooseSet(&sig, sets, func(n string) bool { return bound[n] }, false)
 	if set == "" {

@@ -207,7 +207,7 @@ type cmdProcessor struct {
 	// piped are the parameters the current pipeline object bound: like
 	// parameters bound by name, they narrow the sets the command can run
 	// in (a Job piped to Remove-Job leaves only the sets that have -Job).
-	piped []*Param
+	piped []*params.Param
 	// lastSet is the set resolveSet chose for the previous object and the
 	// parameters that object bound from the pipeline: an object that binds
 	// the same parameters gets the same set (the other bound parameters
@@ -487,7 +487,7 @@ func (pr *cmdProcessor) bind(args []argument) error {
 		a := args[i]
 		if a.name != "" && !a.hasVal && !a.splat {
 			cands, ok := matchParameter(cmd, a.name, !simple)
-			isSwitch := ok && cands[0].Kind() == KindSwitch
+			isSwitch := ok && cands[0].Kind() == params.KindSwitch
 			if ok && !isSwitch && i+1 < len(args) {
 				next := args[i+1]
 				switch {
@@ -737,7 +737,7 @@ func (pr *cmdProcessor) resolveSet() error {
 	if set == "" {
 		return pr.rt.bindError(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
-	var missing []*Param
+	var missing []*params.Param
 	for _, mp := range pr.pipePlan().mandatoryIn(set) {
 		if _, bound := pr.ctx.bound[mp.key]; bound {
 			continue
@@ -759,11 +759,11 @@ func (pr *cmdProcessor) resolveSet() error {
 type lastSet struct {
 	ok    bool
 	set   string
-	piped []*Param
+	piped []*params.Param
 }
 
 // sameParams reports whether a and b list the same parameters in order.
-func sameParams(a, b []*Param) bool {
+func sameParams(a, b []*params.Param) bool {
 	if len(a) != len(b) {
 		return false
 	}
@@ -809,7 +809,7 @@ func (pr *cmdProcessor) pickSet(strict bool) string {
 }
 
 // allInSet reports whether every parameter is in set.
-func allInSet(params []*Param, set string) bool {
+func allInSet(params []*params.Param, set string) bool {
 	for _, p := range params {
 		if _, ok := p.InSet(set); !ok {
 			return false
@@ -820,7 +820,7 @@ func allInSet(params []*Param, set string) bool {
 
 // planParam is a declared parameter with its lower-case binding key.
 type planParam struct {
-	p   *Param
+	p   *params.Param
 	key string
 }
 
@@ -899,7 +899,7 @@ func (plan *pipePlan) mandatoryIn(set string) []planParam {
 	return nil
 }
 
-func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
+func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
 	rt := pr.rt
 	if !rt.IO.Interactive() {
 		var names []string
@@ -930,7 +930,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
 			}
 			val = items
 		} else {
-			secret := p.Type != nil && p.Type.Kind == KindSecureString
+			secret := p.Type != nil && p.Type.Kind == params.KindSecureString
 			line, err := pr.promptLine(p, p.Name+": ", secret)
 			if err != nil {
 				return rt.bindError(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
@@ -952,7 +952,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*Param) error {
 
 // promptLine reads one answer to a mandatory-parameter prompt; "!?" shows
 // the parameter's help message and asks again.
-func (pr *cmdProcessor) promptLine(p *Param, prompt string, secret bool) (string, error) {
+func (pr *cmdProcessor) promptLine(p *params.Param, prompt string, secret bool) (string, error) {
 	for {
 		line, err := pr.rt.IO.ReadLine(prompt, secret)
 		if err != nil || line != "!?" {
@@ -967,7 +967,7 @@ func (pr *cmdProcessor) promptLine(p *Param, prompt string, secret bool) (string
 }
 
 // helpMessage is a script parameter's [Parameter(HelpMessage=...)].
-func helpMessage(p *Param) string {
+func helpMessage(p *params.Param) string {
 	if sp, ok := p.Script.(*scriptParam); ok {
 		return sp.helpMessage
 	}
@@ -1034,7 +1034,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 	rt := pr.rt
 	plan := pr.pipePlan()
 	bound := false
-	var byValue *Param
+	var byValue *params.Param
 	// nullErr is the refusal of $null by a parameter that takes no null:
 	// the error when no other parameter takes the object.
 	var nullErr error
@@ -1101,7 +1101,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 func (pr *cmdProcessor) acceptsAnyInput() bool { return false }
 
 // shareSet reports whether two parameters are both in one of the sets.
-func shareSet(a, b *Param, sets []string) bool {
+func shareSet(a, b *params.Param, sets []string) bool {
 	for _, s := range sets {
 		if _, ok := a.InSet(s); !ok {
 			continue

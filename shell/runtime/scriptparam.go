@@ -21,7 +21,7 @@ type scriptParam struct {
 	// binder type it declares (Param.Type may instead list a
 	// ValidateSet's values for completion).
 	typeName string
-	typ      *Type
+	typ      *params.Type
 	// advanced is set for parameters of advanced functions and scripts
 	// ([CmdletBinding()] or any [Parameter()]).
 	advanced   bool
@@ -109,7 +109,7 @@ func (rt *Runtime) runValidationScript(sb *ScriptBlock, el any) (any, error) {
 // function's [string] refuses an array), the validation attributes check
 // it, then a mandatory parameter refuses $null, "" and an empty array
 // unless allowed.
-func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v any, ext syntax.Extent) (any, error) {
+func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
 	sp, _ := p.Script.(*scriptParam)
 	v = params.ArgValue(v)
 	if _, ok := v.(voidValue); ok {
@@ -120,24 +120,24 @@ func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v an
 	}
 	if sp.typeName != "" {
 		switch sp.typ.Kind {
-		case KindSwitch, KindBool:
+		case params.KindSwitch, params.KindBool:
 			if !sp.typ.Array {
 				if msg := boolArgCheck(v, sp.typ); msg != "" {
 					return nil, transform(msg)
 				}
 				v = object.ToBool(v)
-				if sp.typ.Kind == KindSwitch {
+				if sp.typ.Kind == params.KindSwitch {
 					v = Switch(v.(bool))
 				}
 			}
-		case KindString:
+		case params.KindString:
 			if !sp.typ.Array && sp.advanced {
 				if _, isList := enumerateForCompare(v); isList {
 					return nil, transform("Cannot convert value to type System.String.")
 				}
 			}
 		}
-		if sp.typ.Kind != KindSwitch && sp.typ.Kind != KindBool && sp.typ.FullName != "System.Management.Automation.PSReference" {
+		if sp.typ.Kind != params.KindSwitch && sp.typ.Kind != params.KindBool && sp.typ.FullName != "System.Management.Automation.PSReference" {
 			cv, err := rt.ConvertTo(v, sp.typeName)
 			if err != nil {
 				return nil, transform(err.Error())
@@ -161,7 +161,7 @@ func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v an
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is null.", p.Name), "ParameterArgumentValidationErrorNullNotAllowed", object.InvalidData)
 			}
 		case string:
-			if x == "" && sp.typ.Kind == KindString && !sp.typ.Array && !sp.allowEmptyString {
+			if x == "" && sp.typ.Kind == params.KindString && !sp.typ.Array && !sp.allowEmptyString {
 				return nil, rt.bindError(cmd, invName, ext, fmt.Sprintf("Cannot bind argument to parameter '%s' because it is an empty string.", p.Name), "ParameterArgumentValidationErrorEmptyStringNotAllowed", object.InvalidData)
 			}
 		case []any:
@@ -175,12 +175,12 @@ func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *Param, v an
 
 // boolArgCheck is the rule for [bool] and [switch] parameters: only
 // booleans, switches and numbers convert; "" when v is acceptable.
-func boolArgCheck(v any, t *Type) string {
+func boolArgCheck(v any, t *params.Type) string {
 	switch v.(type) {
 	case bool, Switch, int, int64, float64, object.Decimal:
 		return ""
 	case nil:
-		if t.Kind == KindSwitch {
+		if t.Kind == params.KindSwitch {
 			return ""
 		}
 		return fmt.Sprintf("Cannot convert value \"\" to type \"%s\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", t.FullName)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -44,7 +45,7 @@ var countSlot = runtime.NewInvocationSlot[struct{ n int }]()
 func TestInvocationSlots(t *testing.T) {
 	t.Parallel()
 	counter := &runtime.Command{Name: "Count-Input", Type: runtime.CmdletCommand}
-	counter.Params = []*runtime.Param{runtime.P("InputObject", runtime.TObject, runtime.FromPipeline())}
+	counter.Params = []*params.Param{params.P("InputObject", params.TObject, params.FromPipeline())}
 	counter.Handler.Process = runtime.CollectInput
 	counter.Handler.End = func(ctx *runtime.Context) error {
 		st := countSlot.Of(ctx)

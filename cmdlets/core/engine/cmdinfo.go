@@ -50,10 +50,10 @@ var registerParameterTypes = sync.OnceFunc(func() {
 type metaParam struct {
 	name    string
 	aliases []string
-	typ     *runtime.Type
+	typ     *params.Type
 	// commonType is the .NET full name of a common parameter's type.
 	commonType string
-	sets       []runtime.SetInfo
+	sets       []params.SetInfo
 	help       string
 	remaining  bool
 }
@@ -73,7 +73,7 @@ func metaParams(c *runtime.Command, common bool) []metaParam {
 		if cp.ShouldProcess && !c.SupportsShouldProcess {
 			continue
 		}
-		out = append(out, metaParam{name: cp.Name, aliases: cp.Aliases, commonType: cp.TypeName(), sets: []runtime.SetInfo{{Set: runtime.AllSets, Position: -1}}})
+		out = append(out, metaParam{name: cp.Name, aliases: cp.Aliases, commonType: cp.TypeName(), sets: []params.SetInfo{{Set: params.AllSets, Position: -1}}})
 	}
 	return out
 }
@@ -95,7 +95,7 @@ func (m *metaParam) typeValue(rt *runtime.Runtime) *runtime.TypeValue {
 }
 
 func (m *metaParam) isSwitch() bool {
-	return m.commonType == params.TSwitch.FullName || m.typ != nil && m.typ.Kind == runtime.KindSwitch
+	return m.commonType == params.TSwitch.FullName || m.typ != nil && m.typ.Kind == params.KindSwitch
 }
 
 func stringCollection(items []string) []any {
@@ -108,7 +108,7 @@ func stringCollection(items []string) []any {
 
 // position is the Position the metadata objects show: int.MinValue for a
 // named-only parameter.
-func position(si runtime.SetInfo) int {
+func position(si params.SetInfo) int {
 	if si.Position < 0 {
 		return math.MinInt32
 	}
@@ -170,10 +170,10 @@ func ParameterSetsOf(rt *runtime.Runtime, c *runtime.Command, common bool) []any
 		o.AddTyped("IsDefault", "bool", len(c.Sets) == 0 || strings.EqualFold(set, c.DefaultSet))
 		var ps []any
 		for _, m := range all {
-			var si runtime.SetInfo
+			var si params.SetInfo
 			found := false
 			for _, s := range m.sets {
-				if s.Set == runtime.AllSets || strings.EqualFold(s.Set, set) {
+				if s.Set == params.AllSets || strings.EqualFold(s.Set, set) {
 					si, found = s, true
 					break
 				}

@@ -10,7 +10,10 @@
 // PSReadLine options, and the web cmdlets that say there is no network.
 package engine
 
-import "github.com/exosim/exosim/shell/runtime"
+import (
+	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/runtime"
+)
 
 // Module names and versions as PowerShell 7.4 reports them.
 const (
@@ -38,6 +41,6 @@ func Cmdlet(name, module, typeName string) *runtime.Command {
 }
 
 // AllowEmpty lets a mandatory string parameter take "" and $null.
-func AllowEmpty() runtime.ParamOpt {
-	return func(p *runtime.Param) { p.AllowEmpty = true }
+func AllowEmpty() params.ParamOpt {
+	return func(p *params.Param) { p.AllowEmpty = true }
 }

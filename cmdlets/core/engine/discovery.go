@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -131,8 +132,8 @@ func SyntaxLines(c *runtime.Command) []string {
 		var parts []string
 		parts = append(parts, c.Name)
 		type entry struct {
-			p  *runtime.Param
-			si runtime.SetInfo
+			p  *params.Param
+			si params.SetInfo
 		}
 		var positional, named []entry
 		for _, p := range c.Params {
@@ -184,7 +185,7 @@ func SyntaxLines(c *runtime.Command) []string {
 // (string, int, psobject, scriptblock, hashtable, pscredential ...) and the
 // type's short name otherwise (Object, MailboxIdParameter), each array
 // rank adding [].
-func syntaxType(t *runtime.Type) string {
+func syntaxType(t *params.Type) string {
 	name := shortType(t)
 	base := strings.TrimRight(name, "[]")
 	if acc, ok := syntaxAccelerators[strings.ToLower(base)]; ok {
@@ -208,12 +209,12 @@ var syntaxAccelerators = map[string]string{
 	"ipaddress": "ipaddress", "mailaddress": "mailaddress", "array": "array",
 }
 
-func shortType(t *runtime.Type) string {
+func shortType(t *params.Type) string {
 	if t == nil {
 		return "Object"
 	}
 	switch t.Kind {
-	case runtime.KindString:
+	case params.KindString:
 		// an Exchange type bound as text (SmtpAddress, MailboxRights[])
 		// keeps its name
 		if t.Name != "" && !strings.EqualFold(strings.TrimSuffix(t.Name, "[]"), "String") {
@@ -223,20 +224,20 @@ func shortType(t *runtime.Type) string {
 			return "String[]"
 		}
 		return "String"
-	case runtime.KindBool:
+	case params.KindBool:
 		return "bool"
-	case runtime.KindInt:
+	case params.KindInt:
 		if t.Array {
 			return "int[]"
 		}
 		return "int"
-	case runtime.KindLong:
+	case params.KindLong:
 		return "long"
-	case runtime.KindDouble:
+	case params.KindDouble:
 		return "double"
-	case runtime.KindDateTime:
+	case params.KindDateTime:
 		return "datetime"
-	case runtime.KindObject:
+	case params.KindObject:
 		// a declared type converted when bound keeps its name (Hashtable[])
 		if t.Name != "" {
 			return t.Name
@@ -263,24 +264,24 @@ func getCommand() *runtime.Command {
 	}
 	c.Sets = []string{"CmdletSet", "AllCommandSet"}
 	c.DefaultSet = "CmdletSet"
-	cs := runtime.Set("CmdletSet", false, -1)
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "AllCommandSet", Position: 0, FromPipelineByName: true})),
-		runtime.P("Verb", runtime.TStrings, runtime.InSets(cs)),
-		runtime.P("Noun", runtime.TStrings, runtime.InSets(cs)),
-		runtime.P("Module", runtime.TStrings, runtime.Alias("PSSnapin")),
-		runtime.P("FullyQualifiedModule", runtime.TObjects),
-		runtime.P("CommandType", runtime.TStrings, runtime.InSets(runtime.Set("AllCommandSet", false, -1)), runtime.Alias("Type")),
-		runtime.P("TotalCount", runtime.TInt),
-		runtime.P("Syntax", runtime.TSwitch),
-		runtime.P("ShowCommandInfo", runtime.TSwitch),
-		runtime.P("ArgumentList", runtime.TObjects, runtime.Position(1), runtime.Alias("Args")),
-		runtime.P("All", runtime.TSwitch),
-		runtime.P("ListImported", runtime.TSwitch),
-		runtime.P("ParameterName", runtime.TStrings),
-		runtime.P("ParameterType", runtime.TObjects),
-		runtime.P("UseFuzzyMatching", runtime.TSwitch),
-		runtime.P("UseAbbreviationExpansion", runtime.TSwitch),
+	cs := params.Set("CmdletSet", false, -1)
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.InSets(params.SetInfo{Set: "AllCommandSet", Position: 0, FromPipelineByName: true})),
+		params.P("Verb", params.TStrings, params.InSets(cs)),
+		params.P("Noun", params.TStrings, params.InSets(cs)),
+		params.P("Module", params.TStrings, params.Alias("PSSnapin")),
+		params.P("FullyQualifiedModule", params.TObjects),
+		params.P("CommandType", params.TStrings, params.InSets(params.Set("AllCommandSet", false, -1)), params.Alias("Type")),
+		params.P("TotalCount", params.TInt),
+		params.P("Syntax", params.TSwitch),
+		params.P("ShowCommandInfo", params.TSwitch),
+		params.P("ArgumentList", params.TObjects, params.Position(1), params.Alias("Args")),
+		params.P("All", params.TSwitch),
+		params.P("ListImported", params.TSwitch),
+		params.P("ParameterName", params.TStrings),
+		params.P("ParameterType", params.TObjects),
+		params.P("UseFuzzyMatching", params.TSwitch),
+		params.P("UseAbbreviationExpansion", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		rt := ctx.RT
@@ -409,11 +410,11 @@ func getAlias() *runtime.Command {
 		{Code: "Get-Alias ft, fl", Remark: "Shows what ft and fl stand for."},
 		{Code: "Get-Alias -Definition Where-Object", Remark: "Lists the aliases of Where-Object."},
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("Scope", runtime.TString),
-		runtime.P("Definition", runtime.TStrings),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Position(0), params.FromPipeline()),
+		params.P("Exclude", params.TStrings),
+		params.P("Scope", params.TString),
+		params.P("Definition", params.TStrings),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		aliases := ctx.RT.Aliases()
@@ -471,13 +472,13 @@ func getMember() *runtime.Command {
 		{Code: "Get-ConnectionInformation | Get-Member -MemberType Property", Remark: "Lists the properties of a connection."},
 		{Code: "'text' | Get-Member -Name Length, ToUpper", Remark: "Shows two members of a string."},
 	}
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		InputObject(),
-		runtime.P("Name", runtime.TStrings, runtime.Position(0)),
-		runtime.P("MemberType", runtime.TStrings, runtime.Alias("Type")),
-		runtime.P("View", runtime.TString),
-		runtime.P("Static", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
+		params.P("Name", params.TStrings, params.Position(0)),
+		params.P("MemberType", params.TStrings, params.Alias("Type")),
+		params.P("View", params.TString),
+		params.P("Static", params.TSwitch),
+		params.P("Force", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		in := ctx.Input
@@ -623,19 +624,19 @@ func getHelp() *runtime.Command {
 	}
 	c.Sets = []string{"AllUsersView", "DetailedView", "Examples", "Parameters", "Online", "ShowWindow"}
 	c.DefaultSet = "AllUsersView"
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TString, runtime.Position(0), runtime.FromPipelineByName()),
-		runtime.P("Path", runtime.TString),
-		runtime.P("Category", runtime.TStrings),
-		runtime.P("Component", runtime.TStrings),
-		runtime.P("Functionality", runtime.TStrings),
-		runtime.P("Role", runtime.TStrings),
-		runtime.P("Full", runtime.TSwitch, runtime.InSets(runtime.Set("AllUsersView", false, -1))),
-		runtime.P("Detailed", runtime.TSwitch, runtime.InSets(runtime.Set("DetailedView", true, -1))),
-		runtime.P("Examples", runtime.TSwitch, runtime.InSets(runtime.Set("Examples", true, -1))),
-		runtime.P("Parameter", runtime.TStrings, runtime.InSets(runtime.Set("Parameters", true, -1))),
-		runtime.P("Online", runtime.TSwitch, runtime.InSets(runtime.Set("Online", true, -1))),
-		runtime.P("ShowWindow", runtime.TSwitch, runtime.InSets(runtime.Set("ShowWindow", true, -1))),
+	c.Params = []*params.Param{
+		params.P("Name", params.TString, params.Position(0), params.FromPipelineByName()),
+		params.P("Path", params.TString),
+		params.P("Category", params.TStrings),
+		params.P("Component", params.TStrings),
+		params.P("Functionality", params.TStrings),
+		params.P("Role", params.TStrings),
+		params.P("Full", params.TSwitch, params.InSets(params.Set("AllUsersView", false, -1))),
+		params.P("Detailed", params.TSwitch, params.InSets(params.Set("DetailedView", true, -1))),
+		params.P("Examples", params.TSwitch, params.InSets(params.Set("Examples", true, -1))),
+		params.P("Parameter", params.TStrings, params.InSets(params.Set("Parameters", true, -1))),
+		params.P("Online", params.TSwitch, params.InSets(params.Set("Online", true, -1))),
+		params.P("ShowWindow", params.TSwitch, params.InSets(params.Set("ShowWindow", true, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		name := ctx.String("Name")
@@ -779,8 +780,8 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 			}
 		}
 		if c.SupportsShouldProcess {
-			writeParam(&b, c, runtime.P("WhatIf", runtime.TSwitch, runtime.Alias("wi"), runtime.Help("Shows what the command would do without doing it.")))
-			writeParam(&b, c, runtime.P("Confirm", runtime.TSwitch, runtime.Alias("cf"), runtime.Help("Asks for confirmation before acting; -Confirm:$false never asks.")))
+			writeParam(&b, c, params.P("WhatIf", params.TSwitch, params.Alias("wi"), params.Help("Shows what the command would do without doing it.")))
+			writeParam(&b, c, params.P("Confirm", params.TSwitch, params.Alias("cf"), params.Help("Asks for confirmation before acting; -Confirm:$false never asks.")))
 		}
 		b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable.\n")
 		if o.Full && c.OutputType != "" {
@@ -792,7 +793,7 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 	return b.String()
 }
 
-func writeParam(b *strings.Builder, c *runtime.Command, p *runtime.Param) {
+func writeParam(b *strings.Builder, c *runtime.Command, p *params.Param) {
 	fmt.Fprintf(b, "    -%s <%s>\n", p.Name, shortType(p.Type))
 	if p.Help != "" {
 		fmt.Fprintf(b, "        %s\n", p.Help)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -20,16 +21,16 @@ func getDate() *runtime.Command {
 	c.Synopsis = "Returns the current date and time of the simulated clock."
 	c.Sets = []string{"net", "UFormat", "UnixTimeSecondsSet"}
 	c.DefaultSet = "net"
-	c.Params = []*runtime.Param{
-		runtime.P("Date", runtime.TDateTime, runtime.Position(0), runtime.FromPipeline(), runtime.Alias("LastWriteTime")),
-		runtime.P("Year", runtime.TInt), runtime.P("Month", runtime.TInt), runtime.P("Day", runtime.TInt),
-		runtime.P("Hour", runtime.TInt), runtime.P("Minute", runtime.TInt), runtime.P("Second", runtime.TInt),
-		runtime.P("Millisecond", runtime.TInt),
-		runtime.P("DisplayHint", runtime.EnumType("DisplayHintType", "Microsoft.PowerShell.Commands.DisplayHintType", "Date", "Time", "DateTime")),
-		runtime.P("Format", runtime.TString, runtime.InSets(runtime.Set("net", false, -1), runtime.Set("UnixTimeSecondsSet", false, -1))),
-		runtime.P("UFormat", runtime.TString, runtime.InSets(runtime.Set("UFormat", false, -1))),
-		runtime.P("AsUTC", runtime.TSwitch),
-		runtime.P("UnixTimeSeconds", runtime.TLong, runtime.InSets(runtime.Set("UnixTimeSecondsSet", true, -1)), runtime.Alias("UnixTime")),
+	c.Params = []*params.Param{
+		params.P("Date", params.TDateTime, params.Position(0), params.FromPipeline(), params.Alias("LastWriteTime")),
+		params.P("Year", params.TInt), params.P("Month", params.TInt), params.P("Day", params.TInt),
+		params.P("Hour", params.TInt), params.P("Minute", params.TInt), params.P("Second", params.TInt),
+		params.P("Millisecond", params.TInt),
+		params.P("DisplayHint", params.EnumType("DisplayHintType", "Microsoft.PowerShell.Commands.DisplayHintType", "Date", "Time", "DateTime")),
+		params.P("Format", params.TString, params.InSets(params.Set("net", false, -1), params.Set("UnixTimeSecondsSet", false, -1))),
+		params.P("UFormat", params.TString, params.InSets(params.Set("UFormat", false, -1))),
+		params.P("AsUTC", params.TSwitch),
+		params.P("UnixTimeSeconds", params.TLong, params.InSets(params.Set("UnixTimeSecondsSet", true, -1)), params.Alias("UnixTime")),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		// The current time is a Local DateTime; a date given keeps its
@@ -184,10 +185,10 @@ func startSleep() *runtime.Command {
 	c.Synopsis = "Moves the simulated clock forward by the given time and returns at once."
 	c.Sets = []string{"Seconds", "Milliseconds", "FromTimeSpan"}
 	c.DefaultSet = "Seconds"
-	c.Params = []*runtime.Param{
-		runtime.P("Seconds", runtime.TDouble, runtime.InSets(runtime.Set("Seconds", true, 0)), runtime.FromPipeline()),
-		runtime.P("Milliseconds", runtime.TInt, runtime.InSets(runtime.Set("Milliseconds", true, -1)), runtime.Alias("ms")),
-		runtime.P("Duration", runtime.TTimeSpan, runtime.InSets(runtime.Set("FromTimeSpan", true, -1)), runtime.Alias("ts")),
+	c.Params = []*params.Param{
+		params.P("Seconds", params.TDouble, params.InSets(params.Set("Seconds", true, 0)), params.FromPipeline()),
+		params.P("Milliseconds", params.TInt, params.InSets(params.Set("Milliseconds", true, -1)), params.Alias("ms")),
+		params.P("Duration", params.TTimeSpan, params.InSets(params.Set("FromTimeSpan", true, -1)), params.Alias("ts")),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		var d object.TimeSpan
@@ -218,13 +219,13 @@ func newTimeSpan() *runtime.Command {
 	c.Synopsis = "Creates a TimeSpan."
 	c.Sets = []string{"Date", "Time"}
 	c.DefaultSet = "Date"
-	d := func(n string, pos int) *runtime.Param {
-		return runtime.P(n, runtime.TDateTime, runtime.InSets(runtime.Set("Date", false, pos)))
+	d := func(n string, pos int) *params.Param {
+		return params.P(n, params.TDateTime, params.InSets(params.Set("Date", false, pos)))
 	}
-	t := func(n string) *runtime.Param {
-		return runtime.P(n, runtime.TInt, runtime.InSets(runtime.Set("Time", false, -1)))
+	t := func(n string) *params.Param {
+		return params.P(n, params.TInt, params.InSets(params.Set("Time", false, -1)))
 	}
-	c.Params = []*runtime.Param{d("Start", 0), d("End", 1), t("Days"), t("Hours"), t("Minutes"), t("Seconds"), t("Milliseconds")}
+	c.Params = []*params.Param{d("Start", 0), d("End", 1), t("Days"), t("Hours"), t("Minutes"), t("Seconds"), t("Milliseconds")}
 	c.Params[0].Aliases = []string{"LastWriteTime"}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.ParameterSet == "Time" {
@@ -251,10 +252,10 @@ func readHost() *runtime.Command {
 	c.Synopsis = "Reads a line of input (hidden with -AsSecureString)."
 	c.Sets = []string{"AsString", "AsSecureString"}
 	c.DefaultSet = "AsString"
-	c.Params = []*runtime.Param{
-		runtime.P("Prompt", runtime.TObject, runtime.Position(0), runtime.RemainingArgs()),
-		runtime.P("MaskInput", runtime.TSwitch, runtime.InSets(runtime.Set("AsString", false, -1))),
-		runtime.P("AsSecureString", runtime.TSwitch, runtime.InSets(runtime.Set("AsSecureString", false, -1))),
+	c.Params = []*params.Param{
+		params.P("Prompt", params.TObject, params.Position(0), params.RemainingArgs()),
+		params.P("MaskInput", params.TSwitch, params.InSets(params.Set("AsString", false, -1))),
+		params.P("AsSecureString", params.TSwitch, params.InSets(params.Set("AsSecureString", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		prompt := ""
@@ -292,12 +293,12 @@ func convertToSecureString() *runtime.Command {
 	c.Synopsis = "Turns plain text (or an encrypted string) into a SecureString."
 	c.Sets = []string{"Secure", "PlainText", "Open"}
 	c.DefaultSet = "Secure"
-	c.Params = []*runtime.Param{
-		runtime.P("String", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("AsPlainText", runtime.TSwitch, runtime.InSets(runtime.Set("PlainText", true, 1))),
-		runtime.P("Force", runtime.TSwitch, runtime.InSets(runtime.Set("PlainText", false, 2))),
-		runtime.P("SecureKey", runtime.TSecureString, runtime.InSets(runtime.Set("Secure", false, 1))),
-		runtime.P("Key", &runtime.Type{Kind: runtime.KindObject, Name: "Byte[]", FullName: "System.Byte[]", Array: true}, runtime.InSets(runtime.Set("Open", false, -1))),
+	c.Params = []*params.Param{
+		params.P("String", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline()),
+		params.P("AsPlainText", params.TSwitch, params.InSets(params.Set("PlainText", true, 1))),
+		params.P("Force", params.TSwitch, params.InSets(params.Set("PlainText", false, 2))),
+		params.P("SecureKey", params.TSecureString, params.InSets(params.Set("Secure", false, 1))),
+		params.P("Key", &params.Type{Kind: params.KindObject, Name: "Byte[]", FullName: "System.Byte[]", Array: true}, params.InSets(params.Set("Open", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		s := ctx.String("String")
@@ -315,11 +316,11 @@ func convertToSecureString() *runtime.Command {
 func convertFromSecureString() *runtime.Command {
 	c := Cmdlet("ConvertFrom-SecureString", ModSecurity, "ConvertFromSecureStringCommand")
 	c.Synopsis = "Turns a SecureString into an encrypted standard string (or plain text)."
-	c.Params = []*runtime.Param{
-		runtime.P("SecureString", runtime.TSecureString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("AsPlainText", runtime.TSwitch),
-		runtime.P("SecureKey", runtime.TSecureString),
-		runtime.P("Key", runtime.TObjects),
+	c.Params = []*params.Param{
+		params.P("SecureString", params.TSecureString, params.Mandatory(), params.Position(0), params.FromPipeline()),
+		params.P("AsPlainText", params.TSwitch),
+		params.P("SecureKey", params.TSecureString),
+		params.P("Key", params.TObjects),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		s := ctx.Value("SecureString").(object.SecureString)
@@ -344,11 +345,11 @@ func getCredential() *runtime.Command {
 	c.Synopsis = "Asks for a user name and password and returns a PSCredential."
 	c.Sets = []string{"CredentialSet", "MessageSet"}
 	c.DefaultSet = "CredentialSet"
-	c.Params = []*runtime.Param{
-		runtime.P("Credential", runtime.TObject, runtime.InSets(runtime.Set("CredentialSet", false, 0))),
-		runtime.P("Message", runtime.TString, runtime.InSets(runtime.Set("MessageSet", false, -1))),
-		runtime.P("UserName", runtime.TString, runtime.InSets(runtime.Set("MessageSet", false, 0))),
-		runtime.P("Title", runtime.TString, runtime.InSets(runtime.Set("MessageSet", false, -1))),
+	c.Params = []*params.Param{
+		params.P("Credential", params.TObject, params.InSets(params.Set("CredentialSet", false, 0))),
+		params.P("Message", params.TString, params.InSets(params.Set("MessageSet", false, -1))),
+		params.P("UserName", params.TString, params.InSets(params.Set("MessageSet", false, 0))),
+		params.P("Title", params.TString, params.InSets(params.Set("MessageSet", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if cred, ok := ctx.Value("Credential").(*object.PSObject); ok {

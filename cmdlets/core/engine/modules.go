@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -246,26 +247,26 @@ func moduleCommands() []*runtime.Command {
 func importModule() *runtime.Command {
 	c := Cmdlet("Import-Module", ModCore, "ImportModuleCommand")
 	c.Synopsis = "Loads a module exosim provides (ExchangeOnlineManagement, Microsoft.Graph.*, PowerShell's own); others are not found."
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName()),
-		runtime.P("Prefix", runtime.TString),
-		runtime.P("Function", runtime.TStrings),
-		runtime.P("Cmdlet", runtime.TStrings),
-		runtime.P("Variable", runtime.TStrings),
-		runtime.P("Alias", runtime.TStrings),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("AsCustomObject", runtime.TSwitch),
-		runtime.P("MinimumVersion", runtime.TString, runtime.Alias("Version")),
-		runtime.P("MaximumVersion", runtime.TString),
-		runtime.P("RequiredVersion", runtime.TString),
-		runtime.P("ArgumentList", runtime.TObjects, runtime.Alias("Args")),
-		runtime.P("DisableNameChecking", runtime.TSwitch),
-		runtime.P("NoClobber", runtime.TSwitch),
-		runtime.P("Global", runtime.TSwitch),
-		runtime.P("Scope", runtime.TString),
-		runtime.P("SkipEditionCheck", runtime.TSwitch),
-		runtime.P("UseWindowsPowerShell", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0), params.FromPipeline(), params.FromPipelineByName()),
+		params.P("Prefix", params.TString),
+		params.P("Function", params.TStrings),
+		params.P("Cmdlet", params.TStrings),
+		params.P("Variable", params.TStrings),
+		params.P("Alias", params.TStrings),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
+		params.P("AsCustomObject", params.TSwitch),
+		params.P("MinimumVersion", params.TString, params.Alias("Version")),
+		params.P("MaximumVersion", params.TString),
+		params.P("RequiredVersion", params.TString),
+		params.P("ArgumentList", params.TObjects, params.Alias("Args")),
+		params.P("DisableNameChecking", params.TSwitch),
+		params.P("NoClobber", params.TSwitch),
+		params.P("Global", params.TSwitch),
+		params.P("Scope", params.TString),
+		params.P("SkipEditionCheck", params.TSwitch),
+		params.P("UseWindowsPowerShell", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		for _, n := range ctx.Strings("Name") {
@@ -299,14 +300,14 @@ func importModule() *runtime.Command {
 func getModule() *runtime.Command {
 	c := Cmdlet("Get-Module", ModCore, "GetModuleCommand")
 	c.Synopsis = "Lists the loaded modules (with -ListAvailable, every module exosim provides)."
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("ListAvailable", runtime.TSwitch),
-		runtime.P("All", runtime.TSwitch),
-		runtime.P("Refresh", runtime.TSwitch),
-		runtime.P("FullyQualifiedName", runtime.TObjects),
-		runtime.P("PSEdition", runtime.TString),
-		runtime.P("SkipEditionCheck", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Position(0), params.FromPipeline()),
+		params.P("ListAvailable", params.TSwitch),
+		params.P("All", params.TSwitch),
+		params.P("Refresh", params.TSwitch),
+		params.P("FullyQualifiedName", params.TObjects),
+		params.P("PSEdition", params.TString),
+		params.P("SkipEditionCheck", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		names := ctx.Strings("Name")
@@ -347,9 +348,9 @@ func removeModule() *runtime.Command {
 	c.Synopsis = "Unloads modules (their commands stay available, as PowerShell loads them again on use)."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("Force", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0), params.FromPipeline()),
+		params.P("Force", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		removed := false
@@ -399,13 +400,13 @@ func packageError(ctx *runtime.Context, command, id, msg, target string) *object
 	return rec
 }
 
-func galleryParams() []*runtime.Param {
-	return []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipelineByName()),
-		runtime.P("MinimumVersion", runtime.TString),
-		runtime.P("MaximumVersion", runtime.TString),
-		runtime.P("RequiredVersion", runtime.TString),
-		runtime.P("AllowPrerelease", runtime.TSwitch),
+func galleryParams() []*params.Param {
+	return []*params.Param{
+		params.P("Name", params.TStrings, params.Position(0), params.FromPipelineByName()),
+		params.P("MinimumVersion", params.TString),
+		params.P("MaximumVersion", params.TString),
+		params.P("RequiredVersion", params.TString),
+		params.P("AllowPrerelease", params.TSwitch),
 	}
 }
 
@@ -414,17 +415,17 @@ func installModule() *runtime.Command {
 	c.Synopsis = "Installs modules from the gallery: the ones exosim provides are already there (no output); others are not found."
 	c.SupportsShouldProcess = true
 	c.Params = append(galleryParams(),
-		runtime.P("InputObject", runtime.TObjects, runtime.FromPipeline()),
-		runtime.P("Repository", runtime.TStrings),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("Scope", runtime.EnumType("String", "System.String", "CurrentUser", "AllUsers")),
-		runtime.P("Proxy", runtime.TString),
-		runtime.P("ProxyCredential", runtime.TObject),
-		runtime.P("AllowClobber", runtime.TSwitch),
-		runtime.P("SkipPublisherCheck", runtime.TSwitch),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("AcceptLicense", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
+		params.P("InputObject", params.TObjects, params.FromPipeline()),
+		params.P("Repository", params.TStrings),
+		params.P("Credential", params.TObject),
+		params.P("Scope", params.EnumType("String", "System.String", "CurrentUser", "AllUsers")),
+		params.P("Proxy", params.TString),
+		params.P("ProxyCredential", params.TObject),
+		params.P("AllowClobber", params.TSwitch),
+		params.P("SkipPublisherCheck", params.TSwitch),
+		params.P("Force", params.TSwitch),
+		params.P("AcceptLicense", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
 	)
 	c.Params[0].Sets[0].Mandatory = true
 	c.Examples = []runtime.Example{{Code: `Install-Module ExchangeOnlineManagement -Scope CurrentUser -Force`, Remark: "Nothing to do: exosim has the module."}}
@@ -455,11 +456,11 @@ func updateModule() *runtime.Command {
 	c.Synopsis = "Updates installed modules: exosim's are current (no output); others are not installed."
 	c.SupportsShouldProcess = true
 	c.Params = append(galleryParams(),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("Scope", runtime.EnumType("String", "System.String", "CurrentUser", "AllUsers")),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("AcceptLicense", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
+		params.P("Credential", params.TObject),
+		params.P("Scope", params.EnumType("String", "System.String", "CurrentUser", "AllUsers")),
+		params.P("Force", params.TSwitch),
+		params.P("AcceptLicense", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		for _, n := range ctx.Strings("Name") {
@@ -478,15 +479,15 @@ func findModuleCmdlet() *runtime.Command {
 	c := galleryCmdlet("Find-Module")
 	c.Synopsis = "Finds modules in the gallery: the ones exosim provides; others are not found."
 	c.Params = append(galleryParams(),
-		runtime.P("AllVersions", runtime.TSwitch),
-		runtime.P("IncludeDependencies", runtime.TSwitch),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Tag", runtime.TStrings),
-		runtime.P("Includes", runtime.TStrings),
-		runtime.P("Command", runtime.TStrings),
-		runtime.P("Repository", runtime.TStrings),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("Proxy", runtime.TString),
+		params.P("AllVersions", params.TSwitch),
+		params.P("IncludeDependencies", params.TSwitch),
+		params.P("Filter", params.TString),
+		params.P("Tag", params.TStrings),
+		params.P("Includes", params.TStrings),
+		params.P("Command", params.TStrings),
+		params.P("Repository", params.TStrings),
+		params.P("Credential", params.TObject),
+		params.P("Proxy", params.TString),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return writeGalleryModules(ctx, false, func(n string) *object.ErrorRecord {
@@ -524,7 +525,7 @@ func writeGalleryModules(ctx *runtime.Context, installed bool, notFound func(nam
 func getInstalledModule() *runtime.Command {
 	c := galleryCmdlet("Get-InstalledModule")
 	c.Synopsis = "Lists the gallery modules installed: exosim's ExchangeOnlineManagement and Microsoft.Graph modules."
-	c.Params = append(galleryParams(), runtime.P("AllVersions", runtime.TSwitch))
+	c.Params = append(galleryParams(), params.P("AllVersions", params.TSwitch))
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return writeGalleryModules(ctx, true, func(n string) *object.ErrorRecord {
 			return packageError(ctx, "Get-Package", "NoMatchFound", fmt.Sprintf("No match was found for the specified search criteria and module names '%s'.", n), n)

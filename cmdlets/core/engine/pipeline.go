@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -17,8 +18,8 @@ func pipelineCommands() []*runtime.Command {
 }
 
 // InputObject is the -InputObject parameter that takes the pipeline.
-func InputObject() *runtime.Param {
-	return runtime.P("InputObject", runtime.TPSObject, runtime.FromPipeline())
+func InputObject() *params.Param {
+	return params.P("InputObject", params.TPSObject, params.FromPipeline())
 }
 
 // whereOpBySet maps each operator's parameter set to the operator: every
@@ -57,27 +58,27 @@ func whereObject() *runtime.Command {
 	c.Synopsis = "Keeps the pipeline objects for which a condition is true."
 	c.DefaultSet = "EqualSet"
 	c.Sets = []string{"ScriptBlockSet"}
-	var opSets []runtime.SetInfo
+	var opSets []params.SetInfo
 	for _, o := range whereOps {
 		c.Sets = append(c.Sets, o.set)
-		opSets = append(opSets, runtime.SetInfo{Set: o.set, Mandatory: true, Position: 0})
+		opSets = append(opSets, params.SetInfo{Set: o.set, Mandatory: true, Position: 0})
 	}
-	var valueSets []runtime.SetInfo
+	var valueSets []params.SetInfo
 	for _, o := range whereOps {
 		if o.param == "Not" {
 			continue
 		}
-		valueSets = append(valueSets, runtime.SetInfo{Set: o.set, Position: 1})
+		valueSets = append(valueSets, params.SetInfo{Set: o.set, Position: 1})
 	}
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		InputObject(),
-		runtime.P("FilterScript", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", true, 0))),
-		runtime.P("Property", runtime.TString, runtime.InSets(opSets...)),
-		runtime.P("Value", runtime.TObject, runtime.InSets(valueSets...)),
+		params.P("FilterScript", params.TScriptBlock, params.InSets(params.Set("ScriptBlockSet", true, 0))),
+		params.P("Property", params.TString, params.InSets(opSets...)),
+		params.P("Value", params.TObject, params.InSets(valueSets...)),
 	}
 	for _, o := range whereOps {
 		mandatory := o.param != "EQ"
-		c.Params = append(c.Params, runtime.P(o.param, runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: o.set, Mandatory: mandatory, Position: -1})))
+		c.Params = append(c.Params, params.P(o.param, params.TSwitch, params.InSets(params.SetInfo{Set: o.set, Mandatory: mandatory, Position: -1})))
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if !ctx.HasInput {
@@ -136,25 +137,25 @@ func forEachObject() *runtime.Command {
 	c.Synopsis = "Runs a script block, or reads a member, for each pipeline object."
 	c.Sets = []string{"ScriptBlockSet", "PropertyAndMethodSet", "ParallelParameterSet"}
 	c.DefaultSet = "ScriptBlockSet"
-	sbs := &runtime.Type{Kind: runtime.KindScriptBlock, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
-	parallel := func(name string, t *runtime.Type, mandatory bool) *runtime.Param {
-		return runtime.P(name, t, runtime.InSets(runtime.Set("ParallelParameterSet", mandatory, -1)))
+	sbs := &params.Type{Kind: params.KindScriptBlock, Name: "ScriptBlock[]", FullName: "System.Management.Automation.ScriptBlock[]", Array: true}
+	parallel := func(name string, t *params.Type, mandatory bool) *params.Param {
+		return params.P(name, t, params.InSets(params.Set("ParallelParameterSet", mandatory, -1)))
 	}
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		InputObject(),
 		// PowerShell 7's parallel set binds, so a script using it is told
 		// in one line that exosim has no runspaces to run it on
-		parallel("Parallel", runtime.TScriptBlock, true),
-		parallel("ThrottleLimit", runtime.TInt, false),
-		parallel("TimeoutSeconds", runtime.TInt, false),
-		parallel("AsJob", runtime.TSwitch, false),
-		parallel("UseNewRunspace", runtime.TSwitch, false),
-		runtime.P("Begin", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
-		runtime.P("Process", sbs, runtime.InSets(runtime.Set("ScriptBlockSet", true, 0)), runtime.RemainingArgs()),
-		runtime.P("End", runtime.TScriptBlock, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
-		runtime.P("RemainingScripts", sbs, runtime.InSets(runtime.Set("ScriptBlockSet", false, -1))),
-		runtime.P("MemberName", runtime.TString, runtime.InSets(runtime.Set("PropertyAndMethodSet", true, 0))),
-		runtime.P("ArgumentList", runtime.TObjects, runtime.InSets(runtime.Set("PropertyAndMethodSet", false, -1)), runtime.Alias("Args")),
+		parallel("Parallel", params.TScriptBlock, true),
+		parallel("ThrottleLimit", params.TInt, false),
+		parallel("TimeoutSeconds", params.TInt, false),
+		parallel("AsJob", params.TSwitch, false),
+		parallel("UseNewRunspace", params.TSwitch, false),
+		params.P("Begin", params.TScriptBlock, params.InSets(params.Set("ScriptBlockSet", false, -1))),
+		params.P("Process", sbs, params.InSets(params.Set("ScriptBlockSet", true, 0)), params.RemainingArgs()),
+		params.P("End", params.TScriptBlock, params.InSets(params.Set("ScriptBlockSet", false, -1))),
+		params.P("RemainingScripts", sbs, params.InSets(params.Set("ScriptBlockSet", false, -1))),
+		params.P("MemberName", params.TString, params.InSets(params.Set("PropertyAndMethodSet", true, 0))),
+		params.P("ArgumentList", params.TObjects, params.InSets(params.Set("PropertyAndMethodSet", false, -1)), params.Alias("Args")),
 	}
 	blocks := func(ctx *runtime.Context) (begin, process, end []*runtime.ScriptBlock) {
 		var list []*runtime.ScriptBlock
@@ -266,22 +267,22 @@ func selectObject() *runtime.Command {
 	c.Synopsis = "Selects properties of objects, or a number of objects."
 	c.Sets = []string{"DefaultParameter", "SkipLastParameter", "IndexParameter"}
 	c.DefaultSet = "DefaultParameter"
-	def := runtime.Set("DefaultParameter", false, -1)
-	skipLast := runtime.Set("SkipLastParameter", false, -1)
-	c.Params = []*runtime.Param{
+	def := params.Set("DefaultParameter", false, -1)
+	skipLast := params.Set("SkipLastParameter", false, -1)
+	c.Params = []*params.Param{
 		InputObject(),
-		runtime.P("Property", runtime.TObjects, runtime.InSets(runtime.Set("DefaultParameter", false, 0), runtime.Set("SkipLastParameter", false, 0))),
-		runtime.P("ExcludeProperty", runtime.TStrings, runtime.InSets(def, skipLast)),
-		runtime.P("ExpandProperty", runtime.TString, runtime.InSets(def, skipLast)),
-		runtime.P("Unique", runtime.TSwitch),
-		runtime.P("CaseInsensitive", runtime.TSwitch),
-		runtime.P("Last", runtime.TInt, runtime.InSets(def)),
-		runtime.P("First", runtime.TInt, runtime.InSets(def)),
-		runtime.P("Skip", runtime.TInt, runtime.InSets(def)),
-		runtime.P("SkipLast", runtime.TInt, runtime.InSets(runtime.Set("SkipLastParameter", false, -1))),
-		runtime.P("Wait", runtime.TSwitch, runtime.InSets(def, runtime.Set("IndexParameter", false, -1))),
-		runtime.P("Index", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
-		runtime.P("SkipIndex", &runtime.Type{Kind: runtime.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, runtime.InSets(runtime.Set("IndexParameter", false, -1))),
+		params.P("Property", params.TObjects, params.InSets(params.Set("DefaultParameter", false, 0), params.Set("SkipLastParameter", false, 0))),
+		params.P("ExcludeProperty", params.TStrings, params.InSets(def, skipLast)),
+		params.P("ExpandProperty", params.TString, params.InSets(def, skipLast)),
+		params.P("Unique", params.TSwitch),
+		params.P("CaseInsensitive", params.TSwitch),
+		params.P("Last", params.TInt, params.InSets(def)),
+		params.P("First", params.TInt, params.InSets(def)),
+		params.P("Skip", params.TInt, params.InSets(def)),
+		params.P("SkipLast", params.TInt, params.InSets(params.Set("SkipLastParameter", false, -1))),
+		params.P("Wait", params.TSwitch, params.InSets(def, params.Set("IndexParameter", false, -1))),
+		params.P("Index", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, params.InSets(params.Set("IndexParameter", false, -1))),
+		params.P("SkipIndex", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, params.InSets(params.Set("IndexParameter", false, -1))),
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		st := selectSlot.Of(ctx)
@@ -634,16 +635,16 @@ func sortObject() *runtime.Command {
 	c.Synopsis = "Sorts objects by property values."
 	c.Sets = []string{"Default", "Top", "Bottom"}
 	c.DefaultSet = "Default"
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		InputObject(),
-		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
-		runtime.P("Descending", runtime.TSwitch),
-		runtime.P("Unique", runtime.TSwitch),
-		runtime.P("CaseSensitive", runtime.TSwitch),
-		runtime.P("Stable", runtime.TSwitch, runtime.InSets(runtime.Set("Default", false, -1))),
-		runtime.P("Top", runtime.TInt, runtime.InSets(runtime.Set("Top", true, -1))),
-		runtime.P("Bottom", runtime.TInt, runtime.InSets(runtime.Set("Bottom", true, -1))),
-		runtime.P("Culture", runtime.TString),
+		params.P("Property", params.TObjects, params.Position(0)),
+		params.P("Descending", params.TSwitch),
+		params.P("Unique", params.TSwitch),
+		params.P("CaseSensitive", params.TSwitch),
+		params.P("Stable", params.TSwitch, params.InSets(params.Set("Default", false, -1))),
+		params.P("Top", params.TInt, params.InSets(params.Set("Top", true, -1))),
+		params.P("Bottom", params.TInt, params.InSets(params.Set("Bottom", true, -1))),
+		params.P("Culture", params.TString),
 	}
 	c.Handler.Process = runtime.CollectInput
 	c.Handler.End = func(ctx *runtime.Context) error {
@@ -745,21 +746,21 @@ func measureObject() *runtime.Command {
 	c.Synopsis = "Counts objects and computes sums, averages, minimums and maximums."
 	c.Sets = []string{"GenericMeasure", "TextMeasure"}
 	c.DefaultSet = "GenericMeasure"
-	gm := runtime.Set("GenericMeasure", false, -1)
-	tm := runtime.Set("TextMeasure", false, -1)
-	c.Params = []*runtime.Param{
+	gm := params.Set("GenericMeasure", false, -1)
+	tm := params.Set("TextMeasure", false, -1)
+	c.Params = []*params.Param{
 		InputObject(),
-		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
-		runtime.P("StandardDeviation", runtime.TSwitch, runtime.InSets(gm)),
-		runtime.P("Sum", runtime.TSwitch, runtime.InSets(gm)),
-		runtime.P("AllStats", runtime.TSwitch, runtime.InSets(gm)),
-		runtime.P("Average", runtime.TSwitch, runtime.InSets(gm)),
-		runtime.P("Maximum", runtime.TSwitch, runtime.InSets(gm)),
-		runtime.P("Minimum", runtime.TSwitch, runtime.InSets(gm)),
-		runtime.P("Line", runtime.TSwitch, runtime.InSets(tm)),
-		runtime.P("Word", runtime.TSwitch, runtime.InSets(tm)),
-		runtime.P("Character", runtime.TSwitch, runtime.InSets(tm)),
-		runtime.P("IgnoreWhiteSpace", runtime.TSwitch, runtime.InSets(tm)),
+		params.P("Property", params.TObjects, params.Position(0)),
+		params.P("StandardDeviation", params.TSwitch, params.InSets(gm)),
+		params.P("Sum", params.TSwitch, params.InSets(gm)),
+		params.P("AllStats", params.TSwitch, params.InSets(gm)),
+		params.P("Average", params.TSwitch, params.InSets(gm)),
+		params.P("Maximum", params.TSwitch, params.InSets(gm)),
+		params.P("Minimum", params.TSwitch, params.InSets(gm)),
+		params.P("Line", params.TSwitch, params.InSets(tm)),
+		params.P("Word", params.TSwitch, params.InSets(tm)),
+		params.P("Character", params.TSwitch, params.InSets(tm)),
+		params.P("IgnoreWhiteSpace", params.TSwitch, params.InSets(tm)),
 	}
 	type acc = measureAcc
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -898,14 +899,14 @@ func toDouble(v any) any {
 func groupObject() *runtime.Command {
 	c := Cmdlet("Group-Object", ModUtility, "GroupObjectCommand")
 	c.Synopsis = "Groups objects that have the same value for the given properties."
-	c.Params = []*runtime.Param{
+	c.Params = []*params.Param{
 		InputObject(),
-		runtime.P("Property", runtime.TObjects, runtime.Position(0)),
-		runtime.P("NoElement", runtime.TSwitch),
-		runtime.P("AsHashTable", runtime.TSwitch),
-		runtime.P("AsString", runtime.TSwitch),
-		runtime.P("CaseSensitive", runtime.TSwitch),
-		runtime.P("Culture", runtime.TString),
+		params.P("Property", params.TObjects, params.Position(0)),
+		params.P("NoElement", params.TSwitch),
+		params.P("AsHashTable", params.TSwitch),
+		params.P("AsString", params.TSwitch),
+		params.P("CaseSensitive", params.TSwitch),
+		params.P("Culture", params.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.HasInput {

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -14,9 +15,9 @@ import (
 // platform" error (runbooks that start with it go on to the next line).
 
 var (
-	tExecutionPolicy = runtime.EnumType("ExecutionPolicy", "Microsoft.PowerShell.ExecutionPolicy",
+	tExecutionPolicy = params.EnumType("ExecutionPolicy", "Microsoft.PowerShell.ExecutionPolicy",
 		"Unrestricted", "RemoteSigned", "AllSigned", "Restricted", "Default", "Bypass", "Undefined")
-	tPolicyScope = runtime.EnumType("ExecutionPolicyScope", "Microsoft.PowerShell.ExecutionPolicyScope",
+	tPolicyScope = params.EnumType("ExecutionPolicyScope", "Microsoft.PowerShell.ExecutionPolicyScope",
 		"Process", "CurrentUser", "LocalMachine", "UserPolicy", "MachinePolicy")
 )
 
@@ -36,9 +37,9 @@ func policyValue(name string) object.Enum {
 func getExecutionPolicy() *runtime.Command {
 	c := Cmdlet("Get-ExecutionPolicy", ModSecurity, "GetExecutionPolicyCommand")
 	c.Synopsis = "Shows the execution policy: Unrestricted, as PowerShell reports it off Windows."
-	c.Params = []*runtime.Param{
-		runtime.P("Scope", tPolicyScope, runtime.Position(0), runtime.FromPipelineByName()),
-		runtime.P("List", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Scope", tPolicyScope, params.Position(0), params.FromPipelineByName()),
+		params.P("List", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.Switch("List") && ctx.Has("Scope") {
@@ -75,10 +76,10 @@ func setExecutionPolicy() *runtime.Command {
 	c.Synopsis = "Would change the execution policy: off Windows PowerShell does not support it and says so."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = runtime.ImpactMedium
-	c.Params = []*runtime.Param{
-		runtime.P("ExecutionPolicy", tExecutionPolicy, runtime.Mandatory(), runtime.Position(0), runtime.FromPipelineByName()),
-		runtime.P("Scope", tPolicyScope, runtime.Position(1), runtime.FromPipelineByName()),
-		runtime.P("Force", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("ExecutionPolicy", tExecutionPolicy, params.Mandatory(), params.Position(0), params.FromPipelineByName()),
+		params.P("Scope", tPolicyScope, params.Position(1), params.FromPipelineByName()),
+		params.P("Force", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		scope := strings.ToLower(object.ToInvariantString(object.Unwrap(ctx.Value("Scope"))))

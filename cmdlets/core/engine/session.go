@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -21,11 +22,11 @@ func newObject() *runtime.Command {
 	// the Com set.
 	c.Sets = []string{"Net", "Com"}
 	c.DefaultSet = "Net"
-	c.Params = []*runtime.Param{
-		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("Net", true, 0))),
-		runtime.P("ArgumentList", runtime.TObjects, runtime.InSets(runtime.Set("Net", false, 1)), runtime.Alias("Args")),
-		runtime.P("Property", runtime.THashtable),
-		runtime.P("Strict", runtime.TSwitch, runtime.InSets(runtime.Set("Com", false, -1))),
+	c.Params = []*params.Param{
+		params.P("TypeName", params.TString, params.InSets(params.Set("Net", true, 0))),
+		params.P("ArgumentList", params.TObjects, params.InSets(params.Set("Net", false, 1)), params.Alias("Args")),
+		params.P("Property", params.THashtable),
+		params.P("Strict", params.TSwitch, params.InSets(params.Set("Com", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		const id = ",Microsoft.PowerShell.Commands.NewObjectCommand"
@@ -89,23 +90,23 @@ func addMember() *runtime.Command {
 	c.Synopsis = "Adds properties to an object."
 	c.Sets = []string{"TypeNameSet", "MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet"}
 	c.DefaultSet = "TypeNameSet"
-	ms := func(pos int, mandatory bool) runtime.SetInfo { return runtime.Set("MemberSet", mandatory, pos) }
-	c.Params = []*runtime.Param{
-		runtime.P("InputObject", runtime.TPSObject, runtime.InSets(
-			runtime.SetInfo{Set: "MemberSet", Mandatory: true, Position: -1, FromPipeline: true},
-			runtime.SetInfo{Set: "TypeNameSet", Mandatory: true, Position: -1, FromPipeline: true},
-			runtime.SetInfo{Set: "NotePropertySingleMemberSet", Mandatory: true, Position: -1, FromPipeline: true},
-			runtime.SetInfo{Set: "NotePropertyMultiMemberSet", Mandatory: true, Position: -1, FromPipeline: true})),
-		runtime.P("MemberType", runtime.EnumType("PSMemberTypes", "System.Management.Automation.PSMemberTypes", "AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty", "Properties", "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods", "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All"), runtime.InSets(ms(0, true)), runtime.Alias("Type")),
-		runtime.P("Name", runtime.TString, runtime.InSets(ms(1, true))),
-		runtime.P("Value", runtime.TObject, runtime.InSets(ms(2, false))),
-		runtime.P("SecondValue", runtime.TObject, runtime.InSets(ms(3, false))),
-		runtime.P("TypeName", runtime.TString, runtime.InSets(runtime.Set("TypeNameSet", true, -1), runtime.Set("MemberSet", false, -1), runtime.Set("NotePropertySingleMemberSet", false, -1), runtime.Set("NotePropertyMultiMemberSet", false, -1))),
-		runtime.P("NotePropertyName", runtime.TString, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 0))),
-		runtime.P("NotePropertyValue", runtime.TObject, runtime.InSets(runtime.Set("NotePropertySingleMemberSet", true, 1)), AllowEmpty()),
-		runtime.P("NotePropertyMembers", runtime.THashtable, runtime.InSets(runtime.Set("NotePropertyMultiMemberSet", true, 0))),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
+	ms := func(pos int, mandatory bool) params.SetInfo { return params.Set("MemberSet", mandatory, pos) }
+	c.Params = []*params.Param{
+		params.P("InputObject", params.TPSObject, params.InSets(
+			params.SetInfo{Set: "MemberSet", Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: "TypeNameSet", Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: "NotePropertySingleMemberSet", Mandatory: true, Position: -1, FromPipeline: true},
+			params.SetInfo{Set: "NotePropertyMultiMemberSet", Mandatory: true, Position: -1, FromPipeline: true})),
+		params.P("MemberType", params.EnumType("PSMemberTypes", "System.Management.Automation.PSMemberTypes", "AliasProperty", "CodeProperty", "Property", "NoteProperty", "ScriptProperty", "Properties", "PropertySet", "Method", "CodeMethod", "ScriptMethod", "Methods", "ParameterizedProperty", "MemberSet", "Event", "Dynamic", "All"), params.InSets(ms(0, true)), params.Alias("Type")),
+		params.P("Name", params.TString, params.InSets(ms(1, true))),
+		params.P("Value", params.TObject, params.InSets(ms(2, false))),
+		params.P("SecondValue", params.TObject, params.InSets(ms(3, false))),
+		params.P("TypeName", params.TString, params.InSets(params.Set("TypeNameSet", true, -1), params.Set("MemberSet", false, -1), params.Set("NotePropertySingleMemberSet", false, -1), params.Set("NotePropertyMultiMemberSet", false, -1))),
+		params.P("NotePropertyName", params.TString, params.InSets(params.Set("NotePropertySingleMemberSet", true, 0))),
+		params.P("NotePropertyValue", params.TObject, params.InSets(params.Set("NotePropertySingleMemberSet", true, 1)), AllowEmpty()),
+		params.P("NotePropertyMembers", params.THashtable, params.InSets(params.Set("NotePropertyMultiMemberSet", true, 0))),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		in := ctx.Value("InputObject")
@@ -171,12 +172,12 @@ func addMember() *runtime.Command {
 func getVariable() *runtime.Command {
 	c := Cmdlet("Get-Variable", ModUtility, "GetVariableCommand")
 	c.Synopsis = "Lists variables."
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Position(0), runtime.FromPipelineByName()),
-		runtime.P("ValueOnly", runtime.TSwitch),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("Scope", runtime.TString),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Position(0), params.FromPipelineByName()),
+		params.P("ValueOnly", params.TSwitch),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
+		params.P("Scope", params.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		names := ctx.Strings("Name")
@@ -218,14 +219,14 @@ func getVariable() *runtime.Command {
 func setVariable(name, typeName string) *runtime.Command {
 	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Sets a variable's value."
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Value", runtime.TObject, runtime.Position(1), runtime.FromPipeline()),
-		runtime.P("Scope", runtime.TString),
-		runtime.P("Option", runtime.TString),
-		runtime.P("Description", runtime.TString),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0)),
+		params.P("Value", params.TObject, params.Position(1), params.FromPipeline()),
+		params.P("Scope", params.TString),
+		params.P("Option", params.TString),
+		params.P("Description", params.TString),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		o := runtime.VariableOptions{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
@@ -244,12 +245,12 @@ func setVariable(name, typeName string) *runtime.Command {
 func removeVariable(name, typeName string) *runtime.Command {
 	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Removes or clears a variable."
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.Mandatory(), runtime.Position(0)),
-		runtime.P("Scope", runtime.TString),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0)),
+		params.P("Scope", params.TString),
+		params.P("Force", params.TSwitch),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
 	}
 	clear := name == "Clear-Variable"
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -280,9 +281,9 @@ func setStrictMode() *runtime.Command {
 	c.Synopsis = "Establishes and enforces coding rules in expressions, scripts, and script blocks."
 	c.Sets = []string{"Version", "Off"}
 	c.DefaultSet = "Version"
-	c.Params = []*runtime.Param{
-		runtime.P("Version", &runtime.Type{Kind: runtime.KindObject, Name: "Version", FullName: "System.Version"}, runtime.InSets(runtime.Set("Version", true, -1)), runtime.Alias("v")),
-		runtime.P("Off", runtime.TSwitch, runtime.InSets(runtime.Set("Off", true, -1))),
+	c.Params = []*params.Param{
+		params.P("Version", &params.Type{Kind: params.KindObject, Name: "Version", FullName: "System.Version"}, params.InSets(params.Set("Version", true, -1)), params.Alias("v")),
+		params.P("Off", params.TSwitch, params.InSets(params.Set("Off", true, -1))),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		version := ""
@@ -300,8 +301,8 @@ func setStrictMode() *runtime.Command {
 func invokeExpression() *runtime.Command {
 	c := Cmdlet("Invoke-Expression", ModUtility, "InvokeExpressionCommand")
 	c.Synopsis = "Runs a string as a command line."
-	c.Params = []*runtime.Param{
-		runtime.P("Command", runtime.TString, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline()),
+	c.Params = []*params.Param{
+		params.P("Command", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		return ctx.RT.InvokeExpression(ctx.String("Command"), func(v any) error { return ctx.WriteObject(v) })
@@ -324,9 +325,9 @@ func historyInfo(h runtime.HistoryEntry) *object.PSObject {
 func getHistory() *runtime.Command {
 	c := Cmdlet("Get-History", ModCore, "GetHistoryCommand")
 	c.Synopsis = "Lists the command lines run in this session."
-	c.Params = []*runtime.Param{
-		runtime.P("Id", &runtime.Type{Kind: runtime.KindLong, Name: "Int64[]", FullName: "System.Int64[]", Array: true}, runtime.Position(0), runtime.FromPipeline()),
-		runtime.P("Count", runtime.TInt, runtime.Position(1)),
+	c.Params = []*params.Param{
+		params.P("Id", &params.Type{Kind: params.KindLong, Name: "Int64[]", FullName: "System.Int64[]", Array: true}, params.Position(0), params.FromPipeline()),
+		params.P("Count", params.TInt, params.Position(1)),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		hist := ctx.RT.History
@@ -359,7 +360,7 @@ func invokeHistory() *runtime.Command {
 	c := Cmdlet("Invoke-History", ModCore, "InvokeHistoryCommand")
 	c.Synopsis = "Runs a command line from the history again."
 	c.SupportsShouldProcess = true
-	c.Params = []*runtime.Param{runtime.P("Id", runtime.TString, runtime.Position(0))}
+	c.Params = []*params.Param{params.P("Id", params.TString, params.Position(0))}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		hist := ctx.RT.History
 		if len(hist) == 0 {

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -49,23 +50,23 @@ func compressArchive() *runtime.Command {
 	sets := []string{"Path", "PathWithForce", "PathWithUpdate", "LiteralPath", "LiteralPathWithForce", "LiteralPathWithUpdate"}
 	c.Sets = sets
 	c.DefaultSet = "Path"
-	in := func(names []string, si runtime.SetInfo) runtime.ParamOpt {
-		var l []runtime.SetInfo
+	in := func(names []string, si params.SetInfo) params.ParamOpt {
+		var l []params.SetInfo
 		for _, n := range names {
 			s := si
 			s.Set = n
 			l = append(l, s)
 		}
-		return runtime.InSets(l...)
+		return params.InSets(l...)
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, in(sets[:3], runtime.SetInfo{Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), runtime.NotNullOrEmpty()),
-		runtime.P("LiteralPath", runtime.TStrings, in(sets[3:], runtime.SetInfo{Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.NotNullOrEmpty(), runtime.Alias("PSPath")),
-		runtime.P("DestinationPath", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.NotNullOrEmpty()),
-		runtime.P("CompressionLevel", runtime.EnumType("String", "System.String", "Optimal", "NoCompression", "Fastest")),
-		runtime.P("Update", runtime.TSwitch, in([]string{"PathWithUpdate", "LiteralPathWithUpdate"}, runtime.SetInfo{Mandatory: true, Position: -1})),
-		runtime.P("Force", runtime.TSwitch, in([]string{"PathWithForce", "LiteralPathWithForce"}, runtime.SetInfo{Mandatory: true, Position: -1})),
-		runtime.P("PassThru", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, in(sets[:3], params.SetInfo{Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), params.NotNullOrEmpty()),
+		params.P("LiteralPath", params.TStrings, in(sets[3:], params.SetInfo{Mandatory: true, Position: -1, FromPipelineByName: true}), params.NotNullOrEmpty(), params.Alias("PSPath")),
+		params.P("DestinationPath", params.TString, params.Mandatory(), params.Position(1), params.NotNullOrEmpty()),
+		params.P("CompressionLevel", params.EnumType("String", "System.String", "Optimal", "NoCompression", "Fastest")),
+		params.P("Update", params.TSwitch, in([]string{"PathWithUpdate", "LiteralPathWithUpdate"}, params.SetInfo{Mandatory: true, Position: -1})),
+		params.P("Force", params.TSwitch, in([]string{"PathWithForce", "LiteralPathWithForce"}, params.SetInfo{Mandatory: true, Position: -1})),
+		params.P("PassThru", params.TSwitch),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Set-Content C:\Temp\notes.txt 'done'; Compress-Archive -Path C:\Temp\*.txt -DestinationPath C:\Temp\notes.zip -Force`, Remark: "Zips the text files of a folder on the simulated C: drive, replacing an older archive."},
@@ -314,12 +315,12 @@ func expandArchive() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Path", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), runtime.NotNullOrEmpty()),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.NotNullOrEmpty(), runtime.Alias("PSPath")),
-		runtime.P("DestinationPath", runtime.TString, runtime.Position(1), runtime.NotNullOrEmpty()),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
+	c.Params = []*params.Param{
+		params.P("Path", params.TString, params.InSets(params.SetInfo{Set: "Path", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true}), params.NotNullOrEmpty()),
+		params.P("LiteralPath", params.TString, params.InSets(params.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.NotNullOrEmpty(), params.Alias("PSPath")),
+		params.P("DestinationPath", params.TString, params.Position(1), params.NotNullOrEmpty()),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -142,20 +143,20 @@ func getContent() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = append(PathParams(true, false),
-		runtime.P("ReadCount", runtime.TLong, runtime.FromPipelineByName()),
-		runtime.P("TotalCount", runtime.TLong, runtime.Alias("First", "Head"), runtime.FromPipelineByName()),
-		runtime.P("Tail", runtime.TInt, runtime.Alias("Last"), runtime.FromPipelineByName()),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("Delimiter", runtime.TString),
-		runtime.P("Wait", runtime.TSwitch),
-		runtime.P("Raw", runtime.TSwitch),
+		params.P("ReadCount", params.TLong, params.FromPipelineByName()),
+		params.P("TotalCount", params.TLong, params.Alias("First", "Head"), params.FromPipelineByName()),
+		params.P("Tail", params.TInt, params.Alias("Last"), params.FromPipelineByName()),
+		params.P("Filter", params.TString),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
+		params.P("Delimiter", params.TString),
+		params.P("Wait", params.TSwitch),
+		params.P("Raw", params.TSwitch),
 		EncodingParam(),
-		runtime.P("AsByteStream", runtime.TSwitch),
-		runtime.P("Stream", runtime.TString),
+		params.P("AsByteStream", params.TSwitch),
+		params.P("Stream", params.TString),
 	)
 	c.Examples = []runtime.Example{
 		{Code: `Set-Content C:\Temp\ids.txt 'annb','carolo'; Get-Content C:\Temp\ids.txt`, Remark: "Reads a file line by line."},
@@ -367,19 +368,19 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	valueOpts := []runtime.ParamOpt{runtime.Mandatory(), runtime.Position(1), runtime.FromPipeline(), runtime.FromPipelineByName(), engine.AllowEmpty()}
+	valueOpts := []params.ParamOpt{params.Mandatory(), params.Position(1), params.FromPipeline(), params.FromPipelineByName(), engine.AllowEmpty()}
 	c.Params = append(PathParams(true, false),
-		runtime.P("Value", runtime.TObjects, valueOpts...),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("NoNewline", runtime.TSwitch),
+		params.P("Value", params.TObjects, valueOpts...),
+		params.P("PassThru", params.TSwitch),
+		params.P("Filter", params.TString),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
+		params.P("NoNewline", params.TSwitch),
 		EncodingParam(),
-		runtime.P("AsByteStream", runtime.TSwitch),
-		runtime.P("Stream", runtime.TString),
+		params.P("AsByteStream", params.TSwitch),
+		params.P("Stream", params.TString),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ctx.HasInput {
@@ -527,9 +528,9 @@ func clearContent() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, false,
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("Stream", runtime.TString),
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
+		params.P("Stream", params.TString),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if err := noStreams(ctx); err != nil {

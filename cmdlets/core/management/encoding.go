@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -34,8 +35,8 @@ type Encoding struct {
 var encodingNames = []string{"ansi", "ascii", "bigendianunicode", "bigendianutf32", "oem", "unicode", "utf7", "utf8", "utf8BOM", "utf8NoBOM", "utf32"}
 
 // EncodingParam is the -Encoding parameter of the file cmdlets.
-func EncodingParam(opts ...runtime.ParamOpt) *runtime.Param {
-	p := runtime.P("Encoding", &runtime.Type{Kind: runtime.KindObject, Name: "Encoding", FullName: "System.Text.Encoding"}, opts...)
+func EncodingParam(opts ...params.ParamOpt) *params.Param {
+	p := params.P("Encoding", &params.Type{Kind: params.KindObject, Name: "Encoding", FullName: "System.Text.Encoding"}, opts...)
 	p.Help = "The text encoding: " + strings.Join(encodingNames, ", ") + " or a code page name or number (default utf8NoBOM)."
 	return p
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -389,25 +390,25 @@ func driveSpace(name string) func(v any) any {
 // Get-ChildItem, Get-Item
 
 // tUInt32 is System.UInt32 (Get-ChildItem -Depth).
-var tUInt32 = &runtime.Type{Kind: runtime.KindLong, Name: "UInt32", FullName: "System.UInt32"}
+var tUInt32 = &params.Type{Kind: params.KindLong, Name: "UInt32", FullName: "System.UInt32"}
 
 // PathParams are -Path and -LiteralPath, the path parameters of the
 // item cmdlets (-Path mandatory, or taken from the pipeline, as asked).
-func PathParams(pathMandatory bool, fromPipeline bool) []*runtime.Param {
-	pathOpts := []runtime.ParamOpt{runtime.InSets(runtime.SetInfo{Set: "Path", Mandatory: pathMandatory, Position: 0, FromPipeline: fromPipeline, FromPipelineByName: true})}
-	return []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, pathOpts...),
-		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
+func PathParams(pathMandatory bool, fromPipeline bool) []*params.Param {
+	pathOpts := []params.ParamOpt{params.InSets(params.SetInfo{Set: "Path", Mandatory: pathMandatory, Position: 0, FromPipeline: fromPipeline, FromPipelineByName: true})}
+	return []*params.Param{
+		params.P("Path", params.TStrings, pathOpts...),
+		params.P("LiteralPath", params.TStrings, params.InSets(params.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
 	}
 }
 
 // ItemParams declares -Path and -LiteralPath as PathParams does, then
 // -Filter, -Include and -Exclude (which KeepChild reads), then more.
-func ItemParams(pathMandatory bool, fromPipeline bool, more ...*runtime.Param) []*runtime.Param {
+func ItemParams(pathMandatory bool, fromPipeline bool, more ...*params.Param) []*params.Param {
 	ps := append(PathParams(pathMandatory, fromPipeline),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
+		params.P("Filter", params.TString),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
 	)
 	return append(ps, more...)
 }
@@ -417,23 +418,23 @@ func getChildItem() *runtime.Command {
 	c.Synopsis = "Lists the items in folders (files and subfolders) or in the Env:, Variable:, Function: and Alias: drives."
 	c.Sets = []string{"Items", "LiteralItems"}
 	c.DefaultSet = "Items"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "Items", Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralItems", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("Filter", runtime.TString, runtime.Position(1)),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("Recurse", runtime.TSwitch, runtime.Alias("s", "r")),
-		runtime.P("Depth", tUInt32, runtime.Range(0, 4294967295)),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Name", runtime.TSwitch),
-		runtime.P("Attributes", runtime.TString),
-		runtime.P("FollowSymlink", runtime.TSwitch),
-		runtime.P("Directory", runtime.TSwitch, runtime.Alias("ad", "d")),
-		runtime.P("File", runtime.TSwitch, runtime.Alias("af")),
-		runtime.P("Hidden", runtime.TSwitch, runtime.Alias("ah", "h")),
-		runtime.P("ReadOnly", runtime.TSwitch, runtime.Alias("ar")),
-		runtime.P("System", runtime.TSwitch, runtime.Alias("as")),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.InSets(params.SetInfo{Set: "Items", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TStrings, params.InSets(params.SetInfo{Set: "LiteralItems", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("Filter", params.TString, params.Position(1)),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
+		params.P("Recurse", params.TSwitch, params.Alias("s", "r")),
+		params.P("Depth", tUInt32, params.Range(0, 4294967295)),
+		params.P("Force", params.TSwitch),
+		params.P("Name", params.TSwitch),
+		params.P("Attributes", params.TString),
+		params.P("FollowSymlink", params.TSwitch),
+		params.P("Directory", params.TSwitch, params.Alias("ad", "d")),
+		params.P("File", params.TSwitch, params.Alias("af")),
+		params.P("Hidden", params.TSwitch, params.Alias("ah", "h")),
+		params.P("ReadOnly", params.TSwitch, params.Alias("ar")),
+		params.P("System", params.TSwitch, params.Alias("as")),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Get-ChildItem C:\ -Directory`, Remark: "Lists the folders of the simulated C: drive."},
@@ -622,8 +623,8 @@ func getItem() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, true,
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Stream", runtime.TStrings),
+		params.P("Force", params.TSwitch),
+		params.P("Stream", params.TStrings),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if err := noStreams(ctx); err != nil {
@@ -763,13 +764,13 @@ func newItem() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"pathSet", "nameSet"}
 	c.DefaultSet = "pathSet"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "pathSet", Mandatory: true, Position: 0, FromPipelineByName: true}, runtime.SetInfo{Set: "nameSet", Position: 0, FromPipelineByName: true})),
-		runtime.P("Name", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true}), engine.AllowEmpty()),
-		runtime.P("ItemType", runtime.TString, runtime.Alias("Type"), runtime.FromPipelineByName()),
-		runtime.P("Value", runtime.TObject, runtime.Alias("Target"), runtime.FromPipeline(), runtime.FromPipelineByName()),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.InSets(params.SetInfo{Set: "pathSet", Mandatory: true, Position: 0, FromPipelineByName: true}, params.SetInfo{Set: "nameSet", Position: 0, FromPipelineByName: true})),
+		params.P("Name", params.TString, params.InSets(params.SetInfo{Set: "nameSet", Mandatory: true, Position: -1, FromPipelineByName: true}), engine.AllowEmpty()),
+		params.P("ItemType", params.TString, params.Alias("Type"), params.FromPipelineByName()),
+		params.P("Value", params.TObject, params.Alias("Target"), params.FromPipeline(), params.FromPipelineByName()),
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `New-Item -ItemType Directory -Path C:\Reports -Force`, Remark: "Creates C:\\Reports (no error if it exists)."},
@@ -915,10 +916,10 @@ func removeItem() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, true,
-		runtime.P("Recurse", runtime.TSwitch, runtime.Alias("r")),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("Stream", runtime.TStrings),
+		params.P("Recurse", params.TSwitch, params.Alias("r")),
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
+		params.P("Stream", params.TStrings),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if err := noStreams(ctx); err != nil {
@@ -987,20 +988,20 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = append(PathParams(true, true),
-		runtime.P("Destination", runtime.TString, runtime.Position(1), runtime.FromPipelineByName()),
-		runtime.P("Filter", runtime.TString),
-		runtime.P("Include", runtime.TStrings),
-		runtime.P("Exclude", runtime.TStrings),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
+		params.P("Destination", params.TString, params.Position(1), params.FromPipelineByName()),
+		params.P("Filter", params.TString),
+		params.P("Include", params.TStrings),
+		params.P("Exclude", params.TStrings),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
+		params.P("Credential", params.TObject),
 	)
 	if !move {
 		c.Params = append(c.Params,
-			runtime.P("Container", runtime.TSwitch),
-			runtime.P("Recurse", runtime.TSwitch),
-			runtime.P("FromSession", runtime.TObject),
-			runtime.P("ToSession", runtime.TObject),
+			params.P("Container", params.TSwitch),
+			params.P("Recurse", params.TSwitch),
+			params.P("FromSession", params.TObject),
+			params.P("ToSession", params.TObject),
 		)
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -1145,7 +1146,7 @@ func invokeItem() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, false,
-		runtime.P("Credential", runtime.TObject),
+		params.P("Credential", params.TObject),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		// a declined item (-WhatIf, -Confirm's No) skips only itself
@@ -1168,13 +1169,13 @@ func renameItem() *runtime.Command {
 	c.ConfirmImpact = runtime.ImpactMedium
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "ByPath", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "ByLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("NewName", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.FromPipelineByName()),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
+	c.Params = []*params.Param{
+		params.P("Path", params.TString, params.InSets(params.SetInfo{Set: "ByPath", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TString, params.InSets(params.SetInfo{Set: "ByLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("NewName", params.TString, params.Mandatory(), params.Position(1), params.FromPipelineByName()),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
+		params.P("Credential", params.TObject),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		rt := ctx.RT
@@ -1233,11 +1234,11 @@ func getPSDrive() *runtime.Command {
 	c.Synopsis = "Lists the session's drives: /, the simulated C: drive, Temp:, Env:, Variable:, Function:, Alias:."
 	c.Sets = []string{"Name", "LiteralName"}
 	c.DefaultSet = "Name"
-	c.Params = []*runtime.Param{
-		runtime.P("Name", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "Name", Position: 0, FromPipelineByName: true})),
-		runtime.P("LiteralName", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralName", Mandatory: true, Position: 0, FromPipelineByName: true})),
-		runtime.P("PSProvider", runtime.TStrings),
-		runtime.P("Scope", runtime.TString),
+	c.Params = []*params.Param{
+		params.P("Name", params.TStrings, params.InSets(params.SetInfo{Set: "Name", Position: 0, FromPipelineByName: true})),
+		params.P("LiteralName", params.TStrings, params.InSets(params.SetInfo{Set: "LiteralName", Mandatory: true, Position: 0, FromPipelineByName: true})),
+		params.P("PSProvider", params.TStrings),
+		params.P("Scope", params.TString),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		names := ctx.Strings("Name")

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -59,12 +60,12 @@ func isSep(c byte) bool { return c == '/' || c == '\\' }
 func joinPath() *runtime.Command {
 	c := engine.Cmdlet("Join-Path", engine.ModManagement, "JoinPathCommand")
 	c.Synopsis = "Joins a path and child paths with the drive's separator (\\ on C:, / on the host's drive)."
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.Mandatory(), runtime.Position(0), runtime.FromPipeline(), runtime.FromPipelineByName(), runtime.Alias("PSPath")),
-		runtime.P("ChildPath", runtime.TString, runtime.Mandatory(), runtime.Position(1), runtime.FromPipelineByName(), engine.AllowEmpty()),
-		runtime.P("AdditionalChildPath", runtime.TStrings, runtime.Position(2), runtime.RemainingArgs()),
-		runtime.P("Resolve", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.Mandatory(), params.Position(0), params.FromPipeline(), params.FromPipelineByName(), params.Alias("PSPath")),
+		params.P("ChildPath", params.TString, params.Mandatory(), params.Position(1), params.FromPipelineByName(), engine.AllowEmpty()),
+		params.P("AdditionalChildPath", params.TStrings, params.Position(2), params.RemainingArgs()),
+		params.P("Resolve", params.TSwitch),
+		params.P("Credential", params.TObject),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Join-Path C:\Reports holds.csv`, Remark: `Returns C:\Reports\holds.csv.`},
@@ -129,25 +130,25 @@ func splitPath() *runtime.Command {
 	sets := []string{"ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "QualifierSet", "NoQualifierSet", "IsAbsoluteSet", "LiteralPathSet"}
 	c.Sets = sets
 	c.DefaultSet = "ParentSet"
-	var pathSets []runtime.SetInfo
+	var pathSets []params.SetInfo
 	for _, s := range sets[:7] {
-		pathSets = append(pathSets, runtime.SetInfo{Set: s, Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})
+		pathSets = append(pathSets, params.SetInfo{Set: s, Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})
 	}
-	only := func(set string, mandatory bool) runtime.ParamOpt {
-		return runtime.InSets(runtime.SetInfo{Set: set, Mandatory: mandatory, Position: -1, FromPipelineByName: true})
+	only := func(set string, mandatory bool) params.ParamOpt {
+		return params.InSets(params.SetInfo{Set: set, Mandatory: mandatory, Position: -1, FromPipelineByName: true})
 	}
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TStrings, runtime.InSets(pathSets...)),
-		runtime.P("LiteralPath", runtime.TStrings, runtime.InSets(runtime.SetInfo{Set: "LiteralPathSet", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("Parent", runtime.TSwitch, only("ParentSet", false)),
-		runtime.P("Leaf", runtime.TSwitch, only("LeafSet", true)),
-		runtime.P("LeafBase", runtime.TSwitch, only("LeafBaseSet", true)),
-		runtime.P("Extension", runtime.TSwitch, only("ExtensionSet", true)),
-		runtime.P("Qualifier", runtime.TSwitch, only("QualifierSet", true)),
-		runtime.P("NoQualifier", runtime.TSwitch, only("NoQualifierSet", true)),
-		runtime.P("IsAbsolute", runtime.TSwitch, runtime.InSets(runtime.SetInfo{Set: "IsAbsoluteSet", Mandatory: true, Position: -1})),
-		runtime.P("Resolve", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.InSets(pathSets...)),
+		params.P("LiteralPath", params.TStrings, params.InSets(params.SetInfo{Set: "LiteralPathSet", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("Parent", params.TSwitch, only("ParentSet", false)),
+		params.P("Leaf", params.TSwitch, only("LeafSet", true)),
+		params.P("LeafBase", params.TSwitch, only("LeafBaseSet", true)),
+		params.P("Extension", params.TSwitch, only("ExtensionSet", true)),
+		params.P("Qualifier", params.TSwitch, only("QualifierSet", true)),
+		params.P("NoQualifier", params.TSwitch, only("NoQualifierSet", true)),
+		params.P("IsAbsolute", params.TSwitch, params.InSets(params.SetInfo{Set: "IsAbsoluteSet", Mandatory: true, Position: -1})),
+		params.P("Resolve", params.TSwitch),
+		params.P("Credential", params.TObject),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Split-Path C:\Reports\holds.csv -Leaf`, Remark: "Returns holds.csv."},
@@ -307,11 +308,11 @@ func testPath() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, true,
-		runtime.P("PathType", runtime.DotNetEnumType("TestPathType", "Microsoft.PowerShell.Commands.TestPathType", "Any", "Container", "Leaf"), runtime.Alias("Type")),
-		runtime.P("IsValid", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
-		runtime.P("OlderThan", runtime.TDateTime),
-		runtime.P("NewerThan", runtime.TDateTime),
+		params.P("PathType", params.DotNetEnumType("TestPathType", "Microsoft.PowerShell.Commands.TestPathType", "Any", "Container", "Leaf"), params.Alias("Type")),
+		params.P("IsValid", params.TSwitch),
+		params.P("Credential", params.TObject),
+		params.P("OlderThan", params.TDateTime),
+		params.P("NewerThan", params.TDateTime),
 	)
 	c.Examples = []runtime.Example{
 		{Code: `Test-Path C:\Temp`, Remark: "True: the simulated C: drive starts with a Temp folder."},
@@ -418,10 +419,10 @@ func resolvePath() *runtime.Command {
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = append(PathParams(true, true),
-		runtime.P("Relative", runtime.TSwitch),
-		runtime.P("RelativeBasePath", runtime.TString),
-		runtime.P("Force", runtime.TSwitch),
-		runtime.P("Credential", runtime.TObject),
+		params.P("Relative", params.TSwitch),
+		params.P("RelativeBasePath", params.TString),
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()
@@ -498,11 +499,11 @@ func getLocation() *runtime.Command {
 	c.Synopsis = "Returns the current location (kept by the session, not the exosim process)."
 	c.Sets = []string{"Location", "Stack"}
 	c.DefaultSet = "Location"
-	c.Params = []*runtime.Param{
-		runtime.P("PSProvider", runtime.TStrings, runtime.InSets(runtime.Set("Location", false, -1))),
-		runtime.P("PSDrive", runtime.TStrings, runtime.InSets(runtime.Set("Location", false, -1))),
-		runtime.P("Stack", runtime.TSwitch, runtime.InSets(runtime.Set("Stack", false, -1))),
-		runtime.P("StackName", runtime.TStrings, runtime.InSets(runtime.Set("Stack", false, -1))),
+	c.Params = []*params.Param{
+		params.P("PSProvider", params.TStrings, params.InSets(params.Set("Location", false, -1))),
+		params.P("PSDrive", params.TStrings, params.InSets(params.Set("Location", false, -1))),
+		params.P("Stack", params.TSwitch, params.InSets(params.Set("Stack", false, -1))),
+		params.P("StackName", params.TStrings, params.InSets(params.Set("Stack", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()
@@ -573,11 +574,11 @@ func setLocation() *runtime.Command {
 	c.Synopsis = "Changes the session's current location (relative paths follow it)."
 	c.Sets = []string{"Path", "LiteralPath", "Stack"}
 	c.DefaultSet = "Path"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Path", Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("StackName", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Stack", Position: -1, FromPipelineByName: true})),
+	c.Params = []*params.Param{
+		params.P("Path", params.TString, params.InSets(params.SetInfo{Set: "Path", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TString, params.InSets(params.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("PassThru", params.TSwitch),
+		params.P("StackName", params.TString, params.InSets(params.SetInfo{Set: "Stack", Position: -1, FromPipelineByName: true})),
 	}
 	c.Examples = []runtime.Example{
 		{Code: `Set-Location C:\Temp; Get-Location`, Remark: "Moves to the simulated C:\\Temp folder."},
@@ -609,11 +610,11 @@ func pushLocation() *runtime.Command {
 	c.Synopsis = "Saves the current location on a stack, then changes it."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
-	c.Params = []*runtime.Param{
-		runtime.P("Path", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "Path", Position: 0, FromPipeline: true, FromPipelineByName: true})),
-		runtime.P("LiteralPath", runtime.TString, runtime.InSets(runtime.SetInfo{Set: "LiteralPath", Position: -1, FromPipelineByName: true}), runtime.Alias("PSPath", "LP")),
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("StackName", runtime.TString, runtime.FromPipelineByName()),
+	c.Params = []*params.Param{
+		params.P("Path", params.TString, params.InSets(params.SetInfo{Set: "Path", Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TString, params.InSets(params.SetInfo{Set: "LiteralPath", Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+		params.P("PassThru", params.TSwitch),
+		params.P("StackName", params.TString, params.FromPipelineByName()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()
@@ -644,9 +645,9 @@ func pushLocation() *runtime.Command {
 func popLocation() *runtime.Command {
 	c := engine.Cmdlet("Pop-Location", engine.ModManagement, "PopLocationCommand")
 	c.Synopsis = "Returns to the location last saved by Push-Location."
-	c.Params = []*runtime.Param{
-		runtime.P("PassThru", runtime.TSwitch),
-		runtime.P("StackName", runtime.TString, runtime.FromPipelineByName()),
+	c.Params = []*params.Param{
+		params.P("PassThru", params.TSwitch),
+		params.P("StackName", params.TString, params.FromPipelineByName()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ns := ctx.RT.Files()
@@ -676,7 +677,7 @@ func mkdirFunction() *runtime.Command {
 	c.FullTypeName = ""
 	c.Synopsis = "Creates a folder (New-Item -ItemType Directory)."
 	c.Examples = nil
-	var params []*runtime.Param
+	var params []*params.Param
 	for _, p := range c.Params {
 		if p.Name != "ItemType" {
 			params = append(params, p)

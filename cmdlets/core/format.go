@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -200,7 +201,7 @@ func outDefault(name, typeName string) *runtime.Command {
 // paging is the pager of one paging call and the writer that formats
 // into it (none when the host does not page).
 type paging struct {
-	pager *runtime.Pager
+	pager *hostui.Pager
 	w     *format.Writer
 }
 

@@ -1,10 +1,9 @@
 package onprem
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 
 	"github.com/exosim/exosim/store/directory"

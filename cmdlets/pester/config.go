@@ -1,14 +1,13 @@
 package pester
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"

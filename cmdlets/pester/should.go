@@ -1,12 +1,11 @@
 package pester
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -385,7 +384,7 @@ func checkOfType(s *shouldCall) (string, error) {
 		if !found {
 			return "", argumentError(fmt.Sprintf("Could not find type [%s]. Make sure that the assembly that contains that type is loaded.", name))
 		}
-		expected = &runtime.TypeValue{Info: t}
+		expected = &dotnet.TypeValue{Info: t}
 	}
 	ok := s.op("-is", s.actual, expected)
 	if ok != s.negate {
@@ -579,7 +578,7 @@ func checkThrow(s *shouldCall) (string, error) {
 			name := strings.TrimSuffix(strings.TrimPrefix(str, "["), "]")
 			t, shown = name, "["+name+"]"
 			if ti, found := s.rt.ResolveType(name); found {
-				t, shown = &runtime.TypeValue{Info: ti}, ""
+				t, shown = &dotnet.TypeValue{Info: ti}, ""
 			}
 		}
 		if shown == "" {
@@ -640,7 +639,7 @@ func exceptionIs(rec *object.ErrorRecord, t any) bool {
 	switch x := wording.Bare(t).(type) {
 	case *dotnet.TypeInfo:
 		name = x.FullName
-	case *runtime.TypeValue:
+	case *dotnet.TypeValue:
 		name = x.Info.FullName
 	default:
 		name = fmt.Sprint(x)
@@ -742,7 +741,7 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 			switch x := wording.Bare(want).(type) {
 			case *dotnet.TypeInfo:
 				wantName = x.FullName
-			case *runtime.TypeValue:
+			case *dotnet.TypeValue:
 				wantName = x.Info.FullName
 			default:
 				n := strings.TrimSuffix(strings.TrimPrefix(s.rt.ToStr(x), "["), "]")

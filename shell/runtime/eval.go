@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
@@ -858,7 +859,7 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 		if err != nil {
 			return err
 		}
-		if tv, ok := obj.(*TypeValue); ok && t.Static {
+		if tv, ok := obj.(*dotnet.TypeValue); ok && t.Static {
 			return rt.setStatic(tv.Info, name, value, t.Ext)
 		}
 		return rt.setMember(obj, name, value, t.Ext)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -83,7 +84,7 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 			}
 			return nil, invalidOperation(x.Ext, fmt.Sprintf("Unable to find type [%s].", x.Type.Name), "TypeNotFound")
 		}
-		return &TypeValue{Info: t}, nil
+		return &dotnet.TypeValue{Info: t}, nil
 	case *syntax.ConvertExpr:
 		return rt.evalConvert(x)
 	case *syntax.UnaryExpr:
@@ -517,9 +518,9 @@ func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
 	return nil, &opError{Msg: fmt.Sprintf("The operator '%s' is not supported.", op)}
 }
 
-func (rt *Runtime) typeOperand(r any) (*TypeInfo, error) {
+func (rt *Runtime) typeOperand(r any) (*dotnet.TypeInfo, error) {
 	switch t := r.(type) {
-	case *TypeValue:
+	case *dotnet.TypeValue:
 		return t.Info, nil
 	case string:
 		ti, ok := rt.ResolveType(t)

@@ -1,19 +1,13 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/params"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/hostui"
+	"github.com/exosim/exosim/shell/params"
 )
-
-// HostMethod is a method of a host object (hostui.Method).
-type HostMethod = hostui.Method
-
-// Pager shows host output a screenful at a time (hostui.Pager).
-type Pager = hostui.Pager
 
 // confirm asks a ShouldProcess question through the host: Yes, Yes to
 // All, No, No to All and, for local commands, Suspend (a nested prompt;
@@ -85,7 +79,7 @@ func (rt *Runtime) TakeHistoryLine() (string, bool) {
 
 // NewPager returns a pager over the host, or nil when the host is not an
 // interactive terminal (output is then written straight through).
-func (rt *Runtime) NewPager() *Pager { return hostui.NewPager(rt.IO, rt.writeStream) }
+func (rt *Runtime) NewPager() *hostui.Pager { return hostui.NewPager(rt.IO, rt.writeStream) }
 
 // StopPipeline is the error that stops the running command line without
 // an error record (a pager's q, Ctrl+C at a prompt).

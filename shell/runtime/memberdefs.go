@@ -14,6 +14,8 @@ package runtime
 import (
 	"strings"
 	"sync"
+
+	"github.com/exosim/exosim/shell/dotnet"
 )
 
 var memberText = map[string]struct{ params, text string }{
@@ -316,7 +318,7 @@ func memberDescriptions(full string) []*memberDesc {
 // definition is the member's definition for the closed type t: the
 // overloads that take an argument count within arity, generic
 // parameters replaced by t's arguments.
-func (d *memberDesc) definition(t *TypeInfo, arity [2]int) string {
+func (d *memberDesc) definition(t *dotnet.TypeInfo, arity [2]int) string {
 	var keep []string
 	for _, o := range d.overloads {
 		if d.kind == "Method" {
@@ -359,7 +361,7 @@ func overloadParams(o string) int {
 
 // substitute replaces the generic parameter names in o with the
 // friendly names of t's arguments.
-func (d *memberDesc) substitute(o string, t *TypeInfo) string {
+func (d *memberDesc) substitute(o string, t *dotnet.TypeInfo) string {
 	if len(d.params) == 0 || t == nil || len(t.Args) != len(d.params) {
 		return o
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -46,7 +47,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 			for _, m := range rt.MembersOf(v, false, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
-			for _, m := range rt.MembersOf(&runtime.TypeValue{Info: rt.TypeOf(v)}, true, true) {
+			for _, m := range rt.MembersOf(&dotnet.TypeValue{Info: rt.TypeOf(v)}, true, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
 			for _, d := range described {

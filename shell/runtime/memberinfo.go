@@ -43,8 +43,8 @@ func (rt *Runtime) MembersOf(v any, static, force bool) []MemberInfo {
 // membersOf is MembersOf; withObject adds System.Object's methods where
 // the type's description does not list them.
 func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo {
-	var t *TypeInfo
-	if tv, ok := v.(*TypeValue); ok && static {
+	var t *dotnet.TypeInfo
+	if tv, ok := v.(*dotnet.TypeValue); ok && static {
 		t = tv.Info
 	} else {
 		t = rt.TypeOf(v)
@@ -180,7 +180,7 @@ func (rt *Runtime) defTypeName(tn *syntax.TypeName) string {
 // definition: the accelerator of a core type (int, string, datetime),
 // otherwise the full name, with generic arguments in brackets
 // (System.Collections.Generic.List[string]) and [] for arrays.
-func friendlyTypeName(t *TypeInfo) string {
+func friendlyTypeName(t *dotnet.TypeInfo) string {
 	if t == nil {
 		return "System.Object"
 	}
@@ -229,7 +229,7 @@ var coreTypeNames = map[string]string{
 
 // describedMembers adds the described members of t and its base types
 // that resolve on v (on the type, for static ones).
-func (rt *Runtime) describedMembers(t *TypeInfo, v any, static bool, add func(MemberInfo)) {
+func (rt *Runtime) describedMembers(t *dotnet.TypeInfo, v any, static bool, add func(MemberInfo)) {
 	seen := 0
 	for cur := t; cur != nil && cur.Def() != nil && seen < 16; seen++ {
 		for _, d := range memberDescriptions(cur.Def().FullName) {
@@ -250,7 +250,7 @@ func (rt *Runtime) describedMembers(t *TypeInfo, v any, static bool, add func(Me
 }
 
 // memberWorks tells whether a described member resolves on the value.
-func (rt *Runtime) memberWorks(t *TypeInfo, v any, d *memberDesc) bool {
+func (rt *Runtime) memberWorks(t *dotnet.TypeInfo, v any, d *memberDesc) bool {
 	if d.static {
 		m, _ := dotnet.FindMember(t, d.name, true)
 		return m != nil
@@ -268,8 +268,8 @@ func (rt *Runtime) memberWorks(t *TypeInfo, v any, d *memberDesc) bool {
 
 // memberArity is the range of argument counts the member accepts
 // (max < 0: any).
-func (rt *Runtime) memberArity(t *TypeInfo, v any, d *memberDesc) [2]int {
-	var m *Member
+func (rt *Runtime) memberArity(t *dotnet.TypeInfo, v any, d *memberDesc) [2]int {
+	var m *dotnet.Member
 	if d.static {
 		m, _ = dotnet.FindMember(t, d.name, true)
 	} else {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -34,7 +35,7 @@ func (rt *Runtime) evalMember(x *syntax.MemberExpr) (any, error) {
 		return nil, err
 	}
 	if x.Static {
-		tv, ok := target.(*TypeValue)
+		tv, ok := target.(*dotnet.TypeValue)
 		if !ok {
 			return nil, invalidOperation(x.Ext, "Unable to find type.", "TypeNotFound")
 		}
@@ -102,7 +103,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return &psObjectView{v: t}, true
 		}
 		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
-			v, err := m.Get(&Call{Host: rt, Type: at, Self: self, Name: name})
+			v, err := m.Get(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name})
 			return v, err == nil
 		}
 		if t.Base != nil {
@@ -122,7 +123,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return &psObjectView{v: t}, true
 		}
 		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
-			v, err := m.Get(&Call{Host: rt, Type: at, Self: self, Name: name})
+			v, err := m.Get(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name})
 			return v, err == nil
 		}
 		return nil, false
@@ -138,7 +139,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 		return &psObjectView{v: target}, true
 	}
 	if m, at, self := rt.resolveMember(target, name); m != nil && m.Get != nil {
-		v, err := m.Get(&Call{Host: rt, Type: at, Self: self, Name: name})
+		v, err := m.Get(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name})
 		return v, err == nil
 	}
 	if p, ok := object.GetProperty(target, name); ok {
@@ -157,7 +158,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 
 // resolveMember finds an instance member of v in the type registry; self
 // is the value the member applies to (the base of a wrapping PSObject).
-func (rt *Runtime) resolveMember(v any, name string) (*Member, *TypeInfo, any) {
+func (rt *Runtime) resolveMember(v any, name string) (*dotnet.Member, *dotnet.TypeInfo, any) {
 	if o, ok := v.(*object.PSObject); ok {
 		for _, tn := range o.TypeNames {
 			if t := dotnet.TypeByName(tn); t != nil {
@@ -243,7 +244,7 @@ func (rt *Runtime) setMember(target any, name string, value any, ext syntax.Exte
 		return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyNotFound")
 	}
 	if m, at, self := rt.resolveMember(target, name); m != nil && m.Set != nil {
-		if err := m.Set(&Call{Host: rt, Type: at, Self: self, Name: name}, value); err != nil {
+		if err := m.Set(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name}, value); err != nil {
 			return rt.methodError(err, ext, name, 1)
 		}
 		return nil
@@ -376,7 +377,7 @@ func (rt *Runtime) dictGet(h *object.Hashtable, k any) (any, bool) {
 			return h.Get(keys[n])
 		}
 	}
-	if t, ok := h.Type.(*TypeInfo); ok && t != nil && len(t.Args) == 2 {
+	if t, ok := h.Type.(*dotnet.TypeInfo); ok && t != nil && len(t.Args) == 2 {
 		ck, err := dotnet.ConvertArg(rt, k, t.Args[0], "key", "get_Item")
 		if err != nil {
 			return nil, false
@@ -409,7 +410,7 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 				return nil
 			}
 		}
-		if gt, ok := t.Type.(*TypeInfo); ok && gt != nil && len(gt.Args) == 2 {
+		if gt, ok := t.Type.(*dotnet.TypeInfo); ok && gt != nil && len(gt.Args) == 2 {
 			k, err := dotnet.ConvertArg(rt, idx, gt.Args[0], "key", "set_Item")
 			if err == nil {
 				value, err = dotnet.ConvertArg(rt, value, gt.Args[1], "value", "set_Item")
@@ -448,7 +449,7 @@ func (rt *Runtime) setIndex(target, idx, value any, ext syntax.Extent) error {
 		if k < 0 || k >= len(t.Items) {
 			return runtimeError(ext, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", "ArgumentOutOfRangeException", object.InvalidOperation, "ArgumentOutOfRangeException")
 		}
-		if gt, ok := t.Type.(*TypeInfo); ok && gt != nil && len(gt.Args) == 1 {
+		if gt, ok := t.Type.(*dotnet.TypeInfo); ok && gt != nil && len(gt.Args) == 1 {
 			v, err := dotnet.ConvertArg(rt, value, gt.Args[0], "value", "set_Item")
 			if err != nil {
 				return runtimeError(ext, err.Error(), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
@@ -498,7 +499,7 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		return nil, rt.methodError(dotnet.NotSupported("calling a generic method with explicit type arguments (%s[%s])", name, strings.Join(names, ", ")), x.Ext, name, len(args))
 	}
 	if x.Static {
-		tv, ok := target.(*TypeValue)
+		tv, ok := target.(*dotnet.TypeValue)
 		if !ok {
 			return nil, invalidOperation(x.Ext, "Unable to find type.", "TypeNotFound")
 		}
@@ -582,7 +583,7 @@ func argStr(rt *Runtime, args []any, i int) string {
 
 // CallStatic invokes a static method of a type ([T]::Name(args)), the
 // constructor for "new".
-func (rt *Runtime) CallStatic(t *TypeInfo, name string, args []any) (any, error) {
+func (rt *Runtime) CallStatic(t *dotnet.TypeInfo, name string, args []any) (any, error) {
 	if strings.EqualFold(name, "new") {
 		return rt.Construct(t, args)
 	}
@@ -598,7 +599,7 @@ func (rt *Runtime) CallStatic(t *TypeInfo, name string, args []any) (any, error)
 
 // StaticProperty reads a static property ([T]::Name); an unknown one is
 // $null, as in PowerShell outside strict mode.
-func (rt *Runtime) StaticProperty(t *TypeInfo, name string) (any, error) {
+func (rt *Runtime) StaticProperty(t *dotnet.TypeInfo, name string) (any, error) {
 	m, at := dotnet.FindMember(t, name, true)
 	if m == nil || m.Get == nil {
 		return nil, nil
@@ -606,11 +607,11 @@ func (rt *Runtime) StaticProperty(t *TypeInfo, name string) (any, error) {
 	if at == nil {
 		at = t
 	}
-	return m.Get(&Call{Host: rt, Type: at, Name: name})
+	return m.Get(&dotnet.Call{Host: rt, Type: at, Name: name})
 }
 
 // setStatic assigns a static property ([T]::Name = value).
-func (rt *Runtime) setStatic(t *TypeInfo, name string, value any, ext syntax.Extent) error {
+func (rt *Runtime) setStatic(t *dotnet.TypeInfo, name string, value any, ext syntax.Extent) error {
 	m, at := dotnet.FindMember(t, name, true)
 	if m == nil || (m.Get == nil && m.Set == nil) {
 		return invalidOperation(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists and can be set.", name), "PropertyNotFound")
@@ -621,7 +622,7 @@ func (rt *Runtime) setStatic(t *TypeInfo, name string, value any, ext syntax.Ext
 	if at == nil {
 		at = t
 	}
-	if err := m.Set(&Call{Host: rt, Type: at, Name: name}, value); err != nil {
+	if err := m.Set(&dotnet.Call{Host: rt, Type: at, Name: name}, value); err != nil {
 		var pe *propSetError
 		if errors.As(err, &pe) {
 			return runtimeError(ext, fmt.Sprintf("Exception setting \"%s\": \"%s\"", name, pe.Error()), "ExceptionWhenSetting", object.NotSpecified, "SetValueInvocationException")
@@ -658,7 +659,7 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 				// bind to the script block's param() block
 				return rt.withThis(t, func() (any, error) { return rt.callScriptBlock(sb, args) })
 			}
-			if f, ok := p.Get().(HostMethod); ok {
+			if f, ok := p.Get().(hostui.Method); ok {
 				return f(args)
 			}
 		}
@@ -697,7 +698,7 @@ func (rt *Runtime) intrinsicForEachMember(target any, args []any) (any, bool) {
 	}
 	out := []any{}
 	switch x := bareValue(args[0]).(type) {
-	case *TypeValue:
+	case *dotnet.TypeValue:
 		for _, it := range items {
 			v, err := rt.ConvertTo(it, x.Info.String())
 			if err != nil {

@@ -17,13 +17,13 @@ import (
 
 // psMethod is one method of a value or of a type (static).
 type psMethod struct {
-	target    any       // the instance; nil for a static method
-	typ       *TypeInfo // the type of a static method
+	target    any              // the instance; nil for a static method
+	typ       *dotnet.TypeInfo // the type of a static method
 	name      string
 	overloads []string
 }
 
-func (m *psMethod) PSType() *TypeInfo {
+func (m *psMethod) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Management.Automation.PSMethod")
 }
 
@@ -59,12 +59,12 @@ func (m *psMethod) String() string { return strings.Join(m.overloads, ", ") }
 
 // methodValue returns the PSMethod of a method named without
 // parentheses, or the refusal when its overloads are not known.
-func (rt *Runtime) methodValue(target any, typ *TypeInfo, name string) (any, error) {
+func (rt *Runtime) methodValue(target any, typ *dotnet.TypeInfo, name string) (any, error) {
 	typeName, sep := object.TypeName(target), "."
 	on := target
 	if typ != nil {
 		typeName, sep = typ.String(), "::"
-		on = &TypeValue{Info: typ}
+		on = &dotnet.TypeValue{Info: typ}
 	}
 	canon, ov := rt.methodOverloads(on, typ != nil, name)
 	if ov == nil {
@@ -77,9 +77,9 @@ func init() { dotnet.RegisterLater(declarePSMethodType) }
 
 // declarePSMethodType registers PSMethod; it runs on the first type lookup.
 func declarePSMethodType() {
-	self := func(c *Call) *psMethod { return bareValue(c.Self).(*psMethod) }
-	adapted := func(name string) *Member {
-		return dotnet.Prop(func(c *Call) (any, error) {
+	self := func(c *dotnet.Call) *psMethod { return bareValue(c.Self).(*psMethod) }
+	adapted := func(name string) *dotnet.Member {
+		return dotnet.Prop(func(c *dotnet.Call) (any, error) {
 			for _, p := range self(c).Adapted() {
 				if p.Name == name {
 					return p.Value, nil
@@ -88,16 +88,16 @@ func declarePSMethodType() {
 			return nil, nil
 		})
 	}
-	dotnet.RegisterType(&TypeDef{FullName: "System.Management.Automation.PSMethod", Hidden: true,
-		Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*psMethod); return ok },
-		Members: Members{
+	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.Management.Automation.PSMethod", Hidden: true,
+		Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(*psMethod); return ok },
+		Members: dotnet.Members{
 			"OverloadDefinitions": adapted("OverloadDefinitions"),
 			"TypeNameOfValue":     adapted("TypeNameOfValue"),
 			"MemberType":          adapted("MemberType"),
 			"Value":               adapted("Value"),
 			"Name":                adapted("Name"),
 			"IsInstance":          adapted("IsInstance"),
-			"Invoke": dotnet.Method(0, -1, func(c *Call) (any, error) {
+			"Invoke": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 				m := self(c)
 				if m.typ != nil {
 					return rtOf(c).CallStatic(m.typ, m.name, c.Args)

@@ -552,7 +552,7 @@ type Scope struct {
 	functions map[string]*FunctionInfo
 	// types are the enums and classes the block running in this scope
 	// defines, by lower-case name.
-	types    map[string]*TypeDef
+	types    map[string]*dotnet.TypeDef
 	isScript bool
 	// strict is the Set-StrictMode version set in this scope (strictSet).
 	strict    int

@@ -32,15 +32,15 @@ type classSession struct{ rt *Runtime }
 func (rt *Runtime) classInterp() classes.Interp { return classSession{rt} }
 
 func (s classSession) Host() dotnet.Host                   { return s.rt }
-func (s classSession) TypeOf(v any) *TypeInfo              { return s.rt.TypeOf(v) }
+func (s classSession) TypeOf(v any) *dotnet.TypeInfo       { return s.rt.TypeOf(v) }
 func (s classSession) EvalExpr(e syntax.Expr) (any, error) { return s.rt.evalExpr(e) }
-func (s classSession) ResolveType(name string) (*TypeInfo, bool) {
+func (s classSession) ResolveType(name string) (*dotnet.TypeInfo, bool) {
 	return s.rt.ResolveType(name)
 }
-func (s classSession) ScriptType(name string) *TypeDef   { return s.rt.scriptTypeDef(name, 0) }
-func (s classSession) InstanceType(name string) *TypeDef { return s.rt.instanceTypeDef(name) }
-func (s classSession) AddType(d *TypeDef)                { s.rt.addScriptType(d) }
-func (s classSession) Scope() any                        { return s.rt.scope }
+func (s classSession) ScriptType(name string) *dotnet.TypeDef   { return s.rt.scriptTypeDef(name, 0) }
+func (s classSession) InstanceType(name string) *dotnet.TypeDef { return s.rt.instanceTypeDef(name) }
+func (s classSession) AddType(d *dotnet.TypeDef)                { s.rt.addScriptType(d) }
+func (s classSession) Scope() any                               { return s.rt.scope }
 
 func (s classSession) InClass(c *scriptClass, f func() (any, error)) (any, error) {
 	rt := s.rt

@@ -21,7 +21,7 @@ import (
 // then, inside a class's method, in the scopes where that class was
 // defined, then in the blocks enclosing the running one in its source
 // text (execBlock keeps their extents in inBlocks).
-func (rt *Runtime) scriptTypeDef(name string, arity int) *TypeDef {
+func (rt *Runtime) scriptTypeDef(name string, arity int) *dotnet.TypeDef {
 	if arity != 0 || rt.scriptTypes.Empty() {
 		return nil
 	}
@@ -40,7 +40,7 @@ func (rt *Runtime) scriptTypeDef(name string, arity int) *TypeDef {
 	return rt.scriptTypes.Lexical(rt.inBlocks[len(rt.inBlocks)-1], key)
 }
 
-func scopeType(s *Scope, key string) *TypeDef {
+func scopeType(s *Scope, key string) *dotnet.TypeDef {
 	for ; s != nil; s = s.parent {
 		if d := s.types[key]; d != nil {
 			return d
@@ -52,7 +52,7 @@ func scopeType(s *Scope, key string) *TypeDef {
 // instanceTypeDef finds the script-defined type an instance's type name
 // stands for: the visible one, else the latest of that name, as an
 // instance keeps its class outside the scope that defined it.
-func (rt *Runtime) instanceTypeDef(name string) *TypeDef {
+func (rt *Runtime) instanceTypeDef(name string) *dotnet.TypeDef {
 	if d := rt.scriptTypeDef(name, 0); d != nil {
 		return d
 	}
@@ -60,7 +60,7 @@ func (rt *Runtime) instanceTypeDef(name string) *TypeDef {
 }
 
 // typeByName is TypeByName that also sees the session's script types.
-func (rt *Runtime) typeByName(full string) *TypeInfo {
+func (rt *Runtime) typeByName(full string) *dotnet.TypeInfo {
 	if d := rt.instanceTypeDef(full); d != nil {
 		return dotnet.CloseType(d, nil)
 	}
@@ -68,10 +68,10 @@ func (rt *Runtime) typeByName(full string) *TypeInfo {
 }
 
 // addScriptType makes d visible in the current scope under its name.
-func (rt *Runtime) addScriptType(d *TypeDef) {
+func (rt *Runtime) addScriptType(d *dotnet.TypeDef) {
 	key := rt.scriptTypes.Add(d)
 	if rt.scope.types == nil {
-		rt.scope.types = map[string]*TypeDef{}
+		rt.scope.types = map[string]*dotnet.TypeDef{}
 	}
 	rt.scope.types[key] = d
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -142,7 +143,7 @@ func (rt *Runtime) strictMember(target any, name string, ext syntax.Extent) erro
 			return nil
 		}
 		return notFound()
-	case *TypeValue:
+	case *dotnet.TypeValue:
 		switch lname {
 		case "name", "fullname", "basetype":
 			return nil

@@ -10,29 +10,18 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// The .NET type registry is shell/dotnet; the interpreter names its
-// pieces without the package qualifier. Here the interpreter's side of
+// The .NET type registry is shell/dotnet. Here the interpreter's side of
 // it: resolving a written type name (script-defined classes first), the
 // type of a value, and member calls and constructors with the session as
 // the types' host.
 
-type (
-	TypeDef  = dotnet.TypeDef
-	TypeInfo = dotnet.TypeInfo
-	Members  = dotnet.Members
-	Member   = dotnet.Member
-	Call     = dotnet.Call
-	// TypeValue is a type literal used as a value ([int], [math]).
-	TypeValue = dotnet.TypeValue
-	Ref       = dotnet.Ref
-	voidValue = dotnet.Void
-)
+type voidValue = dotnet.Void
 
 // rtOf is the session running a member call.
-func rtOf(c *Call) *Runtime { return c.Host.(*Runtime) }
+func rtOf(c *dotnet.Call) *Runtime { return c.Host.(*Runtime) }
 
 // classOf is the script class a definition declares (nil for .NET types).
-func classOf(d *TypeDef) *scriptClass {
+func classOf(d *dotnet.TypeDef) *scriptClass {
 	if d == nil {
 		return nil
 	}
@@ -43,13 +32,13 @@ func classOf(d *TypeDef) *scriptClass {
 // ResolveType finds a type by the name written in brackets: an
 // accelerator, a full name, a name in System or in a namespace of a using
 // statement, a closed generic (List[string]) or an array (int[]).
-func (rt *Runtime) ResolveType(name string) (*TypeInfo, bool) {
+func (rt *Runtime) ResolveType(name string) (*dotnet.TypeInfo, bool) {
 	return rt.resolveTypeIn(name, nil)
 }
 
 // resolveTypeIn is ResolveType with the namespaces of using statements in
 // effect where the name was written (they apply to generic arguments too).
-func (rt *Runtime) resolveTypeIn(name string, namespaces []string) (*TypeInfo, bool) {
+func (rt *Runtime) resolveTypeIn(name string, namespaces []string) (*dotnet.TypeInfo, bool) {
 	tn, ok := dotnet.ParseTypeName(strings.TrimSpace(name))
 	if !ok {
 		return nil, false
@@ -57,8 +46,8 @@ func (rt *Runtime) resolveTypeIn(name string, namespaces []string) (*TypeInfo, b
 	return rt.resolveParsed(tn, namespaces)
 }
 
-func (rt *Runtime) resolveParsed(tn *dotnet.TypeName, namespaces []string) (*TypeInfo, bool) {
-	var args []*TypeInfo
+func (rt *Runtime) resolveParsed(tn *dotnet.TypeName, namespaces []string) (*dotnet.TypeInfo, bool) {
+	var args []*dotnet.TypeInfo
 	for _, a := range tn.Args {
 		ai, ok := rt.resolveParsed(a, namespaces)
 		if !ok {
@@ -84,7 +73,7 @@ func (rt *Runtime) resolveParsed(tn *dotnet.TypeName, namespaces []string) (*Typ
 // instance and static member lookup
 
 // TypeOf returns the type of a value, as GetType() reports it.
-func (rt *Runtime) TypeOf(v any) *TypeInfo {
+func (rt *Runtime) TypeOf(v any) *dotnet.TypeInfo {
 	v = bareValue(v)
 	switch x := v.(type) {
 	case dotnet.Typed:
@@ -92,17 +81,17 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 	case *xmldom.Node:
 		return dotnet.TypeByName(x.TypeName())
 	case *object.List:
-		if t, ok := x.Type.(*TypeInfo); ok && t != nil {
+		if t, ok := x.Type.(*dotnet.TypeInfo); ok && t != nil {
 			return t
 		}
 	case *object.Hashtable:
-		if t, ok := x.Type.(*TypeInfo); ok && t != nil {
+		if t, ok := x.Type.(*dotnet.TypeInfo); ok && t != nil {
 			return t
 		}
-	case *TypeValue:
+	case *dotnet.TypeValue:
 		return dotnet.TypeByName("System.RuntimeType")
 	case []any:
-		if t, ok := object.ArrayType(x).(*TypeInfo); ok {
+		if t, ok := object.ArrayType(x).(*dotnet.TypeInfo); ok {
 			return t
 		}
 		return dotnet.ObjectArrayType()
@@ -127,7 +116,7 @@ func (rt *Runtime) TypeOf(v any) *TypeInfo {
 	if t := dotnet.TypeByName(full); t != nil {
 		return t
 	}
-	return &TypeInfo{FullName: full, Test: func(any) bool { return false }}
+	return &dotnet.TypeInfo{FullName: full, Test: func(any) bool { return false }}
 }
 
 // bareValue unwraps a PSObject that only decorates a base value.
@@ -135,7 +124,7 @@ func bareValue(v any) any { return dotnet.Bare(v) }
 
 // instanceMember finds an instance member of v: on the registered types
 // of a PSObject's type names first, then on the value's own type.
-func (rt *Runtime) instanceMember(v any, name string) (*Member, *TypeInfo) {
+func (rt *Runtime) instanceMember(v any, name string) (*dotnet.Member, *dotnet.TypeInfo) {
 	if o, ok := v.(*object.PSObject); ok {
 		for _, tn := range o.TypeNames {
 			if t := rt.typeByName(tn); t != nil {
@@ -152,8 +141,8 @@ func (rt *Runtime) instanceMember(v any, name string) (*Member, *TypeInfo) {
 }
 
 // invokeMember calls a method or reads a property member.
-func (rt *Runtime) invokeMember(m *Member, t *TypeInfo, self any, name string, args []any) (any, error) {
-	c := &Call{Host: rt, Type: t, Self: self, Args: args, Name: name}
+func (rt *Runtime) invokeMember(m *dotnet.Member, t *dotnet.TypeInfo, self any, name string, args []any) (any, error) {
+	c := &dotnet.Call{Host: rt, Type: t, Self: self, Args: args, Name: name}
 	if m.Call == nil {
 		return nil, &dotnet.MethodNotFound{TypeName: typeNameForError(rt, self, t), Name: name}
 	}
@@ -163,7 +152,7 @@ func (rt *Runtime) invokeMember(m *Member, t *TypeInfo, self any, name string, a
 	return m.Call(c)
 }
 
-func typeNameForError(rt *Runtime, self any, t *TypeInfo) string {
+func typeNameForError(rt *Runtime, self any, t *dotnet.TypeInfo) string {
 	if self != nil {
 		return object.TypeName(self)
 	}
@@ -183,7 +172,7 @@ func (rt *Runtime) NewInstance(typeName string, args []any) (any, error) {
 	return rt.Construct(t, args)
 }
 
-func (rt *Runtime) Construct(t *TypeInfo, args []any) (any, error) {
+func (rt *Runtime) Construct(t *dotnet.TypeInfo, args []any) (any, error) {
 	if t.Element != nil {
 		if len(args) != 1 {
 			return nil, &dotnet.MethodBindError{Msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), ID: "MethodCountCouldNotFindBest"}
@@ -220,7 +209,7 @@ func (rt *Runtime) Construct(t *TypeInfo, args []any) (any, error) {
 			return nil, &dotnet.MethodBindError{Msg: fmt.Sprintf("Cannot find an overload for \"new\" and the argument count: \"%d\".", len(args)), ID: "MethodCountCouldNotFindBest"}
 		}
 	}
-	return t.Def().New(&Call{Host: rt, Type: t, Args: args, Name: "new"})
+	return t.Def().New(&dotnet.Call{Host: rt, Type: t, Args: args, Name: "new"})
 }
 
 // NewObjectError turns a NewInstance failure into New-Object's error: the
@@ -274,7 +263,7 @@ func isConstantVariable(name string) bool {
 }
 
 // refToVariable makes [ref]$name.
-func (rt *Runtime) refToVariable(name string) (*Ref, error) {
+func (rt *Runtime) refToVariable(name string) (*dotnet.Ref, error) {
 	v := rt.findVar(name)
 	if v == nil {
 		return nil, &opError{Msg: "[ref] cannot be applied to a variable that does not exist."}

@@ -20,7 +20,7 @@ import (
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }
 
-func (p *psObjectView) PSType() *TypeInfo { return dotnet.CloseType(psViewDef, nil) }
+func (p *psObjectView) PSType() *dotnet.TypeInfo { return dotnet.CloseType(psViewDef, nil) }
 
 // PSTypeName is the .NET type name.
 func (p *psObjectView) PSTypeName() string { return "System.Management.Automation.PSObject" }
@@ -59,7 +59,7 @@ func (p *psObjectView) typeNames() any {
 // psPropertySet is .psobject.Properties: a live view of the properties.
 type psPropertySet struct{ v any }
 
-func (s *psPropertySet) PSType() *TypeInfo {
+func (s *psPropertySet) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Management.Automation.PSMemberInfoIntegratingCollection`1")
 }
 
@@ -117,7 +117,7 @@ func (i *psPropertyInfo) typeName() string {
 	return "System.Management.Automation.PSProperty"
 }
 
-func (i *psPropertyInfo) PSType() *TypeInfo { return dotnet.TypeByName(i.typeName()) }
+func (i *psPropertyInfo) PSType() *dotnet.TypeInfo { return dotnet.TypeByName(i.typeName()) }
 
 // PSTypeName is the .NET type name.
 func (i *psPropertyInfo) PSTypeName() string { return i.typeName() }
@@ -172,7 +172,7 @@ func (i *psPropertyInfo) Adapted() []*object.Property {
 // typeNameList is .psobject.TypeNames of a PSObject: a live list.
 type typeNameList struct{ o *object.PSObject }
 
-func (l *typeNameList) PSType() *TypeInfo {
+func (l *typeNameList) PSType() *dotnet.TypeInfo {
 	return dotnet.TypeByName("System.Collections.ObjectModel.Collection`1")
 }
 
@@ -200,18 +200,18 @@ func (l *typeNameList) Index(h dotnet.Host, key any) (any, bool) {
 	return l.o.TypeNames[i], true
 }
 
-func tnList(c *Call) *typeNameList { return c.Self.(*typeNameList) }
+func tnList(c *dotnet.Call) *typeNameList { return c.Self.(*typeNameList) }
 
 // psViewDef declares the members of .psobject (not registered by name:
 // the registered PSObject type is the plain property bag).
-var psViewDef = &TypeDef{FullName: "System.Management.Automation.PSObject", Assembly: "System.Management.Automation",
-	Members: dotnet.LowerKeys(Members{
-		"BaseObject":          dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
-		"ImmediateBaseObject": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
-		"Properties":          dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
-		"Members":             dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
-		"TypeNames":           dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
-		"Copy": dotnet.Method(0, 0, func(c *Call) (any, error) {
+var psViewDef = &dotnet.TypeDef{FullName: "System.Management.Automation.PSObject", Assembly: "System.Management.Automation",
+	Members: dotnet.LowerKeys(dotnet.Members{
+		"BaseObject":          dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+		"ImmediateBaseObject": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+		"Properties":          dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+		"Members":             dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+		"TypeNames":           dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
+		"Copy": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 			switch x := c.Self.(*psObjectView).v.(type) {
 			case *object.PSObject:
 				return x.Copy(), nil
@@ -224,7 +224,7 @@ var psViewDef = &TypeDef{FullName: "System.Management.Automation.PSObject", Asse
 			}
 			return c.Self.(*psObjectView).v, nil
 		}),
-		"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return rtOf(c).toStr(c.Self.(*psObjectView).v), nil }),
+		"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return rtOf(c).toStr(c.Self.(*psObjectView).v), nil }),
 	})}
 
 func init() { dotnet.RegisterLater(declarePsTypes) }
@@ -232,17 +232,17 @@ func init() { dotnet.RegisterLater(declarePsTypes) }
 // declarePsTypes registers the file's types; it runs on the first type lookup.
 func declarePsTypes() {
 	dotnet.RegisterType(
-		&TypeDef{FullName: "System.Management.Automation.PSObject", Aliases: []string{"psobject"}, Assembly: "System.Management.Automation",
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) { return v, nil },
-			Is:      func(_ *TypeInfo, v any) bool { return v != nil },
-			New: func(c *Call) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Management.Automation.PSObject", Aliases: []string{"psobject"}, Assembly: "System.Management.Automation",
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return v, nil },
+			Is:      func(_ *dotnet.TypeInfo, v any) bool { return v != nil },
+			New: func(c *dotnet.Call) (any, error) {
 				if len(c.Args) == 0 {
 					return object.NewCustomObject(), nil
 				}
 				return c.Arg(0), nil
 			}},
-		&TypeDef{FullName: "System.Management.Automation.PSCustomObject", Aliases: []string{"pscustomobject"}, Assembly: "System.Management.Automation",
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Management.Automation.PSCustomObject", Aliases: []string{"pscustomobject"}, Assembly: "System.Management.Automation",
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				if h, ok := bareValue(v).(*object.Hashtable); ok {
 					o := object.NewCustomObject()
 					for _, e := range h.Entries() {
@@ -252,10 +252,10 @@ func declarePsTypes() {
 				}
 				return v, nil
 			},
-			Is: func(_ *TypeInfo, v any) bool { o, ok := v.(*object.PSObject); return ok && o.IsCustom() }},
-		&TypeDef{FullName: "System.Management.Automation.PSMemberInfoIntegratingCollection`1", Assembly: "System.Management.Automation",
-			Members: Members{
-				"Add": dotnet.Method(1, 2, func(c *Call) (any, error) {
+			Is: func(_ *dotnet.TypeInfo, v any) bool { o, ok := v.(*object.PSObject); return ok && o.IsCustom() }},
+		&dotnet.TypeDef{FullName: "System.Management.Automation.PSMemberInfoIntegratingCollection`1", Assembly: "System.Management.Automation",
+			Members: dotnet.Members{
+				"Add": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 					set := c.Self.(*psPropertySet)
 					o, ok := set.v.(*object.PSObject)
 					if !ok {
@@ -272,13 +272,13 @@ func declarePsTypes() {
 					o.AddProperty(&cp)
 					return voidValue{}, nil
 				}),
-				"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Remove": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					if o, ok := c.Self.(*psPropertySet).v.(*object.PSObject); ok {
 						o.Remove(c.Str(0))
 					}
 					return voidValue{}, nil
 				}),
-				"Match": dotnet.Method(1, 2, func(c *Call) (any, error) {
+				"Match": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
 					out := []any{}
 					for _, p := range c.Self.(*psPropertySet).items() {
 						if wildcard.Match(c.Str(0), p.p.Name) {
@@ -287,7 +287,7 @@ func declarePsTypes() {
 					}
 					return out, nil
 				}),
-				"Item": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Item": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					v, _ := c.Self.(*psPropertySet).Index(rtOf(c), c.Arg(0))
 					return v, nil
 				}),
@@ -296,15 +296,15 @@ func declarePsTypes() {
 		propertyInfoDef("System.Management.Automation.PSProperty", nil),
 		propertyInfoDef("System.Management.Automation.PSScriptProperty", nil),
 		propertyInfoDef("System.Management.Automation.PSAliasProperty", nil),
-		&TypeDef{FullName: "System.Collections.ObjectModel.Collection`1",
-			Members: Members{
-				"Count": dotnet.Prop(func(c *Call) (any, error) { return len(tnList(c).o.TypeNames), nil }),
-				"Add": dotnet.Method(1, 1, func(c *Call) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Collections.ObjectModel.Collection`1",
+			Members: dotnet.Members{
+				"Count": dotnet.Prop(func(c *dotnet.Call) (any, error) { return len(tnList(c).o.TypeNames), nil }),
+				"Add": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					l := tnList(c)
 					l.o.TypeNames = append(l.o.TypeNames, c.Str(0))
 					return voidValue{}, nil
 				}),
-				"Insert": dotnet.Method(2, 2, func(c *Call) (any, error) {
+				"Insert": dotnet.Method(2, 2, func(c *dotnet.Call) (any, error) {
 					l := tnList(c)
 					i, err := c.Int(0, "index")
 					if err != nil {
@@ -318,7 +318,7 @@ func declarePsTypes() {
 					l.o.TypeNames = append(names, l.o.TypeNames[i:]...)
 					return voidValue{}, nil
 				}),
-				"Remove": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Remove": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					l := tnList(c)
 					for i, n := range l.o.TypeNames {
 						if n == c.Str(0) {
@@ -328,8 +328,8 @@ func declarePsTypes() {
 					}
 					return false, nil
 				}),
-				"Clear": dotnet.Method(0, 0, func(c *Call) (any, error) { tnList(c).o.TypeNames = nil; return voidValue{}, nil }),
-				"Contains": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"Clear": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { tnList(c).o.TypeNames = nil; return voidValue{}, nil }),
+				"Contains": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					for _, n := range tnList(c).o.TypeNames {
 						if n == c.Str(0) {
 							return true, nil
@@ -337,7 +337,7 @@ func declarePsTypes() {
 					}
 					return false, nil
 				}),
-				"IndexOf": dotnet.Method(1, 1, func(c *Call) (any, error) {
+				"IndexOf": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
 					for i, n := range tnList(c).o.TypeNames {
 						if n == c.Str(0) {
 							return i, nil
@@ -346,71 +346,71 @@ func declarePsTypes() {
 					return -1, nil
 				}),
 			}},
-		&TypeDef{FullName: "System.Management.Automation.ScriptBlock", Aliases: []string{"scriptblock"}, Assembly: "System.Management.Automation",
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Management.Automation.ScriptBlock", Aliases: []string{"scriptblock"}, Assembly: "System.Management.Automation",
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				if sb, ok := bareValue(v).(*ScriptBlock); ok {
 					return sb, nil
 				}
 				return nil, dotnet.ConvertFailed(v, "System.Management.Automation.ScriptBlock", "")
 			},
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok },
-			Static: Members{
-				"Create": dotnet.Method(1, 1, func(c *Call) (any, error) { return rtOf(c).createScriptBlock(c.Str(0)) }),
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok },
+			Static: dotnet.Members{
+				"Create": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return rtOf(c).createScriptBlock(c.Str(0)) }),
 			},
-			Members: Members{
-				"Invoke": dotnet.Method(0, -1, func(c *Call) (any, error) {
+			Members: dotnet.Members{
+				"Invoke": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*ScriptBlock), "invoke", c.Args)
 					return v, err
 				}),
-				"InvokeReturnAsIs": dotnet.Method(0, -1, func(c *Call) (any, error) {
+				"InvokeReturnAsIs": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*ScriptBlock), "invokereturnasis", c.Args)
 					return v, err
 				}),
-				"GetNewClosure":     dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self, nil }),
-				"ToString":          dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
-				"InvokeWithContext": dotnet.Method(2, -1, func(c *Call) (any, error) { return rtOf(c).callScriptBlock(c.Self.(*ScriptBlock), c.Args[2:]) }),
+				"GetNewClosure":     dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self, nil }),
+				"ToString":          dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
+				"InvokeWithContext": dotnet.Method(2, -1, func(c *dotnet.Call) (any, error) { return rtOf(c).callScriptBlock(c.Self.(*ScriptBlock), c.Args[2:]) }),
 			}},
-		&TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
-			Convert: func(h dotnet.Host, _ *TypeInfo, v any) (any, error) {
+		&dotnet.TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				return Switch(object.ToBool(v)), nil
 			},
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(Switch); return ok },
-			Static: Members{
-				"Present": dotnet.Prop(func(*Call) (any, error) { return Switch(true), nil }),
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(Switch); return ok },
+			Static: dotnet.Members{
+				"Present": dotnet.Prop(func(*dotnet.Call) (any, error) { return Switch(true), nil }),
 			},
-			Members: Members{
-				"IsPresent": dotnet.Prop(func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
-				"ToBool":    dotnet.Method(0, 0, func(c *Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+			Members: dotnet.Members{
+				"IsPresent": dotnet.Prop(func(c *dotnet.Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+				"ToBool":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
 			}},
-		&TypeDef{FullName: "System.Management.Automation.PSCredential", Aliases: []string{"pscredential"}, Assembly: "System.Management.Automation",
-			Is: func(_ *TypeInfo, v any) bool {
+		&dotnet.TypeDef{FullName: "System.Management.Automation.PSCredential", Aliases: []string{"pscredential"}, Assembly: "System.Management.Automation",
+			Is: func(_ *dotnet.TypeInfo, v any) bool {
 				return object.TypeName(v) == "System.Management.Automation.PSCredential"
 			}},
-		&TypeDef{FullName: "System.Management.Automation.ErrorRecord", Assembly: "System.Management.Automation",
-			Is: func(_ *TypeInfo, v any) bool { _, ok := bareValue(v).(*object.ErrorRecord); return ok },
-			Members: Members{
-				"ToString": dotnet.Method(0, 0, func(c *Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
+		&dotnet.TypeDef{FullName: "System.Management.Automation.ErrorRecord", Assembly: "System.Management.Automation",
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(*object.ErrorRecord); return ok },
+			Members: dotnet.Members{
+				"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return bareValue(c.Self).(*object.ErrorRecord).Message, nil }),
 			}},
 	)
 }
 
-func propertyInfoDef(full string, aliases []string) *TypeDef {
-	return &TypeDef{FullName: full, Aliases: aliases, Assembly: "System.Management.Automation",
-		Is: func(_ *TypeInfo, v any) bool {
+func propertyInfoDef(full string, aliases []string) *dotnet.TypeDef {
+	return &dotnet.TypeDef{FullName: full, Aliases: aliases, Assembly: "System.Management.Automation",
+		Is: func(_ *dotnet.TypeInfo, v any) bool {
 			p, ok := bareValue(v).(*psPropertyInfo)
 			return ok && p.typeName() == full
 		},
 		NewArity: []int{2},
-		New: func(c *Call) (any, error) {
+		New: func(c *dotnet.Call) (any, error) {
 			if c.Str(0) == "" {
 				return nil, dotnet.Throw("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.")
 			}
 			return &psPropertyInfo{p: &object.Property{Name: c.Str(0), Value: c.Arg(1), Kind: object.NoteProperty}}, nil
 		},
-		Members: Members{
+		Members: dotnet.Members{
 			"Value": {
-				Get: func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).p.Get(), nil },
-				Set: func(c *Call, v any) error {
+				Get: func(c *dotnet.Call) (any, error) { return c.Self.(*psPropertyInfo).p.Get(), nil },
+				Set: func(c *dotnet.Call, v any) error {
 					pi := c.Self.(*psPropertyInfo)
 					if pi.owner != nil {
 						pi.owner.Set(pi.p.Name, v)
@@ -420,10 +420,10 @@ func propertyInfoDef(full string, aliases []string) *TypeDef {
 					return nil
 				},
 			},
-			"Name":            dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).p.Name, nil }),
-			"TypeNameOfValue": dotnet.Prop(func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).valueTypeName(), nil }),
-			"ToString":        dotnet.Method(0, 0, func(c *Call) (any, error) { return c.Self.(*psPropertyInfo).String(), nil }),
-			"Copy": dotnet.Method(0, 0, func(c *Call) (any, error) {
+			"Name":            dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psPropertyInfo).p.Name, nil }),
+			"TypeNameOfValue": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psPropertyInfo).valueTypeName(), nil }),
+			"ToString":        dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*psPropertyInfo).String(), nil }),
+			"Copy": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 				cp := *c.Self.(*psPropertyInfo).p
 				return &psPropertyInfo{p: &cp}, nil
 			}),

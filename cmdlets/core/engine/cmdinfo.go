@@ -79,7 +79,7 @@ func metaParams(c *runtime.Command, common bool) []metaParam {
 }
 
 // typeValue is the System.Type of a parameter.
-func (m *metaParam) typeValue(rt *runtime.Runtime) *runtime.TypeValue {
+func (m *metaParam) typeValue(rt *runtime.Runtime) *dotnet.TypeValue {
 	name := m.commonType
 	if name == "" {
 		name = "System.Object"
@@ -88,10 +88,10 @@ func (m *metaParam) typeValue(rt *runtime.Runtime) *runtime.TypeValue {
 		}
 	}
 	if t, ok := rt.ResolveType(name); ok {
-		return &runtime.TypeValue{Info: t}
+		return &dotnet.TypeValue{Info: t}
 	}
 	// an application type the session has no definition of keeps its name
-	return &runtime.TypeValue{Info: &runtime.TypeInfo{FullName: name, Test: func(any) bool { return false }}}
+	return &dotnet.TypeValue{Info: &dotnet.TypeInfo{FullName: name, Test: func(any) bool { return false }}}
 }
 
 func (m *metaParam) isSwitch() bool {

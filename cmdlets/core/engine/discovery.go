@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -490,7 +491,7 @@ func getMember() *runtime.Command {
 			}
 		}
 		tn := object.TypeName(in)
-		if tv, ok := in.(*runtime.TypeValue); ok && ctx.Switch("Static") {
+		if tv, ok := in.(*dotnet.TypeValue); ok && ctx.Switch("Static") {
 			// -Static on a type lists that type's static members
 			tn = tv.Info.FullName
 		}

@@ -5,8 +5,6 @@
 package wording
 
 import (
-	"github.com/exosim/exosim/shell/dotnet"
-
 	"fmt"
 	"math"
 	"regexp"
@@ -14,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -43,7 +42,7 @@ func Nicely(rt *runtime.Runtime, v any) string {
 		return x.Format(time.RFC3339Nano)
 	case *dotnet.TypeInfo:
 		return "[" + x.FullName + "]"
-	case *runtime.TypeValue:
+	case *dotnet.TypeValue:
 		return "[" + x.Info.FullName + "]"
 	case *runtime.ScriptBlock:
 		return "{" + x.Text() + "}"

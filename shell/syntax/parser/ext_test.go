@@ -1,8 +1,9 @@
 package parser
 
 import (
-	"github.com/exosim/exosim/shell/syntax"
 	"testing"
+
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 func TestScriptBlockText(t *testing.T) {

@@ -1,11 +1,12 @@
 package parser
 
 import (
-	"github.com/exosim/exosim/shell/syntax"
 	"regexp"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // commentSpan is a comment's extent [start, end) in the text.

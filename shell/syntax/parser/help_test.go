@@ -1,8 +1,9 @@
 package parser
 
 import (
-	"github.com/exosim/exosim/shell/syntax"
 	"testing"
+
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // Comment-based help is found where PowerShell looks for it and read into

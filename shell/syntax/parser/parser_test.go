@@ -1,10 +1,11 @@
 package parser
 
 import (
-	"github.com/exosim/exosim/shell/syntax"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // treeTests maps inputs to the Dump of their parse; every input must

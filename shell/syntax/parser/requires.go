@@ -1,9 +1,10 @@
 package parser
 
 import (
-	"github.com/exosim/exosim/shell/syntax"
 	"sort"
 	"strings"
+
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // requiresFormat is PowerShell's message for a #requires line it cannot

@@ -1,8 +1,9 @@
 package parser
 
 import (
-	"github.com/exosim/exosim/shell/syntax"
 	"strings"
+
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // typeDefAhead reports whether attributes at '[' are followed by the enum

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -256,7 +257,7 @@ func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
 	}
 	for _, p := range props {
 		switch x := p.(type) {
-		case *runtime.ScriptBlock:
+		case *automation.ScriptBlock:
 			sb := x
 			cols = append(cols, htmlColumn{label: ctx.RT.ToStr(sb), value: func(v any) any { r, _ := ctx.RT.EvalScriptBlock(sb, v); return r }})
 		case *object.Hashtable:
@@ -278,7 +279,7 @@ func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
 				}
 			}
 			switch e := expr.(type) {
-			case *runtime.ScriptBlock:
+			case *automation.ScriptBlock:
 				if col.label == "" {
 					col.label = ctx.RT.ToStr(e)
 				}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
@@ -69,7 +70,7 @@ func joinString() *runtime.Command {
 			v := in
 			if spec != nil {
 				if spec.Script != nil {
-					sb, _ := spec.Script.(*runtime.ScriptBlock)
+					sb, _ := spec.Script.(*automation.ScriptBlock)
 					v, _ = ctx.RT.EvalScriptBlock(sb, in)
 				} else {
 					v = engine.PropertyOrKey(in, spec.Name)
@@ -215,7 +216,7 @@ func measureCommand() *runtime.Command {
 		params.P("InputObject", params.TObject, params.FromPipeline()),
 	}
 	run := func(ctx *runtime.Context, in any) error {
-		sb, _ := ctx.Value("Expression").(*runtime.ScriptBlock)
+		sb, _ := ctx.Value("Expression").(*automation.ScriptBlock)
 		start := ctx.RT.Now()
 		err := ctx.RT.InvokeScriptBlock(sb, in, nil)
 		measureCommandSlot.Of(ctx).elapsed += object.TimeSpan(ctx.RT.Now().Sub(start) / 100)
@@ -265,7 +266,7 @@ func invokeCommand() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		sb, _ := ctx.Value("ScriptBlock").(*runtime.ScriptBlock)
+		sb, _ := ctx.Value("ScriptBlock").(*automation.ScriptBlock)
 		if ctx.Switch("NoNewScope") {
 			return ctx.RT.InvokeScriptBlock(sb, nil, ctx.WriteObject)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -603,7 +604,7 @@ func (c *comparer) entry(v any) compareEntry {
 	e := compareEntry{obj: v}
 	for _, p := range props {
 		switch x := p.(type) {
-		case *runtime.ScriptBlock:
+		case *automation.ScriptBlock:
 			r, _ := c.ctx.RT.EvalScriptBlock(x, v)
 			e.keys = append(e.keys, r)
 		default:
@@ -708,7 +709,7 @@ func (c *comparer) emit(e *compareEntry, side string) error {
 		} else {
 			for i, p := range props {
 				name := ctx.RT.ToStr(p)
-				if sb, ok := p.(*runtime.ScriptBlock); ok {
+				if sb, ok := p.(*automation.ScriptBlock); ok {
 					name = ctx.RT.ToStr(sb)
 				}
 				if o.Property(name) == nil {

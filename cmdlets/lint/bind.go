@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -58,7 +59,7 @@ func static(n syntax.Node) (any, bool) {
 		if x.Block == nil {
 			return nil, false
 		}
-		return &runtime.ScriptBlock{AST: x.Block}, true
+		return &automation.ScriptBlock{AST: x.Block}, true
 	case *syntax.HashtableExpr:
 		return object.NewHashtable(), true
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -19,7 +20,7 @@ import (
 // a PesterConfiguration object or exosim test's flags.
 type config struct {
 	paths, excludePaths   []string
-	scriptBlocks          []*runtime.ScriptBlock
+	scriptBlocks          []*automation.ScriptBlock
 	containers            []*containerInfo
 	testExtension         string
 	exit, throw, passThru bool
@@ -57,7 +58,7 @@ func defaultConfig() *config {
 // block to run, with data for its param() block.
 type containerInfo struct {
 	path string
-	sb   *runtime.ScriptBlock
+	sb   *automation.ScriptBlock
 	data *object.Hashtable
 }
 
@@ -251,7 +252,7 @@ func fromConfiguration(rt *runtime.Runtime, obj any) (*config, error) {
 	c.excludePaths, _ = strs("Run", "ExcludePath")
 	if v, ok := optionValue(obj, "Run", "ScriptBlock"); ok {
 		for _, it := range wording.AsArray(v) {
-			if sb, ok := wording.Bare(it).(*runtime.ScriptBlock); ok {
+			if sb, ok := wording.Bare(it).(*automation.ScriptBlock); ok {
 				c.scriptBlocks = append(c.scriptBlocks, sb)
 			}
 		}
@@ -399,7 +400,7 @@ func newContainerCommand() *runtime.Command {
 		for _, d := range datas {
 			if ctx.ParameterSet == "ScriptBlock" {
 				for _, it := range wording.AsArray(ctx.Value("ScriptBlock")) {
-					if sb, ok := wording.Bare(it).(*runtime.ScriptBlock); ok {
+					if sb, ok := wording.Bare(it).(*automation.ScriptBlock); ok {
 						if err := emit(&containerInfo{sb: sb, data: d}, "<ScriptBlock>"); err != nil {
 							return err
 						}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -42,8 +43,8 @@ func (m *mockData) addCall(key string, c *mockCall) {
 // behavior is one Mock.
 type behavior struct {
 	command    string
-	body       *runtime.ScriptBlock
-	filter     *runtime.ScriptBlock
+	body       *automation.ScriptBlock
+	filter     *automation.ScriptBlock
 	verifiable bool
 	executed   bool
 	module     string
@@ -328,7 +329,7 @@ func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any,
 
 // filterAccepts runs a parameter filter for a call, in a new scope with
 // the call's parameters as variables; its output decides.
-func (r *run) filterAccepts(h *mockHook, filter *runtime.ScriptBlock, bound *object.Hashtable, args []any) (bool, error) {
+func (r *run) filterAccepts(h *mockHook, filter *automation.ScriptBlock, bound *object.Hashtable, args []any) (bool, error) {
 	var out []any
 	err := r.rt.InNewScope(false, func() error {
 		r.defineParameters(h, bound.Copy(), args, true)

@@ -22,6 +22,7 @@ package pester
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -95,8 +96,8 @@ func argumentError(msg string) error {
 }
 
 // scriptBlock returns a bound script block parameter (nil when unbound).
-func scriptBlock(ctx *runtime.Context, name string) *runtime.ScriptBlock {
-	sb, _ := ctx.Value(name).(*runtime.ScriptBlock)
+func scriptBlock(ctx *runtime.Context, name string) *automation.ScriptBlock {
+	sb, _ := ctx.Value(name).(*automation.ScriptBlock)
 	return sb
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -547,7 +548,7 @@ func checkMatch(exact bool) func(s *shouldCall) (string, error) {
 
 // checkThrow runs the script block as & { } and checks what it threw.
 func checkThrow(s *shouldCall) (string, error) {
-	sb, ok := wording.Bare(s.actual).(*runtime.ScriptBlock)
+	sb, ok := wording.Bare(s.actual).(*automation.ScriptBlock)
 	if !ok {
 		return "", argumentError("Input is missing or not a ScriptBlock. Input to '-Throw' and '-Not -Throw' must be enclosed in curly braces.")
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -15,7 +16,7 @@ type container struct {
 	// path is the file's full path; "" for a script block container.
 	path string
 	// sb is the script block of a script block container.
-	sb   *runtime.ScriptBlock
+	sb   *automation.ScriptBlock
 	data *object.Hashtable
 	root *block
 	// discoveryErr is why discovery of the container failed (nil when it
@@ -72,7 +73,7 @@ type block struct {
 	// items are the tests and blocks in the order they were written.
 	items []any
 
-	beforeAll, afterAll, beforeEach, afterEach *runtime.ScriptBlock
+	beforeAll, afterAll, beforeEach, afterEach *automation.ScriptBlock
 
 	expandedName, expandedPath string
 	// filtering
@@ -124,7 +125,7 @@ func (b *block) blocks() []*block {
 // test is one It.
 type test struct {
 	name      string
-	body      *runtime.ScriptBlock
+	body      *automation.ScriptBlock
 	tags      []string
 	skip      bool
 	data      any
@@ -248,7 +249,7 @@ func blockCommand(kind string) *runtime.Command {
 // discoverBlock adds a block to the one being discovered and runs its
 // body, as & { } with the block's data variables defined, to find what
 // is in it.
-func (r *run) discoverBlock(b *block, body *runtime.ScriptBlock) error {
+func (r *run) discoverBlock(b *block, body *automation.ScriptBlock) error {
 	parent := r.cur
 	b.parent, b.container = parent, parent.container
 	b.expandedName = b.name

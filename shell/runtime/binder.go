@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
 	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/object"
@@ -268,10 +269,10 @@ func nativeKind(t *params.Type, v any) bool {
 	}
 	switch t.Kind {
 	case params.KindScriptBlock:
-		_, ok := v.(*ScriptBlock)
+		_, ok := v.(*automation.ScriptBlock)
 		if !ok && t.Array {
 			if items, isList := v.([]any); isList && len(items) > 0 {
-				_, ok = items[0].(*ScriptBlock)
+				_, ok = items[0].(*automation.ScriptBlock)
 			}
 		}
 		return ok
@@ -284,7 +285,7 @@ func nativeKind(t *params.Type, v any) bool {
 		_, ok := v.(string)
 		return ok
 	case t.Whole():
-		_, isSB := v.(*ScriptBlock)
+		_, isSB := v.(*automation.ScriptBlock)
 		return !isSB
 	}
 	return false
@@ -342,7 +343,7 @@ func (a argSession) Switch(v any) (present, ok bool) {
 }
 
 func (a argSession) ScriptBlock(v any) bool {
-	_, ok := v.(*ScriptBlock)
+	_, ok := v.(*automation.ScriptBlock)
 	return ok
 }
 

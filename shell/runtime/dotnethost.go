@@ -1,18 +1,17 @@
 package runtime
 
-import "github.com/exosim/exosim/shell/dotnet"
+import (
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
+)
 
 // A session is the host of the .NET types it runs (dotnet.Host): these
 // methods, with ToStr, Now and NewGuid, are what the types under
 // shell/dotnet reach the interpreter through.
 
-// ScriptBlock marks a script block as one (dotnet.ScriptBlock): .NET
-// methods take it as a delegate.
-func (*ScriptBlock) ScriptBlock() {}
-
 // CallScriptBlock calls a script block a .NET method got as a delegate.
 func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, error) {
-	return rt.callScriptBlock(sb.(*ScriptBlock), args)
+	return rt.callScriptBlock(sb.(*automation.ScriptBlock), args)
 }
 
 // Compare orders two values as -lt and -gt do.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
@@ -18,25 +19,6 @@ import (
 type emitter func(v any) error
 
 func discard(any) error { return nil }
-
-// ScriptBlock is a script block value ({ ... }).
-type ScriptBlock struct {
-	AST *syntax.ScriptBlock
-}
-
-// Text returns the source between the braces.
-func (s *ScriptBlock) Text() string {
-	t := s.AST.Ext.Text()
-	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
-		return t[1 : len(t)-1]
-	}
-	return t
-}
-
-func (s *ScriptBlock) String() string { return s.Text() }
-
-// PSTypeName is the .NET type name.
-func (s *ScriptBlock) PSTypeName() string { return "System.Management.Automation.ScriptBlock" }
 
 // ---------------------------------------------------------------------------
 // statement lists
@@ -619,7 +601,7 @@ func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in a
 		}
 		pv = v
 	}
-	if sb, ok := object.Unwrap(pv).(*ScriptBlock); ok {
+	if sb, ok := object.Unwrap(pv).(*automation.ScriptBlock); ok {
 		v, err := rt.invokeScriptBlockValue(sb, in, nil)
 		if err != nil {
 			return false, err
@@ -973,7 +955,7 @@ func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*
 // FunctionInfo is a script function defined in a scope.
 type FunctionInfo struct {
 	Name     string
-	Body     *ScriptBlock
+	Body     *automation.ScriptBlock
 	Params   []*syntax.Parameter
 	IsFilter bool
 	def      *syntax.FunctionDef
@@ -988,7 +970,7 @@ func (rt *Runtime) defineFunction(d *syntax.FunctionDef) {
 	if i := strings.IndexByte(name, ':'); i > 0 {
 		name = name[i+1:]
 	}
-	rt.scope.functions[strings.ToLower(name)] = &FunctionInfo{Name: name, Body: &ScriptBlock{AST: d.Body}, Params: d.Params, IsFilter: d.IsFilter, def: d}
+	rt.scope.functions[strings.ToLower(name)] = &FunctionInfo{Name: name, Body: &automation.ScriptBlock{AST: d.Body}, Params: d.Params, IsFilter: d.IsFilter, def: d}
 }
 
 func (rt *Runtime) lookupFunction(name string) *FunctionInfo {

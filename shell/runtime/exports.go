@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -218,7 +219,7 @@ func (rt *Runtime) RemoveVariable(name string) bool {
 }
 
 // EvalScriptBlockThis evaluates a script property's getter with $this bound.
-func (rt *Runtime) EvalScriptBlockThis(sb *ScriptBlock, this any) (any, error) {
+func (rt *Runtime) EvalScriptBlockThis(sb *automation.ScriptBlock, this any) (any, error) {
 	if sb == nil {
 		return nil, nil
 	}

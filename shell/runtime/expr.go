@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -75,7 +76,7 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 		}
 		return h, nil
 	case *syntax.ScriptBlockExpr:
-		return &ScriptBlock{AST: x.Block}, nil
+		return &automation.ScriptBlock{AST: x.Block}, nil
 	case *syntax.TypeExpr:
 		t, ok := rt.ResolveType(rt.qualifyTypeName(x.Type.Name, x.Ext))
 		if !ok {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
@@ -35,7 +36,7 @@ func (rt *Runtime) InNewScope(script bool, fn func() error) error {
 // kind (a throw, a failed statement, -ErrorAction Stop) ends it and is
 // returned. $PSScriptRoot and $MyInvocation are those of the file the
 // block was written in while it runs.
-func (rt *Runtime) DotSource(sb *ScriptBlock, named *object.Hashtable, out func(any) error) error {
+func (rt *Runtime) DotSource(sb *automation.ScriptBlock, named *object.Hashtable, out func(any) error) error {
 	return rt.invokeCaught(&cmdProcessor{sb: sb, dot: true}, named, out)
 }
 
@@ -63,7 +64,7 @@ func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any
 	if err := rt.checkRequirements(sb, scriptName(p), path, ext); err != nil {
 		return err
 	}
-	return rt.invokeCaught(&cmdProcessor{sb: &ScriptBlock{AST: sb}, scriptFile: p, invName: p}, named, out)
+	return rt.invokeCaught(&cmdProcessor{sb: &automation.ScriptBlock{AST: sb}, scriptFile: p, invName: p}, named, out)
 }
 
 // invokeCaught binds and runs a prepared script processor with try-block

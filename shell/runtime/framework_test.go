@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -20,11 +21,11 @@ func frameworkSession(out *bytes.Buffer) *runtime.Runtime {
 }
 
 // scriptBlock evaluates the text of a script block literal.
-func scriptBlock(t *testing.T, rt *runtime.Runtime, text string) *runtime.ScriptBlock {
+func scriptBlock(t *testing.T, rt *runtime.Runtime, text string) *automation.ScriptBlock {
 	t.Helper()
-	var sb *runtime.ScriptBlock
+	var sb *automation.ScriptBlock
 	err := rt.InvokeExpression(text, func(v any) error {
-		sb, _ = v.(*runtime.ScriptBlock)
+		sb, _ = v.(*automation.ScriptBlock)
 		return nil
 	})
 	if err != nil || sb == nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -767,7 +768,7 @@ func (pr *cmdProcessor) runClean() {
 // InvokeWithArguments runs a script block as & $sb args would: in a new
 // scope, its param() block bound to the arguments (positionally), its
 // output written to out.
-func (rt *Runtime) InvokeWithArguments(sb *ScriptBlock, args []any, out func(any) error) error {
+func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, out func(any) error) error {
 	hadError := false
 	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: sb}
 	list := make([]argument, len(args))
@@ -793,7 +794,7 @@ func (rt *Runtime) InvokeWithArguments(sb *ScriptBlock, args []any, out func(any
 // InvokeReturnAsIs(args): a run like & $sb args whose output comes back
 // (Invoke always as a collection); a terminating error inside is the
 // method's exception.
-func (rt *Runtime) scriptBlockMethod(sb *ScriptBlock, lname string, args []any) (any, bool, error) {
+func (rt *Runtime) scriptBlockMethod(sb *automation.ScriptBlock, lname string, args []any) (any, bool, error) {
 	switch lname {
 	case "invoke", "invokereturnasis":
 	default:
@@ -819,7 +820,7 @@ func (rt *Runtime) scriptBlockMethod(sb *ScriptBlock, lname string, args []any) 
 
 // invokeScriptBlock runs a script block in the current scope with $_ set,
 // as ForEach-Object, Where-Object and calculated properties do.
-func (rt *Runtime) invokeScriptBlock(sb *ScriptBlock, dollarUnder any, args []any, out emitter) error {
+func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any, args []any, out emitter) error {
 	under := rt.scope.lookup("_")
 	var savedUnder any
 	hadUnder := under != nil
@@ -864,7 +865,7 @@ func (rt *Runtime) invokeScriptBlock(sb *ScriptBlock, dollarUnder any, args []an
 }
 
 // invokeScriptBlockValue runs a script block and returns its collected output.
-func (rt *Runtime) invokeScriptBlockValue(sb *ScriptBlock, dollarUnder any, args []any) (any, error) {
+func (rt *Runtime) invokeScriptBlockValue(sb *automation.ScriptBlock, dollarUnder any, args []any) (any, error) {
 	var items []any
 	err := rt.invokeScriptBlock(sb, dollarUnder, args, func(v any) error {
 		items = append(items, v)
@@ -878,7 +879,7 @@ func (rt *Runtime) invokeScriptBlockValue(sb *ScriptBlock, dollarUnder any, args
 
 // InvokeScriptBlock runs a script block value with $_ bound (for cmdlets
 // such as Where-Object and ForEach-Object) and writes its output to out.
-func (rt *Runtime) InvokeScriptBlock(sb *ScriptBlock, dollarUnder any, out func(any) error) error {
+func (rt *Runtime) InvokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any, out func(any) error) error {
 	if out == nil {
 		out = discard
 	}
@@ -886,6 +887,6 @@ func (rt *Runtime) InvokeScriptBlock(sb *ScriptBlock, dollarUnder any, out func(
 }
 
 // EvalScriptBlock runs a script block with $_ bound and returns its value.
-func (rt *Runtime) EvalScriptBlock(sb *ScriptBlock, dollarUnder any) (any, error) {
+func (rt *Runtime) EvalScriptBlock(sb *automation.ScriptBlock, dollarUnder any) (any, error) {
 	return rt.invokeScriptBlockValue(sb, dollarUnder, nil)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
@@ -519,7 +520,7 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		// ForEach and Where exist on $null too: they run over nothing and
 		// return an empty collection
 		if lname := strings.ToLower(name); (lname == "foreach" || lname == "where") && len(args) >= 1 {
-			if sb, ok := args[0].(*ScriptBlock); ok {
+			if sb, ok := args[0].(*automation.ScriptBlock); ok {
 				return rt.intrinsicForEachWhere(nil, lname, sb, args)
 			}
 		}
@@ -639,7 +640,7 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 	switch lname {
 	case "foreach", "where":
 		if len(args) >= 1 {
-			if sb, ok := args[0].(*ScriptBlock); ok {
+			if sb, ok := args[0].(*automation.ScriptBlock); ok {
 				return rt.intrinsicForEachWhere(target, lname, sb, args)
 			}
 		}
@@ -654,7 +655,7 @@ func (rt *Runtime) CallMethod(target any, name string, args []any) (any, error) 
 		return rt.psCmdletMethod(t, lname, name, args)
 	case *object.PSObject:
 		if p := t.Property(name); p != nil {
-			if sb, ok := p.Get().(*ScriptBlock); ok {
+			if sb, ok := p.Get().(*automation.ScriptBlock); ok {
 				// a script method: $this is the object, the arguments
 				// bind to the script block's param() block
 				return rt.withThis(t, func() (any, error) { return rt.callScriptBlock(sb, args) })
@@ -726,7 +727,7 @@ func (rt *Runtime) intrinsicForEachMember(target any, args []any) (any, bool) {
 
 // intrinsicForEachWhere is the .ForEach({...}) and .Where({...}) every
 // value has.
-func (rt *Runtime) intrinsicForEachWhere(target any, lname string, sb *ScriptBlock, args []any) (any, error) {
+func (rt *Runtime) intrinsicForEachWhere(target any, lname string, sb *automation.ScriptBlock, args []any) (any, error) {
 	items, isList := enumerateForCompare(target)
 	if !isList {
 		if target == nil {

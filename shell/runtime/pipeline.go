@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -192,7 +193,7 @@ type cmdProcessor struct {
 	rt       *Runtime
 	cmd      *Command
 	fn       *FunctionInfo
-	sb       *ScriptBlock // & { } invocation
+	sb       *automation.ScriptBlock // & { } invocation
 	dot      bool
 	invName  string
 	ext      syntax.Extent
@@ -324,7 +325,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 			return nil, err
 		}
 		switch x := v.(type) {
-		case *ScriptBlock:
+		case *automation.ScriptBlock:
 			pr.sb = x
 			pr.invName = ""
 		case *Command:
@@ -396,7 +397,7 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 				if err := rt.checkRequirements(sb, scriptName(path), name, ext); err != nil {
 					return err
 				}
-				pr.sb = &ScriptBlock{AST: sb}
+				pr.sb = &automation.ScriptBlock{AST: sb}
 				pr.scriptFile = path
 				return nil
 			}

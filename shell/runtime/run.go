@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/numeric"
@@ -65,7 +66,7 @@ func (rt *Runtime) FormatOptions(outString bool) format.Options {
 		Color:         rt.IO.Color && !outString,
 		EnumLimitFunc: limit,
 		Invoke: func(sb object.ScriptBlock, dollarUnder any) (any, error) {
-			s, ok := sb.(*ScriptBlock)
+			s, ok := sb.(*automation.ScriptBlock)
 			if !ok {
 				return nil, nil
 			}
@@ -312,7 +313,7 @@ func ProcessExitCode(code int) int {
 // script scope, with exit ending the whole run.
 func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts RunOptions) error {
 	hadError := false
-	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: &ScriptBlock{AST: sb}, scriptFile: src.Path, topLevel: true}
+	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: &automation.ScriptBlock{AST: sb}, scriptFile: src.Path, topLevel: true}
 	pr.invName = opts.InvocationName
 	if pr.invName == "" {
 		pr.invName = src.Path

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -41,7 +42,7 @@ func (rt *Runtime) validatorFor(a *syntax.Attribute) (validate.Validator, error)
 	args := make([]any, 0, len(a.Positional))
 	for _, e := range a.Positional {
 		if sbe, ok := e.(*syntax.ScriptBlockExpr); ok {
-			args = append(args, &ScriptBlock{AST: sbe.Block})
+			args = append(args, &automation.ScriptBlock{AST: sbe.Block})
 			continue
 		}
 		v, err := rt.evalExpr(e)
@@ -86,17 +87,17 @@ func (v validation) Regex(pattern string) (*regexp.Regexp, error) {
 }
 
 func (v validation) Script(x any) (validate.Script, bool) {
-	sb, ok := x.(*ScriptBlock)
+	sb, ok := x.(*automation.ScriptBlock)
 	return sb, ok
 }
 
 func (v validation) RunScript(sb validate.Script, el any) (any, error) {
-	return v.rt.runValidationScript(sb.(*ScriptBlock), el)
+	return v.rt.runValidationScript(sb.(*automation.ScriptBlock), el)
 }
 
 // runValidationScript runs a [ValidateScript()] block in a new scope with
 // $_ set to the element.
-func (rt *Runtime) runValidationScript(sb *ScriptBlock, el any) (any, error) {
+func (rt *Runtime) runValidationScript(sb *automation.ScriptBlock, el any) (any, error) {
 	saved := rt.scope
 	rt.scope = newScope(saved)
 	defer func() { rt.scope = saved }()

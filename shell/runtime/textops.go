@@ -1,6 +1,10 @@
 package runtime
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/exosim/exosim/shell/dotnet/automation"
+)
 
 // textSession is the session as the text operators (shell/textops) see
 // it: -f, -join, -split and -replace.
@@ -13,10 +17,10 @@ func (t textSession) Regex(pattern string, caseSensitive bool) (*regexp.Regexp, 
 }
 
 func (t textSession) ScriptBlock(v any) (any, bool) {
-	sb, ok := v.(*ScriptBlock)
+	sb, ok := v.(*automation.ScriptBlock)
 	return sb, ok
 }
 
 func (t textSession) Invoke(sb, dollarUnder any, args []any) (any, error) {
-	return t.rt.invokeScriptBlockValue(sb.(*ScriptBlock), dollarUnder, args)
+	return t.rt.invokeScriptBlockValue(sb.(*automation.ScriptBlock), dollarUnder, args)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -348,27 +349,29 @@ func declarePsTypes() {
 			}},
 		&dotnet.TypeDef{FullName: "System.Management.Automation.ScriptBlock", Aliases: []string{"scriptblock"}, Assembly: "System.Management.Automation",
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
-				if sb, ok := bareValue(v).(*ScriptBlock); ok {
+				if sb, ok := bareValue(v).(*automation.ScriptBlock); ok {
 					return sb, nil
 				}
 				return nil, dotnet.ConvertFailed(v, "System.Management.Automation.ScriptBlock", "")
 			},
-			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(*ScriptBlock); return ok },
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(*automation.ScriptBlock); return ok },
 			Static: dotnet.Members{
 				"Create": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) { return rtOf(c).createScriptBlock(c.Str(0)) }),
 			},
 			Members: dotnet.Members{
 				"Invoke": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
-					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*ScriptBlock), "invoke", c.Args)
+					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*automation.ScriptBlock), "invoke", c.Args)
 					return v, err
 				}),
 				"InvokeReturnAsIs": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
-					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*ScriptBlock), "invokereturnasis", c.Args)
+					v, _, err := rtOf(c).scriptBlockMethod(c.Self.(*automation.ScriptBlock), "invokereturnasis", c.Args)
 					return v, err
 				}),
-				"GetNewClosure":     dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self, nil }),
-				"ToString":          dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*ScriptBlock).Text(), nil }),
-				"InvokeWithContext": dotnet.Method(2, -1, func(c *dotnet.Call) (any, error) { return rtOf(c).callScriptBlock(c.Self.(*ScriptBlock), c.Args[2:]) }),
+				"GetNewClosure": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self, nil }),
+				"ToString":      dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Self.(*automation.ScriptBlock).Text(), nil }),
+				"InvokeWithContext": dotnet.Method(2, -1, func(c *dotnet.Call) (any, error) {
+					return rtOf(c).callScriptBlock(c.Self.(*automation.ScriptBlock), c.Args[2:])
+				}),
 			}},
 		&dotnet.TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
@@ -436,7 +439,7 @@ func (rt *Runtime) createScriptBlock(text string) (any, error) {
 	if perrs != nil {
 		return nil, parseException(perrs)
 	}
-	return &ScriptBlock{AST: sb}, nil
+	return &automation.ScriptBlock{AST: sb}, nil
 }
 
 // parseException is the .NET exception a method that parses script text

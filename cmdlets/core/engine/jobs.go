@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -58,19 +59,19 @@ func jobCommands() []*runtime.Command {
 
 // jobWrapper runs a job's script block with its arguments, its errors
 // merged into its output so the job holds them for Receive-Job.
-var jobWrapper = sync.OnceValue(func() *runtime.ScriptBlock {
+var jobWrapper = sync.OnceValue(func() *automation.ScriptBlock {
 	sb, errs := parser.Parse(syntax.NewSource("", "param($__exosimJobBlock, $__exosimJobArgs) & $__exosimJobBlock @__exosimJobArgs 2>&1"))
 	if errs != nil {
 		panic(errs)
 	}
-	return &runtime.ScriptBlock{AST: sb}
+	return &automation.ScriptBlock{AST: sb}
 })
 
 func startJob(name, module string) *runtime.Command {
 	c := Declared(name, module)
 	c.Synopsis = "Runs a script block as a job: in exosim, in the session, to the end, when the job starts."
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		sb, ok := object.Unwrap(ctx.Value("ScriptBlock")).(*runtime.ScriptBlock)
+		sb, ok := object.Unwrap(ctx.Value("ScriptBlock")).(*automation.ScriptBlock)
 		if !ok {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim runs only -ScriptBlock jobs; %s with -%s is not simulated.", name, firstBound(ctx)),
 				"ParameterSetNotSimulated", object.NotImplemented, "NotImplementedException", nil))

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -86,7 +87,7 @@ func whereObject() *runtime.Command {
 		}
 		in := ctx.Input
 		if ctx.ParameterSet == "ScriptBlockSet" {
-			sb := ctx.Value("FilterScript").(*runtime.ScriptBlock)
+			sb := ctx.Value("FilterScript").(*automation.ScriptBlock)
 			v, err := ctx.RT.EvalScriptBlock(sb, in)
 			if err != nil {
 				return err
@@ -157,19 +158,19 @@ func forEachObject() *runtime.Command {
 		params.P("MemberName", params.TString, params.InSets(params.Set("PropertyAndMethodSet", true, 0))),
 		params.P("ArgumentList", params.TObjects, params.InSets(params.Set("PropertyAndMethodSet", false, -1)), params.Alias("Args")),
 	}
-	blocks := func(ctx *runtime.Context) (begin, process, end []*runtime.ScriptBlock) {
-		var list []*runtime.ScriptBlock
+	blocks := func(ctx *runtime.Context) (begin, process, end []*automation.ScriptBlock) {
+		var list []*automation.ScriptBlock
 		if v, ok := ctx.Value("Process").([]any); ok {
 			for _, it := range v {
-				if sb, ok := it.(*runtime.ScriptBlock); ok {
+				if sb, ok := it.(*automation.ScriptBlock); ok {
 					list = append(list, sb)
 				}
 			}
 		}
-		if b, ok := ctx.Value("Begin").(*runtime.ScriptBlock); ok {
+		if b, ok := ctx.Value("Begin").(*automation.ScriptBlock); ok {
 			begin = append(begin, b)
 		}
-		if e, ok := ctx.Value("End").(*runtime.ScriptBlock); ok {
+		if e, ok := ctx.Value("End").(*automation.ScriptBlock); ok {
 			end = append(end, e)
 		}
 		switch {
@@ -535,7 +536,7 @@ func sameForUnique(ctx *runtime.Context, a, b any) bool {
 // into a PropSpec.
 func PropSpec(p any, kind format.CalcKind) (format.PropSpec, error) {
 	switch x := p.(type) {
-	case *runtime.ScriptBlock:
+	case *automation.ScriptBlock:
 		return format.PropSpec{Name: strings.TrimSpace(x.Text()), Script: x, Label: x.Text()}, nil
 	case *object.Hashtable:
 		return format.ParseCalculated(x, kind)
@@ -569,7 +570,7 @@ func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude 
 			}
 			var val any
 			if s.Script != nil {
-				sb, _ := s.Script.(*runtime.ScriptBlock)
+				sb, _ := s.Script.(*automation.ScriptBlock)
 				v, err := ctx.RT.EvalScriptBlock(sb, in)
 				if err != nil {
 					return nil, err
@@ -663,7 +664,7 @@ func sortObject() *runtime.Command {
 		desc := ctx.Switch("Descending")
 		key := func(v any, s format.PropSpec) any {
 			if s.Script != nil {
-				sb, _ := s.Script.(*runtime.ScriptBlock)
+				sb, _ := s.Script.(*automation.ScriptBlock)
 				r, _ := ctx.RT.EvalScriptBlock(sb, v)
 				return r
 			}
@@ -945,7 +946,7 @@ func groupObject() *runtime.Command {
 			var vals []any
 			for _, s := range specs {
 				if s.Script != nil {
-					sb, _ := s.Script.(*runtime.ScriptBlock)
+					sb, _ := s.Script.(*automation.ScriptBlock)
 					v, _ := ctx.RT.EvalScriptBlock(sb, it)
 					vals = append(vals, v)
 				} else {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -130,7 +131,7 @@ func addMember() *runtime.Command {
 					return err
 				}
 			case "ScriptProperty":
-				sb, _ := ctx.Value("Value").(*runtime.ScriptBlock)
+				sb, _ := ctx.Value("Value").(*automation.ScriptBlock)
 				rt := ctx.RT
 				target := o
 				o.AddProperty(&object.Property{Name: ctx.String("Name"), Kind: object.ScriptProperty, Getter: func() any {

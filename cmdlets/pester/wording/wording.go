@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -44,7 +45,7 @@ func Nicely(rt *runtime.Runtime, v any) string {
 		return "[" + x.FullName + "]"
 	case *dotnet.TypeValue:
 		return "[" + x.Info.FullName + "]"
-	case *runtime.ScriptBlock:
+	case *automation.ScriptBlock:
 		return "{" + x.Text() + "}"
 	case *object.Hashtable:
 		return rt.ToStr(x)

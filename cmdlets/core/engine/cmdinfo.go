@@ -162,7 +162,7 @@ func ParametersOf(rt *runtime.Runtime, c *runtime.Command, common bool) *object.
 // ParameterSetsOf builds the ParameterSets of a CommandInfo.
 func ParameterSetsOf(rt *runtime.Runtime, c *runtime.Command, common bool) []any {
 	all := metaParams(c, common)
-	syntax := SyntaxLines(c)
+	syntax := SyntaxLines(c, common)
 	var out []any
 	for i, set := range c.SetNames() {
 		o := object.NewObject(typeParameterSetInfo, "System.Object")
@@ -200,10 +200,7 @@ func ParameterSetsOf(rt *runtime.Runtime, c *runtime.Command, common bool) []any
 		// the set's text is its syntax line without the command's name
 		text := ""
 		if i < len(syntax) {
-			text = strings.TrimPrefix(syntax[i], c.Name+" ")
-			if !common {
-				text = strings.TrimSuffix(strings.TrimSuffix(text, "[<CommonParameters>]"), " ")
-			}
+			text = strings.TrimSpace(strings.TrimPrefix(syntax[i], c.Name))
 		}
 		o.ToStringFunc = func() string { return text }
 		out = append(out, o)

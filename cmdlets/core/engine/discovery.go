@@ -59,7 +59,7 @@ func commandInfo(rt *runtime.Runtime, c *runtime.Command, common bool) *object.P
 	o.AddTyped("Verb", "string", c.Verb())
 	o.AddTyped("Noun", "string", c.Noun())
 	o.AddTyped("HelpUri", "string", "")
-	o.AddTyped("Definition", "string", strings.Join(SyntaxLines(c), "\n"))
+	o.AddTyped("Definition", "string", strings.Join(SyntaxLines(c, common), "\n"))
 	var def any
 	if c.DefaultSet != "" {
 		def = c.DefaultSet
@@ -126,8 +126,11 @@ func AliasInfo(alias, target string, rt *runtime.Runtime) *object.PSObject {
 	return o
 }
 
-// SyntaxLines generates the SYNTAX lines of a command from its declaration.
-func SyntaxLines(c *runtime.Command) []string {
+// SyntaxLines generates the SYNTAX lines of a command from its
+// declaration. common says whether the command takes the common
+// parameters: cmdlets and advanced functions do and their lines end in
+// [<CommonParameters>]; a simple script function does not.
+func SyntaxLines(c *runtime.Command, common bool) []string {
 	var out []string
 	for _, set := range c.SetNames() {
 		var parts []string
@@ -175,7 +178,9 @@ func SyntaxLines(c *runtime.Command) []string {
 		if c.SupportsShouldProcess {
 			parts = append(parts, "[-WhatIf]", "[-Confirm]")
 		}
-		parts = append(parts, "[<CommonParameters>]")
+		if common {
+			parts = append(parts, "[<CommonParameters>]")
+		}
 		out = append(out, strings.Join(parts, " "))
 	}
 	return out
@@ -369,7 +374,8 @@ func getCommand() *runtime.Command {
 			}
 			found[strings.ToLower(cmd.Name)] = true
 			if ctx.Switch("Syntax") {
-				for _, l := range SyntaxLines(cmd) {
+				f, isScript := scripts[cmd]
+				for _, l := range SyntaxLines(cmd, !isScript || rt.IsAdvancedFunction(f)) {
 					results = append(results, l)
 				}
 				results = append(results, "")
@@ -651,14 +657,16 @@ func getHelp() *runtime.Command {
 			return writeHelpList(ctx, name)
 		}
 		cmd, ok := ctx.RT.LookupCommand(name)
+		simple := false
 		if f, isFn := ctx.RT.Functions()[strings.ToLower(name)]; isFn {
 			// a script function, with its comment-based help if any
 			cmd, ok = ctx.RT.FunctionCommand(f), true
+			simple = !ctx.RT.IsAdvancedFunction(f)
 		}
 		if !ok {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.", name), "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand", object.ResourceUnavailable, "HelpNotFoundException", name))
 		}
-		return ctx.WriteObject(HelpText(cmd, ctx))
+		return ctx.WriteObject(HelpText(cmd, simple, ctx))
 	}
 	return c
 }
@@ -666,10 +674,12 @@ func getHelp() *runtime.Command {
 // HelpText renders a command's help from its declaration.
 // On a terminal the text is wrapped to the window, as PowerShell's help
 // views are.
-func HelpText(c *runtime.Command, ctx *runtime.Context) string {
+// simple marks a simple script function, which takes no common
+// parameters.
+func HelpText(c *runtime.Command, simple bool, ctx *runtime.Context) string {
 	text := RenderHelp(c, HelpOptions{
 		Examples: ctx.Switch("Examples"), Detailed: ctx.Switch("Detailed"), Full: ctx.Switch("Full"),
-		Parameters: ctx.Strings("Parameter"),
+		Parameters: ctx.Strings("Parameter"), SimpleFunction: simple,
 	})
 	if io := ctx.RT.IO; io.StdoutTTY {
 		if w, _ := io.WindowSize(); w > 20 {
@@ -706,6 +716,10 @@ type HelpOptions struct {
 	Examples, Detailed, Full bool
 	// Parameters, when set, shows only the matching parameters (-Parameter).
 	Parameters []string
+	// SimpleFunction marks a script function without [CmdletBinding()] or
+	// [Parameter()]: it takes no common parameters, so its syntax and
+	// parameter list do not mention them.
+	SimpleFunction bool
 }
 
 // RenderHelp renders a command's help from its declaration: NAME,
@@ -727,7 +741,7 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 	if c.Synopsis == "" && c.Description == "" && len(c.Examples) == 0 && len(o.Parameters) == 0 {
 		section("NAME", c.Name)
 		var syn []string
-		for _, l := range SyntaxLines(c) {
+		for _, l := range SyntaxLines(c, !o.SimpleFunction) {
 			syn = append(syn, l, "")
 		}
 		section("SYNTAX", syn...)
@@ -754,7 +768,7 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 	section("NAME", c.Name)
 	section("SYNOPSIS", c.Synopsis)
 	var syn []string
-	for _, l := range SyntaxLines(c) {
+	for _, l := range SyntaxLines(c, !o.SimpleFunction) {
 		syn = append(syn, l, "")
 	}
 	if len(syn) > 0 {
@@ -784,7 +798,9 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 			writeParam(&b, c, params.P("WhatIf", params.TSwitch, params.Alias("wi"), params.Help("Shows what the command would do without doing it.")))
 			writeParam(&b, c, params.P("Confirm", params.TSwitch, params.Alias("cf"), params.Help("Asks for confirmation before acting; -Confirm:$false never asks.")))
 		}
-		b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable.\n")
+		if !o.SimpleFunction {
+			b.WriteString("    <CommonParameters>\n        This cmdlet supports the common parameters: Verbose, Debug,\n        ErrorAction, ErrorVariable, WarningAction, WarningVariable,\n        OutBuffer, PipelineVariable, and OutVariable.\n")
+		}
 		if o.Full && c.OutputType != "" {
 			section("OUTPUTS", c.OutputType)
 		}

@@ -93,9 +93,15 @@ func CompareOrdinal(a, b string) int {
 	return len(ra) - len(rb)
 }
 
-// Bytes is a byte[] as scripts see it.
+// Bytes is a byte[] as scripts see it: a System.Byte[] whose elements
+// are small integers.
 func Bytes(b []byte) []any {
-	out := make([]any, len(b))
+	var out []any
+	if el := TypeByName("System.Byte"); el != nil {
+		out = NewArray(ArrayType(el), len(b))
+	} else {
+		out = make([]any, len(b))
+	}
 	for i, c := range b {
 		out[i] = int(c)
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -757,7 +758,7 @@ func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *managemen
 	}
 	err = r.objects(func(o *object.PSObject) error { return ctx.WriteObject(o) }, func() { ctx.WriteWarning(unspecifiedHeaderWarning) })
 	if err != nil {
-		if _, ok := err.(*runtime.PSError); ok || errors.Is(err, runtime.ErrStopUpstream) {
+		if _, ok := err.(*pserror.Error); ok || errors.Is(err, runtime.ErrStopUpstream) {
 			return err
 		}
 		return ctx.Fail(csvReadError(ctx, err, rp))

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
@@ -249,13 +250,13 @@ func mapStoreError(ctx *runtime.Context, err error) error {
 	if err == nil {
 		return nil
 	}
-	var pe *runtime.PSError
+	var pe *pserror.Error
 	if errors.As(err, &pe) {
 		return err
 	}
 	var rec *object.ErrorRecord
 	if errors.As(err, &rec) {
-		return &runtime.PSError{Record: rec}
+		return &pserror.Error{Record: rec}
 	}
 	if errors.Is(err, runtime.ErrStopUpstream) || err == errRefused {
 		return err

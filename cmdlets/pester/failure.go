@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -25,7 +26,7 @@ func recordOf(err error) *object.ErrorRecord {
 	if err == nil {
 		return nil
 	}
-	var pe *runtime.PSError
+	var pe *pserror.Error
 	if errors.As(err, &pe) {
 		return pe.Record
 	}

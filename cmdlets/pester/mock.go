@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -377,7 +378,7 @@ func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
 	case h.original != nil:
 		target = h.original
 	default:
-		return &runtime.PSError{Record: &object.ErrorRecord{
+		return &pserror.Error{Record: &object.ErrorRecord{
 			Message:           fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", h.name),
 			ErrorID:           "CommandNotFoundException",
 			Category:          object.ObjectNotFound,
@@ -727,7 +728,7 @@ func setItResultCommand() *runtime.Command {
 		}
 		rec := assertionRecord(ctx, msg)
 		rec.ErrorID = id
-		return &runtime.PSError{Record: rec, ScriptTerminating: true}
+		return &pserror.Error{Record: rec, ScriptTerminating: true}
 	}
 	return c
 }

@@ -24,6 +24,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -70,7 +71,7 @@ func current(rt *runtime.Runtime) *run {
 // thrown is a terminating error as Pester's own throw statements raise
 // it: a RuntimeException whose error ID is its message.
 func thrown(msg string) error {
-	return &runtime.PSError{Record: &object.ErrorRecord{
+	return &pserror.Error{Record: &object.ErrorRecord{
 		Message:           msg,
 		ErrorID:           msg,
 		Category:          object.OperationStopped,
@@ -84,7 +85,7 @@ func thrown(msg string) error {
 // argumentError is a terminating error with an ArgumentException, as
 // Pester's assertions raise for bad input.
 func argumentError(msg string) error {
-	return &runtime.PSError{Record: &object.ErrorRecord{
+	return &pserror.Error{Record: &object.ErrorRecord{
 		Message:           msg,
 		ErrorID:           msg,
 		Category:          object.OperationStopped,

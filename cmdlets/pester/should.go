@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -193,10 +194,10 @@ func shouldCommand() *runtime.Command {
 func (s *shouldCall) fail(msg string) error {
 	rec := assertionRecord(s.ctx, msg)
 	if r := s.r; r != nil && r.curTest != nil && strings.EqualFold(r.cfg.shouldErrorAction, "Continue") {
-		r.curTest.errors = append(r.curTest.errors, failureOf(s.rt, &runtime.PSError{Record: rec}))
+		r.curTest.errors = append(r.curTest.errors, failureOf(s.rt, &pserror.Error{Record: rec}))
 		return nil
 	}
-	return &runtime.PSError{Record: rec, ScriptTerminating: true}
+	return &pserror.Error{Record: rec, ScriptTerminating: true}
 }
 
 // assertionRecord is the error record of a failed assertion: where the

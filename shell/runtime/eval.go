@@ -118,8 +118,8 @@ func (rt *Runtime) continueAfter(err error) bool {
 		pe.ScriptTerminating = true
 		return false
 	case "SilentlyContinue", "Ignore":
-		if !pe.shown {
-			pe.shown = true
+		if !pe.Shown() {
+			pe.MarkShown()
 			rt.recordError(pe.Record)
 		}
 		rt.lastSuccess = false
@@ -132,10 +132,10 @@ func (rt *Runtime) continueAfter(err error) bool {
 
 // reportTerminating shows a terminating error once and records it in $Error.
 func (rt *Runtime) reportTerminating(pe *PSError) {
-	if pe.shown {
+	if pe.Shown() {
 		return
 	}
-	pe.shown = true
+	pe.MarkShown()
 	rt.recordError(pe.Record)
 	// Inside a function or script block the error goes to the error stream
 	// of the running command, which may be redirected (f 2>&1).

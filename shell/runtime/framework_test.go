@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -71,7 +72,7 @@ func TestDotSourceReturnsEveryTerminatingError(t *testing.T) {
 		rt := frameworkSession(&out)
 		var got []any
 		err := rt.DotSource(scriptBlock(t, rt, text), nil, func(v any) error { got = append(got, v); return nil })
-		var pe *runtime.PSError
+		var pe *pserror.Error
 		if !errors.As(err, &pe) {
 			t.Errorf("%s: error %v, want a PSError", text, err)
 		}

@@ -4,7 +4,6 @@ import (
 	"errors"
 
 	"github.com/exosim/exosim/shell/memlimit"
-	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -21,26 +20,6 @@ import (
 // calls ($x.a.a.a...), each of which holds the previous one; a chain of
 // binary operators (1+1+1...) is evaluated in a loop and does not count.
 const maxExprDepth = 10000
-
-// callDepthOverflow is PowerShell's ScriptCallDepthException, raised when
-// the engine would run out of stack; it ends the script.
-func callDepthOverflow(pos *object.Position) *PSError {
-	return &PSError{Record: &object.ErrorRecord{
-		Message:       "The script failed due to call depth overflow.",
-		ErrorID:       "CallDepthOverflow",
-		Category:      object.InvalidOperation,
-		ExceptionType: "ScriptCallDepthException",
-		Position:      pos,
-	}, ScriptTerminating: true}
-}
-
-// outOfMemory is the error PowerShell shows for an OutOfMemoryException
-// raised by the engine outside a method call or cmdlet (an operator, a
-// loop): a RuntimeException wrapping it, OperationStopped, with the
-// exception's type name as the error ID.
-func outOfMemory(ext syntax.Extent) *PSError {
-	return runtimeError(ext, memlimit.Message, "System.OutOfMemoryException", object.OperationStopped, "OutOfMemoryException")
-}
 
 // checkGrowth is checkInterrupt for the places a runaway script passes
 // again and again (each loop iteration, each object down a pipeline): it

@@ -190,8 +190,8 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 			exit, exited = ex.Code, true
 			rt.exitRequested = true
 		case errors.As(err, &pe):
-			if !pe.shown {
-				pe.shown = true
+			if !pe.Shown() {
+				pe.MarkShown()
 				rt.recordError(pe.Record)
 				rt.errorsWritten++
 				out.Write(pe.Record)

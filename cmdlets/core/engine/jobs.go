@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -95,7 +96,7 @@ func startJob(name, module string) *runtime.Command {
 			j.output = append(j.output, v)
 			return nil
 		})
-		var pe *runtime.PSError
+		var pe *pserror.Error
 		if errors.As(err, &pe) {
 			state = "Failed"
 			j.output = append(j.output, pe.Record)

@@ -10,7 +10,7 @@ PKGS    := ./...
 # race detector, runs both ways. The store's domain areas run once,
 # without it (the engine's race tests link them instrumented).
 RACE_PKGS := ./store ./shell/runtime/... ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/textops ./shell/ops ./shell/classes ./shell/pserror
-RACE_ONLY := ./store ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/textops ./shell/ops ./shell/classes
+RACE_ONLY := ./store ./shell/dotnet/... ./shell/numeric ./shell/provider ./shell/hostui ./shell/validate ./shell/params ./shell/textops ./shell/ops ./shell/classes ./shell/pserror
 FUZZTIME ?= 20s
 
 .PHONY: build run test test-plain test-race vet fmt-check bench fuzz clean

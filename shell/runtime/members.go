@@ -101,7 +101,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return p.Get(), true
 		}
 		if lname == "psobject" {
-			return &psObjectView{v: t}, true
+			return automation.PSObjectView(t), true
 		}
 		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
 			v, err := m.Get(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name})
@@ -121,7 +121,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 			return v, true
 		}
 		if lname == "psobject" {
-			return &psObjectView{v: t}, true
+			return automation.PSObjectView(t), true
 		}
 		if m, at, self := rt.resolveMember(t, name); m != nil && m.Get != nil {
 			v, err := m.Get(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name})
@@ -137,7 +137,7 @@ func (rt *Runtime) getMember(target any, name string) (any, bool) {
 		return t.property(lname)
 	}
 	if lname == "psobject" {
-		return &psObjectView{v: target}, true
+		return automation.PSObjectView(target), true
 	}
 	if m, at, self := rt.resolveMember(target, name); m != nil && m.Get != nil {
 		v, err := m.Get(&dotnet.Call{Host: rt, Type: at, Self: self, Name: name})

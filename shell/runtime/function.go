@@ -7,7 +7,6 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
-	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -159,7 +158,7 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 	seenSet := map[string]bool{}
 	pos := 0
 	for _, p := range decls {
-		decl, err := rt.scriptParamDecl(p, advanced)
+		decl, err := params.Declare(scriptParams{validation{rt}}, p, advanced)
 		if err != nil {
 			return nil, false, err
 		}
@@ -188,181 +187,6 @@ type fnDecl struct {
 	cmd    *Command
 	simple bool
 	err    error
-}
-
-// scriptParamDecl turns one declared parameter into the binder's Param,
-// reading its [Parameter()], [Alias()], [Allow...()] and validation
-// attributes.
-func (rt *Runtime) scriptParamDecl(p *syntax.Parameter, advanced bool) (*params.Param, error) {
-	sp := &scriptParam{decl: p, advanced: advanced}
-	decl := &params.Param{Name: p.Name, Type: params.TObject, Script: sp}
-	if len(p.Types) > 0 {
-		tn := p.Types[len(p.Types)-1]
-		sp.typeName = tn.Name
-		t, err := rt.scriptParamType(tn)
-		if err != nil {
-			return nil, err
-		}
-		decl.Type = t
-	}
-	var sets []params.SetInfo
-	for _, a := range p.Attributes {
-		switch strings.ToLower(a.Name) {
-		case "parameter":
-			si := params.SetInfo{Set: params.AllSets, Position: -1}
-			for _, na := range a.Named {
-				var val any = true
-				if na.Value != nil {
-					v, err := rt.evalExpr(na.Value)
-					if err != nil {
-						return nil, err
-					}
-					val = v
-				}
-				switch strings.ToLower(na.Name) {
-				case "mandatory":
-					si.Mandatory = object.ToBool(val)
-				case "position":
-					if n, ok := numeric.ToNumber(val); ok {
-						si.Position = int(numeric.Int64(n))
-					}
-				case "valuefrompipeline":
-					si.FromPipeline = object.ToBool(val)
-				case "valuefrompipelinebypropertyname":
-					si.FromPipelineByName = object.ToBool(val)
-				case "valuefromremainingarguments":
-					decl.Remaining = object.ToBool(val)
-				case "parametersetname":
-					si.Set = rt.toStr(val)
-				case "helpmessage":
-					decl.Help = rt.toStr(val)
-					sp.helpMessage = decl.Help
-				case "dontshow":
-					decl.DontShow = object.ToBool(val)
-				}
-			}
-			sets = append(sets, si)
-		case "alias":
-			for _, e := range a.Positional {
-				v, err := rt.evalExpr(e)
-				if err != nil {
-					return nil, err
-				}
-				if items, ok := enumerateForCompare(v); ok {
-					for _, it := range items {
-						decl.Aliases = append(decl.Aliases, rt.toStr(it))
-					}
-				} else {
-					decl.Aliases = append(decl.Aliases, rt.toStr(v))
-				}
-			}
-		case "allownull":
-			sp.allowNull = true
-		case "allowemptystring":
-			sp.allowEmptyString = true
-		case "allowemptycollection":
-			sp.allowEmptyCollection = true
-		default:
-			v, err := rt.validatorFor(a)
-			if err != nil {
-				return nil, err
-			}
-			if v != nil {
-				sp.validators = append(sp.validators, v)
-			}
-			if strings.EqualFold(a.Name, "ValidateNotNullOrEmpty") {
-				decl.ValidateNotNullOrEmpty = true
-			}
-		}
-	}
-	// PowerShell runs the validation attributes last-written first.
-	for i, j := 0, len(sp.validators)-1; i < j; i, j = i+1, j-1 {
-		sp.validators[i], sp.validators[j] = sp.validators[j], sp.validators[i]
-	}
-	sp.typ = decl.Type
-	if values := setValues(p); len(values) > 0 && decl.Type.Kind != params.KindSwitch && decl.Type.Kind != params.KindBool {
-		// a ValidateSet's values complete on the command line
-		t := *decl.Type
-		t.Kind, t.Values = params.KindEnum, values
-		decl.Type = &t
-	}
-	if len(sets) == 0 {
-		sets = []params.SetInfo{{Set: params.AllSets, Position: -1}}
-	}
-	decl.Sets = sets
-	if p.Default != nil {
-		decl.Default = p.Default.Span().Text()
-	}
-	return decl, nil
-}
-
-// setValues are the constant values of a parameter's [ValidateSet()].
-func setValues(p *syntax.Parameter) []string {
-	var out []string
-	for _, a := range p.Attributes {
-		if !strings.EqualFold(a.Name, "ValidateSet") {
-			continue
-		}
-		for _, e := range a.Positional {
-			switch x := e.(type) {
-			case *syntax.StringConstExpr:
-				out = append(out, x.Value)
-			case *syntax.ConstantExpr:
-				out = append(out, object.ToInvariantString(x.Value))
-			}
-		}
-	}
-	return out
-}
-
-// scriptParamType is the binder type of a parameter's type constraint:
-// the kinds the binder treats specially (switches, booleans, strings,
-// arrays) keep their kind; every other type converts through the type
-// system when bound.
-func (rt *Runtime) scriptParamType(tn *syntax.TypeName) (*params.Type, error) {
-	name := strings.ToLower(strings.TrimSpace(tn.Name))
-	switch name {
-	case "switch", "switchparameter", "system.management.automation.switchparameter":
-		return params.TSwitch, nil
-	case "bool", "boolean", "system.boolean":
-		return params.TBool, nil
-	case "string", "system.string":
-		return params.TString, nil
-	case "ref":
-		return &params.Type{Kind: params.KindObject, Name: "PSReference", FullName: "System.Management.Automation.PSReference"}, nil
-	}
-	ti, ok := rt.ResolveType(tn.Name)
-	if !ok {
-		return nil, invalidOperation(tn.Ext, "Unable to find type ["+tn.Name+"].", "TypeNotFound")
-	}
-	t := &params.Type{Kind: params.KindObject, Name: ti.Name(), FullName: ti.FullName, Array: ti.Element != nil}
-	switch ti.FullName {
-	case "System.Int32":
-		t.Kind = params.KindInt
-	case "System.Int64":
-		t.Kind = params.KindLong
-	case "System.Double":
-		t.Kind = params.KindDouble
-	case "System.DateTime":
-		t.Kind = params.KindDateTime
-	case "System.TimeSpan":
-		t.Kind = params.KindTimeSpan
-	case "System.Guid":
-		t.Kind = params.KindGuid
-	case "System.Collections.Hashtable":
-		t.Kind = params.KindHashtable
-	case "System.Management.Automation.ScriptBlock":
-		t.Kind = params.KindScriptBlock
-	case "System.Security.SecureString":
-		t.Kind = params.KindSecureString
-	case "System.Management.Automation.PSCredential":
-		t.Kind = params.KindCredential
-	case "System.String[]":
-		t.Kind = params.KindString
-	case "System.Array", "System.Object[]":
-		t.Array = true
-	}
-	return t, nil
 }
 
 // beginScript starts a script function, script block or script file
@@ -534,8 +358,8 @@ func containsKey(keys []string, k string) bool {
 func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
 	sc := pr.fnRun.scope
 	sc.set(p.Name, v)
-	if sp, ok := p.Script.(*scriptParam); ok && sp.typeName != "" {
-		sc.lookup(p.Name).Type = sp.typeName
+	if sp := params.ScriptOf(p); sp != nil && sp.TypeName != "" {
+		sc.lookup(p.Name).Type = sp.TypeName
 	}
 }
 
@@ -544,42 +368,42 @@ func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
 // "" for strings, zero for numbers, $null otherwise).
 func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 	rt := pr.rt
-	sp, _ := p.Script.(*scriptParam)
+	sp := params.ScriptOf(p)
 	if sp == nil {
 		if p.IsSwitch() {
 			return Switch(false), nil
 		}
 		return nil, nil
 	}
-	if sp.decl.Default != nil {
-		v, err := rt.evalExpr(sp.decl.Default)
+	if sp.Decl.Default != nil {
+		v, err := rt.evalExpr(sp.Decl.Default)
 		if err != nil {
 			return nil, err
 		}
-		if sp.typeName == "" {
+		if sp.TypeName == "" {
 			return v, nil
 		}
-		cv, err := rt.constrain(sp.typeName, v)
+		cv, err := rt.constrain(sp.TypeName, v)
 		if err != nil {
-			return nil, rt.wrapConvertErr(err, sp.decl.Default.Span())
+			return nil, rt.wrapConvertErr(err, sp.Decl.Default.Span())
 		}
 		return cv, nil
 	}
-	if sp.typeName == "" {
+	if sp.TypeName == "" {
 		return nil, nil
 	}
-	switch sp.typ.Kind {
+	switch sp.Declared.Kind {
 	case params.KindSwitch:
 		return Switch(false), nil
 	case params.KindString:
-		if !sp.typ.Array {
+		if !sp.Declared.Array {
 			return "", nil
 		}
 		return nil, nil
 	case params.KindBool:
 		return false, nil
 	case params.KindInt, params.KindLong, params.KindDouble, params.KindDateTime, params.KindTimeSpan, params.KindGuid:
-		if v, err := rt.ConvertTo(nil, sp.typeName); err == nil {
+		if v, err := rt.ConvertTo(nil, sp.TypeName); err == nil {
 			return v, nil
 		}
 	}

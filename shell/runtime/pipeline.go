@@ -969,8 +969,8 @@ func (pr *cmdProcessor) promptLine(p *params.Param, prompt string, secret bool) 
 
 // helpMessage is a script parameter's [Parameter(HelpMessage=...)].
 func helpMessage(p *params.Param) string {
-	if sp, ok := p.Script.(*scriptParam); ok {
-		return sp.helpMessage
+	if sp := params.ScriptOf(p); sp != nil {
+		return sp.HelpMessage
 	}
 	return ""
 }

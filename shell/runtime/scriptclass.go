@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
 )
@@ -71,7 +72,7 @@ func (s classSession) CallMethod(target any, name string, args []any) (any, erro
 }
 
 func (s classSession) Validator(a *syntax.Attribute) (validate.Validator, error) {
-	return s.rt.validatorFor(a)
+	return params.Validator(scriptParams{validation{s.rt}}, a)
 }
 
 func (s classSession) Validation() validate.Session { return validation{s.rt} }

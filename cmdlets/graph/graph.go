@@ -75,6 +75,7 @@ func Commands() []*runtime.Command {
 		runtime.Lazy("Set-MgUserLicense", setMgUserLicense),
 		runtime.Lazy("Get-MgUserLicenseDetail", getMgUserLicenseDetail),
 		runtime.Lazy("Get-MgOrganization", getMgOrganization),
+		runtime.Lazy("Send-MgUserMail", sendMgUserMail),
 	}, reportCommands()...)
 }
 

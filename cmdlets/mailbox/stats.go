@@ -1,6 +1,8 @@
 package mailbox
 
 import (
+	"encoding/base64"
+	"encoding/hex"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -8,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/recoverable"
 )
 
 // statsScope is the scope of the statistics cmdlets: active mailboxes, and
@@ -215,10 +218,20 @@ func getEXOMailboxStatistics() *runtime.Command {
 }
 
 // FolderID is the store ID of a mailbox's folder as the folder
-// statistics show it (FolderId): the same folder always has the same one.
+// statistics show it (FolderId): Base64 of the folder's entry ID preceded
+// by its length (46) and followed by a 1, so that scripts which decode it
+// find the folder ID where Exchange puts it (bytes 23 to 46, which eDiscovery
+// searches name as folderid:). The same folder always has the same one.
 func FolderID(m *directory.Mailbox, path string) string {
-	fid := strings.ToUpper(strings.ReplaceAll(derivedGuid("folder", m.Guid, path), "-", ""))
-	return "LgAAAAD" + fid + "AQ"
+	entry, err := hex.DecodeString(recoverable.FolderEntryID(m.Guid, path))
+	if err != nil {
+		return ""
+	}
+	b := make([]byte, 0, len(entry)+2)
+	b = append(b, byte(len(entry)))
+	b = append(b, entry...)
+	b = append(b, 1)
+	return base64.StdEncoding.EncodeToString(b)
 }
 
 // FolderObject is one Get-MailboxFolderStatistics object. The dates of

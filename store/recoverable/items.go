@@ -449,6 +449,14 @@ func FolderID(mailboxGuid, folderPath string) string {
 	return strings.ToUpper(fmt.Sprintf("%s000000%06X", db, n))
 }
 
+// FolderEntryID returns the entry ID (hex) of a mailbox's folder: flags,
+// the mailbox's provider, the folder object type (0x0001, little-endian),
+// the folder ID and two bytes of padding; 46 bytes in all.
+func FolderEntryID(mailboxGuid, folderPath string) string {
+	prov := strings.ReplaceAll(store.DerivedGuid("exosim-provider\x00"+strings.ToLower(mailboxGuid)), "-", "")
+	return strings.ToUpper(fmt.Sprintf("00000000%s0100%s0000", prov, FolderID(mailboxGuid, folderPath)))
+}
+
 // EntryID returns the entry ID (hex) of an item with the given key in a
 // mailbox's folder: flags, the mailbox's provider, the folder ID and the
 // item's own store ID.

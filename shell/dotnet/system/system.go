@@ -191,6 +191,7 @@ func Declare() {
 	declareExceptions()
 	declareValues()
 	declareTypes()
+	declareBitConverter()
 }
 
 // declareObject declares System.Object, whose members every type

@@ -127,8 +127,8 @@ func sendMgUserMail() *runtime.Command {
 		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	}, commonParams()...)
 	c.Examples = []runtime.Example{
-		{Code: "$msg = @{subject = 'Report'; body = @{contentType = 'HTML'; content = '<p>Done</p>'}; toRecipients = @(@{emailAddress = @{address = 'annb@contoso.com'}})}; Send-MgUserMail -UserId admin@contoso.com -BodyParameter @{message = $msg; saveToSentItems = $true}",
-			Remark: "Mails Ann from the administrator's mailbox; Get-MessageTraceV2 -SenderAddress admin@contoso.com shows it."},
+		{Code: "$msg = @{subject = 'Report'; body = @{contentType = 'HTML'; content = '<p>Done</p>'}; toRecipients = @(@{emailAddress = @{address = 'meganb@contoso.com'}})}; Send-MgUserMail -UserId annb@contoso.com -BodyParameter @{message = $msg; saveToSentItems = $true}",
+			Remark: "Mails Megan from Ann's mailbox; Get-MessageTraceV2 -SenderAddress annb@contoso.com shows it."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		if ok, err := requireConnection(ctx); !ok {

@@ -31,11 +31,14 @@ const (
 
 const exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-MailboxAutoReplyConfiguration", "Set-MailboxAutoReplyConfiguration",
-		"Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation")
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-MailboxAutoReplyConfiguration", "Set-MailboxAutoReplyConfiguration", "Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the audit bypass table (the account and whether it
 // bypasses auditing); Automatic Replies show as a list, having many

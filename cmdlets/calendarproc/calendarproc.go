@@ -30,10 +30,14 @@ const (
 	exResource  = "Microsoft.Exchange.Data.DataValidationException"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-CalendarProcessing", "Set-CalendarProcessing")
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-CalendarProcessing", "Set-CalendarProcessing"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default table: the mailbox and how its meeting
 // requests are processed.

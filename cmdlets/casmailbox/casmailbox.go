@@ -29,10 +29,14 @@ const (
 	tList = "Deserialized.Microsoft.Exchange.Data.MultiValuedProperty`1[[System.String]]"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-CASMailbox", "Set-CASMailbox")
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-CASMailbox", "Set-CASMailbox"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the Get-CASMailbox table: the mailbox and its main
 // protocols.

@@ -15,27 +15,31 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Commands returns every one of PowerShell's own cmdlets that exosim
-// simulates, each group built the first time a session resolves one of
-// its names (runtime.LazyGroup).
+// Cmdlets are every one of PowerShell's own cmdlets that exosim
+// simulates: the engine's, the file system's and the utility ones.
+var Cmdlets = []*runtime.Table{&engine.Cmdlets, &management.Cmdlets, &utilityCmdlets}
+
+// Commands returns Cmdlets as command values.
 func Commands() []*runtime.Command {
-	out := append(engine.Commands(), management.Commands()...)
-	for _, g := range []struct {
-		build func() []*runtime.Command
-		names []string
-	}{
-		{formatCommands, []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more", "Out-File"}},
-		{writeCommands, []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}},
-		{dataCommands, []string{"ConvertTo-Json", "ConvertFrom-Json"}},
-		{csvCommands, []string{"Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv"}},
-		{utilityCommands, []string{"Get-Random", "New-Guid", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}},
-		{clixmlCommands, []string{"Export-Clixml", "Import-Clixml"}},
-		{textCommands, []string{"Join-String", "ConvertFrom-StringData", "Get-FileHash", "Measure-Command", "Invoke-Command"}},
-	} {
-		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
+	var out []*runtime.Command
+	for _, t := range Cmdlets {
+		out = append(out, t.StandIns()...)
 	}
 	return out
 }
+
+// utilityCmdlets declares the Microsoft.PowerShell.Utility cmdlets by
+// name, in groups each built the first time a session resolves one of its
+// names.
+var utilityCmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more", "Out-File"}, Build: formatCommands},
+	{Names: []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}, Build: writeCommands},
+	{Names: []string{"ConvertTo-Json", "ConvertFrom-Json"}, Build: dataCommands},
+	{Names: []string{"Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv"}, Build: csvCommands},
+	{Names: []string{"Get-Random", "New-Guid", "Get-Unique", "Compare-Object", "Tee-Object", "Select-String", "Out-GridView", "ConvertTo-Html"}, Build: utilityCommands},
+	{Names: []string{"Export-Clixml", "Import-Clixml"}, Build: clixmlCommands},
+	{Names: []string{"Join-String", "ConvertFrom-StringData", "Get-FileHash", "Measure-Command", "Invoke-Command"}, Build: textCommands},
+}}
 
 // Aliases are PowerShell's default aliases for these cmdlets (the Windows
 // ones included, since Exchange admins work on Windows).

@@ -20,10 +20,14 @@ import (
 // TypeAcceptedDomain is the output type of Get-AcceptedDomain.
 const TypeAcceptedDomain = "Deserialized.Microsoft.Exchange.Data.Directory.SystemConfiguration.AcceptedDomain"
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{runtime.Lazy("Get-AcceptedDomain", getAcceptedDomainCmd)}
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Get-AcceptedDomain", Build: getAcceptedDomainCmd},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default view: name, domain, type and whether it is
 // the default domain.

@@ -37,11 +37,14 @@ const (
 	exInvalidArgs = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-MailboxFolderPermission", "Add-MailboxFolderPermission", "Set-MailboxFolderPermission",
-		"Remove-MailboxFolderPermission", "Get-EXOMailboxFolderPermission")
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-MailboxFolderPermission", "Add-MailboxFolderPermission", "Set-MailboxFolderPermission", "Remove-MailboxFolderPermission", "Get-EXOMailboxFolderPermission"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the table Exchange Online prints: the folder's name and
 // the holder 20 wide, the rights and the sharing flags sharing the rest of

@@ -59,25 +59,29 @@ const (
 	graphDiagnosticHeader = `{"ServerInfo":{"DataCenter":"West US 2","Slice":"E","Ring":"4","ScaleUnit":"000","RoleInstance":"CO1PEPF00000D13"}}`
 )
 
-// Commands returns the Graph cmdlets.
-func Commands() []*runtime.Command {
-	return append([]*runtime.Command{
-		runtime.Lazy("Connect-MgGraph", connectMgGraph),
-		runtime.Lazy("Disconnect-MgGraph", disconnectMgGraph),
-		runtime.Lazy("Get-MgContext", getMgContext),
-		runtime.Lazy("Get-MgUser", getMgUser),
-		runtime.Lazy("Remove-MgUser", removeMgUser),
-		runtime.Lazy("Get-MgDirectoryDeletedItem", getMgDirectoryDeletedItem),
-		runtime.Lazy("Get-MgDirectoryDeletedItemAsUser", getMgDirectoryDeletedItemAsUser),
-		runtime.Lazy("Restore-MgDirectoryDeletedItem", restoreMgDirectoryDeletedItem),
-		runtime.Lazy("Remove-MgDirectoryDeletedItem", removeMgDirectoryDeletedItem),
-		runtime.Lazy("Get-MgSubscribedSku", getMgSubscribedSku),
-		runtime.Lazy("Set-MgUserLicense", setMgUserLicense),
-		runtime.Lazy("Get-MgUserLicenseDetail", getMgUserLicenseDetail),
-		runtime.Lazy("Get-MgOrganization", getMgOrganization),
-		runtime.Lazy("Send-MgUserMail", sendMgUserMail),
-	}, reportCommands()...)
-}
+// Cmdlets declares the Graph cmdlets by name: a session builds one the
+// first time it resolves the name (the report cmdlets together).
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Connect-MgGraph", Build: connectMgGraph},
+	{Name: "Disconnect-MgGraph", Build: disconnectMgGraph},
+	{Name: "Get-MgContext", Build: getMgContext},
+	{Name: "Get-MgUser", Build: getMgUser},
+	{Name: "Remove-MgUser", Build: removeMgUser},
+	{Name: "Get-MgDirectoryDeletedItem", Build: getMgDirectoryDeletedItem},
+	{Name: "Get-MgDirectoryDeletedItemAsUser", Build: getMgDirectoryDeletedItemAsUser},
+	{Name: "Restore-MgDirectoryDeletedItem", Build: restoreMgDirectoryDeletedItem},
+	{Name: "Remove-MgDirectoryDeletedItem", Build: removeMgDirectoryDeletedItem},
+	{Name: "Get-MgSubscribedSku", Build: getMgSubscribedSku},
+	{Name: "Set-MgUserLicense", Build: setMgUserLicense},
+	{Name: "Get-MgUserLicenseDetail", Build: getMgUserLicenseDetail},
+	{Name: "Get-MgOrganization", Build: getMgOrganization},
+	{Name: "Send-MgUserMail", Build: sendMgUserMail},
+}, Groups: []runtime.Group{
+	{Names: []string{"Get-MgReportMailboxUsageDetail", "Get-MgBetaReportMailboxUsageDetail", "Get-MgReportEmailActivityUserDetail", "Get-MgBetaReportEmailActivityUserDetail", "Get-MgAdminReportSetting", "Get-MgBetaAdminReportSetting", "Update-MgAdminReportSetting", "Update-MgBetaAdminReportSetting"}, Build: reportCommands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the SDK's model types. The SDK's
 // format files give no column widths; columns fit their contents.

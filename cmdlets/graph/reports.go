@@ -48,31 +48,18 @@ var mailboxUsageColumns = []string{
 	"Has Archive", "Report Period",
 }
 
+// reportCommands builds the report cmdlets, declared as one group
+// (Cmdlets).
 func reportCommands() []*runtime.Command {
-	lazy := func(name string, build func(string) *runtime.Command) *runtime.Command {
-		return runtime.Lazy(name, func() *runtime.Command { return build(name) })
-	}
-	usage := func(module string) func(string) *runtime.Command {
-		return func(n string) *runtime.Command { return getReportMailboxUsageDetail(n, module) }
-	}
-	activity := func(module string) func(string) *runtime.Command {
-		return func(n string) *runtime.Command { return getReportEmailActivityUserDetail(n, module) }
-	}
-	getSetting := func(module, typeName string) func(string) *runtime.Command {
-		return func(n string) *runtime.Command { return getAdminReportSetting(n, module, typeName) }
-	}
-	update := func(module string) func(string) *runtime.Command {
-		return func(n string) *runtime.Command { return updateAdminReportSetting(n, module) }
-	}
 	return []*runtime.Command{
-		lazy("Get-MgReportMailboxUsageDetail", usage(ModuleReports)),
-		lazy("Get-MgBetaReportMailboxUsageDetail", usage(ModuleBetaReports)),
-		lazy("Get-MgReportEmailActivityUserDetail", activity(ModuleReports)),
-		lazy("Get-MgBetaReportEmailActivityUserDetail", activity(ModuleBetaReports)),
-		lazy("Get-MgAdminReportSetting", getSetting(ModuleReports, TypeAdminReportSettings)),
-		lazy("Get-MgBetaAdminReportSetting", getSetting(ModuleBetaReports, TypeBetaAdminReportSettings)),
-		lazy("Update-MgAdminReportSetting", update(ModuleReports)),
-		lazy("Update-MgBetaAdminReportSetting", update(ModuleBetaReports)),
+		getReportMailboxUsageDetail("Get-MgReportMailboxUsageDetail", ModuleReports),
+		getReportMailboxUsageDetail("Get-MgBetaReportMailboxUsageDetail", ModuleBetaReports),
+		getReportEmailActivityUserDetail("Get-MgReportEmailActivityUserDetail", ModuleReports),
+		getReportEmailActivityUserDetail("Get-MgBetaReportEmailActivityUserDetail", ModuleBetaReports),
+		getAdminReportSetting("Get-MgAdminReportSetting", ModuleReports, TypeAdminReportSettings),
+		getAdminReportSetting("Get-MgBetaAdminReportSetting", ModuleBetaReports, TypeBetaAdminReportSettings),
+		updateAdminReportSetting("Update-MgAdminReportSetting", ModuleReports),
+		updateAdminReportSetting("Update-MgBetaAdminReportSetting", ModuleBetaReports),
 	}
 }
 

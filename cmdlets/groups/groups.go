@@ -30,15 +30,18 @@ const (
 	TypeGroup             = "Deserialized.Microsoft.Exchange.Data.Directory.Management.WindowsGroup"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	out := runtime.LazyGroup(commands, "Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
-	out = append(out, runtime.LazyGroup(memberCommands, "Add-DistributionGroupMember", "Remove-DistributionGroupMember")...)
-	out = append(out, runtime.LazyGroup(setCommands, "Set-DistributionGroup")...)
-	out = append(out, runtime.LazyGroup(dynamicCommands, "Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember",
-		"New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup")...)
-	return append(out, runtime.LazyGroup(linkCommands, "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks")...)
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group"}, Build: commands},
+	{Names: []string{"Add-DistributionGroupMember", "Remove-DistributionGroupMember"}, Build: memberCommands},
+	{Names: []string{"Set-DistributionGroup"}, Build: setCommands},
+	{Names: []string{"Get-DynamicDistributionGroup", "Get-DynamicDistributionGroupMember", "New-DynamicDistributionGroup", "Set-DynamicDistributionGroup", "Remove-DynamicDistributionGroup"}, Build: dynamicCommands},
+	{Names: []string{"Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"}, Build: linkCommands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types.
 func Views(r *format.Registry) {

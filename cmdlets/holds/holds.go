@@ -34,22 +34,24 @@ const (
 	exRecipientTask    = "Microsoft.Exchange.Configuration.Tasks.RecipientTaskException"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("Get-OrganizationConfig", getOrganizationConfig),
-		runtime.Lazy("Set-OrganizationConfig", setOrganizationConfig),
-		runtime.Lazy("Get-MailboxSearch", getMailboxSearch),
-		runtime.Lazy("Set-MailboxSearch", setMailboxSearch),
-		runtime.Lazy("Remove-MailboxSearch", removeMailboxSearch),
-		runtime.Lazy("New-MailboxSearch", newMailboxSearch),
-		runtime.Lazy("Get-RetentionPolicy", getRetentionPolicy),
-		runtime.Lazy("Set-RetentionPolicy", setRetentionPolicy),
-		runtime.Lazy("Get-RetentionPolicyTag", getRetentionPolicyTag),
-		runtime.Lazy("Start-ManagedFolderAssistant", startManagedFolderAssistant),
-		runtime.Lazy("Export-MailboxDiagnosticLogs", exportMailboxDiagnosticLogs),
-	}
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Get-OrganizationConfig", Build: getOrganizationConfig},
+	{Name: "Set-OrganizationConfig", Build: setOrganizationConfig},
+	{Name: "Get-MailboxSearch", Build: getMailboxSearch},
+	{Name: "Set-MailboxSearch", Build: setMailboxSearch},
+	{Name: "Remove-MailboxSearch", Build: removeMailboxSearch},
+	{Name: "New-MailboxSearch", Build: newMailboxSearch},
+	{Name: "Get-RetentionPolicy", Build: getRetentionPolicy},
+	{Name: "Set-RetentionPolicy", Build: setRetentionPolicy},
+	{Name: "Get-RetentionPolicyTag", Build: getRetentionPolicyTag},
+	{Name: "Start-ManagedFolderAssistant", Build: startManagedFolderAssistant},
+	{Name: "Export-MailboxDiagnosticLogs", Build: exportMailboxDiagnosticLogs},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types.
 func Views(r *format.Registry) {

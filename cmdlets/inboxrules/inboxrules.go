@@ -35,10 +35,14 @@ const (
 	exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-InboxRule", "New-InboxRule", "Set-InboxRule", "Remove-InboxRule", "Enable-InboxRule", "Disable-InboxRule")
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-InboxRule", "New-InboxRule", "Set-InboxRule", "Remove-InboxRule", "Enable-InboxRule", "Disable-InboxRule"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the table Exchange prints: four columns as wide as
 // their values.

@@ -17,27 +17,29 @@ import (
 	"github.com/exosim/exosim/store/directory"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("Get-Mailbox", getMailbox),
-		runtime.Lazy("Get-EXOMailbox", getEXOMailbox),
-		runtime.Lazy("Get-User", getUser),
-		runtime.Lazy("Get-Recipient", getRecipient),
-		runtime.Lazy("Get-EXORecipient", getEXORecipient),
-		runtime.Lazy("Set-Mailbox", setMailbox),
-		runtime.Lazy("New-Mailbox", newMailbox),
-		runtime.Lazy("Remove-Mailbox", removeMailbox),
-		runtime.Lazy("Undo-SoftDeletedMailbox", undoSoftDeletedMailbox),
-		runtime.Lazy("Get-MailUser", getMailUser),
-		runtime.Lazy("Remove-MailUser", removeMailUser),
-		runtime.Lazy("Get-MailboxStatistics", getMailboxStatistics),
-		runtime.Lazy("Get-EXOMailboxStatistics", getEXOMailboxStatistics),
-		runtime.Lazy("Get-MailboxFolderStatistics", getMailboxFolderStatistics),
-		runtime.Lazy("Get-EXOMailboxFolderStatistics", getEXOMailboxFolderStatistics),
-		runtime.Lazy("Disable-JournalArchiving", disableJournalArchiving),
-	}
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Get-Mailbox", Build: getMailbox},
+	{Name: "Get-EXOMailbox", Build: getEXOMailbox},
+	{Name: "Get-User", Build: getUser},
+	{Name: "Get-Recipient", Build: getRecipient},
+	{Name: "Get-EXORecipient", Build: getEXORecipient},
+	{Name: "Set-Mailbox", Build: setMailbox},
+	{Name: "New-Mailbox", Build: newMailbox},
+	{Name: "Remove-Mailbox", Build: removeMailbox},
+	{Name: "Undo-SoftDeletedMailbox", Build: undoSoftDeletedMailbox},
+	{Name: "Get-MailUser", Build: getMailUser},
+	{Name: "Remove-MailUser", Build: removeMailUser},
+	{Name: "Get-MailboxStatistics", Build: getMailboxStatistics},
+	{Name: "Get-EXOMailboxStatistics", Build: getEXOMailboxStatistics},
+	{Name: "Get-MailboxFolderStatistics", Build: getMailboxFolderStatistics},
+	{Name: "Get-EXOMailboxFolderStatistics", Build: getEXOMailboxFolderStatistics},
+	{Name: "Disable-JournalArchiving", Build: disableJournalArchiving},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types. Column
 // widths are the ones Exchange Online's format data gives (real console

@@ -39,10 +39,14 @@ const (
 // and distinguished names.
 const containerName = "ExchangeActiveSyncDevices"
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return runtime.LazyGroup(commands, "Get-MobileDevice", "Get-MobileDeviceStatistics", "Get-EXOMobileDeviceStatistics", "Remove-MobileDevice")
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-MobileDevice", "Get-MobileDeviceStatistics", "Get-EXOMobileDeviceStatistics", "Remove-MobileDevice"}, Build: commands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers nothing: devices and their statistics show as lists,
 // having many properties.

@@ -13,17 +13,18 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	var out []*runtime.Command
-	out = append(out, runtime.LazyGroup(messageCommands, "Get-OMEMessageStatus", "Set-OMEMessageRevocation")...)
-	out = append(out, runtime.LazyGroup(configCommands, "Get-OMEConfiguration", "New-OMEConfiguration", "Set-OMEConfiguration",
-		"Get-IRMConfiguration", "Set-IRMConfiguration")...)
-	out = append(out, runtime.LazyGroup(traceCommands, "Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")...)
-	out = append(out, runtime.LazyGroup(ruleCommands, "New-TransportRule", "Get-TransportRule")...)
-	out = append(out, runtime.LazyGroup(rmsCommands, "Get-RMSTemplate", "Test-IRMConfiguration")...)
-	return out
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-OMEMessageStatus", "Set-OMEMessageRevocation"}, Build: messageCommands},
+	{Names: []string{"Get-OMEConfiguration", "New-OMEConfiguration", "Set-OMEConfiguration", "Get-IRMConfiguration", "Set-IRMConfiguration"}, Build: configCommands},
+	{Names: []string{"Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2"}, Build: traceCommands},
+	{Names: []string{"New-TransportRule", "Get-TransportRule"}, Build: ruleCommands},
+	{Names: []string{"Get-RMSTemplate", "Test-IRMConfiguration"}, Build: rmsCommands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types.
 func Views(r *format.Registry) {

@@ -76,18 +76,20 @@ func (s *state) active() bool {
 	return s.ems || (s.imported != nil && s.imported.State == "Opened")
 }
 
-// Commands returns the cmdlets registered in every session: the remoting
-// cmdlets and Get-MailboxDatabase (on-premises only; hidden until the
-// on-premises commands are reached).
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("New-PSSession", newPSSession),
-		runtime.Lazy("Get-PSSession", getPSSession),
-		runtime.Lazy("Remove-PSSession", removePSSession),
-		runtime.Lazy("Import-PSSession", importPSSession),
-		runtime.Lazy("Get-MailboxDatabase", getMailboxDatabase),
-	}
-}
+// Cmdlets declares by name the cmdlets registered in every session: the
+// remoting cmdlets and Get-MailboxDatabase (on-premises only; hidden until
+// the on-premises commands are reached). A session builds one the first
+// time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "New-PSSession", Build: newPSSession},
+	{Name: "Get-PSSession", Build: getPSSession},
+	{Name: "Remove-PSSession", Build: removePSSession},
+	{Name: "Import-PSSession", Build: importPSSession},
+	{Name: "Get-MailboxDatabase", Build: getMailboxDatabase},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // shadowing returns the on-premises versions of commands whose names
 // Exchange Online also has.

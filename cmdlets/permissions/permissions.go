@@ -35,13 +35,15 @@ const (
 // Self is the principal of a mailbox's own account.
 const Self = `NT AUTHORITY\SELF`
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	var out []*runtime.Command
-	out = append(out, runtime.LazyGroup(mailboxCommands, "Get-MailboxPermission", "Add-MailboxPermission", "Remove-MailboxPermission", "Get-EXOMailboxPermission")...)
-	out = append(out, runtime.LazyGroup(recipientCommands, "Get-RecipientPermission", "Add-RecipientPermission", "Remove-RecipientPermission", "Get-EXORecipientPermission")...)
-	return out
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-MailboxPermission", "Add-MailboxPermission", "Remove-MailboxPermission", "Get-EXOMailboxPermission"}, Build: mailboxCommands},
+	{Names: []string{"Get-RecipientPermission", "Add-RecipientPermission", "Remove-RecipientPermission", "Get-EXORecipientPermission"}, Build: recipientCommands},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views: the table Exchange Online prints
 // (Identity 23 wide, User 20, the rights 55, the flags as wide as their

@@ -44,22 +44,35 @@ func function(name string) *runtime.Command {
 	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: Module, Version: Version}
 }
 
-// Commands returns the Pester commands.
+// Cmdlets declares the Pester commands by name: a session builds them
+// the first time it uses one, so a session that runs no test does not.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{{Names: []string{"Describe", "Context", "It",
+	"BeforeAll", "AfterAll", "BeforeEach", "AfterEach",
+	"BeforeDiscovery", "Should", "Mock", "Set-ItResult", "InModuleScope",
+	"Invoke-Pester", "New-PesterConfiguration", "New-PesterContainer", "Assert-MockCalled", "Assert-VerifiableMock"}, Build: commands}}}
+
+// commands builds the Pester commands.
+func commands() []*runtime.Command {
+	return []*runtime.Command{
+		blockCommand("Describe"), blockCommand("Context"), itCommand(),
+		setupCommand("BeforeAll"), setupCommand("AfterAll"), setupCommand("BeforeEach"), setupCommand("AfterEach"),
+		beforeDiscoveryCommand(), shouldCommand(), mockCommand(), setItResultCommand(), inModuleScopeCommand(),
+		invokePesterCommand(), newConfigurationCommand(), newContainerCommand(), assertMockCalledCommand(), assertVerifiableCommand(),
+	}
+}
+
+// Declare adds the Pester commands to a session, and [PesterConfiguration]
+// to the type system.
+func Declare(rt *runtime.Runtime) {
+	registerTypes()
+	rt.Declare(&Cmdlets)
+}
+
+// Commands returns the Pester commands as command values, and declares
+// [PesterConfiguration] to the type system.
 func Commands() []*runtime.Command {
 	registerTypes()
-	// Declared by name and built the first time a session uses one: a
-	// session that runs no test does not build them.
-	return runtime.LazyGroup(func() []*runtime.Command {
-		return []*runtime.Command{
-			blockCommand("Describe"), blockCommand("Context"), itCommand(),
-			setupCommand("BeforeAll"), setupCommand("AfterAll"), setupCommand("BeforeEach"), setupCommand("AfterEach"),
-			beforeDiscoveryCommand(), shouldCommand(), mockCommand(), setItResultCommand(), inModuleScopeCommand(),
-			invokePesterCommand(), newConfigurationCommand(), newContainerCommand(), assertMockCalledCommand(), assertVerifiableCommand(),
-		}
-	}, "Describe", "Context", "It",
-		"BeforeAll", "AfterAll", "BeforeEach", "AfterEach",
-		"BeforeDiscovery", "Should", "Mock", "Set-ItResult", "InModuleScope",
-		"Invoke-Pester", "New-PesterConfiguration", "New-PesterContainer", "Assert-MockCalled", "Assert-VerifiableMock")
+	return Cmdlets.StandIns()
 }
 
 // current returns the run in progress in a session, nil when none.

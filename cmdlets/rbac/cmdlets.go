@@ -24,23 +24,25 @@ const (
 	TypeManagementRole  = "Microsoft.Exchange.Management.RbacTasks.ExchangeRole"
 )
 
-// Commands returns the role management and audit log cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("Get-RoleGroup", getRoleGroup),
-		runtime.Lazy("Get-RoleGroupMember", getRoleGroupMember),
-		runtime.Lazy("Add-RoleGroupMember", addRoleGroupMember),
-		runtime.Lazy("Remove-RoleGroupMember", removeRoleGroupMember),
-		runtime.Lazy("Get-ManagementRole", getManagementRole),
-		runtime.Lazy("Get-ManagementRoleAssignment", getManagementRoleAssignment),
-		runtime.Lazy("Get-ManagementRoleEntry", getManagementRoleEntry),
-		runtime.Lazy("New-ManagementRoleAssignment", newManagementRoleAssignment),
-		runtime.Lazy("Remove-ManagementRoleAssignment", removeManagementRoleAssignment),
-		runtime.Lazy("Search-AdminAuditLog", searchAdminAuditLog),
-		runtime.Lazy("Search-UnifiedAuditLog", searchUnifiedAuditLog),
-		runtime.Lazy("Get-AdminAuditLogConfig", getAdminAuditLogConfig),
-	}
-}
+// Cmdlets declares the role management and audit log cmdlets by name: a
+// session builds one the first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Get-RoleGroup", Build: getRoleGroup},
+	{Name: "Get-RoleGroupMember", Build: getRoleGroupMember},
+	{Name: "Add-RoleGroupMember", Build: addRoleGroupMember},
+	{Name: "Remove-RoleGroupMember", Build: removeRoleGroupMember},
+	{Name: "Get-ManagementRole", Build: getManagementRole},
+	{Name: "Get-ManagementRoleAssignment", Build: getManagementRoleAssignment},
+	{Name: "Get-ManagementRoleEntry", Build: getManagementRoleEntry},
+	{Name: "New-ManagementRoleAssignment", Build: newManagementRoleAssignment},
+	{Name: "Remove-ManagementRoleAssignment", Build: removeManagementRoleAssignment},
+	{Name: "Search-AdminAuditLog", Build: searchAdminAuditLog},
+	{Name: "Search-UnifiedAuditLog", Build: searchUnifiedAuditLog},
+	{Name: "Get-AdminAuditLogConfig", Build: getAdminAuditLogConfig},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // limit reads an Unlimited or integer -ResultSize (-1: unlimited).
 func limit(ctx *runtime.Context, def int) int {

@@ -29,13 +29,15 @@ const (
 	TypeRestored = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.RestoredRecoverableItem"
 )
 
-// Commands returns the package's cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("Get-RecoverableItems", getCmd),
-		runtime.Lazy("Restore-RecoverableItems", restoreCmd),
-	}
-}
+// Cmdlets declares the package's cmdlets by name: a session builds one
+// the first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Get-RecoverableItems", Build: getCmd},
+	{Name: "Restore-RecoverableItems", Build: restoreCmd},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 var itemProps = []string{"Identity", "EntryID", "SourceFolder", "Subject", "LastParentFolderID", "LastParentPath", "ItemClass", "LastModifiedTime"}
 

@@ -199,6 +199,9 @@ func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]stri
 	for _, fl := range files {
 		pkg, f := fl.pkg, fl.f
 		ast.Inspect(f, func(n ast.Node) bool {
+			for _, name := range tableNames(n) {
+				named[strings.ToLower(name)] = append(named[strings.ToLower(name)], pkg)
+			}
 			if call, ok := n.(*ast.CallExpr); ok && len(call.Args) > 0 {
 				maker := ""
 				switch fun := call.Fun.(type) {
@@ -298,4 +301,57 @@ func contextParams(ft *ast.FuncType) map[string]bool {
 		}
 	}
 	return names
+}
+
+// tableNames returns the command names a []runtime.Decl or
+// []runtime.Group literal (a runtime.Table's) declares: each element's
+// Name, or Names.
+func tableNames(n ast.Node) []string {
+	lit, ok := n.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	arr, ok := lit.Type.(*ast.ArrayType)
+	if !ok {
+		return nil
+	}
+	sel, ok := arr.Elt.(*ast.SelectorExpr)
+	if !ok || (sel.Sel.Name != "Decl" && sel.Sel.Name != "Group") {
+		return nil
+	}
+	if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "runtime" {
+		return nil
+	}
+	var out []string
+	str := func(e ast.Expr) {
+		if b, ok := e.(*ast.BasicLit); ok && b.Kind == token.STRING {
+			if name, err := strconv.Unquote(b.Value); err == nil {
+				out = append(out, name)
+			}
+		}
+	}
+	for _, el := range lit.Elts {
+		decl, ok := el.(*ast.CompositeLit)
+		if !ok {
+			continue
+		}
+		for _, f := range decl.Elts {
+			kv, ok := f.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			switch k, _ := kv.Key.(*ast.Ident); {
+			case k == nil:
+			case k.Name == "Name":
+				str(kv.Value)
+			case k.Name == "Names":
+				if names, ok := kv.Value.(*ast.CompositeLit); ok {
+					for _, e := range names.Elts {
+						str(e)
+					}
+				}
+			}
+		}
+	}
+	return out
 }

@@ -71,42 +71,41 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt := runtime.New(io, formats)
 	exo.SessionOf(rt).Store = st
 	rt.Interactive = o.Interactive
-	rt.Register(core.Commands()...)
+	rt.Declare(core.Cmdlets...)
 	rt.DeclareModules(engine.KnownModules...)
 	core.Views(formats)
 	for alias, target := range core.Aliases {
 		rt.SetAlias(alias, target)
 	}
 	for _, pkg := range []struct {
-		cmds  func() []*runtime.Command
+		cmds  *runtime.Table
 		views func(*format.Registry)
 	}{
-		{graph.Commands, graph.Views},
-		{mailbox.Commands, mailbox.Views},
-		{permissions.Commands, permissions.Views},
-		{folderperms.Commands, folderperms.Views},
-		{inboxrules.Commands, inboxrules.Views},
-		{calendarproc.Commands, calendarproc.Views},
-		{autoreply.Commands, autoreply.Views},
-		{mobile.Commands, mobile.Views},
-		{casmailbox.Commands, casmailbox.Views},
-		{groups.Commands, groups.Views},
-		{domains.Commands, domains.Views},
-		{holds.Commands, holds.Views},
-		{compliance.Commands, compliance.Views},
-		{ome.Commands, ome.Views},
-		{restore.Commands, restore.Views},
-		{recoverable.Commands, recoverable.Views},
-		{onprem.Commands, onprem.Views},
-		{rbac.Commands, rbac.Views},
-		{sim.Commands, sim.Views},
+		{&graph.Cmdlets, graph.Views},
+		{&mailbox.Cmdlets, mailbox.Views},
+		{&permissions.Cmdlets, permissions.Views},
+		{&folderperms.Cmdlets, folderperms.Views},
+		{&inboxrules.Cmdlets, inboxrules.Views},
+		{&calendarproc.Cmdlets, calendarproc.Views},
+		{&autoreply.Cmdlets, autoreply.Views},
+		{&mobile.Cmdlets, mobile.Views},
+		{&casmailbox.Cmdlets, casmailbox.Views},
+		{&groups.Cmdlets, groups.Views},
+		{&domains.Cmdlets, domains.Views},
+		{&holds.Cmdlets, holds.Views},
+		{&compliance.Cmdlets, compliance.Views},
+		{&ome.Cmdlets, ome.Views},
+		{&restore.Cmdlets, restore.Views},
+		{&recoverable.Cmdlets, recoverable.Views},
+		{&onprem.Cmdlets, onprem.Views},
+		{&rbac.Cmdlets, rbac.Views},
+		{&sim.Cmdlets, sim.Views},
 	} {
-		rt.Register(pkg.cmds()...)
+		rt.Declare(pkg.cmds)
 		pkg.views(formats)
 	}
-	rt.Register(sim.PowerShellCommands()...)
-	rt.Register(session.Commands()...)
-	rt.Register(pester.Commands()...)
+	rt.Declare(&sim.PowerShellCmdlets, &session.Cmdlets)
+	pester.Declare(rt)
 	mailbox.RegisterCompleters(rt, st)
 	groups.RegisterCompleters(rt, st)
 	rt.SetDeferred(notSimulated{})

@@ -26,18 +26,20 @@ const (
 	TypeStatistics = "Deserialized.Microsoft.Exchange.Management.RecipientTasks.MailboxRestoreRequestStatistics"
 )
 
-// Commands returns the restore request cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("New-MailboxRestoreRequest", newRequest),
-		runtime.Lazy("Get-MailboxRestoreRequest", getRequest),
-		runtime.Lazy("Get-MailboxRestoreRequestStatistics", getStatistics),
-		runtime.Lazy("Set-MailboxRestoreRequest", setRequest),
-		runtime.Lazy("Suspend-MailboxRestoreRequest", suspendRequest),
-		runtime.Lazy("Resume-MailboxRestoreRequest", resumeRequest),
-		runtime.Lazy("Remove-MailboxRestoreRequest", removeRequest),
-	}
-}
+// Cmdlets declares the restore request cmdlets by name: a session builds
+// one the first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "New-MailboxRestoreRequest", Build: newRequest},
+	{Name: "Get-MailboxRestoreRequest", Build: getRequest},
+	{Name: "Get-MailboxRestoreRequestStatistics", Build: getStatistics},
+	{Name: "Set-MailboxRestoreRequest", Build: setRequest},
+	{Name: "Suspend-MailboxRestoreRequest", Build: suspendRequest},
+	{Name: "Resume-MailboxRestoreRequest", Build: resumeRequest},
+	{Name: "Remove-MailboxRestoreRequest", Build: removeRequest},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views: a table of Name, TargetMailbox and
 // Status for requests, of Name, StatusDetail, TargetAlias and

@@ -30,17 +30,19 @@ const TypeConnectionInformation = "Microsoft.Exchange.Management.ExoPowershellSn
 // connectionsSlot holds the session's connection list.
 var connectionsSlot = runtime.NewSlot[*[]*connection]()
 
-// Commands returns the session cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("Connect-ExchangeOnline", connectExchangeOnline),
-		runtime.Lazy("Connect-IPPSSession", connectIPPSSession),
-		runtime.Lazy("Disconnect-ExchangeOnline", disconnectExchangeOnline),
-		runtime.Lazy("Get-ConnectionInformation", getConnectionInformation),
-		runtime.Lazy("Start-Transcript", startTranscript),
-		runtime.Lazy("Stop-Transcript", stopTranscript),
-	}
-}
+// Cmdlets declares the session cmdlets by name: a session builds one the
+// first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Connect-ExchangeOnline", Build: connectExchangeOnline},
+	{Name: "Connect-IPPSSession", Build: connectIPPSSession},
+	{Name: "Disconnect-ExchangeOnline", Build: disconnectExchangeOnline},
+	{Name: "Get-ConnectionInformation", Build: getConnectionInformation},
+	{Name: "Start-Transcript", Build: startTranscript},
+	{Name: "Stop-Transcript", Build: stopTranscript},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Install prepares a session: connected as the tenant's administrator
 // (both Exchange Online and Security & Compliance PowerShell), or, with

@@ -26,11 +26,14 @@ const obsoleteMailWarning = "The command 'Send-MailMessage' is obsolete. This cm
 	"While there is no immediate replacement available in PowerShell, we recommend you do not use Send-MailMessage at this time. " +
 	"See https://aka.ms/SendMailMessage for more information."
 
-// PowerShellCommands returns PowerShell's own cmdlets that deliver
-// through the simulated tenant (Send-MailMessage).
-func PowerShellCommands() []*runtime.Command {
-	return []*runtime.Command{runtime.Lazy("Send-MailMessage", sendMailMessage)}
-}
+// PowerShellCmdlets declares PowerShell's own cmdlets that deliver through
+// the simulated tenant (Send-MailMessage).
+var PowerShellCmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Send-MailMessage", Build: sendMailMessage},
+}}
+
+// PowerShellCommands returns PowerShellCmdlets as command values.
+func PowerShellCommands() []*runtime.Command { return PowerShellCmdlets.StandIns() }
 
 func sendMailMessage() *runtime.Command {
 	c := engine.Declared("Send-MailMessage", engine.ModUtility)

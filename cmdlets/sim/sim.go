@@ -43,20 +43,22 @@ func cmd(name, typeName string) *runtime.Command {
 	}
 }
 
-// Commands returns the simulator cmdlets.
-func Commands() []*runtime.Command {
-	return []*runtime.Command{
-		runtime.Lazy("Get-SimClock", getClock),
-		runtime.Lazy("Set-SimClock", setClock),
-		runtime.Lazy("Send-SimMessage", sendMessage),
-		runtime.Lazy("Reset-SimTenant", resetTenant),
-		runtime.Lazy("Invoke-SimSenderRevocation", senderRevocation),
-		runtime.Lazy("Get-SimPortalView", portalView),
-		runtime.Lazy("Add-SimMailboxes", addMailboxes),
-		runtime.Lazy("Set-SimItemLabel", itemLabel),
-		runtime.Lazy("Switch-SimUser", switchUser),
-	}
-}
+// Cmdlets declares the simulator cmdlets by name: a session builds one the
+// first time it resolves the name.
+var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+	{Name: "Get-SimClock", Build: getClock},
+	{Name: "Set-SimClock", Build: setClock},
+	{Name: "Send-SimMessage", Build: sendMessage},
+	{Name: "Reset-SimTenant", Build: resetTenant},
+	{Name: "Invoke-SimSenderRevocation", Build: senderRevocation},
+	{Name: "Get-SimPortalView", Build: portalView},
+	{Name: "Add-SimMailboxes", Build: addMailboxes},
+	{Name: "Set-SimItemLabel", Build: itemLabel},
+	{Name: "Switch-SimUser", Build: switchUser},
+}}
+
+// Commands returns the package's cmdlets as command values.
+func Commands() []*runtime.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the simulator's output types.
 func Views(r *format.Registry) {

@@ -87,6 +87,7 @@ func (rt *Runtime) built(key string, c *Command) *Command {
 
 // buildAll builds every lazily declared command of the session.
 func (rt *Runtime) buildAll() {
+	rt.declareAll()
 	for k, c := range rt.commands {
 		rt.built(k, c)
 	}
@@ -99,6 +100,9 @@ func (rt *Runtime) buildAll() {
 func (rt *Runtime) Wrap(name string, wrap func(orig *Command) *Command) {
 	key := strings.ToLower(name)
 	orig, ok := rt.commands[key]
+	if !ok {
+		orig, ok = rt.declared(key)
+	}
 	if !ok {
 		return
 	}

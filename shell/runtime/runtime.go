@@ -58,8 +58,10 @@ type Runtime struct {
 	// deferred supplies commands known by name and built on first use
 	// (SetDeferred).
 	deferred DeferredCommands
-	aliases  map[string]string
-	order    []string
+	// tables declare commands the session registers when it first
+	// resolves their names (Declare).
+	tables  []*Table
+	aliases map[string]string
 
 	global *Scope
 	scope  *Scope
@@ -202,9 +204,6 @@ func (rt *Runtime) Register(cmds ...*Command) {
 		} else {
 			key = strings.ToLower(c.Name)
 		}
-		if _, exists := rt.commands[key]; !exists {
-			rt.order = append(rt.order, c.Name)
-		}
 		rt.commands[key] = c
 	}
 }
@@ -260,6 +259,9 @@ func (rt *Runtime) SetDeferred(d DeferredCommands) { rt.deferred = d }
 // and registering a deferred one on first use.
 func (rt *Runtime) command(key string) (*Command, bool) {
 	if c, ok := rt.commands[key]; ok {
+		return rt.built(key, c), true
+	}
+	if c, ok := rt.declared(key); ok {
 		return rt.built(key, c), true
 	}
 	if rt.deferred == nil || !rt.deferred.Has(key) {

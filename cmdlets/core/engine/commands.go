@@ -5,29 +5,20 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Commands returns the cmdlets of this package, each group built the
-// first time a session resolves one of its names (runtime.LazyGroup).
-func Commands() []*runtime.Command {
-	var out []*runtime.Command
-	for _, g := range []struct {
-		build func() []*runtime.Command
-		names []string
-	}{
-		{pipelineCommands, []string{"Where-Object", "ForEach-Object", "Select-Object", "Sort-Object", "Measure-Object", "Group-Object"}},
-		{moduleCommands, []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}},
-		{hostCommands, []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}},
-		{policyCommands, []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}},
-		{webCommands, []string{"Invoke-RestMethod", "Invoke-WebRequest"}},
-		{psReadLineCommands, []string{"Set-PSReadLineOption", "Get-PSReadLineOption", "Set-PSReadLineKeyHandler"}},
-		{jobCommands, []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}},
-		{discoveryCommands, []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}},
-		{sessionCommands, []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
-			"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}},
-	} {
-		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
-	}
-	return out
-}
+// Cmdlets declares the engine's cmdlets by name, in groups each built the
+// first time a session resolves one of its names.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Where-Object", "ForEach-Object", "Select-Object", "Sort-Object", "Measure-Object", "Group-Object"}, Build: pipelineCommands},
+	{Names: []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}, Build: moduleCommands},
+	{Names: []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}, Build: hostCommands},
+	{Names: []string{"Get-ExecutionPolicy", "Set-ExecutionPolicy"}, Build: policyCommands},
+	{Names: []string{"Invoke-RestMethod", "Invoke-WebRequest"}, Build: webCommands},
+	{Names: []string{"Set-PSReadLineOption", "Get-PSReadLineOption", "Set-PSReadLineKeyHandler"}, Build: psReadLineCommands},
+	{Names: []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}, Build: jobCommands},
+	{Names: []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}, Build: discoveryCommands},
+	{Names: []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
+		"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}, Build: sessionCommands},
+}}
 
 // Views registers the formatting views of this package's objects:
 // modules, jobs and the parameter sets of commands.

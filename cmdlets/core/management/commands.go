@@ -12,24 +12,15 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-// Commands returns the cmdlets of this package, each group built the
-// first time a session resolves one of its names (runtime.LazyGroup).
-func Commands() []*runtime.Command {
-	var out []*runtime.Command
-	for _, g := range []struct {
-		build func() []*runtime.Command
-		names []string
-	}{
-		{contentCommands, []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content"}},
-		{pathCommands, []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
-			"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
-			"Get-ChildItem", "Get-Item", "New-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}},
-		{archiveCommands, []string{"Compress-Archive", "Expand-Archive"}},
-	} {
-		out = append(out, runtime.LazyGroup(g.build, g.names...)...)
-	}
-	return out
-}
+// Cmdlets declares the file system cmdlets by name, in groups each built
+// the first time a session resolves one of its names.
+var Cmdlets = runtime.Table{Groups: []runtime.Group{
+	{Names: []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content"}, Build: contentCommands},
+	{Names: []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
+		"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
+		"Get-ChildItem", "Get-Item", "New-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}, Build: pathCommands},
+	{Names: []string{"Compress-Archive", "Expand-Archive"}, Build: archiveCommands},
+}}
 
 // Views registers the formatting views of this package's objects:
 // files and folders, drives, locations.

@@ -100,3 +100,23 @@ func CallDepthOverflow(pos *object.Position) *Error {
 func OutOfMemory(ext syntax.Extent) *Error {
 	return Runtime(ext, memlimit.Message, "System.OutOfMemoryException", object.OperationStopped, "OutOfMemoryException")
 }
+
+// ParseRecord turns a syntax error into a ParserError record, shown
+// with the location block even for single-line input.
+func ParseRecord(e *syntax.ParseError) *object.ErrorRecord {
+	pos := Position(e.Ext)
+	if pos != nil {
+		pos.MultiLineInput = true
+		if e.Ext.End.Offset <= e.Ext.Start.Offset {
+			pos.EndCol = pos.Col + 1
+		}
+	}
+	return &object.ErrorRecord{
+		Message:       e.Message,
+		ErrorID:       e.ErrorID,
+		Category:      object.ParserError,
+		ExceptionType: "ParseException",
+		Reason:        "ParserError",
+		Position:      pos,
+	}
+}

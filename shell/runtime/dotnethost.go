@@ -7,7 +7,10 @@ import (
 
 // A session is the host of the .NET types it runs (dotnet.Host): these
 // methods, with ToStr, Now and NewGuid, are what the types under
-// shell/dotnet reach the interpreter through.
+// shell/dotnet reach the interpreter through. With InvokeWithArguments
+// it is the automation.Session a script block's methods run on.
+
+var _ automation.Session = (*Runtime)(nil)
 
 // CallScriptBlock calls a script block a .NET method got as a delegate.
 func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, error) {

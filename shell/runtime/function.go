@@ -5,7 +5,6 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"strings"
 
-	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -612,34 +611,6 @@ func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, o
 		return nil
 	}
 	return err
-}
-
-// scriptBlockMethod is a script block's Invoke(args) and
-// InvokeReturnAsIs(args): a run like & $sb args whose output comes back
-// (Invoke always as a collection); a terminating error inside is the
-// method's exception.
-func (rt *Runtime) scriptBlockMethod(sb *automation.ScriptBlock, lname string, args []any) (any, bool, error) {
-	switch lname {
-	case "invoke", "invokereturnasis":
-	default:
-		return nil, false, nil
-	}
-	items := []any{}
-	err := rt.InvokeWithArguments(sb, args, func(v any) error {
-		items = append(items, v)
-		return nil
-	})
-	if err != nil {
-		var pe *PSError
-		if errors.As(err, &pe) {
-			return nil, true, &dotnet.MethodException{Msg: pe.Record.Message}
-		}
-		return nil, true, err
-	}
-	if lname == "invoke" {
-		return &object.List{Items: items}, true, nil
-	}
-	return collapse(items), true, nil
 }
 
 // invokeScriptBlock runs a script block in the current scope with $_ set,

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -132,7 +133,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 				// parse error per character; each shows its line.
 				break
 			}
-			rt.showError(parseErrorRecord(e))
+			rt.showError(pserror.ParseRecord(e))
 		}
 		rt.lastSuccess = false
 		return 1
@@ -387,28 +388,8 @@ func boolIfPossible(s string) any {
 	return s
 }
 
-// parseErrorRecord turns a syntax error into a ParserError record, shown
-// with the location block even for single-line input.
-func parseErrorRecord(e *syntax.ParseError) *object.ErrorRecord {
-	pos := positionOf(e.Ext)
-	if pos != nil {
-		pos.MultiLineInput = true
-		if e.Ext.End.Offset <= e.Ext.Start.Offset {
-			pos.EndCol = pos.Col + 1
-		}
-	}
-	return &object.ErrorRecord{
-		Message:       e.Message,
-		ErrorID:       e.ErrorID,
-		Category:      object.ParserError,
-		ExceptionType: "ParseException",
-		Reason:        "ParserError",
-		Position:      pos,
-	}
-}
-
 func (rt *Runtime) parseErrorsAsError(perrs syntax.ErrorList) error {
-	rec := parseErrorRecord(perrs[0])
+	rec := pserror.ParseRecord(perrs[0])
 	return &PSError{Record: rec, ScriptTerminating: true}
 }
 

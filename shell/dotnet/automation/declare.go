@@ -4,4 +4,5 @@ package automation
 // a session queues it with dotnet.RegisterLater, after the type library.
 func Declare() {
 	declarePSObjects()
+	declareScriptBlock()
 }

@@ -77,3 +77,15 @@ func Elements(v any) (items []any, ok bool) {
 	}
 	return nil, false
 }
+
+// Collapse turns collected output into what an expression gives: $null
+// for nothing, the single object, or an array of them.
+func Collapse(items []any) any {
+	switch len(items) {
+	case 0:
+		return nil
+	case 1:
+		return items[0]
+	}
+	return items
+}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -113,7 +114,7 @@ func (c *Completer) evalNode(n syntax.Node) (any, bool) {
 		if !ok {
 			return nil, false
 		}
-		v := c.RT.GetMember(t, name.Value)
+		v := members.Value(c.RT.Members(), t, name.Value)
 		return v, v != nil
 	}
 	return nil, false

@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/system"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
@@ -278,16 +279,9 @@ func (rt *Runtime) evalStatementValue(st syntax.Statement) (any, error) {
 	return collapse(items), nil
 }
 
-// collapse turns collected output into $null, the single object, or an array.
-func collapse(items []any) any {
-	switch len(items) {
-	case 0:
-		return nil
-	case 1:
-		return items[0]
-	}
-	return items
-}
+// collapse turns collected output into $null, the single object, or an
+// array (object.Collapse).
+func collapse(items []any) any { return object.Collapse(items) }
 
 // emitEnumerated writes v to out, unrolling arrays and lists one level.
 func emitEnumerated(v any, out emitter) error {
@@ -842,9 +836,9 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 			return err
 		}
 		if tv, ok := obj.(*dotnet.TypeValue); ok && t.Static {
-			return rt.setStatic(tv.Info, name, value, t.Ext)
+			return members.SetStatic(rt.Members(), tv.Info, name, value, t.Ext)
 		}
-		return rt.setMember(obj, name, value, t.Ext)
+		return members.Set(rt.Members(), obj, name, value, t.Ext)
 	case *syntax.IndexExpr:
 		obj, err := rt.evalExpr(t.Target)
 		if err != nil {
@@ -854,7 +848,7 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 		if err != nil {
 			return err
 		}
-		return rt.setIndex(obj, idx, value, t.Ext)
+		return members.SetIndex(rt.Members(), obj, idx, value, t.Ext)
 	case *syntax.ParenExpr:
 		if inner, ok := t.Stmt.(*syntax.Pipeline); ok && len(inner.Elements) == 1 {
 			if ce, ok := inner.Elements[0].(*syntax.CommandExprElement); ok {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -61,12 +62,12 @@ func (rt *Runtime) RecordError(rec *object.ErrorRecord) { rt.recordError(rec) }
 
 // Index applies the [] operator.
 func (rt *Runtime) Index(target, idx any) (any, error) {
-	return rt.index(target, idx, syntaxExtentZero)
+	return members.Index(rt.Members(), target, idx, syntaxExtentZero)
 }
 
 // MethodCall invokes a method on a value.
 func (rt *Runtime) MethodCall(target any, name string, args []any) (any, error) {
-	v, err := rt.CallMethod(target, name, args)
+	v, err := members.Call(rt.Members(), target, name, args)
 	if err != nil {
 		return nil, rt.methodError(err, syntaxExtentZero, name, len(args))
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -68,7 +69,7 @@ func (s classSession) ExecBody(b *syntax.StatementBlock) (any, error) {
 }
 
 func (s classSession) CallMethod(target any, name string, args []any) (any, error) {
-	return s.rt.CallMethod(target, name, args)
+	return members.Call(s.rt.Members(), target, name, args)
 }
 
 func (s classSession) Validator(a *syntax.Attribute) (validate.Validator, error) {

@@ -59,14 +59,6 @@ func (rt *Runtime) instanceTypeDef(name string) *dotnet.TypeDef {
 	return rt.scriptTypes.Latest(name)
 }
 
-// typeByName is TypeByName that also sees the session's script types.
-func (rt *Runtime) typeByName(full string) *dotnet.TypeInfo {
-	if d := rt.instanceTypeDef(full); d != nil {
-		return dotnet.CloseType(d, nil)
-	}
-	return dotnet.TypeByName(full)
-}
-
 // addScriptType makes d visible in the current scope under its name.
 func (rt *Runtime) addScriptType(d *dotnet.TypeDef) {
 	key := rt.scriptTypes.Add(d)

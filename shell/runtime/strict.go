@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -153,7 +154,7 @@ func (rt *Runtime) strictMember(target any, name string, ext syntax.Extent) erro
 			return nil
 		}
 	}
-	if rt.hasMember(target, name) {
+	if members.Has(rt.Members(), target, name) {
 		return nil
 	}
 	return notFound()

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -19,15 +20,6 @@ type voidValue = dotnet.Void
 
 // rtOf is the session running a member call.
 func rtOf(c *dotnet.Call) *Runtime { return c.Host.(*Runtime) }
-
-// classOf is the script class a definition declares (nil for .NET types).
-func classOf(d *dotnet.TypeDef) *scriptClass {
-	if d == nil {
-		return nil
-	}
-	c, _ := d.Class.(*scriptClass)
-	return c
-}
 
 // ResolveType finds a type by the name written in brackets: an
 // accelerator, a full name, a name in System or in a namespace of a using
@@ -122,46 +114,6 @@ func (rt *Runtime) TypeOf(v any) *dotnet.TypeInfo {
 // bareValue unwraps a PSObject that only decorates a base value.
 func bareValue(v any) any { return dotnet.Bare(v) }
 
-// instanceMember finds an instance member of v: on the registered types
-// of a PSObject's type names first, then on the value's own type.
-func (rt *Runtime) instanceMember(v any, name string) (*dotnet.Member, *dotnet.TypeInfo) {
-	if o, ok := v.(*object.PSObject); ok {
-		for _, tn := range o.TypeNames {
-			if t := rt.typeByName(tn); t != nil {
-				if m, at := dotnet.FindMember(t, name, false); m != nil && at != nil && at.Def() != nil && at.Def().FullName != "System.Object" {
-					return m, at
-				}
-			}
-		}
-		if o.Base != nil {
-			return rt.instanceMember(o.Base, name)
-		}
-	}
-	return dotnet.FindMember(rt.TypeOf(v), name, false)
-}
-
-// invokeMember calls a method or reads a property member.
-func (rt *Runtime) invokeMember(m *dotnet.Member, t *dotnet.TypeInfo, self any, name string, args []any) (any, error) {
-	c := &dotnet.Call{Host: rt, Type: t, Self: self, Args: args, Name: name}
-	if m.Call == nil {
-		return nil, &dotnet.MethodNotFound{TypeName: typeNameForError(rt, self, t), Name: name}
-	}
-	if err := dotnet.CheckArity(m, name, len(args)); err != nil {
-		return nil, err
-	}
-	return m.Call(c)
-}
-
-func typeNameForError(rt *Runtime, self any, t *dotnet.TypeInfo) string {
-	if self != nil {
-		return object.TypeName(self)
-	}
-	if t != nil {
-		return t.FullName
-	}
-	return "System.Object"
-}
-
 // NewInstance constructs a value of the named type with arguments, as
 // [T]::new(args) and New-Object do.
 func (rt *Runtime) NewInstance(typeName string, args []any) (any, error) {
@@ -249,7 +201,7 @@ func NewObjectError(err error, typeName string, nargs int) *object.ErrorRecord {
 
 // SetProperty assigns a property of a value (New-Object -Property).
 func (rt *Runtime) SetProperty(target any, name string, value any) error {
-	return rt.setMember(target, name, value, syntaxExtentZero)
+	return members.Set(rt.Members(), target, name, value, syntaxExtentZero)
 }
 
 // isConstantVariable tells whether $name is a constant ($null, $true,

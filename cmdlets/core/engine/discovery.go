@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -542,7 +543,7 @@ func getMember() *runtime.Command {
 		}
 		static, force := ctx.Switch("Static"), ctx.Switch("Force")
 		listed := map[string]bool{}
-		for _, m := range ctx.RT.MembersOf(in, static, force) {
+		for _, m := range members.Of(ctx.RT.Members(), in, static, force) {
 			listed[strings.ToLower(m.Name)] = true
 			add(m.Name, m.MemberType, m.Definition)
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -224,7 +225,7 @@ func forEachObject() *runtime.Command {
 					return ctx.WriteError(ctx.NewError(fmt.Sprintf("The input name \"%s\" cannot be resolved to a member.", name), "PropertyOrMethodNotFound,Microsoft.PowerShell.Commands.ForEachObjectCommand", object.InvalidArgument, "PSArgumentException", in))
 				}
 			}
-			return ctx.WriteEnumerated(ctx.RT.GetMember(in, name))
+			return ctx.WriteEnumerated(members.Value(ctx.RT.Members(), in, name))
 		}
 		if !ctx.HasInput && ctx.Has("Process") {
 			// no pipeline input: the process block still runs once with $_ = $null

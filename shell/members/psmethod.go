@@ -1,4 +1,4 @@
-package runtime
+package members
 
 import (
 	"strings"
@@ -57,27 +57,34 @@ var memberTypeMethod = object.Enum{Type: "System.Management.Automation.PSMemberT
 
 func (m *psMethod) String() string { return strings.Join(m.overloads, ", ") }
 
-// methodValue returns the PSMethod of a method named without
-// parentheses, or the refusal when its overloads are not known.
-func (rt *Runtime) methodValue(target any, typ *dotnet.TypeInfo, name string) (any, error) {
+// MethodValue returns the PSMethod of a method named without
+// parentheses (of the type typ when static, of target otherwise), or the
+// refusal when its overloads are not known.
+func MethodValue(h Host, target any, typ *dotnet.TypeInfo, name string) (any, error) {
 	typeName, sep := object.TypeName(target), "."
 	on := target
 	if typ != nil {
 		typeName, sep = typ.String(), "::"
 		on = &dotnet.TypeValue{Info: typ}
 	}
-	canon, ov := rt.methodOverloads(on, typ != nil, name)
+	canon, ov := methodOverloads(h, on, typ != nil, name)
 	if ov == nil {
 		return nil, methodAsValue(typeName, sep, name)
 	}
 	return &psMethod{target: target, typ: typ, name: canon, overloads: ov}, nil
 }
 
+// methodAsValue refuses a method named without parentheses: PowerShell
+// would show its overload definitions, which exosim does not know.
+func methodAsValue(typeName, sep, name string) error {
+	return dotnet.NotSupported("showing the overload definitions of [%s]%s%s; call the method with parentheses", typeName, sep, name)
+}
+
 func init() { dotnet.RegisterLater(declarePSMethodType) }
 
 // declarePSMethodType registers PSMethod; it runs on the first type lookup.
 func declarePSMethodType() {
-	self := func(c *dotnet.Call) *psMethod { return bareValue(c.Self).(*psMethod) }
+	self := func(c *dotnet.Call) *psMethod { return dotnet.Bare(c.Self).(*psMethod) }
 	adapted := func(name string) *dotnet.Member {
 		return dotnet.Prop(func(c *dotnet.Call) (any, error) {
 			for _, p := range self(c).Adapted() {
@@ -89,7 +96,7 @@ func declarePSMethodType() {
 		})
 	}
 	dotnet.RegisterType(&dotnet.TypeDef{FullName: "System.Management.Automation.PSMethod", Hidden: true,
-		Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(*psMethod); return ok },
+		Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := dotnet.Bare(v).(*psMethod); return ok },
 		Members: dotnet.Members{
 			"OverloadDefinitions": adapted("OverloadDefinitions"),
 			"TypeNameOfValue":     adapted("TypeNameOfValue"),
@@ -99,10 +106,11 @@ func declarePSMethodType() {
 			"IsInstance":          adapted("IsInstance"),
 			"Invoke": dotnet.Method(0, -1, func(c *dotnet.Call) (any, error) {
 				m := self(c)
+				h := hostOf(c)
 				if m.typ != nil {
-					return rtOf(c).CallStatic(m.typ, m.name, c.Args)
+					return CallStatic(h, m.typ, m.name, c.Args)
 				}
-				return rtOf(c).CallMethod(m.target, m.name, c.Args)
+				return Call(h, m.target, m.name, c.Args)
 			}),
 		}})
 }

@@ -1,4 +1,4 @@
-package runtime
+package members
 
 // What Get-Member lists for a value's type: the members with their names
 // as .NET spells them, their kind and the definition text PowerShell
@@ -11,12 +11,13 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// MemberInfo is one member as Get-Member shows it.
-type MemberInfo struct {
+// Info is one member as Get-Member shows it.
+type Info struct {
 	Name string
 	// MemberType is the PSMemberTypes name: Method, Property,
 	// ParameterizedProperty.
@@ -25,33 +26,33 @@ type MemberInfo struct {
 }
 
 // objectMethods are the methods every type has from System.Object.
-var objectMethods = []MemberInfo{
+var objectMethods = []Info{
 	{"Equals", "Method", "bool Equals(System.Object obj)"},
 	{"GetHashCode", "Method", "int GetHashCode()"},
 	{"GetType", "Method", "type GetType()"},
 	{"ToString", "Method", "string ToString()"},
 }
 
-// MembersOf lists the members of v's type that Get-Member shows (the
-// static ones with static set: of the type itself when v is a type);
-// hidden members of script classes only with force. The list is sorted
-// by member type, then name.
-func (rt *Runtime) MembersOf(v any, static, force bool) []MemberInfo {
-	return rt.membersOf(v, static, force, true)
+// Of lists the members of v's type that Get-Member shows (the static
+// ones with static set: of the type itself when v is a type); hidden
+// members of script classes only with force. The list is sorted by
+// member type, then name.
+func Of(h Host, v any, static, force bool) []Info {
+	return membersOf(h, v, static, force, true)
 }
 
-// membersOf is MembersOf; withObject adds System.Object's methods where
-// the type's description does not list them.
-func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo {
+// membersOf is Of; withObject adds System.Object's methods where the
+// type's description does not list them.
+func membersOf(h Host, v any, static, force, withObject bool) []Info {
 	var t *dotnet.TypeInfo
 	if tv, ok := v.(*dotnet.TypeValue); ok && static {
 		t = tv.Info
 	} else {
-		t = rt.TypeOf(v)
+		t = h.Dotnet().TypeOf(v)
 	}
 	byName := map[string]int{}
-	var out []MemberInfo
-	add := func(m MemberInfo) {
+	var out []Info
+	add := func(m Info) {
 		key := strings.ToLower(m.Name)
 		if i, ok := byName[key]; ok {
 			if out[i].MemberType == "Method" && m.MemberType == "Method" && !strings.Contains(", "+out[i].Definition+", ", ", "+m.Definition+", ") {
@@ -62,12 +63,12 @@ func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo
 		byName[key] = len(out)
 		out = append(out, m)
 	}
-	if t != nil && classOf(t.Def()) != nil {
-		rt.classMembers(classOf(t.Def()), static, force, add)
+	if t != nil && classes.Of(t.Def()) != nil {
+		classMembers(h, classes.Of(t.Def()), static, force, add)
 		// a class has exactly System.Object's other methods
 		withObject = true
 	} else if t != nil {
-		rt.describedMembers(t, v, static, add)
+		describedMembers(h, t, v, static, add)
 	}
 	if !static && withObject {
 		for _, m := range objectMethods {
@@ -87,25 +88,32 @@ func (rt *Runtime) membersOf(v any, static, force, withObject bool) []MemberInfo
 
 // classMembers describes a script class's properties and methods, the
 // class's own before its bases'.
-func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(MemberInfo)) {
-	rt.classCtx = append(rt.classCtx, c)
-	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()
+func classMembers(h Host, c *classes.Class, static, force bool, add func(Info)) {
+	h.Classes().InClass(c, func() (any, error) {
+		classMembersIn(h, c, static, force, add)
+		return nil, nil
+	})
+}
+
+// classMembersIn is classMembers with the class's definition scope
+// current.
+func classMembersIn(h Host, c *classes.Class, static, force bool, add func(Info)) {
 	for k := c; k != nil; k = k.Base {
 		for _, p := range k.Def.Props {
 			if p.Static != static || (p.Hidden && !force) {
 				continue
 			}
-			def := rt.defTypeName(p.Type) + " " + p.Name + " {get;set;}"
+			def := defTypeName(h, p.Type) + " " + p.Name + " {get;set;}"
 			if static {
 				def = "static " + def
 			}
-			add(MemberInfo{Name: p.Name, MemberType: "Property", Definition: def})
+			add(Info{Name: p.Name, MemberType: "Property", Definition: def})
 		}
 		for _, m := range k.Def.Methods {
 			if m.IsCtor || m.Static != static || (m.Hidden && !force) {
 				continue
 			}
-			add(MemberInfo{Name: m.Name, MemberType: "Method", Definition: rt.methodDefinition(m)})
+			add(Info{Name: m.Name, MemberType: "Method", Definition: methodDefinition(h, m)})
 		}
 		if static {
 			// static members belong to the class that declares them;
@@ -115,28 +123,28 @@ func (rt *Runtime) classMembers(c *scriptClass, static, force bool, add func(Mem
 			for _, m := range k.Def.Methods {
 				if m.IsCtor && (!m.Hidden || force) {
 					ctors++
-					add(MemberInfo{Name: "new", MemberType: "Method", Definition: rt.ctorDefinition(k.Def.Name, m)})
+					add(Info{Name: "new", MemberType: "Method", Definition: ctorDefinition(h, k.Def.Name, m)})
 				}
 			}
 			if ctors == 0 {
-				add(MemberInfo{Name: "new", MemberType: "Method", Definition: k.Def.Name + " new()"})
+				add(Info{Name: "new", MemberType: "Method", Definition: k.Def.Name + " new()"})
 			}
-			add(MemberInfo{Name: "Equals", MemberType: "Method", Definition: "static bool Equals(System.Object objA, System.Object objB)"})
-			add(MemberInfo{Name: "ReferenceEquals", MemberType: "Method", Definition: "static bool ReferenceEquals(System.Object objA, System.Object objB)"})
+			add(Info{Name: "Equals", MemberType: "Method", Definition: "static bool Equals(System.Object objA, System.Object objB)"})
+			add(Info{Name: "ReferenceEquals", MemberType: "Method", Definition: "static bool ReferenceEquals(System.Object objA, System.Object objB)"})
 			return
 		}
 	}
 }
 
 // ctorDefinition is a constructor as Get-Member shows it: "Class new(Type param, ...)".
-func (rt *Runtime) ctorDefinition(class string, m *syntax.MethodDef) string {
-	def := rt.methodDefinition(&syntax.MethodDef{Name: "new", Params: m.Params, ReturnType: &syntax.TypeName{Name: class}})
+func ctorDefinition(h Host, class string, m *syntax.MethodDef) string {
+	def := methodDefinition(h, &syntax.MethodDef{Name: "new", Params: m.Params, ReturnType: &syntax.TypeName{Name: class}})
 	return def
 }
 
 // methodDefinition is a class method's signature as Get-Member shows it:
 // "[static ]ReturnType Name(Type param, ...)".
-func (rt *Runtime) methodDefinition(m *syntax.MethodDef) string {
+func methodDefinition(h Host, m *syntax.MethodDef) string {
 	var b strings.Builder
 	if m.Static {
 		b.WriteString("static ")
@@ -144,7 +152,7 @@ func (rt *Runtime) methodDefinition(m *syntax.MethodDef) string {
 	if m.ReturnType == nil {
 		b.WriteString("void")
 	} else {
-		b.WriteString(rt.defTypeName(m.ReturnType))
+		b.WriteString(defTypeName(h, m.ReturnType))
 	}
 	b.WriteString(" " + m.Name + "(")
 	for i, p := range m.Params {
@@ -155,7 +163,7 @@ func (rt *Runtime) methodDefinition(m *syntax.MethodDef) string {
 		if len(p.Types) > 0 {
 			tn = p.Types[0]
 		}
-		b.WriteString(rt.defTypeName(tn) + " " + p.Name)
+		b.WriteString(defTypeName(h, tn) + " " + p.Name)
 	}
 	b.WriteString(")")
 	return b.String()
@@ -163,14 +171,14 @@ func (rt *Runtime) methodDefinition(m *syntax.MethodDef) string {
 
 // defTypeName is a written type as definitions show it: PowerShell's
 // short name for its core types, the full name for the others.
-func (rt *Runtime) defTypeName(tn *syntax.TypeName) string {
+func defTypeName(h Host, tn *syntax.TypeName) string {
 	if tn == nil {
 		return "System.Object"
 	}
 	if strings.EqualFold(tn.Name, "void") {
 		return "void"
 	}
-	if t, ok := rt.ResolveType(tn.Name); ok {
+	if t, ok := h.Dotnet().ResolveType(tn.Name); ok {
 		return friendlyTypeName(t)
 	}
 	return tn.Name
@@ -229,14 +237,14 @@ var coreTypeNames = map[string]string{
 
 // describedMembers adds the described members of t and its base types
 // that resolve on v (on the type, for static ones).
-func (rt *Runtime) describedMembers(t *dotnet.TypeInfo, v any, static bool, add func(MemberInfo)) {
+func describedMembers(h Host, t *dotnet.TypeInfo, v any, static bool, add func(Info)) {
 	seen := 0
 	for cur := t; cur != nil && cur.Def() != nil && seen < 16; seen++ {
 		for _, d := range memberDescriptions(cur.Def().FullName) {
-			if d.static != static || !rt.memberWorks(t, v, d) {
+			if d.static != static || !memberWorks(h, t, v, d) {
 				continue
 			}
-			add(MemberInfo{Name: d.name, MemberType: d.kind, Definition: d.definition(cur, rt.memberArity(t, v, d))})
+			add(Info{Name: d.name, MemberType: d.kind, Definition: d.definition(cur, memberArity(h, t, v, d))})
 		}
 		switch {
 		case cur.Def().BaseDef != nil:
@@ -250,30 +258,30 @@ func (rt *Runtime) describedMembers(t *dotnet.TypeInfo, v any, static bool, add 
 }
 
 // memberWorks tells whether a described member resolves on the value.
-func (rt *Runtime) memberWorks(t *dotnet.TypeInfo, v any, d *memberDesc) bool {
+func memberWorks(h Host, t *dotnet.TypeInfo, v any, d *memberDesc) bool {
 	if d.static {
 		m, _ := dotnet.FindMember(t, d.name, true)
 		return m != nil
 	}
 	if d.kind == "Property" {
-		if m, _ := rt.instanceMember(v, d.name); m != nil && m.Get != nil {
+		if m, _ := instanceMember(h, v, d.name); m != nil && m.Get != nil {
 			return true
 		}
-		_, found := rt.getMember(v, d.name)
+		_, found := Get(h, v, d.name)
 		return found
 	}
-	m, _ := rt.instanceMember(v, d.name)
+	m, _ := instanceMember(h, v, d.name)
 	return m != nil && m.Call != nil
 }
 
 // memberArity is the range of argument counts the member accepts
 // (max < 0: any).
-func (rt *Runtime) memberArity(t *dotnet.TypeInfo, v any, d *memberDesc) [2]int {
+func memberArity(h Host, t *dotnet.TypeInfo, v any, d *memberDesc) [2]int {
 	var m *dotnet.Member
 	if d.static {
 		m, _ = dotnet.FindMember(t, d.name, true)
 	} else {
-		m, _ = rt.instanceMember(v, d.name)
+		m, _ = instanceMember(h, v, d.name)
 	}
 	if m == nil || m.Call == nil {
 		return [2]int{0, -1}
@@ -285,8 +293,8 @@ func (rt *Runtime) memberArity(t *dotnet.TypeInfo, v any, d *memberDesc) [2]int 
 // one) whose overloads are known: a script class's, or a described
 // .NET type's. It returns the method's name as declared and its
 // overload definitions; nil when the overloads are not known.
-func (rt *Runtime) methodOverloads(v any, static bool, name string) (string, []string) {
-	for _, m := range rt.membersOf(v, static, true, false) {
+func methodOverloads(h Host, v any, static bool, name string) (string, []string) {
+	for _, m := range membersOf(h, v, static, true, false) {
 		if m.MemberType == "Method" && strings.EqualFold(m.Name, name) {
 			return m.Name, splitDefinitions(m.Definition)
 		}

@@ -1,4 +1,4 @@
-package runtime
+package members
 
 // Descriptions of the members of registered .NET types, for Get-Member
 // and for a method named without parentheses: each line is "Kind Name:
@@ -277,9 +277,9 @@ var memberDescs struct {
 	byTyp map[string][]*memberDesc
 }
 
-// DescribedMembers returns the members described for Get-Member of each
-// .NET type exosim models, by type full name, as "MemberType Name".
-func DescribedMembers() map[string][]string {
+// Described returns the members described for Get-Member of each .NET
+// type exosim models, by type full name, as "MemberType Name".
+func Described() map[string][]string {
 	out := map[string][]string{}
 	for typ := range memberText {
 		for _, d := range memberDescriptions(typ) {

@@ -1,4 +1,4 @@
-package runtime_test
+package members_test
 
 import (
 	"strings"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -28,7 +29,7 @@ func TestDescribedMembersResolve(t *testing.T) {
 		"System.DateTime":                         `[datetime]::new(2024, 1, 2)`,
 		"System.TimeSpan":                         `[timespan]::FromHours(1)`,
 	}
-	for typ, described := range runtime.DescribedMembers() {
+	for typ, described := range members.Described() {
 		typ, described := typ, described
 		t.Run(typ, func(t *testing.T) {
 			expr, ok := samples[typ]
@@ -44,10 +45,10 @@ func TestDescribedMembersResolve(t *testing.T) {
 				t.Fatalf("sample is a %s", got)
 			}
 			listed := map[string]bool{}
-			for _, m := range rt.MembersOf(v, false, true) {
+			for _, m := range members.Of(rt.Members(), v, false, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
-			for _, m := range rt.MembersOf(&dotnet.TypeValue{Info: rt.TypeOf(v)}, true, true) {
+			for _, m := range members.Of(rt.Members(), &dotnet.TypeValue{Info: rt.TypeOf(v)}, true, true) {
 				listed[m.MemberType+" "+m.Name] = true
 			}
 			for _, d := range described {
@@ -73,7 +74,7 @@ func TestMemberDefinitionsOfClosedGenerics(t *testing.T) {
 		"TryGetValue": "bool TryGetValue(string key, [ref] System.Object value)",
 		"Keys":        "System.Collections.Generic.Dictionary`2+KeyCollection[string,System.Object] Keys {get;}",
 	}
-	for _, m := range rt.MembersOf(v, false, false) {
+	for _, m := range members.Of(rt.Members(), v, false, false) {
 		if w, ok := want[m.Name]; ok {
 			if m.Definition != w {
 				t.Errorf("%s: %q, want %q", m.Name, m.Definition, w)

@@ -2,11 +2,12 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/params"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -257,19 +258,6 @@ func scriptName(path string) string {
 	return path[strings.LastIndexAny(path, `/\`)+1:]
 }
 
-// dirOf is the folder of a script path ($PSScriptRoot): a drive's root
-// keeps its separator (C:\x.ps1 is in C:\, /x.ps1 in /).
-func dirOf(p string) string {
-	i := strings.LastIndexAny(p, `/\`)
-	if i < 0 {
-		return "."
-	}
-	if i == 0 || p[i-1] == ':' {
-		return p[:i+1]
-	}
-	return p[:i]
-}
-
 // setParamVars defines the parameter variables, $PSBoundParameters,
 // $args, $MyInvocation, $PSCmdlet and the script path variables in the
 // function's scope. Bound parameters are set first, then the defaults of
@@ -323,7 +311,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	}
 	if file != "" {
 		run.scope.set("PSCommandPath", file)
-		run.scope.set("PSScriptRoot", dirOf(file))
+		run.scope.set("PSScriptRoot", prelude.ScriptDir(file))
 	}
 	pr.commonPreferences(run.scope)
 	run.info = pr.invocationInfo()

@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/prelude"
 )
 
 // invocationSchema lists $MyInvocation's properties.
@@ -59,7 +60,7 @@ func (pr *cmdProcessor) invocationInfo() *object.PSObject {
 			if caller == "" {
 				return ""
 			}
-			return dirOf(caller)
+			return prelude.ScriptDir(caller)
 		case 9:
 			return caller
 		case 10:

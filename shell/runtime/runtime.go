@@ -24,6 +24,7 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -105,11 +106,10 @@ type Runtime struct {
 	// invocationHooks observe cmdlet invocations (hooks.go).
 	invocationHooks []invocationHook
 	// modules are the module names declared with DeclareModules;
-	// fileNamespaces and sessionNamespaces the `using namespace` names of
-	// script files and of interactive input (prelude.go).
-	modules           map[string]bool
-	fileNamespaces    map[*syntax.Source][]string
-	sessionNamespaces []string
+	// usings the `using namespace` names of script files and of
+	// interactive input (prelude.go).
+	modules map[string]bool
+	usings  prelude.Namespaces
 	// files and env are the session's drives, location and environment
 	// (files.go); the host injects them with SetFiles.
 	files *fsys.Namespace
@@ -427,8 +427,8 @@ func (rt *Runtime) initVariables() {
 	set("PSUICulture", "en-US")
 	ver := object.NewHashtable()
 	ver.Ordered = true
-	var psv any = psVersion
-	if v, err := system.ParseVersion(psVersion, psVersion); err == nil {
+	var psv any = prelude.Version
+	if v, err := system.ParseVersion(prelude.Version, prelude.Version); err == nil {
 		psv = v // .Major, .Minor as on a version object
 	}
 	ver.Set("PSVersion", psv)

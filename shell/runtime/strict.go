@@ -1,42 +1,23 @@
 package runtime
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
-	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/members"
-	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/strict"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// Strict mode (Set-StrictMode) is a property of a scope: it applies there
-// and in the scopes created below it, until one of them sets its own.
-// Version 1 refuses reading a variable that was never set (except inside
-// an expandable string); version 2 also refuses that inside strings,
-// reading a property an object does not have, and calling a function as
-// if it were a method (f(1,2)); version 3 and later also refuse an array
-// index out of bounds.
+// Set-StrictMode's rules are shell/strict's; the session keeps the level
+// of each scope and tells the rules which members a value has.
 
 // SetStrictMode sets the strict-mode version of the current scope: "Latest"
 // or a PowerShell version ("1.0", "2", "3.0" ...); "" or "0" turns it off.
 // An invalid version returns the validation message.
 func (rt *Runtime) SetStrictMode(version string) error {
-	v := strings.TrimSpace(version)
-	level := 0
-	switch {
-	case v == "" || v == "0" || v == "0.0":
-	case strings.EqualFold(v, "latest"):
-		level, _ = strconv.Atoi(strings.SplitN(psVersion, ".", 2)[0])
-	default:
-		if !strings.Contains(v, ".") {
-			v += ".0"
-		}
-		if !validPSVersion(v) {
-			return fmt.Errorf("The \"%s\" argument does not contain a valid PowerShell version. Supply a valid version number and then try the command again.", v)
-		}
-		level, _ = strconv.Atoi(strings.SplitN(v, ".", 2)[0])
+	level, err := strict.Level(version)
+	if err != nil {
+		return err
 	}
 	rt.scope.strict = level
 	rt.scope.strictSet = true
@@ -55,147 +36,39 @@ func (rt *Runtime) strictVersion() int {
 	return 0
 }
 
-// automaticVariables are PowerShell's own variables: strict mode never
-// refuses reading them, whether or not this session has set them.
-var automaticVariables = map[string]bool{
-	"_": true, "psitem": true, "args": true, "input": true, "this": true,
-	"foreach": true, "switch": true, "pscmdlet": true, "myinvocation": true,
-	"psboundparameters": true, "psscriptroot": true, "pscommandpath": true,
-	"error": true, "?": true, "^": true, "$": true, "sender": true, "eventargs": true,
-	"iswindows": true, "islinux": true, "ismacos": true, "iscoreclr": true,
-	"host": true, "pwd": true, "pshome": true, "profile": true, "shellid": true,
-	"executioncontext": true, "nestedpromptlevel": true, "psculture": true, "psuiculture": true,
-}
-
 // undefinedVariable is strict mode's error for reading a variable that was
-// never set, or nil when strict mode allows it.
+// never set (strict.UndefinedVariable).
 func (rt *Runtime) undefinedVariable(x *syntax.VariableExpr, scopeName, bare string) error {
-	level := rt.strictVersion()
-	if level == 0 || automaticVariables[strings.ToLower(bare)] {
-		return nil
-	}
-	switch scopeName {
-	case "", "global", "script", "local", "private":
-	default:
-		return nil // env:, variable:, function: read through their drives
-	}
-	if level == 1 && rt.inString > 0 {
-		return nil
-	}
-	return runtimeError(x.Ext, fmt.Sprintf("The variable '$%s' cannot be retrieved because it has not been set.", x.Name), "VariableIsUndefined", object.InvalidOperation, "RuntimeException")
+	return strict.UndefinedVariable(rt.strictVersion(), rt.inString > 0, x, scopeName, bare)
 }
 
-// strictMember is strict mode's check of reading a property: the object
-// (or, for a collection read by member enumeration, each element) must
-// have it. A dictionary's keys count as its properties.
+// strictMember is strict mode's check of reading a property
+// (strict.Member).
 func (rt *Runtime) strictMember(target any, name string, ext syntax.Extent) error {
-	if rt.strictVersion() < 2 {
-		return nil
-	}
-	notFound := func() error {
-		return &PSError{Record: &object.ErrorRecord{
-			Message:           fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists.", name),
-			ErrorID:           "PropertyNotFoundStrict",
-			Category:          object.NotSpecified,
-			ExceptionType:     "PropertyNotFoundException",
-			ExceptionFullType: "System.Management.Automation.PropertyNotFoundException",
-			Position:          positionOf(ext),
-		}}
-	}
-	lname := strings.ToLower(name)
-	switch lname {
-	case "psobject", "pstypenames", "psbase", "psadapted", "psextended":
-		return nil
-	}
+	return strict.Member(rt.strictVersion(), target, name, ext, rt.strictHas)
+}
+
+// strictHas tells strict mode whether a value has a member: $PSCmdlet its
+// properties, a switch only IsPresent, other values their adapted
+// members.
+func (rt *Runtime) strictHas(target any, name string) bool {
 	switch t := target.(type) {
-	case nil:
-		return notFound()
-	case []any, *object.List:
-		switch lname {
-		case "count", "length", "longlength", "rank", "issynchronized", "isfixedsize", "isreadonly", "syncroot", "capacity":
-			return nil
-		}
-		items, _ := enumerateForCompare(t)
-		if len(items) == 0 {
-			return runtimeError(ext, fmt.Sprintf("The property '%s' cannot be found on this object. Verify that the property exists.", name), "PropertyNotFoundStrict", object.InvalidOperation, "RuntimeException")
-		}
-		for _, it := range items {
-			if err := rt.strictMember(it, name, ext); err != nil {
-				return err
-			}
-		}
-		return nil
-	case *object.Hashtable:
-		switch lname {
-		case "count", "keys", "values", "isreadonly", "isfixedsize", "issynchronized", "syncroot", "comparer":
-			return nil
-		}
-		if t.Has(name) {
-			return nil
-		}
-		return notFound()
 	case *PSCmdlet:
-		if _, ok := t.property(lname); ok {
-			return nil
-		}
-		return notFound()
+		_, ok := t.property(strings.ToLower(name))
+		return ok
 	case Switch:
-		if lname == "ispresent" {
-			return nil
-		}
-		return notFound()
-	case *dotnet.TypeValue:
-		switch lname {
-		case "name", "fullname", "basetype":
-			return nil
-		}
-	case string:
-		if lname == "length" {
-			return nil
-		}
+		return strings.ToLower(name) == "ispresent"
 	}
-	if members.Has(rt.Members(), target, name) {
-		return nil
-	}
-	return notFound()
+	return members.Has(rt.Members(), target, name)
 }
 
 // strictIndex is strict mode 3's error for an index outside an array or
-// string, or nil.
+// string (strict.Index).
 func (rt *Runtime) strictIndex(ext syntax.Extent, list bool) error {
-	if rt.strictVersion() < 3 {
-		return nil
-	}
-	if list {
-		return runtimeError(ext, "Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')", "System.ArgumentOutOfRangeException", object.OperationStopped, "ArgumentOutOfRangeException")
-	}
-	return runtimeError(ext, "Index was outside the bounds of the array.", "System.IndexOutOfRangeException", object.OperationStopped, "IndexOutOfRangeException")
+	return strict.Index(rt.strictVersion(), ext, list)
 }
 
-// strictMethodCall is strict mode's error for f(1,2): a command name
-// directly followed by a parenthesised list, as if it were a method.
+// strictMethodCall is strict mode's error for f(1,2) (strict.MethodCall).
 func (rt *Runtime) strictMethodCall(e *syntax.CommandExpr) error {
-	if len(e.Elements) != 2 || rt.strictVersion() < 2 {
-		return nil
-	}
-	p, ok := e.Elements[1].(*syntax.ParenExpr)
-	if !ok {
-		return nil
-	}
-	pl, ok := p.Stmt.(*syntax.Pipeline)
-	if !ok || len(pl.Elements) != 1 {
-		return nil
-	}
-	ce, ok := pl.Elements[0].(*syntax.CommandExprElement)
-	if !ok {
-		return nil
-	}
-	if _, isList := ce.Expr.(*syntax.ArrayLiteralExpr); !isList {
-		return nil
-	}
-	head := e.Elements[0].Span()
-	if head.End.Offset != p.Ext.Start.Offset {
-		return nil
-	}
-	return runtimeError(e.Ext, "The function or command was called as if it were a method. Parameters should be separated by spaces. For information about parameters, see the about_Parameters Help topic.", "StrictModeFunctionCallWithParens", object.InvalidOperation, "RuntimeException")
+	return strict.MethodCall(rt.strictVersion(), e)
 }

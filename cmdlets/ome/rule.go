@@ -18,7 +18,8 @@ const TypeTransportRule = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule
 func ruleCommands() []*runtime.Command {
 	newR := exo.Declared("New-TransportRule")
 	newR.Synopsis = "Creates a mail flow (transport) rule; the simulator models its message-encryption part."
-	newR.Description = "Only the conditions and actions that decide Message Encryption are modelled: who the rule applies to (FromScope, SentToScope) and the encryption it applies."
+	newR.Description = "Only the conditions and actions that decide Message Encryption are modelled: who the rule applies to (FromScope, SentToScope) and the encryption it applies. " +
+		"A subject prefix (PrependSubject) and an HTML disclaimer are kept and listed by Get-TransportRule, with a warning that the simulated mail flow does not add them to messages."
 	newR.OutputType = TypeTransportRule
 	newR.ConfirmImpact = runtime.ImpactMedium
 	exo.Describe(newR, map[string]string{
@@ -33,12 +34,18 @@ func ruleCommands() []*runtime.Command {
 		"Priority":                                   "Order of processing; 0 is first.",
 		"RemoveOMEv2":                                "Removes Message Encryption from matching messages.",
 		"SentToScope":                                "Where recipients are: InOrganization, NotInOrganization, ExternalPartner or ExternalNonPartner.",
+		"PrependSubject":                             "Text added before the subject of matching messages (kept and listed; the simulated mail flow does not add it).",
+		"ApplyHtmlDisclaimerText":                    "HTML disclaimer added to matching messages (kept and listed; the simulated mail flow does not add it).",
+		"ApplyHtmlDisclaimerLocation":                "Where the disclaimer goes: Append (default) or Prepend.",
+		"ApplyHtmlDisclaimerFallbackAction":          "What happens when the disclaimer can't be inserted: Wrap (default), Ignore or Reject.",
 	})
 	// The scopes and the mode are .NET enumerations: a value outside them
 	// fails to bind.
 	exo.DeclaredParam(newR, "FromScope").Type = params.EnumType("FromUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.FromUserScope", "InOrganization", "NotInOrganization")
 	exo.DeclaredParam(newR, "Mode").Type = params.EnumType("RuleMode", "Microsoft.Exchange.MessagingPolicies.Rules.RuleMode", "Audit", "AuditAndNotify", "Enforce")
 	exo.DeclaredParam(newR, "SentToScope").Type = params.EnumType("ToUserScope", "Microsoft.Exchange.MessagingPolicies.Rules.ToUserScope", "InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner")
+	exo.DeclaredParam(newR, "ApplyHtmlDisclaimerLocation").Type = params.EnumType("DisclaimerLocation", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerLocation", "Append", "Prepend")
+	exo.DeclaredParam(newR, "ApplyHtmlDisclaimerFallbackAction").Type = params.EnumType("DisclaimerFallbackAction", "Microsoft.Exchange.MessagingPolicies.Rules.DisclaimerFallbackAction", "Wrap", "Ignore", "Reject")
 	newR.Handler.Process = newTransportRule
 
 	get := exo.Declared("Get-TransportRule")
@@ -48,7 +55,8 @@ func ruleCommands() []*runtime.Command {
 	get.Handler.Process = getTransportRule
 	return []*runtime.Command{
 		exo.Partial(newR, "Name", "ApplyOME", "ApplyRightsProtectionCustomizationTemplate", "ApplyRightsProtectionTemplate", "Comments",
-			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope"),
+			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope",
+			"PrependSubject", "ApplyHtmlDisclaimerText", "ApplyHtmlDisclaimerLocation", "ApplyHtmlDisclaimerFallbackAction"),
 		exo.Partial(get, "Identity"),
 	}
 }
@@ -86,6 +94,19 @@ func newTransportRule(ctx *runtime.Context) error {
 		Mode:        ctx.String("Mode"),
 		State:       "Enabled",
 		ApplyRightsProtectionCustomizationTemplate: strings.TrimSpace(ctx.String("ApplyRightsProtectionCustomizationTemplate")),
+	}
+	r.PrependSubject = ctx.String("PrependSubject")
+	r.ApplyHtmlDisclaimerText = ctx.String("ApplyHtmlDisclaimerText")
+	r.ApplyHtmlDisclaimerLocation = ctx.String("ApplyHtmlDisclaimerLocation")
+	r.ApplyHtmlDisclaimerFallbackAction = ctx.String("ApplyHtmlDisclaimerFallbackAction")
+	if r.ApplyHtmlDisclaimerText != "" {
+		// the documented defaults of a disclaimer
+		if r.ApplyHtmlDisclaimerLocation == "" {
+			r.ApplyHtmlDisclaimerLocation = "Append"
+		}
+		if r.ApplyHtmlDisclaimerFallbackAction == "" {
+			r.ApplyHtmlDisclaimerFallbackAction = "Wrap"
+		}
 	}
 	if ctx.Has("Enabled") && !ctx.Bool("Enabled") {
 		r.State = "Disabled"
@@ -137,8 +158,15 @@ func newTransportRule(ctx *runtime.Context) error {
 	if err != nil || !done {
 		return err
 	}
+	if r.PrependSubject != "" || r.ApplyHtmlDisclaimerText != "" {
+		ctx.WriteWarning(unappliedActionsWarning)
+	}
 	return ctx.WriteObject(RuleObject(r))
 }
+
+// unappliedActionsWarning says that a rule's subject prefix and disclaimer
+// are kept but that the simulated mail flow applies only encryption.
+const unappliedActionsWarning = "exosim's mail flow applies only the encryption actions of transport rules: this rule's subject prefix and HTML disclaimer are kept and listed, but simulated messages are delivered without them."
 
 func setExtra(r *ome.TransportRule, key, value string) {
 	raw, err := store.EncodeExtra(value)
@@ -207,6 +235,10 @@ func RuleObject(r *ome.TransportRule) *object.PSObject {
 	o.AddTyped("ApplyRightsProtectionCustomizationTemplate", "System.String", exo.NilIfEmpty(r.ApplyRightsProtectionCustomizationTemplate))
 	o.AddTyped("ApplyOME", "System.Boolean", r.ApplyOME)
 	o.AddTyped("RemoveOMEv2", "System.Boolean", r.RemoveOMEv2)
+	o.AddTyped("PrependSubject", "System.String", exo.NilIfEmpty(r.PrependSubject))
+	o.AddTyped("ApplyHtmlDisclaimerText", "System.String", exo.NilIfEmpty(r.ApplyHtmlDisclaimerText))
+	o.AddTyped("ApplyHtmlDisclaimerLocation", "System.String", exo.NilIfEmpty(r.ApplyHtmlDisclaimerLocation))
+	o.AddTyped("ApplyHtmlDisclaimerFallbackAction", "System.String", exo.NilIfEmpty(r.ApplyHtmlDisclaimerFallbackAction))
 	o.AddTyped("WhenChanged", "System.DateTime", r.WhenChanged.UTC())
 	return o
 }

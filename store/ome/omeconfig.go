@@ -109,19 +109,26 @@ func PutIRMConfiguration(tx *store.Tx, c *IRMConfiguration) error {
 
 // TransportRule is a mail flow rule (only the OME-relevant part).
 type TransportRule struct {
-	Name                                       string                    `json:"name"`
-	Guid                                       string                    `json:"guid"`
-	Priority                                   int                       `json:"priority"`
-	State                                      string                    `json:"state"`                 // Enabled|Disabled
-	Mode                                       string                    `json:"mode"`                  // Enforce|Audit|AuditAndNotify
-	FromScope                                  string                    `json:"fromScope,omitempty"`   // InOrganization|NotInOrganization
-	SentToScope                                string                    `json:"sentToScope,omitempty"` // InOrganization|NotInOrganization|ExternalPartner|ExternalNonPartner
-	ApplyRightsProtectionTemplate              string                    `json:"applyRightsProtectionTemplate,omitempty"`
-	ApplyRightsProtectionCustomizationTemplate string                    `json:"applyRightsProtectionCustomizationTemplate,omitempty"`
-	ApplyOME                                   bool                      `json:"applyOME,omitempty"`
-	RemoveOMEv2                                bool                      `json:"removeOMEv2,omitempty"`
-	WhenChanged                                time.Time                 `json:"whenChanged"`
-	Extra                                      map[string]store.RawValue `json:"extra,omitempty"`
+	Name                                       string `json:"name"`
+	Guid                                       string `json:"guid"`
+	Priority                                   int    `json:"priority"`
+	State                                      string `json:"state"`                 // Enabled|Disabled
+	Mode                                       string `json:"mode"`                  // Enforce|Audit|AuditAndNotify
+	FromScope                                  string `json:"fromScope,omitempty"`   // InOrganization|NotInOrganization
+	SentToScope                                string `json:"sentToScope,omitempty"` // InOrganization|NotInOrganization|ExternalPartner|ExternalNonPartner
+	ApplyRightsProtectionTemplate              string `json:"applyRightsProtectionTemplate,omitempty"`
+	ApplyRightsProtectionCustomizationTemplate string `json:"applyRightsProtectionCustomizationTemplate,omitempty"`
+	ApplyOME                                   bool   `json:"applyOME,omitempty"`
+	RemoveOMEv2                                bool   `json:"removeOMEv2,omitempty"`
+	// Actions the simulated mail flow keeps but does not apply: the text
+	// added before the subject and the HTML disclaimer with its location
+	// (Append|Prepend) and fallback (Wrap|Ignore|Reject).
+	PrependSubject                    string                    `json:"prependSubject,omitempty"`
+	ApplyHtmlDisclaimerText           string                    `json:"applyHtmlDisclaimerText,omitempty"`
+	ApplyHtmlDisclaimerLocation       string                    `json:"applyHtmlDisclaimerLocation,omitempty"`
+	ApplyHtmlDisclaimerFallbackAction string                    `json:"applyHtmlDisclaimerFallbackAction,omitempty"`
+	WhenChanged                       time.Time                 `json:"whenChanged"`
+	Extra                             map[string]store.RawValue `json:"extra,omitempty"`
 }
 
 // Enabled reports whether the rule is on and enforced.

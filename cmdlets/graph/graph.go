@@ -46,6 +46,7 @@ const (
 	TypeLicenseUnits      = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphLicenseUnitsDetail"
 	TypeLicenseDetails    = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphLicenseDetails"
 	TypeAssignedLicense   = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphAssignedLicense"
+	TypeServicePlanInfo   = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphServicePlanInfo"
 	TypeAuthContext       = "Microsoft.Graph.PowerShell.Authentication.AuthContext"
 	typeEntity            = "Microsoft.Graph.PowerShell.Models.MicrosoftGraphEntity"
 	cmdletNamespace       = "Microsoft.Graph.PowerShell.Cmdlets."
@@ -130,6 +131,15 @@ func Views(r *format.Registry) {
 			{Label: "LockedOut", Property: "LockedOut", Align: format.AlignRight},
 			{Label: "Suspended", Property: "Suspended", Align: format.AlignRight},
 			{Label: "Warning", Property: "Warning", Align: format.AlignRight},
+		},
+	})
+	r.Add(&format.View{
+		Name: "MicrosoftGraphServicePlanInfo", TypeNames: []string{TypeServicePlanInfo}, Kind: format.TableView, AutoSize: true,
+		Columns: []format.Column{
+			{Label: "AppliesTo", Property: "AppliesTo"},
+			{Label: "ProvisioningStatus", Property: "ProvisioningStatus"},
+			{Label: "ServicePlanId", Property: "ServicePlanId"},
+			{Label: "ServicePlanName", Property: "ServicePlanName"},
 		},
 	})
 	r.Add(&format.View{

@@ -23,6 +23,30 @@ func accountName(o *directory.Organization) string {
 	return name
 }
 
+// exchangeServicePlans are the Exchange Online service plans in a SKU's
+// ServicePlans: Exchange Online (Plan 2) in the SKUs with Plan 2, Exchange
+// Online (Plan 1) in the other SKUs with a mailbox. The simulator lists
+// only these, not the SKU's plans of other services.
+func exchangeServicePlans(k directory.Sku) []any {
+	var id, name string
+	switch {
+	case k.Mailbox && k.ExchangePlan2:
+		id, name = "efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE"
+	case k.Mailbox:
+		id, name = "9aaf7827-d63c-4b61-89c3-182f06f82e5c", "EXCHANGE_S_STANDARD"
+	default:
+		return []any{}
+	}
+	p := object.NewObject(TypeServicePlanInfo, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePlanInfo", "System.Object")
+	p.AddTyped("AppliesTo", "System.String", "User")
+	p.AddTyped("ProvisioningStatus", "System.String", "Success")
+	p.AddTyped("ServicePlanId", "System.String", id)
+	p.AddTyped("ServicePlanName", "System.String", name)
+	p.AddTyped("AdditionalProperties", additionalPropsType, additionalProperties())
+	p.ToStringFunc = func() string { return TypeServicePlanInfo }
+	return []any{p}
+}
+
 func subscribedSkuObject(o *directory.Organization, sub directory.Subscription) *object.PSObject {
 	skuID := sub.SkuID
 	if skuID == "" {
@@ -45,7 +69,11 @@ func subscribedSkuObject(o *directory.Organization, sub directory.Subscription) 
 	units.AddTyped("AdditionalProperties", additionalPropsType, additionalProperties())
 	units.ToStringFunc = func() string { return TypeLicenseUnits }
 	s.AddTyped("PrepaidUnits", "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphLicenseUnitsDetail", units)
-	s.AddTyped("ServicePlans", "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePlanInfo[]", []any{})
+	plans := []any{}
+	if k, ok := directory.LookupSku(skuID); ok {
+		plans = exchangeServicePlans(k)
+	}
+	s.AddTyped("ServicePlans", "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePlanInfo[]", plans)
 	s.AddTyped("SkuId", "System.String", skuID)
 	s.AddTyped("SkuPartNumber", "System.String", sub.SkuPartNumber)
 	s.AddTyped("SubscriptionIds", "System.String[]", []any{stableGuid("subscription|" + o.Guid + "|" + sub.SkuPartNumber)})
@@ -311,7 +339,7 @@ func setMgUserLicense() *runtime.Command {
 func licenseDetailsObject(userID string, k directory.Sku) *object.PSObject {
 	o := object.NewObject(TypeLicenseDetails, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphLicenseDetails", typeEntity, "System.Object")
 	o.AddTyped("Id", "System.String", licenseDetailsID(userID, k.SkuID))
-	o.AddTyped("ServicePlans", "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePlanInfo[]", []any{})
+	o.AddTyped("ServicePlans", "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphServicePlanInfo[]", exchangeServicePlans(k))
 	o.AddTyped("SkuId", "System.String", k.SkuID)
 	o.AddTyped("SkuPartNumber", "System.String", k.SkuPartNumber)
 	o.AddTyped("AdditionalProperties", additionalPropsType, additionalProperties())
@@ -321,7 +349,7 @@ func licenseDetailsObject(userID string, k directory.Sku) *object.PSObject {
 func getMgUserLicenseDetail() *runtime.Command {
 	c := cmd("Get-MgUserLicenseDetail", ModuleUsers, "GetMgUserLicenseDetail_List")
 	c.Synopsis = "Lists the licences assigned to a user account."
-	c.Description = "Writes one entry per assigned SKU with its SkuId and SkuPartNumber."
+	c.Description = "Writes one entry per assigned SKU with its SkuId and SkuPartNumber. ServicePlans lists the SKU's Exchange Online service plan (EXCHANGE_S_ENTERPRISE or EXCHANGE_S_STANDARD) only, not its plans of other services."
 	c.OutputType = TypeLicenseDetails
 	c.Sets = []string{"List", "Get", "GetViaIdentity"}
 	c.DefaultSet = "List"

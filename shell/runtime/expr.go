@@ -80,7 +80,7 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 	case *syntax.TypeExpr:
 		t, ok := rt.ResolveType(rt.qualifyTypeName(x.Type.Name, x.Ext))
 		if !ok {
-			if err := unsupportedTypeError(x.Type.Name, x.Ext); err != nil {
+			if err := automation.UnsupportedTypeError(x.Type.Name, x.Ext); err != nil {
 				return nil, err
 			}
 			return nil, invalidOperation(x.Ext, fmt.Sprintf("Unable to find type [%s].", x.Type.Name), "TypeNotFound")
@@ -145,7 +145,7 @@ func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 	conv, err := rt.ConvertTo(v, rt.qualifyTypeName(x.Type.Name, x.Ext))
 	if err != nil {
 		if _, known := rt.ResolveType(rt.qualifyTypeName(x.Type.Name, x.Ext)); !known {
-			if uerr := unsupportedTypeError(x.Type.Name, x.Ext); uerr != nil {
+			if uerr := automation.UnsupportedTypeError(x.Type.Name, x.Ext); uerr != nil {
 				return nil, uerr
 			}
 		}

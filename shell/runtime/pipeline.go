@@ -284,8 +284,8 @@ func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
 			return &PSError{Record: rec}
 		}
 	}
-	if file, ok := rt.nativeProgram(name); ok {
-		rec := nativeNotRun(name, file)
+	if file, ok := automation.NativeProgram(rt.files, rt.env, name); ok {
+		rec := automation.NativeNotRun(name, file)
 		rec.InvocationName = name
 		rec.Position = positionOf(ext)
 		return &PSError{Record: rec}

@@ -11,8 +11,9 @@ import (
 
 func init() { dotnet.RegisterLater(declarePsTypes) }
 
-// declarePsTypes registers PowerShell's own types (shell/dotnet/automation)
-// and the file's; it runs on the first type lookup.
+// declarePsTypes registers the .NET type library with PowerShell's own
+// types (automation.Declare), then the file's; it runs on the first type
+// lookup.
 func declarePsTypes() {
 	automation.Declare()
 	dotnet.RegisterType(

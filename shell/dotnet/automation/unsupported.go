@@ -1,9 +1,10 @@
-package runtime
+package automation
 
 import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -30,9 +31,9 @@ var unsupportedTypeAliases = map[string]string{
 	"psparser":            "system.management.automation.psparser",
 }
 
-// unsupportedTypeError is the one-line refusal for a type name exosim
+// UnsupportedTypeError is the one-line refusal for a type name exosim
 // knows but does not model, or nil for any other name.
-func unsupportedTypeError(name string, ext syntax.Extent) error {
+func UnsupportedTypeError(name string, ext syntax.Extent) error {
 	key := strings.ToLower(strings.TrimSpace(name))
 	if full, ok := unsupportedTypeAliases[key]; ok {
 		key = full
@@ -41,5 +42,5 @@ func unsupportedTypeError(name string, ext syntax.Extent) error {
 	if !ok {
 		return nil
 	}
-	return runtimeError(ext, "exosim does not support the .NET type ["+name+"] ("+what+").", "ExosimNotSupported", object.NotImplemented, "NotSupportedException")
+	return pserror.Runtime(ext, "exosim does not support the .NET type ["+name+"] ("+what+").", "ExosimNotSupported", object.NotImplemented, "NotSupportedException")
 }

@@ -1,4 +1,4 @@
-package runtime
+package automation
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -19,33 +20,34 @@ import (
 // file's mode.
 var nativeSuffixes = []string{".exe", ".com", ".bat", ".cmd"}
 
-// nativeProgram returns the file a command name runs as a native program,
-// if it names one.
-func (rt *Runtime) nativeProgram(name string) (string, bool) {
-	if rt.files == nil || name == "" {
+// NativeProgram returns the file a command name runs as a native program,
+// if it names one: a path to an executable file on the session's drives
+// (files), or a name found in a directory of the session's $env:PATH.
+func NativeProgram(files *fsys.Namespace, env *fsys.Env, name string) (string, bool) {
+	if files == nil || name == "" {
 		return "", false
 	}
 	if strings.ContainsAny(name, `/\`) {
-		p, err := rt.files.Resolve(name)
+		p, err := files.Resolve(name)
 		if err != nil {
 			return "", false
 		}
-		fi, err := rt.files.Stat(p)
+		fi, err := files.Stat(p)
 		if err != nil || !executable(name, fi) {
 			return "", false
 		}
 		return name, true
 	}
-	if rt.env == nil {
+	if env == nil {
 		return "", false
 	}
-	dirs, _ := rt.env.Get("PATH")
+	dirs, _ := env.Get("PATH")
 	for _, dir := range strings.Split(dirs, ":") {
 		if dir == "" || !strings.HasPrefix(dir, "/") {
 			continue
 		}
 		file := path.Join(dir, name)
-		if fi, err := rt.files.FS().Stat(file); err == nil && executable(name, fi) {
+		if fi, err := files.FS().Stat(file); err == nil && executable(name, fi) {
 			return file, true
 		}
 	}
@@ -69,8 +71,8 @@ func executable(name string, fi fs.FileInfo) bool {
 	return false
 }
 
-// nativeNotRun is the error of a call of a native program.
-func nativeNotRun(name, file string) *object.ErrorRecord {
+// NativeNotRun is the error of a call of a native program.
+func NativeNotRun(name, file string) *object.ErrorRecord {
 	where := ""
 	if file != name {
 		where = " (" + file + ")"

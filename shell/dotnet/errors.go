@@ -131,3 +131,28 @@ type MethodNotFound struct{ TypeName, Name string }
 func (e *MethodNotFound) Error() string {
 	return fmt.Sprintf("Method invocation failed because [%s] does not contain a method named '%s'.", e.TypeName, e.Name)
 }
+
+// CastErrorID is the error ID of a failed cast with this message: a
+// string that does not parse as a number names the kind of number, as
+// PowerShell's conversions do; other failures are
+// InvalidCastParseTargetInvocation.
+func CastErrorID(msg string) string {
+	if !strings.HasPrefix(msg, `Cannot convert value "`) {
+		return "InvalidCastParseTargetInvocation"
+	}
+	i := strings.Index(msg, `" to type "`)
+	if i < 0 {
+		return "InvalidCastParseTargetInvocation"
+	}
+	rest := msg[i+len(`" to type "`):]
+	target := rest[:max(strings.IndexByte(rest, '"'), 0)]
+	switch target {
+	case "System.Int32", "System.Int64", "System.Int16", "System.Byte", "System.SByte", "System.UInt16", "System.UInt32", "System.UInt64", "System.Numerics.BigInteger":
+		return "InvalidCastFromStringToInteger"
+	case "System.Double", "System.Single":
+		return "InvalidCastFromStringToDoubleOrSingle"
+	case "System.Decimal":
+		return "InvalidCastFromStringToDecimal"
+	}
+	return "InvalidCastParseTargetInvocation"
+}

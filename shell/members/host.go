@@ -37,12 +37,15 @@ type Host interface {
 	EachScriptBlock(sb *automation.ScriptBlock, dollarUnder any, args []any, out func(any) error) error
 	ScriptBlockValue(sb *automation.ScriptBlock, dollarUnder any) (any, error)
 	// MethodError is the error of a failed method call or property
-	// assignment (n arguments) at a place in the script; ConvertError
-	// that of a failed conversion; StrictIndex strict mode's error for an
-	// index outside an array (list: a list), nil when strict mode does
-	// not refuse it.
+	// assignment (n arguments) at a place in the script (CallError, or
+	// the interpreter's own stop); ConvertError that of a failed
+	// conversion.
 	MethodError(err error, ext syntax.Extent, name string, n int) error
 	ConvertError(err error, ext syntax.Extent) error
+	// StrictMember is strict mode's error for reading a property the
+	// value does not have, StrictIndex for an index outside an array
+	// (list: a list); nil when strict mode does not refuse it.
+	StrictMember(target any, name string, ext syntax.Extent) error
 	StrictIndex(ext syntax.Extent, list bool) error
 }
 

@@ -785,7 +785,7 @@ func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
 				return outOfMemory(s.Ext)
 			}
 			if me, ok := err.(*operatorMethodError); ok {
-				return methodInvocationError(s.Ext, me.Exc, me.Method, 2)
+				return members.InvocationError(s.Ext, me.Exc, me.Method, 2)
 			}
 			if err != nil {
 				return runtimeError(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -163,34 +164,10 @@ func (rt *Runtime) wrapConvertErr(err error, ext syntax.Extent) error {
 	if errors.As(err, &oe) && strings.HasPrefix(oe.Msg, "Unable to find type") {
 		return invalidOperation(ext, oe.Msg, "TypeNotFound")
 	}
-	rec := runtimeError(ext, err.Error(), castErrorID(err.Error()), object.InvalidArgument, "RuntimeException")
+	rec := runtimeError(ext, err.Error(), dotnet.CastErrorID(err.Error()), object.InvalidArgument, "RuntimeException")
 	// the runtime exception wraps the PSInvalidCastException of the cast
 	rec.Record.InnerException, rec.Record.InnerMessage = "System.Management.Automation.PSInvalidCastException", err.Error()
 	return rec
-}
-
-// castErrorID is the error ID of a failed cast: a string that does not
-// parse as a number names the kind of number, as PowerShell's conversions
-// do; other failures are InvalidCastParseTargetInvocation.
-func castErrorID(msg string) string {
-	if !strings.HasPrefix(msg, `Cannot convert value "`) {
-		return "InvalidCastParseTargetInvocation"
-	}
-	i := strings.Index(msg, `" to type "`)
-	if i < 0 {
-		return "InvalidCastParseTargetInvocation"
-	}
-	rest := msg[i+len(`" to type "`):]
-	target := rest[:max(strings.IndexByte(rest, '"'), 0)]
-	switch target {
-	case "System.Int32", "System.Int64", "System.Int16", "System.Byte", "System.SByte", "System.UInt16", "System.UInt32", "System.UInt64", "System.Numerics.BigInteger":
-		return "InvalidCastFromStringToInteger"
-	case "System.Double", "System.Single":
-		return "InvalidCastFromStringToDoubleOrSingle"
-	case "System.Decimal":
-		return "InvalidCastFromStringToDecimal"
-	}
-	return "InvalidCastParseTargetInvocation"
 }
 
 func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
@@ -403,7 +380,7 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	}
 	var me *operatorMethodError
 	if errors.As(err, &me) {
-		return methodInvocationError(x.Ext, me.Exc, me.Method, 2)
+		return members.InvocationError(x.Ext, me.Exc, me.Method, 2)
 	}
 	id := "OperatorFailed"
 	cat := object.InvalidOperation

@@ -394,7 +394,7 @@ func exportClixml() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
+		rp, err := provider.ResolveFile(runtime.Of(ctx).Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
@@ -402,14 +402,14 @@ func exportClixml() *runtime.Command {
 			clixmlSlot.Of(ctx).skip = true
 			return err
 		}
-		if ctx.Switch("NoClobber") && ctx.RT.Files().Exists(rp) {
+		if ctx.Switch("NoClobber") && runtime.Of(ctx).Files().Exists(rp) {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NoClobber", object.ResourceExists, "IOException", rp.ProviderPath()))
 		}
 		depth := 2
 		if ctx.Has("Depth") {
 			depth = ctx.Int("Depth")
 		}
-		w := &clixmlWriter{rt: ctx.RT, depth: depth, tnIDs: map[string]int{}, seenObj: map[*object.PSObject]int{}}
+		w := &clixmlWriter{rt: runtime.Of(ctx), depth: depth, tnIDs: map[string]int{}, seenObj: map[*object.PSObject]int{}}
 		w.line(0, `<Objs Version="1.1.0.1" xmlns="`+clixmlNS+`">`)
 		*clixmlSlot.Of(ctx) = clixmlState{w: w, path: rp.String(), enc: enc}
 		return nil
@@ -696,7 +696,7 @@ func importClixml() *runtime.Command {
 		params.P("First", params.TLong),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		paths, literal := management.PathArgs(ctx)
 		for _, p := range paths {
 			items, err := management.Expand(ctx, p, literal)

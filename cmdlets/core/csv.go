@@ -73,7 +73,7 @@ func newCsvWriter(ctx *runtime.Context) (*csvWriter, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &csvWriter{rt: ctx.RT, delim: d, quote: "Always"}
+	w := &csvWriter{rt: runtime.Of(ctx), delim: d, quote: "Always"}
 	if q := ctx.String("UseQuotes"); q != "" {
 		w.quote = q
 	}
@@ -286,7 +286,7 @@ func exportCsv() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
+		rp, err := provider.ResolveFile(runtime.Of(ctx).Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
@@ -295,7 +295,7 @@ func exportCsv() *runtime.Command {
 			exportCsvSlot.Of(ctx).skip = true
 			return err
 		}
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		appending := false
 		if ctx.Switch("Append") {
 			if header, found := existingCsvHeader(ctx, rp, w.delim, enc); found {
@@ -359,11 +359,11 @@ func exportCsv() *runtime.Command {
 // existingCsvHeader reads the header of a CSV file Export-Csv -Append adds
 // to; found is false for a missing or empty file.
 func existingCsvHeader(ctx *runtime.Context, p fsys.Path, delim rune, enc *management.Encoding) ([]string, bool) {
-	fi, err := ctx.RT.Files().Stat(p)
+	fi, err := runtime.Of(ctx).Files().Stat(p)
 	if err != nil || fi.IsDir() || fi.Size() == 0 {
 		return nil, false
 	}
-	tr, err := management.OpenText(ctx.RT.Files(), p, enc)
+	tr, err := management.OpenText(runtime.Of(ctx).Files(), p, enc)
 	if err != nil {
 		return nil, false
 	}
@@ -739,7 +739,7 @@ func importCsv() *runtime.Command {
 }
 
 func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *management.Encoding) error {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	fi, err := ns.Stat(rp)
 	if err != nil || rp.Drive.Provider != fsys.FileSystem {
 		return ctx.Fail(ctx.NewError(fmt.Sprintf("Could not find file '%s'.", rp.ProviderPath()), "FileOpenFailure", object.OpenError, "FileNotFoundException", rp.ProviderPath()))
@@ -806,10 +806,10 @@ func convertFromCsv() *runtime.Command {
 		}
 		if items, ok := object.Enumerate(v); ok {
 			for _, it := range items {
-				*list = append(*list, ctx.RT.ToStr(it))
+				*list = append(*list, runtime.Of(ctx).ToStr(it))
 			}
 		} else if v != nil {
-			*list = append(*list, ctx.RT.ToStr(v))
+			*list = append(*list, runtime.Of(ctx).ToStr(v))
 		}
 		return nil
 	}

@@ -50,7 +50,7 @@ func convertToJson() *runtime.Command {
 		if len(items) == 1 && !ctx.Switch("AsArray") {
 			v = items[0]
 		}
-		j := &jsonWriter{rt: ctx.RT, compress: ctx.Switch("Compress"), enumStrings: ctx.Switch("EnumsAsStrings"), maxDepth: depth, escape: ctx.String("EscapeHandling")}
+		j := &jsonWriter{rt: runtime.Of(ctx), compress: ctx.Switch("Compress"), enumStrings: ctx.Switch("EnumsAsStrings"), maxDepth: depth, escape: ctx.String("EscapeHandling")}
 		j.write(v, 0, 0)
 		if j.truncated {
 			ctx.WriteWarning(fmt.Sprintf("Resulting JSON is truncated as serialization has exceeded the set depth of %d.", depth))

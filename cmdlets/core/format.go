@@ -113,13 +113,13 @@ func renderText(ctx *runtime.Context, items []any, width int) string {
 }
 
 func renderLines(ctx *runtime.Context, items []any, width int) []string {
-	o := ctx.RT.FormatOptions(true)
+	o := runtime.Of(ctx).FormatOptions(true)
 	if width > 0 {
 		o.Width = width
 		o.WidthGiven = true
 	}
 	var lines []string
-	w := format.NewWriter(ctx.RT.Formats, o, func(_ format.Stream, l string) { lines = append(lines, format.StripANSI(l)) })
+	w := format.NewWriter(runtime.Of(ctx).Formats, o, func(_ format.Stream, l string) { lines = append(lines, format.StripANSI(l)) })
 	for _, it := range items {
 		w.Write(it)
 	}
@@ -210,8 +210,8 @@ var pagingSlot = runtime.NewInvocationSlot[paging]()
 // startPaging sets up Out-Host -Paging (and more): host output a
 // screenful at a time on a terminal, straight through elsewhere.
 func startPaging(ctx *runtime.Context) {
-	if p := ctx.RT.NewPager(); p != nil {
-		*pagingSlot.Of(ctx) = paging{pager: p, w: format.NewWriter(ctx.RT.Formats, ctx.RT.FormatOptions(false), p.Emit)}
+	if p := runtime.Of(ctx).NewPager(); p != nil {
+		*pagingSlot.Of(ctx) = paging{pager: p, w: format.NewWriter(runtime.Of(ctx).Formats, runtime.Of(ctx).FormatOptions(false), p.Emit)}
 	}
 }
 
@@ -219,7 +219,7 @@ func writePaged(ctx *runtime.Context, v any) error {
 	pg := pagingSlot.Of(ctx)
 	w := pg.w
 	if w == nil {
-		ctx.RT.WriteToHost(v)
+		runtime.Of(ctx).WriteToHost(v)
 		return nil
 	}
 	w.Write(v)
@@ -262,7 +262,7 @@ func more() *runtime.Command {
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
 		for _, p := range ctx.Strings("Path") {
-			data, _, err := provider.ReadTextFile(ctx.RT.Files(), p)
+			data, _, err := provider.ReadTextFile(runtime.Of(ctx).Files(), p)
 			if err != nil {
 				return ctx.Fail(ctx.NewError("Cannot find path '"+p+"' because it does not exist.", "PathNotFound,Microsoft.PowerShell.Commands.GetContentCommand", object.ObjectNotFound, "ItemNotFoundException", p))
 			}

@@ -116,7 +116,7 @@ func convertToHtml() *runtime.Command {
 			}
 			if h, ok := ctx.Value("Meta").(*object.Hashtable); ok {
 				for _, e := range h.Entries() {
-					k, v := ctx.RT.ToStr(e.Key), ctx.RT.ToStr(e.Value)
+					k, v := runtime.Of(ctx).ToStr(e.Key), runtime.Of(ctx).ToStr(e.Value)
 					switch strings.ToLower(k) {
 					case "content-type", "default-style", "x-ua-compatible":
 						out = append(out, `<meta http-equiv="`+k+`" content="`+v+`">`)
@@ -175,7 +175,7 @@ func convertToHtml() *runtime.Command {
 			}
 		}
 		value := func(col htmlColumn) string {
-			return htmlEncode(dotnetString(ctx.RT, col.value(v)))
+			return htmlEncode(dotnetString(runtime.Of(ctx), col.value(v)))
 		}
 		if asList {
 			if n > 1 {
@@ -259,33 +259,33 @@ func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
 		switch x := p.(type) {
 		case *automation.ScriptBlock:
 			sb := x
-			cols = append(cols, htmlColumn{label: ctx.RT.ToStr(sb), value: func(v any) any { r, _ := ctx.RT.EvalScriptBlock(sb, v); return r }})
+			cols = append(cols, htmlColumn{label: runtime.Of(ctx).ToStr(sb), value: func(v any) any { r, _ := runtime.Of(ctx).EvalScriptBlock(sb, v); return r }})
 		case *object.Hashtable:
 			col := htmlColumn{}
 			var expr any
 			for _, e := range x.Entries() {
-				k := strings.ToLower(ctx.RT.ToStr(e.Key))
+				k := strings.ToLower(runtime.Of(ctx).ToStr(e.Key))
 				switch {
 				case strings.HasPrefix("expression", k):
 					expr = e.Value
 				case strings.HasPrefix("label", k) || strings.HasPrefix("name", k) && k != "n" || k == "n":
-					col.label = ctx.RT.ToStr(e.Value)
+					col.label = runtime.Of(ctx).ToStr(e.Value)
 				case strings.HasPrefix("width", k):
-					col.width = ctx.RT.ToStr(e.Value)
+					col.width = runtime.Of(ctx).ToStr(e.Value)
 				case strings.HasPrefix("alignment", k):
-					col.align = ctx.RT.ToStr(e.Value)
+					col.align = runtime.Of(ctx).ToStr(e.Value)
 				default:
-					return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("The %s key is not valid.", ctx.RT.ToStr(e.Key)), "DictionaryKeyIllegal", object.InvalidArgument, "NotSupportedException", nil))
+					return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("The %s key is not valid.", runtime.Of(ctx).ToStr(e.Key)), "DictionaryKeyIllegal", object.InvalidArgument, "NotSupportedException", nil))
 				}
 			}
 			switch e := expr.(type) {
 			case *automation.ScriptBlock:
 				if col.label == "" {
-					col.label = ctx.RT.ToStr(e)
+					col.label = runtime.Of(ctx).ToStr(e)
 				}
-				col.value = func(v any) any { r, _ := ctx.RT.EvalScriptBlock(e, v); return r }
+				col.value = func(v any) any { r, _ := runtime.Of(ctx).EvalScriptBlock(e, v); return r }
 			default:
-				name := ctx.RT.ToStr(e)
+				name := runtime.Of(ctx).ToStr(e)
 				if col.label == "" {
 					col.label = name
 				}
@@ -293,7 +293,7 @@ func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
 			}
 			cols = append(cols, col)
 		default:
-			pattern := ctx.RT.ToStr(x)
+			pattern := runtime.Of(ctx).ToStr(x)
 			matched := []string{}
 			for _, n := range names() {
 				if wildcard.Match(pattern, n) {

@@ -46,7 +46,7 @@ func outFile() *runtime.Command {
 		if path == "" {
 			path = ctx.String("LiteralPath")
 		}
-		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
+		rp, err := provider.ResolveFile(runtime.Of(ctx).Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), path))
 		}
@@ -54,7 +54,7 @@ func outFile() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		if ctx.Switch("NoClobber") && !ctx.Switch("Append") && ctx.RT.Files().Exists(rp) {
+		if ctx.Switch("NoClobber") && !ctx.Switch("Append") && runtime.Of(ctx).Files().Exists(rp) {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("The file '%s' already exists.", rp.ProviderPath()), "NoClobber", object.ResourceExists, "IOException", rp.ProviderPath()))
 		}
 		items := ctx.Collected()

@@ -71,23 +71,23 @@ func joinString() *runtime.Command {
 			if spec != nil {
 				if spec.Script != nil {
 					sb, _ := spec.Script.(*automation.ScriptBlock)
-					v, _ = ctx.RT.EvalScriptBlock(sb, in)
+					v, _ = runtime.Of(ctx).EvalScriptBlock(sb, in)
 				} else {
 					v = engine.PropertyOrKey(in, spec.Name)
 				}
 			}
-			text := ctx.RT.ToStr(v)
+			text := runtime.Of(ctx).ToStr(v)
 			switch {
 			case ctx.Switch("SingleQuote"):
 				text = "'" + text + "'"
 			case ctx.Switch("DoubleQuote"):
 				text = `"` + text + `"`
 			case ctx.String("FormatString") != "":
-				r, err := ctx.RT.Operator("-f", ctx.String("FormatString"), []any{v})
+				r, err := runtime.Of(ctx).Operator("-f", ctx.String("FormatString"), []any{v})
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "FormatError", object.InvalidOperation, "FormatException", nil))
 				}
-				text = ctx.RT.ToStr(r)
+				text = runtime.Of(ctx).ToStr(r)
 			}
 			*items = append(*items, text)
 		}
@@ -98,10 +98,10 @@ func joinString() *runtime.Command {
 		sep := ctx.String("Separator")
 		if !ctx.Has("Separator") || ctx.Value("Separator") == nil {
 			// no separator: $OFS, else nothing
-			ofs, _ := ctx.RT.GetVariable("OFS")
+			ofs, _ := runtime.Of(ctx).GetVariable("OFS")
 			sep = ""
 			if ofs != nil {
-				sep = ctx.RT.ToStr(ofs)
+				sep = runtime.Of(ctx).ToStr(ofs)
 			}
 		}
 		return ctx.WriteObject(ctx.String("OutputPrefix") + strings.Join(items, sep) + ctx.String("OutputSuffix"))
@@ -160,7 +160,7 @@ func getFileHash() *runtime.Command {
 		if alg == "" {
 			alg = "SHA256"
 		}
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		paths, literal := management.PathArgs(ctx)
 		for _, p := range paths {
 			items, err := management.Expand(ctx, p, literal)
@@ -217,9 +217,9 @@ func measureCommand() *runtime.Command {
 	}
 	run := func(ctx *runtime.Context, in any) error {
 		sb, _ := ctx.Value("Expression").(*automation.ScriptBlock)
-		start := ctx.RT.Now()
-		err := ctx.RT.InvokeScriptBlock(sb, in, nil)
-		measureCommandSlot.Of(ctx).elapsed += object.TimeSpan(ctx.RT.Now().Sub(start) / 100)
+		start := runtime.Of(ctx).Now()
+		err := runtime.Of(ctx).InvokeScriptBlock(sb, in, nil)
+		measureCommandSlot.Of(ctx).elapsed += object.TimeSpan(runtime.Of(ctx).Now().Sub(start) / 100)
 		return err
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
@@ -268,13 +268,13 @@ func invokeCommand() *runtime.Command {
 	c.Handler.End = func(ctx *runtime.Context) error {
 		sb, _ := ctx.Value("ScriptBlock").(*automation.ScriptBlock)
 		if ctx.Switch("NoNewScope") {
-			return ctx.RT.InvokeScriptBlock(sb, nil, ctx.WriteObject)
+			return runtime.Of(ctx).InvokeScriptBlock(sb, nil, ctx.WriteObject)
 		}
 		args, _ := ctx.Value("ArgumentList").([]any)
 		if args == nil && ctx.Value("ArgumentList") != nil {
 			args = []any{ctx.Value("ArgumentList")}
 		}
-		return ctx.RT.InvokeWithArguments(sb, args, ctx.WriteObject)
+		return runtime.Of(ctx).InvokeWithArguments(sb, args, ctx.WriteObject)
 	}
 	return c
 }

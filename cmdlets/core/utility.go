@@ -261,7 +261,7 @@ func newGuid() *runtime.Command {
 		case ctx.Switch("Empty"):
 			return ctx.WriteObject(object.Guid{})
 		}
-		return ctx.WriteObject(ctx.RT.NewGuid())
+		return ctx.WriteObject(runtime.Of(ctx).NewGuid())
 	}
 	return c
 }
@@ -287,9 +287,9 @@ func getRandom() *runtime.Command {
 	}
 	c.Handler.Begin = func(ctx *runtime.Context) error {
 		if ctx.Has("SetSeed") {
-			SeedRandom(ctx.RT, int32(ctx.Int("SetSeed")))
+			SeedRandom(runtime.Of(ctx), int32(ctx.Int("SetSeed")))
 		}
-		g := generator(ctx.RT)
+		g := generator(runtime.Of(ctx))
 		count := 1
 		if ctx.Has("Count") {
 			count = ctx.Int("Count")
@@ -310,7 +310,7 @@ func getRandom() *runtime.Command {
 		isInt := func(v any) bool { _, ok := v.(int); return v == nil || ok }
 		isLong := func(v any) bool { _, ok := v.(int64); return v == nil || ok || isInt(v) }
 		fail := func(min, max any) error {
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("The Minimum value (%s) cannot be greater than or equal to the Maximum value (%s).", ctx.RT.ToStr(min), ctx.RT.ToStr(max)), "MinGreaterThanOrEqualMax", object.InvalidArgument, "ArgumentException", nil))
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("The Minimum value (%s) cannot be greater than or equal to the Maximum value (%s).", runtime.Of(ctx).ToStr(min), runtime.Of(ctx).ToStr(max)), "MinGreaterThanOrEqualMax", object.InvalidArgument, "ArgumentException", nil))
 		}
 		switch {
 		case isInt(maxOp) && isInt(minOp):
@@ -350,7 +350,7 @@ func getRandom() *runtime.Command {
 				if v == nil {
 					return def, nil
 				}
-				f, err := ctx.RT.ConvertTo(v, "double")
+				f, err := runtime.Of(ctx).ConvertTo(v, "double")
 				if err != nil {
 					return 0, ctx.Fail(ctx.NewError(err.Error(), "InvalidCastException", object.InvalidArgument, "PSInvalidCastException", nil))
 				}
@@ -380,7 +380,7 @@ func getRandom() *runtime.Command {
 		if !st.list {
 			return nil
 		}
-		g := generator(ctx.RT)
+		g := generator(runtime.Of(ctx))
 		items, ok := ctx.Value("InputObject").([]any)
 		if !ok {
 			items = []any{ctx.Value("InputObject")}
@@ -410,7 +410,7 @@ func getRandom() *runtime.Command {
 		if !st.list {
 			return nil
 		}
-		g := generator(ctx.RT)
+		g := generator(runtime.Of(ctx))
 		chosen := st.chosen
 		n := len(chosen)
 		for i := 0; i < n; i++ {
@@ -474,7 +474,7 @@ func getUnique() *runtime.Command {
 		case ctx.Switch("OnType"):
 			key = object.TypeName(v)
 		case ctx.Switch("AsString"):
-			key = ctx.RT.ToStr(v)
+			key = runtime.Of(ctx).ToStr(v)
 		default:
 			key = v
 		}
@@ -484,7 +484,7 @@ func getUnique() *runtime.Command {
 			if s, isStr := key.(string); isStr && (ctx.Switch("AsString") || ctx.Switch("OnType")) {
 				p, _ := prev.(string)
 				same = s == p || ctx.Switch("CaseInsensitive") && strings.EqualFold(s, p)
-			} else if n, err := ctx.RT.CompareValues(prev, key, !ctx.Switch("CaseInsensitive")); err == nil {
+			} else if n, err := runtime.Of(ctx).CompareValues(prev, key, !ctx.Switch("CaseInsensitive")); err == nil {
 				same = n == 0
 			}
 			if same {
@@ -605,10 +605,10 @@ func (c *comparer) entry(v any) compareEntry {
 	for _, p := range props {
 		switch x := p.(type) {
 		case *automation.ScriptBlock:
-			r, _ := c.ctx.RT.EvalScriptBlock(x, v)
+			r, _ := runtime.Of(c.ctx).EvalScriptBlock(x, v)
 			e.keys = append(e.keys, r)
 		default:
-			e.keys = append(e.keys, object.PropertyValue(v, c.ctx.RT.ToStr(x)))
+			e.keys = append(e.keys, object.PropertyValue(v, runtime.Of(c.ctx).ToStr(x)))
 		}
 	}
 	return e
@@ -617,7 +617,7 @@ func (c *comparer) entry(v any) compareEntry {
 func (c *comparer) equal(a, b *compareEntry) bool {
 	cs := c.ctx.Switch("CaseSensitive")
 	for i := range a.keys {
-		n, err := c.ctx.RT.CompareValues(a.keys[i], b.keys[i], cs)
+		n, err := runtime.Of(c.ctx).CompareValues(a.keys[i], b.keys[i], cs)
 		if err != nil || n != 0 {
 			return false
 		}
@@ -708,9 +708,9 @@ func (c *comparer) emit(e *compareEntry, side string) error {
 			o.Add("InputObject", e.obj)
 		} else {
 			for i, p := range props {
-				name := ctx.RT.ToStr(p)
+				name := runtime.Of(ctx).ToStr(p)
 				if sb, ok := p.(*automation.ScriptBlock); ok {
-					name = ctx.RT.ToStr(sb)
+					name = runtime.Of(ctx).ToStr(sb)
 				}
 				if o.Property(name) == nil {
 					o.Add(name, e.keys[i])
@@ -755,7 +755,7 @@ func teeObject() *runtime.Command {
 		if ctx.ParameterSet == "LiteralFile" {
 			path = ctx.String("LiteralPath")
 		}
-		rp, err := provider.ResolveFile(ctx.RT.Files(), path)
+		rp, err := provider.ResolveFile(runtime.Of(ctx).Files(), path)
 		if err != nil {
 			return ctx.Fail(management.FileError(ctx, err, management.FileOpenID(err), nil))
 		}
@@ -788,7 +788,7 @@ func teeObject() *runtime.Command {
 		if len(items) == 1 {
 			v = items[0]
 		}
-		ctx.RT.SetVariable(ctx.String("Variable"), v)
+		runtime.Of(ctx).SetVariable(ctx.String("Variable"), v)
 		return nil
 	}
 	return c
@@ -978,7 +978,7 @@ func selectString() *runtime.Command {
 		mt := &matcher{patterns: ctx.Strings("Pattern"), simple: ctx.Switch("SimpleMatch"), cs: ctx.Switch("CaseSensitive"), all: ctx.Switch("AllMatches"), not: ctx.Switch("NotMatch")}
 		if !mt.simple {
 			for _, p := range mt.patterns {
-				re, err := ctx.RT.Regex(p, mt.cs)
+				re, err := runtime.Of(ctx).Regex(p, mt.cs)
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "InvalidRegex", object.InvalidArgument, "ArgumentException", p))
 				}
@@ -1016,7 +1016,7 @@ func selectString() *runtime.Command {
 			}
 			tr := selectStringSlot.Of(ctx).tracker
 			tr.n++
-			return tr.line(ctx, ctx.RT.ToStr(v), "InputStream", false)
+			return tr.line(ctx, runtime.Of(ctx).ToStr(v), "InputStream", false)
 		}
 		paths, literal := management.PathArgs(ctx)
 		return selectInFiles(ctx, paths, literal)
@@ -1115,7 +1115,7 @@ func emitMatch(ctx *runtime.Context, m *matchInfo) error {
 		}
 		return runtime.ErrStopUpstream
 	}
-	o := m.object(ctx.RT)
+	o := m.object(runtime.Of(ctx))
 	if ctx.Switch("NoEmphasis") {
 		o.TypeNames = append([]string{TypeMatchInfo + "#NoEmphasis"}, o.TypeNames...)
 	}
@@ -1128,7 +1128,7 @@ func selectInFiles(ctx *runtime.Context, paths []string, literal bool) error {
 	if err != nil {
 		return err
 	}
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	any := false
 	for _, p := range paths {
 		rps, err := management.ResolveAll(ctx, p, literal)
@@ -1136,7 +1136,7 @@ func selectInFiles(ctx *runtime.Context, paths []string, literal bool) error {
 			return err
 		}
 		for _, rp := range rps {
-			it, ok := management.Lookup(ctx.RT, rp)
+			it, ok := management.Lookup(runtime.Of(ctx), rp)
 			if !ok {
 				if err := ctx.WriteError(management.PathNotFound(ctx, rp.String())); err != nil {
 					return err
@@ -1266,7 +1266,7 @@ func outGridView() *runtime.Command {
 		if len(items) > 0 {
 			spec := &format.Spec{Kind: format.TableView}
 			for _, it := range items {
-				ctx.RT.WriteToHost(&format.Shaped{Spec: spec, Value: it})
+				runtime.Of(ctx).WriteToHost(&format.Shaped{Spec: spec, Value: it})
 			}
 		}
 		mode := ctx.String("OutputMode")

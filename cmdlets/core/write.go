@@ -34,14 +34,14 @@ func writeHost() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		sep := " "
 		if ctx.Has("Separator") {
-			sep = ctx.RT.ToStr(ctx.Value("Separator"))
+			sep = runtime.Of(ctx).ToStr(ctx.Value("Separator"))
 		}
 		text := hostText(ctx, ctx.Value("Object"), sep)
-		if fg, bg := ctx.String("ForegroundColor"), ctx.String("BackgroundColor"); ctx.RT.IO.Color && (fg != "" || bg != "") {
+		if fg, bg := ctx.String("ForegroundColor"), ctx.String("BackgroundColor"); runtime.Of(ctx).IO.Color && (fg != "" || bg != "") {
 			text = host.ColorSequence(fg, false) + host.ColorSequence(bg, true) + text + host.ColorReset
 		}
 		if ctx.Switch("NoNewline") {
-			ctx.RT.HostText(text)
+			runtime.Of(ctx).HostText(text)
 			return nil
 		}
 		return ctx.WriteHost(text)
@@ -170,7 +170,7 @@ func writeError() *runtime.Command {
 		} else {
 			msg := ctx.String("Message")
 			if msg == "" && ctx.Has("Exception") {
-				msg = ctx.RT.ToStr(ctx.Value("Exception"))
+				msg = runtime.Of(ctx).ToStr(ctx.Value("Exception"))
 			}
 			cat := object.ErrorCategory(ctx.String("Category"))
 			if cat == "" {
@@ -194,7 +194,7 @@ func writeError() *runtime.Command {
 				rec.Activity = a
 			}
 		}
-		return ctx.RT.WriteScriptError(ctx, rec)
+		return runtime.Of(ctx).WriteScriptError(ctx, rec)
 	}
 	return c
 }
@@ -221,7 +221,7 @@ func writeProgress() *runtime.Command {
 		if activity == "" && !ctx.Switch("Completed") {
 			return ctx.Fail(ctx.NewError("Missing value for mandatory parameter. (Parameter 'Activity')", "MissingActivity", object.InvalidArgument, "ArgumentException", nil))
 		}
-		io := ctx.RT.IO
+		io := runtime.Of(ctx).IO
 		if ctx.Switch("Completed") {
 			io.ClearProgress()
 			return nil

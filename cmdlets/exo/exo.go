@@ -85,7 +85,7 @@ func Services(name string) (exchangeOnline, compliance bool) {
 func Install(rt *runtime.Runtime) { SessionOf(rt) }
 
 // Tenant returns the tenant store behind the session (Session.Store).
-func Tenant(ctx *runtime.Context) *store.Store { return SessionOf(ctx.RT).Store }
+func Tenant(ctx *runtime.Context) *store.Store { return SessionOf(runtime.Of(ctx)).Store }
 
 // knownCodes are the short hashes EXO V3 prints before an exception type.
 var knownCodes = map[string]string{
@@ -194,7 +194,7 @@ func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
 	if st == nil {
 		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
 	}
-	hooks := SessionOf(ctx.RT).updateHooks
+	hooks := SessionOf(runtime.Of(ctx)).updateHooks
 	if len(hooks) == 0 {
 		return mapStoreError(ctx, st.Update(fn))
 	}

@@ -201,7 +201,7 @@ func resolveFolder(ctx *runtime.Context, tx *store.Tx, v any) (*folder, *object.
 	mbxID = strings.TrimSpace(mbxID)
 	if mbxID == "" && (path != "" || strings.HasPrefix(shown, ":")) {
 		// ":\Inbox" is a folder of the signed-in user's own mailbox
-		mbxID = exo.Caller(ctx.RT)
+		mbxID = exo.Caller(runtime.Of(ctx))
 	}
 	if mbxID == "" {
 		return nil, folderNotFound(ctx, shown), nil

@@ -35,7 +35,7 @@ type authContext struct {
 // sessionContext returns the session's sign-in, or nil before
 // Connect-MgGraph.
 func sessionContext(ctx *runtime.Context) *authContext {
-	c, _ := contextSlot.Get(ctx.RT)
+	c, _ := contextSlot.Get(runtime.Of(ctx))
 	return c
 }
 
@@ -107,7 +107,7 @@ func (a *authContext) object(hostVersion string) *object.PSObject {
 
 // hostVersion is $PSVersionTable.PSVersion as a string.
 func hostVersion(ctx *runtime.Context) string {
-	v, _ := ctx.RT.GetVariable("PSVersionTable")
+	v, _ := runtime.Of(ctx).GetVariable("PSVersionTable")
 	if h, ok := v.(*object.Hashtable); ok {
 		if pv, ok := h.Get("PSVersion"); ok && pv != nil {
 			return object.ToInvariantString(pv)
@@ -188,7 +188,7 @@ func connectMgGraph() *runtime.Command {
 		}
 		a := &authContext{
 			ClientID: graphCommandLineToolsAppID, TenantID: org.Guid, AuthType: "Delegated",
-			CredType: "InteractiveBrowser", Account: exo.Identity(ctx.RT), AppName: "Microsoft Graph Command Line Tools",
+			CredType: "InteractiveBrowser", Account: exo.Identity(runtime.Of(ctx)), AppName: "Microsoft Graph Command Line Tools",
 			ContextScope: "CurrentUser", Environment: "Global",
 		}
 		access := "delegated"
@@ -238,7 +238,7 @@ func connectMgGraph() *runtime.Command {
 		} else {
 			a.Scopes = []string{".default"}
 		}
-		contextSlot.Set(ctx.RT, a)
+		contextSlot.Set(runtime.Of(ctx), a)
 		if !ctx.Switch("NoWelcome") {
 			for _, line := range []string{
 				"Welcome to Microsoft Graph!",
@@ -278,7 +278,7 @@ func disconnectMgGraph() *runtime.Command {
 			// a non-terminating error: -ErrorAction decides what it does
 			return ctx.WriteError(rec)
 		}
-		contextSlot.Clear(ctx.RT)
+		contextSlot.Clear(runtime.Of(ctx))
 		return ctx.WriteObject(a.object(hostVersion(ctx)))
 	}
 	return c

@@ -83,7 +83,7 @@ func refuse(err error, id string) error {
 // signed-in user without one (not a member of Organization Management in
 // the simulator) gets Graph's 403.
 func runUpdate(ctx *runtime.Context, id string, fn func(tx *store.Tx) error) (bool, error) {
-	if !rbac.IsOrgAdmin(ctx.RT) {
+	if !rbac.IsOrgAdmin(runtime.Of(ctx)) {
 		return false, writeServiceError(ctx, forbidden(), id)
 	}
 	var ref *refusal

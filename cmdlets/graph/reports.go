@@ -119,7 +119,7 @@ func writeReport(ctx *runtime.Context, header []string, rows [][]string) error {
 		writeCSVLine(&b, r)
 	}
 	path := ctx.String("OutFile")
-	if _, err := provider.WriteFile(ctx.RT.Files(), path, []byte(b.String()), false); err != nil {
+	if _, err := provider.WriteFile(runtime.Of(ctx).Files(), path, []byte(b.String()), false); err != nil {
 		var fe *provider.FileError
 		if errors.As(err, &fe) {
 			rec := ctx.NewError(fe.Message, fe.Exception, fe.Category, fe.Exception, path)
@@ -325,7 +325,7 @@ func updateAdminReportSetting(name, module string) *runtime.Command {
 		if !set {
 			return nil
 		}
-		conceal, err := ctx.RT.ConvertTo(value, "bool")
+		conceal, err := runtime.Of(ctx).ConvertTo(value, "bool")
 		if err != nil {
 			return writeServiceError(ctx, &serviceError{Status: 400, Reason: "BadRequest", Code: "BadRequest",
 				Message: "Cannot convert the literal '" + object.ToInvariantString(value) + "' to the expected type 'Edm.Boolean'."}, value)
@@ -333,7 +333,7 @@ func updateAdminReportSetting(name, module string) *runtime.Command {
 		if ok, err := ctx.ShouldProcess("", name); err != nil || !ok {
 			return err
 		}
-		if !rbac.IsOrgAdmin(ctx.RT) {
+		if !rbac.IsOrgAdmin(runtime.Of(ctx)) {
 			return writeServiceError(ctx, forbidden(), nil)
 		}
 		if err := exo.Update(ctx, func(tx *store.Tx) error {

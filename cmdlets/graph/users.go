@@ -382,7 +382,7 @@ func commonParams() []*params.Param {
 // setCount stores the -CountVariable result in the global scope.
 func setCount(ctx *runtime.Context, n int) {
 	if name := ctx.String("CountVariable"); name != "" {
-		ctx.RT.SetGlobal(strings.TrimPrefix(name, "$"), n)
+		runtime.Of(ctx).SetGlobal(strings.TrimPrefix(name, "$"), n)
 	}
 }
 

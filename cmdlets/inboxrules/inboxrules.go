@@ -192,7 +192,7 @@ func commands() []*runtime.Command {
 // target is the mailbox whose rules a call acts on.
 func targetMailbox(ctx *runtime.Context, tx *store.Tx, v any) (*directory.Mailbox, *object.ErrorRecord, error) {
 	if v == nil {
-		caller := exo.Caller(ctx.RT)
+		caller := exo.Caller(runtime.Of(ctx))
 		return mailbox.ResolveOne(ctx, tx, caller, caller, directory.ScopeActive, false)
 	}
 	id, shown := mailbox.IdentityString(object.Unwrap(v))

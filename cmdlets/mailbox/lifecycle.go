@@ -98,7 +98,7 @@ func removeMailbox() *runtime.Command {
 			if permanent {
 				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 			}
-			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(ctx.RT))
+			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(runtime.Of(ctx)))
 			return nil, err
 		})
 		return err

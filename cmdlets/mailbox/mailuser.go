@@ -188,7 +188,7 @@ func removeMailUser() *runtime.Command {
 			if permanent {
 				return nil, directory.PermanentlyDeleteMailbox(tx, m.Guid)
 			}
-			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(ctx.RT))
+			_, err := directory.RemoveMailbox(tx, m.Guid, exo.Caller(runtime.Of(ctx)))
 			return nil, err
 		})
 		return err

@@ -117,7 +117,7 @@ func setMessageRevocation(ctx *runtime.Context) error {
 		case decideNoAME:
 			return exo.StoreError(ctx, &ome.NoAMELicenseError{Feature: "Message revocation"}, m.MessageID), nil
 		}
-		_, _, err = ome.SetMessageRevocation(tx, m.MessageID, true, exo.Caller(ctx.RT))
+		_, _, err = ome.SetMessageRevocation(tx, m.MessageID, true, exo.Caller(runtime.Of(ctx)))
 		return nil, err
 	})
 	if err != nil {

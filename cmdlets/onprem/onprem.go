@@ -147,7 +147,7 @@ func wrapConnect(rt *runtime.Runtime) {
 		cp.Handler.Process = func(ctx *runtime.Context) error {
 			err := process(ctx)
 			if err == nil {
-				restoreDisplaced(ctx.RT)
+				restoreDisplaced(runtime.Of(ctx))
 			}
 			return err
 		}

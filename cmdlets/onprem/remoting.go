@@ -148,7 +148,7 @@ func newPSSession() *runtime.Command {
 			return ctx.WriteError(ctx.NewError(fmt.Sprintf("[%s] Connecting to remote server %s failed with the following error message : The WS-Management service cannot process the request. Cannot find the %s session configuration in the WSMan: drive on the %s computer. For more information, see the about_Remote_Troubleshooting Help topic.", host, host, conf, host),
 				"InvalidResourceUri,PSSessionOpenFailed", object.OpenError, "PSRemotingTransportException", nil))
 		}
-		s := stateOf(ctx.RT)
+		s := stateOf(runtime.Of(ctx))
 		s.nextID++
 		user := "CONTOSO\\administrator"
 		if o, ok := object.Unwrap(ctx.Value("Credential")).(*object.PSObject); ok {
@@ -157,7 +157,7 @@ func newPSSession() *runtime.Command {
 			}
 		}
 		ps := &psSession{
-			ID: s.nextID, Name: fmt.Sprintf("WinRM%d", s.nextID), InstanceID: ctx.RT.NewGuid().String(),
+			ID: s.nextID, Name: fmt.Sprintf("WinRM%d", s.nextID), InstanceID: runtime.Of(ctx).NewGuid().String(),
 			ComputerName: strings.ToLower(host), ConnectionURI: uri, ConfigurationName: "Microsoft.Exchange",
 			Authentication: ctx.String("Authentication"), User: user, State: "Opened",
 		}
@@ -184,7 +184,7 @@ func getPSSession() *runtime.Command {
 	c.Examples = []runtime.Example{{Code: "Get-PSSession", Remark: "Lists the open sessions."}}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		names := ctx.Strings("Name")
-		for _, ps := range stateOf(ctx.RT).sessions {
+		for _, ps := range stateOf(runtime.Of(ctx)).sessions {
 			if len(names) > 0 && !matchAny(names, ps.Name) {
 				continue
 			}
@@ -243,7 +243,7 @@ func removePSSession() *runtime.Command {
 		{Code: "Get-PSSession | Remove-PSSession", Remark: "Closes every session."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		s := stateOf(ctx.RT)
+		s := stateOf(runtime.Of(ctx))
 		var targets []*psSession
 		switch {
 		case ctx.Has("Session"):
@@ -253,7 +253,7 @@ func removePSSession() *runtime.Command {
 				items = l
 			}
 			for _, it := range items {
-				if ps := sessionFrom(ctx.RT, it); ps != nil {
+				if ps := sessionFrom(runtime.Of(ctx), it); ps != nil {
 					targets = append(targets, ps)
 				}
 			}
@@ -288,7 +288,7 @@ func removePSSession() *runtime.Command {
 			}
 			s.sessions = kept
 			if s.imported == ps {
-				unimport(ctx.RT)
+				unimport(runtime.Of(ctx))
 			}
 		}
 		return nil
@@ -334,14 +334,14 @@ func importPSSession() *runtime.Command {
 			Remark: "Imports the on-premises server's commands and lists its mailbox databases."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ps := sessionFrom(ctx.RT, ctx.Value("Session"))
+		ps := sessionFrom(runtime.Of(ctx), ctx.Value("Session"))
 		if ps == nil || ps.State != "Opened" {
 			return ctx.Fail(ctx.NewError("Cannot bind argument to parameter 'Session' because the session is closed or isn't a PSSession of this session.",
 				"ParameterArgumentValidationError,Microsoft.PowerShell.Commands.ImportPSSessionCommand", object.InvalidData, "ParameterBindingValidationException", nil))
 		}
-		s := stateOf(ctx.RT)
+		s := stateOf(runtime.Of(ctx))
 		if s.imported != nil && s.imported != ps {
-			unimport(ctx.RT)
+			unimport(runtime.Of(ctx))
 		}
 		ps.Module = moduleName(ps)
 		only := ctx.Strings("CommandName")
@@ -356,17 +356,17 @@ func importPSSession() *runtime.Command {
 				cmd.Name = cmd.Verb() + "-" + prefix + cmd.Noun()
 			}
 			cmd.Module, cmd.Version = ps.Module, "1.0"
-			if existing, ok := ctx.RT.LookupCommand(cmd.Name); ok && !ctx.Switch("AllowClobber") && existing.Module != ps.Module && !decl.OnPremOnly(existing) {
+			if existing, ok := runtime.Of(ctx).LookupCommand(cmd.Name); ok && !ctx.Switch("AllowClobber") && existing.Module != ps.Module && !decl.OnPremOnly(existing) {
 				skipped = append(skipped, cmd.Name) // PowerShell keeps the session's own command
 				continue
 			}
 			key := strings.ToLower(cmd.Name)
-			if old := ctx.RT.Registered(cmd.Name); old != nil && !decl.OnPremOnly(old) && !strings.HasPrefix(old.Module, "tmp_") {
+			if old := runtime.Of(ctx).Registered(cmd.Name); old != nil && !decl.OnPremOnly(old) && !strings.HasPrefix(old.Module, "tmp_") {
 				if _, saved := s.displaced[key]; !saved {
 					s.displaced[key] = old
 				}
 			}
-			ctx.RT.Register(cmd)
+			runtime.Of(ctx).Register(cmd)
 			names = append(names, cmd.Name)
 		}
 		// PowerShell names the commands it skipped in one warning; when it

@@ -353,7 +353,7 @@ func newConfigurationCommand() *runtime.Command {
 	c.Handler.End = func(ctx *runtime.Context) error {
 		cfg := newConfiguration()
 		if h, ok := ctx.Value("Hashtable").(*object.Hashtable); ok {
-			if err := mergeHashtable(ctx.RT, cfg, h); err != nil {
+			if err := mergeHashtable(runtime.Of(ctx), cfg, h); err != nil {
 				return err
 			}
 		}
@@ -393,7 +393,7 @@ func newContainerCommand() *runtime.Command {
 			}
 			o.Add("Data", data)
 			o.ToStringFunc = func() string { return name }
-			known := containersSlot.Of(ctx.RT, func() map[*object.PSObject]*containerInfo { return map[*object.PSObject]*containerInfo{} })
+			known := containersSlot.Of(runtime.Of(ctx), func() map[*object.PSObject]*containerInfo { return map[*object.PSObject]*containerInfo{} })
 			known[o] = ci
 			return ctx.WriteObject(o)
 		}
@@ -409,12 +409,12 @@ func newContainerCommand() *runtime.Command {
 				continue
 			}
 			for _, p := range ctx.Strings("Path") {
-				paths, err := ctx.RT.Files().Expand(p)
+				paths, err := runtime.Of(ctx).Files().Expand(p)
 				if err != nil || len(paths) == 0 {
 					return thrown(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p))
 				}
 				for _, fp := range paths {
-					full := ctx.RT.Files().Canonical(fp).String()
+					full := runtime.Of(ctx).Files().Canonical(fp).String()
 					if err := emit(&containerInfo{path: full, data: d}, full); err != nil {
 						return err
 					}

@@ -50,13 +50,13 @@ func invokePesterCommand() *runtime.Command {
 			// Pester reports a bad configuration as it reports any error
 			// of the run: on the host, not as an error record
 			rec := recordOf(err)
-			newPrinter(ctx.RT, defaultConfig()).line(colorFail, "System.Management.Automation.RuntimeException: "+rec.Message)
+			newPrinter(runtime.Of(ctx), defaultConfig()).line(colorFail, "System.Management.Automation.RuntimeException: "+rec.Message)
 			return nil
 		}
 		if ctx.ParameterSet == "Legacy" {
 			ctx.WriteWarning("You are using Legacy parameter set that adapts Pester 5 syntax to Pester 4 syntax. This parameter set is deprecated, and does not work 100%. The -Strict and -PesterOption parameters are ignored, and providing advanced configuration to -Path (-Script), and -CodeCoverage via a hash table does not work. Please refer to https://github.com/pester/Pester/releases/tag/5.0.1#legacy-parameter-set for more information.")
 		}
-		return invoke(ctx.RT, cfg, nil, ctx.WriteObject)
+		return invoke(runtime.Of(ctx), cfg, nil, ctx.WriteObject)
 	}
 	return c
 }
@@ -64,7 +64,7 @@ func invokePesterCommand() *runtime.Command {
 // configFromParameters builds a run's configuration from Invoke-Pester's
 // parameters, or takes its -Configuration.
 func configFromParameters(ctx *runtime.Context) (*config, error) {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	if ctx.ParameterSet == "Advanced" {
 		cfgObj := ctx.Value("Configuration")
 		if h, ok := wording.Bare(cfgObj).(*object.Hashtable); ok {
@@ -178,10 +178,10 @@ func runInteractively(ctx *runtime.Context) error {
 	cfg := defaultConfig()
 	cfg.paths = nil
 	cfg.containers = []*containerInfo{{path: pos.ScriptPath}}
-	if err := invoke(ctx.RT, cfg, nil, ctx.WriteObject); err != nil {
+	if err := invoke(runtime.Of(ctx), cfg, nil, ctx.WriteObject); err != nil {
 		return err
 	}
-	v, _ := ctx.RT.GetVariable("LASTEXITCODE")
+	v, _ := runtime.Of(ctx).GetVariable("LASTEXITCODE")
 	n, _ := v.(int)
 	return &runtime.ExitSignal{Code: ExitCode(n)}
 }

@@ -98,7 +98,7 @@ func mockCommand() *runtime.Command {
 		params.P("RemoveParameterValidation", params.TStrings, params.Position(5)),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		r := current(ctx.RT)
+		r := current(runtime.Of(ctx))
 		if r == nil {
 			return thrown("Mock can be used only inside a Pester run (in BeforeAll, BeforeEach or It of a test file run by Invoke-Pester or exosim test).")
 		}
@@ -637,7 +637,7 @@ func assertMockCalledCommand() *runtime.Command {
 		params.P("Exactly", params.TSwitch),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		s := &shouldCall{rt: ctx.RT, ctx: ctx, r: current(ctx.RT)}
+		s := &shouldCall{rt: runtime.Of(ctx), ctx: ctx, r: current(runtime.Of(ctx))}
 		msg, err := checkInvoke(s)
 		if err != nil || msg == "" {
 			return err
@@ -653,7 +653,7 @@ func assertVerifiableCommand() *runtime.Command {
 	c := function("Assert-VerifiableMock")
 	c.Synopsis = "Checks if all verifiable Mocks have been called at least once (use Should -InvokeVerifiable)."
 	c.Handler.End = func(ctx *runtime.Context) error {
-		s := &shouldCall{rt: ctx.RT, ctx: ctx, r: current(ctx.RT)}
+		s := &shouldCall{rt: runtime.Of(ctx), ctx: ctx, r: current(runtime.Of(ctx))}
 		msg, err := checkInvokeVerifiable(s)
 		if err != nil || msg == "" {
 			return err
@@ -678,7 +678,7 @@ func inModuleScopeCommand() *runtime.Command {
 		params.P("ArgumentList", params.TObjects),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		rt := ctx.RT
+		rt := runtime.Of(ctx)
 		name := ctx.String("ModuleName")
 		if !rt.HasModule(name) {
 			return thrown(fmt.Sprintf("No modules named '%s' are currently loaded.", name))

@@ -114,7 +114,7 @@ Describe 'D' {
 Describe 'E' { It 'c' { Write-Host 'c ran' } }
 `})
 	rt.Register(&runtime.Command{Name: "Stop-Now", Handler: runtime.Handler{Process: func(ctx *runtime.Context) error {
-		ctx.RT.Interrupt()
+		runtime.Of(ctx).Interrupt()
 		return nil
 	}}})
 	rt.Run(syntax.NewSource("", "Invoke-Pester"), runtime.RunOptions{})

@@ -157,9 +157,9 @@ func shouldCommand() *runtime.Command {
 				values = items
 			}
 		}
-		s := &shouldCall{rt: ctx.RT, ctx: ctx, r: current(ctx.RT), negate: ctx.Switch("Not")}
+		s := &shouldCall{rt: runtime.Of(ctx), ctx: ctx, r: current(runtime.Of(ctx)), negate: ctx.Switch("Not")}
 		if ctx.Has("Because") && ctx.Value("Because") != nil {
-			s.reason = ctx.RT.ToStr(ctx.Value("Because"))
+			s.reason = runtime.Of(ctx).ToStr(ctx.Value("Because"))
 		}
 		var targets []any
 		switch {

@@ -212,7 +212,7 @@ func blockCommand(kind string) *runtime.Command {
 		params.P("ForEach", params.TObject),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		r := current(ctx.RT)
+		r := current(runtime.Of(ctx))
 		name := ctx.String("Name")
 		body := scriptBlock(ctx, "Fixture")
 		if body == nil {
@@ -279,7 +279,7 @@ func itCommand() *runtime.Command {
 		params.P("Skip", params.TSwitch, params.InSets(params.SetInfo{Set: "Skip", Position: -1})),
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		r := current(ctx.RT)
+		r := current(runtime.Of(ctx))
 		name := ctx.String("Name")
 		body := scriptBlock(ctx, "Test")
 		if body == nil {
@@ -333,7 +333,7 @@ func setupCommand(name string) *runtime.Command {
 	}[name]
 	c.Params = []*params.Param{params.P("Scriptblock", params.TScriptBlock, params.Mandatory(), params.Position(1))}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		r := current(ctx.RT)
+		r := current(runtime.Of(ctx))
 		if r == nil || !r.discovering {
 			return nil
 		}
@@ -360,11 +360,11 @@ func beforeDiscoveryCommand() *runtime.Command {
 	c.Synopsis = "Runs setup code that is used during Discovery phase."
 	c.Params = []*params.Param{params.P("ScriptBlock", params.TScriptBlock, params.Mandatory(), params.Position(0))}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		r := current(ctx.RT)
+		r := current(runtime.Of(ctx))
 		if r != nil && !r.discovering {
 			return nil
 		}
-		return ctx.RT.DotSource(scriptBlock(ctx, "ScriptBlock"), nil, nil)
+		return runtime.Of(ctx).DotSource(scriptBlock(ctx, "ScriptBlock"), nil, nil)
 	}
 	return c
 }

@@ -68,7 +68,7 @@ func newManagementRoleAssignment() *runtime.Command {
 			g.WhenChanged = tx.Now()
 			return rbac.PutRoleGroup(tx, g)
 		})
-		Invalidate(ctx.RT)
+		Invalidate(runtime.Of(ctx))
 		if err != nil {
 			return err
 		}
@@ -110,7 +110,7 @@ func assignToUser(ctx *runtime.Context, role Role, name string) error {
 		out = assignmentObject(userAssignment(tx, a), "Direct", describeMember(tx, id).name)
 		return nil, nil
 	})
-	Invalidate(ctx.RT)
+	Invalidate(runtime.Of(ctx))
 	if err != nil || out == nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func removeManagementRoleAssignment() *runtime.Command {
 			g.WhenChanged = tx.Now()
 			return nil, rbac.PutRoleGroup(tx, g)
 		})
-		Invalidate(ctx.RT)
+		Invalidate(runtime.Of(ctx))
 		var nf *store.NotFoundError
 		if errors.As(err, &nf) {
 			return ctx.Fail(exo.NotFound(ctx, id))

@@ -210,7 +210,7 @@ func auditInTx(ctx *runtime.Context, tx *store.Tx) (func(), error) {
 	if !ok || ev.Note != nil || !Audited(ev.Command) {
 		return nil, nil
 	}
-	r := recordOf(ctx.RT, ev)
+	r := recordOf(runtime.Of(ctx), ev)
 	if err := rbac.AppendAuditRecord(tx, r); err != nil {
 		return nil, err
 	}

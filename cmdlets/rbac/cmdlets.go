@@ -337,7 +337,7 @@ func changeMember(ctx *runtime.Context, add bool) error {
 		}
 		return err
 	})
-	Invalidate(ctx.RT)
+	Invalidate(runtime.Of(ctx))
 	return err
 }
 

@@ -223,7 +223,7 @@ func searchUnifiedAuditLog() *runtime.Command {
 		}
 		formatted := ctx.Switch("Formatted")
 		command, id := ctx.String("SessionCommand"), ctx.String("SessionID")
-		sessions := auditSessionsSlot.Of(ctx.RT, func() map[string]*auditSession { return map[string]*auditSession{} })
+		sessions := auditSessionsSlot.Of(runtime.Of(ctx), func() map[string]*auditSession { return map[string]*auditSession{} })
 		var org *directory.Organization
 		s := sessions[id]
 		if s != nil && id != "" {

@@ -186,7 +186,7 @@ func nextID(l []*connection) int {
 }
 
 func connect(ctx *runtime.Context, compliance bool) error {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	l := connections(rt)
 	_, org, tid := tenantInfo(rt)
 	// The sign-in is the account exosim runs as (exosim --user). Naming
@@ -304,7 +304,7 @@ func disconnectExchangeOnline() *runtime.Command {
 		if err != nil || !ok {
 			return err
 		}
-		l := connections(ctx.RT)
+		l := connections(runtime.Of(ctx))
 		ids, prefixes := ctx.Strings("ConnectionId"), ctx.Strings("ModulePrefix")
 		kept := (*l)[:0]
 		for _, cn := range *l {
@@ -328,7 +328,7 @@ func disconnectExchangeOnline() *runtime.Command {
 				exoOn = true
 			}
 		}
-		s := exo.SessionOf(ctx.RT)
+		s := exo.SessionOf(runtime.Of(ctx))
 		s.Connected, s.ComplianceConnected = exoOn, sccOn
 		return nil
 	}
@@ -359,7 +359,7 @@ func getConnectionInformation() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		ids, prefixes := ctx.Strings("ConnectionId"), ctx.Strings("ModulePrefix")
-		for _, cn := range *connections(ctx.RT) {
+		for _, cn := range *connections(runtime.Of(ctx)) {
 			ok := len(ids) == 0 && len(prefixes) == 0
 			for _, id := range ids {
 				ok = ok || strings.EqualFold(id, cn.guid())

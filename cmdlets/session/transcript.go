@@ -98,7 +98,7 @@ func startTranscript() *runtime.Command {
 		{Code: "Start-Transcript -Path ./audit.txt -Append -UseMinimalHeader; Stop-Transcript", Remark: "Adds to an existing file with the short header."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		rt := ctx.RT
+		rt := runtime.Of(ctx)
 		if _, ok := transcriptSlot.Get(rt); ok {
 			return ctx.Fail(ctx.NewError("Transcription cannot be started due to the error: Transcription is already in progress.", "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))
 		}
@@ -179,7 +179,7 @@ func stopTranscript() *runtime.Command {
 		{Code: "Start-Transcript -Path ./t.txt; Stop-Transcript", Remark: "Starts and stops a transcript."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		path, err := Stop(ctx.RT)
+		path, err := Stop(runtime.Of(ctx))
 		if err != nil {
 			return ctx.Fail(ctx.NewError("An error occurred stopping transcription: The host is not currently transcribing.", "InvalidOperation,Microsoft.PowerShell.Commands.StopTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))
 		}

@@ -43,7 +43,7 @@ func itemLabel() *runtime.Command {
 		}
 		folder, label := ctx.String("Folder"), ctx.String("Label")
 		var rec *object.ErrorRecord
-		trainer := rbac.IsTrainer(ctx.RT)
+		trainer := rbac.IsTrainer(runtime.Of(ctx))
 		done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			m, err := directory.ResolveMailbox(tx, id, directory.ScopeActive)
 			var nf *store.NotFoundError
@@ -56,7 +56,7 @@ func itemLabel() *runtime.Command {
 			case err != nil:
 				return rec, err
 			}
-			if !trainer && !ownsMailbox(tx, exo.Caller(ctx.RT), m.Guid) {
+			if !trainer && !ownsMailbox(tx, exo.Caller(runtime.Of(ctx)), m.Guid) {
 				return trainerError(ctx, "Labelling items in someone else's mailbox ("+id+")"), nil
 			}
 			err = holds.ApplyItemLabel(tx, m.Guid, folder, label)

@@ -49,7 +49,7 @@ func sendMailMessage() *runtime.Command {
 		ctx.WriteWarning(obsoleteMailWarning)
 		server := ctx.String("SmtpServer")
 		if !ctx.Has("SmtpServer") {
-			if v, ok := ctx.RT.GetVariable("PSEmailServer"); ok && v != nil {
+			if v, ok := runtime.Of(ctx).GetVariable("PSEmailServer"); ok && v != nil {
 				server = object.ToInvariantString(v)
 			}
 		}
@@ -63,7 +63,7 @@ func sendMailMessage() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		for _, a := range ctx.Strings("Attachments") {
-			ns := ctx.RT.Files()
+			ns := runtime.Of(ctx).Files()
 			p, err := ns.Resolve(a)
 			if err != nil {
 				return ctx.Fail(ctx.NewError(err.Error(), "System.IO.FileNotFoundException", object.NotSpecified, "FileNotFoundException", nil))

@@ -228,7 +228,7 @@ func sendMessage() *runtime.Command {
 			ProtectionOption: ctx.String("ProtectionOption"),
 			MessageID:        strings.TrimSpace(ctx.String("MessageId")),
 		}
-		if !isCaller(ctx, exo.Caller(ctx.RT), strings.TrimSpace(in.From)) {
+		if !isCaller(ctx, exo.Caller(runtime.Of(ctx)), strings.TrimSpace(in.From)) {
 			if err := requireTrainer(ctx, "Sending a message from someone else's address ("+in.From+")"); err != nil {
 				return err
 			}
@@ -343,12 +343,12 @@ func senderRevocation() *runtime.Command {
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		id, sender := ctx.String("MessageId"), strings.TrimSpace(ctx.String("Sender"))
-		caller := exo.Caller(ctx.RT)
+		caller := exo.Caller(runtime.Of(ctx))
 		if sender == "" {
 			sender = caller
 		}
 		if !isCaller(ctx, caller, sender) {
-			if _, admin := ctx.RT.LookupCommand("Set-OMEMessageRevocation"); !admin {
+			if _, admin := runtime.Of(ctx).LookupCommand("Set-OMEMessageRevocation"); !admin {
 				return simError(ctx, "You're signed in as "+caller+" and can remove external access only to messages you sent yourself.",
 					"SenderRevocationNotOwner", object.PermissionDenied, sender)
 			}

@@ -24,7 +24,7 @@ import (
 // requireTrainer fails the invocation unless the signed-in user holds the
 // trainer role; what names the action refused ("" for the cmdlet).
 func requireTrainer(ctx *runtime.Context, what string) error {
-	if rbac.IsTrainer(ctx.RT) {
+	if rbac.IsTrainer(runtime.Of(ctx)) {
 		return nil
 	}
 	return ctx.Fail(trainerError(ctx, what))
@@ -37,7 +37,7 @@ func trainerError(ctx *runtime.Context, what string) *object.ErrorRecord {
 		what = ctx.Command.Name
 	}
 	msg := what + " changes the simulation itself, which only a trainer may do (a member of the " + rbac.TrainerGroup +
-		" role group); you're signed in as " + exo.Caller(ctx.RT) + "."
+		" role group); you're signed in as " + exo.Caller(runtime.Of(ctx)) + "."
 	return ctx.NewError(msg, "SimulatorTrainerRoleRequired", object.PermissionDenied, "UnauthorizedAccessException", nil)
 }
 

@@ -54,7 +54,7 @@ func switchUser() *runtime.Command {
 		if err != nil {
 			return err
 		}
-		exo.SetIdentity(ctx.RT, found)
+		exo.SetIdentity(runtime.Of(ctx), found)
 		return nil
 	}
 	return c

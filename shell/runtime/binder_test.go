@@ -45,7 +45,7 @@ func probe(kind runtime.CommandType) *runtime.Command {
 		sort.Strings(keys)
 		var parts []string
 		for _, k := range keys {
-			parts = append(parts, fmt.Sprintf("%s=%s", k, ctx.RT.ToStr(b[k])))
+			parts = append(parts, fmt.Sprintf("%s=%s", k, runtime.Of(ctx).ToStr(b[k])))
 		}
 		return ctx.WriteObject(ctx.ParameterSet + ": " + strings.Join(parts, " "))
 	}

@@ -145,7 +145,7 @@ func (c *Context) Bound() map[string]any {
 }
 
 // Now returns the simulated clock.
-func (c *Context) Now() time.Time { return c.RT.Now() }
+func (c *Context) Now() time.Time { return Of(c).Now() }
 
 // WriteObject sends one object down the pipeline (no enumeration).
 func (c *Context) WriteObject(v any) error { return c.proc.emit(v) }
@@ -276,3 +276,6 @@ func (s Switch) String() string {
 
 // PSTypeName is the .NET type name.
 func (s Switch) PSTypeName() string { return "System.Management.Automation.SwitchParameter" }
+
+// Of returns the session a command runs in.
+func Of(c *Context) *Runtime { return c.RT }

@@ -89,7 +89,7 @@ func TestCommandHookStandsInForCommands(t *testing.T) {
 	double := &runtime.Command{Name: "Get-Thing", TestDouble: true, AcceptsAnyArguments: true,
 		Handler: runtime.Handler{Process: func(ctx *runtime.Context) error {
 			for _, a := range ctx.Args() {
-				if name, ok := ctx.RT.ParameterName(a); ok {
+				if name, ok := runtime.Of(ctx).ParameterName(a); ok {
 					seen = append(seen, "-"+name)
 					continue
 				}

@@ -44,7 +44,7 @@ func TestInterruptStopsARunningCommandLine(t *testing.T) {
 	got := runWithSetup(t, probe(runtime.CmdletCommand), "$i = 0; while ($true) { $i++; if ($i -eq 50) { Stop-Now } }; 'not reached'", func(rt *runtime.Runtime) {
 		stop := &runtime.Command{Name: "Stop-Now", Type: runtime.CmdletCommand}
 		stop.Handler.Process = func(ctx *runtime.Context) error {
-			ctx.RT.Interrupt()
+			runtime.Of(ctx).Interrupt()
 			out = append(out, "interrupted")
 			return nil
 		}

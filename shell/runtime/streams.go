@@ -20,7 +20,7 @@ func (c *Context) Common(name string) (any, bool) {
 // ProgressShown reports whether -ProgressAction or $ProgressPreference
 // lets progress show.
 func (c *Context) ProgressShown() bool {
-	action := c.RT.preference("ProgressPreference")
+	action := Of(c).preference("ProgressPreference")
 	if v, ok := c.Common("ProgressAction"); ok {
 		if s, ok := v.(string); ok && s != "" {
 			action = normalizeAction(s)

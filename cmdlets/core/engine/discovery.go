@@ -291,7 +291,7 @@ func getCommand() *runtime.Command {
 		params.P("UseAbbreviationExpansion", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		rt := ctx.RT
+		rt := runtime.Of(ctx)
 		names := ctx.Strings("Name")
 		match := func(patterns []string, s string) bool {
 			if len(patterns) == 0 {
@@ -425,7 +425,7 @@ func getAlias() *runtime.Command {
 		params.P("Definition", params.TStrings),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		aliases := ctx.RT.Aliases()
+		aliases := runtime.Of(ctx).Aliases()
 		var keys []string
 		for a := range aliases {
 			keys = append(keys, a)
@@ -443,7 +443,7 @@ func getAlias() *runtime.Command {
 				ok = ok && wildcard.Match(d, aliases[a])
 			}
 			if ok {
-				if err := ctx.WriteObject(AliasInfo(a, aliases[a], ctx.RT)); err != nil {
+				if err := ctx.WriteObject(AliasInfo(a, aliases[a], runtime.Of(ctx))); err != nil {
 					return err
 				}
 			}
@@ -543,7 +543,7 @@ func getMember() *runtime.Command {
 		}
 		static, force := ctx.Switch("Static"), ctx.Switch("Force")
 		listed := map[string]bool{}
-		for _, m := range members.Of(ctx.RT.Members(), in, static, force) {
+		for _, m := range members.Of(runtime.Of(ctx).Members(), in, static, force) {
 			listed[strings.ToLower(m.Name)] = true
 			add(m.Name, m.MemberType, m.Definition)
 		}
@@ -557,7 +557,7 @@ func getMember() *runtime.Command {
 			}
 			switch p.Kind {
 			case object.NoteProperty:
-				add(p.Name, "NoteProperty", fmt.Sprintf("%s %s=%s", t, p.Name, ctx.RT.ToStr(p.Get())))
+				add(p.Name, "NoteProperty", fmt.Sprintf("%s %s=%s", t, p.Name, runtime.Of(ctx).ToStr(p.Get())))
 			case object.ScriptProperty:
 				add(p.Name, "ScriptProperty", fmt.Sprintf("System.Object %s {get=...}", p.Name))
 			default:
@@ -657,12 +657,12 @@ func getHelp() *runtime.Command {
 		if wildcard.Has(name) {
 			return writeHelpList(ctx, name)
 		}
-		cmd, ok := ctx.RT.LookupCommand(name)
+		cmd, ok := runtime.Of(ctx).LookupCommand(name)
 		simple := false
-		if f, isFn := ctx.RT.Functions()[strings.ToLower(name)]; isFn {
+		if f, isFn := runtime.Of(ctx).Functions()[strings.ToLower(name)]; isFn {
 			// a script function, with its comment-based help if any
-			cmd, ok = ctx.RT.FunctionCommand(f), true
-			simple = !ctx.RT.IsAdvancedFunction(f)
+			cmd, ok = runtime.Of(ctx).FunctionCommand(f), true
+			simple = !runtime.Of(ctx).IsAdvancedFunction(f)
 		}
 		if !ok {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("Get-Help could not find %s in a help file in this session. To download updated help topics type: \"Update-Help\". To get help online, search for the help topic in the TechNet library at https:/go.microsoft.com/fwlink/?LinkID=107116.", name), "HelpNotFound,Microsoft.PowerShell.Commands.GetHelpCommand", object.ResourceUnavailable, "HelpNotFoundException", name))
@@ -682,7 +682,7 @@ func HelpText(c *runtime.Command, simple bool, ctx *runtime.Context) string {
 		Examples: ctx.Switch("Examples"), Detailed: ctx.Switch("Detailed"), Full: ctx.Switch("Full"),
 		Parameters: ctx.Strings("Parameter"), SimpleFunction: simple,
 	})
-	if io := ctx.RT.IO; io.StdoutTTY {
+	if io := runtime.Of(ctx).IO; io.StdoutTTY {
 		if w, _ := io.WindowSize(); w > 20 {
 			text = wrapIndented(text, w-1)
 		}

@@ -127,7 +127,7 @@ func wrapWords(text string, width int) []string {
 func writeHelpList(ctx *runtime.Context, pattern string) error {
 	type row struct{ name, category, module, synopsis string }
 	var rows []row
-	for _, c := range ctx.RT.Commands() {
+	for _, c := range runtime.Of(ctx).Commands() {
 		if wildcard.Match(pattern, c.Name) {
 			cat := "Cmdlet"
 			if c.Type == runtime.FunctionCommand {
@@ -136,7 +136,7 @@ func writeHelpList(ctx *runtime.Context, pattern string) error {
 			rows = append(rows, row{c.Name, cat, c.Module, c.Synopsis})
 		}
 	}
-	for alias, target := range ctx.RT.Aliases() {
+	for alias, target := range runtime.Of(ctx).Aliases() {
 		if wildcard.Match(pattern, alias) {
 			rows = append(rows, row{alias, "Alias", "", target})
 		}

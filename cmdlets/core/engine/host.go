@@ -204,8 +204,8 @@ func startSleep() *runtime.Command {
 		if d < 0 {
 			return ctx.Fail(ctx.NewError("Cannot validate argument: the duration must not be negative.", "ParameterArgumentValidationError", object.InvalidData, "ParameterBindingException", nil))
 		}
-		if ctx.RT.Sleep != nil {
-			if err := ctx.RT.Sleep(d); err != nil {
+		if runtime.Of(ctx).Sleep != nil {
+			if err := runtime.Of(ctx).Sleep(d); err != nil {
 				return ctx.Fail(ctx.NewError(err.Error(), "SimClockFailed", object.InvalidOperation, "InvalidOperationException", nil))
 			}
 		}
@@ -260,17 +260,17 @@ func readHost() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		prompt := ""
 		if ctx.Has("Prompt") {
-			prompt = ctx.RT.ToStr(ctx.Value("Prompt")) + ": "
+			prompt = runtime.Of(ctx).ToStr(ctx.Value("Prompt")) + ": "
 		}
 		secret := ctx.Switch("AsSecureString") || ctx.Switch("MaskInput")
-		io := ctx.RT.IO
+		io := runtime.Of(ctx).IO
 		var line string
 		var err error
 		if io.Interactive() {
 			line, err = io.ReadLine(prompt, secret)
 		} else {
 			if prompt != "" {
-				ctx.RT.HostLine(prompt)
+				runtime.Of(ctx).HostLine(prompt)
 			}
 			line, err = io.ReadLine("", false)
 		}
@@ -359,12 +359,12 @@ func getCredential() *runtime.Command {
 		if user == "" {
 			user = ctx.String("Credential")
 		}
-		ctx.RT.HostLine("")
-		ctx.RT.HostLine("PowerShell credential request")
+		runtime.Of(ctx).HostLine("")
+		runtime.Of(ctx).HostLine("PowerShell credential request")
 		if m := ctx.String("Message"); m != "" {
-			ctx.RT.HostLine(m)
+			runtime.Of(ctx).HostLine(m)
 		} else {
-			ctx.RT.HostLine("Enter your credentials.")
+			runtime.Of(ctx).HostLine("Enter your credentials.")
 		}
 		if user == "" {
 			var err error
@@ -383,7 +383,7 @@ func getCredential() *runtime.Command {
 }
 
 func readPrompt(ctx *runtime.Context, prompt string, secret bool) (string, error) {
-	io := ctx.RT.IO
+	io := runtime.Of(ctx).IO
 	if io.Interactive() {
 		line, err := io.ReadLine(prompt, secret)
 		if errors.Is(err, host.ErrInterrupted) {
@@ -394,7 +394,7 @@ func readPrompt(ctx *runtime.Context, prompt string, secret bool) (string, error
 		}
 		return line, nil
 	}
-	ctx.RT.HostLine(prompt)
+	runtime.Of(ctx).HostLine(prompt)
 	line, err := io.ReadLine("", false)
 	if err != nil {
 		return "", ctx.Fail(ctx.NewError("PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.", "CouldNotPromptForCredential", object.ResourceUnavailable, "PSInvalidOperationException", nil))
@@ -406,8 +406,8 @@ func clearHost() *runtime.Command {
 	c := &runtime.Command{Name: "Clear-Host", Type: runtime.FunctionCommand, Module: "", Version: ""}
 	c.Synopsis = "Clears the screen."
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		if ctx.RT.IO.StdoutTTY {
-			ctx.RT.HostText("\x1b[2J\x1b[H")
+		if runtime.Of(ctx).IO.StdoutTTY {
+			runtime.Of(ctx).HostText("\x1b[2J\x1b[H")
 		}
 		return nil
 	}

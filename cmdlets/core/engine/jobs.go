@@ -81,7 +81,7 @@ func startJob(name, module string) *runtime.Command {
 		if v := ctx.Value("ArgumentList"); v != nil {
 			args = listOf(v)
 		}
-		t := jobsOf(ctx.RT)
+		t := jobsOf(runtime.Of(ctx))
 		t.mu.Lock()
 		id := t.next
 		t.next++
@@ -90,9 +90,9 @@ func startJob(name, module string) *runtime.Command {
 		if j.name == "" {
 			j.name = fmt.Sprintf("Job%d", id)
 		}
-		begin := ctx.RT.Now()
+		begin := runtime.Of(ctx).Now()
 		state := "Completed"
-		err := ctx.RT.InvokeWithArguments(jobWrapper(), []any{sb, args}, func(v any) error {
+		err := runtime.Of(ctx).InvokeWithArguments(jobWrapper(), []any{sb, args}, func(v any) error {
 			j.output = append(j.output, v)
 			return nil
 		})
@@ -116,7 +116,7 @@ func startJob(name, module string) *runtime.Command {
 		o.AddTyped("Location", "System.String", "localhost")
 		o.AddTyped("Command", "System.String", strings.TrimSpace(sb.Text()))
 		o.AddTyped("PSBeginTime", "System.DateTime", begin)
-		o.AddTyped("PSEndTime", "System.DateTime", ctx.RT.Now())
+		o.AddTyped("PSEndTime", "System.DateTime", runtime.Of(ctx).Now())
 		j.obj = o
 		t.mu.Lock()
 		t.jobs = append(t.jobs, j)
@@ -138,7 +138,7 @@ func firstBound(ctx *runtime.Context) string {
 // or -State (all of them when it names none), writing an error for each
 // -Id or -Name that matches none.
 func selectJobs(ctx *runtime.Context) ([]*job, error) {
-	t := jobsOf(ctx.RT)
+	t := jobsOf(runtime.Of(ctx))
 	t.mu.Lock()
 	all := append([]*job(nil), t.jobs...)
 	t.mu.Unlock()
@@ -227,7 +227,7 @@ func receiveJob() *runtime.Command {
 				}
 			}
 			if ctx.Switch("AutoRemoveJob") && ctx.Switch("Wait") {
-				removeJobs(ctx.RT, []*job{j})
+				removeJobs(runtime.Of(ctx), []*job{j})
 			}
 		}
 		return nil
@@ -292,7 +292,7 @@ func removeJob() *runtime.Command {
 				gone = append(gone, j)
 			}
 		}
-		removeJobs(ctx.RT, gone)
+		removeJobs(runtime.Of(ctx), gone)
 		return nil
 	}
 	return c

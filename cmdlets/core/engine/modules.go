@@ -273,7 +273,7 @@ func importModule() *runtime.Command {
 			m, ok := findModule(n)
 			if !ok {
 				if strings.ContainsAny(n, `/\`) || strings.HasSuffix(strings.ToLower(n), ".psm1") || strings.HasSuffix(strings.ToLower(n), ".psd1") {
-					if p, err := ctx.RT.Files().Resolve(n); err == nil && ctx.RT.Files().Exists(p) {
+					if p, err := runtime.Of(ctx).Files().Resolve(n); err == nil && runtime.Of(ctx).Files().Exists(p) {
 						if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim cannot load the module file '%s' (Import-Module); only the modules it provides can be imported.", n), "Modules_ModuleFileNotSupported", object.NotImplemented, "NotSupportedException", n)); err != nil {
 							return err
 						}
@@ -285,9 +285,9 @@ func importModule() *runtime.Command {
 				}
 				continue
 			}
-			loaded(ctx.RT).add(m.name)
+			loaded(runtime.Of(ctx)).add(m.name)
 			if ctx.Switch("PassThru") {
-				if err := ctx.WriteObject(moduleInfo(ctx.RT, m)); err != nil {
+				if err := ctx.WriteObject(moduleInfo(runtime.Of(ctx), m)); err != nil {
 					return err
 				}
 			}
@@ -318,7 +318,7 @@ func getModule() *runtime.Command {
 		if ctx.Switch("ListAvailable") {
 			list = moduleCatalog
 		} else {
-			for _, n := range loaded(ctx.RT).names {
+			for _, n := range loaded(runtime.Of(ctx)).names {
 				if m, ok := findModule(n); ok {
 					list = append(list, m)
 				}
@@ -334,7 +334,7 @@ func getModule() *runtime.Command {
 			if !ok {
 				continue
 			}
-			if err := ctx.WriteObject(moduleInfo(ctx.RT, m)); err != nil {
+			if err := ctx.WriteObject(moduleInfo(runtime.Of(ctx), m)); err != nil {
 				return err
 			}
 		}
@@ -355,7 +355,7 @@ func removeModule() *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		removed := false
 		for _, n := range ctx.Strings("Name") {
-			l := loaded(ctx.RT)
+			l := loaded(runtime.Of(ctx))
 			for _, have := range append([]string(nil), l.names...) {
 				if wildcard.Match(n, have) {
 					if ok, err := ctx.ShouldProcess(fmt.Sprintf("%s (Path: '%s')", have, moduleSpecPath(have)), "Remove-Module"); err != nil || !ok {

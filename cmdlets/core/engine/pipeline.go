@@ -89,7 +89,7 @@ func whereObject() *runtime.Command {
 		in := ctx.Input
 		if ctx.ParameterSet == "ScriptBlockSet" {
 			sb := ctx.Value("FilterScript").(*automation.ScriptBlock)
-			v, err := ctx.RT.EvalScriptBlock(sb, in)
+			v, err := runtime.Of(ctx).EvalScriptBlock(sb, in)
 			if err != nil {
 				return err
 			}
@@ -122,7 +122,7 @@ func whereObject() *runtime.Command {
 		if !ctx.Has("Value") {
 			return ctx.Fail(ctx.NewError("The value is not specified. Specify a value to compare with the property.", "ValueNotSpecifiedForWhereObject", object.InvalidOperation, "PSArgumentException", nil))
 		}
-		r, err := ctx.RT.Operator(op, val, ctx.Value("Value"))
+		r, err := runtime.Of(ctx).Operator(op, val, ctx.Value("Value"))
 		if err != nil {
 			return ctx.WriteError(ctx.NewError(err.Error(), "OperationNotSupported", object.InvalidOperation, "RuntimeException", in))
 		}
@@ -199,7 +199,7 @@ func forEachObject() *runtime.Command {
 		}
 		b, _, _ := blocks(ctx)
 		for _, sb := range b {
-			if err := ctx.RT.InvokeScriptBlock(sb, nil, emit(ctx)); err != nil {
+			if err := runtime.Of(ctx).InvokeScriptBlock(sb, nil, emit(ctx)); err != nil {
 				return err
 			}
 		}
@@ -215,7 +215,7 @@ func forEachObject() *runtime.Command {
 			if ctx.Has("ArgumentList") || !hasProperty(in, name) {
 				if !hasProperty(in, name) {
 					args, _ := ctx.Value("ArgumentList").([]any)
-					v, err := ctx.RT.MethodCall(in, name, args)
+					v, err := runtime.Of(ctx).MethodCall(in, name, args)
 					if err == nil {
 						return ctx.WriteEnumerated(v)
 					}
@@ -225,14 +225,14 @@ func forEachObject() *runtime.Command {
 					return ctx.WriteError(ctx.NewError(fmt.Sprintf("The input name \"%s\" cannot be resolved to a member.", name), "PropertyOrMethodNotFound,Microsoft.PowerShell.Commands.ForEachObjectCommand", object.InvalidArgument, "PSArgumentException", in))
 				}
 			}
-			return ctx.WriteEnumerated(members.Value(ctx.RT.Members(), in, name))
+			return ctx.WriteEnumerated(members.Value(runtime.Of(ctx).Members(), in, name))
 		}
 		if !ctx.HasInput && ctx.Has("Process") {
 			// no pipeline input: the process block still runs once with $_ = $null
 		}
 		_, p, _ := blocks(ctx)
 		for _, sb := range p {
-			if err := ctx.RT.InvokeScriptBlock(sb, ctx.Input, emit(ctx)); err != nil {
+			if err := runtime.Of(ctx).InvokeScriptBlock(sb, ctx.Input, emit(ctx)); err != nil {
 				return err
 			}
 		}
@@ -244,7 +244,7 @@ func forEachObject() *runtime.Command {
 		}
 		_, _, e := blocks(ctx)
 		for _, sb := range e {
-			if err := ctx.RT.InvokeScriptBlock(sb, nil, emit(ctx)); err != nil {
+			if err := runtime.Of(ctx).InvokeScriptBlock(sb, nil, emit(ctx)); err != nil {
 				return err
 			}
 		}
@@ -521,16 +521,16 @@ func sameForUnique(ctx *runtime.Context, a, b any) bool {
 			return false
 		}
 		for i := range pa {
-			if !strings.EqualFold(pa[i].Name, pb[i].Name) || ctx.RT.ToStr(pa[i].Get()) != ctx.RT.ToStr(pb[i].Get()) {
+			if !strings.EqualFold(pa[i].Name, pb[i].Name) || runtime.Of(ctx).ToStr(pa[i].Get()) != runtime.Of(ctx).ToStr(pb[i].Get()) {
 				return false
 			}
 		}
 		return true
 	}
 	if ctx.Switch("CaseInsensitive") {
-		return ctx.RT.EqualValues(a, b, false)
+		return runtime.Of(ctx).EqualValues(a, b, false)
 	}
-	return ctx.RT.EqualValues(a, b, true)
+	return runtime.Of(ctx).EqualValues(a, b, true)
 }
 
 // PropSpec turns a -Property element (name, script block or hashtable)
@@ -572,7 +572,7 @@ func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude 
 			var val any
 			if s.Script != nil {
 				sb, _ := s.Script.(*automation.ScriptBlock)
-				v, err := ctx.RT.EvalScriptBlock(sb, in)
+				v, err := runtime.Of(ctx).EvalScriptBlock(sb, in)
 				if err != nil {
 					return nil, err
 				}
@@ -666,7 +666,7 @@ func sortObject() *runtime.Command {
 		key := func(v any, s format.PropSpec) any {
 			if s.Script != nil {
 				sb, _ := s.Script.(*automation.ScriptBlock)
-				r, _ := ctx.RT.EvalScriptBlock(sb, v)
+				r, _ := runtime.Of(ctx).EvalScriptBlock(sb, v)
 				return r
 			}
 			if s.Name == "" {
@@ -695,9 +695,9 @@ func sortObject() *runtime.Command {
 				} else if s.Ascending != nil {
 					d = !*s.Ascending
 				}
-				c, err := ctx.RT.CompareValues(keys[idx[a]][k], keys[idx[b]][k], cs)
+				c, err := runtime.Of(ctx).CompareValues(keys[idx[a]][k], keys[idx[b]][k], cs)
 				if err != nil {
-					c = strings.Compare(ctx.RT.ToStr(keys[idx[a]][k]), ctx.RT.ToStr(keys[idx[b]][k]))
+					c = strings.Compare(runtime.Of(ctx).ToStr(keys[idx[a]][k]), runtime.Of(ctx).ToStr(keys[idx[b]][k]))
 				}
 				if c != 0 {
 					if d {
@@ -714,7 +714,7 @@ func sortObject() *runtime.Command {
 				prev := out[len(out)-1]
 				same := true
 				for k, s := range specs {
-					if !ctx.RT.EqualValues(key(prev, s), keys[i][k], cs) {
+					if !runtime.Of(ctx).EqualValues(key(prev, s), keys[i][k], cs) {
 						same = false
 					}
 				}
@@ -776,7 +776,7 @@ func measureObject() *runtime.Command {
 		a := ms.all
 		in := ctx.Input
 		if ctx.ParameterSet == "TextMeasure" {
-			s := ctx.RT.ToStr(in)
+			s := runtime.Of(ctx).ToStr(in)
 			a.count++
 			a.lines += strings.Count(s, "\n") + 1
 			a.words += len(strings.Fields(s))
@@ -802,7 +802,7 @@ func measureObject() *runtime.Command {
 		ps := ms.props
 		counted := map[string]bool{}
 		for _, spec := range props {
-			name := ctx.RT.ToStr(spec)
+			name := runtime.Of(ctx).ToStr(spec)
 			if wildcard.Has(name) {
 				for _, p := range allProps(in) {
 					if wildcard.Match(name, p.Name) && !counted[strings.ToLower(p.Name)] {
@@ -865,7 +865,7 @@ func measureObject() *runtime.Command {
 			e := ps.byName[strings.ToLower(name)]
 			if e.count == 0 {
 				// no object had it: an error only under strict mode
-				if ctx.RT.StrictMode() >= 2 {
+				if runtime.Of(ctx).StrictMode() >= 2 {
 					if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("The property \"%s\" cannot be found in the input for any objects.", name), "GenericMeasurePropertyNotFound", object.InvalidArgument, "PSArgumentException", nil)); err != nil {
 						return err
 					}
@@ -948,7 +948,7 @@ func groupObject() *runtime.Command {
 			for _, s := range specs {
 				if s.Script != nil {
 					sb, _ := s.Script.(*automation.ScriptBlock)
-					v, _ := ctx.RT.EvalScriptBlock(sb, it)
+					v, _ := runtime.Of(ctx).EvalScriptBlock(sb, it)
 					vals = append(vals, v)
 				} else {
 					vals = append(vals, PropertyOrKey(it, s.Name))
@@ -970,9 +970,9 @@ func groupObject() *runtime.Command {
 		if sameKeyTypes(keys) {
 			sort.SliceStable(order, func(a, b int) bool {
 				for k := range keys[order[a]] {
-					c, err := ctx.RT.CompareValues(keys[order[a]][k], keys[order[b]][k], cs)
+					c, err := runtime.Of(ctx).CompareValues(keys[order[a]][k], keys[order[b]][k], cs)
 					if err != nil {
-						c = strings.Compare(ctx.RT.ToStr(keys[order[a]][k]), ctx.RT.ToStr(keys[order[b]][k]))
+						c = strings.Compare(runtime.Of(ctx).ToStr(keys[order[a]][k]), runtime.Of(ctx).ToStr(keys[order[b]][k]))
 					}
 					if c != 0 {
 						return c < 0
@@ -986,7 +986,7 @@ func groupObject() *runtime.Command {
 			it, vals := items[i], keys[i]
 			parts := make([]string, len(vals))
 			for i, v := range vals {
-				parts[i] = ctx.RT.ToStr(v)
+				parts[i] = runtime.Of(ctx).ToStr(v)
 			}
 			name := strings.Join(parts, ", ")
 			var g *group
@@ -1097,7 +1097,7 @@ func measureValue(ctx *runtime.Context, a *measureAcc, val any) {
 	}
 	a.count++
 	if ctx.Switch("Sum") || ctx.Switch("Average") || ctx.Switch("StandardDeviation") || ctx.Switch("AllStats") || ctx.Switch("Maximum") || ctx.Switch("Minimum") {
-		n, err := ctx.RT.Operator("+", 0.0, val)
+		n, err := runtime.Of(ctx).Operator("+", 0.0, val)
 		f, isF := n.(float64)
 		if err != nil || !isF {
 			a.numeric = false
@@ -1110,10 +1110,10 @@ func measureValue(ctx *runtime.Context, a *measureAcc, val any) {
 		a.min, a.max = val, val
 		return
 	}
-	if c, err := ctx.RT.CompareValues(val, a.min, false); err == nil && c < 0 {
+	if c, err := runtime.Of(ctx).CompareValues(val, a.min, false); err == nil && c < 0 {
 		a.min = val
 	}
-	if c, err := ctx.RT.CompareValues(val, a.max, false); err == nil && c > 0 {
+	if c, err := runtime.Of(ctx).CompareValues(val, a.max, false); err == nil && c > 0 {
 		a.max = val
 	}
 }

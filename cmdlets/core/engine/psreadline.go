@@ -53,8 +53,8 @@ func setReadLineOption() *runtime.Command {
 	c := Declared("Set-PSReadLineOption", "PSReadLine")
 	c.Synopsis = "Sets the options of exosim's line editor that it supports; each other option is reported, not set."
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		o := readLineOf(ctx.RT)
-		t := terminal(ctx.RT)
+		o := readLineOf(runtime.Of(ctx))
+		t := terminal(runtime.Of(ctx))
 		names := make([]string, 0, len(ctx.Bound()))
 		for _, p := range ctx.Command.Params {
 			if ctx.Has(p.Name) {
@@ -100,7 +100,7 @@ func getReadLineOption() *runtime.Command {
 	c := Declared("Get-PSReadLineOption", "PSReadLine")
 	c.Synopsis = "Gets the options of exosim's line editor."
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		o := readLineOf(ctx.RT)
+		o := readLineOf(runtime.Of(ctx))
 		r := object.NewObject("Microsoft.PowerShell.PSConsoleReadLineOptions", "System.Object")
 		r.AddTyped("EditMode", "Microsoft.PowerShell.EditMode", "Emacs")
 		r.AddTyped("ContinuationPrompt", "System.String", ">> ")
@@ -121,7 +121,7 @@ func setReadLineKeyHandler() *runtime.Command {
 			return ctx.Fail(ctx.NewError("exosim's line editor does not run script-block key handlers (-ScriptBlock): the key handler was not set.",
 				"OptionNotSimulated", object.NotImplemented, "NotImplementedException", nil))
 		}
-		t := terminal(ctx.RT)
+		t := terminal(runtime.Of(ctx))
 		for _, k := range ctx.Strings("Chord") {
 			var err error
 			if t != nil {

@@ -50,11 +50,11 @@ func newObject() *runtime.Command {
 			}
 			pw, ok := args[1].(object.SecureString)
 			if !ok {
-				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot convert argument \"password\", with value: \"%s\", for \"PSCredential\" to type \"System.Security.SecureString\".", ctx.RT.ToStr(args[1])), "ConstructorInvokedThrowException"+id, object.InvalidOperation, "MethodException", nil))
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot convert argument \"password\", with value: \"%s\", for \"PSCredential\" to type \"System.Security.SecureString\".", runtime.Of(ctx).ToStr(args[1])), "ConstructorInvokedThrowException"+id, object.InvalidOperation, "MethodException", nil))
 			}
-			o = NewCredential(ctx.RT.ToStr(args[0]), pw)
+			o = NewCredential(runtime.Of(ctx).ToStr(args[0]), pw)
 		default:
-			v, err := ctx.RT.NewInstance(name, args)
+			v, err := runtime.Of(ctx).NewInstance(name, args)
 			if err != nil {
 				rec := runtime.NewObjectError(err, name, len(args))
 				rec.ErrorID += id
@@ -64,12 +64,12 @@ func newObject() *runtime.Command {
 		}
 		if h, ok := ctx.Value("Property").(*object.Hashtable); ok {
 			for _, e := range h.Entries() {
-				key := ctx.RT.ToStr(e.Key)
+				key := runtime.Of(ctx).ToStr(e.Key)
 				if obj, ok := o.(*object.PSObject); ok && obj.IsCustom() {
 					obj.Add(key, e.Value)
 					continue
 				}
-				if err := ctx.RT.SetProperty(o, key, e.Value); err != nil {
+				if err := runtime.Of(ctx).SetProperty(o, key, e.Value); err != nil {
 					return ctx.Fail(ctx.NewError(fmt.Sprintf("The member \"%s\" was not found for the specified .NET object.", key), "InvalidOperationException"+id, object.InvalidOperation, "InvalidOperationException", nil))
 				}
 			}
@@ -132,14 +132,14 @@ func addMember() *runtime.Command {
 				}
 			case "ScriptProperty":
 				sb, _ := ctx.Value("Value").(*automation.ScriptBlock)
-				rt := ctx.RT
+				rt := runtime.Of(ctx)
 				target := o
 				o.AddProperty(&object.Property{Name: ctx.String("Name"), Kind: object.ScriptProperty, Getter: func() any {
 					v, _ := rt.EvalScriptBlockThis(sb, target)
 					return v
 				}})
 			case "AliasProperty":
-				ref := ctx.RT.ToStr(ctx.Value("Value"))
+				ref := runtime.Of(ctx).ToStr(ctx.Value("Value"))
 				target := o
 				o.AddProperty(&object.Property{Name: ctx.String("Name"), Kind: object.AliasProperty, Getter: func() any { return target.Value(ref) }})
 			default:
@@ -154,7 +154,7 @@ func addMember() *runtime.Command {
 		case "NotePropertyMultiMemberSet":
 			h := ctx.Value("NotePropertyMembers").(*object.Hashtable)
 			for _, e := range h.Entries() {
-				if err := add(ctx.RT.ToStr(e.Key), e.Value); err != nil {
+				if err := add(runtime.Of(ctx).ToStr(e.Key), e.Value); err != nil {
 					return err
 				}
 			}
@@ -187,12 +187,12 @@ func getVariable() *runtime.Command {
 		}
 		for _, pattern := range names {
 			found := false
-			for _, n := range ctx.RT.Variables() {
+			for _, n := range runtime.Of(ctx).Variables() {
 				if !wildcard.Match(pattern, n) {
 					continue
 				}
 				found = true
-				v, _ := ctx.RT.GetVariable(n)
+				v, _ := runtime.Of(ctx).GetVariable(n)
 				if ctx.Switch("ValueOnly") {
 					if err := ctx.WriteObject(v); err != nil {
 						return err
@@ -232,7 +232,7 @@ func setVariable(name, typeName string) *runtime.Command {
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		o := runtime.VariableOptions{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
 		for _, n := range ctx.Strings("Name") {
-			if err := ctx.RT.DefineVariable(n, ctx.Value("Value"), o); err != nil {
+			if err := runtime.Of(ctx).DefineVariable(n, ctx.Value("Value"), o); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err
 				}
@@ -256,15 +256,15 @@ func removeVariable(name, typeName string) *runtime.Command {
 	clear := name == "Clear-Variable"
 	c.Handler.Process = func(ctx *runtime.Context) error {
 		for _, n := range ctx.Strings("Name") {
-			if _, ok := ctx.RT.GetVariable(n); !ok {
+			if _, ok := runtime.Of(ctx).GetVariable(n); !ok {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", n), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
 					return err
 				}
 				continue
 			}
 			if clear {
-				ctx.RT.SetVariable(n, nil)
-			} else if _, err := ctx.RT.DeleteVariable(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
+				runtime.Of(ctx).SetVariable(n, nil)
+			} else if _, err := runtime.Of(ctx).DeleteVariable(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err
 				}
@@ -289,9 +289,9 @@ func setStrictMode() *runtime.Command {
 	c.Handler.End = func(ctx *runtime.Context) error {
 		version := ""
 		if !ctx.Switch("Off") {
-			version = ctx.RT.ToStr(ctx.Value("Version"))
+			version = runtime.Of(ctx).ToStr(ctx.Value("Version"))
 		}
-		if err := ctx.RT.SetStrictMode(version); err != nil {
+		if err := runtime.Of(ctx).SetStrictMode(version); err != nil {
 			return ctx.Fail(ctx.NewError("Cannot validate argument on parameter 'Version'. "+err.Error(), "ParameterArgumentValidationError,Microsoft.PowerShell.Commands.SetStrictModeCommand", object.InvalidData, "ParameterBindingValidationException", nil))
 		}
 		return nil
@@ -306,7 +306,7 @@ func invokeExpression() *runtime.Command {
 		params.P("Command", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		return ctx.RT.InvokeExpression(ctx.String("Command"), func(v any) error { return ctx.WriteObject(v) })
+		return runtime.Of(ctx).InvokeExpression(ctx.String("Command"), func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
 }
@@ -331,7 +331,7 @@ func getHistory() *runtime.Command {
 		params.P("Count", params.TInt, params.Position(1)),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		hist := ctx.RT.History
+		hist := runtime.Of(ctx).History
 		if ids, ok := ctx.Value("Id").([]any); ok {
 			for _, id := range ids {
 				for _, h := range hist {
@@ -363,7 +363,7 @@ func invokeHistory() *runtime.Command {
 	c.SupportsShouldProcess = true
 	c.Params = []*params.Param{params.P("Id", params.TString, params.Position(0))}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		hist := ctx.RT.History
+		hist := runtime.Of(ctx).History
 		if len(hist) == 0 {
 			return ctx.Fail(ctx.NewError("Cannot locate the most recent history entry.", "InvokeHistoryNoLastHistoryEntryFound", object.ObjectNotFound, "ArgumentException", nil))
 		}
@@ -379,9 +379,9 @@ func invokeHistory() *runtime.Command {
 				return ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot locate history for commandline %s.", id), "InvokeHistoryNoHistoryForCommandline", object.ObjectNotFound, "ArgumentException", id))
 			}
 		}
-		ctx.RT.HostLine(entry.CommandLine)
-		ctx.RT.SetHistoryLine(entry.CommandLine)
-		return ctx.RT.InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
+		runtime.Of(ctx).HostLine(entry.CommandLine)
+		runtime.Of(ctx).SetHistoryLine(entry.CommandLine)
+		return runtime.Of(ctx).InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
 }

@@ -82,7 +82,7 @@ func compressArchive() *runtime.Command {
 		return nil
 	}
 	c.Handler.End = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		dest := ctx.String("DestinationPath")
 		dp, err := ns.Resolve(dest)
 		if err != nil || dp.Drive.Provider != fsys.FileSystem {
@@ -123,7 +123,7 @@ func compressArchive() *runtime.Command {
 			}
 			n := 0
 			for _, rp := range paths {
-				if it, ok := Lookup(ctx.RT, rp); ok && it.Info != nil {
+				if it, ok := Lookup(runtime.Of(ctx), rp); ok && it.Info != nil {
 					sources = append(sources, it)
 					n++
 				}
@@ -175,7 +175,7 @@ func compressArchive() *runtime.Command {
 		}
 		if ctx.Switch("PassThru") {
 			if fi, err := ns.Stat(dp); err == nil {
-				return ctx.WriteObject(fileObject(ctx.RT, dp, fi))
+				return ctx.WriteObject(fileObject(runtime.Of(ctx), dp, fi))
 			}
 		}
 		return nil
@@ -202,7 +202,7 @@ type zipEntry struct {
 
 // addFile adds (or replaces) a file entry.
 func addFile(ctx *runtime.Context, entries *[]zipEntry, it Item, name string) error {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), maxArchiveBytes)
 	if err != nil {
 		return ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "CompressArchiveUnauthorizedAccessError", it.Path.ProviderPath()))
@@ -216,7 +216,7 @@ func addFile(ctx *runtime.Context, entries *[]zipEntry, it Item, name string) er
 // Get-ChildItem -Recurse lists it (a folder's items, then each subfolder's),
 // a folder without files of its own as a folder entry.
 func addTree(ctx *runtime.Context, entries *[]zipEntry, dir Item, prefix string) error {
-	kids := children(ctx.RT, dir, true)
+	kids := children(runtime.Of(ctx), dir, true)
 	for _, k := range kids {
 		name := prefix + "/" + k.Info.Name()
 		if !k.Info.IsDir() {
@@ -226,7 +226,7 @@ func addTree(ctx *runtime.Context, entries *[]zipEntry, dir Item, prefix string)
 			continue
 		}
 		files := 0
-		for _, g := range children(ctx.RT, k, true) {
+		for _, g := range children(runtime.Of(ctx), k, true) {
 			if !g.Info.IsDir() {
 				files++
 			}
@@ -281,7 +281,7 @@ func writeZip(entries []zipEntry, store bool) ([]byte, error) {
 // readZip reads an archive's entries; a file that is not a zip archive is
 // the module's error.
 func readZip(ctx *runtime.Context, p fsys.Path) ([]zipEntry, error) {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	full := p.ProviderPath()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), maxArchiveBytes)
 	if err != nil {
@@ -323,7 +323,7 @@ func expandArchive() *runtime.Command {
 		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		src, literal := ctx.String("Path"), false
 		if ctx.Has("LiteralPath") {
 			src, literal = ctx.String("LiteralPath"), true
@@ -425,7 +425,7 @@ func expandArchive() *runtime.Command {
 		if ctx.Switch("PassThru") {
 			for _, p := range made {
 				if fi, err := ns.Stat(p); err == nil {
-					if err := ctx.WriteObject(fileObject(ctx.RT, p, fi)); err != nil {
+					if err := ctx.WriteObject(fileObject(runtime.Of(ctx), p, fi)); err != nil {
 						return err
 					}
 				}

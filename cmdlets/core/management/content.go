@@ -209,7 +209,7 @@ func noStreams(ctx *runtime.Context) error {
 // readBytes is Get-Content -AsByteStream: the file's bytes (one array with
 // -Raw), within -TotalCount and -Tail.
 func readBytes(ctx *runtime.Context, p fsys.Path) error {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
 	if err != nil {
 		return ctx.WriteError(ReadError(ctx, err, p, "GetContentReaderIOError"))
@@ -240,7 +240,7 @@ func readBytes(ctx *runtime.Context, p fsys.Path) error {
 }
 
 func readContent(ctx *runtime.Context, p fsys.Path, enc *Encoding) error {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	if ctx.Switch("AsByteStream") {
 		return readBytes(ctx, p)
 	}
@@ -411,14 +411,14 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 			if ctx.Switch("AsByteStream") {
 				// the values are the file's bytes, written as they are
 				enc = rawBytes
-				n, err := ctx.RT.ConvertTo(it, "byte")
+				n, err := runtime.Of(ctx).ConvertTo(it, "byte")
 				if err != nil {
 					return ctx.Fail(ctx.NewError(err.Error(), "InvalidCastException", object.InvalidArgument, "PSInvalidCastException", it))
 				}
 				b.WriteByte(byte(engine.ToInt64(n)))
 				continue
 			}
-			b.WriteString(ctx.RT.ToStr(it))
+			b.WriteString(runtime.Of(ctx).ToStr(it))
 			if !ctx.Switch("NoNewline") {
 				b.WriteByte('\n')
 			}
@@ -482,7 +482,7 @@ func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, err
 // only at the start of a new file). Errors are non-terminating records
 // under missingID for a missing folder and ioID otherwise.
 func writeText(ctx *runtime.Context, path, text string, enc *Encoding, appendTo bool, missingID, ioID string) error {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	if enc == nil {
 		enc = encUTF8
 	}
@@ -542,11 +542,11 @@ func clearContent() *runtime.Command {
 			}
 			if it.Info == nil {
 				if it.Path.Drive.Provider == fsys.Variable {
-					ctx.RT.SetVariable(it.Path.Rel, nil)
+					runtime.Of(ctx).SetVariable(it.Path.Rel, nil)
 				}
 				return nil
 			}
-			if err := ctx.RT.Files().WriteFile(it.Path, nil, false); err != nil {
+			if err := runtime.Of(ctx).Files().WriteFile(it.Path, nil, false); err != nil {
 				return ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath()))
 			}
 			return nil
@@ -576,8 +576,8 @@ func WriteFile(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 	data := enc.encode(text)
 	if len(enc.bom) > 0 {
 		fresh := !appendTo
-		if rp, err := provider.ResolveFile(ctx.RT.Files(), path); err == nil && appendTo {
-			if fi, err := ctx.RT.Files().Stat(rp); err != nil || fi.Size() == 0 {
+		if rp, err := provider.ResolveFile(runtime.Of(ctx).Files(), path); err == nil && appendTo {
+			if fi, err := runtime.Of(ctx).Files().Stat(rp); err != nil || fi.Size() == 0 {
 				fresh = true
 			}
 		}
@@ -585,7 +585,7 @@ func WriteFile(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 			data = append(append([]byte(nil), enc.bom...), data...)
 		}
 	}
-	if _, err := provider.WriteFile(ctx.RT.Files(), path, data, appendTo); err != nil {
+	if _, err := provider.WriteFile(runtime.Of(ctx).Files(), path, data, appendTo); err != nil {
 		return ctx.Fail(FileError(ctx, err, FileOpenID(err), nil))
 	}
 	return nil

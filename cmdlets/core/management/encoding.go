@@ -55,7 +55,7 @@ func EncodingOf(ctx *runtime.Context) (*Encoding, error) {
 		return encUTF8, nil
 	}
 	v := ctx.Value("Encoding")
-	name := strings.TrimSpace(ctx.RT.ToStr(v))
+	name := strings.TrimSpace(runtime.Of(ctx).ToStr(v))
 	if e := lookupEncoding(name); e != nil {
 		return e, nil
 	}

@@ -483,7 +483,7 @@ func getChildItem() *runtime.Command {
 // theirs: each folder's items, then each subfolder's.
 func listChildren(ctx *runtime.Context, it Item, rel string, depth int) error {
 	force := ctx.Switch("Force") || ctx.Switch("Hidden") || strings.Contains(strings.ToLower(ctx.String("Attributes")), "hidden")
-	kids := children(ctx.RT, it, force)
+	kids := children(runtime.Of(ctx), it, force)
 	for _, k := range kids {
 		if KeepChild(ctx, k) {
 			name := k.name()
@@ -614,7 +614,7 @@ func writeChild(ctx *runtime.Context, it Item, rel string) error {
 		}
 		return ctx.WriteObject(rel)
 	}
-	return ctx.WriteObject(itemObject(ctx.RT, it))
+	return ctx.WriteObject(itemObject(runtime.Of(ctx), it))
 }
 
 func getItem() *runtime.Command {
@@ -631,7 +631,7 @@ func getItem() *runtime.Command {
 			return err
 		}
 		return forEachKept(ctx, Expand, func(it Item) error {
-			return ctx.WriteObject(itemObject(ctx.RT, it))
+			return ctx.WriteObject(itemObject(runtime.Of(ctx), it))
 		})
 	}
 	return c
@@ -688,7 +688,7 @@ func Expand(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
 	}
 	var out []Item
 	for _, rp := range paths {
-		it, ok := Lookup(ctx.RT, rp)
+		it, ok := Lookup(runtime.Of(ctx), rp)
 		if !ok {
 			if !literal && wildcard.Has(p) {
 				continue
@@ -706,7 +706,7 @@ func Expand(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
 // ResolveAll resolves a path argument; a path that cannot resolve (an
 // unknown drive, a network share) is written as an error and gives none.
 func ResolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, error) {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	var paths []fsys.Path
 	var err error
 	if literal {
@@ -795,7 +795,7 @@ func newItem() *runtime.Command {
 }
 
 func newOneItem(ctx *runtime.Context, p string) error {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	ns := rt.Files()
 	rp, err := ns.Resolve(p)
 	if err != nil {
@@ -873,7 +873,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 
 // newSessionItem is New-Item on Env: or Variable:.
 func newSessionItem(ctx *runtime.Context, p fsys.Path) error {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	name := p.Rel
 	if name == "" {
 		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
@@ -931,7 +931,7 @@ func removeItem() *runtime.Command {
 }
 
 func removeOne(ctx *runtime.Context, it Item) error {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	p := it.Path
 	if p.Drive.Provider != fsys.FileSystem {
 		if ok, err := ctx.ShouldProcess(p.Rel, "Remove "+providerNoun(p.Drive.Provider)); err != nil || !ok {
@@ -1005,7 +1005,7 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 		)
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		rt := ctx.RT
+		rt := runtime.Of(ctx)
 		ns := rt.Files()
 		dest := ctx.String("Destination")
 		if dest == "" {
@@ -1043,7 +1043,7 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 }
 
 func transferOne(ctx *runtime.Context, it Item, target fsys.Path, move bool) error {
-	rt := ctx.RT
+	rt := runtime.Of(ctx)
 	ns := rt.Files()
 	src := it.Path.ProviderPath()
 	dst := target.ProviderPath()
@@ -1098,7 +1098,7 @@ func transferOne(ctx *runtime.Context, it Item, target fsys.Path, move bool) err
 }
 
 func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
 	if err != nil {
 		return ctx.WriteError(FileError(ctx, provider.HostError(err, from.ProviderPath()), "CopyFileInfoItemIOError", from.ProviderPath()))
@@ -1111,7 +1111,7 @@ func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
 
 // copyTree copies a folder: the folder itself, and with recurse its content.
 func copyTree(ctx *runtime.Context, it Item, to fsys.Path, recurse bool) error {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	if !ns.Exists(to) {
 		if err := ns.Mkdir(to, false); err != nil {
 			return ctx.WriteError(FileError(ctx, provider.HostError(err, to.ProviderPath()), "CopyDirectoryInfoItemIOError", it.Path.ProviderPath()))
@@ -1120,7 +1120,7 @@ func copyTree(ctx *runtime.Context, it Item, to fsys.Path, recurse bool) error {
 	if !recurse {
 		return nil
 	}
-	for _, k := range children(ctx.RT, it, true) {
+	for _, k := range children(runtime.Of(ctx), it, true) {
 		dst := to.Child(k.Info.Name())
 		if k.Info.IsDir() {
 			if err := copyTree(ctx, k, dst, true); err != nil {
@@ -1178,7 +1178,7 @@ func renameItem() *runtime.Command {
 		params.P("Credential", params.TObject),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		rt := ctx.RT
+		rt := runtime.Of(ctx)
 		ns := rt.Files()
 		paths, literal := PathArgs(ctx)
 		for _, p := range paths {
@@ -1251,7 +1251,7 @@ func getPSDrive() *runtime.Command {
 		}
 		for _, n := range names {
 			found := false
-			for _, d := range ctx.RT.Files().Drives() {
+			for _, d := range runtime.Of(ctx).Files().Drives() {
 				ok := strings.EqualFold(n, d.Name)
 				if !literal {
 					ok = wildcard.Match(n, d.Name)
@@ -1268,7 +1268,7 @@ func getPSDrive() *runtime.Command {
 					continue
 				}
 				found = true
-				if err := ctx.WriteObject(driveObject(ctx.RT, d)); err != nil {
+				if err := ctx.WriteObject(driveObject(runtime.Of(ctx), d)); err != nil {
 					return err
 				}
 			}

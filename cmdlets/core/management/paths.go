@@ -72,7 +72,7 @@ func joinPath() *runtime.Command {
 		{Code: `Join-Path $env:TEMP export one two`, Remark: "Joins several child names."},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		children := append([]string{ctx.String("ChildPath")}, ctx.Strings("AdditionalChildPath")...)
 		for _, p := range ctx.Strings("Path") {
 			sep, err := pathSep(ns, p)
@@ -155,7 +155,7 @@ func splitPath() *runtime.Command {
 		{Code: `Split-Path C:\Reports\holds.csv -Parent`, Remark: `Returns C:\Reports.`},
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		paths, literal := PathArgs(ctx)
 		if ctx.Switch("Resolve") {
 			var resolved []string
@@ -345,7 +345,7 @@ func testPath() *runtime.Command {
 				}
 				continue
 			}
-			p := ctx.RT.ToStr(it)
+			p := runtime.Of(ctx).ToStr(it)
 			ok := strings.TrimSpace(p) != "" && testOnePath(ctx, p, literal)
 			if err := ctx.WriteObject(ok); err != nil {
 				return err
@@ -357,7 +357,7 @@ func testPath() *runtime.Command {
 }
 
 func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	if ctx.Switch("IsValid") {
 		rp, err := ns.Resolve(p)
 		if err != nil {
@@ -382,7 +382,7 @@ func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
 		}
 	}
 	for _, rp := range paths {
-		it, ok := Lookup(ctx.RT, rp)
+		it, ok := Lookup(runtime.Of(ctx), rp)
 		if !ok || !KeepChild(ctx, it) {
 			continue
 		}
@@ -425,7 +425,7 @@ func resolvePath() *runtime.Command {
 		params.P("Credential", params.TObject),
 	)
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		base := ns.Location()
 		if b := ctx.String("RelativeBasePath"); b != "" {
 			bp, err := ns.Resolve(b)
@@ -506,7 +506,7 @@ func getLocation() *runtime.Command {
 		params.P("StackName", params.TStrings, params.InSets(params.Set("Stack", false, -1))),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		if ctx.ParameterSet == "Stack" {
 			names := ctx.Strings("StackName")
 			if len(names) == 0 {
@@ -543,7 +543,7 @@ func getLocation() *runtime.Command {
 
 // containerAt resolves a location argument to an existing container.
 func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool, error) {
-	ns := ctx.RT.Files()
+	ns := runtime.Of(ctx).Files()
 	var paths []fsys.Path
 	var err error
 	if literal {
@@ -559,7 +559,7 @@ func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool,
 	if len(paths) == 0 {
 		return fsys.Path{}, false, ctx.Fail(PathNotFound(ctx, p))
 	}
-	it, ok := Lookup(ctx.RT, paths[0])
+	it, ok := Lookup(runtime.Of(ctx), paths[0])
 	if !ok {
 		return fsys.Path{}, false, ctx.Fail(PathNotFound(ctx, paths[0].String()))
 	}
@@ -596,7 +596,7 @@ func setLocation() *runtime.Command {
 		if !ok {
 			return err
 		}
-		ctx.RT.SetLocation(target)
+		runtime.Of(ctx).SetLocation(target)
 		if ctx.Switch("PassThru") {
 			return ctx.WriteObject(provider.PathInfo(target))
 		}
@@ -617,7 +617,7 @@ func pushLocation() *runtime.Command {
 		params.P("StackName", params.TString, params.FromPipelineByName()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		p, literal := ctx.String("Path"), ctx.Has("LiteralPath")
 		if literal {
 			p = ctx.String("LiteralPath")
@@ -632,7 +632,7 @@ func pushLocation() *runtime.Command {
 		}
 		ns.Push(ctx.String("StackName"))
 		if p != "" {
-			ctx.RT.SetLocation(target)
+			runtime.Of(ctx).SetLocation(target)
 		}
 		if ctx.Switch("PassThru") {
 			return ctx.WriteObject(provider.PathInfo(ns.Location()))
@@ -650,7 +650,7 @@ func popLocation() *runtime.Command {
 		params.P("StackName", params.TString, params.FromPipelineByName()),
 	}
 	c.Handler.Process = func(ctx *runtime.Context) error {
-		ns := ctx.RT.Files()
+		ns := runtime.Of(ctx).Files()
 		name := ctx.String("StackName")
 		p, ok := ns.Pop(name)
 		if !ok {
@@ -659,7 +659,7 @@ func popLocation() *runtime.Command {
 			}
 			return nil
 		}
-		ctx.RT.SetLocation(p)
+		runtime.Of(ctx).SetLocation(p)
 		if ctx.Switch("PassThru") {
 			return ctx.WriteObject(provider.PathInfo(p))
 		}

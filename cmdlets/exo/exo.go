@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -40,7 +41,7 @@ func moduleCommand(name string) *runtime.Command {
 		Module:  Module,
 		Version: ModuleVersion,
 		Remote:  true,
-		Visible: func(rt *runtime.Runtime) bool { return Connected(rt, name) },
+		Visible: func(s command.Session) bool { return Connected(s, name) },
 	}
 }
 
@@ -63,8 +64,8 @@ func IsCompliance(name string) bool {
 //
 // A cmdlet that both services have (Get-RoleGroup, Get-User ...) is there
 // while either is connected.
-func Connected(rt *runtime.Runtime, name string) bool {
-	s := SessionOf(rt)
+func Connected(sess command.Session, name string) bool {
+	s := SessionOf(sess)
 	exoSvc, scc := Services(name)
 	return exoSvc && s.Connected || scc && s.ComplianceConnected
 }

@@ -1,6 +1,7 @@
 package exo
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
@@ -41,6 +42,6 @@ var sessionSlot = runtime.NewSlot[*Session]()
 
 // SessionOf returns the Exchange half's data of a session, creating it on
 // first use.
-func SessionOf(rt *runtime.Runtime) *Session {
-	return sessionSlot.Of(rt, func() *Session { return &Session{Connected: true, ComplianceConnected: true} })
+func SessionOf(sess command.Session) *Session {
+	return sessionSlot.Of(sess, func() *Session { return &Session{Connected: true, ComplianceConnected: true} })
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -307,7 +308,7 @@ func unimport(rt *runtime.Runtime) {
 		if c := rt.Registered(n); c != nil && c.Module != "" && strings.HasPrefix(c.Module, "tmp_") && !decl.OnPremOnly(c) {
 			// an imported command with no cloud counterpart: hide it by
 			// registering nothing over it; the gate handles on-premises-only ones.
-			c.Visible = func(*runtime.Runtime) bool { return false }
+			c.Visible = func(command.Session) bool { return false }
 		}
 	}
 	restoreDisplaced(rt)

@@ -59,7 +59,7 @@ type boundArgs struct {
 // bindArguments binds named and positional arguments (not pipeline input).
 func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, cmdExt syntax.Extent, simpleFunction bool) (*boundArgs, error) {
 	b := &boundArgs{values: map[string]any{}, common: map[string]any{}}
-	sig := cmd.sig()
+	sig := cmd.Signature()
 	isBound := func(n string) bool { _, ok := b.values[n]; return ok }
 	var positional []argument
 	setsUsed := map[string]bool{}
@@ -349,6 +349,6 @@ func (a argSession) ScriptBlock(v any) bool {
 
 // matchParameter resolves a typed parameter name of cmd (params.Match).
 func matchParameter(cmd *Command, typed string, withCommon bool) ([]params.Candidate, bool) {
-	sig := cmd.sig()
+	sig := cmd.Signature()
 	return params.Match(&sig, typed, withCommon)
 }

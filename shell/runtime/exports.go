@@ -126,8 +126,7 @@ func applyCommentHelp(c *Command, h *syntax.CommentHelp) {
 			}
 			params[i] = &cp
 		}
-		c.Params = params
-		c.paramIndex = nil
+		c.SetParams(params)
 	}
 }
 
@@ -153,7 +152,8 @@ func (rt *Runtime) ConvertArgument(cmd *Command, p *params.Param, v any) (any, e
 // Write-Error: the function's name, the script file's name, and nothing
 // for a script block or a command typed at the prompt.
 func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error {
-	fp := ctx.proc.scriptCaller()
+	pr := procOf(ctx)
+	fp := pr.scriptCaller()
 	if rec.CommandSuffix == "" {
 		switch {
 		case fp != nil && fp.fn != nil && fp.cmd.Name != "":
@@ -164,7 +164,7 @@ func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error
 			rec.NoCommandSuffix = true
 		}
 	}
-	if fp != nil && ctx.proc.errAction == "" && ctx.proc.errVar == "" {
+	if fp != nil && pr.errAction == "" && pr.errVar == "" {
 		if fp.isScript() && fp.fn == nil {
 			rec.Position = fp.position
 			if rec.Position == nil {
@@ -180,7 +180,7 @@ func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error
 		if rec.Position == nil {
 			rec.Position = fp.position
 		}
-		return fp.writeErrorFrom(ctx.proc, rec)
+		return fp.writeErrorFrom(pr, rec)
 	}
 	return ctx.WriteError(rec)
 }

@@ -127,40 +127,6 @@ func (rt *Runtime) hookedCommand(name string) *Command {
 	return nil
 }
 
-// Args returns the arguments a command declared AcceptsAnyArguments did
-// not bind to a parameter, as a function without a param() block gets
-// them in $args (ParameterName tells which are -Name tokens).
-func (c *Context) Args() []any {
-	if c.proc == nil || c.proc.bound == nil {
-		return nil
-	}
-	return c.proc.bound.extra
-}
-
-// CommonParameters returns the common parameters given to the command
-// (-ErrorAction, -WhatIf ...) by their declared names, as
-// $PSBoundParameters lists them: a test double passes them on to the
-// command it stands in for.
-func (c *Context) CommonParameters() map[string]any {
-	out := map[string]any{}
-	if c.proc == nil || c.proc.bound == nil {
-		return out
-	}
-	for k, v := range c.proc.bound.common {
-		out[commonName(k)] = commonValue(k, v)
-	}
-	return out
-}
-
 // ParameterName reports whether v is a -Name token of $args (an argument
 // written as a parameter name that no parameter took), with its name.
 func (rt *Runtime) ParameterName(v any) (string, bool) { return rt.tokenName(v) }
-
-// Position returns where the command was written: its file, line and the
-// text of that line (nil for a command the host invoked itself).
-func (c *Context) Position() *object.Position {
-	if c.proc == nil {
-		return nil
-	}
-	return c.proc.position
-}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -207,10 +208,10 @@ func (pr *cmdProcessor) beginScript() error {
 	}
 	run := &funcRun{ast: ast, params: params, cmd: pr.cmd, isDot: pr.dot}
 	pr.fnRun = run
-	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr}
-	pr.ctx.bound = map[string]any{}
+	pr.ctx = command.NewContext(rt, pr.cmd, pr.invName, pr)
+	pr.ctx.Bindings = map[string]any{}
 	for k, v := range pr.bound.values {
-		pr.ctx.bound[k] = v
+		pr.ctx.Bindings[k] = v
 	}
 	if !pr.hasInput {
 		if err := pr.resolveSet(); err != nil {
@@ -273,7 +274,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	keys := append([]string{}, pr.bound.order...)
 	for _, p := range pr.cmd.Params {
 		k := strings.ToLower(p.Name)
-		if _, ok := pr.ctx.bound[k]; ok && !containsKey(keys, k) {
+		if _, ok := pr.ctx.Bindings[k]; ok && !containsKey(keys, k) {
 			keys = append(keys, k)
 		}
 	}
@@ -282,7 +283,7 @@ func (pr *cmdProcessor) setParamVars() error {
 			bp.Set(commonName(k), commonValue(k, cv))
 			continue
 		}
-		v, ok := pr.ctx.bound[k]
+		v, ok := pr.ctx.Bindings[k]
 		p := pr.cmd.Param(k)
 		if !ok || p == nil {
 			continue
@@ -319,7 +320,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	run.scope.set("PSBoundParameters", bp)
 	run.scope.set("PSCmdlet", &PSCmdlet{pr: pr})
 	for _, p := range pr.cmd.Params {
-		if _, ok := pr.ctx.bound[strings.ToLower(p.Name)]; ok {
+		if _, ok := pr.ctx.Bindings[strings.ToLower(p.Name)]; ok {
 			continue
 		}
 		v, err := pr.defaultValue(p)
@@ -434,9 +435,9 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 	defer func() { rt.scope = saved }()
 	if hasInput {
 		// rebind pipeline parameters
-		pr.ctx.bound = map[string]any{}
+		pr.ctx.Bindings = map[string]any{}
 		for k, val := range pr.bound.values {
-			pr.ctx.bound[k] = val
+			pr.ctx.Bindings[k] = val
 		}
 		if err := pr.bindScriptPipeline(v); err != nil {
 			return err
@@ -473,14 +474,14 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 		if _, done := pr.bound.values[pp.key]; done {
 			continue
 		}
-		if _, done := pr.ctx.bound[pp.key]; done {
+		if _, done := pr.ctx.Bindings[pp.key]; done {
 			continue
 		}
 		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
 		if err != nil {
 			return err
 		}
-		pr.ctx.bound[pp.key] = cv
+		pr.ctx.Bindings[pp.key] = cv
 		pr.setParamVar(pp.p, cv)
 		run.bound.Set(pp.p.Name, cv)
 		break
@@ -489,7 +490,7 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 		if _, done := pr.bound.values[pp.key]; done {
 			continue
 		}
-		if _, done := pr.ctx.bound[pp.key]; done {
+		if _, done := pr.ctx.Bindings[pp.key]; done {
 			continue
 		}
 		p := pp.p
@@ -506,7 +507,7 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 			if err != nil {
 				return err
 			}
-			pr.ctx.bound[pp.key] = cv
+			pr.ctx.Bindings[pp.key] = cv
 			pr.setParamVar(p, cv)
 			run.bound.Set(p.Name, cv)
 			break

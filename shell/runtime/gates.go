@@ -43,7 +43,7 @@ func (rt *Runtime) IsVisible(c *Command) bool {
 // key stays the same: a runbook resolves the same commands thousands of
 // times, and a cached copy keeps its worked-out parameter tables.
 func (rt *Runtime) VisibleCommand(c *Command) *Command {
-	c.load()
+	c.Complete()
 	if len(rt.paramGates) == 0 {
 		return c
 	}
@@ -72,29 +72,12 @@ func (rt *Runtime) SetGateKey(fn func(rt *Runtime) any) {
 
 // gateParams applies the parameter gates to c.
 func (rt *Runtime) gateParams(c *Command) *Command {
-	var kept []*params.Param
-	hidden := false
-	for _, p := range c.Params {
-		ok := true
+	return c.Without(func(p *params.Param) bool {
 		for _, g := range rt.paramGates {
 			if !g(rt, c, p) {
-				ok = false
-				break
+				return true
 			}
 		}
-		if ok {
-			kept = append(kept, p)
-		} else {
-			hidden = true
-		}
-	}
-	if !hidden {
-		return c
-	}
-	cp := *c
-	cp.Params = kept
-	cp.paramIndex = nil
-	cp.positional = nil
-	cp.keys = nil
-	return &cp
+		return false
+	})
 }

@@ -10,59 +10,6 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// InvocationParam is one parameter of an observed invocation, as bound
-// (or, for an invocation that never bound, as written).
-type InvocationParam struct {
-	// Name is the declared parameter name (or the name as typed when the
-	// command refused it).
-	Name string
-	// Value is the bound value; for a refused command it is the argument's
-	// source text, never evaluated.
-	Value any
-	// Sensitive marks passwords, SecureStrings and credentials: observers
-	// must not record their value.
-	Sensitive bool
-	// Common marks PowerShell's common parameters (-WhatIf, -Confirm,
-	// -ErrorAction ...).
-	Common bool
-}
-
-// InvocationEvent describes one cmdlet invocation: once per pipeline
-// object a cmdlet processes (once when it takes no input), or once for an
-// invocation that failed before it ran (not granted, binding failed).
-type InvocationEvent struct {
-	// Command is the command's full declaration (every parameter, whatever
-	// the session's gates hide).
-	Command *Command
-	// InvocationName is the name it was called by.
-	InvocationName string
-	// Params are the parameters in declaration order, then the common
-	// parameters given.
-	Params []InvocationParam
-	// Start is the session clock when the invocation began.
-	Start time.Time
-	// Err is the first error the invocation wrote or the terminating
-	// error it returned; nil when it succeeded.
-	Err *object.ErrorRecord
-	// Refused is true when the command or one of the parameters exists
-	// but a command or parameter gate of this session hides it (the
-	// caller saw an unknown-term or unknown-parameter error).
-	Refused bool
-	// Note is what an observer attached to the invocation while it ran
-	// (SetInvocationNote); nil otherwise.
-	Note any
-	// Declined is true when ShouldProcess answered no during the
-	// invocation (-WhatIf, or a confirmation the user declined), so it
-	// skipped the work it asked about.
-	Declined bool
-	// Unbound is true when the arguments did not bind: the command never
-	// ran (Err is the binding error).
-	Unbound bool
-}
-
-// InvocationHook observes invocations of the commands match selects.
-type InvocationHook func(ev InvocationEvent)
-
 type invocationHook struct {
 	match func(*Command) bool
 	fn    InvocationHook
@@ -107,7 +54,7 @@ func (rt *Runtime) fullCommand(c *Command) *Command {
 	key := strings.ToLower(c.Name)
 	if r, ok := rt.commands[key]; ok {
 		r = rt.built(key, r)
-		r.load()
+		r.Complete()
 		return r
 	}
 	return c
@@ -136,7 +83,7 @@ func sensitiveParam(p *params.Param, v any) bool {
 // parameters in their fixed order.
 func boundParams(c *Command, bound map[string]any, common map[string]any) []InvocationParam {
 	var out []InvocationParam
-	keys := c.paramKeys()
+	keys := c.ParamKeys()
 	for i, p := range c.Params {
 		if v, ok := bound[keys[i]]; ok {
 			out = append(out, InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
@@ -323,7 +270,7 @@ func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err e
 	if !ok || rt.IsVisible(c) || !rt.observed(c) {
 		return
 	}
-	c.load()
+	c.Complete()
 	rt.fire(InvocationEvent{Command: c, InvocationName: name, Params: sourceParams(c, e.Elements[1:]),
 		Start: rt.Now(), Err: errorRecord(err), Refused: true})
 }
@@ -365,35 +312,6 @@ func (pr *cmdProcessor) beginObserved() {
 	}
 }
 
-// Invocation returns the observed invocation this context is running,
-// as its event would read if it ended now without error, and false when
-// no hook observes it or it has already written an error. An observer
-// uses it to record a successful invocation in the invocation's own
-// transaction (the admin audit log); the event it finally receives
-// carries the Note it attached (SetInvocationNote), so it can tell the
-// invocation was recorded and correct the record if the invocation
-// failed afterwards.
-func (c *Context) Invocation() (InvocationEvent, bool) {
-	pr := c.proc
-	if pr == nil || !pr.inCall || pr.callErr != nil || pr.ctx != c {
-		return InvocationEvent{}, false
-	}
-	var common map[string]any
-	if pr.bound != nil {
-		common = pr.bound.common
-	}
-	return InvocationEvent{Command: pr.rt.fullCommand(pr.cmd), InvocationName: pr.invName,
-		Params: boundParams(pr.cmd, c.bound, common), Start: pr.callStart, Note: pr.callNote}, true
-}
-
-// SetInvocationNote attaches v to the observed invocation this context is
-// running (see Invocation); it is a no-op when there is none.
-func (c *Context) SetInvocationNote(v any) {
-	if pr := c.proc; pr != nil && pr.inCall && pr.ctx == c {
-		pr.callNote = v
-	}
-}
-
 // endObserved reports one processed invocation with its outcome.
 func (pr *cmdProcessor) endObserved(err error) {
 	rt := pr.rt
@@ -415,7 +333,7 @@ func (pr *cmdProcessor) endObserved(err error) {
 	if pr.bound != nil {
 		common = pr.bound.common
 	}
-	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.bound, common),
+	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.Bindings, common),
 		Start: start, Err: rec, Note: note, Declined: pr.callDeclined, Unbound: pr.callUnbound && rec != nil})
 	pr.callErr = nil
 	pr.callDeclined = false

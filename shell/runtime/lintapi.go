@@ -1,103 +1,19 @@
 package runtime
 
-import (
-	"strings"
-
-	"github.com/exosim/exosim/shell/params"
-)
-
-// This file exposes the binder's rules to static analysis (exosim lint):
-// how a typed parameter name is matched, which parameter a positional
-// argument goes to and which parameter set is chosen. They read the same
-// Command declarations the binder reads.
-
-// ParamMatch is one parameter a typed name can refer to: a declared
-// parameter or one of PowerShell's common parameters.
-type ParamMatch struct {
-	// Param is the declared parameter; nil for a common parameter.
-	Param *params.Param
-	// Name is the parameter's canonical name ("Identity", "ErrorAction").
-	Name string
-	// Kind is how its argument is converted.
-	Kind params.Kind
-	// TypeName is the .NET type named in "Missing an argument" errors.
-	TypeName string
-}
-
-// Common reports whether the match is a common parameter.
-func (m ParamMatch) Common() bool { return m.Param == nil }
-
-// MatchParameter resolves a parameter name as typed (without the dash)
-// with the binder's exact / prefix / alias rules, common parameters
-// included. ok is true when exactly one parameter matches; otherwise the
-// matches are the ambiguous candidates (none for an unknown name).
-func MatchParameter(cmd *Command, typed string) (matches []ParamMatch, ok bool) {
-	cands, ok := matchParameter(cmd, typed, true)
-	for _, c := range cands {
-		m := ParamMatch{Name: c.Name(), Kind: c.Kind()}
-		if c.Param != nil {
-			m.Param = c.Param
-			m.TypeName = "System.Object"
-			if c.Param.Type != nil {
-				m.TypeName = c.Param.Type.FullName
-			}
-		} else {
-			m.TypeName = c.Common.TypeName()
-		}
-		matches = append(matches, m)
-	}
-	return matches, ok
-}
-
-// SetsWith returns the command's parameter sets that contain every one of
-// the given parameters (the binder's candidate sets after named binding).
-func SetsWith(cmd *Command, params []*params.Param) []string {
-	var sets []string
-	for _, s := range cmd.SetNames() {
-		ok := true
-		for _, p := range params {
-			if _, in := p.InSet(s); !in {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			sets = append(sets, s)
-		}
-	}
-	return sets
-}
+import "github.com/exosim/exosim/shell/params"
 
 // NextPositional returns the parameter the binder gives the next
 // positional argument, given the candidate sets and the parameters already
 // bound (lower-case names). When valueKnown is false the argument's value
 // is not known statically; certain is then false if the choice would
 // depend on the value's type (several parameters share the slot in
-// different sets). A nil parameter means no positional slot is left.
+// different sets). A nil parameter means no positional slot is left. The
+// linter asks it beside command.MatchParameter and command.PickSet.
 func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *params.Param, certain bool) {
-	sig := cmd.sig()
+	sig := cmd.Signature()
 	isBound := func(n string) bool { return bound[n] }
 	if valueKnown {
 		return params.Next(&sig, sets, isBound, value, nativeKind), true
 	}
 	return params.NextUnknown(&sig, sets, isBound)
-}
-
-// PickSet chooses the parameter set of a command run without pipeline
-// input, as the binder does: a single candidate; else the only set whose
-// mandatory parameters are all bound; else the default set; "" when the
-// set cannot be resolved. missing lists the chosen set's unbound mandatory
-// parameters.
-func PickSet(cmd *Command, sets []string, bound map[string]bool) (set string, missing []*params.Param) {
-	sig := cmd.sig()
-	set = params.ChooseSet(&sig, sets, func(n string) bool { return bound[n] }, false)
-	if set == "" {
-		return "", nil
-	}
-	for _, p := range cmd.Params {
-		if si, in := p.InSet(set); in && si.Mandatory && !bound[strings.ToLower(p.Name)] {
-			missing = append(missing, p)
-		}
-	}
-	return set, missing
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
@@ -692,10 +693,10 @@ func (pr *cmdProcessor) begin() error {
 		pr.begun = true
 		return pr.processEarly()
 	}
-	pr.ctx = &Context{RT: rt, Command: pr.cmd, InvocationName: pr.invName, proc: pr}
-	pr.ctx.bound = map[string]any{}
+	pr.ctx = command.NewContext(rt, pr.cmd, pr.invName, pr)
+	pr.ctx.Bindings = map[string]any{}
 	for k, v := range pr.bound.values {
-		pr.ctx.bound[k] = v
+		pr.ctx.Bindings[k] = v
 	}
 	if !pr.hasInput {
 		if err := pr.resolveSet(); err != nil {
@@ -740,7 +741,7 @@ func (pr *cmdProcessor) resolveSet() error {
 	}
 	var missing []*params.Param
 	for _, mp := range pr.pipePlan().mandatoryIn(set) {
-		if _, bound := pr.ctx.bound[mp.key]; bound {
+		if _, bound := pr.ctx.Bindings[mp.key]; bound {
 			continue
 		}
 		missing = append(missing, mp.p)
@@ -793,7 +794,7 @@ func (pr *cmdProcessor) pickSet(strict bool) string {
 		candidates = append(candidates, s)
 		ok := true
 		for _, mp := range plan.mandatory[i] {
-			if _, bound := pr.ctx.bound[mp.key]; !bound {
+			if _, bound := pr.ctx.Bindings[mp.key]; !bound {
 				ok = false
 				break
 			}
@@ -805,7 +806,7 @@ func (pr *cmdProcessor) pickSet(strict bool) string {
 	if len(candidates) == 0 {
 		candidates = sets
 	}
-	sig := pr.cmd.sig()
+	sig := pr.cmd.Signature()
 	return params.ChooseAmong(&sig, candidates, satisfied, !strict)
 }
 
@@ -946,7 +947,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
 		if err != nil {
 			return err
 		}
-		pr.ctx.bound[strings.ToLower(p.Name)] = cv
+		pr.ctx.Bindings[strings.ToLower(p.Name)] = cv
 	}
 	return nil
 }
@@ -994,12 +995,12 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	if hasInput {
 		// rebind pipeline parameters for this object (in the same map:
 		// nothing keeps it from one object to the next; Bound copies it)
-		if ctx.bound == nil {
-			ctx.bound = make(map[string]any, len(pr.bound.values)+1)
+		if ctx.Bindings == nil {
+			ctx.Bindings = make(map[string]any, len(pr.bound.values)+1)
 		}
-		clear(ctx.bound)
+		clear(ctx.Bindings)
 		for k, val := range pr.bound.values {
-			ctx.bound[k] = val
+			ctx.Bindings[k] = val
 		}
 		if err := pr.bindPipeline(v); err != nil {
 			pr.endUnbound(err) // invocation hooks (hooks.go)
@@ -1041,7 +1042,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 	var nullErr error
 	pr.piped = pr.piped[:0]
 	for _, pp := range plan.byValue {
-		if _, done := pr.ctx.bound[pp.key]; done {
+		if _, done := pr.ctx.Bindings[pp.key]; done {
 			continue
 		}
 		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
@@ -1051,14 +1052,14 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 			}
 			continue
 		}
-		pr.ctx.bound[pp.key] = cv
+		pr.ctx.Bindings[pp.key] = cv
 		bound = true
 		byValue = pp.p
 		pr.piped = append(pr.piped, pp.p)
 		break
 	}
 	for _, pp := range plan.byName {
-		if _, done := pr.ctx.bound[pp.key]; done {
+		if _, done := pr.ctx.Bindings[pp.key]; done {
 			continue
 		}
 		// Binding by value chose the sets: a parameter in none of them
@@ -1078,7 +1079,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 				if err != nil {
 					return err
 				}
-				pr.ctx.bound[pp.key] = cv
+				pr.ctx.Bindings[pp.key] = cv
 				bound = true
 				pr.piped = append(pr.piped, p)
 				break

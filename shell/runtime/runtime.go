@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/classes"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/format"
@@ -125,7 +126,7 @@ type Runtime struct {
 
 	// slots hold the per-session data of packages outside the shell
 	// (Slot).
-	slots map[any]any
+	slots command.Slots
 	// historyLine, when set, is the command line the host records in the
 	// history instead of the one it ran (SetHistoryLine).
 	historyLine *string

@@ -1,4 +1,4 @@
-package runtime
+package command
 
 // Slot is a typed place in every session for the data of one package
 // outside the shell: the Exchange half keeps its connections, its signed-in
@@ -7,7 +7,7 @@ package runtime
 // slot once, as a package variable, and reads and writes the session's
 // value only through it, so the value always has the slot's type.
 //
-//	var jobsSlot = runtime.NewSlot[*jobTable]()
+//	var jobsSlot = command.NewSlot[*jobTable]()
 //	t := jobsSlot.Of(rt, newJobTable)
 type Slot[T any] struct {
 	// id makes every slot a distinct key (pointers to zero-size values
@@ -18,33 +18,39 @@ type Slot[T any] struct {
 // NewSlot returns a new slot holding values of type T.
 func NewSlot[T any]() *Slot[T] { return &Slot[T]{} }
 
+// Slots holds a session's slot values; the zero value holds none.
+type Slots struct {
+	m map[any]any
+}
+
 // Get returns the session's value and whether one was set.
-func (s *Slot[T]) Get(rt *Runtime) (T, bool) {
-	v, ok := rt.slots[s]
+func (s *Slot[T]) Get(sess Session) (T, bool) {
+	v, ok := sess.Slots().m[s]
 	// only Set writes the slot, so v is a T (or a nil interface T)
 	t, _ := v.(T)
 	return t, ok
 }
 
 // Set sets the session's value.
-func (s *Slot[T]) Set(rt *Runtime, v T) {
-	if rt.slots == nil {
-		rt.slots = map[any]any{}
+func (s *Slot[T]) Set(sess Session, v T) {
+	t := sess.Slots()
+	if t.m == nil {
+		t.m = map[any]any{}
 	}
-	rt.slots[s] = v
+	t.m[s] = v
 }
 
 // Clear removes the session's value: Get then reports none.
-func (s *Slot[T]) Clear(rt *Runtime) { delete(rt.slots, s) }
+func (s *Slot[T]) Clear(sess Session) { delete(sess.Slots().m, s) }
 
 // Of returns the session's value, setting it to newValue() first when
 // there is none.
-func (s *Slot[T]) Of(rt *Runtime, newValue func() T) T {
-	if v, ok := s.Get(rt); ok {
+func (s *Slot[T]) Of(sess Session, newValue func() T) T {
+	if v, ok := s.Get(sess); ok {
 		return v
 	}
 	v := newValue()
-	s.Set(rt, v)
+	s.Set(sess, v)
 	return v
 }
 
@@ -56,7 +62,7 @@ func (s *Slot[T]) Of(rt *Runtime, newValue func() T) T {
 // invocation starts with the zero value; nothing carries over between
 // invocations.
 //
-//	var sortSlot = runtime.NewInvocationSlot[sortState]()
+//	var sortSlot = command.NewInvocationSlot[sortState]()
 //	st := sortSlot.Of(ctx) // *sortState, zero the first time
 type InvocationSlot[T any] struct {
 	// id makes every slot a distinct key, as in Slot.

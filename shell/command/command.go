@@ -1,4 +1,11 @@
-package runtime
+// Package command is the shell's command model: a command's declaration
+// (Command, its parameters and help), the code behind it (Handler), what
+// that code receives when it runs (Context), and the typed places where
+// commands keep their data per session (Slot) and per invocation
+// (InvocationSlot). The runtime binds and runs commands; this package
+// knows nothing of how, and reaches the running pipeline through the
+// Processor and Session interfaces the runtime implements.
+package command
 
 import (
 	"strings"
@@ -102,7 +109,7 @@ type Command struct {
 	AcceptsAnyArguments bool
 	// Visible, when set, decides per session whether the command exists
 	// (connection state, roles).
-	Visible func(rt *Runtime) bool
+	Visible func(s Session) bool
 	Handler Handler
 	// Load, when set, completes the declaration (sets, parameters) the
 	// first time a session resolves the command: a command declared from
@@ -111,7 +118,7 @@ type Command struct {
 
 	paramIndex map[string]*params.Param
 	// positional lists, once worked out, the parameters that have a
-	// position in some set (binder.go).
+	// position in some set.
 	positional []params.Positional
 	// keys are the lower-case names of Params, once worked out.
 	keys []string
@@ -119,17 +126,18 @@ type Command struct {
 	lazy *lazyGroup
 }
 
-// sig is what the binding rules of shell/params read of c; the
+// Signature is what the binding rules of shell/params read of c; the
 // positional parameters are worked out once.
-func (c *Command) sig() params.Signature {
+func (c *Command) Signature() params.Signature {
 	if c.positional == nil {
 		c.positional = params.PositionalOf(c.Params)
 	}
 	return params.Signature{Params: c.Params, Sets: c.SetNames(), DefaultSet: c.DefaultSet, ShouldProcess: c.SupportsShouldProcess, Positional: c.positional}
 }
 
-// load completes a lazily declared command (see Load).
-func (c *Command) load() {
+// Complete completes a command whose declaration is finished on first
+// use (see Load); it is a no-op for any other command.
+func (c *Command) Complete() {
 	if c.Load != nil {
 		l := c.Load
 		c.Load = nil
@@ -137,9 +145,9 @@ func (c *Command) load() {
 	}
 }
 
-// paramKeys returns the binding keys (lower-case names) of c.Params, in
+// ParamKeys returns the binding keys (lower-case names) of c.Params, in
 // the same order.
-func (c *Command) paramKeys() []string {
+func (c *Command) ParamKeys() []string {
 	if len(c.keys) != len(c.Params) {
 		keys := make([]string, len(c.Params))
 		for i, p := range c.Params {
@@ -184,4 +192,34 @@ func (c *Command) SetNames() []string {
 		return []string{params.AllSets}
 	}
 	return c.Sets
+}
+
+// SetParams replaces the declared parameters, dropping what was worked
+// out from the old ones.
+func (c *Command) SetParams(ps []*params.Param) {
+	c.Params = ps
+	c.paramIndex = nil
+	c.positional = nil
+	c.keys = nil
+}
+
+// Without returns c without the parameters hide selects: c itself when
+// it selects none, else a copy (the command as a session whose gates hide
+// some parameters sees it).
+func (c *Command) Without(hide func(p *params.Param) bool) *Command {
+	var kept []*params.Param
+	hidden := false
+	for _, p := range c.Params {
+		if hide(p) {
+			hidden = true
+		} else {
+			kept = append(kept, p)
+		}
+	}
+	if !hidden {
+		return c
+	}
+	cp := *c
+	cp.SetParams(kept)
+	return &cp
 }

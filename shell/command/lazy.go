@@ -1,4 +1,4 @@
-package runtime
+package command
 
 import (
 	"fmt"
@@ -7,11 +7,11 @@ import (
 )
 
 // A session knows hundreds of commands but a command line uses a few:
-// a package declares its commands by name with Lazy (or LazyGroup), and a session builds
-// one the first time it resolves the name. Until then the session holds a
+// a package declares its commands by name with Lazy (or LazyGroup), and
+// a session builds one the first time it resolves the name. Until then the session holds a
 // stand-in that carries only the name; every way into the session's table
-// (resolution, Registered, Commands, module queries) builds it first, so
-// nothing outside this file sees a stand-in.
+// (resolution, Registered, Commands, module queries) builds it first
+// (Build), so no code outside the session's table sees a stand-in.
 
 // lazyGroup is one builder of several commands, run at most once.
 type lazyGroup struct {
@@ -50,70 +50,32 @@ func (g *lazyGroup) get(name string) *Command {
 			g.built[strings.ToLower(c.Name)] = c
 		}
 		if len(g.built) != len(g.names) {
-			panic(fmt.Sprintf("runtime: lazily declared commands %v built as %d commands", g.names, len(cmds)))
+			panic(fmt.Sprintf("command: lazily declared commands %v built as %d commands", g.names, len(cmds)))
 		}
 	})
 	c := g.built[strings.ToLower(name)]
 	if c == nil {
-		panic("runtime: lazily declared command " + name + " was not built")
+		panic("command: lazily declared command " + name + " was not built")
 	}
 	return c
 }
 
 // Built returns cmds with every command declared with Lazy or LazyGroup
-// built, for
-// code that reads a package's declarations without a session.
+// built, for code that reads a package's declarations without a session.
 func Built(cmds []*Command) []*Command {
 	out := make([]*Command, len(cmds))
 	for i, c := range cmds {
-		if c.lazy != nil {
-			c = c.lazy.get(c.Name)
-		}
-		out[i] = c
+		out[i] = c.Build()
 	}
 	return out
 }
 
-// built returns the registered command under key, building it if it was
-// declared lazily.
-func (rt *Runtime) built(key string, c *Command) *Command {
+// Build returns the command c stands for: built, the first time any
+// session asks, when c was declared with Lazy or LazyGroup; c itself
+// otherwise.
+func (c *Command) Build() *Command {
 	if c.lazy == nil {
 		return c
 	}
-	b := c.lazy.get(c.Name)
-	rt.commands[key] = b
-	return b
-}
-
-// buildAll builds every lazily declared command of the session.
-func (rt *Runtime) buildAll() {
-	rt.declareAll()
-	for k, c := range rt.commands {
-		rt.built(k, c)
-	}
-}
-
-// Wrap replaces the registered command name with what wrap makes of it,
-// the first time the session resolves the name: neither the command nor
-// its replacement is built before then. A name the session has not
-// registered is left alone.
-func (rt *Runtime) Wrap(name string, wrap func(orig *Command) *Command) {
-	key := strings.ToLower(name)
-	orig, ok := rt.commands[key]
-	if !ok {
-		orig, ok = rt.declared(key)
-	}
-	if !ok {
-		return
-	}
-	g := &lazyGroup{names: []string{orig.Name}}
-	g.build = func() []*Command {
-		c := orig
-		if c.lazy != nil {
-			c = c.lazy.get(c.Name)
-		}
-		c.load()
-		return []*Command{wrap(c)}
-	}
-	rt.commands[key] = &Command{Name: orig.Name, lazy: g}
+	return c.lazy.get(c.Name)
 }

@@ -15,6 +15,9 @@ type (
 	InvocationEvent = command.InvocationEvent
 	InvocationHook  = command.InvocationHook
 	ParamMatch      = command.ParamMatch
+	Table           = command.Table
+	Decl            = command.Decl
+	Group           = command.Group
 )
 
 type Slot[T any] = command.Slot[T]

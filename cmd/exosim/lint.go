@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/graph"
 	"github.com/exosim/exosim/cmdlets/lint"
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -131,11 +132,11 @@ func newLinter(e *env, strict bool) *lint.Linter {
 // as on-premises only), and what the reference lists as on-premises only.
 type lintCommands struct {
 	*runtime.Runtime
-	onPrem map[string]*runtime.Command
+	onPrem map[string]*command.Command
 }
 
 func newLintCommands(rt *runtime.Runtime) *lintCommands {
-	lc := &lintCommands{Runtime: rt, onPrem: map[string]*runtime.Command{}}
+	lc := &lintCommands{Runtime: rt, onPrem: map[string]*command.Command{}}
 	for _, name := range decl.Names() {
 		if _, ok := rt.LookupCommand(name); ok {
 			continue
@@ -148,7 +149,7 @@ func newLintCommands(rt *runtime.Runtime) *lintCommands {
 }
 
 // LookupCommand finds a session command, then a hidden on-premises one.
-func (lc *lintCommands) LookupCommand(name string) (*runtime.Command, bool) {
+func (lc *lintCommands) LookupCommand(name string) (*command.Command, bool) {
 	if c, ok := lc.Runtime.LookupCommand(name); ok {
 		return c, true
 	}
@@ -157,7 +158,7 @@ func (lc *lintCommands) LookupCommand(name string) (*runtime.Command, bool) {
 }
 
 // Commands lists the session's commands and the hidden on-premises ones.
-func (lc *lintCommands) Commands() []*runtime.Command {
+func (lc *lintCommands) Commands() []*command.Command {
 	out := lc.Runtime.Commands()
 	for _, c := range lc.onPrem {
 		out = append(out, c)
@@ -173,7 +174,7 @@ func (lc *lintCommands) OnPremisesCommand(name string) (string, bool) {
 
 // OnPremisesParams lists the parameters of a cloud cmdlet that exist only
 // in on-premises Exchange.
-func (lc *lintCommands) OnPremisesParams(cmd *runtime.Command) []string {
+func (lc *lintCommands) OnPremisesParams(cmd *command.Command) []string {
 	if cmd.Module != exo.Module {
 		return nil
 	}

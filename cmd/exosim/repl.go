@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/cmdlets/session"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/repl"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -121,9 +122,9 @@ func newCompleter(rt *runtime.Runtime) *repl.Completer {
 // declare an OutputType with registered views use those (repl's default);
 // mailbox and recipient cmdlets, whose objects are built from
 // directory.Mailbox, use that record's exported field names.
-func commandProperties(rt *runtime.Runtime) func(cmd *runtime.Command) []string {
+func commandProperties(rt *runtime.Runtime) func(cmd *command.Command) []string {
 	mailbox := structFields(reflect.TypeOf(directory.Mailbox{}))
-	return func(cmd *runtime.Command) []string {
+	return func(cmd *command.Command) []string {
 		if ps := repl.OutputProperties(rt, cmd); len(ps) > 0 {
 			return ps
 		}

@@ -14,9 +14,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/auditbypass"
 	ar "github.com/exosim/exosim/store/autoreply"
@@ -33,12 +33,12 @@ const exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MailboxAutoReplyConfiguration", "Set-MailboxAutoReplyConfiguration", "Get-MailboxAuditBypassAssociation", "Set-MailboxAuditBypassAssociation"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the audit bypass table (the account and whether it
 // bypasses auditing); Automatic Replies show as a list, having many
@@ -48,7 +48,7 @@ func Views(r *format.Registry) {
 		Columns: []format.Column{{Label: "Name", Property: "Name"}, {Label: "AuditBypassEnabled", Property: "AuditBypassEnabled"}}})
 }
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	get := exo.Declared("Get-MailboxAutoReplyConfiguration")
 	exo.Describe(get, map[string]string{
 		"Identity":                 "The mailbox whose Automatic Replies to show.",
@@ -78,7 +78,7 @@ func commands() []*runtime.Command {
 		"DeclineMeetingMessage":            "The text sent with declined meetings.",
 	})
 	set.Synopsis = "Changes a mailbox's Automatic Replies (out of office) settings."
-	set.Examples = []runtime.Example{{Code: `Set-MailboxAutoReplyConfiguration -Identity annb -AutoReplyState Scheduled -StartTime (Get-Date).AddDays(1) -EndTime (Get-Date).AddDays(8) -InternalMessage "Back next week."`,
+	set.Examples = []command.Example{{Code: `Set-MailboxAutoReplyConfiguration -Identity annb -AutoReplyState Scheduled -StartTime (Get-Date).AddDays(1) -EndTime (Get-Date).AddDays(8) -InternalMessage "Back next week."`,
 		Remark: "Schedules a week of replies starting tomorrow (simulated clock)."}}
 	set.Handler.Process = setAutoReply
 
@@ -93,7 +93,7 @@ func commands() []*runtime.Command {
 	setBypass.Synopsis = "Turns the mailbox audit logging bypass of an account on or off."
 	setBypass.Handler.Process = setAuditBypass
 
-	return []*runtime.Command{exo.Partial(get, "Identity", "ResultSize", "ReadFromDomainController", "UseCustomRouting"), set, getBypass, setBypass}
+	return []*command.Command{exo.Partial(get, "Identity", "ResultSize", "ReadFromDomainController", "UseCustomRouting"), set, getBypass, setBypass}
 }
 
 func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
@@ -124,7 +124,7 @@ func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
 	return o
 }
 
-func getAutoReply(ctx *runtime.Context) error {
+func getAutoReply(ctx *command.Context) error {
 	var out *object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, rec, err := mailbox.ResolveIdentity(ctx, tx)
@@ -163,7 +163,7 @@ func enumValue(v string, values []string) string {
 }
 
 // applyAutoReply sets what the call's parameters name.
-func applyAutoReply(ctx *runtime.Context, s *ar.Settings) *object.ErrorRecord {
+func applyAutoReply(ctx *command.Context, s *ar.Settings) *object.ErrorRecord {
 	if ctx.Has("AutoReplyState") {
 		v := enumValue(ctx.String("AutoReplyState"), ar.States)
 		if v == "" {
@@ -210,7 +210,7 @@ func applyAutoReply(ctx *runtime.Context, s *ar.Settings) *object.ErrorRecord {
 	return nil
 }
 
-func setAutoReply(ctx *runtime.Context) error {
+func setAutoReply(ctx *command.Context) error {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {
@@ -262,7 +262,7 @@ func bypassObject(m *directory.Mailbox, on bool) *object.PSObject {
 	return o
 }
 
-func getAuditBypass(ctx *runtime.Context) error {
+func getAuditBypass(ctx *command.Context) error {
 	var out []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		out = nil
@@ -302,7 +302,7 @@ func getAuditBypass(ctx *runtime.Context) error {
 	return mailbox.WriteLimited(ctx, out, max, ctx.Has("ResultSize"))
 }
 
-func setAuditBypass(ctx *runtime.Context) error {
+func setAuditBypass(ctx *command.Context) error {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {
@@ -331,7 +331,7 @@ func setAuditBypass(ctx *runtime.Context) error {
 
 // typedIdentity is the -Identity value as it was given, which Exchange's
 // prompts repeat; the mailbox's identity when there is none.
-func typedIdentity(ctx *runtime.Context, m *directory.Mailbox) string {
+func typedIdentity(ctx *command.Context, m *directory.Mailbox) string {
 	if raw, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity"))); strings.TrimSpace(raw) != "" {
 		return strings.TrimSpace(raw)
 	}

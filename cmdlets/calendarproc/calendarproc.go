@@ -12,9 +12,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	cal "github.com/exosim/exosim/store/calendarproc"
 	"github.com/exosim/exosim/store/directory"
@@ -32,12 +32,12 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-CalendarProcessing", "Set-CalendarProcessing"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default table: the mailbox and how its meeting
 // requests are processed.
@@ -110,7 +110,7 @@ var listSettings = []listSetting{
 	{"ResourceDelegates", func(s *cal.Settings) *[]string { return &s.ResourceDelegates }},
 }
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	get := exo.Declared("Get-CalendarProcessing")
 	exo.Describe(get, map[string]string{
 		"Identity":   "The mailbox whose calendar processing to show (a room, equipment, shared or user mailbox).",
@@ -118,7 +118,7 @@ func commands() []*runtime.Command {
 	})
 	get.OutputType = TypeCalendarConfiguration
 	get.Synopsis = "Shows how a mailbox processes meeting requests: the Calendar Attendant, and the resource booking policy of rooms and equipment."
-	get.Examples = []runtime.Example{{Code: `Get-CalendarProcessing -Identity confroomadams | Format-List AutomateProcessing,BookingWindowInDays,ResourceDelegates`, Remark: "Shows a room's booking policy."}}
+	get.Examples = []command.Example{{Code: `Get-CalendarProcessing -Identity confroomadams | Format-List AutomateProcessing,BookingWindowInDays,ResourceDelegates`, Remark: "Shows a room's booking policy."}}
 	get.Handler.Process = getCalendarProcessing
 
 	set := exo.Declared("Set-CalendarProcessing")
@@ -142,9 +142,9 @@ func commands() []*runtime.Command {
 	}
 	exo.Describe(set, help)
 	set.Synopsis = "Changes how a mailbox processes meeting requests."
-	set.Examples = []runtime.Example{{Code: `Set-CalendarProcessing -Identity confroomadams -AutomateProcessing AutoAccept -BookingWindowInDays 365 -ResourceDelegates meganb`, Remark: "A room books itself up to a year ahead, with a delegate."}}
+	set.Examples = []command.Example{{Code: `Set-CalendarProcessing -Identity confroomadams -AutomateProcessing AutoAccept -BookingWindowInDays 365 -ResourceDelegates meganb`, Remark: "A room books itself up to a year ahead, with a delegate."}}
 	set.Handler.Process = setCalendarProcessing
-	return []*runtime.Command{exo.Partial(get, "Identity", "ResultSize"), set}
+	return []*command.Command{exo.Partial(get, "Identity", "ResultSize"), set}
 }
 
 // Recipient references: a mailbox or a group of the directory.
@@ -155,7 +155,7 @@ const (
 
 // resolveRecipient finds the user or group a RecipientIdParameter value
 // names; rec is Exchange's error when it names none or several.
-func resolveRecipient(ctx *runtime.Context, tx *store.Tx, v any) (string, *object.ErrorRecord, error) {
+func resolveRecipient(ctx *command.Context, tx *store.Tx, v any) (string, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	var nf *store.NotFoundError
@@ -267,7 +267,7 @@ func settingsObject(tx *store.Tx, m *directory.Mailbox, s *cal.Settings) *object
 	return o
 }
 
-func getCalendarProcessing(ctx *runtime.Context) error {
+func getCalendarProcessing(ctx *command.Context) error {
 	var out *object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, rec, err := mailbox.ResolveIdentity(ctx, tx)
@@ -300,7 +300,7 @@ func oneOf(v string, values []string) string {
 
 // apply sets what the call's parameters name; rec is Exchange's error
 // for a value it refuses.
-func apply(ctx *runtime.Context, tx *store.Tx, s *cal.Settings) (*object.ErrorRecord, error) {
+func apply(ctx *command.Context, tx *store.Tx, s *cal.Settings) (*object.ErrorRecord, error) {
 	if ctx.Has("AutomateProcessing") {
 		v := oneOf(ctx.String("AutomateProcessing"), cal.AutomateValues)
 		if v == "" {
@@ -381,7 +381,7 @@ func listValues(v any) []any {
 	return []any{v}
 }
 
-func setCalendarProcessing(ctx *runtime.Context) error {
+func setCalendarProcessing(ctx *command.Context) error {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {

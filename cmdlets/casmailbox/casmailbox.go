@@ -10,10 +10,10 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	cas "github.com/exosim/exosim/store/casmailbox"
 	"github.com/exosim/exosim/store/directory"
@@ -31,12 +31,12 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-CASMailbox", "Set-CASMailbox"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the Get-CASMailbox table: the mailbox and its main
 // protocols.
@@ -58,7 +58,7 @@ var setSwitches = func() []string {
 	return out
 }()
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	get := exo.Declared("Get-CASMailbox")
 	exo.Describe(get, map[string]string{
 		"Identity":             "The mailbox; every mailbox when left out.",
@@ -70,7 +70,7 @@ func commands() []*runtime.Command {
 	})
 	get.OutputType = TypeCASMailbox
 	get.Synopsis = "Shows which protocols and clients (ActiveSync, Outlook on the web, POP, IMAP, MAPI, EWS) may open mailboxes."
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-CASMailbox -ResultSize Unlimited -Filter 'PopEnabled -eq $true -or ImapEnabled -eq $true' | Select-Object Name,PopEnabled,ImapEnabled", Remark: "Finds mailboxes that legacy protocols can still open."},
 	}
 	get.Handler.Process = getCAS
@@ -84,15 +84,15 @@ func commands() []*runtime.Command {
 		help[sw] = "$true or $false."
 	}
 	exo.Describe(set, help)
-	set.ConfirmImpact = runtime.ImpactMedium
+	set.ConfirmImpact = command.ImpactMedium
 	set.Synopsis = "Turns protocols and clients (ActiveSync, Outlook on the web, POP, IMAP, MAPI, EWS, SMTP AUTH) on or off for a mailbox."
-	set.Examples = []runtime.Example{{Code: "Set-CASMailbox annb -PopEnabled $false -ImapEnabled $false", Remark: "Closes POP3 and IMAP4 for Anne."}}
+	set.Examples = []command.Example{{Code: "Set-CASMailbox annb -PopEnabled $false -ImapEnabled $false", Remark: "Closes POP3 and IMAP4 for Anne."}}
 	// the parameter is a Nullable<bool>: $null takes the mailbox back to
 	// the organization's setting
 	exo.DeclaredParam(set, "SmtpClientAuthenticationDisabled").Type = &params.Type{Kind: params.KindObject, Name: "bool", FullName: "System.Nullable`1[System.Boolean]"}
 	set.Handler.Process = setCAS
 
-	return []*runtime.Command{
+	return []*command.Command{
 		exo.Partial(get, "Identity", "Anr", "Filter", "RecipientTypeDetails", "ResultSize", "Credential"),
 		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled"}, setSwitches...)...),
 	}
@@ -190,7 +190,7 @@ func matchAnr(m *directory.Mailbox, anr string) bool {
 	return false
 }
 
-func getCAS(ctx *runtime.Context) error {
+func getCAS(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -292,7 +292,7 @@ func nullableBool(v any) (b *bool, ok bool) {
 	return &x, true
 }
 
-func setCAS(ctx *runtime.Context) error {
+func setCAS(ctx *command.Context) error {
 	var smtpAuth *bool
 	if ctx.Has("SmtpClientAuthenticationDisabled") {
 		v := ctx.Value("SmtpClientAuthenticationDisabled")

@@ -7,8 +7,8 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
@@ -20,7 +20,7 @@ var caseMemberGroups = []string{"eDiscovery Manager", "Reviewer"}
 
 // caseMember resolves a -Member value to the account's UPN and ObjectId;
 // rec words why the account can't be a case member.
-func caseMember(ctx *runtime.Context, tx *store.Tx, who string) (upn string, rec *object.ErrorRecord, err error) {
+func caseMember(ctx *command.Context, tx *store.Tx, who string) (upn string, rec *object.ErrorRecord, err error) {
 	id, err := rbac.ResolveMember(tx, who)
 	if err != nil {
 		var nf *store.NotFoundError
@@ -67,13 +67,13 @@ func memberObjects(tx *store.Tx, c *holds.ComplianceCase) ([]*object.PSObject, e
 	return out, nil
 }
 
-func getComplianceCaseMember() *runtime.Command {
+func getComplianceCaseMember() *command.Command {
 	c := exo.Declared("Get-ComplianceCaseMember")
 	c.Synopsis = "Lists the members of an eDiscovery case (its creator until members are added)."
 	c.Description = "The simulated tenant has no eDiscovery Administrators, so -ShowCaseAdmin adds no one."
 	c.OutputType = rbac.TypeRoleGroupMember
-	c.Examples = []runtime.Example{{Code: `Get-ComplianceCaseMember -Case "Contoso v. Fabrikam"`, Remark: "Shows who works on the case."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `Get-ComplianceCaseMember -Case "Contoso v. Fabrikam"`, Remark: "Shows who works on the case."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) ([]*object.PSObject, error) {
 			k, err := holds.FindComplianceCase(tx, ctx.String("Case"))
 			if err != nil {
@@ -86,7 +86,7 @@ func getComplianceCaseMember() *runtime.Command {
 }
 
 // changeCaseMember is Add- and Remove-ComplianceCaseMember.
-func changeCaseMember(add bool) *runtime.Command {
+func changeCaseMember(add bool) *command.Command {
 	verb, action := "Remove", "Removing member from compliance case"
 	if add {
 		verb, action = "Add", "Adding member to compliance case"
@@ -94,13 +94,13 @@ func changeCaseMember(add bool) *runtime.Command {
 	c := exo.Declared(verb + "-ComplianceCaseMember")
 	if add {
 		c.Synopsis = "Adds a member (of the eDiscovery Manager or Reviewer role group) to an eDiscovery case."
-		c.Examples = []runtime.Example{{Code: `Add-ComplianceCaseMember -Case "Contoso v. Fabrikam" -Member pilarp@contoso.com`, Remark: "Adds Pilar to the case."}}
+		c.Examples = []command.Example{{Code: `Add-ComplianceCaseMember -Case "Contoso v. Fabrikam" -Member pilarp@contoso.com`, Remark: "Adds Pilar to the case."}}
 	} else {
 		c.Synopsis = "Removes a member from an eDiscovery case."
-		c.ConfirmImpact = runtime.ImpactHigh
-		c.Examples = []runtime.Example{{Code: `Remove-ComplianceCaseMember -Case "Contoso v. Fabrikam" -Member admin@contoso.onmicrosoft.com -Confirm:$false`, Remark: "Takes the creator off the case."}}
+		c.ConfirmImpact = command.ImpactHigh
+		c.Examples = []command.Example{{Code: `Remove-ComplianceCaseMember -Case "Contoso v. Fabrikam" -Member admin@contoso.onmicrosoft.com -Confirm:$false`, Remark: "Takes the creator off the case."}}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		kase, who := ctx.String("Case"), ctx.String("Member")
 		ok, err := shouldProcess(ctx, action, kase)
 		if err != nil || !ok {
@@ -137,12 +137,12 @@ func changeCaseMember(add bool) *runtime.Command {
 	return c
 }
 
-func updateComplianceCaseMember() *runtime.Command {
+func updateComplianceCaseMember() *command.Command {
 	c := exo.Declared("Update-ComplianceCaseMember")
 	c.Synopsis = "Replaces the members of an eDiscovery case."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `Update-ComplianceCaseMember -Case "Contoso v. Fabrikam" -Members pilarp@contoso.com, admin@contoso.onmicrosoft.com -Confirm:$false`, Remark: "Sets the case's members."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{{Code: `Update-ComplianceCaseMember -Case "Contoso v. Fabrikam" -Members pilarp@contoso.com, admin@contoso.onmicrosoft.com -Confirm:$false`, Remark: "Sets the case's members."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		kase := ctx.String("Case")
 		ok, err := shouldProcess(ctx, "Updating members of compliance case", kase)
 		if err != nil || !ok {

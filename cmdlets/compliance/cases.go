@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/holds"
 )
@@ -68,13 +68,13 @@ func plain(v any) any {
 	return object.ToInvariantString(v)
 }
 
-func getScope() *runtime.Command {
+func getScope() *command.Command {
 	c := exo.Declared("Get-AdaptiveScope")
 	c.Synopsis = "Shows the adaptive scopes that adaptive retention policies use."
 	c.Description = "A scope with a RawQuery uses the advanced query builder (OPATH); only such a scope can leave out inactive mailboxes with IsInactiveMailbox -eq \"False\"."
 	c.OutputType = TypeScope
-	c.Examples = []runtime.Example{{Code: "Get-AdaptiveScope | Format-List Name,LocationType,FilterConditions,RawQuery", Remark: "Shows each scope's query."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "Get-AdaptiveScope | Format-List Name,LocationType,FilterConditions,RawQuery", Remark: "Shows each scope's query."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ss, err := pick(id, func(id string) (*holds.AdaptiveScope, error) { return holds.FindAdaptiveScope(tx, id) }, "", nil, func() ([]*holds.AdaptiveScope, error) { return holds.AdaptiveScopes(tx) })
@@ -90,13 +90,13 @@ func getScope() *runtime.Command {
 	return c
 }
 
-func newScope() *runtime.Command {
+func newScope() *command.Command {
 	c := exo.Declared("New-AdaptiveScope")
 	c.Synopsis = "Creates an adaptive scope (a query that selects users for adaptive retention policies)."
 	c.Description = "-FilterConditions is the simple query builder (a hashtable of conditions; IsInactiveMailbox isn't available there); -RawQuery an advanced OPATH query such as \"Department -eq 'Sales' -and IsInactiveMailbox -eq 'False'\"."
 	c.OutputType = TypeScope
-	c.Examples = []runtime.Example{{Code: `New-AdaptiveScope -Name "Sales active" -LocationType User -RawQuery "Department -eq 'Sales' -and IsInactiveMailbox -eq 'False'"`, Remark: "Creates a scope of active Sales mailboxes."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `New-AdaptiveScope -Name "Sales active" -LocationType User -RawQuery "Department -eq 'Sales' -and IsInactiveMailbox -eq 'False'"`, Remark: "Creates a scope of active Sales mailboxes."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := holds.ScopeInput{Name: ctx.String("Name"), Comment: ctx.String("Comment"), RawQuery: ctx.String("RawQuery"), LocationType: ctx.String("LocationType")}
 		if ctx.Has("FilterConditions") {
 			f, err := filterJSON(ctx.Value("FilterConditions"))
@@ -117,12 +117,12 @@ func newScope() *runtime.Command {
 	return c
 }
 
-func setScope() *runtime.Command {
+func setScope() *command.Command {
 	c := exo.Declared("Set-AdaptiveScope")
 	c.Synopsis = "Changes an adaptive scope's query; the policies that use it are re-evaluated at once."
 	c.Description = "Mailboxes that leave the scope lose the policy's hold and keep a 30-day delay hold; inactive mailboxes never join a scope. To release inactive mailboxes, give the scope an advanced query with IsInactiveMailbox -eq \"False\"."
-	c.Examples = []runtime.Example{{Code: `Set-AdaptiveScope -Identity "R&D users" -RawQuery "Department -eq 'Research & Development' -and IsInactiveMailbox -eq 'False'"`, Remark: "Leaves inactive mailboxes out of the scope."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `Set-AdaptiveScope -Identity "R&D users" -RawQuery "Department -eq 'Research & Development' -and IsInactiveMailbox -eq 'False'"`, Remark: "Leaves inactive mailboxes out of the scope."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		ch := holds.ScopeChange{Comment: optString(ctx, "Comment"), RawQuery: optString(ctx, "RawQuery")}
 		if ctx.Has("FilterConditions") {
@@ -167,13 +167,13 @@ func TagObject(t *holds.ComplianceTag, priority int) *object.PSObject {
 	return o
 }
 
-func getTag() *runtime.Command {
+func getTag() *command.Command {
 	c := exo.Declared("Get-ComplianceTag")
 	c.Synopsis = "Shows the retention labels."
 	c.Description = "A label with RetentionAction Keep or KeepAndDelete on any item of a mailbox sets its ComplianceTagHoldApplied flag (Set-SimItemLabel puts a label on a folder)."
 	c.OutputType = TypeTag
-	c.Examples = []runtime.Example{{Code: "Get-ComplianceTag", Remark: "Lists the retention labels."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "Get-ComplianceTag", Remark: "Lists the retention labels."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ts, err := holds.ComplianceTags(tx)
@@ -196,13 +196,13 @@ func getTag() *runtime.Command {
 	return c
 }
 
-func newTag() *runtime.Command {
+func newTag() *command.Command {
 	c := exo.Declared("New-ComplianceTag")
 	c.Synopsis = "Creates a retention label."
 	c.Description = "-RetentionAction Keep, Delete or KeepAndDelete with -RetentionDuration in days (or Unlimited). A label policy (New-RetentionCompliancePolicy plus New-RetentionComplianceRule -PublishComplianceTag) publishes it to mailboxes."
 	c.OutputType = TypeTag
-	c.Examples = []runtime.Example{{Code: `New-ComplianceTag -Name "HR Content" -RetentionAction Keep -RetentionDuration 1825 -RetentionType ModificationAgeInDays`, Remark: "Creates a label that keeps content for five years."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `New-ComplianceTag -Name "HR Content" -RetentionAction Keep -RetentionDuration 1825 -RetentionType ModificationAgeInDays`, Remark: "Creates a label that keeps content for five years."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := holds.TagInput{Name: ctx.String("Name"), Comment: ctx.String("Comment"), RetentionAction: ctx.String("RetentionAction"),
 			RetentionType: ctx.String("RetentionType"), IsRecordLabel: ctx.Bool("IsRecordLabel"), Regulatory: ctx.Bool("Regulatory")}
 		if ctx.Has("RetentionDuration") {
@@ -246,12 +246,12 @@ func CaseObject(c *holds.ComplianceCase) *object.PSObject {
 	return o
 }
 
-func getCase() *runtime.Command {
+func getCase() *command.Command {
 	c := exo.Declared("Get-ComplianceCase")
 	c.Synopsis = "Shows the eDiscovery cases."
 	c.OutputType = TypeCase
-	c.Examples = []runtime.Example{{Code: "Get-ComplianceCase", Remark: "Lists the cases and their status."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "Get-ComplianceCase", Remark: "Lists the cases and their status."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			cs, err := pick(id, func(id string) (*holds.ComplianceCase, error) { return holds.FindComplianceCase(tx, id) }, "", nil, func() ([]*holds.ComplianceCase, error) { return holds.ComplianceCases(tx) })
@@ -270,12 +270,12 @@ func getCase() *runtime.Command {
 	return c
 }
 
-func newCase() *runtime.Command {
+func newCase() *command.Command {
 	c := exo.Declared("New-ComplianceCase")
 	c.Synopsis = "Creates an eDiscovery case."
 	c.OutputType = TypeCase
-	c.Examples = []runtime.Example{{Code: `New-ComplianceCase -Name "Fabrikam Litigation"`, Remark: "Creates a case."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `New-ComplianceCase -Name "Fabrikam Litigation"`, Remark: "Creates a case."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		ok, err := shouldProcess(ctx, "Creating compliance case", name)
 		if err != nil || !ok {
@@ -293,12 +293,12 @@ func newCase() *runtime.Command {
 	return c
 }
 
-func setCase() *runtime.Command {
+func setCase() *command.Command {
 	c := exo.Declared("Set-ComplianceCase")
 	c.Synopsis = "Renames, closes or reopens an eDiscovery case."
 	c.Description = "-Close turns the case's holds off: their IDs leave the mailboxes, which keep a 30-day delay hold. -Reopen doesn't turn the holds back on (use Set-CaseHoldPolicy -Enabled $true)."
-	c.Examples = []runtime.Example{{Code: `Set-ComplianceCase -Identity "Contoso v. Fabrikam" -Close`, Remark: "Closes a case and releases its holds."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `Set-ComplianceCase -Identity "Contoso v. Fabrikam" -Close`, Remark: "Closes a case and releases its holds."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeIdentity(ctx, "Modifying compliance case", func(tx *store.Tx, id string) error {
 			_, err := holds.SetComplianceCase(tx, id, holds.CaseChange{Name: optString(ctx, "Name"), Description: optString(ctx, "Description"),
 				ExternalID: optString(ctx, "ExternalId"), Close: ctx.Switch("Close"), Reopen: ctx.Switch("Reopen"), Actor: actor(tx)})
@@ -308,13 +308,13 @@ func setCase() *runtime.Command {
 	return c
 }
 
-func removeCase() *runtime.Command {
+func removeCase() *command.Command {
 	c := exo.Declared("Remove-ComplianceCase")
 	c.Synopsis = "Deletes an eDiscovery case with its holds."
 	c.Description = "The case's holds are deleted too: their IDs leave the mailboxes, which keep a 30-day delay hold."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `New-ComplianceCase -Name "Scratch" | Out-Null; Remove-ComplianceCase -Identity "Scratch" -Confirm:$false`, Remark: "Creates and deletes a case."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{{Code: `New-ComplianceCase -Name "Scratch" | Out-Null; Remove-ComplianceCase -Identity "Scratch" -Confirm:$false`, Remark: "Creates and deletes a case."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeIdentity(ctx, "Removing compliance case", func(tx *store.Tx, id string) error {
 			return holds.RemoveComplianceCase(tx, id)
 		})
@@ -355,13 +355,13 @@ func caseName(tx *store.Tx, guid string) string {
 	return ""
 }
 
-func getCaseHold() *runtime.Command {
+func getCaseHold() *command.Command {
 	c := exo.Declared("Get-CaseHoldPolicy")
 	c.Synopsis = "Shows eDiscovery case holds."
 	c.Description = "-Identity takes the name or the GUID; the ID UniH<guid> in a mailbox's InPlaceHolds finds its hold with the GUID after UniH. -Case lists the holds of one case."
 	c.OutputType = TypeCaseHold
-	c.Examples = []runtime.Example{{Code: "Get-CaseHoldPolicy 7d895d48-7e23-4a8d-8346-533c3beac15d | Format-List Name,CaseName,Enabled,ExchangeLocation", Remark: "Finds the hold behind UniH7d895d48-7e23-4a8d-8346-533c3beac15d."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "Get-CaseHoldPolicy 7d895d48-7e23-4a8d-8346-533c3beac15d | Format-List Name,CaseName,Enabled,ExchangeLocation", Remark: "Finds the hold behind UniH7d895d48-7e23-4a8d-8346-533c3beac15d."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		cs := strings.TrimSpace(ctx.String("Case"))
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
@@ -384,13 +384,13 @@ func getCaseHold() *runtime.Command {
 	return c
 }
 
-func newCaseHold() *runtime.Command {
+func newCaseHold() *command.Command {
 	c := exo.Declared("New-CaseHoldPolicy")
 	c.Synopsis = "Creates an eDiscovery hold in a case; New-CaseHoldRule then places it."
 	c.Description = "At most 1,000 mailboxes, active ones only. Once the hold has a rule, each mailbox gets UniH<guid> in its InPlaceHolds while the hold is on and the case active."
 	c.OutputType = TypeCaseHold
-	c.Examples = []runtime.Example{{Code: `New-CaseHoldPolicy -Name "Fabrikam Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com`, Remark: "Creates a hold for one mailbox in a case."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `New-CaseHoldPolicy -Name "Fabrikam Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com`, Remark: "Creates a hold for one mailbox in a case."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		ok, err := shouldProcess(ctx, "Creating case hold policy", name)
 		if err != nil || !ok {
@@ -409,12 +409,12 @@ func newCaseHold() *runtime.Command {
 	return c
 }
 
-func setCaseHold() *runtime.Command {
+func setCaseHold() *command.Command {
 	c := exo.Declared("Set-CaseHoldPolicy")
 	c.Synopsis = "Turns an eDiscovery hold on or off, or adds and removes its mailboxes."
 	c.Description = "A mailbox released from the hold (removed, or the hold turned off) loses UniH<guid> and keeps a 30-day delay hold."
-	c.Examples = []runtime.Example{{Code: `Set-CaseHoldPolicy -Identity "Fabrikam Hold" -RemoveExchangeLocation abrahamm@contoso.com`, Remark: "Releases a mailbox from a case hold."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `Set-CaseHoldPolicy -Identity "Fabrikam Hold" -RemoveExchangeLocation abrahamm@contoso.com`, Remark: "Releases a mailbox from a case hold."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeIdentity(ctx, "Modifying case hold policy", func(tx *store.Tx, id string) error {
 			_, err := holds.SetCaseHoldPolicy(tx, id, holds.CaseHoldChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"),
 				AddExchangeLocation: param(ctx, "AddExchangeLocation"), RemoveExchangeLocation: param(ctx, "RemoveExchangeLocation"), Actor: actor(tx)})
@@ -424,13 +424,13 @@ func setCaseHold() *runtime.Command {
 	return c
 }
 
-func removeCaseHold() *runtime.Command {
+func removeCaseHold() *command.Command {
 	c := exo.Declared("Remove-CaseHoldPolicy")
 	c.Synopsis = "Deletes an eDiscovery hold."
 	c.Description = "Its mailboxes lose UniH<guid> and keep a 30-day delay hold."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `Remove-CaseHoldPolicy -Identity "Fabrikam Hold" -Confirm:$false`, Remark: "Deletes a case hold."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{{Code: `Remove-CaseHoldPolicy -Identity "Fabrikam Hold" -Confirm:$false`, Remark: "Deletes a case hold."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeIdentity(ctx, "Removing case hold policy", func(tx *store.Tx, id string) error {
 			return holds.RemoveCaseHoldPolicy(tx, id)
 		})
@@ -452,12 +452,12 @@ func CaseHoldRuleObject(r *holds.CaseHoldRule) *object.PSObject {
 	return o
 }
 
-func getCaseHoldRule() *runtime.Command {
+func getCaseHoldRule() *command.Command {
 	c := exo.Declared("Get-CaseHoldRule")
 	c.Synopsis = "Shows the rules of eDiscovery holds."
 	c.OutputType = TypeCaseHoldRule
-	c.Examples = []runtime.Example{{Code: `Get-CaseHoldRule -Policy "Fabrikam Hold"`, Remark: "Shows the rule of a case hold."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `Get-CaseHoldRule -Policy "Fabrikam Hold"`, Remark: "Shows the rule of a case hold."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
@@ -480,12 +480,12 @@ func getCaseHoldRule() *runtime.Command {
 	return c
 }
 
-func newCaseHoldRule() *runtime.Command {
+func newCaseHoldRule() *command.Command {
 	c := exo.Declared("New-CaseHoldRule")
 	c.Synopsis = "Places an eDiscovery hold: the rule (optionally query-based) of a case hold policy."
 	c.OutputType = TypeCaseHoldRule
-	c.Examples = []runtime.Example{{Code: `New-CaseHoldPolicy -Name "Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com | Out-Null; New-CaseHoldRule -Name "Sales Hold rule" -Policy "Sales Hold"`, Remark: "Places isaiahl on hold."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `New-CaseHoldPolicy -Name "Sales Hold" -Case "Contoso v. Fabrikam" -ExchangeLocation isaiahl@contoso.com | Out-Null; New-CaseHoldRule -Name "Sales Hold rule" -Policy "Sales Hold"`, Remark: "Places isaiahl on hold."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		return exo.CreateObject(ctx, "", func(tx *store.Tx) (*object.PSObject, error) {
 			r, err := holds.NewCaseHoldRule(tx, holds.CaseHoldRuleInput{Name: name, Policy: identity(ctx, "Policy"), ContentMatchQuery: ctx.String("ContentMatchQuery"),

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/seed"
@@ -56,26 +56,26 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
-	{Name: "Get-RetentionCompliancePolicy", Build: func() *runtime.Command { return getPolicy(false) }},
-	{Name: "New-RetentionCompliancePolicy", Build: func() *runtime.Command { return newPolicy(false) }},
-	{Name: "Set-RetentionCompliancePolicy", Build: func() *runtime.Command { return setPolicy(false) }},
-	{Name: "Remove-RetentionCompliancePolicy", Build: func() *runtime.Command { return removePolicy(false) }},
-	{Name: "Get-AppRetentionCompliancePolicy", Build: func() *runtime.Command { return getPolicy(true) }},
-	{Name: "New-AppRetentionCompliancePolicy", Build: func() *runtime.Command { return newPolicy(true) }},
-	{Name: "Set-AppRetentionCompliancePolicy", Build: func() *runtime.Command { return setPolicy(true) }},
-	{Name: "Remove-AppRetentionCompliancePolicy", Build: func() *runtime.Command { return removePolicy(true) }},
-	{Name: "Get-RetentionComplianceRule", Build: func() *runtime.Command { return getRule(false) }},
-	{Name: "New-RetentionComplianceRule", Build: func() *runtime.Command { return newRule(false) }},
-	{Name: "Set-RetentionComplianceRule", Build: func() *runtime.Command { return setRule(false) }},
-	{Name: "Remove-RetentionComplianceRule", Build: func() *runtime.Command { return removeRule(false) }},
-	{Name: "Get-AppRetentionComplianceRule", Build: func() *runtime.Command { return getRule(true) }},
-	{Name: "New-AppRetentionComplianceRule", Build: func() *runtime.Command { return newRule(true) }},
-	{Name: "Set-AppRetentionComplianceRule", Build: func() *runtime.Command { return setRule(true) }},
-	{Name: "Remove-AppRetentionComplianceRule", Build: func() *runtime.Command { return removeRule(true) }},
+var Cmdlets = command.Table{Commands: []command.Decl{
+	{Name: "Get-RetentionCompliancePolicy", Build: func() *command.Command { return getPolicy(false) }},
+	{Name: "New-RetentionCompliancePolicy", Build: func() *command.Command { return newPolicy(false) }},
+	{Name: "Set-RetentionCompliancePolicy", Build: func() *command.Command { return setPolicy(false) }},
+	{Name: "Remove-RetentionCompliancePolicy", Build: func() *command.Command { return removePolicy(false) }},
+	{Name: "Get-AppRetentionCompliancePolicy", Build: func() *command.Command { return getPolicy(true) }},
+	{Name: "New-AppRetentionCompliancePolicy", Build: func() *command.Command { return newPolicy(true) }},
+	{Name: "Set-AppRetentionCompliancePolicy", Build: func() *command.Command { return setPolicy(true) }},
+	{Name: "Remove-AppRetentionCompliancePolicy", Build: func() *command.Command { return removePolicy(true) }},
+	{Name: "Get-RetentionComplianceRule", Build: func() *command.Command { return getRule(false) }},
+	{Name: "New-RetentionComplianceRule", Build: func() *command.Command { return newRule(false) }},
+	{Name: "Set-RetentionComplianceRule", Build: func() *command.Command { return setRule(false) }},
+	{Name: "Remove-RetentionComplianceRule", Build: func() *command.Command { return removeRule(false) }},
+	{Name: "Get-AppRetentionComplianceRule", Build: func() *command.Command { return getRule(true) }},
+	{Name: "New-AppRetentionComplianceRule", Build: func() *command.Command { return newRule(true) }},
+	{Name: "Set-AppRetentionComplianceRule", Build: func() *command.Command { return setRule(true) }},
+	{Name: "Remove-AppRetentionComplianceRule", Build: func() *command.Command { return removeRule(true) }},
 	{Name: "Get-ComplianceCaseMember", Build: getComplianceCaseMember},
-	{Name: "Add-ComplianceCaseMember", Build: func() *runtime.Command { return changeCaseMember(true) }},
-	{Name: "Remove-ComplianceCaseMember", Build: func() *runtime.Command { return changeCaseMember(false) }},
+	{Name: "Add-ComplianceCaseMember", Build: func() *command.Command { return changeCaseMember(true) }},
+	{Name: "Remove-ComplianceCaseMember", Build: func() *command.Command { return changeCaseMember(false) }},
 	{Name: "Update-ComplianceCaseMember", Build: updateComplianceCaseMember},
 	{Name: "New-ComplianceSearch", Build: newComplianceSearch},
 	{Name: "Get-ComplianceSearch", Build: getComplianceSearch},
@@ -104,7 +104,7 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types.
 // Policies and case hold policies print Name, Workload, Enabled and Mode as
@@ -130,13 +130,13 @@ func Views(r *format.Registry) {
 }
 
 // shouldProcess asks ShouldProcess for `action "target".`.
-func shouldProcess(ctx *runtime.Context, action, target string) (bool, error) {
+func shouldProcess(ctx *command.Context, action, target string) (bool, error) {
 	return ctx.ShouldProcessWith(fmt.Sprintf("%s \"%s\".", action, target), target)
 }
 
 // changeIdentity asks ShouldProcess for `action "<Identity>".` and runs fn
 // on the command's -Identity in one write transaction.
-func changeIdentity(ctx *runtime.Context, action string, fn func(tx *store.Tx, id string) error) error {
+func changeIdentity(ctx *command.Context, action string, fn func(tx *store.Tx, id string) error) error {
 	id := identity(ctx, "Identity")
 	ok, err := shouldProcess(ctx, action, id)
 	if err != nil || !ok {
@@ -187,14 +187,14 @@ func strs(v any) []string {
 	return out
 }
 
-func param(ctx *runtime.Context, name string) []string {
+func param(ctx *command.Context, name string) []string {
 	if !ctx.Has(name) {
 		return nil
 	}
 	return strs(ctx.Value(name))
 }
 
-func optBool(ctx *runtime.Context, name string) *bool {
+func optBool(ctx *command.Context, name string) *bool {
 	if !ctx.Has(name) {
 		return nil
 	}
@@ -202,7 +202,7 @@ func optBool(ctx *runtime.Context, name string) *bool {
 	return &b
 }
 
-func optString(ctx *runtime.Context, name string) *string {
+func optString(ctx *command.Context, name string) *string {
 	if !ctx.Has(name) {
 		return nil
 	}
@@ -212,7 +212,7 @@ func optString(ctx *runtime.Context, name string) *string {
 
 // identity returns the -Identity argument as a string (piped objects give
 // their Guid, else their Identity).
-func identity(ctx *runtime.Context, name string) string {
+func identity(ctx *command.Context, name string) string {
 	v := object.Unwrap(ctx.Value(name))
 	if o, ok := v.(*object.PSObject); ok {
 		if g := o.Value("Guid"); g != nil {
@@ -226,7 +226,7 @@ func identity(ctx *runtime.Context, name string) string {
 
 // duration reads a RetentionDuration argument: a number of days or
 // "Unlimited".
-func duration(ctx *runtime.Context, name string) (days int, unlimited bool, rec *object.ErrorRecord) {
+func duration(ctx *command.Context, name string) (days int, unlimited bool, rec *object.ErrorRecord) {
 	raw := strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value(name))))
 	if strings.EqualFold(raw, "unlimited") {
 		return 0, true, nil

@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
@@ -78,16 +78,16 @@ func isNotFound(err error) bool {
 	return ok
 }
 
-func invokeHoldRemovalAction() *runtime.Command {
+func invokeHoldRemovalAction() *command.Command {
 	c := exo.Declared("Invoke-HoldRemovalAction")
 	c.Synopsis = "Lists the holds on a mailbox (GetHolds), removes one (RemoveHold) or shows the removal log (GetHoldRemovals)."
 	c.Description = "GetHolds lists the eDiscovery holds (UniH...), legacy In-Place holds and unexplained stamps on the mailbox, then LitigationHold, DelayHold and DelayReleaseHold when they apply; holds placed by retention policies (mbx, skp, grp) are not listed. RemoveHold -HoldId takes an ID off the mailbox, leaves a 30-day delay hold and logs the removal; a hold whose case hold or In-Place Hold is still active needs -Force. Litigation Hold and delay holds are removed with Set-Mailbox. -ExchangeLocation takes any identity of the mailbox: address, alias, DistinguishedName or ExchangeGuid."
-	c.ConfirmImpact = runtime.ImpactMedium
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactMedium
+	c.Examples = []command.Example{
 		{Code: "Invoke-HoldRemovalAction -Action GetHolds -ExchangeLocation pilarp@contoso.com", Remark: "Lists the holds on pilarp's mailbox."},
 		{Code: "Invoke-HoldRemovalAction -Action GetHoldRemovals", Remark: "Shows the holds removed so far."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		action := strings.ToLower(strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value("Action")))))
 		loc := strings.TrimSpace(ctx.String("ExchangeLocation"))
 		if ctx.Has("SharePointLocation") && loc == "" && action != "getholdremovals" {

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/holds"
 )
@@ -85,7 +85,7 @@ func PolicyObject(tx *store.Tx, p *holds.CompliancePolicy, detail bool) *object.
 	return o
 }
 
-func getPolicy(app bool) *runtime.Command {
+func getPolicy(app bool) *command.Command {
 	c := exo.Declared("Get-" + policyNoun(app))
 	c.Synopsis = "Shows retention policies and their locations."
 	if app {
@@ -94,11 +94,11 @@ func getPolicy(app bool) *runtime.Command {
 	c.Description = "-Identity takes the name or the GUID, with or without dashes, so the ID in a mailbox's InPlaceHolds (without its mbx/skp/grp prefix and :n suffix) finds the policy. DistributionStatus is always Success: the simulator applies policies at once, so -ErrorPolicyOnly lists nothing. " +
 		"-TeamsPolicyOnly and -ExcludeTeamsPolicy keep or leave out the policies with Teams locations. -RetentionRuleTypes, -IncludeTestModeResults and -PriorityCleanup are not simulated."
 	c.OutputType = TypePolicy
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-" + policyNoun(app), Remark: "Lists the policies."},
 		{Code: "Get-" + policyNoun(app) + " | Format-List Name,Guid,ExchangeLocation,ExchangeLocationException,RestrictiveRetention", Remark: "Shows each policy's GUID (the ID stamped on held mailboxes), its locations and whether it has Preservation Lock."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		return exo.ReadObjects(ctx, "", func(tx *store.Tx) (out []*object.PSObject, _ error) {
 			ps, err := pick(id, func(id string) (*holds.CompliancePolicy, error) {
@@ -128,7 +128,7 @@ func getPolicy(app bool) *runtime.Command {
 	return exo.Partial(c, modelled...)
 }
 
-func newPolicy(app bool) *runtime.Command {
+func newPolicy(app bool) *command.Command {
 	c := exo.Declared("New-" + policyNoun(app))
 	c.Synopsis = "Creates a retention policy; New-RetentionComplianceRule then gives it its retention settings."
 	if app {
@@ -136,15 +136,15 @@ func newPolicy(app bool) *runtime.Command {
 	}
 	c.Description = "-ExchangeLocation All makes an organization-wide policy (it appears in Get-OrganizationConfig's InPlaceHolds); specific mailboxes (at most 1,000, active ones only) are stamped with mbx<guid>:<n> once a rule exists. -RestrictiveRetention $true applies Preservation Lock, which can't be undone."
 	c.OutputType = TypePolicy
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-RetentionCompliancePolicy -Name "Finance 10y" -ExchangeLocation annb@contoso.com,marion@contoso.com`, Remark: "Creates a policy for two mailboxes."},
 	}
 	if app {
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `New-AppRetentionCompliancePolicy -Name "Teams private channels" -Applications "User:MicrosoftTeams" -ExchangeLocation annb@contoso.com`, Remark: "Creates an app retention policy for one user's Teams private channel messages."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		ok, err := shouldProcess(ctx, "Creating retention policy", name)
 		if err != nil || !ok {
@@ -176,7 +176,7 @@ func newPolicy(app bool) *runtime.Command {
 
 // deletedResources reads -DeletedResources: a JSON array of objects with an
 // EmailAddress (single quotes allowed, as in Microsoft's examples).
-func deletedResources(ctx *runtime.Context) ([]string, *object.ErrorRecord) {
+func deletedResources(ctx *command.Context) ([]string, *object.ErrorRecord) {
 	raw := strings.TrimSpace(ctx.String("DeletedResources"))
 	var items []map[string]any
 	if err := json.Unmarshal([]byte(strings.ReplaceAll(raw, "'", `"`)), &items); err != nil {
@@ -202,7 +202,7 @@ func deletedResources(ctx *runtime.Context) ([]string, *object.ErrorRecord) {
 	return out, nil
 }
 
-func setPolicy(app bool) *runtime.Command {
+func setPolicy(app bool) *command.Command {
 	c := exo.Declared("Set-" + policyNoun(app))
 	c.Synopsis = "Changes a retention policy's locations, exceptions, state or Preservation Lock."
 	if app {
@@ -210,15 +210,15 @@ func setPolicy(app bool) *runtime.Command {
 	}
 	c.Description = "-RemoveExchangeLocation takes a mailbox out of a policy with specific locations (by the address it was added with); -AddExchangeLocationException only works for policies with ExchangeLocation All. A removed mailbox keeps a 30-day delay hold. -RestrictiveRetention $true (Preservation Lock) can't be undone: afterwards locations can only be added and the policy can't be turned off or deleted."
 	c.OutputType = TypePolicy
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Set-RetentionCompliancePolicy -Identity "Legal Keep" -RemoveExchangeLocation pilarp@contoso.com`, Remark: "Takes a mailbox out of a policy with specific locations."},
 	}
 	if app {
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `Set-AppRetentionCompliancePolicy -Identity "Teams Private Channels 3y" -AddExchangeLocationException walterh@contoso.com`, Remark: "Excludes a mailbox from an app retention policy."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		ch := holds.PolicyChange{Enabled: optBool(ctx, "Enabled"), Comment: optString(ctx, "Comment"), RestrictiveRetention: optBool(ctx, "RestrictiveRetention"),
 			AddExchangeLocation: param(ctx, "AddExchangeLocation"), RemoveExchangeLocation: param(ctx, "RemoveExchangeLocation"),
@@ -240,11 +240,11 @@ func setPolicy(app bool) *runtime.Command {
 			return err
 		}
 		desc := fmt.Sprintf("Modifying retention policy \"%s\".", name)
-		impact := runtime.ImpactMedium
+		impact := command.ImpactMedium
 		if ch.RestrictiveRetention != nil && *ch.RestrictiveRetention {
 			desc = fmt.Sprintf("Turning on Preservation Lock (RestrictiveRetention) for the retention policy \"%s\". Once locked, nobody can turn the policy off, delete it, remove locations from it or shorten its retention period. This can't be undone.", name)
 			// The lock is irreversible: it asks for confirmation by default.
-			impact = runtime.ImpactHigh
+			impact = command.ImpactHigh
 		}
 		ok, err := ctx.ShouldProcessImpact(desc, name, impact)
 		if err != nil || !ok {
@@ -262,7 +262,7 @@ func setPolicy(app bool) *runtime.Command {
 
 // policyName returns the name of the policy id names (among the policies
 // or the app policies); "" when a refusal was written.
-func policyName(ctx *runtime.Context, id string, app bool) (string, error) {
+func policyName(ctx *command.Context, id string, app bool) (string, error) {
 	var name string
 	_, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		p, err := holds.FindCompliancePolicy(tx, id, policyKinds(app)...)
@@ -274,23 +274,23 @@ func policyName(ctx *runtime.Context, id string, app bool) (string, error) {
 	return name, err
 }
 
-func removePolicy(app bool) *runtime.Command {
+func removePolicy(app bool) *command.Command {
 	c := exo.Declared("Remove-" + policyNoun(app))
 	c.Synopsis = "Deletes a retention policy and its rules."
 	if app {
 		c.Synopsis = "Deletes an app retention policy and its rules."
 	}
 	c.Description = "Its stamps leave the mailboxes (each held mailbox keeps a 30-day delay hold). A policy with Preservation Lock can't be deleted."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{
 		{Code: `New-RetentionCompliancePolicy -Name "Temp" -ExchangeLocation carolo@contoso.com | Out-Null; Remove-RetentionCompliancePolicy -Identity "Temp" -Confirm:$false`, Remark: "Creates and deletes a policy."},
 	}
 	if app {
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `New-AppRetentionCompliancePolicy -Name "Temp" -Applications "User:MicrosoftTeams" -ExchangeLocation carolo@contoso.com | Out-Null; Remove-AppRetentionCompliancePolicy -Identity "Temp" -Confirm:$false`, Remark: "Creates and deletes an app policy."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		name, err := policyName(ctx, id, app)
 		if err != nil || name == "" {
@@ -356,7 +356,7 @@ func ruleObject(tx *store.Tx, r *holds.ComplianceRule) *object.PSObject {
 	return RuleObject(r, p)
 }
 
-func getRule(app bool) *runtime.Command {
+func getRule(app bool) *command.Command {
 	c := exo.Declared("Get-" + ruleNoun(app))
 	c.Synopsis = "Shows the retention rules: the duration and action (Keep, Delete, KeepAndDelete) of each retention policy."
 	if app {
@@ -364,15 +364,15 @@ func getRule(app bool) *runtime.Command {
 	}
 	c.Description = "The action decides the suffix of the policy's hold ID: :1 Delete, :2 Keep, :3 KeepAndDelete; a rule without an action makes the policy a hold (UniH<guid>). -Policy lists the rules of one policy."
 	c.OutputType = TypeRule
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-" + ruleNoun(app) + ` -Policy "Legal Keep" | Format-List Name,RetentionDuration,RetentionComplianceAction`, Remark: "Shows a policy's retention settings."},
 	}
 	if app {
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `Get-AppRetentionComplianceRule -Policy "Teams Private Channels 3y" | Format-List Name,RetentionDuration,RetentionComplianceAction`, Remark: "Shows an app policy's retention settings."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		pol := identity(ctx, "Policy")
 		kinds := policyKinds(app)
@@ -397,7 +397,7 @@ func getRule(app bool) *runtime.Command {
 	return c
 }
 
-func newRule(app bool) *runtime.Command {
+func newRule(app bool) *command.Command {
 	c := exo.Declared("New-" + ruleNoun(app))
 	c.Synopsis = "Gives a retention policy its retention settings (or makes it publish retention labels)."
 	if app {
@@ -405,16 +405,16 @@ func newRule(app bool) *runtime.Command {
 	}
 	c.Description = "-RetentionComplianceAction Keep, Delete or KeepAndDelete with -RetentionDuration (days, or Unlimited with Keep). Without -RetentionComplianceAction the policy becomes a hold: it keeps content (for -RetentionDuration, or indefinitely) and stamps UniH<policy guid> instead of mbx<guid>:<n>. With -PublishComplianceTag the policy becomes a label policy. Mailboxes in the policy are stamped at once."
 	c.OutputType = TypeRule
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-RetentionCompliancePolicy -Name "Finance 10y" -ExchangeLocation annb@contoso.com | Out-Null; New-RetentionComplianceRule -Name "Finance 10y rule" -Policy "Finance 10y" -RetentionDuration 3650 -RetentionComplianceAction KeepAndDelete`, Remark: "Keeps annb's mail for ten years, then deletes it."},
 	}
 	if app {
 		c.Description = "-RetentionComplianceAction Keep, Delete or KeepAndDelete with -RetentionDuration (days, or Unlimited with Keep); without an action the policy holds content. The policy's mailboxes are stamped at once."
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `New-AppRetentionCompliancePolicy -Name "Teams 1y" -Applications "User:MicrosoftTeams" -ExchangeLocation annb@contoso.com | Out-Null; New-AppRetentionComplianceRule -Name "Teams 1y rule" -Policy "Teams 1y" -RetentionDuration 365 -RetentionComplianceAction KeepAndDelete`, Remark: "Keeps annb's Teams private channel messages for a year, then deletes them."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		in := holds.RuleInput{Name: name, Policy: identity(ctx, "Policy"), PolicyKinds: policyKinds(app), Action: ctx.String("RetentionComplianceAction"),
 			ExpirationDateOption: ctx.String("ExpirationDateOption"), ContentMatchQuery: ctx.String("ContentMatchQuery"),
@@ -446,20 +446,20 @@ func newRule(app bool) *runtime.Command {
 	return exo.Partial(c, modelled...)
 }
 
-func setRule(app bool) *runtime.Command {
+func setRule(app bool) *command.Command {
 	c := exo.Declared("Set-" + ruleNoun(app))
 	c.Synopsis = "Changes a retention rule's duration or action."
 	c.Description = "On a policy with Preservation Lock the duration can only be extended and the action can't change. This is how the hold duration of an inactive mailbox held by a retention policy is changed."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Set-RetentionComplianceRule -Identity "Legal Keep rule" -RetentionDuration Unlimited`, Remark: "Keeps the policy's content forever."},
 	}
 	if app {
 		c.Synopsis = "Changes the duration or action of an app retention policy's rule."
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `Set-AppRetentionComplianceRule -Identity "Teams Private Channels 3y rule" -RetentionDuration 1825`, Remark: "Keeps Teams private channel messages for five years instead of three."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ch := holds.RuleChange{PolicyKinds: policyKinds(app), Action: optString(ctx, "RetentionComplianceAction"), ExpirationDateOption: optString(ctx, "ExpirationDateOption"),
 			ContentMatchQuery: optString(ctx, "ContentMatchQuery"), Comment: optString(ctx, "Comment")}
 		if ctx.Has("RetentionDuration") {
@@ -482,20 +482,20 @@ func setRule(app bool) *runtime.Command {
 	return exo.Partial(c, "Identity", "Comment", "ContentMatchQuery", "ExpirationDateOption", "RetentionComplianceAction", "RetentionDuration")
 }
 
-func removeRule(app bool) *runtime.Command {
+func removeRule(app bool) *command.Command {
 	c := exo.Declared("Remove-" + ruleNoun(app))
 	c.Synopsis = "Deletes a retention rule: its policy no longer stamps mailboxes."
 	c.Description = "The held mailboxes keep a 30-day delay hold. The rule of a policy with Preservation Lock can't be deleted."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{
 		{Code: `New-RetentionCompliancePolicy -Name "Temp" -ExchangeLocation carolo@contoso.com | Out-Null; New-RetentionComplianceRule -Name "Temp rule" -Policy "Temp" -RetentionDuration 30 -RetentionComplianceAction Keep | Out-Null; Remove-RetentionComplianceRule -Identity "Temp rule" -Confirm:$false`, Remark: "Creates a policy and its rule, then deletes the rule without asking."},
 	}
 	if app {
-		c.Examples = []runtime.Example{
+		c.Examples = []command.Example{
 			{Code: `Remove-AppRetentionComplianceRule -Identity "Teams Private Channels 3y rule" -Confirm:$false`, Remark: "Deletes the rule of an app policy without asking: the policy no longer stamps mailboxes."},
 		}
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeIdentity(ctx, "Removing retention rule", func(tx *store.Tx, id string) error {
 			return holds.RemoveComplianceRule(tx, id, policyKinds(app)...)
 		})

@@ -9,9 +9,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/compliance/searchquery"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/contentsearch"
@@ -293,7 +293,7 @@ func ActionObject(a *contentsearch.Action) *object.PSObject {
 
 // checkLocations refuses locations that match no mailbox unless the search
 // allows them.
-func checkLocations(ctx *runtime.Context, tx *store.Tx, s *contentsearch.Search) error {
+func checkLocations(ctx *command.Context, tx *store.Tx, s *contentsearch.Search) error {
 	_, notFound, err := searchMailboxes(tx, s)
 	if err != nil {
 		return err
@@ -324,16 +324,16 @@ func checkCase(tx *store.Tx, name string) (string, error) {
 
 // --- cmdlets ---------------------------------------------------------------------
 
-func newComplianceSearch() *runtime.Command {
+func newComplianceSearch() *command.Command {
 	c := exo.Declared("New-ComplianceSearch")
 	c.Synopsis = "Creates a content search over mailboxes; start it with Start-ComplianceSearch."
 	c.Description = "ExchangeLocation takes mailboxes or All; ContentMatchQuery takes a KQL query: date conditions (received>=2024-01-01, sent:2024-01-01..2024-02-01) " +
 		"are matched against every item of the mailboxes, keywords and subject:, from:, to:, participants: against their messages. SharePoint and public folder locations are kept but hold no simulated content."
 	c.OutputType = TypeComplianceSearch
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-ComplianceSearch -Name "Phish" -ExchangeLocation All -ContentMatchQuery 'subject:"Invoice overdue"'`, Remark: "Creates a search for a phishing message in every mailbox."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		ok, err := shouldProcess(ctx, "Creating compliance search", name)
 		if err != nil || !ok {
@@ -369,14 +369,14 @@ func newComplianceSearch() *runtime.Command {
 	return c
 }
 
-func getComplianceSearch() *runtime.Command {
+func getComplianceSearch() *command.Command {
 	c := exo.Declared("Get-ComplianceSearch")
 	c.Synopsis = "Shows content searches: their status and, once completed, what they found."
 	c.OutputType = TypeComplianceSearch
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; Get-ComplianceSearch Phish | Format-List Name, Status, Items, Size, SuccessResults`, Remark: "Runs a search and shows what it found in each mailbox."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		var out []*object.PSObject
 		_, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -414,13 +414,13 @@ func getComplianceSearch() *runtime.Command {
 	return c
 }
 
-func setComplianceSearch() *runtime.Command {
+func setComplianceSearch() *command.Command {
 	c := exo.Declared("Set-ComplianceSearch")
 	c.Synopsis = "Changes a content search; a changed query or location makes it NotStarted again."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Set-ComplianceSearch Phish -AddExchangeLocation alexw -ContentMatchQuery 'from:adelev'`, Remark: "Widens and changes a search; start it again afterwards."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		ok, err := shouldProcess(ctx, "Modifying compliance search", id)
 		if err != nil || !ok {
@@ -495,14 +495,14 @@ func setComplianceSearch() *runtime.Command {
 	return c
 }
 
-func startComplianceSearch() *runtime.Command {
+func startComplianceSearch() *command.Command {
 	c := exo.Declared("Start-ComplianceSearch")
 	c.Synopsis = "Runs a content search: InProgress on the simulated clock, then Completed with its estimate."
 	c.Description = "A search takes half a minute and five seconds per mailbox of simulated time; Start-Sleep or Set-SimClock lets it finish. Starting it again re-runs it."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; while ((Get-ComplianceSearch Phish).Status -eq 'InProgress') { Start-Sleep -Seconds 10 }`, Remark: "Runs a search and waits for it."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		ok, err := shouldProcess(ctx, "Starting compliance search", id)
 		if err != nil || !ok {
@@ -524,12 +524,12 @@ func startComplianceSearch() *runtime.Command {
 	return c
 }
 
-func stopComplianceSearch() *runtime.Command {
+func stopComplianceSearch() *command.Command {
 	c := exo.Declared("Stop-ComplianceSearch")
 	c.Synopsis = "Stops a running content search (Status Stopped)."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Stop-ComplianceSearch Phish -Confirm:$false`, Remark: "Stops a search that is still running."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Stop-ComplianceSearch Phish -Confirm:$false`, Remark: "Stops a search that is still running."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeSearch(ctx, "Stopping compliance search", contentsearch.StopSearch)
 	}
 	return c
@@ -538,7 +538,7 @@ func stopComplianceSearch() *runtime.Command {
 // changeSearch asks whether to go on (action names what is done), then
 // finds the search -Identity names and applies change to it in one
 // transaction.
-func changeSearch(ctx *runtime.Context, action string, change func(*store.Tx, *contentsearch.Search) error) error {
+func changeSearch(ctx *command.Context, action string, change func(*store.Tx, *contentsearch.Search) error) error {
 	id := identity(ctx, "Identity")
 	ok, err := shouldProcess(ctx, action, id)
 	if err != nil || !ok {
@@ -554,29 +554,29 @@ func changeSearch(ctx *runtime.Context, action string, change func(*store.Tx, *c
 	return err
 }
 
-func removeComplianceSearch() *runtime.Command {
+func removeComplianceSearch() *command.Command {
 	c := exo.Declared("Remove-ComplianceSearch")
 	c.Synopsis = "Deletes a content search and its actions."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Remove-ComplianceSearch Phish -Confirm:$false`, Remark: "Deletes a search."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Remove-ComplianceSearch Phish -Confirm:$false`, Remark: "Deletes a search."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		return changeSearch(ctx, "Removing compliance search", contentsearch.RemoveSearch)
 	}
 	return c
 }
 
-func newComplianceSearchAction() *runtime.Command {
+func newComplianceSearchAction() *command.Command {
 	c := exo.Declared("New-ComplianceSearchAction")
 	c.Synopsis = "Previews, exports (an estimate) or purges the results of a completed content search."
 	c.Description = "-Preview lists the messages found; -Export records an export of the found items' size and count (nothing is written out); " +
 		"-Purge -PurgeType SoftDelete|HardDelete removes at most 10 found items per mailbox, newest first, into Recoverable Items (Deletions or Purges), where holds keep them."
 	c.OutputType = TypeComplianceSearchAction
 	exo.DeclaredParam(c, "PurgeType").Type = params.EnumType("ComplianceDestroyType", "Microsoft.Office.ComplianceJob.Tasks.ComplianceDestroyType", "SoftDelete", "HardDelete")
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; New-ComplianceSearchAction -SearchName Phish -Preview`, Remark: "Runs a search and previews what it found."},
 		{Code: `New-ComplianceSearchAction -SearchName Phish -Purge -PurgeType SoftDelete -Confirm:$false`, Remark: "Then removes the found messages."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		kind := contentsearch.ActionExport
 		switch {
 		case ctx.Switch("Preview"):
@@ -600,7 +600,7 @@ func newComplianceSearchAction() *runtime.Command {
 			var ok bool
 			var err error
 			if kind == contentsearch.ActionPurge {
-				ok, err = ctx.ShouldProcessImpact(fmt.Sprintf("This operation will make message items meeting the criteria of the compliance search \"%s\" completely inaccessible to users. There is no automatic method to undo the removal of these message items.", name), name, runtime.ImpactHigh)
+				ok, err = ctx.ShouldProcessImpact(fmt.Sprintf("This operation will make message items meeting the criteria of the compliance search \"%s\" completely inaccessible to users. There is no automatic method to undo the removal of these message items.", name), name, command.ImpactHigh)
 			} else {
 				ok, err = shouldProcess(ctx, "Creating compliance search action for search", name)
 			}
@@ -641,15 +641,15 @@ func newComplianceSearchAction() *runtime.Command {
 	return c
 }
 
-func getComplianceSearchAction() *runtime.Command {
+func getComplianceSearchAction() *command.Command {
 	c := exo.Declared("Get-ComplianceSearchAction")
 	c.Synopsis = "Shows the actions of content searches; Results holds their outcome once completed."
 	c.Description = "The objects always carry the detailed Results that -Details asks for."
 	c.OutputType = TypeComplianceSearchAction
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-ComplianceSearch -Name Phish -ExchangeLocation annb, pilarp -ContentMatchQuery 'subject:invoice' | Out-Null; Start-ComplianceSearch Phish; Start-Sleep -Seconds 60; New-ComplianceSearchAction -SearchName Phish -Purge -PurgeType SoftDelete -Confirm:$false | Out-Null; Start-Sleep -Seconds 60; Get-ComplianceSearchAction Phish_Purge | Format-List Name, Status, Results`, Remark: "Purges what a search found and shows what was removed."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		var out []*object.PSObject
 		_, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -28,8 +29,8 @@ import (
 // its UTF-16 text: the simulator has no data-protection key to encrypt it
 // with, so such a file is not secret.
 
-func clixmlCommands() []*runtime.Command {
-	return []*runtime.Command{exportClixml(), importClixml()}
+func clixmlCommands() []*command.Command {
+	return []*command.Command{exportClixml(), importClixml()}
 }
 
 const clixmlNS = "http://schemas.microsoft.com/powershell/2004/04"
@@ -365,9 +366,9 @@ type clixmlState struct {
 	enc  *management.Encoding
 }
 
-var clixmlSlot = runtime.NewInvocationSlot[clixmlState]()
+var clixmlSlot = command.NewInvocationSlot[clixmlState]()
 
-func exportClixml() *runtime.Command {
+func exportClixml() *command.Command {
 	c := engine.Cmdlet("Export-Clixml", engine.ModUtility, "ExportClixmlCommand")
 	c.Synopsis = "Writes objects to a file in PowerShell's CLIXML serialization format."
 	c.SupportsShouldProcess = true
@@ -382,10 +383,10 @@ func exportClixml() *runtime.Command {
 		params.P("NoClobber", params.TSwitch, params.Alias("NoOverwrite")),
 		management.EncodingParam(),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Mailbox -ResultSize 2 -WarningAction SilentlyContinue | Select-Object DisplayName, Alias | Export-Clixml C:\Temp\mbx.xml; Import-Clixml C:\Temp\mbx.xml`, Remark: "Saves objects and reads them back."},
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		path := ctx.String("Path")
 		if ctx.ParameterSet == "ByLiteralPath" {
 			path = ctx.String("LiteralPath")
@@ -414,7 +415,7 @@ func exportClixml() *runtime.Command {
 		*clixmlSlot.Of(ctx) = clixmlState{w: w, path: rp.String(), enc: enc}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		st := clixmlSlot.Of(ctx)
 		if st.skip {
 			return nil
@@ -427,7 +428,7 @@ func exportClixml() *runtime.Command {
 		w.write(v, "", 1, 0)
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		st := clixmlSlot.Of(ctx)
 		if st.skip {
 			return nil
@@ -683,7 +684,7 @@ func (r *clixmlReader) obj(n *clixmlNode) (any, error) {
 	return result, nil
 }
 
-func importClixml() *runtime.Command {
+func importClixml() *command.Command {
 	c := engine.Cmdlet("Import-Clixml", engine.ModUtility, "ImportClixmlCommand")
 	c.Synopsis = "Reads objects from a CLIXML file (Export-Clixml's)."
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
@@ -695,7 +696,7 @@ func importClixml() *runtime.Command {
 		params.P("Skip", params.TLong),
 		params.P("First", params.TLong),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		paths, literal := management.PathArgs(ctx)
 		for _, p := range paths {

@@ -11,17 +11,17 @@ package core
 import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Cmdlets are every one of PowerShell's own cmdlets that exosim
 // simulates: the engine's, the file system's and the utility ones.
-var Cmdlets = []*runtime.Table{&engine.Cmdlets, &management.Cmdlets, &utilityCmdlets}
+var Cmdlets = []*command.Table{&engine.Cmdlets, &management.Cmdlets, &utilityCmdlets}
 
 // Commands returns Cmdlets as command values.
-func Commands() []*runtime.Command {
-	var out []*runtime.Command
+func Commands() []*command.Command {
+	var out []*command.Command
 	for _, t := range Cmdlets {
 		out = append(out, t.StandIns()...)
 	}
@@ -31,7 +31,7 @@ func Commands() []*runtime.Command {
 // utilityCmdlets declares the Microsoft.PowerShell.Utility cmdlets by
 // name, in groups each built the first time a session resolves one of its
 // names.
-var utilityCmdlets = runtime.Table{Groups: []runtime.Group{
+var utilityCmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more", "Out-File"}, Build: formatCommands},
 	{Names: []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}, Build: writeCommands},
 	{Names: []string{"ConvertTo-Json", "ConvertFrom-Json"}, Build: dataCommands},

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -23,8 +24,8 @@ import (
 // reader of Import-Csv (spaces around fields, "" inside quotes, line
 // breaks inside quoted fields, #TYPE and W3C #Fields: headers).
 
-func csvCommands() []*runtime.Command {
-	return []*runtime.Command{exportCsv(), importCsv(), convertToCsv(), convertFromCsv()}
+func csvCommands() []*command.Command {
+	return []*command.Command{exportCsv(), importCsv(), convertToCsv(), convertFromCsv()}
 }
 
 // csvWriteParams are the parameters Export-Csv and ConvertTo-Csv share.
@@ -44,7 +45,7 @@ func csvWriteParams() []*params.Param {
 var tChar = &params.Type{Kind: params.KindString, Name: "Char", FullName: "System.Char"}
 
 // csvDelimiter returns -Delimiter (a single character; a comma by default).
-func csvDelimiter(ctx *runtime.Context) (rune, error) {
+func csvDelimiter(ctx *command.Context) (rune, error) {
 	if !ctx.Has("Delimiter") {
 		return ',', nil
 	}
@@ -65,7 +66,7 @@ type csvWriter struct {
 	started bool
 }
 
-func newCsvWriter(ctx *runtime.Context) (*csvWriter, error) {
+func newCsvWriter(ctx *command.Context) (*csvWriter, error) {
 	if ctx.Has("QuoteFields") && ctx.Has("UseQuotes") {
 		return nil, ctx.Fail(ctx.NewError("You must specify either the -UseQuotes or -QuoteFields parameters, but not both.", "CannotSpecifyQuoteFieldsAndUseQuotes", object.InvalidData, "InvalidOperationException", nil))
 	}
@@ -179,7 +180,7 @@ func typeLine(v any) string {
 
 // lines returns the CSV lines of one object: the #TYPE and header lines
 // before the first one (unless headerDone), then its row.
-func (w *csvWriter) lines(ctx *runtime.Context, v any, headerDone bool) []string {
+func (w *csvWriter) lines(ctx *command.Context, v any, headerDone bool) []string {
 	var out []string
 	if !w.started {
 		w.started = true
@@ -197,9 +198,9 @@ func (w *csvWriter) lines(ctx *runtime.Context, v any, headerDone bool) []string
 }
 
 // toCsvSlot holds one ConvertTo-Csv call's writer.
-var toCsvSlot = runtime.NewInvocationSlot[*csvWriter]()
+var toCsvSlot = command.NewInvocationSlot[*csvWriter]()
 
-func convertToCsv() *runtime.Command {
+func convertToCsv() *command.Command {
 	c := engine.Cmdlet("ConvertTo-Csv", engine.ModUtility, "ConvertToCsvCommand")
 	c.Synopsis = "Converts objects to CSV lines (every field quoted, no #TYPE line)."
 	c.Sets = []string{"Delimiter", "UseCulture"}
@@ -207,7 +208,7 @@ func convertToCsv() *runtime.Command {
 	c.Params = append([]*params.Param{
 		params.P("InputObject", params.TPSObject, params.Mandatory(), params.Position(0), params.FromPipeline()),
 	}, csvWriteParams()...)
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		w, err := newCsvWriter(ctx)
 		if err != nil {
 			return err
@@ -215,7 +216,7 @@ func convertToCsv() *runtime.Command {
 		*toCsvSlot.Of(ctx) = w
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		w := *toCsvSlot.Of(ctx)
 		v := ctx.Value("InputObject")
 		if ctx.HasInput {
@@ -246,9 +247,9 @@ type exportCsvState struct {
 	hasPre      bool
 }
 
-var exportCsvSlot = runtime.NewInvocationSlot[exportCsvState]()
+var exportCsvSlot = command.NewInvocationSlot[exportCsvState]()
 
-func exportCsv() *runtime.Command {
+func exportCsv() *command.Command {
 	c := engine.Cmdlet("Export-Csv", engine.ModUtility, "ExportCsvCommand")
 	c.Synopsis = "Writes objects to a CSV file (UTF-8 without BOM, every field quoted, no #TYPE line)."
 	c.SupportsShouldProcess = true
@@ -263,11 +264,11 @@ func exportCsv() *runtime.Command {
 		management.EncodingParam(),
 		params.P("Append", params.TSwitch),
 	}, csvWriteParams()...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Mailbox -ResultSize 5 | Select-Object DisplayName, PrimarySmtpAddress | Export-Csv C:\Temp\mailboxes.csv -NoTypeInformation`, Remark: "Writes a report to the simulated C: drive."},
 		{Code: `Import-Csv C:\Temp\mailboxes.csv | Format-Table`, Remark: "Reads it back."},
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		w, err := newCsvWriter(ctx)
 		if err != nil {
 			return err
@@ -316,7 +317,7 @@ func exportCsv() *runtime.Command {
 		st.w, st.sink, st.appending = w, sink, appending
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		st := exportCsvSlot.Of(ctx)
 		if st.skip || !ctx.HasInput && ctx.Value("InputObject") == nil {
 			return nil
@@ -347,7 +348,7 @@ func exportCsv() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		if sink := exportCsvSlot.Of(ctx).sink; sink != nil {
 			return sink.flush()
 		}
@@ -358,7 +359,7 @@ func exportCsv() *runtime.Command {
 
 // existingCsvHeader reads the header of a CSV file Export-Csv -Append adds
 // to; found is false for a missing or empty file.
-func existingCsvHeader(ctx *runtime.Context, p fsys.Path, delim rune, enc *management.Encoding) ([]string, bool) {
+func existingCsvHeader(ctx *command.Context, p fsys.Path, delim rune, enc *management.Encoding) ([]string, bool) {
 	fi, err := runtime.Of(ctx).Files().Stat(p)
 	if err != nil || fi.IsDir() || fi.Size() == 0 {
 		return nil, false
@@ -379,7 +380,7 @@ func existingCsvHeader(ctx *runtime.Context, p fsys.Path, delim rune, enc *manag
 // replaces the file (or adds to it), later ones add; memory stays bounded
 // however much a command writes.
 type fileSink struct {
-	ctx      *runtime.Context
+	ctx      *command.Context
 	path     string
 	enc      *management.Encoding
 	appendTo bool
@@ -698,7 +699,7 @@ func csvReadParams() []*params.Param {
 	}
 }
 
-func importCsv() *runtime.Command {
+func importCsv() *command.Command {
 	c := engine.Cmdlet("Import-Csv", engine.ModUtility, "ImportCsvCommand")
 	c.Synopsis = "Reads objects from a CSV file, one per record, streaming."
 	c.Sets = []string{"DelimiterPath", "DelimiterLiteralPath", "UsingCulture", "CultureLiteralPath"}
@@ -712,7 +713,7 @@ func importCsv() *runtime.Command {
 			params.SetInfo{Set: "CultureLiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP"), params.NotNullOrEmpty()),
 		management.EncodingParam(),
 	}, csvReadParams()...)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		enc, err := management.EncodingOf(ctx)
 		if err != nil {
 			return err
@@ -738,7 +739,7 @@ func importCsv() *runtime.Command {
 	return c
 }
 
-func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *management.Encoding) error {
+func importOneCsv(ctx *command.Context, rp fsys.Path, delim rune, enc *management.Encoding) error {
 	ns := runtime.Of(ctx).Files()
 	fi, err := ns.Stat(rp)
 	if err != nil || rp.Drive.Provider != fsys.FileSystem {
@@ -766,7 +767,7 @@ func importOneCsv(ctx *runtime.Context, rp fsys.Path, delim rune, enc *managemen
 	return nil
 }
 
-func headerArg(ctx *runtime.Context) []string {
+func headerArg(ctx *command.Context) []string {
 	if !ctx.Has("Header") {
 		return nil
 	}
@@ -777,7 +778,7 @@ func headerArg(ctx *runtime.Context) []string {
 	return h
 }
 
-func csvReadError(ctx *runtime.Context, err error, rp fsys.Path) *object.ErrorRecord {
+func csvReadError(ctx *command.Context, err error, rp fsys.Path) *object.ErrorRecord {
 	if errors.Is(err, fsys.ErrTooLong) {
 		return management.ReadError(ctx, err, rp, "FileReadFailure")
 	}
@@ -785,9 +786,9 @@ func csvReadError(ctx *runtime.Context, err error, rp fsys.Path) *object.ErrorRe
 }
 
 // fromCsvSlot holds the lines one ConvertFrom-Csv call gathers.
-var fromCsvSlot = runtime.NewInvocationSlot[[]string]()
+var fromCsvSlot = command.NewInvocationSlot[[]string]()
 
-func convertFromCsv() *runtime.Command {
+func convertFromCsv() *command.Command {
 	c := engine.Cmdlet("ConvertFrom-Csv", engine.ModUtility, "ConvertFromCsvCommand")
 	c.Synopsis = "Converts CSV lines into objects."
 	c.Sets = []string{"Delimiter", "UseCulture"}
@@ -798,7 +799,7 @@ func convertFromCsv() *runtime.Command {
 		params.P("UseCulture", params.TSwitch, params.InSets(params.Set("UseCulture", true, -1))),
 		params.P("Header", params.TStrings),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		list := fromCsvSlot.Of(ctx)
 		v := ctx.Value("InputObject")
 		if ctx.HasInput {
@@ -813,7 +814,7 @@ func convertFromCsv() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		delim, err := csvDelimiter(ctx)
 		if err != nil {
 			return err

@@ -12,20 +12,21 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-func dataCommands() []*runtime.Command {
-	return []*runtime.Command{convertToJson(), convertFromJson()}
+func dataCommands() []*command.Command {
+	return []*command.Command{convertToJson(), convertFromJson()}
 }
 
 // ---------------------------------------------------------------------------
 // JSON
 
-func convertToJson() *runtime.Command {
+func convertToJson() *command.Command {
 	c := engine.Cmdlet("ConvertTo-Json", engine.ModUtility, "ConvertToJsonCommand")
 	c.Synopsis = "Converts objects to JSON text."
 	c.Params = []*params.Param{
@@ -37,7 +38,7 @@ func convertToJson() *runtime.Command {
 		params.P("EscapeHandling", params.EnumType("StringEscapeHandling", "Newtonsoft.Json.StringEscapeHandling", "Default", "EscapeNonAscii", "EscapeHtml")),
 	}
 	c.Handler.Process = collectInputOrParam("InputObject")
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		items := ctx.Collected()
 		if len(items) == 0 {
 			return nil
@@ -60,8 +61,8 @@ func convertToJson() *runtime.Command {
 	return c
 }
 
-func collectInputOrParam(name string) func(ctx *runtime.Context) error {
-	return func(ctx *runtime.Context) error {
+func collectInputOrParam(name string) func(ctx *command.Context) error {
+	return func(ctx *command.Context) error {
 		if ctx.HasInput {
 			ctx.Collect(ctx.Input)
 			return nil
@@ -285,9 +286,9 @@ func (j *jsonWriter) writeObject(kvs []kv, depth, indent int) {
 }
 
 // jsonTextSlot holds the lines of JSON one ConvertFrom-Json call gathers.
-var jsonTextSlot = runtime.NewInvocationSlot[[]string]()
+var jsonTextSlot = command.NewInvocationSlot[[]string]()
 
-func convertFromJson() *runtime.Command {
+func convertFromJson() *command.Command {
 	c := engine.Cmdlet("ConvertFrom-Json", engine.ModUtility, "ConvertFromJsonCommand")
 	c.Synopsis = "Converts JSON text into objects."
 	c.Params = []*params.Param{
@@ -297,12 +298,12 @@ func convertFromJson() *runtime.Command {
 		params.P("NoEnumerate", params.TSwitch),
 		params.P("DateKind", params.TString),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		list := jsonTextSlot.Of(ctx)
 		*list = append(*list, ctx.String("InputObject"))
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		text := strings.Join(*jsonTextSlot.Of(ctx), "\n")
 		dec := json.NewDecoder(strings.NewReader(text))
 		dec.UseNumber()

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
@@ -12,11 +13,11 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-func formatCommands() []*runtime.Command {
-	return []*runtime.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand"), more(), outFile()}
+func formatCommands() []*command.Command {
+	return []*command.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand"), more(), outFile()}
 }
 
-func formatTable() *runtime.Command {
+func formatTable() *command.Command {
 	c := engine.Cmdlet("Format-Table", engine.ModUtility, "FormatTableCommand")
 	c.Synopsis = "Formats objects as a table."
 	c.Params = []*params.Param{
@@ -33,7 +34,7 @@ func formatTable() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Expand", params.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		spec, err := buildSpec(ctx, format.TableView, format.ForTable)
 		if err != nil {
 			return err
@@ -48,7 +49,7 @@ func formatTable() *runtime.Command {
 	return c
 }
 
-func formatList() *runtime.Command {
+func formatList() *command.Command {
 	c := engine.Cmdlet("Format-List", engine.ModUtility, "FormatListCommand")
 	c.Synopsis = "Formats objects as a list of properties, one per line."
 	c.Params = []*params.Param{
@@ -61,7 +62,7 @@ func formatList() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Expand", params.EnumType("String", "System.String", "CoreOnly", "EnumOnly", "Both")),
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		spec, err := buildSpec(ctx, format.ListView, format.ForList)
 		if err != nil {
 			return err
@@ -75,9 +76,9 @@ func formatList() *runtime.Command {
 
 // specSlot holds the view one Format-Table or Format-List call shapes its
 // objects into.
-var specSlot = runtime.NewInvocationSlot[*format.Spec]()
+var specSlot = command.NewInvocationSlot[*format.Spec]()
 
-func shapedProcess(ctx *runtime.Context) error {
+func shapedProcess(ctx *command.Context) error {
 	if !ctx.HasInput {
 		return nil
 	}
@@ -85,7 +86,7 @@ func shapedProcess(ctx *runtime.Context) error {
 	return ctx.WriteObject(&format.Shaped{Spec: spec, Value: ctx.Input})
 }
 
-func buildSpec(ctx *runtime.Context, kind format.ViewKind, calc format.CalcKind) (*format.Spec, error) {
+func buildSpec(ctx *command.Context, kind format.ViewKind, calc format.CalcKind) (*format.Spec, error) {
 	spec := &format.Spec{Kind: kind, Force: ctx.Switch("Force"), View: ctx.String("View")}
 	if props, ok := ctx.Value("Property").([]any); ok {
 		for _, p := range props {
@@ -107,12 +108,12 @@ func buildSpec(ctx *runtime.Context, kind format.ViewKind, calc format.CalcKind)
 }
 
 // renderText formats values as Out-String does (width 0 = default).
-func renderText(ctx *runtime.Context, items []any, width int) string {
+func renderText(ctx *command.Context, items []any, width int) string {
 	lines := renderLines(ctx, items, width)
 	return format.OutString(lines)
 }
 
-func renderLines(ctx *runtime.Context, items []any, width int) []string {
+func renderLines(ctx *command.Context, items []any, width int) []string {
 	o := runtime.Of(ctx).FormatOptions(true)
 	if width > 0 {
 		o.Width = width
@@ -127,7 +128,7 @@ func renderLines(ctx *runtime.Context, items []any, width int) []string {
 	return lines
 }
 
-func outString() *runtime.Command {
+func outString() *command.Command {
 	c := engine.Cmdlet("Out-String", engine.ModUtility, "OutStringCommand")
 	c.Synopsis = "Turns objects into the text the console would show."
 	c.Sets = []string{"NoNewLineFormatting", "StreamFormatting"}
@@ -138,8 +139,8 @@ func outString() *runtime.Command {
 		params.P("Stream", params.TSwitch, params.InSets(params.Set("StreamFormatting", true, -1))),
 		params.P("NoNewline", params.TSwitch, params.InSets(params.Set("NoNewLineFormatting", false, -1))),
 	}
-	c.Handler.Process = runtime.CollectInput
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.Process = command.CollectInput
+	c.Handler.End = func(ctx *command.Context) error {
 		items := ctx.Collected()
 		if len(items) == 0 {
 			// without input the buffered text is still written: empty
@@ -165,15 +166,15 @@ func outString() *runtime.Command {
 	return c
 }
 
-func outNull() *runtime.Command {
+func outNull() *command.Command {
 	c := engine.Cmdlet("Out-Null", engine.ModCore, "OutNullCommand")
 	c.Synopsis = "Discards its input."
 	c.Params = []*params.Param{engine.InputObject()}
-	c.Handler.Process = func(ctx *runtime.Context) error { return nil }
+	c.Handler.Process = func(ctx *command.Context) error { return nil }
 	return c
 }
 
-func outDefault(name, typeName string) *runtime.Command {
+func outDefault(name, typeName string) *command.Command {
 	c := engine.Cmdlet(name, engine.ModCore, typeName)
 	c.Synopsis = "Sends objects to the console formatter."
 	c.Params = []*params.Param{engine.InputObject()}
@@ -182,13 +183,13 @@ func outDefault(name, typeName string) *runtime.Command {
 	} else {
 		c.Params = append(c.Params, params.P("Transcript", params.TSwitch))
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		if name == "Out-Host" && ctx.Switch("Paging") {
 			startPaging(ctx)
 		}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
@@ -205,17 +206,17 @@ type paging struct {
 	w     *format.Writer
 }
 
-var pagingSlot = runtime.NewInvocationSlot[paging]()
+var pagingSlot = command.NewInvocationSlot[paging]()
 
 // startPaging sets up Out-Host -Paging (and more): host output a
 // screenful at a time on a terminal, straight through elsewhere.
-func startPaging(ctx *runtime.Context) {
+func startPaging(ctx *command.Context) {
 	if p := runtime.Of(ctx).NewPager(); p != nil {
 		*pagingSlot.Of(ctx) = paging{pager: p, w: format.NewWriter(runtime.Of(ctx).Formats, runtime.Of(ctx).FormatOptions(false), p.Emit)}
 	}
 }
 
-func writePaged(ctx *runtime.Context, v any) error {
+func writePaged(ctx *command.Context, v any) error {
 	pg := pagingSlot.Of(ctx)
 	w := pg.w
 	if w == nil {
@@ -229,7 +230,7 @@ func writePaged(ctx *runtime.Context, v any) error {
 	return nil
 }
 
-func endPaging(ctx *runtime.Context) error {
+func endPaging(ctx *command.Context) error {
 	if pg := pagingSlot.Of(ctx); pg.w != nil {
 		pg.w.Close()
 		if pg.pager.Quit() {
@@ -241,26 +242,26 @@ func endPaging(ctx *runtime.Context) error {
 
 // more pages its input (or the files named) like Out-Host -Paging, as
 // PowerShell's more function does.
-func more() *runtime.Command {
+func more() *command.Command {
 	c := engine.Cmdlet("more", engine.ModCore, "")
-	c.Type = runtime.FunctionCommand
+	c.Type = command.FunctionCommand
 	c.Module, c.Version, c.FullTypeName = "", "", ""
 	c.Synopsis = "Shows its input (or files) one screenful at a time."
 	c.Params = []*params.Param{
 		params.P("Path", params.TStrings, params.Position(0), params.RemainingArgs()),
 		engine.InputObject(),
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		startPaging(ctx)
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.HasInput {
 			return writePaged(ctx, ctx.Input)
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		for _, p := range ctx.Strings("Path") {
 			data, _, err := provider.ReadTextFile(runtime.Of(ctx).Files(), p)
 			if err != nil {

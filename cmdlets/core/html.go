@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -73,9 +74,9 @@ type htmlState struct {
 	cols []htmlColumn
 }
 
-var htmlSlot = runtime.NewInvocationSlot[htmlState]()
+var htmlSlot = command.NewInvocationSlot[htmlState]()
 
-func convertToHtml() *runtime.Command {
+func convertToHtml() *command.Command {
 	c := engine.Cmdlet("ConvertTo-Html", engine.ModUtility, "ConvertToHtmlCommand")
 	c.Synopsis = "Converts objects to an XHTML page (or, with -Fragment, a table) as lines of text."
 	c.Sets = []string{"Page", "Fragment"}
@@ -95,11 +96,11 @@ func convertToHtml() *runtime.Command {
 		params.P("Charset", params.TString, params.InSets(params.Set("Page", false, -1)), params.NotNullOrEmpty()),
 		params.P("Transitional", params.TSwitch, params.InSets(params.Set("Page", false, -1))),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | ConvertTo-Html -Property DisplayName, Alias -Title 'Mailboxes' | Out-File C:\Temp\mailboxes.html`, Remark: "Writes an HTML report."},
 		{Code: `[pscustomobject]@{ Name = 'a'; Size = 1 } | ConvertTo-Html -Fragment`, Remark: "Only the table."},
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		if ctx.Has("CssUri") && strings.TrimSpace(ctx.String("CssUri")) == "" {
 			return ctx.Fail(ctx.NewError("The parameter CSSUri cannot be an empty string.", "ArgumentException", object.InvalidArgument, "ArgumentException", "CSSUri"))
 		}
@@ -152,7 +153,7 @@ func convertToHtml() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		v := ctx.Value("InputObject")
 		if ctx.HasInput {
 			v = ctx.Input
@@ -223,7 +224,7 @@ func convertToHtml() *runtime.Command {
 		tr.WriteString("</tr>")
 		return ctx.WriteObject(tr.String())
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		out := []string{"</table>"}
 		out = append(out, ctx.Strings("PostContent")...)
 		if !ctx.Switch("Fragment") {
@@ -242,7 +243,7 @@ func convertToHtml() *runtime.Command {
 // htmlColumns resolves -Property (names with wildcards, script blocks,
 // @{Label; Expression; Width; Alignment}) against the first object; all
 // its properties without -Property.
-func htmlColumns(ctx *runtime.Context, v any) ([]htmlColumn, error) {
+func htmlColumns(ctx *command.Context, v any) ([]htmlColumn, error) {
 	props, _ := ctx.Value("Property").([]any)
 	if len(props) == 0 {
 		props = []any{"*"}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -16,7 +17,7 @@ import (
 // Out-File (Microsoft.PowerShell.Utility) writes the console text of
 // objects to a file, through the file system cmdlets' encodings.
 
-func outFile() *runtime.Command {
+func outFile() *command.Command {
 	c := engine.Cmdlet("Out-File", engine.ModUtility, "OutFileCommand")
 	c.Synopsis = "Writes the console text of objects to a file."
 	c.SupportsShouldProcess = true
@@ -33,11 +34,11 @@ func outFile() *runtime.Command {
 		params.P("Width", params.TInt),
 		params.P("NoNewline", params.TSwitch),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Date | Out-File C:\Temp\run.log -Append`, Remark: "Adds the date to a log file."},
 	}
-	c.Handler.Process = runtime.CollectInput
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.Process = command.CollectInput
+	c.Handler.End = func(ctx *command.Context) error {
 		enc, err := management.EncodingOf(ctx)
 		if err != nil {
 			return err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
@@ -26,14 +27,14 @@ import (
 // Join-String, ConvertFrom-StringData, Get-FileHash, Measure-Command and
 // Invoke-Command on the local session.
 
-func textCommands() []*runtime.Command {
-	return []*runtime.Command{joinString(), convertFromStringData(), getFileHash(), measureCommand(), invokeCommand()}
+func textCommands() []*command.Command {
+	return []*command.Command{joinString(), convertFromStringData(), getFileHash(), measureCommand(), invokeCommand()}
 }
 
 // joinSlot holds the texts one Join-String call has made so far.
-var joinSlot = runtime.NewInvocationSlot[[]string]()
+var joinSlot = command.NewInvocationSlot[[]string]()
 
-func joinString() *runtime.Command {
+func joinString() *command.Command {
 	c := engine.Cmdlet("Join-String", engine.ModUtility, "JoinStringCommand")
 	c.Synopsis = "Joins pipeline objects (or one property of them) into one string."
 	c.Sets = []string{"Default", "SingleQuote", "DoubleQuote", "Format"}
@@ -49,10 +50,10 @@ func joinString() *runtime.Command {
 		params.P("UseCulture", params.TSwitch),
 		params.P("InputObject", params.TObjects, params.FromPipeline()),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Join-String -Property Alias -Separator ', '`, Remark: "Lists three mailboxes' aliases on one line."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		items := joinSlot.Of(ctx)
 		var spec *format.PropSpec
 		if p := ctx.Value("Property"); p != nil {
@@ -93,7 +94,7 @@ func joinString() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		items := *joinSlot.Of(ctx)
 		sep := ctx.String("Separator")
 		if !ctx.Has("Separator") || ctx.Value("Separator") == nil {
@@ -109,14 +110,14 @@ func joinString() *runtime.Command {
 	return c
 }
 
-func convertFromStringData() *runtime.Command {
+func convertFromStringData() *command.Command {
 	c := engine.Cmdlet("ConvertFrom-StringData", engine.ModUtility, "ConvertFromStringDataCommand")
 	c.Synopsis = "Converts name=value lines into a hashtable."
 	c.Params = []*params.Param{
 		params.P("StringData", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), engine.AllowEmpty()),
 		params.P("Delimiter", params.TString),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		h := object.NewHashtable()
 		delim := "="
 		if d := ctx.String("Delimiter"); d != "" {
@@ -147,7 +148,7 @@ var hashAlgorithms = map[string]func() hash.Hash{
 	"SHA1": sha1.New, "SHA256": sha256.New, "SHA384": sha512.New384, "SHA512": sha512.New, "MD5": md5.New,
 }
 
-func getFileHash() *runtime.Command {
+func getFileHash() *command.Command {
 	c := engine.Cmdlet("Get-FileHash", engine.ModUtility, "GetFileHashCommand")
 	c.Synopsis = "Computes the hash of files on the session's drives."
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -155,7 +156,7 @@ func getFileHash() *runtime.Command {
 	c.Params = append(management.PathParams(true, true),
 		params.P("Algorithm", params.EnumType("String", "System.String", "SHA1", "SHA256", "SHA384", "SHA512", "MD5")),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		alg := strings.ToUpper(ctx.String("Algorithm"))
 		if alg == "" {
 			alg = "SHA256"
@@ -202,34 +203,34 @@ type measureCommandState struct {
 	ran     bool
 }
 
-var measureCommandSlot = runtime.NewInvocationSlot[measureCommandState]()
+var measureCommandSlot = command.NewInvocationSlot[measureCommandState]()
 
 // measureCommand is Measure-Command: it runs the script block in the
 // caller's scope, drops its output and returns the time it took on the
 // session's clock (simulated time moves only with Start-Sleep and the
 // simulator's own clock commands).
-func measureCommand() *runtime.Command {
+func measureCommand() *command.Command {
 	c := engine.Cmdlet("Measure-Command", engine.ModUtility, "MeasureCommandCommand")
 	c.Synopsis = "Times a script block on the session's clock."
 	c.Params = []*params.Param{
 		params.P("Expression", params.TScriptBlock, params.Mandatory(), params.Position(0)),
 		params.P("InputObject", params.TObject, params.FromPipeline()),
 	}
-	run := func(ctx *runtime.Context, in any) error {
+	run := func(ctx *command.Context, in any) error {
 		sb, _ := ctx.Value("Expression").(*automation.ScriptBlock)
 		start := runtime.Of(ctx).Now()
 		err := runtime.Of(ctx).InvokeScriptBlock(sb, in, nil)
 		measureCommandSlot.Of(ctx).elapsed += object.TimeSpan(runtime.Of(ctx).Now().Sub(start) / 100)
 		return err
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.HasInput {
 			measureCommandSlot.Of(ctx).ran = true
 			return run(ctx, ctx.Input)
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		if !measureCommandSlot.Of(ctx).ran {
 			if err := run(ctx, nil); err != nil {
 				return err
@@ -244,7 +245,7 @@ func measureCommand() *runtime.Command {
 // runs in a new scope (the caller's with -NoNewScope), its param() block
 // bound to -ArgumentList. exosim has no other computers: -ComputerName,
 // -Session and the like say so.
-func invokeCommand() *runtime.Command {
+func invokeCommand() *command.Command {
 	c := engine.Cmdlet("Invoke-Command", engine.ModCore, "InvokeCommandCommand")
 	c.Synopsis = "Runs a script block in this session (exosim does not run commands on other computers)."
 	c.Params = []*params.Param{
@@ -257,7 +258,7 @@ func invokeCommand() *runtime.Command {
 		params.P("HideComputerName", params.TSwitch),
 		params.P("AsJob", params.TSwitch),
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		for _, p := range []string{"ComputerName", "Session", "AsJob"} {
 			if ctx.Has(p) {
 				return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim does not run commands on other computers or in jobs (Invoke-Command -%s); run the script block here without it.", p), "NotSupported", object.NotImplemented, "NotSupportedException", nil))
@@ -265,7 +266,7 @@ func invokeCommand() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		sb, _ := ctx.Value("ScriptBlock").(*automation.ScriptBlock)
 		if ctx.Switch("NoNewScope") {
 			return runtime.Of(ctx).InvokeScriptBlock(sb, nil, ctx.WriteObject)

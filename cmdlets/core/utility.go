@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
@@ -23,8 +24,8 @@ import (
 // Utility cmdlets runbooks wrap around Exchange calls: Get-Random,
 // Get-Unique, Compare-Object, Tee-Object, Select-String and Out-GridView.
 
-func utilityCommands() []*runtime.Command {
-	return []*runtime.Command{getRandom(), newGuid(), getUnique(), compareObject(), teeObject(), selectString(), outGridView(), convertToHtml()}
+func utilityCommands() []*command.Command {
+	return []*command.Command{getRandom(), newGuid(), getUnique(), compareObject(), teeObject(), selectString(), outGridView(), convertToHtml()}
 }
 
 // ---------------------------------------------------------------------------
@@ -187,7 +188,7 @@ func (p *psRandom) doubleRange(min, max float64) float64 {
 }
 
 // randomSlot holds the session's Get-Random generator.
-var randomSlot = runtime.NewSlot[*psRandom]()
+var randomSlot = command.NewSlot[*psRandom]()
 
 // SeedRandom seeds the session's Get-Random generator; exosim seeds it
 // from the tenant, so a runbook's random picks repeat run to run.
@@ -208,7 +209,7 @@ func generator(rt *runtime.Runtime) *psRandom {
 
 // randomOperand is -Minimum or -Maximum as Get-Random reads it: numbers as
 // they are, text parsed as a PowerShell number literal.
-func randomOperand(ctx *runtime.Context, name string) any {
+func randomOperand(ctx *command.Context, name string) any {
 	if !ctx.Has(name) {
 		return nil
 	}
@@ -229,7 +230,7 @@ func randomOperand(ctx *runtime.Context, name string) any {
 
 // New-Guid: a GUID from the session's seeded generator (so runs repeat),
 // the empty GUID with -Empty, or a string converted to a GUID.
-func newGuid() *runtime.Command {
+func newGuid() *command.Command {
 	c := engine.Cmdlet("New-Guid", engine.ModUtility, "NewGuidCommand")
 	c.Synopsis = "Creates a GUID; exosim draws it from the tenant-seeded generator, so runs repeat."
 	c.Sets = []string{"Default", "Empty", "InputObject"}
@@ -238,11 +239,11 @@ func newGuid() *runtime.Command {
 		params.P("Empty", params.TSwitch, params.InSets(params.Set("Empty", false, -1))),
 		params.P("InputObject", params.TString, params.InSets(params.SetInfo{Set: "InputObject", Position: 0, FromPipeline: true}), engine.AllowEmpty()),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-Guid`, Remark: "A new GUID."},
 		{Code: `'c0c3f50b-1c2e-4a4b-9d7e-2f3c1e8a9b10' | New-Guid`, Remark: "A string read as a GUID."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		switch {
 		case ctx.ParameterSet == "InputObject":
 			s := ctx.String("InputObject")
@@ -266,7 +267,7 @@ func newGuid() *runtime.Command {
 	return c
 }
 
-func getRandom() *runtime.Command {
+func getRandom() *command.Command {
 	c := engine.Cmdlet("Get-Random", engine.ModUtility, "GetRandomCommand")
 	c.Synopsis = "Returns random numbers or picks random items; the generator is seeded from the tenant, so runs repeat."
 	c.Sets = []string{"RandomNumberParameterSet", "RandomListItemParameterSet", "ShuffleParameterSet"}
@@ -281,11 +282,11 @@ func getRandom() *runtime.Command {
 		params.P("Count", params.TInt, params.InSets(params.Set("RandomNumberParameterSet", false, -1), params.Set("RandomListItemParameterSet", false, -1)), params.Range(1, math.MaxInt32)),
 		params.P("Shuffle", params.TSwitch, params.InSets(params.Set("ShuffleParameterSet", true, -1))),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Random -Minimum 1 -Maximum 7`, Remark: "A die roll."},
 		{Code: `Get-Mailbox -ResultSize 20 -WarningAction SilentlyContinue | Get-Random -Count 3 | Select-Object DisplayName`, Remark: "Three mailboxes picked at random."},
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		if ctx.Has("SetSeed") {
 			SeedRandom(runtime.Of(ctx), int32(ctx.Int("SetSeed")))
 		}
@@ -375,7 +376,7 @@ func getRandom() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		st := getRandomSlot.Of(ctx)
 		if !st.list {
 			return nil
@@ -405,7 +406,7 @@ func getRandom() *runtime.Command {
 		st.chosen, st.seen = chosen, seen
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		st := getRandomSlot.Of(ctx)
 		if !st.list {
 			return nil
@@ -440,7 +441,7 @@ type randomState struct {
 	hasMax   bool
 }
 
-var getRandomSlot = runtime.NewInvocationSlot[randomState]()
+var getRandomSlot = command.NewInvocationSlot[randomState]()
 
 // ---------------------------------------------------------------------------
 // Get-Unique
@@ -451,9 +452,9 @@ type uniqueState struct {
 	hasPrev bool
 }
 
-var uniqueSlot = runtime.NewInvocationSlot[uniqueState]()
+var uniqueSlot = command.NewInvocationSlot[uniqueState]()
 
-func getUnique() *runtime.Command {
+func getUnique() *command.Command {
 	c := engine.Cmdlet("Get-Unique", engine.ModUtility, "GetUniqueCommand")
 	c.Synopsis = "Drops each object equal to the one before it (sort first to drop every duplicate)."
 	c.Sets = []string{"AsString", "UniqueByType"}
@@ -464,7 +465,7 @@ func getUnique() *runtime.Command {
 		params.P("OnType", params.TSwitch, params.InSets(params.Set("UniqueByType", false, -1))),
 		params.P("CaseInsensitive", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
@@ -506,7 +507,7 @@ type compareEntry struct {
 	keys []any
 }
 
-func compareObject() *runtime.Command {
+func compareObject() *command.Command {
 	c := engine.Cmdlet("Compare-Object", engine.ModUtility, "CompareObjectCommand")
 	c.Synopsis = "Compares two sets of objects: <= only in the reference set, => only in the difference set, == in both (-IncludeEqual)."
 	c.Params = []*params.Param{
@@ -520,10 +521,10 @@ func compareObject() *runtime.Command {
 		params.P("Culture", params.TString),
 		params.P("CaseSensitive", params.TSwitch),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Compare-Object -ReferenceObject 'annb','carolo' -DifferenceObject 'annb','pilarp'`, Remark: "pilarp => and carolo <=."},
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		includeEqual := ctx.Switch("IncludeEqual")
 		if ctx.Switch("ExcludeDifferent") && !(ctx.Has("IncludeEqual") && !includeEqual) {
 			includeEqual = true
@@ -540,7 +541,7 @@ func compareObject() *runtime.Command {
 		*compareSlot.Of(ctx) = cmp
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		cmp := *compareSlot.Of(ctx)
 		var diffs []any
 		if ctx.HasInput {
@@ -555,7 +556,7 @@ func compareObject() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		cmp := *compareSlot.Of(ctx)
 		for cmp.next < len(cmp.refs) {
 			if err := cmp.process(nil); err != nil {
@@ -584,10 +585,10 @@ func ptr(e compareEntry) *compareEntry { return &e }
 // of unmatched ones (SyncWindow long); what stays unmatched is written at
 // the end, difference-only ones first.
 // compareSlot holds one Compare-Object call's comparer.
-var compareSlot = runtime.NewInvocationSlot[*comparer]()
+var compareSlot = command.NewInvocationSlot[*comparer]()
 
 type comparer struct {
-	ctx          *runtime.Context
+	ctx          *command.Context
 	refs         []compareEntry
 	next         int
 	refBacklog   []*compareEntry
@@ -728,9 +729,9 @@ func (c *comparer) emit(e *compareEntry, side string) error {
 
 // teeSlot holds the file one Tee-Object call writes (nil when it fills a
 // variable).
-var teeSlot = runtime.NewInvocationSlot[*fileSink]()
+var teeSlot = command.NewInvocationSlot[*fileSink]()
 
-func teeObject() *runtime.Command {
+func teeObject() *command.Command {
 	c := engine.Cmdlet("Tee-Object", engine.ModUtility, "TeeObjectCommand")
 	c.Synopsis = "Saves pipeline objects in a file or variable and passes them on."
 	c.Sets = []string{"File", "LiteralFile", "Variable"}
@@ -743,7 +744,7 @@ func teeObject() *runtime.Command {
 		management.EncodingParam(params.InSets(params.Set("File", false, -1), params.Set("LiteralFile", false, -1))),
 		params.P("Variable", params.TString, params.InSets(params.Set("Variable", true, -1))),
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		if ctx.ParameterSet == "Variable" {
 			return nil
 		}
@@ -766,7 +767,7 @@ func teeObject() *runtime.Command {
 		*teeSlot.Of(ctx) = sink
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
@@ -779,7 +780,7 @@ func teeObject() *runtime.Command {
 		}
 		return ctx.WriteObject(ctx.Input)
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		if sink := *teeSlot.Of(ctx); sink != nil {
 			return sink.flush()
 		}
@@ -899,7 +900,7 @@ type selectStringState struct {
 	done    bool
 }
 
-var selectStringSlot = runtime.NewInvocationSlot[selectStringState]()
+var selectStringSlot = command.NewInvocationSlot[selectStringState]()
 
 type matcher struct {
 	patterns []string
@@ -946,7 +947,7 @@ func (mt *matcher) match(line string) (bool, string, []any) {
 	return mt.not, "", nil
 }
 
-func selectString() *runtime.Command {
+func selectString() *command.Command {
 	c := engine.Cmdlet("Select-String", engine.ModUtility, "SelectStringCommand")
 	c.Synopsis = "Finds text matching a pattern in strings or files (MatchInfo objects: Line, LineNumber, Path, Matches)."
 	c.Sets = []string{"File", "ObjectRaw", "Object", "LiteralFileRaw", "LiteralFile", "FileRaw"}
@@ -971,10 +972,10 @@ func selectString() *runtime.Command {
 		params.P("Context", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
 		params.P("Culture", params.TString),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `'ok','error: quota','ok' | Select-String 'error'`, Remark: "Finds the error line."},
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		mt := &matcher{patterns: ctx.Strings("Pattern"), simple: ctx.Switch("SimpleMatch"), cs: ctx.Switch("CaseSensitive"), all: ctx.Switch("AllMatches"), not: ctx.Switch("NotMatch")}
 		if !mt.simple {
 			for _, p := range mt.patterns {
@@ -1001,7 +1002,7 @@ func selectString() *runtime.Command {
 		st.tracker = &tracker{pre: pre, post: post, context: ctx.Has("Context")}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if selectStringSlot.Of(ctx).done {
 			return nil
 		}
@@ -1021,7 +1022,7 @@ func selectString() *runtime.Command {
 		paths, literal := management.PathArgs(ctx)
 		return selectInFiles(ctx, paths, literal)
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		if selectStringSlot.Of(ctx).done {
 			return nil
 		}
@@ -1051,7 +1052,7 @@ type tracker struct {
 	found     bool
 }
 
-func (t *tracker) line(ctx *runtime.Context, line, path string, fromFile bool) error {
+func (t *tracker) line(ctx *command.Context, line, path string, fromFile bool) error {
 	mt := selectStringSlot.Of(ctx).matcher
 	for _, p := range t.pending {
 		if len(p.post) < t.post {
@@ -1087,7 +1088,7 @@ func (t *tracker) line(ctx *runtime.Context, line, path string, fromFile bool) e
 
 // emitReady writes the pending matches that have their following lines
 // (all of them at the end of the input).
-func (t *tracker) emitReady(ctx *runtime.Context, end bool) error {
+func (t *tracker) emitReady(ctx *command.Context, end bool) error {
 	for len(t.pending) > 0 && (end || len(t.pending[0].post) >= t.post) {
 		m := t.pending[0]
 		t.pending = t.pending[1:]
@@ -1102,9 +1103,9 @@ func (t *tracker) emitReady(ctx *runtime.Context, end bool) error {
 	return nil
 }
 
-func (t *tracker) flush(ctx *runtime.Context) error { return t.emitReady(ctx, true) }
+func (t *tracker) flush(ctx *command.Context) error { return t.emitReady(ctx, true) }
 
-func emitMatch(ctx *runtime.Context, m *matchInfo) error {
+func emitMatch(ctx *command.Context, m *matchInfo) error {
 	switch {
 	case ctx.Switch("Raw"):
 		return ctx.WriteObject(m.line)
@@ -1123,7 +1124,7 @@ func emitMatch(ctx *runtime.Context, m *matchInfo) error {
 }
 
 // selectInFiles searches files line by line.
-func selectInFiles(ctx *runtime.Context, paths []string, literal bool) error {
+func selectInFiles(ctx *command.Context, paths []string, literal bool) error {
 	enc, err := management.EncodingOf(ctx)
 	if err != nil {
 		return err
@@ -1238,7 +1239,7 @@ func emphasized(line string, matches any) string {
 // ---------------------------------------------------------------------------
 // Out-GridView
 
-func outGridView() *runtime.Command {
+func outGridView() *command.Command {
 	c := engine.Cmdlet("Out-GridView", engine.ModUtility, "OutGridViewCommand")
 	c.Synopsis = "Shows objects as a table in the console (PowerShell 7 has the grid window only on Windows); -PassThru passes every row on."
 	c.Description = "PowerShell 7 has Out-GridView only on Windows, where it opens a window in which the user picks rows. " +
@@ -1253,12 +1254,12 @@ func outGridView() *runtime.Command {
 		params.P("OutputMode", params.DotNetEnumType("OutputModeOption", "Microsoft.PowerShell.Commands.OutputModeOption", "None", "Single", "Multiple"), params.InSets(params.Set("OutputMode", false, -1))),
 		params.P("PassThru", params.TSwitch, params.InSets(params.Set("PassThru", false, -1))),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Select-Object DisplayName, Alias | Out-GridView -Title 'Mailboxes'`, Remark: "Prints the table under the title."},
 		{Code: `Get-Mailbox -ResultSize 3 -WarningAction SilentlyContinue | Out-GridView -PassThru | Select-Object -First 1 Alias`, Remark: "Every row counts as selected."},
 	}
-	c.Handler.Process = runtime.CollectInput
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.Process = command.CollectInput
+	c.Handler.End = func(ctx *command.Context) error {
 		items := ctx.Collected()
 		if t := ctx.String("Title"); t != "" {
 			ctx.WriteHost(t)

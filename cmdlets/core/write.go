@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
@@ -12,11 +13,11 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-func writeCommands() []*runtime.Command {
-	return []*runtime.Command{writeHost(), writeOutput(), writeWarning(), writeVerbose(), writeDebug(), writeInformation(), writeError(), writeProgress()}
+func writeCommands() []*command.Command {
+	return []*command.Command{writeHost(), writeOutput(), writeWarning(), writeVerbose(), writeDebug(), writeInformation(), writeError(), writeProgress()}
 }
 
-func writeHost() *runtime.Command {
+func writeHost() *command.Command {
 	c := engine.Cmdlet("Write-Host", engine.ModUtility, "WriteHostCommand")
 	c.Synopsis = "Writes text straight to the console (colored only on a terminal)."
 	colors := params.DotNetEnumType("ConsoleColor", "System.ConsoleColor", host.ConsoleColors...)
@@ -27,11 +28,11 @@ func writeHost() *runtime.Command {
 		params.P("ForegroundColor", colors),
 		params.P("BackgroundColor", colors),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Write-Host "Done" -ForegroundColor Green`, Remark: "Writes Done, in green on a terminal."},
 		{Code: `Write-Host 'Checking ' -NoNewline; Write-Host 'OK'`, Remark: "Writes Checking OK on one line."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		sep := " "
 		if ctx.Has("Separator") {
 			sep = runtime.Of(ctx).ToStr(ctx.Value("Separator"))
@@ -51,7 +52,7 @@ func writeHost() *runtime.Command {
 
 // hostText renders Write-Host's argument: strings as is, collections
 // flattened and joined with the separator, other objects by ToString.
-func hostText(ctx *runtime.Context, v any, sep string) string {
+func hostText(ctx *command.Context, v any, sep string) string {
 	switch x := v.(type) {
 	case nil:
 		return ""
@@ -74,14 +75,14 @@ func hostText(ctx *runtime.Context, v any, sep string) string {
 	return object.ToInvariantString(v)
 }
 
-func writeOutput() *runtime.Command {
+func writeOutput() *command.Command {
 	c := engine.Cmdlet("Write-Output", engine.ModUtility, "WriteOutputCommand")
 	c.Synopsis = "Sends objects down the pipeline."
 	c.Params = []*params.Param{
 		params.P("InputObject", params.TObjects, params.Mandatory(), params.Position(0), params.FromPipeline(), params.RemainingArgs(), engine.AllowEmpty()),
 		params.P("NoEnumerate", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		v := ctx.Value("InputObject")
 		if items, ok := v.([]any); ok && len(items) == 1 && !ctx.HasInput {
 			v = items[0]
@@ -98,53 +99,53 @@ func writeOutput() *runtime.Command {
 	return c
 }
 
-func messageCmdlet(name, typeName string, write func(ctx *runtime.Context, msg string)) *runtime.Command {
+func messageCmdlet(name, typeName string, write func(ctx *command.Context, msg string)) *command.Command {
 	c := engine.Cmdlet(name, engine.ModUtility, typeName)
 	c.Params = []*params.Param{
 		params.P("Message", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline(), params.Alias("Msg")),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		write(ctx, ctx.String("Message"))
 		return nil
 	}
 	return c
 }
 
-func writeWarning() *runtime.Command {
-	c := messageCmdlet("Write-Warning", "WriteWarningCommand", func(ctx *runtime.Context, msg string) { ctx.WriteWarning(msg) })
+func writeWarning() *command.Command {
+	c := messageCmdlet("Write-Warning", "WriteWarningCommand", func(ctx *command.Context, msg string) { ctx.WriteWarning(msg) })
 	c.Synopsis = "Writes a warning message."
 	return c
 }
 
-func writeVerbose() *runtime.Command {
-	c := messageCmdlet("Write-Verbose", "WriteVerboseCommand", func(ctx *runtime.Context, msg string) { ctx.WriteVerbose(msg) })
+func writeVerbose() *command.Command {
+	c := messageCmdlet("Write-Verbose", "WriteVerboseCommand", func(ctx *command.Context, msg string) { ctx.WriteVerbose(msg) })
 	c.Synopsis = "Writes a verbose message (shown with -Verbose)."
 	return c
 }
 
-func writeDebug() *runtime.Command {
-	c := messageCmdlet("Write-Debug", "WriteDebugCommand", func(ctx *runtime.Context, msg string) { ctx.WriteDebug(msg) })
+func writeDebug() *command.Command {
+	c := messageCmdlet("Write-Debug", "WriteDebugCommand", func(ctx *command.Context, msg string) { ctx.WriteDebug(msg) })
 	c.Synopsis = "Writes a debug message."
 	return c
 }
 
-func writeInformation() *runtime.Command {
+func writeInformation() *command.Command {
 	c := engine.Cmdlet("Write-Information", engine.ModUtility, "WriteInformationCommand")
 	c.Synopsis = "Writes to the information stream (shown with -InformationAction Continue or $InformationPreference = 'Continue')."
 	c.Params = []*params.Param{
 		params.P("MessageData", params.TObject, params.Mandatory(), params.Position(0), params.Alias("Msg", "Message"), engine.AllowEmpty()),
 		params.P("Tags", params.TStrings, params.Position(1)),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Write-Information "Found 3 mailboxes" -InformationAction Continue`, Remark: "Shows the message."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return ctx.WriteInformation(ctx.Value("MessageData"), ctx.Strings("Tags"))
 	}
 	return c
 }
 
-func writeError() *runtime.Command {
+func writeError() *command.Command {
 	c := engine.Cmdlet("Write-Error", engine.ModUtility, "WriteErrorCommand")
 	c.Synopsis = "Writes a non-terminating error."
 	c.Sets = []string{"NoException", "WithException", "ErrorRecord"}
@@ -162,7 +163,7 @@ func writeError() *runtime.Command {
 		params.P("CategoryTargetName", params.TString, params.Alias("TargetName")),
 		params.P("CategoryTargetType", params.TString, params.Alias("TargetType")),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var rec *object.ErrorRecord
 		if r, ok := ctx.Value("ErrorRecord").(*object.ErrorRecord); ok {
 			cp := *r
@@ -199,7 +200,7 @@ func writeError() *runtime.Command {
 	return c
 }
 
-func writeProgress() *runtime.Command {
+func writeProgress() *command.Command {
 	c := engine.Cmdlet("Write-Progress", engine.ModUtility, "WriteProgressCommand")
 	c.Synopsis = "Shows a progress bar on a terminal (nothing when output is not a terminal)."
 	c.Params = []*params.Param{
@@ -213,10 +214,10 @@ func writeProgress() *runtime.Command {
 		params.P("Completed", params.TSwitch),
 		params.P("SourceId", params.TInt),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `1..3 | ForEach-Object { Write-Progress -Activity 'Exporting' -Status "Mailbox $_" -PercentComplete ($_ * 33) }; Write-Progress -Activity 'Exporting' -Completed`, Remark: "Shows a bar that fills up, then removes it."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		activity := ctx.String("Activity")
 		if activity == "" && !ctx.Switch("Completed") {
 			return ctx.Fail(ctx.NewError("Missing value for mandatory parameter. (Parameter 'Activity')", "MissingActivity", object.InvalidArgument, "ArgumentException", nil))

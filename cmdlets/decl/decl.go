@@ -18,8 +18,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Info is what the facts file says about a cmdlet besides its parameters.
@@ -37,7 +37,7 @@ type Info struct {
 // parameters, ShouldProcess support), or nil when the cmdlet is not
 // declared. The name is matched without regard to case. A cmdlet the facts
 // file lacks but the simulator models is declared by the supplement.
-func Lookup(name string) *runtime.Command {
+func Lookup(name string) *command.Command {
 	i, ok := exchange.index(name)
 	if !ok {
 		return lookupSupplement(name)
@@ -125,9 +125,9 @@ func (t *table) index(name string) (int, bool) {
 func (t *table) record(i int) string { return t.records[t.offsets[i]:t.offsets[i+1]] }
 
 // decode builds the declaration of names[i] from its record.
-func (t *table) decode(i int) (*runtime.Command, []string) {
+func (t *table) decode(i int) (*command.Command, []string) {
 	rec := t.record(i)
-	c := &runtime.Command{Params: make([]*params.Param, 0, strings.Count(rec, "\nP "))}
+	c := &command.Command{Params: make([]*params.Param, 0, strings.Count(rec, "\nP "))}
 	var sets, notCloudParams []string
 	for len(rec) > 0 {
 		var line string
@@ -171,7 +171,7 @@ var positionalIdentity = map[string]bool{
 
 // identityFirst makes -Identity the first positional parameter of every
 // set that has no parameter in that slot.
-func identityFirst(c *runtime.Command) {
+func identityFirst(c *command.Command) {
 	taken := map[string]bool{}
 	for _, p := range c.Params {
 		for _, si := range p.Sets {

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // PowerShell's own cmdlets (the modules PowerShell 7.4 ships on Linux:
@@ -37,7 +37,7 @@ func FindPowerShell(name string) (PowerShellCmdlet, bool) {
 
 // LookupPowerShell returns a fresh copy of a PowerShell cmdlet's
 // declaration (name, sets, parameters, ShouldProcess support), or nil.
-func LookupPowerShell(name string) *runtime.Command {
+func LookupPowerShell(name string) *command.Command {
 	i, ok := powershell.index(name)
 	if !ok {
 		return nil
@@ -68,7 +68,7 @@ func shortTypeName(t string) string {
 // NotSimulated fails a call of a declared cmdlet the simulator does not
 // model, after its parameters bound: one error (CmdletNotSimulated) naming
 // the cmdlet and where it is real ("Exchange Online", "PowerShell").
-func NotSimulated(ctx *runtime.Context, realIn string) error {
+func NotSimulated(ctx *command.Context, realIn string) error {
 	rec := ctx.NewError(fmt.Sprintf("%s is a real %s cmdlet, but exosim does not simulate it: the call was not run.", ctx.Command.Name, realIn),
 		"CmdletNotSimulated", object.NotImplemented, "NotImplementedException", nil)
 	rec.ExceptionFullType = "System.NotImplementedException"

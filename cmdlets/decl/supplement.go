@@ -3,8 +3,8 @@ package decl
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // supplement declares the Exchange Online cmdlets the simulator models
@@ -13,12 +13,12 @@ import (
 // no help texts), so that a cmdlet package declares them the same way as
 // every other. Find and Names do not know them: they describe the facts
 // file.
-var supplement = map[string]func() *runtime.Command{
+var supplement = map[string]func() *command.Command{
 	// Search-AdminAuditLog: the facts file counts it among the
 	// on-premises cmdlets; the simulator keeps it as the way to read its
 	// admin audit log.
-	"search-adminauditlog": func() *runtime.Command {
-		return &runtime.Command{Name: "Search-AdminAuditLog", Params: []*params.Param{
+	"search-adminauditlog": func() *command.Command {
+		return &command.Command{Name: "Search-AdminAuditLog", Params: []*params.Param{
 			params.P("Cmdlets", params.TStrings),
 			params.P("Parameters", params.TStrings),
 			params.P("ObjectIds", params.TStrings),
@@ -35,7 +35,7 @@ var supplement = map[string]func() *runtime.Command{
 
 // lookupSupplement returns a fresh copy of a supplementary declaration, or
 // nil.
-func lookupSupplement(name string) *runtime.Command {
+func lookupSupplement(name string) *command.Command {
 	if build := supplement[strings.ToLower(name)]; build != nil {
 		return build()
 	}
@@ -52,7 +52,7 @@ var optionalInFact = map[string][]string{
 }
 
 // correct applies optionalInFact to a generated declaration.
-func correct(c *runtime.Command) {
+func correct(c *command.Command) {
 	names := optionalInFact[strings.ToLower(c.Name)]
 	for _, p := range c.Params {
 		for _, n := range names {

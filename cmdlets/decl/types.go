@@ -1,9 +1,9 @@
 package decl
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // The Exchange parameter types the shell does not know: each family is a
@@ -57,7 +57,7 @@ func MultiValuedType(name string) *params.Type {
 }
 
 // CommandNote is what the Exchange half keeps with a command
-// (runtime.Command.Ext).
+// (command.Command.Ext).
 type CommandNote struct {
 	// OnPremOnly marks a cmdlet that exists only in on-premises Exchange:
 	// a cloud session hides it until a session to the on-premises server
@@ -66,7 +66,7 @@ type CommandNote struct {
 }
 
 // MarkOnPremOnly notes that c exists only in on-premises Exchange.
-func MarkOnPremOnly(c *runtime.Command) {
+func MarkOnPremOnly(c *command.Command) {
 	n, _ := c.Ext.(*CommandNote)
 	if n == nil {
 		n = &CommandNote{}
@@ -76,7 +76,7 @@ func MarkOnPremOnly(c *runtime.Command) {
 }
 
 // OnPremOnly reports whether c exists only in on-premises Exchange.
-func OnPremOnly(c *runtime.Command) bool {
+func OnPremOnly(c *command.Command) bool {
 	n, _ := c.Ext.(*CommandNote)
 	return n != nil && n.OnPremOnly
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -50,9 +51,9 @@ func TestExchangeTypesOfTheTable(t *testing.T) {
 // read as a time span.
 func TestEnhancedTimeSpanBinding(t *testing.T) {
 	t.Parallel()
-	cmd := &runtime.Command{Name: "Test-Span", Type: runtime.FunctionCommand, Module: "Test", Version: "1.0",
+	cmd := &command.Command{Name: "Test-Span", Type: command.FunctionCommand, Module: "Test", Version: "1.0",
 		Params: []*params.Param{params.P("For", TEnhancedTimeSpan, params.Position(0))}}
-	cmd.Handler.Process = func(ctx *runtime.Context) error {
+	cmd.Handler.Process = func(ctx *command.Context) error {
 		ts, _ := ctx.Value("For").(object.TimeSpan)
 		return ctx.WriteObject(ts.String())
 	}
@@ -74,7 +75,7 @@ func TestEnhancedTimeSpanBinding(t *testing.T) {
 
 func TestOnPremOnlyNote(t *testing.T) {
 	t.Parallel()
-	c := &runtime.Command{Name: "Get-Thing"}
+	c := &command.Command{Name: "Get-Thing"}
 	if OnPremOnly(c) {
 		t.Fatal("a command without a note is on-premises only")
 	}

@@ -9,9 +9,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -22,12 +22,12 @@ const TypeAcceptedDomain = "Deserialized.Microsoft.Exchange.Data.Directory.Syste
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-AcceptedDomain", Build: getAcceptedDomainCmd},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default view: name, domain, type and whether it is
 // the default domain.
@@ -40,11 +40,11 @@ func Views(r *format.Registry) {
 	}})
 }
 
-func getAcceptedDomainCmd() *runtime.Command {
+func getAcceptedDomainCmd() *command.Command {
 	c := exo.Declared("Get-AcceptedDomain")
 	c.Synopsis = "Lists the organization's accepted domains: the SMTP domains it receives mail for."
 	c.OutputType = TypeAcceptedDomain
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-AcceptedDomain", Remark: "Lists every accepted domain."},
 		{Code: "(Get-AcceptedDomain).DomainName", Remark: "The domains a message-trace script treats as internal."},
 	}
@@ -129,7 +129,7 @@ func domainObject(o *directory.Organization, d string) *object.PSObject {
 	return p
 }
 
-func getAcceptedDomain(ctx *runtime.Context) error {
+func getAcceptedDomain(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err

@@ -34,10 +34,10 @@ const (
 // parameters bind like a function's (the module's cmdlets are proxy
 // functions) and its confirmation prompt has no [S] Suspend choice (it
 // comes from a remote session).
-func moduleCommand(name string) *runtime.Command {
-	return &runtime.Command{
+func moduleCommand(name string) *command.Command {
+	return &command.Command{
 		Name:    name,
-		Type:    runtime.FunctionCommand,
+		Type:    command.FunctionCommand,
 		Module:  Module,
 		Version: ModuleVersion,
 		Remote:  true,
@@ -86,7 +86,7 @@ func Services(name string) (exchangeOnline, compliance bool) {
 func Install(rt *runtime.Runtime) { SessionOf(rt) }
 
 // Tenant returns the tenant store behind the session (Session.Store).
-func Tenant(ctx *runtime.Context) *store.Store { return SessionOf(runtime.Of(ctx)).Store }
+func Tenant(ctx *command.Context) *store.Store { return SessionOf(runtime.Of(ctx)).Store }
 
 // knownCodes are the short hashes EXO V3 prints before an exception type.
 var knownCodes = map[string]string{
@@ -107,7 +107,7 @@ func ErrorCode(exceptionType string) string {
 
 // Error builds a service-side error the way the EXO V3 module surfaces it:
 // Write-ErrorMessage: Ex…|<exception type>|<message>.
-func Error(ctx *runtime.Context, exceptionType, message string, cat object.ErrorCategory, target any) *object.ErrorRecord {
+func Error(ctx *command.Context, exceptionType, message string, cat object.ErrorCategory, target any) *object.ErrorRecord {
 	short := exceptionType
 	if i := strings.LastIndexByte(short, '.'); i >= 0 {
 		short = short[i+1:]
@@ -121,7 +121,7 @@ func Error(ctx *runtime.Context, exceptionType, message string, cat object.Error
 	return rec
 }
 
-func requestID(ctx *runtime.Context, salt string) string {
+func requestID(ctx *command.Context, salt string) string {
 	h := fnv.New128a()
 	h.Write([]byte(ctx.Command.Name + "|" + salt + "|" + ctx.Now().String()))
 	b := h.Sum(nil)
@@ -132,21 +132,21 @@ func requestID(ctx *runtime.Context, salt string) string {
 
 // NotFound is the ManagementObjectNotFoundException for an identity
 // looked up in the directory (its domain controller is Server).
-func NotFound(ctx *runtime.Context, identity string) *object.ErrorRecord {
+func NotFound(ctx *command.Context, identity string) *object.ErrorRecord {
 	return NotFoundOn(ctx, identity, Server)
 }
 
 // NotFoundOn is the ManagementObjectNotFoundException for an identity
 // looked up somewhere else than the directory: source names where (a
 // mailbox database, a server).
-func NotFoundOn(ctx *runtime.Context, identity, source string) *object.ErrorRecord {
+func NotFoundOn(ctx *command.Context, identity, source string) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
 		fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on '%s'.", identity, source),
 		object.ObjectNotFound, identity)
 }
 
 // Ambiguous is the error for an identity matching several objects.
-func Ambiguous(ctx *runtime.Context, identity string) *object.ErrorRecord {
+func Ambiguous(ctx *command.Context, identity string) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException",
 		fmt.Sprintf("The operation couldn't be performed because '%s' matches multiple entries.", identity),
 		object.InvalidArgument, identity)
@@ -154,33 +154,33 @@ func Ambiguous(ctx *runtime.Context, identity string) *object.ErrorRecord {
 
 // MemberExists is the error for adding to a group (a distribution group,
 // a role group) a recipient that is already one of its members.
-func MemberExists(ctx *runtime.Context, member, group string) *object.ErrorRecord {
+func MemberExists(ctx *command.Context, member, group string) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException",
 		fmt.Sprintf("The recipient \"%s\" is already a member of the group \"%s\".", member, group), object.ResourceExists, member)
 }
 
 // NotAMember is the error for removing from a group a recipient that is
 // not one of its members.
-func NotAMember(ctx *runtime.Context, member, group string) *object.ErrorRecord {
+func NotAMember(ctx *command.Context, member, group string) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Management.Tasks.MemberNotFoundException",
 		fmt.Sprintf("The recipient \"%s\" isn't a member of the group \"%s\".", member, group), object.ObjectNotFound, member)
 }
 
 // Invalid is a TaskArgumentException-style validation error.
-func Invalid(ctx *runtime.Context, message string, target any) *object.ErrorRecord {
+func Invalid(ctx *command.Context, message string, target any) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException", message, object.InvalidArgument, target)
 }
 
 // EnumError is the binding error for a value that names none of an
 // enumeration's values (typ is the enumeration's full name).
-func EnumError(ctx *runtime.Context, param, value, typ string, values []string) *object.ErrorRecord {
+func EnumError(ctx *command.Context, param, value, typ string, values []string) *object.ErrorRecord {
 	return Error(ctx, "System.Management.Automation.ParameterBindingException",
 		fmt.Sprintf("Cannot process argument transformation on parameter '%s'. Cannot convert value \"%s\" to type \"%s\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\n%s\"",
 			param, value, typ, value, strings.Join(values, ", ")), object.InvalidArgument, value)
 }
 
 // InvalidOperation is an InvalidOperationException from the service.
-func InvalidOperation(ctx *runtime.Context, message string, target any) *object.ErrorRecord {
+func InvalidOperation(ctx *command.Context, message string, target any) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Management.Tasks.InvalidOperationException", message, object.InvalidOperation, target)
 }
 
@@ -190,7 +190,7 @@ func InvalidOperation(ctx *runtime.Context, message string, target any) *object.
 // The session's update hooks (AddUpdateHook) run at the end of a
 // successful fn, inside the same transaction; their after functions run
 // once it has committed.
-func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
+func Update(ctx *command.Context, fn func(tx *store.Tx) error) error {
 	st := Tenant(ctx)
 	if st == nil {
 		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
@@ -228,7 +228,7 @@ func Update(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
 // session, inside it (see AddUpdateHook). It may write to tx; an error
 // rolls the whole transaction back. after, when not nil, runs once the
 // transaction has committed.
-type UpdateHook func(ctx *runtime.Context, tx *store.Tx) (after func(), err error)
+type UpdateHook func(ctx *command.Context, tx *store.Tx) (after func(), err error)
 
 // AddUpdateHook registers h for every Update transaction of the session
 // (the admin audit log writes a successful invocation's record in the
@@ -239,7 +239,7 @@ func AddUpdateHook(rt *runtime.Runtime, h UpdateHook) {
 }
 
 // View runs fn in one read transaction of the tenant.
-func View(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
+func View(ctx *command.Context, fn func(tx *store.Tx) error) error {
 	st := Tenant(ctx)
 	if st == nil {
 		return ctx.Fail(ctx.NewError("No tenant is open.", "NoTenant", object.ResourceUnavailable, "InvalidOperationException", nil))
@@ -247,7 +247,7 @@ func View(ctx *runtime.Context, fn func(tx *store.Tx) error) error {
 	return mapStoreError(ctx, st.View(fn))
 }
 
-func mapStoreError(ctx *runtime.Context, err error) error {
+func mapStoreError(ctx *command.Context, err error) error {
 	if err == nil {
 		return nil
 	}
@@ -272,7 +272,7 @@ func mapStoreError(ctx *runtime.Context, err error) error {
 // through DeclaredParam) and, when it models only some parameters, hands
 // the command to Partial. It panics when the cmdlet is not declared: that
 // is a programming error caught by tests.
-func Declared(name string) *runtime.Command {
+func Declared(name string) *command.Command {
 	d := decl.Lookup(name)
 	if d == nil {
 		panic("exo: no declaration for " + name)
@@ -289,7 +289,7 @@ func Declared(name string) *runtime.Command {
 // command's parameters, by parameter name (as declared, case included). A
 // name the command does not declare panics: that is a programming error
 // caught by the tests that build every command.
-func Describe(c *runtime.Command, help map[string]string) {
+func Describe(c *command.Command, help map[string]string) {
 	for name, text := range help {
 		DeclaredParam(c, name).Help = text
 	}
@@ -299,7 +299,7 @@ func Describe(c *runtime.Command, help map[string]string) {
 // declared, case included), for adjustments the declaration does not carry
 // such as a ValidateRange. It panics when the command has no such
 // parameter.
-func DeclaredParam(c *runtime.Command, name string) *params.Param {
+func DeclaredParam(c *command.Command, name string) *params.Param {
 	for _, p := range c.Params {
 		if p.Name == name {
 			return p
@@ -329,14 +329,14 @@ func IdentityOf(v any) string {
 // properties are the properties of their output objects (role groups,
 // policies ...). The returned function tells whether an object passes;
 // err is the binding error Exchange prints for an invalid filter.
-func ObjectFilter(ctx *runtime.Context, sample *object.PSObject) (func(*object.PSObject) (bool, error), error) {
+func ObjectFilter(ctx *command.Context, sample *object.PSObject) (func(*object.PSObject) (bool, error), error) {
 	return ObjectFilterWith(ctx, sample, nil)
 }
 
 // ObjectFilterWith is ObjectFilter with filterable properties the output
 // object does not show (a group's Members, say): extra maps each such
 // name to the function giving its value for the object being tested.
-func ObjectFilterWith(ctx *runtime.Context, sample *object.PSObject, extra map[string]func(*object.PSObject) any) (func(*object.PSObject) (bool, error), error) {
+func ObjectFilterWith(ctx *command.Context, sample *object.PSObject, extra map[string]func(*object.PSObject) any) (func(*object.PSObject) (bool, error), error) {
 	var extraNames []string
 	for n := range extra {
 		extraNames = append(extraNames, n)
@@ -403,7 +403,7 @@ func opathValue(v any) any {
 // a mistake in a call is still reported; a call that binds then fails with
 // one error saying that exosim does not simulate the cmdlet. The
 // declaration is built the first time the session resolves the name.
-func NotSimulated(name string) *runtime.Command {
+func NotSimulated(name string) *command.Command {
 	c := moduleCommand(name)
 	c.NotSimulated = true
 	service := "Exchange Online"
@@ -414,14 +414,14 @@ func NotSimulated(name string) *runtime.Command {
 	c.Description = fmt.Sprintf("%s exists in %s PowerShell. exosim knows its parameter sets and binds a call the way "+
 		"the service does, so a wrong or missing parameter is reported as usual; a call that binds fails with the error "+
 		"CmdletNotSimulated instead of acting on the tenant.", name, service)
-	c.Load = func(c *runtime.Command) {
+	c.Load = func(c *command.Command) {
 		d := decl.Lookup(name)
 		if d == nil {
 			return
 		}
 		c.Sets, c.DefaultSet, c.Params, c.SupportsShouldProcess = d.Sets, d.DefaultSet, d.Params, d.SupportsShouldProcess
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error { return decl.NotSimulated(ctx, service) }
+	c.Handler.Process = func(ctx *command.Context) error { return decl.NotSimulated(ctx, service) }
 	return c
 }
 
@@ -430,7 +430,7 @@ func NotSimulated(name string) *runtime.Command {
 // declaration still binds as it would in the service, but a call that
 // binds one fails with one error naming it (ParameterNotSimulated). It
 // panics when modelled names a parameter the command does not declare.
-func Partial(c *runtime.Command, modelled ...string) *runtime.Command {
+func Partial(c *command.Command, modelled ...string) *command.Command {
 	supported := map[string]bool{}
 	for _, name := range modelled {
 		supported[strings.ToLower(DeclaredParam(c, name).Name)] = true
@@ -441,7 +441,7 @@ func Partial(c *runtime.Command, modelled ...string) *runtime.Command {
 			p.NotSimulated = true
 		}
 	}
-	check := func(ctx *runtime.Context) error {
+	check := func(ctx *command.Context) error {
 		for _, p := range ctx.Command.Params {
 			if !supported[strings.ToLower(p.Name)] && ctx.Has(p.Name) {
 				rec := ctx.NewError(fmt.Sprintf("The -%s parameter of %s is real, but exosim does not simulate it: the call was not run.", p.Name, ctx.Command.Name),
@@ -456,7 +456,7 @@ func Partial(c *runtime.Command, modelled ...string) *runtime.Command {
 	switch {
 	case h.Begin != nil:
 		begin := h.Begin
-		c.Handler.Begin = func(ctx *runtime.Context) error {
+		c.Handler.Begin = func(ctx *command.Context) error {
 			if err := check(ctx); err != nil {
 				return err
 			}
@@ -464,7 +464,7 @@ func Partial(c *runtime.Command, modelled ...string) *runtime.Command {
 		}
 	case h.Process != nil:
 		process := h.Process
-		c.Handler.Process = func(ctx *runtime.Context) error {
+		c.Handler.Process = func(ctx *command.Context) error {
 			if err := check(ctx); err != nil {
 				return err
 			}

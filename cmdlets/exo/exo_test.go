@@ -7,8 +7,8 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/cmdlets/sessiontest"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store/directory"
 )
 
@@ -113,7 +113,7 @@ func TestPartialAndNotSimulated(t *testing.T) {
 	t.Parallel()
 	ran := false
 	c := exo.Declared("Get-TransportRule")
-	c.Handler.Process = func(ctx *runtime.Context) error { ran = true; return nil }
+	c.Handler.Process = func(ctx *command.Context) error { ran = true; return nil }
 	c = exo.Partial(c, "Identity")
 	if c.Param("State") == nil {
 		t.Fatal("the reference's -State is not declared")

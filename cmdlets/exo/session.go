@@ -2,7 +2,6 @@ package exo
 
 import (
 	"github.com/exosim/exosim/shell/command"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
 
@@ -38,7 +37,7 @@ type Session struct {
 }
 
 // sessionSlot holds the session's Session.
-var sessionSlot = runtime.NewSlot[*Session]()
+var sessionSlot = command.NewSlot[*Session]()
 
 // SessionOf returns the Exchange half's data of a session, creating it on
 // first use.

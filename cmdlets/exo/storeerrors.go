@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/contentsearch"
 	"github.com/exosim/exosim/store/directory"
@@ -48,7 +48,7 @@ const (
 // engine's refusals speak of a policy's location (the Security &
 // Compliance cmdlets). A value the store finds invalid is a data
 // validation error of the target, or else an invalid argument.
-func StoreError(ctx *runtime.Context, err error, target string) *object.ErrorRecord {
+func StoreError(ctx *command.Context, err error, target string) *object.ErrorRecord {
 	var (
 		nf  *store.NotFoundError
 		amb *store.AmbiguousError

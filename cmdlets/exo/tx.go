@@ -3,8 +3,8 @@ package exo
 import (
 	"errors"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
 
@@ -18,16 +18,16 @@ var errRefused = errors.New("exo: refused")
 // the error's own identity is to be shown): the transaction rolls back,
 // the record is written as a non-terminating error, and Write reports
 // false. Any other error ends the command, as Update makes it.
-func Write(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+func Write(ctx *command.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
 	return inTx(ctx, Update, target, fn)
 }
 
 // Read is Write for a read transaction.
-func Read(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+func Read(ctx *command.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
 	return inTx(ctx, View, target, fn)
 }
 
-func inTx(ctx *runtime.Context, run func(*runtime.Context, func(*store.Tx) error) error, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+func inTx(ctx *command.Context, run func(*command.Context, func(*store.Tx) error) error, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
 	var rec *object.ErrorRecord
 	err := run(ctx, func(tx *store.Tx) error {
 		rec = nil
@@ -52,7 +52,7 @@ func inTx(ctx *runtime.Context, run func(*runtime.Context, func(*store.Tx) error
 
 // WriteAll writes the objects in order, stopping at the first error (a
 // downstream command that stopped the pipeline).
-func WriteAll(ctx *runtime.Context, objs []*object.PSObject) error {
+func WriteAll(ctx *command.Context, objs []*object.PSObject) error {
 	for _, o := range objs {
 		if err := ctx.WriteObject(o); err != nil {
 			return err
@@ -64,7 +64,7 @@ func WriteAll(ctx *runtime.Context, objs []*object.PSObject) error {
 // ReadObjects writes the objects fn builds in one read transaction (see
 // Read). On a refusal its record is written first, then the objects fn
 // built before it.
-func ReadObjects(ctx *runtime.Context, target string, fn func(tx *store.Tx) ([]*object.PSObject, error)) error {
+func ReadObjects(ctx *command.Context, target string, fn func(tx *store.Tx) ([]*object.PSObject, error)) error {
 	var out []*object.PSObject
 	_, err := Read(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		o, err := fn(tx)
@@ -79,7 +79,7 @@ func ReadObjects(ctx *runtime.Context, target string, fn func(tx *store.Tx) ([]*
 
 // CreateObject writes the object fn creates in one write transaction (see
 // Write); nothing when fn was refused.
-func CreateObject(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*object.PSObject, error)) error {
+func CreateObject(ctx *command.Context, target string, fn func(tx *store.Tx) (*object.PSObject, error)) error {
 	var out *object.PSObject
 	_, err := Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		o, err := fn(tx)

@@ -7,8 +7,8 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/registry"
 	"github.com/exosim/exosim/cmdlets/sessiontest"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -22,28 +22,28 @@ func TestWriteRefusals(t *testing.T) {
 	for _, c := range []struct {
 		name        string
 		target      string
-		refuse      func(ctx *runtime.Context) (*object.ErrorRecord, error)
+		refuse      func(ctx *command.Context) (*object.ErrorRecord, error)
 		errs        string // what the error stream holds
 		terminating bool   // whether the error ends the command
 		changed     bool   // whether the write is kept
 	}{
-		{name: "kept", refuse: func(*runtime.Context) (*object.ErrorRecord, error) { return nil, nil }, changed: true},
-		{name: "record", refuse: func(ctx *runtime.Context) (*object.ErrorRecord, error) {
+		{name: "kept", refuse: func(*command.Context) (*object.ErrorRecord, error) { return nil, nil }, changed: true},
+		{name: "record", refuse: func(ctx *command.Context) (*object.ErrorRecord, error) {
 			return exo.Invalid(ctx, "Refused by the test.", nil), nil
 		}, errs: "Refused by the test."},
-		{name: "not found, as named", target: "Ann B", refuse: func(*runtime.Context) (*object.ErrorRecord, error) {
+		{name: "not found, as named", target: "Ann B", refuse: func(*command.Context) (*object.ErrorRecord, error) {
 			return nil, &store.NotFoundError{Kind: "mailbox", Key: "annb@contoso.com"}
 		}, errs: "object 'Ann B' couldn't be found"},
-		{name: "not found, as stored", refuse: func(*runtime.Context) (*object.ErrorRecord, error) {
+		{name: "not found, as stored", refuse: func(*command.Context) (*object.ErrorRecord, error) {
 			return nil, &store.NotFoundError{Kind: "mailbox", Key: "annb@contoso.com"}
 		}, errs: "object 'annb@contoso.com' couldn't be found"},
-		{name: "invalid value of the target", target: "annb", refuse: func(*runtime.Context) (*object.ErrorRecord, error) {
+		{name: "invalid value of the target", target: "annb", refuse: func(*command.Context) (*object.ErrorRecord, error) {
 			return nil, &store.ValidationError{Field: "Alias", Message: "too long"}
 		}, errs: "DataValidationException|Alias: too long"},
-		{name: "invalid argument", refuse: func(*runtime.Context) (*object.ErrorRecord, error) {
+		{name: "invalid argument", refuse: func(*command.Context) (*object.ErrorRecord, error) {
 			return nil, &store.ValidationError{Field: "Alias", Message: "too long"}
 		}, errs: "TaskArgumentException|too long"},
-		{name: "untyped", refuse: func(*runtime.Context) (*object.ErrorRecord, error) {
+		{name: "untyped", refuse: func(*command.Context) (*object.ErrorRecord, error) {
 			return nil, errTest
 		}, errs: "the tenant broke", terminating: true},
 	} {
@@ -51,7 +51,7 @@ func TestWriteRefusals(t *testing.T) {
 			t.Parallel()
 			s := sessiontest.New(t, registry.Options{})
 			cmd := exo.Declared("Get-Mailbox")
-			cmd.Handler.Process = func(ctx *runtime.Context) error {
+			cmd.Handler.Process = func(ctx *command.Context) error {
 				done, err := exo.Write(ctx, c.target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 					org, err := directory.GetOrganization(tx)
 					if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/cmdlets/permissions"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -39,12 +40,12 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MailboxFolderPermission", "Add-MailboxFolderPermission", "Set-MailboxFolderPermission", "Remove-MailboxFolderPermission", "Get-EXOMailboxFolderPermission"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the table Exchange Online prints: the folder's name and
 // the holder 20 wide, the rights and the sharing flags sharing the rest of
@@ -60,7 +61,7 @@ func Views(r *format.Registry) {
 	}
 }
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	rightsType := &params.Type{Kind: params.KindEnum, Name: "MailboxFolderAccessRight[]", FullName: "Microsoft.Exchange.Management.StoreTasks.MailboxFolderAccessRight",
 		Array: true, Values: perms.RightNames()}
 	flagsType := &params.Type{Kind: params.KindEnum, Name: "MailboxFolderPermissionFlags", FullName: "Microsoft.Exchange.Data.Storage.Management.MailboxFolderPermissionFlags",
@@ -72,7 +73,7 @@ func commands() []*runtime.Command {
 	get.Synopsis = "Lists the permission table of a mailbox folder: Default, Anonymous and the people and groups given rights on it."
 	get.Description = "Shows who may do what in one folder: the Default entry (everyone in the organization), the Anonymous entry and each entry added with Add-MailboxFolderPermission, with its rights (a role such as Reviewer or Editor, or single rights) and, on calendars, its delegate flags. Folder names are the mailbox's own (English in this tenant); the mailbox alone means its top folder."
 	get.OutputType = TypePermission
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-MailboxFolderPermission annb:\\Calendar", Remark: "Lists who can see Anne's calendar and how much."},
 		{Code: "Get-MailboxFolderPermission annb:\\Calendar -User marion", Remark: "Shows Mario's entry on the calendar (an error when he has none)."},
 		{Code: "Get-MailboxFolderPermission annb:\\Inbox | Where-Object { $_.User -notin 'Default','Anonymous' }", Remark: "Lists the people given rights on the inbox."},
@@ -84,12 +85,12 @@ func commands() []*runtime.Command {
 		"SkipCount":        "Leaves out this many entries first.",
 		"UseCustomRouting": "Accepted; requests are not routed.",
 	})
-	get.Handler.Process = func(ctx *runtime.Context) error { return getPermissions(ctx, ctx.Value("Identity"), false) }
+	get.Handler.Process = func(ctx *command.Context) error { return getPermissions(ctx, ctx.Value("Identity"), false) }
 
 	exoGet := exo.Declared("Get-EXOMailboxFolderPermission")
 	exoGet.Synopsis = "Lists the permission table of a mailbox folder (REST-based cmdlet)."
 	exoGet.OutputType = TypeEXOPermission
-	exoGet.Examples = []runtime.Example{
+	exoGet.Examples = []command.Example{
 		{Code: "Get-EXOMailboxFolderPermission -Identity annb:\\Calendar", Remark: "Lists who can see Anne's calendar."},
 	}
 	exo.Describe(exoGet, map[string]string{
@@ -99,7 +100,7 @@ func commands() []*runtime.Command {
 		"UserPrincipalName":         "The mailbox by its sign-in name (its top folder).",
 		"User":                      "Shows only this holder's entry.",
 	})
-	exoGet.Handler.Process = func(ctx *runtime.Context) error {
+	exoGet.Handler.Process = func(ctx *command.Context) error {
 		for _, n := range []string{"Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName"} {
 			if ctx.Has(n) {
 				return getPermissions(ctx, ctx.Value(n), true)
@@ -111,8 +112,8 @@ func commands() []*runtime.Command {
 	add := exo.Declared("Add-MailboxFolderPermission")
 	add.Synopsis = "Gives a user or mail-enabled security group rights on a mailbox folder (a new entry in its permission table)."
 	add.OutputType = TypePermission
-	add.ConfirmImpact = runtime.ImpactMedium
-	add.Examples = []runtime.Example{
+	add.ConfirmImpact = command.ImpactMedium
+	add.Examples = []command.Example{
 		{Code: "Add-MailboxFolderPermission annb:\\Calendar -User meganb -AccessRights Reviewer", Remark: "Lets Megan read Anne's calendar."},
 		{Code: "Add-MailboxFolderPermission annb:\\Calendar -User alexw -AccessRights Editor -SharingPermissionFlags Delegate,CanViewPrivateItems", Remark: "Makes Alex a calendar delegate who also sees private items."},
 	}
@@ -126,24 +127,24 @@ func commands() []*runtime.Command {
 	exo.Describe(add, addHelp)
 	exo.DeclaredParam(add, "AccessRights").Type = rightsType
 	exo.DeclaredParam(add, "SharingPermissionFlags").Type = flagsType
-	add.Handler.Process = func(ctx *runtime.Context) error { return changePermission(ctx, opAdd) }
+	add.Handler.Process = func(ctx *command.Context) error { return changePermission(ctx, opAdd) }
 
 	set := exo.Declared("Set-MailboxFolderPermission")
 	set.Synopsis = "Changes the rights of an existing entry of a mailbox folder's permission table."
-	set.ConfirmImpact = runtime.ImpactMedium
-	set.Examples = []runtime.Example{
+	set.ConfirmImpact = command.ImpactMedium
+	set.Examples = []command.Example{
 		{Code: "Set-MailboxFolderPermission annb:\\Calendar -User Default -AccessRights LimitedDetails", Remark: "Lets everyone in the organization see subjects and locations on Anne's calendar."},
 		{Code: "Set-MailboxFolderPermission annb:\\Calendar -User marion -AccessRights Editor", Remark: "Changes Mario's entry (he must have one: Add-MailboxFolderPermission adds it)."},
 	}
 	exo.Describe(set, addHelp)
 	exo.DeclaredParam(set, "AccessRights").Type = rightsType
 	exo.DeclaredParam(set, "SharingPermissionFlags").Type = flagsType
-	set.Handler.Process = func(ctx *runtime.Context) error { return changePermission(ctx, opSet) }
+	set.Handler.Process = func(ctx *command.Context) error { return changePermission(ctx, opSet) }
 
 	remove := exo.Declared("Remove-MailboxFolderPermission")
 	remove.Synopsis = "Removes a holder's entry from a mailbox folder's permission table, or clears the calendar's delegates."
-	remove.ConfirmImpact = runtime.ImpactHigh
-	remove.Examples = []runtime.Example{
+	remove.ConfirmImpact = command.ImpactHigh
+	remove.Examples = []command.Example{
 		{Code: "Remove-MailboxFolderPermission annb:\\Calendar -User marion -Confirm:$false", Remark: "Takes Mario's entry off the calendar."},
 		{Code: "Remove-MailboxFolderPermission annb:\\Calendar -ResetDelegateUserCollection", Remark: "Clears the delegate flags of every calendar entry (their rights stay)."},
 	}
@@ -154,10 +155,10 @@ func commands() []*runtime.Command {
 		"ResetDelegateUserCollection": "Clears the delegate flags of every entry on the calendar; the entries and their rights stay.",
 		"SendNotificationToUser":      "Accepted; exosim sends no mail.",
 	})
-	remove.Handler.Process = func(ctx *runtime.Context) error { return changePermission(ctx, opRemove) }
+	remove.Handler.Process = func(ctx *command.Context) error { return changePermission(ctx, opRemove) }
 
 	// A Microsoft 365 group's mailbox has no folders in this tenant.
-	return []*runtime.Command{exo.Partial(get, "Identity", "User", "ResultSize", "SkipCount", "UseCustomRouting"), add, set, remove,
+	return []*command.Command{exo.Partial(get, "Identity", "User", "ResultSize", "SkipCount", "UseCustomRouting"), add, set, remove,
 		exo.Partial(exoGet, "Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName", "User")}
 }
 
@@ -186,7 +187,7 @@ func splitFolderIdentity(s string) (mbx, path, id string) {
 
 // folderNotFound is Exchange's error for a folder identity that names no
 // folder.
-func folderNotFound(ctx *runtime.Context, shown string) *object.ErrorRecord {
+func folderNotFound(ctx *command.Context, shown string) *object.ErrorRecord {
 	return exo.Error(ctx, exNotFound, fmt.Sprintf("The operation couldn't be performed because '%s' couldn't be found.", shown), object.ObjectNotFound, shown)
 }
 
@@ -194,7 +195,7 @@ func folderNotFound(ctx *runtime.Context, shown string) *object.ErrorRecord {
 // of its identities, then the folder by the names of its path (as the
 // mailbox names them; a folder of the Recoverable Items subtree is not
 // reachable) or by its store ID.
-func resolveFolder(ctx *runtime.Context, tx *store.Tx, v any) (*folder, *object.ErrorRecord, error) {
+func resolveFolder(ctx *command.Context, tx *store.Tx, v any) (*folder, *object.ErrorRecord, error) {
 	raw, _ := mailbox.IdentityString(object.Unwrap(v))
 	shown := strings.TrimSpace(raw)
 	mbxID, path, fid := splitFolderIdentity(shown)
@@ -244,7 +245,7 @@ func resolveFolder(ctx *runtime.Context, tx *store.Tx, v any) (*folder, *object.
 
 // resolveHolder finds the holder a -User value names: Default, Anonymous,
 // or a user or mail-enabled security group.
-func resolveHolder(ctx *runtime.Context, tx *store.Tx, v any, hs *permissions.Holders) (perms.Holder, *object.ErrorRecord, error) {
+func resolveHolder(ctx *command.Context, tx *store.Tx, v any, hs *permissions.Holders) (perms.Holder, *object.ErrorRecord, error) {
 	s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(v)))
 	for _, k := range []string{perms.KindDefault, perms.KindAnonymous} {
 		if strings.EqualFold(s, k) {
@@ -323,7 +324,7 @@ func permissionObject(typeName string, fo *folder, e *perms.Entry, hs *permissio
 	return o
 }
 
-func getPermissions(ctx *runtime.Context, ident any, rest bool) error {
+func getPermissions(ctx *command.Context, ident any, rest bool) error {
 	limit, explicit := -1, false
 	if !rest {
 		var err error
@@ -384,7 +385,7 @@ func getPermissions(ctx *runtime.Context, ident any, rest bool) error {
 }
 
 // noEntry is Exchange's error for a holder without an entry on the folder.
-func noEntry(ctx *runtime.Context, user string) *object.ErrorRecord {
+func noEntry(ctx *command.Context, user string) *object.ErrorRecord {
 	return exo.Error(ctx, exNoEntry, "There is no existing permission entry found for user: "+user+".", object.NotSpecified, user)
 }
 
@@ -398,7 +399,7 @@ const (
 // calendarNotifyRoles are the rights SendNotificationToUser works with.
 var calendarNotifyRoles = []string{"AvailabilityOnly", "LimitedDetails", "Reviewer", "Editor"}
 
-func changePermission(ctx *runtime.Context, op int) error {
+func changePermission(ctx *command.Context, op int) error {
 	reset := op == opRemove && ctx.Switch("ResetDelegateUserCollection")
 	var rights int
 	var flags *[]string
@@ -548,7 +549,7 @@ type Folder struct {
 // ResolveFolder finds the folder a MailboxFolderIdParameter value names
 // (mailbox:\path, mailbox:FolderId, or the mailbox alone for its top
 // folder); rec is Exchange's error when it names none.
-func ResolveFolder(ctx *runtime.Context, tx *store.Tx, v any) (*Folder, *object.ErrorRecord, error) {
+func ResolveFolder(ctx *command.Context, tx *store.Tx, v any) (*Folder, *object.ErrorRecord, error) {
 	fo, rec, err := resolveFolder(ctx, tx, v)
 	if err != nil || rec != nil {
 		return nil, rec, err

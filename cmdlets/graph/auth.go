@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -34,17 +35,17 @@ type authContext struct {
 
 // sessionContext returns the session's sign-in, or nil before
 // Connect-MgGraph.
-func sessionContext(ctx *runtime.Context) *authContext {
+func sessionContext(ctx *command.Context) *authContext {
 	c, _ := contextSlot.Get(runtime.Of(ctx))
 	return c
 }
 
 // contextSlot holds the session's sign-in (Connect-MgGraph).
-var contextSlot = runtime.NewSlot[*authContext]()
+var contextSlot = command.NewSlot[*authContext]()
 
 // requireConnection writes the SDK's "Authentication needed" error and
 // reports false when the session has not signed in.
-func requireConnection(ctx *runtime.Context) (bool, error) {
+func requireConnection(ctx *command.Context) (bool, error) {
 	if sessionContext(ctx) != nil {
 		return true, nil
 	}
@@ -106,7 +107,7 @@ func (a *authContext) object(hostVersion string) *object.PSObject {
 }
 
 // hostVersion is $PSVersionTable.PSVersion as a string.
-func hostVersion(ctx *runtime.Context) string {
+func hostVersion(ctx *command.Context) string {
 	v, _ := runtime.Of(ctx).GetVariable("PSVersionTable")
 	if h, ok := v.(*object.Hashtable); ok {
 		if pv, ok := h.Get("PSVersion"); ok && pv != nil {
@@ -119,9 +120,9 @@ func hostVersion(ctx *runtime.Context) string {
 	return ""
 }
 
-func connectMgGraph() *runtime.Command {
-	c := &runtime.Command{
-		Name: "Connect-MgGraph", Type: runtime.CmdletCommand, Module: ModuleAuthentication, Version: Version,
+func connectMgGraph() *command.Command {
+	c := &command.Command{
+		Name: "Connect-MgGraph", Type: command.CmdletCommand, Module: ModuleAuthentication, Version: Version,
 		FullTypeName: authCmdletNamespace + "ConnectMgGraph",
 	}
 	c.Synopsis = "Signs the session in to Microsoft Graph."
@@ -172,12 +173,12 @@ func connectMgGraph() *runtime.Command {
 		params.P("NoWelcome", params.TSwitch, params.Help("Hides the welcome message.")),
 		params.P("Break", params.TSwitch, params.Help("Wait for .NET debugger to attach.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Connect-MgGraph -Scopes 'User.ReadWrite.All','Organization.Read.All' -NoWelcome",
 			Remark: "Signs in with the permissions user and licence management need, without the welcome text."},
 		{Code: "Connect-MgGraph; Get-MgContext", Remark: "Signs in and shows the session's account, tenant and scopes."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var org *directory.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
 			o, err := directory.GetOrganization(tx)
@@ -258,18 +259,18 @@ func connectMgGraph() *runtime.Command {
 	return c
 }
 
-func disconnectMgGraph() *runtime.Command {
-	c := &runtime.Command{
-		Name: "Disconnect-MgGraph", Type: runtime.CmdletCommand, Module: ModuleAuthentication, Version: Version,
+func disconnectMgGraph() *command.Command {
+	c := &command.Command{
+		Name: "Disconnect-MgGraph", Type: command.CmdletCommand, Module: ModuleAuthentication, Version: Version,
 		FullTypeName: authCmdletNamespace + "DisconnectMgGraph",
 	}
 	c.Synopsis = "Signs the session out of Microsoft Graph."
 	c.Description = "Forgets the session's sign-in and writes the context that was signed out. Without a sign-in it reports that there is nothing to sign out from."
 	c.OutputType = TypeAuthContext
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Disconnect-MgGraph | Out-Null", Remark: "Signs out without printing the old context."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		a := sessionContext(ctx)
 		if a == nil {
 			rec := ctx.NewError("No application to sign out from.", "", object.InvalidOperation, "Exception", nil)
@@ -284,18 +285,18 @@ func disconnectMgGraph() *runtime.Command {
 	return c
 }
 
-func getMgContext() *runtime.Command {
-	c := &runtime.Command{
-		Name: "Get-MgContext", Type: runtime.CmdletCommand, Module: ModuleAuthentication, Version: Version,
+func getMgContext() *command.Command {
+	c := &command.Command{
+		Name: "Get-MgContext", Type: command.CmdletCommand, Module: ModuleAuthentication, Version: Version,
 		FullTypeName: authCmdletNamespace + "GetMgContext",
 	}
 	c.Synopsis = "Shows the session's Microsoft Graph sign-in."
 	c.Description = "Writes the client id, tenant, scopes, account and other details of the current sign-in; nothing before Connect-MgGraph."
 	c.OutputType = TypeAuthContext
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MgContext | Select-Object -ExpandProperty Scopes", Remark: "Lists the permissions the session holds."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if a := sessionContext(ctx); a != nil {
 			return ctx.WriteObject(a.object(hostVersion(ctx)))
 		}

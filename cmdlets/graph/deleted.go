@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -82,7 +83,7 @@ func refuse(err error, id string) error {
 // Changing accounts and licences needs a directory administrator role; a
 // signed-in user without one (not a member of Organization Management in
 // the simulator) gets Graph's 403.
-func runUpdate(ctx *runtime.Context, id string, fn func(tx *store.Tx) error) (bool, error) {
+func runUpdate(ctx *command.Context, id string, fn func(tx *store.Tx) error) (bool, error) {
 	if !rbac.IsOrgAdmin(runtime.Of(ctx)) {
 		return false, writeServiceError(ctx, forbidden(), id)
 	}
@@ -122,7 +123,7 @@ func directoryObject(v *userView) *object.PSObject {
 	return o
 }
 
-func getMgDirectoryDeletedItemAsUser() *runtime.Command {
+func getMgDirectoryDeletedItemAsUser() *command.Command {
 	c := cmd("Get-MgDirectoryDeletedItemAsUser", ModuleDirectoryManagement, "GetMgDirectoryDeletedItemAsUser_List")
 	c.Synopsis = "Lists the user accounts in the directory's recycle bin."
 	c.Description = "Deleted accounts stay in the recycle bin for 30 days; while there, their userPrincipalName is shown prefixed with the object id. -DirectoryObjectId reads one deleted account."
@@ -133,12 +134,12 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", true), commonParams()...)...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MgDirectoryDeletedItemAsUser -All | Format-Table Id, DisplayName, DeletedDateTime",
 			Remark: "Lists the deleted accounts with the time each was deleted."},
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Get-MgDirectoryDeletedItemAsUser -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then reads it back from the deleted items by its id."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -183,7 +184,7 @@ func getMgDirectoryDeletedItemAsUser() *runtime.Command {
 	return c
 }
 
-func getMgDirectoryDeletedItem() *runtime.Command {
+func getMgDirectoryDeletedItem() *command.Command {
 	c := cmd("Get-MgDirectoryDeletedItem", ModuleDirectoryManagement, "GetMgDirectoryDeletedItem_Get")
 	c.Synopsis = "Reads one object from the directory's deleted items by its id."
 	c.Description = "Returns the deleted object as a directory object (Id and DeletedDateTime; the user's own properties are in AdditionalProperties). An object that is not in the deleted items, because it was never deleted, was restored or was permanently deleted, is not found. Get-MgDirectoryDeletedItemAsUser lists the deleted accounts."
@@ -194,12 +195,12 @@ func getMgDirectoryDeletedItem() *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), commonParams()...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Get-MgDirectoryDeletedItem -DirectoryObjectId $id",
 			Remark: "Deletes Walter Harp's account, then shows it among the deleted items with the time it was deleted."},
 		{Code: "(Get-MgDirectoryDeletedItem -DirectoryObjectId $id).AdditionalProperties.userPrincipalName", Remark: "Shows the name a deleted account has in the recycle bin: its userPrincipalName prefixed with its id."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -228,7 +229,7 @@ func withDeleted(sel map[string]bool) map[string]bool {
 	return m
 }
 
-func restoreMgDirectoryDeletedItem() *runtime.Command {
+func restoreMgDirectoryDeletedItem() *command.Command {
 	c := cmd("Restore-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RestoreMgDirectoryDeletedItem_Restore")
 	c.Synopsis = "Restores a deleted user account from the recycle bin."
 	c.Description = "Within 30 days of its deletion an account can be restored with its licences; a mailbox that was soft-deleted with it becomes active again. Restoring fails when another account now uses the same userPrincipalName."
@@ -236,14 +237,14 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 	c.Sets = []string{"Restore", "RestoreViaIdentity"}
 	c.DefaultSet = "Restore"
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Params = append(identityParams("Restore", "DirectoryObjectId", "The unique identifier of directoryObject."), commonParams()...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Restore-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then restores the account and its soft-deleted mailbox."},
 		{Code: "Get-MgDirectoryDeletedItemAsUser -Filter \"startswith(displayName,'Walter')\" | ForEach-Object { Restore-MgDirectoryDeletedItem -DirectoryObjectId $_.Id }",
 			Remark: "Finds a deleted account by name and restores it."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -279,7 +280,7 @@ func restoreMgDirectoryDeletedItem() *runtime.Command {
 	return c
 }
 
-func removeMgDirectoryDeletedItem() *runtime.Command {
+func removeMgDirectoryDeletedItem() *command.Command {
 	c := removeUserCommand("Remove-MgDirectoryDeletedItem", ModuleDirectoryManagement, "RemoveMgDirectoryDeletedItem_Delete",
 		"DirectoryObjectId", "The unique identifier of directoryObject.",
 		"Call remote 'DELETE /directory/deletedItems/{directoryObject-id}' operation", directory.UserSoftDeleted,
@@ -288,7 +289,7 @@ func removeMgDirectoryDeletedItem() *runtime.Command {
 		})
 	c.Synopsis = "Permanently deletes an account from the recycle bin."
 	c.Description = "The account is purged at once and its licences are freed. A soft-deleted mailbox behind it stays soft-deleted until 30 days after its deletion, without an account: New-MailboxRestoreRequest can still copy its content into another mailbox, Undo-SoftDeletedMailbox can't restore it. An inactive mailbox stays, but can no longer be brought back by restoring the account."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$id = (Get-MgUser -UserId walterh@contoso.com).Id; Remove-MgUser -UserId $id; Remove-MgDirectoryDeletedItem -DirectoryObjectId $id", Remark: "Deletes Walter Harp's account, then purges it now instead of after 30 days."},
 	}
 	return c
@@ -298,18 +299,18 @@ func removeMgDirectoryDeletedItem() *runtime.Command {
 // account named by idParam (or an -InputObject) in the given state is
 // found and act is applied to it in one transaction after ShouldProcess
 // (operation); -PassThru writes true.
-func removeUserCommand(name, module, typeName, idParam, idHelp, operation, state string, act func(tx *store.Tx, u *directory.User, id string) error) *runtime.Command {
+func removeUserCommand(name, module, typeName, idParam, idHelp, operation, state string, act func(tx *store.Tx, u *directory.User, id string) error) *command.Command {
 	c := cmd(name, module, typeName)
 	c.OutputType = "System.Boolean"
 	c.Sets = []string{"Delete", "DeleteViaIdentity"}
 	c.DefaultSet = "Delete"
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Params = append(identityParams("Delete", idParam, idHelp,
 		params.P("IfMatch", params.TString, params.Help("ETag.")),
 		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	), commonParams()...)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}

@@ -23,10 +23,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Module names and the SDK version the simulator imitates.
@@ -62,7 +62,7 @@ const (
 
 // Cmdlets declares the Graph cmdlets by name: a session builds one the
 // first time it resolves the name (the report cmdlets together).
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Connect-MgGraph", Build: connectMgGraph},
 	{Name: "Disconnect-MgGraph", Build: disconnectMgGraph},
 	{Name: "Get-MgContext", Build: getMgContext},
@@ -77,12 +77,12 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 	{Name: "Get-MgUserLicenseDetail", Build: getMgUserLicenseDetail},
 	{Name: "Get-MgOrganization", Build: getMgOrganization},
 	{Name: "Send-MgUserMail", Build: sendMgUserMail},
-}, Groups: []runtime.Group{
+}, Groups: []command.Group{
 	{Names: []string{"Get-MgReportMailboxUsageDetail", "Get-MgBetaReportMailboxUsageDetail", "Get-MgReportEmailActivityUserDetail", "Get-MgBetaReportEmailActivityUserDetail", "Get-MgAdminReportSetting", "Get-MgBetaAdminReportSetting", "Update-MgAdminReportSetting", "Update-MgBetaAdminReportSetting"}, Build: reportCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the SDK's model types. The SDK's
 // format files give no column widths; columns fit their contents.
@@ -153,10 +153,10 @@ func Views(r *format.Registry) {
 
 // cmd declares a Graph cmdlet of a module. The SDK's cmdlets are compiled
 // cmdlets; typeName is the class of the default parameter set.
-func cmd(name, module, typeName string) *runtime.Command {
-	return &runtime.Command{
+func cmd(name, module, typeName string) *command.Command {
+	return &command.Command{
 		Name:         name,
-		Type:         runtime.CmdletCommand,
+		Type:         command.CmdletCommand,
 		Module:       module,
 		Version:      Version,
 		FullTypeName: cmdletNamespace + typeName,
@@ -165,7 +165,7 @@ func cmd(name, module, typeName string) *runtime.Command {
 
 // variant is the SDK's inner cmdlet name for the resolved parameter set:
 // Get-MgUser in set "Get" runs Get-MgUser_Get.
-func variant(ctx *runtime.Context) string {
+func variant(ctx *command.Context) string {
 	set := ctx.ParameterSet
 	if set == "" || set == params.AllSets {
 		set = ctx.Command.DefaultSet
@@ -177,7 +177,7 @@ func variant(ctx *runtime.Context) string {
 }
 
 // variantType is the .NET class of the inner cmdlet (GetMgUser_Get).
-func variantType(ctx *runtime.Context) string {
+func variantType(ctx *command.Context) string {
 	v := strings.ReplaceAll(variant(ctx), "-", "")
 	if strings.HasPrefix(ctx.Command.FullTypeName, authCmdletNamespace) {
 		return authCmdletNamespace + v
@@ -248,7 +248,7 @@ func errorText(e *serviceError, now time.Time, salt string) string {
 // serviceRecord builds the ErrorRecord the SDK writes for a service error:
 // reason and command are the inner cmdlet (Get-MgUser_Get), the error id
 // is the Graph error code.
-func serviceRecord(ctx *runtime.Context, e *serviceError, target any) *object.ErrorRecord {
+func serviceRecord(ctx *command.Context, e *serviceError, target any) *object.ErrorRecord {
 	cat := object.InvalidOperation
 	rec := ctx.NewError(errorText(e, ctx.Now(), ctx.Command.Name+"|"+e.Message), e.Code, cat, "RestException`1", target)
 	rec.ExceptionFullType = "Microsoft.Graph.PowerShell.Runtime.RestException`1"
@@ -260,13 +260,13 @@ func serviceRecord(ctx *runtime.Context, e *serviceError, target any) *object.Er
 
 // writeServiceError writes a service error as the SDK does: a
 // non-terminating error on the error stream.
-func writeServiceError(ctx *runtime.Context, e *serviceError, target any) error {
+func writeServiceError(ctx *command.Context, e *serviceError, target any) error {
 	return ctx.WriteError(serviceRecord(ctx, e, target))
 }
 
 // notConnected is the error every Graph cmdlet but Connect-MgGraph raises
 // before a session has signed in.
-func notConnected(ctx *runtime.Context) error {
+func notConnected(ctx *command.Context) error {
 	rec := ctx.NewError(notConnectedMessage, "AuthenticationException", object.AuthenticationError, "AuthenticationException", nil)
 	rec.ExceptionFullType = "System.Security.Authentication.AuthenticationException"
 	rec.Activity = variant(ctx)

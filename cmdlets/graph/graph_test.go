@@ -5,8 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 
 	"github.com/exosim/exosim/store/directory"
 )
@@ -155,7 +155,7 @@ func TestDeletedUPN(t *testing.T) {
 
 func TestCommandsDeclared(t *testing.T) {
 	seen := map[string]bool{}
-	for _, c := range runtime.Built(Commands()) {
+	for _, c := range command.Built(Commands()) {
 		if seen[c.Name] {
 			t.Errorf("%s declared twice", c.Name)
 		}

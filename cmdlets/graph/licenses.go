@@ -6,9 +6,9 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -81,7 +81,7 @@ func subscribedSkuObject(o *directory.Organization, sub directory.Subscription) 
 	return s
 }
 
-func getMgSubscribedSku() *runtime.Command {
+func getMgSubscribedSku() *command.Command {
 	c := cmd("Get-MgSubscribedSku", ModuleDirectoryManagement, "GetMgSubscribedSku_List")
 	c.Synopsis = "Lists the licence subscriptions the tenant has bought."
 	c.Description = "Each subscribed SKU shows how many units were bought (PrepaidUnits.Enabled) and how many are assigned (ConsumedUnits). Use its SkuId with Set-MgUserLicense."
@@ -92,12 +92,12 @@ func getMgSubscribedSku() *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.InSets(params.Set("List", false, -1)), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", true), commonParams()...)...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MgSubscribedSku | Format-Table SkuPartNumber, ConsumedUnits, @{n='Enabled';e={$_.PrepaidUnits.Enabled}}",
 			Remark: "Shows how many units of each SKU are bought and assigned."},
 		{Code: "$e5 = Get-MgSubscribedSku -All | Where-Object SkuPartNumber -eq 'SPE_E5'", Remark: "Finds a SKU to assign."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -187,7 +187,7 @@ func planLicenseChange(u *directory.User, o *directory.Organization, addItems []
 }
 
 // missingPayload names the request-body members that were not given.
-func missingPayload(ctx *runtime.Context) *serviceError {
+func missingPayload(ctx *command.Context) *serviceError {
 	var missing []string
 	if !ctx.Has("AddLicenses") {
 		missing = append(missing, "addLicenses")
@@ -228,7 +228,7 @@ func bodyLicenses(body any) (adds []any, removes []string, missing *serviceError
 	return adds, removes, missing
 }
 
-func setMgUserLicense() *runtime.Command {
+func setMgUserLicense() *command.Command {
 	c := cmd("Set-MgUserLicense", ModuleUsersActions, "SetMgUserLicense_AssignExpanded")
 	c.Synopsis = "Adds and removes licences of a user account."
 	c.Description = "Both -AddLicenses and -RemoveLicenses must be given (pass @() for none). -AddLicenses takes hashtables such as @{SkuId = $sku.SkuId}; -RemoveLicenses takes SkuIds. When the account loses its last licence that includes Exchange Online, its mailbox enters a 30-day grace period: it stays listed by Get-Mailbox (SKUAssigned False) and is deleted when the grace period ends (or becomes inactive if it is on hold); the account stays. Assigning such a licence again within the 30 days makes the mailbox fully active again; after them it gives the account a new, empty mailbox."
@@ -236,7 +236,7 @@ func setMgUserLicense() *runtime.Command {
 	c.Sets = []string{"AssignExpanded", "Assign", "AssignViaIdentityExpanded", "AssignViaIdentity"}
 	c.DefaultSet = "AssignExpanded"
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	expanded := func() params.ParamOpt {
 		return params.InSets(params.Set("AssignExpanded", false, -1), params.Set("AssignViaIdentityExpanded", false, -1))
 	}
@@ -255,13 +255,13 @@ func setMgUserLicense() *runtime.Command {
 			params.SetInfo{Set: "AssignViaIdentity", Mandatory: true, Position: -1, FromPipeline: true}),
 			params.Help("The request body: a hashtable with addLicenses and removeLicenses.")),
 	}, commonParams()...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$e5 = Get-MgSubscribedSku -All | Where-Object SkuPartNumber -eq 'SPE_E5'; Set-MgUserLicense -UserId laura@contoso.com -AddLicenses @() -RemoveLicenses @($e5.SkuId)",
 			Remark: "Removes Laura's E5 licence; her mailbox enters the 30-day grace period."},
 		{Code: "Set-MgUserLicense -UserId laura@contoso.com -AddLicenses @{SkuId = $e5.SkuId} -RemoveLicenses @()",
 			Remark: "Assigns the licence again; within 30 days the mailbox comes back."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -346,7 +346,7 @@ func licenseDetailsObject(userID string, k directory.Sku) *object.PSObject {
 	return o
 }
 
-func getMgUserLicenseDetail() *runtime.Command {
+func getMgUserLicenseDetail() *command.Command {
 	c := cmd("Get-MgUserLicenseDetail", ModuleUsers, "GetMgUserLicenseDetail_List")
 	c.Synopsis = "Lists the licences assigned to a user account."
 	c.Description = "Writes one entry per assigned SKU with its SkuId and SkuPartNumber. ServicePlans lists the SKU's Exchange Online service plan (EXCHANGE_S_ENTERPRISE or EXCHANGE_S_STANDARD) only, not its plans of other services."
@@ -362,10 +362,10 @@ func getMgUserLicenseDetail() *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	}, append(listParams("List", true), commonParams()...)...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MgUserLicenseDetail -UserId annb@contoso.com", Remark: "Lists Ann Beebe's licences."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}

@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -82,7 +82,7 @@ func verifiedDomains(o *directory.Organization) []any {
 	return out
 }
 
-func getMgOrganization() *runtime.Command {
+func getMgOrganization() *command.Command {
 	c := cmd("Get-MgOrganization", ModuleDirectoryManagement, "GetMgOrganization_List")
 	c.Synopsis = "Shows the tenant: its ID, display name and verified domains."
 	c.Description = "The organization's Id is the tenant ID; VerifiedDomains lists the initial onmicrosoft.com domain and the accepted domains, IsDefault marking the default one."
@@ -93,11 +93,11 @@ func getMgOrganization() *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", true), commonParams()...)...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "(Get-MgOrganization).DisplayName", Remark: "Shows the tenant's name."},
 		{Code: "(Get-MgOrganization).VerifiedDomains | Where-Object IsDefault | Select-Object -ExpandProperty Name", Remark: "Shows the default domain."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}

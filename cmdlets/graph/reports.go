@@ -11,6 +11,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -50,8 +51,8 @@ var mailboxUsageColumns = []string{
 
 // reportCommands builds the report cmdlets, declared as one group
 // (Cmdlets).
-func reportCommands() []*runtime.Command {
-	return []*runtime.Command{
+func reportCommands() []*command.Command {
+	return []*command.Command{
 		getReportMailboxUsageDetail("Get-MgReportMailboxUsageDetail", ModuleReports),
 		getReportMailboxUsageDetail("Get-MgBetaReportMailboxUsageDetail", ModuleBetaReports),
 		getReportEmailActivityUserDetail("Get-MgReportEmailActivityUserDetail", ModuleReports),
@@ -111,7 +112,7 @@ func reportParams() []*params.Param {
 }
 
 // writeReport writes the CSV text of a report to -OutFile.
-func writeReport(ctx *runtime.Context, header []string, rows [][]string) error {
+func writeReport(ctx *command.Context, header []string, rows [][]string) error {
 	var b strings.Builder
 	b.WriteString("\ufeff")
 	writeCSVLine(&b, header)
@@ -159,18 +160,18 @@ func quotaBytes(q directory.Quota) string {
 	return strconv.FormatInt(q.Bytes(), 10)
 }
 
-func getReportMailboxUsageDetail(name, module string) *runtime.Command {
+func getReportMailboxUsageDetail(name, module string) *command.Command {
 	c := cmd(name, module, strings.ReplaceAll(name, "-", "")+"_Get")
 	c.Synopsis = "Writes the mailbox usage detail report (sizes, item counts, quotas, last activity per mailbox) to a CSV file."
 	c.Description = "One row per mailbox of the tenant, and per mailbox deleted within the period (Is Deleted True). Storage, items and deleted items are those of the primary mailbox; Last Activity Date is the last day the user sent mail. User names are concealed while the tenant's report setting DisplayConcealedNames is true (see Get-MgAdminReportSetting)."
 	c.Sets = []string{"Get", "GetViaIdentity"}
 	c.DefaultSet = "Get"
 	c.Params = reportParams()
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: name + " -Period D30 -OutFile usage.csv; Import-Csv usage.csv | Sort-Object {[long]$_.'Storage Used (Byte)'} -Descending | Select-Object -First 5 'User Principal Name', 'Storage Used (Byte)'",
 			Remark: "Lists the five largest mailboxes."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -270,7 +271,7 @@ func adminReportSettingsObject(typeName string, conceal bool) *object.PSObject {
 	return o
 }
 
-func getAdminReportSetting(name, module, typeName string) *runtime.Command {
+func getAdminReportSetting(name, module, typeName string) *command.Command {
 	c := cmd(name, module, strings.ReplaceAll(name, "-", "")+"_Get")
 	c.Synopsis = "Shows whether the usage reports conceal user, group and site names (DisplayConcealedNames)."
 	c.Description = "A new tenant conceals the names in its usage reports; Update-MgAdminReportSetting changes the setting."
@@ -279,8 +280,8 @@ func getAdminReportSetting(name, module, typeName string) *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	}, commonParams()...)
-	c.Examples = []runtime.Example{{Code: "(" + name + ").DisplayConcealedNames", Remark: "Shows whether report names are concealed."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "(" + name + ").DisplayConcealedNames", Remark: "Shows whether report names are concealed."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -296,7 +297,7 @@ func getAdminReportSetting(name, module, typeName string) *runtime.Command {
 	return c
 }
 
-func updateAdminReportSetting(name, module string) *runtime.Command {
+func updateAdminReportSetting(name, module string) *command.Command {
 	c := cmd(name, module, strings.ReplaceAll(name, "-", "")+"_UpdateExpanded")
 	c.Synopsis = "Changes whether the usage reports conceal user names (-DisplayConcealedNames, or -BodyParameter @{displayConcealedNames=...})."
 	c.Sets = []string{"UpdateExpanded", "Update"}
@@ -309,8 +310,8 @@ func updateAdminReportSetting(name, module string) *runtime.Command {
 		params.P("Id", params.TString, params.InSets(params.Set("UpdateExpanded", false, -1)), params.Help("The unique identifier for an entity.")),
 		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	}, commonParams()...)
-	c.Examples = []runtime.Example{{Code: name + " -BodyParameter @{ displayConcealedNames = $false }", Remark: "Shows real user names in the usage reports."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: name + " -BodyParameter @{ displayConcealedNames = $false }", Remark: "Shows real user names in the usage reports."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -365,7 +366,7 @@ var productNames = map[string]string{
 	"O365_BUSINESS_PREMIUM": "MICROSOFT 365 BUSINESS STANDARD", "O365_BUSINESS_ESSENTIALS": "MICROSOFT 365 BUSINESS BASIC",
 }
 
-func getReportEmailActivityUserDetail(name, module string) *runtime.Command {
+func getReportEmailActivityUserDetail(name, module string) *command.Command {
 	c := cmd(name, module, strings.ReplaceAll(name, "-", "")+"_Get")
 	c.Synopsis = "Writes the email activity report (mail sent and received per user) to a CSV file."
 	c.Description = "One row per user mailbox, and per user deleted within the period. Send Count counts the messages the user sent, Receive Count the messages delivered to the user, from the message trace; -Date gives the counts of one day. The tenant keeps no record of reading or meetings: Read Count and the meeting counts are 0, and a warning says so."
@@ -373,11 +374,11 @@ func getReportEmailActivityUserDetail(name, module string) *runtime.Command {
 	c.DefaultSet = "Get"
 	c.Params = append(reportParams(),
 		params.P("Date", params.TDateTime, params.InSets(params.Set("Get1", true, -1)), params.Help("The day whose activity the report shows (within the last 30 days).")))
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: name + " -Period D7 -OutFile activity.csv; Import-Csv activity.csv | Select-Object 'User Principal Name', 'Send Count', 'Receive Count'",
 			Remark: "Shows how much mail each user sent and received in the last week."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}

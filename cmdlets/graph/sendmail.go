@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
@@ -95,7 +95,7 @@ func readMessage(v any) mailMessage {
 	return m
 }
 
-func sendMgUserMail() *runtime.Command {
+func sendMgUserMail() *command.Command {
 	c := cmd("Send-MgUserMail", ModuleUsersActions, "SendMgUserMail_SendExpanded")
 	c.Synopsis = "Sends a message from a user's mailbox (the Graph sendMail action): in exosim, through the simulated tenant's mail flow."
 	c.Description = "The message is a hashtable (or object) with Graph's names: subject, body (contentType, content), toRecipients, ccRecipients and bccRecipients " +
@@ -106,7 +106,7 @@ func sendMgUserMail() *runtime.Command {
 	c.Sets = []string{"SendExpanded", "Send", "SendViaIdentityExpanded", "SendViaIdentity"}
 	c.DefaultSet = "SendExpanded"
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	expanded := func() params.ParamOpt {
 		return params.InSets(params.Set("SendExpanded", false, -1), params.Set("SendViaIdentityExpanded", false, -1))
 	}
@@ -126,11 +126,11 @@ func sendMgUserMail() *runtime.Command {
 			params.Help("The request body: a hashtable with message and saveToSentItems.")),
 		params.P("PassThru", params.TSwitch, params.Help("Returns true when the command succeeds.")),
 	}, commonParams()...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$msg = @{subject = 'Report'; body = @{contentType = 'HTML'; content = '<p>Done</p>'}; toRecipients = @(@{emailAddress = @{address = 'meganb@contoso.com'}})}; Send-MgUserMail -UserId annb@contoso.com -BodyParameter @{message = $msg; saveToSentItems = $true}",
 			Remark: "Mails Megan from Ann's mailbox; Get-MessageTraceV2 -SenderAddress annb@contoso.com shows it."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -249,7 +250,7 @@ type listOptions struct {
 }
 
 // readListOptions reads -Filter, -Search, -Top, -Skip, -Sort and -Property.
-func readListOptions(ctx *runtime.Context) (*listOptions, *serviceError) {
+func readListOptions(ctx *command.Context) (*listOptions, *serviceError) {
 	lo := &listOptions{top: -1, sel: selectSet(ctx.Strings("Property")), sort: ctx.Strings("Sort")}
 	if f := strings.TrimSpace(ctx.String("Filter")); f != "" {
 		pred, err := parseFilter(f, userFilterProps)
@@ -380,13 +381,13 @@ func commonParams() []*params.Param {
 }
 
 // setCount stores the -CountVariable result in the global scope.
-func setCount(ctx *runtime.Context, n int) {
+func setCount(ctx *command.Context, n int) {
 	if name := ctx.String("CountVariable"); name != "" {
 		runtime.Of(ctx).SetGlobal(strings.TrimPrefix(name, "$"), n)
 	}
 }
 
-func getMgUser() *runtime.Command {
+func getMgUser() *command.Command {
 	c := cmd("Get-MgUser", ModuleUsers, "GetMgUser_List")
 	c.Synopsis = "Gets user accounts from the directory."
 	c.Description = "Without -UserId lists the tenant's user accounts (deleted ones are in Get-MgDirectoryDeletedItemAsUser). -UserId takes an object id or a userPrincipalName. Only the service's default properties are filled unless -Property names others (or *). -Filter takes OData expressions such as \"startswith(displayName,'a')\" or \"userPrincipalName eq 'annb@contoso.com'\"."
@@ -397,13 +398,13 @@ func getMgUser() *runtime.Command {
 		params.P("ExpandProperty", params.TStrings, params.Alias("Expand"), params.Help("Expand related entities.")),
 		params.P("Property", params.TStrings, params.Alias("Select"), params.Help("Select properties to be returned.")),
 	), append(listParams("List", false), commonParams()...)...)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MgUser -All", Remark: "Lists every user account."},
 		{Code: "Get-MgUser -UserId annb@contoso.com -Property DisplayName,Department,AccountEnabled | Format-List DisplayName,Department,AccountEnabled",
 			Remark: "Reads properties outside the default set."},
 		{Code: "Get-MgUser -Filter \"startswith(displayName,'a')\"", Remark: "Lists the users whose display name starts with A."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ok, err := requireConnection(ctx); !ok {
 			return err
 		}
@@ -441,7 +442,7 @@ func getMgUser() *runtime.Command {
 
 // viewOne loads the account id names in the given state; when there is
 // none it writes the service's not-found error and returns nil.
-func viewOne(ctx *runtime.Context, id, state string) (*userView, error) {
+func viewOne(ctx *command.Context, id, state string) (*userView, error) {
 	var view *userView
 	if err := exo.View(ctx, func(tx *store.Tx) error {
 		u, err := findUser(tx, id, state)
@@ -462,7 +463,7 @@ func viewOne(ctx *runtime.Context, id, state string) (*userView, error) {
 // identityArg returns the identifier of a Get/Delete set, or the id taken
 // from -InputObject (a hashtable or object with UserId, DirectoryObjectId
 // or Id).
-func identityArg(ctx *runtime.Context, name string) string {
+func identityArg(ctx *command.Context, name string) string {
 	if ctx.Has(name) {
 		return ctx.String(name)
 	}
@@ -477,14 +478,14 @@ func identityArg(ctx *runtime.Context, name string) string {
 	return ""
 }
 
-func removeMgUser() *runtime.Command {
+func removeMgUser() *command.Command {
 	c := removeUserCommand("Remove-MgUser", ModuleUsers, "RemoveMgUser_Delete",
 		"UserId", "The unique identifier of user (object id or userPrincipalName).",
 		"Call remote 'DELETE /users/{user-id}' operation", directory.UserActive,
 		func(tx *store.Tx, u *directory.User, _ string) error { return deleteUserAccount(tx, u.ObjectID) })
 	c.Synopsis = "Deletes a user account; it stays in the recycle bin for 30 days."
 	c.Description = "The account moves to the directory's deleted items, where Restore-MgDirectoryDeletedItem can bring it back within 30 days. Its mailbox is soft-deleted (or becomes inactive when a hold applies) and comes back when the account is restored, not with Undo-SoftDeletedMailbox; a mailbox whose Exchange licence had already been removed is not soft-deleted and is out of sight until the account is restored. After 30 days the account is purged."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-MgUser -UserId walterh@contoso.com", Remark: "Deletes Walter Harp's account; his mailbox is soft-deleted."},
 		{Code: "Get-MgUser -UserId laura@contoso.com | Remove-MgUser -WhatIf", Remark: "Shows what would be deleted, without deleting Laura Painter's account."},
 	}

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -20,7 +21,7 @@ func RegisterCompleters(rt *runtime.Runtime, st *store.Store) {
 	if st == nil {
 		return
 	}
-	complete := func(_ *runtime.Command, p *params.Param, _ []*params.Param, prefix string) []string {
+	complete := func(_ *command.Command, p *params.Param, _ []*params.Param, prefix string) []string {
 		unifiedOnly := strings.HasPrefix(p.Type.Name, "UnifiedGroup")
 		distributionOnly := strings.HasPrefix(p.Type.Name, "DistributionGroup")
 		lower := strings.ToLower(prefix)

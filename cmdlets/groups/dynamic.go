@@ -7,9 +7,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -27,11 +27,11 @@ func dynamicViews(r *format.Registry) {
 }
 
 // dynamicCommands are the cmdlets of dynamic distribution groups.
-func dynamicCommands() []*runtime.Command {
+func dynamicCommands() []*command.Command {
 	get := exo.Declared("Get-DynamicDistributionGroup")
 	get.Synopsis = "Lists dynamic distribution groups: groups whose members a recipient filter chooses."
 	get.OutputType = TypeDynamicGroup
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-DynamicDistributionGroup", Remark: "Lists every dynamic distribution group with its filter."},
 		{Code: "Get-DynamicDistributionGroup | Format-List Name,RecipientFilter,CalculatedMembershipUpdateTime", Remark: "Shows each group's filter as Exchange stores it, and when its members were last calculated."},
 	}
@@ -52,7 +52,7 @@ func dynamicCommands() []*runtime.Command {
 	members.Description = "Exchange Online keeps the member list on the group: it is calculated two hours after the group is created or its filter changes, then once a day " +
 		"(Set-DynamicDistributionGroup -ForceMembershipRefresh calculates it at once). Between refreshes the list doesn't follow changes to recipients."
 	members.OutputType = mailbox.TypeRecipient
-	members.Examples = []runtime.Example{
+	members.Examples = []command.Example{
 		{Code: "New-DynamicDistributionGroup -Name 'All Sales' -IncludedRecipients MailboxUsers -ConditionalDepartment Sales | Out-Null; Set-SimClock -Advance 02:00:00; Get-DynamicDistributionGroupMember -Identity 'All Sales'",
 			Remark: "Lists the members calculated two hours after the group was created."},
 	}
@@ -66,9 +66,9 @@ func dynamicCommands() []*runtime.Command {
 
 	nw := exo.Declared("New-DynamicDistributionGroup")
 	nw.Synopsis = "Creates a dynamic distribution group from a recipient filter or precanned recipient types and conditions."
-	nw.ConfirmImpact = runtime.ImpactMedium
+	nw.ConfirmImpact = command.ImpactMedium
 	nw.OutputType = TypeDynamicGroup
-	nw.Examples = []runtime.Example{
+	nw.Examples = []command.Example{
 		{Code: "New-DynamicDistributionGroup -Name 'Marketing Group' -IncludedRecipients 'MailboxUsers,MailContacts' -ConditionalDepartment Marketing,Sales",
 			Remark: "Mailboxes and contacts of the Marketing or Sales department."},
 		{Code: "New-DynamicDistributionGroup -Name 'Finance mailboxes' -RecipientFilter \"(RecipientTypeDetails -eq 'UserMailbox') -and (Department -eq 'Finance')\"",
@@ -79,8 +79,8 @@ func dynamicCommands() []*runtime.Command {
 
 	set := exo.Declared("Set-DynamicDistributionGroup")
 	set.Synopsis = "Changes a dynamic distribution group: its filter, names, addresses, owner, delivery settings, or forces a membership refresh."
-	set.ConfirmImpact = runtime.ImpactMedium
-	set.Examples = []runtime.Example{
+	set.ConfirmImpact = command.ImpactMedium
+	set.Examples = []command.Example{
 		{Code: "New-DynamicDistributionGroup -Name 'All Sales' -IncludedRecipients MailboxUsers -ConditionalDepartment Sales | Out-Null; Set-DynamicDistributionGroup 'All Sales' -ForceMembershipRefresh",
 			Remark: "Calculates the members now, without waiting for the first calculation."},
 		{Code: "New-DynamicDistributionGroup -Name 'Sales Mailboxes' -IncludedRecipients MailboxUsers | Out-Null; Set-DynamicDistributionGroup 'Sales Mailboxes' -RecipientFilter \"Department -eq 'Sales' -and RecipientTypeDetails -eq 'UserMailbox'\"",
@@ -97,18 +97,18 @@ func dynamicCommands() []*runtime.Command {
 
 	rm := exo.Declared("Remove-DynamicDistributionGroup")
 	rm.Synopsis = "Deletes a dynamic distribution group."
-	rm.ConfirmImpact = runtime.ImpactHigh
-	rm.Examples = []runtime.Example{
+	rm.ConfirmImpact = command.ImpactHigh
+	rm.Examples = []command.Example{
 		{Code: "New-DynamicDistributionGroup -Name Temp -IncludedRecipients MailUsers | Out-Null; Remove-DynamicDistributionGroup Temp -Confirm:$false", Remark: "Deletes the group without asking."},
 	}
 	exo.Describe(rm, map[string]string{"Identity": "The dynamic distribution group."})
 	rm.Handler.Process = removeDynamicGroup
-	return []*runtime.Command{get, members, nw, set, rm}
+	return []*command.Command{get, members, nw, set, rm}
 }
 
 // describeDynamicParams gives New- and Set-DynamicDistributionGroup's
 // shared parameters their help.
-func describeDynamicParams(c *runtime.Command) {
+func describeDynamicParams(c *command.Command) {
 	help := map[string]string{
 		"Name":                        "The group's unique name (at most 64 characters).",
 		"Alias":                       "The mail nickname (default: the name without spaces).",
@@ -136,7 +136,7 @@ func describeDynamicParams(c *runtime.Command) {
 }
 
 // findDynamic resolves an identity to exactly one dynamic group.
-func findDynamic(ctx *runtime.Context, tx *store.Tx, v any) (*groups.DynamicGroup, *object.ErrorRecord, error) {
+func findDynamic(ctx *command.Context, tx *store.Tx, v any) (*groups.DynamicGroup, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	gs, err := groups.FindDynamic(tx, id)
 	if err != nil {
@@ -317,7 +317,7 @@ func dynamicObject(e env, g *groups.DynamicGroup, withDisplay map[string]bool) *
 	return o
 }
 
-func getDynamicGroup(ctx *runtime.Context) error {
+func getDynamicGroup(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -410,7 +410,7 @@ func getDynamicGroup(ctx *runtime.Context) error {
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
-func getDynamicMembers(ctx *runtime.Context) error {
+func getDynamicMembers(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -473,7 +473,7 @@ func validSimpleName(s string) bool {
 // filterSpecOf reads the filter parameters of New- or Set-: the custom
 // filter, or the precanned types and conditions over the group's current
 // ones (cur, nil for a new group). changed is false when none was given.
-func filterSpecOf(ctx *runtime.Context, cur *groups.DynamicGroup) (spec groups.FilterSpec, changed bool, rec *object.ErrorRecord) {
+func filterSpecOf(ctx *command.Context, cur *groups.DynamicGroup) (spec groups.FilterSpec, changed bool, rec *object.ErrorRecord) {
 	precanned := ctx.Has("IncludedRecipients")
 	for _, p := range groups.ConditionProperties {
 		precanned = precanned || ctx.Has("Conditional"+p)
@@ -515,7 +515,7 @@ func filterSpecOf(ctx *runtime.Context, cur *groups.DynamicGroup) (spec groups.F
 }
 
 // applySettings applies the settings parameters of New- or Set- to g.
-func applySettings(ctx *runtime.Context, tx *store.Tx, g *groups.DynamicGroup) (*object.ErrorRecord, error) {
+func applySettings(ctx *command.Context, tx *store.Tx, g *groups.DynamicGroup) (*object.ErrorRecord, error) {
 	for name := range dynamicBoolDefaults {
 		if ctx.Command.Param(name) != nil && ctx.Has(name) {
 			if err := setSetting(g, name, ctx.Bool(name)); err != nil {
@@ -680,7 +680,7 @@ func toAnyList(ss []string) []any {
 }
 
 // dynamicStoreError words the refusals of the dynamic group store.
-func dynamicStoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
+func dynamicStoreError(ctx *command.Context, err error) *object.ErrorRecord {
 	var (
 		lw  *groups.LeadingWildcardError
 		pn  *groups.PrecannedNoTypeError
@@ -704,7 +704,7 @@ func dynamicStoreError(ctx *runtime.Context, err error) *object.ErrorRecord {
 }
 
 // dynamicWrite is exo.Write with the dynamic group store's refusals worded.
-func dynamicWrite(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+func dynamicWrite(ctx *command.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
 	return exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		rec, err := fn(tx)
 		if err != nil {
@@ -719,7 +719,7 @@ func dynamicWrite(ctx *runtime.Context, target string, fn func(tx *store.Tx) (*o
 // newDynamicPrompt is Exchange's confirmation of a new group: its name,
 // its filter (the custom one as given, or the precanned recipient types)
 // and the organizational unit it is created in.
-func newDynamicPrompt(ctx *runtime.Context, name string, spec groups.FilterSpec) string {
+func newDynamicPrompt(ctx *command.Context, name string, spec groups.FilterSpec) string {
 	var ou string
 	_, _ = exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
@@ -738,7 +738,7 @@ func newDynamicPrompt(ctx *runtime.Context, name string, spec groups.FilterSpec)
 	return fmt.Sprintf("Creating dynamic distribution group \"%s\" with included recipients \"%s\", and organizational unit \"%s\".", name, strings.Join(included, ", "), ou)
 }
 
-func newDynamicGroup(ctx *runtime.Context) error {
+func newDynamicGroup(ctx *command.Context) error {
 	name := strings.TrimSpace(ctx.String("Name"))
 	if name == "" || len([]rune(name)) > 64 {
 		return ctx.Fail(exo.Invalid(ctx, "The Name must be 1 to 64 characters long.", name))
@@ -803,7 +803,7 @@ func newDynamicGroup(ctx *runtime.Context) error {
 	return ctx.WriteObject(out)
 }
 
-func setDynamicGroup(ctx *runtime.Context) error {
+func setDynamicGroup(ctx *command.Context) error {
 	id, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
 	if ctx.Has("EmailAddresses") && ctx.Has("PrimarySmtpAddress") {
 		return ctx.Fail(exo.Invalid(ctx, "The EmailAddresses and PrimarySmtpAddress parameters can't be used in the same command.", shown))
@@ -905,7 +905,7 @@ func setDynamicGroup(ctx *runtime.Context) error {
 	return err
 }
 
-func removeDynamicGroup(ctx *runtime.Context) error {
+func removeDynamicGroup(ctx *command.Context) error {
 	id, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
 	if !ctx.ProceedsSilently() {
 		var name string

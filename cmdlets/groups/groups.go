@@ -14,10 +14,10 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -32,7 +32,7 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group"}, Build: commands},
 	{Names: []string{"Add-DistributionGroupMember", "Remove-DistributionGroupMember"}, Build: memberCommands},
 	{Names: []string{"Set-DistributionGroup"}, Build: setCommands},
@@ -41,7 +41,7 @@ var Cmdlets = runtime.Table{Groups: []runtime.Group{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types.
 func Views(r *format.Registry) {
@@ -67,7 +67,7 @@ func Views(r *format.Registry) {
 var recipientTypeDetailsValues = []string{groups.TypeDistribution, groups.TypeSecurity, "RoomList", groups.TypeUnified,
 	"NonUniversalGroup", "MailNonUniversalGroup", "UniversalDistributionGroup", "UniversalSecurityGroup", "RoleGroup"}
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	common := map[string]string{
 		"Identity":           "The group: name, alias, address, GUID or distinguished name; * is a wildcard.",
 		"Anr":                "Groups whose name, alias, display name or address starts with this text.",
@@ -82,7 +82,7 @@ func commands() []*runtime.Command {
 	dg := exo.Declared("Get-DistributionGroup")
 	dg.Synopsis = "Lists distribution groups and mail-enabled security groups."
 	dg.OutputType = TypeDistributionGroup
-	dg.Examples = []runtime.Example{
+	dg.Examples = []command.Example{
 		{Code: "Get-DistributionGroup", Remark: "Lists every distribution and mail-enabled security group."},
 		{Code: "Get-DistributionGroup -RecipientTypeDetails MailUniversalSecurityGroup", Remark: "Lists the groups that can hold permissions."},
 	}
@@ -93,7 +93,7 @@ func commands() []*runtime.Command {
 		"Credential":           "Accepted; the session's credentials are used.",
 	})
 	exo.DeclaredParam(dg, "RecipientTypeDetails").Type = detailsType
-	dg.Handler.Process = func(ctx *runtime.Context) error { return listGroups(ctx, kindDistribution) }
+	dg.Handler.Process = func(ctx *command.Context) error { return listGroups(ctx, kindDistribution) }
 
 	members := exo.Declared("Get-DistributionGroupMember")
 	members.Synopsis = "Lists the members of a distribution group, mail-enabled security group or Microsoft 365 group."
@@ -115,7 +115,7 @@ func commands() []*runtime.Command {
 		"IncludeAllProperties":     "Accepted; every property is returned.",
 		"IncludeSoftDeletedGroups": "Also lists deleted groups (the tenant keeps none).",
 	})
-	ug.Handler.Process = func(ctx *runtime.Context) error { return listGroups(ctx, kindUnified) }
+	ug.Handler.Process = func(ctx *command.Context) error { return listGroups(ctx, kindUnified) }
 
 	links := exo.Declared("Get-UnifiedGroupLinks")
 	links.Synopsis = "Lists the members, owners or subscribers of a Microsoft 365 group."
@@ -136,8 +136,8 @@ func commands() []*runtime.Command {
 		"RecipientTypeDetails": "Lists only groups of these types.",
 	})
 	exo.DeclaredParam(grp, "RecipientTypeDetails").Type = detailsType
-	grp.Handler.Process = func(ctx *runtime.Context) error { return listGroups(ctx, kindAny) }
-	return []*runtime.Command{dg, members, ug, links, grp}
+	grp.Handler.Process = func(ctx *command.Context) error { return listGroups(ctx, kindAny) }
+	return []*command.Command{dg, members, ug, links, grp}
 }
 
 // listKind says which groups a listing shows.
@@ -390,7 +390,7 @@ func typeNameOf(k listKind) string {
 	return TypeDistributionGroup
 }
 
-func listGroups(ctx *runtime.Context, kind listKind) error {
+func listGroups(ctx *command.Context, kind listKind) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -531,7 +531,7 @@ func hasMember(ms []groups.Member, id string) bool {
 }
 
 // findOne resolves a group identity to exactly one group.
-func findOne(ctx *runtime.Context, tx *store.Tx, v any, unifiedOnly bool) (*groups.Group, *object.ErrorRecord, error) {
+func findOne(ctx *command.Context, tx *store.Tx, v any, unifiedOnly bool) (*groups.Group, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	gs, err := groups.Find(tx, id)
 	if err != nil {
@@ -573,7 +573,7 @@ func linkObjects(e env, ms []groups.Member, softDeleted bool) []*object.PSObject
 	return out
 }
 
-func getDistributionGroupMember(ctx *runtime.Context) error {
+func getDistributionGroupMember(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -597,7 +597,7 @@ func getDistributionGroupMember(ctx *runtime.Context) error {
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
-func getUnifiedGroupLinks(ctx *runtime.Context) error {
+func getUnifiedGroupLinks(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err

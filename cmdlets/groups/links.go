@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/groups"
 )
@@ -15,12 +15,12 @@ import (
 // linkTypes are the values of -LinkType.
 var linkTypes = []string{"Members", "Owners", "Subscribers", "Aggregators", "EventSubscribers"}
 
-func linkCommands() []*runtime.Command {
+func linkCommands() []*command.Command {
 	linkType := params.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
 	add := exo.Declared("Add-UnifiedGroupLinks")
 	add.Synopsis = "Adds members, owners or subscribers to a Microsoft 365 group."
-	add.ConfirmImpact = runtime.ImpactMedium
-	add.Examples = []runtime.Example{
+	add.ConfirmImpact = command.ImpactMedium
+	add.Examples = []command.Example{
 		{Code: "Add-UnifiedGroupLinks -Identity 'Project Falcon' -LinkType Members -Links annb@contoso.com, marion@contoso.com", Remark: "Adds two members."},
 		{Code: "Add-UnifiedGroupLinks -Identity 'Project Falcon' -LinkType Owners -Links meganb", Remark: "Makes a member an owner (only members can be owners)."},
 	}
@@ -30,24 +30,24 @@ func linkCommands() []*runtime.Command {
 		"Links":    "The recipients to add.",
 	})
 	exo.DeclaredParam(add, "LinkType").Type = linkType
-	add.Handler.Process = func(ctx *runtime.Context) error { return changeLinks(ctx, true) }
+	add.Handler.Process = func(ctx *command.Context) error { return changeLinks(ctx, true) }
 
 	remove := exo.Declared("Remove-UnifiedGroupLinks")
 	remove.Synopsis = "Removes members, owners or subscribers from a Microsoft 365 group."
-	remove.ConfirmImpact = runtime.ImpactHigh
+	remove.ConfirmImpact = command.ImpactHigh
 	exo.Describe(remove, map[string]string{
 		"Identity": "The Microsoft 365 group.",
 		"LinkType": "Members, Owners or Subscribers (an owner is removed as owner before as member; the last owner stays).",
 		"Links":    "The recipients to remove.",
 	})
 	exo.DeclaredParam(remove, "LinkType").Type = linkType
-	remove.Handler.Process = func(ctx *runtime.Context) error { return changeLinks(ctx, false) }
-	return []*runtime.Command{add, remove}
+	remove.Handler.Process = func(ctx *command.Context) error { return changeLinks(ctx, false) }
+	return []*command.Command{add, remove}
 }
 
 // changeLinks adds (add) or removes the -Links of a Microsoft 365 group in
 // one transaction: a refusal for any of them changes nothing.
-func changeLinks(ctx *runtime.Context, add bool) error {
+func changeLinks(ctx *command.Context, add bool) error {
 	kind := ctx.String("LinkType")
 	switch strings.ToLower(kind) {
 	case "aggregators", "eventsubscribers":
@@ -123,7 +123,7 @@ func changeLinks(ctx *runtime.Context, add bool) error {
 // linkChange applies one link to the group record, or returns why it is
 // refused: owners and subscribers must be members, an owner stays a
 // member until removed as owner, and a group keeps at least one owner.
-func linkChange(ctx *runtime.Context, g *groups.Group, m groups.Member, name, kind string, add bool) *object.ErrorRecord {
+func linkChange(ctx *command.Context, g *groups.Group, m groups.Member, name, kind string, add bool) *object.ErrorRecord {
 	isMember := hasMember(g.Members, m.ID)
 	switch strings.ToLower(kind) {
 	case "members":

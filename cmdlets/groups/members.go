@@ -7,18 +7,18 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
 
-func memberCommands() []*runtime.Command {
+func memberCommands() []*command.Command {
 	add := exo.Declared("Add-DistributionGroupMember")
 	add.Synopsis = "Adds a recipient to a distribution group or mail-enabled security group."
-	add.ConfirmImpact = runtime.ImpactMedium
-	add.Examples = []runtime.Example{
+	add.ConfirmImpact = command.ImpactMedium
+	add.Examples = []command.Example{
 		{Code: "Add-DistributionGroupMember -Identity Sales -Member alexw@contoso.com", Remark: "Adds Alex to the Sales group."},
 	}
 	exo.Describe(add, map[string]string{
@@ -26,12 +26,12 @@ func memberCommands() []*runtime.Command {
 		"Member":                          "The recipient to add: a mailbox, mail user or group.",
 		"BypassSecurityGroupManagerCheck": "Accepted; the administrator manages every group.",
 	})
-	add.Handler.Process = func(ctx *runtime.Context) error { return changeMember(ctx, true) }
+	add.Handler.Process = func(ctx *command.Context) error { return changeMember(ctx, true) }
 
 	remove := exo.Declared("Remove-DistributionGroupMember")
 	remove.Synopsis = "Removes a recipient from a distribution group or mail-enabled security group."
-	remove.ConfirmImpact = runtime.ImpactHigh
-	remove.Examples = []runtime.Example{
+	remove.ConfirmImpact = command.ImpactHigh
+	remove.Examples = []command.Example{
 		{Code: "Remove-DistributionGroupMember -Identity Sales -Member isaiahl -Confirm:$false", Remark: "Takes Isaiah out of the Sales group."},
 	}
 	exo.Describe(remove, map[string]string{
@@ -39,13 +39,13 @@ func memberCommands() []*runtime.Command {
 		"Member":                          "The recipient to remove.",
 		"BypassSecurityGroupManagerCheck": "Accepted; the administrator manages every group.",
 	})
-	remove.Handler.Process = func(ctx *runtime.Context) error { return changeMember(ctx, false) }
-	return []*runtime.Command{add, remove}
+	remove.Handler.Process = func(ctx *command.Context) error { return changeMember(ctx, false) }
+	return []*command.Command{add, remove}
 }
 
 // resolveMember finds the directory object a -Member value names: a
 // mailbox or mail user (its account), or a group.
-func resolveMember(ctx *runtime.Context, tx *store.Tx, v any) (groups.Member, string, *object.ErrorRecord, error) {
+func resolveMember(ctx *command.Context, tx *store.Tx, v any) (groups.Member, string, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	var nf *store.NotFoundError
@@ -73,7 +73,7 @@ func resolveMember(ctx *runtime.Context, tx *store.Tx, v any) (groups.Member, st
 
 // changeMember adds (add) or removes a member of a distribution or
 // mail-enabled security group.
-func changeMember(ctx *runtime.Context, add bool) error {
+func changeMember(ctx *command.Context, add bool) error {
 	if !ctx.Has("Member") {
 		return nil
 	}

@@ -6,8 +6,8 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/groups"
 )
@@ -30,11 +30,11 @@ var setParams = func() []string {
 	return out
 }()
 
-func setCommands() []*runtime.Command {
+func setCommands() []*command.Command {
 	set := exo.Declared("Set-DistributionGroup")
 	set.Synopsis = "Changes a distribution group or mail-enabled security group: owners, display name, description, restrictions, custom attributes."
-	set.ConfirmImpact = runtime.ImpactMedium
-	set.Examples = []runtime.Example{
+	set.ConfirmImpact = command.ImpactMedium
+	set.Examples = []command.Example{
 		{Code: `Set-DistributionGroup -Identity Sales -ManagedBy @{Add="isaiahl@contoso.com"}`, Remark: "Makes Isaiah an owner of Sales as well."},
 		{Code: `Set-DistributionGroup -Identity finance -CustomAttribute15 "Reviewed 2024-03"`, Remark: "Marks the group (runbooks that find inactive lists do this)."},
 	}
@@ -56,12 +56,12 @@ func setCommands() []*runtime.Command {
 	}
 	exo.Describe(set, help)
 	set.Handler.Process = setDistributionGroup
-	return []*runtime.Command{exo.Partial(set, setParams...)}
+	return []*command.Command{exo.Partial(set, setParams...)}
 }
 
 // resolveOwners resolves ManagedBy values to owners: each must be a
 // mailbox, a mail user or a mail-enabled security group.
-func resolveOwners(ctx *runtime.Context, tx *store.Tx, values []string) ([]groups.Member, *object.ErrorRecord, error) {
+func resolveOwners(ctx *command.Context, tx *store.Tx, values []string) ([]groups.Member, *object.ErrorRecord, error) {
 	var out []groups.Member
 	for _, v := range values {
 		m, name, rec, err := resolveMember(ctx, tx, v)
@@ -92,7 +92,7 @@ func hasOwner(ms []groups.Member, id string) bool {
 }
 
 // applyGroupSettings applies the call's parameters to g.
-func applyGroupSettings(ctx *runtime.Context, tx *store.Tx, g *groups.Group) (*object.ErrorRecord, error) {
+func applyGroupSettings(ctx *command.Context, tx *store.Tx, g *groups.Group) (*object.ErrorRecord, error) {
 	if ctx.Has("ManagedBy") {
 		add, remove, replace, err := mailbox.ReadMultiValued(ctx.Value("ManagedBy"))
 		if err != nil {
@@ -177,7 +177,7 @@ func applyGroupSettings(ctx *runtime.Context, tx *store.Tx, g *groups.Group) (*o
 
 // setDistributionGroup changes a distribution or mail-enabled security
 // group; a Microsoft 365 group is not one (Set-UnifiedGroup changes it).
-func setDistributionGroup(ctx *runtime.Context) error {
+func setDistributionGroup(ctx *command.Context) error {
 	var g *groups.Group
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {

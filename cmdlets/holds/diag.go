@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/mrm"
@@ -133,7 +133,7 @@ func mrmLog(d *mrm.MailboxDiagnostics, last time.Time) string {
 		usDate(last), run.ItemCount, run.DeletedFromRoot, run.ArchivedFromRoot, run.DeletedFromDumpster, run.ProcessingTime)
 }
 
-func exportMailboxDiagnosticLogs() *runtime.Command {
+func exportMailboxDiagnosticLogs() *command.Command {
 	c := exo.Declared("Export-MailboxDiagnosticLogs")
 	exo.Describe(c, map[string]string{
 		"Identity":                 "The mailbox: name, alias, address, DistinguishedName or GUID.",
@@ -148,12 +148,12 @@ func exportMailboxDiagnosticLogs() *runtime.Command {
 		"MailboxLog of HoldTracking and SubstrateHoldTracking is a JSON array, one entry per hold the assistant has seen: hid (hold ID), ht (hold type: 0 Litigation Hold, 1 In-Place or eDiscovery hold, " +
 		"2 retention label hold, 3 delay hold, 4 organization-wide retention policy, 5 retention policy, 6 app retention policy), osd and lsd (first and last start) and ed (end; 0001-01-01 while the hold is in place). " +
 		"With -ExtendedProperties, MailboxLog is XML for [xml]."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "(Export-MailboxDiagnosticLogs annb -ComponentName HoldTracking).MailboxLog | ConvertFrom-Json", Remark: "Shows the holds the assistant has tracked on Ann Beebe's mailbox."},
 		{Code: "$x = [xml](Export-MailboxDiagnosticLogs annb -ExtendedProperties).MailboxLog; $x.Properties.MailboxTable.Property | Where-Object Name -like 'ELC*'",
 			Remark: "Shows when the Managed Folder Assistant last processed the mailbox and what it did."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		component := ""
 		if !ctx.Switch("ExtendedProperties") {
 			want := strings.TrimSpace(ctx.String("ComponentName"))

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
@@ -17,9 +17,9 @@ import (
 // startManagedFolderAssistant declares Start-ManagedFolderAssistant. It
 // models the mailbox (position 0, from the pipeline), -InactiveMailbox,
 // -HoldCleanup and -AggMailboxCleanup, with -WhatIf/-Confirm.
-func startManagedFolderAssistant() *runtime.Command {
+func startManagedFolderAssistant() *command.Command {
 	c := exo.Declared("Start-ManagedFolderAssistant")
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	exo.Describe(c, map[string]string{
 		"Identity":          "The mailbox to process: name, alias, address, DistinguishedName or ExchangeGuid (for an inactive mailbox use its DistinguishedName or ExchangeGuid with -InactiveMailbox).",
 		"InactiveMailbox":   "Processes an inactive mailbox; the archive tags of its retention policy are ignored.",
@@ -28,11 +28,11 @@ func startManagedFolderAssistant() *runtime.Command {
 	})
 	c.Synopsis = "Runs the Managed Folder Assistant on one mailbox now instead of at its next scheduled pass."
 	c.Description = "The assistant applies hold changes (delay holds, expired hold durations), purges items whose retention ran out and applies the mailbox's retention tags. On an inactive mailbox delete tags keep working but items are never moved to the archive."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Start-ManagedFolderAssistant -Identity annb", Remark: "Processes Ann Beebe's mailbox now."},
 		{Code: "Get-Mailbox -ResultSize 5 | Start-ManagedFolderAssistant", Remark: "Processes several mailboxes from the pipeline."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, shown := mailboxIdentity(ctx.Value("Identity"))
 		scope := directory.ScopeActive
 		if ctx.Switch("InactiveMailbox") {
@@ -87,7 +87,7 @@ func mailboxIdentity(v any) (id, shown string) {
 
 // resolveMailbox finds exactly one mailbox in scope; rec is set for a
 // not-found or ambiguous identity.
-func resolveMailbox(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
+func resolveMailbox(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
 	ms, err := directory.ResolveMailboxes(tx, id, scope)
 	var amb *store.AmbiguousError
 	switch {

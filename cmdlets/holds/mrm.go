@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/mrm"
@@ -76,16 +76,16 @@ func mrmDescription(t *mrm.MRMTag) string {
 	return fmt.Sprintf("Deletes items %d days after they are delivered, with recovery allowed.", t.AgeLimitForRetention)
 }
 
-func getRetentionPolicy() *runtime.Command {
+func getRetentionPolicy() *command.Command {
 	c := exo.Declared("Get-RetentionPolicy")
 	c.Synopsis = "Lists the Exchange (messaging records management) retention policies."
 	c.Description = "These policies group retention tags that delete items or move them to the archive. They are not holds: an MRM policy never keeps a deleted mailbox inactive, and on an inactive mailbox its delete tags keep running while its archive tags are ignored."
 	c.OutputType = TypeRetentionPolicy
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-RetentionPolicy", Remark: "Lists the policies and their tags."},
 		{Code: "Get-RetentionPolicy | Where-Object IsDefault | Select-Object -ExpandProperty RetentionPolicyTagLinks", Remark: "Lists the tags of the default policy, one per line."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		var list []*mrm.MRMPolicy
 		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -114,15 +114,15 @@ func getRetentionPolicy() *runtime.Command {
 	return c
 }
 
-func setRetentionPolicy() *runtime.Command {
+func setRetentionPolicy() *command.Command {
 	c := exo.Declared("Set-RetentionPolicy")
 	c.Synopsis = "Changes an Exchange (messaging records management) retention policy: its name and its retention tags."
 	c.Description = "-RetentionPolicyTagLinks replaces the policy's tags (every tag must exist; @{Add=...;Remove=...} edits the list). -IsDefault makes the policy the one new mailboxes get."
-	c.ConfirmImpact = runtime.ImpactMedium
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactMedium
+	c.Examples = []command.Example{
 		{Code: "Get-RetentionPolicy | Where-Object IsDefault | Set-RetentionPolicy -RetentionPolicyTagLinks @{Remove='Default 2 year move to archive'}", Remark: "Takes the archive tag out of the default policy."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		plan := func(tx *store.Tx) (*mrm.MRMPolicy, *object.ErrorRecord, error) {
 			p, err := mrm.FindMRMPolicy(tx, id)
@@ -236,16 +236,16 @@ func setRetentionPolicy() *runtime.Command {
 	return c
 }
 
-func getRetentionPolicyTag() *runtime.Command {
+func getRetentionPolicyTag() *command.Command {
 	c := exo.Declared("Get-RetentionPolicyTag")
 	c.Synopsis = "Lists the Exchange retention tags (delete and archive tags of the MRM policies)."
 	c.Description = "-Mailbox lists the tags of the policy assigned to that mailbox. -Types filters by tag type (All, Inbox, DeletedItems, RecoverableItems, Personal ...)."
 	c.OutputType = TypeRetentionTag
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-RetentionPolicyTag", Remark: "Lists every retention tag."},
 		{Code: "Get-RetentionPolicyTag -Mailbox annb | Format-Table Name,RetentionAction,AgeLimitForRetention", Remark: "Shows the tags that apply to Ann Beebe's mailbox."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
 		types := valueStrings(ctx.Value("Types"))
 		var list []*mrm.MRMTag

@@ -8,9 +8,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	holdstore "github.com/exosim/exosim/store/holds"
@@ -157,16 +157,16 @@ func decodeExtra(raw store.RawValue) any {
 	return v
 }
 
-func getOrganizationConfig() *runtime.Command {
+func getOrganizationConfig() *command.Command {
 	c := exo.Declared("Get-OrganizationConfig")
 	c.Synopsis = "Shows the organization's Exchange Online settings, including its organization-wide holds."
 	c.Description = "InPlaceHolds lists the retention policies that apply to every mailbox of the tenant (ExchangeLocation All). They are not shown on the mailboxes themselves; a mailbox excluded from one carries a -mbx marker in its own InPlaceHolds."
 	c.OutputType = TypeOrganizationConfig
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-OrganizationConfig | Format-List InPlaceHolds", Remark: "Lists the organization-wide retention holds."},
 		{Code: "(Get-OrganizationConfig).InPlaceHolds", Remark: "Prints one hold ID per line."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var out *object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			o, err := directory.GetOrganization(tx)
@@ -196,16 +196,16 @@ var orgParamProperty = map[string]string{"autoexpandingarchive": "AutoExpandingA
 // orgNotStored are Set-OrganizationConfig parameters that are not settings.
 var orgNotStored = map[string]bool{"identity": true, "force": true, "confirm": true, "whatif": true}
 
-func setOrganizationConfig() *runtime.Command {
+func setOrganizationConfig() *command.Command {
 	c := exo.Declared("Set-OrganizationConfig")
 	c.Synopsis = "Changes the organization's Exchange Online settings."
 	c.Description = "Every documented parameter is accepted and its value is kept: Get-OrganizationConfig shows it afterwards. The organization-wide holds (InPlaceHolds) are not a setting; they follow the retention policies."
-	c.ConfirmImpact = runtime.ImpactMedium
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactMedium
+	c.Examples = []command.Example{
 		{Code: "Set-OrganizationConfig -MailTipsExternalRecipientsTipsEnabled $true; Get-OrganizationConfig | Format-List MailTips*", Remark: "Turns on the external-recipient MailTip and shows the MailTips settings."},
 		{Code: "Set-OrganizationConfig -AuditDisabled $false", Remark: "Keeps mailbox auditing on for the organization."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		vals := map[string]any{}
 		for name, v := range ctx.Bound() {
 			if orgNotStored[strings.ToLower(name)] {

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
@@ -55,16 +55,16 @@ func searchIdentity(v any) string {
 	return strings.TrimSpace(exo.IdentityOf(v))
 }
 
-func getMailboxSearch() *runtime.Command {
+func getMailboxSearch() *command.Command {
 	c := exo.Declared("Get-MailboxSearch")
 	c.Synopsis = "Shows the legacy In-Place Holds (mailbox searches) that still exist in the organization."
 	c.Description = "The *-MailboxSearch cmdlets are retired and print a warning, but existing In-Place Holds can still be inspected. -InPlaceHoldIdentity takes the ID exactly as it appears in a mailbox's InPlaceHolds (with the cld prefix when there is one)."
 	c.OutputType = TypeMailboxSearch
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MailboxSearch", Remark: "Lists the In-Place Holds."},
 		{Code: "Get-MailboxSearch | Format-List Name,InPlaceHoldIdentity,InPlaceHoldEnabled,SourceMailboxes", Remark: "Shows each hold's ID (as stamped in the mailboxes' InPlaceHolds) and its source mailboxes; add -InPlaceHoldIdentity <id> to find the hold behind one ID."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		obsoleteWarning(ctx)
 		holdID := strings.TrimSpace(ctx.String("InPlaceHoldIdentity"))
 		id := searchIdentity(ctx.Value("Identity"))
@@ -110,7 +110,7 @@ type searchChange struct {
 
 // planSearchChange checks Set-MailboxSearch's parameters against the hold
 // and returns the changed copy; rec is set when the change is refused.
-func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchChange, *object.ErrorRecord, error) {
+func planSearchChange(ctx *command.Context, tx *store.Tx, id string) (*searchChange, *object.ErrorRecord, error) {
 	s, err := holds.GetMailboxSearch(tx, id)
 	if isNotFound(err) {
 		return nil, exo.NotFound(ctx, id), nil
@@ -229,15 +229,15 @@ func planSearchChange(ctx *runtime.Context, tx *store.Tx, id string) (*searchCha
 	return ch, nil, nil
 }
 
-func setMailboxSearch() *runtime.Command {
+func setMailboxSearch() *command.Command {
 	c := exo.Declared("Set-MailboxSearch")
 	c.Synopsis = "Turns off a legacy In-Place Hold or edits its source mailboxes."
 	c.Description = "-InPlaceHoldEnabled $false releases every source mailbox (each gets a delay hold); -SourceMailboxes replaces the list of held mailboxes, releasing the ones left out. New holds can't be placed and -ItemHoldPeriod can no longer be changed: both are refused."
-	c.ConfirmImpact = runtime.ImpactMedium
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactMedium
+	c.Examples = []command.Example{
 		{Code: "Get-MailboxSearch | Where-Object InPlaceHoldEnabled | Set-MailboxSearch -InPlaceHoldEnabled $false", Remark: "Turns every In-Place Hold off so that they can be removed."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		obsoleteWarning(ctx)
 		id := searchIdentity(ctx.Value("Identity"))
 		var rec *object.ErrorRecord
@@ -293,15 +293,15 @@ func setMailboxSearch() *runtime.Command {
 	return c
 }
 
-func removeMailboxSearch() *runtime.Command {
+func removeMailboxSearch() *command.Command {
 	c := exo.Declared("Remove-MailboxSearch")
 	c.Synopsis = "Deletes a legacy In-Place Hold (mailbox search) that has been turned off."
 	c.Description = "An In-Place Hold that is still enabled can't be removed: turn it off first with Set-MailboxSearch -InPlaceHoldEnabled $false. Removing it takes its ID off every source mailbox."
-	c.ConfirmImpact = runtime.ImpactHigh
-	c.Examples = []runtime.Example{
+	c.ConfirmImpact = command.ImpactHigh
+	c.Examples = []command.Example{
 		{Code: "Get-MailboxSearch | Where-Object { -not $_.InPlaceHoldEnabled } | Remove-MailboxSearch -Confirm:$false", Remark: "Deletes every In-Place Hold that is already turned off."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		obsoleteWarning(ctx)
 		id := searchIdentity(ctx.Value("Identity"))
 		var rec *object.ErrorRecord
@@ -340,7 +340,7 @@ func removeMailboxSearch() *runtime.Command {
 }
 
 // inPlaceEnabledError refuses to remove an In-Place Hold that is still on.
-func inPlaceEnabledError(ctx *runtime.Context, name string) *object.ErrorRecord {
+func inPlaceEnabledError(ctx *command.Context, name string) *object.ErrorRecord {
 	return exo.Error(ctx, exInvalidOperation,
 		fmt.Sprintf("Can't remove mailbox search '%s' because In-Place Hold is still enabled. Turn the hold off first with Set-MailboxSearch -InPlaceHoldEnabled $false, then remove the search.", name),
 		object.InvalidOperation, name)

@@ -2,8 +2,8 @@ package holds
 
 import (
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // retiredSearch is what the linter says about New-MailboxSearch.
@@ -11,16 +11,16 @@ const retiredSearch = "New In-Place Holds and In-Place eDiscovery searches can't
 
 // obsoleteWarning is the warning the *-MailboxSearch cmdlets print: the
 // service points to the matching *-ComplianceSearch cmdlet.
-func obsoleteWarning(ctx *runtime.Context) {
+func obsoleteWarning(ctx *command.Context) {
 	ctx.WriteWarning("This cmdlet is obsolete. Use " + ctx.Command.Verb() + "-ComplianceSearch instead.")
 }
 
-func newMailboxSearch() *runtime.Command {
+func newMailboxSearch() *command.Command {
 	c := exo.Declared("New-MailboxSearch")
 	c.Synopsis = "Retired: creating In-Place Holds and In-Place eDiscovery searches is no longer possible in Exchange Online."
 	c.Description = "The command still exists in the module, but the service refuses every call and nothing is created. Existing legacy holds can only be inspected (Get-MailboxSearch), turned off or edited (Set-MailboxSearch) and deleted (Remove-MailboxSearch)."
 	c.Retired = retiredSearch
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		obsoleteWarning(ctx)
 		name := ctx.String("Name")
 		return ctx.WriteError(exo.Error(ctx, exInvalidOperation,

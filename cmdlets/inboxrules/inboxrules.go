@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/folderperms"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/dates"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -37,12 +38,12 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-InboxRule", "New-InboxRule", "Set-InboxRule", "Remove-InboxRule", "Enable-InboxRule", "Disable-InboxRule"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the table Exchange prints: four columns as wide as
 // their values.
@@ -77,14 +78,14 @@ func propertyHelp(p rules.Property) string {
 	return "Action: " + what + "."
 }
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	ruleHelp := map[string]string{
 		"Identity":                     "The rule: its name or RuleIdentity, in the mailbox of -Mailbox (default your own), or mailbox\\rule.",
 		"Mailbox":                      "The mailbox whose rules these are (default: your own).",
 		"AlwaysDeleteOutlookRulesBlob": "Accepted; there are no client-side Outlook rules to remove.",
 		"Force":                        "Accepted; there are no client-side Outlook rules to warn about.",
 	}
-	withVocabulary := func(c *runtime.Command, extra map[string]string) {
+	withVocabulary := func(c *command.Command, extra map[string]string) {
 		h := map[string]string{}
 		for k, v := range ruleHelp {
 			if c.Param(k) != nil {
@@ -105,7 +106,7 @@ func commands() []*runtime.Command {
 	get := exo.Declared("Get-InboxRule")
 	get.Synopsis = "Lists the Inbox rules of a mailbox (your own without -Mailbox), in the order they run."
 	get.OutputType = TypeRule
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-InboxRule -Mailbox annb", Remark: "Lists Anne's Inbox rules."},
 		{Code: "Get-InboxRule -Mailbox alexw | Where-Object { $_.ForwardTo -or $_.RedirectTo -or $_.ForwardAsAttachmentTo } | Format-List Name, ForwardTo, RedirectTo", Remark: "Finds rules that send mail on."},
 		{Code: "Get-InboxRule 'Newsletters' -Mailbox annb | Format-List Description", Remark: "Shows what a rule does, in words."},
@@ -123,8 +124,8 @@ func commands() []*runtime.Command {
 	newRule := exo.Declared("New-InboxRule")
 	newRule.Synopsis = "Creates an Inbox rule in a mailbox (your own without -Mailbox): conditions, exceptions and actions."
 	newRule.OutputType = TypeRule
-	newRule.ConfirmImpact = runtime.ImpactMedium
-	newRule.Examples = []runtime.Example{
+	newRule.ConfirmImpact = command.ImpactMedium
+	newRule.Examples = []command.Example{
 		{Code: "New-InboxRule -Mailbox annb -Name 'From Patti' -From pattif -MarkImportance High", Remark: "Marks the executive's mail as important."},
 		{Code: "New-InboxRule -Mailbox annb -Name Receipts -SubjectContainsWords 'receipt','invoice' -MoveToFolder 'annb:\\Archive' -StopProcessingRules $true", Remark: "Files receipts away and stops there."},
 	}
@@ -136,8 +137,8 @@ func commands() []*runtime.Command {
 
 	set := exo.Declared("Set-InboxRule")
 	set.Synopsis = "Changes an Inbox rule: its name, order, conditions, exceptions and actions ($null or $false clears one)."
-	set.ConfirmImpact = runtime.ImpactMedium
-	set.Examples = []runtime.Example{
+	set.ConfirmImpact = command.ImpactMedium
+	set.Examples = []command.Example{
 		{Code: "Set-InboxRule 'Newsletters' -Mailbox annb -Priority 1", Remark: "Runs the rule first."},
 		{Code: "Set-InboxRule 'Newsletters' -Mailbox annb -MarkAsRead $true", Remark: "Also marks the messages as read."},
 	}
@@ -149,31 +150,31 @@ func commands() []*runtime.Command {
 
 	remove := exo.Declared("Remove-InboxRule")
 	remove.Synopsis = "Removes an Inbox rule; the rules after it move up."
-	remove.ConfirmImpact = runtime.ImpactHigh
-	remove.Examples = []runtime.Example{
+	remove.ConfirmImpact = command.ImpactHigh
+	remove.Examples = []command.Example{
 		{Code: "Remove-InboxRule 'Newsletters' -Mailbox annb -Confirm:$false", Remark: "Removes Anne's Newsletters rule."},
 	}
 	withVocabulary(remove, nil)
-	remove.Handler.Process = func(ctx *runtime.Context) error { return changeRule(ctx, "remove") }
+	remove.Handler.Process = func(ctx *command.Context) error { return changeRule(ctx, "remove") }
 
 	enable := exo.Declared("Enable-InboxRule")
 	enable.Synopsis = "Turns an Inbox rule on."
-	enable.ConfirmImpact = runtime.ImpactMedium
-	enable.Examples = []runtime.Example{{Code: "Enable-InboxRule 'Newsletters' -Mailbox annb", Remark: "Turns the rule back on."}}
+	enable.ConfirmImpact = command.ImpactMedium
+	enable.Examples = []command.Example{{Code: "Enable-InboxRule 'Newsletters' -Mailbox annb", Remark: "Turns the rule back on."}}
 	withVocabulary(enable, nil)
-	enable.Handler.Process = func(ctx *runtime.Context) error { return changeRule(ctx, "enable") }
+	enable.Handler.Process = func(ctx *command.Context) error { return changeRule(ctx, "enable") }
 
 	disable := exo.Declared("Disable-InboxRule")
 	disable.Synopsis = "Turns an Inbox rule off; it keeps its place."
-	disable.ConfirmImpact = runtime.ImpactMedium
-	disable.Examples = []runtime.Example{{Code: "Disable-InboxRule 'Newsletters' -Mailbox annb", Remark: "Stops the rule without removing it."}}
+	disable.ConfirmImpact = command.ImpactMedium
+	disable.Examples = []command.Example{{Code: "Disable-InboxRule 'Newsletters' -Mailbox annb", Remark: "Stops the rule without removing it."}}
 	withVocabulary(disable, nil)
-	disable.Handler.Process = func(ctx *runtime.Context) error { return changeRule(ctx, "disable") }
+	disable.Handler.Process = func(ctx *command.Context) error { return changeRule(ctx, "disable") }
 
 	// The rule made from a message (FromMessageId) needs the mailbox's
 	// items, which the tenant counts but does not keep one by one; a time
 	// zone of the description needs the Windows time zones.
-	modelled := func(c *runtime.Command, except ...string) []string {
+	modelled := func(c *command.Command, except ...string) []string {
 		var out []string
 		for _, p := range c.Params {
 			if !exo.ContainsFold(except, p.Name) {
@@ -182,7 +183,7 @@ func commands() []*runtime.Command {
 		}
 		return out
 	}
-	return []*runtime.Command{
+	return []*command.Command{
 		exo.Partial(get, modelled(get, "DescriptionTimeZone")...),
 		exo.Partial(newRule, modelled(newRule, "FromMessageId", "ValidateOnly", "FromSubscription", "ExceptIfFromSubscription")...),
 		set, remove, enable, disable,
@@ -190,7 +191,7 @@ func commands() []*runtime.Command {
 }
 
 // target is the mailbox whose rules a call acts on.
-func targetMailbox(ctx *runtime.Context, tx *store.Tx, v any) (*directory.Mailbox, *object.ErrorRecord, error) {
+func targetMailbox(ctx *command.Context, tx *store.Tx, v any) (*directory.Mailbox, *object.ErrorRecord, error) {
 	if v == nil {
 		caller := exo.Caller(runtime.Of(ctx))
 		return mailbox.ResolveOne(ctx, tx, caller, caller, directory.ScopeActive, false)
@@ -202,7 +203,7 @@ func targetMailbox(ctx *runtime.Context, tx *store.Tx, v any) (*directory.Mailbo
 // findRule finds the rule an InboxRuleIdParameter names: its name or
 // RuleIdentity in the mailbox of -Mailbox (default the caller's), or
 // mailbox\rule.
-func findRule(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *rules.Rule, *object.ErrorRecord, error) {
+func findRule(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *rules.Rule, *object.ErrorRecord, error) {
 	raw, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
 	raw = strings.TrimSpace(raw)
 	var mbxArg any
@@ -278,7 +279,7 @@ func hiddenRules(tx *store.Tx, m *directory.Mailbox) ([]*rules.Rule, error) {
 	return append(out, junkRule(m)), nil
 }
 
-func getRules(ctx *runtime.Context) error {
+func getRules(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -339,7 +340,7 @@ func (e *argError) Error() string { return e.rec.Message }
 
 // applyArgs sets the rule properties the call names: a value sets it,
 // $null, an empty list or $false clears it.
-func applyArgs(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox, r *rules.Rule) error {
+func applyArgs(ctx *command.Context, tx *store.Tx, m *directory.Mailbox, r *rules.Rule) error {
 	if r.Props == nil {
 		r.Props = map[string][]string{}
 	}
@@ -364,7 +365,7 @@ func applyArgs(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox, r *rule
 }
 
 // convert reads the argument of one rule property as the store keeps it.
-func convert(ctx *runtime.Context, tx *store.Tx, p rules.Property) ([]string, *object.ErrorRecord, error) {
+func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *object.ErrorRecord, error) {
 	v := object.Unwrap(ctx.Value(p.Name))
 	if v == nil {
 		return nil, nil, nil
@@ -460,7 +461,7 @@ func strs(v any) []string {
 // recipientRef resolves a recipient of a rule: a mailbox, mail user or
 // mail-enabled group of the directory ("EX:<id>"), or else an address
 // outside it ("SMTP:<address>").
-func recipientRef(ctx *runtime.Context, tx *store.Tx, s string) (string, *object.ErrorRecord, error) {
+func recipientRef(ctx *command.Context, tx *store.Tx, s string) (string, *object.ErrorRecord, error) {
 	ms, err := directory.ResolveMailboxes(tx, s, directory.ScopeActive)
 	var nf *store.NotFoundError
 	switch {
@@ -489,7 +490,7 @@ func recipientRef(ctx *runtime.Context, tx *store.Tx, s string) (string, *object
 	return "", exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", s), object.ObjectNotFound, s), nil
 }
 
-func newInboxRule(ctx *runtime.Context) error {
+func newInboxRule(ctx *command.Context) error {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {
@@ -543,7 +544,7 @@ func newInboxRule(ctx *runtime.Context) error {
 
 // refusal words an error of the rules as Exchange's error record; other
 // errors end the command.
-func refusal(ctx *runtime.Context, err error) (*object.ErrorRecord, error) {
+func refusal(ctx *command.Context, err error) (*object.ErrorRecord, error) {
 	var ae *argError
 	var pe *rules.PriorityError
 	var se *rules.SizeRangeError
@@ -558,7 +559,7 @@ func refusal(ctx *runtime.Context, err error) (*object.ErrorRecord, error) {
 	return nil, err
 }
 
-func setInboxRule(ctx *runtime.Context) error {
+func setInboxRule(ctx *command.Context) error {
 	var m *directory.Mailbox
 	var r *rules.Rule
 	var rec *object.ErrorRecord
@@ -596,7 +597,7 @@ func setInboxRule(ctx *runtime.Context) error {
 }
 
 // changeRule removes, enables or disables the rule -Identity names.
-func changeRule(ctx *runtime.Context, op string) error {
+func changeRule(ctx *command.Context, op string) error {
 	var m *directory.Mailbox
 	var r *rules.Rule
 	var rec *object.ErrorRecord

@@ -6,10 +6,10 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Module is the module the lab cmdlets belong to (the simulator's own).
@@ -31,10 +31,10 @@ const (
 	StatusMissing = "Missing"
 )
 
-func cmd(name, typeName string) *runtime.Command {
-	return &runtime.Command{
+func cmd(name, typeName string) *command.Command {
+	return &command.Command{
 		Name:         name,
-		Type:         runtime.CmdletCommand,
+		Type:         command.CmdletCommand,
 		Module:       Module,
 		Version:      Version,
 		FullTypeName: "Exosim.Commands." + typeName,
@@ -43,8 +43,8 @@ func cmd(name, typeName string) *runtime.Command {
 
 // Commands returns Get-SimLab, Test-SimLab and Get-SimLabHint;
 // newSession opens the fresh sessions that objectives are checked in.
-func Commands(newSession SessionFunc) []*runtime.Command {
-	return []*runtime.Command{getLab(newSession), testLab(newSession), getLabHint()}
+func Commands(newSession SessionFunc) []*command.Command {
+	return []*command.Command{getLab(newSession), testLab(newSession), getLabHint()}
 }
 
 // CheckingHelp says how a trainee checks a lab and asks for hints: at the
@@ -91,7 +91,7 @@ func Views(r *format.Registry) {
 
 const noLabWarning = "No lab is active in this tenant. Start one from the command line with exosim lab start NAME; Get-SimLab -ListAvailable lists the labs."
 
-func getLab(newSession SessionFunc) *runtime.Command {
+func getLab(newSession SessionFunc) *command.Command {
 	c := cmd("Get-SimLab", "GetSimLabCommand")
 	c.Synopsis = "Shows the training lab this tenant was started for: its task and objectives."
 	c.Description = "exosim lab start NAME resets the tenant to a lab's starting state and records the lab in the tenant; Get-SimLab shows that lab. With -ListAvailable it lists the labs exosim ships (and, with -Path, a trainer's own lab files) instead. Test-SimLab checks the objectives."
@@ -104,11 +104,11 @@ func getLab(newSession SessionFunc) *runtime.Command {
 		params.P("Path", params.TString, params.InSets(params.Set("List", false, -1)),
 			params.Help("A directory of *.lab files to list as well (a lab there replaces a built-in one of the same name).")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-SimLab -ListAvailable", Remark: "Lists the labs, their seed tenants and whether this exosim has every command each one needs."},
 		{Code: "Get-SimLab", Remark: "Shows the active lab's task and objectives (or a warning when the tenant wasn't started for a lab)."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.Switch("ListAvailable") {
 			ls, err := Catalog(ctx.String("Path"))
 			if err != nil {
@@ -161,7 +161,7 @@ func getLab(newSession SessionFunc) *runtime.Command {
 	return c
 }
 
-func testLab(newSession SessionFunc) *runtime.Command {
+func testLab(newSession SessionFunc) *command.Command {
 	c := cmd("Test-SimLab", "TestSimLabCommand")
 	c.Synopsis = "Checks the active lab's objectives against the tenant and reports each as done or missing."
 	c.Description = "Each objective is a check over the tenant's state, not over the commands typed: it passes however the goal was reached. Test-SimLab writes one object per objective, in the lab's order; with -Quiet it writes only $true when every objective is done and $false otherwise. exosim lab check does the same from the command line."
@@ -169,11 +169,11 @@ func testLab(newSession SessionFunc) *runtime.Command {
 	c.Params = []*params.Param{
 		params.P("Quiet", params.TSwitch, params.Help("Returns one Boolean: $true only when every objective is done.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Test-SimLab", Remark: "Lists the active lab's objectives as Done or Missing (or warns that no lab is active)."},
 		{Code: "if (Test-SimLab -Quiet) { 'Lab complete' }", Remark: "Prints a message once every objective is done."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		st := exo.Tenant(ctx)
 		if st == nil {
 			ctx.WriteWarning(noLabWarning)
@@ -209,15 +209,15 @@ func testLab(newSession SessionFunc) *runtime.Command {
 	return c
 }
 
-func getLabHint() *runtime.Command {
+func getLabHint() *command.Command {
 	c := cmd("Get-SimLabHint", "GetSimLabHintCommand")
 	c.Synopsis = "Shows the next hint of the active lab."
 	c.Description = "Each call shows the next hint, in the lab's order, and remembers how many were shown (Get-SimLab's HintsShown); once every hint was shown it repeats the last one. exosim lab hint does the same from the command line."
 	c.OutputType = "System.String"
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-SimLabHint", Remark: "Prints 'Hint 1 of 3:' and the first hint of the active lab."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		st := exo.Tenant(ctx)
 		if st == nil {
 			ctx.WriteWarning(noLabWarning)

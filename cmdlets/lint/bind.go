@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -78,7 +79,7 @@ func isBoolVariable(n syntax.Node) bool {
 
 // bind checks an invocation of a declared command the way the binder
 // binds it, reporting only what the literal arguments decide.
-func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
+func (c *checker) bind(ce *syntax.CommandExpr, cmd *command.Command) {
 	var named, positional []arg
 	dynamic := false // splatting or --%: more arguments than are written
 	els := ce.Elements[1:]
@@ -92,7 +93,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 				named = append(named, a)
 				continue
 			}
-			matches, ok := runtime.MatchParameter(cmd, x.Name)
+			matches, ok := command.MatchParameter(cmd, x.Name)
 			if ok && i+1 < len(els) {
 				next := els[i+1]
 				if _, isParam := next.(*syntax.CommandParameter); !isParam {
@@ -133,7 +134,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 
 	for _, a := range named {
 		if p := windowsOnlyParam(cmd.Name, a.name); p != "" {
-			if _, ok := runtime.MatchParameter(cmd, a.name); !ok {
+			if _, ok := command.MatchParameter(cmd, a.name); !ok {
 				// the Windows-only set is not declared: nothing more is
 				// known about this call
 				c.add(a.nameExt, Info, RuleWindowsOnlyParameter, fmt.Sprintf("-%s of %s exists only in PowerShell on Windows; exosim runs as a Unix host, where the parameter is not found.", p, cmd.Name))
@@ -145,7 +146,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 	bound := map[string]bool{}
 	var namedParams []*params.Param
 	for _, a := range named {
-		matches, ok := runtime.MatchParameter(cmd, a.name)
+		matches, ok := command.MatchParameter(cmd, a.name)
 		if !ok {
 			if len(matches) == 0 && c.onPremisesParam(cmd, a.name) == "" {
 				if r := remainingParam(cmd); r != nil {
@@ -204,7 +205,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 	if failed {
 		return
 	}
-	sets := runtime.SetsWith(cmd, namedParams)
+	sets := command.SetsWith(cmd, namedParams)
 	if len(sets) == 0 {
 		c.add(ce.Ext, Error, RuleParameterSet, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.")
 		return
@@ -240,7 +241,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 	if c.piped[ce] {
 		return // pipeline input may bind the remaining parameters
 	}
-	set, missing := runtime.PickSet(cmd, sets, bound)
+	set, missing := command.PickSet(cmd, sets, bound)
 	if set == "" {
 		c.add(ce.Ext, Error, RuleParameterSet, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.")
 		return
@@ -256,7 +257,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *runtime.Command) {
 
 // remainingParam returns the parameter of cmd that takes the remaining
 // arguments (Write-Output's -InputObject), or nil.
-func remainingParam(cmd *runtime.Command) *params.Param {
+func remainingParam(cmd *command.Command) *params.Param {
 	for _, p := range cmd.Params {
 		if p.Remaining {
 			return p
@@ -298,7 +299,7 @@ func positionalText(a arg) string {
 
 // convert checks a literal argument against its parameter's type; it
 // reports the binder's error and returns false when the value does not fit.
-func (c *checker) convert(cmd *runtime.Command, p *params.Param, a arg) bool {
+func (c *checker) convert(cmd *command.Command, p *params.Param, a arg) bool {
 	_, err := c.l.opts.Commands.ConvertArgument(cmd, p, a.value)
 	if err == nil {
 		return true
@@ -309,7 +310,7 @@ func (c *checker) convert(cmd *runtime.Command, p *params.Param, a arg) bool {
 
 // onPremisesParam returns the on-premises-only parameter of cmd a typed
 // name means (the whole name or the start of one name), or "".
-func (c *checker) onPremisesParam(cmd *runtime.Command, typed string) string {
+func (c *checker) onPremisesParam(cmd *command.Command, typed string) string {
 	op, ok := c.l.opts.Commands.(OnPremises)
 	if !ok || typed == "" {
 		return ""

@@ -15,8 +15,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -95,12 +95,12 @@ func (f Finding) String() string {
 // declarations. *runtime.Runtime satisfies it.
 type Commands interface {
 	// LookupCommand finds a command by name or alias.
-	LookupCommand(name string) (*runtime.Command, bool)
+	LookupCommand(name string) (*command.Command, bool)
 	// Commands lists every known command.
-	Commands() []*runtime.Command
+	Commands() []*command.Command
 	// ConvertArgument converts a value to a parameter's type with the
 	// binder's rules, returning the binder's error when it cannot.
-	ConvertArgument(cmd *runtime.Command, p *params.Param, v any) (any, error)
+	ConvertArgument(cmd *command.Command, p *params.Param, v any) (any, error)
 }
 
 // OnPremises is what a Commands may also tell: the commands and
@@ -112,7 +112,7 @@ type OnPremises interface {
 	OnPremisesCommand(name string) (string, bool)
 	// OnPremisesParams lists the parameters of a command that exist only
 	// on-premises.
-	OnPremisesParams(cmd *runtime.Command) []string
+	OnPremisesParams(cmd *command.Command) []string
 }
 
 // ModuleShapes is what a Commands may also tell: that a name it does not
@@ -589,7 +589,7 @@ func (c *checker) noteTextBlocks(ce *syntax.CommandExpr) {
 		if !isBlock {
 			continue
 		}
-		matches, ok := runtime.MatchParameter(cmd, p.Name)
+		matches, ok := command.MatchParameter(cmd, p.Name)
 		if !ok || matches[0].Param == nil || matches[0].Param.Type == nil {
 			continue
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -18,8 +19,8 @@ import (
 // PowerShell cmdlet.
 func testCommands() *runtime.Runtime {
 	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: io.Discard, Err: io.Discard}, nil)
-	exo := func(name string, params ...*params.Param) *runtime.Command {
-		return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, Params: params}
+	exo := func(name string, params ...*params.Param) *command.Command {
+		return &command.Command{Name: name, Type: command.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, Params: params}
 	}
 	setUser := exo("Set-Person",
 		params.P("Identity", identityType("UserIdParameter"), params.Mandatory(), params.Position(0), params.FromPipeline()),
@@ -49,7 +50,7 @@ func testCommands() *runtime.Runtime {
 	retired.Retired = "Use New-ComplianceSearch instead"
 	onprem := exo("Get-BoxDatabase", params.P("Identity", params.TString, params.Position(0)))
 	decl.MarkOnPremOnly(onprem)
-	where := &runtime.Command{Name: "Where-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Core",
+	where := &command.Command{Name: "Where-Thing", Type: command.CmdletCommand, Module: "Microsoft.PowerShell.Core",
 		Sets: []string{"Script", "Property", "Match"}, DefaultSet: "Script",
 		Params: []*params.Param{
 			{Name: "FilterScript", Type: params.TScriptBlock, Sets: []params.SetInfo{{Set: "Script", Mandatory: true, Position: 0}}},
@@ -57,7 +58,7 @@ func testCommands() *runtime.Runtime {
 			{Name: "Value", Type: params.TObject, Sets: []params.SetInfo{{Set: "Property", Position: 1}, {Set: "Match", Position: 1}}},
 			{Name: "Match", Type: params.TSwitch, Sets: []params.SetInfo{{Set: "Match", Mandatory: true, Position: -1}}},
 		}}
-	setAlias := &runtime.Command{Name: "Set-Alias", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*params.Param{
+	setAlias := &command.Command{Name: "Set-Alias", Type: command.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*params.Param{
 		params.P("Name", params.TString, params.Mandatory(), params.Position(0)),
 		params.P("Value", params.TString, params.Mandatory(), params.Position(1)),
 	}}
@@ -229,7 +230,7 @@ func (fakeOnPrem) OnPremisesCommand(name string) (string, bool) {
 	return "Get-BoxServer", strings.EqualFold(name, "Get-BoxServer")
 }
 
-func (fakeOnPrem) OnPremisesParams(cmd *runtime.Command) []string {
+func (fakeOnPrem) OnPremisesParams(cmd *command.Command) []string {
 	if cmd.Name == "Get-Box" {
 		return []string{"DomainController"}
 	}
@@ -241,10 +242,10 @@ func (fakeOnPrem) OnPremisesParams(cmd *runtime.Command) []string {
 // only in strict mode, what exists only on-premises, dot-sourced functions.
 func TestSurfaceRules(t *testing.T) {
 	rt := testCommands()
-	say := &runtime.Command{Name: "Say-Thing", Type: runtime.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*params.Param{
+	say := &command.Command{Name: "Say-Thing", Type: command.CmdletCommand, Module: "Microsoft.PowerShell.Utility", Params: []*params.Param{
 		params.P("InputObject", params.TObjects, params.Mandatory(), params.Position(0), params.RemainingArgs()),
 	}}
-	find := &runtime.Command{Name: "Find-Box", Type: runtime.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, NotSimulated: true,
+	find := &command.Command{Name: "Find-Box", Type: command.FunctionCommand, Module: "ExchangeOnlineManagement", Remote: true, NotSimulated: true,
 		Params: []*params.Param{params.P("Filter", params.TString)}}
 	rt.Register(say, find)
 	files := map[string]string{"/scripts/lib.ps1": "function Get-Helper { }\n. ./more.ps1\n", "/scripts/more.ps1": "function Get-More { }\n"}

@@ -3,6 +3,7 @@ package mailbox
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -28,7 +29,7 @@ const identityLimit = 50
 // ones instead for RemovedMailboxIdParameter and when a switch that lists
 // them (-SoftDeletedMailbox, -InactiveMailboxOnly ...) is on the line.
 func RegisterCompleters(rt *runtime.Runtime, st *store.Store) {
-	complete := func(cmd *runtime.Command, p *params.Param, named []*params.Param, prefix string) []string {
+	complete := func(cmd *command.Command, p *params.Param, named []*params.Param, prefix string) []string {
 		deleted := strings.HasPrefix(p.Type.Name, "RemovedMailbox")
 		for _, n := range named {
 			switch strings.ToLower(n.Name) {

@@ -1,8 +1,8 @@
 package mailbox
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -13,7 +13,7 @@ import (
 
 // ResultSize reads -ResultSize: (limit, explicit, error). A limit < 0
 // means Unlimited; without the parameter it is 1000.
-func ResultSize(ctx *runtime.Context) (int, bool, error) { return resultSize(ctx) }
+func ResultSize(ctx *command.Context) (int, bool, error) { return resultSize(ctx) }
 
 // IdentityString turns an identity argument (a string or a piped Exchange
 // object) into the identity to resolve and the text errors show.
@@ -22,7 +22,7 @@ func IdentityString(v any) (id, shown string) { return identityString(v) }
 // ResolveOne finds exactly one mailbox (and, with allowMailUser, mail
 // user) in scope; rec is Exchange's error for a not-found or ambiguous
 // identity.
-func ResolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
+func ResolveOne(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
 	return resolveOne(ctx, tx, id, shown, scope, allowMailUser)
 }
 
@@ -34,7 +34,7 @@ func RecipientOf(tx *store.Tx, m *directory.Mailbox, org *directory.Organization
 // WriteLimited writes objects up to a -ResultSize limit (< 0: all), with
 // Exchange's warning when there were more: the default-size one when the
 // limit was not given (explicit false).
-func WriteLimited(ctx *runtime.Context, objs []*object.PSObject, limit int, explicit bool) error {
+func WriteLimited(ctx *command.Context, objs []*object.PSObject, limit int, explicit bool) error {
 	for i, o := range objs {
 		if limit >= 0 && i >= limit {
 			if explicit {
@@ -94,7 +94,7 @@ func ParseByteSize(v any) (int64, bool) { return parseByteSize(v) }
 // ResolveIdentity resolves the call's Identity parameter to one active
 // mailbox (mail users are not mailboxes); rec is Exchange's error when it
 // names none or several.
-func ResolveIdentity(ctx *runtime.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
+func ResolveIdentity(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
 	id, shown := identityString(object.Unwrap(ctx.Value("Identity")))
 	return resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
 }

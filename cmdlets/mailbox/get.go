@@ -9,8 +9,8 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -45,7 +45,7 @@ const (
 
 // resultSize reads -ResultSize: (limit, explicit, error). A limit < 0
 // means Unlimited.
-func resultSize(ctx *runtime.Context) (int, bool, error) {
+func resultSize(ctx *command.Context) (int, bool, error) {
 	if !ctx.Has("ResultSize") {
 		return defaultResultSize, false, nil
 	}
@@ -78,7 +78,7 @@ func resultSize(ctx *runtime.Context) (int, bool, error) {
 }
 
 // parseFilter parses and validates -Filter against the recipient schema.
-func parseFilter(ctx *runtime.Context) (*opath.Filter, error) {
+func parseFilter(ctx *command.Context) (*opath.Filter, error) {
 	if !ctx.Has("Filter") || strings.TrimSpace(ctx.String("Filter")) == "" {
 		return nil, nil
 	}
@@ -161,7 +161,7 @@ func wildcardIdentity(id string) (keep func(m *directory.Mailbox) bool, ok bool)
 
 // listing streams the mailboxes of a scope through filters into objects.
 type listing struct {
-	ctx   *runtime.Context
+	ctx   *command.Context
 	scope directory.Scope
 	// mailUsers adds mail users (Get-Recipient, Get-User).
 	mailUsers bool
@@ -365,7 +365,7 @@ func (l *listing) accept(tx *store.Tx, m *directory.Mailbox, org *directory.Orga
 }
 
 // typeDetailsFilter returns a keep function for -RecipientTypeDetails.
-func typeDetailsFilter(ctx *runtime.Context, name string) func(*directory.Mailbox) bool {
+func typeDetailsFilter(ctx *command.Context, name string) func(*directory.Mailbox) bool {
 	if !ctx.Has(name) {
 		return nil
 	}
@@ -386,7 +386,7 @@ func andKeep(fs ...func(*directory.Mailbox) bool) func(*directory.Mailbox) bool 
 
 // getByIdentity resolves one identity in scope and writes its object.
 // Wildcards list every match.
-func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMailUser bool) error {
+func getByIdentity(ctx *command.Context, l *listing, id, shown string, allowMailUser bool) error {
 	if keep, ok := wildcardIdentity(id); ok {
 		l.keep = andKeep(l.keep, keep)
 		if l.groups {
@@ -433,24 +433,24 @@ func getByIdentity(ctx *runtime.Context, l *listing, id, shown string, allowMail
 	return nil
 }
 
-func getMailbox() *runtime.Command {
+func getMailbox() *command.Command {
 	c := exo.Declared("Get-Mailbox")
 	c.Synopsis = "Lists mailboxes and shows their attributes."
 	c.Description = "Without an identity every mailbox of the selected state is listed (the first 1000 unless -ResultSize says otherwise). Soft-deleted, inactive and retired-inactive mailboxes are only visible with -SoftDeletedMailbox, -InactiveMailboxOnly or -IncludeInactiveMailbox. A mailbox whose licence was removed stays listed (SKUAssigned False) for its 30-day grace period."
 	c.OutputType = TypeMailbox
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-Mailbox annb | Format-List LitigationHoldEnabled,ProhibitSendQuota,RetainDeletedItemsFor", Remark: "Shows the hold, quota and deleted-item retention of one mailbox."},
 		{Code: "Get-Mailbox -SoftDeletedMailbox | Select-Object Name,ExchangeGuid", Remark: "Lists the soft-deleted and inactive mailboxes."},
 		{Code: "Get-Mailbox -Filter \"Department -eq 'Finance'\" -ResultSize Unlimited", Remark: "Lists the mailboxes an OPATH filter selects."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return runGetMailbox(ctx, nil)
 	}
 	return c
 }
 
 // runGetMailbox is Get-Mailbox and, with build set, Get-EXOMailbox.
-func runGetMailbox(ctx *runtime.Context, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
+func runGetMailbox(ctx *command.Context, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
 	scope, err := scopeOf(ctx)
 	if err != nil {
 		return err
@@ -496,7 +496,7 @@ func runGetMailbox(ctx *runtime.Context, build func(*directory.Mailbox, env, *ob
 // warnGroupMailboxes says, when the tenant has Microsoft 365 groups, that
 // their mailboxes are not listed: the simulator keeps the groups but no
 // mailbox object for each of them.
-func warnGroupMailboxes(ctx *runtime.Context) error {
+func warnGroupMailboxes(ctx *command.Context) error {
 	n := 0
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		gs, err := groups.List(tx)
@@ -516,17 +516,17 @@ func warnGroupMailboxes(ctx *runtime.Context) error {
 	return nil
 }
 
-func getEXOMailbox() *runtime.Command {
+func getEXOMailbox() *command.Command {
 	c := exo.Declared("Get-EXOMailbox")
 	c.Synopsis = "Lists mailboxes through the REST-based cmdlet, returning only the requested property sets."
 	c.Description = "By default only the Minimum property set is returned. -PropertySets adds groups of properties (Hold, Quota, SoftDelete, All ...) and -Properties adds single ones."
 	c.OutputType = TypeEXOMailbox
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-EXOMailbox annb", Remark: "Shows the Minimum property set of one mailbox."},
 		{Code: "Get-EXOMailbox annb -PropertySets Hold,Quota", Remark: "Adds the hold and quota properties."},
 		{Code: "Get-EXOMailbox -ResultSize Unlimited -Properties LitigationHoldEnabled | Where-Object LitigationHoldEnabled", Remark: "Finds every mailbox on Litigation Hold."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		sets := ctx.Strings("PropertySets")
 		props := ctx.Strings("Properties")
 		return runGetMailbox(ctx, func(_ *directory.Mailbox, _ env, full *object.PSObject) *object.PSObject {
@@ -537,7 +537,7 @@ func getEXOMailbox() *runtime.Command {
 }
 
 // recipientScope is the scope of Get-Recipient and Get-User.
-func recipientScope(ctx *runtime.Context) directory.Scope {
+func recipientScope(ctx *command.Context) directory.Scope {
 	if ctx.Switch("IncludeSoftDeletedRecipients") {
 		return directory.ScopeAny
 	}
@@ -599,7 +599,7 @@ func findAccountOnly(tx *store.Tx, id string) (*directory.User, error) {
 	return found, nil
 }
 
-func getRecipient() *runtime.Command {
+func getRecipient() *command.Command {
 	c := exo.Declared("Get-Recipient")
 	c.Synopsis = "Lists every kind of mail-enabled object: mailboxes, mail users and groups."
 	c.Description = "Soft-deleted recipients are included only with -IncludeSoftDeletedRecipients. Groups (distribution, mail-enabled security " +
@@ -608,11 +608,11 @@ func getRecipient() *runtime.Command {
 		"-Properties, -PropertySet) and the undocumented -IncludeManagerWithDisplayName are not simulated. -RecipientPreviewFilter lists the " +
 		"recipients a dynamic distribution group's filter finds now (a stored RecipientFilter included)."
 	c.OutputType = TypeRecipient
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-Recipient -ResultSize Unlimited", Remark: "Lists every recipient with its recipient type."},
 		{Code: "Get-Recipient walterh -IncludeSoftDeletedRecipients | Format-List Name,RecipientTypeDetails,WhenSoftDeleted", Remark: "Finds a recipient even after its mailbox was removed."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		// a group is a recipient too (grouprecipient.go)
 		if v := ctx.Value("Identity"); v != nil {
 			id, _ := identityString(v)
@@ -632,15 +632,15 @@ func getRecipient() *runtime.Command {
 		"RecipientPreviewFilter", "RecipientType", "RecipientTypeDetails", "ResultSize", "SortBy")
 }
 
-func getEXORecipient() *runtime.Command {
+func getEXORecipient() *command.Command {
 	c := exo.Declared("Get-EXORecipient")
 	c.Synopsis = "Lists mail-enabled objects (mailboxes, mail users and groups) through the REST-based cmdlet (Minimum property set by default)."
 	c.OutputType = TypeEXORecipient
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-EXORecipient annb", Remark: "Shows the Minimum property set of one recipient."},
 		{Code: "Get-EXORecipient -RecipientTypeDetails UserMailbox -ResultSize Unlimited | Select-Object Name,PrimarySmtpAddress", Remark: "Lists the user mailboxes with their primary address."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		props := ctx.Strings("Properties")
 		if v := ctx.Value("Identity"); v != nil {
 			id, _ := identityString(v)
@@ -658,15 +658,15 @@ func getEXORecipient() *runtime.Command {
 	return c
 }
 
-func getUser() *runtime.Command {
+func getUser() *command.Command {
 	c := exo.Declared("Get-User")
 	c.Synopsis = "Lists user accounts with their directory attributes."
 	c.OutputType = TypeUser
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-User annb | Format-List DisplayName,Department,Title,UserPrincipalName", Remark: "Shows the directory attributes of one account."},
 		{Code: "Get-User -Filter \"Department -eq 'Sales'\"", Remark: "Lists the accounts of one department."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return runRecipients(ctx, true, false, func(m *directory.Mailbox, e env, _ *object.PSObject) *object.PSObject { return UserObject(m, e) })
 	}
 	return c
@@ -674,7 +674,7 @@ func getUser() *runtime.Command {
 
 // runRecipients is the common body of Get-Recipient, Get-EXORecipient and
 // Get-User; accounts adds the accounts without a mailbox (Get-User).
-func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
+func runRecipients(ctx *command.Context, accounts, withGroups bool, build func(*directory.Mailbox, env, *object.PSObject) *object.PSObject) error {
 	limit, explicit, err := resultSize(ctx)
 	if err != nil {
 		return err
@@ -733,7 +733,7 @@ func runRecipients(ctx *runtime.Context, accounts, withGroups bool, build func(*
 // previewSet evaluates -RecipientPreviewFilter, the test of a dynamic
 // distribution group's filter: the recipients it finds now, as the set of
 // their account object IDs and group GUIDs (nil without the parameter).
-func previewSet(ctx *runtime.Context) (map[string]bool, error) {
+func previewSet(ctx *command.Context) (map[string]bool, error) {
 	if ctx.Command.Param("RecipientPreviewFilter") == nil || !ctx.Has("RecipientPreviewFilter") {
 		return nil, nil
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -44,7 +44,7 @@ func GroupRecipientObject(g *groups.Group, org *directory.Organization) *object.
 // recipientGroup answers Get-Recipient for an identity that names no
 // mailbox or mail user but one group: handled is true when it wrote the
 // group's object.
-func recipientGroup(ctx *runtime.Context, id string, build func(*groups.Group, *directory.Organization) *object.PSObject) (handled bool, err error) {
+func recipientGroup(ctx *command.Context, id string, build func(*groups.Group, *directory.Organization) *object.PSObject) (handled bool, err error) {
 	if strings.Contains(id, "*") {
 		return false, nil
 	}
@@ -74,7 +74,7 @@ func recipientGroup(ctx *runtime.Context, id string, build func(*groups.Group, *
 
 // groupKeep returns the test a group passes to be listed by Get-Recipient:
 // -RecipientTypeDetails, -RecipientType and -Anr as for mailboxes.
-func groupKeep(ctx *runtime.Context) func(*groups.Group) bool {
+func groupKeep(ctx *command.Context) func(*groups.Group) bool {
 	var keep []func(*groups.Group) bool
 	if ctx.Has("RecipientTypeDetails") {
 		want := ctx.Strings("RecipientTypeDetails")
@@ -171,7 +171,7 @@ var recipientSortable = []string{"Name", "DisplayName", "Alias", "City", "FirstN
 // in its one organizational unit, and every account signs in with a
 // managed (cloud) identity: -AuthenticationType Managed keeps the mailboxes
 // and mail users, Federated keeps nothing.
-func recipientOptions(ctx *runtime.Context, l *listing) (proceed bool, err error) {
+func recipientOptions(ctx *command.Context, l *listing) (proceed bool, err error) {
 	if ctx.Has("SortBy") {
 		want := strings.TrimSpace(ctx.String("SortBy"))
 		for _, n := range recipientSortable {
@@ -242,7 +242,7 @@ func EXOGroupRecipientObject(g *groups.Group, org *directory.Organization, props
 // OrganizationalUnitRecord checks a command's -OrganizationalUnit: the
 // organization's one unit (by name, canonical name, DN or GUID) holds
 // every recipient of the tenant; another value is not found (rec).
-func OrganizationalUnitRecord(ctx *runtime.Context, tx *store.Tx) (*object.ErrorRecord, error) {
+func OrganizationalUnitRecord(ctx *command.Context, tx *store.Tx) (*object.ErrorRecord, error) {
 	_, rec, err := OrganizationalUnitOf(ctx, tx, exo.IdentityOf(ctx.Value("OrganizationalUnit")))
 	return rec, err
 }
@@ -250,7 +250,7 @@ func OrganizationalUnitRecord(ctx *runtime.Context, tx *store.Tx) (*object.Error
 // OrganizationalUnitOf checks an organizational unit value (the
 // organization's one unit by name, canonical name, DN or GUID) and
 // returns the unit's canonical name; another value is not found (rec).
-func OrganizationalUnitOf(ctx *runtime.Context, tx *store.Tx, value string) (string, *object.ErrorRecord, error) {
+func OrganizationalUnitOf(ctx *command.Context, tx *store.Tx, value string) (string, *object.ErrorRecord, error) {
 	ou := strings.TrimSpace(value)
 	org, err := directory.GetOrganization(tx)
 	if err != nil {

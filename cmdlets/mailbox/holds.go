@@ -2,8 +2,8 @@ package mailbox
 
 import (
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
@@ -16,7 +16,7 @@ import (
 // mailbox, so the store's rules (delay holds, retirement of an inactive
 // mailbox with no hold left) apply as they would in the service. It
 // returns the warnings to print, or a record when the store refuses.
-func applyHoldChanges(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) ([]string, *object.ErrorRecord, error) {
+func applyHoldChanges(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) ([]string, *object.ErrorRecord, error) {
 	var warnings []string
 	target := m.Identity()
 	fail := func(err error) ([]string, *object.ErrorRecord, error) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -14,7 +15,7 @@ import (
 
 // resolveRead resolves one mailbox in a read transaction; it writes the
 // error record and returns nil when there is none to act on.
-func resolveRead(ctx *runtime.Context, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, error) {
+func resolveRead(ctx *command.Context, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, error) {
 	var m *directory.Mailbox
 	var rec *object.ErrorRecord
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -30,7 +31,7 @@ func resolveRead(ctx *runtime.Context, id, shown string, scope directory.Scope, 
 
 // updateMailbox runs fn in one write transaction (see exo.Write) and returns
 // the object of the mailbox fn returns; nil when fn was refused.
-func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error)) (*object.PSObject, error) {
+func updateMailbox(ctx *command.Context, shown string, fn func(tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error)) (*object.PSObject, error) {
 	var out *object.PSObject
 	done, err := exo.Write(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, rec, err := fn(tx)
@@ -50,16 +51,16 @@ func updateMailbox(ctx *runtime.Context, shown string, fn func(tx *store.Tx) (*d
 	return out, nil
 }
 
-func removeMailbox() *runtime.Command {
+func removeMailbox() *command.Command {
 	c := exo.Declared("Remove-Mailbox")
-	c.ConfirmImpact = runtime.ImpactHigh
+	c.ConfirmImpact = command.ImpactHigh
 	c.Synopsis = "Deletes a mailbox and its user account (soft delete), or purges an already soft-deleted mailbox."
 	c.Description = "A mailbox on hold becomes an inactive mailbox; any other is soft-deleted and can be restored with Undo-SoftDeletedMailbox for 30 days. -PermanentlyDelete purges a soft-deleted (or retired inactive) mailbox at once; it refuses active and inactive mailboxes."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox -Identity \"Walter Harp\" -Confirm:$false", Remark: "Soft-deletes Walter Harp's mailbox and account without asking."},
 		{Code: "Remove-Mailbox -Identity laura -Confirm:$false; Get-Mailbox -Identity laura -SoftDeletedMailbox | Remove-Mailbox -PermanentlyDelete", Remark: "Soft-deletes Laura Painter's mailbox, then purges it for good instead of keeping it restorable for 30 days."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))
 		if id == "" {
 			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
@@ -106,16 +107,16 @@ func removeMailbox() *runtime.Command {
 	return c
 }
 
-func undoSoftDeletedMailbox() *runtime.Command {
+func undoSoftDeletedMailbox() *command.Command {
 	c := exo.Declared("Undo-SoftDeletedMailbox")
 	c.Synopsis = "Restores a soft-deleted mailbox and its user account within 30 days of the deletion."
 	c.Description = "Soft-deleted mailboxes, inactive mailboxes whose account is still in the recycle bin and retired inactive mailboxes can be restored. -WindowsLiveID gives the account a new sign-in name (and primary address); it is required, with -Password, when another account now uses the original sign-in name or the original account is gone."
 	c.OutputType = TypeMailbox
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox walterh -Confirm:$false; Undo-SoftDeletedMailbox walterh@contoso.com", Remark: "Soft-deletes Walter Harp's mailbox, then restores the mailbox and its account."},
 		{Code: "Remove-Mailbox allieb -Confirm:$false; Undo-SoftDeletedMailbox allieb@contoso.com -WindowsLiveID allieb@contoso.com -Password (Read-Host \"Enter password\" -AsSecureString)", Remark: "Removes Allie Bellew's mailbox, then restores it with the given sign-in name and a new password."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, shown := identityString(ctx.Value("SoftDeletedObject"))
 		if ctx.Switch("PublicFolder") {
 			return ctx.WriteError(exo.NotFound(ctx, shown))
@@ -153,17 +154,17 @@ func undoSoftDeletedMailbox() *runtime.Command {
 	return c
 }
 
-func newMailbox() *runtime.Command {
+func newMailbox() *command.Command {
 	c := exo.Declared("New-Mailbox")
 	c.Synopsis = "Creates a user, shared, room or equipment mailbox with its account."
 	c.Description = "A user mailbox needs -MicrosoftOnlineServicesID and -Password and gets a licence from the tenant's subscriptions; shared and resource mailboxes get a disabled account and need no licence. The new mailbox is written in its default table view."
 	c.OutputType = TypeMailbox
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "New-Mailbox -Name chrisg -DisplayName 'Chris Green' -MicrosoftOnlineServicesID chrisg@contoso.com -Password (ConvertTo-SecureString -String 'P@ssw0rd1' -AsPlainText -Force)", Remark: "Creates a licensed user mailbox."},
 		{Code: "New-Mailbox -Shared -Name 'Sales Team' -DisplayName 'Sales Team' -Alias sales", Remark: "Creates a shared mailbox."},
 		{Code: "New-Mailbox -Room -Name 'Conference Room 1'", Remark: "Creates a room mailbox."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := directory.NewMailboxInput{
 			Name:                      strings.TrimSpace(ctx.String("Name")),
 			Alias:                     strings.TrimSpace(ctx.String("Alias")),
@@ -219,14 +220,14 @@ func newMailbox() *runtime.Command {
 	return c
 }
 
-func disableJournalArchiving() *runtime.Command {
+func disableJournalArchiving() *command.Command {
 	c := exo.Declared("Disable-JournalArchiving")
 	c.Synopsis = "Unlinks a mail user from its journal archive mailbox so that it can be deleted."
 	c.Description = "Without -PreserveMailUser the mail user is removed once it is unlinked; with it, the mail user stays."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Disable-JournalArchiving -Identity miriamg -PreserveMailUser", Remark: "Unlinks Miriam Graham's journal archive and keeps her mail user."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))
 		m, err := resolveRead(ctx, id, shown, directory.ScopeActive, true)
 		if err != nil || m == nil {
@@ -248,7 +249,7 @@ func disableJournalArchiving() *runtime.Command {
 // becomes a new active mailbox with a new account. The mailbox is treated
 // as licensed (a grace period would hide it); a warning reminds the admin to
 // assign the licence.
-func recoverInactive(ctx *runtime.Context, in directory.NewMailboxInput) error {
+func recoverInactive(ctx *command.Context, in directory.NewMailboxInput) error {
 	id, shown := identityString(ctx.Value("InactiveMailbox"))
 	if o, ok := object.Unwrap(ctx.Value("InactiveMailbox")).(*object.PSObject); ok {
 		if dn := object.ToInvariantString(o.Value("DistinguishedName")); dn != "" {

@@ -10,16 +10,16 @@ import (
 	"errors"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-Mailbox", Build: getMailbox},
 	{Name: "Get-EXOMailbox", Build: getEXOMailbox},
 	{Name: "Get-User", Build: getUser},
@@ -39,7 +39,7 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types. Column
 // widths are the ones Exchange Online's format data gives (real console
@@ -128,7 +128,7 @@ func identityString(v any) (id, shown string) {
 // resolveOne finds exactly one mailbox (mail users excluded unless
 // allowMailUser) in scope; rec is set for a not-found or ambiguous
 // identity.
-func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
+func resolveOne(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope, allowMailUser bool) (*directory.Mailbox, *object.ErrorRecord, error) {
 	var kind func(*directory.Mailbox) bool
 	if !allowMailUser {
 		kind = func(m *directory.Mailbox) bool { return !m.IsMailUser() }
@@ -138,7 +138,7 @@ func resolveOne(ctx *runtime.Context, tx *store.Tx, id, shown string, scope dire
 
 // resolveWhere finds exactly one recipient of a kind (nil: any) in scope;
 // rec is set for a not-found or ambiguous identity.
-func resolveWhere(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope, kind func(*directory.Mailbox) bool) (*directory.Mailbox, *object.ErrorRecord, error) {
+func resolveWhere(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope, kind func(*directory.Mailbox) bool) (*directory.Mailbox, *object.ErrorRecord, error) {
 	ms, err := directory.ResolveMailboxes(tx, id, scope)
 	if err != nil {
 		if rec := exo.StoreError(ctx, err, shown); rec != nil {
@@ -190,13 +190,13 @@ func loadViewEnv(m *directory.Mailbox, org *directory.Organization) env {
 // scopeConflict is the binding-style error for -InactiveMailboxOnly with
 // -IncludeInactiveMailbox (they select different parameter sets in the
 // service's view of the cmdlet).
-func scopeConflict(ctx *runtime.Context) error {
+func scopeConflict(ctx *command.Context) error {
 	return ctx.Fail(ctx.NewError("Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.",
 		"AmbiguousParameterSet,"+ctx.Command.Name, object.InvalidArgument, "ParameterBindingException", nil))
 }
 
 // scopeOf reads the scope switches of a Get cmdlet.
-func scopeOf(ctx *runtime.Context) (directory.Scope, error) {
+func scopeOf(ctx *command.Context) (directory.Scope, error) {
 	sc, err := directory.MailboxScope(ctx.Switch("SoftDeletedMailbox"), ctx.Switch("InactiveMailboxOnly"), ctx.Switch("IncludeInactiveMailbox"))
 	var conflict *directory.ScopeConflictError
 	if errors.As(err, &conflict) {

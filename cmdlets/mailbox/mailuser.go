@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -67,20 +68,20 @@ func mailUserScope(softDeleted bool) directory.Scope {
 
 // resolveMailUser finds exactly one mail user in scope; rec is set for a
 // not-found or ambiguous identity (a mailbox is not a mail user).
-func resolveMailUser(ctx *runtime.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
+func resolveMailUser(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
 	return resolveWhere(ctx, tx, id, shown, scope, (*directory.Mailbox).IsMailUser)
 }
 
-func getMailUser() *runtime.Command {
+func getMailUser() *command.Command {
 	c := exo.Declared("Get-MailUser")
 	c.Synopsis = "Lists mail users: recipients with an account and an external email address but no mailbox here."
 	c.Description = "-SoftDeletedMailUser lists the deleted mail users that can still be recovered instead of the active ones."
 	c.OutputType = TypeMailUser
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MailUser", Remark: "Lists every mail user."},
 		{Code: "Get-MailUser -Identity roby | Format-List Name,ExternalEmailAddress,RecipientTypeDetails", Remark: "Shows where mail to Rob Young is delivered."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.Switch("HVEAccount") {
 			// the tenant has no high volume email accounts
 			return nil
@@ -137,16 +138,16 @@ func getMailUser() *runtime.Command {
 	return c
 }
 
-func removeMailUser() *runtime.Command {
+func removeMailUser() *command.Command {
 	c := exo.Declared("Remove-MailUser")
-	c.ConfirmImpact = runtime.ImpactHigh
+	c.ConfirmImpact = command.ImpactHigh
 	c.Synopsis = "Deletes a mail user and its user account (soft delete), or purges an already soft-deleted mail user."
 	c.Description = "Holds don't keep a mail user: it is soft-deleted whatever holds it has. A mail user linked to a journal archive mailbox can't be removed until Disable-JournalArchiving unlinks it. -PermanentlyDelete purges a soft-deleted mail user whose ExternalDirectoryObjectId is blank (its account is gone)."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-MailUser -Identity \"Rob Young\" -Confirm:$false", Remark: "Soft-deletes Rob Young's mail user and account."},
 		{Code: "Disable-JournalArchiving -Identity miriamg -PreserveMailUser -Confirm:$false; Remove-MailUser -Identity miriamg -Confirm:$false", Remark: "Unlinks Miriam Graham's journal archive, then deletes her mail user."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, shown := identityString(ctx.Value("Identity"))
 		if id == "" {
 			return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))

@@ -5,8 +5,8 @@ import (
 	"fmt"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -20,7 +20,7 @@ const sendOnBehalfParam = "GrantSendOnBehalfTo"
 // every value (a list that replaces, or @{Add=...; Remove=...}) must name
 // a mailbox, mail user or mail-enabled security group, which the mailbox
 // keeps by name, as Get-Mailbox shows it.
-func planSendOnBehalf(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
+func planSendOnBehalf(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
 	mc, err := readMultiChange(ctx.Value(sendOnBehalfParam))
 	if err != nil {
 		return exo.Invalid(ctx, err.Error(), sendOnBehalfParam), nil
@@ -67,7 +67,7 @@ func planSendOnBehalf(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) 
 
 // sendOnBehalfName resolves one -GrantSendOnBehalfTo value to the name of
 // a mailbox, mail user or mail-enabled security group.
-func sendOnBehalfName(ctx *runtime.Context, tx *store.Tx, v string) (string, *object.ErrorRecord, error) {
+func sendOnBehalfName(ctx *command.Context, tx *store.Tx, v string) (string, *object.ErrorRecord, error) {
 	notFound := exo.Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
 		fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", v), object.ObjectNotFound, v)
 	ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeActive)

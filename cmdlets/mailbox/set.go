@@ -9,9 +9,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/mrm"
@@ -40,11 +40,11 @@ var handledParams = []string{"Identity", "InactiveMailbox", "Force", "DisplayNam
 	"RemoveComplianceTagHoldApplied", "ProvideConsent", "RecalculateInactiveMailbox", "ArchiveName", "Type", "Password",
 	"ExcludeFromOrgHolds", "ExcludeFromAllOrgHolds", "ExcludeFromAllHolds", "RemoveOrphanedHolds", "Office", sendOnBehalfParam}
 
-func setMailbox() *runtime.Command {
+func setMailbox() *command.Command {
 	c := exo.Declared("Set-Mailbox")
 	c.Synopsis = "Changes mailbox attributes: addresses, quotas, retention, holds and delivery options."
 	c.Description = "Every documented parameter is accepted. Addresses, quotas, deleted-item retention, visibility, Litigation Hold, retention hold and the delay-hold flags change the mailbox as in Exchange Online; the remaining attributes are stored and shown by Get-Mailbox. Inactive mailboxes are addressed with -InactiveMailbox, which only combines with hold parameters."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Set-Mailbox annb -LitigationHoldEnabled $true -LitigationHoldDuration 2555", Remark: "Places a mailbox on Litigation Hold for seven years per item."},
 		{Code: "Set-Mailbox annb -ProhibitSendQuota 49GB -ProhibitSendReceiveQuota 50GB -IssueWarningQuota 48GB", Remark: "Lowers the mailbox quotas."},
 		{Code: "Set-Mailbox annb -EmailAddresses @{Add='ann.beebe@contoso.com'}", Remark: "Adds a proxy address and keeps the others."},
@@ -60,7 +60,7 @@ type setPlan struct {
 	warnings []string
 }
 
-func runSetMailbox(ctx *runtime.Context) error {
+func runSetMailbox(ctx *command.Context) error {
 	inactive := ctx.Switch("InactiveMailbox")
 	if inactive {
 		for name := range ctx.Bound() {
@@ -147,7 +147,7 @@ func runSetMailbox(ctx *runtime.Context) error {
 // setAccountOffice applies -Office: Office is an attribute of the account
 // (Get-User and Get-MgUser OfficeLocation show it too), so it is written
 // there; the mailbox shows its copy.
-func setAccountOffice(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) error {
+func setAccountOffice(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) error {
 	if !ctx.Has("Office") {
 		return nil
 	}
@@ -177,7 +177,7 @@ func setAccountOffice(ctx *runtime.Context, tx *store.Tx, m *directory.Mailbox) 
 
 // planSet validates every bound parameter against the mailbox and returns
 // the changed copy. Nothing is written.
-func planSet(ctx *runtime.Context, tx *store.Tx, orig *directory.Mailbox, inactiveSwitch string) (*setPlan, *object.ErrorRecord, error) {
+func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inactiveSwitch string) (*setPlan, *object.ErrorRecord, error) {
 	m := *orig
 	m.EmailAddresses = append([]string(nil), orig.EmailAddresses...)
 	m.InPlaceHolds = append([]string(nil), orig.InPlaceHolds...)
@@ -434,7 +434,7 @@ func planSet(ctx *runtime.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 // ones to the planned record; Litigation Hold, delay holds, the label hold
 // and the exclusions are changed by applyHoldChanges through the holds
 // engine once the plan is accepted.
-func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *directory.Mailbox) *object.ErrorRecord {
+func planHolds(ctx *command.Context, tx *store.Tx, p *setPlan, orig *directory.Mailbox) *object.ErrorRecord {
 	m := p.m
 	target := orig.Identity()
 	deleted := orig.IsDeleted()
@@ -474,7 +474,7 @@ func planHolds(ctx *runtime.Context, tx *store.Tx, p *setPlan, orig *directory.M
 
 // extraFor converts a parameter value to the form stored in Extra and
 // shown by Get-Mailbox.
-func extraFor(ctx *runtime.Context, name string, v any, current func() (*object.PSObject, error)) (any, error) {
+func extraFor(ctx *command.Context, name string, v any, current func() (*object.PSObject, error)) (any, error) {
 	v = object.Unwrap(v)
 	p := ctx.Command.Param(name)
 	t := params.TObject

@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/recoverable"
@@ -15,7 +15,7 @@ import (
 
 // statsScope is the scope of the statistics cmdlets: active mailboxes, and
 // with -IncludeSoftDeletedRecipients the deleted ones too.
-func statsScope(ctx *runtime.Context) directory.Scope {
+func statsScope(ctx *command.Context) directory.Scope {
 	if ctx.Switch("IncludeSoftDeletedRecipients") {
 		return directory.ScopeAny
 	}
@@ -121,7 +121,7 @@ func EXOStatisticsObject(full *object.PSObject, sets, props []string) *object.PS
 }
 
 // statsFor resolves a mailbox and reads its content model.
-func statsFor(ctx *runtime.Context, id, shown string, scope directory.Scope) (*directory.Mailbox, *directory.MailboxContent, *directory.Organization, *object.ErrorRecord, error) {
+func statsFor(ctx *command.Context, id, shown string, scope directory.Scope) (*directory.Mailbox, *directory.MailboxContent, *directory.Organization, *object.ErrorRecord, error) {
 	var m *directory.Mailbox
 	var c *directory.MailboxContent
 	var org *directory.Organization
@@ -142,20 +142,20 @@ func statsFor(ctx *runtime.Context, id, shown string, scope directory.Scope) (*d
 }
 
 // noArchive is the error for -Archive on a mailbox without an archive.
-func noArchive(ctx *runtime.Context, shown string) *object.ErrorRecord {
+func noArchive(ctx *command.Context, shown string) *object.ErrorRecord {
 	return exo.Error(ctx, exRecipientTask, "The archive mailbox for '"+shown+"' doesn't exist.", object.InvalidOperation, shown)
 }
 
-func getMailboxStatistics() *runtime.Command {
+func getMailboxStatistics() *command.Command {
 	c := exo.Declared("Get-MailboxStatistics")
 	c.Synopsis = "Shows the size and item count of a mailbox or its archive."
 	c.OutputType = TypeStatistics
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MailboxStatistics annb", Remark: "Shows the display name, item count, storage limit status and last logon of a mailbox."},
 		{Code: "Get-MailboxStatistics annb -Archive | Format-List TotalItemSize,ItemCount", Remark: "Shows the size of the archive mailbox."},
 		{Code: "Get-Mailbox -ResultSize Unlimited | Get-MailboxStatistics | Sort-Object ItemCount -Descending", Remark: "Ranks every mailbox by item count."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		o, rec, err := statistics(ctx)
 		if err != nil {
 			return err
@@ -168,7 +168,7 @@ func getMailboxStatistics() *runtime.Command {
 	return c
 }
 
-func statistics(ctx *runtime.Context) (*object.PSObject, *object.ErrorRecord, error) {
+func statistics(ctx *command.Context) (*object.PSObject, *object.ErrorRecord, error) {
 	var id, shown string
 	switch {
 	case ctx.Value("Identity") != nil:
@@ -196,15 +196,15 @@ func statistics(ctx *runtime.Context) (*object.PSObject, *object.ErrorRecord, er
 	return StatisticsObject(m, content, archive, org), nil, nil
 }
 
-func getEXOMailboxStatistics() *runtime.Command {
+func getEXOMailboxStatistics() *command.Command {
 	c := exo.Declared("Get-EXOMailboxStatistics")
 	c.Synopsis = "Shows mailbox size and item counts through the REST-based cmdlet (Minimum property set by default)."
 	c.OutputType = TypeEXOStatistics
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-EXOMailboxStatistics -Identity annb", Remark: "Shows item counts and sizes of a mailbox."},
 		{Code: "Get-EXOMailboxStatistics -Identity annb -PropertySets All", Remark: "Shows every statistics property."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		o, rec, err := statistics(ctx)
 		if err != nil {
 			return err
@@ -329,15 +329,15 @@ var validFolderScopes = []string{"All", "Archive", "Calendar", "Contacts", "Conv
 	"Inbox", "JunkEmail", "Journal", "LegacyArchiveJournals", "ManagedCustomFolder", "NonIpmRoot", "Notes", "Outbox",
 	"Personal", "RecoverableItems", "RssSubscriptions", "SentItems", "SyncIssues", "Tasks"}
 
-func getMailboxFolderStatistics() *runtime.Command {
+func getMailboxFolderStatistics() *command.Command {
 	c := exo.Declared("Get-MailboxFolderStatistics")
 	c.Synopsis = "Shows the size and item count of each folder of a mailbox."
 	c.OutputType = TypeFolderStats
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MailboxFolderStatistics annb | Format-Table Name,ItemsInFolder,FolderSize", Remark: "Lists every folder with its item count and size."},
 		{Code: "Get-MailboxFolderStatistics annb -FolderScope RecoverableItems | Format-List Name,FolderAndSubfolderSize,ItemsInFolderAndSubfolders", Remark: "Shows the Recoverable Items folders (where held items are kept)."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.ParameterSet == "Database" {
 			return ctx.WriteError(exo.Error(ctx, exTaskArgument, "The Database parameter set is not available in Exchange Online.", object.InvalidArgument, nil))
 		}
@@ -351,14 +351,14 @@ func getMailboxFolderStatistics() *runtime.Command {
 // getEXOMailboxFolderStatistics is the REST twin of
 // Get-MailboxFolderStatistics: the mailbox is named by -Identity or by one
 // of its addresses or IDs, and the folders are the same objects.
-func getEXOMailboxFolderStatistics() *runtime.Command {
+func getEXOMailboxFolderStatistics() *command.Command {
 	c := exo.Declared("Get-EXOMailboxFolderStatistics")
 	c.Synopsis = "Shows the size and item count of each folder of a mailbox (REST-based cmdlet)."
 	c.OutputType = TypeFolderStats
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-EXOMailboxFolderStatistics annb -FolderScope Calendar | Select-Object Name,FolderId", Remark: "Finds the calendar folder of a mailbox (calendar permission reports start here)."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var id, shown string
 		switch {
 		case ctx.Value("Identity") != nil && object.ToInvariantString(object.Unwrap(ctx.Value("Identity"))) != "":
@@ -383,7 +383,7 @@ func getEXOMailboxFolderStatistics() *runtime.Command {
 // writeFolderStatistics writes the folder objects of one mailbox, those of
 // its archive with -Archive, limited to the folder scope given in the
 // parameter scopeParam.
-func writeFolderStatistics(ctx *runtime.Context, id, shown, scopeParam string) error {
+func writeFolderStatistics(ctx *command.Context, id, shown, scopeParam string) error {
 	scope := ctx.String(scopeParam)
 	if scope != "" && !exo.ContainsFold(validFolderScopes, scope) {
 		return ctx.Fail(ctx.NewError("Cannot process argument transformation on parameter '"+scopeParam+"'. Cannot convert value \""+scope+"\" to type \"Microsoft.Exchange.Data.Directory.SystemConfiguration.ElcFolderType\". Error: \"Unable to match the identifier name "+scope+" to a valid enumerator name. Specify one of the following enumerator names and try again:\n"+strings.Join(validFolderScopes, ", ")+"\"",

@@ -13,9 +13,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	mob "github.com/exosim/exosim/store/mobile"
@@ -41,12 +41,12 @@ const containerName = "ExchangeActiveSyncDevices"
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MobileDevice", "Get-MobileDeviceStatistics", "Get-EXOMobileDeviceStatistics", "Remove-MobileDevice"}, Build: commands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers nothing: devices and their statistics show as lists,
 // having many properties.
@@ -54,7 +54,7 @@ func Views(*format.Registry) {}
 
 var clientSwitches = map[string]string{"ActiveSync": mob.ClientEAS, "OWAforDevices": mob.ClientMOWA, "RestApi": mob.ClientOutlook, "UniversalOutlook": mob.ClientUniversalOutlook}
 
-func commands() []*runtime.Command {
+func commands() []*command.Command {
 	filters := map[string]string{
 		"ActiveSync":       "Lists only Exchange ActiveSync devices.",
 		"OWAforDevices":    "Lists only devices using Outlook on the web for devices.",
@@ -70,7 +70,7 @@ func commands() []*runtime.Command {
 	}))
 	get.OutputType = TypeDevice
 	get.Synopsis = "Lists the mobile devices that synchronize with mailboxes."
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-MobileDevice -Mailbox annb | Format-Table FriendlyName,DeviceModel,DeviceOS,FirstSyncTime", Remark: "Lists Anne's phones and apps."},
 		{Code: "Get-MobileDevice -ResultSize Unlimited -Filter \"DeviceOS -like 'iOS*'\" | Select-Object UserDisplayName,DeviceModel", Remark: "Finds every iOS device."},
 	}
@@ -84,8 +84,8 @@ func commands() []*runtime.Command {
 	}))
 	stats.OutputType = TypeStatistics
 	stats.Synopsis = "Shows when mobile devices last synchronized, and their state."
-	stats.Examples = []runtime.Example{{Code: "Get-MobileDeviceStatistics -Mailbox alexw | Format-List DeviceModel,LastSuccessSync,Status", Remark: "Shows when Alex's device last synchronized."}}
-	stats.Handler.Process = func(ctx *runtime.Context) error { return getStatistics(ctx, false) }
+	stats.Examples = []command.Example{{Code: "Get-MobileDeviceStatistics -Mailbox alexw | Format-List DeviceModel,LastSuccessSync,Status", Remark: "Shows when Alex's device last synchronized."}}
+	stats.Handler.Process = func(ctx *command.Context) error { return getStatistics(ctx, false) }
 
 	exoStats := exo.Declared("Get-EXOMobileDeviceStatistics")
 	exo.Describe(exoStats, merge(filters, map[string]string{
@@ -97,16 +97,16 @@ func commands() []*runtime.Command {
 	}))
 	exoStats.OutputType = TypeEXOStatistics
 	exoStats.Synopsis = "Shows when mobile devices last synchronized, and their state (REST-based cmdlet)."
-	exoStats.Handler.Process = func(ctx *runtime.Context) error { return getStatistics(ctx, true) }
+	exoStats.Handler.Process = func(ctx *command.Context) error { return getStatistics(ctx, true) }
 
 	remove := exo.Declared("Remove-MobileDevice")
 	exo.Describe(remove, map[string]string{"Identity": `The device: <mailbox>\ExchangeActiveSyncDevices\<name>, its distinguished name or GUID.`})
-	remove.ConfirmImpact = runtime.ImpactHigh
+	remove.ConfirmImpact = command.ImpactHigh
 	remove.Synopsis = "Ends a mobile device's partnership with its mailbox."
-	remove.Examples = []runtime.Example{{Code: `Get-MobileDevice -Mailbox alexw | Remove-MobileDevice -Confirm:$false`, Remark: "Removes Alex's old phone."}}
+	remove.Examples = []command.Example{{Code: `Get-MobileDevice -Mailbox alexw | Remove-MobileDevice -Confirm:$false`, Remark: "Removes Alex's old phone."}}
 	remove.Handler.Process = removeDevice
 
-	return []*runtime.Command{
+	return []*command.Command{
 		exo.Partial(get, "Identity", "Mailbox", "ActiveSync", "OWAforDevices", "RestApi", "UniversalOutlook", "Filter", "ResultSize"),
 		exo.Partial(stats, "Identity", "Mailbox", "ActiveSync", "OWAforDevices", "RestApi", "UniversalOutlook", "UseCustomRouting"),
 		exo.Partial(exoStats, "Identity", "Mailbox", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName",
@@ -138,7 +138,7 @@ func (o owned) identity() string { return o.m.Identity() + `\` + containerName +
 
 // selected keeps the devices of the client types the call's switches
 // name (all without a switch).
-func selected(ctx *runtime.Context, ds []owned) []owned {
+func selected(ctx *command.Context, ds []owned) []owned {
 	want := map[string]bool{}
 	for sw, client := range clientSwitches {
 		if ctx.Switch(sw) {
@@ -183,7 +183,7 @@ func allDevices(tx *store.Tx) ([]owned, error) {
 }
 
 // mailboxDevices returns the partnerships of the mailbox the string names.
-func mailboxDevices(ctx *runtime.Context, tx *store.Tx, v any) ([]owned, *object.ErrorRecord, error) {
+func mailboxDevices(ctx *command.Context, tx *store.Tx, v any) ([]owned, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(v)
 	m, rec, err := mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
 	if err != nil || rec != nil {
@@ -204,7 +204,7 @@ func mailboxDevices(ctx *runtime.Context, tx *store.Tx, v any) ([]owned, *object
 // (<mailbox>\ExchangeActiveSyncDevices\<name>, with / or \ and an
 // optional organization before it), its distinguished name, or (with
 // byDeviceID) its device ID.
-func findDevice(ctx *runtime.Context, tx *store.Tx, v any, byDeviceID bool) (owned, *object.ErrorRecord, error) {
+func findDevice(ctx *command.Context, tx *store.Tx, v any, byDeviceID bool) (owned, *object.ErrorRecord, error) {
 	text := exo.IdentityOf(v)
 	shown := text
 	all, err := allDevices(tx)
@@ -402,11 +402,11 @@ func statisticsObject(o owned, typ string) *object.PSObject {
 	return obj
 }
 
-func hasValue(ctx *runtime.Context, name string) bool {
+func hasValue(ctx *command.Context, name string) bool {
 	return ctx.Has(name) && ctx.Value(name) != nil && exo.IdentityOf(ctx.Value(name)) != ""
 }
 
-func getDevices(ctx *runtime.Context) error {
+func getDevices(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -458,7 +458,7 @@ func getDevices(ctx *runtime.Context) error {
 	return mailbox.WriteLimited(ctx, out, limit, explicit)
 }
 
-func getStatistics(ctx *runtime.Context, rest bool) error {
+func getStatistics(ctx *command.Context, rest bool) error {
 	typ := TypeStatistics
 	if rest {
 		typ = TypeEXOStatistics
@@ -500,7 +500,7 @@ func getStatistics(ctx *runtime.Context, rest bool) error {
 	return exo.WriteAll(ctx, out)
 }
 
-func removeDevice(ctx *runtime.Context) error {
+func removeDevice(ctx *command.Context) error {
 	var o owned
 	var rec *object.ErrorRecord
 	plan := func(tx *store.Tx) error {

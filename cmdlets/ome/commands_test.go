@@ -5,14 +5,14 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Building the commands runs every exo.Describe: a help text for a
 // parameter the declaration does not have panics here.
 func TestCommandsBuild(t *testing.T) {
-	cmds := runtime.Built(Commands())
+	cmds := command.Built(Commands())
 	seen := map[string]bool{}
 	for _, c := range cmds {
 		if seen[c.Name] {
@@ -61,8 +61,8 @@ func TestDescribeRejectsUnknownParameters(t *testing.T) {
 
 // The handlers rely on these binding facts of the declarations.
 func TestDeclaredBindingFacts(t *testing.T) {
-	byName := map[string]*runtime.Command{}
-	for _, c := range runtime.Built(Commands()) {
+	byName := map[string]*command.Command{}
+	for _, c := range command.Built(Commands()) {
 		byName[c.Name] = c
 	}
 	param := func(cmd, name string) (*params.Param, params.SetInfo) {

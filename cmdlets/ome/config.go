@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
@@ -33,7 +33,7 @@ var brandingHelp = map[string]string{
 	"SocialIdSignIn":           "Whether recipients may sign in with a Microsoft, Google or Yahoo identity.",
 }
 
-func configCommands() []*runtime.Command {
+func configCommands() []*command.Command {
 	get := exo.Declared("Get-OMEConfiguration")
 	get.Synopsis = "Lists the Message Encryption branding templates."
 	get.OutputType = TypeOMEConfiguration
@@ -45,7 +45,7 @@ func configCommands() []*runtime.Command {
 	newC := exo.Declared("New-OMEConfiguration")
 	newC.Synopsis = "Adds a Message Encryption branding template."
 	newC.OutputType = TypeOMEConfiguration
-	newC.ConfirmImpact = runtime.ImpactMedium
+	newC.ConfirmImpact = command.ImpactMedium
 	exo.Describe(newC, brandingHelp)
 	exo.Describe(newC, map[string]string{
 		"Identity": "Name of the new template.",
@@ -54,7 +54,7 @@ func configCommands() []*runtime.Command {
 
 	set := exo.Declared("Set-OMEConfiguration")
 	set.Synopsis = "Changes a Message Encryption branding template."
-	set.ConfirmImpact = runtime.ImpactMedium
+	set.ConfirmImpact = command.ImpactMedium
 	exo.Describe(set, brandingHelp)
 	exo.Describe(set, map[string]string{
 		"Identity": "The template to change.",
@@ -68,7 +68,7 @@ func configCommands() []*runtime.Command {
 
 	setIRM := exo.Declared("Set-IRMConfiguration")
 	setIRM.Synopsis = "Changes the organization's Information Rights Management and encryption settings."
-	setIRM.ConfirmImpact = runtime.ImpactMedium
+	setIRM.ConfirmImpact = command.ImpactMedium
 	exo.Describe(setIRM, map[string]string{
 		"Identity":                    "The organization; there is only one, so this can be left out.",
 		"Force":                       "Skips the confirmation prompt.",
@@ -77,10 +77,10 @@ func configCommands() []*runtime.Command {
 		"TransportDecryptionSetting":  "Disabled, Optional or Mandatory decryption in transport.",
 	})
 	setIRM.Handler.Process = setIRMConfiguration
-	return []*runtime.Command{get, newC, set, getIRM, setIRM}
+	return []*command.Command{get, newC, set, getIRM, setIRM}
 }
 
-func getOMEConfiguration(ctx *runtime.Context) error {
+func getOMEConfiguration(ctx *command.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
 	var list []*ome.OMEConfiguration
 	err := exo.View(ctx, func(tx *store.Tx) error {
@@ -108,7 +108,7 @@ func getOMEConfiguration(ctx *runtime.Context) error {
 }
 
 // expiryError reports an ExternalMailExpiryInDays outside 0–730.
-func expiryError(ctx *runtime.Context, n int, target string) *object.ErrorRecord {
+func expiryError(ctx *command.Context, n int, target string) *object.ErrorRecord {
 	if ome.ValidExpiryDays(n) {
 		return nil
 	}
@@ -118,7 +118,7 @@ func expiryError(ctx *runtime.Context, n int, target string) *object.ErrorRecord
 }
 
 // applyBranding copies the bound template settings onto c.
-func applyBranding(ctx *runtime.Context, c *ome.OMEConfiguration) {
+func applyBranding(ctx *command.Context, c *ome.OMEConfiguration) {
 	str := map[string]*string{
 		"BackgroundColor": &c.BackgroundColor, "DisclaimerText": &c.DisclaimerText, "EmailText": &c.EmailText,
 		"IntroductionText": &c.IntroductionText, "PortalText": &c.PortalText,
@@ -165,7 +165,7 @@ func toBytes(v any) []byte {
 	return out
 }
 
-func newOMEConfiguration(ctx *runtime.Context) error {
+func newOMEConfiguration(ctx *command.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
 	if rec := expiryError(ctx, ctx.Int("ExternalMailExpiryInDays"), id); rec != nil {
 		return ctx.WriteError(rec)
@@ -193,7 +193,7 @@ func newOMEConfiguration(ctx *runtime.Context) error {
 	return ctx.WriteObject(OMEConfigurationObject(created))
 }
 
-func setOMEConfiguration(ctx *runtime.Context) error {
+func setOMEConfiguration(ctx *command.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
 	if ctx.Has("ExternalMailExpiryInDays") {
 		if rec := expiryError(ctx, ctx.Int("ExternalMailExpiryInDays"), id); rec != nil {
@@ -259,7 +259,7 @@ func OMEConfigurationObject(c *ome.OMEConfiguration) *object.PSObject {
 	return o
 }
 
-func getIRMConfiguration(ctx *runtime.Context) error {
+func getIRMConfiguration(ctx *command.Context) error {
 	var c *ome.IRMConfiguration
 	err := exo.View(ctx, func(tx *store.Tx) error {
 		var err error
@@ -291,7 +291,7 @@ func irmFields(c *ome.IRMConfiguration) map[string]*bool {
 	}
 }
 
-func setIRMConfiguration(ctx *runtime.Context) error {
+func setIRMConfiguration(ctx *command.Context) error {
 	if !ctx.Switch("Force") {
 		ok, err := ctx.ShouldProcessWith("Setting IRM configuration \"ControlPoint Object\".", "ControlPoint Object")
 		if err != nil || !ok {

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -20,7 +21,7 @@ const (
 	TypeMessageStatusRevoked = TypeMessageStatus + "#Revoked"
 )
 
-func messageCommands() []*runtime.Command {
+func messageCommands() []*command.Command {
 	const messageIDHelp = "The full Message-ID header value of the message, angle brackets included."
 
 	get := exo.Declared("Get-OMEMessageStatus")
@@ -38,10 +39,10 @@ func messageCommands() []*runtime.Command {
 		"Revoke":    "$true revokes encryption for the message; $false leaves it as it is.",
 	})
 	set.Handler.Process = setMessageRevocation
-	return []*runtime.Command{get, set}
+	return []*command.Command{get, set}
 }
 
-func getMessageStatus(ctx *runtime.Context) error {
+func getMessageStatus(ctx *command.Context) error {
 	id := ctx.String("MessageId")
 	var out *object.PSObject
 	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -93,7 +94,7 @@ func decideRevocation(m *ome.Message, hasAME, revoke bool) revocationDecision {
 	return decideRevoke
 }
 
-func setMessageRevocation(ctx *runtime.Context) error {
+func setMessageRevocation(ctx *command.Context) error {
 	id := ctx.String("MessageId")
 	revoke := ctx.Bool("Revoke")
 	var warning string

@@ -8,14 +8,14 @@ package ome
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-OMEMessageStatus", "Set-OMEMessageRevocation"}, Build: messageCommands},
 	{Names: []string{"Get-OMEConfiguration", "New-OMEConfiguration", "Set-OMEConfiguration", "Get-IRMConfiguration", "Set-IRMConfiguration"}, Build: configCommands},
 	{Names: []string{"Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2"}, Build: traceCommands},
@@ -24,7 +24,7 @@ var Cmdlets = runtime.Table{Groups: []runtime.Group{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the package's output types.
 func Views(r *format.Registry) {
@@ -42,7 +42,7 @@ const (
 
 // multi flattens a MultiValuedProperty or array argument into trimmed,
 // non-empty strings.
-func multi(ctx *runtime.Context, name string) []string {
+func multi(ctx *command.Context, name string) []string {
 	v := ctx.Value(name)
 	if v == nil {
 		return nil

@@ -6,10 +6,10 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -29,7 +29,7 @@ func rmsViews(r *format.Registry) {
 		Items: []format.ListItem{{Property: "Results"}}})
 }
 
-func rmsCommands() []*runtime.Command {
+func rmsCommands() []*command.Command {
 	get := exo.Declared("Get-RMSTemplate")
 	get.Synopsis = "Lists the rights policy templates of Azure Rights Management (none while AzureRMSLicensingEnabled is off)."
 	get.OutputType = TypeRMSTemplate
@@ -40,8 +40,8 @@ func rmsCommands() []*runtime.Command {
 		"TrustedPublishingDomain": "The trusted publishing domain whose templates to list; the tenant has one, Azure Rights Management's.",
 	})
 	exo.DeclaredParam(get, "Type").Type = params.EnumType("RmsTemplateType", "Microsoft.Exchange.Data.RmsTemplateType", "All", "Archived", "Distributed")
-	get.Examples = []runtime.Example{{Code: "Get-RMSTemplate -ResultSize unlimited", Remark: "Lists every template users can apply."}}
-	get.Handler.Process = func(ctx *runtime.Context) error {
+	get.Examples = []command.Example{{Code: "Get-RMSTemplate -ResultSize unlimited", Remark: "Lists every template users can apply."}}
+	get.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(ctx.Value("Identity")))
 		var ts []ome.RMSTemplate
 		if err := exo.View(ctx, func(tx *store.Tx) error {
@@ -86,8 +86,8 @@ func rmsCommands() []*runtime.Command {
 		"Recipient": "Recipients to test for (addresses inside or outside the organization).",
 		"RMSOnline": "Tests the connection to Azure Rights Management (the default in Exchange Online).",
 	})
-	test.Examples = []runtime.Example{{Code: "Test-IRMConfiguration -Sender annb@contoso.com -Recipient pilarp@contoso.com", Remark: "Checks that Ann can send encrypted mail."}}
-	test.Handler.Process = func(ctx *runtime.Context) error {
+	test.Examples = []command.Example{{Code: "Test-IRMConfiguration -Sender annb@contoso.com -Recipient pilarp@contoso.com", Remark: "Checks that Ann can send encrypted mail."}}
+	test.Handler.Process = func(ctx *command.Context) error {
 		sender := strings.TrimSpace(ctx.String("Sender"))
 		var irm *ome.IRMConfiguration
 		var ts []ome.RMSTemplate
@@ -117,7 +117,7 @@ func rmsCommands() []*runtime.Command {
 		o.AddTyped("Results", "System.String", irmTestResults(irm, ts))
 		return ctx.WriteObject(o)
 	}
-	return []*runtime.Command{get, test}
+	return []*command.Command{get, test}
 }
 
 // irmTestResults is the Results text of Test-IRMConfiguration: each step

@@ -4,10 +4,10 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/ome"
 )
@@ -15,13 +15,13 @@ import (
 // TypeTransportRule is the output type of New- and Get-TransportRule.
 const TypeTransportRule = "Microsoft.Exchange.MessagingPolicies.Rules.Tasks.Rule"
 
-func ruleCommands() []*runtime.Command {
+func ruleCommands() []*command.Command {
 	newR := exo.Declared("New-TransportRule")
 	newR.Synopsis = "Creates a mail flow (transport) rule; the simulator models its message-encryption part."
 	newR.Description = "Only the conditions and actions that decide Message Encryption are modelled: who the rule applies to (FromScope, SentToScope) and the encryption it applies. " +
 		"A subject prefix (PrependSubject) and an HTML disclaimer are kept and listed by Get-TransportRule, with a warning that the simulated mail flow does not add them to messages."
 	newR.OutputType = TypeTransportRule
-	newR.ConfirmImpact = runtime.ImpactMedium
+	newR.ConfirmImpact = command.ImpactMedium
 	exo.Describe(newR, map[string]string{
 		"Name":     "Unique name of the rule (up to 64 characters).",
 		"ApplyOME": "Applies the earlier Message Encryption to matching messages.",
@@ -53,7 +53,7 @@ func ruleCommands() []*runtime.Command {
 	get.OutputType = TypeTransportRule
 	exo.Describe(get, map[string]string{"Identity": "Name or GUID of the rule."})
 	get.Handler.Process = getTransportRule
-	return []*runtime.Command{
+	return []*command.Command{
 		exo.Partial(newR, "Name", "ApplyOME", "ApplyRightsProtectionCustomizationTemplate", "ApplyRightsProtectionTemplate", "Comments",
 			"Enabled", "FromScope", "Mode", "Priority", "RemoveOMEv2", "SentToScope",
 			"PrependSubject", "ApplyHtmlDisclaimerText", "ApplyHtmlDisclaimerLocation", "ApplyHtmlDisclaimerFallbackAction"),
@@ -83,7 +83,7 @@ func ruleProblem(tx *store.Tx, r *ome.TransportRule) (string, error) {
 	return "", nil
 }
 
-func newTransportRule(ctx *runtime.Context) error {
+func newTransportRule(ctx *command.Context) error {
 	name := strings.TrimSpace(ctx.String("Name"))
 	r := &ome.TransportRule{
 		Name:        name,
@@ -187,7 +187,7 @@ func extraString(r *ome.TransportRule, key string) string {
 	return s
 }
 
-func getTransportRule(ctx *runtime.Context) error {
+func getTransportRule(ctx *command.Context) error {
 	id := strings.TrimSpace(ctx.String("Identity"))
 	var rules []*ome.TransportRule
 	done, err := exo.Read(ctx, id, func(tx *store.Tx) (*object.ErrorRecord, error) {

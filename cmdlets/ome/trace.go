@@ -7,10 +7,10 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
@@ -65,7 +65,7 @@ var detailHelp = map[string]string{
 // subjectFilterTypes are the values SubjectFilterType accepts.
 var subjectFilterTypes = []string{"Contains", "EndsWith", "StartsWith"}
 
-func traceCommands() []*runtime.Command {
+func traceCommands() []*command.Command {
 	v1 := exo.Declared("Get-MessageTrace")
 	v1.Synopsis = "Searches the mail flow records of the last 10 days (older message trace)."
 	v1.OutputType = TypeMessageTrace
@@ -75,7 +75,7 @@ func traceCommands() []*runtime.Command {
 		"StartDate": "Start of the date range (UTC); at most 10 days ago.",
 		"Status":    "Delivery statuses to include (Delivered, Failed, Pending ...).",
 	})
-	v1.Handler.Process = func(ctx *runtime.Context) error { return messageTrace(ctx, false) }
+	v1.Handler.Process = func(ctx *command.Context) error { return messageTrace(ctx, false) }
 
 	v2 := exo.Declared("Get-MessageTraceV2")
 	v2.Synopsis = "Searches the mail flow records of the last 90 days, 10 days per query."
@@ -91,7 +91,7 @@ func traceCommands() []*runtime.Command {
 	// SubjectFilterType is a String limited to three values (ValidateSet).
 	sft := exo.DeclaredParam(v2, "SubjectFilterType")
 	sft.Type = params.EnumType(sft.Type.Name, sft.Type.FullName, subjectFilterTypes...)
-	v2.Handler.Process = func(ctx *runtime.Context) error { return messageTrace(ctx, true) }
+	v2.Handler.Process = func(ctx *command.Context) error { return messageTrace(ctx, true) }
 
 	d1 := exo.Declared("Get-MessageTraceDetail")
 	d1.Synopsis = "Lists the delivery events of one traced message for one recipient."
@@ -102,7 +102,7 @@ func traceCommands() []*runtime.Command {
 		"Event":     "Events to include (Receive, Encrypt, Deliver, Send external ...).",
 		"StartDate": "Start of the date range (UTC); at most 10 days ago.",
 	})
-	d1.Handler.Process = func(ctx *runtime.Context) error { return messageTraceDetail(ctx, false) }
+	d1.Handler.Process = func(ctx *command.Context) error { return messageTraceDetail(ctx, false) }
 
 	d2 := exo.Declared("Get-MessageTraceDetailV2")
 	d2.Synopsis = "Lists the delivery events of one traced message for one recipient (newer version, 90 days)."
@@ -112,8 +112,8 @@ func traceCommands() []*runtime.Command {
 		"Event":     "Events to include.",
 		"StartDate": "Start of the date range (UTC); at most 90 days ago.",
 	})
-	d2.Handler.Process = func(ctx *runtime.Context) error { return messageTraceDetail(ctx, true) }
-	return []*runtime.Command{v1, v2, d1, d2}
+	d2.Handler.Process = func(ctx *command.Context) error { return messageTraceDetail(ctx, true) }
+	return []*command.Command{v1, v2, d1, d2}
 }
 
 // utc reads a DateTime argument as a UTC wall-clock time (the service
@@ -153,7 +153,7 @@ func resolveWindow(now time.Time, start, end *time.Time, history, maxWindow time
 	return w, ""
 }
 
-func optDate(ctx *runtime.Context, name string) *time.Time {
+func optDate(ctx *command.Context, name string) *time.Time {
 	if t, ok := ctx.Time(name); ok {
 		return &t
 	}
@@ -161,7 +161,7 @@ func optDate(ctx *runtime.Context, name string) *time.Time {
 }
 
 // intArg returns a bound integer checked against [lo, hi], or def.
-func intArg(ctx *runtime.Context, name string, def, lo, hi int) (int, string) {
+func intArg(ctx *command.Context, name string, def, lo, hi int) (int, string) {
 	if !ctx.Has(name) {
 		return def, ""
 	}
@@ -243,7 +243,7 @@ func containsExact(list []string, s string) bool {
 	return false
 }
 
-func messageTrace(ctx *runtime.Context, v2 bool) error {
+func messageTrace(ctx *command.Context, v2 bool) error {
 	now := ctx.Now()
 	history, maxWindow := v1History, time.Duration(0)
 	if v2 {
@@ -360,7 +360,7 @@ func TraceObject(r *ome.TraceRecord, org string, w window, index int, v2 bool) *
 	return o
 }
 
-func messageTraceDetail(ctx *runtime.Context, v2 bool) error {
+func messageTraceDetail(ctx *command.Context, v2 bool) error {
 	now := ctx.Now()
 	history := v1History
 	if v2 {

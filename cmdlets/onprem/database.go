@@ -7,10 +7,10 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -57,7 +57,7 @@ func databaseViews(r *format.Registry) {
 
 // remoteCmd declares an on-premises Exchange cmdlet from its documented
 // declaration, as a function of an implicit-remoting module.
-func remoteCmd(name string) *runtime.Command {
+func remoteCmd(name string) *command.Command {
 	c := exo.Declared(name)
 	c.Visible = nil
 	c.Module, c.Version = emsModule, "1.0"
@@ -95,17 +95,17 @@ func databaseObject(d *onprem.MailboxDatabase) *object.PSObject {
 	return o
 }
 
-func getMailboxDatabase() *runtime.Command {
+func getMailboxDatabase() *command.Command {
 	c := remoteCmd("Get-MailboxDatabase")
 	decl.MarkOnPremOnly(c)
 	c.OutputType = TypeDatabase
 	c.Synopsis = "Lists the on-premises server's mailbox databases (on-premises Exchange only)."
 	c.Description = "Available after Import-PSSession of a session to the on-premises server, or in `exosim --onprem`."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; Import-PSSession $s -DisableNameChecking | Out-Null; Get-MailboxDatabase | Format-List Identity,GUID",
 			Remark: "Shows each on-premises database's GUID, which New-MailboxRestoreRequest -RemoteDatabaseGuid needs."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
 			dbs, err := onprem.MailboxDatabases(tx)
 			if err != nil {
@@ -143,7 +143,7 @@ func getMailboxDatabase() *runtime.Command {
 
 // viewObjects runs fn in one read transaction and writes the objects it
 // returns, or the error record it returns instead.
-func viewObjects(ctx *runtime.Context, fn func(tx *store.Tx) ([]*object.PSObject, *object.ErrorRecord, error)) error {
+func viewObjects(ctx *command.Context, fn func(tx *store.Tx) ([]*object.PSObject, *object.ErrorRecord, error)) error {
 	var out []*object.PSObject
 	var rec *object.ErrorRecord
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -173,7 +173,7 @@ func databasesByGuid(dbs []*onprem.MailboxDatabase) map[string]*onprem.MailboxDa
 
 // notFound is the on-premises not-found error (the domain controller is
 // the on-premises one).
-func notFound(ctx *runtime.Context, id string) *object.ErrorRecord {
+func notFound(ctx *command.Context, id string) *object.ErrorRecord {
 	return ctx.NewError(fmt.Sprintf("The operation couldn't be performed because object '%s' couldn't be found on 'DC01.contoso.local'.", id),
 		"[Server="+onprem.Server+"] ManagementObjectNotFoundException", object.ObjectNotFound, "ManagementObjectNotFoundException", id)
 }
@@ -243,7 +243,7 @@ func isDatabaseObject(v any) bool {
 	return ok && o.TypeName() == TypeDatabase
 }
 
-func getMailboxStatistics() *runtime.Command {
+func getMailboxStatistics() *command.Command {
 	c := remoteCmd("Get-MailboxStatistics")
 	// On-premises sets the Exchange Online page leaves out: -Database
 	// (with -StoreMailboxIdentity) and -Server.
@@ -269,11 +269,11 @@ func getMailboxStatistics() *runtime.Command {
 	)
 	c.OutputType = TypeStatistics
 	c.Synopsis = "On-premises: mailbox statistics by mailbox, database or server, including disconnected mailboxes (DisconnectReason Disabled or SoftDeleted)."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; Import-PSSession $s -DisableNameChecking -AllowClobber | Out-Null; Get-MailboxDatabase | Get-MailboxStatistics | where {$_.DisconnectReason -eq \"Disabled\"} | Format-Table DisplayName,MailboxGuid,LegacyDN,Database",
 			Remark: "Lists the disabled mailboxes of every on-premises database."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return viewObjects(ctx, func(tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
 			all, err := onprem.Mailboxes(tx)
 			if err != nil {
@@ -371,11 +371,11 @@ func mailboxObject(m *onprem.Mailbox, db *onprem.MailboxDatabase) *object.PSObje
 	return o
 }
 
-func getMailbox() *runtime.Command {
+func getMailbox() *command.Command {
 	c := remoteCmd("Get-Mailbox")
 	c.OutputType = TypeMailbox
 	c.Synopsis = "On-premises: lists the mailboxes of the on-premises server's databases."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		limit, explicit, err := mailbox.ResultSize(ctx)
 		if err != nil {
 			return err
@@ -398,7 +398,7 @@ func getMailbox() *runtime.Command {
 // onPremMailboxes are the objects of the on-premises mailboxes Get-Mailbox
 // lists: the one of -Identity, or every connected mailbox; rec is the
 // error of an identity that matches none.
-func onPremMailboxes(ctx *runtime.Context, tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
+func onPremMailboxes(ctx *command.Context, tx *store.Tx) (out []*object.PSObject, rec *object.ErrorRecord, err error) {
 	dbs, err := onprem.MailboxDatabases(tx)
 	if err != nil {
 		return out, rec, err

@@ -21,6 +21,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
@@ -58,16 +59,16 @@ type state struct {
 	// imported is the session whose commands are imported ("" = none).
 	imported *psSession
 	// displaced are the commands the imported ones replaced, by name.
-	displaced map[string]*runtime.Command
+	displaced map[string]*command.Command
 	// importedNames are the names of the commands now imported.
 	importedNames []string
 }
 
 // stateSlot holds the session's on-premises state.
-var stateSlot = runtime.NewSlot[*state]()
+var stateSlot = command.NewSlot[*state]()
 
 func stateOf(rt *runtime.Runtime) *state {
-	return stateSlot.Of(rt, func() *state { return &state{displaced: map[string]*runtime.Command{}} })
+	return stateSlot.Of(rt, func() *state { return &state{displaced: map[string]*command.Command{}} })
 }
 
 // active reports whether the on-premises commands answer: in the Exchange
@@ -80,7 +81,7 @@ func (s *state) active() bool {
 // remoting cmdlets and Get-MailboxDatabase (on-premises only; hidden until
 // the on-premises commands are reached). A session builds one the first
 // time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "New-PSSession", Build: newPSSession},
 	{Name: "Get-PSSession", Build: getPSSession},
 	{Name: "Remove-PSSession", Build: removePSSession},
@@ -89,17 +90,17 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // shadowing returns the on-premises versions of commands whose names
 // Exchange Online also has.
-func shadowing() []*runtime.Command {
-	return []*runtime.Command{getMailbox(), getMailboxStatistics()}
+func shadowing() []*command.Command {
+	return []*command.Command{getMailbox(), getMailboxStatistics()}
 }
 
 // isCloudOnly reports whether a command belongs to Exchange Online or
 // Microsoft Graph (so an Exchange Management Shell doesn't have it).
-func isCloudOnly(c *runtime.Command) bool {
+func isCloudOnly(c *command.Command) bool {
 	return c.Module == exo.Module || strings.HasPrefix(c.Module, "Microsoft.Graph")
 }
 
@@ -108,7 +109,7 @@ func isCloudOnly(c *runtime.Command) bool {
 func Install(rt *runtime.Runtime, ems bool) {
 	s := stateOf(rt)
 	s.ems = ems
-	rt.AddCommandGate(func(rt *runtime.Runtime, c *runtime.Command) bool {
+	rt.AddCommandGate(func(rt *runtime.Runtime, c *command.Command) bool {
 		st := stateOf(rt)
 		if decl.OnPremOnly(c) {
 			return st.active()
@@ -138,13 +139,13 @@ const emsModule = "Microsoft.Exchange.Management.PowerShell.E2010"
 // back in front of imported on-premises ones (the module it imports clobbers
 // them, as Import-Module does).
 func wrapConnect(rt *runtime.Runtime) {
-	rt.Wrap("Connect-ExchangeOnline", func(orig *runtime.Command) *runtime.Command {
+	rt.Wrap("Connect-ExchangeOnline", func(orig *command.Command) *command.Command {
 		if orig.Handler.Process == nil {
 			return orig
 		}
 		cp := *orig
 		process := orig.Handler.Process
-		cp.Handler.Process = func(ctx *runtime.Context) error {
+		cp.Handler.Process = func(ctx *command.Context) error {
 			err := process(ctx)
 			if err == nil {
 				restoreDisplaced(runtime.Of(ctx))
@@ -161,7 +162,7 @@ func restoreDisplaced(rt *runtime.Runtime) {
 	for _, c := range s.displaced {
 		rt.Register(c)
 	}
-	s.displaced = map[string]*runtime.Command{}
+	s.displaced = map[string]*command.Command{}
 }
 
 // moduleName derives the implicit-remoting module name of a session

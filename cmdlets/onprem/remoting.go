@@ -42,9 +42,9 @@ func Views(r *format.Registry) {
 	databaseViews(r)
 }
 
-func cmdlet(name, module, typeName string) *runtime.Command {
-	return &runtime.Command{
-		Name: name, Type: runtime.CmdletCommand, Module: module, Version: "7.0.0.0",
+func cmdlet(name, module, typeName string) *command.Command {
+	return &command.Command{
+		Name: name, Type: command.CmdletCommand, Module: module, Version: "7.0.0.0",
 		FullTypeName: "Microsoft.PowerShell.Commands." + typeName,
 	}
 }
@@ -97,7 +97,7 @@ func sessionFrom(rt *runtime.Runtime, v any) *psSession {
 	return nil
 }
 
-func newPSSession() *runtime.Command {
+func newPSSession() *command.Command {
 	c := cmdlet("New-PSSession", ModuleCore, "NewPSSessionCommand")
 	c.Synopsis = "Opens a persistent connection to a remote computer; with -ConfigurationName Microsoft.Exchange to an on-premises Exchange server's remote PowerShell."
 	c.OutputType = TypePSSession
@@ -116,11 +116,11 @@ func newPSSession() *runtime.Command {
 		params.P("Port", params.TInt, params.InSets(params.Set("ComputerName", false, -1))),
 		params.P("UseSSL", params.TSwitch, params.InSets(params.Set("ComputerName", false, -1))),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; $s",
 			Remark: "Connects to the on-premises Exchange server's remote PowerShell with the signed-in account."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		host, uri := "", ""
 		if ctx.Has("ConnectionUri") {
 			uri = strings.TrimSpace(ctx.String("ConnectionUri"))
@@ -174,7 +174,7 @@ func newPSSession() *runtime.Command {
 	return c
 }
 
-func getPSSession() *runtime.Command {
+func getPSSession() *command.Command {
 	c := cmdlet("Get-PSSession", ModuleCore, "GetPSSessionCommand")
 	c.Synopsis = "Lists the PowerShell sessions (PSSessions) opened in this session."
 	c.OutputType = TypePSSession
@@ -182,8 +182,8 @@ func getPSSession() *runtime.Command {
 		params.P("Name", params.TStrings, params.Position(0)),
 		params.P("Id", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
 	}
-	c.Examples = []runtime.Example{{Code: "Get-PSSession", Remark: "Lists the open sessions."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "Get-PSSession", Remark: "Lists the open sessions."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		names := ctx.Strings("Name")
 		for _, ps := range stateOf(runtime.Of(ctx)).sessions {
 			if len(names) > 0 && !matchAny(names, ps.Name) {
@@ -227,7 +227,7 @@ func containsInt(v any, n int) bool {
 	return object.ToInvariantString(object.Unwrap(v)) == fmt.Sprint(n)
 }
 
-func removePSSession() *runtime.Command {
+func removePSSession() *command.Command {
 	c := cmdlet("Remove-PSSession", ModuleCore, "RemovePSSessionCommand")
 	c.Synopsis = "Closes PowerShell sessions; commands imported from them are no longer available."
 	c.SupportsShouldProcess = true
@@ -238,12 +238,12 @@ func removePSSession() *runtime.Command {
 		params.P("Id", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, params.InSets(params.Set("Id", true, 0))),
 		params.P("Name", params.TStrings, params.InSets(params.Set("Name", true, -1))),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; Remove-PSSession $s",
 			Remark: "Opens a session to the on-premises server and closes it again."},
 		{Code: "Get-PSSession | Remove-PSSession", Remark: "Closes every session."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		s := stateOf(runtime.Of(ctx))
 		var targets []*psSession
 		switch {
@@ -315,7 +315,7 @@ func unimport(rt *runtime.Runtime) {
 	s.imported, s.importedNames = nil, nil
 }
 
-func importPSSession() *runtime.Command {
+func importPSSession() *command.Command {
 	c := cmdlet("Import-PSSession", ModuleUtility, "ImportPSSessionCommand")
 	c.Synopsis = "Imports the commands of a PSSession into this session as a temporary module; for an Exchange server, its Exchange cmdlets."
 	c.OutputType = TypeModuleInfo
@@ -330,11 +330,11 @@ func importPSSession() *runtime.Command {
 		params.P("FormatTypeName", params.TStrings, params.Position(2)),
 		params.P("ArgumentList", params.TObjects, params.Alias("Args")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "$s = New-PSSession -ConfigurationName Microsoft.Exchange -ConnectionUri http://mail.contoso.com/PowerShell/ -Authentication Kerberos; Import-PSSession $s -DisableNameChecking; Get-MailboxDatabase",
 			Remark: "Imports the on-premises server's commands and lists its mailbox databases."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ps := sessionFrom(runtime.Of(ctx), ctx.Value("Session"))
 		if ps == nil || ps.State != "Opened" {
 			return ctx.Fail(ctx.NewError("Cannot bind argument to parameter 'Session' because the session is closed or isn't a PSSession of this session.",
@@ -348,7 +348,7 @@ func importPSSession() *runtime.Command {
 		only := ctx.Strings("CommandName")
 		prefix := ctx.String("Prefix")
 		var names, skipped []string
-		cmds := append([]*runtime.Command{getMailboxDatabase()}, shadowing()...)
+		cmds := append([]*command.Command{getMailboxDatabase()}, shadowing()...)
 		for _, cmd := range cmds {
 			if len(only) > 0 && !matchAny(only, cmd.Name) {
 				continue

@@ -1,8 +1,8 @@
 package permissions
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 )
 
@@ -17,7 +17,7 @@ type Principal struct {
 // ResolvePrincipal finds the holder a -User value names, as the
 // permission cmdlets resolve it; rec is Exchange's error for a value that
 // names no one, several, or a group that can't hold permissions.
-func ResolvePrincipal(ctx *runtime.Context, tx *store.Tx, v any) (Principal, *object.ErrorRecord, error) {
+func ResolvePrincipal(ctx *command.Context, tx *store.Tx, v any) (Principal, *object.ErrorRecord, error) {
 	p, rec, err := resolvePrincipal(ctx, tx, v)
 	return Principal{ID: p.id, Kind: p.kind, Self: p.self}, rec, err
 }

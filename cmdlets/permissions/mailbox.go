@@ -6,9 +6,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -21,7 +21,7 @@ const selfSid = "S-1-5-10"
 // selfRights are the rights a mailbox's own account holds on it.
 var selfRights = []string{"FullAccess", "ReadPermission"}
 
-func mailboxCommands() []*runtime.Command {
+func mailboxCommands() []*command.Command {
 	rightsType := &params.Type{Kind: params.KindEnum, Name: "MailboxRights[]", FullName: "Microsoft.Exchange.Management.RecipientTasks.MailboxRights",
 		Array: true, Values: permissions.MailboxRights}
 	grantType := &params.Type{Kind: params.KindEnum, Name: "MailboxRights[]", FullName: "Microsoft.Exchange.Management.RecipientTasks.MailboxRights",
@@ -33,7 +33,7 @@ func mailboxCommands() []*runtime.Command {
 	get.Synopsis = "Lists who has which rights on a mailbox: its own account (NT AUTHORITY\\SELF), delegates and groups, allowed or denied."
 	get.Description = "Shows the explicit entries of the mailbox's security descriptor: NT AUTHORITY\\SELF and the rights granted with Add-MailboxPermission. Entries whose holder was soft-deleted appear only with -IncludeSoftDeletedUserPermissions, entries whose holder is gone from the directory (shown by security identifier) only with -IncludeUnresolvedPermissions. -Owner shows the mailbox's owner instead."
 	get.OutputType = TypeMailboxAce
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-MailboxPermission info | Where-Object { $_.User -ne 'NT AUTHORITY\\SELF' -and -not $_.IsInherited }", Remark: "Lists the delegates of a shared mailbox."},
 		{Code: "Get-MailboxPermission annb -User marion@contoso.com", Remark: "Shows the rights one person has on a mailbox."},
 		{Code: "Get-MailboxPermission confroomadams -Owner", Remark: "Shows the owner of a room mailbox."},
@@ -57,8 +57,8 @@ func mailboxCommands() []*runtime.Command {
 	add := exo.Declared("Add-MailboxPermission")
 	add.Synopsis = "Grants (or denies) a user or mail-enabled security group rights on a mailbox, or changes its owner."
 	add.OutputType = TypeMailboxAce
-	add.ConfirmImpact = runtime.ImpactMedium
-	add.Examples = []runtime.Example{
+	add.ConfirmImpact = command.ImpactMedium
+	add.Examples = []command.Example{
 		{Code: "Add-MailboxPermission info -User carolo -AccessRights FullAccess -InheritanceType All", Remark: "Gives Carol full access to the shared mailbox (Outlook maps it)."},
 		{Code: "Add-MailboxPermission info -User 'Legal Reviewers' -AccessRights FullAccess -AutoMapping $false", Remark: "Gives a security group full access without auto-mapping."},
 		{Code: "Add-MailboxPermission info -User newemployee -AccessRights FullAccess -Deny", Remark: "Denies one person what a group grants."},
@@ -80,8 +80,8 @@ func mailboxCommands() []*runtime.Command {
 
 	remove := exo.Declared("Remove-MailboxPermission")
 	remove.Synopsis = "Removes rights a user or group has on a mailbox, takes the mailbox out of auto-mapping, or resets its permissions."
-	remove.ConfirmImpact = runtime.ImpactHigh
-	remove.Examples = []runtime.Example{
+	remove.ConfirmImpact = command.ImpactHigh
+	remove.Examples = []command.Example{
 		{Code: "Remove-MailboxPermission info -User carolo -AccessRights FullAccess -InheritanceType All -Confirm:$false", Remark: "Takes Carol's full access away."},
 		{Code: "Remove-MailboxPermission info -ClearAutoMapping", Remark: "Stops Outlook from mapping the mailbox for everyone with full access."},
 		{Code: "Remove-MailboxPermission annb -ResetDefault", Remark: "Leaves only the owner's own access (Send As and delegates stay)."},
@@ -117,7 +117,7 @@ func mailboxCommands() []*runtime.Command {
 		"ResultSize":                "How many entries to show (default 1000) or Unlimited.",
 	})
 	exoGet.Handler.Process = getEXOMailboxPermission
-	return []*runtime.Command{get, add, remove, exoGet}
+	return []*command.Command{get, add, remove, exoGet}
 }
 
 // target is the object whose mailbox permissions a cmdlet acts on: a
@@ -129,7 +129,7 @@ type target struct {
 
 // resolveTarget finds the mailbox of -Identity in scope; with
 // -GroupMailbox a Microsoft 365 group is found too.
-func resolveTarget(ctx *runtime.Context, tx *store.Tx, v any, scope directory.Scope) (*target, *object.ErrorRecord, error) {
+func resolveTarget(ctx *command.Context, tx *store.Tx, v any, scope directory.Scope) (*target, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	if ctx.Switch("GroupMailbox") {
 		gs, err := groups.Find(tx, id)
@@ -261,7 +261,7 @@ func ownerObject(tx *store.Tx, hs *holders, t *target) (*object.PSObject, error)
 	return o, nil
 }
 
-func getMailboxPermission(ctx *runtime.Context) error {
+func getMailboxPermission(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -305,7 +305,7 @@ func getMailboxPermission(ctx *runtime.Context) error {
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
-func getEXOMailboxPermission(ctx *runtime.Context) error {
+func getEXOMailboxPermission(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
 		return err
@@ -377,7 +377,7 @@ func getEXOMailboxPermission(ctx *runtime.Context) error {
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
-func addMailboxPermission(ctx *runtime.Context) error {
+func addMailboxPermission(ctx *command.Context) error {
 	owner := ctx.Has("Owner")
 	rights := ctx.Strings("AccessRights")
 	inheritance := "All"
@@ -483,7 +483,7 @@ func containsRight(rights []string, r string) bool {
 	return false
 }
 
-func removeMailboxPermission(ctx *runtime.Context) error {
+func removeMailboxPermission(ctx *command.Context) error {
 	scope := directory.ScopeActive
 	if ctx.Switch("SoftDeletedMailbox") {
 		scope = directory.ScopeSoftDeleted

@@ -13,9 +13,9 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -37,13 +37,13 @@ const Self = `NT AUTHORITY\SELF`
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-MailboxPermission", "Add-MailboxPermission", "Remove-MailboxPermission", "Get-EXOMailboxPermission"}, Build: mailboxCommands},
 	{Names: []string{"Get-RecipientPermission", "Add-RecipientPermission", "Remove-RecipientPermission", "Get-EXORecipientPermission"}, Build: recipientCommands},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views: the table Exchange Online prints
 // (Identity 23 wide, User 20, the rights 55, the flags as wide as their
@@ -91,7 +91,7 @@ type principal struct {
 
 // principalNotFound is Exchange's error for a -User, -Trustee or -Owner
 // that names no recipient.
-func principalNotFound(ctx *runtime.Context, shown string) *object.ErrorRecord {
+func principalNotFound(ctx *command.Context, shown string) *object.ErrorRecord {
 	return exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", shown), object.ObjectNotFound, shown)
 }
 
@@ -99,7 +99,7 @@ func principalNotFound(ctx *runtime.Context, shown string) *object.ErrorRecord {
 // a mailbox or mail user (its account), an account by sign-in name, or a
 // group. A group must be a mail-enabled security group: a distribution
 // group or Microsoft 365 group can't hold permissions.
-func resolvePrincipal(ctx *runtime.Context, tx *store.Tx, v any) (principal, *object.ErrorRecord, error) {
+func resolvePrincipal(ctx *command.Context, tx *store.Tx, v any) (principal, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	id = strings.TrimSpace(id)
 	if strings.EqualFold(id, Self) {
@@ -247,7 +247,7 @@ func quotedRights(rights []string) string {
 // identityArg returns the object a Get-EXO*Permission or Get-*Permission
 // call names: -Identity, or one of the REST cmdlets' other identity
 // parameters (nil when none is given: every object).
-func identityArg(ctx *runtime.Context) any {
+func identityArg(ctx *command.Context) any {
 	for _, n := range []string{"Identity", "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName"} {
 		if ctx.Has(n) {
 			return ctx.Value(n)

@@ -7,19 +7,19 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 	"github.com/exosim/exosim/store/permissions"
 )
 
-func recipientCommands() []*runtime.Command {
+func recipientCommands() []*command.Command {
 	get := exo.Declared("Get-RecipientPermission")
 	get.Synopsis = "Lists who may send as a recipient (Send As): its own account and the users and groups granted it."
 	get.OutputType = TypeRecipientPermission
-	get.Examples = []runtime.Example{
+	get.Examples = []command.Example{
 		{Code: "Get-RecipientPermission info", Remark: "Shows who can send as the shared mailbox."},
 		{Code: "Get-RecipientPermission -Trustee carolo@contoso.com", Remark: "Lists every recipient Carol can send as."},
 	}
@@ -31,13 +31,13 @@ func recipientCommands() []*runtime.Command {
 		"IncludeTrusteeWithPrimarySmtpAddress": "Accepted; trustees show by sign-in name.",
 		"ReadFromDomainController":             "Accepted; the directory has one copy.",
 	})
-	get.Handler.Process = func(ctx *runtime.Context) error { return getRecipientPermission(ctx, false) }
+	get.Handler.Process = func(ctx *command.Context) error { return getRecipientPermission(ctx, false) }
 
 	add := exo.Declared("Add-RecipientPermission")
 	add.Synopsis = "Lets a user or mail-enabled security group send as a recipient (Send As)."
 	add.OutputType = TypeRecipientPermission
-	add.ConfirmImpact = runtime.ImpactHigh
-	add.Examples = []runtime.Example{
+	add.ConfirmImpact = command.ImpactHigh
+	add.Examples = []command.Example{
 		{Code: "Add-RecipientPermission info -Trustee carolo -AccessRights SendAs -Confirm:$false", Remark: "Lets Carol send as the shared mailbox."},
 	}
 	exo.Describe(add, map[string]string{
@@ -49,7 +49,7 @@ func recipientCommands() []*runtime.Command {
 
 	remove := exo.Declared("Remove-RecipientPermission")
 	remove.Synopsis = "Takes Send As on a recipient away from a user or group."
-	remove.ConfirmImpact = runtime.ImpactHigh
+	remove.ConfirmImpact = command.ImpactHigh
 	exo.Describe(remove, map[string]string{
 		"Identity":                             "The recipient: a mailbox, mail user or group.",
 		"Trustee":                              "Whose Send As to remove.",
@@ -74,8 +74,8 @@ func recipientCommands() []*runtime.Command {
 		"AccessRights":              "Shows only entries with this right (SendAs).",
 		"ResultSize":                "How many entries to show (default 1000) or Unlimited.",
 	})
-	exoGet.Handler.Process = func(ctx *runtime.Context) error { return getRecipientPermission(ctx, true) }
-	return []*runtime.Command{get, add, remove, exoGet}
+	exoGet.Handler.Process = func(ctx *command.Context) error { return getRecipientPermission(ctx, true) }
+	return []*command.Command{get, add, remove, exoGet}
 }
 
 // recipient is an object Send As is granted on.
@@ -92,7 +92,7 @@ func mailboxRecipient(m *directory.Mailbox) *recipient {
 
 // resolveRecipient finds the recipient of an identity: a mailbox, a mail
 // user or a group.
-func resolveRecipient(ctx *runtime.Context, tx *store.Tx, v any) (*recipient, *object.ErrorRecord, error) {
+func resolveRecipient(ctx *command.Context, tx *store.Tx, v any) (*recipient, *object.ErrorRecord, error) {
 	id, shown := mailbox.IdentityString(object.Unwrap(v))
 	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	var nf *store.NotFoundError
@@ -185,7 +185,7 @@ func sendAsRows(tx *store.Tx, hs *holders, r *recipient, only *principal) ([]sen
 }
 
 // checkSendAs validates -AccessRights: SendAs is the only right.
-func checkSendAs(ctx *runtime.Context) *object.ErrorRecord {
+func checkSendAs(ctx *command.Context) *object.ErrorRecord {
 	if !ctx.Has("AccessRights") {
 		return nil
 	}
@@ -197,7 +197,7 @@ func checkSendAs(ctx *runtime.Context) *object.ErrorRecord {
 	return nil
 }
 
-func getRecipientPermission(ctx *runtime.Context, rest bool) error {
+func getRecipientPermission(ctx *command.Context, rest bool) error {
 	if rec := checkSendAs(ctx); rec != nil {
 		return ctx.WriteError(rec)
 	}
@@ -278,7 +278,7 @@ type sendAsPlan struct {
 	names    []string
 }
 
-func planSendAs(ctx *runtime.Context, tx *store.Tx, values []any) (*sendAsPlan, *object.ErrorRecord, error) {
+func planSendAs(ctx *command.Context, tx *store.Tx, values []any) (*sendAsPlan, *object.ErrorRecord, error) {
 	r, rec, err := resolveRecipient(ctx, tx, ctx.Value("Identity"))
 	if err != nil || rec != nil {
 		return nil, rec, err
@@ -302,7 +302,7 @@ func planSendAs(ctx *runtime.Context, tx *store.Tx, values []any) (*sendAsPlan, 
 	return p, nil, nil
 }
 
-func addRecipientPermission(ctx *runtime.Context) error {
+func addRecipientPermission(ctx *command.Context) error {
 	if rec := checkSendAs(ctx); rec != nil {
 		return ctx.WriteError(rec)
 	}
@@ -349,7 +349,7 @@ func addRecipientPermission(ctx *runtime.Context) error {
 	return ctx.WriteObject(out)
 }
 
-func removeRecipientPermission(ctx *runtime.Context) error {
+func removeRecipientPermission(ctx *command.Context) error {
 	if rec := checkSendAs(ctx); rec != nil {
 		return ctx.WriteError(rec)
 	}

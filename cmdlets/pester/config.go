@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
@@ -326,7 +327,7 @@ func (c *config) validate() error {
 
 // containersSlot holds what each New-PesterContainer object of the
 // session stands for.
-var containersSlot = runtime.NewSlot[map[*object.PSObject]*containerInfo]()
+var containersSlot = command.NewSlot[map[*object.PSObject]*containerInfo]()
 
 // containerInfos reads New-PesterContainer results.
 func containerInfos(rt *runtime.Runtime, v any) []*containerInfo {
@@ -345,12 +346,12 @@ func containerInfos(rt *runtime.Runtime, v any) []*containerInfo {
 }
 
 // newConfigurationCommand declares New-PesterConfiguration.
-func newConfigurationCommand() *runtime.Command {
+func newConfigurationCommand() *command.Command {
 	c := function("New-PesterConfiguration")
 	c.Synopsis = "Creates a new PesterConfiguration object for advanced configuration of Invoke-Pester."
 	c.OutputType = "PesterConfiguration"
 	c.Params = []*params.Param{params.P("Hashtable", params.THashtable, params.Position(0))}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		cfg := newConfiguration()
 		if h, ok := ctx.Value("Hashtable").(*object.Hashtable); ok {
 			if err := mergeHashtable(runtime.Of(ctx), cfg, h); err != nil {
@@ -363,7 +364,7 @@ func newConfigurationCommand() *runtime.Command {
 }
 
 // newContainerCommand declares New-PesterContainer.
-func newContainerCommand() *runtime.Command {
+func newContainerCommand() *command.Command {
 	c := function("New-PesterContainer")
 	c.Synopsis = "Generates ContainerInfo-objects used as for Invoke-Pester -Container"
 	c.Sets = []string{"Path", "ScriptBlock"}
@@ -373,7 +374,7 @@ func newContainerCommand() *runtime.Command {
 		params.P("ScriptBlock", params.TObjects, params.InSets(params.SetInfo{Set: "ScriptBlock", Mandatory: true, Position: -1})),
 		params.P("Data", params.TObjects),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		var datas []*object.Hashtable
 		for _, d := range wording.AsArray(ctx.Value("Data")) {
 			if h, ok := wording.Bare(d).(*object.Hashtable); ok {

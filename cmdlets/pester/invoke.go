@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -15,7 +16,7 @@ import (
 // invokePesterCommand declares Invoke-Pester: the simple parameters, a
 // PesterConfiguration (-Configuration), and the few Pester 4 parameters
 // its legacy set still maps.
-func invokePesterCommand() *runtime.Command {
+func invokePesterCommand() *command.Command {
 	c := function("Invoke-Pester")
 	c.Synopsis = "Runs Pester tests"
 	c.Sets = []string{"Simple", "Legacy", "Advanced"}
@@ -44,7 +45,7 @@ func invokePesterCommand() *runtime.Command {
 		params.P("OutputFile", params.TString, legacy(-1)),
 		params.P("OutputFormat", params.EnumType("String", "System.String", "NUnitXml", "NUnit2.5", "JUnitXml"), legacy(-1)),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		cfg, err := configFromParameters(ctx)
 		if err != nil {
 			// Pester reports a bad configuration as it reports any error
@@ -63,7 +64,7 @@ func invokePesterCommand() *runtime.Command {
 
 // configFromParameters builds a run's configuration from Invoke-Pester's
 // parameters, or takes its -Configuration.
-func configFromParameters(ctx *runtime.Context) (*config, error) {
+func configFromParameters(ctx *command.Context) (*config, error) {
 	rt := runtime.Of(ctx)
 	if ctx.ParameterSet == "Advanced" {
 		cfgObj := ctx.Value("Configuration")
@@ -170,7 +171,7 @@ func ExitCode(failed int) int { return min(failed, 255) }
 // runInteractively runs the file a Describe (or It) outside any run was
 // written in, as Pester does when a test file is run as a script: the
 // whole file through Invoke-Pester, then an exit with its failed count.
-func runInteractively(ctx *runtime.Context) error {
+func runInteractively(ctx *command.Context) error {
 	pos := ctx.Position()
 	if pos == nil || pos.ScriptPath == "" {
 		return thrown("Pester can run only saved files interactively. Please save your file to a disk.")
@@ -237,7 +238,7 @@ type Tenant interface {
 
 // tenantSlot holds a session's Tenant (set by the host that owns the
 // tenant).
-var tenantSlot = runtime.NewSlot[Tenant]()
+var tenantSlot = command.NewSlot[Tenant]()
 
 // SetTenant tells Pester runs of a session how to snapshot and restore
 // its tenant.

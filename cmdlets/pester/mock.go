@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -63,16 +64,16 @@ type mockHook struct {
 	name string
 	// decl is the real command's declaration (nil for a command that
 	// does not exist); original and fn are what a call falls back to.
-	decl     *runtime.Command
-	original *runtime.Command
+	decl     *command.Command
+	original *command.Command
 	fn       *runtime.FunctionInfo
-	cmd      *runtime.Command
+	cmd      *command.Command
 }
 
 // installHook lets the session's pipelines find the stand-ins of the run
 // in progress.
 func installHook(rt *runtime.Runtime) {
-	rt.SetCommandHook(func(name string) *runtime.Command {
+	rt.SetCommandHook(func(name string) *command.Command {
 		r := current(rt)
 		if r == nil || len(r.mocks) == 0 {
 			return nil
@@ -85,7 +86,7 @@ func installHook(rt *runtime.Runtime) {
 }
 
 // mockCommand declares Mock.
-func mockCommand() *runtime.Command {
+func mockCommand() *command.Command {
 	c := function("Mock")
 	c.Synopsis = "Mocks the behavior of an existing command with an alternate implementation."
 	c.Params = []*params.Param{
@@ -97,7 +98,7 @@ func mockCommand() *runtime.Command {
 		params.P("RemoveParameterType", params.TStrings, params.Position(4)),
 		params.P("RemoveParameterValidation", params.TStrings, params.Position(5)),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		r := current(runtime.Of(ctx))
 		if r == nil {
 			return thrown("Mock can be used only inside a Pester run (in BeforeAll, BeforeEach or It of a test file run by Invoke-Pester or exosim test).")
@@ -128,7 +129,7 @@ func (r *run) location() *mockData {
 
 // resolveMocked finds what a command name means without the stand-ins:
 // an alias's target, then a function, then a command.
-func (r *run) resolveMocked(name string) (canonical string, decl, original *runtime.Command, fn *runtime.FunctionInfo) {
+func (r *run) resolveMocked(name string) (canonical string, decl, original *command.Command, fn *runtime.FunctionInfo) {
 	rt := r.rt
 	canonical = name
 	if target, ok := rt.Aliases()[strings.ToLower(name)]; ok {
@@ -154,7 +155,7 @@ func (r *run) standIn(name string) *mockHook {
 		return h
 	}
 	h := &mockHook{key: key, name: canonical, decl: decl, original: original, fn: fn}
-	c := &runtime.Command{Name: canonical, Type: runtime.FunctionCommand, TestDouble: true}
+	c := &command.Command{Name: canonical, Type: command.FunctionCommand, TestDouble: true}
 	if decl != nil {
 		c.Type, c.Module, c.Version = decl.Type, decl.Module, decl.Version
 		c.Params, c.Sets, c.DefaultSet = decl.Params, decl.Sets, decl.DefaultSet
@@ -163,15 +164,15 @@ func (r *run) standIn(name string) *mockHook {
 	} else {
 		c.AcceptsAnyArguments = true
 	}
-	c.Handler = runtime.Handler{
-		Begin: func(ctx *runtime.Context) error {
+	c.Handler = command.Handler{
+		Begin: func(ctx *command.Context) error {
 			// what the arguments bound, before any pipeline object: the
 			// real command gets these when it runs instead
 			mockSlot.Of(ctx).beginBound = withCommon(boundOf(h, ctx), ctx)
 			return nil
 		},
-		Process: func(ctx *runtime.Context) error { return r.callMock(h, ctx) },
-		End:     func(ctx *runtime.Context) error { return r.endMock(h, ctx) },
+		Process: func(ctx *command.Context) error { return r.callMock(h, ctx) },
+		End:     func(ctx *command.Context) error { return r.endMock(h, ctx) },
 	}
 	h.cmd = c
 	r.mocks[key] = h
@@ -183,7 +184,7 @@ func (r *run) standIn(name string) *mockHook {
 }
 
 // boundOf lists a call's bound parameters in declaration order.
-func boundOf(h *mockHook, ctx *runtime.Context) *object.Hashtable {
+func boundOf(h *mockHook, ctx *command.Context) *object.Hashtable {
 	bound := object.NewHashtable()
 	bound.Ordered = true
 	values := ctx.Bound()
@@ -199,7 +200,7 @@ func boundOf(h *mockHook, ctx *runtime.Context) *object.Hashtable {
 
 // withCommon adds the call's common parameters to bound, in
 // PowerShell's order.
-func withCommon(bound *object.Hashtable, ctx *runtime.Context) *object.Hashtable {
+func withCommon(bound *object.Hashtable, ctx *command.Context) *object.Hashtable {
 	common := ctx.CommonParameters()
 	for _, name := range runtime.CommonParameterNames(true) {
 		if v, ok := common[name]; ok {
@@ -228,7 +229,7 @@ func (r *run) behaviorsFor(key string) []*behavior {
 }
 
 // callMock answers one call (one pipeline object) of a stand-in.
-func (r *run) callMock(h *mockHook, ctx *runtime.Context) error {
+func (r *run) callMock(h *mockHook, ctx *command.Context) error {
 	bound := withCommon(boundOf(h, ctx), ctx)
 	args := ctx.Args()
 	var chosen, fallback *behavior
@@ -362,10 +363,10 @@ type mockState struct {
 	args     []any
 }
 
-var mockSlot = runtime.NewInvocationSlot[mockState]()
+var mockSlot = command.NewInvocationSlot[mockState]()
 
 // endMock runs the real command when no behaviour answered the call.
-func (r *run) endMock(h *mockHook, ctx *runtime.Context) error {
+func (r *run) endMock(h *mockHook, ctx *command.Context) error {
 	st := mockSlot.Of(ctx)
 	if !st.original {
 		return nil
@@ -624,7 +625,7 @@ func checkInvokeVerifiable(s *shouldCall) (string, error) {
 
 // assertMockCalledCommand declares Assert-MockCalled, Pester 4's form of
 // Should -Invoke that Pester 5 still has.
-func assertMockCalledCommand() *runtime.Command {
+func assertMockCalledCommand() *command.Command {
 	c := function("Assert-MockCalled")
 	c.Synopsis = "Checks if a Mocked command has been called a certain number of times (use Should -Invoke)."
 	c.Params = []*params.Param{
@@ -636,7 +637,7 @@ func assertMockCalledCommand() *runtime.Command {
 		params.P("Scope", params.TString),
 		params.P("Exactly", params.TSwitch),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		s := &shouldCall{rt: runtime.Of(ctx), ctx: ctx, r: current(runtime.Of(ctx))}
 		msg, err := checkInvoke(s)
 		if err != nil || msg == "" {
@@ -649,10 +650,10 @@ func assertMockCalledCommand() *runtime.Command {
 
 // assertVerifiableCommand declares Assert-VerifiableMock (Should
 // -InvokeVerifiable in Pester 4's form).
-func assertVerifiableCommand() *runtime.Command {
+func assertVerifiableCommand() *command.Command {
 	c := function("Assert-VerifiableMock")
 	c.Synopsis = "Checks if all verifiable Mocks have been called at least once (use Should -InvokeVerifiable)."
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		s := &shouldCall{rt: runtime.Of(ctx), ctx: ctx, r: current(runtime.Of(ctx))}
 		msg, err := checkInvokeVerifiable(s)
 		if err != nil || msg == "" {
@@ -668,7 +669,7 @@ func assertVerifiableCommand() *runtime.Command {
 // them runs as & { } would, with -Parameters as variables and
 // -ArgumentList as arguments; a module the session does not have is
 // Pester's error.
-func inModuleScopeCommand() *runtime.Command {
+func inModuleScopeCommand() *command.Command {
 	c := function("InModuleScope")
 	c.Synopsis = "Allows you to execute parts of a test script within the scope of a PowerShell script or manifest module."
 	c.Params = []*params.Param{
@@ -677,7 +678,7 @@ func inModuleScopeCommand() *runtime.Command {
 		params.P("Parameters", params.THashtable),
 		params.P("ArgumentList", params.TObjects),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		name := ctx.String("ModuleName")
 		if !rt.HasModule(name) {
@@ -705,7 +706,7 @@ func inModuleScopeCommand() *runtime.Command {
 
 // setItResultCommand declares Set-ItResult: it ends the running test as
 // inconclusive, pending or skipped.
-func setItResultCommand() *runtime.Command {
+func setItResultCommand() *command.Command {
 	c := function("Set-ItResult")
 	c.Synopsis = "Set-ItResult is used inside the It block to explicitly set the test result"
 	c.Sets = []string{"Inconclusive", "Pending", "Skipped"}
@@ -715,7 +716,7 @@ func setItResultCommand() *runtime.Command {
 		params.P("Skipped", params.TSwitch, params.InSets(params.SetInfo{Set: "Skipped", Position: -1})),
 		params.P("Because", params.TString),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		id, msg := "PesterTestSkipped", "is skipped"
 		switch ctx.ParameterSet {
 		case "Inconclusive":

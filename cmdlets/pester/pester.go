@@ -22,6 +22,7 @@ package pester
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
@@ -36,24 +37,24 @@ const (
 )
 
 // runSlot holds the session's run in progress.
-var runSlot = runtime.NewSlot[*run]()
+var runSlot = command.NewSlot[*run]()
 
 // function declares a Pester command: Pester's commands are functions
 // of its script module.
-func function(name string) *runtime.Command {
-	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: Module, Version: Version}
+func function(name string) *command.Command {
+	return &command.Command{Name: name, Type: command.FunctionCommand, Module: Module, Version: Version}
 }
 
 // Cmdlets declares the Pester commands by name: a session builds them
 // the first time it uses one, so a session that runs no test does not.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{{Names: []string{"Describe", "Context", "It",
+var Cmdlets = command.Table{Groups: []command.Group{{Names: []string{"Describe", "Context", "It",
 	"BeforeAll", "AfterAll", "BeforeEach", "AfterEach",
 	"BeforeDiscovery", "Should", "Mock", "Set-ItResult", "InModuleScope",
 	"Invoke-Pester", "New-PesterConfiguration", "New-PesterContainer", "Assert-MockCalled", "Assert-VerifiableMock"}, Build: commands}}}
 
 // commands builds the Pester commands.
-func commands() []*runtime.Command {
-	return []*runtime.Command{
+func commands() []*command.Command {
+	return []*command.Command{
 		blockCommand("Describe"), blockCommand("Context"), itCommand(),
 		setupCommand("BeforeAll"), setupCommand("AfterAll"), setupCommand("BeforeEach"), setupCommand("AfterEach"),
 		beforeDiscoveryCommand(), shouldCommand(), mockCommand(), setItResultCommand(), inModuleScopeCommand(),
@@ -70,7 +71,7 @@ func Declare(rt *runtime.Runtime) {
 
 // Commands returns the Pester commands as command values, and declares
 // [PesterConfiguration] to the type system.
-func Commands() []*runtime.Command {
+func Commands() []*command.Command {
 	registerTypes()
 	return Cmdlets.StandIns()
 }
@@ -110,13 +111,13 @@ func argumentError(msg string) error {
 }
 
 // scriptBlock returns a bound script block parameter (nil when unbound).
-func scriptBlock(ctx *runtime.Context, name string) *automation.ScriptBlock {
+func scriptBlock(ctx *command.Context, name string) *automation.ScriptBlock {
 	sb, _ := ctx.Value(name).(*automation.ScriptBlock)
 	return sb
 }
 
 // tagsOf returns a bound tag list.
-func tagsOf(ctx *runtime.Context, name string) []string {
+func tagsOf(ctx *command.Context, name string) []string {
 	var out []string
 	for _, t := range ctx.Strings(name) {
 		if strings.TrimSpace(t) != "" {

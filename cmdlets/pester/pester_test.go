@@ -12,6 +12,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
@@ -113,7 +114,7 @@ Describe 'D' {
 }
 Describe 'E' { It 'c' { Write-Host 'c ran' } }
 `})
-	rt.Register(&runtime.Command{Name: "Stop-Now", Handler: runtime.Handler{Process: func(ctx *runtime.Context) error {
+	rt.Register(&command.Command{Name: "Stop-Now", Handler: command.Handler{Process: func(ctx *command.Context) error {
 		runtime.Of(ctx).Interrupt()
 		return nil
 	}}})

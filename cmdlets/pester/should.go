@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/pester/wording"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
@@ -21,7 +22,7 @@ const assertionID = "PesterAssertionFailed"
 // shouldCall is one assertion being checked.
 type shouldCall struct {
 	rt     *runtime.Runtime
-	ctx    *runtime.Context
+	ctx    *command.Context
 	r      *run
 	actual any
 	negate bool
@@ -105,7 +106,7 @@ func operatorNamed(name string) *operator {
 // shouldCommand declares Should: one parameter set per operator, each
 // with the operator's switch, -Not and the operator's parameters in
 // position order from 1, as Pester's dynamic parameters are.
-func shouldCommand() *runtime.Command {
+func shouldCommand() *command.Command {
 	c := function("Should")
 	c.Synopsis = "Should is a keyword that is used to define an assertion inside an It block."
 	byName := map[string]*params.Param{}
@@ -139,13 +140,13 @@ func shouldCommand() *runtime.Command {
 		}
 	}
 	c.Params = order
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.HasInput {
 			ctx.Collect(ctx.Input)
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		o := operatorNamed(ctx.ParameterSet)
 		if o == nil {
 			return thrown("Should needs an operator (Should -Be, -BeExactly, -Match ...); the legacy syntax without dashes is not supported in Pester 5.")
@@ -202,7 +203,7 @@ func (s *shouldCall) fail(msg string) error {
 
 // assertionRecord is the error record of a failed assertion: where the
 // Should was written travels in its target, as in Pester.
-func assertionRecord(ctx *runtime.Context, msg string) *object.ErrorRecord {
+func assertionRecord(ctx *command.Context, msg string) *object.ErrorRecord {
 	target := object.NewHashtable()
 	target.Set("Message", msg)
 	pos := ctx.Position()
@@ -837,9 +838,9 @@ func checkHaveParameter(s *shouldCall) (string, error) {
 }
 
 // commandOf is the declaration behind a Get-Command result.
-func commandOf(rt *runtime.Runtime, v any) *runtime.Command {
+func commandOf(rt *runtime.Runtime, v any) *command.Command {
 	switch x := wording.Bare(v).(type) {
-	case *runtime.Command:
+	case *command.Command:
 		return x
 	case *runtime.FunctionInfo:
 		return rt.FunctionCommand(x)

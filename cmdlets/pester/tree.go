@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -198,7 +199,7 @@ func setDataVariables(rt *runtime.Runtime, data any) {
 }
 
 // blockCommand declares Describe or Context.
-func blockCommand(kind string) *runtime.Command {
+func blockCommand(kind string) *command.Command {
 	c := function(kind)
 	c.Synopsis = "Creates a logical group of tests."
 	if kind == "Context" {
@@ -211,7 +212,7 @@ func blockCommand(kind string) *runtime.Command {
 		params.P("Skip", params.TSwitch),
 		params.P("ForEach", params.TObject),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		r := current(runtime.Of(ctx))
 		name := ctx.String("Name")
 		body := scriptBlock(ctx, "Fixture")
@@ -265,7 +266,7 @@ func (r *run) discoverBlock(b *block, body *automation.ScriptBlock) error {
 }
 
 // itCommand declares It.
-func itCommand() *runtime.Command {
+func itCommand() *command.Command {
 	c := function("It")
 	c.Synopsis = "Validates the results of a test inside of a Describe block."
 	c.Sets = []string{"Normal", "Pending", "Skip"}
@@ -278,7 +279,7 @@ func itCommand() *runtime.Command {
 		params.P("Pending", params.TSwitch, params.InSets(params.SetInfo{Set: "Pending", Position: -1})),
 		params.P("Skip", params.TSwitch, params.InSets(params.SetInfo{Set: "Skip", Position: -1})),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		r := current(runtime.Of(ctx))
 		name := ctx.String("Name")
 		body := scriptBlock(ctx, "Test")
@@ -323,7 +324,7 @@ func itCommand() *runtime.Command {
 // setupCommand declares BeforeAll, AfterAll, BeforeEach or AfterEach:
 // during discovery they remember their script block for the block being
 // discovered (the last one of a kind wins); during a run they do nothing.
-func setupCommand(name string) *runtime.Command {
+func setupCommand(name string) *command.Command {
 	c := function(name)
 	c.Synopsis = map[string]string{
 		"BeforeAll":  "Defines a series of steps to perform at the beginning of the current container, Context or Describe block.",
@@ -332,7 +333,7 @@ func setupCommand(name string) *runtime.Command {
 		"AfterEach":  "Defines a series of steps to perform at the end of every It block within the current Context or Describe block.",
 	}[name]
 	c.Params = []*params.Param{params.P("Scriptblock", params.TScriptBlock, params.Mandatory(), params.Position(1))}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		r := current(runtime.Of(ctx))
 		if r == nil || !r.discovering {
 			return nil
@@ -355,11 +356,11 @@ func setupCommand(name string) *runtime.Command {
 
 // beforeDiscoveryCommand declares BeforeDiscovery: its script block runs
 // at once, dot-sourced where it is written, when the file is discovered.
-func beforeDiscoveryCommand() *runtime.Command {
+func beforeDiscoveryCommand() *command.Command {
 	c := function("BeforeDiscovery")
 	c.Synopsis = "Runs setup code that is used during Discovery phase."
 	c.Params = []*params.Param{params.P("ScriptBlock", params.TScriptBlock, params.Mandatory(), params.Position(0))}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		r := current(runtime.Of(ctx))
 		if r != nil && !r.discovering {
 			return nil

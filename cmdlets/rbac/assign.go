@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -18,7 +19,7 @@ import (
 // one user (-User), who gets them alone. Assignments to an application or
 // an assignment policy, and scoped assignments, are not simulated
 // (Partial says so when one is used).
-func newManagementRoleAssignment() *runtime.Command {
+func newManagementRoleAssignment() *command.Command {
 	c := exo.Declared("New-ManagementRoleAssignment")
 	exo.Describe(c, map[string]string{
 		"Name":          "The assignment's name (default <role>-<role group or user>).",
@@ -27,17 +28,17 @@ func newManagementRoleAssignment() *runtime.Command {
 		"User":          "The user who gets the role: mailbox identity or user principal name.",
 		"Force":         "Skips the confirmation prompt.",
 	})
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.OutputType = TypeRoleAssignment
 	c.Synopsis = "Assigns a management role to a role group or to one user; they get the role's cmdlets."
 	c.Description = "Assignments to role groups (-SecurityGroup) and to single users (-User), organization-wide, are simulated."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "New-ManagementRoleAssignment -Role 'Mailbox Import Export' -SecurityGroup 'Organization Management'",
 			Remark: "Lets the organization's administrators run Get-RecoverableItems and Restore-RecoverableItems."},
 		{Code: "New-ManagementRoleAssignment -Role 'Mailbox Import Export' -User admin",
 			Remark: "Lets the administrator alone run Get-RecoverableItems and Restore-RecoverableItems."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		roleName := strings.TrimSpace(exo.IdentityOf(ctx.Value("Role")))
 		role, ok := LookupRole(roleName)
 		if !ok {
@@ -84,7 +85,7 @@ func newManagementRoleAssignment() *runtime.Command {
 
 // assignToUser assigns role directly to the user -User names, in one
 // transaction.
-func assignToUser(ctx *runtime.Context, role Role, name string) error {
+func assignToUser(ctx *command.Context, role Role, name string) error {
 	who := strings.TrimSpace(exo.IdentityOf(ctx.Value("User")))
 	ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating role assignment for management role \"%s\" and user \"%s\".", role.Name, who), who)
 	if err != nil || !ok {
@@ -138,20 +139,20 @@ func groupAssignmentNamed(tx *store.Tx, name string) (*assignment, error) {
 // role assigned to one user, or a role of a role group (the group's
 // members lose what only that role granted them). The assignments of
 // Organization Management stay: without them nobody could manage roles.
-func removeManagementRoleAssignment() *runtime.Command {
+func removeManagementRoleAssignment() *command.Command {
 	c := exo.Declared("Remove-ManagementRoleAssignment")
 	exo.Describe(c, map[string]string{
 		"Identity": "The assignment, by name (see Get-ManagementRoleAssignment) or GUID.",
 		"Force":    "Skips the confirmation prompt.",
 	})
-	c.ConfirmImpact = runtime.ImpactHigh
+	c.ConfirmImpact = command.ImpactHigh
 	c.Synopsis = "Removes a management role assignment from a role group or a user."
 	c.Description = "The assignee loses the cmdlets only that role granted, from the next command on. Asks for confirmation unless -Confirm:$false or -Force is given."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-ManagementRoleAssignment 'Mail Recipients-Recipient Management' -Confirm:$false",
 			Remark: "Takes the Mail Recipients role from the Recipient Management role group."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(ctx.Value("Identity")))
 		var user *rbac.UserRoleAssignment
 		var group *assignment

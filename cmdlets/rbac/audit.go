@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -30,7 +31,7 @@ var signIns = map[string]bool{"connect-exchangeonline": true, "connect-ippssessi
 // the clock moves and sender revocations too), and every sign-in
 // (Connect-ExchangeOnline, Connect-IPPSSession, Connect-MgGraph).
 // PowerShell's own cmdlets (Set-Variable, Start-Sleep ...) are not.
-func Audited(c *runtime.Command) bool {
+func Audited(c *command.Command) bool {
 	if signIns[strings.ToLower(c.Name)] {
 		return true
 	}
@@ -64,7 +65,7 @@ func auditValue(v any) string {
 		return ""
 	case *object.PSObject:
 		return exo.IdentityOf(x)
-	case runtime.Switch:
+	case command.Switch:
 		if x {
 			return "True"
 		}
@@ -93,7 +94,7 @@ func sensitiveName(name string) bool {
 }
 
 // recordOf turns an invocation into an audit record.
-func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *rbac.AuditRecord {
+func recordOf(rt *runtime.Runtime, ev command.InvocationEvent) *rbac.AuditRecord {
 	r := &rbac.AuditRecord{
 		RunDate:    ev.Start.UTC(),
 		Caller:     exo.Caller(rt),
@@ -158,7 +159,7 @@ func recordOf(rt *runtime.Runtime, ev runtime.InvocationEvent) *rbac.AuditRecord
 // A successful invocation that wrote to the tenant was already recorded
 // in its own transaction (auditInTx); its record is only rewritten when
 // the invocation failed after that commit.
-func audit(rt *runtime.Runtime, ev runtime.InvocationEvent) {
+func audit(rt *runtime.Runtime, ev command.InvocationEvent) {
 	st := exo.SessionOf(rt).Store
 	if st == nil || st.ReadOnly() {
 		return
@@ -205,7 +206,7 @@ type auditedInTx struct {
 // written when the invocation has already written an error (its record
 // then gets its own transaction at the end) or was recorded by an earlier
 // transaction of the same invocation.
-func auditInTx(ctx *runtime.Context, tx *store.Tx) (func(), error) {
+func auditInTx(ctx *command.Context, tx *store.Tx) (func(), error) {
 	ev, ok := ctx.Invocation()
 	if !ok || ev.Note != nil || !Audited(ev.Command) {
 		return nil, nil

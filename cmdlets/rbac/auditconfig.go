@@ -2,8 +2,8 @@ package rbac
 
 import (
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 )
@@ -18,13 +18,13 @@ const adminAuditLogConfigName = "Admin Audit Log Settings"
 // The audit log settings the simulator keeps: every cmdlet and parameter
 // of the tenant is audited, and the unified audit log is on (the service's
 // default for a tenant created today).
-func getAdminAuditLogConfig() *runtime.Command {
+func getAdminAuditLogConfig() *command.Command {
 	c := exo.Declared("Get-AdminAuditLogConfig")
 	c.Synopsis = "Shows the organization's audit log settings; the unified audit log (UnifiedAuditLogIngestionEnabled) is on."
 	c.Description = "Every state-changing cmdlet and every parameter is audited (AdminAuditLogCmdlets and AdminAuditLogParameters are *); Search-AdminAuditLog and Search-UnifiedAuditLog read what was recorded."
 	c.OutputType = TypeAdminAuditLogConfig
-	c.Examples = []runtime.Example{{Code: "Get-AdminAuditLogConfig | Format-List UnifiedAuditLogIngestionEnabled, AdminAuditLogEnabled", Remark: "Checks that the audit logs are on."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: "Get-AdminAuditLogConfig | Format-List UnifiedAuditLogIngestionEnabled, AdminAuditLogEnabled", Remark: "Checks that the audit logs are on."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		var org *directory.Organization
 		if err := exo.View(ctx, func(tx *store.Tx) error {
 			var err error

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -26,7 +27,7 @@ const (
 
 // Cmdlets declares the role management and audit log cmdlets by name: a
 // session builds one the first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-RoleGroup", Build: getRoleGroup},
 	{Name: "Get-RoleGroupMember", Build: getRoleGroupMember},
 	{Name: "Add-RoleGroupMember", Build: addRoleGroupMember},
@@ -42,10 +43,10 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // limit reads an Unlimited or integer -ResultSize (-1: unlimited).
-func limit(ctx *runtime.Context, def int) int {
+func limit(ctx *command.Context, def int) int {
 	if !ctx.Has("ResultSize") {
 		return def
 	}
@@ -69,7 +70,7 @@ func limit(ctx *runtime.Context, def int) int {
 
 // findGroup resolves a role group identity, mapping "not found" to the
 // Exchange error.
-func findGroup(ctx *runtime.Context, tx *store.Tx, identity string) (*rbac.RoleGroup, error) {
+func findGroup(ctx *command.Context, tx *store.Tx, identity string) (*rbac.RoleGroup, error) {
 	g, err := rbac.GetRoleGroup(tx, identity)
 	var nf *store.NotFoundError
 	if errors.As(err, &nf) {
@@ -171,18 +172,18 @@ func groupObject(tx *store.Tx, g *rbac.RoleGroup) *object.PSObject {
 	return o
 }
 
-func getRoleGroup() *runtime.Command {
+func getRoleGroup() *command.Command {
 	c := exo.Declared("Get-RoleGroup")
 	c.Synopsis = "Lists the tenant's management role groups with the roles assigned to each."
 	c.Description = "Shows the built-in Exchange Online and Microsoft Purview role groups of the simulated tenant. " +
 		"Members of a role group can run the cmdlets its roles grant; everything else is not recognized for them. " +
 		"-SortBy Name or DisplayName orders the list; -Filter is not simulated."
 	c.OutputType = TypeRoleGroup
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-RoleGroup", Remark: "Lists every role group."},
 		{Code: "(Get-RoleGroup 'Recipient Management').Roles", Remark: "Lists the roles assigned to Recipient Management."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var out []*object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			var groups []*rbac.RoleGroup
@@ -255,15 +256,15 @@ func memberObject(mi memberInfo) *object.PSObject {
 	return o
 }
 
-func getRoleGroupMember() *runtime.Command {
+func getRoleGroupMember() *command.Command {
 	c := exo.Declared("Get-RoleGroupMember")
 	c.Synopsis = "Lists the members of a management role group."
 	c.Description = "Each member is shown as a recipient (name and recipient type). Membership decides which cmdlets a signed-in user can run."
 	c.OutputType = TypeRoleGroupMember
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-RoleGroupMember 'Organization Management'", Remark: "Lists the members of Organization Management."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var out []*object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			g, err := findGroup(ctx, tx, exo.IdentityOf(ctx.Value("Identity")))
@@ -293,7 +294,7 @@ func getRoleGroupMember() *runtime.Command {
 }
 
 // changeMember adds or removes a role group member.
-func changeMember(ctx *runtime.Context, add bool) error {
+func changeMember(ctx *command.Context, add bool) error {
 	group, member := exo.IdentityOf(ctx.Value("Identity")), exo.IdentityOf(ctx.Value("Member"))
 	verb, prep := "Adding", "to"
 	if !add {
@@ -341,21 +342,21 @@ func changeMember(ctx *runtime.Context, add bool) error {
 	return err
 }
 
-func addRoleGroupMember() *runtime.Command {
+func addRoleGroupMember() *command.Command {
 	c := exo.Declared("Add-RoleGroupMember")
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Synopsis = "Adds a user to a management role group, giving them the cmdlets its roles grant."
 	c.Description = "The member can be named by alias, name, email address, UPN or GUID. The change applies at once: the next command the member runs sees the new cmdlets."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Add-RoleGroupMember 'Help Desk' -Member laura", Remark: "Makes Laura a Help Desk member."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error { return changeMember(ctx, true) }
+	c.Handler.Process = func(ctx *command.Context) error { return changeMember(ctx, true) }
 	return c
 }
 
-func removeRoleGroupMember() *runtime.Command {
+func removeRoleGroupMember() *command.Command {
 	c := exo.Declared("Remove-RoleGroupMember")
-	c.ConfirmImpact = runtime.ImpactHigh
+	c.ConfirmImpact = command.ImpactHigh
 	exo.Describe(c, map[string]string{
 		"Identity":                        "Role group to remove the member from.",
 		"Member":                          "User to remove: alias, name, email address, UPN or GUID.",
@@ -363,10 +364,10 @@ func removeRoleGroupMember() *runtime.Command {
 	})
 	c.Synopsis = "Removes a user from a management role group; the cmdlets only that group granted disappear for them."
 	c.Description = "Asks for confirmation unless -Confirm:$false is given."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-RoleGroupMember 'Recipient Management' -Member meganb -Confirm:$false", Remark: "Removes Megan from Recipient Management without asking."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error { return changeMember(ctx, false) }
+	c.Handler.Process = func(ctx *command.Context) error { return changeMember(ctx, false) }
 	return c
 }
 
@@ -424,18 +425,18 @@ func assignmentObject(a assignment, method, effective string) *object.PSObject {
 	return o
 }
 
-func getManagementRoleAssignment() *runtime.Command {
+func getManagementRoleAssignment() *command.Command {
 	c := exo.Declared("Get-ManagementRoleAssignment")
 	c.Synopsis = "Lists which management roles are assigned to which role groups and users."
 	c.Description = "Every assignment in the simulator is a regular, enabled, organization-wide assignment, to a role group or to one user. " +
 		"-RoleAssignee <user> shows the roles a user has, through the groups they belong to and assigned to them directly; -Role filters by role; " +
 		"-RoleAssigneeType RoleGroup or User keeps one kind; -GetEffectiveUsers lists one line per member."
 	c.OutputType = TypeRoleAssignment
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-ManagementRoleAssignment -Role 'Legal Hold'", Remark: "Shows which role groups hold the Legal Hold role."},
 		{Code: "Get-ManagementRoleAssignment -RoleAssignee meganb | Select-Object -ExpandProperty Role", Remark: "Lists the roles Megan has."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var out []*object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			groups, err := rbac.RoleGroups(tx)
@@ -581,7 +582,7 @@ func grantsParams(r Role, cmdlet string, params []string) bool {
 	return false
 }
 
-func getManagementRole() *runtime.Command {
+func getManagementRole() *command.Command {
 	c := exo.Declared("Get-ManagementRole")
 	exo.Describe(c, map[string]string{
 		"Identity":         "Role to show; wildcards are allowed. All roles when left out.",
@@ -593,11 +594,11 @@ func getManagementRole() *runtime.Command {
 	c.Synopsis = "Lists management roles, or the roles that grant a cmdlet and its parameters."
 	c.Description = "The roles are the ones the simulated role groups use; RoleEntries lists the cmdlets (and where it matters the parameters) each grants. " +
 		"Use -Cmdlet to find which role a cmdlet needs, as in Exchange Online."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-ManagementRole -Cmdlet Set-OMEMessageRevocation", Remark: "Shows the role needed to revoke encrypted messages."},
 		{Code: "Get-ManagementRole -Cmdlet Set-Mailbox -CmdletParameters LitigationHoldEnabled", Remark: "Shows which roles may put a mailbox on Litigation Hold."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := ""
 		if ctx.Has("Identity") {
 			id = exo.IdentityOf(ctx.Value("Identity"))

@@ -6,8 +6,8 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -167,7 +167,7 @@ func entryHasParams(e RoleEntry, want []string) bool {
 
 var entryTypes = []string{"Cmdlet", "Script", "ApplicationPermission", "Both"}
 
-func getManagementRoleEntry() *runtime.Command {
+func getManagementRoleEntry() *command.Command {
 	c := exo.Declared("Get-ManagementRoleEntry")
 	exo.Describe(c, map[string]string{
 		"Identity":     `Role entry to show, as role\cmdlet; either part may hold wildcards ("Mail Recipients\*", *\Get-Recipient).`,
@@ -179,11 +179,11 @@ func getManagementRoleEntry() *runtime.Command {
 	c.OutputType = TypeRoleEntry
 	c.Synopsis = "Lists the role entries of management roles: the cmdlets each role grants and their parameters."
 	c.Description = "The entries come from the same roles that decide what the simulated role groups may run, so what Get-ManagementRoleEntry lists is what the role grants."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-ManagementRoleEntry "Mail Recipients\*"`, Remark: "Lists every cmdlet the Mail Recipients role grants."},
 		{Code: `Get-ManagementRoleEntry *\Set-Mailbox -Parameters LitigationHoldEnabled`, Remark: "Shows which roles grant Set-Mailbox with -LitigationHoldEnabled."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		v := ctx.Value("Identity")
 		rolePat, entryPat, ok := entryIdentity(v)
 		if !ok {

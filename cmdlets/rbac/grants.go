@@ -13,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -24,7 +25,7 @@ import (
 // grantsSlot caches the caller's grants in the session; they are dropped
 // after every audited (state-changing) invocation and whenever the caller
 // changes.
-var grantsSlot = runtime.NewSlot[*Grants]()
+var grantsSlot = command.NewSlot[*Grants]()
 
 // cmdGrant is what the caller may do with one cmdlet.
 type cmdGrant struct {
@@ -61,7 +62,7 @@ type Grants struct {
 // Governed reports whether role-based access control decides about c:
 // the Exchange Online and Security & Compliance cmdlets, not the
 // module's connection cmdlets, PowerShell's own or the simulator's.
-func Governed(c *runtime.Command) bool {
+func Governed(c *command.Command) bool {
 	return c.Module == exo.Module && !Ungated[strings.ToLower(c.Name)]
 }
 
@@ -295,16 +296,16 @@ func Invalidate(rt *runtime.Runtime) { grantsSlot.Clear(rt) }
 // Install adds role-based access control and the audit log to a session:
 // the command and parameter gates, and the audit hook.
 func Install(rt *runtime.Runtime) {
-	rt.AddCommandGate(func(rt *runtime.Runtime, c *runtime.Command) bool {
+	rt.AddCommandGate(func(rt *runtime.Runtime, c *command.Command) bool {
 		return !Governed(c) || CallerGrants(rt).Allows(c.Name)
 	})
-	rt.AddParamGate(func(rt *runtime.Runtime, c *runtime.Command, p *params.Param) bool {
+	rt.AddParamGate(func(rt *runtime.Runtime, c *command.Command, p *params.Param) bool {
 		return !Governed(c) || CallerGrants(rt).AllowsParam(c.Name, p.Name)
 	})
 	// The parameter gate answers from the caller's grants alone, which
 	// CallerGrants keeps as one value while they hold.
 	rt.SetGateKey(func(rt *runtime.Runtime) any { return CallerGrants(rt) })
-	rt.AddInvocationHook(Audited, func(ev runtime.InvocationEvent) { audit(rt, ev) })
+	rt.AddInvocationHook(Audited, func(ev command.InvocationEvent) { audit(rt, ev) })
 	exo.AddUpdateHook(rt, auditInTx)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/cmdlets/registry"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -49,9 +50,9 @@ func session(st *store.Store, user string) (*runtime.Runtime, *strings.Builder) 
 
 // registered returns every registered command: a session without a
 // tenant has no role-based access control.
-func registered(t *testing.T) map[string]*runtime.Command {
+func registered(t *testing.T) map[string]*command.Command {
 	rt, _ := session(nil, "")
-	out := map[string]*runtime.Command{}
+	out := map[string]*command.Command{}
 	for _, c := range rt.Commands() {
 		out[c.Name] = c
 	}
@@ -88,7 +89,7 @@ func governedNames(t *testing.T) []string {
 // seeded role group of its own service.
 func TestRoleTable(t *testing.T) {
 	reg := registered(t)
-	known := map[string]*runtime.Command{}
+	known := map[string]*command.Command{}
 	for n, c := range reg {
 		known[strings.ToLower(n)] = c
 	}
@@ -377,8 +378,8 @@ func TestAuditHook(t *testing.T) {
 func TestAuditInCmdletTransaction(t *testing.T) {
 	st := newStore(t)
 	rt, errOut := session(st, "admin@contoso.onmicrosoft.com")
-	probe := &runtime.Command{Name: "Set-ZzAuditProbe", Module: "Exosim"}
-	probe.Handler.Process = func(ctx *runtime.Context) error {
+	probe := &command.Command{Name: "Set-ZzAuditProbe", Module: "Exosim"}
+	probe.Handler.Process = func(ctx *command.Context) error {
 		if err := exo.Update(ctx, func(tx *store.Tx) error {
 			ms, err := directory.FindMailboxes(tx, "annb")
 			if err != nil || len(ms) != 1 {

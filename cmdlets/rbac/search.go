@@ -5,9 +5,9 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/rbac"
 )
@@ -115,7 +115,7 @@ func adminEventObject(r *rbac.AuditRecord) *object.PSObject {
 	return o
 }
 
-func dateParam(ctx *runtime.Context, name string) time.Time {
+func dateParam(ctx *command.Context, name string) time.Time {
 	t, ok := ctx.Time(name)
 	if !ok {
 		return time.Time{}
@@ -135,7 +135,7 @@ func newestFirst(rs []*rbac.AuditRecord, max int) []*rbac.AuditRecord {
 	return out
 }
 
-func searchAdminAuditLog() *runtime.Command {
+func searchAdminAuditLog() *command.Command {
 	c := exo.Declared("Search-AdminAuditLog")
 	exo.Describe(c, map[string]string{
 		"Cmdlets":        "Only entries for these cmdlets (exact names).",
@@ -154,11 +154,11 @@ func searchAdminAuditLog() *runtime.Command {
 	c.Description = "Entries are returned newest first. Every Set-, New-, Remove-, Add-, Enable-, Disable-, Undo-, Restore-, Invoke-, Start-, Stop-, Suspend-, Resume-, Reset-, Send-, Switch- and Update- cmdlet " +
 		"of Exchange Online, Security & Compliance, Microsoft Graph and the simulator is recorded, including failed runs and runs refused by role-based access control; " +
 		"Get- cmdlets are not. Passwords and SecureStrings are masked. RunDate is the simulated time."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Search-AdminAuditLog -Cmdlets Set-Mailbox -Parameters LitigationHoldEnabled", Remark: "Shows who changed Litigation Hold, and when."},
 		{Code: "Search-AdminAuditLog -UserIds meganb | Sort-Object RunDate | Format-Table RunDate, CmdletName, ObjectModified, Succeeded", Remark: "Replays what Megan did, oldest first."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.Has("Parameters") && !ctx.Has("Cmdlets") {
 			return ctx.Fail(exo.Invalid(ctx, "The Parameters parameter can only be used together with the Cmdlets parameter.", nil))
 		}

@@ -3,18 +3,19 @@ package rbac
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/exosim/exosim/store/rbac"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/rbac"
 )
 
 // The unified audit log search. Its records are the tenant's admin audit
@@ -42,7 +43,7 @@ const (
 
 // auditSessionsSlot holds the session's paged unified audit log searches
 // by SessionId.
-var auditSessionsSlot = runtime.NewSlot[map[string]*auditSession]()
+var auditSessionsSlot = command.NewSlot[map[string]*auditSession]()
 
 // auditSession is one paged search: its frozen result set and how far the
 // calls so far have read it.
@@ -159,7 +160,7 @@ func unifiedEventObject(r *rbac.AuditRecord, auditData string, index, count int)
 // know: object ids with wildcards, free text in the record's details, and
 // the filters no ExchangeAdmin record can meet (client IP addresses,
 // SharePoint sites: the simulated records carry neither).
-func unifiedMatch(ctx *runtime.Context, r *rbac.AuditRecord, data string) bool {
+func unifiedMatch(ctx *command.Context, r *rbac.AuditRecord, data string) bool {
 	if ids := ctx.Strings("ObjectIds"); len(ids) > 0 {
 		ok := false
 		for _, id := range ids {
@@ -178,7 +179,7 @@ func unifiedMatch(ctx *runtime.Context, r *rbac.AuditRecord, data string) bool {
 	return true
 }
 
-func searchUnifiedAuditLog() *runtime.Command {
+func searchUnifiedAuditLog() *command.Command {
 	c := exo.Declared("Search-UnifiedAuditLog")
 	exo.Describe(c, map[string]string{
 		"StartDate":              "Start of the date range (UTC, simulated time).",
@@ -206,13 +207,13 @@ func searchUnifiedAuditLog() *runtime.Command {
 	c.Description = "Each record has RecordType ExchangeAdmin, the caller in UserIds, the cmdlet in Operations and the details as JSON in AuditData. " +
 		"Without a session the newest records are returned, and ResultCount is the number that matched. With -SessionId and -SessionCommand, " +
 		"repeat the same call until it returns nothing: each call hands out the next page; ResultIndex counts across pages."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-1) -EndDate (Get-Date).AddDays(1) -RecordType ExchangeAdmin | Format-Table CreationDate, UserIds, Operations",
 			Remark: "Lists today's Exchange admin actions."},
 		{Code: "$id = [guid]::NewGuid().ToString(); do { $page = @(Search-UnifiedAuditLog -StartDate (Get-Date).AddDays(-7) -EndDate (Get-Date) -SessionId $id -SessionCommand ReturnLargeSet -ResultSize 5000); $page } while ($page.Count -gt 0)",
 			Remark: "Exports every record of the last week, page by page."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		start, end := dateParam(ctx, "StartDate"), dateParam(ctx, "EndDate")
 		if !end.After(start) {
 			return ctx.Fail(exo.Invalid(ctx, fmt.Sprintf("The end date (%s) must be later than the start date (%s).", end.Format(time.RFC3339), start.Format(time.RFC3339)), nil))

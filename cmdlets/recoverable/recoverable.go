@@ -14,10 +14,10 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	items "github.com/exosim/exosim/store/recoverable"
@@ -31,13 +31,13 @@ const (
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-RecoverableItems", Build: getCmd},
 	{Name: "Restore-RecoverableItems", Build: restoreCmd},
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 var itemProps = []string{"Identity", "EntryID", "SourceFolder", "Subject", "LastParentFolderID", "LastParentPath", "ItemClass", "LastModifiedTime"}
 
@@ -69,7 +69,7 @@ var sourceFolderType = func() *params.Type {
 // 10; -Identity and -EntryID also bind from a piped item's properties, so
 // Get-RecoverableItems … | Restore-RecoverableItems restores what was
 // listed (the cmdlet reference shows that pipeline).
-func declare(c *runtime.Command, restore bool) *runtime.Command {
+func declare(c *command.Command, restore bool) *command.Command {
 	id := exo.DeclaredParam(c, "Identity")
 	t := *id.Type
 	t.Array, t.Name = true, strings.TrimSuffix(t.Name, "[]")+"[]"
@@ -96,7 +96,7 @@ func declare(c *runtime.Command, restore bool) *runtime.Command {
 		help["SkipCount"] = "Skips this many matching items before the ones written."
 	}
 	exo.Describe(c, help)
-	c.Handler.Process = func(ctx *runtime.Context) error { return run(ctx, restore) }
+	c.Handler.Process = func(ctx *command.Context) error { return run(ctx, restore) }
 	if restore {
 		for _, n := range []string{"Identity", "EntryID"} {
 			p := exo.DeclaredParam(c, n)
@@ -116,13 +116,13 @@ func declare(c *runtime.Command, restore bool) *runtime.Command {
 	return exo.Partial(c, modelled...)
 }
 
-func getCmd() *runtime.Command {
+func getCmd() *command.Command {
 	c := declare(exo.Declared("Get-RecoverableItems"), false)
 	c.Synopsis = "Lists the deleted items of mailboxes: Deleted Items and the Recoverable Items Deletions and Purges folders (DiscoveryHolds on request)."
 	c.Description = "Items stay in Recoverable Items for the mailbox's deleted item retention (RetainDeletedItemsFor, 14 days unless changed) " +
 		"unless a hold keeps them; the Managed Folder Assistant purges the others as the clock advances. -PolicyTag is not simulated."
 	c.OutputType = TypeItem
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-RecoverableItems annb", Remark: "Lists Ann Beebe's deleted items."},
 		{Code: "Get-RecoverableItems annb,meganb -SourceFolder RecoverableItems -FilterItemType IPM.Note | Format-Table Identity,Subject,LastParentPath",
 			Remark: "Lists the soft-deleted messages of two mailboxes."},
@@ -130,13 +130,13 @@ func getCmd() *runtime.Command {
 	return c
 }
 
-func restoreCmd() *runtime.Command {
+func restoreCmd() *command.Command {
 	c := declare(exo.Declared("Restore-RecoverableItems"), true)
 	c.Synopsis = "Restores deleted items to the folder they were deleted from (or under -RestoreTargetFolder)."
 	c.Description = "An item whose folder no longer exists goes to the default folder of its kind (Inbox for mail, Calendar for appointments …). " +
 		"The item leaves Recoverable Items and the folder statistics move with it. -PolicyTag is not simulated."
 	c.OutputType = TypeRestored
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Restore-RecoverableItems annb -SubjectContains 'Vendor invoice' -FilterItemType IPM.Note", Remark: "Restores Ann's deleted vendor invoice messages."},
 		{Code: "Get-RecoverableItems meganb | Restore-RecoverableItems", Remark: "Restores every deleted item of Megan's mailbox."},
 	}
@@ -154,7 +154,7 @@ type query struct {
 	explicitResultLimit bool
 }
 
-func readQuery(ctx *runtime.Context) (*query, error) {
+func readQuery(ctx *command.Context) (*query, error) {
 	q := &query{folders: map[string]bool{}}
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
@@ -211,7 +211,7 @@ func (q *query) match(it *items.Item) bool {
 }
 
 // identities returns the -Identity values as (lookup, shown) pairs.
-func identities(ctx *runtime.Context) [][2]string {
+func identities(ctx *command.Context) [][2]string {
 	var out [][2]string
 	v := object.Unwrap(ctx.Value("Identity"))
 	var vals []any
@@ -232,7 +232,7 @@ func identities(ctx *runtime.Context) [][2]string {
 
 // run lists (restore false) or restores the matching items of every
 // mailbox named.
-func run(ctx *runtime.Context, restore bool) error {
+func run(ctx *command.Context, restore bool) error {
 	q, err := readQuery(ctx)
 	if err != nil {
 		return err

@@ -13,8 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // commonParams are the parameters every command has; WhatIf and Confirm
@@ -23,7 +23,7 @@ import (
 var commonParams = []string{"Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ProgressAction",
 	"ErrorVariable", "WarningVariable", "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm"}
 
-// contextReaders are the methods of runtime.Context that read a bound
+// contextReaders are the methods of command.Context that read a bound
 // parameter by name.
 var contextReaders = map[string]bool{"Has": true, "Value": true, "String": true, "Strings": true, "Bool": true, "Switch": true, "Int": true, "Time": true}
 
@@ -72,7 +72,7 @@ func declaredByPackage(t *testing.T, named map[string][]string) (map[string]map[
 	for _, c := range commonParams {
 		all[strings.ToLower(c)] = true
 	}
-	add := func(pkg string, c *runtime.Command) {
+	add := func(pkg string, c *command.Command) {
 		if declared[pkg] == nil {
 			declared[pkg] = map[string]bool{}
 			for _, n := range commonParams {
@@ -89,7 +89,7 @@ func declaredByPackage(t *testing.T, named map[string][]string) (map[string]map[
 		rt := NewSession(&host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}, nil, o)
 		for _, c := range rt.Commands() {
 			built[strings.ToLower(c.Name)] = true
-			for _, f := range []func(*runtime.Context) error{c.Handler.Begin, c.Handler.Process, c.Handler.End} {
+			for _, f := range []func(*command.Context) error{c.Handler.Begin, c.Handler.Process, c.Handler.End} {
 				if f != nil {
 					add(funcPackage(goruntime.FuncForPC(reflect.ValueOf(f).Pointer()).Name()), c)
 				}
@@ -124,9 +124,9 @@ func funcPackage(name string) string {
 }
 
 // declaresCommand reports whether a function declaration returns a
-// command or a list of them (*runtime.Command, []*runtime.Command): such
+// command or a list of them (*command.Command, []*command.Command): such
 // a function called with a literal name (exo.Declared("Get-X"),
-// runtime.Lazy, a package's own helper) declares that command.
+// command.Lazy, a package's own helper) declares that command.
 func declaresCommand(fn *ast.FuncDecl) bool {
 	if fn.Recv != nil || fn.Type.Results == nil {
 		return false
@@ -138,7 +138,7 @@ func declaresCommand(fn *ast.FuncDecl) bool {
 		}
 		if star, ok := t.(*ast.StarExpr); ok {
 			if sel, ok := star.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "Command" {
-				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "runtime" {
+				if x, ok := sel.X.(*ast.Ident); ok && x.Name == "command" {
 					return true
 				}
 			}
@@ -150,9 +150,9 @@ func declaresCommand(fn *ast.FuncDecl) bool {
 // literalParamReads parses the non-test Go files of every package under
 // dir (cmdlets/) and returns each call of a Context reader with a string
 // literal name, and per lower-case command name the packages that
-// declare it by a literal (see declaresCommand; runtime.LazyGroup takes
+// declare it by a literal (see declaresCommand; command.LazyGroup takes
 // several). A Context is recognised by its declared type
-// (*runtime.Context) in the function or function literal that takes it.
+// (*command.Context) in the function or function literal that takes it.
 func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]string) {
 	t.Helper()
 	const module = "github.com/exosim/exosim/cmdlets/"
@@ -185,7 +185,7 @@ func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]stri
 	}
 	// makers holds the command-declaring functions as a call names them:
 	// "pkg.Func" from another package, "import/path Func" from its own.
-	makers := map[string]bool{"runtime.Lazy": true, "runtime.LazyGroup": true}
+	makers := map[string]bool{"command.Lazy": true, "command.LazyGroup": true}
 	for _, fl := range files {
 		for _, d := range fl.f.Decls {
 			if fn, ok := d.(*ast.FuncDecl); ok && declaresCommand(fn) {
@@ -215,7 +215,7 @@ func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]stri
 					}
 				}
 				args := call.Args[:1]
-				if maker == "runtime.LazyGroup" {
+				if maker == "command.LazyGroup" {
 					args = call.Args
 				}
 				for _, a := range args {
@@ -278,7 +278,7 @@ func literalParamReads(t *testing.T, dir string) ([]paramRead, map[string][]stri
 }
 
 // contextParams returns the names of a function's parameters of type
-// *runtime.Context.
+// *command.Context.
 func contextParams(ft *ast.FuncType) map[string]bool {
 	names := map[string]bool{}
 	if ft.Params == nil {
@@ -293,7 +293,7 @@ func contextParams(ft *ast.FuncType) map[string]bool {
 		if !ok || sel.Sel.Name != "Context" {
 			continue
 		}
-		if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "runtime" {
+		if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "command" {
 			continue
 		}
 		for _, n := range field.Names {
@@ -303,8 +303,8 @@ func contextParams(ft *ast.FuncType) map[string]bool {
 	return names
 }
 
-// tableNames returns the command names a []runtime.Decl or
-// []runtime.Group literal (a runtime.Table's) declares: each element's
+// tableNames returns the command names a []command.Decl or
+// []command.Group literal (a command.Table's) declares: each element's
 // Name, or Names.
 func tableNames(n ast.Node) []string {
 	lit, ok := n.(*ast.CompositeLit)
@@ -319,7 +319,7 @@ func tableNames(n ast.Node) []string {
 	if !ok || (sel.Sel.Name != "Decl" && sel.Sel.Name != "Group") {
 		return nil
 	}
-	if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "runtime" {
+	if x, ok := sel.X.(*ast.Ident); !ok || x.Name != "command" {
 		return nil
 	}
 	var out []string

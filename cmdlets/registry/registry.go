@@ -33,6 +33,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/restore"
 	"github.com/exosim/exosim/cmdlets/session"
 	"github.com/exosim/exosim/cmdlets/sim"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -78,7 +79,7 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		rt.SetAlias(alias, target)
 	}
 	for _, pkg := range []struct {
-		cmds  *runtime.Table
+		cmds  *command.Table
 		views func(*format.Registry)
 	}{
 		{&graph.Cmdlets, graph.Views},
@@ -192,7 +193,7 @@ func (notSimulated) Has(name string) bool {
 
 func (notSimulated) Names() []string { return deferredNames() }
 
-func (notSimulated) Build(name string) *runtime.Command {
+func (notSimulated) Build(name string) *command.Command {
 	if info, ok := decl.Find(name); ok && (info.ExchangeOnline || info.Compliance) {
 		return exo.NotSimulated(info.Name)
 	}

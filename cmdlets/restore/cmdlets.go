@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/restore"
@@ -14,7 +14,7 @@ import (
 
 // identity returns the identity string bound to a parameter ("" when
 // absent).
-func identity(ctx *runtime.Context, name string) string {
+func identity(ctx *command.Context, name string) string {
 	v := ctx.Value(name)
 	if v == nil {
 		return ""
@@ -22,9 +22,9 @@ func identity(ctx *runtime.Context, name string) string {
 	return strings.TrimSpace(exo.IdentityOf(v))
 }
 
-func newRequest() *runtime.Command {
+func newRequest() *command.Command {
 	c := exo.Declared("New-MailboxRestoreRequest")
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.OutputType = TypeRequest
 	c.Synopsis = "Starts copying the content of a soft-deleted, inactive or disconnected on-premises mailbox into an existing mailbox."
 	c.Description = "With -SourceMailbox the source is a soft-deleted, inactive or retired inactive Exchange Online mailbox (ExchangeGuid or DistinguishedName recommended). " +
@@ -32,13 +32,13 @@ func newRequest() *runtime.Command {
 		"The target is an active mailbox or mail user (by any identity, or by its ArchiveGuid); -TargetIsArchive restores into its archive, -TargetRootFolder under a top-level folder. " +
 		"Unless -AllowLegacyDNMismatch is used, the source's LegacyExchangeDN must be the target's LegacyExchangeDN or one of its X500 proxy addresses. " +
 		"The request is queued and copies the content over 10 simulated minutes per started GB; the source doesn't change."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox allieb -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox 1d20855f-fd54-4681-98e6-e249f4ed7a2c -TargetMailbox 33948c06-c453-48be-bdb9-08eacd466f81 -AllowLegacyDNMismatch",
 			Remark: "Deletes Allie Bellew's mailbox, then restores its content into her new mailbox allieb2, whose LegacyExchangeDN differs."},
 		{Code: "Remove-Mailbox walterh -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox (Get-Mailbox -SoftDeletedMailbox walterh).DistinguishedName -TargetMailbox newemployee@contoso.com -TargetRootFolder \"Walter Harp\" -AllowLegacyDNMismatch",
 			Remark: "Restores Walter Harp's deleted mailbox into a top-level folder of New Employee's mailbox."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := restore.NewRestoreInput{
 			SourceMailbox: identity(ctx, "SourceMailbox"), SourceStoreMailbox: identity(ctx, "SourceStoreMailbox"),
 			RemoteHostName: ctx.String("RemoteHostName"), TargetMailbox: identity(ctx, "TargetMailbox"),
@@ -101,7 +101,7 @@ func newRequest() *runtime.Command {
 
 // find resolves a request identity to one request; it returns the
 // not-found or ambiguity error for the caller to write.
-func find(ctx *runtime.Context, tx *store.Tx, id string) ([]*restore.RestoreRequest, *object.ErrorRecord, error) {
+func find(ctx *command.Context, tx *store.Tx, id string) ([]*restore.RestoreRequest, *object.ErrorRecord, error) {
 	rs, err := restore.FindRestoreRequests(tx, id)
 	if err != nil {
 		return nil, nil, err
@@ -116,16 +116,16 @@ func find(ctx *runtime.Context, tx *store.Tx, id string) ([]*restore.RestoreRequ
 	return rs, nil, nil
 }
 
-func getRequest() *runtime.Command {
+func getRequest() *command.Command {
 	c := exo.Declared("Get-MailboxRestoreRequest")
 	c.OutputType = TypeRequest
 	c.Synopsis = "Lists mailbox restore requests and their status."
 	c.Description = "Without parameters every request is listed. -Identity takes `<target alias>\\<Name>` or the RequestGuid; -TargetMailbox, -Status, -BatchName, -Name and -Suspend filter the list."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-MailboxRestoreRequest", Remark: "Lists every restore request (none on a fresh tenant)."},
 		{Code: "Get-MailboxRestoreRequest -Status InProgress", Remark: "Lists the requests that are copying content now."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var out []*object.PSObject
 		var rec *object.ErrorRecord
 		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -187,17 +187,17 @@ func getRequest() *runtime.Command {
 	return c
 }
 
-func getStatistics() *runtime.Command {
+func getStatistics() *command.Command {
 	c := exo.Declared("Get-MailboxRestoreRequestStatistics")
 	c.OutputType = TypeStatistics
 	c.Synopsis = "Shows the progress of a mailbox restore request: status, percent complete, items and bytes copied."
 	c.Description = "-IncludeReport adds the request's report: its events with their simulated times. Requests can be piped from Get-MailboxRestoreRequest."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox allieb -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox allieb -TargetMailbox allieb2 -AllowLegacyDNMismatch | Out-Null; Get-MailboxRestoreRequestStatistics -Identity allieb2\\MailboxRestore -IncludeReport | Format-List Status,PercentComplete,Report",
 			Remark: "Restores Allie Bellew's deleted mailbox into allieb2 and shows the new request's progress and report."},
 		{Code: "Get-MailboxRestoreRequest | Get-MailboxRestoreRequestStatistics", Remark: "Shows the progress of every request."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := identity(ctx, "Identity")
 		if id == "" {
 			return ctx.Fail(exo.Invalid(ctx, "The Identity parameter is required.", nil))
@@ -232,7 +232,7 @@ func getStatistics() *runtime.Command {
 
 // change resolves one request and applies op to each match in one write
 // transaction, after confirmation.
-func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *restore.RestoreRequest) error) error {
+func change(ctx *command.Context, action string, op func(tx *store.Tx, r *restore.RestoreRequest) error) error {
 	id := identity(ctx, "Identity")
 	if id == "" {
 		return ctx.Fail(exo.Invalid(ctx, "The Identity parameter is required.", nil))
@@ -272,14 +272,14 @@ func change(ctx *runtime.Context, action string, op func(tx *store.Tx, r *restor
 	return nil
 }
 
-func setRequest() *runtime.Command {
+func setRequest() *command.Command {
 	c := exo.Declared("Set-MailboxRestoreRequest")
 	c.Synopsis = "Changes a mailbox restore request: its batch name, or whether it accepts data loss."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox allieb -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox allieb -TargetMailbox allieb2 -AllowLegacyDNMismatch | Out-Null; Set-MailboxRestoreRequest -Identity allieb2\\MailboxRestore -BatchName Sales",
 			Remark: "Puts a new request in the batch Sales."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var in restore.SetRestoreInput
 		if ctx.Has("BatchName") {
 			b := ctx.String("BatchName")
@@ -297,15 +297,15 @@ func setRequest() *runtime.Command {
 	return c
 }
 
-func suspendRequest() *runtime.Command {
+func suspendRequest() *command.Command {
 	c := exo.Declared("Suspend-MailboxRestoreRequest")
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Synopsis = "Pauses a queued or running mailbox restore request until Resume-MailboxRestoreRequest."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox allieb -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox allieb -TargetMailbox allieb2 -AllowLegacyDNMismatch | Out-Null; Suspend-MailboxRestoreRequest -Identity allieb2\\MailboxRestore -SuspendComment \"Wait for the weekend\" -Confirm:$false",
 			Remark: "Suspends a new request; its progress stops until it is resumed."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		comment := ctx.String("SuspendComment")
 		return change(ctx, "Suspend", func(tx *store.Tx, r *restore.RestoreRequest) error {
 			_, err := restore.SuspendRestoreRequest(tx, r.RequestGuid, comment)
@@ -315,14 +315,14 @@ func suspendRequest() *runtime.Command {
 	return c
 }
 
-func resumeRequest() *runtime.Command {
+func resumeRequest() *command.Command {
 	c := exo.Declared("Resume-MailboxRestoreRequest")
 	c.Synopsis = "Resumes a suspended mailbox restore request (or one created with -Suspend)."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox allieb -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox allieb -TargetMailbox allieb2 -AllowLegacyDNMismatch -Suspend | Out-Null; Resume-MailboxRestoreRequest -Identity allieb2\\MailboxRestore",
 			Remark: "Starts a request that was created suspended."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return change(ctx, "Resume", func(tx *store.Tx, r *restore.RestoreRequest) error {
 			_, err := restore.ResumeRestoreRequest(tx, r.RequestGuid)
 			return err
@@ -331,16 +331,16 @@ func resumeRequest() *runtime.Command {
 	return c
 }
 
-func removeRequest() *runtime.Command {
+func removeRequest() *command.Command {
 	c := exo.Declared("Remove-MailboxRestoreRequest")
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Synopsis = "Deletes a mailbox restore request; a running one stops, content already restored stays."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Remove-Mailbox allieb -Confirm:$false; New-MailboxRestoreRequest -SourceMailbox allieb -TargetMailbox allieb2 -AllowLegacyDNMismatch | Out-Null; Remove-MailboxRestoreRequest -Identity allieb2\\MailboxRestore -Confirm:$false",
 			Remark: "Cancels a new request."},
 		{Code: "Get-MailboxRestoreRequest -Status Completed | Remove-MailboxRestoreRequest -Confirm:$false", Remark: "Removes every completed request."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return change(ctx, "Remove", func(tx *store.Tx, r *restore.RestoreRequest) error {
 			return restore.RemoveRestoreRequest(tx, r.RequestGuid)
 		})

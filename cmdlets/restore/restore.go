@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/restore"
@@ -28,7 +28,7 @@ const (
 
 // Cmdlets declares the restore request cmdlets by name: a session builds
 // one the first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "New-MailboxRestoreRequest", Build: newRequest},
 	{Name: "Get-MailboxRestoreRequest", Build: getRequest},
 	{Name: "Get-MailboxRestoreRequestStatistics", Build: getStatistics},
@@ -39,7 +39,7 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views: a table of Name, TargetMailbox and
 // Status for requests, of Name, StatusDetail, TargetAlias and

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -28,11 +29,11 @@ import (
 const TypeConnectionInformation = "Microsoft.Exchange.Management.ExoPowershellSnapin.ConnectionInformation"
 
 // connectionsSlot holds the session's connection list.
-var connectionsSlot = runtime.NewSlot[*[]*connection]()
+var connectionsSlot = command.NewSlot[*[]*connection]()
 
 // Cmdlets declares the session cmdlets by name: a session builds one the
 // first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Connect-ExchangeOnline", Build: connectExchangeOnline},
 	{Name: "Connect-IPPSSession", Build: connectIPPSSession},
 	{Name: "Disconnect-ExchangeOnline", Build: disconnectExchangeOnline},
@@ -42,7 +43,7 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Install prepares a session: connected as the tenant's administrator
 // (both Exchange Online and Security & Compliance PowerShell), or, with
@@ -185,7 +186,7 @@ func nextID(l []*connection) int {
 	return n + 1
 }
 
-func connect(ctx *runtime.Context, compliance bool) error {
+func connect(ctx *command.Context, compliance bool) error {
 	rt := runtime.Of(ctx)
 	l := connections(rt)
 	_, org, tid := tenantInfo(rt)
@@ -233,7 +234,7 @@ func connect(ctx *runtime.Context, compliance bool) error {
 // one exosim runs as: Microsoft Entra ID's answer to a wrong password
 // (AADSTS50126), with trace and correlation ids derived from the tenant,
 // the account and the simulated time, and the simulated time stamp.
-func signInFailed(ctx *runtime.Context, tenantID, upn string) *object.ErrorRecord {
+func signInFailed(ctx *command.Context, tenantID, upn string) *object.ErrorRecord {
 	now := ctx.Now().UTC()
 	id := func(salt string) string {
 		h := fnv.New128a()
@@ -251,14 +252,14 @@ func signInFailed(ctx *runtime.Context, tenantID, upn string) *object.ErrorRecor
 	return rec
 }
 
-func moduleCommand(name string) *runtime.Command {
+func moduleCommand(name string) *command.Command {
 	c := exo.Declared(name)
 	c.Visible = nil
 	c.Remote = false
 	return c
 }
 
-func connectExchangeOnline() *runtime.Command {
+func connectExchangeOnline() *command.Command {
 	c := moduleCommand("Connect-ExchangeOnline")
 	c.Synopsis = "Opens the simulated Exchange Online PowerShell connection, which makes the Exchange cmdlets available."
 	c.Description = "exosim has no sign-in dialog: the connection is made at once for the account exosim runs as (exosim --user, " +
@@ -268,38 +269,38 @@ func connectExchangeOnline() *runtime.Command {
 		"A session started with exosim --require-connect does not recognize Exchange cmdlets until this runs; " +
 		"Security & Compliance cmdlets need Connect-IPPSSession as well."
 	c.OutputType = ""
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Connect-ExchangeOnline -UserPrincipalName admin@contoso.onmicrosoft.com -ShowBanner:$false", Remark: "Connects quietly as the tenant administrator."},
 		{Code: "Connect-ExchangeOnline -ShowBanner:$false; Get-ConnectionInformation | Select-Object Name, State, UserPrincipalName", Remark: "Connects and shows the connection that was opened."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error { return connect(ctx, false) }
+	c.Handler.Process = func(ctx *command.Context) error { return connect(ctx, false) }
 	return c
 }
 
-func connectIPPSSession() *runtime.Command {
+func connectIPPSSession() *command.Command {
 	c := moduleCommand("Connect-IPPSSession")
 	c.Synopsis = "Opens the simulated Security & Compliance PowerShell connection (retention, case holds, compliance cases)."
 	c.Description = "Like Connect-ExchangeOnline, but for the compliance cmdlets such as Get-RetentionCompliancePolicy and " +
 		"New-CaseHoldPolicy. In a session started with exosim --require-connect those cmdlets are not recognized until this runs."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Connect-IPPSSession -UserPrincipalName admin@contoso.onmicrosoft.com -ShowBanner:$false", Remark: "Connects to Security & Compliance PowerShell without the banner."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error { return connect(ctx, true) }
+	c.Handler.Process = func(ctx *command.Context) error { return connect(ctx, true) }
 	return c
 }
 
-func disconnectExchangeOnline() *runtime.Command {
+func disconnectExchangeOnline() *command.Command {
 	c := moduleCommand("Disconnect-ExchangeOnline")
-	c.ConfirmImpact = runtime.ImpactHigh
+	c.ConfirmImpact = command.ImpactHigh
 	c.Synopsis = "Closes the session's Exchange Online and Security & Compliance connections."
 	c.Description = "After it runs, Exchange and compliance cmdlets are no longer recognized until the session connects again. " +
 		"It asks for confirmation first; -Confirm:$false skips the question, as runbooks do. " +
 		"-ConnectionId and -ModulePrefix close only the matching connections."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Disconnect-ExchangeOnline -Confirm:$false", Remark: "Closes every connection without asking."},
 		{Code: "Disconnect-ExchangeOnline -WhatIf", Remark: "Shows what would be closed."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ok, err := ctx.ShouldProcessWith("Running this cmdlet clears all active sessions created using Connect-ExchangeOnline or Connect-IPPSSession.", "")
 		if err != nil || !ok {
 			return err
@@ -335,10 +336,10 @@ func disconnectExchangeOnline() *runtime.Command {
 	return c
 }
 
-func getConnectionInformation() *runtime.Command {
-	c := &runtime.Command{
+func getConnectionInformation() *command.Command {
+	c := &command.Command{
 		Name:         "Get-ConnectionInformation",
-		Type:         runtime.CmdletCommand,
+		Type:         command.CmdletCommand,
 		Module:       exo.Module,
 		Version:      exo.ModuleVersion,
 		FullTypeName: "Microsoft.Exchange.Management.ExoPowershellSnapin.GetConnectionInformation",
@@ -354,10 +355,10 @@ func getConnectionInformation() *runtime.Command {
 	c.Description = "Each connection shows its Id, Name (ExchangeOnline_1, ExchangeOnlineProtection_2 ...), the account, the endpoint, " +
 		"the token expiry (an hour after connecting, on the simulated clock) and whether it is a Security & Compliance (EOP) session. " +
 		"A session that started connected lists the administrator's two connections."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-ConnectionInformation | Format-Table Id, Name, State, UserPrincipalName", Remark: "Lists the open connections."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ids, prefixes := ctx.Strings("ConnectionId"), ctx.Strings("ModulePrefix")
 		for _, cn := range *connections(runtime.Of(ctx)) {
 			ok := len(ids) == 0 && len(prefixes) == 0

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -20,7 +21,7 @@ import (
 // transcriptSlot holds the session's active transcript. Its file is also
 // the runtime's Transcript, where the REPL writes each command line it
 // reads ("PS exosim> Get-Mailbox"), as PowerShell's host does.
-var transcriptSlot = runtime.NewSlot[*transcript]()
+var transcriptSlot = command.NewSlot[*transcript]()
 
 // ModHost is the module of the transcript cmdlets.
 const ModHost = "Microsoft.PowerShell.Host"
@@ -63,17 +64,17 @@ func (t *tee) Write(p []byte) (int, error) {
 // stamp formats a transcript time: yyyyMMddHHmmss on the simulated clock.
 func stamp(t time.Time) string { return t.Format("20060102150405") }
 
-func hostCmdlet(name, typeName string) *runtime.Command {
-	return &runtime.Command{
+func hostCmdlet(name, typeName string) *command.Command {
+	return &command.Command{
 		Name:         name,
-		Type:         runtime.CmdletCommand,
+		Type:         command.CmdletCommand,
 		Module:       ModHost,
 		Version:      "7.0.0.0",
 		FullTypeName: "Microsoft.PowerShell.Commands." + typeName,
 	}
 }
 
-func startTranscript() *runtime.Command {
+func startTranscript() *command.Command {
 	c := hostCmdlet("Start-Transcript", "StartTranscriptCommand")
 	c.SupportsShouldProcess = true
 	c.Sets = []string{"ByPath", "ByLiteralPath", "ByOutputDirectory"}
@@ -93,11 +94,11 @@ func startTranscript() *runtime.Command {
 		"PowerShell version) and then receives everything the session prints, without color. In the interactive prompt " +
 		"each command line is recorded after the prompt text. Without -Path the file is created in the home directory " +
 		"with PowerShell's PowerShell_transcript.<machine>.<random>.<time>.txt name."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Start-Transcript -Path ./session.txt; Get-Date; Stop-Transcript", Remark: "Records one command's output in session.txt."},
 		{Code: "Start-Transcript -Path ./audit.txt -Append -UseMinimalHeader; Stop-Transcript", Remark: "Adds to an existing file with the short header."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		if _, ok := transcriptSlot.Get(rt); ok {
 			return ctx.Fail(ctx.NewError("Transcription cannot be started due to the error: Transcription is already in progress.", "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))
@@ -170,15 +171,15 @@ func startTranscript() *runtime.Command {
 	return c
 }
 
-func stopTranscript() *runtime.Command {
+func stopTranscript() *command.Command {
 	c := hostCmdlet("Stop-Transcript", "StopTranscriptCommand")
 	c.Synopsis = "Ends the transcript Start-Transcript began and closes its file."
 	c.Description = "The file gets PowerShell's closing block with the end time on the simulated clock. " +
 		"Without an active transcript it reports an error."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Start-Transcript -Path ./t.txt; Stop-Transcript", Remark: "Starts and stops a transcript."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		path, err := Stop(runtime.Of(ctx))
 		if err != nil {
 			return ctx.Fail(ctx.NewError("An error occurred stopping transcription: The host is not currently transcribing.", "InvalidOperation,Microsoft.PowerShell.Commands.StopTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", nil))

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -18,11 +19,11 @@ import (
 // itemLabel declares Set-SimItemLabel, which stands in for a user (or an
 // auto-apply policy) putting a retention label on the items of a mailbox
 // folder.
-func itemLabel() *runtime.Command {
+func itemLabel() *command.Command {
 	c := cmd("Set-SimItemLabel", "SetSimItemLabelCommand")
 	c.Synopsis = "Puts a retention label on the items of a mailbox folder, as a user would in Outlook (simulator only)."
 	c.Description = "The label must be published to the mailbox by an enabled retention label policy. A label that retains items (Keep or KeepAndDelete) sets the mailbox's ComplianceTagHoldApplied, which keeps the mailbox inactive after it is deleted; the label policy's ID appears in the mailbox's InPlaceHolds with the suffix :1."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Set-SimItemLabel -Identity adelev -Folder /Inbox -Label "Legal Record - Keep 10y"`,
 			Remark: "Labels the items of Adele Vance's Inbox with a retain label; her mailbox then shows ComplianceTagHoldApplied True."},
 		{Code: `Set-SimItemLabel -Identity alexw -Folder "/Sent Items" -Label "Delete after 1 year"; Get-Mailbox alexw | Format-List ComplianceTagHoldApplied`,
@@ -34,7 +35,7 @@ func itemLabel() *runtime.Command {
 		params.P("Folder", params.TString, params.Mandatory(), params.Help("The folder path, such as /Inbox or /Sent Items.")),
 		params.P("Label", params.TString, params.Mandatory(), params.Help("The retention label (Get-ComplianceTag) to apply.")),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id := exo.IdentityOf(object.Unwrap(ctx.Value("Identity")))
 		if o, ok := object.Unwrap(ctx.Value("Identity")).(*object.PSObject); ok {
 			if g := o.Value("Guid"); g != nil {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -28,23 +29,23 @@ const obsoleteMailWarning = "The command 'Send-MailMessage' is obsolete. This cm
 
 // PowerShellCmdlets declares PowerShell's own cmdlets that deliver through
 // the simulated tenant (Send-MailMessage).
-var PowerShellCmdlets = runtime.Table{Commands: []runtime.Decl{
+var PowerShellCmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Send-MailMessage", Build: sendMailMessage},
 }}
 
 // PowerShellCommands returns PowerShellCmdlets as command values.
-func PowerShellCommands() []*runtime.Command { return PowerShellCmdlets.StandIns() }
+func PowerShellCommands() []*command.Command { return PowerShellCmdlets.StandIns() }
 
-func sendMailMessage() *runtime.Command {
+func sendMailMessage() *command.Command {
 	c := engine.Declared("Send-MailMessage", engine.ModUtility)
 	c.FullTypeName = "Microsoft.PowerShell.Commands.SendMailMessage"
 	c.Synopsis = "Sends an email message: in exosim, through the simulated tenant's mail flow."
-	c.Examples = []runtime.Example{{Code: "Get-Mailbox | Export-Csv mailboxes.csv; Send-MailMessage -From reports@contoso.com -To annb@contoso.com -Subject 'Mailboxes' -Attachments mailboxes.csv -SmtpServer smtp.contoso.com",
+	c.Examples = []command.Example{{Code: "Get-Mailbox | Export-Csv mailboxes.csv; Send-MailMessage -From reports@contoso.com -To annb@contoso.com -Subject 'Mailboxes' -Attachments mailboxes.csv -SmtpServer smtp.contoso.com",
 		Remark: "Mails a report; Get-MessageTraceV2 -SenderAddress reports@contoso.com shows it."}}
 	c.Description = "exosim has no network: the message is delivered inside the simulated tenant (recipients in the tenant receive it, " +
 		"and every recipient shows in message trace) whatever SMTP server the call names. Attachments must exist on the simulated drives."
 	var attachments []string
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		attachments = nil
 		ctx.WriteWarning(obsoleteMailWarning)
 		server := ctx.String("SmtpServer")
@@ -61,7 +62,7 @@ func sendMailMessage() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		for _, a := range ctx.Strings("Attachments") {
 			ns := runtime.Of(ctx).Files()
 			p, err := ns.Resolve(a)
@@ -77,7 +78,7 @@ func sendMailMessage() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		from, err := mailAddress(ctx.String("From"))
 		if err != nil {
 			return ctx.Fail(ctx.NewError("The specified string is not in the form required for an e-mail address.", "FormatException", object.InvalidType, "FormatException", ctx.String("From")))

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -33,10 +34,10 @@ const (
 	TypePortalView = "Exosim.SimPortalView"
 )
 
-func cmd(name, typeName string) *runtime.Command {
-	return &runtime.Command{
+func cmd(name, typeName string) *command.Command {
+	return &command.Command{
 		Name:         name,
-		Type:         runtime.CmdletCommand,
+		Type:         command.CmdletCommand,
 		Module:       Module,
 		Version:      Version,
 		FullTypeName: "Exosim.Commands." + typeName,
@@ -45,7 +46,7 @@ func cmd(name, typeName string) *runtime.Command {
 
 // Cmdlets declares the simulator cmdlets by name: a session builds one the
 // first time it resolves the name.
-var Cmdlets = runtime.Table{Commands: []runtime.Decl{
+var Cmdlets = command.Table{Commands: []command.Decl{
 	{Name: "Get-SimClock", Build: getClock},
 	{Name: "Set-SimClock", Build: setClock},
 	{Name: "Send-SimMessage", Build: sendMessage},
@@ -58,7 +59,7 @@ var Cmdlets = runtime.Table{Commands: []runtime.Decl{
 }}
 
 // Commands returns the package's cmdlets as command values.
-func Commands() []*runtime.Command { return Cmdlets.StandIns() }
+func Commands() []*command.Command { return Cmdlets.StandIns() }
 
 // Views registers the default views of the simulator's output types.
 func Views(r *format.Registry) {
@@ -86,7 +87,7 @@ func Views(r *format.Registry) {
 }
 
 // simError writes a non-terminating error of a simulator cmdlet.
-func simError(ctx *runtime.Context, msg, id string, cat object.ErrorCategory, target any) error {
+func simError(ctx *command.Context, msg, id string, cat object.ErrorCategory, target any) error {
 	return ctx.WriteError(ctx.NewError(msg, id, cat, "InvalidOperationException", target))
 }
 
@@ -95,16 +96,16 @@ func utc(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
 }
 
-func getClock() *runtime.Command {
+func getClock() *command.Command {
 	c := cmd("Get-SimClock", "GetSimClockCommand")
 	c.Synopsis = "Shows the tenant's simulated clock and its pending timers."
 	c.Description = "Every command runs at the simulated time. The clock moves only with Set-SimClock (or Start-Sleep); due timers such as purges and delay-hold expiries fire as it moves."
 	c.OutputType = TypeClock
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-SimClock", Remark: "Prints the simulated time, how many timers are waiting, and when the next one is due."},
 		{Code: "(Get-SimClock).Now.AddDays(30)", Remark: "Works out a date 30 days from the simulated now."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var o *object.PSObject
 		err := exo.View(ctx, func(tx *store.Tx) error {
 			timers, err := tx.PendingTimers()
@@ -140,7 +141,7 @@ func clockObject(now time.Time, timers []store.Timer) *object.PSObject {
 	return o
 }
 
-func setClock() *runtime.Command {
+func setClock() *command.Command {
 	c := cmd("Set-SimClock", "SetSimClockCommand")
 	c.Synopsis = "Moves the simulated clock forward and fires every timer that falls due."
 	c.Description = "Give either a target date (-Date) or an amount of time (-Advance). The clock never goes backwards. Timers are processed in time order, so a long advance also fires timers that earlier timers schedule."
@@ -152,11 +153,11 @@ func setClock() *runtime.Command {
 		params.P("Advance", params.TTimeSpan, params.InSets(params.Set("Advance", true, -1)),
 			params.Help("How far to move the clock, as a TimeSpan such as '31.00:00:00' or (New-TimeSpan -Days 31).")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Set-SimClock -Advance '30.00:00:00'", Remark: "Moves the clock 30 days ahead: every 30-day timer started now falls due and fires."},
 		{Code: "Set-SimClock -Date '2024-04-15 08:00'", Remark: "Moves the clock to a given moment."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if err := requireTrainer(ctx, ""); err != nil {
 			return err
 		}
@@ -194,7 +195,7 @@ func setClock() *runtime.Command {
 	return c
 }
 
-func sendMessage() *runtime.Command {
+func sendMessage() *command.Command {
 	c := cmd("Send-SimMessage", "SendSimMessageCommand")
 	c.Synopsis = "Sends a message in the simulated tenant and records it in message trace."
 	c.Description = "The message passes the tenant's mail flow rules. With -Encrypt (or a rule that encrypts) each recipient's Message Encryption experience is decided at send time: inline for people in the organization and for Microsoft 365 or Microsoft-account recipients, the portal for everyone else or when a rule applies a custom branding template."
@@ -211,13 +212,13 @@ func sendMessage() *runtime.Command {
 		params.P("MessageId", params.TString,
 			params.Help("The Message-ID to give the message (angle brackets are added when missing); by default one is generated. Labs use it to name a message in their task.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Send-SimMessage -From annb@contoso.com -To jane.doe@gmail.com -Subject 'Price list' -Encrypt",
 			Remark: "Sends an encrypted message to a Gmail user, who reads it in the portal; an admin can revoke it."},
 		{Code: "$m = Send-SimMessage -From annb@contoso.com -To sam@outlook.com -Subject Hello -Encrypt; Get-OMEMessageStatus -MessageId $m.MessageId",
 			Remark: "Sends to an outlook.com user (inline experience) and checks that the message can't be revoked."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := ome.SendInput{
 			From:             ctx.String("From"),
 			To:               ctx.Strings("To"),
@@ -290,21 +291,21 @@ func messageObject(m *ome.Message) *object.PSObject {
 	return o
 }
 
-func resetTenant() *runtime.Command {
+func resetTenant() *command.Command {
 	c := cmd("Reset-SimTenant", "ResetSimTenantCommand")
 	c.Synopsis = "Throws the tenant away and recreates it from a seed."
 	c.Description = "Everything in the tenant file is replaced, and the simulated clock goes back to the seed's start time. The contoso seed has people, mailboxes and sent messages; the empty seed has only the organization and its administrator."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactHigh
+	c.ConfirmImpact = command.ImpactHigh
 	c.Params = []*params.Param{
 		params.P("Seed", params.EnumType("String", "System.String", seeds.Names()...), params.Position(0),
 			params.Help("contoso (default) or empty.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Reset-SimTenant -Confirm:$false", Remark: "Starts again from the contoso seed without asking."},
 		{Code: "Reset-SimTenant -Seed empty", Remark: "Asks for confirmation, then leaves a tenant with only the organization."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		seed := ctx.String("Seed")
 		if seed == "" {
 			seed = seeds.Contoso
@@ -328,7 +329,7 @@ func resetTenant() *runtime.Command {
 	return c
 }
 
-func senderRevocation() *runtime.Command {
+func senderRevocation() *command.Command {
 	c := cmd("Invoke-SimSenderRevocation", "InvokeSimSenderRevocationCommand")
 	c.Synopsis = "Revokes an encrypted message the way its sender does in Outlook on the web (Remove external access)."
 	c.Description = "Senders can revoke only a message they sent to exactly one recipient who reads it in the encrypted-mail portal (for example one gmail.com or yahoo.com address), and only when the tenant has Advanced Message Encryption. " +
@@ -337,11 +338,11 @@ func senderRevocation() *runtime.Command {
 		params.P("Sender", params.TString, params.Help("Address of the person who sent the message (default: the signed-in user).")),
 		params.P("MessageId", params.TString, params.Mandatory(), params.Help("Full Message-ID, angle brackets included.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Invoke-SimSenderRevocation -Sender annb@contoso.com -MessageId '<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>'",
 			Remark: "Ann removes external access to the Q3 figures she sent to one Gmail address."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, sender := ctx.String("MessageId"), strings.TrimSpace(ctx.String("Sender"))
 		caller := exo.Caller(runtime.Of(ctx))
 		if sender == "" {
@@ -386,7 +387,7 @@ func senderRevocation() *runtime.Command {
 
 // isCaller reports whether address is one of the signed-in user's: their
 // UPN or an address of their mailbox.
-func isCaller(ctx *runtime.Context, caller, address string) bool {
+func isCaller(ctx *command.Context, caller, address string) bool {
 	match := false
 	_ = exo.View(ctx, func(tx *store.Tx) error {
 		match = ownsAddress(tx, caller, address)
@@ -402,7 +403,7 @@ const (
 	notEncrypted  = "The message isn't encrypted"
 )
 
-func portalView() *runtime.Command {
+func portalView() *command.Command {
 	c := cmd("Get-SimPortalView", "GetSimPortalViewCommand")
 	c.Synopsis = "Shows what a recipient of an encrypted message sees when opening it."
 	c.Description = "Recipients with the portal (link-based) experience see an error once the message is revoked or has expired; recipients who read it inline in Outlook are never affected."
@@ -411,11 +412,11 @@ func portalView() *runtime.Command {
 		params.P("MessageId", params.TString, params.Mandatory(), params.Help("Full Message-ID, angle brackets included.")),
 		params.P("Recipient", params.TString, params.Mandatory(), params.Help("The recipient's address.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-SimPortalView -MessageId '<f1a2b3c4-0d1e-4f5a-9b8c-7d6e5f4a3b2c@DM3NAM06BG401.prod.outlook.com>' -Recipient jane.doe@gmail.com",
 			Remark: "Shows Jane's view of the Q3 figures message, for example after an admin revoked it."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		id, addr := ctx.String("MessageId"), strings.TrimSpace(ctx.String("Recipient"))
 		var o *object.PSObject
 		var failure string

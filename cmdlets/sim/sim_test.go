@@ -4,7 +4,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/command"
 
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
@@ -64,7 +64,7 @@ func TestSenderRevocationEligibility(t *testing.T) {
 }
 
 func TestCommandsDocumented(t *testing.T) {
-	for _, c := range runtime.Built(Commands()) {
+	for _, c := range command.Built(Commands()) {
 		if c.Synopsis == "" || len(c.Examples) == 0 || c.Module != Module {
 			t.Errorf("%s: needs a synopsis, an example and module %s", c.Name, Module)
 		}

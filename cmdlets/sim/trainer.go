@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -23,7 +24,7 @@ import (
 
 // requireTrainer fails the invocation unless the signed-in user holds the
 // trainer role; what names the action refused ("" for the cmdlet).
-func requireTrainer(ctx *runtime.Context, what string) error {
+func requireTrainer(ctx *command.Context, what string) error {
 	if rbac.IsTrainer(runtime.Of(ctx)) {
 		return nil
 	}
@@ -32,7 +33,7 @@ func requireTrainer(ctx *runtime.Context, what string) error {
 
 // trainerError is the refusal of a simulator action outside the caller's
 // roles.
-func trainerError(ctx *runtime.Context, what string) *object.ErrorRecord {
+func trainerError(ctx *command.Context, what string) *object.ErrorRecord {
 	if what == "" {
 		what = ctx.Command.Name
 	}

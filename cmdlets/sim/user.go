@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -15,7 +16,7 @@ import (
 // as another account (what exosim --user does for a whole session).
 // Connect-ExchangeOnline can't do it: exosim has no password prompt, so
 // signing in as someone else fails as a wrong password does.
-func switchUser() *runtime.Command {
+func switchUser() *command.Command {
 	c := cmd("Switch-SimUser", "SwitchSimUserCommand")
 	c.Synopsis = "Makes the session work as another account, to show what that person's roles allow (trainers only, simulator only)."
 	c.Description = "After it, every command runs as the account named: role groups decide which cmdlets and parameters exist, and the admin audit log names that account. " +
@@ -25,10 +26,10 @@ func switchUser() *runtime.Command {
 		params.P("UserPrincipalName", params.TString, params.Mandatory(), params.Position(0),
 			params.Help("The sign-in name of an active account of the tenant.")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Switch-SimUser meganb@contoso.com; Get-Command Set-Mailbox -Syntax", Remark: "Works as Megan Bowen, a Recipient Management member, and shows the Set-Mailbox parameters she has."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if err := requireTrainer(ctx, ""); err != nil {
 			return err
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -21,7 +22,7 @@ type Completer struct {
 	RT *runtime.Runtime
 	// Properties returns the names of the properties a command's output
 	// objects have; nil means OutputProperties.
-	Properties func(cmd *runtime.Command) []string
+	Properties func(cmd *command.Command) []string
 	// Topics lists the conceptual help topics (about_...) offered after
 	// Get-Help.
 	Topics func() []string
@@ -143,7 +144,7 @@ type boundParam struct {
 }
 
 // resolveParam finds a declared parameter by name, alias or unique prefix.
-func resolveParam(cmd *runtime.Command, name string) *params.Param {
+func resolveParam(cmd *command.Command, name string) *params.Param {
 	var cands []*params.Param
 	for _, p := range cmd.Params {
 		if strings.EqualFold(p.Name, name) {
@@ -167,7 +168,7 @@ func resolveParam(cmd *runtime.Command, name string) *params.Param {
 // scan walks the arguments typed so far: the parameters named, the
 // positional values given, and the parameter waiting for a value (if the
 // last word names a non-switch parameter).
-func scan(cmd *runtime.Command, args []word) (named []boundParam, positional int, pending *params.Param, commonPending bool) {
+func scan(cmd *command.Command, args []word) (named []boundParam, positional int, pending *params.Param, commonPending bool) {
 	for i := 0; i < len(args); i++ {
 		w := args[i].text
 		if strings.HasPrefix(w, "-") && len(w) > 1 && !args[i].quoted && !isNumber(w) {
@@ -221,7 +222,7 @@ func isNumber(w string) bool {
 
 // possibleSets returns the parameter sets that contain every parameter
 // already named.
-func possibleSets(cmd *runtime.Command, named []boundParam) []string {
+func possibleSets(cmd *command.Command, named []boundParam) []string {
 	var out []string
 	for _, set := range cmd.SetNames() {
 		ok := true
@@ -242,7 +243,7 @@ func possibleSets(cmd *runtime.Command, named []boundParam) []string {
 }
 
 // parameters lists the parameter names valid in the remaining sets.
-func (c *Completer) parameters(cmd *runtime.Command, args []word, cur string) []string {
+func (c *Completer) parameters(cmd *command.Command, args []word, cur string) []string {
 	named, _, _, _ := scan(cmd, args)
 	sets := possibleSets(cmd, named)
 	used := map[*params.Param]bool{}
@@ -282,7 +283,7 @@ var propertyCommands = map[string]bool{
 }
 
 // values completes the value of a parameter or a positional argument.
-func (c *Completer) values(cmd *runtime.Command, args []word, cur string, up []syntax.PipelineElement) []string {
+func (c *Completer) values(cmd *command.Command, args []word, cur string, up []syntax.PipelineElement) []string {
 	named, positional, pending, commonPending := scan(cmd, args)
 	if commonPending {
 		return nil
@@ -322,7 +323,7 @@ func (c *Completer) values(cmd *runtime.Command, args []word, cur string, up []s
 
 // positionalParam is the parameter that takes the n-th positional value
 // in the remaining sets.
-func positionalParam(cmd *runtime.Command, named []boundParam, n int) *params.Param {
+func positionalParam(cmd *command.Command, named []boundParam, n int) *params.Param {
 	used := map[*params.Param]bool{}
 	for _, b := range named {
 		used[b.p] = true
@@ -346,7 +347,7 @@ func positionalParam(cmd *runtime.Command, named []boundParam, n int) *params.Pa
 	return nil
 }
 
-func (c *Completer) valuesFor(cmd *runtime.Command, p *params.Param, named []boundParam, cur string, up []syntax.PipelineElement) []string {
+func (c *Completer) valuesFor(cmd *command.Command, p *params.Param, named []boundParam, cur string, up []syntax.PipelineElement) []string {
 	prefix := unquote(cur)
 	out := c.rawValuesFor(cmd, p, named, prefix, up)
 	if q := openingQuote(cur); q != 0 {
@@ -379,7 +380,7 @@ func requote(v string, q byte) string {
 	return string(q) + v + string(q)
 }
 
-func (c *Completer) rawValuesFor(cmd *runtime.Command, p *params.Param, named []boundParam, prefix string, up []syntax.PipelineElement) []string {
+func (c *Completer) rawValuesFor(cmd *command.Command, p *params.Param, named []boundParam, prefix string, up []syntax.PipelineElement) []string {
 	if propertyCommands[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
 		return c.upstreamProperties(up, prefix)
 	}
@@ -463,7 +464,7 @@ func (c *Completer) upstreamProperties(up []syntax.PipelineElement, prefix strin
 	return nil
 }
 
-func (c *Completer) properties(cmd *runtime.Command) []string {
+func (c *Completer) properties(cmd *command.Command) []string {
 	if c.Properties != nil {
 		if ps := c.Properties(cmd); len(ps) > 0 {
 			return ps
@@ -476,7 +477,7 @@ func (c *Completer) properties(cmd *runtime.Command) []string {
 // objects as its declaration and views describe them: the columns and
 // items of the views registered for the command's OutputType, in view
 // order, without duplicates.
-func OutputProperties(rt *runtime.Runtime, cmd *runtime.Command) []string {
+func OutputProperties(rt *runtime.Runtime, cmd *command.Command) []string {
 	if cmd.OutputType == "" || rt.Formats == nil {
 		return nil
 	}

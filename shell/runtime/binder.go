@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/datetime"
@@ -28,7 +29,7 @@ type argument struct {
 }
 
 // bindError is a ParameterBindingException.
-func (rt *Runtime) bindError(cmd *Command, invName string, ext syntax.Extent, msg, id string, cat object.ErrorCategory) *PSError {
+func (rt *Runtime) bindError(cmd *command.Command, invName string, ext syntax.Extent, msg, id string, cat object.ErrorCategory) *PSError {
 	suffix := cmd.Name
 	if cmd.FullTypeName != "" {
 		suffix = cmd.FullTypeName
@@ -57,7 +58,7 @@ type boundArgs struct {
 }
 
 // bindArguments binds named and positional arguments (not pipeline input).
-func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, cmdExt syntax.Extent, simpleFunction bool) (*boundArgs, error) {
+func (rt *Runtime) bindArguments(cmd *command.Command, invName string, args []argument, cmdExt syntax.Extent, simpleFunction bool) (*boundArgs, error) {
 	b := &boundArgs{values: map[string]any{}, common: map[string]any{}}
 	sig := cmd.Signature()
 	isBound := func(n string) bool { _, ok := b.values[n]; return ok }
@@ -183,7 +184,7 @@ func (rt *Runtime) bindArguments(cmd *Command, invName string, args []argument, 
 		}
 	}
 	// 2. candidate sets: those containing every named parameter
-	sets := SetsWith(cmd, namedParams)
+	sets := command.SetsWith(cmd, namedParams)
 	if len(sets) == 0 {
 		return nil, rt.bindError(cmd, invName, cmdExt, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
@@ -291,7 +292,7 @@ func nativeKind(t *params.Type, v any) bool {
 	return false
 }
 
-func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common, v any, a argument) (any, error) {
+func (rt *Runtime) convertCommon(cmd *command.Command, invName string, c *params.Common, v any, a argument) (any, error) {
 	switch c.Kind {
 	case params.KindSwitch:
 		return object.ToBool(v), nil
@@ -316,11 +317,11 @@ func (rt *Runtime) convertCommon(cmd *Command, invName string, c *params.Common,
 // convertArg converts an argument to a declared parameter's type, with
 // PowerShell's binding error texts (compiled cmdlet vs function style):
 // params.Convert, or the param() block's own conversion.
-func (rt *Runtime) convertArg(cmd *Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
+func (rt *Runtime) convertArg(cmd *command.Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
 	if p.Script != nil {
 		return rt.convertScriptArg(cmd, invName, p, v, ext)
 	}
-	out, f := params.Convert(argSession{rt}, p, v, cmd.Type == FunctionCommand)
+	out, f := params.Convert(argSession{rt}, p, v, cmd.Type == command.FunctionCommand)
 	if f != nil {
 		return nil, rt.bindError(cmd, invName, ext, f.Msg, f.ID, f.Category)
 	}
@@ -338,7 +339,7 @@ func (a argSession) ToDateTime(v any) (time.Time, error)       { return datetime
 func (a argSession) ToTimeSpan(v any) (any, error)             { return datetime.ToTimeSpan(v) }
 
 func (a argSession) Switch(v any) (present, ok bool) {
-	s, ok := v.(Switch)
+	s, ok := v.(command.Switch)
 	return bool(s), ok
 }
 
@@ -348,7 +349,7 @@ func (a argSession) ScriptBlock(v any) bool {
 }
 
 // matchParameter resolves a typed parameter name of cmd (params.Match).
-func matchParameter(cmd *Command, typed string, withCommon bool) ([]params.Candidate, bool) {
+func matchParameter(cmd *command.Command, typed string, withCommon bool) ([]params.Candidate, bool) {
 	sig := cmd.Signature()
 	return params.Match(&sig, typed, withCommon)
 }

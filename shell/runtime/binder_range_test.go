@@ -3,14 +3,14 @@ package runtime_test
 import (
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // ValidateRange reports which bound was crossed, in both directions.
 func TestBinderValidateRange(t *testing.T) {
-	rangeProbe := func() *runtime.Command {
-		c := probe(runtime.FunctionCommand)
+	rangeProbe := func() *command.Command {
+		c := probe(command.FunctionCommand)
 		c.Params = append(c.Params, params.P("PageSize", params.TInt, params.Range(1, 5000)))
 		c.Params = append(c.Params, params.P("Quota", params.TLong, params.Range(-10, 10)))
 		return c

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -16,8 +17,8 @@ import (
 )
 
 // probe is a cmdlet that prints its parameter set and bound parameters.
-func probe(kind runtime.CommandType) *runtime.Command {
-	c := &runtime.Command{Name: "Test-Bind", Type: kind, Module: "Test", Version: "1.0", FullTypeName: "Test.TestBindCommand"}
+func probe(kind command.CommandType) *command.Command {
+	c := &command.Command{Name: "Test-Bind", Type: kind, Module: "Test", Version: "1.0", FullTypeName: "Test.TestBindCommand"}
 	c.Sets = []string{"Identity", "Filter"}
 	c.DefaultSet = "Identity"
 	c.Params = []*params.Param{
@@ -36,7 +37,7 @@ func probe(kind runtime.CommandType) *runtime.Command {
 		params.P("Tags", tList),
 		params.P("Limit", tQuota),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		b := ctx.Bound()
 		keys := make([]string, 0, len(b))
 		for k := range b {
@@ -52,12 +53,12 @@ func probe(kind runtime.CommandType) *runtime.Command {
 	return c
 }
 
-func runWith(t *testing.T, cmd *runtime.Command, line string) string {
+func runWith(t *testing.T, cmd *command.Command, line string) string {
 	t.Helper()
 	return runWithSetup(t, cmd, line, nil)
 }
 
-func runWithSetup(t *testing.T, cmd *runtime.Command, line string, setup func(*runtime.Runtime)) string {
+func runWithSetup(t *testing.T, cmd *command.Command, line string, setup func(*runtime.Runtime)) string {
 	t.Helper()
 	var buf bytes.Buffer
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
@@ -131,9 +132,9 @@ func TestBinder(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			kind := runtime.CmdletCommand
+			kind := command.CmdletCommand
 			if c.fn {
-				kind = runtime.FunctionCommand
+				kind = command.FunctionCommand
 			}
 			if got := runWith(t, probe(kind), c.in); got != c.want {
 				t.Errorf("%s\n got: %q\nwant: %q", c.in, got, c.want)
@@ -143,7 +144,7 @@ func TestBinder(t *testing.T) {
 }
 
 func TestBinderMandatoryMissing(t *testing.T) {
-	c := probe(runtime.CmdletCommand)
+	c := probe(command.CmdletCommand)
 	c.Params[0].Sets[0].Mandatory = true
 	got := runWith(t, c, "Test-Bind -Force")
 	want := "Test-Bind: Cannot process command because of one or more missing mandatory parameters: Identity."
@@ -157,7 +158,7 @@ func TestBinderErrorRecordShape(t *testing.T) {
 	io := &host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}
 	rt := runtime.New(io, nil)
 	rt.Register(core.Commands()...)
-	rt.Register(probe(runtime.CmdletCommand))
+	rt.Register(probe(command.CmdletCommand))
 	rt.Run(syntax.NewSource("", "Test-Bind -Nope 1 -ErrorAction SilentlyContinue"), runtime.RunOptions{})
 	v, _ := rt.GetVariable("Error")
 	l := v.(*object.List)

@@ -4,16 +4,16 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // A handler reads its parameters, by a name in any case, without
 // allocating: it reads them again for every pipeline object.
 func TestParameterReadsDoNotAllocate(t *testing.T) {
-	c := &runtime.Command{Name: "Test-Read", Module: "Test", Version: "1.0", FullTypeName: "Test.TestReadCommand"}
+	c := &command.Command{Name: "Test-Read", Module: "Test", Version: "1.0", FullTypeName: "Test.TestReadCommand"}
 	c.Params = []*params.Param{params.P("Property", params.TString), params.P("Force", params.TSwitch)}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		allocs := testing.AllocsPerRun(100, func() {
 			_ = ctx.String("Property")
 			_ = ctx.Has("PROPERTY")

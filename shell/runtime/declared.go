@@ -1,6 +1,10 @@
 package runtime
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/command"
+)
 
 // A session takes the tables of commands packages declare
 // (command.Table) and registers a command the first time it resolves its
@@ -8,21 +12,21 @@ import "strings"
 
 // Declare adds the commands of tables to the session. A command
 // registered under the same name (Register) wins over a declared one.
-func (rt *Runtime) Declare(tables ...*Table) {
+func (rt *Runtime) Declare(tables ...*command.Table) {
 	rt.tables = append(rt.tables, tables...)
 }
 
 // declared registers, the first time the session resolves key, the
 // command a table declares under it (with the rest of its group) and
 // returns its stand-in.
-func (rt *Runtime) declared(key string) (*Command, bool) {
+func (rt *Runtime) declared(key string) (*command.Command, bool) {
 	for _, t := range rt.tables {
 		c, group := t.Find(key)
 		if c == nil {
 			continue
 		}
 		if group == nil {
-			group = []*Command{c}
+			group = []*command.Command{c}
 		}
 		for _, g := range group {
 			if k := strings.ToLower(g.Name); rt.commands[k] == nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
@@ -13,28 +14,28 @@ import (
 func TestDeclaredTablesAreBuiltOnFirstUse(t *testing.T) {
 	t.Parallel()
 	builds := map[string]int{}
-	one := func(name string) func() *runtime.Command {
-		return func() *runtime.Command { builds[name]++; return echoCmd(name) }
+	one := func(name string) func() *command.Command {
+		return func() *command.Command { builds[name]++; return echoCmd(name) }
 	}
-	table := &runtime.Table{
-		Commands: []runtime.Decl{{Name: "Get-One", Build: one("Get-One")}, {Name: "Get-Shadowed", Build: one("Get-Shadowed")}},
-		Groups: []runtime.Group{{Names: []string{"Get-Two", "Set-Two"}, Build: func() []*runtime.Command {
+	table := &command.Table{
+		Commands: []command.Decl{{Name: "Get-One", Build: one("Get-One")}, {Name: "Get-Shadowed", Build: one("Get-Shadowed")}},
+		Groups: []command.Group{{Names: []string{"Get-Two", "Set-Two"}, Build: func() []*command.Command {
 			builds["Get-Two"]++
-			return []*runtime.Command{echoCmd("Set-Two"), echoCmd("Get-Two")}
+			return []*command.Command{echoCmd("Set-Two"), echoCmd("Get-Two")}
 		}}},
 	}
-	other := &runtime.Table{Commands: []runtime.Decl{{Name: "Get-Wrapped", Build: one("Get-Wrapped")}}}
+	other := &command.Table{Commands: []command.Decl{{Name: "Get-Wrapped", Build: one("Get-Wrapped")}}}
 	var buf bytes.Buffer
 	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
 	rt.Declare(table, other)
 	// A registered command wins over a declared one of the same name.
-	shadow := &runtime.Command{Name: "Get-Shadowed", Module: "Test"}
-	shadow.Handler.Process = func(ctx *runtime.Context) error { return ctx.WriteObject("registered") }
+	shadow := &command.Command{Name: "Get-Shadowed", Module: "Test"}
+	shadow.Handler.Process = func(ctx *command.Context) error { return ctx.WriteObject("registered") }
 	rt.Register(shadow)
 	// Wrap reaches a declared command without building it.
-	rt.Wrap("get-wrapped", func(orig *runtime.Command) *runtime.Command {
+	rt.Wrap("get-wrapped", func(orig *command.Command) *command.Command {
 		c := *orig
-		c.Handler.Process = func(ctx *runtime.Context) error {
+		c.Handler.Process = func(ctx *command.Context) error {
 			if err := ctx.WriteObject("before"); err != nil {
 				return err
 			}
@@ -92,16 +93,16 @@ func TestDeclaredTablesAreBuiltOnFirstUse(t *testing.T) {
 func TestTableStandIns(t *testing.T) {
 	t.Parallel()
 	built := 0
-	table := &runtime.Table{
-		Commands: []runtime.Decl{{Name: "Get-One", Build: func() *runtime.Command { built++; return echoCmd("Get-One") }}},
-		Groups:   []runtime.Group{{Names: []string{"Get-Two"}, Build: func() []*runtime.Command { built++; return []*runtime.Command{echoCmd("Get-Two")} }}},
+	table := &command.Table{
+		Commands: []command.Decl{{Name: "Get-One", Build: func() *command.Command { built++; return echoCmd("Get-One") }}},
+		Groups:   []command.Group{{Names: []string{"Get-Two"}, Build: func() []*command.Command { built++; return []*command.Command{echoCmd("Get-Two")} }}},
 	}
 	standIns := table.StandIns()
 	if built != 0 || len(standIns) != 2 {
 		t.Fatalf("stand-ins: %d built, %d returned", built, len(standIns))
 	}
 	var names []string
-	for _, c := range runtime.Built(standIns) {
+	for _, c := range command.Built(standIns) {
 		names = append(names, c.Name+"/"+c.Module)
 	}
 	if got := strings.Join(names, ","); got != "Get-One/Test,Get-Two/Test" || built != 2 {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/system"
@@ -953,7 +954,7 @@ type FunctionInfo struct {
 	Params   []*syntax.Parameter
 	IsFilter bool
 	def      *syntax.FunctionDef
-	cmd      *Command
+	cmd      *command.Command
 }
 
 func (rt *Runtime) defineFunction(d *syntax.FunctionDef) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/members"
@@ -83,10 +84,10 @@ func (rt *Runtime) SetLastSuccess(ok bool) { rt.lastSuccess = ok }
 
 // FunctionCommand returns the binder declaration of a script function, for
 // Get-Command and Get-Help.
-func (rt *Runtime) FunctionCommand(f *FunctionInfo) *Command {
+func (rt *Runtime) FunctionCommand(f *FunctionInfo) *command.Command {
 	c, _, err := rt.functionCommand(f.Name, f.Body.AST, f.Params)
 	if err != nil {
-		return &Command{Name: f.Name, Type: FunctionCommand}
+		return &command.Command{Name: f.Name, Type: command.FunctionCommand}
 	}
 	if f.def != nil && f.def.Help != nil {
 		applyCommentHelp(c, f.def.Help)
@@ -106,7 +107,7 @@ func (rt *Runtime) IsAdvancedFunction(f *FunctionInfo) bool {
 // comment-based help: synopsis, description, parameter texts and
 // examples (code up to the first blank line, an optional "PS C:\>"
 // prompt dropped, the rest as remarks).
-func applyCommentHelp(c *Command, h *syntax.CommentHelp) {
+func applyCommentHelp(c *command.Command, h *syntax.CommentHelp) {
 	c.Synopsis = strings.TrimSpace(h.Synopsis)
 	c.Description = strings.TrimSpace(h.Description)
 	c.Examples = nil
@@ -115,7 +116,7 @@ func applyCommentHelp(c *Command, h *syntax.CommentHelp) {
 			e = e[i+1:]
 		}
 		code, remark, _ := strings.Cut(strings.ReplaceAll(e, "\r\n", "\n"), "\n\n")
-		c.Examples = append(c.Examples, Example{Code: strings.TrimSpace(code), Remark: strings.TrimSpace(remark)})
+		c.Examples = append(c.Examples, command.Example{Code: strings.TrimSpace(code), Remark: strings.TrimSpace(remark)})
 	}
 	if len(h.Parameters) > 0 {
 		params := make([]*params.Param, len(c.Params))
@@ -137,7 +138,7 @@ func CommonParameterNames(shouldProcess bool) []string {
 
 // ConvertArgument converts a value to a declared parameter type with the
 // binder's rules (used by completion and lint).
-func (rt *Runtime) ConvertArgument(cmd *Command, p *params.Param, v any) (any, error) {
+func (rt *Runtime) ConvertArgument(cmd *command.Command, p *params.Param, v any) (any, error) {
 	return rt.convertArg(cmd, cmd.Name, p, v, syntaxExtentZero)
 }
 
@@ -151,7 +152,7 @@ func (rt *Runtime) ConvertArgument(cmd *Command, p *params.Param, v any) (any, e
 // Its FullyQualifiedErrorId names the code that called Write-Error, not
 // Write-Error: the function's name, the script file's name, and nothing
 // for a script block or a command typed at the prompt.
-func (rt *Runtime) WriteScriptError(ctx *Context, rec *object.ErrorRecord) error {
+func (rt *Runtime) WriteScriptError(ctx *command.Context, rec *object.ErrorRecord) error {
 	pr := procOf(ctx)
 	fp := pr.scriptCaller()
 	if rec.CommandSuffix == "" {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -106,7 +107,7 @@ func (rt *Runtime) Interrupted() bool { return rt.interrupt.on.Load() }
 // CommandHook stands in for commands: given a command name as written
 // (and again with an alias resolved) it returns the command to run
 // instead, or nil to resolve the name as usual.
-type CommandHook func(name string) *Command
+type CommandHook func(name string) *command.Command
 
 // SetCommandHook installs h ahead of aliases, functions and cmdlets when
 // pipelines resolve command names (nil removes it). A command it returns
@@ -114,7 +115,7 @@ type CommandHook func(name string) *Command
 func (rt *Runtime) SetCommandHook(h CommandHook) { rt.commandHook = h }
 
 // hookedCommand asks the command hook about a name.
-func (rt *Runtime) hookedCommand(name string) *Command {
+func (rt *Runtime) hookedCommand(name string) *command.Command {
 	if rt.commandHook == nil {
 		return nil
 	}

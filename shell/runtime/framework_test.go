@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
@@ -86,8 +87,8 @@ func TestCommandHookStandsInForCommands(t *testing.T) {
 	var out bytes.Buffer
 	rt := frameworkSession(&out)
 	var seen []any
-	double := &runtime.Command{Name: "Get-Thing", TestDouble: true, AcceptsAnyArguments: true,
-		Handler: runtime.Handler{Process: func(ctx *runtime.Context) error {
+	double := &command.Command{Name: "Get-Thing", TestDouble: true, AcceptsAnyArguments: true,
+		Handler: command.Handler{Process: func(ctx *command.Context) error {
 			for _, a := range ctx.Args() {
 				if name, ok := runtime.Of(ctx).ParameterName(a); ok {
 					seen = append(seen, "-"+name)
@@ -97,14 +98,14 @@ func TestCommandHookStandsInForCommands(t *testing.T) {
 			}
 			return ctx.WriteObject("double")
 		}}}
-	rt.SetCommandHook(func(name string) *runtime.Command {
+	rt.SetCommandHook(func(name string) *command.Command {
 		if strings.EqualFold(name, "Get-Thing") || strings.EqualFold(name, "Write-Output") {
 			return double
 		}
 		return nil
 	})
 	observed := 0
-	rt.AddInvocationHook(nil, func(runtime.InvocationEvent) { observed++ })
+	rt.AddInvocationHook(nil, func(command.InvocationEvent) { observed++ })
 	rt.RunString("Get-Thing -Identity bob 7; Write-Output real")
 	if got := out.String(); got != "double\ndouble\n" {
 		t.Errorf("output %q", got)

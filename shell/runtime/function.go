@@ -20,7 +20,7 @@ type funcRun struct {
 	saved  *Scope
 	input  []any
 	params []*syntax.Parameter
-	cmd    *Command
+	cmd    *command.Command
 	isDot  bool
 	// exited is set once an exit statement ended this script file: its
 	// remaining blocks do not run.
@@ -65,7 +65,7 @@ func saveVars(sc *Scope, names ...string) func() {
 // block's parameters so the same binder serves functions, scripts and
 // cmdlets. simple is true for functions without [CmdletBinding()] or
 // [Parameter()].
-func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*Command, bool, error) {
+func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*command.Command, bool, error) {
 	key := ast
 	if rt.fnCache == nil {
 		rt.fnCache = map[*syntax.ScriptBlock]*fnDecl{}
@@ -87,7 +87,7 @@ func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParam
 	return &c, simple, nil
 }
 
-func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*Command, bool, error) {
+func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*command.Command, bool, error) {
 	decls := fnParams
 	advanced := false
 	var attrs []*syntax.Attribute
@@ -95,7 +95,7 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 		decls = ast.Param.Params
 		attrs = ast.Param.Attributes
 	}
-	cmd := &Command{Name: name, Type: FunctionCommand, ConfirmImpact: ImpactMedium}
+	cmd := &command.Command{Name: name, Type: command.FunctionCommand, ConfirmImpact: command.ImpactMedium}
 	positionalBinding := true
 	for _, a := range attrs {
 		if !strings.EqualFold(a.Name, "CmdletBinding") {
@@ -119,11 +119,11 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 			case "confirmimpact":
 				switch strings.ToLower(rt.toStr(val)) {
 				case "high":
-					cmd.ConfirmImpact = ImpactHigh
+					cmd.ConfirmImpact = command.ImpactHigh
 				case "low":
-					cmd.ConfirmImpact = ImpactLow
+					cmd.ConfirmImpact = command.ImpactLow
 				case "none":
-					cmd.ConfirmImpact = ImpactNone
+					cmd.ConfirmImpact = command.ImpactNone
 				}
 			case "defaultparametersetname":
 				cmd.DefaultSet = rt.toStr(val)
@@ -185,7 +185,7 @@ func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fn
 }
 
 type fnDecl struct {
-	cmd    *Command
+	cmd    *command.Command
 	simple bool
 	err    error
 }
@@ -289,7 +289,7 @@ func (pr *cmdProcessor) setParamVars() error {
 			continue
 		}
 		if p.IsSwitch() {
-			v = Switch(object.ToBool(v))
+			v = command.Switch(object.ToBool(v))
 		}
 		pr.setParamVar(p, v)
 		bp.Set(p.Name, v)
@@ -359,7 +359,7 @@ func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 	sp := params.ScriptOf(p)
 	if sp == nil {
 		if p.IsSwitch() {
-			return Switch(false), nil
+			return command.Switch(false), nil
 		}
 		return nil, nil
 	}
@@ -382,7 +382,7 @@ func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 	}
 	switch sp.Declared.Kind {
 	case params.KindSwitch:
-		return Switch(false), nil
+		return command.Switch(false), nil
 	case params.KindString:
 		if !sp.Declared.Array {
 			return "", nil

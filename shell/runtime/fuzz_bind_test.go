@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -17,8 +18,8 @@ import (
 
 // fuzzDecl is a command with a parameter of every binder type, three
 // parameter sets and a mandatory parameter, declared as kind.
-func fuzzDecl(name string, kind runtime.CommandType) *runtime.Command {
-	c := &runtime.Command{Name: name, Type: kind, Module: "Test", Version: "1.0", FullTypeName: "Test.FuzzCommand"}
+func fuzzDecl(name string, kind command.CommandType) *command.Command {
+	c := &command.Command{Name: name, Type: kind, Module: "Test", Version: "1.0", FullTypeName: "Test.FuzzCommand"}
 	c.Sets = []string{"Identity", "Filter", "Anr"}
 	c.DefaultSet = "Identity"
 	c.Params = []*params.Param{
@@ -47,7 +48,7 @@ func fuzzDecl(name string, kind runtime.CommandType) *runtime.Command {
 		params.P("Object", params.TObject),
 		params.P("InputObject", params.TPSObject, params.FromPipeline()),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		b := ctx.Bound()
 		keys := make([]string, 0, len(b))
 		for k := range b {
@@ -117,7 +118,7 @@ func FuzzBind(f *testing.F) {
 	for a, target := range core.Aliases {
 		rt.SetAlias(a, target)
 	}
-	rt.Register(fuzzDecl("Test-FuzzCmdlet", runtime.CmdletCommand), fuzzDecl("Test-FuzzFunction", runtime.FunctionCommand))
+	rt.Register(fuzzDecl("Test-FuzzCmdlet", command.CmdletCommand), fuzzDecl("Test-FuzzFunction", command.FunctionCommand))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, name := range []string{"Test-FuzzCmdlet", "Test-FuzzFunction"} {
 			buf.Reset()

@@ -1,16 +1,19 @@
 package runtime
 
-import "github.com/exosim/exosim/shell/params"
+import (
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/params"
+)
 
 // CommandGate decides whether a command exists for this session (for
 // example: the Exchange connection is open, the caller's roles grant it,
 // the session is an on-premises one).
-type CommandGate func(rt *Runtime, c *Command) bool
+type CommandGate func(rt *Runtime, c *command.Command) bool
 
 // ParamGate decides whether a parameter of a command exists for this
 // session; a parameter a gate refuses is an unknown parameter, as for a
 // caller whose roles do not grant it.
-type ParamGate func(rt *Runtime, c *Command, p *params.Param) bool
+type ParamGate func(rt *Runtime, c *command.Command, p *params.Param) bool
 
 // AddCommandGate adds a session-wide command gate. Every gate must agree,
 // and so must the command's own Visible hook.
@@ -23,7 +26,7 @@ func (rt *Runtime) AddParamGate(g ParamGate) {
 }
 
 // IsVisible reports whether a registered command exists for this session.
-func (rt *Runtime) IsVisible(c *Command) bool {
+func (rt *Runtime) IsVisible(c *command.Command) bool {
 	if c.Visible != nil && !c.Visible(rt) {
 		return false
 	}
@@ -42,7 +45,7 @@ func (rt *Runtime) IsVisible(c *Command) bool {
 // With a gate key (SetGateKey) the result is cached per command while the
 // key stays the same: a runbook resolves the same commands thousands of
 // times, and a cached copy keeps its worked-out parameter tables.
-func (rt *Runtime) VisibleCommand(c *Command) *Command {
+func (rt *Runtime) VisibleCommand(c *command.Command) *command.Command {
 	c.Complete()
 	if len(rt.paramGates) == 0 {
 		return c
@@ -52,7 +55,7 @@ func (rt *Runtime) VisibleCommand(c *Command) *Command {
 	}
 	if k := rt.gateKey(rt); k != rt.visibleKey || rt.visibleCache == nil || len(rt.visibleCache) >= 4096 {
 		rt.visibleKey = k
-		rt.visibleCache = map[*Command]*Command{}
+		rt.visibleCache = map[*command.Command]*command.Command{}
 	}
 	if v, ok := rt.visibleCache[c]; ok {
 		return v
@@ -71,7 +74,7 @@ func (rt *Runtime) SetGateKey(fn func(rt *Runtime) any) {
 }
 
 // gateParams applies the parameter gates to c.
-func (rt *Runtime) gateParams(c *Command) *Command {
+func (rt *Runtime) gateParams(c *command.Command) *command.Command {
 	return c.Without(func(p *params.Param) bool {
 		for _, g := range rt.paramGates {
 			if !g(rt, c, p) {

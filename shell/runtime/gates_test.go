@@ -3,19 +3,20 @@ package runtime_test
 import (
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
 func TestGatesHideCommandsAndParameters(t *testing.T) {
-	c := probe(runtime.FunctionCommand)
+	c := probe(command.FunctionCommand)
 	got := runWith(t, c, "Test-Bind -Department x")
 	if got != "Identity: Department=x" {
 		t.Fatalf("without gates: %q", got)
 	}
 	gated := func(t *testing.T, line string, cmdGate runtime.CommandGate, paramGate runtime.ParamGate) string {
 		t.Helper()
-		return runWithSetup(t, probe(runtime.FunctionCommand), line, func(rt *runtime.Runtime) {
+		return runWithSetup(t, probe(command.FunctionCommand), line, func(rt *runtime.Runtime) {
 			if cmdGate != nil {
 				rt.AddCommandGate(cmdGate)
 			}
@@ -24,11 +25,11 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 			}
 		})
 	}
-	hideCmd := func(rt *runtime.Runtime, c *runtime.Command) bool { return c.Name != "Test-Bind" }
+	hideCmd := func(rt *runtime.Runtime, c *command.Command) bool { return c.Name != "Test-Bind" }
 	if got := gated(t, "Test-Bind", hideCmd, nil); got != "Test-Bind: The term 'Test-Bind' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again." {
 		t.Errorf("hidden command: %q", got)
 	}
-	hideDept := func(rt *runtime.Runtime, c *runtime.Command, p *params.Param) bool { return p.Name != "Department" }
+	hideDept := func(rt *runtime.Runtime, c *command.Command, p *params.Param) bool { return p.Name != "Department" }
 	if got := gated(t, "Test-Bind -Department x", nil, hideDept); got != "Test-Bind: A parameter cannot be found that matches parameter name 'Department'." {
 		t.Errorf("hidden parameter: %q", got)
 	}
@@ -41,9 +42,9 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 
 func TestInterruptStopsARunningCommandLine(t *testing.T) {
 	var out []string
-	got := runWithSetup(t, probe(runtime.CmdletCommand), "$i = 0; while ($true) { $i++; if ($i -eq 50) { Stop-Now } }; 'not reached'", func(rt *runtime.Runtime) {
-		stop := &runtime.Command{Name: "Stop-Now", Type: runtime.CmdletCommand}
-		stop.Handler.Process = func(ctx *runtime.Context) error {
+	got := runWithSetup(t, probe(command.CmdletCommand), "$i = 0; while ($true) { $i++; if ($i -eq 50) { Stop-Now } }; 'not reached'", func(rt *runtime.Runtime) {
+		stop := &command.Command{Name: "Stop-Now", Type: command.CmdletCommand}
+		stop.Handler.Process = func(ctx *command.Context) error {
 			runtime.Of(ctx).Interrupt()
 			out = append(out, "interrupted")
 			return nil

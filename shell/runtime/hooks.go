@@ -5,20 +5,21 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
 type invocationHook struct {
-	match func(*Command) bool
-	fn    InvocationHook
+	match func(*command.Command) bool
+	fn    command.InvocationHook
 }
 
 // AddInvocationHook registers fn for every invocation of a registered
 // command that match accepts (nil: every command). Hooks run after the
 // invocation finished, outside its transaction, in registration order.
-func (rt *Runtime) AddInvocationHook(match func(*Command) bool, fn InvocationHook) {
+func (rt *Runtime) AddInvocationHook(match func(*command.Command) bool, fn command.InvocationHook) {
 	rt.invocationHooks = append(rt.invocationHooks, invocationHook{match: match, fn: fn})
 	rt.observedCache = nil
 }
@@ -26,7 +27,7 @@ func (rt *Runtime) AddInvocationHook(match func(*Command) bool, fn InvocationHoo
 // observed reports whether some hook watches c (c may be a gated copy;
 // hooks are matched against the registered declaration).
 // The answer is cached per command: a pipeline asks for every object.
-func (rt *Runtime) observed(c *Command) bool {
+func (rt *Runtime) observed(c *command.Command) bool {
 	if c == nil || len(rt.invocationHooks) == 0 || c.TestDouble {
 		return false
 	}
@@ -42,7 +43,7 @@ func (rt *Runtime) observed(c *Command) bool {
 		}
 	}
 	if rt.observedCache == nil || len(rt.observedCache) >= 1024 {
-		rt.observedCache = map[*Command]bool{}
+		rt.observedCache = map[*command.Command]bool{}
 	}
 	rt.observedCache[c] = v
 	return v
@@ -50,7 +51,7 @@ func (rt *Runtime) observed(c *Command) bool {
 
 // fullCommand returns the registered declaration behind a (possibly
 // gated) command.
-func (rt *Runtime) fullCommand(c *Command) *Command {
+func (rt *Runtime) fullCommand(c *command.Command) *command.Command {
 	key := strings.ToLower(c.Name)
 	if r, ok := rt.commands[key]; ok {
 		r = rt.built(key, r)
@@ -60,7 +61,7 @@ func (rt *Runtime) fullCommand(c *Command) *Command {
 	return c
 }
 
-func (rt *Runtime) fire(ev InvocationEvent) {
+func (rt *Runtime) fire(ev command.InvocationEvent) {
 	ev.Command = rt.fullCommand(ev.Command)
 	for _, h := range rt.invocationHooks {
 		if h.match == nil || h.match(ev.Command) {
@@ -81,17 +82,17 @@ func sensitiveParam(p *params.Param, v any) bool {
 
 // boundParams lists bound values in declaration order, then the common
 // parameters in their fixed order.
-func boundParams(c *Command, bound map[string]any, common map[string]any) []InvocationParam {
-	var out []InvocationParam
+func boundParams(c *command.Command, bound map[string]any, common map[string]any) []command.InvocationParam {
+	var out []command.InvocationParam
 	keys := c.ParamKeys()
 	for i, p := range c.Params {
 		if v, ok := bound[keys[i]]; ok {
-			out = append(out, InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
+			out = append(out, command.InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
 		}
 	}
 	for _, cp := range params.Commons {
 		if v, ok := common[strings.ToLower(cp.Name)]; ok {
-			out = append(out, InvocationParam{Name: cp.Name, Value: v, Common: true})
+			out = append(out, command.InvocationParam{Name: cp.Name, Value: v, Common: true})
 		}
 	}
 	return out
@@ -101,14 +102,14 @@ func boundParams(c *Command, bound map[string]any, common map[string]any) []Invo
 // read against the command's full declaration: a value following a named
 // non-switch parameter is that parameter's, and positional values go to
 // the positional parameters in order.
-func argParams(c *Command, args []argument) []InvocationParam {
-	var out []InvocationParam
+func argParams(c *command.Command, args []argument) []command.InvocationParam {
+	var out []command.InvocationParam
 	positional := positionalParams(c)
 	next := 0
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a.name == "" {
-			ip := InvocationParam{Value: a.value}
+			ip := command.InvocationParam{Value: a.value}
 			for next < len(positional) && hasParam(out, positional[next].Name) {
 				next++
 			}
@@ -122,7 +123,7 @@ func argParams(c *Command, args []argument) []InvocationParam {
 			out = append(out, ip)
 			continue
 		}
-		ip := InvocationParam{Name: a.name, Value: a.value}
+		ip := command.InvocationParam{Name: a.name, Value: a.value}
 		var p *params.Param
 		if cands, ok := matchParameter(c, a.name, true); ok {
 			if cands[0].Param != nil {
@@ -147,7 +148,7 @@ func argParams(c *Command, args []argument) []InvocationParam {
 
 // positionalParams returns the command's positional parameters in
 // position order (default set, or the first set that has them).
-func positionalParams(c *Command) []*params.Param {
+func positionalParams(c *command.Command) []*params.Param {
 	type slot struct {
 		pos int
 		p   *params.Param
@@ -173,7 +174,7 @@ func positionalParams(c *Command) []*params.Param {
 	return out
 }
 
-func hasParam(ps []InvocationParam, name string) bool {
+func hasParam(ps []command.InvocationParam, name string) bool {
 	for _, p := range ps {
 		if strings.EqualFold(p.Name, name) {
 			return true
@@ -184,14 +185,14 @@ func hasParam(ps []InvocationParam, name string) bool {
 
 // sourceParams lists a command's arguments as written, unevaluated (for
 // a command the session's gates hide).
-func sourceParams(c *Command, elems []syntax.Node) []InvocationParam {
-	var out []InvocationParam
+func sourceParams(c *command.Command, elems []syntax.Node) []command.InvocationParam {
+	var out []command.InvocationParam
 	positional := positionalParams(c)
 	next := 0
 	for i := 0; i < len(elems); i++ {
 		switch el := elems[i].(type) {
 		case *syntax.CommandParameter:
-			ip := InvocationParam{Name: el.Name, Value: true}
+			ip := command.InvocationParam{Name: el.Name, Value: true}
 			var p *params.Param
 			if cands, ok := matchParameter(c, el.Name, true); ok {
 				if cands[0].Param != nil {
@@ -213,7 +214,7 @@ func sourceParams(c *Command, elems []syntax.Node) []InvocationParam {
 			ip.Sensitive = sensitiveParam(p, nil)
 			out = append(out, ip)
 		default:
-			ip := InvocationParam{Value: sourceText(el)}
+			ip := command.InvocationParam{Value: sourceText(el)}
 			for next < len(positional) && hasParam(out, positional[next].Name) {
 				next++
 			}
@@ -271,7 +272,7 @@ func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err e
 		return
 	}
 	c.Complete()
-	rt.fire(InvocationEvent{Command: c, InvocationName: name, Params: sourceParams(c, e.Elements[1:]),
+	rt.fire(command.InvocationEvent{Command: c, InvocationName: name, Params: sourceParams(c, e.Elements[1:]),
 		Start: rt.Now(), Err: errorRecord(err), Refused: true})
 }
 
@@ -295,7 +296,7 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 			refused = true
 		}
 	}
-	rt.fire(InvocationEvent{Command: full, InvocationName: pr.invName, Params: argParams(full, args),
+	rt.fire(command.InvocationEvent{Command: full, InvocationName: pr.invName, Params: argParams(full, args),
 		Start: rt.Now(), Err: errorRecord(err), Refused: refused, Unbound: true})
 }
 
@@ -333,7 +334,7 @@ func (pr *cmdProcessor) endObserved(err error) {
 	if pr.bound != nil {
 		common = pr.bound.common
 	}
-	rt.fire(InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.Bindings, common),
+	rt.fire(command.InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.Bindings, common),
 		Start: start, Err: rec, Note: note, Declined: pr.callDeclined, Unbound: pr.callUnbound && rec != nil})
 	pr.callErr = nil
 	pr.callDeclined = false

@@ -3,6 +3,7 @@ package runtime
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/hostui"
@@ -89,7 +90,7 @@ func StopPipeline() error { return &stopSignal{} }
 // is typed (without quotes), named the parameters already on the line.
 // The application registers them (PowerShell's Register-ArgumentCompleter
 // in spirit): the shell knows no parameter types of its own.
-type ArgumentCompleter func(cmd *Command, p *params.Param, named []*params.Param, prefix string) []string
+type ArgumentCompleter func(cmd *command.Command, p *params.Param, named []*params.Param, prefix string) []string
 
 // RegisterArgumentCompleter completes the values of every parameter whose
 // type is typeName (an array of it too).

@@ -5,25 +5,26 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
 // echoCmd is a command that writes its own name.
-func echoCmd(name string) *runtime.Command {
-	c := &runtime.Command{Name: name, Module: "Test"}
-	c.Handler.Process = func(ctx *runtime.Context) error { return ctx.WriteObject(name) }
+func echoCmd(name string) *command.Command {
+	c := &command.Command{Name: name, Module: "Test"}
+	c.Handler.Process = func(ctx *command.Context) error { return ctx.WriteObject(name) }
 	return c
 }
 
 func TestLazyCommandsAreBuiltOnFirstUse(t *testing.T) {
 	t.Parallel()
 	builds := map[string]int{}
-	group := func(names ...string) []*runtime.Command {
-		return runtime.LazyGroup(func() []*runtime.Command {
+	group := func(names ...string) []*command.Command {
+		return command.LazyGroup(func() []*command.Command {
 			builds[names[0]]++
-			var out []*runtime.Command
+			var out []*command.Command
 			for _, n := range names {
 				out = append(out, echoCmd(n))
 			}
@@ -72,43 +73,6 @@ func TestLazyCommandsAreBuiltOnFirstUse(t *testing.T) {
 	}
 }
 
-func TestLazyBuildMustMatchItsNames(t *testing.T) {
-	t.Parallel()
-	for _, tc := range []struct {
-		name  string
-		built []string
-	}{
-		{"missing", []string{"Get-One"}},
-		{"extra", []string{"Get-One", "Get-Two", "Get-Three"}},
-		{"renamed", []string{"Get-One", "Get-Too"}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			cmds := runtime.LazyGroup(func() []*runtime.Command {
-				var out []*runtime.Command
-				for _, n := range tc.built {
-					out = append(out, echoCmd(n))
-				}
-				return out
-			}, "Get-One", "Get-Two")
-			defer func() {
-				if recover() == nil {
-					t.Error("no panic")
-				}
-			}()
-			runtime.Built(cmds)
-		})
-	}
-}
-
-func TestBuiltLeavesOrdinaryCommands(t *testing.T) {
-	t.Parallel()
-	plain := echoCmd("Get-Plain")
-	got := runtime.Built([]*runtime.Command{plain, runtime.Lazy("Get-Lazy", func() *runtime.Command { return echoCmd("Get-Lazy") })})
-	if got[0] != plain || got[1].Name != "Get-Lazy" || got[1].Module != "Test" {
-		t.Errorf("Built: %+v", got)
-	}
-}
-
 // Wrap replaces a registered command with a wrapper of it without
 // building either until the name is first resolved; a name the session
 // does not have is left alone.
@@ -117,12 +81,12 @@ func TestWrapBuildsOnFirstUse(t *testing.T) {
 	builds, wraps := 0, 0
 	var buf bytes.Buffer
 	rt := runtime.New(&host.IO{In: strings.NewReader(""), Out: &buf, Err: &buf, Width: 120}, nil)
-	rt.Register(runtime.Lazy("Get-Inner", func() *runtime.Command { builds++; return echoCmd("Get-Inner") }))
-	wrap := func(orig *runtime.Command) *runtime.Command {
+	rt.Register(command.Lazy("Get-Inner", func() *command.Command { builds++; return echoCmd("Get-Inner") }))
+	wrap := func(orig *command.Command) *command.Command {
 		wraps++
 		cp := *orig
 		inner := orig.Handler.Process
-		cp.Handler.Process = func(ctx *runtime.Context) error {
+		cp.Handler.Process = func(ctx *command.Context) error {
 			if err := inner(ctx); err != nil {
 				return err
 			}

@@ -1,6 +1,9 @@
 package runtime
 
-import "github.com/exosim/exosim/shell/params"
+import (
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/params"
+)
 
 // NextPositional returns the parameter the binder gives the next
 // positional argument, given the candidate sets and the parameters already
@@ -9,7 +12,7 @@ import "github.com/exosim/exosim/shell/params"
 // depend on the value's type (several parameters share the slot in
 // different sets). A nil parameter means no positional slot is left. The
 // linter asks it beside command.MatchParameter and command.PickSet.
-func NextPositional(cmd *Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *params.Param, certain bool) {
+func NextPositional(cmd *command.Command, sets []string, bound map[string]bool, value any, valueKnown bool) (p *params.Param, certain bool) {
 	sig := cmd.Signature()
 	isBound := func(n string) bool { return bound[n] }
 	if valueKnown {

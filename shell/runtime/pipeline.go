@@ -192,7 +192,7 @@ func (p *exprProcessor) process(any, bool) error {
 // cmdProcessor runs a declared cmdlet or a script function.
 type cmdProcessor struct {
 	rt       *Runtime
-	cmd      *Command
+	cmd      *command.Command
 	fn       *FunctionInfo
 	sb       *automation.ScriptBlock // & { } invocation
 	dot      bool
@@ -201,7 +201,7 @@ type cmdProcessor struct {
 	position *object.Position
 	pipePos  int
 	bound    *boundArgs
-	ctx      *Context
+	ctx      *command.Context
 	next     emitter
 	// plan is what binding each pipeline object needs, worked out from
 	// the command and bound.sets on the first object (see pipePlan).
@@ -329,7 +329,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 		case *automation.ScriptBlock:
 			pr.sb = x
 			pr.invName = ""
-		case *Command:
+		case *command.Command:
 			pr.cmd = x
 			name = x.Name
 		case *FunctionInfo:
@@ -527,7 +527,7 @@ func parameterText(a argument) string {
 	return "-" + a.name
 }
 
-func (pr *cmdProcessor) commandFor() (*Command, bool, error) {
+func (pr *cmdProcessor) commandFor() (*command.Command, bool, error) {
 	switch {
 	case pr.cmd != nil:
 		if pr.invName == "" {
@@ -886,7 +886,7 @@ func (pr *cmdProcessor) pipePlan() *pipePlan {
 // planKey identifies a pipeline binding plan: the command declaration
 // (gated copies are distinct) and its candidate sets.
 type planKey struct {
-	cmd  *Command
+	cmd  *command.Command
 	sets string
 }
 
@@ -1349,21 +1349,21 @@ func (pr *cmdProcessor) shouldProcess(target, action, description string) (bool,
 // wouldConfirm reports whether -Confirm or $ConfirmPreference asks for
 // confirmation of an operation of the call's ConfirmImpact (0: the
 // command's).
-func (pr *cmdProcessor) wouldConfirm(callImpact Impact) bool {
-	threshold := ImpactHigh
+func (pr *cmdProcessor) wouldConfirm(callImpact command.Impact) bool {
+	threshold := command.ImpactHigh
 	switch pr.confirm {
 	case 0:
-		threshold = ImpactNone
+		threshold = command.ImpactNone
 	case 1:
-		threshold = ImpactLow
+		threshold = command.ImpactLow
 	default:
 		switch strings.ToLower(normalizeAction(mustVar(pr.rt, "ConfirmPreference"))) {
 		case "none":
-			threshold = ImpactNone
+			threshold = command.ImpactNone
 		case "low":
-			threshold = ImpactLow
+			threshold = command.ImpactLow
 		case "medium":
-			threshold = ImpactMedium
+			threshold = command.ImpactMedium
 		}
 	}
 	impact := pr.cmd.ConfirmImpact
@@ -1371,9 +1371,9 @@ func (pr *cmdProcessor) wouldConfirm(callImpact Impact) bool {
 		impact = callImpact
 	}
 	if impact == 0 {
-		impact = ImpactMedium
+		impact = command.ImpactMedium
 	}
-	return threshold != ImpactNone && threshold <= impact
+	return threshold != command.ImpactNone && threshold <= impact
 }
 
 // proceedsSilently reports whether shouldProcess would return true
@@ -1387,7 +1387,7 @@ func (pr *cmdProcessor) proceedsSilently() bool {
 
 // shouldProcessImpact is shouldProcess with the call's own ConfirmImpact
 // (0: the command's).
-func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact Impact) (ok bool, err error) {
+func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact command.Impact) (ok bool, err error) {
 	defer func() {
 		if !ok && err == nil && pr.inCall {
 			pr.callDeclined = true

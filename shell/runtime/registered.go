@@ -11,7 +11,7 @@ import (
 // swap a command for another of the same name — an imported on-premises
 // session shadowing the Exchange Online cmdlets, as an implicit-remoting
 // module's functions do — use it to keep the one they replace.
-func (rt *Runtime) Registered(name string) *Command {
+func (rt *Runtime) Registered(name string) *command.Command {
 	c, _ := rt.command(strings.ToLower(name))
 	if c != nil {
 		c.Complete()
@@ -21,7 +21,7 @@ func (rt *Runtime) Registered(name string) *Command {
 
 // built returns the registered command under key, building it if it was
 // declared lazily (command.Lazy).
-func (rt *Runtime) built(key string, c *Command) *Command {
+func (rt *Runtime) built(key string, c *command.Command) *command.Command {
 	b := c.Build()
 	if b != c {
 		rt.commands[key] = b
@@ -41,7 +41,7 @@ func (rt *Runtime) buildAll() {
 // the first time the session resolves the name: neither the command nor
 // its replacement is built before then. A name the session has not
 // registered is left alone.
-func (rt *Runtime) Wrap(name string, wrap func(orig *Command) *Command) {
+func (rt *Runtime) Wrap(name string, wrap func(orig *command.Command) *command.Command) {
 	key := strings.ToLower(name)
 	orig, ok := rt.commands[key]
 	if !ok {
@@ -50,7 +50,7 @@ func (rt *Runtime) Wrap(name string, wrap func(orig *Command) *Command) {
 	if !ok {
 		return
 	}
-	rt.commands[key] = command.Lazy(orig.Name, func() *Command {
+	rt.commands[key] = command.Lazy(orig.Name, func() *command.Command {
 		c := orig.Build()
 		c.Complete()
 		return wrap(c)

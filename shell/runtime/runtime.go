@@ -56,13 +56,13 @@ type Runtime struct {
 	// not have, with the error the call fails with (nil: not recognized).
 	UnknownCommand func(name string) *object.ErrorRecord
 
-	commands map[string]*Command
+	commands map[string]*command.Command
 	// deferred supplies commands known by name and built on first use
 	// (SetDeferred).
 	deferred DeferredCommands
 	// tables declare commands the session registers when it first
 	// resolves their names (Declare).
-	tables  []*Table
+	tables  []*command.Table
 	aliases map[string]string
 
 	global *Scope
@@ -85,11 +85,11 @@ type Runtime struct {
 	planCache map[planKey]*pipePlan
 	// observedCache keeps, per command, whether an invocation hook watches
 	// it (observed).
-	observedCache map[*Command]bool
+	observedCache map[*command.Command]bool
 	// gateKey, visibleKey and visibleCache cache VisibleCommand (gates.go).
 	gateKey      func(*Runtime) any
 	visibleKey   any
-	visibleCache map[*Command]*Command
+	visibleCache map[*command.Command]*command.Command
 	fnStack      []*cmdProcessor
 	// running is the stack of commands whose code is executing
 	// (redirect.go).
@@ -175,7 +175,7 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 	rt := &Runtime{
 		IO:          io,
 		Formats:     formats,
-		commands:    map[string]*Command{},
+		commands:    map[string]*command.Command{},
 		aliases:     map[string]string{},
 		lastSuccess: true,
 	}
@@ -192,7 +192,7 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 }
 
 // Register adds commands to the session.
-func (rt *Runtime) Register(cmds ...*Command) {
+func (rt *Runtime) Register(cmds ...*command.Command) {
 	// A session registers its commands package by package, hundreds at a
 	// time: their names are lower-cased together (one string), each key a
 	// piece of it, rather than one string per name.
@@ -212,7 +212,7 @@ func (rt *Runtime) Register(cmds ...*Command) {
 // lowerASCIINames returns the names of cmds lower-cased end to end, when
 // there are several and all of them are ASCII (so every name keeps its
 // length); false otherwise.
-func lowerASCIINames(cmds []*Command) (string, bool) {
+func lowerASCIINames(cmds []*command.Command) (string, bool) {
 	if len(cmds) < 2 {
 		return "", false
 	}
@@ -249,7 +249,7 @@ type DeferredCommands interface {
 	// Names lists the declared command names.
 	Names() []string
 	// Build returns the command declared under name.
-	Build(name string) *Command
+	Build(name string) *command.Command
 }
 
 // SetDeferred adds a source of deferred commands. A registered command of
@@ -258,7 +258,7 @@ func (rt *Runtime) SetDeferred(d DeferredCommands) { rt.deferred = d }
 
 // command returns the command registered under a lower-case name, building
 // and registering a deferred one on first use.
-func (rt *Runtime) command(key string) (*Command, bool) {
+func (rt *Runtime) command(key string) (*command.Command, bool) {
 	if c, ok := rt.commands[key]; ok {
 		return rt.built(key, c), true
 	}
@@ -302,10 +302,10 @@ func (rt *Runtime) Aliases() map[string]string {
 
 // Commands returns every registered command visible in this session, in
 // name order.
-func (rt *Runtime) Commands() []*Command {
+func (rt *Runtime) Commands() []*command.Command {
 	rt.buildDeferred()
 	rt.buildAll()
-	out := make([]*Command, 0, len(rt.commands))
+	out := make([]*command.Command, 0, len(rt.commands))
 	for _, c := range rt.commands {
 		if !rt.IsVisible(c) {
 			continue
@@ -320,7 +320,7 @@ func (rt *Runtime) Commands() []*Command {
 // name (Microsoft.PowerShell.Utility\Write-Output,
 // ExchangeOnlineManagement\Get-Mailbox): the command of that name whose
 // module is the one named.
-func (rt *Runtime) moduleQualified(name string) (*Command, bool) {
+func (rt *Runtime) moduleQualified(name string) (*command.Command, bool) {
 	i := strings.LastIndexByte(name, '\\')
 	if i <= 0 || i == len(name)-1 {
 		return nil, false
@@ -337,7 +337,7 @@ func (rt *Runtime) moduleQualified(name string) (*Command, bool) {
 }
 
 // LookupCommand finds a visible command by name or alias.
-func (rt *Runtime) LookupCommand(name string) (*Command, bool) {
+func (rt *Runtime) LookupCommand(name string) (*command.Command, bool) {
 	if c, ok := rt.moduleQualified(name); ok {
 		return c, true
 	}

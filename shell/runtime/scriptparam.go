@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
@@ -54,10 +55,10 @@ func (s scriptParams) ResolveType(name string) (fullName, shortName string, arra
 
 func (s scriptParams) ScriptBlock(b *syntax.ScriptBlock) any { return &automation.ScriptBlock{AST: b} }
 
-func (s scriptParams) Switch(on bool) any { return Switch(on) }
+func (s scriptParams) Switch(on bool) any { return command.Switch(on) }
 
 func (s scriptParams) IsSwitch(v any) bool {
-	_, ok := v.(Switch)
+	_, ok := v.(command.Switch)
 	return ok
 }
 
@@ -73,7 +74,7 @@ func (rt *Runtime) runValidationScript(sb *automation.ScriptBlock, el any) (any,
 // convertScriptArg binds an argument to a parameter declared in a
 // param() block (params.BindScript), a refusal raised as the binder's
 // ParameterBindingException.
-func (rt *Runtime) convertScriptArg(cmd *Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
+func (rt *Runtime) convertScriptArg(cmd *command.Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
 	v = params.ArgValue(v)
 	if _, ok := v.(voidValue); ok {
 		v = nil

@@ -3,6 +3,7 @@ package runtime
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/strict"
 	"github.com/exosim/exosim/shell/syntax"
@@ -56,7 +57,7 @@ func (rt *Runtime) strictHas(target any, name string) bool {
 	case *PSCmdlet:
 		_, ok := t.property(strings.ToLower(name))
 		return ok
-	case Switch:
+	case command.Switch:
 		return strings.ToLower(name) == "ispresent"
 	}
 	return members.Has(rt.Members(), target, name)

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
@@ -19,15 +20,15 @@ func declarePsTypes() {
 	dotnet.RegisterType(
 		&dotnet.TypeDef{FullName: "System.Management.Automation.SwitchParameter", Aliases: []string{"switch"}, Assembly: "System.Management.Automation", ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
-				return Switch(object.ToBool(v)), nil
+				return command.Switch(object.ToBool(v)), nil
 			},
-			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(Switch); return ok },
+			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := bareValue(v).(command.Switch); return ok },
 			Static: dotnet.Members{
-				"Present": dotnet.Prop(func(*dotnet.Call) (any, error) { return Switch(true), nil }),
+				"Present": dotnet.Prop(func(*dotnet.Call) (any, error) { return command.Switch(true), nil }),
 			},
 			Members: dotnet.Members{
-				"IsPresent": dotnet.Prop(func(c *dotnet.Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
-				"ToBool":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return bool(bareValue(c.Self).(Switch)), nil }),
+				"IsPresent": dotnet.Prop(func(c *dotnet.Call) (any, error) { return bool(bareValue(c.Self).(command.Switch)), nil }),
+				"ToBool":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return bool(bareValue(c.Self).(command.Switch)), nil }),
 			}},
 	)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -60,7 +61,7 @@ type metaParam struct {
 
 // metaParams lists the parameters of c in PowerShell's order; common
 // adds the common parameters.
-func metaParams(c *runtime.Command, common bool) []metaParam {
+func metaParams(c *command.Command, common bool) []metaParam {
 	var out []metaParam
 	for _, p := range c.Params {
 		out = append(out, metaParam{name: p.Name, aliases: p.Aliases, typ: p.Type, sets: p.Sets, help: p.Help, remaining: p.Remaining})
@@ -129,7 +130,7 @@ func closedDictionary(valueType string) *object.Hashtable {
 }
 
 // ParametersOf builds the Parameters dictionary of a CommandInfo.
-func ParametersOf(rt *runtime.Runtime, c *runtime.Command, common bool) *object.Hashtable {
+func ParametersOf(rt *runtime.Runtime, c *command.Command, common bool) *object.Hashtable {
 	out := closedDictionary(typeParameterMetadata)
 	for _, m := range metaParams(c, common) {
 		o := object.NewObject(typeParameterMetadata, "System.Object")
@@ -160,7 +161,7 @@ func ParametersOf(rt *runtime.Runtime, c *runtime.Command, common bool) *object.
 }
 
 // ParameterSetsOf builds the ParameterSets of a CommandInfo.
-func ParameterSetsOf(rt *runtime.Runtime, c *runtime.Command, common bool) []any {
+func ParameterSetsOf(rt *runtime.Runtime, c *command.Command, common bool) []any {
 	all := metaParams(c, common)
 	syntax := SyntaxLines(c, common)
 	var out []any

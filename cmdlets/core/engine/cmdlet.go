@@ -11,8 +11,8 @@
 package engine
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Module names and versions as PowerShell 7.4 reports them.
@@ -30,10 +30,10 @@ const (
 
 // Cmdlet is a compiled cmdlet of a PowerShell module; typeName is its
 // class in Microsoft.PowerShell.Commands.
-func Cmdlet(name, module, typeName string) *runtime.Command {
-	return &runtime.Command{
+func Cmdlet(name, module, typeName string) *command.Command {
+	return &command.Command{
 		Name:         name,
-		Type:         runtime.CmdletCommand,
+		Type:         command.CmdletCommand,
 		Module:       module,
 		Version:      Version7,
 		FullTypeName: "Microsoft.PowerShell.Commands." + typeName,

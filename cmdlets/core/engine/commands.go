@@ -1,13 +1,13 @@
 package engine
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Cmdlets declares the engine's cmdlets by name, in groups each built the
 // first time a session resolves one of its names.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Where-Object", "ForEach-Object", "Select-Object", "Sort-Object", "Measure-Object", "Group-Object"}, Build: pipelineCommands},
 	{Names: []string{"Import-Module", "Get-Module", "Remove-Module", "Install-Module", "Find-Module", "Get-InstalledModule", "Update-Module"}, Build: moduleCommands},
 	{Names: []string{"Get-Date", "Start-Sleep", "New-TimeSpan", "Read-Host", "ConvertTo-SecureString", "ConvertFrom-SecureString", "Get-Credential", "Clear-Host"}, Build: hostCommands},

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/members"
@@ -15,14 +16,14 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
-func discoveryCommands() []*runtime.Command {
-	return []*runtime.Command{getCommand(), getMember(), getHelp(), getAlias()}
+func discoveryCommands() []*command.Command {
+	return []*command.Command{getCommand(), getMember(), getHelp(), getAlias()}
 }
 
 // CommandInfo builds the object Get-Command returns for a command other
 // than a script function (those come from ScriptFunctionInfo): cmdlets
 // and the functions the session declares take the common parameters.
-func CommandInfo(rt *runtime.Runtime, c *runtime.Command) *object.PSObject {
+func CommandInfo(rt *runtime.Runtime, c *command.Command) *object.PSObject {
 	return commandInfo(rt, c, true)
 }
 
@@ -46,9 +47,9 @@ func ScriptFunctionInfo(rt *runtime.Runtime, f *runtime.FunctionInfo) *object.PS
 	return o
 }
 
-func commandInfo(rt *runtime.Runtime, c *runtime.Command, common bool) *object.PSObject {
+func commandInfo(rt *runtime.Runtime, c *command.Command, common bool) *object.PSObject {
 	typeName := "System.Management.Automation.CmdletInfo"
-	if c.Type == runtime.FunctionCommand {
+	if c.Type == command.FunctionCommand {
 		typeName = "System.Management.Automation.FunctionInfo"
 	}
 	o := object.NewObject(typeName, "System.Management.Automation.CommandInfo", "System.Object")
@@ -98,11 +99,11 @@ func commandInfo(rt *runtime.Runtime, c *runtime.Command, common bool) *object.P
 	return o
 }
 
-func commandTypeValue(t runtime.CommandType) int {
+func commandTypeValue(t command.CommandType) int {
 	switch t {
-	case runtime.AliasCommand:
+	case command.AliasCommand:
 		return 1
-	case runtime.FunctionCommand:
+	case command.FunctionCommand:
 		return 2
 	}
 	return 8
@@ -131,7 +132,7 @@ func AliasInfo(alias, target string, rt *runtime.Runtime) *object.PSObject {
 // declaration. common says whether the command takes the common
 // parameters: cmdlets and advanced functions do and their lines end in
 // [<CommonParameters>]; a simple script function does not.
-func SyntaxLines(c *runtime.Command, common bool) []string {
+func SyntaxLines(c *command.Command, common bool) []string {
 	var out []string
 	for _, set := range c.SetNames() {
 		var parts []string
@@ -257,14 +258,14 @@ func shortType(t *params.Type) string {
 	return t.Name
 }
 
-func getCommand() *runtime.Command {
+func getCommand() *command.Command {
 	c := Cmdlet("Get-Command", ModCore, "GetCommandCommand")
 	c.Synopsis = "Lists the commands available in this session."
 	c.Description = "Without arguments it lists every cmdlet and function the session knows. Names accept wildcards; " +
 		"-Verb, -Noun and -Module narrow the list (modules: ExchangeOnlineManagement, Microsoft.Graph.*, " +
 		"Microsoft.PowerShell.Utility, Exosim ...). -Syntax prints the syntax lines generated from the command's declaration. " +
 		"Exchange cmdlets appear only while the session is connected."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-Command -Module Exosim", Remark: "Lists the simulator's own cmdlets."},
 		{Code: "Get-Command -Verb Get -Noun *Connection*", Remark: "Finds commands by verb and noun."},
 		{Code: "Get-Command Get-Sim* -Syntax", Remark: "Prints the syntax of every command whose name starts with Get-Sim."},
@@ -290,7 +291,7 @@ func getCommand() *runtime.Command {
 		params.P("UseFuzzyMatching", params.TSwitch),
 		params.P("UseAbbreviationExpansion", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		names := ctx.Strings("Name")
 		match := func(patterns []string, s string) bool {
@@ -320,9 +321,9 @@ func getCommand() *runtime.Command {
 				}
 			}
 		}
-		var cmds []*runtime.Command
+		var cmds []*command.Command
 		// scripts maps the commands of script functions to their functions
-		scripts := map[*runtime.Command]*runtime.FunctionInfo{}
+		scripts := map[*command.Command]*runtime.FunctionInfo{}
 		literal := len(names) > 0
 		for _, n := range names {
 			literal = literal && !wildcard.Has(n)
@@ -410,11 +411,11 @@ func getCommand() *runtime.Command {
 	return c
 }
 
-func getAlias() *runtime.Command {
+func getAlias() *command.Command {
 	c := Cmdlet("Get-Alias", ModUtility, "GetAliasCommand")
 	c.Synopsis = "Lists aliases."
 	c.Description = "Shows each alias with the command it stands for; -Name accepts wildcards and -Definition finds the aliases of a command."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-Alias ft, fl", Remark: "Shows what ft and fl stand for."},
 		{Code: "Get-Alias -Definition Where-Object", Remark: "Lists the aliases of Where-Object."},
 	}
@@ -424,7 +425,7 @@ func getAlias() *runtime.Command {
 		params.P("Scope", params.TString),
 		params.P("Definition", params.TStrings),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		aliases := runtime.Of(ctx).Aliases()
 		var keys []string
 		for a := range aliases {
@@ -468,14 +469,14 @@ func getAlias() *runtime.Command {
 
 // seenTypesSlot holds the type names one Get-Member call has listed: each
 // type is listed once however many of its objects arrive.
-var seenTypesSlot = runtime.NewInvocationSlot[map[string]bool]()
+var seenTypesSlot = command.NewInvocationSlot[map[string]bool]()
 
-func getMember() *runtime.Command {
+func getMember() *command.Command {
 	c := Cmdlet("Get-Member", ModUtility, "GetMemberCommand")
 	c.Synopsis = "Lists the properties and methods of objects."
 	c.Description = "For each type of object in its input it prints the type name and a table of members: name, member type and definition. " +
 		"-MemberType Property keeps only properties; -Name filters by name (wildcards allowed)."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-SimClock | Get-Member", Remark: "Shows the members of the simulated clock object."},
 		{Code: "Get-ConnectionInformation | Get-Member -MemberType Property", Remark: "Lists the properties of a connection."},
 		{Code: "'text' | Get-Member -Name Length, ToUpper", Remark: "Shows two members of a string."},
@@ -488,7 +489,7 @@ func getMember() *runtime.Command {
 		params.P("Static", params.TSwitch),
 		params.P("Force", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := ctx.Input
 		if !ctx.HasInput {
 			// -InputObject names one object, a collection included, and
@@ -618,13 +619,13 @@ func memberTypeName(v any) string {
 // ---------------------------------------------------------------------------
 // Get-Help (generated from the declarations)
 
-func getHelp() *runtime.Command {
-	c := &runtime.Command{Name: "Get-Help", Type: runtime.CmdletCommand, Module: ModCore, Version: Version7, FullTypeName: "Microsoft.PowerShell.Commands.GetHelpCommand"}
+func getHelp() *command.Command {
+	c := &command.Command{Name: "Get-Help", Type: command.CmdletCommand, Module: ModCore, Version: Version7, FullTypeName: "Microsoft.PowerShell.Commands.GetHelpCommand"}
 	c.Synopsis = "Shows help for a command: synopsis, syntax, parameters and examples."
 	c.Description = "The syntax and parameter details come from the command's declaration, the same one the binder, tab completion and exosim lint use. " +
 		"-Examples shows only the examples, -Detailed and -Full add the parameters, -Parameter NAME shows one parameter. " +
 		"Conceptual topics are available too: about_Exosim, about_SimClock and about_SimLabs. A name with wildcards lists matching commands and topics."
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: "Get-Help Set-SimClock -Examples", Remark: "Shows how to use Set-SimClock."},
 		{Code: "Get-Help Connect-ExchangeOnline -Parameter UserPrincipalName", Remark: "Describes one parameter: type, position, pipeline input."},
 		{Code: "Get-Help about_SimClock", Remark: "Explains the simulated clock."},
@@ -646,7 +647,7 @@ func getHelp() *runtime.Command {
 		params.P("Online", params.TSwitch, params.InSets(params.Set("Online", true, -1))),
 		params.P("ShowWindow", params.TSwitch, params.InSets(params.Set("ShowWindow", true, -1))),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := ctx.String("Name")
 		if name == "" {
 			name = "Get-Help"
@@ -677,7 +678,7 @@ func getHelp() *runtime.Command {
 // views are.
 // simple marks a simple script function, which takes no common
 // parameters.
-func HelpText(c *runtime.Command, simple bool, ctx *runtime.Context) string {
+func HelpText(c *command.Command, simple bool, ctx *command.Context) string {
 	text := RenderHelp(c, HelpOptions{
 		Examples: ctx.Switch("Examples"), Detailed: ctx.Switch("Detailed"), Full: ctx.Switch("Full"),
 		Parameters: ctx.Strings("Parameter"), SimpleFunction: simple,
@@ -727,7 +728,7 @@ type HelpOptions struct {
 // SYNOPSIS, SYNTAX (generated), DESCRIPTION, PARAMETERS and EXAMPLES as
 // the options ask. A command without help text gets the layout
 // PowerShell generates in that case (NAME, SYNTAX, ALIASES, REMARKS).
-func RenderHelp(c *runtime.Command, o HelpOptions) string {
+func RenderHelp(c *command.Command, o HelpOptions) string {
 	var b strings.Builder
 	section := func(title string, body ...string) {
 		b.WriteString("\n" + title + "\n")
@@ -811,7 +812,7 @@ func RenderHelp(c *runtime.Command, o HelpOptions) string {
 	return b.String()
 }
 
-func writeParam(b *strings.Builder, c *runtime.Command, p *params.Param) {
+func writeParam(b *strings.Builder, c *command.Command, p *params.Param) {
 	fmt.Fprintf(b, "    -%s <%s>\n", p.Name, shortType(p.Type))
 	if p.Help != "" {
 		fmt.Fprintf(b, "        %s\n", p.Help)
@@ -850,7 +851,7 @@ func writeParam(b *strings.Builder, c *runtime.Command, p *params.Param) {
 	fmt.Fprintf(b, "        Accept wildcard characters?  %v\n\n", p.Wildcards)
 }
 
-func writeExamples(b *strings.Builder, c *runtime.Command) {
+func writeExamples(b *strings.Builder, c *command.Command) {
 	for i, e := range c.Examples {
 		fmt.Fprintf(b, "\n    ---------- Example %d ----------\n\n    %s\n\n    %s\n", i+1, e.Code, e.Remark)
 	}

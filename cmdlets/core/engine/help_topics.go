@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -124,13 +125,13 @@ func wrapWords(text string, width int) []string {
 
 // writeHelpList answers Get-Help with a wildcard: one row per matching
 // command or about topic (Name, Category, Module, Synopsis).
-func writeHelpList(ctx *runtime.Context, pattern string) error {
+func writeHelpList(ctx *command.Context, pattern string) error {
 	type row struct{ name, category, module, synopsis string }
 	var rows []row
 	for _, c := range runtime.Of(ctx).Commands() {
 		if wildcard.Match(pattern, c.Name) {
 			cat := "Cmdlet"
-			if c.Type == runtime.FunctionCommand {
+			if c.Type == command.FunctionCommand {
 				cat = "Function"
 			}
 			rows = append(rows, row{c.Name, cat, c.Module, c.Synopsis})

@@ -6,17 +6,18 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-func hostCommands() []*runtime.Command {
-	return []*runtime.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost()}
+func hostCommands() []*command.Command {
+	return []*command.Command{getDate(), startSleep(), newTimeSpan(), readHost(), convertToSecureString(), convertFromSecureString(), getCredential(), clearHost()}
 }
 
-func getDate() *runtime.Command {
+func getDate() *command.Command {
 	c := Cmdlet("Get-Date", ModUtility, "GetDateCommand")
 	c.Synopsis = "Returns the current date and time of the simulated clock."
 	c.Sets = []string{"net", "UFormat", "UnixTimeSecondsSet"}
@@ -32,7 +33,7 @@ func getDate() *runtime.Command {
 		params.P("AsUTC", params.TSwitch),
 		params.P("UnixTimeSeconds", params.TLong, params.InSets(params.Set("UnixTimeSecondsSet", true, -1)), params.Alias("UnixTime")),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		// The current time is a Local DateTime; a date given keeps its
 		// kind, and the -Year.. parts replace fields without changing it.
 		t := ctx.Now().In(object.LocalZone)
@@ -180,7 +181,7 @@ func uformat(t time.Time, f string) string {
 	return b.String()
 }
 
-func startSleep() *runtime.Command {
+func startSleep() *command.Command {
 	c := Cmdlet("Start-Sleep", ModUtility, "StartSleepCommand")
 	c.Synopsis = "Moves the simulated clock forward by the given time and returns at once."
 	c.Sets = []string{"Seconds", "Milliseconds", "FromTimeSpan"}
@@ -190,7 +191,7 @@ func startSleep() *runtime.Command {
 		params.P("Milliseconds", params.TInt, params.InSets(params.Set("Milliseconds", true, -1)), params.Alias("ms")),
 		params.P("Duration", params.TTimeSpan, params.InSets(params.Set("FromTimeSpan", true, -1)), params.Alias("ts")),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		var d object.TimeSpan
 		switch ctx.ParameterSet {
 		case "Milliseconds":
@@ -214,7 +215,7 @@ func startSleep() *runtime.Command {
 	return c
 }
 
-func newTimeSpan() *runtime.Command {
+func newTimeSpan() *command.Command {
 	c := Cmdlet("New-TimeSpan", ModUtility, "NewTimeSpanCommand")
 	c.Synopsis = "Creates a TimeSpan."
 	c.Sets = []string{"Date", "Time"}
@@ -227,7 +228,7 @@ func newTimeSpan() *runtime.Command {
 	}
 	c.Params = []*params.Param{d("Start", 0), d("End", 1), t("Days"), t("Hours"), t("Minutes"), t("Seconds"), t("Milliseconds")}
 	c.Params[0].Aliases = []string{"LastWriteTime"}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.ParameterSet == "Time" {
 			ts := object.TimeSpan(ctx.Int("Days"))*object.TicksPerDay + object.TimeSpan(ctx.Int("Hours"))*object.TicksPerHour +
 				object.TimeSpan(ctx.Int("Minutes"))*object.TicksPerMinute + object.TimeSpan(ctx.Int("Seconds"))*object.TicksPerSecond +
@@ -247,7 +248,7 @@ func newTimeSpan() *runtime.Command {
 	return c
 }
 
-func readHost() *runtime.Command {
+func readHost() *command.Command {
 	c := Cmdlet("Read-Host", ModUtility, "ReadHostCommand")
 	c.Synopsis = "Reads a line of input (hidden with -AsSecureString)."
 	c.Sets = []string{"AsString", "AsSecureString"}
@@ -257,7 +258,7 @@ func readHost() *runtime.Command {
 		params.P("MaskInput", params.TSwitch, params.InSets(params.Set("AsString", false, -1))),
 		params.P("AsSecureString", params.TSwitch, params.InSets(params.Set("AsSecureString", false, -1))),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		prompt := ""
 		if ctx.Has("Prompt") {
 			prompt = runtime.Of(ctx).ToStr(ctx.Value("Prompt")) + ": "
@@ -288,7 +289,7 @@ func readHost() *runtime.Command {
 	return c
 }
 
-func convertToSecureString() *runtime.Command {
+func convertToSecureString() *command.Command {
 	c := Cmdlet("ConvertTo-SecureString", ModSecurity, "ConvertToSecureStringCommand")
 	c.Synopsis = "Turns plain text (or an encrypted string) into a SecureString."
 	c.Sets = []string{"Secure", "PlainText", "Open"}
@@ -300,7 +301,7 @@ func convertToSecureString() *runtime.Command {
 		params.P("SecureKey", params.TSecureString, params.InSets(params.Set("Secure", false, 1))),
 		params.P("Key", &params.Type{Kind: params.KindObject, Name: "Byte[]", FullName: "System.Byte[]", Array: true}, params.InSets(params.Set("Open", false, -1))),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		s := ctx.String("String")
 		if ctx.Switch("AsPlainText") {
 			return ctx.WriteObject(object.NewSecureString(s))
@@ -313,7 +314,7 @@ func convertToSecureString() *runtime.Command {
 	return c
 }
 
-func convertFromSecureString() *runtime.Command {
+func convertFromSecureString() *command.Command {
 	c := Cmdlet("ConvertFrom-SecureString", ModSecurity, "ConvertFromSecureStringCommand")
 	c.Synopsis = "Turns a SecureString into an encrypted standard string (or plain text)."
 	c.Params = []*params.Param{
@@ -322,7 +323,7 @@ func convertFromSecureString() *runtime.Command {
 		params.P("SecureKey", params.TSecureString),
 		params.P("Key", params.TObjects),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		s := ctx.Value("SecureString").(object.SecureString)
 		if ctx.Switch("AsPlainText") {
 			return ctx.WriteObject(s.Plain())
@@ -340,7 +341,7 @@ func NewCredential(user string, password object.SecureString) *object.PSObject {
 	return o
 }
 
-func getCredential() *runtime.Command {
+func getCredential() *command.Command {
 	c := Cmdlet("Get-Credential", ModSecurity, "GetCredentialCommand")
 	c.Synopsis = "Asks for a user name and password and returns a PSCredential."
 	c.Sets = []string{"CredentialSet", "MessageSet"}
@@ -351,7 +352,7 @@ func getCredential() *runtime.Command {
 		params.P("UserName", params.TString, params.InSets(params.Set("MessageSet", false, 0))),
 		params.P("Title", params.TString, params.InSets(params.Set("MessageSet", false, -1))),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if cred, ok := ctx.Value("Credential").(*object.PSObject); ok {
 			return ctx.WriteObject(cred)
 		}
@@ -382,7 +383,7 @@ func getCredential() *runtime.Command {
 	return c
 }
 
-func readPrompt(ctx *runtime.Context, prompt string, secret bool) (string, error) {
+func readPrompt(ctx *command.Context, prompt string, secret bool) (string, error) {
 	io := runtime.Of(ctx).IO
 	if io.Interactive() {
 		line, err := io.ReadLine(prompt, secret)
@@ -402,10 +403,10 @@ func readPrompt(ctx *runtime.Context, prompt string, secret bool) (string, error
 	return line, nil
 }
 
-func clearHost() *runtime.Command {
-	c := &runtime.Command{Name: "Clear-Host", Type: runtime.FunctionCommand, Module: "", Version: ""}
+func clearHost() *command.Command {
+	c := &command.Command{Name: "Clear-Host", Type: command.FunctionCommand, Module: "", Version: ""}
 	c.Synopsis = "Clears the screen."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if runtime.Of(ctx).IO.StdoutTTY {
 			runtime.Of(ctx).HostText("\x1b[2J\x1b[H")
 		}

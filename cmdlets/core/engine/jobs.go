@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -47,14 +48,14 @@ type jobTable struct {
 }
 
 // jobsSlot holds the session's jobs.
-var jobsSlot = runtime.NewSlot[*jobTable]()
+var jobsSlot = command.NewSlot[*jobTable]()
 
 func jobsOf(rt *runtime.Runtime) *jobTable {
 	return jobsSlot.Of(rt, func() *jobTable { return &jobTable{next: 1} })
 }
 
-func jobCommands() []*runtime.Command {
-	return []*runtime.Command{startJob("Start-Job", ModCore), startJob("Start-ThreadJob", "ThreadJob"),
+func jobCommands() []*command.Command {
+	return []*command.Command{startJob("Start-Job", ModCore), startJob("Start-ThreadJob", "ThreadJob"),
 		receiveJob(), waitJob(), getJob(), removeJob(), stopJob()}
 }
 
@@ -68,10 +69,10 @@ var jobWrapper = sync.OnceValue(func() *automation.ScriptBlock {
 	return &automation.ScriptBlock{AST: sb}
 })
 
-func startJob(name, module string) *runtime.Command {
+func startJob(name, module string) *command.Command {
 	c := Declared(name, module)
 	c.Synopsis = "Runs a script block as a job: in exosim, in the session, to the end, when the job starts."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		sb, ok := object.Unwrap(ctx.Value("ScriptBlock")).(*automation.ScriptBlock)
 		if !ok {
 			return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim runs only -ScriptBlock jobs; %s with -%s is not simulated.", name, firstBound(ctx)),
@@ -127,7 +128,7 @@ func startJob(name, module string) *runtime.Command {
 }
 
 // firstBound names a bound parameter of the call, for an error.
-func firstBound(ctx *runtime.Context) string {
+func firstBound(ctx *command.Context) string {
 	for k := range ctx.Bound() {
 		return k
 	}
@@ -137,7 +138,7 @@ func firstBound(ctx *runtime.Context) string {
 // selectJobs returns the session's jobs a call names by -Job, -Id, -Name
 // or -State (all of them when it names none), writing an error for each
 // -Id or -Name that matches none.
-func selectJobs(ctx *runtime.Context) ([]*job, error) {
+func selectJobs(ctx *command.Context) ([]*job, error) {
 	t := jobsOf(runtime.Of(ctx))
 	t.mu.Lock()
 	all := append([]*job(nil), t.jobs...)
@@ -201,10 +202,10 @@ func selectJobs(ctx *runtime.Context) ([]*job, error) {
 	return all, nil
 }
 
-func receiveJob() *runtime.Command {
+func receiveJob() *command.Command {
 	c := Declared("Receive-Job", ModCore)
 	c.Synopsis = "Writes the output a job holds (and the errors it wrote); without -Keep the job no longer holds them."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
 		if err != nil {
 			return err
@@ -235,10 +236,10 @@ func receiveJob() *runtime.Command {
 	return c
 }
 
-func waitJob() *runtime.Command {
+func waitJob() *command.Command {
 	c := Declared("Wait-Job", ModCore)
 	c.Synopsis = "Returns the jobs named: in exosim every job has already finished."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
 		if err != nil {
 			return err
@@ -256,10 +257,10 @@ func waitJob() *runtime.Command {
 	return c
 }
 
-func getJob() *runtime.Command {
+func getJob() *command.Command {
 	c := Declared("Get-Job", ModCore)
 	c.Synopsis = "Gets the session's jobs."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
 		if err != nil {
 			return err
@@ -274,10 +275,10 @@ func getJob() *runtime.Command {
 	return c
 }
 
-func removeJob() *runtime.Command {
+func removeJob() *command.Command {
 	c := Declared("Remove-Job", ModCore)
 	c.Synopsis = "Removes jobs from the session."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
 		if err != nil {
 			return err
@@ -298,10 +299,10 @@ func removeJob() *runtime.Command {
 	return c
 }
 
-func stopJob() *runtime.Command {
+func stopJob() *command.Command {
 	c := Declared("Stop-Job", ModCore)
 	c.Synopsis = "Stops jobs: in exosim every job has already finished, so nothing changes."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		jobs, err := selectJobs(ctx)
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -196,7 +197,7 @@ func moduleViews(r *format.Registry) {
 }
 
 // modulesSlot holds the set of modules a session has loaded.
-var modulesSlot = runtime.NewSlot[*loadedModules]()
+var modulesSlot = command.NewSlot[*loadedModules]()
 
 type loadedModules struct {
 	names []string
@@ -240,11 +241,11 @@ func (l *loadedModules) remove(name string) bool {
 	return false
 }
 
-func moduleCommands() []*runtime.Command {
-	return []*runtime.Command{importModule(), getModule(), removeModule(), installModule(), findModuleCmdlet(), getInstalledModule(), updateModule()}
+func moduleCommands() []*command.Command {
+	return []*command.Command{importModule(), getModule(), removeModule(), installModule(), findModuleCmdlet(), getInstalledModule(), updateModule()}
 }
 
-func importModule() *runtime.Command {
+func importModule() *command.Command {
 	c := Cmdlet("Import-Module", ModCore, "ImportModuleCommand")
 	c.Synopsis = "Loads a module exosim provides (ExchangeOnlineManagement, Microsoft.Graph.*, PowerShell's own); others are not found."
 	c.Params = []*params.Param{
@@ -268,7 +269,7 @@ func importModule() *runtime.Command {
 		params.P("SkipEditionCheck", params.TSwitch),
 		params.P("UseWindowsPowerShell", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		for _, n := range ctx.Strings("Name") {
 			m, ok := findModule(n)
 			if !ok {
@@ -297,7 +298,7 @@ func importModule() *runtime.Command {
 	return c
 }
 
-func getModule() *runtime.Command {
+func getModule() *command.Command {
 	c := Cmdlet("Get-Module", ModCore, "GetModuleCommand")
 	c.Synopsis = "Lists the loaded modules (with -ListAvailable, every module exosim provides)."
 	c.Params = []*params.Param{
@@ -309,7 +310,7 @@ func getModule() *runtime.Command {
 		params.P("PSEdition", params.TString),
 		params.P("SkipEditionCheck", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		names := ctx.Strings("Name")
 		if len(names) == 0 {
 			names = []string{"*"}
@@ -343,16 +344,16 @@ func getModule() *runtime.Command {
 	return c
 }
 
-func removeModule() *runtime.Command {
+func removeModule() *command.Command {
 	c := Cmdlet("Remove-Module", ModCore, "RemoveModuleCommand")
 	c.Synopsis = "Unloads modules (their commands stay available, as PowerShell loads them again on use)."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Params = []*params.Param{
 		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0), params.FromPipeline()),
 		params.P("Force", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		removed := false
 		for _, n := range ctx.Strings("Name") {
 			l := loaded(runtime.Of(ctx))
@@ -386,13 +387,13 @@ func moduleSpecPath(name string) string {
 
 // galleryCmdlet declares a PowerShellGet command (a script function in
 // PowerShell).
-func galleryCmdlet(name string) *runtime.Command {
-	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: "PowerShellGet", Version: "2.2.5"}
+func galleryCmdlet(name string) *command.Command {
+	return &command.Command{Name: name, Type: command.FunctionCommand, Module: "PowerShellGet", Version: "2.2.5"}
 }
 
 // packageError is PowerShellGet's "not found" error, raised by the
 // PackageManagement cmdlet it calls.
-func packageError(ctx *runtime.Context, command, id, msg, target string) *object.ErrorRecord {
+func packageError(ctx *command.Context, command, id, msg, target string) *object.ErrorRecord {
 	rec := ctx.NewError(msg, id, object.ObjectNotFound, "Exception", target)
 	rec.Activity = command
 	rec.InvocationName = command
@@ -410,7 +411,7 @@ func galleryParams() []*params.Param {
 	}
 }
 
-func installModule() *runtime.Command {
+func installModule() *command.Command {
 	c := galleryCmdlet("Install-Module")
 	c.Synopsis = "Installs modules from the gallery: the ones exosim provides are already there (no output); others are not found."
 	c.SupportsShouldProcess = true
@@ -428,8 +429,8 @@ func installModule() *runtime.Command {
 		params.P("PassThru", params.TSwitch),
 	)
 	c.Params[0].Sets[0].Mandatory = true
-	c.Examples = []runtime.Example{{Code: `Install-Module ExchangeOnlineManagement -Scope CurrentUser -Force`, Remark: "Nothing to do: exosim has the module."}}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Examples = []command.Example{{Code: `Install-Module ExchangeOnlineManagement -Scope CurrentUser -Force`, Remark: "Nothing to do: exosim has the module."}}
+	c.Handler.Process = func(ctx *command.Context) error {
 		for _, n := range ctx.Strings("Name") {
 			ms := matchModules(n, true)
 			if len(ms) == 0 {
@@ -451,7 +452,7 @@ func installModule() *runtime.Command {
 	return c
 }
 
-func updateModule() *runtime.Command {
+func updateModule() *command.Command {
 	c := galleryCmdlet("Update-Module")
 	c.Synopsis = "Updates installed modules: exosim's are current (no output); others are not installed."
 	c.SupportsShouldProcess = true
@@ -462,7 +463,7 @@ func updateModule() *runtime.Command {
 		params.P("AcceptLicense", params.TSwitch),
 		params.P("PassThru", params.TSwitch),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		for _, n := range ctx.Strings("Name") {
 			if len(matchModules(n, true)) == 0 {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Module '%s' was not installed by using Install-Module, so it cannot be updated.", n), "ModuleNotInstalledUsingInstallModuleCmdlet,Update-Module", object.InvalidOperation, "ArgumentException", n)); err != nil {
@@ -475,7 +476,7 @@ func updateModule() *runtime.Command {
 	return c
 }
 
-func findModuleCmdlet() *runtime.Command {
+func findModuleCmdlet() *command.Command {
 	c := galleryCmdlet("Find-Module")
 	c.Synopsis = "Finds modules in the gallery: the ones exosim provides; others are not found."
 	c.Params = append(galleryParams(),
@@ -489,7 +490,7 @@ func findModuleCmdlet() *runtime.Command {
 		params.P("Credential", params.TObject),
 		params.P("Proxy", params.TString),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return writeGalleryModules(ctx, false, func(n string) *object.ErrorRecord {
 			return packageError(ctx, "Find-Package", "NoMatchFoundForCriteria", fmt.Sprintf("No match was found for the specified search criteria and module name '%s'. Try Get-PSRepository to see all available registered module repositories.", n), n)
 		})
@@ -500,7 +501,7 @@ func findModuleCmdlet() *runtime.Command {
 // writeGalleryModules writes the gallery modules each -Name matches (all
 // of them without one), as installed modules or as the gallery's
 // entries; a plain name that matches none is the error notFound makes.
-func writeGalleryModules(ctx *runtime.Context, installed bool, notFound func(name string) *object.ErrorRecord) error {
+func writeGalleryModules(ctx *command.Context, installed bool, notFound func(name string) *object.ErrorRecord) error {
 	names := ctx.Strings("Name")
 	if len(names) == 0 {
 		names = []string{"*"}
@@ -522,11 +523,11 @@ func writeGalleryModules(ctx *runtime.Context, installed bool, notFound func(nam
 	return nil
 }
 
-func getInstalledModule() *runtime.Command {
+func getInstalledModule() *command.Command {
 	c := galleryCmdlet("Get-InstalledModule")
 	c.Synopsis = "Lists the gallery modules installed: exosim's ExchangeOnlineManagement and Microsoft.Graph modules."
 	c.Params = append(galleryParams(), params.P("AllVersions", params.TSwitch))
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return writeGalleryModules(ctx, true, func(n string) *object.ErrorRecord {
 			return packageError(ctx, "Get-Package", "NoMatchFound", fmt.Sprintf("No match was found for the specified search criteria and module names '%s'.", n), n)
 		})

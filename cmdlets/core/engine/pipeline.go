@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/members"
@@ -15,8 +16,8 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
-func pipelineCommands() []*runtime.Command {
-	return []*runtime.Command{whereObject(), forEachObject(), selectObject(), sortObject(), measureObject(), groupObject()}
+func pipelineCommands() []*command.Command {
+	return []*command.Command{whereObject(), forEachObject(), selectObject(), sortObject(), measureObject(), groupObject()}
 }
 
 // InputObject is the -InputObject parameter that takes the pipeline.
@@ -55,7 +56,7 @@ var whereOps = []struct{ param, set, op string }{
 	{"Not", "NotSet", "-not"},
 }
 
-func whereObject() *runtime.Command {
+func whereObject() *command.Command {
 	c := Cmdlet("Where-Object", ModCore, "WhereObjectCommand")
 	c.Synopsis = "Keeps the pipeline objects for which a condition is true."
 	c.DefaultSet = "EqualSet"
@@ -82,7 +83,7 @@ func whereObject() *runtime.Command {
 		mandatory := o.param != "EQ"
 		c.Params = append(c.Params, params.P(o.param, params.TSwitch, params.InSets(params.SetInfo{Set: o.set, Mandatory: mandatory, Position: -1})))
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
@@ -134,7 +135,7 @@ func whereObject() *runtime.Command {
 	return c
 }
 
-func forEachObject() *runtime.Command {
+func forEachObject() *command.Command {
 	c := Cmdlet("ForEach-Object", ModCore, "ForEachObjectCommand")
 	c.Synopsis = "Runs a script block, or reads a member, for each pipeline object."
 	c.Sets = []string{"ScriptBlockSet", "PropertyAndMethodSet", "ParallelParameterSet"}
@@ -159,7 +160,7 @@ func forEachObject() *runtime.Command {
 		params.P("MemberName", params.TString, params.InSets(params.Set("PropertyAndMethodSet", true, 0))),
 		params.P("ArgumentList", params.TObjects, params.InSets(params.Set("PropertyAndMethodSet", false, -1)), params.Alias("Args")),
 	}
-	blocks := func(ctx *runtime.Context) (begin, process, end []*automation.ScriptBlock) {
+	blocks := func(ctx *command.Context) (begin, process, end []*automation.ScriptBlock) {
 		var list []*automation.ScriptBlock
 		if v, ok := ctx.Value("Process").([]any); ok {
 			for _, it := range v {
@@ -187,10 +188,10 @@ func forEachObject() *runtime.Command {
 		}
 		return
 	}
-	emit := func(ctx *runtime.Context) func(any) error {
+	emit := func(ctx *command.Context) func(any) error {
 		return func(v any) error { return ctx.WriteObject(v) }
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		if ctx.ParameterSet == "ParallelParameterSet" {
 			return ctx.Fail(ctx.NewError("exosim does not run ForEach-Object -Parallel: it has no runspaces to run script blocks in parallel; use -Process.", "NotSupported", object.NotImplemented, "NotSupportedException", nil))
 		}
@@ -205,7 +206,7 @@ func forEachObject() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.ParameterSet == "PropertyAndMethodSet" {
 			if !ctx.HasInput {
 				return nil
@@ -238,7 +239,7 @@ func forEachObject() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		if ctx.ParameterSet != "ScriptBlockSet" {
 			return nil
 		}
@@ -264,7 +265,7 @@ func hasProperty(v any, name string) bool {
 // ---------------------------------------------------------------------------
 // Select-Object
 
-func selectObject() *runtime.Command {
+func selectObject() *command.Command {
 	c := Cmdlet("Select-Object", ModUtility, "SelectObjectCommand")
 	c.Synopsis = "Selects properties of objects, or a number of objects."
 	c.Sets = []string{"DefaultParameter", "SkipLastParameter", "IndexParameter"}
@@ -286,7 +287,7 @@ func selectObject() *runtime.Command {
 		params.P("Index", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, params.InSets(params.Set("IndexParameter", false, -1))),
 		params.P("SkipIndex", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}, params.InSets(params.Set("IndexParameter", false, -1))),
 	}
-	c.Handler.Begin = func(ctx *runtime.Context) error {
+	c.Handler.Begin = func(ctx *command.Context) error {
 		st := selectSlot.Of(ctx)
 		if props, ok := ctx.Value("Property").([]any); ok {
 			for _, p := range props {
@@ -302,7 +303,7 @@ func selectObject() *runtime.Command {
 		}
 		return nil
 	}
-	project := func(ctx *runtime.Context, st *selectState, in any) ([]any, error) {
+	project := func(ctx *command.Context, st *selectState, in any) ([]any, error) {
 		for _, sp := range st.specs {
 			if sp.Script != nil && sp.Name == "" && sp.Label == "" {
 				// a property that is an empty script block has no name
@@ -379,7 +380,7 @@ func selectObject() *runtime.Command {
 		}
 		return []any{sel}, nil
 	}
-	unique := func(ctx *runtime.Context, st *selectState, v any) bool {
+	unique := func(ctx *command.Context, st *selectState, v any) bool {
 		if !ctx.Switch("Unique") {
 			return true
 		}
@@ -391,7 +392,7 @@ func selectObject() *runtime.Command {
 		st.seen = append(st.seen, v)
 		return true
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
@@ -437,7 +438,7 @@ func selectObject() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		st := selectSlot.Of(ctx)
 		if st.buffer == nil {
 			return nil
@@ -500,7 +501,7 @@ type selectState struct {
 	skipped int
 }
 
-var selectSlot = runtime.NewInvocationSlot[selectState]()
+var selectSlot = command.NewInvocationSlot[selectState]()
 
 func indexIn(v any, i int) bool {
 	items, _ := v.([]any)
@@ -512,7 +513,7 @@ func indexIn(v any, i int) bool {
 	return false
 }
 
-func sameForUnique(ctx *runtime.Context, a, b any) bool {
+func sameForUnique(ctx *command.Context, a, b any) bool {
 	oa, okA := a.(*object.PSObject)
 	ob, okB := b.(*object.PSObject)
 	if okA && okB {
@@ -546,7 +547,7 @@ func PropSpec(p any, kind format.CalcKind) (format.PropSpec, error) {
 }
 
 // selectProps builds a Select-Object result object.
-func selectProps(ctx *runtime.Context, specs []format.PropSpec, in any, exclude []string) (*object.PSObject, error) {
+func selectProps(ctx *command.Context, specs []format.PropSpec, in any, exclude []string) (*object.PSObject, error) {
 	orig := object.TypeName(in)
 	if o, ok := in.(*object.PSObject); ok {
 		orig = o.TypeName()
@@ -632,7 +633,7 @@ func allProps(v any) []*object.Property {
 // ---------------------------------------------------------------------------
 // Sort-Object
 
-func sortObject() *runtime.Command {
+func sortObject() *command.Command {
 	c := Cmdlet("Sort-Object", ModUtility, "SortObjectCommand")
 	c.Synopsis = "Sorts objects by property values."
 	c.Sets = []string{"Default", "Top", "Bottom"}
@@ -648,8 +649,8 @@ func sortObject() *runtime.Command {
 		params.P("Bottom", params.TInt, params.InSets(params.Set("Bottom", true, -1))),
 		params.P("Culture", params.TString),
 	}
-	c.Handler.Process = runtime.CollectInput
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.Process = command.CollectInput
+	c.Handler.End = func(ctx *command.Context) error {
 		items := ctx.Collected()
 		var specs []format.PropSpec
 		if props, ok := ctx.Value("Property").([]any); ok {
@@ -743,7 +744,7 @@ func sortObject() *runtime.Command {
 // ---------------------------------------------------------------------------
 // Measure-Object
 
-func measureObject() *runtime.Command {
+func measureObject() *command.Command {
 	c := Cmdlet("Measure-Object", ModUtility, "MeasureObjectCommand")
 	c.Synopsis = "Counts objects and computes sums, averages, minimums and maximums."
 	c.Sets = []string{"GenericMeasure", "TextMeasure"}
@@ -765,7 +766,7 @@ func measureObject() *runtime.Command {
 		params.P("IgnoreWhiteSpace", params.TSwitch, params.InSets(tm)),
 	}
 	type acc = measureAcc
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.HasInput {
 			return nil
 		}
@@ -829,7 +830,7 @@ func measureObject() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		ms := measureSlot.Of(ctx)
 		a := ms.all
 		if a == nil {
@@ -898,7 +899,7 @@ func toDouble(v any) any {
 // ---------------------------------------------------------------------------
 // Group-Object
 
-func groupObject() *runtime.Command {
+func groupObject() *command.Command {
 	c := Cmdlet("Group-Object", ModUtility, "GroupObjectCommand")
 	c.Synopsis = "Groups objects that have the same value for the given properties."
 	c.Params = []*params.Param{
@@ -910,7 +911,7 @@ func groupObject() *runtime.Command {
 		params.P("CaseSensitive", params.TSwitch),
 		params.P("Culture", params.TString),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.HasInput {
 			// the switches are checked as the first object arrives
 			props, _ := ctx.Value("Property").([]any)
@@ -924,7 +925,7 @@ func groupObject() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		items := ctx.Collected()
 		var specs []format.PropSpec
 		if props, ok := ctx.Value("Property").([]any); ok {
@@ -1077,7 +1078,7 @@ type measureState struct {
 	props *measured
 }
 
-var measureSlot = runtime.NewInvocationSlot[measureState]()
+var measureSlot = command.NewInvocationSlot[measureState]()
 
 func (m *measured) entry(name string) *measureAcc {
 	k := strings.ToLower(name)
@@ -1091,7 +1092,7 @@ func (m *measured) entry(name string) *measureAcc {
 }
 
 // measureValue adds one value to a's statistics; $null is not counted.
-func measureValue(ctx *runtime.Context, a *measureAcc, val any) {
+func measureValue(ctx *command.Context, a *measureAcc, val any) {
 	if val == nil {
 		return
 	}
@@ -1120,7 +1121,7 @@ func measureValue(ctx *runtime.Context, a *measureAcc, val any) {
 
 // measureInfo is the GenericMeasureInfo of one accumulator; prop is the
 // property name or nil.
-func measureInfo(ctx *runtime.Context, a *measureAcc, prop any) *object.PSObject {
+func measureInfo(ctx *command.Context, a *measureAcc, prop any) *object.PSObject {
 	all := ctx.Switch("AllStats")
 	o := object.NewObject("Microsoft.PowerShell.Commands.GenericMeasureInfo", "Microsoft.PowerShell.Commands.MeasureInfo", "System.Object")
 	var avg, sum, max, min, sd any

@@ -3,9 +3,9 @@ package engine
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Execution policies exist only on Windows. The simulated session reports
@@ -21,8 +21,8 @@ var (
 		"Process", "CurrentUser", "LocalMachine", "UserPolicy", "MachinePolicy")
 )
 
-func policyCommands() []*runtime.Command {
-	return []*runtime.Command{getExecutionPolicy(), setExecutionPolicy()}
+func policyCommands() []*command.Command {
+	return []*command.Command{getExecutionPolicy(), setExecutionPolicy()}
 }
 
 func policyValue(name string) object.Enum {
@@ -34,14 +34,14 @@ func policyValue(name string) object.Enum {
 	return object.Enum{Type: tExecutionPolicy.FullName, Name: name}
 }
 
-func getExecutionPolicy() *runtime.Command {
+func getExecutionPolicy() *command.Command {
 	c := Cmdlet("Get-ExecutionPolicy", ModSecurity, "GetExecutionPolicyCommand")
 	c.Synopsis = "Shows the execution policy: Unrestricted, as PowerShell reports it off Windows."
 	c.Params = []*params.Param{
 		params.P("Scope", tPolicyScope, params.Position(0), params.FromPipelineByName()),
 		params.P("List", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.Switch("List") && ctx.Has("Scope") {
 			return ctx.Fail(ctx.NewError("Cannot get execution policy. Specify only the List or Scope parameters.",
 				"ListAndScopeSpecified", object.InvalidOperation, "InvalidOperationException", nil))
@@ -71,17 +71,17 @@ func indexOf(list []string, s string) int {
 	return -1
 }
 
-func setExecutionPolicy() *runtime.Command {
+func setExecutionPolicy() *command.Command {
 	c := Cmdlet("Set-ExecutionPolicy", ModSecurity, "SetExecutionPolicyCommand")
 	c.Synopsis = "Would change the execution policy: off Windows PowerShell does not support it and says so."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Params = []*params.Param{
 		params.P("ExecutionPolicy", tExecutionPolicy, params.Mandatory(), params.Position(0), params.FromPipelineByName()),
 		params.P("Scope", tPolicyScope, params.Position(1), params.FromPipelineByName()),
 		params.P("Force", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		scope := strings.ToLower(object.ToInvariantString(object.Unwrap(ctx.Value("Scope"))))
 		if scope == "userpolicy" || scope == "machinepolicy" {
 			return ctx.Fail(ctx.NewError("Cannot set execution policy. Execution policies at the MachinePolicy or UserPolicy scopes must be set through Group Policy.",

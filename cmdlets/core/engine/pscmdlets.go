@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/exosim/exosim/cmdlets/decl"
-	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/command"
 )
 
 // PowerShell 7.4 ships more cmdlets than exosim simulates. Every one it
@@ -15,7 +15,7 @@ import (
 
 // NotSimulated declares a PowerShell cmdlet that exosim does not simulate.
 // The declaration is read the first time the session resolves the name.
-func NotSimulated(name string) *runtime.Command {
+func NotSimulated(name string) *command.Command {
 	info, _ := decl.FindPowerShell(name)
 	c := Declared(info.Name, info.Module)
 	c.NotSimulated = true
@@ -23,15 +23,15 @@ func NotSimulated(name string) *runtime.Command {
 	c.Description = fmt.Sprintf("%s ships with PowerShell 7.4 (module %s). exosim knows its parameter sets and binds a call "+
 		"as PowerShell does, so a wrong or missing parameter is reported as usual; a call that binds fails with the error "+
 		"CmdletNotSimulated.", info.Name, info.Module)
-	c.Handler.Process = func(ctx *runtime.Context) error { return decl.NotSimulated(ctx, "PowerShell") }
+	c.Handler.Process = func(ctx *command.Context) error { return decl.NotSimulated(ctx, "PowerShell") }
 	return c
 }
 
 // Declared is a PowerShell cmdlet of a module whose parameters come from
 // the PowerShell declaration table when the session first resolves it.
-func Declared(name, module string) *runtime.Command {
-	c := &runtime.Command{Name: name, Type: runtime.CmdletCommand, Module: module, Version: moduleVersion(module)}
-	c.Load = func(c *runtime.Command) {
+func Declared(name, module string) *command.Command {
+	c := &command.Command{Name: name, Type: command.CmdletCommand, Module: module, Version: moduleVersion(module)}
+	c.Load = func(c *command.Command) {
 		d := decl.LookupPowerShell(name)
 		if d == nil {
 			return

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -18,7 +19,7 @@ import (
 // terminal (a script run) the settings are kept and checked the same way.
 
 // readLineSlot holds the session's PSReadLine settings.
-var readLineSlot = runtime.NewSlot[*readLineOptions]()
+var readLineSlot = command.NewSlot[*readLineOptions]()
 
 // readLineOptions are the session's PSReadLine settings.
 type readLineOptions struct {
@@ -45,14 +46,14 @@ func terminal(rt *runtime.Runtime) lineEditor {
 	return t
 }
 
-func psReadLineCommands() []*runtime.Command {
-	return []*runtime.Command{setReadLineOption(), getReadLineOption(), setReadLineKeyHandler()}
+func psReadLineCommands() []*command.Command {
+	return []*command.Command{setReadLineOption(), getReadLineOption(), setReadLineKeyHandler()}
 }
 
-func setReadLineOption() *runtime.Command {
+func setReadLineOption() *command.Command {
 	c := Declared("Set-PSReadLineOption", "PSReadLine")
 	c.Synopsis = "Sets the options of exosim's line editor that it supports; each other option is reported, not set."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		o := readLineOf(runtime.Of(ctx))
 		t := terminal(runtime.Of(ctx))
 		names := make([]string, 0, len(ctx.Bound()))
@@ -96,10 +97,10 @@ func setReadLineOption() *runtime.Command {
 	return c
 }
 
-func getReadLineOption() *runtime.Command {
+func getReadLineOption() *command.Command {
 	c := Declared("Get-PSReadLineOption", "PSReadLine")
 	c.Synopsis = "Gets the options of exosim's line editor."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		o := readLineOf(runtime.Of(ctx))
 		r := object.NewObject("Microsoft.PowerShell.PSConsoleReadLineOptions", "System.Object")
 		r.AddTyped("EditMode", "Microsoft.PowerShell.EditMode", "Emacs")
@@ -113,10 +114,10 @@ func getReadLineOption() *runtime.Command {
 	return c
 }
 
-func setReadLineKeyHandler() *runtime.Command {
+func setReadLineKeyHandler() *command.Command {
 	c := Declared("Set-PSReadLineKeyHandler", "PSReadLine")
 	c.Synopsis = "Binds a key of exosim's line editor to one of its editing functions; script-block handlers are not simulated."
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if !ctx.Has("Function") {
 			return ctx.Fail(ctx.NewError("exosim's line editor does not run script-block key handlers (-ScriptBlock): the key handler was not set.",
 				"OptionNotSimulated", object.NotImplemented, "NotImplementedException", nil))

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -11,11 +12,11 @@ import (
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
-func sessionCommands() []*runtime.Command {
-	return []*runtime.Command{newObject(), addMember(), getVariable(), setVariable("Set-Variable", "SetVariableCommand"), setVariable("New-Variable", "NewVariableCommand"), removeVariable("Remove-Variable", "RemoveVariableCommand"), removeVariable("Clear-Variable", "ClearVariableCommand"), invokeExpression(), getHistory(), invokeHistory(), setStrictMode()}
+func sessionCommands() []*command.Command {
+	return []*command.Command{newObject(), addMember(), getVariable(), setVariable("Set-Variable", "SetVariableCommand"), setVariable("New-Variable", "NewVariableCommand"), removeVariable("Remove-Variable", "RemoveVariableCommand"), removeVariable("Clear-Variable", "ClearVariableCommand"), invokeExpression(), getHistory(), invokeHistory(), setStrictMode()}
 }
 
-func newObject() *runtime.Command {
+func newObject() *command.Command {
 	c := Cmdlet("New-Object", ModUtility, "NewObjectCommand")
 	c.Synopsis = "Creates an object (PSObject, PSCustomObject, ArrayList, PSCredential ...)."
 	// PowerShell 7 has -ComObject only on Windows; exosim is a Unix host, so
@@ -29,7 +30,7 @@ func newObject() *runtime.Command {
 		params.P("Property", params.THashtable),
 		params.P("Strict", params.TSwitch, params.InSets(params.Set("Com", false, -1))),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		const id = ",Microsoft.PowerShell.Commands.NewObjectCommand"
 		if ctx.ParameterSet == "Com" {
 			// off Windows the Com set has no work to do
@@ -86,7 +87,7 @@ func argOr(args []any, i int, def any) any {
 	return def
 }
 
-func addMember() *runtime.Command {
+func addMember() *command.Command {
 	c := Cmdlet("Add-Member", ModUtility, "AddMemberCommand")
 	c.Synopsis = "Adds properties to an object."
 	c.Sets = []string{"TypeNameSet", "MemberSet", "NotePropertySingleMemberSet", "NotePropertyMultiMemberSet"}
@@ -109,7 +110,7 @@ func addMember() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("PassThru", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		in := ctx.Value("InputObject")
 		o, ok := in.(*object.PSObject)
 		if !ok {
@@ -170,7 +171,7 @@ func addMember() *runtime.Command {
 	return c
 }
 
-func getVariable() *runtime.Command {
+func getVariable() *command.Command {
 	c := Cmdlet("Get-Variable", ModUtility, "GetVariableCommand")
 	c.Synopsis = "Lists variables."
 	c.Params = []*params.Param{
@@ -180,7 +181,7 @@ func getVariable() *runtime.Command {
 		params.P("Exclude", params.TStrings),
 		params.P("Scope", params.TString),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		names := ctx.Strings("Name")
 		if len(names) == 0 {
 			names = []string{"*"}
@@ -217,7 +218,7 @@ func getVariable() *runtime.Command {
 	return c
 }
 
-func setVariable(name, typeName string) *runtime.Command {
+func setVariable(name, typeName string) *command.Command {
 	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Sets a variable's value."
 	c.Params = []*params.Param{
@@ -229,7 +230,7 @@ func setVariable(name, typeName string) *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("PassThru", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		o := runtime.VariableOptions{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
 		for _, n := range ctx.Strings("Name") {
 			if err := runtime.Of(ctx).DefineVariable(n, ctx.Value("Value"), o); err != nil {
@@ -243,7 +244,7 @@ func setVariable(name, typeName string) *runtime.Command {
 	return c
 }
 
-func removeVariable(name, typeName string) *runtime.Command {
+func removeVariable(name, typeName string) *command.Command {
 	c := Cmdlet(name, ModUtility, typeName)
 	c.Synopsis = "Removes or clears a variable."
 	c.Params = []*params.Param{
@@ -254,7 +255,7 @@ func removeVariable(name, typeName string) *runtime.Command {
 		params.P("Exclude", params.TStrings),
 	}
 	clear := name == "Clear-Variable"
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		for _, n := range ctx.Strings("Name") {
 			if _, ok := runtime.Of(ctx).GetVariable(n); !ok {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", n), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
@@ -277,7 +278,7 @@ func removeVariable(name, typeName string) *runtime.Command {
 
 // setStrictMode is Set-StrictMode: it sets the strict-mode version of the
 // caller's scope (the rules are the runtime's).
-func setStrictMode() *runtime.Command {
+func setStrictMode() *command.Command {
 	c := Cmdlet("Set-StrictMode", ModCore, "SetStrictModeCommand")
 	c.Synopsis = "Establishes and enforces coding rules in expressions, scripts, and script blocks."
 	c.Sets = []string{"Version", "Off"}
@@ -286,7 +287,7 @@ func setStrictMode() *runtime.Command {
 		params.P("Version", &params.Type{Kind: params.KindObject, Name: "Version", FullName: "System.Version"}, params.InSets(params.Set("Version", true, -1)), params.Alias("v")),
 		params.P("Off", params.TSwitch, params.InSets(params.Set("Off", true, -1))),
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		version := ""
 		if !ctx.Switch("Off") {
 			version = runtime.Of(ctx).ToStr(ctx.Value("Version"))
@@ -299,13 +300,13 @@ func setStrictMode() *runtime.Command {
 	return c
 }
 
-func invokeExpression() *runtime.Command {
+func invokeExpression() *command.Command {
 	c := Cmdlet("Invoke-Expression", ModUtility, "InvokeExpressionCommand")
 	c.Synopsis = "Runs a string as a command line."
 	c.Params = []*params.Param{
 		params.P("Command", params.TString, params.Mandatory(), params.Position(0), params.FromPipeline()),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return runtime.Of(ctx).InvokeExpression(ctx.String("Command"), func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
@@ -323,14 +324,14 @@ func historyInfo(h runtime.HistoryEntry) *object.PSObject {
 	return o
 }
 
-func getHistory() *runtime.Command {
+func getHistory() *command.Command {
 	c := Cmdlet("Get-History", ModCore, "GetHistoryCommand")
 	c.Synopsis = "Lists the command lines run in this session."
 	c.Params = []*params.Param{
 		params.P("Id", &params.Type{Kind: params.KindLong, Name: "Int64[]", FullName: "System.Int64[]", Array: true}, params.Position(0), params.FromPipeline()),
 		params.P("Count", params.TInt, params.Position(1)),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		hist := runtime.Of(ctx).History
 		if ids, ok := ctx.Value("Id").([]any); ok {
 			for _, id := range ids {
@@ -357,12 +358,12 @@ func getHistory() *runtime.Command {
 	return c
 }
 
-func invokeHistory() *runtime.Command {
+func invokeHistory() *command.Command {
 	c := Cmdlet("Invoke-History", ModCore, "InvokeHistoryCommand")
 	c.Synopsis = "Runs a command line from the history again."
 	c.SupportsShouldProcess = true
 	c.Params = []*params.Param{params.P("Id", params.TString, params.Position(0))}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		hist := runtime.Of(ctx).History
 		if len(hist) == 0 {
 			return ctx.Fail(ctx.NewError("Cannot locate the most recent history entry.", "InvokeHistoryNoLastHistoryEntryFound", object.ObjectNotFound, "ArgumentException", nil))
@@ -387,7 +388,7 @@ func invokeHistory() *runtime.Command {
 }
 
 // variableError is the record of a refused variable operation.
-func variableError(ctx *runtime.Context, err error, name string) *object.ErrorRecord {
+func variableError(ctx *command.Context, err error, name string) *object.ErrorRecord {
 	if ve, ok := err.(*runtime.VariableError); ok {
 		return ctx.NewError(ve.Message, ve.ID, ve.Category, ve.Exception, name)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -25,25 +26,25 @@ import (
 // maxArchiveBytes bounds what one archive command reads or writes.
 const maxArchiveBytes = 1 << 30
 
-func archiveCommands() []*runtime.Command {
-	return []*runtime.Command{compressArchive(), expandArchive()}
+func archiveCommands() []*command.Command {
+	return []*command.Command{compressArchive(), expandArchive()}
 }
 
-func archiveFunction(name string) *runtime.Command {
-	return &runtime.Command{Name: name, Type: runtime.FunctionCommand, Module: engine.ModArchive, Version: engine.ArchiveVersion}
+func archiveFunction(name string) *command.Command {
+	return &command.Command{Name: name, Type: command.FunctionCommand, Module: engine.ModArchive, Version: engine.ArchiveVersion}
 }
 
 // archiveError is the module's terminating error: an IOException record.
-func archiveError(ctx *runtime.Context, id, msg string, cat object.ErrorCategory, target any) error {
+func archiveError(ctx *command.Context, id, msg string, cat object.ErrorCategory, target any) error {
 	return ctx.Fail(ctx.NewError(msg, id, cat, "IOException", target))
 }
 
-func archivePathNotFound(ctx *runtime.Context, p string) error {
+func archivePathNotFound(ctx *command.Context, p string) error {
 	return ctx.Fail(ctx.NewError(fmt.Sprintf("The path '%s' either does not exist or is not a valid file system path.", p),
 		"ArchiveCmdletPathNotFound", object.InvalidArgument, "InvalidOperationException", p))
 }
 
-func compressArchive() *runtime.Command {
+func compressArchive() *command.Command {
 	c := archiveFunction("Compress-Archive")
 	c.Synopsis = "Creates or updates a .zip archive from files and folders."
 	c.SupportsShouldProcess = true
@@ -68,10 +69,10 @@ func compressArchive() *runtime.Command {
 		params.P("Force", params.TSwitch, in([]string{"PathWithForce", "LiteralPathWithForce"}, params.SetInfo{Mandatory: true, Position: -1})),
 		params.P("PassThru", params.TSwitch),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Set-Content C:\Temp\notes.txt 'done'; Compress-Archive -Path C:\Temp\*.txt -DestinationPath C:\Temp\notes.zip -Force`, Remark: "Zips the text files of a folder on the simulated C: drive, replacing an older archive."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		st := archiveSlot.Of(ctx)
 		if ctx.Has("LiteralPath") {
 			st.literal = true
@@ -81,7 +82,7 @@ func compressArchive() *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		dest := ctx.String("DestinationPath")
 		dp, err := ns.Resolve(dest)
@@ -190,7 +191,7 @@ type archiveState struct {
 	paths   []string
 }
 
-var archiveSlot = runtime.NewInvocationSlot[archiveState]()
+var archiveSlot = command.NewInvocationSlot[archiveState]()
 
 // zipEntry is one entry of an archive: a file's bytes, or a folder when
 // the name ends in "/".
@@ -201,7 +202,7 @@ type zipEntry struct {
 }
 
 // addFile adds (or replaces) a file entry.
-func addFile(ctx *runtime.Context, entries *[]zipEntry, it Item, name string) error {
+func addFile(ctx *command.Context, entries *[]zipEntry, it Item, name string) error {
 	ns := runtime.Of(ctx).Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(it.Path), maxArchiveBytes)
 	if err != nil {
@@ -215,7 +216,7 @@ func addFile(ctx *runtime.Context, entries *[]zipEntry, it Item, name string) er
 // addTree adds a folder's content under prefix in the order
 // Get-ChildItem -Recurse lists it (a folder's items, then each subfolder's),
 // a folder without files of its own as a folder entry.
-func addTree(ctx *runtime.Context, entries *[]zipEntry, dir Item, prefix string) error {
+func addTree(ctx *command.Context, entries *[]zipEntry, dir Item, prefix string) error {
 	kids := children(runtime.Of(ctx), dir, true)
 	for _, k := range kids {
 		name := prefix + "/" + k.Info.Name()
@@ -280,7 +281,7 @@ func writeZip(entries []zipEntry, store bool) ([]byte, error) {
 
 // readZip reads an archive's entries; a file that is not a zip archive is
 // the module's error.
-func readZip(ctx *runtime.Context, p fsys.Path) ([]zipEntry, error) {
+func readZip(ctx *command.Context, p fsys.Path) ([]zipEntry, error) {
 	ns := runtime.Of(ctx).Files()
 	full := p.ProviderPath()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), maxArchiveBytes)
@@ -309,7 +310,7 @@ func readZip(ctx *runtime.Context, p fsys.Path) ([]zipEntry, error) {
 	return out, nil
 }
 
-func expandArchive() *runtime.Command {
+func expandArchive() *command.Command {
 	c := archiveFunction("Expand-Archive")
 	c.Synopsis = "Extracts the files and folders of a .zip archive."
 	c.SupportsShouldProcess = true
@@ -322,7 +323,7 @@ func expandArchive() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("PassThru", params.TSwitch),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		src, literal := ctx.String("Path"), false
 		if ctx.Has("LiteralPath") {

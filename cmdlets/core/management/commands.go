@@ -8,13 +8,13 @@
 package management
 
 import (
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/runtime"
 )
 
 // Cmdlets declares the file system cmdlets by name, in groups each built
 // the first time a session resolves one of its names.
-var Cmdlets = runtime.Table{Groups: []runtime.Group{
+var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content"}, Build: contentCommands},
 	{Names: []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
 		"Get-Location", "Set-Location", "Push-Location", "Pop-Location",

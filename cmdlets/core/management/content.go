@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -22,8 +23,8 @@ import (
 // and stop at fsys.MaxLine bytes without a line break, so a device or a
 // huge binary file ends with an error instead of filling memory.
 
-func contentCommands() []*runtime.Command {
-	return []*runtime.Command{getContent(), setContent("Set-Content", "SetContentCommand", false), setContent("Add-Content", "AddContentCommand", true), clearContent()}
+func contentCommands() []*command.Command {
+	return []*command.Command{getContent(), setContent("Set-Content", "SetContentCommand", false), setContent("Add-Content", "AddContentCommand", true), clearContent()}
 }
 
 // TextReader reads a file's lines.
@@ -109,14 +110,14 @@ func (t *TextReader) Reader() *bufio.Reader { return t.r }
 func (t *TextReader) Limit() int { return t.limit }
 
 // ReadError is the record of a file that could not be read.
-func ReadError(ctx *runtime.Context, err error, p fsys.Path, id string) *object.ErrorRecord {
+func ReadError(ctx *command.Context, err error, p fsys.Path, id string) *object.ErrorRecord {
 	fe := provider.HostError(err, p.ProviderPath())
 	return ctx.NewError(fe.Message, id, object.ReadError, fe.Exception, p.ProviderPath())
 }
 
 // existingFiles resolves a path argument to existing files, writing the
 // errors PowerShell writes for missing ones and for folders.
-func existingFiles(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
+func existingFiles(ctx *command.Context, p string, literal bool) ([]Item, error) {
 	items, err := Expand(ctx, p, literal)
 	if err != nil {
 		return nil, err
@@ -137,7 +138,7 @@ func existingFiles(ctx *runtime.Context, p string, literal bool) ([]Item, error)
 // ---------------------------------------------------------------------------
 // Get-Content
 
-func getContent() *runtime.Command {
+func getContent() *command.Command {
 	c := engine.Cmdlet("Get-Content", engine.ModManagement, "GetContentCommand")
 	c.Synopsis = "Reads the lines of a file (or the value of an Env: or Variable: item)."
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -158,11 +159,11 @@ func getContent() *runtime.Command {
 		params.P("AsByteStream", params.TSwitch),
 		params.P("Stream", params.TString),
 	)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Set-Content C:\Temp\ids.txt 'annb','carolo'; Get-Content C:\Temp\ids.txt`, Remark: "Reads a file line by line."},
 		{Code: `Get-Content $env:TEMP\..\Temp\ids.txt -Raw -ErrorAction SilentlyContinue`, Remark: "Reads a whole file as one string."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		enc, err := EncodingOf(ctx)
 		if err != nil {
 			return err
@@ -187,7 +188,7 @@ func getContent() *runtime.Command {
 }
 
 // sessionContent is Get-Content of Env:NAME or Variable:NAME: the value.
-func sessionContent(ctx *runtime.Context, it Item) error {
+func sessionContent(ctx *command.Context, it Item) error {
 	switch v := it.value.(type) {
 	case object.DictionaryEntry:
 		return ctx.WriteObject(v.Value)
@@ -199,7 +200,7 @@ func sessionContent(ctx *runtime.Context, it Item) error {
 
 // noStreams refuses -Stream: the simulated drives have no NTFS alternate
 // data streams.
-func noStreams(ctx *runtime.Context) error {
+func noStreams(ctx *command.Context) error {
 	if ctx.Has("Stream") {
 		return ctx.Fail(ctx.NewError(fmt.Sprintf("exosim's drives have no alternate data streams (%s -Stream).", ctx.Command.Name), "NotSupported", object.NotImplemented, "NotSupportedException", nil))
 	}
@@ -208,7 +209,7 @@ func noStreams(ctx *runtime.Context) error {
 
 // readBytes is Get-Content -AsByteStream: the file's bytes (one array with
 // -Raw), within -TotalCount and -Tail.
-func readBytes(ctx *runtime.Context, p fsys.Path) error {
+func readBytes(ctx *command.Context, p fsys.Path) error {
 	ns := runtime.Of(ctx).Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(p), int64(ns.MaxLineBytes()))
 	if err != nil {
@@ -239,7 +240,7 @@ func readBytes(ctx *runtime.Context, p fsys.Path) error {
 	return nil
 }
 
-func readContent(ctx *runtime.Context, p fsys.Path, enc *Encoding) error {
+func readContent(ctx *command.Context, p fsys.Path, enc *Encoding) error {
 	ns := runtime.Of(ctx).Files()
 	if ctx.Switch("AsByteStream") {
 		return readBytes(ctx, p)
@@ -357,7 +358,7 @@ func delimited(tr *TextReader, d string) func() (string, bool) {
 // ---------------------------------------------------------------------------
 // Set-Content, Add-Content, Clear-Content
 
-func setContent(name, typeName string, appendTo bool) *runtime.Command {
+func setContent(name, typeName string, appendTo bool) *command.Command {
 	c := engine.Cmdlet(name, engine.ModManagement, typeName)
 	if appendTo {
 		c.Synopsis = "Adds lines to a file (creating it when missing)."
@@ -365,7 +366,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		c.Synopsis = "Writes lines to a file, replacing what it held."
 	}
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	valueOpts := []params.ParamOpt{params.Mandatory(), params.Position(1), params.FromPipeline(), params.FromPipelineByName(), engine.AllowEmpty()}
@@ -382,7 +383,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		params.P("AsByteStream", params.TSwitch),
 		params.P("Stream", params.TString),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if ctx.HasInput {
 			ctx.Collect(ctx.Input)
 		} else if items, ok := object.Enumerate(ctx.Value("Value")); ok {
@@ -394,7 +395,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 		}
 		return nil
 	}
-	c.Handler.End = func(ctx *runtime.Context) error {
+	c.Handler.End = func(ctx *command.Context) error {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
@@ -460,7 +461,7 @@ func setContent(name, typeName string, appendTo bool) *runtime.Command {
 
 // contentTargets is where Set-Content and Add-Content write: the files a
 // wildcard matches, or the path itself (created when missing).
-func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, error) {
+func contentTargets(ctx *command.Context, p string, literal bool) ([]string, error) {
 	if literal || !wildcard.Has(p) {
 		return []string{p}, nil
 	}
@@ -481,7 +482,7 @@ func contentTargets(ctx *runtime.Context, p string, literal bool) ([]string, err
 // writeText writes text to a file in an encoding (the byte order mark
 // only at the start of a new file). Errors are non-terminating records
 // under missingID for a missing folder and ioID otherwise.
-func writeText(ctx *runtime.Context, path, text string, enc *Encoding, appendTo bool, missingID, ioID string) error {
+func writeText(ctx *command.Context, path, text string, enc *Encoding, appendTo bool, missingID, ioID string) error {
 	rt := runtime.Of(ctx)
 	if enc == nil {
 		enc = encUTF8
@@ -520,11 +521,11 @@ func writeText(ctx *runtime.Context, path, text string, enc *Encoding, appendTo 
 	return nil
 }
 
-func clearContent() *runtime.Command {
+func clearContent() *command.Command {
 	c := engine.Cmdlet("Clear-Content", engine.ModManagement, "ClearContentCommand")
 	c.Synopsis = "Empties files, keeping them."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, false,
@@ -532,7 +533,7 @@ func clearContent() *runtime.Command {
 		params.P("Credential", params.TObject),
 		params.P("Stream", params.TString),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
@@ -566,7 +567,7 @@ func FileOpenID(err error) string {
 
 // WriteFile writes the text of Out-File, Export-Csv, Tee-Object and the
 // like: a failure to open the file is their terminating FileOpenFailure.
-func WriteFile(ctx *runtime.Context, path, text string, enc *Encoding, appendTo bool) error {
+func WriteFile(ctx *command.Context, path, text string, enc *Encoding, appendTo bool) error {
 	if enc == nil {
 		enc = encUTF8
 	}

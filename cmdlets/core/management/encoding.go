@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -50,7 +51,7 @@ var (
 
 // EncodingOf returns the -Encoding a command was given (UTF-8 without a
 // byte order mark when none), or the binding error for an unknown one.
-func EncodingOf(ctx *runtime.Context) (*Encoding, error) {
+func EncodingOf(ctx *command.Context) (*Encoding, error) {
 	if !ctx.Has("Encoding") || ctx.Value("Encoding") == nil {
 		return encUTF8, nil
 	}

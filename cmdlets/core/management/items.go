@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
@@ -413,7 +414,7 @@ func ItemParams(pathMandatory bool, fromPipeline bool, more ...*params.Param) []
 	return append(ps, more...)
 }
 
-func getChildItem() *runtime.Command {
+func getChildItem() *command.Command {
 	c := engine.Cmdlet("Get-ChildItem", engine.ModManagement, "GetChildItemCommand")
 	c.Synopsis = "Lists the items in folders (files and subfolders) or in the Env:, Variable:, Function: and Alias: drives."
 	c.Sets = []string{"Items", "LiteralItems"}
@@ -436,11 +437,11 @@ func getChildItem() *runtime.Command {
 		params.P("ReadOnly", params.TSwitch, params.Alias("ar")),
 		params.P("System", params.TSwitch, params.Alias("as")),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Get-ChildItem C:\ -Directory`, Remark: "Lists the folders of the simulated C: drive."},
 		{Code: `Get-ChildItem Env: | Where-Object Name -like 'USER*'`, Remark: "Lists the USER... environment variables."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if err := checkAttributes(ctx); err != nil {
 			return err
 		}
@@ -481,7 +482,7 @@ func getChildItem() *runtime.Command {
 
 // listChildren writes a container's children and, depth levels down,
 // theirs: each folder's items, then each subfolder's.
-func listChildren(ctx *runtime.Context, it Item, rel string, depth int) error {
+func listChildren(ctx *command.Context, it Item, rel string, depth int) error {
 	force := ctx.Switch("Force") || ctx.Switch("Hidden") || strings.Contains(strings.ToLower(ctx.String("Attributes")), "hidden")
 	kids := children(runtime.Of(ctx), it, force)
 	for _, k := range kids {
@@ -515,7 +516,7 @@ func listChildren(ctx *runtime.Context, it Item, rel string, depth int) error {
 
 // KeepChild applies -Filter, -Include, -Exclude, -File, -Directory,
 // -Hidden and -ReadOnly.
-func KeepChild(ctx *runtime.Context, it Item) bool {
+func KeepChild(ctx *command.Context, it Item) bool {
 	name := it.name()
 	if f := ctx.String("Filter"); f != "" && !wildcard.Match(f, name) {
 		return false
@@ -558,7 +559,7 @@ var fileAttributeNames = []string{"ReadOnly", "Hidden", "System", "Directory", "
 
 // checkAttributes validates -Attributes: terms separated by "," (any of
 // them), attributes in a term joined by "+" (all of them), "!" negating.
-func checkAttributes(ctx *runtime.Context) error {
+func checkAttributes(ctx *command.Context) error {
 	expr := ctx.String("Attributes")
 	if expr == "" {
 		return nil
@@ -607,7 +608,7 @@ func attributesMatch(expr, have string) bool {
 	return false
 }
 
-func writeChild(ctx *runtime.Context, it Item, rel string) error {
+func writeChild(ctx *command.Context, it Item, rel string) error {
 	if ctx.Switch("Name") {
 		if rel == "" {
 			rel = it.name()
@@ -617,7 +618,7 @@ func writeChild(ctx *runtime.Context, it Item, rel string) error {
 	return ctx.WriteObject(itemObject(runtime.Of(ctx), it))
 }
 
-func getItem() *runtime.Command {
+func getItem() *command.Command {
 	c := engine.Cmdlet("Get-Item", engine.ModManagement, "GetItemCommand")
 	c.Synopsis = "Gets the file, folder or session item at a path."
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -626,7 +627,7 @@ func getItem() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Stream", params.TStrings),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
@@ -638,7 +639,7 @@ func getItem() *runtime.Command {
 }
 
 // PathArgs returns -Path or -LiteralPath and whether it was -LiteralPath.
-func PathArgs(ctx *runtime.Context) ([]string, bool) {
+func PathArgs(ctx *command.Context) ([]string, bool) {
 	if ctx.Has("LiteralPath") {
 		return ctx.Strings("LiteralPath"), true
 	}
@@ -647,11 +648,11 @@ func PathArgs(ctx *runtime.Context) ([]string, bool) {
 
 // expandFunc resolves one -Path or -LiteralPath argument into items, as
 // Expand does.
-type expandFunc func(ctx *runtime.Context, p string, literal bool) ([]Item, error)
+type expandFunc func(ctx *command.Context, p string, literal bool) ([]Item, error)
 
 // forEachItem calls fn for every item the command's -Path or -LiteralPath
 // arguments name, each resolved by expand, and stops at the first error.
-func forEachItem(ctx *runtime.Context, expand expandFunc, fn func(Item) error) error {
+func forEachItem(ctx *command.Context, expand expandFunc, fn func(Item) error) error {
 	paths, literal := PathArgs(ctx)
 	for _, p := range paths {
 		items, err := expand(ctx, p, literal)
@@ -669,7 +670,7 @@ func forEachItem(ctx *runtime.Context, expand expandFunc, fn func(Item) error) e
 
 // forEachKept is forEachItem over the items -Filter, -Include and
 // -Exclude keep.
-func forEachKept(ctx *runtime.Context, expand expandFunc, fn func(Item) error) error {
+func forEachKept(ctx *command.Context, expand expandFunc, fn func(Item) error) error {
 	return forEachItem(ctx, expand, func(it Item) error {
 		if !KeepChild(ctx, it) {
 			return nil
@@ -681,7 +682,7 @@ func forEachKept(ctx *runtime.Context, expand expandFunc, fn func(Item) error) e
 // Expand resolves one -Path (wildcards allowed) or -LiteralPath argument
 // into existing items. A missing path is a non-terminating PathNotFound
 // error; a wildcard that matches nothing is no error.
-func Expand(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
+func Expand(ctx *command.Context, p string, literal bool) ([]Item, error) {
 	paths, err := ResolveAll(ctx, p, literal)
 	if err != nil {
 		return nil, err
@@ -705,7 +706,7 @@ func Expand(ctx *runtime.Context, p string, literal bool) ([]Item, error) {
 
 // ResolveAll resolves a path argument; a path that cannot resolve (an
 // unknown drive, a network share) is written as an error and gives none.
-func ResolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, error) {
+func ResolveAll(ctx *command.Context, p string, literal bool) ([]fsys.Path, error) {
 	ns := runtime.Of(ctx).Files()
 	var paths []fsys.Path
 	var err error
@@ -723,7 +724,7 @@ func ResolveAll(ctx *runtime.Context, p string, literal bool) ([]fsys.Path, erro
 }
 
 // resolveError is the error record of a path that does not resolve.
-func resolveError(ctx *runtime.Context, err error, p string) *object.ErrorRecord {
+func resolveError(ctx *command.Context, err error, p string) *object.ErrorRecord {
 	fe, ok := provider.PathError(err)
 	if !ok {
 		return ctx.NewError(err.Error(), "ArgumentException", object.InvalidArgument, "ArgumentException", p)
@@ -739,12 +740,12 @@ func resolveError(ctx *runtime.Context, err error, p string) *object.ErrorRecord
 }
 
 // PathNotFound is PowerShell's error for a path that does not exist.
-func PathNotFound(ctx *runtime.Context, p string) *object.ErrorRecord {
+func PathNotFound(ctx *command.Context, p string) *object.ErrorRecord {
 	return ctx.NewError(fmt.Sprintf("Cannot find path '%s' because it does not exist.", p), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException", p)
 }
 
 // FileError is the record of a failed file operation under an error ID.
-func FileError(ctx *runtime.Context, err error, id string, target any) *object.ErrorRecord {
+func FileError(ctx *command.Context, err error, id string, target any) *object.ErrorRecord {
 	if fe, ok := err.(*provider.FileError); ok {
 		return ctx.NewError(fe.Message, id, fe.Category, fe.Exception, target)
 	}
@@ -757,11 +758,11 @@ func FileError(ctx *runtime.Context, err error, id string, target any) *object.E
 // ---------------------------------------------------------------------------
 // New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item
 
-func newItem() *runtime.Command {
+func newItem() *command.Command {
 	c := engine.Cmdlet("New-Item", engine.ModManagement, "NewItemCommand")
 	c.Synopsis = "Creates a file or folder (or an environment variable, variable ...)."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"pathSet", "nameSet"}
 	c.DefaultSet = "pathSet"
 	c.Params = []*params.Param{
@@ -772,11 +773,11 @@ func newItem() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Credential", params.TObject),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `New-Item -ItemType Directory -Path C:\Reports -Force`, Remark: "Creates C:\\Reports (no error if it exists)."},
 		{Code: `New-Item -Path C:\Temp\log.txt -ItemType File -Value "started"`, Remark: "Creates a file holding one line."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		paths := ctx.Strings("Path")
 		if len(paths) == 0 {
 			paths = []string{"."}
@@ -794,7 +795,7 @@ func newItem() *runtime.Command {
 	return c
 }
 
-func newOneItem(ctx *runtime.Context, p string) error {
+func newOneItem(ctx *command.Context, p string) error {
 	rt := runtime.Of(ctx)
 	ns := rt.Files()
 	rp, err := ns.Resolve(p)
@@ -872,7 +873,7 @@ func newOneItem(ctx *runtime.Context, p string) error {
 }
 
 // newSessionItem is New-Item on Env: or Variable:.
-func newSessionItem(ctx *runtime.Context, p fsys.Path) error {
+func newSessionItem(ctx *command.Context, p fsys.Path) error {
 	rt := runtime.Of(ctx)
 	name := p.Rel
 	if name == "" {
@@ -908,11 +909,11 @@ func providerNoun(p fsys.Provider) string {
 	return "Variable"
 }
 
-func removeItem() *runtime.Command {
+func removeItem() *command.Command {
 	c := engine.Cmdlet("Remove-Item", engine.ModManagement, "RemoveItemCommand")
 	c.Synopsis = "Deletes files and folders (or environment variables, variables, functions, aliases)."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = ItemParams(true, true,
@@ -921,7 +922,7 @@ func removeItem() *runtime.Command {
 		params.P("Credential", params.TObject),
 		params.P("Stream", params.TStrings),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		if err := noStreams(ctx); err != nil {
 			return err
 		}
@@ -930,7 +931,7 @@ func removeItem() *runtime.Command {
 	return c
 }
 
-func removeOne(ctx *runtime.Context, it Item) error {
+func removeOne(ctx *command.Context, it Item) error {
 	rt := runtime.Of(ctx)
 	p := it.Path
 	if p.Drive.Provider != fsys.FileSystem {
@@ -972,19 +973,19 @@ func removeOne(ctx *runtime.Context, it Item) error {
 	return nil
 }
 
-func copyItem() *runtime.Command {
+func copyItem() *command.Command {
 	return transferItem("Copy-Item", "CopyItemCommand", "Copies files and folders.", false)
 }
 
-func moveItem() *runtime.Command {
+func moveItem() *command.Command {
 	return transferItem("Move-Item", "MoveItemCommand", "Moves files and folders.", true)
 }
 
-func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
+func transferItem(name, typeName, synopsis string, move bool) *command.Command {
 	c := engine.Cmdlet(name, engine.ModManagement, typeName)
 	c.Synopsis = synopsis
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = append(PathParams(true, true),
@@ -1004,7 +1005,7 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 			params.P("ToSession", params.TObject),
 		)
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		ns := rt.Files()
 		dest := ctx.String("Destination")
@@ -1042,7 +1043,7 @@ func transferItem(name, typeName, synopsis string, move bool) *runtime.Command {
 	return c
 }
 
-func transferOne(ctx *runtime.Context, it Item, target fsys.Path, move bool) error {
+func transferOne(ctx *command.Context, it Item, target fsys.Path, move bool) error {
 	rt := runtime.Of(ctx)
 	ns := rt.Files()
 	src := it.Path.ProviderPath()
@@ -1097,7 +1098,7 @@ func transferOne(ctx *runtime.Context, it Item, target fsys.Path, move bool) err
 	return nil
 }
 
-func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
+func copyFile(ctx *command.Context, from, to fsys.Path) error {
 	ns := runtime.Of(ctx).Files()
 	data, err := fsys.ReadFile(ns.FS(), ns.Host(from), 1<<30)
 	if err != nil {
@@ -1110,7 +1111,7 @@ func copyFile(ctx *runtime.Context, from, to fsys.Path) error {
 }
 
 // copyTree copies a folder: the folder itself, and with recurse its content.
-func copyTree(ctx *runtime.Context, it Item, to fsys.Path, recurse bool) error {
+func copyTree(ctx *command.Context, it Item, to fsys.Path, recurse bool) error {
 	ns := runtime.Of(ctx).Files()
 	if !ns.Exists(to) {
 		if err := ns.Mkdir(to, false); err != nil {
@@ -1139,7 +1140,7 @@ func copyTree(ctx *runtime.Context, it Item, to fsys.Path, recurse bool) error {
 // default application. A simulated session has no desktop, so exosim says
 // so in one warning per item and opens nothing; a missing path is
 // PowerShell's own error.
-func invokeItem() *runtime.Command {
+func invokeItem() *command.Command {
 	c := engine.Cmdlet("Invoke-Item", engine.ModManagement, "InvokeItemCommand")
 	c.Synopsis = "Opens a file in its default application (exosim has no desktop: it only warns)."
 	c.SupportsShouldProcess = true
@@ -1148,7 +1149,7 @@ func invokeItem() *runtime.Command {
 	c.Params = ItemParams(true, false,
 		params.P("Credential", params.TObject),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		// a declined item (-WhatIf, -Confirm's No) skips only itself
 		return forEachKept(ctx, Expand, func(it Item) error {
 			full := it.Path.ProviderPath()
@@ -1162,11 +1163,11 @@ func invokeItem() *runtime.Command {
 	return c
 }
 
-func renameItem() *runtime.Command {
+func renameItem() *command.Command {
 	c := engine.Cmdlet("Rename-Item", engine.ModManagement, "RenameItemCommand")
 	c.Synopsis = "Renames a file or folder."
 	c.SupportsShouldProcess = true
-	c.ConfirmImpact = runtime.ImpactMedium
+	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
 	c.DefaultSet = "ByPath"
 	c.Params = []*params.Param{
@@ -1177,7 +1178,7 @@ func renameItem() *runtime.Command {
 		params.P("PassThru", params.TSwitch),
 		params.P("Credential", params.TObject),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		ns := rt.Files()
 		paths, literal := PathArgs(ctx)
@@ -1229,7 +1230,7 @@ func renameItem() *runtime.Command {
 // ---------------------------------------------------------------------------
 // Get-PSDrive, Get-PSProvider
 
-func getPSDrive() *runtime.Command {
+func getPSDrive() *command.Command {
 	c := engine.Cmdlet("Get-PSDrive", engine.ModManagement, "GetPSDriveCommand")
 	c.Synopsis = "Lists the session's drives: /, the simulated C: drive, Temp:, Env:, Variable:, Function:, Alias:."
 	c.Sets = []string{"Name", "LiteralName"}
@@ -1240,7 +1241,7 @@ func getPSDrive() *runtime.Command {
 		params.P("PSProvider", params.TStrings),
 		params.P("Scope", params.TString),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		names := ctx.Strings("Name")
 		literal := ctx.Has("LiteralName")
 		if literal {

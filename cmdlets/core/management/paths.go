@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -16,8 +17,8 @@ import (
 // (Test-Path, Resolve-Path, Convert-Path) and the current location
 // (Get-/Set-/Push-/Pop-Location).
 
-func pathCommands() []*runtime.Command {
-	return []*runtime.Command{
+func pathCommands() []*command.Command {
+	return []*command.Command{
 		joinPath(), splitPath(), testPath(), resolvePath(), convertPath(),
 		getLocation(), setLocation(), pushLocation(), popLocation(),
 		getChildItem(), getItem(), newItem(), mkdirFunction(), removeItem(), copyItem(), moveItem(), renameItem(), getPSDrive(), invokeItem(),
@@ -57,7 +58,7 @@ func isSep(c byte) bool { return c == '/' || c == '\\' }
 // ---------------------------------------------------------------------------
 // Join-Path
 
-func joinPath() *runtime.Command {
+func joinPath() *command.Command {
 	c := engine.Cmdlet("Join-Path", engine.ModManagement, "JoinPathCommand")
 	c.Synopsis = "Joins a path and child paths with the drive's separator (\\ on C:, / on the host's drive)."
 	c.Params = []*params.Param{
@@ -67,11 +68,11 @@ func joinPath() *runtime.Command {
 		params.P("Resolve", params.TSwitch),
 		params.P("Credential", params.TObject),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Join-Path C:\Reports holds.csv`, Remark: `Returns C:\Reports\holds.csv.`},
 		{Code: `Join-Path $env:TEMP export one two`, Remark: "Joins several child names."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		children := append([]string{ctx.String("ChildPath")}, ctx.Strings("AdditionalChildPath")...)
 		for _, p := range ctx.Strings("Path") {
@@ -124,7 +125,7 @@ func joinText(p string, children []string, sep string) string {
 // ---------------------------------------------------------------------------
 // Split-Path
 
-func splitPath() *runtime.Command {
+func splitPath() *command.Command {
 	c := engine.Cmdlet("Split-Path", engine.ModManagement, "SplitPathCommand")
 	c.Synopsis = "Returns a part of a path: its parent (default), leaf, leaf without extension, extension or drive qualifier."
 	sets := []string{"ParentSet", "LeafSet", "LeafBaseSet", "ExtensionSet", "QualifierSet", "NoQualifierSet", "IsAbsoluteSet", "LiteralPathSet"}
@@ -150,11 +151,11 @@ func splitPath() *runtime.Command {
 		params.P("Resolve", params.TSwitch),
 		params.P("Credential", params.TObject),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Split-Path C:\Reports\holds.csv -Leaf`, Remark: "Returns holds.csv."},
 		{Code: `Split-Path C:\Reports\holds.csv -Parent`, Remark: `Returns C:\Reports.`},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		paths, literal := PathArgs(ctx)
 		if ctx.Switch("Resolve") {
@@ -302,7 +303,7 @@ func isAbsolutePath(p string) bool {
 // ---------------------------------------------------------------------------
 // Test-Path
 
-func testPath() *runtime.Command {
+func testPath() *command.Command {
 	c := engine.Cmdlet("Test-Path", engine.ModManagement, "TestPathCommand")
 	c.Synopsis = "Tells whether a path exists (or, with -IsValid, whether its syntax is valid)."
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -314,14 +315,14 @@ func testPath() *runtime.Command {
 		params.P("OlderThan", params.TDateTime),
 		params.P("NewerThan", params.TDateTime),
 	)
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Test-Path C:\Temp`, Remark: "True: the simulated C: drive starts with a Temp folder."},
 		{Code: `if (-not (Test-Path C:\Reports)) { New-Item -ItemType Directory -Path C:\Reports | Out-Null }`, Remark: "Creates a report folder once."},
 	}
 	for _, p := range c.Params[:2] {
 		p.AllowEmpty = true
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		name := "Path"
 		literal := ctx.Has("LiteralPath")
 		if literal {
@@ -356,7 +357,7 @@ func testPath() *runtime.Command {
 	return c
 }
 
-func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
+func testOnePath(ctx *command.Context, p string, literal bool) bool {
 	ns := runtime.Of(ctx).Files()
 	if ctx.Switch("IsValid") {
 		rp, err := ns.Resolve(p)
@@ -413,7 +414,7 @@ func testOnePath(ctx *runtime.Context, p string, literal bool) bool {
 // ---------------------------------------------------------------------------
 // Resolve-Path, Convert-Path
 
-func resolvePath() *runtime.Command {
+func resolvePath() *command.Command {
 	c := engine.Cmdlet("Resolve-Path", engine.ModManagement, "ResolvePathCommand")
 	c.Synopsis = "Resolves wildcards and relative paths to the existing items' full paths."
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -424,7 +425,7 @@ func resolvePath() *runtime.Command {
 		params.P("Force", params.TSwitch),
 		params.P("Credential", params.TObject),
 	)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		base := ns.Location()
 		if b := ctx.String("RelativeBasePath"); b != "" {
@@ -477,13 +478,13 @@ func relativeTo(base, p fsys.Path) string {
 	return strings.Join(parts, sep)
 }
 
-func convertPath() *runtime.Command {
+func convertPath() *command.Command {
 	c := engine.Cmdlet("Convert-Path", engine.ModManagement, "ConvertPathCommand")
 	c.Synopsis = "Converts paths (wildcards, relative, drive-qualified) to the provider's full paths."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = PathParams(true, true)
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		return forEachItem(ctx, Expand, func(it Item) error {
 			return ctx.WriteObject(it.Path.ProviderPath())
 		})
@@ -494,7 +495,7 @@ func convertPath() *runtime.Command {
 // ---------------------------------------------------------------------------
 // Locations
 
-func getLocation() *runtime.Command {
+func getLocation() *command.Command {
 	c := engine.Cmdlet("Get-Location", engine.ModManagement, "GetLocationCommand")
 	c.Synopsis = "Returns the current location (kept by the session, not the exosim process)."
 	c.Sets = []string{"Location", "Stack"}
@@ -505,7 +506,7 @@ func getLocation() *runtime.Command {
 		params.P("Stack", params.TSwitch, params.InSets(params.Set("Stack", false, -1))),
 		params.P("StackName", params.TStrings, params.InSets(params.Set("Stack", false, -1))),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		if ctx.ParameterSet == "Stack" {
 			names := ctx.Strings("StackName")
@@ -542,7 +543,7 @@ func getLocation() *runtime.Command {
 }
 
 // containerAt resolves a location argument to an existing container.
-func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool, error) {
+func containerAt(ctx *command.Context, p string, literal bool) (fsys.Path, bool, error) {
 	ns := runtime.Of(ctx).Files()
 	var paths []fsys.Path
 	var err error
@@ -569,7 +570,7 @@ func containerAt(ctx *runtime.Context, p string, literal bool) (fsys.Path, bool,
 	return paths[0], true, nil
 }
 
-func setLocation() *runtime.Command {
+func setLocation() *command.Command {
 	c := engine.Cmdlet("Set-Location", engine.ModManagement, "SetLocationCommand")
 	c.Synopsis = "Changes the session's current location (relative paths follow it)."
 	c.Sets = []string{"Path", "LiteralPath", "Stack"}
@@ -580,10 +581,10 @@ func setLocation() *runtime.Command {
 		params.P("PassThru", params.TSwitch),
 		params.P("StackName", params.TString, params.InSets(params.SetInfo{Set: "Stack", Position: -1, FromPipelineByName: true})),
 	}
-	c.Examples = []runtime.Example{
+	c.Examples = []command.Example{
 		{Code: `Set-Location C:\Temp; Get-Location`, Remark: "Moves to the simulated C:\\Temp folder."},
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		p := ctx.String("Path")
 		literal := ctx.Has("LiteralPath")
 		if literal {
@@ -605,7 +606,7 @@ func setLocation() *runtime.Command {
 	return c
 }
 
-func pushLocation() *runtime.Command {
+func pushLocation() *command.Command {
 	c := engine.Cmdlet("Push-Location", engine.ModManagement, "PushLocationCommand")
 	c.Synopsis = "Saves the current location on a stack, then changes it."
 	c.Sets = []string{"Path", "LiteralPath"}
@@ -616,7 +617,7 @@ func pushLocation() *runtime.Command {
 		params.P("PassThru", params.TSwitch),
 		params.P("StackName", params.TString, params.FromPipelineByName()),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		p, literal := ctx.String("Path"), ctx.Has("LiteralPath")
 		if literal {
@@ -642,14 +643,14 @@ func pushLocation() *runtime.Command {
 	return c
 }
 
-func popLocation() *runtime.Command {
+func popLocation() *command.Command {
 	c := engine.Cmdlet("Pop-Location", engine.ModManagement, "PopLocationCommand")
 	c.Synopsis = "Returns to the location last saved by Push-Location."
 	c.Params = []*params.Param{
 		params.P("PassThru", params.TSwitch),
 		params.P("StackName", params.TString, params.FromPipelineByName()),
 	}
-	c.Handler.Process = func(ctx *runtime.Context) error {
+	c.Handler.Process = func(ctx *command.Context) error {
 		ns := runtime.Of(ctx).Files()
 		name := ctx.String("StackName")
 		p, ok := ns.Pop(name)
@@ -669,10 +670,10 @@ func popLocation() *runtime.Command {
 }
 
 // mkdirFunction is PowerShell's mkdir: New-Item -ItemType Directory.
-func mkdirFunction() *runtime.Command {
+func mkdirFunction() *command.Command {
 	c := newItem()
 	c.Name = "mkdir"
-	c.Type = runtime.FunctionCommand
+	c.Type = command.FunctionCommand
 	c.Module = ""
 	c.FullTypeName = ""
 	c.Synopsis = "Creates a folder (New-Item -ItemType Directory)."

@@ -138,14 +138,14 @@ func TestImportRules(t *testing.T) {
 		var allowed []string
 		switch {
 		case rel == "store":
-			allowed = []string{"store/tenantfile", "store/fastdecode"}
-		case rel == "store/opath", rel == "store/tenantfile", rel == "store/fastdecode":
+			allowed = []string{"store/tenantfile", "store/fastdecode", "store/recordmap"}
+		case rel == "store/opath", rel == "store/tenantfile", rel == "store/fastdecode", rel == "store/recordmap":
 		case rel == "store/directory":
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/opath"}
+			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/opath"}
 		case slices.Contains(gatherers, rel):
 			allowed = l.under("store")
 		default:
-			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/directory", "store/opath"}
+			allowed = []string{"store", "store/tenantfile", "store/fastdecode", "store/recordmap", "store/directory", "store/opath"}
 		}
 		for _, d := range l.ownDeps(t, rel) {
 			switch {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
@@ -12,6 +13,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/recordmap"
 )
 
 // Bucket names. Every top-level bucket except meta and the index bucket is
@@ -335,17 +338,11 @@ const guidKeyMarker = 0x01
 
 // appendRecordKey appends the record key of an index entry to b.
 func appendRecordKey(b []byte, key string) []byte {
-	if !isCanonicalGuid(key) {
+	g, ok := recordmap.ParseText(key)
+	if !ok {
 		return append(b, key...)
 	}
-	b = append(b, guidKeyMarker)
-	for i := 0; i < len(key); i += 2 {
-		if key[i] == '-' {
-			i++
-		}
-		b = append(b, unhex(key[i])<<4|unhex(key[i+1]))
-	}
-	return b
+	return binary.BigEndian.AppendUint64(binary.BigEndian.AppendUint64(append(b, guidKeyMarker), g.Hi), g.Lo)
 }
 
 // recordKey returns the record key held at the end of an index entry's
@@ -378,35 +375,6 @@ func appendKeyText(t, stored []byte) []byte {
 // what follows the value's separator. It is for tools that read the bbolt
 // file directly.
 func IndexedKey(b []byte) string { return recordKey(b) }
-
-// isCanonicalGuid reports whether s is a GUID in lower-case text with
-// dashes (8-4-4-4-12).
-func isCanonicalGuid(s string) bool {
-	if len(s) != 36 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch i {
-		case 8, 13, 18, 23:
-			if c != '-' {
-				return false
-			}
-		default:
-			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f') {
-				return false
-			}
-		}
-	}
-	return true
-}
-
-func unhex(c byte) byte {
-	if c <= '9' {
-		return c - '0'
-	}
-	return c - 'a' + 10
-}
 
 func (tx *Tx) addIndex(def *kindDef, key string, raw []byte) error {
 	return tx.eachIndexKey(def, key, raw, func(ib *bolt.Bucket, k, payload []byte) error { return ib.Put(k, payload) })

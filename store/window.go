@@ -2,10 +2,13 @@ package store
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/binary"
 	"fmt"
 	"slices"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/recordmap"
 )
 
 // Window is a run of an index's entries with copies of the records they
@@ -14,19 +17,30 @@ import (
 // large run of records at once, in the order of the file, rather than
 // searching for each one in the order of the index.
 type Window struct {
-	ents  []byte      // the entries in their stored form (see walkIndex), one after another
-	ends  []int       // entry i ends at ents[ends[i]], and starts where entry i-1 ends
-	recs  []byte      // the records, in the order they were read
-	spans []int       // entry i's record is recs[spans[2i]:spans[2i+1]]; spans[2i] < 0: none
-	order []windowKey // the entries in the order of their record keys
+	ents  []byte            // the entries in their stored form (see walkIndex), one after another
+	ends  []int             // entry i ends at ents[ends[i]], and starts where entry i-1 ends
+	recs  []byte            // the records, in the order they were read
+	spans []int             // entry i's record is recs[spans[2i]:spans[2i+1]]; spans[2i] < 0: none
+	order []recordmap.Entry // the entries in the order of their record keys
+	sort  recordmap.Sorter
+	// places is where the records of the bucket lie in the mapped file,
+	// found by the walk of the whole bucket of an earlier window; the next
+	// windows copy their records from there while the file is as it was.
+	places recordmap.Map
 }
 
-// windowKey is an entry of a window placed by its record key: a GUID key
-// by its 16 bytes, which sort as its text does, another key by its text.
-type windowKey struct {
-	hi, lo uint64
-	at     int32
-	text   bool
+// placesState names the state of the file a recordmap.Map of a bucket
+// holds in: a committed bbolt transaction of a Store's file.
+type placesState struct {
+	s      *Store
+	db     *bolt.DB
+	bucket string
+	gen    uint64
+	txid   int
+}
+
+func stateOf(tx *Tx, bucket string) placesState {
+	return placesState{tx.s, tx.s.db, bucket, tx.s.Generation(), tx.btx.ID()}
 }
 
 // nearSteps is how far ReadWindow steps a cursor forward to reach the
@@ -43,9 +57,12 @@ const windowRelease = 2000
 // when the record is missing). The records are read in key order with one
 // cursor, stepping forward to a near key and searching only for a far
 // one, so reading a large share of the kind costs about one walk of its
-// pages in file order. The pages walked are released as it goes, so the
-// resident set stays bounded. Fewer than n entries means the index has no
-// more.
+// pages in file order. When the kind's keys are all GUIDs, a window walks
+// the whole bucket instead and notes where each record lies in the mapped
+// file; later windows read into the same w copy their records from there,
+// without walking the bucket again, while no transaction has committed
+// since. The pages walked are released as it goes, so the resident set
+// stays bounded. Fewer than n entries means the index has no more.
 func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error {
 	w.ents, w.ends, w.recs, w.spans, w.order = w.ents[:0], w.ends[:0], w.recs[:0], w.spans[:0], w.order[:0]
 	var skip []byte
@@ -79,19 +96,46 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 		if !ok {
 			continue // not an entry of a record
 		}
-		o := windowKey{at: int32(i), text: true}
+		o := recordmap.Entry{At: int32(i), Other: true}
 		if len(key) == 17 && key[0] == guidKeyMarker {
-			o.hi, o.lo, o.text = binary.BigEndian.Uint64(key[1:9]), binary.BigEndian.Uint64(key[9:]), false
+			o.Hi, o.Lo, o.Other = binary.BigEndian.Uint64(key[1:9]), binary.BigEndian.Uint64(key[9:]), false
 		}
 		w.order = append(w.order, o)
 	}
-	var ta, tb []byte
-	slices.SortFunc(w.order, func(a, b windowKey) int {
-		if !a.text && !b.text {
-			if c := cmp.Compare(a.hi, b.hi); c != 0 {
-				return c
+	allGuid := true
+	for _, o := range w.order {
+		allGuid = allGuid && !o.Other
+	}
+	if allGuid {
+		w.order = w.sort.Sort(w.order)
+		state, read, copied := stateOf(tx, k.def.bucket), 0, false
+		walked := func(rec []byte) { // release the pages read every windowRelease records
+			if tx.noteRead(rec); read%windowRelease == windowRelease-1 {
+				tx.ReleaseMappedPages()
 			}
-			return cmp.Compare(a.lo, b.lo)
+			read++
+		}
+		switch {
+		case w.places.Valid(state):
+			w.places.Each(w.order, func(j int, rec []byte) { w.copyRecord(tx, j, rec); walked(rec) })
+			copied = true
+		case !w.places.Built(state):
+			c := b.Cursor()
+			copied = w.places.Build(state, c.First, c.Next, w.order, func(j int, rec []byte) { w.copyRecord(tx, j, rec) }, walked)
+		}
+		if copied {
+			tx.ReleaseMappedPages()
+			return nil
+		}
+		w.recs = w.recs[:0] // a key of the bucket is not a GUID: a cursor finds them
+		for i := range w.spans {
+			w.spans[i] = -1
+		}
+	}
+	var ta, tb []byte
+	slices.SortFunc(w.order, func(a, b recordmap.Entry) int {
+		if !a.Other && !b.Other {
+			return a.Compare(b.Key)
 		}
 		ta, tb = w.appendKey(ta[:0], a), w.appendKey(tb[:0], b)
 		return bytes.Compare(ta, tb)
@@ -113,21 +157,27 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 		if cv == nil || !bytes.Equal(ck, want) {
 			continue // no record (or a nested bucket) under key
 		}
-		tx.noteRead(cv)
-		if cap(w.recs) == 0 {
-			// room for the window's records at about the size of the
-			// first, rather than growing a large buffer step by step
-			w.recs = make([]byte, 0, len(w.order)*(len(cv)+len(cv)/4))
-		}
-		w.spans[2*o.at] = len(w.recs)
-		w.recs = append(w.recs, cv...)
-		w.spans[2*o.at+1] = len(w.recs)
+		w.copyRecord(tx, j, cv)
 		if j%windowRelease == windowRelease-1 {
 			tx.ReleaseMappedPages()
 		}
 	}
 	tx.ReleaseMappedPages()
 	return nil
+}
+
+// copyRecord copies rec, the record of entry w.order[j], into w.
+func (w *Window) copyRecord(tx *Tx, j int, rec []byte) {
+	tx.noteRead(rec)
+	if cap(w.recs) == 0 {
+		// room for the window's records at about the size of the
+		// first, rather than growing a large buffer step by step
+		w.recs = make([]byte, 0, len(w.order)*(len(rec)+len(rec)/4))
+	}
+	at := w.order[j].At
+	w.spans[2*at] = len(w.recs)
+	w.recs = append(w.recs, rec...)
+	w.spans[2*at+1] = len(w.recs)
 }
 
 // Len returns the number of entries in w.
@@ -172,14 +222,14 @@ func (w *Window) key(i int) ([]byte, bool) {
 }
 
 // appendKey appends the record key of o to t.
-func (w *Window) appendKey(t []byte, o windowKey) []byte {
-	if o.text {
-		key, _ := w.key(int(o.at))
+func (w *Window) appendKey(t []byte, o recordmap.Entry) []byte {
+	if o.Other {
+		key, _ := w.key(int(o.At))
 		return appendKeyText(t, key)
 	}
 	var g [17]byte
 	g[0] = guidKeyMarker
-	binary.BigEndian.PutUint64(g[1:], o.hi)
-	binary.BigEndian.PutUint64(g[9:], o.lo)
+	binary.BigEndian.PutUint64(g[1:], o.Hi)
+	binary.BigEndian.PutUint64(g[9:], o.Lo)
 	return appendKeyText(t, g[:])
 }

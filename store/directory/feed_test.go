@@ -3,6 +3,7 @@ package directory_test
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/store"
@@ -134,4 +135,99 @@ func TestReadWindowMatchesWalk(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// Windows read in separate transactions each read the records as they
+// are then: a change committed between two windows (a record rewritten,
+// one removed, one added) shows in the next window, whichever way the
+// window finds its records.
+func TestReadWindowSeesChangesBetweenWindows(t *testing.T) {
+	t.Parallel()
+	s := storetest.Seeded(t, seed.Contoso)
+	if err := seed.AddSynthetic(s, 150); err != nil {
+		t.Fatal(err)
+	}
+	const n = 40
+	read := func(after string, w *store.Window) (got []string) {
+		_ = s.View(func(tx *store.Tx) error {
+			storetest.Must(t, directory.Mailboxes.ReadWindow(tx, directory.IndexName, after, n, w))
+			for i := 0; i < w.Len(); i++ {
+				var m directory.Mailbox
+				storetest.Must(t, directory.Mailboxes.Decode(w.Record(i), &m))
+				got = append(got, w.Entry(i)+"="+m.Name+"/"+m.DisplayName)
+			}
+			return nil
+		})
+		return got
+	}
+	walk := func(from, to int) (want []string) {
+		_ = s.View(func(tx *store.Tx) error {
+			i := 0
+			return directory.Mailboxes.WalkIndex(tx, directory.IndexName, "", func(entry string, raw []byte) error {
+				if i >= from && i < to {
+					var m directory.Mailbox
+					storetest.Must(t, directory.Mailboxes.Decode(raw, &m))
+					want = append(want, entry+"="+m.Name+"/"+m.DisplayName)
+				}
+				i++
+				return nil
+			})
+		})
+		return want
+	}
+	var w store.Window
+	first := read("", &w)
+	if fmt.Sprint(first) != fmt.Sprint(walk(0, n)) {
+		t.Fatalf("first window:\n%q\nwalk:\n%q", first, walk(0, n))
+	}
+	after := w.Entry(w.Len() - 1)
+	for round := 0; round < 3; round++ {
+		// change the mailboxes the next window holds
+		var keys []string
+		_ = s.View(func(tx *store.Tx) error {
+			return directory.Mailboxes.WalkIndex(tx, directory.IndexName, after, func(entry string, _ []byte) error {
+				if entry != after && len(keys) < 3 {
+					keys = append(keys, entry[strings.IndexByte(entry, 0)+1:])
+				}
+				return nil
+			})
+		})
+		storetest.Update(t, s, func(tx *store.Tx) {
+			m, ok, err := directory.Mailboxes.Get(tx, keys[0])
+			if err != nil || !ok {
+				t.Fatalf("mailbox %s: %v %v", keys[0], ok, err)
+			}
+			m.DisplayName = fmt.Sprintf("changed in round %d", round)
+			storetest.Must(t, directory.Mailboxes.Put(tx, keys[0], m))
+			if _, err := directory.Mailboxes.Delete(tx, keys[1]); err != nil {
+				t.Fatal(err)
+			}
+			c := *m
+			c.Name, c.DisplayName = m.Name+"-copy", fmt.Sprintf("added in round %d", round)
+			storetest.Must(t, directory.Mailboxes.Put(tx, fmt.Sprintf("%08d-0000-4000-8000-000000000000", round), &c))
+		})
+		got := read(after, &w)
+		var want []string
+		_ = s.View(func(tx *store.Tx) error {
+			return directory.Mailboxes.WalkIndex(tx, directory.IndexName, after, func(entry string, raw []byte) error {
+				if entry == after {
+					return nil
+				}
+				if len(want) == n {
+					return store.ErrStop
+				}
+				var m directory.Mailbox
+				storetest.Must(t, directory.Mailboxes.Decode(raw, &m))
+				want = append(want, entry+"="+m.Name+"/"+m.DisplayName)
+				return nil
+			})
+		})
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("round %d: window after a change read\n%q\na walk of the index reads\n%q", round, got, want)
+		}
+		if !strings.Contains(fmt.Sprint(got), fmt.Sprintf("changed in round %d", round)) {
+			t.Fatalf("round %d: the change is not in the window:\n%q", round, got)
+		}
+		after = w.Entry(w.Len() - 1)
+	}
 }

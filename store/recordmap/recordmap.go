@@ -1,0 +1,193 @@
+// Package recordmap tells where the records of a bbolt bucket whose keys
+// are GUIDs lie in the mapped file, so that a reader can copy many of
+// them, in key order, without walking the bucket's pages again: one walk
+// of the bucket notes each record's place, and the map holds for as long
+// as the file is in the state that walk read. It also reads such keys as
+// 128-bit numbers and sorts entries by them.
+package recordmap
+
+import "unsafe"
+
+// Key is a GUID key as a 128-bit number: its text's first 16 hex digits
+// (Hi) and last 16 (Lo). Keys compare as their lower-case texts do.
+type Key struct{ Hi, Lo uint64 }
+
+// Less reports whether a sorts before b.
+func (a Key) Less(b Key) bool { return a.Hi < b.Hi || a.Hi == b.Hi && a.Lo < b.Lo }
+
+// Compare returns -1, 0 or +1 as a sorts before, with or after b.
+func (a Key) Compare(b Key) int {
+	switch {
+	case a.Less(b):
+		return -1
+	case b.Less(a):
+		return 1
+	}
+	return 0
+}
+
+// ParseText reads a key that is a GUID in lower-case text with dashes
+// (8-4-4-4-12); ok is false for any other key.
+func ParseText[T string | []byte](k T) (key Key, ok bool) {
+	if len(k) != 36 || k[8] != '-' || k[13] != '-' || k[18] != '-' || k[23] != '-' {
+		return Key{}, false
+	}
+	n := 0
+	for i := 0; i < 36; i++ {
+		if i == 8 || i == 13 || i == 18 || i == 23 {
+			continue
+		}
+		c := k[i]
+		var d byte
+		switch {
+		case '0' <= c && c <= '9':
+			d = c - '0'
+		case 'a' <= c && c <= 'f':
+			d = c - 'a' + 10
+		default:
+			return Key{}, false
+		}
+		if n < 16 {
+			key.Hi = key.Hi<<4 | uint64(d)
+		} else {
+			key.Lo = key.Lo<<4 | uint64(d)
+		}
+		n++
+	}
+	return key, true
+}
+
+// Entry is a key and the position of what names it (an index entry of a
+// window). Other marks an entry whose key is not a GUID (Key is zero
+// then): the caller orders those by their text.
+type Entry struct {
+	Key
+	At    int32
+	Other bool
+}
+
+// Sorter sorts entries of GUID keys, keeping its scratch space between
+// sorts.
+type Sorter struct {
+	scratch []Entry
+	count   []int32
+}
+
+// Sort sorts es (all GUID keys) by key: a radix sort of Hi, 16 bits a
+// pass from the lowest, then an insertion sort of each run of equal Hi by
+// Lo (random GUIDs share no Hi). It returns the sorted entries, in es's
+// memory or the sorter's, and keeps the other for the next sort.
+func (s *Sorter) Sort(es []Entry) []Entry {
+	if s.count == nil {
+		s.count = make([]int32, 1<<16)
+	}
+	if cap(s.scratch) < len(es) {
+		s.scratch = make([]Entry, len(es))
+	}
+	src, dst := es, s.scratch[:len(es)]
+	for shift := uint(0); shift < 64; shift += 16 {
+		clear(s.count)
+		for _, e := range src {
+			s.count[e.Hi>>shift&0xffff]++
+		}
+		sum := int32(0)
+		for d, n := range s.count {
+			s.count[d] = sum
+			sum += n
+		}
+		for _, e := range src {
+			d := e.Hi >> shift & 0xffff
+			dst[s.count[d]] = e
+			s.count[d]++
+		}
+		src, dst = dst, src
+	}
+	for i := 1; i < len(src); i++ {
+		for j := i; j > 0 && src[j-1].Hi == src[j].Hi && src[j].Lo < src[j-1].Lo; j-- {
+			src[j-1], src[j] = src[j], src[j-1]
+		}
+	}
+	s.scratch = dst
+	return src
+}
+
+// Map is where each record of a bucket lay in the mapped file when one
+// walk of the bucket read it (Build), in key order. It holds while the
+// file is in the state the walk read, which the caller names by a
+// comparable value (its state): for bbolt, while no transaction has
+// committed since, as the pages of a committed state never change, a
+// state's pages are reused only after a later commit, and the file is
+// mapped anew only when a commit grows it.
+type Map struct {
+	state  any
+	built  bool
+	mixed  bool           // a key is not a GUID: no record is placed
+	anchor unsafe.Pointer // the first record's first byte
+	recs   []place
+}
+
+// place is where one record lies: at anchor+off, n bytes long.
+type place struct {
+	Key
+	off int
+	n   int
+}
+
+// Built reports whether m was built (or tried) in state.
+func (m *Map) Built(state any) bool { return m.built && m.state == state }
+
+// Valid reports whether m tells where the records are in state.
+func (m *Map) Valid(state any) bool { return m.Built(state) && !m.mixed && m.anchor != nil }
+
+// Build walks the whole bucket from its first key (first, then next until
+// a nil key: a bbolt cursor's First and Next) in state, noting where each
+// record lies. On the way it hands fn the record of each of es (GUID keys,
+// sorted) that names one, as Each does, and each every record. It stops,
+// reporting false, at a key that is not a GUID in its text form, a nested
+// bucket or an empty record: m places no record of that bucket then, and
+// the caller discards what fn was given.
+func (m *Map) Build(state any, first, next func() (k, v []byte), es []Entry, fn func(j int, rec []byte), each func(rec []byte)) bool {
+	*m = Map{recs: m.recs[:0], state: state, built: true}
+	var anchor []byte
+	j := 0
+	for k, v := first(); k != nil; k, v = next() {
+		key, ok := ParseText(k)
+		if !ok || len(v) == 0 {
+			m.recs, m.mixed = m.recs[:0], true
+			return false
+		}
+		if anchor == nil {
+			anchor = v
+		}
+		off := int(uintptr(unsafe.Pointer(unsafe.SliceData(v))) - uintptr(unsafe.Pointer(&anchor[0])))
+		m.recs = append(m.recs, place{Key: key, off: off, n: len(v)})
+		for ; j < len(es) && !key.Less(es[j].Key); j++ {
+			if es[j].Key == key {
+				fn(j, v)
+			}
+		}
+		each(v)
+	}
+	if anchor != nil {
+		m.anchor = unsafe.Pointer(&anchor[0])
+	}
+	return true
+}
+
+// Each hands fn, for each of es (GUID keys, sorted) that names a record
+// of a valid m, the mapped bytes of its record, in key order; j is the
+// entry's position in es.
+func (m *Map) Each(es []Entry, fn func(j int, rec []byte)) {
+	i := 0
+	for j, e := range es {
+		for i < len(m.recs) && m.recs[i].Less(e.Key) {
+			i++
+		}
+		if i == len(m.recs) {
+			return
+		}
+		if r := m.recs[i]; r.Key == e.Key {
+			fn(j, unsafe.Slice((*byte)(unsafe.Add(m.anchor, r.off)), r.n))
+		}
+	}
+}

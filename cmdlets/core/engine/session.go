@@ -55,9 +55,9 @@ func newObject() *command.Command {
 			}
 			o = NewCredential(runtime.Of(ctx).ToStr(args[0]), pw)
 		default:
-			v, err := runtime.Of(ctx).NewInstance(name, args)
+			v, err := automation.NewInstance(runtime.Of(ctx), name, args)
 			if err != nil {
-				rec := runtime.NewObjectError(err, name, len(args))
+				rec := automation.NewObjectError(err, name, len(args))
 				rec.ErrorID += id
 				return ctx.Fail(ctx.NewError(rec.Message, rec.ErrorID, rec.Category, rec.ExceptionType, nil))
 			}

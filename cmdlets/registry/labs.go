@@ -13,7 +13,7 @@ import (
 // tenant, so the checks never see the trainee's variables.
 func registerLabs(rt *runtime.Runtime, formats *format.Registry) {
 	rt.Register(labs.Commands(LabSession)...)
-	labs.Views(formats)
+	formats.Defer(labs.Views)
 }
 
 // LabSession opens the session lab setups and checks run in: every cmdlet,

@@ -1,9 +1,13 @@
 package registry
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/exosim/exosim/cmdlets/core"
+	"github.com/exosim/exosim/cmdlets/labs"
+	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/store/storetest"
 )
@@ -35,5 +39,48 @@ func BenchmarkNewSession(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		NewSession(io, st, Options{})
+	}
+}
+
+// A session adds most packages' views only when a lookup first finds no
+// view: every lookup must answer as if every package had added its views
+// at the start, in registration order.
+func TestDeferredViewsAnswerAsAdded(t *testing.T) {
+	t.Parallel()
+	eager := format.NewRegistry()
+	core.Views(eager)
+	for _, pkg := range packages {
+		pkg.views(eager)
+	}
+	labs.Views(eager)
+	describe := func(r *format.Registry, typeName string) string {
+		var b strings.Builder
+		for _, kind := range []format.ViewKind{format.AutoView, format.TableView, format.ListView, format.CustomView} {
+			if v := r.Lookup([]string{typeName}, kind, ""); v != nil {
+				fmt.Fprintf(&b, "%d:%s/%d/%d/%d;", kind, v.Name, v.Kind, len(v.Columns), len(v.Items))
+			}
+		}
+		fmt.Fprintf(&b, "defaults %q", r.DefaultProperties(typeName))
+		return b.String()
+	}
+	names := eager.TypeNames()
+	if len(names) < 50 {
+		t.Fatalf("only %d type names have views", len(names))
+	}
+	// Each type name is the first lookup of a fresh session once: a view
+	// found before the deferred ones ran must be the one they would give.
+	for _, first := range names {
+		rt := NewSession(&host.IO{In: strings.NewReader(""), Out: &strings.Builder{}, Err: &strings.Builder{}, Width: 120}, nil, Options{})
+		if got, want := describe(rt.Formats, first), describe(eager, first); got != want {
+			t.Errorf("%s as a session's first lookup: %s, want %s", first, got, want)
+		}
+		if first != names[0] {
+			continue
+		}
+		for _, n := range names {
+			if got, want := describe(rt.Formats, n), describe(eager, n); got != want {
+				t.Errorf("%s: %s, want %s", n, got, want)
+			}
+		}
 	}
 }

@@ -6,7 +6,9 @@ package format
 
 import (
 	"fmt"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exosim/exosim/shell/object"
@@ -100,6 +102,10 @@ func (v *View) appliesTo(typeNames []string) bool {
 type Registry struct {
 	views    map[string][]*View
 	defaults map[string][]string
+	// deferred add views the first time a lookup finds none (Defer);
+	// mu guards them and the maps while they run.
+	mu       sync.RWMutex
+	deferred []func(*Registry)
 }
 
 // NewRegistry returns a registry pre-loaded with PowerShell's built-in
@@ -246,6 +252,38 @@ func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
 	r.defaults[strings.ToLower(typeName)] = append([]string(nil), props...)
 }
 
+// Defer registers views the way add does, but only the first time a
+// lookup (Lookup, a type's default properties) finds nothing among the
+// views added so far: a session knows hundreds of views and most command
+// lines use one or two. Deferred functions run in the order they were
+// deferred, each once. A package whose views share a type name with
+// views added directly must not be deferred: a view added directly would
+// come first for that type whatever the order of registration.
+func (r *Registry) Defer(add func(*Registry)) {
+	if r == nil {
+		return
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.deferred = append(r.deferred, add)
+}
+
+// addDeferred runs the deferred functions; false when there were none.
+func (r *Registry) addDeferred() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(r.deferred) == 0 {
+		return false
+	}
+	for len(r.deferred) > 0 {
+		add := r.deferred[0]
+		r.deferred = r.deferred[1:]
+		add(r)
+	}
+	r.deferred = nil
+	return true
+}
+
 // Lookup returns the first view of the given kind (AutoView: any kind)
 // for the first of typeNames that has one; name, when not empty, selects
 // a view by name.
@@ -253,6 +291,15 @@ func (r *Registry) Lookup(typeNames []string, kind ViewKind, name string) *View 
 	if r == nil {
 		return nil
 	}
+	if v := r.lookup(typeNames, kind, name); v != nil || !r.addDeferred() {
+		return v
+	}
+	return r.lookup(typeNames, kind, name)
+}
+
+func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) *View {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
 	for _, t := range typeNames {
 		for _, v := range r.views[strings.ToLower(t)] {
 			if kind != AutoView && v.Kind != kind {
@@ -267,11 +314,48 @@ func (r *Registry) Lookup(typeNames []string, kind ViewKind, name string) *View 
 	return nil
 }
 
+// TypeNames lists, sorted and in lower case, the type names that have a
+// view or a default display property set, the deferred ones included.
+func (r *Registry) TypeNames() []string {
+	if r == nil {
+		return nil
+	}
+	r.addDeferred()
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var out []string
+	for t := range r.views {
+		out = append(out, t)
+	}
+	for t := range r.defaults {
+		if _, ok := r.views[t]; !ok {
+			out = append(out, t)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// DefaultProperties returns the DefaultDisplayPropertySet of a type (nil:
+// none).
+func (r *Registry) DefaultProperties(typeName string) []string {
+	return r.defaultProperties([]string{typeName})
+}
+
 // defaultProperties returns the DefaultDisplayPropertySet for typeNames.
 func (r *Registry) defaultProperties(typeNames []string) []string {
 	if r == nil {
 		return nil
 	}
+	if d := r.defaultPropertiesAdded(typeNames); d != nil || !r.addDeferred() {
+		return d
+	}
+	return r.defaultPropertiesAdded(typeNames)
+}
+
+func (r *Registry) defaultPropertiesAdded(typeNames []string) []string {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
 	for _, t := range typeNames {
 		if d, ok := r.defaults[strings.ToLower(t)]; ok {
 			return d

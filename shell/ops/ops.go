@@ -3,9 +3,11 @@
 // time spans), -eq and the other comparisons with the right operand
 // converted to the left one's type, ordering for -lt and Sort-Object,
 // -like and -match (with $Matches), -contains and -in, and a session's
-// cache of compiled patterns. The interpreter and the .NET types reach
-// them with the operands evaluated; they reach the session through the
-// small Session interface.
+// cache of compiled patterns; Binary applies any binary operator (also
+// the bitwise ones, -xor, -is, -as, the range and the text operators of
+// shell/textops). The interpreter and the .NET types reach them with the
+// operands evaluated; they reach the session through the small Session
+// interface (Interp for Binary).
 package ops
 
 import (

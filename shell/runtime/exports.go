@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -21,7 +22,7 @@ var ErrStopUpstream error = &stopUpstream{}
 // Operator applies a binary operator such as "-eq", "-like", "-gt", "+"
 // with PowerShell semantics (left operand decides).
 func (rt *Runtime) Operator(op string, left, right any) (any, error) {
-	return rt.binaryOp(op, left, right)
+	return ops.Binary(opSession{rt}, op, left, right)
 }
 
 // CompareValues orders two values as Sort-Object and -lt do.

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/textops"
 )
@@ -357,7 +358,7 @@ func (rt *Runtime) applyBinary(x *syntax.BinaryExpr, l any) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := rt.binaryOp(op, l, r)
+	v, err := ops.Binary(opSession{rt}, op, l, r)
 	if err != nil {
 		return nil, operatorError(x, err)
 	}
@@ -414,98 +415,4 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 		rec.Record.InnerException, rec.Record.InnerMessage = "System.DivideByZeroException", msg
 	}
 	return rec
-}
-
-// binaryOp applies a binary operator to evaluated operands.
-func (rt *Runtime) binaryOp(op string, l, r any) (any, error) {
-	switch op {
-	case "+", "-", "*", "/", "%":
-		return rt.binaryArith(op, l, r)
-	case "..":
-		return rt.rangeValues(l, r)
-	case "-f":
-		return textops.Format(textSession{rt}, l, r)
-	case "-xor":
-		return object.ToBool(l) != object.ToBool(r), nil
-	case "-band", "-bor", "-bxor", "-shl", "-shr":
-		ln, ok1 := numeric.ToNumber(l)
-		rn, ok2 := numeric.ToNumber(r)
-		if !ok1 || !ok2 {
-			return nil, &opError{Msg: cannotConvertMsg(r, "System.Int32")}
-		}
-		a, b := numeric.Int64(ln), numeric.Int64(rn)
-		if e, ok := object.Unwrap(l).(object.Enum); ok && op != "-shl" && op != "-shr" {
-			if res, ok := rt.enumBitwise(e, op, a, b); ok {
-				return res, nil
-			}
-		}
-		k := numeric.Kind(ln)
-		if numeric.Kind(rn) > k {
-			k = numeric.Kind(rn)
-		}
-		switch op {
-		case "-band":
-			return numeric.Widen(a&b, k), nil
-		case "-bor":
-			return numeric.Widen(a|b, k), nil
-		case "-bxor":
-			return numeric.Widen(a^b, k), nil
-		case "-shl":
-			return numeric.Widen(a<<uint(b&63), k), nil
-		}
-		return numeric.Widen(a>>uint(b&63), k), nil
-	case "-is", "-isnot":
-		t, err := rt.typeOperand(r)
-		if err != nil {
-			return nil, err
-		}
-		is := false
-		if t.Test != nil {
-			is = t.Test(object.Unwrap(l))
-		} else if o, ok := l.(*object.PSObject); ok {
-			for _, n := range o.TypeNames {
-				if strings.EqualFold(n, t.FullName) {
-					is = true
-				}
-			}
-		}
-		return is == (op == "-is"), nil
-	case "-as":
-		t, err := rt.typeOperand(r)
-		if err != nil {
-			return nil, err
-		}
-		if t.Convert == nil {
-			return l, nil
-		}
-		v, err := t.Convert(rt, l)
-		if err != nil {
-			return nil, nil
-		}
-		return v, nil
-	case "-replace", "-ireplace", "-creplace":
-		return textops.Replace(textSession{rt}, l, r, op == "-creplace")
-	case "-split", "-isplit", "-csplit":
-		return textops.Split(textSession{rt}, l, r, op == "-csplit", false)
-	case "-join":
-		return textops.Join(textSession{rt}, l, rt.toStr(r))
-	}
-	if cop, ok := parseCompareOp(op); ok {
-		return rt.compare(cop, l, r)
-	}
-	return nil, &opError{Msg: fmt.Sprintf("The operator '%s' is not supported.", op)}
-}
-
-func (rt *Runtime) typeOperand(r any) (*dotnet.TypeInfo, error) {
-	switch t := r.(type) {
-	case *dotnet.TypeValue:
-		return t.Info, nil
-	case string:
-		ti, ok := rt.ResolveType(t)
-		if !ok {
-			return nil, &opError{Msg: fmt.Sprintf("Unable to find type [%s].", t)}
-		}
-		return ti, nil
-	}
-	return nil, &opError{Msg: "The right operand of '-is' or '-as' must be a type."}
 }

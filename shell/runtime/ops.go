@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/textops"
 )
 
 // The operators on values are shell/ops; the session is their Session.
@@ -18,12 +19,8 @@ type opError = ops.Error
 // method (ops.MethodError).
 type operatorMethodError = ops.MethodError
 
-// compareOp is a comparison operator (ops.CompareOp).
-type compareOp = ops.CompareOp
-
 var (
 	errDivideByZero = ops.ErrDivideByZero
-	parseCompareOp  = ops.ParseCompareOp
 	arith           = ops.Numeric
 )
 
@@ -50,6 +47,10 @@ func (o opSession) CompareTo(left, right any) (c int, ok, comparable bool) {
 	return c, ok, true
 }
 
+func (o opSession) Dotnet() dotnet.Host         { return o.rt }
+func (o opSession) TextOps() textops.Session    { return textSession{o.rt} }
+func (o opSession) Range(l, r any) (any, error) { return o.rt.rangeValues(l, r) }
+
 // binaryArith is + - * / % (ops.Arith).
 func (rt *Runtime) binaryArith(op string, left, right any) (any, error) {
 	return ops.Arith(opSession{rt}, op, left, right)
@@ -73,11 +74,6 @@ func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error)
 // matchOne runs -match on a scalar and returns the $Matches table.
 func (rt *Runtime) matchOne(s, pattern string, cs bool) (bool, *object.Hashtable, error) {
 	return ops.Match(opSession{rt}, s, pattern, cs)
-}
-
-// compare applies a comparison operator (ops.Apply).
-func (rt *Runtime) compare(op compareOp, left, right any) (any, error) {
-	return ops.Apply(opSession{rt}, op, left, right)
 }
 
 // enumerateForCompare is object.Elements: the elements a comparison

@@ -107,24 +107,3 @@ func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
 	rt.scriptTypes.NoteBlock(sb, found)
 	return err
 }
-
-// enumBitwise combines the values of an enum with -band, -bor or -bxor:
-// the result keeps the left operand's enum type.
-func (rt *Runtime) enumBitwise(e object.Enum, op string, a, b int64) (any, bool) {
-	t := rt.TypeOf(e)
-	if t == nil || t.Convert == nil {
-		return nil, false
-	}
-	n := a | b
-	switch op {
-	case "-band":
-		n = a & b
-	case "-bxor":
-		n = a ^ b
-	}
-	v, err := t.Convert(rt, int(n))
-	if err != nil {
-		return nil, false
-	}
-	return v, true
-}

@@ -1,0 +1,142 @@
+package ops
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/numeric"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/textops"
+)
+
+// Interp is the session as every binary operator sees it: Session, and
+// what the type, text and range operators need.
+type Interp interface {
+	Session
+	// Dotnet is the session as the .NET types see it: the type operand
+	// of -is and -as is resolved through it, -as converts with it, an
+	// enum combined with -band, -bor or -bxor keeps its type.
+	Dotnet() dotnet.Host
+	// TextOps is the session as -f, -replace, -split and -join see it.
+	TextOps() textops.Session
+	// Range is l..r as an array.
+	Range(l, r any) (any, error)
+}
+
+// Binary applies a binary operator other than -and, -or and ?? (which
+// decide whether the right operand is evaluated) to evaluated operands.
+func Binary(in Interp, op string, l, r any) (any, error) {
+	switch op {
+	case "+", "-", "*", "/", "%":
+		return Arith(in, op, l, r)
+	case "..":
+		return in.Range(l, r)
+	case "-f":
+		return textops.Format(in.TextOps(), l, r)
+	case "-xor":
+		return object.ToBool(l) != object.ToBool(r), nil
+	case "-band", "-bor", "-bxor", "-shl", "-shr":
+		ln, ok1 := numeric.ToNumber(l)
+		rn, ok2 := numeric.ToNumber(r)
+		if !ok1 || !ok2 {
+			return nil, &Error{Msg: object.CannotConvert(r, "System.Int32")}
+		}
+		a, b := numeric.Int64(ln), numeric.Int64(rn)
+		if e, ok := object.Unwrap(l).(object.Enum); ok && op != "-shl" && op != "-shr" {
+			if res, ok := enumBitwise(in.Dotnet(), e, op, a, b); ok {
+				return res, nil
+			}
+		}
+		k := numeric.Kind(ln)
+		if numeric.Kind(rn) > k {
+			k = numeric.Kind(rn)
+		}
+		switch op {
+		case "-band":
+			return numeric.Widen(a&b, k), nil
+		case "-bor":
+			return numeric.Widen(a|b, k), nil
+		case "-bxor":
+			return numeric.Widen(a^b, k), nil
+		case "-shl":
+			return numeric.Widen(a<<uint(b&63), k), nil
+		}
+		return numeric.Widen(a>>uint(b&63), k), nil
+	case "-is", "-isnot":
+		t, err := typeOperand(in.Dotnet(), r)
+		if err != nil {
+			return nil, err
+		}
+		is := false
+		if t.Test != nil {
+			is = t.Test(object.Unwrap(l))
+		} else if o, ok := l.(*object.PSObject); ok {
+			for _, n := range o.TypeNames {
+				if strings.EqualFold(n, t.FullName) {
+					is = true
+				}
+			}
+		}
+		return is == (op == "-is"), nil
+	case "-as":
+		t, err := typeOperand(in.Dotnet(), r)
+		if err != nil {
+			return nil, err
+		}
+		if t.Convert == nil {
+			return l, nil
+		}
+		v, err := t.Convert(in.Dotnet(), l)
+		if err != nil {
+			return nil, nil
+		}
+		return v, nil
+	case "-replace", "-ireplace", "-creplace":
+		return textops.Replace(in.TextOps(), l, r, op == "-creplace")
+	case "-split", "-isplit", "-csplit":
+		return textops.Split(in.TextOps(), l, r, op == "-csplit", false)
+	case "-join":
+		return textops.Join(in.TextOps(), l, in.Text(r))
+	}
+	if cop, ok := ParseCompareOp(op); ok {
+		return Apply(in, cop, l, r)
+	}
+	return nil, &Error{Msg: fmt.Sprintf("The operator '%s' is not supported.", op)}
+}
+
+// typeOperand is the type the right operand of -is or -as names.
+func typeOperand(h dotnet.Host, r any) (*dotnet.TypeInfo, error) {
+	switch t := r.(type) {
+	case *dotnet.TypeValue:
+		return t.Info, nil
+	case string:
+		ti, ok := h.ResolveType(t)
+		if !ok {
+			return nil, &Error{Msg: fmt.Sprintf("Unable to find type [%s].", t)}
+		}
+		return ti, nil
+	}
+	return nil, &Error{Msg: "The right operand of '-is' or '-as' must be a type."}
+}
+
+// enumBitwise combines the values of an enum with -band, -bor or -bxor:
+// the result keeps the left operand's enum type.
+func enumBitwise(h dotnet.Host, e object.Enum, op string, a, b int64) (any, bool) {
+	t := h.TypeOf(e)
+	if t == nil || t.Convert == nil {
+		return nil, false
+	}
+	n := a | b
+	switch op {
+	case "-band":
+		n = a & b
+	case "-bxor":
+		n = a ^ b
+	}
+	v, err := t.Convert(h, int(n))
+	if err != nil {
+		return nil, false
+	}
+	return v, true
+}

@@ -1,0 +1,60 @@
+package ops_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/textops"
+)
+
+// interp is session with the range operator; it has no .NET host and
+// no text operators.
+type interp struct{ session }
+
+func (*interp) Dotnet() dotnet.Host         { return nil }
+func (*interp) TextOps() textops.Session    { return nil }
+func (*interp) Range(l, r any) (any, error) { return []any{l, r}, nil }
+
+// Binary dispatches each operator: arithmetic, comparisons, the bitwise
+// operators widening to the larger operand, -xor, the range; an operator
+// it does not know and a non-type operand of -is are PowerShell's errors.
+func TestBinary(t *testing.T) {
+	t.Parallel()
+	in := &interp{}
+	for _, tc := range []struct {
+		op   string
+		l, r any
+		want any
+	}{
+		{"+", 1, 2, 3},
+		{"-eq", "a", "A", true},
+		{"-band", 6, 3, 2},
+		{"-bor", 4, int64(1), int64(5)},
+		{"-bxor", 5, 1, 4},
+		{"-shl", 1, 4, 16},
+		{"-shr", 16, 2, 4},
+		{"-xor", true, false, true},
+		{"..", 1, 3, []any{1, 3}},
+	} {
+		got, err := ops.Binary(in, tc.op, tc.l, tc.r)
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%v %s %v = %#v (%v), want %#v", tc.l, tc.op, tc.r, got, err, tc.want)
+		}
+	}
+	for op, want := range map[string]string{
+		"-nope": "The operator '-nope' is not supported.",
+		"-is":   "The right operand of '-is' or '-as' must be a type.",
+		"-band": `Cannot convert value "x" to type "System.Int32".`,
+	} {
+		_, err := ops.Binary(in, op, 1, 1.5i)
+		if op == "-band" {
+			_, err = ops.Binary(in, op, 1, "x")
+		}
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: %v, want %q", op, err, want)
+		}
+	}
+}

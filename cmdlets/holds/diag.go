@@ -138,7 +138,7 @@ func exportMailboxDiagnosticLogs() *command.Command {
 	exo.Describe(c, map[string]string{
 		"Identity":                 "The mailbox: name, alias, address, DistinguishedName or GUID.",
 		"ComponentName":            "The log to read: HoldTracking, SubstrateHoldTracking or MRM (other documented components have no simulated log).",
-		"ExtendedProperties":       "Returns the mailbox table's well-known properties as XML (ELCLastSuccessTimestamp and the assistant's last-run figures among them).",
+		"ExtendedProperties":       "Returns the mailbox table's well-known properties as XML (ELCLastSuccessTimestamp and the assistant's last-run figures among them); the properties of user activity (LastLogonTime, LastUserActionWorkloadAggregateTime and the like) are not there, as the simulated tenant keeps no record of it.",
 		"IncludeInactiveMailboxes": "Also finds inactive mailboxes.",
 		"ResultSize":               "Maximum number of results (default 1000, or Unlimited); one log is one result.",
 	})

@@ -47,9 +47,12 @@ func StatisticsObject(m *directory.Mailbox, c *directory.MailboxContent, archive
 	o.AddTyped("DisconnectReason", tStr, nil)
 	o.AddTyped("DisplayName", tStr, m.DisplayName)
 	o.AddTyped("ItemCount", "System.UInt32", items)
+	// the tenant keeps no record of logons or user actions: these are empty
+	o.AddTyped("LastInteractionTime", tNDate, nil)
 	o.AddTyped("LastLoggedOnUserAccount", tStr, nil)
 	o.AddTyped("LastLogoffTime", tNDate, nil)
 	o.AddTyped("LastLogonTime", tNDate, nil)
+	o.AddTyped("LastUserActionTime", tNDate, nil)
 	o.AddTyped("LegacyDN", tStr, m.LegacyExchangeDN)
 	o.AddTyped("MailboxType", tStr, "Private")
 	typeDetail := "UserMailbox"
@@ -150,6 +153,7 @@ func getMailboxStatistics() *command.Command {
 	c := exo.Declared("Get-MailboxStatistics")
 	c.Synopsis = "Shows the size and item count of a mailbox or its archive."
 	c.OutputType = TypeStatistics
+	c.Description = activityNote
 	c.Examples = []command.Example{
 		{Code: "Get-MailboxStatistics annb", Remark: "Shows the display name, item count, storage limit status and last logon of a mailbox."},
 		{Code: "Get-MailboxStatistics annb -Archive | Format-List TotalItemSize,ItemCount", Remark: "Shows the size of the archive mailbox."},
@@ -196,9 +200,19 @@ func statistics(ctx *command.Context) (*object.PSObject, *object.ErrorRecord, er
 	return StatisticsObject(m, content, archive, org), nil, nil
 }
 
+// activityNote says what the statistics do not know.
+const activityNote = "The simulated tenant keeps no record of mailbox logons or user actions: LastLogonTime, LastLogoffTime, LastUserActionTime and LastInteractionTime are empty."
+
+// activityProperties are the statistics properties that need such a record.
+var activityProperties = []string{"LastLogonTime", "LastLogoffTime", "LastUserActionTime", "LastInteractionTime"}
+
+// activityWarning is the warning of a statistics call that asks for them.
+const activityWarning = "exosim keeps no record of mailbox logons or user actions: LastLogonTime, LastLogoffTime, LastUserActionTime and LastInteractionTime are empty."
+
 func getEXOMailboxStatistics() *command.Command {
 	c := exo.Declared("Get-EXOMailboxStatistics")
 	c.Synopsis = "Shows mailbox size and item counts through the REST-based cmdlet (Minimum property set by default)."
+	c.Description = activityNote + " Asking for one of them (-Properties, or -PropertySets All) warns once in a session."
 	c.OutputType = TypeEXOStatistics
 	c.Examples = []command.Example{
 		{Code: "Get-EXOMailboxStatistics -Identity annb", Remark: "Shows item counts and sizes of a mailbox."},
@@ -212,9 +226,34 @@ func getEXOMailboxStatistics() *command.Command {
 		if rec != nil {
 			return ctx.WriteError(rec)
 		}
+		warnActivityOnce(ctx)
 		return ctx.WriteObject(EXOStatisticsObject(o, ctx.Strings("PropertySets"), ctx.Strings("Properties")))
 	}
 	return c
+}
+
+// activityWarnedSlot records that the session was told that logons and
+// user actions are not recorded.
+var activityWarnedSlot = command.NewSlot[bool]()
+
+// warnActivityOnce warns, the first time in a session, when a
+// Get-EXOMailboxStatistics call asks for a property of user activity.
+func warnActivityOnce(ctx *command.Context) {
+	asked := false
+	for _, set := range ctx.Strings("PropertySets") {
+		asked = asked || strings.EqualFold(set, "All")
+	}
+	for _, p := range ctx.Strings("Properties") {
+		asked = asked || exo.ContainsFold(activityProperties, p)
+	}
+	if !asked {
+		return
+	}
+	if warned, _ := activityWarnedSlot.Get(ctx.Session()); warned {
+		return
+	}
+	activityWarnedSlot.Set(ctx.Session(), true)
+	ctx.WriteWarning(activityWarning)
 }
 
 // FolderID is the store ID of a mailbox's folder as the folder

@@ -297,8 +297,8 @@ func (rt *Runtime) convertCommon(cmd *command.Command, invName string, c *params
 	case params.KindSwitch:
 		return object.ToBool(v), nil
 	case params.KindEnum:
-		s := normalizeAction(v)
-		for _, n := range actionNames {
+		s := params.NormalizeAction(v)
+		for _, n := range params.Actions {
 			if n == s {
 				return s, nil
 			}

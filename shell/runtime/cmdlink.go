@@ -3,6 +3,7 @@ package runtime
 import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 )
 
 // The command processor as shell/command sees it: the streams, the
@@ -70,7 +71,7 @@ func (pr *cmdProcessor) ProgressShown() bool {
 	action := pr.rt.preference("ProgressPreference")
 	if v, ok := pr.Common("progressaction"); ok {
 		if s, ok := v.(string); ok && s != "" {
-			action = normalizeAction(s)
+			action = params.NormalizeAction(s)
 		}
 	}
 	switch action {

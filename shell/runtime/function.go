@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
@@ -318,7 +319,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	run.info = pr.invocationInfo()
 	run.scope.set("MyInvocation", run.info)
 	run.scope.set("PSBoundParameters", bp)
-	run.scope.set("PSCmdlet", &PSCmdlet{pr: pr})
+	run.scope.set("PSCmdlet", invocation.NewPSCmdlet(cmdletSession{pr}))
 	for _, p := range pr.cmd.Params {
 		if _, ok := pr.ctx.Bindings[strings.ToLower(p.Name)]; ok {
 			continue

@@ -55,14 +55,6 @@ func (s memberSession) StrictIndex(ext syntax.Extent, list bool) error {
 	return s.rt.strictIndex(ext, list)
 }
 
-// OwnMember reads a property of $PSCmdlet (members.Own).
-func (c *PSCmdlet) OwnMember(lname string) (any, bool) { return c.property(lname) }
-
-// CallOwnMethod calls a method of $PSCmdlet (members.Own).
-func (c *PSCmdlet) CallOwnMethod(lname, name string, args []any) (any, error) {
-	return c.pr.rt.psCmdletMethod(c, lname, name, args)
-}
-
 func (rt *Runtime) memberName(m syntax.Expr) (string, error) {
 	if s, ok := m.(*syntax.StringConstExpr); ok {
 		return s.Value, nil
@@ -141,11 +133,4 @@ func (rt *Runtime) methodError(err error, ext syntax.Extent, name string, n int)
 		return err
 	}
 	return members.CallError(err, ext, name, n)
-}
-
-func argStr(rt *Runtime, args []any, i int) string {
-	if i < len(args) {
-		return rt.toStr(args[i])
-	}
-	return ""
 }

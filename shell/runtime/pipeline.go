@@ -607,7 +607,7 @@ func (pr *cmdProcessor) applyCommon() error {
 		pr.debug, _ = v.(bool)
 	}
 	if v, ok := c["informationaction"]; ok {
-		pr.infoAction = normalizeAction(v)
+		pr.infoAction = params.NormalizeAction(v)
 	}
 	if pr.errVar != "" {
 		pr.errList = rt.variableList(pr.errVar, pr.errAppend)
@@ -1357,7 +1357,7 @@ func (pr *cmdProcessor) wouldConfirm(callImpact command.Impact) bool {
 	case 1:
 		threshold = command.ImpactLow
 	default:
-		switch strings.ToLower(normalizeAction(mustVar(pr.rt, "ConfirmPreference"))) {
+		switch strings.ToLower(params.NormalizeAction(mustVar(pr.rt, "ConfirmPreference"))) {
 		case "none":
 			threshold = command.ImpactNone
 		case "low":
@@ -1469,7 +1469,7 @@ func (rt *Runtime) showError(rec *object.ErrorRecord) {
 func (rt *Runtime) errorOptions() format.ErrorOptions {
 	view := "ConciseView"
 	if v, ok := rt.GetVariable("ErrorView"); ok && v != nil {
-		view = normalizeAction(v)
+		view = params.NormalizeAction(v)
 	}
 	return format.ErrorOptions{View: view, Width: rt.IO.Width, Color: rt.IO.Color}
 }

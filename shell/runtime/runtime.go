@@ -5,7 +5,6 @@
 package runtime
 
 import (
-	"fmt"
 	"io"
 	"math/rand"
 	"os"
@@ -25,6 +24,7 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -585,32 +585,5 @@ func (rt *Runtime) preference(name string) string {
 	if v == nil {
 		return ""
 	}
-	return normalizeAction(v)
-}
-
-func normalizeAction(v any) string {
-	switch x := v.(type) {
-	case object.Enum:
-		return x.Name
-	case int:
-		return actionByNumber(x)
-	case int64:
-		return actionByNumber(int(x))
-	}
-	s := object.ToInvariantString(v)
-	for _, a := range actionNames {
-		if strings.EqualFold(a, s) {
-			return a
-		}
-	}
-	return s
-}
-
-var actionNames = []string{"SilentlyContinue", "Stop", "Continue", "Inquire", "Ignore", "Suspend", "Break"}
-
-func actionByNumber(n int) string {
-	if n >= 0 && n < len(actionNames) {
-		return actionNames[n]
-	}
-	return fmt.Sprint(n)
+	return params.NormalizeAction(v)
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/strict"
 	"github.com/exosim/exosim/shell/syntax"
@@ -54,8 +55,8 @@ func (rt *Runtime) strictMember(target any, name string, ext syntax.Extent) erro
 // members.
 func (rt *Runtime) strictHas(target any, name string) bool {
 	switch t := target.(type) {
-	case *PSCmdlet:
-		_, ok := t.property(strings.ToLower(name))
+	case *invocation.PSCmdlet:
+		_, ok := t.OwnMember(strings.ToLower(name))
 		return ok
 	case command.Switch:
 		return strings.ToLower(name) == "ispresent"

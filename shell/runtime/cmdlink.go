@@ -90,7 +90,7 @@ func (pr *cmdProcessor) Invocation(c *command.Context) (command.InvocationEvent,
 		common = pr.bound.common
 	}
 	return command.InvocationEvent{Command: pr.rt.fullCommand(pr.cmd), InvocationName: pr.invName,
-		Params: boundParams(pr.cmd, c.Bindings, common), Start: pr.callStart, Note: pr.callNote}, true
+		Params: command.BoundParams(pr.cmd, c.Bindings, common), Start: pr.callStart, Note: pr.callNote}, true
 }
 
 func (pr *cmdProcessor) SetInvocationNote(c *command.Context, v any) {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -70,173 +69,6 @@ func (rt *Runtime) fire(ev command.InvocationEvent) {
 	}
 }
 
-func sensitiveParam(p *params.Param, v any) bool {
-	if _, ok := v.(object.SecureString); ok {
-		return true
-	}
-	if p == nil || p.Type == nil {
-		return false
-	}
-	return p.Type.Kind == params.KindSecureString || p.Type.Kind == params.KindCredential
-}
-
-// boundParams lists bound values in declaration order, then the common
-// parameters in their fixed order.
-func boundParams(c *command.Command, bound map[string]any, common map[string]any) []command.InvocationParam {
-	var out []command.InvocationParam
-	keys := c.ParamKeys()
-	for i, p := range c.Params {
-		if v, ok := bound[keys[i]]; ok {
-			out = append(out, command.InvocationParam{Name: p.Name, Value: v, Sensitive: sensitiveParam(p, v)})
-		}
-	}
-	for _, cp := range params.Commons {
-		if v, ok := common[strings.ToLower(cp.Name)]; ok {
-			out = append(out, command.InvocationParam{Name: cp.Name, Value: v, Common: true})
-		}
-	}
-	return out
-}
-
-// argParams lists evaluated but unbound arguments (a failed binding),
-// read against the command's full declaration: a value following a named
-// non-switch parameter is that parameter's, and positional values go to
-// the positional parameters in order.
-func argParams(c *command.Command, args []argument) []command.InvocationParam {
-	var out []command.InvocationParam
-	positional := positionalParams(c)
-	next := 0
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a.name == "" {
-			ip := command.InvocationParam{Value: a.value}
-			for next < len(positional) && hasParam(out, positional[next].Name) {
-				next++
-			}
-			if next < len(positional) {
-				ip.Name = positional[next].Name
-				ip.Sensitive = sensitiveParam(positional[next], a.value)
-				next++
-			} else {
-				ip.Sensitive = sensitiveParam(nil, a.value)
-			}
-			out = append(out, ip)
-			continue
-		}
-		ip := command.InvocationParam{Name: a.name, Value: a.value}
-		var p *params.Param
-		if cands, ok := matchParameter(c, a.name, true); ok {
-			if cands[0].Param != nil {
-				p = cands[0].Param
-				ip.Name = p.Name
-			} else {
-				ip.Name, ip.Common = cands[0].Common.Name, true
-			}
-		}
-		if !a.hasVal {
-			ip.Value = true
-			if p != nil && !p.IsSwitch() && i+1 < len(args) && args[i+1].name == "" {
-				ip.Value = args[i+1].value
-				i++
-			}
-		}
-		ip.Sensitive = sensitiveParam(p, ip.Value)
-		out = append(out, ip)
-	}
-	return out
-}
-
-// positionalParams returns the command's positional parameters in
-// position order (default set, or the first set that has them).
-func positionalParams(c *command.Command) []*params.Param {
-	type slot struct {
-		pos int
-		p   *params.Param
-	}
-	var slots []slot
-	for _, p := range c.Params {
-		for _, si := range p.Sets {
-			if si.Position >= 0 && (si.Set == params.AllSets || c.DefaultSet == "" || strings.EqualFold(si.Set, c.DefaultSet)) {
-				slots = append(slots, slot{si.Position, p})
-				break
-			}
-		}
-	}
-	for i := 1; i < len(slots); i++ {
-		for j := i; j > 0 && slots[j].pos < slots[j-1].pos; j-- {
-			slots[j], slots[j-1] = slots[j-1], slots[j]
-		}
-	}
-	out := make([]*params.Param, 0, len(slots))
-	for _, s := range slots {
-		out = append(out, s.p)
-	}
-	return out
-}
-
-func hasParam(ps []command.InvocationParam, name string) bool {
-	for _, p := range ps {
-		if strings.EqualFold(p.Name, name) {
-			return true
-		}
-	}
-	return false
-}
-
-// sourceParams lists a command's arguments as written, unevaluated (for
-// a command the session's gates hide).
-func sourceParams(c *command.Command, elems []syntax.Node) []command.InvocationParam {
-	var out []command.InvocationParam
-	positional := positionalParams(c)
-	next := 0
-	for i := 0; i < len(elems); i++ {
-		switch el := elems[i].(type) {
-		case *syntax.CommandParameter:
-			ip := command.InvocationParam{Name: el.Name, Value: true}
-			var p *params.Param
-			if cands, ok := matchParameter(c, el.Name, true); ok {
-				if cands[0].Param != nil {
-					p = cands[0].Param
-					ip.Name = p.Name
-				} else {
-					ip.Name, ip.Common = cands[0].Common.Name, true
-				}
-			}
-			switch {
-			case el.Arg != nil:
-				ip.Value = sourceText(el.Arg)
-			case i+1 < len(elems) && (p == nil || !p.IsSwitch()) && !ip.Common:
-				if _, isParam := elems[i+1].(*syntax.CommandParameter); !isParam {
-					ip.Value = sourceText(elems[i+1])
-					i++
-				}
-			}
-			ip.Sensitive = sensitiveParam(p, nil)
-			out = append(out, ip)
-		default:
-			ip := command.InvocationParam{Value: sourceText(el)}
-			for next < len(positional) && hasParam(out, positional[next].Name) {
-				next++
-			}
-			if next < len(positional) {
-				ip.Name, ip.Sensitive = positional[next].Name, sensitiveParam(positional[next], nil)
-				next++
-			}
-			out = append(out, ip)
-		}
-	}
-	return out
-}
-
-// sourceText is an argument as written: a string constant's value, else
-// its source text.
-func sourceText(n syntax.Node) string {
-	if s, ok := n.(*syntax.StringConstExpr); ok {
-		return s.Value
-	}
-	return n.Span().Text()
-}
-
 // errorRecord extracts the record of an error a command failed with.
 func errorRecord(err error) *object.ErrorRecord {
 	if err == nil {
@@ -272,7 +104,7 @@ func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err e
 		return
 	}
 	c.Complete()
-	rt.fire(command.InvocationEvent{Command: c, InvocationName: name, Params: sourceParams(c, e.Elements[1:]),
+	rt.fire(command.InvocationEvent{Command: c, InvocationName: name, Params: command.SourceParams(c, e.Elements[1:]),
 		Start: rt.Now(), Err: errorRecord(err), Refused: true})
 }
 
@@ -296,7 +128,7 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 			refused = true
 		}
 	}
-	rt.fire(command.InvocationEvent{Command: full, InvocationName: pr.invName, Params: argParams(full, args),
+	rt.fire(command.InvocationEvent{Command: full, InvocationName: pr.invName, Params: command.ArgParams(full, invocationArgs(args)),
 		Start: rt.Now(), Err: errorRecord(err), Refused: refused, Unbound: true})
 }
 
@@ -334,7 +166,7 @@ func (pr *cmdProcessor) endObserved(err error) {
 	if pr.bound != nil {
 		common = pr.bound.common
 	}
-	rt.fire(command.InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: boundParams(pr.cmd, pr.ctx.Bindings, common),
+	rt.fire(command.InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: command.BoundParams(pr.cmd, pr.ctx.Bindings, common),
 		Start: start, Err: rec, Note: note, Declined: pr.callDeclined, Unbound: pr.callUnbound && rec != nil})
 	pr.callErr = nil
 	pr.callDeclined = false
@@ -347,4 +179,13 @@ func (pr *cmdProcessor) endObserved(err error) {
 func (pr *cmdProcessor) endUnbound(err error) {
 	pr.callUnbound = true
 	pr.endObserved(err)
+}
+
+// invocationArgs are arguments as command.ArgParams reads them.
+func invocationArgs(args []argument) []command.Arg {
+	out := make([]command.Arg, len(args))
+	for i, a := range args {
+		out[i] = command.Arg{Name: a.name, Value: a.value, HasValue: a.hasVal}
+	}
+	return out
 }

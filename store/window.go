@@ -117,7 +117,8 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 		}
 		switch {
 		case w.places.Valid(state):
-			w.places.Each(w.order, func(j int, rec []byte) { w.copyRecord(tx, j, rec); walked(rec) })
+			_, first := b.Cursor().First()
+			w.places.Each(w.order, first, func(j int, rec []byte) { w.copyRecord(tx, j, rec); walked(rec) })
 			copied = true
 		case !w.places.Built(state):
 			c := b.Cursor()

@@ -119,14 +119,17 @@ func (s *Sorter) Sort(es []Entry) []Entry {
 // state's pages are reused only after a later commit, and the file is
 // mapped anew only when a commit grows it.
 type Map struct {
-	state  any
-	built  bool
-	mixed  bool           // a key is not a GUID: no record is placed
-	anchor unsafe.Pointer // the first record's first byte
-	recs   []place
+	state any
+	built bool
+	mixed bool // a key is not a GUID: no record is placed
+	// recs are the places of the records, from the first record's first
+	// byte. The map keeps no pointer into the mapping, which a later
+	// state may unmap: Each is given the first record of its state.
+	recs []place
 }
 
-// place is where one record lies: at anchor+off, n bytes long.
+// place is where one record lies: off bytes from the first record's
+// first byte, n bytes long.
 type place struct {
 	Key
 	off int
@@ -137,7 +140,7 @@ type place struct {
 func (m *Map) Built(state any) bool { return m.built && m.state == state }
 
 // Valid reports whether m tells where the records are in state.
-func (m *Map) Valid(state any) bool { return m.Built(state) && !m.mixed && m.anchor != nil }
+func (m *Map) Valid(state any) bool { return m.Built(state) && !m.mixed && len(m.recs) > 0 }
 
 // Build walks the whole bucket from its first key (first, then next until
 // a nil key: a bbolt cursor's First and Next) in state, noting where each
@@ -168,16 +171,18 @@ func (m *Map) Build(state any, first, next func() (k, v []byte), es []Entry, fn 
 		}
 		each(v)
 	}
-	if anchor != nil {
-		m.anchor = unsafe.Pointer(&anchor[0])
-	}
 	return true
 }
 
 // Each hands fn, for each of es (GUID keys, sorted) that names a record
 // of a valid m, the mapped bytes of its record, in key order; j is the
-// entry's position in es.
-func (m *Map) Each(es []Entry, fn func(j int, rec []byte)) {
+// entry's position in es. first is the bucket's first record in m's
+// state (a cursor's First), where the places start from.
+func (m *Map) Each(es []Entry, first []byte, fn func(j int, rec []byte)) {
+	if len(first) == 0 || len(first) != m.recs[0].n {
+		return
+	}
+	anchor := unsafe.Pointer(unsafe.SliceData(first))
 	i := 0
 	for j, e := range es {
 		for i < len(m.recs) && m.recs[i].Less(e.Key) {
@@ -187,7 +192,7 @@ func (m *Map) Each(es []Entry, fn func(j int, rec []byte)) {
 			return
 		}
 		if r := m.recs[i]; r.Key == e.Key {
-			fn(j, unsafe.Slice((*byte)(unsafe.Add(m.anchor, r.off)), r.n))
+			fn(j, unsafe.Slice((*byte)(unsafe.Add(anchor, r.off)), r.n))
 		}
 	}
 }

@@ -133,7 +133,8 @@ func TestMapPlacesRecords(t *testing.T) {
 		t.Errorf("valid in its state %v, in another %v (built %v)", m.Valid("state 1"), m.Valid("state 2"), m.Built("state 2"))
 	}
 	got = map[int]string{}
-	m.Each(es, func(j int, rec []byte) { got[j] = string(rec) })
+	_, first := b.first()
+	m.Each(es, first, func(j int, rec []byte) { got[j] = string(rec) })
 	check("each", got)
 
 	b.keys[20] = "not a guid"

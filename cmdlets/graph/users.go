@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -117,13 +118,13 @@ var userProperties = []userProperty{
 }
 
 // userFilterProps are the properties a $filter may name.
-var userFilterProps = func() map[string]bool {
+var userFilterProps = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, p := range userProperties {
 		m[strings.ToLower(p.Name)] = true
 	}
 	return m
-}()
+})
 
 // record flattens a user for filtering.
 func (v *userView) record() record {
@@ -253,7 +254,7 @@ type listOptions struct {
 func readListOptions(ctx *command.Context) (*listOptions, *serviceError) {
 	lo := &listOptions{top: -1, sel: selectSet(ctx.Strings("Property")), sort: ctx.Strings("Sort")}
 	if f := strings.TrimSpace(ctx.String("Filter")); f != "" {
-		pred, err := parseFilter(f, userFilterProps)
+		pred, err := parseFilter(f, userFilterProps())
 		if err != nil {
 			return nil, &serviceError{Status: 400, Reason: "BadRequest", Code: "BadRequest", Message: err.Error()}
 		}

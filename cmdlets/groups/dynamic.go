@@ -159,13 +159,9 @@ var dynamicBoolDefaults = map[string]bool{
 }
 
 // dynamicStringSettings are the group's text settings.
-var dynamicStringSettings = func() []string {
-	out := []string{"PhoneticDisplayName", "SimpleDisplayName", "MailTip", "SendModerationNotifications"}
-	for i := 1; i <= 15; i++ {
-		out = append(out, fmt.Sprintf("CustomAttribute%d", i))
-	}
-	return out
-}()
+var dynamicStringSettings = []string{"PhoneticDisplayName", "SimpleDisplayName", "MailTip", "SendModerationNotifications",
+	"CustomAttribute1", "CustomAttribute2", "CustomAttribute3", "CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7",
+	"CustomAttribute8", "CustomAttribute9", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12", "CustomAttribute13", "CustomAttribute14", "CustomAttribute15"}
 
 // dynamicRecipientLists are the settings that list recipients.
 var dynamicRecipientLists = []string{"AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers", "AcceptMessagesOnlyFromSendersOrMembers",

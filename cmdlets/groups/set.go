@@ -20,15 +20,11 @@ var (
 
 // setParams are the Set-DistributionGroup parameters the simulator
 // models; the others fail with ParameterNotSimulated.
-var setParams = func() []string {
-	out := []string{"Identity", "ManagedBy", "DisplayName", "Description", "HiddenFromAddressListsEnabled",
-		"RequireSenderAuthenticationEnabled", "MemberJoinRestriction", "MemberDepartRestriction",
-		"BypassSecurityGroupManagerCheck", "IgnoreNamingPolicy", "ForceUpgrade"}
-	for i := 1; i <= 15; i++ {
-		out = append(out, fmt.Sprintf("CustomAttribute%d", i))
-	}
-	return out
-}()
+var setParams = []string{"Identity", "ManagedBy", "DisplayName", "Description", "HiddenFromAddressListsEnabled",
+	"RequireSenderAuthenticationEnabled", "MemberJoinRestriction", "MemberDepartRestriction",
+	"BypassSecurityGroupManagerCheck", "IgnoreNamingPolicy", "ForceUpgrade",
+	"CustomAttribute1", "CustomAttribute2", "CustomAttribute3", "CustomAttribute4", "CustomAttribute5", "CustomAttribute6", "CustomAttribute7",
+	"CustomAttribute8", "CustomAttribute9", "CustomAttribute10", "CustomAttribute11", "CustomAttribute12", "CustomAttribute13", "CustomAttribute14", "CustomAttribute15"}
 
 func setCommands() []*command.Command {
 	set := exo.Declared("Set-DistributionGroup")

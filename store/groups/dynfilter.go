@@ -3,6 +3,7 @@ package groups
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
@@ -27,13 +28,10 @@ var wellKnownTypes = []string{"MailboxUsers", "Resources", "MailContacts", "Mail
 // ConditionProperties are the recipient properties of the precanned
 // conditions (-ConditionalDepartment ...), in the order Exchange joins
 // them; the recipient types come after them.
-var ConditionProperties = func() []string {
-	out := []string{"Department", "Company", "StateOrProvince"}
-	for i := 1; i <= 15; i++ {
-		out = append(out, fmt.Sprintf("CustomAttribute%d", i))
-	}
-	return out
-}()
+var ConditionProperties = []string{"Department", "Company", "StateOrProvince",
+	"CustomAttribute1", "CustomAttribute2", "CustomAttribute3", "CustomAttribute4", "CustomAttribute5",
+	"CustomAttribute6", "CustomAttribute7", "CustomAttribute8", "CustomAttribute9", "CustomAttribute10",
+	"CustomAttribute11", "CustomAttribute12", "CustomAttribute13", "CustomAttribute14", "CustomAttribute15"}
 
 func cmp(prop, value string) opath.Node {
 	return opath.Node{Kind: opath.NodeCmp, Prop: prop, Op: opath.OpEq, Val: opath.Value{Kind: opath.ValString, Str: value}}
@@ -336,25 +334,29 @@ func quoted(v opath.Value) string {
 }
 
 // ldapAttributes are the directory attributes of recipient properties.
-var ldapAttributes = map[string]string{
-	"name": "name", "alias": "mailNickname", "displayname": "displayName", "department": "department", "company": "company",
-	"stateorprovince": "st", "city": "l", "office": "physicalDeliveryOfficeName", "title": "title", "firstname": "givenName",
-	"lastname": "sn", "windowsemailaddress": "mail", "primarysmtpaddress": "mail", "emailaddresses": "proxyAddresses",
-	"userprincipalname": "userPrincipalName", "countryorregion": "c", "postalcode": "postalCode", "manager": "manager",
-	"hiddenfromaddresslistsenabled": "msExchHideFromAddressLists", "resourcemetadata": "msExchResourceMetaData",
-	"resourcesearchproperties": "msExchResourceSearchProperties", "memberofgroup": "memberOf", "phone": "telephoneNumber",
-	"notes": "info", "streetaddress": "streetAddress", "mobilephone": "mobile", "usagelocation": "msExchUsageLocation",
-}
+var ldapAttributes = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"name": "name", "alias": "mailNickname", "displayname": "displayName", "department": "department", "company": "company",
+		"stateorprovince": "st", "city": "l", "office": "physicalDeliveryOfficeName", "title": "title", "firstname": "givenName",
+		"lastname": "sn", "windowsemailaddress": "mail", "primarysmtpaddress": "mail", "emailaddresses": "proxyAddresses",
+		"userprincipalname": "userPrincipalName", "countryorregion": "c", "postalcode": "postalCode", "manager": "manager",
+		"hiddenfromaddresslistsenabled": "msExchHideFromAddressLists", "resourcemetadata": "msExchResourceMetaData",
+		"resourcesearchproperties": "msExchResourceSearchProperties", "memberofgroup": "memberOf", "phone": "telephoneNumber",
+		"notes": "info", "streetaddress": "streetAddress", "mobilephone": "mobile", "usagelocation": "msExchUsageLocation",
+	}
+})
 
 // recipientTypeDetailsValues are the directory values of recipient type
 // details.
-var recipientTypeDetailsValues = map[string]string{
-	"usermailbox": "1", "linkedmailbox": "2", "sharedmailbox": "4", "roommailbox": "16", "equipmentmailbox": "32",
-	"mailcontact": "64", "mailuser": "128", "mailuniversaldistributiongroup": "256", "mailuniversalsecuritygroup": "1024",
-	"dynamicdistributiongroup": "2048", "arbitrationmailbox": "8388608", "mailboxplan": "16777216", "discoverymailbox": "536870912",
-	"publicfoldermailbox": "68719476736", "auditlogmailbox": "4398046511104", "groupmailbox": "549755813888",
-	"guestmailuser": "35184372088832", "auxauditlogmailbox": "70368744177664", "supervisoryreviewpolicymailbox": "140737488355328",
-}
+var recipientTypeDetailsValues = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"usermailbox": "1", "linkedmailbox": "2", "sharedmailbox": "4", "roommailbox": "16", "equipmentmailbox": "32",
+		"mailcontact": "64", "mailuser": "128", "mailuniversaldistributiongroup": "256", "mailuniversalsecuritygroup": "1024",
+		"dynamicdistributiongroup": "2048", "arbitrationmailbox": "8388608", "mailboxplan": "16777216", "discoverymailbox": "536870912",
+		"publicfoldermailbox": "68719476736", "auditlogmailbox": "4398046511104", "groupmailbox": "549755813888",
+		"guestmailuser": "35184372088832", "auxauditlogmailbox": "70368744177664", "supervisoryreviewpolicymailbox": "140737488355328",
+	}
+})
 
 // recipientTypeNames are the recipient types and type details a filter
 // names, as Exchange spells them.
@@ -363,15 +365,17 @@ var recipientTypeNames = []string{"UserMailbox", "LinkedMailbox", "SharedMailbox
 	"DynamicDistributionGroup", "GroupMailbox", "RoomList", "SchedulingMailbox", "TeamMailbox", "DiscoveryMailbox", "PublicFolder"}
 
 // recipientTypeLDAP is the directory test of each recipient type.
-var recipientTypeLDAP = map[string][]string{
-	"usermailbox":                    {"(objectClass=user)", "(objectCategory=person)", "(mailNickname=*)", "(msExchHomeServerName=*)"},
-	"mailuser":                       {"(objectClass=user)", "(objectCategory=person)", "(mailNickname=*)", "(!(msExchHomeServerName=*))"},
-	"mailcontact":                    {"(objectClass=contact)", "(mailNickname=*)"},
-	"mailuniversaldistributiongroup": {"(objectCategory=group)", "(groupType:1.2.840.113556.1.4.803:=8)", "(!(groupType:1.2.840.113556.1.4.803:=2147483648))", "(mailNickname=*)"},
-	"mailuniversalsecuritygroup":     {"(objectCategory=group)", "(groupType:1.2.840.113556.1.4.803:=2147483656)", "(mailNickname=*)"},
-	"mailnonuniversalgroup":          {"(objectCategory=group)", "(!(groupType:1.2.840.113556.1.4.803:=8))", "(mailNickname=*)"},
-	"dynamicdistributiongroup":       {"(objectCategory=msExchDynamicDistributionList)", "(mailNickname=*)"},
-}
+var recipientTypeLDAP = sync.OnceValue(func() map[string][]string {
+	return map[string][]string{
+		"usermailbox":                    {"(objectClass=user)", "(objectCategory=person)", "(mailNickname=*)", "(msExchHomeServerName=*)"},
+		"mailuser":                       {"(objectClass=user)", "(objectCategory=person)", "(mailNickname=*)", "(!(msExchHomeServerName=*))"},
+		"mailcontact":                    {"(objectClass=contact)", "(mailNickname=*)"},
+		"mailuniversaldistributiongroup": {"(objectCategory=group)", "(groupType:1.2.840.113556.1.4.803:=8)", "(!(groupType:1.2.840.113556.1.4.803:=2147483648))", "(mailNickname=*)"},
+		"mailuniversalsecuritygroup":     {"(objectCategory=group)", "(groupType:1.2.840.113556.1.4.803:=2147483656)", "(mailNickname=*)"},
+		"mailnonuniversalgroup":          {"(objectCategory=group)", "(!(groupType:1.2.840.113556.1.4.803:=8))", "(mailNickname=*)"},
+		"dynamicdistributiongroup":       {"(objectCategory=msExchDynamicDistributionList)", "(mailNickname=*)"},
+	}
+})
 
 // LDAP writes a filter tree as an LDAP filter: nested -and (and -or)
 // chains are one list.
@@ -413,7 +417,7 @@ func ldapParts(n opath.Node, inAnd bool) []string {
 	}
 	lp := strings.ToLower(n.Prop)
 	if lp == "recipienttype" && n.Op == opath.OpEq {
-		if tests, ok := recipientTypeLDAP[strings.ToLower(n.Val.Str)]; ok {
+		if tests, ok := recipientTypeLDAP()[strings.ToLower(n.Val.Str)]; ok {
 			if inAnd {
 				return tests
 			}
@@ -423,7 +427,7 @@ func ldapParts(n opath.Node, inAnd bool) []string {
 	attr, val := ldapAttr(n.Prop), ldapEscape(n.Val, n.Op == opath.OpLike || n.Op == opath.OpNotLike)
 	if lp == "recipienttypedetails" || lp == "recipienttypedetailsvalue" {
 		attr = "msExchRecipientTypeDetails"
-		if v, ok := recipientTypeDetailsValues[strings.ToLower(n.Val.Str)]; ok {
+		if v, ok := recipientTypeDetailsValues()[strings.ToLower(n.Val.Str)]; ok {
 			val = v
 		}
 	}
@@ -470,7 +474,7 @@ func ldapOne(n opath.Node) string {
 // its own name.
 func ldapAttr(prop string) string {
 	lp := strings.ToLower(prop)
-	if a, ok := ldapAttributes[lp]; ok {
+	if a, ok := ldapAttributes()[lp]; ok {
 		return a
 	}
 	if strings.HasPrefix(lp, "customattribute") {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -65,7 +66,7 @@ func auditValue(v any) string {
 		return ""
 	case *object.PSObject:
 		return exo.IdentityOf(x)
-	case command.Switch:
+	case automation.Switch:
 		if x {
 			return "True"
 		}

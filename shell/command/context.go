@@ -4,6 +4,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -177,7 +178,7 @@ func (c *Context) Switch(name string) bool {
 	switch v := c.Value(name).(type) {
 	case bool:
 		return v
-	case Switch:
+	case automation.Switch:
 		return bool(v)
 	}
 	return false

@@ -339,7 +339,7 @@ func (a argSession) ToDateTime(v any) (time.Time, error)       { return datetime
 func (a argSession) ToTimeSpan(v any) (any, error)             { return datetime.ToTimeSpan(v) }
 
 func (a argSession) Switch(v any) (present, ok bool) {
-	s, ok := v.(command.Switch)
+	s, ok := v.(automation.Switch)
 	return bool(s), ok
 }
 

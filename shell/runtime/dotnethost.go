@@ -12,6 +12,10 @@ import (
 
 var _ automation.Session = (*Runtime)(nil)
 
+// The .NET type library (automation.Declare) is declared the first time a
+// session looks a type up.
+func init() { dotnet.RegisterLater(automation.Declare) }
+
 // CallScriptBlock calls a script block a .NET method got as a delegate.
 func (rt *Runtime) CallScriptBlock(sb dotnet.ScriptBlock, args []any) (any, error) {
 	return rt.callScriptBlock(sb.(*automation.ScriptBlock), args)

@@ -290,7 +290,7 @@ func (pr *cmdProcessor) setParamVars() error {
 			continue
 		}
 		if p.IsSwitch() {
-			v = command.Switch(object.ToBool(v))
+			v = automation.Switch(object.ToBool(v))
 		}
 		pr.setParamVar(p, v)
 		bp.Set(p.Name, v)
@@ -360,7 +360,7 @@ func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 	sp := params.ScriptOf(p)
 	if sp == nil {
 		if p.IsSwitch() {
-			return command.Switch(false), nil
+			return automation.Switch(false), nil
 		}
 		return nil, nil
 	}
@@ -383,7 +383,7 @@ func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 	}
 	switch sp.Declared.Kind {
 	case params.KindSwitch:
-		return command.Switch(false), nil
+		return automation.Switch(false), nil
 	case params.KindString:
 		if !sp.Declared.Array {
 			return "", nil

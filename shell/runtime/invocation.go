@@ -3,7 +3,7 @@ package runtime
 import (
 	"strings"
 
-	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -98,7 +98,7 @@ func commonName(key string) string {
 // holds it: a switch given is a SwitchParameter, not a bool.
 func commonValue(key string, v any) any {
 	if b, isBool := v.(bool); isBool && commonIsSwitch(key) {
-		return command.Switch(b)
+		return automation.Switch(b)
 	}
 	return v
 }

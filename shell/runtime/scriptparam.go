@@ -55,10 +55,10 @@ func (s scriptParams) ResolveType(name string) (fullName, shortName string, arra
 
 func (s scriptParams) ScriptBlock(b *syntax.ScriptBlock) any { return &automation.ScriptBlock{AST: b} }
 
-func (s scriptParams) Switch(on bool) any { return command.Switch(on) }
+func (s scriptParams) Switch(on bool) any { return automation.Switch(on) }
 
 func (s scriptParams) IsSwitch(v any) bool {
-	_, ok := v.(command.Switch)
+	_, ok := v.(automation.Switch)
 	return ok
 }
 

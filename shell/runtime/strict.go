@@ -3,7 +3,7 @@ package runtime
 import (
 	"strings"
 
-	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/strict"
@@ -58,7 +58,7 @@ func (rt *Runtime) strictHas(target any, name string) bool {
 	case *invocation.PSCmdlet:
 		_, ok := t.OwnMember(strings.ToLower(name))
 		return ok
-	case command.Switch:
+	case automation.Switch:
 		return strings.ToLower(name) == "ispresent"
 	}
 	return members.Has(rt.Members(), target, name)

@@ -28,4 +28,5 @@ func Declare() {
 	io.Declare()
 	declarePSObjects()
 	declareScriptBlock()
+	declareSwitch()
 }

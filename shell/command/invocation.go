@@ -62,6 +62,64 @@ type InvocationEvent struct {
 // InvocationHook observes invocations of the commands match selects.
 type InvocationHook func(ev InvocationEvent)
 
+// Hooks are a session's invocation hooks.
+type Hooks struct {
+	list []hook
+	// observed keeps, per command, whether a hook watches it: a pipeline
+	// asks for every object.
+	observed map[*Command]bool
+}
+
+type hook struct {
+	match func(*Command) bool
+	fn    InvocationHook
+}
+
+// Add registers fn for the invocations of the commands match accepts
+// (nil: every command).
+func (h *Hooks) Add(match func(*Command) bool, fn InvocationHook) {
+	h.list = append(h.list, hook{match: match, fn: fn})
+	h.observed = nil
+}
+
+// Any reports whether a hook is registered.
+func (h *Hooks) Any() bool { return len(h.list) > 0 }
+
+// Observed reports whether some hook watches c, matching hooks against
+// full(c), the registered declaration behind a (possibly gated) command.
+// A test double is never observed.
+func (h *Hooks) Observed(c *Command, full func(*Command) *Command) bool {
+	if c == nil || len(h.list) == 0 || c.TestDouble {
+		return false
+	}
+	if v, ok := h.observed[c]; ok {
+		return v
+	}
+	f := full(c)
+	v := false
+	for _, k := range h.list {
+		if k.match == nil || k.match(f) {
+			v = true
+			break
+		}
+	}
+	if h.observed == nil || len(h.observed) >= 1024 {
+		h.observed = map[*Command]bool{}
+	}
+	h.observed[c] = v
+	return v
+}
+
+// Fire gives ev to every hook whose match accepts ev.Command, in
+// registration order.
+func (h *Hooks) Fire(ev InvocationEvent) {
+	for _, k := range h.list {
+		if k.match == nil || k.match(ev.Command) {
+			k.fn(ev)
+		}
+	}
+}
+
 // sensitiveParam reports whether a value must not be recorded: a
 // SecureString, or the value of a SecureString or credential parameter.
 func sensitiveParam(p *params.Param, v any) bool {

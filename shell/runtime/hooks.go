@@ -10,42 +10,17 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-type invocationHook struct {
-	match func(*command.Command) bool
-	fn    command.InvocationHook
-}
-
 // AddInvocationHook registers fn for every invocation of a registered
 // command that match accepts (nil: every command). Hooks run after the
 // invocation finished, outside its transaction, in registration order.
 func (rt *Runtime) AddInvocationHook(match func(*command.Command) bool, fn command.InvocationHook) {
-	rt.invocationHooks = append(rt.invocationHooks, invocationHook{match: match, fn: fn})
-	rt.observedCache = nil
+	rt.hooks.Add(match, fn)
 }
 
 // observed reports whether some hook watches c (c may be a gated copy;
 // hooks are matched against the registered declaration).
-// The answer is cached per command: a pipeline asks for every object.
 func (rt *Runtime) observed(c *command.Command) bool {
-	if c == nil || len(rt.invocationHooks) == 0 || c.TestDouble {
-		return false
-	}
-	if v, ok := rt.observedCache[c]; ok {
-		return v
-	}
-	full := rt.fullCommand(c)
-	v := false
-	for _, h := range rt.invocationHooks {
-		if h.match == nil || h.match(full) {
-			v = true
-			break
-		}
-	}
-	if rt.observedCache == nil || len(rt.observedCache) >= 1024 {
-		rt.observedCache = map[*command.Command]bool{}
-	}
-	rt.observedCache[c] = v
-	return v
+	return rt.hooks.Observed(c, rt.fullCommand)
 }
 
 // fullCommand returns the registered declaration behind a (possibly
@@ -62,11 +37,7 @@ func (rt *Runtime) fullCommand(c *command.Command) *command.Command {
 
 func (rt *Runtime) fire(ev command.InvocationEvent) {
 	ev.Command = rt.fullCommand(ev.Command)
-	for _, h := range rt.invocationHooks {
-		if h.match == nil || h.match(ev.Command) {
-			h.fn(ev)
-		}
-	}
+	rt.hooks.Fire(ev)
 }
 
 // errorRecord extracts the record of an error a command failed with.
@@ -92,7 +63,7 @@ func errorRecord(err error) *object.ErrorRecord {
 // notifyRefusedLookup reports a registered command that a gate hides
 // (the caller got the unknown-term error).
 func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err error) {
-	if len(rt.invocationHooks) == 0 {
+	if !rt.hooks.Any() {
 		return
 	}
 	lname := strings.ToLower(name)

@@ -83,9 +83,6 @@ type Runtime struct {
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.
 	planCache map[planKey]*pipePlan
-	// observedCache keeps, per command, whether an invocation hook watches
-	// it (observed).
-	observedCache map[*command.Command]bool
 	// gateKey, visibleKey and visibleCache cache VisibleCommand (gates.go).
 	gateKey      func(*Runtime) any
 	visibleKey   any
@@ -104,8 +101,8 @@ type Runtime struct {
 	// paramTokens remembers which strings in $args were written as -Name
 	// (invocation.go).
 	paramTokens map[*object.PSObject]string
-	// invocationHooks observe cmdlet invocations (hooks.go).
-	invocationHooks []invocationHook
+	// hooks observe cmdlet invocations (hooks.go).
+	hooks command.Hooks
 	// modules are the module names declared with DeclareModules;
 	// usings the `using namespace` names of script files and of
 	// interactive input (prelude.go).

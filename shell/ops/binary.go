@@ -1,12 +1,16 @@
 package ops
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/textops"
 )
 
@@ -139,4 +143,53 @@ func enumBitwise(h dotnet.Host, e object.Enum, op string, a, b int64) (any, bool
 		return nil, false
 	}
 	return v, true
+}
+
+// Failure is the error PowerShell reports at ext, the place of an
+// operator expression, for err, the operator's failure: an error the
+// interpreter already raised passes unchanged; running out of memory is
+// the engine's OutOfMemoryException; the others are RuntimeExceptions
+// whose error ID names the kind of failure. (An exception an operator
+// method threw, MethodError, is reported as a failed method call by the
+// interpreter.)
+func Failure(ext syntax.Extent, err error) error {
+	if memlimit.IsOutOfMemory(err) {
+		return pserror.OutOfMemory(ext)
+	}
+	var pe *pserror.Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	id := "OperatorFailed"
+	cat := object.InvalidOperation
+	ex := "RuntimeException"
+	msg := err.Error()
+	if err == ErrDivideByZero {
+		id, cat, ex = "RuntimeException", object.NotSpecified, "RuntimeException"
+	}
+	var te *textops.Error
+	if errors.As(err, &te) && te.ID != "" {
+		id = te.ID
+	}
+	switch {
+	case strings.HasPrefix(msg, "Method invocation failed because"):
+		// no operator method for the operand's type
+		id = "MethodNotFound"
+	case msg == "A hash table can only be added to another hash table.":
+		id = "AddHashTableToNonHashTable"
+	}
+	if strings.HasPrefix(msg, "Cannot convert") || strings.HasPrefix(msg, "Could not compare") {
+		cat = object.InvalidArgument
+		id = "InvalidCastFromStringToInteger"
+		if strings.HasPrefix(msg, "Could not compare") {
+			id = "ComparisonFailure"
+			cat = object.NotSpecified
+		}
+	}
+	rec := pserror.Runtime(ext, msg, id, cat, ex)
+	if err == ErrDivideByZero {
+		// the runtime exception wraps .NET's DivideByZeroException
+		rec.Record.InnerException, rec.Record.InnerMessage = "System.DivideByZeroException", msg
+	}
+	return rec
 }

@@ -6,7 +6,11 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/textops"
 )
 
@@ -55,6 +59,44 @@ func TestBinary(t *testing.T) {
 		}
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: %v, want %q", op, err, want)
+		}
+	}
+}
+
+// An operator's failure is the RuntimeException PowerShell reports, its
+// error ID naming the kind of failure.
+func TestFailure(t *testing.T) {
+	t.Parallel()
+	raised := pserror.InvalidOperation(syntax.Extent{}, "raised", "Raised")
+	for _, tc := range []struct {
+		err     error
+		id      string
+		cat     object.ErrorCategory
+		inner   string
+		sameErr bool
+	}{
+		{ops.ErrDivideByZero, "RuntimeException", object.NotSpecified, "System.DivideByZeroException", false},
+		{&ops.Error{Msg: `Cannot convert value "x" to type "System.Int32".`}, "InvalidCastFromStringToInteger", object.InvalidArgument, "", false},
+		{&ops.Error{Msg: "Could not compare \"a\" to \"1\"."}, "ComparisonFailure", object.NotSpecified, "", false},
+		{&ops.Error{Msg: "A hash table can only be added to another hash table."}, "AddHashTableToNonHashTable", object.InvalidOperation, "", false},
+		{&ops.Error{Msg: "Method invocation failed because [x] does not contain a method named 'op_Addition'."}, "MethodNotFound", object.InvalidOperation, "", false},
+		{&textops.Error{Msg: "bad format", ID: "FormatError"}, "FormatError", object.InvalidOperation, "", false},
+		{&ops.Error{Msg: "other"}, "OperatorFailed", object.InvalidOperation, "", false},
+		{memlimit.ErrOutOfMemory, "System.OutOfMemoryException", object.OperationStopped, "", false},
+		{raised, "Raised", object.InvalidOperation, "", true},
+	} {
+		got := ops.Failure(syntax.Extent{}, tc.err)
+		pe, ok := got.(*pserror.Error)
+		if !ok {
+			t.Errorf("%v: %T, not a PowerShell error", tc.err, got)
+			continue
+		}
+		r := pe.Record
+		if r.ErrorID != tc.id || r.Category != tc.cat || r.InnerException != tc.inner {
+			t.Errorf("%v: %s %v %q, want %s %v %q", tc.err, r.ErrorID, r.Category, r.InnerException, tc.id, tc.cat, tc.inner)
+		}
+		if tc.sameErr && got != error(raised) {
+			t.Errorf("%v: not passed unchanged", tc.err)
 		}
 	}
 }

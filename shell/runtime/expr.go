@@ -8,7 +8,6 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/members"
-	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
@@ -366,15 +365,10 @@ func (rt *Runtime) applyBinary(x *syntax.BinaryExpr, l any) (any, error) {
 }
 
 // operatorError turns the failure of a binary operator into the runtime
-// error PowerShell reports at the expression.
+// error PowerShell reports at the expression (ops.Failure); an exception
+// an operator method threw is a failed call of that method, and a
+// stopped command line passes unchanged.
 func operatorError(x *syntax.BinaryExpr, err error) error {
-	if memlimit.IsOutOfMemory(err) {
-		return outOfMemory(x.Ext)
-	}
-	var pe *PSError
-	if errors.As(err, &pe) {
-		return err
-	}
 	var se *stopSignal
 	if errors.As(err, &se) {
 		return err
@@ -383,36 +377,5 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	if errors.As(err, &me) {
 		return members.InvocationError(x.Ext, me.Exc, me.Method, 2)
 	}
-	id := "OperatorFailed"
-	cat := object.InvalidOperation
-	ex := "RuntimeException"
-	msg := err.Error()
-	if err == errDivideByZero {
-		id, cat, ex = "RuntimeException", object.NotSpecified, "RuntimeException"
-	}
-	var te *textops.Error
-	if errors.As(err, &te) && te.ID != "" {
-		id = te.ID
-	}
-	switch {
-	case strings.HasPrefix(msg, "Method invocation failed because"):
-		// no operator method for the operand's type
-		id = "MethodNotFound"
-	case msg == "A hash table can only be added to another hash table.":
-		id = "AddHashTableToNonHashTable"
-	}
-	if strings.HasPrefix(msg, "Cannot convert") || strings.HasPrefix(msg, "Could not compare") {
-		cat = object.InvalidArgument
-		id = "InvalidCastFromStringToInteger"
-		if strings.HasPrefix(msg, "Could not compare") {
-			id = "ComparisonFailure"
-			cat = object.NotSpecified
-		}
-	}
-	rec := runtimeError(x.Ext, msg, id, cat, ex)
-	if err == errDivideByZero {
-		// the runtime exception wraps .NET's DivideByZeroException
-		rec.Record.InnerException, rec.Record.InnerMessage = "System.DivideByZeroException", msg
-	}
-	return rec
+	return ops.Failure(x.Ext, err)
 }

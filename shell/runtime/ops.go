@@ -4,7 +4,6 @@ import (
 	"regexp"
 
 	"github.com/exosim/exosim/shell/dotnet"
-	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/textops"
@@ -23,9 +22,6 @@ var (
 	errDivideByZero = ops.ErrDivideByZero
 	arith           = ops.Numeric
 )
-
-// slotSize is what one element of an array costs: an interface value.
-const slotSize = memlimit.SlotSize
 
 // opSession is the session as the operators see it.
 type opSession struct{ rt *Runtime }

@@ -2,120 +2,23 @@ package runtime
 
 import (
 	"errors"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/exosim/exosim/shell/memlimit"
-	"github.com/exosim/exosim/shell/numeric"
-	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
-// Ranges are enumerated lazily where PowerShell does so: at the head of a
-// pipeline of several commands (1..1e7 | ForEach-Object ...) and as the
-// collection of a foreach statement (foreach ($i in 1..$n)). There the
-// elements are produced one at a time and nothing is stored; elsewhere a
-// range is an array.
+// Ranges are enumerated lazily where PowerShell does so (ops.RangeSpec):
+// at the head of a pipeline of several commands (1..1e7 | ForEach-Object
+// ...) and as the collection of a foreach statement (foreach ($i in
+// 1..$n)); elsewhere a range is an array.
 
-// rangeElementSize is what one element of a range built as an array
-// costs: its slot and the boxed number. A streamed range costs nothing.
-const rangeElementSize = slotSize + 8
-
-// interruptEvery is how many range elements pass between checks for
-// Ctrl+C.
-const interruptEvery = 1 << 10
-
-// rangeSpec is an evaluated range: integers, or characters by code point.
-type rangeSpec struct {
-	chars    bool
-	from, to int64
-}
-
-func (r rangeSpec) count() int64 {
-	n := r.to - r.from
-	if n < 0 {
-		n = -n
-	}
-	return n + 1
-}
-
-// rangeChar reports whether v is a range bound that makes a character
-// range: a [char], or a one-character string that is not a digit ("0".."9"
-// is a range of integers).
-func rangeChar(v any) (rune, bool) {
-	switch x := object.Unwrap(v).(type) {
-	case object.Char:
-		return rune(x), true
-	case string:
-		r, size := utf8.DecodeRuneInString(x)
-		if size > 0 && size == len(x) && r != utf8.RuneError && !unicode.IsDigit(r) {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
-// rangeOf converts the operands of the range operator.
-func rangeOf(l, r any) (rangeSpec, error) {
-	if a, ok := rangeChar(l); ok {
-		if b, ok := rangeChar(r); ok {
-			return rangeSpec{chars: true, from: int64(a), to: int64(b)}, nil
-		}
-	}
-	ln, ok := numeric.ToNumber(l)
-	if !ok {
-		return rangeSpec{}, &opError{Msg: cannotConvertMsg(l, "System.Int32")}
-	}
-	rn, ok := numeric.ToNumber(r)
-	if !ok {
-		return rangeSpec{}, &opError{Msg: cannotConvertMsg(r, "System.Int32")}
-	}
-	return rangeSpec{from: numeric.Int64(ln), to: numeric.Int64(rn)}, nil
-}
-
-// eachInRange calls f with each element of the range in order, checking
-// for Ctrl+C as it goes; it stops at the first error f returns.
-func (rt *Runtime) eachInRange(spec rangeSpec, f func(any) error) error {
-	step := int64(1)
-	if spec.to < spec.from {
-		step = -1
-	}
-	for i, n := spec.from, 0; ; i, n = i+step, n+1 {
-		if n%interruptEvery == 0 {
-			if err := rt.checkGrowth(); err != nil {
-				return err
-			}
-		}
-		var v any
-		if spec.chars {
-			v = object.Char(rune(i))
-		} else {
-			v = numeric.Widen(i, 0)
-		}
-		if err := f(v); err != nil {
-			return err
-		}
-		if i == spec.to {
-			return nil
-		}
-	}
-}
+// interruptEvery is how many elements a loop passes between checks for
+// Ctrl+C and the memory budget.
+const interruptEvery = ops.CheckEvery
 
 // rangeValues builds a range as an array.
 func (rt *Runtime) rangeValues(l, r any) (any, error) {
-	spec, err := rangeOf(l, r)
-	if err != nil {
-		return nil, err
-	}
-	if err := memlimit.CheckProduct(spec.count(), rangeElementSize); err != nil {
-		return nil, err
-	}
-	out := make([]any, 0, spec.count())
-	err = rt.eachInRange(spec, func(v any) error {
-		out = append(out, v)
-		return nil
-	})
-	return out, err
+	return ops.RangeValues(l, r, rt.checkGrowth)
 }
 
 // pureRange returns the range expression a statement consists of (1..$n
@@ -146,11 +49,11 @@ func (rt *Runtime) streamRange(x *syntax.BinaryExpr, f func(any) error) error {
 	if err != nil {
 		return err
 	}
-	spec, err := rangeOf(l, r)
+	spec, err := ops.RangeOf(l, r)
 	if err != nil {
 		return operatorError(x, err)
 	}
-	return rt.eachInRange(spec, f)
+	return spec.Each(rt.checkGrowth, f)
 }
 
 // errLoopDone ends a streamed foreach loop on break.

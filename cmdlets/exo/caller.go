@@ -3,6 +3,7 @@ package exo
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -27,11 +28,11 @@ func SetIdentity(rt *runtime.Runtime, upn string) {
 
 // Caller returns the UPN of the session's signed-in user: the one set in
 // Session.Caller, else the tenant's administrator.
-func Caller(rt *runtime.Runtime) string {
-	if s := SessionOf(rt).Caller; s != "" {
+func Caller(sess command.Session) string {
+	if s := SessionOf(sess).Caller; s != "" {
 		return s
 	}
-	return AdminUPN(rt)
+	return AdminUPN(sess)
 }
 
 // SetCaller records who is signed in.
@@ -39,14 +40,14 @@ func SetCaller(rt *runtime.Runtime, upn string) { SessionOf(rt).Caller = strings
 
 // AdminUPN returns the tenant administrator's UPN (the seeded admin when
 // the session has no tenant).
-func AdminUPN(rt *runtime.Runtime) string {
+func AdminUPN(sess command.Session) string {
 	upn := seed.AdminUPN
-	if st := SessionOf(rt).Store; st != nil {
+	if st := SessionOf(sess).Store; st != nil {
 		// The command and parameter gates ask for every command
 		// resolved: read the organization again only after a write to
 		// it (or to the other principal records), not after each command.
 		gen := st.PrincipalsGeneration()
-		s := SessionOf(rt)
+		s := SessionOf(sess)
 		if c := s.adminUPN; c.st == st && c.gen == gen {
 			return c.upn
 		}

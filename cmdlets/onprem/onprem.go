@@ -67,8 +67,8 @@ type state struct {
 // stateSlot holds the session's on-premises state.
 var stateSlot = command.NewSlot[*state]()
 
-func stateOf(rt *runtime.Runtime) *state {
-	return stateSlot.Of(rt, func() *state { return &state{displaced: map[string]*command.Command{}} })
+func stateOf(s command.Session) *state {
+	return stateSlot.Of(s, func() *state { return &state{displaced: map[string]*command.Command{}} })
 }
 
 // active reports whether the on-premises commands answer: in the Exchange
@@ -109,8 +109,8 @@ func isCloudOnly(c *command.Command) bool {
 func Install(rt *runtime.Runtime, ems bool) {
 	s := stateOf(rt)
 	s.ems = ems
-	rt.AddCommandGate(func(rt *runtime.Runtime, c *command.Command) bool {
-		st := stateOf(rt)
+	rt.AddCommandGate(func(sess command.Session, c *command.Command) bool {
+		st := stateOf(sess)
 		if decl.OnPremOnly(c) {
 			return st.active()
 		}

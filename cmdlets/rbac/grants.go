@@ -254,19 +254,19 @@ func CallerRoles(tx *store.Tx, upn string) ([]string, error) {
 }
 
 // CallerGrants returns the session caller's grants (cached).
-func CallerGrants(rt *runtime.Runtime) *Grants {
-	caller := exo.Caller(rt)
-	st := exo.SessionOf(rt).Store
+func CallerGrants(sess command.Session) *Grants {
+	caller := exo.Caller(sess)
+	st := exo.SessionOf(sess).Store
 	var gen uint64
 	if st != nil {
 		gen = st.PrincipalsGeneration()
 	}
-	if g, ok := grantsSlot.Get(rt); ok && strings.EqualFold(g.Caller, caller) && g.st == st && g.gen == gen {
+	if g, ok := grantsSlot.Get(sess); ok && strings.EqualFold(g.Caller, caller) && g.st == st && g.gen == gen {
 		return g
 	}
 	if st == nil {
 		g := &Grants{Caller: caller, Unrestricted: true}
-		grantsSlot.Set(rt, g)
+		grantsSlot.Set(sess, g)
 		return g
 	}
 	var groups []*rbac.RoleGroup
@@ -286,7 +286,7 @@ func CallerGrants(rt *runtime.Runtime) *Grants {
 	}
 	g := GrantsFor(caller, groups).WithDirect(direct)
 	g.st, g.gen = st, gen
-	grantsSlot.Set(rt, g)
+	grantsSlot.Set(sess, g)
 	return g
 }
 
@@ -296,15 +296,15 @@ func Invalidate(rt *runtime.Runtime) { grantsSlot.Clear(rt) }
 // Install adds role-based access control and the audit log to a session:
 // the command and parameter gates, and the audit hook.
 func Install(rt *runtime.Runtime) {
-	rt.AddCommandGate(func(rt *runtime.Runtime, c *command.Command) bool {
-		return !Governed(c) || CallerGrants(rt).Allows(c.Name)
+	rt.AddCommandGate(func(s command.Session, c *command.Command) bool {
+		return !Governed(c) || CallerGrants(s).Allows(c.Name)
 	})
-	rt.AddParamGate(func(rt *runtime.Runtime, c *command.Command, p *params.Param) bool {
-		return !Governed(c) || CallerGrants(rt).AllowsParam(c.Name, p.Name)
+	rt.AddParamGate(func(s command.Session, c *command.Command, p *params.Param) bool {
+		return !Governed(c) || CallerGrants(s).AllowsParam(c.Name, p.Name)
 	})
 	// The parameter gate answers from the caller's grants alone, which
 	// CallerGrants keeps as one value while they hold.
-	rt.SetGateKey(func(rt *runtime.Runtime) any { return CallerGrants(rt) })
+	rt.SetGateKey(func(s command.Session) any { return CallerGrants(s) })
 	rt.AddInvocationHook(Audited, func(ev command.InvocationEvent) { audit(rt, ev) })
 	exo.AddUpdateHook(rt, auditInTx)
 }

@@ -14,7 +14,7 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 	if got != "Identity: Department=x" {
 		t.Fatalf("without gates: %q", got)
 	}
-	gated := func(t *testing.T, line string, cmdGate runtime.CommandGate, paramGate runtime.ParamGate) string {
+	gated := func(t *testing.T, line string, cmdGate command.CommandGate, paramGate command.ParamGate) string {
 		t.Helper()
 		return runWithSetup(t, probe(command.FunctionCommand), line, func(rt *runtime.Runtime) {
 			if cmdGate != nil {
@@ -25,11 +25,11 @@ func TestGatesHideCommandsAndParameters(t *testing.T) {
 			}
 		})
 	}
-	hideCmd := func(rt *runtime.Runtime, c *command.Command) bool { return c.Name != "Test-Bind" }
+	hideCmd := func(_ command.Session, c *command.Command) bool { return c.Name != "Test-Bind" }
 	if got := gated(t, "Test-Bind", hideCmd, nil); got != "Test-Bind: The term 'Test-Bind' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again." {
 		t.Errorf("hidden command: %q", got)
 	}
-	hideDept := func(rt *runtime.Runtime, c *command.Command, p *params.Param) bool { return p.Name != "Department" }
+	hideDept := func(_ command.Session, c *command.Command, p *params.Param) bool { return p.Name != "Department" }
 	if got := gated(t, "Test-Bind -Department x", nil, hideDept); got != "Test-Bind: A parameter cannot be found that matches parameter name 'Department'." {
 		t.Errorf("hidden parameter: %q", got)
 	}

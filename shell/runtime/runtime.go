@@ -83,17 +83,13 @@ type Runtime struct {
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.
 	planCache map[planKey]*pipePlan
-	// gateKey, visibleKey and visibleCache cache VisibleCommand (gates.go).
-	gateKey      func(*Runtime) any
-	visibleKey   any
-	visibleCache map[*command.Command]*command.Command
-	fnStack      []*cmdProcessor
+	// gates decide which commands and parameters exist (gates.go).
+	gates   command.Gates
+	fnStack []*cmdProcessor
 	// running is the stack of commands whose code is executing
 	// (redirect.go).
 	running       []*cmdProcessor
 	interrupt     interruptFlag
-	commandGates  []CommandGate
-	paramGates    []ParamGate
 	exitRequested bool
 	// inString counts the expandable strings being expanded (strict mode
 	// 1 allows unset variables there).

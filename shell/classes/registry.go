@@ -4,9 +4,12 @@ package classes
 // that see them by name.
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -104,4 +107,46 @@ func (r *Registry) Lexical(in syntax.Extent, key string) *dotnet.TypeDef {
 		}
 	}
 	return best
+}
+
+// Run runs an enum or class statement in the session in. The types of a
+// block are normally defined before it runs (HoistBlock), and then the
+// statement does nothing; a definition that ran before is made visible
+// again in the current scope. A definition that fails is a
+// TypeDefinitionFailed error at the type's name.
+func (r *Registry) Run(in Interp, s *syntax.TypeDefStmt) error {
+	if s.Name == "" {
+		return nil
+	}
+	if d := r.Defined(s); d != nil && in.ScriptType(s.Name) == d {
+		return nil
+	}
+	var err error
+	if d := r.Defined(s); d != nil {
+		in.AddType(d)
+	} else if s.IsEnum {
+		err = DefineEnum(in, s)
+	} else {
+		err = Define(in, s)
+	}
+	if err == nil {
+		r.SetDefined(s, in.ScriptType(s.Name))
+	}
+	var me *dotnet.MethodException
+	if errors.As(err, &me) {
+		return pserror.Runtime(s.NameExt, me.Msg, "TypeDefinitionFailed", object.NotImplemented, "RuntimeException")
+	}
+	return err
+}
+
+// HoistBlock defines, in the current scope of in, the enums and classes
+// written in the block sb itself, before any of its statements runs
+// (Hoist), and notes them for the blocks written inside sb.
+func (r *Registry) HoistBlock(in Interp, sb *syntax.ScriptBlock) error {
+	if sb == nil || !sb.DefinesTypes {
+		return nil
+	}
+	found, err := Hoist(sb, func(s *syntax.TypeDefStmt) error { return r.Run(in, s) })
+	r.NoteBlock(sb, found)
+	return err
 }

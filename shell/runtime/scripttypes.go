@@ -7,12 +7,9 @@ package runtime
 // them alike.
 
 import (
-	"errors"
 	"strings"
 
-	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
-	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -68,42 +65,13 @@ func (rt *Runtime) addScriptType(d *dotnet.TypeDef) {
 	rt.scope.types[key] = d
 }
 
-// defineScriptType runs an enum or class statement. The types of a block
-// are normally defined before it runs (hoistTypes), and then the
-// statement does nothing.
+// defineScriptType runs an enum or class statement (Registry.Run).
 func (rt *Runtime) defineScriptType(s *syntax.TypeDefStmt) error {
-	if s.Name == "" {
-		return nil
-	}
-	if d := rt.scriptTypes.Defined(s); d != nil && rt.scriptTypeDef(s.Name, 0) == d {
-		return nil
-	}
-	var err error
-	if d := rt.scriptTypes.Defined(s); d != nil {
-		rt.addScriptType(d)
-	} else if s.IsEnum {
-		err = classes.DefineEnum(rt.classInterp(), s)
-	} else {
-		err = classes.Define(rt.classInterp(), s)
-	}
-	if err == nil {
-		rt.scriptTypes.SetDefined(s, rt.scope.types[strings.ToLower(s.Name)])
-	}
-	var me *dotnet.MethodException
-	if errors.As(err, &me) {
-		return runtimeError(s.NameExt, me.Msg, "TypeDefinitionFailed", object.NotImplemented, "RuntimeException")
-	}
-	return err
+	return rt.scriptTypes.Run(rt.classInterp(), s)
 }
 
-// hoistTypes defines, in the current scope, the enums and classes written
-// in the block sb itself, before any of its statements runs
-// (classes.Hoist), and notes them for the blocks written inside sb.
+// hoistTypes defines the enums and classes written in the block sb
+// itself before any of its statements runs (Registry.HoistBlock).
 func (rt *Runtime) hoistTypes(sb *syntax.ScriptBlock) error {
-	if sb == nil || !sb.DefinesTypes {
-		return nil
-	}
-	found, err := classes.Hoist(sb, rt.defineScriptType)
-	rt.scriptTypes.NoteBlock(sb, found)
-	return err
+	return rt.scriptTypes.HoistBlock(rt.classInterp(), sb)
 }

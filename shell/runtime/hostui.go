@@ -10,47 +10,11 @@ import (
 	"github.com/exosim/exosim/shell/params"
 )
 
-// confirm asks a ShouldProcess question through the host: Yes, Yes to
-// All, No, No to All and, for local commands, Suspend (a nested prompt;
-// the question is asked again after exit). Ctrl+C stops the command line
-// without an error record, as PowerShell does.
+// confirm asks a ShouldProcess question through the host
+// (hostui.Confirm); after a nested prompt Ctrl+C pressed there no longer
+// stops the command.
 func (rt *Runtime) confirm(caption, message string, suspend bool, yesToAll, noToAll *bool) (bool, error) {
-	labels := []string{"&Yes", "Yes to &All", "&No", "No to A&ll"}
-	if suspend {
-		labels = append(labels, "&Suspend")
-	}
-	help := format.ConfirmHelp(!suspend)
-	choices := make([]host.Choice, len(labels))
-	for i, l := range labels {
-		msg := help[i]
-		if j := strings.Index(msg, " - "); j >= 0 {
-			msg = msg[j+3:]
-		}
-		choices[i] = host.Choice{Label: l, HelpMessage: msg}
-	}
-	for {
-		i, err := rt.IO.PromptForChoice(caption, message, choices, 0)
-		if err != nil {
-			return false, &stopSignal{}
-		}
-		switch i {
-		case 0:
-			return true, nil
-		case 1:
-			*yesToAll = true
-			return true, nil
-		case 2:
-			return false, nil
-		case 3:
-			*noToAll = true
-			return false, nil
-		}
-		if rt.IO.EnterNestedPrompt == nil {
-			return false, &stopSignal{}
-		}
-		rt.IO.EnterNestedPrompt()
-		rt.interrupt.on.Store(false)
-	}
+	return hostui.Confirm(hostSession{rt}, caption, message, suspend, yesToAll, noToAll, func() { rt.interrupt.on.Store(false) })
 }
 
 // hostSession is the session as the $Host object sees it.

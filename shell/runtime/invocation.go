@@ -1,9 +1,11 @@
 package runtime
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -152,13 +154,14 @@ func emitEnumeratedIf(v any, enumerate bool, out emitter) error {
 	return out(v)
 }
 
-// shouldContinue asks the user to confirm (a Yes/No prompt); without a
-// terminal it fails as a non-interactive PowerShell host does.
+// shouldContinue asks the user to confirm (a Yes/No prompt,
+// hostui.ShouldContinue); without a terminal it fails as a
+// non-interactive PowerShell host does.
 func (pr *cmdProcessor) shouldContinue(query, caption string) (bool, error) {
-	rt := pr.rt
-	if !rt.IO.Interactive() {
+	ok, err := hostui.ShouldContinue(hostSession{pr.rt}, query, caption)
+	if errors.Is(err, hostui.ErrNonInteractive) {
 		return false, &PSError{Record: &object.ErrorRecord{
-			Message:       "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
+			Message:       err.Error(),
 			ErrorID:       "HostException",
 			Category:      object.ResourceUnavailable,
 			ExceptionType: "HostException",
@@ -166,23 +169,5 @@ func (pr *cmdProcessor) shouldContinue(query, caption string) (bool, error) {
 			Position:      pr.position,
 		}}
 	}
-	rt.hostLine("")
-	rt.hostLine(caption)
-	rt.hostLine(query)
-	for {
-		rt.hostRaw("[Y] Yes  [N] No  [?] Help (default is \"Y\"): ")
-		ans, err := rt.IO.ReadLine("", false)
-		if err != nil {
-			return false, &PSError{Record: &object.ErrorRecord{Message: "The operation was canceled.", ErrorID: "PipelineStopped", Category: object.OperationStopped, ExceptionType: "PipelineStoppedException"}}
-		}
-		switch strings.ToLower(strings.TrimSpace(ans)) {
-		case "", "y", "yes":
-			return true, nil
-		case "n", "no":
-			return false, nil
-		case "?":
-			rt.hostLine("Y - Continue with only the next step of the operation.")
-			rt.hostLine("N - Skip this operation and proceed with the next operation.")
-		}
-	}
+	return ok, err
 }

@@ -11,7 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
-	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -1488,19 +1488,7 @@ func (rt *Runtime) hostLine(line string) {
 }
 
 // hostRaw writes text without a newline (prompts).
-func (rt *Runtime) hostRaw(text string) {
-	rt.IO.ClearProgress()
-	fmt.Fprint(rt.IO.Out, text)
-}
+func (rt *Runtime) hostRaw(text string) { hostui.WriteRaw(rt.IO, text) }
 
-func (rt *Runtime) writeStream(s format.Stream, line string) {
-	rt.IO.ClearProgress()
-	switch s {
-	case format.Error:
-		fmt.Fprintln(rt.IO.Err, rt.IO.Paint(host.ColorError, line))
-	case format.Warning, format.Verbose, format.Debug:
-		fmt.Fprintln(rt.IO.Out, rt.IO.Paint(host.ColorWarning, line))
-	default:
-		fmt.Fprintln(rt.IO.Out, line)
-	}
-}
+// writeStream writes one line of an output stream to the host.
+func (rt *Runtime) writeStream(s format.Stream, line string) { hostui.WriteLine(rt.IO, s, line) }

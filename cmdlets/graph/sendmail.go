@@ -47,18 +47,27 @@ type mailMessage struct {
 	attachments []string
 }
 
+// listOf is the items of a collection property: a single hashtable (or
+// other single value) counts as a list of one, as the SDK's conversion of
+// the request takes it.
+func listOf(v any) []any {
+	if v == nil {
+		return nil
+	}
+	if _, isTable := object.Unwrap(v).(*object.Hashtable); isTable {
+		return []any{v}
+	}
+	if items, ok := object.Enumerate(v); ok {
+		return items
+	}
+	return []any{v}
+}
+
 // recipientAddresses reads a recipient collection: each recipient is a
 // hashtable or object with emailAddress.address.
 func recipientAddresses(v any) []string {
-	items, ok := object.Enumerate(v)
-	if !ok {
-		if v == nil {
-			return nil
-		}
-		items = []any{v}
-	}
 	var out []string
-	for _, it := range items {
+	for _, it := range listOf(v) {
 		addr := member(member(it, "emailAddress"), "address")
 		if s := strings.TrimSpace(object.ToInvariantString(addr)); addr != nil && s != "" {
 			out = append(out, s)
@@ -82,11 +91,7 @@ func readMessage(v any) mailMessage {
 		m.recipients = append(m.recipients, recipientAddresses(member(v, list))...)
 	}
 	if a := member(v, "attachments"); a != nil {
-		items, ok := object.Enumerate(a)
-		if !ok {
-			items = []any{a}
-		}
-		for _, it := range items {
+		for _, it := range listOf(a) {
 			if n := member(it, "name"); n != nil {
 				m.attachments = append(m.attachments, object.ToInvariantString(n))
 			}

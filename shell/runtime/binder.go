@@ -280,6 +280,21 @@ func nativeKind(t *params.Type, v any) bool {
 	case params.KindHashtable:
 		_, ok := v.(*object.Hashtable)
 		return ok
+	case params.KindEnum:
+		// text takes an enumeration without coercion only when it names one
+		// of its values; other text goes to a string parameter at the same
+		// position (Add-Member Name Value is -NotePropertyName, not -MemberType)
+		if s, ok := v.(string); ok {
+			if len(t.Values) == 0 {
+				return true
+			}
+			for _, name := range t.Values {
+				if strings.EqualFold(name, s) {
+					return true
+				}
+			}
+		}
+		return false
 	}
 	switch {
 	case t.Single():

@@ -27,35 +27,48 @@ func (a Key) Compare(b Key) int {
 }
 
 // ParseText reads a key that is a GUID in lower-case text with dashes
-// (8-4-4-4-12); ok is false for any other key.
+// (8-4-4-4-12); ok is false for any other key. It reads a digit by a
+// table rather than by comparisons, whose branches a processor cannot
+// foresee in random hex digits.
 func ParseText[T string | []byte](k T) (key Key, ok bool) {
 	if len(k) != 36 || k[8] != '-' || k[13] != '-' || k[18] != '-' || k[23] != '-' {
 		return Key{}, false
 	}
-	n := 0
-	for i := 0; i < 36; i++ {
-		if i == 8 || i == 13 || i == 18 || i == 23 {
-			continue
-		}
-		c := k[i]
-		var d byte
-		switch {
-		case '0' <= c && c <= '9':
-			d = c - '0'
-		case 'a' <= c && c <= 'f':
-			d = c - 'a' + 10
-		default:
-			return Key{}, false
-		}
-		if n < 16 {
-			key.Hi = key.Hi<<4 | uint64(d)
-		} else {
-			key.Lo = key.Lo<<4 | uint64(d)
-		}
-		n++
+	var bad byte
+	for _, p := range guidDigits[:16] {
+		d := hexDigit[k[p]]
+		bad |= d
+		key.Hi = key.Hi<<4 | uint64(d&0xf)
+	}
+	for _, p := range guidDigits[16:] {
+		d := hexDigit[k[p]]
+		bad |= d
+		key.Lo = key.Lo<<4 | uint64(d&0xf)
+	}
+	if bad&0xf0 != 0 {
+		return Key{}, false
 	}
 	return key, true
 }
+
+// guidDigits are the places of a GUID's 32 hex digits in its text.
+var guidDigits = [32]uint8{0, 1, 2, 3, 4, 5, 6, 7, 9, 10, 11, 12, 14, 15, 16, 17,
+	19, 20, 21, 22, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35}
+
+// hexDigit is the value of each lower-case hex digit, 0xff for any other
+// byte.
+var hexDigit = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = byte(c - 'a' + 10)
+	}
+	return t
+}()
 
 // Entry is a key and the position of what names it (an index entry of a
 // window). Other marks an entry whose key is not a GUID (Key is zero

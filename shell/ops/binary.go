@@ -193,3 +193,50 @@ func Failure(ext syntax.Extent, err error) error {
 	}
 	return rec
 }
+
+// Unary applies a prefix operator written at ext to its evaluated
+// operand: -not and !, the signs, -bnot, the unary comma (an array of
+// one), -split and -join; ++ and -- assign, so the interpreter applies
+// them.
+func Unary(in Interp, op string, v any, ext syntax.Extent) (any, error) {
+	number := func() (any, error) {
+		n, ok := numeric.ToNumber(v)
+		if !ok {
+			return nil, pserror.Runtime(ext, object.CannotConvert(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
+		}
+		return n, nil
+	}
+	switch op {
+	case "-not", "!":
+		return !object.ToBool(v), nil
+	case "-":
+		n, err := number()
+		if err != nil {
+			return nil, err
+		}
+		return Numeric("-", 0, n)
+	case "+":
+		return number()
+	case "-bnot":
+		n, err := number()
+		if err != nil {
+			return nil, err
+		}
+		return numeric.Widen(^numeric.Int64(n), numeric.Kind(n)), nil
+	case ",":
+		return []any{v}, nil
+	case "-split", "-isplit", "-csplit":
+		v, err := textops.Split(in.TextOps(), v, nil, op == "-csplit", true)
+		if err != nil {
+			return nil, pserror.Runtime(ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+		}
+		return v, nil
+	case "-join":
+		s, err := textops.Join(in.TextOps(), v, "")
+		if err != nil {
+			return nil, pserror.OutOfMemory(ext)
+		}
+		return s, nil
+	}
+	return nil, fmt.Errorf("unsupported unary operator %s", op)
+}

@@ -1,6 +1,7 @@
 package ops_test
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -98,5 +99,34 @@ func TestFailure(t *testing.T) {
 		if tc.sameErr && got != error(raised) {
 			t.Errorf("%v: not passed unchanged", tc.err)
 		}
+	}
+}
+
+// Unary applies the prefix operators; a sign on text that is no number
+// is the cast's error.
+func TestUnary(t *testing.T) {
+	t.Parallel()
+	in := &interp{}
+	for _, tc := range []struct {
+		op   string
+		v    any
+		want any
+	}{
+		{"-not", 0, true},
+		{"!", "x", false},
+		{"-", 5, -5},
+		{"+", "7", 7},
+		{"-bnot", 0, -1},
+		{",", 1, []any{1}},
+	} {
+		got, err := ops.Unary(in, tc.op, tc.v, syntax.Extent{})
+		if err != nil || !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%s %v = %#v (%v), want %#v", tc.op, tc.v, got, err, tc.want)
+		}
+	}
+	_, err := ops.Unary(in, "-", "abc", syntax.Extent{})
+	var pe *pserror.Error
+	if !errors.As(err, &pe) || pe.Record.ErrorID != "InvalidCastFromStringToInteger" {
+		t.Errorf("-'abc': %v", err)
 	}
 }

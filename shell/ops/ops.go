@@ -5,7 +5,7 @@
 // -like and -match (with $Matches), -contains and -in, and a session's
 // cache of compiled patterns; Binary applies any binary operator (also
 // the bitwise ones, -xor, -is, -as, the range and the text operators of
-// shell/textops). The interpreter and the .NET types reach them with the
+// shell/textops), Unary the prefix ones. The interpreter and the .NET types reach them with the
 // operands evaluated; they reach the session through the small Session
 // interface (Interp for Binary).
 package ops

@@ -8,11 +8,9 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/members"
-	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/syntax"
-	"github.com/exosim/exosim/shell/textops"
 )
 
 func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
@@ -266,43 +264,7 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch x.Op {
-	case "-not", "!":
-		return !object.ToBool(v), nil
-	case "-":
-		n, ok := numeric.ToNumber(v)
-		if !ok {
-			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
-		}
-		return arith("-", 0, n)
-	case "+":
-		n, ok := numeric.ToNumber(v)
-		if !ok {
-			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
-		}
-		return n, nil
-	case "-bnot":
-		n, ok := numeric.ToNumber(v)
-		if !ok {
-			return nil, runtimeError(x.Ext, cannotConvertMsg(v, "System.Int32"), "InvalidCastFromStringToInteger", object.InvalidArgument, "RuntimeException")
-		}
-		return numeric.Widen(^numeric.Int64(n), numeric.Kind(n)), nil
-	case ",":
-		return []any{v}, nil
-	case "-split", "-isplit", "-csplit":
-		v, err := textops.Split(textSession{rt}, v, nil, x.Op == "-csplit", true)
-		if err != nil {
-			return nil, runtimeError(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
-		}
-		return v, nil
-	case "-join":
-		s, err := textops.Join(textSession{rt}, v, "")
-		if err != nil {
-			return nil, outOfMemory(x.Ext)
-		}
-		return s, nil
-	}
-	return nil, fmt.Errorf("unsupported unary operator %s", x.Op)
+	return ops.Unary(opSession{rt}, x.Op, v, x.Ext)
 }
 
 func (rt *Runtime) evalBinary(x *syntax.BinaryExpr) (any, error) {

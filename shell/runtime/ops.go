@@ -18,11 +18,6 @@ type opError = ops.Error
 // method (ops.MethodError).
 type operatorMethodError = ops.MethodError
 
-var (
-	errDivideByZero = ops.ErrDivideByZero
-	arith           = ops.Numeric
-)
-
 // opSession is the session as the operators see it.
 type opSession struct{ rt *Runtime }
 

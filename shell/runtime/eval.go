@@ -806,7 +806,7 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 		}
 		conv, err := rt.ConvertTo(value, t.Type.Name)
 		if err != nil {
-			return rt.wrapConvertErr(err, t.Ext)
+			return automation.CastError(err, t.Ext)
 		}
 		return rt.assignTo(t.Child, conv, ext)
 	case *syntax.ArrayLiteralExpr:

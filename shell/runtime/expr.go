@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
@@ -77,14 +76,7 @@ func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 	case *syntax.ScriptBlockExpr:
 		return &automation.ScriptBlock{AST: x.Block}, nil
 	case *syntax.TypeExpr:
-		t, ok := rt.ResolveType(rt.qualifyTypeName(x.Type.Name, x.Ext))
-		if !ok {
-			if err := automation.UnsupportedTypeError(x.Type.Name, x.Ext); err != nil {
-				return nil, err
-			}
-			return nil, invalidOperation(x.Ext, fmt.Sprintf("Unable to find type [%s].", x.Type.Name), "TypeNotFound")
-		}
-		return &dotnet.TypeValue{Info: t}, nil
+		return automation.TypeLiteral(rt, rt.qualifyTypeName(x.Type.Name, x.Ext), x.Type.Name, x.Ext)
 	case *syntax.ConvertExpr:
 		return rt.evalConvert(x)
 	case *syntax.UnaryExpr:
@@ -141,31 +133,7 @@ func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 	if name == "void" {
 		return voidValue{}, nil
 	}
-	conv, err := rt.ConvertTo(v, rt.qualifyTypeName(x.Type.Name, x.Ext))
-	if err != nil {
-		if _, known := rt.ResolveType(rt.qualifyTypeName(x.Type.Name, x.Ext)); !known {
-			if uerr := automation.UnsupportedTypeError(x.Type.Name, x.Ext); uerr != nil {
-				return nil, uerr
-			}
-		}
-		return nil, rt.wrapConvertErr(err, x.Ext)
-	}
-	return conv, nil
-}
-
-func (rt *Runtime) wrapConvertErr(err error, ext syntax.Extent) error {
-	var pe *PSError
-	if errors.As(err, &pe) {
-		return err
-	}
-	var oe *opError
-	if errors.As(err, &oe) && strings.HasPrefix(oe.Msg, "Unable to find type") {
-		return invalidOperation(ext, oe.Msg, "TypeNotFound")
-	}
-	rec := runtimeError(ext, err.Error(), dotnet.CastErrorID(err.Error()), object.InvalidArgument, "RuntimeException")
-	// the runtime exception wraps the PSInvalidCastException of the cast
-	rec.Record.InnerException, rec.Record.InnerMessage = "System.Management.Automation.PSInvalidCastException", err.Error()
-	return rec
+	return automation.Cast(rt, v, rt.qualifyTypeName(x.Type.Name, x.Ext), x.Type.Name, x.Ext)
 }
 
 func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {

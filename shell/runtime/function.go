@@ -374,7 +374,7 @@ func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
 		}
 		cv, err := rt.constrain(sp.TypeName, v)
 		if err != nil {
-			return nil, rt.wrapConvertErr(err, sp.Decl.Default.Span())
+			return nil, automation.CastError(err, sp.Decl.Default.Span())
 		}
 		return cv, nil
 	}

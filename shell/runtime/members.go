@@ -44,7 +44,7 @@ func (s memberSession) MethodError(err error, ext syntax.Extent, name string, n 
 }
 
 func (s memberSession) ConvertError(err error, ext syntax.Extent) error {
-	return s.rt.wrapConvertErr(err, ext)
+	return automation.CastError(err, ext)
 }
 
 func (s memberSession) StrictMember(target any, name string, ext syntax.Extent) error {

@@ -8,6 +8,10 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 func init() { dotnet.RegisterLater(automation.Declare) }
@@ -123,5 +127,26 @@ func TestConstructArray(t *testing.T) {
 	}
 	if _, err := automation.Construct(nil, ints, []any{1, 2}); err == nil {
 		t.Error("an array made with two lengths")
+	}
+}
+
+// A failed cast is reported at the cast: a terminating error passes
+// unchanged, a missing type is TypeNotFound, any other failure a
+// RuntimeException wrapping the cast's PSInvalidCastException.
+func TestCastError(t *testing.T) {
+	t.Parallel()
+	src := syntax.NewSource("", "[int]'x'")
+	ext := syntax.Extent{Src: src, Start: syntax.Pos{Line: 1, Col: 1}, End: syntax.Pos{Line: 1, Col: 9, Offset: 8}}
+	term := &pserror.Error{Record: &object.ErrorRecord{Message: "stop"}}
+	if got := automation.CastError(term, ext); got != error(term) {
+		t.Errorf("a terminating error became %v", got)
+	}
+	var pe *pserror.Error
+	if !errors.As(automation.CastError(&ops.Error{Msg: "Unable to find type [nope]."}, ext), &pe) || pe.Record.ErrorID != "TypeNotFound" || pe.Record.Category != object.InvalidOperation {
+		t.Errorf("a missing type: %+v", pe)
+	}
+	err := automation.CastError(errors.New(`Cannot convert value "x" to type "System.Int32". Error: "The input string 'x' was not in a correct format."`), ext)
+	if !errors.As(err, &pe) || pe.Record.Category != object.InvalidArgument || pe.Record.InnerException != "System.Management.Automation.PSInvalidCastException" || pe.Record.Position == nil {
+		t.Errorf("a failed conversion: %+v", pe)
 	}
 }

@@ -1,6 +1,7 @@
 package automation
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // The session's side of the .NET type registry (shell/dotnet): resolving
@@ -99,6 +102,54 @@ func TypeOf(v any, script func(name string) *dotnet.TypeDef) *dotnet.TypeInfo {
 		return t
 	}
 	return &dotnet.TypeInfo{FullName: full, Test: func(any) bool { return false }}
+}
+
+// TypeLiteral is the value of a type literal [written] at ext, name being
+// the full name it stands for under the using statements in effect: the
+// type, or the error of a name that is no type.
+func TypeLiteral(h dotnet.Host, name, written string, ext syntax.Extent) (any, error) {
+	t, ok := h.ResolveType(name)
+	if !ok {
+		if err := UnsupportedTypeError(written, ext); err != nil {
+			return nil, err
+		}
+		return nil, pserror.InvalidOperation(ext, fmt.Sprintf("Unable to find type [%s].", written), "TypeNotFound")
+	}
+	return &dotnet.TypeValue{Info: t}, nil
+}
+
+// Cast converts v as the cast [written]v at ext does (name as for
+// TypeLiteral), failing with the error PowerShell reports there.
+func Cast(h dotnet.Host, v any, name, written string, ext syntax.Extent) (any, error) {
+	conv, err := ConvertTo(h, v, name)
+	if err != nil {
+		if _, known := h.ResolveType(name); !known {
+			if uerr := UnsupportedTypeError(written, ext); uerr != nil {
+				return nil, uerr
+			}
+		}
+		return nil, CastError(err, ext)
+	}
+	return conv, nil
+}
+
+// CastError is the error of a failed cast or conversion at ext: a
+// terminating error passes unchanged, a type that is not found is
+// TypeNotFound, any other failure a RuntimeException (with the cast's
+// error ID) wrapping the PSInvalidCastException of the cast.
+func CastError(err error, ext syntax.Extent) error {
+	var pe *pserror.Error
+	if errors.As(err, &pe) {
+		return err
+	}
+	var oe *ops.Error
+	if errors.As(err, &oe) && strings.HasPrefix(oe.Msg, "Unable to find type") {
+		return pserror.InvalidOperation(ext, oe.Msg, "TypeNotFound")
+	}
+	rec := pserror.Runtime(ext, err.Error(), dotnet.CastErrorID(err.Error()), object.InvalidArgument, "RuntimeException")
+	// the runtime exception wraps the PSInvalidCastException of the cast
+	rec.Record.InnerException, rec.Record.InnerMessage = "System.Management.Automation.PSInvalidCastException", err.Error()
+	return rec
 }
 
 // ConvertTo converts a value to the named type, as a cast does.

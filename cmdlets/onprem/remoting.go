@@ -181,11 +181,34 @@ func getPSSession() *command.Command {
 	c.Params = []*params.Param{
 		params.P("Name", params.TStrings, params.Position(0)),
 		params.P("Id", &params.Type{Kind: params.KindInt, Name: "Int32[]", FullName: "System.Int32[]", Array: true}),
+		params.P("InstanceId", &params.Type{Kind: params.KindGuid, Name: "Guid[]", FullName: "System.Guid[]", Array: true}),
 	}
 	c.Examples = []command.Example{{Code: "Get-PSSession", Remark: "Lists the open sessions."}}
 	c.Handler.Process = func(ctx *command.Context) error {
+		sessions := stateOf(runtime.Of(ctx)).sessions
+		if ctx.Has("InstanceId") {
+			// each instance ID names one session; one that names none is an error
+			for _, id := range ctx.Strings("InstanceId") {
+				found := false
+				for _, ps := range sessions {
+					if strings.EqualFold(ps.InstanceID, id) {
+						found = true
+						if err := ctx.WriteObject(sessionObject(ps)); err != nil {
+							return err
+						}
+					}
+				}
+				if !found {
+					if err := ctx.WriteError(ctx.NewError("Remote session is not available for "+id+".",
+						"RemoteRunspaceNotAvailableForSpecifiedRunspaceId", object.InvalidArgument, "ArgumentException", id)); err != nil {
+						return err
+					}
+				}
+			}
+			return nil
+		}
 		names := ctx.Strings("Name")
-		for _, ps := range stateOf(runtime.Of(ctx)).sessions {
+		for _, ps := range sessions {
 			if len(names) > 0 && !matchAny(names, ps.Name) {
 				continue
 			}

@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -72,7 +73,7 @@ func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handl
 			}
 			continue
 		}
-		if rt.catchMatches(&syntax.CatchClause{Types: []*syntax.TypeName{t.Type}}, pe.Record) {
+		if pserror.Catches([]*syntax.TypeName{t.Type}, pe.Record) {
 			chosen = t
 			break
 		}
@@ -646,7 +647,7 @@ func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
 		var pe *PSError
 		if errors.As(err, &pe) {
 			for _, c := range s.Catches {
-				if !rt.catchMatches(c, pe.Record) {
+				if !pserror.Catches(c.Types, pe.Record) {
 					continue
 				}
 				saved := rt.scope.lookup("_")
@@ -683,37 +684,6 @@ type catchFrame struct {
 // encloses reports whether an extent lies in the catch block's text.
 func (f catchFrame) encloses(e syntax.Extent) bool {
 	return e.Src == f.ext.Src && e.Start.Offset >= f.ext.Start.Offset && e.End.Offset <= f.ext.End.Offset
-}
-
-func (rt *Runtime) catchMatches(c *syntax.CatchClause, rec *object.ErrorRecord) bool {
-	if len(c.Types) == 0 {
-		return true
-	}
-	for _, t := range c.Types {
-		name := strings.ToLower(strings.TrimPrefix(t.Name, "System."))
-		ex := strings.ToLower(rec.ExceptionFullType)
-		if ex == "" {
-			ex = strings.ToLower(rec.ExceptionType)
-		}
-		short := strings.ToLower(rec.ExceptionType)
-		switch name {
-		case "exception", "systemexception":
-			return true
-		case "management.automation.runtimeexception", "runtimeexception":
-			if rec.FromThrow || short == "runtimeexception" {
-				return true
-			}
-		}
-		if strings.HasSuffix(ex, strings.ToLower(t.Name)) || strings.EqualFold(short, object.ShortName(t.Name)) {
-			return true
-		}
-		// a runtime exception that wraps a .NET exception is caught by
-		// the wrapped exception's type too
-		if in := strings.ToLower(rec.InnerException); in != "" && (in == strings.ToLower(t.Name) || strings.HasSuffix(in, "."+strings.ToLower(t.Name))) {
-			return true
-		}
-	}
-	return false
 }
 
 func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {

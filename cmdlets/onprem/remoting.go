@@ -187,6 +187,13 @@ func getPSSession() *command.Command {
 	c.Handler.Process = func(ctx *command.Context) error {
 		sessions := stateOf(runtime.Of(ctx)).sessions
 		if ctx.Has("InstanceId") {
+			if ctx.Value("InstanceId") == nil {
+				// the parameter is ValidateNotNull: $null fails its binding
+				rec := ctx.NewError("Cannot validate argument on parameter 'InstanceId'. The argument is null. Provide a valid value for the argument, and then try running the command again.",
+					"ParameterArgumentValidationError", object.InvalidData, "ParameterBindingValidationException", nil)
+				rec.ExceptionFullType = "System.Management.Automation.ParameterBindingValidationException"
+				return ctx.Fail(rec)
+			}
 			// each instance ID names one session; one that names none is an error
 			for _, id := range ctx.Strings("InstanceId") {
 				found := false

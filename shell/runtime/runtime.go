@@ -139,7 +139,7 @@ type Runtime struct {
 	// classCtx are the classes whose methods are running, innermost
 	// last: a method body also sees the types visible where its class
 	// was defined.
-	classCtx []*scriptClass
+	classCtx []*classes.Class
 }
 
 // ExitRequested reports whether an exit statement ran, with its code.

@@ -14,13 +14,6 @@ import (
 	"github.com/exosim/exosim/shell/validate"
 )
 
-type (
-	// scriptClass is a class a script defined.
-	scriptClass = classes.Class
-	// propSetError is a failed assignment to a static class property.
-	propSetError = classes.PropSetError
-)
-
 // classPropValue converts a value assigned to a typed property of a
 // script class instance to the property's type; other objects' values
 // pass unchanged.
@@ -44,7 +37,7 @@ func (s classSession) InstanceType(name string) *dotnet.TypeDef { return s.rt.in
 func (s classSession) AddType(d *dotnet.TypeDef)                { s.rt.addScriptType(d) }
 func (s classSession) Scope() any                               { return s.rt.scope }
 
-func (s classSession) InClass(c *scriptClass, f func() (any, error)) (any, error) {
+func (s classSession) InClass(c *classes.Class, f func() (any, error)) (any, error) {
 	rt := s.rt
 	rt.classCtx = append(rt.classCtx, c)
 	defer func() { rt.classCtx = rt.classCtx[:len(rt.classCtx)-1] }()

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/shell/pserror"
 	"sort"
 	"strings"
 	"time"
@@ -29,12 +30,12 @@ type argument struct {
 }
 
 // bindError is a ParameterBindingException.
-func (rt *Runtime) bindError(cmd *command.Command, invName string, ext syntax.Extent, msg, id string, cat object.ErrorCategory) *PSError {
+func (rt *Runtime) bindError(cmd *command.Command, invName string, ext syntax.Extent, msg, id string, cat object.ErrorCategory) *pserror.Error {
 	suffix := cmd.Name
 	if cmd.FullTypeName != "" {
 		suffix = cmd.FullTypeName
 	}
-	return &PSError{Record: &object.ErrorRecord{
+	return &pserror.Error{Record: &object.ErrorRecord{
 		Message:           msg,
 		ErrorID:           id,
 		Category:          cat,
@@ -43,7 +44,7 @@ func (rt *Runtime) bindError(cmd *command.Command, invName string, ext syntax.Ex
 		Activity:          cmd.Name,
 		CommandSuffix:     suffix,
 		InvocationName:    invName,
-		Position:          positionOf(ext),
+		Position:          pserror.Position(ext),
 	}}
 }
 

@@ -4,6 +4,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
 )
 
 // The command processor as shell/command sees it: the streams, the
@@ -21,7 +22,7 @@ func (rt *Runtime) Slots() *command.Slots { return &rt.slots }
 
 func (pr *cmdProcessor) Emit(v any) error                         { return pr.emit(v) }
 func (pr *cmdProcessor) WriteError(rec *object.ErrorRecord) error { return pr.writeError(rec) }
-func (pr *cmdProcessor) Terminate(rec *object.ErrorRecord) error  { return &PSError{Record: rec} }
+func (pr *cmdProcessor) Terminate(rec *object.ErrorRecord) error  { return &pserror.Error{Record: rec} }
 func (pr *cmdProcessor) WriteWarning(msg string) error            { return pr.writeWarning(msg) }
 func (pr *cmdProcessor) WriteVerbose(msg string) error            { return pr.writeVerbose(msg) }
 func (pr *cmdProcessor) WriteDebug(msg string) error              { return pr.writeDebug(msg) }

@@ -3,20 +3,7 @@ package runtime
 import (
 	"fmt"
 
-	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
-)
-
-// The engine's terminating error and its builders are shell/pserror's;
-// these names are what the interpreter's files call them.
-type PSError = pserror.Error
-
-var (
-	positionOf        = pserror.Position
-	runtimeError      = pserror.Runtime
-	invalidOperation  = pserror.InvalidOperation
-	callDepthOverflow = pserror.CallDepthOverflow
-	outOfMemory       = pserror.OutOfMemory
 )
 
 type breakSignal struct{ label string }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"github.com/exosim/exosim/shell/ops"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -61,7 +62,7 @@ func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handl
 	if len(traps) == 0 {
 		return false, nil
 	}
-	var pe *PSError
+	var pe *pserror.Error
 	if !errors.As(err, &pe) {
 		return false, nil
 	}
@@ -112,7 +113,7 @@ func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handl
 // with the error, SilentlyContinue and Ignore only record it in $Error,
 // anything else shows it; in all but Stop execution goes on.
 func (rt *Runtime) continueAfter(err error) bool {
-	var pe *PSError
+	var pe *pserror.Error
 	if !errors.As(err, &pe) || pe.ScriptTerminating || rt.tryDepth > 0 {
 		return false
 	}
@@ -134,7 +135,7 @@ func (rt *Runtime) continueAfter(err error) bool {
 }
 
 // reportTerminating shows a terminating error once and records it in $Error.
-func (rt *Runtime) reportTerminating(pe *PSError) {
+func (rt *Runtime) reportTerminating(pe *pserror.Error) {
 	if pe.Shown() {
 		return
 	}
@@ -290,7 +291,7 @@ func emitEnumerated(v any, out emitter) error {
 	if _, ok := v.(voidValue); ok {
 		return nil
 	}
-	if items, ok := enumerateForCompare(v); ok {
+	if items, ok := object.Elements(v); ok {
 		for _, it := range items {
 			if err := out(it); err != nil {
 				return err
@@ -417,7 +418,7 @@ func (rt *Runtime) execForEach(s *syntax.ForEachStmt, out emitter) error {
 	}
 	var items []any
 	if coll != nil {
-		if list, ok := enumerateForCompare(coll); ok {
+		if list, ok := object.Elements(coll); ok {
 			items = append(items, list...)
 		} else if e, ok := coll.(interface{ Enumerate() []any }); ok {
 			items = e.Enumerate()
@@ -470,7 +471,7 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 		if err != nil {
 			return err
 		}
-		if list, ok := enumerateForCompare(v); ok {
+		if list, ok := object.Elements(v); ok {
 			inputs = list
 		} else if e, ok := v.(interface{ Enumerate() []any }); ok {
 			inputs = e.Enumerate()
@@ -555,14 +556,14 @@ func (rt *Runtime) switchFileLines(s *syntax.SwitchStmt) ([]any, error) {
 	name := rt.toStr(v)
 	ext := s.Cond.Span()
 	if name == "" {
-		return nil, runtimeError(ext, "The file name argument to -file in the switch statement is not valid.", "InvalidFilenameOption", object.InvalidOperation, "RuntimeException")
+		return nil, pserror.Runtime(ext, "The file name argument to -file in the switch statement is not valid.", "InvalidFilenameOption", object.InvalidOperation, "RuntimeException")
 	}
 	data, err := provider.ReadFile(rt.files, name)
 	if err != nil {
 		if provider.IsNotExist(err) {
-			return nil, runtimeError(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", provider.FullPath(rt.files, name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
+			return nil, pserror.Runtime(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", provider.FullPath(rt.files, name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
 		}
-		return nil, runtimeError(ext, fmt.Sprintf("The file could not be read: %s.", err.Error()), "FileReadError", object.InvalidOperation, "RuntimeException")
+		return nil, pserror.Runtime(ext, fmt.Sprintf("The file could not be read: %s.", err.Error()), "FileReadError", object.InvalidOperation, "RuntimeException")
 	}
 	text := strings.TrimPrefix(string(data), "\ufeff")
 	var lines []any
@@ -644,7 +645,7 @@ func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
 	rt.tryDepth--
 	var result error = err
 	if err != nil {
-		var pe *PSError
+		var pe *pserror.Error
 		if errors.As(err, &pe) {
 			for _, c := range s.Catches {
 				if !pserror.Catches(c.Types, pe.Record) {
@@ -699,7 +700,7 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 		ExceptionType: "RuntimeException",
 		Category:      object.OperationStopped,
 		FromThrow:     true,
-		Position:      positionOf(s.Ext),
+		Position:      pserror.Position(s.Ext),
 		Thrown:        v,
 	}
 	if s.Value == nil {
@@ -707,7 +708,7 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 		for i := len(rt.catching) - 1; i >= 0; i-- {
 			if f := rt.catching[i]; f.encloses(s.Ext) {
 				c := *f.rec
-				return &PSError{Record: &c, ScriptTerminating: true}
+				return &pserror.Error{Record: &c, ScriptTerminating: true}
 			}
 		}
 	}
@@ -718,7 +719,7 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 	case *object.ErrorRecord:
 		c := *x
 		c.FromThrow = true
-		return &PSError{Record: &c, ScriptTerminating: true}
+		return &pserror.Error{Record: &c, ScriptTerminating: true}
 	case *system.Exception:
 		x.Record(rec)
 	default:
@@ -726,7 +727,7 @@ func (rt *Runtime) execThrow(s *syntax.ThrowStmt) error {
 		rec.ErrorID = rec.Message
 		rec.Target = v
 	}
-	return &PSError{Record: rec, ScriptTerminating: true}
+	return &pserror.Error{Record: rec, ScriptTerminating: true}
 }
 
 // ---------------------------------------------------------------------------
@@ -753,13 +754,13 @@ func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
 			op := strings.TrimSuffix(s.Op, "=")
 			value, err = rt.binaryArith(op, current, value)
 			if memlimit.IsOutOfMemory(err) {
-				return outOfMemory(s.Ext)
+				return pserror.OutOfMemory(s.Ext)
 			}
-			if me, ok := err.(*operatorMethodError); ok {
+			if me, ok := err.(*ops.MethodError); ok {
 				return members.InvocationError(s.Ext, me.Exc, me.Method, 2)
 			}
 			if err != nil {
-				return runtimeError(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+				return pserror.Runtime(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
 			}
 		}
 	}
@@ -780,7 +781,7 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 		}
 		return rt.assignTo(t.Child, conv, ext)
 	case *syntax.ArrayLiteralExpr:
-		items, ok := enumerateForCompare(value)
+		items, ok := object.Elements(value)
 		if !ok {
 			items = []any{value}
 		}
@@ -827,7 +828,7 @@ func (rt *Runtime) assignTo(target syntax.Expr, value any, ext syntax.Extent) er
 			}
 		}
 	}
-	return runtimeError(ext, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide", object.ParserError, "ParseException")
+	return pserror.Runtime(ext, "The assignment expression is not valid. The input to an assignment operator must be an object that is able to accept assignments, such as a variable or a property.", "InvalidLeftHandSide", object.ParserError, "ParseException")
 }
 
 func (rt *Runtime) assignVariable(name string, value any) error {
@@ -875,11 +876,11 @@ func (rt *Runtime) assignTyped(v *syntax.VariableExpr, typeName string, value an
 
 // metadataError is a failed conversion to a variable's type constraint.
 func metadataError(ext syntax.Extent, err error) error {
-	var pe *PSError
+	var pe *pserror.Error
 	if errors.As(err, &pe) {
 		return err
 	}
-	return runtimeError(ext, err.Error(), "RuntimeException", object.MetadataError, "ArgumentTransformationMetadataException")
+	return pserror.Runtime(ext, err.Error(), "RuntimeException", object.MetadataError, "ArgumentTransformationMetadataException")
 }
 
 // assignmentScope is the scope an assignment to name writes to, with the
@@ -892,7 +893,7 @@ func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*
 	case "null":
 		return nil, bare, nil
 	case "true", "false":
-		return nil, bare, runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+		return nil, bare, pserror.Runtime(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
 	}
 	var target *Scope
 	switch scopeName {
@@ -909,7 +910,7 @@ func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*
 		target = rt.scope
 	}
 	if v := target.lookup(bare); v != nil && v.ReadOnly {
-		return nil, bare, runtimeError(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+		return nil, bare, pserror.Runtime(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
 	}
 	return target, bare, nil
 }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
@@ -14,7 +15,7 @@ import (
 
 func (rt *Runtime) evalExpr(e syntax.Expr) (any, error) {
 	if rt.exprDepth >= maxExprDepth {
-		return nil, callDepthOverflow(positionOf(e.Span()))
+		return nil, pserror.CallDepthOverflow(pserror.Position(e.Span()))
 	}
 	rt.exprDepth++
 	defer func() { rt.exprDepth-- }()
@@ -114,14 +115,14 @@ func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 			ht.Ordered = true
 			return ht, nil
 		}
-		return nil, runtimeError(x.Ext, "The ordered attribute can be specified only on a hash literal node.", "OrderedAttributeOnlyOnHashLiteralNode", object.ParserError, "ParseException")
+		return nil, pserror.Runtime(x.Ext, "The ordered attribute can be specified only on a hash literal node.", "OrderedAttributeOnlyOnHashLiteralNode", object.ParserError, "ParseException")
 	}
 	if name == "ref" {
 		// [ref]$x refers to the variable itself, not to its value
 		if ve, ok := x.Child.(*syntax.VariableExpr); ok && !isConstantVariable(ve.Name) {
 			r, err := rt.refToVariable(ve.Name)
 			if err != nil {
-				return nil, runtimeError(x.Ext, err.Error(), "NonExistingVariableReference", object.InvalidOperation, "RuntimeException")
+				return nil, pserror.Runtime(x.Ext, err.Error(), "NonExistingVariableReference", object.InvalidOperation, "RuntimeException")
 			}
 			return r, nil
 		}
@@ -215,7 +216,7 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 		}
 		next, err := rt.binaryArith(op, cur, 1)
 		if err != nil {
-			return nil, runtimeError(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+			return nil, pserror.Runtime(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
 		}
 		if err := rt.assignTo(x.Child, next, x.Ext); err != nil {
 			return nil, err
@@ -303,7 +304,7 @@ func operatorError(x *syntax.BinaryExpr, err error) error {
 	if errors.As(err, &se) {
 		return err
 	}
-	var me *operatorMethodError
+	var me *ops.MethodError
 	if errors.As(err, &me) {
 		return members.InvocationError(x.Ext, me.Exc, me.Method, 2)
 	}

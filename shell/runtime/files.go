@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/fsys"
@@ -43,7 +44,7 @@ func (rt *Runtime) WriteRedirect(path, text string, appendTo bool) error {
 		if !errors.As(err, &fe) {
 			return err
 		}
-		return &PSError{Record: &object.ErrorRecord{
+		return &pserror.Error{Record: &object.ErrorRecord{
 			Message:       fe.Message,
 			ErrorID:       "FileOpenFailure",
 			Category:      object.OpenError,

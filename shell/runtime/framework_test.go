@@ -75,7 +75,7 @@ func TestDotSourceReturnsEveryTerminatingError(t *testing.T) {
 		err := rt.DotSource(scriptBlock(t, rt, text), nil, func(v any) error { got = append(got, v); return nil })
 		var pe *pserror.Error
 		if !errors.As(err, &pe) {
-			t.Errorf("%s: error %v, want a PSError", text, err)
+			t.Errorf("%s: error %v, want a pserror.Error", text, err)
 		}
 		if len(got) != 0 || strings.Contains(out.String(), "after") {
 			t.Errorf("%s: went on after the error: %v %q", text, got, out.String())

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -566,7 +567,7 @@ func (pr *cmdProcessor) runClean() {
 	rt.fnStack = append(rt.fnStack, pr)
 	err := rt.execBlock(run.ast.Clean, discard)
 	rt.fnStack = rt.fnStack[:len(rt.fnStack)-1]
-	var pe *PSError
+	var pe *pserror.Error
 	if !errors.As(err, &pe) {
 		return // return, exit and break leave the clean block quietly
 	}

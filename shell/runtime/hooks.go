@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 	"time"
 
@@ -45,7 +46,7 @@ func errorRecord(err error) *object.ErrorRecord {
 	if err == nil {
 		return nil
 	}
-	var pe *PSError
+	var pe *pserror.Error
 	if errors.As(err, &pe) {
 		return pe.Record
 	}

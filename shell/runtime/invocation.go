@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
@@ -160,7 +161,7 @@ func emitEnumeratedIf(v any, enumerate bool, out emitter) error {
 func (pr *cmdProcessor) shouldContinue(query, caption string) (bool, error) {
 	ok, err := hostui.ShouldContinue(hostSession{pr.rt}, query, caption)
 	if errors.Is(err, hostui.ErrNonInteractive) {
-		return false, &PSError{Record: &object.ErrorRecord{
+		return false, &pserror.Error{Record: &object.ErrorRecord{
 			Message:       err.Error(),
 			ErrorID:       "HostException",
 			Category:      object.ResourceUnavailable,

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/pserror"
 
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/syntax"
@@ -37,7 +38,7 @@ func (rt *Runtime) checkGrowth() error {
 // without becoming a record the statement's position.
 func statementError(st syntax.Statement, err error) error {
 	if err != nil && errors.Is(err, memlimit.ErrOutOfMemory) {
-		return outOfMemory(st.Span())
+		return pserror.OutOfMemory(st.Span())
 	}
 	return err
 }

@@ -6,6 +6,7 @@ package runtime
 
 import (
 	"fmt"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/classes"
@@ -91,7 +92,7 @@ func (rt *Runtime) evalIndex(x *syntax.IndexExpr) (any, error) {
 		if x.NullConditional {
 			return nil, nil
 		}
-		return nil, invalidOperation(x.Ext, "Cannot index into a null array.", "NullArray")
+		return nil, pserror.InvalidOperation(x.Ext, "Cannot index into a null array.", "NullArray")
 	}
 	return members.Index(rt.Members(), target, idx, x.Ext)
 }
@@ -117,7 +118,7 @@ func (rt *Runtime) evalInvokeMember(x *syntax.InvokeMemberExpr) (any, error) {
 		names := make([]string, len(x.TypeArgs))
 		for i, tn := range x.TypeArgs {
 			if _, ok := rt.ResolveType(rt.qualifyTypeName(tn.Name, tn.Ext)); !ok {
-				return nil, invalidOperation(tn.Ext, fmt.Sprintf("Unable to find type [%s].", tn.Name), "TypeNotFound")
+				return nil, pserror.InvalidOperation(tn.Ext, fmt.Sprintf("Unable to find type [%s].", tn.Name), "TypeNotFound")
 			}
 			names[i] = tn.Name
 		}

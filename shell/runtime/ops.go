@@ -11,13 +11,6 @@ import (
 
 // The operators on values are shell/ops; the session is their Session.
 
-// opError is an operator's failure (ops.Error).
-type opError = ops.Error
-
-// operatorMethodError is an exception thrown inside a .NET operator
-// method (ops.MethodError).
-type operatorMethodError = ops.MethodError
-
 // opSession is the session as the operators see it.
 type opSession struct{ rt *Runtime }
 
@@ -66,13 +59,6 @@ func (rt *Runtime) compileRegex(pattern string, cs bool) (*regexp.Regexp, error)
 func (rt *Runtime) matchOne(s, pattern string, cs bool) (bool, *object.Hashtable, error) {
 	return ops.Match(opSession{rt}, s, pattern, cs)
 }
-
-// enumerateForCompare is object.Elements: the elements a comparison
-// operator on a collection filters.
-func enumerateForCompare(v any) ([]any, bool) { return object.Elements(v) }
-
-// cannotConvertMsg is object.CannotConvert.
-func cannotConvertMsg(v any, typeName string) string { return object.CannotConvert(v, typeName) }
 
 // toStr converts with the invariant culture and the session's $OFS.
 func (rt *Runtime) toStr(v any) string {

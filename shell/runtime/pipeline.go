@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"github.com/exosim/exosim/shell/pserror"
 	"slices"
 	"strings"
 	"time"
@@ -74,7 +75,7 @@ func (rt *Runtime) runPipelineStmt(p *syntax.Pipeline, out emitter) error {
 			procs = append(procs, pr)
 		case *syntax.CommandExprElement:
 			if i > 0 {
-				return runtimeError(e.Ext, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline", object.ParserError, "ParseException")
+				return pserror.Runtime(e.Ext, "Expressions are only allowed as the first element of a pipeline.", "ExpressionsMustBeFirstInPipeline", object.ParserError, "ParseException")
 			}
 			procs = append(procs, &exprProcessor{rt: rt, expr: e})
 		}
@@ -277,21 +278,21 @@ type cmdProcessor struct {
 	callUnbound bool
 }
 
-func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
+func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *pserror.Error {
 	if rt.UnknownCommand != nil {
 		if rec := rt.UnknownCommand(name); rec != nil {
 			rec.InvocationName = name
-			rec.Position = positionOf(ext)
-			return &PSError{Record: rec}
+			rec.Position = pserror.Position(ext)
+			return &pserror.Error{Record: rec}
 		}
 	}
 	if file, ok := automation.NativeProgram(rt.files, rt.env, name); ok {
 		rec := automation.NativeNotRun(name, file)
 		rec.InvocationName = name
-		rec.Position = positionOf(ext)
-		return &PSError{Record: rec}
+		rec.Position = pserror.Position(ext)
+		return &pserror.Error{Record: rec}
 	}
-	return &PSError{Record: &object.ErrorRecord{
+	return &pserror.Error{Record: &object.ErrorRecord{
 		Message:           fmt.Sprintf("The term '%s' is not recognized as a name of a cmdlet, function, script file, or executable program.\nCheck the spelling of the name, or if a path was included, verify that the path is correct and try again.", name),
 		ErrorID:           "CommandNotFoundException",
 		Category:          object.ObjectNotFound,
@@ -299,19 +300,19 @@ func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *PSError {
 		ExceptionFullType: "System.Management.Automation.CommandNotFoundException",
 		Target:            name,
 		InvocationName:    name,
-		Position:          positionOf(ext),
+		Position:          pserror.Position(ext),
 	}}
 }
 
 func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadError *bool) (*cmdProcessor, error) {
 	if len(e.Elements) == 0 {
-		return nil, runtimeError(e.Ext, "An empty pipe element is not allowed.", "EmptyPipeElement", object.ParserError, "ParseException")
+		return nil, pserror.Runtime(e.Ext, "An empty pipe element is not allowed.", "EmptyPipeElement", object.ParserError, "ParseException")
 	}
 	if err := rt.strictMethodCall(e); err != nil {
 		return nil, err
 	}
 	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, confirm: -1, dot: e.InvocationOp == ".", caller: rt.currentCommand()}
-	pr.position = positionOf(e.Ext)
+	pr.position = pserror.Position(e.Ext)
 	head := e.Elements[0]
 	var name string
 	switch h := head.(type) {
@@ -681,7 +682,7 @@ func (pr *cmdProcessor) begin() error {
 	defer pr.pushRunning()()
 	rt := pr.rt
 	if rt.depth >= MaxCallDepth {
-		return callDepthOverflow(pr.position)
+		return pserror.CallDepthOverflow(pr.position)
 	}
 	if pr.outVar != "" {
 		rt.setCommonVariable(pr.outVar, pr.outList)
@@ -1004,7 +1005,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 		}
 		if err := pr.bindPipeline(v); err != nil {
 			pr.endUnbound(err) // invocation hooks (hooks.go)
-			if pe, ok := err.(*PSError); ok {
+			if pe, ok := err.(*pserror.Error); ok {
 				// a pipeline binding failure is a non-terminating error
 				if werr := pr.writeError(pe.Record); werr != nil {
 					return werr
@@ -1015,7 +1016,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 		}
 		if err := pr.resolveSet(); err != nil {
 			pr.endUnbound(err) // invocation hooks (hooks.go)
-			if pe, ok := err.(*PSError); ok {
+			if pe, ok := err.(*pserror.Error); ok {
 				return pr.writeError(pe.Record)
 			}
 			return err
@@ -1047,7 +1048,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 		}
 		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
 		if err != nil {
-			if pe, ok := err.(*PSError); ok && nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
+			if pe, ok := err.(*pserror.Error); ok && nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
 				nullErr = err
 			}
 			continue
@@ -1150,7 +1151,7 @@ func (pr *cmdProcessor) wrap(err error) error {
 	if err == nil {
 		return nil
 	}
-	var pe *PSError
+	var pe *pserror.Error
 	if errors.As(err, &pe) {
 		// An error that already has a place in the script (a failed method
 		// call in a ForEach-Object block) keeps its own label and place;
@@ -1195,9 +1196,9 @@ func (pr *cmdProcessor) wrap(err error) error {
 				rec.CommandSuffix = pr.cmd.FullTypeName
 			}
 		}
-		return &PSError{Record: rec}
+		return &pserror.Error{Record: rec}
 	}
-	return &PSError{Record: &object.ErrorRecord{
+	return &pserror.Error{Record: &object.ErrorRecord{
 		Message:       err.Error(),
 		ErrorID:       "System.Exception",
 		Category:      object.NotSpecified,
@@ -1250,7 +1251,7 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 		action = rt.preference("ErrorActionPreference")
 	}
 	if action == "Stop" {
-		return &PSError{Record: rec, ScriptTerminating: true}
+		return &pserror.Error{Record: rec, ScriptTerminating: true}
 	}
 	if action != "Ignore" {
 		rt.recordError(rec)
@@ -1425,7 +1426,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 			Activity:      pr.cmd.Name,
 			Position:      pr.position,
 		}
-		return false, &PSError{Record: rec}
+		return false, &pserror.Error{Record: rec}
 	}
 	return rt.confirm("Confirm", "Are you sure you want to perform this action?\n"+description, !pr.cmd.Remote, &pr.yesToAll, &pr.noToAll)
 }

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/format"
@@ -141,7 +142,7 @@ func (r *redirect) close() {
 	}
 	w.Close()
 	if err := r.rt.WriteRedirect(r.path, b.String(), r.append); err != nil {
-		var pe *PSError
+		var pe *pserror.Error
 		if errors.As(err, &pe) {
 			r.rt.showError(pe.Record)
 		} else {

@@ -185,7 +185,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	exit, exited := 0, false
 	if err != nil {
 		var ex *ExitSignal
-		var pe *PSError
+		var pe *pserror.Error
 		switch {
 		case errors.As(err, &ex):
 			exit, exited = ex.Code, true
@@ -214,7 +214,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 // other blocks however they ended: its success output is discarded and an
 // error that ends it is reported without going further.
 func (rt *Runtime) execTopClean(b *syntax.StatementBlock) {
-	var pe *PSError
+	var pe *pserror.Error
 	if err := rt.execBlock(b, discard); errors.As(err, &pe) {
 		rt.reportTerminating(pe)
 		rt.lastSuccess = false
@@ -227,7 +227,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 		return nil
 	}
 	if err := rt.hoistTypes(sb); err != nil {
-		var pe *PSError
+		var pe *pserror.Error
 		if errors.As(err, &pe) {
 			rt.reportTerminating(pe)
 			rt.lastSuccess = false
@@ -260,7 +260,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 			if rt.continueAfter(err) {
 				continue
 			}
-			var pe *PSError
+			var pe *pserror.Error
 			if errors.As(err, &pe) {
 				rt.reportTerminating(pe)
 				rt.lastSuccess = false
@@ -390,7 +390,7 @@ func boolIfPossible(s string) any {
 
 func (rt *Runtime) parseErrorsAsError(perrs syntax.ErrorList) error {
 	rec := pserror.ParseRecord(perrs[0])
-	return &PSError{Record: rec, ScriptTerminating: true}
+	return &pserror.Error{Record: rec, ScriptTerminating: true}
 }
 
 // RunString runs text as interactive input.

@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"github.com/exosim/exosim/shell/ops"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
@@ -63,7 +64,7 @@ func isConstantVariable(name string) bool {
 func (rt *Runtime) refToVariable(name string) (*dotnet.Ref, error) {
 	v := rt.findVar(name)
 	if v == nil {
-		return nil, &opError{Msg: "[ref] cannot be applied to a variable that does not exist."}
+		return nil, &ops.Error{Msg: "[ref] cannot be applied to a variable that does not exist."}
 	}
 	return dotnet.VariableRef(func() any { return v.Value }, func(x any) { v.Value = x }), nil
 }

@@ -211,6 +211,9 @@ type cmdProcessor struct {
 	// parameters bound by name, they narrow the sets the command can run
 	// in (a Job piped to Remove-Job leaves only the sets that have -Job).
 	piped []*params.Param
+	// pipedKeys are the binding keys of piped: what the next object's
+	// binding takes out of the context's bindings first.
+	pipedKeys []string
 	// lastSet is the set resolveSet chose for the previous object and the
 	// parameters that object bound from the pipeline: an object that binds
 	// the same parameters gets the same set (the other bound parameters
@@ -995,13 +998,21 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	ctx := pr.ctx
 	if hasInput {
 		// rebind pipeline parameters for this object (in the same map:
-		// nothing keeps it from one object to the next; Bound copies it)
+		// nothing keeps it from one object to the next; Bound copies it).
+		// The previous object's pipeline bindings are taken out again; a
+		// map that holds anything else besides is rebuilt.
 		if ctx.Bindings == nil {
 			ctx.Bindings = make(map[string]any, len(pr.bound.values)+1)
 		}
-		clear(ctx.Bindings)
-		for k, val := range pr.bound.values {
-			ctx.Bindings[k] = val
+		for _, k := range pr.pipedKeys {
+			delete(ctx.Bindings, k)
+		}
+		pr.pipedKeys = pr.pipedKeys[:0]
+		if len(ctx.Bindings) != len(pr.bound.values) {
+			clear(ctx.Bindings)
+			for k, val := range pr.bound.values {
+				ctx.Bindings[k] = val
+			}
 		}
 		if err := pr.bindPipeline(v); err != nil {
 			pr.endUnbound(err) // invocation hooks (hooks.go)
@@ -1054,6 +1065,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 			continue
 		}
 		pr.ctx.Bindings[pp.key] = cv
+		pr.pipedKeys = append(pr.pipedKeys, pp.key)
 		bound = true
 		byValue = pp.p
 		pr.piped = append(pr.piped, pp.p)
@@ -1081,6 +1093,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 					return err
 				}
 				pr.ctx.Bindings[pp.key] = cv
+				pr.pipedKeys = append(pr.pipedKeys, pp.key)
 				bound = true
 				pr.piped = append(pr.piped, p)
 				break

@@ -4,11 +4,11 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
-	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -214,7 +214,7 @@ func (c *checker) bind(ce *syntax.CommandExpr, cmd *command.Command) {
 		return
 	}
 	for _, a := range positional {
-		p, certain := runtime.NextPositional(cmd, sets, bound, a.value, a.known)
+		p, certain := binder.NextPositional(cmd, sets, bound, a.value, a.known)
 		if !certain {
 			return
 		}

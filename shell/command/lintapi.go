@@ -8,7 +8,7 @@ import (
 
 // The binder's rules as static analysis (exosim lint) asks them: how a
 // typed parameter name is matched and which parameter set is chosen (the
-// runtime's NextPositional tells which parameter a positional argument
+// binder's NextPositional tells which parameter a positional argument
 // goes to). They read the same Command declarations the binder reads.
 
 // ParamMatch is one parameter a typed name can refer to: a declared

@@ -46,14 +46,14 @@ func (pr *cmdProcessor) Args() []any {
 	if pr.bound == nil {
 		return nil
 	}
-	return pr.bound.extra
+	return pr.bound.Extra
 }
 
 func (pr *cmdProcessor) Common(key string) (any, bool) {
 	if pr.bound == nil {
 		return nil, false
 	}
-	v, ok := pr.bound.common[key]
+	v, ok := pr.bound.Common[key]
 	return v, ok
 }
 
@@ -62,7 +62,7 @@ func (pr *cmdProcessor) CommonParameters() map[string]any {
 	if pr.bound == nil {
 		return out
 	}
-	for k, v := range pr.bound.common {
+	for k, v := range pr.bound.Common {
 		out[commonName(k)] = commonValue(k, v)
 	}
 	return out
@@ -88,7 +88,7 @@ func (pr *cmdProcessor) Invocation(c *command.Context) (command.InvocationEvent,
 	}
 	var common map[string]any
 	if pr.bound != nil {
-		common = pr.bound.common
+		common = pr.bound.Common
 	}
 	return command.InvocationEvent{Command: pr.rt.fullCommand(pr.cmd), InvocationName: pr.invName,
 		Params: command.BoundParams(pr.cmd, c.Bindings, common), Start: pr.callStart, Note: pr.callNote}, true

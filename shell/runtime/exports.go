@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
@@ -140,7 +141,7 @@ func CommonParameterNames(shouldProcess bool) []string {
 // ConvertArgument converts a value to a declared parameter type with the
 // binder's rules (used by completion and lint).
 func (rt *Runtime) ConvertArgument(cmd *command.Command, p *params.Param, v any) (any, error) {
-	return rt.convertArg(cmd, cmd.Name, p, v, syntaxExtentZero)
+	return binder.Convert(rt.binding(), cmd, cmd.Name, p, v, syntaxExtentZero)
 }
 
 // WriteScriptError writes an error record from Write-Error: inside a script

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
@@ -73,10 +74,10 @@ func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any
 func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out func(any) error) error {
 	hadError := false
 	pr.rt, pr.hadError, pr.confirm, pr.caller = rt, &hadError, -1, rt.currentCommand()
-	var args []argument
+	var args []binder.Argument
 	if named != nil {
 		for _, e := range named.Entries() {
-			args = append(args, argument{name: rt.toStr(e.Key), value: e.Value, hasVal: true, colon: true, splat: true})
+			args = append(args, binder.Argument{Name: rt.toStr(e.Key), Value: e.Value, HasVal: true, Colon: true, Splat: true})
 		}
 	}
 	if out == nil {

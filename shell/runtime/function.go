@@ -5,6 +5,7 @@ import (
 	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/invocation"
@@ -212,7 +213,7 @@ func (pr *cmdProcessor) beginScript() error {
 	pr.fnRun = run
 	pr.ctx = command.NewContext(rt, pr.cmd, pr.invName, pr)
 	pr.ctx.Bindings = map[string]any{}
-	for k, v := range pr.bound.values {
+	for k, v := range pr.bound.Values {
 		pr.ctx.Bindings[k] = v
 	}
 	if !pr.hasInput {
@@ -273,7 +274,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	run.bound = bp
 	// $PSBoundParameters lists parameters in the order they were bound:
 	// named ones, then positional ones, then any a prompt supplied.
-	keys := append([]string{}, pr.bound.order...)
+	keys := append([]string{}, pr.bound.Order...)
 	for _, p := range pr.cmd.Params {
 		k := strings.ToLower(p.Name)
 		if _, ok := pr.ctx.Bindings[k]; ok && !containsKey(keys, k) {
@@ -281,7 +282,7 @@ func (pr *cmdProcessor) setParamVars() error {
 		}
 	}
 	for _, k := range keys {
-		if cv, ok := pr.bound.common[k]; ok {
+		if cv, ok := pr.bound.Common[k]; ok {
 			bp.Set(commonName(k), commonValue(k, cv))
 			continue
 		}
@@ -301,7 +302,7 @@ func (pr *cmdProcessor) setParamVars() error {
 		// automatic variables are put back when it ends.
 		run.restore = saveVars(run.scope, "args", "PSCommandPath", "PSScriptRoot", "MyInvocation", "PSBoundParameters", "PSCmdlet")
 	}
-	extra := pr.bound.extra
+	extra := pr.bound.Extra
 	if extra == nil {
 		extra = []any{}
 	}
@@ -438,7 +439,7 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 	if hasInput {
 		// rebind pipeline parameters
 		pr.ctx.Bindings = map[string]any{}
-		for k, val := range pr.bound.values {
+		for k, val := range pr.bound.Values {
 			pr.ctx.Bindings[k] = val
 		}
 		if err := pr.bindScriptPipeline(v); err != nil {
@@ -473,13 +474,13 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 	run := pr.fnRun
 	plan := pr.pipePlan()
 	for _, pp := range plan.byValue {
-		if _, done := pr.bound.values[pp.key]; done {
+		if _, done := pr.bound.Values[pp.key]; done {
 			continue
 		}
 		if _, done := pr.ctx.Bindings[pp.key]; done {
 			continue
 		}
-		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
+		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, pp.p, v, pr.ext)
 		if err != nil {
 			return err
 		}
@@ -489,7 +490,7 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 		break
 	}
 	for _, pp := range plan.byName {
-		if _, done := pr.bound.values[pp.key]; done {
+		if _, done := pr.bound.Values[pp.key]; done {
 			continue
 		}
 		if _, done := pr.ctx.Bindings[pp.key]; done {
@@ -505,7 +506,7 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 			if !ok {
 				continue
 			}
-			cv, err := rt.convertArg(pr.cmd, pr.invName, p, prop.Get(), pr.ext)
+			cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, p, prop.Get(), pr.ext)
 			if err != nil {
 				return err
 			}
@@ -585,9 +586,9 @@ func (pr *cmdProcessor) runClean() {
 func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, out func(any) error) error {
 	hadError := false
 	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: sb}
-	list := make([]argument, len(args))
+	list := make([]binder.Argument, len(args))
 	for i, a := range args {
-		list[i] = argument{value: a}
+		list[i] = binder.Argument{Value: a}
 	}
 	if err := pr.bind(list); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -82,7 +83,7 @@ func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err e
 
 // notifyBindFailure reports an invocation whose arguments did not bind;
 // Refused is set when an argument names a parameter a gate hides.
-func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
+func (pr *cmdProcessor) notifyBindFailure(args []binder.Argument, err error) {
 	rt := pr.rt
 	if pr.cmd == nil || pr.fn != nil || pr.sb != nil || !rt.observed(pr.cmd) {
 		return
@@ -90,17 +91,17 @@ func (pr *cmdProcessor) notifyBindFailure(args []argument, err error) {
 	full := rt.fullCommand(pr.cmd)
 	refused := false
 	for _, a := range args {
-		if a.name == "" {
+		if a.Name == "" {
 			continue
 		}
-		if _, ok := matchParameter(pr.cmd, a.name, true); ok {
+		if _, ok := command.MatchParameter(pr.cmd, a.Name); ok {
 			continue
 		}
-		if cands, ok := matchParameter(full, a.name, true); ok && cands[0].Param != nil {
+		if cands, ok := command.MatchParameter(full, a.Name); ok && cands[0].Param != nil {
 			refused = true
 		}
 	}
-	rt.fire(command.InvocationEvent{Command: full, InvocationName: pr.invName, Params: command.ArgParams(full, invocationArgs(args)),
+	rt.fire(command.InvocationEvent{Command: full, InvocationName: pr.invName, Params: command.ArgParams(full, binder.InvocationArgs(args)),
 		Start: rt.Now(), Err: errorRecord(err), Refused: refused, Unbound: true})
 }
 
@@ -136,7 +137,7 @@ func (pr *cmdProcessor) endObserved(err error) {
 	}
 	var common map[string]any
 	if pr.bound != nil {
-		common = pr.bound.common
+		common = pr.bound.Common
 	}
 	rt.fire(command.InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: command.BoundParams(pr.cmd, pr.ctx.Bindings, common),
 		Start: start, Err: rec, Note: note, Declined: pr.callDeclined, Unbound: pr.callUnbound && rec != nil})
@@ -151,13 +152,4 @@ func (pr *cmdProcessor) endObserved(err error) {
 func (pr *cmdProcessor) endUnbound(err error) {
 	pr.callUnbound = true
 	pr.endObserved(err)
-}
-
-// invocationArgs are arguments as command.ArgParams reads them.
-func invocationArgs(args []argument) []command.Arg {
-	out := make([]command.Arg, len(args))
-	for i, a := range args {
-		out[i] = command.Arg{Name: a.name, Value: a.value, HasValue: a.hasVal}
-	}
-	return out
 }

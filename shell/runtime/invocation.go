@@ -21,8 +21,8 @@ func (pr *cmdProcessor) invocationInfo() *object.PSObject {
 		bound = pr.fnRun.bound
 	}
 	unbound := []any{}
-	if pr.bound != nil && pr.bound.extra != nil {
-		unbound = pr.bound.extra
+	if pr.bound != nil && pr.bound.Extra != nil {
+		unbound = pr.bound.Extra
 	}
 	return invocation.Info(invocation.Call{
 		Bound:            bound,
@@ -62,7 +62,7 @@ func (pr *cmdProcessor) cmdletBinding() bool {
 // parameters on as preference variables in its scope
 // (invocation.Preferences).
 func (pr *cmdProcessor) commonPreferences(sc *Scope) {
-	invocation.Preferences(pr.bound.common, sc.set)
+	invocation.Preferences(pr.bound.Common, sc.set)
 }
 
 // parameterToken is how a simple function's $args holds an unbound -Name:

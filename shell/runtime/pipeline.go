@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
@@ -201,11 +202,11 @@ type cmdProcessor struct {
 	ext      syntax.Extent
 	position *object.Position
 	pipePos  int
-	bound    *boundArgs
+	bound    *binder.Bound
 	ctx      *command.Context
 	next     emitter
 	// plan is what binding each pipeline object needs, worked out from
-	// the command and bound.sets on the first object (see pipePlan).
+	// the command and bound.Sets on the first object (see pipePlan).
 	plan *pipePlan
 	// piped are the parameters the current pipeline object bound: like
 	// parameters bound by name, they narrow the sets the command can run
@@ -412,19 +413,19 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 }
 
 // collectArgs evaluates a command's argument elements.
-func (rt *Runtime) collectArgs(elems []syntax.Node) ([]argument, error) {
-	var args []argument
+func (rt *Runtime) collectArgs(elems []syntax.Node) ([]binder.Argument, error) {
+	var args []binder.Argument
 	for i := 0; i < len(elems); i++ {
 		switch el := elems[i].(type) {
 		case *syntax.CommandParameter:
-			a := argument{name: el.Name, nameExt: el.Ext, ext: el.Ext}
+			a := binder.Argument{Name: el.Name, NameExt: el.Ext, Ext: el.Ext}
 			if el.Arg != nil {
 				v, err := rt.evalExpr(el.Arg)
 				if err != nil {
 					return nil, err
 				}
-				a.value, a.hasVal, a.colon = v, true, true
-				a.ext = el.Arg.Span()
+				a.Value, a.HasVal, a.Colon = v, true, true
+				a.Ext = el.Arg.Span()
 			}
 			args = append(args, a)
 		case *syntax.VariableExpr:
@@ -434,7 +435,7 @@ func (rt *Runtime) collectArgs(elems []syntax.Node) ([]argument, error) {
 				case *object.Hashtable:
 					for _, e := range s.Entries() {
 						val := e.Value
-						args = append(args, argument{name: rt.toStr(e.Key), nameExt: el.Ext, ext: el.Ext, value: val, hasVal: true, colon: true, splat: true})
+						args = append(args, binder.Argument{Name: rt.toStr(e.Key), NameExt: el.Ext, Ext: el.Ext, Value: val, HasVal: true, Colon: true, Splat: true})
 					}
 				case []any:
 					for j := 0; j < len(s); j++ {
@@ -442,19 +443,19 @@ func (rt *Runtime) collectArgs(elems []syntax.Node) ([]argument, error) {
 						if name, ok := rt.tokenName(it); ok {
 							// a -Name from $args is a parameter again;
 							// -Name: takes the next element as its value
-							a := argument{name: name, nameExt: el.Ext, ext: el.Ext}
+							a := binder.Argument{Name: name, NameExt: el.Ext, Ext: el.Ext}
 							if text := rt.toStr(it); strings.HasSuffix(text, ":") && j+1 < len(s) {
 								j++
-								a.value, a.hasVal, a.colon = s[j], true, true
+								a.Value, a.HasVal, a.Colon = s[j], true, true
 							}
 							args = append(args, a)
 							continue
 						}
-						args = append(args, argument{value: it, ext: el.Ext})
+						args = append(args, binder.Argument{Value: it, Ext: el.Ext})
 					}
 				case nil:
 				default:
-					args = append(args, argument{value: s, ext: el.Ext})
+					args = append(args, binder.Argument{Value: s, Ext: el.Ext})
 				}
 				continue
 			}
@@ -462,55 +463,31 @@ func (rt *Runtime) collectArgs(elems []syntax.Node) ([]argument, error) {
 			if err != nil {
 				return nil, err
 			}
-			args = append(args, argument{value: v, ext: el.Ext})
+			args = append(args, binder.Argument{Value: v, Ext: el.Ext})
 		case syntax.Expr:
 			v, err := rt.evalExpr(el)
 			if err != nil {
 				return nil, err
 			}
 			if _, isSB := el.(*syntax.ScriptBlockExpr); isSB {
-				args = append(args, argument{value: v, ext: el.Span()})
+				args = append(args, binder.Argument{Value: v, Ext: el.Span()})
 				continue
 			}
-			args = append(args, argument{value: v, ext: el.Span()})
+			args = append(args, binder.Argument{Value: v, Ext: el.Span()})
 		}
 	}
 	return args, nil
 }
 
 // bind resolves parameters for the processor's command or function.
-func (pr *cmdProcessor) bind(args []argument) error {
+func (pr *cmdProcessor) bind(args []binder.Argument) error {
 	rt := pr.rt
 	cmd, simple, err := pr.commandFor()
 	if err != nil {
 		return err
 	}
 	pr.cmd = cmd
-	// attach values to the parameter that precedes them (-Name value); a
-	// following -Word that names no parameter is that value, as text
-	joined := make([]argument, 0, len(args))
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if a.name != "" && !a.hasVal && !a.splat {
-			cands, ok := matchParameter(cmd, a.name, !simple)
-			isSwitch := ok && cands[0].Kind() == params.KindSwitch
-			if ok && !isSwitch && i+1 < len(args) {
-				next := args[i+1]
-				switch {
-				case next.name == "":
-					a.value, a.hasVal, a.ext = next.value, true, next.ext
-					i++
-				case !next.hasVal && !next.splat:
-					if nc, _ := matchParameter(cmd, next.name, !simple); len(nc) == 0 {
-						a.value, a.hasVal, a.ext = parameterText(next), true, next.nameExt
-						i++
-					}
-				}
-			}
-		}
-		joined = append(joined, a)
-	}
-	b, err := rt.bindArguments(cmd, pr.invName, joined, pr.ext, simple)
+	b, err := binder.Bind(rt.binding(), cmd, pr.invName, binder.Join(cmd, args, simple), pr.ext, simple)
 	if err != nil {
 		return err
 	}
@@ -519,16 +496,6 @@ func (pr *cmdProcessor) bind(args []argument) error {
 		return err
 	}
 	return nil
-}
-
-// parameterText is a -Name token as written, when it is taken as a value.
-func parameterText(a argument) string {
-	if a.nameExt.Src != nil {
-		if t := a.nameExt.Text(); strings.HasPrefix(t, "-") || strings.HasPrefix(t, "\u2013") || strings.HasPrefix(t, "\u2014") || strings.HasPrefix(t, "\u2015") {
-			return t
-		}
-	}
-	return "-" + a.name
 }
 
 func (pr *cmdProcessor) commandFor() (*command.Command, bool, error) {
@@ -560,7 +527,7 @@ func (pr *cmdProcessor) commandFor() (*command.Command, bool, error) {
 
 func (pr *cmdProcessor) applyCommon() error {
 	rt := pr.rt
-	c := pr.bound.common
+	c := pr.bound.Common
 	if v, ok := c["erroraction"]; ok {
 		pr.errAction = v.(string)
 	}
@@ -699,7 +666,7 @@ func (pr *cmdProcessor) begin() error {
 	}
 	pr.ctx = command.NewContext(rt, pr.cmd, pr.invName, pr)
 	pr.ctx.Bindings = map[string]any{}
-	for k, v := range pr.bound.values {
+	for k, v := range pr.bound.Values {
 		pr.ctx.Bindings[k] = v
 	}
 	if !pr.hasInput {
@@ -741,7 +708,7 @@ func (pr *cmdProcessor) resolveSet() error {
 	}
 	set := pr.pickSet(true)
 	if set == "" {
-		return pr.rt.bindError(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+		return binder.Error(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
 	var missing []*params.Param
 	for _, mp := range pr.pipePlan().mandatoryIn(set) {
@@ -785,7 +752,7 @@ func sameParams(a, b []*params.Param) bool {
 // parameters are all bound; then the default set; then the only one
 // (chooseSet, with the mandatory parameters of each set worked out once).
 func (pr *cmdProcessor) pickSet(strict bool) string {
-	sets := pr.bound.sets
+	sets := pr.bound.Sets
 	if len(sets) == 1 {
 		return sets[0]
 	}
@@ -846,7 +813,7 @@ func (pr *cmdProcessor) pipePlan() *pipePlan {
 	if pr.plan != nil {
 		return pr.plan
 	}
-	sets := pr.bound.sets
+	sets := pr.bound.Sets
 	key := planKey{cmd: pr.cmd, sets: strings.Join(sets, "\x00")}
 	if plan, ok := pr.rt.planCache[key]; ok {
 		pr.plan = plan
@@ -912,7 +879,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
 		for _, p := range missing {
 			names = append(names, " "+p.Name)
 		}
-		return rt.bindError(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")), "MissingMandatoryParameter", object.InvalidArgument)
+		return binder.Error(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")), "MissingMandatoryParameter", object.InvalidArgument)
 	}
 	rt.hostLine("")
 	rt.hostLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", pr.cmd.Name, pr.pipePos+1))
@@ -939,7 +906,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
 			secret := p.Type != nil && p.Type.Kind == params.KindSecureString
 			line, err := pr.promptLine(p, p.Name+": ", secret)
 			if err != nil {
-				return rt.bindError(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
+				return binder.Error(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
 			}
 			if secret {
 				val = object.NewSecureString(line)
@@ -947,7 +914,7 @@ func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
 				val = line
 			}
 		}
-		cv, err := rt.convertArg(pr.cmd, pr.invName, p, val, pr.ext)
+		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, p, val, pr.ext)
 		if err != nil {
 			return err
 		}
@@ -1002,15 +969,15 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 		// The previous object's pipeline bindings are taken out again; a
 		// map that holds anything else besides is rebuilt.
 		if ctx.Bindings == nil {
-			ctx.Bindings = make(map[string]any, len(pr.bound.values)+1)
+			ctx.Bindings = make(map[string]any, len(pr.bound.Values)+1)
 		}
 		for _, k := range pr.pipedKeys {
 			delete(ctx.Bindings, k)
 		}
 		pr.pipedKeys = pr.pipedKeys[:0]
-		if len(ctx.Bindings) != len(pr.bound.values) {
+		if len(ctx.Bindings) != len(pr.bound.Values) {
 			clear(ctx.Bindings)
-			for k, val := range pr.bound.values {
+			for k, val := range pr.bound.Values {
 				ctx.Bindings[k] = val
 			}
 		}
@@ -1057,7 +1024,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 		if _, done := pr.ctx.Bindings[pp.key]; done {
 			continue
 		}
-		cv, err := rt.convertArg(pr.cmd, pr.invName, pp.p, v, pr.ext)
+		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, pp.p, v, pr.ext)
 		if err != nil {
 			if pe, ok := err.(*pserror.Error); ok && nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
 				nullErr = err
@@ -1088,7 +1055,7 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 				n = p.Aliases[i]
 			}
 			if prop, ok := object.GetProperty(v, n); ok {
-				cv, err := rt.convertArg(pr.cmd, pr.invName, p, prop.Get(), pr.ext)
+				cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, p, prop.Get(), pr.ext)
 				if err != nil {
 					return err
 				}
@@ -1105,10 +1072,10 @@ func (pr *cmdProcessor) bindPipeline(v any) error {
 	}
 	if !bound && v != nil {
 		if plan.anyPipe {
-			return rt.bindError(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
+			return binder.Error(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
 		}
 		if pr.cmd.Handler.Process != nil && len(pr.cmd.Params) >= 0 && !pr.acceptsAnyInput() {
-			return rt.bindError(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
+			return binder.Error(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
 		}
 	}
 	return nil

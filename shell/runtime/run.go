@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/format"
@@ -321,7 +322,7 @@ func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts
 	}
 	args := commandLineArgs(opts.CommandLine)
 	for _, a := range opts.Args {
-		args = append(args, argument{value: a})
+		args = append(args, binder.Argument{Value: a})
 	}
 	if err := pr.bind(args); err != nil {
 		return err
@@ -347,29 +348,29 @@ func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts
 // a parameter with its value (true/false, with or without "$", become
 // booleans), "-Name:" takes the next word as its value, and every other
 // word (a lone "-" too) is a positional string.
-func commandLineArgs(words []string) []argument {
-	var out []argument
+func commandLineArgs(words []string) []binder.Argument {
+	var out []binder.Argument
 	for i := 0; i < len(words); i++ {
 		w := words[i]
 		first, size := utf8.DecodeRuneInString(w)
 		if len(w) <= size || !strings.ContainsRune("-\u2013\u2014\u2015", first) {
-			out = append(out, argument{value: w})
+			out = append(out, binder.Argument{Value: w})
 			continue
 		}
 		name := w[size:]
 		colon := strings.IndexByte(name, ':')
 		switch {
 		case colon < 0:
-			out = append(out, argument{name: name})
+			out = append(out, binder.Argument{Name: name})
 		case colon == len(name)-1:
 			// "-Name:" takes the next word; as the last word it is
 			// dropped, as pwsh drops it.
 			if i+1 < len(words) {
 				i++
-				out = append(out, argument{name: name[:colon], value: words[i], hasVal: true, colon: true})
+				out = append(out, binder.Argument{Name: name[:colon], Value: words[i], HasVal: true, Colon: true})
 			}
 		default:
-			out = append(out, argument{name: name[:colon], value: boolIfPossible(name[colon+1:]), hasVal: true, colon: true})
+			out = append(out, binder.Argument{Name: name[:colon], Value: boolIfPossible(name[colon+1:]), HasVal: true, Colon: true})
 		}
 	}
 	return out

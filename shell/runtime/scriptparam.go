@@ -4,16 +4,15 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/dotnet/automation"
-	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
 )
 
 // The parameters of param() blocks are declared and bound by
-// shell/params (Declare, BindScript); scriptParams is the interpreter as
-// they see it.
+// shell/params (Declare, BindScript) and arguments bound by shell/binder;
+// scriptParams is the interpreter as they see it.
 
 // validation is the session as the validation attributes see it.
 type validation struct{ rt *Runtime }
@@ -62,6 +61,11 @@ func (s scriptParams) IsSwitch(v any) bool {
 	return ok
 }
 
+func (s scriptParams) ParameterToken(text, name string) any { return s.rt.parameterToken(text, name) }
+
+// binding is the session as the parameter binder sees it.
+func (rt *Runtime) binding() binder.Session { return scriptParams{validation{rt}} }
+
 // runValidationScript runs a [ValidateScript()] block in a new scope with
 // $_ set to the element.
 func (rt *Runtime) runValidationScript(sb *automation.ScriptBlock, el any) (any, error) {
@@ -69,24 +73,6 @@ func (rt *Runtime) runValidationScript(sb *automation.ScriptBlock, el any) (any,
 	rt.scope = newScope(saved)
 	defer func() { rt.scope = saved }()
 	return rt.invokeScriptBlockValue(sb, el, []any{})
-}
-
-// convertScriptArg binds an argument to a parameter declared in a
-// param() block (params.BindScript), a refusal raised as the binder's
-// ParameterBindingException.
-func (rt *Runtime) convertScriptArg(cmd *command.Command, invName string, p *params.Param, v any, ext syntax.Extent) (any, error) {
-	v = params.ArgValue(v)
-	if _, ok := v.(voidValue); ok {
-		v = nil
-	}
-	out, f, err := params.BindScript(scriptParams{validation{rt}}, p, v)
-	if err != nil {
-		return nil, err
-	}
-	if f != nil {
-		return nil, rt.bindError(cmd, invName, ext, f.Msg, f.ID, f.Category)
-	}
-	return out, nil
 }
 
 // constrain converts a value assigned to a type-constrained variable (a

@@ -60,6 +60,10 @@ func (rt *Runtime) HostText(text string) { rt.hostRaw(text) }
 // ShowError displays an error record as the host would.
 func (rt *Runtime) ShowError(rec *object.ErrorRecord) { rt.showError(rec) }
 
+// FormatRegistry returns the session's format views (what Out-File and a
+// redirection to a file render with).
+func (rt *Runtime) FormatRegistry() *format.Registry { return rt.Formats }
+
 // RecordError adds a record to $Error.
 func (rt *Runtime) RecordError(rec *object.ErrorRecord) { rt.recordError(rec) }
 

@@ -1,12 +1,9 @@
 package runtime
 
 import (
-	"errors"
-	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/fsys"
-	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
 )
 
@@ -34,27 +31,6 @@ func (rt *Runtime) SetFiles(n *fsys.Namespace, env *fsys.Env) {
 func (rt *Runtime) SetLocation(p fsys.Path) {
 	rt.files.SetLocation(p)
 	rt.global.set("PWD", provider.PathInfo(p))
-}
-
-// WriteRedirect is what `> file` and `>> file` do with the text their
-// stream rendered: Out-File's writing, with Out-File's errors.
-func (rt *Runtime) WriteRedirect(path, text string, appendTo bool) error {
-	if _, err := provider.WriteFile(rt.files, path, []byte(text), appendTo); err != nil {
-		var fe *provider.FileError
-		if !errors.As(err, &fe) {
-			return err
-		}
-		return &pserror.Error{Record: &object.ErrorRecord{
-			Message:       fe.Message,
-			ErrorID:       "FileOpenFailure",
-			Category:      object.OpenError,
-			ExceptionType: fe.Exception,
-			Activity:      "Out-File",
-			CommandSuffix: "Microsoft.PowerShell.Commands.OutFileCommand",
-			Target:        nil,
-		}}
-	}
-	return nil
 }
 
 // RemoveFunction removes a function from the scope that defines it

@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/redirect"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -540,8 +541,8 @@ func (pr *cmdProcessor) endScript() error {
 			return err
 		}
 	}
-	if pr.outFile != nil {
-		pr.outFile.close()
+	if pr.redirs.Out != nil {
+		pr.redirs.Out.Close()
 	}
 	return nil
 }
@@ -575,7 +576,7 @@ func (pr *cmdProcessor) runClean() {
 	*pr.hadError = true
 	rec := pe.Record
 	rt.recordError(rec)
-	if handled, _ := pr.deliver(streamError, rec); !handled {
+	if handled, _ := pr.deliver(redirect.Error, rec); !handled {
 		rt.showError(rec)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/redirect"
 	"slices"
 	"strings"
 	"time"
@@ -181,8 +182,8 @@ func (p *exprProcessor) process(any, bool) error {
 			if err != nil {
 				return err
 			}
-			out = w.emit
-			defer w.close()
+			out = w.Emit
+			defer w.Close()
 		}
 	}
 	return emitEnumerated(v, out)
@@ -240,10 +241,9 @@ type cmdProcessor struct {
 	yesToAll  bool
 	noToAll   bool
 
-	// outFile receives the output stream (> file, > $null); redirs holds
-	// the redirections of streams 2 to 6 (redirect.go).
-	outFile *redirect
-	redirs  [streamInformation + 1]*streamTarget
+	// redirs holds the command's redirections: of its output (> file,
+	// > $null) and of streams 2 to 6.
+	redirs redirect.Set
 	// caller is the command whose code created this one (nil at the top
 	// level): streams this command does not redirect go through it.
 	caller     *cmdProcessor
@@ -356,7 +356,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 		return nil, err
 	}
 	for _, r := range e.Redirections {
-		if err := pr.addRedirection(r); err != nil {
+		if err := pr.redirs.Add(r, rt.redirectTarget); err != nil {
 			return nil, err
 		}
 	}
@@ -625,8 +625,8 @@ func (rt *Runtime) variableList(name string, appendTo bool) *object.List {
 
 func (pr *cmdProcessor) setNext(e emitter) {
 	pr.next = e
-	if pr.outFile != nil {
-		pr.next = pr.outFile.emit
+	if pr.redirs.Out != nil {
+		pr.next = pr.redirs.Out.Emit
 	}
 }
 
@@ -1099,7 +1099,7 @@ func shareSet(a, b *params.Param, sets []string) bool {
 func (pr *cmdProcessor) end() error {
 	pr.ended = true
 	defer pr.pushRunning()()
-	defer pr.closeRedirects()
+	defer pr.redirs.Close()
 	if pr.fnRun != nil {
 		return pr.endScript()
 	}
@@ -1123,7 +1123,7 @@ func (pr *cmdProcessor) dispose() {
 	if pr.fnRun != nil {
 		pr.rt.depth--
 	}
-	pr.closeRedirects()
+	pr.redirs.Close()
 }
 
 // wrap turns a handler's error into the right kind of terminating error.
@@ -1203,7 +1203,7 @@ func (pr *cmdProcessor) collectError(rec *object.ErrorRecord) {
 			l.Append(rec)
 			seen = append(seen, l)
 		}
-		if q.redirs[streamError] != nil {
+		if q.redirs.Of(redirect.Error) != nil {
 			return
 		}
 	}
@@ -1240,7 +1240,7 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 	if action == "SilentlyContinue" || action == "Ignore" {
 		return nil
 	}
-	if handled, err := origin.deliver(streamError, rec); handled {
+	if handled, err := origin.deliver(redirect.Error, rec); handled {
 		return err
 	}
 	if action == "Continue" || action == "Inquire" || action == "" {
@@ -1264,7 +1264,7 @@ func (pr *cmdProcessor) writeWarning(msg string) error {
 				l.Append(rec)
 				seen = append(seen, l)
 			}
-			if q.redirs[streamWarning] != nil {
+			if q.redirs.Of(redirect.Warning) != nil {
 				break
 			}
 		}
@@ -1272,7 +1272,7 @@ func (pr *cmdProcessor) writeWarning(msg string) error {
 	if action == "SilentlyContinue" || action == "Ignore" {
 		return nil
 	}
-	if handled, err := pr.deliver(streamWarning, rec); handled {
+	if handled, err := pr.deliver(redirect.Warning, rec); handled {
 		return err
 	}
 	pr.rt.showWarning(msg)
@@ -1283,7 +1283,7 @@ func (pr *cmdProcessor) writeVerbose(msg string) error {
 	if !pr.verbose && pr.rt.preference("VerbosePreference") != "Continue" {
 		return nil
 	}
-	if handled, err := pr.deliver(streamVerbose, &object.VerboseRecord{Message: msg}); handled {
+	if handled, err := pr.deliver(redirect.Verbose, &object.VerboseRecord{Message: msg}); handled {
 		return err
 	}
 	pr.rt.showStream(format.Verbose, "VERBOSE: "+msg)
@@ -1294,7 +1294,7 @@ func (pr *cmdProcessor) writeDebug(msg string) error {
 	if !pr.debug && pr.rt.preference("DebugPreference") != "Continue" {
 		return nil
 	}
-	if handled, err := pr.deliver(streamDebug, &object.DebugRecord{Message: msg}); handled {
+	if handled, err := pr.deliver(redirect.Debug, &object.DebugRecord{Message: msg}); handled {
 		return err
 	}
 	pr.rt.showStream(format.Debug, "DEBUG: "+msg)
@@ -1313,7 +1313,7 @@ func (pr *cmdProcessor) writeInformation(rec *object.InformationRecord) error {
 	if action == "Ignore" {
 		return nil
 	}
-	if handled, err := pr.deliver(streamInformation, rec); handled {
+	if handled, err := pr.deliver(redirect.Information, rec); handled {
 		return err
 	}
 	if rec.HasTag("PSHOST") || action == "Continue" {

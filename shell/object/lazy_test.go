@@ -2,6 +2,7 @@ package object
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -61,5 +62,26 @@ func TestLazyObject(t *testing.T) {
 	o = newLazy()
 	if !o.Remove("count") || o.Len() != 3 || o.Value("Tags") == nil || o.Property("Count") != nil {
 		t.Fatal("Remove on a lazy object")
+	}
+}
+
+// Lazy objects made from one list of type names share it: a name added to
+// one object's list leaves the list and the other objects alone.
+func TestLazyObjectTypeNamesShared(t *testing.T) {
+	t.Parallel()
+	s := NewSchema([]string{"Name"}, []string{"System.String"})
+	names := []string{"T.Mailbox", "T.Object"}
+	a := NewLazyObject(s, func(int) any { return "a" }, names...)
+	b := NewLazyObject(s, func(int) any { return "b" }, names...)
+	a.TypeNames = append(a.TypeNames, "T.Extra")
+	b.TypeNames = append(b.TypeNames, "T.Other")
+	if got := strings.Join(a.TypeNames, ","); got != "T.Mailbox,T.Object,T.Extra" {
+		t.Errorf("a's type names = %s", got)
+	}
+	if got := strings.Join(b.TypeNames, ","); got != "T.Mailbox,T.Object,T.Other" {
+		t.Errorf("b's type names = %s", got)
+	}
+	if got := strings.Join(names, ","); got != "T.Mailbox,T.Object" {
+		t.Errorf("the shared list became %s", got)
 	}
 }

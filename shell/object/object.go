@@ -158,9 +158,11 @@ func (s *Schema) Index(name string) (int, bool) {
 // property i is first read. Reading one property of a wide object
 // (Where-Object, $_.Name) therefore costs one value, not all of them;
 // Properties() computes the rest. value must not depend on state that
-// changes after the call (it may run long after).
+// changes after the call (it may run long after). The object shares
+// typeNames, which the caller must not change afterwards: with no room to
+// grow, a name added to the object's list goes to a copy.
 func NewLazyObject(s *Schema, value func(i int) any, typeNames ...string) *PSObject {
-	return &PSObject{TypeNames: append([]string(nil), typeNames...), schema: s, lazy: value}
+	return &PSObject{TypeNames: typeNames[:len(typeNames):len(typeNames)], schema: s, lazy: value}
 }
 
 // lazyProp returns property i of a lazy object, computing it on first use.

@@ -73,7 +73,7 @@ func (rt *Runtime) InvokeFile(path string, named *object.Hashtable, out func(any
 // error rules.
 func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out func(any) error) error {
 	hadError := false
-	pr.rt, pr.hadError, pr.confirm, pr.caller = rt, &hadError, -1, rt.currentCommand()
+	pr.rt, pr.hadError, pr.sp.Confirm, pr.caller = rt, &hadError, -1, rt.currentCommand()
 	var args []binder.Argument
 	if named != nil {
 		for _, e := range named.Entries() {

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
 	"strings"
@@ -586,7 +587,7 @@ func (pr *cmdProcessor) runClean() {
 // output written to out.
 func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, out func(any) error) error {
 	hadError := false
-	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: sb}
+	pr := &cmdProcessor{rt: rt, hadError: &hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: sb}
 	list := make([]binder.Argument, len(args))
 	for i, a := range args {
 		list[i] = binder.Argument{Value: a}

@@ -10,12 +10,9 @@ import (
 	"github.com/exosim/exosim/shell/params"
 )
 
-// confirm asks a ShouldProcess question through the host
-// (hostui.Confirm); after a nested prompt Ctrl+C pressed there no longer
-// stops the command.
-func (rt *Runtime) confirm(caption, message string, suspend bool, yesToAll, noToAll *bool) (bool, error) {
-	return hostui.Confirm(hostSession{rt}, caption, message, suspend, yesToAll, noToAll, func() { rt.interrupt.on.Store(false) })
-}
+// resumeAfterPrompt runs when a confirmation prompt resumes after a
+// nested prompt: Ctrl+C pressed there no longer stops the command.
+func (rt *Runtime) resumeAfterPrompt() { rt.interrupt.on.Store(false) }
 
 // hostSession is the session as the $Host object sees it.
 type hostSession struct{ rt *Runtime }

@@ -235,11 +235,8 @@ type cmdProcessor struct {
 	pipeScope *Scope
 	outAppend bool
 	warnVar   string
-	whatIf    bool
-	confirm   int // -1 not given, 0 -Confirm:$false, 1 -Confirm
-	verbose   bool
-	yesToAll  bool
-	noToAll   bool
+	// sp is -WhatIf, -Confirm, -Verbose and the answers to all.
+	sp hostui.ShouldProcess
 
 	// redirs holds the command's redirections: of its output (> file,
 	// > $null) and of streams 2 to 6.
@@ -315,7 +312,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 	if err := rt.strictMethodCall(e); err != nil {
 		return nil, err
 	}
-	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, confirm: -1, dot: e.InvocationOp == ".", caller: rt.currentCommand()}
+	pr := &cmdProcessor{rt: rt, ext: e.Ext, pipePos: pipePos, hadError: hadError, sp: hostui.ShouldProcess{Confirm: -1}, dot: e.InvocationOp == ".", caller: rt.currentCommand()}
 	pr.position = pserror.Position(e.Ext)
 	head := e.Elements[0]
 	var name string
@@ -560,19 +557,19 @@ func (pr *cmdProcessor) applyCommon() error {
 		pr.warnVar = strings.TrimPrefix(name, "+")
 	}
 	if v, ok := c["whatif"]; ok {
-		pr.whatIf = v.(bool)
+		pr.sp.WhatIf = v.(bool)
 	} else if wp, ok := rt.GetVariable("WhatIfPreference"); ok && object.ToBool(wp) {
-		pr.whatIf = true
+		pr.sp.WhatIf = true
 	}
 	if v, ok := c["confirm"]; ok {
 		if v.(bool) {
-			pr.confirm = 1
+			pr.sp.Confirm = 1
 		} else {
-			pr.confirm = 0
+			pr.sp.Confirm = 0
 		}
 	}
 	if v, ok := c["verbose"]; ok {
-		pr.verbose = v.(bool)
+		pr.sp.Verbose = v.(bool)
 	}
 	if v, ok := c["debug"]; ok {
 		pr.debug, _ = v.(bool)
@@ -1280,7 +1277,7 @@ func (pr *cmdProcessor) writeWarning(msg string) error {
 }
 
 func (pr *cmdProcessor) writeVerbose(msg string) error {
-	if !pr.verbose && pr.rt.preference("VerbosePreference") != "Continue" {
+	if !pr.sp.Verbose && pr.rt.preference("VerbosePreference") != "Continue" {
 		return nil
 	}
 	if handled, err := pr.deliver(redirect.Verbose, &object.VerboseRecord{Message: msg}); handled {
@@ -1327,93 +1324,38 @@ func (pr *cmdProcessor) shouldProcess(target, action, description string) (bool,
 	return pr.shouldProcessImpact(target, action, description, 0)
 }
 
-// wouldConfirm reports whether -Confirm or $ConfirmPreference asks for
-// confirmation of an operation of the call's ConfirmImpact (0: the
-// command's).
-func (pr *cmdProcessor) wouldConfirm(callImpact command.Impact) bool {
-	threshold := command.ImpactHigh
-	switch pr.confirm {
-	case 0:
-		threshold = command.ImpactNone
-	case 1:
-		threshold = command.ImpactLow
-	default:
-		switch strings.ToLower(params.NormalizeAction(mustVar(pr.rt, "ConfirmPreference"))) {
-		case "none":
-			threshold = command.ImpactNone
-		case "low":
-			threshold = command.ImpactLow
-		case "medium":
-			threshold = command.ImpactMedium
-		}
-	}
-	impact := pr.cmd.ConfirmImpact
+// confirmImpact is the impact of an operation whose call gives callImpact
+// (0: the command's).
+func (pr *cmdProcessor) confirmImpact(callImpact command.Impact) command.Impact {
 	if callImpact != 0 {
-		impact = callImpact
+		return callImpact
 	}
-	if impact == 0 {
-		impact = command.ImpactMedium
-	}
-	return threshold != command.ImpactNone && threshold <= impact
+	return pr.cmd.ConfirmImpact
+}
+
+// confirmPreference is $ConfirmPreference as a name.
+func (rt *Runtime) confirmPreference() string {
+	v, _ := rt.GetVariable("ConfirmPreference")
+	return params.NormalizeAction(v)
 }
 
 // proceedsSilently reports whether shouldProcess would return true
 // without writing or asking anything.
 func (pr *cmdProcessor) proceedsSilently() bool {
-	if pr.yesToAll {
-		return true
-	}
-	return !pr.noToAll && !pr.whatIf && !pr.verbose && !pr.wouldConfirm(0)
+	return pr.sp.Silent(pr.rt.confirmPreference(), pr.cmd.ConfirmImpact)
 }
 
 // shouldProcessImpact is shouldProcess with the call's own ConfirmImpact
-// (0: the command's).
-func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact command.Impact) (ok bool, err error) {
-	defer func() {
-		if !ok && err == nil && pr.inCall {
-			pr.callDeclined = true
-		}
-	}()
+// (0: the command's); hostui.ShouldProcess decides.
+func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, callImpact command.Impact) (bool, error) {
 	rt := pr.rt
-	if pr.yesToAll {
-		return true, nil
+	q := hostui.Question{Target: target, Action: action, Description: description, Command: pr.cmd.Name,
+		Impact: pr.confirmImpact(callImpact), Remote: pr.cmd.Remote, Position: pr.position}
+	ok, err := pr.sp.Ask(hostSession{rt}, rt.confirmPreference(), q, rt.resumeAfterPrompt)
+	if !ok && err == nil && pr.inCall {
+		pr.callDeclined = true
 	}
-	if pr.noToAll {
-		return false, nil
-	}
-	if action == "" {
-		action = pr.cmd.Name
-	}
-	if description == "" {
-		description = format.ShouldProcessDescription(action, target)
-	}
-	if pr.whatIf {
-		rt.hostLine(format.WhatIfLine(description))
-		return false, nil
-	}
-	if !pr.wouldConfirm(callImpact) {
-		if pr.verbose {
-			rt.showStream(format.Verbose, "VERBOSE: "+description)
-		}
-		return true, nil
-	}
-	if !rt.IO.Interactive() {
-		rec := &object.ErrorRecord{
-			Message:       "PowerShell is in NonInteractive mode. Read and Prompt functionality is not available.",
-			ErrorID:       "HostException",
-			Category:      object.ResourceUnavailable,
-			ExceptionType: "HostException",
-			Activity:      pr.cmd.Name,
-			Position:      pr.position,
-		}
-		return false, &pserror.Error{Record: rec}
-	}
-	return rt.confirm("Confirm", "Are you sure you want to perform this action?\n"+description, !pr.cmd.Remote, &pr.yesToAll, &pr.noToAll)
-}
-
-func mustVar(rt *Runtime, name string) any {
-	v, _ := rt.GetVariable(name)
-	return v
+	return ok, err
 }
 
 // ---------------------------------------------------------------------------

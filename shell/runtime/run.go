@@ -3,6 +3,7 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"github.com/exosim/exosim/shell/hostui"
 	"math"
 	"strings"
 	"unicode/utf8"
@@ -315,7 +316,7 @@ func ProcessExitCode(code int) int {
 // script scope, with exit ending the whole run.
 func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts RunOptions) error {
 	hadError := false
-	pr := &cmdProcessor{rt: rt, hadError: &hadError, confirm: -1, sb: &automation.ScriptBlock{AST: sb}, scriptFile: src.Path, topLevel: true}
+	pr := &cmdProcessor{rt: rt, hadError: &hadError, sp: hostui.ShouldProcess{Confirm: -1}, sb: &automation.ScriptBlock{AST: sb}, scriptFile: src.Path, topLevel: true}
 	pr.invName = opts.InvocationName
 	if pr.invName == "" {
 		pr.invName = src.Path

@@ -5,8 +5,8 @@
 // arguments by slot, with the arguments nobody takes left to a simple
 // function's $args. It converts each argument to its parameter's type
 // (params.Convert, or params.BindScript for a param() block) and raises
-// PowerShell's ParameterBindingException texts. Pipeline input binds in
-// the interpreter, through Convert.
+// PowerShell's ParameterBindingException texts. A Plan binds each
+// pipeline object the same way and picks the parameter set.
 //
 // It reaches the session only through Session, which the interpreter
 // implements; it imports no interpreter.

@@ -475,30 +475,30 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 	rt := pr.rt
 	run := pr.fnRun
 	plan := pr.pipePlan()
-	for _, pp := range plan.byValue {
-		if _, done := pr.bound.Values[pp.key]; done {
+	for _, pp := range plan.ByValue {
+		if _, done := pr.bound.Values[pp.Key]; done {
 			continue
 		}
-		if _, done := pr.ctx.Bindings[pp.key]; done {
+		if _, done := pr.ctx.Bindings[pp.Key]; done {
 			continue
 		}
-		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, pp.p, v, pr.ext)
+		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, pp.P, v, pr.ext)
 		if err != nil {
 			return err
 		}
-		pr.ctx.Bindings[pp.key] = cv
-		pr.setParamVar(pp.p, cv)
-		run.bound.Set(pp.p.Name, cv)
+		pr.ctx.Bindings[pp.Key] = cv
+		pr.setParamVar(pp.P, cv)
+		run.bound.Set(pp.P.Name, cv)
 		break
 	}
-	for _, pp := range plan.byName {
-		if _, done := pr.bound.Values[pp.key]; done {
+	for _, pp := range plan.ByName {
+		if _, done := pr.bound.Values[pp.Key]; done {
 			continue
 		}
-		if _, done := pr.ctx.Bindings[pp.key]; done {
+		if _, done := pr.ctx.Bindings[pp.Key]; done {
 			continue
 		}
-		p := pp.p
+		p := pp.P
 		for i := -1; i < len(p.Aliases); i++ {
 			n := p.Name
 			if i >= 0 {
@@ -512,7 +512,7 @@ func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 			if err != nil {
 				return err
 			}
-			pr.ctx.Bindings[pp.key] = cv
+			pr.ctx.Bindings[pp.Key] = cv
 			pr.setParamVar(p, cv)
 			run.bound.Set(p.Name, cv)
 			break

@@ -208,14 +208,9 @@ type cmdProcessor struct {
 	next     emitter
 	// plan is what binding each pipeline object needs, worked out from
 	// the command and bound.Sets on the first object (see pipePlan).
-	plan *pipePlan
-	// piped are the parameters the current pipeline object bound: like
-	// parameters bound by name, they narrow the sets the command can run
-	// in (a Job piped to Remove-Job leaves only the sets that have -Job).
-	piped []*params.Param
-	// pipedKeys are the binding keys of piped: what the next object's
-	// binding takes out of the context's bindings first.
-	pipedKeys []string
+	plan *binder.Plan
+	// piped is what the current pipeline object bound.
+	piped binder.Input
 	// lastSet is the set resolveSet chose for the previous object and the
 	// parameters that object bound from the pipeline: an object that binds
 	// the same parameters gets the same set (the other bound parameters
@@ -699,7 +694,7 @@ func (pr *cmdProcessor) processEarly() error {
 
 // resolveSet selects the parameter set and checks mandatory parameters.
 func (pr *cmdProcessor) resolveSet() error {
-	if pr.lastSet.ok && sameParams(pr.lastSet.piped, pr.piped) {
+	if pr.lastSet.ok && sameParams(pr.lastSet.piped, pr.piped.Params) {
 		pr.ctx.ParameterSet = pr.lastSet.set
 		return nil
 	}
@@ -708,18 +703,18 @@ func (pr *cmdProcessor) resolveSet() error {
 		return binder.Error(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
 	}
 	var missing []*params.Param
-	for _, mp := range pr.pipePlan().mandatoryIn(set) {
-		if _, bound := pr.ctx.Bindings[mp.key]; bound {
+	for _, mp := range pr.pipePlan().MandatoryIn(set) {
+		if _, bound := pr.ctx.Bindings[mp.Key]; bound {
 			continue
 		}
-		missing = append(missing, mp.p)
+		missing = append(missing, mp.P)
 	}
 	if len(missing) > 0 {
 		if err := pr.promptMandatory(missing); err != nil {
 			return err
 		}
 	} else {
-		pr.lastSet = lastSet{ok: true, set: set, piped: append(pr.lastSet.piped[:0], pr.piped...)}
+		pr.lastSet = lastSet{ok: true, set: set, piped: append(pr.lastSet.piped[:0], pr.piped.Params...)}
 	}
 	pr.ctx.ParameterSet = set
 	return nil
@@ -745,68 +740,17 @@ func sameParams(a, b []*params.Param) bool {
 	return true
 }
 
-// pickSet chooses among the candidate sets: those whose mandatory
-// parameters are all bound; then the default set; then the only one
-// (chooseSet, with the mandatory parameters of each set worked out once).
+// pickSet chooses among the candidate sets (binder.Plan.Pick, with the
+// mandatory parameters of each set worked out once).
 func (pr *cmdProcessor) pickSet(strict bool) string {
-	sets := pr.bound.Sets
-	if len(sets) == 1 {
-		return sets[0]
+	if sets := pr.bound.Sets; len(sets) == 1 {
+		return sets[0] // no plan needed
 	}
-	plan := pr.pipePlan()
-	var satisfied, candidates []string
-	for i, s := range sets {
-		if !allInSet(pr.piped, s) {
-			continue
-		}
-		candidates = append(candidates, s)
-		ok := true
-		for _, mp := range plan.mandatory[i] {
-			if _, bound := pr.ctx.Bindings[mp.key]; !bound {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			satisfied = append(satisfied, s)
-		}
-	}
-	if len(candidates) == 0 {
-		candidates = sets
-	}
-	sig := pr.cmd.Signature()
-	return params.ChooseAmong(&sig, candidates, satisfied, !strict)
-}
-
-// allInSet reports whether every parameter is in set.
-func allInSet(params []*params.Param, set string) bool {
-	for _, p := range params {
-		if _, ok := p.InSet(set); !ok {
-			return false
-		}
-	}
-	return true
-}
-
-// planParam is a declared parameter with its lower-case binding key.
-type planParam struct {
-	p   *params.Param
-	key string
-}
-
-// pipePlan is the part of pipeline binding that depends only on the
-// command and its candidate sets, so each object does not search every
-// parameter of every set again (Where-Object has dozens of sets).
-type pipePlan struct {
-	byValue   []planParam   // parameters taking pipeline input by value, in declaration order
-	byName    []planParam   // parameters taking it by property name, in declaration order
-	anyPipe   bool          // the command takes pipeline input at all
-	sets      []string      // the candidate sets the plan was made for
-	mandatory [][]planParam // per candidate set, its mandatory parameters
+	return pr.pipePlan().Pick(pr.cmd, pr.piped.Params, pr.ctx.Bindings, strict)
 }
 
 // pipePlan returns (computing once) the binding plan of the processor.
-func (pr *cmdProcessor) pipePlan() *pipePlan {
+func (pr *cmdProcessor) pipePlan() *binder.Plan {
 	if pr.plan != nil {
 		return pr.plan
 	}
@@ -816,36 +760,10 @@ func (pr *cmdProcessor) pipePlan() *pipePlan {
 		pr.plan = plan
 		return plan
 	}
-	plan := &pipePlan{sets: sets, mandatory: make([][]planParam, len(sets))}
-	for _, p := range pr.cmd.Params {
-		pp := planParam{p: p, key: strings.ToLower(p.Name)}
-		byValue, byName := false, false
-		for i, s := range sets {
-			si, ok := p.InSet(s)
-			if !ok {
-				continue
-			}
-			if si.Mandatory {
-				plan.mandatory[i] = append(plan.mandatory[i], pp)
-			}
-			byValue = byValue || si.FromPipeline
-			byName = byName || si.FromPipelineByName
-		}
-		if byValue {
-			plan.byValue = append(plan.byValue, pp)
-		}
-		if byName {
-			plan.byName = append(plan.byName, pp)
-		}
-		for _, s := range p.Sets {
-			if s.FromPipeline || s.FromPipelineByName {
-				plan.anyPipe = true
-			}
-		}
-	}
+	plan := binder.NewPlan(pr.cmd, sets)
 	pr.plan = plan
 	if pr.rt.planCache == nil || len(pr.rt.planCache) >= 1024 {
-		pr.rt.planCache = map[planKey]*pipePlan{}
+		pr.rt.planCache = map[planKey]*binder.Plan{}
 	}
 	pr.rt.planCache[key] = plan
 	return plan
@@ -856,17 +774,6 @@ func (pr *cmdProcessor) pipePlan() *pipePlan {
 type planKey struct {
 	cmd  *command.Command
 	sets string
-}
-
-// mandatoryIn returns the mandatory parameters of set, one of the
-// candidate sets.
-func (plan *pipePlan) mandatoryIn(set string) []planParam {
-	for i, s := range plan.sets {
-		if s == set {
-			return plan.mandatory[i]
-		}
-	}
-	return nil
 }
 
 func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
@@ -968,10 +875,10 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 		if ctx.Bindings == nil {
 			ctx.Bindings = make(map[string]any, len(pr.bound.Values)+1)
 		}
-		for _, k := range pr.pipedKeys {
+		for _, k := range pr.piped.Keys {
 			delete(ctx.Bindings, k)
 		}
-		pr.pipedKeys = pr.pipedKeys[:0]
+		pr.piped.Keys = pr.piped.Keys[:0]
 		if len(ctx.Bindings) != len(pr.bound.Values) {
 			clear(ctx.Bindings)
 			for k, val := range pr.bound.Values {
@@ -1009,88 +916,7 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 
 // bindPipeline binds one pipeline object by value, then by property name.
 func (pr *cmdProcessor) bindPipeline(v any) error {
-	rt := pr.rt
-	plan := pr.pipePlan()
-	bound := false
-	var byValue *params.Param
-	// nullErr is the refusal of $null by a parameter that takes no null:
-	// the error when no other parameter takes the object.
-	var nullErr error
-	pr.piped = pr.piped[:0]
-	for _, pp := range plan.byValue {
-		if _, done := pr.ctx.Bindings[pp.key]; done {
-			continue
-		}
-		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, pp.p, v, pr.ext)
-		if err != nil {
-			if pe, ok := err.(*pserror.Error); ok && nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
-				nullErr = err
-			}
-			continue
-		}
-		pr.ctx.Bindings[pp.key] = cv
-		pr.pipedKeys = append(pr.pipedKeys, pp.key)
-		bound = true
-		byValue = pp.p
-		pr.piped = append(pr.piped, pp.p)
-		break
-	}
-	for _, pp := range plan.byName {
-		if _, done := pr.ctx.Bindings[pp.key]; done {
-			continue
-		}
-		// Binding by value chose the sets: a parameter in none of them
-		// takes nothing by property name (a FileInfo piped to
-		// Select-String is its InputObject, not its -LiteralPath).
-		if byValue != nil && !shareSet(byValue, pp.p, plan.sets) {
-			continue
-		}
-		p := pp.p
-		for i := -1; i < len(p.Aliases); i++ {
-			n := p.Name
-			if i >= 0 {
-				n = p.Aliases[i]
-			}
-			if prop, ok := object.GetProperty(v, n); ok {
-				cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, p, prop.Get(), pr.ext)
-				if err != nil {
-					return err
-				}
-				pr.ctx.Bindings[pp.key] = cv
-				pr.pipedKeys = append(pr.pipedKeys, pp.key)
-				bound = true
-				pr.piped = append(pr.piped, p)
-				break
-			}
-		}
-	}
-	if !bound && nullErr != nil {
-		return nullErr
-	}
-	if !bound && v != nil {
-		if plan.anyPipe {
-			return binder.Error(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
-		}
-		if pr.cmd.Handler.Process != nil && len(pr.cmd.Params) >= 0 && !pr.acceptsAnyInput() {
-			return binder.Error(pr.cmd, pr.invName, pr.ext, "The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input.", "InputObjectNotBound", object.InvalidArgument)
-		}
-	}
-	return nil
-}
-
-func (pr *cmdProcessor) acceptsAnyInput() bool { return false }
-
-// shareSet reports whether two parameters are both in one of the sets.
-func shareSet(a, b *params.Param, sets []string) bool {
-	for _, s := range sets {
-		if _, ok := a.InSet(s); !ok {
-			continue
-		}
-		if _, ok := b.InSet(s); ok {
-			return true
-		}
-	}
-	return false
+	return pr.pipePlan().Bind(pr.rt.binding(), pr.cmd, pr.invName, pr.ext, pr.ctx.Bindings, v, &pr.piped)
 }
 
 func (pr *cmdProcessor) end() error {

@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
@@ -82,7 +83,7 @@ type Runtime struct {
 	fnCache  map[*syntax.ScriptBlock]*fnDecl
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.
-	planCache map[planKey]*pipePlan
+	planCache map[planKey]*binder.Plan
 	// gates decide which commands and parameters exist (gates.go).
 	gates   command.Gates
 	fnStack []*cmdProcessor

@@ -1,0 +1,195 @@
+package binder_test
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/shell/binder"
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
+	"github.com/exosim/exosim/shell/validate"
+)
+
+// session is the least interpreter the binder needs: text as Go formats
+// it, and a marked value for an undeclared -Name of a simple function.
+type session struct{}
+
+func (session) Text(v any) string                      { return fmt.Sprint(v) }
+func (session) ConvertTo(v any, _ string) (any, error) { return v, nil }
+func (session) Compare(a, b any) (int, error) {
+	return strings.Compare(fmt.Sprint(a), fmt.Sprint(b)), nil
+}
+func (session) Regex(p string) (*regexp.Regexp, error)      { return regexp.Compile("(?i)" + p) }
+func (session) Script(any) (validate.Script, bool)          { return nil, false }
+func (session) RunScript(validate.Script, any) (any, error) { return nil, nil }
+func (session) EvalExpr(syntax.Expr) (any, error)           { return nil, nil }
+func (session) ResolveType(string) (string, string, bool, bool) {
+	return "", "", false, false
+}
+func (session) ScriptBlock(*syntax.ScriptBlock) any { return nil }
+func (session) Switch(on bool) any                  { return on }
+func (session) IsSwitch(any) bool                   { return false }
+func (session) ParameterToken(text, _ string) any   { return "token:" + text }
+
+// testCmd has two sets: Identity (positional -Identity, -When from the
+// pipeline by value) and Filter (mandatory -Filter), with parameters of
+// both.
+func testCmd() *command.Command {
+	c := &command.Command{Name: "Get-Thing", Type: command.CmdletCommand, FullTypeName: "Test.GetThingCommand"}
+	c.Sets = []string{"Identity", "Filter"}
+	c.DefaultSet = "Identity"
+	c.Params = []*params.Param{
+		params.P("Identity", params.TString, params.InSets(params.Set("Identity", false, 0))),
+		params.P("When", params.TDateTime, params.InSets(params.SetInfo{Set: "Identity", Position: -1, FromPipeline: true})),
+		params.P("Filter", params.TString, params.InSets(params.Set("Filter", true, -1))),
+		params.P("DisplayName", params.TString, params.FromPipelineByName()),
+		params.P("Department", params.TString),
+		params.P("Count", params.TInt),
+		params.P("Force", params.TSwitch),
+	}
+	c.Handler.Process = func(*command.Context) error { return nil }
+	return c
+}
+
+func named(name string, v any) binder.Argument {
+	return binder.Argument{Name: name, Value: v, HasVal: true}
+}
+
+func pos(v any) binder.Argument { return binder.Argument{Value: v} }
+
+// show is a binding as one line: the bound values in key order, the
+// common parameters, the remaining sets and $args.
+func show(b *binder.Bound) string {
+	var keys []string
+	for k := range b.Values {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	var parts []string
+	for _, k := range keys {
+		parts = append(parts, fmt.Sprintf("%s=%v", k, b.Values[k]))
+	}
+	for k, v := range b.Common {
+		parts = append(parts, fmt.Sprintf("common:%s=%v", k, v))
+	}
+	return fmt.Sprintf("%s sets=%v extra=%v", strings.Join(parts, " "), b.Sets, b.Extra)
+}
+
+func TestBind(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name   string
+		simple bool
+		args   []binder.Argument
+		want   string
+	}{
+		{"positional to the only slot", false, []binder.Argument{pos("ann")}, "identity=ann sets=[Identity] extra=[]"},
+		{"a prefix names a parameter", false, []binder.Argument{named("Disp", "Ann"), named("Filter", "x")}, "displayname=Ann filter=x sets=[Filter] extra=[]"},
+		{"a switch without value is on", false, []binder.Argument{{Name: "Force"}}, "force=true sets=[Identity Filter] extra=[]"},
+		{"a common parameter", false, []binder.Argument{named("ErrorAction", "stop")}, "common:erroraction=Stop sets=[Identity Filter] extra=[]"},
+		{"a written parameter beats the splatted one", false, []binder.Argument{{Name: "Department", Value: "splat", HasVal: true, Splat: true}, named("Department", "written")}, "department=written sets=[Identity Filter] extra=[]"},
+		{"a simple function keeps unknown arguments in order", true, []binder.Argument{pos("a"), {Name: "Nope", Value: "v", HasVal: true, Colon: true}, pos("b")}, "identity=a sets=[Identity] extra=[token:-Nope: v b]"},
+		{"number text converts to Int32", false, []binder.Argument{named("Count", "7")}, "count=7 sets=[Identity Filter] extra=[]"},
+		{"unknown parameter", false, []binder.Argument{named("Nope", 1)}, "Get-Thing: A parameter cannot be found that matches parameter name 'Nope'. (NamedParameterNotFound)"},
+		{"ambiguous prefix", false, []binder.Argument{named("D", 1)}, "Get-Thing: Parameter cannot be processed because the parameter name 'D' is ambiguous. Possible matches include: -DisplayName -Department -Debug. (AmbiguousParameter)"},
+		{"bound twice", false, []binder.Argument{named("Count", 1), named("Count", 2)}, "Get-Thing: Cannot bind parameter because parameter 'Count' is specified more than once. To provide multiple values to parameters that can accept multiple values, use the array syntax. For example, \"-parameter value1,value2,value3\". (ParameterAlreadyBound)"},
+		{"missing argument", false, []binder.Argument{{Name: "Count"}}, "Get-Thing: Missing an argument for parameter 'Count'. Specify a parameter of type 'System.Int32' and try again. (MissingArgument)"},
+		{"parameters of two sets", false, []binder.Argument{pos("ann"), named("Filter", "x")}, "Get-Thing: A positional parameter cannot be found that accepts argument 'ann'. (PositionalParameterNotFound)"},
+		{"no positional slot left", false, []binder.Argument{pos("a"), pos("b")}, "Get-Thing: A positional parameter cannot be found that accepts argument 'b'. (PositionalParameterNotFound)"},
+		{"bad preference", false, []binder.Argument{named("ErrorAction", "Later")}, "Get-Thing: Cannot bind parameter 'ErrorAction'. Cannot convert value \"Later\" to type \"System.Management.Automation.ActionPreference\". Error: \"Unable to match the identifier name Later to a valid enumerator name. Specify one of the following enumerator names and try again:\nSilentlyContinue, Stop, Continue, Inquire, Ignore, Suspend, Break\" (CannotConvertArgumentNoMessage)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := testCmd()
+			b, err := binder.Bind(session{}, cmd, cmd.Name, tt.args, syntax.Extent{}, tt.simple)
+			got := ""
+			if err != nil {
+				got = errText(err)
+			} else {
+				got = show(b)
+			}
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// errText is a binding error as "Activity: message (ErrorID)".
+func errText(err error) string {
+	var pe *pserror.Error
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	rec := pe.Record
+	return rec.Activity + ": " + rec.Message + " (" + rec.ErrorID + ")"
+}
+
+func TestJoin(t *testing.T) {
+	t.Parallel()
+	cmd := testCmd()
+	args := []binder.Argument{{Name: "Count"}, pos("3"), {Name: "Force"}, pos("x"), {Name: "Department"}, {Name: "Sales"}}
+	var got []string
+	for _, a := range binder.Join(cmd, args, false) {
+		got = append(got, fmt.Sprintf("%s=%v/%v", a.Name, a.Value, a.HasVal))
+	}
+	// -Count takes the value after it, the switch -Force does not, and
+	// -Sales names no parameter so it is -Department's value as text.
+	want := "Count=3/true Force=<nil>/false =x/false Department=-Sales/true"
+	if strings.Join(got, " ") != want {
+		t.Errorf("got  %q\nwant %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestPlanBind(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		input any
+		want  string
+	}{
+		{"by value", "2024-03-01", "when=2024-03-01 00:00:00 +0000 Unspecified set=Identity"},
+		{"by property name", object.NewCustomObject().Add("DisplayName", "Ann"), "displayname=Ann set=Identity"},
+		{"nothing takes it", true, "Get-Thing: The input object cannot be bound to any parameters for the command either because the command does not take pipeline input or the input and its properties do not match any of the parameters that take pipeline input. (InputObjectNotBound)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := testCmd()
+			b, err := binder.Bind(session{}, cmd, cmd.Name, nil, syntax.Extent{}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := binder.NewPlan(cmd, b.Sets)
+			bindings := map[string]any{}
+			var in binder.Input
+			if err := plan.Bind(session{}, cmd, cmd.Name, syntax.Extent{}, bindings, tt.input, &in); err != nil {
+				if got := errText(err); got != tt.want {
+					t.Errorf("got  %q\nwant %q", got, tt.want)
+				}
+				return
+			}
+			var keys []string
+			for k := range bindings {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			var parts []string
+			for _, k := range keys {
+				parts = append(parts, fmt.Sprintf("%s=%v", k, bindings[k]))
+			}
+			got := strings.Join(parts, " ") + " set=" + plan.Pick(cmd, in.Params, bindings, true)
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

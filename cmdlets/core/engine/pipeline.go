@@ -56,6 +56,19 @@ var whereOps = []struct{ param, set, op string }{
 	{"Not", "NotSet", "-not"},
 }
 
+// whereState is what Where-Object's comparison form reads from its
+// parameters, read once per invocation (and again if the parameter set
+// changes) instead of once per pipeline object.
+type whereState struct {
+	read     bool
+	set      string // the parameter set prop, op and hasValue were read in
+	prop     string
+	op       string // "" for the bare truth test
+	hasValue bool
+}
+
+var whereSlot = command.NewInvocationSlot[whereState]()
+
 func whereObject() *command.Command {
 	c := Cmdlet("Where-Object", ModCore, "WhereObjectCommand")
 	c.Synopsis = "Keeps the pipeline objects for which a condition is true."
@@ -99,12 +112,16 @@ func whereObject() *command.Command {
 			}
 			return nil
 		}
-		prop := ctx.String("Property")
-		val := object.PropertyValue(in, prop)
-		op := whereOpBySet[ctx.ParameterSet]
-		if op == "-eq" && !ctx.Switch("eq") {
-			op = ""
+		st := whereSlot.Of(ctx)
+		if !st.read || st.set != ctx.ParameterSet {
+			st.read, st.set, st.prop, st.hasValue = true, ctx.ParameterSet, ctx.String("Property"), ctx.Has("Value")
+			st.op = whereOpBySet[ctx.ParameterSet]
+			if st.op == "-eq" && !ctx.Switch("eq") {
+				st.op = ""
+			}
 		}
+		prop, op := st.prop, st.op
+		val := object.PropertyValue(in, prop)
 		if op == "-not" {
 			if !object.ToBool(val) {
 				return ctx.WriteObject(in)
@@ -112,7 +129,7 @@ func whereObject() *command.Command {
 			return nil
 		}
 		if op == "" {
-			if ctx.Has("Value") {
+			if st.hasValue {
 				return ctx.Fail(ctx.NewError("The operator is not specified. Specify one of the comparison operators.", "OperatorNotSpecified", object.InvalidOperation, "PSArgumentException", nil))
 			}
 			if object.ToBool(val) {
@@ -120,7 +137,7 @@ func whereObject() *command.Command {
 			}
 			return nil
 		}
-		if !ctx.Has("Value") {
+		if !st.hasValue {
 			return ctx.Fail(ctx.NewError("The value is not specified. Specify a value to compare with the property.", "ValueNotSpecifiedForWhereObject", object.InvalidOperation, "PSArgumentException", nil))
 		}
 		r, err := runtime.Of(ctx).Operator(op, val, ctx.Value("Value"))

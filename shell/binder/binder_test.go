@@ -193,3 +193,32 @@ func TestPlanBind(t *testing.T) {
 		})
 	}
 }
+
+func TestCommandLine(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"a", "-", "-Name", "x"}, "[a] [-] -Name [x]"},
+		{[]string{"-Force:$TRUE", "-Off:false", "-Text:yes"}, "-Force:true -Off:false -Text:yes"},
+		{[]string{"-Name:", "Ann", "-Last:"}, "-Name:Ann"},
+		{[]string{"\u2013Dash"}, "-Dash"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, a := range binder.CommandLine(tt.words) {
+			switch {
+			case a.Name == "":
+				got = append(got, fmt.Sprintf("[%v]", a.Value))
+			case a.HasVal:
+				got = append(got, fmt.Sprintf("-%s:%v", a.Name, a.Value))
+			default:
+				got = append(got, "-"+a.Name)
+			}
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("CommandLine(%q) = %q, want %q", tt.words, strings.Join(got, " "), tt.want)
+		}
+	}
+}

@@ -145,7 +145,7 @@ func (rt *Runtime) reportTerminating(pe *pserror.Error) {
 	// Inside a function or script block the error goes to the error stream
 	// of the running command, which may be redirected (f 2>&1).
 	if p := rt.currentCommand(); p != nil {
-		if handled, _ := p.deliver(redirect.Error, pe.Record); handled {
+		if handled, _ := redirect.Deliver(p, redirect.Error, pe.Record); handled {
 			return
 		}
 	}

@@ -577,7 +577,7 @@ func (pr *cmdProcessor) runClean() {
 	*pr.hadError = true
 	rec := pe.Record
 	rt.recordError(rec)
-	if handled, _ := pr.deliver(redirect.Error, rec); !handled {
+	if handled, _ := redirect.Deliver(pr, redirect.Error, rec); !handled {
 		rt.showError(rec)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
-	"slices"
 	"strings"
 	"time"
 
@@ -1016,29 +1015,12 @@ func (pr *cmdProcessor) writeError(rec *object.ErrorRecord) error {
 	return pr.writeErrorFrom(pr, rec)
 }
 
-// collectError adds an error pr wrote to pr's -ErrorVariable and, since
-// the error flows out through the error streams of the commands whose code
-// runs pr, to theirs, up to the first that redirects its error stream.
-func (pr *cmdProcessor) collectError(rec *object.ErrorRecord) {
-	var seen []*object.List
-	for q := pr; q != nil; q = q.caller {
-		if l := q.errList; l != nil && !slices.Contains(seen, l) {
-			l.Append(rec)
-			seen = append(seen, l)
-		}
-		if q.redirs.Of(redirect.Error) != nil {
-			return
-		}
-	}
-}
-
 // writeErrorFrom handles an error that origin wrote on pr's behalf (Write-Error
 // inside a function): pr's -ErrorAction and -ErrorVariable apply, but the
 // record travels through origin's redirections first. Only origin counts as
 // having failed: as in PowerShell, $? after a function whose Write-Error
 // wrote an error is still true.
 func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRecord) error {
-	rt := pr.rt
 	*origin.hadError = true
 	if rec.Position == nil {
 		rec.Position = pr.position
@@ -1049,100 +1031,23 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 	if pr.callErr == nil {
 		pr.callErr = rec // invocation hooks (hooks.go)
 	}
-	action := pr.errAction
-	if action == "" {
-		action = rt.preference("ErrorActionPreference")
-	}
-	if action == "Stop" {
-		return &pserror.Error{Record: rec, ScriptTerminating: true}
-	}
-	if action != "Ignore" {
-		rt.recordError(rec)
-		pr.collectError(rec)
-	}
-	if action == "SilentlyContinue" || action == "Ignore" {
-		return nil
-	}
-	if handled, err := origin.deliver(redirect.Error, rec); handled {
-		return err
-	}
-	if action == "Continue" || action == "Inquire" || action == "" {
-		rt.showError(rec)
-	}
-	return nil
+	return redirect.WriteError(streamHost{pr.rt}, pr, origin, pr.errAction, rec)
 }
 
 func (pr *cmdProcessor) writeWarning(msg string) error {
-	action := pr.warnAction
-	if action == "" {
-		action = pr.rt.preference("WarningPreference")
-	}
-	rec := &object.WarningRecord{Message: msg}
-	if action != "Ignore" {
-		// the -WarningVariable lists of pr and of the commands whose code
-		// runs it, up to the first that redirects its warning stream
-		var seen []*object.List
-		for q := pr; q != nil; q = q.caller {
-			if l := q.warnList; l != nil && !slices.Contains(seen, l) {
-				l.Append(rec)
-				seen = append(seen, l)
-			}
-			if q.redirs.Of(redirect.Warning) != nil {
-				break
-			}
-		}
-	}
-	if action == "SilentlyContinue" || action == "Ignore" {
-		return nil
-	}
-	if handled, err := pr.deliver(redirect.Warning, rec); handled {
-		return err
-	}
-	pr.rt.showWarning(msg)
-	return nil
+	return redirect.WriteWarning(streamHost{pr.rt}, pr, pr.warnAction, msg)
 }
 
 func (pr *cmdProcessor) writeVerbose(msg string) error {
-	if !pr.sp.Verbose && pr.rt.preference("VerbosePreference") != "Continue" {
-		return nil
-	}
-	if handled, err := pr.deliver(redirect.Verbose, &object.VerboseRecord{Message: msg}); handled {
-		return err
-	}
-	pr.rt.showStream(format.Verbose, "VERBOSE: "+msg)
-	return nil
+	return redirect.WriteVerbose(streamHost{pr.rt}, pr, pr.sp.Verbose, msg)
 }
 
 func (pr *cmdProcessor) writeDebug(msg string) error {
-	if !pr.debug && pr.rt.preference("DebugPreference") != "Continue" {
-		return nil
-	}
-	if handled, err := pr.deliver(redirect.Debug, &object.DebugRecord{Message: msg}); handled {
-		return err
-	}
-	pr.rt.showStream(format.Debug, "DEBUG: "+msg)
-	return nil
+	return redirect.WriteDebug(streamHost{pr.rt}, pr, pr.debug, msg)
 }
 
-// writeInformation writes an information record: Write-Host's (tagged
-// PSHOST) are shown unless redirected or ignored, others only when the
-// information preference is Continue; a redirection takes every record
-// that is not ignored.
 func (pr *cmdProcessor) writeInformation(rec *object.InformationRecord) error {
-	action := pr.infoAction
-	if action == "" {
-		action = pr.rt.preference("InformationPreference")
-	}
-	if action == "Ignore" {
-		return nil
-	}
-	if handled, err := pr.deliver(redirect.Information, rec); handled {
-		return err
-	}
-	if rec.HasTag("PSHOST") || action == "Continue" {
-		pr.rt.hostLine(rec.String())
-	}
-	return nil
+	return redirect.WriteInformation(streamHost{pr.rt}, pr, pr.infoAction, rec)
 }
 
 // shouldProcess implements -WhatIf and -Confirm.
@@ -1221,10 +1126,6 @@ func (rt *Runtime) errorOptions() format.ErrorOptions {
 		view = params.NormalizeAction(v)
 	}
 	return format.ErrorOptions{View: view, Width: rt.IO.Width, Color: rt.IO.Color}
-}
-
-func (rt *Runtime) showWarning(msg string) {
-	rt.showStream(format.Warning, "WARNING: "+msg)
 }
 
 func (rt *Runtime) showStream(s format.Stream, line string) {

@@ -3,6 +3,8 @@ package runtime
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/redirect"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -11,25 +13,33 @@ import (
 // to 6 goes to the redirection of the nearest command in its chain of
 // callers that redirects that stream, else to the host.
 
-// deliver hands rec, written on stream s by pr, to the redirection in
-// effect for pr; handled is false when no command redirects the stream.
-func (pr *cmdProcessor) deliver(s int, rec any) (handled bool, err error) {
-	for q := pr; q != nil; q = q.caller {
-		t := q.redirs.Of(s)
-		if t == nil {
-			continue
-		}
-		if t.Merge {
-			// merged into the output, but not what -OutVariable collects
-			if q.next == nil {
-				return true, nil
-			}
-			return true, q.next(rec)
-		}
-		return true, t.File.Emit(rec)
+// A command's streams as shell/redirect sees them (redirect.Command).
+
+func (pr *cmdProcessor) Redirections() *redirect.Set { return &pr.redirs }
+
+func (pr *cmdProcessor) Caller() (redirect.Command, bool) {
+	if pr.caller == nil {
+		return nil, false
 	}
-	return false, nil
+	return pr.caller, true
 }
+
+func (pr *cmdProcessor) Variables() (errs, warns *object.List) { return pr.errList, pr.warnList }
+
+func (pr *cmdProcessor) Merge(rec any) error {
+	if pr.next == nil {
+		return nil
+	}
+	return pr.next(rec)
+}
+
+// streamHost is the session as the stream writers see it.
+type streamHost struct{ rt *Runtime }
+
+func (h streamHost) Preference(name string) string            { return h.rt.preference(name) }
+func (h streamHost) RecordError(rec *object.ErrorRecord)      { h.rt.recordError(rec) }
+func (h streamHost) ShowError(rec *object.ErrorRecord)        { h.rt.showError(rec) }
+func (h streamHost) WriteStream(s format.Stream, line string) { h.rt.writeStream(s, line) }
 
 // pushRunning marks pr as the command whose code runs now: commands
 // created meanwhile (by its script, or a script block it invokes) write

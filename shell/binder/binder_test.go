@@ -222,3 +222,78 @@ func TestCommandLine(t *testing.T) {
 		}
 	}
 }
+
+// console answers prompts from a script of lines and records the host's
+// lines and the prompts it was shown.
+type console struct {
+	interactive bool
+	answers     []string
+	log         []string
+}
+
+func (c *console) Interactive() bool { return c.interactive }
+
+func (c *console) ReadLine(prompt string, secret bool) (string, error) {
+	c.log = append(c.log, fmt.Sprintf("ask %q secret=%v", prompt, secret))
+	if len(c.answers) == 0 {
+		return "", fmt.Errorf("no more input")
+	}
+	a := c.answers[0]
+	c.answers = c.answers[1:]
+	return a, nil
+}
+
+func (c *console) HostLine(line string) { c.log = append(c.log, line) }
+
+func TestPrompt(t *testing.T) {
+	t.Parallel()
+	tags := params.P("Tags", params.TStrings, params.Mandatory())
+	secret := params.P("Secret", params.TSecureString, params.Mandatory())
+	count := params.P("Count", params.TInt, params.Mandatory())
+	tests := []struct {
+		name        string
+		interactive bool
+		missing     []*params.Param
+		answers     []string
+		want        string
+	}{
+		{"no console", false, []*params.Param{tags, count}, nil,
+			"Get-Thing: Cannot process command because of one or more missing mandatory parameters: Tags Count. (MissingMandatoryParameter)"},
+		{"an array takes lines until an empty one", true, []*params.Param{tags}, []string{"a", "b", ""},
+			"|cmdlet Get-Thing at command pipeline position 2|Supply values for the following parameters:|ask \"Tags[0]: \" secret=false|ask \"Tags[1]: \" secret=false|ask \"Tags[2]: \" secret=false|tags=[a b]"},
+		{"!? without help", true, []*params.Param{secret}, []string{"!?", "pw"},
+			"|cmdlet Get-Thing at command pipeline position 2|Supply values for the following parameters:|ask \"Secret: \" secret=true|No help is available for Secret.|ask \"Secret: \" secret=true|secret=true"},
+		{"input ends", true, []*params.Param{count}, nil,
+			"|cmdlet Get-Thing at command pipeline position 2|Supply values for the following parameters:|ask \"Count: \" secret=false|Get-Thing: Cannot process command because of one or more missing mandatory parameters: Count. (MissingMandatoryParameter)"},
+		{"an answer that does not convert", true, []*params.Param{count}, []string{"many"},
+			"|cmdlet Get-Thing at command pipeline position 2|Supply values for the following parameters:|ask \"Count: \" secret=false|Get-Thing: Cannot bind parameter 'Count'. Cannot convert value \"many\" to type \"System.Int32\". Error: \"The input string 'many' was not in a correct format.\" (CannotConvertArgumentNoMessage)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := testCmd()
+			con := &console{interactive: tt.interactive, answers: tt.answers}
+			bindings := map[string]any{}
+			err := binder.Prompt(session{}, con, cmd, cmd.Name, syntax.Extent{}, 1, tt.missing, bindings)
+			parts := con.log
+			if err != nil {
+				parts = append(parts, errText(err))
+			}
+			var keys []string
+			for k := range bindings {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				v := bindings[k]
+				if _, ok := v.(object.SecureString); ok {
+					v = true
+				}
+				parts = append(parts, fmt.Sprintf("%s=%v", k, v))
+			}
+			if got := strings.Join(parts, "|"); got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}

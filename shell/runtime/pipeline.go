@@ -709,7 +709,7 @@ func (pr *cmdProcessor) resolveSet() error {
 		missing = append(missing, mp.P)
 	}
 	if len(missing) > 0 {
-		if err := pr.promptMandatory(missing); err != nil {
+		if err := binder.Prompt(pr.rt.binding(), console{pr.rt}, pr.cmd, pr.invName, pr.ext, pr.pipePos, missing, pr.ctx.Bindings); err != nil {
 			return err
 		}
 	} else {
@@ -775,80 +775,16 @@ type planKey struct {
 	sets string
 }
 
-func (pr *cmdProcessor) promptMandatory(missing []*params.Param) error {
-	rt := pr.rt
-	if !rt.IO.Interactive() {
-		var names []string
-		for _, p := range missing {
-			names = append(names, " "+p.Name)
-		}
-		return binder.Error(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters:%s.", strings.Join(names, "")), "MissingMandatoryParameter", object.InvalidArgument)
-	}
-	rt.hostLine("")
-	rt.hostLine(fmt.Sprintf("cmdlet %s at command pipeline position %d", pr.cmd.Name, pr.pipePos+1))
-	rt.hostLine("Supply values for the following parameters:")
-	for _, p := range missing {
-		if helpMessage(p) != "" {
-			rt.hostLine("(Type !? for Help.)")
-			break
-		}
-	}
-	for _, p := range missing {
-		var val any
-		if p.Type != nil && p.Type.Array {
-			var items []any
-			for i := 0; ; i++ {
-				line, err := pr.promptLine(p, fmt.Sprintf("%s[%d]: ", p.Name, i), false)
-				if err != nil || line == "" {
-					break
-				}
-				items = append(items, line)
-			}
-			val = items
-		} else {
-			secret := p.Type != nil && p.Type.Kind == params.KindSecureString
-			line, err := pr.promptLine(p, p.Name+": ", secret)
-			if err != nil {
-				return binder.Error(pr.cmd, pr.invName, pr.ext, fmt.Sprintf("Cannot process command because of one or more missing mandatory parameters: %s.", p.Name), "MissingMandatoryParameter", object.InvalidArgument)
-			}
-			if secret {
-				val = object.NewSecureString(line)
-			} else {
-				val = line
-			}
-		}
-		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, p, val, pr.ext)
-		if err != nil {
-			return err
-		}
-		pr.ctx.Bindings[strings.ToLower(p.Name)] = cv
-	}
-	return nil
+// console is the session's host as binder.Prompt asks on it.
+type console struct{ rt *Runtime }
+
+func (c console) Interactive() bool { return c.rt.IO.Interactive() }
+
+func (c console) ReadLine(prompt string, secret bool) (string, error) {
+	return c.rt.IO.ReadLine(prompt, secret)
 }
 
-// promptLine reads one answer to a mandatory-parameter prompt; "!?" shows
-// the parameter's help message and asks again.
-func (pr *cmdProcessor) promptLine(p *params.Param, prompt string, secret bool) (string, error) {
-	for {
-		line, err := pr.rt.IO.ReadLine(prompt, secret)
-		if err != nil || line != "!?" {
-			return line, err
-		}
-		if h := helpMessage(p); h != "" {
-			pr.rt.hostLine(h)
-		} else {
-			pr.rt.hostLine(fmt.Sprintf("No help is available for %s.", p.Name))
-		}
-	}
-}
-
-// helpMessage is a script parameter's [Parameter(HelpMessage=...)].
-func helpMessage(p *params.Param) string {
-	if sp := params.ScriptOf(p); sp != nil {
-		return sp.HelpMessage
-	}
-	return ""
-}
+func (c console) HostLine(line string) { c.rt.hostLine(line) }
 
 func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	if err := pr.rt.checkGrowth(); err != nil {

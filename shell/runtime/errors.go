@@ -2,8 +2,6 @@ package runtime
 
 import (
 	"fmt"
-
-	"github.com/exosim/exosim/shell/syntax"
 )
 
 type breakSignal struct{ label string }
@@ -33,5 +31,3 @@ func (*continueSignal) Error() string { return "continue" }
 func (*returnSignal) Error() string   { return "return" }
 func (e *ExitSignal) Error() string   { return fmt.Sprintf("exit %d", e.Code) }
 func (*stopUpstream) Error() string   { return "pipeline stopped" }
-
-var syntaxExtentZero = syntax.Extent{}

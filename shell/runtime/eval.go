@@ -3,8 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"github.com/exosim/exosim/shell/ops"
-	"github.com/exosim/exosim/shell/redirect"
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
@@ -14,8 +12,10 @@ import (
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/redirect"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -511,7 +511,7 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 		return false, false, err
 	}
 	for n, in := range inputs {
-		if n%interruptEvery == 0 {
+		if n%ops.CheckEvery == 0 {
 			if err := rt.checkGrowth(); err != nil {
 				return err
 			}

@@ -69,14 +69,14 @@ func (rt *Runtime) RecordError(rec *object.ErrorRecord) { rt.recordError(rec) }
 
 // Index applies the [] operator.
 func (rt *Runtime) Index(target, idx any) (any, error) {
-	return members.Index(rt.Members(), target, idx, syntaxExtentZero)
+	return members.Index(rt.Members(), target, idx, syntax.Extent{})
 }
 
 // MethodCall invokes a method on a value.
 func (rt *Runtime) MethodCall(target any, name string, args []any) (any, error) {
 	v, err := members.Call(rt.Members(), target, name, args)
 	if err != nil {
-		return nil, rt.methodError(err, syntaxExtentZero, name, len(args))
+		return nil, rt.methodError(err, syntax.Extent{}, name, len(args))
 	}
 	return v, nil
 }
@@ -145,7 +145,7 @@ func CommonParameterNames(shouldProcess bool) []string {
 // ConvertArgument converts a value to a declared parameter type with the
 // binder's rules (used by completion and lint).
 func (rt *Runtime) ConvertArgument(cmd *command.Command, p *params.Param, v any) (any, error) {
-	return binder.Convert(rt.binding(), cmd, cmd.Name, p, v, syntaxExtentZero)
+	return binder.Convert(rt.binding(), cmd, cmd.Name, p, v, syntax.Extent{})
 }
 
 // WriteScriptError writes an error record from Write-Error: inside a script

@@ -2,18 +2,18 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/hostui"
-	"github.com/exosim/exosim/shell/pserror"
-	"github.com/exosim/exosim/shell/redirect"
 	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/redirect"
 	"github.com/exosim/exosim/shell/syntax"
 )
 

@@ -2,13 +2,13 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 	"time"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 )
 

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/pserror"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
@@ -10,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
 )
 
 // invocationInfo builds $MyInvocation for a running function, script

@@ -2,9 +2,9 @@ package runtime
 
 import (
 	"errors"
-	"github.com/exosim/exosim/shell/pserror"
 
 	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 )
 

@@ -3,8 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"github.com/exosim/exosim/shell/pserror"
-	"github.com/exosim/exosim/shell/redirect"
 	"strings"
 	"time"
 
@@ -18,6 +16,8 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/redirect"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )

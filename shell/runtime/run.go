@@ -3,7 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"github.com/exosim/exosim/shell/hostui"
 	"math"
 	"strings"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/number"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"

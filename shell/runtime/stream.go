@@ -12,10 +12,6 @@ import (
 // ...) and as the collection of a foreach statement (foreach ($i in
 // 1..$n)); elsewhere a range is an array.
 
-// interruptEvery is how many elements a loop passes between checks for
-// Ctrl+C and the memory budget.
-const interruptEvery = ops.CheckEvery
-
 // rangeValues builds a range as an array.
 func (rt *Runtime) rangeValues(l, r any) (any, error) {
 	return ops.RangeValues(l, r, rt.checkGrowth)

@@ -1,12 +1,13 @@
 package runtime
 
 import (
-	"github.com/exosim/exosim/shell/ops"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/members"
+	"github.com/exosim/exosim/shell/ops"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // The .NET type registry is shell/dotnet; resolving a written type name,
@@ -47,7 +48,7 @@ func (rt *Runtime) ConvertTo(v any, typeName string) (any, error) {
 
 // SetProperty assigns a property of a value (New-Object -Property).
 func (rt *Runtime) SetProperty(target any, name string, value any) error {
-	return members.Set(rt.Members(), target, name, value, syntaxExtentZero)
+	return members.Set(rt.Members(), target, name, value, syntax.Extent{})
 }
 
 // isConstantVariable tells whether $name is a constant ($null, $true,

@@ -297,3 +297,34 @@ func TestPrompt(t *testing.T) {
 		})
 	}
 }
+
+func TestPlanBindScript(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		bound map[string]any
+		input any
+		want  string
+	}{
+		{"by value", nil, "2024-03-01", "set When"},
+		{"a conversion that fails is the error", nil, object.NewCustomObject().Add("DisplayName", "Ann"), "Get-Thing: Cannot bind parameter 'When'. Cannot convert value \"@{DisplayName=Ann}\" to type \"System.DateTime\". (CannotConvertArgumentNoMessage)"},
+		{"a parameter bound by argument is left alone", map[string]any{"when": "x"}, object.NewCustomObject().Add("DisplayName", "Ann"), "set DisplayName"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := testCmd()
+			plan := binder.NewPlan(cmd, []string{"Identity"})
+			var got []string
+			err := plan.BindScript(session{}, cmd, cmd.Name, syntax.Extent{}, tt.bound, map[string]any{}, tt.input, func(p *params.Param, _ any) {
+				got = append(got, "set "+p.Name)
+			})
+			if err != nil {
+				got = append(got, errText(err))
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("got  %q\nwant %q", strings.Join(got, "|"), tt.want)
+			}
+		})
+	}
+}

@@ -204,3 +204,53 @@ func shareSet(a, b *params.Param, sets []string) bool {
 	}
 	return false
 }
+
+// BindScript binds one pipeline object to the parameters of a function
+// or script that take pipeline input and are bound neither by argument
+// (bound) nor already (bindings): the first by value, then each by
+// property name or alias. set is told of each binding (the parameter
+// variables). A conversion that fails is the error.
+func (plan *Plan) BindScript(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bound, bindings map[string]any, v any, set func(p *params.Param, v any)) error {
+	for _, pp := range plan.ByValue {
+		if _, done := bound[pp.Key]; done {
+			continue
+		}
+		if _, done := bindings[pp.Key]; done {
+			continue
+		}
+		cv, err := Convert(ses, cmd, invName, pp.P, v, ext)
+		if err != nil {
+			return err
+		}
+		bindings[pp.Key] = cv
+		set(pp.P, cv)
+		break
+	}
+	for _, pp := range plan.ByName {
+		if _, done := bound[pp.Key]; done {
+			continue
+		}
+		if _, done := bindings[pp.Key]; done {
+			continue
+		}
+		p := pp.P
+		for i := -1; i < len(p.Aliases); i++ {
+			n := p.Name
+			if i >= 0 {
+				n = p.Aliases[i]
+			}
+			prop, ok := object.GetProperty(v, n)
+			if !ok {
+				continue
+			}
+			cv, err := Convert(ses, cmd, invName, p, prop.Get(), ext)
+			if err != nil {
+				return err
+			}
+			bindings[pp.Key] = cv
+			set(p, cv)
+			break
+		}
+	}
+	return nil
+}

@@ -472,53 +472,11 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 // pipeline input, by value first, then by property name (or alias), and
 // updates the parameter variables and $PSBoundParameters.
 func (pr *cmdProcessor) bindScriptPipeline(v any) error {
-	rt := pr.rt
 	run := pr.fnRun
-	plan := pr.pipePlan()
-	for _, pp := range plan.ByValue {
-		if _, done := pr.bound.Values[pp.Key]; done {
-			continue
-		}
-		if _, done := pr.ctx.Bindings[pp.Key]; done {
-			continue
-		}
-		cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, pp.P, v, pr.ext)
-		if err != nil {
-			return err
-		}
-		pr.ctx.Bindings[pp.Key] = cv
-		pr.setParamVar(pp.P, cv)
-		run.bound.Set(pp.P.Name, cv)
-		break
-	}
-	for _, pp := range plan.ByName {
-		if _, done := pr.bound.Values[pp.Key]; done {
-			continue
-		}
-		if _, done := pr.ctx.Bindings[pp.Key]; done {
-			continue
-		}
-		p := pp.P
-		for i := -1; i < len(p.Aliases); i++ {
-			n := p.Name
-			if i >= 0 {
-				n = p.Aliases[i]
-			}
-			prop, ok := object.GetProperty(v, n)
-			if !ok {
-				continue
-			}
-			cv, err := binder.Convert(rt.binding(), pr.cmd, pr.invName, p, prop.Get(), pr.ext)
-			if err != nil {
-				return err
-			}
-			pr.ctx.Bindings[pp.Key] = cv
-			pr.setParamVar(p, cv)
-			run.bound.Set(p.Name, cv)
-			break
-		}
-	}
-	return nil
+	return pr.pipePlan().BindScript(pr.rt.binding(), pr.cmd, pr.invName, pr.ext, pr.bound.Values, pr.ctx.Bindings, v, func(p *params.Param, cv any) {
+		pr.setParamVar(p, cv)
+		run.bound.Set(p.Name, cv)
+	})
 }
 
 func (pr *cmdProcessor) endScript() error {

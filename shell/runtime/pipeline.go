@@ -1064,10 +1064,6 @@ func (rt *Runtime) errorOptions() format.ErrorOptions {
 	return format.ErrorOptions{View: view, Width: rt.IO.Width, Color: rt.IO.Color}
 }
 
-func (rt *Runtime) showStream(s format.Stream, line string) {
-	rt.writeStream(s, line)
-}
-
 // hostLine writes a line straight to the host (Write-Host, What if:).
 func (rt *Runtime) hostLine(line string) {
 	rt.writeStream(format.Host, line)

@@ -139,7 +139,13 @@ func convertScalar(ses Session, p *Param, t *Type, v any, fnStyle bool, fail fun
 			return s, nil
 		}
 		return ses.Text(v), nil
-	case KindBool:
+	case KindBool, KindSwitch:
+		// [bool] and [switch] parameters take Booleans, numbers and switch
+		// values alike and refuse anything else with the same wording.
+		typeName := "System.Boolean"
+		if t.Kind == KindSwitch {
+			typeName = "System.Management.Automation.SwitchParameter"
+		}
 		switch x := v.(type) {
 		case bool:
 			return x, nil
@@ -150,23 +156,9 @@ func convertScalar(ses Session, p *Param, t *Type, v any, fnStyle bool, fail fun
 			return b, nil
 		}
 		if fnStyle {
-			return nil, fail(fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Boolean\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.TypeName(v)))
+			return nil, fail(fmt.Sprintf("Cannot convert value \"%s\" to type \"%s\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.TypeName(v), typeName))
 		}
-		return nil, &Failure{fmt.Sprintf("Cannot convert '%s' to the type 'System.Boolean' required by parameter '%s'. ", object.TypeName(v), p.Name), "CannotConvertArgument", object.InvalidArgument}
-	case KindSwitch:
-		switch x := v.(type) {
-		case bool:
-			return x, nil
-		case int, int64, float64, object.Decimal:
-			return object.ToBool(x), nil
-		}
-		if b, ok := ses.Switch(v); ok {
-			return b, nil
-		}
-		if fnStyle {
-			return nil, fail(fmt.Sprintf("Cannot convert value \"%s\" to type \"System.Management.Automation.SwitchParameter\". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.", object.TypeName(v)))
-		}
-		return nil, &Failure{fmt.Sprintf("Cannot convert '%s' to the type 'System.Management.Automation.SwitchParameter' required by parameter '%s'. ", object.TypeName(v), p.Name), "CannotConvertArgument", object.InvalidArgument}
+		return nil, &Failure{fmt.Sprintf("Cannot convert '%s' to the type '%s' required by parameter '%s'. ", object.TypeName(v), typeName, p.Name), "CannotConvertArgument", object.InvalidArgument}
 	case KindInt, KindLong:
 		tn := "System.Int32"
 		if t.Kind == KindLong {

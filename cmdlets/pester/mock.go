@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/scriptcmd"
 )
 
 // Mocks. Mock puts a stand-in in front of a command for the rest of the
@@ -66,7 +67,7 @@ type mockHook struct {
 	// does not exist); original and fn are what a call falls back to.
 	decl     *command.Command
 	original *command.Command
-	fn       *runtime.FunctionInfo
+	fn       *scriptcmd.Function
 	cmd      *command.Command
 }
 
@@ -129,7 +130,7 @@ func (r *run) location() *mockData {
 
 // resolveMocked finds what a command name means without the stand-ins:
 // an alias's target, then a function, then a command.
-func (r *run) resolveMocked(name string) (canonical string, decl, original *command.Command, fn *runtime.FunctionInfo) {
+func (r *run) resolveMocked(name string) (canonical string, decl, original *command.Command, fn *scriptcmd.Function) {
 	rt := r.rt
 	canonical = name
 	if target, ok := rt.Aliases()[strings.ToLower(name)]; ok {
@@ -202,7 +203,7 @@ func boundOf(h *mockHook, ctx *command.Context) *object.Hashtable {
 // PowerShell's order.
 func withCommon(bound *object.Hashtable, ctx *command.Context) *object.Hashtable {
 	common := ctx.CommonParameters()
-	for _, name := range runtime.CommonParameterNames(true) {
+	for _, name := range params.CommonNames(true) {
 		if v, ok := common[name]; ok {
 			bound.Set(name, v)
 		}
@@ -299,7 +300,7 @@ func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any,
 		}
 	}
 	if filter {
-		for _, name := range runtime.CommonParameterNames(true) {
+		for _, name := range params.CommonNames(true) {
 			if v, ok := bound.Get(name); ok {
 				rt.SetVariable(name, v)
 			}

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/scriptcmd"
 )
 
 // assertionID is the FullyQualifiedErrorId of a failed assertion.
@@ -842,7 +843,7 @@ func commandOf(rt *runtime.Runtime, v any) *command.Command {
 	switch x := wording.Bare(v).(type) {
 	case *command.Command:
 		return x
-	case *runtime.FunctionInfo:
+	case *scriptcmd.Function:
 		return rt.FunctionCommand(x)
 	case *object.PSObject:
 		if n, ok := x.Get("Name"); ok {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/system"
@@ -16,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
@@ -919,28 +919,15 @@ func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*
 // ---------------------------------------------------------------------------
 // functions
 
-// FunctionInfo is a script function defined in a scope.
-type FunctionInfo struct {
-	Name     string
-	Body     *automation.ScriptBlock
-	Params   []*syntax.Parameter
-	IsFilter bool
-	def      *syntax.FunctionDef
-	cmd      *command.Command
-}
-
 func (rt *Runtime) defineFunction(d *syntax.FunctionDef) {
 	if rt.scope.functions == nil {
-		rt.scope.functions = map[string]*FunctionInfo{}
+		rt.scope.functions = map[string]*scriptcmd.Function{}
 	}
-	name := d.Name
-	if i := strings.IndexByte(name, ':'); i > 0 {
-		name = name[i+1:]
-	}
-	rt.scope.functions[strings.ToLower(name)] = &FunctionInfo{Name: name, Body: &automation.ScriptBlock{AST: d.Body}, Params: d.Params, IsFilter: d.IsFilter, def: d}
+	f := scriptcmd.NewFunction(d)
+	rt.scope.functions[strings.ToLower(f.Name)] = f
 }
 
-func (rt *Runtime) lookupFunction(name string) *FunctionInfo {
+func (rt *Runtime) lookupFunction(name string) *scriptcmd.Function {
 	key := strings.ToLower(name)
 	for s := rt.scope; s != nil; s = s.parent {
 		if f, ok := s.functions[key]; ok {

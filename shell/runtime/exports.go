@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -90,56 +91,14 @@ func (rt *Runtime) SetLastSuccess(ok bool) { rt.lastSuccess = ok }
 
 // FunctionCommand returns the binder declaration of a script function, for
 // Get-Command and Get-Help.
-func (rt *Runtime) FunctionCommand(f *FunctionInfo) *command.Command {
-	c, _, err := rt.functionCommand(f.Name, f.Body.AST, f.Params)
-	if err != nil {
-		return &command.Command{Name: f.Name, Type: command.FunctionCommand}
-	}
-	if f.def != nil && f.def.Help != nil {
-		applyCommentHelp(c, f.def.Help)
-	}
-	return c
+func (rt *Runtime) FunctionCommand(f *scriptcmd.Function) *command.Command {
+	return rt.scripts.Function(rt.binding(), f)
 }
 
-// IsAdvancedFunction reports whether a script function is advanced
-// ([CmdletBinding()] or a [Parameter()] attribute): such a function takes
-// the common parameters.
-func (rt *Runtime) IsAdvancedFunction(f *FunctionInfo) bool {
-	_, simple, err := rt.functionCommand(f.Name, f.Body.AST, f.Params)
-	return err == nil && !simple
-}
-
-// applyCommentHelp gives a function's declaration the text of its
-// comment-based help: synopsis, description, parameter texts and
-// examples (code up to the first blank line, an optional "PS C:\>"
-// prompt dropped, the rest as remarks).
-func applyCommentHelp(c *command.Command, h *syntax.CommentHelp) {
-	c.Synopsis = strings.TrimSpace(h.Synopsis)
-	c.Description = strings.TrimSpace(h.Description)
-	c.Examples = nil
-	for _, e := range h.Examples {
-		if i := strings.IndexByte(e, '>'); i >= 0 && !strings.Contains(e[:i], "\n") {
-			e = e[i+1:]
-		}
-		code, remark, _ := strings.Cut(strings.ReplaceAll(e, "\r\n", "\n"), "\n\n")
-		c.Examples = append(c.Examples, command.Example{Code: strings.TrimSpace(code), Remark: strings.TrimSpace(remark)})
-	}
-	if len(h.Parameters) > 0 {
-		params := make([]*params.Param, len(c.Params))
-		for i, p := range c.Params {
-			cp := *p
-			if text, ok := h.Parameters[strings.ToUpper(p.Name)]; ok {
-				cp.Help = strings.TrimSpace(text)
-			}
-			params[i] = &cp
-		}
-		c.SetParams(params)
-	}
-}
-
-// CommonParameterNames lists the common parameters in PowerShell's order.
-func CommonParameterNames(shouldProcess bool) []string {
-	return params.CommonNames(shouldProcess)
+// IsAdvancedFunction reports whether a script function is advanced: such
+// a function takes the common parameters.
+func (rt *Runtime) IsAdvancedFunction(f *scriptcmd.Function) bool {
+	return rt.scripts.Advanced(rt.binding(), f)
 }
 
 // ConvertArgument converts a value to a declared parameter type with the

@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -64,135 +65,6 @@ func saveVars(sc *Scope, names ...string) func() {
 			}
 		}
 	}
-}
-
-// functionCommand builds (and caches) a Command declaration for a script
-// block's parameters so the same binder serves functions, scripts and
-// cmdlets. simple is true for functions without [CmdletBinding()] or
-// [Parameter()].
-func (rt *Runtime) functionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*command.Command, bool, error) {
-	key := ast
-	if rt.fnCache == nil {
-		rt.fnCache = map[*syntax.ScriptBlock]*fnDecl{}
-	}
-	if d, ok := rt.fnCache[key]; ok {
-		if d.err != nil {
-			return nil, false, d.err
-		}
-		c := *d.cmd
-		c.Name = name
-		return &c, d.simple, nil
-	}
-	cmd, simple, err := rt.buildFunctionCommand(name, ast, fnParams)
-	rt.fnCache[key] = &fnDecl{cmd: cmd, simple: simple, err: err}
-	if err != nil {
-		return nil, false, err
-	}
-	c := *cmd
-	return &c, simple, nil
-}
-
-func (rt *Runtime) buildFunctionCommand(name string, ast *syntax.ScriptBlock, fnParams []*syntax.Parameter) (*command.Command, bool, error) {
-	decls := fnParams
-	advanced := false
-	var attrs []*syntax.Attribute
-	if ast.Param != nil {
-		decls = ast.Param.Params
-		attrs = ast.Param.Attributes
-	}
-	cmd := &command.Command{Name: name, Type: command.FunctionCommand, ConfirmImpact: command.ImpactMedium}
-	positionalBinding := true
-	for _, a := range attrs {
-		if !strings.EqualFold(a.Name, "CmdletBinding") {
-			continue
-		}
-		advanced = true
-		for _, na := range a.Named {
-			var val any = true
-			if na.Value != nil {
-				v, err := rt.evalExpr(na.Value)
-				if err != nil {
-					return nil, false, err
-				}
-				val = v
-			}
-			switch strings.ToLower(na.Name) {
-			case "supportsshouldprocess":
-				cmd.SupportsShouldProcess = object.ToBool(val)
-			case "positionalbinding":
-				positionalBinding = object.ToBool(val)
-			case "confirmimpact":
-				switch strings.ToLower(rt.toStr(val)) {
-				case "high":
-					cmd.ConfirmImpact = command.ImpactHigh
-				case "low":
-					cmd.ConfirmImpact = command.ImpactLow
-				case "none":
-					cmd.ConfirmImpact = command.ImpactNone
-				}
-			case "defaultparametersetname":
-				cmd.DefaultSet = rt.toStr(val)
-			}
-		}
-	}
-	// Parameters are positional in declaration order (switches excepted)
-	// unless positional binding is turned off or any parameter names a
-	// position or a parameter set of its own.
-	custom := false
-	for _, p := range decls {
-		for _, a := range p.Attributes {
-			if !strings.EqualFold(a.Name, "Parameter") {
-				continue
-			}
-			advanced = true
-			for _, na := range a.Named {
-				switch strings.ToLower(na.Name) {
-				case "position":
-					custom = true
-				case "parametersetname":
-					if na.Value != nil {
-						v, err := rt.evalExpr(na.Value)
-						if err == nil && !strings.EqualFold(rt.toStr(v), params.AllSets) {
-							custom = true
-						}
-					}
-				}
-			}
-		}
-	}
-	var setNames []string
-	seenSet := map[string]bool{}
-	pos := 0
-	for _, p := range decls {
-		decl, err := params.Declare(scriptParams{validation{rt}}, p, advanced)
-		if err != nil {
-			return nil, false, err
-		}
-		for _, s := range decl.Sets {
-			if s.Set != params.AllSets && !seenSet[strings.ToLower(s.Set)] {
-				seenSet[strings.ToLower(s.Set)] = true
-				setNames = append(setNames, s.Set)
-			}
-		}
-		if positionalBinding && !custom && !decl.IsSwitch() {
-			for i := range decl.Sets {
-				decl.Sets[i].Position = pos
-			}
-			pos++
-		}
-		cmd.Params = append(cmd.Params, decl)
-	}
-	cmd.Sets = setNames
-	if len(cmd.Sets) > 0 && cmd.DefaultSet == "" {
-		cmd.DefaultSet = cmd.Sets[0]
-	}
-	return cmd, !advanced, nil
-}
-
-type fnDecl struct {
-	cmd    *command.Command
-	simple bool
-	err    error
 }
 
 // beginScript starts a script function, script block or script file
@@ -328,7 +200,7 @@ func (pr *cmdProcessor) setParamVars() error {
 		if _, ok := pr.ctx.Bindings[strings.ToLower(p.Name)]; ok {
 			continue
 		}
-		v, err := pr.defaultValue(p)
+		v, err := scriptcmd.Default(pr.rt.binding(), p)
 		if err != nil {
 			return err
 		}
@@ -354,53 +226,6 @@ func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
 	if sp := params.ScriptOf(p); sp != nil && sp.TypeName != "" {
 		sc.lookup(p.Name).Type = sp.TypeName
 	}
-}
-
-// defaultValue is an unbound parameter's value: its default expression,
-// converted to its type, or the type's empty value (a switch not present,
-// "" for strings, zero for numbers, $null otherwise).
-func (pr *cmdProcessor) defaultValue(p *params.Param) (any, error) {
-	rt := pr.rt
-	sp := params.ScriptOf(p)
-	if sp == nil {
-		if p.IsSwitch() {
-			return automation.Switch(false), nil
-		}
-		return nil, nil
-	}
-	if sp.Decl.Default != nil {
-		v, err := rt.evalExpr(sp.Decl.Default)
-		if err != nil {
-			return nil, err
-		}
-		if sp.TypeName == "" {
-			return v, nil
-		}
-		cv, err := rt.constrain(sp.TypeName, v)
-		if err != nil {
-			return nil, automation.CastError(err, sp.Decl.Default.Span())
-		}
-		return cv, nil
-	}
-	if sp.TypeName == "" {
-		return nil, nil
-	}
-	switch sp.Declared.Kind {
-	case params.KindSwitch:
-		return automation.Switch(false), nil
-	case params.KindString:
-		if !sp.Declared.Array {
-			return "", nil
-		}
-		return nil, nil
-	case params.KindBool:
-		return false, nil
-	case params.KindInt, params.KindLong, params.KindDouble, params.KindDateTime, params.KindTimeSpan, params.KindGuid:
-		if v, err := rt.ConvertTo(nil, sp.TypeName); err == nil {
-			return v, nil
-		}
-	}
-	return nil, nil
 }
 
 // runBlock runs one of the begin/process/end blocks. A return ends the

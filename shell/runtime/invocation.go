@@ -54,7 +54,7 @@ func (pr *cmdProcessor) cmdletBinding() bool {
 	if pr.fn == nil {
 		return false
 	}
-	_, simple, err := pr.rt.functionCommand(pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
+	_, simple, err := pr.rt.scripts.Command(pr.rt.binding(), pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
 	return err == nil && !simple
 }
 

@@ -18,6 +18,7 @@ import (
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -195,7 +196,7 @@ func (p *exprProcessor) process(any, bool) error {
 type cmdProcessor struct {
 	rt       *Runtime
 	cmd      *command.Command
-	fn       *FunctionInfo
+	fn       *scriptcmd.Function
 	sb       *automation.ScriptBlock // & { } invocation
 	dot      bool
 	invName  string
@@ -328,7 +329,7 @@ func (rt *Runtime) newCommandProcessor(e *syntax.CommandExpr, pipePos int, hadEr
 		case *command.Command:
 			pr.cmd = x
 			name = x.Name
-		case *FunctionInfo:
+		case *scriptcmd.Function:
 			pr.fn = x
 			name = x.Name
 		default:
@@ -497,7 +498,7 @@ func (pr *cmdProcessor) commandFor() (*command.Command, bool, error) {
 		}
 		return pr.cmd, pr.cmd.AcceptsAnyArguments, nil
 	case pr.fn != nil:
-		c, simple, err := pr.rt.functionCommand(pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
+		c, simple, err := pr.rt.scripts.Command(pr.rt.binding(), pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
 		if err != nil {
 			return nil, false, err
 		}
@@ -510,7 +511,7 @@ func (pr *cmdProcessor) commandFor() (*command.Command, bool, error) {
 		if pr.scriptFile != "" {
 			name = scriptName(pr.scriptFile)
 		}
-		c, simple, err := pr.rt.functionCommand(name, pr.sb.AST, nil)
+		c, simple, err := pr.rt.scripts.Command(pr.rt.binding(), name, pr.sb.AST, nil)
 		return c, simple, err
 	}
 	return nil, false, fmt.Errorf("no command")

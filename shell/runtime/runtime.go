@@ -27,6 +27,7 @@ import (
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
+	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -80,7 +81,7 @@ type Runtime struct {
 	// written inside one rethrows its error.
 	catching []catchFrame
 	regexes  ops.Regexes
-	fnCache  map[*syntax.ScriptBlock]*fnDecl
+	scripts  scriptcmd.Cache
 	// planCache keeps pipeline binding plans per command and candidate
 	// sets (pipeline.go), so a runbook does not redo them per command.
 	planCache map[planKey]*binder.Plan
@@ -350,8 +351,8 @@ func (rt *Runtime) LookupCommand(name string) (*command.Command, bool) {
 }
 
 // Functions returns the script functions visible from the current scope.
-func (rt *Runtime) Functions() map[string]*FunctionInfo {
-	out := map[string]*FunctionInfo{}
+func (rt *Runtime) Functions() map[string]*scriptcmd.Function {
+	out := map[string]*scriptcmd.Function{}
 	for s := rt.scope; s != nil; s = s.parent {
 		for k, f := range s.functions {
 			if _, ok := out[k]; !ok {
@@ -546,7 +547,7 @@ type Variable struct {
 type Scope struct {
 	parent    *Scope
 	vars      map[string]*Variable
-	functions map[string]*FunctionInfo
+	functions map[string]*scriptcmd.Function
 	// types are the enums and classes the block running in this scope
 	// defines, by lower-case name.
 	types    map[string]*dotnet.TypeDef

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
@@ -39,7 +38,7 @@ func (v validation) RunScript(sb validate.Script, el any) (any, error) {
 }
 
 // scriptParams is the interpreter as the declarations of param() blocks
-// see it (params.Interp).
+// see it (params.Interp, scriptcmd.Interp).
 type scriptParams struct{ validation }
 
 func (s scriptParams) EvalExpr(e syntax.Expr) (any, error) { return s.rt.evalExpr(e) }
@@ -63,8 +62,13 @@ func (s scriptParams) IsSwitch(v any) bool {
 
 func (s scriptParams) ParameterToken(text, name string) any { return s.rt.parameterToken(text, name) }
 
-// binding is the session as the parameter binder sees it.
-func (rt *Runtime) binding() binder.Session { return scriptParams{validation{rt}} }
+func (s scriptParams) Constrain(typeName string, v any) (any, error) {
+	return s.rt.constrain(typeName, v)
+}
+
+// binding is the session as the parameter binder and the declarations
+// of script commands (shell/scriptcmd) see it.
+func (rt *Runtime) binding() scriptParams { return scriptParams{validation{rt}} }
 
 // runValidationScript runs a [ValidateScript()] block in a new scope with
 // $_ set to the element.

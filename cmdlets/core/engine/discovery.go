@@ -13,6 +13,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -31,7 +32,7 @@ func CommandInfo(rt *runtime.Runtime, c *command.Command) *object.PSObject {
 // an advanced function takes the common parameters, and its Definition
 // is the text of its body, after a param() line made of the parameters
 // written after the function's name, if any.
-func ScriptFunctionInfo(rt *runtime.Runtime, f *runtime.FunctionInfo) *object.PSObject {
+func ScriptFunctionInfo(rt *runtime.Runtime, f *scriptcmd.Function) *object.PSObject {
 	o := commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
 	if f.Body != nil && f.Body.AST != nil {
 		text := f.Body.Text()
@@ -323,7 +324,7 @@ func getCommand() *command.Command {
 		}
 		var cmds []*command.Command
 		// scripts maps the commands of script functions to their functions
-		scripts := map[*command.Command]*runtime.FunctionInfo{}
+		scripts := map[*command.Command]*scriptcmd.Function{}
 		literal := len(names) > 0
 		for _, n := range names {
 			literal = literal && !wildcard.Has(n)

@@ -149,7 +149,7 @@ func (rt *Runtime) reportTerminating(pe *pserror.Error) {
 			return
 		}
 	}
-	rt.showError(pe.Record)
+	rt.display.ShowError(pe.Record)
 }
 
 func (rt *Runtime) execStatement(st syntax.Statement, out emitter) error {

@@ -42,24 +42,16 @@ func (rt *Runtime) ToStr(v any) string { return rt.toStr(v) }
 
 // WriteToHost sends a value through the current command line's implicit
 // Out-Default (Out-Default, Out-Host).
-func (rt *Runtime) WriteToHost(v any) {
-	if rt.out != nil {
-		rt.out.Write(v)
-		return
-	}
-	w := format.NewWriter(rt.Formats, rt.FormatOptions(false), rt.writeStream)
-	w.Write(v)
-	w.Close()
-}
+func (rt *Runtime) WriteToHost(v any) { rt.display.Write(v) }
 
 // HostLine writes a line straight to the host.
-func (rt *Runtime) HostLine(line string) { rt.hostLine(line) }
+func (rt *Runtime) HostLine(line string) { rt.display.HostLine(line) }
 
 // HostText writes text to the host without a newline.
-func (rt *Runtime) HostText(text string) { rt.hostRaw(text) }
+func (rt *Runtime) HostText(text string) { rt.display.HostText(text) }
 
 // ShowError displays an error record as the host would.
-func (rt *Runtime) ShowError(rec *object.ErrorRecord) { rt.showError(rec) }
+func (rt *Runtime) ShowError(rec *object.ErrorRecord) { rt.display.ShowError(rec) }
 
 // FormatRegistry returns the session's format views (what Out-File and a
 // redirection to a file render with).

@@ -361,7 +361,7 @@ func (pr *cmdProcessor) runClean() {
 	rec := pe.Record
 	rt.recordError(rec)
 	if handled, _ := redirect.Deliver(pr, redirect.Error, rec); !handled {
-		rt.showError(rec)
+		rt.display.ShowError(rec)
 	}
 }
 

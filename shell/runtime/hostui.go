@@ -4,9 +4,11 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/hostui"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 )
 
@@ -14,13 +16,33 @@ import (
 // nested prompt: Ctrl+C pressed there no longer stops the command.
 func (rt *Runtime) resumeAfterPrompt() { rt.interrupt.on.Store(false) }
 
-// hostSession is the session as the $Host object sees it.
+// hostSession is the session as the $Host object and the display see it.
 type hostSession struct{ rt *Runtime }
 
 func (h hostSession) Console() *host.IO                        { return h.rt.IO }
 func (h hostSession) Text(v any) string                        { return h.rt.toStr(v) }
-func (h hostSession) WriteStream(s format.Stream, line string) { h.rt.writeStream(s, line) }
+func (h hostSession) WriteStream(s format.Stream, line string) { h.rt.display.WriteStream(s, line) }
 func (h hostSession) Stop() error                              { return &stopSignal{} }
+
+// The session as its display sees it (hostui.DisplaySession).
+
+func (h hostSession) FormatRegistry() *format.Registry { return h.rt.Formats }
+func (h hostSession) Variable(name string) (any, bool) { return h.rt.GetVariable(name) }
+
+func (h hostSession) GlobalVariable(name string) (any, bool) {
+	if v := h.rt.global.lookup(name); v != nil {
+		return v.Value, true
+	}
+	return nil, false
+}
+
+func (h hostSession) InvokeScript(sb object.ScriptBlock, dollarUnder any) (any, error) {
+	s, ok := sb.(*automation.ScriptBlock)
+	if !ok {
+		return nil, nil
+	}
+	return h.rt.invokeScriptBlockValue(s, dollarUnder, nil)
+}
 
 // SetHistoryLine makes line the command line the host records in the
 // session history for the line it is running: Invoke-History leaves the
@@ -41,7 +63,7 @@ func (rt *Runtime) TakeHistoryLine() (string, bool) {
 
 // NewPager returns a pager over the host, or nil when the host is not an
 // interactive terminal (output is then written straight through).
-func (rt *Runtime) NewPager() *hostui.Pager { return hostui.NewPager(rt.IO, rt.writeStream) }
+func (rt *Runtime) NewPager() *hostui.Pager { return hostui.NewPager(rt.IO, rt.display.WriteStream) }
 
 // StopPipeline is the error that stops the running command line without
 // an error record (a pager's q, Ctrl+C at a prompt).

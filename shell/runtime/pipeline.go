@@ -9,7 +9,6 @@ import (
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
-	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/memlimit"
@@ -785,7 +784,7 @@ func (c console) ReadLine(prompt string, secret bool) (string, error) {
 	return c.rt.IO.ReadLine(prompt, secret)
 }
 
-func (c console) HostLine(line string) { c.rt.hostLine(line) }
+func (c console) HostLine(line string) { c.rt.display.HostLine(line) }
 
 func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	if err := pr.rt.checkGrowth(); err != nil {
@@ -1001,16 +1000,10 @@ func (pr *cmdProcessor) confirmImpact(callImpact command.Impact) command.Impact 
 	return pr.cmd.ConfirmImpact
 }
 
-// confirmPreference is $ConfirmPreference as a name.
-func (rt *Runtime) confirmPreference() string {
-	v, _ := rt.GetVariable("ConfirmPreference")
-	return params.NormalizeAction(v)
-}
-
 // proceedsSilently reports whether shouldProcess would return true
 // without writing or asking anything.
 func (pr *cmdProcessor) proceedsSilently() bool {
-	return pr.sp.Silent(pr.rt.confirmPreference(), pr.cmd.ConfirmImpact)
+	return pr.sp.Silent(pr.rt.preference("ConfirmPreference"), pr.cmd.ConfirmImpact)
 }
 
 // shouldProcessImpact is shouldProcess with the call's own ConfirmImpact
@@ -1019,7 +1012,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 	rt := pr.rt
 	q := hostui.Question{Target: target, Action: action, Description: description, Command: pr.cmd.Name,
 		Impact: pr.confirmImpact(callImpact), Remote: pr.cmd.Remote, Position: pr.position}
-	ok, err := pr.sp.Ask(hostSession{rt}, rt.confirmPreference(), q, rt.resumeAfterPrompt)
+	ok, err := pr.sp.Ask(hostSession{rt}, rt.preference("ConfirmPreference"), q, rt.resumeAfterPrompt)
 	if !ok && err == nil && pr.inCall {
 		pr.callDeclined = true
 	}
@@ -1027,7 +1020,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 }
 
 // ---------------------------------------------------------------------------
-// error and host output
+// $Error
 
 func (rt *Runtime) recordError(rec *object.ErrorRecord) {
 	v, _ := rt.global.lookup("Error"), 0
@@ -1044,34 +1037,3 @@ func (rt *Runtime) recordError(rec *object.ErrorRecord) {
 		l.Items = l.Items[:256]
 	}
 }
-
-// showError displays an error record on the error stream.
-func (rt *Runtime) showError(rec *object.ErrorRecord) {
-	rt.errorsWritten++
-	if rt.out != nil {
-		rt.out.Write(rec)
-		return
-	}
-	for _, l := range format.RenderError(rec, rt.errorOptions()) {
-		rt.writeStream(format.Error, l)
-	}
-}
-
-func (rt *Runtime) errorOptions() format.ErrorOptions {
-	view := "ConciseView"
-	if v, ok := rt.GetVariable("ErrorView"); ok && v != nil {
-		view = params.NormalizeAction(v)
-	}
-	return format.ErrorOptions{View: view, Width: rt.IO.Width, Color: rt.IO.Color}
-}
-
-// hostLine writes a line straight to the host (Write-Host, What if:).
-func (rt *Runtime) hostLine(line string) {
-	rt.writeStream(format.Host, line)
-}
-
-// hostRaw writes text without a newline (prompts).
-func (rt *Runtime) hostRaw(text string) { hostui.WriteRaw(rt.IO, text) }
-
-// writeStream writes one line of an output stream to the host.
-func (rt *Runtime) writeStream(s format.Stream, line string) { hostui.WriteLine(rt.IO, s, line) }

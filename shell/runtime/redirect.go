@@ -38,8 +38,8 @@ type streamHost struct{ rt *Runtime }
 
 func (h streamHost) Preference(name string) string            { return h.rt.preference(name) }
 func (h streamHost) RecordError(rec *object.ErrorRecord)      { h.rt.recordError(rec) }
-func (h streamHost) ShowError(rec *object.ErrorRecord)        { h.rt.showError(rec) }
-func (h streamHost) WriteStream(s format.Stream, line string) { h.rt.writeStream(s, line) }
+func (h streamHost) ShowError(rec *object.ErrorRecord)        { h.rt.display.ShowError(rec) }
+func (h streamHost) WriteStream(s format.Stream, line string) { h.rt.display.WriteStream(s, line) }
 
 // pushRunning marks pr as the command whose code runs now: commands
 // created meanwhile (by its script, or a script block it invokes) write

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/dotnet/automation"
@@ -18,83 +17,9 @@ import (
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
 
-// outDefault is the implicit Out-Default at the end of a command line.
-// The output lines of one value go to the host in one write: a list of
-// a few hundred properties is one write, not a few hundred. Anything
-// else the host shows (another stream, a script block the formatting
-// runs) first sends what is waiting.
-type outDefault struct {
-	w       *format.Writer
-	pending []string
-	rt      *Runtime
-}
-
-// Write formats v and shows it.
-func (od *outDefault) Write(v any) {
-	od.w.Write(v)
-	od.flush()
-}
-
-// Close ends the output (a buffered table is shown).
-func (od *outDefault) Close() {
-	od.w.Close()
-	od.flush()
-}
-
-// flush shows the output lines waiting.
-func (od *outDefault) flush() {
-	if len(od.pending) == 0 {
-		return
-	}
-	od.rt.writeStream(format.Output, strings.Join(od.pending, "\n"))
-	od.pending = od.pending[:0]
-}
-
 // FormatOptions returns the formatter options for this session.
 func (rt *Runtime) FormatOptions(outString bool) format.Options {
-	limit := func() int {
-		v, _ := rt.global.lookup("FormatEnumerationLimit"), 0
-		if v == nil {
-			return format.DefaultEnumLimit
-		}
-		if n, ok := numeric.ToNumber(v.Value); ok {
-			return int(numeric.Int64(n))
-		}
-		return format.DefaultEnumLimit
-	}
-	return format.Options{
-		Width:         rt.IO.Width,
-		OutString:     outString,
-		Color:         rt.IO.Color && !outString,
-		EnumLimitFunc: limit,
-		Invoke: func(sb object.ScriptBlock, dollarUnder any) (any, error) {
-			s, ok := sb.(*automation.ScriptBlock)
-			if !ok {
-				return nil, nil
-			}
-			return rt.invokeScriptBlockValue(s, dollarUnder, nil)
-		},
-		ErrorViewFunc: func() string { return rt.errorOptions().View },
-	}
-}
-
-func (rt *Runtime) newOutDefault() *outDefault {
-	od := &outDefault{rt: rt}
-	opts := rt.FormatOptions(false)
-	invoke := opts.Invoke
-	opts.Invoke = func(sb object.ScriptBlock, dollarUnder any) (any, error) {
-		od.flush()
-		return invoke(sb, dollarUnder)
-	}
-	od.w = format.NewWriter(rt.Formats, opts, func(s format.Stream, line string) {
-		if s == format.Output {
-			od.pending = append(od.pending, line)
-			return
-		}
-		od.flush()
-		rt.writeStream(s, line)
-	})
-	return od
+	return rt.display.FormatOptions(outString)
 }
 
 // RunOptions controls one top-level run.
@@ -122,7 +47,7 @@ const maxShownParseErrors = 100
 // record was shown or a parse error occurred, else 0. Go panics inside the
 // engine are recovered and reported as internal errors.
 func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
-	before := rt.errorsWritten
+	before := rt.display.Errors
 	sb, perrs := parser.Parse(src)
 	if perrs == nil {
 		perrs = rt.prepareScript(sb, src)
@@ -134,7 +59,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 				// parse error per character; each shows its line.
 				break
 			}
-			rt.showError(pserror.ParseRecord(e))
+			rt.display.ShowError(pserror.ParseRecord(e))
 		}
 		rt.lastSuccess = false
 		return 1
@@ -145,16 +70,16 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	defer func() { rt.source = prevSource }()
 	// A nested prompt (a suspended confirmation) runs command lines
 	// inside a running one: the outer line's output goes on afterwards.
-	prevOut := rt.out
-	rt.out = rt.newOutDefault()
+	prevOut := rt.display.Out
+	rt.display.Out = rt.display.NewOutDefault()
 	// A progress bar left on the terminal goes when the command line ends.
 	defer rt.IO.ClearProgress()
 	defer func() {
 		if prevOut != nil {
-			rt.out = prevOut
+			rt.display.Out = prevOut
 		}
 		if r := recover(); r != nil {
-			rt.out = nil
+			rt.display.Out = nil
 			rt.tryDepth = 0
 			rt.depth = 0
 			rt.scope = rt.global
@@ -164,7 +89,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 				Category:      object.NotSpecified,
 				ExceptionType: "InternalError",
 			}
-			rt.showError(rec)
+			rt.display.ShowError(rec)
 			code = 1
 		}
 	}()
@@ -177,12 +102,12 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		if opts.Script {
 			err = rt.runScriptTop(sb, src, opts)
 		} else {
-			err = rt.execTop(sb, rt.out.Write)
+			err = rt.execTop(sb, rt.display.Out.Write)
 		}
 	}
 	rt.scope = savedScope
-	out := rt.out
-	rt.out = nil
+	out := rt.display.Out
+	rt.display.Out = nil
 	exit, exited := 0, false
 	if err != nil {
 		var ex *ExitSignal
@@ -195,7 +120,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 			if !pe.Shown() {
 				pe.MarkShown()
 				rt.recordError(pe.Record)
-				rt.errorsWritten++
+				rt.display.Errors++
 				out.Write(pe.Record)
 			}
 			rt.lastSuccess = false
@@ -205,7 +130,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 	if exited {
 		return exit
 	}
-	if rt.errorsWritten > before {
+	if rt.display.Errors > before {
 		return 1
 	}
 	return 0
@@ -328,7 +253,7 @@ func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts
 		return err
 	}
 	pr.setNext(func(v any) error {
-		rt.out.Write(v)
+		rt.display.Out.Write(v)
 		return nil
 	})
 	err := rt.drivePipeline([]processor{pr})

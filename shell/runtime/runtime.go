@@ -70,13 +70,12 @@ type Runtime struct {
 	global *Scope
 	scope  *Scope
 
-	errorsWritten int
-	lastSuccess   bool
-	depth         int
-	rng           *rand.Rand
-	out           *outDefault
-	source        *syntax.Source
-	tryDepth      int
+	lastSuccess bool
+	depth       int
+	rng         *rand.Rand
+	display     *hostui.Display
+	source      *syntax.Source
+	tryDepth    int
 	// catching are the catch blocks running, innermost last: a bare throw
 	// written inside one rethrows its error.
 	catching []catchFrame
@@ -174,6 +173,7 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 		aliases:     map[string]string{},
 		lastSuccess: true,
 	}
+	rt.display = hostui.NewDisplay(hostSession{rt})
 	rt.global = newScope(nil)
 	rt.scope = rt.global
 	rt.initVariables()
@@ -389,7 +389,7 @@ func (rt *Runtime) NewGuid() object.Guid {
 }
 
 // ErrorsWritten counts the error records shown so far (exit status).
-func (rt *Runtime) ErrorsWritten() int { return rt.errorsWritten }
+func (rt *Runtime) ErrorsWritten() int { return rt.display.Errors }
 
 // LastSuccess is $?.
 func (rt *Runtime) LastSuccess() bool { return rt.lastSuccess }

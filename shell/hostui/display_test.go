@@ -1,0 +1,141 @@
+package hostui_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/hostui"
+	"github.com/exosim/exosim/shell/object"
+)
+
+// display is a session with a console writing to buffers, its variables
+// in a map (the global ones in another).
+type display struct {
+	io            *host.IO
+	vars, globals map[string]any
+}
+
+func (d *display) Console() *host.IO                { return d.io }
+func (d *display) FormatRegistry() *format.Registry { return format.NewRegistry() }
+func (d *display) Variable(name string) (any, bool) {
+	v, ok := d.vars[name]
+	return v, ok
+}
+func (d *display) GlobalVariable(name string) (any, bool) {
+	v, ok := d.globals[name]
+	return v, ok
+}
+func (d *display) InvokeScript(object.ScriptBlock, any) (any, error) { return nil, nil }
+
+// writes counts the writes made to it.
+type writes struct {
+	strings.Builder
+	n int
+}
+
+func (w *writes) Write(p []byte) (int, error) {
+	w.n++
+	return w.Builder.Write(p)
+}
+
+func newDisplay(vars, globals map[string]any) (*hostui.Display, *writes, *writes, *host.IO) {
+	out, errs := &writes{}, &writes{}
+	io := &host.IO{In: strings.NewReader(""), Out: out, Err: errs, Width: 80, Color: true}
+	return hostui.NewDisplay(&display{io: io, vars: vars, globals: globals}), out, errs, io
+}
+
+// An error record is shown in the view $ErrorView names (ConciseView when
+// unset), on the error stream, and counted.
+func TestShowError(t *testing.T) {
+	t.Parallel()
+	rec := &object.ErrorRecord{Message: "it broke", ErrorID: "Broke", Category: object.InvalidOperation, ExceptionType: "InvalidOperationException", Activity: "Get-Thing"}
+	concise := format.RenderError(rec, format.ErrorOptions{View: "ConciseView", Width: 80})
+	normal := format.RenderError(rec, format.ErrorOptions{View: "NormalView", Width: 80})
+	if strings.Join(concise, "\n") == strings.Join(normal, "\n") {
+		t.Fatal("the record looks the same in both views")
+	}
+	tests := []struct {
+		name string
+		vars map[string]any
+		want []string
+	}{
+		{"unset", nil, concise},
+		{"$null", map[string]any{"ErrorView": nil}, concise},
+		{"NormalView", map[string]any{"ErrorView": "normalview"}, normal},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			d, out, errs, io := newDisplay(tc.vars, nil)
+			io.Color = false
+			d.ShowError(rec)
+			d.ShowError(rec)
+			want := strings.Join(tc.want, "\n") + "\n"
+			if errs.String() != want+want || out.String() != "" {
+				t.Errorf("shown:\n%q\nwant twice:\n%q\nout %q", errs.String(), want, out.String())
+			}
+			if d.Errors != 2 {
+				t.Errorf("%d errors counted", d.Errors)
+			}
+		})
+	}
+}
+
+// While a command line runs, what it shows goes through its Out-Default,
+// one value's output lines in one write to the host.
+func TestOutDefault(t *testing.T) {
+	t.Parallel()
+	d, out, errs, _ := newDisplay(nil, nil)
+	d.Out = d.NewOutDefault()
+	d.Write([]any{"one", "two", "three"})
+	if out.String() != "one\ntwo\nthree\n" || out.n != 1 {
+		t.Errorf("wrote %q in %d writes", out.String(), out.n)
+	}
+	d.ShowError(&object.ErrorRecord{Message: "bad", ErrorID: "Bad", Category: object.InvalidArgument, ExceptionType: "ArgumentException"})
+	if !strings.Contains(errs.String(), "bad") || d.Errors != 1 {
+		t.Errorf("error shown as %q, counted %d", errs.String(), d.Errors)
+	}
+	d.Out.Close()
+	d.Out = nil
+	out.Reset()
+	d.Write("after")
+	if out.String() != "after\n" {
+		t.Errorf("between command lines wrote %q", out.String())
+	}
+}
+
+// The formatter shows as many elements of a collection as the global
+// $FormatEnumerationLimit says (4 when unset or not a number), in colour
+// only on a colour console and never for Out-String.
+func TestFormatOptions(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		globals   map[string]any
+		outString bool
+		limit     int
+		color     bool
+	}{
+		{name: "unset", limit: format.DefaultEnumLimit, color: true},
+		{name: "set", globals: map[string]any{"FormatEnumerationLimit": 2}, limit: 2, color: true},
+		{name: "text number", globals: map[string]any{"FormatEnumerationLimit": "7"}, limit: 7, color: true},
+		{name: "not a number", globals: map[string]any{"FormatEnumerationLimit": "many"}, limit: format.DefaultEnumLimit, color: true},
+		{name: "Out-String", outString: true, limit: format.DefaultEnumLimit},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			// A variable of the running scope is not the global one.
+			d, _, _, _ := newDisplay(map[string]any{"FormatEnumerationLimit": 99}, tc.globals)
+			o := d.FormatOptions(tc.outString)
+			if got := o.EnumLimitFunc(); got != tc.limit {
+				t.Errorf("limit %d, want %d", got, tc.limit)
+			}
+			if o.Color != tc.color || o.OutString != tc.outString || o.Width != 80 {
+				t.Errorf("options %+v", o)
+			}
+		})
+	}
+}

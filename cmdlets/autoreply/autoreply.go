@@ -8,7 +8,6 @@ package autoreply
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 
@@ -125,23 +124,13 @@ func autoReplyObject(m *directory.Mailbox, s *ar.Settings) *object.PSObject {
 }
 
 func getAutoReply(ctx *command.Context) error {
-	var out *object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := mailbox.ResolveIdentity(ctx, tx)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
 		s, err := ar.Get(tx, m)
 		if err != nil {
 			return nil, err
 		}
-		out = autoReplyObject(m, s)
-		return nil, nil
+		return autoReplyObject(m, s), nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return ctx.WriteObject(out)
 }
 
 // htmlMessage is a reply as Exchange keeps it: text without its own html
@@ -211,27 +200,9 @@ func applyAutoReply(ctx *command.Context, s *ar.Settings) *object.ErrorRecord {
 }
 
 func setAutoReply(ctx *command.Context) error {
-	var m *directory.Mailbox
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
-		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting the automatic reply configuration for mailbox Identity:\"%s\".", typedIdentity(ctx, m)), m.Identity())
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
+		return fmt.Sprintf("Setting the automatic reply configuration for mailbox Identity:\"%s\".", mailbox.TypedIdentity(ctx, m.Identity())), m.Identity()
+	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
 		s, err := ar.Get(tx, m)
 		if err != nil {
 			return nil, err
@@ -246,7 +217,6 @@ func setAutoReply(ctx *command.Context) error {
 		}
 		return nil, err
 	})
-	return err
 }
 
 func bypassObject(m *directory.Mailbox, on bool) *object.PSObject {
@@ -263,77 +233,29 @@ func bypassObject(m *directory.Mailbox, on bool) *object.PSObject {
 }
 
 func getAuditBypass(ctx *command.Context) error {
+	limit, explicit, err := mailbox.ResultSize(ctx)
+	if err != nil {
+		return err
+	}
 	var out []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		out = nil
-		if ctx.Has("Identity") && ctx.Value("Identity") != nil {
-			m, rec, err := mailbox.ResolveIdentity(ctx, tx)
-			if err != nil || rec != nil {
-				return rec, err
-			}
-			out = append(out, bypassObject(m, auditbypass.Enabled(tx, m.Guid)))
-			return nil, nil
-		}
-		var ms []*directory.Mailbox
-		err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
-			if !m.IsMailUser() && directory.ScopeActive.Includes(m) {
-				ms = append(ms, m)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		sort.SliceStable(ms, func(i, j int) bool { return strings.ToLower(ms[i].Name) < strings.ToLower(ms[j].Name) })
+		ms, rec, err := mailbox.IdentityOrAll(ctx, tx)
 		for _, m := range ms {
 			out = append(out, bypassObject(m, auditbypass.Enabled(tx, m.Guid)))
 		}
-		return nil, nil
+		return rec, err
 	})
 	if err != nil || !done {
 		return err
 	}
-	max := 1000
-	if ctx.Has("ResultSize") && !strings.EqualFold(strings.TrimSpace(ctx.String("ResultSize")), "Unlimited") {
-		max = ctx.Int("ResultSize")
-	} else if ctx.Has("ResultSize") {
-		max = -1
-	}
-	return mailbox.WriteLimited(ctx, out, max, ctx.Has("ResultSize"))
+	return mailbox.WriteLimited(ctx, out, limit, explicit)
 }
 
 func setAuditBypass(ctx *command.Context) error {
-	var m *directory.Mailbox
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
-		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting audit bypass setting for '%s'. ", typedIdentity(ctx, m)), m.Identity())
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
+		return fmt.Sprintf("Setting audit bypass setting for '%s'. ", mailbox.TypedIdentity(ctx, m.Identity())), m.Identity()
+	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
 		return nil, auditbypass.Set(tx, m.Guid, ctx.Bool("AuditBypassEnabled"))
 	})
-	return err
-}
-
-// typedIdentity is the -Identity value as it was given, which Exchange's
-// prompts repeat; the mailbox's identity when there is none.
-func typedIdentity(ctx *command.Context, m *directory.Mailbox) string {
-	if raw, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity"))); strings.TrimSpace(raw) != "" {
-		return strings.TrimSpace(raw)
-	}
-	return m.Identity()
 }

@@ -25,9 +25,8 @@ import (
 const TypeCalendarConfiguration = "Microsoft.Exchange.Data.Storage.Management.CalendarConfiguration"
 
 const (
-	exArgument  = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
-	exRecipient = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
-	exResource  = "Microsoft.Exchange.Data.DataValidationException"
+	exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
+	exResource = "Microsoft.Exchange.Data.DataValidationException"
 )
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
@@ -177,10 +176,9 @@ func resolveRecipient(ctx *command.Context, tx *store.Tx, v any) (string, *objec
 	}
 	switch {
 	case len(ms)+len(gs) == 0:
-		return "", exo.Error(ctx, exRecipient, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", shown), object.ObjectNotFound, shown), nil
+		return "", exo.RecipientNotFound(ctx, shown), nil
 	case len(ms)+len(gs) > 1:
-		return "", exo.Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException",
-			fmt.Sprintf("The operation couldn't be performed because '%s' matches multiple entries.", shown), object.InvalidArgument, shown), nil
+		return "", exo.Ambiguous(ctx, shown), nil
 	case len(ms) == 1:
 		return refMailbox + strings.ToLower(ms[0].Guid), nil, nil
 	}
@@ -268,23 +266,13 @@ func settingsObject(tx *store.Tx, m *directory.Mailbox, s *cal.Settings) *object
 }
 
 func getCalendarProcessing(ctx *command.Context) error {
-	var out *object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		m, rec, err := mailbox.ResolveIdentity(ctx, tx)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.WriteSetting(ctx, func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error) {
 		s, err := cal.Get(tx, m)
 		if err != nil {
 			return nil, err
 		}
-		out = settingsObject(tx, m, s)
-		return nil, nil
+		return settingsObject(tx, m, s), nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return ctx.WriteObject(out)
 }
 
 // oneOf returns the value as the list spells it, or "" when it is not in
@@ -382,32 +370,10 @@ func listValues(v any) []any {
 }
 
 func setCalendarProcessing(ctx *command.Context) error {
-	var m *directory.Mailbox
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
-		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
-		if err != nil || !done {
-			return err
-		}
-		raw, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-		if raw = strings.TrimSpace(raw); raw == "" {
-			raw = m.Name
-		}
+	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
 		// Exchange calls these the auto-accept settings of the mailbox.
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting auto-accept mailbox settings Identity:\"%s\".", raw), m.Name)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+		return fmt.Sprintf("Setting auto-accept mailbox settings Identity:\"%s\".", mailbox.TypedIdentity(ctx, m.Name)), m.Name
+	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
 		s, err := cal.Get(tx, m)
 		if err != nil {
 			return nil, err
@@ -422,5 +388,4 @@ func setCalendarProcessing(ctx *command.Context) error {
 		}
 		return nil, err
 	})
-	return err
 }

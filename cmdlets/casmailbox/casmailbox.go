@@ -5,7 +5,6 @@ package casmailbox
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -217,24 +216,9 @@ func getCAS(ctx *command.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		var ms []*directory.Mailbox
-		if ctx.Has("Identity") && ctx.Value("Identity") != nil {
-			m, rec, err := mailbox.ResolveIdentity(ctx, tx)
-			if err != nil || rec != nil {
-				return rec, err
-			}
-			ms = append(ms, m)
-		} else {
-			err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
-				if !m.IsMailUser() && directory.ScopeActive.Includes(m) {
-					ms = append(ms, m)
-				}
-				return nil
-			})
-			if err != nil {
-				return nil, err
-			}
-			sort.SliceStable(ms, func(i, j int) bool { return strings.ToLower(ms[i].Name) < strings.ToLower(ms[j].Name) })
+		ms, rec, err := mailbox.IdentityOrAll(ctx, tx)
+		if err != nil || rec != nil {
+			return rec, err
 		}
 		for _, m := range ms {
 			if len(types) > 0 && !exo.ContainsFold(types, m.RecipientTypeDetails) {
@@ -303,30 +287,9 @@ func setCAS(ctx *command.Context) error {
 		}
 		smtpAuth = b
 	}
-	var m *directory.Mailbox
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
-		m, rec, err = mailbox.ResolveIdentity(ctx, tx)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting CAS mailbox \"%s\".", m.Identity()), m.Identity())
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	return mailbox.ChangeSetting(ctx, func(m *directory.Mailbox) (string, string) {
+		return fmt.Sprintf("Setting CAS mailbox \"%s\".", m.Identity()), m.Identity()
+	}, func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error) {
 		s, err := cas.Get(tx, m.Guid)
 		if err != nil {
 			return nil, err
@@ -344,5 +307,4 @@ func setCAS(ctx *command.Context) error {
 		}
 		return nil, cas.Put(tx, s)
 	})
-	return err
 }

@@ -152,6 +152,30 @@ func Ambiguous(ctx *command.Context, identity string) *object.ErrorRecord {
 		object.InvalidArgument, identity)
 }
 
+// RecipientNotFound is the error for a value naming a recipient to act
+// with (a member, a holder of permissions, a delegate) that names nothing
+// in the directory; an identity of the object acted on that names nothing
+// is NotFound.
+func RecipientNotFound(ctx *command.Context, shown string) *object.ErrorRecord {
+	return Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
+		fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", shown),
+		object.ObjectNotFound, shown)
+}
+
+// One returns the object an identity names, given the objects matching
+// it (hits) and the identity as the call gave it (shown): with none the
+// error is NotFound, with several Ambiguous.
+func One[T any](ctx *command.Context, shown string, hits []T) (T, *object.ErrorRecord) {
+	var zero T
+	switch len(hits) {
+	case 0:
+		return zero, NotFound(ctx, shown)
+	case 1:
+		return hits[0], nil
+	}
+	return zero, Ambiguous(ctx, shown)
+}
+
 // MemberExists is the error for adding to a group (a distribution group,
 // a role group) a recipient that is already one of its members.
 func MemberExists(ctx *command.Context, member, group string) *object.ErrorRecord {

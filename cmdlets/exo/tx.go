@@ -50,6 +50,33 @@ func inTx(ctx *command.Context, run func(*command.Context, func(*store.Tx) error
 	return err == nil, err
 }
 
+// Confirmed is Write for a cmdlet that asks before it changes the tenant.
+// plan finds what the call acts on and refuses as Write's function does;
+// prompt words the question (the action, then the target of
+// ShouldProcess) from what plan found. Unless the call proceeds without
+// asking or showing anything, plan runs first in a read transaction, a
+// refusal is written, and a "no" ends the call with nothing changed. Then
+// plan runs again in the write transaction, apply after it: the tenant
+// may have changed while the user was asked.
+func Confirmed(ctx *command.Context, target string, plan func(tx *store.Tx) (*object.ErrorRecord, error), prompt func() (action, what string), apply func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+	if !ctx.ProceedsSilently() {
+		done, err := Read(ctx, target, plan)
+		if err != nil || !done {
+			return false, err
+		}
+		ok, err := ctx.ShouldProcessWith(prompt())
+		if err != nil || !ok {
+			return false, err
+		}
+	}
+	return Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		if rec, err := plan(tx); rec != nil || err != nil {
+			return rec, err
+		}
+		return apply(tx)
+	})
+}
+
 // WriteAll writes the objects in order, stopping at the first error (a
 // downstream command that stopped the pipeline).
 func WriteAll(ctx *command.Context, objs []*object.PSObject) error {

@@ -1,6 +1,10 @@
 package mailbox
 
 import (
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -92,9 +96,82 @@ func DerivedGuid(parts ...string) string { return derivedGuid(parts...) }
 func ParseByteSize(v any) (int64, bool) { return parseByteSize(v) }
 
 // ResolveIdentity resolves the call's Identity parameter to one active
-// mailbox (mail users are not mailboxes); rec is Exchange's error when it
-// names none or several.
+// mailbox (see ResolveMailbox).
 func ResolveIdentity(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *object.ErrorRecord, error) {
-	id, shown := identityString(object.Unwrap(ctx.Value("Identity")))
+	return ResolveMailbox(ctx, tx, ctx.Value("Identity"))
+}
+
+// ResolveMailbox resolves an argument naming a mailbox (a string or a
+// piped Exchange object) to one active mailbox; mail users are not
+// mailboxes. rec is Exchange's error when it names none or several.
+func ResolveMailbox(ctx *command.Context, tx *store.Tx, v any) (*directory.Mailbox, *object.ErrorRecord, error) {
+	id, shown := identityString(v)
 	return resolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
+}
+
+// IdentityOrAll returns the mailbox the call's Identity parameter names,
+// or, without one, every active mailbox (mail users left out) by name:
+// the mailboxes a Get cmdlet of per-mailbox settings shows.
+func IdentityOrAll(ctx *command.Context, tx *store.Tx) ([]*directory.Mailbox, *object.ErrorRecord, error) {
+	if ctx.Has("Identity") && ctx.Value("Identity") != nil {
+		m, rec, err := ResolveIdentity(ctx, tx)
+		if err != nil || rec != nil {
+			return nil, rec, err
+		}
+		return []*directory.Mailbox{m}, nil, nil
+	}
+	var ms []*directory.Mailbox
+	err := directory.ForEachMailbox(tx, "", func(m *directory.Mailbox) error {
+		if !m.IsMailUser() && directory.ScopeActive.Includes(m) {
+			ms = append(ms, m)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return strings.ToLower(ms[i].Name) < strings.ToLower(ms[j].Name) })
+	return ms, nil, nil
+}
+
+// WriteSetting writes the object build makes of the mailbox the call's
+// Identity parameter names, read in one transaction: the Get cmdlet of a
+// setting each mailbox has (Automatic Replies, calendar processing).
+func WriteSetting(ctx *command.Context, build func(tx *store.Tx, m *directory.Mailbox) (*object.PSObject, error)) error {
+	var out *object.PSObject
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		m, rec, err := ResolveIdentity(ctx, tx)
+		if err != nil || rec != nil {
+			return rec, err
+		}
+		out, err = build(tx, m)
+		return nil, err
+	})
+	if err != nil || !done {
+		return err
+	}
+	return ctx.WriteObject(out)
+}
+
+// ChangeSetting changes a setting of the mailbox the call's Identity
+// parameter names, asking first (see exo.Confirmed): prompt words the
+// question from the mailbox, apply changes it in the write transaction.
+func ChangeSetting(ctx *command.Context, prompt func(m *directory.Mailbox) (action, what string), apply func(tx *store.Tx, m *directory.Mailbox) (*object.ErrorRecord, error)) error {
+	var m *directory.Mailbox
+	_, err := exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		m, rec, err = ResolveIdentity(ctx, tx)
+		return rec, err
+	}, func() (string, string) { return prompt(m) }, func(tx *store.Tx) (*object.ErrorRecord, error) { return apply(tx, m) })
+	return err
+}
+
+// TypedIdentity is the call's Identity parameter as it was typed, which
+// Exchange's prompts repeat; fallback when there is none.
+func TypedIdentity(ctx *command.Context, fallback string) string {
+	if raw, _ := identityString(ctx.Value("Identity")); strings.TrimSpace(raw) != "" {
+		return strings.TrimSpace(raw)
+	}
+	return fallback
 }

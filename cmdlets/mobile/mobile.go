@@ -184,8 +184,7 @@ func allDevices(tx *store.Tx) ([]owned, error) {
 
 // mailboxDevices returns the partnerships of the mailbox the string names.
 func mailboxDevices(ctx *command.Context, tx *store.Tx, v any) ([]owned, *object.ErrorRecord, error) {
-	id, shown := mailbox.IdentityString(v)
-	m, rec, err := mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
+	m, rec, err := mailbox.ResolveMailbox(ctx, tx, v)
 	if err != nil || rec != nil {
 		return nil, rec, err
 	}
@@ -236,13 +235,8 @@ func findDevice(ctx *command.Context, tx *store.Tx, v any, byDeviceID bool) (own
 			}
 		}
 	}
-	switch len(hits) {
-	case 0:
-		return owned{}, exo.NotFound(ctx, shown), nil
-	case 1:
-		return hits[0], nil, nil
-	}
-	return owned{}, exo.Ambiguous(ctx, shown), nil
+	o, rec := exo.One(ctx, shown, hits)
+	return o, rec, nil
 }
 
 // splitIdentity splits a device identity or distinguished name into the
@@ -406,6 +400,28 @@ func hasValue(ctx *command.Context, name string) bool {
 	return ctx.Has(name) && ctx.Value(name) != nil && exo.IdentityOf(ctx.Value(name)) != ""
 }
 
+// requested returns the devices the call names: the device -Identity
+// names (with rest, by its device ID too), the devices of the mailbox
+// -Mailbox names (with rest, or -ExternalDirectoryObjectId,
+// -PrimarySmtpAddress or -UserPrincipalName), else every device.
+func requested(ctx *command.Context, tx *store.Tx, rest bool) ([]owned, *object.ErrorRecord, error) {
+	if hasValue(ctx, "Identity") {
+		o, rec, err := findDevice(ctx, tx, ctx.Value("Identity"), rest)
+		return []owned{o}, rec, err
+	}
+	names := []string{"Mailbox"}
+	if rest {
+		names = append(names, "ExternalDirectoryObjectId", "PrimarySmtpAddress", "UserPrincipalName")
+	}
+	for _, name := range names {
+		if hasValue(ctx, name) {
+			return mailboxDevices(ctx, tx, ctx.Value(name))
+		}
+	}
+	ds, err := allDevices(tx)
+	return ds, nil, err
+}
+
 func getDevices(ctx *command.Context) error {
 	limit, explicit, err := mailbox.ResultSize(ctx)
 	if err != nil {
@@ -421,19 +437,7 @@ func getDevices(ctx *command.Context) error {
 	var out []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		out = nil
-		var ds []owned
-		var rec *object.ErrorRecord
-		var err error
-		switch {
-		case hasValue(ctx, "Identity"):
-			var o owned
-			o, rec, err = findDevice(ctx, tx, ctx.Value("Identity"), false)
-			ds = []owned{o}
-		case hasValue(ctx, "Mailbox"):
-			ds, rec, err = mailboxDevices(ctx, tx, ctx.Value("Mailbox"))
-		default:
-			ds, err = allDevices(tx)
-		}
+		ds, rec, err := requested(ctx, tx, false)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -466,26 +470,8 @@ func getStatistics(ctx *command.Context, rest bool) error {
 	var out []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 		out = nil
-		var ds []owned
-		var rec *object.ErrorRecord
-		var err error
-		switch {
-		case hasValue(ctx, "Identity"):
-			var o owned
-			o, rec, err = findDevice(ctx, tx, ctx.Value("Identity"), rest)
-			ds = []owned{o}
-		case hasValue(ctx, "Mailbox"):
-			ds, rec, err = mailboxDevices(ctx, tx, ctx.Value("Mailbox"))
-		case rest && hasValue(ctx, "ExternalDirectoryObjectId"):
-			ds, rec, err = mailboxDevices(ctx, tx, ctx.Value("ExternalDirectoryObjectId"))
-		case rest && hasValue(ctx, "PrimarySmtpAddress"):
-			ds, rec, err = mailboxDevices(ctx, tx, ctx.Value("PrimarySmtpAddress"))
-		case rest && hasValue(ctx, "UserPrincipalName"):
-			ds, rec, err = mailboxDevices(ctx, tx, ctx.Value("UserPrincipalName"))
-		default:
-			// only the REST twin may name no device or mailbox
-			ds, err = allDevices(tx)
-		}
+		// only the REST twin may name no device or mailbox
+		ds, rec, err := requested(ctx, tx, rest)
 		if err != nil || rec != nil {
 			return rec, err
 		}
@@ -502,29 +488,14 @@ func getStatistics(ctx *command.Context, rest bool) error {
 
 func removeDevice(ctx *command.Context) error {
 	var o owned
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
+	_, err := exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
 		var err error
 		o, rec, err = findDevice(ctx, tx, ctx.Value("Identity"), false)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing mobile device \"%s\". All information about this mobile device will be removed. It must be re-synchronized.", o.identity()), o.identity())
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf("Removing mobile device \"%s\". All information about this mobile device will be removed. It must be re-synchronized.", o.identity()), o.identity()
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		return nil, mob.Remove(tx, o.d)
 	})
 	return err

@@ -142,13 +142,8 @@ func findDynamic(ctx *command.Context, tx *store.Tx, v any) (*groups.DynamicGrou
 	if err != nil {
 		return nil, nil, err
 	}
-	switch len(gs) {
-	case 0:
-		return nil, exo.NotFound(ctx, shown), nil
-	case 1:
-		return gs[0], nil, nil
-	}
-	return nil, exo.Ambiguous(ctx, shown), nil
+	g, rec := exo.One(ctx, shown, gs)
+	return g, rec, nil
 }
 
 // Defaults of the delivery settings a new dynamic group has.
@@ -699,9 +694,9 @@ func dynamicStoreError(ctx *command.Context, err error) *object.ErrorRecord {
 	return nil
 }
 
-// dynamicWrite is exo.Write with the dynamic group store's refusals worded.
-func dynamicWrite(ctx *command.Context, target string, fn func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
-	return exo.Write(ctx, target, func(tx *store.Tx) (*object.ErrorRecord, error) {
+// dynamicRefusals is fn with the dynamic group store's refusals worded.
+func dynamicRefusals(ctx *command.Context, fn func(tx *store.Tx) (*object.ErrorRecord, error)) func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return func(tx *store.Tx) (*object.ErrorRecord, error) {
 		rec, err := fn(tx)
 		if err != nil {
 			if r := dynamicStoreError(ctx, err); r != nil {
@@ -709,7 +704,7 @@ func dynamicWrite(ctx *command.Context, target string, fn func(tx *store.Tx) (*o
 			}
 		}
 		return rec, err
-	})
+	}
 }
 
 // newDynamicPrompt is Exchange's confirmation of a new group: its name,
@@ -750,7 +745,7 @@ func newDynamicGroup(ctx *command.Context) error {
 		}
 	}
 	var out *object.PSObject
-	_, err := dynamicWrite(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	_, err := exo.Write(ctx, "", dynamicRefusals(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if ctx.Has("OrganizationalUnit") {
 			if rec, err := mailbox.OrganizationalUnitRecord(ctx, tx); rec != nil || err != nil {
 				return rec, err
@@ -792,7 +787,7 @@ func newDynamicGroup(ctx *command.Context) error {
 		}
 		out = dynamicObject(env{tx: tx, org: org}, g, nil)
 		return nil, nil
-	})
+	}))
 	if err != nil || out == nil {
 		return err
 	}
@@ -804,28 +799,16 @@ func setDynamicGroup(ctx *command.Context) error {
 	if ctx.Has("EmailAddresses") && ctx.Has("PrimarySmtpAddress") {
 		return ctx.Fail(exo.Invalid(ctx, "The EmailAddresses and PrimarySmtpAddress parameters can't be used in the same command.", shown))
 	}
-	if !ctx.ProceedsSilently() {
-		var name string
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			g, rec, err := findDynamic(ctx, tx, id)
-			if g != nil {
-				name = g.Name
-			}
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting dynamic distribution group Identity:\"%s\".", name), name)
-		if err != nil || !ok {
-			return err
-		}
+	var g *groups.DynamicGroup
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		g, rec, err = findDynamic(ctx, tx, id)
+		return rec, err
 	}
-	_, err := dynamicWrite(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		g, rec, err := findDynamic(ctx, tx, id)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
+		return fmt.Sprintf("Setting dynamic distribution group Identity:\"%s\".", g.Name), g.Name
+	}, dynamicRefusals(ctx, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		spec, changed, rec := filterSpecOf(ctx, g)
 		if rec != nil {
 			return rec, nil
@@ -897,34 +880,21 @@ func setDynamicGroup(ctx *command.Context) error {
 			}
 		}
 		return nil, nil
-	})
+	}))
 	return err
 }
 
 func removeDynamicGroup(ctx *command.Context) error {
 	id, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-	if !ctx.ProceedsSilently() {
-		var name string
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			g, rec, err := findDynamic(ctx, tx, id)
-			if g != nil {
-				name = g.Name
-			}
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing dynamic distribution group Identity:\"%s\".", name), name)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		g, rec, err := findDynamic(ctx, tx, id)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	var g *groups.DynamicGroup
+	_, err := exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		g, rec, err = findDynamic(ctx, tx, id)
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf("Removing dynamic distribution group Identity:\"%s\".", g.Name), g.Name
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		return nil, groups.RemoveDynamic(tx, g)
 	})
 	return err

@@ -546,13 +546,8 @@ func findOne(ctx *command.Context, tx *store.Tx, v any, unifiedOnly bool) (*grou
 		}
 		gs = kept
 	}
-	switch len(gs) {
-	case 0:
-		return nil, exo.NotFound(ctx, shown), nil
-	case 1:
-		return gs[0], nil, nil
-	}
-	return nil, exo.Ambiguous(ctx, shown), nil
+	g, rec := exo.One(ctx, shown, gs)
+	return g, rec, nil
 }
 
 // linkObjects builds the ReducedRecipient objects of a link list.

@@ -62,52 +62,36 @@ func changeLinks(ctx *command.Context, add bool) error {
 	} else {
 		values = []any{ctx.Value("Links")}
 	}
-	var rec *object.ErrorRecord
 	var g *groups.Group
 	var names []string
 	var links []groups.Member
-	plan := func(tx *store.Tx) error {
-		var err error
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
 		names, links = nil, nil
+		var rec *object.ErrorRecord
+		var err error
 		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), true)
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		for _, v := range values {
-			m, name, r, err := resolveMember(ctx, tx, v)
-			if err != nil || r != nil {
-				rec = r
-				return err
+			m, name, rec, err := resolveMember(ctx, tx, v)
+			if err != nil || rec != nil {
+				return rec, err
 			}
 			if m.Kind == groups.MemberGroup {
-				rec = exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" can't be linked to a Microsoft 365 group: only users can be its members, owners or subscribers.", name), name)
-				return nil
+				return exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" can't be linked to a Microsoft 365 group: only users can be its members, owners or subscribers.", name), name), nil
 			}
 			names, links = append(names, name), append(links, m)
 		}
-		return nil
+		return nil, nil
 	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		verb := "Adding"
-		if !add {
-			verb = "Removing"
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("%s %s \"%s\" of the Microsoft 365 group \"%s\".", verb, strings.ToLower(kind), strings.Join(names, ", "), g.Name), g.Name)
-		if err != nil || !ok {
-			return err
-		}
+	verb := "Adding"
+	if !add {
+		verb = "Removing"
 	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
+		return fmt.Sprintf("%s %s \"%s\" of the Microsoft 365 group \"%s\".", verb, strings.ToLower(kind), strings.Join(names, ", "), g.Name), g.Name
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		for i, m := range links {
 			r := linkChange(ctx, g, m, names[i], kind, add)
 			if r != nil {

@@ -65,8 +65,7 @@ func resolveMember(ctx *command.Context, tx *store.Tx, v any) (groups.Member, st
 	case 1:
 		return groups.Member{ID: gs[0].Guid, Kind: groups.MemberGroup}, gs[0].Name, nil, nil
 	case 0:
-		return groups.Member{}, "", exo.Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
-			fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", shown), object.ObjectNotFound, shown), nil
+		return groups.Member{}, "", exo.RecipientNotFound(ctx, shown), nil
 	}
 	return groups.Member{}, "", exo.Ambiguous(ctx, shown), nil
 }
@@ -77,44 +76,29 @@ func changeMember(ctx *command.Context, add bool) error {
 	if !ctx.Has("Member") {
 		return nil
 	}
-	var rec *object.ErrorRecord
 	var g *groups.Group
 	var m groups.Member
 	var name string
-	plan := func(tx *store.Tx) error {
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
 		var err error
 		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), false)
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		if g.IsUnified() {
-			rec = exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" is a Microsoft 365 group. Use Add-UnifiedGroupLinks or Remove-UnifiedGroupLinks to change its members.", g.Name), g.Name)
-			return nil
+			return exo.InvalidOperation(ctx, fmt.Sprintf("The group \"%s\" is a Microsoft 365 group. Use Add-UnifiedGroupLinks or Remove-UnifiedGroupLinks to change its members.", g.Name), g.Name), nil
 		}
 		m, name, rec, err = resolveMember(ctx, tx, ctx.Value("Member"))
-		return err
+		return rec, err
 	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
+	prompt := func() (string, string) {
+		if add {
+			return fmt.Sprintf("Adding member \"%s\" to distribution group \"%s\".", name, g.Name), g.Name
 		}
-		desc := fmt.Sprintf("Adding member \"%s\" to distribution group \"%s\".", name, g.Name)
-		if !add {
-			desc = fmt.Sprintf("Removing member \"%s\" from distribution group \"%s\".", name, g.Name)
-		}
-		ok, err := ctx.ShouldProcessWith(desc, g.Name)
-		if err != nil || !ok {
-			return err
-		}
+		return fmt.Sprintf("Removing member \"%s\" from distribution group \"%s\".", name, g.Name), g.Name
 	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	_, err := exo.Confirmed(ctx, "", plan, prompt, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if add {
 			changed, err := groups.AddMember(tx, g, m)
 			var ve *store.ValidationError

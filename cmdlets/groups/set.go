@@ -175,33 +175,19 @@ func applyGroupSettings(ctx *command.Context, tx *store.Tx, g *groups.Group) (*o
 // group; a Microsoft 365 group is not one (Set-UnifiedGroup changes it).
 func setDistributionGroup(ctx *command.Context) error {
 	var g *groups.Group
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
 		var err error
 		g, rec, err = findOne(ctx, tx, ctx.Value("Identity"), false)
 		if err == nil && rec == nil && (g.IsUnified() || g.RecipientTypeDetails == groups.TypeRoleGroup || g.RecipientTypeDetails == groups.TypeDynamic) {
-			_, shown := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
+			_, shown := mailbox.IdentityString(ctx.Value("Identity"))
 			rec = exo.NotFound(ctx, shown)
 		}
-		return err
+		return rec, err
 	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting distribution group \"%s\".", g.Name), g.Name)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	_, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
+		return fmt.Sprintf("Setting distribution group \"%s\".", g.Name), g.Name
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if rec, err := applyGroupSettings(ctx, tx, g); rec != nil || err != nil {
 			return rec, err
 		}

@@ -30,11 +30,8 @@ import (
 // TypeRule is the output type of the rules.
 const TypeRule = "Deserialized.Microsoft.Exchange.Management.Common.InboxRule"
 
-// Exception types of the errors this package writes.
-const (
-	exNotFound = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
-	exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
-)
+// exArgument is the exception type of a value the rules refuse.
+const exArgument = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
 // the first time it resolves the name.
@@ -196,8 +193,7 @@ func targetMailbox(ctx *command.Context, tx *store.Tx, v any) (*directory.Mailbo
 		caller := exo.Caller(runtime.Of(ctx))
 		return mailbox.ResolveOne(ctx, tx, caller, caller, directory.ScopeActive, false)
 	}
-	id, shown := mailbox.IdentityString(object.Unwrap(v))
-	return mailbox.ResolveOne(ctx, tx, id, shown, directory.ScopeActive, false)
+	return mailbox.ResolveMailbox(ctx, tx, v)
 }
 
 // findRule finds the rule an InboxRuleIdParameter names: its name or
@@ -236,13 +232,11 @@ func findRule(ctx *command.Context, tx *store.Tx) (*directory.Mailbox, *rules.Ru
 			found = append(found, r)
 		}
 	}
-	switch len(found) {
-	case 0:
-		return nil, nil, exo.NotFound(ctx, shown), nil
-	case 1:
-		return m, found[0], nil, nil
+	r, rec := exo.One(ctx, shown, found)
+	if rec != nil {
+		return nil, nil, rec, nil
 	}
-	return nil, nil, exo.Ambiguous(ctx, shown), nil
+	return m, r, nil, nil
 }
 
 // ruleIdentity is a rule's Identity: its mailbox and RuleIdentity.
@@ -487,37 +481,26 @@ func recipientRef(ctx *command.Context, tx *store.Tx, s string) (string, *object
 	if at := strings.Index(addr, "@"); at > 0 && at < len(addr)-1 && !strings.ContainsAny(addr, " ,;") {
 		return "SMTP:" + addr, nil, nil
 	}
-	return "", exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", s), object.ObjectNotFound, s), nil
+	return "", exo.RecipientNotFound(ctx, s), nil
 }
 
 func newInboxRule(ctx *command.Context) error {
 	var m *directory.Mailbox
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var mailboxArg any
 		if ctx.Has("Mailbox") {
 			mailboxArg = ctx.Value("Mailbox")
 		}
+		var rec *object.ErrorRecord
+		var err error
 		m, rec, err = targetMailbox(ctx, tx, mailboxArg)
-		return err
+		return rec, err
 	}
 	name := ctx.String("Name")
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Creating inbox rule \"%s\" for mailbox \"%s\".", name, m.Identity()), name)
-		if err != nil || !ok {
-			return err
-		}
-	}
 	var out *object.PSObject
-	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	done, err := exo.Confirmed(ctx, "", plan, func() (string, string) {
+		return fmt.Sprintf("Creating inbox rule \"%s\" for mailbox \"%s\".", name, m.Identity()), name
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		r := &rules.Rule{MailboxGuid: m.Guid, Name: name, Enabled: true, Priority: ctx.Int("Priority")}
 		if ctx.Has("Priority") && r.Priority < 1 {
 			list, err := rules.List(tx, m.Guid)
@@ -560,28 +543,7 @@ func refusal(ctx *command.Context, err error) (*object.ErrorRecord, error) {
 }
 
 func setInboxRule(ctx *command.Context) error {
-	var m *directory.Mailbox
-	var r *rules.Rule
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
-		m, r, rec, err = findRule(ctx, tx)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting Inbox rule \"%s\" for mailbox \"%s\".", r.Name, m.Identity()), ruleIdentity(m, r))
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	return confirmRule(ctx, "Setting Inbox rule \"%s\" for mailbox \"%s\".", func(tx *store.Tx, m *directory.Mailbox, r *rules.Rule) (*object.ErrorRecord, error) {
 		if ctx.Has("Name") {
 			r.Name = ctx.String("Name")
 		}
@@ -593,37 +555,32 @@ func setInboxRule(ctx *command.Context) error {
 		}
 		return refusal(ctx, rules.Update(tx, r))
 	})
+}
+
+// confirmRule changes the rule -Identity names, asking first (see
+// exo.Confirmed): form words the question from the rule's name and its
+// mailbox's identity, apply changes the rule in the write transaction.
+func confirmRule(ctx *command.Context, form string, apply func(tx *store.Tx, m *directory.Mailbox, r *rules.Rule) (*object.ErrorRecord, error)) error {
+	var m *directory.Mailbox
+	var r *rules.Rule
+	_, err := exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		m, r, rec, err = findRule(ctx, tx)
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf(form, r.Name, m.Identity()), ruleIdentity(m, r)
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) { return apply(tx, m, r) })
 	return err
 }
 
 // changeRule removes, enables or disables the rule -Identity names.
 func changeRule(ctx *command.Context, op string) error {
-	var m *directory.Mailbox
-	var r *rules.Rule
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
-		var err error
-		m, r, rec, err = findRule(ctx, tx)
-		return err
-	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) { return rec, plan(tx) })
-		if err != nil || !done {
-			return err
-		}
-		// Exchange's wording: "inbox" in lower case here, and a rule is
-		// removed from a mailbox but enabled or disabled for it.
-		form := map[string]string{"remove": "Removing inbox rule \"%s\" from mailbox \"%s\".",
-			"enable": "Enabling inbox rule \"%s\" for mailbox \"%s\".", "disable": "Disabling inbox rule \"%s\" for mailbox \"%s\"."}[op]
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf(form, r.Name, m.Identity()), ruleIdentity(m, r))
-		if err != nil || !ok {
-			return err
-		}
-	}
-	_, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	// Exchange's wording: "inbox" in lower case here, and a rule is
+	// removed from a mailbox but enabled or disabled for it.
+	form := map[string]string{"remove": "Removing inbox rule \"%s\" from mailbox \"%s\".",
+		"enable": "Enabling inbox rule \"%s\" for mailbox \"%s\".", "disable": "Disabling inbox rule \"%s\" for mailbox \"%s\"."}[op]
+	return confirmRule(ctx, form, func(tx *store.Tx, m *directory.Mailbox, r *rules.Rule) (*object.ErrorRecord, error) {
 		switch op {
 		case "remove":
 			return nil, rules.Delete(tx, r)
@@ -634,5 +591,4 @@ func changeRule(ctx *command.Context, op string) error {
 		}
 		return refusal(ctx, rules.Update(tx, r))
 	})
-	return err
 }

@@ -257,7 +257,7 @@ func resolveHolder(ctx *command.Context, tx *store.Tx, v any, hs *permissions.Ho
 		return perms.Holder{}, rec, err
 	}
 	if p.Self {
-		return perms.Holder{}, exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", s), object.ObjectNotFound, s), nil
+		return perms.Holder{}, exo.RecipientNotFound(ctx, s), nil
 	}
 	kind := perms.KindUser
 	if p.Kind == dirperms.TrusteeGroup {
@@ -432,72 +432,55 @@ func changePermission(ctx *command.Context, op int) error {
 	}
 	var fo *folder
 	var who perms.Holder
-	var rec *object.ErrorRecord
-	plan := func(tx *store.Tx) error {
+	plan := func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
 		var err error
 		fo, rec, err = resolveFolder(ctx, tx, ctx.Value("Identity"))
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		if reset {
 			if !fo.f.Calendar {
-				rec = exo.InvalidOperation(ctx, "ResetDelegateUserCollection can only be used on the calendar folder.", fo.identity)
+				return exo.InvalidOperation(ctx, "ResetDelegateUserCollection can only be used on the calendar folder.", fo.identity), nil
 			}
-			return nil
+			return nil, nil
 		}
 		hs, err := permissions.NewHolders(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		who, rec, err = resolveHolder(ctx, tx, ctx.Value("User"), hs)
 		if err != nil || rec != nil {
-			return err
+			return rec, err
 		}
 		if op != opRemove && ctx.Has("SendNotificationToUser") && ctx.Bool("SendNotificationToUser") {
 			names := perms.Names(rights)
 			if !fo.f.Calendar || len(names) != 1 || !exo.ContainsFold(calendarNotifyRoles, names[0]) {
-				rec = exo.InvalidOperation(ctx, "SendNotificationToUser can only be used on calendar folders, with the AccessRights AvailabilityOnly, LimitedDetails, Reviewer or Editor.", fo.identity)
+				return exo.InvalidOperation(ctx, "SendNotificationToUser can only be used on calendar folders, with the AccessRights AvailabilityOnly, LimitedDetails, Reviewer or Editor.", fo.identity), nil
 			}
 		}
-		return nil
+		return nil, nil
 	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
+	prompt := func() (string, string) {
 		// The prompts name the folder and the holder as they were typed
 		// and the rights as they were given.
-		typed, _ := mailbox.IdentityString(object.Unwrap(ctx.Value("Identity")))
-		typed = strings.TrimSpace(typed)
+		typed := mailbox.TypedIdentity(ctx, "")
 		user := who.Name
 		if ctx.Has("User") {
 			user = strings.TrimSpace(object.ToInvariantString(object.Unwrap(ctx.Value("User"))))
 		}
-		var desc string
 		switch {
 		case reset:
-			desc = fmt.Sprintf("Resetting the delegates of mailbox folder \"%s\".", fo.identity)
+			return fmt.Sprintf("Resetting the delegates of mailbox folder \"%s\".", fo.identity), fo.identity
 		case op == opAdd:
-			desc = fmt.Sprintf("Adding mailbox folder permission on \"%s\" for user \"%s\", access rights \"%s\".", typed, user, quoted(ctx.Strings("AccessRights")))
+			return fmt.Sprintf("Adding mailbox folder permission on \"%s\" for user \"%s\", access rights \"%s\".", typed, user, quoted(ctx.Strings("AccessRights"))), fo.identity
 		case op == opSet:
-			desc = fmt.Sprintf("Setting mailbox folder permission \"%s\" on \"%s\" for user \"%s\".", quoted(ctx.Strings("AccessRights")), typed, user)
-		default:
-			desc = fmt.Sprintf("Removing mailbox folder permission on \"%s\" for user \"%s\".", typed, user)
+			return fmt.Sprintf("Setting mailbox folder permission \"%s\" on \"%s\" for user \"%s\".", quoted(ctx.Strings("AccessRights")), typed, user), fo.identity
 		}
-		ok, err := ctx.ShouldProcessWith(desc, fo.identity)
-		if err != nil || !ok {
-			return err
-		}
+		return fmt.Sprintf("Removing mailbox folder permission on \"%s\" for user \"%s\".", typed, user), fo.identity
 	}
 	var out *object.PSObject
-	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+	done, err := exo.Confirmed(ctx, "", plan, prompt, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		switch {
 		case reset:
 			return nil, perms.ResetDelegates(tx, fo.f)

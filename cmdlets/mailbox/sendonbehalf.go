@@ -68,8 +68,7 @@ func planSendOnBehalf(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 // sendOnBehalfName resolves one -GrantSendOnBehalfTo value to the name of
 // a mailbox, mail user or mail-enabled security group.
 func sendOnBehalfName(ctx *command.Context, tx *store.Tx, v string) (string, *object.ErrorRecord, error) {
-	notFound := exo.Error(ctx, "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException",
-		fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", v), object.ObjectNotFound, v)
+	notFound := exo.RecipientNotFound(ctx, v)
 	ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeActive)
 	var nf *store.NotFoundError
 	switch {

@@ -377,6 +377,52 @@ func getEXOMailboxPermission(ctx *command.Context) error {
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
+// permissionChange is what a change of a mailbox's permissions acts on:
+// the mailbox, the holder of the permission and the holder's name.
+type permissionChange struct {
+	t          *target
+	who        principal
+	holderName string
+}
+
+// find resolves -Identity in scope and, unless param is "", the holder
+// the parameter param names. The mailbox's own NT AUTHORITY\SELF entry is
+// refused with selfVerb ("change", "remove"), or accepted when it is "".
+func (c *permissionChange) find(ctx *command.Context, tx *store.Tx, scope directory.Scope, param, selfVerb string) (*object.ErrorRecord, error) {
+	var rec *object.ErrorRecord
+	var err error
+	c.t, rec, err = resolveTarget(ctx, tx, ctx.Value("Identity"), scope)
+	if err != nil || rec != nil || param == "" {
+		return rec, err
+	}
+	c.who, rec, err = resolvePrincipal(ctx, tx, ctx.Value(param))
+	if err != nil || rec != nil {
+		return rec, err
+	}
+	if c.who.self {
+		c.holderName = Self
+		if selfVerb != "" {
+			return exo.InvalidOperation(ctx, "exosim keeps the mailbox's own NT AUTHORITY\\SELF entry as Exchange creates it and does not "+selfVerb+" it.", Self), nil
+		}
+		return nil, nil
+	}
+	hs, err := newHolders(tx)
+	if err != nil {
+		return nil, err
+	}
+	c.holderName = hs.of(c.who.id, c.who.kind).name
+	return nil, nil
+}
+
+// confirm makes the change apply makes, asking first (see exo.Confirmed)
+// with the question prompt words about the mailbox and the holder find
+// resolved.
+func (c *permissionChange) confirm(ctx *command.Context, scope directory.Scope, param, selfVerb string, prompt func() string, apply func(tx *store.Tx) (*object.ErrorRecord, error)) (bool, error) {
+	return exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return c.find(ctx, tx, scope, param, selfVerb)
+	}, func() (string, string) { return prompt(), c.t.identity }, apply)
+}
+
 func addMailboxPermission(ctx *command.Context) error {
 	owner := ctx.Has("Owner")
 	rights := ctx.Strings("AccessRights")
@@ -390,59 +436,18 @@ func addMailboxPermission(ctx *command.Context) error {
 	}
 	deny := ctx.Switch("Deny")
 	var out *object.PSObject
-	var rec *object.ErrorRecord
-	var t *target
-	var who principal
-	var holderName string
-	plan := func(tx *store.Tx) error {
-		var err error
-		t, rec, err = resolveTarget(ctx, tx, ctx.Value("Identity"), directory.ScopeActive)
-		if err != nil || rec != nil {
-			return err
-		}
-		param := "User"
-		if owner {
-			param = "Owner"
-		}
-		who, rec, err = resolvePrincipal(ctx, tx, ctx.Value(param))
-		if err != nil || rec != nil {
-			return err
-		}
-		if who.self {
-			holderName = Self
-			if !owner {
-				rec = exo.InvalidOperation(ctx, "exosim keeps the mailbox's own NT AUTHORITY\\SELF entry as Exchange creates it and does not change it.", Self)
-			}
-			return nil
-		}
-		hs, err := newHolders(tx)
-		if err != nil {
-			return err
-		}
-		holderName = hs.of(who.id, who.kind).name
-		return nil
+	param, selfVerb := "User", "change"
+	if owner {
+		param, selfVerb = "Owner", ""
 	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		desc := fmt.Sprintf("Adding mailbox permission \"%s\" for user \"%s\" with access rights \"%s\".", t.identity, holderName, quotedRights(rights))
+	var c permissionChange
+	done, err := c.confirm(ctx, directory.ScopeActive, param, selfVerb, func() string {
 		if owner {
-			desc = fmt.Sprintf("Setting the owner of mailbox \"%s\" to \"%s\".", t.identity, holderName)
+			return fmt.Sprintf("Setting the owner of mailbox \"%s\" to \"%s\".", c.t.identity, c.holderName)
 		}
-		ok, err := ctx.ShouldProcessWith(desc, t.identity)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+		return fmt.Sprintf("Adding mailbox permission \"%s\" for user \"%s\" with access rights \"%s\".", c.t.identity, c.holderName, quotedRights(rights))
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		t, who := c.t, c.who
 		if owner {
 			if who.self {
 				_, err := permissions.RemoveOwner(tx, t.key)
@@ -510,61 +515,22 @@ func removeMailboxPermission(ctx *command.Context) error {
 		rec.ExceptionFullType = "System.NotImplementedException"
 		return ctx.WriteError(rec)
 	}
-	var rec *object.ErrorRecord
-	var t *target
-	var who principal
-	var holderName string
-	plan := func(tx *store.Tx) error {
-		var err error
-		t, rec, err = resolveTarget(ctx, tx, ctx.Value("Identity"), scope)
-		if err != nil || rec != nil {
-			return err
-		}
-		if mode != "rights" {
-			return nil
-		}
-		who, rec, err = resolvePrincipal(ctx, tx, ctx.Value("User"))
-		if err != nil || rec != nil {
-			return err
-		}
-		if who.self {
-			rec = exo.InvalidOperation(ctx, "exosim keeps the mailbox's own NT AUTHORITY\\SELF entry as Exchange creates it and does not remove it.", Self)
-			return nil
-		}
-		hs, err := newHolders(tx)
-		if err != nil {
-			return err
-		}
-		holderName = hs.of(who.id, who.kind).name
-		return nil
+	param := "User"
+	if mode != "rights" {
+		param = ""
 	}
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			err := plan(tx)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		var desc string
+	var c permissionChange
+	var warning string
+	done, err := c.confirm(ctx, scope, param, "remove", func() string {
 		switch mode {
 		case "automapping":
-			desc = fmt.Sprintf("Removing the auto-mapping of mailbox \"%s\" for every user with full access.", t.identity)
+			return fmt.Sprintf("Removing the auto-mapping of mailbox \"%s\" for every user with full access.", c.t.identity)
 		case "reset":
-			desc = fmt.Sprintf("Resetting the permissions of mailbox \"%s\" to their defaults.", t.identity)
-		default:
-			desc = fmt.Sprintf("Removing mailbox permission \"%s\" for user \"%s\" with access rights \"%s\".", t.identity, holderName, quotedRights(rights))
+			return fmt.Sprintf("Resetting the permissions of mailbox \"%s\" to their defaults.", c.t.identity)
 		}
-		ok, err := ctx.ShouldProcessWith(desc, t.identity)
-		if err != nil || !ok {
-			return err
-		}
-	}
-	var warning string
-	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		if err := plan(tx); err != nil || rec != nil {
-			return rec, err
-		}
+		return fmt.Sprintf("Removing mailbox permission \"%s\" for user \"%s\" with access rights \"%s\".", c.t.identity, c.holderName, quotedRights(rights))
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+		t, who, holderName := c.t, c.who, c.holderName
 		switch mode {
 		case "automapping":
 			return nil, permissions.ClearAutoMapping(tx, t.key)

@@ -76,7 +76,6 @@ func Views(r *format.Registry) {
 
 // Exception types of the errors this package writes.
 const (
-	exNotFound       = "Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException"
 	exInvalidOp      = "Microsoft.Exchange.Configuration.Tasks.InvalidOperationInDehydratedContextException"
 	exTaskArgument   = "Microsoft.Exchange.Configuration.Tasks.TaskArgumentException"
 	exNotSecurityPri = "Microsoft.Exchange.Management.Tasks.RecipientTaskException"
@@ -87,12 +86,6 @@ const (
 type principal struct {
 	id, kind string
 	self     bool
-}
-
-// principalNotFound is Exchange's error for a -User, -Trustee or -Owner
-// that names no recipient.
-func principalNotFound(ctx *command.Context, shown string) *object.ErrorRecord {
-	return exo.Error(ctx, exNotFound, fmt.Sprintf("Couldn't find object \"%s\". Please make sure that it was spelled correctly or specify a different object.", shown), object.ObjectNotFound, shown)
 }
 
 // resolvePrincipal finds the holder an identity names: NT AUTHORITY\SELF,
@@ -106,7 +99,7 @@ func resolvePrincipal(ctx *command.Context, tx *store.Tx, v any) (principal, *ob
 		return principal{self: true}, nil, nil
 	}
 	if id == "" {
-		return principal{}, principalNotFound(ctx, shown), nil
+		return principal{}, exo.RecipientNotFound(ctx, shown), nil
 	}
 	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
 	var amb *store.AmbiguousError
@@ -148,7 +141,7 @@ func resolvePrincipal(ctx *command.Context, tx *store.Tx, v any) (principal, *ob
 			return principal{id: strings.ToLower(u.ObjectID), kind: permissions.TrusteeUser}, nil, nil
 		}
 	}
-	return principal{}, principalNotFound(ctx, shown), nil
+	return principal{}, exo.RecipientNotFound(ctx, shown), nil
 }
 
 // Holder states: how a holder named by an entry resolves now.

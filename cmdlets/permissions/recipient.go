@@ -302,34 +302,29 @@ func planSendAs(ctx *command.Context, tx *store.Tx, values []any) (*sendAsPlan, 
 	return p, nil, nil
 }
 
+// confirmSendAs changes the Send As permissions of the recipient
+// -Identity names for the trustees values name, asking first (see
+// exo.Confirmed): prompt words the question, apply changes them in the
+// write transaction.
+func confirmSendAs(ctx *command.Context, values []any, prompt func(plan *sendAsPlan) string, apply func(tx *store.Tx, plan *sendAsPlan) (*object.ErrorRecord, error)) (bool, error) {
+	var plan *sendAsPlan
+	return exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		var rec *object.ErrorRecord
+		var err error
+		plan, rec, err = planSendAs(ctx, tx, values)
+		return rec, err
+	}, func() (string, string) { return prompt(plan), plan.r.identity }, func(tx *store.Tx) (*object.ErrorRecord, error) { return apply(tx, plan) })
+}
+
 func addRecipientPermission(ctx *command.Context) error {
 	if rec := checkSendAs(ctx); rec != nil {
 		return ctx.WriteError(rec)
 	}
 	values := []any{ctx.Value("Trustee")}
-	var plan *sendAsPlan
-	var rec *object.ErrorRecord
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var err error
-			plan, rec, err = planSendAs(ctx, tx, values)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Adding recipient permission 'SendAs' for user or group '%s' on recipient '%s'.", plan.names[0], plan.r.identity), plan.r.identity)
-		if err != nil || !ok {
-			return err
-		}
-	}
 	var out *object.PSObject
-	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		var err error
-		plan, rec, err = planSendAs(ctx, tx, values)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+	done, err := confirmSendAs(ctx, values, func(plan *sendAsPlan) string {
+		return fmt.Sprintf("Adding recipient permission 'SendAs' for user or group '%s' on recipient '%s'.", plan.names[0], plan.r.identity)
+	}, func(tx *store.Tx, plan *sendAsPlan) (*object.ErrorRecord, error) {
 		who := plan.trustees[0]
 		p, err := permissions.GrantSendAs(tx, plan.r.key, who.id, who.kind, false)
 		if err != nil {
@@ -360,30 +355,11 @@ func removeRecipientPermission(ctx *command.Context) error {
 		}
 	}
 	deny := ctx.Switch("Deny")
-	var plan *sendAsPlan
-	var rec *object.ErrorRecord
-	if !ctx.ProceedsSilently() {
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-			var err error
-			plan, rec, err = planSendAs(ctx, tx, values)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Removing recipient permission 'SendAs' for user or group '%s' on recipient '%s'.", strings.Join(plan.names, ", "), plan.r.identity), plan.r.identity)
-		if err != nil || !ok {
-			return err
-		}
-	}
 	var warnings []string
-	done, err := exo.Write(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	done, err := confirmSendAs(ctx, values, func(plan *sendAsPlan) string {
+		return fmt.Sprintf("Removing recipient permission 'SendAs' for user or group '%s' on recipient '%s'.", strings.Join(plan.names, ", "), plan.r.identity)
+	}, func(tx *store.Tx, plan *sendAsPlan) (*object.ErrorRecord, error) {
 		warnings = warnings[:0]
-		var err error
-		plan, rec, err = planSendAs(ctx, tx, values)
-		if err != nil || rec != nil {
-			return rec, err
-		}
 		for i, who := range plan.trustees {
 			removed, err := permissions.RevokeSendAs(tx, plan.r.key, who.id, deny)
 			if err != nil {

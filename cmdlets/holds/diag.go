@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -182,7 +183,7 @@ func exportMailboxDiagnosticLogs() *command.Command {
 		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var m *directory.Mailbox
 			var err error
-			if m, rec, err = resolveMailbox(ctx, tx, id, shown, scope); err != nil || rec != nil {
+			if m, rec, err = mailbox.ResolveOne(ctx, tx, id, shown, scope, true); err != nil || rec != nil {
 				return rec, err
 			}
 			d, last, err := mrm.MailboxDiagnosticsOf(tx, m)

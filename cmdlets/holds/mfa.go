@@ -1,11 +1,11 @@
 package holds
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -42,7 +42,7 @@ func startManagedFolderAssistant() *command.Command {
 		var m *directory.Mailbox
 		if done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			var err error
-			m, rec, err = resolveMailbox(ctx, tx, id, shown, scope)
+			m, rec, err = mailbox.ResolveOne(ctx, tx, id, shown, scope, true)
 			return rec, err
 		}); err != nil || !done {
 			return err
@@ -83,26 +83,4 @@ func mailboxIdentity(v any) (id, shown string) {
 		shown = s
 	}
 	return s, shown
-}
-
-// resolveMailbox finds exactly one mailbox in scope; rec is set for a
-// not-found or ambiguous identity.
-func resolveMailbox(ctx *command.Context, tx *store.Tx, id, shown string, scope directory.Scope) (*directory.Mailbox, *object.ErrorRecord, error) {
-	ms, err := directory.ResolveMailboxes(tx, id, scope)
-	var amb *store.AmbiguousError
-	switch {
-	case errors.As(err, &amb):
-		return nil, exo.Ambiguous(ctx, shown), nil
-	case isNotFound(err):
-		return nil, exo.NotFound(ctx, shown), nil
-	case err != nil:
-		return nil, nil, err
-	}
-	switch len(ms) {
-	case 0:
-		return nil, exo.NotFound(ctx, shown), nil
-	case 1:
-		return ms[0], nil, nil
-	}
-	return nil, exo.Ambiguous(ctx, shown), nil
 }

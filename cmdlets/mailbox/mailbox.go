@@ -155,13 +155,8 @@ func resolveWhere(ctx *command.Context, tx *store.Tx, id, shown string, scope di
 		}
 		ms = kept
 	}
-	switch len(ms) {
-	case 0:
-		return nil, exo.NotFound(ctx, shown), nil
-	case 1:
-		return ms[0], nil, nil
-	}
-	return nil, exo.Ambiguous(ctx, shown), nil
+	m, rec := exo.One(ctx, shown, ms)
+	return m, rec, nil
 }
 
 // loadEnv reads what object construction needs besides the mailbox.

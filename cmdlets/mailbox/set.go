@@ -88,38 +88,19 @@ func runSetMailbox(ctx *command.Context) error {
 	if id == "" {
 		return ctx.Fail(exo.Error(ctx, exTaskArgument, "The Identity parameter is required.", object.InvalidArgument, nil))
 	}
-	// Decide first (read-only), ask, then apply in one write transaction.
-	// When nothing is to be asked or shown, the write transaction decides
-	// alone: it makes the same checks.
-	if !ctx.ProceedsSilently() {
-		var target string
-		done, err := exo.Read(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
-			m, rec, err := resolveOne(ctx, tx, id, shown, scope, false)
-			if err != nil || rec != nil {
-				return rec, err
-			}
-			target = m.Identity()
-			_, rec, err = planSet(ctx, tx, m, inactiveSwitch)
-			return rec, err
-		})
-		if err != nil || !done {
-			return err
-		}
-		ok, err := ctx.ShouldProcessWith(fmt.Sprintf("Setting mailbox Identity:\"%s\".", target), target)
-		if err != nil || !ok {
-			return err
-		}
-	}
 	var plan *setPlan
-	done, err := exo.Write(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
+	var target string // the mailbox as it is before the change
+	done, err := exo.Confirmed(ctx, shown, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		m, rec, err := resolveOne(ctx, tx, id, shown, scope, false)
 		if err != nil || rec != nil {
 			return rec, err
 		}
+		target = m.Identity()
 		plan, rec, err = planSet(ctx, tx, m, inactiveSwitch)
-		if err != nil || rec != nil {
-			return rec, err
-		}
+		return rec, err
+	}, func() (string, string) {
+		return fmt.Sprintf("Setting mailbox Identity:\"%s\".", target), target
+	}, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		if err := setAccountOffice(ctx, tx, plan.m); err != nil {
 			return nil, err
 		}

@@ -96,3 +96,127 @@ type testError string
 func (e testError) Error() string { return string(e) }
 
 const errTest = testError("the tenant broke")
+
+// exo.Confirmed decides in a read transaction, asks, then decides again
+// and changes in one write transaction; a call that neither asks nor
+// shows anything decides once, in the write transaction. A refusal of
+// the plan or of the change is written and leaves the tenant as it was.
+func TestConfirmed(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, args    string
+		refuse        string // "plan" or "apply": which refuses
+		out, errs     string
+		plans, writes int  // how often plan and apply ran
+		changed       bool // whether the change is kept
+	}{
+		{name: "silent", args: "-Confirm:$false", plans: 1, writes: 1, changed: true},
+		{name: "verbose", args: "-Verbose", out: "VERBOSE: Renaming the organization.\n", plans: 2, writes: 1, changed: true},
+		{name: "what if", args: "-WhatIf", out: "What if: Renaming the organization.\n", plans: 1},
+		{name: "plan refused", args: "-WhatIf", refuse: "plan", errs: "object 'nothing' couldn't be found", plans: 1},
+		{name: "plan refused, silent", args: "-Confirm:$false", refuse: "plan", errs: "object 'nothing' couldn't be found", plans: 1},
+		{name: "change refused", args: "-Confirm:$false", refuse: "apply", errs: "TaskArgumentException|Refused by the test.", plans: 1, writes: 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			var plans, writes int
+			cmd := exo.Declared("Set-Mailbox")
+			cmd.Handler.Process = func(ctx *command.Context) error {
+				_, err := exo.Confirmed(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+					plans++
+					if c.refuse == "plan" {
+						return nil, &store.NotFoundError{Kind: "mailbox", Key: "nothing"}
+					}
+					return nil, nil
+				}, func() (string, string) {
+					return "Renaming the organization.", "organization"
+				}, func(tx *store.Tx) (*object.ErrorRecord, error) {
+					writes++
+					org, err := directory.GetOrganization(tx)
+					if err != nil {
+						return nil, err
+					}
+					org.DisplayName = "Changed by the test"
+					if err := directory.PutOrganization(tx, org); err != nil {
+						return nil, err
+					}
+					if c.refuse == "apply" {
+						return exo.Invalid(ctx, "Refused by the test.", nil), nil
+					}
+					return nil, nil
+				})
+				return err
+			}
+			s.RT.Register(cmd)
+			out, errs := s.Run("Set-Mailbox annb " + c.args)
+			if out != c.out {
+				t.Errorf("output %q, want %q", out, c.out)
+			}
+			if c.errs == "" && errs != "" || !strings.Contains(errs, c.errs) {
+				t.Errorf("errors %q, want %q", errs, c.errs)
+			}
+			if plans != c.plans || writes != c.writes {
+				t.Errorf("plan ran %d times and apply %d, want %d and %d", plans, writes, c.plans, c.writes)
+			}
+			var name string
+			if err := s.Store.View(func(tx *store.Tx) error {
+				org, err := directory.GetOrganization(tx)
+				name = org.DisplayName
+				return err
+			}); err != nil {
+				t.Fatal(err)
+			}
+			if got := name == "Changed by the test"; got != c.changed {
+				t.Errorf("the change was kept: %v", got)
+			}
+		})
+	}
+}
+
+// exo.One is the one object an identity names; none and several are
+// Exchange's not-found and ambiguous errors, naming the identity as the
+// call gave it.
+func TestOne(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		hits []string
+		want string // the object, or the error's text
+	}{
+		{hits: []string{"a"}, want: "a"},
+		{want: "Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|The operation couldn't be performed because object 'Ann B' couldn't be found on 'NAMPR06A007.PROD.OUTLOOK.COM'."},
+		{hits: []string{"a", "b"}, want: "|Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException|The operation couldn't be performed because 'Ann B' matches multiple entries."},
+	} {
+		s := sessiontest.New(t, registry.Options{})
+		cmd := exo.Declared("Get-Mailbox")
+		var got string
+		cmd.Handler.Process = func(ctx *command.Context) error {
+			one, rec := exo.One(ctx, "Ann B", c.hits)
+			got = one
+			if rec != nil {
+				got = rec.Message
+			}
+			return nil
+		}
+		s.RT.Register(cmd)
+		s.Run("Get-Mailbox")
+		if !strings.HasSuffix(got, c.want) {
+			t.Errorf("One(%q) = %q, want %q", c.hits, got, c.want)
+		}
+	}
+}
+
+// exo.RecipientNotFound is the error for a recipient to act with that
+// names nothing.
+func TestRecipientNotFound(t *testing.T) {
+	t.Parallel()
+	s := sessiontest.New(t, registry.Options{})
+	cmd := exo.Declared("Get-Mailbox")
+	cmd.Handler.Process = func(ctx *command.Context) error { return ctx.WriteError(exo.RecipientNotFound(ctx, "nobody")) }
+	s.RT.Register(cmd)
+	_, errs := s.Run("Get-Mailbox")
+	const want = "Write-ErrorMessage: Ex6F9304|Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException|Couldn't find object \"nobody\". Please make sure that it was spelled correctly or specify a different object.\n"
+	if errs != want {
+		t.Errorf("errors %q, want %q", errs, want)
+	}
+}

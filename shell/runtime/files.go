@@ -48,11 +48,4 @@ func (rt *Runtime) RemoveFunction(name string) bool {
 }
 
 // RemoveAlias removes an alias (Remove-Item Alias:\name).
-func (rt *Runtime) RemoveAlias(name string) bool {
-	k := strings.ToLower(name)
-	if _, ok := rt.aliases[k]; !ok {
-		return false
-	}
-	delete(rt.aliases, k)
-	return true
-}
+func (rt *Runtime) RemoveAlias(name string) bool { return rt.cmds.RemoveAlias(name) }

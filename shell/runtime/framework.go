@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
@@ -123,7 +122,7 @@ func (rt *Runtime) hookedCommand(name string) *command.Command {
 	if c := rt.commandHook(name); c != nil {
 		return c
 	}
-	if target, ok := rt.aliases[strings.ToLower(name)]; ok {
+	if target, ok := rt.cmds.Alias(name); ok {
 		return rt.commandHook(target)
 	}
 	return nil

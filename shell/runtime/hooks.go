@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -27,15 +26,7 @@ func (rt *Runtime) observed(c *command.Command) bool {
 
 // fullCommand returns the registered declaration behind a (possibly
 // gated) command.
-func (rt *Runtime) fullCommand(c *command.Command) *command.Command {
-	key := strings.ToLower(c.Name)
-	if r, ok := rt.commands[key]; ok {
-		r = rt.built(key, r)
-		r.Complete()
-		return r
-	}
-	return c
-}
+func (rt *Runtime) fullCommand(c *command.Command) *command.Command { return rt.cmds.Full(c) }
 
 func (rt *Runtime) fire(ev command.InvocationEvent) {
 	ev.Command = rt.fullCommand(ev.Command)
@@ -68,11 +59,7 @@ func (rt *Runtime) notifyRefusedLookup(name string, e *syntax.CommandExpr, err e
 	if !rt.hooks.Any() {
 		return
 	}
-	lname := strings.ToLower(name)
-	if target, ok := rt.aliases[lname]; ok {
-		lname = strings.ToLower(target)
-	}
-	c, ok := rt.command(lname)
+	c, ok := rt.cmds.Resolve(rt.cmds.Target(name))
 	if !ok || rt.IsVisible(c) || !rt.observed(c) {
 		return
 	}

@@ -363,19 +363,16 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.cmd = c
 		return nil
 	}
-	lname := strings.ToLower(name)
-	if target, ok := rt.aliases[lname]; ok {
-		lname = strings.ToLower(target)
-	}
+	lname := rt.cmds.Target(name)
 	if f := rt.lookupFunction(lname); f != nil {
 		pr.fn = f
 		return nil
 	}
-	if c, ok := rt.command(lname); ok && rt.IsVisible(c) {
+	if c, ok := rt.cmds.Resolve(lname); ok && rt.IsVisible(c) {
 		pr.cmd = rt.VisibleCommand(c)
 		return nil
 	}
-	if c, ok := rt.moduleQualified(name); ok {
+	if c, ok := rt.cmds.Qualified(name, rt); ok {
 		pr.cmd = c
 		return nil
 	}

@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"strings"
-
 	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -14,33 +12,11 @@ import (
 // DeclareModules names modules exosim provides besides those its registered
 // commands belong to (a meta-module such as Microsoft.Graph). `using
 // module` and `#requires -Modules` accept them.
-func (rt *Runtime) DeclareModules(names ...string) {
-	if rt.modules == nil {
-		rt.modules = map[string]bool{}
-	}
-	for _, n := range names {
-		rt.modules[strings.ToLower(n)] = true
-	}
-}
+func (rt *Runtime) DeclareModules(names ...string) { rt.cmds.DeclareModules(names...) }
 
 // HasModule reports whether exosim provides the module: one declared with
 // DeclareModules or one a registered command belongs to.
-func (rt *Runtime) HasModule(name string) bool {
-	key := strings.ToLower(strings.TrimSpace(name))
-	if key == "" {
-		return false
-	}
-	if rt.modules[key] {
-		return true
-	}
-	rt.buildAll()
-	for _, c := range rt.commands {
-		if strings.EqualFold(c.Module, key) {
-			return true
-		}
-	}
-	return false
-}
+func (rt *Runtime) HasModule(name string) bool { return rt.cmds.HasModule(name) }
 
 // UsingNamespaces returns the namespaces named by `using namespace` for
 // code parsed from src: those of its script file, or for interactive input

@@ -11,7 +11,6 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/classes"
@@ -58,14 +57,9 @@ type Runtime struct {
 	// not have, with the error the call fails with (nil: not recognized).
 	UnknownCommand func(name string) *object.ErrorRecord
 
-	commands map[string]*command.Command
-	// deferred supplies commands known by name and built on first use
-	// (SetDeferred).
-	deferred DeferredCommands
-	// tables declare commands the session registers when it first
-	// resolves their names (Declare).
-	tables  []*command.Table
-	aliases map[string]string
+	// cmds are the session's commands, aliases and modules by name
+	// (command.Catalog).
+	cmds command.Catalog
 
 	global *Scope
 	scope  *Scope
@@ -169,8 +163,6 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 	rt := &Runtime{
 		IO:          io,
 		Formats:     formats,
-		commands:    map[string]*command.Command{},
-		aliases:     map[string]string{},
 		lastSuccess: true,
 	}
 	rt.display = hostui.NewDisplay(hostSession{rt})
@@ -187,167 +179,27 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 }
 
 // Register adds commands to the session.
-func (rt *Runtime) Register(cmds ...*command.Command) {
-	// A session registers its commands package by package, hundreds at a
-	// time: their names are lower-cased together (one string), each key a
-	// piece of it, rather than one string per name.
-	lower, batch := lowerASCIINames(cmds)
-	off := 0
-	for _, c := range cmds {
-		var key string
-		if batch {
-			key, off = lower[off:off+len(c.Name)], off+len(c.Name)
-		} else {
-			key = strings.ToLower(c.Name)
-		}
-		rt.commands[key] = c
-	}
-}
+func (rt *Runtime) Register(cmds ...*command.Command) { rt.cmds.Register(cmds...) }
 
-// lowerASCIINames returns the names of cmds lower-cased end to end, when
-// there are several and all of them are ASCII (so every name keeps its
-// length); false otherwise.
-func lowerASCIINames(cmds []*command.Command) (string, bool) {
-	if len(cmds) < 2 {
-		return "", false
-	}
-	n := 0
-	for _, c := range cmds {
-		for i := 0; i < len(c.Name); i++ {
-			if c.Name[i] >= utf8.RuneSelf {
-				return "", false
-			}
-		}
-		n += len(c.Name)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for _, c := range cmds {
-		for i := 0; i < len(c.Name); i++ {
-			ch := c.Name[i]
-			if 'A' <= ch && ch <= 'Z' {
-				ch += 'a' - 'A'
-			}
-			b.WriteByte(ch)
-		}
-	}
-	return b.String(), true
-}
-
-// DeferredCommands supplies commands that a session knows by name but
-// builds only when it needs one: a table of hundreds of declarations costs
-// nothing until a name from it is used.
-type DeferredCommands interface {
-	// Has reports whether the source declares a command of this name
-	// (compared without regard to case).
-	Has(name string) bool
-	// Names lists the declared command names.
-	Names() []string
-	// Build returns the command declared under name.
-	Build(name string) *command.Command
-}
-
-// SetDeferred adds a source of deferred commands. A registered command of
-// the same name wins over the source's.
-func (rt *Runtime) SetDeferred(d DeferredCommands) { rt.deferred = d }
-
-// command returns the command registered under a lower-case name, building
-// and registering a deferred one on first use.
-func (rt *Runtime) command(key string) (*command.Command, bool) {
-	if c, ok := rt.commands[key]; ok {
-		return rt.built(key, c), true
-	}
-	if c, ok := rt.declared(key); ok {
-		return rt.built(key, c), true
-	}
-	if rt.deferred == nil || !rt.deferred.Has(key) {
-		return nil, false
-	}
-	c := rt.deferred.Build(key)
-	if c == nil {
-		return nil, false
-	}
-	rt.Register(c)
-	return c, true
-}
-
-// buildDeferred registers every deferred command not registered yet.
-func (rt *Runtime) buildDeferred() {
-	if rt.deferred == nil {
-		return
-	}
-	for _, n := range rt.deferred.Names() {
-		rt.command(strings.ToLower(n))
-	}
-}
+// SetDeferred adds a source of commands the session knows by name and
+// builds on first use. A registered command of the same name wins over
+// the source's.
+func (rt *Runtime) SetDeferred(d command.Deferred) { rt.cmds.SetDeferred(d) }
 
 // SetAlias defines an alias.
-func (rt *Runtime) SetAlias(alias, target string) {
-	rt.aliases[strings.ToLower(alias)] = target
-}
+func (rt *Runtime) SetAlias(alias, target string) { rt.cmds.SetAlias(alias, target) }
 
 // Aliases returns alias → command name.
-func (rt *Runtime) Aliases() map[string]string {
-	out := make(map[string]string, len(rt.aliases))
-	for k, v := range rt.aliases {
-		out[k] = v
-	}
-	return out
-}
+func (rt *Runtime) Aliases() map[string]string { return rt.cmds.Aliases() }
 
 // Commands returns every registered command visible in this session, in
 // name order.
-func (rt *Runtime) Commands() []*command.Command {
-	rt.buildDeferred()
-	rt.buildAll()
-	out := make([]*command.Command, 0, len(rt.commands))
-	for _, c := range rt.commands {
-		if !rt.IsVisible(c) {
-			continue
-		}
-		out = append(out, rt.VisibleCommand(c))
-	}
-	sort.Slice(out, func(i, j int) bool { return strings.ToLower(out[i].Name) < strings.ToLower(out[j].Name) })
-	return out
-}
+func (rt *Runtime) Commands() []*command.Command { return rt.cmds.Commands(rt) }
 
-// moduleQualified finds a visible command called by its module-qualified
-// name (Microsoft.PowerShell.Utility\Write-Output,
-// ExchangeOnlineManagement\Get-Mailbox): the command of that name whose
-// module is the one named.
-func (rt *Runtime) moduleQualified(name string) (*command.Command, bool) {
-	i := strings.LastIndexByte(name, '\\')
-	if i <= 0 || i == len(name)-1 {
-		return nil, false
-	}
-	mod := name[:i]
-	if strings.ContainsAny(mod, `\/:`) || strings.Trim(mod, ".") == "" {
-		return nil, false
-	}
-	c, ok := rt.command(strings.ToLower(name[i+1:]))
-	if !ok || !strings.EqualFold(c.Module, mod) || !rt.IsVisible(c) {
-		return nil, false
-	}
-	return rt.VisibleCommand(c), true
-}
-
-// LookupCommand finds a visible command by name or alias.
+// LookupCommand finds a visible command by name, alias or
+// module-qualified name.
 func (rt *Runtime) LookupCommand(name string) (*command.Command, bool) {
-	if c, ok := rt.moduleQualified(name); ok {
-		return c, true
-	}
-	key := strings.ToLower(name)
-	if target, ok := rt.aliases[key]; ok {
-		key = strings.ToLower(target)
-	}
-	c, ok := rt.command(key)
-	if !ok {
-		return nil, false
-	}
-	if !rt.IsVisible(c) {
-		return nil, false
-	}
-	return rt.VisibleCommand(c), true
+	return rt.cmds.Lookup(name, rt)
 }
 
 // Functions returns the script functions visible from the current scope.

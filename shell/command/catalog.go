@@ -301,10 +301,11 @@ func (c *Catalog) Alias(name string) (string, bool) {
 // Target returns the lower-case name a command name resolves under: the
 // target of an alias, else the name itself.
 func (c *Catalog) Target(name string) string {
-	if target, ok := c.Alias(name); ok {
+	key := strings.ToLower(name)
+	if target, ok := c.aliases[key]; ok {
 		return strings.ToLower(target)
 	}
-	return strings.ToLower(name)
+	return key
 }
 
 // RemoveAlias removes an alias, reporting whether there was one.

@@ -2,7 +2,8 @@
 // (Command, its parameters and help), the code behind it (Handler), what
 // that code receives when it runs (Context), and the typed places where
 // commands keep their data per session (Slot) and per invocation
-// (InvocationSlot). The runtime binds and runs commands; this package
+// (InvocationSlot), and a session's table of commands by name (Catalog).
+// The runtime binds and runs commands; this package
 // knows nothing of how, and reaches the running pipeline through the
 // Processor and Session interfaces the runtime implements.
 package command

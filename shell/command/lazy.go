@@ -8,10 +8,10 @@ import (
 
 // A session knows hundreds of commands but a command line uses a few:
 // a package declares its commands by name with Lazy (or LazyGroup), and
-// a session builds one the first time it resolves the name. Until then the session holds a
-// stand-in that carries only the name; every way into the session's table
-// (resolution, Registered, Commands, module queries) builds it first
-// (Build), so no code outside the session's table sees a stand-in.
+// a session builds one the first time it resolves the name. Until then
+// the session's Catalog holds a stand-in that carries only the name; every
+// way into the Catalog (resolution, Registered, Commands, module queries)
+// builds it first (Build), so no code outside the Catalog sees a stand-in.
 
 // lazyGroup is one builder of several commands, run at most once.
 type lazyGroup struct {

@@ -4,7 +4,7 @@ import "strings"
 
 // A package declares its commands in a Table: a package-level value the
 // compiler lays out in the program's data, with no code run and no memory
-// allocated to make it. A session takes the table itself (the runtime's Declare), not a
+// allocated to make it. A session takes the table itself (Catalog.Declare), not a
 // command value per name, and builds a command the first time it resolves
 // the name: a one-shot command line pays for the few commands it uses,
 // not for the hundreds it could have used.

@@ -5,6 +5,8 @@
 package pserror
 
 import (
+	"errors"
+
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
@@ -99,6 +101,46 @@ func CallDepthOverflow(pos *object.Position) *Error {
 // exception's type name as the error ID.
 func OutOfMemory(ext syntax.Extent) *Error {
 	return Runtime(ext, memlimit.Message, "System.OutOfMemoryException", object.OperationStopped, "OutOfMemoryException")
+}
+
+// Unhandled is the error an exception a command does not handle becomes,
+// attributed to the command (activity) at pos: a plain System.Exception,
+// or for an OutOfMemoryException a CmdletInvocationException whose error
+// ID is the exception's full type name followed by suffix, the command's
+// name (empty for a script function, which PowerShell does not name
+// there).
+func Unhandled(err error, activity, suffix string, pos *object.Position) *Error {
+	rec := &object.ErrorRecord{
+		Message:       err.Error(),
+		ErrorID:       "System.Exception",
+		Category:      object.NotSpecified,
+		ExceptionType: "Exception",
+		Activity:      activity,
+		Position:      pos,
+	}
+	if errors.Is(err, memlimit.ErrOutOfMemory) {
+		rec.ErrorID, rec.ExceptionType, rec.CommandSuffix = "System.OutOfMemoryException", "OutOfMemoryException", suffix
+	}
+	return &Error{Record: rec}
+}
+
+// MaxErrors is how many records $Error keeps ($MaximumErrorCount's
+// default).
+const MaxErrors = 256
+
+// Remember is $Error once rec is added to it: the list errs holds (a new
+// one when errs is not a list), with rec first and at most MaxErrors
+// records, the oldest dropped.
+func Remember(errs any, rec *object.ErrorRecord) *object.List {
+	l, ok := errs.(*object.List)
+	if !ok {
+		l = &object.List{}
+	}
+	l.Items = append([]any{rec}, l.Items...)
+	if len(l.Items) > MaxErrors {
+		l.Items = l.Items[:MaxErrors]
+	}
+	return l
 }
 
 // ParseRecord turns a syntax error into a ParserError record, shown

@@ -1,8 +1,12 @@
 package pserror_test
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 
+	"github.com/exosim/exosim/shell/memlimit"
+	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -47,5 +51,57 @@ func TestShown(t *testing.T) {
 	e.MarkShown()
 	if !e.Shown() || e.Error() != "m" || e.Record.ErrorID != "Id" || e.Record.ExceptionType != "RuntimeException" {
 		t.Fatalf("got %+v", e.Record)
+	}
+}
+
+// An exception a command does not handle is a System.Exception attributed
+// to the command; an OutOfMemoryException keeps its type as the error ID,
+// followed by the command's name when it has one.
+func TestUnhandled(t *testing.T) {
+	t.Parallel()
+	pos := &object.Position{Line: 3}
+	tests := []struct {
+		name              string
+		err               error
+		suffix            string
+		id, ex, cmdSuffix string
+	}{
+		{"exception", errors.New("disk on fire"), "Get-Thing", "System.Exception", "Exception", ""},
+		{"out of memory in a cmdlet", fmt.Errorf("growing: %w", memlimit.ErrOutOfMemory), "Get-Thing", "System.OutOfMemoryException", "OutOfMemoryException", "Get-Thing"},
+		{"out of memory in a function", memlimit.ErrOutOfMemory, "", "System.OutOfMemoryException", "OutOfMemoryException", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			pe := pserror.Unhandled(tc.err, "Get-Thing", tc.suffix, pos)
+			r := pe.Record
+			if r.Message != tc.err.Error() || r.ErrorID != tc.id || r.ExceptionType != tc.ex || r.CommandSuffix != tc.cmdSuffix {
+				t.Errorf("record %+v", r)
+			}
+			if r.Activity != "Get-Thing" || r.Position != pos || r.Category != object.NotSpecified || pe.ScriptTerminating {
+				t.Errorf("attributed as %+v", r)
+			}
+		})
+	}
+}
+
+// $Error lists the newest record first and keeps at most MaxErrors; a
+// value that is not a list is replaced by one.
+func TestRemember(t *testing.T) {
+	t.Parallel()
+	first, second := &object.ErrorRecord{Message: "first"}, &object.ErrorRecord{Message: "second"}
+	l := pserror.Remember("not a list", first)
+	if again := pserror.Remember(l, second); again != l || len(l.Items) != 2 || l.Items[0] != second || l.Items[1] != first {
+		t.Fatalf("$Error is %v", l.Items)
+	}
+	for i := 2; i < pserror.MaxErrors; i++ {
+		pserror.Remember(l, &object.ErrorRecord{Message: "more"})
+	}
+	if len(l.Items) != pserror.MaxErrors || l.Items[len(l.Items)-1] != first {
+		t.Fatalf("%d records kept, the oldest %v", len(l.Items), l.Items[len(l.Items)-1])
+	}
+	pserror.Remember(l, &object.ErrorRecord{Message: "one too many"})
+	if len(l.Items) != pserror.MaxErrors || l.Items[len(l.Items)-1] != second {
+		t.Errorf("%d records kept, the oldest %v", len(l.Items), l.Items[len(l.Items)-1])
 	}
 }

@@ -51,11 +51,7 @@ func (pr *cmdProcessor) commandInfo() *object.PSObject {
 
 // cmdletBinding reports whether the running function is an advanced one.
 func (pr *cmdProcessor) cmdletBinding() bool {
-	if pr.fn == nil {
-		return false
-	}
-	_, simple, err := pr.rt.scripts.Command(pr.rt.binding(), pr.fn.Name, pr.fn.Body.AST, pr.fn.Params)
-	return err == nil && !simple
+	return pr.fn != nil && pr.rt.scripts.Advanced(pr.rt.binding(), pr.fn)
 }
 
 // commonPreferences passes an advanced function's or script's common

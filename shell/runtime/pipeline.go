@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/hostui"
-	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -913,34 +913,11 @@ func (pr *cmdProcessor) wrap(err error) error {
 		return err
 	}
 	*pr.hadError = true
-	if errors.Is(err, memlimit.ErrOutOfMemory) {
-		// An exception a cmdlet does not handle becomes a
-		// CmdletInvocationException: the exception's full type name is
-		// the error ID, attributed to the command.
-		rec := &object.ErrorRecord{
-			Message:       err.Error(),
-			ErrorID:       "System.OutOfMemoryException",
-			Category:      object.NotSpecified,
-			ExceptionType: "OutOfMemoryException",
-			Activity:      pr.cmd.Name,
-			Position:      pr.position,
-		}
-		if pr.fnRun == nil {
-			rec.CommandSuffix = pr.cmd.Name
-			if pr.cmd.FullTypeName != "" {
-				rec.CommandSuffix = pr.cmd.FullTypeName
-			}
-		}
-		return &pserror.Error{Record: rec}
+	suffix := ""
+	if pr.fnRun == nil {
+		suffix = cmp.Or(pr.cmd.FullTypeName, pr.cmd.Name)
 	}
-	return &pserror.Error{Record: &object.ErrorRecord{
-		Message:       err.Error(),
-		ErrorID:       "System.Exception",
-		Category:      object.NotSpecified,
-		ExceptionType: "Exception",
-		Activity:      pr.cmd.Name,
-		Position:      pr.position,
-	}}
+	return pserror.Unhandled(err, pr.cmd.Name, suffix, pr.position)
 }
 
 // writeError handles a non-terminating error according to -ErrorAction.
@@ -1019,18 +996,9 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 // ---------------------------------------------------------------------------
 // $Error
 
+// recordError adds a record to $Error.
 func (rt *Runtime) recordError(rec *object.ErrorRecord) {
-	v, _ := rt.global.lookup("Error"), 0
-	if v == nil {
-		return
-	}
-	l, ok := v.Value.(*object.List)
-	if !ok {
-		l = &object.List{}
-		v.Value = l
-	}
-	l.Items = append([]any{rec}, l.Items...)
-	if len(l.Items) > 256 {
-		l.Items = l.Items[:256]
+	if v := rt.global.lookup("Error"); v != nil {
+		v.Value = pserror.Remember(v.Value, rec)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -84,9 +85,9 @@ func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handl
 		return false, nil
 	}
 	saved := rt.scope
-	rt.scope = newScope(saved)
-	rt.scope.set("_", pe.Record)
-	rt.scope.set("PSItem", pe.Record)
+	rt.scope = scope.New(saved)
+	rt.scope.Set("_", pe.Record)
+	rt.scope.Set("PSItem", pe.Record)
 	berr := rt.execBlock(chosen.Body, out)
 	rt.scope = saved
 	switch sig := berr.(type) {
@@ -243,7 +244,7 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 			}
 			code = exitCode(v)
 		}
-		rt.global.set("LASTEXITCODE", code)
+		rt.global.Set("LASTEXITCODE", code)
 		return &ExitSignal{Code: code}
 	case *syntax.BreakStmt:
 		return &breakSignal{label: rt.loopLabel(s.Label)}
@@ -482,16 +483,16 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 	}
 	// $_ is the current value inside the switch and what it was before
 	// afterwards.
-	saved := rt.scope.lookup("_")
+	saved := rt.scope.Lookup("_")
 	var savedVal any
 	if saved != nil {
 		savedVal = saved.Value
 	}
 	defer func() {
 		if saved != nil {
-			rt.scope.set("_", savedVal)
+			rt.scope.Set("_", savedVal)
 		} else {
-			delete(rt.scope.vars, "_")
+			rt.scope.Unset("_")
 		}
 	}()
 	// run executes a clause body; done ends the switch (break), next goes
@@ -516,7 +517,7 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 				return err
 			}
 		}
-		rt.scope.set("_", in)
+		rt.scope.Set("_", in)
 		matched, next := false, false
 		for _, c := range s.Clauses {
 			ok, err := rt.switchMatches(s, c.Pattern, in)
@@ -613,7 +614,7 @@ func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in a
 			return false, err
 		}
 		if ok {
-			rt.scope.set("Matches", m)
+			rt.scope.Set("Matches", m)
 		}
 		return ok, nil
 	case s.Wildcard:
@@ -652,18 +653,18 @@ func (rt *Runtime) execTry(s *syntax.TryStmt, out emitter) error {
 				if !pserror.Catches(c.Types, pe.Record) {
 					continue
 				}
-				saved := rt.scope.lookup("_")
+				saved := rt.scope.Lookup("_")
 				var savedVal any
 				if saved != nil {
 					savedVal = saved.Value
 				}
-				rt.scope.set("_", pe.Record)
-				rt.scope.set("PSItem", pe.Record)
+				rt.scope.Set("_", pe.Record)
+				rt.scope.Set("PSItem", pe.Record)
 				rt.catching = append(rt.catching, catchFrame{rec: pe.Record, ext: c.Ext})
 				result = rt.execBlock(c.Body, out)
 				rt.catching = rt.catching[:len(rt.catching)-1]
 				if saved != nil {
-					rt.scope.set("_", savedVal)
+					rt.scope.Set("_", savedVal)
 				}
 				break
 			}
@@ -844,14 +845,14 @@ func (rt *Runtime) assignVariableAt(name string, value any, ext syntax.Extent) e
 	if _, ok := value.(voidValue); ok {
 		value = nil
 	}
-	if v := target.lookup(bare); v != nil && v.Type != "" {
+	if v := target.Lookup(bare); v != nil && v.Type != "" {
 		cv, err := rt.constrain(v.Type, value)
 		if err != nil {
 			return metadataError(ext, err)
 		}
 		value = cv
 	}
-	target.set(bare, value)
+	target.Set(bare, value)
 	return nil
 }
 
@@ -870,8 +871,7 @@ func (rt *Runtime) assignTyped(v *syntax.VariableExpr, typeName string, value an
 	if err != nil {
 		return metadataError(v.Ext, err)
 	}
-	target.set(bare, cv)
-	target.lookup(bare).Type = typeName
+	target.SetTyped(bare, cv, typeName)
 	return nil
 }
 
@@ -885,54 +885,30 @@ func metadataError(ext syntax.Extent, err error) error {
 }
 
 // assignmentScope is the scope an assignment to name writes to, with the
-// unqualified name; a nil scope means the assignment is already done
-// ($null, $env:) or refused.
+// unqualified name (Scope.Assignable); a nil scope means the assignment
+// is already done ($null, $env:) or refused.
 func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*Scope, string, error) {
-	scopeName, bare := splitScope(name)
-	lower := strings.ToLower(bare)
-	switch lower {
-	case "null":
-		return nil, bare, nil
-	case "true", "false":
-		return nil, bare, pserror.Runtime(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
-	}
-	var target *Scope
-	switch scopeName {
-	case "global":
-		target = rt.global
-	case "script":
-		target = rt.scriptScope()
-	case "env":
+	if scopeName, bare := scope.Split(name); scopeName == "env" {
 		rt.env.Set(bare, rt.toStr(value))
 		return nil, bare, nil
-	case "", "local", "private":
-		target = rt.scope
-	default:
-		target = rt.scope
 	}
-	if v := target.lookup(bare); v != nil && v.ReadOnly {
-		return nil, bare, pserror.Runtime(ext, fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", bare), "VariableNotWritable", object.WriteError, "SessionStateUnauthorizedAccessException")
+	target, bare, err := rt.scope.Assignable(name)
+	var se *scope.Error
+	if errors.As(err, &se) {
+		return nil, bare, pserror.Runtime(ext, se.Message, se.ID, se.Category, se.Exception)
 	}
-	return target, bare, nil
+	return target, bare, err
 }
 
 // ---------------------------------------------------------------------------
 // functions
 
 func (rt *Runtime) defineFunction(d *syntax.FunctionDef) {
-	if rt.scope.functions == nil {
-		rt.scope.functions = map[string]*scriptcmd.Function{}
-	}
 	f := scriptcmd.NewFunction(d)
-	rt.scope.functions[strings.ToLower(f.Name)] = f
+	rt.scope.SetFunction(f.Name, f)
 }
 
 func (rt *Runtime) lookupFunction(name string) *scriptcmd.Function {
-	key := strings.ToLower(name)
-	for s := rt.scope; s != nil; s = s.parent {
-		if f, ok := s.functions[key]; ok {
-			return f
-		}
-	}
-	return nil
+	f, _ := rt.scope.Function(name)
+	return f
 }

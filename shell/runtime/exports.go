@@ -1,9 +1,6 @@
 package runtime
 
 import (
-	"fmt"
-	"strings"
-
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
@@ -165,18 +162,6 @@ func (rt *Runtime) InvokeExpression(text string, out func(any) error) error {
 	return nil
 }
 
-// RemoveVariable deletes a variable from the nearest scope that has it.
-func (rt *Runtime) RemoveVariable(name string) bool {
-	key := strings.ToLower(name)
-	for s := rt.scope; s != nil; s = s.parent {
-		if _, ok := s.vars[key]; ok {
-			delete(s.vars, key)
-			return true
-		}
-	}
-	return false
-}
-
 // EvalScriptBlockThis evaluates a script property's getter with $this bound.
 func (rt *Runtime) EvalScriptBlockThis(sb *automation.ScriptBlock, this any) (any, error) {
 	if sb == nil {
@@ -187,99 +172,18 @@ func (rt *Runtime) EvalScriptBlockThis(sb *automation.ScriptBlock, this any) (an
 
 // withThis runs f with $this set to this, then restores $this.
 func (rt *Runtime) withThis(this any, f func() (any, error)) (any, error) {
-	saved := rt.scope.lookup("this")
+	saved := rt.scope.Lookup("this")
 	var savedVal any
 	if saved != nil {
 		savedVal = saved.Value
 	}
-	rt.scope.set("this", this)
+	rt.scope.Set("this", this)
 	defer func() {
 		if saved != nil {
-			rt.scope.set("this", savedVal)
+			rt.scope.Set("this", savedVal)
 		} else {
-			delete(rt.scope.vars, "this")
+			rt.scope.Unset("this")
 		}
 	}()
 	return f()
-}
-
-// VariableOptions are New-Variable and Set-Variable's -Option and -Force.
-type VariableOptions struct {
-	// Scope is -Scope: "global", "script", "local" or "" (local).
-	Scope string
-	// Option is -Option: ReadOnly, Constant or None ("" for not given).
-	Option string
-	Force  bool
-	// New is New-Variable: a variable already there is an error.
-	New bool
-}
-
-// VariableError is the failure of a variable cmdlet: PowerShell's message,
-// error ID, category and exception.
-type VariableError struct {
-	Message, ID, Exception string
-	Category               object.ErrorCategory
-}
-
-func (e *VariableError) Error() string { return e.Message }
-
-func (rt *Runtime) variableScope(name string) *Scope {
-	switch strings.ToLower(name) {
-	case "global":
-		return rt.global
-	case "script":
-		return rt.scriptScope()
-	}
-	return rt.scope
-}
-
-// DefineVariable is New-Variable and Set-Variable: it sets a variable of
-// the scope -Scope names, with -Option ReadOnly or Constant. A read-only
-// variable changes only with -Force, a constant never; New-Variable
-// refuses a name already there unless -Force.
-func (rt *Runtime) DefineVariable(name string, value any, o VariableOptions) error {
-	s := rt.variableScope(o.Scope)
-	v := s.lookup(name)
-	if v != nil {
-		if o.New && !o.Force {
-			return &VariableError{Message: fmt.Sprintf("A variable with name '%s' already exists.", name), ID: "VariableAlreadyExists", Category: object.ResourceExists, Exception: "SessionStateException"}
-		}
-		if v.Constant || v.ReadOnly && !o.Force {
-			return &VariableError{Message: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name), ID: "VariableNotWritable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
-		}
-	}
-	s.set(name, value)
-	v = s.lookup(name)
-	for _, opt := range strings.Split(o.Option, ",") {
-		switch strings.ToLower(strings.TrimSpace(opt)) {
-		case "readonly":
-			v.ReadOnly = true
-		case "constant":
-			v.ReadOnly, v.Constant = true, true
-		case "none":
-			v.ReadOnly = false
-		}
-	}
-	return nil
-}
-
-// DeleteVariable is Remove-Variable: a read-only variable goes only with
-// -Force, a constant never. ok is false when no such variable is visible.
-func (rt *Runtime) DeleteVariable(name, scopeName string, force bool) (ok bool, err error) {
-	key := strings.ToLower(name)
-	for s := rt.variableScope(scopeName); s != nil; s = s.parent {
-		v, found := s.vars[key]
-		if !found {
-			if scopeName != "" {
-				return false, nil
-			}
-			continue
-		}
-		if v.Constant || v.ReadOnly && !force {
-			return true, &VariableError{Message: fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name), ID: "VariableNotRemovable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
-		}
-		delete(s.vars, key)
-		return true, nil
-	}
-	return false, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -138,7 +139,7 @@ func (rt *Runtime) evalConvert(x *syntax.ConvertExpr) (any, error) {
 }
 
 func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
-	scopeName, bare := splitScope(x.Name)
+	scopeName, bare := scope.Split(x.Name)
 	switch strings.ToLower(bare) {
 	case "true":
 		if scopeName == "" {
@@ -155,7 +156,7 @@ func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
 	case "?":
 		return rt.lastSuccess, nil
 	case "psitem":
-		if v := rt.findVar("_"); v != nil {
+		if v := rt.scope.Find("_"); v != nil {
 			return v.Value, nil
 		}
 	}
@@ -167,7 +168,7 @@ func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
 		return v, nil
 	}
 	if scopeName == "variable" {
-		if v := rt.findVar(bare); v != nil {
+		if v := rt.scope.Find(bare); v != nil {
 			return v.Value, nil
 		}
 		return nil, nil
@@ -178,7 +179,7 @@ func (rt *Runtime) readVariable(x *syntax.VariableExpr) (any, error) {
 		}
 		return nil, nil
 	}
-	if v := rt.findVar(x.Name); v != nil {
+	if v := rt.scope.Find(x.Name); v != nil {
 		return v.Value, nil
 	}
 	return nil, rt.undefinedVariable(x, scopeName, bare)

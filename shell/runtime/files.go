@@ -1,8 +1,6 @@
 package runtime
 
 import (
-	"strings"
-
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/provider"
 )
@@ -24,28 +22,18 @@ func (rt *Runtime) SetFiles(n *fsys.Namespace, env *fsys.Env) {
 	n.SetClock(rt.Now)
 	rt.files = n
 	rt.env = env
-	rt.global.set("PWD", provider.PathInfo(n.Location()))
+	rt.global.Set("PWD", provider.PathInfo(n.Location()))
 }
 
 // SetLocation makes p the current location and updates $PWD.
 func (rt *Runtime) SetLocation(p fsys.Path) {
 	rt.files.SetLocation(p)
-	rt.global.set("PWD", provider.PathInfo(p))
+	rt.global.Set("PWD", provider.PathInfo(p))
 }
 
 // RemoveFunction removes a function from the scope that defines it
 // (Remove-Item Function:\name).
-func (rt *Runtime) RemoveFunction(name string) bool {
-	for s := rt.scope; s != nil; s = s.parent {
-		for k := range s.functions {
-			if strings.EqualFold(k, name) {
-				delete(s.functions, k)
-				return true
-			}
-		}
-	}
-	return false
-}
+func (rt *Runtime) RemoveFunction(name string) bool { return rt.scope.RemoveFunction(name) }
 
 // RemoveAlias removes an alias (Remove-Item Alias:\name).
 func (rt *Runtime) RemoveAlias(name string) bool { return rt.cmds.RemoveAlias(name) }

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -23,9 +24,11 @@ import (
 // The current scope is the caller's again when fn returns.
 func (rt *Runtime) InNewScope(script bool, fn func() error) error {
 	saved := rt.scope
-	s := newScope(rt.scope)
-	s.isScript = script
-	rt.scope = s
+	if script {
+		rt.scope = scope.NewScript(saved)
+	} else {
+		rt.scope = scope.New(saved)
+	}
 	defer func() { rt.scope = saved }()
 	return fn()
 }

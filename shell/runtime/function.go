@@ -14,6 +14,7 @@ import (
 	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -40,31 +41,6 @@ type funcRun struct {
 	// ran is set once a begin, process or end block started: only then
 	// does the clean block run; cleaned once it has.
 	ran, cleaned bool
-}
-
-// saveVars records the named variables of a scope (present or not) and
-// returns the function that puts them back as they were.
-func saveVars(sc *Scope, names ...string) func() {
-	type saved struct {
-		v   Variable
-		had bool
-	}
-	old := make([]saved, len(names))
-	for i, n := range names {
-		if v := sc.lookup(n); v != nil {
-			old[i] = saved{*v, true}
-		}
-	}
-	return func() {
-		for i, n := range names {
-			if old[i].had {
-				v := old[i].v
-				sc.vars[strings.ToLower(n)] = &v
-			} else {
-				delete(sc.vars, strings.ToLower(n))
-			}
-		}
-	}
 }
 
 // beginScript starts a script function, script block or script file
@@ -98,13 +74,13 @@ func (pr *cmdProcessor) beginScript() error {
 		pr.ctx.ParameterSet = pr.pickSet(false)
 	}
 	run.saved = rt.scope
-	if pr.dot {
+	switch {
+	case pr.dot:
 		run.scope = rt.scope
-	} else {
-		run.scope = newScope(rt.scope)
-		if pr.isScript() {
-			run.scope.isScript = true
-		}
+	case pr.isScript():
+		run.scope = scope.NewScript(rt.scope)
+	default:
+		run.scope = scope.New(rt.scope)
 	}
 	rt.scope = run.scope
 	rt.depth++
@@ -174,13 +150,13 @@ func (pr *cmdProcessor) setParamVars() error {
 	if pr.dot {
 		// A dot-sourced script or block shares its caller's scope; its
 		// automatic variables are put back when it ends.
-		run.restore = saveVars(run.scope, "args", "PSCommandPath", "PSScriptRoot", "MyInvocation", "PSBoundParameters", "PSCmdlet")
+		run.restore = run.scope.Save("args", "PSCommandPath", "PSScriptRoot", "MyInvocation", "PSBoundParameters", "PSCmdlet")
 	}
 	extra := pr.bound.Extra
 	if extra == nil {
 		extra = []any{}
 	}
-	run.scope.set("args", extra)
+	run.scope.Set("args", extra)
 	// $PSScriptRoot and $PSCommandPath name the file the code was written
 	// in: a function from a dot-sourced library sees the library's folder.
 	file := pr.scriptFile
@@ -188,14 +164,14 @@ func (pr *cmdProcessor) setParamVars() error {
 		file = run.ast.Ext.Src.Path
 	}
 	if file != "" {
-		run.scope.set("PSCommandPath", file)
-		run.scope.set("PSScriptRoot", prelude.ScriptDir(file))
+		run.scope.Set("PSCommandPath", file)
+		run.scope.Set("PSScriptRoot", prelude.ScriptDir(file))
 	}
 	pr.commonPreferences(run.scope)
 	run.info = pr.invocationInfo()
-	run.scope.set("MyInvocation", run.info)
-	run.scope.set("PSBoundParameters", bp)
-	run.scope.set("PSCmdlet", invocation.NewPSCmdlet(cmdletSession{pr}))
+	run.scope.Set("MyInvocation", run.info)
+	run.scope.Set("PSBoundParameters", bp)
+	run.scope.Set("PSCmdlet", invocation.NewPSCmdlet(cmdletSession{pr}))
 	for _, p := range pr.cmd.Params {
 		if _, ok := pr.ctx.Bindings[strings.ToLower(p.Name)]; ok {
 			continue
@@ -221,11 +197,11 @@ func containsKey(keys []string, k string) bool {
 // setParamVar defines a parameter's variable, keeping its type constraint
 // so later assignments convert as PowerShell's do.
 func (pr *cmdProcessor) setParamVar(p *params.Param, v any) {
-	sc := pr.fnRun.scope
-	sc.set(p.Name, v)
 	if sp := params.ScriptOf(p); sp != nil && sp.TypeName != "" {
-		sc.lookup(p.Name).Type = sp.TypeName
+		pr.fnRun.scope.SetTyped(p.Name, v, sp.TypeName)
+		return
 	}
+	pr.fnRun.scope.Set(p.Name, v)
 }
 
 // runBlock runs one of the begin/process/end blocks. A return ends the
@@ -275,8 +251,8 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 	}
 	if run.ast.Process == nil {
 		if run.ast.Unnamed && run.ast.End != nil && pr.fn != nil && pr.fn.IsFilter {
-			run.scope.set("_", v)
-			run.scope.set("input", []any{v})
+			run.scope.Set("_", v)
+			run.scope.Set("input", []any{v})
 			return pr.runBlock(run.ast.End)
 		}
 		if hasInput {
@@ -285,10 +261,10 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 		return nil
 	}
 	if hasInput {
-		run.scope.set("_", v)
-		run.scope.set("input", []any{v})
+		run.scope.Set("_", v)
+		run.scope.Set("input", []any{v})
 	} else {
-		run.scope.set("input", []any{})
+		run.scope.Set("input", []any{})
 	}
 	return pr.runBlock(run.ast.Process)
 }
@@ -320,7 +296,7 @@ func (pr *cmdProcessor) endScript() error {
 		if in == nil {
 			in = []any{}
 		}
-		run.scope.set("input", in)
+		run.scope.Set("input", in)
 		if err := pr.runBlock(run.ast.End); err != nil {
 			return err
 		}
@@ -393,29 +369,29 @@ func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, o
 // invokeScriptBlock runs a script block in the current scope with $_ set,
 // as ForEach-Object, Where-Object and calculated properties do.
 func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any, args []any, out emitter) error {
-	under := rt.scope.lookup("_")
+	under := rt.scope.Lookup("_")
 	var savedUnder any
 	hadUnder := under != nil
 	if hadUnder {
 		savedUnder = under.Value
 	}
-	rt.scope.set("_", dollarUnder)
-	savedArgs := rt.scope.lookup("args")
+	rt.scope.Set("_", dollarUnder)
+	savedArgs := rt.scope.Lookup("args")
 	var savedArgsVal any
 	if savedArgs != nil {
 		savedArgsVal = savedArgs.Value
 	}
 	if args != nil {
-		rt.scope.set("args", args)
+		rt.scope.Set("args", args)
 	}
 	defer func() {
 		if hadUnder {
-			rt.scope.set("_", savedUnder)
+			rt.scope.Set("_", savedUnder)
 		} else {
-			delete(rt.scope.vars, "_")
+			rt.scope.Unset("_")
 		}
 		if savedArgs != nil {
-			rt.scope.set("args", savedArgsVal)
+			rt.scope.Set("args", savedArgsVal)
 		}
 	}()
 	ast := sb.AST

@@ -30,7 +30,7 @@ func (h hostSession) FormatRegistry() *format.Registry { return h.rt.Formats }
 func (h hostSession) Variable(name string) (any, bool) { return h.rt.GetVariable(name) }
 
 func (h hostSession) GlobalVariable(name string) (any, bool) {
-	if v := h.rt.global.lookup(name); v != nil {
+	if v := h.rt.global.Lookup(name); v != nil {
 		return v.Value, true
 	}
 	return nil, false

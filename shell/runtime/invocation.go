@@ -58,7 +58,7 @@ func (pr *cmdProcessor) cmdletBinding() bool {
 // parameters on as preference variables in its scope
 // (invocation.Preferences).
 func (pr *cmdProcessor) commonPreferences(sc *Scope) {
-	invocation.Preferences(pr.bound.Common, sc.set)
+	invocation.Preferences(pr.bound.Common, sc.Set)
 }
 
 // parameterToken is how a simple function's $args holds an unbound -Name:

@@ -20,7 +20,7 @@ func (o opSession) Regex(pattern string, cs bool) (*regexp.Regexp, error) {
 	return o.rt.compileRegex(pattern, cs)
 }
 
-func (o opSession) SetMatches(m *object.Hashtable) { o.rt.scope.set("Matches", m) }
+func (o opSession) SetMatches(m *object.Hashtable) { o.rt.scope.Set("Matches", m) }
 
 func (o opSession) CompareTo(left, right any) (c int, ok, comparable bool) {
 	cv, is := left.(dotnet.Comparable)

@@ -570,14 +570,14 @@ func (pr *cmdProcessor) applyCommon() error {
 	}
 	if pr.errVar != "" {
 		pr.errList = rt.variableList(pr.errVar, pr.errAppend)
-		rt.setCommonVariable(pr.errVar, pr.errList)
+		rt.scope.SetQualified(pr.errVar, pr.errList)
 	}
 	if pr.outVar != "" {
 		pr.outList = rt.variableList(pr.outVar, pr.outAppend)
 	}
 	if pr.warnVar != "" {
 		pr.warnList = rt.variableList(pr.warnVar, warnAppend)
-		rt.setCommonVariable(pr.warnVar, pr.warnList)
+		rt.scope.SetQualified(pr.warnVar, pr.warnList)
 	}
 	return nil
 }
@@ -628,7 +628,7 @@ func (pr *cmdProcessor) emit(v any) error {
 		pr.outList.Append(v)
 	}
 	if pr.pipeVar != "" {
-		pr.pipeScope.set(pr.pipeVar, v)
+		pr.pipeScope.Set(pr.pipeVar, v)
 	}
 	if pr.next == nil {
 		return nil
@@ -643,7 +643,7 @@ func (pr *cmdProcessor) begin() error {
 		return pserror.CallDepthOverflow(pr.position)
 	}
 	if pr.outVar != "" {
-		rt.setCommonVariable(pr.outVar, pr.outList)
+		rt.scope.SetQualified(pr.outVar, pr.outList)
 	}
 	if pr.cmd.Handler.Process == nil && pr.cmd.Handler.Begin == nil && pr.cmd.Handler.End == nil {
 		if err := pr.beginScript(); err != nil {
@@ -998,7 +998,7 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 
 // recordError adds a record to $Error.
 func (rt *Runtime) recordError(rec *object.ErrorRecord) {
-	if v := rt.global.lookup("Error"); v != nil {
+	if v := rt.global.Lookup("Error"); v != nil {
 		v.Value = pserror.Remember(v.Value, rec)
 	}
 }

@@ -8,8 +8,6 @@ import (
 	"io"
 	"math/rand"
 	"os"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -26,6 +24,7 @@ import (
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -127,7 +126,7 @@ type Runtime struct {
 
 	// scriptTypes are the enums and classes the session's scripts
 	// defined (names in type literals resolve through the scopes first,
-	// Scope.types); inBlocks are the extents of the statement blocks now
+	// Scope.Type); inBlocks are the extents of the statement blocks now
 	// running, innermost last (scripttypes.go).
 	scriptTypes classes.Registry
 	inBlocks    []syntax.Extent
@@ -166,7 +165,7 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 		lastSuccess: true,
 	}
 	rt.display = hostui.NewDisplay(hostSession{rt})
-	rt.global = newScope(nil)
+	rt.global = scope.New[*scriptcmd.Function](nil)
 	rt.scope = rt.global
 	rt.initVariables()
 	// Until the host injects its own, a session has an empty in-memory
@@ -203,17 +202,7 @@ func (rt *Runtime) LookupCommand(name string) (*command.Command, bool) {
 }
 
 // Functions returns the script functions visible from the current scope.
-func (rt *Runtime) Functions() map[string]*scriptcmd.Function {
-	out := map[string]*scriptcmd.Function{}
-	for s := rt.scope; s != nil; s = s.parent {
-		for k, f := range s.functions {
-			if _, ok := out[k]; !ok {
-				out[k] = f
-			}
-		}
-	}
-	return out
-}
+func (rt *Runtime) Functions() map[string]*scriptcmd.Function { return rt.scope.Functions() }
 
 // Now returns the simulated clock's time.
 func (rt *Runtime) Now() time.Time {
@@ -248,7 +237,7 @@ func (rt *Runtime) LastSuccess() bool { return rt.lastSuccess }
 
 func (rt *Runtime) initVariables() {
 	g := rt.global
-	set := func(name string, v any) { g.set(name, v) }
+	set := g.Set
 	set("ErrorActionPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
 	set("WarningPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
 	set("VerbosePreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
@@ -293,138 +282,31 @@ func (rt *Runtime) initVariables() {
 	set("Host", hostui.New(hostSession{rt}))
 	set("NestedPromptLevel", 0)
 	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
-		if v := g.lookup(name); v != nil {
+		if v := g.Lookup(name); v != nil {
 			v.ReadOnly = true
 		}
 	}
 }
 
+// Scope is one of the session's scopes; its functions are script
+// functions.
+type Scope = scope.Scope[*scriptcmd.Function]
+
+// Scope returns the current scope: where the running command's variables
+// are read and set (package scope has the rules).
+func (rt *Runtime) Scope() *Scope { return rt.scope }
+
 // GetVariable returns a variable's value as seen from the current scope.
-func (rt *Runtime) GetVariable(name string) (any, bool) {
-	v := rt.findVar(name)
-	if v == nil {
-		return nil, false
-	}
-	return v.Value, true
-}
+func (rt *Runtime) GetVariable(name string) (any, bool) { return rt.scope.Get(name) }
 
 // SetVariable sets a variable in the current scope.
-func (rt *Runtime) SetVariable(name string, value any) {
-	rt.scope.set(name, value)
-}
-
-// setCommonVariable stores the list of -OutVariable, -ErrorVariable or
-// -WarningVariable. The name may carry a scope (global:x, script:x), which
-// selects where the variable lives; without one it is the current scope.
-func (rt *Runtime) setCommonVariable(name string, value any) {
-	scopeName, bare := splitScope(name)
-	switch scopeName {
-	case "global":
-		rt.global.set(bare, value)
-	case "script":
-		rt.scriptScope().set(bare, value)
-	default:
-		rt.scope.set(bare, value)
-	}
-}
+func (rt *Runtime) SetVariable(name string, value any) { rt.scope.Set(name, value) }
 
 // SetGlobal sets a variable in the global scope.
-func (rt *Runtime) SetGlobal(name string, value any) {
-	rt.global.set(name, value)
-}
+func (rt *Runtime) SetGlobal(name string, value any) { rt.global.Set(name, value) }
 
 // Variables returns the names of the variables visible from the current scope.
-func (rt *Runtime) Variables() []string {
-	seen := map[string]bool{}
-	var out []string
-	for s := rt.scope; s != nil; s = s.parent {
-		for k, v := range s.vars {
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, v.Name)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-func (rt *Runtime) findVar(name string) *Variable {
-	scopeName, bare := splitScope(name)
-	switch scopeName {
-	case "global":
-		return rt.global.lookup(bare)
-	case "script":
-		return rt.scriptScope().lookup(bare)
-	case "local", "private":
-		return rt.scope.lookup(bare)
-	}
-	for s := rt.scope; s != nil; s = s.parent {
-		if v := s.lookup(bare); v != nil {
-			return v
-		}
-	}
-	return nil
-}
-
-func (rt *Runtime) scriptScope() *Scope {
-	for s := rt.scope; s != nil; s = s.parent {
-		if s.isScript {
-			return s
-		}
-	}
-	return rt.global
-}
-
-func splitScope(name string) (string, string) {
-	if i := strings.IndexByte(name, ':'); i > 0 {
-		return strings.ToLower(name[:i]), name[i+1:]
-	}
-	return "", name
-}
-
-// Variable is one PowerShell variable.
-type Variable struct {
-	Name     string
-	Value    any
-	ReadOnly bool
-	// Constant variables are read-only even to -Force (-Option Constant).
-	Constant bool
-	// Type is the variable's type constraint ([int]$x = 1, a typed
-	// parameter): every later assignment converts to it. "" for none.
-	Type string
-}
-
-// Scope is one level of PowerShell's dynamic scoping.
-type Scope struct {
-	parent    *Scope
-	vars      map[string]*Variable
-	functions map[string]*scriptcmd.Function
-	// types are the enums and classes the block running in this scope
-	// defines, by lower-case name.
-	types    map[string]*dotnet.TypeDef
-	isScript bool
-	// strict is the Set-StrictMode version set in this scope (strictSet).
-	strict    int
-	strictSet bool
-}
-
-func newScope(parent *Scope) *Scope {
-	return &Scope{parent: parent, vars: map[string]*Variable{}}
-}
-
-func (s *Scope) lookup(name string) *Variable {
-	return s.vars[strings.ToLower(name)]
-}
-
-func (s *Scope) set(name string, value any) {
-	key := strings.ToLower(name)
-	if v, ok := s.vars[key]; ok {
-		v.Value = value
-		return
-	}
-	s.vars[key] = &Variable{Name: name, Value: value}
-}
+func (rt *Runtime) Variables() []string { return rt.scope.Names() }
 
 // errorPreference returns $ErrorActionPreference as text.
 func (rt *Runtime) preference(name string) string {

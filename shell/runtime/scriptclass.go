@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
 )
@@ -47,9 +48,9 @@ func (s classSession) InClass(c *classes.Class, f func() (any, error)) (any, err
 func (s classSession) InScope(f func(set func(name string, v any)) (any, error)) (any, error) {
 	rt := s.rt
 	saved := rt.scope
-	rt.scope = newScope(saved)
+	rt.scope = scope.New(saved)
 	defer func() { rt.scope = saved }()
-	return f(rt.scope.set)
+	return f(rt.scope.Set)
 }
 
 func (s classSession) ExecBody(b *syntax.StatementBlock) (any, error) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/validate"
 )
@@ -74,7 +75,7 @@ func (rt *Runtime) binding() scriptParams { return scriptParams{validation{rt}} 
 // $_ set to the element.
 func (rt *Runtime) runValidationScript(sb *automation.ScriptBlock, el any) (any, error) {
 	saved := rt.scope
-	rt.scope = newScope(saved)
+	rt.scope = scope.New(saved)
 	defer func() { rt.scope = saved }()
 	return rt.invokeScriptBlockValue(sb, el, []any{})
 }

@@ -23,11 +23,11 @@ func (rt *Runtime) scriptTypeDef(name string, arity int) *dotnet.TypeDef {
 		return nil
 	}
 	key := strings.ToLower(name)
-	if d := scopeType(rt.scope, key); d != nil {
+	if d := rt.scope.Type(key); d != nil {
 		return d
 	}
 	for i := len(rt.classCtx) - 1; i >= 0; i-- {
-		if d := scopeType(rt.classCtx[i].Scope.(*Scope), key); d != nil {
+		if d := rt.classCtx[i].Scope.(*Scope).Type(key); d != nil {
 			return d
 		}
 	}
@@ -35,15 +35,6 @@ func (rt *Runtime) scriptTypeDef(name string, arity int) *dotnet.TypeDef {
 		return nil
 	}
 	return rt.scriptTypes.Lexical(rt.inBlocks[len(rt.inBlocks)-1], key)
-}
-
-func scopeType(s *Scope, key string) *dotnet.TypeDef {
-	for ; s != nil; s = s.parent {
-		if d := s.types[key]; d != nil {
-			return d
-		}
-	}
-	return nil
 }
 
 // instanceTypeDef finds the script-defined type an instance's type name
@@ -59,10 +50,7 @@ func (rt *Runtime) instanceTypeDef(name string) *dotnet.TypeDef {
 // addScriptType makes d visible in the current scope under its name.
 func (rt *Runtime) addScriptType(d *dotnet.TypeDef) {
 	key := rt.scriptTypes.Add(d)
-	if rt.scope.types == nil {
-		rt.scope.types = map[string]*dotnet.TypeDef{}
-	}
-	rt.scope.types[key] = d
+	rt.scope.AddType(key, d)
 }
 
 // defineScriptType runs an enum or class statement (Registry.Run).

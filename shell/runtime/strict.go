@@ -21,22 +21,14 @@ func (rt *Runtime) SetStrictMode(version string) error {
 	if err != nil {
 		return err
 	}
-	rt.scope.strict = level
-	rt.scope.strictSet = true
+	rt.scope.SetStrict(level)
 	return nil
 }
 
 // StrictMode returns the strict-mode version in effect (0 when off).
 func (rt *Runtime) StrictMode() int { return rt.strictVersion() }
 
-func (rt *Runtime) strictVersion() int {
-	for s := rt.scope; s != nil; s = s.parent {
-		if s.strictSet {
-			return s.strict
-		}
-	}
-	return 0
-}
+func (rt *Runtime) strictVersion() int { return rt.scope.Strict() }
 
 // undefinedVariable is strict mode's error for reading a variable that was
 // never set (strict.UndefinedVariable).

@@ -63,7 +63,7 @@ func isConstantVariable(name string) bool {
 
 // refToVariable makes [ref]$name.
 func (rt *Runtime) refToVariable(name string) (*dotnet.Ref, error) {
-	v := rt.findVar(name)
+	v := rt.scope.Find(name)
 	if v == nil {
 		return nil, &ops.Error{Msg: "[ref] cannot be applied to a variable that does not exist."}
 	}

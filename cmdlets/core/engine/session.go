@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -231,9 +232,9 @@ func setVariable(name, typeName string) *command.Command {
 		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		o := runtime.VariableOptions{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
+		o := scope.Options{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
 		for _, n := range ctx.Strings("Name") {
-			if err := runtime.Of(ctx).DefineVariable(n, ctx.Value("Value"), o); err != nil {
+			if err := runtime.Of(ctx).Scope().Define(n, ctx.Value("Value"), o); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err
 				}
@@ -265,7 +266,7 @@ func removeVariable(name, typeName string) *command.Command {
 			}
 			if clear {
 				runtime.Of(ctx).SetVariable(n, nil)
-			} else if _, err := runtime.Of(ctx).DeleteVariable(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
+			} else if _, err := runtime.Of(ctx).Scope().Delete(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err
 				}
@@ -389,7 +390,7 @@ func invokeHistory() *command.Command {
 
 // variableError is the record of a refused variable operation.
 func variableError(ctx *command.Context, err error, name string) *object.ErrorRecord {
-	if ve, ok := err.(*runtime.VariableError); ok {
+	if ve, ok := err.(*scope.Error); ok {
 		return ctx.NewError(ve.Message, ve.ID, ve.Category, ve.Exception, name)
 	}
 	return ctx.NewError(err.Error(), "InvalidOperation", object.InvalidOperation, "InvalidOperationException", name)

@@ -942,7 +942,7 @@ func removeOne(ctx *command.Context, it Item) error {
 		case fsys.Environment:
 			rt.Env().Unset(p.Rel)
 		case fsys.Variable:
-			rt.RemoveVariable(p.Rel)
+			rt.Scope().Remove(p.Rel)
 		case fsys.Function:
 			rt.RemoveFunction(p.Rel)
 		case fsys.Alias:

@@ -1,0 +1,168 @@
+// Package scope is PowerShell's dynamic scoping: the chain of scopes from
+// the one a command runs in out to the global scope, the variables each
+// holds (read-only, constant and type-constrained ones), the scope
+// modifiers a name is written with (global:, script:, local:, private:),
+// and the refusals of New-Variable, Set-Variable, Remove-Variable and an
+// assignment to a read-only variable. A scope also keeps what a script
+// defines in it: its functions, its enums and classes, and the
+// strict-mode level Set-StrictMode set there.
+//
+// It knows nothing of the interpreter: a scope's functions are values of
+// whatever type F the interpreter keeps for a script function.
+package scope
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/dotnet"
+)
+
+// Scope is one level of PowerShell's dynamic scoping.
+type Scope[F any] struct {
+	parent *Scope[F]
+	// global is the outermost scope of the chain.
+	global    *Scope[F]
+	vars      map[string]*Variable
+	functions map[string]F
+	// types are the enums and classes the block running in this scope
+	// defines, by lower-case name.
+	types map[string]*dotnet.TypeDef
+	// script marks a script scope: the one script: names.
+	script bool
+	// strict is the Set-StrictMode level set in this scope (strictSet).
+	strict    int
+	strictSet bool
+}
+
+// New returns a scope whose parent is parent; with no parent it is a
+// session's global scope.
+func New[F any](parent *Scope[F]) *Scope[F] {
+	s := &Scope[F]{parent: parent, vars: map[string]*Variable{}}
+	if parent == nil {
+		s.global = s
+	} else {
+		s.global = parent.global
+	}
+	return s
+}
+
+// NewScript returns a script scope (a script file's): the scope that
+// script: names from it and from the scopes it opens.
+func NewScript[F any](parent *Scope[F]) *Scope[F] {
+	s := New(parent)
+	s.script = true
+	return s
+}
+
+// Parent returns the enclosing scope (nil for the global scope).
+func (s *Scope[F]) Parent() *Scope[F] { return s.parent }
+
+// Global returns the session's global scope.
+func (s *Scope[F]) Global() *Scope[F] { return s.global }
+
+// Script returns the nearest script scope, or the global scope when no
+// script is running.
+func (s *Scope[F]) Script() *Scope[F] {
+	for c := s; c != nil; c = c.parent {
+		if c.script {
+			return c
+		}
+	}
+	return s.global
+}
+
+// Named returns the scope a -Scope argument or a scope modifier names
+// from s: "global", "script", or s itself for "local", "private" and "".
+func (s *Scope[F]) Named(name string) *Scope[F] {
+	switch strings.ToLower(name) {
+	case "global":
+		return s.global
+	case "script":
+		return s.Script()
+	}
+	return s
+}
+
+// SetFunction defines a function in this scope.
+func (s *Scope[F]) SetFunction(name string, f F) {
+	if s.functions == nil {
+		s.functions = map[string]F{}
+	}
+	s.functions[strings.ToLower(name)] = f
+}
+
+// Function returns the function of that name visible from s: the one of
+// the nearest scope that defines it.
+func (s *Scope[F]) Function(name string) (F, bool) {
+	key := strings.ToLower(name)
+	for c := s; c != nil; c = c.parent {
+		if f, ok := c.functions[key]; ok {
+			return f, true
+		}
+	}
+	var none F
+	return none, false
+}
+
+// Functions returns the functions visible from s by lower-case name.
+func (s *Scope[F]) Functions() map[string]F {
+	out := map[string]F{}
+	for c := s; c != nil; c = c.parent {
+		for k, f := range c.functions {
+			if _, ok := out[k]; !ok {
+				out[k] = f
+			}
+		}
+	}
+	return out
+}
+
+// RemoveFunction removes a function from the nearest scope that defines
+// it; false when none does.
+func (s *Scope[F]) RemoveFunction(name string) bool {
+	key := strings.ToLower(name)
+	for c := s; c != nil; c = c.parent {
+		if _, ok := c.functions[key]; ok {
+			delete(c.functions, key)
+			return true
+		}
+	}
+	return false
+}
+
+// AddType makes a script-defined type visible in this scope and the ones
+// it opens, under a lower-case name.
+func (s *Scope[F]) AddType(key string, d *dotnet.TypeDef) {
+	if s.types == nil {
+		s.types = map[string]*dotnet.TypeDef{}
+	}
+	s.types[key] = d
+}
+
+// Type returns the script-defined type of that lower-case name visible
+// from s, or nil.
+func (s *Scope[F]) Type(key string) *dotnet.TypeDef {
+	for c := s; c != nil; c = c.parent {
+		if d := c.types[key]; d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// SetStrict sets the strict-mode level of this scope (0 turns it off
+// here, whatever the enclosing scopes set).
+func (s *Scope[F]) SetStrict(level int) {
+	s.strict, s.strictSet = level, true
+}
+
+// Strict returns the strict-mode level in effect in s: the one the
+// nearest scope set, 0 when none did.
+func (s *Scope[F]) Strict() int {
+	for c := s; c != nil; c = c.parent {
+		if c.strictSet {
+			return c.strict
+		}
+	}
+	return 0
+}

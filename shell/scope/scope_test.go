@@ -1,0 +1,294 @@
+package scope_test
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/exosim/exosim/shell/scope"
+)
+
+// fn stands for the interpreter's script functions.
+type fn struct{ name string }
+
+// chain is a session two scripts deep: global → script (a script file)
+// → fnScope (a function it calls) → block (a script block the function
+// runs with &). Each level sets $x to its own name; $g lives only in the
+// global scope, $s only in the script's.
+type chain struct {
+	global, script, fnScope, block *scope.Scope[*fn]
+}
+
+func newChain() chain {
+	var c chain
+	c.global = scope.New[*fn](nil)
+	c.script = scope.NewScript(c.global)
+	c.fnScope = scope.New(c.script)
+	c.block = scope.New(c.fnScope)
+	c.global.Set("x", "global")
+	c.script.Set("x", "script")
+	c.fnScope.Set("x", "function")
+	c.global.Set("g", "only global")
+	c.script.Set("S", "only script")
+	return c
+}
+
+func TestFindModifiers(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	cases := []struct {
+		from   *scope.Scope[*fn]
+		name   string
+		want   any
+		exists bool
+	}{
+		// without a modifier the nearest scope that has the name wins
+		{c.block, "x", "function", true},
+		{c.block, "X", "function", true},
+		{c.block, "g", "only global", true},
+		{c.block, "s", "only script", true},
+		// global: and script: name those scopes from anywhere below
+		{c.block, "global:x", "global", true},
+		{c.block, "GLOBAL:x", "global", true},
+		{c.block, "script:x", "script", true},
+		{c.fnScope, "script:s", "only script", true},
+		// local: and private: read only the scope itself
+		{c.fnScope, "local:x", "function", true},
+		{c.block, "local:x", nil, false},
+		{c.block, "private:x", nil, false},
+		{c.block, "private:g", nil, false},
+		{c.global, "private:g", "only global", true},
+		// script: outside any script is the global scope
+		{scope.New(c.global), "script:x", "global", true},
+		{c.block, "nothere", nil, false},
+	}
+	for _, tc := range cases {
+		got, ok := tc.from.Get(tc.name)
+		if ok != tc.exists || got != tc.want {
+			t.Errorf("Get(%q) = %v, %v; want %v, %v", tc.name, got, ok, tc.want, tc.exists)
+		}
+	}
+}
+
+func TestSetQualified(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		where func(chain) *scope.Scope[*fn]
+	}{
+		{"v", func(c chain) *scope.Scope[*fn] { return c.block }},
+		{"local:v", func(c chain) *scope.Scope[*fn] { return c.block }},
+		{"private:v", func(c chain) *scope.Scope[*fn] { return c.block }},
+		{"global:v", func(c chain) *scope.Scope[*fn] { return c.global }},
+		{"Script:v", func(c chain) *scope.Scope[*fn] { return c.script }},
+	}
+	for _, tc := range cases {
+		c := newChain()
+		c.block.SetQualified(tc.name, 1)
+		for _, s := range []*scope.Scope[*fn]{c.global, c.script, c.fnScope, c.block} {
+			v := s.Lookup("v")
+			if (s == tc.where(c)) != (v != nil) {
+				t.Errorf("SetQualified(%q): variable in the wrong scope", tc.name)
+			}
+		}
+	}
+}
+
+func TestAssignable(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	if err := c.script.Define("ro", 1, scope.Options{Option: "ReadOnly"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.global.Define("k", 1, scope.Options{Option: "Constant"}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		from    *scope.Scope[*fn]
+		name    string
+		target  *scope.Scope[*fn]
+		bare    string
+		refused bool
+	}{
+		{c.block, "y", c.block, "y", false},
+		{c.block, "global:y", c.global, "y", false},
+		{c.block, "script:y", c.script, "y", false},
+		{c.block, "private:y", c.block, "y", false},
+		// $null takes the value and keeps nothing
+		{c.block, "null", nil, "null", false},
+		{c.block, "global:NULL", nil, "NULL", false},
+		{c.block, "true", nil, "true", true},
+		{c.block, "False", nil, "False", true},
+		// a read-only variable refuses in its own scope; a child scope
+		// gets its own variable of that name
+		{c.script, "ro", nil, "ro", true},
+		{c.block, "script:ro", nil, "ro", true},
+		{c.block, "ro", c.block, "ro", false},
+		{c.block, "global:k", nil, "k", true},
+	}
+	for _, tc := range cases {
+		target, bare, err := tc.from.Assignable(tc.name)
+		if target != tc.target || bare != tc.bare || (err != nil) != tc.refused {
+			t.Errorf("Assignable(%q) = %p, %q, %v; want %p, %q, refused %v", tc.name, target, bare, err, tc.target, tc.bare, tc.refused)
+		}
+		var se *scope.Error
+		if tc.refused && (!errors.As(err, &se) || se.ID != "VariableNotWritable" || se.Message != "Cannot overwrite variable "+tc.bare+" because it is read-only or constant.") {
+			t.Errorf("Assignable(%q): error %v, want VariableNotWritable", tc.name, err)
+		}
+	}
+}
+
+// TestDefineDelete runs New-Variable, Set-Variable and Remove-Variable
+// steps in order on one session, each with the error ID it must refuse
+// with ("" for none).
+func TestDefineDelete(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	s := c.block
+	type step struct {
+		op      string // "new", "set", "remove"
+		name    string
+		value   any
+		o       scope.Options
+		wantErr string
+	}
+	steps := []step{
+		{op: "new", name: "a", value: 1},
+		{op: "new", name: "A", value: 2, wantErr: "VariableAlreadyExists"},
+		{op: "new", name: "a", value: 3, o: scope.Options{Force: true}},
+		{op: "set", name: "a", value: 4, o: scope.Options{Option: "ReadOnly"}},
+		{op: "set", name: "a", value: 5, wantErr: "VariableNotWritable"},
+		{op: "remove", name: "a", wantErr: "VariableNotRemovable"},
+		{op: "set", name: "a", value: 6, o: scope.Options{Force: true, Option: "None"}},
+		{op: "set", name: "a", value: 7},
+		{op: "remove", name: "a"},
+		{op: "set", name: "k", value: 1, o: scope.Options{Scope: "global", Option: "Constant"}},
+		{op: "set", name: "k", value: 2, o: scope.Options{Scope: "global", Force: true}, wantErr: "VariableNotWritable"},
+		{op: "remove", name: "k", o: scope.Options{Force: true}, wantErr: "VariableNotRemovable"},
+		{op: "set", name: "r", value: 1, o: scope.Options{Scope: "Script", Option: "readonly, "}},
+		{op: "remove", name: "r", o: scope.Options{Force: true}},
+	}
+	for i, st := range steps {
+		var err error
+		switch st.op {
+		case "new":
+			st.o.New = true
+			err = s.Define(st.name, st.value, st.o)
+		case "set":
+			err = s.Define(st.name, st.value, st.o)
+		case "remove":
+			_, err = s.Delete(st.name, st.o.Scope, st.o.Force)
+		}
+		id := ""
+		var se *scope.Error
+		if errors.As(err, &se) {
+			id = se.ID
+		} else if err != nil {
+			t.Fatalf("step %d: %v is not a *scope.Error", i, err)
+		}
+		if id != st.wantErr {
+			t.Fatalf("step %d (%s %s): error %q, want %q", i, st.op, st.name, id, st.wantErr)
+		}
+	}
+	if v := c.block.Lookup("a"); v != nil {
+		t.Errorf("$a still there: %+v", v)
+	}
+	if v := c.global.Lookup("k"); v == nil || v.Value != 1 || !v.Constant {
+		t.Errorf("global $k = %+v, want the constant 1", v)
+	}
+	if v := c.script.Lookup("r"); v != nil {
+		t.Errorf("script $r still there: %+v", v)
+	}
+}
+
+func TestDeleteScope(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	// a -Scope that does not hold the name removes nothing
+	if ok, err := c.block.Delete("g", "script", false); ok || err != nil {
+		t.Errorf("Delete(g, script) = %v, %v", ok, err)
+	}
+	// without one the nearest scope's variable goes, the outer stays
+	if ok, err := c.block.Delete("x", "", false); !ok || err != nil {
+		t.Fatalf("Delete(x) = %v, %v", ok, err)
+	}
+	if got, _ := c.block.Get("x"); got != "script" {
+		t.Errorf("after removing the function's $x, $x = %v, want script", got)
+	}
+	if !c.block.Remove("G") || c.global.Lookup("g") != nil || c.block.Remove("g") {
+		t.Error("Remove did not take $g out of the global scope once")
+	}
+}
+
+func TestSave(t *testing.T) {
+	t.Parallel()
+	s := scope.New[*fn](nil)
+	s.SetTyped("args", []any{1}, "object[]")
+	restore := s.Save("args", "_")
+	s.Set("args", []any{2})
+	s.Lookup("args").Type = ""
+	s.Set("_", 3)
+	restore()
+	v := s.Lookup("args")
+	if v == nil || !reflect.DeepEqual(v.Value, []any{1}) || v.Type != "object[]" {
+		t.Errorf("$args = %+v, want [1] constrained to object[]", v)
+	}
+	if s.Lookup("_") != nil {
+		t.Error("$_ was not there before and is still there")
+	}
+}
+
+func TestNames(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	c.block.Set("X", "shadow")
+	want := []string{"S", "X", "g"}
+	if got := c.block.Names(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Names() = %q, want %q", got, want)
+	}
+}
+
+func TestFunctionsTypesStrict(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	outer, inner := &fn{"outer"}, &fn{"inner"}
+	c.script.SetFunction("Get-It", outer)
+	c.block.SetFunction("get-it", inner)
+	if f, _ := c.block.Function("GET-IT"); f != inner {
+		t.Errorf("the block sees %v, want its own function", f)
+	}
+	if f, _ := c.fnScope.Function("get-it"); f != outer {
+		t.Errorf("the function's scope sees %v, want the script's", f)
+	}
+	if got := c.block.Functions(); len(got) != 1 || got["get-it"] != inner {
+		t.Errorf("Functions() = %v", got)
+	}
+	if !c.block.RemoveFunction("Get-It") || !c.block.RemoveFunction("get-it") || c.block.RemoveFunction("get-it") {
+		t.Error("RemoveFunction did not remove the two definitions one by one")
+	}
+	if _, ok := c.global.Function("get-it"); ok {
+		t.Error("the global scope sees a function no scope defines")
+	}
+
+	c.script.SetStrict(3)
+	c.block.SetStrict(0)
+	if c.global.Strict() != 0 || c.fnScope.Strict() != 3 || c.block.Strict() != 0 {
+		t.Errorf("strict levels %d %d %d, want 0 3 0", c.global.Strict(), c.fnScope.Strict(), c.block.Strict())
+	}
+}
+
+func TestSplit(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ in, scope, bare string }{
+		{"x", "", "x"},
+		{"Global:x", "global", "x"},
+		{"env:Path", "env", "Path"},
+		{":x", "", ":x"},
+		{"a:b:c", "a", "b:c"},
+	}
+	for _, tc := range cases {
+		if s, b := scope.Split(tc.in); s != tc.scope || b != tc.bare {
+			t.Errorf("Split(%q) = %q, %q; want %q, %q", tc.in, s, b, tc.scope, tc.bare)
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package scope
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// Variable is one PowerShell variable.
+type Variable struct {
+	Name     string
+	Value    any
+	ReadOnly bool
+	// Constant variables are read-only even to -Force (-Option Constant).
+	Constant bool
+	// Type is the variable's type constraint ([int]$x = 1, a typed
+	// parameter): every later assignment converts to it. "" for none.
+	Type string
+}
+
+// Split separates a variable name from the scope modifier or drive it is
+// written with: "global:x" is ("global", "x"), "env:Path" ("env",
+// "Path"), a plain name ("", name). The modifier comes back lower-case.
+func Split(name string) (scopeName, bare string) {
+	if i := strings.IndexByte(name, ':'); i > 0 {
+		return strings.ToLower(name[:i]), name[i+1:]
+	}
+	return "", name
+}
+
+// Lookup returns the variable of that name held by this scope itself, or
+// nil.
+func (s *Scope[F]) Lookup(name string) *Variable {
+	return s.vars[strings.ToLower(name)]
+}
+
+// Set sets a variable of this scope, creating it when it is not there.
+// It does not check the read-only and constant options (Define and
+// Assignable do).
+func (s *Scope[F]) Set(name string, value any) {
+	key := strings.ToLower(name)
+	if v, ok := s.vars[key]; ok {
+		v.Value = value
+		return
+	}
+	s.vars[key] = &Variable{Name: name, Value: value}
+}
+
+// SetTyped sets a variable of this scope and gives it a type constraint
+// (a typed parameter, [int]$x = ...); the value is already converted.
+func (s *Scope[F]) SetTyped(name string, value any, typeName string) {
+	s.Set(name, value)
+	s.Lookup(name).Type = typeName
+}
+
+// SetQualified sets a variable whose name may carry a scope modifier
+// (global:x, script:x) in the scope it names; without one, or with
+// local: or private:, in this scope.
+func (s *Scope[F]) SetQualified(name string, value any) {
+	scopeName, bare := Split(name)
+	s.Named(scopeName).Set(bare, value)
+}
+
+// Unset removes a variable from this scope itself.
+func (s *Scope[F]) Unset(name string) {
+	delete(s.vars, strings.ToLower(name))
+}
+
+// Find returns the variable a name refers to from s: with global: or
+// script: the one that scope holds, with local: or private: the one s
+// holds itself, and without a modifier the one of the nearest scope that
+// has it. nil when there is none.
+func (s *Scope[F]) Find(name string) *Variable {
+	scopeName, bare := Split(name)
+	switch scopeName {
+	case "global", "script", "local", "private":
+		return s.Named(scopeName).Lookup(bare)
+	}
+	key := strings.ToLower(bare)
+	for c := s; c != nil; c = c.parent {
+		if v := c.vars[key]; v != nil {
+			return v
+		}
+	}
+	return nil
+}
+
+// Get returns the value of the variable a name refers to from s (Find).
+func (s *Scope[F]) Get(name string) (any, bool) {
+	v := s.Find(name)
+	if v == nil {
+		return nil, false
+	}
+	return v.Value, true
+}
+
+// Names returns the names of the variables visible from s, sorted, each
+// once (as written where it was first set).
+func (s *Scope[F]) Names() []string {
+	seen := map[string]bool{}
+	var out []string
+	for c := s; c != nil; c = c.parent {
+		for k, v := range c.vars {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, v.Name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Save records the named variables of this scope (present or not) and
+// returns the function that puts them back as they were: a variable that
+// was there comes back with its value and options, one that was not is
+// removed.
+func (s *Scope[F]) Save(names ...string) func() {
+	type saved struct {
+		v   Variable
+		had bool
+	}
+	old := make([]saved, len(names))
+	for i, n := range names {
+		if v := s.Lookup(n); v != nil {
+			old[i] = saved{*v, true}
+		}
+	}
+	return func() {
+		for i, n := range names {
+			if old[i].had {
+				v := old[i].v
+				s.vars[strings.ToLower(n)] = &v
+			} else {
+				s.Unset(n)
+			}
+		}
+	}
+}
+
+// Remove deletes a variable from the nearest scope that has it, whatever
+// its options; false when none has it.
+func (s *Scope[F]) Remove(name string) bool {
+	key := strings.ToLower(name)
+	for c := s; c != nil; c = c.parent {
+		if _, ok := c.vars[key]; ok {
+			delete(c.vars, key)
+			return true
+		}
+	}
+	return false
+}
+
+// Error is the refusal of a variable operation: PowerShell's message,
+// error ID, category and exception type.
+type Error struct {
+	Message, ID, Exception string
+	Category               object.ErrorCategory
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// notWritable refuses to change a read-only or constant variable.
+func notWritable(name string) *Error {
+	return &Error{Message: fmt.Sprintf("Cannot overwrite variable %s because it is read-only or constant.", name), ID: "VariableNotWritable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+}
+
+// Options are New-Variable's and Set-Variable's -Scope, -Option and
+// -Force.
+type Options struct {
+	// Scope is -Scope: "global", "script", "local" or "" (local).
+	Scope string
+	// Option is -Option, a comma-separated list: ReadOnly, Constant or
+	// None ("" for not given).
+	Option string
+	Force  bool
+	// New is New-Variable: a variable already there is an error.
+	New bool
+}
+
+// Define is New-Variable and Set-Variable: it sets a variable of the
+// scope o.Scope names from s, with -Option ReadOnly or Constant. A
+// read-only variable changes only with -Force, a constant never;
+// New-Variable refuses a name already there unless -Force. None takes
+// the read-only option away.
+func (s *Scope[F]) Define(name string, value any, o Options) error {
+	target := s.Named(o.Scope)
+	v := target.Lookup(name)
+	if v != nil {
+		if o.New && !o.Force {
+			return &Error{Message: fmt.Sprintf("A variable with name '%s' already exists.", name), ID: "VariableAlreadyExists", Category: object.ResourceExists, Exception: "SessionStateException"}
+		}
+		if v.Constant || v.ReadOnly && !o.Force {
+			return notWritable(name)
+		}
+	}
+	target.Set(name, value)
+	v = target.Lookup(name)
+	for _, opt := range strings.Split(o.Option, ",") {
+		switch strings.ToLower(strings.TrimSpace(opt)) {
+		case "readonly":
+			v.ReadOnly = true
+		case "constant":
+			v.ReadOnly, v.Constant = true, true
+		case "none":
+			v.ReadOnly = false
+		}
+	}
+	return nil
+}
+
+// Delete is Remove-Variable: it removes the variable from the scope
+// scopeName names (without one, from the nearest scope that has it). A
+// read-only variable goes only with force, a constant never. ok is false
+// when there is no such variable.
+func (s *Scope[F]) Delete(name, scopeName string, force bool) (ok bool, err error) {
+	key := strings.ToLower(name)
+	for c := s.Named(scopeName); c != nil; c = c.parent {
+		v, found := c.vars[key]
+		if !found {
+			if scopeName != "" {
+				return false, nil
+			}
+			continue
+		}
+		if v.Constant || v.ReadOnly && !force {
+			return true, &Error{Message: fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name), ID: "VariableNotRemovable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+		}
+		delete(c.vars, key)
+		return true, nil
+	}
+	return false, nil
+}
+
+// Assignable returns the scope an assignment to name ($x = ..., $global:x
+// = ...) writes to, with the name without its modifier: the scope the
+// modifier names, else s. A nil scope with no error means the assignment
+// has nothing to write ($null = ...). $true, $false and a read-only or
+// constant variable of the target scope refuse it with the *Error of a
+// variable that is not writable. A drive such as env: is the caller's to
+// handle before; any other modifier writes to s.
+func (s *Scope[F]) Assignable(name string) (*Scope[F], string, error) {
+	scopeName, bare := Split(name)
+	switch strings.ToLower(bare) {
+	case "null":
+		return nil, bare, nil
+	case "true", "false":
+		return nil, bare, notWritable(bare)
+	}
+	target := s.Named(scopeName)
+	if v := target.Lookup(bare); v != nil && v.ReadOnly {
+		return nil, bare, notWritable(bare)
+	}
+	return target, bare, nil
+}

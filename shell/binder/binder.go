@@ -6,7 +6,9 @@
 // function's $args. It converts each argument to its parameter's type
 // (params.Convert, or params.BindScript for a param() block) and raises
 // PowerShell's ParameterBindingException texts. A Plan binds each
-// pipeline object the same way and picks the parameter set.
+// pipeline object the same way and picks the parameter set; a Call is one
+// invocation once its arguments are bound, choosing the set it runs in
+// for each pipeline object.
 //
 // It reaches the session only through Session, which the interpreter
 // implements; it imports no interpreter.

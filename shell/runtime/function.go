@@ -71,7 +71,7 @@ func (pr *cmdProcessor) beginScript() error {
 			return err
 		}
 	} else {
-		pr.ctx.ParameterSet = pr.pickSet(false)
+		pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
 	}
 	run.saved = rt.scope
 	switch {
@@ -274,7 +274,7 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 // updates the parameter variables and $PSBoundParameters.
 func (pr *cmdProcessor) bindScriptPipeline(v any) error {
 	run := pr.fnRun
-	return pr.pipePlan().BindScript(pr.rt.binding(), pr.cmd, pr.invName, pr.ext, pr.bound.Values, pr.ctx.Bindings, v, func(p *params.Param, cv any) {
+	return pr.call.BindScript(pr.rt.binding(), pr.ctx.Bindings, v, func(p *params.Param, cv any) {
 		pr.setParamVar(p, cv)
 		run.bound.Set(p.Name, cv)
 	})

@@ -205,16 +205,9 @@ type cmdProcessor struct {
 	bound    *binder.Bound
 	ctx      *command.Context
 	next     emitter
-	// plan is what binding each pipeline object needs, worked out from
-	// the command and bound.Sets on the first object (see pipePlan).
-	plan *binder.Plan
-	// piped is what the current pipeline object bound.
-	piped binder.Input
-	// lastSet is the set resolveSet chose for the previous object and the
-	// parameters that object bound from the pipeline: an object that binds
-	// the same parameters gets the same set (the other bound parameters
-	// are the command's own, the same for every object).
-	lastSet  lastSet
+	// call chooses the parameter set and binds the pipeline objects once
+	// the arguments are bound (bind).
+	call     binder.Call
 	hasInput bool
 	hadError *bool
 
@@ -480,6 +473,7 @@ func (pr *cmdProcessor) bind(args []binder.Argument) error {
 		return err
 	}
 	pr.bound = b
+	pr.call = binder.Call{Cmd: cmd, InvName: pr.invName, Ext: pr.ext, Bound: b, PipePos: pr.pipePos, Plans: &rt.plans}
 	if err := pr.applyCommon(); err != nil {
 		return err
 	}
@@ -663,7 +657,7 @@ func (pr *cmdProcessor) begin() error {
 			return err
 		}
 	} else {
-		pr.ctx.ParameterSet = pr.pickSet(false)
+		pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
 	}
 	pr.begun = true
 	if pr.cmd.Handler.Begin != nil {
@@ -688,88 +682,15 @@ func (pr *cmdProcessor) processEarly() error {
 	return nil
 }
 
-// resolveSet selects the parameter set and checks mandatory parameters.
+// resolveSet selects the parameter set and asks for the mandatory
+// parameters missing from it (binder.Call.Resolve).
 func (pr *cmdProcessor) resolveSet() error {
-	if pr.lastSet.ok && sameParams(pr.lastSet.piped, pr.piped.Params) {
-		pr.ctx.ParameterSet = pr.lastSet.set
-		return nil
-	}
-	set := pr.pickSet(true)
-	if set == "" {
-		return binder.Error(pr.cmd, pr.invName, pr.ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
-	}
-	var missing []*params.Param
-	for _, mp := range pr.pipePlan().MandatoryIn(set) {
-		if _, bound := pr.ctx.Bindings[mp.Key]; bound {
-			continue
-		}
-		missing = append(missing, mp.P)
-	}
-	if len(missing) > 0 {
-		if err := binder.Prompt(pr.rt.binding(), console{pr.rt}, pr.cmd, pr.invName, pr.ext, pr.pipePos, missing, pr.ctx.Bindings); err != nil {
-			return err
-		}
-	} else {
-		pr.lastSet = lastSet{ok: true, set: set, piped: append(pr.lastSet.piped[:0], pr.piped.Params...)}
+	set, err := pr.call.Resolve(pr.rt.binding(), console{pr.rt}, pr.ctx.Bindings)
+	if err != nil {
+		return err
 	}
 	pr.ctx.ParameterSet = set
 	return nil
-}
-
-// lastSet is a set choice resolveSet remembers (cmdProcessor.lastSet).
-type lastSet struct {
-	ok    bool
-	set   string
-	piped []*params.Param
-}
-
-// sameParams reports whether a and b list the same parameters in order.
-func sameParams(a, b []*params.Param) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// pickSet chooses among the candidate sets (binder.Plan.Pick, with the
-// mandatory parameters of each set worked out once).
-func (pr *cmdProcessor) pickSet(strict bool) string {
-	if sets := pr.bound.Sets; len(sets) == 1 {
-		return sets[0] // no plan needed
-	}
-	return pr.pipePlan().Pick(pr.cmd, pr.piped.Params, pr.ctx.Bindings, strict)
-}
-
-// pipePlan returns (computing once) the binding plan of the processor.
-func (pr *cmdProcessor) pipePlan() *binder.Plan {
-	if pr.plan != nil {
-		return pr.plan
-	}
-	sets := pr.bound.Sets
-	key := planKey{cmd: pr.cmd, sets: strings.Join(sets, "\x00")}
-	if plan, ok := pr.rt.planCache[key]; ok {
-		pr.plan = plan
-		return plan
-	}
-	plan := binder.NewPlan(pr.cmd, sets)
-	pr.plan = plan
-	if pr.rt.planCache == nil || len(pr.rt.planCache) >= 1024 {
-		pr.rt.planCache = map[planKey]*binder.Plan{}
-	}
-	pr.rt.planCache[key] = plan
-	return plan
-}
-
-// planKey identifies a pipeline binding plan: the command declaration
-// (gated copies are distinct) and its candidate sets.
-type planKey struct {
-	cmd  *command.Command
-	sets string
 }
 
 // console is the session's host as binder.Prompt asks on it.
@@ -802,22 +723,8 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	if hasInput {
 		// rebind pipeline parameters for this object (in the same map:
 		// nothing keeps it from one object to the next; Bound copies it).
-		// The previous object's pipeline bindings are taken out again; a
-		// map that holds anything else besides is rebuilt.
-		if ctx.Bindings == nil {
-			ctx.Bindings = make(map[string]any, len(pr.bound.Values)+1)
-		}
-		for _, k := range pr.piped.Keys {
-			delete(ctx.Bindings, k)
-		}
-		pr.piped.Keys = pr.piped.Keys[:0]
-		if len(ctx.Bindings) != len(pr.bound.Values) {
-			clear(ctx.Bindings)
-			for k, val := range pr.bound.Values {
-				ctx.Bindings[k] = val
-			}
-		}
-		if err := pr.bindPipeline(v); err != nil {
+		var err error
+		if ctx.Bindings, err = pr.call.BindInput(pr.rt.binding(), ctx.Bindings, v); err != nil {
 			pr.endUnbound(err) // invocation hooks (hooks.go)
 			if pe, ok := err.(*pserror.Error); ok {
 				// a pipeline binding failure is a non-terminating error
@@ -844,11 +751,6 @@ func (pr *cmdProcessor) process(v any, hasInput bool) error {
 	err = pr.wrap(err)
 	pr.endObserved(err) // invocation hooks (hooks.go)
 	return err
-}
-
-// bindPipeline binds one pipeline object by value, then by property name.
-func (pr *cmdProcessor) bindPipeline(v any) error {
-	return pr.pipePlan().Bind(pr.rt.binding(), pr.cmd, pr.invName, pr.ext, pr.ctx.Bindings, v, &pr.piped)
 }
 
 func (pr *cmdProcessor) end() error {

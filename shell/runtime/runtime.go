@@ -74,9 +74,9 @@ type Runtime struct {
 	catching []catchFrame
 	regexes  ops.Regexes
 	scripts  scriptcmd.Cache
-	// planCache keeps pipeline binding plans per command and candidate
-	// sets (pipeline.go), so a runbook does not redo them per command.
-	planCache map[planKey]*binder.Plan
+	// plans are the pipeline binding plans of the session's calls
+	// (binder.Call).
+	plans binder.Plans
 	// gates decide which commands and parameters exist (gates.go).
 	gates   command.Gates
 	fnStack []*cmdProcessor

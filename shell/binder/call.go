@@ -1,0 +1,175 @@
+package binder
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/syntax"
+)
+
+// Call is one invocation of a command in a pipeline once its arguments
+// are bound: it chooses the parameter set the command runs in, binds each
+// pipeline object, and keeps what that takes (the pipeline binding plan,
+// what the last object bound, the set chosen for it). The runtime makes
+// one per command processor.
+type Call struct {
+	Cmd     *command.Command
+	InvName string
+	Ext     syntax.Extent
+	// Bound is what the arguments bound; its Sets are the candidate sets.
+	Bound *Bound
+	// PipePos is the command's position in its pipeline, from 0 (the
+	// prompt for a missing mandatory parameter names it).
+	PipePos int
+	// Plans share plans among the calls of a session (nil: this call
+	// works out its own).
+	Plans *Plans
+
+	// plan is what binding each pipeline object needs, worked out from
+	// the command and the candidate sets on first use.
+	plan *Plan
+	// piped is what the current pipeline object bound.
+	piped Input
+	// last is the set Resolve chose for the previous object and the
+	// parameters that object bound from the pipeline: an object that binds
+	// the same parameters gets the same set (the other bound parameters
+	// are the command's own, the same for every object).
+	last lastSet
+}
+
+// lastSet is a set choice Resolve remembers.
+type lastSet struct {
+	ok    bool
+	set   string
+	piped []*params.Param
+}
+
+// Resolve chooses the parameter set for the current pipeline object (or,
+// before any, for the arguments alone) with the parameters in bindings,
+// and asks con for the set's mandatory parameters missing from bindings
+// (Prompt), binding the answers there. No set fitting is the
+// AmbiguousParameterSet error.
+func (c *Call) Resolve(ses Session, con Console, bindings map[string]any) (string, error) {
+	if c.last.ok && sameParams(c.last.piped, c.piped.Params) {
+		return c.last.set, nil
+	}
+	set := c.pick(bindings, true)
+	if set == "" {
+		return "", Error(c.Cmd, c.InvName, c.Ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+	}
+	var missing []*params.Param
+	for _, mp := range c.Plan().MandatoryIn(set) {
+		if _, bound := bindings[mp.Key]; bound {
+			continue
+		}
+		missing = append(missing, mp.P)
+	}
+	if len(missing) > 0 {
+		if err := Prompt(ses, con, c.Cmd, c.InvName, c.Ext, c.PipePos, missing, bindings); err != nil {
+			return "", err
+		}
+	} else {
+		c.last = lastSet{ok: true, set: set, piped: append(c.last.piped[:0], c.piped.Params...)}
+	}
+	return set, nil
+}
+
+// sameParams reports whether a and b list the same parameters in order.
+func sameParams(a, b []*params.Param) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// Pick chooses among the candidate sets as Plan.Pick does, guessing where
+// several fit: the set a command that takes pipeline input starts in,
+// before any object came.
+func (c *Call) Pick(bindings map[string]any) string { return c.pick(bindings, false) }
+
+func (c *Call) pick(bindings map[string]any, strict bool) string {
+	if sets := c.Bound.Sets; len(sets) == 1 {
+		return sets[0] // no plan needed
+	}
+	return c.Plan().Pick(c.Cmd, c.piped.Params, bindings, strict)
+}
+
+// Plan returns the call's pipeline binding plan, worked out (or taken
+// from Plans) on first use.
+func (c *Call) Plan() *Plan {
+	if c.plan == nil {
+		c.plan = c.Plans.get(c.Cmd, c.Bound.Sets)
+	}
+	return c.plan
+}
+
+// BindInput binds pipeline object v (Plan.Bind) into bindings, which hold
+// what the previous object bound: its parameters are taken out first, and
+// bindings then holding more or fewer entries than the arguments bound
+// (the handler changed them) are refilled with the arguments' values
+// alone. It returns the bindings (made when nil).
+func (c *Call) BindInput(ses Session, bindings map[string]any, v any) (map[string]any, error) {
+	if bindings == nil {
+		bindings = make(map[string]any, len(c.Bound.Values)+1)
+	}
+	for _, k := range c.piped.Keys {
+		delete(bindings, k)
+	}
+	c.piped.Keys = c.piped.Keys[:0]
+	if len(bindings) != len(c.Bound.Values) {
+		clear(bindings)
+		for k, val := range c.Bound.Values {
+			bindings[k] = val
+		}
+	}
+	return bindings, c.Plan().Bind(ses, c.Cmd, c.InvName, c.Ext, bindings, v, &c.piped)
+}
+
+// BindScript binds pipeline object v to the parameters of a function or
+// script (Plan.BindScript) the arguments left unbound.
+func (c *Call) BindScript(ses Session, bindings map[string]any, v any, set func(p *params.Param, v any)) error {
+	return c.Plan().BindScript(ses, c.Cmd, c.InvName, c.Ext, c.Bound.Values, bindings, v, set)
+}
+
+// Plans keeps a session's pipeline binding plans by command declaration
+// (a gated copy is a command of its own) and candidate sets, so a runbook
+// does not work them out again for every command it runs. The zero value
+// is empty; it holds at most maxPlans and starts over when full.
+type Plans struct {
+	m map[planKey]*Plan
+}
+
+// maxPlans bounds Plans: a session that makes ever new gated copies does
+// not keep their plans for ever.
+const maxPlans = 1024
+
+// planKey identifies a pipeline binding plan.
+type planKey struct {
+	cmd  *command.Command
+	sets string
+}
+
+// get returns the plan of cmd with the candidate sets, working it out the
+// first time (each time with no Plans).
+func (ps *Plans) get(cmd *command.Command, sets []string) *Plan {
+	if ps == nil {
+		return NewPlan(cmd, sets)
+	}
+	key := planKey{cmd: cmd, sets: strings.Join(sets, "\x00")}
+	if plan, ok := ps.m[key]; ok {
+		return plan
+	}
+	plan := NewPlan(cmd, sets)
+	if ps.m == nil || len(ps.m) >= maxPlans {
+		ps.m = map[planKey]*Plan{}
+	}
+	ps.m[key] = plan
+	return plan
+}

@@ -8,6 +8,8 @@ import (
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/pserror"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // DisplaySession is the session as its Display sees it.
@@ -69,6 +71,22 @@ func (d *Display) ShowError(rec *object.ErrorRecord) {
 	io := d.s.Console()
 	for _, l := range format.RenderError(rec, format.ErrorOptions{View: d.ErrorView(), Width: io.Width, Color: io.Color}) {
 		d.WriteStream(format.Error, l)
+	}
+}
+
+// MaxParseErrors bounds the parse errors shown for one input: a huge
+// malformed input (a megabyte of commas) has a parse error per
+// character, and each shows its line.
+const MaxParseErrors = 100
+
+// ShowParseErrors shows the parse errors of one input, the first
+// MaxParseErrors of them.
+func (d *Display) ShowParseErrors(errs syntax.ErrorList) {
+	for i, e := range errs {
+		if i == MaxParseErrors {
+			break
+		}
+		d.ShowError(pserror.ParseRecord(e))
 	}
 }
 

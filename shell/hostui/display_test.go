@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/syntax"
 )
 
 // display is a session with a console writing to buffers, its variables
@@ -137,5 +138,24 @@ func TestFormatOptions(t *testing.T) {
 				t.Errorf("options %+v", o)
 			}
 		})
+	}
+}
+
+// At most MaxParseErrors parse errors of one input are shown.
+func TestShowParseErrors(t *testing.T) {
+	t.Parallel()
+	src := syntax.NewSource("", strings.Repeat(",", 150))
+	var errs syntax.ErrorList
+	for i := 0; i < 150; i++ {
+		ext := syntax.Extent{Src: src, Start: syntax.Pos{Offset: i, Line: 1, Col: i + 1}, End: syntax.Pos{Offset: i + 1, Line: 1, Col: i + 2}}
+		errs = append(errs, &syntax.ParseError{Message: "Missing argument in parameter list.", ErrorID: "MissingArgument", Ext: ext})
+	}
+	for _, n := range []int{1, hostui.MaxParseErrors, 150} {
+		d, _, out, _ := newDisplay(nil, nil)
+		d.ShowParseErrors(errs[:n])
+		want := min(n, hostui.MaxParseErrors)
+		if d.Errors != want || strings.Count(out.String(), "Missing argument") != want {
+			t.Errorf("%d parse errors: %d shown", n, d.Errors)
+		}
 	}
 }

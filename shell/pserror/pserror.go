@@ -6,6 +6,7 @@ package pserror
 
 import (
 	"errors"
+	"fmt"
 
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
@@ -141,6 +142,17 @@ func Remember(errs any, rec *object.ErrorRecord) *object.List {
 		l.Items = l.Items[:MaxErrors]
 	}
 	return l
+}
+
+// Internal is the record of a Go panic inside the engine: a bug, which
+// the session reports and survives.
+func Internal(panicValue any) *object.ErrorRecord {
+	return &object.ErrorRecord{
+		Message:       fmt.Sprintf("exosim internal error: %v (this is a bug; please report it with the command that caused it)", panicValue),
+		ErrorID:       "InternalError",
+		Category:      object.NotSpecified,
+		ExceptionType: "InternalError",
+	}
 }
 
 // ParseRecord turns a syntax error into a ParserError record, shown

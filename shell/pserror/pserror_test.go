@@ -105,3 +105,14 @@ func TestRemember(t *testing.T) {
 		t.Errorf("%d records kept, the oldest %v", len(l.Items), l.Items[len(l.Items)-1])
 	}
 }
+
+// A panic in the engine is reported as an internal error naming the
+// panic's value.
+func TestInternal(t *testing.T) {
+	t.Parallel()
+	r := pserror.Internal("index out of range [3] with length 3")
+	if r.ErrorID != "InternalError" || r.ExceptionType != "InternalError" || r.Category != object.NotSpecified ||
+		r.Message != "exosim internal error: index out of range [3] with length 3 (this is a bug; please report it with the command that caused it)" {
+		t.Errorf("record %+v", r)
+	}
+}

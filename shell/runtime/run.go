@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"fmt"
 	"math"
 
 	"github.com/exosim/exosim/shell/binder"
@@ -38,9 +37,6 @@ type RunOptions struct {
 	InvocationName string
 }
 
-// maxShownParseErrors bounds the parse errors Run shows for one input.
-const maxShownParseErrors = 100
-
 // Run parses and executes src as one command line (or script) with its
 // output going to the implicit Out-Default. It returns the exit code the
 // process should use for it: the exit statement's code, 1 when an error
@@ -53,14 +49,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 		perrs = rt.prepareScript(sb, src)
 	}
 	if perrs != nil {
-		for i, e := range perrs {
-			if i == maxShownParseErrors {
-				// A huge malformed input (a megabyte of commas) has a
-				// parse error per character; each shows its line.
-				break
-			}
-			rt.display.ShowError(pserror.ParseRecord(e))
-		}
+		rt.display.ShowParseErrors(perrs)
 		rt.lastSuccess = false
 		return 1
 	}
@@ -83,13 +72,7 @@ func (rt *Runtime) Run(src *syntax.Source, opts RunOptions) (code int) {
 			rt.tryDepth = 0
 			rt.depth = 0
 			rt.scope = rt.global
-			rec := &object.ErrorRecord{
-				Message:       fmt.Sprintf("exosim internal error: %v (this is a bug; please report it with the command that caused it)", r),
-				ErrorID:       "InternalError",
-				Category:      object.NotSpecified,
-				ExceptionType: "InternalError",
-			}
-			rt.display.ShowError(rec)
+			rt.display.ShowError(pserror.Internal(r))
 			code = 1
 		}
 	}()

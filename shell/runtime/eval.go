@@ -483,18 +483,7 @@ func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
 	}
 	// $_ is the current value inside the switch and what it was before
 	// afterwards.
-	saved := rt.scope.Lookup("_")
-	var savedVal any
-	if saved != nil {
-		savedVal = saved.Value
-	}
-	defer func() {
-		if saved != nil {
-			rt.scope.Set("_", savedVal)
-		} else {
-			rt.scope.Unset("_")
-		}
-	}()
+	defer rt.scope.Save("_")()
 	// run executes a clause body; done ends the switch (break), next goes
 	// to the next input value (continue).
 	run := func(body *syntax.StatementBlock) (done, next bool, err error) {

@@ -172,18 +172,7 @@ func (rt *Runtime) EvalScriptBlockThis(sb *automation.ScriptBlock, this any) (an
 
 // withThis runs f with $this set to this, then restores $this.
 func (rt *Runtime) withThis(this any, f func() (any, error)) (any, error) {
-	saved := rt.scope.Lookup("this")
-	var savedVal any
-	if saved != nil {
-		savedVal = saved.Value
-	}
+	defer rt.scope.Save("this")()
 	rt.scope.Set("this", this)
-	defer func() {
-		if saved != nil {
-			rt.scope.Set("this", savedVal)
-		} else {
-			rt.scope.Unset("this")
-		}
-	}()
 	return f()
 }

@@ -7,14 +7,12 @@ package runtime
 import (
 	"io"
 	"math/rand"
-	"os"
 	"time"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
-	"github.com/exosim/exosim/shell/dotnet/system"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/host"
@@ -165,9 +163,8 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 		lastSuccess: true,
 	}
 	rt.display = hostui.NewDisplay(hostSession{rt})
-	rt.global = scope.New[*scriptcmd.Function](nil)
+	rt.global = scope.NewGlobal[*scriptcmd.Function](hostui.New(hostSession{rt}))
 	rt.scope = rt.global
-	rt.initVariables()
 	// Until the host injects its own, a session has an empty in-memory
 	// file system: nothing a test session does reaches the disk.
 	ns := fsys.New(fsys.Config{})
@@ -234,59 +231,6 @@ func (rt *Runtime) ErrorsWritten() int { return rt.display.Errors }
 
 // LastSuccess is $?.
 func (rt *Runtime) LastSuccess() bool { return rt.lastSuccess }
-
-func (rt *Runtime) initVariables() {
-	g := rt.global
-	set := g.Set
-	set("ErrorActionPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
-	set("WarningPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
-	set("VerbosePreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
-	set("DebugPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
-	set("InformationPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "SilentlyContinue", Value: 0})
-	set("ProgressPreference", object.Enum{Type: "System.Management.Automation.ActionPreference", Name: "Continue", Value: 2})
-	set("ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3})
-	set("WhatIfPreference", false)
-	set("FormatEnumerationLimit", 4)
-	set("MaximumErrorCount", 256)
-	set("ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2})
-	set("Error", &object.List{})
-	set("LASTEXITCODE", 0)
-	set("PID", os.Getpid())
-	home, _ := os.UserHomeDir()
-	set("HOME", home)
-	set("PSEdition", "Core")
-	// the platform variables agree with $PSVersionTable.Platform (Unix)
-	set("IsWindows", false)
-	set("IsLinux", true)
-	set("IsMacOS", false)
-	set("IsCoreCLR", true)
-	set("PSCulture", "en-US")
-	set("PSUICulture", "en-US")
-	ver := object.NewHashtable()
-	ver.Ordered = true
-	var psv any = prelude.Version
-	if v, err := system.ParseVersion(prelude.Version, prelude.Version); err == nil {
-		psv = v // .Major, .Minor as on a version object
-	}
-	ver.Set("PSVersion", psv)
-	ver.Set("PSEdition", "Core")
-	ver.Set("GitCommitId", "7.4.6")
-	ver.Set("OS", "exosim")
-	ver.Set("Platform", "Unix")
-	ver.Set("PSCompatibleVersions", []any{"1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"})
-	ver.Set("PSRemotingProtocolVersion", "2.3")
-	ver.Set("SerializationVersion", "1.1.0.1")
-	ver.Set("WSManStackVersion", "3.0")
-	set("PSVersionTable", ver)
-	set("PSDefaultParameterValues", object.NewHashtable())
-	set("Host", hostui.New(hostSession{rt}))
-	set("NestedPromptLevel", 0)
-	for _, name := range []string{"true", "false", "null", "PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
-		if v := g.Lookup(name); v != nil {
-			v.ReadOnly = true
-		}
-	}
-}
 
 // Scope is one of the session's scopes; its functions are script
 // functions.

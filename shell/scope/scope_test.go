@@ -2,6 +2,7 @@ package scope_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -290,5 +291,49 @@ func TestSplit(t *testing.T) {
 		if s, b := scope.Split(tc.in); s != tc.scope || b != tc.bare {
 			t.Errorf("Split(%q) = %q, %q; want %q, %q", tc.in, s, b, tc.scope, tc.bare)
 		}
+	}
+}
+
+func TestNewGlobal(t *testing.T) {
+	t.Parallel()
+	g := scope.NewGlobal[*fn]("the host")
+	child := scope.New(g)
+	cases := []struct {
+		name     string
+		readOnly bool
+	}{
+		{"PSVersionTable", true},
+		{"PID", true},
+		{"HOME", true},
+		{"Host", true},
+		{"IsLinux", true},
+		{"IsWindows", true},
+		{"ErrorActionPreference", false},
+		{"Error", false},
+		{"LASTEXITCODE", false},
+		{"NestedPromptLevel", false},
+	}
+	for _, tc := range cases {
+		if _, ok := child.Get(tc.name); !ok {
+			t.Errorf("$%s is not set", tc.name)
+		}
+		_, _, err := child.Assignable("global:" + tc.name)
+		if (err != nil) != tc.readOnly {
+			t.Errorf("assigning $global:%s: %v, want refused %v", tc.name, err, tc.readOnly)
+		}
+		// a child scope may still have a variable of that name
+		if target, _, err := child.Assignable(tc.name); target != child || err != nil {
+			t.Errorf("assigning $%s in a child scope: %v", tc.name, err)
+		}
+	}
+	if v, _ := child.Get("host"); v != "the host" {
+		t.Errorf("$Host = %v", v)
+	}
+	if v, _ := g.Get("ErrorActionPreference"); fmt.Sprint(v) != "Continue" {
+		t.Errorf("$ErrorActionPreference = %v, want Continue", v)
+	}
+	// read-only, not constant: -Force changes it
+	if err := child.Define("HOME", "/elsewhere", scope.Options{Scope: "global", Force: true}); err != nil {
+		t.Errorf("Set-Variable HOME -Scope Global -Force: %v", err)
 	}
 }

@@ -1,0 +1,77 @@
+package scope
+
+import (
+	"os"
+
+	"github.com/exosim/exosim/shell/dotnet/system"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/prelude"
+)
+
+// NewGlobal returns a session's global scope holding the preference and
+// automatic variables a new PowerShell 7 session on Unix starts with;
+// host is $Host. $PSVersionTable, $PID, $HOME, $Host and the platform
+// variables are read-only. ($true, $false and $null are no variables of
+// a scope: Assignable refuses the first two and discards the third.)
+func NewGlobal[F any](host any) *Scope[F] {
+	g := New[F](nil)
+	set := g.Set
+	set("ErrorActionPreference", actionPreference("Continue", 2))
+	set("WarningPreference", actionPreference("Continue", 2))
+	set("VerbosePreference", actionPreference("SilentlyContinue", 0))
+	set("DebugPreference", actionPreference("SilentlyContinue", 0))
+	set("InformationPreference", actionPreference("SilentlyContinue", 0))
+	set("ProgressPreference", actionPreference("Continue", 2))
+	set("ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3})
+	set("WhatIfPreference", false)
+	set("FormatEnumerationLimit", 4)
+	set("MaximumErrorCount", 256)
+	set("ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2})
+	set("Error", &object.List{})
+	set("LASTEXITCODE", 0)
+	set("PID", os.Getpid())
+	home, _ := os.UserHomeDir()
+	set("HOME", home)
+	set("PSEdition", "Core")
+	// the platform variables agree with $PSVersionTable.Platform (Unix)
+	set("IsWindows", false)
+	set("IsLinux", true)
+	set("IsMacOS", false)
+	set("IsCoreCLR", true)
+	set("PSCulture", "en-US")
+	set("PSUICulture", "en-US")
+	set("PSVersionTable", versionTable())
+	set("PSDefaultParameterValues", object.NewHashtable())
+	set("Host", host)
+	set("NestedPromptLevel", 0)
+	for _, name := range []string{"PSVersionTable", "PID", "HOME", "Host", "IsWindows", "IsLinux", "IsMacOS", "IsCoreCLR"} {
+		g.Lookup(name).ReadOnly = true
+	}
+	return g
+}
+
+// actionPreference is a value of the ActionPreference enum.
+func actionPreference(name string, value int) object.Enum {
+	return object.Enum{Type: "System.Management.Automation.ActionPreference", Name: name, Value: value}
+}
+
+// versionTable is $PSVersionTable of the PowerShell version exosim
+// stands for.
+func versionTable() *object.Hashtable {
+	ver := object.NewHashtable()
+	ver.Ordered = true
+	var psv any = prelude.Version
+	if v, err := system.ParseVersion(prelude.Version, prelude.Version); err == nil {
+		psv = v // .Major, .Minor as on a version object
+	}
+	ver.Set("PSVersion", psv)
+	ver.Set("PSEdition", "Core")
+	ver.Set("GitCommitId", "7.4.6")
+	ver.Set("OS", "exosim")
+	ver.Set("Platform", "Unix")
+	ver.Set("PSCompatibleVersions", []any{"1.0", "2.0", "3.0", "4.0", "5.0", "5.1", "6.0", "7.0"})
+	ver.Set("PSRemotingProtocolVersion", "2.3")
+	ver.Set("SerializationVersion", "1.1.0.1")
+	ver.Set("WSManStackVersion", "3.0")
+	return ver
+}

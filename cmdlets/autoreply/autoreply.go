@@ -233,23 +233,14 @@ func bypassObject(m *directory.Mailbox, on bool) *object.PSObject {
 }
 
 func getAuditBypass(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
 	var out []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		out = nil
+	return mailbox.ReadLimited(ctx, &out, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		ms, rec, err := mailbox.IdentityOrAll(ctx, tx)
 		for _, m := range ms {
 			out = append(out, bypassObject(m, auditbypass.Enabled(tx, m.Guid)))
 		}
 		return rec, err
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, out, limit, explicit)
 }
 
 func setAuditBypass(ctx *command.Context) error {

@@ -402,12 +402,8 @@ func getDynamicGroup(ctx *command.Context) error {
 }
 
 func getDynamicMembers(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
 	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return nil, err
@@ -419,10 +415,6 @@ func getDynamicMembers(ctx *command.Context) error {
 		objs = linkObjects(env{tx: tx, org: org}, g.Members, ctx.Switch("IncludeSoftDeletedObjects"))
 		return nil, nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
 // aliasFromName is the alias Exchange derives from a name: spaces go, and

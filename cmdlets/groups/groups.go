@@ -104,7 +104,7 @@ func commands() []*command.Command {
 		"ResultSize":                "How many members to show (default 1000) or Unlimited.",
 		"Credential":                "Accepted; the session's credentials are used.",
 	})
-	members.Handler.Process = getDistributionGroupMember
+	members.Handler.Process = func(ctx *command.Context) error { return getLinks(ctx, false) }
 
 	ug := exo.Declared("Get-UnifiedGroup")
 	ug.Synopsis = "Lists Microsoft 365 groups."
@@ -126,7 +126,7 @@ func commands() []*command.Command {
 		"ResultSize": "How many to show (default 1000) or Unlimited.",
 	})
 	exo.DeclaredParam(links, "LinkType").Type = params.DotNetEnumType("LinkType", "Microsoft.Exchange.Management.RecipientTasks.LinkType", linkTypes...)
-	links.Handler.Process = getUnifiedGroupLinks
+	links.Handler.Process = func(ctx *command.Context) error { return getLinks(ctx, true) }
 
 	grp := exo.Declared("Get-Group")
 	grp.Synopsis = "Lists every group, mail-enabled or not, with its members."
@@ -568,59 +568,25 @@ func linkObjects(e env, ms []groups.Member, softDeleted bool) []*object.PSObject
 	return out
 }
 
-func getDistributionGroupMember(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
+// getLinks lists the members of the group -Identity names: of a
+// distribution or mail-enabled security group (unified false), or the
+// members, owners or subscribers (-LinkType) of a Microsoft 365 group.
+func getLinks(ctx *command.Context, unified bool) error {
 	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		org, err := directory.GetOrganization(tx)
 		if err != nil {
 			return nil, err
 		}
-		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), false)
+		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), unified)
 		if err != nil || r != nil {
 			return r, err
 		}
-		objs = linkObjects(env{tx: tx, org: org}, g.Members, ctx.Switch("IncludeSoftDeletedObjects"))
+		links := g.Members
+		if unified {
+			links = map[string][]groups.Member{"members": g.Members, "owners": g.ManagedBy, "subscribers": g.Subscribers}[strings.ToLower(ctx.String("LinkType"))]
+		}
+		objs = linkObjects(env{tx: tx, org: org}, links, !unified && ctx.Switch("IncludeSoftDeletedObjects"))
 		return nil, nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
-}
-
-func getUnifiedGroupLinks(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
-	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
-		org, err := directory.GetOrganization(tx)
-		if err != nil {
-			return nil, err
-		}
-		g, r, err := findOne(ctx, tx, ctx.Value("Identity"), true)
-		if err != nil || r != nil {
-			return r, err
-		}
-		var links []groups.Member
-		switch strings.ToLower(ctx.String("LinkType")) {
-		case "members":
-			links = g.Members
-		case "owners":
-			links = g.ManagedBy
-		case "subscribers":
-			links = g.Subscribers
-		}
-		objs = linkObjects(env{tx: tx, org: org}, links, false)
-		return nil, nil
-	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }

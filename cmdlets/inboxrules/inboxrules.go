@@ -274,12 +274,8 @@ func hiddenRules(tx *store.Tx, m *directory.Mailbox) ([]*rules.Rule, error) {
 }
 
 func getRules(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
 	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		var m *directory.Mailbox
 		var list []*rules.Rule
 		if ctx.Has("Identity") {
@@ -321,10 +317,6 @@ func getRules(ctx *command.Context) error {
 		}
 		return nil, nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
 // argError is a refusal of an argument, worded by the handler.

@@ -55,6 +55,25 @@ func WriteLimited(ctx *command.Context, objs []*object.PSObject, limit int, expl
 	return nil
 }
 
+// ReadLimited lists objects for a Get cmdlet with -ResultSize: it reads
+// -ResultSize, runs fn in one read transaction (see exo.Read; objs is
+// emptied before each run, and fn appends to it), then writes objs up to
+// the limit (see WriteLimited). A refusal of fn is written instead.
+func ReadLimited(ctx *command.Context, objs *[]*object.PSObject, fn func(tx *store.Tx) (*object.ErrorRecord, error)) error {
+	limit, explicit, err := resultSize(ctx)
+	if err != nil {
+		return err
+	}
+	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		*objs = nil
+		return fn(tx)
+	})
+	if err != nil || !done {
+		return err
+	}
+	return WriteLimited(ctx, *objs, limit, explicit)
+}
+
 // ReadMultiValued reads a MultiValuedProperty argument: a list that
 // replaces (replace true, the values in add), or @{Add=...;Remove=...};
 // err words a hashtable key Exchange refuses.

@@ -111,3 +111,53 @@ func TestSettingHelpers(t *testing.T) {
 		})
 	}
 }
+
+// mailbox.ReadLimited writes what its function lists up to -ResultSize,
+// with Exchange's warning when there is more; a refusal is written
+// instead of the objects, and a -ResultSize that is not a positive
+// number or Unlimited is refused before the tenant is read.
+func TestReadLimited(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name, args, out, errs string
+		reads                 int
+	}{
+		{name: "all", args: "-ResultSize Unlimited", out: "a\nb\nc\n", reads: 1},
+		{name: "limited", args: "-ResultSize 2", out: "a\nb\nWARNING: There are more results available than currently displayed. To view them, increase the value for the ResultSize parameter.\n", reads: 1},
+		{name: "refused", args: "-Identity nobody", errs: "object 'nobody' couldn't be found", reads: 1},
+		{name: "bad size", args: "-ResultSize 0", errs: "Cannot process argument transformation on parameter 'ResultSize'."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			s := sessiontest.New(t, registry.Options{})
+			reads := 0
+			cmd := exo.Declared("Get-MailboxAuditBypassAssociation")
+			cmd.Handler.Process = func(ctx *command.Context) error {
+				var objs []*object.PSObject
+				return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
+					reads++
+					for _, name := range []string{"a", "b", "c"} {
+						o := object.NewObject("Test.Item")
+						o.AddTyped("Name", "System.String", name)
+						objs = append(objs, o)
+					}
+					if ctx.Has("Identity") {
+						return exo.NotFound(ctx, ctx.String("Identity")), nil
+					}
+					return nil, nil
+				})
+			}
+			s.RT.Register(cmd)
+			out, errs := s.Run("Get-MailboxAuditBypassAssociation " + c.args + " 3>&1 | ForEach-Object { if ($_.Name) { $_.Name } else { 'WARNING: ' + $_ } }")
+			if out != c.out {
+				t.Errorf("output %q, want %q", out, c.out)
+			}
+			if c.errs == "" && errs != "" || !strings.Contains(errs, c.errs) {
+				t.Errorf("errors %q, want %q", errs, c.errs)
+			}
+			if reads != c.reads {
+				t.Errorf("read %d times, want %d", reads, c.reads)
+			}
+		})
+	}
+}

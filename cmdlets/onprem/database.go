@@ -376,21 +376,13 @@ func getMailbox() *command.Command {
 	c.OutputType = TypeMailbox
 	c.Synopsis = "On-premises: lists the mailboxes of the on-premises server's databases."
 	c.Handler.Process = func(ctx *command.Context) error {
-		limit, explicit, err := mailbox.ResultSize(ctx)
-		if err != nil {
-			return err
-		}
 		var objs []*object.PSObject
-		var rec *object.ErrorRecord
-		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+		return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
+			var rec *object.ErrorRecord
 			var err error
 			objs, rec, err = onPremMailboxes(ctx, tx)
 			return rec, err
 		})
-		if err != nil || !done {
-			return err
-		}
-		return mailbox.WriteLimited(ctx, objs, limit, explicit)
 	}
 	return exo.Partial(c, "Identity", "ResultSize")
 }

@@ -262,16 +262,12 @@ func ownerObject(tx *store.Tx, hs *holders, t *target) (*object.PSObject, error)
 }
 
 func getMailboxPermission(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
 	scope := directory.ScopeActive
 	if ctx.Switch("SoftDeletedMailbox") {
 		scope = directory.ScopeSoftDeleted
 	}
 	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		t, r, err := resolveTarget(ctx, tx, ctx.Value("Identity"), scope)
 		if err != nil || r != nil {
 			return r, err
@@ -299,24 +295,16 @@ func getMailboxPermission(ctx *command.Context) error {
 		}
 		return nil, err
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
 func getEXOMailboxPermission(ctx *command.Context) error {
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
 	scope := directory.ScopeActive
 	if ctx.Switch("SoftDeletedMailbox") {
 		scope = directory.ScopeSoftDeleted
 	}
 	ident := identityArg(ctx)
 	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		hs, err := newHolders(tx)
 		if err != nil {
 			return nil, err
@@ -371,10 +359,6 @@ func getEXOMailboxPermission(ctx *command.Context) error {
 		}
 		return nil, nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
 // permissionChange is what a change of a mailbox's permissions acts on:

@@ -201,13 +201,9 @@ func getRecipientPermission(ctx *command.Context, rest bool) error {
 	if rec := checkSendAs(ctx); rec != nil {
 		return ctx.WriteError(rec)
 	}
-	limit, explicit, err := mailbox.ResultSize(ctx)
-	if err != nil {
-		return err
-	}
 	ident := identityArg(ctx)
 	var objs []*object.PSObject
-	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
+	return mailbox.ReadLimited(ctx, &objs, func(tx *store.Tx) (*object.ErrorRecord, error) {
 		hs, err := newHolders(tx)
 		if err != nil {
 			return nil, err
@@ -265,10 +261,6 @@ func getRecipientPermission(ctx *command.Context, rest bool) error {
 		}
 		return nil, nil
 	})
-	if err != nil || !done {
-		return err
-	}
-	return mailbox.WriteLimited(ctx, objs, limit, explicit)
 }
 
 // sendAsPlan resolves a recipient and the trustees of a Send As change.

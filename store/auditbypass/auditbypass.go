@@ -17,49 +17,26 @@ type Association struct {
 	MailboxGuid string `json:"mailboxGuid"`
 }
 
-var assocKind = store.DefineKind(store.KindSpec[Association]{Bucket: "auditBypass", Name: "auditBypass", Noun: "audit bypass association", CreatedOnWrite: true})
+var assocKind = &directory.PerMailbox[Association]{
+	Kind:  store.DefineKind(store.KindSpec[Association]{Bucket: "auditBypass", Name: "auditBypass", Noun: "audit bypass association", CreatedOnWrite: true}),
+	Name:  "auditBypass",
+	Owner: func(a *Association) string { return a.MailboxGuid },
+}
 
 // Register adds the audit bypass associations to s: their kind, the rule
 // that a purged mailbox's association goes with it, and their check.
-func Register(s *store.Schema) {
-	assocKind.Register(s)
-	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
-		// the bucket appears with the first record
-		if !assocKind.Has(tx, strings.ToLower(guid)) {
-			return nil
-		}
-		_, err := assocKind.Delete(tx, strings.ToLower(guid))
-		return err
-	})
-	s.AddCheck("audit-bypass", check)
-}
+func Register(s *store.Schema) { assocKind.Register(s, "audit-bypass", nil) }
 
 // Enabled reports whether the mailbox's account bypasses audit logging.
 func Enabled(tx *store.Tx, mailboxGuid string) bool {
-	return assocKind.Has(tx, strings.ToLower(mailboxGuid))
+	return assocKind.Has(tx, mailboxGuid)
 }
 
 // Set turns the bypass of the mailbox's account on or off.
 func Set(tx *store.Tx, mailboxGuid string, on bool) error {
 	key := strings.ToLower(mailboxGuid)
 	if !on {
-		if !assocKind.Has(tx, key) {
-			return nil
-		}
-		_, err := assocKind.Delete(tx, key)
-		return err
+		return assocKind.Drop(tx, key)
 	}
 	return assocKind.Put(tx, key, &Association{MailboxGuid: key})
-}
-
-func check(tx *store.Tx, report func(store.Finding)) error {
-	return assocKind.ForEach(tx, "", func(key string, a *Association) error {
-		if _, err := directory.GetMailbox(tx, a.MailboxGuid); err != nil {
-			report(store.Finding{Kind: "auditBypass", Key: key, Message: "the mailbox does not exist"})
-		}
-		if key != a.MailboxGuid {
-			report(store.Finding{Kind: "auditBypass", Key: key, Message: "stored under another key than its mailbox " + a.MailboxGuid})
-		}
-		return nil
-	})
 }

@@ -69,27 +69,26 @@ func (s *Settings) SendingAt(t time.Time) bool {
 	return false
 }
 
-var settingsKind = store.DefineKind(store.KindSpec[Settings]{Bucket: "autoReply", Name: "autoReply", Noun: "Automatic Replies settings", CreatedOnWrite: true})
+var settingsKind = &directory.PerMailbox[Settings]{
+	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "autoReply", Name: "autoReply", Noun: "Automatic Replies settings", CreatedOnWrite: true}),
+	Name:  "autoReply",
+	Owner: func(s *Settings) string { return s.MailboxGuid },
+}
 
 // Register adds the Automatic Replies settings to s: their kind, the rule
 // that a purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s)
-	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
-		// the bucket appears with the first record
-		if !settingsKind.Has(tx, strings.ToLower(guid)) {
-			return nil
+	settingsKind.Register(s, "auto-reply", func(_ string, v *Settings, _ *directory.Mailbox, report func(string)) {
+		if err := validate(v); err != nil {
+			report(err.Error())
 		}
-		_, err := settingsKind.Delete(tx, strings.ToLower(guid))
-		return err
 	})
-	s.AddCheck("auto-reply", check)
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults at
 // the tenant's current time.
 func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, strings.ToLower(m.Guid))
+	s, ok, err := settingsKind.Get(tx, m.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -148,19 +147,4 @@ func validate(s *Settings) error {
 		return &store.ValidationError{Field: "EventsToDeleteIDs", Message: "EventsToDeleteIDs can't be used with DeclineAllEventsForScheduledOOF."}
 	}
 	return nil
-}
-
-func check(tx *store.Tx, report func(store.Finding)) error {
-	return settingsKind.ForEach(tx, "", func(key string, s *Settings) error {
-		if _, err := directory.GetMailbox(tx, s.MailboxGuid); err != nil {
-			report(store.Finding{Kind: "autoReply", Key: key, Message: "the mailbox does not exist"})
-		}
-		if key != s.MailboxGuid {
-			report(store.Finding{Kind: "autoReply", Key: key, Message: "stored under another key than its mailbox " + s.MailboxGuid})
-		}
-		if err := validate(s); err != nil {
-			report(store.Finding{Kind: "autoReply", Key: key, Message: err.Error()})
-		}
-		return nil
-	})
 }

@@ -107,26 +107,28 @@ func Defaults(m *directory.Mailbox) *Settings {
 	return s
 }
 
-var settingsKind = store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarProcessing", Name: "calendarProcessing", Noun: "calendar processing settings", CreatedOnWrite: true})
+var settingsKind = &directory.PerMailbox[Settings]{
+	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "calendarProcessing", Name: "calendarProcessing", Noun: "calendar processing settings", CreatedOnWrite: true}),
+	Name:  "calendarProcessing",
+	Owner: func(s *Settings) string { return s.MailboxGuid },
+}
 
 // Register adds the calendar processing settings to s: their kind, the
 // rule that a purged mailbox's settings go with it, and their check.
 func Register(s *store.Schema) {
-	settingsKind.Register(s)
-	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
-		// the bucket appears with the first record
-		if !settingsKind.Has(tx, strings.ToLower(guid)) {
-			return nil
+	settingsKind.Register(s, "calendar-processing", func(_ string, v *Settings, m *directory.Mailbox, report func(string)) {
+		if err := validate(v); err != nil {
+			report(err.Error())
 		}
-		_, err := settingsKind.Delete(tx, strings.ToLower(guid))
-		return err
+		if m != nil && !IsResource(m) && v.AutomateProcessing == AutoAccept {
+			report((&UserMailboxError{}).Error())
+		}
 	})
-	s.AddCheck("calendar-processing", check)
 }
 
 // Get returns a mailbox's settings: the stored ones, else its defaults.
 func Get(tx *store.Tx, m *directory.Mailbox) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, strings.ToLower(m.Guid))
+	s, ok, err := settingsKind.Get(tx, m.Guid)
 	if err != nil {
 		return nil, err
 	}
@@ -185,24 +187,4 @@ func validate(s *Settings) error {
 		}
 	}
 	return nil
-}
-
-func check(tx *store.Tx, report func(store.Finding)) error {
-	return settingsKind.ForEach(tx, "", func(key string, s *Settings) error {
-		m, err := directory.GetMailbox(tx, s.MailboxGuid)
-		if err != nil {
-			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: "the mailbox does not exist"})
-			return nil
-		}
-		if key != s.MailboxGuid {
-			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: "stored under another key than its mailbox " + s.MailboxGuid})
-		}
-		if err := validate(s); err != nil {
-			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: err.Error()})
-		}
-		if !IsResource(m) && s.AutomateProcessing == AutoAccept {
-			report(store.Finding{Kind: "calendarProcessing", Key: key, Message: (&UserMailboxError{}).Error()})
-		}
-		return nil
-	})
 }

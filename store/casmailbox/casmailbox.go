@@ -56,25 +56,19 @@ func (s *Settings) Value(name string) bool {
 	return false
 }
 
-var settingsKind = store.DefineKind(store.KindSpec[Settings]{Bucket: "casMailbox", Name: "casMailbox", Noun: "client access settings", CreatedOnWrite: true})
+var settingsKind = &directory.PerMailbox[Settings]{
+	Kind:  store.DefineKind(store.KindSpec[Settings]{Bucket: "casMailbox", Name: "casMailbox", Noun: "client access settings", CreatedOnWrite: true}),
+	Name:  "casMailbox",
+	Owner: func(s *Settings) string { return s.MailboxGuid },
+}
 
 // Register adds the client access settings to s: their kind, the rule
 // that a purged mailbox's settings go with it, and their check.
-func Register(s *store.Schema) {
-	settingsKind.Register(s)
-	directory.AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error {
-		if !settingsKind.Has(tx, strings.ToLower(guid)) {
-			return nil
-		}
-		_, err := settingsKind.Delete(tx, strings.ToLower(guid))
-		return err
-	})
-	s.AddCheck("cas-mailbox", check)
-}
+func Register(s *store.Schema) { settingsKind.Register(s, "cas-mailbox", nil) }
 
 // Get returns a mailbox's settings (empty when never changed).
 func Get(tx *store.Tx, mailboxGuid string) (*Settings, error) {
-	s, ok, err := settingsKind.Get(tx, strings.ToLower(mailboxGuid))
+	s, ok, err := settingsKind.Get(tx, mailboxGuid)
 	if err != nil {
 		return nil, err
 	}
@@ -94,23 +88,7 @@ func Put(tx *store.Tx, s *Settings) error {
 		}
 	}
 	if len(s.Switches) == 0 && s.SmtpClientAuthenticationDisabled == nil {
-		if settingsKind.Has(tx, s.MailboxGuid) {
-			_, err := settingsKind.Delete(tx, s.MailboxGuid)
-			return err
-		}
-		return nil
+		return settingsKind.Drop(tx, s.MailboxGuid)
 	}
 	return settingsKind.Put(tx, s.MailboxGuid, s)
-}
-
-func check(tx *store.Tx, report func(store.Finding)) error {
-	return settingsKind.ForEach(tx, "", func(key string, s *Settings) error {
-		if _, err := directory.GetMailbox(tx, s.MailboxGuid); err != nil {
-			report(store.Finding{Kind: "casMailbox", Key: key, Message: "the mailbox does not exist"})
-		}
-		if key != s.MailboxGuid {
-			report(store.Finding{Kind: "casMailbox", Key: key, Message: "stored under another key than its mailbox " + s.MailboxGuid})
-		}
-		return nil
-	})
 }

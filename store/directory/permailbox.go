@@ -1,0 +1,75 @@
+package directory
+
+import (
+	"strings"
+
+	"github.com/exosim/exosim/store"
+)
+
+// PerMailbox is a kind of record a mailbox has at most one of, stored
+// under the mailbox's Guid in lower case: settings the tenant keeps only
+// once they differ from a mailbox's defaults (Automatic Replies, calendar
+// processing, client access, the audit bypass). A record goes with its
+// mailbox.
+type PerMailbox[T any] struct {
+	// Kind holds the records.
+	Kind *store.Kind[T]
+	// Name is the kind's name in the findings of its check.
+	Name string
+	// Owner returns the Guid a record names as its mailbox's.
+	Owner func(*T) string
+}
+
+// Register adds the records to s: their kind, the rule that a deleted
+// mailbox's record goes with it, and the check called check: every
+// record belongs to a mailbox that exists and is stored under its Guid.
+// more, when not nil, checks a record further (m is nil when its mailbox
+// does not exist); report takes the message of a finding.
+func (p *PerMailbox[T]) Register(s *store.Schema, check string, more func(key string, v *T, m *Mailbox, report func(message string))) {
+	p.Kind.Register(s)
+	AfterMailboxDelete.Add(s, func(tx *store.Tx, guid string) error { return p.Drop(tx, guid) })
+	s.AddCheck(check, func(tx *store.Tx, report func(store.Finding)) error {
+		return p.Kind.ForEach(tx, "", func(key string, v *T) error {
+			say := func(message string) { report(store.Finding{Kind: p.Name, Key: key, Message: message}) }
+			owner := p.Owner(v)
+			m, err := GetMailbox(tx, owner)
+			if err != nil {
+				m = nil
+				say("the mailbox does not exist")
+			}
+			if key != owner {
+				say("stored under another key than its mailbox " + owner)
+			}
+			if more != nil {
+				more(key, v, m, say)
+			}
+			return nil
+		})
+	})
+}
+
+// Get returns the record of the mailbox with that Guid; ok is false when
+// it has none.
+func (p *PerMailbox[T]) Get(tx *store.Tx, guid string) (v *T, ok bool, err error) {
+	return p.Kind.Get(tx, strings.ToLower(guid))
+}
+
+// Has reports whether the mailbox with that Guid has a record.
+func (p *PerMailbox[T]) Has(tx *store.Tx, guid string) bool {
+	return p.Kind.Has(tx, strings.ToLower(guid))
+}
+
+// Put stores the record of the mailbox with that Guid.
+func (p *PerMailbox[T]) Put(tx *store.Tx, guid string, v *T) error {
+	return p.Kind.Put(tx, strings.ToLower(guid), v)
+}
+
+// Drop deletes the record of the mailbox with that Guid, if it has one.
+func (p *PerMailbox[T]) Drop(tx *store.Tx, guid string) error {
+	// the kind's bucket appears with its first record
+	if !p.Has(tx, guid) {
+		return nil
+	}
+	_, err := p.Kind.Delete(tx, strings.ToLower(guid))
+	return err
+}

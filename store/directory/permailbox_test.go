@@ -1,0 +1,72 @@
+package directory_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/exosim/exosim/store"
+	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/seed"
+	"github.com/exosim/exosim/store/storetest"
+)
+
+type perMailboxRecord struct {
+	MailboxGuid string `json:"mailboxGuid"`
+	Value       string `json:"value"`
+}
+
+// A per-mailbox record is found by its mailbox's Guid in any case, goes
+// with its mailbox, and the check reports a record whose mailbox does not
+// exist or that is stored under another key, then what the area's own
+// check finds.
+func TestPerMailbox(t *testing.T) {
+	t.Parallel()
+	records := &directory.PerMailbox[perMailboxRecord]{
+		Kind:  store.DefineKind(store.KindSpec[perMailboxRecord]{Bucket: "testPerMailbox", Name: "testPerMailbox", Noun: "test record", CreatedOnWrite: true}),
+		Name:  "testPerMailbox",
+		Owner: func(r *perMailboxRecord) string { return r.MailboxGuid },
+	}
+	schema := storetest.Schema()
+	records.Register(schema, "test-per-mailbox", func(key string, r *perMailboxRecord, m *directory.Mailbox, report func(string)) {
+		if r.Value == "bad" {
+			report("a bad value (mailbox found: " + map[bool]string{true: "yes", false: "no"}[m != nil] + ")")
+		}
+	})
+	s := storetest.SeededWith(t, schema, seed.Contoso)
+	var annb, carolo string
+	storetest.Update(t, s, func(tx *store.Tx) {
+		annb = storetest.Mailbox(t, tx, "annb").Guid
+		carolo = storetest.Mailbox(t, tx, "carolo").Guid
+		if records.Has(tx, annb) {
+			t.Fatal("a mailbox has a record before one is put")
+		}
+		storetest.Must(t, records.Drop(tx, annb)) // nothing to drop
+		storetest.Must(t, records.Put(tx, strings.ToUpper(annb), &perMailboxRecord{MailboxGuid: annb, Value: "kept"}))
+		r, ok, err := records.Get(tx, strings.ToUpper(annb))
+		storetest.Must(t, err)
+		if !ok || r.Value != "kept" {
+			t.Fatalf("Get = %+v, %v", r, ok)
+		}
+	})
+	if f := storetest.Findings(t, s); f != "" {
+		t.Fatalf("findings of a sound tenant: %s", f)
+	}
+	storetest.Update(t, s, func(tx *store.Tx) {
+		storetest.Must(t, records.Kind.Put(tx, "elsewhere", &perMailboxRecord{MailboxGuid: carolo, Value: "bad"}))
+		storetest.Must(t, records.Put(tx, "00000000-0000-0000-0000-00000000abcd", &perMailboxRecord{MailboxGuid: "00000000-0000-0000-0000-00000000abcd"}))
+	})
+	want := "test-per-mailbox: testPerMailbox 00000000-0000-0000-0000-00000000abcd: the mailbox does not exist\n" +
+		"test-per-mailbox: testPerMailbox elsewhere: stored under another key than its mailbox " + carolo + "\n" +
+		"test-per-mailbox: testPerMailbox elsewhere: a bad value (mailbox found: yes)"
+	if f := storetest.Findings(t, s); f != want {
+		t.Errorf("findings:\n%s\nwant:\n%s", f, want)
+	}
+	storetest.Update(t, s, func(tx *store.Tx) {
+		_, err := directory.RemoveMailbox(tx, annb, "admin")
+		storetest.Must(t, err)
+		storetest.Must(t, directory.PermanentlyDeleteMailbox(tx, annb))
+		if records.Has(tx, annb) {
+			t.Error("the record stayed after its mailbox was purged")
+		}
+	})
+}

@@ -21,3 +21,15 @@ func NilIfEmpty(s string) any {
 	}
 	return s
 }
+
+// RemoveFold returns list without the entries equal to s, compared
+// without regard to case; list itself is not changed.
+func RemoveFold(list []string, s string) []string {
+	out := list[:0:0]
+	for _, x := range list {
+		if !strings.EqualFold(x, s) {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -115,16 +115,6 @@ func valueStrings(v any) []string {
 	return out
 }
 
-func removeFold(list []string, s string) []string {
-	out := list[:0:0]
-	for _, x := range list {
-		if !strings.EqualFold(x, s) {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 // isNotFound reports whether a store error is a missing object.
 func isNotFound(err error) bool {
 	var nf *store.NotFoundError

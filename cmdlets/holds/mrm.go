@@ -157,7 +157,7 @@ func setRetentionPolicy() *command.Command {
 						}
 					}
 					for _, r := range valueStrings(rem) {
-						names = removeFold(names, r)
+						names = exo.RemoveFold(names, r)
 					}
 				} else {
 					names = valueStrings(arg)

@@ -311,7 +311,7 @@ func applyMulti(cur store.RawValue, arg any) any {
 			}
 		}
 		for _, r := range valueStrings(rem) {
-			list = removeFold(list, r)
+			list = exo.RemoveFold(list, r)
 		}
 		if list == nil {
 			list = []string{}

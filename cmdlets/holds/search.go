@@ -174,7 +174,7 @@ func planSearchChange(ctx *command.Context, tx *store.Tx, id string) (*searchCha
 				if rec != nil || err != nil {
 					return nil, rec, err
 				}
-				dns = removeFold(dns, d)
+				dns = exo.RemoveFold(dns, d)
 			}
 		} else {
 			for _, v := range valueStrings(arg) {

@@ -626,7 +626,7 @@ func applyProxyChange(cur []string, mc multiChange) ([]string, string) {
 					return nil, fmt.Sprintf("The primary SMTP address \"%s\" can't be removed. Set another address as the primary address first.", x[5:])
 				}
 			}
-			out = removeFold(out, r)
+			out = exo.RemoveFold(out, r)
 		}
 	}
 	primaries := 0

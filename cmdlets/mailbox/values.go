@@ -205,7 +205,7 @@ func (mc multiChange) apply(current []string) []string {
 		}
 	}
 	for _, r := range mc.remov {
-		out = removeFold(out, r)
+		out = exo.RemoveFold(out, r)
 	}
 	return out
 }
@@ -215,16 +215,6 @@ func dedupe(in []string) []string {
 	for _, s := range in {
 		if !exo.ContainsFold(out, s) {
 			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func removeFold(l []string, s string) []string {
-	out := l[:0:0]
-	for _, x := range l {
-		if !strings.EqualFold(x, s) {
-			out = append(out, x)
 		}
 	}
 	return out

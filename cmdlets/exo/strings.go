@@ -1,6 +1,10 @@
 package exo
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
 
 // ContainsFold reports whether list holds s, compared without regard to
 // case (Exchange compares names, addresses and identities that way).
@@ -29,6 +33,26 @@ func RemoveFold(list []string, s string) []string {
 	for _, x := range list {
 		if !strings.EqualFold(x, s) {
 			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// ValueStrings flattens an argument (an array, a MultiValuedProperty or
+// a single value) into its texts, trimmed, leaving out the empty ones.
+func ValueStrings(v any) []string {
+	v = object.Unwrap(v)
+	if v == nil {
+		return nil
+	}
+	items, ok := object.Enumerate(v)
+	if !ok {
+		items = []any{v}
+	}
+	var out []string
+	for _, it := range items {
+		if s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it))); s != "" {
+			out = append(out, s)
 		}
 	}
 	return out

@@ -9,11 +9,9 @@ package holds
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 )
 
@@ -92,27 +90,6 @@ func Views(r *format.Registry) {
 			{Label: "Description", Property: "Description"},
 		},
 	})
-}
-
-// valueStrings flattens an argument (array, MultiValuedProperty or single
-// value) into trimmed non-empty strings.
-func valueStrings(v any) []string {
-	v = object.Unwrap(v)
-	if v == nil {
-		return nil
-	}
-	items, ok := object.Enumerate(v)
-	if !ok {
-		items = []any{v}
-	}
-	var out []string
-	for _, it := range items {
-		s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it)))
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // isNotFound reports whether a store error is a missing object.

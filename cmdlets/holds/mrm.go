@@ -151,16 +151,16 @@ func setRetentionPolicy() *command.Command {
 					names = append([]string(nil), p.RetentionPolicyTagLinks...)
 					add, _ := h.Get("Add")
 					rem, _ := h.Get("Remove")
-					for _, a := range valueStrings(add) {
+					for _, a := range exo.ValueStrings(add) {
 						if !exo.ContainsFold(names, a) {
 							names = append(names, a)
 						}
 					}
-					for _, r := range valueStrings(rem) {
+					for _, r := range exo.ValueStrings(rem) {
 						names = exo.RemoveFold(names, r)
 					}
 				} else {
-					names = valueStrings(arg)
+					names = exo.ValueStrings(arg)
 				}
 				for i, n := range names {
 					t, err := mrm.FindMRMTag(tx, n)
@@ -247,7 +247,7 @@ func getRetentionPolicyTag() *command.Command {
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		id := strings.TrimSpace(exo.IdentityOf(object.Unwrap(ctx.Value("Identity"))))
-		types := valueStrings(ctx.Value("Types"))
+		types := exo.ValueStrings(ctx.Value("Types"))
 		var list []*mrm.MRMTag
 		done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
 			switch {

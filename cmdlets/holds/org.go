@@ -287,7 +287,7 @@ func settingValue(p *params.Param, v any) any {
 		return x.String()
 	}
 	if items, ok := object.Enumerate(v); ok {
-		return valueStrings(items)
+		return exo.ValueStrings(items)
 	}
 	return object.ToInvariantString(v)
 }
@@ -305,12 +305,12 @@ func applyMulti(cur store.RawValue, arg any) any {
 	if h, ok := arg.(*object.Hashtable); ok {
 		add, _ := h.Get("Add")
 		rem, _ := h.Get("Remove")
-		for _, a := range valueStrings(add) {
+		for _, a := range exo.ValueStrings(add) {
 			if !exo.ContainsFold(list, a) {
 				list = append(list, a)
 			}
 		}
-		for _, r := range valueStrings(rem) {
+		for _, r := range exo.ValueStrings(rem) {
 			list = exo.RemoveFold(list, r)
 		}
 		if list == nil {
@@ -318,7 +318,7 @@ func applyMulti(cur store.RawValue, arg any) any {
 		}
 		return list
 	}
-	out := valueStrings(arg)
+	out := exo.ValueStrings(arg)
 	if out == nil {
 		out = []string{}
 	}

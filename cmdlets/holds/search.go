@@ -160,7 +160,7 @@ func planSearchChange(ctx *command.Context, tx *store.Tx, id string) (*searchCha
 			dns = append(dns, s.SourceMailboxes...)
 			add, _ := h.Get("Add")
 			rem, _ := h.Get("Remove")
-			for _, v := range valueStrings(add) {
+			for _, v := range exo.ValueStrings(add) {
 				d, rec, err := toDN(v)
 				if rec != nil || err != nil {
 					return nil, rec, err
@@ -169,7 +169,7 @@ func planSearchChange(ctx *command.Context, tx *store.Tx, id string) (*searchCha
 					dns = append(dns, d)
 				}
 			}
-			for _, v := range valueStrings(rem) {
+			for _, v := range exo.ValueStrings(rem) {
 				d, rec, err := toDN(v)
 				if rec != nil || err != nil {
 					return nil, rec, err
@@ -177,7 +177,7 @@ func planSearchChange(ctx *command.Context, tx *store.Tx, id string) (*searchCha
 				dns = exo.RemoveFold(dns, d)
 			}
 		} else {
-			for _, v := range valueStrings(arg) {
+			for _, v := range exo.ValueStrings(arg) {
 				d, rec, err := toDN(v)
 				if rec != nil || err != nil {
 					return nil, rec, err

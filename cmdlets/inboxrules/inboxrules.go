@@ -366,7 +366,7 @@ func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *o
 		}
 		return nil, nil, nil
 	case rules.KindWords:
-		return strs(v), nil, nil
+		return exo.ValueStrings(v), nil, nil
 	case rules.KindString:
 		s := strings.TrimSpace(object.ToInvariantString(v))
 		if s == "" {
@@ -375,7 +375,7 @@ func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *o
 		return []string{s}, nil, nil
 	case rules.KindEnum, rules.KindEnumList:
 		var out []string
-		for _, s := range strs(v) {
+		for _, s := range exo.ValueStrings(v) {
 			canon := ""
 			for _, x := range p.Values {
 				if strings.EqualFold(x, s) {
@@ -415,7 +415,7 @@ func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *o
 		return []string{f.Mailbox.Guid + ":" + f.Path}, nil, nil
 	case rules.KindRecipients:
 		var out []string
-		for _, s := range strs(v) {
+		for _, s := range exo.ValueStrings(v) {
 			ref, rec, err := recipientRef(ctx, tx, s)
 			if err != nil || rec != nil {
 				return nil, rec, err
@@ -427,21 +427,6 @@ func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *o
 		return out, nil, nil
 	}
 	return nil, nil, fmt.Errorf("inboxrules: no conversion for %s", p.Kind)
-}
-
-// strs flattens a list argument into trimmed, non-empty strings.
-func strs(v any) []string {
-	items, ok := object.Enumerate(object.Unwrap(v))
-	if !ok {
-		items = []any{v}
-	}
-	var out []string
-	for _, it := range items {
-		if s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it))); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // recipientRef resolves a recipient of a rule: a mailbox, mail user or

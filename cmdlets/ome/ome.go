@@ -6,11 +6,8 @@
 package ome
 
 import (
-	"strings"
-
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
-	"github.com/exosim/exosim/shell/object"
 )
 
 // Cmdlets declares the package's cmdlets by name: a session builds one
@@ -39,27 +36,6 @@ const (
 	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
 	exAlreadyExists  = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
 )
-
-// multi flattens a MultiValuedProperty or array argument into trimmed,
-// non-empty strings.
-func multi(ctx *command.Context, name string) []string {
-	v := ctx.Value(name)
-	if v == nil {
-		return nil
-	}
-	items, ok := object.Enumerate(object.Unwrap(v))
-	if !ok {
-		items = []any{v}
-	}
-	var out []string
-	for _, it := range items {
-		s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it)))
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // stringList returns strs as a PowerShell collection value.
 func stringList(strs []string) []any {

@@ -273,10 +273,10 @@ func messageTrace(ctx *command.Context, v2 bool) error {
 	}
 	f := &traceFilter{
 		w:                 w,
-		senders:           multi(ctx, "SenderAddress"),
-		rcpts:             multi(ctx, "RecipientAddress"),
-		messageIDs:        multi(ctx, "MessageId"),
-		statuses:          multi(ctx, "Status"),
+		senders:           exo.ValueStrings(ctx.Value("SenderAddress")),
+		rcpts:             exo.ValueStrings(ctx.Value("RecipientAddress")),
+		messageIDs:        exo.ValueStrings(ctx.Value("MessageId")),
+		statuses:          exo.ValueStrings(ctx.Value("Status")),
 		fromIP:            strings.TrimSpace(ctx.String("FromIP")),
 		toIP:              strings.TrimSpace(ctx.String("ToIP")),
 		subject:           ctx.String("Subject"),
@@ -390,7 +390,7 @@ func messageTraceDetail(ctx *command.Context, v2 bool) error {
 	rcpt := strings.TrimSpace(ctx.String("RecipientAddress"))
 	msgID := strings.TrimSpace(ctx.String("MessageId"))
 	sender := strings.TrimSpace(ctx.String("SenderAddress"))
-	events, actions := multi(ctx, "Event"), multi(ctx, "Action")
+	events, actions := exo.ValueStrings(ctx.Value("Event")), exo.ValueStrings(ctx.Value("Action"))
 	var rows []*ome.TraceRecord
 	var org string
 	err := exo.View(ctx, func(tx *store.Tx) error {

@@ -50,8 +50,9 @@ type Grants struct {
 	// first asked.
 	mu   sync.Mutex
 	cmds map[string]*cmdGrant
-	// roles are the roles the groups hold (roleKey), for the cmdlets the
-	// role table does not name (unlistedRoles)
+	// roles are the roles the groups and Direct hold (roleKey), for the
+	// cmdlets the role table does not name (unlistedRoles); worked out
+	// the first time such a cmdlet is asked about (nil until then)
 	roles map[string]bool
 	// st and gen are the tenant and its PrincipalsGeneration the grants
 	// were computed for.
@@ -80,12 +81,42 @@ func (g *Grants) Allows(cmdlet string) bool {
 // allowsUnlisted reports whether a role the groups hold grants a cmdlet
 // the role table does not name.
 func (g *Grants) allowsUnlisted(cmdlet string) bool {
-	for _, r := range unlistedRoles(cmdlet) {
-		if g.roles[r] {
+	unlisted := unlistedRoles(cmdlet)
+	if len(unlisted) == 0 {
+		return false
+	}
+	held := g.heldRoles()
+	for _, r := range unlisted {
+		if held[r] {
 			return true
 		}
 	}
 	return false
+}
+
+// heldRoles returns the roles the groups and Direct hold, by roleKey.
+func (g *Grants) heldRoles() map[string]bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.roles != nil {
+		return g.roles
+	}
+	roles := map[string]bool{}
+	for _, grp := range g.Groups {
+		purview := grp.Service == rbac.ServicePurview
+		for _, rn := range grp.Roles {
+			if _, ok := LookupRole(rn); ok {
+				roles[roleKey(rn, purview)] = true
+			}
+		}
+	}
+	for _, rn := range g.Direct {
+		if _, ok := LookupRole(rn); ok {
+			roles[roleKey(rn, false)] = true
+		}
+	}
+	g.roles = roles
+	return roles
 }
 
 // AllowsParam reports whether the grants include the cmdlet's parameter.
@@ -106,27 +137,16 @@ func (g *Grants) AllowsParam(cmdlet, param string) bool {
 // GrantsFor returns what the role groups grant (each group limited to
 // its service's cmdlets).
 func GrantsFor(caller string, groups []*rbac.RoleGroup) *Grants {
-	g := &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}, roles: map[string]bool{}}
-	for _, grp := range groups {
-		purview := grp.Service == rbac.ServicePurview
-		for _, rn := range grp.Roles {
-			if _, ok := LookupRole(rn); ok {
-				g.roles[roleKey(rn, purview)] = true
-			}
-		}
-	}
-	return g
+	return &Grants{Caller: caller, Groups: groups, cmds: map[string]*cmdGrant{}}
 }
 
 // WithDirect adds roles assigned to the caller alone (Exchange Online
 // roles, by name) to the grants.
 func (g *Grants) WithDirect(roles []string) *Grants {
+	g.mu.Lock()
 	g.Direct = append(g.Direct, roles...)
-	for _, rn := range roles {
-		if _, ok := LookupRole(rn); ok {
-			g.roles[roleKey(rn, false)] = true
-		}
-	}
+	g.roles = nil // worked out again, with these
+	g.mu.Unlock()
 	return g
 }
 

@@ -139,6 +139,7 @@ func familyRoles(name string, families []family, fallback, fallbackRead string) 
 	verb, noun, _ := strings.Cut(name, "-")
 	read := verb == "Get" || verb == "Search" || verb == "Test"
 	lnoun := strings.ToLower(noun)
+	lowerFamilies()
 	for _, f := range families {
 		for _, n := range f.nouns {
 			if strings.Contains(lnoun, n) {
@@ -156,8 +157,10 @@ func familyRoles(name string, families []family, fallback, fallbackRead string) 
 	return []string{fallback}
 }
 
-func init() {
-	// family nouns are matched in lower case
+// lowerFamilies lower-cases the family nouns, which are matched in lower
+// case; the first cmdlet the role table does not name does it, not every
+// start of the program.
+var lowerFamilies = sync.OnceFunc(func() {
 	for _, fs := range [][]family{exoFamilies, sccFamilies} {
 		for i := range fs {
 			for j, n := range fs[i].nouns {
@@ -165,4 +168,4 @@ func init() {
 			}
 		}
 	}
-}
+})

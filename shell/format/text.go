@@ -81,6 +81,13 @@ func escapeLen(s string, i int) int {
 func Cells(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c != 0x1b {
+			// ASCII takes one cell: most text is ASCII, and decoding
+			// it rune by rune is the larger part of measuring it
+			n++
+			i++
+			continue
+		}
 		if s[i] == 0x1b {
 			i += escapeLen(s, i)
 			continue

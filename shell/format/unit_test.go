@@ -98,6 +98,8 @@ func TestCells(t *testing.T) {
 		"\x1b[32;1mName\x1b[0m": 4,
 		"a\nb":                  3,
 		"…":                     1,
+		"a日b":                   4,
+		"Name \x1b[0m日":         7,
 	}
 	for s, want := range cases {
 		if got := Cells(s); got != want {

@@ -21,7 +21,7 @@ type EnvVar struct {
 // NewEnv returns an environment holding the "NAME=value" entries of list
 // (os.Environ's form).
 func NewEnv(list []string) *Env {
-	e := &Env{vars: map[string]EnvVar{}}
+	e := &Env{vars: make(map[string]EnvVar, len(list))}
 	for _, kv := range list {
 		if i := strings.IndexByte(kv, '='); i > 0 {
 			e.Set(kv[:i], kv[i+1:])

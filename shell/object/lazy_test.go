@@ -85,3 +85,44 @@ func TestLazyObjectTypeNamesShared(t *testing.T) {
 		t.Errorf("the shared list became %s", got)
 	}
 }
+
+// TestSchemaIndex checks that a schema finds its properties without regard
+// to case (ASCII and other names, short and long) and keeps the first of
+// two names that differ only in case.
+func TestSchemaIndex(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("Attribute", 9) // longer than a lookup's stack buffer
+	s := NewSchema([]string{"Name", "DisplayName", long, "name", "Größe"},
+		[]string{"System.String", "System.String", "System.String", "System.Int32", "System.Int64"})
+	if s.Len() != 4 {
+		t.Fatalf("Len() = %d, want 4 (the later duplicate ignored)", s.Len())
+	}
+	cases := []struct {
+		name string
+		want int
+		ok   bool
+	}{
+		{"Name", 0, true}, {"NAME", 0, true}, {"displayname", 1, true},
+		{strings.ToUpper(long), 2, true}, {"GRÖSSE", 0, false}, {"größe", 3, true},
+		{"Missing", 0, false}, {"", 0, false},
+	}
+	for _, c := range cases {
+		if got, ok := s.Index(c.name); ok != c.ok || (ok && got != c.want) {
+			t.Errorf("Index(%q) = %d, %v; want %d, %v", c.name, got, ok, c.want, c.ok)
+		}
+	}
+	if got := s.Names(); got[3] != "Größe" {
+		t.Errorf("Names()[3] = %q", got[3])
+	}
+	// only ASCII names: their keys share one string
+	a := NewSchema([]string{"Alias", "PrimarySmtpAddress", "ALIAS", "Guid"},
+		[]string{"System.String", "System.String", "System.String", "System.Guid"})
+	for name, want := range map[string]int{"alias": 0, "primarysmtpaddress": 1, "GUID": 2} {
+		if got, ok := a.Index(name); !ok || got != want {
+			t.Errorf("ASCII schema: Index(%q) = %d, %v; want %d", name, got, ok, want)
+		}
+	}
+	if a.Len() != 3 {
+		t.Errorf("ASCII schema: Len() = %d, want 3", a.Len())
+	}
+}

@@ -30,6 +30,7 @@ package object
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // PropKind tells how a property came to be, as Get-Member reports it.
@@ -111,8 +112,7 @@ type PSObject struct {
 type Schema struct {
 	names []string
 	types []string
-	exact map[string]int // name as given -> position
-	lower map[string]int // lower-cased name -> position
+	index map[string]int // lower-cased name -> position
 }
 
 // NewSchema returns the schema of the properties names with the .NET type
@@ -122,15 +122,30 @@ func NewSchema(names, typeNames []string) *Schema {
 	if len(names) != len(typeNames) {
 		panic("object.NewSchema: names and typeNames differ in length")
 	}
-	s := &Schema{exact: make(map[string]int, len(names)), lower: make(map[string]int, len(names)),
+	s := &Schema{index: make(map[string]int, len(names)),
 		names: make([]string, 0, len(names)), types: make([]string, 0, len(names))}
+	// The keys of ASCII names are parts of one lower-cased string: one
+	// allocation instead of one per name.
+	joined, ascii := "", true
+	for _, n := range names {
+		ascii = ascii && isASCII(n)
+	}
+	if ascii {
+		joined = strings.ToLower(strings.Join(names, ""))
+	}
+	at := 0
 	for i, n := range names {
-		key := strings.ToLower(n)
-		if _, dup := s.lower[key]; dup {
+		var key string
+		if ascii {
+			key = joined[at : at+len(n)]
+			at += len(n)
+		} else {
+			key = strings.ToLower(n)
+		}
+		if _, dup := s.index[key]; dup {
 			continue
 		}
-		s.lower[key] = len(s.names)
-		s.exact[n] = len(s.names)
+		s.index[key] = len(s.names)
 		s.names = append(s.names, n)
 		s.types = append(s.types, typeNames[i])
 	}
@@ -144,12 +159,36 @@ func (s *Schema) Len() int { return len(s.names) }
 func (s *Schema) Names() []string { return s.names }
 
 // Index returns the position of the named property (case-insensitive).
+// An ASCII name is lower-cased on the stack: a lookup allocates nothing.
 func (s *Schema) Index(name string) (int, bool) {
-	if i, ok := s.exact[name]; ok {
-		return i, true
+	if len(name) <= 64 && isASCII(name) {
+		var b [64]byte
+		i, ok := s.index[string(appendLowerASCII(b[:0], name))]
+		return i, ok
 	}
-	i, ok := s.lower[strings.ToLower(name)]
+	i, ok := s.index[strings.ToLower(name)]
 	return i, ok
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// appendLowerASCII appends the ASCII text s to b in lower case.
+func appendLowerASCII(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 // NewLazyObject returns an object whose properties are those of s, in

@@ -169,3 +169,51 @@ func TestLockWaitAndRelease(t *testing.T) {
 		t.Errorf("open while a holds it again after Acquire: %v", err)
 	}
 }
+
+// A tenant missing the index or the bucket of a kind every tenant has
+// gets it back when it is opened for writing; a read-only open leaves the
+// file as it is.
+func TestOpenRestoresMissingBuckets(t *testing.T) {
+	t.Parallel()
+	path := filepath.Join(t.TempDir(), "tenant.db")
+	s, err := tenant.Open(path, store.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.Must(t, s.Close())
+	kind := directory.Mailboxes.Bucket()
+	for _, drop := range []string{"idx", kind} {
+		db, err := bolt.Open(path, 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		storetest.Must(t, db.Update(func(btx *bolt.Tx) error { return btx.DeleteBucket([]byte(drop)) }))
+		storetest.Must(t, db.Close())
+		has := func() bool {
+			db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			found := false
+			_ = db.View(func(btx *bolt.Tx) error { found = btx.Bucket([]byte(drop)) != nil; return nil })
+			return found
+		}
+		ro, err := tenant.Open(path, store.Options{ReadOnly: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		storetest.Must(t, ro.Close())
+		if has() {
+			t.Fatalf("a read-only open created bucket %s", drop)
+		}
+		rw, err := tenant.Open(path, store.Options{NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		storetest.Must(t, rw.Close())
+		if !has() {
+			t.Errorf("opening for writing did not restore bucket %s", drop)
+		}
+	}
+}

@@ -465,15 +465,20 @@ func (s *Store) prepare() error {
 		if n < version {
 			return n, true, nil
 		}
-		if btx.Bucket([]byte(bucketIndex)) == nil {
-			return n, true, nil
-		}
+		// the index and each kind not created on its first write need a
+		// bucket: one pass over the file's buckets, none of them opened
+		need, found, c := 1, 0, btx.Cursor()
 		for _, d := range s.schema.kinds {
-			if !d.onWrite && btx.Bucket([]byte(d.bucket)) == nil {
-				return n, true, nil
+			if !d.onWrite {
+				need++
 			}
 		}
-		return n, false, nil
+		for k, v := c.First(); k != nil; k, v = c.Next() {
+			if d, ok := s.schema.byBucket[string(k)]; v == nil && (string(k) == bucketIndex || ok && !d.onWrite) {
+				found++
+			}
+		}
+		return n, found < need, nil
 	}
 	var write bool
 	found := 0

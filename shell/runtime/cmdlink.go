@@ -50,19 +50,13 @@ func (pr *cmdProcessor) Args() []any {
 }
 
 func (pr *cmdProcessor) Common(key string) (any, bool) {
-	if pr.bound == nil {
-		return nil, false
-	}
-	v, ok := pr.bound.Common[key]
+	v, ok := pr.common()[key]
 	return v, ok
 }
 
 func (pr *cmdProcessor) CommonParameters() map[string]any {
 	out := map[string]any{}
-	if pr.bound == nil {
-		return out
-	}
-	for k, v := range pr.bound.Common {
+	for k, v := range pr.common() {
 		out[commonName(k)] = commonValue(k, v)
 	}
 	return out
@@ -83,19 +77,18 @@ func (pr *cmdProcessor) ProgressShown() bool {
 }
 
 func (pr *cmdProcessor) Invocation(c *command.Context) (command.InvocationEvent, bool) {
-	if !pr.inCall || pr.callErr != nil || pr.ctx != c {
+	if pr.ctx != c {
 		return command.InvocationEvent{}, false
 	}
-	var common map[string]any
-	if pr.bound != nil {
-		common = pr.bound.Common
+	ev, ok := pr.obs.Current(pr.cmd, pr.invName, c.Bindings, pr.common())
+	if ok {
+		ev.Command = pr.rt.fullCommand(pr.cmd)
 	}
-	return command.InvocationEvent{Command: pr.rt.fullCommand(pr.cmd), InvocationName: pr.invName,
-		Params: command.BoundParams(pr.cmd, c.Bindings, common), Start: pr.callStart, Note: pr.callNote}, true
+	return ev, ok
 }
 
 func (pr *cmdProcessor) SetInvocationNote(c *command.Context, v any) {
-	if pr.inCall && pr.ctx == c {
-		pr.callNote = v
+	if pr.ctx == c {
+		pr.obs.SetNote(v)
 	}
 }

@@ -2,7 +2,6 @@ package runtime
 
 import (
 	"errors"
-	"time"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
@@ -94,49 +93,37 @@ func (pr *cmdProcessor) notifyBindFailure(args []binder.Argument, err error) {
 
 // beginObserved records the start of one processed invocation.
 func (pr *cmdProcessor) beginObserved() {
-	pr.callErr = nil
-	pr.callNote = nil
-	pr.callDeclined = false
-	pr.callUnbound = false
-	pr.callStart = time.Time{}
+	pr.obs = command.Observation{}
 	if pr.rt.observed(pr.cmd) {
-		pr.callStart = pr.rt.Now()
-		pr.inCall = true
+		pr.obs.Begin(pr.rt.Now())
 	}
 }
 
 // endObserved reports one processed invocation with its outcome.
 func (pr *cmdProcessor) endObserved(err error) {
-	rt := pr.rt
-	pr.inCall = false
-	note := pr.callNote
-	pr.callNote = nil
-	if pr.ctx == nil || !rt.observed(pr.cmd) {
+	obs := pr.obs.End()
+	if pr.ctx == nil || !pr.rt.observed(pr.cmd) {
 		return
 	}
-	rec := errorRecord(err)
-	if rec == nil {
-		rec = pr.callErr
+	ev := obs.Event(pr.cmd, pr.invName, pr.ctx.Bindings, pr.common(), errorRecord(err))
+	if ev.Start.IsZero() {
+		ev.Start = pr.rt.Now()
 	}
-	start := pr.callStart
-	if start.IsZero() {
-		start = rt.Now()
+	pr.rt.fire(ev)
+}
+
+// common returns the common parameters the arguments bound.
+func (pr *cmdProcessor) common() map[string]any {
+	if pr.bound == nil {
+		return nil
 	}
-	var common map[string]any
-	if pr.bound != nil {
-		common = pr.bound.Common
-	}
-	rt.fire(command.InvocationEvent{Command: pr.cmd, InvocationName: pr.invName, Params: command.BoundParams(pr.cmd, pr.ctx.Bindings, common),
-		Start: start, Err: rec, Note: note, Declined: pr.callDeclined, Unbound: pr.callUnbound && rec != nil})
-	pr.callErr = nil
-	pr.callDeclined = false
-	pr.callUnbound = false
+	return pr.bound.Common
 }
 
 // endUnbound reports an invocation whose parameters did not bind (a
 // parameter set not resolved, a mandatory parameter missing, a pipeline
 // object that fits no parameter): the command never ran.
 func (pr *cmdProcessor) endUnbound(err error) {
-	pr.callUnbound = true
+	pr.obs.Unbind()
 	pr.endObserved(err)
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
@@ -249,21 +248,8 @@ type cmdProcessor struct {
 	// ends the run instead of only the script.
 	topLevel bool
 
-	// invocation hooks (hooks.go): the first error written by the current
-	// call and when it started.
-	callErr   *object.ErrorRecord
-	callStart time.Time
-	// callNote is what an observer attached to the running call
-	// (Context.SetInvocationNote); inCall is true while an observed call
-	// runs.
-	callNote any
-	inCall   bool
-	// callDeclined: ShouldProcess said no during the running call
-	// (-WhatIf, or a confirmation answered No): it did not do its work.
-	callDeclined bool
-	// callUnbound: the running call's parameters or pipeline object did
-	// not bind, so the command never ran.
-	callUnbound bool
+	// obs is the current call as invocation hooks see it (hooks.go).
+	obs command.Observation
 }
 
 func (rt *Runtime) commandNotFound(name string, ext syntax.Extent) *pserror.Error {
@@ -840,9 +826,7 @@ func (pr *cmdProcessor) writeErrorFrom(origin *cmdProcessor, rec *object.ErrorRe
 	if rec.Activity == "" {
 		rec.Activity = pr.cmd.Name
 	}
-	if pr.callErr == nil {
-		pr.callErr = rec // invocation hooks (hooks.go)
-	}
+	pr.obs.Wrote(rec) // invocation hooks (hooks.go)
 	return redirect.WriteError(streamHost{pr.rt}, pr, origin, pr.errAction, rec)
 }
 
@@ -889,8 +873,8 @@ func (pr *cmdProcessor) shouldProcessImpact(target, action, description string, 
 	q := hostui.Question{Target: target, Action: action, Description: description, Command: pr.cmd.Name,
 		Impact: pr.confirmImpact(callImpact), Remote: pr.cmd.Remote, Position: pr.position}
 	ok, err := pr.sp.Ask(hostSession{rt}, rt.preference("ConfirmPreference"), q, rt.resumeAfterPrompt)
-	if !ok && err == nil && pr.inCall {
-		pr.callDeclined = true
+	if !ok && err == nil {
+		pr.obs.Decline()
 	}
 	return ok, err
 }

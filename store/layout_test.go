@@ -251,10 +251,6 @@ func TestTestsDoNotRecompile(t *testing.T) {
 // job and is split along one.
 const maxPackageLines = 5000
 
-// oversized are the packages still over the bound, with why.
-var oversized = map[string]string{
-	"shell/runtime": "being split into packages by job",
-}
 
 func TestPackageSizes(t *testing.T) {
 	t.Parallel()
@@ -273,7 +269,7 @@ func TestPackageSizes(t *testing.T) {
 				}
 				lines += strings.Count(string(src), "\n")
 			}
-			if lines > maxPackageLines && oversized[rel] == "" {
+			if lines > maxPackageLines {
 				t.Errorf("%s has %d lines of code (more than %d): split it along one of its jobs", rel, lines, maxPackageLines)
 			}
 		}

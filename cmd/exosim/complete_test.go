@@ -58,13 +58,13 @@ func completionSession(t testing.TB) (*runtime.Runtime, *store.Store) {
 func TestCompletion(t *testing.T) {
 	t.Parallel()
 	rt, _ := completionSession(t)
-	rt.SetVariable("mbx", 1)
+	rt.Scope().Set("mbx", 1)
 	mo := object.NewObject("Deserialized.Mailbox")
 	mo.Add("DisplayName", "Ann Beebe")
 	mo.Add("PrimarySmtpAddress", "annb@contoso.com")
 	mo.Add("LitigationHoldEnabled", false)
-	rt.SetVariable("mo", mo)
-	rt.SetVariable("ml", []any{mo})
+	rt.Scope().Set("mo", mo)
+	rt.Scope().Set("ml", []any{mo})
 	c := newCompleter(rt)
 	if code := rt.Run(syntax.NewSource("", "function Test-ZzMixedCase {}"), runtime.RunOptions{}); code != 0 {
 		t.Fatal("defining a function failed")

@@ -151,7 +151,7 @@ func runConformanceFile(t *testing.T, file string, cases []confCase) []confResul
 		// directory (its C: drive inside the case's).
 		files := &fsys.Config{FS: fsys.OS(), Cwd: dir, Home: dir, DriveC: filepath.Join(drive, "C")}
 		rt := registry.NewSession(io, st, registry.Options{Files: files})
-		rt.SetGlobal("TestDrive", drive)
+		rt.Scope().Global().Set("TestDrive", drive)
 		// A case that loops forever (a construct exosim misreads) is
 		// stopped as Ctrl+C would stop it, and fails.
 		timer := time.AfterFunc(conformanceCaseLimit, rt.Interrupt)

@@ -99,7 +99,7 @@ func joinString() *command.Command {
 		sep := ctx.String("Separator")
 		if !ctx.Has("Separator") || ctx.Value("Separator") == nil {
 			// no separator: $OFS, else nothing
-			ofs, _ := runtime.Of(ctx).GetVariable("OFS")
+			ofs, _ := runtime.Of(ctx).Scope().Get("OFS")
 			sep = ""
 			if ofs != nil {
 				sep = runtime.Of(ctx).ToStr(ofs)

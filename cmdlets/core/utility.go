@@ -789,7 +789,7 @@ func teeObject() *command.Command {
 		if len(items) == 1 {
 			v = items[0]
 		}
-		runtime.Of(ctx).SetVariable(ctx.String("Variable"), v)
+		runtime.Of(ctx).Scope().Set(ctx.String("Variable"), v)
 		return nil
 	}
 	return c

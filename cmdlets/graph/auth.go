@@ -108,7 +108,7 @@ func (a *authContext) object(hostVersion string) *object.PSObject {
 
 // hostVersion is $PSVersionTable.PSVersion as a string.
 func hostVersion(ctx *command.Context) string {
-	v, _ := runtime.Of(ctx).GetVariable("PSVersionTable")
+	v, _ := runtime.Of(ctx).Scope().Get("PSVersionTable")
 	if h, ok := v.(*object.Hashtable); ok {
 		if pv, ok := h.Get("PSVersion"); ok && pv != nil {
 			return object.ToInvariantString(pv)

@@ -384,7 +384,7 @@ func commonParams() []*params.Param {
 // setCount stores the -CountVariable result in the global scope.
 func setCount(ctx *command.Context, n int) {
 	if name := ctx.String("CountVariable"); name != "" {
-		runtime.Of(ctx).SetGlobal(strings.TrimPrefix(name, "$"), n)
+		runtime.Of(ctx).Scope().Global().Set(strings.TrimPrefix(name, "$"), n)
 	}
 }
 

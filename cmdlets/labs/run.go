@@ -173,10 +173,10 @@ func Check(st *store.Store, l *Lab, newSession SessionFunc) []Result {
 	results := make([]Result, 0, len(l.Objectives))
 	for i, o := range l.Objectives {
 		errOut.Reset()
-		rt.SetGlobal(checkVar, false)
+		rt.Scope().Global().Set(checkVar, false)
 		src := "$global:" + checkVar + " = if (& {\n" + o.Check + "\n}) { $true } else { $false }"
 		rt.Run(syntax.NewSource(fmt.Sprintf("%s%s objective %d", l.Name, Ext, i+1), src), runtime.RunOptions{})
-		v, _ := rt.GetVariable(checkVar)
+		v, _ := rt.Scope().Get(checkVar)
 		done, _ := v.(bool)
 		r := Result{Objective: o, Number: i + 1, Done: done, Errors: errOut.String()}
 		if i == 0 && prelude != "" {

@@ -133,7 +133,7 @@ func invoke(rt *runtime.Runtime, cfg *config, extra map[string]string, emit func
 		return err
 	}
 	failed := c.failedTotal()
-	rt.SetGlobal("LASTEXITCODE", failed)
+	rt.Scope().Global().Set("LASTEXITCODE", failed)
 	if cfg.passThru && emit != nil {
 		if err := emit(r.resultObject(c)); err != nil {
 			return err
@@ -182,7 +182,7 @@ func runInteractively(ctx *command.Context) error {
 	if err := invoke(runtime.Of(ctx), cfg, nil, ctx.WriteObject); err != nil {
 		return err
 	}
-	v, _ := runtime.Of(ctx).GetVariable("LASTEXITCODE")
+	v, _ := runtime.Of(ctx).Scope().Get("LASTEXITCODE")
 	n, _ := v.(int)
 	return &runtime.ExitSignal{Code: ExitCode(n)}
 }
@@ -211,7 +211,7 @@ func Run(rt *runtime.Runtime, c Config) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	v, _ := rt.GetVariable("LASTEXITCODE")
+	v, _ := rt.Scope().Get("LASTEXITCODE")
 	n, _ := v.(int)
 	return n, nil
 }

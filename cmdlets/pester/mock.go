@@ -272,7 +272,7 @@ func (r *run) callMock(h *mockHook, ctx *command.Context) error {
 	return r.rt.InNewScope(false, func() error {
 		r.defineParameters(h, bound, args, false)
 		if ctx.HasInput {
-			r.rt.SetVariable("_", ctx.Input)
+			r.rt.Scope().Set("_", ctx.Input)
 		}
 		// a body with a param() block gets the call's parameters bound to
 		// it, as & $body @PesterBoundParameters would
@@ -296,13 +296,13 @@ func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any,
 	if h.decl != nil {
 		for _, p := range h.decl.Params {
 			v, _ := bound.Get(p.Name)
-			rt.SetVariable(p.Name, v)
+			rt.Scope().Set(p.Name, v)
 		}
 	}
 	if filter {
 		for _, name := range params.CommonNames(true) {
 			if v, ok := bound.Get(name); ok {
-				rt.SetVariable(name, v)
+				rt.Scope().Set(name, v)
 			}
 		}
 	}
@@ -318,7 +318,7 @@ func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any,
 			}
 			name = strings.TrimSuffix(name, ":")
 			bound.Set(name, v)
-			rt.SetVariable(name, v)
+			rt.Scope().Set(name, v)
 			continue
 		}
 		rest = append(rest, args[i])
@@ -326,8 +326,8 @@ func (r *run) defineParameters(h *mockHook, bound *object.Hashtable, args []any,
 	if rest == nil {
 		rest = []any{}
 	}
-	rt.SetVariable("args", rest)
-	rt.SetVariable("PesterBoundParameters", bound)
+	rt.Scope().Set("args", rest)
+	rt.Scope().Set("PesterBoundParameters", bound)
 }
 
 // filterAccepts runs a parameter filter for a call, in a new scope with
@@ -399,12 +399,12 @@ func (r *run) endMock(h *mockHook, ctx *command.Context) error {
 	input := ctx.Collected()
 	piped := len(input) > 0
 	return rt.InNewScope(false, func() error {
-		rt.SetVariable("______pester_command", target)
-		rt.SetVariable("______pester_bound", bound)
-		rt.SetVariable("______pester_args", append([]any{}, args...))
+		rt.Scope().Set("______pester_command", target)
+		rt.Scope().Set("______pester_bound", bound)
+		rt.Scope().Set("______pester_args", append([]any{}, args...))
 		line := "& $______pester_command @______pester_args @______pester_bound"
 		if piped {
-			rt.SetVariable("______pester_input", input)
+			rt.Scope().Set("______pester_input", input)
 			line = "$______pester_input | " + line
 		}
 		return rt.InvokeExpression(line, ctx.WriteObject)
@@ -691,7 +691,7 @@ func inModuleScopeCommand() *command.Command {
 		return rt.InNewScope(false, func() error {
 			if params != nil {
 				for _, e := range params.Entries() {
-					rt.SetVariable(rt.ToStr(e.Key), e.Value)
+					rt.Scope().Set(rt.ToStr(e.Key), e.Value)
 				}
 			}
 			if len(args) == 0 {

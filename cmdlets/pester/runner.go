@@ -190,7 +190,7 @@ func (r *run) runContainer(c *container) {
 		_ = r.rt.InNewScope(true, func() error {
 			if c.data != nil {
 				for _, e := range c.data.Entries() {
-					r.rt.SetVariable(r.rt.ToStr(e.Key), e.Value)
+					r.rt.Scope().Set(r.rt.ToStr(e.Key), e.Value)
 				}
 			}
 			r.runBlock(root)
@@ -222,7 +222,7 @@ func (r *run) newTestDrive() (string, func()) {
 	if err != nil || files.Mkdir(p, true) != nil {
 		return "", func() {}
 	}
-	r.rt.SetGlobal("TestDrive", dir)
+	r.rt.Scope().Global().Set("TestDrive", dir)
 	files.MapFolder("TestDrive", p, "Pester test drive")
 	return dir, func() {
 		files.Unmap("TestDrive")

@@ -186,14 +186,14 @@ func dataItems(v any) []any {
 // setDataVariables defines a data item's variables in the current scope:
 // $_ is the item, and a hashtable's keys become variables of their own.
 func setDataVariables(rt *runtime.Runtime, data any) {
-	rt.SetVariable("_", data)
+	rt.Scope().Set("_", data)
 	if h, ok := data.(*object.Hashtable); ok {
 		for _, e := range h.Entries() {
 			name := rt.ToStr(e.Key)
 			if name == "_" || name == "" {
 				continue
 			}
-			rt.SetVariable(name, e.Value)
+			rt.Scope().Set(name, e.Value)
 		}
 	}
 }

@@ -110,7 +110,7 @@ func startTranscript() *command.Command {
 		if path == "" {
 			dir := ctx.String("OutputDirectory")
 			if dir == "" {
-				if h, ok := rt.GetVariable("HOME"); ok {
+				if h, ok := rt.Scope().Get("HOME"); ok {
 					dir = fmt.Sprint(h)
 				}
 			}
@@ -146,9 +146,9 @@ func startTranscript() *command.Command {
 			hdr.WriteString("Configuration Name: \n")
 			hdr.WriteString("Machine: EXOSIM (Unix exosim)\n")
 			hdr.WriteString("Host Application: exosim\n")
-			pid, _ := rt.GetVariable("PID")
+			pid, _ := rt.Scope().Get("PID")
 			fmt.Fprintf(&hdr, "Process ID: %v\n", pid)
-			if v, ok := rt.GetVariable("PSVersionTable"); ok {
+			if v, ok := rt.Scope().Get("PSVersionTable"); ok {
 				if h, ok := v.(*object.Hashtable); ok {
 					for _, e := range h.Entries() {
 						fmt.Fprintf(&hdr, "%s: %s\n", rt.ToStr(e.Key), joinValue(rt, e.Value))

@@ -50,7 +50,7 @@ func sendMailMessage() *command.Command {
 		ctx.WriteWarning(obsoleteMailWarning)
 		server := ctx.String("SmtpServer")
 		if !ctx.Has("SmtpServer") {
-			if v, ok := runtime.Of(ctx).GetVariable("PSEmailServer"); ok && v != nil {
+			if v, ok := runtime.Of(ctx).Scope().Get("PSEmailServer"); ok && v != nil {
 				server = object.ToInvariantString(v)
 			}
 		}

@@ -124,7 +124,7 @@ func (c *Completer) variables(cur string) []string {
 	prefix := strings.TrimPrefix(cur, "$")
 	var out []string
 	seen := map[string]bool{}
-	for _, v := range append(c.RT.Variables(), "true", "false", "null") {
+	for _, v := range append(c.RT.Scope().Names(), "true", "false", "null") {
 		if hasPrefixFold(v, prefix) && !seen[strings.ToLower(v)] {
 			seen[strings.ToLower(v)] = true
 			out = append(out, "$"+v)

@@ -79,7 +79,7 @@ func (c *Completer) evalNode(n syntax.Node) (any, bool) {
 		if x.Splatted {
 			return nil, false
 		}
-		v, ok := c.RT.GetVariable(x.Name)
+		v, ok := c.RT.Scope().Get(x.Name)
 		return v, ok && v != nil
 	case *syntax.IndexExpr:
 		t, ok := c.evalNode(x.Target)

@@ -97,10 +97,10 @@ func (l *loop) prompt(level int) string {
 // nested runs a nested prompt ([S] Suspend) until exit.
 func (l *loop) nested() {
 	l.level++
-	l.rt.SetVariable("NestedPromptLevel", l.level)
+	l.rt.Scope().Set("NestedPromptLevel", l.level)
 	defer func() {
 		l.level--
-		l.rt.SetVariable("NestedPromptLevel", l.level)
+		l.rt.Scope().Set("NestedPromptLevel", l.level)
 	}()
 	l.run(l.level)
 }
@@ -159,7 +159,7 @@ func (l *loop) run(level int) (int, bool) {
 // was not found but exists in the current location (PowerShell does not
 // run commands from there without .\ or ./).
 func suggestLocalCommand(rt *runtime.Runtime) {
-	v, _ := rt.GetVariable("Error")
+	v, _ := rt.Scope().Get("Error")
 	l, ok := v.(*object.List)
 	if !ok || len(l.Items) == 0 {
 		return

@@ -160,7 +160,7 @@ func TestBinderErrorRecordShape(t *testing.T) {
 	rt.Register(core.Commands()...)
 	rt.Register(probe(command.CmdletCommand))
 	rt.Run(syntax.NewSource("", "Test-Bind -Nope 1 -ErrorAction SilentlyContinue"), runtime.RunOptions{})
-	v, _ := rt.GetVariable("Error")
+	v, _ := rt.Scope().Get("Error")
 	l := v.(*object.List)
 	if len(l.Items) != 1 {
 		t.Fatalf("$Error has %d records", len(l.Items))

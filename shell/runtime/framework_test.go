@@ -58,7 +58,7 @@ func TestDotSourceIntoOwnScopes(t *testing.T) {
 	if strings.Join(got, "|") != "test sees from setup" {
 		t.Errorf("got %q", got)
 	}
-	if _, ok := rt.GetVariable("shared"); ok {
+	if _, ok := rt.Scope().Get("shared"); ok {
 		t.Error("a variable of the inner scope reached the session's scope")
 	}
 }

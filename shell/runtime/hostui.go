@@ -27,7 +27,7 @@ func (h hostSession) Stop() error                              { return &stopSig
 // The session as its display sees it (hostui.DisplaySession).
 
 func (h hostSession) FormatRegistry() *format.Registry { return h.rt.Formats }
-func (h hostSession) Variable(name string) (any, bool) { return h.rt.GetVariable(name) }
+func (h hostSession) Variable(name string) (any, bool) { return h.rt.scope.Get(name) }
 
 func (h hostSession) GlobalVariable(name string) (any, bool) {
 	if v := h.rt.global.Lookup(name); v != nil {

@@ -65,7 +65,7 @@ func (rt *Runtime) toStr(v any) string {
 	switch v.(type) {
 	case []any, *object.List:
 		ofs := " "
-		if o, ok := rt.GetVariable("OFS"); ok && o != nil {
+		if o, ok := rt.scope.Get("OFS"); ok && o != nil {
 			ofs = object.ToInvariantString(o)
 		}
 		return object.ToInvariantStringOFS(v, ofs)

@@ -529,7 +529,7 @@ func (pr *cmdProcessor) applyCommon() error {
 	}
 	if v, ok := c["whatif"]; ok {
 		pr.sp.WhatIf = v.(bool)
-	} else if wp, ok := rt.GetVariable("WhatIfPreference"); ok && object.ToBool(wp) {
+	} else if wp, ok := rt.scope.Get("WhatIfPreference"); ok && object.ToBool(wp) {
 		pr.sp.WhatIf = true
 	}
 	if v, ok := c["confirm"]; ok {
@@ -570,7 +570,7 @@ func (rt *Runtime) variableList(name string, appendTo bool) *object.List {
 	if !appendTo {
 		return l
 	}
-	cur, ok := rt.GetVariable(name)
+	cur, ok := rt.scope.Get(name)
 	if !ok || cur == nil {
 		return l
 	}

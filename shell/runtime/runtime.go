@@ -139,7 +139,7 @@ func (rt *Runtime) ExitRequested() (int, bool) {
 	if !rt.exitRequested {
 		return 0, false
 	}
-	v, _ := rt.GetVariable("LASTEXITCODE")
+	v, _ := rt.scope.Get("LASTEXITCODE")
 	n, _ := v.(int)
 	return n, true
 }
@@ -240,21 +240,9 @@ type Scope = scope.Scope[*scriptcmd.Function]
 // are read and set (package scope has the rules).
 func (rt *Runtime) Scope() *Scope { return rt.scope }
 
-// GetVariable returns a variable's value as seen from the current scope.
-func (rt *Runtime) GetVariable(name string) (any, bool) { return rt.scope.Get(name) }
-
-// SetVariable sets a variable in the current scope.
-func (rt *Runtime) SetVariable(name string, value any) { rt.scope.Set(name, value) }
-
-// SetGlobal sets a variable in the global scope.
-func (rt *Runtime) SetGlobal(name string, value any) { rt.global.Set(name, value) }
-
-// Variables returns the names of the variables visible from the current scope.
-func (rt *Runtime) Variables() []string { return rt.scope.Names() }
-
 // errorPreference returns $ErrorActionPreference as text.
 func (rt *Runtime) preference(name string) string {
-	v, _ := rt.GetVariable(name)
+	v, _ := rt.scope.Get(name)
 	if v == nil {
 		return ""
 	}

@@ -189,12 +189,12 @@ func getVariable() *command.Command {
 		}
 		for _, pattern := range names {
 			found := false
-			for _, n := range runtime.Of(ctx).Variables() {
+			for _, n := range runtime.Of(ctx).Scope().Names() {
 				if !wildcard.Match(pattern, n) {
 					continue
 				}
 				found = true
-				v, _ := runtime.Of(ctx).GetVariable(n)
+				v, _ := runtime.Of(ctx).Scope().Get(n)
 				if ctx.Switch("ValueOnly") {
 					if err := ctx.WriteObject(v); err != nil {
 						return err
@@ -258,14 +258,14 @@ func removeVariable(name, typeName string) *command.Command {
 	clear := name == "Clear-Variable"
 	c.Handler.Process = func(ctx *command.Context) error {
 		for _, n := range ctx.Strings("Name") {
-			if _, ok := runtime.Of(ctx).GetVariable(n); !ok {
+			if _, ok := runtime.Of(ctx).Scope().Get(n); !ok {
 				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", n), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
 					return err
 				}
 				continue
 			}
 			if clear {
-				runtime.Of(ctx).SetVariable(n, nil)
+				runtime.Of(ctx).Scope().Set(n, nil)
 			} else if _, err := runtime.Of(ctx).Scope().Delete(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err

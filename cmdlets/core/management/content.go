@@ -543,7 +543,7 @@ func clearContent() *command.Command {
 			}
 			if it.Info == nil {
 				if it.Path.Drive.Provider == fsys.Variable {
-					runtime.Of(ctx).SetVariable(it.Path.Rel, nil)
+					runtime.Of(ctx).Scope().Set(it.Path.Rel, nil)
 				}
 				return nil
 			}

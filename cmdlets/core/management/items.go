@@ -121,8 +121,8 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 			out = append(out, Item{Path: root.Child(v.Name), value: object.DictionaryEntry{Key: v.Name, Value: v.Value}})
 		}
 	case fsys.Variable:
-		for _, n := range rt.Variables() {
-			v, _ := rt.GetVariable(n)
+		for _, n := range rt.Scope().Names() {
+			v, _ := rt.Scope().Get(n)
 			out = append(out, Item{Path: root.Child(n), value: variableInfo(n, v)})
 		}
 	case fsys.Function:
@@ -887,7 +887,7 @@ func newSessionItem(ctx *command.Context, p fsys.Path) error {
 	case fsys.Environment:
 		rt.Env().Set(name, rt.ToStr(v))
 	case fsys.Variable:
-		rt.SetVariable(name, v)
+		rt.Scope().Set(name, v)
 	default:
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim creates items only in file system drives, Env: and Variable:, not in %s:.", p.Drive.Name), "NotSupported", object.NotImplemented, "NotSupportedException", p.String()))
 	}

@@ -149,6 +149,22 @@ func ScriptInfo(sb *automation.ScriptBlock) *object.PSObject {
 	return o
 }
 
+// BoundCommon is a bound common parameter as $PSBoundParameters and
+// $PSCmdlet hold it, from its binding key (its name in lower case): its
+// declared name, and a switch given as a SwitchParameter, not a bool.
+func BoundCommon(key string, v any) (name string, value any) {
+	for _, c := range params.Commons {
+		if strings.ToLower(c.Name) != key {
+			continue
+		}
+		if b, isBool := v.(bool); isBool && c.Kind == params.KindSwitch {
+			v = automation.Switch(b)
+		}
+		return c.Name, v
+	}
+	return key, v
+}
+
 // Preferences passes an advanced function's or script's common
 // parameters (bound, by lower-case name) on as preference variables in
 // its scope, as PowerShell does: -Verbose sets $VerbosePreference,

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
@@ -125,5 +126,28 @@ func TestPSCmdlet(t *testing.T) {
 	}
 	if p.String() != "Do-It" {
 		t.Errorf("String %q", p.String())
+	}
+}
+
+// A bound common parameter appears under its declared name; a switch
+// (-Verbose, -WhatIf) as a SwitchParameter, a value parameter as given.
+func TestBoundCommon(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		key      string
+		v, want  any
+		wantName string
+	}{
+		{"verbose", true, automation.Switch(true), "Verbose"},
+		{"whatif", false, automation.Switch(false), "WhatIf"},
+		{"erroraction", "Stop", "Stop", "ErrorAction"},
+		{"outbuffer", true, true, "OutBuffer"},
+		{"unknown", true, true, "unknown"},
+	}
+	for _, tc := range tests {
+		name, v := invocation.BoundCommon(tc.key, tc.v)
+		if name != tc.wantName || v != tc.want {
+			t.Errorf("%s: %s = %#v, want %s = %#v", tc.key, name, v, tc.wantName, tc.want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -57,7 +58,8 @@ func (pr *cmdProcessor) Common(key string) (any, bool) {
 func (pr *cmdProcessor) CommonParameters() map[string]any {
 	out := map[string]any{}
 	for k, v := range pr.common() {
-		out[commonName(k)] = commonValue(k, v)
+		name, v := invocation.BoundCommon(k, v)
+		out[name] = v
 	}
 	return out
 }

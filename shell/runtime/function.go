@@ -133,7 +133,7 @@ func (pr *cmdProcessor) setParamVars() error {
 	}
 	for _, k := range keys {
 		if cv, ok := pr.bound.Common[k]; ok {
-			bp.Set(commonName(k), commonValue(k, cv))
+			bp.Set(invocation.BoundCommon(k, cv))
 			continue
 		}
 		v, ok := pr.ctx.Bindings[k]

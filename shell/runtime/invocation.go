@@ -2,13 +2,10 @@ package runtime
 
 import (
 	"errors"
-	"strings"
 
-	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/invocation"
 	"github.com/exosim/exosim/shell/object"
-	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
 )
 
@@ -81,34 +78,6 @@ func (rt *Runtime) tokenName(v any) (string, bool) {
 	}
 	n, ok := rt.paramTokens[o]
 	return n, ok
-}
-
-// commonName is a common parameter's declared name from its binding key.
-func commonName(key string) string {
-	for _, c := range params.Commons {
-		if strings.ToLower(c.Name) == key {
-			return c.Name
-		}
-	}
-	return key
-}
-
-// commonValue is a bound common parameter's value as $PSBoundParameters
-// holds it: a switch given is a SwitchParameter, not a bool.
-func commonValue(key string, v any) any {
-	if b, isBool := v.(bool); isBool && commonIsSwitch(key) {
-		return automation.Switch(b)
-	}
-	return v
-}
-
-func commonIsSwitch(key string) bool {
-	for _, c := range params.Commons {
-		if strings.ToLower(c.Name) == key {
-			return c.Kind == params.KindSwitch
-		}
-	}
-	return false
 }
 
 // cmdletSession is the running command as $PSCmdlet reaches it

@@ -251,7 +251,6 @@ func TestTestsDoNotRecompile(t *testing.T) {
 // job and is split along one.
 const maxPackageLines = 5000
 
-
 func TestPackageSizes(t *testing.T) {
 	t.Parallel()
 	l := loadLayout(t)

@@ -54,7 +54,8 @@ func New(t reflect.Type) *Decoder {
 		off := f.Offset
 		fd := func(r *cborReader, base unsafe.Pointer) bool { return dec(r, unsafe.Add(base, off)) }
 		if tag, ok := f.Tag.Lookup("cbor"); ok && strings.Contains(tag, "keyasint") {
-			n, err := strconv.Atoi(strings.Split(tag, ",")[0])
+			key, _, _ := strings.Cut(tag, ",")
+			n, err := strconv.Atoi(key)
 			if err != nil || n < 0 {
 				continue
 			}
@@ -66,7 +67,7 @@ func New(t reflect.Type) *Decoder {
 		}
 		name := f.Name
 		if j, ok := f.Tag.Lookup("json"); ok {
-			if j = strings.Split(j, ",")[0]; j == "-" {
+			if j, _, _ = strings.Cut(j, ","); j == "-" {
 				continue
 			} else if j != "" {
 				name = j

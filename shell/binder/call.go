@@ -39,9 +39,8 @@ type Call struct {
 	last lastSet
 }
 
-// lastSet is a set choice Resolve remembers.
+// lastSet is a set choice Resolve remembers ("": none).
 type lastSet struct {
-	ok    bool
 	set   string
 	piped []*params.Param
 }
@@ -52,7 +51,7 @@ type lastSet struct {
 // (Prompt), binding the answers there. No set fitting is the
 // AmbiguousParameterSet error.
 func (c *Call) Resolve(ses Session, con Console, bindings map[string]any) (string, error) {
-	if c.last.ok && sameParams(c.last.piped, c.piped.Params) {
+	if c.last.set != "" && sameParams(c.last.piped, c.piped.Params) {
 		return c.last.set, nil
 	}
 	set := c.pick(bindings, true)
@@ -71,7 +70,7 @@ func (c *Call) Resolve(ses Session, con Console, bindings map[string]any) (strin
 			return "", err
 		}
 	} else {
-		c.last = lastSet{ok: true, set: set, piped: append(c.last.piped[:0], c.piped.Params...)}
+		c.last = lastSet{set: set, piped: append(c.last.piped[:0], c.piped.Params...)}
 	}
 	return set, nil
 }

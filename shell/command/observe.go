@@ -12,10 +12,10 @@ import (
 // whether ShouldProcess declined, whether its parameters failed to bind).
 // The zero value is no observed call running.
 type Observation struct {
-	running  bool
 	start    time.Time
 	err      *object.ErrorRecord
 	note     any
+	running  bool
 	declined bool
 	unbound  bool
 }

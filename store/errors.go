@@ -110,6 +110,17 @@ func (e *ValidationError) Error() string {
 	return e.Field + ": " + e.Message
 }
 
+// OneOf is the ValidationError of the field when its value v is not one
+// of values (compared exactly), nil when it is.
+func OneOf(field, v string, values []string) error {
+	for _, x := range values {
+		if x == v {
+			return nil
+		}
+	}
+	return &ValidationError{Field: field, Message: fmt.Sprintf("%q is not one of %s", v, strings.Join(values, ", "))}
+}
+
 // DuplicateError reports a value that must be unique among active objects.
 type DuplicateError struct {
 	Kind             string // "mailbox" or "user"

@@ -142,30 +142,13 @@ func htmlMessage(s string) string {
 	return "<html><body>" + s + "</body></html>"
 }
 
-func enumValue(v string, values []string) string {
-	for _, x := range values {
-		if strings.EqualFold(strings.TrimSpace(v), x) {
-			return x
-		}
-	}
-	return ""
-}
-
 // applyAutoReply sets what the call's parameters name.
 func applyAutoReply(ctx *command.Context, s *ar.Settings) *object.ErrorRecord {
-	if ctx.Has("AutoReplyState") {
-		v := enumValue(ctx.String("AutoReplyState"), ar.States)
-		if v == "" {
-			return exo.EnumError(ctx, "AutoReplyState", ctx.String("AutoReplyState"), "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States)
-		}
-		s.State = v
+	if rec := exo.EnumArg(ctx, "AutoReplyState", "Microsoft.Exchange.InfoWorker.Common.OOF.OofState", ar.States, &s.State); rec != nil {
+		return rec
 	}
-	if ctx.Has("ExternalAudience") {
-		v := enumValue(ctx.String("ExternalAudience"), ar.Audiences)
-		if v == "" {
-			return exo.EnumError(ctx, "ExternalAudience", ctx.String("ExternalAudience"), "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences)
-		}
-		s.ExternalAudience = v
+	if rec := exo.EnumArg(ctx, "ExternalAudience", "Microsoft.Exchange.InfoWorker.Common.OOF.ExternalAudience", ar.Audiences, &s.ExternalAudience); rec != nil {
+		return rec
 	}
 	for name, field := range map[string]*time.Time{"StartTime": &s.StartTime, "EndTime": &s.EndTime} {
 		if t, ok := ctx.Time(name); ok {

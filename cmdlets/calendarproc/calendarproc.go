@@ -275,33 +275,14 @@ func getCalendarProcessing(ctx *command.Context) error {
 	})
 }
 
-// oneOf returns the value as the list spells it, or "" when it is not in
-// the list.
-func oneOf(v string, values []string) string {
-	for _, x := range values {
-		if strings.EqualFold(strings.TrimSpace(v), x) {
-			return x
-		}
-	}
-	return ""
-}
-
 // apply sets what the call's parameters name; rec is Exchange's error
 // for a value it refuses.
 func apply(ctx *command.Context, tx *store.Tx, s *cal.Settings) (*object.ErrorRecord, error) {
-	if ctx.Has("AutomateProcessing") {
-		v := oneOf(ctx.String("AutomateProcessing"), cal.AutomateValues)
-		if v == "" {
-			return exo.EnumError(ctx, "AutomateProcessing", ctx.String("AutomateProcessing"), "Microsoft.Exchange.Data.Storage.Management.CalendarProcessingFlags", cal.AutomateValues), nil
-		}
-		s.AutomateProcessing = v
+	if rec := exo.EnumArg(ctx, "AutomateProcessing", "Microsoft.Exchange.Data.Storage.Management.CalendarProcessingFlags", cal.AutomateValues, &s.AutomateProcessing); rec != nil {
+		return rec, nil
 	}
-	if ctx.Has("BookingType") {
-		v := oneOf(ctx.String("BookingType"), cal.BookingTypes)
-		if v == "" {
-			return exo.EnumError(ctx, "BookingType", ctx.String("BookingType"), "Microsoft.Exchange.Data.Storage.Management.ResourceBookingType", cal.BookingTypes), nil
-		}
-		s.BookingType = v
+	if rec := exo.EnumArg(ctx, "BookingType", "Microsoft.Exchange.Data.Storage.Management.ResourceBookingType", cal.BookingTypes, &s.BookingType); rec != nil {
+		return rec, nil
 	}
 	if ctx.Has("AdditionalResponse") {
 		s.AdditionalResponse = ctx.String("AdditionalResponse")

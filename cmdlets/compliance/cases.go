@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/holds"
@@ -335,8 +336,8 @@ func CaseHoldObject(h *holds.CaseHoldPolicy, caseName string, detail bool) *obje
 	o.AddTyped("CaseName", tStr, caseName)
 	o.AddTyped("Comment", tStr, h.Comment)
 	o.AddTyped("ExchangeLocation", tList, locations(false, h.ExchangeLocation))
-	o.AddTyped("SharePointLocation", tList, list(h.SharePointLocation))
-	o.AddTyped("PublicFolderLocation", tList, list(h.PublicFolderLoc))
+	o.AddTyped("SharePointLocation", tList, dotnet.Strings(h.SharePointLocation))
+	o.AddTyped("PublicFolderLocation", tList, dotnet.Strings(h.PublicFolderLoc))
 	o.AddTyped("DistributionStatus", tStr, "Success")
 	results := []any{}
 	if detail {

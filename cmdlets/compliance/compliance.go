@@ -245,14 +245,6 @@ func actor(tx *store.Tx) string {
 	return seed.AdminUPN
 }
 
-func list(v []string) []any {
-	out := []any{}
-	for _, s := range v {
-		out = append(out, s)
-	}
-	return out
-}
-
 func utc(t time.Time) time.Time { return t.UTC() }
 
 func common(o *object.PSObject, guid string, created, changed time.Time, createdBy, modifiedBy string) {

@@ -50,7 +50,7 @@ func HoldRemovalObject(r holds.HoldRemoval) *object.PSObject {
 func resolveLocation(tx *store.Tx, id string) (*directory.Mailbox, error) {
 	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeIncludeInactive)
 	if err != nil {
-		if !isNotFound(err) {
+		if !store.IsNotFound(err) {
 			return nil, err
 		}
 		ms, err = directory.ResolveMailboxes(tx, id, directory.ScopeSoftDeleted)
@@ -71,11 +71,6 @@ func resolveLocation(tx *store.Tx, id string) (*directory.Mailbox, error) {
 		return real[0], nil
 	}
 	return nil, &store.AmbiguousError{Kind: "mailbox", Identity: id}
-}
-
-func isNotFound(err error) bool {
-	_, ok := err.(*store.NotFoundError)
-	return ok
 }
 
 func invokeHoldRemovalAction() *command.Command {
@@ -107,7 +102,7 @@ func invokeHoldRemovalAction() *command.Command {
 				if loc != "" {
 					if m, err := resolveLocation(tx, loc); err == nil {
 						guid = m.Guid
-					} else if !isNotFound(err) {
+					} else if !store.IsNotFound(err) {
 						return nil, err
 					}
 				}

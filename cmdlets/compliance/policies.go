@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/holds"
@@ -63,16 +64,16 @@ func PolicyObject(tx *store.Tx, p *holds.CompliancePolicy, detail bool) *object.
 			scopes = append(scopes, s.Name)
 		}
 	}
-	o.AddTyped("AdaptiveScopeLocation", tList, list(scopes))
+	o.AddTyped("AdaptiveScopeLocation", tList, dotnet.Strings(scopes))
 	o.AddTyped("IsAdaptivePolicy", tBool, p.IsAdaptive())
-	o.AddTyped("Applications", tList, list(p.Applications))
-	o.AddTyped("SharePointLocation", tList, list(p.SharePointLocation))
-	o.AddTyped("OneDriveLocation", tList, list(p.OneDriveLocation))
-	o.AddTyped("ModernGroupLocation", tList, list(p.ModernGroupLocation))
-	o.AddTyped("SkypeLocation", tList, list(p.SkypeLocation))
-	o.AddTyped("TeamsChatLocation", tList, list(p.TeamsChatLocation))
-	o.AddTyped("TeamsChannelLocation", tList, list(p.TeamsChannelLoc))
-	o.AddTyped("PublicFolderLocation", tList, list(p.PublicFolderLoc))
+	o.AddTyped("Applications", tList, dotnet.Strings(p.Applications))
+	o.AddTyped("SharePointLocation", tList, dotnet.Strings(p.SharePointLocation))
+	o.AddTyped("OneDriveLocation", tList, dotnet.Strings(p.OneDriveLocation))
+	o.AddTyped("ModernGroupLocation", tList, dotnet.Strings(p.ModernGroupLocation))
+	o.AddTyped("SkypeLocation", tList, dotnet.Strings(p.SkypeLocation))
+	o.AddTyped("TeamsChatLocation", tList, dotnet.Strings(p.TeamsChatLocation))
+	o.AddTyped("TeamsChannelLocation", tList, dotnet.Strings(p.TeamsChannelLoc))
+	o.AddTyped("PublicFolderLocation", tList, dotnet.Strings(p.PublicFolderLoc))
 	// The simulator distributes synchronously (D-1): always Success.
 	o.AddTyped("DistributionStatus", tStr, "Success")
 	results := []any{}

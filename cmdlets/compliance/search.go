@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/exosim/exosim/cmdlets/compliance/searchquery"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -183,13 +183,6 @@ func successResults(rs []contentsearch.LocationResult) string {
 	return "{" + strings.Join(lines, ",\r\n") + "}"
 }
 
-func timeOrNil(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return t.UTC()
-}
-
 // SearchObject builds the object Get-ComplianceSearch writes. Its figures
 // show once the search has completed.
 func SearchObject(s *contentsearch.Search) *object.PSObject {
@@ -201,18 +194,18 @@ func SearchObject(s *contentsearch.Search) *object.PSObject {
 	}
 	o.AddTyped("Name", tStr, s.Name)
 	o.AddTyped("RunBy", tStr, s.RunBy)
-	o.AddTyped("JobEndTime", tDate, timeOrNil(s.JobEndTime))
+	o.AddTyped("JobEndTime", tDate, exo.TimeOrNil(s.JobEndTime))
 	o.AddTyped("Status", tStr, s.Status)
 	o.AddTyped("Case", tStr, s.Case)
 	o.AddTyped("Description", tStr, s.Description)
 	o.AddTyped("ContentMatchQuery", tStr, s.ContentMatchQuery)
 	o.AddTyped("Language", tStr, s.Language)
-	o.AddTyped("ExchangeLocation", tList, list(s.ExchangeLocation))
-	o.AddTyped("ExchangeLocationExclusion", tList, list(s.ExchangeLocationExclusion))
-	o.AddTyped("SharePointLocation", tList, list(s.SharePointLocation))
-	o.AddTyped("SharePointLocationExclusion", tList, list(s.SharePointLocationExclusion))
-	o.AddTyped("PublicFolderLocation", tList, list(s.PublicFolderLocation))
-	o.AddTyped("HoldNames", tList, list(s.HoldNames))
+	o.AddTyped("ExchangeLocation", tList, dotnet.Strings(s.ExchangeLocation))
+	o.AddTyped("ExchangeLocationExclusion", tList, dotnet.Strings(s.ExchangeLocationExclusion))
+	o.AddTyped("SharePointLocation", tList, dotnet.Strings(s.SharePointLocation))
+	o.AddTyped("SharePointLocationExclusion", tList, dotnet.Strings(s.SharePointLocationExclusion))
+	o.AddTyped("PublicFolderLocation", tList, dotnet.Strings(s.PublicFolderLocation))
+	o.AddTyped("HoldNames", tList, dotnet.Strings(s.HoldNames))
 	o.AddTyped("AllowNotFoundExchangeLocationsEnabled", tBool, s.AllowNotFoundExchangeLocationsEnabled)
 	o.AddTyped("IncludeUserAppContent", tBool, s.IncludeUserAppContent)
 	o.AddTyped("IncludeOrgContent", tBool, s.IncludeOrgContent)
@@ -221,7 +214,7 @@ func SearchObject(s *contentsearch.Search) *object.PSObject {
 	o.AddTyped("CreatedTime", tDate, utc(s.CreatedTime))
 	o.AddTyped("LastModifiedBy", tStr, s.LastModifiedBy)
 	o.AddTyped("LastModifiedTime", tDate, utc(s.LastModifiedTime))
-	o.AddTyped("JobStartTime", tDate, timeOrNil(s.JobStartTime))
+	o.AddTyped("JobStartTime", tDate, exo.TimeOrNil(s.JobStartTime))
 	o.AddTyped("Items", "System.Int64", items)
 	o.AddTyped("Size", "System.Int64", size)
 	o.AddTyped("UnindexedItems", "System.Int64", int64(0))
@@ -275,7 +268,7 @@ func ActionObject(a *contentsearch.Action) *object.PSObject {
 	o.AddTyped("SearchName", tStr, a.SearchName)
 	o.AddTyped("Action", tStr, a.Action)
 	o.AddTyped("RunBy", tStr, a.RunBy)
-	o.AddTyped("JobEndTime", tDate, timeOrNil(a.JobEndTime))
+	o.AddTyped("JobEndTime", tDate, exo.TimeOrNil(a.JobEndTime))
 	o.AddTyped("Status", tStr, a.Status)
 	o.AddTyped("Case", tStr, a.Case)
 	o.AddTyped("CreatedTime", tDate, utc(a.CreatedTime))

@@ -12,6 +12,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
@@ -829,10 +830,10 @@ func (m *matchInfo) object(rt *runtime.Runtime) *object.PSObject {
 	var ctxObj any
 	if m.context {
 		c := object.NewObject("Microsoft.PowerShell.Commands.MatchInfoContext", "System.Object")
-		c.AddTyped("PreContext", "string[]", stringsToAny(m.pre))
-		c.AddTyped("PostContext", "string[]", stringsToAny(m.post))
-		c.AddTyped("DisplayPreContext", "string[]", stringsToAny(m.pre))
-		c.AddTyped("DisplayPostContext", "string[]", stringsToAny(m.post))
+		c.AddTyped("PreContext", "string[]", dotnet.Strings(m.pre))
+		c.AddTyped("PostContext", "string[]", dotnet.Strings(m.post))
+		c.AddTyped("DisplayPreContext", "string[]", dotnet.Strings(m.pre))
+		c.AddTyped("DisplayPostContext", "string[]", dotnet.Strings(m.post))
 		ctxObj = c
 	}
 	o.AddTyped("Context", "Microsoft.PowerShell.Commands.MatchInfoContext", ctxObj)
@@ -843,14 +844,6 @@ func (m *matchInfo) object(rt *runtime.Runtime) *object.PSObject {
 	// PowerShell's display of MatchInfo.
 	o.ToStringFunc = func() string { return mi.text(ns, ns.Location().ProviderPath()) }
 	return o
-}
-
-func stringsToAny(l []string) []any {
-	out := make([]any, len(l))
-	for i, s := range l {
-		out[i] = s
-	}
-	return out
 }
 
 // text is MatchInfo.ToString: the line (with its path and number for a

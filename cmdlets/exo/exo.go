@@ -203,6 +203,25 @@ func EnumError(ctx *command.Context, param, value, typ string, values []string) 
 			param, value, typ, value, strings.Join(values, ", ")), object.InvalidArgument, value)
 }
 
+// EnumArg reads the parameter param, a value of an enumeration (typ is
+// the enumeration's full name, values the names of its values), into
+// *field: the value as values spell it, matched without regard to case
+// or surrounding spaces. Another value is EnumError's record, and field
+// is left alone; so it is when the call does not have the parameter.
+func EnumArg(ctx *command.Context, param, typ string, values []string, field *string) *object.ErrorRecord {
+	if !ctx.Has(param) {
+		return nil
+	}
+	v := ctx.String(param)
+	for _, x := range values {
+		if strings.EqualFold(strings.TrimSpace(v), x) {
+			*field = x
+			return nil
+		}
+	}
+	return EnumError(ctx, param, v, typ, values)
+}
+
 // InvalidOperation is an InvalidOperationException from the service.
 func InvalidOperation(ctx *command.Context, message string, target any) *object.ErrorRecord {
 	return Error(ctx, "Microsoft.Exchange.Management.Tasks.InvalidOperationException", message, object.InvalidOperation, target)

@@ -220,3 +220,34 @@ func TestRecipientNotFound(t *testing.T) {
 		t.Errorf("errors %q, want %q", errs, want)
 	}
 }
+
+// exo.EnumArg takes an enumeration's value in any case and with spaces
+// around it, as the enumeration spells it; another value is the binding
+// error listing the values, and leaves the field as it was.
+func TestEnumArg(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ args, field, errs string }{
+		{args: "", field: "Disabled"},
+		{args: "-AutoReplyState ' scheduled '", field: "Scheduled"},
+		{args: "-AutoReplyState Sometimes", field: "Disabled",
+			errs: "Cannot process argument transformation on parameter 'AutoReplyState'. Cannot convert value \"Sometimes\" to type \"Test.State\". Error: \"Unable to match the identifier name Sometimes to a valid enumerator name. Specify one of the following enumerator names and try again:\nDisabled, Enabled, Scheduled\""},
+	} {
+		s := sessiontest.New(t, registry.Options{})
+		cmd := exo.Declared("Set-MailboxAutoReplyConfiguration")
+		field := "Disabled"
+		cmd.Handler.Process = func(ctx *command.Context) error {
+			if rec := exo.EnumArg(ctx, "AutoReplyState", "Test.State", []string{"Disabled", "Enabled", "Scheduled"}, &field); rec != nil {
+				return ctx.WriteError(rec)
+			}
+			return nil
+		}
+		s.RT.Register(cmd)
+		_, errs := s.Run("Set-MailboxAutoReplyConfiguration annb " + c.args)
+		if field != c.field {
+			t.Errorf("%s: field %q, want %q", c.args, field, c.field)
+		}
+		if c.errs == "" && errs != "" || !strings.Contains(errs, c.errs) {
+			t.Errorf("%s: errors %q, want %q", c.args, errs, c.errs)
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package exo
 
 import (
+	"time"
+
 	"github.com/exosim/exosim/shell/object"
 
 	"github.com/exosim/exosim/store/directory"
@@ -67,4 +69,13 @@ func GuidValue(s string) any {
 		return g
 	}
 	return s
+}
+
+// TimeOrNil is an optional time as a property value: $null when there is
+// none, else the time in UTC.
+func TimeOrNil(t *time.Time) any {
+	if t == nil {
+		return nil
+	}
+	return t.UTC()
 }

@@ -107,17 +107,17 @@ func deleteUserAccount(tx *store.Tx, objectID string) error {
 // Get-MgDirectoryDeletedItem return.
 func directoryObject(v *userView) *object.PSObject {
 	o := object.NewObject(TypeDirectoryObject, "Microsoft.Graph.PowerShell.Models.IMicrosoftGraphDirectoryObject", typeEntity, "System.Object")
-	o.AddTyped("DeletedDateTime", "System.Nullable`1[[System.DateTime]]", timeOrNil(v.u.DeletedAt))
+	o.AddTyped("DeletedDateTime", "System.Nullable`1[[System.DateTime]]", exo.TimeOrNil(v.u.DeletedAt))
 	o.AddTyped("Id", "System.String", v.u.ObjectID)
 	props := additionalProperties(
 		"@odata.context", "https://graph.microsoft.com/v1.0/$metadata#directoryObjects/$entity",
 		"@odata.type", "#microsoft.graph.user")
 	props.Set("businessPhones", []any{})
 	props.Set("displayName", v.u.DisplayName)
-	props.Set("givenName", strOrNil(v.u.FirstName))
-	props.Set("jobTitle", strOrNil(v.u.Title))
+	props.Set("givenName", exo.NilIfEmpty(v.u.FirstName))
+	props.Set("jobTitle", exo.NilIfEmpty(v.u.Title))
 	props.Set("mail", v.mail())
-	props.Set("surname", strOrNil(v.u.LastName))
+	props.Set("surname", exo.NilIfEmpty(v.u.LastName))
 	props.Set("userPrincipalName", v.upn())
 	o.AddTyped("AdditionalProperties", additionalPropsType, props)
 	return o

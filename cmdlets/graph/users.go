@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
@@ -60,20 +59,6 @@ func (v *userView) skuIDs() []string {
 	return out
 }
 
-func strOrNil(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func timeOrNil(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return t.UTC()
-}
-
 // userProperties lists the MicrosoftGraphUser properties the simulator
 // knows, in the model's (alphabetical) order.
 var userProperties = []userProperty{
@@ -86,19 +71,19 @@ var userProperties = []userProperty{
 		return out
 	}},
 	{Name: "BusinessPhones", TypeName: "System.String[]", Default: true, get: func(v *userView) any { return []any{} }},
-	{Name: "City", TypeName: "System.String", get: func(v *userView) any { return strOrNil(v.u.City) }},
-	{Name: "Country", TypeName: "System.String", get: func(v *userView) any { return strOrNil(v.u.Country) }},
+	{Name: "City", TypeName: "System.String", get: func(v *userView) any { return exo.NilIfEmpty(v.u.City) }},
+	{Name: "Country", TypeName: "System.String", get: func(v *userView) any { return exo.NilIfEmpty(v.u.Country) }},
 	{Name: "CreatedDateTime", TypeName: "System.Nullable`1[[System.DateTime]]", get: func(v *userView) any { return v.u.WhenCreated.UTC() }},
-	{Name: "DeletedDateTime", TypeName: "System.Nullable`1[[System.DateTime]]", get: func(v *userView) any { return timeOrNil(v.u.DeletedAt) }},
-	{Name: "Department", TypeName: "System.String", get: func(v *userView) any { return strOrNil(v.u.Department) }},
-	{Name: "DisplayName", TypeName: "System.String", Default: true, get: func(v *userView) any { return strOrNil(v.u.DisplayName) }},
-	{Name: "GivenName", TypeName: "System.String", Default: true, get: func(v *userView) any { return strOrNil(v.u.FirstName) }},
+	{Name: "DeletedDateTime", TypeName: "System.Nullable`1[[System.DateTime]]", get: func(v *userView) any { return exo.TimeOrNil(v.u.DeletedAt) }},
+	{Name: "Department", TypeName: "System.String", get: func(v *userView) any { return exo.NilIfEmpty(v.u.Department) }},
+	{Name: "DisplayName", TypeName: "System.String", Default: true, get: func(v *userView) any { return exo.NilIfEmpty(v.u.DisplayName) }},
+	{Name: "GivenName", TypeName: "System.String", Default: true, get: func(v *userView) any { return exo.NilIfEmpty(v.u.FirstName) }},
 	{Name: "Id", TypeName: "System.String", Default: true, get: func(v *userView) any { return v.u.ObjectID }},
-	{Name: "JobTitle", TypeName: "System.String", Default: true, get: func(v *userView) any { return strOrNil(v.u.Title) }},
+	{Name: "JobTitle", TypeName: "System.String", Default: true, get: func(v *userView) any { return exo.NilIfEmpty(v.u.Title) }},
 	{Name: "Mail", TypeName: "System.String", Default: true, get: func(v *userView) any { return v.mail() }},
-	{Name: "MailNickname", TypeName: "System.String", get: func(v *userView) any { return strOrNil(v.u.MailNickname) }},
-	{Name: "MobilePhone", TypeName: "System.String", Default: true, get: func(v *userView) any { return strOrNil(v.u.MobilePhone) }},
-	{Name: "OfficeLocation", TypeName: "System.String", Default: true, get: func(v *userView) any { return strOrNil(v.u.Office) }},
+	{Name: "MailNickname", TypeName: "System.String", get: func(v *userView) any { return exo.NilIfEmpty(v.u.MailNickname) }},
+	{Name: "MobilePhone", TypeName: "System.String", Default: true, get: func(v *userView) any { return exo.NilIfEmpty(v.u.MobilePhone) }},
+	{Name: "OfficeLocation", TypeName: "System.String", Default: true, get: func(v *userView) any { return exo.NilIfEmpty(v.u.Office) }},
 	{Name: "PreferredLanguage", TypeName: "System.String", Default: true, get: func(v *userView) any { return nil }},
 	{Name: "ProxyAddresses", TypeName: "System.String[]", get: func(v *userView) any {
 		out := []any{}
@@ -111,8 +96,8 @@ var userProperties = []userProperty{
 		}
 		return out
 	}},
-	{Name: "Surname", TypeName: "System.String", Default: true, get: func(v *userView) any { return strOrNil(v.u.LastName) }},
-	{Name: "UsageLocation", TypeName: "System.String", get: func(v *userView) any { return strOrNil(v.u.UsageLocation) }},
+	{Name: "Surname", TypeName: "System.String", Default: true, get: func(v *userView) any { return exo.NilIfEmpty(v.u.LastName) }},
+	{Name: "UsageLocation", TypeName: "System.String", get: func(v *userView) any { return exo.NilIfEmpty(v.u.UsageLocation) }},
 	{Name: "UserPrincipalName", TypeName: "System.String", Default: true, get: func(v *userView) any { return v.upn() }},
 	{Name: "UserType", TypeName: "System.String", get: func(v *userView) any { return "Member" }},
 }

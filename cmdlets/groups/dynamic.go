@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
@@ -596,7 +597,7 @@ func applySettings(ctx *command.Context, tx *store.Tx, g *groups.DynamicGroup) (
 					return rec, err
 				}
 				change := object.NewHashtable()
-				change.Set(e.Key, toAnyList(names))
+				change.Set(e.Key, dotnet.Strings(names))
 				if next, err = mailbox.ApplyMultiValued(change, next); err != nil {
 					return exo.Invalid(ctx, err.Error(), name), nil
 				}
@@ -606,7 +607,7 @@ func applySettings(ctx *command.Context, tx *store.Tx, g *groups.DynamicGroup) (
 			if err != nil || rec != nil {
 				return rec, err
 			}
-			next, _ = mailbox.ApplyMultiValued(toAnyList(names), nil)
+			next, _ = mailbox.ApplyMultiValued(dotnet.Strings(names), nil)
 		}
 		if err := setSetting(g, name, next); err != nil {
 			return nil, err
@@ -652,14 +653,6 @@ func valueStrings(v any) []string {
 		return nil
 	}
 	return []string{object.ToInvariantString(v)}
-}
-
-func toAnyList(ss []string) []any {
-	out := make([]any, 0, len(ss))
-	for _, s := range ss {
-		out = append(out, s)
-	}
-	return out
 }
 
 // dynamicStoreError words the refusals of the dynamic group store.

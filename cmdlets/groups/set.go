@@ -146,15 +146,9 @@ func applyGroupSettings(ctx *command.Context, tx *store.Tx, g *groups.Group) (*o
 		if !ctx.Has(r.param) {
 			continue
 		}
-		v := ctx.String(r.param)
-		found := ""
-		for _, x := range r.values {
-			if strings.EqualFold(strings.TrimSpace(v), x) {
-				found = x
-			}
-		}
-		if found == "" {
-			return exo.EnumError(ctx, r.param, v, "Microsoft.Exchange.Data.Directory.Recipient.MemberUpdateType", r.values), nil
+		var found string
+		if rec := exo.EnumArg(ctx, r.param, "Microsoft.Exchange.Data.Directory.Recipient.MemberUpdateType", r.values, &found); rec != nil {
+			return rec, nil
 		}
 		if r.param == "MemberJoinRestriction" && found == "Open" && g.IsSecurity() {
 			// anyone joining a group that grants permissions is not allowed

@@ -64,7 +64,7 @@ func applyHoldChanges(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 		}
 	}
 	if ctx.Has("ExcludeFromOrgHolds") {
-		if err := holds.ExcludeFromOrgHolds(tx, m.Guid, valueStrings(ctx.Value("ExcludeFromOrgHolds"))); err != nil {
+		if err := holds.ExcludeFromOrgHolds(tx, m.Guid, exo.ValueStrings(ctx.Value("ExcludeFromOrgHolds"))); err != nil {
 			return fail(err)
 		}
 	}
@@ -81,7 +81,7 @@ func applyHoldChanges(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 		}
 	}
 	if ctx.Has("RemoveOrphanedHolds") {
-		if err := holds.RemoveOrphanedHolds(tx, m.Guid, valueStrings(ctx.Value("RemoveOrphanedHolds"))); err != nil {
+		if err := holds.RemoveOrphanedHolds(tx, m.Guid, exo.ValueStrings(ctx.Value("RemoveOrphanedHolds"))); err != nil {
 			return fail(err)
 		}
 	}

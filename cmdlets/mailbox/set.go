@@ -346,7 +346,7 @@ func planSet(ctx *command.Context, tx *store.Tx, orig *directory.Mailbox, inacti
 		m.ForwardingSmtpAddress = v
 	}
 	if ctx.Has("ArchiveName") {
-		names := valueStrings(ctx.Value("ArchiveName"))
+		names := exo.ValueStrings(ctx.Value("ArchiveName"))
 		if len(names) > 0 {
 			m.ArchiveName = names[0]
 		}
@@ -474,7 +474,7 @@ func extraFor(ctx *command.Context, name string, v any, current func() (*object.
 		}
 		var cur []string
 		if prop := full.Property(name); prop != nil {
-			for _, it := range valueStrings(prop.Get()) {
+			for _, it := range exo.ValueStrings(prop.Get()) {
 				cur = append(cur, it)
 			}
 		}
@@ -497,7 +497,7 @@ func extraFor(ctx *command.Context, name string, v any, current func() (*object.
 	case object.TimeSpan:
 		return x.String(), nil
 	case []any:
-		return valueStrings(x), nil
+		return exo.ValueStrings(x), nil
 	}
 	if v == nil {
 		return nil, nil

@@ -134,37 +134,8 @@ func guidValue(s string) any {
 	return s
 }
 
-// strOrNil returns nil for an empty string (Exchange shows $null).
-func strOrNil(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
 // list returns strs as a multi-valued property value.
 func list(strs ...string) *object.List { return exo.MultiValued(strs) }
-
-// valueStrings flattens an argument (array, MultiValuedProperty or single
-// value) into trimmed non-empty strings.
-func valueStrings(v any) []string {
-	v = object.Unwrap(v)
-	if v == nil {
-		return nil
-	}
-	items, ok := object.Enumerate(v)
-	if !ok {
-		items = []any{v}
-	}
-	var out []string
-	for _, it := range items {
-		s := strings.TrimSpace(object.ToInvariantString(object.Unwrap(it)))
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
 
 // multiChange is a MultiValuedProperty argument: a replacement list or
 // @{Add=...; Remove=...}.
@@ -181,16 +152,16 @@ func readMultiChange(v any) (multiChange, error) {
 		for _, e := range h.Entries() {
 			switch strings.ToLower(object.ToInvariantString(e.Key)) {
 			case "add", "+":
-				mc.add = append(mc.add, valueStrings(e.Value)...)
+				mc.add = append(mc.add, exo.ValueStrings(e.Value)...)
 			case "remove", "-":
-				mc.remov = append(mc.remov, valueStrings(e.Value)...)
+				mc.remov = append(mc.remov, exo.ValueStrings(e.Value)...)
 			default:
 				return mc, fmt.Errorf("The hash table key '%s' isn't valid. Valid keys are Add and Remove.", object.ToInvariantString(e.Key))
 			}
 		}
 		return mc, nil
 	}
-	return multiChange{replace: true, values: valueStrings(v)}, nil
+	return multiChange{replace: true, values: exo.ValueStrings(v)}, nil
 }
 
 // apply applies the change to current (case-insensitive comparisons).

@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -386,7 +387,7 @@ func IRMConfigurationObject(c *ome.IRMConfiguration) *object.PSObject {
 	o.AddTyped("ExternalLicensingEnabled", "System.Boolean", c.ExternalLicensingEnabled)
 	o.AddTyped("EDiscoverySuperUserEnabled", "System.Boolean", c.EDiscoverySuperUserEnabled)
 	o.AddTyped("RMSOnlineKeySharingLocation", "System.Uri", exo.NilIfEmpty(c.RMSOnlineKeySharingLocation))
-	o.AddTyped("LicensingLocation", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.Uri]]", stringList(c.LicensingLocation))
+	o.AddTyped("LicensingLocation", "Microsoft.Exchange.Data.MultiValuedProperty`1[[System.Uri]]", dotnet.Strings(c.LicensingLocation))
 	o.AddTyped("RejectIfRecipientHasNoRights", "System.Boolean", c.RejectIfRecipientHasNoRights)
 	o.AddTyped("AutomaticServiceUpdateEnabled", "System.Boolean", c.AutomaticServiceUpdateEnabled)
 	o.AddTyped("EnablePortalTrackingLogs", "System.Boolean", c.EnablePortalTrackingLogs)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
@@ -144,7 +145,7 @@ func MessageStatusObject(m *ome.Message, revocable bool) *object.PSObject {
 	for _, r := range m.Recipients {
 		rcpts = append(rcpts, r.Address)
 	}
-	o.AddTyped("Recipients", "System.String[]", stringList(rcpts))
+	o.AddTyped("Recipients", "System.String[]", dotnet.Strings(rcpts))
 	o.AddTyped("SentTime", "System.DateTime", m.SentTime.UTC())
 	o.AddTyped("Encrypted", "System.Boolean", m.Encrypted)
 	o.AddTyped("ProtectionOption", "System.String", m.ProtectionOption)

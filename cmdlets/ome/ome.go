@@ -36,12 +36,3 @@ const (
 	exDataValidation = "Microsoft.Exchange.Data.DataValidationException"
 	exAlreadyExists  = "Microsoft.Exchange.Management.Tasks.ManagementObjectAlreadyExistsException"
 )
-
-// stringList returns strs as a PowerShell collection value.
-func stringList(strs []string) []any {
-	out := make([]any, 0, len(strs))
-	for _, s := range strs {
-		out = append(out, s)
-	}
-	return out
-}

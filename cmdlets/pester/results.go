@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/pester/xmlwriter"
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
 )
@@ -530,7 +531,7 @@ func (r *run) blockObject(b *block) *object.PSObject {
 		res = "NotRun"
 	}
 	o.Add("Name", b.name)
-	o.Add("Path", stringsToAny(b.path()))
+	o.Add("Path", dotnet.Strings(b.path()))
 	o.Add("ExpandedName", b.expandedName)
 	o.Add("ExpandedPath", b.expandedPath)
 	o.Add("Result", res)
@@ -550,7 +551,7 @@ func (r *run) testObject(t *test) *object.PSObject {
 	o := object.NewObject("Pester.Test", "System.Object")
 	res := t.result()
 	o.Add("Name", t.name)
-	o.Add("Path", stringsToAny(t.path()))
+	o.Add("Path", dotnet.Strings(t.path()))
 	o.Add("Data", t.data)
 	o.Add("ExpandedName", t.expandedName)
 	o.Add("ExpandedPath", t.expandedPath)
@@ -561,7 +562,7 @@ func (r *run) testObject(t *test) *object.PSObject {
 	}
 	o.Add("ErrorRecord", &object.List{Items: append([]any{}, errs...)})
 	o.Add("Duration", r.timeSpan(t.duration()))
-	o.Add("Tag", stringsToAny(t.tags))
+	o.Add("Tag", dotnet.Strings(t.tags))
 	o.Add("Passed", t.passed)
 	o.Add("Skipped", t.skipped)
 	o.Add("Executed", t.executed)
@@ -575,14 +576,6 @@ func (r *run) testObject(t *test) *object.PSObject {
 		return resultMark(res) + " " + n
 	}
 	return o
-}
-
-func stringsToAny(ss []string) []any {
-	out := make([]any, len(ss))
-	for i, s := range ss {
-		out[i] = s
-	}
-	return out
 }
 
 // writeResults writes the run's result file(s): the one TestResult asks

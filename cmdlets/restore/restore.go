@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/object"
@@ -79,20 +80,6 @@ func guidOrNil(s string) any {
 	return nil
 }
 
-func strOrNil(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func timeOrNil(t *time.Time) any {
-	if t == nil {
-		return nil
-	}
-	return t.UTC()
-}
-
 // requestObject is the MailboxRestoreRequest object of a request.
 func requestObject(r *restore.RestoreRequest, p restore.RestoreProgress) *object.PSObject {
 	o := object.NewObject(TypeRequest,
@@ -104,9 +91,9 @@ func requestObject(r *restore.RestoreRequest, p restore.RestoreProgress) *object
 	}
 	o.AddTyped("SourceMailbox", "System.String", r.SourceName)
 	o.AddTyped("TargetMailbox", "System.String", r.TargetName)
-	o.AddTyped("SourceDatabase", "System.String", strOrNil(r.SourceDatabase))
-	o.AddTyped("TargetDatabase", "System.String", strOrNil(r.TargetDatabase))
-	o.AddTyped("RemoteHostName", "System.String", strOrNil(r.RemoteHostName))
+	o.AddTyped("SourceDatabase", "System.String", exo.NilIfEmpty(r.SourceDatabase))
+	o.AddTyped("TargetDatabase", "System.String", exo.NilIfEmpty(r.TargetDatabase))
+	o.AddTyped("RemoteHostName", "System.String", exo.NilIfEmpty(r.RemoteHostName))
 	o.AddTyped("BatchName", "System.String", r.BatchName)
 	o.AddTyped("Status", "System.String", p.Status)
 	o.AddTyped("Protect", "System.Boolean", false)
@@ -114,7 +101,7 @@ func requestObject(r *restore.RestoreRequest, p restore.RestoreProgress) *object
 	o.AddTyped("Direction", "System.String", "Pull")
 	o.AddTyped("RequestStyle", "System.String", style)
 	o.AddTyped("RequestGuid", "System.Guid", guidOrNil(r.RequestGuid))
-	o.AddTyped("RequestQueue", "System.String", strOrNil(r.TargetDatabase))
+	o.AddTyped("RequestQueue", "System.String", exo.NilIfEmpty(r.TargetDatabase))
 	o.AddTyped("Flags", "System.String", style+", Pull, Restore")
 	o.AddTyped("Name", "System.String", r.Name)
 	o.AddTyped("Identity", "System.String", r.Identity())
@@ -188,15 +175,15 @@ func statisticsObject(r *restore.RestoreRequest, p restore.RestoreProgress, now 
 	o.AddTyped("Suspend", "System.Boolean", r.Suspended)
 	o.AddTyped("SourceAlias", "System.String", r.SourceName)
 	o.AddTyped("SourceExchangeGuid", "System.Guid", guidOrNil(r.SourceExchangeGuid))
-	o.AddTyped("SourceRootFolder", "System.String", strOrNil(r.SourceRootFolder))
+	o.AddTyped("SourceRootFolder", "System.String", exo.NilIfEmpty(r.SourceRootFolder))
 	o.AddTyped("SourceIsArchive", "System.Boolean", r.SourceIsArchive)
-	o.AddTyped("SourceDatabase", "System.String", strOrNil(r.SourceDatabase))
-	o.AddTyped("RemoteHostName", "System.String", strOrNil(r.RemoteHostName))
+	o.AddTyped("SourceDatabase", "System.String", exo.NilIfEmpty(r.SourceDatabase))
+	o.AddTyped("RemoteHostName", "System.String", exo.NilIfEmpty(r.RemoteHostName))
 	o.AddTyped("TargetAlias", "System.String", r.TargetAlias)
 	o.AddTyped("TargetExchangeGuid", "System.Guid", guidOrNil(r.TargetExchangeGuid))
-	o.AddTyped("TargetRootFolder", "System.String", strOrNil(r.TargetRootFolder))
+	o.AddTyped("TargetRootFolder", "System.String", exo.NilIfEmpty(r.TargetRootFolder))
 	o.AddTyped("TargetIsArchive", "System.Boolean", r.TargetIsArchive)
-	o.AddTyped("TargetDatabase", "System.String", strOrNil(r.TargetDatabase))
+	o.AddTyped("TargetDatabase", "System.String", exo.NilIfEmpty(r.TargetDatabase))
 	o.AddTyped("ExcludeDumpster", "System.Boolean", r.ExcludeDumpster)
 	o.AddTyped("ConflictResolutionOption", "System.String", r.ConflictResolution)
 	o.AddTyped("AllowLegacyDNMismatch", "System.Boolean", r.AllowLegacyDNMismatch)
@@ -207,7 +194,7 @@ func statisticsObject(r *restore.RestoreRequest, p restore.RestoreProgress, now 
 	o.AddTyped("StartTimestamp", "System.Nullable`1[[System.DateTime]]", start)
 	o.AddTyped("LastUpdateTimestamp", "System.DateTime", r.WhenChanged.UTC())
 	o.AddTyped("CompletionTimestamp", "System.Nullable`1[[System.DateTime]]", completed)
-	o.AddTyped("SuspendedTimestamp", "System.Nullable`1[[System.DateTime]]", timeOrNil(r.SuspendedAt))
+	o.AddTyped("SuspendedTimestamp", "System.Nullable`1[[System.DateTime]]", exo.TimeOrNil(r.SuspendedAt))
 	o.AddTyped("OverallDuration", "System.TimeSpan", object.TimeSpan(overall/100))
 	o.AddTyped("TotalSuspendedDuration", "System.TimeSpan", object.TimeSpan(suspended/100))
 	o.AddTyped("TotalInProgressDuration", "System.TimeSpan", object.TimeSpan(running/100))
@@ -217,7 +204,7 @@ func statisticsObject(r *restore.RestoreRequest, p restore.RestoreProgress, now 
 	o.AddTyped("BytesTransferredPerMinute", "System.String", directory.Quota(perMinute).String())
 	o.AddTyped("ItemsTransferred", "System.UInt64", p.ItemsTransferred)
 	o.AddTyped("PercentComplete", "System.Int32", p.PercentComplete)
-	o.AddTyped("FailureType", "System.String", strOrNil(r.FailureType))
+	o.AddTyped("FailureType", "System.String", exo.NilIfEmpty(r.FailureType))
 	o.AddTyped("FailureTimestamp", "System.Nullable`1[[System.DateTime]]", failed)
 	msg := r.Message
 	if p.SourceGone && msg == "" {
@@ -225,7 +212,7 @@ func statisticsObject(r *restore.RestoreRequest, p restore.RestoreProgress, now 
 	}
 	o.AddTyped("Message", "System.String", msg)
 	o.AddTyped("RequestGuid", "System.Guid", guidOrNil(r.RequestGuid))
-	o.AddTyped("RequestQueue", "System.String", strOrNil(r.TargetDatabase))
+	o.AddTyped("RequestQueue", "System.String", exo.NilIfEmpty(r.TargetDatabase))
 	o.AddTyped("Identity", "System.String", r.Identity())
 	var rep any
 	if report {

@@ -11,7 +11,6 @@
 package autoreply
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -126,21 +125,14 @@ func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
 	return settingsKind.Put(tx, s.MailboxGuid, s)
 }
 
-func oneOf(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 func validate(s *Settings) error {
+	if err := store.OneOf("AutoReplyState", s.State, States); err != nil {
+		return err
+	}
+	if err := store.OneOf("ExternalAudience", s.ExternalAudience, Audiences); err != nil {
+		return err
+	}
 	switch {
-	case !oneOf(s.State, States):
-		return &store.ValidationError{Field: "AutoReplyState", Message: fmt.Sprintf("%q is not one of %s", s.State, strings.Join(States, ", "))}
-	case !oneOf(s.ExternalAudience, Audiences):
-		return &store.ValidationError{Field: "ExternalAudience", Message: fmt.Sprintf("%q is not one of %s", s.ExternalAudience, strings.Join(Audiences, ", "))}
 	case s.State == Scheduled && !s.EndTime.After(s.StartTime):
 		return &TimeRangeError{Start: s.StartTime, End: s.EndTime}
 	case s.DeclineAllEventsForScheduledOOF && len(s.EventsToDeleteIDs) > 0:

@@ -159,22 +159,15 @@ func Put(tx *store.Tx, m *directory.Mailbox, s *Settings) error {
 	return settingsKind.Put(tx, s.MailboxGuid, s)
 }
 
-func oneOf(v string, values []string) bool {
-	for _, x := range values {
-		if x == v {
-			return true
-		}
-	}
-	return false
-}
-
 // validate refuses settings outside their documented ranges.
 func validate(s *Settings) error {
+	if err := store.OneOf("AutomateProcessing", s.AutomateProcessing, AutomateValues); err != nil {
+		return err
+	}
+	if err := store.OneOf("BookingType", s.BookingType, BookingTypes); err != nil {
+		return err
+	}
 	switch {
-	case !oneOf(s.AutomateProcessing, AutomateValues):
-		return &store.ValidationError{Field: "AutomateProcessing", Message: fmt.Sprintf("%q is not one of %s", s.AutomateProcessing, strings.Join(AutomateValues, ", "))}
-	case !oneOf(s.BookingType, BookingTypes):
-		return &store.ValidationError{Field: "BookingType", Message: fmt.Sprintf("%q is not one of %s", s.BookingType, strings.Join(BookingTypes, ", "))}
 	case s.BookingWindowInDays < 0 || s.BookingWindowInDays > MaxBookingWindowInDays:
 		return &store.ValidationError{Field: "BookingWindowInDays", Message: fmt.Sprintf("%d is outside 0..%d", s.BookingWindowInDays, MaxBookingWindowInDays)}
 	case s.ConflictPercentageAllowed < 0 || s.ConflictPercentageAllowed > MaxConflictPercentage:

@@ -99,14 +99,6 @@ func (m *metaParam) isSwitch() bool {
 	return m.commonType == params.TSwitch.FullName || m.typ != nil && m.typ.Kind == params.KindSwitch
 }
 
-func stringCollection(items []string) []any {
-	out := make([]any, 0, len(items))
-	for _, s := range items {
-		out = append(out, s)
-	}
-	return out
-}
-
 // position is the Position the metadata objects show: int.MinValue for a
 // named-only parameter.
 func position(si params.SetInfo) int {
@@ -151,7 +143,7 @@ func ParametersOf(rt *runtime.Runtime, c *command.Command, common bool) *object.
 		}
 		o.AddTyped("ParameterSets", "System.Collections.Generic.Dictionary[string,System.Management.Automation.ParameterSetMetadata]", sets)
 		o.AddTyped("IsDynamic", "bool", false)
-		o.AddTyped("Aliases", "System.Collections.ObjectModel.Collection[string]", stringCollection(m.aliases))
+		o.AddTyped("Aliases", "System.Collections.ObjectModel.Collection[string]", dotnet.Strings(m.aliases))
 		o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection[System.Attribute]", []any{})
 		o.AddTyped("SwitchParameter", "bool", m.isSwitch())
 		o.ToStringFunc = func() string { return typeParameterMetadata }
@@ -192,7 +184,7 @@ func ParameterSetsOf(rt *runtime.Runtime, c *command.Command, common bool) []any
 			p.AddTyped("ValueFromPipelineByPropertyName", "bool", si.FromPipelineByName)
 			p.AddTyped("ValueFromRemainingArguments", "bool", m.remaining)
 			p.AddTyped("HelpMessage", "string", m.help)
-			p.AddTyped("Aliases", "System.Collections.ObjectModel.ReadOnlyCollection[string]", stringCollection(m.aliases))
+			p.AddTyped("Aliases", "System.Collections.ObjectModel.ReadOnlyCollection[string]", dotnet.Strings(m.aliases))
 			p.AddTyped("Attributes", "System.Collections.ObjectModel.ReadOnlyCollection[System.Attribute]", []any{})
 			p.ToStringFunc = func() string { return typeParameterInfo }
 			ps = append(ps, p)

@@ -652,33 +652,6 @@ func forEachDecoded[T any](tx *Tx, bucket, after string, fn func(key string, v *
 	})
 }
 
-// scanPage returns up to limit records after `after` and the key to pass
-// as `after` for the next page ("" when the bucket is exhausted).
-func scanPage[T any](tx *Tx, bucket, after string, limit int) ([]*T, string, error) {
-	if limit <= 0 {
-		limit = 500
-	}
-	var out []*T
-	var last string
-	more := false
-	err := forEachDecoded(tx, bucket, after, func(key string, v *T) error {
-		if len(out) == limit {
-			more = true
-			return ErrStop
-		}
-		out = append(out, v)
-		last = key
-		return nil
-	})
-	if err != nil {
-		return nil, "", err
-	}
-	if !more {
-		last = ""
-	}
-	return out, last, nil
-}
-
 // countBucket returns the number of keys in a bucket.
 func (tx *Tx) countBucket(name string) int {
 	b := tx.btx.Bucket([]byte(name))

@@ -827,22 +827,7 @@ func (rt *Runtime) assignVariable(name string, value any) error {
 }
 
 func (rt *Runtime) assignVariableAt(name string, value any, ext syntax.Extent) error {
-	target, bare, err := rt.assignmentScope(name, value, ext)
-	if target == nil || err != nil {
-		return err
-	}
-	if _, ok := value.(voidValue); ok {
-		value = nil
-	}
-	if v := target.Lookup(bare); v != nil && v.Type != "" {
-		cv, err := rt.constrain(v.Type, value)
-		if err != nil {
-			return metadataError(ext, err)
-		}
-		value = cv
-	}
-	target.Set(bare, value)
-	return nil
+	return rt.assign(name, value, "", ext)
 }
 
 // assignTyped is [type]$name = value: the value is converted and the
@@ -852,15 +837,27 @@ func (rt *Runtime) assignTyped(v *syntax.VariableExpr, typeName string, value an
 	if strings.EqualFold(typeName, "void") {
 		return rt.assignVariableAt(v.Name, nil, v.Ext)
 	}
-	target, bare, err := rt.assignmentScope(v.Name, value, v.Ext)
-	if target == nil || err != nil {
-		return err
+	return rt.assign(v.Name, value, typeName, v.Ext)
+}
+
+// assign is an assignment to a variable (Scope.Assign) or, for an env:
+// name, to the environment.
+func (rt *Runtime) assign(name string, value any, typeName string, ext syntax.Extent) error {
+	if scopeName, bare := scope.Split(name); scopeName == "env" {
+		rt.env.Set(bare, rt.toStr(value))
+		return nil
 	}
-	cv, err := rt.constrain(typeName, value)
+	if _, ok := value.(voidValue); ok && typeName == "" {
+		value = nil
+	}
+	err := rt.scope.Assign(name, value, typeName, rt.constrain)
+	var se *scope.Error
+	if errors.As(err, &se) {
+		return pserror.Runtime(ext, se.Message, se.ID, se.Category, se.Exception)
+	}
 	if err != nil {
-		return metadataError(v.Ext, err)
+		return metadataError(ext, err)
 	}
-	target.SetTyped(bare, cv, typeName)
 	return nil
 }
 
@@ -871,22 +868,6 @@ func metadataError(ext syntax.Extent, err error) error {
 		return err
 	}
 	return pserror.Runtime(ext, err.Error(), "RuntimeException", object.MetadataError, "ArgumentTransformationMetadataException")
-}
-
-// assignmentScope is the scope an assignment to name writes to, with the
-// unqualified name (Scope.Assignable); a nil scope means the assignment
-// is already done ($null, $env:) or refused.
-func (rt *Runtime) assignmentScope(name string, value any, ext syntax.Extent) (*Scope, string, error) {
-	if scopeName, bare := scope.Split(name); scopeName == "env" {
-		rt.env.Set(bare, rt.toStr(value))
-		return nil, bare, nil
-	}
-	target, bare, err := rt.scope.Assignable(name)
-	var se *scope.Error
-	if errors.As(err, &se) {
-		return nil, bare, pserror.Runtime(ext, se.Message, se.ID, se.Category, se.Exception)
-	}
-	return target, bare, err
 }
 
 // ---------------------------------------------------------------------------

@@ -27,6 +27,9 @@ type Scope[F any] struct {
 	// types are the enums and classes the block running in this scope
 	// defines, by lower-case name.
 	types map[string]*dotnet.TypeDef
+	// shared are the AllScope variables: every scope opened from this
+	// one holds them too (the same variables, not copies).
+	shared []*Variable
 	// script marks a script scope: the one script: names.
 	script bool
 	// strict is the Set-StrictMode level set in this scope (strictSet).
@@ -40,8 +43,12 @@ func New[F any](parent *Scope[F]) *Scope[F] {
 	s := &Scope[F]{parent: parent, vars: map[string]*Variable{}}
 	if parent == nil {
 		s.global = s
-	} else {
-		s.global = parent.global
+		return s
+	}
+	s.global = parent.global
+	s.shared = parent.shared
+	for _, v := range s.shared {
+		s.vars[strings.ToLower(v.Name)] = v
 	}
 	return s
 }

@@ -337,3 +337,130 @@ func TestNewGlobal(t *testing.T) {
 		t.Errorf("Set-Variable HOME -Scope Global -Force: %v", err)
 	}
 }
+
+// TestPrivateAndAllScope follows a variable's visibility from the scope
+// that holds it into the scopes opened from it.
+func TestPrivateAndAllScope(t *testing.T) {
+	t.Parallel()
+	upper := func(typeName string, v any) (any, error) {
+		if typeName != "string" {
+			return nil, fmt.Errorf("no conversion to %s", typeName)
+		}
+		return fmt.Sprint(v) + "!", nil
+	}
+	g := scope.New[*fn](nil)
+	g.Set("p", "outer")
+	s := scope.NewScript(g)
+	if err := s.Assign("private:p", "mine", "", upper); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Define("q", 1, scope.Options{Option: "Private"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Define("all", 1, scope.Options{Option: "AllScope"}); err != nil {
+		t.Fatal(err)
+	}
+	child := scope.New(s)
+	grandchild := scope.New(child)
+	cases := []struct {
+		from   *scope.Scope[*fn]
+		name   string
+		want   any
+		exists bool
+	}{
+		{s, "p", "mine", true},
+		{s, "private:p", "mine", true},
+		{s, "q", 1, true},
+		// a private variable is skipped: the next one out is seen
+		{child, "p", "outer", true},
+		{grandchild, "p", "outer", true},
+		{child, "q", nil, false},
+		{child, "script:q", 1, true},
+		{child, "all", 1, true},
+		{grandchild, "local:all", 1, true},
+	}
+	for _, tc := range cases {
+		got, ok := tc.from.Get(tc.name)
+		if ok != tc.exists || got != tc.want {
+			t.Errorf("Get(%q) = %v, %v; want %v, %v", tc.name, got, ok, tc.want, tc.exists)
+		}
+	}
+	for _, n := range child.Names() {
+		if n == "q" {
+			t.Error("Names() from a child lists the private $q")
+		}
+	}
+	if ok, _ := child.Delete("q", "", false); ok || child.Remove("q") {
+		t.Error("a child removed the private $q it cannot see")
+	}
+	// an assignment in a scope opened later changes the AllScope variable
+	// itself; a typed one converts
+	if err := grandchild.Assign("all", 2, "", upper); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Get("all"); v != 2 {
+		t.Errorf("$all in its own scope = %v after the grandchild set 2", v)
+	}
+	if err := grandchild.Assign("all", 3, "string", upper); err != nil {
+		t.Fatal(err)
+	}
+	if err := child.Assign("all", 4, "", upper); err != nil {
+		t.Fatal(err)
+	}
+	if v := s.Lookup("all"); v.Value != "4!" || v.Type != "string" {
+		t.Errorf("$all = %+v, want 4! constrained to string", v)
+	}
+	if err := child.Assign("all", 5, "int", upper); err == nil {
+		t.Error("a failed conversion was not returned")
+	}
+	// a scope opened before the variable was made AllScope does not share it
+	if err := g.Define("late", 1, scope.Options{Option: "AllScope"}); err != nil {
+		t.Fatal(err)
+	}
+	if s.Lookup("late") != nil || scope.New(g).Lookup("late") == nil {
+		t.Error("AllScope reached an older scope or missed a new one")
+	}
+}
+
+// TestDefineOptions is Set-Variable -Option on a variable already there
+// and New-Variable -Force.
+func TestDefineOptions(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name    string
+		first   scope.Options
+		then    scope.Options
+		wantErr string
+		want    scope.Variable
+	}{
+		{"made constant later", scope.Options{}, scope.Options{Option: "Constant"}, "VariableCannotBeMadeConstant", scope.Variable{Value: 1}},
+		{"AllScope kept", scope.Options{Option: "AllScope"}, scope.Options{Option: "AllScope,ReadOnly"}, "", scope.Variable{Value: 2, AllScope: true, ReadOnly: true}},
+		{"AllScope cannot go", scope.Options{Option: "AllScope"}, scope.Options{Option: "None"}, "VariableAllScopeOptionCannotBeRemoved", scope.Variable{Value: 1, AllScope: true}},
+		{"no -Option keeps the options", scope.Options{Option: "Private"}, scope.Options{}, "", scope.Variable{Value: 2, Private: true}},
+		{"-Option replaces them", scope.Options{Option: "Private,ReadOnly"}, scope.Options{Option: "None", Force: true}, "", scope.Variable{Value: 2}},
+		{"New-Variable -Force replaces the variable", scope.Options{Option: "ReadOnly"}, scope.Options{New: true, Force: true}, "", scope.Variable{Value: 2}},
+		{"New-Variable -Force leaves a constant", scope.Options{Option: "Constant"}, scope.Options{New: true, Force: true}, "VariableNotWritable", scope.Variable{Value: 1, ReadOnly: true, Constant: true}},
+	}
+	for _, tc := range cases {
+		s := scope.New[*fn](nil)
+		if err := s.Define("v", 1, tc.first); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		err := s.Define("v", 2, tc.then)
+		gotID := ""
+		var se *scope.Error
+		if errors.As(err, &se) {
+			gotID = se.ID
+		} else if err != nil {
+			t.Errorf("%s: %v is not a *scope.Error", tc.name, err)
+		}
+		if gotID != tc.wantErr {
+			t.Errorf("%s: error %q, want %q", tc.name, gotID, tc.wantErr)
+		}
+		got := *s.Lookup("v")
+		got.Name = ""
+		if got != tc.want {
+			t.Errorf("%s: variable %+v, want %+v", tc.name, got, tc.want)
+		}
+	}
+}

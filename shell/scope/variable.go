@@ -15,10 +15,21 @@ type Variable struct {
 	ReadOnly bool
 	// Constant variables are read-only even to -Force (-Option Constant).
 	Constant bool
+	// Private variables are seen only by the scope that holds them, not
+	// by the scopes opened from it (-Option Private, $private:x = ...).
+	Private bool
+	// AllScope variables are part of every scope opened after them from
+	// the scope that holds them: an assignment there changes this one
+	// variable (-Option AllScope).
+	AllScope bool
 	// Type is the variable's type constraint ([int]$x = 1, a typed
 	// parameter): every later assignment converts to it. "" for none.
 	Type string
 }
+
+// sees reports whether s sees v, a variable held by c (s itself or a
+// scope enclosing it): a private variable only c itself sees.
+func (s *Scope[F]) sees(c *Scope[F], v *Variable) bool { return !v.Private || c == s }
 
 // Split separates a variable name from the scope modifier or drive it is
 // written with: "global:x" is ("global", "x"), "env:Path" ("env",
@@ -71,7 +82,8 @@ func (s *Scope[F]) Unset(name string) {
 // Find returns the variable a name refers to from s: with global: or
 // script: the one that scope holds, with local: or private: the one s
 // holds itself, and without a modifier the one of the nearest scope that
-// has it. nil when there is none.
+// has it (a private variable of an enclosing scope is skipped). nil when
+// there is none.
 func (s *Scope[F]) Find(name string) *Variable {
 	scopeName, bare := Split(name)
 	switch scopeName {
@@ -80,7 +92,7 @@ func (s *Scope[F]) Find(name string) *Variable {
 	}
 	key := strings.ToLower(bare)
 	for c := s; c != nil; c = c.parent {
-		if v := c.vars[key]; v != nil {
+		if v := c.vars[key]; v != nil && s.sees(c, v) {
 			return v
 		}
 	}
@@ -103,7 +115,7 @@ func (s *Scope[F]) Names() []string {
 	var out []string
 	for c := s; c != nil; c = c.parent {
 		for k, v := range c.vars {
-			if !seen[k] {
+			if !seen[k] && s.sees(c, v) {
 				seen[k] = true
 				out = append(out, v.Name)
 			}
@@ -140,12 +152,12 @@ func (s *Scope[F]) Save(names ...string) func() {
 	}
 }
 
-// Remove deletes a variable from the nearest scope that has it, whatever
-// its options; false when none has it.
+// Remove deletes the variable a plain name refers to from the scope that
+// holds it, whatever its options; false when there is none.
 func (s *Scope[F]) Remove(name string) bool {
 	key := strings.ToLower(name)
 	for c := s; c != nil; c = c.parent {
-		if _, ok := c.vars[key]; ok {
+		if v, ok := c.vars[key]; ok && s.sees(c, v) {
 			delete(c.vars, key)
 			return true
 		}
@@ -172,41 +184,72 @@ func notWritable(name string) *Error {
 type Options struct {
 	// Scope is -Scope: "global", "script", "local" or "" (local).
 	Scope string
-	// Option is -Option, a comma-separated list: ReadOnly, Constant or
-	// None ("" for not given).
+	// Option is -Option, a comma-separated list of ReadOnly, Constant,
+	// Private, AllScope, None and Unspecified ("" for not given).
 	Option string
 	Force  bool
-	// New is New-Variable: a variable already there is an error.
+	// New is New-Variable: a variable already there is an error, and
+	// with -Force is replaced by a new one.
 	New bool
 }
 
-// Define is New-Variable and Set-Variable: it sets a variable of the
-// scope o.Scope names from s, with -Option ReadOnly or Constant. A
-// read-only variable changes only with -Force, a constant never;
-// New-Variable refuses a name already there unless -Force. None takes
-// the read-only option away.
-func (s *Scope[F]) Define(name string, value any, o Options) error {
-	target := s.Named(o.Scope)
-	v := target.Lookup(name)
-	if v != nil {
-		if o.New && !o.Force {
-			return &Error{Message: fmt.Sprintf("A variable with name '%s' already exists.", name), ID: "VariableAlreadyExists", Category: object.ResourceExists, Exception: "SessionStateException"}
-		}
-		if v.Constant || v.ReadOnly && !o.Force {
-			return notWritable(name)
-		}
-	}
-	target.Set(name, value)
-	v = target.Lookup(name)
-	for _, opt := range strings.Split(o.Option, ",") {
+// options is a variable's options as -Option lists them.
+type options struct{ readOnly, constant, private, allScope bool }
+
+func parseOptions(list string) options {
+	var o options
+	for _, opt := range strings.Split(list, ",") {
 		switch strings.ToLower(strings.TrimSpace(opt)) {
 		case "readonly":
-			v.ReadOnly = true
+			o.readOnly = true
 		case "constant":
-			v.ReadOnly, v.Constant = true, true
-		case "none":
-			v.ReadOnly = false
+			o.readOnly, o.constant = true, true
+		case "private":
+			o.private = true
+		case "allscope":
+			o.allScope = true
 		}
+	}
+	return o
+}
+
+// Define is New-Variable and Set-Variable: it sets a variable of the
+// scope o.Scope names from s. A read-only variable changes only with
+// -Force, a constant never; New-Variable refuses a name already there
+// unless -Force, which replaces the variable. -Option gives a new
+// variable its options and replaces an existing one's, but an existing
+// variable cannot be made constant nor lose AllScope. An AllScope
+// variable becomes part of every scope opened from its scope afterwards.
+func (s *Scope[F]) Define(name string, value any, o Options) error {
+	target := s.Named(o.Scope)
+	opts := parseOptions(o.Option)
+	v := target.Lookup(name)
+	if v != nil {
+		switch {
+		case o.New && !o.Force:
+			return &Error{Message: fmt.Sprintf("A variable with name '%s' already exists.", name), ID: "VariableAlreadyExists", Category: object.ResourceExists, Exception: "SessionStateException"}
+		case v.Constant || v.ReadOnly && !o.Force:
+			return notWritable(name)
+		case o.New:
+			v = nil
+		case o.Option != "" && opts.constant:
+			return &Error{Message: fmt.Sprintf("Existing variable %s cannot be made constant. Variables can be made constant only at creation time.", name), ID: "VariableCannotBeMadeConstant", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+		case o.Option != "" && v.AllScope && !opts.allScope:
+			return &Error{Message: fmt.Sprintf("The AllScope option cannot be removed from the variable '%s'.", name), ID: "VariableAllScopeOptionCannotBeRemoved", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+		}
+	}
+	if v == nil {
+		v = &Variable{Name: name}
+		target.vars[strings.ToLower(name)] = v
+	} else if o.Option == "" {
+		v.Value = value
+		return nil
+	}
+	v.Value = value
+	v.ReadOnly, v.Constant, v.Private = opts.readOnly, opts.constant, opts.private
+	if opts.allScope && !v.AllScope {
+		v.AllScope = true
+		target.shared = append(target.shared[:len(target.shared):len(target.shared)], v)
 	}
 	return nil
 }
@@ -217,8 +260,12 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 // when there is no such variable.
 func (s *Scope[F]) Delete(name, scopeName string, force bool) (ok bool, err error) {
 	key := strings.ToLower(name)
-	for c := s.Named(scopeName); c != nil; c = c.parent {
+	from := s.Named(scopeName)
+	for c := from; c != nil; c = c.parent {
 		v, found := c.vars[key]
+		if found && !from.sees(c, v) {
+			found = false
+		}
 		if !found {
 			if scopeName != "" {
 				return false, nil
@@ -254,4 +301,34 @@ func (s *Scope[F]) Assignable(name string) (*Scope[F], string, error) {
 		return nil, bare, notWritable(bare)
 	}
 	return target, bare, nil
+}
+
+// Assign is an assignment to a variable: $x = value, $global:x = value,
+// and with typeName [type]$x = value, which gives the variable that
+// type constraint. The scope Assignable names gets the value, converted
+// by convert to the variable's type constraint; an error of convert comes
+// back as it is. $private:x = value makes the variable private.
+func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(typeName string, value any) (any, error)) error {
+	target, bare, err := s.Assignable(name)
+	if target == nil || err != nil {
+		return err
+	}
+	constraint := typeName
+	if v := target.Lookup(bare); constraint == "" && v != nil {
+		constraint = v.Type
+	}
+	if constraint != "" {
+		if value, err = convert(constraint, value); err != nil {
+			return err
+		}
+	}
+	if typeName != "" {
+		target.SetTyped(bare, value, typeName)
+	} else {
+		target.Set(bare, value)
+	}
+	if scopeName, _ := Split(name); scopeName == "private" {
+		target.Lookup(bare).Private = true
+	}
+	return nil
 }

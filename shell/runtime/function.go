@@ -369,31 +369,16 @@ func (rt *Runtime) InvokeWithArguments(sb *automation.ScriptBlock, args []any, o
 // invokeScriptBlock runs a script block in the current scope with $_ set,
 // as ForEach-Object, Where-Object and calculated properties do.
 func (rt *Runtime) invokeScriptBlock(sb *automation.ScriptBlock, dollarUnder any, args []any, out emitter) error {
-	under := rt.scope.Lookup("_")
-	var savedUnder any
-	hadUnder := under != nil
-	if hadUnder {
-		savedUnder = under.Value
+	// $_ and $args are the caller's again afterwards
+	saved := []string{"_"}
+	if args != nil {
+		saved = append(saved, "args")
 	}
+	defer rt.scope.Save(saved...)()
 	rt.scope.Set("_", dollarUnder)
-	savedArgs := rt.scope.Lookup("args")
-	var savedArgsVal any
-	if savedArgs != nil {
-		savedArgsVal = savedArgs.Value
-	}
 	if args != nil {
 		rt.scope.Set("args", args)
 	}
-	defer func() {
-		if hadUnder {
-			rt.scope.Set("_", savedUnder)
-		} else {
-			rt.scope.Unset("_")
-		}
-		if savedArgs != nil {
-			rt.scope.Set("args", savedArgsVal)
-		}
-	}()
 	ast := sb.AST
 	err := rt.hoistTypes(ast)
 	if err == nil && ast.Begin != nil {

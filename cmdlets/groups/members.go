@@ -10,7 +10,6 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
-	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
 )
 
@@ -46,28 +45,17 @@ func memberCommands() []*command.Command {
 // resolveMember finds the directory object a -Member value names: a
 // mailbox or mail user (its account), or a group.
 func resolveMember(ctx *command.Context, tx *store.Tx, v any) (groups.Member, string, *object.ErrorRecord, error) {
-	id, shown := mailbox.IdentityString(object.Unwrap(v))
-	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
-	var nf *store.NotFoundError
+	id, shown := mailbox.IdentityString(v)
+	r, rec, err := mailbox.FindRecipient(ctx, tx, id, shown)
 	switch {
-	case err == nil && len(ms) == 1:
-		return groups.Member{ID: strings.ToLower(ms[0].LinkedUserID()), Kind: groups.MemberUser}, ms[0].Name, nil, nil
-	case err == nil:
-		return groups.Member{}, "", exo.Ambiguous(ctx, shown), nil
-	case !errors.As(err, &nf):
-		return groups.Member{}, "", nil, err
+	case err != nil || rec != nil:
+		return groups.Member{}, "", rec, err
+	case r.Mailbox != nil:
+		return groups.Member{ID: strings.ToLower(r.Mailbox.LinkedUserID()), Kind: groups.MemberUser}, r.Mailbox.Name, nil, nil
+	case r.Group != nil:
+		return groups.Member{ID: r.Group.Guid, Kind: groups.MemberGroup}, r.Group.Name, nil, nil
 	}
-	gs, err := groups.Find(tx, id)
-	if err != nil {
-		return groups.Member{}, "", nil, err
-	}
-	switch len(gs) {
-	case 1:
-		return groups.Member{ID: gs[0].Guid, Kind: groups.MemberGroup}, gs[0].Name, nil, nil
-	case 0:
-		return groups.Member{}, "", exo.RecipientNotFound(ctx, shown), nil
-	}
-	return groups.Member{}, "", exo.Ambiguous(ctx, shown), nil
+	return groups.Member{}, "", exo.RecipientNotFound(ctx, shown), nil
 }
 
 // changeMember adds (add) or removes a member of a distribution or

@@ -23,7 +23,6 @@ import (
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	perms "github.com/exosim/exosim/store/folderperms"
-	"github.com/exosim/exosim/store/groups"
 	rules "github.com/exosim/exosim/store/inboxrules"
 )
 
@@ -433,26 +432,14 @@ func convert(ctx *command.Context, tx *store.Tx, p rules.Property) ([]string, *o
 // mail-enabled group of the directory ("EX:<id>"), or else an address
 // outside it ("SMTP:<address>").
 func recipientRef(ctx *command.Context, tx *store.Tx, s string) (string, *object.ErrorRecord, error) {
-	ms, err := directory.ResolveMailboxes(tx, s, directory.ScopeActive)
-	var nf *store.NotFoundError
+	r, rec, err := mailbox.FindRecipient(ctx, tx, s, s)
 	switch {
-	case err == nil && len(ms) == 1:
-		return "EX:" + ms[0].Guid, nil, nil
-	case err == nil:
-		return "", exo.Ambiguous(ctx, s), nil
-	case !errors.As(err, &nf):
-		return "", nil, err
-	}
-	gs, err := groups.Find(tx, s)
-	if err != nil {
-		return "", nil, err
-	}
-	switch len(gs) {
-	case 1:
-		return "EX:" + gs[0].Guid, nil, nil
-	case 0:
-	default:
-		return "", exo.Ambiguous(ctx, s), nil
+	case err != nil || rec != nil:
+		return "", rec, err
+	case r.Mailbox != nil:
+		return "EX:" + r.Mailbox.Guid, nil, nil
+	case r.Group != nil:
+		return "EX:" + r.Group.Guid, nil, nil
 	}
 	addr := strings.TrimPrefix(strings.TrimPrefix(s, "smtp:"), "SMTP:")
 	if at := strings.Index(addr, "@"); at > 0 && at < len(addr)-1 && !strings.ContainsAny(addr, " ,;") {

@@ -1,7 +1,6 @@
 package mailbox
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/exosim/exosim/cmdlets/exo"
@@ -9,7 +8,6 @@ import (
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
-	"github.com/exosim/exosim/store/groups"
 )
 
 // sendOnBehalfParam is the Set-Mailbox parameter naming who may send on
@@ -68,30 +66,18 @@ func planSendOnBehalf(ctx *command.Context, tx *store.Tx, m *directory.Mailbox) 
 // sendOnBehalfName resolves one -GrantSendOnBehalfTo value to the name of
 // a mailbox, mail user or mail-enabled security group.
 func sendOnBehalfName(ctx *command.Context, tx *store.Tx, v string) (string, *object.ErrorRecord, error) {
-	notFound := exo.RecipientNotFound(ctx, v)
-	ms, err := directory.ResolveMailboxes(tx, v, directory.ScopeActive)
-	var nf *store.NotFoundError
+	r, rec, err := FindRecipient(ctx, tx, v, v)
 	switch {
-	case err == nil && len(ms) == 1:
-		return ms[0].Name, nil, nil
-	case err == nil:
-		return "", exo.Ambiguous(ctx, v), nil
-	case !errors.As(err, &nf):
-		return "", nil, err
-	}
-	gs, err := groups.Find(tx, v)
-	if err != nil {
-		return "", nil, err
-	}
-	switch {
-	case len(gs) == 0:
-		return "", notFound, nil
-	case len(gs) > 1:
-		return "", exo.Ambiguous(ctx, v), nil
-	case !gs[0].IsSecurity():
+	case err != nil || rec != nil:
+		return "", rec, err
+	case r.Mailbox != nil:
+		return r.Mailbox.Name, nil, nil
+	case r.Group == nil:
+		return "", exo.RecipientNotFound(ctx, v), nil
+	case !r.Group.IsSecurity():
 		return "", exo.Error(ctx, "Microsoft.Exchange.Management.Tasks.RecipientTaskException",
-			fmt.Sprintf("The group \"%s\" isn't a mail-enabled security group. Only mailboxes, mail users and mail-enabled security groups can send on behalf of a mailbox.", gs[0].Name),
+			fmt.Sprintf("The group \"%s\" isn't a mail-enabled security group. Only mailboxes, mail users and mail-enabled security groups can send on behalf of a mailbox.", r.Group.Name),
 			object.InvalidArgument, v), nil
 	}
-	return gs[0].Name, nil, nil
+	return r.Group.Name, nil, nil
 }

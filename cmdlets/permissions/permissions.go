@@ -7,7 +7,6 @@
 package permissions
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -101,36 +100,21 @@ func resolvePrincipal(ctx *command.Context, tx *store.Tx, v any) (principal, *ob
 	if id == "" {
 		return principal{}, exo.RecipientNotFound(ctx, shown), nil
 	}
-	ms, err := directory.ResolveMailboxes(tx, id, directory.ScopeActive)
-	var amb *store.AmbiguousError
+	r, rec, err := mailbox.FindRecipient(ctx, tx, id, shown)
 	switch {
-	case err == nil && len(ms) == 1:
-		uid := ms[0].UserObjectID
+	case err != nil || rec != nil:
+		return principal{}, rec, err
+	case r.Mailbox != nil:
+		uid := r.Mailbox.UserObjectID
 		if uid == "" {
-			uid = ms[0].ExternalDirectoryObjectId
+			uid = r.Mailbox.ExternalDirectoryObjectId
 		}
 		return principal{id: strings.ToLower(uid), kind: permissions.TrusteeUser}, nil, nil
-	case err == nil && len(ms) > 1, errors.As(err, &amb):
-		return principal{}, exo.Ambiguous(ctx, shown), nil
-	}
-	var nf *store.NotFoundError
-	if err != nil && !errors.As(err, &nf) {
-		return principal{}, nil, err
-	}
-	gs, err := groups.Find(tx, id)
-	if err != nil {
-		return principal{}, nil, err
-	}
-	switch len(gs) {
-	case 0:
-	case 1:
-		if !gs[0].IsSecurity() {
-			return principal{}, exo.Error(ctx, exNotSecurityPri, fmt.Sprintf("The group \"%s\" isn't a mail-enabled security group, so it can't be granted permissions. Only mailbox users, mail users and mail-enabled security groups can.", gs[0].Name),
-				object.InvalidArgument, shown), nil
-		}
-		return principal{id: gs[0].Guid, kind: permissions.TrusteeGroup}, nil, nil
-	default:
-		return principal{}, exo.Ambiguous(ctx, shown), nil
+	case r.Group != nil && !r.Group.IsSecurity():
+		return principal{}, exo.Error(ctx, exNotSecurityPri, fmt.Sprintf("The group \"%s\" isn't a mail-enabled security group, so it can't be granted permissions. Only mailbox users, mail users and mail-enabled security groups can.", r.Group.Name),
+			object.InvalidArgument, shown), nil
+	case r.Group != nil:
+		return principal{id: r.Group.Guid, kind: permissions.TrusteeGroup}, nil, nil
 	}
 	users, err := directory.FindUsersByUPN(tx, id)
 	if err != nil {

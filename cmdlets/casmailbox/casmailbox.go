@@ -194,19 +194,12 @@ func getCAS(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
-	var keep func(*object.PSObject) (bool, error)
-	if ctx.Has("Filter") {
-		var sample *object.PSObject
-		if err := exo.View(ctx, func(tx *store.Tx) error {
-			org, err := directory.GetOrganization(tx)
-			sample = casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false)
-			return err
-		}); err != nil {
-			return err
-		}
-		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
-			return err
-		}
+	keep, err := exo.CallFilter(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		org, err := directory.GetOrganization(tx)
+		return casObject(tx, &directory.Mailbox{}, org, &cas.Settings{}, false), err
+	}, nil)
+	if err != nil {
+		return err
 	}
 	types := ctx.Strings("RecipientTypeDetails")
 	var out []*object.PSObject
@@ -236,16 +229,13 @@ func getCAS(ctx *command.Context) error {
 				return nil, err
 			}
 			o := casObject(tx, m, org, s, eas)
-			if keep != nil {
-				ok, err := keep(o)
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					continue
-				}
+			ok, err := keep.Keeps(o)
+			if err != nil {
+				return nil, err
 			}
-			out = append(out, o)
+			if ok {
+				out = append(out, o)
+			}
 		}
 		return nil, nil
 	})

@@ -368,18 +368,48 @@ func IdentityOf(v any) string {
 	return object.ToInvariantString(v)
 }
 
+// Filter tells whether an object passes a call's -Filter. A nil Filter,
+// of a call without -Filter, passes every object.
+type Filter func(*object.PSObject) (bool, error)
+
+// Keeps reports whether o passes the filter.
+func (f Filter) Keeps(o *object.PSObject) (bool, error) {
+	if f == nil {
+		return true, nil
+	}
+	return f(o)
+}
+
+// CallFilter is the call's -Filter (see ObjectFilterWith) over the
+// properties of the object sample makes in a read transaction; nil when
+// the call has no -Filter.
+func CallFilter(ctx *command.Context, sample func(tx *store.Tx) (*object.PSObject, error), extra map[string]func(*object.PSObject) any) (Filter, error) {
+	if !ctx.Has("Filter") {
+		return nil, nil
+	}
+	var o *object.PSObject
+	if err := View(ctx, func(tx *store.Tx) error {
+		var err error
+		o, err = sample(tx)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	return ObjectFilterWith(ctx, o, extra)
+}
+
 // ObjectFilter parses an OPATH -Filter for cmdlets whose filterable
 // properties are the properties of their output objects (role groups,
 // policies ...). The returned function tells whether an object passes;
 // err is the binding error Exchange prints for an invalid filter.
-func ObjectFilter(ctx *command.Context, sample *object.PSObject) (func(*object.PSObject) (bool, error), error) {
+func ObjectFilter(ctx *command.Context, sample *object.PSObject) (Filter, error) {
 	return ObjectFilterWith(ctx, sample, nil)
 }
 
 // ObjectFilterWith is ObjectFilter with filterable properties the output
 // object does not show (a group's Members, say): extra maps each such
 // name to the function giving its value for the object being tested.
-func ObjectFilterWith(ctx *command.Context, sample *object.PSObject, extra map[string]func(*object.PSObject) any) (func(*object.PSObject) (bool, error), error) {
+func ObjectFilterWith(ctx *command.Context, sample *object.PSObject, extra map[string]func(*object.PSObject) any) (Filter, error) {
 	var extraNames []string
 	for n := range extra {
 		extraNames = append(extraNames, n)

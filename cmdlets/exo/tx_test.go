@@ -251,3 +251,54 @@ func TestEnumArg(t *testing.T) {
 		}
 	}
 }
+
+// exo.CallFilter is nil for a call without -Filter (every object passes
+// and no sample is made); with one, objects pass by their properties, and
+// a property the sample does not have is the binding error.
+func TestCallFilter(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ args, out, errs string }{
+		{args: "", out: "a b c "},
+		{args: "-Filter \"Name -ne 'b'\"", out: "a c "},
+		{args: "-Filter \"Size -gt 1\"", errs: "Cannot bind parameter 'Filter'"},
+	} {
+		s := sessiontest.New(t, registry.Options{})
+		cmd := exo.Declared("Get-CASMailbox")
+		var out string
+		samples := 0
+		cmd.Handler.Process = func(ctx *command.Context) error {
+			keep, err := exo.CallFilter(ctx, func(*store.Tx) (*object.PSObject, error) {
+				samples++
+				o := object.NewObject("Test.Item")
+				o.AddTyped("Name", "System.String", "")
+				return o, nil
+			}, nil)
+			if err != nil {
+				return err
+			}
+			if (keep == nil) != !ctx.Has("Filter") || samples != map[bool]int{true: 1, false: 0}[ctx.Has("Filter")] {
+				t.Errorf("%s: filter %v after %d samples", c.args, keep != nil, samples)
+			}
+			for _, name := range []string{"a", "b", "c"} {
+				o := object.NewObject("Test.Item")
+				o.AddTyped("Name", "System.String", name)
+				ok, err := keep.Keeps(o)
+				if err != nil {
+					return err
+				}
+				if ok {
+					out += name + " "
+				}
+			}
+			return nil
+		}
+		s.RT.Register(cmd)
+		_, errs := s.Run("Get-CASMailbox " + c.args)
+		if out != c.out {
+			t.Errorf("%s: kept %q, want %q", c.args, out, c.out)
+		}
+		if c.errs == "" && errs != "" || !strings.Contains(errs, c.errs) {
+			t.Errorf("%s: errors %q, want %q", c.args, errs, c.errs)
+		}
+	}
+}

@@ -314,26 +314,13 @@ func getDynamicGroup(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
-	withDisplay := map[string]bool{}
-	for _, n := range []string{"ManagedBy", "GrantSendOnBehalfTo", "ModeratedBy", "AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers",
-		"AcceptMessagesOnlyFromSendersOrMembers", "BypassModerationFromSendersOrMembers"} {
-		if ctx.Switch("Include" + n + "WithDisplayNames") {
-			withDisplay[n] = true
-		}
-	}
-	var keep func(*object.PSObject) (bool, error)
-	if ctx.Has("Filter") {
-		var sample *object.PSObject
-		if err := exo.View(ctx, func(tx *store.Tx) error {
-			org, err := directory.GetOrganization(tx)
-			sample = dynamicObject(env{tx: tx, org: org}, &groups.DynamicGroup{}, withDisplay)
-			return err
-		}); err != nil {
-			return err
-		}
-		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
-			return err
-		}
+	withDisplay := withDisplayNames(ctx)
+	keep, err := exo.CallFilter(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		org, err := directory.GetOrganization(tx)
+		return dynamicObject(env{tx: tx, org: org}, &groups.DynamicGroup{}, withDisplay), err
+	}, nil)
+	if err != nil {
+		return err
 	}
 	var objs []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -383,16 +370,13 @@ func getDynamicGroup(ctx *command.Context) error {
 		e := env{tx: tx, org: org}
 		for _, g := range kept {
 			o := dynamicObject(e, byGuid[g.Guid], withDisplay)
-			if keep != nil {
-				ok, err := keep(o)
-				if err != nil {
-					return nil, ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", err), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", ctx.String("Filter")))
-				}
-				if !ok {
-					continue
-				}
+			ok, err := keep.Keeps(o)
+			if err != nil {
+				return nil, ctx.Fail(ctx.NewError(opath.BindingMessage("Filter", err), "ParameterArgumentValidationError", object.InvalidArgument, "ParameterBindingException", ctx.String("Filter")))
 			}
-			objs = append(objs, o)
+			if ok {
+				objs = append(objs, o)
+			}
 		}
 		return nil, nil
 	})

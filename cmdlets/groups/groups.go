@@ -396,30 +396,16 @@ func listGroups(ctx *command.Context, kind listKind) error {
 		return err
 	}
 	typeName := typeNameOf(kind)
-	withDisplay := map[string]bool{}
-	for _, n := range []string{"ManagedBy", "GrantSendOnBehalfTo", "ModeratedBy", "AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers",
-		"AcceptMessagesOnlyFromSendersOrMembers", "BypassModerationFromSendersOrMembers", "RejectMessagesFromSendersOrMembers"} {
-		if ctx.Switch("Include" + n + "WithDisplayNames") {
-			withDisplay[n] = true
-		}
-	}
-	var keep func(*object.PSObject) (bool, error)
+	withDisplay := withDisplayNames(ctx)
 	// members holds the distinguished names of the members of the group
 	// being tested: Members is filterable though no output shows it.
 	var members []string
-	if ctx.Has("Filter") {
-		var sample *object.PSObject
-		if err := exo.View(ctx, func(tx *store.Tx) error {
-			org, err := directory.GetOrganization(tx)
-			sample = groupObject(env{tx: tx, org: org}, &groups.Group{}, typeName, withDisplay)
-			return err
-		}); err != nil {
-			return err
-		}
-		extra := map[string]func(*object.PSObject) any{"Members": func(*object.PSObject) any { return members }}
-		if keep, err = exo.ObjectFilterWith(ctx, sample, extra); err != nil {
-			return err
-		}
+	keep, err := exo.CallFilter(ctx, func(tx *store.Tx) (*object.PSObject, error) {
+		org, err := directory.GetOrganization(tx)
+		return groupObject(env{tx: tx, org: org}, &groups.Group{}, typeName, withDisplay), err
+	}, map[string]func(*object.PSObject) any{"Members": func(*object.PSObject) any { return members }})
+	if err != nil {
+		return err
 	}
 	var objs []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -480,15 +466,14 @@ func listGroups(ctx *command.Context, kind listKind) error {
 			o := groupObject(e, g, typeName, withDisplay)
 			if keep != nil {
 				members = e.memberDNs(g.Members)
-				ok, err := keep(o)
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					continue
-				}
 			}
-			objs = append(objs, o)
+			ok, err := keep.Keeps(o)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				objs = append(objs, o)
+			}
 		}
 		return nil, nil
 	})
@@ -496,6 +481,20 @@ func listGroups(ctx *command.Context, kind listKind) error {
 		return err
 	}
 	return mailbox.WriteLimited(ctx, objs, limit, explicit)
+}
+
+// withDisplayNames are the recipient-list properties whose
+// -Include<property>WithDisplayNames switch the call gives: a Get cmdlet
+// of groups shows them with display names too.
+func withDisplayNames(ctx *command.Context) map[string]bool {
+	with := map[string]bool{}
+	for _, n := range []string{"ManagedBy", "GrantSendOnBehalfTo", "ModeratedBy", "AcceptMessagesOnlyFrom", "AcceptMessagesOnlyFromDLMembers",
+		"AcceptMessagesOnlyFromSendersOrMembers", "BypassModerationFromSendersOrMembers", "RejectMessagesFromSendersOrMembers"} {
+		if ctx.Switch("Include" + n + "WithDisplayNames") {
+			with[n] = true
+		}
+	}
+	return with
 }
 
 // sortGroups orders groups by -SortBy (Name, DisplayName or Alias; a

@@ -427,12 +427,11 @@ func getDevices(ctx *command.Context) error {
 	if err != nil {
 		return err
 	}
-	var keep func(*object.PSObject) (bool, error)
-	if ctx.Has("Filter") {
-		sample := deviceObject(owned{&mob.Device{}, &directory.Mailbox{}}, orgParts{})
-		if keep, err = exo.ObjectFilter(ctx, sample); err != nil {
-			return err
-		}
+	keep, err := exo.CallFilter(ctx, func(*store.Tx) (*object.PSObject, error) {
+		return deviceObject(owned{&mob.Device{}, &directory.Mailbox{}}, orgParts{}), nil
+	}, nil)
+	if err != nil {
+		return err
 	}
 	var out []*object.PSObject
 	done, err := exo.Read(ctx, "", func(tx *store.Tx) (*object.ErrorRecord, error) {
@@ -443,16 +442,13 @@ func getDevices(ctx *command.Context) error {
 		}
 		for _, o := range selected(ctx, ds) {
 			obj := deviceObject(o, orgOf(tx, o.m))
-			if keep != nil {
-				ok, err := keep(obj)
-				if err != nil {
-					return nil, err
-				}
-				if !ok {
-					continue
-				}
+			ok, err := keep.Keeps(obj)
+			if err != nil {
+				return nil, err
 			}
-			out = append(out, obj)
+			if ok {
+				out = append(out, obj)
+			}
 		}
 		return nil, nil
 	})

@@ -464,3 +464,23 @@ func TestDefineOptions(t *testing.T) {
 		}
 	}
 }
+
+func TestOptionsValue(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		v     scope.Variable
+		name  string
+		value int
+	}{
+		{scope.Variable{}, "None", 0},
+		{scope.Variable{ReadOnly: true}, "ReadOnly", 1},
+		{scope.Variable{ReadOnly: true, Constant: true}, "Constant", 2},
+		{scope.Variable{Private: true, AllScope: true}, "Private, AllScope", 12},
+		{scope.Variable{ReadOnly: true, AllScope: true}, "ReadOnly, AllScope", 9},
+	}
+	for _, tc := range cases {
+		if got := tc.v.Options(); got.Name != tc.name || got.Value != tc.value || got.Type != "System.Management.Automation.ScopedItemOptions" {
+			t.Errorf("%+v: Options() = %+v, want %s (%d)", tc.v, got, tc.name, tc.value)
+		}
+	}
+}

@@ -108,20 +108,30 @@ func (s *Scope[F]) Get(name string) (any, bool) {
 	return v.Value, true
 }
 
-// Names returns the names of the variables visible from s, sorted, each
-// once (as written where it was first set).
-func (s *Scope[F]) Names() []string {
+// Variables returns the variables visible from s in name order, each
+// name once: the one a plain name refers to.
+func (s *Scope[F]) Variables() []*Variable {
 	seen := map[string]bool{}
-	var out []string
+	var out []*Variable
 	for c := s; c != nil; c = c.parent {
 		for k, v := range c.vars {
 			if !seen[k] && s.sees(c, v) {
 				seen[k] = true
-				out = append(out, v.Name)
+				out = append(out, v)
 			}
 		}
 	}
-	sort.Strings(out)
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
+// Names returns the names of the variables visible from s (Variables).
+func (s *Scope[F]) Names() []string {
+	vars := s.Variables()
+	out := make([]string, len(vars))
+	for i, v := range vars {
+		out[i] = v.Name
+	}
 	return out
 }
 
@@ -331,4 +341,27 @@ func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(
 		target.Lookup(bare).Private = true
 	}
 	return nil
+}
+
+// Options returns the variable's options as a ScopedItemOptions value:
+// "None", or the flags it has joined by ", " in the enum's order
+// (Constant standing for itself, without ReadOnly).
+func (v *Variable) Options() object.Enum {
+	var names []string
+	value := 0
+	for _, f := range []struct {
+		on   bool
+		name string
+		bit  int
+	}{{v.ReadOnly && !v.Constant, "ReadOnly", 1}, {v.Constant, "Constant", 2}, {v.Private, "Private", 4}, {v.AllScope, "AllScope", 8}} {
+		if f.on {
+			names = append(names, f.name)
+			value |= f.bit
+		}
+	}
+	name := strings.Join(names, ", ")
+	if name == "" {
+		name = "None"
+	}
+	return object.Enum{Type: "System.Management.Automation.ScopedItemOptions", Name: name, Value: value}
 }

@@ -189,22 +189,18 @@ func getVariable() *command.Command {
 		}
 		for _, pattern := range names {
 			found := false
-			for _, n := range runtime.Of(ctx).Scope().Names() {
-				if !wildcard.Match(pattern, n) {
+			for _, v := range runtime.Of(ctx).Scope().Variables() {
+				if !wildcard.Match(pattern, v.Name) {
 					continue
 				}
 				found = true
-				v, _ := runtime.Of(ctx).Scope().Get(n)
 				if ctx.Switch("ValueOnly") {
-					if err := ctx.WriteObject(v); err != nil {
+					if err := ctx.WriteObject(v.Value); err != nil {
 						return err
 					}
 					continue
 				}
-				o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
-				o.AddTyped("Name", "string", n)
-				o.AddTyped("Value", "System.Object", v)
-				if err := ctx.WriteObject(o); err != nil {
+				if err := ctx.WriteObject(VariableInfo(v)); err != nil {
 					return err
 				}
 			}
@@ -226,13 +222,13 @@ func setVariable(name, typeName string) *command.Command {
 		params.P("Name", params.TStrings, params.Mandatory(), params.Position(0)),
 		params.P("Value", params.TObject, params.Position(1), params.FromPipeline()),
 		params.P("Scope", params.TString),
-		params.P("Option", params.TString),
+		params.P("Option", params.TStrings),
 		params.P("Description", params.TString),
 		params.P("Force", params.TSwitch),
 		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		o := scope.Options{Scope: ctx.String("Scope"), Option: ctx.String("Option"), Force: ctx.Switch("Force"), New: name == "New-Variable"}
+		o := scope.Options{Scope: ctx.String("Scope"), Option: strings.Join(ctx.Strings("Option"), ","), Force: ctx.Switch("Force"), New: name == "New-Variable"}
 		for _, n := range ctx.Strings("Name") {
 			if err := runtime.Of(ctx).Scope().Define(n, ctx.Value("Value"), o); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
@@ -386,6 +382,23 @@ func invokeHistory() *command.Command {
 		return runtime.Of(ctx).InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
+}
+
+// VariableInfo is the PSVariable object of a variable (Get-Variable,
+// the Variable: drive).
+func VariableInfo(v *scope.Variable) *object.PSObject {
+	o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
+	o.AddTyped("Name", "string", v.Name)
+	o.AddTyped("Description", "string", "")
+	o.AddTyped("Value", "System.Object", v.Value)
+	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
+	o.AddTyped("Module", "System.Management.Automation.PSModuleInfo", nil)
+	o.AddTyped("ModuleName", "string", "")
+	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", v.Options())
+	o.AddTyped("Attributes", "System.Collections.ObjectModel.Collection`1[System.Attribute]", &object.List{})
+	name := v.Name
+	o.ToStringFunc = func() string { return name }
+	return o
 }
 
 // variableError is the record of a refused variable operation.

@@ -121,9 +121,8 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 			out = append(out, Item{Path: root.Child(v.Name), value: object.DictionaryEntry{Key: v.Name, Value: v.Value}})
 		}
 	case fsys.Variable:
-		for _, n := range rt.Scope().Names() {
-			v, _ := rt.Scope().Get(n)
-			out = append(out, Item{Path: root.Child(n), value: variableInfo(n, v)})
+		for _, v := range rt.Scope().Variables() {
+			out = append(out, Item{Path: root.Child(v.Name), value: engine.VariableInfo(v)})
 		}
 	case fsys.Function:
 		for _, f := range rt.Functions() {
@@ -136,14 +135,6 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Path.Rel) < strings.ToLower(out[j].Path.Rel) })
 	return out
-}
-
-func variableInfo(name string, v any) *object.PSObject {
-	o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
-	o.AddTyped("Name", "string", name)
-	o.AddTyped("Value", "System.Object", v)
-	o.ToStringFunc = func() string { return name }
-	return o
 }
 
 // itemObject is what Get-Item and Get-ChildItem write for an item.

@@ -158,21 +158,7 @@ func GetDynamic(tx *store.Tx, guid string) (*DynamicGroup, bool, error) {
 
 // FindDynamic returns the dynamic groups an identity names, in name order.
 func FindDynamic(tx *store.Tx, identity string) ([]*DynamicGroup, error) {
-	org, err := directory.GetOrganization(tx)
-	if err != nil {
-		return nil, err
-	}
-	all, err := ListDynamic(tx)
-	if err != nil {
-		return nil, err
-	}
-	var out []*DynamicGroup
-	for _, g := range all {
-		if g.Matches(identity, org.Name, org.DirectoryPartition) {
-			out = append(out, g)
-		}
-	}
-	return out, nil
+	return findNamed(tx, identity, ListDynamic)
 }
 
 // FilterSpec is what a dynamic group's members are chosen by: a custom

@@ -199,15 +199,23 @@ func identityMatches(identity string, names, ids, addresses []string) bool {
 
 // Find returns the groups an identity names, in name order.
 func Find(tx *store.Tx, identity string) ([]*Group, error) {
+	return findNamed(tx, identity, List)
+}
+
+// findNamed returns the groups of list that an identity names (see
+// Group.Matches), in list's order.
+func findNamed[G interface {
+	Matches(identity, tenant, partition string) bool
+}](tx *store.Tx, identity string, list func(*store.Tx) ([]G, error)) ([]G, error) {
 	org, err := directory.GetOrganization(tx)
 	if err != nil {
 		return nil, err
 	}
-	all, err := List(tx)
+	all, err := list(tx)
 	if err != nil {
 		return nil, err
 	}
-	var out []*Group
+	var out []G
 	for _, g := range all {
 		if g.Matches(identity, org.Name, org.DirectoryPartition) {
 			out = append(out, g)

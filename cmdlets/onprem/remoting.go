@@ -216,7 +216,7 @@ func getPSSession() *command.Command {
 		}
 		names := ctx.Strings("Name")
 		for _, ps := range sessions {
-			if len(names) > 0 && !matchAny(names, ps.Name) {
+			if len(names) > 0 && !wildcard.MatchAny(names, ps.Name) {
 				continue
 			}
 			if ctx.Has("Id") && !containsInt(ctx.Value("Id"), ps.ID) {
@@ -229,17 +229,6 @@ func getPSSession() *command.Command {
 		return nil
 	}
 	return c
-}
-
-// matchAny reports whether s matches one of the PowerShell wildcard
-// patterns.
-func matchAny(patterns []string, s string) bool {
-	for _, p := range patterns {
-		if wildcard.Match(p, s) {
-			return true
-		}
-	}
-	return false
 }
 
 func containsInt(v any, n int) bool {
@@ -297,7 +286,7 @@ func removePSSession() *command.Command {
 		default:
 			names := ctx.Strings("Name")
 			for _, ps := range s.sessions {
-				if matchAny(names, ps.Name) {
+				if wildcard.MatchAny(names, ps.Name) {
 					targets = append(targets, ps)
 				}
 			}
@@ -380,7 +369,7 @@ func importPSSession() *command.Command {
 		var names, skipped []string
 		cmds := append([]*command.Command{getMailboxDatabase()}, shadowing()...)
 		for _, cmd := range cmds {
-			if len(only) > 0 && !matchAny(only, cmd.Name) {
+			if len(only) > 0 && !wildcard.MatchAny(only, cmd.Name) {
 				continue
 			}
 			if prefix != "" {

@@ -484,3 +484,43 @@ func TestOptionsValue(t *testing.T) {
 		}
 	}
 }
+
+func TestAt(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	cases := []struct {
+		name string
+		want *scope.Scope[*fn]
+		id   string
+	}{
+		{"", c.block, ""},
+		{"Local", c.block, ""},
+		{"private", c.block, ""},
+		{"0", c.block, ""},
+		{"1", c.fnScope, ""},
+		{" 2 ", c.script, ""},
+		{"3", c.global, ""},
+		{"SCRIPT", c.script, ""},
+		{"global", c.global, ""},
+		{"4", nil, "ArgumentOutOfRange"},
+		{"-1", nil, "ArgumentOutOfRange"},
+		{"parent", nil, "Argument"},
+	}
+	for _, tc := range cases {
+		got, err := c.block.At(tc.name)
+		id := ""
+		var se *scope.Error
+		if errors.As(err, &se) {
+			id = se.ID
+		}
+		if got != tc.want || id != tc.id {
+			t.Errorf("At(%q) = %p, %v; want %p, %q", tc.name, got, err, tc.want, tc.id)
+		}
+	}
+	if err := c.block.Define("v", 1, scope.Options{Scope: "2"}); err != nil || c.script.Lookup("v") == nil {
+		t.Errorf("Define with -Scope 2: %v", err)
+	}
+	if got := c.script.Held(); len(got) != 3 || got[0].Name != "S" || got[1].Name != "v" || got[2].Name != "x" {
+		t.Errorf("the script scope holds %v", got)
+	}
+}

@@ -125,6 +125,17 @@ func (s *Scope[F]) Variables() []*Variable {
 	return out
 }
 
+// Held returns the variables this scope itself holds, in name order
+// (Get-Variable -Scope).
+func (s *Scope[F]) Held() []*Variable {
+	out := make([]*Variable, 0, len(s.vars))
+	for _, v := range s.vars {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
+
 // Names returns the names of the variables visible from s (Variables).
 func (s *Scope[F]) Names() []string {
 	vars := s.Variables()
@@ -231,7 +242,10 @@ func parseOptions(list string) options {
 // variable cannot be made constant nor lose AllScope. An AllScope
 // variable becomes part of every scope opened from its scope afterwards.
 func (s *Scope[F]) Define(name string, value any, o Options) error {
-	target := s.Named(o.Scope)
+	target, err := s.At(o.Scope)
+	if err != nil {
+		return err
+	}
 	opts := parseOptions(o.Option)
 	v := target.Lookup(name)
 	if v != nil {
@@ -270,7 +284,10 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 // when there is no such variable.
 func (s *Scope[F]) Delete(name, scopeName string, force bool) (ok bool, err error) {
 	key := strings.ToLower(name)
-	from := s.Named(scopeName)
+	from, err := s.At(scopeName)
+	if err != nil {
+		return false, err
+	}
 	for c := from; c != nil; c = c.parent {
 		v, found := c.vars[key]
 		if found && !from.sees(c, v) {

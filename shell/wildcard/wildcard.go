@@ -305,6 +305,16 @@ func Match(pattern, s string) bool {
 	return err == nil && p.Match(s)
 }
 
+// MatchAny reports whether s matches one of the patterns (Match).
+func MatchAny(patterns []string, s string) bool {
+	for _, p := range patterns {
+		if Match(p, s) {
+			return true
+		}
+	}
+	return false
+}
+
 // MatchStar reports whether s matches pattern by Exchange's rule for
 // identities and OPATH -like values: * is the only wildcard, case is
 // ignored.

@@ -187,10 +187,20 @@ func getVariable() *command.Command {
 		if len(names) == 0 {
 			names = []string{"*"}
 		}
+		// without -Scope the variables seen from the caller's scope, with
+		// it those the scope it names holds
+		vars := runtime.Of(ctx).Scope().Variables()
+		if name := ctx.String("Scope"); name != "" {
+			s, err := runtime.Of(ctx).Scope().At(name)
+			if err != nil {
+				return ctx.Fail(variableError(ctx, err, name))
+			}
+			vars = s.Held()
+		}
 		for _, pattern := range names {
 			found := false
-			for _, v := range runtime.Of(ctx).Scope().Variables() {
-				if !wildcard.Match(pattern, v.Name) {
+			for _, v := range vars {
+				if !wildcard.Match(pattern, v.Name) || !included(ctx.Strings("Include"), v.Name) || wildcard.MatchAny(ctx.Strings("Exclude"), v.Name) {
 					continue
 				}
 				found = true
@@ -382,6 +392,12 @@ func invokeHistory() *command.Command {
 		return runtime.Of(ctx).InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
+}
+
+// included is -Include: a name matches one of the patterns, or there are
+// none.
+func included(patterns []string, name string) bool {
+	return len(patterns) == 0 || wildcard.MatchAny(patterns, name)
 }
 
 // VariableInfo is the PSVariable object of a variable (Get-Variable,

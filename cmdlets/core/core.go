@@ -5,10 +5,11 @@
 // Export-Csv, Export-Clixml, ConvertTo-Html ...) and the text and object
 // utilities (Select-String, Compare-Object, Get-Random ...). The engine's
 // and Microsoft.PowerShell.Core's cmdlets are in core/engine, the file
-// system cmdlets in core/management.
+// system cmdlets in core/management, the alias cmdlets in core/alias.
 package core
 
 import (
+	"github.com/exosim/exosim/cmdlets/core/alias"
 	"github.com/exosim/exosim/cmdlets/core/engine"
 	"github.com/exosim/exosim/cmdlets/core/management"
 	"github.com/exosim/exosim/shell/command"
@@ -17,7 +18,7 @@ import (
 
 // Cmdlets are every one of PowerShell's own cmdlets that exosim
 // simulates: the engine's, the file system's and the utility ones.
-var Cmdlets = []*command.Table{&engine.Cmdlets, &management.Cmdlets, &utilityCmdlets}
+var Cmdlets = []*command.Table{&engine.Cmdlets, &management.Cmdlets, &utilityCmdlets, &alias.Cmdlets}
 
 // Commands returns Cmdlets as command values.
 func Commands() []*command.Command {
@@ -52,7 +53,8 @@ var Aliases = map[string]string{
 	"sort": "Sort-Object", "measure": "Measure-Object", "group": "Group-Object",
 	"ii": "Invoke-Item", "icm": "Invoke-Command", "gm": "Get-Member", "gcm": "Get-Command", "tee": "Tee-Object",
 	"echo": "Write-Output", "write": "Write-Output",
-	"gal": "Get-Alias", "gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content",
+	"gal": "Get-Alias", "nal": "New-Alias", "sal": "Set-Alias", "ral": "Remove-Alias", "epal": "Export-Alias", "ipal": "Import-Alias",
+	"gc": "Get-Content", "cat": "Get-Content", "type": "Get-Content",
 	"h": "Get-History", "history": "Get-History", "ihy": "Invoke-History", "r": "Invoke-History",
 	"cls": "Clear-Host", "clear": "Clear-Host",
 	"sleep": "Start-Sleep", "compare": "Compare-Object", "diff": "Compare-Object",

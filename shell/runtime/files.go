@@ -35,5 +35,8 @@ func (rt *Runtime) SetLocation(p fsys.Path) {
 // (Remove-Item Function:\name).
 func (rt *Runtime) RemoveFunction(name string) bool { return rt.scope.RemoveFunction(name) }
 
-// RemoveAlias removes an alias (Remove-Item Alias:\name).
-func (rt *Runtime) RemoveAlias(name string) bool { return rt.cmds.RemoveAlias(name) }
+// RemoveAlias removes an alias (Remove-Item Alias:\name): the one of the
+// nearest scope that has it, else the built-in one.
+func (rt *Runtime) RemoveAlias(name string) bool {
+	return rt.scope.DropAlias(name) || rt.cmds.RemoveAlias(name)
+}

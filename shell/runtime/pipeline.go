@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
@@ -342,7 +343,8 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.cmd = c
 		return nil
 	}
-	lname := rt.cmds.Target(name)
+	target, _ := rt.ResolveAlias(name)
+	lname := strings.ToLower(target)
 	if f := rt.lookupFunction(lname); f != nil {
 		pr.fn = f
 		return nil
@@ -351,12 +353,12 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 		pr.cmd = rt.VisibleCommand(c)
 		return nil
 	}
-	if c, ok := rt.cmds.Qualified(name, rt); ok {
+	if c, ok := rt.cmds.Qualified(target, rt); ok {
 		pr.cmd = c
 		return nil
 	}
-	if strings.ContainsAny(name, `/\`) {
-		if path, ok := provider.ScriptPath(rt.files, name); ok {
+	if strings.ContainsAny(target, `/\`) {
+		if path, ok := provider.ScriptPath(rt.files, target); ok {
 			data, err := provider.ReadFile(rt.files, path)
 			if err == nil {
 				src := syntax.NewSource(path, fsys.DecodeText(data))
@@ -367,7 +369,7 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 				if perrs != nil {
 					return rt.parseErrorsAsError(perrs)
 				}
-				if err := rt.checkRequirements(sb, scriptName(path), name, ext); err != nil {
+				if err := rt.checkRequirements(sb, scriptName(path), target, ext); err != nil {
 					return err
 				}
 				pr.sb = &automation.ScriptBlock{AST: sb}
@@ -375,6 +377,14 @@ func (rt *Runtime) resolveCommand(pr *cmdProcessor, name string, ext syntax.Exte
 				return nil
 			}
 		}
+	}
+	if _, loop := rt.aliasOf(target); loop {
+		return rt.commandNotFound(target, ext)
+	}
+	if target != name && (rt.UnknownCommand == nil || rt.UnknownCommand(name) == nil) {
+		rec := scope.AliasNotResolved(name, target)
+		rec.InvocationName, rec.Position = name, pserror.Position(ext)
+		return &pserror.Error{Record: rec}
 	}
 	return rt.commandNotFound(name, ext)
 }

@@ -185,9 +185,6 @@ func (rt *Runtime) SetDeferred(d command.Deferred) { rt.cmds.SetDeferred(d) }
 // SetAlias defines an alias.
 func (rt *Runtime) SetAlias(alias, target string) { rt.cmds.SetAlias(alias, target) }
 
-// Aliases returns alias → command name.
-func (rt *Runtime) Aliases() map[string]string { return rt.cmds.Aliases() }
-
 // Commands returns every registered command visible in this session, in
 // name order.
 func (rt *Runtime) Commands() []*command.Command { return rt.cmds.Commands(rt) }
@@ -195,7 +192,8 @@ func (rt *Runtime) Commands() []*command.Command { return rt.cmds.Commands(rt) }
 // LookupCommand finds a visible command by name, alias or
 // module-qualified name.
 func (rt *Runtime) LookupCommand(name string) (*command.Command, bool) {
-	return rt.cmds.Lookup(name, rt)
+	target, _ := rt.ResolveAlias(name)
+	return rt.cmds.Lookup(target, rt)
 }
 
 // Functions returns the script functions visible from the current scope.

@@ -27,6 +27,8 @@ type Scope[F any] struct {
 	global    *Scope[F]
 	vars      map[string]*Variable
 	functions map[string]F
+	// aliases are the aliases set in this scope, by lower-case name.
+	aliases map[string]*Alias
 	// types are the enums and classes the block running in this scope
 	// defines, by lower-case name.
 	types map[string]*dotnet.TypeDef

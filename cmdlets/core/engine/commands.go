@@ -15,7 +15,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Invoke-RestMethod", "Invoke-WebRequest"}, Build: webCommands},
 	{Names: []string{"Set-PSReadLineOption", "Get-PSReadLineOption", "Set-PSReadLineKeyHandler"}, Build: psReadLineCommands},
 	{Names: []string{"Start-Job", "Start-ThreadJob", "Receive-Job", "Wait-Job", "Get-Job", "Remove-Job", "Stop-Job"}, Build: jobCommands},
-	{Names: []string{"Get-Command", "Get-Member", "Get-Help", "Get-Alias"}, Build: discoveryCommands},
+	{Names: []string{"Get-Command", "Get-Member", "Get-Help"}, Build: discoveryCommands},
 	{Names: []string{"New-Object", "Add-Member", "Get-Variable", "Set-Variable", "New-Variable", "Remove-Variable", "Clear-Variable",
 		"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}, Build: sessionCommands},
 }}

@@ -18,7 +18,7 @@ import (
 )
 
 func discoveryCommands() []*command.Command {
-	return []*command.Command{getCommand(), getMember(), getHelp(), getAlias()}
+	return []*command.Command{getCommand(), getMember(), getHelp()}
 }
 
 // CommandInfo builds the object Get-Command returns for a command other
@@ -108,25 +108,6 @@ func commandTypeValue(t command.CommandType) int {
 		return 2
 	}
 	return 8
-}
-
-// AliasInfo is the AliasInfo object of an alias, as Get-Alias and the
-// Alias: drive show it.
-func AliasInfo(alias, target string, rt *runtime.Runtime) *object.PSObject {
-	o := object.NewObject("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo", "System.Object")
-	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Alias", Value: 1})
-	o.AddTyped("Name", "string", alias)
-	o.AddTyped("DisplayName", "string", alias+" -> "+target)
-	o.AddTyped("Definition", "string", target)
-	o.AddTyped("ReferencedCommand", "string", target)
-	ver, src := "", ""
-	if c, ok := rt.LookupCommand(target); ok {
-		ver, src = c.Version, c.Module
-	}
-	o.AddTyped("Version", "version", ver)
-	o.AddTyped("Source", "string", src)
-	o.ToStringFunc = func() string { return alias }
-	return o
 }
 
 // SyntaxLines generates the SYNTAX lines of a command from its
@@ -317,7 +298,7 @@ func getCommand() *command.Command {
 			sort.Strings(keys)
 			for _, a := range keys {
 				if match(names, a) && len(ctx.Strings("Verb")) == 0 {
-					results = append(results, AliasInfo(a, aliases[a], rt))
+					results = append(results, AliasInfo(LookupAlias(rt, a), rt))
 					found[strings.ToLower(a)] = true
 				}
 			}
@@ -405,59 +386,6 @@ func getCommand() *command.Command {
 		for _, r := range results {
 			if err := ctx.WriteObject(r); err != nil {
 				return err
-			}
-		}
-		return nil
-	}
-	return c
-}
-
-func getAlias() *command.Command {
-	c := Cmdlet("Get-Alias", ModUtility, "GetAliasCommand")
-	c.Synopsis = "Lists aliases."
-	c.Description = "Shows each alias with the command it stands for; -Name accepts wildcards and -Definition finds the aliases of a command."
-	c.Examples = []command.Example{
-		{Code: "Get-Alias ft, fl", Remark: "Shows what ft and fl stand for."},
-		{Code: "Get-Alias -Definition Where-Object", Remark: "Lists the aliases of Where-Object."},
-	}
-	c.Params = []*params.Param{
-		params.P("Name", params.TStrings, params.Position(0), params.FromPipeline()),
-		params.P("Exclude", params.TStrings),
-		params.P("Scope", params.TString),
-		params.P("Definition", params.TStrings),
-	}
-	c.Handler.Process = func(ctx *command.Context) error {
-		aliases := runtime.Of(ctx).Aliases()
-		var keys []string
-		for a := range aliases {
-			keys = append(keys, a)
-		}
-		sort.Strings(keys)
-		names := ctx.Strings("Name")
-		for _, a := range keys {
-			ok := len(names) == 0
-			for _, n := range names {
-				if wildcard.Match(n, a) {
-					ok = true
-				}
-			}
-			for _, d := range ctx.Strings("Definition") {
-				ok = ok && wildcard.Match(d, aliases[a])
-			}
-			if ok {
-				if err := ctx.WriteObject(AliasInfo(a, aliases[a], runtime.Of(ctx))); err != nil {
-					return err
-				}
-			}
-		}
-		for _, n := range names {
-			if wildcard.Has(n) {
-				continue
-			}
-			if _, ok := aliases[strings.ToLower(n)]; !ok {
-				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find alias because alias '%s' does not exist.", n), "ItemNotFoundException", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
-					return err
-				}
 			}
 		}
 		return nil

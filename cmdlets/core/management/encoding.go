@@ -67,6 +67,10 @@ func EncodingOf(ctx *command.Context) (*Encoding, error) {
 	return nil, ctx.Fail(ctx.NewError(msg, "ParameterArgumentTransformationError", object.InvalidData, "ParameterBindingArgumentTransformationException", nil))
 }
 
+// EncodingNamed returns the encoding a -Encoding name stands for (nil
+// for none): what a cmdlet that always writes one encoding writes with.
+func EncodingNamed(name string) *Encoding { return lookupEncoding(name) }
+
 func lookupEncoding(name string) *Encoding {
 	switch strings.ToLower(name) {
 	case "utf8", "utf8nobom", "utf-8", "65001":

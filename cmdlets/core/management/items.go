@@ -129,8 +129,8 @@ func sessionItems(rt *runtime.Runtime, d *fsys.Drive) []Item {
 			out = append(out, Item{Path: root.Child(f.Name), value: engine.ScriptFunctionInfo(rt, f)})
 		}
 	case fsys.Alias:
-		for a, target := range rt.Aliases() {
-			out = append(out, Item{Path: root.Child(a), value: engine.AliasInfo(a, target, rt)})
+		for _, a := range engine.VisibleAliases(rt) {
+			out = append(out, Item{Path: root.Child(a.Name), value: engine.AliasInfo(a, rt)})
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return strings.ToLower(out[i].Path.Rel) < strings.ToLower(out[j].Path.Rel) })

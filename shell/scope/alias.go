@@ -1,0 +1,191 @@
+package scope
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/exosim/exosim/shell/object"
+)
+
+// AliasOptions are the options of an alias (PowerShell's
+// ScopedItemOptions, with the same values).
+type AliasOptions int
+
+// The alias options. ReadOnly aliases change only with -Force, Constant
+// ones never; a Private alias is seen only in the scope that defines it;
+// an AllScope alias is seen in every scope.
+const (
+	OptNone     AliasOptions = 0
+	OptReadOnly AliasOptions = 1
+	OptConstant AliasOptions = 2
+	OptPrivate  AliasOptions = 4
+	OptAllScope AliasOptions = 8
+)
+
+var optionNames = []struct {
+	opt  AliasOptions
+	name string
+}{{OptReadOnly, "ReadOnly"}, {OptConstant, "Constant"}, {OptPrivate, "Private"}, {OptAllScope, "AllScope"}}
+
+// String is the options as PowerShell prints them: "None", or the names
+// joined with ", ".
+func (o AliasOptions) String() string {
+	var parts []string
+	for _, n := range optionNames {
+		if o&n.opt != 0 {
+			parts = append(parts, n.name)
+		}
+	}
+	if len(parts) == 0 {
+		return "None"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ParseAliasOptions reads an -Option value: names separated by commas
+// (None, ReadOnly, Constant, Private, AllScope, any case). ok is false for
+// a name that is not an option.
+func ParseAliasOptions(s string) (AliasOptions, bool) {
+	var o AliasOptions
+	for _, part := range strings.Split(s, ",") {
+		part = strings.TrimSpace(part)
+		if part == "" || strings.EqualFold(part, "None") {
+			continue
+		}
+		found := false
+		for _, n := range optionNames {
+			if strings.EqualFold(part, n.name) {
+				o |= n.opt
+				found = true
+			}
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	return o, true
+}
+
+// Alias is one alias of a scope.
+type Alias struct {
+	Name, Definition, Description string
+	Options                       AliasOptions
+}
+
+// ScopeAt returns the scope a -Scope argument names from s: Global,
+// Script, Local (or ""), Private, or a number of levels up (0 is s). A
+// name that is none of these, or a number past the global scope, is an
+// error as PowerShell words it.
+func (s *Scope[F]) ScopeAt(name string) (*Scope[F], error) {
+	switch strings.ToLower(name) {
+	case "", "local", "private":
+		return s, nil
+	case "global":
+		return s.global, nil
+	case "script":
+		return s.Script(), nil
+	}
+	n, err := strconv.Atoi(name)
+	if err != nil || n < 0 {
+		return nil, &Error{Message: fmt.Sprintf("The scope %s could not be found. Valid values are Global, Local, Script, or a number relative to the current scope.", name), ID: "Argument", Category: object.InvalidArgument, Exception: "PSArgumentException"}
+	}
+	c := s
+	for ; n > 0 && c != nil; n-- {
+		c = c.parent
+	}
+	if c == nil {
+		return nil, &Error{Message: "The scope number '" + name + "' exceeds the number of active scopes. (Parameter 'Scope')\nActual value was " + name + ".", ID: "ArgumentOutOfRange", Category: object.InvalidArgument, Exception: "PSArgumentOutOfRangeException"}
+	}
+	return c, nil
+}
+
+// AliasHere returns the alias of that name this scope itself holds.
+func (s *Scope[F]) AliasHere(name string) *Alias {
+	return s.aliases[strings.ToLower(name)]
+}
+
+// Alias returns the alias of that name visible from s: the nearest
+// scope's, skipping the private aliases of the scopes above s.
+func (s *Scope[F]) Alias(name string) *Alias {
+	key := strings.ToLower(name)
+	for c := s; c != nil; c = c.parent {
+		if a, ok := c.aliases[key]; ok && (c == s || a.Options&OptPrivate == 0) {
+			return a
+		}
+	}
+	return nil
+}
+
+// Aliases returns the aliases visible from s by lower-case name.
+func (s *Scope[F]) Aliases() map[string]*Alias {
+	out := map[string]*Alias{}
+	for c := s; c != nil; c = c.parent {
+		for k, a := range c.aliases {
+			if _, ok := out[k]; !ok && (c == s || a.Options&OptPrivate == 0) {
+				out[k] = a
+			}
+		}
+	}
+	return out
+}
+
+// CheckAliasWrite refuses to replace old (an alias already there) with a
+// with the options it has: a constant alias never changes, a read-only
+// one only with force, and an AllScope alias keeps that option.
+func CheckAliasWrite(old, a *Alias, force bool) error {
+	if old == nil {
+		return nil
+	}
+	if old.Options&OptConstant != 0 || old.Options&OptReadOnly != 0 && !force {
+		return &Error{Message: fmt.Sprintf("Alias is not writeable because alias %s is read-only or constant and cannot be written to.", a.Name), ID: "AliasNotWritable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+	}
+	if old.Options&OptAllScope != 0 && a.Options&OptAllScope == 0 {
+		return &Error{Message: fmt.Sprintf("The AllScope option cannot be removed from the alias '%s'.", a.Name), ID: "AliasAllScopeOptionCannotBeRemoved", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+	}
+	return nil
+}
+
+// PutAlias sets an alias in this scope, replacing one of the same name
+// (the caller checks CheckAliasWrite first).
+func (s *Scope[F]) PutAlias(a *Alias) {
+	if s.aliases == nil {
+		s.aliases = map[string]*Alias{}
+	}
+	s.aliases[strings.ToLower(a.Name)] = a
+}
+
+// CheckAliasRemove refuses to remove a constant alias, or a read-only one
+// without force.
+func CheckAliasRemove(a *Alias, force bool) error {
+	if a.Options&OptConstant != 0 || a.Options&OptReadOnly != 0 && !force {
+		return &Error{Message: fmt.Sprintf("Alias was not removed because alias %s is constant or read-only.", a.Name), ID: "AliasNotRemovable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
+	}
+	return nil
+}
+
+// DropAlias removes the alias of that name from the nearest scope from s
+// whose alias s sees; false when there is none.
+func (s *Scope[F]) DropAlias(name string) bool {
+	key := strings.ToLower(name)
+	for c := s; c != nil; c = c.parent {
+		if a, ok := c.aliases[key]; ok && (c == s || a.Options&OptPrivate == 0) {
+			delete(c.aliases, key)
+			return true
+		}
+	}
+	return false
+}
+
+// AliasNotResolved is the error of running an alias whose chain ends in
+// target, a name that is no command.
+func AliasNotResolved(alias, target string) *object.ErrorRecord {
+	return &object.ErrorRecord{
+		Message:           fmt.Sprintf("Cannot resolve alias '%s' because it refers to term '%s', which is not recognized as a cmdlet, function, executable program, or script file. Verify the term and try again.", alias, target),
+		ErrorID:           "AliasNotResolvedException",
+		Category:          object.ObjectNotFound,
+		ExceptionType:     "CommandNotFoundException",
+		ExceptionFullType: "System.Management.Automation.CommandNotFoundException",
+		Target:            alias,
+	}
+}

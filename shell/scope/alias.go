@@ -8,29 +8,29 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// AliasOptions are the options of an alias (PowerShell's
+// ItemOptions are the options of an alias or a variable (PowerShell's
 // ScopedItemOptions, with the same values).
-type AliasOptions int
+type ItemOptions int
 
-// The alias options. ReadOnly aliases change only with -Force, Constant
-// ones never; a Private alias is seen only in the scope that defines it;
-// an AllScope alias is seen in every scope.
+// The options. A ReadOnly item changes only with -Force, a Constant one
+// never; a Private one is seen only in the scope that defines it; an
+// AllScope one is seen in every scope.
 const (
-	OptNone     AliasOptions = 0
-	OptReadOnly AliasOptions = 1
-	OptConstant AliasOptions = 2
-	OptPrivate  AliasOptions = 4
-	OptAllScope AliasOptions = 8
+	OptNone     ItemOptions = 0
+	OptReadOnly ItemOptions = 1
+	OptConstant ItemOptions = 2
+	OptPrivate  ItemOptions = 4
+	OptAllScope ItemOptions = 8
 )
 
 var optionNames = []struct {
-	opt  AliasOptions
+	opt  ItemOptions
 	name string
 }{{OptReadOnly, "ReadOnly"}, {OptConstant, "Constant"}, {OptPrivate, "Private"}, {OptAllScope, "AllScope"}}
 
 // String is the options as PowerShell prints them: "None", or the names
 // joined with ", ".
-func (o AliasOptions) String() string {
+func (o ItemOptions) String() string {
 	var parts []string
 	for _, n := range optionNames {
 		if o&n.opt != 0 {
@@ -43,11 +43,16 @@ func (o AliasOptions) String() string {
 	return strings.Join(parts, ", ")
 }
 
-// ParseAliasOptions reads an -Option value: names separated by commas
+// Enum is the options as a ScopedItemOptions value.
+func (o ItemOptions) Enum() object.Enum {
+	return object.Enum{Type: "System.Management.Automation.ScopedItemOptions", Name: o.String(), Value: int(o)}
+}
+
+// ParseItemOptions reads an -Option value: names separated by commas
 // (None, ReadOnly, Constant, Private, AllScope, any case). ok is false for
 // a name that is not an option.
-func ParseAliasOptions(s string) (AliasOptions, bool) {
-	var o AliasOptions
+func ParseItemOptions(s string) (ItemOptions, bool) {
+	var o ItemOptions
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" || strings.EqualFold(part, "None") {
@@ -70,7 +75,7 @@ func ParseAliasOptions(s string) (AliasOptions, bool) {
 // Alias is one alias of a scope.
 type Alias struct {
 	Name, Definition, Description string
-	Options                       AliasOptions
+	Options                       ItemOptions
 }
 
 // ScopeAt returns the scope a -Scope argument names from s: Global,

@@ -364,21 +364,18 @@ func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(
 // "None", or the flags it has joined by ", " in the enum's order
 // (Constant standing for itself, without ReadOnly).
 func (v *Variable) Options() object.Enum {
-	var names []string
-	value := 0
-	for _, f := range []struct {
-		on   bool
-		name string
-		bit  int
-	}{{v.ReadOnly && !v.Constant, "ReadOnly", 1}, {v.Constant, "Constant", 2}, {v.Private, "Private", 4}, {v.AllScope, "AllScope", 8}} {
-		if f.on {
-			names = append(names, f.name)
-			value |= f.bit
-		}
+	var o ItemOptions
+	switch {
+	case v.Constant:
+		o |= OptConstant
+	case v.ReadOnly:
+		o |= OptReadOnly
 	}
-	name := strings.Join(names, ", ")
-	if name == "" {
-		name = "None"
+	if v.Private {
+		o |= OptPrivate
 	}
-	return object.Enum{Type: "System.Management.Automation.ScopedItemOptions", Name: name, Value: value}
+	if v.AllScope {
+		o |= OptAllScope
+	}
+	return o.Enum()
 }

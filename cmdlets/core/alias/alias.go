@@ -141,30 +141,12 @@ func matchesAny(patterns []string, s string) bool {
 	return false
 }
 
-// optionParam is -Option, a ScopedItemOptions value: one name, several
-// separated by commas, or a list of them.
-func optionParam() *params.Param {
-	return params.P("Option", params.TObject)
-}
-
-// optionsOf reads -Option; a name that is no option ends the command
-// with the conversion error PowerShell's binder gives.
-func optionsOf(ctx *command.Context) (scope.AliasOptions, error) {
-	if !ctx.Has("Option") {
-		return scope.OptNone, nil
-	}
-	var names []string
-	switch v := object.Unwrap(ctx.Value("Option")).(type) {
-	case []any:
-		for _, e := range v {
-			names = append(names, runtime.Of(ctx).ToStr(e))
-		}
-	case nil:
-	default:
-		names = append(names, runtime.Of(ctx).ToStr(v))
-	}
-	text := strings.Join(names, ",")
-	o, ok := scope.ParseAliasOptions(text)
+// optionsOf reads -Option, ScopedItemOptions names (a list, or names
+// joined by commas); a name that is no option ends the command with the
+// conversion error PowerShell's binder gives.
+func optionsOf(ctx *command.Context) (scope.ItemOptions, error) {
+	text := strings.Join(ctx.Strings("Option"), ",")
+	o, ok := scope.ParseItemOptions(text)
 	if !ok {
 		msg := fmt.Sprintf("Cannot bind parameter 'Option'. Cannot convert value \"%s\" to type \"System.Management.Automation.ScopedItemOptions\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, ReadOnly, Constant, Private, AllScope, Unspecified\"", text, text)
 		return 0, ctx.Fail(ctx.NewError(msg, "CannotConvertArgumentNoMessage", object.InvalidArgument, "ParameterBindingException", nil))
@@ -192,7 +174,7 @@ func writeAlias(name string) *command.Command {
 		params.P("Name", params.TString, params.Mandatory(), params.Position(0), params.FromPipelineByName()),
 		params.P("Value", params.TString, params.Mandatory(), params.Position(1), params.FromPipelineByName()),
 		params.P("Description", params.TString),
-		optionParam(),
+		params.P("Option", params.TStrings),
 		params.P("PassThru", params.TSwitch),
 		params.P("Scope", params.TString),
 		params.P("Force", params.TSwitch),

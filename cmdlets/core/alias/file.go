@@ -261,7 +261,7 @@ func readAliasFile(ctx *command.Context) ([]*scope.Alias, error) {
 		if err != nil || len(values) != 4 {
 			return nil, ctx.Fail(ctx.NewError(fmt.Sprintf("Cannot import an alias. Line number %d in the file '%s' is not a properly-formatted, comma-separated values (CSV) line for aliases. Change the line to contain four values separated by commas. If the value text itself contains a comma, then the value must be contained in quotation marks.", i+1, file), "ImportAliasFileFormatError", object.ReadError, "FormatException", file))
 		}
-		opts, ok := scope.ParseAliasOptions(values[3])
+		opts, ok := scope.ParseItemOptions(values[3])
 		if !ok || strings.TrimSpace(values[3]) == "" {
 			if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot import the alias because line number %d in the file '%s' contains an option that is not recognized for aliases. Change the file to contain valid options.", i+1, file), "ImportAliasOptionsError", object.ReadError, "ArgumentException", file)); err != nil {
 				return nil, err

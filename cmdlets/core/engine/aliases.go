@@ -29,10 +29,10 @@ func optionSet(names string) map[string]bool {
 	return out
 }
 
-// BuiltinAliasOptions returns the options of one of the default aliases.
-func BuiltinAliasOptions(name string) scope.AliasOptions {
+// BuiltinItemOptions returns the options of one of the default aliases.
+func BuiltinItemOptions(name string) scope.ItemOptions {
 	key := strings.ToLower(name)
-	var o scope.AliasOptions
+	var o scope.ItemOptions
 	if readOnlyAliases[key] {
 		o |= scope.OptReadOnly
 	}
@@ -49,7 +49,7 @@ func builtinAlias(rt *runtime.Runtime, name string) *scope.Alias {
 	if !ok {
 		return nil
 	}
-	return &scope.Alias{Name: strings.ToLower(name), Definition: t, Options: BuiltinAliasOptions(name)}
+	return &scope.Alias{Name: strings.ToLower(name), Definition: t, Options: BuiltinItemOptions(name)}
 }
 
 // LookupAlias returns the alias of that name visible from the current
@@ -117,7 +117,7 @@ func AliasInfo(a *scope.Alias, rt *runtime.Runtime) *object.PSObject {
 	o.AddTyped("DisplayName", "string", a.Name+" -> "+a.Definition)
 	o.AddTyped("Definition", "string", a.Definition)
 	o.AddTyped("Description", "string", a.Description)
-	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", object.Enum{Type: "System.Management.Automation.ScopedItemOptions", Name: a.Options.String(), Value: int(a.Options)})
+	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", a.Options.Enum())
 	resolved, _ := rt.ResolveAlias(a.Name)
 	ver, src := "", ""
 	if c, ok := rt.LookupCommand(resolved); ok {

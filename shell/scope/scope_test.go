@@ -524,3 +524,46 @@ func TestAt(t *testing.T) {
 		t.Errorf("the script scope holds %v", got)
 	}
 }
+
+func TestClear(t *testing.T) {
+	t.Parallel()
+	c := newChain()
+	if err := c.script.Define("ro", 1, scope.Options{Option: "ReadOnly"}); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name, scopeName string
+		force           bool
+		ok              bool
+		id              string
+		cleared         *scope.Scope[*fn]
+	}{
+		// the variable a plain name refers to is cleared, not shadowed
+		{"g", "", false, true, "", c.global},
+		{"x", "2", false, true, "", c.script},
+		{"x", "global", false, true, "", c.global},
+		{"ro", "", false, true, "VariableNotWritable", nil},
+		{"ro", "", true, true, "", c.script},
+		{"nothere", "", false, false, "", nil},
+		{"g", "script", false, false, "", nil},
+	}
+	for _, tc := range cases {
+		ok, err := c.block.Clear(tc.name, tc.scopeName, tc.force)
+		id := ""
+		var se *scope.Error
+		if errors.As(err, &se) {
+			id = se.ID
+		}
+		if ok != tc.ok || id != tc.id {
+			t.Errorf("Clear(%q, %q) = %v, %v; want %v, %q", tc.name, tc.scopeName, ok, err, tc.ok, tc.id)
+		}
+		if tc.cleared != nil {
+			if v := tc.cleared.Lookup(tc.name); v == nil || v.Value != nil {
+				t.Errorf("Clear(%q, %q) left %+v", tc.name, tc.scopeName, v)
+			}
+		}
+		if c.block.Lookup(tc.name) != nil {
+			t.Errorf("Clear(%q) made a variable in the current scope", tc.name)
+		}
+	}
+}

@@ -278,34 +278,56 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 	return nil
 }
 
+// held finds the variable Remove-Variable and Clear-Variable act on:
+// the one a plain name refers to from s, or with scopeName the one the
+// scope it names holds; nil when there is none.
+func (s *Scope[F]) held(name, scopeName string) (*Scope[F], *Variable, error) {
+	from, err := s.At(scopeName)
+	if err != nil {
+		return nil, nil, err
+	}
+	key := strings.ToLower(name)
+	for c := from; c != nil; c = c.parent {
+		if v, ok := c.vars[key]; ok && from.sees(c, v) {
+			return c, v, nil
+		}
+		if scopeName != "" {
+			break
+		}
+	}
+	return nil, nil, nil
+}
+
 // Delete is Remove-Variable: it removes the variable from the scope
 // scopeName names (without one, from the nearest scope that has it). A
 // read-only variable goes only with force, a constant never. ok is false
 // when there is no such variable.
 func (s *Scope[F]) Delete(name, scopeName string, force bool) (ok bool, err error) {
-	key := strings.ToLower(name)
-	from, err := s.At(scopeName)
-	if err != nil {
+	c, v, err := s.held(name, scopeName)
+	if v == nil || err != nil {
 		return false, err
 	}
-	for c := from; c != nil; c = c.parent {
-		v, found := c.vars[key]
-		if found && !from.sees(c, v) {
-			found = false
-		}
-		if !found {
-			if scopeName != "" {
-				return false, nil
-			}
-			continue
-		}
-		if v.Constant || v.ReadOnly && !force {
-			return true, &Error{Message: fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name), ID: "VariableNotRemovable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
-		}
-		delete(c.vars, key)
-		return true, nil
+	if v.Constant || v.ReadOnly && !force {
+		return true, &Error{Message: fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name), ID: "VariableNotRemovable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
 	}
-	return false, nil
+	delete(c.vars, strings.ToLower(name))
+	return true, nil
+}
+
+// Clear is Clear-Variable: the variable Delete would remove keeps its
+// place and options but its value is $null. A read-only variable is
+// cleared only with force, a constant never. ok is false when there is no
+// such variable.
+func (s *Scope[F]) Clear(name, scopeName string, force bool) (ok bool, err error) {
+	_, v, err := s.held(name, scopeName)
+	if v == nil || err != nil {
+		return false, err
+	}
+	if v.Constant || v.ReadOnly && !force {
+		return true, notWritable(v.Name)
+	}
+	v.Value = nil
+	return true, nil
 }
 
 // Assignable returns the scope an assignment to name ($x = ..., $global:x

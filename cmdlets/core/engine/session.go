@@ -189,13 +189,9 @@ func getVariable() *command.Command {
 		}
 		// without -Scope the variables seen from the caller's scope, with
 		// it those the scope it names holds
-		vars := runtime.Of(ctx).Scope().Variables()
-		if name := ctx.String("Scope"); name != "" {
-			s, err := runtime.Of(ctx).Scope().At(name)
-			if err != nil {
-				return ctx.Fail(variableError(ctx, err, name))
-			}
-			vars = s.Held()
+		vars, err := variablesIn(runtime.Of(ctx).Scope(), ctx.String("Scope"))
+		if err != nil {
+			return ctx.Fail(variableError(ctx, err, ctx.String("Scope")))
 		}
 		for _, pattern := range names {
 			found := false
@@ -215,7 +211,7 @@ func getVariable() *command.Command {
 				}
 			}
 			if !found && !wildcard.Has(pattern) {
-				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", pattern), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", pattern)); err != nil {
+				if err := ctx.WriteError(variableError(ctx, notFound(pattern), pattern)); err != nil {
 					return err
 				}
 			}
@@ -263,18 +259,41 @@ func removeVariable(name, typeName string) *command.Command {
 	}
 	clear := name == "Clear-Variable"
 	c.Handler.Process = func(ctx *command.Context) error {
+		sc := runtime.Of(ctx).Scope()
+		scopeName, force := ctx.String("Scope"), ctx.Switch("Force")
 		for _, n := range ctx.Strings("Name") {
-			if _, ok := runtime.Of(ctx).Scope().Get(n); !ok {
-				if err := ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot find a variable with the name '%s'.", n), "VariableNotFound", object.ObjectNotFound, "ItemNotFoundException", n)); err != nil {
-					return err
+			// a wildcard name stands for the variables it matches
+			targets := []string{n}
+			if wildcard.Has(n) {
+				vars, err := variablesIn(sc, scopeName)
+				if err != nil {
+					return ctx.Fail(variableError(ctx, err, scopeName))
 				}
-				continue
+				targets = nil
+				for _, v := range vars {
+					if wildcard.Match(n, v.Name) {
+						targets = append(targets, v.Name)
+					}
+				}
 			}
-			if clear {
-				runtime.Of(ctx).Scope().Set(n, nil)
-			} else if _, err := runtime.Of(ctx).Scope().Delete(n, ctx.String("Scope"), ctx.Switch("Force")); err != nil {
-				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
-					return err
+			for _, t := range targets {
+				if !included(ctx.Strings("Include"), t) || wildcard.MatchAny(ctx.Strings("Exclude"), t) {
+					continue
+				}
+				var ok bool
+				var err error
+				if clear {
+					ok, err = sc.Clear(t, scopeName, force)
+				} else {
+					ok, err = sc.Delete(t, scopeName, force)
+				}
+				if err == nil && !ok {
+					err = notFound(t)
+				}
+				if err != nil {
+					if err := ctx.WriteError(variableError(ctx, err, t)); err != nil {
+						return err
+					}
 				}
 			}
 		}
@@ -392,6 +411,25 @@ func invokeHistory() *command.Command {
 		return runtime.Of(ctx).InvokeExpression(entry.CommandLine, func(v any) error { return ctx.WriteObject(v) })
 	}
 	return c
+}
+
+// variablesIn are the variables a variable cmdlet's -Scope covers:
+// without one those seen from the caller's scope, with it those the
+// scope it names holds.
+func variablesIn(sc *runtime.Scope, scopeName string) ([]*scope.Variable, error) {
+	if scopeName == "" {
+		return sc.Variables(), nil
+	}
+	s, err := sc.At(scopeName)
+	if err != nil {
+		return nil, err
+	}
+	return s.Held(), nil
+}
+
+// notFound is the error of a variable name that names none.
+func notFound(name string) error {
+	return &scope.Error{Message: fmt.Sprintf("Cannot find a variable with the name '%s'.", name), ID: "VariableNotFound", Category: object.ObjectNotFound, Exception: "ItemNotFoundException"}
 }
 
 // included is -Include: a name matches one of the patterns, or there are

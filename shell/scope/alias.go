@@ -79,9 +79,9 @@ type Alias struct {
 }
 
 // ScopeAt returns the scope a -Scope argument names from s: Global,
-// Script, Local (or ""), Private, or a number of levels up (0 is s). A
-// name that is none of these, or a number past the global scope, is an
-// error as PowerShell words it.
+// Script, Local (or ""), Private, or a number of levels up (0 is s, 1 its
+// parent). A name that is none of these, or a number past the global
+// scope, is an *Error as PowerShell words it.
 func (s *Scope[F]) ScopeAt(name string) (*Scope[F], error) {
 	switch strings.ToLower(name) {
 	case "", "local", "private":
@@ -91,16 +91,20 @@ func (s *Scope[F]) ScopeAt(name string) (*Scope[F], error) {
 	case "script":
 		return s.Script(), nil
 	}
-	n, err := strconv.Atoi(name)
-	if err != nil || n < 0 {
-		return nil, &Error{Message: fmt.Sprintf("The scope %s could not be found. Valid values are Global, Local, Script, or a number relative to the current scope.", name), ID: "Argument", Category: object.InvalidArgument, Exception: "PSArgumentException"}
+	n, err := strconv.Atoi(strings.TrimSpace(name))
+	if err != nil {
+		return nil, &Error{Message: `Cannot process argument because the value of argument "Scope" is not valid. Valid values are "Global", "Local", or "Script", or a number relative to the current scope (0 through the number of scopes where 0 is the current scope and 1 is its parent). Change the value of the "Scope" argument and run the operation again.`, ID: "Argument", Category: object.InvalidArgument, Exception: "PSArgumentException"}
 	}
 	c := s
-	for ; n > 0 && c != nil; n-- {
+	for i := n; i > 0 && c != nil; i-- {
 		c = c.parent
 	}
-	if c == nil {
-		return nil, &Error{Message: "The scope number '" + name + "' exceeds the number of active scopes. (Parameter 'Scope')\nActual value was " + name + ".", ID: "ArgumentOutOfRange", Category: object.InvalidArgument, Exception: "PSArgumentOutOfRangeException"}
+	// the .NET exception adds the parameter and the value to its message
+	switch {
+	case n < 0:
+		return nil, &Error{Message: fmt.Sprintf("Cannot process argument because the value of argument \"Scope\" is out of range. Change argument \"Scope\" to a value that is within range. (Parameter 'Scope')\nActual value was %d.", n), ID: "ArgumentOutOfRange", Category: object.InvalidArgument, Exception: "PSArgumentOutOfRangeException"}
+	case c == nil:
+		return nil, &Error{Message: fmt.Sprintf("The scope number '%d' exceeds the number of active scopes. (Parameter 'Scope')\nActual value was %d.", n, n), ID: "ArgumentOutOfRange", Category: object.InvalidArgument, Exception: "PSArgumentOutOfRangeException"}
 	}
 	return c, nil
 }

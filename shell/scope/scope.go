@@ -12,12 +12,9 @@
 package scope
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
-	"github.com/exosim/exosim/shell/object"
 )
 
 // Scope is one level of PowerShell's dynamic scoping.
@@ -93,33 +90,6 @@ func (s *Scope[F]) Named(name string) *Scope[F] {
 		return s.Script()
 	}
 	return s
-}
-
-// At returns the scope a -Scope argument names from s: "Global",
-// "Script", "Local" or "Private" (s itself, as is ""), or a number
-// counting the scopes out from s (0 is s, 1 its parent). Another value,
-// or a number past the global scope, is an *Error.
-func (s *Scope[F]) At(name string) (*Scope[F], error) {
-	switch strings.ToLower(name) {
-	case "", "local", "private":
-		return s, nil
-	case "global":
-		return s.global, nil
-	case "script":
-		return s.Script(), nil
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(name))
-	if err != nil {
-		return nil, &Error{Message: `Cannot process argument because the value of argument "Scope" is not valid. Valid values are "Global", "Local", or "Script", or a number relative to the current scope (0 through the number of scopes where 0 is the current scope and 1 is its parent). Change the value of the "Scope" argument and run the operation again.`, ID: "Argument", Category: object.InvalidArgument, Exception: "PSArgumentException"}
-	}
-	c := s
-	for i := 0; i < n && c != nil; i++ {
-		c = c.parent
-	}
-	if n < 0 || c == nil {
-		return nil, &Error{Message: fmt.Sprintf("The scope number '%d' exceeds the number of active scopes.", n), ID: "ArgumentOutOfRange", Category: object.InvalidArgument, Exception: "PSArgumentOutOfRangeException"}
-	}
-	return c, nil
 }
 
 // SetFunction defines a function in this scope.

@@ -485,7 +485,7 @@ func TestOptionsValue(t *testing.T) {
 	}
 }
 
-func TestAt(t *testing.T) {
+func TestScopeAt(t *testing.T) {
 	t.Parallel()
 	c := newChain()
 	cases := []struct {
@@ -507,14 +507,14 @@ func TestAt(t *testing.T) {
 		{"parent", nil, "Argument"},
 	}
 	for _, tc := range cases {
-		got, err := c.block.At(tc.name)
+		got, err := c.block.ScopeAt(tc.name)
 		id := ""
 		var se *scope.Error
 		if errors.As(err, &se) {
 			id = se.ID
 		}
 		if got != tc.want || id != tc.id {
-			t.Errorf("At(%q) = %p, %v; want %p, %q", tc.name, got, err, tc.want, tc.id)
+			t.Errorf("ScopeAt(%q) = %p, %v; want %p, %q", tc.name, got, err, tc.want, tc.id)
 		}
 	}
 	if err := c.block.Define("v", 1, scope.Options{Scope: "2"}); err != nil || c.script.Lookup("v") == nil {

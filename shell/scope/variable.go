@@ -242,7 +242,7 @@ func parseOptions(list string) options {
 // variable cannot be made constant nor lose AllScope. An AllScope
 // variable becomes part of every scope opened from its scope afterwards.
 func (s *Scope[F]) Define(name string, value any, o Options) error {
-	target, err := s.At(o.Scope)
+	target, err := s.ScopeAt(o.Scope)
 	if err != nil {
 		return err
 	}
@@ -282,7 +282,7 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 // the one a plain name refers to from s, or with scopeName the one the
 // scope it names holds; nil when there is none.
 func (s *Scope[F]) held(name, scopeName string) (*Scope[F], *Variable, error) {
-	from, err := s.At(scopeName)
+	from, err := s.ScopeAt(scopeName)
 	if err != nil {
 		return nil, nil, err
 	}

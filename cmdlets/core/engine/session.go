@@ -420,7 +420,7 @@ func variablesIn(sc *runtime.Scope, scopeName string) ([]*scope.Variable, error)
 	if scopeName == "" {
 		return sc.Variables(), nil
 	}
-	s, err := sc.At(scopeName)
+	s, err := sc.ScopeAt(scopeName)
 	if err != nil {
 		return nil, err
 	}

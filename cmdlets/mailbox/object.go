@@ -135,8 +135,9 @@ type mbxView struct {
 	e env
 }
 
-// named returns the mailbox with its distinguished names derived: a
-// listing leaves them to the first read (MailboxFeed.RestoreNamesLater).
+// named returns the mailbox with its distinguished names derived and the
+// primary address back in EmailAddresses: a listing leaves them to the
+// first read (MailboxFeed.RestoreNamesLater).
 func (v *mbxView) named() *directory.Mailbox {
 	v.m.RestoreForm()
 	return v.m
@@ -519,7 +520,7 @@ func buildMailboxTable() {
 		add(fmt.Sprintf("ExtensionCustomAttribute%d", i), tList, func(*mbxView) any { return list() })
 	}
 	add("DisplayName", tStr, func(v *mbxView) any { return v.m.DisplayName })
-	add("EmailAddresses", tList, func(v *mbxView) any { return list(v.m.EmailAddresses...) })
+	add("EmailAddresses", tList, func(v *mbxView) any { return list(v.named().EmailAddresses...) })
 	add("GrantSendOnBehalfTo", tList, func(*mbxView) any { return list() })
 	add("ExternalDirectoryObjectId", tStr, func(v *mbxView) any { return exo.NilIfEmpty(v.m.ExternalDirectoryObjectId) })
 	add("HiddenFromAddressListsEnabled", tBool, func(v *mbxView) any { return v.m.HiddenFromAddressListsEnabled })

@@ -146,15 +146,16 @@ func (m *Mailbox) StoredForm() any {
 func (m *Mailbox) RestoreForm() { m.restoreForm(0) }
 
 // namesLeftOut are the values RestoreNamesLater leaves out: the
-// distinguished names, the dearest to derive.
-const namesLeftOut = elidedDN | elidedLegacyDN
+// distinguished names, the dearest to derive, and the primary proxy
+// address at the head of EmailAddresses, which costs a new list.
+const namesLeftOut = elidedDN | elidedLegacyDN | elidedPrimaryProxy
 
 // RestoreNamesLater is RestoreForm for a record decoded with
 // Kind.DecodeStored, leaving out the distinguished names
-// (DistinguishedName, LegacyExchangeDN): they stay noted in Elided, and
-// RestoreForm derives them when they are read. Most of a listing's
-// objects never show them, and deriving them costs a good part of
-// decoding a mailbox.
+// (DistinguishedName, LegacyExchangeDN) and the primary SMTP proxy address
+// in EmailAddresses: they stay noted in Elided, and RestoreForm puts them
+// back when they are read. Most of a listing's objects never show them,
+// and deriving them costs a good part of decoding a mailbox.
 func (m *Mailbox) RestoreNamesLater() { m.restoreForm(namesLeftOut) }
 
 // restoreForm restores what StoredForm left out except the values of the

@@ -99,3 +99,34 @@ func TestMailboxStoredForm(t *testing.T) {
 		}
 	}
 }
+
+// A mailbox whose names are left for later (a listing's) has neither its
+// distinguished names nor the primary proxy address at the head of
+// EmailAddresses until RestoreForm, which gives back the whole record.
+func TestRestoreNamesLater(t *testing.T) {
+	t.Parallel()
+	g := "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0"
+	ou := "NAMPR06A007.PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com"
+	m := &directory.Mailbox{
+		Guid: g, Name: "annb", Alias: "annb", OrganizationalUnit: ou, PrimarySmtpAddress: "annb@contoso.com",
+		DistinguishedName: directory.HostedDN("annb", "contoso.onmicrosoft.com", "NAMPR06A007", false),
+		LegacyExchangeDN:  directory.LegacyDNFor(g, "annb"),
+		EmailAddresses:    []string{"SMTP:annb@contoso.com", "smtp:annb@contoso.onmicrosoft.com"},
+	}
+	raw, err := store.EncodeRecord(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got directory.Mailbox
+	if err := directory.Mailboxes.DecodeStored(raw, &got); err != nil {
+		t.Fatal(err)
+	}
+	got.RestoreNamesLater()
+	if got.DistinguishedName != "" || got.LegacyExchangeDN != "" || !reflect.DeepEqual(got.EmailAddresses, m.EmailAddresses[1:]) {
+		t.Errorf("left for later: DN %q, legacy DN %q, addresses %q", got.DistinguishedName, got.LegacyExchangeDN, got.EmailAddresses)
+	}
+	got.RestoreForm()
+	if !reflect.DeepEqual(&got, m) {
+		t.Errorf("restored\n %+v\nwant\n %+v", &got, m)
+	}
+}

@@ -49,13 +49,13 @@ func (o ItemOptions) Enum() object.Enum {
 }
 
 // ParseItemOptions reads an -Option value: names separated by commas
-// (None, ReadOnly, Constant, Private, AllScope, any case). ok is false for
-// a name that is not an option.
+// (None, ReadOnly, Constant, Private, AllScope, Unspecified, any case).
+// ok is false for a name that is not an option (BadOptions).
 func ParseItemOptions(s string) (ItemOptions, bool) {
 	var o ItemOptions
 	for _, part := range strings.Split(s, ",") {
 		part = strings.TrimSpace(part)
-		if part == "" || strings.EqualFold(part, "None") {
+		if part == "" || strings.EqualFold(part, "None") || strings.EqualFold(part, "Unspecified") {
 			continue
 		}
 		found := false
@@ -70,6 +70,12 @@ func ParseItemOptions(s string) (ItemOptions, bool) {
 		}
 	}
 	return o, true
+}
+
+// BadOptions is the binder's refusal of an -Option value that
+// ParseItemOptions does not read.
+func BadOptions(text string) *Error {
+	return &Error{Message: fmt.Sprintf("Cannot bind parameter 'Option'. Cannot convert value \"%s\" to type \"System.Management.Automation.ScopedItemOptions\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, ReadOnly, Constant, Private, AllScope, Unspecified\"", text, text), ID: "CannotConvertArgumentNoMessage", Category: object.InvalidArgument, Exception: "ParameterBindingException"}
 }
 
 // Alias is one alias of a scope.

@@ -206,32 +206,13 @@ type Options struct {
 	// Scope is -Scope: "global", "script", "local" or "" (local).
 	Scope string
 	// Option is -Option, a comma-separated list of ReadOnly, Constant,
-	// Private, AllScope, None and Unspecified ("" for not given).
+	// Private, AllScope, None and Unspecified ("" for not given;
+	// ParseItemOptions reads it).
 	Option string
 	Force  bool
 	// New is New-Variable: a variable already there is an error, and
 	// with -Force is replaced by a new one.
 	New bool
-}
-
-// options is a variable's options as -Option lists them.
-type options struct{ readOnly, constant, private, allScope bool }
-
-func parseOptions(list string) options {
-	var o options
-	for _, opt := range strings.Split(list, ",") {
-		switch strings.ToLower(strings.TrimSpace(opt)) {
-		case "readonly":
-			o.readOnly = true
-		case "constant":
-			o.readOnly, o.constant = true, true
-		case "private":
-			o.private = true
-		case "allscope":
-			o.allScope = true
-		}
-	}
-	return o
 }
 
 // Define is New-Variable and Set-Variable: it sets a variable of the
@@ -246,7 +227,10 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 	if err != nil {
 		return err
 	}
-	opts := parseOptions(o.Option)
+	opts, ok := ParseItemOptions(o.Option)
+	if !ok {
+		return BadOptions(o.Option)
+	}
 	v := target.Lookup(name)
 	if v != nil {
 		switch {
@@ -256,9 +240,9 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 			return notWritable(name)
 		case o.New:
 			v = nil
-		case o.Option != "" && opts.constant:
+		case o.Option != "" && opts&OptConstant != 0:
 			return &Error{Message: fmt.Sprintf("Existing variable %s cannot be made constant. Variables can be made constant only at creation time.", name), ID: "VariableCannotBeMadeConstant", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
-		case o.Option != "" && v.AllScope && !opts.allScope:
+		case o.Option != "" && v.AllScope && opts&OptAllScope == 0:
 			return &Error{Message: fmt.Sprintf("The AllScope option cannot be removed from the variable '%s'.", name), ID: "VariableAllScopeOptionCannotBeRemoved", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
 		}
 	}
@@ -270,8 +254,10 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 		return nil
 	}
 	v.Value = value
-	v.ReadOnly, v.Constant, v.Private = opts.readOnly, opts.constant, opts.private
-	if opts.allScope && !v.AllScope {
+	v.Constant = opts&OptConstant != 0
+	v.ReadOnly = v.Constant || opts&OptReadOnly != 0
+	v.Private = opts&OptPrivate != 0
+	if opts&OptAllScope != 0 && !v.AllScope {
 		v.AllScope = true
 		target.shared = append(target.shared[:len(target.shared):len(target.shared)], v)
 	}

@@ -113,7 +113,7 @@ func getAlias() *command.Command {
 				if byDefinition {
 					key = a.Definition
 				}
-				if !wildcard.Match(v, key) || matchesAny(excludes, key) {
+				if !wildcard.Match(v, key) || wildcard.MatchAny(excludes, key) {
 					continue
 				}
 				found = true
@@ -132,15 +132,6 @@ func getAlias() *command.Command {
 	return c
 }
 
-func matchesAny(patterns []string, s string) bool {
-	for _, p := range patterns {
-		if wildcard.Match(p, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // optionsOf reads -Option, ScopedItemOptions names (a list, or names
 // joined by commas); a name that is no option ends the command with the
 // conversion error PowerShell's binder gives.
@@ -148,8 +139,8 @@ func optionsOf(ctx *command.Context) (scope.ItemOptions, error) {
 	text := strings.Join(ctx.Strings("Option"), ",")
 	o, ok := scope.ParseItemOptions(text)
 	if !ok {
-		msg := fmt.Sprintf("Cannot bind parameter 'Option'. Cannot convert value \"%s\" to type \"System.Management.Automation.ScopedItemOptions\". Error: \"Unable to match the identifier name %s to a valid enumerator name. Specify one of the following enumerator names and try again:\nNone, ReadOnly, Constant, Private, AllScope, Unspecified\"", text, text)
-		return 0, ctx.Fail(ctx.NewError(msg, "CannotConvertArgumentNoMessage", object.InvalidArgument, "ParameterBindingException", nil))
+		e := scope.BadOptions(text)
+		return 0, ctx.Fail(ctx.NewError(e.Message, e.ID, e.Category, e.Exception, nil))
 	}
 	return o, nil
 }

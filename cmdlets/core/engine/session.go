@@ -234,7 +234,12 @@ func setVariable(name, typeName string) *command.Command {
 		params.P("PassThru", params.TSwitch),
 	}
 	c.Handler.Process = func(ctx *command.Context) error {
-		o := scope.Options{Scope: ctx.String("Scope"), Option: strings.Join(ctx.Strings("Option"), ","), Force: ctx.Switch("Force"), New: name == "New-Variable"}
+		opt := strings.Join(ctx.Strings("Option"), ",")
+		if _, ok := scope.ParseItemOptions(opt); !ok {
+			e := scope.BadOptions(opt)
+			return ctx.Fail(ctx.NewError(e.Message, e.ID, e.Category, e.Exception, nil))
+		}
+		o := scope.Options{Scope: ctx.String("Scope"), Option: opt, Force: ctx.Switch("Force"), New: name == "New-Variable"}
 		for _, n := range ctx.Strings("Name") {
 			if err := runtime.Of(ctx).Scope().Define(n, ctx.Value("Value"), o); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {

@@ -56,19 +56,6 @@ func TestAliasScopes(t *testing.T) {
 	if !fn.DropAlias("g") || fn.Alias("g").Definition != "Get-Date" {
 		t.Error("DropAlias did not remove the nearest alias only")
 	}
-	for _, tc := range []struct {
-		name string
-		want *Scope[int]
-		ok   bool
-	}{
-		{"", fn, true}, {"Local", fn, true}, {"global", global, true}, {"Script", script, true},
-		{"1", script, true}, {"2", global, true}, {"3", nil, false}, {"nowhere", nil, false}, {"-1", nil, false},
-	} {
-		got, err := fn.ScopeAt(tc.name)
-		if (err == nil) != tc.ok || got != tc.want {
-			t.Errorf("ScopeAt(%q) = %p, %v; want %p", tc.name, got, err, tc.want)
-		}
-	}
 }
 
 func TestCheckAliasWrite(t *testing.T) {

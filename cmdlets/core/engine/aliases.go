@@ -112,22 +112,7 @@ func commandInfoNamed(rt *runtime.Runtime, name string) any {
 // looked up when read.
 func AliasInfo(a *scope.Alias, rt *runtime.Runtime) *object.PSObject {
 	o := object.NewObject("System.Management.Automation.AliasInfo", "System.Management.Automation.CommandInfo", "System.Object")
-	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Alias", Value: 1})
-	o.AddTyped("Name", "string", a.Name)
-	o.AddTyped("DisplayName", "string", a.Name+" -> "+a.Definition)
-	o.AddTyped("Definition", "string", a.Definition)
-	o.AddTyped("Description", "string", a.Description)
-	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", a.Options.Enum())
 	resolved, _ := rt.ResolveAlias(a.Name)
-	ver, src := "", ""
-	if c, ok := rt.LookupCommand(resolved); ok {
-		ver, src = c.Version, c.Module
-	}
-	o.AddTyped("Version", "version", ver)
-	o.AddTyped("Source", "string", src)
-	o.AddTyped("ModuleName", "string", src)
-	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
-	o.AddTyped("HelpUri", "string", "")
 	lazy := func(name string, build func() any) {
 		var once sync.Once
 		var v any
@@ -136,9 +121,25 @@ func AliasInfo(a *scope.Alias, rt *runtime.Runtime) *object.PSObject {
 			return v
 		}})
 	}
+	// The members in PowerShell's order: the alias's own, then those of
+	// every command. An alias the session defines belongs to no module: it
+	// has no version and no source.
+	o.AddTyped("HelpUri", "string", "")
+	o.AddTyped("ResolvedCommandName", "string", resolvedName(rt, resolved))
+	o.AddTyped("DisplayName", "string", a.Name+" -> "+a.Definition)
 	lazy("ReferencedCommand", func() any { return commandInfoNamed(rt, a.Definition) })
 	lazy("ResolvedCommand", func() any { return commandInfoNamed(rt, resolved) })
-	o.AddTyped("ResolvedCommandName", "string", resolvedName(rt, resolved))
+	o.AddTyped("Definition", "string", a.Definition)
+	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", a.Options.Enum())
+	o.AddTyped("Description", "string", a.Description)
+	o.AddTyped("Name", "string", a.Name)
+	o.AddTyped("CommandType", "System.Management.Automation.CommandTypes", object.Enum{Type: "System.Management.Automation.CommandTypes", Name: "Alias", Value: 1})
+	o.AddTyped("Source", "string", "")
+	o.AddTyped("Version", "version", nil)
+	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
+	o.AddTyped("ModuleName", "string", "")
+	o.AddTyped("Module", "psmoduleinfo", nil)
+	o.AddTyped("RemotingCapability", "System.Management.Automation.RemotingCapability", object.Enum{Type: "System.Management.Automation.RemotingCapability", Name: "PowerShell", Value: 1})
 	o.ToStringFunc = func() string { return a.Name }
 	return o
 }

@@ -290,7 +290,9 @@ func getCommand() *command.Command {
 		var results []any
 		found := map[string]bool{}
 		aliases := rt.Aliases()
-		if len(names) > 0 {
+		// aliases are listed when named, or asked for by -CommandType
+		ct := ctx.Strings("CommandType")
+		if len(names) > 0 && (len(ct) == 0 || match(ct, "Alias")) || len(names) == 0 && len(ct) > 0 && match(ct, "Alias") {
 			var keys []string
 			for a := range aliases {
 				keys = append(keys, a)
@@ -353,7 +355,7 @@ func getCommand() *command.Command {
 					continue
 				}
 			}
-			if ct := ctx.Strings("CommandType"); len(ct) > 0 && !match(ct, cmd.Type.String()) {
+			if len(ct) > 0 && !match(ct, cmd.Type.String()) {
 				continue
 			}
 			found[strings.ToLower(cmd.Name)] = true

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -937,6 +938,11 @@ func removeOne(ctx *command.Context, it Item) error {
 		case fsys.Function:
 			rt.RemoveFunction(p.Rel)
 		case fsys.Alias:
+			if a := engine.LookupAlias(rt, p.Rel); a != nil {
+				if se, ok := scope.CheckAliasRemove(a, ctx.Switch("Force")).(*scope.Error); ok {
+					return ctx.WriteError(ctx.NewError(se.Message, se.ID, se.Category, se.Exception, p.Rel))
+				}
+			}
 			rt.RemoveAlias(p.Rel)
 		}
 		return nil

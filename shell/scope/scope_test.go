@@ -440,6 +440,10 @@ func TestDefineOptions(t *testing.T) {
 		{"-Option replaces them", scope.Options{Option: "Private,ReadOnly"}, scope.Options{Option: "None", Force: true}, "", scope.Variable{Value: 2}},
 		{"New-Variable -Force replaces the variable", scope.Options{Option: "ReadOnly"}, scope.Options{New: true, Force: true}, "", scope.Variable{Value: 2}},
 		{"New-Variable -Force leaves a constant", scope.Options{Option: "Constant"}, scope.Options{New: true, Force: true}, "VariableNotWritable", scope.Variable{Value: 1, ReadOnly: true, Constant: true}},
+		{"no -Value keeps the value", scope.Options{}, scope.Options{Option: "ReadOnly", NoValue: true}, "", scope.Variable{Value: 1, ReadOnly: true}},
+		{"-Description sets it", scope.Options{}, scope.Options{Description: ptr("why"), NoValue: true}, "", scope.Variable{Value: 1, Description: "why"}},
+		{"no -Description keeps it", scope.Options{Description: ptr("why")}, scope.Options{}, "", scope.Variable{Value: 2, Description: "why"}},
+		{"New-Variable -Force drops the old description", scope.Options{Description: ptr("why")}, scope.Options{New: true, Force: true}, "", scope.Variable{Value: 2}},
 	}
 	for _, tc := range cases {
 		s := scope.New[*fn](nil)
@@ -464,6 +468,9 @@ func TestDefineOptions(t *testing.T) {
 		}
 	}
 }
+
+// ptr is the address of a copy of s (an optional parameter's value).
+func ptr(s string) *string { return &s }
 
 func TestOptionsValue(t *testing.T) {
 	t.Parallel()

@@ -22,6 +22,9 @@ type Variable struct {
 	// the scope that holds them: an assignment there changes this one
 	// variable (-Option AllScope).
 	AllScope bool
+	// Description is the variable's description (-Description of
+	// New-Variable and Set-Variable).
+	Description string
 	// Type is the variable's type constraint ([int]$x = 1, a typed
 	// parameter): every later assignment converts to it. "" for none.
 	Type string
@@ -213,6 +216,12 @@ type Options struct {
 	// New is New-Variable: a variable already there is an error, and
 	// with -Force is replaced by a new one.
 	New bool
+	// NoValue is a call without -Value: Set-Variable then leaves an
+	// existing variable's value as it is.
+	NoValue bool
+	// Description is -Description; nil when not given, which leaves an
+	// existing variable's description as it is.
+	Description *string
 }
 
 // Define is New-Variable and Set-Variable: it sets a variable of the
@@ -246,14 +255,20 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 			return &Error{Message: fmt.Sprintf("The AllScope option cannot be removed from the variable '%s'.", name), ID: "VariableAllScopeOptionCannotBeRemoved", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
 		}
 	}
-	if v == nil {
+	existing := v != nil
+	if !existing {
 		v = &Variable{Name: name}
 		target.vars[strings.ToLower(name)] = v
-	} else if o.Option == "" {
+	}
+	if !existing || !o.NoValue {
 		v.Value = value
+	}
+	if o.Description != nil {
+		v.Description = *o.Description
+	}
+	if existing && o.Option == "" {
 		return nil
 	}
-	v.Value = value
 	v.Constant = opts&OptConstant != 0
 	v.ReadOnly = v.Constant || opts&OptReadOnly != 0
 	v.Private = opts&OptPrivate != 0

@@ -239,7 +239,11 @@ func setVariable(name, typeName string) *command.Command {
 			e := scope.BadOptions(opt)
 			return ctx.Fail(ctx.NewError(e.Message, e.ID, e.Category, e.Exception, nil))
 		}
-		o := scope.Options{Scope: ctx.String("Scope"), Option: opt, Force: ctx.Switch("Force"), New: name == "New-Variable"}
+		o := scope.Options{Scope: ctx.String("Scope"), Option: opt, Force: ctx.Switch("Force"), New: name == "New-Variable", NoValue: !ctx.Has("Value")}
+		if ctx.Has("Description") {
+			d := ctx.String("Description")
+			o.Description = &d
+		}
 		for _, n := range ctx.Strings("Name") {
 			if err := runtime.Of(ctx).Scope().Define(n, ctx.Value("Value"), o); err != nil {
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
@@ -448,7 +452,7 @@ func included(patterns []string, name string) bool {
 func VariableInfo(v *scope.Variable) *object.PSObject {
 	o := object.NewObject("System.Management.Automation.PSVariable", "System.Object")
 	o.AddTyped("Name", "string", v.Name)
-	o.AddTyped("Description", "string", "")
+	o.AddTyped("Description", "string", v.Description)
 	o.AddTyped("Value", "System.Object", v.Value)
 	o.AddTyped("Visibility", "System.Management.Automation.SessionStateEntryVisibility", object.Enum{Type: "System.Management.Automation.SessionStateEntryVisibility", Name: "Public"})
 	o.AddTyped("Module", "System.Management.Automation.PSModuleInfo", nil)

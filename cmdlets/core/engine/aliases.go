@@ -124,9 +124,16 @@ func AliasInfo(a *scope.Alias, rt *runtime.Runtime) *object.PSObject {
 	// The members in PowerShell's order: the alias's own, then those of
 	// every command. An alias the session defines belongs to no module: it
 	// has no version and no source.
+	// DisplayName names the command at the end of the chain, or the
+	// definition when the chain ends in no command.
+	end := resolvedName(rt, resolved)
+	display := end
+	if display == "" {
+		display = a.Definition
+	}
 	o.AddTyped("HelpUri", "string", "")
-	o.AddTyped("ResolvedCommandName", "string", resolvedName(rt, resolved))
-	o.AddTyped("DisplayName", "string", a.Name+" -> "+a.Definition)
+	o.AddTyped("ResolvedCommandName", "string", end)
+	o.AddTyped("DisplayName", "string", a.Name+" -> "+display)
 	lazy("ReferencedCommand", func() any { return commandInfoNamed(rt, a.Definition) })
 	lazy("ResolvedCommand", func() any { return commandInfoNamed(rt, resolved) })
 	o.AddTyped("Definition", "string", a.Definition)

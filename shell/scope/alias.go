@@ -123,8 +123,16 @@ func (s *Scope[F]) AliasHere(name string) *Alias {
 // Alias returns the alias of that name visible from s: the nearest
 // scope's, skipping the private aliases of the scopes above s.
 func (s *Scope[F]) Alias(name string) *Alias {
-	key := strings.ToLower(name)
+	// Every command a script runs asks: the name is lowered only when a
+	// scope has aliases at all.
+	key := ""
 	for c := s; c != nil; c = c.parent {
+		if len(c.aliases) == 0 {
+			continue
+		}
+		if key == "" {
+			key = strings.ToLower(name)
+		}
 		if a, ok := c.aliases[key]; ok && (c == s || a.Options&OptPrivate == 0) {
 			return a
 		}

@@ -125,7 +125,7 @@ func (rt *Runtime) hookedCommand(name string) *command.Command {
 	if c := rt.commandHook(name); c != nil {
 		return c
 	}
-	if target, ok := rt.cmds.Alias(name); ok {
+	if target, ok := rt.ResolveAlias(name); ok {
 		return rt.commandHook(target)
 	}
 	return nil

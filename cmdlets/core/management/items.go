@@ -707,7 +707,7 @@ func ResolveAll(ctx *command.Context, p string, literal bool) ([]fsys.Path, erro
 		rp, err = ns.Resolve(p)
 		paths = []fsys.Path{rp}
 	} else {
-		paths, err = ns.Expand(p)
+		paths, err = expandPaths(runtime.Of(ctx), p)
 	}
 	if err != nil {
 		return nil, ctx.WriteError(resolveError(ctx, err, p))

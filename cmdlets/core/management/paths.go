@@ -378,7 +378,7 @@ func testOnePath(ctx *command.Context, p string, literal bool) bool {
 		paths = []fsys.Path{rp}
 	} else {
 		var err error
-		if paths, err = ns.Expand(p); err != nil {
+		if paths, err = expandPaths(runtime.Of(ctx), p); err != nil {
 			return false
 		}
 	}
@@ -552,7 +552,7 @@ func containerAt(ctx *command.Context, p string, literal bool) (fsys.Path, bool,
 		rp, err = ns.Resolve(p)
 		paths = []fsys.Path{rp}
 	} else {
-		paths, err = ns.Expand(p)
+		paths, err = expandPaths(runtime.Of(ctx), p)
 	}
 	if err != nil {
 		return fsys.Path{}, false, ctx.Fail(resolveError(ctx, err, p))

@@ -8,17 +8,16 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/system"
+	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
-	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/redirect"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
 	"github.com/exosim/exosim/shell/syntax"
-	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // emitter receives each output object of a statement.
@@ -211,7 +210,7 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 			return b, err
 		}, nil, s.Body, out, true)
 	case *syntax.SwitchStmt:
-		return rt.execSwitch(s, out)
+		return flow.Switch(flowSession{rt}, s, out)
 	case *syntax.TryStmt:
 		return rt.execTry(s, out)
 	case *syntax.TrapStmt:
@@ -458,173 +457,6 @@ func (rt *Runtime) execFor(s *syntax.ForStmt, out emitter) error {
 		after = func() error { return rt.execStatement(s.Iter, discard) }
 	}
 	return rt.loop(s.Label, cond, after, s.Body, out, false)
-}
-
-func (rt *Runtime) execSwitch(s *syntax.SwitchStmt, out emitter) error {
-	var inputs []any
-	if s.File {
-		lines, err := rt.switchFileLines(s)
-		if err != nil {
-			return err
-		}
-		inputs = lines
-	} else {
-		v, err := rt.evalStatementValue(s.Cond)
-		if err != nil {
-			return err
-		}
-		if list, ok := object.Elements(v); ok {
-			inputs = list
-		} else if e, ok := v.(interface{ Enumerate() []any }); ok {
-			inputs = e.Enumerate()
-		} else {
-			inputs = []any{v}
-		}
-	}
-	// $_ is the current value inside the switch and what it was before
-	// afterwards.
-	defer rt.scope.Save("_")()
-	// run executes a clause body; done ends the switch (break), next goes
-	// to the next input value (continue).
-	run := func(body *syntax.StatementBlock) (done, next bool, err error) {
-		err = rt.execBlock(body, out)
-		switch sig := err.(type) {
-		case *breakSignal:
-			if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
-				return true, false, nil
-			}
-		case *continueSignal:
-			if sig.label == "" || strings.EqualFold(sig.label, s.Label) {
-				return false, true, nil
-			}
-		}
-		return false, false, err
-	}
-	for n, in := range inputs {
-		if n%ops.CheckEvery == 0 {
-			if err := rt.checkGrowth(); err != nil {
-				return err
-			}
-		}
-		rt.scope.Set("_", in)
-		matched, next := false, false
-		for _, c := range s.Clauses {
-			ok, err := rt.switchMatches(s, c.Pattern, in)
-			if err != nil {
-				return err
-			}
-			if !ok {
-				continue
-			}
-			matched = true
-			done, nxt, err := run(c.Body)
-			if err != nil || done {
-				return err
-			}
-			if nxt {
-				next = true
-				break
-			}
-		}
-		if !matched && !next && s.Default != nil {
-			done, _, err := run(s.Default)
-			if err != nil || done {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// switchFileLines reads the lines of switch -File: the file is read line
-// by line as a text reader does (\n, \r\n or \r end a line; a final line
-// break adds no empty line).
-func (rt *Runtime) switchFileLines(s *syntax.SwitchStmt) ([]any, error) {
-	v, err := rt.evalStatementValue(s.Cond)
-	if err != nil {
-		return nil, err
-	}
-	name := rt.toStr(v)
-	ext := s.Cond.Span()
-	if name == "" {
-		return nil, pserror.Runtime(ext, "The file name argument to -file in the switch statement is not valid.", "InvalidFilenameOption", object.InvalidOperation, "RuntimeException")
-	}
-	data, err := provider.ReadFile(rt.files, name)
-	if err != nil {
-		if provider.IsNotExist(err) {
-			return nil, pserror.Runtime(ext, fmt.Sprintf("Cannot find path '%s' because it does not exist.", provider.FullPath(rt.files, name)), "PathNotFound", object.ObjectNotFound, "ItemNotFoundException")
-		}
-		return nil, pserror.Runtime(ext, fmt.Sprintf("The file could not be read: %s.", err.Error()), "FileReadError", object.InvalidOperation, "RuntimeException")
-	}
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	var lines []any
-	for len(text) > 0 {
-		i := strings.IndexAny(text, "\r\n")
-		if i < 0 {
-			lines = append(lines, text)
-			break
-		}
-		lines = append(lines, text[:i])
-		if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
-			i++
-		}
-		text = text[i+1:]
-	}
-	return lines, nil
-}
-
-// switchMatches tests one clause against the current value. A script
-// block decides by its result; with -Regex or -Wildcard the value is
-// matched as text (-Regex sets $Matches); otherwise both are compared as
-// strings, ignoring case unless -CaseSensitive, and a $null clause
-// matches only $null.
-func (rt *Runtime) switchMatches(s *syntax.SwitchStmt, pattern syntax.Expr, in any) (bool, error) {
-	var pv any
-	if sc, ok := pattern.(*syntax.StringConstExpr); ok && sc.Kind == syntax.BareWord {
-		pv = sc.Value
-	} else {
-		v, err := rt.evalExpr(pattern)
-		if err != nil {
-			return false, err
-		}
-		pv = v
-	}
-	if sb, ok := object.Unwrap(pv).(*automation.ScriptBlock); ok {
-		v, err := rt.invokeScriptBlockValue(sb, in, nil)
-		if err != nil {
-			return false, err
-		}
-		return object.ToBool(v), nil
-	}
-	switch {
-	case s.Regex:
-		ok, m, err := rt.matchOne(rt.toStr(in), rt.toStr(pv), s.CaseSensitive)
-		if err != nil {
-			return false, err
-		}
-		if ok {
-			rt.scope.Set("Matches", m)
-		}
-		return ok, nil
-	case s.Wildcard:
-		opts := wildcard.Options(0)
-		if s.CaseSensitive {
-			opts = wildcard.CaseSensitive
-		}
-		p, err := wildcard.Compile(rt.toStr(pv), opts)
-		if err != nil {
-			return false, nil
-		}
-		return p.Match(rt.toStr(in)), nil
-	}
-	if pv == nil {
-		return in == nil, nil
-	}
-	a, b := rt.toStr(in), rt.toStr(pv)
-	if s.CaseSensitive {
-		return a == b, nil
-	}
-	return strings.EqualFold(a, b), nil
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,8 @@ import (
 	"sort"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/codec"
 )
 
 // BulkWriter collects the new records of a bulk load and writes them per
@@ -31,7 +33,7 @@ func (k *Kind[T]) PutBulk(w *BulkWriter, key string, v *T) error { return w.put(
 
 // put encodes v for bucket[key].
 func (w *BulkWriter) put(bucket, key string, v any) error {
-	raw, err := encodeValue(v)
+	raw, err := codec.Encode(v)
 	if err != nil {
 		return fmt.Errorf("encode %s %q: %w", bucket, key, err)
 	}

@@ -1,282 +1,57 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
-	"fmt"
-	"math"
-	"reflect"
-	"strings"
-	"sync"
 
-	"github.com/fxamacker/cbor/v2"
+	"github.com/exosim/exosim/store/codec"
 )
 
-// This file is the single place that knows how records are serialised.
-// Every bucket value goes through encodeValue/decodeValue, and export/import
-// go through valueToJSON/valueFromJSON.
-//
-// Schema 3 stores records as CBOR (RFC 8949) built from the records' json
-// struct tags: the same field names and omitempty rules as the JSON form,
-// in a compact binary form that decodes several times faster. Encoding is
-// deterministic (core deterministic sorting of map keys and struct
-// fields), so identical state gives identical bytes. Times are RFC 3339
-// text with nanoseconds, exactly the JSON form, so a time decodes to the
-// same instant and location (UTC for "Z") as before.
-//
-// Records written by schema 1 and 2 are JSON objects. A CBOR record never
-// starts with '{' (a top-level record is a CBOR map, major type 5), so
-// decodeValue still reads a JSON record: migrations before 2→3 and the
-// 2→3 transcoding itself (migrateCBORRecords) rely on it.
+// How records are serialised is package store/codec's: every bucket value
+// goes through codec.Encode and codec.Decode, and export/import through
+// valueToJSON/valueFromJSON, which give it a new value of the bucket's
+// record type.
 
-var (
-	cborEnc = newEncMode()
-	cborDec = newDecMode()
-)
-
-// newEncMode returns the deterministic CBOR encoding of records.
-func newEncMode() cbor.EncMode {
-	em, err := cbor.EncOptions{
-		Sort:          cbor.SortCoreDeterministic,
-		Time:          cbor.TimeRFC3339Nano,
-		ShortestFloat: cbor.ShortestFloatNone,
-		NaNConvert:    cbor.NaNConvertNone,
-		InfConvert:    cbor.InfConvertNone,
-		OmitEmpty:     cbor.OmitEmptyGoValue,
-		NilContainers: cbor.NilContainerAsNull,
-		String:        cbor.StringToTextString,
-		FieldName:     cbor.FieldNameToTextString,
-	}.EncMode()
-	if err != nil {
-		panic(err)
-	}
-	return em
-}
-
-// newDecMode returns the CBOR decoding of records.
-func newDecMode() cbor.DecMode {
-	dm, err := cbor.DecOptions{
-		DupMapKey:         cbor.DupMapKeyQuiet,
-		MaxNestedLevels:   256,
-		MaxArrayElements:  math.MaxInt32,
-		MaxMapPairs:       math.MaxInt32,
-		IndefLength:       cbor.IndefLengthAllowed,
-		TagsMd:            cbor.TagsAllowed,
-		IntDec:            cbor.IntDecConvertNone,
-		DefaultMapType:    nil,
-		UTF8:              cbor.UTF8DecodeInvalid,
-		FieldNameMatching: cbor.FieldNameMatchingPreferCaseSensitive,
-		ExtraReturnErrors: cbor.ExtraDecErrorNone,
-	}.DecMode()
-	if err != nil {
-		panic(err)
-	}
-	return dm
-}
-
-// isJSONRecord reports whether raw is a record written as JSON (schema 1
-// and 2).
-func isJSONRecord(raw []byte) bool {
-	return len(raw) > 0 && raw[0] == '{'
-}
-
-// BinaryRecord is a record type with a compact binary form of its own,
-// for kinds whose CBOR form repeats what every record holds (the
-// field names and the default values of a hundred thousand records).
-// Such a record is stored as binaryMarker followed by what MarshalRecord
-// returns; every other record type, and records written before the type
-// had its form, stay CBOR (or JSON), which still decode. Export and
-// import do not see the difference: they go through the Go value.
-type BinaryRecord interface {
-	// MarshalRecord returns the record's binary form (without the marker).
-	MarshalRecord() ([]byte, error)
-	// UnmarshalRecord sets the record, which is zero, from its binary
-	// form; a form it cannot read is an error, never a panic.
-	UnmarshalRecord(b []byte) error
-}
-
-// binaryMarker starts a record in its type's own binary form. A CBOR
-// record is a map (major type 5) and a JSON record starts with '{', so
-// neither starts with it.
-const binaryMarker = 0x01
-
-// isBinaryRecord reports whether raw is a record in its type's own form.
-func isBinaryRecord(raw []byte) bool { return len(raw) > 0 && raw[0] == binaryMarker }
+// BinaryRecord is a record type with a compact binary form of its own
+// (see codec.BinaryRecord).
+type BinaryRecord = codec.BinaryRecord
 
 // DerivingRecord is a record type whose stored form leaves out values
-// that follow from its other fields (a mailbox's sign-in names that repeat
-// its UserPrincipalName, say): a hundred thousand records each repeating
-// them cost more of the file than anything else in them.
-type DerivingRecord interface {
-	// StoredForm returns the value to encode in place of the record: a
-	// copy without the values it can derive, noting which it left out.
-	StoredForm() any
-	// RestoreForm puts back, after decoding, what StoredForm left out.
-	RestoreForm()
-}
-
-// encodeValue serialises a record for storage.
-func encodeValue(v any) ([]byte, error) {
-	if d, ok := v.(DerivingRecord); ok {
-		return cborEnc.Marshal(d.StoredForm())
-	}
-	if r, ok := v.(BinaryRecord); ok {
-		body, err := r.MarshalRecord()
-		if err != nil {
-			return nil, err
-		}
-		return append([]byte{binaryMarker}, body...), nil
-	}
-	return cborEnc.Marshal(v)
-}
-
-// decodeValue deserialises a stored record into v.
-func decodeValue(b []byte, v any) error {
-	if err := decodeStored(b, v); err != nil {
-		return err
-	}
-	restoreStored(b, v)
-	return nil
-}
-
-// restoreStored restores what the stored form b of a DerivingRecord left
-// out of v (a record in JSON or in its own binary form leaves out
-// nothing).
-func restoreStored(b []byte, v any) {
-	if d, ok := v.(DerivingRecord); ok && !isJSONRecord(b) && !isBinaryRecord(b) {
-		d.RestoreForm()
-	}
-}
-
-// decodeStored deserialises a stored record into v as it is stored: the
-// values a DerivingRecord left out stay out.
-func decodeStored(b []byte, v any) error {
-	switch {
-	case isJSONRecord(b):
-		return json.Unmarshal(b, v)
-	case isBinaryRecord(b):
-		r, ok := v.(BinaryRecord)
-		if !ok {
-			return fmt.Errorf("a record in a binary form cannot be read into %T", v)
-		}
-		return r.UnmarshalRecord(b[1:])
-	}
-	return cborDec.Unmarshal(b, v)
-}
+// that follow from its other fields (see codec.DerivingRecord).
+type DerivingRecord = codec.DerivingRecord
 
 // DecodeRecord decodes a raw record value of a tenant file into v (a
 // pointer to the record type, e.g. *Mailbox) with the general decoder; a
 // Kind's Decode uses the kind's fast path too. It is for tools that read
 // the bbolt file directly.
-func DecodeRecord(raw []byte, v any) error { return decodeValue(raw, v) }
+func DecodeRecord(raw []byte, v any) error { return codec.Decode(raw, v) }
 
-// valueToJSON converts a stored value of bucket to its JSON export form:
-// it decodes the record into its kind's Go type and marshals that, so the
-// JSON form is exactly json.Marshal of the record.
+// EncodeRecord encodes a record (e.g. *Mailbox) as a tenant file stores
+// it. It is for tools that write the bbolt file directly.
+func EncodeRecord(v any) ([]byte, error) { return codec.Encode(v) }
+
+// valueToJSON converts a stored value of bucket to its JSON export form.
 func (s *Schema) valueToJSON(bucket string, raw []byte) (json.RawMessage, error) {
-	if isJSONRecord(raw) {
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, raw); err != nil {
-			return nil, err
-		}
-		return json.RawMessage(buf.Bytes()), nil
-	}
-	v := s.newValue(bucket)
-	if err := decodeValue(raw, v); err != nil {
-		return nil, err
-	}
-	return json.Marshal(v)
+	return codec.ToJSON(raw, s.newValue(bucket))
 }
 
 // valueFromJSON converts an exported JSON value of bucket to its stored
 // form.
 func (s *Schema) valueFromJSON(bucket string, j json.RawMessage) ([]byte, error) {
-	v := s.newValue(bucket)
-	if err := json.Unmarshal(j, v); err != nil {
-		return nil, err
-	}
-	return encodeValue(v)
+	return codec.FromJSON(j, s.newValue(bucket))
 }
 
 // transcodeRecord re-encodes a JSON record of bucket in the stored form;
 // a record already in that form is returned as it is.
 func (s *Schema) transcodeRecord(bucket string, raw []byte) ([]byte, error) {
-	if !isJSONRecord(raw) {
-		return raw, nil
-	}
-	v := s.newValue(bucket)
-	if err := json.Unmarshal(raw, v); err != nil {
-		return nil, fmt.Errorf("decode JSON record: %w", err)
-	}
-	return encodeValue(v)
+	return codec.Transcode(raw, s.newValue(bucket))
 }
 
 // RawValue is an opaque, already-encoded property value kept in the Extra
-// bags of records (properties this package stores but does not interpret).
-type RawValue = json.RawMessage
+// bags of records (properties the engine stores but does not interpret).
+type RawValue = codec.RawValue
 
 // EncodeExtra encodes v for an Extra bag.
-func EncodeExtra(v any) (RawValue, error) {
-	b, err := json.Marshal(v)
-	return RawValue(b), err
-}
+func EncodeExtra(v any) (RawValue, error) { return codec.EncodeExtra(v) }
 
 // DecodeExtra decodes an Extra bag value into v.
-func DecodeExtra(r RawValue, v any) error { return json.Unmarshal(r, v) }
-
-// EncodeRecord encodes a record (e.g. *Mailbox) as a tenant file stores
-// it. It is for tools that write the bbolt file directly.
-func EncodeRecord(v any) ([]byte, error) { return encodeValue(v) }
-
-// isTextKeyedMap reports whether raw is a CBOR map whose first key is a
-// text string: a record written before its type had numbered cbor keys.
-func isTextKeyedMap(raw []byte) bool {
-	if len(raw) == 0 || raw[0]>>5 != 5 {
-		return false
-	}
-	off := 1
-	switch raw[0] & 0x1f {
-	case 24:
-		off = 2
-	case 25:
-		off = 3
-	case 26:
-		off = 5
-	case 27:
-		off = 9
-	}
-	return off < len(raw) && raw[off]>>5 == 3
-}
-
-// textKeyedTypes caches, per record type, the same struct without its
-// cbor tags (see decodeTextKeyed).
-var textKeyedTypes sync.Map // reflect.Type -> reflect.Type
-
-// decodeTextKeyed decodes a record written with the json field names as
-// CBOR keys (schema 3) into v, a pointer to a record type that now has
-// numbered cbor keys: it decodes into a copy of the type whose fields keep
-// only their json tags, then converts.
-func decodeTextKeyed(raw []byte, v any) error {
-	rv := reflect.ValueOf(v).Elem()
-	t := rv.Type()
-	lt, ok := textKeyedTypes.Load(t)
-	if !ok {
-		fields := make([]reflect.StructField, t.NumField())
-		for i := range fields {
-			f := t.Field(i)
-			tag := ""
-			if j, ok := f.Tag.Lookup("json"); ok {
-				tag = `json:"` + j + `"`
-			}
-			f.Tag = reflect.StructTag(strings.TrimSpace(tag))
-			fields[i] = f
-		}
-		lt, _ = textKeyedTypes.LoadOrStore(t, reflect.StructOf(fields))
-	}
-	tmp := reflect.New(lt.(reflect.Type))
-	if err := cborDec.Unmarshal(raw, tmp.Interface()); err != nil {
-		return err
-	}
-	rv.Set(tmp.Elem().Convert(t))
-	return nil
-}
+func DecodeExtra(r RawValue, v any) error { return codec.DecodeExtra(r, v) }

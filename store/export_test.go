@@ -3,6 +3,8 @@ package store
 import (
 	"reflect"
 	"time"
+
+	"github.com/exosim/exosim/store/codec"
 )
 
 // Names of the package's internals its external tests use.
@@ -10,17 +12,17 @@ import (
 const BucketIndex = bucketIndex
 const BucketMeta = bucketMeta
 
-var CborDec = cborDec
-var CborEnc = cborEnc
+var CborDec = codec.DecMode()
+var CborEnc = codec.EncMode()
 
-var DecodeValue = decodeValue
-var EncodeValue = encodeValue
+var DecodeValue = codec.Decode
+var EncodeValue = codec.Encode
 
 type ExportDoc = exportDoc
 
 var IdxKey = idxKey
-var IsJSONRecord = isJSONRecord
-var IsTextKeyedMap = isTextKeyedMap
+var IsJSONRecord = codec.IsJSON
+var IsTextKeyedMap = codec.IsTextKeyedMap
 
 const MetaSchemaVersion = metaSchemaVersion
 

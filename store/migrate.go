@@ -6,6 +6,8 @@ import (
 	"strconv"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/codec"
 )
 
 // Schema migrations.
@@ -139,7 +141,7 @@ func (s *Store) migrateInBatches(batch int) error {
 
 // migrateCBORRecords (schema 2 → 3) re-encodes every record of every data
 // bucket (the admin audit log too) from JSON to the binary encoding of
-// codec.go, a batch at a time (rewriteBucket). A record keeps its key and
+// store/codec, a batch at a time (rewriteBucket). A record keeps its key and
 // its decoded value, so the index entries derived from it stay as they
 // are. Records already binary (rewritten by an earlier migration of the
 // chain, or by this one before it was cut short) stay as they are.
@@ -156,7 +158,7 @@ func migrateCBORRecords(tx *Tx) error {
 	}
 	for _, name := range names {
 		err := tx.rewriteBucket(name, func(k, v []byte) ([]byte, error) {
-			if !isJSONRecord(v) {
+			if !codec.IsJSON(v) {
 				return nil, nil
 			}
 			nv, err := tx.s.schema.transcodeRecord(name, v)

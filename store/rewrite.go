@@ -3,6 +3,8 @@ package store
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/exosim/exosim/store/codec"
 )
 
 // RewriteAll reads every record of the kind and writes back the ones fn
@@ -19,10 +21,10 @@ import (
 func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) error {
 	return tx.rewriteBucket(k.def.bucket, func(key, raw []byte) ([]byte, error) {
 		v := new(T)
-		legacy := isTextKeyedMap(raw)
+		legacy := codec.IsTextKeyedMap(raw)
 		var err error
 		if legacy {
-			err = decodeTextKeyed(raw, v)
+			err = codec.DecodeTextKeyed(raw, v)
 		} else {
 			err = k.Decode(raw, v)
 		}
@@ -33,7 +35,7 @@ func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) er
 		if err != nil || !legacy && !ch {
 			return nil, err
 		}
-		return encodeValue(v)
+		return codec.Encode(v)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/exosim/exosim/store/codec"
 	"github.com/exosim/exosim/store/fastdecode"
 )
 
@@ -157,7 +158,7 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 	if err := k.DecodeStored(raw, v); err != nil {
 		return err
 	}
-	restoreStored(raw, v)
+	codec.RestoreStored(raw, v)
 	return nil
 }
 
@@ -165,7 +166,7 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 // a DerivingRecord left out: the caller restores them (RestoreForm) before
 // it reads them, and all of them before the record is written back.
 func (k *Kind[T]) DecodeStored(raw []byte, v *T) error {
-	if k.fast != nil && !isJSONRecord(raw) && !isBinaryRecord(raw) {
+	if k.fast != nil && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
 		// decoded in place: a record is wide, and a copy of it costs as
 		// much as a good part of its decoding
 		var zero T
@@ -175,7 +176,7 @@ func (k *Kind[T]) DecodeStored(raw []byte, v *T) error {
 		}
 		*v = zero
 	}
-	return decodeStored(raw, v)
+	return codec.DecodeStored(raw, v)
 }
 
 // DecodeFast decodes raw into v (which must be zero) on the fast path

@@ -28,7 +28,7 @@ import (
 // this package. Older versions are migrated (migrate.go).
 //
 // History: 1 = first release; 2 = every folder with items has explicit
-// item cohorts; 3 = records are CBOR instead of JSON (codec.go); 4 = the
+// item cohorts; 3 = records are CBOR instead of JSON (store/codec); 4 = the
 // mailbox name index and the account brief index are covering indexes;
 // 5 = mailbox content records are in their own binary form
 // (store/directory/content_codec.go); 6 = accounts have numbered cbor

@@ -14,6 +14,7 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 
+	"github.com/exosim/exosim/store/codec"
 	"github.com/exosim/exosim/store/recordmap"
 )
 
@@ -212,7 +213,7 @@ func (tx *Tx) getRecord(bucket, key string, v any) (bool, error) {
 	if raw == nil {
 		return false, nil
 	}
-	if err := decodeValue(raw, v); err != nil {
+	if err := codec.Decode(raw, v); err != nil {
 		return false, fmt.Errorf("decode %s %q: %w", bucket, key, err)
 	}
 	return true, nil
@@ -220,7 +221,7 @@ func (tx *Tx) getRecord(bucket, key string, v any) (bool, error) {
 
 // putRecord encodes v into bucket[key], maintaining secondary indexes.
 func (tx *Tx) putRecord(bucket, key string, v any) error {
-	raw, err := encodeValue(v)
+	raw, err := codec.Encode(v)
 	if err != nil {
 		return fmt.Errorf("encode %s %q: %w", bucket, key, err)
 	}
@@ -645,7 +646,7 @@ func (tx *Tx) forEachRaw(bucket, after string, fn func(key string, raw []byte) e
 func forEachDecoded[T any](tx *Tx, bucket, after string, fn func(key string, v *T) error) error {
 	return tx.forEachRaw(bucket, after, func(key string, raw []byte) error {
 		v := new(T)
-		if err := decodeValue(raw, v); err != nil {
+		if err := codec.Decode(raw, v); err != nil {
 			return fmt.Errorf("decode %s %q: %w", bucket, key, err)
 		}
 		return fn(key, v)

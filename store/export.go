@@ -1,38 +1,16 @@
 package store
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"time"
+
+	"github.com/exosim/exosim/store/exportdoc"
 )
 
 // ExportFormat names the export document type.
-const ExportFormat = "exosim-tenant"
-
-// exportMeta is the meta section of an export.
-type exportMeta struct {
-	Initialized bool      `json:"initialized"`
-	Seed        string    `json:"seed"`
-	Clock       time.Time `json:"clock"`
-	IDSeed      string    `json:"idSeed"`
-	IDCounter   uint64    `json:"idCounter"`
-	TimerSeq    uint64    `json:"timerSeq"`
-}
-
-type exportEntry struct {
-	Key   string          `json:"key"`
-	Value json.RawMessage `json:"value"`
-}
-
-type exportDoc struct {
-	Format        string                   `json:"format"`
-	SchemaVersion int                      `json:"schemaVersion"`
-	Meta          exportMeta               `json:"meta"`
-	Buckets       map[string][]exportEntry `json:"buckets"`
-}
+const ExportFormat = exportdoc.Format
 
 // Export writes the whole tenant as schema-versioned, indented JSON with a
 // deterministic order (buckets by name, records by key), so
@@ -43,8 +21,32 @@ func (s *Store) Export(w io.Writer) error {
 
 // Export writes the tenant as seen by this transaction (see Store.Export).
 func (tx *Tx) Export(w io.Writer) error {
-	bw := bufio.NewWriter(w)
-	meta := exportMeta{
+	ew, err := exportdoc.NewWriter(w, tx.s.schema.Version(), tx.exportMeta())
+	if err != nil {
+		return err
+	}
+	for _, name := range tx.dataBucketNames() {
+		ew.Bucket(name)
+		err := tx.forEachRaw(name, "", func(key string, raw []byte) error {
+			v, err := tx.s.schema.valueToJSON(name, raw)
+			if err == nil {
+				err = ew.Entry(key, v)
+			}
+			if err != nil {
+				return fmt.Errorf("export %s %q: %w", name, key, err)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return ew.Close()
+}
+
+// exportMeta is the meta state of the tenant as an export gives it.
+func (tx *Tx) exportMeta() exportdoc.Meta {
+	return exportdoc.Meta{
 		Initialized: tx.IsInitialized(),
 		Seed:        tx.SeedName(),
 		Clock:       tx.clock,
@@ -52,55 +54,12 @@ func (tx *Tx) Export(w io.Writer) error {
 		IDCounter:   tx.idCounter,
 		TimerSeq:    tx.timerSeq,
 	}
-	mj, err := json.MarshalIndent(meta, "  ", "  ")
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(bw, "{\n  \"format\": %q,\n  \"schemaVersion\": %d,\n  \"meta\": %s,\n  \"buckets\": {", ExportFormat, tx.s.schema.Version(), mj)
-	names := tx.dataBucketNames()
-	for bi, name := range names {
-		if bi > 0 {
-			bw.WriteString(",")
-		}
-		nj, _ := json.Marshal(name)
-		fmt.Fprintf(bw, "\n    %s: [", nj)
-		n := 0
-		err := tx.forEachRaw(name, "", func(key string, raw []byte) error {
-			v, err := tx.s.schema.valueToJSON(name, raw)
-			if err != nil {
-				return fmt.Errorf("export %s %q: %w", name, key, err)
-			}
-			ej, err := json.MarshalIndent(exportEntry{Key: key, Value: v}, "      ", "  ")
-			if err != nil {
-				return fmt.Errorf("export %s %q: %w", name, key, err)
-			}
-			if n > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n      ")
-			bw.Write(ej)
-			n++
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		if n > 0 {
-			bw.WriteString("\n    ")
-		}
-		bw.WriteString("]")
-	}
-	if len(names) > 0 {
-		bw.WriteString("\n  ")
-	}
-	bw.WriteString("}\n}\n")
-	return bw.Flush()
 }
 
 // loadDoc replaces the tenant with the records and meta state of doc as
 // they are, without migrating or checking them (tests build tenants of
 // older schema versions this way).
-func (tx *Tx) loadDoc(doc *exportDoc) error {
+func (tx *Tx) loadDoc(doc *exportdoc.Doc) error {
 	if err := tx.wipe(); err != nil {
 		return err
 	}

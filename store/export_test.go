@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/exosim/exosim/store/codec"
+	"github.com/exosim/exosim/store/exportdoc"
 )
 
 // Names of the package's internals its external tests use.
@@ -18,7 +19,7 @@ var CborEnc = codec.EncMode()
 var DecodeValue = codec.Decode
 var EncodeValue = codec.Encode
 
-type ExportDoc = exportDoc
+type ExportDoc = exportdoc.Doc
 
 var IdxKey = idxKey
 var IsJSONRecord = codec.IsJSON

@@ -2,7 +2,6 @@ package store
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -10,6 +9,8 @@ import (
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+
+	"github.com/exosim/exosim/store/exportdoc"
 )
 
 // Importing an export.
@@ -45,148 +46,37 @@ func (e *ImportRefusedError) Error() string {
 	return b.String()
 }
 
-// exportHead is what an export says about itself.
-type exportHead struct {
-	format  string
-	version *int
-	meta    exportMeta
-}
-
-// validate refuses an export that is not an exosim export this exosim can
+// checkExport refuses an export that is not an exosim export this exosim can
 // read.
-func (h *exportHead) validate(supported int) error {
-	if h.format != ExportFormat {
-		return fmt.Errorf("not an exosim tenant export (format %q, want %q)", h.format, ExportFormat)
+func (s *Schema) checkExport(h *exportdoc.Head) error {
+	if h.Format != ExportFormat {
+		return fmt.Errorf("not an exosim tenant export (format %q, want %q)", h.Format, ExportFormat)
 	}
-	if h.version == nil {
+	if h.Version == nil {
 		return errors.New("tenant export has no schemaVersion")
 	}
-	if *h.version > supported {
-		return &SchemaVersionError{Found: *h.version, Supported: supported}
+	if supported := s.Version(); *h.Version > supported {
+		return &SchemaVersionError{Found: *h.Version, Supported: supported}
 	}
-	if *h.version < minSchemaVersion {
-		return fmt.Errorf("tenant export has invalid schema version %d", *h.version)
+	if *h.Version < minSchemaVersion {
+		return fmt.Errorf("tenant export has invalid schema version %d", *h.Version)
 	}
 	return nil
 }
 
-// readExport reads an export from r and hands each record to put, in
-// document order, as its stored form, and returns what the document says
-// about itself once it has checked that this exosim can import it. Put
-// writes into a transaction or a file that is thrown away when readExport
-// fails.
-func (s *Schema) readExport(r io.Reader, put func(bucket, key string, raw []byte) error) (*exportHead, error) {
-	dec := json.NewDecoder(r)
-	dec.UseNumber()
-	malformed := func(err error) error {
-		var se *json.SyntaxError
-		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-			return fmt.Errorf("tenant export is not valid JSON: %w", err)
-		}
-		return fmt.Errorf("tenant export is malformed: %w", err)
-	}
-	delim := func(want json.Delim) error {
-		t, err := dec.Token()
+// readExport reads an export from r (see exportdoc.Read) and hands each
+// record to put, in document order, as its stored form, and returns what
+// the document says about itself once it has checked that this exosim can
+// import it. Put writes into a transaction or a file that is thrown away
+// when readExport fails.
+func (s *Schema) readExport(r io.Reader, put func(bucket, key string, raw []byte) error) (*exportdoc.Head, error) {
+	return exportdoc.Read(r, s.checkExport, func(bucket string, e exportdoc.Entry) error {
+		raw, err := s.valueFromJSON(bucket, e.Value)
 		if err != nil {
-			return malformed(err)
+			return fmt.Errorf("tenant export: %s %q: %w", bucket, e.Key, err)
 		}
-		if d, ok := t.(json.Delim); !ok || d != want {
-			return fmt.Errorf("tenant export is malformed: expected %q, found %v", want, t)
-		}
-		return nil
-	}
-	key := func() (string, error) {
-		t, err := dec.Token()
-		if err != nil {
-			return "", malformed(err)
-		}
-		k, ok := t.(string)
-		if !ok {
-			return "", fmt.Errorf("tenant export is malformed: expected a name, found %v", t)
-		}
-		return k, nil
-	}
-	if err := delim('{'); err != nil {
-		return nil, err
-	}
-	h := &exportHead{}
-	for dec.More() {
-		k, err := key()
-		if err != nil {
-			return nil, err
-		}
-		switch k {
-		case "format":
-			if err := dec.Decode(&h.format); err != nil {
-				return nil, malformed(err)
-			}
-		case "schemaVersion":
-			var v int
-			if err := dec.Decode(&v); err != nil {
-				return nil, malformed(err)
-			}
-			h.version = &v
-		case "meta":
-			if err := dec.Decode(&h.meta); err != nil {
-				return nil, malformed(err)
-			}
-		case "buckets":
-			// exosim writes the format and version first: refuse before
-			// reading the records when they say the document isn't
-			// importable (a document without them is refused at its end).
-			if h.format != "" || h.version != nil {
-				if err := h.validate(s.Version()); err != nil {
-					return nil, err
-				}
-			}
-			if err := delim('{'); err != nil {
-				return nil, err
-			}
-			for dec.More() {
-				bucket, err := key()
-				if err != nil {
-					return nil, err
-				}
-				if err := delim('['); err != nil {
-					return nil, err
-				}
-				for dec.More() {
-					var e exportEntry
-					if err := dec.Decode(&e); err != nil {
-						return nil, malformed(err)
-					}
-					if e.Key == "" {
-						return nil, fmt.Errorf("tenant export: empty key in bucket %q", bucket)
-					}
-					raw, err := s.valueFromJSON(bucket, e.Value)
-					if err != nil {
-						return nil, fmt.Errorf("tenant export: %s %q: %w", bucket, e.Key, err)
-					}
-					if err := put(bucket, e.Key, raw); err != nil {
-						return nil, err
-					}
-				}
-				if err := delim(']'); err != nil {
-					return nil, err
-				}
-			}
-			if err := delim('}'); err != nil {
-				return nil, err
-			}
-		default:
-			var skip json.RawMessage
-			if err := dec.Decode(&skip); err != nil {
-				return nil, malformed(err)
-			}
-		}
-	}
-	if err := delim('}'); err != nil {
-		return nil, err
-	}
-	if err := h.validate(s.Version()); err != nil {
-		return nil, err
-	}
-	return h, nil
+		return put(bucket, e.Key, raw)
+	})
 }
 
 // importBucket returns the bucket an imported record of name goes to,
@@ -213,7 +103,7 @@ func putImported(b *bolt.Bucket, bucket, key string, raw []byte) error {
 }
 
 // applyImportMeta sets the meta state of the export on the tenant.
-func (tx *Tx) applyImportMeta(m exportMeta) error {
+func (tx *Tx) applyImportMeta(m exportdoc.Meta) error {
 	tx.clock = m.Clock.UTC()
 	if m.Clock.IsZero() {
 		tx.clock = DefaultClock()
@@ -315,10 +205,10 @@ func (s *Store) ImportAs(r io.Reader, rec ImportRecord) error {
 		if err := tx.rebuildIndexes(); err != nil {
 			return err
 		}
-		if err := tx.applyImportMeta(h.meta); err != nil {
+		if err := tx.applyImportMeta(h.Meta); err != nil {
 			return err
 		}
-		if err := tx.migrate(*h.version); err != nil {
+		if err := tx.migrate(*h.Version); err != nil {
 			return err
 		}
 		findings, err := tx.Check()
@@ -403,10 +293,10 @@ func (fresh *Store) importInto(db *bolt.DB, old *Store, r io.Reader, rec ImportR
 		return err
 	}
 	err = fresh.Update(func(tx *Tx) error {
-		if err := tx.applyImportMeta(h.meta); err != nil {
+		if err := tx.applyImportMeta(h.Meta); err != nil {
 			return err
 		}
-		return tx.migrate(*h.version)
+		return tx.migrate(*h.Version)
 	})
 	if err != nil {
 		return err
@@ -444,7 +334,7 @@ func (s *Store) RecordImportFailure(rec ImportRecord, cause error) error {
 
 // streamInto writes the records of the export r into the (fresh, empty)
 // tenant db in transactions of about importBatchBytes.
-func (s *Store) streamInto(db *bolt.DB, r io.Reader) (*exportHead, error) {
+func (s *Store) streamInto(db *bolt.DB, r io.Reader) (*exportdoc.Head, error) {
 	var btx *bolt.Tx
 	var cur *bolt.Bucket
 	var curName string

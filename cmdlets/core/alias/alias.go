@@ -193,7 +193,7 @@ func writeAlias(name string) *command.Command {
 		if err != nil || !ok {
 			return err
 		}
-		if err := put(rt, target, a, force); err != nil {
+		if err := engine.PutAlias(rt, target, a, force); err != nil {
 			return ctx.WriteError(scopeError(ctx, err, a.Name))
 		}
 		if ctx.Switch("PassThru") {
@@ -215,27 +215,6 @@ func existing(rt *runtime.Runtime, name string, atScope bool, s *runtime.Scope) 
 		return nil
 	}
 	return a
-}
-
-// put sets alias a in scope s, checking the alias of that name s already
-// holds. An AllScope alias is seen from every scope, so it goes to the
-// global one; replacing a default alias takes it out of the built-in
-// table.
-func put(rt *runtime.Runtime, s *runtime.Scope, a *scope.Alias, force bool) error {
-	old := engine.AliasAt(rt, s, a.Name)
-	if err := scope.CheckAliasWrite(old, a, force); err != nil {
-		return err
-	}
-	if a.Options&scope.OptAllScope != 0 {
-		s = s.Global()
-	}
-	if s == s.Global() {
-		if _, ok := rt.BuiltinAlias(a.Name); ok {
-			rt.RemoveBuiltinAlias(a.Name)
-		}
-	}
-	s.PutAlias(a)
-	return nil
 }
 
 // removeAlias is Remove-Alias. As in PowerShell, -Scope decides only

@@ -185,7 +185,7 @@ func importAlias() *command.Command {
 					continue
 				}
 			}
-			if err := put(rt, target, a, force); err != nil {
+			if err := engine.PutAlias(rt, target, a, force); err != nil {
 				if err := ctx.WriteError(scopeError(ctx, err, a.Name)); err != nil {
 					return err
 				}

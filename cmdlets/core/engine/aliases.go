@@ -87,6 +87,27 @@ func VisibleAliases(rt *runtime.Runtime) []*scope.Alias {
 	return out
 }
 
+// PutAlias sets alias a in scope s, checking the alias of that name s already
+// holds. An AllScope alias is seen from every scope, so it goes to the
+// global one; replacing a default alias takes it out of the built-in
+// table.
+func PutAlias(rt *runtime.Runtime, s *runtime.Scope, a *scope.Alias, force bool) error {
+	old := AliasAt(rt, s, a.Name)
+	if err := scope.CheckAliasWrite(old, a, force); err != nil {
+		return err
+	}
+	if a.Options&scope.OptAllScope != 0 {
+		s = s.Global()
+	}
+	if s == s.Global() {
+		if _, ok := rt.BuiltinAlias(a.Name); ok {
+			rt.RemoveBuiltinAlias(a.Name)
+		}
+	}
+	s.PutAlias(a)
+	return nil
+}
+
 // commandInfoNamed is the CommandInfo of what a command name stands for
 // from the current scope: an alias, a function or a cmdlet (nil when it
 // is none).

@@ -140,7 +140,7 @@ func existingFiles(ctx *command.Context, p string, literal bool) ([]Item, error)
 
 func getContent() *command.Command {
 	c := engine.Cmdlet("Get-Content", engine.ModManagement, "GetContentCommand")
-	c.Synopsis = "Reads the lines of a file (or the value of an Env: or Variable: item)."
+	c.Synopsis = "Reads the lines of a file (or the value of an item of Env:, Variable:, Function: or Alias:)."
 	c.Sets = []string{"Path", "LiteralPath"}
 	c.DefaultSet = "Path"
 	c.Params = append(PathParams(true, false),
@@ -187,15 +187,13 @@ func getContent() *command.Command {
 	return c
 }
 
-// sessionContent is Get-Content of Env:NAME or Variable:NAME: the value.
+// sessionContent is Get-Content of an item of a session drive: what it
+// holds, a collection one element at a time.
 func sessionContent(ctx *command.Context, it Item) error {
-	switch v := it.value.(type) {
-	case object.DictionaryEntry:
-		return ctx.WriteObject(v.Value)
-	case *object.PSObject:
-		return ctx.WriteEnumerated(v.Value("Value"))
+	if it.Path.IsRoot() {
+		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"path\" is not valid. Change the value of the \"path\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", it.Path.String()))
 	}
-	return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim reads content only from files, Env: and Variable: (%s).", it.Path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.Path.String()))
+	return ctx.WriteEnumerated(sessionItemValue(runtime.Of(ctx), it))
 }
 
 // noStreams refuses -Stream: the simulated drives have no NTFS alternate

@@ -16,7 +16,6 @@ import (
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
-	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
@@ -864,43 +863,6 @@ func newOneItem(ctx *command.Context, p string) error {
 	return ctx.WriteObject(fileObject(rt, rp, fi))
 }
 
-// newSessionItem is New-Item on Env: or Variable:.
-func newSessionItem(ctx *command.Context, p fsys.Path) error {
-	rt := runtime.Of(ctx)
-	name := p.Rel
-	if name == "" {
-		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
-	}
-	if _, exists := Lookup(rt, p); exists && !ctx.Switch("Force") {
-		return ctx.WriteError(ctx.NewError(fmt.Sprintf("A %s with name '%s' already exists.", strings.ToLower(providerNoun(p.Drive.Provider)), name), "NewItemAlreadyExists", object.ResourceExists, "SessionStateException", name))
-	}
-	v := ctx.Value("Value")
-	switch p.Drive.Provider {
-	case fsys.Environment:
-		rt.Env().Set(name, rt.ToStr(v))
-	case fsys.Variable:
-		rt.Scope().Set(name, v)
-	default:
-		return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim creates items only in file system drives, Env: and Variable:, not in %s:.", p.Drive.Name), "NotSupported", object.NotImplemented, "NotSupportedException", p.String()))
-	}
-	if it, ok := Lookup(rt, p); ok {
-		return ctx.WriteObject(itemObject(rt, it))
-	}
-	return nil
-}
-
-func providerNoun(p fsys.Provider) string {
-	switch p {
-	case fsys.Environment:
-		return "Environment variable"
-	case fsys.Function:
-		return "Function"
-	case fsys.Alias:
-		return "Alias"
-	}
-	return "Variable"
-}
-
 func removeItem() *command.Command {
 	c := engine.Cmdlet("Remove-Item", engine.ModManagement, "RemoveItemCommand")
 	c.Synopsis = "Deletes files and folders (or environment variables, variables, functions, aliases)."
@@ -927,23 +889,11 @@ func removeOne(ctx *command.Context, it Item) error {
 	rt := runtime.Of(ctx)
 	p := it.Path
 	if p.Drive.Provider != fsys.FileSystem {
-		if ok, err := ctx.ShouldProcess(p.Rel, "Remove "+providerNoun(p.Drive.Provider)); err != nil || !ok {
+		if ok, err := ctx.ShouldProcess("Item: "+p.Rel, "Remove Item"); err != nil || !ok {
 			return err
 		}
-		switch p.Drive.Provider {
-		case fsys.Environment:
-			rt.Env().Unset(p.Rel)
-		case fsys.Variable:
-			rt.Scope().Remove(p.Rel)
-		case fsys.Function:
-			rt.RemoveFunction(p.Rel)
-		case fsys.Alias:
-			if a := engine.LookupAlias(rt, p.Rel); a != nil {
-				if se, ok := scope.CheckAliasRemove(a, ctx.Switch("Force")).(*scope.Error); ok {
-					return ctx.WriteError(ctx.NewError(se.Message, se.ID, se.Category, se.Exception, p.Rel))
-				}
-			}
-			rt.RemoveAlias(p.Rel)
+		if rec := removeSessionItem(ctx, p.Drive, p.Rel, ctx.Switch("Force")); rec != nil {
+			return ctx.WriteError(rec)
 		}
 		return nil
 	}
@@ -1162,7 +1112,7 @@ func invokeItem() *command.Command {
 
 func renameItem() *command.Command {
 	c := engine.Cmdlet("Rename-Item", engine.ModManagement, "RenameItemCommand")
-	c.Synopsis = "Renames a file or folder."
+	c.Synopsis = "Renames a file or folder, or an item of Env:, Variable:, Function: or Alias:."
 	c.SupportsShouldProcess = true
 	c.ConfirmImpact = command.ImpactMedium
 	c.Sets = []string{"ByPath", "ByLiteralPath"}
@@ -1190,7 +1140,10 @@ func renameItem() *command.Command {
 					return ctx.WriteError(ctx.NewError("Cannot rename the specified target, because it represents a path or device name.", "Argument", object.InvalidArgument, "PSArgumentException", newName))
 				}
 				if it.Info == nil {
-					return ctx.WriteError(ctx.NewError(fmt.Sprintf("exosim renames only files and folders (%s).", it.Path.String()), "NotSupported", object.NotImplemented, "NotSupportedException", it.Path.String()))
+					if err := renameSessionItem(ctx, it, newName); err != nil {
+						return err
+					}
+					continue
 				}
 				parent, _ := it.Path.Parent()
 				target := parent.Child(newName)

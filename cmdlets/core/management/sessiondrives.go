@@ -1,16 +1,31 @@
 package management
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 
+	"github.com/exosim/exosim/cmdlets/core/engine"
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/object"
+	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
+	"github.com/exosim/exosim/shell/scope"
+	"github.com/exosim/exosim/shell/scriptcmd"
+	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
 
 // The drives of session items (Env:, Variable:, Function:, Alias:) are
 // flat: each item is a name under the drive's root. A wildcard path on
-// them matches the names of the items there, as on a folder.
+// them matches the names of the items there, as on a folder. Writing an
+// item (New-Item, Set-Item, Rename-Item) takes a value of the kind the
+// drive holds: any value for a variable, text for an environment
+// variable, a script block, text or function for a function, a command
+// name or alias for an alias. $null removes the item, except a variable,
+// which then holds $null.
 
 // expandPaths resolves a -Path argument that may hold wildcards into the
 // existing paths it matches, on every kind of drive. A path without
@@ -35,8 +50,372 @@ func expandPaths(rt *runtime.Runtime, s string) ([]fsys.Path, error) {
 	return out, nil
 }
 
-// sessionName is the item name a session-drive path names: its text
-// after the drive, without separators at either end.
-func sessionName(p fsys.Path) string {
-	return strings.Trim(p.Rel, `/\`)
+// notSupported is a provider's refusal of an operation it does not have
+// (Set-Item on a file system drive).
+func notSupported(ctx *command.Context, target string) *object.ErrorRecord {
+	return ctx.NewError("Provider operation stopped because the provider does not support this operation.", "NotSupported", object.NotImplemented, "PSNotSupportedException", target)
+}
+
+// nullArgument is the message of an argument a provider needs that is
+// missing.
+func nullArgument(name string) string {
+	return fmt.Sprintf("Cannot process argument because the value of argument \"%s\" is null. Change the value of argument \"%s\" to a non-null value.", name, name)
+}
+
+// badItemValue refuses a value a drive cannot hold (a number as a
+// function, a script block as an alias).
+func badItemValue(ctx *command.Context, name string) *object.ErrorRecord {
+	return ctx.NewError("Cannot process argument because the value of argument \"value\" is not valid. Change the value of the \"value\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", name)
+}
+
+// itemExists refuses to create an item over one already there.
+func itemExists(ctx *command.Context, name string) *object.ErrorRecord {
+	return ctx.NewError(fmt.Sprintf("The item at path '%s' already exists.", name), "Argument", object.InvalidArgument, "PSArgumentException", name)
+}
+
+// scopeRecord is the error record of a refusal from the session's scopes
+// (a read-only variable or alias).
+func scopeRecord(ctx *command.Context, err error, target string) *object.ErrorRecord {
+	var se *scope.Error
+	if errors.As(err, &se) {
+		return ctx.NewError(se.Message, se.ID, se.Category, se.Exception, target)
+	}
+	return ctx.NewError(err.Error(), "Argument", object.InvalidArgument, "PSArgumentException", target)
+}
+
+func hasType(v any, name string) bool {
+	for _, t := range object.TypeNames(v) {
+		if t == name {
+			return true
+		}
+	}
+	return false
+}
+
+// sessionValueText is a value as the confirmation messages show it.
+func sessionValueText(rt *runtime.Runtime, v any) string {
+	if v == nil {
+		return ""
+	}
+	return rt.ToStr(v)
+}
+
+// setSessionItem sets the item name of a session drive to value; force
+// overwrites a read-only variable or alias. A nil record is success.
+func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any, force bool) *object.ErrorRecord {
+	rt := runtime.Of(ctx)
+	if o, ok := value.(*object.PSObject); ok && o.Base != nil {
+		value = o.Base
+	}
+	switch d.Provider {
+	case fsys.Environment:
+		if value == nil {
+			rt.Env().Unset(name)
+			return nil
+		}
+		if e, ok := value.(object.DictionaryEntry); ok {
+			value = e.Value
+		}
+		rt.Env().Set(name, rt.ToStr(value))
+	case fsys.Variable:
+		if hasType(value, "System.Management.Automation.PSVariable") {
+			value = object.PropertyValue(value, "Value")
+		}
+		if err := rt.Scope().Define(name, value, scope.Options{Force: force}); err != nil {
+			return scopeRecord(ctx, err, name)
+		}
+	case fsys.Function:
+		if value == nil {
+			rt.RemoveFunction(name)
+			return nil
+		}
+		var f *scriptcmd.Function
+		switch v := value.(type) {
+		case *automation.ScriptBlock:
+			f = scriptcmd.NewFunction(&syntax.FunctionDef{Ext: v.AST.Ext, Name: name, Body: v.AST})
+		case string:
+			sb, err := automation.Create(v)
+			if err != nil {
+				return ctx.NewError(err.Error(), "ParseException", object.ParserError, "ParseException", name)
+			}
+			f = scriptcmd.NewFunction(&syntax.FunctionDef{Ext: sb.AST.Ext, Name: name, Body: sb.AST})
+		default:
+			src := rt.Functions()[strings.ToLower(rt.ToStr(object.PropertyValue(value, "Name")))]
+			if !hasType(value, "System.Management.Automation.FunctionInfo") || src == nil {
+				return badItemValue(ctx, name)
+			}
+			cp := *src
+			cp.Name = name
+			f = &cp
+		}
+		rt.Scope().SetFunction(name, f)
+	case fsys.Alias:
+		if value == nil {
+			return removeSessionItem(ctx, d, name, force)
+		}
+		a := &scope.Alias{Name: name}
+		if old := engine.AliasAt(rt, rt.Scope(), name); old != nil {
+			a.Options, a.Description = old.Options, old.Description
+		}
+		switch v := value.(type) {
+		case string:
+			a.Definition = v
+		default:
+			if !hasType(value, "System.Management.Automation.AliasInfo") {
+				return badItemValue(ctx, name)
+			}
+			a.Definition = rt.ToStr(object.PropertyValue(value, "Definition"))
+			if e, ok := object.PropertyValue(value, "Options").(object.Enum); ok {
+				a.Options, _ = scope.ParseItemOptions(e.Name)
+			}
+		}
+		if err := engine.PutAlias(rt, rt.Scope(), a, force); err != nil {
+			return scopeRecord(ctx, err, name)
+		}
+	}
+	return nil
+}
+
+// removeSessionItem removes the item name of a session drive; force
+// removes a read-only variable or alias.
+func removeSessionItem(ctx *command.Context, d *fsys.Drive, name string, force bool) *object.ErrorRecord {
+	rt := runtime.Of(ctx)
+	switch d.Provider {
+	case fsys.Environment:
+		rt.Env().Unset(name)
+	case fsys.Variable:
+		if _, err := rt.Scope().Delete(name, "", force); err != nil {
+			return scopeRecord(ctx, err, name)
+		}
+	case fsys.Function:
+		rt.RemoveFunction(name)
+	case fsys.Alias:
+		if a := engine.LookupAlias(rt, name); a != nil {
+			if err := scope.CheckAliasRemove(a, force); err != nil {
+				return scopeRecord(ctx, err, name)
+			}
+		}
+		rt.RemoveAlias(name)
+	}
+	return nil
+}
+
+// writeSessionItem writes the item at p when it exists.
+func writeSessionItem(ctx *command.Context, p fsys.Path) error {
+	rt := runtime.Of(ctx)
+	if it, ok := Lookup(rt, p); ok {
+		return ctx.WriteObject(itemObject(rt, it))
+	}
+	return nil
+}
+
+// newSessionItem is New-Item on a session drive: the value is required
+// and an item already there is replaced only with -Force.
+func newSessionItem(ctx *command.Context, p fsys.Path) error {
+	rt := runtime.Of(ctx)
+	name := p.Rel
+	if name == "" {
+		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
+	}
+	v := ctx.Value("Value")
+	if v == nil {
+		return ctx.WriteError(ctx.NewError(nullArgument("value"), "NewItemValueNotSpecified", object.InvalidArgument, "PSArgumentNullException", name))
+	}
+	force := ctx.Switch("Force")
+	if _, exists := Lookup(rt, p); exists && !force {
+		return ctx.WriteError(itemExists(ctx, name))
+	}
+	target := fmt.Sprintf("Item: %s Type: %s Value: %s", name, ctx.String("ItemType"), sessionValueText(rt, v))
+	if ok, err := ctx.ShouldProcess(target, "New Item"); err != nil || !ok {
+		return err
+	}
+	if rec := setSessionItem(ctx, p.Drive, name, v, force); rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return writeSessionItem(ctx, p)
+}
+
+// renameSessionItem is Rename-Item on a session drive: the item moves to
+// the new name with its value (a variable's or alias's options too); a
+// read-only variable or alias moves only with -Force.
+func renameSessionItem(ctx *command.Context, it Item, newName string) error {
+	rt := runtime.Of(ctx)
+	p := it.Path
+	force := ctx.Switch("Force")
+	target := p.Drive
+	dest := fsys.Path{Drive: target, Rel: newName}
+	if _, exists := Lookup(rt, dest); exists && !force && !strings.EqualFold(newName, p.Rel) {
+		return ctx.WriteError(itemExists(ctx, newName))
+	}
+	var opts scope.ItemOptions
+	switch target.Provider {
+	case fsys.Variable:
+		if v := rt.Scope().Find(p.Rel); v != nil {
+			opts, _ = scope.ParseItemOptions(v.Options().Name)
+		}
+	case fsys.Alias:
+		if a := engine.LookupAlias(rt, p.Rel); a != nil {
+			opts = a.Options
+		}
+	}
+	if opts&scope.OptConstant != 0 || opts&scope.OptReadOnly != 0 && !force {
+		kind := strings.ToLower(string(target.Provider))
+		id := "CannotRenameVariable"
+		if target.Provider == fsys.Alias {
+			id = "CannotRenameAlias"
+		}
+		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot rename %s because %s %s is read-only or constant.", kind, kind, p.Rel), id, object.WriteError, "SessionStateUnauthorizedAccessException", p.Rel))
+	}
+	if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s NewName: %s", p.Rel, newName), "Rename Item"); err != nil || !ok {
+		return err
+	}
+	if !strings.EqualFold(newName, p.Rel) {
+		if rec := moveSessionItem(ctx, it, newName, opts); rec != nil {
+			return ctx.WriteError(rec)
+		}
+	}
+	if ctx.Switch("PassThru") {
+		return writeSessionItem(ctx, dest)
+	}
+	return nil
+}
+
+// moveSessionItem gives the item it's value, and options, to newName and
+// removes it.
+func moveSessionItem(ctx *command.Context, it Item, newName string, opts scope.ItemOptions) *object.ErrorRecord {
+	rt := runtime.Of(ctx)
+	d := it.Path.Drive
+	old := it.Path.Rel
+	switch d.Provider {
+	case fsys.Variable:
+		v := rt.Scope().Find(old)
+		if v == nil {
+			return nil
+		}
+		desc := v.Description
+		if err := rt.Scope().Define(newName, v.Value, scope.Options{Force: true, New: true, Option: opts.String(), Description: &desc}); err != nil {
+			return scopeRecord(ctx, err, newName)
+		}
+	case fsys.Alias:
+		a := engine.LookupAlias(rt, old)
+		if a == nil {
+			return nil
+		}
+		if err := engine.PutAlias(rt, rt.Scope(), &scope.Alias{Name: newName, Definition: a.Definition, Description: a.Description, Options: a.Options}, true); err != nil {
+			return scopeRecord(ctx, err, newName)
+		}
+	case fsys.Function:
+		src := rt.Functions()[strings.ToLower(old)]
+		if src == nil {
+			return nil
+		}
+		cp := *src
+		cp.Name = newName
+		rt.Scope().SetFunction(newName, &cp)
+	default:
+		if rec := setSessionItem(ctx, d, newName, sessionItemValue(rt, it), true); rec != nil {
+			return rec
+		}
+	}
+	return removeSessionItem(ctx, d, old, true)
+}
+
+// sessionItemValue is what an item of a session drive holds: an
+// environment variable's text, a variable's value, a function's script
+// block, an alias's definition. Get-Content reads it.
+func sessionItemValue(rt *runtime.Runtime, it Item) any {
+	name := it.Path.Rel
+	switch it.Path.Drive.Provider {
+	case fsys.Environment:
+		v, _ := rt.Env().Get(name)
+		return v
+	case fsys.Variable:
+		if v := rt.Scope().Find(name); v != nil {
+			return v.Value
+		}
+	case fsys.Function:
+		if f := rt.Functions()[strings.ToLower(name)]; f != nil {
+			return f.Body
+		}
+	case fsys.Alias:
+		if a := engine.LookupAlias(rt, name); a != nil {
+			return a.Definition
+		}
+	}
+	return nil
+}
+
+// setItem is Set-Item: it gives items of the session drives a value,
+// creating those that do not exist. The FileSystem provider has no item
+// value to set, so on a file system drive it is PowerShell's refusal.
+func setItem() *command.Command {
+	c := engine.Cmdlet("Set-Item", engine.ModManagement, "SetItemCommand")
+	c.Synopsis = "Sets the value of an item of Env:, Variable:, Function: or Alias: (creating it if needed)."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = command.ImpactMedium
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = ItemParams(true, false,
+		params.P("Value", params.TObject, params.Position(1), params.FromPipeline(), params.FromPipelineByName()),
+		params.P("Force", params.TSwitch),
+		params.P("PassThru", params.TSwitch),
+		params.P("Credential", params.TObject),
+	)
+	c.Examples = []command.Example{
+		{Code: `Set-Item -Path Env:\REPORT_DIR -Value C:\Reports`, Remark: "Sets an environment variable of the session."},
+		{Code: `Set-Item -Path Function:\Get-Stamp -Value { (Get-Date).ToString('s') }`, Remark: "Defines (or redefines) a function."},
+	}
+	c.Handler.Process = func(ctx *command.Context) error {
+		rt := runtime.Of(ctx)
+		paths, literal := PathArgs(ctx)
+		for _, arg := range paths {
+			var targets []fsys.Path
+			var err error
+			if literal {
+				var p fsys.Path
+				p, err = rt.Files().Resolve(arg)
+				targets = []fsys.Path{p}
+			} else {
+				targets, err = expandPaths(rt, arg)
+			}
+			if err != nil {
+				if err := ctx.WriteError(resolveError(ctx, err, arg)); err != nil {
+					return err
+				}
+				continue
+			}
+			for _, p := range targets {
+				if err := setOneItem(ctx, p); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	}
+	return c
+}
+
+func setOneItem(ctx *command.Context, p fsys.Path) error {
+	rt := runtime.Of(ctx)
+	if p.Drive.Provider == fsys.FileSystem {
+		return ctx.WriteError(notSupported(ctx, p.String()))
+	}
+	if !KeepChild(ctx, Item{Path: p}) {
+		return nil
+	}
+	name := p.Rel
+	if name == "" {
+		return ctx.WriteError(ctx.NewError(nullArgument("name"), "SetItemNullName", object.InvalidArgument, "PSArgumentNullException", name))
+	}
+	v := ctx.Value("Value")
+	if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s Value: %s", name, sessionValueText(rt, v)), "Set Item"); err != nil || !ok {
+		return err
+	}
+	if rec := setSessionItem(ctx, p.Drive, name, v, ctx.Switch("Force")); rec != nil {
+		return ctx.WriteError(rec)
+	}
+	if ctx.Switch("PassThru") {
+		return writeSessionItem(ctx, p)
+	}
+	return nil
 }

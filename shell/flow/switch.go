@@ -1,10 +1,3 @@
-// Package flow runs the statements that steer the flow of a script: the
-// switch statement (its input values, the file lines of switch -File,
-// each clause's match by text, wildcard, regular expression or script
-// block, and break and continue inside it).
-//
-// The package reaches the session through the Interp interface, which
-// the runtime implements; it does not import the runtime.
 package flow
 
 import (
@@ -12,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet/automation"
-	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/ops"
 	"github.com/exosim/exosim/shell/provider"
@@ -20,35 +12,6 @@ import (
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/wildcard"
 )
-
-// Interp is the session as a flow-control statement sees it.
-type Interp interface {
-	// Ops is the session as the operators see it (text conversion with
-	// $OFS, -match and $Matches).
-	Ops() ops.Session
-	// Exec runs a statement block, sending its output to out.
-	Exec(b *syntax.StatementBlock, out func(any) error) error
-	// Value runs a statement for its value (a switch's condition).
-	Value(st syntax.Statement) (any, error)
-	// Eval evaluates an expression.
-	Eval(e syntax.Expr) (any, error)
-	// ScriptBlockValue runs a script block with $_ bound to dollarUnder
-	// and returns its value.
-	ScriptBlockValue(sb *automation.ScriptBlock, dollarUnder any) (any, error)
-	// Set assigns a variable of the current scope; Save remembers its
-	// value and returns the function that puts it back.
-	Set(name string, v any)
-	Save(name string) (restore func())
-	// CheckGrowth stops a runaway loop: an interrupt, or data beyond the
-	// session's memory budget.
-	CheckGrowth() error
-	// Files are the session's drives and current location.
-	Files() *fsys.Namespace
-	// Control interprets the error a loop body ended with for a loop
-	// labelled label: stop is true for a break of this loop, false for a
-	// continue of it; any other error comes back to go further.
-	Control(err error, label string) (stop bool, _ error)
-}
 
 // Switch runs a switch statement: each input value (the elements of an
 // enumerable condition, or the lines of the file of switch -File) is
@@ -69,13 +32,7 @@ func Switch(in Interp, s *syntax.SwitchStmt, out func(any) error) error {
 		if err != nil {
 			return err
 		}
-		if list, ok := object.Elements(v); ok {
-			inputs = list
-		} else if e, ok := v.(interface{ Enumerate() []any }); ok {
-			inputs = e.Enumerate()
-		} else {
-			inputs = []any{v}
-		}
+		inputs = elements(v)
 	}
 	defer in.Save("_")()
 	// run executes a clause body; done ends the switch (break), next goes
@@ -85,7 +42,7 @@ func Switch(in Interp, s *syntax.SwitchStmt, out func(any) error) error {
 		if err == nil {
 			return false, false, nil
 		}
-		stop, err := in.Control(err, s.Label)
+		stop, err := Control(err, s.Label)
 		if err != nil {
 			return false, false, err
 		}

@@ -4,8 +4,6 @@ import (
 	"fmt"
 )
 
-type breakSignal struct{ label string }
-type continueSignal struct{ label string }
 type returnSignal struct {
 	// value is what a return in a class method gives back; other
 	// returns write theirs to the output.
@@ -26,8 +24,6 @@ func (*stopUpstream) Is(target error) bool {
 	return ok
 }
 
-func (*breakSignal) Error() string    { return "break" }
-func (*continueSignal) Error() string { return "continue" }
-func (*returnSignal) Error() string   { return "return" }
-func (e *ExitSignal) Error() string   { return fmt.Sprintf("exit %d", e.Code) }
-func (*stopUpstream) Error() string   { return "pipeline stopped" }
+func (*returnSignal) Error() string { return "return" }
+func (e *ExitSignal) Error() string { return fmt.Sprintf("exit %d", e.Code) }
+func (*stopUpstream) Error() string { return "pipeline stopped" }

@@ -94,14 +94,14 @@ func (rt *Runtime) trap(traps []*syntax.TrapStmt, err error, out emitter) (handl
 		rt.reportTerminating(pe)
 		rt.lastSuccess = false
 		return true, nil
-	case *continueSignal:
-		if sig.label == "" {
+	case *flow.Continue:
+		if sig.Label == "" {
 			rt.recordError(pe.Record)
 			rt.lastSuccess = false
 			return true, nil
 		}
-	case *breakSignal:
-		if sig.label == "" {
+	case *flow.Break:
+		if sig.Label == "" {
 			pe.ScriptTerminating = true
 			return true, pe
 		}
@@ -178,37 +178,15 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 	case *syntax.AssignmentStmt:
 		return rt.execAssignment(s)
 	case *syntax.IfStmt:
-		for _, c := range s.Clauses {
-			v, err := rt.evalStatementValue(c.Cond)
-			if err != nil {
-				return err
-			}
-			if object.ToBool(v) {
-				return rt.execBlock(c.Body, out)
-			}
-		}
-		if s.Else != nil {
-			return rt.execBlock(s.Else, out)
-		}
-		return nil
+		return flow.If(flowSession{rt}, s, out)
 	case *syntax.ForEachStmt:
-		return rt.execForEach(s, out)
+		return flow.ForEach(flowSession{rt}, s, out)
 	case *syntax.ForStmt:
-		return rt.execFor(s, out)
+		return flow.For(flowSession{rt}, s, out)
 	case *syntax.WhileStmt:
-		return rt.loop(s.Label, func() (bool, error) {
-			v, err := rt.evalStatementValue(s.Cond)
-			return object.ToBool(v), err
-		}, nil, s.Body, out, false)
+		return flow.While(flowSession{rt}, s, out)
 	case *syntax.DoStmt:
-		return rt.loop(s.Label, func() (bool, error) {
-			v, err := rt.evalStatementValue(s.Cond)
-			b := object.ToBool(v)
-			if s.Until {
-				b = !b
-			}
-			return b, err
-		}, nil, s.Body, out, true)
+		return flow.Do(flowSession{rt}, s, out)
 	case *syntax.SwitchStmt:
 		return flow.Switch(flowSession{rt}, s, out)
 	case *syntax.TryStmt:
@@ -246,9 +224,9 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 		rt.global.Set("LASTEXITCODE", code)
 		return &ExitSignal{Code: code}
 	case *syntax.BreakStmt:
-		return &breakSignal{label: rt.loopLabel(s.Label)}
+		return &flow.Break{Label: rt.loopLabel(s.Label)}
 	case *syntax.ContinueStmt:
-		return &continueSignal{label: rt.loopLabel(s.Label)}
+		return &flow.Continue{Label: rt.loopLabel(s.Label)}
 	case *syntax.FunctionDef:
 		rt.defineFunction(s)
 		return nil
@@ -311,54 +289,6 @@ func emitEnumerated(v any, out emitter) error {
 	return out(v)
 }
 
-// ---------------------------------------------------------------------------
-// loops
-
-func (rt *Runtime) loop(label string, cond func() (bool, error), after func() error, body *syntax.StatementBlock, out emitter, bodyFirst bool) error {
-	first := true
-	for {
-		// Every iteration can be interrupted, even of a loop whose body
-		// and condition run no statement (while ($true) {}).
-		if err := rt.checkGrowth(); err != nil {
-			return err
-		}
-		if !(bodyFirst && first) {
-			ok, err := cond()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return nil
-			}
-		}
-		first = false
-		if err := rt.execBlock(body, out); err != nil {
-			stop, err := loopControl(err, label)
-			if err != nil {
-				return err
-			}
-			if stop {
-				return nil
-			}
-		}
-		if after != nil {
-			if err := after(); err != nil {
-				return err
-			}
-		}
-		if bodyFirst {
-			ok, err := cond()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return nil
-			}
-			first = true
-		}
-	}
-}
-
 // loopLabel resolves the label of break or continue: `break $name` takes
 // the label from a variable.
 func (rt *Runtime) loopLabel(label string) string {
@@ -367,96 +297,6 @@ func (rt *Runtime) loopLabel(label string) string {
 		return rt.toStr(v)
 	}
 	return label
-}
-
-// loopControl interprets break/continue for a loop with the given label:
-// stop=true ends the loop; a non-nil error propagates further.
-func loopControl(err error, label string) (stop bool, _ error) {
-	switch s := err.(type) {
-	case *breakSignal:
-		if s.label == "" || strings.EqualFold(s.label, label) {
-			return true, nil
-		}
-	case *continueSignal:
-		if s.label == "" || strings.EqualFold(s.label, label) {
-			return false, nil
-		}
-	}
-	return false, err
-}
-
-func (rt *Runtime) execForEach(s *syntax.ForEachStmt, out emitter) error {
-	// body runs one iteration; stop is true when the loop ends (break).
-	body := func(it any) (stop bool, err error) {
-		if err := rt.checkGrowth(); err != nil {
-			return true, err
-		}
-		if err := rt.assignVariable(s.Variable.Name, it); err != nil {
-			return true, err
-		}
-		if err := rt.execBlock(s.Body, out); err != nil {
-			return loopControl(err, s.Label)
-		}
-		return false, nil
-	}
-	if be := pureRange(s.Collection); be != nil {
-		// foreach ($i in 1..$n) enumerates the range without storing it.
-		err := rt.streamRange(be, func(v any) error {
-			stop, err := body(v)
-			if err == nil && stop {
-				err = errLoopDone
-			}
-			return err
-		})
-		if err == errLoopDone {
-			return nil
-		}
-		return err
-	}
-	coll, err := rt.evalStatementValue(s.Collection)
-	if err != nil {
-		return err
-	}
-	var items []any
-	if coll != nil {
-		if list, ok := object.Elements(coll); ok {
-			items = append(items, list...)
-		} else if e, ok := coll.(interface{ Enumerate() []any }); ok {
-			items = e.Enumerate()
-		} else {
-			items = []any{coll}
-		}
-	}
-	for _, it := range items {
-		stop, err := body(it)
-		if err != nil {
-			return err
-		}
-		if stop {
-			return nil
-		}
-	}
-	return nil
-}
-
-func (rt *Runtime) execFor(s *syntax.ForStmt, out emitter) error {
-	if s.Init != nil {
-		if err := rt.execStatement(s.Init, discard); err != nil {
-			return err
-		}
-	}
-	cond := func() (bool, error) {
-		if s.Cond == nil {
-			return true, nil
-		}
-		v, err := rt.evalStatementValue(s.Cond)
-		return object.ToBool(v), err
-	}
-	var after func() error
-	if s.Iter != nil {
-		after = func() error { return rt.execStatement(s.Iter, discard) }
-	}
-	return rt.loop(s.Label, cond, after, s.Body, out, false)
 }
 
 // ---------------------------------------------------------------------------

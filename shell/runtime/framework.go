@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
@@ -97,7 +98,7 @@ func (rt *Runtime) invokeCaught(pr *cmdProcessor, named *object.Hashtable, out f
 		return nil
 	}
 	switch err.(type) {
-	case *breakSignal, *continueSignal, *returnSignal:
+	case *flow.Break, *flow.Continue, *returnSignal:
 		return nil
 	}
 	return err

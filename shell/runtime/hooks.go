@@ -5,6 +5,7 @@ import (
 
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/syntax"
@@ -46,7 +47,7 @@ func errorRecord(err error) *object.ErrorRecord {
 		return nil
 	}
 	switch err.(type) {
-	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal, *stopSignal:
+	case *flow.Break, *flow.Continue, *returnSignal, *ExitSignal, *stopSignal:
 		return nil
 	}
 	return &object.ErrorRecord{Message: err.Error()}

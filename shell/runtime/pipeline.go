@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/object"
@@ -807,7 +808,7 @@ func (pr *cmdProcessor) wrap(err error) error {
 		return err
 	}
 	switch err.(type) {
-	case *breakSignal, *continueSignal, *returnSignal, *ExitSignal, *stopSignal:
+	case *flow.Break, *flow.Continue, *returnSignal, *ExitSignal, *stopSignal:
 		return err
 	}
 	*pr.hadError = true

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/shell/binder"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/dotnet/number"
+	"github.com/exosim/exosim/shell/flow"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/hostui"
 	"github.com/exosim/exosim/shell/numeric"
@@ -176,7 +177,7 @@ func (rt *Runtime) execTop(sb *syntax.ScriptBlock, out func(any)) error {
 				return nil
 			}
 			switch err.(type) {
-			case *breakSignal, *continueSignal, *returnSignal, *stopSignal:
+			case *flow.Break, *flow.Continue, *returnSignal, *stopSignal:
 				return nil
 			}
 			var stop *stopUpstream
@@ -245,7 +246,7 @@ func (rt *Runtime) runScriptTop(sb *syntax.ScriptBlock, src *syntax.Source, opts
 		return nil
 	}
 	switch err.(type) {
-	case *breakSignal, *continueSignal, *returnSignal, *stopSignal:
+	case *flow.Break, *flow.Continue, *returnSignal, *stopSignal:
 		return nil
 	}
 	return err

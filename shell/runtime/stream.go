@@ -17,23 +17,6 @@ func (rt *Runtime) rangeValues(l, r any) (any, error) {
 	return ops.RangeValues(l, r, rt.checkGrowth)
 }
 
-// pureRange returns the range expression a statement consists of (1..$n
-// alone, without redirections), or nil.
-func pureRange(st syntax.Statement) *syntax.BinaryExpr {
-	p, ok := st.(*syntax.Pipeline)
-	if !ok || len(p.Elements) != 1 {
-		return nil
-	}
-	ce, ok := p.Elements[0].(*syntax.CommandExprElement)
-	if !ok || len(ce.Redirections) > 0 {
-		return nil
-	}
-	if be, ok := ce.Expr.(*syntax.BinaryExpr); ok && be.Op == ".." {
-		return be
-	}
-	return nil
-}
-
 // streamRange evaluates the bounds of a range expression and calls f for
 // each element without building the array.
 func (rt *Runtime) streamRange(x *syntax.BinaryExpr, f func(any) error) error {
@@ -51,9 +34,6 @@ func (rt *Runtime) streamRange(x *syntax.BinaryExpr, f func(any) error) error {
 	}
 	return spec.Each(rt.checkGrowth, f)
 }
-
-// errLoopDone ends a streamed foreach loop on break.
-var errLoopDone = errors.New("loop done")
 
 // stopOwner reports which of procs asked the commands before it to stop
 // (Select-Object -First); ok is false when err is no such request, or one

@@ -143,7 +143,7 @@ func itemObject(rt *runtime.Runtime, it Item) any {
 		return fileObject(rt, it.Path, it.Info)
 	}
 	if it.value != nil {
-		return it.value
+		return sessionItemObject(it.Path, it.value)
 	}
 	return provider.DriveInfo(it.Path.Drive)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/shell/fsys"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
+	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/scope"
 	"github.com/exosim/exosim/shell/scriptcmd"
@@ -48,6 +49,33 @@ func expandPaths(rt *runtime.Runtime, s string) ([]fsys.Path, error) {
 		}
 	}
 	return out, nil
+}
+
+// sessionItemObject is an item of a session drive as the item cmdlets
+// write it: the item with the notes a provider adds in front of its
+// members, its provider-qualified path (which -LiteralPath takes from the
+// pipeline), drive and provider, and that it is no container.
+func sessionItemObject(p fsys.Path, v any) *object.PSObject {
+	o := object.NewObject(object.TypeNames(v)...)
+	o.AddTyped("PSPath", "string", p.PSPath())
+	o.AddTyped("PSDrive", "System.Management.Automation.PSDriveInfo", provider.DriveInfo(p.Drive))
+	o.AddTyped("PSProvider", "System.Management.Automation.ProviderInfo", provider.ProviderInfo(p.Drive.Provider))
+	o.AddTyped("PSIsContainer", "bool", false)
+	src, ok := v.(*object.PSObject)
+	if !ok {
+		o.Base = v
+		if e, ok := v.(object.DictionaryEntry); ok {
+			o.AddTyped("Name", "System.Object", e.Key)
+			o.AddTyped("Key", "System.Object", e.Key)
+			o.AddTyped("Value", "System.Object", e.Value)
+		}
+		return o
+	}
+	o.Base, o.ToStringFunc = src.Base, src.ToStringFunc
+	for _, prop := range src.Properties() {
+		o.AddProperty(prop)
+	}
+	return o
 }
 
 // notSupported is a provider's refusal of an operation it does not have

@@ -1,7 +1,9 @@
-// Package store is the simulated Exchange Online tenant: domain records,
-// the rules that keep them consistent, and their bbolt persistence
-// (buckets, secondary indexes, schema version, simulated clock, seeded ID
-// generator, timers, JSON export/import and seed tenants).
+// Package store is the storage engine of the simulated tenant: bbolt
+// persistence for any Schema of record kinds (buckets, secondary indexes,
+// schema versions and migrations, the simulated clock and its timers, the
+// seeded ID generator, JSON export/import, the file lock). It knows no
+// Exchange rule: the tenant's areas are the packages beneath it, and
+// store/tenant gathers them into the whole tenant's Schema.
 //
 // One cmdlet invocation maps to one transaction: reads use View, writes use
 // Update, and any error returned from an Update callback rolls back every

@@ -763,6 +763,7 @@ func newItem() *command.Command {
 		params.P("Value", params.TObject, params.Alias("Target"), params.FromPipeline(), params.FromPipelineByName()),
 		params.P("Force", params.TSwitch),
 		params.P("Credential", params.TObject),
+		params.P("Options", params.TString),
 	}
 	c.Examples = []command.Example{
 		{Code: `New-Item -ItemType Directory -Path C:\Reports -Force`, Remark: "Creates C:\\Reports (no error if it exists)."},
@@ -803,6 +804,9 @@ func newOneItem(ctx *command.Context, p string) error {
 	}
 	if rp.Drive.Provider != fsys.FileSystem {
 		return newSessionItem(ctx, rp)
+	}
+	if rec := checkOptions(ctx, rp); rec != nil {
+		return ctx.Fail(rec)
 	}
 	switch kind {
 	case "", "file":

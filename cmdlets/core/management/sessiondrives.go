@@ -153,6 +153,14 @@ func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any,
 			return scopeRecord(ctx, err, name)
 		}
 	case fsys.Function:
+		if ctx.Has("Options") {
+			if o := itemOptions(ctx); o != scope.OptNone {
+				return ctx.NewError(fmt.Sprintf("exosim keeps no options on functions: %s -Options %s on Function:\\%s was not run.", ctx.Command.Name, o, name), "NotSupported", object.NotImplemented, "NotSupportedException", name)
+			}
+			if value == nil {
+				return nil
+			}
+		}
 		if value == nil {
 			rt.RemoveFunction(name)
 			return nil
@@ -178,14 +186,24 @@ func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any,
 		}
 		rt.Scope().SetFunction(name, f)
 	case fsys.Alias:
-		if value == nil {
+		withOpts := ctx.Has("Options")
+		set := itemOptions(ctx)
+		old := engine.AliasAt(rt, rt.Scope(), name)
+		if value == nil && !withOpts {
 			return removeSessionItem(ctx, d, name, force)
 		}
 		a := &scope.Alias{Name: name}
-		if old := engine.AliasAt(rt, rt.Scope(), name); old != nil {
-			a.Options, a.Description = old.Options, old.Description
+		if old != nil {
+			a.Definition, a.Options, a.Description = old.Definition, old.Options, old.Description
+		}
+		if withOpts {
+			a.Options = set
 		}
 		switch v := value.(type) {
+		case nil:
+			if old == nil {
+				return nil
+			}
 		case string:
 			a.Definition = v
 		default:
@@ -193,7 +211,7 @@ func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any,
 				return badItemValue(ctx, name)
 			}
 			a.Definition = rt.ToStr(object.PropertyValue(value, "Definition"))
-			if e, ok := object.PropertyValue(value, "Options").(object.Enum); ok {
+			if e, ok := object.PropertyValue(value, "Options").(object.Enum); ok && !withOpts {
 				a.Options, _ = scope.ParseItemOptions(e.Name)
 			}
 		}
@@ -228,6 +246,31 @@ func removeSessionItem(ctx *command.Context, d *fsys.Drive, name string, force b
 	return nil
 }
 
+// itemOptions is -Options, the options New-Item and Set-Item give an
+// alias or a function (checkOptions has refused a value naming none).
+func itemOptions(ctx *command.Context) scope.ItemOptions {
+	o, _ := scope.ParseItemOptions(ctx.String("Options"))
+	return o
+}
+
+// checkOptions refuses -Options where the drive's provider does not take
+// it (it takes it on Alias: and Function: only) and an -Options value
+// that names no option, as parameter binding does.
+func checkOptions(ctx *command.Context, p fsys.Path) *object.ErrorRecord {
+	if !ctx.Has("Options") {
+		return nil
+	}
+	if p.Drive.Provider != fsys.Alias && p.Drive.Provider != fsys.Function {
+		return ctx.NewError("A parameter cannot be found that matches parameter name 'Options'.", "NamedParameterNotFound", object.InvalidArgument, "ParameterBindingException", nil)
+	}
+	text := ctx.String("Options")
+	if _, ok := scope.ParseItemOptions(text); !ok {
+		se := scope.BadOptions(text)
+		return ctx.NewError(strings.Replace(se.Message, "parameter 'Option'.", "parameter 'Options'.", 1), se.ID, se.Category, se.Exception, nil)
+	}
+	return nil
+}
+
 // writeSessionItem writes the item at p when it exists.
 func writeSessionItem(ctx *command.Context, p fsys.Path) error {
 	rt := runtime.Of(ctx)
@@ -244,6 +287,9 @@ func newSessionItem(ctx *command.Context, p fsys.Path) error {
 	name := p.Rel
 	if name == "" {
 		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"name\" is not valid. Change the value of the \"name\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", nil))
+	}
+	if rec := checkOptions(ctx, p); rec != nil {
+		return ctx.Fail(rec)
 	}
 	v := ctx.Value("Value")
 	if v == nil {
@@ -388,6 +434,7 @@ func setItem() *command.Command {
 		params.P("Force", params.TSwitch),
 		params.P("PassThru", params.TSwitch),
 		params.P("Credential", params.TObject),
+		params.P("Options", params.TString),
 	)
 	c.Examples = []command.Example{
 		{Code: `Set-Item -Path Env:\REPORT_DIR -Value C:\Reports`, Remark: "Sets an environment variable of the session."},
@@ -425,6 +472,9 @@ func setItem() *command.Command {
 
 func setOneItem(ctx *command.Context, p fsys.Path) error {
 	rt := runtime.Of(ctx)
+	if rec := checkOptions(ctx, p); rec != nil {
+		return ctx.Fail(rec)
+	}
 	if p.Drive.Provider == fsys.FileSystem {
 		return ctx.WriteError(notSupported(ctx, p.String()))
 	}

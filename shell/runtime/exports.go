@@ -54,9 +54,6 @@ func (rt *Runtime) ShowError(rec *object.ErrorRecord) { rt.display.ShowError(rec
 // redirection to a file render with).
 func (rt *Runtime) FormatRegistry() *format.Registry { return rt.Formats }
 
-// RecordError adds a record to $Error.
-func (rt *Runtime) RecordError(rec *object.ErrorRecord) { rt.recordError(rec) }
-
 // Index applies the [] operator.
 func (rt *Runtime) Index(target, idx any) (any, error) {
 	return members.Index(rt.Members(), target, idx, syntax.Extent{})
@@ -70,13 +67,6 @@ func (rt *Runtime) MethodCall(target any, name string, args []any) (any, error) 
 	}
 	return v, nil
 }
-
-// Preference returns a preference variable's value as text
-// ("Continue", "Stop" ...).
-func (rt *Runtime) Preference(name string) string { return rt.preference(name) }
-
-// SetLastSuccess sets $?.
-func (rt *Runtime) SetLastSuccess(ok bool) { rt.lastSuccess = ok }
 
 // FunctionCommand returns the binder declaration of a script function, for
 // Get-Command and Get-Help.

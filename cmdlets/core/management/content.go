@@ -196,6 +196,29 @@ func sessionContent(ctx *command.Context, it Item) error {
 	return ctx.WriteEnumerated(sessionItemValue(runtime.Of(ctx), it))
 }
 
+// sessionSetContent is Set-Content of an item of a session drive: the
+// item takes the values as its value (one value as itself). Its provider
+// cannot seek to the end of an item, so Add-Content fails there.
+func sessionSetContent(ctx *command.Context, p fsys.Path, items []any, appendTo bool) error {
+	if appendTo {
+		return ctx.Fail(ctx.NewError(fmt.Sprintf("The invocation of Seek on the '%s' provider's content writer failed for path '%s'. Cannot call method. The content Seek method is not supported by this provider.", p.Drive.Provider, p.String()), "ProviderSeekError", object.NotSpecified, "ProviderInvocationException", p.String()))
+	}
+	if p.IsRoot() {
+		return ctx.WriteError(ctx.NewError("Cannot process argument because the value of argument \"path\" is not valid. Change the value of the \"path\" argument and run the operation again.", "Argument", object.InvalidArgument, "PSArgumentException", p.String()))
+	}
+	if ok, err := ctx.ShouldProcess("Path: "+p.String(), "Set Content"); err != nil || !ok {
+		return err
+	}
+	var v any = items
+	if len(items) == 1 {
+		v = items[0]
+	}
+	if rec := setSessionItem(ctx, p.Drive, p.Rel, v, ctx.Switch("Force")); rec != nil {
+		return ctx.WriteError(rec)
+	}
+	return nil
+}
+
 // noStreams refuses -Stream: the simulated drives have no NTFS alternate
 // data streams.
 func noStreams(ctx *command.Context) error {
@@ -429,6 +452,12 @@ func setContent(name, typeName string, appendTo bool) *command.Command {
 				return err
 			}
 			for _, t := range targets {
+				if rp, err := runtime.Of(ctx).Files().Resolve(t); err == nil && rp.Drive.Provider != fsys.FileSystem {
+					if err := sessionSetContent(ctx, rp, items, appendTo); err != nil {
+						return err
+					}
+					continue
+				}
 				action := "Set Content"
 				if appendTo {
 					action = "Add Content"
@@ -540,10 +569,8 @@ func clearContent() *command.Command {
 				return err
 			}
 			if it.Info == nil {
-				if it.Path.Drive.Provider == fsys.Variable {
-					runtime.Of(ctx).Scope().Set(it.Path.Rel, nil)
-				}
-				return nil
+				// the session drives' provider has no content to clear
+				return ctx.WriteError(ctx.NewError("Cannot perform the ClearContent operation. The ClearContent operation is not supported by this provider.", "NotSupported", object.NotImplemented, "PSNotSupportedException", it.Path.String()))
 			}
 			if err := runtime.Of(ctx).Files().WriteFile(it.Path, nil, false); err != nil {
 				return ctx.WriteError(FileError(ctx, provider.HostError(err, it.Path.ProviderPath()), "ClearContentIOError", it.Path.ProviderPath()))

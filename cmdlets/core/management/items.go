@@ -925,7 +925,7 @@ func removeOne(ctx *command.Context, it Item) error {
 }
 
 func copyItem() *command.Command {
-	return transferItem("Copy-Item", "CopyItemCommand", "Copies files and folders.", false)
+	return transferItem("Copy-Item", "CopyItemCommand", "Copies files and folders, or an item of Env:, Variable:, Function: or Alias: to another name.", false)
 }
 
 func moveItem() *command.Command {
@@ -975,6 +975,18 @@ func transferItem(name, typeName, synopsis string, move bool) *command.Command {
 			}
 			for _, it := range items {
 				if !KeepChild(ctx, it) {
+					continue
+				}
+				if it.Info == nil && !move && dp.Drive.Provider == it.Path.Drive.Provider {
+					if err := copySessionItem(ctx, it, dp); err != nil {
+						return err
+					}
+					continue
+				}
+				if dp.Drive.Provider != it.Path.Drive.Provider && !move {
+					if err := ctx.WriteError(ctx.NewError("Source and destination path did not resolve to the same provider.", "CopyItemSourceAndDestinationNotSameProvider", object.InvalidArgument, "PSArgumentException", it.Path.String())); err != nil {
+						return err
+					}
 					continue
 				}
 				if it.Info == nil || dp.Drive.Provider != fsys.FileSystem {

@@ -394,6 +394,36 @@ func moveSessionItem(ctx *command.Context, it Item, newName string, opts scope.I
 	return removeSessionItem(ctx, d, old, true)
 }
 
+// copySessionItem is Copy-Item within a session drive: the destination
+// name takes the item's value, replacing what it held; copying to the
+// drive's root or to the item itself changes nothing.
+func copySessionItem(ctx *command.Context, it Item, dest fsys.Path) error {
+	rt := runtime.Of(ctx)
+	from, to := it.Path.Rel, dest.Rel
+	if to != "" && !strings.EqualFold(from, to) {
+		if ok, err := ctx.ShouldProcess(fmt.Sprintf("Item: %s Destination: %s", from, to), "Copy Item"); err != nil || !ok {
+			return err
+		}
+		var rec *object.ErrorRecord
+		if f := rt.Functions()[strings.ToLower(from)]; it.Path.Drive.Provider == fsys.Function && f != nil {
+			cp := *f
+			cp.Name = to
+			rt.Scope().SetFunction(to, &cp)
+		} else {
+			rec = setSessionItem(ctx, dest.Drive, to, sessionItemValue(rt, it), ctx.Switch("Force"))
+		}
+		if rec != nil {
+			return ctx.WriteError(rec)
+		}
+	} else {
+		dest = it.Path
+	}
+	if ctx.Switch("PassThru") {
+		return writeSessionItem(ctx, dest)
+	}
+	return nil
+}
+
 // sessionItemValue is what an item of a session drive holds: an
 // environment variable's text, a variable's value, a function's script
 // block, an alias's definition. Get-Content reads it.

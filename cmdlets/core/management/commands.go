@@ -18,7 +18,7 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Get-Content", "Set-Content", "Add-Content", "Clear-Content"}, Build: contentCommands},
 	{Names: []string{"Join-Path", "Split-Path", "Test-Path", "Resolve-Path", "Convert-Path",
 		"Get-Location", "Set-Location", "Push-Location", "Pop-Location",
-		"Get-ChildItem", "Get-Item", "New-Item", "Set-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}, Build: pathCommands},
+		"Get-ChildItem", "Get-Item", "New-Item", "Set-Item", "Clear-Item", "mkdir", "Remove-Item", "Copy-Item", "Move-Item", "Rename-Item", "Get-PSDrive", "Invoke-Item"}, Build: pathCommands},
 	{Names: []string{"Compress-Archive", "Expand-Archive"}, Build: archiveCommands},
 }}
 

@@ -21,7 +21,7 @@ func pathCommands() []*command.Command {
 	return []*command.Command{
 		joinPath(), splitPath(), testPath(), resolvePath(), convertPath(),
 		getLocation(), setLocation(), pushLocation(), popLocation(),
-		getChildItem(), getItem(), newItem(), setItem(), mkdirFunction(), removeItem(), copyItem(), moveItem(), renameItem(), getPSDrive(), invokeItem(),
+		getChildItem(), getItem(), newItem(), setItem(), clearItem(), mkdirFunction(), removeItem(), copyItem(), moveItem(), renameItem(), getPSDrive(), invokeItem(),
 	}
 }
 

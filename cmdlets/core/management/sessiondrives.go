@@ -527,3 +527,38 @@ func setOneItem(ctx *command.Context, p fsys.Path) error {
 	}
 	return nil
 }
+
+// clearItem is Clear-Item: an item of a session drive loses its value (a
+// variable then holds $null; an environment variable, a function or an
+// alias is removed). The FileSystem provider has no item value to clear.
+func clearItem() *command.Command {
+	c := engine.Cmdlet("Clear-Item", engine.ModManagement, "ClearItemCommand")
+	c.Synopsis = "Clears the value of an item of Env:, Variable:, Function: or Alias:."
+	c.SupportsShouldProcess = true
+	c.ConfirmImpact = command.ImpactMedium
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = ItemParams(true, false,
+		params.P("Force", params.TSwitch),
+		params.P("Credential", params.TObject),
+	)
+	c.Handler.Process = func(ctx *command.Context) error {
+		return forEachKept(ctx, Expand, func(it Item) error {
+			p := it.Path
+			if p.Drive.Provider == fsys.FileSystem {
+				return ctx.WriteError(notSupported(ctx, p.String()))
+			}
+			if p.IsRoot() {
+				return ctx.WriteError(ctx.NewError(nullArgument("path"), "ClearItemNullPath", object.InvalidArgument, "PSArgumentNullException", p.String()))
+			}
+			if ok, err := ctx.ShouldProcess("Item: "+p.Rel, "Clear Item"); err != nil || !ok {
+				return err
+			}
+			if rec := setSessionItem(ctx, p.Drive, p.Rel, nil, ctx.Switch("Force")); rec != nil {
+				return ctx.WriteError(rec)
+			}
+			return nil
+		})
+	}
+	return c
+}

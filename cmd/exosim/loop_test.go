@@ -96,3 +96,25 @@ func TestLoopHistoryAndTranscript(t *testing.T) {
 		}
 	}
 }
+
+// TestLoopHistoryLimit: the session history keeps the newest
+// $MaximumHistoryCount entries (4096 by default), as PowerShell 7 does.
+func TestLoopHistoryLimit(t *testing.T) {
+	t.Parallel()
+	rt, _ := completionSession(t)
+	out := rt.IO.Out.(*strings.Builder)
+	lr := &scriptedReader{lines: []string{
+		"$MaximumHistoryCount",
+		"$MaximumHistoryCount = 3",
+		"'a'", "'b'", "'c'",
+		"Get-History | ForEach-Object { '{0}:{1}' -f $_.Id, $_.CommandLine }",
+		"exit",
+	}}
+	if code := repl.Loop(rt, lr); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := "4096\na\nb\nc\n3:'a'\n4:'b'\n5:'c'\n"
+	if got := out.String(); got != want {
+		t.Errorf("output %q, want %q", got, want)
+	}
+}

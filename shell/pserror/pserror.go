@@ -125,8 +125,8 @@ func Unhandled(err error, activity, suffix string, pos *object.Position) *Error 
 	return &Error{Record: rec}
 }
 
-// MaxErrors is how many records $Error keeps ($MaximumErrorCount's
-// default).
+// MaxErrors is how many records $Error keeps: a fixed number in
+// PowerShell 7, which has no $MaximumErrorCount variable.
 const MaxErrors = 256
 
 // Remember is $Error once rec is added to it: the list errs holds (a new

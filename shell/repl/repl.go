@@ -10,9 +10,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
@@ -146,6 +148,9 @@ func (l *loop) run(level int) (int, bool) {
 			line = r
 		}
 		rt.History = append(rt.History, runtime.HistoryEntry{ID: id, CommandLine: line, Start: start, End: rt.Now(), Status: status})
+		if n := maxHistory(rt); len(rt.History) > n {
+			rt.History = slices.Delete(rt.History, 0, len(rt.History)-n)
+		}
 		if rt.ErrorsWritten() > errsBefore {
 			suggestLocalCommand(rt)
 		}
@@ -205,4 +210,16 @@ func echoTranscript(rt *runtime.Runtime, prompt, text string) {
 func Incomplete(text string) bool {
 	_, errs := parser.Parse(syntax.NewSource("", text))
 	return errs != nil && errs.Incomplete()
+}
+
+// maxHistory is how many entries the session history keeps:
+// $MaximumHistoryCount (4096 unless the session changed it), the oldest
+// dropped first.
+func maxHistory(rt *runtime.Runtime) int {
+	if v, ok := rt.Scope().Get("MaximumHistoryCount"); ok {
+		if n, ok := numeric.ToNumber(v); ok && numeric.Int64(n) >= 1 {
+			return int(numeric.Int64(n))
+		}
+	}
+	return 4096
 }

@@ -25,7 +25,7 @@ func NewGlobal[F any](host any) *Scope[F] {
 	set("ConfirmPreference", object.Enum{Type: "System.Management.Automation.ConfirmImpact", Name: "High", Value: 3})
 	set("WhatIfPreference", false)
 	set("FormatEnumerationLimit", 4)
-	set("MaximumErrorCount", 256)
+	set("MaximumHistoryCount", 4096)
 	set("ErrorView", object.Enum{Type: "System.Management.Automation.ErrorView", Name: "ConciseView", Value: 2})
 	set("Error", &object.List{})
 	set("LASTEXITCODE", 0)

@@ -498,7 +498,7 @@ func (pr *cmdProcessor) commandFor() (*command.Command, bool, error) {
 		if pr.scriptFile != "" {
 			name = scriptName(pr.scriptFile)
 		}
-		c, simple, err := pr.rt.scripts.Command(pr.rt.binding(), name, pr.sb.AST, nil)
+		c, simple, err := pr.rt.scripts.Command(pr.rt.binding(), name, pr.sb.AST, pr.sb.Params)
 		return c, simple, err
 	}
 	return nil, false, fmt.Errorf("no command")

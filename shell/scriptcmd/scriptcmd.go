@@ -50,7 +50,7 @@ func NewFunction(d *syntax.FunctionDef) *Function {
 	if i := strings.IndexByte(name, ':'); i > 0 {
 		name = name[i+1:]
 	}
-	return &Function{Name: name, Body: &automation.ScriptBlock{AST: d.Body}, Params: d.Params, IsFilter: d.IsFilter, Def: d}
+	return &Function{Name: name, Body: &automation.ScriptBlock{AST: d.Body, Params: d.Params}, Params: d.Params, IsFilter: d.IsFilter, Def: d}
 }
 
 // Cache keeps the declaration built for each script block, so a function

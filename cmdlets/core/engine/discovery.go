@@ -35,15 +35,7 @@ func CommandInfo(rt *runtime.Runtime, c *command.Command) *object.PSObject {
 func ScriptFunctionInfo(rt *runtime.Runtime, f *scriptcmd.Function) *object.PSObject {
 	o := commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
 	if f.Body != nil && f.Body.AST != nil {
-		text := f.Body.Text()
-		if len(f.Params) > 0 {
-			ps := make([]string, len(f.Params))
-			for i, p := range f.Params {
-				ps[i] = p.Ext.Text()
-			}
-			text = "param(" + strings.Join(ps, ", ") + ")\n" + text
-		}
-		o.Set("Definition", text)
+		o.Set("Definition", f.Body.Text())
 	}
 	return o
 }

@@ -22,15 +22,28 @@ import (
 // script wrote or [scriptblock]::Create made.
 type ScriptBlock struct {
 	AST *syntax.ScriptBlock
+	// Params are the parameters a function definition wrote after the
+	// function's name (function f($a) {...}): the script block of such a
+	// function takes them as its own, and its text starts with a param()
+	// line made of them, as PowerShell's does.
+	Params []*syntax.Parameter
 }
 
-// Text returns the source between the braces.
+// Text returns the source between the braces, after the param() line of
+// Params if there are any.
 func (s *ScriptBlock) Text() string {
 	t := s.AST.Ext.Text()
 	if strings.HasPrefix(t, "{") && strings.HasSuffix(t, "}") {
-		return t[1 : len(t)-1]
+		t = t[1 : len(t)-1]
 	}
-	return t
+	if len(s.Params) == 0 {
+		return t
+	}
+	ps := make([]string, len(s.Params))
+	for i, p := range s.Params {
+		ps[i] = p.Ext.Text()
+	}
+	return "param(" + strings.Join(ps, ", ") + ")\n" + t
 }
 
 func (s *ScriptBlock) String() string { return s.Text() }

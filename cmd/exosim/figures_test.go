@@ -110,7 +110,7 @@ var (
 func baselineBinary(t *testing.T) string {
 	t.Helper()
 	baselineOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "exosim-baseline-")
+		dir, err := buildDir("exosim-baseline-")
 		if err != nil {
 			baselineErr = err
 			return

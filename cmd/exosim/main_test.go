@@ -13,9 +13,17 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(cleaningM{m}, map[string]func(){
 		"exosim": func() { os.Exit(main1()) },
 	})
+}
+
+// cleaningM runs the tests, then removes the programs they built.
+type cleaningM struct{ m *testing.M }
+
+func (c cleaningM) Run() int {
+	defer removeBuilds()
+	return c.m.Run()
 }
 
 // TestScripts runs the end-to-end sessions under testdata/script: each is a

@@ -60,6 +60,35 @@ func exosimBinary(t testing.TB) string {
 	return bin
 }
 
+// builds are the directories the test process built programs or seed
+// tenants into; TestMain removes them when the tests end.
+var builds struct {
+	sync.Mutex
+	dirs []string
+}
+
+// buildDir makes a temporary directory that lives as long as the test
+// process: for a program the tests build, or a tenant many tests copy.
+func buildDir(prefix string) (string, error) {
+	dir, err := os.MkdirTemp("", prefix)
+	if err == nil {
+		builds.Lock()
+		builds.dirs = append(builds.dirs, dir)
+		builds.Unlock()
+	}
+	return dir, err
+}
+
+// removeBuilds removes what buildDir made.
+func removeBuilds() {
+	builds.Lock()
+	defer builds.Unlock()
+	for _, dir := range builds.dirs {
+		os.RemoveAll(dir)
+	}
+	builds.dirs = nil
+}
+
 var (
 	builtOnce sync.Once
 	builtPath string
@@ -71,7 +100,7 @@ var (
 func builtExosim(t testing.TB) string {
 	t.Helper()
 	builtOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "exosim-bin-")
+		dir, err := buildDir("exosim-bin-")
 		if err != nil {
 			builtErr = err
 			return

@@ -52,7 +52,7 @@ func requireTmux(t *testing.T) {
 func termSetup(t *testing.T) (bin, tenant string) {
 	t.Helper()
 	termBinOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "exosim-term-")
+		dir, err := buildDir("exosim-term-")
 		if err != nil {
 			termBinErr = err
 			return

@@ -7,6 +7,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/store"
@@ -16,15 +17,19 @@ import (
 // stateChangingVerbs are the verbs of the cmdlets the audit log records:
 // the ones that change the tenant. Get-, Search-, Test- and Export-
 // cmdlets only read and are never recorded.
-var stateChangingVerbs = map[string]bool{
-	"set": true, "new": true, "remove": true, "add": true, "enable": true, "disable": true, "undo": true,
-	"restore": true, "invoke": true, "start": true, "suspend": true, "resume": true, "reset": true, "send": true,
-	"switch": true, "update": true, "stop": true,
-}
+var stateChangingVerbs = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"set": true, "new": true, "remove": true, "add": true, "enable": true, "disable": true, "undo": true,
+		"restore": true, "invoke": true, "start": true, "suspend": true, "resume": true, "reset": true, "send": true,
+		"switch": true, "update": true, "stop": true,
+	}
+}}
 
 // signIns are the cmdlets that sign a session in: every attempt, granted
 // or failed, is recorded, so the log shows who worked as whom.
-var signIns = map[string]bool{"connect-exchangeonline": true, "connect-ippssession": true, "connect-mggraph": true}
+var signIns = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{"connect-exchangeonline": true, "connect-ippssession": true, "connect-mggraph": true}
+}}
 
 // Audited reports whether invocations of c are recorded in the audit log:
 // state-changing cmdlets of Exchange Online and Security & Compliance,
@@ -33,15 +38,15 @@ var signIns = map[string]bool{"connect-exchangeonline": true, "connect-ippssessi
 // (Connect-ExchangeOnline, Connect-IPPSSession, Connect-MgGraph).
 // PowerShell's own cmdlets (Set-Variable, Start-Sleep ...) are not.
 func Audited(c *command.Command) bool {
-	if signIns[strings.ToLower(c.Name)] {
+	if signIns.Get()[strings.ToLower(c.Name)] {
 		return true
 	}
-	if !stateChangingVerbs[strings.ToLower(c.Verb())] {
+	if !stateChangingVerbs.Get()[strings.ToLower(c.Verb())] {
 		return false
 	}
 	switch {
 	case c.Module == exo.Module:
-		return !Ungated[strings.ToLower(c.Name)]
+		return !Ungated.Get()[strings.ToLower(c.Name)]
 	case c.Module == simModule, strings.HasPrefix(c.Module, "Microsoft.Graph"):
 		return true
 	}

@@ -71,7 +71,7 @@ func governedNames(t *testing.T) []string {
 		}
 	}
 	for _, n := range decl.Names() {
-		if !rbac.Ungated[strings.ToLower(n)] {
+		if !rbac.Ungated.Get()[strings.ToLower(n)] {
 			set[n] = true
 		}
 	}

@@ -1,6 +1,10 @@
 package rbac
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/lazy"
+)
 
 // This file is the simulator's one table of what each management role
 // grants: the cmdlets (and, where it matters, the parameters) of this
@@ -74,155 +78,161 @@ var (
 
 // reservedParams are parameters a whole-cmdlet grant does not cover; only
 // a role entry that names them does.
-var reservedParams = map[string][]string{
-	"Set-Mailbox": append(append([]string(nil), legalHoldParams...), retentionHoldParams...),
-}
+var reservedParams = lazy.Value[map[string][]string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"Set-Mailbox": append(append([]string(nil), legalHoldParams...), retentionHoldParams...),
+	}
+}}
 
-// Cmdlet groups shared by several roles.
-var (
-	recipientReads = g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
+// roles is the role table, built the first time it is needed. Roles with
+// no grants exist in the product but cover no cmdlet this simulator
+// implements.
+var roles = lazy.Value[[]Role]{Build: buildRoles}
+
+// buildRoles returns the role table.
+func buildRoles() []Role {
+	// Cmdlet groups shared by several roles.
+	recipientReads := g("Get-Mailbox", "Get-EXOMailbox", "Get-EXOMailboxStatistics", "Get-EXORecipient", "Get-Recipient",
 		"Get-User", "Get-MailboxStatistics", "Get-MailboxFolderStatistics", "Get-EXOMailboxFolderStatistics", "Get-MailUser")
-	messageTrace = g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
-	configReads  = g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
+	messageTrace := g("Get-MessageTrace", "Get-MessageTraceV2", "Get-MessageTraceDetail", "Get-MessageTraceDetailV2")
+	configReads := g("Get-OrganizationConfig", "Get-TransportRule", "Get-IRMConfiguration", "Get-OMEConfiguration",
 		"Get-RetentionPolicy", "Get-RetentionPolicyTag", "Get-MailboxDatabase", "Get-RoleGroup", "Get-RoleGroupMember",
 		"Get-ManagementRole", "Get-ManagementRoleAssignment", "Get-AcceptedDomain")
-	auditReads = g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
+	auditReads := g("Search-AdminAuditLog", "Search-UnifiedAuditLog", "Get-AdminAuditLogConfig")
 	// permissions and groups: reading them, and changing permissions. Send
 	// As is read only with Mail Recipients: the view-only roles don't grant
 	// Get-RecipientPermission (a known gap of the service, noted on the
 	// cmdlet's reference page).
-	mailboxPermissionReads = g("Get-MailboxPermission", "Get-EXOMailboxPermission")
-	permissionReads        = join(mailboxPermissionReads, g("Get-RecipientPermission", "Get-EXORecipientPermission"))
-	permissionWrites       = g("Add-MailboxPermission", "Remove-MailboxPermission", "Add-RecipientPermission", "Remove-RecipientPermission")
-	groupReads             = g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
+	mailboxPermissionReads := g("Get-MailboxPermission", "Get-EXOMailboxPermission")
+	permissionReads := join(mailboxPermissionReads, g("Get-RecipientPermission", "Get-EXORecipientPermission"))
+	permissionWrites := g("Add-MailboxPermission", "Remove-MailboxPermission", "Add-RecipientPermission", "Remove-RecipientPermission")
+	groupReads := g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-UnifiedGroup", "Get-UnifiedGroupLinks", "Get-Group")
 
 	// Security & Compliance cmdlets.
-	sccRetention = g("Get-RetentionCompliancePolicy", "New-RetentionCompliancePolicy", "Set-RetentionCompliancePolicy",
+	sccRetention := g("Get-RetentionCompliancePolicy", "New-RetentionCompliancePolicy", "Set-RetentionCompliancePolicy",
 		"Remove-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "New-RetentionComplianceRule",
 		"Set-RetentionComplianceRule", "Remove-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
 		"New-AppRetentionCompliancePolicy", "Set-AppRetentionCompliancePolicy", "Remove-AppRetentionCompliancePolicy",
 		"Get-AppRetentionComplianceRule", "New-AppRetentionComplianceRule", "Set-AppRetentionComplianceRule",
 		"Remove-AppRetentionComplianceRule", "Get-AdaptiveScope", "New-AdaptiveScope", "Set-AdaptiveScope",
 		"Get-ComplianceTag", "New-ComplianceTag", "Invoke-HoldRemovalAction")
-	sccRetentionReads = g("Get-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
+	sccRetentionReads := g("Get-RetentionCompliancePolicy", "Get-RetentionComplianceRule", "Get-AppRetentionCompliancePolicy",
 		"Get-AppRetentionComplianceRule", "Get-AdaptiveScope", "Get-ComplianceTag")
-	sccCases = g("Get-ComplianceCase", "New-ComplianceCase", "Set-ComplianceCase", "Remove-ComplianceCase",
+	sccCases := g("Get-ComplianceCase", "New-ComplianceCase", "Set-ComplianceCase", "Remove-ComplianceCase",
 		"Get-ComplianceCaseMember", "Add-ComplianceCaseMember", "Remove-ComplianceCaseMember", "Update-ComplianceCaseMember")
-	sccHolds = g("Get-CaseHoldPolicy", "New-CaseHoldPolicy", "Set-CaseHoldPolicy", "Remove-CaseHoldPolicy",
+	sccHolds := g("Get-CaseHoldPolicy", "New-CaseHoldPolicy", "Set-CaseHoldPolicy", "Remove-CaseHoldPolicy",
 		"Get-CaseHoldRule", "New-CaseHoldRule", "Invoke-HoldRemovalAction", "Get-ComplianceCase")
-	sccCaseReads = g("Get-ComplianceCase", "Get-CaseHoldPolicy", "Get-CaseHoldRule")
-	sccSearches  = g("New-ComplianceSearch", "Get-ComplianceSearch", "Set-ComplianceSearch", "Start-ComplianceSearch",
+	sccCaseReads := g("Get-ComplianceCase", "Get-CaseHoldPolicy", "Get-CaseHoldRule")
+	sccSearches := g("New-ComplianceSearch", "Get-ComplianceSearch", "Set-ComplianceSearch", "Start-ComplianceSearch",
 		"Stop-ComplianceSearch", "Remove-ComplianceSearch", "Get-ComplianceSearchAction")
 	// searchActionParams are the parameters of New-ComplianceSearchAction
 	// every action role grants; the action switches belong to one role each.
-	searchActionParams = []string{"SearchName", "SearchNames", "ActionName", "Force", "Format", "IncludeCredential", "JobOptions",
+	searchActionParams := []string{"SearchName", "SearchNames", "ActionName", "Force", "Format", "IncludeCredential", "JobOptions",
 		"ReferenceActionName", "Region", "RetryOnError", "Scenario", "Version"}
-)
 
-// roles is the role table. Roles with no grants exist in the product but
-// cover no cmdlet this simulator implements.
-var roles = []Role{
-	{Name: "Audit Logs", RoleType: "AuditLogs", Description: "Searches the admin and unified audit logs and manages auditing.", Grants: auditReads},
-	{Name: "Case Management", RoleType: "CaseManagement", Description: "Creates, changes and removes eDiscovery cases.", Grants: sccCases},
-	{Name: "Communication", RoleType: "Communication", Description: "Manages communications with the custodians of eDiscovery cases."},
-	{Name: "Compliance Admin", RoleType: "ComplianceAdmin", Description: "Views Exchange compliance configuration.",
-		Grants: g("Get-OrganizationConfig", "Get-RetentionPolicy", "Get-RetentionPolicyTag")},
-	{Name: "Compliance Administrator", RoleType: "ComplianceAdministrator", Description: "Manages every Security & Compliance feature the simulator models.",
-		Grants: join(sccRetention, sccCases, sccHolds)},
-	{Name: "Compliance Search", RoleType: "ComplianceSearch", Description: "Runs content searches (the simulator lets it read cases).",
-		Grants: join(g("Get-ComplianceCase"), sccSearches)},
-	{Name: "Custodian", RoleType: "Custodian", Description: "Manages custodians of eDiscovery (Premium) cases."},
-	{Name: "Data Loss Prevention", RoleType: "DataLossPrevention", Description: "Manages data loss prevention policies in Exchange."},
-	{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
-	{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups.",
-		Grants: join(groupReads, g("Add-DistributionGroupMember", "Remove-DistributionGroupMember", "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"))},
-	{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
-	{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
-	{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results.",
-		Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Export", "ArchiveFormat", "EnableDedupe", "ExchangeArchiveFormat",
-			"FileTypeExclusionsForUnindexedItems", "IncludeSharePointDocumentVersions", "NotifyEmail", "NotifyEmailCC", "Report", "RetentionReport",
-			"Scope", "SharePointArchiveFormat"}, searchActionParams...)...)}},
-	{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations."},
-	{Name: "Hold", RoleType: "Hold", Description: "Places and removes eDiscovery holds.", Grants: sccHolds},
-	{Name: "Information Rights Management", RoleType: "InformationRightsManagement",
-		Description: "Manages rights management and Message Encryption, including revoking encrypted messages.",
-		Grants: g("Get-IRMConfiguration", "Set-IRMConfiguration", "Get-OMEConfiguration", "New-OMEConfiguration",
-			"Set-OMEConfiguration", "Get-OMEMessageStatus", "Set-OMEMessageRevocation")},
-	{Name: "Journaling", RoleType: "Journaling", Description: "Manages journaling and journal archives.", Grants: g("Disable-JournalArchiving")},
-	{Name: "Legal Hold", RoleType: "LegalHold", Description: "Places mailboxes on Litigation Hold and manages the other mailbox holds.",
-		Grants: join(g("Get-Mailbox", "Get-Recipient", "Get-User"),
-			[]Grant{gp("Set-Mailbox", append(append([]string{"Identity"}, legalHoldParams...), retentionHoldParams...)...)})},
-	{Name: "Mail Enabled Public Folders", RoleType: "MailEnabledPublicFolders", Description: "Mail-enables public folders."},
-	{Name: "Mail Recipient Creation", RoleType: "MailRecipientCreation", Description: "Creates, removes and recovers mailboxes and mail users.",
-		Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "Get-Mailbox", "Get-Recipient", "Get-User")},
-	{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
-		Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
-			g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
-	{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
-	// Mailbox Import Export is in no role group by default: an
-	// administrator assigns it (New-ManagementRoleAssignment) before
-	// the deleted-item cmdlets exist for anyone.
-	{Name: "Mailbox Import Export", RoleType: "MailboxImportExport", Description: "Views and restores the deleted items of mailboxes.",
-		Grants: g("Get-RecoverableItems", "Restore-RecoverableItems"), Unassigned: true},
-	{Name: "Mailbox Search", RoleType: "MailboxSearch", Description: "Manages In-Place eDiscovery searches and In-Place Holds.",
-		Grants: g("Get-MailboxSearch", "New-MailboxSearch", "Set-MailboxSearch", "Remove-MailboxSearch", "Get-Mailbox", "Get-Recipient")},
-	{Name: "Manage Alerts", RoleType: "ManageAlerts", Description: "Manages alert policies."},
-	{Name: "Message Tracking", RoleType: "MessageTracking", Description: "Traces messages.", Grants: messageTrace},
-	{Name: "Migration", RoleType: "Migration", Description: "Migrates mailboxes into the organization."},
-	{Name: "Move Mailboxes", RoleType: "MoveMailboxes", Description: "Moves mailboxes and restores mailbox content.",
-		Grants: g("New-MailboxRestoreRequest", "Get-MailboxRestoreRequest", "Set-MailboxRestoreRequest", "Remove-MailboxRestoreRequest",
-			"Suspend-MailboxRestoreRequest", "Resume-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics")},
-	{Name: "Org Custom Apps", RoleType: "OrgCustomApps", Description: "Installs custom add-ins for the organization."},
-	{Name: "Org Marketplace Apps", RoleType: "OrgMarketplaceApps", Description: "Installs store add-ins for the organization."},
-	{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
-	{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
-		Grants: g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase")},
-	{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings."},
-	{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",
-		Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Preview"}, searchActionParams...)...)}},
-	{Name: "Public Folders", RoleType: "PublicFolders", Description: "Manages public folders."},
-	{Name: "Search And Purge", RoleType: "SearchAndPurge", Description: "Deletes the items a content search found (New-ComplianceSearchAction -Purge).",
-		Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Purge", "PurgeType"}, searchActionParams...)...)}},
-	{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
-	{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
-	{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.", Grants: g("Get-AcceptedDomain")},
-	{Name: "Reset Password", RoleType: "ResetPassword", Description: "Resets room mailbox passwords.",
-		Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
-	{Name: "Retention Management", RoleType: "RetentionManagement",
-		Description: "Manages retention: messaging records management in Exchange, retention policies, labels and scopes in Security & Compliance.",
-		Grants: join(g("Get-RetentionPolicy", "Set-RetentionPolicy", "Get-RetentionPolicyTag", "Start-ManagedFolderAssistant", "Get-Mailbox"),
-			[]Grant{gp("Set-Mailbox", append([]string{"Identity", "RetentionPolicy"}, retentionHoldParams...)...)}, sccRetention)},
-	{Name: "Review", RoleType: "Review", Description: "Reviews content in eDiscovery (Premium) review sets."},
-	{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},
-	{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
-		Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment",
-			"New-ManagementRoleAssignment")},
-	{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: messageTrace},
-	{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
-		Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "Add-DistributionGroupMember", "Remove-DistributionGroupMember")},
-	{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: messageTrace},
-	{Name: "Team Mailboxes", RoleType: "TeamMailboxes", Description: "Manages site mailboxes."},
-	{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features."},
-	{Name: "Transport Rules", RoleType: "TransportRules", Description: "Manages mail flow rules.", Grants: g("Get-TransportRule", "New-TransportRule")},
-	{Name: "UM Mailboxes", RoleType: "UMMailboxes", Description: "Manages unified messaging mailbox settings."},
-	{Name: "User Options", RoleType: "UserOptions", Description: "Changes the options a user could change on their own mailbox."},
-	{Name: "View-Only Audit Logs", RoleType: "ViewOnlyAuditLogs", Description: "Searches the admin and unified audit logs.", Grants: auditReads},
-	{Name: "View-Only Case", RoleType: "ViewOnlyCase", Description: "Views eDiscovery cases and their holds.", Grants: sccCaseReads},
-	{Name: "View-Only Configuration", RoleType: "ViewOnlyConfiguration", Description: "Views organization configuration.", Grants: configReads},
-	{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
-	{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
-	{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",
-		Grants: join(recipientReads, mailboxPermissionReads, groupReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
-	{Name: "View-Only Record Management", RoleType: "ViewOnlyRecordManagement", Description: "Views records management settings."},
-	{Name: "View-Only Retention Management", RoleType: "ViewOnlyRetentionManagement", Description: "Views retention policies, labels and scopes.", Grants: sccRetentionReads},
+	return []Role{
+		{Name: "Audit Logs", RoleType: "AuditLogs", Description: "Searches the admin and unified audit logs and manages auditing.", Grants: auditReads},
+		{Name: "Case Management", RoleType: "CaseManagement", Description: "Creates, changes and removes eDiscovery cases.", Grants: sccCases},
+		{Name: "Communication", RoleType: "Communication", Description: "Manages communications with the custodians of eDiscovery cases."},
+		{Name: "Compliance Admin", RoleType: "ComplianceAdmin", Description: "Views Exchange compliance configuration.",
+			Grants: g("Get-OrganizationConfig", "Get-RetentionPolicy", "Get-RetentionPolicyTag")},
+		{Name: "Compliance Administrator", RoleType: "ComplianceAdministrator", Description: "Manages every Security & Compliance feature the simulator models.",
+			Grants: join(sccRetention, sccCases, sccHolds)},
+		{Name: "Compliance Search", RoleType: "ComplianceSearch", Description: "Runs content searches (the simulator lets it read cases).",
+			Grants: join(g("Get-ComplianceCase"), sccSearches)},
+		{Name: "Custodian", RoleType: "Custodian", Description: "Manages custodians of eDiscovery (Premium) cases."},
+		{Name: "Data Loss Prevention", RoleType: "DataLossPrevention", Description: "Manages data loss prevention policies in Exchange."},
+		{Name: "Disposition Management", RoleType: "DispositionManagement", Description: "Reviews items at the end of their retention period."},
+		{Name: "Distribution Groups", RoleType: "DistributionGroups", Description: "Creates and manages distribution groups.",
+			Grants: join(groupReads, g("Add-DistributionGroupMember", "Remove-DistributionGroupMember", "Add-UnifiedGroupLinks", "Remove-UnifiedGroupLinks"))},
+		{Name: "DLP Compliance Management", RoleType: "DLPComplianceManagement", Description: "Manages data loss prevention policies."},
+		{Name: "E-Mail Address Policies", RoleType: "EmailAddressPolicies", Description: "Manages email address policies."},
+		{Name: "Export", RoleType: "Export", Description: "Exports eDiscovery search results.",
+			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Export", "ArchiveFormat", "EnableDedupe", "ExchangeArchiveFormat",
+				"FileTypeExclusionsForUnindexedItems", "IncludeSharePointDocumentVersions", "NotifyEmail", "NotifyEmailCC", "Report", "RetentionReport",
+				"Scope", "SharePointArchiveFormat"}, searchActionParams...)...)}},
+		{Name: "Federated Sharing", RoleType: "FederatedSharing", Description: "Manages sharing with other organizations."},
+		{Name: "Hold", RoleType: "Hold", Description: "Places and removes eDiscovery holds.", Grants: sccHolds},
+		{Name: "Information Rights Management", RoleType: "InformationRightsManagement",
+			Description: "Manages rights management and Message Encryption, including revoking encrypted messages.",
+			Grants: g("Get-IRMConfiguration", "Set-IRMConfiguration", "Get-OMEConfiguration", "New-OMEConfiguration",
+				"Set-OMEConfiguration", "Get-OMEMessageStatus", "Set-OMEMessageRevocation")},
+		{Name: "Journaling", RoleType: "Journaling", Description: "Manages journaling and journal archives.", Grants: g("Disable-JournalArchiving")},
+		{Name: "Legal Hold", RoleType: "LegalHold", Description: "Places mailboxes on Litigation Hold and manages the other mailbox holds.",
+			Grants: join(g("Get-Mailbox", "Get-Recipient", "Get-User"),
+				[]Grant{gp("Set-Mailbox", append(append([]string{"Identity"}, legalHoldParams...), retentionHoldParams...)...)})},
+		{Name: "Mail Enabled Public Folders", RoleType: "MailEnabledPublicFolders", Description: "Mail-enables public folders."},
+		{Name: "Mail Recipient Creation", RoleType: "MailRecipientCreation", Description: "Creates, removes and recovers mailboxes and mail users.",
+			Grants: g("New-Mailbox", "Remove-Mailbox", "Undo-SoftDeletedMailbox", "Get-Mailbox", "Get-Recipient", "Get-User")},
+		{Name: "Mail Recipients", RoleType: "MailRecipients", Description: "Manages existing mailboxes, mail users and contacts.",
+			Grants: join(recipientReads, permissionReads, permissionWrites, g("Get-Group"),
+				g("Set-Mailbox", "Disable-JournalArchiving", "Start-ManagedFolderAssistant", "Export-MailboxDiagnosticLogs"))},
+		{Name: "Mail Tips", RoleType: "MailTips", Description: "Manages MailTips."},
+		// Mailbox Import Export is in no role group by default: an
+		// administrator assigns it (New-ManagementRoleAssignment) before
+		// the deleted-item cmdlets exist for anyone.
+		{Name: "Mailbox Import Export", RoleType: "MailboxImportExport", Description: "Views and restores the deleted items of mailboxes.",
+			Grants: g("Get-RecoverableItems", "Restore-RecoverableItems"), Unassigned: true},
+		{Name: "Mailbox Search", RoleType: "MailboxSearch", Description: "Manages In-Place eDiscovery searches and In-Place Holds.",
+			Grants: g("Get-MailboxSearch", "New-MailboxSearch", "Set-MailboxSearch", "Remove-MailboxSearch", "Get-Mailbox", "Get-Recipient")},
+		{Name: "Manage Alerts", RoleType: "ManageAlerts", Description: "Manages alert policies."},
+		{Name: "Message Tracking", RoleType: "MessageTracking", Description: "Traces messages.", Grants: messageTrace},
+		{Name: "Migration", RoleType: "Migration", Description: "Migrates mailboxes into the organization."},
+		{Name: "Move Mailboxes", RoleType: "MoveMailboxes", Description: "Moves mailboxes and restores mailbox content.",
+			Grants: g("New-MailboxRestoreRequest", "Get-MailboxRestoreRequest", "Set-MailboxRestoreRequest", "Remove-MailboxRestoreRequest",
+				"Suspend-MailboxRestoreRequest", "Resume-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics")},
+		{Name: "Org Custom Apps", RoleType: "OrgCustomApps", Description: "Installs custom add-ins for the organization."},
+		{Name: "Org Marketplace Apps", RoleType: "OrgMarketplaceApps", Description: "Installs store add-ins for the organization."},
+		{Name: "Organization Client Access", RoleType: "OrganizationClientAccess", Description: "Manages client access settings."},
+		{Name: "Organization Configuration", RoleType: "OrganizationConfiguration", Description: "Manages organization-wide settings.",
+			Grants: g("Get-OrganizationConfig", "Set-OrganizationConfig", "Get-MailboxDatabase")},
+		{Name: "Organization Transport Settings", RoleType: "OrganizationTransportSettings", Description: "Manages organization-wide transport settings."},
+		{Name: "Preview", RoleType: "Preview", Description: "Previews eDiscovery search results.",
+			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Preview"}, searchActionParams...)...)}},
+		{Name: "Public Folders", RoleType: "PublicFolders", Description: "Manages public folders."},
+		{Name: "Search And Purge", RoleType: "SearchAndPurge", Description: "Deletes the items a content search found (New-ComplianceSearchAction -Purge).",
+			Grants: []Grant{gp("New-ComplianceSearchAction", append([]string{"Purge", "PurgeType"}, searchActionParams...)...)}},
+		{Name: "Recipient Policies", RoleType: "RecipientPolicies", Description: "Manages recipient policies such as mobile device and sharing policies."},
+		{Name: "RecordManagement", RoleType: "RecordManagement", Description: "Manages records management settings and labels."},
+		{Name: "Remote and Accepted Domains", RoleType: "RemoteAndAcceptedDomains", Description: "Manages remote and accepted domains.", Grants: g("Get-AcceptedDomain")},
+		{Name: "Reset Password", RoleType: "ResetPassword", Description: "Resets room mailbox passwords.",
+			Grants: []Grant{gp("Set-Mailbox", "Identity", "RoomMailboxPassword", "EnableRoomMailboxAccount")}},
+		{Name: "Retention Management", RoleType: "RetentionManagement",
+			Description: "Manages retention: messaging records management in Exchange, retention policies, labels and scopes in Security & Compliance.",
+			Grants: join(g("Get-RetentionPolicy", "Set-RetentionPolicy", "Get-RetentionPolicyTag", "Start-ManagedFolderAssistant", "Get-Mailbox"),
+				[]Grant{gp("Set-Mailbox", append([]string{"Identity", "RetentionPolicy"}, retentionHoldParams...)...)}, sccRetention)},
+		{Name: "Review", RoleType: "Review", Description: "Reviews content in eDiscovery (Premium) review sets."},
+		{Name: "RMS Decrypt", RoleType: "RMSDecrypt", Description: "Decrypts protected content when exporting eDiscovery results."},
+		{Name: "Role Management", RoleType: "RoleManagement", Description: "Manages role groups and their members.",
+			Grants: g("Get-RoleGroup", "Get-RoleGroupMember", "Add-RoleGroupMember", "Remove-RoleGroupMember", "Get-ManagementRole", "Get-ManagementRoleAssignment",
+				"New-ManagementRoleAssignment")},
+		{Name: "Security Admin", RoleType: "SecurityAdmin", Description: "Manages security settings.", Grants: messageTrace},
+		{Name: "Security Group Creation and Membership", RoleType: "SecurityGroupCreationAndMembership", Description: "Creates security groups and manages their membership.",
+			Grants: g("Get-DistributionGroup", "Get-DistributionGroupMember", "Get-Group", "Add-DistributionGroupMember", "Remove-DistributionGroupMember")},
+		{Name: "Security Reader", RoleType: "SecurityReader", Description: "Views security settings and reports.", Grants: messageTrace},
+		{Name: "Team Mailboxes", RoleType: "TeamMailboxes", Description: "Manages site mailboxes."},
+		{Name: "Transport Hygiene", RoleType: "TransportHygiene", Description: "Manages anti-spam and anti-malware features."},
+		{Name: "Transport Rules", RoleType: "TransportRules", Description: "Manages mail flow rules.", Grants: g("Get-TransportRule", "New-TransportRule")},
+		{Name: "UM Mailboxes", RoleType: "UMMailboxes", Description: "Manages unified messaging mailbox settings."},
+		{Name: "User Options", RoleType: "UserOptions", Description: "Changes the options a user could change on their own mailbox."},
+		{Name: "View-Only Audit Logs", RoleType: "ViewOnlyAuditLogs", Description: "Searches the admin and unified audit logs.", Grants: auditReads},
+		{Name: "View-Only Case", RoleType: "ViewOnlyCase", Description: "Views eDiscovery cases and their holds.", Grants: sccCaseReads},
+		{Name: "View-Only Configuration", RoleType: "ViewOnlyConfiguration", Description: "Views organization configuration.", Grants: configReads},
+		{Name: "View-Only DLP Compliance Management", RoleType: "ViewOnlyDLPComplianceManagement", Description: "Views data loss prevention policies."},
+		{Name: "View-Only Manage Alerts", RoleType: "ViewOnlyManageAlerts", Description: "Views alert policies."},
+		{Name: "View-Only Recipients", RoleType: "ViewOnlyRecipients", Description: "Views recipients and their mailbox restore requests.",
+			Grants: join(recipientReads, mailboxPermissionReads, groupReads, g("Get-MailboxRestoreRequest", "Get-MailboxRestoreRequestStatistics"))},
+		{Name: "View-Only Record Management", RoleType: "ViewOnlyRecordManagement", Description: "Views records management settings."},
+		{Name: "View-Only Retention Management", RoleType: "ViewOnlyRetentionManagement", Description: "Views retention policies, labels and scopes.", Grants: sccRetentionReads},
+	}
 }
 
 // Roles returns the role table in name order.
-func Roles() []Role { return append([]Role(nil), roles...) }
+func Roles() []Role { return append([]Role(nil), roles.Get()...) }
 
 // LookupRole finds a role by name (case-insensitive).
 func LookupRole(name string) (Role, bool) {
-	for _, r := range roles {
+	for _, r := range roles.Get() {
 		if strings.EqualFold(r.Name, name) {
 			return r, true
 		}
@@ -232,14 +242,16 @@ func LookupRole(name string) (Role, bool) {
 
 // Ungated lists the ExchangeOnlineManagement module's own cmdlets that
 // every signed-in user has: the connection cmdlets run on the client.
-var Ungated = map[string]bool{
-	"connect-exchangeonline": true, "connect-ippssession": true, "disconnect-exchangeonline": true, "get-connectioninformation": true,
-}
+var Ungated = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"connect-exchangeonline": true, "connect-ippssession": true, "disconnect-exchangeonline": true, "get-connectioninformation": true,
+	}
+}}
 
 // isReserved reports whether a whole-cmdlet grant leaves the parameter
 // out.
 func isReserved(cmdlet, param string) bool {
-	for _, p := range reservedParams[cmdlet] {
+	for _, p := range reservedParams.Get()[cmdlet] {
 		if strings.EqualFold(p, param) {
 			return true
 		}

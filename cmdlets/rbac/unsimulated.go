@@ -6,6 +6,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
+	"github.com/exosim/exosim/shell/lazy"
 )
 
 // The role table (roles.go) names the cmdlets the simulator implements,
@@ -73,15 +74,15 @@ var sccFamilies = []family{
 }
 
 // listed are the lower-case names of the cmdlets the role table names.
-var listed = sync.OnceValue(func() map[string]bool {
+var listed = lazy.Value[map[string]bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
-	for _, r := range roles {
+	for _, r := range roles.Get() {
 		for _, g := range r.Grants {
 			m[strings.ToLower(g.Cmdlet)] = true
 		}
 	}
 	return m
-})
+}}
 
 // unlistedCache keeps unlistedRoles' answers by lower-case cmdlet name.
 var unlistedCache sync.Map
@@ -97,7 +98,7 @@ func unlistedRoles(cmdlet string) []string {
 		return v.([]string)
 	}
 	var out []string
-	if info, ok := decl.Find(cmdlet); ok && !listed()[key] && !Ungated[key] {
+	if info, ok := decl.Find(cmdlet); ok && !listed.Get()[key] && !Ungated.Get()[key] {
 		exoSvc, scc := exo.Services(info.Name)
 		if exoSvc {
 			for _, r := range familyRoles(info.Name, exoFamilies, "Organization Configuration", "View-Only Configuration") {
@@ -160,12 +161,16 @@ func familyRoles(name string, families []family, fallback, fallbackRead string) 
 // lowerFamilies lower-cases the family nouns, which are matched in lower
 // case; the first cmdlet the role table does not name does it, not every
 // start of the program.
-var lowerFamilies = sync.OnceFunc(func() {
-	for _, fs := range [][]family{exoFamilies, sccFamilies} {
-		for i := range fs {
-			for j, n := range fs[i].nouns {
-				fs[i].nouns[j] = strings.ToLower(n)
+func lowerFamilies() {
+	lowerFamiliesOnce.Do(func() {
+		for _, fs := range [][]family{exoFamilies, sccFamilies} {
+			for i := range fs {
+				for j, n := range fs[i].nouns {
+					fs[i].nouns[j] = strings.ToLower(n)
+				}
 			}
 		}
-	}
-})
+	})
+}
+
+var lowerFamiliesOnce sync.Once

@@ -961,12 +961,28 @@ func (p *parser) parseTypeOrCast() syntax.Expr {
 	case a != nil:
 		// An attribute on an expression ([ValidateNotNull()]$x = ...):
 		// the attribute is checked nowhere, so only the expression is kept.
+		// Newlines may stand between an attribute and its expression, as a
+		// [CmdletBinding()] line above an assignment shows; an attribute
+		// with no expression after it is a parse error.
+		s := p.save()
+		p.skipNewlines()
 		n := p.peekTok(modeExpr)
 		if n.Kind != TokComma && isExprStart(n) {
 			if child := p.parseUnary(); child != nil {
+				// Only a variable (type constraints between allowed) can
+				// carry an attribute.
+				v := child
+				for c, ok := v.(*syntax.ConvertExpr); ok; c, ok = v.(*syntax.ConvertExpr) {
+					v = c.Child
+				}
+				if _, ok := v.(*syntax.VariableExpr); !ok {
+					p.errorf(a.Ext, false, "UnexpectedAttribute", "Unexpected attribute '"+a.Name+"'.")
+				}
 				return child
 			}
 		}
+		p.restore(s)
+		p.errorf(a.Ext, n.Kind == TokEOF, "UnexpectedAttribute", "Unexpected attribute '"+a.Name+"'.")
 		return &syntax.TypeExpr{Ext: a.Ext, Type: &syntax.TypeName{Ext: a.Ext, Name: a.Name}}
 	case tn == nil:
 		return nil

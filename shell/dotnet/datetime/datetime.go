@@ -1,6 +1,6 @@
 // Package datetime declares the .NET date and time types: DateTime and
-// TimeSpan with their arithmetic (on the session's simulated clock), and
-// the culture (CultureInfo, TextInfo) that formats them.
+// TimeSpan with their arithmetic (on the session's simulated clock),
+// TimeZoneInfo, and the culture (CultureInfo, TextInfo) that formats them.
 package datetime
 
 import (
@@ -115,8 +115,9 @@ func spanArg(c *dotnet.Call, i int) (object.TimeSpan, error) {
 	return v.(object.TimeSpan), nil
 }
 
-// Declare registers DateTime, TimeSpan, CultureInfo and TextInfo.
+// Declare registers DateTime, TimeSpan, TimeZoneInfo, CultureInfo and TextInfo.
 func Declare() {
+	declareTimeZone()
 	dotnet.RegisterType(
 		&dotnet.TypeDef{FullName: "System.DateTime", Aliases: []string{"datetime"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {

@@ -316,7 +316,7 @@ func TestPlanBindScript(t *testing.T) {
 			cmd := testCmd()
 			plan := binder.NewPlan(cmd, []string{"Identity"})
 			var got []string
-			err := plan.BindScript(session{}, cmd, cmd.Name, syntax.Extent{}, tt.bound, map[string]any{}, tt.input, func(p *params.Param, _ any) {
+			err := plan.BindScript(session{}, cmd, cmd.Name, syntax.Extent{}, tt.bound, map[string]any{}, tt.input, &binder.Input{}, func(p *params.Param, _ any) {
 				got = append(got, "set "+p.Name)
 			})
 			if err != nil {
@@ -326,5 +326,91 @@ func TestPlanBindScript(t *testing.T) {
 				t.Errorf("got  %q\nwant %q", strings.Join(got, "|"), tt.want)
 			}
 		})
+	}
+}
+
+// pathCmd has Remove-Item's pipeline parameters: -Path by value and by
+// property name (the default set), -LiteralPath by property name or its
+// alias PSPath.
+func pathCmd() *command.Command {
+	c := &command.Command{Name: "Remove-Thing", Type: command.CmdletCommand, FullTypeName: "Test.RemoveThingCommand"}
+	c.Sets = []string{"Path", "LiteralPath"}
+	c.DefaultSet = "Path"
+	c.Params = []*params.Param{
+		params.P("Path", params.TStrings, params.InSets(params.SetInfo{Set: "Path", Mandatory: true, Position: 0, FromPipeline: true, FromPipelineByName: true})),
+		params.P("LiteralPath", params.TStrings, params.InSets(params.SetInfo{Set: "LiteralPath", Mandatory: true, Position: -1, FromPipelineByName: true}), params.Alias("PSPath", "LP")),
+	}
+	c.Handler.Process = func(*command.Context) error { return nil }
+	return c
+}
+
+func TestPlanBindPasses(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		input any
+		want  string
+	}{
+		{"a string is the path", "a.txt", "path=[a.txt] set=Path"},
+		{"a string array is the path", []any{"a", "b"}, "path=[a b] set=Path"},
+		// an object that is no string binds its PSPath before its text
+		{"an item binds its PSPath", object.NewCustomObject().Add("PSPath", "Variable::la").Add("Name", "la"), "literalpath=[Variable::la] set=LiteralPath"},
+		// a property that already has the type comes before a conversion
+		{"a Path property", object.NewCustomObject().Add("Path", "p").Add("PSPath", "q"), "path=[p] set=Path"},
+		// nothing binds without conversion: the object's text is the path
+		{"converted", 12, "path=[12] set=Path"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			cmd := pathCmd()
+			b, err := binder.Bind(session{}, cmd, cmd.Name, nil, syntax.Extent{}, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			plan := binder.NewPlan(cmd, b.Sets)
+			bindings := map[string]any{}
+			var in binder.Input
+			if err := plan.Bind(session{}, cmd, cmd.Name, syntax.Extent{}, bindings, tt.input, &in); err != nil {
+				t.Fatal(err)
+			}
+			var parts []string
+			for _, k := range []string{"path", "literalpath"} {
+				if v, ok := bindings[k]; ok {
+					parts = append(parts, fmt.Sprintf("%s=%v", k, v))
+				}
+			}
+			got := strings.Join(parts, " ") + " set=" + plan.Pick(cmd, in.Params, bindings, true)
+			if got != tt.want {
+				t.Errorf("got  %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUncoerced(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		t    *params.Type
+		v    any
+		want bool
+	}{
+		{params.TString, "x", true},
+		{params.TString, 1, false},
+		{params.TString, nil, false},
+		{params.TStrings, "x", true},
+		{params.TStrings, []any{"x", "y"}, true},
+		{params.TStrings, []any{"x", 1}, false},
+		{params.TInt, 1, true},
+		{params.TInt, "1", false},
+		{params.TObject, nil, true},
+		{params.TObjects, 1, true},
+		{params.THashtable, nil, true},
+		{params.TDateTime, nil, false},
+	}
+	for _, tt := range tests {
+		if got := binder.Uncoerced(params.P("P", tt.t), tt.v); got != tt.want {
+			t.Errorf("Uncoerced(%s, %#v) = %v, want %v", tt.t.FullName, tt.v, got, tt.want)
+		}
 	}
 }

@@ -132,9 +132,10 @@ func (c *Call) BindInput(ses Session, bindings map[string]any, v any) (map[strin
 }
 
 // BindScript binds pipeline object v to the parameters of a function or
-// script (Plan.BindScript) the arguments left unbound.
+// script (Plan.BindScript) the arguments left unbound; Pick then chooses
+// the set with what it bound.
 func (c *Call) BindScript(ses Session, bindings map[string]any, v any, set func(p *params.Param, v any)) error {
-	return c.Plan().BindScript(ses, c.Cmd, c.InvName, c.Ext, c.Bound.Values, bindings, v, set)
+	return c.Plan().BindScript(ses, c.Cmd, c.InvName, c.Ext, c.Bound.Values, bindings, v, &c.piped, set)
 }
 
 // Plans keeps a session's pipeline binding plans by command declaration

@@ -20,17 +20,25 @@ type PlanParam struct {
 // and its candidate sets, so each object does not search every parameter
 // of every set again (Where-Object has dozens of sets).
 type Plan struct {
-	ByValue   []PlanParam   // parameters taking pipeline input by value, in declaration order
-	ByName    []PlanParam   // parameters taking it by property name, in declaration order
-	AnyPipe   bool          // the command takes pipeline input at all
-	Sets      []string      // the candidate sets the plan was made for
-	Mandatory [][]PlanParam // per candidate set, its mandatory parameters
+	ByValue []PlanParam // parameters taking pipeline input by value, in declaration order
+	ByName  []PlanParam // parameters taking it by property name, in declaration order
+	AnyPipe bool        // the command takes pipeline input at all
+	Sets    []string    // the candidate sets the plan was made for
+	// defaultSet is the command's default set when it is a candidate
+	// (the pipeline passes try its parameters first), else "".
+	defaultSet string
+	Mandatory  [][]PlanParam // per candidate set, its mandatory parameters
 }
 
 // NewPlan works out the pipeline binding plan of cmd with the candidate
 // sets its arguments left (Bound.Sets).
 func NewPlan(cmd *command.Command, sets []string) *Plan {
 	plan := &Plan{Sets: sets, Mandatory: make([][]PlanParam, len(sets))}
+	for _, s := range sets {
+		if cmd.DefaultSet != "" && strings.EqualFold(s, cmd.DefaultSet) {
+			plan.defaultSet = s
+		}
+	}
 	for _, p := range cmd.Params {
 		pp := PlanParam{P: p, Key: strings.ToLower(p.Name)}
 		byValue, byName := false, false
@@ -125,64 +133,16 @@ type Input struct {
 }
 
 // Bind binds one pipeline object v to the plan's parameters not already
-// in bindings: by value first (the first parameter that converts it),
-// then by property name or alias. in records what it bound. An object no
-// parameter takes is an InputObjectNotBound error, or the refusal of
-// $null by a parameter that takes no null.
+// in bindings, in PowerShell's four passes (bindPasses); in records what
+// it bound. An object no parameter takes is an InputObjectNotBound error,
+// or the refusal of $null by a parameter that takes no null.
 func (plan *Plan) Bind(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bindings map[string]any, v any, in *Input) error {
-	bound := false
-	var byValue *params.Param
-	// nullErr is the refusal of $null by a parameter that takes no null:
-	// the error when no other parameter takes the object.
-	var nullErr error
 	in.Params = in.Params[:0]
-	for _, pp := range plan.ByValue {
-		if _, done := bindings[pp.Key]; done {
-			continue
-		}
-		cv, err := Convert(ses, cmd, invName, pp.P, v, ext)
-		if err != nil {
-			if pe, ok := err.(*pserror.Error); ok && nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
-				nullErr = err
-			}
-			continue
-		}
-		bindings[pp.Key] = cv
-		in.Keys = append(in.Keys, pp.Key)
-		bound = true
-		byValue = pp.P
-		in.Params = append(in.Params, pp.P)
-		break
+	nullErr, err := plan.bindPasses(ses, cmd, invName, ext, nil, bindings, v, false, in)
+	if err != nil {
+		return err
 	}
-	for _, pp := range plan.ByName {
-		if _, done := bindings[pp.Key]; done {
-			continue
-		}
-		// Binding by value chose the sets: a parameter in none of them
-		// takes nothing by property name (a FileInfo piped to
-		// Select-String is its InputObject, not its -LiteralPath).
-		if byValue != nil && !shareSet(byValue, pp.P, plan.Sets) {
-			continue
-		}
-		p := pp.P
-		for i := -1; i < len(p.Aliases); i++ {
-			n := p.Name
-			if i >= 0 {
-				n = p.Aliases[i]
-			}
-			if prop, ok := object.GetProperty(v, n); ok {
-				cv, err := Convert(ses, cmd, invName, p, prop.Get(), ext)
-				if err != nil {
-					return err
-				}
-				bindings[pp.Key] = cv
-				in.Keys = append(in.Keys, pp.Key)
-				bound = true
-				in.Params = append(in.Params, p)
-				break
-			}
-		}
-	}
+	bound := len(in.Params) > 0
 	if !bound && nullErr != nil {
 		return nullErr
 	}
@@ -192,65 +152,224 @@ func (plan *Plan) Bind(ses Session, cmd *command.Command, invName string, ext sy
 	return nil
 }
 
-// shareSet reports whether two parameters are both in one of the sets.
-func shareSet(a, b *params.Param, sets []string) bool {
-	for _, s := range sets {
-		if _, ok := a.InSet(s); !ok {
+// BindScript binds one pipeline object to the parameters of a function
+// or script that take pipeline input and are bound neither by argument
+// (bound) nor already (bindings), in the same passes as Bind; in records
+// what it bound. set is told of each binding (the parameter variables).
+// A conversion that fails is the error.
+func (plan *Plan) BindScript(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bound, bindings map[string]any, v any, in *Input, set func(p *params.Param, v any)) error {
+	in.Params, in.Keys = in.Params[:0], in.Keys[:0]
+	if _, err := plan.bindPasses(ses, cmd, invName, ext, bound, bindings, v, true, in); err != nil {
+		return err
+	}
+	for i, p := range in.Params {
+		set(p, bindings[in.Keys[i]])
+	}
+	return nil
+}
+
+// pipelinePasses are the passes in which PowerShell offers a pipeline
+// object to the parameters that take pipeline input: by value as it is,
+// by property name as it is, by value converted, by property name
+// converted. A value is taken "as it is" only when it already has the
+// parameter's type (Uncoerced).
+var pipelinePasses = [...]struct{ byName, coerce bool }{
+	{false, false}, {true, false}, {false, true}, {true, true},
+}
+
+// bindPasses binds v in the pipeline passes. Each pass offers it to every
+// parameter still unbound (in neither argBound nor bindings) that takes
+// pipeline input that way in a set still possible: a set holding every
+// parameter the earlier passes bound. Within a pass the parameters of
+// the default set, while it is possible, come first; the other sets are
+// tried only when none of them took the object. Parameters bound in one
+// pass that share no set are the AmbiguousParameterSet error. A value
+// that does not convert by value is passed over (nullErr keeps the first
+// refusal of $null) unless script is set; one taken by property name that
+// does not convert is the error.
+func (plan *Plan) bindPasses(ses Session, cmd *command.Command, invName string, ext syntax.Extent, argBound, bindings map[string]any, v any, script bool, in *Input) (nullErr error, err error) {
+	for _, ps := range pipelinePasses {
+		// the sets possible in this pass are those of the parameters the
+		// earlier passes bound
+		earlier := len(in.Params)
+		took := false
+		if def := plan.defaultSet; def != "" && allInSet(in.Params[:earlier], def) {
+			took, err = plan.pass(ses, cmd, invName, ext, argBound, bindings, v, ps.byName, ps.coerce, script, earlier, def, "", in, &nullErr)
+			if err != nil {
+				return nullErr, err
+			}
+		}
+		if !took {
+			took, err = plan.pass(ses, cmd, invName, ext, argBound, bindings, v, ps.byName, ps.coerce, script, earlier, "", plan.defaultSet, in, &nullErr)
+			if err != nil {
+				return nullErr, err
+			}
+		}
+		if took && len(in.Params) > earlier+1 && !plan.someSetHolds(in.Params) {
+			return nullErr, Error(cmd, invName, ext, "Parameter set cannot be resolved using the specified named parameters. One or more parameters issued cannot be used together or an insufficient number of parameters were provided.", "AmbiguousParameterSet", object.InvalidArgument)
+		}
+	}
+	return nullErr, nil
+}
+
+// pass is one pipeline pass over the parameters that take pipeline input
+// by value or by property name (byName) in the possible sets: only that
+// set when only is set, else every candidate set but except. It reports
+// whether a parameter took v.
+func (plan *Plan) pass(ses Session, cmd *command.Command, invName string, ext syntax.Extent, argBound, bindings map[string]any, v any, byName, coerce, script bool, earlier int, only, except string, in *Input, nullErr *error) (bool, error) {
+	list := plan.ByValue
+	if byName {
+		list = plan.ByName
+		if v == nil {
+			return false, nil
+		}
+	}
+	took := false
+	for _, pp := range list {
+		if _, done := bindings[pp.Key]; done {
 			continue
 		}
-		if _, ok := b.InSet(s); ok {
+		if _, done := argBound[pp.Key]; done {
+			continue
+		}
+		if !plan.takesIn(pp.P, byName, in.Params[:earlier], only, except) {
+			continue
+		}
+		val := v
+		if byName {
+			prop, ok := propertyFor(v, pp.P)
+			if !ok {
+				continue
+			}
+			val = prop
+		}
+		if !coerce && !Uncoerced(pp.P, val) {
+			continue
+		}
+		cv, err := Convert(ses, cmd, invName, pp.P, val, ext)
+		if err != nil {
+			if byName || script {
+				return took, err
+			}
+			if pe, ok := err.(*pserror.Error); ok && *nullErr == nil && strings.HasPrefix(pe.Record.ErrorID, "ParameterArgumentValidationErrorNullNotAllowed") {
+				*nullErr = err
+			}
+			continue
+		}
+		bindings[pp.Key] = cv
+		in.Keys = append(in.Keys, pp.Key)
+		in.Params = append(in.Params, pp.P)
+		took = true
+	}
+	return took, nil
+}
+
+// propertyFor is the value of v's property named as parameter p or one
+// of its aliases, the name first.
+func propertyFor(v any, p *params.Param) (any, bool) {
+	if prop, ok := object.GetProperty(v, p.Name); ok {
+		return prop.Get(), true
+	}
+	for _, a := range p.Aliases {
+		if prop, ok := object.GetProperty(v, a); ok {
+			return prop.Get(), true
+		}
+	}
+	return nil, false
+}
+
+// takesIn reports whether p takes pipeline input (by property name when
+// byName, else by value) in a candidate set that holds every parameter
+// of piped: set only when only is set, else any but except.
+func (plan *Plan) takesIn(p *params.Param, byName bool, piped []*params.Param, only, except string) bool {
+	for _, s := range plan.Sets {
+		if only != "" && s != only || only == "" && except != "" && s == except {
+			continue
+		}
+		si, ok := p.InSet(s)
+		if !ok || !(byName && si.FromPipelineByName || !byName && si.FromPipeline) {
+			continue
+		}
+		if allInSet(piped, s) {
 			return true
 		}
 	}
 	return false
 }
 
-// BindScript binds one pipeline object to the parameters of a function
-// or script that take pipeline input and are bound neither by argument
-// (bound) nor already (bindings): the first by value, then each by
-// property name or alias. set is told of each binding (the parameter
-// variables). A conversion that fails is the error.
-func (plan *Plan) BindScript(ses Session, cmd *command.Command, invName string, ext syntax.Extent, bound, bindings map[string]any, v any, set func(p *params.Param, v any)) error {
-	for _, pp := range plan.ByValue {
-		if _, done := bound[pp.Key]; done {
-			continue
-		}
-		if _, done := bindings[pp.Key]; done {
-			continue
-		}
-		cv, err := Convert(ses, cmd, invName, pp.P, v, ext)
-		if err != nil {
-			return err
-		}
-		bindings[pp.Key] = cv
-		set(pp.P, cv)
-		break
-	}
-	for _, pp := range plan.ByName {
-		if _, done := bound[pp.Key]; done {
-			continue
-		}
-		if _, done := bindings[pp.Key]; done {
-			continue
-		}
-		p := pp.P
-		for i := -1; i < len(p.Aliases); i++ {
-			n := p.Name
-			if i >= 0 {
-				n = p.Aliases[i]
-			}
-			prop, ok := object.GetProperty(v, n)
-			if !ok {
-				continue
-			}
-			cv, err := Convert(ses, cmd, invName, p, prop.Get(), ext)
-			if err != nil {
-				return err
-			}
-			bindings[pp.Key] = cv
-			set(p, cv)
-			break
+// someSetHolds reports whether a candidate set holds every parameter.
+func (plan *Plan) someSetHolds(ps []*params.Param) bool {
+	for _, s := range plan.Sets {
+		if allInSet(ps, s) {
+			return true
 		}
 	}
-	return nil
+	return false
+}
+
+// Uncoerced reports whether v already has parameter p's type, so that a
+// pipeline pass without conversion takes it: any value for an object
+// parameter ($null too); for an array parameter a value, or each element
+// of a list, of its element type; otherwise a value whose type names
+// (most derived first, as $x.PSObject.TypeNames) include the parameter's
+// type. $null has no type but an object's or a reference type's: a
+// string or a value type takes it only converted.
+func Uncoerced(p *params.Param, v any) bool {
+	t := p.Type
+	if t == nil || t.Whole() && (p.Script == nil || isObjectType(strings.TrimSuffix(t.FullName, "[]"))) {
+		// a type a command declares in Go as taking any value; a
+		// param() block's constraint names its type
+		return true
+	}
+	if v == nil {
+		switch t.Kind {
+		case params.KindString, params.KindBool, params.KindSwitch, params.KindInt, params.KindLong, params.KindDouble, params.KindDateTime, params.KindTimeSpan, params.KindGuid, params.KindEnum:
+			return false
+		}
+		return true
+	}
+	if hasType(v, t.FullName) {
+		return true
+	}
+	if !t.Array {
+		return false
+	}
+	elem := strings.TrimSuffix(t.FullName, "[]")
+	if isObjectType(elem) {
+		return true
+	}
+	items, ok := object.Elements(object.Unwrap(v))
+	if !ok {
+		return hasType(v, elem)
+	}
+	for _, it := range items {
+		if !hasType(it, elem) {
+			return false
+		}
+	}
+	return true
+}
+
+// isObjectType reports whether a type name is System.Object or PSObject,
+// which every value has.
+func isObjectType(name string) bool {
+	return name == "" || strings.EqualFold(name, "System.Object") || strings.EqualFold(name, "System.Management.Automation.PSObject")
+}
+
+// hasType reports whether the type names of v, or of the value a PSObject
+// wraps, include name.
+func hasType(v any, name string) bool {
+	for _, n := range object.TypeNames(v) {
+		if strings.EqualFold(n, name) {
+			return true
+		}
+	}
+	if o, ok := v.(*object.PSObject); ok && o.Base != nil {
+		for _, n := range object.TypeNames(o.Base) {
+			if strings.EqualFold(n, name) {
+				return true
+			}
+		}
+	}
+	return false
 }

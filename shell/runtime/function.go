@@ -248,6 +248,8 @@ func (pr *cmdProcessor) processScript(v any, hasInput bool) error {
 		if err := pr.bindScriptPipeline(v); err != nil {
 			return err
 		}
+		// the parameters the object bound choose the set
+		pr.ctx.ParameterSet = pr.call.Pick(pr.ctx.Bindings)
 	}
 	if run.ast.Process == nil {
 		if run.ast.Unnamed && run.ast.End != nil && pr.fn != nil && pr.fn.IsFilter {

@@ -956,6 +956,9 @@ func transferItem(name, typeName, synopsis string, move bool) *command.Command {
 			params.P("ToSession", params.TObject),
 		)
 	}
+	if move {
+		c.Handler.Begin = moveDynamicParameters
+	}
 	c.Handler.Process = func(ctx *command.Context) error {
 		rt := runtime.Of(ctx)
 		ns := rt.Files()
@@ -976,6 +979,14 @@ func transferItem(name, typeName, synopsis string, move bool) *command.Command {
 			for _, it := range items {
 				if !KeepChild(ctx, it) {
 					continue
+				}
+				if move {
+					if rec := moveRefusal(ctx, it, dp); rec != nil {
+						if err := ctx.WriteError(rec); err != nil {
+							return err
+						}
+						continue
+					}
 				}
 				if it.Info == nil && !move && dp.Drive.Provider == it.Path.Drive.Provider {
 					if err := copySessionItem(ctx, it, dp); err != nil {
@@ -1004,6 +1015,37 @@ func transferItem(name, typeName, synopsis string, move bool) *command.Command {
 		return nil
 	}
 	return c
+}
+
+// moveDynamicParameters is what binding Move-Item asks of the provider of
+// its first path (of the current location without one): its dynamic
+// parameters, which only a provider that can move items has. The
+// session drives' providers hold items in one container and cannot move
+// them, so binding fails. A path on no drive leaves the error to the
+// move.
+func moveDynamicParameters(ctx *command.Context) error {
+	first := "."
+	if paths, _ := PathArgs(ctx); len(paths) > 0 {
+		first = paths[0]
+	}
+	p, err := runtime.Of(ctx).Files().Resolve(first)
+	if err != nil || p.Drive.Provider == fsys.FileSystem {
+		return nil
+	}
+	return ctx.Fail(ctx.NewError("Cannot retrieve the dynamic parameters for the cmdlet. The NavigationCmdletProvider methods are not supported by this provider.", "GetDynamicParametersException", object.InvalidArgument, "ParameterBindingException", nil))
+}
+
+// moveRefusal is Move-Item's refusal to move item it to dest (nil when
+// it moves): an item goes only to a path of its own provider, and the
+// session drives' providers cannot move items.
+func moveRefusal(ctx *command.Context, it Item, dest fsys.Path) *object.ErrorRecord {
+	if dest.Drive.Provider != it.Path.Drive.Provider {
+		return ctx.NewError("Cannot move the item because the source and destination paths did not resolve to the same provider.", "System.Management.Automation.PSArgumentException", object.InvalidArgument, "PSArgumentException", it.Path.String())
+	}
+	if it.Info == nil {
+		return ctx.NewError("The NavigationCmdletProvider methods are not supported by this provider.", "NotSupported", object.NotImplemented, "PSNotSupportedException", it.Path.String())
+	}
+	return nil
 }
 
 func transferOne(ctx *command.Context, it Item, target fsys.Path, move bool) error {

@@ -79,7 +79,11 @@ type exitCode int
 
 func (e exitCode) Error() string { return fmt.Sprintf("exit %d", int(e)) }
 
-func run(args []string, e *env) (code int) {
+func run(args []string, e *env) int { return runCLI(args, e, false) }
+
+// runCLI is run; whole builds every subcommand whatever args are (see
+// newRootCmd).
+func runCLI(args []string, e *env, whole bool) (code int) {
 	// No Go panic reaches the user: the interpreter recovers its own, and
 	// anything else (tenant, lab, lint commands) ends here as one line.
 	defer func() {
@@ -88,7 +92,7 @@ func run(args []string, e *env) (code int) {
 			code = 1
 		}
 	}()
-	root := newRootCmd(e)
+	root := newRootCmd(e, args, whole)
 	root.SetArgs(args)
 	root.SetOut(e.io.Out)
 	root.SetErr(e.io.Err)
@@ -109,7 +113,9 @@ func run(args []string, e *env) (code int) {
 	return 1
 }
 
-func newRootCmd(e *env) *cobra.Command {
+// newRootCmd builds exosim's command line for args: the whole tree of
+// subcommands when whole is set or args may need it (rootAlone).
+func newRootCmd(e *env, args []string, whole bool) *cobra.Command {
 	o := &options{}
 	root := &cobra.Command{
 		Use:   "exosim",
@@ -133,8 +139,60 @@ func newRootCmd(e *env) *cobra.Command {
 	pf.StringVar(&o.user, "user", "", "sign in as this user (UPN); default the tenant's administrator. Role groups decide which cmdlets exist for them")
 	pf.StringVar(&o.memoryLimit, "memory-limit", "", "memory budget of a PowerShell session, e.g. 512MB or 2GB (default $"+memlimit.EnvVar+", else 1GB; 0 for none); beyond it commands fail with OutOfMemoryException")
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
-	root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	if whole || !rootAlone(root, args) {
+		root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	}
 	return root
+}
+
+// rootAlone reports whether args are only the root command's own flags
+// with their values (a -c command line, a script on stdin, the REPL):
+// then no subcommand can be named, no help or completion is asked for,
+// and the subcommands and their flags need not be built. Anything else
+// (a word that is not a flag's value, --, -h, a flag the root does not
+// have, combined short flags) answers false, and cobra sees the whole
+// tree as always.
+func rootAlone(root *cobra.Command, args []string) bool {
+	// takesValue reports whether the root has the flag (by name, or by
+	// shorthand when short) and whether it takes a value.
+	takesValue := func(name string, short bool) (known, value bool) {
+		local, persistent := root.Flags(), root.PersistentFlags()
+		f, p := local.Lookup(name), persistent.Lookup(name)
+		if short {
+			f, p = local.ShorthandLookup(name), persistent.ShorthandLookup(name)
+		}
+		if f == nil {
+			f = p
+		}
+		if f == nil {
+			return false, false
+		}
+		return true, f.NoOptDefVal == ""
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		var known, value bool
+		switch {
+		case a == "-" || a == "--" || !strings.HasPrefix(a, "-"):
+			return false
+		case strings.HasPrefix(a, "--"):
+			name, _, inline := strings.Cut(a[2:], "=")
+			known, value = takesValue(name, false)
+			value = value && !inline
+		case len(a) == 2:
+			known, value = takesValue(a[1:], true)
+		}
+		if !known {
+			return false
+		}
+		if value {
+			if i+1 >= len(args) {
+				return false
+			}
+			i++
+		}
+	}
+	return true
 }
 
 // tenantPath resolves the tenant file from the flag and environment.

@@ -80,3 +80,14 @@ func Views(r *format.Registry) {
 	matchInfoView(r)
 	engine.Views(r)
 }
+
+// ProvideViews registers the views of Views with r, each package's
+// added the first time a lookup asks for one of its types.
+func ProvideViews(r *format.Registry) {
+	r.Provide(management.Views, management.ViewTypes...)
+	r.Provide(matchInfoView, matchInfoTypes...)
+	r.Provide(engine.Views, engine.ViewTypes...)
+}
+
+// matchInfoTypes are the type names matchInfoView registers views for.
+var matchInfoTypes = []string{TypeMatchInfo}

@@ -41,6 +41,9 @@ var Cmdlets = command.Table{Commands: []command.Decl{
 // Commands returns the package's cmdlets as command values.
 func Commands() []*command.Command { return Cmdlets.StandIns() }
 
+// ViewTypes are the type names Views registers views for.
+var ViewTypes = []string{TypeMailbox, TypeUser, TypeRecipient, TypeMailUser, TypeStatistics}
+
 // Views registers the default views of the package's output types. Column
 // widths are the ones Exchange Online's format data gives (real console
 // output: Name 25, Alias 15, Database 30, ProhibitSendQuota 20).

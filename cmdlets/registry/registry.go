@@ -101,19 +101,20 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	rt.Interactive = o.Interactive
 	rt.Declare(core.Cmdlets...)
 	rt.DeclareModules(engine.KnownModules...)
-	core.Views(formats)
+	core.ProvideViews(formats)
 	for alias, target := range core.Aliases {
 		rt.SetAlias(alias, target)
 	}
 	for _, pkg := range packages {
 		rt.Declare(pkg.cmds)
-		// The views of mailboxes are added now, the other packages' the
+		// The views of mailboxes are added the first time a lookup asks
+		// for one of their types (Provide), the other packages' the
 		// first time a lookup finds no view (Defer): a command line
 		// formats one or two types. No deferred package has a view of
 		// the same type as core's or mailbox's
 		// (TestDeferredViewsAnswerAsAdded).
 		if pkg.cmds == &mailbox.Cmdlets {
-			pkg.views(formats)
+			formats.Provide(pkg.views, mailbox.ViewTypes...)
 		} else {
 			formats.Defer(pkg.views)
 		}

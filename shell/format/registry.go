@@ -100,19 +100,74 @@ func (v *View) appliesTo(typeNames []string) bool {
 // Registry holds the views and default display property sets known to one
 // session.
 type Registry struct {
-	views    map[string][]*View
-	defaults map[string][]string
+	// views are the views of each lower-case type name in precedence
+	// order; a slot of a provider not run yet (Provide) holds its place.
+	views    map[string][]slot
+	defaults map[string]defaultSet
 	// deferred add views the first time a lookup finds none (Defer);
-	// mu guards them and the maps while they run.
+	// mu guards them, the providers and the maps while they run.
 	mu       sync.RWMutex
 	deferred []func(*Registry)
+	// providers are those of Provide not run yet; building is the one
+	// running, seq numbers registrations (see defaultSet).
+	providers []*provider
+	building  *provider
+	seq       int
 }
 
-// NewRegistry returns a registry pre-loaded with PowerShell's built-in
-// views for dictionary entries, dates, GUIDs, time spans, Group-Object,
-// Get-Member and Get-Command output.
+// slot is one entry of a type's views: a view, or the place of a
+// provider's views until it runs.
+type slot struct {
+	v *View
+	p *provider
+}
+
+// provider is a registration of Provide.
+type provider struct {
+	build     func(*Registry)
+	typeNames []string
+	seq       int
+}
+
+// defaultSet is a type's default display property set and the sequence
+// number of the registration that set it: a provider run late must not
+// replace a set made after it was registered.
+type defaultSet struct {
+	props []string
+	seq   int
+}
+
+// NewRegistry returns a registry that knows PowerShell's built-in views
+// for dictionary entries, dates, GUIDs, time spans, Group-Object,
+// Get-Member and Get-Command output (added the first time a lookup asks
+// for one of their types).
 func NewRegistry() *Registry {
-	r := &Registry{views: map[string][]*View{}, defaults: map[string][]string{}}
+	r := &Registry{views: map[string][]slot{}, defaults: map[string]defaultSet{}}
+	r.Provide(builtinViews, builtinTypes...)
+	return r
+}
+
+// builtinTypes are the type names builtinViews has views for.
+var builtinTypes = []string{
+	"System.Management.Automation.PSMethod",
+	"System.Collections.DictionaryEntry",
+	"Microsoft.PowerShell.Commands.HistoryInfo",
+	"System.DateTime",
+	"System.Guid",
+	"System.TimeSpan",
+	"Microsoft.PowerShell.Commands.GroupInfo",
+	"Microsoft.PowerShell.Commands.MemberDefinition",
+	"System.Management.Automation.CmdletInfo",
+	"System.Management.Automation.FunctionInfo",
+	"System.Management.Automation.AliasInfo",
+	"System.Management.Automation.FilterInfo",
+	"System.Management.Automation.ApplicationInfo",
+	"System.Management.Automation.ExternalScriptInfo",
+	"System.Management.Automation.CommandInfo",
+}
+
+// builtinViews adds the views of NewRegistry.
+func builtinViews(r *Registry) {
 	// A method named without parentheses: its overloads, one a line.
 	r.Add(&View{
 		Name:      "System.Management.Automation.PSMethod",
@@ -227,18 +282,31 @@ func NewRegistry() *Registry {
 			{Label: "Source", Property: "Source"},
 		},
 	})
-	return r
 }
 
 // Add registers a view. Views added earlier for a type take precedence,
-// as the first view defined in format.ps1xml does.
+// as the first view defined in format.ps1xml does; a provider's views
+// (Provide) take the place of its registration.
 func (r *Registry) Add(v *View) {
 	if r == nil || v == nil {
 		return
 	}
 	for _, t := range v.TypeNames {
 		k := strings.ToLower(t)
-		r.views[k] = append(r.views[k], v)
+		list := r.views[k]
+		at := len(list)
+		if r.building != nil {
+			for i, s := range list {
+				if s.p == r.building {
+					at = i
+					break
+				}
+			}
+		}
+		list = append(list, slot{})
+		copy(list[at+1:], list[at:])
+		list[at] = slot{v: v}
+		r.views[k] = list
 	}
 }
 
@@ -249,7 +317,87 @@ func (r *Registry) SetDefaultProperties(typeName string, props ...string) {
 	if r == nil {
 		return
 	}
-	r.defaults[strings.ToLower(typeName)] = append([]string(nil), props...)
+	seq := r.seq
+	if r.building != nil {
+		seq = r.building.seq
+	} else {
+		r.seq++
+		seq = r.seq
+	}
+	k := strings.ToLower(typeName)
+	if d, ok := r.defaults[k]; ok && d.seq > seq {
+		return // set after the running provider's registration
+	}
+	r.defaults[k] = defaultSet{props: append([]string(nil), props...), seq: seq}
+}
+
+// Provide registers views the way add does for the given type names
+// (and only for them), but runs add only the first time a lookup or a
+// type's default properties ask for one of them: a session knows
+// hundreds of views and a command line formats one or two types. The
+// views take the place of the registration: those added before it come
+// first for a type, those added after it after.
+func (r *Registry) Provide(add func(*Registry), typeNames ...string) {
+	if r == nil {
+		return
+	}
+	r.seq++
+	p := &provider{build: add, typeNames: typeNames, seq: r.seq}
+	r.providers = append(r.providers, p)
+	for _, t := range typeNames {
+		k := strings.ToLower(t)
+		r.views[k] = append(r.views[k], slot{p: p})
+	}
+}
+
+// provide runs the providers not run yet that registered one of
+// typeNames (all of them for nil), in the order they were registered.
+func (r *Registry) provide(typeNames []string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var run []*provider
+	for _, p := range r.providers {
+		if typeNames == nil || p.covers(typeNames) {
+			run = append(run, p)
+		}
+	}
+	for _, p := range run {
+		r.building = p
+		p.build(r)
+		r.building = nil
+		for _, t := range p.typeNames {
+			k := strings.ToLower(t)
+			kept := r.views[k][:0]
+			for _, s := range r.views[k] {
+				if s.p != p {
+					kept = append(kept, s)
+				}
+			}
+			if len(kept) == 0 {
+				delete(r.views, k)
+			} else {
+				r.views[k] = kept
+			}
+		}
+		for i, q := range r.providers {
+			if q == p {
+				r.providers = append(r.providers[:i:i], r.providers[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// covers reports whether the provider registered one of typeNames.
+func (p *provider) covers(typeNames []string) bool {
+	for _, t := range typeNames {
+		for _, pt := range p.typeNames {
+			if strings.EqualFold(t, pt) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Defer registers views the way add does, but only the first time a
@@ -291,35 +439,48 @@ func (r *Registry) Lookup(typeNames []string, kind ViewKind, name string) *View 
 	if r == nil {
 		return nil
 	}
-	if v := r.lookup(typeNames, kind, name); v != nil || !r.addDeferred() {
+	v, pending := r.lookup(typeNames, kind, name)
+	if pending {
+		r.provide(typeNames)
+		v, _ = r.lookup(typeNames, kind, name)
+	}
+	if v != nil || !r.addDeferred() {
 		return v
 	}
-	return r.lookup(typeNames, kind, name)
+	v, _ = r.lookup(typeNames, kind, name)
+	return v
 }
 
-func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) *View {
+// lookup is Lookup among the views added so far; pending reports a
+// provider not run yet whose views could come before the answer.
+func (r *Registry) lookup(typeNames []string, kind ViewKind, name string) (v *View, pending bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	for _, t := range typeNames {
-		for _, v := range r.views[strings.ToLower(t)] {
-			if kind != AutoView && v.Kind != kind {
+		for _, s := range r.views[strings.ToLower(t)] {
+			if s.p != nil {
+				return nil, true
+			}
+			if kind != AutoView && s.v.Kind != kind {
 				continue
 			}
-			if name != "" && !strings.EqualFold(v.Name, name) {
+			if name != "" && !strings.EqualFold(s.v.Name, name) {
 				continue
 			}
-			return v
+			return s.v, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // TypeNames lists, sorted and in lower case, the type names that have a
-// view or a default display property set, the deferred ones included.
+// view or a default display property set, the provided and deferred ones
+// included.
 func (r *Registry) TypeNames() []string {
 	if r == nil {
 		return nil
 	}
+	r.provide(nil)
 	r.addDeferred()
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -347,21 +508,35 @@ func (r *Registry) defaultProperties(typeNames []string) []string {
 	if r == nil {
 		return nil
 	}
-	if d := r.defaultPropertiesAdded(typeNames); d != nil || !r.addDeferred() {
+	d, pending := r.defaultPropertiesAdded(typeNames)
+	if pending {
+		r.provide(typeNames)
+		d, _ = r.defaultPropertiesAdded(typeNames)
+	}
+	if d != nil || !r.addDeferred() {
 		return d
 	}
-	return r.defaultPropertiesAdded(typeNames)
+	d, _ = r.defaultPropertiesAdded(typeNames)
+	return d
 }
 
-func (r *Registry) defaultPropertiesAdded(typeNames []string) []string {
+// defaultPropertiesAdded is defaultProperties among the sets made so
+// far; pending reports a provider not run yet for one of typeNames.
+func (r *Registry) defaultPropertiesAdded(typeNames []string) (props []string, pending bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	for _, t := range typeNames {
-		if d, ok := r.defaults[strings.ToLower(t)]; ok {
-			return d
+		k := strings.ToLower(t)
+		for _, s := range r.views[k] {
+			if s.p != nil {
+				return nil, true
+			}
+		}
+		if d, ok := r.defaults[k]; ok {
+			return d.props, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // historyDuration shows a HistoryInfo's Duration as PowerShell's history

@@ -20,6 +20,10 @@ var Cmdlets = command.Table{Groups: []command.Group{
 		"Invoke-Expression", "Get-History", "Invoke-History", "Set-StrictMode"}, Build: sessionCommands},
 }}
 
+// ViewTypes are the type names Views registers views for.
+var ViewTypes = []string{"System.Management.Automation.PSModuleInfo", "Microsoft.PowerShell.Commands.PSRepositoryItemInfo",
+	typeThreadJob, typeBackgroundJob, typeParameterSetInfo}
+
 // Views registers the formatting views of this package's objects:
 // modules, jobs and the parameter sets of commands.
 func Views(r *format.Registry) {

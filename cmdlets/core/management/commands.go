@@ -22,6 +22,10 @@ var Cmdlets = command.Table{Groups: []command.Group{
 	{Names: []string{"Compress-Archive", "Expand-Archive"}, Build: archiveCommands},
 }}
 
+// ViewTypes are the type names Views registers views for.
+var ViewTypes = []string{TypeDirInfo, TypeFileInfo, "System.Management.Automation.PSVariable",
+	"System.Management.Automation.PSDriveInfo", "System.Management.Automation.PathInfo"}
+
 // Views registers the formatting views of this package's objects:
 // files and folders, drives, locations.
 func Views(r *format.Registry) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -36,12 +37,14 @@ type transcript struct {
 }
 
 // openSessionFile opens a file of the session's file system for writing.
-func openSessionFile(rt *runtime.Runtime, path string, flags int) (io.WriteCloser, error) {
+// It also returns the file's path as the provider shows it.
+func openSessionFile(rt *runtime.Runtime, path string, flags int) (io.WriteCloser, string, error) {
 	p, err := provider.ResolveFile(rt.Files(), path)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return rt.Files().FS().OpenFile(rt.Files().Host(p), flags)
+	f, err := rt.Files().FS().OpenFile(rt.Files().Host(p), flags)
+	return f, p.ProviderPath(), err
 }
 
 // ansi matches the VT sequences color output adds; transcripts keep text only.
@@ -126,14 +129,17 @@ func startTranscript() *command.Command {
 			flags |= os.O_EXCL
 		}
 		// The file is the session's (the C: drive, the current location).
-		f, err := openSessionFile(rt, path, flags)
-		if err != nil {
-			msg := err.Error()
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				msg = pe.Err.Error()
+		f, full, err := openSessionFile(rt, path, flags)
+		if err != nil && full != "" {
+			if flags&os.O_EXCL != 0 && errors.Is(err, fs.ErrExist) {
+				return ctx.Fail(ctx.NewError(fmt.Sprintf("File %s already exists and NoClobber was specified.", full),
+					"NoClobber,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.ResourceExists, "UnauthorizedAccessException", full))
 			}
-			return ctx.Fail(ctx.NewError(fmt.Sprintf("Transcription cannot be started due to the error: %s", msg), "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", path))
+			// a host error is worded as .NET words it for the file's path
+			err = provider.HostError(err, full)
+		}
+		if err != nil {
+			return ctx.Fail(ctx.NewError(fmt.Sprintf("Transcription cannot be started due to the error: %s", err.Error()), "CannotStartTranscription,Microsoft.PowerShell.Commands.StartTranscriptCommand", object.InvalidOperation, "PSInvalidOperationException", path))
 		}
 		var hdr strings.Builder
 		hdr.WriteString(stars + "\n")

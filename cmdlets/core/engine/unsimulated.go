@@ -1,0 +1,58 @@
+package engine
+
+import (
+	"github.com/exosim/exosim/cmdlets/decl"
+	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/params"
+)
+
+// PowerShell 7.4 ships PowerShellGet and PackageManagement. exosim
+// simulates the gallery commands runbooks start with (Install-Module,
+// Find-Module, Get-InstalledModule, Update-Module); the modules' other
+// commands are known by name, so that a script calling one is told in one
+// line that exosim does not simulate it, where a real session has it,
+// rather than that the name is not recognized. Their parameters are not
+// declared: a call takes any arguments, then fails (CmdletNotSimulated).
+
+// powerShellGetFunctions are PowerShellGet 2.2.5's other commands (script
+// functions).
+var powerShellGetFunctions = []string{
+	"Find-Command", "Find-DscResource", "Find-RoleCapability", "Find-Script", "Get-InstalledScript", "Get-PSRepository",
+	"Install-Script", "New-ScriptFileInfo", "Publish-Module", "Publish-Script", "Register-PSRepository", "Save-Module",
+	"Save-Script", "Set-PSRepository", "Test-ScriptFileInfo", "Uninstall-Module", "Uninstall-Script",
+	"Unregister-PSRepository", "Update-ModuleManifest", "Update-Script", "Update-ScriptFileInfo",
+}
+
+// packageManagementCmdlets are PackageManagement 1.4.8.1's cmdlets.
+var packageManagementCmdlets = []string{
+	"Find-Package", "Find-PackageProvider", "Get-Package", "Get-PackageProvider", "Get-PackageSource",
+	"Import-PackageProvider", "Install-Package", "Install-PackageProvider", "Register-PackageSource", "Save-Package",
+	"Set-PackageSource", "Uninstall-Package", "Unregister-PackageSource",
+}
+
+// unsimulatedModuleNames are both lists' names.
+var unsimulatedModuleNames = append(append([]string(nil), powerShellGetFunctions...), packageManagementCmdlets...)
+
+// unsimulatedModuleCommands builds the known but unsimulated commands.
+func unsimulatedModuleCommands() []*command.Command {
+	var out []*command.Command
+	for _, n := range powerShellGetFunctions {
+		out = append(out, unsimulatedModuleCommand(n, "PowerShellGet", command.FunctionCommand))
+	}
+	for _, n := range packageManagementCmdlets {
+		out = append(out, unsimulatedModuleCommand(n, "PackageManagement", command.CmdletCommand))
+	}
+	return out
+}
+
+func unsimulatedModuleCommand(name, module string, kind command.CommandType) *command.Command {
+	c := &command.Command{Name: name, Type: kind, Module: module, Version: moduleVersion(module), NotSimulated: true}
+	rest := params.P("Arguments", params.TObjects, params.RemainingArgs())
+	rest.DontShow = true
+	c.Params = []*params.Param{rest}
+	c.Synopsis = "A real " + module + " command that exosim does not simulate: a call fails without running."
+	c.Description = name + " ships with PowerShell 7.4 (module " + module + "). exosim knows the name but not its " +
+		"parameters: a call takes any arguments and fails with the error CmdletNotSimulated."
+	c.Handler.Process = func(ctx *command.Context) error { return decl.NotSimulated(ctx, module) }
+	return c
+}

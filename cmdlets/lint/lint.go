@@ -415,8 +415,18 @@ func (c *checker) command(ce *syntax.CommandExpr) {
 	}
 	if cmd.NotSimulated {
 		c.add(head, Info, RuleNotSimulated, fmt.Sprintf("%s is a real cmdlet that exosim does not simulate: in exosim the call binds, then fails with CmdletNotSimulated.", cmd.Name))
+		if paramsUndeclared(cmd) {
+			return
+		}
 	}
 	c.bind(ce, cmd)
+}
+
+// paramsUndeclared tells a command known only by name (a module command
+// exosim does not simulate): its one hidden parameter takes whatever a
+// call passes, so there is nothing to check the call against.
+func paramsUndeclared(cmd *command.Command) bool {
+	return len(cmd.Params) == 1 && cmd.Params[0].Remaining && cmd.Params[0].DontShow
 }
 
 // unknown reports a command name that resolves to nothing. In order: one

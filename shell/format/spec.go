@@ -368,14 +368,11 @@ func viewColumns(view *View) []field {
 	return out
 }
 
-func viewItems(view *View) []field {
-	out := make([]field, 0, len(view.Items))
-	for _, it := range view.Items {
-		label := it.Label
-		if label == "" {
-			label = it.Property
-		}
-		out = append(out, field{label: label, prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true, when: it.When})
+// itemField is the field of one list view item.
+func itemField(it *ListItem) field {
+	label := it.Label
+	if label == "" {
+		label = it.Property
 	}
-	return out
+	return field{label: label, prop: it.Property, fn: it.Func, format: it.FormatString, fromView: true, when: it.When}
 }

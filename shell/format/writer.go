@@ -85,7 +85,14 @@ type Writer struct {
 	reg  *Registry
 	o    Options
 	emit func(s Stream, line string)
-	doc  *document
+	// emitBytes, when set (EmitBytes), takes the lines a list builds
+	// instead of emit.
+	emitBytes func(s Stream, line []byte)
+	// line is where a list line is put together, texts where the values
+	// of a list entry wait for their lines.
+	line  []byte
+	texts []listText
+	doc   *document
 }
 
 // NewWriter returns a writer that sends every line to emit.
@@ -97,6 +104,20 @@ func NewWriter(r *Registry, o Options, emit func(s Stream, line string)) *Writer
 		emit = func(Stream, string) {}
 	}
 	return &Writer{reg: r, o: o, emit: emit}
+}
+
+// EmitBytes sends the lines of lists to emit as bytes, valid only during
+// the call, instead of as strings: a destination that copies them into a
+// buffer of its own then costs no string per line.
+func (w *Writer) EmitBytes(emit func(s Stream, line []byte)) { w.emitBytes = emit }
+
+// outBytes writes a line put together in a buffer the writer reuses.
+func (w *Writer) outBytes(s Stream, line []byte) {
+	if w.emitBytes != nil {
+		w.emitBytes(s, line)
+		return
+	}
+	w.emit(s, string(line))
 }
 
 // pending is one buffered item of a table group.
@@ -378,7 +399,7 @@ func (w *Writer) add(v any) {
 	d := w.doc
 	if d.view != nil && !d.view.appliesTo(object.TypeNames(v)) {
 		lines := []string{""}
-		lines = append(lines, w.listEntry(v, namesToFields(v, w.reg.defaultPropertyNames(v)))...)
+		w.listEntry(v, fieldList{fs: namesToFields(v, w.reg.defaultPropertyNames(v))}, func(l []byte) { lines = append(lines, string(l)) })
 		lines = append(lines, "")
 		w.outOfBand(Output, lines)
 		return
@@ -430,18 +451,16 @@ func (w *Writer) add(v any) {
 			w.out(Output, l)
 		}
 	case ListView:
-		var fields []field
+		var fields fieldList
 		switch {
 		case d.list.specs != nil:
-			fields = resolveFields(d.list.specs, v, false)
+			fields.fs = resolveFields(d.list.specs, v, false)
 		case d.view != nil:
-			fields = viewItems(d.view)
+			fields.items = d.view.Items
 		default:
-			fields = namesToFields(v, w.reg.defaultPropertyNames(v))
+			fields.fs = namesToFields(v, w.reg.defaultPropertyNames(v))
 		}
-		for _, l := range w.listEntry(v, fields) {
-			w.out(Output, l)
-		}
+		w.listEntry(v, fields, w.outputBytes)
 		w.out(Output, "")
 	case CustomView:
 		var lines []string
@@ -568,18 +587,53 @@ func (w *Writer) endDoc() {
 	}
 }
 
+// fieldList is the fields of a list entry: those given, or a view's
+// items made into fields one at a time (a view of a few hundred
+// properties needs no table of them).
+type fieldList struct {
+	fs    []field
+	items []ListItem
+}
+
+func (l fieldList) len() int {
+	if l.items != nil {
+		return len(l.items)
+	}
+	return len(l.fs)
+}
+
+func (l fieldList) at(i int) field {
+	if l.items != nil {
+		return itemField(&l.items[i])
+	}
+	return l.fs[i]
+}
+
+// listText is the text of one line of a list entry; shown is false for
+// a line the entry leaves out.
+type listText struct {
+	text  string
+	shown bool
+}
+
+// outputBytes writes a line of the output stream (see outBytes).
+func (w *Writer) outputBytes(line []byte) { w.outBytes(Output, line) }
+
 // listEntry renders one object's list lines (without the empty line
-// that follows each entry).
-func (w *Writer) listEntry(v any, fields []field) []string {
-	if len(fields) == 0 {
-		return nil
+// that follows each entry), each to emit: a line valid during the call
+// only, put together in the writer's buffer.
+func (w *Writer) listEntry(v any, fields fieldList, emit func(line []byte)) {
+	n := fields.len()
+	if n == 0 {
+		return
 	}
 	width := w.o.ListWidth()
 	if width-5 < 0 {
-		return nil
+		return
 	}
 	maxLabel := 0
-	for _, f := range fields {
+	for i := 0; i < n; i++ {
+		f := fields.at(i)
 		if c := Cells(f.label); c > maxLabel {
 			maxLabel = c
 		}
@@ -589,22 +643,39 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 	}
 	indent := spaces(maxLabel + 3)
 	valueWidth := width - (maxLabel + 3)
-	out := make([]string, 0, len(fields))
-	for _, f := range fields {
+	// Every value is worked out before the first line goes out, as
+	// Format-List does: what working one out shows (Write-Host in a
+	// calculated property) comes before the entry.
+	texts := w.texts[:0]
+	w.texts = nil // a value worked out may format with this writer
+	for i := 0; i < n; i++ {
+		f := fields.at(i)
 		if f.when != nil && !f.when(v) {
+			texts = append(texts, listText{})
 			continue
 		}
+		texts = append(texts, listText{text: f.text(v, &w.o, false), shown: true})
+	}
+	for i := 0; i < n; i++ {
+		if !texts[i].shown {
+			continue
+		}
+		f := fields.at(i)
 		label := f.label
 		labelCells := Cells(label)
 		if labelCells > maxLabel {
 			label = headCells(label, maxLabel)
 			labelCells = Cells(label)
 		}
-		text := f.text(v, &w.o, false)
-		// Most values are one short line: label, padding and value in
-		// one string.
+		text := texts[i].text
+		// Most values are one short line: label, padding and value.
 		if !w.o.Color && !strings.ContainsAny(text, "\r\n\x1b") && Cells(text) <= valueWidth {
-			out = append(out, label+spaces(maxLabel-labelCells)+" : "+text)
+			b := append(w.line[:0], label...)
+			b = append(b, spaces(maxLabel-labelCells)...)
+			b = append(b, " : "...)
+			b = append(b, text...)
+			w.line = b
+			emit(b)
 			continue
 		}
 		prefix := label + spaces(maxLabel-labelCells) + " : "
@@ -617,18 +688,22 @@ func (w *Writer) listEntry(v any, fields []field) []string {
 				lead = prefix
 			}
 			for j, l := range WrapText(piece, valueWidth, valueWidth) {
-				line := indent + l
+				b := w.line[:0]
 				if j == 0 {
-					line = lead + l
+					b = append(b, lead...)
+				} else {
+					b = append(b, indent...)
 				}
+				b = append(b, l...)
 				if strings.Contains(l, "\x1b") && !strings.HasSuffix(l, styleReset) {
-					line += styleReset
+					b = append(b, styleReset...)
 				}
-				out = append(out, line)
+				w.line = b
+				emit(b)
 			}
 		}
 	}
-	return out
+	w.texts = texts
 }
 
 // FormatLines formats values the way Out-String does (without the final

@@ -1,8 +1,6 @@
 package hostui
 
 import (
-	"strings"
-
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
 	"github.com/exosim/exosim/shell/numeric"
@@ -134,8 +132,9 @@ func (d *Display) FormatOptions(outString bool) format.Options {
 // else the host shows (another stream, a script block the formatting
 // runs) first sends what is waiting.
 type OutDefault struct {
-	w       *format.Writer
-	pending []string
+	w *format.Writer
+	// pending holds the output lines waiting, each followed by a newline.
+	pending []byte
 	d       *Display
 }
 
@@ -150,11 +149,19 @@ func (d *Display) NewOutDefault() *OutDefault {
 	}
 	od.w = format.NewWriter(d.s.FormatRegistry(), opts, func(s format.Stream, line string) {
 		if s == format.Output {
-			od.pending = append(od.pending, line)
+			od.pending = append(append(od.pending, line...), '\n')
 			return
 		}
 		od.flush()
 		d.WriteStream(s, line)
+	})
+	od.w.EmitBytes(func(s format.Stream, line []byte) {
+		if s == format.Output {
+			od.pending = append(append(od.pending, line...), '\n')
+			return
+		}
+		od.flush()
+		d.WriteStream(s, string(line))
 	})
 	return od
 }
@@ -176,6 +183,6 @@ func (od *OutDefault) flush() {
 	if len(od.pending) == 0 {
 		return
 	}
-	od.d.WriteStream(format.Output, strings.Join(od.pending, "\n"))
+	WriteLines(od.d.s.Console(), od.pending)
 	od.pending = od.pending[:0]
 }

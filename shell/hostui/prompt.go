@@ -30,6 +30,13 @@ func WriteLine(io *host.IO, s format.Stream, line string) {
 	}
 }
 
+// WriteLines writes whole lines of the output stream, each ending in a
+// newline, to the console in one write.
+func WriteLines(io *host.IO, lines []byte) {
+	io.ClearProgress()
+	_, _ = io.Out.Write(lines)
+}
+
 // WriteRaw writes text to the console without a newline (prompts).
 func WriteRaw(io *host.IO, text string) {
 	io.ClearProgress()

@@ -127,10 +127,10 @@ func (d *Display) FormatOptions(outString bool) format.Options {
 }
 
 // OutDefault is the implicit Out-Default at the end of a command line.
-// The output lines of one value go to the host in one write: a list of
-// a few hundred properties is one write, not a few hundred. Anything
-// else the host shows (another stream, a script block the formatting
-// runs) first sends what is waiting.
+// The output lines of one value go to the host in one write (or one per
+// outChunk bytes): a list of a few hundred properties is one write, not a
+// few hundred. Anything else the host shows (another stream, a script
+// block the formatting runs) first sends what is waiting.
 type OutDefault struct {
 	w *format.Writer
 	// pending holds the output lines waiting, each followed by a newline.
@@ -149,7 +149,7 @@ func (d *Display) NewOutDefault() *OutDefault {
 	}
 	od.w = format.NewWriter(d.s.FormatRegistry(), opts, func(s format.Stream, line string) {
 		if s == format.Output {
-			od.pending = append(append(od.pending, line...), '\n')
+			add(od, line)
 			return
 		}
 		od.flush()
@@ -157,13 +157,29 @@ func (d *Display) NewOutDefault() *OutDefault {
 	})
 	od.w.EmitBytes(func(s format.Stream, line []byte) {
 		if s == format.Output {
-			od.pending = append(append(od.pending, line...), '\n')
+			add(od, line)
 			return
 		}
 		od.flush()
 		d.WriteStream(s, string(line))
 	})
 	return od
+}
+
+// outChunk is the most output an OutDefault holds before it writes: its
+// buffer, made once, is not grown step by step (each step a copy) for a
+// long output.
+const outChunk = 16 << 10
+
+// add queues an output line.
+func add[T string | []byte](od *OutDefault, line T) {
+	if len(od.pending)+len(line)+1 > cap(od.pending) {
+		od.flush()
+		if len(line)+1 > cap(od.pending) {
+			od.pending = make([]byte, 0, max(outChunk, len(line)+1))
+		}
+	}
+	od.pending = append(append(od.pending, line...), '\n')
 }
 
 // Write formats v and shows it.

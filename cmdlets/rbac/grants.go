@@ -204,50 +204,8 @@ func GroupsGranting(cmdlet string, groups []*rbac.RoleGroup) []string {
 // or not seeded yet) gives the administrator the built-in administrator
 // groups.
 func CallerGroups(tx *store.Tx, upn string) ([]*rbac.RoleGroup, error) {
-	all, err := rbac.RoleGroups(tx)
-	if err != nil {
-		return nil, err
-	}
-	if len(all) == 0 {
-		admin := seed.AdminUPN
-		if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
-			admin = o.AdminUPN
-		}
-		if !strings.EqualFold(admin, upn) {
-			return nil, nil
-		}
-		var out []*rbac.RoleGroup
-		for _, bg := range seed.BuiltInRoleGroups() {
-			bg := bg
-			switch bg.Name {
-			case "Organization Management", "Compliance Administrator", "eDiscovery Manager":
-				out = append(out, &bg)
-			}
-		}
-		return out, nil
-	}
-	users, err := directory.FindUsersByUPN(tx, upn)
-	if err != nil {
-		return nil, err
-	}
-	var out []*rbac.RoleGroup
-	seen := map[string]bool{}
-	for _, u := range users {
-		if u.State != directory.UserActive {
-			continue
-		}
-		groups, err := rbac.RoleGroupsOf(tx, u.ObjectID)
-		if err != nil {
-			return nil, err
-		}
-		for _, grp := range groups {
-			if !seen[grp.Name] {
-				seen[grp.Name] = true
-				out = append(out, grp)
-			}
-		}
-	}
-	return out, nil
+	groups, _, err := callerAccess(tx, upn, false)
+	return groups, err
 }
 
 // CallerRoles returns the roles assigned directly to the active account
@@ -257,6 +215,62 @@ func CallerRoles(tx *store.Tx, upn string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
+	return directRoles(tx, users)
+}
+
+// callerAccess returns the role groups of the account with this UPN
+// (CallerGroups) and, when withDirect, its directly assigned roles
+// (CallerRoles), finding the account and reading the role groups once.
+func callerAccess(tx *store.Tx, upn string, withDirect bool) ([]*rbac.RoleGroup, []string, error) {
+	all, err := rbac.RoleGroups(tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var users []*directory.User
+	if len(all) > 0 || withDirect {
+		if users, err = directory.FindUsersByUPN(tx, upn); err != nil {
+			return nil, nil, err
+		}
+	}
+	var direct []string
+	if withDirect {
+		if direct, err = directRoles(tx, users); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(all) == 0 {
+		admin := seed.AdminUPN
+		if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
+			admin = o.AdminUPN
+		}
+		if !strings.EqualFold(admin, upn) {
+			return nil, direct, nil
+		}
+		var out []*rbac.RoleGroup
+		for _, bg := range seed.BuiltInRoleGroups() {
+			bg := bg
+			switch bg.Name {
+			case "Organization Management", "Compliance Administrator", "eDiscovery Manager":
+				out = append(out, &bg)
+			}
+		}
+		return out, direct, nil
+	}
+	var out []*rbac.RoleGroup
+	for _, grp := range all {
+		for _, u := range users {
+			if u.State == directory.UserActive && grp.HasMember(u.ObjectID) {
+				out = append(out, grp)
+				break
+			}
+		}
+	}
+	return out, direct, nil
+}
+
+// directRoles returns the roles assigned directly to the active accounts
+// of users, by name.
+func directRoles(tx *store.Tx, users []*directory.User) ([]string, error) {
 	var out []string
 	for _, u := range users {
 		if u.State != directory.UserActive {
@@ -293,10 +307,7 @@ func CallerGrants(sess command.Session) *Grants {
 	var direct []string
 	err := st.View(func(tx *store.Tx) error {
 		var err error
-		if groups, err = CallerGroups(tx, caller); err != nil {
-			return err
-		}
-		direct, err = CallerRoles(tx, caller)
+		groups, direct, err = callerAccess(tx, caller, true)
 		return err
 	})
 	if err != nil {

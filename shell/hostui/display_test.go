@@ -107,6 +107,32 @@ func TestOutDefault(t *testing.T) {
 	}
 }
 
+// Output longer than Out-Default's buffer goes out in a few writes, its
+// lines whole and in order, a line longer than the buffer included.
+func TestOutDefaultLong(t *testing.T) {
+	t.Parallel()
+	d, out, _, _ := newDisplay(nil, nil)
+	d.Out = d.NewOutDefault()
+	var lines []any
+	var want strings.Builder
+	for i := 0; i < 3000; i++ {
+		l := strings.Repeat(string(rune('a'+i%26)), 1+i%40)
+		if i == 1500 {
+			l = strings.Repeat("x", 40000)
+		}
+		lines = append(lines, l)
+		want.WriteString(l + "\n")
+	}
+	d.Write(lines)
+	d.Out.Close()
+	if out.String() != want.String() {
+		t.Fatalf("wrote %d bytes, want %d", out.Len(), want.Len())
+	}
+	if out.n < 2 || out.n > 10 {
+		t.Errorf("%d bytes in %d writes", out.Len(), out.n)
+	}
+}
+
 // The formatter shows as many elements of a collection as the global
 // $FormatEnumerationLimit says (4 when unset or not a number), in colour
 // only on a colour console and never for Out-String.

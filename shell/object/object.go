@@ -34,7 +34,7 @@ import (
 )
 
 // PropKind tells how a property came to be, as Get-Member reports it.
-type PropKind int
+type PropKind uint8
 
 // Property kinds.
 const (
@@ -60,11 +60,12 @@ func (k PropKind) String() string {
 type Property struct {
 	Name  string
 	Value any
-	Kind  PropKind
 	// Getter, when set, computes the value on every read (script properties).
 	Getter func() any
 	// TypeName is the .NET type shown by Get-Member; empty means "derive from the value".
 	TypeName string
+	// Kind is with the flags after it: a property takes 64 bytes, not 80.
+	Kind PropKind
 	// Settable marks adapted properties that scripts may assign.
 	Settable bool
 	// Hidden marks a member declared hidden (a script class's `hidden`

@@ -30,10 +30,19 @@ func Commands() []*command.Command {
 }
 
 // utilityCmdlets declares the Microsoft.PowerShell.Utility cmdlets by
-// name, in groups each built the first time a session resolves one of its
-// names.
-var utilityCmdlets = command.Table{Groups: []command.Group{
-	{Names: []string{"Format-Table", "Format-List", "Out-String", "Out-Null", "Out-Default", "Out-Host", "more", "Out-File"}, Build: formatCommands},
+// name: the formatting and output cmdlets one by one (a command line uses
+// one or two of them), the others in groups each built the first time a
+// session resolves one of its names.
+var utilityCmdlets = command.Table{Commands: []command.Decl{
+	{Name: "Format-Table", Build: formatTable},
+	{Name: "Format-List", Build: formatList},
+	{Name: "Out-String", Build: outString},
+	{Name: "Out-Null", Build: outNull},
+	{Name: "Out-Default", Build: func() *command.Command { return outDefault("Out-Default", "OutDefaultCommand") }},
+	{Name: "Out-Host", Build: func() *command.Command { return outDefault("Out-Host", "OutHostCommand") }},
+	{Name: "more", Build: more},
+	{Name: "Out-File", Build: outFile},
+}, Groups: []command.Group{
 	{Names: []string{"Write-Host", "Write-Output", "Write-Warning", "Write-Verbose", "Write-Debug", "Write-Information", "Write-Error", "Write-Progress"}, Build: writeCommands},
 	{Names: []string{"ConvertTo-Json", "ConvertFrom-Json"}, Build: dataCommands},
 	{Names: []string{"Export-Csv", "Import-Csv", "ConvertTo-Csv", "ConvertFrom-Csv"}, Build: csvCommands},

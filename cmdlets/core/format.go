@@ -13,10 +13,6 @@ import (
 	"github.com/exosim/exosim/shell/runtime"
 )
 
-func formatCommands() []*command.Command {
-	return []*command.Command{formatTable(), formatList(), outString(), outNull(), outDefault("Out-Default", "OutDefaultCommand"), outDefault("Out-Host", "OutHostCommand"), more(), outFile()}
-}
-
 func formatTable() *command.Command {
 	c := engine.Cmdlet("Format-Table", engine.ModUtility, "FormatTableCommand")
 	c.Synopsis = "Formats objects as a table."

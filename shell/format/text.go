@@ -189,49 +189,99 @@ func WrapText(s string, firstWidth, width int) []string {
 			out = append(out, line)
 			continue
 		}
+		if firstWidth < 2 || width < 2 || !utf8.ValidString(line) {
+			out = wrapLine(out, line, firstWidth, width)
+			continue
+		}
+		// Every piece is a part of line: no character is replaced (a
+		// line of two cells or more takes a wide one), so the pieces are
+		// cut out of it rather than copied.
 		lineWidth := firstWidth
 		spacesLeft := firstWidth
-		first := true
-		var cur strings.Builder
-		next := func() {
-			out = append(out, cur.String())
-			cur.Reset()
-			if first {
-				first = false
-				lineWidth = width
-			}
+		start := 0 // the piece being filled is line[start:pos]
+		next := func(pos int) {
+			out = append(out, line[start:pos])
+			start = pos
+			lineWidth = width
 		}
-		for _, word := range splitWords(line) {
+		for ws := 0; ws < len(line); {
+			we := ws
+			for we < len(line) && line[we] != ' ' && line[we] != '\t' {
+				we++
+			}
+			if we < len(line) {
+				we++
+			}
+			word := line[ws:we]
 			wc := Cells(word)
 			if wc > lineWidth {
-				for _, c := range word {
+				for k, c := range word {
 					cw := RuneCells(c)
-					if cw > lineWidth {
-						c, cw = '?', 1
-					}
 					if cw > spacesLeft {
-						next()
-						cur.WriteRune(c)
+						next(ws + k)
 						spacesLeft = lineWidth - cw
 					} else {
-						cur.WriteRune(c)
 						spacesLeft -= cw
 					}
 				}
-				continue
-			}
-			if wc > spacesLeft {
-				next()
-				cur.WriteString(word)
+			} else if wc > spacesLeft {
+				next(ws)
 				spacesLeft = lineWidth - wc
 			} else {
-				cur.WriteString(word)
 				spacesLeft -= wc
 			}
+			ws = we
 		}
-		out = append(out, cur.String())
+		out = append(out, line[start:])
 	}
 	return out
+}
+
+// wrapLine is WrapText for one line that does not fit, character by
+// character where a character is replaced: a wide one on a line of one
+// cell shows as ?, invalid UTF-8 as U+FFFD.
+func wrapLine(out []string, line string, firstWidth, width int) []string {
+	lineWidth := firstWidth
+	spacesLeft := firstWidth
+	first := true
+	var cur strings.Builder
+	next := func() {
+		out = append(out, cur.String())
+		cur.Reset()
+		if first {
+			first = false
+			lineWidth = width
+		}
+	}
+	for _, word := range splitWords(line) {
+		wc := Cells(word)
+		if wc > lineWidth {
+			for _, c := range word {
+				cw := RuneCells(c)
+				if cw > lineWidth {
+					c, cw = '?', 1
+				}
+				if cw > spacesLeft {
+					next()
+					cur.WriteRune(c)
+					spacesLeft = lineWidth - cw
+				} else {
+					cur.WriteRune(c)
+					spacesLeft -= cw
+				}
+			}
+			continue
+		}
+		if wc > spacesLeft {
+			next()
+			cur.WriteString(word)
+			spacesLeft = lineWidth - wc
+		} else {
+			cur.WriteString(word)
+			spacesLeft -= wc
+		}
+	}
+	return append(out, cur.String())
 }
 
 // splitWords cuts s after every space or tab.

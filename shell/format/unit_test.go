@@ -89,6 +89,35 @@ func TestWrapText(t *testing.T) {
 	}
 }
 
+// WrapText cuts the pieces of a line out of it; they are the pieces
+// wrapLine builds character by character, for text of every kind (spaces,
+// tabs, wide characters, escapes, words longer than a line) and widths.
+func TestWrapTextCuts(t *testing.T) {
+	t.Parallel()
+	parts := []string{"a", "bc", "def ", " ", "\t", "日", "本語 ", "\x1b[31m", "\x1b[0m", "LongLongLongWord", "x y", "é"}
+	seed := uint32(1)
+	rnd := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for k := rnd(12); k >= 0; k-- {
+			b.WriteString(parts[rnd(len(parts))])
+		}
+		line := b.String()
+		fw, w := 2+rnd(12), 2+rnd(12)
+		got := WrapText(line, fw, w)
+		want := []string{line}
+		if Cells(line) > fw {
+			want = wrapLine(nil, line, fw, w)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("WrapText(%q, %d, %d) = %q, want %q", line, fw, w, got, want)
+		}
+	}
+}
+
 func TestCells(t *testing.T) {
 	cases := map[string]int{
 		"abc":                   3,

@@ -228,8 +228,7 @@ func (rt *Runtime) execStatementKind(st syntax.Statement, out emitter) error {
 	case *syntax.ContinueStmt:
 		return &flow.Continue{Label: rt.loopLabel(s.Label)}
 	case *syntax.FunctionDef:
-		rt.defineFunction(s)
-		return nil
+		return rt.defineFunction(s)
 	case *syntax.TypeDefStmt:
 		return rt.defineScriptType(s)
 	}
@@ -545,9 +544,23 @@ func metadataError(ext syntax.Extent, err error) error {
 // ---------------------------------------------------------------------------
 // functions
 
-func (rt *Runtime) defineFunction(d *syntax.FunctionDef) {
+// defineFunction runs a function statement: it defines the function in
+// the current scope, or the one a global: or script: prefix names; a
+// private: prefix makes it private. A read-only or constant function the
+// scope holds is not replaced.
+func (rt *Runtime) defineFunction(d *syntax.FunctionDef) error {
 	f := scriptcmd.NewFunction(d)
-	rt.scope.SetFunction(f.Name, f)
+	target, opts := rt.scope, scope.OptNone
+	if prefix, _ := scope.Split(d.Name); prefix == "global" || prefix == "script" {
+		target = rt.scope.Named(prefix)
+	} else if prefix == "private" {
+		opts = scope.OptPrivate
+	}
+	if err := target.DefineFunction(f.Name, f, opts, false); err != nil {
+		se := err.(*scope.Error)
+		return pserror.Runtime(d.Ext, se.Message, se.ID, se.Category, se.Exception)
+	}
+	return nil
 }
 
 func (rt *Runtime) lookupFunction(name string) *scriptcmd.Function {

@@ -32,8 +32,11 @@ func (rt *Runtime) SetLocation(p fsys.Path) {
 }
 
 // RemoveFunction removes a function from the scope that defines it
-// (Remove-Item Function:\name).
-func (rt *Runtime) RemoveFunction(name string) bool { return rt.scope.RemoveFunction(name) }
+// (Remove-Item Function:\name): a read-only one only with force, a
+// constant one never (a *scope.Error).
+func (rt *Runtime) RemoveFunction(name string, force bool) (bool, error) {
+	return rt.scope.RemoveFunction(name, force)
+}
 
 // RemoveAlias removes an alias (Remove-Item Alias:\name): the one of the
 // nearest scope that has it, else the built-in one.

@@ -21,12 +21,15 @@ const (
 	OptConstant ItemOptions = 2
 	OptPrivate  ItemOptions = 4
 	OptAllScope ItemOptions = 8
+	// OptUnspecified is a function's options when none were given
+	// (Set-Item and New-Item on Function: without -Options).
+	OptUnspecified ItemOptions = 16
 )
 
 var optionNames = []struct {
 	opt  ItemOptions
 	name string
-}{{OptReadOnly, "ReadOnly"}, {OptConstant, "Constant"}, {OptPrivate, "Private"}, {OptAllScope, "AllScope"}}
+}{{OptReadOnly, "ReadOnly"}, {OptConstant, "Constant"}, {OptPrivate, "Private"}, {OptAllScope, "AllScope"}, {OptUnspecified, "Unspecified"}}
 
 // String is the options as PowerShell prints them: "None", or the names
 // joined with ", ".

@@ -21,9 +21,11 @@ import (
 type Scope[F any] struct {
 	parent *Scope[F]
 	// global is the outermost scope of the chain.
-	global    *Scope[F]
-	vars      map[string]*Variable
-	functions map[string]F
+	global *Scope[F]
+	vars   map[string]*Variable
+	// functions are the functions defined in this scope, by lower-case
+	// name, with the AllScope functions of the scope it was opened from.
+	functions map[string]*funcEntry[F]
 	// aliases are the aliases set in this scope, by lower-case name.
 	aliases map[string]*Alias
 	// types are the enums and classes the block running in this scope
@@ -32,6 +34,9 @@ type Scope[F any] struct {
 	// shared are the AllScope variables: every scope opened from this
 	// one holds them too (the same variables, not copies).
 	shared []*Variable
+	// sharedFuncs are the AllScope functions: every scope opened from
+	// this one holds them too (the same entries).
+	sharedFuncs []sharedFunc[F]
 	// script marks a script scope: the one script: names.
 	script bool
 	// strict is the Set-StrictMode level set in this scope (strictSet).
@@ -51,6 +56,13 @@ func New[F any](parent *Scope[F]) *Scope[F] {
 	s.shared = parent.shared
 	for _, v := range s.shared {
 		s.vars[strings.ToLower(v.Name)] = v
+	}
+	if len(parent.sharedFuncs) > 0 {
+		s.sharedFuncs = parent.sharedFuncs
+		s.functions = make(map[string]*funcEntry[F], len(s.sharedFuncs))
+		for _, sf := range s.sharedFuncs {
+			s.functions[sf.key] = sf.e
+		}
 	}
 	return s
 }
@@ -90,53 +102,6 @@ func (s *Scope[F]) Named(name string) *Scope[F] {
 		return s.Script()
 	}
 	return s
-}
-
-// SetFunction defines a function in this scope.
-func (s *Scope[F]) SetFunction(name string, f F) {
-	if s.functions == nil {
-		s.functions = map[string]F{}
-	}
-	s.functions[strings.ToLower(name)] = f
-}
-
-// Function returns the function of that name visible from s: the one of
-// the nearest scope that defines it.
-func (s *Scope[F]) Function(name string) (F, bool) {
-	key := strings.ToLower(name)
-	for c := s; c != nil; c = c.parent {
-		if f, ok := c.functions[key]; ok {
-			return f, true
-		}
-	}
-	var none F
-	return none, false
-}
-
-// Functions returns the functions visible from s by lower-case name.
-func (s *Scope[F]) Functions() map[string]F {
-	out := map[string]F{}
-	for c := s; c != nil; c = c.parent {
-		for k, f := range c.functions {
-			if _, ok := out[k]; !ok {
-				out[k] = f
-			}
-		}
-	}
-	return out
-}
-
-// RemoveFunction removes a function from the nearest scope that defines
-// it; false when none does.
-func (s *Scope[F]) RemoveFunction(name string) bool {
-	key := strings.ToLower(name)
-	for c := s; c != nil; c = c.parent {
-		if _, ok := c.functions[key]; ok {
-			delete(c.functions, key)
-			return true
-		}
-	}
-	return false
 }
 
 // AddType makes a script-defined type visible in this scope and the ones

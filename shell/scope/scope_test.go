@@ -253,8 +253,8 @@ func TestFunctionsTypesStrict(t *testing.T) {
 	t.Parallel()
 	c := newChain()
 	outer, inner := &fn{"outer"}, &fn{"inner"}
-	c.script.SetFunction("Get-It", outer)
-	c.block.SetFunction("get-it", inner)
+	_ = c.script.DefineFunction("Get-It", outer, scope.OptNone, false)
+	_ = c.block.DefineFunction("get-it", inner, scope.OptNone, false)
 	if f, _ := c.block.Function("GET-IT"); f != inner {
 		t.Errorf("the block sees %v, want its own function", f)
 	}
@@ -264,7 +264,8 @@ func TestFunctionsTypesStrict(t *testing.T) {
 	if got := c.block.Functions(); len(got) != 1 || got["get-it"] != inner {
 		t.Errorf("Functions() = %v", got)
 	}
-	if !c.block.RemoveFunction("Get-It") || !c.block.RemoveFunction("get-it") || c.block.RemoveFunction("get-it") {
+	removed := func(name string) bool { ok, _ := c.block.RemoveFunction(name, false); return ok }
+	if !removed("Get-It") || !removed("get-it") || removed("get-it") {
 		t.Error("RemoveFunction did not remove the two definitions one by one")
 	}
 	if _, ok := c.global.Function("get-it"); ok {

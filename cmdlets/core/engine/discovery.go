@@ -31,12 +31,15 @@ func CommandInfo(rt *runtime.Runtime, c *command.Command) *object.PSObject {
 // ScriptFunctionInfo builds the FunctionInfo of a script function: only
 // an advanced function takes the common parameters, and its Definition
 // is the text of its body, after a param() line made of the parameters
-// written after the function's name, if any.
+// written after the function's name, if any. Options are the function's
+// options (ReadOnly, Constant, Private, AllScope).
 func ScriptFunctionInfo(rt *runtime.Runtime, f *scriptcmd.Function) *object.PSObject {
 	o := commandInfo(rt, rt.FunctionCommand(f), rt.IsAdvancedFunction(f))
 	if f.Body != nil && f.Body.AST != nil {
 		o.Set("Definition", f.Body.Text())
 	}
+	opts, _ := rt.Scope().FunctionOptions(f.Name)
+	o.AddTyped("Options", "System.Management.Automation.ScopedItemOptions", opts.Enum())
 	return o
 }
 

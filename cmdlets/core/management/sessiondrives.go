@@ -153,16 +153,20 @@ func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any,
 			return scopeRecord(ctx, err, name)
 		}
 	case fsys.Function:
-		if ctx.Has("Options") {
-			if o := itemOptions(ctx); o != scope.OptNone {
-				return ctx.NewError(fmt.Sprintf("exosim keeps no options on functions: %s -Options %s on Function:\\%s was not run.", ctx.Command.Name, o, name), "NotSupported", object.NotImplemented, "NotSupportedException", name)
-			}
-			if value == nil {
-				return nil
-			}
+		// -Options gives the function those options; without it a new
+		// function's options are Unspecified and an existing one's stay
+		withOpts := ctx.Has("Options")
+		opts := scope.OptUnspecified
+		if withOpts {
+			opts = itemOptions(ctx)
 		}
 		if value == nil {
-			rt.RemoveFunction(name)
+			if !withOpts {
+				return removeSessionItem(ctx, d, name, force)
+			}
+			if _, err := rt.Scope().SetFunctionOptions(name, opts); err != nil {
+				return scopeRecord(ctx, err, name)
+			}
 			return nil
 		}
 		var f *scriptcmd.Function
@@ -176,15 +180,23 @@ func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any,
 			}
 			f = scriptcmd.NewFunction(&syntax.FunctionDef{Ext: sb.AST.Ext, Name: name, Body: sb.AST})
 		default:
-			src := rt.Functions()[strings.ToLower(rt.ToStr(object.PropertyValue(value, "Name")))]
+			srcName := rt.ToStr(object.PropertyValue(value, "Name"))
+			src := rt.Functions()[strings.ToLower(srcName)]
 			if !hasType(value, "System.Management.Automation.FunctionInfo") || src == nil {
 				return badItemValue(ctx, name)
 			}
 			cp := *src
 			cp.Name = name
 			f = &cp
+			if !withOpts {
+				// a function given as the value brings its options
+				opts, _ = rt.Scope().FunctionOptions(srcName)
+				withOpts = true
+			}
 		}
-		rt.Scope().SetFunction(name, f)
+		if err := defineFunctionItem(rt, name, f, opts, withOpts, force); err != nil {
+			return scopeRecord(ctx, err, name)
+		}
 	case fsys.Alias:
 		withOpts := ctx.Has("Options")
 		set := itemOptions(ctx)
@@ -222,6 +234,19 @@ func setSessionItem(ctx *command.Context, d *fsys.Drive, name string, value any,
 	return nil
 }
 
+// defineFunctionItem defines function name as the Function: provider
+// does: with options (withOpts) in the current scope, without them in
+// the scope that holds the function already (else the current one).
+func defineFunctionItem(rt *runtime.Runtime, name string, f *scriptcmd.Function, opts scope.ItemOptions, withOpts, force bool) error {
+	target := rt.Scope()
+	if !withOpts {
+		if c := target.FunctionScope(name); c != nil {
+			target = c
+		}
+	}
+	return target.DefineFunction(name, f, opts, force)
+}
+
 // removeSessionItem removes the item name of a session drive; force
 // removes a read-only variable or alias.
 func removeSessionItem(ctx *command.Context, d *fsys.Drive, name string, force bool) *object.ErrorRecord {
@@ -234,7 +259,9 @@ func removeSessionItem(ctx *command.Context, d *fsys.Drive, name string, force b
 			return scopeRecord(ctx, err, name)
 		}
 	case fsys.Function:
-		rt.RemoveFunction(name)
+		if _, err := rt.RemoveFunction(name, force); err != nil {
+			return scopeRecord(ctx, err, name)
+		}
 	case fsys.Alias:
 		if a := engine.LookupAlias(rt, name); a != nil {
 			if err := scope.CheckAliasRemove(a, force); err != nil {
@@ -331,12 +358,17 @@ func renameSessionItem(ctx *command.Context, it Item, newName string) error {
 		if a := engine.LookupAlias(rt, p.Rel); a != nil {
 			opts = a.Options
 		}
+	case fsys.Function:
+		opts, _ = rt.Scope().FunctionOptions(p.Rel)
 	}
 	if opts&scope.OptConstant != 0 || opts&scope.OptReadOnly != 0 && !force {
 		kind := strings.ToLower(string(target.Provider))
 		id := "CannotRenameVariable"
-		if target.Provider == fsys.Alias {
+		switch target.Provider {
+		case fsys.Alias:
 			id = "CannotRenameAlias"
+		case fsys.Function:
+			id = "CannotRenameFunction"
 		}
 		return ctx.WriteError(ctx.NewError(fmt.Sprintf("Cannot rename %s because %s %s is read-only or constant.", kind, kind, p.Rel), id, object.WriteError, "SessionStateUnauthorizedAccessException", p.Rel))
 	}
@@ -379,13 +411,14 @@ func moveSessionItem(ctx *command.Context, it Item, newName string, opts scope.I
 			return scopeRecord(ctx, err, newName)
 		}
 	case fsys.Function:
+		// the function moves with its options
 		src := rt.Functions()[strings.ToLower(old)]
 		if src == nil {
 			return nil
 		}
-		cp := *src
-		cp.Name = newName
-		rt.Scope().SetFunction(newName, &cp)
+		if rec := setSessionItem(ctx, d, newName, engine.ScriptFunctionInfo(rt, src), ctx.Switch("Force")); rec != nil {
+			return rec
+		}
 	default:
 		if rec := setSessionItem(ctx, d, newName, sessionItemValue(rt, it), true); rec != nil {
 			return rec
@@ -406,9 +439,8 @@ func copySessionItem(ctx *command.Context, it Item, dest fsys.Path) error {
 		}
 		var rec *object.ErrorRecord
 		if f := rt.Functions()[strings.ToLower(from)]; it.Path.Drive.Provider == fsys.Function && f != nil {
-			cp := *f
-			cp.Name = to
-			rt.Scope().SetFunction(to, &cp)
+			// the copy takes the function's options
+			rec = setSessionItem(ctx, dest.Drive, to, engine.ScriptFunctionInfo(rt, f), ctx.Switch("Force"))
 		} else {
 			rec = setSessionItem(ctx, dest.Drive, to, sessionItemValue(rt, it), ctx.Switch("Force"))
 		}

@@ -165,6 +165,7 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 	rt.display = hostui.NewDisplay(hostSession{rt})
 	rt.global = scope.NewGlobal[*scriptcmd.Function](hostui.New(hostSession{rt}))
 	rt.scope = rt.global
+	rt.checkAutomatic()
 	// Until the host injects its own, a session has an empty in-memory
 	// file system: nothing a test session does reaches the disk.
 	ns := fsys.New(fsys.Config{})

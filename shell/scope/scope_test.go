@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/exosim/exosim/shell/scope"
@@ -464,7 +465,7 @@ func TestDefineOptions(t *testing.T) {
 		}
 		got := *s.Lookup("v")
 		got.Name = ""
-		if got != tc.want {
+		if !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s: variable %+v, want %+v", tc.name, got, tc.want)
 		}
 	}
@@ -573,5 +574,33 @@ func TestClear(t *testing.T) {
 		if c.block.Lookup(tc.name) != nil {
 			t.Errorf("Clear(%q) made a variable in the current scope", tc.name)
 		}
+	}
+}
+
+// TestValidVariable checks a variable's validation on assignment and on
+// Set-Variable: a refused value leaves the variable as it was.
+func TestValidVariable(t *testing.T) {
+	t.Parallel()
+	g := scope.New[*fn](nil)
+	g.Set("limit", 10)
+	g.Lookup("limit").Valid = func(v any) bool { n, ok := v.(int); return ok && n >= 1 }
+	noConvert := func(_ string, v any) (any, error) { return v, nil }
+	want := "The variable cannot be validated because the value 0 is not a valid value for the limit variable."
+	if err := g.Assign("limit", 0, "", noConvert); err == nil || err.Error() != want {
+		t.Errorf("assigning 0: %v", err)
+	}
+	if err := g.Define("limit", nil, scope.Options{}); err == nil || !strings.Contains(err.Error(), "the value $null is not") {
+		t.Errorf("Set-Variable $null: %v", err)
+	}
+	if v, _ := g.Get("limit"); v != 10 {
+		t.Errorf("the refused values changed the variable: %v", v)
+	}
+	if err := g.Assign("limit", 5, "", noConvert); err != nil {
+		t.Errorf("assigning 5: %v", err)
+	}
+	// a child scope's assignment makes a variable of its own, unchecked
+	child := scope.New(g)
+	if err := child.Assign("limit", 0, "", noConvert); err != nil {
+		t.Errorf("a child scope's own variable: %v", err)
 	}
 }

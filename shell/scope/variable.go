@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/object"
 )
 
@@ -28,6 +29,19 @@ type Variable struct {
 	// Type is the variable's type constraint ([int]$x = 1, a typed
 	// parameter): every later assignment converts to it. "" for none.
 	Type string
+	// Valid is the check of the variable's validation attributes: a
+	// value it refuses is not assigned (invalidValue). nil for none.
+	Valid func(value any) bool
+}
+
+// invalidValue refuses a value the validation attributes of variable
+// name do not pass.
+func invalidValue(name string, value any) *Error {
+	text := "$null"
+	if value != nil {
+		text = dotnet.ToString(value)
+	}
+	return &Error{Message: fmt.Sprintf("The variable cannot be validated because the value %s is not a valid value for the %s variable.", text, name), ID: "ValidateSetFailure", Category: object.MetadataError, Exception: "ValidationMetadataException"}
 }
 
 // sees reports whether s sees v, a variable held by c (s itself or a
@@ -256,6 +270,9 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 		}
 	}
 	existing := v != nil
+	if existing && !o.NoValue && v.Valid != nil && !v.Valid(value) {
+		return invalidValue(v.Name, value)
+	}
 	if !existing {
 		v = &Variable{Name: name}
 		target.vars[strings.ToLower(name)] = v
@@ -371,6 +388,9 @@ func (s *Scope[F]) Assign(name string, value any, typeName string, convert func(
 		if value, err = convert(constraint, value); err != nil {
 			return err
 		}
+	}
+	if v := target.Lookup(bare); v != nil && v.Valid != nil && !v.Valid(value) {
+		return invalidValue(v.Name, value)
 	}
 	if typeName != "" {
 		target.SetTyped(bare, value, typeName)

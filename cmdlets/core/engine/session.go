@@ -246,6 +246,11 @@ func setVariable(name, typeName string) *command.Command {
 		}
 		for _, n := range ctx.Strings("Name") {
 			if err := runtime.Of(ctx).Scope().Define(n, ctx.Value("Value"), o); err != nil {
+				if se, ok := err.(*scope.Error); ok && se.Exception == "ValidationMetadataException" {
+					// a value the variable's validation refuses stops the
+					// command: the provider raises no session-state error
+					return ctx.Fail(variableError(ctx, err, n))
+				}
 				if err := ctx.WriteError(variableError(ctx, err, n)); err != nil {
 					return err
 				}

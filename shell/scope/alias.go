@@ -173,12 +173,20 @@ func CheckAliasWrite(old, a *Alias, force bool) error {
 }
 
 // PutAlias sets an alias in this scope, replacing one of the same name
-// (the caller checks CheckAliasWrite first).
+// (the caller checks CheckAliasWrite first). An AllScope alias is part
+// of every scope opened from this one afterwards.
 func (s *Scope[F]) PutAlias(a *Alias) {
+	key := strings.ToLower(a.Name)
 	if s.aliases == nil {
 		s.aliases = map[string]*Alias{}
 	}
-	s.aliases[strings.ToLower(a.Name)] = a
+	if old, ok := s.aliases[key]; ok {
+		s.sharedAliases = s.sharedAliases.drop(old)
+	}
+	s.aliases[key] = a
+	if a.Options&OptAllScope != 0 {
+		s.sharedAliases = s.sharedAliases.add(a)
+	}
 }
 
 // CheckAliasRemove refuses to remove a constant alias, or a read-only one
@@ -197,6 +205,7 @@ func (s *Scope[F]) DropAlias(name string) bool {
 	for c := s; c != nil; c = c.parent {
 		if a, ok := c.aliases[key]; ok && (c == s || a.Options&OptPrivate == 0) {
 			delete(c.aliases, key)
+			c.sharedAliases = c.sharedAliases.drop(a)
 			return true
 		}
 	}

@@ -7,18 +7,14 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// funcEntry is a function a scope holds with its options. An AllScope
-// function's entry is held by every scope opened from its scope
-// afterwards: redefining it in any of them changes it in all.
+// funcEntry is a function a scope holds with its options, under its
+// lower-case name. An AllScope function's entry is held by every scope
+// opened from its scope afterwards: redefining it in any of them changes
+// it in all.
 type funcEntry[F any] struct {
+	key  string
 	f    F
 	opts ItemOptions
-}
-
-// sharedFunc is an AllScope function under its lower-case name.
-type sharedFunc[F any] struct {
-	key string
-	e   *funcEntry[F]
 }
 
 // visibleFunc returns the entry of the function name (lower case)
@@ -102,14 +98,15 @@ func (s *Scope[F]) DefineFunction(name string, f F, opts ItemOptions, force bool
 			return nil
 		}
 		// a read-only function replaced by force is a new function
+		s.sharedFuncs = s.sharedFuncs.drop(old)
 	}
-	e := &funcEntry[F]{f: f, opts: opts}
+	e := &funcEntry[F]{key: key, f: f, opts: opts}
 	if s.functions == nil {
 		s.functions = map[string]*funcEntry[F]{}
 	}
 	s.functions[key] = e
 	if opts&OptAllScope != 0 {
-		s.sharedFuncs = append(s.sharedFuncs[:len(s.sharedFuncs):len(s.sharedFuncs)], sharedFunc[F]{key, e})
+		s.sharedFuncs = s.sharedFuncs.add(e)
 	}
 	return nil
 }
@@ -119,7 +116,7 @@ func (s *Scope[F]) DefineFunction(name string, f F, opts ItemOptions, force bool
 // function cannot be made constant nor lose AllScope. false when there
 // is no such function.
 func (s *Scope[F]) SetFunctionOptions(name string, opts ItemOptions) (bool, error) {
-	e, _ := s.visibleFunc(strings.ToLower(name))
+	e, c := s.visibleFunc(strings.ToLower(name))
 	switch {
 	case e == nil:
 		return false, nil
@@ -129,6 +126,9 @@ func (s *Scope[F]) SetFunctionOptions(name string, opts ItemOptions) (bool, erro
 		return true, functionError("Existing function %s cannot be made constant. Functions can be made constant only at creation time.", name, "FunctionCannotBeMadeConstant")
 	case opts&OptAllScope == 0 && e.opts&OptAllScope != 0:
 		return true, functionError("The AllScope option cannot be removed from the function '%s'.", name, "FunctionAllScopeOptionCannotBeRemoved")
+	}
+	if opts&OptAllScope != 0 && e.opts&OptAllScope == 0 {
+		c.sharedFuncs = c.sharedFuncs.add(e)
 	}
 	e.opts = opts
 	return true, nil
@@ -147,11 +147,6 @@ func (s *Scope[F]) RemoveFunction(name string, force bool) (bool, error) {
 		return true, functionError("Cannot remove function %s because it is constant.", name, "FunctionNotRemovable")
 	}
 	delete(c.functions, key)
-	for i, sf := range c.sharedFuncs {
-		if sf.e == e {
-			c.sharedFuncs = append(c.sharedFuncs[:i:i], c.sharedFuncs[i+1:]...)
-			break
-		}
-	}
+	c.sharedFuncs = c.sharedFuncs.drop(e)
 	return true, nil
 }

@@ -4,8 +4,10 @@
 // modifiers a name is written with (global:, script:, local:, private:),
 // and the refusals of New-Variable, Set-Variable, Remove-Variable and an
 // assignment to a read-only variable. A scope also keeps what a script
-// defines in it: its functions, its enums and classes, and the
-// strict-mode level Set-StrictMode set there.
+// defines in it: its functions (with their options), its aliases, its
+// enums and classes, and the strict-mode level Set-StrictMode set there.
+// AllScope variables, functions and aliases are part of every scope
+// opened afterwards from the scope that holds them.
 //
 // It knows nothing of the interpreter: a scope's functions are values of
 // whatever type F the interpreter keeps for a script function.
@@ -26,17 +28,18 @@ type Scope[F any] struct {
 	// functions are the functions defined in this scope, by lower-case
 	// name, with the AllScope functions of the scope it was opened from.
 	functions map[string]*funcEntry[F]
-	// aliases are the aliases set in this scope, by lower-case name.
+	// aliases are the aliases set in this scope, by lower-case name,
+	// with the AllScope aliases of the scope it was opened from.
 	aliases map[string]*Alias
 	// types are the enums and classes the block running in this scope
 	// defines, by lower-case name.
 	types map[string]*dotnet.TypeDef
-	// shared are the AllScope variables: every scope opened from this
-	// one holds them too (the same variables, not copies).
-	shared []*Variable
-	// sharedFuncs are the AllScope functions: every scope opened from
-	// this one holds them too (the same entries).
-	sharedFuncs []sharedFunc[F]
+	// sharedVars, sharedFuncs and sharedAliases are the AllScope
+	// variables, functions and aliases this scope holds: every scope
+	// opened from it afterwards holds them too.
+	sharedVars    allScope[*Variable]
+	sharedFuncs   allScope[*funcEntry[F]]
+	sharedAliases allScope[*Alias]
 	// script marks a script scope: the one script: names.
 	script bool
 	// strict is the Set-StrictMode level set in this scope (strictSet).
@@ -53,15 +56,22 @@ func New[F any](parent *Scope[F]) *Scope[F] {
 		return s
 	}
 	s.global = parent.global
-	s.shared = parent.shared
-	for _, v := range s.shared {
+	s.sharedVars = parent.sharedVars
+	for _, v := range s.sharedVars {
 		s.vars[strings.ToLower(v.Name)] = v
 	}
 	if len(parent.sharedFuncs) > 0 {
 		s.sharedFuncs = parent.sharedFuncs
 		s.functions = make(map[string]*funcEntry[F], len(s.sharedFuncs))
-		for _, sf := range s.sharedFuncs {
-			s.functions[sf.key] = sf.e
+		for _, e := range s.sharedFuncs {
+			s.functions[e.key] = e
+		}
+	}
+	if len(parent.sharedAliases) > 0 {
+		s.sharedAliases = parent.sharedAliases
+		s.aliases = make(map[string]*Alias, len(s.sharedAliases))
+		for _, a := range s.sharedAliases {
+			s.aliases[strings.ToLower(a.Name)] = a
 		}
 	}
 	return s

@@ -197,6 +197,7 @@ func (s *Scope[F]) Remove(name string) bool {
 	for c := s; c != nil; c = c.parent {
 		if v, ok := c.vars[key]; ok && s.sees(c, v) {
 			delete(c.vars, key)
+			c.sharedVars = c.sharedVars.drop(v)
 			return true
 		}
 	}
@@ -262,6 +263,7 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 		case v.Constant || v.ReadOnly && !o.Force:
 			return notWritable(name)
 		case o.New:
+			target.sharedVars = target.sharedVars.drop(v)
 			v = nil
 		case o.Option != "" && opts&OptConstant != 0:
 			return &Error{Message: fmt.Sprintf("Existing variable %s cannot be made constant. Variables can be made constant only at creation time.", name), ID: "VariableCannotBeMadeConstant", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
@@ -291,7 +293,7 @@ func (s *Scope[F]) Define(name string, value any, o Options) error {
 	v.Private = opts&OptPrivate != 0
 	if opts&OptAllScope != 0 && !v.AllScope {
 		v.AllScope = true
-		target.shared = append(target.shared[:len(target.shared):len(target.shared)], v)
+		target.sharedVars = target.sharedVars.add(v)
 	}
 	return nil
 }
@@ -329,6 +331,7 @@ func (s *Scope[F]) Delete(name, scopeName string, force bool) (ok bool, err erro
 		return true, &Error{Message: fmt.Sprintf("Cannot remove variable %s because it is constant or read-only. If the variable is read-only, try the operation again specifying the Force option.", v.Name), ID: "VariableNotRemovable", Category: object.WriteError, Exception: "SessionStateUnauthorizedAccessException"}
 	}
 	delete(c.vars, strings.ToLower(name))
+	c.sharedVars = c.sharedVars.drop(v)
 	return true, nil
 }
 

@@ -88,16 +88,13 @@ func VisibleAliases(rt *runtime.Runtime) []*scope.Alias {
 }
 
 // PutAlias sets alias a in scope s, checking the alias of that name s already
-// holds. An AllScope alias is seen from every scope, so it goes to the
-// global one; replacing a default alias takes it out of the built-in
+// holds (an AllScope alias is part of every scope opened from its scope
+// afterwards); replacing a default alias takes it out of the built-in
 // table.
 func PutAlias(rt *runtime.Runtime, s *runtime.Scope, a *scope.Alias, force bool) error {
 	old := AliasAt(rt, s, a.Name)
 	if err := scope.CheckAliasWrite(old, a, force); err != nil {
 		return err
-	}
-	if a.Options&scope.OptAllScope != 0 {
-		s = s.Global()
 	}
 	if s == s.Global() {
 		if _, ok := rt.BuiltinAlias(a.Name); ok {

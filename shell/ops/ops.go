@@ -67,6 +67,18 @@ func operatorFailure(method string, err error) error {
 	return err
 }
 
+// operandTypeName is the type an operator's missing method is looked up
+// on: a property bag (a custom, selected or deserialized object) has no
+// .NET object inside, so the type is PSObject itself.
+func operandTypeName(v any) string {
+	if o, ok := v.(*object.PSObject); ok && o.Base == nil && len(o.TypeNames) > 0 {
+		if o.IsCustom() || strings.HasPrefix(o.TypeNames[0], "Deserialized.") {
+			return "System.Management.Automation.PSObject"
+		}
+	}
+	return object.TypeName(v)
+}
+
 // Arith implements + - * / % with PowerShell's "left operand
 // decides" rules.
 func Arith(ses Session, op string, left, right any) (any, error) {
@@ -88,7 +100,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 			}
 			n, ok := numeric.ToNumber(right)
 			if !ok {
-				return nil, &Error{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", object.TypeName(right))}
+				return nil, &Error{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_Subtraction'.", operandTypeName(right))}
 			}
 			return Numeric(op, 0, n)
 		}
@@ -215,7 +227,7 @@ func Arith(ses Session, op string, left, right any) (any, error) {
 	}
 	ln, ok := numeric.ToNumber(left)
 	if !ok {
-		return nil, &Error{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", object.TypeName(left), opMethodName(op))}
+		return nil, &Error{fmt.Sprintf("Method invocation failed because [%s] does not contain a method named 'op_%s'.", operandTypeName(left), opMethodName(op))}
 	}
 	rn, ok := numeric.ToNumber(right)
 	if !ok {

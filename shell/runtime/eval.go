@@ -422,7 +422,8 @@ func (rt *Runtime) execAssignment(s *syntax.AssignmentStmt) error {
 				return members.InvocationError(s.Ext, me.Exc, me.Method, 2)
 			}
 			if err != nil {
-				return pserror.Runtime(s.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+				// the error the operator alone raises ($a + $b)
+				return ops.Failure(s.Ext, err)
 			}
 		}
 	}

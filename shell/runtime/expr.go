@@ -217,7 +217,7 @@ func (rt *Runtime) evalUnary(x *syntax.UnaryExpr) (any, error) {
 		}
 		next, err := rt.binaryArith(op, cur, 1)
 		if err != nil {
-			return nil, pserror.Runtime(x.Ext, err.Error(), "OperatorFailed", object.InvalidOperation, "RuntimeException")
+			return nil, ops.Failure(x.Ext, err)
 		}
 		if err := rt.assignTo(x.Child, next, x.Ext); err != nil {
 			return nil, err

@@ -37,6 +37,9 @@ func Get(h Host, target any, name string) (any, bool) {
 		if lname == "psobject" {
 			return automation.PSObjectView(t), true
 		}
+		if lname == "pstypenames" {
+			return automation.PSTypeNames(t), true
+		}
 		if m, at, self := Resolve(h, t, name); m != nil && m.Get != nil {
 			v, err := m.Get(&dotnet.Call{Host: h.Dotnet(), Type: at, Self: self, Name: name})
 			return v, err == nil
@@ -57,6 +60,9 @@ func Get(h Host, target any, name string) (any, bool) {
 		if lname == "psobject" {
 			return automation.PSObjectView(t), true
 		}
+		if lname == "pstypenames" {
+			return automation.PSTypeNames(t), true
+		}
 		if m, at, self := Resolve(h, t, name); m != nil && m.Get != nil {
 			v, err := m.Get(&dotnet.Call{Host: h.Dotnet(), Type: at, Self: self, Name: name})
 			return v, err == nil
@@ -72,6 +78,9 @@ func Get(h Host, target any, name string) (any, bool) {
 	}
 	if lname == "psobject" {
 		return automation.PSObjectView(target), true
+	}
+	if lname == "pstypenames" {
+		return automation.PSTypeNames(target), true
 	}
 	if m, at, self := Resolve(h, target, name); m != nil && m.Get != nil {
 		v, err := m.Get(&dotnet.Call{Host: h.Dotnet(), Type: at, Self: self, Name: name})

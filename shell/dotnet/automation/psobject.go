@@ -17,6 +17,10 @@ import (
 // PSObjectView is the value of v's .psobject member.
 func PSObjectView(v any) any { return &psObjectView{v: v} }
 
+// PSTypeNames is the value of v's .pstypenames member, the same live list
+// as .psobject.TypeNames.
+func PSTypeNames(v any) any { return (&psObjectView{v: v}).typeNames() }
+
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }
 

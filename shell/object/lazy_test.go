@@ -114,15 +114,21 @@ func TestSchemaIndex(t *testing.T) {
 	if got := s.Names(); got[3] != "Größe" {
 		t.Errorf("Names()[3] = %q", got[3])
 	}
-	// only ASCII names: their keys share one string
-	a := NewSchema([]string{"Alias", "PrimarySmtpAddress", "ALIAS", "Guid"},
-		[]string{"System.String", "System.String", "System.String", "System.Guid"})
-	for name, want := range map[string]int{"alias": 0, "primarysmtpaddress": 1, "GUID": 2} {
+	// only ASCII names: found by a binary search over them, a name
+	// whose lower case is ASCII (the Kelvin sign's is k) among them
+	a := NewSchema([]string{"Alias", "PrimarySmtpAddress", "ALIAS", "Guid", "Kind"},
+		[]string{"System.String", "System.String", "System.String", "System.Guid", "System.String"})
+	for name, want := range map[string]int{"alias": 0, "primarysmtpaddress": 1, "GUID": 2, "\u212Aind": 3} {
 		if got, ok := a.Index(name); !ok || got != want {
 			t.Errorf("ASCII schema: Index(%q) = %d, %v; want %d", name, got, ok, want)
 		}
 	}
-	if a.Len() != 3 {
-		t.Errorf("ASCII schema: Len() = %d, want 3", a.Len())
+	for _, name := range []string{"", "A", "Aliases", "Zone", "guid ", "Größe"} {
+		if got, ok := a.Index(name); ok {
+			t.Errorf("ASCII schema: Index(%q) = %d, want none", name, got)
+		}
+	}
+	if a.Len() != 4 || a.Names()[3] != "Kind" {
+		t.Errorf("ASCII schema: Len() = %d (%q), want 4", a.Len(), a.Names())
 	}
 }

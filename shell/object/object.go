@@ -28,6 +28,7 @@
 package object
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -113,36 +114,71 @@ type PSObject struct {
 type Schema struct {
 	names []string
 	types []string
-	index map[string]int // lower-cased name -> position
+	// byName lists the positions in the order of their names compared
+	// without regard to ASCII case (a binary search finds a name), when
+	// every name is ASCII; index maps the lower-cased names otherwise.
+	byName []int32
+	index  map[string]int
 }
 
 // NewSchema returns the schema of the properties names with the .NET type
 // names typeNames (same length). A later duplicate name (case-insensitive)
-// is ignored, as AddProperty would replace it in place.
+// is ignored, as AddProperty would replace it in place. The schema keeps
+// names and typeNames when no name is ignored: the caller must not change
+// them afterwards.
 func NewSchema(names, typeNames []string) *Schema {
 	if len(names) != len(typeNames) {
 		panic("object.NewSchema: names and typeNames differ in length")
 	}
-	s := &Schema{index: make(map[string]int, len(names)),
-		names: make([]string, 0, len(names)), types: make([]string, 0, len(names))}
-	// The keys of ASCII names are parts of one lower-cased string: one
-	// allocation instead of one per name.
-	joined, ascii := "", true
+	ascii := len(names) < 1<<31
 	for _, n := range names {
 		ascii = ascii && isASCII(n)
 	}
-	if ascii {
-		joined = strings.ToLower(strings.Join(names, ""))
+	if !ascii {
+		return newMapSchema(names, typeNames)
 	}
-	at := 0
-	for i, n := range names {
-		var key string
-		if ascii {
-			key = joined[at : at+len(n)]
-			at += len(n)
-		} else {
-			key = strings.ToLower(n)
+	// The positions sorted by name (the earlier of two equal names
+	// first): a name equal to the one before it is a later duplicate.
+	order := make([]int32, len(names))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortStableFunc(order, func(a, b int32) int { return compareFold(names[a], names[b]) })
+	var dup []bool
+	for k := 1; k < len(order); k++ {
+		if compareFold(names[order[k-1]], names[order[k]]) == 0 {
+			if dup == nil {
+				dup = make([]bool, len(names))
+			}
+			dup[order[k]] = true
 		}
+	}
+	if dup == nil {
+		return &Schema{names: names, types: typeNames, byName: order}
+	}
+	s := &Schema{}
+	at := make([]int32, len(names)) // position of each kept name once the others go
+	for i, n := range names {
+		if !dup[i] {
+			at[i] = int32(len(s.names))
+			s.names = append(s.names, n)
+			s.types = append(s.types, typeNames[i])
+		}
+	}
+	for _, i := range order {
+		if !dup[i] {
+			s.byName = append(s.byName, at[i])
+		}
+	}
+	return s
+}
+
+// newMapSchema is NewSchema for names that are not all ASCII.
+func newMapSchema(names, typeNames []string) *Schema {
+	s := &Schema{index: make(map[string]int, len(names)),
+		names: make([]string, 0, len(names)), types: make([]string, 0, len(names))}
+	for i, n := range names {
+		key := strings.ToLower(n)
 		if _, dup := s.index[key]; dup {
 			continue
 		}
@@ -153,6 +189,23 @@ func NewSchema(names, typeNames []string) *Schema {
 	return s
 }
 
+// compareFold compares two ASCII strings as their lower-case forms.
+func compareFold(a, b string) int {
+	for i := 0; i < len(a) && i < len(b); i++ {
+		ca, cb := a[i], b[i]
+		if 'A' <= ca && ca <= 'Z' {
+			ca += 'a' - 'A'
+		}
+		if 'A' <= cb && cb <= 'Z' {
+			cb += 'a' - 'A'
+		}
+		if ca != cb {
+			return int(ca) - int(cb)
+		}
+	}
+	return len(a) - len(b)
+}
+
 // Len returns the number of properties.
 func (s *Schema) Len() int { return len(s.names) }
 
@@ -160,15 +213,37 @@ func (s *Schema) Len() int { return len(s.names) }
 func (s *Schema) Names() []string { return s.names }
 
 // Index returns the position of the named property (case-insensitive).
-// An ASCII name is lower-cased on the stack: a lookup allocates nothing.
+// A lookup allocates nothing for an ASCII name.
 func (s *Schema) Index(name string) (int, bool) {
-	if len(name) <= 64 && isASCII(name) {
-		var b [64]byte
-		i, ok := s.index[string(appendLowerASCII(b[:0], name))]
+	if s.index != nil {
+		if len(name) <= 64 && isASCII(name) {
+			var b [64]byte
+			i, ok := s.index[string(appendLowerASCII(b[:0], name))]
+			return i, ok
+		}
+		i, ok := s.index[strings.ToLower(name)]
 		return i, ok
 	}
-	i, ok := s.index[strings.ToLower(name)]
-	return i, ok
+	if !isASCII(name) {
+		// a non-ASCII letter can lower-case to an ASCII one (the
+		// Kelvin sign to k)
+		if name = strings.ToLower(name); !isASCII(name) {
+			return 0, false
+		}
+	}
+	lo, hi := 0, len(s.byName)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if compareFold(s.names[s.byName[m]], name) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(s.byName) && compareFold(s.names[s.byName[lo]], name) == 0 {
+		return int(s.byName[lo]), true
+	}
+	return 0, false
 }
 
 func isASCII(s string) bool {

@@ -62,12 +62,8 @@ func Views(r *format.Registry) {
 	})
 	// The list view is Format-List's default: every property, in Exchange
 	// Online's order (it also tells tab completion the property names).
-	names := MailboxObject(&directory.Mailbox{}, env{}).PropertyNames()
-	items := make([]format.ListItem, len(names))
-	for i, n := range names {
-		items[i].Property = n
-	}
-	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, Items: items})
+	mailboxTableOnce.Do(buildMailboxTable)
+	r.Add(&format.View{Name: "MailboxList", TypeNames: []string{TypeMailbox}, Kind: format.ListView, ItemProperties: mailboxSchema.Names()})
 	for _, t := range []string{TypeUser, TypeRecipient, TypeMailUser} {
 		r.Add(&format.View{
 			Name:      t,

@@ -248,6 +248,24 @@ func TestGolden(t *testing.T) {
 	}
 }
 
+// A list view given by its item properties shows the lines a view of the
+// same items shows: the properties in the view's order, labelled with
+// their names.
+func TestListViewItemProperties(t *testing.T) {
+	t.Parallel()
+	v := typed("Test.Wide", "Alias", "ann", "Name", "Ann Beck", "Notes", strings.Repeat("long note ", 20), "Hidden", 1)
+	byItems, byNames := NewRegistry(), NewRegistry()
+	byItems.Add(&View{Name: "w", TypeNames: []string{"Test.Wide"}, Kind: ListView,
+		Items: []ListItem{{Property: "Name"}, {Property: "Alias"}, {Property: "Notes"}, {Property: "Missing"}}})
+	byNames.Add(&View{Name: "w", TypeNames: []string{"Test.Wide"}, Kind: ListView, ItemProperties: []string{"Name", "Alias", "Notes", "Missing"}})
+	for _, o := range []Options{{Width: 60}, {OutString: true}} {
+		want := render(byItems, o, shaped(&Spec{Kind: ListView}, v)...)
+		if got := render(byNames, o, shaped(&Spec{Kind: ListView}, v)...); got != want || !strings.Contains(got, "Name    : Ann Beck\nAlias   : ann\n") {
+			t.Errorf("got:\n%s\nwant:\n%s", got, want)
+		}
+	}
+}
+
 // Golden 29: host lines written while a table is buffered land between
 // the FormatStart empty line and the header.
 func TestHostLinesWhileBuffered(t *testing.T) {

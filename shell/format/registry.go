@@ -69,6 +69,10 @@ type View struct {
 	Kind      ViewKind
 	Columns   []Column
 	Items     []ListItem
+	// ItemProperties, for a list view without Items, name the
+	// properties of its items, each labelled with its name (a view of a
+	// few hundred properties then costs a name each, not an item).
+	ItemProperties []string
 	// Custom renders one object of a custom view as lines.
 	Custom func(v any, o *Options) []string
 	// GroupBy names a property that starts a new group when its value

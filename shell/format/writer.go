@@ -455,6 +455,8 @@ func (w *Writer) add(v any) {
 		switch {
 		case d.list.specs != nil:
 			fields.fs = resolveFields(d.list.specs, v, false)
+		case d.view != nil && d.view.Items == nil && d.view.ItemProperties != nil:
+			fields.names = d.view.ItemProperties
 		case d.view != nil:
 			fields.items = d.view.Items
 		default:
@@ -588,23 +590,30 @@ func (w *Writer) endDoc() {
 }
 
 // fieldList is the fields of a list entry: those given, or a view's
-// items made into fields one at a time (a view of a few hundred
-// properties needs no table of them).
+// items or item properties made into fields one at a time (a view of a
+// few hundred properties needs no table of them).
 type fieldList struct {
 	fs    []field
 	items []ListItem
+	names []string
 }
 
 func (l fieldList) len() int {
-	if l.items != nil {
+	switch {
+	case l.items != nil:
 		return len(l.items)
+	case l.names != nil:
+		return len(l.names)
 	}
 	return len(l.fs)
 }
 
 func (l fieldList) at(i int) field {
-	if l.items != nil {
+	switch {
+	case l.items != nil:
 		return itemField(&l.items[i])
+	case l.names != nil:
+		return field{label: l.names[i], prop: l.names[i], fromView: true}
 	}
 	return l.fs[i]
 }

@@ -498,6 +498,9 @@ func OutputProperties(rt *runtime.Runtime, cmd *command.Command) []string {
 			for _, it := range v.Items {
 				add(it.Property)
 			}
+			for _, p := range v.ItemProperties {
+				add(p)
+			}
 		}
 	}
 	return out

@@ -141,6 +141,9 @@ func newRootCmd(e *env, args []string, whole bool) *cobra.Command {
 	root.Flags().StringVarP(&o.command, "command", "c", "", "run one command line and exit")
 	if whole || !rootAlone(root, args) {
 		root.AddCommand(newRunCmd(e, o), newTestCmd(e, o), newTenantCmd(e, o), newLintCmd(e), newLabCmd(e, o), newVersionCmd(e), newCompletionCmd(root))
+	} else {
+		// nor cobra's own completion command (no word can name it)
+		root.CompletionOptions.DisableDefaultCmd = true
 	}
 	return root
 }

@@ -52,14 +52,33 @@ func AdminUPN(sess command.Session) string {
 			return c.upn
 		}
 		_ = st.View(func(tx *store.Tx) error {
-			if o, err := directory.GetOrganization(tx); err == nil && o.AdminUPN != "" {
-				upn = o.AdminUPN
+			if o, err := directory.GetOrganization(tx); err == nil {
+				upn = adminOf(o)
 			}
 			return nil
 		})
 		s.adminUPN = adminUPNCache{st: st, gen: gen, upn: upn}
 	}
 	return upn
+}
+
+// NoteOrganization gives AdminUPN the organization record o, read from
+// the session's store in a transaction that began when the store's
+// PrincipalsGeneration was gen: a session that reads it for another
+// reason spares AdminUPN a second read.
+func NoteOrganization(sess command.Session, gen uint64, o *directory.Organization) {
+	s := SessionOf(sess)
+	if s.Store != nil {
+		s.adminUPN = adminUPNCache{st: s.Store, gen: gen, upn: adminOf(o)}
+	}
+}
+
+// adminOf is the administrator's UPN an organization record names.
+func adminOf(o *directory.Organization) string {
+	if o.AdminUPN != "" {
+		return o.AdminUPN
+	}
+	return seed.AdminUPN
 }
 
 // adminUPNCache is AdminUPN's answer for one tenant generation.

@@ -96,7 +96,7 @@ var packages = []struct {
 // NewSession returns a runtime with every cmdlet registered, working on st.
 func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 	formats := format.NewRegistry()
-	rt := runtime.New(io, formats)
+	rt := runtime.NewWithoutFiles(io, formats) // installFiles gives it its files
 	exo.SessionOf(rt).Store = st
 	rt.Interactive = o.Interactive
 	rt.Declare(core.Cmdlets...)
@@ -133,17 +133,20 @@ func NewSession(io *host.IO, st *store.Store, o Options) *runtime.Runtime {
 		exo.SetIdentity(rt, o.User)
 	}
 	rbac.Install(rt)
-	installFiles(rt, o)
 	// Get-Random draws from a generator seeded by the tenant, so a
-	// runbook's random picks repeat from run to run.
+	// runbook's random picks repeat from run to run; the same read tells
+	// who the administrator is (the session's user unless --user).
 	if st != nil {
+		gen := st.PrincipalsGeneration()
 		_ = st.View(func(tx *store.Tx) error {
 			if org, err := directory.GetOrganization(tx); err == nil {
 				core.SeedRandom(rt, core.SeedOf(org.Guid))
+				exo.NoteOrganization(rt, gen, org)
 			}
 			return nil
 		})
 	}
+	installFiles(rt, o)
 	rt.Clock = func() time.Time {
 		var now time.Time
 		if err := st.View(func(tx *store.Tx) error {

@@ -146,7 +146,8 @@ type defaultSet struct {
 // Get-Member and Get-Command output (added the first time a lookup asks
 // for one of their types).
 func NewRegistry() *Registry {
-	r := &Registry{views: map[string][]slot{}, defaults: map[string]defaultSet{}}
+	// room for the placeholders of the built-in, core and mailbox views
+	r := &Registry{views: make(map[string][]slot, 64), defaults: map[string]defaultSet{}}
 	r.Provide(builtinViews, builtinTypes...)
 	return r
 }

@@ -152,8 +152,22 @@ type HistoryEntry struct {
 	Status      string
 }
 
-// New returns a session writing to io.
+// New returns a session writing to io. Until the host injects its own
+// (SetFiles), the session has an empty in-memory file system: nothing a
+// test session does reaches the disk.
 func New(io *host.IO, formats *format.Registry) *Runtime {
+	rt := NewWithoutFiles(io, formats)
+	ns := fsys.New(fsys.Config{})
+	env := fsys.NewEnv(nil)
+	env.Simulate(ns)
+	rt.SetFiles(ns, env)
+	return rt
+}
+
+// NewWithoutFiles is New for a host that gives the session its file
+// system and environment (SetFiles) before it runs anything: the session
+// has none until then.
+func NewWithoutFiles(io *host.IO, formats *format.Registry) *Runtime {
 	if formats == nil {
 		formats = format.NewRegistry()
 	}
@@ -166,12 +180,6 @@ func New(io *host.IO, formats *format.Registry) *Runtime {
 	rt.global = scope.NewGlobal[*scriptcmd.Function](hostui.New(hostSession{rt}))
 	rt.scope = rt.global
 	rt.checkAutomatic()
-	// Until the host injects its own, a session has an empty in-memory
-	// file system: nothing a test session does reaches the disk.
-	ns := fsys.New(fsys.Config{})
-	env := fsys.NewEnv(nil)
-	env.Simulate(ns)
-	rt.SetFiles(ns, env)
 	return rt
 }
 

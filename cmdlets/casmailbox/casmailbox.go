@@ -11,6 +11,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
@@ -49,13 +50,13 @@ func Views(r *format.Registry) {
 
 // setSwitches are the on/off parameters of Set-CASMailbox the simulator
 // keeps.
-var setSwitches = func() []string {
+var setSwitches = lazy.Value[[]string]{Build: func() []string {
 	var out []string
 	for _, sw := range cas.Switches {
 		out = append(out, sw.Name)
 	}
 	return out
-}()
+}}
 
 func commands() []*command.Command {
 	get := exo.Declared("Get-CASMailbox")
@@ -79,7 +80,7 @@ func commands() []*command.Command {
 		"Identity":                         "The mailbox.",
 		"SmtpClientAuthenticationDisabled": "$true turns SMTP AUTH off for the mailbox, $false on; $null follows the organization.",
 	}
-	for _, sw := range setSwitches {
+	for _, sw := range setSwitches.Get() {
 		help[sw] = "$true or $false."
 	}
 	exo.Describe(set, help)
@@ -93,7 +94,7 @@ func commands() []*command.Command {
 
 	return []*command.Command{
 		exo.Partial(get, "Identity", "Anr", "Filter", "RecipientTypeDetails", "ResultSize", "Credential"),
-		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled"}, setSwitches...)...),
+		exo.Partial(set, append([]string{"Identity", "SmtpClientAuthenticationDisabled"}, setSwitches.Get()...)...),
 	}
 }
 
@@ -284,7 +285,7 @@ func setCAS(ctx *command.Context) error {
 		if err != nil {
 			return nil, err
 		}
-		for _, name := range setSwitches {
+		for _, name := range setSwitches.Get() {
 			if ctx.Has(name) {
 				if s.Switches == nil {
 					s.Switches = map[string]bool{}

@@ -17,6 +17,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet/regexsyntax"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -144,9 +145,11 @@ func convertFromStringData() *command.Command {
 }
 
 // hashAlgorithms are Get-FileHash's -Algorithm values.
-var hashAlgorithms = map[string]func() hash.Hash{
-	"SHA1": sha1.New, "SHA256": sha256.New, "SHA384": sha512.New384, "SHA512": sha512.New, "MD5": md5.New,
-}
+var hashAlgorithms = lazy.Value[map[string]func() hash.Hash]{Build: func() map[string]func() hash.Hash {
+	return map[string]func() hash.Hash{
+		"SHA1": sha1.New, "SHA256": sha256.New, "SHA384": sha512.New384, "SHA512": sha512.New, "MD5": md5.New,
+	}
+}}
 
 func getFileHash() *command.Command {
 	c := engine.Cmdlet("Get-FileHash", engine.ModUtility, "GetFileHashCommand")
@@ -180,7 +183,7 @@ func getFileHash() *command.Command {
 					}
 					continue
 				}
-				h := hashAlgorithms[alg]()
+				h := hashAlgorithms.Get()[alg]()
 				h.Write(data)
 				o := object.NewObject("Microsoft.PowerShell.Commands.FileHashInfo", "System.Object")
 				o.AddTyped("Algorithm", "string", alg)

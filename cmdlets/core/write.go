@@ -8,6 +8,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -154,7 +155,7 @@ func writeError() *command.Command {
 		params.P("Message", params.TString, params.InSets(params.Set("NoException", true, 0), params.Set("WithException", false, -1)), params.Alias("Msg")),
 		params.P("Exception", params.TObject, params.InSets(params.Set("WithException", true, -1))),
 		params.P("ErrorRecord", params.TObject, params.InSets(params.Set("ErrorRecord", true, -1))),
-		params.P("Category", errorCategoryType, params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
+		params.P("Category", errorCategoryType.Get(), params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
 		params.P("ErrorId", params.TString, params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
 		params.P("TargetObject", params.TObject, params.InSets(params.Set("NoException", false, -1), params.Set("WithException", false, -1))),
 		params.P("RecommendedAction", params.TString),
@@ -320,9 +321,11 @@ func truncateCells(s string, n int) string {
 }
 
 // errorCategoryType is .NET's ErrorCategory enum, in its order.
-var errorCategoryType = params.DotNetEnumType("ErrorCategory", "System.Management.Automation.ErrorCategory",
-	"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
-	"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
-	"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",
-	"ResourceUnavailable", "ReadError", "WriteError", "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError",
-	"AuthenticationError", "LimitsExceeded", "QuotaExceeded", "NotEnabled")
+var errorCategoryType = lazy.Value[*params.Type]{Build: func() *params.Type {
+	return params.DotNetEnumType("ErrorCategory", "System.Management.Automation.ErrorCategory",
+		"NotSpecified", "OpenError", "CloseError", "DeviceError", "DeadlockDetected", "InvalidArgument", "InvalidData",
+		"InvalidOperation", "InvalidResult", "InvalidType", "MetadataError", "NotImplemented", "NotInstalled", "ObjectNotFound",
+		"OperationStopped", "OperationTimeout", "SyntaxError", "ParserError", "PermissionDenied", "ResourceBusy", "ResourceExists",
+		"ResourceUnavailable", "ReadError", "WriteError", "FromStdErr", "SecurityError", "ProtocolError", "ConnectionError",
+		"AuthenticationError", "LimitsExceeded", "QuotaExceeded", "NotEnabled")
+}}

@@ -19,6 +19,7 @@ import (
 	"sync"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/params"
 )
 
@@ -152,7 +153,7 @@ func (t *table) decode(i int) (*command.Command, []string) {
 			notCloudParams = strings.Split(body, ",")
 		}
 	}
-	if positionalIdentity[strings.ToLower(c.Name)] {
+	if positionalIdentity.Get()[strings.ToLower(c.Name)] {
 		identityFirst(c)
 	}
 	return c, notCloudParams
@@ -162,12 +163,14 @@ func (t *table) decode(i int) (*command.Command, []string) {
 // call -Identity named although the module binds the first positional
 // argument to it: published scripts that administrators run against real
 // tenants pass the mailbox positionally (Get-EXOMailboxStatistics $upn).
-var positionalIdentity = map[string]bool{
-	"get-exomailboxstatistics":       true,
-	"get-exomailboxfolderstatistics": true,
-	"get-exomailboxpermission":       true,
-	"get-exomobiledevicestatistics":  true,
-}
+var positionalIdentity = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"get-exomailboxstatistics":       true,
+		"get-exomailboxfolderstatistics": true,
+		"get-exomailboxpermission":       true,
+		"get-exomobiledevicestatistics":  true,
+	}
+}}
 
 // identityFirst makes -Identity the first positional parameter of every
 // set that has no parameter in that slot.

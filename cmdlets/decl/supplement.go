@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/params"
 )
 
@@ -13,30 +14,32 @@ import (
 // no help texts), so that a cmdlet package declares them the same way as
 // every other. Find and Names do not know them: they describe the facts
 // file.
-var supplement = map[string]func() *command.Command{
-	// Search-AdminAuditLog: the facts file counts it among the
-	// on-premises cmdlets; the simulator keeps it as the way to read its
-	// admin audit log.
-	"search-adminauditlog": func() *command.Command {
-		return &command.Command{Name: "Search-AdminAuditLog", Params: []*params.Param{
-			params.P("Cmdlets", params.TStrings),
-			params.P("Parameters", params.TStrings),
-			params.P("ObjectIds", params.TStrings),
-			params.P("UserIds", params.TStrings),
-			params.P("StartDate", params.TDateTime),
-			params.P("EndDate", params.TDateTime),
-			params.P("IsSuccess", params.TBool),
-			params.P("ExternalAccess", params.TBool),
-			params.P("StartIndex", params.TInt),
-			params.P("ResultSize", params.TInt, params.Range(1, 250000)),
-		}}
-	},
-}
+var supplement = lazy.Value[map[string]func() *command.Command]{Build: func() map[string]func() *command.Command {
+	return map[string]func() *command.Command{
+		// Search-AdminAuditLog: the facts file counts it among the
+		// on-premises cmdlets; the simulator keeps it as the way to read its
+		// admin audit log.
+		"search-adminauditlog": func() *command.Command {
+			return &command.Command{Name: "Search-AdminAuditLog", Params: []*params.Param{
+				params.P("Cmdlets", params.TStrings),
+				params.P("Parameters", params.TStrings),
+				params.P("ObjectIds", params.TStrings),
+				params.P("UserIds", params.TStrings),
+				params.P("StartDate", params.TDateTime),
+				params.P("EndDate", params.TDateTime),
+				params.P("IsSuccess", params.TBool),
+				params.P("ExternalAccess", params.TBool),
+				params.P("StartIndex", params.TInt),
+				params.P("ResultSize", params.TInt, params.Range(1, 250000)),
+			}}
+		},
+	}
+}}
 
 // lookupSupplement returns a fresh copy of a supplementary declaration, or
 // nil.
 func lookupSupplement(name string) *command.Command {
-	if build := supplement[strings.ToLower(name)]; build != nil {
+	if build := supplement.Get()[strings.ToLower(name)]; build != nil {
 		return build()
 	}
 	return nil
@@ -47,13 +50,15 @@ func lookupSupplement(name string) *command.Command {
 // the same page's own example runs the cmdlet without them, and so do
 // admins' scripts. Get-HostedOutboundSpamFilterPolicy without -Identity
 // lists every outbound spam filter policy.
-var optionalInFact = map[string][]string{
-	"get-hostedoutboundspamfilterpolicy": {"Identity"},
-}
+var optionalInFact = lazy.Value[map[string][]string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"get-hostedoutboundspamfilterpolicy": {"Identity"},
+	}
+}}
 
 // correct applies optionalInFact to a generated declaration.
 func correct(c *command.Command) {
-	names := optionalInFact[strings.ToLower(c.Name)]
+	names := optionalInFact.Get()[strings.ToLower(c.Name)]
 	for _, p := range c.Params {
 		for _, n := range names {
 			if strings.EqualFold(p.Name, n) {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/pserror"
@@ -89,15 +90,17 @@ func Install(rt *runtime.Runtime) { SessionOf(rt) }
 func Tenant(ctx *command.Context) *store.Store { return SessionOf(runtime.Of(ctx)).Store }
 
 // knownCodes are the short hashes EXO V3 prints before an exception type.
-var knownCodes = map[string]string{
-	"Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException": "Ex6F9304",
-	"Microsoft.Exchange.Management.Tasks.WLCDManagedMemberExistsException":     "ExB10BE9",
-}
+var knownCodes = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException": "Ex6F9304",
+		"Microsoft.Exchange.Management.Tasks.WLCDManagedMemberExistsException":     "ExB10BE9",
+	}
+}}
 
 // ErrorCode returns the "Ex" code the module prints for an exception type:
 // the observed value where one is known, else a stable hash of the name.
 func ErrorCode(exceptionType string) string {
-	if c, ok := knownCodes[exceptionType]; ok {
+	if c, ok := knownCodes.Get()[exceptionType]; ok {
 		return c
 	}
 	h := fnv.New32a()

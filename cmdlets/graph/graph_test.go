@@ -36,7 +36,7 @@ func TestParseFilter(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.filter, func(t *testing.T) {
-			p, err := parseFilter(tt.filter, userFilterProps())
+			p, err := parseFilter(tt.filter, userFilterProps.Get())
 			if err != nil {
 				t.Fatalf("parse: %v", err)
 			}
@@ -57,7 +57,7 @@ func TestParseFilterErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.filter, func(t *testing.T) {
-			_, err := parseFilter(tt.filter, userFilterProps())
+			_, err := parseFilter(tt.filter, userFilterProps.Get())
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want it to contain %q", err, tt.want)
 			}

@@ -7,12 +7,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/rbac"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -360,14 +360,14 @@ var emailActivityColumns = []string{
 }
 
 // productNames are the names the usage reports give licence SKUs.
-var productNames = sync.OnceValue(func() map[string]string {
+var productNames = lazy.Value[map[string]string]{Build: func() map[string]string {
 	return map[string]string{
 		"SPE_E5": "MICROSOFT 365 E5", "SPE_E3": "MICROSOFT 365 E3", "ENTERPRISEPACK": "OFFICE 365 E3",
 		"ENTERPRISEPREMIUM": "OFFICE 365 E5", "STANDARDPACK": "OFFICE 365 E1", "EXCHANGESTANDARD": "EXCHANGE ONLINE (PLAN 1)",
 		"EXCHANGEENTERPRISE": "EXCHANGE ONLINE (PLAN 2)", "SPB": "MICROSOFT 365 BUSINESS PREMIUM",
 		"O365_BUSINESS_PREMIUM": "MICROSOFT 365 BUSINESS STANDARD", "O365_BUSINESS_ESSENTIALS": "MICROSOFT 365 BUSINESS BASIC",
 	}
-})
+}}
 
 func getReportEmailActivityUserDetail(name, module string) *command.Command {
 	c := cmd(name, module, strings.ReplaceAll(name, "-", "")+"_Get")
@@ -476,7 +476,7 @@ func emailActivityRows(tx *store.Tx, days int, day time.Time) ([][]string, error
 		var products []string
 		if u, err := directory.LinkedUser(tx, m); err == nil && u != nil {
 			for _, sku := range u.Licenses {
-				if n, ok := productNames()[strings.ToUpper(sku)]; ok {
+				if n, ok := productNames.Get()[strings.ToUpper(sku)]; ok {
 					sku = n
 				}
 				products = append(products, sku)

@@ -3,8 +3,8 @@ package graph
 import (
 	"fmt"
 	"strings"
-	"sync"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -47,7 +47,7 @@ func Install(rt *runtime.Runtime) {
 // commands).
 func IsGraphName(name string) bool {
 	verb, noun, ok := strings.Cut(name, "-")
-	if !ok || !approvedVerbs()[strings.ToLower(verb)] {
+	if !ok || !approvedVerbs.Get()[strings.ToLower(verb)] {
 		return false
 	}
 	lower := strings.ToLower(noun)
@@ -83,7 +83,7 @@ func NotSimulatedError(name string) *object.ErrorRecord {
 }
 
 // approvedVerbs are PowerShell's approved verbs (Get-Verb), lower case.
-var approvedVerbs = sync.OnceValue(func() map[string]bool {
+var approvedVerbs = lazy.Value[map[string]bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, v := range strings.Fields(`add clear close copy enter exit find format get hide join lock move new open
 		optimize pop push redo remove rename reset resize search select set show skip split step switch undo unlock
@@ -95,4 +95,4 @@ var approvedVerbs = sync.OnceValue(func() map[string]bool {
 		m[v] = true
 	}
 	return m
-})
+}}

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -103,13 +103,13 @@ var userProperties = []userProperty{
 }
 
 // userFilterProps are the properties a $filter may name.
-var userFilterProps = sync.OnceValue(func() map[string]bool {
+var userFilterProps = lazy.Value[map[string]bool]{Build: func() map[string]bool {
 	m := map[string]bool{}
 	for _, p := range userProperties {
 		m[strings.ToLower(p.Name)] = true
 	}
 	return m
-})
+}}
 
 // record flattens a user for filtering.
 func (v *userView) record() record {
@@ -239,7 +239,7 @@ type listOptions struct {
 func readListOptions(ctx *command.Context) (*listOptions, *serviceError) {
 	lo := &listOptions{top: -1, sel: selectSet(ctx.Strings("Property")), sort: ctx.Strings("Sort")}
 	if f := strings.TrimSpace(ctx.String("Filter")); f != "" {
-		pred, err := parseFilter(f, userFilterProps())
+		pred, err := parseFilter(f, userFilterProps.Get())
 		if err != nil {
 			return nil, &serviceError{Status: 400, Reason: "BadRequest", Code: "BadRequest", Message: err.Error()}
 		}

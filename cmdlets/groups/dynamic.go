@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -148,11 +149,13 @@ func findDynamic(ctx *command.Context, tx *store.Tx, v any) (*groups.DynamicGrou
 }
 
 // Defaults of the delivery settings a new dynamic group has.
-var dynamicBoolDefaults = map[string]bool{
-	"DirectMembershipOnly": false, "HiddenFromAddressListsEnabled": false, "ModerationEnabled": false,
-	"ReportToManagerEnabled": false, "ReportToOriginatorEnabled": true, "RequireSenderAuthenticationEnabled": true,
-	"SendOofMessageToOriginatorEnabled": false,
-}
+var dynamicBoolDefaults = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"DirectMembershipOnly": false, "HiddenFromAddressListsEnabled": false, "ModerationEnabled": false,
+		"ReportToManagerEnabled": false, "ReportToOriginatorEnabled": true, "RequireSenderAuthenticationEnabled": true,
+		"SendOofMessageToOriginatorEnabled": false,
+	}
+}}
 
 // dynamicStringSettings are the group's text settings.
 var dynamicStringSettings = []string{"PhoneticDisplayName", "SimpleDisplayName", "MailTip", "SendModerationNotifications",
@@ -175,7 +178,7 @@ func settingBool(g *groups.DynamicGroup, name string) bool {
 			return b
 		}
 	}
-	return dynamicBoolDefaults[name]
+	return dynamicBoolDefaults.Get()[name]
 }
 
 func settingString(g *groups.DynamicGroup, name string) string {
@@ -484,7 +487,7 @@ func filterSpecOf(ctx *command.Context, cur *groups.DynamicGroup) (spec groups.F
 
 // applySettings applies the settings parameters of New- or Set- to g.
 func applySettings(ctx *command.Context, tx *store.Tx, g *groups.DynamicGroup) (*object.ErrorRecord, error) {
-	for name := range dynamicBoolDefaults {
+	for name := range dynamicBoolDefaults.Get() {
 		if ctx.Command.Param(name) != nil && ctx.Has(name) {
 			if err := setSetting(g, name, ctx.Bool(name)); err != nil {
 				return nil, err

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -114,9 +115,11 @@ func boolText(b bool) string {
 	return "False"
 }
 
-var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
+var xmlEscaper = lazy.Value[*strings.Replacer]{Build: func() *strings.Replacer {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&apos;")
+}}
 
-func xmlEscape(s string) string { return xmlEscaper.Replace(s) }
+func xmlEscape(s string) string { return xmlEscaper.Get().Replace(s) }
 
 // mrmLog is the MRM component's MailboxLog: the last pass of the Managed
 // Folder Assistant over the mailbox, one line per figure after a line

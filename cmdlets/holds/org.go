@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/decl"
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
@@ -191,10 +192,14 @@ func getOrganizationConfig() *command.Command {
 // orgParamProperty names the Get-OrganizationConfig property of the
 // Set-OrganizationConfig parameters whose name differs from it: the
 // -AutoExpandingArchive switch turns AutoExpandingArchiveEnabled on.
-var orgParamProperty = map[string]string{"autoexpandingarchive": "AutoExpandingArchiveEnabled"}
+var orgParamProperty = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{"autoexpandingarchive": "AutoExpandingArchiveEnabled"}
+}}
 
 // orgNotStored are Set-OrganizationConfig parameters that are not settings.
-var orgNotStored = map[string]bool{"identity": true, "force": true, "confirm": true, "whatif": true}
+var orgNotStored = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{"identity": true, "force": true, "confirm": true, "whatif": true}
+}}
 
 func setOrganizationConfig() *command.Command {
 	c := exo.Declared("Set-OrganizationConfig")
@@ -208,7 +213,7 @@ func setOrganizationConfig() *command.Command {
 	c.Handler.Process = func(ctx *command.Context) error {
 		vals := map[string]any{}
 		for name, v := range ctx.Bound() {
-			if orgNotStored[strings.ToLower(name)] {
+			if orgNotStored.Get()[strings.ToLower(name)] {
 				continue
 			}
 			p := ctx.Command.Param(name)
@@ -219,7 +224,7 @@ func setOrganizationConfig() *command.Command {
 		}
 		props := map[string]any{}
 		for name, v := range vals {
-			if prop, ok := orgParamProperty[strings.ToLower(name)]; ok {
+			if prop, ok := orgParamProperty.Get()[strings.ToLower(name)]; ok {
 				props[prop] = v
 				delete(vals, name)
 			}

@@ -2,7 +2,8 @@ package lint
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/exosim/exosim/shell/lazy"
 )
 
 // psCmdlets are the commands PowerShell 7.4 ships in its own modules
@@ -84,18 +85,18 @@ var psCmdlets = []string{
 	"Remove-WSManInstance", "Set-WSManInstance", "Set-WSManQuickConfig", "Test-WSMan",
 }
 
-var psIndex = sync.OnceValue(func() map[string]string {
+var psIndex = lazy.Value[map[string]string]{Build: func() map[string]string {
 	m := make(map[string]string, len(psCmdlets))
 	for _, n := range psCmdlets {
 		m[strings.ToLower(n)] = n
 	}
 	return m
-})
+}}
 
 // powerShellCmdlet reports whether name is one of PowerShell's own
 // commands, with its canonical spelling.
 func powerShellCmdlet(name string) (string, bool) {
-	n, ok := psIndex()[strings.ToLower(name)]
+	n, ok := psIndex.Get()[strings.ToLower(name)]
 	return n, ok
 }
 
@@ -112,27 +113,29 @@ var winPSCmdlets = []string{
 	"Enable-ComputerRestore", "Get-ComputerRestorePoint", "Reset-ComputerMachinePassword", "Test-ComputerSecureChannel",
 }
 
-var winPSIndex = sync.OnceValue(func() map[string]string {
+var winPSIndex = lazy.Value[map[string]string]{Build: func() map[string]string {
 	m := make(map[string]string, len(winPSCmdlets))
 	for _, n := range winPSCmdlets {
 		m[strings.ToLower(n)] = n
 	}
 	return m
-})
+}}
 
 // windowsPowerShellCmdlet reports whether name is a Windows PowerShell 5.1
 // cmdlet missing from PowerShell 7, with its canonical spelling.
 func windowsPowerShellCmdlet(name string) (string, bool) {
-	n, ok := winPSIndex()[strings.ToLower(name)]
+	n, ok := winPSIndex.Get()[strings.ToLower(name)]
 	return n, ok
 }
 
 // winOnlyParams are parameters PowerShell 7 has only on Windows, by
 // cmdlet (lower case). exosim runs as a Unix host, where they are not
 // found; a runbook written for Windows uses them correctly.
-var winOnlyParams = map[string][]string{
-	"new-object": {"ComObject"},
-}
+var winOnlyParams = lazy.Value[map[string][]string]{Build: func() map[string][]string {
+	return map[string][]string{
+		"new-object": {"ComObject"},
+	}
+}}
 
 // windowsOnlyParam returns the Windows-only parameter of a PowerShell
 // cmdlet that a typed name means (the whole name or a prefix of it), or "".
@@ -140,7 +143,7 @@ func windowsOnlyParam(cmd, typed string) string {
 	if typed == "" {
 		return ""
 	}
-	for _, p := range winOnlyParams[strings.ToLower(cmd)] {
+	for _, p := range winOnlyParams.Get()[strings.ToLower(cmd)] {
 		if len(typed) <= len(p) && strings.EqualFold(p[:len(typed)], typed) {
 			return p
 		}

@@ -15,6 +15,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -52,7 +53,9 @@ func Commands() []*command.Command { return Cmdlets.StandIns() }
 // having many properties.
 func Views(*format.Registry) {}
 
-var clientSwitches = map[string]string{"ActiveSync": mob.ClientEAS, "OWAforDevices": mob.ClientMOWA, "RestApi": mob.ClientOutlook, "UniversalOutlook": mob.ClientUniversalOutlook}
+var clientSwitches = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{"ActiveSync": mob.ClientEAS, "OWAforDevices": mob.ClientMOWA, "RestApi": mob.ClientOutlook, "UniversalOutlook": mob.ClientUniversalOutlook}
+}}
 
 func commands() []*command.Command {
 	filters := map[string]string{
@@ -140,7 +143,7 @@ func (o owned) identity() string { return o.m.Identity() + `\` + containerName +
 // name (all without a switch).
 func selected(ctx *command.Context, ds []owned) []owned {
 	want := map[string]bool{}
-	for sw, client := range clientSwitches {
+	for sw, client := range clientSwitches.Get() {
 		if ctx.Switch(sw) {
 			want[client] = true
 		}

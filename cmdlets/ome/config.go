@@ -6,6 +6,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
@@ -20,19 +21,21 @@ const (
 
 // brandingHelp describes the template settings New- and
 // Set-OMEConfiguration share.
-var brandingHelp = map[string]string{
-	"BackgroundColor":          "Background colour of the encrypted mail and the portal (#RRGGBB or a colour name).",
-	"DisclaimerText":           "Disclaimer shown in the mail that carries the encrypted message.",
-	"EmailText":                "Default text shown with encrypted messages.",
-	"ExternalMailExpiryInDays": "Days an external recipient can open the message in the portal: 1 to 730, 0 for no expiry. Needs Advanced Message Encryption.",
-	"Image":                    "Logo image as bytes.",
-	"IntroductionText":         "Text shown next to the sender's name and address.",
-	"OTPEnabled":               "Whether recipients may sign in to the portal with a one-time passcode.",
-	"PortalText":               "Text shown at the top of the encrypted mail portal.",
-	"PrivacyStatementUrl":      "Privacy statement link in the notification mail.",
-	"ReadButtonText":           "Text of the read-the-message button.",
-	"SocialIdSignIn":           "Whether recipients may sign in with a Microsoft, Google or Yahoo identity.",
-}
+var brandingHelp = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"BackgroundColor":          "Background colour of the encrypted mail and the portal (#RRGGBB or a colour name).",
+		"DisclaimerText":           "Disclaimer shown in the mail that carries the encrypted message.",
+		"EmailText":                "Default text shown with encrypted messages.",
+		"ExternalMailExpiryInDays": "Days an external recipient can open the message in the portal: 1 to 730, 0 for no expiry. Needs Advanced Message Encryption.",
+		"Image":                    "Logo image as bytes.",
+		"IntroductionText":         "Text shown next to the sender's name and address.",
+		"OTPEnabled":               "Whether recipients may sign in to the portal with a one-time passcode.",
+		"PortalText":               "Text shown at the top of the encrypted mail portal.",
+		"PrivacyStatementUrl":      "Privacy statement link in the notification mail.",
+		"ReadButtonText":           "Text of the read-the-message button.",
+		"SocialIdSignIn":           "Whether recipients may sign in with a Microsoft, Google or Yahoo identity.",
+	}
+}}
 
 func configCommands() []*command.Command {
 	get := exo.Declared("Get-OMEConfiguration")
@@ -47,7 +50,7 @@ func configCommands() []*command.Command {
 	newC.Synopsis = "Adds a Message Encryption branding template."
 	newC.OutputType = TypeOMEConfiguration
 	newC.ConfirmImpact = command.ImpactMedium
-	exo.Describe(newC, brandingHelp)
+	exo.Describe(newC, brandingHelp.Get())
 	exo.Describe(newC, map[string]string{
 		"Identity": "Name of the new template.",
 	})
@@ -56,7 +59,7 @@ func configCommands() []*command.Command {
 	set := exo.Declared("Set-OMEConfiguration")
 	set.Synopsis = "Changes a Message Encryption branding template."
 	set.ConfirmImpact = command.ImpactMedium
-	exo.Describe(set, brandingHelp)
+	exo.Describe(set, brandingHelp.Get())
 	exo.Describe(set, map[string]string{
 		"Identity": "The template to change.",
 	})

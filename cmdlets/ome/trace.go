@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/exo"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
@@ -33,34 +34,40 @@ const (
 )
 
 // traceHelp describes the parameters the message trace cmdlets share.
-var traceHelp = map[string]string{
-	"EndDate":          "End of the date range (UTC).",
-	"FromIP":           "Source IP address of the messages.",
-	"MessageId":        "Message-ID header values, angle brackets included.",
-	"MessageTraceId":   "The message trace ID of a message.",
-	"RecipientAddress": "Recipient email addresses.",
-	"SenderAddress":    "Sender email addresses.",
-	"Status":           "Delivery statuses to include.",
-	"ToIP":             "Destination IP address of the messages.",
-}
+var traceHelp = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"EndDate":          "End of the date range (UTC).",
+		"FromIP":           "Source IP address of the messages.",
+		"MessageId":        "Message-ID header values, angle brackets included.",
+		"MessageTraceId":   "The message trace ID of a message.",
+		"RecipientAddress": "Recipient email addresses.",
+		"SenderAddress":    "Sender email addresses.",
+		"Status":           "Delivery statuses to include.",
+		"ToIP":             "Destination IP address of the messages.",
+	}
+}}
 
 // pagingHelp describes the paging parameters of the older trace cmdlets
 // (their ranges are checked by the handlers, as the service does).
-var pagingHelp = map[string]string{
-	"Page":     "Page of results to return, 1 to 1000 (default 1).",
-	"PageSize": "Results per page, 1 to 5000 (default 1000).",
-	"ProbeTag": "Reserved for internal use.",
-}
+var pagingHelp = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"Page":     "Page of results to return, 1 to 1000 (default 1).",
+		"PageSize": "Results per page, 1 to 5000 (default 1000).",
+		"ProbeTag": "Reserved for internal use.",
+	}
+}}
 
 // detailHelp describes the parameters of the trace detail cmdlets.
-var detailHelp = map[string]string{
-	"MessageTraceId":   "The message trace ID of the message.",
-	"RecipientAddress": "The recipient's email address.",
-	"Action":           "Actions to include.",
-	"EndDate":          "End of the date range (UTC).",
-	"MessageId":        "Message-ID header value, angle brackets included.",
-	"SenderAddress":    "The sender's email address.",
-}
+var detailHelp = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"MessageTraceId":   "The message trace ID of the message.",
+		"RecipientAddress": "The recipient's email address.",
+		"Action":           "Actions to include.",
+		"EndDate":          "End of the date range (UTC).",
+		"MessageId":        "Message-ID header value, angle brackets included.",
+		"SenderAddress":    "The sender's email address.",
+	}
+}}
 
 // subjectFilterTypes are the values SubjectFilterType accepts.
 var subjectFilterTypes = []string{"Contains", "EndsWith", "StartsWith"}
@@ -69,8 +76,8 @@ func traceCommands() []*command.Command {
 	v1 := exo.Declared("Get-MessageTrace")
 	v1.Synopsis = "Searches the mail flow records of the last 10 days (older message trace)."
 	v1.OutputType = TypeMessageTrace
-	exo.Describe(v1, traceHelp)
-	exo.Describe(v1, pagingHelp)
+	exo.Describe(v1, traceHelp.Get())
+	exo.Describe(v1, pagingHelp.Get())
 	exo.Describe(v1, map[string]string{
 		"StartDate": "Start of the date range (UTC); at most 10 days ago.",
 		"Status":    "Delivery statuses to include (Delivered, Failed, Pending ...).",
@@ -80,7 +87,7 @@ func traceCommands() []*command.Command {
 	v2 := exo.Declared("Get-MessageTraceV2")
 	v2.Synopsis = "Searches the mail flow records of the last 90 days, 10 days per query."
 	v2.OutputType = TypeMessageTraceV2
-	exo.Describe(v2, traceHelp)
+	exo.Describe(v2, traceHelp.Get())
 	exo.Describe(v2, map[string]string{
 		"ResultSize":               "Maximum number of results, 1 to 5000 (default 1000).",
 		"StartDate":                "Start of the date range (UTC); at most 90 days ago.",
@@ -96,8 +103,8 @@ func traceCommands() []*command.Command {
 	d1 := exo.Declared("Get-MessageTraceDetail")
 	d1.Synopsis = "Lists the delivery events of one traced message for one recipient."
 	d1.OutputType = TypeMessageTraceDetail
-	exo.Describe(d1, detailHelp)
-	exo.Describe(d1, pagingHelp)
+	exo.Describe(d1, detailHelp.Get())
+	exo.Describe(d1, pagingHelp.Get())
 	exo.Describe(d1, map[string]string{
 		"Event":     "Events to include (Receive, Encrypt, Deliver, Send external ...).",
 		"StartDate": "Start of the date range (UTC); at most 10 days ago.",
@@ -107,7 +114,7 @@ func traceCommands() []*command.Command {
 	d2 := exo.Declared("Get-MessageTraceDetailV2")
 	d2.Synopsis = "Lists the delivery events of one traced message for one recipient (newer version, 90 days)."
 	d2.OutputType = TypeMessageTraceDetailV2
-	exo.Describe(d2, detailHelp)
+	exo.Describe(d2, detailHelp.Get())
 	exo.Describe(d2, map[string]string{
 		"Event":     "Events to include.",
 		"StartDate": "Start of the date range (UTC); at most 90 days ago.",

@@ -69,7 +69,10 @@ func toUnit(shift uint) *dotnet.Member {
 	})
 }
 
-func init() {
+func init() { dotnet.RegisterLater(declareTypes) }
+
+// declareTypes declares the .NET types of the on-premises values.
+func declareTypes() {
 	dotnet.RegisterType(
 		&dotnet.TypeDef{FullName: typeByteQuantifiedSize, Hidden: true, ValueType: true, Assembly: "Microsoft.Exchange.Data",
 			Members: dotnet.Members{

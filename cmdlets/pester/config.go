@@ -526,7 +526,11 @@ func (r *run) excluded(full string) bool {
 // registerTypes declares [PesterConfiguration] to the sessions' type
 // system: [PesterConfiguration]::Default, ::new(), ::Merge(a, b), a cast
 // from a hashtable of sections and -is.
-var registerTypes = sync.OnceFunc(func() {
+func registerTypes() { typesOnce.Do(declareTypes) }
+
+var typesOnce sync.Once
+
+func declareTypes() {
 	dotnet.RegisterType(&dotnet.TypeDef{
 		FullName: "PesterConfiguration",
 		Static: dotnet.Members{
@@ -554,7 +558,7 @@ var registerTypes = sync.OnceFunc(func() {
 		},
 		Is: func(t *dotnet.TypeInfo, v any) bool { return isConfiguration(v) },
 	})
-})
+}
 
 func isConfiguration(v any) bool {
 	o, ok := wording.Bare(v).(*object.PSObject)

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -58,45 +59,44 @@ type opParam struct {
 	t    *params.Type
 }
 
-var (
-	pExpected = opParam{"ExpectedValue", params.TObject}
-	pBecause  = opParam{"Because", params.TObject}
-)
-
 // operators are Should's operators in Pester 5.7's order.
-var operators = []*operator{
-	{name: "Be", alias: "EQ", params: []opParam{pExpected, pBecause}, array: true, check: checkBe(false)},
-	{name: "BeExactly", alias: "CEQ", params: []opParam{pExpected, pBecause}, array: true, check: checkBe(true)},
-	{name: "BeGreaterThan", alias: "GT", params: []opParam{pExpected, pBecause}, check: checkOrder("-le", "greater than")},
-	{name: "BeLessOrEqual", alias: "LE", params: []opParam{pExpected, pBecause}, check: checkOrder("-gt", "less than or equal to")},
-	{name: "BeIn", params: []opParam{pExpected, pBecause}, check: checkBeIn},
-	{name: "BeLessThan", alias: "LT", params: []opParam{pExpected, pBecause}, check: checkOrder("-ge", "less than")},
-	{name: "BeGreaterOrEqual", alias: "GE", params: []opParam{pExpected, pBecause}, check: checkOrder("-lt", "greater than or equal to")},
-	{name: "BeLike", params: []opParam{pExpected, pBecause}, check: checkLike(false)},
-	{name: "BeLikeExactly", params: []opParam{pExpected, pBecause}, check: checkLike(true)},
-	{name: "BeNullOrEmpty", params: []opParam{pBecause}, array: true, check: checkNullOrEmpty},
-	{name: "BeOfType", alias: "HaveType", params: []opParam{{"ExpectedType", params.TObject}, pBecause}, check: checkOfType},
-	{name: "BeTrue", params: []opParam{pBecause}, check: checkBool(true)},
-	{name: "BeFalse", params: []opParam{pBecause}, check: checkBool(false)},
-	{name: "Contain", params: []opParam{pExpected, pBecause}, array: true, check: checkContain},
-	{name: "Exist", params: []opParam{pBecause}, check: checkExist},
-	{name: "FileContentMatch", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(false, false)},
-	{name: "FileContentMatchExactly", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(true, false)},
-	{name: "FileContentMatchMultiline", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(false, true)},
-	{name: "FileContentMatchMultilineExactly", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(true, true)},
-	{name: "HaveCount", params: []opParam{pExpected, pBecause}, array: true, check: checkHaveCount},
-	{name: "HaveParameter", params: []opParam{{"ParameterName", params.TObject}, {"Type", params.TObject}, {"DefaultValue", params.TObject},
-		{"Mandatory", params.TSwitch}, {"InParameterSet", params.TObject}, {"HasArgumentCompleter", params.TSwitch}, {"Alias", params.TObject}, pBecause}, check: checkHaveParameter},
-	{name: "Match", params: []opParam{{"RegularExpression", params.TObject}, pBecause}, check: checkMatch(false)},
-	{name: "MatchExactly", params: []opParam{{"RegularExpression", params.TObject}, pBecause}, check: checkMatch(true)},
-	{name: "Throw", params: []opParam{{"ExpectedMessage", params.TObject}, {"ErrorId", params.TObject}, {"ExceptionType", params.TObject}, pBecause, {"PassThru", params.TSwitch}}, check: checkThrow},
-	{name: "InvokeVerifiable", params: []opParam{pBecause}, check: checkInvokeVerifiable},
-	{name: "Invoke", params: []opParam{{"CommandName", params.TObject}, {"Times", params.TObject}, {"ParameterFilter", params.TScriptBlock},
-		{"ExclusiveFilter", params.TScriptBlock}, {"ModuleName", params.TObject}, {"Scope", params.TObject}, {"Exactly", params.TSwitch}, pBecause}, check: checkInvoke},
-}
+var operators = lazy.Value[[]*operator]{Build: func() []*operator {
+	pExpected := opParam{"ExpectedValue", params.TObject}
+	pBecause := opParam{"Because", params.TObject}
+	return []*operator{
+		{name: "Be", alias: "EQ", params: []opParam{pExpected, pBecause}, array: true, check: checkBe(false)},
+		{name: "BeExactly", alias: "CEQ", params: []opParam{pExpected, pBecause}, array: true, check: checkBe(true)},
+		{name: "BeGreaterThan", alias: "GT", params: []opParam{pExpected, pBecause}, check: checkOrder("-le", "greater than")},
+		{name: "BeLessOrEqual", alias: "LE", params: []opParam{pExpected, pBecause}, check: checkOrder("-gt", "less than or equal to")},
+		{name: "BeIn", params: []opParam{pExpected, pBecause}, check: checkBeIn},
+		{name: "BeLessThan", alias: "LT", params: []opParam{pExpected, pBecause}, check: checkOrder("-ge", "less than")},
+		{name: "BeGreaterOrEqual", alias: "GE", params: []opParam{pExpected, pBecause}, check: checkOrder("-lt", "greater than or equal to")},
+		{name: "BeLike", params: []opParam{pExpected, pBecause}, check: checkLike(false)},
+		{name: "BeLikeExactly", params: []opParam{pExpected, pBecause}, check: checkLike(true)},
+		{name: "BeNullOrEmpty", params: []opParam{pBecause}, array: true, check: checkNullOrEmpty},
+		{name: "BeOfType", alias: "HaveType", params: []opParam{{"ExpectedType", params.TObject}, pBecause}, check: checkOfType},
+		{name: "BeTrue", params: []opParam{pBecause}, check: checkBool(true)},
+		{name: "BeFalse", params: []opParam{pBecause}, check: checkBool(false)},
+		{name: "Contain", params: []opParam{pExpected, pBecause}, array: true, check: checkContain},
+		{name: "Exist", params: []opParam{pBecause}, check: checkExist},
+		{name: "FileContentMatch", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(false, false)},
+		{name: "FileContentMatchExactly", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(true, false)},
+		{name: "FileContentMatchMultiline", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(false, true)},
+		{name: "FileContentMatchMultilineExactly", params: []opParam{{"ExpectedContent", params.TObject}, pBecause}, check: checkFileContent(true, true)},
+		{name: "HaveCount", params: []opParam{pExpected, pBecause}, array: true, check: checkHaveCount},
+		{name: "HaveParameter", params: []opParam{{"ParameterName", params.TObject}, {"Type", params.TObject}, {"DefaultValue", params.TObject},
+			{"Mandatory", params.TSwitch}, {"InParameterSet", params.TObject}, {"HasArgumentCompleter", params.TSwitch}, {"Alias", params.TObject}, pBecause}, check: checkHaveParameter},
+		{name: "Match", params: []opParam{{"RegularExpression", params.TObject}, pBecause}, check: checkMatch(false)},
+		{name: "MatchExactly", params: []opParam{{"RegularExpression", params.TObject}, pBecause}, check: checkMatch(true)},
+		{name: "Throw", params: []opParam{{"ExpectedMessage", params.TObject}, {"ErrorId", params.TObject}, {"ExceptionType", params.TObject}, pBecause, {"PassThru", params.TSwitch}}, check: checkThrow},
+		{name: "InvokeVerifiable", params: []opParam{pBecause}, check: checkInvokeVerifiable},
+		{name: "Invoke", params: []opParam{{"CommandName", params.TObject}, {"Times", params.TObject}, {"ParameterFilter", params.TScriptBlock},
+			{"ExclusiveFilter", params.TScriptBlock}, {"ModuleName", params.TObject}, {"Scope", params.TObject}, {"Exactly", params.TSwitch}, pBecause}, check: checkInvoke},
+	}
+}}
 
 func operatorNamed(name string) *operator {
-	for _, o := range operators {
+	for _, o := range operators.Get() {
 		if strings.EqualFold(o.name, name) {
 			return o
 		}
@@ -124,7 +124,7 @@ func shouldCommand() *command.Command {
 	actual := &params.Param{Name: "ActualValue", Type: params.TObject, Remaining: true,
 		Sets: []params.SetInfo{{Set: params.AllSets, Position: -1, FromPipeline: true}}}
 	order = append(order, actual)
-	for _, o := range operators {
+	for _, o := range operators.Get() {
 		c.Sets = append(c.Sets, o.name)
 		sw := &params.Param{Name: o.name, Type: params.TSwitch, Sets: []params.SetInfo{{Set: o.name, Mandatory: true, Position: -1}}}
 		if o.alias != "" {

@@ -16,6 +16,7 @@ import (
 	"github.com/exosim/exosim/cmdlets/mailbox"
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/store"
@@ -56,13 +57,13 @@ func Views(r *format.Registry) {
 }
 
 // sourceFolderType is the -SourceFolder parameter's enum.
-var sourceFolderType = func() *params.Type {
+var sourceFolderType = lazy.Value[*params.Type]{Build: func() *params.Type {
 	var vals []string
 	for _, s := range items.SourceFolders {
 		vals = append(vals, s.Name)
 	}
 	return params.DotNetEnumType("RecoverableItemsFolderType", "Microsoft.Exchange.Data.Storage.Management.RecoverableItemsFolderType", vals...)
-}()
+}}
 
 // declare gives both cmdlets their declaration: the cloud -Identity takes
 // several mailboxes, -SourceFolder is its enum, -MaxParallelSize is 1 to
@@ -74,7 +75,7 @@ func declare(c *command.Command, restore bool) *command.Command {
 	t := *id.Type
 	t.Array, t.Name = true, strings.TrimSuffix(t.Name, "[]")+"[]"
 	id.Type = &t
-	exo.DeclaredParam(c, "SourceFolder").Type = sourceFolderType
+	exo.DeclaredParam(c, "SourceFolder").Type = sourceFolderType.Get()
 	mp := exo.DeclaredParam(c, "MaxParallelSize")
 	mp.Min, mp.Max = 1, 10
 	help := map[string]string{

@@ -9,10 +9,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/provider"
@@ -48,7 +48,7 @@ func openSessionFile(rt *runtime.Runtime, path string, flags int) (io.WriteClose
 }
 
 // ansi matches the VT sequences color output adds; transcripts keep text only.
-var ansi = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]") })
+var ansi = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]") }}
 
 // tee writes to the console and, without color sequences, to the file.
 type tee struct {
@@ -58,7 +58,7 @@ type tee struct {
 
 func (t *tee) Write(p []byte) (int, error) {
 	n, err := t.console.Write(p)
-	if _, ferr := io.WriteString(t.file, ansi().ReplaceAllString(string(p), "")); ferr != nil && err == nil {
+	if _, ferr := io.WriteString(t.file, ansi.Get().ReplaceAllString(string(p), "")); ferr != nil && err == nil {
 		err = ferr
 	}
 	return n, err

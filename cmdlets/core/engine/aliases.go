@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/scope"
@@ -14,11 +15,15 @@ import (
 // change only with -Force), a few are seen in every scope (AllScope),
 // some are both and the rest have none.
 var (
-	readOnlyAliases = optionSet(`ac clc clhy cli clp clv cnsn compare cpi cpp cvpa dbp diff dnsn ebp epal epcsv fc fl ft fw
-		gal gbp gc gci gcm gcs gdr gerr ghy gi gl gm gmo gp gps gpv group gsv gu gv gwmi iex ihy ii ipal ipcsv ipmo irm ise
-		iwmi iwr measure mi mp nal ndr ni nmo nv ogv oh rbp rdr ri rmo rni rnp rp rv rvpa rwmi sal saps sasv sbp sc shcm si
-		sl sleep sort sp spps spsv start sv swmi tee trcm write % ? foreach select where`)
-	allScopeAliases = optionSet(`cd copy cp del dir echo md move popd pushd % ? foreach select where`)
+	readOnlyAliases = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+		return optionSet(`ac clc clhy cli clp clv cnsn compare cpi cpp cvpa dbp diff dnsn ebp epal epcsv fc fl ft fw
+			gal gbp gc gci gcm gcs gdr gerr ghy gi gl gm gmo gp gps gpv group gsv gu gv gwmi iex ihy ii ipal ipcsv ipmo irm ise
+			iwmi iwr measure mi mp nal ndr ni nmo nv ogv oh rbp rdr ri rmo rni rnp rp rv rvpa rwmi sal saps sasv sbp sc shcm si
+			sl sleep sort sp spps spsv start sv swmi tee trcm write % ? foreach select where`)
+	}}
+	allScopeAliases = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+		return optionSet(`cd copy cp del dir echo md move popd pushd % ? foreach select where`)
+	}}
 )
 
 func optionSet(names string) map[string]bool {
@@ -33,10 +38,10 @@ func optionSet(names string) map[string]bool {
 func BuiltinItemOptions(name string) scope.ItemOptions {
 	key := strings.ToLower(name)
 	var o scope.ItemOptions
-	if readOnlyAliases[key] {
+	if readOnlyAliases.Get()[key] {
 		o |= scope.OptReadOnly
 	}
-	if allScopeAliases[key] {
+	if allScopeAliases.Get()[key] {
 		o |= scope.OptAllScope
 	}
 	return o

@@ -32,7 +32,11 @@ const (
 // registerParameterTypes declares the metadata types so a dictionary of
 // them carries its .NET name and [System.Management.Automation.ParameterMetadata]
 // resolves.
-var registerParameterTypes = sync.OnceFunc(func() {
+func registerParameterTypes() { parameterTypesOnce.Do(declareParameterTypes) }
+
+var parameterTypesOnce sync.Once
+
+func declareParameterTypes() {
 	isType := func(name string) func(*dotnet.TypeInfo, any) bool {
 		return func(_ *dotnet.TypeInfo, v any) bool {
 			o, ok := v.(*object.PSObject)
@@ -44,7 +48,7 @@ var registerParameterTypes = sync.OnceFunc(func() {
 		defs = append(defs, &dotnet.TypeDef{FullName: n, Assembly: smaAssembly, Is: isType(n)})
 	}
 	dotnet.RegisterType(defs...)
-})
+}
 
 // metaParam is one parameter as the metadata objects describe it: a
 // declared one, or a common one.

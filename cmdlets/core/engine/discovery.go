@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -173,7 +174,7 @@ func SyntaxLines(c *command.Command, common bool) []string {
 func syntaxType(t *params.Type) string {
 	name := shortType(t)
 	base := strings.TrimRight(name, "[]")
-	if acc, ok := syntaxAccelerators[strings.ToLower(base)]; ok {
+	if acc, ok := syntaxAccelerators.Get()[strings.ToLower(base)]; ok {
 		return acc + name[len(base):]
 	}
 	return name
@@ -182,17 +183,19 @@ func syntaxType(t *params.Type) string {
 // syntaxAccelerators maps the short .NET names of types that have a
 // built-in accelerator to that accelerator's name. System.Object has none,
 // so it reads Object.
-var syntaxAccelerators = map[string]string{
-	"string": "string", "boolean": "bool", "bool": "bool", "int32": "int", "int": "int",
-	"int64": "long", "long": "long", "double": "double", "datetime": "datetime",
-	"timespan": "timespan", "guid": "guid", "securestring": "securestring",
-	"pscredential": "pscredential", "hashtable": "hashtable", "scriptblock": "scriptblock",
-	"psobject": "psobject", "switchparameter": "switch", "byte": "byte", "char": "char",
-	"decimal": "decimal", "single": "float", "int16": "short", "uint16": "ushort",
-	"uint32": "uint", "uint64": "ulong", "sbyte": "sbyte", "version": "version",
-	"cultureinfo": "cultureinfo", "regex": "regex", "uri": "uri", "xmldocument": "xml",
-	"ipaddress": "ipaddress", "mailaddress": "mailaddress", "array": "array",
-}
+var syntaxAccelerators = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"string": "string", "boolean": "bool", "bool": "bool", "int32": "int", "int": "int",
+		"int64": "long", "long": "long", "double": "double", "datetime": "datetime",
+		"timespan": "timespan", "guid": "guid", "securestring": "securestring",
+		"pscredential": "pscredential", "hashtable": "hashtable", "scriptblock": "scriptblock",
+		"psobject": "psobject", "switchparameter": "switch", "byte": "byte", "char": "char",
+		"decimal": "decimal", "single": "float", "int16": "short", "uint16": "ushort",
+		"uint32": "uint", "uint64": "ulong", "sbyte": "sbyte", "version": "version",
+		"cultureinfo": "cultureinfo", "regex": "regex", "uri": "uri", "xmldocument": "xml",
+		"ipaddress": "ipaddress", "mailaddress": "mailaddress", "array": "array",
+	}
+}}
 
 func shortType(t *params.Type) string {
 	if t == nil {

@@ -10,6 +10,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/pserror"
 	"github.com/exosim/exosim/shell/runtime"
@@ -61,13 +62,13 @@ func jobCommands() []*command.Command {
 
 // jobWrapper runs a job's script block with its arguments, its errors
 // merged into its output so the job holds them for Receive-Job.
-var jobWrapper = sync.OnceValue(func() *automation.ScriptBlock {
+var jobWrapper = lazy.Value[*automation.ScriptBlock]{Build: func() *automation.ScriptBlock {
 	sb, errs := parser.Parse(syntax.NewSource("", "param($__exosimJobBlock, $__exosimJobArgs) & $__exosimJobBlock @__exosimJobArgs 2>&1"))
 	if errs != nil {
 		panic(errs)
 	}
 	return &automation.ScriptBlock{AST: sb}
-})
+}}
 
 func startJob(name, module string) *command.Command {
 	c := Declared(name, module)
@@ -93,7 +94,7 @@ func startJob(name, module string) *command.Command {
 		}
 		begin := runtime.Of(ctx).Now()
 		state := "Completed"
-		err := runtime.Of(ctx).InvokeWithArguments(jobWrapper(), []any{sb, args}, func(v any) error {
+		err := runtime.Of(ctx).InvokeWithArguments(jobWrapper.Get(), []any{sb, args}, func(v any) error {
 			j.output = append(j.output, v)
 			return nil
 		})

@@ -9,6 +9,7 @@ import (
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/dotnet/automation"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/members"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
@@ -29,13 +30,13 @@ func InputObject() *params.Param {
 // operator switch is mandatory in its own set, so the bound set names the
 // operator, except EqualSet, where -EQ is optional (without it the value
 // of the property is tested on its own).
-var whereOpBySet = func() map[string]string {
+var whereOpBySet = lazy.Value[map[string]string]{Build: func() map[string]string {
 	m := make(map[string]string, len(whereOps))
 	for _, o := range whereOps {
 		m[o.set] = o.op
 	}
 	return m
-}()
+}}
 
 var whereOps = []struct{ param, set, op string }{
 	{"EQ", "EqualSet", "-eq"}, {"CEQ", "CaseSensitiveEqualSet", "-ceq"},
@@ -115,7 +116,7 @@ func whereObject() *command.Command {
 		st := whereSlot.Of(ctx)
 		if !st.read || st.set != ctx.ParameterSet {
 			st.read, st.set, st.prop, st.hasValue = true, ctx.ParameterSet, ctx.String("Property"), ctx.Has("Value")
-			st.op = whereOpBySet[ctx.ParameterSet]
+			st.op = whereOpBySet.Get()[ctx.ParameterSet]
 			if st.op == "-eq" && !ctx.Switch("eq") {
 				st.op = ""
 			}

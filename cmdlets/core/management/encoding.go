@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/exosim/exosim/shell/command"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
@@ -90,11 +91,11 @@ func lookupEncoding(name string) *Encoding {
 	case "latin1", "iso-8859-1", "28591":
 		return &Encoding{name: "iso-8859-1", unit: 1}
 	case "ansi", "default", "windows-1252", "1252":
-		return &Encoding{name: "Windows-1252", unit: 1, table: &cp1252}
+		return &Encoding{name: "Windows-1252", unit: 1, table: cp1252.Get()}
 	case "oem", "ibm437", "437":
 		// the console code page of an English Windows; its upper half
 		// is approximated by Windows-1252
-		return &Encoding{name: "IBM437", unit: 1, table: &cp1252}
+		return &Encoding{name: "IBM437", unit: 1, table: cp1252.Get()}
 	case "utf7", "utf-7", "65000":
 		return &Encoding{name: "utf-7", unit: 1}
 	}
@@ -102,8 +103,8 @@ func lookupEncoding(name string) *Encoding {
 }
 
 // cp1252 is Windows-1252's upper half: Latin-1 except 0x80-0x9F.
-var cp1252 = func() [128]rune {
-	var t [128]rune
+var cp1252 = lazy.Value[*[128]rune]{Build: func() *[128]rune {
+	t := new([128]rune)
 	for i := range t {
 		t[i] = rune(0x80 + i)
 	}
@@ -112,7 +113,7 @@ var cp1252 = func() [128]rune {
 		t[i] = r
 	}
 	return t
-}()
+}}
 
 // isUTF7 reports whether e is UTF-7, which exosim neither reads nor writes.
 func (e *Encoding) isUTF7() bool { return e.name == "utf-7" }

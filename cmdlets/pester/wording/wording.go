@@ -9,11 +9,11 @@ import (
 	"math"
 	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/runtime"
 )
@@ -117,7 +117,7 @@ func UnwrapOne(v any) any {
 	return v
 }
 
-var becauseWord = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?i)because\s`) })
+var becauseWord = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`(?i)because\s`) }}
 
 // Because is Pester's " because reason," clause ("" without a reason).
 func Because(reason string) string {
@@ -125,7 +125,7 @@ func Because(reason string) string {
 	if b == "" {
 		return ""
 	}
-	b = becauseWord().ReplaceAllString(b, "")
+	b = becauseWord.Get().ReplaceAllString(b, "")
 	return " because " + b + ","
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -73,25 +74,27 @@ func Hoist(sb *syntax.ScriptBlock, define func(*syntax.TypeDefStmt) error) (foun
 
 // enumBounds are the value ranges of the integral types an enum may be
 // based on.
-var enumBounds = map[string][2]int64{
-	"byte": {0, 255}, "system.byte": {0, 255},
-	"sbyte": {-128, 127}, "system.sbyte": {-128, 127},
-	"short": {-32768, 32767}, "int16": {-32768, 32767}, "system.int16": {-32768, 32767},
-	"ushort": {0, 65535}, "uint16": {0, 65535}, "system.uint16": {0, 65535},
-	"int": {-1 << 31, 1<<31 - 1}, "int32": {-1 << 31, 1<<31 - 1}, "system.int32": {-1 << 31, 1<<31 - 1},
-	"uint": {0, 1<<32 - 1}, "uint32": {0, 1<<32 - 1}, "system.uint32": {0, 1<<32 - 1},
-	"long": {-1 << 63, 1<<63 - 1}, "int64": {-1 << 63, 1<<63 - 1}, "system.int64": {-1 << 63, 1<<63 - 1},
-	"ulong": {0, 1<<63 - 1}, "uint64": {0, 1<<63 - 1}, "system.uint64": {0, 1<<63 - 1},
-}
+var enumBounds = lazy.Value[map[string][2]int64]{Build: func() map[string][2]int64 {
+	return map[string][2]int64{
+		"byte": {0, 255}, "system.byte": {0, 255},
+		"sbyte": {-128, 127}, "system.sbyte": {-128, 127},
+		"short": {-32768, 32767}, "int16": {-32768, 32767}, "system.int16": {-32768, 32767},
+		"ushort": {0, 65535}, "uint16": {0, 65535}, "system.uint16": {0, 65535},
+		"int": {-1 << 31, 1<<31 - 1}, "int32": {-1 << 31, 1<<31 - 1}, "system.int32": {-1 << 31, 1<<31 - 1},
+		"uint": {0, 1<<32 - 1}, "uint32": {0, 1<<32 - 1}, "system.uint32": {0, 1<<32 - 1},
+		"long": {-1 << 63, 1<<63 - 1}, "int64": {-1 << 63, 1<<63 - 1}, "system.int64": {-1 << 63, 1<<63 - 1},
+		"ulong": {0, 1<<63 - 1}, "uint64": {0, 1<<63 - 1}, "system.uint64": {0, 1<<63 - 1},
+	}
+}}
 
 // DefineEnum defines the enum statement s in the interpreter's current
 // scope.
 func DefineEnum(rt Interp, s *syntax.TypeDefStmt) error {
-	bounds := enumBounds["int"]
+	bounds := enumBounds.Get()["int"]
 	under := "int"
 	if len(s.Bases) > 0 {
 		under = s.Bases[0].Name
-		b, ok := enumBounds[strings.ToLower(under)]
+		b, ok := enumBounds.Get()[strings.ToLower(under)]
 		if !ok || len(s.Bases) > 1 {
 			return dotnet.Throw("'%s' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)", under)
 		}

@@ -10,13 +10,14 @@ import (
 	"github.com/exosim/exosim/shell/object"
 )
 
-// registry holds the TypeDefs by lower-case full name and alias.
-var registry = struct {
+// registry holds the TypeDefs by lower-case full name and alias. Its
+// maps are made by the first registration (and closed type).
+var registry struct {
 	sync.RWMutex
 	defs     map[string]*TypeDef
 	closed   map[string]*TypeInfo // closed generic and plain types by canonical key
 	allNames []string
-}{defs: map[string]*TypeDef{}, closed: map[string]*TypeInfo{}}
+}
 
 // Registration is deferred: a process that never names a type (most
 // one-shot commands) never indexes the table. RegisterType and
@@ -73,6 +74,9 @@ func RegisterType(defs ...*TypeDef) {
 func registerTypes(defs []*TypeDef) {
 	registry.Lock()
 	defer registry.Unlock()
+	if registry.defs == nil {
+		registry.defs = map[string]*TypeDef{}
+	}
 	for _, d := range defs {
 		d.Static = LowerKeys(d.Static)
 		d.Members = LowerKeys(d.Members)
@@ -201,6 +205,9 @@ func CloseType(def *TypeDef, args []*TypeInfo) *TypeInfo {
 		t.Test = func(v any) bool { return derivesFrom(v, def) }
 	}
 	registry.Lock()
+	if registry.closed == nil {
+		registry.closed = map[string]*TypeInfo{}
+	}
 	registry.closed[key] = t
 	registry.Unlock()
 	return t

@@ -12,6 +12,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/automation"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/prelude"
@@ -19,10 +20,12 @@ import (
 )
 
 // schema lists $MyInvocation's properties.
-var schema = object.NewSchema(
-	[]string{"MyCommand", "BoundParameters", "UnboundArguments", "ScriptLineNumber", "OffsetInLine", "HistoryId", "ScriptName", "Line", "PSScriptRoot", "PSCommandPath", "InvocationName", "PipelinePosition", "ExpectingInput", "CommandOrigin"},
-	[]string{"System.Management.Automation.CommandInfo", "System.Collections.Generic.Dictionary[string,System.Object]", "System.Collections.Generic.List[System.Object]", "int", "int", "long", "string", "string", "string", "string", "string", "int", "bool", "System.Management.Automation.CommandOrigin"},
-)
+var schema = lazy.Value[*object.Schema]{Build: func() *object.Schema {
+	return object.NewSchema(
+		[]string{"MyCommand", "BoundParameters", "UnboundArguments", "ScriptLineNumber", "OffsetInLine", "HistoryId", "ScriptName", "Line", "PSScriptRoot", "PSCommandPath", "InvocationName", "PipelinePosition", "ExpectingInput", "CommandOrigin"},
+		[]string{"System.Management.Automation.CommandInfo", "System.Collections.Generic.Dictionary[string,System.Object]", "System.Collections.Generic.List[System.Object]", "int", "int", "long", "string", "string", "string", "string", "string", "int", "bool", "System.Management.Automation.CommandOrigin"},
+	)
+}}
 
 // Call is what $MyInvocation reports of one invocation.
 type Call struct {
@@ -56,7 +59,7 @@ func Info(c Call, command func() *object.PSObject) *object.PSObject {
 	if c.Runspace {
 		origin = "Runspace"
 	}
-	return object.NewLazyObject(schema, func(i int) any {
+	return object.NewLazyObject(schema.Get(), func(i int) any {
 		switch i {
 		case 0:
 			return command()

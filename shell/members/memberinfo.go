@@ -13,6 +13,7 @@ import (
 
 	"github.com/exosim/exosim/shell/classes"
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -210,7 +211,7 @@ func friendlyTypeName(t *dotnet.TypeInfo) string {
 		}
 		return base + "[" + strings.Join(parts, ",") + "]"
 	}
-	if a, ok := coreTypeNames[full]; ok {
+	if a, ok := coreTypeNames.Get()[full]; ok {
 		return a
 	}
 	return full
@@ -218,22 +219,24 @@ func friendlyTypeName(t *dotnet.TypeInfo) string {
 
 // coreTypeNames are the types PowerShell writes by their accelerator in
 // member definitions.
-var coreTypeNames = map[string]string{
-	"System.Array": "array", "System.Boolean": "bool", "System.Byte": "byte", "System.Char": "char",
-	"System.DateTime": "datetime", "System.Decimal": "decimal", "System.Double": "double",
-	"System.Single": "float", "System.Guid": "guid", "System.Collections.Hashtable": "hashtable",
-	"System.Int32": "int", "System.Int16": "short", "System.Int64": "long",
-	"System.Collections.Specialized.OrderedDictionary": "ordered",
-	"System.Management.Automation.PSObject":            "psobject",
-	"System.Management.Automation.PSReference":         "ref",
-	"System.Text.RegularExpressions.Regex":             "regex", "System.SByte": "sbyte", "System.String": "string",
-	"System.Management.Automation.SwitchParameter": "switch", "System.Globalization.CultureInfo": "cultureinfo",
-	"System.Numerics.BigInteger": "bigint", "System.Security.SecureString": "securestring",
-	"System.TimeSpan": "timespan", "System.UInt16": "ushort", "System.UInt32": "uint", "System.UInt64": "ulong",
-	"System.Uri": "uri", "System.Version": "version", "System.Void": "void", "System.Net.IPAddress": "ipaddress",
-	"System.Management.Automation.ScriptBlock": "scriptblock", "System.Type": "type", "System.RuntimeType": "type",
-	"System.Xml.XmlDocument": "xml", "System.Management.Automation.PSCredential": "pscredential",
-}
+var coreTypeNames = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"System.Array": "array", "System.Boolean": "bool", "System.Byte": "byte", "System.Char": "char",
+		"System.DateTime": "datetime", "System.Decimal": "decimal", "System.Double": "double",
+		"System.Single": "float", "System.Guid": "guid", "System.Collections.Hashtable": "hashtable",
+		"System.Int32": "int", "System.Int16": "short", "System.Int64": "long",
+		"System.Collections.Specialized.OrderedDictionary": "ordered",
+		"System.Management.Automation.PSObject":            "psobject",
+		"System.Management.Automation.PSReference":         "ref",
+		"System.Text.RegularExpressions.Regex":             "regex", "System.SByte": "sbyte", "System.String": "string",
+		"System.Management.Automation.SwitchParameter": "switch", "System.Globalization.CultureInfo": "cultureinfo",
+		"System.Numerics.BigInteger": "bigint", "System.Security.SecureString": "securestring",
+		"System.TimeSpan": "timespan", "System.UInt16": "ushort", "System.UInt32": "uint", "System.UInt64": "ulong",
+		"System.Uri": "uri", "System.Version": "version", "System.Void": "void", "System.Net.IPAddress": "ipaddress",
+		"System.Management.Automation.ScriptBlock": "scriptblock", "System.Type": "type", "System.RuntimeType": "type",
+		"System.Xml.XmlDocument": "xml", "System.Management.Automation.PSCredential": "pscredential",
+	}
+}}
 
 // describedMembers adds the described members of t and its base types
 // that resolve on v (on the type, for static ones).

@@ -49,12 +49,12 @@ func IsOutOfMemory(err error) bool { return errors.Is(err, ErrOutOfMemory) }
 // is always allowed (a runaway made of small pieces is Poll's job).
 const checkFloor = 1 << 20
 
+// budget holds the budget less DefaultBudget, so that its zero value is
+// the default and setting it up costs nothing when the program starts.
 var budget atomic.Int64
 
-func init() { budget.Store(DefaultBudget) }
-
 // Budget returns the budget in bytes; 0 means none.
-func Budget() int64 { return budget.Load() }
+func Budget() int64 { return budget.Load() + DefaultBudget }
 
 // SetBudget changes the budget (0: none) for the explicit checks only.
 // It returns the previous budget, so a test can restore it.
@@ -62,7 +62,7 @@ func SetBudget(n int64) int64 {
 	if n < 0 {
 		n = 0
 	}
-	return budget.Swap(n)
+	return budget.Swap(n-DefaultBudget) + DefaultBudget
 }
 
 // Apply sets the budget and tells the Go garbage collector to keep the
@@ -108,7 +108,7 @@ func heapLive() int64 { return read("/gc/heap/live:bytes") }
 // A value larger than the whole budget is refused at once; otherwise a
 // collection decides when the heap's garbage is what stands in the way.
 func Check(n int64) error {
-	b := budget.Load()
+	b := Budget()
 	if b <= 0 || n < checkFloor {
 		return nil
 	}
@@ -132,7 +132,7 @@ func CheckProduct(count, size int64) error {
 		return nil
 	}
 	if count > math.MaxInt64/size {
-		if budget.Load() <= 0 {
+		if Budget() <= 0 {
 			return nil
 		}
 		return ErrOutOfMemory
@@ -150,7 +150,7 @@ func (p *Poller) Poll() error {
 	if p.n%pollEvery != 0 {
 		return nil
 	}
-	b := budget.Load()
+	b := Budget()
 	if b <= 0 {
 		return nil
 	}

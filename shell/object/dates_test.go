@@ -15,7 +15,7 @@ func TestDateTicksRange(t *testing.T) {
 	if got := DateTimeTicks(maxT); got != MaxDateTimeTicks {
 		t.Fatalf("ticks of the last instant = %d", got)
 	}
-	base := time.Date(2024, 3, 1, 9, 0, 0, 0, UnspecifiedZone)
+	base := time.Date(2024, 3, 1, 9, 0, 0, 0, UnspecifiedZone.Get())
 	for _, c := range []struct {
 		name  string
 		from  time.Time

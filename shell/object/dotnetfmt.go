@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/memlimit"
 )
 
@@ -203,16 +204,20 @@ func FormatDateTime(t time.Time, spec string) string {
 // Unspecified DateTime has the same clock time as a Utc one; the zone
 // only records the DateTimeKind (time.UTC is Utc).
 var (
-	LocalZone       = time.FixedZone("Local", 0)
-	UnspecifiedZone = time.FixedZone("Unspecified", 0)
+	LocalZone = lazy.Value[*time.Location]{Build: func() *time.Location {
+		return time.FixedZone("Local", 0)
+	}}
+	UnspecifiedZone = lazy.Value[*time.Location]{Build: func() *time.Location {
+		return time.FixedZone("Unspecified", 0)
+	}}
 )
 
 // DateKind returns the DateTimeKind name of t: Utc, Local or Unspecified.
 func DateKind(t time.Time) string {
 	switch t.Location() {
-	case LocalZone:
+	case LocalZone.Get():
 		return "Local"
-	case UnspecifiedZone:
+	case UnspecifiedZone.Get():
 		return "Unspecified"
 	}
 	return "Utc"
@@ -231,20 +236,22 @@ func kindSuffix(t time.Time) string {
 
 // invariantPatterns are the standard date formats of the invariant
 // culture where they differ from en-US.
-var invariantPatterns = map[string]string{
-	"d": "MM/dd/yyyy", "D": "dddd, dd MMMM yyyy", "t": "HH:mm", "T": "HH:mm:ss",
-	"f": "dddd, dd MMMM yyyy HH:mm", "F": "dddd, dd MMMM yyyy HH:mm:ss",
-	"g": "MM/dd/yyyy HH:mm", "G": "MM/dd/yyyy HH:mm:ss", "M": "MMMM dd", "m": "MMMM dd",
-	"Y": "yyyy MMMM", "y": "yyyy MMMM",
-}
+var invariantPatterns = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		"d": "MM/dd/yyyy", "D": "dddd, dd MMMM yyyy", "t": "HH:mm", "T": "HH:mm:ss",
+		"f": "dddd, dd MMMM yyyy HH:mm", "F": "dddd, dd MMMM yyyy HH:mm:ss",
+		"g": "MM/dd/yyyy HH:mm", "G": "MM/dd/yyyy HH:mm:ss", "M": "MMMM dd", "m": "MMMM dd",
+		"Y": "yyyy MMMM", "y": "yyyy MMMM",
+	}
+}}
 
 // FormatDateTimeInvariant formats t with the invariant culture.
 func FormatDateTimeInvariant(t time.Time, spec string) string {
-	if p, ok := invariantPatterns[spec]; ok {
+	if p, ok := invariantPatterns.Get()[spec]; ok {
 		return FormatDateTime(t, p)
 	}
 	if spec == "" {
-		return FormatDateTime(t, invariantPatterns["G"])
+		return FormatDateTime(t, invariantPatterns.Get()["G"])
 	}
 	return FormatDateTime(t, spec)
 }

@@ -1,6 +1,10 @@
 package object
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/exosim/exosim/shell/lazy"
+)
 
 // ErrorCategory is PowerShell's ErrorCategory enum.
 type ErrorCategory string
@@ -134,15 +138,17 @@ func (e *ErrorRecord) categoryParts() (cat ErrorCategory, target, ttype string) 
 }
 
 // errorCategoryValues are the numbers of .NET's ErrorCategory enum.
-var errorCategoryValues = map[ErrorCategory]int{
-	NotSpecified: 0, OpenError: 1, CloseError: 2, DeviceError: 3, DeadlockDetected: 4, InvalidArgument: 5,
-	InvalidData: 6, InvalidOperation: 7, InvalidResult: 8, InvalidType: 9, MetadataError: 10,
-	NotImplemented: 11, NotInstalled: 12, ObjectNotFound: 13, OperationStopped: 14, OperationTimeout: 15,
-	SyntaxError: 16, ParserError: 17, PermissionDenied: 18, "ResourceBusy": 19, ResourceExists: 20,
-	ResourceUnavailable: 21, ReadError: 22, WriteError: 23, FromStdErr: 24, SecurityError: 25,
-	ProtocolError: 26, ConnectionError: 27, AuthenticationError: 28, LimitsExceeded: 29, QuotaExceeded: 30,
-	NotEnabled: 31,
-}
+var errorCategoryValues = lazy.Value[map[ErrorCategory]int]{Build: func() map[ErrorCategory]int {
+	return map[ErrorCategory]int{
+		NotSpecified: 0, OpenError: 1, CloseError: 2, DeviceError: 3, DeadlockDetected: 4, InvalidArgument: 5,
+		InvalidData: 6, InvalidOperation: 7, InvalidResult: 8, InvalidType: 9, MetadataError: 10,
+		NotImplemented: 11, NotInstalled: 12, ObjectNotFound: 13, OperationStopped: 14, OperationTimeout: 15,
+		SyntaxError: 16, ParserError: 17, PermissionDenied: 18, "ResourceBusy": 19, ResourceExists: 20,
+		ResourceUnavailable: 21, ReadError: 22, WriteError: 23, FromStdErr: 24, SecurityError: 25,
+		ProtocolError: 26, ConnectionError: 27, AuthenticationError: 28, LimitsExceeded: 29, QuotaExceeded: 30,
+		NotEnabled: 31,
+	}
+}}
 
 // CategoryEnum is an ErrorCategory as the .NET enum value scripts compare
 // ($_.CategoryInfo.Category -eq 'ObjectNotFound').
@@ -150,7 +156,7 @@ func CategoryEnum(c ErrorCategory) Enum {
 	if c == "" {
 		c = NotSpecified
 	}
-	return Enum{Type: "System.Management.Automation.ErrorCategory", Name: string(c), Value: errorCategoryValues[c]}
+	return Enum{Type: "System.Management.Automation.ErrorCategory", Name: string(c), Value: errorCategoryValues.Get()[c]}
 }
 
 // InvocationInfoObject is $_.InvocationInfo: where the error arose

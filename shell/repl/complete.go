@@ -7,6 +7,7 @@ import (
 
 	"github.com/exosim/exosim/shell/command"
 	"github.com/exosim/exosim/shell/format"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/params"
 	"github.com/exosim/exosim/shell/runtime"
 	"github.com/exosim/exosim/shell/syntax"
@@ -277,10 +278,12 @@ func (c *Completer) parameters(cmd *command.Command, args []word, cur string) []
 
 // propertyCommands take property names as their first positional argument
 // (and after -Property).
-var propertyCommands = map[string]bool{
-	"Format-List": true, "Format-Table": true, "Format-Wide": true, "Select-Object": true,
-	"Sort-Object": true, "Where-Object": true, "Group-Object": true, "Measure-Object": true,
-}
+var propertyCommands = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"Format-List": true, "Format-Table": true, "Format-Wide": true, "Select-Object": true,
+		"Sort-Object": true, "Where-Object": true, "Group-Object": true, "Measure-Object": true,
+	}
+}}
 
 // values completes the value of a parameter or a positional argument.
 func (c *Completer) values(cmd *command.Command, args []word, cur string, up []syntax.PipelineElement) []string {
@@ -381,7 +384,7 @@ func requote(v string, q byte) string {
 }
 
 func (c *Completer) rawValuesFor(cmd *command.Command, p *params.Param, named []boundParam, prefix string, up []syntax.PipelineElement) []string {
-	if propertyCommands[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
+	if propertyCommands.Get()[cmd.Name] && (strings.EqualFold(p.Name, "Property") || strings.EqualFold(p.Name, "ExpandProperty") || strings.EqualFold(p.Name, "GroupBy")) {
 		return c.upstreamProperties(up, prefix)
 	}
 	if (cmd.Name == "Get-Help" || cmd.Name == "Get-Command") && strings.EqualFold(p.Name, "Name") {
@@ -455,7 +458,7 @@ func (c *Completer) upstreamProperties(up []syntax.PipelineElement, prefix strin
 			if !ok {
 				return nil
 			}
-			if propertyCommands[cmd.Name] && cmd.Name != "Select-Object" {
+			if propertyCommands.Get()[cmd.Name] && cmd.Name != "Select-Object" {
 				continue
 			}
 			return filterFold(c.properties(cmd), prefix)

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/exosim/exosim/shell/host"
+	"github.com/exosim/exosim/shell/lazy"
 )
 
 // Terminal is exosim's line editor: PSReadLine's Emacs key bindings (with
@@ -1384,11 +1385,11 @@ func commonPrefixFold(cs []string) string {
 // ---------------------------------------------------------------------------
 // Rendering
 
-var widthCond = func() *runewidth.Condition {
+var widthCond = lazy.Value[*runewidth.Condition]{Build: func() *runewidth.Condition {
 	c := runewidth.NewCondition()
 	c.EastAsianWidth = false
 	return c
-}()
+}}
 
 func runeCells(r rune) int {
 	if r == '\t' {
@@ -1397,7 +1398,7 @@ func runeCells(r rune) int {
 	if r < 0x20 {
 		return 2 // shown as ^X
 	}
-	return widthCond.RuneWidth(r)
+	return widthCond.Get().RuneWidth(r)
 }
 
 func cells(s string) int {

@@ -5,8 +5,8 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/syntax"
 	"github.com/exosim/exosim/shell/syntax/parser"
 )
@@ -97,16 +97,18 @@ func (h *History) Add(entry string) {
 
 // sensitiveWords are the words PSReadLine looks for (any case) before it
 // keeps a line out of the history file.
-var sensitiveWords = sync.OnceValue(func() *regexp.Regexp {
+var sensitiveWords = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp {
 	return regexp.MustCompile(`(?i)password|asplaintext|token|apikey|secret`)
-})
+}}
 
 // secretCommands read secrets without exposing them: naming them is safe.
-var secretCommands = map[string]bool{
-	"get-secret": true, "get-secretinfo": true, "get-secretvault": true, "register-secretvault": true,
-	"remove-secret": true, "set-secretinfo": true, "set-secretvaultdefault": true, "test-secretvault": true,
-	"unlock-secretvault": true, "unregister-secretvault": true, "get-azaccesstoken": true,
-}
+var secretCommands = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"get-secret": true, "get-secretinfo": true, "get-secretvault": true, "register-secretvault": true,
+		"remove-secret": true, "set-secretinfo": true, "set-secretvaultdefault": true, "test-secretvault": true,
+		"unlock-secretvault": true, "unregister-secretvault": true, "get-azaccesstoken": true,
+	}
+}}
 
 // SensitiveLine applies PSReadLine's rule for what stays out of the
 // history file. A line without the words password, asplaintext, token,
@@ -119,7 +121,7 @@ var secretCommands = map[string]bool{
 // fine unless assigned to; the secret-management commands are fine;
 // anything else (a literal string, a bare argument) is sensitive.
 func SensitiveLine(line string) bool {
-	matches := sensitiveWords().FindAllStringIndex(line, -1)
+	matches := sensitiveWords.Get().FindAllStringIndex(line, -1)
 	if len(matches) == 0 {
 		return false
 	}
@@ -149,7 +151,7 @@ func SensitiveLine(line string) bool {
 				return true
 			}
 		case *syntax.StringConstExpr:
-			if cmd, ok := parent(1).(*syntax.CommandExpr); ok && len(cmd.Elements) > 0 && cmd.Elements[0] == syntax.Node(n) && secretCommands[strings.ToLower(n.Value)] {
+			if cmd, ok := parent(1).(*syntax.CommandExpr); ok && len(cmd.Elements) > 0 && cmd.Elements[0] == syntax.Node(n) && secretCommands.Get()[strings.ToLower(n.Value)] {
 				skipTo = cmd.Ext.End.Offset
 				continue
 			}

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/prelude"
 	"github.com/exosim/exosim/shell/pserror"
@@ -47,22 +48,24 @@ func Level(version string) (int, error) {
 
 // automaticVariables are PowerShell's own variables: strict mode never
 // refuses reading them, whether or not this session has set them.
-var automaticVariables = map[string]bool{
-	"_": true, "psitem": true, "args": true, "input": true, "this": true,
-	"foreach": true, "switch": true, "pscmdlet": true, "myinvocation": true,
-	"psboundparameters": true, "psscriptroot": true, "pscommandpath": true,
-	"error": true, "?": true, "^": true, "$": true, "sender": true, "eventargs": true,
-	"iswindows": true, "islinux": true, "ismacos": true, "iscoreclr": true,
-	"host": true, "pwd": true, "pshome": true, "profile": true, "shellid": true,
-	"executioncontext": true, "nestedpromptlevel": true, "psculture": true, "psuiculture": true,
-}
+var automaticVariables = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"_": true, "psitem": true, "args": true, "input": true, "this": true,
+		"foreach": true, "switch": true, "pscmdlet": true, "myinvocation": true,
+		"psboundparameters": true, "psscriptroot": true, "pscommandpath": true,
+		"error": true, "?": true, "^": true, "$": true, "sender": true, "eventargs": true,
+		"iswindows": true, "islinux": true, "ismacos": true, "iscoreclr": true,
+		"host": true, "pwd": true, "pshome": true, "profile": true, "shellid": true,
+		"executioncontext": true, "nestedpromptlevel": true, "psculture": true, "psuiculture": true,
+	}
+}}
 
 // UndefinedVariable is strict mode's error for reading a variable that was
 // never set, or nil when strict mode allows it. scopeName is the scope or
 // drive the name was written with, bare the name without it; inString is
 // set inside an expandable string.
 func UndefinedVariable(level int, inString bool, x *syntax.VariableExpr, scopeName, bare string) error {
-	if level == 0 || automaticVariables[strings.ToLower(bare)] {
+	if level == 0 || automaticVariables.Get()[strings.ToLower(bare)] {
 		return nil
 	}
 	switch scopeName {

@@ -36,13 +36,13 @@ func getDate() *command.Command {
 	c.Handler.Process = func(ctx *command.Context) error {
 		// The current time is a Local DateTime; a date given keeps its
 		// kind, and the -Year.. parts replace fields without changing it.
-		t := ctx.Now().In(object.LocalZone)
+		t := ctx.Now().In(object.LocalZone.Get())
 		if d, ok := ctx.Time("Date"); ok {
 			t = d
 		}
 		if ctx.Has("UnixTimeSeconds") {
 			// the binder may give an int or a long; the result is Local
-			t = time.Unix(int64(ctx.Int("UnixTimeSeconds")), 0).In(object.LocalZone)
+			t = time.Unix(int64(ctx.Int("UnixTimeSeconds")), 0).In(object.LocalZone.Get())
 		}
 		set := func(name string, f func(n int) time.Time) {
 			if ctx.Has(name) {

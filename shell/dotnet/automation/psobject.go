@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -24,7 +25,7 @@ func PSTypeNames(v any) any { return (&psObjectView{v: v}).typeNames() }
 // psObjectView is the value of .psobject: the object's member view.
 type psObjectView struct{ v any }
 
-func (p *psObjectView) PSType() *dotnet.TypeInfo { return dotnet.CloseType(psViewDef, nil) }
+func (p *psObjectView) PSType() *dotnet.TypeInfo { return dotnet.CloseType(psViewDef.Get(), nil) }
 
 // PSTypeName is the .NET type name.
 func (p *psObjectView) PSTypeName() string { return "System.Management.Automation.PSObject" }
@@ -208,28 +209,30 @@ func tnList(c *dotnet.Call) *typeNameList { return c.Self.(*typeNameList) }
 
 // psViewDef declares the members of .psobject (not registered by name:
 // the registered PSObject type is the plain property bag).
-var psViewDef = &dotnet.TypeDef{FullName: "System.Management.Automation.PSObject", Assembly: "System.Management.Automation",
-	Members: dotnet.LowerKeys(dotnet.Members{
-		"BaseObject":          dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
-		"ImmediateBaseObject": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
-		"Properties":          dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
-		"Members":             dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
-		"TypeNames":           dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
-		"Copy": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
-			switch x := c.Self.(*psObjectView).v.(type) {
-			case *object.PSObject:
-				return x.Copy(), nil
-			case *object.Hashtable:
-				return x.Copy(), nil
-			case []any:
-				return append([]any{}, x...), nil
-			case *object.List:
-				return &object.List{Items: append([]any{}, x.Items...), Type: x.Type}, nil
-			}
-			return c.Self.(*psObjectView).v, nil
-		}),
-		"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Host.ToStr(c.Self.(*psObjectView).v), nil }),
-	})}
+var psViewDef = lazy.Value[*dotnet.TypeDef]{Build: func() *dotnet.TypeDef {
+	return &dotnet.TypeDef{FullName: "System.Management.Automation.PSObject", Assembly: "System.Management.Automation",
+		Members: dotnet.LowerKeys(dotnet.Members{
+			"BaseObject":          dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+			"ImmediateBaseObject": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).baseObject(), nil }),
+			"Properties":          dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+			"Members":             dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).properties(), nil }),
+			"TypeNames":           dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Self.(*psObjectView).typeNames(), nil }),
+			"Copy": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+				switch x := c.Self.(*psObjectView).v.(type) {
+				case *object.PSObject:
+					return x.Copy(), nil
+				case *object.Hashtable:
+					return x.Copy(), nil
+				case []any:
+					return append([]any{}, x...), nil
+				case *object.List:
+					return &object.List{Items: append([]any{}, x.Items...), Type: x.Type}, nil
+				}
+				return c.Self.(*psObjectView).v, nil
+			}),
+			"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return c.Host.ToStr(c.Self.(*psObjectView).v), nil }),
+		})}
+}}
 
 // declarePSObjects registers PSObject, PSCustomObject, the member view's
 // collections and member types, PSCredential and ErrorRecord.

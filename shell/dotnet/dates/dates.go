@@ -78,9 +78,9 @@ func Parse(s string) (time.Time, bool) {
 	}
 	t := strings.TrimSpace(s)
 	if strings.HasSuffix(t, "Z") || strings.HasSuffix(t, "GMT") || hasOffset(t) {
-		return d.In(object.LocalZone), true
+		return d.In(object.LocalZone.Get()), true
 	}
-	return d.In(object.UnspecifiedZone), true
+	return d.In(object.UnspecifiedZone.Get()), true
 }
 
 func hasOffset(s string) bool {
@@ -346,11 +346,11 @@ func ApplyStyles(t time.Time, styles int) time.Time {
 	if styles&64 != 0 && object.DateKind(t) == "Unspecified" {
 		t = t.UTC()
 		if styles&16 == 0 {
-			t = t.In(object.LocalZone)
+			t = t.In(object.LocalZone.Get())
 		}
 	}
 	if styles&32 != 0 && object.DateKind(t) == "Unspecified" {
-		t = t.In(object.LocalZone)
+		t = t.In(object.LocalZone.Get())
 	}
 	if styles&16 != 0 {
 		t = t.UTC()
@@ -367,12 +367,12 @@ func DaysIn(year, month int) int {
 func WithKind(t time.Time, kind string) time.Time {
 	switch kind {
 	case "Local":
-		return t.In(object.LocalZone)
+		return t.In(object.LocalZone.Get())
 	case "Unspecified":
-		return t.In(object.UnspecifiedZone)
+		return t.In(object.UnspecifiedZone.Get())
 	}
 	return t.UTC()
 }
 
 // Zero is DateTime.MinValue.
-func Zero() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, object.UnspecifiedZone) }
+func Zero() time.Time { return time.Date(1, 1, 1, 0, 0, 0, 0, object.UnspecifiedZone.Get()) }

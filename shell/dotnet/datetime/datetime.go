@@ -175,15 +175,15 @@ func Declare() {
 				return dates.WithKind(t, kind), nil
 			},
 			Static: dotnet.Members{
-				"Now":    dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Host.Now().In(object.LocalZone), nil }),
+				"Now":    dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Host.Now().In(object.LocalZone.Get()), nil }),
 				"UtcNow": dotnet.Prop(func(c *dotnet.Call) (any, error) { return c.Host.Now().UTC(), nil }),
 				"Today": dotnet.Prop(func(c *dotnet.Call) (any, error) {
 					n := c.Host.Now()
-					return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, object.LocalZone), nil
+					return time.Date(n.Year(), n.Month(), n.Day(), 0, 0, 0, 0, object.LocalZone.Get()), nil
 				}),
 				"MinValue": dotnet.Prop(func(*dotnet.Call) (any, error) { return dates.Zero(), nil }),
 				"MaxValue": dotnet.Prop(func(*dotnet.Call) (any, error) {
-					return time.Date(9999, 12, 31, 23, 59, 59, 999999900, object.UnspecifiedZone), nil
+					return time.Date(9999, 12, 31, 23, 59, 59, 999999900, object.UnspecifiedZone.Get()), nil
 				}),
 				"UnixEpoch": dotnet.Prop(func(*dotnet.Call) (any, error) { return time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC), nil }),
 				// Parse(s[, provider[, styles]])
@@ -317,7 +317,7 @@ func Declare() {
 						return nil, err
 					}
 					t, _ := ToDateTime(v.(int64) + 504911232000000000)
-					return t.In(object.LocalZone), nil
+					return t.In(object.LocalZone.Get()), nil
 				}),
 			},
 			Members: dotnet.Members{
@@ -401,7 +401,7 @@ func Declare() {
 				"ToLongTimeString":  dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return object.FormatDateTime(selfDate(c), "T"), nil }),
 				"ToUniversalTime":   dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return selfDate(c).UTC(), nil }),
 				"ToLocalTime": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
-					return selfDate(c).In(object.LocalZone), nil
+					return selfDate(c).In(object.LocalZone.Get()), nil
 				}),
 				"ToFileTime": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
 					return object.DateTimeTicks(selfDate(c)) - 504911232000000000, nil
@@ -597,7 +597,7 @@ func Declare() {
 }
 
 // errSpanOverflow is .NET's OverflowException of TimeSpan arithmetic.
-var errSpanOverflow = dotnet.Throw("TimeSpan overflowed because the duration is too long.")
+var errSpanOverflow error = &dotnet.MethodException{Msg: "TimeSpan overflowed because the duration is too long."}
 
 // AddSpans is TimeSpan + TimeSpan, refusing to wrap around.
 func AddSpans(a, b object.TimeSpan) (object.TimeSpan, error) {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/fsys"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/provider"
 	"github.com/exosim/exosim/shell/wildcard"
@@ -100,7 +101,9 @@ func writeText(c *dotnet.Call, i int, text string, appendTo bool) (any, error) {
 }
 
 // fileTimeZero is what .NET gives as the time of a missing file.
-var fileTimeZero = time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)
+var fileTimeZero = lazy.Value[time.Time]{Build: func() time.Time {
+	return time.Date(1601, 1, 1, 0, 0, 0, 0, time.UTC)
+}}
 
 func splitTextLines(s string) []any {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -170,7 +173,7 @@ func declareFiles() {
 				fi, err := c.Host.Files().Stat(p)
 				if err != nil {
 					// .NET answers a missing file with 1/1/1601 (the file time zero)
-					return fileTimeZero, nil
+					return fileTimeZero.Get(), nil
 				}
 				return fi.ModTime().UTC(), nil
 			}),

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/exosim/exosim/shell/dotnet"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/memlimit"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
@@ -144,15 +145,23 @@ func intKind(full, what string, min, max int64, mk func(int64) any) *numberKind 
 		make: func(r *big.Rat) any { return mk(r.Num().Int64()) }}
 }
 
-var (
-	kindInt32 = intKind("System.Int32", "an Int32", math.MinInt32, math.MaxInt32, func(n int64) any { return int(n) })
-	kindInt64 = intKind("System.Int64", "an Int64", math.MinInt64, math.MaxInt64, func(n int64) any { return n })
-	kindInt16 = intKind("System.Int16", "an Int16", -32768, 32767, func(n int64) any { return int(n) })
-	kindByte  = intKind("System.Byte", "an unsigned byte", 0, 255, func(n int64) any { return int(n) })
-	kindSByte = intKind("System.SByte", "a signed byte", -128, 127, func(n int64) any { return int(n) })
-	kindU16   = intKind("System.UInt16", "a UInt16", 0, 65535, func(n int64) any { return int(n) })
-	kindU32   = intKind("System.UInt32", "a UInt32", 0, math.MaxUint32, func(n int64) any { return n })
-	kindU64   = &numberKind{full: "System.UInt64", styles: nsInteger, integral: true, min: ratInt(0),
+// numberKinds are the numeric kinds, built the first time a number type is
+// declared or converted to.
+type numberKinds struct {
+	// byName has the kinds System.Convert parses with, by full name.
+	byName        map[string]*numberKind
+	sbyte, uint16 *numberKind
+}
+
+var kinds = lazy.Value[numberKinds]{Build: func() numberKinds {
+	kindInt32 := intKind("System.Int32", "an Int32", math.MinInt32, math.MaxInt32, func(n int64) any { return int(n) })
+	kindInt64 := intKind("System.Int64", "an Int64", math.MinInt64, math.MaxInt64, func(n int64) any { return n })
+	kindInt16 := intKind("System.Int16", "an Int16", -32768, 32767, func(n int64) any { return int(n) })
+	kindByte := intKind("System.Byte", "an unsigned byte", 0, 255, func(n int64) any { return int(n) })
+	kindSByte := intKind("System.SByte", "a signed byte", -128, 127, func(n int64) any { return int(n) })
+	kindU16 := intKind("System.UInt16", "a UInt16", 0, 65535, func(n int64) any { return int(n) })
+	kindU32 := intKind("System.UInt32", "a UInt32", 0, math.MaxUint32, func(n int64) any { return n })
+	kindU64 := &numberKind{full: "System.UInt64", styles: nsInteger, integral: true, min: ratInt(0),
 		max: new(big.Rat).SetInt(new(big.Int).SetUint64(math.MaxUint64)), what: "a UInt64",
 		make: func(r *big.Rat) any {
 			if r.Num().IsInt64() {
@@ -161,13 +170,18 @@ var (
 			f, _ := r.Float64()
 			return f
 		}}
-	kindDouble = &numberKind{full: "System.Double", styles: nsFloat | nsThousands,
+	kindDouble := &numberKind{full: "System.Double", styles: nsFloat | nsThousands,
 		make: func(r *big.Rat) any { f, _ := r.Float64(); return f }}
-	kindSingle = &numberKind{full: "System.Single", styles: nsFloat | nsThousands,
+	kindSingle := &numberKind{full: "System.Single", styles: nsFloat | nsThousands,
 		make: func(r *big.Rat) any { f, _ := r.Float64(); return float32(f) }}
-	kindDecimal = &numberKind{full: "System.Decimal", styles: nsNumber,
+	kindDecimal := &numberKind{full: "System.Decimal", styles: nsNumber,
 		make: func(r *big.Rat) any { return object.DecimalFromRat(r) }}
-)
+	return numberKinds{byName: map[string]*numberKind{
+		"System.Int32": kindInt32, "System.Int64": kindInt64, "System.Int16": kindInt16, "System.Byte": kindByte,
+		"System.UInt32": kindU32, "System.UInt64": kindU64, "System.Double": kindDouble, "System.Single": kindSingle,
+		"System.Decimal": kindDecimal,
+	}, sbyte: kindSByte, uint16: kindU16}
+}}
 
 // parse converts text with the kind's rules; err is the .NET exception.
 func (k *numberKind) parse(s string, styles int) (any, error) {
@@ -243,33 +257,35 @@ func numberStatics(k *numberKind, min, max any) dotnet.Members {
 }
 
 // numberMembers are the instance members numbers share.
-var numberMembers = dotnet.Members{
-	"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
-		if len(c.Args) >= 1 && c.Arg(0) != nil {
-			if _, isStr := object.Unwrap(c.Arg(0)).(string); isStr {
-				return FormatWithSpec(object.Unwrap(c.Self), c.Str(0))
+var numberMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
+	return dotnet.Members{
+		"ToString": dotnet.Method(0, 2, func(c *dotnet.Call) (any, error) {
+			if len(c.Args) >= 1 && c.Arg(0) != nil {
+				if _, isStr := object.Unwrap(c.Arg(0)).(string); isStr {
+					return FormatWithSpec(object.Unwrap(c.Self), c.Str(0))
+				}
 			}
-		}
-		return object.ToCultureString(object.Unwrap(c.Self)), nil
-	}),
-	"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-		if c.Arg(0) == nil {
-			return 1, nil
-		}
-		n, ok := numeric.ToNumberStrict(object.Unwrap(c.Arg(0)))
-		if !ok {
-			return nil, dotnet.Throw("Object must be of type %s.", object.ShortTypeName(object.Unwrap(c.Self)))
-		}
-		return numeric.Compare(object.Unwrap(c.Self), n), nil
-	}),
-	"Equals": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-		o := object.Unwrap(c.Arg(0))
-		if object.TypeName(o) != object.TypeName(object.Unwrap(c.Self)) {
-			return false, nil
-		}
-		return numeric.Compare(object.Unwrap(c.Self), o) == 0, nil
-	}),
-}
+			return object.ToCultureString(object.Unwrap(c.Self)), nil
+		}),
+		"CompareTo": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			if c.Arg(0) == nil {
+				return 1, nil
+			}
+			n, ok := numeric.ToNumberStrict(object.Unwrap(c.Arg(0)))
+			if !ok {
+				return nil, dotnet.Throw("Object must be of type %s.", object.ShortTypeName(object.Unwrap(c.Self)))
+			}
+			return numeric.Compare(object.Unwrap(c.Self), n), nil
+		}),
+		"Equals": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			o := object.Unwrap(c.Arg(0))
+			if object.TypeName(o) != object.TypeName(object.Unwrap(c.Self)) {
+				return false, nil
+			}
+			return numeric.Compare(object.Unwrap(c.Self), o) == 0, nil
+		}),
+	}
+}}
 
 // Decimal helpers.
 
@@ -298,27 +314,27 @@ func Declare() {
 	}
 	dotnet.RegisterType(
 		&dotnet.TypeDef{FullName: "System.Int32", Aliases: []string{"int", "int32"}, ValueType: true, Convert: int32Conv, Is: isInt,
-			Static: numberStatics(kindInt32, math.MinInt32, math.MaxInt32), Members: numberMembers},
+			Static: numberStatics(kinds.Get().byName["System.Int32"], math.MinInt32, math.MaxInt32), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Int64", Aliases: []string{"long", "int64"}, ValueType: true, Convert: int64Conv("System.Int64"), Is: isLong,
-			Static: numberStatics(kindInt64, int64(math.MinInt64), int64(math.MaxInt64)), Members: numberMembers},
+			Static: numberStatics(kinds.Get().byName["System.Int64"], int64(math.MinInt64), int64(math.MaxInt64)), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Int16", Aliases: []string{"short", "int16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isInt,
-			Static: numberStatics(kindInt16, -32768, 32767), Members: numberMembers},
+			Static: numberStatics(kinds.Get().byName["System.Int16"], -32768, 32767), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Byte", Aliases: []string{"byte"}, ValueType: true, Convert: narrow("System.Byte"), Is: isInt,
-			Static: numberStatics(kindByte, 0, 255), Members: numberMembers},
+			Static: numberStatics(kinds.Get().byName["System.Byte"], 0, 255), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.SByte", Aliases: []string{"sbyte"}, ValueType: true, Convert: narrow("System.SByte"), Is: isInt,
-			Static: numberStatics(kindSByte, -128, 127), Members: numberMembers},
+			Static: numberStatics(kinds.Get().sbyte, -128, 127), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.UInt16", Aliases: []string{"ushort", "uint16"}, ValueType: true, Convert: narrow("System.Int16"), Is: isInt,
-			Static: numberStatics(kindU16, 0, 65535), Members: numberMembers},
+			Static: numberStatics(kinds.Get().uint16, 0, 65535), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.UInt32", Aliases: []string{"uint", "uint32"}, ValueType: true, Convert: narrow("System.UInt32"), Is: isLong,
-			Static: numberStatics(kindU32, int64(0), int64(math.MaxUint32)), Members: numberMembers},
+			Static: numberStatics(kinds.Get().byName["System.UInt32"], int64(0), int64(math.MaxUint32)), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.UInt64", Aliases: []string{"ulong", "uint64"}, ValueType: true, Convert: int64Conv("System.UInt64"), Is: isLong,
-			Static: numberStatics(kindU64, int64(0), float64(math.MaxUint64)), Members: numberMembers},
+			Static: numberStatics(kinds.Get().byName["System.UInt64"], int64(0), float64(math.MaxUint64)), Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Numerics.BigInteger", Aliases: []string{"bigint"}, Assembly: "System.Runtime.Numerics", ValueType: true,
-			Convert: int64Conv("System.Numerics.BigInteger"), Is: isLong, Members: numberMembers},
+			Convert: int64Conv("System.Numerics.BigInteger"), Is: isLong, Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Double", Aliases: []string{"double"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToDouble(v) },
 			Is:      func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(float64); return ok },
-			Static: dotnet.MergeMembers(numberStatics(kindDouble, -math.MaxFloat64, math.MaxFloat64), dotnet.Members{
+			Static: dotnet.MergeMembers(numberStatics(kinds.Get().byName["System.Double"], -math.MaxFloat64, math.MaxFloat64), dotnet.Members{
 				"NaN":              dotnet.Prop(func(*dotnet.Call) (any, error) { return math.NaN(), nil }),
 				"PositiveInfinity": dotnet.Prop(func(*dotnet.Call) (any, error) { return math.Inf(1), nil }),
 				"NegativeInfinity": dotnet.Prop(func(*dotnet.Call) (any, error) { return math.Inf(-1), nil }),
@@ -332,7 +348,7 @@ func Declare() {
 					return math.IsInf(f, 0), err
 				}),
 			}),
-			Members: numberMembers},
+			Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Single", Aliases: []string{"float", "single"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				f, err := ToDouble(v)
@@ -345,8 +361,8 @@ func Declare() {
 				return float32(f.(float64)), nil
 			},
 			Is:      func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(float32); return ok },
-			Static:  numberStatics(kindSingle, float32(-math.MaxFloat32), float32(math.MaxFloat32)),
-			Members: numberMembers},
+			Static:  numberStatics(kinds.Get().byName["System.Single"], float32(-math.MaxFloat32), float32(math.MaxFloat32)),
+			Members: numberMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Decimal", Aliases: []string{"decimal"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				v = object.Unwrap(v)
@@ -362,10 +378,10 @@ func Declare() {
 				return numeric.Decimal(n), nil
 			},
 			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(object.Decimal); return ok },
-			Static: numberStatics(kindDecimal,
+			Static: numberStatics(kinds.Get().byName["System.Decimal"],
 				object.DecimalFromRat(new(big.Rat).SetFrac(new(big.Int).Neg(decimalMax()), big.NewInt(1))),
 				object.DecimalFromRat(new(big.Rat).SetInt(decimalMax()))),
-			Members: numberMembers},
+			Members: numberMembers.Get()},
 	)
 }
 
@@ -434,15 +450,23 @@ func ToInt32(v any, typeName string) (any, error) {
 
 // narrowRanges are the bounds of the small integer types and .NET's
 // overflow wording for each.
-var narrowRanges = map[string]struct {
+var narrowRanges = lazy.Value[map[string]struct {
 	min, max int64
 	what     string
-}{
-	"System.Byte":   {0, 255, "an unsigned byte"},
-	"System.SByte":  {-128, 127, "a signed byte"},
-	"System.Int16":  {-32768, 32767, "an Int16"},
-	"System.UInt32": {0, 4294967295, "a UInt32"},
-}
+}]{Build: func() map[string]struct {
+	min, max int64
+	what     string
+} {
+	return map[string]struct {
+		min, max int64
+		what     string
+	}{
+		"System.Byte":   {0, 255, "an unsigned byte"},
+		"System.SByte":  {-128, 127, "a signed byte"},
+		"System.Int16":  {-32768, 32767, "an Int16"},
+		"System.UInt32": {0, 4294967295, "a UInt32"},
+	}
+}}
 
 // ToNarrowInt converts to a small integer type, refusing values outside
 // its range as .NET does (the value stays an int in the simulator).
@@ -451,7 +475,7 @@ func ToNarrowInt(v any, typeName string) (any, error) {
 	if err != nil {
 		return nil, dotnet.ConvertFailed(v, typeName, FormatErrDetail(v))
 	}
-	r := narrowRanges[typeName]
+	r := narrowRanges.Get()[typeName]
 	i := numeric.Int64(n)
 	if i < r.min || i > r.max {
 		return nil, dotnet.ConvertFailed(v, typeName, "Value was either too large or too small for "+r.what+".")
@@ -527,11 +551,4 @@ func convertTo(full string, kind *numberKind) *dotnet.Member {
 // ConvertTo is the System.Convert method converting to the named type
 // (System.Int32 for ToInt32): PowerShell's conversion, with .NET's
 // stricter parsing of text for the numeric types.
-func ConvertTo(full string) *dotnet.Member { return convertTo(full, kinds[full]) }
-
-// kinds are the numeric kinds by full name.
-var kinds = map[string]*numberKind{
-	"System.Int32": kindInt32, "System.Int64": kindInt64, "System.Int16": kindInt16, "System.Byte": kindByte,
-	"System.UInt32": kindU32, "System.UInt64": kindU64, "System.Double": kindDouble, "System.Single": kindSingle,
-	"System.Decimal": kindDecimal,
-}
+func ConvertTo(full string) *dotnet.Member { return convertTo(full, kinds.Get().byName[full]) }

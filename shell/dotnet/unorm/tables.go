@@ -2,12 +2,14 @@
 
 package unorm
 
-import "sync"
+import (
+	"github.com/exosim/exosim/shell/lazy"
+)
 
 // The tables are built the first time a string is normalized.
 
 // canonicalDecomp maps a character to its full canonical decomposition.
-var canonicalDecomp = sync.OnceValue(func() map[rune]string {
+var canonicalDecomp = lazy.Value[map[rune]string]{Build: func() map[rune]string {
 	return map[rune]string{
 		0x00c0: "A\u0300",
 		0x00c1: "A\u0301",
@@ -516,11 +518,11 @@ var canonicalDecomp = sync.OnceValue(func() map[rune]string {
 		0x212a: "K",
 		0x212b: "A\u030a",
 	}
-})
+}}
 
 // compatDecomp maps a character to its full compatibility decomposition
 // where that differs from the canonical one.
-var compatDecomp = sync.OnceValue(func() map[rune]string {
+var compatDecomp = lazy.Value[map[rune]string]{Build: func() map[rune]string {
 	return map[rune]string{
 		0x00a0: " ",
 		0x00a8: " \u0308",
@@ -691,11 +693,11 @@ var compatDecomp = sync.OnceValue(func() map[rune]string {
 		0xfb05: "st",
 		0xfb06: "st",
 	}
-})
+}}
 
 // composePairs maps a base character and a combining mark to the
 // precomposed character (canonical composition).
-var composePairs = sync.OnceValue(func() map[[2]rune]rune {
+var composePairs = lazy.Value[map[[2]rune]rune]{Build: func() map[[2]rune]rune {
 	return map[[2]rune]rune{
 		{0x0041, 0x0300}: 0x00c0,
 		{0x0041, 0x0301}: 0x00c1,
@@ -1195,4 +1197,4 @@ var composePairs = sync.OnceValue(func() map[[2]rune]rune {
 		{0x1ecc, 0x0302}: 0x1ed8,
 		{0x1ecd, 0x0302}: 0x1ed9,
 	}
-})
+}}

@@ -20,7 +20,7 @@ const (
 func Normalize(s string, form Form) string {
 	compat := form == FormKC || form == FormKD
 	compose := form == FormC || form == FormKC
-	canonicalDecomp, compatDecomp, composePairs := canonicalDecomp(), compatDecomp(), composePairs()
+	canonicalDecomp, compatDecomp, composePairs := canonicalDecomp.Get(), compatDecomp.Get(), composePairs.Get()
 	var d []rune
 	for _, r := range s {
 		if compat {

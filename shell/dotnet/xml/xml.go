@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/shell/dotnet"
 	"github.com/exosim/exosim/shell/dotnet/xmldom"
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/numeric"
 	"github.com/exosim/exosim/shell/object"
 )
@@ -77,152 +78,156 @@ func nilIfNil(n *xmldom.Node) any {
 }
 
 // xmlNodeMembers are the members every XmlNode has.
-var xmlNodeMembers = dotnet.Members{
-	"Name":         nodeProp(func(n *xmldom.Node) any { return n.NodeName() }),
-	"LocalName":    nodeProp(func(n *xmldom.Node) any { return n.LocalName() }),
-	"Prefix":       nodeProp(func(n *xmldom.Node) any { return n.Prefix() }),
-	"NamespaceURI": nodeProp(func(n *xmldom.Node) any { return n.NamespaceURI() }),
-	"NodeType": nodeProp(func(n *xmldom.Node) any {
-		return object.Enum{Type: "System.Xml.XmlNodeType", Name: xmldom.NodeTypeNames[n.Kind]}
-	}),
-	"OuterXml":      nodeProp(func(n *xmldom.Node) any { return n.OuterXML() }),
-	"InnerXml":      nodeProp(func(n *xmldom.Node) any { return n.InnerXML() }),
-	"ParentNode":    nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Parent) }),
-	"OwnerDocument": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Document()) }),
-	"ChildNodes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Children} }),
-	"HasChildNodes": nodeProp(func(n *xmldom.Node) any { return len(n.Children) > 0 }),
-	"FirstChild": nodeProp(func(n *xmldom.Node) any {
-		if len(n.Children) == 0 {
-			return nil
-		}
-		return n.Children[0]
-	}),
-	"LastChild": nodeProp(func(n *xmldom.Node) any {
-		if len(n.Children) == 0 {
-			return nil
-		}
-		return n.Children[len(n.Children)-1]
-	}),
-	"NextSibling":     nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(1)) }),
-	"PreviousSibling": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(-1)) }),
-	"InnerText": {
-		Get: func(c *dotnet.Call) (any, error) { return nodeOf(c).InnerText(), nil },
-		Set: func(c *dotnet.Call, v any) error { nodeOf(c).SetInnerText(c.Host.ToStr(v)); return nil },
-	},
-	"Value": {
-		Get: func(c *dotnet.Call) (any, error) {
-			n := nodeOf(c)
-			switch n.Kind {
-			case xmldom.ElementNode, xmldom.DocumentNode:
+var xmlNodeMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
+	return dotnet.Members{
+		"Name":         nodeProp(func(n *xmldom.Node) any { return n.NodeName() }),
+		"LocalName":    nodeProp(func(n *xmldom.Node) any { return n.LocalName() }),
+		"Prefix":       nodeProp(func(n *xmldom.Node) any { return n.Prefix() }),
+		"NamespaceURI": nodeProp(func(n *xmldom.Node) any { return n.NamespaceURI() }),
+		"NodeType": nodeProp(func(n *xmldom.Node) any {
+			return object.Enum{Type: "System.Xml.XmlNodeType", Name: xmldom.NodeTypeNames[n.Kind]}
+		}),
+		"OuterXml":      nodeProp(func(n *xmldom.Node) any { return n.OuterXML() }),
+		"InnerXml":      nodeProp(func(n *xmldom.Node) any { return n.InnerXML() }),
+		"ParentNode":    nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Parent) }),
+		"OwnerDocument": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Document()) }),
+		"ChildNodes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Children} }),
+		"HasChildNodes": nodeProp(func(n *xmldom.Node) any { return len(n.Children) > 0 }),
+		"FirstChild": nodeProp(func(n *xmldom.Node) any {
+			if len(n.Children) == 0 {
+				return nil
+			}
+			return n.Children[0]
+		}),
+		"LastChild": nodeProp(func(n *xmldom.Node) any {
+			if len(n.Children) == 0 {
+				return nil
+			}
+			return n.Children[len(n.Children)-1]
+		}),
+		"NextSibling":     nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(1)) }),
+		"PreviousSibling": nodeProp(func(n *xmldom.Node) any { return nilIfNil(n.Sibling(-1)) }),
+		"InnerText": {
+			Get: func(c *dotnet.Call) (any, error) { return nodeOf(c).InnerText(), nil },
+			Set: func(c *dotnet.Call, v any) error { nodeOf(c).SetInnerText(c.Host.ToStr(v)); return nil },
+		},
+		"Value": {
+			Get: func(c *dotnet.Call) (any, error) {
+				n := nodeOf(c)
+				switch n.Kind {
+				case xmldom.ElementNode, xmldom.DocumentNode:
+					return nil, nil
+				}
+				return n.Value, nil
+			},
+			Set: func(c *dotnet.Call, v any) error { nodeOf(c).Value = c.Host.ToStr(v); return nil },
+		},
+		"SelectNodes": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+			if len(c.Args) == 2 {
+				return nil, dotnet.NotSupported("XPath namespace managers in SelectNodes; select by local name with *[local-name()='name']")
+			}
+			nodes, err := xmldom.Select(nodeOf(c), c.Str(0))
+			if err != nil {
+				return nil, xpathError(err)
+			}
+			return &xmlNodeList{nodes: nodes}, nil
+		}),
+		"SelectSingleNode": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+			if len(c.Args) == 2 {
+				return nil, dotnet.NotSupported("XPath namespace managers in SelectSingleNode; select by local name with *[local-name()='name']")
+			}
+			nodes, err := xmldom.Select(nodeOf(c), c.Str(0))
+			if err != nil {
+				return nil, xpathError(err)
+			}
+			if len(nodes) == 0 {
 				return nil, nil
 			}
-			return n.Value, nil
-		},
-		Set: func(c *dotnet.Call, v any) error { nodeOf(c).Value = c.Host.ToStr(v); return nil },
-	},
-	"SelectNodes": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
-		if len(c.Args) == 2 {
-			return nil, dotnet.NotSupported("XPath namespace managers in SelectNodes; select by local name with *[local-name()='name']")
-		}
-		nodes, err := xmldom.Select(nodeOf(c), c.Str(0))
-		if err != nil {
-			return nil, xpathError(err)
-		}
-		return &xmlNodeList{nodes: nodes}, nil
-	}),
-	"SelectSingleNode": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
-		if len(c.Args) == 2 {
-			return nil, dotnet.NotSupported("XPath namespace managers in SelectSingleNode; select by local name with *[local-name()='name']")
-		}
-		nodes, err := xmldom.Select(nodeOf(c), c.Str(0))
-		if err != nil {
-			return nil, xpathError(err)
-		}
-		if len(nodes) == 0 {
-			return nil, nil
-		}
-		return nodes[0], nil
-	}),
-	"AppendChild": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-		n := nodeOf(c)
-		x, err := nodeArg(c, 0, "newChild")
-		if err != nil {
-			return nil, err
-		}
-		if x.Parent != nil {
-			x.Parent.RemoveChild(x)
-		}
-		if x.Kind == xmldom.AttributeNode {
-			return nil, dotnet.Throw("The specified node cannot be inserted as the valid child of this node, because the specified node is the wrong type.")
-		}
-		x.Parent = n
-		n.Children = append(n.Children, x)
-		n.Empty = false
-		return x, nil
-	}),
-	"RemoveChild": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-		x, err := nodeArg(c, 0, "oldChild")
-		if err != nil {
-			return nil, err
-		}
-		if !nodeOf(c).RemoveChild(x) {
-			return nil, dotnet.Throw("The node to be removed is not a child of this node.")
-		}
-		return x, nil
-	}),
-	"RemoveAll": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
-		n := nodeOf(c)
-		n.Children, n.Attrs = nil, nil
-		return dotnet.Void{}, nil
-	}),
-	"CloneNode": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-		return nodeOf(c).Clone(object.ToBool(c.Arg(0)), nil), nil
-	}),
-	"Clone":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nodeOf(c).Clone(true, nil), nil }),
-	"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nodeOf(c).LocalName(), nil }),
-}
+			return nodes[0], nil
+		}),
+		"AppendChild": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			n := nodeOf(c)
+			x, err := nodeArg(c, 0, "newChild")
+			if err != nil {
+				return nil, err
+			}
+			if x.Parent != nil {
+				x.Parent.RemoveChild(x)
+			}
+			if x.Kind == xmldom.AttributeNode {
+				return nil, dotnet.Throw("The specified node cannot be inserted as the valid child of this node, because the specified node is the wrong type.")
+			}
+			x.Parent = n
+			n.Children = append(n.Children, x)
+			n.Empty = false
+			return x, nil
+		}),
+		"RemoveChild": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			x, err := nodeArg(c, 0, "oldChild")
+			if err != nil {
+				return nil, err
+			}
+			if !nodeOf(c).RemoveChild(x) {
+				return nil, dotnet.Throw("The node to be removed is not a child of this node.")
+			}
+			return x, nil
+		}),
+		"RemoveAll": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) {
+			n := nodeOf(c)
+			n.Children, n.Attrs = nil, nil
+			return dotnet.Void{}, nil
+		}),
+		"CloneNode": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			return nodeOf(c).Clone(object.ToBool(c.Arg(0)), nil), nil
+		}),
+		"Clone":    dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nodeOf(c).Clone(true, nil), nil }),
+		"ToString": dotnet.Method(0, 0, func(c *dotnet.Call) (any, error) { return nodeOf(c).LocalName(), nil }),
+	}
+}}
 
-var xmlElementMembers = dotnet.Members{
-	"Attributes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Attrs} }),
-	"HasAttributes": nodeProp(func(n *xmldom.Node) any { return len(n.Attrs) > 0 }),
-	"IsEmpty":       nodeProp(func(n *xmldom.Node) any { return n.Empty && len(n.Children) == 0 }),
-	"GetAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
-		if a := nodeOf(c).Attr(c.Str(0)); a != nil {
-			return a.Value, nil
-		}
-		return "", nil
-	}),
-	"HasAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return nodeOf(c).Attr(c.Str(0)) != nil, nil }),
-	"SetAttribute": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
-		n := nodeOf(c)
-		val := c.Str(len(c.Args) - 1)
-		if a := n.Attr(c.Str(0)); a != nil {
-			a.Value = val
-		} else {
-			n.Attrs = append(n.Attrs, &xmldom.Node{Kind: xmldom.AttributeNode, Name: c.Str(0), Value: val, Parent: n})
-		}
-		return dotnet.Void{}, nil
-	}),
-	"RemoveAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
-		n := nodeOf(c)
-		for i, a := range n.Attrs {
-			if a.Name == c.Str(0) {
-				n.Attrs = append(n.Attrs[:i:i], n.Attrs[i+1:]...)
-				break
+var xmlElementMembers = lazy.Value[dotnet.Members]{Build: func() dotnet.Members {
+	return dotnet.Members{
+		"Attributes":    nodeProp(func(n *xmldom.Node) any { return &xmlNodeList{nodes: n.Attrs} }),
+		"HasAttributes": nodeProp(func(n *xmldom.Node) any { return len(n.Attrs) > 0 }),
+		"IsEmpty":       nodeProp(func(n *xmldom.Node) any { return n.Empty && len(n.Children) == 0 }),
+		"GetAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+			if a := nodeOf(c).Attr(c.Str(0)); a != nil {
+				return a.Value, nil
 			}
-		}
-		return dotnet.Void{}, nil
-	}),
-	"GetElementsByTagName": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
-		var out []*xmldom.Node
-		for _, d := range nodeOf(c).Descendants(false) {
-			if d.Kind == xmldom.ElementNode && (d.Name == c.Str(0) || c.Str(0) == "*") {
-				out = append(out, d)
+			return "", nil
+		}),
+		"HasAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) { return nodeOf(c).Attr(c.Str(0)) != nil, nil }),
+		"SetAttribute": dotnet.Method(2, 3, func(c *dotnet.Call) (any, error) {
+			n := nodeOf(c)
+			val := c.Str(len(c.Args) - 1)
+			if a := n.Attr(c.Str(0)); a != nil {
+				a.Value = val
+			} else {
+				n.Attrs = append(n.Attrs, &xmldom.Node{Kind: xmldom.AttributeNode, Name: c.Str(0), Value: val, Parent: n})
 			}
-		}
-		return &xmlNodeList{nodes: out}, nil
-	}),
-}
+			return dotnet.Void{}, nil
+		}),
+		"RemoveAttribute": dotnet.Method(1, 2, func(c *dotnet.Call) (any, error) {
+			n := nodeOf(c)
+			for i, a := range n.Attrs {
+				if a.Name == c.Str(0) {
+					n.Attrs = append(n.Attrs[:i:i], n.Attrs[i+1:]...)
+					break
+				}
+			}
+			return dotnet.Void{}, nil
+		}),
+		"GetElementsByTagName": dotnet.Method(1, 1, func(c *dotnet.Call) (any, error) {
+			var out []*xmldom.Node
+			for _, d := range nodeOf(c).Descendants(false) {
+				if d.Kind == xmldom.ElementNode && (d.Name == c.Str(0) || c.Str(0) == "*") {
+					out = append(out, d)
+				}
+			}
+			return &xmlNodeList{nodes: out}, nil
+		}),
+	}
+}}
 
 func newXMLDocument(c *dotnet.Call) (any, error) { return &xmldom.Node{Kind: xmldom.DocumentNode}, nil }
 
@@ -230,7 +235,7 @@ func newXMLDocument(c *dotnet.Call) (any, error) { return &xmldom.Node{Kind: xml
 func Declare() {
 	nodeBase := "System.Xml.XmlNode"
 	dotnet.RegisterType(
-		&dotnet.TypeDef{FullName: "System.Xml.XmlNode", Assembly: "System.Private.Xml", Members: xmlNodeMembers,
+		&dotnet.TypeDef{FullName: "System.Xml.XmlNode", Assembly: "System.Private.Xml", Members: xmlNodeMembers.Get(),
 			Is: func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(*xmldom.Node); return ok }},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlDocument", Aliases: []string{"xml"}, Assembly: "System.Private.Xml", Base: nodeBase,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
@@ -300,9 +305,9 @@ func Declare() {
 					}
 					return &xmldom.Node{Kind: xmldom.DeclarationNode, Value: v}, nil
 				}),
-				"GetElementsByTagName": xmlElementMembers["GetElementsByTagName"],
+				"GetElementsByTagName": xmlElementMembers.Get()["GetElementsByTagName"],
 			}},
-		&dotnet.TypeDef{FullName: "System.Xml.XmlElement", Assembly: "System.Private.Xml", Base: nodeBase, Members: xmlElementMembers},
+		&dotnet.TypeDef{FullName: "System.Xml.XmlElement", Assembly: "System.Private.Xml", Base: nodeBase, Members: xmlElementMembers.Get()},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlAttribute", Assembly: "System.Private.Xml", Base: nodeBase},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlText", Assembly: "System.Private.Xml", Base: nodeBase},
 		&dotnet.TypeDef{FullName: "System.Xml.XmlCDataSection", Assembly: "System.Private.Xml", Base: nodeBase},

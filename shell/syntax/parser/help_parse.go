@@ -4,8 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -122,8 +122,8 @@ func (p *parser) leadingComments(spans []commentSpan, from, limit int) [][]comme
 
 // The help patterns are compiled the first time a comment is read as help.
 var (
-	helpDirective = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*\.(\w+)(\s+(\S.*))?\s*$`) })
-	helpBlank     = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\s*$`) })
+	helpDirective = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^\s*\.(\w+)(\s+(\S.*))?\s*$`) }}
+	helpBlank     = lazy.Value[*regexp.Regexp]{Build: func() *regexp.Regexp { return regexp.MustCompile(`^\s*$`) }}
 )
 
 // commentLines splits comments into lines: a block comment without its
@@ -159,10 +159,10 @@ func parseCommentHelp(p *parser, chunk []commentSpan) *syntax.CommentHelp {
 		capturing, indent := false, 0
 		for *i++; *i < len(lines); *i++ {
 			line := lines[*i]
-			if !capturing && helpBlank().MatchString(line) {
+			if !capturing && helpBlank.Get().MatchString(line) {
 				continue
 			}
-			if helpDirective().MatchString(line) {
+			if helpDirective.Get().MatchString(line) {
 				*i--
 				break
 			}
@@ -188,9 +188,9 @@ func parseCommentHelp(p *parser, chunk []commentSpan) *syntax.CommentHelp {
 		return b.String()
 	}
 	for i := 0; i < len(lines); i++ {
-		m := helpDirective().FindStringSubmatch(lines[i])
+		m := helpDirective.Get().FindStringSubmatch(lines[i])
 		if m == nil {
-			if !helpBlank().MatchString(lines[i]) {
+			if !helpBlank.Get().MatchString(lines[i]) {
 				return nil
 			}
 			continue

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/object"
 	"github.com/exosim/exosim/shell/syntax"
 )
@@ -381,7 +382,7 @@ func (p *parser) scanExpr(i int, r rune, sz int, next rune, space bool) *Token {
 				j += csz
 			}
 			word := strings.ToLower(p.text[i+sz : j])
-			if _, ok := dashOps[word]; ok {
+			if _, ok := dashOps.Get()[word]; ok {
 				t := p.tok(TokOperator, i, j, space)
 				t.Str = "-" + word
 				return t
@@ -1024,10 +1025,15 @@ func negate(v any) any {
 	return v
 }
 
-var multipliers = map[string]int64{"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
+var multipliers = lazy.Value[map[string]int64]{Build: func() map[string]int64 {
+	return map[string]int64{"kb": 1 << 10, "mb": 1 << 20, "gb": 1 << 30, "tb": 1 << 40, "pb": 1 << 50}
+}}
 
 // decimalMax is the largest System.Decimal.
-var decimalMax, _ = new(big.Int).SetString("79228162514264337593543950335", 10)
+var decimalMax = lazy.Value[*big.Int]{Build: func() *big.Int {
+	n, _ := new(big.Int).SetString("79228162514264337593543950335", 10)
+	return n
+}}
 
 // maxFloatDigits is the number of digits of the largest double (about
 // 1.8e308): an integer literal with more is infinity.
@@ -1129,7 +1135,7 @@ func (p *parser) scanNumber(i int) (val any, end int, ok bool) {
 	}
 	j += len(suffix)
 	mult := int64(1)
-	if m, ok := multipliers[string([]byte{lower(j), lower(j + 1)})]; ok {
+	if m, ok := multipliers.Get()[string([]byte{lower(j), lower(j + 1)})]; ok {
 		mult = m
 		j += 2
 	}
@@ -1203,7 +1209,7 @@ func integerWithSuffix(bi *big.Int, suffix string, base int) (any, bool) {
 			return int(bi.Int64()), true
 		case bi.IsInt64():
 			return bi.Int64(), true
-		case base == 10 && bi.CmpAbs(decimalMax) <= 0:
+		case base == 10 && bi.CmpAbs(decimalMax.Get()) <= 0:
 			d, ok := object.ParseDecimal(bi.String())
 			return d, ok
 		}

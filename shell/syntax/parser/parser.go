@@ -184,7 +184,7 @@ func (p *parser) keywordAt() string {
 		return ""
 	}
 	w := strings.ToLower(p.text[i:j])
-	if keywords[w] {
+	if keywords.Get()[w] {
 		return w
 	}
 	return ""
@@ -547,7 +547,7 @@ func isExprStart(t *Token) bool {
 }
 
 func isUnaryOp(s string) bool {
-	return s == "-" || s == "+" || s == "!" || unaryDashOps[s]
+	return s == "-" || s == "+" || s == "!" || unaryDashOps.Get()[s]
 }
 
 func (p *parser) parsePipeline() syntax.Statement {

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -117,7 +118,7 @@ var comparisonOps = []string{
 
 // dashOps maps a dash operator (lower case, without the dash) to its binary
 // precedence; 0 means unary only.
-var dashOps = func() map[string]int {
+var dashOps = lazy.Value[map[string]int]{Build: func() map[string]int {
 	m := map[string]int{
 		"and": precLogical, "or": precLogical, "xor": precLogical,
 		"band": precBitwise, "bor": precBitwise, "bxor": precBitwise,
@@ -132,11 +133,13 @@ var dashOps = func() map[string]int {
 		m["c"+op] = precComparison
 	}
 	return m
-}()
+}}
 
 // unaryDashOps are the dash operators usable as prefix operators.
-var unaryDashOps = map[string]bool{"-not": true, "-bnot": true, "-split": true, "-join": true,
-	"-isplit": true, "-csplit": true}
+var unaryDashOps = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{"-not": true, "-bnot": true, "-split": true, "-join": true,
+		"-isplit": true, "-csplit": true}
+}}
 
 // binaryPrec returns the precedence of a binary operator token, 0 if the
 // token is not one.
@@ -160,17 +163,19 @@ func binaryPrec(t *Token) int {
 		return 0
 	}
 	if len(t.Str) > 1 && t.Str[0] == '-' {
-		return dashOps[t.Str[1:]]
+		return dashOps.Get()[t.Str[1:]]
 	}
 	return 0
 }
 
 // keywords recognised at the start of a statement.
-var keywords = map[string]bool{
-	"if": true, "elseif": true, "else": true, "switch": true, "foreach": true, "for": true,
-	"while": true, "do": true, "until": true, "try": true, "catch": true, "finally": true,
-	"trap": true, "throw": true, "return": true, "exit": true, "break": true, "continue": true,
-	"function": true, "filter": true, "workflow": true, "param": true, "begin": true,
-	"process": true, "end": true, "dynamicparam": true, "in": true, "data": true,
-	"class": true, "enum": true, "using": true, "configuration": true,
-}
+var keywords = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"if": true, "elseif": true, "else": true, "switch": true, "foreach": true, "for": true,
+		"while": true, "do": true, "until": true, "try": true, "catch": true, "finally": true,
+		"trap": true, "throw": true, "return": true, "exit": true, "break": true, "continue": true,
+		"function": true, "filter": true, "workflow": true, "param": true, "begin": true,
+		"process": true, "end": true, "dynamicparam": true, "in": true, "data": true,
+		"class": true, "enum": true, "using": true, "configuration": true,
+	}
+}}

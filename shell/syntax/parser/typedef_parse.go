@@ -3,6 +3,7 @@ package parser
 import (
 	"strings"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/shell/syntax"
 )
 
@@ -102,7 +103,7 @@ func (p *parser) parseTypeDef() syntax.Statement {
 			break
 		}
 	}
-	if td.IsEnum && len(td.Bases) > 0 && (len(td.Bases) > 1 || !enumUnderlying[strings.ToLower(strings.TrimPrefix(strings.ToLower(td.Bases[0].Name), "system."))]) {
+	if td.IsEnum && len(td.Bases) > 0 && (len(td.Bases) > 1 || !enumUnderlying.Get()[strings.ToLower(strings.TrimPrefix(strings.ToLower(td.Bases[0].Name), "system."))]) {
 		b := td.Bases[len(td.Bases)-1]
 		p.errorf(b.Ext, false, "InvalidUnderlyingType", "'"+b.Name+"' is not a valid underlying type for enums. Expected a builtin integral type (one of byte, sbyte, short, ushort, int, uint, long or ulong)")
 	}
@@ -371,8 +372,10 @@ func blockReturns(b *syntax.StatementBlock) bool {
 }
 
 // enumUnderlying are the integral types an enum may be based on.
-var enumUnderlying = map[string]bool{
-	"byte": true, "sbyte": true, "short": true, "int16": true, "ushort": true, "uint16": true,
-	"int": true, "int32": true, "uint": true, "uint32": true, "long": true, "int64": true,
-	"ulong": true, "uint64": true,
-}
+var enumUnderlying = lazy.Value[map[string]bool]{Build: func() map[string]bool {
+	return map[string]bool{
+		"byte": true, "sbyte": true, "short": true, "int16": true, "ushort": true, "uint16": true,
+		"int": true, "int32": true, "uint": true, "uint32": true, "long": true, "int64": true,
+		"ulong": true, "uint64": true,
+	}
+}}

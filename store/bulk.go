@@ -29,7 +29,9 @@ func (tx *Tx) BulkWriter() *BulkWriter {
 }
 
 // PutBulk adds v under key to w; Flush writes it.
-func (k *Kind[T]) PutBulk(w *BulkWriter, key string, v *T) error { return w.put(k.def.bucket, key, v) }
+func (k *Kind[T]) PutBulk(w *BulkWriter, key string, v *T) error {
+	return w.put(k.def().bucket, key, v)
+}
 
 // put encodes v for bucket[key].
 func (w *BulkWriter) put(bucket, key string, v any) error {

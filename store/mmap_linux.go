@@ -40,15 +40,13 @@ func (tx *Tx) ReleaseMappedPages() {
 	if span.hi > span.lo {
 		// clamp to the current mapping: bbolt may have remapped the file
 		// since the records were read
-		lo, hi = max(lo, span.lo&^(pageSize-1)), min(hi, span.hi)
+		lo, hi = max(lo, span.lo&^(uintptr(syscall.Getpagesize())-1)), min(hi, span.hi)
 	}
 	if hi <= lo {
 		return
 	}
 	_, _, _ = syscall.Syscall(syscall.SYS_MADVISE, lo, hi-lo, syscall.MADV_DONTNEED)
 }
-
-var pageSize = uintptr(syscall.Getpagesize())
 
 // noteRead widens the span of mapped records read with v.
 func (tx *Tx) noteRead(v []byte) {

@@ -19,7 +19,7 @@ import (
 // rewrote gives the same records, so a migration cut short is simply run
 // again.
 func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) error {
-	return tx.rewriteBucket(k.def.bucket, func(key, raw []byte) ([]byte, error) {
+	return tx.rewriteBucket(k.def().bucket, func(key, raw []byte) ([]byte, error) {
 		v := new(T)
 		legacy := codec.IsTextKeyedMap(raw)
 		var err error
@@ -29,7 +29,7 @@ func (k *Kind[T]) RewriteAll(tx *Tx, fn func(key string, v *T) (bool, error)) er
 			err = k.Decode(raw, v)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s %q: %w", k.def.name, key, err)
+			return nil, fmt.Errorf("%s %q: %w", k.def().name, key, err)
 		}
 		ch, err := fn(string(key), v)
 		if err != nil || !legacy && !ch {

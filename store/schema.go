@@ -112,26 +112,36 @@ type KindSpec[T any] struct {
 // Kind is a record kind of type T: typed access to its bucket. Define it
 // once (DefineKind) and register it in a Schema.
 type Kind[T any] struct {
-	def *kindDef
-	// fast builds (once, on the first read) the fast-path decoder of a
-	// FastDecode kind; nil for the others.
-	fast func() *fastdecode.Decoder
+	spec KindSpec[T]
+	// def is made from spec on first use, so that defining a kind at
+	// package level runs no code when the program starts.
+	defOnce sync.Once
+	built   *kindDef
+	// fastDec is the fast-path decoder of a FastDecode kind, built on
+	// its first read.
+	fastOnce sync.Once
+	fastDec  *fastdecode.Decoder
 }
 
 // DefineKind returns the kind spec describes.
-func DefineKind[T any](spec KindSpec[T]) *Kind[T] {
-	k := &Kind[T]{}
-	if spec.FastDecode {
-		k.fast = sync.OnceValue(func() *fastdecode.Decoder { return fastdecode.New(reflect.TypeOf((*T)(nil)).Elem()) })
-	}
+func DefineKind[T any](spec KindSpec[T]) *Kind[T] { return &Kind[T]{spec: spec} }
+
+// def returns the kind's untyped description.
+func (k *Kind[T]) def() *kindDef {
+	k.defOnce.Do(func() { k.built = k.makeDef() })
+	return k.built
+}
+
+func (k *Kind[T]) makeDef() *kindDef {
+	spec := k.spec
 	noun := spec.Noun
 	if noun == "" {
 		noun = spec.Name
 	}
-	k.def = &kindDef{bucket: spec.Bucket, name: spec.Name, noun: noun, newValue: func() any { return new(T) },
+	d := &kindDef{bucket: spec.Bucket, name: spec.Name, noun: noun, newValue: func() any { return new(T) },
 		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite}
 	if spec.Index != nil {
-		k.def.index = func(raw []byte) ([]indexEntry, error) {
+		d.index = func(raw []byte) ([]indexEntry, error) {
 			v := new(T)
 			if err := k.Decode(raw, v); err != nil {
 				return nil, err
@@ -143,14 +153,20 @@ func DefineKind[T any](spec KindSpec[T]) *Kind[T] {
 			return out, nil
 		}
 	}
-	return k
+	return d
+}
+
+// fast returns the fast-path decoder of a FastDecode kind.
+func (k *Kind[T]) fast() *fastdecode.Decoder {
+	k.fastOnce.Do(func() { k.fastDec = fastdecode.New(reflect.TypeOf((*T)(nil)).Elem()) })
+	return k.fastDec
 }
 
 // Register adds the kind to s.
-func (k *Kind[T]) Register(s *Schema) { s.addKind(k.def) }
+func (k *Kind[T]) Register(s *Schema) { s.addKind(k.def()) }
 
 // Bucket returns the kind's bucket name.
-func (k *Kind[T]) Bucket() string { return k.def.bucket }
+func (k *Kind[T]) Bucket() string { return k.def().bucket }
 
 // Decode decodes a stored record of the kind into v. On the fast path v
 // is replaced by the record.
@@ -166,7 +182,7 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 // a DerivingRecord left out: the caller restores them (RestoreForm) before
 // it reads them, and all of them before the record is written back.
 func (k *Kind[T]) DecodeStored(raw []byte, v *T) error {
-	if k.fast != nil && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
+	if k.spec.FastDecode && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
 		// decoded in place: a record is wide, and a copy of it costs as
 		// much as a good part of its decoding
 		var zero T
@@ -184,7 +200,7 @@ func (k *Kind[T]) DecodeStored(raw []byte, v *T) error {
 // without FastDecode never is): Decode falls back to the general decoder
 // then. Tests compare the two with it.
 func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
-	if k.fast == nil {
+	if !k.spec.FastDecode {
 		return false
 	}
 	if !k.fast().Decode(raw, unsafe.Pointer(v)) {
@@ -199,10 +215,10 @@ func (k *Kind[T]) DecodeFast(raw []byte, v *T) bool {
 // Get returns the record under key; ok is false when there is none (a
 // kind created on write has none before its first record).
 func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
-	if k.def.onWrite && tx.btx.Bucket([]byte(k.def.bucket)) == nil {
+	if k.def().onWrite && tx.btx.Bucket([]byte(k.def().bucket)) == nil {
 		return nil, false, nil
 	}
-	b, err := tx.bucket(k.def.bucket)
+	b, err := tx.bucket(k.def().bucket)
 	if err != nil {
 		return nil, false, err
 	}
@@ -212,7 +228,7 @@ func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
 	}
 	v = new(T)
 	if err := k.Decode(raw, v); err != nil {
-		return nil, false, fmt.Errorf("decode %s %q: %w", k.def.bucket, key, err)
+		return nil, false, fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
 	}
 	return v, true, nil
 }
@@ -221,12 +237,12 @@ func (k *Kind[T]) Get(tx *Tx, key string) (v *T, ok bool, err error) {
 // the record type (a struct with some of its fields): reading only what
 // is needed of a large record. ok is false when there is none.
 func (k *Kind[T]) GetInto(tx *Tx, key string, v any) (ok bool, err error) {
-	return tx.getRecord(k.def.bucket, key, v)
+	return tx.getRecord(k.def().bucket, key, v)
 }
 
 // Has reports whether there is a record under key.
 func (k *Kind[T]) Has(tx *Tx, key string) bool {
-	b := tx.btx.Bucket([]byte(k.def.bucket))
+	b := tx.btx.Bucket([]byte(k.def().bucket))
 	return b != nil && b.Get([]byte(key)) != nil
 }
 
@@ -235,7 +251,7 @@ func (k *Kind[T]) Has(tx *Tx, key string) bool {
 func (k *Kind[T]) Load(tx *Tx, key, ident string) (*T, error) {
 	v, ok, err := k.Get(tx, key)
 	if err == nil && !ok {
-		err = &NotFoundError{Kind: k.def.noun, Key: ident}
+		err = &NotFoundError{Kind: k.def().noun, Key: ident}
 	}
 	return v, err
 }
@@ -245,7 +261,7 @@ func (k *Kind[T]) Load(tx *Tx, key, ident string) (*T, error) {
 func (k *Kind[T]) Remove(tx *Tx, key, ident string) error {
 	ok, err := k.Delete(tx, key)
 	if err == nil && !ok {
-		err = &NotFoundError{Kind: k.def.noun, Key: ident}
+		err = &NotFoundError{Kind: k.def().noun, Key: ident}
 	}
 	return err
 }
@@ -253,18 +269,18 @@ func (k *Kind[T]) Remove(tx *Tx, key, ident string) error {
 // Put stores v under key and keeps the kind's indexes. The bucket of a
 // kind created on write is created here.
 func (k *Kind[T]) Put(tx *Tx, key string, v *T) error {
-	if k.def.onWrite {
-		if _, err := tx.btx.CreateBucketIfNotExists([]byte(k.def.bucket)); err != nil {
+	if k.def().onWrite {
+		if _, err := tx.btx.CreateBucketIfNotExists([]byte(k.def().bucket)); err != nil {
 			return err
 		}
 	}
-	return tx.putRecord(k.def.bucket, key, v)
+	return tx.putRecord(k.def().bucket, key, v)
 }
 
 // NextSequence returns the next number of the kind's own sequence (kept
 // with its bucket, starting at 1): keys of records appended in order.
 func (k *Kind[T]) NextSequence(tx *Tx) (uint64, error) {
-	b, err := tx.btx.CreateBucketIfNotExists([]byte(k.def.bucket))
+	b, err := tx.btx.CreateBucketIfNotExists([]byte(k.def().bucket))
 	if err != nil {
 		return 0, err
 	}
@@ -274,7 +290,7 @@ func (k *Kind[T]) NextSequence(tx *Tx) (uint64, error) {
 // Any reports whether the kind has a record (a cursor, not a count:
 // counts of a bucket are only right once its transaction has committed).
 func (k *Kind[T]) Any(tx *Tx) bool {
-	b := tx.btx.Bucket([]byte(k.def.bucket))
+	b := tx.btx.Bucket([]byte(k.def().bucket))
 	if b == nil {
 		return false
 	}
@@ -284,19 +300,21 @@ func (k *Kind[T]) Any(tx *Tx) bool {
 
 // Delete removes the record under key and its index entries; it reports
 // whether there was one.
-func (k *Kind[T]) Delete(tx *Tx, key string) (bool, error) { return tx.deleteRecord(k.def.bucket, key) }
+func (k *Kind[T]) Delete(tx *Tx, key string) (bool, error) {
+	return tx.deleteRecord(k.def().bucket, key)
+}
 
 // ForEach calls fn for every record whose key sorts after `after` ("" =
 // from the first), in key order. Returning ErrStop ends the walk quietly.
 // A kind created on write has no record before its first.
 func (k *Kind[T]) ForEach(tx *Tx, after string, fn func(key string, v *T) error) error {
-	if k.def.onWrite && tx.btx.Bucket([]byte(k.def.bucket)) == nil {
+	if k.def().onWrite && tx.btx.Bucket([]byte(k.def().bucket)) == nil {
 		return nil // created by its first record
 	}
-	return tx.forEachRaw(k.def.bucket, after, func(key string, raw []byte) error {
+	return tx.forEachRaw(k.def().bucket, after, func(key string, raw []byte) error {
 		v := new(T)
 		if err := k.Decode(raw, v); err != nil {
-			return fmt.Errorf("decode %s %q: %w", k.def.bucket, key, err)
+			return fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
 		}
 		return fn(key, v)
 	})
@@ -344,7 +362,7 @@ func (k *Kind[T]) Scan(tx *Tx, after string, limit int) ([]*T, string, error) {
 // record is missing are skipped: the indexes check reports them). The
 // records' mapped pages are noted as read (see ReleaseMappedPages).
 func (k *Kind[T]) WalkIndex(tx *Tx, name, from string, fn func(entry string, raw []byte) error) error {
-	b, err := tx.bucket(k.def.bucket)
+	b, err := tx.bucket(k.def().bucket)
 	if err != nil {
 		return err
 	}
@@ -365,7 +383,7 @@ func (k *Kind[T]) WalkIndex(tx *Tx, name, from string, fn func(entry string, raw
 }
 
 // Count returns the number of records.
-func (k *Kind[T]) Count(tx *Tx) int { return tx.countBucket(k.def.bucket) }
+func (k *Kind[T]) Count(tx *Tx) int { return tx.countBucket(k.def().bucket) }
 
 func (s *Schema) addKind(d *kindDef) {
 	if _, dup := s.byBucket[d.bucket]; dup {

@@ -84,12 +84,12 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 	if err != nil || len(w.ends) == 0 {
 		return err
 	}
-	b := tx.btx.Bucket([]byte(k.def.bucket))
+	b := tx.btx.Bucket([]byte(k.def().bucket))
 	if b == nil {
-		if k.def.onWrite {
+		if k.def().onWrite {
 			return nil // created by its first record
 		}
-		return fmt.Errorf("tenant file has no %q bucket", k.def.bucket)
+		return fmt.Errorf("tenant file has no %q bucket", k.def().bucket)
 	}
 	for i := range w.ends {
 		key, ok := w.key(i)
@@ -108,7 +108,7 @@ func (k *Kind[T]) ReadWindow(tx *Tx, name, after string, n int, w *Window) error
 	}
 	if allGuid {
 		w.order = w.sort.Sort(w.order)
-		state, read, copied := stateOf(tx, k.def.bucket), 0, false
+		state, read, copied := stateOf(tx, k.def().bucket), 0, false
 		walked := func(rec []byte) { // release the pages read every windowRelease records
 			if tx.noteRead(rec); read%windowRelease == windowRelease-1 {
 				tx.ReleaseMappedPages()

@@ -31,18 +31,24 @@ import (
 	"sync"
 
 	"github.com/fxamacker/cbor/v2"
+
+	"github.com/exosim/exosim/shell/lazy"
 )
 
 var (
-	cborEnc = newEncMode()
-	cborDec = newDecMode()
+	cborEnc = lazy.Value[cbor.EncMode]{Build: func() cbor.EncMode {
+		return newEncMode()
+	}}
+	cborDec = lazy.Value[cbor.DecMode]{Build: func() cbor.DecMode {
+		return newDecMode()
+	}}
 )
 
 // EncMode is the deterministic CBOR encoding of records.
-func EncMode() cbor.EncMode { return cborEnc }
+func EncMode() cbor.EncMode { return cborEnc.Get() }
 
 // DecMode is the CBOR decoding of records.
-func DecMode() cbor.DecMode { return cborDec }
+func DecMode() cbor.DecMode { return cborDec.Get() }
 
 // newEncMode returns the deterministic CBOR encoding of records.
 func newEncMode() cbor.EncMode {
@@ -128,7 +134,7 @@ type DerivingRecord interface {
 // Encode serialises a record for storage.
 func Encode(v any) ([]byte, error) {
 	if d, ok := v.(DerivingRecord); ok {
-		return cborEnc.Marshal(d.StoredForm())
+		return cborEnc.Get().Marshal(d.StoredForm())
 	}
 	if r, ok := v.(BinaryRecord); ok {
 		body, err := r.MarshalRecord()
@@ -137,7 +143,7 @@ func Encode(v any) ([]byte, error) {
 		}
 		return append([]byte{binaryMarker}, body...), nil
 	}
-	return cborEnc.Marshal(v)
+	return cborEnc.Get().Marshal(v)
 }
 
 // Decode deserialises a stored record into v.
@@ -171,7 +177,7 @@ func DecodeStored(b []byte, v any) error {
 		}
 		return r.UnmarshalRecord(b[1:])
 	}
-	return cborDec.Unmarshal(b, v)
+	return cborDec.Get().Unmarshal(b, v)
 }
 
 // ToJSON converts a stored record to its JSON export form: it decodes the
@@ -273,7 +279,7 @@ func DecodeTextKeyed(raw []byte, v any) error {
 		lt, _ = textKeyedTypes.LoadOrStore(t, reflect.StructOf(fields))
 	}
 	tmp := reflect.New(lt.(reflect.Type))
-	if err := cborDec.Unmarshal(raw, tmp.Interface()); err != nil {
+	if err := cborDec.Get().Unmarshal(raw, tmp.Interface()); err != nil {
 		return err
 	}
 	rv.Set(tmp.Elem().Convert(t))

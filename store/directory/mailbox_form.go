@@ -41,17 +41,17 @@ var defaultValues = []struct {
 	text  func(m *Mailbox) *string
 	tv    string
 }{
-	{quota: true, v: GBQuota(99)},
-	{quota: true, v: GBQuota(100)},
-	{quota: true, v: GBQuota(98)},
-	{quota: true, v: GBQuota(30)},
-	{quota: true, v: GBQuota(20)},
+	{quota: true, v: Quota(99 * GB)},
+	{quota: true, v: Quota(100 * GB)},
+	{quota: true, v: Quota(98 * GB)},
+	{quota: true, v: Quota(30 * GB)},
+	{quota: true, v: Quota(20 * GB)},
 	{quota: true, v: Quota(35 * MB)},
 	{quota: true, v: Quota(36 * MB)},
-	{quota: true, v: GBQuota(100)},
-	{quota: true, v: GBQuota(90)},
+	{quota: true, v: Quota(100 * GB)},
+	{quota: true, v: Quota(90 * GB)},
 	{span: func(m *Mailbox) *Span { return &m.LitigationHoldDuration }, sv: UnlimitedSpan()},
-	{span: func(m *Mailbox) *Span { return &m.RetainDeletedItemsFor }, sv: DaysSpan(14)},
+	{span: func(m *Mailbox) *Span { return &m.RetainDeletedItemsFor }, sv: Span{D: 14 * store.Day}},
 	{text: func(m *Mailbox) *string { return &m.RetentionPolicy }, tv: "Default MRM Policy"},
 	{text: func(m *Mailbox) *string { return &m.ArchiveStatus }, tv: "None"},
 }

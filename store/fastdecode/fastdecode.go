@@ -110,19 +110,11 @@ func (sd *Decoder) decode(r *cborReader, base unsafe.Pointer) bool {
 	return true
 }
 
-var (
-	typeTime     = reflect.TypeOf(time.Time{})
-	typeTimePtr  = reflect.TypeOf((*time.Time)(nil))
-	typeStrings  = reflect.TypeOf([]string(nil))
-	typeStrMap   = reflect.TypeOf(map[string]string(nil))
-	typeExtraMap = reflect.TypeOf(map[string]json.RawMessage(nil))
-)
-
 // decoderFor returns the decoder of a field type, nil when the fast path
 // does not handle it.
 func decoderFor(t reflect.Type) fieldDecoder {
 	switch t {
-	case typeTime:
+	case reflect.TypeFor[time.Time]():
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			if r.null() {
 				*(*time.Time)(p) = time.Time{}
@@ -132,7 +124,7 @@ func decoderFor(t reflect.Type) fieldDecoder {
 			*(*time.Time)(p) = v
 			return ok
 		}
-	case typeTimePtr:
+	case reflect.TypeFor[*time.Time]():
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			if r.null() {
 				*(**time.Time)(p) = nil
@@ -142,19 +134,19 @@ func decoderFor(t reflect.Type) fieldDecoder {
 			*(**time.Time)(p) = &v
 			return ok
 		}
-	case typeStrings:
+	case reflect.TypeFor[[]string]():
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			v, ok := r.strings()
 			*(*[]string)(p) = v
 			return ok
 		}
-	case typeStrMap:
+	case reflect.TypeFor[map[string]string]():
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			v, ok := r.stringMap()
 			*(*map[string]string)(p) = v
 			return ok
 		}
-	case typeExtraMap:
+	case reflect.TypeFor[map[string]json.RawMessage]():
 		return func(r *cborReader, p unsafe.Pointer) bool {
 			v, ok := r.extraMap()
 			*(*map[string]json.RawMessage)(p) = v

@@ -3,8 +3,8 @@ package groups
 import (
 	"fmt"
 	"strings"
-	"sync"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/opath"
 )
@@ -334,7 +334,7 @@ func quoted(v opath.Value) string {
 }
 
 // ldapAttributes are the directory attributes of recipient properties.
-var ldapAttributes = sync.OnceValue(func() map[string]string {
+var ldapAttributes = lazy.Value[map[string]string]{Build: func() map[string]string {
 	return map[string]string{
 		"name": "name", "alias": "mailNickname", "displayname": "displayName", "department": "department", "company": "company",
 		"stateorprovince": "st", "city": "l", "office": "physicalDeliveryOfficeName", "title": "title", "firstname": "givenName",
@@ -344,11 +344,11 @@ var ldapAttributes = sync.OnceValue(func() map[string]string {
 		"resourcesearchproperties": "msExchResourceSearchProperties", "memberofgroup": "memberOf", "phone": "telephoneNumber",
 		"notes": "info", "streetaddress": "streetAddress", "mobilephone": "mobile", "usagelocation": "msExchUsageLocation",
 	}
-})
+}}
 
 // recipientTypeDetailsValues are the directory values of recipient type
 // details.
-var recipientTypeDetailsValues = sync.OnceValue(func() map[string]string {
+var recipientTypeDetailsValues = lazy.Value[map[string]string]{Build: func() map[string]string {
 	return map[string]string{
 		"usermailbox": "1", "linkedmailbox": "2", "sharedmailbox": "4", "roommailbox": "16", "equipmentmailbox": "32",
 		"mailcontact": "64", "mailuser": "128", "mailuniversaldistributiongroup": "256", "mailuniversalsecuritygroup": "1024",
@@ -356,7 +356,7 @@ var recipientTypeDetailsValues = sync.OnceValue(func() map[string]string {
 		"publicfoldermailbox": "68719476736", "auditlogmailbox": "4398046511104", "groupmailbox": "549755813888",
 		"guestmailuser": "35184372088832", "auxauditlogmailbox": "70368744177664", "supervisoryreviewpolicymailbox": "140737488355328",
 	}
-})
+}}
 
 // recipientTypeNames are the recipient types and type details a filter
 // names, as Exchange spells them.
@@ -365,7 +365,7 @@ var recipientTypeNames = []string{"UserMailbox", "LinkedMailbox", "SharedMailbox
 	"DynamicDistributionGroup", "GroupMailbox", "RoomList", "SchedulingMailbox", "TeamMailbox", "DiscoveryMailbox", "PublicFolder"}
 
 // recipientTypeLDAP is the directory test of each recipient type.
-var recipientTypeLDAP = sync.OnceValue(func() map[string][]string {
+var recipientTypeLDAP = lazy.Value[map[string][]string]{Build: func() map[string][]string {
 	return map[string][]string{
 		"usermailbox":                    {"(objectClass=user)", "(objectCategory=person)", "(mailNickname=*)", "(msExchHomeServerName=*)"},
 		"mailuser":                       {"(objectClass=user)", "(objectCategory=person)", "(mailNickname=*)", "(!(msExchHomeServerName=*))"},
@@ -375,7 +375,7 @@ var recipientTypeLDAP = sync.OnceValue(func() map[string][]string {
 		"mailnonuniversalgroup":          {"(objectCategory=group)", "(!(groupType:1.2.840.113556.1.4.803:=8))", "(mailNickname=*)"},
 		"dynamicdistributiongroup":       {"(objectCategory=msExchDynamicDistributionList)", "(mailNickname=*)"},
 	}
-})
+}}
 
 // LDAP writes a filter tree as an LDAP filter: nested -and (and -or)
 // chains are one list.
@@ -417,7 +417,7 @@ func ldapParts(n opath.Node, inAnd bool) []string {
 	}
 	lp := strings.ToLower(n.Prop)
 	if lp == "recipienttype" && n.Op == opath.OpEq {
-		if tests, ok := recipientTypeLDAP()[strings.ToLower(n.Val.Str)]; ok {
+		if tests, ok := recipientTypeLDAP.Get()[strings.ToLower(n.Val.Str)]; ok {
 			if inAnd {
 				return tests
 			}
@@ -427,7 +427,7 @@ func ldapParts(n opath.Node, inAnd bool) []string {
 	attr, val := ldapAttr(n.Prop), ldapEscape(n.Val, n.Op == opath.OpLike || n.Op == opath.OpNotLike)
 	if lp == "recipienttypedetails" || lp == "recipienttypedetailsvalue" {
 		attr = "msExchRecipientTypeDetails"
-		if v, ok := recipientTypeDetailsValues()[strings.ToLower(n.Val.Str)]; ok {
+		if v, ok := recipientTypeDetailsValues.Get()[strings.ToLower(n.Val.Str)]; ok {
 			val = v
 		}
 	}
@@ -474,7 +474,7 @@ func ldapOne(n opath.Node) string {
 // its own name.
 func ldapAttr(prop string) string {
 	lp := strings.ToLower(prop)
-	if a, ok := ldapAttributes()[lp]; ok {
+	if a, ok := ldapAttributes.Get()[lp]; ok {
 		return a
 	}
 	if strings.HasPrefix(lp, "customattribute") {

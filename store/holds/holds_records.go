@@ -362,7 +362,9 @@ type recordFields struct {
 // recordKind describes a kind of record stored in one bucket under its
 // lower-case Guid and found by name or Guid.
 type recordKind[T any] struct {
-	records *store.Kind[T]
+	// records is the address of the kind's package variable, so that
+	// declaring a recordKind runs no code.
+	records **store.Kind[T]
 	kind    string // NotFoundError.Kind
 	// byName lists the records by name; otherwise by creation, then name.
 	byName bool
@@ -375,7 +377,7 @@ type recordKind[T any] struct {
 // list returns the records of the kind that keep accepts (every record
 // when keep is nil), in the kind's order.
 func (k recordKind[T]) list(tx *store.Tx, keep func(*T) bool) ([]*T, error) {
-	all, err := k.records.List(tx)
+	all, err := (*k.records).List(tx)
 	if err != nil {
 		return nil, err
 	}
@@ -428,60 +430,60 @@ func (k recordKind[T]) find(tx *store.Tx, identity string) (*T, error) {
 func (k recordKind[T]) put(tx *store.Tx, v *T) error {
 	f := k.fields(v)
 	*f.changed = tx.Now()
-	return k.records.Put(tx, strings.ToLower(f.guid), v)
+	return (*k.records).Put(tx, strings.ToLower(f.guid), v)
 }
 
 // delete removes a record.
 func (k recordKind[T]) delete(tx *store.Tx, v *T) error {
-	_, err := k.records.Delete(tx, strings.ToLower(k.fields(v).guid))
+	_, err := (*k.records).Delete(tx, strings.ToLower(k.fields(v).guid))
 	return err
 }
 
 var (
 	compliancePolicyKind = recordKind[CompliancePolicy]{
-		records: compliancePolicyRecords, kind: "retentionCompliancePolicy",
+		records: &compliancePolicyRecords, kind: "retentionCompliancePolicy",
 		fields: func(p *CompliancePolicy) recordFields {
 			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
 		},
 	}
 	complianceRuleKind = recordKind[ComplianceRule]{
-		records: ComplianceRuleRecords, kind: "retentionComplianceRule",
+		records: &ComplianceRuleRecords, kind: "retentionComplianceRule",
 		fields: func(r *ComplianceRule) recordFields {
 			return recordFields{r.Guid, r.Name, &r.WhenCreated, &r.WhenChanged}
 		},
 	}
 	adaptiveScopeKind = recordKind[AdaptiveScope]{
-		records: adaptiveScopeRecords, kind: "adaptiveScope",
+		records: &adaptiveScopeRecords, kind: "adaptiveScope",
 		fields: func(s *AdaptiveScope) recordFields {
 			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
 		},
 	}
 	complianceTagKind = recordKind[ComplianceTag]{
-		records: complianceTagRecords, kind: "complianceTag",
+		records: &complianceTagRecords, kind: "complianceTag",
 		fields: func(t *ComplianceTag) recordFields {
 			return recordFields{t.Guid, t.Name, &t.WhenCreated, &t.WhenChanged}
 		},
 	}
 	complianceCaseKind = recordKind[ComplianceCase]{
-		records: complianceCaseRecords, kind: "complianceCase",
+		records: &complianceCaseRecords, kind: "complianceCase",
 		fields: func(c *ComplianceCase) recordFields {
 			return recordFields{c.Guid, c.Name, &c.WhenCreated, &c.WhenChanged}
 		},
 	}
 	caseHoldPolicyKind = recordKind[CaseHoldPolicy]{
-		records: caseHoldPolicyRecords, kind: "caseHoldPolicy",
+		records: &caseHoldPolicyRecords, kind: "caseHoldPolicy",
 		fields: func(p *CaseHoldPolicy) recordFields {
 			return recordFields{p.Guid, p.Name, &p.WhenCreated, &p.WhenChanged}
 		},
 	}
 	caseHoldRuleKind = recordKind[CaseHoldRule]{
-		records: CaseHoldRuleRecords, kind: "caseHoldRule",
+		records: &CaseHoldRuleRecords, kind: "caseHoldRule",
 		fields: func(r *CaseHoldRule) recordFields {
 			return recordFields{r.Guid, r.Name, &r.WhenCreated, &r.WhenChanged}
 		},
 	}
 	mailboxSearchKind = recordKind[MailboxSearch]{
-		records: mailboxSearchRecords, kind: "mailboxSearch", byName: true,
+		records: &mailboxSearchRecords, kind: "mailboxSearch", byName: true,
 		fields: func(s *MailboxSearch) recordFields {
 			return recordFields{s.Guid, s.Name, &s.WhenCreated, &s.WhenChanged}
 		},

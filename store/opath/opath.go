@@ -35,6 +35,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/exosim/exosim/shell/lazy"
 )
 
 // Op is a comparison operator.
@@ -312,16 +314,20 @@ func (lx *lexer) advance() rune {
 	return r
 }
 
-var opWords = map[string]tokKind{
-	"and": tAnd, "or": tOr, "not": tNot,
-	"eq": tCmp, "ne": tCmp, "like": tCmp, "notlike": tCmp,
-	"gt": tCmp, "lt": tCmp, "ge": tCmp, "le": tCmp,
-}
+var opWords = lazy.Value[map[string]tokKind]{Build: func() map[string]tokKind {
+	return map[string]tokKind{
+		"and": tAnd, "or": tOr, "not": tNot,
+		"eq": tCmp, "ne": tCmp, "like": tCmp, "notlike": tCmp,
+		"gt": tCmp, "lt": tCmp, "ge": tCmp, "le": tCmp,
+	}
+}}
 
-var cmpOps = map[string]Op{
-	"eq": OpEq, "ne": OpNe, "like": OpLike, "notlike": OpNotLike,
-	"gt": OpGt, "lt": OpLt, "ge": OpGe, "le": OpLe,
-}
+var cmpOps = lazy.Value[map[string]Op]{Build: func() map[string]Op {
+	return map[string]Op{
+		"eq": OpEq, "ne": OpNe, "like": OpLike, "notlike": OpNotLike,
+		"gt": OpGt, "lt": OpLt, "ge": OpGe, "le": OpLe,
+	}
+}}
 
 func isASCIILetter(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') }
 
@@ -355,13 +361,13 @@ func lex(src string) ([]token, *SyntaxError) {
 			lx.advance()
 			word := lx.word()
 			lw := strings.ToLower(word)
-			k, ok := opWords[lw]
+			k, ok := opWords.Get()[lw]
 			if !ok {
 				return nil, newSyntaxError(src, start)
 			}
 			t := token{kind: k, pos: start, text: "-" + lw}
 			if k == tCmp {
-				t.op = cmpOps[lw]
+				t.op = cmpOps.Get()[lw]
 			}
 			lx.toks = append(lx.toks, t)
 		case r == '$':

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/ome"
@@ -308,23 +309,25 @@ func seedPerson(tx *store.Tx, i int, p persona, clock time.Time) error {
 
 // seedItems gives, by folder path, the range of item counts and the
 // average item size (KB) of a seeded folder; a folder not listed is empty.
-var seedItems = map[string]struct{ lo, hi, avgKB int64 }{
-	"/Inbox":                {300, 4200, 58},
-	"/Sent Items":           {120, 1600, 41},
-	"/Deleted Items":        {10, 400, 35},
-	"/Drafts":               {0, 12, 18},
-	"/Junk Email":           {0, 60, 22},
-	"/Archive":              {0, 900, 52},
-	"/Calendar":             {80, 900, 9},
-	"/Contacts":             {15, 350, 4},
-	"/Conversation History": {0, 150, 6},
-	"/Tasks":                {0, 40, 3},
-	"/Notes":                {0, 10, 2},
-	"/Deletions":            {0, 180, 33},
-	"/Purges":               {0, 25, 30},
-	"/Versions":             {0, 8, 20},
-	"/Calendar Logging":     {0, 120, 7},
-}
+var seedItems = lazy.Value[map[string]struct{ lo, hi, avgKB int64 }]{Build: func() map[string]struct{ lo, hi, avgKB int64 } {
+	return map[string]struct{ lo, hi, avgKB int64 }{
+		"/Inbox":                {300, 4200, 58},
+		"/Sent Items":           {120, 1600, 41},
+		"/Deleted Items":        {10, 400, 35},
+		"/Drafts":               {0, 12, 18},
+		"/Junk Email":           {0, 60, 22},
+		"/Archive":              {0, 900, 52},
+		"/Calendar":             {80, 900, 9},
+		"/Contacts":             {15, 350, 4},
+		"/Conversation History": {0, 150, 6},
+		"/Tasks":                {0, 40, 3},
+		"/Notes":                {0, 10, 2},
+		"/Deletions":            {0, 180, 33},
+		"/Purges":               {0, 25, 30},
+		"/Versions":             {0, 8, 20},
+		"/Calendar Logging":     {0, 120, 7},
+	}
+}}
 
 // seedContent builds the folders of a seeded mailbox with their item
 // counts, sizes and ages (cohorts dated before clock, see seedCohorts).
@@ -337,7 +340,7 @@ func seedContent(mb *directory.Mailbox, clock time.Time) *directory.MailboxConte
 				continue
 			}
 			salt := mb.Alias + "\x00" + f.Path + "\x00" + strconv.FormatBool(archive)
-			items := seedItems[f.Path]
+			items := seedItems.Get()[f.Path]
 			n := int64(0)
 			if items.hi > 0 {
 				n = store.HashN(items.lo, items.hi, salt, "count")

@@ -3,6 +3,7 @@ package seed
 import (
 	"time"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/holds"
@@ -66,14 +67,16 @@ const (
 	MRMPolicyGuid = "3a9c5e1b-7d2f-4b8a-9c6e-1f0d4b7a2e58"
 )
 
-var seedRuleGuids = map[string]string{
-	OrgRetainPolicyGuid: "7cfb3034-0000-4ac0-a989-ab3041051210",
-	LegalKeepPolicyGuid: "cdbbb86c-0000-4248-9bff-371876e7f225",
-	SECPolicyGuid:       "e9b52bf7-0000-46a2-8630-8ecb29624697",
-	AppPolicyGuid:       "5b4f1c2e-0000-4e6b-9f21-7c0d4a8e3b20",
-	AdaptivePolicyGuid:  "a4d2e8f1-0000-4b7a-8e95-2f1d0c7b6a35",
-	LabelPolicyGuid:     "d8b1f4a7-0000-4d95-b3a8-0c7e5f9a2d62",
-}
+var seedRuleGuids = lazy.Value[map[string]string]{Build: func() map[string]string {
+	return map[string]string{
+		OrgRetainPolicyGuid: "7cfb3034-0000-4ac0-a989-ab3041051210",
+		LegalKeepPolicyGuid: "cdbbb86c-0000-4248-9bff-371876e7f225",
+		SECPolicyGuid:       "e9b52bf7-0000-46a2-8630-8ecb29624697",
+		AppPolicyGuid:       "5b4f1c2e-0000-4e6b-9f21-7c0d4a8e3b20",
+		AdaptivePolicyGuid:  "a4d2e8f1-0000-4b7a-8e95-2f1d0c7b6a35",
+		LabelPolicyGuid:     "d8b1f4a7-0000-4d95-b3a8-0c7e5f9a2d62",
+	}
+}}
 
 // seedMRMTags are the tags of Exchange Online's Default MRM Policy.
 var seedMRMTags = []struct {
@@ -184,7 +187,7 @@ func seedHolds(tx *store.Tx, clock time.Time) error {
 		if err := holds.PutCompliancePolicy(tx, p); err != nil {
 			return err
 		}
-		r := &holds.ComplianceRule{Guid: seedRuleGuids[p.Guid], Name: x.rule, Policy: p.Guid, RetentionDuration: x.days,
+		r := &holds.ComplianceRule{Guid: seedRuleGuids.Get()[p.Guid], Name: x.rule, Policy: p.Guid, RetentionDuration: x.days,
 			RetentionUnlimited: x.unl, RetentionComplianceAction: x.action, Mode: "Enforce",
 			WhenCreated: p.WhenCreated.Add(time.Minute), CreatedBy: admin, LastModifiedBy: admin}
 		if x.action != "" {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/exosim/exosim/shell/lazy"
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
 	"github.com/exosim/exosim/store/groups"
@@ -82,10 +83,12 @@ var contosoSendAs = [][2]string{
 
 // contosoSendOnBehalf are the seeded delegates who send on behalf of a
 // mailbox.
-var contosoSendOnBehalf = map[string][]string{
-	SharedAlias: {"meganb"},
-	"pattif":    {"nestorw"},
-}
+var contosoSendOnBehalf = lazy.Value[map[string][]string]{Build: func() map[string][]string {
+	return map[string][]string{
+		SharedAlias: {"meganb"},
+		"pattif":    {"nestorw"},
+	}
+}}
 
 // seedGroupsAndPermissions adds the contoso groups and the permissions on
 // its mailboxes.
@@ -200,7 +203,7 @@ func seedGroupsAndPermissions(tx *store.Tx, clock time.Time) error {
 		if err != nil {
 			return err
 		}
-		raw, err := store.EncodeExtra(contosoSendOnBehalf[alias])
+		raw, err := store.EncodeExtra(contosoSendOnBehalf.Get()[alias])
 		if err != nil {
 			return err
 		}

@@ -63,7 +63,7 @@ func dateArg(c *dotnet.Call, i int, param string) (time.Time, error) {
 // Utc for the universal one (the clock time is the same, both are UTC).
 func inZone(t time.Time, id string) time.Time {
 	if id == localZoneID {
-		return t.In(object.LocalZone)
+		return t.In(object.LocalZone.Get())
 	}
 	return t.UTC()
 }

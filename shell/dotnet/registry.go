@@ -198,6 +198,14 @@ func CloseType(def *TypeDef, args []*TypeInfo) *TypeInfo {
 	}
 	if def.Convert != nil {
 		t.Convert = func(h Host, v any) (any, error) { return def.Convert(h, t, v) }
+		if nullToNull(def) {
+			t.Convert = func(h Host, v any) (any, error) {
+				if object.Unwrap(v) == nil {
+					return nil, nil
+				}
+				return def.Convert(h, t, v)
+			}
+		}
 	}
 	if def.Is != nil {
 		t.Test = func(v any) bool { return def.Is(t, v) }
@@ -211,6 +219,21 @@ func CloseType(def *TypeDef, args []*TypeInfo) *TypeInfo {
 	registry.closed[key] = t
 	registry.Unlock()
 	return t
+}
+
+// nullToNull tells whether $null converts to the type as $null: to every
+// reference type but String (which gives "") and PSReference ([ref]$null
+// refers to $null); a value type has its own rule (0, $false, '\0', or
+// the error "Cannot convert null to type").
+func nullToNull(def *TypeDef) bool {
+	if def.ValueType {
+		return false
+	}
+	switch def.FullName {
+	case "System.String", "System.Management.Automation.PSReference":
+		return false
+	}
+	return true
 }
 
 // derivesFrom reports whether v is a value of a type that says its own

@@ -430,7 +430,13 @@ func Declare() {
 				}),
 			}},
 		&dotnet.TypeDef{FullName: "System.TimeSpan", Aliases: []string{"timespan"}, ValueType: true,
-			Convert:  func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) { return ToTimeSpan(v) },
+			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
+				if object.Unwrap(v) == nil {
+					// a cast has no conversion of $null to TimeSpan
+					return nil, &dotnet.ConversionError{Msg: object.CannotConvert(nil, "System.TimeSpan")}
+				}
+				return ToTimeSpan(v)
+			},
 			Is:       func(_ *dotnet.TypeInfo, v any) bool { _, ok := object.Unwrap(v).(object.TimeSpan); return ok },
 			NewArity: []int{1, 3, 4, 5},
 			New: func(c *dotnet.Call) (any, error) {

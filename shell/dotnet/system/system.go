@@ -295,6 +295,8 @@ func declareBase() {
 		&dotnet.TypeDef{FullName: "System.Char", Aliases: []string{"char"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				switch x := dotnet.Bare(v).(type) {
+				case nil:
+					return object.Char(0), nil
 				case string:
 					r := []rune(x)
 					if len(r) != 1 {
@@ -372,6 +374,8 @@ func declareBase() {
 		&dotnet.TypeDef{FullName: "System.Guid", Aliases: []string{"guid"}, ValueType: true,
 			Convert: func(h dotnet.Host, _ *dotnet.TypeInfo, v any) (any, error) {
 				switch x := dotnet.Bare(v).(type) {
+				case nil:
+					return nil, &dotnet.ConversionError{Msg: object.CannotConvert(nil, "System.Guid")}
 				case object.Guid:
 					return x, nil
 				case string:

@@ -8,6 +8,7 @@ import (
 
 	"github.com/exosim/exosim/store"
 	"github.com/exosim/exosim/store/directory"
+	"github.com/exosim/exosim/store/seed"
 )
 
 // fillValue sets every field of the struct at v to a value derived from
@@ -208,4 +209,48 @@ func FuzzFastDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// List gives every record as ForEach reads it one by one, for a kind of a few records
+// (listed from one block) and one of more (listed record by record).
+func TestListAsGet(t *testing.T) {
+	t.Parallel()
+	for _, n := range []int{0, 3, 300} {
+		s := seededTest(t, seed.Empty)
+		err := s.Update(func(tx *store.Tx) error {
+			for i := 0; i < n; i++ {
+				m := fillMailbox(t, i+1)
+				if err := directory.Mailboxes.Put(tx, fmt.Sprintf("m%04d", i), &m); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = s.View(func(tx *store.Tx) error {
+			all, err := directory.Mailboxes.List(tx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []*directory.Mailbox
+			err = directory.Mailboxes.ForEach(tx, "", func(_ string, m *directory.Mailbox) error {
+				want = append(want, m)
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(all) != len(want) || len(all) < n {
+				t.Fatalf("%d records put: List gave %d, ForEach %d", n, len(all), len(want))
+			}
+			for i := range all {
+				if !reflect.DeepEqual(all[i], want[i]) {
+					t.Fatalf("%d records put: record %d listed as\n%+v\nread as\n%+v", n, i, all[i], want[i])
+				}
+			}
+			return nil
+		})
+	}
 }

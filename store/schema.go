@@ -181,13 +181,24 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 // DecodeStored is Decode without restoring the values the stored form of
 // a DerivingRecord left out: the caller restores them (RestoreForm) before
 // it reads them, and all of them before the record is written back.
-func (k *Kind[T]) DecodeStored(raw []byte, v *T) error {
+func (k *Kind[T]) DecodeStored(raw []byte, v *T) error { return k.decodeStored(raw, "", v) }
+
+// decodeStored is DecodeStored; s, when not empty, is raw held in a
+// string that the strings of a record decoded on the fast path are cut
+// from, instead of a copy of raw.
+func (k *Kind[T]) decodeStored(raw []byte, s string, v *T) error {
 	if k.spec.FastDecode && !codec.IsJSON(raw) && !codec.IsBinary(raw) {
 		// decoded in place: a record is wide, and a copy of it costs as
 		// much as a good part of its decoding
 		var zero T
 		*v = zero
-		if k.fast().Decode(raw, unsafe.Pointer(v)) {
+		var ok bool
+		if s != "" {
+			ok = k.fast().DecodeString(s, unsafe.Pointer(v))
+		} else {
+			ok = k.fast().Decode(raw, unsafe.Pointer(v))
+		}
+		if ok {
 			return nil
 		}
 		*v = zero
@@ -322,12 +333,70 @@ func (k *Kind[T]) ForEach(tx *Tx, after string, fn func(key string, v *T) error)
 
 // List returns every record in key order.
 func (k *Kind[T]) List(tx *Tx) ([]*T, error) {
+	if out, ok, err := k.listSmall(tx); ok {
+		return out, err
+	}
 	var out []*T
 	err := k.ForEach(tx, "", func(_ string, v *T) error {
 		out = append(out, v)
 		return nil
 	})
 	return out, err
+}
+
+// listSmall bounds the kinds listSmall lists: at most this many records
+// and bytes of them.
+const (
+	listSmallRecords = 256
+	listSmallBytes   = 64 << 10
+)
+
+// listSmall is List for a kind of a few small records (ok false: the
+// kind is larger): their bytes are copied into one block, their strings
+// are parts of it, and the records are made in one slice, so listing
+// allocates a few times in all rather than a few times per record. (A
+// large kind is not listed so: one record kept would keep the whole
+// block.)
+func (k *Kind[T]) listSmall(tx *Tx) ([]*T, bool, error) {
+	b := tx.btx.Bucket([]byte(k.def().bucket))
+	if b == nil {
+		return nil, false, nil
+	}
+	c := b.Cursor()
+	n, size := 0, 0
+	for key, v := c.First(); key != nil; key, v = c.Next() {
+		if v == nil {
+			return nil, false, nil // a nested bucket: List says what it is
+		}
+		n, size = n+1, size+len(v)
+		if n > listSmallRecords || size > listSmallBytes {
+			return nil, false, nil
+		}
+	}
+	if n == 0 {
+		return nil, true, nil
+	}
+	block := make([]byte, 0, size)
+	ends := make([]int, 0, n)
+	for key, v := c.First(); key != nil; key, v = c.Next() {
+		block = append(block, v...)
+		ends = append(ends, len(block))
+	}
+	all := unsafe.String(unsafe.SliceData(block), len(block))
+	vals := make([]T, n)
+	out := make([]*T, n)
+	key, _ := c.First()
+	for i, start := 0, 0; i < n; i, start = i+1, ends[i] {
+		s := all[start:ends[i]]
+		raw := unsafe.Slice(unsafe.StringData(s), len(s))
+		if err := k.decodeStored(raw, s, &vals[i]); err != nil {
+			return nil, true, fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
+		}
+		codec.RestoreStored(raw, &vals[i])
+		out[i] = &vals[i]
+		key, _ = c.Next()
+	}
+	return out, true, nil
 }
 
 // Scan returns up to limit records after `after` (limit <= 0 means 500)

@@ -30,6 +30,16 @@ func (d *Decoder) Decode(raw []byte, p unsafe.Pointer) bool {
 	return d.decode(&r, p) && r.i == len(r.b)
 }
 
+// DecodeString is Decode of a record held in a string: the record's
+// strings are parts of it, not of a copy.
+func (d *Decoder) DecodeString(raw string, p unsafe.Pointer) bool {
+	if raw == "" {
+		return d.Decode(nil, p)
+	}
+	r := cborReader{b: unsafe.Slice(unsafe.StringData(raw), len(raw)), s: raw}
+	return d.decode(&r, p) && r.i == len(r.b)
+}
+
 // Decoder decodes a CBOR map into a struct: numbered keys (cbor
 // "keyasint" tags) or text keys (the json name, as the codec writes them).
 type Decoder struct {

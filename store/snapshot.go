@@ -107,6 +107,8 @@ func (s *Store) Restore(sn *Snapshot) error {
 			s.lock.Release()
 		}
 		s.lock = nil
+		// that attach counts the file as changed
+		s.seen, s.seenInit = fileState{}, true
 		return fmt.Errorf("reopen tenant %q after restore: %w", s.path, err)
 	}
 	s.db = db

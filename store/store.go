@@ -245,6 +245,10 @@ func (s *Store) attach() error {
 		tenantfile.RemoveStale(s.real)
 	}
 	fi, err := os.Stat(s.real)
+	size := int64(-1) // unknown until bbolt has made the file
+	if err == nil && fi.Size() > 0 {
+		size = fi.Size()
+	}
 	switch {
 	case err == nil && !fi.Mode().IsRegular():
 		return fail(&NotTenantError{Path: s.path, Reason: "it is not a regular file"})
@@ -286,16 +290,18 @@ func (s *Store) attach() error {
 	s.spanMu.Lock()
 	s.readSpan = readSpan{}
 	s.spanMu.Unlock()
-	if err := s.prepare(); err != nil {
+	if err := s.prepare(size); err != nil {
 		_ = db.Close()
 		s.db, s.lock = nil, nil
 		return fail(err)
 	}
-	if st, ok := s.fileState(); ok {
-		if s.seenInit && st != s.seen {
+	// Back after a Release: another process may have changed the file
+	// meanwhile. (detach notes what this Store saw when it let go.)
+	if s.seenInit {
+		if st, ok := s.fileState(); !ok || st != s.seen {
 			s.changedElsewhere()
 		}
-		s.seen, s.seenInit = st, true
+		s.seenInit = false
 	}
 	if !s.opts.private {
 		s.note = tenantfile.RecordHolder(s.real, s.readOnly)
@@ -309,8 +315,11 @@ func (s *Store) detach() error {
 	if s.db == nil {
 		return nil
 	}
-	if st, ok := s.fileState(); ok {
-		s.seen, s.seenInit = st, true
+	if !s.closed {
+		// a Release: the next attach compares (a file that can't be
+		// read counts as changed)
+		s.seen, _ = s.fileState()
+		s.seenInit = true
 	}
 	if s.note != "" {
 		_ = os.Remove(s.note)
@@ -421,16 +430,18 @@ func (s *Store) hold() (*bolt.DB, func(), error) {
 	return db, s.leave, nil
 }
 
-// prepare checks the file just opened: a file that is not exosim's or is
+// prepare checks the file just opened, of the given size (-1: read it
+// now): a file that is not exosim's or is
 // damaged is refused, a newer schema is refused, an older one migrated
 // (read-write) or refused with *SchemaMigrationError (read-only); a new
 // file gets its buckets. It writes only when something needs writing, so
 // opening a tenant per command stays cheap.
-func (s *Store) prepare() error {
+func (s *Store) prepare(size int64) error {
 	version := s.schema.Version()
-	size := int64(-1)
-	if fi, err := os.Stat(s.real); err == nil {
-		size = fi.Size()
+	if size < 0 {
+		if fi, err := os.Stat(s.real); err == nil {
+			size = fi.Size()
+		}
 	}
 	// check returns the file's schema version (0 for a new file) and
 	// whether a write is needed.

@@ -76,18 +76,30 @@ func StopPipeline() error { return &stopSignal{} }
 type ArgumentCompleter func(cmd *command.Command, p *params.Param, named []*params.Param, prefix string) []string
 
 // RegisterArgumentCompleter completes the values of every parameter whose
-// type is typeName (an array of it too).
+// type is typeName (an array of it too); a later registration for the
+// same type replaces an earlier one.
 func (rt *Runtime) RegisterArgumentCompleter(typeName string, f ArgumentCompleter) {
-	if rt.argCompleters == nil {
-		rt.argCompleters = map[string]ArgumentCompleter{}
-	}
-	rt.argCompleters[strings.ToLower(typeName)] = f
+	rt.argCompleters = append(rt.argCompleters, argCompleter{typeName, f})
+}
+
+// argCompleter is one registration of RegisterArgumentCompleter.
+type argCompleter struct {
+	typeName string
+	f        ArgumentCompleter
 }
 
 // ArgumentCompleterFor returns the completer registered for p's type.
+// (A few dozen registrations, searched at a Tab: a session that never
+// completes builds no index of them.)
 func (rt *Runtime) ArgumentCompleterFor(p *params.Param) ArgumentCompleter {
-	if rt.argCompleters == nil || p.Type == nil {
+	if p.Type == nil {
 		return nil
 	}
-	return rt.argCompleters[strings.ToLower(strings.TrimSuffix(p.Type.Name, "[]"))]
+	name := strings.TrimSuffix(p.Type.Name, "[]")
+	for i := len(rt.argCompleters) - 1; i >= 0; i-- {
+		if strings.EqualFold(rt.argCompleters[i].typeName, name) {
+			return rt.argCompleters[i].f
+		}
+	}
+	return nil
 }

@@ -118,9 +118,9 @@ type Runtime struct {
 	// dotnetSettings are the .NET settings the session's scripts set
 	// ([Net.ServicePointManager]::SecurityProtocol).
 	dotnetSettings dotnet.Settings
-	// argCompleters are the argument completers by lower-case parameter
-	// type name (RegisterArgumentCompleter).
-	argCompleters map[string]ArgumentCompleter
+	// argCompleters are the argument completers in the order they were
+	// registered (RegisterArgumentCompleter).
+	argCompleters []argCompleter
 
 	// scriptTypes are the enums and classes the session's scripts
 	// defined (names in type literals resolve through the scopes first,

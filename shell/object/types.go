@@ -1,7 +1,6 @@
 package object
 
 import (
-	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"math"
@@ -45,15 +44,6 @@ func MustGuid(s string) Guid {
 	if !ok {
 		panic("object: bad guid " + s)
 	}
-	return g
-}
-
-// NewRandomGuid returns a random version-4 GUID ([guid]::NewGuid()).
-func NewRandomGuid() Guid {
-	var g Guid
-	_, _ = rand.Read(g[:])
-	g[6] = g[6]&0x0f | 0x40
-	g[8] = g[8]&0x3f | 0x80
 	return g
 }
 

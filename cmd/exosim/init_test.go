@@ -1,0 +1,56 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// initAllowed are the packages of this module whose initialisation may run
+// code, with the reason. Every other package keeps its start-up work for
+// its first use (a table declared with lazy.Value, a record kind defined as
+// a literal), so that a command pays only for what it uses.
+var initAllowed = map[string]string{
+	"cmd/exosim/internal/startstack": "grows the main goroutine's stack in one step, on purpose",
+	"shell/members":                  "queues the declaration of its .NET type, run at the first type lookup",
+	"shell/runtime":                  "queues the declaration of the type library, run at the first type lookup",
+	"cmdlets/onprem":                 "queues the declaration of its .NET types, run at the first type lookup",
+	"shell/repl":                     "its error values are other packages' error values",
+	"cmdlets/core":                   "the default aliases, which every session reads as it starts",
+	"cmdlets/core/engine":            "the names of the known modules, which every session reads as it starts",
+	"cmdlets/registry":               "the names of the deferred and cloud cmdlets, which every session reads",
+}
+
+// TestPackageInitRunsNoCode starts exosim with the runtime's trace of
+// package initialisation, which names every package whose initialisation
+// runs code: only the packages of initAllowed may be among them.
+func TestPackageInitRunsNoCode(t *testing.T) {
+	t.Parallel()
+	cmd := exec.Command(exosimBinary(t), "version")
+	cmd.Env = append(os.Environ(), "GODEBUG=inittrace=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("exosim version: %v\n%s", err, stderr.String())
+	}
+	seen := 0
+	for _, line := range strings.Split(stderr.String(), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || f[0] != "init" {
+			continue
+		}
+		seen++
+		rel, ok := strings.CutPrefix(f[1], "github.com/exosim/exosim/")
+		if !ok || rel == "cmd/exosim" {
+			continue
+		}
+		if _, ok := initAllowed[rel]; !ok {
+			t.Errorf("package %s runs code before main (%s): build its package-level tables on first use (shell/lazy)", rel, line)
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no init trace on stderr:\n%s", stderr.String())
+	}
+}

@@ -308,19 +308,31 @@ func newInstance(rt Interp, c *Class, args []any) (*object.PSObject, error) {
 			return nil, err
 		}
 	}
-	for _, m := range c.Def.Methods {
-		if strings.EqualFold(m.Name, "ToString") && len(m.Params) == 0 && !m.Static {
-			m := m
-			o.ToStringFunc = func() string {
-				v, err := runMethod(rt, c, m, o, nil)
-				if err != nil {
-					return ""
-				}
-				return object.ToInvariantString(v)
+	// ToString() is virtual: the nearest class up the chain that defines
+	// it gives the instance's text (string expansion, [string], -join).
+	if k, m := toStringMethod(c); m != nil {
+		o.ToStringFunc = func() string {
+			v, err := runMethod(rt, k, m, o, nil)
+			if err != nil {
+				return ""
 			}
+			return object.ToInvariantString(v)
 		}
 	}
 	return o, nil
+}
+
+// toStringMethod finds the ToString() override c has or inherits, and the
+// class that defines it.
+func toStringMethod(c *Class) (*Class, *syntax.MethodDef) {
+	for k := c; k != nil; k = k.Base {
+		for _, m := range k.Def.Methods {
+			if strings.EqualFold(m.Name, "ToString") && len(m.Params) == 0 && !m.Static {
+				return k, m
+			}
+		}
+	}
+	return nil, nil
 }
 
 // newInstanceConverting is a cast of one value: the constructor taking

@@ -465,9 +465,23 @@ func (pr *cmdProcessor) bind(args []binder.Argument) error {
 		return err
 	}
 	pr.cmd = cmd
-	b, err := binder.Bind(rt.binding(), cmd, pr.invName, binder.Join(cmd, args, simple), pr.ext, simple)
+	joined := binder.Join(cmd, args, simple)
+	b, err := binder.Bind(rt.binding(), cmd, pr.invName, joined, pr.ext, simple)
 	if err != nil {
 		return err
+	}
+	if !simple && pr.sb == nil {
+		// $PSDefaultParameterValues: bound again with the defaults that
+		// apply, after the written arguments
+		defs, err := rt.defaultArgs(cmd, b)
+		if err != nil {
+			return err
+		}
+		if len(defs) > 0 {
+			if b, err = binder.Bind(rt.binding(), cmd, pr.invName, append(joined, defs...), pr.ext, simple); err != nil {
+				return err
+			}
+		}
 	}
 	pr.bound = b
 	pr.call = binder.Call{Cmd: cmd, InvName: pr.invName, Ext: pr.ext, Bound: b, PipePos: pr.pipePos, Plans: &rt.plans}

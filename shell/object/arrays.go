@@ -72,6 +72,10 @@ func Elements(v any) (items []any, ok bool) {
 		return x, true
 	case *List:
 		return x.Items, true
+	case nil, string, bool, int, int64, float64, *PSObject:
+		// told apart without asking the type for the interface below
+		// (see IsEnumerable)
+		return nil, false
 	case interface{ Enumerate() []any }:
 		return x.Enumerate(), true
 	}

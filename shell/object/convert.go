@@ -157,6 +157,11 @@ func IsEnumerable(v any) bool {
 		return true
 	case *Hashtable:
 		return true
+	case nil, string, bool, int, int64, float64, time.Time, Guid, Char, Enum, Decimal, TimeSpan, *PSObject:
+		// the common values, told apart without asking each type for
+		// the interface below (the first such question about a type
+		// makes the runtime a table entry for the pair)
+		return false
 	}
 	if _, ok := v.(interface{ Enumerate() []any }); ok {
 		return true

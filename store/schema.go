@@ -75,6 +75,10 @@ type kindDef struct {
 	notExported bool
 	// onWrite: the bucket is created by the first write, not by Open.
 	onWrite bool
+	// deriving: the record type is a DerivingRecord (told from its
+	// methods, not by asking a value for the interface: the first such
+	// question about a type makes the runtime a table entry for the pair).
+	deriving bool
 }
 
 // IndexEntry is one secondary-index value of a record. An entry with a
@@ -139,7 +143,8 @@ func (k *Kind[T]) makeDef() *kindDef {
 		noun = spec.Name
 	}
 	d := &kindDef{bucket: spec.Bucket, name: spec.Name, noun: noun, newValue: func() any { return new(T) },
-		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite}
+		notExported: spec.NotExported, onWrite: spec.CreatedOnWrite,
+		deriving: reflect.PointerTo(reflect.TypeFor[T]()).Implements(reflect.TypeFor[DerivingRecord]())}
 	if spec.Index != nil {
 		d.index = func(raw []byte) ([]indexEntry, error) {
 			v := new(T)
@@ -174,8 +179,15 @@ func (k *Kind[T]) Decode(raw []byte, v *T) error {
 	if err := k.DecodeStored(raw, v); err != nil {
 		return err
 	}
-	codec.RestoreStored(raw, v)
+	k.restoreStored(raw, v)
 	return nil
+}
+
+// restoreStored is codec.RestoreStored for a record of the kind.
+func (k *Kind[T]) restoreStored(raw []byte, v *T) {
+	if k.def().deriving {
+		codec.RestoreStored(raw, v)
+	}
 }
 
 // DecodeStored is Decode without restoring the values the stored form of
@@ -392,7 +404,7 @@ func (k *Kind[T]) listSmall(tx *Tx) ([]*T, bool, error) {
 		if err := k.decodeStored(raw, s, &vals[i]); err != nil {
 			return nil, true, fmt.Errorf("decode %s %q: %w", k.def().bucket, key, err)
 		}
-		codec.RestoreStored(raw, &vals[i])
+		k.restoreStored(raw, &vals[i])
 		out[i] = &vals[i]
 		key, _ = c.Next()
 	}

@@ -77,12 +77,8 @@ var (
 )
 
 // reservedParams are parameters a whole-cmdlet grant does not cover; only
-// a role entry that names them does.
-var reservedParams = lazy.Value[map[string][]string]{Build: func() map[string][]string {
-	return map[string][]string{
-		"Set-Mailbox": append(append([]string(nil), legalHoldParams...), retentionHoldParams...),
-	}
-}}
+// a role entry that names them does: those of Set-Mailbox's holds.
+var reservedParams = [...][]string{legalHoldParams, retentionHoldParams}
 
 // roles is the role table, built the first time it is needed. Roles with
 // no grants exist in the product but cover no cmdlet this simulator
@@ -251,9 +247,14 @@ var Ungated = lazy.Value[map[string]bool]{Build: func() map[string]bool {
 // isReserved reports whether a whole-cmdlet grant leaves the parameter
 // out.
 func isReserved(cmdlet, param string) bool {
-	for _, p := range reservedParams.Get()[cmdlet] {
-		if strings.EqualFold(p, param) {
-			return true
+	if cmdlet != "Set-Mailbox" {
+		return false
+	}
+	for _, ps := range reservedParams {
+		for _, p := range ps {
+			if strings.EqualFold(p, param) {
+				return true
+			}
 		}
 	}
 	return false
